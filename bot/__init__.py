@@ -1,0 +1,1 @@
+"""Lapor: the running service (CLI, configuration, channels)."""

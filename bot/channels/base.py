@@ -1,0 +1,84 @@
+"""The message types every channel speaks, and the channel interface.
+
+`handlers/` may import this module and nothing else of `bot/`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
+
+RawT_contra = TypeVar("RawT_contra", contravariant=True)
+
+
+def make_urn(scheme: str, address: str) -> str:
+    """`telegram:123456789`, `whatsapp:+6281234567890`, `console:local`."""
+    return f"{scheme}:{address}"
+
+
+def urn_scheme(urn: str) -> str:
+    return urn.split(":", 1)[0]
+
+
+@dataclass(frozen=True)
+class Location:
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True)
+class Media:
+    """A photo or file as the channel gives it: a provider file id or URL, or a local path."""
+
+    content_type: str
+    file_id: str | None = None
+    url: str | None = None
+    path: str | None = None
+    size_bytes: int | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Inbound:
+    urn: str
+    provider_message_id: str
+    text: str = ""
+    location: Location | None = None
+    media: tuple[Media, ...] = ()
+    choice: str | None = None  # the key of a tapped button, when the channel has buttons
+    display_name: str | None = None
+    received_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+    @property
+    def channel(self) -> str:
+        return urn_scheme(self.urn)
+
+
+@dataclass(frozen=True)
+class Outbound:
+    urn: str
+    text: str
+    choices: tuple[Choice, ...] = ()
+    ask_location: bool = False  # offer a "send my location" button where the channel has one
+    media: tuple[Media, ...] = ()
+
+
+class Channel(Protocol[RawT_contra]):
+    """One messaging service, both directions: `receive` translates what the service delivers (an
+    update, a webhook form, a terminal line) into an Inbound, `send` an Outbound into API calls."""
+
+    name: str
+
+    def receive(self, raw: RawT_contra) -> Inbound | None: ...
+
+    async def send(self, message: Outbound) -> None: ...
+
+    async def fetch_media(self, media: Media) -> bytes:
+        """The bytes of a photo the contact sent, for the media store."""
+        ...

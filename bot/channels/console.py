@@ -1,0 +1,49 @@
+"""The terminal channel: one line in is one message; replies are printed with numbered options."""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+import uuid
+from pathlib import Path
+from typing import TextIO
+
+from bot.channels.base import Inbound, Location, Media, Outbound
+from storage.media import MAX_PHOTO_BYTES
+
+_LOCATION = re.compile(r"^/loc\s+(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$", re.I)
+_PHOTO = re.compile(r"^/photo\s+(.+)$", re.I)
+
+
+class ConsoleChannel:
+    name = "console"
+
+    def __init__(self, urn: str, output: TextIO) -> None:
+        self.urn = urn
+        self.output = output
+
+    def receive(self, line: str) -> Inbound:
+        """`/loc LAT,LON` is a location pin, `/photo PATH` a photo; anything else is text."""
+        line = line.rstrip("\r\n")
+        message_id = f"console-{uuid.uuid4()}"
+        pin = _LOCATION.match(line)
+        if pin and -90 <= float(pin[1]) <= 90 and -180 <= float(pin[2]) <= 180:
+            return Inbound(self.urn, message_id, location=Location(float(pin[1]), float(pin[2])))
+        photo = _PHOTO.match(line)
+        if photo:
+            path = photo[1].strip()
+            content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+            return Inbound(self.urn, message_id, media=(Media(content_type, path=path),))
+        return Inbound(self.urn, message_id, text=line)
+
+    async def send(self, message: Outbound) -> None:
+        lines = [f"Lapor: {message.text}"]
+        lines += [f"  {number}. {choice.label}" for number, choice in enumerate(message.choices, 1)]
+        if message.ask_location:
+            lines.append("  [📍 /loc LAT,LON]")
+        print("\n".join(lines), file=self.output, flush=True)
+
+    async def fetch_media(self, media: Media) -> bytes:
+        """Reads at most one byte more than a photo may have, so a huge file is refused, not loaded."""
+        with Path(media.path or "").open("rb") as f:
+            return f.read(MAX_PHOTO_BYTES + 1)

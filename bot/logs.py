@@ -1,0 +1,40 @@
+"""Logging set-up. Contact addresses never reach a log in clear, whoever wrote the message."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from pathlib import Path
+
+# URNs, and any run of 9 to 15 digits: phone numbers and Telegram chat ids both look like that.
+_SECRETS = re.compile(r"\b(?:telegram|whatsapp|console):[^\s'\",)]+|(?<![\w.])\+?\d{9,15}(?!\w)")
+
+
+class RedactingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = _SECRETS.sub("[redacted]", message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        if record.exc_info and record.exc_text is None:
+            record.exc_text = _SECRETS.sub("[redacted]", logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        return True
+
+
+def configure(level: str, log_file: Path | None = None) -> None:
+    """Logs to stderr, or with `log_file` to that file and only warnings to stderr (a chat owns the screen)."""
+    handlers: list[logging.Handler] = []
+    stderr = logging.StreamHandler(sys.stderr)
+    if log_file is not None:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
+        stderr.setLevel(logging.WARNING)
+    handlers.append(stderr)
+    for handler in handlers:
+        handler.addFilter(RedactingFilter())
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level.upper(), handlers=handlers, force=True)
+    for noisy in ("httpx", "alembic.runtime.migration"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)

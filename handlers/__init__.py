@@ -1,0 +1,1 @@
+"""What the bot says and does, independent of any channel."""

@@ -1,0 +1,221 @@
+"""Answers one message: words that work at any step first, then the step the contact is at.
+
+The report itself is in report_flow; this module holds the menu and the short side conversations
+(status look-up, language, deleting one's data) that interrupt it and then resume it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from handlers import report_flow
+from handlers.choices import Menu
+from handlers.emergency import mentions_emergency
+from handlers.i18n import LANGUAGES, catalogue
+from handlers.report_flow import Step
+from handlers.status import show_status
+from handlers.text import normalize
+from handlers.turn import Turn
+from storage.contacts import delete_contact
+from storage.reports import find_ref
+
+MENU, STATUS_REF, LANGUAGE, CONFIRM_DELETE = "menu", "status_ref", "language", "confirm_delete"
+LANGUAGE_OPTIONS = Menu("language")
+YES_NO = Menu("yes_no")
+DEEP_LINK_STATUS = "status_"
+
+
+def main_menu(turn: Turn) -> Menu:
+    other_language = "english" if turn.lang == "id" else "indonesian"
+    return Menu("main", ("report", "status", "help", other_language))
+
+
+def interrupt(turn: Turn, step: str) -> str:
+    """Goes to a side step that will come back to where the contact was."""
+    turn.data.setdefault("resume", turn.step)
+    return step
+
+
+def resume(turn: Turn) -> str:
+    return turn.data.pop("resume", MENU)
+
+
+def ask_menu(turn: Turn) -> None:
+    turn.say("menu.ask", main_menu(turn))
+
+
+async def menu(turn: Turn) -> str:
+    """Starts a report, a status look-up, help, or switches language."""
+    picked = turn.pick(main_menu(turn))
+    if picked == "report":
+        return report_flow.start(turn)
+    if picked == "status":
+        return interrupt(turn, STATUS_REF)
+    if picked == "help":
+        turn.say("help.text")
+        return MENU
+    if picked in ("english", "indonesian"):
+        turn.lang = "en" if picked == "english" else "id"
+        turn.say("language.changed")
+        return MENU
+    turn.say("menu.not_understood")
+    return MENU
+
+
+def ask_status_ref(turn: Turn) -> None:
+    turn.say("status.ask_ref")
+
+
+async def status_ref(turn: Turn) -> str:
+    """Shows the status of the typed reference and goes back to where the contact was."""
+    ref = find_ref(turn.text)
+    if ref is None:
+        turn.say("status.ref_not_recognised")
+        return STATUS_REF
+    await show_status(turn, ref)
+    return resume(turn)
+
+
+def ask_language(turn: Turn) -> None:
+    turn.say("language.ask", LANGUAGE_OPTIONS)
+
+
+async def language(turn: Turn) -> str:
+    """Switches the language and goes back to where the contact was."""
+    picked = turn.pick(LANGUAGE_OPTIONS)
+    if picked is None:
+        turn.say("common.not_a_choice")
+        return LANGUAGE
+    turn.lang = picked
+    turn.say("language.changed")
+    return resume(turn)
+
+
+def ask_confirm_delete(turn: Turn) -> None:
+    turn.say("privacy.confirm_delete", YES_NO)
+
+
+async def confirm_delete(turn: Turn) -> str:
+    """Erases the contact's personal data on a yes; otherwise goes back."""
+    picked = turn.pick(YES_NO)
+    if picked == "yes":
+        await delete_contact(turn.db, turn.contact)
+        turn.contact_deleted = True
+        turn.data.clear()
+        turn.say("privacy.deleted")
+        return MENU
+    if picked == "no":
+        turn.say("privacy.kept")
+        return resume(turn)
+    turn.say("common.not_a_choice")
+    return CONFIRM_DELETE
+
+
+STEPS: dict[str, Step] = {
+    MENU: Step(ask_menu, menu),
+    STATUS_REF: Step(ask_status_ref, status_ref),
+    LANGUAGE: Step(ask_language, language),
+    CONFIRM_DELETE: Step(ask_confirm_delete, confirm_delete),
+    **report_flow.STEPS,
+}
+
+
+# Words that may carry something after them; every other global word must be the whole message, so
+# that a description that starts with "batal" or "lapor" is not taken for a command.
+WITH_ARGUMENT = ("start", "status", "language")
+
+
+@cache
+def _keywords() -> list[tuple[str, str]]:
+    """(word, keyword) of both languages, longest word first."""
+    pairs = {(normalize(word), name.removeprefix("keyword."))
+             for lang in LANGUAGES for name, words in catalogue(lang).items() if name.startswith("keyword.")
+             for word in words}
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+def _parse_keyword(text: str) -> tuple[str, str] | None:
+    """The global word that `text` is, and what follows it."""
+    if text.startswith("/"):
+        head, _, rest = text[1:].partition(" ")
+        text = f"{head.split('@')[0]} {rest}"  # /status@LaporBot in a group
+    said = normalize(text)
+    for word, keyword in _keywords():
+        if said == word:
+            return keyword, ""
+        if keyword in WITH_ARGUMENT and said.startswith(word + " "):
+            return keyword, said[len(word) + 1:]
+    return None
+
+
+async def global_word(turn: Turn) -> str | None:
+    """Handles a word that works at any step; returns the step to ask next, or None if it was none."""
+    parsed = _parse_keyword(turn.text)
+    ref = find_ref(turn.text)
+    if parsed is None or (parsed[0] == "status" and parsed[1] and ref is None
+                          and not turn.text.startswith("/")):
+        if turn.text.startswith("/"):
+            turn.say("common.unknown_command")
+            return turn.step
+        return None
+    keyword, argument = parsed
+    if keyword == "start":
+        if ref and argument.startswith(DEEP_LINK_STATUS.rstrip("_")):
+            await show_status(turn, ref)
+        return turn.step
+    if keyword == "cancel":
+        had_draft = turn.data.pop("draft", None) is not None
+        turn.data.pop("resume", None)
+        turn.say("report.cancelled" if had_draft else "common.nothing_to_cancel")
+        return MENU
+    if keyword == "help":
+        turn.say("help.text")
+        return turn.step
+    if keyword == "emergency":
+        turn.answer_emergency()
+        # At the category step "darurat" is also the Emergency category: let the step take it.
+        return None if turn.step == report_flow.CATEGORY else turn.step
+    if keyword == "status":
+        if ref is None:
+            return interrupt(turn, STATUS_REF)
+        await show_status(turn, ref)
+        return turn.step
+    if keyword == "delete":
+        return interrupt(turn, CONFIRM_DELETE)
+    if keyword == "language":
+        if argument in LANGUAGES:
+            turn.lang = argument
+            turn.say("language.changed")
+            return turn.step
+        return interrupt(turn, LANGUAGE)
+    if keyword == "report":
+        if "draft" in turn.data:
+            turn.say("report.already_started")
+            return turn.step
+        return report_flow.start(turn)
+    raise AssertionError(f"keyword {keyword} has no handler")
+
+
+async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
+    """Answers one message: emergency first, then global words, then the current step."""
+    if mentions_emergency(turn.text):
+        turn.answer_emergency()
+    if first_contact:
+        turn.say("menu.greeting")
+    if expired:
+        had_draft = "draft" in turn.data
+        turn.data.clear()
+        turn.step = MENU
+        if had_draft:
+            turn.say("report.expired")
+    if turn.step not in STEPS:  # a step of an older version of the flow
+        turn.data.clear()
+        turn.step = MENU
+    if first_contact or expired:
+        next_step = await global_word(turn)
+        turn.step = next_step or MENU
+    else:
+        next_step = await global_word(turn)
+        turn.step = next_step or await STEPS[turn.step].answer(turn)
+    if not turn.contact_deleted:
+        STEPS[turn.step].ask(turn)

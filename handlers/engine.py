@@ -1,0 +1,107 @@
+"""Turns one Inbound into replies: once per provider message, under the contact's lock, in one transaction."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import datetime as dt
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.channels.base import Inbound, Media, Outbound
+from handlers.conversation import MENU, respond
+from handlers.i18n import t
+from handlers.report_flow import STEPS as REPORT_STEPS
+from handlers.text import sanitize
+from handlers.turn import Turn
+from storage.contacts import load_session, lock_contact, record_inbound, set_contact_language
+from storage.crypto import ContactCipher
+from storage.media import MediaRejected, MediaStore, StoredMedia
+from storage.models import utcnow
+
+log = logging.getLogger(__name__)
+
+MediaFetcher = Callable[[Media], Awaitable[bytes]]
+
+
+class Engine:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        cipher: ContactCipher,
+        media_store: MediaStore,
+        *,
+        draft_ttl: dt.timedelta = dt.timedelta(minutes=30),
+        default_language: str = "id",
+        media_fetchers: Mapping[str, MediaFetcher] | None = None,
+    ) -> None:
+        self.sessions = sessions
+        self.cipher = cipher
+        self.media_store = media_store
+        self.draft_ttl = draft_ttl
+        self.default_language = default_language
+        self.media_fetchers = dict(media_fetchers or {})
+
+    async def handle(self, inbound: Inbound) -> list[Outbound]:
+        """The replies to `inbound`; [] when it was handled before. Never raises for bad input."""
+        try:
+            return await self._handle(inbound)
+        except Exception:
+            # Everything was rolled back, the provider id included, so a retry is handled afresh.
+            log.exception("could not handle a %s message", inbound.channel)
+            return [Outbound(inbound.urn, t(self.default_language, "common.error"))]
+
+    async def _handle(self, inbound: Inbound) -> list[Outbound]:
+        now = utcnow()
+        # Outside the transaction: a download must not hold the contact's lock.
+        photo, photo_problem = await self._store_photo(inbound)
+        async with self.sessions() as db, db.begin():
+            if not await record_inbound(db, inbound.channel, inbound.provider_message_id, now):
+                log.info("replayed %s message ignored", inbound.channel)
+                return []
+            contact, first_contact = await lock_contact(db, self.cipher, inbound.urn, inbound.channel, now)
+            session = await load_session(db, contact)
+            expired = session.step != MENU and session.expires_at is not None and session.expires_at < now
+            turn = Turn(
+                db=db, contact=contact, inbound=inbound, text=sanitize(inbound.text),
+                lang=contact.language or self.default_language, step=session.step or MENU,
+                data=copy.deepcopy(session.data or {}), now=now, photo=photo, photo_problem=photo_problem,
+            )
+            await respond(turn, first_contact=first_contact, expired=expired)
+            if turn.contact_deleted:
+                if session in db:
+                    db.expunge(session)
+            else:
+                contact.language = turn.lang
+                contact.last_inbound_at = now
+                if inbound.display_name:
+                    contact.display_name_encrypted = self.cipher.encrypt(sanitize(inbound.display_name)[:200])
+                session.step = turn.step
+                session.flow = "report" if turn.step in REPORT_STEPS else "idle"
+                session.data = turn.data
+                session.expires_at = None if turn.step == MENU else now + self.draft_ttl
+            log.info("message handled: contact=%s step=%s", "deleted" if turn.contact_deleted else contact.id,
+                     turn.step)
+        return turn.replies
+
+    async def set_language(self, urn: str, lang: str) -> None:
+        """Sets a known contact's language; a new contact gets the engine's default language."""
+        async with self.sessions() as db, db.begin():
+            await set_contact_language(db, self.cipher, urn, lang)
+
+    async def _store_photo(self, inbound: Inbound) -> tuple[StoredMedia | None, str | None]:
+        if not inbound.media:
+            return None, None
+        fetch = self.media_fetchers.get(inbound.channel)
+        if fetch is None:
+            return None, "unreadable"
+        try:
+            data = await fetch(inbound.media[0])
+            return await asyncio.to_thread(self.media_store.save_photo, data), None
+        except MediaRejected as rejected:
+            return None, rejected.reason
+        except (OSError, ValueError):
+            log.warning("a %s photo could not be read", inbound.channel)
+            return None, "unreadable"

@@ -1,0 +1,56 @@
+"""Message catalogues: every text a person reads comes from `locales/<lang>.toml`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+LANGUAGES = ("id", "en")
+LOCALES = Path(__file__).parent / "locales"
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+@cache
+def catalogue(lang: str) -> dict[str, Any]:
+    with (LOCALES / f"{lang}.toml").open("rb") as f:
+        return _flatten(tomllib.load(f))
+
+
+def t(lang: str, key: str, **params: Any) -> str:
+    text = catalogue(lang)[key]
+    return text.format(**params) if params else text
+
+
+def labels(lang: str, group: str) -> dict[str, str]:
+    """The labels of a choice group, `{key: label}`, in catalogue order."""
+    prefix = f"choice.{group}."
+    return {k[len(prefix):]: v for k, v in catalogue(lang).items() if k.startswith(prefix)}
+
+
+def aliases(lang: str, group: str) -> dict[str, list[str]]:
+    prefix = f"alias.{group}."
+    return {k[len(prefix):]: v for k, v in catalogue(lang).items() if k.startswith(prefix)}
+
+
+_ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+
+
+def format_time(lang: str, moment: dt.datetime, timezone: str = "Asia/Jakarta") -> str:
+    """`25 Nov 2026 17:05 WIB`, in the station's zone."""
+    local = moment.astimezone(ZoneInfo(timezone))
+    month = t(lang, "time.months").split()[local.month - 1]
+    zone = _ZONE_NAMES.get(timezone, local.strftime("%Z"))
+    return f"{local.day} {month} {local.year} {local:%H:%M} {zone}"

@@ -1,0 +1,34 @@
+"""STATUS ‹ref›: what a resident may know about a report."""
+
+from __future__ import annotations
+
+from handlers.i18n import format_time, t
+from handlers.turn import Turn
+from storage.models import Identity
+from storage.reports import public_events, report_by_ref, station_of
+
+
+async def show_status(turn: Turn, ref: str) -> None:
+    """Status, station, last update and public notes; never who handled it.
+
+    A named or confidential report answers only its own contact; an anonymous one whoever holds the
+    ref. Unknown and not-yours get the same answer, so a ref's existence does not leak.
+    """
+    report = await report_by_ref(turn.db, ref)
+    visible = report is not None and (
+        report.identity == Identity.ANONYMOUS or report.contact_id == turn.contact.id)
+    if report is None or not visible:
+        turn.say("status.not_found", ref=ref)
+        return
+    station = await station_of(turn.db, report)
+    timezone = station.timezone if station else "Asia/Jakarta"
+    notes = [f"• {format_time(turn.lang, e.created_at, timezone)}: {e.note}"
+             for e in await public_events(turn.db, report) if e.note]
+    turn.say(
+        "status.report",
+        ref=report.ref,
+        status=t(turn.lang, f"status.label.{report.status.value}"),
+        station=station.name if station else t(turn.lang, "status.no_station"),
+        updated=format_time(turn.lang, report.updated_at, timezone),
+        notes="\n".join(notes) if notes else t(turn.lang, "status.no_notes"),
+    )

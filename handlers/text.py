@@ -1,0 +1,35 @@
+"""Cleaning what people type, once, before anything else reads it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_INBOUND_CHARS = 20_000  # far above any step's limit: longer text is cut, then re-asked by length
+
+_KEEP_CONTROLS = {"\n", "\t"}
+_SPACES = re.compile(r"[ \t]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def sanitize(text: str | None) -> str:
+    """Drops control bytes, zero-width and bidirectional-override characters and surrogates.
+
+    What officers read must look exactly like what is stored: invisible characters could hide or
+    reorder words.
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text[: MAX_INBOUND_CHARS * 2])
+    kept = "".join(
+        ch for ch in text
+        if ch in _KEEP_CONTROLS or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Cn")
+    )
+    kept = "\n".join(_SPACES.sub(" ", line).strip() for line in kept.replace("\r", "\n").split("\n"))
+    return _BLANK_LINES.sub("\n\n", kept).strip()[:MAX_INBOUND_CHARS]
+
+
+def normalize(text: str) -> str:
+    """Lower case, punctuation folded to single spaces: the form used for matching words."""
+    return _NOT_WORD.sub(" ", text.casefold()).replace("_", " ").strip()

@@ -1,0 +1,55 @@
+"""One inbound message being answered: what the steps read and how they reply."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.channels.base import Inbound, Outbound
+from handlers.choices import Menu
+from handlers.i18n import t
+from storage.media import StoredMedia
+from storage.models import Contact
+
+
+@dataclass
+class Turn:
+    db: AsyncSession
+    contact: Contact
+    inbound: Inbound
+    text: str                     # sanitized
+    lang: str
+    step: str
+    data: dict[str, Any]          # the session's data: the draft and where to resume
+    now: dt.datetime
+    photo: StoredMedia | None = None
+    photo_problem: str | None = None  # why a sent photo was refused, if it was
+    replies: list[Outbound] = field(default_factory=list)
+    emergency_answered: bool = False
+    contact_deleted: bool = False
+
+    @property
+    def draft(self) -> dict[str, Any]:
+        return self.data.setdefault("draft", {})
+
+    def say(self, key: str, menu: Menu | None = None, *, ask_location: bool = False, **params: Any) -> None:
+        self.replies.append(Outbound(
+            urn=self.inbound.urn,
+            text=t(self.lang, key, **params),
+            choices=menu.options(self.lang) if menu else (),
+            ask_location=ask_location,
+        ))
+
+    def pick(self, menu: Menu) -> str | None:
+        return menu.pick(self.lang, self.text, self.inbound.choice)
+
+    def answer_emergency(self) -> None:
+        """The Call Center 110 answer, once per message; a draft in progress becomes urgent."""
+        if not self.emergency_answered:
+            self.say("emergency.call_110")
+            self.emergency_answered = True
+        if "draft" in self.data:
+            self.draft["urgent"] = True

@@ -1,0 +1,70 @@
+"""Contacts and their conversation sessions; every message of one contact is handled under its lock."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.crypto import ContactCipher
+from storage.models import Contact, ConversationSession, InboundMessage
+
+
+def _insert(db: AsyncSession, table: type) -> postgresql.Insert | sqlite.Insert:
+    dialect = postgresql if db.bind.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
+
+
+async def record_inbound(db: AsyncSession, channel: str, provider_message_id: str, at: dt.datetime) -> bool:
+    """Records a provider message id; False when it was recorded before (a replay)."""
+    stmt = (
+        _insert(db, InboundMessage)
+        .values(channel=channel, provider_message_id=provider_message_id, received_at=at)
+        .on_conflict_do_nothing(index_elements=["channel", "provider_message_id"])
+        .returning(InboundMessage.id)
+    )
+    return (await db.execute(stmt)).scalar_one_or_none() is not None
+
+
+async def lock_contact(db: AsyncSession, cipher: ContactCipher, urn: str, channel: str,
+                       at: dt.datetime) -> tuple[Contact, bool]:
+    """The contact for `urn`, created if new and locked until the transaction ends; and whether it is new.
+
+    The insert-or-nothing keeps two first messages of one resident from creating two contacts.
+    """
+    urn_hash = cipher.lookup_hash(urn)
+    created = (await db.execute(
+        _insert(db, Contact)
+        .values(urn_hash=urn_hash, urn_encrypted=cipher.encrypt(urn), channel=channel, created_at=at,
+                unreachable=False)
+        .on_conflict_do_nothing(index_elements=["urn_hash"])
+        .returning(Contact.id)
+    )).scalar_one_or_none()
+    # SQLite serialises writers with BEGIN IMMEDIATE; FOR UPDATE is what PostgreSQL needs.
+    contact = (await db.execute(
+        select(Contact).where(Contact.urn_hash == urn_hash).with_for_update().execution_options(
+            populate_existing=True)
+    )).scalar_one()
+    return contact, created is not None
+
+
+async def load_session(db: AsyncSession, contact: Contact) -> ConversationSession:
+    session = (await db.execute(
+        select(ConversationSession).where(ConversationSession.contact_id == contact.id)
+    )).scalar_one_or_none()
+    if session is None:
+        session = ConversationSession(contact_id=contact.id, flow="idle", step="menu", data={})
+        db.add(session)
+    return session
+
+
+async def delete_contact(db: AsyncSession, contact: Contact) -> None:
+    """Erases a contact's personal data; their reports stay, no longer linked (ON DELETE SET NULL)."""
+    await db.execute(delete(Contact).where(Contact.id == contact.id))
+    db.expunge(contact)
+
+
+async def set_contact_language(db: AsyncSession, cipher: ContactCipher, urn: str, lang: str) -> None:
+    await db.execute(update(Contact).where(Contact.urn_hash == cipher.lookup_hash(urn)).values(language=lang))

@@ -1,0 +1,37 @@
+"""Contact addresses at rest: encrypted for sending, HMAC'd for look-up.
+
+A phone number or chat id is never stored in clear. Both keys are derived from one SECRET_KEY with
+HKDF, under different labels, so neither can stand in for the other.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+
+from cryptography.fernet import Fernet
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+
+def _derive(secret: str, label: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=label).derive(secret.encode())
+
+
+class ContactCipher:
+    def __init__(self, secret: str) -> None:
+        if not secret:
+            raise ValueError("an empty secret cannot protect contact data")
+        self._fernet = Fernet(base64.urlsafe_b64encode(_derive(secret, b"lapor/contact-encryption")))
+        self._lookup_key = _derive(secret, b"lapor/contact-lookup")
+
+    def lookup_hash(self, value: str) -> str:
+        """A stable keyed hash of `value`, for finding a contact without decrypting every row."""
+        return hmac.new(self._lookup_key, value.encode(), hashlib.sha256).hexdigest()
+
+    def encrypt(self, value: str) -> str:
+        return self._fernet.encrypt(value.encode()).decode()
+
+    def decrypt(self, token: str) -> str:
+        return self._fernet.decrypt(token.encode()).decode()

@@ -1,0 +1,251 @@
+"""The database schema: typed SQLAlchemy models. Timestamps are aware UTC in and out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Stores aware UTC; SQLite hands back naive values, which are UTC by construction."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are ambiguous; pass an aware UTC datetime")
+        return value.astimezone(dt.UTC)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def _enum(cls: type[enum.Enum]) -> Enum:
+    # Store the values ('received'), not the member names, and avoid PostgreSQL CREATE TYPE migrations.
+    return Enum(cls, native_enum=False, length=24, values_callable=lambda e: [m.value for m in e],
+                validate_strings=True)
+
+
+class Base(DeclarativeBase):
+    # Named constraints: Alembic batch mode on SQLite needs them.
+    metadata = MetaData(naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    })
+
+
+class Category(enum.StrEnum):
+    SECURITY = "security"          # gangguan keamanan & kriminalitas
+    UNSAFE_PLACE = "unsafe_place"  # daerah rawan
+    TRAFFIC = "traffic"            # lalu lintas
+    SOCIAL = "social"              # persoalan sosial / konflik warga
+    DRUGS = "drugs"                # narkoba
+    OTHER = "other"                # lainnya & aspirasi
+    EMERGENCY = "emergency"        # darurat
+
+
+class ReportStatus(enum.StrEnum):
+    RECEIVED = "received"
+    ACKNOWLEDGED = "acknowledged"
+    IN_PROGRESS = "in_progress"
+    NEED_INFO = "need_info"
+    RESOLVED = "resolved"
+    REFERRED = "referred"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+
+
+class Identity(enum.StrEnum):
+    NAMED = "named"                # officers see name and number
+    CONFIDENTIAL = "confidential"  # officers reply only through the bot
+    ANONYMOUS = "anonymous"        # no link to the contact after submission
+
+
+class ReportSource(enum.StrEnum):
+    CITIZEN = "citizen"
+    PATROL = "patrol"
+
+
+class StationKind(enum.StrEnum):
+    POLSEK = "polsek"
+    POLRES = "polres"
+
+
+class OutboxState(enum.StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    READ = "read"
+    FAILED = "failed"
+    NEEDS_TEMPLATE = "needs_template"
+
+
+class Station(Base):
+    __tablename__ = "station"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[StationKind] = mapped_column(_enum(StationKind))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("station.id"), index=True)
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Jakarta")
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    phone: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class StationArea(Base):
+    """A kecamatan covered by a station; each kecamatan belongs to exactly one Polsek."""
+
+    __tablename__ = "station_area"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"), index=True)
+    kecamatan_code: Mapped[str] = mapped_column(String(16), unique=True)
+
+
+class Contact(Base):
+    """Someone who talks to the bot on one channel address (URN)."""
+
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    urn_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    urn_encrypted: Mapped[str] = mapped_column(Text)
+    display_name_encrypted: Mapped[str | None] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str | None] = mapped_column(String(8))
+    unreachable: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_inbound_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class ConversationSession(Base):
+    """Where a contact is in a conversation; the draft lives in `data` until it is submitted."""
+
+    __tablename__ = "conversation_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), unique=True)
+    flow: Mapped[str] = mapped_column(String(32), default="idle")
+    step: Mapped[str] = mapped_column(String(32), default="")
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class InboundMessage(Base):
+    """One provider message id, once. Deliberately holds no contact: it must not undo anonymity."""
+
+    __tablename__ = "inbound_message"
+    __table_args__ = (UniqueConstraint("channel", "provider_message_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    provider_message_id: Mapped[str] = mapped_column(String(128))
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Report(Base):
+    __tablename__ = "report"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(16), unique=True)
+    category: Mapped[Category] = mapped_column(_enum(Category))
+    description: Mapped[str] = mapped_column(Text)
+    occurred_text: Mapped[str] = mapped_column(String(200))
+    location_text: Mapped[str | None] = mapped_column(String(500))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    province_code: Mapped[str | None] = mapped_column(String(16))
+    regency_code: Mapped[str | None] = mapped_column(String(16))
+    district_code: Mapped[str | None] = mapped_column(String(16), index=True)
+    village_code: Mapped[str | None] = mapped_column(String(16))
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("station.id"), index=True)
+    needs_routing: Mapped[bool] = mapped_column(Boolean, default=False)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[ReportStatus] = mapped_column(_enum(ReportStatus), default=ReportStatus.RECEIVED)
+    identity: Mapped[Identity] = mapped_column(_enum(Identity))
+    source: Mapped[ReportSource] = mapped_column(_enum(ReportSource), default=ReportSource.CITIZEN)
+    language: Mapped[str] = mapped_column(String(8))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class ReportEvent(Base):
+    """The audit trail: every status change and note, with who and when."""
+
+    __tablename__ = "report_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), index=True)
+    from_status: Mapped[ReportStatus | None] = mapped_column(_enum(ReportStatus))
+    to_status: Mapped[ReportStatus] = mapped_column(_enum(ReportStatus))
+    actor: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str | None] = mapped_column(Text)
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Attachment(Base):
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), index=True)
+    channel_file_id: Mapped[str | None] = mapped_column(String(256))
+    url: Mapped[str | None] = mapped_column(String(1024))
+    stored_name: Mapped[str | None] = mapped_column(String(128))
+    sha256: Mapped[str] = mapped_column(String(64))
+    content_type: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Outbox(Base):
+    """A message the bot starts on its own, written in the transaction that caused it."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), index=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    state: Mapped[OutboxState] = mapped_column(_enum(OutboxState), default=OutboxState.PENDING, index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    idempotency_key: Mapped[str] = mapped_column(String(128), unique=True)
+    provider_message_id: Mapped[str | None] = mapped_column(String(128), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,90 @@
+"""Reports: ticket references, creation with its first event, look-up and listing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Attachment, Report, ReportEvent, ReportStatus, Station
+
+# No 0/O or 1/I: a reference is read aloud and copied by hand.
+REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+REF_PREFIX = "LP"
+_REF_BODY = 8  # 32**8 ≈ 1.1e12: an anonymous report's ref is its only key, so it must not be guessable
+_REF_TEXT = re.compile(
+    rf"(?<![A-Z0-9]){REF_PREFIX}[\s_-]*([{REF_ALPHABET}]{{4}})[\s_-]*([{REF_ALPHABET}]{{4}})(?![A-Z0-9])")
+
+
+def new_ref() -> str:
+    body = "".join(secrets.choice(REF_ALPHABET) for _ in range(_REF_BODY))
+    return f"{REF_PREFIX}-{body[:4]}-{body[4:]}"
+
+
+def find_ref(text: str) -> str | None:
+    """The reference in what someone typed (`lp 7kx4 9qm2`, `LP-7KX4-9QM2`), normalised, or None."""
+    match = _REF_TEXT.search(text.upper())
+    return f"{REF_PREFIX}-{match.group(1)}-{match.group(2)}" if match else None
+
+
+@dataclass(frozen=True)
+class NewAttachment:
+    sha256: str
+    content_type: str
+    size_bytes: int
+    stored_name: str | None = None
+    channel_file_id: str | None = None
+    url: str | None = None
+
+
+async def create_report(db: AsyncSession, *, attachments: list[NewAttachment], actor: str,
+                        **fields: Any) -> Report:
+    """Inserts a report under a fresh unique ref, with its `received` event and attachments."""
+    for _ in range(5):
+        report = Report(ref=new_ref(), status=ReportStatus.RECEIVED, **fields)
+        try:
+            async with db.begin_nested():
+                db.add(report)
+                await db.flush()
+            break
+        except IntegrityError:  # a ref collision: astronomically rare, but the constraint is the guard
+            continue
+    else:
+        raise RuntimeError("could not allocate a unique report reference")
+    db.add(ReportEvent(report_id=report.id, from_status=None, to_status=ReportStatus.RECEIVED, actor=actor,
+                       created_at=report.created_at))
+    db.add_all(Attachment(report_id=report.id, **vars(a)) for a in attachments)
+    return report
+
+
+async def report_by_ref(db: AsyncSession, ref: str) -> Report | None:
+    return (await db.execute(select(Report).where(Report.ref == ref))).scalar_one_or_none()
+
+
+async def public_events(db: AsyncSession, report: Report, limit: int = 3) -> list[ReportEvent]:
+    """The latest events a resident may read, newest first."""
+    return list((await db.execute(
+        select(ReportEvent).where(ReportEvent.report_id == report.id, ReportEvent.public.is_(True))
+        .order_by(ReportEvent.created_at.desc(), ReportEvent.id.desc()).limit(limit)
+    )).scalars())
+
+
+async def station_of(db: AsyncSession, report: Report) -> Station | None:
+    return await db.get(Station, report.station_id) if report.station_id else None
+
+
+async def list_reports(db: AsyncSession, *, station_code: str | None = None,
+                       since: dt.datetime | None = None) -> list[tuple[Report, Station | None]]:
+    query = select(Report, Station).outerjoin(Station, Report.station_id == Station.id)
+    if station_code:
+        query = query.where(Station.code == station_code)
+    if since:
+        query = query.where(Report.created_at >= since)
+    rows = await db.execute(query.order_by(Report.created_at, Report.id))
+    return [(report, station) for report, station in rows.tuples()]
