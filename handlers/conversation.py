@@ -31,13 +31,18 @@ def main_menu(turn: Turn) -> Menu:
 
 
 def interrupt(turn: Turn, step: str) -> str:
-    """Goes to a side step that will come back to where the contact was."""
-    turn.data.setdefault("resume", turn.step)
+    """Goes to a side step that will come back to where the contact was (side steps may nest)."""
+    if turn.step != step:
+        turn.data.setdefault("resume", []).append(turn.step)
     return step
 
 
 def resume(turn: Turn) -> str:
-    return turn.data.pop("resume", MENU)
+    stack = turn.data.get("resume") or [MENU]
+    step = stack.pop()
+    if not stack:
+        turn.data.pop("resume", None)
+    return step
 
 
 def ask_menu(turn: Turn) -> None:
@@ -179,14 +184,14 @@ async def global_word(turn: Turn) -> str | None:
         if ref is None:
             return interrupt(turn, STATUS_REF)
         await show_status(turn, ref)
-        return turn.step
+        return resume(turn) if turn.step == STATUS_REF else turn.step
     if keyword == "delete":
         return interrupt(turn, CONFIRM_DELETE)
     if keyword == "language":
         if argument in LANGUAGES:
             turn.lang = argument
             turn.say("language.changed")
-            return turn.step
+            return resume(turn) if turn.step == LANGUAGE else turn.step
         return interrupt(turn, LANGUAGE)
     if keyword == "report":
         if "draft" in turn.data:

@@ -43,7 +43,8 @@ class ConsoleChannel:
             lines.append("  [📍 /loc LAT,LON]")
         print("\n".join(lines), file=self.output, flush=True)
 
-    async def fetch_media(self, media: Media) -> bytes:
+    @staticmethod
+    async def fetch_media(media: Media) -> bytes:
         """Reads at most one byte more than a photo may have, so a huge file is refused, not loaded."""
         with Path(media.path or "").open("rb") as f:
             return f.read(MAX_PHOTO_BYTES + 1)

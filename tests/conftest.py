@@ -1,0 +1,140 @@
+"""Shared fixtures: a real database (a SQLite file always, PostgreSQL when TEST_DATABASE_URL is set)
+and an engine wired as the service wires it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine as create_sync_engine
+from sqlalchemy import text
+
+from bot.channels.base import Inbound, Location, Media, Outbound
+from bot.channels.console import ConsoleChannel
+from handlers.engine import Engine
+from handlers.i18n import catalogue
+from storage import db as database
+from storage.crypto import ContactCipher
+from storage.media import MediaStore
+
+TEST_SECRET = "test-secret-key-for-lapor"
+POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
+
+
+def pytest_report_header() -> str:
+    return f"PostgreSQL tests: {'on' if POSTGRES_URL else 'skipped (TEST_DATABASE_URL is not set)'}"
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite file, copied for each test: migrating once keeps the suite quick."""
+    path = tmp_path_factory.mktemp("template") / "lapor.db"
+    database.upgrade(f"sqlite+aiosqlite:///{path}")
+    return path
+
+
+def _reset_postgres(url: str) -> None:
+    engine = create_sync_engine(database.sync_url(url))
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    database.upgrade(url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> Iterator[str]:
+    """A migrated, empty database of each kind."""
+    if request.param == "sqlite":
+        path = tmp_path / "lapor.db"
+        shutil.copy(sqlite_template, path)
+        yield f"sqlite+aiosqlite:///{path}"
+        return
+    if not POSTGRES_URL:
+        pytest.skip("TEST_DATABASE_URL is not set")
+    url = POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1)
+    _reset_postgres(url)
+    yield url
+
+
+def make_engine(url: str, media_root: Path, **kwargs: object) -> tuple[Engine, object]:
+    db_engine = database.create_engine(url)
+    engine = Engine(
+        database.session_factory(db_engine),
+        ContactCipher(TEST_SECRET),
+        MediaStore(media_root),
+        media_fetchers={"console": ConsoleChannel.fetch_media},
+        **kwargs,  # type: ignore[arg-type]
+    )
+    return engine, db_engine
+
+
+@pytest.fixture
+async def engine(database_url: str, tmp_path: Path) -> AsyncIterator[Engine]:
+    bot_engine, db_engine = make_engine(database_url, tmp_path / "media")
+    yield bot_engine
+    await db_engine.dispose()  # type: ignore[attr-defined]
+
+
+class Resident:
+    """Someone chatting with the engine; keeps the last replies for the test to read."""
+
+    _counter = 0
+
+    def __init__(self, engine: Engine, urn: str = "console:resident") -> None:
+        self.engine = engine
+        self.urn = urn
+        self.replies: list[Outbound] = []
+
+    async def send(self, text: str = "", *, location: tuple[float, float] | None = None,
+                   photo: Path | None = None, button: str | None = None, message_id: str | None = None,
+                   at: dt.datetime | None = None) -> list[Outbound]:
+        Resident._counter += 1
+        inbound = Inbound(
+            urn=self.urn,
+            provider_message_id=message_id or f"test-{Resident._counter}",
+            text=text,
+            location=Location(*location) if location else None,
+            media=(Media("image/jpeg", path=str(photo)),) if photo else (),
+            choice=button,
+        )
+        self.replies = await self.engine.handle(inbound)
+        return self.replies
+
+    @property
+    def text(self) -> str:
+        return "\n".join(reply.text for reply in self.replies)
+
+    def heard(self, key: str, lang: str = "id") -> bool:
+        """Whether one of the last replies is the catalogue text `key`, whatever filled its {names}."""
+        return any(matches(reply.text, key, lang) for reply in self.replies)
+
+    def options(self) -> list[str]:
+        return [choice.label for reply in self.replies for choice in reply.choices]
+
+
+def matches(said: str, key: str, lang: str = "id") -> bool:
+    pattern = re.escape(catalogue(lang)[key])
+    pattern = re.sub(r"\\\{\w+\\\}", ".*", pattern)
+    return re.fullmatch(pattern, said, re.S) is not None
+
+
+DESCRIPTION = "Motor tetangga dicuri di depan rumah saat parkir tadi malam"
+
+
+async def walk_to_summary(resident: Resident, *, identity: str = "2", description: str = DESCRIPTION) -> None:
+    """Takes a fresh resident from hello to the summary with typical answers."""
+    await resident.send("halo")
+    await resident.send("1")             # Lapor
+    await resident.send("1")             # category: security
+    await resident.send(description)
+    await resident.send("Kel. Gedog, Kec. Sananwetan, Kota Blitar")
+    await resident.send("2")             # earlier today
+    await resident.send("lewati")        # no photo
+    await resident.send(identity)
+    assert resident.heard("report.summary"), resident.text

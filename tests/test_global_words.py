@@ -1,0 +1,152 @@
+"""Words that work at any step: BATAL, BANTUAN, STATUS ‹ref›, HAPUS, 110/DARURAT, /bahasa."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from handlers.engine import Engine
+from storage.crypto import ContactCipher
+from storage.models import Contact, ConversationSession
+from tests.conftest import DESCRIPTION, TEST_SECRET, Resident
+
+TO_REACH = {
+    "menu": ["halo"],
+    "category": ["halo", "1"],
+    "description": ["halo", "1", "1"],
+    "location": ["halo", "1", "1", DESCRIPTION],
+    "when": ["halo", "1", "1", DESCRIPTION, "Sekar"],
+    "photo": ["halo", "1", "1", DESCRIPTION, "Sekar", "1"],
+    "identity": ["halo", "1", "1", DESCRIPTION, "Sekar", "1", "lewati"],
+    "summary": ["halo", "1", "1", DESCRIPTION, "Sekar", "1", "lewati", "2"],
+    "change": ["halo", "1", "1", DESCRIPTION, "Sekar", "1", "lewati", "2", "ubah"],
+    "status_ref": ["halo", "2"],
+    "language": ["halo", "bahasa"],
+    "confirm_delete": ["halo", "hapus"],
+}
+STEPS = list(TO_REACH)
+IN_A_DRAFT = {"category", "description", "location", "when", "photo", "identity", "summary", "change"}
+
+
+async def at(engine: Engine, step: str) -> Resident:
+    resident = Resident(engine)
+    for message in TO_REACH[step]:
+        await resident.send(message)
+    assert await step_of(engine, resident) == step
+    return resident
+
+
+async def step_of(engine: Engine, resident: Resident) -> str | None:
+    urn_hash = ContactCipher(TEST_SECRET).lookup_hash(resident.urn)
+    async with engine.sessions() as db:
+        return (await db.execute(
+            select(ConversationSession.step).join(Contact).where(Contact.urn_hash == urn_hash)
+        )).scalar_one_or_none()
+
+
+async def has_draft(engine: Engine, resident: Resident) -> bool:
+    urn_hash = ContactCipher(TEST_SECRET).lookup_hash(resident.urn)
+    async with engine.sessions() as db:
+        data = (await db.execute(
+            select(ConversationSession.data).join(Contact).where(Contact.urn_hash == urn_hash)
+        )).scalar_one()
+    return "draft" in data
+
+
+@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize("word", ["BATAL", "batal", "cancel", "/batal"])
+async def test_cancel_goes_back_to_the_menu_from_any_step(engine: Engine, step: str, word: str) -> None:
+    resident = await at(engine, step)
+    await resident.send(word)
+    assert resident.heard("report.cancelled" if step in IN_A_DRAFT else "common.nothing_to_cancel")
+    assert resident.heard("menu.ask")
+    assert await step_of(engine, resident) == "menu"
+    assert not await has_draft(engine, resident)
+
+
+@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize("word", ["BANTUAN", "help", "/bantuan"])
+async def test_help_answers_and_stays_at_the_step(engine: Engine, step: str, word: str) -> None:
+    resident = await at(engine, step)
+    await resident.send(word)
+    assert resident.heard("help.text")
+    assert await step_of(engine, resident) == step
+
+
+@pytest.mark.parametrize("step", STEPS)
+async def test_status_with_a_ref_answers_and_stays_at_the_step(engine: Engine, step: str) -> None:
+    resident = await at(engine, step)
+    await resident.send("STATUS LP-2345-6789")
+    assert resident.heard("status.not_found")
+    expected = "menu" if step == "status_ref" else step  # the look-up it was waiting for is done
+    assert await step_of(engine, resident) == expected
+
+
+@pytest.mark.parametrize("step", STEPS)
+async def test_delete_asks_first_and_no_goes_back_to_the_step(engine: Engine, step: str) -> None:
+    resident = await at(engine, step)
+    await resident.send("HAPUS")
+    assert resident.heard("privacy.confirm_delete")
+    if step != "confirm_delete":
+        await resident.send("tidak")
+        assert resident.heard("privacy.kept")
+        assert await step_of(engine, resident) == step
+        assert await has_draft(engine, resident) == (step in IN_A_DRAFT)
+
+
+@pytest.mark.parametrize("step", STEPS)
+async def test_delete_confirmed_erases_the_contact(engine: Engine, step: str) -> None:
+    resident = await at(engine, step)
+    await resident.send("hapus")
+    await resident.send("ya")
+    assert resident.heard("privacy.deleted")
+    assert await step_of(engine, resident) is None
+    async with engine.sessions() as db:
+        assert (await db.execute(select(Contact))).first() is None
+    await resident.send("halo")
+    assert resident.heard("menu.greeting"), "a deleted contact starts afresh"
+
+
+@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize("word", ["110", "DARURAT"])
+async def test_110_answers_at_once_at_any_step(engine: Engine, step: str, word: str) -> None:
+    resident = await at(engine, step)
+    await resident.send(word)
+    assert resident.replies[0].text.startswith("🚨")
+    if word == "DARURAT" and step == "category":
+        assert await step_of(engine, resident) == "description"  # it is also the Emergency category
+    elif step == "language":
+        assert await step_of(engine, resident) == "language"
+    else:
+        assert await step_of(engine, resident) == step
+
+
+@pytest.mark.parametrize("step", STEPS)
+async def test_language_switch_keeps_the_step(engine: Engine, step: str) -> None:
+    resident = await at(engine, step)
+    expected = "menu" if step == "language" else step  # there the switch answers the question
+    await resident.send("/lang en")
+    assert resident.heard("language.changed", "en")
+    assert await step_of(engine, resident) == expected
+    await resident.send("/bahasa")
+    assert resident.heard("language.ask", "en")
+    await resident.send("1")
+    assert resident.heard("language.changed", "id")
+    assert await step_of(engine, resident) == expected
+
+
+@pytest.mark.parametrize("step", STEPS)
+async def test_unknown_command_is_named_and_the_step_asked_again(engine: Engine, step: str) -> None:
+    resident = await at(engine, step)
+    await resident.send("/hack")
+    assert resident.heard("common.unknown_command")
+    assert len(resident.replies) == 2
+    assert await step_of(engine, resident) == step
+
+
+async def test_a_description_that_starts_with_a_keyword_is_kept_as_text(engine: Engine) -> None:
+    resident = await at(engine, "description")
+    await resident.send("Batal nikah berujung ribut antar keluarga di balai desa")
+    assert resident.heard("report.ask_location")
+    await resident.send("status tanah sengketa di Sekar")  # "status" with no ref is the place, not a look-up
+    assert resident.heard("report.ask_when")

@@ -1,0 +1,274 @@
+"""The resident's report conversation, end to end through the engine on a real database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from handlers.engine import Engine
+from handlers.i18n import labels
+from storage.models import Attachment, Category, Identity, Report, ReportEvent, ReportStatus
+from tests.conftest import DESCRIPTION, Resident, make_engine, walk_to_summary
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+async def reports(engine: Engine) -> list[Report]:
+    async with engine.sessions() as db:
+        return list((await db.execute(select(Report).order_by(Report.id))).scalars())
+
+
+async def test_first_message_gets_greeting_privacy_notice_and_menu(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    assert resident.heard("menu.greeting")
+    assert "HAPUS" in resident.text and "110" in resident.text
+    assert resident.options() == ["Lapor", "Cek status", "Bantuan", "English"]
+
+
+async def test_whole_report_in_indonesian(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    assert DESCRIPTION in resident.text and "Kel. Gedog" in resident.text
+    await resident.send("Kirim")
+    assert resident.heard("report.submitted")
+    [report] = await reports(engine)
+    assert report.ref in resident.text
+    assert report.status == ReportStatus.RECEIVED
+    assert report.category == Category.SECURITY
+    assert report.identity == Identity.CONFIDENTIAL
+    assert report.description == DESCRIPTION
+    assert report.location_text == "Kel. Gedog, Kec. Sananwetan, Kota Blitar"
+    assert report.occurred_text == labels("id", "when")["today"]
+    assert report.language == "id"
+    assert report.contact_id is not None
+    assert not report.urgent
+    async with engine.sessions() as db:
+        [event] = (await db.execute(select(ReportEvent).where(ReportEvent.report_id == report.id))).scalars()
+    assert (event.from_status, event.to_status) == (None, ReportStatus.RECEIVED)
+
+
+async def test_whole_report_in_english_chosen_at_the_greeting(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("hello")
+    await resident.send("English")
+    assert resident.heard("language.changed", "en")
+    assert resident.options() == ["Report", "Check status", "Help", "Bahasa Indonesia"]
+    await resident.send("report")
+    assert resident.heard("report.ask_category", "en")
+    for answer in ("traffic", "A truck has blocked the junction since this morning", "Jl. Merdeka, Sekar",
+                   "now", "skip", "named"):
+        await resident.send(answer)
+    assert resident.heard("report.summary", "en")
+    await resident.send("send")
+    assert resident.heard("report.submitted", "en")
+    [report] = await reports(engine)
+    assert (report.category, report.identity, report.language) == (Category.TRAFFIC, Identity.NAMED, "en")
+
+
+async def test_choices_forgive_case_small_typos_and_buttons(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("LAPOR")
+    await resident.send("narkob")  # typo of Narkoba
+    assert resident.heard("report.ask_description"), resident.text
+    await resident.send(DESCRIPTION)
+    await resident.send("Sekar, Bojonegoro")
+    await resident.send("", button="now")
+    await resident.send("lewat")
+    await resident.send("anonim")
+    await resident.send("krim")  # typo of Kirim
+    assert resident.heard("report.submitted_anonymous"), resident.text
+    [report] = await reports(engine)
+    assert report.category == Category.DRUGS
+
+
+async def test_an_answer_that_is_no_choice_reasks_with_the_choices(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("1")
+    await resident.send("pisang goreng")
+    assert resident.heard("common.not_a_choice")
+    assert resident.heard("report.ask_category")
+    assert len(resident.options()) == 7
+    await resident.send("9")
+    assert resident.heard("common.not_a_choice")
+
+
+async def test_change_one_answer_at_the_summary_then_back_to_the_summary(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("ubah")
+    assert resident.heard("report.ask_change")
+    await resident.send("lokasi")
+    assert resident.heard("report.ask_location")
+    await resident.send("Desa Sekar, Kec. Sekar, Bojonegoro")
+    assert resident.heard("report.summary")
+    assert "Desa Sekar" in resident.text
+    await resident.send("1")
+    [report] = await reports(engine)
+    assert report.location_text == "Desa Sekar, Kec. Sekar, Bojonegoro"
+
+
+async def test_cancel_at_the_summary_stores_nothing(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("batal")
+    assert resident.heard("report.cancelled")
+    assert await reports(engine) == []
+
+
+async def test_description_length_limits_are_said(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("1")
+    await resident.send("1")
+    await resident.send("maling")
+    assert resident.heard("report.description_too_short") and "10" in resident.text
+    await resident.send("x" * 4001)
+    assert resident.heard("report.description_too_long") and "4000" in resident.text
+    await resident.send("y" * 4000)
+    assert resident.heard("report.ask_location")
+
+
+async def test_location_pin_is_stored_with_coordinates(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("1")
+    await resident.send("3")
+    await resident.send(DESCRIPTION)
+    await resident.send(location=(-8.0983, 112.1681))
+    assert resident.heard("report.ask_when")
+    for answer in ("1", "1", "2", "1"):
+        await resident.send(answer)
+    [report] = await reports(engine)
+    assert (report.latitude, report.longitude) == (-8.0983, 112.1681)
+    assert report.location_text is None
+
+
+async def test_photo_with_caption_counts_as_description_and_photo(engine: Engine, tmp_path: Path) -> None:
+    photo = tmp_path / "motor.png"
+    photo.write_bytes(PNG)
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("1")
+    await resident.send("1")
+    await resident.send(DESCRIPTION, photo=photo)
+    await resident.send("Kel. Gedog, Sananwetan")
+    await resident.send("3")
+    assert resident.heard("report.ask_identity"), "a photo already sent skips the photo question"
+    await resident.send("2")
+    assert resident.heard("report.summary")
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    async with engine.sessions() as db:
+        [attachment] = (await db.execute(select(Attachment).where(Attachment.report_id == report.id))).scalars()
+    assert attachment.content_type == "image/png"
+    assert (tmp_path / "media" / attachment.stored_name).read_bytes() == PNG
+
+
+async def test_a_file_that_is_not_a_photo_is_refused_and_the_step_asked_again(engine: Engine,
+                                                                              tmp_path: Path) -> None:
+    fake = tmp_path / "invoice.jpg"
+    fake.write_bytes(b"%PDF-1.7 not a photo")
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("ubah")
+    await resident.send("foto")
+    await resident.send(photo=fake)
+    assert resident.heard("photo.rejected_not_image")
+    assert resident.heard("report.ask_photo")
+    await resident.send(photo=tmp_path / "missing.png")
+    assert resident.heard("photo.rejected_unreadable")
+
+
+async def test_emergency_category_answers_110_and_marks_urgent(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("1")
+    await resident.send("7")
+    assert resident.heard("emergency.call_110")
+    assert resident.heard("report.ask_description")
+    for answer in (DESCRIPTION, "Sekar", "1", "lewati", "2", "kirim"):
+        await resident.send(answer)
+    [report] = await reports(engine)
+    assert report.urgent and report.category == Category.EMERGENCY
+
+
+async def test_words_of_emergency_answer_110_at_once_and_the_flow_goes_on(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("1")
+    await resident.send("1")
+    await resident.send("Tolong, ada begal bawa senjata tajam di jalan depan pasar")
+    assert resident.replies[0].text.startswith("🚨")
+    assert resident.heard("report.ask_location"), "the description was still taken"
+    for answer in ("Pasar Sekar", "1", "lewati", "2"):
+        await resident.send(answer)
+    assert "MENDESAK" in resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert report.urgent
+
+
+async def test_anonymous_report_keeps_no_link_to_the_contact(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident, identity="3")
+    await resident.send("kirim")
+    assert resident.heard("report.submitted_anonymous")
+    [report] = await reports(engine)
+    assert report.contact_id is None
+    assert report.identity == Identity.ANONYMOUS
+
+
+async def test_draft_expires_after_inactivity_and_is_never_sent(database_url: str, tmp_path: Path) -> None:
+    engine, db_engine = make_engine(database_url, tmp_path / "media", draft_ttl=dt.timedelta(minutes=30))
+    try:
+        resident = Resident(engine)
+        await walk_to_summary(resident)
+        async with engine.sessions() as db, db.begin():
+            from storage.models import ConversationSession
+            session = (await db.execute(select(ConversationSession))).scalar_one()
+            assert session.expires_at is not None
+            session.expires_at = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+        await resident.send("kirim")
+        assert resident.heard("report.expired")
+        assert resident.heard("menu.ask")
+        assert await reports(engine) == []
+    finally:
+        await db_engine.dispose()
+
+
+async def test_conversation_continues_at_its_step_after_a_restart(database_url: str, tmp_path: Path) -> None:
+    first, first_db = make_engine(database_url, tmp_path / "media")
+    resident = Resident(first)
+    await resident.send("halo")
+    await resident.send("1")
+    await resident.send("5")
+    await first_db.dispose()  # the process goes away; only the database remains
+
+    second, second_db = make_engine(database_url, tmp_path / "media")
+    try:
+        resident.engine = second
+        await resident.send(DESCRIPTION)
+        assert resident.heard("report.ask_location")
+        for answer in ("Sekar", "1", "lewati", "2", "kirim"):
+            await resident.send(answer)
+        [report] = await reports(second)
+        assert report.category == Category.DRUGS
+    finally:
+        await second_db.dispose()
+
+
+async def test_two_residents_do_not_share_a_draft(engine: Engine) -> None:
+    ani, budi = Resident(engine, "console:ani"), Resident(engine, "console:budi")
+    await walk_to_summary(ani)
+    await budi.send("halo")
+    await budi.send("1")
+    assert budi.heard("report.ask_category")
+    await ani.send("kirim")
+    assert ani.heard("report.submitted")
+    async with engine.sessions() as db:
+        assert (await db.execute(select(func.count()).select_from(Report))).scalar_one() == 1

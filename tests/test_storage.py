@@ -1,0 +1,131 @@
+"""Storage on real SQLite and PostgreSQL: migrations, idempotency, concurrency, privacy at rest."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from cryptography.fernet import InvalidToken
+from sqlalchemy import create_engine as create_sync_engine
+from sqlalchemy import func, select
+
+from handlers.engine import Engine
+from storage import db as database
+from storage.crypto import ContactCipher
+from storage.models import Base, Contact, InboundMessage, Report
+from storage.reports import REF_ALPHABET, find_ref, new_ref
+from tests.conftest import Resident, walk_to_summary
+
+PHONE = "6281234567890"
+
+
+def test_migrations_create_exactly_the_models(database_url: str) -> None:
+    engine = create_sync_engine(database.sync_url(database_url))
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, Base.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_upgrade_twice_changes_nothing(database_url: str) -> None:
+    database.upgrade(database_url)  # already at head: a restart must not fail or redo anything
+    test_migrations_create_exactly_the_models(database_url)
+
+
+async def test_replayed_provider_message_id_is_handled_once(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    first = await resident.send("kirim", message_id="wamid-42")
+    assert resident.heard("report.submitted")
+    replay = await resident.send("kirim", message_id="wamid-42")
+    assert first and replay == []
+    async with engine.sessions() as db:
+        assert (await db.execute(select(func.count()).select_from(Report))).scalar_one() == 1
+        assert (await db.execute(select(func.count()).select_from(InboundMessage)
+                                 .where(InboundMessage.provider_message_id == "wamid-42"))).scalar_one() == 1
+
+
+async def test_the_same_id_on_another_channel_is_another_message(engine: Engine) -> None:
+    await Resident(engine, "telegram:1001").send("halo", message_id="7")
+    replies = await Resident(engine, "whatsapp:+628111").send("halo", message_id="7")
+    assert replies
+
+
+async def test_fifty_residents_confirming_at_once_give_fifty_reports(engine: Engine) -> None:
+    residents = [Resident(engine, f"whatsapp:+62812000{n:05d}") for n in range(50)]
+    for resident in residents:
+        await walk_to_summary(resident)
+    await asyncio.gather(*(resident.send("kirim") for resident in residents))
+    assert all(resident.heard("report.submitted") for resident in residents)
+    async with engine.sessions() as db:
+        refs = list((await db.execute(select(Report.ref))).scalars())
+    assert len(refs) == 50 and len(set(refs)) == 50
+    for resident in residents:
+        assert find_ref(resident.text) in refs
+
+
+async def test_two_messages_of_one_new_resident_at_once_make_one_contact(engine: Engine) -> None:
+    resident = Resident(engine, f"whatsapp:+{PHONE}")
+    await asyncio.gather(*(resident.send(f"halo {n}") for n in range(5)))
+    async with engine.sessions() as db:
+        assert (await db.execute(select(func.count()).select_from(Contact))).scalar_one() == 1
+
+
+async def test_contact_address_is_not_readable_in_the_raw_database(engine: Engine, database_url: str) -> None:
+    resident = Resident(engine, f"whatsapp:+{PHONE}")
+    await walk_to_summary(resident, identity="1")
+    await resident.send("kirim")
+    async with engine.sessions() as db:
+        for table in Base.metadata.sorted_tables:
+            for row in (await db.execute(table.select())).all():
+                assert PHONE not in repr(row), table.name
+        contact = (await db.execute(select(Contact))).scalar_one()
+    assert ContactCipher("test-secret-key-for-lapor").decrypt(contact.urn_encrypted) == f"whatsapp:+{PHONE}"
+    if database.is_sqlite(database_url):
+        path = Path(database_url.split("///", 1)[1])
+        for file in (path, path.with_name(path.name + "-wal")):
+            if file.exists():
+                assert PHONE.encode() not in file.read_bytes()
+
+
+def test_a_different_secret_cannot_read_or_find_a_contact() -> None:
+    ours, theirs = ContactCipher("one secret"), ContactCipher("another secret")
+    token = ours.encrypt("telegram:123456789")
+    assert ours.decrypt(token) == "telegram:123456789"
+    with pytest.raises(InvalidToken):
+        theirs.decrypt(token)
+    assert ours.lookup_hash("telegram:123456789") != theirs.lookup_hash("telegram:123456789")
+    assert ours.lookup_hash("telegram:123456789") == ours.lookup_hash("telegram:123456789")
+
+
+def test_refs_are_readable_and_avoid_look_alike_characters() -> None:
+    refs = {new_ref() for _ in range(2000)}
+    assert len(refs) == 2000
+    for ref in refs:
+        assert re.fullmatch(rf"LP-[{REF_ALPHABET}]{{4}}-[{REF_ALPHABET}]{{4}}", ref)
+    assert not set("01IO") & set(REF_ALPHABET)
+
+
+@pytest.mark.parametrize("typed", ["LP-7KX4-9QM2", "lp-7kx4-9qm2", "lp 7kx4 9qm2", "LP7KX49QM2", "status_LP-7KX4-9QM2",
+                                   "cek STATUS lp-7KX4-9QM2 ya"])
+def test_a_ref_is_found_however_it_is_typed(typed: str) -> None:
+    assert find_ref(typed) == "LP-7KX4-9QM2"
+
+
+@pytest.mark.parametrize("typed", ["LP-0KX4-9QM2", "LP-7KX4", "XLP-7KX4-9QM2", "hello"])
+def test_not_a_ref(typed: str) -> None:
+    assert find_ref(typed) is None
+
+
+async def test_timestamps_come_back_in_utc(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    async with engine.sessions() as db:
+        report = (await db.execute(select(Report))).scalar_one()
+    assert report.created_at.utcoffset() is not None and report.created_at.utcoffset().total_seconds() == 0
