@@ -24,17 +24,6 @@ class Settings(BaseSettings):
     draft_ttl_minutes: int = Field(default=30, ge=1)
     log_level: str = "INFO"
 
-    telegram_bot_token: str = ""
-    telegram_mode: str = Field(default="polling", pattern="^(polling|webhook)$")
-    telegram_webhook_secret: str = ""
-    telegram_base_url: str = "https://api.telegram.org/bot"
-
-    twilio_account_sid: str = ""
-    twilio_auth_token: str = ""
-    twilio_whatsapp_from: str = ""
-    twilio_api_base_url: str = ""
-    public_base_url: str = ""
-
     @cached_property
     def effective_database_url(self) -> str:
         """The async SQLAlchemy URL: a SQLite file under data_dir unless DATABASE_URL says otherwise."""

@@ -13,6 +13,7 @@ from typing import Any
 
 from handlers.choices import Menu
 from handlers.i18n import labels, t
+from handlers.text import letters_and_digits
 from handlers.turn import Turn
 from storage.models import Category, Identity
 from storage.reports import NewAttachment, create_report
@@ -87,7 +88,7 @@ async def description(turn: Turn) -> str:
     if got_photo and not turn.text:
         turn.say("report.photo_needs_words")
         return DESCRIPTION
-    if len(turn.text) < shortest:
+    if letters_and_digits(turn.text) < shortest:
         turn.say("report.description_too_short", shortest=shortest)
         return DESCRIPTION
     if len(turn.text) > longest:
@@ -108,7 +109,7 @@ async def location(turn: Turn) -> str:
         turn.draft.update(latitude=pin.latitude, longitude=pin.longitude, location_text=turn.text or None)
         return advance(turn, LOCATION)
     shortest, longest = LOCATION_CHARS
-    if not shortest <= len(turn.text) <= longest:
+    if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.location_invalid", shortest=shortest, longest=longest)
         return LOCATION
     turn.draft.update(latitude=None, longitude=None, location_text=turn.text)
@@ -126,7 +127,7 @@ async def when(turn: Turn) -> str:
         turn.draft["when"] = labels(turn.lang, WHEN_OPTIONS.group)[picked]
         return advance(turn, WHEN)
     shortest, longest = WHEN_CHARS
-    if not shortest <= len(turn.text) <= longest:
+    if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.when_invalid", shortest=shortest, longest=longest)
         return WHEN
     turn.draft["when"] = turn.text

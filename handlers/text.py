@@ -11,6 +11,7 @@ _KEEP_CONTROLS = {"\n", "\t"}
 _SPACES = re.compile(r"[ \t]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _NOT_WORD = re.compile(r"[^\w]+")
+_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")  # colour codes and the like, not words
 
 
 def sanitize(text: str | None) -> str:
@@ -21,7 +22,7 @@ def sanitize(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text[: MAX_INBOUND_CHARS * 2])
+    text = unicodedata.normalize("NFC", _TERMINAL_ESCAPE.sub("", text[: MAX_INBOUND_CHARS * 2]))
     kept = "".join(
         ch for ch in text
         if ch in _KEEP_CONTROLS or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Cn")
@@ -33,3 +34,8 @@ def sanitize(text: str | None) -> str:
 def normalize(text: str) -> str:
     """Lower case, punctuation folded to single spaces: the form used for matching words."""
     return _NOT_WORD.sub(" ", text.casefold()).replace("_", " ").strip()
+
+
+def letters_and_digits(text: str) -> int:
+    """How much of `text` says something: emoji and punctuation alone describe no place or event."""
+    return sum(ch.isalnum() for ch in text)

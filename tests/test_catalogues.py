@@ -1,0 +1,54 @@
+"""The message catalogues: complete in both languages, and every key the code uses exists."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from handlers.i18n import LANGUAGES, catalogue, format_time
+from handlers.report_flow import ORDER
+
+ROOT = Path(__file__).parent.parent
+
+
+def placeholders(text: object) -> set[str]:
+    if not isinstance(text, str):
+        return set()
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_both_languages_have_the_same_keys_and_placeholders() -> None:
+    indonesian, english = catalogue("id"), catalogue("en")
+    assert indonesian.keys() == english.keys()
+    for key in indonesian:
+        assert placeholders(indonesian[key]) == placeholders(english[key]), key
+
+
+def test_every_key_the_code_says_exists() -> None:
+    used: set[str] = set()
+    for path in (ROOT / "handlers").rglob("*.py"):
+        used |= set(re.findall(r"""(?:say|t)\((?:turn\.lang,\s*|lang,\s*)?["']([a-z_]+\.[a-z_.]+)["']""",
+                               path.read_text()))
+    assert len(used) > 30, "the pattern still finds the code's keys"
+    for lang in LANGUAGES:
+        missing = used - catalogue(lang).keys()
+        assert not missing, (lang, missing)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_report_step_that_offers_a_choice_has_labels(lang: str) -> None:
+    for group in ("main", "category", "when", "photo", "identity", "summary", "field", "language", "yes_no"):
+        assert any(key.startswith(f"choice.{group}.") for key in catalogue(lang)), group
+    fields = {key.removeprefix("choice.field.") for key in catalogue(lang) if key.startswith("choice.field.")}
+    assert fields == set(ORDER) - {"summary"}
+
+
+def test_times_are_shown_in_the_station_zone() -> None:
+    import datetime as dt
+    moment = dt.datetime(2026, 11, 25, 1, 30, tzinfo=dt.UTC)
+    assert format_time("id", moment) == "25 Nov 2026 08:30 WIB"
+    assert format_time("en", moment, "Asia/Jayapura") == "25 Nov 2026 10:30 WIT"
+    assert format_time("id", moment, "Asia/Makassar") == "25 Nov 2026 09:30 WITA"

@@ -1,0 +1,35 @@
+"""Logs never carry a contact address in clear."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from bot.logs import RedactingFilter
+
+
+@pytest.mark.parametrize("secret", ["whatsapp:+6281234567890", "telegram:987654321", "+6281234567890",
+                                    "081234567890", "987654321"])
+def test_addresses_and_numbers_are_redacted(secret: str) -> None:
+    record = logging.LogRecord("t", logging.INFO, __file__, 1, "sending to %s now", (secret,), None)
+    RedactingFilter().filter(record)
+    assert secret not in record.getMessage()
+    assert "[redacted]" in record.getMessage()
+
+
+def test_exception_text_is_redacted_too() -> None:
+    try:
+        raise ValueError("no route to whatsapp:+6281234567890")
+    except ValueError:
+        import sys
+        record = logging.LogRecord("t", logging.ERROR, __file__, 1, "failed", (), sys.exc_info())
+    RedactingFilter().filter(record)
+    formatted = logging.Formatter().format(record)
+    assert "6281234567890" not in formatted and "ValueError" in formatted
+
+
+def test_ordinary_numbers_stay() -> None:
+    record = logging.LogRecord("t", logging.INFO, __file__, 1, "contact=%s step=%s at 2026-11-25", (42, "when"), None)
+    RedactingFilter().filter(record)
+    assert record.getMessage() == "contact=42 step=when at 2026-11-25"
