@@ -6,23 +6,35 @@ import asyncio
 import datetime as dt
 import json
 import sys
-from typing import Annotated
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
 
 import typer
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import logs
 from bot.channels.base import make_urn
 from bot.channels.console import ConsoleChannel
 from bot.config import Settings
-from bot.service import open_engine
+from bot.service import open_engine, seed_stations
+from handlers.report_flow import PLACE_TRIES
+from handlers.routing import Router, place_label, station_label
 from storage import db as database
+from storage.regions import RegionIndex
 from storage.reports import list_reports
+from storage.stations import import_stations, list_stations
 
-app = typer.Typer(help="Lapor: residents report incidents to their local police station.", no_args_is_help=True)
+T = TypeVar("T")
+
+app = typer.Typer(help="Lapor: residents report incidents to their local police station.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
 db_app = typer.Typer(help="The database.", no_args_is_help=True)
 reports_app = typer.Typer(help="Reports.", no_args_is_help=True)
+stations_app = typer.Typer(help="The stations registry: who covers which kecamatan.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(reports_app, name="reports")
+app.add_typer(stations_app, name="stations")
 
 Language = Annotated[str | None, typer.Option("--lang", help="id or en", show_default=False)]
 
@@ -117,7 +129,11 @@ async def _reports(settings: Settings, station: str | None, since: dt.datetime |
             "urgent": report.urgent,
             "identity": report.identity.value,
             "station": station_row.code if station_row else None,
+            "needs_routing": report.needs_routing,
             "place": report.location_text,
+            "village_code": report.village_code,
+            "district_code": report.district_code,
+            "regency_code": report.regency_code,
             "latitude": report.latitude,
             "longitude": report.longitude,
             "created_at": report.created_at.isoformat(),
@@ -125,3 +141,110 @@ async def _reports(settings: Settings, station: str | None, since: dt.datetime |
         }
         for report, station_row in rows
     ]
+
+
+async def _with_db(settings: Settings, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    """Runs `work` in one transaction on the configured database."""
+    engine = database.create_engine(settings.effective_database_url)
+    try:
+        async with database.session_factory(engine)() as session, session.begin():
+            return await work(session)
+    finally:
+        await engine.dispose()
+
+
+def _ready(settings: Settings) -> RegionIndex:
+    """Migrated database, region index and (on a fresh install) the shipped stations."""
+    database.upgrade(settings.effective_database_url)
+    regions = RegionIndex.load()
+    asyncio.run(seed_stations(settings, regions))
+    return regions
+
+
+@stations_app.command("import")
+def stations_import(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)]) -> None:
+    """Add or update stations from a CSV file; nothing is imported if any line is wrong.
+
+    Columns: code,name,kind,parent,timezone,latitude,longitude,phone,areas (see the README).
+    """
+    settings = _settings()
+    regions = _ready(settings)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        typer.echo(f"{file}: not a UTF-8 text file", err=True)
+        raise typer.Exit(1) from None
+    rows = max(0, len(text.splitlines()) - 1)
+    with typer.progressbar(length=rows, label="Importing stations", file=sys.stderr) as bar:
+        result = asyncio.run(_with_db(settings, lambda db: import_stations(db, text, regions,
+                                                                          lambda _done: bar.update(1))))
+    if result.errors:
+        for error in result.errors:
+            typer.echo(f"{file}: {error}", err=True)
+        typer.echo(f"nothing imported: {len(result.errors)} error(s)", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{result.created} created, {result.updated} updated, {result.unchanged} unchanged")
+
+
+@stations_app.command("list")
+def stations_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """List the stations with the regions they cover."""
+    settings = _settings()
+    _ready(settings)
+    stations = asyncio.run(_with_db(settings, list_stations))
+    if as_json:
+        typer.echo(json.dumps(stations, ensure_ascii=False, indent=2))
+        return
+    for station in stations:
+        typer.echo(f"{station['code']:<22} {station['kind']:<9} {station['name']:<30} {' '.join(station['areas'])}")
+
+
+@app.command()
+def route(
+    text: Annotated[str, typer.Argument(help="A place as a resident would type it.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show how a typed place is read, which station would get the report, and why."""
+    settings = _settings()
+    regions = _ready(settings)
+    router = Router(regions, settings.fallback_station, settings.pin_max_km)
+    found, confident = router.candidates(text)
+
+    async def decide(db: AsyncSession) -> dict[str, object]:
+        candidates = []
+        for place in found:
+            place_route = await router.route(db, place)
+            candidates.append({
+                "code": place.code, "place": place_label("id", place), "province": place.province.name,
+                "score": place.score, "station": place_route.station.code if place_route.station else None,
+                "station_name": await station_label(db, place_route.station) if place_route.station else None,
+                "why": _WHY[place_route.reason],
+            })
+        fallback = await router.route(db, None)
+        return {"text": text, "candidates": candidates, "confident": confident,
+                "station": candidates[0]["station"] if confident else None,
+                "fallback_station": fallback.station.code if fallback.station else None}
+
+    decision = asyncio.run(_with_db(settings, decide))
+    if as_json:
+        typer.echo(json.dumps(decision, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"Text: {text}")
+    for number, candidate in enumerate(found and decision["candidates"], 1):  # type: ignore[arg-type]
+        typer.echo(f"  {number}. {candidate['code']:<14} {candidate['place']}, {candidate['province']} "
+                   f"(score {candidate['score']}) -> {candidate['station_name'] or 'no station'}: {candidate['why']}")
+    if confident:
+        typer.echo("Chosen: candidate 1, clearly ahead of any other; the resident is asked to confirm it.")
+    elif found:
+        typer.echo("Chosen: none yet; several places fit about as well, so the resident is asked to pick one.")
+    else:
+        typer.echo("Chosen: none; no known place is named. The resident is asked for the kecamatan and "
+                   f"kabupaten/kota; after {PLACE_TRIES} tries the report goes to {decision['fallback_station']}.")
+
+
+_WHY = {
+    "kecamatan": "this Polsek covers the kecamatan",
+    "kabupaten_kota": "no Polsek covers the kecamatan, so the Polres of the kabupaten/kota takes it",
+    "fallback_no_station": "no station covers the place: the fallback desk routes it by hand",
+    "fallback_unplaced": "no place named: the fallback desk routes it by hand",
+}

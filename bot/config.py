@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     default_language: str = Field(default="id", pattern="^(id|en)$")
     draft_ttl_minutes: int = Field(default=30, ge=1)
     log_level: str = "INFO"
+    fallback_station: str = "PUSAT"
+    pin_max_km: float = Field(default=10.0, gt=0)
 
     @cached_property
     def effective_database_url(self) -> str:

@@ -1,27 +1,52 @@
-"""Builds the running pieces from Settings: database, engine, media store."""
+"""Builds the running pieces from Settings: database, engine, media store, regions, stations."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
+import logging
 from collections.abc import AsyncIterator, Mapping
 
 from bot.config import Settings
 from handlers.engine import Engine, MediaFetcher
+from handlers.routing import Router
 from storage.crypto import ContactCipher
 from storage.db import create_engine, session_factory
 from storage.media import MediaStore
+from storage.regions import RegionIndex
+from storage.stations import seed_if_empty
+
+log = logging.getLogger(__name__)
+
+
+async def seed_stations(settings: Settings, regions: RegionIndex) -> None:
+    """Gives an empty stations registry the shipped stations, so a fresh install can route."""
+    database = create_engine(settings.effective_database_url)
+    try:
+        async with session_factory(database)() as db, db.begin():
+            result = await seed_if_empty(db, regions)
+    finally:
+        await database.dispose()
+    if result is not None:
+        if result.errors:
+            raise RuntimeError(f"the shipped stations do not load: {result.errors}")
+        log.info("stations registry was empty: loaded %d shipped stations", result.created)
 
 
 @contextlib.asynccontextmanager
 async def open_engine(settings: Settings, *, default_language: str | None = None,
                       media_fetchers: Mapping[str, MediaFetcher] | None = None) -> AsyncIterator[Engine]:
+    """The engine with its database, region index (built here, once) and stations registry."""
+    regions = await asyncio.to_thread(RegionIndex.load)
+    await seed_stations(settings, regions)
     database = create_engine(settings.effective_database_url)
     try:
         yield Engine(
             session_factory(database),
             ContactCipher(settings.contact_secret()),
             MediaStore(settings.media_dir),
+            Router(regions, settings.fallback_station, settings.pin_max_km),
             draft_ttl=dt.timedelta(minutes=settings.draft_ttl_minutes),
             default_language=default_language or settings.default_language,
             media_fetchers=media_fetchers,

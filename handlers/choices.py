@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,7 +17,7 @@ TYPO_CUTOFF = 80  # fuzz.ratio: "narkob" → "narkoba" 92, "lalulintas" → "lal
 
 @cache
 def _names(group: str, key: str) -> frozenset[str]:
-    """Every way of naming one choice, in every language: residents mix them."""
+    """Every way of naming one choice of the catalogue, in every language: residents mix them."""
     names: set[str] = set()
     for lang in LANGUAGES:
         names.add(normalize(labels(lang, group).get(key, "")))
@@ -39,22 +40,35 @@ class Menu:
     def only(self, *keys: str) -> Menu:
         return Menu(self.group, keys)
 
+    def answers(self, lang: str) -> list[tuple[str, frozenset[str]]]:
+        """Each option's key with the names it answers to, for pick()."""
+        return [(c.key, _names(self.group, c.key)) for c in self.options(lang)]
+
     def pick(self, lang: str, text: str, button: str | None = None) -> str | None:
         """The key the resident meant, or None when it is not clearly one of the options."""
-        keys = [c.key for c in self.options(lang)]
-        if button is not None:
-            return button if button in keys else None
-        said = normalize(text)
-        if not said:
-            return None
-        if said.isdigit():
-            number = int(said)
-            return keys[number - 1] if 1 <= number <= len(keys) else None
-        exact = [key for key in keys if said in _names(self.group, key)]
-        if len(exact) == 1:
-            return exact[0]
-        scored = sorted(((max(fuzz.ratio(said, n) for n in _names(self.group, key)), key) for key in keys),
-                        reverse=True)
-        best_score, best = scored[0]
-        runner_up = scored[1][0] if len(scored) > 1 else 0.0
-        return best if best_score >= TYPO_CUTOFF and best_score > runner_up else None
+        return pick(self.answers(lang), text, button)
+
+
+def pick(options: Sequence[tuple[str, Iterable[str]]], text: str, button: str | None = None) -> str | None:
+    """The key of the option meant by a button, a number, a name, or a near miss of one name.
+
+    `options` pairs each key with the normalised names it answers to, in the order shown.
+    """
+    keys = [key for key, _ in options]
+    if button is not None:
+        return button if button in keys else None
+    said = normalize(text)
+    if not said:
+        return None
+    if said.isdecimal():  # not isdigit(): "²" is a digit int() cannot read
+        number = int(said)
+        return keys[number - 1] if 1 <= number <= len(keys) else None
+    names = {key: set(key_names) for key, key_names in options}
+    exact = [key for key in keys if said in names[key]]
+    if len(exact) == 1:
+        return exact[0]
+    scored = sorted(((max((fuzz.ratio(said, n) for n in names[key]), default=0.0), key) for key in keys),
+                    reverse=True)
+    best_score, best = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    return best if best_score >= TYPO_CUTOFF and best_score > runner_up else None

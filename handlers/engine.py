@@ -14,6 +14,7 @@ from bot.channels.base import Inbound, Media, Outbound
 from handlers.conversation import MENU, respond
 from handlers.i18n import t
 from handlers.report_flow import STEPS as REPORT_STEPS
+from handlers.routing import Router
 from handlers.text import sanitize
 from handlers.turn import Turn
 from storage.contacts import load_session, lock_contact, record_inbound, set_contact_language
@@ -32,6 +33,7 @@ class Engine:
         sessions: async_sessionmaker[AsyncSession],
         cipher: ContactCipher,
         media_store: MediaStore,
+        router: Router,
         *,
         draft_ttl: dt.timedelta = dt.timedelta(minutes=30),
         default_language: str = "id",
@@ -40,6 +42,7 @@ class Engine:
         self.sessions = sessions
         self.cipher = cipher
         self.media_store = media_store
+        self.router = router
         self.draft_ttl = draft_ttl
         self.default_language = default_language
         self.media_fetchers = dict(media_fetchers or {})
@@ -65,7 +68,7 @@ class Engine:
             session = await load_session(db, contact)
             expired = session.step != MENU and session.expires_at is not None and session.expires_at < now
             turn = Turn(
-                db=db, contact=contact, inbound=inbound, text=sanitize(inbound.text),
+                db=db, contact=contact, router=self.router, inbound=inbound, text=sanitize(inbound.text),
                 lang=contact.language or self.default_language, step=session.step or MENU,
                 data=copy.deepcopy(session.data or {}), now=now, photo=photo, photo_problem=photo_problem,
             )

@@ -11,21 +11,25 @@ from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from handlers.choices import Menu
+from bot.channels.base import Choice
+from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
-from handlers.text import letters_and_digits
+from handlers.routing import Route, place_label, station_label
+from handlers.text import letters_and_digits, normalize
 from handlers.turn import Turn
-from storage.models import Category, Identity
+from storage.models import Category, Identity, Station
 from storage.reports import NewAttachment, create_report
 
 CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, SUMMARY, CHANGE = (
     "category", "description", "location", "when", "photo", "identity", "summary", "change")
+PLACE_CHECK, PLACE_PICK = "place_check", "place_pick"  # the place read from the location, confirmed
 ORDER = (CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, SUMMARY)
 DONE = "menu"
 
 DESCRIPTION_CHARS = (10, 4000)
 LOCATION_CHARS = (3, 300)
 WHEN_CHARS = (2, 200)
+PLACE_TRIES = 2  # failed tries at naming a place before the report goes to the fallback desk
 
 CATEGORIES = Menu("category")
 WHEN_OPTIONS = Menu("when")
@@ -33,6 +37,8 @@ PHOTO_OPTIONS = Menu("photo")
 IDENTITIES = Menu("identity")
 SUMMARY_OPTIONS = Menu("summary")
 FIELDS = Menu("field")
+PLACE_YES_NO = Menu("place_check")
+NONE_OF_THESE = Menu("place_pick")
 
 
 def start(turn: Turn) -> str:
@@ -99,21 +105,124 @@ async def description(turn: Turn) -> str:
 
 
 def ask_location(turn: Turn) -> None:
-    turn.say("report.ask_location", ask_location=True)
+    if turn.draft.get("pin_kept"):
+        turn.say("place.ask_after_pin")
+    elif turn.draft.get("place_tries"):
+        turn.say("place.ask_district", ask_location=True)
+    else:
+        turn.say("report.ask_location", ask_location=True)
 
 
 async def location(turn: Turn) -> str:
-    """Stores where it happened, a pin or typed words, and asks when."""
+    """Stores where it happened, a pin or typed words, and proposes the place and station it names."""
+    for key in ("place", "station_id", "station_label", "needs_routing", "proposal", "options"):
+        turn.draft.pop(key, None)
     pin = turn.inbound.location
     if pin is not None:
         turn.draft.update(latitude=pin.latitude, longitude=pin.longitude, location_text=turn.text or None)
-        return advance(turn, LOCATION)
+        station = await turn.router.near_pin(turn.db, pin.latitude, pin.longitude)
+        if station is None:
+            turn.draft["pin_kept"] = True  # the typed place that follows goes with this pin
+            return LOCATION
+        turn.draft["proposal"] = {"station_id": station.id, "label": await station_label(turn.db, station)}
+        return PLACE_CHECK
     shortest, longest = LOCATION_CHARS
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.location_invalid", shortest=shortest, longest=longest)
         return LOCATION
-    turn.draft.update(latitude=None, longitude=None, location_text=turn.text)
+    if not turn.draft.pop("pin_kept", False):
+        turn.draft.update(latitude=None, longitude=None)
+    turn.draft["location_text"] = turn.text
+    found, confident = turn.router.candidates(turn.text)
+    if confident:
+        turn.draft["proposal"] = {"code": found[0].code}
+        return PLACE_CHECK
+    if found:
+        turn.draft["options"] = [place.code for place in found]
+        return PLACE_PICK
+    return await place_not_found(turn)
+
+
+def ask_place_check(turn: Turn) -> None:
+    proposal = turn.draft["proposal"]
+    if "code" in proposal:
+        turn.say("place.confirm", PLACE_YES_NO, place=place_label(turn.lang, turn.router.place(proposal["code"])))
+    else:
+        turn.say("place.confirm_pin", PLACE_YES_NO, station=proposal["label"])
+
+
+async def place_check(turn: Turn) -> str:
+    """Takes the proposed place on a yes; on a no, asks again; other words are a new place."""
+    picked = turn.pick(PLACE_YES_NO)
+    if picked == "yes":
+        await accept_place(turn, turn.draft.pop("proposal"))
+        return advance(turn, LOCATION)
+    if picked == "no":
+        return await place_not_found(turn)
+    if not _names_a_place(turn):
+        turn.say("common.not_a_choice")
+        return PLACE_CHECK
+    if "station_id" in turn.draft["proposal"]:
+        turn.draft["pin_kept"] = True
+    return await location(turn)
+
+
+def _names_a_place(turn: Turn) -> bool:
+    """Whether an answer that is no choice could be the place typed anew."""
+    return turn.inbound.location is not None or letters_and_digits(turn.text) >= LOCATION_CHARS[0]
+
+
+def _place_options(turn: Turn) -> tuple[Choice, ...]:
+    places = tuple(Choice(code, place_label(turn.lang, turn.router.place(code))) for code in turn.draft["options"])
+    return places + NONE_OF_THESE.options(turn.lang)
+
+
+def ask_place_pick(turn: Turn) -> None:
+    turn.say("place.pick", _place_options(turn))
+
+
+async def place_pick(turn: Turn) -> str:
+    """Takes one of the places offered; "none of these" asks again; other words are a new place."""
+    offered = [(c.key, {normalize(c.label)}) for c in _place_options(turn)[:-1]] + NONE_OF_THESE.answers(turn.lang)
+    picked = pick(offered, turn.text, turn.inbound.choice)
+    if picked == "none":
+        return await place_not_found(turn)
+    if picked is not None:
+        await accept_place(turn, {"code": picked})
+        return advance(turn, LOCATION)
+    if not _names_a_place(turn):
+        turn.say("common.not_a_choice")
+        return PLACE_PICK
+    return await location(turn)
+
+
+async def place_not_found(turn: Turn) -> str:
+    """Asks for the kecamatan and kabupaten/kota; after the last try the report goes on to the fallback desk."""
+    turn.draft.pop("proposal", None)
+    turn.draft.pop("options", None)
+    tries = turn.draft["place_tries"] = turn.draft.get("place_tries", 0) + 1
+    if tries < PLACE_TRIES:
+        return LOCATION
+    route = await turn.router.route(turn.db, None)
+    await _keep_route(turn, route)
+    turn.say("place.goes_to_desk")
     return advance(turn, LOCATION)
+
+
+async def accept_place(turn: Turn, proposal: dict[str, Any]) -> None:
+    if "code" in proposal:
+        turn.draft["place"] = proposal["code"]
+        await _keep_route(turn, await turn.router.route(turn.db, turn.router.place(proposal["code"])))
+    else:
+        station = await turn.db.get(Station, proposal["station_id"])
+        await _keep_route(turn, Route(station, False, "pin"))
+    turn.draft.pop("place_tries", None)
+
+
+async def _keep_route(turn: Turn, route: Route) -> None:
+    turn.draft["needs_routing"] = route.needs_routing
+    turn.draft["station_id"] = route.station.id if route.station else None
+    turn.draft["station_label"] = await station_label(turn.db, route.station) if route.station else None
 
 
 def ask_when(turn: Turn) -> None:
@@ -177,6 +286,8 @@ def ask_summary(turn: Turn) -> None:
         place = draft["location_text"]
     else:
         place = t(turn.lang, "report.pin", latitude=f"{draft['latitude']:.5f}", longitude=f"{draft['longitude']:.5f}")
+    if draft.get("place"):
+        place += f" ({place_label(turn.lang, turn.router.place(draft['place']))})"
     turn.say(
         "report.summary", SUMMARY_OPTIONS,
         category=labels(turn.lang, CATEGORIES.group)[draft["category"]],
@@ -186,6 +297,7 @@ def ask_summary(turn: Turn) -> None:
         when=draft["when"],
         photo=t(turn.lang, "report.photo_yes" if draft.get("photo") else "report.photo_no"),
         identity=labels(turn.lang, IDENTITIES.group)[draft["identity"]],
+        station=draft.get("station_label") or t(turn.lang, "report.station_unknown"),
     )
 
 
@@ -216,6 +328,9 @@ async def change(turn: Turn) -> str:
         turn.say("common.not_a_choice")
         return CHANGE
     turn.draft["changing"] = True
+    if picked == LOCATION:
+        for key in ("latitude", "longitude", "location_text", "pin_kept", "place_tries"):
+            turn.draft.pop(key, None)
     return picked
 
 
@@ -224,6 +339,7 @@ async def submit(turn: Turn) -> None:
     draft: dict[str, Any] = turn.data.pop("draft")
     anonymous = draft["identity"] == Identity.ANONYMOUS
     photo = draft.get("photo")
+    place = turn.router.place(draft["place"]) if draft.get("place") else None
     report = await create_report(
         turn.db,
         attachments=[NewAttachment(**photo)] if photo else [],
@@ -234,6 +350,12 @@ async def submit(turn: Turn) -> None:
         location_text=draft.get("location_text"),
         latitude=draft.get("latitude"),
         longitude=draft.get("longitude"),
+        province_code=place.province.code if place else None,
+        regency_code=place.regency.code if place else None,
+        district_code=place.district.code if place and place.district else None,
+        village_code=place.village.code if place and place.village else None,
+        station_id=draft.get("station_id"),
+        needs_routing=bool(draft.get("needs_routing")),
         urgent=bool(draft.get("urgent")),
         identity=Identity(draft["identity"]),
         language=turn.lang,
@@ -241,7 +363,8 @@ async def submit(turn: Turn) -> None:
         created_at=turn.now,
         updated_at=turn.now,
     )
-    turn.say("report.submitted_anonymous" if anonymous else "report.submitted", ref=report.ref)
+    turn.say("report.submitted_anonymous" if anonymous else "report.submitted", ref=report.ref,
+             station=draft.get("station_label") or t(turn.lang, "report.station_unknown"))
 
 
 @dataclass(frozen=True)
@@ -254,6 +377,8 @@ STEPS: dict[str, Step] = {
     CATEGORY: Step(ask_category, category),
     DESCRIPTION: Step(ask_description, description),
     LOCATION: Step(ask_location, location),
+    PLACE_CHECK: Step(ask_place_check, place_check),
+    PLACE_PICK: Step(ask_place_pick, place_pick),
     WHEN: Step(ask_when, when),
     PHOTO: Step(ask_photo, photo),
     IDENTITY: Step(ask_identity, identity),

@@ -8,9 +8,10 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.channels.base import Inbound, Outbound
+from bot.channels.base import Choice, Inbound, Outbound
 from handlers.choices import Menu
 from handlers.i18n import t
+from handlers.routing import Router
 from storage.media import StoredMedia
 from storage.models import Contact
 
@@ -19,6 +20,7 @@ from storage.models import Contact
 class Turn:
     db: AsyncSession
     contact: Contact
+    router: Router
     inbound: Inbound
     text: str                     # sanitized
     lang: str
@@ -35,11 +37,12 @@ class Turn:
     def draft(self) -> dict[str, Any]:
         return self.data.setdefault("draft", {})
 
-    def say(self, key: str, menu: Menu | None = None, *, ask_location: bool = False, **params: Any) -> None:
+    def say(self, key: str, options: Menu | tuple[Choice, ...] = (), *, ask_location: bool = False,
+            **params: Any) -> None:
         self.replies.append(Outbound(
             urn=self.inbound.urn,
             text=t(self.lang, key, **params),
-            choices=menu.options(self.lang) if menu else (),
+            choices=options.options(self.lang) if isinstance(options, Menu) else options,
             ask_location=ask_location,
         ))
 

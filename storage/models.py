@@ -96,8 +96,9 @@ class ReportSource(enum.StrEnum):
 
 
 class StationKind(enum.StrEnum):
-    POLSEK = "polsek"
-    POLRES = "polres"
+    POLSEK = "polsek"        # covers kecamatan
+    POLRES = "polres"        # covers kabupaten/kota: the fallback for places no Polsek covers
+    NATIONAL = "national"    # the desk that routes what could not be placed
 
 
 class OutboxState(enum.StrEnum):
@@ -125,13 +126,14 @@ class Station(Base):
 
 
 class StationArea(Base):
-    """A kecamatan covered by a station; each kecamatan belongs to exactly one Polsek."""
+    """A region a station covers: a kecamatan for a Polsek, a kabupaten/kota for a Polres. Each region has
+    exactly one station."""
 
     __tablename__ = "station_area"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     station_id: Mapped[int] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"), index=True)
-    kecamatan_code: Mapped[str] = mapped_column(String(16), unique=True)
+    region_code: Mapped[str] = mapped_column(String(16), unique=True)
 
 
 class Contact(Base):

@@ -87,4 +87,4 @@ async def list_reports(db: AsyncSession, *, station_code: str | None = None,
     if since:
         query = query.where(Report.created_at >= since)
     rows = await db.execute(query.order_by(Report.created_at, Report.id))
-    return [(report, station) for report, station in rows.tuples()]
+    return [(report, station) for report, station in rows]

@@ -3,11 +3,13 @@ and an engine wired as the service wires it."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 import re
 import shutil
 from collections.abc import AsyncIterator, Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -18,9 +20,12 @@ from bot.channels.base import Inbound, Location, Media, Outbound
 from bot.channels.console import ConsoleChannel
 from handlers.engine import Engine
 from handlers.i18n import catalogue
+from handlers.routing import Router
 from storage import db as database
 from storage.crypto import ContactCipher
 from storage.media import MediaStore
+from storage.regions import RegionIndex
+from storage.stations import seed_if_empty
 
 TEST_SECRET = "test-secret-key-for-lapor"
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
@@ -30,11 +35,31 @@ def pytest_report_header() -> str:
     return f"PostgreSQL tests: {'on' if POSTGRES_URL else 'skipped (TEST_DATABASE_URL is not set)'}"
 
 
+@cache
+def regions() -> RegionIndex:
+    """The region index, built once for the whole run as the service builds it once at start."""
+    return RegionIndex.load()
+
+
+async def _seed(url: str) -> None:
+    engine = database.create_engine(url)
+    async with database.session_factory(engine)() as db, db.begin():
+        result = await seed_if_empty(db, regions())
+    await engine.dispose()
+    assert result is not None and not result.errors
+
+
+def _prepare(url: str) -> None:
+    """Migrations and the shipped stations, as `lapor run` leaves a fresh database."""
+    database.upgrade(url)
+    asyncio.run(_seed(url))
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One migrated SQLite file, copied for each test: migrating once keeps the suite quick."""
+    """One prepared SQLite file, copied for each test: preparing once keeps the suite quick."""
     path = tmp_path_factory.mktemp("template") / "lapor.db"
-    database.upgrade(f"sqlite+aiosqlite:///{path}")
+    _prepare(f"sqlite+aiosqlite:///{path}")
     return path
 
 
@@ -44,7 +69,7 @@ def _reset_postgres(url: str) -> None:
         connection.execute(text("DROP SCHEMA public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()
-    database.upgrade(url)
+    _prepare(url)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -68,6 +93,7 @@ def make_engine(url: str, media_root: Path, **kwargs: object) -> tuple[Engine, o
         database.session_factory(db_engine),
         ContactCipher(TEST_SECRET),
         MediaStore(media_root),
+        Router(regions(), "PUSAT", 10.0),
         media_fetchers={"console": ConsoleChannel.fetch_media},
         **kwargs,  # type: ignore[arg-type]
     )
@@ -125,6 +151,7 @@ def matches(said: str, key: str, lang: str = "id") -> bool:
 
 
 DESCRIPTION = "Motor tetangga dicuri di depan rumah saat parkir tadi malam"
+PLACE = "Kel. Gedog, Kec. Sananwetan, Kota Blitar"
 
 
 async def walk_to_summary(resident: Resident, *, identity: str = "2", description: str = DESCRIPTION) -> None:
@@ -133,7 +160,8 @@ async def walk_to_summary(resident: Resident, *, identity: str = "2", descriptio
     await resident.send("1")             # Lapor
     await resident.send("1")             # category: security
     await resident.send(description)
-    await resident.send("Kel. Gedog, Kec. Sananwetan, Kota Blitar")
+    await resident.send(PLACE)
+    await resident.send("ya")            # Kel. Gedog, Kec. Sananwetan, Kota Blitar
     await resident.send("2")             # earlier today
     await resident.send("lewati")        # no photo
     await resident.send(identity)

@@ -14,7 +14,8 @@ ROOT = Path(__file__).parent.parent
 pytestmark = pytest.mark.slow
 
 FIRST_HALF = ["halo", "1", "1", "Ada pencurian motor di depan rumah saya tadi malam"]
-SECOND_HALF = ["gedok sananwetn blitar", "kemarin malam", "lewati", "2", "ubah", "kategori", "lalu lintas", "kirim"]
+SECOND_HALF = ["gedok sananwetn blitar", "ya", "kemarin malam", "lewati", "2", "ubah", "kategori", "lalu lintas",
+               "kirim"]
 
 
 def lapor(*args: str, data_dir: Path, database_url: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -37,7 +38,9 @@ def test_chat_through_a_pipe_files_a_report_that_reports_list_shows(tmp_path: Pa
     assert report["identity"] == "confidential"
     assert report["place"] == "gedok sananwetn blitar"
     assert report["description"] == FIRST_HALF[-1]
-    assert report["station"] is None
+    assert report["station"] == "POLSEK-SANANWETAN"
+    assert report["village_code"] == "35.72.03.1001"
+    assert "Polsek Sananwetan (Polres Blitar Kota)" in chat.stdout
 
 
 def test_a_restarted_process_continues_the_conversation_at_its_step(tmp_path: Path, database_url: str) -> None:
@@ -47,7 +50,7 @@ def test_a_restarted_process_continues_the_conversation_at_its_step(tmp_path: Pa
     second = lapor("chat", data_dir=tmp_path, database_url=database_url, stdin="\n".join(SECOND_HALF))
     assert second.returncode == 0, second.stderr
     assert "Halo!" not in second.stdout, "the same resident, not a new one"
-    assert "Kapan kejadiannya?" in second.stdout.splitlines()[0]
+    assert "Maksud Anda Kel. Gedog, Kec. Sananwetan, Kota Blitar?" in second.stdout.splitlines()[0]
     assert "LP-" in second.stdout
 
 
@@ -79,11 +82,12 @@ def test_chat_in_english_from_the_flag(tmp_path: Path) -> None:
 def test_location_and_photo_lines(tmp_path: Path) -> None:
     photo = tmp_path / "foto.jpg"
     photo.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
-    lines = ["halo", "1", "2", "Lampu jalan mati, gelap dan sering ada orang mabuk", "/loc -7.1,111.9",
-             "1", f"/photo {photo}", "2", "kirim"]
+    lines = ["halo", "1", "2", "Lampu jalan mati, gelap dan sering ada orang mabuk", "/loc -7.39,111.66",
+             "ya", "1", f"/photo {photo}", "2", "kirim"]
     result = lapor("chat", data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'l.db'}", stdin="\n".join(lines))
     assert "Foto: ada" in result.stdout
-    assert "titik lokasi -7.10000, 111.90000" in result.stdout
+    assert "titik lokasi -7.39000, 111.66000" in result.stdout
+    assert "Polsek Sekar (Polres Bojonegoro)" in result.stdout
     assert "LP-" in result.stdout
     assert len(list((tmp_path / "media").glob("*.jpg"))) == 1
 
@@ -92,3 +96,46 @@ def test_unknown_cli_command_fails_clearly(tmp_path: Path) -> None:
     result = lapor("frobnicate", data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'l.db'}")
     assert result.returncode != 0
     assert "No such command" in result.stderr
+
+
+def test_stations_import_list_and_route(tmp_path: Path, database_url: str) -> None:
+    good = tmp_path / "stations.csv"
+    good.write_text("code,name,kind,parent,timezone,latitude,longitude,phone,areas\n"
+                    "MKS,Polrestabes Makassar,polres,,,,,,73.71\n"
+                    "MARISO,Polsek Mariso,polsek,MKS,,-5.15,119.40,,73.71.01\n")
+    imported = lapor("stations", "import", str(good), data_dir=tmp_path, database_url=database_url)
+    assert imported.returncode == 0, imported.stderr
+    assert "2 created, 0 updated, 0 unchanged" in imported.stdout
+    again = lapor("stations", "import", str(good), data_dir=tmp_path, database_url=database_url)
+    assert "0 created, 0 updated, 2 unchanged" in again.stdout
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("code,name,kind,parent,timezone,latitude,longitude,phone,areas\n"
+                   "NEW,Polsek Baru,polsek,,,,,,73.71.03\n"
+                   "DUP,Polsek Ganda,polsek,,,,,,73.71.01\n")
+    refused = lapor("stations", "import", str(bad), data_dir=tmp_path, database_url=database_url)
+    assert refused.returncode == 1
+    assert "line 3: area 73.71.01 is already covered by station MARISO" in refused.stderr
+    assert "nothing imported" in refused.stderr
+
+    listed = lapor("stations", "list", "--json", data_dir=tmp_path, database_url=database_url)
+    stations = {s["code"]: s for s in json.loads(listed.stdout)}
+    assert "NEW" not in stations
+    assert stations["MARISO"]["timezone"] == "Asia/Makassar" and stations["MARISO"]["parent"] == "MKS"
+    assert {"PUSAT", "POLSEK-SEKAR", "POLSEK-SANANWETAN"} <= stations.keys()
+
+    routed = lapor("route", "gedok sananwetn blitar", data_dir=tmp_path, database_url=database_url)
+    assert "35.72.03.1001" in routed.stdout and "Polsek Sananwetan (Polres Blitar Kota)" in routed.stdout
+    assert "Chosen: candidate 1" in routed.stdout
+    ambiguous = lapor("route", "Sidomulyo", "--json", data_dir=tmp_path, database_url=database_url)
+    decision = json.loads(ambiguous.stdout)
+    assert decision["confident"] is False and len(decision["candidates"]) == 3 and decision["station"] is None
+    nowhere = lapor("route", "xyzzy", data_dir=tmp_path, database_url=database_url)
+    assert "no known place is named" in nowhere.stdout and "PUSAT" in nowhere.stdout
+
+
+def test_import_of_a_file_that_is_not_text_fails_clearly(tmp_path: Path) -> None:
+    binary = tmp_path / "stations.csv"
+    binary.write_bytes(b"\xff\xfe\x00\x81garbage")
+    result = lapor("stations", "import", str(binary), data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'l.db'}")
+    assert result.returncode == 1 and "not a UTF-8 text file" in result.stderr

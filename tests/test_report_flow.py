@@ -58,8 +58,8 @@ async def test_whole_report_in_english_chosen_at_the_greeting(engine: Engine) ->
     assert resident.options() == ["Report", "Check status", "Help", "Bahasa Indonesia"]
     await resident.send("report")
     assert resident.heard("report.ask_category", "en")
-    for answer in ("traffic", "A truck has blocked the junction since this morning", "Jl. Merdeka, Sekar",
-                   "now", "skip", "named"):
+    for answer in ("traffic", "A truck has blocked the junction since this morning",
+                   "Jl. Merdeka, Kec. Sekar, Bojonegoro", "yes", "now", "skip", "named"):
         await resident.send(answer)
     assert resident.heard("report.summary", "en")
     await resident.send("send")
@@ -76,6 +76,8 @@ async def test_choices_forgive_case_small_typos_and_buttons(engine: Engine) -> N
     assert resident.heard("report.ask_description"), resident.text
     await resident.send(DESCRIPTION)
     await resident.send("Sekar, Bojonegoro")
+    assert resident.heard("place.confirm"), resident.text
+    await resident.send("iya")
     await resident.send("", button="now")
     await resident.send("lewat")
     await resident.send("anonim")
@@ -105,6 +107,8 @@ async def test_change_one_answer_at_the_summary_then_back_to_the_summary(engine:
     await resident.send("lokasi")
     assert resident.heard("report.ask_location")
     await resident.send("Desa Sekar, Kec. Sekar, Bojonegoro")
+    assert resident.heard("place.confirm")
+    await resident.send("ya")
     assert resident.heard("report.summary")
     assert "Desa Sekar" in resident.text
     await resident.send("1")
@@ -140,6 +144,8 @@ async def test_location_pin_is_stored_with_coordinates(engine: Engine) -> None:
     await resident.send("3")
     await resident.send(DESCRIPTION)
     await resident.send(location=(-8.0983, 112.1681))
+    assert resident.heard("place.confirm_pin")
+    await resident.send("ya")
     assert resident.heard("report.ask_when")
     for answer in ("1", "1", "2", "1"):
         await resident.send(answer)
@@ -157,6 +163,7 @@ async def test_photo_with_caption_counts_as_description_and_photo(engine: Engine
     await resident.send("1")
     await resident.send(DESCRIPTION, photo=photo)
     await resident.send("Kel. Gedog, Sananwetan")
+    await resident.send("ya")
     await resident.send("3")
     assert resident.heard("report.ask_identity"), "a photo already sent skips the photo question"
     await resident.send("2")
@@ -191,7 +198,7 @@ async def test_emergency_category_answers_110_and_marks_urgent(engine: Engine) -
     await resident.send("7")
     assert resident.heard("emergency.call_110")
     assert resident.heard("report.ask_description")
-    for answer in (DESCRIPTION, "Sekar", "1", "lewati", "2", "kirim"):
+    for answer in (DESCRIPTION, "Kec. Sekar, Kab. Bojonegoro", "ya", "1", "lewati", "2", "kirim"):
         await resident.send(answer)
     [report] = await reports(engine)
     assert report.urgent and report.category == Category.EMERGENCY
@@ -205,7 +212,7 @@ async def test_words_of_emergency_answer_110_at_once_and_the_flow_goes_on(engine
     await resident.send("Tolong, ada begal bawa senjata tajam di jalan depan pasar")
     assert resident.replies[0].text.startswith("🚨")
     assert resident.heard("report.ask_location"), "the description was still taken"
-    for answer in ("Pasar Sekar", "1", "lewati", "2"):
+    for answer in ("dekat pasar Sekar Bojonegoro", "ya", "1", "lewati", "2"):
         await resident.send(answer)
     assert "MENDESAK" in resident.text
     await resident.send("kirim")
@@ -254,7 +261,7 @@ async def test_conversation_continues_at_its_step_after_a_restart(database_url: 
         resident.engine = second
         await resident.send(DESCRIPTION)
         assert resident.heard("report.ask_location")
-        for answer in ("Sekar", "1", "lewati", "2", "kirim"):
+        for answer in ("sekar bojonegoro", "ya", "1", "lewati", "2", "kirim"):
             await resident.send(answer)
         [report] = await reports(second)
         assert report.category == Category.DRUGS

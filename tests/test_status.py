@@ -26,7 +26,7 @@ async def test_own_report_status_shows_status_and_time(engine: Engine) -> None:
     await ani.send(f"status {ref}")
     assert ani.heard("status.report")
     assert ref in ani.text and "Diterima" in ani.text and "WIB" in ani.text
-    assert "belum ditentukan" in ani.text  # no station yet
+    assert "Polsek Sananwetan" in ani.text
 
 
 async def test_a_confidential_or_named_report_is_not_shown_to_someone_else(engine: Engine) -> None:

@@ -48,7 +48,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column(
             "kind",
-            sa.Enum("polsek", "polres", name="stationkind", native_enum=False, length=24),
+            sa.Enum("polsek", "polres", "national", name="stationkind", native_enum=False, length=24),
             nullable=False,
         ),
         sa.Column("parent_id", sa.Integer(), nullable=True),
@@ -204,7 +204,7 @@ def upgrade() -> None:
         "station_area",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("station_id", sa.Integer(), nullable=False),
-        sa.Column("kecamatan_code", sa.String(length=16), nullable=False),
+        sa.Column("region_code", sa.String(length=16), nullable=False),
         sa.ForeignKeyConstraint(
             ["station_id"],
             ["station.id"],
@@ -212,7 +212,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_station_area")),
-        sa.UniqueConstraint("kecamatan_code", name=op.f("uq_station_area_kecamatan_code")),
+        sa.UniqueConstraint("region_code", name=op.f("uq_station_area_region_code")),
     )
     with op.batch_alter_table("station_area", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_station_area_station_id"), ["station_id"], unique=False)

@@ -1,0 +1,65 @@
+"""Where a report goes: from a typed place or a pin to the station that covers it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handlers.i18n import t
+from storage.models import Station
+from storage.regions import PlaceCandidate, RegionIndex, is_confident
+from storage.stations import nearest_polsek, station_by_code, station_covering
+
+CANDIDATES_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class Route:
+    station: Station | None
+    needs_routing: bool
+    reason: str  # kecamatan | kabupaten_kota | pin | fallback_no_station | fallback_unplaced
+
+
+@dataclass(frozen=True)
+class Router:
+    places: RegionIndex
+    fallback_station: str
+    pin_max_km: float
+
+    def candidates(self, text: str) -> tuple[list[PlaceCandidate], bool]:
+        """Up to three readings of a typed place, and whether the first can be proposed on its own."""
+        found = self.places.resolve(text, limit=CANDIDATES_SHOWN)
+        return found, is_confident(found)
+
+    def place(self, code: str) -> PlaceCandidate | None:
+        return self.places.candidate_for(code)
+
+    async def route(self, db: AsyncSession, place: PlaceCandidate | None) -> Route:
+        """The Polsek of the kecamatan, else the Polres of the kabupaten/kota, else the fallback desk."""
+        if place is not None:
+            if place.district is not None:
+                station = await station_covering(db, place.district.code)
+                if station is not None:
+                    return Route(station, False, "kecamatan")
+            station = await station_covering(db, place.regency.code)
+            if station is not None:
+                return Route(station, False, "kabupaten_kota")
+        fallback = await station_by_code(db, self.fallback_station)
+        return Route(fallback, True, "fallback_no_station" if place else "fallback_unplaced")
+
+    async def near_pin(self, db: AsyncSession, latitude: float, longitude: float) -> Station | None:
+        found = await nearest_polsek(db, latitude, longitude, self.pin_max_km)
+        return found[0] if found else None
+
+
+def place_label(lang: str, place: PlaceCandidate) -> str:
+    """`Kel. Gedog, Kec. Sananwetan, Kota Blitar`."""
+    parts = [place.village, place.district, place.regency]
+    return ", ".join(f"{t(lang, f'place.kind.{r.kind}')} {r.name}" for r in parts if r is not None)
+
+
+async def station_label(db: AsyncSession, station: Station) -> str:
+    """`Polsek Sananwetan (Polres Blitar Kota)`."""
+    parent = await db.get(Station, station.parent_id) if station.parent_id else None
+    return f"{station.name} ({parent.name})" if parent else station.name

@@ -1,0 +1,254 @@
+"""Routing: typed places and pins to region codes and the station that covers them."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from handlers.engine import Engine
+from storage.models import Report, Station, StationArea
+from storage.stations import SEED_FILE, import_stations, list_stations, timezone_for
+from tests.conftest import DESCRIPTION, Resident, regions
+
+GEDOG = "35.72.03.1001"
+SEKAR = "35.22.27"
+
+
+async def at_location(engine: Engine, urn: str = "console:resident") -> Resident:
+    resident = Resident(engine, urn)
+    for message in ("halo", "1", "1", DESCRIPTION):
+        await resident.send(message)
+    assert resident.heard("report.ask_location")
+    return resident
+
+
+async def finish(resident: Resident) -> Report:
+    for message in ("2", "lewati", "2"):
+        await resident.send(message)
+    assert resident.heard("report.summary"), resident.text
+    await resident.send("kirim")
+    assert resident.heard("report.submitted"), resident.text
+    async with resident.engine.sessions() as db:
+        return (await db.execute(select(Report).order_by(Report.id.desc()))).scalars().first()
+
+
+async def station_code(engine: Engine, report: Report) -> str | None:
+    async with engine.sessions() as db:
+        station = await db.get(Station, report.station_id) if report.station_id else None
+    return station.code if station else None
+
+
+@pytest.mark.parametrize("typed", [
+    "Kel. Gedok, Kec. Sananwetn, Blitar",
+    "gedog sananwetan",
+    "gedok sananwetn blitar",
+    "Jl. Merdeka RT 02/RW 05 Gedog, Sananwetan",
+    "kelurahan gedog kecamatan sanan wetan kota blitar",
+])
+async def test_gedog_typed_any_way_lands_at_polsek_sananwetan(engine: Engine, typed: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.text == "Maksud Anda Kel. Gedog, Kec. Sananwetan, Kota Blitar?"
+    assert [c.label for c in resident.replies[0].choices] == ["Ya", "Bukan"]
+    await resident.send("ya")
+    report = await finish(resident)
+    assert "diteruskan ke Polsek Sananwetan (Polres Blitar Kota)" in resident.text
+    assert (report.village_code, report.district_code, report.regency_code, report.province_code) == (
+        GEDOG, "35.72.03", "35.72", "35")
+    assert report.location_text == typed, "the words as typed stay with the report"
+    assert not report.needs_routing
+    assert await station_code(engine, report) == "POLSEK-SANANWETAN"
+
+
+@pytest.mark.parametrize("typed", [
+    "Kec. Sekar, Kab. Bojonegoro",
+    "sekar bojonegoro",
+    "sekr bojonegor",
+    "dekat pasar Sekar Bojonegoro",
+    "kecamatan sekar kabupaten bojonegoro",
+])
+async def test_sekar_typed_any_way_lands_at_polsek_sekar(engine: Engine, typed: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.text == "Maksud Anda Kec. Sekar, Kab. Bojonegoro?"
+    await resident.send("Ya")
+    report = await finish(resident)
+    assert report.district_code == SEKAR and report.village_code is None
+    assert await station_code(engine, report) == "POLSEK-SEKAR"
+    assert "Polsek Sekar (Polres Bojonegoro)" in resident.text
+
+
+async def test_a_repeated_village_name_is_asked_never_guessed(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("Sidomulyo")
+    assert resident.heard("place.pick")
+    options = resident.options()
+    assert len(options) == 4 and options[-1] == "Bukan semua"
+    assert all("Sidomulyo" in option for option in options[:3])
+    await resident.send("2")
+    picked = resident.replies  # the next question: the place was taken
+    assert any("Kapan" in reply.text for reply in picked)
+    report = await finish(resident)
+    assert report.village_code or report.district_code
+    assert "Sidomulyo" in regions().get(report.village_code or report.district_code).name
+
+
+async def test_a_village_name_alone_is_offered_not_assumed(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("gedog")
+    assert resident.heard("place.pick")
+    await resident.send("Kel. Gedog, Kec. Sananwetan, Kota Blitar")  # a choice by its label
+    report = await finish(resident)
+    assert report.village_code == GEDOG
+
+
+async def test_an_unknown_place_asks_for_kecamatan_then_goes_to_the_desk(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("rumah pak RT yang cat hijau")
+    assert resident.heard("place.ask_district")
+    await resident.send("xyzzy qwerty")
+    assert resident.heard("place.goes_to_desk")
+    assert resident.heard("report.ask_when")
+    report = await finish(resident)
+    assert report.needs_routing
+    assert await station_code(engine, report) == "PUSAT"
+    assert report.location_text == "xyzzy qwerty"
+    assert report.district_code is None
+
+
+async def test_no_then_a_better_place(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("sekar bojonegoro")
+    await resident.send("bukan")
+    assert resident.heard("place.ask_district")
+    await resident.send("gedog sananwetan blitar")
+    await resident.send("ya")
+    report = await finish(resident)
+    assert report.village_code == GEDOG and not report.needs_routing
+
+
+async def test_typing_another_place_instead_of_yes_reads_that_place(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("sekar bojonegoro")
+    await resident.send("eh salah, gedog sananwetan blitar")
+    assert resident.text == "Maksud Anda Kel. Gedog, Kec. Sananwetan, Kota Blitar?"
+
+
+@pytest.mark.parametrize(("pin", "station", "label"), [
+    ((-8.0950, 112.1750), "POLSEK-SANANWETAN", "Polsek Sananwetan (Polres Blitar Kota)"),
+    ((-7.3900, 111.6700), "POLSEK-SEKAR", "Polsek Sekar (Polres Bojonegoro)"),
+])
+async def test_a_pin_near_a_station_is_confirmed_and_routed(engine: Engine, pin: tuple[float, float],
+                                                           station: str, label: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(location=pin)
+    assert resident.heard("place.confirm_pin") and label in resident.text
+    await resident.send("ya")
+    report = await finish(resident)
+    assert (report.latitude, report.longitude) == pin
+    assert await station_code(engine, report) == station
+
+
+async def test_a_pin_far_from_any_station_keeps_the_pin_and_asks_the_kelurahan(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send(location=(-6.2000, 106.8166))  # Jakarta: no station there in the registry
+    assert resident.heard("place.ask_after_pin")
+    await resident.send("Kec. Sekar, Bojonegoro")
+    await resident.send("ya")
+    report = await finish(resident)
+    assert (report.latitude, report.longitude) == (-6.2, 106.8166)
+    assert report.district_code == SEKAR
+
+
+async def test_a_pin_answered_with_a_kelurahan_name_reads_the_name(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send(location=(-8.0950, 112.1750))
+    await resident.send("Kel. Gedog, Kec. Sananwetan")
+    assert resident.text == "Maksud Anda Kel. Gedog, Kec. Sananwetan, Kota Blitar?"
+    await resident.send("ya")
+    report = await finish(resident)
+    assert report.village_code == GEDOG and report.latitude == -8.095
+
+
+async def test_a_place_no_polsek_covers_goes_to_the_polres_of_its_kota(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("Kel. Plosokerep, Kec. Sananwetan, Kota Blitar")
+    await resident.send("ya")
+    report = await finish(resident)
+    assert await station_code(engine, report) == "POLSEK-SANANWETAN"
+    resident = await at_location(engine, "console:another")
+    await resident.send("Kec. Kepanjenkidul, Kota Blitar")
+    await resident.send("ya")
+    report = await finish(resident)
+    assert await station_code(engine, report) == "POLRES-BLITAR-KOTA"
+    assert not report.needs_routing
+
+
+# --- the stations registry ---------------------------------------------------------------------
+
+HEADER = "code,name,kind,parent,timezone,latitude,longitude,phone,areas\n"
+
+
+async def test_the_shipped_stations_load_with_zones_from_the_province(engine: Engine) -> None:
+    async with engine.sessions() as db:
+        stations = {s["code"]: s for s in await list_stations(db)}
+    assert stations["POLSEK-SANANWETAN"]["areas"] == ["35.72.03"]
+    assert stations["POLSEK-SANANWETAN"]["parent"] == "POLRES-BLITAR-KOTA"
+    assert stations["POLSEK-SEKAR"]["areas"] == [SEKAR]
+    assert stations["POLRES-BOJONEGORO"]["areas"] == ["35.22"]
+    assert stations["POLSEK-SEKAR"]["timezone"] == "Asia/Jakarta"
+    assert timezone_for("73.71.01") == "Asia/Makassar"
+    assert timezone_for("91.71.01") == "Asia/Jayapura"
+
+
+async def test_reimporting_the_same_file_changes_nothing(engine: Engine) -> None:
+    async with engine.sessions() as db, db.begin():
+        result = await import_stations(db, SEED_FILE.read_text(), regions())
+    assert (result.errors, result.created, result.updated, result.unchanged) == ([], 0, 0, 5)
+
+
+@pytest.mark.parametrize(("body", "error"), [
+    ("X1,Polsek X,polsek,,,,,,35.72.99\n", "line 2: area 35.72.99 is not a kecamatan code"),
+    ("X1,Polsek X,polsek,,,,,,35.72\n", "line 2: area 35.72 is not a kecamatan code"),
+    ("X1,Polsek X,polsek,,,,,,73.71.01\nX2,Polsek Y,polsek,,,,,,73.71.01\n",
+     "line 3: area 73.71.01 is already covered on line 2"),
+    ("X1,Polsek X,polsek,,,,,,35.72.03\n", "line 2: area 35.72.03 is already covered by station POLSEK-SANANWETAN"),
+    ("X1,Polsek X,polsek,NOPE,,,,,73.71.01\n", "line 2: parent station NOPE is unknown"),
+    ("X1,Polsek X,kodim,,,,,,73.71.01\n", "line 2: kind 'kodim' must be polsek, polres or national"),
+    ("X1,Polsek X,polsek,,Mars/Olympus,,,,73.71.01\n", "line 2: timezone 'Mars/Olympus' is not known"),
+    ("X1,Polsek X,polsek,,,95,,,73.71.01\n", "line 2: latitude and longitude must both be given, as degrees"),
+])
+async def test_a_bad_csv_is_refused_whole_with_line_numbers(engine: Engine, body: str, error: str) -> None:
+    good_first = "OK1,Polsek Baik,polsek,,,,,,73.71.02\n"
+    async with engine.sessions() as db, db.begin():
+        result = await import_stations(db, HEADER + good_first + body, regions())
+    # `error` counts lines as if `body` followed the header; a good line stands before it here.
+    expected = error.replace("line 3", "line 4").replace("line 2", "line 3")
+    assert expected in result.errors, result.errors
+    async with engine.sessions() as db:
+        assert (await db.execute(select(Station).where(Station.code == "OK1"))).first() is None
+
+
+async def test_a_csv_missing_a_column_is_refused(engine: Engine) -> None:
+    async with engine.sessions() as db, db.begin():
+        result = await import_stations(db, "code,name,kind\nX1,Polsek X,polsek\n", regions())
+    assert result.errors == ["line 1: missing column(s): parent, timezone, latitude, longitude, phone, areas"]
+
+
+async def test_import_updates_and_moves_areas(engine: Engine) -> None:
+    csv_text = HEADER + ("MKS,Polrestabes Makassar,polres,,,,,,73.71\n"
+                         "MARISO,Polsek Mariso,polsek,MKS,,-5.15,119.40,0411-123456,73.71.01 73.71.02\n")
+    async with engine.sessions() as db, db.begin():
+        first = await import_stations(db, csv_text, regions())
+    assert (first.errors, first.created) == ([], 2)
+    moved = HEADER + ("MKS,Polrestabes Makassar,polres,,,,,,73.71\n"
+                      "MARISO,Polsek Mariso,polsek,MKS,,-5.15,119.40,0411-123456,73.71.01\n"
+                      "MAMAJANG,Polsek Mamajang,polsek,MKS,,,,,73.71.02\n")
+    async with engine.sessions() as db, db.begin():
+        second = await import_stations(db, moved, regions())
+    assert (second.errors, second.created, second.updated, second.unchanged) == ([], 1, 1, 1)
+    async with engine.sessions() as db:
+        stations = {s["code"]: s for s in await list_stations(db)}
+        assert (await db.execute(select(StationArea).where(StationArea.region_code == "73.71.02"))).scalar_one()
+    assert stations["MARISO"]["areas"] == ["73.71.01"] and stations["MAMAJANG"]["areas"] == ["73.71.02"]
+    assert stations["MARISO"]["timezone"] == "Asia/Makassar"
