@@ -17,8 +17,8 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+# `lapor run` applies the migrations itself before it starts.
 run: $(VENV)/.installed
-	$(BIN)/lapor db upgrade
 	$(BIN)/lapor run
 
 test: $(VENV)/.installed-dev

@@ -47,7 +47,7 @@ def _settings(*, chat: bool = False) -> Settings:
 
 @app.command()
 def run() -> None:
-    """Start Lapor. With no channel credentials configured, this is a terminal chat as a resident."""
+    """Start Lapor: a chat in this terminal, as a resident."""
     settings = _settings(chat=True)
     database.upgrade(settings.effective_database_url)
     asyncio.run(_chat(settings, "console:local", None))
@@ -82,6 +82,8 @@ async def _chat(settings: Settings, urn: str, lang: str | None) -> None:
                 print("> ", end="", flush=True)
             line = await loop.run_in_executor(None, sys.stdin.readline)
             if not line:
+                if interactive:
+                    print()  # end the prompt's line on Ctrl-D
                 break
             for reply in await engine.handle(channel.receive(line)):
                 await channel.send(reply)
@@ -110,17 +112,13 @@ def reports_list(
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for row in rows:
-        typer.echo(f"{row['ref']}  {row['created_at'][:16]}  {row['status']:<12} {row['category']:<13} "
-                   f"{row['station'] or '-':<10} {row['place'] or ''}")
+        urgent = "URGENT" if row["urgent"] else ""
+        typer.echo(f"{row['ref']}  {row['created_at'][:16]}  {row['status']:<12} {row['category']:<13} {urgent:<6} "
+                   f"{row['station'] or '-':<18} {row['place'] or ''}")
 
 
 async def _reports(settings: Settings, station: str | None, since: dt.datetime | None) -> list[dict[str, object]]:
-    engine = database.create_engine(settings.effective_database_url)
-    try:
-        async with database.session_factory(engine)() as session:
-            rows = await list_reports(session, station_code=station, since=since)
-    finally:
-        await engine.dispose()
+    rows = await _with_db(settings, lambda db: list_reports(db, station_code=station, since=since))
     return [
         {
             "ref": report.ref,
@@ -131,6 +129,8 @@ async def _reports(settings: Settings, station: str | None, since: dt.datetime |
             "station": station_row.code if station_row else None,
             "needs_routing": report.needs_routing,
             "place": report.location_text,
+            "when": report.occurred_text,
+            "photos": photos,
             "village_code": report.village_code,
             "district_code": report.district_code,
             "regency_code": report.regency_code,
@@ -139,7 +139,7 @@ async def _reports(settings: Settings, station: str | None, since: dt.datetime |
             "created_at": report.created_at.isoformat(),
             "description": report.description,
         }
-        for report, station_row in rows
+        for report, station_row, photos in rows
     ]
 
 

@@ -12,17 +12,17 @@ from handlers import report_flow
 from handlers.choices import Menu
 from handlers.emergency import mentions_emergency
 from handlers.i18n import LANGUAGES, catalogue
-from handlers.report_flow import Step
 from handlers.status import show_status
 from handlers.text import normalize
-from handlers.turn import Turn
+from handlers.turn import MENU, Step, Turn
 from storage.contacts import delete_contact
 from storage.reports import find_ref
 
-MENU, STATUS_REF, LANGUAGE, CONFIRM_DELETE = "menu", "status_ref", "language", "confirm_delete"
+STATUS_REF, LANGUAGE, CONFIRM_DELETE = "status_ref", "language", "confirm_delete"
+SIDE_STEPS = (STATUS_REF, LANGUAGE, CONFIRM_DELETE)
 LANGUAGE_OPTIONS = Menu("language")
 YES_NO = Menu("yes_no")
-DEEP_LINK_STATUS = "status_"
+DEEP_LINK_STATUS = "status"  # t.me/<bot>?start=status_LP-XXXX-XXXX
 
 
 def main_menu(turn: Turn) -> Menu:
@@ -45,6 +45,11 @@ def resume(turn: Turn) -> str:
     return step
 
 
+def switch_language(turn: Turn, lang: str) -> None:
+    turn.lang = lang
+    turn.say("language.changed")
+
+
 def ask_menu(turn: Turn) -> None:
     turn.say("menu.ask", main_menu(turn))
 
@@ -58,12 +63,10 @@ async def menu(turn: Turn) -> str:
         return interrupt(turn, STATUS_REF)
     if picked == "help":
         turn.say("help.text")
-        return MENU
-    if picked in ("english", "indonesian"):
-        turn.lang = "en" if picked == "english" else "id"
-        turn.say("language.changed")
-        return MENU
-    turn.say("menu.not_understood")
+    elif picked in ("english", "indonesian"):
+        switch_language(turn, "en" if picked == "english" else "id")
+    else:
+        turn.say("menu.not_understood")
     return MENU
 
 
@@ -73,7 +76,7 @@ def ask_status_ref(turn: Turn) -> None:
 
 async def status_ref(turn: Turn) -> str:
     """Shows the status of the typed reference and goes back to where the contact was."""
-    ref = find_ref(turn.text)
+    ref = find_ref(turn.text, prefix_optional=True)
     if ref is None:
         turn.say("status.ref_not_recognised")
         return STATUS_REF
@@ -91,8 +94,7 @@ async def language(turn: Turn) -> str:
     if picked is None:
         turn.say("common.not_a_choice")
         return LANGUAGE
-    turn.lang = picked
-    turn.say("language.changed")
+    switch_language(turn, picked)
     return resume(turn)
 
 
@@ -125,11 +127,6 @@ STEPS: dict[str, Step] = {
 }
 
 
-# Words that may carry something after them; every other global word must be the whole message, so
-# that a description that starts with "batal" or "lapor" is not taken for a command.
-WITH_ARGUMENT = ("start", "status", "language")
-
-
 @cache
 def _keywords() -> list[tuple[str, str]]:
     """(word, keyword) of both languages, longest word first."""
@@ -139,38 +136,67 @@ def _keywords() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
-def _parse_keyword(text: str) -> tuple[str, str] | None:
-    """The global word that `text` is, and what follows it."""
-    if text.startswith("/"):
+def _parse_keyword(text: str) -> tuple[str, str, bool] | None:
+    """The global word `text` starts with, what follows it, and whether it was typed as a /command."""
+    slash = text.startswith("/")
+    if slash:
         head, _, rest = text[1:].partition(" ")
         text = f"{head.split('@')[0]} {rest}"  # /status@LaporBot in a group
     said = normalize(text)
     for word, keyword in _keywords():
         if said == word:
-            return keyword, ""
-        if keyword in WITH_ARGUMENT and said.startswith(word + " "):
-            return keyword, said[len(word) + 1:]
+            return keyword, "", slash
+        if said.startswith(word + " "):
+            return keyword, said[len(word) + 1:], slash
     return None
 
 
 async def global_word(turn: Turn) -> str | None:
-    """Handles a word that works at any step; returns the step to ask next, or None if it was none."""
+    """Handles a word that works at any step; returns the step to ask next, or None to let the step answer.
+
+    A global word must be the whole message, except where what follows is meant for it (a /command's
+    argument, a reference after STATUS, a language after BAHASA): a description that starts with
+    "Batal", "Mulai" or "Bahasa" stays a description.
+    """
     parsed = _parse_keyword(turn.text)
-    ref = find_ref(turn.text)
-    if parsed is None or (parsed[0] == "status" and parsed[1] and ref is None
-                          and not turn.text.startswith("/")):
+    if parsed is None:
         if turn.text.startswith("/"):
             turn.say("common.unknown_command")
             return turn.step
         return None
-    keyword, argument = parsed
+    keyword, argument, slash = parsed
+    ref = find_ref(turn.text)
+    free_text_here = turn.step in report_flow.FREE_TEXT_STEPS
     if keyword == "start":
-        if ref and argument.startswith(DEEP_LINK_STATUS.rstrip("_")):
+        if argument and not slash:
+            return None
+        if ref and argument.startswith(DEEP_LINK_STATUS):
             await show_status(turn, ref)
         return turn.step
+    if keyword == "status":
+        if ref is not None:
+            await show_status(turn, ref)
+            return resume(turn) if turn.step == STATUS_REF else turn.step
+        if argument and free_text_here and not slash:
+            return None  # "status tanah sengketa…" is a description
+        if argument:
+            turn.say("status.ref_not_recognised")
+            return turn.step
+        return interrupt(turn, STATUS_REF)
+    if keyword == "language":
+        wanted = LANGUAGE_OPTIONS.pick(turn.lang, argument) if argument else None
+        if wanted:
+            switch_language(turn, wanted)
+            return resume(turn) if turn.step == LANGUAGE else turn.step
+        if argument and not slash:
+            return None  # "Bahasa kasar dari tetangga…" is a description
+        return interrupt(turn, LANGUAGE)
+    if argument:
+        return None  # the other words count only alone
     if keyword == "cancel":
+        if turn.step in SIDE_STEPS:
+            return resume(turn)  # cancels the look-up or question, not the report under it
         had_draft = turn.data.pop("draft", None) is not None
-        turn.data.pop("resume", None)
         turn.say("report.cancelled" if had_draft else "common.nothing_to_cancel")
         return MENU
     if keyword == "help":
@@ -179,25 +205,19 @@ async def global_word(turn: Turn) -> str | None:
     if keyword == "emergency":
         turn.answer_emergency()
         # At the category step "darurat" is also the Emergency category: let the step take it.
-        return None if turn.step == report_flow.CATEGORY else turn.step
-    if keyword == "status":
-        if ref is None:
-            return interrupt(turn, STATUS_REF)
-        await show_status(turn, ref)
-        return resume(turn) if turn.step == STATUS_REF else turn.step
+        takes_it = turn.step == report_flow.CATEGORY and turn.pick(report_flow.CATEGORIES) is not None
+        return None if takes_it else turn.step
     if keyword == "delete":
-        return interrupt(turn, CONFIRM_DELETE)
-    if keyword == "language":
-        if argument in LANGUAGES:
-            turn.lang = argument
-            turn.say("language.changed")
-            return resume(turn) if turn.step == LANGUAGE else turn.step
-        return interrupt(turn, LANGUAGE)
+        return None if turn.step == CONFIRM_DELETE else interrupt(turn, CONFIRM_DELETE)
     if keyword == "report":
         if "draft" in turn.data:
             turn.say("report.already_started")
             return turn.step
         return report_flow.start(turn)
+    if keyword == "greeting":
+        if "draft" in turn.data:
+            turn.say("report.already_started")
+        return turn.step
     raise AssertionError(f"keyword {keyword} has no handler")
 
 
@@ -207,15 +227,17 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         turn.answer_emergency()
     if first_contact:
         turn.say("menu.greeting")
+    if turn.photo_problem == "not_now":
+        turn.say("photo.rejected_not_now")
+    if turn.step not in STEPS:  # a step of an older version of the flow
+        turn.data.clear()
+        turn.step = MENU
     if expired:
         had_draft = "draft" in turn.data
         turn.data.clear()
         turn.step = MENU
         if had_draft:
             turn.say("report.expired")
-    if turn.step not in STEPS:  # a step of an older version of the flow
-        turn.data.clear()
-        turn.step = MENU
     if first_contact or expired:
         next_step = await global_word(turn)
         turn.step = next_step or MENU

@@ -11,16 +11,16 @@ from collections.abc import Awaitable, Callable, Mapping
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import Inbound, Media, Outbound
-from handlers.conversation import MENU, respond
+from handlers.conversation import respond
 from handlers.i18n import t
-from handlers.report_flow import STEPS as REPORT_STEPS
+from handlers.report_flow import PHOTO_STEPS
 from handlers.routing import Router
 from handlers.text import sanitize
-from handlers.turn import Turn
-from storage.contacts import load_session, lock_contact, record_inbound, set_contact_language
+from handlers.turn import MENU, Turn
+from storage.contacts import current_step, load_session, lock_contact, record_inbound, set_contact_language
 from storage.crypto import ContactCipher
 from storage.media import MediaRejected, MediaStore, StoredMedia
-from storage.models import utcnow
+from storage.models import to_the_hour, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class Engine:
     async def _handle(self, inbound: Inbound) -> list[Outbound]:
         now = utcnow()
         # Outside the transaction: a download must not hold the contact's lock.
-        photo, photo_problem = await self._store_photo(inbound)
+        photo, photo_problem = await self._store_photo(inbound) if inbound.media else (None, None)
         async with self.sessions() as db, db.begin():
             if not await record_inbound(db, inbound.channel, inbound.provider_message_id, now):
                 log.info("replayed %s message ignored", inbound.channel)
@@ -68,9 +68,10 @@ class Engine:
             session = await load_session(db, contact)
             expired = session.step != MENU and session.expires_at is not None and session.expires_at < now
             turn = Turn(
-                db=db, contact=contact, router=self.router, inbound=inbound, text=sanitize(inbound.text),
-                lang=contact.language or self.default_language, step=session.step or MENU,
-                data=copy.deepcopy(session.data or {}), now=now, photo=photo, photo_problem=photo_problem,
+                db=db, contact=contact, cipher=self.cipher, router=self.router, inbound=inbound,
+                text=sanitize(inbound.text), lang=contact.language or self.default_language,
+                step=session.step or MENU, data=copy.deepcopy(session.data or {}), now=now,
+                photo=photo, photo_problem=photo_problem,
             )
             await respond(turn, first_contact=first_contact, expired=expired)
             if turn.contact_deleted:
@@ -78,25 +79,31 @@ class Engine:
                     db.expunge(session)
             else:
                 contact.language = turn.lang
-                contact.last_inbound_at = now
-                if inbound.display_name:
+                if inbound.display_name and contact.display_name_encrypted is None:
                     contact.display_name_encrypted = self.cipher.encrypt(sanitize(inbound.display_name)[:200])
                 session.step = turn.step
-                session.flow = "report" if turn.step in REPORT_STEPS else "idle"
                 session.data = turn.data
                 session.expires_at = None if turn.step == MENU else now + self.draft_ttl
-            log.info("message handled: contact=%s step=%s", "deleted" if turn.contact_deleted else contact.id,
-                     turn.step)
+                if turn.anonymous_report_sent:
+                    # Nothing of the contact may carry the exact time an anonymous report was made.
+                    session.updated_at = to_the_hour(now)
+                else:
+                    contact.last_inbound_at = now
+            # No contact id here: log times must not tie a contact to an anonymous report either.
+            log.info("%s message handled, next step %s", inbound.channel, turn.step)
         return turn.replies
 
     async def set_language(self, urn: str, lang: str) -> None:
-        """Sets a known contact's language; a new contact gets the engine's default language."""
+        """Sets the language of a contact who has written before (a new one gets `default_language`)."""
         async with self.sessions() as db, db.begin():
             await set_contact_language(db, self.cipher, urn, lang)
 
     async def _store_photo(self, inbound: Inbound) -> tuple[StoredMedia | None, str | None]:
-        if not inbound.media:
-            return None, None
+        """Fetches and stores a photo sent where the conversation takes one; elsewhere it is not kept."""
+        async with self.sessions() as db:
+            step = await current_step(db, self.cipher, inbound.urn)
+        if step not in PHOTO_STEPS:
+            return None, "not_now"
         fetch = self.media_fetchers.get(inbound.channel)
         if fetch is None:
             return None, "unreadable"

@@ -7,8 +7,7 @@ why and returns itself, so its question is asked again.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Any
 
 from bot.channels.base import Choice
@@ -16,19 +15,22 @@ from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
 from handlers.routing import Route, place_label, station_label
 from handlers.text import letters_and_digits, normalize
-from handlers.turn import Turn
-from storage.models import Category, Identity, Station
+from handlers.turn import MENU, Step, Turn
+from storage.models import Category, Identity, Station, to_the_hour
 from storage.reports import NewAttachment, create_report
 
-CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, SUMMARY, CHANGE = (
-    "category", "description", "location", "when", "photo", "identity", "summary", "change")
+CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY, CHANGE = (
+    "category", "description", "location", "when", "photo", "identity", "name", "summary", "change")
 PLACE_CHECK, PLACE_PICK = "place_check", "place_pick"  # the place read from the location, confirmed
-ORDER = (CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, SUMMARY)
-DONE = "menu"
+ORDER = (CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY)
+PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
+FREE_TEXT_STEPS = (DESCRIPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # where any words may be the answer
 
 DESCRIPTION_CHARS = (10, 4000)
 LOCATION_CHARS = (3, 300)
 WHEN_CHARS = (2, 200)
+NAME_CHARS = (2, 100)
+SUMMARY_DESCRIPTION_CHARS = 600  # the whole text is stored; the summary only has to recognise it
 PLACE_TRIES = 2  # failed tries at naming a place before the report goes to the fallback desk
 
 CATEGORIES = Menu("category")
@@ -47,13 +49,21 @@ def start(turn: Turn) -> str:
     return CATEGORY
 
 
+def _not_needed(turn: Turn, step: str) -> bool:
+    if step == PHOTO:
+        return bool(turn.draft.get("photo"))  # a photo came with the description already
+    if step == NAME:
+        return turn.draft.get("identity") != Identity.NAMED or turn.contact.display_name_encrypted is not None
+    return False
+
+
 def advance(turn: Turn, current: str) -> str:
-    """The step after `current`, or back to the summary when the resident was changing one answer."""
+    """The next step that is needed, or back to the summary when the resident was changing one answer."""
     if turn.draft.pop("changing", False):
-        return SUMMARY
+        return NAME if current == IDENTITY and not _not_needed(turn, NAME) else SUMMARY
     following = ORDER[ORDER.index(current) + 1]
-    if following == PHOTO and turn.draft.get("photo"):
-        return IDENTITY  # a photo came with the description already
+    while _not_needed(turn, following):
+        following = ORDER[ORDER.index(following) + 1]
     return following
 
 
@@ -233,14 +243,20 @@ async def when(turn: Turn) -> str:
     """Stores when it happened, a choice or the resident's own words, and asks for a photo."""
     picked = turn.pick(WHEN_OPTIONS)
     if picked is not None:
-        turn.draft["when"] = labels(turn.lang, WHEN_OPTIONS.group)[picked]
+        turn.draft["when"] = {"choice": picked}
         return advance(turn, WHEN)
     shortest, longest = WHEN_CHARS
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.when_invalid", shortest=shortest, longest=longest)
         return WHEN
-    turn.draft["when"] = turn.text
+    turn.draft["when"] = {"text": turn.text}
     return advance(turn, WHEN)
+
+
+def _when_text(turn: Turn) -> str:
+    """A chosen time in the language of the moment (it may have changed since), or the resident's words."""
+    when = turn.draft["when"]
+    return labels(turn.lang, WHEN_OPTIONS.group)[when["choice"]] if "choice" in when else when["text"]
 
 
 def _photo_options(turn: Turn) -> Menu:
@@ -280,6 +296,20 @@ async def identity(turn: Turn) -> str:
     return advance(turn, IDENTITY)
 
 
+def ask_name(turn: Turn) -> None:
+    turn.say("report.ask_name")
+
+
+async def name(turn: Turn) -> str:
+    """Stores the name officers will see on a named report, encrypted with the contact, and shows the summary."""
+    shortest, longest = NAME_CHARS
+    if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
+        turn.say("report.name_invalid", shortest=shortest, longest=longest)
+        return NAME
+    turn.contact.display_name_encrypted = turn.cipher.encrypt(turn.text)
+    return advance(turn, NAME)
+
+
 def ask_summary(turn: Turn) -> None:
     draft = turn.draft
     if draft.get("location_text"):
@@ -287,16 +317,24 @@ def ask_summary(turn: Turn) -> None:
     else:
         place = t(turn.lang, "report.pin", latitude=f"{draft['latitude']:.5f}", longitude=f"{draft['longitude']:.5f}")
     if draft.get("place"):
-        place += f" ({place_label(turn.lang, turn.router.place(draft['place']))})"
+        label = place_label(turn.lang, turn.router.place(draft["place"]))
+        place = label if normalize(place) == normalize(label) else f"{place} ({label})"
+    description = draft["description"]
+    if len(description) > SUMMARY_DESCRIPTION_CHARS:
+        description = description[:SUMMARY_DESCRIPTION_CHARS].rstrip() + "…"
+    identity = labels(turn.lang, IDENTITIES.group)[draft["identity"]]
+    if draft["identity"] == Identity.NAMED and turn.contact.display_name_encrypted:
+        identity += f" ({turn.cipher.decrypt(turn.contact.display_name_encrypted)})"
+    urgent_beyond_category = draft.get("urgent") and draft["category"] != Category.EMERGENCY
     turn.say(
         "report.summary", SUMMARY_OPTIONS,
         category=labels(turn.lang, CATEGORIES.group)[draft["category"]],
-        urgent=t(turn.lang, "report.urgent_mark") if draft.get("urgent") else "",
-        description=draft["description"],
+        urgent=t(turn.lang, "report.urgent_mark") if urgent_beyond_category else "",
+        description=description,
         place=place,
-        when=draft["when"],
+        when=_when_text(turn),
         photo=t(turn.lang, "report.photo_yes" if draft.get("photo") else "report.photo_no"),
-        identity=labels(turn.lang, IDENTITIES.group)[draft["identity"]],
+        identity=identity,
         station=draft.get("station_label") or t(turn.lang, "report.station_unknown"),
     )
 
@@ -306,13 +344,13 @@ async def summary(turn: Turn) -> str:
     picked = turn.pick(SUMMARY_OPTIONS)
     if picked == "send":
         await submit(turn)
-        return DONE
+        return MENU
     if picked == "change":
         return CHANGE
     if picked == "cancel":
         turn.data.pop("draft", None)
         turn.say("report.cancelled")
-        return DONE
+        return MENU
     turn.say("common.not_a_choice")
     return SUMMARY
 
@@ -336,7 +374,9 @@ async def change(turn: Turn) -> str:
 
 async def submit(turn: Turn) -> None:
     """Stores the report as `received` and gives the resident its reference."""
-    draft: dict[str, Any] = turn.data.pop("draft")
+    draft: dict[str, Any] = turn.data["draft"]
+    when = _when_text(turn)
+    turn.data.pop("draft")
     anonymous = draft["identity"] == Identity.ANONYMOUS
     photo = draft.get("photo")
     place = turn.router.place(draft["place"]) if draft.get("place") else None
@@ -346,7 +386,7 @@ async def submit(turn: Turn) -> None:
         actor="resident",
         category=Category(draft["category"]),
         description=draft["description"],
-        occurred_text=draft["when"],
+        occurred_text=when,
         location_text=draft.get("location_text"),
         latitude=draft.get("latitude"),
         longitude=draft.get("longitude"),
@@ -360,17 +400,12 @@ async def submit(turn: Turn) -> None:
         identity=Identity(draft["identity"]),
         language=turn.lang,
         contact_id=None if anonymous else turn.contact.id,
-        created_at=turn.now,
-        updated_at=turn.now,
+        created_at=to_the_hour(turn.now) if anonymous else turn.now,
+        updated_at=to_the_hour(turn.now) if anonymous else turn.now,
     )
+    turn.anonymous_report_sent = anonymous
     turn.say("report.submitted_anonymous" if anonymous else "report.submitted", ref=report.ref,
              station=draft.get("station_label") or t(turn.lang, "report.station_unknown"))
-
-
-@dataclass(frozen=True)
-class Step:
-    ask: Callable[[Turn], None]
-    answer: Callable[[Turn], Awaitable[str]]
 
 
 STEPS: dict[str, Step] = {
@@ -382,6 +417,7 @@ STEPS: dict[str, Step] = {
     WHEN: Step(ask_when, when),
     PHOTO: Step(ask_photo, photo),
     IDENTITY: Step(ask_identity, identity),
+    NAME: Step(ask_name, name),
     SUMMARY: Step(ask_summary, summary),
     CHANGE: Step(ask_change, change),
 }

@@ -30,5 +30,5 @@ async def show_status(turn: Turn, ref: str) -> None:
         status=t(turn.lang, f"status.label.{report.status.value}"),
         station=station.name if station else t(turn.lang, "status.no_station"),
         updated=format_time(turn.lang, report.updated_at, timezone),
-        notes="\n".join(notes) if notes else t(turn.lang, "status.no_notes"),
+        notes="\n" + "\n".join(notes) if notes else t(turn.lang, "status.no_notes"),
     )

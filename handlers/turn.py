@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,14 +13,18 @@ from bot.channels.base import Choice, Inbound, Outbound
 from handlers.choices import Menu
 from handlers.i18n import t
 from handlers.routing import Router
+from storage.crypto import ContactCipher
 from storage.media import StoredMedia
 from storage.models import Contact
+
+MENU = "menu"  # where every contact starts and every conversation ends
 
 
 @dataclass
 class Turn:
     db: AsyncSession
     contact: Contact
+    cipher: ContactCipher
     router: Router
     inbound: Inbound
     text: str                     # sanitized
@@ -32,6 +37,7 @@ class Turn:
     replies: list[Outbound] = field(default_factory=list)
     emergency_answered: bool = False
     contact_deleted: bool = False
+    anonymous_report_sent: bool = False
 
     @property
     def draft(self) -> dict[str, Any]:
@@ -56,3 +62,11 @@ class Turn:
             self.emergency_answered = True
         if "draft" in self.data:
             self.draft["urgent"] = True
+
+
+@dataclass(frozen=True)
+class Step:
+    """A step of a conversation: `ask` sends its question, `answer` reads the reply and names the next step."""
+
+    ask: Callable[[Turn], None]
+    answer: Callable[[Turn], Awaitable[str]]

@@ -9,7 +9,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import ContactCipher
-from storage.models import Contact, ConversationSession, InboundMessage
+from storage.models import Contact, ConversationSession, InboundMessage, to_the_hour
 
 
 def _insert(db: AsyncSession, table: type) -> postgresql.Insert | sqlite.Insert:
@@ -21,7 +21,7 @@ async def record_inbound(db: AsyncSession, channel: str, provider_message_id: st
     """Records a provider message id; False when it was recorded before (a replay)."""
     stmt = (
         _insert(db, InboundMessage)
-        .values(channel=channel, provider_message_id=provider_message_id, received_at=at)
+        .values(channel=channel, provider_message_id=provider_message_id, received_at=to_the_hour(at))
         .on_conflict_do_nothing(index_elements=["channel", "provider_message_id"])
         .returning(InboundMessage.id)
     )
@@ -35,19 +35,23 @@ async def lock_contact(db: AsyncSession, cipher: ContactCipher, urn: str, channe
     The insert-or-nothing keeps two first messages of one resident from creating two contacts.
     """
     urn_hash = cipher.lookup_hash(urn)
-    created = (await db.execute(
-        _insert(db, Contact)
-        .values(urn_hash=urn_hash, urn_encrypted=cipher.encrypt(urn), channel=channel, created_at=at,
-                unreachable=False)
-        .on_conflict_do_nothing(index_elements=["urn_hash"])
-        .returning(Contact.id)
-    )).scalar_one_or_none()
-    # SQLite serialises writers with BEGIN IMMEDIATE; FOR UPDATE is what PostgreSQL needs.
-    contact = (await db.execute(
-        select(Contact).where(Contact.urn_hash == urn_hash).with_for_update().execution_options(
-            populate_existing=True)
-    )).scalar_one()
-    return contact, created is not None
+    # A contact erased (HAPUS) by a concurrent message is gone when the lock is granted: create it again.
+    for _ in range(3):
+        created = (await db.execute(
+            _insert(db, Contact)
+            .values(urn_hash=urn_hash, urn_encrypted=cipher.encrypt(urn), channel=channel,
+                    created_at=to_the_hour(at), unreachable=False)
+            .on_conflict_do_nothing(index_elements=["urn_hash"])
+            .returning(Contact.id)
+        )).scalar_one_or_none()
+        # SQLite serialises writers with BEGIN IMMEDIATE; FOR UPDATE is what PostgreSQL needs.
+        contact = (await db.execute(
+            select(Contact).where(Contact.urn_hash == urn_hash).with_for_update().execution_options(
+                populate_existing=True)
+        )).scalar_one_or_none()
+        if contact is not None:
+            return contact, created is not None
+    raise RuntimeError("the contact kept disappearing while being locked")
 
 
 async def load_session(db: AsyncSession, contact: Contact) -> ConversationSession:
@@ -55,7 +59,7 @@ async def load_session(db: AsyncSession, contact: Contact) -> ConversationSessio
         select(ConversationSession).where(ConversationSession.contact_id == contact.id)
     )).scalar_one_or_none()
     if session is None:
-        session = ConversationSession(contact_id=contact.id, flow="idle", step="menu", data={})
+        session = ConversationSession(contact_id=contact.id, step="menu", data={})
         db.add(session)
     return session
 
@@ -68,3 +72,10 @@ async def delete_contact(db: AsyncSession, contact: Contact) -> None:
 
 async def set_contact_language(db: AsyncSession, cipher: ContactCipher, urn: str, lang: str) -> None:
     await db.execute(update(Contact).where(Contact.urn_hash == cipher.lookup_hash(urn)).values(language=lang))
+
+
+async def current_step(db: AsyncSession, cipher: ContactCipher, urn: str) -> str | None:
+    """Where a contact is, read without a lock: a hint for work done before the message is handled."""
+    return (await db.execute(
+        select(ConversationSession.step).join(Contact).where(Contact.urn_hash == cipher.lookup_hash(urn))
+    )).scalar_one_or_none()

@@ -27,6 +27,11 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def to_the_hour(moment: dt.datetime) -> dt.datetime:
+    """A time blurred to its hour: where an exact time could tie an anonymous report to its sender."""
+    return moment.replace(minute=0, second=0, microsecond=0)
+
+
 class UTCDateTime(TypeDecorator[dt.datetime]):
     """Stores aware UTC; SQLite hands back naive values, which are UTC by construction."""
 
@@ -159,7 +164,6 @@ class ConversationSession(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), unique=True)
-    flow: Mapped[str] = mapped_column(String(32), default="idle")
     step: Mapped[str] = mapped_column(String(32), default="")
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
@@ -167,7 +171,8 @@ class ConversationSession(Base):
 
 
 class InboundMessage(Base):
-    """One provider message id, once. Deliberately holds no contact: it must not undo anonymity."""
+    """One provider message id, once. It holds no contact, and its time only to the hour, so that it cannot
+    tie an anonymous report to the message that sent it."""
 
     __tablename__ = "inbound_message"
     __table_args__ = (UniqueConstraint("channel", "provider_message_id"),)

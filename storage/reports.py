@@ -8,7 +8,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,8 +18,9 @@ from storage.models import Attachment, Report, ReportEvent, ReportStatus, Statio
 REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 REF_PREFIX = "LP"
 _REF_BODY = 8  # 32**8 ≈ 1.1e12: an anonymous report's ref is its only key, so it must not be guessable
-_REF_TEXT = re.compile(
-    rf"(?<![A-Z0-9]){REF_PREFIX}[\s_-]*([{REF_ALPHABET}]{{4}})[\s_-]*([{REF_ALPHABET}]{{4}})(?![A-Z0-9])")
+_REF_BODY_TEXT = rf"([{REF_ALPHABET}]{{4}})[\s_-]*([{REF_ALPHABET}]{{4}})(?![A-Z0-9])"
+_REF_TEXT = re.compile(rf"(?<![A-Z0-9]){REF_PREFIX}[\s_-]*{_REF_BODY_TEXT}")
+_BARE_REF_TEXT = re.compile(rf"^\s*(?:{REF_PREFIX}[\s_-]*)?{_REF_BODY_TEXT}\s*$")
 
 
 def new_ref() -> str:
@@ -27,9 +28,14 @@ def new_ref() -> str:
     return f"{REF_PREFIX}-{body[:4]}-{body[4:]}"
 
 
-def find_ref(text: str) -> str | None:
-    """The reference in what someone typed (`lp 7kx4 9qm2`, `LP-7KX4-9QM2`), normalised, or None."""
+def find_ref(text: str, *, prefix_optional: bool = False) -> str | None:
+    """The reference in what someone typed (`lp 7kx4 9qm2`, `LP-7KX4-9QM2`), normalised, or None.
+
+    With `prefix_optional`, a message that is only the eight characters (`7kx49qm2`) counts too.
+    """
     match = _REF_TEXT.search(text.upper())
+    if match is None and prefix_optional:
+        match = _BARE_REF_TEXT.match(text.upper())
     return f"{REF_PREFIX}-{match.group(1)}-{match.group(2)}" if match else None
 
 
@@ -53,8 +59,10 @@ async def create_report(db: AsyncSession, *, attachments: list[NewAttachment], a
                 db.add(report)
                 await db.flush()
             break
-        except IntegrityError:  # a ref collision: astronomically rare, but the constraint is the guard
-            continue
+        except IntegrityError:
+            if await report_by_ref(db, report.ref) is None:
+                raise  # not a ref collision
+            continue  # a ref collision: astronomically rare, but the constraint is the guard
     else:
         raise RuntimeError("could not allocate a unique report reference")
     db.add(ReportEvent(report_id=report.id, from_status=None, to_status=ReportStatus.RECEIVED, actor=actor,
@@ -80,11 +88,13 @@ async def station_of(db: AsyncSession, report: Report) -> Station | None:
 
 
 async def list_reports(db: AsyncSession, *, station_code: str | None = None,
-                       since: dt.datetime | None = None) -> list[tuple[Report, Station | None]]:
-    query = select(Report, Station).outerjoin(Station, Report.station_id == Station.id)
+                       since: dt.datetime | None = None) -> list[tuple[Report, Station | None, int]]:
+    """Reports oldest first, each with its station and how many photos it has."""
+    photos = select(func.count(Attachment.id)).where(Attachment.report_id == Report.id).scalar_subquery()
+    query = select(Report, Station, photos).outerjoin(Station, Report.station_id == Station.id)
     if station_code:
         query = query.where(Station.code == station_code)
     if since:
         query = query.where(Report.created_at >= since)
     rows = await db.execute(query.order_by(Report.created_at, Report.id))
-    return [(report, station) for report, station in rows]
+    return [(report, station, count) for report, station, count in rows]

@@ -4,7 +4,6 @@ and an engine wired as the service wires it."""
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import os
 import re
 import shutil
@@ -118,8 +117,8 @@ class Resident:
         self.replies: list[Outbound] = []
 
     async def send(self, text: str = "", *, location: tuple[float, float] | None = None,
-                   photo: Path | None = None, button: str | None = None, message_id: str | None = None,
-                   at: dt.datetime | None = None) -> list[Outbound]:
+                   photo: Path | None = None, button: str | None = None,
+                   message_id: str | None = None) -> list[Outbound]:
         Resident._counter += 1
         inbound = Inbound(
             urn=self.urn,
@@ -152,9 +151,11 @@ def matches(said: str, key: str, lang: str = "id") -> bool:
 
 DESCRIPTION = "Motor tetangga dicuri di depan rumah saat parkir tadi malam"
 PLACE = "Kel. Gedog, Kec. Sananwetan, Kota Blitar"
+REPORTER_NAME = "Budi Santoso"
 
 
-async def walk_to_summary(resident: Resident, *, identity: str = "2", description: str = DESCRIPTION) -> None:
+async def walk_to_summary(resident: Resident, *, identity: str = "2", description: str = DESCRIPTION,
+                          name_known: bool = False) -> None:
     """Takes a fresh resident from hello to the summary with typical answers."""
     await resident.send("halo")
     await resident.send("1")             # Lapor
@@ -165,4 +166,7 @@ async def walk_to_summary(resident: Resident, *, identity: str = "2", descriptio
     await resident.send("2")             # earlier today
     await resident.send("lewati")        # no photo
     await resident.send(identity)
+    if identity == "1" and not name_known:  # named: officers will see the name, so it is asked once
+        assert resident.heard("report.ask_name"), resident.text
+        await resident.send(REPORTER_NAME)
     assert resident.heard("report.summary"), resident.text

@@ -86,7 +86,7 @@ def test_location_and_photo_lines(tmp_path: Path) -> None:
              "ya", "1", f"/photo {photo}", "2", "kirim"]
     result = lapor("chat", data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'l.db'}", stdin="\n".join(lines))
     assert "Foto: ada" in result.stdout
-    assert "titik lokasi -7.39000, 111.66000" in result.stdout
+    assert "titik peta -7.39000, 111.66000" in result.stdout
     assert "Polsek Sekar (Polres Bojonegoro)" in result.stdout
     assert "LP-" in result.stdout
     assert len(list((tmp_path / "media").glob("*.jpg"))) == 1

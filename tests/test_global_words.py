@@ -27,6 +27,7 @@ TO_REACH = {
     "confirm_delete": ["halo", "hapus"],
 }
 STEPS = list(TO_REACH)
+SIDE_STEPS = {"status_ref", "language", "confirm_delete"}  # all reached from the menu above
 IN_A_DRAFT = {"category", "description", "location", "place_check", "place_pick", "when", "photo", "identity",
               "summary", "change"}
 
@@ -61,10 +62,24 @@ async def has_draft(engine: Engine, resident: Resident) -> bool:
 async def test_cancel_goes_back_to_the_menu_from_any_step(engine: Engine, step: str, word: str) -> None:
     resident = await at(engine, step)
     await resident.send(word)
-    assert resident.heard("report.cancelled" if step in IN_A_DRAFT else "common.nothing_to_cancel")
+    if step in SIDE_STEPS:
+        assert not resident.heard("report.cancelled")  # it cancels the question, back to where they were
+    else:
+        assert resident.heard("report.cancelled" if step in IN_A_DRAFT else "common.nothing_to_cancel")
     assert resident.heard("menu.ask")
     assert await step_of(engine, resident) == "menu"
     assert not await has_draft(engine, resident)
+
+
+@pytest.mark.parametrize("step", sorted(SIDE_STEPS))
+async def test_cancel_at_a_side_question_keeps_the_report_under_it(engine: Engine, step: str) -> None:
+    resident = await at(engine, "when")
+    await resident.send({"status_ref": "status", "language": "bahasa", "confirm_delete": "hapus"}[step])
+    assert await step_of(engine, resident) == step
+    await resident.send("batal")
+    assert resident.heard("report.ask_when")
+    assert await step_of(engine, resident) == "when"
+    assert await has_draft(engine, resident)
 
 
 @pytest.mark.parametrize("step", STEPS)
@@ -73,6 +88,7 @@ async def test_help_answers_and_stays_at_the_step(engine: Engine, step: str, wor
     resident = await at(engine, step)
     await resident.send(word)
     assert resident.heard("help.text")
+    assert not resident.heard("emergency.call_110")
     assert await step_of(engine, resident) == step
 
 
@@ -89,8 +105,10 @@ async def test_status_with_a_ref_answers_and_stays_at_the_step(engine: Engine, s
 async def test_delete_asks_first_and_no_goes_back_to_the_step(engine: Engine, step: str) -> None:
     resident = await at(engine, step)
     await resident.send("HAPUS")
-    assert resident.heard("privacy.confirm_delete")
-    if step != "confirm_delete":
+    if step == "confirm_delete":
+        assert resident.heard("privacy.deleted"), "HAPUS answers its own question"
+    else:
+        assert resident.heard("privacy.confirm_delete")
         await resident.send("tidak")
         assert resident.heard("privacy.kept")
         assert await step_of(engine, resident) == step
@@ -100,7 +118,8 @@ async def test_delete_asks_first_and_no_goes_back_to_the_step(engine: Engine, st
 @pytest.mark.parametrize("step", STEPS)
 async def test_delete_confirmed_erases_the_contact(engine: Engine, step: str) -> None:
     resident = await at(engine, step)
-    await resident.send("hapus")
+    if step != "confirm_delete":
+        await resident.send("hapus")
     await resident.send("ya")
     assert resident.heard("privacy.deleted")
     assert await step_of(engine, resident) is None
@@ -118,10 +137,9 @@ async def test_110_answers_at_once_at_any_step(engine: Engine, step: str, word: 
     assert resident.replies[0].text.startswith("🚨")
     if word == "DARURAT" and step == "category":
         assert await step_of(engine, resident) == "description"  # it is also the Emergency category
-    elif step == "language":
-        assert await step_of(engine, resident) == "language"
     else:
         assert await step_of(engine, resident) == step
+        assert not resident.heard("common.not_a_choice")
 
 
 @pytest.mark.parametrize("step", STEPS)
@@ -154,3 +172,43 @@ async def test_a_description_that_starts_with_a_keyword_is_kept_as_text(engine: 
     await resident.send("status tanah sengketa di Sekar")  # "status" with no ref is the place, not a look-up
     assert not resident.heard("status.ask_ref")
     assert resident.heard("place.pick") or resident.heard("place.confirm")
+
+
+@pytest.mark.parametrize("step", STEPS)
+async def test_a_greeting_mid_report_reminds_and_asks_again(engine: Engine, step: str) -> None:
+    resident = await at(engine, step)
+    await resident.send("halo")
+    assert await step_of(engine, resident) == step, "a greeting is never taken as an answer"
+    assert resident.heard("report.already_started") == (step in IN_A_DRAFT)
+    assert not resident.heard("common.not_a_choice")
+
+
+@pytest.mark.parametrize(("step", "text"), [
+    ("when", "mulai jam 9 malam tadi"),
+    ("description", "Bahasa kasar dan ancaman dari tetangga setiap malam"),
+    ("description", "Hapus grafiti di tembok sekolah sudah tiga kali kami minta"),
+    ("location", "Status quo di gang Gedog, Sananwetan"),
+])
+async def test_words_that_open_a_sentence_are_not_taken_for_commands(engine: Engine, step: str,
+                                                                      text: str) -> None:
+    resident = await at(engine, step)
+    await resident.send(text)
+    assert not resident.heard("language.ask") and not resident.heard("privacy.confirm_delete")
+    assert not resident.heard("status.ask_ref") and not resident.heard("status.ref_not_recognised")
+    assert await step_of(engine, resident) != step
+
+
+@pytest.mark.parametrize("text", ["bahasa inggris", "/lang english", "ganti bahasa english"])
+async def test_language_named_in_words_switches(engine: Engine, text: str) -> None:
+    resident = await at(engine, "menu")
+    await resident.send(text)
+    assert resident.heard("language.changed", "en")
+
+
+async def test_a_malformed_ref_after_status_is_explained(engine: Engine) -> None:
+    resident = await at(engine, "menu")
+    await resident.send("status LP-U3NN-CJ8")
+    assert resident.heard("status.ref_not_recognised")
+    await resident.send("2")
+    await resident.send("u3nn cj8k")  # the eight characters alone, once asked for a reference
+    assert resident.heard("status.not_found") and "LP-U3NN-CJ8K" in resident.text

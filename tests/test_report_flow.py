@@ -5,11 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from handlers.engine import Engine
 from handlers.i18n import labels
-from storage.models import Attachment, Category, Identity, Report, ReportEvent, ReportStatus
+from storage.models import (
+    Attachment,
+    Category,
+    Contact,
+    ConversationSession,
+    Identity,
+    InboundMessage,
+    Report,
+    ReportEvent,
+    ReportStatus,
+)
 from tests.conftest import DESCRIPTION, Resident, make_engine, walk_to_summary
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -61,7 +72,10 @@ async def test_whole_report_in_english_chosen_at_the_greeting(engine: Engine) ->
     for answer in ("traffic", "A truck has blocked the junction since this morning",
                    "Jl. Merdeka, Kec. Sekar, Bojonegoro", "yes", "now", "skip", "named"):
         await resident.send(answer)
+    assert resident.heard("report.ask_name", "en")
+    await resident.send("Budi Santoso")
     assert resident.heard("report.summary", "en")
+    assert "Identity: Named (Budi Santoso)" in resident.text
     await resident.send("send")
     assert resident.heard("report.submitted", "en")
     [report] = await reports(engine)
@@ -223,11 +237,65 @@ async def test_words_of_emergency_answer_110_at_once_and_the_flow_goes_on(engine
 async def test_anonymous_report_keeps_no_link_to_the_contact(engine: Engine) -> None:
     resident = Resident(engine)
     await walk_to_summary(resident, identity="3")
-    await resident.send("kirim")
+    await resident.send("kirim", message_id="SM-anonymous")
     assert resident.heard("report.submitted_anonymous")
     [report] = await reports(engine)
     assert report.contact_id is None
     assert report.identity == Identity.ANONYMOUS
+    # Nor a time that matches: every time kept of that message or its sender is no finer than the report's.
+    async with engine.sessions() as db:
+        contact = (await db.execute(select(Contact))).scalar_one()
+        session = (await db.execute(select(ConversationSession))).scalar_one()
+        inbound = (await db.execute(select(InboundMessage).where(
+            InboundMessage.provider_message_id == "SM-anonymous"))).scalar_one()
+        [event] = (await db.execute(select(ReportEvent))).scalars()
+    exact = {report.created_at, report.updated_at, event.created_at, inbound.received_at, session.updated_at,
+             contact.created_at}
+    assert all(moment.minute == moment.second == moment.microsecond == 0 for moment in exact)
+    assert contact.last_inbound_at is None or contact.last_inbound_at < report.created_at + dt.timedelta(hours=1)
+    assert contact.last_inbound_at != report.created_at
+
+
+async def test_a_photo_sent_where_none_is_asked_is_not_kept(engine: Engine, tmp_path: Path) -> None:
+    photo = tmp_path / "selfie.png"
+    photo.write_bytes(PNG)
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("1", photo=photo)
+    assert resident.heard("photo.rejected_not_now")
+    assert resident.heard("report.ask_category"), "the caption still answered the menu"
+    assert not (tmp_path / "media").exists()
+
+
+async def test_named_report_asks_the_name_once_and_keeps_it_encrypted(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident, identity="1")
+    assert "Dengan nama (Budi Santoso)" in resident.text
+    await resident.send("kirim")
+    await walk_to_summary(resident, identity="1", name_known=True)  # fails if the name is asked again
+    async with engine.sessions() as db:
+        contact = (await db.execute(select(Contact))).scalar_one()
+    assert contact.display_name_encrypted and "Budi" not in contact.display_name_encrypted
+
+
+@pytest.mark.parametrize("description", [
+    "Tolong ditertibkan, banyak orang mabuk dan berkelahi tiap malam minggu di pos ronda",
+    "Mohon bantuannya, lampu jalan mati sudah seminggu",
+])
+async def test_everyday_please_is_no_emergency(engine: Engine, description: str) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident, description=description)
+    assert "MENDESAK" not in resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert not report.urgent
+
+
+async def test_a_cry_for_help_alone_is_an_emergency(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("tolong")
+    assert resident.heard("emergency.call_110")
 
 
 async def test_draft_expires_after_inactivity_and_is_never_sent(database_url: str, tmp_path: Path) -> None:

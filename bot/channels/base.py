@@ -5,8 +5,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 RawT_contra = TypeVar("RawT_contra", contravariant=True)
@@ -46,6 +45,9 @@ class Choice:
 
 @dataclass(frozen=True)
 class Inbound:
+    """One message as a channel received it. `provider_message_id` must be unique within its channel
+    (Twilio's MessageSid, Telegram's update_id): a repeated one is taken for a replay."""
+
     urn: str
     provider_message_id: str
     text: str = ""
@@ -53,7 +55,6 @@ class Inbound:
     media: tuple[Media, ...] = ()
     choice: str | None = None  # the key of a tapped button, when the channel has buttons
     display_name: str | None = None
-    received_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     @property
     def channel(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mimetypes
 import re
+import shlex
 import uuid
 from pathlib import Path
 from typing import TextIO
@@ -12,7 +13,7 @@ from bot.channels.base import Inbound, Location, Media, Outbound
 from storage.media import MAX_PHOTO_BYTES
 
 _LOCATION = re.compile(r"^/loc\s+(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$", re.I)
-_PHOTO = re.compile(r"^/photo\s+(.+)$", re.I)
+_PHOTO = re.compile(r"^/photo\s+(.+)$", re.I | re.S)
 
 
 class ConsoleChannel:
@@ -23,7 +24,7 @@ class ConsoleChannel:
         self.output = output
 
     def receive(self, line: str) -> Inbound:
-        """`/loc LAT,LON` is a location pin, `/photo PATH` a photo; anything else is text."""
+        """`/loc LAT,LON` is a location pin, `/photo PATH [caption]` a photo; anything else is text."""
         line = line.rstrip("\r\n")
         message_id = f"console-{uuid.uuid4()}"
         pin = _LOCATION.match(line)
@@ -31,9 +32,12 @@ class ConsoleChannel:
             return Inbound(self.urn, message_id, location=Location(float(pin[1]), float(pin[2])))
         photo = _PHOTO.match(line)
         if photo:
-            path = photo[1].strip()
+            try:  # a path with spaces can be quoted
+                path, *caption = shlex.split(photo[1])
+            except ValueError:
+                path, caption = photo[1].strip(), []
             content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-            return Inbound(self.urn, message_id, media=(Media(content_type, path=path),))
+            return Inbound(self.urn, message_id, text=" ".join(caption), media=(Media(content_type, path=path),))
         return Inbound(self.urn, message_id, text=line)
 
     async def send(self, message: Outbound) -> None:

@@ -68,7 +68,6 @@ def upgrade() -> None:
         "conversation_session",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("contact_id", sa.Integer(), nullable=False),
-        sa.Column("flow", sa.String(length=32), nullable=False),
         sa.Column("step", sa.String(length=32), nullable=False),
         sa.Column("data", sa.JSON(), nullable=False),
         sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True),
