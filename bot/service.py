@@ -15,19 +15,24 @@ from storage.crypto import ContactCipher
 from storage.db import create_engine, session_factory
 from storage.media import MediaStore
 from storage.regions import RegionIndex
-from storage.stations import seed_if_empty
+from storage.stations import seed_if_empty, station_by_code
 
 log = logging.getLogger(__name__)
 
 
 async def seed_stations(settings: Settings, regions: RegionIndex) -> None:
-    """Gives an empty stations registry the shipped stations, so a fresh install can route."""
+    """Gives an empty stations registry the shipped stations, so a fresh install can route; warns when
+    the fallback desk is missing."""
     database = create_engine(settings.effective_database_url)
     try:
         async with session_factory(database)() as db, db.begin():
             result = await seed_if_empty(db, regions)
+            fallback = await station_by_code(db, settings.fallback_station)
     finally:
         await database.dispose()
+    if fallback is None:
+        log.warning("FALLBACK_STATION %s is not in the stations registry: reports that cannot be routed "
+                    "will have no station until it is imported", settings.fallback_station)
     if result is not None:
         if result.errors:
             raise RuntimeError(f"the shipped stations do not load: {result.errors}")

@@ -139,3 +139,12 @@ def test_import_of_a_file_that_is_not_text_fails_clearly(tmp_path: Path) -> None
     binary.write_bytes(b"\xff\xfe\x00\x81garbage")
     result = lapor("stations", "import", str(binary), data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'l.db'}")
     assert result.returncode == 1 and "not a UTF-8 text file" in result.stderr
+
+
+def test_a_missing_fallback_desk_is_warned_about(tmp_path: Path) -> None:
+    env_url = f"sqlite:///{tmp_path / 'l.db'}"
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": env_url, "FALLBACK_STATION": "NOWHERE"}
+    result = subprocess.run([sys.executable, "-m", "bot", "chat"], input="halo\n", capture_output=True, text=True,
+                            env=env, cwd=tmp_path, timeout=120, check=False)
+    assert result.returncode == 0
+    assert "FALLBACK_STATION NOWHERE is not in the stations registry" in result.stderr
