@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
+import uvicorn
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import logs
+from bot.app import create_app
 from bot.channels.base import make_urn
 from bot.channels.console import ConsoleChannel
 from bot.config import Settings
@@ -47,10 +49,26 @@ def _settings(*, chat: bool = False) -> Settings:
 
 @app.command()
 def run() -> None:
-    """Start Lapor: a chat in this terminal, as a resident."""
+    """Start Lapor: the configured channels; with none configured, a chat in this terminal as a resident."""
+    if Settings().telegram_bot_token:
+        serve()
+        return
     settings = _settings(chat=True)
     database.upgrade(settings.effective_database_url)
     asyncio.run(_chat(settings, "console:local", None))
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """The HTTP service: Telegram (webhook or polling) and GET /healthz."""
+    settings = _settings()
+    database.upgrade(settings.effective_database_url)
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host=host, port=port, log_config=None,
+                                           proxy_headers=True, server_header=False))
+    server.run()
 
 
 @app.command()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import os
 import secrets
@@ -26,6 +28,12 @@ class Settings(BaseSettings):
     fallback_station: str = "PUSAT"
     pin_max_km: float = Field(default=10.0, gt=0)
 
+    telegram_bot_token: str = ""
+    telegram_mode: str = Field(default="", pattern="^(|polling|webhook)$")
+    telegram_webhook_secret: str = Field(default="", pattern="^[A-Za-z0-9_-]{0,256}$")
+    telegram_base_url: str = "https://api.telegram.org/bot"
+    public_base_url: str = ""
+
     @cached_property
     def effective_database_url(self) -> str:
         """The async SQLAlchemy URL: a SQLite file under data_dir unless DATABASE_URL says otherwise."""
@@ -36,6 +44,23 @@ class Settings(BaseSettings):
             if url.startswith(plain):
                 return driver + url[len(plain):]
         return url
+
+    @property
+    def effective_telegram_mode(self) -> str:
+        """Polling unless said otherwise, or unless there is a public URL for Telegram to call."""
+        return self.telegram_mode or ("webhook" if self.public_base_url else "polling")
+
+    @property
+    def telegram_file_url(self) -> str:
+        """Where files are downloaded: Telegram serves them beside the API, under /file/bot<token>/."""
+        base = self.telegram_base_url.rstrip("/")
+        return base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file/bot"
+
+    def telegram_secret(self) -> str:
+        """TELEGRAM_WEBHOOK_SECRET, or one derived from the contact secret so that none has to be set."""
+        if self.telegram_webhook_secret:
+            return self.telegram_webhook_secret
+        return hmac.new(self.contact_secret().encode(), b"lapor/telegram-webhook", hashlib.sha256).hexdigest()
 
     @property
     def media_dir(self) -> Path:

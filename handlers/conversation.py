@@ -229,6 +229,11 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         turn.say("menu.greeting")
     if turn.photo_problem == "not_now":
         turn.say("photo.rejected_not_now")
+    if turn.inbound.unsupported and not first_contact:
+        turn.say("common.unsupported")
+        if turn.step in STEPS:
+            STEPS[turn.step].ask(turn)
+        return
     if turn.step not in STEPS:  # a step of an older version of the flow
         turn.data.clear()
         turn.step = MENU

@@ -17,7 +17,14 @@ from handlers.report_flow import PHOTO_STEPS
 from handlers.routing import Router
 from handlers.text import sanitize
 from handlers.turn import MENU, Turn
-from storage.contacts import current_step, load_session, lock_contact, record_inbound, set_contact_language
+from storage.contacts import (
+    current_step,
+    load_session,
+    lock_contact,
+    record_inbound,
+    set_contact_language,
+    set_contact_unreachable,
+)
 from storage.crypto import ContactCipher
 from storage.media import MediaRejected, MediaStore, StoredMedia
 from storage.models import to_the_hour, utcnow
@@ -57,6 +64,9 @@ class Engine:
             return [Outbound(inbound.urn, t(self.default_language, "common.error"))]
 
     async def _handle(self, inbound: Inbound) -> list[Outbound]:
+        if inbound.group:
+            # Nothing is stored for a group: reports are taken in private, where identities are safe.
+            return [Outbound(inbound.urn, t(self.default_language, "common.private_chat_only"))]
         now = utcnow()
         # Outside the transaction: a download must not hold the contact's lock.
         photo, photo_problem = await self._store_photo(inbound) if inbound.media else (None, None)
@@ -79,6 +89,7 @@ class Engine:
                     db.expunge(session)
             else:
                 contact.language = turn.lang
+                contact.unreachable = False  # they wrote: whatever blocked them is over
                 if inbound.display_name and contact.display_name_encrypted is None:
                     contact.display_name_encrypted = self.cipher.encrypt(sanitize(inbound.display_name)[:200])
                 session.step = turn.step
@@ -92,6 +103,11 @@ class Engine:
             # No contact id here: log times must not tie a contact to an anonymous report either.
             log.info("%s message handled, next step %s", inbound.channel, turn.step)
         return turn.replies
+
+    async def mark_unreachable(self, urn: str) -> None:
+        """Records that the contact blocked the bot, so nothing more is sent to them until they write."""
+        async with self.sessions() as db, db.begin():
+            await set_contact_unreachable(db, self.cipher, urn)
 
     async def set_language(self, urn: str, lang: str) -> None:
         """Sets the language of a contact who has written before (a new one gets `default_language`)."""

@@ -49,7 +49,7 @@ class Turn:
             urn=self.inbound.urn,
             text=t(self.lang, key, **params),
             choices=options.options(self.lang) if isinstance(options, Menu) else options,
-            ask_location=ask_location,
+            location_button=t(self.lang, "report.location_button") if ask_location else "",
         ))
 
     def pick(self, menu: Menu) -> str | None:

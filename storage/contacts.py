@@ -79,3 +79,7 @@ async def current_step(db: AsyncSession, cipher: ContactCipher, urn: str) -> str
     return (await db.execute(
         select(ConversationSession.step).join(Contact).where(Contact.urn_hash == cipher.lookup_hash(urn))
     )).scalar_one_or_none()
+
+
+async def set_contact_unreachable(db: AsyncSession, cipher: ContactCipher, urn: str) -> None:
+    await db.execute(update(Contact).where(Contact.urn_hash == cipher.lookup_hash(urn)).values(unreachable=True))

@@ -55,6 +55,8 @@ class Inbound:
     media: tuple[Media, ...] = ()
     choice: str | None = None  # the key of a tapped button, when the channel has buttons
     display_name: str | None = None
+    unsupported: str | None = None  # what was sent that the bot cannot take: "sticker", "voice", "edited"…
+    group: bool = False  # from a group or channel chat, where no report is taken
 
     @property
     def channel(self) -> str:
@@ -66,8 +68,27 @@ class Outbound:
     urn: str
     text: str
     choices: tuple[Choice, ...] = ()
-    ask_location: bool = False  # offer a "send my location" button where the channel has one
+    location_button: str = ""  # the label of a "send my location" button, where the channel has one
     media: tuple[Media, ...] = ()
+
+
+class SendFailed(Exception):
+    """A send that did not go through. Channels raise the subclass that says what to do next; what
+    is done about it (retry, give up, stop writing to the contact) is decided in one place."""
+
+
+class RetryLater(SendFailed):
+    def __init__(self, reason: str, delay: float | None = None) -> None:
+        super().__init__(reason)
+        self.delay = delay  # what the service asked for (Telegram's retry_after), if it said
+
+
+class ContactUnreachable(SendFailed):
+    """The contact blocked the bot or no longer exists: stop writing to them."""
+
+
+class PermanentFailure(SendFailed):
+    """The service refused this message for good; sending it again would fail again."""
 
 
 class Channel(Protocol[RawT_contra]):

@@ -43,8 +43,8 @@ class ConsoleChannel:
     async def send(self, message: Outbound) -> None:
         lines = [f"Lapor: {message.text}"]
         lines += [f"  {number}. {choice.label}" for number, choice in enumerate(message.choices, 1)]
-        if message.ask_location:
-            lines.append("  [📍 /loc LAT,LON]")
+        if message.location_button:
+            lines.append(f"  [📍 {message.location_button}: /loc LAT,LON]")
         print("\n".join(lines), file=self.output, flush=True)
 
     @staticmethod

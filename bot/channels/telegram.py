@@ -1,0 +1,164 @@
+"""Telegram through python-telegram-bot: updates in, Inbound out; Outbound in, Bot API calls out."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import (
+    Bot,
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.constants import MessageLimit
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+
+from bot.channels.base import (
+    ContactUnreachable,
+    Inbound,
+    Location,
+    Media,
+    Outbound,
+    PermanentFailure,
+    RetryLater,
+    make_urn,
+)
+from handlers.i18n import LANGUAGES, t
+from storage.media import MAX_PHOTO_BYTES
+
+log = logging.getLogger(__name__)
+
+SCHEME = "telegram"
+CHOICE_PREFIX = "c:"  # callback data is "c:<choice key>": short, and well under Telegram's 64 bytes
+COMMANDS = ("lapor", "status", "bantuan", "batal", "bahasa", "hapus")
+_UNSUPPORTED = ("sticker", "voice", "video", "video_note", "audio", "animation", "document", "contact",
+                "poll", "dice", "game", "venue", "story")
+
+
+def split_text(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
+    """Pieces of at most `limit` characters, cut at a paragraph, line or word where one is near."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        cut = cut if cut > limit // 2 else limit
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return [*pieces, text] if text or not pieces else pieces
+
+
+class TelegramChannel:
+    name = SCHEME
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    def receive(self, update: Update) -> Inbound | None:
+        """The Inbound an update stands for; None for updates that carry no message from a person."""
+        message_id = str(update.update_id)
+        query = update.callback_query
+        if query is not None:
+            chat = query.message.chat if query.message else None
+            data = query.data or ""
+            return Inbound(
+                urn=make_urn(SCHEME, str(chat.id if chat else query.from_user.id)),
+                provider_message_id=message_id,
+                choice=data.removeprefix(CHOICE_PREFIX) if data.startswith(CHOICE_PREFIX) else "",
+                display_name=query.from_user.full_name,
+                group=chat is not None and chat.type != chat.PRIVATE,
+            )
+        if update.edited_message is not None:
+            return self._inbound(update.edited_message, message_id, unsupported="edited")
+        message = update.message or update.channel_post
+        if message is None:
+            return None  # membership changes, polls, reactions and updates this version does not know
+        kind = next((k for k in _UNSUPPORTED if getattr(message, k, None)), None)
+        return self._inbound(message, message_id, unsupported=kind)
+
+    def _inbound(self, message: Message, message_id: str, unsupported: str | None) -> Inbound:
+        location = Location(message.location.latitude, message.location.longitude) if message.location else None
+        photo = self._largest_photo(message)
+        if not (unsupported or message.text or message.caption or location or photo):
+            unsupported = "other"
+        return Inbound(
+            urn=make_urn(SCHEME, str(message.chat.id)),
+            provider_message_id=message_id,
+            text=message.text or message.caption or "",
+            location=location,
+            media=(photo,) if photo else (),
+            display_name=message.from_user.full_name if message.from_user else None,
+            unsupported=unsupported,
+            group=message.chat.type != message.chat.PRIVATE,
+        )
+
+    @staticmethod
+    def _largest_photo(message: Message) -> Media | None:
+        """Telegram sends each photo in several sizes: the largest within our limit is kept."""
+        fitting = [p for p in message.photo if (p.file_size or 0) <= MAX_PHOTO_BYTES]
+        if not fitting:
+            return None
+        best = max(fitting, key=lambda p: p.width * p.height)
+        return Media("image/jpeg", file_id=best.file_id, size_bytes=best.file_size)
+
+    async def acknowledge(self, update: Update) -> None:
+        """Answers a button press and removes the buttons it came with, so each is used once."""
+        query = update.callback_query
+        if query is None:
+            return
+        try:
+            await query.answer()
+            if query.message is not None:
+                await query.edit_message_reply_markup(reply_markup=None)
+        except TelegramError as error:  # an old or already edited message: the reply still goes out
+            log.info("button press not acknowledged: %s", type(error).__name__)
+
+    async def send(self, message: Outbound) -> None:
+        chat_id = int(message.urn.split(":", 1)[1])
+        pieces = split_text(message.text)
+        try:
+            for number, piece in enumerate(pieces, 1):
+                last = number == len(pieces)
+                await self.bot.send_message(chat_id, piece, reply_markup=self._markup(message) if last else None)
+        except RetryAfter as error:
+            raise RetryLater("telegram asked to wait", _seconds(error.retry_after)) from error
+        except Forbidden as error:
+            raise ContactUnreachable(error.message) from error
+        except BadRequest as error:
+            raise PermanentFailure(error.message) from error
+        except NetworkError as error:  # timeouts and 5xx answers included
+            raise RetryLater(error.message) from error
+        except TelegramError as error:
+            raise PermanentFailure(error.message) from error
+
+    @staticmethod
+    def _markup(message: Outbound) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove:
+        if message.choices:
+            return InlineKeyboardMarkup(
+                [[InlineKeyboardButton(c.label, callback_data=CHOICE_PREFIX + c.key)] for c in message.choices])
+        if message.location_button:
+            return ReplyKeyboardMarkup([[KeyboardButton(message.location_button, request_location=True)]],
+                                       resize_keyboard=True, one_time_keyboard=True)
+        return ReplyKeyboardRemove()
+
+    async def fetch_media(self, media: Media) -> bytes:
+        if media.size_bytes and media.size_bytes > MAX_PHOTO_BYTES:
+            return b""  # never downloaded: the media store refuses what is empty
+        file = await self.bot.get_file(media.file_id or "")
+        return bytes(await file.download_as_bytearray())
+
+    async def set_commands(self) -> None:
+        """The command menu in each language; Indonesian for everyone else."""
+        for lang in (None, *LANGUAGES):
+            commands = [BotCommand(c, t(lang or "id", f"telegram.command.{c}")) for c in COMMANDS]
+            await self.bot.set_my_commands(commands, language_code=lang)
+
+
+def _seconds(retry_after: object) -> float:
+    # PTB 22 gives retry_after as a timedelta or as seconds, depending on its settings.
+    total_seconds = getattr(retry_after, "total_seconds", None)
+    return float(total_seconds()) if total_seconds else float(retry_after)  # type: ignore[arg-type]

@@ -1,0 +1,40 @@
+"""Sending replies: what to do when a send fails is decided here, from the failure's type."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Awaitable, Callable, Sequence
+
+from bot.channels.base import ContactUnreachable, Outbound, PermanentFailure, RetryLater
+
+log = logging.getLogger(__name__)
+
+ATTEMPTS = 4
+MAX_WAIT_SECONDS = 30.0  # a reply that cannot go out within this is logged, not waited on further
+
+
+async def deliver(send: Callable[[Outbound], Awaitable[None]], replies: Sequence[Outbound],
+                  mark_unreachable: Callable[[str], Awaitable[None]]) -> None:
+    """Sends replies in order: waits as asked and retries what may pass later; stops at a blocked
+    contact; logs what fails for good."""
+    for reply in replies:
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                await send(reply)
+                break
+            except RetryLater as failure:
+                if attempt == ATTEMPTS:
+                    log.warning("reply not sent after %d attempts: %s", attempt, failure)
+                    break
+                # The service's own delay when it gave one; otherwise backoff with jitter.
+                wait = failure.delay if failure.delay is not None else 0.5 * 2 ** attempt * random.uniform(0.5, 1.5)
+                await asyncio.sleep(min(wait, MAX_WAIT_SECONDS))
+            except ContactUnreachable:
+                log.info("contact unreachable: replies stopped")
+                await mark_unreachable(reply.urn)
+                return
+            except PermanentFailure as failure:
+                log.warning("reply refused: %s", failure)
+                break

@@ -1,0 +1,79 @@
+"""The running Telegram side: python-telegram-bot's Application, fed by polling or by our webhook."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import Update
+from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
+
+from bot.channels.telegram import TelegramChannel
+from bot.config import Settings
+from bot.delivery import deliver
+from handlers.engine import Engine
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/telegram/webhook"
+
+
+class TelegramService:
+    def __init__(self, settings: Settings, engine: Engine) -> None:
+        self.webhook = settings.effective_telegram_mode == "webhook"
+        if self.webhook and not settings.public_base_url:
+            raise ValueError("TELEGRAM_MODE=webhook needs PUBLIC_BASE_URL, the HTTPS address Telegram calls")
+        self.webhook_url = settings.public_base_url.rstrip("/") + WEBHOOK_PATH
+        self.secret = settings.telegram_secret()
+        builder = (
+            Application.builder()
+            .token(settings.telegram_bot_token)
+            .base_url(settings.telegram_base_url)
+            .base_file_url(settings.telegram_file_url)
+            # No retries inside PTB: a RetryAfter reaches delivery, which waits as asked.
+            .rate_limiter(AIORateLimiter(max_retries=0))
+        )
+        if self.webhook:
+            builder = builder.updater(None)  # updates come through our own webhook route
+        self.application = builder.build()
+        self.channel = TelegramChannel(self.application.bot)
+        self.engine = engine
+        engine.media_fetchers[self.channel.name] = self.channel.fetch_media
+        self.application.add_handler(TypeHandler(Update, self._on_update))
+        self.application.add_error_handler(self._on_error)
+
+    async def _on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self.channel.acknowledge(update)
+        inbound = self.channel.receive(update)
+        if inbound is None:
+            log.debug("update %s carries no message: ignored", update.update_id)
+            return
+        replies = await self.engine.handle(inbound)
+        await deliver(self.channel.send, replies, self.engine.mark_unreachable)
+
+    async def _on_error(self, _update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        log.error("telegram update failed: %s", type(context.error).__name__, exc_info=context.error)
+
+    async def start(self) -> None:
+        await self.application.initialize()
+        await self.channel.set_commands()
+        if self.webhook:
+            await self.application.bot.set_webhook(self.webhook_url, secret_token=self.secret,
+                                                   allowed_updates=Update.ALL_TYPES)
+        await self.application.start()
+        if not self.webhook:
+            await self.application.bot.delete_webhook()
+            assert self.application.updater is not None
+            await self.application.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+        log.info("telegram started (%s)", "webhook" if self.webhook else "polling")
+
+    async def stop(self) -> None:
+        if self.application.updater is not None and self.application.updater.running:
+            await self.application.updater.stop()
+        if self.application.running:
+            await self.application.stop()
+        await self.application.shutdown()
+
+    async def put(self, data: dict[str, Any]) -> None:
+        """Queues an update from the webhook; the Application handles updates one at a time, in order."""
+        await self.application.update_queue.put(Update.de_json(data, self.application.bot))
