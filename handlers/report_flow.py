@@ -70,7 +70,8 @@ def advance(turn: Turn, current: str) -> str:
 def _keep_photo(turn: Turn) -> bool:
     """Keeps a photo sent with this message; says why when one was refused."""
     if turn.photo:
-        turn.draft["photo"] = asdict(turn.photo)
+        # The provider's file id too: it lets the channel send the same photo on without uploading it.
+        turn.draft["photo"] = {**asdict(turn.photo), "channel_file_id": turn.inbound.media[0].file_id}
         return True
     if turn.photo_problem:
         turn.say(f"photo.rejected_{turn.photo_problem}")

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
+
+# Opt in now to retry_after as a timedelta, the type PTB will use from its next major version on
+# (_seconds below reads either); otherwise every RetryAfter warns.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 from telegram import (
     Bot,
