@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
+import os
+import subprocess
+import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -28,6 +32,8 @@ from tests.fake_telegram import (
     FakeBotAPI,
     callback_update,
     command_update,
+    contact_update,
+    document_update,
     edited_message_update,
     group_text_update,
     location_update,
@@ -35,6 +41,8 @@ from tests.fake_telegram import (
     sticker_update,
     text_update,
     unknown_update,
+    video_update,
+    voice_update,
 )
 
 CHAT = 424242
@@ -153,6 +161,11 @@ async def test_a_whole_report_by_buttons_pin_and_photo_in_polling_mode(tmp_path:
         await file_a_report_with_buttons_pin_and_photo(chat, fake)
         report = await the_one_report(engine)
     assert (report.latitude, report.longitude) == (-8.095, 112.175)
+    listed = subprocess.run([sys.executable, "-m", "bot", "reports", "list", "--json"], capture_output=True,
+                            text=True, check=True, cwd=tmp_path, timeout=120,
+                            env={**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url})
+    [row] = json.loads(listed.stdout)
+    assert (row["ref"], row["station"], row["photos"]) == (report.ref, "POLSEK-SANANWETAN", 1)
     assert len(fake.calls_to("answerCallbackQuery")) == 6, "every button press is answered"
     assert len(fake.calls_to("editMessageReplyMarkup")) == 6, "and its buttons removed"
     commands = {call.get("language_code"): call for call in fake.calls_to("setMyCommands")}
@@ -270,13 +283,26 @@ async def test_a_429_is_waited_out_and_the_reply_still_arrives(tmp_path: Path, d
     assert "Privasi" in fake.sent_texts(CHAT)[0]
 
 
+async def test_a_server_error_is_retried_with_backoff(tmp_path: Path, database_url: str, fake: FakeBotAPI) -> None:
+    settings = settings_for(tmp_path, database_url, fake)
+    async with polling(settings):
+        fake.fail_next("sendMessage", error_code=502, description="Bad Gateway", times=2)
+        fake.queue_update(text_update(11, CHAT, "halo"))
+        await until(lambda: len(fake.sent_texts(CHAT)) >= 2)
+    failed = [call for call in fake.calls_to("sendMessage") if call.get("_failed")]
+    assert len(failed) == 2 and "Privasi" in fake.sent_texts(CHAT)[0]
+
+
 async def test_unknown_unsupported_and_group_updates(tmp_path: Path, database_url: str, fake: FakeBotAPI) -> None:
     settings = settings_for(tmp_path, database_url, fake)
     async with polling(settings) as (_service, engine):
         chat = Chat(fake, fake.queue_update)
         fake.queue_update(unknown_update(chat.next_id()))
         await chat.text("halo", replies=2)
-        for update in (sticker_update(chat.next_id(), CHAT), edited_message_update(chat.next_id(), CHAT, "ralat")):
+        unsupported = (sticker_update(chat.next_id(), CHAT), voice_update(chat.next_id(), CHAT),
+                       video_update(chat.next_id(), CHAT), document_update(chat.next_id(), CHAT),
+                       contact_update(chat.next_id(), CHAT), edited_message_update(chat.next_id(), CHAT, "ralat"))
+        for update in unsupported:
             sent = await chat.send(update, replies=2)
             assert "belum didukung" in sent[0]["text"]
             assert "Apa yang bisa kami bantu?" in sent[1]["text"], "and the open question again"
