@@ -2,25 +2,34 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hmac
 import json
 import logging
 from collections.abc import AsyncIterator
+from urllib.parse import parse_qsl
 
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from twilio.request_validator import RequestValidator
 
+from bot.channels.base import Outbound
+from bot.channels.whatsapp import MalformedWebhook, WhatsAppChannel
 from bot.config import Settings
+from bot.flood import FloodGate
+from bot.outbox import Dispatcher, Sender
 from bot.service import open_engine
 from bot.telegram_service import WEBHOOK_PATH, TelegramService
+from handlers.i18n import t
+from storage.outbox import PROVIDER_STATUS, record_delivery
 
 log = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 1024 * 1024  # a Telegram update is a few kilobytes
+MAX_BODY_BYTES = 1024 * 1024  # a Telegram update or a Twilio form is a few kilobytes
 
 
 class BodyTooLarge(Exception):
@@ -63,6 +72,68 @@ async def telegram_webhook(request: Request) -> Response:
     return Response(status_code=200)
 
 
+async def _signed_form(request: Request, whatsapp: WhatsAppChannel, settings: Settings) -> dict[str, str] | Response:
+    """The posted form, once its X-Twilio-Signature proves Twilio sent it; otherwise the error response."""
+    try:
+        body = (await read_body(request)).decode("utf-8")
+    except BodyTooLarge:
+        return Response(status_code=413)
+    except UnicodeDecodeError:
+        return Response(status_code=400)
+    form = dict(parse_qsl(body, keep_blank_values=True))
+    # Twilio signs the URL it called: the public one, not the one this process sees behind a proxy.
+    url = settings.public_base_url.rstrip("/") + request.url.path
+    if request.url.query:
+        url += "?" + request.url.query
+    signature = request.headers.get("x-twilio-signature", "")
+    if not RequestValidator(whatsapp.auth_token).validate(url, form, signature):
+        log.warning("whatsapp request with a missing or wrong signature refused")
+        return Response(status_code=403)
+    return form
+
+
+def _twiml(xml: str) -> Response:
+    return Response(xml, media_type="application/xml")
+
+
+async def whatsapp_webhook(request: Request) -> Response:
+    state = request.app.state
+    whatsapp: WhatsAppChannel | None = state.whatsapp
+    if whatsapp is None:
+        return Response(status_code=404)
+    form = await _signed_form(request, whatsapp, state.settings)
+    if isinstance(form, Response):
+        return form
+    try:
+        inbound = whatsapp.receive(form)
+    except MalformedWebhook as error:
+        log.info("whatsapp webhook refused: %s", error)
+        return Response(status_code=400)
+    verdict = state.flood.check(inbound.urn)
+    if verdict != "pass":
+        slow_down = [Outbound(inbound.urn, t(state.settings.default_language, "common.slow_down"))]
+        return _twiml(whatsapp.twiml(slow_down if verdict == "warn" else []))
+    return _twiml(whatsapp.twiml(await state.engine.handle(inbound)))
+
+
+async def whatsapp_status(request: Request) -> Response:
+    state = request.app.state
+    whatsapp: WhatsAppChannel | None = state.whatsapp
+    if whatsapp is None:
+        return Response(status_code=404)
+    form = await _signed_form(request, whatsapp, state.settings)
+    if isinstance(form, Response):
+        return form
+    status = form.get("MessageStatus", "")
+    if status not in PROVIDER_STATUS or not form.get("MessageSid"):
+        return Response(status_code=400)
+    async with state.engine.sessions() as db, db.begin():
+        known = await record_delivery(db, form["MessageSid"], status, form.get("ErrorCode") or None)
+    if not known:
+        log.info("delivery status for a message not in the outbox")
+    return Response(status_code=200)
+
+
 async def healthz(request: Request) -> Response:
     try:
         async with request.app.state.engine.sessions() as db:
@@ -77,17 +148,51 @@ def create_app(settings: Settings) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with open_engine(settings) as engine:
-            telegram = TelegramService(settings, engine) if settings.telegram_bot_token else None
-            app.state.engine, app.state.telegram = engine, telegram
+            flood = FloodGate(settings.flood_per_minute)
+            telegram = TelegramService(settings, engine, flood) if settings.telegram_bot_token else None
+            whatsapp = whatsapp_channel(settings)
+            senders: dict[str, Sender] = {}
+            if whatsapp is not None:
+                engine.media_fetchers[whatsapp.name] = whatsapp.fetch_media
+                senders[whatsapp.name] = whatsapp
+            if telegram is not None:
+                senders[telegram.channel.name] = telegram.channel
+            app.state.settings, app.state.engine, app.state.flood = settings, engine, flood
+            app.state.telegram, app.state.whatsapp = telegram, whatsapp
+            dispatcher = Dispatcher(engine.sessions, engine.cipher, senders,
+                                    templates=settings.whatsapp_templates(),
+                                    per_second={"whatsapp": 10.0, "telegram": 25.0},
+                                    on_unreachable=engine.mark_unreachable)
+            stop = asyncio.Event()
             if telegram is not None:
                 await telegram.start()
+            sending = asyncio.create_task(dispatcher.run(stop))
             try:
                 yield
             finally:
+                stop.set()
+                await sending
                 if telegram is not None:
                     await telegram.stop()
+                if whatsapp is not None:
+                    await whatsapp.close()
 
     return Starlette(
-        routes=[Route(WEBHOOK_PATH, telegram_webhook, methods=["POST"]), Route("/healthz", healthz)],
+        routes=[
+            Route(WEBHOOK_PATH, telegram_webhook, methods=["POST"]),
+            Route("/whatsapp/webhook", whatsapp_webhook, methods=["POST"]),
+            Route("/whatsapp/status", whatsapp_status, methods=["POST"]),
+            Route("/healthz", healthz),
+        ],
         lifespan=lifespan,
     )
+
+
+def whatsapp_channel(settings: Settings) -> WhatsAppChannel | None:
+    if not settings.whatsapp_enabled:
+        return None
+    if not settings.public_base_url:
+        raise ValueError("WhatsApp needs PUBLIC_BASE_URL: Twilio signs every request with the URL it calls")
+    return WhatsAppChannel(settings.twilio_account_sid, settings.twilio_auth_token, settings.twilio_whatsapp_from,
+                           api_base_url=settings.twilio_api_base_url,
+                           status_callback=settings.public_base_url.rstrip("/") + "/whatsapp/status")

@@ -34,6 +34,19 @@ class Settings(BaseSettings):
     telegram_base_url: str = "https://api.telegram.org/bot"
     public_base_url: str = ""
 
+    twilio_account_sid: str = ""
+    twilio_auth_token: str = ""
+    twilio_whatsapp_from: str = Field(default="", pattern=r"^(|whatsapp:\+[1-9]\d{5,14})$")
+    twilio_api_base_url: str = ""
+    # The approved Content template (HX…) for each kind of message the bot starts on its own, used outside
+    # WhatsApp's 24-hour window. The template gets one variable, {{1}}: the message's text, shortened.
+    whatsapp_template_status_update: str = ""
+    whatsapp_template_officer_alert: str = ""
+    whatsapp_template_digest: str = ""
+    whatsapp_template_expiry_notice: str = ""
+
+    flood_per_minute: int = Field(default=20, ge=1)
+
     @cached_property
     def effective_database_url(self) -> str:
         """The async SQLAlchemy URL: a SQLite file under data_dir unless DATABASE_URL says otherwise."""
@@ -61,6 +74,18 @@ class Settings(BaseSettings):
         if self.telegram_webhook_secret:
             return self.telegram_webhook_secret
         return hmac.new(self.contact_secret().encode(), b"lapor/telegram-webhook", hashlib.sha256).hexdigest()
+
+    @property
+    def whatsapp_enabled(self) -> bool:
+        return bool(self.twilio_account_sid and self.twilio_auth_token and self.twilio_whatsapp_from)
+
+    def whatsapp_templates(self) -> dict[str, str]:
+        """Outbox kind → Content template sid, for the kinds that have one."""
+        templates = {"status_update": self.whatsapp_template_status_update,
+                     "officer_alert": self.whatsapp_template_officer_alert,
+                     "digest": self.whatsapp_template_digest,
+                     "expiry_notice": self.whatsapp_template_expiry_notice}
+        return {kind: sid for kind, sid in templates.items() if sid}
 
     @property
     def media_dir(self) -> Path:

@@ -8,10 +8,13 @@ from typing import Any
 from telegram import Update
 from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
 
+from bot.channels.base import Outbound
 from bot.channels.telegram import TelegramChannel
 from bot.config import Settings
 from bot.delivery import deliver
+from bot.flood import FloodGate
 from handlers.engine import Engine
+from handlers.i18n import t
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +22,7 @@ WEBHOOK_PATH = "/telegram/webhook"
 
 
 class TelegramService:
-    def __init__(self, settings: Settings, engine: Engine) -> None:
+    def __init__(self, settings: Settings, engine: Engine, flood: FloodGate) -> None:
         self.webhook = settings.effective_telegram_mode == "webhook"
         if self.webhook and not settings.public_base_url:
             raise ValueError("TELEGRAM_MODE=webhook needs PUBLIC_BASE_URL, the HTTPS address Telegram calls")
@@ -38,6 +41,8 @@ class TelegramService:
         self.application = builder.build()
         self.channel = TelegramChannel(self.application.bot)
         self.engine = engine
+        self.flood = flood
+        self.default_language = settings.default_language
         engine.media_fetchers[self.channel.name] = self.channel.fetch_media
         self.application.add_handler(TypeHandler(Update, self._on_update))
         self.application.add_error_handler(self._on_error)
@@ -48,7 +53,13 @@ class TelegramService:
         if inbound is None:
             log.debug("update %s carries no message: ignored", update.update_id)
             return
-        replies = await self.engine.handle(inbound)
+        verdict = self.flood.check(inbound.urn)
+        if verdict == "drop":
+            return
+        if verdict == "warn":
+            replies = [Outbound(inbound.urn, t(self.default_language, "common.slow_down"))]
+        else:
+            replies = await self.engine.handle(inbound)
         await deliver(self.channel.send, replies, self.engine.mark_unreachable)
 
     async def _on_error(self, _update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -214,6 +214,10 @@ async def global_word(turn: Turn) -> str | None:
             turn.say("report.already_started")
             return turn.step
         return report_flow.start(turn)
+    if keyword in ("opt_out", "opt_in"):
+        turn.contact.opted_out = keyword == "opt_out"
+        turn.say(f"common.{'opted_out' if turn.contact.opted_out else 'opted_in'}")
+        return turn.step
     if keyword == "greeting":
         if "draft" in turn.data:
             turn.say("report.already_started")

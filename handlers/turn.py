@@ -45,10 +45,12 @@ class Turn:
 
     def say(self, key: str, options: Menu | tuple[Choice, ...] = (), *, ask_location: bool = False,
             **params: Any) -> None:
+        choices = options.options(self.lang) if isinstance(options, Menu) else options
         self.replies.append(Outbound(
             urn=self.inbound.urn,
             text=t(self.lang, key, **params),
-            choices=options.options(self.lang) if isinstance(options, Menu) else options,
+            choices=choices,
+            choices_hint=t(self.lang, "common.reply_with_number", last=len(choices)) if choices else "",
             location_button=t(self.lang, "report.location_button") if ask_location else "",
         ))
 

@@ -5,22 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import ContactCipher
+from storage.db import dialect_insert
 from storage.models import Contact, ConversationSession, InboundMessage, to_the_hour
-
-
-def _insert(db: AsyncSession, table: type) -> postgresql.Insert | sqlite.Insert:
-    dialect = postgresql if db.bind.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table)
 
 
 async def record_inbound(db: AsyncSession, channel: str, provider_message_id: str, at: dt.datetime) -> bool:
     """Records a provider message id; False when it was recorded before (a replay)."""
     stmt = (
-        _insert(db, InboundMessage)
+        dialect_insert(db, InboundMessage)
         .values(channel=channel, provider_message_id=provider_message_id, received_at=to_the_hour(at))
         .on_conflict_do_nothing(index_elements=["channel", "provider_message_id"])
         .returning(InboundMessage.id)
@@ -38,9 +33,9 @@ async def lock_contact(db: AsyncSession, cipher: ContactCipher, urn: str, channe
     # A contact erased (HAPUS) by a concurrent message is gone when the lock is granted: create it again.
     for _ in range(3):
         created = (await db.execute(
-            _insert(db, Contact)
+            dialect_insert(db, Contact)
             .values(urn_hash=urn_hash, urn_encrypted=cipher.encrypt(urn), channel=channel,
-                    created_at=to_the_hour(at), unreachable=False)
+                    created_at=to_the_hour(at), unreachable=False, opted_out=False)
             .on_conflict_do_nothing(index_elements=["urn_hash"])
             .returning(Contact.id)
         )).scalar_one_or_none()

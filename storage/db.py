@@ -8,6 +8,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -55,6 +56,11 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def dialect_insert(db: AsyncSession, table: type) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT that can say ON CONFLICT, in the dialect of the session's database."""
+    return (postgresql if db.bind.dialect.name == "postgresql" else sqlite).insert(table)
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -153,6 +153,7 @@ class Contact(Base):
     channel: Mapped[str] = mapped_column(String(16))
     language: Mapped[str | None] = mapped_column(String(8))
     unreachable: Mapped[bool] = mapped_column(Boolean, default=False)
+    opted_out: Mapped[bool] = mapped_column(Boolean, default=False)  # said STOP: nothing sent unasked
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_inbound_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 

@@ -21,6 +21,7 @@ from bot.app import create_app
 from bot.channels.base import Outbound
 from bot.channels.telegram import TelegramChannel
 from bot.config import Settings
+from bot.flood import FloodGate
 from bot.service import open_engine
 from bot.telegram_service import TelegramService
 from handlers.engine import Engine
@@ -76,7 +77,7 @@ def settings_for(tmp_path: Path, database_url: str, fake: FakeBotAPI, **override
 @contextlib.asynccontextmanager
 async def polling(settings: Settings) -> AsyncIterator[tuple[TelegramService, Engine]]:
     async with open_engine(settings) as engine:
-        service = TelegramService(settings, engine)
+        service = TelegramService(settings, engine, FloodGate(settings.flood_per_minute))
         await service.start()
         try:
             yield service, engine

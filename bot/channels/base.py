@@ -68,6 +68,7 @@ class Outbound:
     urn: str
     text: str
     choices: tuple[Choice, ...] = ()
+    choices_hint: str = ""  # how to answer by number, for channels that show choices as a numbered list
     location_button: str = ""  # the label of a "send my location" button, where the channel has one
     media: tuple[Media, ...] = ()
 
@@ -85,6 +86,10 @@ class RetryLater(SendFailed):
 
 class ContactUnreachable(SendFailed):
     """The contact blocked the bot or no longer exists: stop writing to them."""
+
+
+class NeedsTemplate(SendFailed):
+    """WhatsApp's 24-hour window is closed: only an approved template may start the conversation."""
 
 
 class PermanentFailure(SendFailed):

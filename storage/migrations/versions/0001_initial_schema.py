@@ -27,6 +27,7 @@ def upgrade() -> None:
         sa.Column("channel", sa.String(length=16), nullable=False),
         sa.Column("language", sa.String(length=8), nullable=True),
         sa.Column("unreachable", sa.Boolean(), nullable=False),
+        sa.Column("opted_out", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("last_inbound_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contact")),

@@ -1,0 +1,219 @@
+"""WhatsApp through Twilio: webhook forms in, Inbound out; replies out as TwiML, messages the bot starts
+on its own through the REST API."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import aiohttp
+import httpx
+from twilio.base.exceptions import TwilioRestException
+from twilio.http.async_http_client import AsyncTwilioHttpClient
+from twilio.rest import Client
+from twilio.twiml.messaging_response import MessagingResponse
+
+from bot.channels.base import (
+    ContactUnreachable,
+    Inbound,
+    Location,
+    Media,
+    NeedsTemplate,
+    Outbound,
+    PermanentFailure,
+    RetryLater,
+)
+from storage.media import MAX_PHOTO_BYTES
+
+SCHEME = "whatsapp"
+TWILIO_API = "https://api.twilio.com"
+MAX_BODY_CHARS = 1600  # Twilio refuses longer WhatsApp bodies (error 21617)
+MAX_MEDIA = 10
+_ADDRESS = re.compile(r"^whatsapp:\+[1-9]\d{5,14}$")
+_MESSAGE_SID = re.compile(r"^[A-Z]{2}[0-9a-fA-F]{32}$")
+_TWILIO_MEDIA_HOSTS = ("api.twilio.com", ".twiliocdn.com", ".twilio.com")
+OUTSIDE_WINDOW = 63016
+UNREACHABLE_CODES = {63024, 21211, 63003, 21614}  # invalid or non-WhatsApp recipient
+
+
+class MalformedWebhook(ValueError):
+    """The form is not a Twilio message: answered with 400."""
+
+
+def split_body(text: str, limit: int = MAX_BODY_CHARS) -> list[str]:
+    """Pieces of at most `limit` characters, cut after a paragraph, line or sentence where one is near."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". ") + 1, window.rfind("! ") + 1,
+                  window.rfind("? ") + 1)
+        if cut <= limit // 2:
+            cut = window.rfind(" ")
+        cut = cut if cut > limit // 2 else limit
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return [*pieces, text] if text or not pieces else pieces
+
+
+def render(message: Outbound) -> str:
+    """The text of a reply with its choices as a numbered list: WhatsApp has no buttons for free replies."""
+    if not message.choices:
+        return message.text
+    options = "\n".join(f"{number}. {choice.label}" for number, choice in enumerate(message.choices, 1))
+    return f"{message.text}\n\n{options}\n\n{message.choices_hint}".rstrip()
+
+
+class LocalApiHttpClient(AsyncTwilioHttpClient):
+    """Sends the REST calls to TWILIO_API_BASE_URL instead of api.twilio.com (tests, proxies)."""
+
+    def __init__(self, base_url: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.base_url = base_url.rstrip("/")
+
+    async def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+        return await super().request(method, url.replace(TWILIO_API, self.base_url, 1), *args, **kwargs)
+
+
+class WhatsAppChannel:
+    name = SCHEME
+
+    def __init__(self, account_sid: str, auth_token: str, sender: str, *, api_base_url: str = "",
+                 status_callback: str = "") -> None:
+        self.account_sid, self.auth_token, self.sender = account_sid, auth_token, sender
+        self.status_callback = status_callback or None
+        self.api_base_url = api_base_url.rstrip("/")
+        self._http: AsyncTwilioHttpClient | None = None
+        self._client: Client | None = None
+        media_host = urlsplit(self.api_base_url).hostname if self.api_base_url else None
+        self._media_hosts = (*_TWILIO_MEDIA_HOSTS, *([media_host] if media_host else []))
+
+    def receive(self, form: Mapping[str, str]) -> Inbound:
+        """The Inbound a Twilio webhook form stands for; MalformedWebhook when it is not one."""
+        sender = form.get("From", "")
+        message_sid = form.get("MessageSid", "")
+        if not _ADDRESS.match(sender) or not _MESSAGE_SID.match(message_sid):
+            raise MalformedWebhook("From or MessageSid missing or malformed")
+        location = None
+        if form.get("Latitude") or form.get("Longitude"):
+            try:
+                latitude, longitude = float(form["Latitude"]), float(form["Longitude"])
+            except (KeyError, ValueError) as error:
+                raise MalformedWebhook("Latitude/Longitude") from error
+            if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+                raise MalformedWebhook("Latitude/Longitude out of range")
+            location = Location(latitude, longitude)
+        media, unsupported = self._media(form)
+        text = form.get("Body", "") or form.get("ButtonText", "")
+        if not (text or location or media or unsupported or form.get("ButtonPayload")):
+            unsupported = "other"
+        return Inbound(
+            urn=sender,
+            provider_message_id=message_sid,
+            text=text,
+            location=location,
+            media=media,
+            choice=form.get("ButtonPayload") or None,
+            display_name=form.get("ProfileName") or None,
+            unsupported=unsupported,
+        )
+
+    @staticmethod
+    def _media(form: Mapping[str, str]) -> tuple[tuple[Media, ...], str | None]:
+        try:
+            count = int(form.get("NumMedia") or 0)
+        except ValueError as error:
+            raise MalformedWebhook("NumMedia") from error
+        if not 0 <= count <= MAX_MEDIA:
+            raise MalformedWebhook("NumMedia out of range")
+        photos, other = [], None
+        for index in range(count):
+            url, content_type = form.get(f"MediaUrl{index}", ""), form.get(f"MediaContentType{index}", "")
+            if not url.startswith("https://") and not url.startswith("http://"):
+                raise MalformedWebhook(f"MediaUrl{index}")
+            if content_type.startswith("image/"):
+                photos.append(Media(content_type, url=url))
+            else:
+                other = content_type.split("/")[0] or "file"
+        return tuple(photos[:1]), (other if not photos else None)
+
+    def twiml(self, replies: list[Outbound]) -> str:
+        """The webhook's answer: each reply as one or more messages within Twilio's length limit."""
+        response = MessagingResponse()
+        for reply in replies:
+            for piece in split_body(render(reply)):
+                response.message(piece)
+        return str(response)
+
+    async def fetch_media(self, media: Media) -> bytes:
+        """Downloads a photo with the account's credentials, only from Twilio's own hosts, at most 10 MB."""
+        url = media.url or ""
+        async with httpx.AsyncClient(auth=(self.account_sid, self.auth_token), timeout=10.0) as http:
+            for _ in range(3):  # Twilio answers with a redirect to its media CDN
+                host = urlsplit(url).hostname or ""
+                if not any(host == allowed or (allowed.startswith(".") and host.endswith(allowed))
+                           for allowed in self._media_hosts):
+                    raise ValueError("media outside Twilio's hosts refused")
+                async with http.stream("GET", url) as response:
+                    if response.is_redirect:
+                        url = str(response.next_request.url) if response.next_request else ""
+                        continue
+                    response.raise_for_status()
+                    data = bytearray()
+                    async for chunk in response.aiter_bytes():
+                        data += chunk
+                        if len(data) > MAX_PHOTO_BYTES:
+                            break  # one byte over is enough for the media store to refuse it
+                    return bytes(data)
+        raise ValueError("too many redirects")
+
+    def _rest(self) -> Client:
+        if self._client is None:  # created in the running loop: aiohttp binds its session to it
+            self._http = (LocalApiHttpClient(self.api_base_url, timeout=10) if self.api_base_url
+                          else AsyncTwilioHttpClient(timeout=10))
+            self._client = Client(self.account_sid, self.auth_token, http_client=self._http)
+        return self._client
+
+    async def send(self, message: Outbound) -> str:
+        """Sends free text (inside the 24-hour window); returns Twilio's message sid (of the last piece)."""
+        sids = [await self._create(to=message.urn, body=piece) for piece in split_body(render(message))]
+        return sids[-1]
+
+    async def send_template(self, urn: str, content_sid: str, variables: Mapping[str, str]) -> str:
+        """Sends an approved template: what may start a conversation outside the 24-hour window."""
+        return await self._create(to=urn, content_sid=content_sid, content_variables=json.dumps(dict(variables)))
+
+    async def _create(self, *, to: str, **fields: Any) -> str:
+        if self.status_callback:
+            fields["status_callback"] = self.status_callback
+        try:
+            created = await self._rest().messages.create_async(from_=self.sender, to=to, **fields)
+        except Exception as error:
+            failure = typed_failure(error)
+            if failure is error:
+                raise
+            raise failure from error
+        return str(created.sid)
+
+    async def close(self) -> None:
+        if self._http is not None:
+            await self._http.close()
+            self._http = self._client = None
+
+
+def typed_failure(error: Exception) -> Exception:
+    """What a Twilio error means for the sender: wait and retry, use a template, stop, or give up."""
+    if isinstance(error, TwilioRestException):
+        if error.code == OUTSIDE_WINDOW:
+            return NeedsTemplate(str(error.msg))
+        if error.code in UNREACHABLE_CODES:
+            return ContactUnreachable(str(error.msg))
+        if error.status == 429 or error.status >= 500:
+            return RetryLater(f"twilio answered {error.status}")
+        return PermanentFailure(f"{error.code}: {error.msg}")
+    if isinstance(error, aiohttp.ClientError | asyncio.TimeoutError | OSError):
+        return RetryLater(type(error).__name__)
+    return error

@@ -1,0 +1,45 @@
+"""A per-sender flood limit: past it, one polite answer and no further work until the sender slows down."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+
+MAX_TRACKED = 10_000  # senders remembered before the idle ones are dropped
+
+
+class FloodGate:
+    """Sliding one-minute windows kept in memory, per process (several replicas each count their own)."""
+
+    def __init__(self, per_minute: int = 20, window_seconds: float = 60.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_minute = per_minute
+        self.window = window_seconds
+        self.clock = clock
+        self._seen: dict[str, deque[float]] = {}
+        self._warned: set[str] = set()
+
+    def check(self, sender: str) -> str:
+        """`pass`, `warn` (the first message over the limit: answer politely) or `drop` (ignore it)."""
+        now = self.clock()
+        if len(self._seen) > MAX_TRACKED:
+            self.forget_idle()
+        seen = self._seen.setdefault(sender, deque())
+        while seen and now - seen[0] > self.window:
+            seen.popleft()
+        if len(seen) < self.per_minute:
+            seen.append(now)
+            self._warned.discard(sender)
+            return "pass"
+        if sender in self._warned:
+            return "drop"
+        self._warned.add(sender)
+        return "warn"
+
+    def forget_idle(self) -> None:
+        """Drops senders with nothing in their window, so memory follows the active senders only."""
+        now = self.clock()
+        for sender in [s for s, seen in self._seen.items() if not seen or now - seen[-1] > self.window]:
+            del self._seen[sender]
+            self._warned.discard(sender)

@@ -1,0 +1,67 @@
+"""The outbox: messages the bot starts on its own, written with the change that caused them and sent
+later by one dispatcher. Each row moves pending → sent → delivered → read, or ends failed or
+needs_template."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.db import dialect_insert
+from storage.models import Outbox, OutboxState
+
+# Delivery callbacks arrive out of order: a row only moves forward.
+_RANK = {OutboxState.PENDING: 0, OutboxState.SENT: 1, OutboxState.DELIVERED: 2, OutboxState.READ: 3}
+# Twilio's MessageStatus values and what each means here.
+PROVIDER_STATUS = {
+    "accepted": OutboxState.SENT, "queued": OutboxState.SENT, "sending": OutboxState.SENT,
+    "sent": OutboxState.SENT, "delivered": OutboxState.DELIVERED, "read": OutboxState.READ,
+    "failed": OutboxState.FAILED, "undelivered": OutboxState.FAILED, "canceled": OutboxState.FAILED,
+}
+
+
+async def enqueue(db: AsyncSession, *, kind: str, contact_id: int, payload: dict[str, Any],
+                  idempotency_key: str, at: dt.datetime) -> bool:
+    """Adds a message to send; False when one with this key is already there (it is never queued twice)."""
+    stmt = (
+        dialect_insert(db, Outbox)
+        .values(kind=kind, contact_id=contact_id, payload=payload, idempotency_key=idempotency_key,
+                state=OutboxState.PENDING, attempts=0, next_attempt_at=at, created_at=at)
+        .on_conflict_do_nothing(index_elements=["idempotency_key"])
+        .returning(Outbox.id)
+    )
+    return (await db.execute(stmt)).scalar_one_or_none() is not None
+
+
+async def claim_due(db: AsyncSession, now: dt.datetime, limit: int, lease: dt.timedelta) -> list[Outbox]:
+    """Takes up to `limit` due rows for sending. Each is leased: should this process die while sending,
+    the row comes due again when the lease ends (so a message may go twice, never zero times)."""
+    rows = list((await db.execute(
+        select(Outbox).where(Outbox.state == OutboxState.PENDING, Outbox.next_attempt_at <= now)
+        .order_by(Outbox.next_attempt_at, Outbox.id).limit(limit)
+        .with_for_update(skip_locked=True)
+    )).scalars())
+    for row in rows:
+        row.attempts += 1
+        row.next_attempt_at = now + lease
+    return rows
+
+
+async def record_delivery(db: AsyncSession, provider_message_id: str, status: str,
+                          error_code: str | None) -> bool:
+    """Applies a provider's delivery callback; False when no row has that message id."""
+    row = (await db.execute(
+        select(Outbox).where(Outbox.provider_message_id == provider_message_id).with_for_update()
+    )).scalar_one_or_none()
+    if row is None:
+        return False
+    state = PROVIDER_STATUS[status]
+    if state == OutboxState.FAILED:
+        if row.state != OutboxState.READ and row.state != OutboxState.DELIVERED:
+            row.state, row.last_error = state, f"provider {status}: error {error_code or 'unknown'}"
+    elif row.state in _RANK and _RANK[state] > _RANK[row.state]:
+        row.state = state
+    return True
