@@ -36,5 +36,7 @@ def configure(level: str, log_file: Path | None = None) -> None:
         handler.addFilter(RedactingFilter())
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=level.upper(), handlers=handlers, force=True)
-    for noisy in ("httpx", "alembic.runtime.migration"):
+    # twilio logs every request's form (phone numbers included) at INFO; the filter would redact them,
+    # but they are noise as well.
+    for noisy in ("httpx", "alembic.runtime.migration", "twilio"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -14,10 +14,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from sqlalchemy import select
 
-from bot.app import create_app
 from bot.channels.base import Outbound
 from bot.channels.telegram import TelegramChannel
 from bot.config import Settings
@@ -45,20 +43,11 @@ from tests.fake_telegram import (
     video_update,
     voice_update,
 )
+from tests.running import serving, until
 
 CHAT = 424242
 JPEG = b"\xff\xd8\xff\xe0" + b"\x01" * 2048
 pytestmark = pytest.mark.slow
-
-
-async def until(condition: Callable[[], bool], seconds: float = 10.0) -> None:
-    """Waits for something the service does on its own time; fails the test if it never happens."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + seconds
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError("timed out waiting for the bot")
-        await asyncio.sleep(0.02)
 
 
 @pytest.fixture
@@ -173,22 +162,6 @@ async def test_a_whole_report_by_buttons_pin_and_photo_in_polling_mode(tmp_path:
     assert set(commands) == {None, "id", "en"}
     assert [c["command"] for c in commands["en"]["commands"]] == ["lapor", "status", "bantuan", "batal",
                                                                   "bahasa", "hapus"]
-
-
-@contextlib.asynccontextmanager
-async def serving(settings: Settings) -> AsyncIterator[tuple[str, Engine]]:
-    """`lapor serve` for real: uvicorn on an ephemeral 127.0.0.1 port."""
-    app = create_app(settings)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_config=None, lifespan="on"))
-    task = asyncio.create_task(server.serve())
-    await until(lambda: server.started or task.done(), seconds=30)
-    assert server.started, "the service did not start"
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}", app.state.engine
-    finally:
-        server.should_exit = True
-        await task
 
 
 def webhook_settings(tmp_path: Path, database_url: str, fake: FakeBotAPI) -> Settings:

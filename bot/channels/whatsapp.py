@@ -56,6 +56,7 @@ def split_body(text: str, limit: int = MAX_BODY_CHARS) -> list[str]:
         cut = cut if cut > limit // 2 else limit
         pieces.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
+    text = text.rstrip()
     return [*pieces, text] if text or not pieces else pieces
 
 
@@ -67,15 +68,24 @@ def render(message: Outbound) -> str:
     return f"{message.text}\n\n{options}\n\n{message.choices_hint}".rstrip()
 
 
-class LocalApiHttpClient(AsyncTwilioHttpClient):
-    """Sends the REST calls to TWILIO_API_BASE_URL instead of api.twilio.com (tests, proxies)."""
+class TwilioHttp(AsyncTwilioHttpClient):
+    """twilio's aiohttp client with what a long-running service needs from it: a real time limit (the
+    library passes none on its own), Retry-After from a 429 (its exception does not carry headers), and
+    TWILIO_API_BASE_URL in place of api.twilio.com (tests, proxies)."""
 
-    def __init__(self, base_url: str, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, base_url: str = "", seconds: float = 10.0) -> None:
+        super().__init__()
         self.base_url = base_url.rstrip("/")
+        self.seconds = seconds
 
     async def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
-        return await super().request(method, url.replace(TWILIO_API, self.base_url, 1), *args, **kwargs)
+        if self.base_url:
+            url = url.replace(TWILIO_API, self.base_url, 1)
+        response = await asyncio.wait_for(super().request(method, url, *args, **kwargs), self.seconds)
+        if response.status_code == 429:
+            retry_after = (response.headers or {}).get("Retry-After", "")
+            raise RetryLater("twilio answered 429", float(retry_after) if retry_after.isdigit() else None)
+        return response
 
 
 class WhatsAppChannel:
@@ -86,7 +96,7 @@ class WhatsAppChannel:
         self.account_sid, self.auth_token, self.sender = account_sid, auth_token, sender
         self.status_callback = status_callback or None
         self.api_base_url = api_base_url.rstrip("/")
-        self._http: AsyncTwilioHttpClient | None = None
+        self._http: TwilioHttp | None = None
         self._client: Client | None = None
         media_host = urlsplit(self.api_base_url).hostname if self.api_base_url else None
         self._media_hosts = (*_TWILIO_MEDIA_HOSTS, *([media_host] if media_host else []))
@@ -172,8 +182,7 @@ class WhatsAppChannel:
 
     def _rest(self) -> Client:
         if self._client is None:  # created in the running loop: aiohttp binds its session to it
-            self._http = (LocalApiHttpClient(self.api_base_url, timeout=10) if self.api_base_url
-                          else AsyncTwilioHttpClient(timeout=10))
+            self._http = TwilioHttp(self.api_base_url)
             self._client = Client(self.account_sid, self.auth_token, http_client=self._http)
         return self._client
 

@@ -1,0 +1,425 @@
+"""WhatsApp end to end: signed Twilio webhooks into `lapor serve` on 127.0.0.1, replies as TwiML, and
+what the bot starts on its own sent by the outbox through the real twilio Client to a fake Twilio API."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from bot.channels.base import Choice, Outbound
+from bot.channels.whatsapp import WhatsAppChannel, split_body
+from bot.config import Settings
+from bot.outbox import Dispatcher
+from handlers.engine import Engine
+from storage.crypto import ContactCipher
+from storage.models import Attachment, Contact, InboundMessage, Outbox, OutboxState, utcnow
+from storage.outbox import enqueue
+from tests.conftest import DESCRIPTION, TEST_SECRET
+from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
+from tests.running import serving
+
+PUBLIC = "https://lapor.example.org"
+RESIDENT = "whatsapp:+6281234567890"
+JPEG = b"\xff\xd8\xff\xe0" + b"\x02" * 4096
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+async def twilio() -> AsyncIterator[FakeTwilioAPI]:
+    api = FakeTwilioAPI()
+    await api.start()
+    yield api
+    await api.stop()
+
+
+def settings_for(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI, **overrides: object) -> Settings:
+    values: dict[str, object] = dict(
+        _env_file=None, data_dir=tmp_path, database_url=database_url, secret_key=TEST_SECRET,
+        public_base_url=PUBLIC, twilio_account_sid=ACCOUNT_SID, twilio_auth_token=AUTH_TOKEN,
+        twilio_whatsapp_from=SENDER, twilio_api_base_url=twilio.base_url,
+    )
+    return Settings(**{**values, **overrides})  # type: ignore[arg-type]
+
+
+class Phone:
+    """A resident's WhatsApp: posts Twilio-signed forms to the webhook and reads the TwiML answers."""
+
+    sent_count = 0  # shared: a MessageSid is unique across all senders
+
+    def __init__(self, http: httpx.AsyncClient, address: str = RESIDENT) -> None:
+        self.http, self.address = http, address
+
+    async def post(self, params: dict[str, str], *, path: str = "/whatsapp/webhook",
+                   signature: str | None = None) -> httpx.Response:
+        signed = sign(PUBLIC + path, params) if signature is None else signature
+        return await self.http.post(path, data=params, headers={"X-Twilio-Signature": signed})
+
+    def next_sid(self) -> str:
+        Phone.sent_count += 1
+        return f"SM{Phone.sent_count:032x}"
+
+    async def send(self, fixture: str = "text", **fields: str) -> list[str]:
+        """Sends one message; returns the texts of the messages in Lapor's TwiML answer."""
+        params = load_payload(fixture, From=self.address, WaId=self.address.split("+")[1],
+                              MessageSid=fields.pop("MessageSid", None) or self.next_sid(), **fields)
+        response = await self.post(params)
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"].startswith("application/xml")
+        return [message.text or "" for message in ET.fromstring(response.text).iter("Message")]
+
+    async def text(self, body: str) -> str:
+        return "\n".join(await self.send(Body=body))
+
+
+async def test_a_report_with_a_pin_and_a_typed_place_lands_at_its_polsek(tmp_path: Path, database_url: str,
+                                                                       twilio: FakeTwilioAPI) -> None:
+    settings = settings_for(tmp_path, database_url, twilio)
+    async with serving(settings) as (url, _engine), httpx.AsyncClient(base_url=url) as http:
+        phone = Phone(http)
+        answer = await phone.text("halo")
+        assert "Privasi" in answer and "1. Lapor" in answer and "Balas dengan nomor 1–4" in answer
+        assert "Gangguan keamanan" in await phone.text("1")
+        assert "Ceritakan" in await phone.text("lalu lintaz")  # a typo of a label answers too
+        assert "Di mana" in await phone.text(DESCRIPTION)
+        answer = "\n".join(await phone.send("location"))  # Bundaran HI, Jakarta: no Polsek registered there
+        assert "Titik lokasi sudah kami simpan" in answer
+        assert "Maksud Anda Kel. Gedog, Kec. Sananwetan, Kota Blitar?" in await phone.text("gedok sananwetn blitar")
+        assert "Kapan" in await phone.text("ya")
+        assert "foto" in await phone.text("2")
+        assert "identitas" in await phone.text("lewati")
+        summary = await phone.text("2")
+        assert "Diteruskan ke: Polsek Sananwetan (Polres Blitar Kota)" in summary
+        done = await phone.text("kirim")
+        assert "LP-" in done and "diteruskan ke Polsek Sananwetan" in done
+    listed = subprocess.run([sys.executable, "-m", "bot", "reports", "list", "--json"], capture_output=True,
+                            text=True, check=True, cwd=tmp_path, timeout=120,
+                            env={**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url})
+    [report] = json.loads(listed.stdout)
+    assert report["station"] == "POLSEK-SANANWETAN" and report["village_code"] == "35.72.03.1001"
+    assert (report["latitude"], report["longitude"]) == (-6.1944491, 106.8229198)
+    assert report["category"] == "traffic"
+
+
+async def test_forged_and_missing_signatures_get_403_and_change_nothing(tmp_path: Path, database_url: str,
+                                                                       twilio: FakeTwilioAPI) -> None:
+    settings = settings_for(tmp_path, database_url, twilio)
+    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
+        phone = Phone(http)
+        params = load_payload("text")
+        assert (await phone.post(params, signature="")).status_code == 403
+        assert (await phone.post(params, signature="bm90IGEgc2lnbmF0dXJl")).status_code == 403
+        internal = sign(url + "/whatsapp/webhook", params)  # signed for the address Lapor sees, not the public one
+        assert (await phone.post(params, signature=internal)).status_code == 403
+        tampered = {**params, "Body": "diubah di jalan"}
+        assert (await phone.post(tampered, signature=sign(PUBLIC + "/whatsapp/webhook", params))).status_code == 403
+        other_token = sign(PUBLIC + "/whatsapp/webhook", params, auth_token="another-token")
+        assert (await phone.post(params, signature=other_token)).status_code == 403
+        async with engine.sessions() as db:
+            assert (await db.execute(select(func.count()).select_from(InboundMessage))).scalar_one() == 0
+            assert (await db.execute(select(func.count()).select_from(Contact))).scalar_one() == 0
+
+
+async def test_the_same_message_sid_three_times_is_handled_once(tmp_path: Path, database_url: str,
+                                                               twilio: FakeTwilioAPI) -> None:
+    settings = settings_for(tmp_path, database_url, twilio)
+    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
+        phone = Phone(http)
+        first = await phone.send(Body="halo", MessageSid="SM" + "a" * 32)
+        again = [await phone.send(Body="halo", MessageSid="SM" + "a" * 32) for _ in range(2)]
+        assert first and again == [[], []]
+        async with engine.sessions() as db:
+            assert (await db.execute(select(func.count()).select_from(InboundMessage))).scalar_one() == 1
+
+
+@pytest.mark.parametrize(("fields", "status"), [
+    ({"From": ""}, 400),
+    ({"From": "+6281234567890"}, 400),
+    ({"MessageSid": "not-a-sid"}, 400),
+    ({"Latitude": "north", "Longitude": "1"}, 400),
+    ({"Latitude": "95", "Longitude": "1"}, 400),
+    ({"NumMedia": "many"}, 400),
+    ({"NumMedia": "1", "MediaUrl0": "file:///etc/passwd", "MediaContentType0": "image/jpeg"}, 400),
+])
+async def test_malformed_forms_get_400(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI,
+                                       fields: dict[str, str], status: int) -> None:
+    settings = settings_for(tmp_path, database_url, twilio)
+    async with serving(settings) as (url, _engine), httpx.AsyncClient(base_url=url) as http:
+        response = await Phone(http).post(load_payload("text", **fields))
+        assert response.status_code == status
+
+
+async def test_a_huge_body_gets_413(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI) -> None:
+    settings = settings_for(tmp_path, database_url, twilio)
+    async with serving(settings) as (url, _engine), httpx.AsyncClient(base_url=url) as http:
+        response = await http.post("/whatsapp/webhook", content=b"Body=" + b"x" * (2 * 1024 * 1024),
+                                   headers={"Content-Type": "application/x-www-form-urlencoded"})
+        assert response.status_code == 413
+
+
+async def test_photo_from_twilio_is_stored_and_other_hosts_are_refused(tmp_path: Path, database_url: str,
+                                                                      twilio: FakeTwilioAPI) -> None:
+    settings = settings_for(tmp_path, database_url, twilio)
+    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
+        phone = Phone(http)
+        for body in ("halo", "1", "1"):
+            await phone.text(body)
+        evil = await phone.send("image", MediaUrl0="https://attacker.example/steal.jpg", Body="")
+        assert any("tidak dapat dibaca" in text for text in evil), evil
+        assert not twilio.media_requests, "nothing was fetched from another host"
+        media_url = twilio.add_media("MM" + "b" * 32, "ME" + "c" * 32, JPEG, "image/jpeg")
+        answer = await phone.send("image", MediaUrl0=media_url, Body=DESCRIPTION)
+        assert any("Di mana" in text for text in answer), answer
+        assert twilio.media_requests and all(request["authorized"] for request in twilio.media_requests)
+        async with engine.sessions() as db:
+            stored = (await db.execute(select(func.count()).select_from(Attachment))).scalar_one()
+        assert stored == 0, "kept in the draft until the report is sent"
+        assert len(list((tmp_path / "media").glob("*.jpg"))) == 1
+
+
+@pytest.mark.parametrize("fixture", ["audio", "document"])
+async def test_unsupported_media_gets_a_clear_answer(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI,
+                                                     fixture: str) -> None:
+    settings = settings_for(tmp_path, database_url, twilio)
+    async with serving(settings) as (url, _engine), httpx.AsyncClient(base_url=url) as http:
+        phone = Phone(http)
+        await phone.text("halo")
+        answer = await phone.send(fixture)
+        assert "belum didukung" in answer[0] and "Apa yang bisa kami bantu?" in answer[1]
+
+
+async def test_a_button_reply_answers_the_question(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI) -> None:
+    settings = settings_for(tmp_path, database_url, twilio)
+    async with serving(settings) as (url, _engine), httpx.AsyncClient(base_url=url) as http:
+        phone = Phone(http)
+        await phone.text("halo")
+        answer = await phone.send("button", ButtonPayload="report", ButtonText="Lapor", Body="Lapor")
+        assert "Laporan tentang apa?" in answer[0]
+
+
+async def test_the_flood_limit_answers_once_then_ignores(tmp_path: Path, database_url: str,
+                                                         twilio: FakeTwilioAPI) -> None:
+    settings = settings_for(tmp_path, database_url, twilio, flood_per_minute=3)
+    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
+        phone = Phone(http)
+        for _ in range(3):
+            assert await phone.send(Body="halo")
+        assert "terlalu banyak" in (await phone.send(Body="halo"))[0]
+        assert await phone.send(Body="halo") == []
+        assert await Phone(http, "whatsapp:+6281299990000").send(Body="halo"), "others are not held back"
+        async with engine.sessions() as db:
+            assert (await db.execute(select(func.count()).select_from(InboundMessage))).scalar_one() == 4
+
+
+async def test_stop_and_mulai_switch_messages_the_bot_starts(tmp_path: Path, database_url: str,
+                                                            twilio: FakeTwilioAPI) -> None:
+    settings = settings_for(tmp_path, database_url, twilio)
+    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
+        phone = Phone(http)
+        await phone.text("halo")
+        assert "tidak akan mengirim pesan lebih dulu" in await phone.text("BERHENTI")
+        assert await opted_out(engine)
+        assert "mengabari Anda lagi" in await phone.text("mulai")
+        assert not await opted_out(engine)
+
+
+async def opted_out(engine: Engine) -> bool:
+    async with engine.sessions() as db:
+        return bool((await db.execute(select(Contact.opted_out))).scalar_one())
+
+
+def test_long_replies_are_split_within_1600_at_sentence_ends() -> None:
+    sentence = "Petugas sudah menerima laporan Anda dan akan segera menindaklanjuti. "
+    text = sentence * 60
+    pieces = split_body(text)
+    assert len(pieces) >= 3 and all(len(piece) <= 1600 for piece in pieces)
+    assert all(piece.endswith(".") for piece in pieces), "cut after a sentence"
+    assert " ".join(pieces).split() == text.split()
+    channel = WhatsAppChannel(ACCOUNT_SID, AUTH_TOKEN, SENDER)
+    xml = channel.twiml([Outbound(RESIDENT, text, choices=(Choice("a", "Satu"),), choices_hint="Balas 1–1")])
+    messages = [m.text or "" for m in ET.fromstring(xml).iter("Message")]
+    assert len(messages) >= 3 and messages[-1].endswith("1. Satu\n\nBalas 1–1")
+
+
+# --- what the bot starts on its own: the outbox through the real twilio Client ------------------------
+
+async def contact_of(engine: Engine, address: str = RESIDENT, *, last_message_ago: dt.timedelta | None = None) -> int:
+    """A contact who wrote to the bot (`last_message_ago` ago, or just now)."""
+    from tests.conftest import Resident
+
+    await Resident(engine, address).send("halo")
+    urn_hash = ContactCipher(TEST_SECRET).lookup_hash(address)
+    async with engine.sessions() as db, db.begin():
+        contact = (await db.execute(select(Contact).where(Contact.urn_hash == urn_hash))).scalar_one()
+        if last_message_ago is not None:
+            contact.last_inbound_at = utcnow() - last_message_ago
+        return contact.id
+
+
+@pytest.fixture
+async def whatsapp(twilio: FakeTwilioAPI) -> AsyncIterator[WhatsAppChannel]:
+    channel = WhatsAppChannel(ACCOUNT_SID, AUTH_TOKEN, SENDER, api_base_url=twilio.base_url,
+                              status_callback=PUBLIC + "/whatsapp/status")
+    yield channel
+    await channel.close()
+
+
+def dispatcher(engine: Engine, whatsapp: WhatsAppChannel, templates: dict[str, str] | None = None) -> Dispatcher:
+    return Dispatcher(engine.sessions, engine.cipher, {"whatsapp": whatsapp}, templates=templates,
+                      on_unreachable=engine.mark_unreachable)
+
+
+async def queue(engine: Engine, contact_id: int, text: str = "Laporan LP-2345-6789 sedang ditindaklanjuti.",
+                kind: str = "status_update") -> int:
+    async with engine.sessions() as db, db.begin():
+        assert await enqueue(db, kind=kind, contact_id=contact_id, payload={"text": text},
+                             idempotency_key=f"{kind}:{contact_id}:{text}", at=utcnow())
+        return (await db.execute(select(Outbox.id).order_by(Outbox.id.desc()))).scalars().first()
+
+
+async def row(engine: Engine, row_id: int) -> Outbox:
+    async with engine.sessions() as db:
+        found = await db.get(Outbox, row_id)
+        assert found is not None
+        return found
+
+
+async def make_due(engine: Engine, row_id: int) -> None:
+    async with engine.sessions() as db, db.begin():
+        (await db.get(Outbox, row_id)).next_attempt_at = utcnow()
+
+
+async def test_inside_the_window_free_text_goes_out(engine: Engine, whatsapp: WhatsAppChannel,
+                                                    twilio: FakeTwilioAPI) -> None:
+    row_id = await queue(engine, await contact_of(engine))
+    assert await dispatcher(engine, whatsapp).run_once() == 1
+    [sent] = twilio.sent(RESIDENT)
+    assert sent["Body"].startswith("Laporan LP-2345-6789") and "ContentSid" not in sent
+    assert sent["StatusCallback"] == PUBLIC + "/whatsapp/status"
+    done = await row(engine, row_id)
+    assert done.state == OutboxState.SENT and done.provider_message_id == sent["_sid"]
+    assert await dispatcher(engine, whatsapp).run_once() == 0, "sent once"
+
+
+async def test_outside_the_window_the_template_goes_out(engine: Engine, whatsapp: WhatsAppChannel,
+                                                        twilio: FakeTwilioAPI) -> None:
+    row_id = await queue(engine, await contact_of(engine, last_message_ago=dt.timedelta(hours=30)))
+    await dispatcher(engine, whatsapp, {"status_update": "HX" + "1" * 32}).run_once()
+    [sent] = twilio.sent(RESIDENT)
+    assert sent["ContentSid"] == "HX" + "1" * 32 and "Body" not in sent
+    assert json.loads(sent["ContentVariables"]) == {"1": "Laporan LP-2345-6789 sedang ditindaklanjuti."}
+    assert (await row(engine, row_id)).state == OutboxState.SENT
+
+
+async def test_outside_the_window_without_a_template_is_kept_as_needs_template(
+        engine: Engine, whatsapp: WhatsAppChannel, twilio: FakeTwilioAPI) -> None:
+    row_id = await queue(engine, await contact_of(engine, last_message_ago=dt.timedelta(days=3)))
+    await dispatcher(engine, whatsapp).run_once()
+    assert twilio.messages == []
+    assert (await row(engine, row_id)).state == OutboxState.NEEDS_TEMPLATE
+
+
+async def test_63016_switches_to_the_template(engine: Engine, whatsapp: WhatsAppChannel,
+                                              twilio: FakeTwilioAPI) -> None:
+    row_id = await queue(engine, await contact_of(engine))
+    twilio.outside_window.add(RESIDENT)  # Twilio knows better than our clock
+    await dispatcher(engine, whatsapp, {"status_update": "HX" + "2" * 32}).run_once()
+    assert [m.get("_failed", False) for m in twilio.messages] == [True, False]
+    assert twilio.sent(RESIDENT)[0]["ContentSid"] == "HX" + "2" * 32
+    assert (await row(engine, row_id)).state == OutboxState.SENT
+
+
+async def test_429_waits_as_told_then_succeeds(engine: Engine, whatsapp: WhatsAppChannel,
+                                               twilio: FakeTwilioAPI) -> None:
+    row_id = await queue(engine, await contact_of(engine))
+    twilio.fail_next(status=429, code=20429, message="Too Many Requests", retry_after=7)
+    before = utcnow()
+    await dispatcher(engine, whatsapp).run_once()
+    waiting = await row(engine, row_id)
+    assert waiting.state == OutboxState.PENDING and waiting.attempts == 1
+    assert dt.timedelta(seconds=6) < waiting.next_attempt_at - before < dt.timedelta(seconds=9)
+    assert await dispatcher(engine, whatsapp).run_once() == 0, "not before its time"
+    await make_due(engine, row_id)
+    await dispatcher(engine, whatsapp).run_once()
+    assert (await row(engine, row_id)).state == OutboxState.SENT and len(twilio.sent(RESIDENT)) == 1
+
+
+async def test_5xx_is_retried_with_backoff_and_bounded(engine: Engine, whatsapp: WhatsAppChannel,
+                                                       twilio: FakeTwilioAPI) -> None:
+    row_id = await queue(engine, await contact_of(engine))
+    twilio.fail_next(status=503, message="Service Unavailable", times=20)
+    outbox = dispatcher(engine, whatsapp)
+    delays = []
+    for _ in range(outbox.policy.max_attempts):
+        before = utcnow()
+        await outbox.run_once()
+        current = await row(engine, row_id)
+        if current.state == OutboxState.PENDING:
+            delays.append((current.next_attempt_at - before).total_seconds())
+            await make_due(engine, row_id)
+    failed = await row(engine, row_id)
+    assert failed.state == OutboxState.FAILED and failed.attempts == outbox.policy.max_attempts
+    assert len(twilio.messages) == outbox.policy.max_attempts, "no retry storm: one call per attempt"
+    assert delays[0] < delays[-1], "the waits grow"
+
+
+async def test_an_invalid_recipient_marks_the_contact_unreachable(engine: Engine, whatsapp: WhatsAppChannel,
+                                                                  twilio: FakeTwilioAPI) -> None:
+    contact_id = await contact_of(engine)
+    row_id = await queue(engine, contact_id)
+    twilio.fail_next(status=400, code=63024, message="Invalid message recipient")
+    await dispatcher(engine, whatsapp).run_once()
+    assert (await row(engine, row_id)).state == OutboxState.FAILED
+    async with engine.sessions() as db:
+        assert (await db.get(Contact, contact_id)).unreachable
+    second = await queue(engine, contact_id, "Kabar kedua")
+    await dispatcher(engine, whatsapp).run_once()
+    assert (await row(engine, second)).last_error == "unreachable" and len(twilio.messages) == 1
+
+
+async def test_an_opted_out_contact_gets_nothing(engine: Engine, whatsapp: WhatsAppChannel,
+                                                 twilio: FakeTwilioAPI) -> None:
+    contact_id = await contact_of(engine)
+    async with engine.sessions() as db, db.begin():
+        (await db.get(Contact, contact_id)).opted_out = True
+    row_id = await queue(engine, contact_id)
+    await dispatcher(engine, whatsapp).run_once()
+    assert twilio.messages == [] and (await row(engine, row_id)).last_error == "opted out"
+
+
+async def test_delivery_callbacks_move_the_row_forward_only(tmp_path: Path, database_url: str,
+                                                           twilio: FakeTwilioAPI) -> None:
+    settings = settings_for(tmp_path, database_url, twilio)
+    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
+        phone = Phone(http)
+        await phone.text("halo")
+        async with engine.sessions() as db:
+            contact_id = (await db.execute(select(Contact.id))).scalar_one()
+        row_id = await queue(engine, contact_id)
+        for _ in range(200):  # the service's own dispatcher sends it
+            if (await row(engine, row_id)).state == OutboxState.SENT:
+                break
+            await asyncio.sleep(0.05)
+        sid = (await row(engine, row_id)).provider_message_id
+        assert sid
+        delivered = load_payload("status_delivered", MessageSid=sid, SmsSid=sid)
+        assert (await phone.post(delivered, path="/whatsapp/status")).status_code == 200
+        assert (await row(engine, row_id)).state == OutboxState.DELIVERED
+        late_sent = load_payload("status_delivered", MessageSid=sid, SmsSid=sid, MessageStatus="sent")
+        assert (await phone.post(late_sent, path="/whatsapp/status")).status_code == 200
+        assert (await row(engine, row_id)).state == OutboxState.DELIVERED, "a late 'sent' does not go back"
+        forged = load_payload("status_failed", MessageSid=sid)
+        assert (await phone.post(forged, path="/whatsapp/status", signature="x")).status_code == 403
+        assert (await row(engine, row_id)).state == OutboxState.DELIVERED
+        unknown = load_payload("status_delivered", MessageStatus="teleported")
+        assert (await phone.post(unknown, path="/whatsapp/status")).status_code == 400
