@@ -50,7 +50,8 @@ def _settings(*, chat: bool = False) -> Settings:
 @app.command()
 def run() -> None:
     """Start Lapor: the configured channels; with none configured, a chat in this terminal as a resident."""
-    if Settings().telegram_bot_token:
+    configured = Settings()
+    if configured.telegram_bot_token or configured.whatsapp_enabled:
         serve()
         return
     settings = _settings(chat=True)
@@ -63,7 +64,7 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
-    """The HTTP service: Telegram (webhook or polling) and GET /healthz."""
+    """The HTTP service: Telegram (webhook or polling), WhatsApp webhooks, the outbox and GET /healthz."""
     settings = _settings()
     database.upgrade(settings.effective_database_url)
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host=host, port=port, log_config=None,

@@ -17,8 +17,8 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from bot.channels.base import Choice, Outbound
-from bot.channels.whatsapp import WhatsAppChannel, split_body
+from bot.channels.base import Choice, Outbound, split_text
+from bot.channels.whatsapp import MAX_BODY_CHARS, WhatsAppChannel
 from bot.config import Settings
 from bot.outbox import Dispatcher
 from handlers.engine import Engine
@@ -241,7 +241,7 @@ async def opted_out(engine: Engine) -> bool:
 def test_long_replies_are_split_within_1600_at_sentence_ends() -> None:
     sentence = "Petugas sudah menerima laporan Anda dan akan segera menindaklanjuti. "
     text = sentence * 60
-    pieces = split_body(text)
+    pieces = split_text(text, MAX_BODY_CHARS)
     assert len(pieces) >= 3 and all(len(piece) <= 1600 for piece in pieces)
     assert all(piece.endswith(".") for piece in pieces), "cut after a sentence"
     assert " ".join(pieces).split() == text.split()

@@ -20,6 +20,22 @@ def urn_scheme(urn: str) -> str:
     return urn.split(":", 1)[0]
 
 
+def split_text(text: str, limit: int) -> list[str]:
+    """Pieces of at most `limit` characters, cut after a paragraph, line or sentence where one is near."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". ") + 1, window.rfind("! ") + 1,
+                  window.rfind("? ") + 1)
+        if cut <= limit // 2:
+            cut = window.rfind(" ")
+        cut = cut if cut > limit // 2 else limit
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    text = text.rstrip()
+    return [*pieces, text] if text or not pieces else pieces
+
+
 @dataclass(frozen=True)
 class Location:
     latitude: float

@@ -32,6 +32,7 @@ from bot.channels.base import (
     PermanentFailure,
     RetryLater,
     make_urn,
+    split_text,
 )
 from handlers.i18n import LANGUAGES, t
 from storage.media import MAX_PHOTO_BYTES
@@ -43,18 +44,6 @@ CHOICE_PREFIX = "c:"  # callback data is "c:<choice key>": short, and well under
 COMMANDS = ("lapor", "status", "bantuan", "batal", "bahasa", "hapus")
 _UNSUPPORTED = ("sticker", "voice", "video", "video_note", "audio", "animation", "document", "contact",
                 "poll", "dice", "game", "venue", "story")
-
-
-def split_text(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
-    """Pieces of at most `limit` characters, cut at a paragraph, line or word where one is near."""
-    pieces: list[str] = []
-    while len(text) > limit:
-        window = text[:limit]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
-        cut = cut if cut > limit // 2 else limit
-        pieces.append(text[:cut].rstrip())
-        text = text[cut:].lstrip()
-    return [*pieces, text] if text or not pieces else pieces
 
 
 class TelegramChannel:
@@ -124,7 +113,7 @@ class TelegramChannel:
 
     async def send(self, message: Outbound) -> None:
         chat_id = int(message.urn.split(":", 1)[1])
-        pieces = split_text(message.text)
+        pieces = split_text(message.text, MessageLimit.MAX_TEXT_LENGTH)
         try:
             for number, piece in enumerate(pieces, 1):
                 last = number == len(pieces)

@@ -26,6 +26,7 @@ from bot.channels.base import (
     Outbound,
     PermanentFailure,
     RetryLater,
+    split_text,
 )
 from storage.media import MAX_PHOTO_BYTES
 
@@ -42,22 +43,6 @@ UNREACHABLE_CODES = {63024, 21211, 63003, 21614}  # invalid or non-WhatsApp reci
 
 class MalformedWebhook(ValueError):
     """The form is not a Twilio message: answered with 400."""
-
-
-def split_body(text: str, limit: int = MAX_BODY_CHARS) -> list[str]:
-    """Pieces of at most `limit` characters, cut after a paragraph, line or sentence where one is near."""
-    pieces: list[str] = []
-    while len(text) > limit:
-        window = text[:limit]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". ") + 1, window.rfind("! ") + 1,
-                  window.rfind("? ") + 1)
-        if cut <= limit // 2:
-            cut = window.rfind(" ")
-        cut = cut if cut > limit // 2 else limit
-        pieces.append(text[:cut].rstrip())
-        text = text[cut:].lstrip()
-    text = text.rstrip()
-    return [*pieces, text] if text or not pieces else pieces
 
 
 def render(message: Outbound) -> str:
@@ -154,7 +139,7 @@ class WhatsAppChannel:
         """The webhook's answer: each reply as one or more messages within Twilio's length limit."""
         response = MessagingResponse()
         for reply in replies:
-            for piece in split_body(render(reply)):
+            for piece in split_text(render(reply), MAX_BODY_CHARS):
                 response.message(piece)
         return str(response)
 
@@ -188,7 +173,7 @@ class WhatsAppChannel:
 
     async def send(self, message: Outbound) -> str:
         """Sends free text (inside the 24-hour window); returns Twilio's message sid (of the last piece)."""
-        sids = [await self._create(to=message.urn, body=piece) for piece in split_body(render(message))]
+        sids = [await self._create(to=message.urn, body=piece) for piece in split_text(render(message), MAX_BODY_CHARS)]
         return sids[-1]
 
     async def send_template(self, urn: str, content_sid: str, variables: Mapping[str, str]) -> str:
