@@ -72,8 +72,11 @@ async def telegram_webhook(request: Request) -> Response:
     return Response(status_code=200)
 
 
-async def _signed_form(request: Request, whatsapp: WhatsAppChannel, settings: Settings) -> dict[str, str] | Response:
+async def _signed_form(request: Request) -> dict[str, str] | Response:
     """The posted form, once its X-Twilio-Signature proves Twilio sent it; otherwise the error response."""
+    whatsapp: WhatsAppChannel | None = request.app.state.whatsapp
+    if whatsapp is None:
+        return Response(status_code=404)
     try:
         body = (await read_body(request)).decode("utf-8")
     except BodyTooLarge:
@@ -82,7 +85,7 @@ async def _signed_form(request: Request, whatsapp: WhatsAppChannel, settings: Se
         return Response(status_code=400)
     form = dict(parse_qsl(body, keep_blank_values=True))
     # Twilio signs the URL it called: the public one, not the one this process sees behind a proxy.
-    url = settings.public_base_url.rstrip("/") + request.url.path
+    url = request.app.state.settings.public_base_url.rstrip("/") + request.url.path
     if request.url.query:
         url += "?" + request.url.query
     signature = request.headers.get("x-twilio-signature", "")
@@ -97,13 +100,11 @@ def _twiml(xml: str) -> Response:
 
 
 async def whatsapp_webhook(request: Request) -> Response:
-    state = request.app.state
-    whatsapp: WhatsAppChannel | None = state.whatsapp
-    if whatsapp is None:
-        return Response(status_code=404)
-    form = await _signed_form(request, whatsapp, state.settings)
+    form = await _signed_form(request)
     if isinstance(form, Response):
         return form
+    state = request.app.state
+    whatsapp: WhatsAppChannel = state.whatsapp
     try:
         inbound = whatsapp.receive(form)
     except MalformedWebhook as error:
@@ -117,13 +118,10 @@ async def whatsapp_webhook(request: Request) -> Response:
 
 
 async def whatsapp_status(request: Request) -> Response:
-    state = request.app.state
-    whatsapp: WhatsAppChannel | None = state.whatsapp
-    if whatsapp is None:
-        return Response(status_code=404)
-    form = await _signed_form(request, whatsapp, state.settings)
+    form = await _signed_form(request)
     if isinstance(form, Response):
         return form
+    state = request.app.state
     status = form.get("MessageStatus", "")
     if status not in PROVIDER_STATUS or not form.get("MessageSid"):
         return Response(status_code=400)

@@ -25,16 +25,17 @@ import inspect
 import itertools
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+
+from tests.running import LoopbackServer
 
 TOKEN = "123456:TEST-TOKEN"
 
@@ -71,14 +72,6 @@ class _StoredFile:
     data: bytes
 
 
-class _Server(uvicorn.Server):
-    """A uvicorn server that leaves signal handling alone, so Ctrl-C still interrupts pytest."""
-
-    @contextlib.contextmanager
-    def capture_signals(self) -> Iterator[None]:
-        yield
-
-
 class FakeBotAPI:
     """An in-process Bot API that records every call and answers with minimal realistic objects.
 
@@ -97,8 +90,7 @@ class FakeBotAPI:
         self._files: dict[str, _StoredFile] = {}
         self._failures: dict[str, list[_ApiError]] = {}
         self._ids = itertools.count(1)
-        self._server: _Server | None = None
-        self._task: asyncio.Task[None] | None = None
+        self._server: LoopbackServer | None = None
         self._port = 0
         self._methods: dict[str, Callable[[dict[str, Any]], Any]] = {
             "getMe": lambda p: self.bot_user,
@@ -126,24 +118,15 @@ class FakeBotAPI:
                 Route("/file/bot{token}/{file_path:path}", self._download, methods=["GET"]),
             ]
         )
-        config = uvicorn.Config(
-            app, host="127.0.0.1", port=0, log_level="warning", lifespan="off", timeout_graceful_shutdown=2
-        )
-        self._server = _Server(config)
-        self._task = asyncio.create_task(self._server.serve())
-        while not self._server.started:
-            if self._task.done():
-                raise RuntimeError("the fake Bot API server did not start")
-            await asyncio.sleep(0.01)
-        self._port = self._server.servers[0].sockets[0].getsockname()[1]
+        self._server = LoopbackServer(app)
+        await self._server.start()
+        self._port = self._server.port
 
     async def stop(self) -> None:
         """Shut down gracefully; a pending long poll ends within MAX_POLL_WAIT."""
-        if self._server is None or self._task is None:
-            return
-        self._server.should_exit = True
-        await self._task
-        self._server = self._task = None
+        if self._server is not None:
+            await self._server.stop()
+            self._server = None
 
     @property
     def base_url(self) -> str:

@@ -23,13 +23,10 @@ test_fake_twilio.py):
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import binascii
-import contextlib
 import json
 import secrets
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -37,12 +34,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 from twilio.request_validator import RequestValidator
+
+from tests.running import LoopbackServer
 
 ACCOUNT_SID = "AC" + "0" * 32
 AUTH_TOKEN = "test-auth-token"
@@ -83,14 +81,6 @@ class _Media:
     content_type: str
 
 
-class _Server(uvicorn.Server):
-    """A uvicorn server that leaves signal handling alone, so Ctrl-C still interrupts pytest."""
-
-    @contextlib.contextmanager
-    def capture_signals(self) -> Iterator[None]:
-        yield
-
-
 class FakeTwilioAPI:
     """An in-process Twilio REST API: message creation and media download.
 
@@ -111,8 +101,7 @@ class FakeTwilioAPI:
         self._failures: list[_ApiError] = []
         self._media: dict[tuple[str, str], _Media] = {}
         self._cdn: dict[str, _Media] = {}
-        self._server: _Server | None = None
-        self._task: asyncio.Task[None] | None = None
+        self._server: LoopbackServer | None = None
         self._port = 0
 
     # --- lifecycle -------------------------------------------------------------------------
@@ -127,23 +116,14 @@ class FakeTwilioAPI:
                 Route("/cdn/{token}", self._cdn_file, methods=["GET"]),
             ]
         )
-        config = uvicorn.Config(
-            app, host="127.0.0.1", port=0, log_level="warning", lifespan="off", timeout_graceful_shutdown=2
-        )
-        self._server = _Server(config)
-        self._task = asyncio.create_task(self._server.serve())
-        while not self._server.started:
-            if self._task.done():
-                raise RuntimeError("the fake Twilio API server did not start")
-            await asyncio.sleep(0.01)
-        self._port = self._server.servers[0].sockets[0].getsockname()[1]
+        self._server = LoopbackServer(app)
+        await self._server.start()
+        self._port = self._server.port
 
     async def stop(self) -> None:
-        if self._server is None or self._task is None:
-            return
-        self._server.should_exit = True
-        await self._task
-        self._server = self._task = None
+        if self._server is not None:
+            await self._server.stop()
+            self._server = None
 
     @property
     def base_url(self) -> str:

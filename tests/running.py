@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 
 import uvicorn
+from uvicorn._types import ASGIApplication
 
 from bot.app import create_app
 from bot.config import Settings
@@ -23,17 +24,45 @@ async def until(condition: Callable[[], bool], seconds: float = 10.0) -> None:
         await asyncio.sleep(0.02)
 
 
+class _Server(uvicorn.Server):
+    """A uvicorn server that leaves signal handling alone, so Ctrl-C still interrupts pytest."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+class LoopbackServer:
+    """An ASGI app served by uvicorn on an ephemeral 127.0.0.1 port, as a task in the running loop."""
+
+    def __init__(self, app: ASGIApplication, *, lifespan: str = "off") -> None:
+        config = uvicorn.Config(app, host="127.0.0.1", port=0, log_config=None, lifespan=lifespan,
+                                timeout_graceful_shutdown=2)
+        self._server = _Server(config)
+        self._task: asyncio.Task[None] | None = None
+        self.port = 0
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._server.serve())
+        await until(lambda: self._server.started or self._task is None or self._task.done(), seconds=30)
+        if not self._server.started:
+            raise RuntimeError("the server did not start")
+        self.port = self._server.servers[0].sockets[0].getsockname()[1]
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._server.should_exit = True
+            await self._task
+            self._task = None
+
+
 @contextlib.asynccontextmanager
 async def serving(settings: Settings) -> AsyncIterator[tuple[str, Engine]]:
     """The HTTP service for real, with its lifespan (channels, dispatcher); yields its URL and engine."""
     app = create_app(settings)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_config=None, lifespan="on"))
-    task = asyncio.create_task(server.serve())
-    await until(lambda: server.started or task.done(), seconds=30)
-    assert server.started, "the service did not start"
-    port = server.servers[0].sockets[0].getsockname()[1]
+    server = LoopbackServer(app, lifespan="on")
+    await server.start()
     try:
-        yield f"http://127.0.0.1:{port}", app.state.engine
+        yield f"http://127.0.0.1:{server.port}", app.state.engine
     finally:
-        server.should_exit = True
-        await task
+        await server.stop()
