@@ -29,7 +29,9 @@ from storage.outbox import PROVIDER_STATUS, record_delivery
 
 log = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 1024 * 1024  # a Telegram update or a Twilio form is a few kilobytes
+MAX_BODY_BYTES = 1024 * 1024  # a Telegram update is a few kilobytes
+MAX_FORM_BYTES = 64 * 1024  # a Twilio form is smaller still; its signature is checked before any work
+MAX_FORM_FIELDS = 200
 
 
 class BodyTooLarge(Exception):
@@ -67,8 +69,9 @@ async def telegram_webhook(request: Request) -> Response:
         return Response(status_code=400)
     try:
         await telegram.put(data)
-    except (TypeError, ValueError, KeyError, AttributeError):  # well-formed JSON, but not an Update
-        return Response(status_code=400)
+    except (TypeError, ValueError, KeyError, AttributeError, OverflowError):
+        # Well-formed JSON, but no Update this library can read: taken and dropped, or Telegram retries it.
+        log.warning("telegram update %s could not be read", data["update_id"])
     return Response(status_code=200)
 
 
@@ -78,12 +81,15 @@ async def _signed_form(request: Request) -> dict[str, str] | Response:
     if whatsapp is None:
         return Response(status_code=404)
     try:
-        body = (await read_body(request)).decode("utf-8")
+        body = (await read_body(request, MAX_FORM_BYTES)).decode("utf-8")
     except BodyTooLarge:
         return Response(status_code=413)
     except UnicodeDecodeError:
         return Response(status_code=400)
-    form = dict(parse_qsl(body, keep_blank_values=True))
+    try:
+        form = dict(parse_qsl(body, keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS))
+    except ValueError:
+        return Response(status_code=413)
     # Twilio signs the URL it called: the public one, not the one this process sees behind a proxy.
     url = request.app.state.settings.public_base_url.rstrip("/") + request.url.path
     if request.url.query:

@@ -10,7 +10,7 @@ import logging
 import random
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -18,7 +18,6 @@ from bot.channels.base import (
     ContactUnreachable,
     NeedsTemplate,
     Outbound,
-    PermanentFailure,
     RetryLater,
     SendFailed,
     urn_scheme,
@@ -35,10 +34,6 @@ TEMPLATE_VARIABLE_CHARS = 900  # a template's text with its variables must stay 
 
 class Sender(Protocol):
     async def send(self, message: Outbound) -> str | None: ...
-
-
-class TemplateSender(Sender, Protocol):
-    async def send_template(self, urn: str, content_sid: str, variables: Mapping[str, str]) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -101,75 +96,105 @@ class Dispatcher:
         now = utcnow()
         async with self.sessions() as db, db.begin():
             rows = await claim_due(db, now, self.batch, self.policy.lease)
-            work = [(row.id, row.kind, row.payload, row.attempts, row.contact_id) for row in rows]
-        for row_id, kind, payload, attempts, contact_id in work:
-            await self._send_one(row_id, kind, payload, attempts, contact_id)
+            work = [Claim(row.id, row.kind, row.payload, row.attempts, row.contact_id) for row in rows]
+        for claim in work:
+            try:
+                await self._send_one(claim)
+            except Exception as error:  # a bug or an untyped failure must not stall the rows behind it
+                log.exception("outbox %s: unexpected failure", claim.row_id)
+                await self._retry_or_give_up(claim, RetryLater(type(error).__name__))
         return len(work)
 
-    async def _send_one(self, row_id: int, kind: str, payload: dict, attempts: int, contact_id: int) -> None:
+    async def _send_one(self, claim: Claim) -> None:
         async with self.sessions() as db:
-            contact = await db.get(Contact, contact_id)
+            contact = await db.get(Contact, claim.contact_id)
         if contact is None:
-            return await self._finish(row_id, OutboxState.FAILED, "contact erased")
+            return await self._finish(claim, OutboxState.FAILED, "contact erased")
         if contact.opted_out or contact.unreachable:
-            return await self._finish(row_id, OutboxState.FAILED, "opted out" if contact.opted_out else "unreachable")
+            return await self._finish(claim, OutboxState.FAILED, "opted out" if contact.opted_out else "unreachable")
         urn = self.cipher.decrypt(contact.urn_encrypted)
         channel = urn_scheme(urn)
         sender = self.senders.get(channel)
         if sender is None:
-            return await self._finish(row_id, OutboxState.FAILED, f"no {channel} channel configured")
-        message = Outbound(urn, payload["text"])
+            return await self._finish(claim, OutboxState.FAILED, f"no {channel} channel configured")
         try:
             if channel in self.limits:
                 await self.limits[channel].wait()
             if channel == "whatsapp" and not _in_window(contact):
-                sid = await self._send_template(sender, kind, urn, payload)  # type: ignore[arg-type]
+                sid = await self._send_template(sender, claim, urn)
             else:
                 try:
-                    sid = await sender.send(message)
+                    sid = await sender.send(Outbound(urn, claim.payload["text"]))
                 except NeedsTemplate:
-                    sid = await self._send_template(sender, kind, urn, payload)  # type: ignore[arg-type]
+                    sid = await self._send_template(sender, claim, urn)
         except RetryLater as failure:
-            if attempts >= self.policy.max_attempts:
-                return await self._finish(row_id, OutboxState.FAILED, f"gave up after {attempts} attempts: {failure}")
-            return await self._retry(row_id, self.policy.delay(attempts, failure.delay), str(failure))
+            return await self._retry_or_give_up(claim, failure)
         except NeedsTemplate as failure:
-            log.warning("outbox %s: no WhatsApp template configured for %s messages; not sent", row_id, kind)
-            return await self._finish(row_id, OutboxState.NEEDS_TEMPLATE, str(failure))
+            log.warning("outbox %s: no WhatsApp template configured for %s messages; not sent", claim.row_id,
+                        claim.kind)
+            return await self._finish(claim, OutboxState.NEEDS_TEMPLATE, str(failure))
         except ContactUnreachable as failure:
             if self.on_unreachable is not None:
                 await self.on_unreachable(urn)
-            return await self._finish(row_id, OutboxState.FAILED, f"unreachable: {failure}")
-        except (PermanentFailure, SendFailed) as failure:
-            return await self._finish(row_id, OutboxState.FAILED, str(failure))
-        await self._finish(row_id, OutboxState.SENT, None, sid)
+            return await self._finish(claim, OutboxState.FAILED, f"unreachable: {failure}")
+        except SendFailed as failure:
+            return await self._finish(claim, OutboxState.FAILED, str(failure))
+        await self._finish(claim, OutboxState.SENT, None, sid)
 
-    async def _send_template(self, sender: TemplateSender, kind: str, urn: str, payload: dict) -> str:
-        content_sid = self.templates.get(kind)
-        if not content_sid:
-            raise NeedsTemplate(f"no template for {kind}")
-        variables = payload.get("variables") or {"1": _shorten(payload["text"], TEMPLATE_VARIABLE_CHARS)}
-        return await sender.send_template(urn, content_sid, variables)
+    async def _send_template(self, sender: Sender, claim: Claim, urn: str) -> str:
+        content_sid = self.templates.get(claim.kind)
+        send_template = getattr(sender, "send_template", None)
+        if not content_sid or send_template is None:
+            raise NeedsTemplate(f"no template for {claim.kind}")
+        variables = claim.payload.get("variables") or {"1": template_text(claim.payload["text"])}
+        return str(await send_template(urn, content_sid, variables))
 
-    async def _retry(self, row_id: int, delay: dt.timedelta, reason: str) -> None:
+    async def _retry_or_give_up(self, claim: Claim, failure: RetryLater) -> None:
+        if claim.attempts >= self.policy.max_attempts:
+            return await self._finish(claim, OutboxState.FAILED,
+                                      f"gave up after {claim.attempts} attempts: {failure}")
+        delay = self.policy.delay(claim.attempts, failure.delay)
         async with self.sessions() as db, db.begin():
-            row = await db.get(Outbox, row_id)
+            row = await _still_ours(db, claim)
             if row is not None:
-                row.next_attempt_at, row.last_error = utcnow() + delay, reason
+                row.next_attempt_at, row.last_error = utcnow() + delay, str(failure)
 
-    async def _finish(self, row_id: int, state: OutboxState, reason: str | None, sid: str | None = None) -> None:
+    async def _finish(self, claim: Claim, state: OutboxState, reason: str | None, sid: str | None = None) -> None:
         async with self.sessions() as db, db.begin():
-            row = await db.get(Outbox, row_id)
+            row = await _still_ours(db, claim)
             if row is None:
+                log.warning("outbox %s: claimed again by another sender before this one finished", claim.row_id)
                 return
             row.state, row.last_error = state, reason
             if state == OutboxState.SENT:
                 row.provider_message_id, row.sent_at = sid, utcnow()
 
 
+@dataclass(frozen=True)
+class Claim:
+    """A row taken for one attempt; `attempts` says which, so a late writer can tell it lost the row."""
+
+    row_id: int
+    kind: str
+    payload: dict[str, Any]
+    attempts: int
+    contact_id: int
+
+
+async def _still_ours(db: AsyncSession, claim: Claim) -> Outbox | None:
+    """The row, locked, if no later claim took it over (its lease ran out while this attempt went on)."""
+    row = await db.get(Outbox, claim.row_id, with_for_update=True, populate_existing=True)
+    if row is None or row.state != OutboxState.PENDING or row.attempts != claim.attempts:
+        return None
+    return row
+
+
+def template_text(text: str) -> str:
+    """A message as one template variable: WhatsApp refuses newlines, tabs and long runs of spaces in one,
+    and the template's text with its variables must stay within 1,024 characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= TEMPLATE_VARIABLE_CHARS else flat[: TEMPLATE_VARIABLE_CHARS - 1].rstrip() + "…"
+
+
 def _in_window(contact: Contact) -> bool:
     return contact.last_inbound_at is not None and utcnow() - contact.last_inbound_at < WHATSAPP_WINDOW
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections import Counter
+from collections.abc import Awaitable
 from typing import Any
 
 from telegram import Update
-from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
+from telegram.ext import AIORateLimiter, Application, BaseUpdateProcessor, ContextTypes, TypeHandler
 
 from bot.channels.base import Outbound
 from bot.channels.telegram import TelegramChannel
@@ -19,6 +22,37 @@ from handlers.i18n import t
 log = logging.getLogger(__name__)
 
 WEBHOOK_PATH = "/telegram/webhook"
+
+
+class OneChatAtATime(BaseUpdateProcessor):
+    """Updates of different chats run side by side, so that one slow chat (a photo download, a wait
+    Telegram asked for) holds up no one else; the updates of one chat run one at a time, in order."""
+
+    def __init__(self, max_concurrent_updates: int = 64) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._users: Counter[int] = Counter()
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is None:
+            await coroutine
+            return
+        lock = self._locks.setdefault(chat.id, asyncio.Lock())
+        self._users[chat.id] += 1
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            self._users[chat.id] -= 1
+            if not self._users[chat.id]:  # nobody holds or waits for it: forget the chat
+                del self._users[chat.id], self._locks[chat.id]
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
 
 
 class TelegramService:
@@ -35,6 +69,7 @@ class TelegramService:
             .base_file_url(settings.telegram_file_url)
             # No retries inside PTB: a RetryAfter reaches delivery, which waits as asked.
             .rate_limiter(AIORateLimiter(max_retries=0))
+            .concurrent_updates(OneChatAtATime())
         )
         if self.webhook:
             builder = builder.updater(None)  # updates come through our own webhook route

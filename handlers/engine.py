@@ -128,6 +128,6 @@ class Engine:
             return await asyncio.to_thread(self.media_store.save_photo, data), None
         except MediaRejected as rejected:
             return None, rejected.reason
-        except (OSError, ValueError):
-            log.warning("a %s photo could not be read", inbound.channel)
+        except Exception as error:  # the provider's errors are its own types: any of them means unreadable
+            log.warning("a %s photo could not be read: %s", inbound.channel, type(error).__name__)
             return None, "unreadable"

@@ -257,6 +257,21 @@ async def test_a_429_is_waited_out_and_the_reply_still_arrives(tmp_path: Path, d
     assert "Privasi" in fake.sent_texts(CHAT)[0]
 
 
+async def test_one_chat_waiting_out_a_429_holds_up_no_other_chat(tmp_path: Path, database_url: str,
+                                                                 fake: FakeBotAPI) -> None:
+    settings = settings_for(tmp_path, database_url, fake)
+    async with polling(settings):
+        fake.fail_next("sendMessage", error_code=429, description="Too Many Requests: retry after 3",
+                       retry_after=3)
+        fake.queue_update(text_update(21, CHAT, "halo"))
+        await until(lambda: len(fake.calls_to("sendMessage")) >= 1)  # chat A now waits 3 s
+        other = CHAT + 1
+        fake.queue_update(text_update(22, other, "halo"))
+        await until(lambda: len(fake.sent_texts(other)) >= 2, seconds=2.5)
+        assert fake.sent_texts(CHAT) == [], "A is still waiting while B got its answer"
+        await until(lambda: len(fake.sent_texts(CHAT)) >= 2)
+
+
 async def test_a_server_error_is_retried_with_backoff(tmp_path: Path, database_url: str, fake: FakeBotAPI) -> None:
     settings = settings_for(tmp_path, database_url, fake)
     async with polling(settings):

@@ -17,14 +17,14 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from bot.channels.base import Choice, Outbound, split_text
-from bot.channels.whatsapp import MAX_BODY_CHARS, WhatsAppChannel
+from bot.channels.base import Choice, Media, Outbound, split_text
+from bot.channels.whatsapp import MAX_BODY_CHARS, WhatsAppChannel, _is_media_store
 from bot.config import Settings
-from bot.outbox import Dispatcher
+from bot.outbox import Claim, Dispatcher, template_text
 from handlers.engine import Engine
 from storage.crypto import ContactCipher
 from storage.models import Attachment, Contact, InboundMessage, Outbox, OutboxState, utcnow
-from storage.outbox import enqueue
+from storage.outbox import claim_due, enqueue
 from tests.conftest import DESCRIPTION, TEST_SECRET
 from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
 from tests.running import serving
@@ -157,6 +157,16 @@ async def test_malformed_forms_get_400(tmp_path: Path, database_url: str, twilio
     async with serving(settings) as (url, _engine), httpx.AsyncClient(base_url=url) as http:
         response = await Phone(http).post(load_payload("text", **fields))
         assert response.status_code == status
+
+
+async def test_a_form_with_too_many_fields_gets_413(tmp_path: Path, database_url: str,
+                                                     twilio: FakeTwilioAPI) -> None:
+    settings = settings_for(tmp_path, database_url, twilio)
+    async with serving(settings) as (url, _engine), httpx.AsyncClient(base_url=url) as http:
+        body = "&".join(f"f{n}=x" for n in range(5000)).encode()
+        response = await http.post("/whatsapp/webhook", content=body,
+                                   headers={"Content-Type": "application/x-www-form-urlencoded"})
+        assert response.status_code == 413
 
 
 async def test_a_huge_body_gets_413(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI) -> None:
@@ -370,7 +380,9 @@ async def test_5xx_is_retried_with_backoff_and_bounded(engine: Engine, whatsapp:
     failed = await row(engine, row_id)
     assert failed.state == OutboxState.FAILED and failed.attempts == outbox.policy.max_attempts
     assert len(twilio.messages) == outbox.policy.max_attempts, "no retry storm: one call per attempt"
-    assert delays[0] < delays[-1], "the waits grow"
+    for attempt, delay in enumerate(delays, 1):  # exponential, jittered within [ceiling/2, ceiling]
+        ceiling = min(outbox.policy.max_delay, outbox.policy.first_delay * 2 ** (attempt - 1))
+        assert ceiling / 2 - 0.5 <= delay <= ceiling + 0.5, (attempt, delay)
 
 
 async def test_an_invalid_recipient_marks_the_contact_unreachable(engine: Engine, whatsapp: WhatsAppChannel,
@@ -423,3 +435,58 @@ async def test_delivery_callbacks_move_the_row_forward_only(tmp_path: Path, data
         assert (await row(engine, row_id)).state == OutboxState.DELIVERED
         unknown = load_payload("status_delivered", MessageStatus="teleported")
         assert (await phone.post(unknown, path="/whatsapp/status")).status_code == 400
+
+
+async def test_media_is_fetched_only_from_the_configured_api(twilio: FakeTwilioAPI) -> None:
+    channel = WhatsAppChannel(ACCOUNT_SID, AUTH_TOKEN, SENDER, api_base_url=twilio.base_url)
+    for url in ("https://attacker.example/x.jpg", "https://api.twilio.com/2010-04-01/x",  # not this API
+                twilio.base_url.replace("http://", "https://") + "/x"):
+        with pytest.raises(ValueError):
+            await channel.fetch_media(Media("image/jpeg", url=url))
+    assert twilio.media_requests == []
+    assert _is_media_store("https://mms.twiliocdn.com/AC1/x") and _is_media_store("https://media.twiliocdn.com/y")
+    assert not _is_media_store("http://mms.twiliocdn.com/x"), "never in clear"
+    assert not _is_media_store("https://twiliocdn.com.attacker.example/x")
+
+
+def test_a_template_variable_is_one_tidy_line() -> None:
+    text = "Laporan LP-2345-6789:\n\tsudah   ditindaklanjuti.\n" + "x" * 2000
+    variable = template_text(text)
+    assert variable.startswith("Laporan LP-2345-6789: sudah ditindaklanjuti. x")
+    assert "\n" not in variable and "\t" not in variable and len(variable) <= 900
+
+
+class Exploding:
+    """A sender that fails in a way no channel types: a bug, say."""
+
+    def __init__(self, inner: WhatsAppChannel) -> None:
+        self.inner, self.calls = inner, 0
+
+    async def send(self, message: Outbound) -> str | None:
+        self.calls += 1
+        if self.calls == 1:
+            raise RuntimeError("bug")
+        return await self.inner.send(message)
+
+
+async def test_an_untyped_failure_does_not_stall_the_rows_behind_it(engine: Engine, whatsapp: WhatsAppChannel,
+                                                                   twilio: FakeTwilioAPI) -> None:
+    contact_id = await contact_of(engine)
+    first, second = await queue(engine, contact_id, "Pertama"), await queue(engine, contact_id, "Kedua")
+    outbox = Dispatcher(engine.sessions, engine.cipher, {"whatsapp": Exploding(whatsapp)})
+    assert await outbox.run_once() == 2
+    assert (await row(engine, first)).state == OutboxState.PENDING, "retried later, counted as an attempt"
+    assert (await row(engine, second)).state == OutboxState.SENT
+
+
+async def test_a_sender_that_lost_its_lease_does_not_overwrite_the_new_one(engine: Engine,
+                                                                          whatsapp: WhatsAppChannel) -> None:
+    row_id = await queue(engine, await contact_of(engine))
+    async with engine.sessions() as db, db.begin():
+        [stale] = await claim_due(db, utcnow(), 10, dt.timedelta(seconds=0))  # its lease is already over
+        stale_claim = Claim(stale.id, stale.kind, stale.payload, stale.attempts, stale.contact_id)
+    await dispatcher(engine, whatsapp).run_once()  # another sender takes the row and sends it
+    sent = await row(engine, row_id)
+    assert sent.state == OutboxState.SENT and sent.attempts == 2
+    await dispatcher(engine, whatsapp)._finish(stale_claim, OutboxState.FAILED, "late")
+    assert (await row(engine, row_id)).state == OutboxState.SENT

@@ -25,11 +25,11 @@ def split_text(text: str, limit: int) -> list[str]:
     pieces: list[str] = []
     while len(text) > limit:
         window = text[:limit]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". ") + 1, window.rfind("! ") + 1,
-                  window.rfind("? ") + 1)
-        if cut <= limit // 2:
-            cut = window.rfind(" ")
-        cut = cut if cut > limit // 2 else limit
+        # The first kind of boundary found in the second half of the window wins: a paragraph, a line,
+        # a sentence, a word; failing all, a hard cut.
+        candidates = (window.rfind("\n\n"), window.rfind("\n"),
+                      max(window.rfind(". "), window.rfind("! "), window.rfind("? ")) + 1, window.rfind(" "))
+        cut = next((c for c in candidates if c > limit // 2), limit)
         pieces.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
     text = text.rstrip()
@@ -86,7 +86,6 @@ class Outbound:
     choices: tuple[Choice, ...] = ()
     choices_hint: str = ""  # how to answer by number, for channels that show choices as a numbered list
     location_button: str = ""  # the label of a "send my location" button, where the channel has one
-    media: tuple[Media, ...] = ()
 
 
 class SendFailed(Exception):
@@ -120,7 +119,7 @@ class Channel(Protocol[RawT_contra]):
 
     def receive(self, raw: RawT_contra) -> Inbound | None: ...
 
-    async def send(self, message: Outbound) -> None: ...
+    async def send(self, message: Outbound) -> str | None: ...
 
     async def fetch_media(self, media: Media) -> bytes:
         """The bytes of a photo the contact sent, for the media store."""

@@ -36,7 +36,8 @@ MAX_BODY_CHARS = 1600  # Twilio refuses longer WhatsApp bodies (error 21617)
 MAX_MEDIA = 10
 _ADDRESS = re.compile(r"^whatsapp:\+[1-9]\d{5,14}$")
 _MESSAGE_SID = re.compile(r"^[A-Z]{2}[0-9a-fA-F]{32}$")
-_TWILIO_MEDIA_HOSTS = ("api.twilio.com", ".twiliocdn.com", ".twilio.com")
+# Where Twilio redirects a media URL: its CDN, or (accounts without media authentication) its S3 bucket.
+_MEDIA_STORE_HOSTS = (".twiliocdn.com", ".twilio.com", "s3-external-1.amazonaws.com")
 OUTSIDE_WINDOW = 63016
 UNREACHABLE_CODES = {63024, 21211, 63003, 21614}  # invalid or non-WhatsApp recipient
 
@@ -83,14 +84,14 @@ class WhatsAppChannel:
         self.api_base_url = api_base_url.rstrip("/")
         self._http: TwilioHttp | None = None
         self._client: Client | None = None
-        media_host = urlsplit(self.api_base_url).hostname if self.api_base_url else None
-        self._media_hosts = (*_TWILIO_MEDIA_HOSTS, *([media_host] if media_host else []))
+        api = urlsplit(self.api_base_url or TWILIO_API)
+        self._api_origin = (api.scheme, api.hostname)
 
     def receive(self, form: Mapping[str, str]) -> Inbound:
         """The Inbound a Twilio webhook form stands for; MalformedWebhook when it is not one."""
         sender = form.get("From", "")
         message_sid = form.get("MessageSid", "")
-        if not _ADDRESS.match(sender) or not _MESSAGE_SID.match(message_sid):
+        if not _ADDRESS.fullmatch(sender) or not _MESSAGE_SID.fullmatch(message_sid):
             raise MalformedWebhook("From or MessageSid missing or malformed")
         location = None
         if form.get("Latitude") or form.get("Longitude"):
@@ -127,7 +128,7 @@ class WhatsAppChannel:
         photos, other = [], None
         for index in range(count):
             url, content_type = form.get(f"MediaUrl{index}", ""), form.get(f"MediaContentType{index}", "")
-            if not url.startswith("https://") and not url.startswith("http://"):
+            if not url.startswith(("https://", "http://")):
                 raise MalformedWebhook(f"MediaUrl{index}")
             if content_type.startswith("image/"):
                 photos.append(Media(content_type, url=url))
@@ -144,15 +145,18 @@ class WhatsAppChannel:
         return str(response)
 
     async def fetch_media(self, media: Media) -> bytes:
-        """Downloads a photo with the account's credentials, only from Twilio's own hosts, at most 10 MB."""
+        """Downloads a photo, at most 10 MB. The URL must be Twilio's API; it redirects to its media store,
+        which is followed over HTTPS to Twilio's (or its storage's) hosts only. The account's credentials go
+        to the API host alone, never along a redirect."""
         url = media.url or ""
-        async with httpx.AsyncClient(auth=(self.account_sid, self.auth_token), timeout=10.0) as http:
-            for _ in range(3):  # Twilio answers with a redirect to its media CDN
-                host = urlsplit(url).hostname or ""
-                if not any(host == allowed or (allowed.startswith(".") and host.endswith(allowed))
-                           for allowed in self._media_hosts):
-                    raise ValueError("media outside Twilio's hosts refused")
-                async with http.stream("GET", url) as response:
+        if not self._is_api(url):
+            raise ValueError("media outside Twilio's API refused")
+        async with httpx.AsyncClient(timeout=10.0) as http:
+            for _ in range(3):
+                if not (self._is_api(url) or _is_media_store(url)):
+                    raise ValueError("media redirect outside Twilio's hosts refused")
+                auth = (self.account_sid, self.auth_token) if self._is_api(url) else None
+                async with http.stream("GET", url, auth=auth) as response:
                     if response.is_redirect:
                         url = str(response.next_request.url) if response.next_request else ""
                         continue
@@ -164,6 +168,10 @@ class WhatsAppChannel:
                             break  # one byte over is enough for the media store to refuse it
                     return bytes(data)
         raise ValueError("too many redirects")
+
+    def _is_api(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return (parts.scheme, parts.hostname) == self._api_origin
 
     def _rest(self) -> Client:
         if self._client is None:  # created in the running loop: aiohttp binds its session to it
@@ -198,16 +206,24 @@ class WhatsAppChannel:
             self._http = self._client = None
 
 
+def _is_media_store(url: str) -> bool:
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    return parts.scheme == "https" and any(
+        host == allowed or (allowed.startswith(".") and host.endswith(allowed)) for allowed in _MEDIA_STORE_HOSTS)
+
+
 def typed_failure(error: Exception) -> Exception:
     """What a Twilio error means for the sender: wait and retry, use a template, stop, or give up."""
     if isinstance(error, TwilioRestException):
+        # Only the code is kept: Twilio's message text may repeat the recipient's number.
         if error.code == OUTSIDE_WINDOW:
-            return NeedsTemplate(str(error.msg))
+            return NeedsTemplate(f"twilio error {error.code}")
         if error.code in UNREACHABLE_CODES:
-            return ContactUnreachable(str(error.msg))
-        if error.status == 429 or error.status >= 500:
-            return RetryLater(f"twilio answered {error.status}")
-        return PermanentFailure(f"{error.code}: {error.msg}")
+            return ContactUnreachable(f"twilio error {error.code}")
+        if error.status == 429 or error.status >= 500 or error.status == 401:
+            return RetryLater(f"twilio answered {error.status}")  # 401: credentials being rotated
+        return PermanentFailure(f"twilio error {error.code} (HTTP {error.status})")
     if isinstance(error, aiohttp.ClientError | asyncio.TimeoutError | OSError):
         return RetryLater(type(error).__name__)
     return error
