@@ -18,7 +18,7 @@ from starlette.routing import Route
 from twilio.request_validator import RequestValidator
 
 from bot.channels.base import Outbound
-from bot.channels.whatsapp import MalformedWebhook, WhatsAppChannel
+from bot.channels.whatsapp import OUTSIDE_WINDOW, UNREACHABLE_CODES, MalformedWebhook, WhatsAppChannel
 from bot.config import Settings
 from bot.flood import FloodGate
 from bot.outbox import Dispatcher, Sender
@@ -131,8 +131,11 @@ async def whatsapp_status(request: Request) -> Response:
     status = form.get("MessageStatus", "")
     if status not in PROVIDER_STATUS or not form.get("MessageSid"):
         return Response(status_code=400)
+    error_code = form.get("ErrorCode") or None
+    code = int(error_code) if error_code and error_code.isdigit() else None
     async with state.engine.sessions() as db, db.begin():
-        known = await record_delivery(db, form["MessageSid"], status, form.get("ErrorCode") or None)
+        known = await record_delivery(db, form["MessageSid"], status, error_code,
+                                      retry_as_template=code == OUTSIDE_WINDOW, unreachable=code in UNREACHABLE_CODES)
     if not known:
         log.info("delivery status for a message not in the outbox")
     return Response(status_code=200)

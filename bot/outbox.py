@@ -120,7 +120,7 @@ class Dispatcher:
         try:
             if channel in self.limits:
                 await self.limits[channel].wait()
-            if channel == "whatsapp" and not _in_window(contact):
+            if channel == "whatsapp" and (claim.payload.get("as_template") or not _in_window(contact)):
                 sid = await self._send_template(sender, claim, urn)
             else:
                 try:

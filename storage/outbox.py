@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import dialect_insert
-from storage.models import Outbox, OutboxState
+from storage.models import Contact, Outbox, OutboxState, utcnow
 
 # Delivery callbacks arrive out of order: a row only moves forward.
 _RANK = {OutboxState.PENDING: 0, OutboxState.SENT: 1, OutboxState.DELIVERED: 2, OutboxState.READ: 3}
@@ -50,9 +50,14 @@ async def claim_due(db: AsyncSession, now: dt.datetime, limit: int, lease: dt.ti
     return rows
 
 
-async def record_delivery(db: AsyncSession, provider_message_id: str, status: str,
-                          error_code: str | None) -> bool:
-    """Applies a provider's delivery callback; False when no row has that message id."""
+async def record_delivery(db: AsyncSession, provider_message_id: str, status: str, error_code: str | None, *,
+                          retry_as_template: bool = False, unreachable: bool = False,
+                          at: dt.datetime | None = None) -> bool:
+    """Applies a provider's delivery callback; False when no row has that message id.
+
+    A failure may say how to go on: `retry_as_template` queues the message again to go as a template
+    (the conversation window had closed); `unreachable` marks the contact so nothing more is sent.
+    """
     row = (await db.execute(
         select(Outbox).where(Outbox.provider_message_id == provider_message_id).with_for_update()
     )).scalar_one_or_none()
@@ -60,8 +65,16 @@ async def record_delivery(db: AsyncSession, provider_message_id: str, status: st
         return False
     state = PROVIDER_STATUS[status]
     if state == OutboxState.FAILED:
-        if row.state != OutboxState.READ and row.state != OutboxState.DELIVERED:
-            row.state, row.last_error = state, f"provider {status}: error {error_code or 'unknown'}"
+        if row.state in (OutboxState.READ, OutboxState.DELIVERED, OutboxState.FAILED):
+            return True  # late, or already handled
+        if retry_as_template and not row.payload.get("as_template"):
+            row.payload = {**row.payload, "as_template": True}
+            row.state, row.next_attempt_at, row.provider_message_id = OutboxState.PENDING, at or utcnow(), None
+            row.last_error = f"provider {status}: error {error_code}; again as a template"
+            return True
+        row.state, row.last_error = state, f"provider {status}: error {error_code or 'unknown'}"
+        if unreachable:
+            await db.execute(update(Contact).where(Contact.id == row.contact_id).values(unreachable=True))
     elif row.state in _RANK and _RANK[state] > _RANK[row.state]:
         row.state = state
     return True

@@ -304,6 +304,16 @@ async def row(engine: Engine, row_id: int) -> Outbox:
         return found
 
 
+async def sent_by_the_service(engine: Engine, row_id: int) -> str:
+    """Waits for the running service's own dispatcher to send the row; its provider message id."""
+    for _ in range(200):
+        current = await row(engine, row_id)
+        if current.state == OutboxState.SENT and current.provider_message_id:
+            return current.provider_message_id
+        await asyncio.sleep(0.05)
+    raise AssertionError("the dispatcher never sent the row")
+
+
 async def make_due(engine: Engine, row_id: int) -> None:
     async with engine.sessions() as db, db.begin():
         (await db.get(Outbox, row_id)).next_attempt_at = utcnow()
@@ -418,11 +428,7 @@ async def test_delivery_callbacks_move_the_row_forward_only(tmp_path: Path, data
         async with engine.sessions() as db:
             contact_id = (await db.execute(select(Contact.id))).scalar_one()
         row_id = await queue(engine, contact_id)
-        for _ in range(200):  # the service's own dispatcher sends it
-            if (await row(engine, row_id)).state == OutboxState.SENT:
-                break
-            await asyncio.sleep(0.05)
-        sid = (await row(engine, row_id)).provider_message_id
+        sid = await sent_by_the_service(engine, row_id)
         assert sid
         delivered = load_payload("status_delivered", MessageSid=sid, SmsSid=sid)
         assert (await phone.post(delivered, path="/whatsapp/status")).status_code == 200
@@ -432,6 +438,9 @@ async def test_delivery_callbacks_move_the_row_forward_only(tmp_path: Path, data
         assert (await row(engine, row_id)).state == OutboxState.DELIVERED, "a late 'sent' does not go back"
         forged = load_payload("status_failed", MessageSid=sid)
         assert (await phone.post(forged, path="/whatsapp/status", signature="x")).status_code == 403
+        assert (await row(engine, row_id)).state == OutboxState.DELIVERED
+        failed_late = load_payload("status_failed", MessageSid=sid)  # after delivered: a late, stale report
+        assert (await phone.post(failed_late, path="/whatsapp/status")).status_code == 200
         assert (await row(engine, row_id)).state == OutboxState.DELIVERED
         unknown = load_payload("status_delivered", MessageStatus="teleported")
         assert (await phone.post(unknown, path="/whatsapp/status")).status_code == 400
@@ -490,3 +499,41 @@ async def test_a_sender_that_lost_its_lease_does_not_overwrite_the_new_one(engin
     assert sent.state == OutboxState.SENT and sent.attempts == 2
     await dispatcher(engine, whatsapp)._finish(stale_claim, OutboxState.FAILED, "late")
     assert (await row(engine, row_id)).state == OutboxState.SENT
+
+
+async def test_63016_reported_by_callback_sends_the_message_again_as_a_template(
+        tmp_path: Path, database_url: str, twilio: FakeTwilioAPI) -> None:
+    settings = settings_for(tmp_path, database_url, twilio, whatsapp_template_status_update="HX" + "3" * 32)
+    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
+        phone = Phone(http)
+        await phone.text("halo")
+        async with engine.sessions() as db:
+            contact_id = (await db.execute(select(Contact.id))).scalar_one()
+        row_id = await queue(engine, contact_id)
+        sid = await sent_by_the_service(engine, row_id)
+        failed = load_payload("status_failed", MessageSid=sid, SmsSid=sid)  # ErrorCode 63016
+        assert (await phone.post(failed, path="/whatsapp/status")).status_code == 200
+        for _ in range(200):
+            if len(twilio.sent(RESIDENT)) == 2:
+                break
+            await asyncio.sleep(0.05)
+        first, second = twilio.sent(RESIDENT)
+        assert "Body" in first and second["ContentSid"] == "HX" + "3" * 32
+        assert (await row(engine, row_id)).state == OutboxState.SENT
+
+
+async def test_an_invalid_recipient_reported_by_callback_marks_the_contact(
+        tmp_path: Path, database_url: str, twilio: FakeTwilioAPI) -> None:
+    settings = settings_for(tmp_path, database_url, twilio)
+    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
+        phone = Phone(http)
+        await phone.text("halo")
+        async with engine.sessions() as db:
+            contact_id = (await db.execute(select(Contact.id))).scalar_one()
+        row_id = await queue(engine, contact_id)
+        sid = await sent_by_the_service(engine, row_id)
+        failed = load_payload("status_failed", MessageSid=sid, SmsSid=sid, ErrorCode="63024")
+        assert (await phone.post(failed, path="/whatsapp/status")).status_code == 200
+        assert (await row(engine, row_id)).state == OutboxState.FAILED
+        async with engine.sessions() as db:
+            assert (await db.get(Contact, contact_id)).unreachable
