@@ -90,8 +90,6 @@ class Engine:
             else:
                 contact.language = turn.lang
                 contact.unreachable = False  # they wrote: whatever blocked them is over
-                if inbound.display_name and contact.display_name_encrypted is None:
-                    contact.display_name_encrypted = self.cipher.encrypt(sanitize(inbound.display_name)[:200])
                 session.step = turn.step
                 session.data = turn.data
                 session.expires_at = None if turn.step == MENU else now + self.draft_ttl

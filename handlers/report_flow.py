@@ -131,11 +131,13 @@ async def location(turn: Turn) -> str:
     pin = turn.inbound.location
     if pin is not None:
         turn.draft.update(latitude=pin.latitude, longitude=pin.longitude, location_text=turn.text or None)
-        station = await turn.router.near_pin(turn.db, pin.latitude, pin.longitude)
-        if station is None:
+        near = await turn.router.near_pin(turn.db, pin.latitude, pin.longitude)
+        if near is None:
             turn.draft["pin_kept"] = True  # the typed place that follows goes with this pin
             return LOCATION
-        turn.draft["proposal"] = {"station_id": station.id, "label": await station_label(turn.db, station)}
+        station, place = near
+        turn.draft["proposal"] = {"station_id": station.id, "code": place.code,
+                                  "label": await station_label(turn.db, station)}
         return PLACE_CHECK
     shortest, longest = LOCATION_CHARS
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
@@ -156,10 +158,11 @@ async def location(turn: Turn) -> str:
 
 def ask_place_check(turn: Turn) -> None:
     proposal = turn.draft["proposal"]
-    if "code" in proposal:
-        turn.say("place.confirm", PLACE_YES_NO, place=place_label(turn.lang, turn.router.place(proposal["code"])))
+    place = place_label(turn.lang, turn.router.place(proposal["code"]))
+    if "station_id" in proposal:
+        turn.say("place.confirm_pin", PLACE_YES_NO, place=place, station=proposal["label"])
     else:
-        turn.say("place.confirm_pin", PLACE_YES_NO, station=proposal["label"])
+        turn.say("place.confirm", PLACE_YES_NO, place=place)
 
 
 async def place_check(turn: Turn) -> str:
@@ -212,8 +215,12 @@ async def place_not_found(turn: Turn) -> str:
     turn.draft.pop("proposal", None)
     turn.draft.pop("options", None)
     tries = turn.draft["place_tries"] = turn.draft.get("place_tries", 0) + 1
+    if turn.draft.get("location_text"):
+        turn.draft.setdefault("place_attempts", []).append(turn.draft["location_text"])
     if tries < PLACE_TRIES:
         return LOCATION
+    # Every way the resident put it goes to the desk that places it by hand.
+    turn.draft["location_text"] = " / ".join(dict.fromkeys(turn.draft.pop("place_attempts", [])))[:500] or None
     route = await turn.router.route(turn.db, None)
     await _keep_route(turn, route)
     turn.say("place.goes_to_desk")
@@ -221,13 +228,15 @@ async def place_not_found(turn: Turn) -> str:
 
 
 async def accept_place(turn: Turn, proposal: dict[str, Any]) -> None:
-    if "code" in proposal:
-        turn.draft["place"] = proposal["code"]
-        await _keep_route(turn, await turn.router.route(turn.db, turn.router.place(proposal["code"])))
-    else:
+    """Keeps the confirmed place; a pin keeps the station nearest to it, a typed place the one covering it."""
+    turn.draft["place"] = proposal["code"]
+    if "station_id" in proposal:
         station = await turn.db.get(Station, proposal["station_id"])
         await _keep_route(turn, Route(station, False, "pin"))
+    else:
+        await _keep_route(turn, await turn.router.route(turn.db, turn.router.place(proposal["code"])))
     turn.draft.pop("place_tries", None)
+    turn.draft.pop("place_attempts", None)
 
 
 async def _keep_route(turn: Turn, route: Route) -> None:
@@ -245,6 +254,8 @@ async def when(turn: Turn) -> str:
     picked = turn.pick(WHEN_OPTIONS)
     if picked is not None:
         turn.draft["when"] = {"choice": picked}
+        if picked == "now" and not turn.emergency_answered:
+            turn.say("emergency.happening_now")
         return advance(turn, WHEN)
     shortest, longest = WHEN_CHARS
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
@@ -368,7 +379,7 @@ async def change(turn: Turn) -> str:
         return CHANGE
     turn.draft["changing"] = True
     if picked == LOCATION:
-        for key in ("latitude", "longitude", "location_text", "pin_kept", "place_tries"):
+        for key in ("latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts"):
             turn.draft.pop(key, None)
     return picked
 

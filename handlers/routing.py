@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers.i18n import t
 from storage.models import Station
 from storage.regions import PlaceCandidate, RegionIndex, is_confident
-from storage.stations import nearest_polsek, station_by_code, station_covering
+from storage.stations import areas_of, nearest_polsek, station_by_code, station_covering
 
 CANDIDATES_SHOWN = 3
 
@@ -48,9 +48,17 @@ class Router:
         fallback = await station_by_code(db, self.fallback_station)
         return Route(fallback, True, "fallback_no_station" if place else "fallback_unplaced")
 
-    async def near_pin(self, db: AsyncSession, latitude: float, longitude: float) -> Station | None:
+    async def near_pin(self, db: AsyncSession, latitude: float,
+                       longitude: float) -> tuple[Station, PlaceCandidate] | None:
+        """The nearest Polsek to a pin, and the place to name to the resident: its kecamatan when it covers
+        one, else the kabupaten/kota of its first."""
         found = await nearest_polsek(db, latitude, longitude, self.pin_max_km)
-        return found[0] if found else None
+        if found is None:
+            return None
+        station = found[0]
+        areas = await areas_of(db, station)
+        place = self.places.candidate_for(areas[0] if len(areas) == 1 else areas[0].rsplit(".", 1)[0])
+        return (station, place) if place else None
 
 
 def place_label(lang: str, place: PlaceCandidate) -> str:

@@ -20,6 +20,12 @@ from storage.models import Contact
 MENU = "menu"  # where every contact starts and every conversation ends
 
 
+def _hint(lang: str, choices: int) -> str:
+    if not choices:
+        return ""
+    return t(lang, "common.reply_with_one") if choices == 1 else t(lang, "common.reply_with_number", last=choices)
+
+
 @dataclass
 class Turn:
     db: AsyncSession
@@ -50,7 +56,7 @@ class Turn:
             urn=self.inbound.urn,
             text=t(self.lang, key, **params),
             choices=choices,
-            choices_hint=t(self.lang, "common.reply_with_number", last=len(choices)) if choices else "",
+            choices_hint=_hint(self.lang, len(choices)),
             location_button=t(self.lang, "report.location_button") if ask_location else "",
         ))
 

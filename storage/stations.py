@@ -206,6 +206,12 @@ async def station_by_code(db: AsyncSession, code: str) -> Station | None:
     return (await db.execute(select(Station).where(Station.code == code))).scalar_one_or_none()
 
 
+async def areas_of(db: AsyncSession, station: Station) -> list[str]:
+    return list((await db.execute(
+        select(StationArea.region_code).where(StationArea.station_id == station.id).order_by(StationArea.region_code)
+    )).scalars())
+
+
 async def station_covering(db: AsyncSession, region_code: str) -> Station | None:
     return (await db.execute(
         select(Station).join(StationArea, StationArea.station_id == Station.id)

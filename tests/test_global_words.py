@@ -130,7 +130,7 @@ async def test_delete_confirmed_erases_the_contact(engine: Engine, step: str) ->
 
 
 @pytest.mark.parametrize("step", STEPS)
-@pytest.mark.parametrize("word", ["110", "DARURAT"])
+@pytest.mark.parametrize("word", ["110", "DARURAT", "tolong"])
 async def test_110_answers_at_once_at_any_step(engine: Engine, step: str, word: str) -> None:
     resident = await at(engine, step)
     await resident.send(word)

@@ -298,6 +298,14 @@ async def test_a_cry_for_help_alone_is_an_emergency(engine: Engine) -> None:
     assert resident.heard("emergency.call_110")
 
 
+async def test_happening_now_reminds_of_110(engine: Engine) -> None:
+    resident = Resident(engine)
+    for message in ("halo", "1", "1", DESCRIPTION, "Kel. Gedog, Kec. Sananwetan, Kota Blitar", "ya"):
+        await resident.send(message)
+    await resident.send("1")  # sedang terjadi
+    assert resident.heard("emergency.happening_now") and resident.heard("report.ask_photo")
+
+
 async def test_draft_expires_after_inactivity_and_is_never_sent(database_url: str, tmp_path: Path) -> None:
     engine, db_engine = make_engine(database_url, tmp_path / "media", draft_ttl=dt.timedelta(minutes=30))
     try:

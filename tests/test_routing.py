@@ -112,7 +112,7 @@ async def test_an_unknown_place_asks_for_kecamatan_then_goes_to_the_desk(engine:
     report = await finish(resident)
     assert report.needs_routing
     assert await station_code(engine, report) == "PUSAT"
-    assert report.location_text == "xyzzy qwerty"
+    assert report.location_text == "rumah pak RT yang cat hijau / xyzzy qwerty", "every try goes to the desk"
     assert report.district_code is None
 
 
@@ -143,10 +143,12 @@ async def test_a_pin_near_a_station_is_confirmed_and_routed(engine: Engine, pin:
     resident = await at_location(engine)
     await resident.send(location=pin)
     assert resident.heard("place.confirm_pin") and label in resident.text
+    assert resident.text.startswith("Lokasi itu di Kec. "), "the resident is asked about a place, not a boundary"
     await resident.send("ya")
     report = await finish(resident)
     assert (report.latitude, report.longitude) == pin
     assert await station_code(engine, report) == station
+    assert report.district_code == {"POLSEK-SANANWETAN": "35.72.03", "POLSEK-SEKAR": SEKAR}[station]
 
 
 async def test_a_pin_far_from_any_station_keeps_the_pin_and_asks_the_kelurahan(engine: Engine) -> None:

@@ -70,7 +70,6 @@ class Inbound:
     location: Location | None = None
     media: tuple[Media, ...] = ()
     choice: str | None = None  # the key of a tapped button, when the channel has buttons
-    display_name: str | None = None
     unsupported: str | None = None  # what was sent that the bot cannot take: "sticker", "voice", "edited"…
     group: bool = False  # from a group or channel chat, where no report is taken
 

@@ -44,7 +44,7 @@ class ConsoleChannel:
         lines = [f"Lapor: {message.text}"]
         lines += [f"  {number}. {choice.label}" for number, choice in enumerate(message.choices, 1)]
         if message.location_button:
-            lines.append(f"  [📍 {message.location_button}: /loc LAT,LON]")
+            lines.append(f"  [{message.location_button}: /loc LAT,LON]")
         print("\n".join(lines), file=self.output, flush=True)
 
     @staticmethod

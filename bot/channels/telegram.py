@@ -63,7 +63,6 @@ class TelegramChannel:
                 urn=make_urn(SCHEME, str(chat.id if chat else query.from_user.id)),
                 provider_message_id=message_id,
                 choice=data.removeprefix(CHOICE_PREFIX) if data.startswith(CHOICE_PREFIX) else "",
-                display_name=query.from_user.full_name,
                 group=chat is not None and chat.type != chat.PRIVATE,
             )
         if update.edited_message is not None:
@@ -85,7 +84,6 @@ class TelegramChannel:
             text=message.text or message.caption or "",
             location=location,
             media=(photo,) if photo else (),
-            display_name=message.from_user.full_name if message.from_user else None,
             unsupported=unsupported,
             group=message.chat.type != message.chat.PRIVATE,
         )

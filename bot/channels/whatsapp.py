@@ -113,7 +113,6 @@ class WhatsAppChannel:
             location=location,
             media=media,
             choice=form.get("ButtonPayload") or None,
-            display_name=form.get("ProfileName") or None,
             unsupported=unsupported,
         )
 
