@@ -23,9 +23,11 @@ from bot.service import open_engine, seed_stations
 from handlers.report_flow import PLACE_TRIES
 from handlers.routing import Router, place_label, station_label
 from storage import db as database
+from storage.models import OfficerRole, utcnow
+from storage.officers import create_invite, list_officers, revoke
 from storage.regions import RegionIndex
 from storage.reports import list_reports
-from storage.stations import import_stations, list_stations
+from storage.stations import import_stations, list_stations, station_by_code
 
 T = TypeVar("T")
 
@@ -37,6 +39,8 @@ stations_app = typer.Typer(help="The stations registry: who covers which kecamat
 app.add_typer(db_app, name="db")
 app.add_typer(reports_app, name="reports")
 app.add_typer(stations_app, name="stations")
+officers_app = typer.Typer(help="Officers: invite codes, who is enrolled, revoking.", no_args_is_help=True)
+app.add_typer(officers_app, name="officers")
 
 Language = Annotated[str | None, typer.Option("--lang", help="id or en", show_default=False)]
 
@@ -267,3 +271,61 @@ _WHY = {
     "fallback_no_station": "no station covers the place: the fallback desk routes it by hand",
     "fallback_unplaced": "no place named: the fallback desk routes it by hand",
 }
+
+
+@officers_app.command("invite")
+def officers_invite(
+    station: Annotated[str, typer.Option(help="The station's code.")],
+    role: Annotated[OfficerRole, typer.Option(help="duty (gets alerts) or head (Kapolsek).")],
+    name: Annotated[str | None, typer.Option(help="The officer's name, shown on their actions.")] = None,
+) -> None:
+    """Print a one-time code (valid 24 hours) that an officer sends as DAFTAR CODE to enroll their chat."""
+    settings = _settings()
+    _ready(settings)
+
+    async def invite(db: AsyncSession) -> tuple[str, dt.datetime] | None:
+        found = await station_by_code(db, station.upper())
+        return await create_invite(db, found, role, name, utcnow()) if found else None
+
+    created = asyncio.run(_with_db(settings, invite))
+    if created is None:
+        typer.echo(f"no station {station}: see `lapor stations list`", err=True)
+        raise typer.Exit(1)
+    code, expires_at = created
+    typer.echo(f"{code}\nSend it to the officer; they enroll by sending: DAFTAR {code} (Telegram: /daftar {code}).\n"
+               f"It works once, until {expires_at:%Y-%m-%d %H:%M} UTC.")
+
+
+@officers_app.command("list")
+def officers_list(
+    station: Annotated[str | None, typer.Option(help="Only this station's code.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List enrolled officers (revoked ones too, marked inactive)."""
+    settings = _settings()
+    database.upgrade(settings.effective_database_url)
+
+    async def rows(db: AsyncSession) -> list[dict[str, object]]:
+        return [{"id": officer.id, "station": found.code, "role": officer.role.value, "name": officer.name,
+                 "active": officer.active, "since": officer.created_at.isoformat()}
+                for officer, found in await list_officers(db, station.upper() if station else None)]
+
+    officers = asyncio.run(_with_db(settings, rows))
+    if as_json:
+        typer.echo(json.dumps(officers, ensure_ascii=False, indent=2))
+        return
+    for officer in officers:
+        state = "active" if officer["active"] else "revoked"
+        typer.echo(f"{officer['id']:>5}  {officer['station']:<20} {officer['role']:<5} {state:<8} "
+                   f"{officer['name'] or ''}")
+
+
+@officers_app.command("revoke")
+def officers_revoke(officer_id: Annotated[int, typer.Argument(help="The id from `lapor officers list`.")]) -> None:
+    """Take an officer's role away; their chat is a resident's chat again."""
+    settings = _settings()
+    database.upgrade(settings.effective_database_url)
+    if not asyncio.run(_with_db(settings, lambda db: revoke(db, officer_id, utcnow()))):
+        typer.echo(f"no active officer {officer_id}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"officer {officer_id} revoked")

@@ -11,11 +11,14 @@ from functools import cache
 from handlers import report_flow
 from handlers.choices import Menu
 from handlers.emergency import mentions_emergency
-from handlers.i18n import LANGUAGES, catalogue
+from handlers.i18n import LANGUAGES, catalogue, t
+from handlers.routing import station_label
 from handlers.status import show_status
 from handlers.text import normalize
 from handlers.turn import MENU, Step, Turn
 from storage.contacts import delete_contact
+from storage.models import Station
+from storage.officers import enroll, invite_code_in
 from storage.reports import find_ref
 
 STATUS_REF, LANGUAGE, CONFIRM_DELETE = "status_ref", "language", "confirm_delete"
@@ -191,6 +194,8 @@ async def global_word(turn: Turn) -> str | None:
         if argument and not slash:
             return None  # "Bahasa kasar dari tetangga…" is a description
         return interrupt(turn, LANGUAGE)
+    if keyword == "enroll":
+        return await _enroll(turn, argument, slash)
     if argument:
         return None  # the other words count only alone
     if keyword == "cancel":
@@ -223,6 +228,24 @@ async def global_word(turn: Turn) -> str | None:
             turn.say("report.already_started")
         return turn.step
     raise AssertionError(f"keyword {keyword} has no handler")
+
+
+async def _enroll(turn: Turn, argument: str, slash: bool) -> str | None:
+    """DAFTAR ‹code›: links this chat to the station and role of an officer's invite."""
+    code = invite_code_in(argument)
+    if code is None:
+        if argument and turn.step in report_flow.FREE_TEXT_STEPS and not slash:
+            return None  # "Daftar barang yang hilang: …" is a description
+        turn.say("officer.code_format")
+        return turn.step
+    enrollment = await enroll(turn.db, code, turn.contact.id, turn.now)
+    if enrollment.officer is None:
+        turn.say(f"officer.code_{enrollment.refusal}")
+        return turn.step
+    station = await turn.db.get(Station, enrollment.officer.station_id)
+    turn.say("officer.enrolled", station=await station_label(turn.db, station),
+             role=t(turn.lang, f"officer.role.{enrollment.officer.role.value}"))
+    return turn.step
 
 
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:

@@ -106,6 +106,11 @@ class StationKind(enum.StrEnum):
     NATIONAL = "national"    # the desk that routes what could not be placed
 
 
+class OfficerRole(enum.StrEnum):
+    DUTY = "duty"    # gets the station's alerts and acts on reports
+    HEAD = "head"    # the Kapolsek: digests and escalations
+
+
 class OutboxState(enum.StrEnum):
     PENDING = "pending"
     SENT = "sent"
@@ -257,3 +262,33 @@ class Outbox(Base):
     provider_message_id: Mapped[str | None] = mapped_column(String(128), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class Officer(Base):
+    """A chat enrolled with an invite code to act for a station."""
+
+    __tablename__ = "officer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), unique=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("station.id"), index=True)
+    role: Mapped[OfficerRole] = mapped_column(_enum(OfficerRole))
+    name: Mapped[str | None] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class Invite(Base):
+    """A one-time enrollment code. Only its hash is kept: the code itself is shown once, to the operator."""
+
+    __tablename__ = "invite"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("station.id"), index=True)
+    role: Mapped[OfficerRole] = mapped_column(_enum(OfficerRole))
+    name: Mapped[str | None] = mapped_column(String(100))
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,90 @@
+"""Officers: one-time invite codes, enrollment of a chat for a station, listing and revoking."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Invite, Officer, OfficerRole, Station
+from storage.reports import REF_ALPHABET
+
+INVITE_TTL = dt.timedelta(hours=24)
+_CODE = re.compile(rf"^([{REF_ALPHABET}]{{4}})[\s_-]*([{REF_ALPHABET}]{{4}})$")
+
+
+def _hash(code: str) -> str:
+    return hashlib.sha256(code.encode()).hexdigest()
+
+
+def invite_code_in(text: str) -> str | None:
+    """The invite code in what an officer typed (`7kx4 9qm2`, `7KX4-9QM2`), normalised, or None."""
+    match = _CODE.match(text.strip().upper())
+    return f"{match[1]}-{match[2]}" if match else None
+
+
+async def create_invite(db: AsyncSession, station: Station, role: OfficerRole, name: str | None,
+                        now: dt.datetime) -> tuple[str, dt.datetime]:
+    """A new one-time code and when it expires. Only its hash is stored: it is shown this once."""
+    body = "".join(secrets.choice(REF_ALPHABET) for _ in range(8))
+    code = f"{body[:4]}-{body[4:]}"
+    expires_at = now + INVITE_TTL
+    db.add(Invite(code_hash=_hash(code), station_id=station.id, role=role, name=name, expires_at=expires_at,
+                  created_at=now))
+    return code, expires_at
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    officer: Officer | None
+    refusal: str | None  # unknown | expired | used
+
+
+async def enroll(db: AsyncSession, code: str, contact_id: int, now: dt.datetime) -> Enrollment:
+    """Links the contact's chat to the invite's station and role, using the code up."""
+    invite = (await db.execute(
+        select(Invite).where(Invite.code_hash == _hash(code)).with_for_update()
+    )).scalar_one_or_none()
+    if invite is None:
+        return Enrollment(None, "unknown")
+    if invite.used_at is not None:
+        return Enrollment(None, "used")
+    if invite.expires_at <= now:
+        return Enrollment(None, "expired")
+    invite.used_at = now
+    officer = (await db.execute(select(Officer).where(Officer.contact_id == contact_id))).scalar_one_or_none()
+    if officer is None:
+        officer = Officer(contact_id=contact_id, created_at=now)
+        db.add(officer)
+    officer.station_id, officer.role, officer.name = invite.station_id, invite.role, invite.name
+    officer.active, officer.revoked_at = True, None
+    await db.flush()
+    return Enrollment(officer, None)
+
+
+async def officer_of(db: AsyncSession, contact_id: int) -> Officer | None:
+    """The active officer behind a contact, if the contact is one."""
+    return (await db.execute(
+        select(Officer).where(Officer.contact_id == contact_id, Officer.active.is_(True))
+    )).scalar_one_or_none()
+
+
+async def list_officers(db: AsyncSession, station_code: str | None = None) -> list[tuple[Officer, Station]]:
+    query = select(Officer, Station).join(Station, Officer.station_id == Station.id).order_by(Officer.id)
+    if station_code:
+        query = query.where(Station.code == station_code)
+    return [(officer, station) for officer, station in await db.execute(query)]
+
+
+async def revoke(db: AsyncSession, officer_id: int, now: dt.datetime) -> bool:
+    """Takes the officer's role away; False when there is no such active officer."""
+    officer = await db.get(Officer, officer_id)
+    if officer is None or not officer.active:
+        return False
+    officer.active, officer.revoked_at = False, now
+    return True

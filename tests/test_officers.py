@@ -1,0 +1,118 @@
+"""Officers' enrollment: one-time invite codes, DAFTAR in the chat, listing and revoking."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from handlers.engine import Engine
+from storage.models import Invite, Officer, OfficerRole, Station, utcnow
+from storage.officers import create_invite, invite_code_in, revoke
+from tests.conftest import Resident, walk_to_summary
+
+pytestmark = pytest.mark.slow
+
+
+async def invite(engine: Engine, station: str = "POLSEK-SEKAR", role: OfficerRole = OfficerRole.DUTY,
+                 at: dt.datetime | None = None) -> str:
+    async with engine.sessions() as db, db.begin():
+        found = (await db.execute(select(Station).where(Station.code == station))).scalar_one()
+        code, _expires = await create_invite(db, found, role, "Bripka Santoso", at or utcnow())
+    return code
+
+
+async def officers(engine: Engine) -> list[Officer]:
+    async with engine.sessions() as db:
+        return list((await db.execute(select(Officer))).scalars())
+
+
+async def test_an_invite_code_enrolls_a_chat_once(engine: Engine) -> None:
+    code = await invite(engine)
+    petugas = Resident(engine, "telegram:700100")
+    await petugas.send(f"/daftar {code.lower()}")
+    assert petugas.heard("officer.enrolled") and "Polsek Sekar (Polres Bojonegoro)" in petugas.text
+    [officer] = await officers(engine)
+    assert (officer.role, officer.name, officer.active) == (OfficerRole.DUTY, "Bripka Santoso", True)
+    other = Resident(engine, "whatsapp:+6281200001111")
+    await other.send(f"DAFTAR {code}")
+    assert other.heard("officer.code_used")
+    assert len(await officers(engine)) == 1
+
+
+async def test_unknown_expired_and_malformed_codes_are_refused(engine: Engine) -> None:
+    expired = await invite(engine, at=utcnow() - dt.timedelta(hours=25))
+    petugas = Resident(engine, "telegram:700200")
+    await petugas.send(f"DAFTAR {expired}")
+    assert petugas.heard("officer.code_expired")
+    await petugas.send("DAFTAR 2345-6789")
+    assert petugas.heard("officer.code_unknown")
+    await petugas.send("daftar")
+    assert petugas.heard("officer.code_format")
+    assert await officers(engine) == []
+
+
+async def test_only_a_hash_of_the_code_is_stored(engine: Engine) -> None:
+    code = await invite(engine)
+    async with engine.sessions() as db:
+        stored = (await db.execute(select(Invite.code_hash))).scalar_one()
+    assert code not in stored and code.replace("-", "") not in stored
+
+
+async def test_a_revoked_officer_can_enroll_again_only_with_a_new_code(engine: Engine) -> None:
+    code = await invite(engine)
+    petugas = Resident(engine, "telegram:700300")
+    await petugas.send(f"/daftar {code}")
+    [officer] = await officers(engine)
+    async with engine.sessions() as db, db.begin():
+        assert await revoke(db, officer.id, utcnow())
+        assert not await revoke(db, officer.id, utcnow()), "revoking twice says so"
+    await petugas.send(f"/daftar {code}")
+    assert petugas.heard("officer.code_used")
+    assert not (await officers(engine))[0].active
+    await petugas.send(f"/daftar {await invite(engine, role=OfficerRole.HEAD)}")
+    [again] = await officers(engine)
+    assert again.active and again.role == OfficerRole.HEAD
+
+
+async def test_a_description_that_starts_with_daftar_stays_a_description(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident, description="Daftar barang yang hilang: dompet, HP, dan kunci motor")
+    assert "Daftar barang yang hilang" in resident.text
+    assert await officers(engine) == []
+
+
+@pytest.mark.parametrize(("typed", "code"), [("7kx4 9qm2", "7KX4-9QM2"), ("7KX4-9QM2", "7KX4-9QM2"),
+                                             ("7KX49QM2", "7KX4-9QM2"), ("7KX4-9QM", None), ("OOOO-IIII", None)])
+def test_codes_are_read_however_they_are_typed(typed: str, code: str | None) -> None:
+    assert invite_code_in(typed) == code
+
+
+def test_the_officers_commands(tmp_path: Path, database_url: str) -> None:
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
+
+    def lapor(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+                              env=env, cwd=tmp_path, timeout=120, check=False)
+
+    invited = lapor("officers", "invite", "--station", "polsek-sananwetan", "--role", "duty", "--name", "Aiptu Rina")
+    assert invited.returncode == 0, invited.stderr
+    code = invited.stdout.split()[0]
+    assert re.fullmatch(r"[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}", code)
+    chat = lapor("chat", "--urn", "console:petugas", stdin=f"DAFTAR {code}\n")
+    assert "petugas piket untuk Polsek Sananwetan (Polres Blitar Kota)" in chat.stdout
+    [listed] = json.loads(lapor("officers", "list", "--json").stdout)
+    assert (listed["station"], listed["role"], listed["name"], listed["active"]) == (
+        "POLSEK-SANANWETAN", "duty", "Aiptu Rina", True)
+    assert lapor("officers", "revoke", str(listed["id"])).returncode == 0
+    assert json.loads(lapor("officers", "list", "--json").stdout)[0]["active"] is False
+    assert lapor("officers", "revoke", "999").returncode == 1
+    unknown = lapor("officers", "invite", "--station", "NOWHERE", "--role", "head")
+    assert unknown.returncode == 1 and "no station NOWHERE" in unknown.stderr
