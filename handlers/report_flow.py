@@ -11,6 +11,7 @@ from dataclasses import asdict
 from typing import Any
 
 from bot.channels.base import Choice
+from handlers.alerts import alert_duty_officers
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
 from handlers.routing import Route, place_label, station_label
@@ -322,8 +323,8 @@ async def name(turn: Turn) -> str:
     return advance(turn, NAME)
 
 
-def ask_summary(turn: Turn) -> None:
-    draft = turn.draft
+def _place_text(turn: Turn, draft: dict[str, Any]) -> str:
+    """Where, as the resident put it, with the official place it was read as."""
     if draft.get("location_text"):
         place = draft["location_text"]
     else:
@@ -331,6 +332,12 @@ def ask_summary(turn: Turn) -> None:
     if draft.get("place"):
         label = place_label(turn.lang, turn.router.place(draft["place"]))
         place = label if normalize(place) == normalize(label) else f"{place} ({label})"
+    return place
+
+
+def ask_summary(turn: Turn) -> None:
+    draft = turn.draft
+    place = _place_text(turn, draft)
     description = draft["description"]
     if len(description) > SUMMARY_DESCRIPTION_CHARS:
         description = description[:SUMMARY_DESCRIPTION_CHARS].rstrip() + "…"
@@ -416,6 +423,7 @@ async def submit(turn: Turn) -> None:
         updated_at=to_the_hour(turn.now) if anonymous else turn.now,
     )
     turn.anonymous_report_sent = anonymous
+    await alert_duty_officers(turn, report, _place_text(turn, draft))
     turn.say("report.submitted_anonymous" if anonymous else "report.submitted", ref=report.ref,
              station=draft.get("station_label") or t(turn.lang, "report.station_unknown"))
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Invite, Officer, OfficerRole, Station
+from storage.models import Contact, Invite, Officer, OfficerRole, Station
 from storage.reports import REF_ALPHABET
 
 INVITE_TTL = dt.timedelta(hours=24)
@@ -88,3 +88,13 @@ async def revoke(db: AsyncSession, officer_id: int, now: dt.datetime) -> bool:
         return False
     officer.active, officer.revoked_at = False, now
     return True
+
+
+async def duty_officers(db: AsyncSession, station_id: int) -> list[tuple[Officer, Contact]]:
+    """The station's active duty officers, with the contacts their alerts go to."""
+    rows = await db.execute(
+        select(Officer, Contact).join(Contact, Officer.contact_id == Contact.id)
+        .where(Officer.station_id == station_id, Officer.role == OfficerRole.DUTY, Officer.active.is_(True))
+        .order_by(Officer.id)
+    )
+    return [(officer, contact) for officer, contact in rows]

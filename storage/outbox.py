@@ -24,12 +24,12 @@ PROVIDER_STATUS = {
 
 
 async def enqueue(db: AsyncSession, *, kind: str, contact_id: int, payload: dict[str, Any],
-                  idempotency_key: str, at: dt.datetime) -> bool:
+                  idempotency_key: str, at: dt.datetime, priority: int = 1) -> bool:
     """Adds a message to send; False when one with this key is already there (it is never queued twice)."""
     stmt = (
         dialect_insert(db, Outbox)
         .values(kind=kind, contact_id=contact_id, payload=payload, idempotency_key=idempotency_key,
-                state=OutboxState.PENDING, attempts=0, next_attempt_at=at, created_at=at)
+                state=OutboxState.PENDING, attempts=0, next_attempt_at=at, created_at=at, priority=priority)
         .on_conflict_do_nothing(index_elements=["idempotency_key"])
         .returning(Outbox.id)
     )
@@ -41,7 +41,7 @@ async def claim_due(db: AsyncSession, now: dt.datetime, limit: int, lease: dt.ti
     the row comes due again when the lease ends (so a message may go twice, never zero times)."""
     rows = list((await db.execute(
         select(Outbox).where(Outbox.state == OutboxState.PENDING, Outbox.next_attempt_at <= now)
-        .order_by(Outbox.next_attempt_at, Outbox.id).limit(limit)
+        .order_by(Outbox.priority, Outbox.next_attempt_at, Outbox.id).limit(limit)
         .with_for_update(skip_locked=True)
     )).scalars())
     for row in rows:

@@ -14,9 +14,11 @@ import pytest
 from sqlalchemy import select
 
 from handlers.engine import Engine
-from storage.models import Invite, Officer, OfficerRole, Station, utcnow
+from storage.crypto import ContactCipher
+from storage.models import Contact, Invite, Officer, OfficerRole, Outbox, Station, utcnow
 from storage.officers import create_invite, invite_code_in, revoke
-from tests.conftest import Resident, walk_to_summary
+from storage.reports import find_ref
+from tests.conftest import DESCRIPTION, TEST_SECRET, Resident, walk_to_summary
 
 pytestmark = pytest.mark.slow
 
@@ -116,3 +118,96 @@ def test_the_officers_commands(tmp_path: Path, database_url: str) -> None:
     assert lapor("officers", "revoke", "999").returncode == 1
     unknown = lapor("officers", "invite", "--station", "NOWHERE", "--role", "head")
     assert unknown.returncode == 1 and "no station NOWHERE" in unknown.stderr
+
+
+# --- alerts ---------------------------------------------------------------------------------------
+
+RESIDENT = "whatsapp:+6281234567890"
+
+
+async def enrolled(engine: Engine, urn: str, station: str = "POLSEK-SANANWETAN",
+                   role: OfficerRole = OfficerRole.DUTY) -> Resident:
+    officer = Resident(engine, urn)
+    await officer.send(f"DAFTAR {await invite(engine, station, role)}")
+    assert officer.heard("officer.enrolled")
+    return officer
+
+
+async def alerts(engine: Engine) -> list[Outbox]:
+    async with engine.sessions() as db:
+        return list((await db.execute(select(Outbox).where(Outbox.kind == "officer_alert")
+                                      .order_by(Outbox.id))).scalars())
+
+
+async def test_a_sent_report_alerts_every_duty_officer_of_its_station_and_no_one_else(engine: Engine) -> None:
+    duty = [await enrolled(engine, "telegram:800001"), await enrolled(engine, "whatsapp:+6281300000002")]
+    await enrolled(engine, "telegram:800003", role=OfficerRole.HEAD)
+    await enrolled(engine, "telegram:800004", station="POLSEK-SEKAR")
+    resident = Resident(engine, RESIDENT)
+    await walk_to_summary(resident)  # Kel. Gedog: Polsek Sananwetan; confidential
+    await resident.send("kirim")
+    ref = find_ref(resident.text)
+    sent = await alerts(engine)
+    assert len(sent) == 2
+    async with engine.sessions() as db:
+        to = {(await db.get(Contact, row.contact_id)).urn_hash for row in sent}
+    assert to == {ContactCipher(TEST_SECRET).lookup_hash(officer.urn) for officer in duty}
+    for row in sent:
+        text = row.payload["text"]
+        assert ref in text and "Kel. Gedog, Kec. Sananwetan, Kota Blitar" in text and DESCRIPTION in text
+        assert "dirahasiakan" in text
+        assert "6281234567890" not in json.dumps(row.payload), "a confidential reporter's number never reaches officers"
+        assert row.priority == 1
+
+
+async def test_a_named_report_shows_name_and_number_and_an_urgent_one_goes_first(engine: Engine) -> None:
+    await enrolled(engine, "telegram:800001")
+    resident = Resident(engine, RESIDENT)
+    await walk_to_summary(resident, identity="1", description="Tolong saya, ada begal di depan gang sekarang")
+    await resident.send("kirim")
+    [alert] = await alerts(engine)
+    assert "Budi Santoso, +6281234567890" in alert.payload["text"] and "MENDESAK" in alert.payload["text"]
+    assert alert.priority == 0
+
+
+async def test_an_anonymous_report_alert_says_so(engine: Engine) -> None:
+    await enrolled(engine, "telegram:800001")
+    resident = Resident(engine, RESIDENT)
+    await walk_to_summary(resident, identity="3")
+    await resident.send("kirim")
+    [alert] = await alerts(engine)
+    assert "Pelapor: anonim" in alert.payload["text"] and "6281234567890" not in alert.payload["text"]
+
+
+async def test_a_revoked_officer_gets_no_alert(engine: Engine) -> None:
+    await enrolled(engine, "telegram:800001")
+    [officer] = await officers(engine)
+    async with engine.sessions() as db, db.begin():
+        await revoke(db, officer.id, utcnow())
+    resident = Resident(engine, RESIDENT)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    assert await alerts(engine) == []
+
+
+async def test_the_alert_reaches_the_officer_on_telegram(engine: Engine) -> None:
+    from telegram import Bot
+
+    from bot.channels.telegram import TelegramChannel
+    from bot.outbox import Dispatcher
+    from tests.fake_telegram import TOKEN, FakeBotAPI
+
+    await enrolled(engine, "telegram:800001")
+    resident = Resident(engine, RESIDENT)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    fake = FakeBotAPI()
+    await fake.start()
+    try:
+        async with Bot(TOKEN, base_url=fake.base_url) as bot:
+            outbox = Dispatcher(engine.sessions, engine.cipher, {"telegram": TelegramChannel(bot)})
+            assert await outbox.run_once() == 1
+        [text] = fake.sent_texts(800001)
+        assert find_ref(resident.text) in text and text.startswith("Laporan baru")
+    finally:
+        await fake.stop()

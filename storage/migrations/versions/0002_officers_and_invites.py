@@ -17,6 +17,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("priority", sa.Integer(), nullable=False, server_default="1"))
     op.create_table(
         "invite",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -56,6 +58,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.drop_column("priority")
     with op.batch_alter_table("officer", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_officer_station_id"))
 
