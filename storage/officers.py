@@ -67,13 +67,6 @@ async def enroll(db: AsyncSession, code: str, contact_id: int, now: dt.datetime)
     return Enrollment(officer, None)
 
 
-async def officer_of(db: AsyncSession, contact_id: int) -> Officer | None:
-    """The active officer behind a contact, if the contact is one."""
-    return (await db.execute(
-        select(Officer).where(Officer.contact_id == contact_id, Officer.active.is_(True))
-    )).scalar_one_or_none()
-
-
 async def list_officers(db: AsyncSession, station_code: str | None = None) -> list[tuple[Officer, Station]]:
     query = select(Officer, Station).join(Station, Officer.station_id == Station.id).order_by(Officer.id)
     if station_code:

@@ -4,6 +4,7 @@ what the bot starts on its own sent by the outbox through the real twilio Client
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import os
@@ -52,6 +53,15 @@ def settings_for(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI, **ove
     return Settings(**{**values, **overrides})  # type: ignore[arg-type]
 
 
+@contextlib.asynccontextmanager
+async def whatsapp_service(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI,
+                           **overrides: object) -> AsyncIterator[tuple[Phone, Engine]]:
+    """`lapor serve` with WhatsApp on, and a resident's phone posting to it."""
+    settings = settings_for(tmp_path, database_url, twilio, **overrides)
+    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
+        yield Phone(http), engine
+
+
 class Phone:
     """A resident's WhatsApp: posts Twilio-signed forms to the webhook and reads the TwiML answers."""
 
@@ -84,9 +94,7 @@ class Phone:
 
 async def test_a_report_with_a_pin_and_a_typed_place_lands_at_its_polsek(tmp_path: Path, database_url: str,
                                                                        twilio: FakeTwilioAPI) -> None:
-    settings = settings_for(tmp_path, database_url, twilio)
-    async with serving(settings) as (url, _engine), httpx.AsyncClient(base_url=url) as http:
-        phone = Phone(http)
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, _engine):
         answer = await phone.text("halo")
         assert "Privasi" in answer and "1. Lapor" in answer and "Balas dengan nomor 1–4" in answer
         assert "Gangguan keamanan" in await phone.text("1")
@@ -113,13 +121,12 @@ async def test_a_report_with_a_pin_and_a_typed_place_lands_at_its_polsek(tmp_pat
 
 async def test_forged_and_missing_signatures_get_403_and_change_nothing(tmp_path: Path, database_url: str,
                                                                        twilio: FakeTwilioAPI) -> None:
-    settings = settings_for(tmp_path, database_url, twilio)
-    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
-        phone = Phone(http)
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, engine):
         params = load_payload("text")
         assert (await phone.post(params, signature="")).status_code == 403
         assert (await phone.post(params, signature="bm90IGEgc2lnbmF0dXJl")).status_code == 403
-        internal = sign(url + "/whatsapp/webhook", params)  # signed for the address Lapor sees, not the public one
+        # Signed for the address Lapor sees itself, not the public one Twilio calls.
+        internal = sign(str(phone.http.base_url).rstrip("/") + "/whatsapp/webhook", params)
         assert (await phone.post(params, signature=internal)).status_code == 403
         tampered = {**params, "Body": "diubah di jalan"}
         assert (await phone.post(tampered, signature=sign(PUBLIC + "/whatsapp/webhook", params))).status_code == 403
@@ -132,9 +139,7 @@ async def test_forged_and_missing_signatures_get_403_and_change_nothing(tmp_path
 
 async def test_the_same_message_sid_three_times_is_handled_once(tmp_path: Path, database_url: str,
                                                                twilio: FakeTwilioAPI) -> None:
-    settings = settings_for(tmp_path, database_url, twilio)
-    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
-        phone = Phone(http)
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, engine):
         first = await phone.send(Body="halo", MessageSid="SM" + "a" * 32)
         again = [await phone.send(Body="halo", MessageSid="SM" + "a" * 32) for _ in range(2)]
         assert first and again == [[], []]
@@ -153,35 +158,30 @@ async def test_the_same_message_sid_three_times_is_handled_once(tmp_path: Path, 
 ])
 async def test_malformed_forms_get_400(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI,
                                        fields: dict[str, str], status: int) -> None:
-    settings = settings_for(tmp_path, database_url, twilio)
-    async with serving(settings) as (url, _engine), httpx.AsyncClient(base_url=url) as http:
-        response = await Phone(http).post(load_payload("text", **fields))
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, _engine):
+        response = await phone.post(load_payload("text", **fields))
         assert response.status_code == status
 
 
 async def test_a_form_with_too_many_fields_gets_413(tmp_path: Path, database_url: str,
                                                      twilio: FakeTwilioAPI) -> None:
-    settings = settings_for(tmp_path, database_url, twilio)
-    async with serving(settings) as (url, _engine), httpx.AsyncClient(base_url=url) as http:
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, _engine):
         body = "&".join(f"f{n}=x" for n in range(5000)).encode()
-        response = await http.post("/whatsapp/webhook", content=body,
+        response = await phone.http.post("/whatsapp/webhook", content=body,
                                    headers={"Content-Type": "application/x-www-form-urlencoded"})
         assert response.status_code == 413
 
 
 async def test_a_huge_body_gets_413(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI) -> None:
-    settings = settings_for(tmp_path, database_url, twilio)
-    async with serving(settings) as (url, _engine), httpx.AsyncClient(base_url=url) as http:
-        response = await http.post("/whatsapp/webhook", content=b"Body=" + b"x" * (2 * 1024 * 1024),
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, _engine):
+        response = await phone.http.post("/whatsapp/webhook", content=b"Body=" + b"x" * (2 * 1024 * 1024),
                                    headers={"Content-Type": "application/x-www-form-urlencoded"})
         assert response.status_code == 413
 
 
 async def test_photo_from_twilio_is_stored_and_other_hosts_are_refused(tmp_path: Path, database_url: str,
                                                                       twilio: FakeTwilioAPI) -> None:
-    settings = settings_for(tmp_path, database_url, twilio)
-    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
-        phone = Phone(http)
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, engine):
         for body in ("halo", "1", "1"):
             await phone.text(body)
         evil = await phone.send("image", MediaUrl0="https://attacker.example/steal.jpg", Body="")
@@ -200,18 +200,14 @@ async def test_photo_from_twilio_is_stored_and_other_hosts_are_refused(tmp_path:
 @pytest.mark.parametrize("fixture", ["audio", "document"])
 async def test_unsupported_media_gets_a_clear_answer(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI,
                                                      fixture: str) -> None:
-    settings = settings_for(tmp_path, database_url, twilio)
-    async with serving(settings) as (url, _engine), httpx.AsyncClient(base_url=url) as http:
-        phone = Phone(http)
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, _engine):
         await phone.text("halo")
         answer = await phone.send(fixture)
         assert "belum didukung" in answer[0] and "Apa yang bisa kami bantu?" in answer[1]
 
 
 async def test_a_button_reply_answers_the_question(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI) -> None:
-    settings = settings_for(tmp_path, database_url, twilio)
-    async with serving(settings) as (url, _engine), httpx.AsyncClient(base_url=url) as http:
-        phone = Phone(http)
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, _engine):
         await phone.text("halo")
         answer = await phone.send("button", ButtonPayload="report", ButtonText="Lapor", Body="Lapor")
         assert "Laporan tentang apa?" in answer[0]
@@ -219,23 +215,19 @@ async def test_a_button_reply_answers_the_question(tmp_path: Path, database_url:
 
 async def test_the_flood_limit_answers_once_then_ignores(tmp_path: Path, database_url: str,
                                                          twilio: FakeTwilioAPI) -> None:
-    settings = settings_for(tmp_path, database_url, twilio, flood_per_minute=3)
-    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
-        phone = Phone(http)
+    async with whatsapp_service(tmp_path, database_url, twilio, flood_per_minute=3) as (phone, engine):
         for _ in range(3):
             assert await phone.send(Body="halo")
         assert "terlalu banyak" in (await phone.send(Body="halo"))[0]
         assert await phone.send(Body="halo") == []
-        assert await Phone(http, "whatsapp:+6281299990000").send(Body="halo"), "others are not held back"
+        assert await Phone(phone.http, "whatsapp:+6281299990000").send(Body="halo"), "others are not held back"
         async with engine.sessions() as db:
             assert (await db.execute(select(func.count()).select_from(InboundMessage))).scalar_one() == 4
 
 
 async def test_stop_and_mulai_switch_messages_the_bot_starts(tmp_path: Path, database_url: str,
                                                             twilio: FakeTwilioAPI) -> None:
-    settings = settings_for(tmp_path, database_url, twilio)
-    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
-        phone = Phone(http)
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, engine):
         await phone.text("halo")
         assert "tidak akan mengirim pesan lebih dulu" in await phone.text("BERHENTI")
         assert await opted_out(engine)
@@ -421,9 +413,7 @@ async def test_an_opted_out_contact_gets_nothing(engine: Engine, whatsapp: Whats
 
 async def test_delivery_callbacks_move_the_row_forward_only(tmp_path: Path, database_url: str,
                                                            twilio: FakeTwilioAPI) -> None:
-    settings = settings_for(tmp_path, database_url, twilio)
-    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
-        phone = Phone(http)
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, engine):
         await phone.text("halo")
         async with engine.sessions() as db:
             contact_id = (await db.execute(select(Contact.id))).scalar_one()
@@ -503,9 +493,8 @@ async def test_a_sender_that_lost_its_lease_does_not_overwrite_the_new_one(engin
 
 async def test_63016_reported_by_callback_sends_the_message_again_as_a_template(
         tmp_path: Path, database_url: str, twilio: FakeTwilioAPI) -> None:
-    settings = settings_for(tmp_path, database_url, twilio, whatsapp_template_status_update="HX" + "3" * 32)
-    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
-        phone = Phone(http)
+    template = {"whatsapp_template_status_update": "HX" + "3" * 32}
+    async with whatsapp_service(tmp_path, database_url, twilio, **template) as (phone, engine):
         await phone.text("halo")
         async with engine.sessions() as db:
             contact_id = (await db.execute(select(Contact.id))).scalar_one()
@@ -524,9 +513,7 @@ async def test_63016_reported_by_callback_sends_the_message_again_as_a_template(
 
 async def test_an_invalid_recipient_reported_by_callback_marks_the_contact(
         tmp_path: Path, database_url: str, twilio: FakeTwilioAPI) -> None:
-    settings = settings_for(tmp_path, database_url, twilio)
-    async with serving(settings) as (url, engine), httpx.AsyncClient(base_url=url) as http:
-        phone = Phone(http)
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, engine):
         await phone.text("halo")
         async with engine.sessions() as db:
             contact_id = (await db.execute(select(Contact.id))).scalar_one()
