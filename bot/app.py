@@ -22,6 +22,7 @@ from bot.channels.whatsapp import OUTSIDE_WINDOW, UNREACHABLE_CODES, MalformedWe
 from bot.config import Settings
 from bot.flood import FloodGate
 from bot.outbox import Dispatcher, Sender
+from bot.scheduler import start_scheduler
 from bot.service import open_engine
 from bot.telegram_service import WEBHOOK_PATH, TelegramService
 from handlers.i18n import t
@@ -174,9 +175,11 @@ def create_app(settings: Settings) -> Starlette:
             if telegram is not None:
                 await telegram.start()
             sending = asyncio.create_task(dispatcher.run(stop))
+            scheduler = start_scheduler(engine)
             try:
                 yield
             finally:
+                scheduler.shutdown(wait=False)
                 stop.set()
                 await sending
                 if telegram is not None:

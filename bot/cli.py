@@ -19,7 +19,10 @@ from bot.app import create_app
 from bot.channels.base import make_urn
 from bot.channels.console import ConsoleChannel
 from bot.config import Settings
+from bot.outbox import Dispatcher
+from bot.scheduler import start_scheduler
 from bot.service import open_engine, seed_stations
+from handlers.engine import Engine
 from handlers.report_flow import PLACE_TRIES
 from handlers.routing import Router, place_label, station_label
 from storage import db as database
@@ -98,18 +101,32 @@ async def _chat(settings: Settings, urn: str, lang: str | None) -> None:
                            media_fetchers={channel.name: channel.fetch_media}) as engine:
         if lang:
             await engine.set_language(urn, lang)
-        interactive = sys.stdin.isatty()
-        loop = asyncio.get_running_loop()
-        while True:
+        # What the bot sends this chat on its own (an officer's alerts, a resident's updates) is printed here.
+        outbox = Dispatcher(engine.sessions, engine.cipher, {channel.name: channel}, only_urn=urn)
+        stop = asyncio.Event()
+        sending = asyncio.create_task(outbox.run(stop))
+        scheduler = start_scheduler(engine)
+        try:
+            await _read_lines(engine, channel)
+        finally:
+            scheduler.shutdown(wait=False)
+            stop.set()
+            await sending
+
+
+async def _read_lines(engine: Engine, channel: ConsoleChannel) -> None:
+    interactive = sys.stdin.isatty()
+    loop = asyncio.get_running_loop()
+    while True:
+        if interactive:
+            print("> ", end="", flush=True)
+        line = await loop.run_in_executor(None, sys.stdin.readline)
+        if not line:
             if interactive:
-                print("> ", end="", flush=True)
-            line = await loop.run_in_executor(None, sys.stdin.readline)
-            if not line:
-                if interactive:
-                    print()  # end the prompt's line on Ctrl-D
-                break
-            for reply in await engine.handle(channel.receive(line)):
-                await channel.send(reply)
+                print()  # end the prompt's line on Ctrl-D
+            break
+        for reply in await engine.handle(channel.receive(line)):
+            await channel.send(reply)
 
 
 @db_app.command("upgrade")

@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     whatsapp_template_expiry_notice: str = ""
 
     flood_per_minute: int = Field(default=20, ge=1)
+    # An alert nobody acknowledges goes again to every duty officer after this long, then to the head.
+    escalate_urgent_minutes: int = Field(default=5, ge=1)
+    escalate_minutes: int = Field(default=60, ge=1)
 
     @cached_property
     def effective_database_url(self) -> str:

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import (
+    Choice,
     ContactUnreachable,
     NeedsTemplate,
     Outbound,
@@ -72,8 +73,11 @@ class Dispatcher:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], cipher: ContactCipher,
                  senders: Mapping[str, Sender], *, templates: Mapping[str, str] | None = None,
                  per_second: Mapping[str, float] | None = None, policy: RetryPolicy = RetryPolicy(),
-                 batch: int = 50, on_unreachable: Callable[[str], Awaitable[None]] | None = None) -> None:
+                 batch: int = 50, on_unreachable: Callable[[str], Awaitable[None]] | None = None,
+                 only_urn: str | None = None) -> None:
+        """`only_urn` limits the dispatcher to one contact's rows: a terminal chat prints only its own."""
         self.sessions, self.cipher, self.senders = sessions, cipher, dict(senders)
+        self.only_urn_hash = cipher.lookup_hash(only_urn) if only_urn else None
         self.templates = dict(templates or {})
         self.limits = {name: RateLimit(rate) for name, rate in (per_second or {}).items()}
         self.policy, self.batch = policy, batch
@@ -95,7 +99,7 @@ class Dispatcher:
         """Sends every row that is due now; returns how many were tried."""
         now = utcnow()
         async with self.sessions() as db, db.begin():
-            rows = await claim_due(db, now, self.batch, self.policy.lease)
+            rows = await claim_due(db, now, self.batch, self.policy.lease, self.only_urn_hash)
             work = [Claim(row.id, row.kind, row.payload, row.attempts, row.contact_id) for row in rows]
         for claim in work:
             try:
@@ -124,7 +128,7 @@ class Dispatcher:
                 sid = await self._send_template(sender, claim, urn)
             else:
                 try:
-                    sid = await sender.send(Outbound(urn, claim.payload["text"]))
+                    sid = await sender.send(outbound(urn, claim.payload))
                 except NeedsTemplate:
                     sid = await self._send_template(sender, claim, urn)
         except RetryLater as failure:
@@ -187,6 +191,12 @@ async def _still_ours(db: AsyncSession, claim: Claim) -> Outbox | None:
     if row is None or row.state != OutboxState.PENDING or row.attempts != claim.attempts:
         return None
     return row
+
+
+def outbound(urn: str, payload: dict[str, Any]) -> Outbound:
+    """The message a row holds: its text, and the buttons of an officer's alert (numbered on WhatsApp)."""
+    choices = tuple(Choice(key, label) for key, label in payload.get("choices", []))
+    return Outbound(urn, payload["text"], choices=choices, choices_hint=payload.get("hint", ""))
 
 
 def template_text(text: str) -> str:

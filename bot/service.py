@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Mapping
 
 from bot.config import Settings
 from handlers.engine import Engine, MediaFetcher
+from handlers.office import EscalationDelays
 from handlers.routing import Router
 from storage.crypto import ContactCipher
 from storage.db import create_engine, session_factory
@@ -55,6 +56,8 @@ async def open_engine(settings: Settings, *, default_language: str | None = None
             draft_ttl=dt.timedelta(minutes=settings.draft_ttl_minutes),
             default_language=default_language or settings.default_language,
             media_fetchers=media_fetchers,
+            escalation=EscalationDelays(urgent=dt.timedelta(minutes=settings.escalate_urgent_minutes),
+                                        other=dt.timedelta(minutes=settings.escalate_minutes)),
         )
     finally:
         await database.dispose()

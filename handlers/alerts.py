@@ -1,44 +1,88 @@
-"""Alerts: a sent report goes at once, through the outbox, to every duty officer of its station."""
+"""Alerts: a report goes at once, through the outbox, to the duty officers of its station, with one-tap
+actions; an alert nobody acknowledges goes again (see escalation)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from handlers.choices import Menu
 from handlers.i18n import labels, t
-from handlers.turn import Turn
-from storage.models import Identity, Report
+from handlers.office import Office
+from handlers.routing import describe_place
+from storage.models import Attachment, Contact, Identity, Officer, Report, ReportEvent
 from storage.officers import duty_officers
 from storage.outbox import enqueue
 
+ALERT = "officer_alert"  # the outbox kind; a bare number an officer replies with refers to the latest one
 URGENT, NORMAL = 0, 1  # outbox priorities
+ACTIONS = Menu("action")  # the one-tap actions on a report, each choice keyed "<action>:<ref>"
 
 
-def _reporter(turn: Turn, report: Report, lang: str) -> str:
-    """Who reported, as the officer may see it: name and number only for a named report."""
-    if report.identity != Identity.NAMED:
+def action_choices(lang: str, ref: str) -> list[list[str]]:
+    return [[f"{choice.key}:{ref}", choice.label] for choice in ACTIONS.options(lang)]
+
+
+def report_place(office: Office, report: Report, lang: str) -> str:
+    return describe_place(lang, office.router, location_text=report.location_text, latitude=report.latitude,
+                          longitude=report.longitude,
+                          code=report.village_code or report.district_code or report.regency_code)
+
+
+async def _reporter(office: Office, report: Report, lang: str) -> str:
+    """Who reported, as an officer may see it: name and number only for a named report."""
+    if report.identity != Identity.NAMED or report.contact_id is None:
         return t(lang, f"alert.reporter_{report.identity.value}")
-    name = turn.cipher.decrypt(turn.contact.display_name_encrypted) if turn.contact.display_name_encrypted else "-"
-    scheme, address = turn.inbound.urn.split(":", 1)
+    contact = await office.db.get(Contact, report.contact_id)
+    if contact is None:
+        return t(lang, "alert.reporter_erased")
+    name = office.cipher.decrypt(contact.display_name_encrypted) if contact.display_name_encrypted else "-"
+    scheme, address = office.cipher.decrypt(contact.urn_encrypted).split(":", 1)
     number = address if scheme == "whatsapp" else t(lang, "alert.no_number")
     return t(lang, "alert.reporter_named", name=name, number=number)
 
 
-async def alert_duty_officers(turn: Turn, report: Report, place: str) -> int:
-    """Queues one alert per duty officer, in the officer's language; returns how many."""
+async def alert_payload(office: Office, report: Report, lang: str, heading: str = "") -> dict[str, Any]:
+    """The alert an officer reads, in their language, with the actions they can take on it."""
+    photo = (await office.db.execute(
+        Attachment.__table__.select().where(Attachment.report_id == report.id).order_by(Attachment.id).limit(1)
+    )).first()
+    text = t(
+        lang, "alert.new_report",
+        heading=heading,
+        urgent=t(lang, "alert.urgent") if report.urgent else "",
+        ref=report.ref,
+        category=labels(lang, "category")[report.category.value],
+        place=report_place(office, report, lang),
+        when=report.occurred_text,
+        description=report.description,
+        photo=t(lang, "alert.photo_attached" if photo else "alert.no_photo"),
+        reporter=await _reporter(office, report, lang),
+    )
+    payload: dict[str, Any] = {"text": text, "ref": report.ref, "choices": action_choices(lang, report.ref),
+                               "hint": t(lang, "alert.hint", last=len(ACTIONS.options(lang)), ref=report.ref)}
+    if photo:
+        payload["photo"] = {"stored_name": photo.stored_name, "telegram_file_id": photo.channel_file_id}
+    return payload
+
+
+async def send_alerts(office: Office, report: Report, to: list[tuple[Officer, Contact]], cause: ReportEvent,
+                      waited: int | None = None) -> int:
+    """Queues one alert per officer for the event that calls for it (an escalation says how many minutes
+    the report has `waited`); returns how many."""
+    for officer, contact in to:
+        lang = contact.language or report.language
+        heading = t(lang, "alert.escalated", minutes=waited) if waited is not None else ""
+        await enqueue(office.db, kind=ALERT, contact_id=contact.id, payload=await alert_payload(
+                          office, report, lang, heading),
+                      idempotency_key=f"{ALERT}:{cause.id}:{officer.id}", at=office.now,
+                      priority=URGENT if report.urgent else NORMAL)
+    return len(to)
+
+
+async def alert_station(office: Office, report: Report, cause: ReportEvent) -> int:
+    """Alerts the duty officers of the report's station and starts the escalation clock."""
     if report.station_id is None:
         return 0
-    officers = await duty_officers(turn.db, report.station_id)
-    for officer, contact in officers:
-        lang = contact.language or "id"
-        text = t(
-            lang, "alert.new_report",
-            urgent=t(lang, "alert.urgent") if report.urgent else "",
-            ref=report.ref,
-            category=labels(lang, "category")[report.category.value],
-            place=place,
-            when=report.occurred_text,
-            description=report.description,
-            reporter=_reporter(turn, report, lang),
-        )
-        await enqueue(turn.db, kind="officer_alert", contact_id=officer.contact_id, payload={"text": text},
-                      idempotency_key=f"officer_alert:{report.id}:{officer.id}", at=turn.now,
-                      priority=URGENT if report.urgent else NORMAL)
-    return len(officers)
+    report.escalate_at, report.escalations = office.now + office.escalation.after(report), 0
+    return await send_alerts(office, report, await duty_officers(office.db, report.station_id), cause)
+

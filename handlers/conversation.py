@@ -8,44 +8,32 @@ from __future__ import annotations
 
 from functools import cache
 
-from handlers import report_flow
+from handlers import officer, patrol, report_flow
+from handlers.actions import take_answer
 from handlers.choices import Menu
 from handlers.emergency import mentions_emergency
 from handlers.i18n import LANGUAGES, catalogue, t
 from handlers.routing import station_label
 from handlers.status import show_status
-from handlers.text import normalize
-from handlers.turn import MENU, Step, Turn
+from handlers.text import letters_and_digits, normalize
+from handlers.turn import MENU, Step, Turn, interrupt, resume
 from storage.contacts import delete_contact
 from storage.models import Station
 from storage.officers import enroll, invite_code_in
-from storage.reports import find_ref
+from storage.reports import find_ref, question_waiting_for
 
 STATUS_REF, LANGUAGE, CONFIRM_DELETE = "status_ref", "language", "confirm_delete"
-SIDE_STEPS = (STATUS_REF, LANGUAGE, CONFIRM_DELETE)
+SIDE_STEPS = (STATUS_REF, LANGUAGE, CONFIRM_DELETE, officer.ACTION_NOTE)
+FREE_TEXT_STEPS = report_flow.FREE_TEXT_STEPS + patrol.FREE_TEXT_STEPS
 LANGUAGE_OPTIONS = Menu("language")
 YES_NO = Menu("yes_no")
-DEEP_LINK_STATUS = "status"  # t.me/<bot>?start=status_LP-XXXX-XXXX
+DEEP_LINK_STATUS = "status"
+ANSWER_CHARS = 2  # an answer to an officer's question says at least this much  # t.me/<bot>?start=status_LP-XXXX-XXXX
 
 
 def main_menu(turn: Turn) -> Menu:
     other_language = "english" if turn.lang == "id" else "indonesian"
     return Menu("main", ("report", "status", "help", other_language))
-
-
-def interrupt(turn: Turn, step: str) -> str:
-    """Goes to a side step that will come back to where the contact was (side steps may nest)."""
-    if turn.step != step:
-        turn.data.setdefault("resume", []).append(turn.step)
-    return step
-
-
-def resume(turn: Turn) -> str:
-    stack = turn.data.get("resume") or [MENU]
-    step = stack.pop()
-    if not stack:
-        turn.data.pop("resume", None)
-    return step
 
 
 def switch_language(turn: Turn, lang: str) -> None:
@@ -54,12 +42,24 @@ def switch_language(turn: Turn, lang: str) -> None:
 
 
 def ask_menu(turn: Turn) -> None:
-    turn.say("menu.ask", main_menu(turn))
+    if turn.officer is not None:
+        officer.ask_home(turn)
+    else:
+        turn.say("menu.ask", main_menu(turn))
 
 
 async def menu(turn: Turn) -> str:
-    """Starts a report, a status look-up, help, or switches language."""
+    """Starts a report, a status look-up, help, or switches language; takes the answer to an officer's
+    question. An officer's chat has the officer's menu instead."""
+    if turn.officer is not None:
+        return await officer.home(turn)
     picked = turn.pick(main_menu(turn))
+    if picked is None and letters_and_digits(turn.text) >= ANSWER_CHARS:
+        asked = await question_waiting_for(turn.db, turn.contact.id)
+        if asked is not None:
+            await take_answer(turn.office, asked, turn.text)
+            turn.say("relay.answer_sent", ref=asked.ref)
+            return MENU
     if picked == "report":
         return report_flow.start(turn)
     if picked == "status":
@@ -127,6 +127,8 @@ STEPS: dict[str, Step] = {
     LANGUAGE: Step(ask_language, language),
     CONFIRM_DELETE: Step(ask_confirm_delete, confirm_delete),
     **report_flow.STEPS,
+    **officer.STEPS,
+    **patrol.STEPS,
 }
 
 
@@ -161,6 +163,8 @@ async def global_word(turn: Turn) -> str | None:
     argument, a reference after STATUS, a language after BAHASA): a description that starts with
     "Batal", "Mulai" or "Bahasa" stays a description.
     """
+    if turn.officer is not None and officer.parse_key(turn.inbound.choice):
+        return await officer.tap(turn, turn.inbound.choice or "")
     parsed = _parse_keyword(turn.text)
     if parsed is None:
         if turn.text.startswith("/"):
@@ -169,7 +173,9 @@ async def global_word(turn: Turn) -> str | None:
         return None
     keyword, argument, slash = parsed
     ref = find_ref(turn.text)
-    free_text_here = turn.step in report_flow.FREE_TEXT_STEPS
+    free_text_here = turn.step in FREE_TEXT_STEPS
+    if keyword in officer.KEYWORDS:
+        return await officer.command(turn, keyword, slash, free_text_here)
     if keyword == "start":
         if argument and not slash:
             return None
@@ -201,8 +207,9 @@ async def global_word(turn: Turn) -> str | None:
     if keyword == "cancel":
         if turn.step in SIDE_STEPS:
             return resume(turn)  # cancels the look-up or question, not the report under it
-        had_draft = turn.data.pop("draft", None) is not None
-        turn.say("report.cancelled" if had_draft else "common.nothing_to_cancel")
+        had_report = turn.data.pop("draft", None) is not None
+        had_patrol = turn.data.pop("patrol", None) is not None
+        turn.say("report.cancelled" if had_report else "patrol.cancelled" if had_patrol else "common.nothing_to_cancel")
         return MENU
     if keyword == "help":
         turn.say("help.text")
@@ -215,7 +222,7 @@ async def global_word(turn: Turn) -> str | None:
     if keyword == "delete":
         return None if turn.step == CONFIRM_DELETE else interrupt(turn, CONFIRM_DELETE)
     if keyword == "report":
-        if "draft" in turn.data:
+        if turn.busy:
             turn.say("report.already_started")
             return turn.step
         return report_flow.start(turn)
@@ -224,7 +231,7 @@ async def global_word(turn: Turn) -> str | None:
         turn.say(f"common.{'opted_out' if turn.contact.opted_out else 'opted_in'}")
         return turn.step
     if keyword == "greeting":
-        if "draft" in turn.data:
+        if turn.busy:
             turn.say("report.already_started")
         return turn.step
     raise AssertionError(f"keyword {keyword} has no handler")
@@ -234,7 +241,7 @@ async def _enroll(turn: Turn, argument: str, slash: bool) -> str | None:
     """DAFTAR ‹code›: links this chat to the station and role of an officer's invite."""
     code = invite_code_in(argument)
     if code is None:
-        if argument and turn.step in report_flow.FREE_TEXT_STEPS and not slash:
+        if argument and turn.step in FREE_TEXT_STEPS and not slash:
             return None  # "Daftar barang yang hilang: …" is a description
         turn.say("officer.code_format")
         return turn.step

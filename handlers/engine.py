@@ -12,7 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import Inbound, Media, Outbound
 from handlers.conversation import respond
+from handlers.escalation import escalate_due
 from handlers.i18n import t
+from handlers.office import EscalationDelays, Office
 from handlers.report_flow import PHOTO_STEPS
 from handlers.routing import Router
 from handlers.text import sanitize
@@ -28,6 +30,7 @@ from storage.contacts import (
 from storage.crypto import ContactCipher
 from storage.media import MediaRejected, MediaStore, StoredMedia
 from storage.models import to_the_hour, utcnow
+from storage.officers import active_officer
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,7 @@ class Engine:
         draft_ttl: dt.timedelta = dt.timedelta(minutes=30),
         default_language: str = "id",
         media_fetchers: Mapping[str, MediaFetcher] | None = None,
+        escalation: EscalationDelays | None = None,
     ) -> None:
         self.sessions = sessions
         self.cipher = cipher
@@ -53,6 +57,7 @@ class Engine:
         self.draft_ttl = draft_ttl
         self.default_language = default_language
         self.media_fetchers = dict(media_fetchers or {})
+        self.escalation = escalation or EscalationDelays()
 
     async def handle(self, inbound: Inbound) -> list[Outbound]:
         """The replies to `inbound`; [] when it was handled before. Never raises for bad input."""
@@ -81,6 +86,7 @@ class Engine:
                 db=db, contact=contact, cipher=self.cipher, router=self.router, inbound=inbound,
                 text=sanitize(inbound.text), lang=contact.language or self.default_language,
                 step=session.step or MENU, data=copy.deepcopy(session.data or {}), now=now,
+                escalation=self.escalation, officer=await active_officer(db, contact.id),
                 photo=photo, photo_problem=photo_problem,
             )
             await respond(turn, first_contact=first_contact, expired=expired)
@@ -101,6 +107,11 @@ class Engine:
             # No contact id here: log times must not tie a contact to an anonymous report either.
             log.info("%s message handled, next step %s", inbound.channel, turn.step)
         return turn.replies
+
+    async def escalate(self, now: dt.datetime | None = None) -> int:
+        """Sends again the alerts nobody acknowledged in time; returns how many reports were escalated."""
+        async with self.sessions() as db, db.begin():
+            return await escalate_due(Office(db, self.cipher, self.router, self.escalation, now or utcnow()))
 
     async def mark_unreachable(self, urn: str) -> None:
         """Records that the contact blocked the bot, so nothing more is sent to them until they write."""

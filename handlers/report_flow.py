@@ -11,10 +11,10 @@ from dataclasses import asdict
 from typing import Any
 
 from bot.channels.base import Choice
-from handlers.alerts import alert_duty_officers
+from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
-from handlers.routing import Route, place_label, station_label
+from handlers.routing import Route, describe_place, place_label, station_label
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn
 from storage.models import Category, Identity, Station, to_the_hour
@@ -324,15 +324,8 @@ async def name(turn: Turn) -> str:
 
 
 def _place_text(turn: Turn, draft: dict[str, Any]) -> str:
-    """Where, as the resident put it, with the official place it was read as."""
-    if draft.get("location_text"):
-        place = draft["location_text"]
-    else:
-        place = t(turn.lang, "report.pin", latitude=f"{draft['latitude']:.5f}", longitude=f"{draft['longitude']:.5f}")
-    if draft.get("place"):
-        label = place_label(turn.lang, turn.router.place(draft["place"]))
-        place = label if normalize(place) == normalize(label) else f"{place} ({label})"
-    return place
+    return describe_place(turn.lang, turn.router, location_text=draft.get("location_text"),
+                          latitude=draft.get("latitude"), longitude=draft.get("longitude"), code=draft.get("place"))
 
 
 def ask_summary(turn: Turn) -> None:
@@ -399,7 +392,7 @@ async def submit(turn: Turn) -> None:
     anonymous = draft["identity"] == Identity.ANONYMOUS
     photo = draft.get("photo")
     place = turn.router.place(draft["place"]) if draft.get("place") else None
-    report = await create_report(
+    report, received = await create_report(
         turn.db,
         attachments=[NewAttachment(**photo)] if photo else [],
         actor="resident",
@@ -423,7 +416,7 @@ async def submit(turn: Turn) -> None:
         updated_at=to_the_hour(turn.now) if anonymous else turn.now,
     )
     turn.anonymous_report_sent = anonymous
-    await alert_duty_officers(turn, report, _place_text(turn, draft))
+    await alert_station(turn.office, report, received)
     turn.say("report.submitted_anonymous" if anonymous else "report.submitted", ref=report.ref,
              station=draft.get("station_label") or t(turn.lang, "report.station_unknown"))
 

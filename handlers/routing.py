@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.i18n import t
+from handlers.text import normalize
 from storage.models import Station
 from storage.regions import PlaceCandidate, RegionIndex, is_confident
 from storage.stations import areas_of, nearest_polsek, station_by_code, station_covering
@@ -65,6 +66,22 @@ def place_label(lang: str, place: PlaceCandidate) -> str:
     """`Kel. Gedog, Kec. Sananwetan, Kota Blitar`."""
     parts = [place.village, place.district, place.regency]
     return ", ".join(f"{t(lang, f'place.kind.{r.kind}')} {r.name}" for r in parts if r is not None)
+
+
+def describe_place(lang: str, router: Router, *, location_text: str | None, latitude: float | None,
+                   longitude: float | None, code: str | None) -> str:
+    """Where, as the resident put it (or the pin), with the official place it was read as."""
+    if location_text:
+        place = location_text
+    elif latitude is not None and longitude is not None:
+        place = t(lang, "report.pin", latitude=f"{latitude:.5f}", longitude=f"{longitude:.5f}")
+    else:
+        place = "-"
+    candidate = router.place(code) if code else None
+    if candidate is not None:
+        label = place_label(lang, candidate)
+        place = label if normalize(place) == normalize(label) else f"{place} ({label})"
+    return place
 
 
 async def station_label(db: AsyncSession, station: Station) -> str:

@@ -12,10 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.channels.base import Choice, Inbound, Outbound
 from handlers.choices import Menu
 from handlers.i18n import t
+from handlers.office import EscalationDelays, Office
 from handlers.routing import Router
 from storage.crypto import ContactCipher
 from storage.media import StoredMedia
-from storage.models import Contact
+from storage.models import Contact, Officer
 
 MENU = "menu"  # where every contact starts and every conversation ends
 
@@ -38,6 +39,8 @@ class Turn:
     step: str
     data: dict[str, Any]          # the session's data: the draft and where to resume
     now: dt.datetime
+    escalation: EscalationDelays = field(default_factory=EscalationDelays)
+    officer: Officer | None = None  # set when this chat is enrolled as an officer
     photo: StoredMedia | None = None
     photo_problem: str | None = None  # why a sent photo was refused, if it was
     replies: list[Outbound] = field(default_factory=list)
@@ -48,6 +51,15 @@ class Turn:
     @property
     def draft(self) -> dict[str, Any]:
         return self.data.setdefault("draft", {})
+
+    @property
+    def busy(self) -> bool:
+        """Whether a report or a patrol note is being filled in."""
+        return "draft" in self.data or "patrol" in self.data
+
+    @property
+    def office(self) -> Office:
+        return Office(self.db, self.cipher, self.router, self.escalation, self.now)
 
     def say(self, key: str, options: Menu | tuple[Choice, ...] = (), *, ask_location: bool = False,
             **params: Any) -> None:
@@ -78,3 +90,18 @@ class Step:
 
     ask: Callable[[Turn], None]
     answer: Callable[[Turn], Awaitable[str]]
+
+
+def interrupt(turn: Turn, step: str) -> str:
+    """Goes to a side step that will come back to where the contact was (side steps may nest)."""
+    if turn.step != step:
+        turn.data.setdefault("resume", []).append(turn.step)
+    return step
+
+
+def resume(turn: Turn) -> str:
+    stack = turn.data.get("resume") or [MENU]
+    step = stack.pop()
+    if not stack:
+        turn.data.pop("resume", None)
+    return step

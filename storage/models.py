@@ -111,6 +111,12 @@ class OfficerRole(enum.StrEnum):
     HEAD = "head"    # the Kapolsek: digests and escalations
 
 
+class EventKind(enum.StrEnum):
+    STATUS = "status"          # a status change, with its note
+    ESCALATION = "escalation"  # an unacknowledged alert sent again, to the duty officers or the head
+    REPLY = "reply"            # the reporter's answer to an officer's question
+
+
 class OutboxState(enum.StrEnum):
     PENDING = "pending"
     SENT = "sent"
@@ -212,8 +218,14 @@ class Report(Base):
     source: Mapped[ReportSource] = mapped_column(_enum(ReportSource), default=ReportSource.CITIZEN)
     language: Mapped[str] = mapped_column(String(8))
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"), index=True)
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("report.id"))
+    patrol_note_id: Mapped[int | None] = mapped_column(ForeignKey("patrol_note.id"), index=True)
+    # When the station's alert goes again if nobody has acknowledged it; None once someone has.
+    escalate_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+    escalations: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # The last change the reporter can see; set where a status changes, never by other bookkeeping.
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class ReportEvent(Base):
@@ -223,6 +235,7 @@ class ReportEvent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[EventKind] = mapped_column(_enum(EventKind), default=EventKind.STATUS)
     from_status: Mapped[ReportStatus | None] = mapped_column(_enum(ReportStatus))
     to_status: Mapped[ReportStatus] = mapped_column(_enum(ReportStatus))
     actor: Mapped[str] = mapped_column(String(64))
@@ -293,3 +306,20 @@ class Invite(Base):
     expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PatrolNote(Base):
+    """A *patroli dialogis*: where officers talked with residents, how many, and whether to follow up.
+    Each concern raised becomes a report with source=patrol that points back here."""
+
+    __tablename__ = "patrol_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("station.id"), index=True)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id", ondelete="SET NULL"))
+    place_text: Mapped[str] = mapped_column(String(300))
+    district_code: Mapped[str | None] = mapped_column(String(16))
+    village_code: Mapped[str | None] = mapped_column(String(16))
+    residents_met: Mapped[int] = mapped_column(Integer)
+    follow_up: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

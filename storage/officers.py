@@ -85,9 +85,25 @@ async def revoke(db: AsyncSession, officer_id: int, now: dt.datetime) -> bool:
 
 async def duty_officers(db: AsyncSession, station_id: int) -> list[tuple[Officer, Contact]]:
     """The station's active duty officers, with the contacts their alerts go to."""
+    return await _officers(db, station_id, OfficerRole.DUTY)
+
+
+async def station_heads(db: AsyncSession, station_id: int) -> list[tuple[Officer, Contact]]:
+    """The station's active heads (Kapolsek), with their contacts."""
+    return await _officers(db, station_id, OfficerRole.HEAD)
+
+
+async def _officers(db: AsyncSession, station_id: int, role: OfficerRole) -> list[tuple[Officer, Contact]]:
     rows = await db.execute(
         select(Officer, Contact).join(Contact, Officer.contact_id == Contact.id)
-        .where(Officer.station_id == station_id, Officer.role == OfficerRole.DUTY, Officer.active.is_(True))
+        .where(Officer.station_id == station_id, Officer.role == role, Officer.active.is_(True))
         .order_by(Officer.id)
     )
     return [(officer, contact) for officer, contact in rows]
+
+
+async def active_officer(db: AsyncSession, contact_id: int) -> Officer | None:
+    return (await db.execute(
+        select(Officer).where(Officer.contact_id == contact_id, Officer.active.is_(True))
+    )).scalar_one_or_none()
+

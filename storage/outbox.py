@@ -36,12 +36,16 @@ async def enqueue(db: AsyncSession, *, kind: str, contact_id: int, payload: dict
     return (await db.execute(stmt)).scalar_one_or_none() is not None
 
 
-async def claim_due(db: AsyncSession, now: dt.datetime, limit: int, lease: dt.timedelta) -> list[Outbox]:
-    """Takes up to `limit` due rows for sending. Each is leased: should this process die while sending,
-    the row comes due again when the lease ends (so a message may go twice, never zero times)."""
+async def claim_due(db: AsyncSession, now: dt.datetime, limit: int, lease: dt.timedelta,
+                    urn_hash: str | None = None) -> list[Outbox]:
+    """Takes up to `limit` due rows for sending (only those to the contact `urn_hash`, when given). Each is
+    leased: should this process die while sending, the row comes due again when the lease ends (so a
+    message may go twice, never zero times)."""
+    query = select(Outbox).where(Outbox.state == OutboxState.PENDING, Outbox.next_attempt_at <= now)
+    if urn_hash is not None:
+        query = query.where(Outbox.contact_id.in_(select(Contact.id).where(Contact.urn_hash == urn_hash)))
     rows = list((await db.execute(
-        select(Outbox).where(Outbox.state == OutboxState.PENDING, Outbox.next_attempt_at <= now)
-        .order_by(Outbox.priority, Outbox.next_attempt_at, Outbox.id).limit(limit)
+        query.order_by(Outbox.priority, Outbox.next_attempt_at, Outbox.id).limit(limit)
         .with_for_update(skip_locked=True)
     )).scalars())
     for row in rows:
@@ -77,4 +81,32 @@ async def record_delivery(db: AsyncSession, provider_message_id: str, status: st
             await db.execute(update(Contact).where(Contact.id == row.contact_id).values(unreachable=True))
     elif row.state in _RANK and _RANK[state] > _RANK[row.state]:
         row.state = state
+    return True
+
+
+async def latest_alert_to(db: AsyncSession, contact_id: int) -> Outbox | None:
+    """The newest alert that went out to an officer: what a bare number in their reply refers to."""
+    return (await db.execute(
+        select(Outbox).where(Outbox.contact_id == contact_id, Outbox.kind == "officer_alert",
+                             Outbox.sent_at.is_not(None))
+        .order_by(Outbox.sent_at.desc(), Outbox.id.desc()).limit(1)
+    )).scalar_one_or_none()
+
+
+async def list_outbox(db: AsyncSession, state: OutboxState | None = None, limit: int = 200) -> list[Outbox]:
+    """The newest rows first, of one state when given."""
+    query = select(Outbox).order_by(Outbox.id.desc()).limit(limit)
+    if state is not None:
+        query = query.where(Outbox.state == state)
+    return list((await db.execute(query)).scalars())
+
+
+async def retry(db: AsyncSession, row_id: int, now: dt.datetime) -> bool:
+    """Sends a failed (or template-less) row again from its first attempt; False when there is no such row
+    or it did not fail."""
+    row = await db.get(Outbox, row_id, with_for_update=True)
+    if row is None or row.state not in (OutboxState.FAILED, OutboxState.NEEDS_TEMPLATE):
+        return False
+    row.state, row.attempts, row.next_attempt_at, row.provider_message_id = OutboxState.PENDING, 0, now, None
+    row.last_error = f"{row.last_error} (sent again by hand)" if row.last_error else None
     return True

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Attachment, Report, ReportEvent, ReportStatus, Station
+from storage.models import Attachment, EventKind, Report, ReportEvent, ReportStatus, Station
 
 # No 0/O or 1/I: a reference is read aloud and copied by hand.
 REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -21,6 +21,7 @@ _REF_BODY = 8  # 32**8 ≈ 1.1e12: an anonymous report's ref is its only key, so
 _REF_BODY_TEXT = rf"([{REF_ALPHABET}]{{4}})[\s_-]*([{REF_ALPHABET}]{{4}})(?![A-Z0-9])"
 _REF_TEXT = re.compile(rf"(?<![A-Z0-9]){REF_PREFIX}[\s_-]*{_REF_BODY_TEXT}")
 _BARE_REF_TEXT = re.compile(rf"^\s*(?:{REF_PREFIX}[\s_-]*)?{_REF_BODY_TEXT}\s*$")
+_LEADING_REF = re.compile(rf"^\s*(?:{REF_PREFIX}[\s_-]*)?{_REF_BODY_TEXT}", re.I)
 
 
 def new_ref() -> str:
@@ -39,6 +40,14 @@ def find_ref(text: str, *, prefix_optional: bool = False) -> str | None:
     return f"{REF_PREFIX}-{match.group(1)}-{match.group(2)}" if match else None
 
 
+def split_ref(text: str) -> tuple[str | None, str]:
+    """The reference at the start of `text` and the words after it, as typed: `LP-7KX4-9QM2 sudah diamankan`."""
+    match = _LEADING_REF.match(text)
+    if match is None:
+        return None, text.strip()
+    return f"{REF_PREFIX}-{match.group(1).upper()}-{match.group(2).upper()}", text[match.end():].strip()
+
+
 @dataclass(frozen=True)
 class NewAttachment:
     sha256: str
@@ -50,8 +59,8 @@ class NewAttachment:
 
 
 async def create_report(db: AsyncSession, *, attachments: list[NewAttachment], actor: str,
-                        **fields: Any) -> Report:
-    """Inserts a report under a fresh unique ref, with its `received` event and attachments."""
+                        **fields: Any) -> tuple[Report, ReportEvent]:
+    """Inserts a report under a fresh unique ref, with its attachments; returns it with its `received` event."""
     for _ in range(5):
         report = Report(ref=new_ref(), status=ReportStatus.RECEIVED, **fields)
         try:
@@ -65,10 +74,12 @@ async def create_report(db: AsyncSession, *, attachments: list[NewAttachment], a
             continue  # a ref collision: astronomically rare, but the constraint is the guard
     else:
         raise RuntimeError("could not allocate a unique report reference")
-    db.add(ReportEvent(report_id=report.id, from_status=None, to_status=ReportStatus.RECEIVED, actor=actor,
-                       created_at=report.created_at))
+    received = ReportEvent(report_id=report.id, from_status=None, to_status=ReportStatus.RECEIVED, actor=actor,
+                           created_at=report.created_at)
+    db.add(received)
     db.add_all(Attachment(report_id=report.id, **vars(a)) for a in attachments)
-    return report
+    await db.flush()
+    return report, received
 
 
 async def report_by_ref(db: AsyncSession, ref: str) -> Report | None:
@@ -98,3 +109,51 @@ async def list_reports(db: AsyncSession, *, station_code: str | None = None,
         query = query.where(Report.created_at >= since)
     rows = await db.execute(query.order_by(Report.created_at, Report.id))
     return [(report, station, count) for report, station, count in rows]
+
+
+OPEN_STATUSES = (ReportStatus.RECEIVED, ReportStatus.REFERRED, ReportStatus.ACKNOWLEDGED, ReportStatus.IN_PROGRESS,
+                 ReportStatus.NEED_INFO)
+UNACKNOWLEDGED = (ReportStatus.RECEIVED, ReportStatus.REFERRED)
+
+
+async def open_reports(db: AsyncSession, station_id: int, *, offset: int, limit: int) -> tuple[list[Report], int]:
+    """One page of a station's open reports, urgent first, then newest first; and how many there are."""
+    where = (Report.station_id == station_id, Report.status.in_(OPEN_STATUSES))
+    total = (await db.execute(select(func.count(Report.id)).where(*where))).scalar_one()
+    page = (await db.execute(
+        select(Report).where(*where).order_by(Report.urgent.desc(), Report.created_at.desc(), Report.id.desc())
+        .offset(offset).limit(limit)
+    )).scalars()
+    return list(page), total
+
+
+async def history(db: AsyncSession, report: Report) -> list[ReportEvent]:
+    """Every event of a report, oldest first."""
+    return list((await db.execute(
+        select(ReportEvent).where(ReportEvent.report_id == report.id).order_by(ReportEvent.created_at, ReportEvent.id)
+    )).scalars())
+
+
+async def last_status_event(db: AsyncSession, report: Report, status: ReportStatus) -> ReportEvent | None:
+    """The newest event that moved the report to `status`."""
+    return (await db.execute(
+        select(ReportEvent).where(ReportEvent.report_id == report.id, ReportEvent.to_status == status,
+                                  ReportEvent.kind == EventKind.STATUS)
+        .order_by(ReportEvent.created_at.desc(), ReportEvent.id.desc()).limit(1)
+    )).scalar_one_or_none()
+
+
+async def question_waiting_for(db: AsyncSession, contact_id: int) -> Report | None:
+    """The newest of the contact's reports on which an officer waits for the reporter's answer."""
+    return (await db.execute(
+        select(Report).where(Report.contact_id == contact_id, Report.status == ReportStatus.NEED_INFO)
+        .order_by(Report.updated_at.desc(), Report.id.desc()).limit(1)
+    )).scalar_one_or_none()
+
+
+async def due_for_escalation(db: AsyncSession, now: dt.datetime, limit: int = 100) -> list[Report]:
+    """Unacknowledged reports whose alert has waited too long, locked (and skipped by other workers)."""
+    return list((await db.execute(
+        select(Report).where(Report.escalate_at <= now, Report.status.in_(UNACKNOWLEDGED))
+        .order_by(Report.escalate_at, Report.id).limit(limit).with_for_update(skip_locked=True)
+    )).scalars())

@@ -1,0 +1,152 @@
+"""What officers do to a report. Allowed changes live in TRANSITIONS; each change is an event with its
+actor, time and note, reaches a named or confidential reporter through the outbox, and a referral
+alerts the station that takes the report over."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from handlers.alerts import action_choices, alert_station
+from handlers.i18n import t
+from handlers.office import Office
+from storage.models import (
+    Contact,
+    EventKind,
+    Identity,
+    Officer,
+    Report,
+    ReportEvent,
+    ReportSource,
+    ReportStatus,
+)
+from storage.outbox import enqueue
+from storage.reports import OPEN_STATUSES, UNACKNOWLEDGED, find_ref, last_status_event, report_by_ref
+from storage.stations import station_by_code
+
+S = ReportStatus
+
+
+class Action(enum.StrEnum):
+    ACKNOWLEDGE = "ack"
+    PROGRESS = "progress"
+    RESOLVE = "resolve"
+    NEED_INFO = "info"
+    REFER = "refer"
+    DUPLICATE = "duplicate"
+    REJECT = "reject"
+
+
+# Each action: the status it leads to, and the statuses it may be taken from.
+TRANSITIONS: dict[Action, tuple[ReportStatus, frozenset[ReportStatus]]] = {
+    Action.ACKNOWLEDGE: (S.ACKNOWLEDGED, frozenset(UNACKNOWLEDGED)),
+    Action.PROGRESS: (S.IN_PROGRESS, frozenset({*UNACKNOWLEDGED, S.ACKNOWLEDGED, S.NEED_INFO})),
+    Action.NEED_INFO: (S.NEED_INFO, frozenset({*UNACKNOWLEDGED, S.ACKNOWLEDGED, S.IN_PROGRESS})),
+    Action.RESOLVE: (S.RESOLVED, frozenset(OPEN_STATUSES)),
+    Action.REFER: (S.REFERRED, frozenset(OPEN_STATUSES)),
+    Action.DUPLICATE: (S.DUPLICATE, frozenset(OPEN_STATUSES)),
+    Action.REJECT: (S.REJECTED, frozenset(OPEN_STATUSES)),
+}
+# What an action must come with: a note the reporter reads, a question, a station code, the other ref.
+NEEDS_ARGUMENT = {Action.RESOLVE: "note", Action.NEED_INFO: "question", Action.REFER: "station",
+                  Action.DUPLICATE: "ref", Action.REJECT: "reason"}
+STATUS_UPDATE = "status_update"  # the outbox kind of a relay to the reporter
+INFO_REPLY = "info_reply"  # the outbox kind of a reporter's answer relayed to the officer who asked
+ARGUMENT_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """`refusal` names the catalogue text that says why nothing changed; None when the action was taken."""
+
+    refusal: str | None = None
+    params: dict[str, str] | None = None
+
+
+def actor(officer: Officer) -> str:
+    return f"officer:{officer.id}"
+
+
+async def act(office: Office, officer: Officer, report: Report, action: Action, argument: str) -> Outcome:
+    """Takes `action` on `report` for `officer`, or says why it cannot be taken."""
+    if report.station_id != officer.station_id:
+        return Outcome("officer.not_your_station", {"ref": report.ref})
+    to_status, allowed_from = TRANSITIONS[action]
+    if report.status not in allowed_from:
+        return Outcome("officer.not_allowed", {"ref": report.ref, "action": action.value,
+                                                "status": report.status.value})
+    argument = argument.strip()
+    if action in NEEDS_ARGUMENT and not argument:
+        raise ValueError(f"{action} needs its {NEEDS_ARGUMENT[action]}: ask for it first")
+    if len(argument) > ARGUMENT_CHARS:
+        return Outcome("officer.argument_too_long", {"longest": str(ARGUMENT_CHARS)})
+    note, public = (argument or None), True
+    new_station = None
+    if action == Action.REFER:
+        new_station = await station_by_code(office.db, argument.upper())
+        if new_station is None or new_station.id == report.station_id:
+            return Outcome("officer.unknown_station", {"code": argument})
+        note = new_station.name
+    elif action == Action.DUPLICATE:
+        other_ref = find_ref(argument, prefix_optional=True)
+        other = await report_by_ref(office.db, other_ref) if other_ref else None
+        if other is None or other.id == report.id or other.station_id != report.station_id:
+            return Outcome("officer.unknown_duplicate", {"ref": argument})
+        report.duplicate_of_id, note = other.id, None  # the other ref stays among officers
+    event = await change_status(office, report, to_status, actor(officer), note, public=public)
+    if new_station is not None:
+        report.station_id, report.needs_routing = new_station.id, False
+        await alert_station(office, report, event)
+    return Outcome()
+
+
+async def change_status(office: Office, report: Report, to_status: ReportStatus, by: str, note: str | None, *,
+                        public: bool = True, kind: EventKind = EventKind.STATUS) -> ReportEvent:
+    """Records the change as an event and relays it to the reporter."""
+    event = ReportEvent(report_id=report.id, kind=kind, from_status=report.status, to_status=to_status, actor=by,
+                        note=note, public=public, created_at=office.now)
+    office.db.add(event)
+    if report.status in UNACKNOWLEDGED and to_status not in UNACKNOWLEDGED:
+        report.escalate_at = None  # somebody has it now
+    report.status, report.updated_at = to_status, office.now
+    await office.db.flush()
+    if kind == EventKind.STATUS:
+        await relay_to_reporter(office, report, event)
+    return event
+
+
+async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) -> None:
+    """Tells a named or confidential reporter, on their own channel. An anonymous report has no one to
+    tell (its status is read with STATUS ‹ref›), and a patrol's report was taken down by officers."""
+    if report.identity == Identity.ANONYMOUS or report.source != ReportSource.CITIZEN or report.contact_id is None:
+        return
+    contact = await office.db.get(Contact, report.contact_id)
+    if contact is None:
+        return
+    lang = contact.language or report.language
+    status = event.to_status.value
+    if event.to_status == S.NEED_INFO:
+        text = t(lang, "relay.question", ref=report.ref, question=event.note or "")
+    else:
+        note = t(lang, "relay.note", note=event.note) if event.note and event.public else ""
+        text = t(lang, "relay.status_update", ref=report.ref, status=t(lang, f"status.label.{status}"), note=note)
+    await enqueue(office.db, kind=STATUS_UPDATE, contact_id=contact.id, payload={"text": text, "ref": report.ref},
+                  idempotency_key=f"{STATUS_UPDATE}:{event.id}", at=office.now)
+
+
+async def take_answer(office: Office, report: Report, answer: str) -> None:
+    """The reporter's answer to an officer's question: recorded, sent to the officer who asked, and the
+    report goes back to where it was before the question."""
+    asked = await last_status_event(office.db, report, S.NEED_INFO)
+    back_to = asked.from_status if asked and asked.from_status not in (None, *UNACKNOWLEDGED) else S.ACKNOWLEDGED
+    event = await change_status(office, report, back_to, "reporter", answer, public=False, kind=EventKind.REPLY)
+    officer = await office.db.get(Officer, int(asked.actor.split(":")[1])) if asked else None
+    if officer is None or not officer.active:
+        return  # the answer stays in the report's history for whoever picks it up
+    contact = await office.db.get(Contact, officer.contact_id)
+    lang = (contact.language if contact else None) or report.language
+    await enqueue(office.db, kind=INFO_REPLY, contact_id=officer.contact_id,
+                  payload={"text": t(lang, "officer.answer_relayed", ref=report.ref, answer=answer),
+                           "ref": report.ref, "choices": action_choices(lang, report.ref)},
+                  idempotency_key=f"{INFO_REPLY}:{event.id}", at=office.now)
+

@@ -1,0 +1,37 @@
+"""Escalation: an alert nobody acknowledged in time goes again, first to every duty officer of the
+station, then to its head. Each round is an event in the report's history."""
+
+from __future__ import annotations
+
+from handlers.alerts import send_alerts
+from handlers.office import Office
+from storage.models import EventKind, Report, ReportEvent
+from storage.officers import duty_officers, station_heads
+from storage.reports import due_for_escalation
+
+ROUNDS = ("duty", "head")  # who each round goes to; after the last, the report waits in the open list
+
+
+async def escalate_due(office: Office) -> int:
+    """Escalates every report whose time has come; returns how many."""
+    reports = await due_for_escalation(office.db, office.now)
+    for report in reports:
+        await _escalate(office, report)
+    return len(reports)
+
+
+async def _escalate(office: Office, report: Report) -> None:
+    round_number = report.escalations + 1
+    audience = ROUNDS[round_number - 1]
+    officers = (await duty_officers(office.db, report.station_id) if audience == "duty"
+                else await station_heads(office.db, report.station_id)) if report.station_id else []
+    event = ReportEvent(report_id=report.id, kind=EventKind.ESCALATION, from_status=report.status,
+                        to_status=report.status, actor="system", note=audience if officers else "nobody",
+                        public=False, created_at=office.now)
+    office.db.add(event)
+    await office.db.flush()
+    waited = office.escalation.after(report) * round_number
+    await send_alerts(office, report, officers, event, waited=int(waited.total_seconds() // 60))
+    last = round_number == len(ROUNDS)
+    report.escalations = round_number
+    report.escalate_at = None if last else office.now + office.escalation.after(report)

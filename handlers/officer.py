@@ -1,0 +1,248 @@
+"""The officer's side of the chat: acting on reports by button, by number or by keyword, the station's
+open reports, one report with its history. An enrolled chat lands here instead of the resident's menu;
+LAPOR still files a report like any resident.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.channels.base import Choice
+from handlers import patrol, report_flow
+from handlers.actions import NEEDS_ARGUMENT, Action, act
+from handlers.alerts import ACTIONS, action_choices, alert_payload
+from handlers.choices import Menu
+from handlers.i18n import format_time, labels, t
+from handlers.text import normalize
+from handlers.turn import MENU, Step, Turn, interrupt, resume
+from storage.models import EventKind, Officer, Report, ReportEvent, Station
+from storage.outbox import latest_alert_to
+from storage.reports import history, open_reports, report_by_ref, split_ref
+
+ACTION_NOTE = "action_note"  # the note, question, station or ref an action needs, asked after a tap
+OFFICER_MENU = Menu("officer_menu")
+PAGE = 10
+VIEW = "view"  # choice key prefix: open one report
+ACTION_KEYWORDS = {action.value for action in Action}
+KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", "show"}
+_COMMAND = re.compile(r"^/?\s*\S+?(?:@\w+)?(?:\s+(.*))?$", re.S)
+
+
+def _words_after_keyword(turn: Turn) -> str:
+    """What follows the command word, exactly as typed (notes keep their capitals)."""
+    match = _COMMAND.match(turn.text)
+    return (match.group(1) or "") if match else ""
+
+
+def parse_key(key: str | None) -> tuple[str, str] | None:
+    """`ack:LP-7KX4-9QM2` → (`ack`, ref) for a report's button; None for any other choice."""
+    if not key or ":" not in key:
+        return None
+    kind, ref = key.split(":", 1)
+    return (kind, ref) if kind in ACTION_KEYWORDS | {VIEW} else None
+
+
+async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool) -> str | None:
+    """An officer's keyword; None when the words are not meant as one (a resident's, or a description)."""
+    if turn.officer is None:
+        if slash:
+            turn.say("officer.only")
+            return turn.step
+        return None
+    ref, rest = split_ref(_words_after_keyword(turn))
+    if keyword == "open_reports":
+        if rest and not rest.isdecimal():
+            return None if free_text_here else _usage(turn)
+        await list_open(turn, int(rest) if rest else 1)
+        return turn.step
+    if keyword == "patrol":
+        if rest or ref:
+            return None if free_text_here else _usage(turn)
+        if turn.busy:
+            turn.say("report.already_started")
+            return turn.step
+        return patrol.start(turn)
+    if ref is None:
+        # "Terima kasih", "Selesai makan…", a step's own "Selesai": words, not a command without its ref.
+        return None if not slash and (rest or turn.step != MENU) else _usage(turn)
+    if keyword == "show":
+        await show_report(turn, ref)
+        return turn.step
+    return await _take(turn, Action(keyword), ref, rest)
+
+
+def _usage(turn: Turn) -> str:
+    turn.say("officer.usage")
+    return turn.step
+
+
+async def tap(turn: Turn, key: str) -> str:
+    """A report's button, or its number: open the report, take the action, or ask what the action needs."""
+    kind, ref = parse_key(key) or ("", "")
+    if kind == VIEW:
+        await show_report(turn, ref)
+        return turn.step
+    return await _take(turn, Action(kind), ref, "")
+
+
+async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
+    assert turn.officer is not None
+    report = await report_by_ref(turn.db, ref)
+    if report is None:
+        turn.say("officer.unknown_ref", ref=ref)
+        return turn.step
+    if action in NEEDS_ARGUMENT and not argument and report.station_id == turn.officer.station_id:
+        turn.data["pending_action"] = {"action": action.value, "ref": ref}
+        return interrupt(turn, ACTION_NOTE)
+    outcome = await act(turn.office, turn.officer, report, action, argument)
+    if outcome.refusal:
+        _say_refusal(turn, outcome.refusal, outcome.params or {})
+        return turn.step
+    turn.say(f"officer.done.{action.value}", ref=ref, argument=argument)
+    return turn.step
+
+
+def _say_refusal(turn: Turn, key: str, params: dict[str, str]) -> None:
+    if key == "officer.not_allowed":
+        params = {**params, "action": labels(turn.lang, ACTIONS.group)[params["action"]],
+                  "status": t(turn.lang, f"status.label.{params['status']}")}
+    turn.say(key, **params)
+
+
+def ask_action_note(turn: Turn) -> None:
+    pending = turn.data["pending_action"]
+    turn.say(f"officer.ask_{NEEDS_ARGUMENT[Action(pending['action'])]}", ref=pending["ref"])
+
+
+async def action_note(turn: Turn) -> str:
+    """Takes the pending action with what was typed; asks again when it does not fit."""
+    pending = turn.data["pending_action"]
+    if not turn.text:
+        turn.say("common.not_a_choice")
+        return ACTION_NOTE
+    report = await report_by_ref(turn.db, pending["ref"])
+    assert turn.officer is not None and report is not None
+    outcome = await act(turn.office, turn.officer, report, Action(pending["action"]), turn.text)
+    if outcome.refusal in ("officer.unknown_station", "officer.unknown_duplicate", "officer.argument_too_long"):
+        _say_refusal(turn, outcome.refusal, outcome.params or {})
+        return ACTION_NOTE
+    turn.data.pop("pending_action")
+    if outcome.refusal:
+        _say_refusal(turn, outcome.refusal, outcome.params or {})
+    else:
+        turn.say(f"officer.done.{pending['action']}", ref=pending["ref"], argument=turn.text)
+    return resume(turn)
+
+
+async def home(turn: Turn) -> str:
+    """The officer's menu: a number answers the last alert or list, a ref opens a report."""
+    said = normalize(turn.text)
+    if said.isdecimal() and turn.inbound.choice is None:
+        key = await _shortcut(turn, int(said))
+        if key is not None:
+            return await tap(turn, key)
+    ref, rest = split_ref(turn.text)
+    if ref and not rest:
+        await show_report(turn, ref)
+        return MENU
+    picked = turn.pick(OFFICER_MENU)
+    if picked == "open_reports":
+        await list_open(turn, 1)
+    elif picked == "patrol":
+        return patrol.start(turn)
+    elif picked == "report":
+        return report_flow.start(turn)
+    elif picked == "help":
+        turn.say("officer.help")
+    else:
+        turn.say("officer.not_understood")
+    return MENU
+
+
+def ask_home(turn: Turn) -> None:
+    """The menu, unless this answer already ends with choices the officer can answer by number."""
+    if turn.replies and turn.replies[-1].choices:
+        return
+    turn.data.pop("shortcuts", None)
+    turn.say("officer.menu", OFFICER_MENU)
+
+
+async def _shortcut(turn: Turn, number: int) -> str | None:
+    """What a bare number means: an action on the alert that came after the officer last wrote, otherwise
+    a choice of the last list or report shown."""
+    alert = await latest_alert_to(turn.db, turn.contact.id)
+    last_wrote = turn.contact.last_inbound_at
+    if alert is not None and alert.sent_at and (last_wrote is None or alert.sent_at > last_wrote):
+        keys = [key for key, _label in alert.payload.get("choices", [])]
+    else:
+        keys = turn.data.get("shortcuts", [])
+    return keys[number - 1] if 1 <= number <= len(keys) else None
+
+
+def _offer(turn: Turn, key: str, choices: list[list[str]], **params: object) -> None:
+    """Says `key` with report buttons; their numbers stay meaningful for the officer's next message."""
+    turn.say(key, tuple(Choice(k, label) for k, label in choices), **params)
+    turn.data["shortcuts"] = [k for k, _label in choices]
+
+
+async def list_open(turn: Turn, page: int) -> None:
+    """The station's open reports, urgent first, then newest; ten at a time."""
+    assert turn.officer is not None
+    station = await turn.db.get(Station, turn.officer.station_id)
+    reports, total = await open_reports(turn.db, turn.officer.station_id, offset=(page - 1) * PAGE, limit=PAGE)
+    if not reports:
+        turn.say("officer.no_open" if page == 1 else "officer.no_more", station=station.name if station else "")
+        return
+    first = (page - 1) * PAGE + 1
+    lines = [_line(turn, report, station) for report in reports]
+    more = t(turn.lang, "officer.more", page=page + 1) if first + len(reports) - 1 < total else ""
+    categories = labels(turn.lang, "category")
+    buttons = [[f"{VIEW}:{r.ref}", f"{r.ref} · {categories[r.category.value]}"] for r in reports]
+    _offer(turn, "officer.open_list", buttons, station=station.name if station else "", total=total, first=first,
+           last=first + len(reports) - 1, lines="\n".join(lines), more=more)
+
+
+def _line(turn: Turn, report: Report, station: Station | None) -> str:
+    return t(turn.lang, "officer.open_line", urgent="🚨 " if report.urgent else "", ref=report.ref,
+             category=labels(turn.lang, "category")[report.category.value],
+             status=t(turn.lang, f"status.label.{report.status.value}"),
+             time=format_time(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta"))
+
+
+async def show_report(turn: Turn, ref: str) -> None:
+    """One report as its alert shows it, with its history and the actions that can be taken on it."""
+    assert turn.officer is not None
+    report = await report_by_ref(turn.db, ref)
+    if report is None or report.station_id != turn.officer.station_id:
+        # Another station's report: its existence is not for this officer to learn.
+        turn.say("officer.unknown_ref", ref=ref)
+        return
+    station = await turn.db.get(Station, report.station_id)
+    timezone = station.timezone if station else "Asia/Jakarta"
+    payload = await alert_payload(turn.office, report, turn.lang)
+    events = [await _event_line(turn, event, timezone) for event in await history(turn.db, report)]
+    _offer(turn, "officer.report", action_choices(turn.lang, report.ref), alert=payload["text"],
+           status=t(turn.lang, f"status.label.{report.status.value}"), history="\n".join(events))
+
+
+async def _event_line(turn: Turn, event: ReportEvent, timezone: str) -> str:
+    when = format_time(turn.lang, event.created_at, timezone)
+    if event.kind == EventKind.ESCALATION:
+        return t(turn.lang, f"officer.history.escalated_{event.note}", when=when)
+    if event.kind == EventKind.REPLY:
+        return t(turn.lang, "officer.history.reply", when=when, answer=event.note or "")
+    note = f": {event.note}" if event.note else ""
+    return t(turn.lang, "officer.history.status", when=when, who=await _who(turn, event.actor),
+             status=t(turn.lang, f"status.label.{event.to_status.value}"), note=note)
+
+
+async def _who(turn: Turn, actor: str) -> str:
+    if actor.startswith("officer:"):
+        officer = await turn.db.get(Officer, int(actor.split(":", 1)[1]))
+        return (officer.name if officer and officer.name else None) or t(turn.lang, "officer.history.an_officer")
+    return t(turn.lang, f"officer.history.by_{actor}")
+
+
+STEPS: dict[str, Step] = {
+    ACTION_NOTE: Step(ask_action_note, action_note),
+}

@@ -1,0 +1,195 @@
+"""Patrol notes (*patroli dialogis*): where officers met residents, how many, the concerns they raised,
+and whether to follow up. Each concern becomes a report of the officer's station with source=patrol.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.channels.base import Choice
+from handlers.actions import actor, change_status
+from handlers.choices import Menu, pick
+from handlers.i18n import labels, t
+from handlers.routing import place_label
+from handlers.text import letters_and_digits, normalize
+from handlers.turn import MENU, Step, Turn
+from storage.models import Category, Identity, PatrolNote, ReportSource, ReportStatus
+from storage.reports import create_report
+
+PLACE, PLACE_PICK, MET, CATEGORY, CONCERN, MORE, FOLLOW_UP = (
+    "patrol_place", "patrol_place_pick", "patrol_met", "patrol_category", "patrol_concern", "patrol_more",
+    "patrol_follow_up")
+FREE_TEXT_STEPS = (PLACE, PLACE_PICK, CONCERN)
+PLACE_CHARS = (3, 300)
+CONCERN_CHARS = (5, 4000)
+MOST_MET = 10_000
+MOST_CONCERNS = 20
+
+CATEGORIES = Menu("category")
+MORE_OPTIONS = Menu("patrol_more")
+FOLLOW_UP_OPTIONS = Menu("patrol_follow_up")
+AS_TYPED = Menu("patrol_place")
+
+
+def start(turn: Turn) -> str:
+    turn.data["patrol"] = {"concerns": []}
+    return PLACE
+
+
+def _note(turn: Turn) -> dict[str, Any]:
+    return turn.data["patrol"]
+
+
+def ask_place(turn: Turn) -> None:
+    turn.say("patrol.ask_place", ask_location=True)
+
+
+async def place(turn: Turn) -> str:
+    """Where the patrol was: the places it may be, to pick from, or the words as typed."""
+    pin = turn.inbound.location
+    if pin is not None:
+        near = await turn.router.near_pin(turn.db, pin.latitude, pin.longitude)
+        _note(turn).update(place_text=t(turn.lang, "report.pin", latitude=f"{pin.latitude:.5f}",
+                                        longitude=f"{pin.longitude:.5f}"), code=None)
+        if near is None:
+            return MET
+        _note(turn)["options"] = [near[1].code]
+        return PLACE_PICK
+    shortest, longest = PLACE_CHARS
+    if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
+        turn.say("patrol.place_invalid", shortest=shortest, longest=longest)
+        return PLACE
+    _note(turn).update(place_text=turn.text, code=None)
+    found, _confident = turn.router.candidates(turn.text)
+    if not found:
+        return MET
+    _note(turn)["options"] = [candidate.code for candidate in found]
+    return PLACE_PICK
+
+
+def _place_options(turn: Turn) -> tuple[Choice, ...]:
+    places = tuple(Choice(code, place_label(turn.lang, turn.router.place(code))) for code in _note(turn)["options"])
+    return places + AS_TYPED.options(turn.lang)
+
+
+def ask_place_pick(turn: Turn) -> None:
+    turn.say("patrol.pick_place", _place_options(turn), typed=_note(turn)["place_text"])
+
+
+async def place_pick(turn: Turn) -> str:
+    offered = [(c.key, {normalize(c.label)}) for c in _place_options(turn)[:-1]] + AS_TYPED.answers(turn.lang)
+    picked = pick(offered, turn.text, turn.inbound.choice)
+    if picked is None:
+        turn.say("common.not_a_choice")
+        return PLACE_PICK
+    options = _note(turn).pop("options")
+    if picked in options:
+        _note(turn)["code"] = picked
+    return MET
+
+
+def ask_met(turn: Turn) -> None:
+    turn.say("patrol.ask_met")
+
+
+async def met(turn: Turn) -> str:
+    said = normalize(turn.text)
+    if not said.isdecimal() or int(said) > MOST_MET:
+        turn.say("patrol.met_invalid", most=MOST_MET)
+        return MET
+    _note(turn)["met"] = int(said)
+    return CATEGORY
+
+
+def ask_category(turn: Turn) -> None:
+    turn.say("patrol.ask_category", CATEGORIES, number=len(_note(turn)["concerns"]) + 1)
+
+
+async def category(turn: Turn) -> str:
+    picked = turn.pick(CATEGORIES)
+    if picked is None:
+        turn.say("common.not_a_choice")
+        return CATEGORY
+    _note(turn)["category"] = picked
+    return CONCERN
+
+
+def ask_concern(turn: Turn) -> None:
+    turn.say("patrol.ask_concern", shortest=CONCERN_CHARS[0])
+
+
+async def concern(turn: Turn) -> str:
+    shortest, longest = CONCERN_CHARS
+    if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
+        turn.say("patrol.concern_invalid", shortest=shortest, longest=longest)
+        return CONCERN
+    _note(turn)["concerns"].append({"category": _note(turn).pop("category"), "text": turn.text})
+    return MORE if len(_note(turn)["concerns"]) < MOST_CONCERNS else FOLLOW_UP
+
+
+def ask_more(turn: Turn) -> None:
+    turn.say("patrol.ask_more", MORE_OPTIONS, count=len(_note(turn)["concerns"]))
+
+
+async def more(turn: Turn) -> str:
+    picked = turn.pick(MORE_OPTIONS)
+    if picked is None:
+        turn.say("common.not_a_choice")
+        return MORE
+    return CATEGORY if picked == "another" else FOLLOW_UP
+
+
+def ask_follow_up(turn: Turn) -> None:
+    turn.say("patrol.ask_follow_up", FOLLOW_UP_OPTIONS)
+
+
+async def follow_up(turn: Turn) -> str:
+    picked = turn.pick(FOLLOW_UP_OPTIONS)
+    if picked is None:
+        turn.say("common.not_a_choice")
+        return FOLLOW_UP
+    await save(turn, follow_up=picked == "yes")
+    return MENU
+
+
+async def save(turn: Turn, *, follow_up: bool) -> None:
+    """Stores the note and one report per concern on the officer's station, taken as acknowledged: the
+    officer heard it in person, so no alert goes out."""
+    note_data = turn.data.pop("patrol")
+    officer = turn.officer
+    assert officer is not None
+    found = turn.router.place(note_data["code"]) if note_data.get("code") else None
+    district = found.district.code if found and found.district else None
+    village = found.village.code if found and found.village else None
+    note = PatrolNote(station_id=officer.station_id, officer_id=officer.id, place_text=note_data["place_text"],
+                      district_code=district, village_code=village, residents_met=note_data["met"],
+                      follow_up=follow_up, created_at=turn.now)
+    turn.db.add(note)
+    await turn.db.flush()
+    place_text = place_label(turn.lang, found) if found else note_data["place_text"]
+    refs = []
+    for raised in note_data["concerns"]:
+        report, _received = await create_report(
+            turn.db, attachments=[], actor=actor(officer),
+            category=Category(raised["category"]), description=raised["text"],
+            occurred_text=t(turn.lang, "patrol.occurred"), location_text=note_data["place_text"],
+            province_code=found.province.code if found else None, regency_code=found.regency.code if found else None,
+            district_code=district, village_code=village, station_id=officer.station_id, urgent=False,
+            identity=Identity.ANONYMOUS, source=ReportSource.PATROL, language=turn.lang, contact_id=None,
+            patrol_note_id=note.id, created_at=turn.now, updated_at=turn.now,
+        )
+        await change_status(turn.office, report, ReportStatus.ACKNOWLEDGED, actor(officer), None, public=False)
+        refs.append(f"• {report.ref} ({labels(turn.lang, 'category')[raised['category']]})")
+    turn.say("patrol.saved", place=place_text, met=note_data["met"], count=len(refs), refs="\n".join(refs),
+             follow_up=t(turn.lang, "patrol.follow_up_yes" if follow_up else "patrol.follow_up_no"))
+
+
+STEPS: dict[str, Step] = {
+    PLACE: Step(ask_place, place),
+    PLACE_PICK: Step(ask_place_pick, place_pick),
+    MET: Step(ask_met, met),
+    CATEGORY: Step(ask_category, category),
+    CONCERN: Step(ask_concern, concern),
+    MORE: Step(ask_more, more),
+    FOLLOW_UP: Step(ask_follow_up, follow_up),
+}

@@ -1,0 +1,341 @@
+"""Officers acting on reports: the transitions, relays to the reporter, the question round trip, referral,
+station isolation, the open list, escalation and patrol notes. Through the engine, on a real database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.channels.console import ConsoleChannel
+from bot.outbox import Dispatcher
+from handlers.actions import TRANSITIONS, Action
+from handlers.engine import Engine
+from storage.models import (
+    EventKind,
+    OfficerRole,
+    Outbox,
+    PatrolNote,
+    Report,
+    ReportEvent,
+    ReportSource,
+    ReportStatus,
+    utcnow,
+)
+from storage.officers import revoke
+from storage.reports import find_ref
+from tests.conftest import Resident, walk_to_summary
+from tests.test_officers import enrolled, officers
+
+pytestmark = pytest.mark.slow
+
+WARGA = "console:warga"
+PETUGAS = "console:petugas"
+
+
+async def file_report(engine: Engine, urn: str = WARGA, *, identity: str = "2",
+                      description: str | None = None) -> tuple[Resident, str]:
+    resident = Resident(engine, urn)
+    if description:
+        await walk_to_summary(resident, identity=identity, description=description)
+    else:
+        await walk_to_summary(resident, identity=identity)
+    await resident.send("kirim")
+    ref = find_ref(resident.text)
+    assert ref, resident.text
+    return resident, ref
+
+
+async def report(engine: Engine, ref: str) -> Report:
+    async with engine.sessions() as db:
+        return (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+
+
+async def outbox(engine: Engine, kind: str | None = None) -> list[Outbox]:
+    async with engine.sessions() as db:
+        query = select(Outbox).order_by(Outbox.id)
+        return list((await db.execute(query.where(Outbox.kind == kind) if kind else query)).scalars())
+
+
+async def deliver_to(engine: Engine, urn: str) -> str:
+    """Sends what the outbox holds for one terminal chat; returns what that chat printed."""
+    printed = io.StringIO()
+    dispatcher = Dispatcher(engine.sessions, engine.cipher, {"console": ConsoleChannel(urn, printed)}, only_urn=urn)
+    await dispatcher.run_once()
+    return printed.getvalue()
+
+
+async def events(engine: Engine, ref: str) -> list[ReportEvent]:
+    async with engine.sessions() as db:
+        found = await report(engine, ref)
+        return list((await db.execute(select(ReportEvent).where(ReportEvent.report_id == found.id)
+                                      .order_by(ReportEvent.id))).scalars())
+
+
+async def test_acknowledge_by_the_alert_number_reaches_the_reporter(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    alert = await deliver_to(engine, PETUGAS)
+    assert ref in alert and "1. Terima" in alert and "7. Tolak" in alert
+    await petugas.send("1")
+    assert petugas.heard("officer.done.ack")
+    assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
+    relay = await deliver_to(engine, WARGA)
+    assert f"Kabar laporan {ref}: Sudah dibaca petugas." in relay
+    [event] = [e for e in await events(engine, ref) if e.to_status == ReportStatus.ACKNOWLEDGED]
+    [officer] = await officers(engine)
+    assert event.actor == f"officer:{officer.id}" and event.from_status == ReportStatus.RECEIVED
+
+
+async def test_each_action_by_keyword_with_its_note(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"proses {ref.lower()}")
+    assert petugas.heard("officer.done.progress")
+    await petugas.send(f"SELESAI {ref}")
+    assert petugas.heard("officer.ask_note"), "resolving needs a note for the reporter"
+    await petugas.send("batal")
+    await petugas.send(f"SELESAI {ref} Motor ditemukan, Pak RT sudah dihubungi")
+    assert petugas.heard("officer.done.resolve")
+    found = await report(engine, ref)
+    assert found.status == ReportStatus.RESOLVED
+    relay = await deliver_to(engine, WARGA)
+    assert "Catatan petugas: Motor ditemukan, Pak RT sudah dihubungi" in relay, "the note keeps its capitals"
+    await petugas.send(f"TERIMA {ref}")
+    assert petugas.heard("officer.not_allowed"), "a resolved report cannot be acknowledged"
+    assert (await report(engine, ref)).status == ReportStatus.RESOLVED
+
+
+async def test_reject_and_duplicate(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _one, first = await file_report(engine, "console:satu")
+    _two, second = await file_report(engine, "console:dua")
+    await petugas.send(f"DUPLIKAT {second} {second}")
+    assert petugas.heard("officer.unknown_duplicate"), "a report is no duplicate of itself"
+    await petugas.send(f"DUPLIKAT {second} {first}")
+    assert petugas.heard("officer.done.duplicate")
+    merged = await report(engine, second)
+    assert merged.status == ReportStatus.DUPLICATE and merged.duplicate_of_id == (await report(engine, first)).id
+    assert first not in await deliver_to(engine, "console:dua"), "the other ref stays among officers"
+    await petugas.send(f"TOLAK {first} laporan iseng, lokasi tidak ada kejadian")
+    assert (await report(engine, first)).status == ReportStatus.REJECTED
+    assert "laporan iseng" in await deliver_to(engine, "console:satu")
+
+
+async def test_a_button_tap_that_needs_a_note_asks_for_it_and_batal_goes_back(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(button=f"reject:{ref}")
+    assert petugas.heard("officer.ask_reason")
+    await petugas.send("batal")
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send(button=f"reject:{ref}")
+    await petugas.send("Hoaks: foto diambil dari internet")
+    assert petugas.heard("officer.done.reject")
+    assert (await report(engine, ref)).status == ReportStatus.REJECTED
+
+
+async def test_need_info_round_trip(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"TERIMA {ref}")
+    await petugas.send(f"INFO {ref} Jam berapa motornya terakhir terlihat?")
+    assert petugas.heard("officer.done.info")
+    question = await deliver_to(engine, WARGA)
+    assert "Jam berapa motornya terakhir terlihat?" in question
+    await warga.send("Sekitar jam 11 malam, Pak")
+    assert warga.heard("relay.answer_sent")
+    answer = await deliver_to(engine, PETUGAS)
+    assert f"Jawaban pelapor untuk {ref}" in answer and "Sekitar jam 11 malam, Pak" in answer
+    found = await report(engine, ref)
+    assert found.status == ReportStatus.ACKNOWLEDGED, "back where it was before the question"
+    [reply] = [e for e in await events(engine, ref) if e.kind == EventKind.REPLY]
+    assert reply.note == "Sekitar jam 11 malam, Pak" and not reply.public
+    await warga.send("1")
+    assert warga.heard("report.ask_category"), "once answered, the menu works as before"
+
+
+async def test_an_anonymous_report_gets_no_relay(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine, identity="3")
+    await petugas.send(f"TERIMA {ref}")
+    await petugas.send(f"SELESAI {ref} sudah ditangani")
+    assert await outbox(engine, "status_update") == []
+    reader = Resident(engine, "console:siapa-saja")
+    await reader.send(f"STATUS {ref}")
+    assert "Selesai" in reader.text and "sudah ditangani" in reader.text
+
+
+async def test_referral_moves_the_report_and_alerts_the_other_station(engine: Engine) -> None:
+    sananwetan = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    await sananwetan.send(f"RUJUK {ref} NOWHERE")
+    assert sananwetan.heard("officer.unknown_station")
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    assert sananwetan.heard("officer.done.refer")
+    assert ref in await deliver_to(engine, "console:sekar"), "the new station gets the alert"
+    await sananwetan.send(f"TERIMA {ref}")
+    assert sananwetan.heard("officer.not_your_station")
+    await sekar.send(f"TERIMA {ref}")
+    assert sekar.heard("officer.done.ack")
+    relays = await deliver_to(engine, WARGA)
+    assert "Diteruskan ke kantor polisi lain" in relays and "Polsek Sekar" in relays
+
+
+async def test_station_isolation(engine: Engine) -> None:
+    await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)  # Polsek Sananwetan's
+    for command in (f"TERIMA {ref}", f"SELESAI {ref} ditutup", f"TOLAK {ref} bukan urusan"):
+        await sekar.send(command)
+        assert sekar.heard("officer.not_your_station")
+    await sekar.send(f"LIHAT {ref}")
+    assert sekar.heard("officer.unknown_ref") and "Motor tetangga" not in sekar.text
+    await sekar.send(button=f"ack:{ref}")
+    assert sekar.heard("officer.not_your_station")
+    await sekar.send("terbuka")
+    assert sekar.heard("officer.no_open")
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+
+
+async def test_a_revoked_officer_is_refused(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    [officer] = await officers(engine)
+    async with engine.sessions() as db, db.begin():
+        await revoke(db, officer.id, utcnow())
+    await petugas.send(f"/terima {ref}")
+    assert petugas.heard("officer.only")
+    await petugas.send(f"TERIMA {ref}")
+    assert not petugas.heard("officer.done.ack")
+    await petugas.send("terbuka")
+    assert not petugas.heard("officer.open_list")
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+
+
+async def test_residents_words_that_look_like_commands_stay_words(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("/terbuka")
+    assert resident.heard("officer.only")
+    await resident.send("info")
+    assert resident.heard("help.text"), "'info' is still help for a resident"
+    await walk_to_summary(Resident(engine, "console:lain"),
+                          description="Selesai pengajian ada yang terima paket mencurigakan di masjid")
+    petugas = await enrolled(engine, PETUGAS)
+    await petugas.send("terima kasih")
+    assert petugas.heard("officer.not_understood")
+
+
+async def test_the_open_list_is_urgent_first_newest_first_ten_at_a_time(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    refs = [(await file_report(engine, f"console:w{n}"))[1] for n in range(11)]
+    _urgent, urgent = await file_report(engine, "console:darurat",
+                                        description="Tolong saya, ada begal di depan gang sekarang")
+    await petugas.send("terbuka")
+    assert petugas.heard("officer.open_list")
+    listed = [find_ref(label) for label in petugas.options()]
+    assert len(listed) == 10
+    assert listed[0] == urgent and listed[1:] == refs[::-1][:9]
+    assert "TERBUKA 2" in petugas.text
+    await petugas.send("TERBUKA 2")
+    assert [find_ref(label) for label in petugas.options()] == refs[:2][::-1]
+    await petugas.send("2")
+    assert petugas.heard("officer.report") and refs[0] in petugas.text, "a number opens the listed report"
+
+
+async def test_the_report_view_shows_its_history(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"TERIMA {ref}")
+    await petugas.send(ref)
+    assert petugas.heard("officer.report")
+    assert "Bripka Santoso: Sudah dibaca petugas" in petugas.text
+    await petugas.send("2")
+    assert petugas.heard("officer.done.progress"), "numbers answer the report just shown"
+
+
+async def test_the_transitions_table_is_the_only_gate() -> None:
+    closed = {ReportStatus.RESOLVED, ReportStatus.DUPLICATE, ReportStatus.REJECTED}
+    for action, (to_status, allowed_from) in TRANSITIONS.items():
+        assert not allowed_from & closed, f"{action} may not reopen a closed report"
+        assert to_status not in allowed_from or action == Action.REFER
+    assert set(TRANSITIONS) == set(Action)
+
+
+# --- escalation -------------------------------------------------------------------------------------
+
+async def test_an_unacknowledged_alert_goes_again_then_to_the_head(engine: Engine) -> None:
+    await enrolled(engine, PETUGAS)
+    await enrolled(engine, "console:piket2")
+    await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    _warga, ref = await file_report(engine)
+    filed = utcnow()
+    assert len(await outbox(engine, "officer_alert")) == 2
+    assert await engine.escalate(now=filed + dt.timedelta(minutes=59)) == 0, "not yet"
+    assert await engine.escalate(now=filed + dt.timedelta(minutes=61)) == 1
+    alerts = await outbox(engine, "officer_alert")
+    assert len(alerts) == 4 and "BELUM DITANGGAPI 60 MENIT" in alerts[-1].payload["text"]
+    assert await engine.escalate(now=filed + dt.timedelta(minutes=62)) == 0, "each round once"
+    assert await engine.escalate(now=filed + dt.timedelta(minutes=122)) == 1
+    to_head = (await outbox(engine, "officer_alert"))[4:]
+    assert len(to_head) == 1 and "BELUM DITANGGAPI 120 MENIT" in to_head[0].payload["text"]
+    head = [o for o in await officers(engine) if o.role == OfficerRole.HEAD]
+    assert [row.contact_id for row in to_head] == [head[0].contact_id]
+    assert await engine.escalate(now=filed + dt.timedelta(days=1)) == 0, "after the head, no more rounds"
+    rounds = [e.note for e in await events(engine, ref) if e.kind == EventKind.ESCALATION]
+    assert rounds == ["duty", "head"]
+    kapolsek = Resident(engine, "console:kapolsek")
+    await kapolsek.send(f"LIHAT {ref}")
+    assert "diteruskan ke Kapolsek" in kapolsek.text, "escalations show in the report's history"
+
+
+async def test_an_urgent_report_escalates_after_five_minutes_and_an_acknowledged_one_never(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _urgent, urgent = await file_report(engine, "console:darurat",
+                                        description="Tolong saya, ada begal di depan gang sekarang")
+    _calm, calm = await file_report(engine)
+    await petugas.send(f"TERIMA {calm}")
+    filed = utcnow()
+    assert await engine.escalate(now=filed + dt.timedelta(minutes=6)) == 1
+    assert (await report(engine, urgent)).escalations == 1
+    assert await engine.escalate(now=filed + dt.timedelta(hours=3)) == 1  # the urgent one's head round
+    assert (await report(engine, calm)).escalations == 0
+
+
+# --- patrol notes -----------------------------------------------------------------------------------
+
+async def test_a_patrol_note_with_two_concerns(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    await petugas.send("/patroli")
+    assert petugas.heard("patrol.ask_place")
+    for said in ("Gedog Sananwetan", "1", "25 orang", "25", "lalu lintas", "Balap liar tiap malam minggu di jalan raya",
+                 "tambah", "5", "Peredaran sabu di warung ujung gang", "selesai", "ya"):
+        await petugas.send(said)
+    assert petugas.heard("patrol.saved"), petugas.text
+    async with engine.sessions() as db:
+        [note] = (await db.execute(select(PatrolNote))).scalars()
+        concerns = list((await db.execute(select(Report).where(Report.patrol_note_id == note.id)
+                                          .order_by(Report.id))).scalars())
+    assert (note.residents_met, note.follow_up, note.village_code) == (25, True, "35.72.03.1001")
+    assert [c.category.value for c in concerns] == ["traffic", "drugs"]
+    assert all(c.source == ReportSource.PATROL and c.status == ReportStatus.ACKNOWLEDGED and c.contact_id is None
+               and c.escalate_at is None for c in concerns)
+    assert await outbox(engine) == [], "a patrol's concerns alert no one and relay to no one"
+
+
+async def test_a_patrol_can_be_cancelled_and_is_for_officers_only(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("/patroli")
+    assert resident.heard("officer.only")
+    petugas = await enrolled(engine, PETUGAS)
+    await petugas.send("patroli")
+    await petugas.send("Pasar Legi")
+    await petugas.send("batal")
+    assert petugas.heard("patrol.cancelled")
+    async with engine.sessions() as db:
+        assert (await db.execute(select(func.count()).select_from(PatrolNote))).scalar_one() == 0
