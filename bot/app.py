@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 from twilio.request_validator import RequestValidator
 
@@ -22,6 +22,7 @@ from bot.channels.whatsapp import OUTSIDE_WINDOW, UNREACHABLE_CODES, MalformedWe
 from bot.config import Settings
 from bot.flood import FloodGate
 from bot.outbox import Dispatcher, Sender
+from bot.photos import Photos
 from bot.scheduler import start_scheduler
 from bot.service import open_engine
 from bot.telegram_service import WEBHOOK_PATH, TelegramService
@@ -142,6 +143,15 @@ async def whatsapp_status(request: Request) -> Response:
     return Response(status_code=200)
 
 
+async def photo(request: Request) -> Response:
+    """A stored photo, for a provider holding a link the outbox signed (Twilio fetches media by URL)."""
+    path = request.app.state.photos.file_for(request.path_params["name"], request.query_params.get("expires", ""),
+                                             request.query_params.get("sig", ""))
+    if path is None:
+        return Response(status_code=404)
+    return FileResponse(path)
+
+
 async def healthz(request: Request) -> Response:
     try:
         async with request.app.state.engine.sessions() as db:
@@ -167,7 +177,9 @@ def create_app(settings: Settings) -> Starlette:
                 senders[telegram.channel.name] = telegram.channel
             app.state.settings, app.state.engine, app.state.flood = settings, engine, flood
             app.state.telegram, app.state.whatsapp = telegram, whatsapp
-            dispatcher = Dispatcher(engine.sessions, engine.cipher, senders,
+            photos = Photos(settings.contact_secret(), settings.media_dir, settings.public_base_url)
+            app.state.photos = photos
+            dispatcher = Dispatcher(engine.sessions, engine.cipher, senders, photos=photos,
                                     templates=settings.whatsapp_templates(),
                                     per_second={"whatsapp": 10.0, "telegram": 25.0},
                                     on_unreachable=engine.mark_unreachable)
@@ -192,6 +204,7 @@ def create_app(settings: Settings) -> Starlette:
             Route(WEBHOOK_PATH, telegram_webhook, methods=["POST"]),
             Route("/whatsapp/webhook", whatsapp_webhook, methods=["POST"]),
             Route("/whatsapp/status", whatsapp_status, methods=["POST"]),
+            Route("/media/{name}", photo),
             Route("/healthz", healthz),
         ],
         lifespan=lifespan,

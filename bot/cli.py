@@ -20,14 +20,17 @@ from bot.channels.base import make_urn
 from bot.channels.console import ConsoleChannel
 from bot.config import Settings
 from bot.outbox import Dispatcher
+from bot.photos import Photos
 from bot.scheduler import start_scheduler
 from bot.service import open_engine, seed_stations
 from handlers.engine import Engine
 from handlers.report_flow import PLACE_TRIES
 from handlers.routing import Router, place_label, station_label
 from storage import db as database
-from storage.models import OfficerRole, utcnow
+from storage.models import Contact, OfficerRole, OutboxState, utcnow
 from storage.officers import create_invite, list_officers, revoke
+from storage.outbox import list_outbox
+from storage.outbox import retry as retry_row
 from storage.regions import RegionIndex
 from storage.reports import list_reports
 from storage.stations import import_stations, list_stations, station_by_code
@@ -44,6 +47,9 @@ app.add_typer(reports_app, name="reports")
 app.add_typer(stations_app, name="stations")
 officers_app = typer.Typer(help="Officers: invite codes, who is enrolled, revoking.", no_args_is_help=True)
 app.add_typer(officers_app, name="officers")
+outbox_app = typer.Typer(help="The outbox: messages the bot starts on its own, and how each went.",
+                         no_args_is_help=True)
+app.add_typer(outbox_app, name="outbox")
 
 Language = Annotated[str | None, typer.Option("--lang", help="id or en", show_default=False)]
 
@@ -102,7 +108,8 @@ async def _chat(settings: Settings, urn: str, lang: str | None) -> None:
         if lang:
             await engine.set_language(urn, lang)
         # What the bot sends this chat on its own (an officer's alerts, a resident's updates) is printed here.
-        outbox = Dispatcher(engine.sessions, engine.cipher, {channel.name: channel}, only_urn=urn)
+        outbox = Dispatcher(engine.sessions, engine.cipher, {channel.name: channel}, only_urn=urn,
+                            photos=Photos(settings.contact_secret(), settings.media_dir))
         stop = asyncio.Event()
         sending = asyncio.create_task(outbox.run(stop))
         scheduler = start_scheduler(engine)
@@ -346,3 +353,47 @@ def officers_revoke(officer_id: Annotated[int, typer.Argument(help="The id from 
         typer.echo(f"no active officer {officer_id}", err=True)
         raise typer.Exit(1)
     typer.echo(f"officer {officer_id} revoked")
+
+
+@outbox_app.command("list")
+def outbox_list(
+    state: Annotated[OutboxState | None, typer.Option(help="Only rows in this state.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the newest outbox rows (200 at most): what was sent, what waits, what failed and why.
+
+    Recipients are shown by channel only: their addresses stay encrypted.
+    """
+    settings = _settings()
+    database.upgrade(settings.effective_database_url)
+
+    async def rows(db: AsyncSession) -> list[dict[str, object]]:
+        listed = []
+        for row in await list_outbox(db, state):
+            contact = await db.get(Contact, row.contact_id)
+            listed.append({
+                "id": row.id, "kind": row.kind, "state": row.state.value,
+                "channel": contact.channel if contact else None, "ref": row.payload.get("ref"),
+                "attempts": row.attempts, "last_error": row.last_error,
+                "created_at": row.created_at.isoformat(), "sent_at": row.sent_at.isoformat() if row.sent_at else None,
+            })
+        return listed
+
+    found = asyncio.run(_with_db(settings, rows))
+    if as_json:
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    for row in found:
+        typer.echo(f"{row['id']:>6}  {row['kind']:<14} {row['state']:<14} {row['channel'] or '-':<9} "
+                   f"{row['ref'] or '':<13} {row['attempts']:>2}  {row['last_error'] or ''}")
+
+
+@outbox_app.command("retry")
+def outbox_retry(row_id: Annotated[int, typer.Argument(help="The id from `lapor outbox list`.")]) -> None:
+    """Send a failed row again, from its first attempt, on the running service's next round."""
+    settings = _settings()
+    database.upgrade(settings.effective_database_url)
+    if not asyncio.run(_with_db(settings, lambda db: retry_row(db, row_id, utcnow()))):
+        typer.echo(f"no failed outbox row {row_id}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"outbox row {row_id} will be sent again")

@@ -23,6 +23,7 @@ from bot.channels.base import (
     SendFailed,
     urn_scheme,
 )
+from bot.photos import Photos
 from storage.crypto import ContactCipher
 from storage.models import Contact, Outbox, OutboxState, utcnow
 from storage.outbox import claim_due
@@ -74,9 +75,10 @@ class Dispatcher:
                  senders: Mapping[str, Sender], *, templates: Mapping[str, str] | None = None,
                  per_second: Mapping[str, float] | None = None, policy: RetryPolicy = RetryPolicy(),
                  batch: int = 50, on_unreachable: Callable[[str], Awaitable[None]] | None = None,
-                 only_urn: str | None = None) -> None:
+                 only_urn: str | None = None, photos: Photos | None = None) -> None:
         """`only_urn` limits the dispatcher to one contact's rows: a terminal chat prints only its own."""
         self.sessions, self.cipher, self.senders = sessions, cipher, dict(senders)
+        self.photos = photos
         self.only_urn_hash = cipher.lookup_hash(only_urn) if only_urn else None
         self.templates = dict(templates or {})
         self.limits = {name: RateLimit(rate) for name, rate in (per_second or {}).items()}
@@ -128,7 +130,7 @@ class Dispatcher:
                 sid = await self._send_template(sender, claim, urn)
             else:
                 try:
-                    sid = await sender.send(outbound(urn, claim.payload))
+                    sid = await sender.send(self._outbound(urn, claim.payload))
                 except NeedsTemplate:
                     sid = await self._send_template(sender, claim, urn)
         except RetryLater as failure:
@@ -144,6 +146,12 @@ class Dispatcher:
         except SendFailed as failure:
             return await self._finish(claim, OutboxState.FAILED, str(failure))
         await self._finish(claim, OutboxState.SENT, None, sid)
+
+    def _outbound(self, urn: str, payload: dict[str, Any]) -> Outbound:
+        """The message a row holds: its text, an alert's photo, and its buttons (numbered on WhatsApp)."""
+        choices = tuple(Choice(key, label) for key, label in payload.get("choices", []))
+        photo = self.photos.for_payload(payload.get("photo")) if self.photos else None
+        return Outbound(urn, payload["text"], choices=choices, choices_hint=payload.get("hint", ""), photo=photo)
 
     async def _send_template(self, sender: Sender, claim: Claim, urn: str) -> str:
         content_sid = self.templates.get(claim.kind)
@@ -191,12 +199,6 @@ async def _still_ours(db: AsyncSession, claim: Claim) -> Outbox | None:
     if row is None or row.state != OutboxState.PENDING or row.attempts != claim.attempts:
         return None
     return row
-
-
-def outbound(urn: str, payload: dict[str, Any]) -> Outbound:
-    """The message a row holds: its text, and the buttons of an officer's alert (numbered on WhatsApp)."""
-    choices = tuple(Choice(key, label) for key, label in payload.get("choices", []))
-    return Outbound(urn, payload["text"], choices=choices, choices_hint=payload.get("hint", ""))
 
 
 def template_text(text: str) -> str:

@@ -3,8 +3,14 @@ station isolation, the open list, escalation and patrol notes. Through the engin
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -17,6 +23,7 @@ from storage.models import (
     EventKind,
     OfficerRole,
     Outbox,
+    OutboxState,
     PatrolNote,
     Report,
     ReportEvent,
@@ -339,3 +346,32 @@ async def test_a_patrol_can_be_cancelled_and_is_for_officers_only(engine: Engine
     assert petugas.heard("patrol.cancelled")
     async with engine.sessions() as db:
         assert (await db.execute(select(func.count()).select_from(PatrolNote))).scalar_one() == 0
+
+
+# --- the outbox commands ----------------------------------------------------------------------------
+
+def lapor_command(tmp_path: Path, database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
+    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=120, check=False)
+
+
+async def test_failed_rows_are_listed_and_sent_again_by_hand(engine: Engine, tmp_path: Path,
+                                                             database_url: str) -> None:
+    await enrolled(engine, "telegram:900001")
+    _warga, ref = await file_report(engine)
+    # No Telegram channel in this dispatcher: the alert fails for good, with the reason.
+    assert await Dispatcher(engine.sessions, engine.cipher, {}).run_once() == 1
+    listed = await asyncio.to_thread(lapor_command, tmp_path, database_url, "outbox", "list", "--state", "failed",
+                                     "--json")
+    assert listed.returncode == 0, listed.stderr
+    [row] = json.loads(listed.stdout)
+    assert (row["kind"], row["ref"], row["channel"], row["last_error"]) == (
+        "officer_alert", ref, "telegram", "no telegram channel configured")
+    assert "900001" not in listed.stdout, "recipients stay encrypted"
+    retried = await asyncio.to_thread(lapor_command, tmp_path, database_url, "outbox", "retry", str(row["id"]))
+    assert retried.returncode == 0, retried.stderr
+    [again] = await outbox(engine, "officer_alert")
+    assert (again.state, again.attempts) == (OutboxState.PENDING, 0)
+    twice = await asyncio.to_thread(lapor_command, tmp_path, database_url, "outbox", "retry", str(row["id"]))
+    assert twice.returncode == 1 and "no failed outbox row" in twice.stderr

@@ -85,6 +85,7 @@ class Outbound:
     choices: tuple[Choice, ...] = ()
     choices_hint: str = ""  # how to answer by number, for channels that show choices as a numbered list
     location_button: str = ""  # the label of a "send my location" button, where the channel has one
+    photo: Media | None = None  # sent before the text: a stored file, the channel's file id, a public link
 
 
 class SendFailed(Exception):

@@ -41,7 +41,8 @@ class ConsoleChannel:
         return Inbound(self.urn, message_id, text=line)
 
     async def send(self, message: Outbound) -> None:
-        lines = [f"Lapor: {message.text}"]
+        lines = [f"Lapor: [foto: {message.photo.path}]"] if message.photo else []
+        lines.append(f"Lapor: {message.text}")
         lines += [f"  {number}. {choice.label}" for number, choice in enumerate(message.choices, 1)]
         if message.location_button:
             lines.append(f"  [{message.location_button}: /loc LAT,LON]")

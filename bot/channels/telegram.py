@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 # Opt in now to retry_after as a timedelta, the type PTB will use from its next major version on
 # (_seconds below reads either); otherwise every RetryAfter warns.
@@ -113,6 +114,8 @@ class TelegramChannel:
         chat_id = int(message.urn.split(":", 1)[1])
         pieces = split_text(message.text, MessageLimit.MAX_TEXT_LENGTH)
         try:
+            if message.photo is not None:
+                await self.bot.send_photo(chat_id, _photo_input(message.photo))
             for number, piece in enumerate(pieces, 1):
                 last = number == len(pieces)
                 await self.bot.send_message(chat_id, piece, reply_markup=self._markup(message) if last else None)
@@ -148,6 +151,14 @@ class TelegramChannel:
         for lang in (None, *LANGUAGES):
             commands = [BotCommand(c, t(lang or "id", f"telegram.command.{c}")) for c in COMMANDS]
             await self.bot.set_my_commands(commands, language_code=lang)
+
+
+def _photo_input(photo: Media) -> str | bytes:
+    """Telegram's own file id when the photo came through this bot; otherwise the stored file's bytes."""
+    if photo.file_id:
+        return photo.file_id
+    with Path(photo.path or "").open("rb") as f:
+        return f.read(MAX_PHOTO_BYTES + 1)
 
 
 def _seconds(retry_after: object) -> float:

@@ -180,6 +180,8 @@ class WhatsAppChannel:
 
     async def send(self, message: Outbound) -> str:
         """Sends free text (inside the 24-hour window); returns Twilio's message sid (of the last piece)."""
+        if message.photo is not None and message.photo.url:  # Twilio fetches it from our public address
+            await self._create(to=message.urn, media_url=[message.photo.url])
         sids = [await self._create(to=message.urn, body=piece) for piece in split_text(render(message), MAX_BODY_CHARS)]
         return sids[-1]
 

@@ -1,0 +1,47 @@
+"""Stored photos handed to a channel: by path, by Telegram's file id, or by an expiring signed link that a
+provider such as Twilio fetches from `lapor serve` (GET /media/...)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+from bot.channels.base import Media
+
+LINK_SECONDS = 24 * 3600  # Twilio fetches at once; a day covers its retries and nothing more
+_STORED_NAME = re.compile(r"^[0-9a-f]{64}\.(jpg|png|gif|webp)$")  # what the media store names files
+
+
+class Photos:
+    def __init__(self, secret: str, media_root: Path, public_base_url: str = "") -> None:
+        self._key = hmac.new(secret.encode(), b"lapor/photo-links", hashlib.sha256).digest()
+        self.media_root = media_root
+        self.public_base_url = public_base_url.rstrip("/")
+
+    def for_payload(self, photo: dict[str, Any] | None) -> Media | None:
+        """The Media an outbox row's photo stands for, in every form a channel may need."""
+        if not photo or not _STORED_NAME.match(photo.get("stored_name") or ""):
+            return None
+        name = photo["stored_name"]
+        return Media("image/*", file_id=photo.get("telegram_file_id"), path=str(self.media_root / name),
+                     url=self.link(name) if self.public_base_url else None)
+
+    def link(self, name: str, now: float | None = None) -> str:
+        expires = int((now or time.time()) + LINK_SECONDS)
+        return f"{self.public_base_url}/media/{name}?expires={expires}&sig={self._sign(name, expires)}"
+
+    def file_for(self, name: str, expires: str, signature: str, now: float | None = None) -> Path | None:
+        """The stored file a link points to, if the link is ours, unexpired and the file exists."""
+        if not _STORED_NAME.match(name) or not expires.isdigit() or int(expires) < (now or time.time()):
+            return None
+        if not hmac.compare_digest(signature.encode(), self._sign(name, int(expires)).encode()):
+            return None
+        path = self.media_root / name
+        return path if path.is_file() else None
+
+    def _sign(self, name: str, expires: int) -> str:
+        return hmac.new(self._key, f"{name}:{expires}".encode(), hashlib.sha256).hexdigest()

@@ -1,0 +1,185 @@
+"""The whole loop across channels, on `lapor serve` with both fake APIs: a resident reports, the duty
+officer of the station gets the alert, acts on it with one tap (or one number), and the resident hears
+back on their own channel. Every payload an officer receives is checked for the reporter's address."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from handlers.engine import Engine
+from storage.models import ReportStatus
+from storage.reports import find_ref
+from tests.conftest import DESCRIPTION, PLACE, TEST_SECRET
+from tests.fake_telegram import TOKEN, FakeBotAPI, callback_update, photo_update, text_update
+from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI
+from tests.running import serving, until
+from tests.test_officer_actions import report
+from tests.test_officers import invite
+from tests.test_whatsapp import PUBLIC, Phone
+
+pytestmark = pytest.mark.slow
+
+RESIDENT_NUMBER = "+6281234567890"
+OFFICER_CHAT = 700700
+RESIDENT_CHAT = 424242
+OFFICER_NUMBER = "+6281399990000"
+
+
+@contextlib.asynccontextmanager
+async def service(tmp_path: Path, database_url: str) -> AsyncIterator[tuple[str, Engine, FakeBotAPI, FakeTwilioAPI]]:
+    """`lapor serve` with Telegram (webhook) and WhatsApp both on, each against its fake API."""
+    from bot.config import Settings
+
+    telegram, twilio = FakeBotAPI(), FakeTwilioAPI()
+    await telegram.start()
+    await twilio.start()
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, data_dir=tmp_path, database_url=database_url, secret_key=TEST_SECRET,
+        public_base_url=PUBLIC, telegram_bot_token=TOKEN, telegram_base_url=telegram.base_url,
+        twilio_account_sid=ACCOUNT_SID, twilio_auth_token=AUTH_TOKEN, twilio_whatsapp_from=SENDER,
+        twilio_api_base_url=twilio.base_url,
+    )
+    try:
+        async with serving(settings) as (url, engine):
+            yield url, engine, telegram, twilio
+    finally:
+        await telegram.stop()
+        await twilio.stop()
+
+
+class TelegramChat:
+    """A Telegram chat posting updates to the service's webhook."""
+
+    update_id = 5000
+
+    def __init__(self, http: httpx.AsyncClient, secret: str, chat_id: int) -> None:
+        self.http, self.secret, self.chat_id = http, secret, chat_id
+
+    async def post(self, update: dict) -> None:
+        response = await self.http.post("/telegram/webhook", json=update,
+                                        headers={"X-Telegram-Bot-Api-Secret-Token": self.secret})
+        assert response.status_code == 200
+
+    async def text(self, text: str) -> None:
+        TelegramChat.update_id += 1
+        await self.post(text_update(TelegramChat.update_id, self.chat_id, text))
+
+    async def tap(self, data: str) -> None:
+        TelegramChat.update_id += 1
+        await self.post(callback_update(TelegramChat.update_id, self.chat_id, data, message_id=1))
+
+
+def texts_to(telegram: FakeBotAPI, chat_id: int) -> list[str]:
+    return telegram.sent_texts(chat_id)
+
+
+def bodies_to(twilio: FakeTwilioAPI, number: str) -> list[str]:
+    return [message.get("Body", "") for message in twilio.sent(f"whatsapp:{number}")]
+
+
+BEFORE_PHOTO = ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2")
+AFTER_PHOTO = ("2", "kirim")  # confidential
+JPEG = b"\xff\xd8\xff\xe0" + b"\x03" * 3000
+
+
+def assert_no_reporter_address(payloads: list[object], *addresses: str) -> None:
+    for payload in payloads:
+        dumped = json.dumps(payload, ensure_ascii=False, default=lambda upload: "<file>")
+        for address in addresses:
+            assert address not in dumped, f"{address} reached an officer"
+
+
+async def test_whatsapp_resident_telegram_officer(tmp_path: Path, database_url: str) -> None:
+    async with service(tmp_path, database_url) as (url, engine, telegram, twilio), \
+            httpx.AsyncClient(base_url=url) as http:
+        officer = TelegramChat(http, telegram.webhook["secret_token"], OFFICER_CHAT)
+        await officer.text(f"/daftar {await invite(engine, 'POLSEK-SANANWETAN')}")
+        await until(lambda: any("Terdaftar" in text for text in texts_to(telegram, OFFICER_CHAT)))
+
+        resident = Phone(http, f"whatsapp:{RESIDENT_NUMBER}")
+        for answer in BEFORE_PHOTO:
+            await resident.text(answer)
+        await resident.send("image", MediaUrl0=twilio.add_media("MM" + "d" * 32, "ME" + "e" * 32, JPEG, "image/jpeg"),
+                            Body="")
+        for answer in AFTER_PHOTO:
+            confirmation = await resident.text(answer)
+        ref = find_ref(confirmation)
+        assert ref, confirmation
+
+        await until(lambda: any(ref in text for text in texts_to(telegram, OFFICER_CHAT)))
+        [alert] = [call for call in telegram.calls_to("sendMessage")
+                   if call.get("chat_id") == OFFICER_CHAT and ref in call["text"]]
+        buttons = [row[0]["callback_data"] for row in alert["reply_markup"]["inline_keyboard"]]
+        assert buttons[0] == f"c:ack:{ref}" and len(buttons) == 7
+        assert DESCRIPTION in alert["text"] and "dirahasiakan" in alert["text"]
+        [photo] = telegram.calls_to("sendPhoto")
+        assert photo["chat_id"] == OFFICER_CHAT and photo["photo"] == JPEG, "the resident's photo, uploaded"
+
+        await officer.tap(f"c:ack:{ref}")
+        await until(lambda: any(f"Kabar laporan {ref}" in body for body in bodies_to(twilio, RESIDENT_NUMBER)))
+        assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
+        await until(lambda: any("ditandai sudah dibaca" in text for text in texts_to(telegram, OFFICER_CHAT)))
+
+        to_officer = [params for _method, params in telegram.calls if params.get("chat_id") == OFFICER_CHAT]
+        assert_no_reporter_address(to_officer, RESIDENT_NUMBER, RESIDENT_NUMBER.lstrip("+"))
+
+
+async def test_telegram_resident_whatsapp_officer(tmp_path: Path, database_url: str) -> None:
+    async with service(tmp_path, database_url) as (url, engine, telegram, twilio), \
+            httpx.AsyncClient(base_url=url) as http:
+        officer = Phone(http, f"whatsapp:{OFFICER_NUMBER}")
+        enrolled = await officer.text(f"DAFTAR {await invite(engine, 'POLSEK-SANANWETAN')}")
+        assert "Terdaftar" in enrolled
+
+        resident = TelegramChat(http, telegram.webhook["secret_token"], RESIDENT_CHAT)
+        telegram.add_file("resident-photo", JPEG)
+        for answer in (*BEFORE_PHOTO, "photo", *AFTER_PHOTO):
+            before = len(texts_to(telegram, RESIDENT_CHAT))
+            if answer == "photo":
+                TelegramChat.update_id += 1
+                await resident.post(photo_update(TelegramChat.update_id, RESIDENT_CHAT, "resident-photo",
+                                                 file_size=len(JPEG)))
+            else:
+                await resident.text(answer)
+            await until(lambda before=before: len(texts_to(telegram, RESIDENT_CHAT)) > before)
+        await until(lambda: any(find_ref(text) for text in texts_to(telegram, RESIDENT_CHAT)[-2:]))
+        ref = next(find_ref(text) for text in reversed(texts_to(telegram, RESIDENT_CHAT)) if find_ref(text))
+
+        await until(lambda: any(ref in body for body in bodies_to(twilio, OFFICER_NUMBER)))
+        [alert] = [body for body in bodies_to(twilio, OFFICER_NUMBER) if ref in body]
+        assert "1. Terima" in alert and "7. Tolak" in alert, "WhatsApp numbers the actions"
+        [link] = [m["MediaUrl"][0] for m in twilio.sent(f"whatsapp:{OFFICER_NUMBER}") if m.get("MediaUrl")]
+        assert link.startswith(f"{PUBLIC}/media/"), "Twilio fetches the photo from our public address"
+        fetched = await http.get(link.removeprefix(PUBLIC))
+        assert fetched.status_code == 200 and fetched.content == JPEG
+        forged = link.rsplit("sig=", 1)[0] + "sig=" + "0" * 64
+        assert (await http.get(forged.removeprefix(PUBLIC))).status_code == 404
+
+        done = await officer.text("1")
+        assert "ditandai sudah dibaca" in done
+        await until(lambda: any(f"Kabar laporan {ref}" in text for text in texts_to(telegram, RESIDENT_CHAT)))
+        assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
+
+        assert_no_reporter_address(twilio.sent(f"whatsapp:{OFFICER_NUMBER}"), str(RESIDENT_CHAT))
+
+
+def test_photo_links_expire_and_name_only_stored_photos(tmp_path: Path) -> None:
+    from bot.photos import LINK_SECONDS, Photos
+
+    name = "a" * 64 + ".jpg"
+    (tmp_path / name).write_bytes(JPEG)
+    (tmp_path / "secret_key").write_text("not for anyone")
+    photos = Photos(TEST_SECRET, tmp_path, PUBLIC)
+    query = photos.link(name, now=1_000_000).split("?", 1)[1]
+    expires, signature = (part.split("=", 1)[1] for part in query.split("&"))
+    assert photos.file_for(name, expires, signature, now=1_000_000) == tmp_path / name
+    assert photos.file_for(name, expires, signature, now=1_000_000 + LINK_SECONDS + 1) is None, "expired"
+    assert photos.file_for("../secret_key", expires, signature, now=1_000_000) is None
+    assert photos.file_for("b" * 64 + ".jpg", expires, signature, now=1_000_000) is None, "signed for another"
+    assert Photos("another-secret", tmp_path, PUBLIC).file_for(name, expires, signature, now=1_000_000) is None
