@@ -23,7 +23,7 @@ from bot.config import Settings
 from bot.flood import FloodGate
 from bot.outbox import Dispatcher, Sender
 from bot.photos import Photos
-from bot.scheduler import start_scheduler
+from bot.scheduler import Scheduler
 from bot.service import open_engine
 from bot.telegram_service import WEBHOOK_PATH, TelegramService
 from handlers.i18n import t
@@ -187,11 +187,12 @@ def create_app(settings: Settings) -> Starlette:
             if telegram is not None:
                 await telegram.start()
             sending = asyncio.create_task(dispatcher.run(stop))
-            scheduler = start_scheduler(engine)
+            scheduler = Scheduler(engine, settings.effective_database_url, settings.retention)
+            scheduler.start()
             try:
                 yield
             finally:
-                scheduler.shutdown(wait=False)
+                await scheduler.stop()
                 stop.set()
                 await sending
                 if telegram is not None:

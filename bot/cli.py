@@ -18,12 +18,15 @@ from bot import logs
 from bot.app import create_app
 from bot.channels.base import make_urn
 from bot.channels.console import ConsoleChannel
+from bot.chart import digest_chart
 from bot.config import Settings
 from bot.outbox import Dispatcher
 from bot.photos import Photos
-from bot.scheduler import start_scheduler
+from bot.scheduler import Scheduler
 from bot.service import open_engine, seed_stations
+from handlers.digest import Digest, compose
 from handlers.engine import Engine
+from handlers.office import Office
 from handlers.report_flow import PLACE_TRIES
 from handlers.routing import Router, place_label, station_label
 from storage import db as database
@@ -47,6 +50,8 @@ app.add_typer(reports_app, name="reports")
 app.add_typer(stations_app, name="stations")
 officers_app = typer.Typer(help="Officers: invite codes, who is enrolled, revoking.", no_args_is_help=True)
 app.add_typer(officers_app, name="officers")
+digest_app = typer.Typer(help="The station heads' daily digest.", no_args_is_help=True)
+app.add_typer(digest_app, name="digest")
 outbox_app = typer.Typer(help="The outbox: messages the bot starts on its own, and how each went.",
                          no_args_is_help=True)
 app.add_typer(outbox_app, name="outbox")
@@ -112,11 +117,12 @@ async def _chat(settings: Settings, urn: str, lang: str | None) -> None:
                             photos=Photos(settings.contact_secret(), settings.media_dir))
         stop = asyncio.Event()
         sending = asyncio.create_task(outbox.run(stop))
-        scheduler = start_scheduler(engine)
+        scheduler = Scheduler(engine, settings.effective_database_url, settings.retention)
+        scheduler.start()
         try:
             await _read_lines(engine, channel)
         finally:
-            scheduler.shutdown(wait=False)
+            await scheduler.stop()
             stop.set()
             await sending
 
@@ -397,3 +403,64 @@ def outbox_retry(row_id: Annotated[int, typer.Argument(help="The id from `lapor 
         typer.echo(f"no failed outbox row {row_id}", err=True)
         raise typer.Exit(1)
     typer.echo(f"outbox row {row_id} will be sent again")
+
+
+StationCode = Annotated[str, typer.Option("--station", help="The station's code.")]
+DigestDate = Annotated[dt.datetime, typer.Option("--date", help="The digest's date, in the station's time.",
+                                                 formats=["%Y-%m-%d"])]
+
+
+@digest_app.command("preview")
+def digest_preview(
+    station: StationCode,
+    date: DigestDate,
+    png: Annotated[Path | None, typer.Option(help="Also write the chart to this PNG file.")] = None,
+    lang: Language = None,
+) -> None:
+    """Print a station's digest for a date as its head would read it; nothing is sent or recorded."""
+    settings = _settings()
+    _ready(settings)
+
+    async def preview() -> Digest | None:
+        async with open_engine(settings) as engine, engine.sessions() as db:
+            found = await station_by_code(db, station.upper())
+            if found is None:
+                return None
+            office = Office(db, engine.cipher, engine.router, engine.escalation, utcnow())
+            return await compose(office, found, date.date(), lang or settings.default_language)
+
+    digest = asyncio.run(preview())
+    if digest is None:
+        typer.echo(f"no station {station}: see `lapor stations list`", err=True)
+        raise typer.Exit(1)
+    typer.echo(digest.text)
+    if png is not None:
+        png.write_bytes(digest_chart(digest.chart))
+        typer.echo(f"\nchart written to {png}")
+
+
+@digest_app.command("send")
+def digest_send(
+    station: StationCode,
+    date: DigestDate,
+    force: Annotated[bool, typer.Option(help="Send again even if it was sent (recorded as one more send).")] = False,
+) -> None:
+    """Queue a station's digest for a date to its heads, unless it was sent already; the running service
+    (`lapor serve`) delivers it."""
+    settings = _settings()
+    _ready(settings)
+
+    async def send() -> int | None:
+        async with open_engine(settings) as engine:
+            return await engine.send_digest(station.upper(), date.date(), force=force)
+
+    try:
+        sent = asyncio.run(send())
+    except LookupError:
+        typer.echo(f"no station {station}: see `lapor stations list`", err=True)
+        raise typer.Exit(1) from None
+    if sent is None:
+        typer.echo(f"the digest of {station.upper()} for {date:%Y-%m-%d} was sent already; --force sends it again")
+        raise typer.Exit(1)
+    typer.echo(f"digest queued for {sent} station head(s)" if sent else
+               "no station head is enrolled: recorded as sent to nobody (see `lapor officers invite --role head`)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import logging
@@ -49,6 +50,14 @@ class Settings(BaseSettings):
     # An alert nobody acknowledges goes again to every duty officer after this long, then to the head.
     escalate_urgent_minutes: int = Field(default=5, ge=1)
     escalate_minutes: int = Field(default=60, ge=1)
+    # A station head's digest missed while the service was down is sent on start-up if younger than this.
+    digest_catch_up_hours: int = Field(default=24, ge=0, le=24 * 7)
+    # Personal data of reports closed longer ago than this is removed (the reports stay, de-identified).
+    retention_days: int = Field(default=365, ge=1)
+
+    @property
+    def retention(self) -> dt.timedelta:
+        return dt.timedelta(days=self.retention_days)
 
     @cached_property
     def effective_database_url(self) -> str:

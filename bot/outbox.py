@@ -150,7 +150,8 @@ class Dispatcher:
     def _outbound(self, urn: str, payload: dict[str, Any]) -> Outbound:
         """The message a row holds: its text, an alert's photo, and its buttons (numbered on WhatsApp)."""
         choices = tuple(Choice(key, label) for key, label in payload.get("choices", []))
-        photo = self.photos.for_payload(payload.get("photo")) if self.photos else None
+        photo = (self.photos.for_payload(payload.get("photo")) or self.photos.chart(payload.get("chart"))
+                 if self.photos else None)
         return Outbound(urn, payload["text"], choices=choices, choices_hint=payload.get("hint", ""), photo=photo)
 
     async def _send_template(self, sender: Sender, claim: Claim, urn: str) -> str:

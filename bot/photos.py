@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.channels.base import Media
+from bot.chart import digest_chart
 
 LINK_SECONDS = 24 * 3600  # Twilio fetches at once; a day covers its retries and nothing more
 _STORED_NAME = re.compile(r"^[0-9a-f]{64}\.(jpg|png|gif|webp)$")  # what the media store names files
@@ -29,6 +30,18 @@ class Photos:
         name = photo["stored_name"]
         return Media("image/*", file_id=photo.get("telegram_file_id"), path=str(self.media_root / name),
                      url=self.link(name) if self.public_base_url else None)
+
+    def chart(self, chart: dict[str, Any] | None) -> Media | None:
+        """A digest's chart, drawn and stored like a photo (named by its hash, so drawn once per content)."""
+        if not chart:
+            return None
+        data = digest_chart(chart)
+        name = f"{hashlib.sha256(data).hexdigest()}.png"
+        path = self.media_root / name
+        if not path.exists():
+            self.media_root.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        return Media("image/png", path=str(path), url=self.link(name) if self.public_base_url else None)
 
     def link(self, name: str, now: float | None = None) -> str:
         expires = int((now or time.time()) + LINK_SECONDS)

@@ -1,32 +1,164 @@
-"""The service's recurring work on APScheduler, in the service's own event loop."""
+"""The service's recurring work on APScheduler 3, in the service's own event loop.
+
+Jobs live in APScheduler's table in our database (stable ids, replaced on start). With several
+processes on one database only the leader runs them: on PostgreSQL the holder of an advisory lock on a
+connection of its own, on SQLite the holder of a lock file beside the database. When the leader dies
+its lock goes with it, and another process takes over at its next try.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import datetime as dt
+import fcntl
 import logging
+import os
+from collections.abc import Awaitable, Callable
+from pathlib import Path
 
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import pool, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 
 from handlers.engine import Engine
+from storage.db import is_sqlite, sync_url
 
 log = logging.getLogger(__name__)
 
-ESCALATION_EVERY_SECONDS = 30
+LEADER_KEY = 0x4C41504F52  # "LAPOR": the advisory lock every Lapor process tries for
+LEADER_RETRY_SECONDS = 15.0
+MISFIRE_GRACE_SECONDS = 6 * 3600  # a job missed by a restart still runs when the process is back
+
+# What the jobs run on. The job store keeps jobs as references to functions, so they reach the running
+# engine through here rather than through arguments it would have to pickle.
+_engine: Engine | None = None
+_retention = dt.timedelta(days=365)
 
 
-def start_scheduler(engine: Engine) -> AsyncIOScheduler:
-    """Starts the jobs; call it inside the running loop and `shutdown()` the result on the way out."""
-    scheduler = AsyncIOScheduler(timezone="UTC")
-    scheduler.add_job(_escalate, "interval", args=[engine], seconds=ESCALATION_EVERY_SECONDS, id="escalation",
-                      replace_existing=True, coalesce=True, max_instances=1)
-    scheduler.start()
-    return scheduler
+async def escalate() -> None:
+    await _run("escalation", lambda engine: engine.escalate())
 
 
-async def _escalate(engine: Engine) -> None:
-    try:
-        escalated = await engine.escalate()
-    except Exception:  # the next run tries again; the job must not die with one bad round
-        log.exception("escalation round failed")
+async def send_digests() -> None:
+    await _run("digests", lambda engine: engine.send_due_digests())
+
+
+async def expire_drafts() -> None:
+    await _run("draft expiry", lambda engine: engine.expire_drafts())
+
+
+async def purge() -> None:
+    await _run("retention purge", lambda engine: engine.purge(_retention))
+
+
+async def _run(name: str, job: Callable[[Engine], Awaitable[int]]) -> None:
+    if _engine is None:
         return
-    if escalated:
-        log.info("escalated %d unacknowledged report(s)", escalated)
+    try:
+        done = await job(_engine)
+    except Exception:  # the next run tries again; one bad round must not stop the job
+        log.exception("%s failed", name)
+        return
+    if done:
+        log.info("%s: %d", name, done)
+
+
+JOBS = (  # id, function, seconds between runs
+    ("escalation", escalate, 30),
+    ("digests", send_digests, 60),
+    ("draft-expiry", expire_drafts, 300),
+    ("retention-purge", purge, 24 * 3600),
+)
+
+
+class Leadership:
+    """Who runs the jobs among processes sharing one database."""
+
+    def __init__(self, database_url: str) -> None:
+        self.database_url = database_url
+        self._connection: AsyncConnection | None = None
+        self._lock_file: int | None = None
+
+    async def try_acquire(self) -> bool:
+        if is_sqlite(self.database_url):
+            return self._try_file_lock()
+        engine = create_async_engine(self.database_url, poolclass=pool.NullPool)
+        connection = await engine.connect()
+        got = (await connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": LEADER_KEY})).scalar()
+        if got:
+            self._connection = connection  # held open: the lock lives as long as this connection
+            return True
+        await connection.close()
+        await engine.dispose()
+        return False
+
+    def _try_file_lock(self) -> bool:
+        database = Path(make_url(self.database_url).database or "lapor.db")
+        fd = os.open(f"{database}.scheduler-lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return False
+        self._lock_file = fd
+        return True
+
+    async def release(self) -> None:
+        if self._connection is not None:
+            engine = self._connection.engine
+            await self._connection.close()
+            await engine.dispose()
+            self._connection = None
+        if self._lock_file is not None:
+            os.close(self._lock_file)  # closing the file releases the lock
+            self._lock_file = None
+
+
+class Scheduler:
+    """Starts the jobs once this process is the leader; `stop()` gives the lead up."""
+
+    def __init__(self, engine: Engine, database_url: str, retention: dt.timedelta) -> None:
+        self.engine, self.database_url, self.retention = engine, database_url, retention
+        self.leadership = Leadership(database_url)
+        self.scheduler: AsyncIOScheduler | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._lead())
+
+    async def _lead(self) -> None:
+        while not await self._try_acquire():
+            await asyncio.sleep(LEADER_RETRY_SECONDS)
+        global _engine, _retention
+        _engine, _retention = self.engine, self.retention
+        self.scheduler = AsyncIOScheduler(
+            jobstores={"default": SQLAlchemyJobStore(url=sync_url(self.database_url))},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE_SECONDS},
+            timezone="UTC",
+        )
+        for job_id, function, seconds in JOBS:
+            self.scheduler.add_job(function, "interval", seconds=seconds, id=job_id, replace_existing=True)
+        self.scheduler.start()
+        log.info("this process runs the scheduled jobs")
+        await send_digests()  # a digest missed while nobody was leader goes now, not a minute later
+
+    async def _try_acquire(self) -> bool:
+        try:
+            return await self.leadership.try_acquire()
+        except Exception:  # the database is down: try again later
+            log.exception("could not try for the scheduler's lead")
+            return False
+
+    async def stop(self) -> None:
+        global _engine
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+            _engine = None
+        await self.leadership.release()

@@ -58,6 +58,7 @@ async def open_engine(settings: Settings, *, default_language: str | None = None
             media_fetchers=media_fetchers,
             escalation=EscalationDelays(urgent=dt.timedelta(minutes=settings.escalate_urgent_minutes),
                                         other=dt.timedelta(minutes=settings.escalate_minutes)),
+            digest_catch_up=dt.timedelta(hours=settings.digest_catch_up_hours),
         )
     finally:
         await database.dispose()

@@ -131,7 +131,7 @@ async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) 
         note = t(lang, "relay.note", note=event.note) if event.note and event.public else ""
         text = t(lang, "relay.status_update", ref=report.ref, status=t(lang, f"status.label.{status}"), note=note)
     await enqueue(office.db, kind=STATUS_UPDATE, contact_id=contact.id, payload={"text": text, "ref": report.ref},
-                  idempotency_key=f"{STATUS_UPDATE}:{event.id}", at=office.now)
+                  idempotency_key=f"{STATUS_UPDATE}:{event.id}", at=office.now, report_id=report.id)
 
 
 async def take_answer(office: Office, report: Report, answer: str) -> None:
@@ -148,5 +148,5 @@ async def take_answer(office: Office, report: Report, answer: str) -> None:
     await enqueue(office.db, kind=INFO_REPLY, contact_id=officer.contact_id,
                   payload={"text": t(lang, "officer.answer_relayed", ref=report.ref, answer=answer),
                            "ref": report.ref, "choices": action_choices(lang, report.ref)},
-                  idempotency_key=f"{INFO_REPLY}:{event.id}", at=office.now)
+                  idempotency_key=f"{INFO_REPLY}:{event.id}", at=office.now, report_id=report.id)
 

@@ -75,7 +75,7 @@ async def send_alerts(office: Office, report: Report, to: list[tuple[Officer, Co
         await enqueue(office.db, kind=ALERT, contact_id=contact.id, payload=await alert_payload(
                           office, report, lang, heading),
                       idempotency_key=f"{ALERT}:{cause.id}:{officer.id}", at=office.now,
-                      priority=URGENT if report.urgent else NORMAL)
+                      priority=URGENT if report.urgent else NORMAL, report_id=report.id)
     return len(to)
 
 

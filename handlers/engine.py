@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import Inbound, Media, Outbound
 from handlers.conversation import respond
+from handlers.digest import CATCH_UP, send_digest, send_due_digests
 from handlers.escalation import escalate_due
 from handlers.i18n import t
 from handlers.office import EscalationDelays, Office
@@ -19,6 +20,7 @@ from handlers.report_flow import PHOTO_STEPS
 from handlers.routing import Router
 from handlers.text import sanitize
 from handlers.turn import MENU, Turn
+from handlers.upkeep import expire_drafts, purge
 from storage.contacts import (
     current_step,
     load_session,
@@ -31,6 +33,7 @@ from storage.crypto import ContactCipher
 from storage.media import MediaRejected, MediaStore, StoredMedia
 from storage.models import to_the_hour, utcnow
 from storage.officers import active_officer
+from storage.stations import station_by_code
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +52,7 @@ class Engine:
         default_language: str = "id",
         media_fetchers: Mapping[str, MediaFetcher] | None = None,
         escalation: EscalationDelays | None = None,
+        digest_catch_up: dt.timedelta = CATCH_UP,
     ) -> None:
         self.sessions = sessions
         self.cipher = cipher
@@ -58,6 +62,7 @@ class Engine:
         self.default_language = default_language
         self.media_fetchers = dict(media_fetchers or {})
         self.escalation = escalation or EscalationDelays()
+        self.digest_catch_up = digest_catch_up
 
     async def handle(self, inbound: Inbound) -> list[Outbound]:
         """The replies to `inbound`; [] when it was handled before. Never raises for bad input."""
@@ -108,10 +113,37 @@ class Engine:
             log.info("%s message handled, next step %s", inbound.channel, turn.step)
         return turn.replies
 
+    # Recurring work the scheduler runs: each in one transaction, at `now` (the tests' clock, else the real one).
+
     async def escalate(self, now: dt.datetime | None = None) -> int:
         """Sends again the alerts nobody acknowledged in time; returns how many reports were escalated."""
         async with self.sessions() as db, db.begin():
-            return await escalate_due(Office(db, self.cipher, self.router, self.escalation, now or utcnow()))
+            return await escalate_due(self._office(db, now))
+
+    async def send_due_digests(self, now: dt.datetime | None = None) -> int:
+        """Sends the station heads' digests whose time has come; returns how many."""
+        async with self.sessions() as db, db.begin():
+            return await send_due_digests(self._office(db, now), self.digest_catch_up)
+
+    async def send_digest(self, station_code: str, local_date: dt.date, *, force: bool = False,
+                          now: dt.datetime | None = None) -> int | None:
+        """Sends one station's digest for a date unless it went already (or with `force`); None when it had."""
+        async with self.sessions() as db, db.begin():
+            station = await station_by_code(db, station_code)
+            if station is None:
+                raise LookupError(station_code)
+            return await send_digest(self._office(db, now), station, local_date, force=force)
+
+    async def expire_drafts(self, now: dt.datetime | None = None) -> int:
+        async with self.sessions() as db, db.begin():
+            return await expire_drafts(self._office(db, now), self.default_language)
+
+    async def purge(self, retention: dt.timedelta, now: dt.datetime | None = None) -> int:
+        async with self.sessions() as db, db.begin():
+            return await purge(self._office(db, now), self.media_store, retention)
+
+    def _office(self, db: AsyncSession, now: dt.datetime | None) -> Office:
+        return Office(db, self.cipher, self.router, self.escalation, now or utcnow())
 
     async def mark_unreachable(self, urn: str) -> None:
         """Records that the contact blocked the bot, so nothing more is sent to them until they write."""

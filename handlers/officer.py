@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import re
 
-from bot.channels.base import Choice
+from bot.channels.base import Choice, Outbound
 from handlers import patrol, report_flow
 from handlers.actions import NEEDS_ARGUMENT, Action, act
 from handlers.alerts import ACTIONS, action_choices, alert_payload
 from handlers.choices import Menu
+from handlers.digest import compose, latest_due_date
 from handlers.i18n import format_time, labels, t
 from handlers.text import normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
-from storage.models import EventKind, Officer, Report, ReportEvent, Station
+from storage.models import EventKind, Officer, OfficerRole, Report, ReportEvent, Station
 from storage.outbox import latest_alert_to
 from storage.reports import history, open_reports, report_by_ref, split_ref
 
@@ -24,7 +25,7 @@ OFFICER_MENU = Menu("officer_menu")
 PAGE = 10
 VIEW = "view"  # choice key prefix: open one report
 ACTION_KEYWORDS = {action.value for action in Action}
-KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", "show"}
+KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", "show", "digest"}
 _COMMAND = re.compile(r"^/?\s*\S+?(?:@\w+)?(?:\s+(.*))?$", re.S)
 
 
@@ -55,6 +56,11 @@ async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool) -
             return None if free_text_here else _usage(turn)
         await list_open(turn, int(rest) if rest else 1)
         return turn.step
+    if keyword == "digest":
+        if rest or ref:
+            return None if free_text_here else _usage(turn)
+        await _latest_digest(turn)
+        return turn.step
     if keyword == "patrol":
         if rest or ref:
             return None if free_text_here else _usage(turn)
@@ -69,6 +75,18 @@ async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool) -
         await show_report(turn, ref)
         return turn.step
     return await _take(turn, Action(keyword), ref, rest)
+
+
+async def _latest_digest(turn: Turn) -> None:
+    """DIGEST: the station head reads the newest digest in full (what a WhatsApp template points to)."""
+    assert turn.officer is not None
+    if turn.officer.role != OfficerRole.HEAD:
+        turn.say("digest.not_head")
+        return
+    station = await turn.db.get(Station, turn.officer.station_id)
+    assert station is not None
+    digest = await compose(turn.office, station, latest_due_date(station, turn.now), turn.lang)
+    turn.replies.append(Outbound(turn.inbound.urn, digest.text))
 
 
 def _usage(turn: Turn) -> str:

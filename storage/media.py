@@ -66,3 +66,9 @@ class MediaStore:
             partial.write_bytes(data)
             partial.replace(path)
         return StoredMedia(digest, content_type, len(data), name)
+
+    def delete(self, stored_name: str) -> None:
+        """Removes a stored photo; one already gone is no error."""
+        if "/" in stored_name or stored_name.startswith("."):
+            raise ValueError("not a stored photo's name")
+        (self.root / stored_name).unlink(missing_ok=True)

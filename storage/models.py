@@ -9,10 +9,12 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Enum,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -138,6 +140,7 @@ class Station(Base):
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
     phone: Mapped[str | None] = mapped_column(String(32))
+    digest_time: Mapped[str] = mapped_column(String(5), default="06:00")  # HH:MM in the station's timezone
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -197,6 +200,9 @@ class InboundMessage(Base):
 
 class Report(Base):
     __tablename__ = "report"
+    # A station's reports of a period: what digests read, whatever the size of the table.
+    __table_args__ = (Index("ix_report_station_id_created_at", "station_id", "created_at"),
+                      Index("ix_report_station_id_status", "station_id", "status"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(16), unique=True)
@@ -269,6 +275,7 @@ class Outbox(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     state: Mapped[OutboxState] = mapped_column(_enum(OutboxState), default=OutboxState.PENDING, index=True)
     priority: Mapped[int] = mapped_column(Integer, default=1)  # 0 goes first: alerts of urgent reports
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="SET NULL"), index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     last_error: Mapped[str | None] = mapped_column(Text)
@@ -323,3 +330,17 @@ class PatrolNote(Base):
     residents_met: Mapped[int] = mapped_column(Integer)
     follow_up: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class DigestRun(Base):
+    """A station's daily digest for one date, sent once: the unique row is what makes it once."""
+
+    __tablename__ = "digest_run"
+    __table_args__ = (UniqueConstraint("station_id", "local_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"))
+    local_date: Mapped[dt.date] = mapped_column(Date)
+    sends: Mapped[int] = mapped_column(Integer, default=1)  # more than 1: sent again by hand (--force)
+    recipients: Mapped[int] = mapped_column(Integer, default=0)
+    sent_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -24,12 +24,13 @@ PROVIDER_STATUS = {
 
 
 async def enqueue(db: AsyncSession, *, kind: str, contact_id: int, payload: dict[str, Any],
-                  idempotency_key: str, at: dt.datetime, priority: int = 1) -> bool:
+                  idempotency_key: str, at: dt.datetime, priority: int = 1, report_id: int | None = None) -> bool:
     """Adds a message to send; False when one with this key is already there (it is never queued twice)."""
     stmt = (
         dialect_insert(db, Outbox)
         .values(kind=kind, contact_id=contact_id, payload=payload, idempotency_key=idempotency_key,
-                state=OutboxState.PENDING, attempts=0, next_attempt_at=at, created_at=at, priority=priority)
+                state=OutboxState.PENDING, attempts=0, next_attempt_at=at, created_at=at, priority=priority,
+                report_id=report_id)
         .on_conflict_do_nothing(index_elements=["idempotency_key"])
         .returning(Outbox.id)
     )

@@ -19,6 +19,8 @@ from storage.regions import RegionIndex
 
 SEED_FILE = Path(__file__).parent / "seeds" / "stations.csv"
 COLUMNS = ("code", "name", "kind", "parent", "timezone", "latitude", "longitude", "phone", "areas")
+OPTIONAL_COLUMNS = ("digest_time",)  # a file without them keeps the defaults
+DEFAULT_DIGEST_TIME = "06:00"
 
 # Indonesia's three zones by province code; everything else is WIB (Asia/Jakarta).
 _WITA = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
@@ -26,6 +28,8 @@ _WIT = {"81", "82", "91", "92", "93", "94", "95", "96"}
 _WIB_KALIMANTAN = {"61", "62"}
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{1,31}$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 -]{3,18}[0-9]$")
+# Whole hours: Indonesia's zones are whole hours from UTC, so a digest's 24 hours are whole UTC hours.
+_DIGEST_TIME = re.compile(r"^([01][0-9]|2[0-3]):00$")
 _AREA_LEVEL = {StationKind.POLSEK: 3, StationKind.POLRES: 2}
 _EARTH_KM = 6371.0
 
@@ -51,6 +55,7 @@ class StationRow:
     longitude: float | None
     phone: str | None
     areas: list[str]
+    digest_time: str = DEFAULT_DIGEST_TIME
 
 
 @dataclass
@@ -81,7 +86,7 @@ def parse_stations(text: str, regions: RegionIndex) -> tuple[list[StationRow], l
     for raw in reader:
         line = reader.line_num
         problems: list[str] = []
-        value = {c: (raw.get(c) or "").strip() for c in COLUMNS}
+        value = {c: (raw.get(c) or "").strip() for c in COLUMNS + OPTIONAL_COLUMNS}
         code = value["code"].upper()
         if not _CODE.match(code):
             problems.append(f"code {value['code']!r} must be 2-32 letters, digits, - or _")
@@ -124,9 +129,12 @@ def parse_stations(text: str, regions: RegionIndex) -> tuple[list[StationRow], l
                 problems.append("latitude and longitude must both be given, as degrees")
         if value["phone"] and not _PHONE.match(value["phone"]):
             problems.append(f"phone {value['phone']!r} is not a phone number")
+        digest_time = value["digest_time"] or DEFAULT_DIGEST_TIME
+        if not _DIGEST_TIME.match(digest_time):
+            problems.append(f"digest_time {value['digest_time']!r} must be a whole hour, HH:00")
         errors += [f"line {line}: {problem}" for problem in problems]
         rows.append(StationRow(line, code, value["name"], kind, value["parent"].upper() or None, timezone,
-                               latitude, longitude, value["phone"] or None, areas))
+                               latitude, longitude, value["phone"] or None, areas, digest_time))
     if not rows and not errors:
         errors.append("the file has no stations")
     return rows, errors
@@ -168,6 +176,7 @@ async def import_stations(db: AsyncSession, text: str, regions: RegionIndex,
             before[row.code] = _snapshot(station, sorted(a for a, o in area_owner.items() if o == row.code))
         station.name, station.kind, station.timezone = row.name, row.kind, row.timezone
         station.latitude, station.longitude, station.phone = row.latitude, row.longitude, row.phone
+        station.digest_time = row.digest_time
     await db.flush()
     for row in rows:
         parent = stations.get(row.parent) if row.parent else None
@@ -192,7 +201,7 @@ async def import_stations(db: AsyncSession, text: str, regions: RegionIndex,
 
 def _snapshot(station: Station, areas: list[str]) -> tuple[object, ...]:
     return (station.name, station.kind, station.timezone, station.latitude, station.longitude, station.phone,
-            station.parent_id, tuple(areas))
+            station.digest_time, station.parent_id, tuple(areas))
 
 
 async def seed_if_empty(db: AsyncSession, regions: RegionIndex) -> ImportResult | None:
@@ -257,6 +266,6 @@ async def list_stations(db: AsyncSession) -> list[dict[str, object]]:
     return [
         {"code": s.code, "name": s.name, "kind": s.kind.value, "parent": codes.get(s.parent_id or 0),
          "timezone": s.timezone, "latitude": s.latitude, "longitude": s.longitude, "phone": s.phone,
-         "areas": areas.get(s.id, [])}
+         "digest_time": s.digest_time, "areas": areas.get(s.id, [])}
         for s in stations
     ]

@@ -1,0 +1,30 @@
+"""The digest's picture: 7 days of reports by category, as a stacked bar chart in PNG."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+# A bare Figure draws with the Agg canvas: no display, no pyplot state shared between calls.
+from matplotlib.figure import Figure
+
+WIDTH_PX, HEIGHT_PX, DPI = 800, 450, 100
+
+
+def digest_chart(chart: dict[str, Any]) -> bytes:
+    """A PNG of WIDTH_PX × HEIGHT_PX: one bar a day, stacked by category."""
+    figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
+    axes = figure.subplots()
+    days = chart["days"]
+    bottom = [0] * len(days)
+    for label, values in chart["series"].items():
+        axes.bar(days, values, bottom=bottom, label=label)
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    axes.set_title(chart["title"])
+    axes.yaxis.get_major_locator().set_params(integer=True)
+    if chart["series"]:
+        axes.legend(fontsize="small", loc="upper left")
+    axes.set_ylim(0, max([*bottom, 1]) * 1.3)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI)
+    return buffer.getvalue()

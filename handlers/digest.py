@@ -1,0 +1,211 @@
+"""The station head's daily digest: what came in during the 24 hours before the digest time, what is
+still open or overdue, the patrol notes, a 7-day trend, and where tomorrow's *patroli dialogis*
+should go. Composed here from data, channel-agnostic; each channel renders it (Telegram adds the
+chart picture, WhatsApp outside its window sends the template summary)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from handlers.i18n import labels, t
+from handlers.office import Office
+from handlers.routing import place_label
+from storage import digests
+from storage.digests import Count
+from storage.models import Category, Officer, OfficerRole, Station
+from storage.officers import station_heads
+from storage.outbox import enqueue
+
+DIGEST = "digest"  # the outbox kind
+WINDOW = dt.timedelta(hours=24)
+TREND_DAYS = 7
+HOTSPOT_DAYS = 28
+HOTSPOTS = 3
+NAMED_OVERDUE = 10
+TOP_PLACES = 5
+CATCH_UP = dt.timedelta(hours=24)  # by default a digest missed while the service was down is sent this late
+# Local hours of each time band; malam wraps past midnight.
+BANDS = (("pagi", range(5, 11)), ("siang", range(11, 15)), ("sore", range(15, 18)))
+
+
+@dataclass(frozen=True)
+class Digest:
+    text: str
+    summary: str  # one line: the template variable outside WhatsApp's 24-hour window
+    chart: dict[str, Any]  # the 7-day counts by category, for the picture
+    reports: int
+
+
+@dataclass(frozen=True)
+class Hotspot:
+    place_code: str
+    band: str
+    category: Category
+    total: int
+    recent: int
+    still_open: int
+    urgent: int
+
+    @property
+    def score(self) -> int:
+        # Recent reports count twice, and open or urgent ones once more: where to be tomorrow.
+        return self.total + self.recent + self.still_open + self.urgent
+
+
+def band_of(local_hour: int) -> str:
+    return next((name for name, hours in BANDS if local_hour in hours), "malam")
+
+
+def digest_moment(station: Station, local_date: dt.date) -> dt.datetime:
+    """When the station's digest for `local_date` is due, in UTC."""
+    hour, minute = (int(part) for part in station.digest_time.split(":"))
+    local = dt.datetime.combine(local_date, dt.time(hour, minute), ZoneInfo(station.timezone))
+    return local.astimezone(dt.UTC)
+
+
+def latest_due_date(station: Station, now: dt.datetime) -> dt.date:
+    """The date of the newest digest whose time has come."""
+    today = now.astimezone(ZoneInfo(station.timezone)).date()
+    return today if digest_moment(station, today) <= now else today - dt.timedelta(days=1)
+
+
+def hotspots(counts: list[Count], zone: ZoneInfo, recent_since: dt.datetime) -> list[Hotspot]:
+    """Places × time bands × categories, ranked by score; ties by count, then code, so the order is stable."""
+    grouped: dict[tuple[str, str, Category], Counter[str]] = defaultdict(Counter)
+    for count in counts:
+        if count.place_code is None:
+            continue
+        key = (count.place_code, band_of(count.hour.astimezone(zone).hour), count.category)
+        grouped[key].update(total=count.total, still_open=count.still_open,
+                            recent=count.total if count.hour >= recent_since else 0,
+                            urgent=count.total if count.urgent else 0)
+    spots = [Hotspot(place, band, category, c["total"], c["recent"], c["still_open"], c["urgent"])
+             for (place, band, category), c in grouped.items()]
+    return sorted(spots, key=lambda s: (-s.score, -s.total, s.place_code, s.band, s.category.value))
+
+
+async def compose(office: Office, station: Station, local_date: dt.date, lang: str) -> Digest:
+    end = digest_moment(station, local_date)
+    start = end - WINDOW
+    zone = ZoneInfo(station.timezone)
+    stations = await digests.family(office.db, station)
+    ids = [s.id for s in stations]
+    recent = await digests.counts(office.db, ids, end - dt.timedelta(days=HOTSPOT_DAYS), end)
+    today = [c for c in recent if c.hour >= start]
+    totals, overdue = await digests.open_reports(office.db, ids, end, NAMED_OVERDUE)
+    notes = await digests.patrol_notes(office.db, ids, start, end)
+    failed = await digests.failed_messages(office.db, ids, start, end)
+    categories = labels(lang, "category")
+    came_in = sum(c.total for c in today)
+    sections = [t(lang, "digest.header", station=station.name, date=_date(lang, local_date),
+                  time=end.astimezone(zone).strftime("%H:%M"))]
+    if came_in:
+        by_category = Counter[Category]()
+        by_place = Counter[str]()
+        for c in today:
+            by_category[c.category] += c.total
+            if c.place_code:
+                by_place[c.place_code] += c.total
+        sections.append(t(lang, "digest.came_in", total=came_in, urgent=sum(c.total for c in today if c.urgent),
+                          categories=", ".join(f"{categories[k.value]} {n}" for k, n in by_category.most_common()),
+                          places=", ".join(f"{_place(office, lang, code)} {n}"
+                                           for code, n in by_place.most_common(TOP_PLACES)) or "-"))
+    else:
+        sections.append(t(lang, "digest.no_reports"))
+    if len(stations) > 1:
+        per_station = Counter[int]()
+        for c in today:
+            per_station[c.station_id] += c.total
+        sections.append(t(lang, "digest.roll_up", lines="\n".join(
+            f"• {s.name}: {per_station[s.id]}" for s in stations)))
+    overdue_lines = "\n".join(f"• {r.ref} · {categories[r.category.value]} · "
+                              f"{t(lang, 'digest.days_open', days=(end - r.created_at).days)}" for r in overdue)
+    sections.append(t(lang, "digest.open", open=totals["open"], unacknowledged=totals["unacknowledged"],
+                      overdue=totals["overdue"], lines=overdue_lines or t(lang, "digest.none_overdue")))
+    if notes:
+        sections.append(t(lang, "digest.patrols", notes=len(notes), met=sum(n.residents_met for n in notes),
+                          follow_up=sum(n.follow_up for n in notes)))
+    days = [local_date - dt.timedelta(days=back) for back in range(TREND_DAYS - 1, -1, -1)]
+    trend = _trend(recent, zone, days, end)
+    sections.append(t(lang, "digest.trend", days=" · ".join(
+        f"{_date(lang, day, short=True)} {sum(series[i] for series in trend.values())}" for i, day in enumerate(days))))
+    spots = hotspots(recent, zone, end - dt.timedelta(days=TREND_DAYS))[:HOTSPOTS]
+    sections.append(t(lang, "digest.hotspots", lines="\n".join(
+        t(lang, "digest.hotspot", number=n, place=_place(office, lang, s.place_code),
+          band=t(lang, f"digest.band.{s.band}"), category=categories[s.category.value], total=s.total,
+          days=HOTSPOT_DAYS, recent=s.recent, still_open=s.still_open)
+        for n, s in enumerate(spots, 1)) or t(lang, "digest.no_hotspots")))
+    if failed:
+        sections.append(t(lang, "digest.failed", count=len(failed),
+                          refs=", ".join(sorted({ref for ref, _kind, _error in failed}))))
+    summary = t(lang, "digest.summary", station=station.name, date=_date(lang, local_date), total=came_in,
+                open=totals["open"], overdue=totals["overdue"])
+    chart = {"title": t(lang, "digest.chart_title", station=station.name),
+             "days": [_date(lang, day, short=True) for day in days],
+             "series": {categories[k.value]: v for k, v in trend.items() if any(v)}}
+    return Digest("\n\n".join(sections), summary, chart, came_in)
+
+
+def _trend(counts: list[Count], zone: ZoneInfo, days: list[dt.date], end: dt.datetime) -> dict[Category, list[int]]:
+    """Reports a day by category, over the local days of the trend."""
+    index = {day: i for i, day in enumerate(days)}
+    trend = {category: [0] * len(days) for category in Category}
+    for count in counts:
+        day = count.hour.astimezone(zone).date()
+        if day in index and count.hour < end:
+            trend[count.category][index[day]] += count.total
+    return trend
+
+
+def _place(office: Office, lang: str, code: str) -> str:
+    place = office.router.place(code)
+    return place_label(lang, place).split(", ")[0] if place else code
+
+
+def _date(lang: str, day: dt.date, *, short: bool = False) -> str:
+    month = t(lang, "time.months").split()[day.month - 1]
+    return f"{day.day} {month}" if short else f"{day.day} {month} {day.year}"
+
+
+async def send_digest(office: Office, station: Station, local_date: dt.date, *, force: bool = False) -> int | None:
+    """Queues the digest to each of the station's heads, once per date (again only with `force`); returns
+    how many heads it went to, or None when it had been sent already."""
+    run = await digests.claim_run(office.db, station.id, local_date, office.now, force=force)
+    if run is None:
+        return None
+    heads = await station_heads(office.db, station.id)
+    for officer, contact in heads:
+        digest = await compose(office, station, local_date, contact.language or "id")
+        await enqueue(office.db, kind=DIGEST, contact_id=contact.id,
+                      payload={"text": digest.text, "variables": {"1": digest.summary}, "chart": digest.chart},
+                      idempotency_key=f"{DIGEST}:{run.id}:{run.sends}:{officer.id}", at=office.now)
+    run.recipients = len(heads)
+    return len(heads)
+
+
+async def send_due_digests(office: Office, catch_up: dt.timedelta = CATCH_UP) -> int:
+    """Sends every digest whose time has come and that has not gone yet, including one missed while the
+    service was down, if it is younger than `catch_up`; returns how many were sent."""
+    stations = list((await office.db.execute(
+        select(Station).where(Station.id.in_(
+            select(Officer.station_id).where(Officer.role == OfficerRole.HEAD, Officer.active.is_(True))))
+        .order_by(Station.id)
+    )).scalars())
+    candidates = []
+    for station in stations:
+        newest = latest_due_date(station, office.now)
+        for local_date in (newest, newest - dt.timedelta(days=1)):
+            if office.now - digest_moment(station, local_date) < catch_up:
+                candidates.append((station, local_date))
+    sent_already = await digests.runs_on(office.db, sorted({day for _station, day in candidates}))
+    sent = 0
+    for station, local_date in candidates:
+        if (station.id, local_date) not in sent_already and await send_digest(office, station, local_date):
+            sent += 1
+    return sent

@@ -1,0 +1,143 @@
+"""What a station's daily digest reads, counted in the database so that its cost follows the period's
+reports rather than the size of the table; and the DigestRun rows that make each digest go once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.db import dialect_insert
+from storage.models import (
+    Category,
+    DigestRun,
+    Outbox,
+    OutboxState,
+    PatrolNote,
+    Report,
+    ReportStatus,
+    Station,
+)
+from storage.reports import OPEN_STATUSES, UNACKNOWLEDGED
+
+OVERDUE_AFTER = dt.timedelta(days=7)  # open this long is overdue, as is an alert that had to be escalated
+
+
+@dataclass(frozen=True)
+class Count:
+    """Reports counted by what they have in common: one UTC hour, station, category, urgency and place."""
+
+    hour: dt.datetime  # the UTC hour they came in
+    station_id: int
+    category: Category
+    urgent: bool
+    place_code: str | None  # the kelurahan/desa, else the kecamatan
+    total: int
+    still_open: int
+
+
+@dataclass(frozen=True)
+class OpenReport:
+    ref: str
+    category: Category
+    status: ReportStatus
+    created_at: dt.datetime
+    overdue: bool
+
+
+async def family(db: AsyncSession, station: Station) -> list[Station]:
+    """The station and, for a Polres, its Polsek: whose reports its digest counts."""
+    children = (await db.execute(select(Station).where(Station.parent_id == station.id).order_by(Station.code)))
+    return [station, *children.scalars()]
+
+
+def _hour(db: AsyncSession) -> ColumnElement[str]:
+    """A report's UTC hour as text, `2026-11-25 20`, in the database's own dialect."""
+    if db.bind.dialect.name == "postgresql":
+        return func.to_char(func.timezone("UTC", Report.created_at), "YYYY-MM-DD HH24")
+    return func.strftime("%Y-%m-%d %H", Report.created_at)
+
+
+async def counts(db: AsyncSession, station_ids: list[int], start: dt.datetime, end: dt.datetime) -> list[Count]:
+    """The period's reports, grouped by hour, category, urgency and place."""
+    hour = _hour(db)
+    place = func.coalesce(Report.village_code, Report.district_code)
+    still_open = func.sum(case((Report.status.in_(OPEN_STATUSES), 1), else_=0))
+    rows = await db.execute(
+        select(hour, Report.station_id, Report.category, Report.urgent, place, func.count(), still_open)
+        .where(Report.station_id.in_(station_ids), Report.created_at >= start, Report.created_at < end)
+        .group_by(hour, Report.station_id, Report.category, Report.urgent, place)
+    )
+    return [Count(dt.datetime.strptime(h, "%Y-%m-%d %H").replace(tzinfo=dt.UTC), station_id, Category(category),
+                  bool(urgent), code, total, int(open_ or 0))
+            for h, station_id, category, urgent, code, total, open_ in rows]
+
+
+async def open_reports(db: AsyncSession, station_ids: list[int], now: dt.datetime,
+                       limit: int) -> tuple[dict[str, int], list[OpenReport]]:
+    """How many are open, unacknowledged and overdue, and the overdue ones to name, oldest first."""
+    overdue = (Report.created_at < now - OVERDUE_AFTER) | (
+        Report.status.in_(UNACKNOWLEDGED) & (Report.escalations > 0))
+    where = (Report.station_id.in_(station_ids), Report.status.in_(OPEN_STATUSES))
+    totals = (await db.execute(
+        select(func.count(), func.sum(case((Report.status.in_(UNACKNOWLEDGED), 1), else_=0)),
+               func.sum(case((overdue, 1), else_=0))).where(*where)
+    )).one()
+    named = await db.execute(
+        select(Report.ref, Report.category, Report.status, Report.created_at).where(*where, overdue)
+        .order_by(Report.created_at, Report.id).limit(limit)
+    )
+    return ({"open": totals[0], "unacknowledged": int(totals[1] or 0), "overdue": int(totals[2] or 0)},
+            [OpenReport(ref, Category(category), ReportStatus(status), created_at, True)
+             for ref, category, status, created_at in named])
+
+
+async def patrol_notes(db: AsyncSession, station_ids: list[int], start: dt.datetime,
+                       end: dt.datetime) -> list[PatrolNote]:
+    return list((await db.execute(
+        select(PatrolNote).where(PatrolNote.station_id.in_(station_ids), PatrolNote.created_at >= start,
+                                 PatrolNote.created_at < end).order_by(PatrolNote.created_at)
+    )).scalars())
+
+
+async def failed_messages(db: AsyncSession, station_ids: list[int], start: dt.datetime,
+                          end: dt.datetime) -> list[tuple[str, str, str | None]]:
+    """Messages about the station's reports that could not be delivered in the period: ref, kind, why."""
+    rows = await db.execute(
+        select(Report.ref, Outbox.kind, Outbox.last_error).join(Report, Outbox.report_id == Report.id)
+        .where(Report.station_id.in_(station_ids), Outbox.state.in_((OutboxState.FAILED, OutboxState.NEEDS_TEMPLATE)),
+               Outbox.created_at >= start, Outbox.created_at < end)
+        .order_by(Outbox.id)
+    )
+    return [(ref, kind, error) for ref, kind, error in rows]
+
+
+async def claim_run(db: AsyncSession, station_id: int, local_date: dt.date, now: dt.datetime, *,
+                    force: bool = False) -> DigestRun | None:
+    """The station's run for the date, claimed for sending: None when it was sent already (unless `force`,
+    which counts one more send). The unique row is what keeps two schedulers from sending twice."""
+    inserted = (await db.execute(
+        dialect_insert(db, DigestRun)
+        .values(station_id=station_id, local_date=local_date, sends=1, recipients=0, sent_at=now)
+        .on_conflict_do_nothing(index_elements=["station_id", "local_date"])
+        .returning(DigestRun.id)
+    )).scalar_one_or_none()
+    run = (await db.execute(
+        select(DigestRun).where(DigestRun.station_id == station_id, DigestRun.local_date == local_date)
+        .with_for_update()
+    )).scalar_one()
+    if inserted is not None:
+        return run
+    if not force:
+        return None
+    run.sends, run.sent_at = run.sends + 1, now
+    return run
+
+
+async def runs_on(db: AsyncSession, local_dates: list[dt.date]) -> set[tuple[int, dt.date]]:
+    """(station id, date) of the digests already sent on those dates."""
+    rows = await db.execute(select(DigestRun.station_id, DigestRun.local_date)
+                            .where(DigestRun.local_date.in_(local_dates)))
+    return {(station_id, local_date) for station_id, local_date in rows}

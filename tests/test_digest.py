@@ -1,0 +1,314 @@
+"""The station head's daily digest: its numbers and hotspot ranking on fixture data, time zones across
+midnight, exactly once (catch-up, two schedulers, restarts), the chart, the WhatsApp template, the CLI.
+The clock is the tests': every step takes `now`."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from bot.chart import HEIGHT_PX, WIDTH_PX, digest_chart
+from bot.scheduler import Leadership
+from handlers.digest import compose, digest_moment, hotspots, latest_due_date
+from handlers.engine import Engine
+from handlers.office import Office
+from storage import digests
+from storage.models import (
+    Category,
+    Contact,
+    DigestRun,
+    Identity,
+    OfficerRole,
+    Outbox,
+    ReportSource,
+    ReportStatus,
+    Station,
+    StationKind,
+)
+from storage.reports import create_report
+from tests.conftest import make_engine
+from tests.running import until
+from tests.test_officer_loop import TelegramChat, service
+from tests.test_officers import enrolled, invite
+
+pytestmark = pytest.mark.slow
+
+GEDOG, SANANWETAN = "35.72.03.1001", "35.72.03"
+WIB = dt.timezone(dt.timedelta(hours=7))
+DAY = dt.date(2026, 11, 20)  # the digest of 20 Nov covers 19 Nov 06:00 to 20 Nov 06:00 WIB
+
+
+def wib(day: int, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2026, 11, day, hour, minute, tzinfo=WIB).astimezone(dt.UTC)
+
+
+async def station(engine: Engine, code: str = "POLSEK-SANANWETAN") -> Station:
+    async with engine.sessions() as db:
+        return (await db.execute(select(Station).where(Station.code == code))).scalar_one()
+
+
+async def add(engine: Engine, at: dt.datetime, category: Category = Category.DRUGS, *, village: str | None = GEDOG,
+              status: ReportStatus = ReportStatus.RECEIVED, urgent: bool = False, code: str = "POLSEK-SANANWETAN",
+              escalations: int = 0) -> str:
+    target = await station(engine, code)
+    async with engine.sessions() as db, db.begin():
+        report, _ = await create_report(
+            db, attachments=[], actor="resident", category=category, description="fixture", occurred_text="-",
+            location_text="-", province_code="35", regency_code="35.72", district_code=SANANWETAN,
+            village_code=village, station_id=target.id, urgent=urgent, identity=Identity.CONFIDENTIAL,
+            source=ReportSource.CITIZEN, language="id", contact_id=None, created_at=at, updated_at=at,
+            escalations=escalations)
+        report.status = status
+        return report.ref
+
+
+async def digest_text(engine: Engine, day: dt.date = DAY, code: str = "POLSEK-SANANWETAN", lang: str = "id") -> str:
+    async with engine.sessions() as db:
+        office = Office(db, engine.cipher, engine.router, engine.escalation, dt.datetime.now(dt.UTC))
+        return (await compose(office, await station(engine, code), day, lang)).text
+
+
+async def test_the_day_in_numbers(engine: Engine) -> None:
+    await add(engine, wib(19, 5, 59))                                   # before the window
+    await add(engine, wib(19, 20), status=ReportStatus.RECEIVED, escalations=1)
+    await add(engine, wib(19, 21), status=ReportStatus.RESOLVED)
+    await add(engine, wib(19, 10), Category.TRAFFIC, urgent=True, village=None)
+    await add(engine, wib(20, 6))                                        # the next digest's
+    text = await digest_text(engine)
+    assert "Laporan harian Polsek Sananwetan\n20 Nov 2026, 24 jam sampai pukul 06:00" in text
+    assert "Masuk: 3 laporan (1 mendesak)" in text
+    assert "Menurut kategori: Narkoba 2, Lalu lintas 1" in text
+    assert "Menurut tempat: Kel. Gedog 2, Kec. Sananwetan 1" in text
+    assert "Masih terbuka: 4 · belum dibaca: 4 · terlambat: 1" in text, "the one escalated is overdue"
+    assert "Tren 7 hari: 14 Nov 0 · 15 Nov 0 · 16 Nov 0 · 17 Nov 0 · 18 Nov 0 · 19 Nov 4 · 20 Nov 0" in text, (
+        "local days: 19 Nov 05:59 WIB is the 19th's; 20 Nov 06:00 is after the digest")
+    assert "1. Kel. Gedog · malam (18–05) · Narkoba: 2 laporan" in text
+
+
+async def test_a_day_without_reports_says_so_in_one_line(engine: Engine) -> None:
+    text = await digest_text(engine)
+    assert "Tidak ada laporan masuk dalam 24 jam terakhir." in text
+    assert "Masuk:" not in text
+
+
+async def test_hotspots_rank_recent_open_and_urgent_reports_higher(engine: Engine) -> None:
+    for day in (1, 2, 3):  # three old, closed reports of traffic in the morning at the kecamatan
+        await add(engine, wib(day, 8), Category.TRAFFIC, village=None, status=ReportStatus.RESOLVED)
+    for hour in (19, 22):  # two recent, open ones of drugs at night in Gedog
+        await add(engine, wib(18, hour))
+    await add(engine, wib(17, 13), Category.SECURITY, urgent=True)  # one recent urgent at midday
+    async with engine.sessions() as db:
+        end = digest_moment(await station(engine), DAY)
+        counts = await digests.counts(db, [(await station(engine)).id], end - dt.timedelta(days=28), end)
+    ranked = hotspots(counts, dt.timezone(dt.timedelta(hours=7)), end - dt.timedelta(days=7))  # type: ignore[arg-type]
+    assert [(s.place_code, s.band, s.category, s.score) for s in ranked] == [
+        (GEDOG, "malam", Category.DRUGS, 6),          # 2 + 2 recent + 2 open
+        (GEDOG, "siang", Category.SECURITY, 4),       # 1 + 1 recent + 1 open + 1 urgent
+        (SANANWETAN, "pagi", Category.TRAFFIC, 3),    # 3 old and closed
+    ]
+
+
+@pytest.mark.parametrize(("zone", "offset"), [("Asia/Jakarta", 7), ("Asia/Makassar", 8), ("Asia/Jayapura", 9)])
+async def test_the_window_follows_the_station_zone_across_midnight(engine: Engine, zone: str, offset: int) -> None:
+    async with engine.sessions() as db, db.begin():
+        target = (await db.execute(select(Station).where(Station.code == "POLSEK-SEKAR"))).scalar_one()
+        target.timezone = zone
+    local = dt.timezone(dt.timedelta(hours=offset))
+    moment = dt.datetime(2026, 11, 20, 6, tzinfo=local)
+    assert digest_moment(await station(engine, "POLSEK-SEKAR"), DAY) == moment
+    await add(engine, moment - dt.timedelta(minutes=1), code="POLSEK-SEKAR")   # 05:59 local: in the 20th's
+    await add(engine, moment, code="POLSEK-SEKAR")                             # 06:00 local: in the 21st's
+    await add(engine, moment - dt.timedelta(hours=7), code="POLSEK-SEKAR")     # 23:00 local the day before
+    assert "Masuk: 2 laporan" in await digest_text(engine, DAY, "POLSEK-SEKAR")
+    assert "Masuk: 1 laporan" in await digest_text(engine, DAY + dt.timedelta(days=1), "POLSEK-SEKAR")
+    sekar = await station(engine, "POLSEK-SEKAR")
+    assert latest_due_date(sekar, moment - dt.timedelta(seconds=1)) == DAY - dt.timedelta(days=1)
+    assert latest_due_date(sekar, moment) == DAY
+
+
+async def test_a_polres_gets_the_roll_up_of_its_polsek(engine: Engine) -> None:
+    await add(engine, wib(19, 20))
+    await add(engine, wib(19, 21))
+    async with engine.sessions() as db, db.begin():
+        polres = (await db.execute(select(Station).where(Station.code == "POLRES-BLITAR-KOTA"))).scalar_one()
+        assert polres.kind == StationKind.POLRES
+    text = await digest_text(engine, code="POLRES-BLITAR-KOTA")
+    assert "Masuk: 2 laporan" in text and "• Polsek Sananwetan: 2" in text and "• Polres Blitar Kota: 0" in text
+
+
+# --- exactly once ----------------------------------------------------------------------------------
+
+async def digest_rows(engine: Engine) -> list[Outbox]:
+    async with engine.sessions() as db:
+        return list((await db.execute(select(Outbox).where(Outbox.kind == "digest").order_by(Outbox.id))).scalars())
+
+
+async def runs(engine: Engine) -> list[DigestRun]:
+    async with engine.sessions() as db:
+        return list((await db.execute(select(DigestRun).order_by(DigestRun.local_date))).scalars())
+
+
+async def test_due_digests_go_once_and_a_missed_one_is_caught_up_within_a_day(engine: Engine) -> None:
+    await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    moment = wib(20, 6)
+    assert await engine.send_due_digests(now=moment - dt.timedelta(minutes=1)) == 1, "the 19th's, caught up"
+    assert await engine.send_due_digests(now=moment - dt.timedelta(seconds=30)) == 0
+    assert await engine.send_due_digests(now=moment) == 1, "the 20th's at 06:00"
+    assert await engine.send_due_digests(now=moment + dt.timedelta(hours=1)) == 0, "once"
+    # Down from 06:00 on the 21st until 07:00 on the 22nd: the 21st's is over a day old, the 22nd's is not.
+    assert await engine.send_due_digests(now=wib(22, 7)) == 1
+    assert [run.local_date.day for run in await runs(engine)] == [19, 20, 22]
+    assert len(await digest_rows(engine)) == 3
+
+
+async def test_two_schedulers_at_once_send_one_digest(engine: Engine, database_url: str, tmp_path: Path) -> None:
+    await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    await enrolled(engine, "console:wakapolsek", role=OfficerRole.HEAD)
+    other, other_db = make_engine(database_url, tmp_path / "media")
+    try:
+        moment = wib(20, 6)
+        sent = await asyncio.gather(engine.send_due_digests(now=moment), other.send_due_digests(now=moment),
+                                    engine.send_due_digests(now=moment), other.send_due_digests(now=moment))
+    finally:
+        await other_db.dispose()  # type: ignore[attr-defined]
+    assert sum(sent) == 1, "the 20th's, by one of them (the 19th's is a day old: past catching up)"
+    assert len(await runs(engine)) == 1
+    assert len(await digest_rows(engine)) == 2, "one per head, once"
+
+
+async def test_only_one_process_leads_the_scheduler(database_url: str) -> None:
+    first, second = Leadership(database_url), Leadership(database_url)
+    try:
+        assert await first.try_acquire()
+        assert not await second.try_acquire()
+        await first.release()
+        assert await second.try_acquire(), "the lead passes on when the leader lets go (or dies)"
+    finally:
+        await first.release()
+        await second.release()
+
+
+async def test_forcing_a_digest_again_is_recorded(engine: Engine) -> None:
+    await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    assert await engine.send_digest("POLSEK-SANANWETAN", DAY, now=wib(20, 7)) == 1
+    assert await engine.send_digest("POLSEK-SANANWETAN", DAY, now=wib(20, 8)) is None
+    assert await engine.send_digest("POLSEK-SANANWETAN", DAY, force=True, now=wib(20, 9)) == 1
+    [run] = await runs(engine)
+    assert run.sends == 2 and len(await digest_rows(engine)) == 2
+
+
+# --- rendering --------------------------------------------------------------------------------------
+
+def test_the_chart_is_a_png_of_the_expected_size() -> None:
+    png = digest_chart({"title": "Laporan 7 hari terakhir", "days": [f"{d} Nov" for d in range(14, 21)],
+                        "series": {"Narkoba": [0, 1, 0, 2, 0, 0, 3], "Lalu lintas": [1, 0, 0, 0, 1, 0, 0]}})
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])
+    assert (width, height) == (WIDTH_PX, HEIGHT_PX)
+
+
+async def test_a_head_reads_the_digest_by_replying_digest(engine: Engine) -> None:
+    head = await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    await head.send("DIGEST")
+    assert head.heard("digest.header") or "Laporan harian Polsek Sananwetan" in head.text
+    duty = await enrolled(engine, "console:piket")
+    await duty.send("digest")
+    assert duty.heard("digest.not_head")
+
+
+async def test_outside_the_whatsapp_window_the_digest_goes_as_its_template(engine: Engine) -> None:
+    from bot.channels.whatsapp import WhatsAppChannel
+    from bot.outbox import Dispatcher
+    from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI
+
+    head = "whatsapp:+6281377770000"
+    await enrolled(engine, head, role=OfficerRole.HEAD)
+    async with engine.sessions() as db, db.begin():
+        contact = (await db.execute(select(Contact).where(Contact.urn_hash == engine.cipher.lookup_hash(head))))\
+            .scalar_one()
+        contact.last_inbound_at = dt.datetime.now(dt.UTC) - dt.timedelta(days=2)
+    await add(engine, wib(19, 20))
+    await engine.send_digest("POLSEK-SANANWETAN", DAY)
+    twilio = FakeTwilioAPI()
+    await twilio.start()
+    channel = WhatsAppChannel(ACCOUNT_SID, AUTH_TOKEN, SENDER, api_base_url=twilio.base_url)
+    try:
+        dispatcher = Dispatcher(engine.sessions, engine.cipher, {"whatsapp": channel},
+                                templates={"digest": "HX" + "d" * 32})
+        assert await dispatcher.run_once() == 1
+    finally:
+        await channel.close()
+        await twilio.stop()
+    [sent] = twilio.sent(head)
+    assert sent["ContentSid"] == "HX" + "d" * 32
+    variables = json.loads(sent["ContentVariables"])
+    assert "1 laporan masuk" in variables["1"] and "Balas DIGEST" in variables["1"]
+    assert "Body" not in sent
+
+
+def lapor(tmp_path: Path, database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
+    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=120, check=False)
+
+
+async def test_the_digest_commands(engine: Engine, tmp_path: Path, database_url: str) -> None:
+    for hour in (20, 21, 22):
+        await add(engine, wib(19, hour))
+    chart = tmp_path / "chart.png"
+    preview = await asyncio.to_thread(lapor, tmp_path, database_url, "digest", "preview", "--station",
+                                      "polsek-sananwetan", "--date", "2026-11-20", "--png", str(chart))
+    assert preview.returncode == 0, preview.stderr
+    assert "Masuk: 3 laporan" in preview.stdout and "Prioritas patroli besok" in preview.stdout
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert await runs(engine) == [], "a preview sends and records nothing"
+    send = ("digest", "send", "--station", "POLSEK-SANANWETAN", "--date", "2026-11-20")
+    first = await asyncio.to_thread(lapor, tmp_path, database_url, *send)
+    assert first.returncode == 0 and "no station head is enrolled" in first.stdout
+    again = await asyncio.to_thread(lapor, tmp_path, database_url, *send)
+    assert again.returncode == 1 and "sent already" in again.stdout
+    forced = await asyncio.to_thread(lapor, tmp_path, database_url, *send, "--force")
+    assert forced.returncode == 0
+    async with engine.sessions() as db:
+        assert (await db.execute(select(func.sum(DigestRun.sends)))).scalar_one() == 2
+
+
+async def test_the_scheduled_digest_arrives_once_across_a_restart(tmp_path: Path, database_url: str) -> None:
+    head_chat = 700800
+    async with service(tmp_path, database_url) as (url, engine, telegram, _twilio):
+        async with httpx.AsyncClient(base_url=url) as http:
+            chat = TelegramChat(http, telegram.webhook["secret_token"], head_chat)
+            await chat.text(f"/daftar {await invite(engine, 'POLSEK-SANANWETAN', OfficerRole.HEAD)}")
+            await until(lambda: any("Terdaftar" in text for text in telegram.sent_texts(head_chat)))
+        await add(engine, dt.datetime.now(dt.UTC) - dt.timedelta(hours=2))
+        # Today's digest time has just passed: the running scheduler sends it on its next round.
+        async with engine.sessions() as db, db.begin():
+            target = (await db.execute(select(Station).where(Station.code == "POLSEK-SANANWETAN"))).scalar_one()
+            target.digest_time = f"{dt.datetime.now(WIB).hour:02d}:00"
+        assert await engine.send_due_digests() == 1
+        await until(lambda: any("Laporan harian" in text for text in telegram.sent_texts(head_chat)))
+        [chart] = [call for call in telegram.calls_to("sendPhoto") if call["chat_id"] == head_chat]
+        assert chart["photo"][:8] == b"\x89PNG\r\n\x1a\n", "Telegram gets the chart with the text"
+    async with service(tmp_path, database_url) as (_url, engine, telegram, _twilio):
+        await asyncio.sleep(1.5)  # the new leader's start-up catch-up has run
+        assert await engine.send_due_digests() == 0
+        assert not telegram.calls_to("sendPhoto"), "not sent again after the restart"
+    assert len(await runs_of(database_url, tmp_path)) == 1
+
+
+async def runs_of(database_url: str, tmp_path: Path) -> list[DigestRun]:
+    engine, db_engine = make_engine(database_url, tmp_path / "media")
+    try:
+        return await runs(engine)
+    finally:
+        await db_engine.dispose()  # type: ignore[attr-defined]

@@ -1,0 +1,69 @@
+"""Recurring housekeeping: drafts that went quiet, and the retention purge of closed reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from handlers.engine import Engine
+from storage.models import Attachment, ConversationSession, EventKind, Outbox, Report, ReportEvent, utcnow
+from storage.reports import find_ref
+from tests.conftest import Resident, walk_to_summary
+from tests.test_officer_actions import file_report
+from tests.test_officers import enrolled
+
+pytestmark = pytest.mark.slow
+JPEG = b"\xff\xd8\xff\xe0" + b"\x04" * 2048
+
+
+async def test_a_quiet_draft_expires_and_its_resident_is_told(engine: Engine) -> None:
+    resident = Resident(engine, "console:warga")
+    await walk_to_summary(resident)
+    idle = Resident(engine, "console:idle")
+    await idle.send("halo")  # at the menu: nothing to expire
+    assert await engine.expire_drafts(now=utcnow() + dt.timedelta(minutes=20)) == 0, "not yet"
+    assert await engine.expire_drafts(now=utcnow() + dt.timedelta(minutes=31)) == 1
+    async with engine.sessions() as db:
+        sessions = list((await db.execute(select(ConversationSession))).scalars())
+        [notice] = (await db.execute(select(Outbox).where(Outbox.kind == "expiry_notice"))).scalars()
+    assert all(session.step == "menu" and not session.data for session in sessions)
+    assert "tidak dikirim" in notice.payload["text"]
+    await resident.send("kirim")
+    assert not resident.heard("report.submitted"), "an expired draft is never sent"
+
+
+async def test_the_purge_clears_personal_data_of_reports_closed_long_ago(engine: Engine, tmp_path: Path) -> None:
+    petugas = await enrolled(engine, "console:petugas")
+    photo = tmp_path / "motor.jpg"
+    photo.write_bytes(JPEG)
+    resident = Resident(engine, "console:warga")
+    await resident.send("halo")
+    await resident.send("1")
+    await resident.send("1")
+    for said in ("Motor dicuri di depan rumah tadi malam", "Kel. Gedog, Kec. Sananwetan, Kota Blitar", "ya", "2"):
+        await resident.send(said)
+    await resident.send(photo=photo)
+    await resident.send("2")  # confidential
+    await resident.send("kirim")
+    ref = find_ref(resident.text)
+    assert ref, resident.text
+    _other, kept = await file_report(engine, "console:lain")
+    await petugas.send(f"INFO {ref} Warna motornya apa?")
+    await resident.send("Merah, Honda Beat")
+    await petugas.send(f"SELESAI {ref} Motor ditemukan")
+    stored = list((tmp_path / "media").glob("*.jpg"))
+    assert len(stored) == 1
+    assert await engine.purge(dt.timedelta(days=365), now=utcnow() + dt.timedelta(days=364)) == 0, "not yet"
+    assert await engine.purge(dt.timedelta(days=365), now=utcnow() + dt.timedelta(days=366)) == 1
+    async with engine.sessions() as db:
+        purged = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+        untouched = (await db.execute(select(Report).where(Report.ref == kept))).scalar_one()
+        attachments = list((await db.execute(select(Attachment))).scalars())
+        replies = list((await db.execute(select(ReportEvent).where(ReportEvent.kind == EventKind.REPLY))).scalars())
+    assert purged.contact_id is None and untouched.contact_id is not None, "only closed reports are cleared"
+    assert attachments == [] and not stored[0].exists()
+    assert [reply.note for reply in replies] == [None]
+    assert purged.description.startswith("Motor dicuri"), "the report stays for the statistics"
