@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import logs
 from bot.app import create_app
-from bot.channels.base import make_urn
+from bot.channels.base import make_urn, urn_scheme
 from bot.channels.console import ConsoleChannel
 from bot.chart import digest_chart
 from bot.config import Settings
@@ -112,11 +112,12 @@ async def _chat(settings: Settings, urn: str, lang: str | None) -> None:
                            media_fetchers={channel.name: channel.fetch_media}) as engine:
         if lang:
             await engine.set_language(urn, lang)
-        # What the bot sends this chat on its own (an officer's alerts, a resident's updates) is printed here.
+        # What the bot sends this terminal chat on its own (an officer's alerts, a resident's updates) is
+        # printed here; a Telegram or WhatsApp address's messages are left for `lapor serve`.
         outbox = Dispatcher(engine.sessions, engine.cipher, {channel.name: channel}, only_urn=urn,
                             photos=Photos(settings.contact_secret(), settings.media_dir))
         stop = asyncio.Event()
-        sending = asyncio.create_task(outbox.run(stop))
+        sending = asyncio.create_task(outbox.run(stop) if urn_scheme(urn) == channel.name else stop.wait())
         scheduler = Scheduler(engine, settings.effective_database_url, settings.retention)
         scheduler.start()
         try:
@@ -179,6 +180,7 @@ async def _reports(settings: Settings, station: str | None, since: dt.datetime |
             "status": report.status.value,
             "urgent": report.urgent,
             "identity": report.identity.value,
+            "source": report.source.value,
             "station": station_row.code if station_row else None,
             "needs_routing": report.needs_routing,
             "place": report.location_text,

@@ -5,7 +5,7 @@ alerts the station that takes the report over."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from handlers.alerts import action_choices, alert_station
 from handlers.i18n import t
@@ -57,30 +57,54 @@ ARGUMENT_CHARS = 1000
 
 @dataclass(frozen=True)
 class Outcome:
-    """`refusal` names the catalogue text that says why nothing changed; None when the action was taken."""
+    """`refusal` names the catalogue text that says why nothing changed; None when the action was taken.
+    A taken action says whether the reporter was told and, for a referral, which station got it and how
+    many of its officers were alerted."""
 
     refusal: str | None = None
-    params: dict[str, str] | None = None
+    params: dict[str, str] = field(default_factory=dict)
+    relayed: bool = False
+    station: str = ""
+    alerted: int = 0
+
+
+# Notes that go to the reporter; words added to an acknowledgement or "in progress" stay among officers.
+PUBLIC_NOTES = {Action.RESOLVE, Action.NEED_INFO, Action.REFER, Action.REJECT}
 
 
 def actor(officer: Officer) -> str:
     return f"officer:{officer.id}"
 
 
-async def act(office: Office, officer: Officer, report: Report, action: Action, argument: str) -> Outcome:
-    """Takes `action` on `report` for `officer`, or says why it cannot be taken."""
+def refusal(officer: Officer, report: Report, action: Action) -> Outcome | None:
+    """Why `officer` may not take `action` on `report` now, if they may not. Another station's report is
+    "not found", as when it is looked up: its existence is not theirs to learn."""
     if report.station_id != officer.station_id:
-        return Outcome("officer.not_your_station", {"ref": report.ref})
-    to_status, allowed_from = TRANSITIONS[action]
-    if report.status not in allowed_from:
+        return Outcome("officer.unknown_ref", {"ref": report.ref})
+    if report.status not in TRANSITIONS[action][1]:
         return Outcome("officer.not_allowed", {"ref": report.ref, "action": action.value,
                                                 "status": report.status.value})
+    if action == Action.NEED_INFO and not can_reach_reporter(report):
+        return Outcome("officer.cannot_ask", {"ref": report.ref})
+    return None
+
+
+def can_reach_reporter(report: Report) -> bool:
+    return (report.identity != Identity.ANONYMOUS and report.source == ReportSource.CITIZEN
+            and report.contact_id is not None)
+
+
+async def act(office: Office, officer: Officer, report: Report, action: Action, argument: str) -> Outcome:
+    """Takes `action` on `report` (read with its lock) for `officer`, or says why it cannot be taken."""
+    refused = refusal(officer, report, action)
+    if refused is not None:
+        return refused
     argument = argument.strip()
     if action in NEEDS_ARGUMENT and not argument:
         raise ValueError(f"{action} needs its {NEEDS_ARGUMENT[action]}: ask for it first")
     if len(argument) > ARGUMENT_CHARS:
         return Outcome("officer.argument_too_long", {"longest": str(ARGUMENT_CHARS)})
-    note, public = (argument or None), True
+    note = argument or None
     new_station = None
     if action == Action.REFER:
         new_station = await station_by_code(office.db, argument.upper())
@@ -90,14 +114,18 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
     elif action == Action.DUPLICATE:
         other_ref = find_ref(argument, prefix_optional=True)
         other = await report_by_ref(office.db, other_ref) if other_ref else None
-        if other is None or other.id == report.id or other.station_id != report.station_id:
+        if (other is None or other.id == report.id or other.station_id != report.station_id
+                or other.status == S.DUPLICATE):  # a duplicate points at the report that stays
             return Outcome("officer.unknown_duplicate", {"ref": argument})
         report.duplicate_of_id, note = other.id, None  # the other ref stays among officers
-    event = await change_status(office, report, to_status, actor(officer), note, public=public)
+    event = await change_status(office, report, TRANSITIONS[action][0], actor(officer), note,
+                                public=action in PUBLIC_NOTES or note is None)
+    alerted = 0
     if new_station is not None:
         report.station_id, report.needs_routing = new_station.id, False
-        await alert_station(office, report, event)
-    return Outcome()
+        alerted = await alert_station(office, report, event)
+    return Outcome(relayed=can_reach_reporter(report), station=new_station.name if new_station else "",
+                   alerted=alerted)
 
 
 async def change_status(office: Office, report: Report, to_status: ReportStatus, by: str, note: str | None, *,
@@ -118,7 +146,7 @@ async def change_status(office: Office, report: Report, to_status: ReportStatus,
 async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) -> None:
     """Tells a named or confidential reporter, on their own channel. An anonymous report has no one to
     tell (its status is read with STATUS ‹ref›), and a patrol's report was taken down by officers."""
-    if report.identity == Identity.ANONYMOUS or report.source != ReportSource.CITIZEN or report.contact_id is None:
+    if not can_reach_reporter(report):
         return
     contact = await office.db.get(Contact, report.contact_id)
     if contact is None:

@@ -25,10 +25,11 @@ from storage.reports import find_ref, question_waiting_for
 STATUS_REF, LANGUAGE, CONFIRM_DELETE = "status_ref", "language", "confirm_delete"
 SIDE_STEPS = (STATUS_REF, LANGUAGE, CONFIRM_DELETE, officer.ACTION_NOTE)
 FREE_TEXT_STEPS = report_flow.FREE_TEXT_STEPS + patrol.FREE_TEXT_STEPS
+OFFICER_STEPS = (officer.ACTION_NOTE, *patrol.STEPS)
 LANGUAGE_OPTIONS = Menu("language")
 YES_NO = Menu("yes_no")
-DEEP_LINK_STATUS = "status"
-ANSWER_CHARS = 2  # an answer to an officer's question says at least this much  # t.me/<bot>?start=status_LP-XXXX-XXXX
+DEEP_LINK_STATUS = "status"  # t.me/<bot>?start=status_LP-XXXX-XXXX
+ANSWER_CHARS = 2  # an answer to an officer's question says at least this much
 
 
 def main_menu(turn: Turn) -> Menu:
@@ -54,12 +55,8 @@ async def menu(turn: Turn) -> str:
     if turn.officer is not None:
         return await officer.home(turn)
     picked = turn.pick(main_menu(turn))
-    if picked is None and letters_and_digits(turn.text) >= ANSWER_CHARS:
-        asked = await question_waiting_for(turn.db, turn.contact.id)
-        if asked is not None:
-            await take_answer(turn.office, asked, turn.text)
-            turn.say("relay.answer_sent", ref=asked.ref)
-            return MENU
+    if picked is None and letters_and_digits(turn.text) >= ANSWER_CHARS and await answer_question(turn, turn.text):
+        return MENU
     if picked == "report":
         return report_flow.start(turn)
     if picked == "status":
@@ -71,6 +68,17 @@ async def menu(turn: Turn) -> str:
     else:
         turn.say("menu.not_understood")
     return MENU
+
+
+async def answer_question(turn: Turn, answer: str) -> bool:
+    """Passes the answer to the officer whose question about one of the contact's reports waits for it;
+    False when no question waits."""
+    asked = await question_waiting_for(turn.db, turn.contact.id)
+    if asked is None:
+        return False
+    await take_answer(turn.office, asked, answer)
+    turn.say("relay.answer_sent", ref=asked.ref)
+    return True
 
 
 def ask_status_ref(turn: Turn) -> None:
@@ -202,9 +210,20 @@ async def global_word(turn: Turn) -> str | None:
         return interrupt(turn, LANGUAGE)
     if keyword == "enroll":
         return await _enroll(turn, argument, slash)
+    if keyword == "answer":
+        if not argument:
+            return None if free_text_here and not slash else turn.step
+        answer = turn.text.split(maxsplit=1)[1]  # as typed, capitals and all
+        if not await answer_question(turn, answer):
+            if free_text_here and not slash:
+                return None  # "Jawab saja pertanyaannya…" may be a description
+            turn.say("relay.no_question")
+        return turn.step
     if argument:
         return None  # the other words count only alone
     if keyword == "cancel":
+        if turn.step == officer.ACTION_NOTE:
+            officer.cancel_action(turn)
         if turn.step in SIDE_STEPS:
             return resume(turn)  # cancels the look-up or question, not the report under it
         had_report = turn.data.pop("draft", None) is not None
@@ -212,7 +231,7 @@ async def global_word(turn: Turn) -> str | None:
         turn.say("report.cancelled" if had_report else "patrol.cancelled" if had_patrol else "common.nothing_to_cancel")
         return MENU
     if keyword == "help":
-        turn.say("help.text")
+        turn.say("officer.help" if turn.officer else "help.text")
         return turn.step
     if keyword == "emergency":
         turn.answer_emergency()
@@ -249,6 +268,7 @@ async def _enroll(turn: Turn, argument: str, slash: bool) -> str | None:
     if enrollment.officer is None:
         turn.say(f"officer.code_{enrollment.refusal}")
         return turn.step
+    turn.officer = enrollment.officer
     station = await turn.db.get(Station, enrollment.officer.station_id)
     turn.say("officer.enrolled", station=await station_label(turn.db, station),
              role=t(turn.lang, f"officer.role.{enrollment.officer.role.value}"))
@@ -257,7 +277,7 @@ async def _enroll(turn: Turn, argument: str, slash: bool) -> str | None:
 
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     """Answers one message: emergency first, then global words, then the current step."""
-    if mentions_emergency(turn.text):
+    if mentions_emergency(turn.text) and turn.officer is None:  # officers write of danger in their work
         turn.answer_emergency()
     if first_contact:
         turn.say("menu.greeting")
@@ -271,6 +291,11 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     if turn.step not in STEPS:  # a step of an older version of the flow
         turn.data.clear()
         turn.step = MENU
+    if turn.officer is None and turn.step in OFFICER_STEPS:  # revoked in the middle of an action or a patrol
+        for key in ("pending_action", "patrol", "resume"):
+            turn.data.pop(key, None)
+        turn.step = MENU
+        turn.say("officer.no_longer")
     if expired:
         had_draft = "draft" in turn.data
         turn.data.clear()

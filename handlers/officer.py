@@ -9,20 +9,21 @@ import re
 
 from bot.channels.base import Choice, Outbound
 from handlers import patrol, report_flow
-from handlers.actions import NEEDS_ARGUMENT, Action, act
-from handlers.alerts import ACTIONS, action_choices, alert_payload
+from handlers.actions import INFO_REPLY, NEEDS_ARGUMENT, Action, Outcome, act, refusal
+from handlers.alerts import ACTIONS, ALERT, action_choices, alert_payload
 from handlers.choices import Menu
 from handlers.digest import compose, latest_due_date
 from handlers.i18n import format_time, labels, t
-from handlers.text import normalize
+from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
 from storage.models import EventKind, Officer, OfficerRole, Report, ReportEvent, Station
-from storage.outbox import latest_alert_to
+from storage.outbox import latest_sent
 from storage.reports import history, open_reports, report_by_ref, split_ref
 
 ACTION_NOTE = "action_note"  # the note, question, station or ref an action needs, asked after a tap
 OFFICER_MENU = Menu("officer_menu")
 PAGE = 10
+NOTE_CHARS = 3  # letters or digits a note, question or reason needs: "👍" tells the reporter nothing
 VIEW = "view"  # choice key prefix: open one report
 ACTION_KEYWORDS = {action.value for action in Action}
 KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", "show", "digest"}
@@ -51,8 +52,10 @@ async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool) -
             return turn.step
         return None
     ref, rest = split_ref(_words_after_keyword(turn))
+    if keyword in ("open_reports", "patrol", "digest") and turn.step != MENU and not slash:
+        return None  # inside a flow the step's own words win ("terbuka" is also "Dengan nama")
     if keyword == "open_reports":
-        if rest and not rest.isdecimal():
+        if rest and not (rest.isdecimal() and len(rest) <= 4):
             return None if free_text_here else _usage(turn)
         await list_open(turn, int(rest) if rest else 1)
         return turn.step
@@ -70,7 +73,8 @@ async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool) -
         return patrol.start(turn)
     if ref is None:
         # "Terima kasih", "Selesai makan…", a step's own "Selesai": words, not a command without its ref.
-        return None if not slash and (rest or turn.step != MENU) else _usage(turn)
+        # At the note an action waits for, a bare command word is no note.
+        return None if not slash and (rest or turn.step not in (MENU, ACTION_NOTE)) else _usage(turn)
     if keyword == "show":
         await show_report(turn, ref)
         return turn.step
@@ -96,7 +100,7 @@ def _usage(turn: Turn) -> str:
 
 async def tap(turn: Turn, key: str) -> str:
     """A report's button, or its number: open the report, take the action, or ask what the action needs."""
-    kind, ref = parse_key(key) or ("", "")
+    kind, ref = parse_key(key) or (VIEW, "")
     if kind == VIEW:
         await show_report(turn, ref)
         return turn.step
@@ -105,26 +109,30 @@ async def tap(turn: Turn, key: str) -> str:
 
 async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
     assert turn.officer is not None
-    report = await report_by_ref(turn.db, ref)
+    report = await report_by_ref(turn.db, ref, lock=True)
     if report is None:
         turn.say("officer.unknown_ref", ref=ref)
         return turn.step
-    if action in NEEDS_ARGUMENT and not argument and report.station_id == turn.officer.station_id:
+    refused = refusal(turn.officer, report, action)
+    if refused is None and action in NEEDS_ARGUMENT and not argument:
         turn.data["pending_action"] = {"action": action.value, "ref": ref}
         return interrupt(turn, ACTION_NOTE)
-    outcome = await act(turn.office, turn.officer, report, action, argument)
-    if outcome.refusal:
-        _say_refusal(turn, outcome.refusal, outcome.params or {})
-        return turn.step
-    turn.say(f"officer.done.{action.value}", ref=ref, argument=argument)
+    outcome = refused or await act(turn.office, turn.officer, report, action, argument)
+    _say_outcome(turn, action, ref, outcome)
     return turn.step
 
 
-def _say_refusal(turn: Turn, key: str, params: dict[str, str]) -> None:
-    if key == "officer.not_allowed":
-        params = {**params, "action": labels(turn.lang, ACTIONS.group)[params["action"]],
-                  "status": t(turn.lang, f"status.label.{params['status']}")}
-    turn.say(key, **params)
+def _say_outcome(turn: Turn, action: Action, ref: str, outcome: Outcome) -> None:
+    if outcome.refusal == "officer.not_allowed":
+        turn.say(outcome.refusal, ref=ref, action=labels(turn.lang, ACTIONS.group)[outcome.params["action"]],
+                 status=t(turn.lang, f"status.label.{outcome.params['status']}"))
+    elif outcome.refusal:
+        turn.say(outcome.refusal, **outcome.params)
+    else:
+        turn.say(f"officer.done.{action.value}", ref=ref, station=outcome.station)
+        if action == Action.REFER and not outcome.alerted:
+            turn.say("officer.nobody_alerted")
+        turn.say("officer.reporter_told" if outcome.relayed else "officer.reporter_not_told")
 
 
 def ask_action_note(turn: Turn) -> None:
@@ -135,21 +143,26 @@ def ask_action_note(turn: Turn) -> None:
 async def action_note(turn: Turn) -> str:
     """Takes the pending action with what was typed; asks again when it does not fit."""
     pending = turn.data["pending_action"]
-    if not turn.text:
-        turn.say("common.not_a_choice")
+    if letters_and_digits(turn.text) < NOTE_CHARS:
+        turn.say("officer.note_invalid", shortest=NOTE_CHARS)
         return ACTION_NOTE
-    report = await report_by_ref(turn.db, pending["ref"])
+    action = Action(pending["action"])
+    report = await report_by_ref(turn.db, pending["ref"], lock=True)
     assert turn.officer is not None and report is not None
-    outcome = await act(turn.office, turn.officer, report, Action(pending["action"]), turn.text)
+    outcome = await act(turn.office, turn.officer, report, action, turn.text)
     if outcome.refusal in ("officer.unknown_station", "officer.unknown_duplicate", "officer.argument_too_long"):
-        _say_refusal(turn, outcome.refusal, outcome.params or {})
+        turn.say(outcome.refusal, **outcome.params)
         return ACTION_NOTE
     turn.data.pop("pending_action")
-    if outcome.refusal:
-        _say_refusal(turn, outcome.refusal, outcome.params or {})
-    else:
-        turn.say(f"officer.done.{pending['action']}", ref=pending["ref"], argument=turn.text)
+    _say_outcome(turn, action, pending["ref"], outcome)
     return resume(turn)
+
+
+def cancel_action(turn: Turn) -> None:
+    """BATAL at the note: nothing is done."""
+    pending = turn.data.pop("pending_action", None)
+    if pending:
+        turn.say("officer.action_cancelled", ref=pending["ref"])
 
 
 async def home(turn: Turn) -> str:
@@ -186,9 +199,9 @@ def ask_home(turn: Turn) -> None:
 
 
 async def _shortcut(turn: Turn, number: int) -> str | None:
-    """What a bare number means: an action on the alert that came after the officer last wrote, otherwise
-    a choice of the last list or report shown."""
-    alert = await latest_alert_to(turn.db, turn.contact.id)
+    """What a bare number means: an action on the alert (or the reporter's answer) that came after the
+    officer last wrote, otherwise a choice of the last list or report shown."""
+    alert = await latest_sent(turn.db, turn.contact.id, (ALERT, INFO_REPLY))
     last_wrote = turn.contact.last_inbound_at
     if alert is not None and alert.sent_at and (last_wrote is None or alert.sent_at > last_wrote):
         keys = [key for key, _label in alert.payload.get("choices", [])]
@@ -207,6 +220,7 @@ async def list_open(turn: Turn, page: int) -> None:
     """The station's open reports, urgent first, then newest; ten at a time."""
     assert turn.officer is not None
     station = await turn.db.get(Station, turn.officer.station_id)
+    page = max(page, 1)
     reports, total = await open_reports(turn.db, turn.officer.station_id, offset=(page - 1) * PAGE, limit=PAGE)
     if not reports:
         turn.say("officer.no_open" if page == 1 else "officer.no_more", station=station.name if station else "")

@@ -85,11 +85,10 @@ async def record_delivery(db: AsyncSession, provider_message_id: str, status: st
     return True
 
 
-async def latest_alert_to(db: AsyncSession, contact_id: int) -> Outbox | None:
-    """The newest alert that went out to an officer: what a bare number in their reply refers to."""
+async def latest_sent(db: AsyncSession, contact_id: int, kinds: tuple[str, ...]) -> Outbox | None:
+    """The newest message of these kinds that went out to the contact."""
     return (await db.execute(
-        select(Outbox).where(Outbox.contact_id == contact_id, Outbox.kind == "officer_alert",
-                             Outbox.sent_at.is_not(None))
+        select(Outbox).where(Outbox.contact_id == contact_id, Outbox.kind.in_(kinds), Outbox.sent_at.is_not(None))
         .order_by(Outbox.sent_at.desc(), Outbox.id.desc()).limit(1)
     )).scalar_one_or_none()
 

@@ -82,8 +82,11 @@ async def create_report(db: AsyncSession, *, attachments: list[NewAttachment], a
     return report, received
 
 
-async def report_by_ref(db: AsyncSession, ref: str) -> Report | None:
-    return (await db.execute(select(Report).where(Report.ref == ref))).scalar_one_or_none()
+async def report_by_ref(db: AsyncSession, ref: str, *, lock: bool = False) -> Report | None:
+    """The report; with `lock`, held until the transaction ends, so that two officers acting at once take
+    turns and the second sees what the first did."""
+    query = select(Report).where(Report.ref == ref)
+    return (await db.execute(query.with_for_update() if lock else query)).scalar_one_or_none()
 
 
 async def public_events(db: AsyncSession, report: Report, limit: int = 3) -> list[ReportEvent]:
@@ -147,7 +150,7 @@ async def question_waiting_for(db: AsyncSession, contact_id: int) -> Report | No
     """The newest of the contact's reports on which an officer waits for the reporter's answer."""
     return (await db.execute(
         select(Report).where(Report.contact_id == contact_id, Report.status == ReportStatus.NEED_INFO)
-        .order_by(Report.updated_at.desc(), Report.id.desc()).limit(1)
+        .order_by(Report.updated_at.desc(), Report.id.desc()).limit(1).with_for_update()
     )).scalar_one_or_none()
 
 

@@ -185,7 +185,7 @@ async def test_referral_moves_the_report_and_alerts_the_other_station(engine: En
     assert sananwetan.heard("officer.done.refer")
     assert ref in await deliver_to(engine, "console:sekar"), "the new station gets the alert"
     await sananwetan.send(f"TERIMA {ref}")
-    assert sananwetan.heard("officer.not_your_station")
+    assert sananwetan.heard("officer.unknown_ref"), "no longer theirs"
     await sekar.send(f"TERIMA {ref}")
     assert sekar.heard("officer.done.ack")
     relays = await deliver_to(engine, WARGA)
@@ -196,13 +196,14 @@ async def test_station_isolation(engine: Engine) -> None:
     await enrolled(engine, PETUGAS)
     sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
     _warga, ref = await file_report(engine)  # Polsek Sananwetan's
-    for command in (f"TERIMA {ref}", f"SELESAI {ref} ditutup", f"TOLAK {ref} bukan urusan"):
+    for command in (f"TERIMA {ref}", f"SELESAI {ref} ditutup", f"TOLAK {ref} bukan urusan", f"LIHAT {ref}"):
         await sekar.send(command)
-        assert sekar.heard("officer.not_your_station")
-    await sekar.send(f"LIHAT {ref}")
-    assert sekar.heard("officer.unknown_ref") and "Motor tetangga" not in sekar.text
+        assert sekar.heard("officer.unknown_ref"), "another station's report is not found, whatever is asked"
+        assert "Motor tetangga" not in sekar.text
     await sekar.send(button=f"ack:{ref}")
-    assert sekar.heard("officer.not_your_station")
+    assert sekar.heard("officer.unknown_ref")
+    await sekar.send(button=f"resolve:{ref}")
+    assert sekar.heard("officer.unknown_ref") and not sekar.heard("officer.ask_note")
     await sekar.send("terbuka")
     assert sekar.heard("officer.no_open")
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED
@@ -375,3 +376,109 @@ async def test_failed_rows_are_listed_and_sent_again_by_hand(engine: Engine, tmp
     assert (again.state, again.attempts) == (OutboxState.PENDING, 0)
     twice = await asyncio.to_thread(lapor_command, tmp_path, database_url, "outbox", "retry", str(row["id"]))
     assert twice.returncode == 1 and "no failed outbox row" in twice.stderr
+
+
+# --- what the review and the trial found ------------------------------------------------------------
+
+async def test_a_number_answers_the_message_that_came_last(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    warga, first = await file_report(engine)
+    _other, second = await file_report(engine, "console:lain")
+    await deliver_to(engine, PETUGAS)
+    await petugas.send(f"INFO {first} Warna motornya?")
+    await deliver_to(engine, WARGA)
+    await petugas.send(second)  # the officer opens the other report…
+    await warga.send("Merah")   # …and the answer about the first arrives
+    answer = await deliver_to(engine, PETUGAS)
+    assert first in answer and "2. Proses" in answer
+    await petugas.send("2")
+    assert (await report(engine, first)).status == ReportStatus.IN_PROGRESS
+    assert (await report(engine, second)).status == ReportStatus.RECEIVED
+
+
+async def test_words_with_an_acknowledgement_stay_among_officers(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"PROSES {ref} internal: cek CCTV warung dulu")
+    relay = await deliver_to(engine, WARGA)
+    assert "Sedang ditindaklanjuti" in relay and "CCTV" not in relay
+    reader = Resident(engine, WARGA)
+    await reader.send(f"STATUS {ref}")
+    assert "CCTV" not in reader.text
+    await petugas.send(f"LIHAT {ref}")
+    assert "internal: cek CCTV warung dulu" in petugas.text, "the note is in the officers' history"
+
+
+async def test_a_note_must_say_something_and_a_command_word_is_no_note(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"SELESAI {ref}")
+    for said, answer in (("👍", "officer.note_invalid"), ("TERIMA", "officer.usage"), ("", "officer.note_invalid")):
+        await petugas.send(said)
+        assert petugas.heard(answer), said
+        assert (await report(engine, ref)).status == ReportStatus.RECEIVED, said
+    await petugas.send("batal")
+    assert petugas.heard("officer.action_cancelled")
+
+
+async def test_questions_only_where_someone_can_answer(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine, identity="3")
+    await petugas.send(f"INFO {ref} Jam berapa?")
+    assert petugas.heard("officer.cannot_ask")
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send(f"TOLAK {ref} laporan iseng")
+    assert petugas.heard("officer.reporter_not_told")
+
+
+async def test_a_resident_filling_in_another_report_answers_with_jawab(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"INFO {ref} Warna motornya?")
+    await warga.send("lapor")
+    await warga.send("1")
+    await warga.send("Jawab: merah, Honda Beat")
+    assert warga.heard("relay.answer_sent") and warga.heard("report.ask_description"), "the draft goes on"
+    assert "merah, Honda Beat" in await deliver_to(engine, PETUGAS)
+
+
+async def test_duplicates_do_not_point_at_each_other(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _one, first = await file_report(engine, "console:satu")
+    _two, second = await file_report(engine, "console:dua")
+    await petugas.send(f"DUPLIKAT {first} {second}")
+    await petugas.send(f"DUPLIKAT {second} {first}")
+    assert petugas.heard("officer.unknown_duplicate")
+    assert (await report(engine, second)).status == ReportStatus.RECEIVED
+
+
+async def test_odd_pages_and_officer_words_inside_a_flow(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    await file_report(engine)
+    for page in ("TERBUKA 0", "TERBUKA 99999999999999999999", "TERBUKA 9999"):
+        await petugas.send(page)
+        assert not petugas.heard("common.error"), page
+    await petugas.send("bantuan")
+    assert petugas.heard("officer.help")
+    await walk_to_summary_as_officer(petugas)
+
+
+async def walk_to_summary_as_officer(petugas: Resident) -> None:
+    """An officer filing a report as a resident: "terbuka" at the identity step is "Dengan nama"."""
+    for said in ("lapor", "1", "Motor saya sendiri dicuri di parkiran pasar", "Kel. Gedog, Kec. Sananwetan",
+                 "ya", "2", "lewati", "terbuka"):
+        await petugas.send(said)
+    assert petugas.heard("report.ask_name"), petugas.text
+
+
+async def test_a_revoked_officer_in_the_middle_of_a_patrol_is_told_and_not_stuck(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    await petugas.send("patroli")
+    await petugas.send("Pasar Legi")
+    [officer] = await officers(engine)
+    async with engine.sessions() as db, db.begin():
+        await revoke(db, officer.id, utcnow())
+    await petugas.send("12")
+    assert petugas.heard("officer.no_longer") and not petugas.heard("common.error")
+    await petugas.send("halo")
+    assert petugas.heard("menu.ask")
