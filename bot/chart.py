@@ -13,18 +13,20 @@ WIDTH_PX, HEIGHT_PX, DPI = 800, 450, 100
 
 def digest_chart(chart: dict[str, Any]) -> bytes:
     """A PNG of WIDTH_PX × HEIGHT_PX: one bar a day, stacked by category."""
-    figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
+    figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, layout="constrained")
     axes = figure.subplots()
     days = chart["days"]
+    positions = list(range(len(days)))  # numbers, with the days as labels: "20 Nov" is no category to guess
     bottom = [0] * len(days)
     for label, values in chart["series"].items():
-        axes.bar(days, values, bottom=bottom, label=label)
+        axes.bar(positions, values, bottom=bottom, label=label)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    axes.set_xticks(positions, days)
     axes.set_title(chart["title"])
     axes.yaxis.get_major_locator().set_params(integer=True)
-    if chart["series"]:
-        axes.legend(fontsize="small", loc="upper left")
-    axes.set_ylim(0, max([*bottom, 1]) * 1.3)
+    if chart["series"]:  # beside the bars, never over them
+        axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    axes.set_ylim(0, max([*bottom, 1]) * 1.1)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI)
     return buffer.getvalue()

@@ -30,6 +30,7 @@ from handlers.office import Office
 from handlers.report_flow import PLACE_TRIES
 from handlers.routing import Router, place_label, station_label
 from storage import db as database
+from storage import sample_reports
 from storage.models import Contact, OfficerRole, OutboxState, utcnow
 from storage.officers import create_invite, list_officers, revoke
 from storage.outbox import list_outbox
@@ -57,6 +58,7 @@ outbox_app = typer.Typer(help="The outbox: messages the bot starts on its own, a
 app.add_typer(outbox_app, name="outbox")
 
 Language = Annotated[str | None, typer.Option("--lang", help="id or en", show_default=False)]
+StationCode = Annotated[str, typer.Option("--station", help="The station's code.")]
 
 
 def _settings(*, chat: bool = False) -> Settings:
@@ -169,6 +171,33 @@ def reports_list(
         urgent = "URGENT" if row["urgent"] else ""
         typer.echo(f"{row['ref']}  {row['created_at'][:16]}  {row['status']:<12} {row['category']:<13} {urgent:<6} "
                    f"{row['station'] or '-':<18} {row['place'] or ''}")
+
+
+@reports_app.command("generate")
+def reports_generate(
+    station: StationCode,
+    days: Annotated[int, typer.Option(min=1, max=3660, help="How many days back.")] = 7,
+    per_day: Annotated[int, typer.Option(min=1, max=100_000, help="About how many reports a day.")] = 12,
+    seed: Annotated[int, typer.Option(help="The same seed gives the same reports.")] = 1,
+) -> None:
+    """Add sample reports to a station, to try the digest (`lapor digest preview`) or to measure it.
+
+    They are marked "(data contoh)" in their text. Never use this on a database with real reports.
+    """
+    settings = _settings()
+    regions = _ready(settings)
+
+    async def generate_for(db: AsyncSession) -> int | None:
+        found = await station_by_code(db, station.upper())
+        if found is None:
+            return None
+        return await sample_reports.generate(db, regions, found, days=days, per_day=per_day, now=utcnow(), seed=seed)
+
+    made = asyncio.run(_with_db(settings, generate_for))
+    if made is None:
+        typer.echo(f"no station {station}: see `lapor stations list`", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{made} sample reports added to {station.upper()} over the last {days} days")
 
 
 async def _reports(settings: Settings, station: str | None, since: dt.datetime | None) -> list[dict[str, object]]:
@@ -407,7 +436,6 @@ def outbox_retry(row_id: Annotated[int, typer.Argument(help="The id from `lapor 
     typer.echo(f"outbox row {row_id} will be sent again")
 
 
-StationCode = Annotated[str, typer.Option("--station", help="The station's code.")]
 DigestDate = Annotated[dt.datetime, typer.Option("--date", help="The digest's date, in the station's time.",
                                                  formats=["%Y-%m-%d"])]
 

@@ -309,6 +309,10 @@ class RegionIndex:
         """The region with this dotted code ("35.72.03"), or None."""
         return self._regions.get(code)
 
+    def villages_in(self, code: str) -> list[Region]:
+        """The desa/kelurahan of a kecamatan or kab/kota, by code."""
+        return [r for r in self._by_level[4] if r.code.startswith(code + ".")]
+
     def candidate_for(self, code: str, score: float = 100.0) -> PlaceCandidate | None:
         """The full chain for a kab/kota, kecamatan or village code; None for provinces and unknown codes."""
         chain = [self._regions.get(c) for c in _ancestors(code)]

@@ -30,6 +30,7 @@ from storage.models import (
     Identity,
     OfficerRole,
     Outbox,
+    Report,
     ReportSource,
     ReportStatus,
     Station,
@@ -312,3 +313,17 @@ async def runs_of(database_url: str, tmp_path: Path) -> list[DigestRun]:
         return await runs(engine)
     finally:
         await db_engine.dispose()  # type: ignore[attr-defined]
+
+
+async def test_sample_reports_give_a_digest_with_hotspots(engine: Engine, tmp_path: Path, database_url: str) -> None:
+    made = await asyncio.to_thread(lapor, tmp_path, database_url, "reports", "generate", "--station",
+                                   "POLSEK-SANANWETAN", "--days", "7", "--per-day", "6", "--seed", "3")
+    assert made.returncode == 0, made.stderr
+    count = int(made.stdout.split()[0])
+    async with engine.sessions() as db:
+        stored = (await db.execute(select(func.count()).select_from(Report))).scalar_one()
+    assert stored == count > 20
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    preview = await asyncio.to_thread(lapor, tmp_path, database_url, "digest", "preview", "--station",
+                                      "POLSEK-SANANWETAN", "--date", today)
+    assert "Prioritas patroli besok:\n1. Kel. " in preview.stdout, preview.stdout

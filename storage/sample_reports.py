@@ -1,0 +1,65 @@
+"""Sample reports for trying the digest and for benchmarks: plausible categories, places, times and
+statuses on one station's areas. Never for a database that holds real reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Category, Identity, Report, ReportEvent, ReportSource, ReportStatus, Station
+from storage.regions import RegionIndex
+from storage.reports import new_ref
+from storage.stations import areas_of
+
+_WEIGHTS = {Category.SECURITY: 30, Category.TRAFFIC: 20, Category.SOCIAL: 15, Category.UNSAFE_PLACE: 12,
+            Category.DRUGS: 10, Category.OTHER: 10, Category.EMERGENCY: 3}
+_WHAT = {
+    Category.SECURITY: "Motor warga hilang dari parkiran",
+    Category.TRAFFIC: "Balap liar di jalan raya",
+    Category.SOCIAL: "Keributan antarwarga soal batas tanah",
+    Category.UNSAFE_PLACE: "Lampu jalan mati, gang gelap dan sepi",
+    Category.DRUGS: "Dugaan transaksi sabu di warung",
+    Category.OTHER: "Usul pos ronda dihidupkan lagi",
+    Category.EMERGENCY: "Perkelahian dengan senjata tajam",
+}
+_HOURS = [1, 1, 1, 1, 1, 2, 3, 4, 4, 3, 3, 3, 4, 3, 3, 3, 4, 5, 6, 7, 8, 8, 6, 3]  # more at night
+_CLOSED = (ReportStatus.RESOLVED, ReportStatus.REJECTED, ReportStatus.DUPLICATE)
+
+
+async def generate(db: AsyncSession, regions: RegionIndex, station: Station, *, days: int, per_day: int,
+                   now: dt.datetime, seed: int = 1) -> int:
+    """Inserts about `per_day` reports a day for the `days` before `now`; returns how many."""
+    rng = random.Random(seed)
+    villages = [v.code for area in await areas_of(db, station) for v in regions.villages_in(area)] or [None]
+    hot = rng.sample(villages, k=min(3, len(villages)))  # a few places get more than their share
+    rows, events = [], []
+    for day in range(days):
+        for _ in range(max(0, round(rng.gauss(per_day, per_day / 4)))):
+            category = rng.choices(list(_WEIGHTS), weights=list(_WEIGHTS.values()))[0]
+            created = (now - dt.timedelta(days=day + 1)).replace(hour=rng.choices(range(24), weights=_HOURS)[0],
+                                                                minute=rng.randrange(60), second=0, microsecond=0)
+            created = min(created, now - dt.timedelta(minutes=1))
+            age = (now - created).days
+            status = (rng.choice(_CLOSED) if rng.random() < min(0.9, age / 5) else
+                      rng.choice((ReportStatus.RECEIVED, ReportStatus.ACKNOWLEDGED, ReportStatus.IN_PROGRESS)))
+            village = rng.choice(hot) if rng.random() < 0.4 else rng.choice(villages)
+            rows.append({
+                "ref": new_ref(), "category": category, "description": f"{_WHAT[category]} (data contoh)",
+                "occurred_text": "-", "location_text": "-", "latitude": None, "longitude": None,
+                "province_code": village[:2] if village else None, "regency_code": village[:5] if village else None,
+                "district_code": village.rsplit(".", 1)[0] if village else None, "village_code": village,
+                "station_id": station.id, "needs_routing": False, "urgent": category == Category.EMERGENCY,
+                "status": status, "identity": rng.choice(list(Identity)), "source": ReportSource.CITIZEN,
+                "language": "id", "contact_id": None, "escalations": 0, "created_at": created, "updated_at": created,
+            })
+    if not rows:
+        return 0
+    ids = (await db.execute(insert(Report).returning(Report.id, Report.status, Report.created_at), rows)).all()
+    events = [{"report_id": report_id, "kind": "status", "from_status": None, "to_status": ReportStatus.RECEIVED,
+               "actor": "resident", "note": None, "public": False, "created_at": created}
+              for report_id, _status, created in ids]
+    await db.execute(insert(ReportEvent), events)
+    return len(rows)
