@@ -8,7 +8,8 @@ import json
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, NoReturn, TypeVar
+from zoneinfo import ZoneInfo
 
 import typer
 import uvicorn
@@ -24,14 +25,14 @@ from bot.outbox import Dispatcher
 from bot.photos import Photos
 from bot.scheduler import Scheduler
 from bot.service import open_engine, seed_stations
-from handlers.digest import Digest, compose
+from handlers.digest import WINDOW, Digest, NotDue, compose, digest_moment
 from handlers.engine import Engine
 from handlers.office import Office
 from handlers.report_flow import PLACE_TRIES
 from handlers.routing import Router, place_label, station_label
 from storage import db as database
 from storage import sample_reports
-from storage.models import Contact, OfficerRole, OutboxState, utcnow
+from storage.models import Contact, OfficerRole, OutboxState, Report, Station, utcnow
 from storage.officers import create_invite, list_officers, revoke
 from storage.outbox import list_outbox
 from storage.outbox import retry as retry_row
@@ -57,8 +58,24 @@ outbox_app = typer.Typer(help="The outbox: messages the bot starts on its own, a
                          no_args_is_help=True)
 app.add_typer(outbox_app, name="outbox")
 
-Language = Annotated[str | None, typer.Option("--lang", help="id or en", show_default=False)]
-StationCode = Annotated[str, typer.Option("--station", help="The station's code.")]
+
+def _language(value: str | None) -> str | None:
+    if value is not None and value.lower() not in ("id", "en"):
+        raise typer.BadParameter(f"id or en, not {value!r}")
+    return value.lower() if value else value
+
+
+def _upper(value: str | None) -> str | None:
+    return value.upper() if value else value
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(message, err=True)
+    raise typer.Exit(1)
+
+
+Language = Annotated[str | None, typer.Option("--lang", help="id or en", show_default=False, callback=_language)]
+StationCode = Annotated[str, typer.Option("--station", help="The station's code.", callback=_upper)]
 
 
 def _settings(*, chat: bool = False) -> Settings:
@@ -101,8 +118,6 @@ def chat(
 
     `/loc LAT,LON` sends a location, `/photo PATH` a photo.
     """
-    if lang not in (None, "id", "en"):
-        raise typer.BadParameter("--lang takes id or en")
     settings = _settings(chat=True)
     database.upgrade(settings.effective_database_url)
     asyncio.run(_chat(settings, urn if ":" in urn else make_urn("console", urn), lang))
@@ -155,7 +170,7 @@ def db_upgrade() -> None:
 
 @reports_app.command("list")
 def reports_list(
-    station: Annotated[str | None, typer.Option(help="Only this station's code.")] = None,
+    station: Annotated[str | None, typer.Option(help="Only this station's code.", callback=_upper)] = None,
     since: Annotated[dt.datetime | None, typer.Option(help="Only reports created from this date (UTC).",
                                                       formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"])] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
@@ -164,6 +179,8 @@ def reports_list(
     settings = _settings()
     database.upgrade(settings.effective_database_url)
     rows = asyncio.run(_reports(settings, station, since.replace(tzinfo=dt.UTC) if since else None))
+    if rows is None:
+        _fail(f"no station {station}: see `lapor stations list`")
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -188,20 +205,29 @@ def reports_generate(
     regions = _ready(settings)
 
     async def generate_for(db: AsyncSession) -> int | None:
-        found = await station_by_code(db, station.upper())
+        found = await station_by_code(db, station)
         if found is None:
             return None
         return await sample_reports.generate(db, regions, found, days=days, per_day=per_day, now=utcnow(), seed=seed)
 
     made = asyncio.run(_with_db(settings, generate_for))
     if made is None:
-        typer.echo(f"no station {station}: see `lapor stations list`", err=True)
-        raise typer.Exit(1)
-    typer.echo(f"{made} sample reports added to {station.upper()} over the last {days} days")
+        _fail(f"no station {station}: see `lapor stations list`")
+    typer.echo(f"{made} sample reports added to {station} over the last {days} days")
 
 
-async def _reports(settings: Settings, station: str | None, since: dt.datetime | None) -> list[dict[str, object]]:
-    rows = await _with_db(settings, lambda db: list_reports(db, station_code=station, since=since))
+async def _reports(settings: Settings, station: str | None,
+                   since: dt.datetime | None) -> list[dict[str, object]] | None:
+    """The reports as `reports list --json` prints them; None when there is no such station."""
+
+    async def listed(db: AsyncSession) -> list[tuple[Report, Station | None, int]] | None:
+        if station and await station_by_code(db, station) is None:
+            return None
+        return await list_reports(db, station_code=station, since=since)
+
+    rows = await _with_db(settings, listed)
+    if rows is None:
+        return None
     return [
         {
             "ref": report.ref,
@@ -436,8 +462,21 @@ def outbox_retry(row_id: Annotated[int, typer.Argument(help="The id from `lapor 
     typer.echo(f"outbox row {row_id} will be sent again")
 
 
+FIRST_DATE, LAST_DATE = dt.datetime(2000, 1, 1), dt.datetime(2100, 12, 31)
+
+
+def _digest_date(value: dt.datetime) -> dt.datetime:
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise typer.BadParameter(f"must be between {FIRST_DATE:%Y-%m-%d} and {LAST_DATE:%Y-%m-%d}")
+    return value
+
+
 DigestDate = Annotated[dt.datetime, typer.Option("--date", help="The digest's date, in the station's time.",
-                                                 formats=["%Y-%m-%d"])]
+                                                 formats=["%Y-%m-%d"], callback=_digest_date)]
+
+
+def _local(station: Station, moment: dt.datetime) -> str:
+    return f"{moment.astimezone(ZoneInfo(station.timezone)):%Y-%m-%d %H:%M %Z}"
 
 
 @digest_app.command("preview")
@@ -448,24 +487,30 @@ def digest_preview(
     lang: Language = None,
 ) -> None:
     """Print a station's digest for a date as its head would read it; nothing is sent or recorded."""
+    if png is not None and not png.parent.is_dir():
+        _fail(f"cannot write {png}: there is no directory {png.parent}")
     settings = _settings()
     _ready(settings)
 
-    async def preview() -> Digest | None:
+    async def preview() -> Digest:
         async with open_engine(settings) as engine, engine.sessions() as db:
-            found = await station_by_code(db, station.upper())
+            found = await station_by_code(db, station)
             if found is None:
-                return None
-            office = Office(db, engine.cipher, engine.router, engine.escalation, utcnow())
+                _fail(f"no station {station}: see `lapor stations list`")
+            start, now = digest_moment(found, date.date()) - WINDOW, utcnow()
+            if start > now:
+                _fail(f"the digest of {station} for {date:%Y-%m-%d} covers the 24 hours from {_local(found, start)}, "
+                      "which has not begun; nothing to show")
+            office = Office(db, engine.cipher, engine.router, engine.escalation, now)
             return await compose(office, found, date.date(), lang or settings.default_language)
 
     digest = asyncio.run(preview())
-    if digest is None:
-        typer.echo(f"no station {station}: see `lapor stations list`", err=True)
-        raise typer.Exit(1)
     typer.echo(digest.text)
     if png is not None:
-        png.write_bytes(digest_chart(digest.chart))
+        try:
+            png.write_bytes(digest_chart(digest.chart))
+        except OSError as error:
+            _fail(f"cannot write {png}: {error.strerror or error}")
         typer.echo(f"\nchart written to {png}")
 
 
@@ -482,15 +527,22 @@ def digest_send(
 
     async def send() -> int | None:
         async with open_engine(settings) as engine:
-            return await engine.send_digest(station.upper(), date.date(), force=force)
+            try:
+                return await engine.send_digest(station, date.date(), force=force)
+            except LookupError:
+                _fail(f"no station {station}: see `lapor stations list`")
+            except NotDue:
+                async with engine.sessions() as db:
+                    found = await station_by_code(db, station)
+                due = f" until {_local(found, digest_moment(found, date.date()))}" if found else " yet"
+                _fail(f"the digest of {station} for {date:%Y-%m-%d} is not due{due}; "
+                      "`lapor digest preview` shows it so far")
 
-    try:
-        sent = asyncio.run(send())
-    except LookupError:
-        typer.echo(f"no station {station}: see `lapor stations list`", err=True)
-        raise typer.Exit(1) from None
+    sent = asyncio.run(send())
     if sent is None:
-        typer.echo(f"the digest of {station.upper()} for {date:%Y-%m-%d} was sent already; --force sends it again")
+        typer.echo(f"the digest of {station} for {date:%Y-%m-%d} was sent already; --force sends it again")
         raise typer.Exit(1)
-    typer.echo(f"digest queued for {sent} station head(s)" if sent else
-               "no station head is enrolled: recorded as sent to nobody (see `lapor officers invite --role head`)")
+    if not sent:
+        _fail(f"no station head is enrolled at {station}: nothing was sent and nothing recorded "
+              "(see `lapor officers invite --role head`)")
+    typer.echo(f"digest queued for {sent} station head(s)")

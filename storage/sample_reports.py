@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
+from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Category, Identity, Report, ReportEvent, ReportSource, ReportStatus, Station
 from storage.regions import RegionIndex
-from storage.reports import new_ref
+from storage.reports import REF_ALPHABET, REF_PREFIX
 from storage.stations import areas_of
 
 _WEIGHTS = {Category.SECURITY: 30, Category.TRAFFIC: 20, Category.SOCIAL: 15, Category.UNSAFE_PLACE: 12,
@@ -25,29 +28,43 @@ _WHAT = {
     Category.OTHER: "Usul pos ronda dihidupkan lagi",
     Category.EMERGENCY: "Perkelahian dengan senjata tajam",
 }
-_HOURS = [1, 1, 1, 1, 1, 2, 3, 4, 4, 3, 3, 3, 4, 3, 3, 3, 4, 5, 6, 7, 8, 8, 6, 3]  # more at night
+_HOURS = [1, 1, 1, 1, 1, 2, 3, 4, 4, 3, 3, 3, 4, 3, 3, 3, 4, 5, 6, 7, 8, 8, 6, 3]  # by local hour: more at night
 _CLOSED = (ReportStatus.RESOLVED, ReportStatus.REJECTED, ReportStatus.DUPLICATE)
+CHUNK = 5_000  # reports per INSERT: a big run never holds, or sends, more than this at once
 
 
 async def generate(db: AsyncSession, regions: RegionIndex, station: Station, *, days: int, per_day: int,
                    now: dt.datetime, seed: int = 1) -> int:
-    """Inserts about `per_day` reports a day for the `days` before `now`; returns how many."""
+    """Inserts about `per_day` reports a day for the `days` before `now`'s local date, at the station's
+    local hours; returns how many. The same seed and `now` give the same reports, refs included."""
     rng = random.Random(seed)
+    zone = ZoneInfo(station.timezone)
     villages = [v.code for area in await areas_of(db, station) for v in regions.villages_in(area)] or [None]
     hot = rng.sample(villages, k=min(3, len(villages)))  # a few places get more than their share
-    rows, events = [], []
+    # Refs in new_ref's format, seeded too, from a generator of their own: drawing one again changes nothing else.
+    refs, drawn = random.Random(f"{seed}:refs"), set[str]()
+
+    def ref() -> str:
+        """A ref not drawn before in this run."""
+        while (body := "".join(refs.choices(REF_ALPHABET, k=8))) in drawn:
+            pass
+        drawn.add(body)
+        return f"{REF_PREFIX}-{body[:4]}-{body[4:]}"
+
+    rows: list[dict[str, Any]] = []
+    made = 0
     for day in range(days):
+        local_date = now.astimezone(zone).date() - dt.timedelta(days=day + 1)
         for _ in range(max(0, round(rng.gauss(per_day, per_day / 4)))):
             category = rng.choices(list(_WEIGHTS), weights=list(_WEIGHTS.values()))[0]
-            created = (now - dt.timedelta(days=day + 1)).replace(hour=rng.choices(range(24), weights=_HOURS)[0],
-                                                                minute=rng.randrange(60), second=0, microsecond=0)
-            created = min(created, now - dt.timedelta(minutes=1))
+            local = dt.time(rng.choices(range(24), weights=_HOURS)[0], rng.randrange(60))
+            created = dt.datetime.combine(local_date, local, zone).astimezone(dt.UTC)  # before `now`'s local day
             age = (now - created).days
             status = (rng.choice(_CLOSED) if rng.random() < min(0.9, age / 5) else
                       rng.choice((ReportStatus.RECEIVED, ReportStatus.ACKNOWLEDGED, ReportStatus.IN_PROGRESS)))
             village = rng.choice(hot) if rng.random() < 0.4 else rng.choice(villages)
             rows.append({
-                "ref": new_ref(), "category": category, "description": f"{_WHAT[category]} (data contoh)",
+                "ref": ref(), "category": category, "description": f"{_WHAT[category]} (data contoh)",
                 "occurred_text": "-", "location_text": "-", "latitude": None, "longitude": None,
                 "province_code": village[:2] if village else None, "regency_code": village[:5] if village else None,
                 "district_code": village.rsplit(".", 1)[0] if village else None, "village_code": village,
@@ -55,11 +72,25 @@ async def generate(db: AsyncSession, regions: RegionIndex, station: Station, *, 
                 "status": status, "identity": rng.choice(list(Identity)), "source": ReportSource.CITIZEN,
                 "language": "id", "contact_id": None, "escalations": 0, "created_at": created, "updated_at": created,
             })
+            if len(rows) == CHUNK:
+                made += await _insert(db, rows, ref)
+                rows = []
+    return made + await _insert(db, rows, ref)
+
+
+async def _insert(db: AsyncSession, rows: list[dict[str, Any]], ref: Callable[[], str]) -> int:
+    """Inserts one chunk of reports with their first event. A ref the database holds already (the same seed
+    run twice on one database) is drawn again."""
     if not rows:
         return 0
-    ids = (await db.execute(insert(Report).returning(Report.id, Report.status, Report.created_at), rows)).all()
-    events = [{"report_id": report_id, "kind": "status", "from_status": None, "to_status": ReportStatus.RECEIVED,
-               "actor": "resident", "note": None, "public": False, "created_at": created}
-              for report_id, _status, created in ids]
-    await db.execute(insert(ReportEvent), events)
+    while held := set((await db.execute(select(Report.ref).where(Report.ref.in_([r["ref"] for r in rows])))).scalars()):
+        for row in rows:
+            if row["ref"] in held:
+                row["ref"] = ref()
+    ids = (await db.execute(insert(Report).returning(Report.id, Report.created_at), rows)).all()
+    await db.execute(insert(ReportEvent), [
+        {"report_id": report_id, "kind": "status", "from_status": None, "to_status": ReportStatus.RECEIVED,
+         "actor": "resident", "note": None, "public": False, "created_at": created}
+        for report_id, created in ids
+    ])
     return len(rows)
