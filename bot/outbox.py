@@ -130,7 +130,7 @@ class Dispatcher:
                 sid = await self._send_template(sender, claim, urn)
             else:
                 try:
-                    sid = await sender.send(self._outbound(urn, claim.payload))
+                    sid = await sender.send(await self._outbound(urn, claim.payload))
                 except NeedsTemplate:
                     sid = await self._send_template(sender, claim, urn)
         except RetryLater as failure:
@@ -147,11 +147,14 @@ class Dispatcher:
             return await self._finish(claim, OutboxState.FAILED, str(failure))
         await self._finish(claim, OutboxState.SENT, None, sid)
 
-    def _outbound(self, urn: str, payload: dict[str, Any]) -> Outbound:
-        """The message a row holds: its text, an alert's photo, and its buttons (numbered on WhatsApp)."""
+    async def _outbound(self, urn: str, payload: dict[str, Any]) -> Outbound:
+        """The message a row holds: its text, an alert's photo or a digest's chart, and its buttons
+        (numbered on WhatsApp)."""
         choices = tuple(Choice(key, label) for key, label in payload.get("choices", []))
-        photo = (self.photos.for_payload(payload.get("photo")) or self.photos.chart(payload.get("chart"))
-                 if self.photos else None)
+        photo = self.photos.for_payload(payload.get("photo")) if self.photos else None
+        if self.photos and payload.get("chart"):
+            # Drawing takes a while: off the event loop, which keeps answering residents meanwhile.
+            photo = await asyncio.to_thread(self.photos.chart, payload["chart"])
         return Outbound(urn, payload["text"], choices=choices, choices_hint=payload.get("hint", ""), photo=photo)
 
     async def _send_template(self, sender: Sender, claim: Claim, urn: str) -> str:

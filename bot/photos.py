@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,10 @@ class Photos:
         path = self.media_root / name
         if not path.exists():
             self.media_root.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            # Written whole under another name first: two digests drawing the same chart at once is fine.
+            with tempfile.NamedTemporaryFile(dir=self.media_root, suffix=".part", delete=False) as partial:
+                partial.write(data)
+            Path(partial.name).replace(path)
         return Media("image/png", path=str(path), url=self.link(name) if self.public_base_url else None)
 
     def link(self, name: str, now: float | None = None) -> str:

@@ -3,7 +3,9 @@
 Jobs live in APScheduler's table in our database (stable ids, replaced on start). With several
 processes on one database only the leader runs them: on PostgreSQL the holder of an advisory lock on a
 connection of its own, on SQLite the holder of a lock file beside the database. When the leader dies
-its lock goes with it, and another process takes over at its next try.
+its lock goes with it, and another process takes over at its next try. A leader that loses its lock
+connection stops its jobs at its next check; until then two may run, which every job tolerates (the
+database's unique rows and row locks keep each piece of work once).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from pathlib import Path
 
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import pool, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
@@ -29,7 +33,7 @@ from storage.db import is_sqlite, sync_url
 log = logging.getLogger(__name__)
 
 LEADER_KEY = 0x4C41504F52  # "LAPOR": the advisory lock every Lapor process tries for
-LEADER_RETRY_SECONDS = 15.0
+LEADER_RETRY_SECONDS = 15.0  # how often a follower tries for the lead, and the leader checks it still has it
 MISFIRE_GRACE_SECONDS = 6 * 3600  # a job missed by a restart still runs when the process is back
 
 # What the jobs run on. The job store keeps jobs as references to functions, so they reach the running
@@ -66,12 +70,25 @@ async def _run(name: str, job: Callable[[Engine], Awaitable[int]]) -> None:
         log.info("%s: %d", name, done)
 
 
-JOBS = (  # id, function, seconds between runs
-    ("escalation", escalate, 30),
-    ("digests", send_digests, 60),
-    ("draft-expiry", expire_drafts, 300),
-    ("retention-purge", purge, 24 * 3600),
+JOBS = (  # id, function, when
+    ("escalation", escalate, IntervalTrigger(seconds=30)),
+    ("digests", send_digests, IntervalTrigger(seconds=60)),
+    ("draft-expiry", expire_drafts, IntervalTrigger(minutes=5)),
+    # At a fixed time rather than every 24 hours, which a daily restart would put off for ever.
+    ("retention-purge", purge, CronTrigger(hour=19, minute=30, timezone="UTC")),  # 02:30 WIB
 )
+
+
+class ResilientScheduler(AsyncIOScheduler):
+    """APScheduler 3's own scheduler never wakes up again when its job store fails after a job has run
+    (SQLite busy, a database restart): such a failure is logged and tried again shortly instead."""
+
+    def _process_jobs(self) -> float | None:
+        try:
+            return super()._process_jobs()  # type: ignore[no-any-return]
+        except Exception:
+            log.exception("the scheduler's job store failed; trying again")
+            return float(self.jobstore_retry_interval)
 
 
 class Leadership:
@@ -106,19 +123,31 @@ class Leadership:
         self._lock_file = fd
         return True
 
+    async def still_held(self) -> bool:
+        """Whether the lock is still ours: on PostgreSQL, whether its connection still answers."""
+        if self._connection is None:
+            return self._lock_file is not None
+        try:
+            await asyncio.wait_for(self._connection.execute(text("SELECT 1")), LEADER_RETRY_SECONDS)
+        except Exception:  # the connection is gone, and the lock with it
+            return False
+        return True
+
     async def release(self) -> None:
+        """Gives the lock up; never fails, since it runs while the process stops or after the database went."""
         if self._connection is not None:
-            engine = self._connection.engine
-            await self._connection.close()
-            await engine.dispose()
-            self._connection = None
+            connection, self._connection = self._connection, None
+            with contextlib.suppress(Exception):
+                await connection.close()
+            with contextlib.suppress(Exception):
+                await connection.engine.dispose()
         if self._lock_file is not None:
             os.close(self._lock_file)  # closing the file releases the lock
             self._lock_file = None
 
 
 class Scheduler:
-    """Starts the jobs once this process is the leader; `stop()` gives the lead up."""
+    """Runs the jobs while this process is the leader; `stop()` gives the lead up."""
 
     def __init__(self, engine: Engine, database_url: str, retention: dt.timedelta) -> None:
         self.engine, self.database_url, self.retention = engine, database_url, retention
@@ -127,23 +156,36 @@ class Scheduler:
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
-        self._task = asyncio.create_task(self._lead())
+        self._task = asyncio.create_task(self._follow_or_lead())
+
+    async def _follow_or_lead(self) -> None:
+        while True:
+            if await self._try_acquire():
+                try:
+                    await self._lead()
+                except Exception:  # whatever stopped it, the lead goes back to be taken up again
+                    log.exception("the scheduled jobs stopped")
+                finally:
+                    self._stop_jobs()
+                    await self.leadership.release()
+            await asyncio.sleep(LEADER_RETRY_SECONDS)
 
     async def _lead(self) -> None:
-        while not await self._try_acquire():
-            await asyncio.sleep(LEADER_RETRY_SECONDS)
         global _engine, _retention
         _engine, _retention = self.engine, self.retention
-        self.scheduler = AsyncIOScheduler(
+        self.scheduler = ResilientScheduler(
             jobstores={"default": SQLAlchemyJobStore(url=sync_url(self.database_url))},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE_SECONDS},
             timezone="UTC",
         )
-        for job_id, function, seconds in JOBS:
-            self.scheduler.add_job(function, "interval", seconds=seconds, id=job_id, replace_existing=True)
+        for job_id, function, trigger in JOBS:
+            self.scheduler.add_job(function, trigger, id=job_id, replace_existing=True)
         self.scheduler.start()
         log.info("this process runs the scheduled jobs")
         await send_digests()  # a digest missed while nobody was leader goes now, not a minute later
+        while await self.leadership.still_held():
+            await asyncio.sleep(LEADER_RETRY_SECONDS)
+        log.warning("the scheduler's lead was lost with its database connection; its jobs stop here")
 
     async def _try_acquire(self) -> bool:
         try:
@@ -152,13 +194,16 @@ class Scheduler:
             log.exception("could not try for the scheduler's lead")
             return False
 
-    async def stop(self) -> None:
+    def _stop_jobs(self) -> None:
         global _engine
+        _engine = None
+        if self.scheduler is not None:
+            with contextlib.suppress(Exception):  # not started, or its job store is gone
+                self.scheduler.shutdown(wait=False)
+            self.scheduler = None
+
+    async def stop(self) -> None:
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
-        if self.scheduler is not None:
-            self.scheduler.shutdown(wait=False)
-            _engine = None
-        await self.leadership.release()

@@ -231,7 +231,10 @@ async def global_word(turn: Turn) -> str | None:
         turn.say("report.cancelled" if had_report else "patrol.cancelled" if had_patrol else "common.nothing_to_cancel")
         return MENU
     if keyword == "help":
-        turn.say("officer.help" if turn.officer else "help.text")
+        if turn.officer:
+            officer.say_help(turn)
+        else:
+            turn.say("help.text")
         return turn.step
     if keyword == "emergency":
         turn.answer_emergency()

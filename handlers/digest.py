@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from handlers.i18n import labels, t
+from handlers.i18n import format_clock, format_time, labels, t
 from handlers.office import Office
 from handlers.routing import place_label
 from storage import digests
@@ -32,6 +32,10 @@ TOP_PLACES = 5
 CATCH_UP = dt.timedelta(hours=24)  # by default a digest missed while the service was down is sent this late
 # Local hours of each time band; malam wraps past midnight.
 BANDS = (("pagi", range(5, 11)), ("siang", range(11, 15)), ("sore", range(15, 18)))
+
+
+class NotDue(Exception):
+    """The digest's time has not come yet: its 24 hours are not over."""
 
 
 @dataclass(frozen=True)
@@ -98,13 +102,14 @@ async def compose(office: Office, station: Station, local_date: dt.date, lang: s
     ids = [s.id for s in stations]
     recent = await digests.counts(office.db, ids, end - dt.timedelta(days=HOTSPOT_DAYS), end)
     today = [c for c in recent if c.hour >= start]
-    totals, overdue = await digests.open_reports(office.db, ids, end, NAMED_OVERDUE)
+    # Open and overdue are what they are now: at the digest's own time, or later when read again.
+    totals, overdue = await digests.open_reports(office.db, ids, office.now, NAMED_OVERDUE)
     notes = await digests.patrol_notes(office.db, ids, start, end)
     failed = await digests.failed_messages(office.db, ids, start, end)
     categories = labels(lang, "category")
     came_in = sum(c.total for c in today)
     sections = [t(lang, "digest.header", station=station.name, date=_date(lang, local_date),
-                  time=end.astimezone(zone).strftime("%H:%M"))]
+                  time=format_clock(end, station.timezone))]
     if came_in:
         by_category = Counter[Category]()
         by_place = Counter[str]()
@@ -112,27 +117,29 @@ async def compose(office: Office, station: Station, local_date: dt.date, lang: s
             by_category[c.category] += c.total
             if c.place_code:
                 by_place[c.place_code] += c.total
+        places = [f"{_place(office, lang, code)} {n}" for code, n in by_place.most_common(TOP_PLACES)]
         sections.append(t(lang, "digest.came_in", total=came_in, urgent=sum(c.total for c in today if c.urgent),
                           categories=", ".join(f"{categories[k.value]} {n}" for k, n in by_category.most_common()),
-                          places=", ".join(f"{_place(office, lang, code)} {n}"
-                                           for code, n in by_place.most_common(TOP_PLACES)) or "-"))
+                          places=_and_more(lang, places, len(by_place)) or "-"))
     else:
         sections.append(t(lang, "digest.no_reports"))
     if len(stations) > 1:
         per_station = Counter[int]()
         for c in today:
             per_station[c.station_id] += c.total
-        sections.append(t(lang, "digest.roll_up", lines="\n".join(
-            f"• {s.name}: {per_station[s.id]}" for s in stations)))
-    overdue_lines = "\n".join(f"• {r.ref} · {categories[r.category.value]} · "
-                              f"{t(lang, 'digest.days_open', days=(end - r.created_at).days)}" for r in overdue)
+        own, polsek = stations[0], stations[1:]
+        shown = polsek + ([own] if per_station[own.id] else [])  # a Polres's own line only when it took reports
+        sections.append(t(lang, "digest.roll_up", lines="\n".join(f"• {s.name}: {per_station[s.id]}" for s in shown)))
+    overdue_lines = [f"• {r.ref} · {categories[r.category.value]} · "
+                     f"{t(lang, 'digest.days_open', days=(office.now - r.created_at).days)}" for r in overdue]
     sections.append(t(lang, "digest.open", open=totals["open"], unacknowledged=totals["unacknowledged"],
-                      overdue=totals["overdue"], lines=overdue_lines or t(lang, "digest.none_overdue")))
+                      overdue=totals["overdue"], now=format_time(lang, office.now, station.timezone),
+                      lines=_and_more(lang, overdue_lines, totals["overdue"], "\n") or t(lang, "digest.none_overdue")))
     if notes:
         sections.append(t(lang, "digest.patrols", notes=len(notes), met=sum(n.residents_met for n in notes),
                           follow_up=sum(n.follow_up for n in notes)))
     days = [local_date - dt.timedelta(days=back) for back in range(TREND_DAYS - 1, -1, -1)]
-    trend = _trend(recent, zone, days, end)
+    trend = _trend(recent, end)
     sections.append(t(lang, "digest.trend", days=" · ".join(
         f"{_date(lang, day, short=True)} {sum(series[i] for series in trend.values())}" for i, day in enumerate(days))))
     spots = hotspots(recent, zone, end - dt.timedelta(days=TREND_DAYS))[:HOTSPOTS]
@@ -142,8 +149,9 @@ async def compose(office: Office, station: Station, local_date: dt.date, lang: s
           days=HOTSPOT_DAYS, recent=s.recent, still_open=s.still_open)
         for n, s in enumerate(spots, 1)) or t(lang, "digest.no_hotspots")))
     if failed:
+        refs = sorted({ref for ref, _kind, _error in failed})
         sections.append(t(lang, "digest.failed", count=len(failed),
-                          refs=", ".join(sorted({ref for ref, _kind, _error in failed}))))
+                          refs=_and_more(lang, refs[:NAMED_OVERDUE], len(refs))))
     summary = t(lang, "digest.summary", station=station.name, date=_date(lang, local_date), total=came_in,
                 open=totals["open"], overdue=totals["overdue"])
     chart = {"title": t(lang, "digest.chart_title", station=station.name),
@@ -152,15 +160,21 @@ async def compose(office: Office, station: Station, local_date: dt.date, lang: s
     return Digest("\n\n".join(sections), summary, chart, came_in)
 
 
-def _trend(counts: list[Count], zone: ZoneInfo, days: list[dt.date], end: dt.datetime) -> dict[Category, list[int]]:
-    """Reports a day by category, over the local days of the trend."""
-    index = {day: i for i, day in enumerate(days)}
-    trend = {category: [0] * len(days) for category in Category}
+def _trend(counts: list[Count], end: dt.datetime) -> dict[Category, list[int]]:
+    """Reports by category in each of the 24-hour periods ending at the digest time of the trend's days
+    (the last one is the digest's own), so that every day counts whole days."""
+    trend = {category: [0] * TREND_DAYS for category in Category}
     for count in counts:
-        day = count.hour.astimezone(zone).date()
-        if day in index and count.hour < end:
-            trend[count.category][index[day]] += count.total
+        back = (end - count.hour - dt.timedelta(microseconds=1)) // WINDOW  # digest times are on the hour
+        if 0 <= back < TREND_DAYS:
+            trend[count.category][TREND_DAYS - 1 - back] += count.total
     return trend
+
+
+def _and_more(lang: str, shown: list[str], total: int, separator: str = ", ") -> str:
+    """The items shown, and how many more there are."""
+    more = total - len(shown)
+    return separator.join(shown + ([t(lang, "digest.and_more", count=more)] if more > 0 else []))
 
 
 def _place(office: Office, lang: str, code: str) -> str:
@@ -175,13 +189,22 @@ def _date(lang: str, day: dt.date, *, short: bool = False) -> str:
 
 async def send_digest(office: Office, station: Station, local_date: dt.date, *, force: bool = False) -> int | None:
     """Queues the digest to each of the station's heads, once per date (again only with `force`); returns
-    how many heads it went to, or None when it had been sent already."""
+    how many heads it went to (0, and nothing recorded, when it has none), or None when it went already.
+    Raises NotDue before the digest's time: its day is not over."""
+    if digest_moment(station, local_date) > office.now:
+        raise NotDue(f"{station.code} {local_date}")
+    heads = await station_heads(office.db, station.id)
+    if not heads:
+        return 0
     run = await digests.claim_run(office.db, station.id, local_date, office.now, force=force)
     if run is None:
         return None
-    heads = await station_heads(office.db, station.id)
+    composed: dict[str, Digest] = {}
     for officer, contact in heads:
-        digest = await compose(office, station, local_date, contact.language or "id")
+        lang = contact.language or "id"
+        if lang not in composed:
+            composed[lang] = await compose(office, station, local_date, lang)
+        digest = composed[lang]
         await enqueue(office.db, kind=DIGEST, contact_id=contact.id,
                       payload={"text": digest.text, "variables": {"1": digest.summary}, "chart": digest.chart},
                       idempotency_key=f"{DIGEST}:{run.id}:{run.sends}:{officer.id}", at=office.now)
@@ -189,9 +212,9 @@ async def send_digest(office: Office, station: Station, local_date: dt.date, *, 
     return len(heads)
 
 
-async def send_due_digests(office: Office, catch_up: dt.timedelta = CATCH_UP) -> int:
-    """Sends every digest whose time has come and that has not gone yet, including one missed while the
-    service was down, if it is younger than `catch_up`; returns how many were sent."""
+async def due_digests(office: Office, catch_up: dt.timedelta = CATCH_UP) -> list[tuple[Station, dt.date]]:
+    """The digests whose time has come and that have not gone yet, oldest first, including those missed
+    while the service was down if they are younger than `catch_up`."""
     stations = list((await office.db.execute(
         select(Station).where(Station.id.in_(
             select(Officer.station_id).where(Officer.role == OfficerRole.HEAD, Officer.active.is_(True))))
@@ -199,13 +222,10 @@ async def send_due_digests(office: Office, catch_up: dt.timedelta = CATCH_UP) ->
     )).scalars())
     candidates = []
     for station in stations:
-        newest = latest_due_date(station, office.now)
-        for local_date in (newest, newest - dt.timedelta(days=1)):
-            if office.now - digest_moment(station, local_date) < catch_up:
-                candidates.append((station, local_date))
+        local_date = latest_due_date(station, office.now)
+        while office.now - digest_moment(station, local_date) < catch_up:
+            candidates.append((station, local_date))
+            local_date -= dt.timedelta(days=1)
     sent_already = await digests.runs_on(office.db, sorted({day for _station, day in candidates}))
-    sent = 0
-    for station, local_date in candidates:
-        if (station.id, local_date) not in sent_already and await send_digest(office, station, local_date):
-            sent += 1
-    return sent
+    return sorted(((station, day) for station, day in candidates if (station.id, day) not in sent_already),
+                  key=lambda due: (due[1], due[0].id))

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import Inbound, Media, Outbound
 from handlers.conversation import respond
-from handlers.digest import CATCH_UP, send_digest, send_due_digests
+from handlers.digest import CATCH_UP, due_digests, send_digest
 from handlers.escalation import escalate_due
 from handlers.i18n import t
 from handlers.office import EscalationDelays, Office
@@ -20,7 +20,7 @@ from handlers.report_flow import PHOTO_STEPS
 from handlers.routing import Router
 from handlers.text import sanitize
 from handlers.turn import MENU, Turn
-from handlers.upkeep import expire_drafts, purge
+from handlers.upkeep import BATCH, drop_bookkeeping, expire_drafts, purge_batch, sweep_media
 from storage.contacts import (
     current_step,
     load_session,
@@ -121,13 +121,24 @@ class Engine:
             return await escalate_due(self._office(db, now))
 
     async def send_due_digests(self, now: dt.datetime | None = None) -> int:
-        """Sends the station heads' digests whose time has come; returns how many."""
-        async with self.sessions() as db, db.begin():
-            return await send_due_digests(self._office(db, now), self.digest_catch_up)
+        """Sends the station heads' digests whose time has come, each in its own transaction so that one
+        station's trouble holds up no other; returns how many were sent."""
+        now = now or utcnow()
+        async with self.sessions() as db:
+            due = [(station.code, day)
+                   for station, day in await due_digests(self._office(db, now), self.digest_catch_up)]
+        sent = 0
+        for code, local_date in due:
+            try:
+                sent += bool(await self.send_digest(code, local_date, now=now))
+            except Exception:  # the next round tries it again
+                log.exception("the digest of %s for %s could not be sent", code, local_date)
+        return sent
 
     async def send_digest(self, station_code: str, local_date: dt.date, *, force: bool = False,
                           now: dt.datetime | None = None) -> int | None:
-        """Sends one station's digest for a date unless it went already (or with `force`); None when it had."""
+        """Sends one station's digest for a date unless it went already (or with `force`); how many heads
+        it went to, None when it had gone. Raises LookupError for an unknown station, NotDue before its time."""
         async with self.sessions() as db, db.begin():
             station = await station_by_code(db, station_code)
             if station is None:
@@ -139,8 +150,20 @@ class Engine:
             return await expire_drafts(self._office(db, now), self.default_language)
 
     async def purge(self, retention: dt.timedelta, now: dt.datetime | None = None) -> int:
+        """Clears closed reports' personal data in batches of a transaction each, drops old bookkeeping, and
+        deletes the stored files nothing uses any more. Returns how many reports were cleared."""
+        cleared, batch = 0, BATCH
+        while batch == BATCH:
+            async with self.sessions() as db, db.begin():
+                batch = await purge_batch(self._office(db, now), retention)
+            cleared += batch
         async with self.sessions() as db, db.begin():
-            return await purge(self._office(db, now), self.media_store, retention)
+            await drop_bookkeeping(self._office(db, now))
+        async with self.sessions() as db:
+            files = await sweep_media(self._office(db, now), self.media_store, self.draft_ttl)
+        if files:
+            log.info("%d stored files no report uses were deleted", files)
+        return cleared
 
     def _office(self, db: AsyncSession, now: dt.datetime | None) -> Office:
         return Office(db, self.cipher, self.router, self.escalation, now or utcnow())

@@ -52,5 +52,10 @@ def format_time(lang: str, moment: dt.datetime, timezone: str = "Asia/Jakarta") 
     """`25 Nov 2026 17:05 WIB`, in the station's zone."""
     local = moment.astimezone(ZoneInfo(timezone))
     month = t(lang, "time.months").split()[local.month - 1]
-    zone = _ZONE_NAMES.get(timezone, local.strftime("%Z"))
-    return f"{local.day} {month} {local.year} {local:%H:%M} {zone}"
+    return f"{local.day} {month} {local.year} {format_clock(moment, timezone)}"
+
+
+def format_clock(moment: dt.datetime, timezone: str = "Asia/Jakarta") -> str:
+    """`17:05 WIB`, in the station's zone."""
+    local = moment.astimezone(ZoneInfo(timezone))
+    return f"{local:%H:%M} {_ZONE_NAMES.get(timezone, local.strftime('%Z'))}"

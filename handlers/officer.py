@@ -184,7 +184,7 @@ async def home(turn: Turn) -> str:
     elif picked == "report":
         return report_flow.start(turn)
     elif picked == "help":
-        turn.say("officer.help")
+        say_help(turn)
     else:
         turn.say("officer.not_understood")
     return MENU
@@ -278,3 +278,10 @@ async def _who(turn: Turn, actor: str) -> str:
 STEPS: dict[str, Step] = {
     ACTION_NOTE: Step(ask_action_note, action_note),
 }
+
+
+def say_help(turn: Turn) -> None:
+    """The officer's commands, and for a station head the digest too."""
+    turn.say("officer.help")
+    if turn.officer is not None and turn.officer.role == OfficerRole.HEAD:
+        turn.say("officer.help_head")

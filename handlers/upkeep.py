@@ -28,21 +28,22 @@ EXPIRY_NOTICE = "expiry_notice"  # the outbox kind
 CLOSED = (ReportStatus.RESOLVED, ReportStatus.DUPLICATE, ReportStatus.REJECTED)
 BOOKKEEPING_DAYS = 30  # replay guards and finished outbox rows: long past any provider's retries
 BATCH = 500
+UNUSED_MEDIA_AGE = dt.timedelta(days=1)  # longer than a draft lives and than a chart's link is fetched
 
 
 async def expire_drafts(office: Office, default_language: str) -> int:
     """Closes conversations left unfinished past their time and tells those who had a report in progress
     that it was not sent. Contacts writing right now are skipped: their own message expires it."""
-    contacts = select(Contact.id).where(Contact.id.in_(
-        select(ConversationSession.contact_id).where(ConversationSession.step != MENU,
-                                                     ConversationSession.expires_at < office.now)
-    )).limit(BATCH).with_for_update(skip_locked=True)
+    expired = (ConversationSession.step != MENU, ConversationSession.expires_at < office.now)
+    contacts = select(Contact.id).where(Contact.id.in_(select(ConversationSession.contact_id).where(*expired))
+                                        ).limit(BATCH).with_for_update(skip_locked=True)
     locked = list((await office.db.execute(contacts)).scalars())
     if not locked:
         return 0
+    # Asked again under the lock: a message that came in meanwhile has moved the draft on.
     sessions = (await office.db.execute(
         select(ConversationSession, Contact).join(Contact, ConversationSession.contact_id == Contact.id)
-        .where(Contact.id.in_(locked))
+        .where(Contact.id.in_(locked), *expired)
     )).all()
     for session, contact in sessions:
         if "draft" in (session.data or {}) and not contact.opted_out:
@@ -54,10 +55,10 @@ async def expire_drafts(office: Office, default_language: str) -> int:
     return len(sessions)
 
 
-async def purge(office: Office, media: MediaStore, retention: dt.timedelta) -> int:
-    """Removes the personal data of reports closed longer than `retention` ago: the link to the reporter,
-    photos, the reporter's answers; and old bookkeeping. The reports themselves stay for the statistics.
-    Returns how many reports were cleared."""
+async def purge_batch(office: Office, retention: dt.timedelta) -> int:
+    """Removes the personal data of up to BATCH reports closed longer than `retention` ago: the link to
+    the reporter, photos, the reporter's answers. The reports themselves stay for the statistics; the
+    photo files go with the sweep of unused files. Returns how many reports were cleared."""
     before = office.now - retention
     closed = (await office.db.execute(
         select(Report.id).where(Report.status.in_(CLOSED), Report.updated_at < before).where(
@@ -67,20 +68,32 @@ async def purge(office: Office, media: MediaStore, retention: dt.timedelta) -> i
         .limit(BATCH)
     )).scalars().all()
     if closed:
-        photos = set((await office.db.execute(
-            select(Attachment.stored_name).where(Attachment.report_id.in_(closed))
-        )).scalars())
         await office.db.execute(update(Report).where(Report.id.in_(closed)).values(contact_id=None))
         await office.db.execute(delete(Attachment).where(Attachment.report_id.in_(closed)))
         await office.db.execute(update(ReportEvent).where(ReportEvent.report_id.in_(closed),
                                                           ReportEvent.kind == EventKind.REPLY).values(note=None))
-        still_used = set((await office.db.execute(
-            select(Attachment.stored_name).where(Attachment.stored_name.in_(photos))
-        )).scalars())
-        for name in photos - still_used - {None}:
-            media.delete(name)
+    return len(closed)
+
+
+async def drop_bookkeeping(office: Office) -> None:
+    """Replay guards and finished outbox rows, long past any provider's retries."""
     old = office.now - dt.timedelta(days=BOOKKEEPING_DAYS)
     await office.db.execute(delete(InboundMessage).where(InboundMessage.received_at < old))
-    await office.db.execute(delete(Outbox).where(
-        Outbox.state.not_in((OutboxState.PENDING,)), Outbox.created_at < old))
-    return len(closed)
+    await office.db.execute(delete(Outbox).where(Outbox.state != OutboxState.PENDING, Outbox.created_at < old))
+
+
+async def sweep_media(office: Office, media: MediaStore, draft_ttl: dt.timedelta) -> int:
+    """Deletes stored files no report uses: photos of purged reports and of drafts never sent, and drawn
+    digest charts. Only files older than any draft can be, so a photo in a draft is never taken from it.
+    Returns how many files were deleted."""
+    before = (office.now - max(UNUSED_MEDIA_AGE, 2 * draft_ttl)).timestamp()
+    old = media.names_older_than(before)
+    used: set[str] = set()
+    for start in range(0, len(old), BATCH):
+        chunk = old[start:start + BATCH]
+        used.update((await office.db.execute(
+            select(Attachment.stored_name).where(Attachment.stored_name.in_(chunk)))).scalars())
+    unused = [name for name in old if name not in used]
+    for name in unused:
+        media.delete_if_older(name, before)
+    return len(unused)

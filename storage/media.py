@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from dataclasses import dataclass
@@ -60,15 +61,27 @@ class MediaStore:
         # The name is ours, from the hash: nothing the sender wrote reaches the file system.
         name = f"{digest}.{extension}"
         path = self.root / name
-        if not path.exists():
+        if path.exists():
+            os.utime(path)  # used again: young again, so the sweep of unused files leaves it
+        else:
             self.root.mkdir(parents=True, exist_ok=True)
             partial = path.with_suffix(f".{os.getpid()}.part")
             partial.write_bytes(data)
             partial.replace(path)
         return StoredMedia(digest, content_type, len(data), name)
 
-    def delete(self, stored_name: str) -> None:
-        """Removes a stored photo; one already gone is no error."""
+    def names_older_than(self, before: float) -> list[str]:
+        """The stored files last written or used before `before` (a POSIX time)."""
+        if not self.root.is_dir():
+            return []
+        return [entry.name for entry in os.scandir(self.root)
+                if entry.is_file() and entry.stat().st_mtime < before]
+
+    def delete_if_older(self, stored_name: str, before: float) -> None:
+        """Removes a stored file unless it was written or used since `before`; one already gone is no error."""
         if "/" in stored_name or stored_name.startswith("."):
-            raise ValueError("not a stored photo's name")
-        (self.root / stored_name).unlink(missing_ok=True)
+            raise ValueError("not a stored file's name")
+        path = self.root / stored_name
+        with contextlib.suppress(FileNotFoundError):
+            if path.stat().st_mtime < before:
+                path.unlink()

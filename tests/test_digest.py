@@ -15,14 +15,19 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from apscheduler.job import Job
+from apscheduler.jobstores.memory import MemoryJobStore
+from sqlalchemy import func, pool, select, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.chart import HEIGHT_PX, WIDTH_PX, digest_chart
-from bot.scheduler import Leadership
-from handlers.digest import compose, digest_moment, hotspots, latest_due_date
+from bot.scheduler import LEADER_KEY, Leadership, ResilientScheduler
+from handlers.digest import NotDue, compose, digest_moment, hotspots, latest_due_date
 from handlers.engine import Engine
 from handlers.office import Office
 from storage import digests
+from storage.db import is_sqlite
 from storage.models import (
     Category,
     Contact,
@@ -73,10 +78,13 @@ async def add(engine: Engine, at: dt.datetime, category: Category = Category.DRU
         return report.ref
 
 
-async def digest_text(engine: Engine, day: dt.date = DAY, code: str = "POLSEK-SANANWETAN", lang: str = "id") -> str:
+async def digest_text(engine: Engine, day: dt.date = DAY, code: str = "POLSEK-SANANWETAN", lang: str = "id",
+                      now: dt.datetime | None = None) -> str:
+    """The digest as it is sent at its time (or as read again at `now`)."""
+    target = await station(engine, code)
     async with engine.sessions() as db:
-        office = Office(db, engine.cipher, engine.router, engine.escalation, dt.datetime.now(dt.UTC))
-        return (await compose(office, await station(engine, code), day, lang)).text
+        office = Office(db, engine.cipher, engine.router, engine.escalation, now or digest_moment(target, day))
+        return (await compose(office, target, day, lang)).text
 
 
 async def test_the_day_in_numbers(engine: Engine) -> None:
@@ -86,19 +94,20 @@ async def test_the_day_in_numbers(engine: Engine) -> None:
     await add(engine, wib(19, 10), Category.TRAFFIC, urgent=True, village=None)
     await add(engine, wib(20, 6))                                        # the next digest's
     text = await digest_text(engine)
-    assert "Laporan harian Polsek Sananwetan\n20 Nov 2026, 24 jam sampai pukul 06:00" in text
+    assert "Laporan harian Polsek Sananwetan\n20 Nov 2026, 24 jam sampai pukul 06:00 WIB" in text
     assert "Masuk: 3 laporan (1 mendesak)" in text
     assert "Menurut kategori: Narkoba 2, Lalu lintas 1" in text
     assert "Menurut tempat: Kel. Gedog 2, Kec. Sananwetan 1" in text
-    assert "Masih terbuka: 4 · belum dibaca: 4 · terlambat: 1" in text, "the one escalated is overdue"
-    assert "Tren 7 hari: 14 Nov 0 · 15 Nov 0 · 16 Nov 0 · 17 Nov 0 · 18 Nov 0 · 19 Nov 4 · 20 Nov 0" in text, (
-        "local days: 19 Nov 05:59 WIB is the 19th's; 20 Nov 06:00 is after the digest")
+    assert "Terbuka per 20 Nov 2026 06:00 WIB: 4 · belum ditanggapi: 4 · terlambat: 1" in text, (
+        "the one escalated is overdue; the one of 06:00 is open too")
+    assert "Tren 7 hari: 14 Nov 0 · 15 Nov 0 · 16 Nov 0 · 17 Nov 0 · 18 Nov 0 · 19 Nov 1 · 20 Nov 3" in text, (
+        "days of 24 hours to 06:00: 19 Nov 05:59 WIB is the 19th's; 20 Nov 06:00 is after the digest")
     assert "1. Kel. Gedog · malam (18–05) · Narkoba: 2 laporan" in text
 
 
 async def test_a_day_without_reports_says_so_in_one_line(engine: Engine) -> None:
     text = await digest_text(engine)
-    assert "Tidak ada laporan masuk dalam 24 jam terakhir." in text
+    assert "Tidak ada laporan masuk dalam 24 jam ini." in text
     assert "Masuk:" not in text
 
 
@@ -144,7 +153,11 @@ async def test_a_polres_gets_the_roll_up_of_its_polsek(engine: Engine) -> None:
         polres = (await db.execute(select(Station).where(Station.code == "POLRES-BLITAR-KOTA"))).scalar_one()
         assert polres.kind == StationKind.POLRES
     text = await digest_text(engine, code="POLRES-BLITAR-KOTA")
-    assert "Masuk: 2 laporan" in text and "• Polsek Sananwetan: 2" in text and "• Polres Blitar Kota: 0" in text
+    assert "Masuk: 2 laporan" in text and "• Polsek Sananwetan: 2" in text
+    assert "• Polres Blitar Kota" not in text, "the Polres's own line only when it took reports itself"
+    await add(engine, wib(19, 22), code="POLRES-BLITAR-KOTA")
+    text = await digest_text(engine, code="POLRES-BLITAR-KOTA")
+    assert "Masuk: 3 laporan" in text and "• Polsek Sananwetan: 2" in text and "• Polres Blitar Kota: 1" in text
 
 
 # --- exactly once ----------------------------------------------------------------------------------
@@ -172,6 +185,31 @@ async def test_due_digests_go_once_and_a_missed_one_is_caught_up_within_a_day(en
     assert len(await digest_rows(engine)) == 3
 
 
+async def test_a_longer_catch_up_sends_every_missed_digest_once_oldest_first(engine: Engine) -> None:
+    await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    engine.digest_catch_up = dt.timedelta(hours=72)
+    assert await engine.send_due_digests(now=wib(22, 7)) == 3, "the 20th's, 21st's and 22nd's; the 19th's is too old"
+    assert [run.local_date.day for run in await runs(engine)] == [20, 21, 22]
+    assert await engine.send_due_digests(now=wib(22, 8)) == 0
+
+
+async def test_a_digest_is_not_sent_before_its_time_nor_recorded_for_nobody(engine: Engine) -> None:
+    with pytest.raises(NotDue):
+        await engine.send_digest("POLSEK-SANANWETAN", DAY, now=wib(20, 5, 59))
+    assert await engine.send_digest("POLSEK-SANANWETAN", DAY, now=wib(20, 6)) == 0, "no head yet"
+    assert await runs(engine) == [], "neither claims the date: the real digest still goes"
+    await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    assert await engine.send_digest("POLSEK-SANANWETAN", DAY, now=wib(20, 6)) == 1
+
+
+async def test_long_lists_say_how_many_more_there_are(engine: Engine) -> None:
+    for n in range(12):  # twelve open for more than seven days
+        await add(engine, wib(1, 8) + dt.timedelta(minutes=n), village=None)
+    text = await digest_text(engine)
+    assert "terlambat: 12" in text and text.count(" · terbuka 18 hari") == 10
+    assert "dan 2 lainnya" in text, text
+
+
 async def test_two_schedulers_at_once_send_one_digest(engine: Engine, database_url: str, tmp_path: Path) -> None:
     await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
     await enrolled(engine, "console:wakapolsek", role=OfficerRole.HEAD)
@@ -197,6 +235,49 @@ async def test_only_one_process_leads_the_scheduler(database_url: str) -> None:
     finally:
         await first.release()
         await second.release()
+
+
+async def test_a_leader_that_loses_its_lock_connection_knows_it(database_url: str) -> None:
+    if is_sqlite(database_url):
+        pytest.skip("a lock file has no connection to lose")
+    leader, follower = Leadership(database_url), Leadership(database_url)
+    try:
+        assert await leader.try_acquire() and await leader.still_held()
+        killer = create_async_engine(database_url, poolclass=pool.NullPool)
+        async with killer.connect() as connection:  # the connection dies, as with a network cut
+            await connection.execute(text(
+                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = :key"),
+                {"key": LEADER_KEY & 0xFFFFFFFF})
+        await killer.dispose()
+        assert not await leader.still_held()
+        assert await follower.try_acquire(), "the lock went with the connection"
+    finally:
+        await leader.release()  # never fails, even on a dead connection
+        await follower.release()
+
+
+async def test_the_scheduler_keeps_waking_up_when_its_job_store_fails() -> None:
+    class FlakyStore(MemoryJobStore):  # fails once after a job has run, as SQLite does when busy
+        failures = 1
+
+        def update_job(self, job: Job) -> None:
+            if self.failures:
+                self.failures -= 1
+                raise OperationalError("UPDATE apscheduler_jobs", {}, Exception("database is locked"))
+            super().update_job(job)
+
+    ran: list[int] = []
+
+    async def tick() -> None:
+        ran.append(1)
+
+    scheduler = ResilientScheduler(jobstores={"default": FlakyStore()}, jobstore_retry_interval=0.2)
+    scheduler.add_job(tick, "interval", seconds=0.1, id="tick")
+    scheduler.start()
+    try:
+        await until(lambda: len(ran) >= 3)
+    finally:
+        scheduler.shutdown(wait=False)
 
 
 async def test_forcing_a_digest_again_is_recorded(engine: Engine) -> None:
@@ -270,12 +351,16 @@ async def test_the_digest_commands(engine: Engine, tmp_path: Path, database_url:
     preview = await asyncio.to_thread(lapor, tmp_path, database_url, "digest", "preview", "--station",
                                       "polsek-sananwetan", "--date", "2026-11-20", "--png", str(chart))
     assert preview.returncode == 0, preview.stderr
-    assert "Masuk: 3 laporan" in preview.stdout and "Prioritas patroli besok" in preview.stdout
+    assert "Masuk: 3 laporan" in preview.stdout and "Prioritas patroli hari ini" in preview.stdout
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert await runs(engine) == [], "a preview sends and records nothing"
     send = ("digest", "send", "--station", "POLSEK-SANANWETAN", "--date", "2026-11-20")
+    nobody = await asyncio.to_thread(lapor, tmp_path, database_url, *send)
+    assert nobody.returncode == 1 and "nothing was sent and nothing recorded" in nobody.stderr
+    assert await runs(engine) == []
+    await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
     first = await asyncio.to_thread(lapor, tmp_path, database_url, *send)
-    assert first.returncode == 0 and "no station head is enrolled" in first.stdout
+    assert first.returncode == 0 and "digest queued for 1 station head" in first.stdout, first.stdout
     again = await asyncio.to_thread(lapor, tmp_path, database_url, *send)
     assert again.returncode == 1 and "sent already" in again.stdout
     forced = await asyncio.to_thread(lapor, tmp_path, database_url, *send, "--force")
@@ -326,4 +411,4 @@ async def test_sample_reports_give_a_digest_with_hotspots(engine: Engine, tmp_pa
     today = dt.datetime.now(dt.UTC).date().isoformat()
     preview = await asyncio.to_thread(lapor, tmp_path, database_url, "digest", "preview", "--station",
                                       "POLSEK-SANANWETAN", "--date", today)
-    assert "Prioritas patroli besok:\n1. Kel. " in preview.stdout, preview.stdout
+    assert "Prioritas patroli hari ini:\n1. Kel. " in preview.stdout, preview.stdout

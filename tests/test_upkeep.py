@@ -67,3 +67,30 @@ async def test_the_purge_clears_personal_data_of_reports_closed_long_ago(engine:
     assert attachments == [] and not stored[0].exists()
     assert [reply.note for reply in replies] == [None]
     assert purged.description.startswith("Motor dicuri"), "the report stays for the statistics"
+
+
+async def test_the_sweep_deletes_files_nothing_uses_and_keeps_those_in_use(engine: Engine, tmp_path: Path) -> None:
+    photo = tmp_path / "lampu.jpg"
+    photo.write_bytes(JPEG)
+    abandoned = Resident(engine, "console:pergi")  # a report with a photo that is never sent
+    await abandoned.send("halo")
+    await abandoned.send("1")
+    await abandoned.send("1")
+    for said in ("Lampu jalan mati di gang", "Kel. Gedog, Kec. Sananwetan, Kota Blitar", "ya", "2"):
+        await abandoned.send(said)
+    await abandoned.send(photo=photo)
+    [draft_photo] = list((tmp_path / "media").glob("*.jpg"))
+    _resident, sent_ref = await file_report(engine, "console:warga")
+    kept = tmp_path / "media" / "kept.png"  # a sent report's photo
+    async with engine.sessions() as db, db.begin():
+        report = (await db.execute(select(Report).where(Report.ref == sent_ref))).scalar_one()
+        db.add(Attachment(report_id=report.id, sha256="0" * 64, content_type="image/png", size_bytes=4,
+                          stored_name="kept.png"))
+    kept.write_bytes(b"\x89PNG")
+    chart = tmp_path / "media" / ("c" * 64 + ".png")  # a digest's chart, drawn for one send
+    chart.write_bytes(b"\x89PNG")
+    await engine.purge(dt.timedelta(days=365), now=utcnow() + dt.timedelta(hours=12))
+    assert draft_photo.exists() and chart.exists(), "younger than any draft can be: left alone"
+    await engine.purge(dt.timedelta(days=365), now=utcnow() + dt.timedelta(days=2))
+    assert not draft_photo.exists() and not chart.exists(), "unused and old: deleted"
+    assert kept.exists(), "a file an attachment uses stays"
