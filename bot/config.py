@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     escalate_urgent_minutes: int = Field(default=5, ge=1)
     escalate_minutes: int = Field(default=60, ge=1)
     # A station head's digest missed while the service was down is sent on start-up if younger than this.
-    digest_catch_up_hours: int = Field(default=24, ge=0, le=24 * 7)
+    digest_catch_up_hours: int = Field(default=24, ge=1, le=24 * 7)  # 0 would send none: rounds run after the time
     # Personal data of reports closed longer ago than this is removed (the reports stay, de-identified).
     retention_days: int = Field(default=365, ge=1)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import re
 import tempfile
 import time
@@ -39,7 +40,9 @@ class Photos:
         data = digest_chart(chart)
         name = f"{hashlib.sha256(data).hexdigest()}.png"
         path = self.media_root / name
-        if not path.exists():
+        try:
+            os.utime(path)  # drawn before: young again, so the sweep of unused files leaves it
+        except FileNotFoundError:
             self.media_root.mkdir(parents=True, exist_ok=True)
             # Written whole under another name first: two digests drawing the same chart at once is fine.
             with tempfile.NamedTemporaryFile(dir=self.media_root, suffix=".part", delete=False) as partial:

@@ -4,8 +4,10 @@ Jobs live in APScheduler's table in our database (stable ids, replaced on start)
 processes on one database only the leader runs them: on PostgreSQL the holder of an advisory lock on a
 connection of its own, on SQLite the holder of a lock file beside the database. When the leader dies
 its lock goes with it, and another process takes over at its next try. A leader that loses its lock
-connection stops its jobs at its next check; until then two may run, which every job tolerates (the
-database's unique rows and row locks keep each piece of work once).
+connection stops its jobs at its next check (a job already running finishes); until then two may run,
+which every job tolerates (the database's unique rows and row locks keep each piece of work once).
+Jobs are replaced on start, so their next runs count from then: a purge missed by a restart runs the
+next night, and missed digests are caught up at once by the start-up round.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ log = logging.getLogger(__name__)
 
 LEADER_KEY = 0x4C41504F52  # "LAPOR": the advisory lock every Lapor process tries for
 LEADER_RETRY_SECONDS = 15.0  # how often a follower tries for the lead, and the leader checks it still has it
-MISFIRE_GRACE_SECONDS = 6 * 3600  # a job missed by a restart still runs when the process is back
+MISFIRE_GRACE_SECONDS = 6 * 3600  # a run due while the loop was busy or the job store failed still goes
 
 # What the jobs run on. The job store keeps jobs as references to functions, so they reach the running
 # engine through here rather than through arguments it would have to pickle.
@@ -103,13 +105,19 @@ class Leadership:
         if is_sqlite(self.database_url):
             return self._try_file_lock()
         engine = create_async_engine(self.database_url, poolclass=pool.NullPool)
-        connection = await engine.connect()
-        got = (await connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": LEADER_KEY})).scalar()
-        if got:
-            self._connection = connection  # held open: the lock lives as long as this connection
-            return True
-        await connection.close()
-        await engine.dispose()
+        connection = None
+        try:
+            connection = await engine.connect()
+            got = (await connection.execute(text("SELECT pg_try_advisory_lock(:key)"),
+                                            {"key": LEADER_KEY})).scalar()
+            if got:
+                self._connection = connection  # held open: the lock lives as long as this connection
+                return True
+        finally:  # not the lead, an error, or stopped while asking: nothing may keep the connection
+            if self._connection is not connection:
+                if connection is not None:
+                    await connection.close()
+                await engine.dispose()
         return False
 
     def _try_file_lock(self) -> bool:
@@ -207,3 +215,5 @@ class Scheduler:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+        self._stop_jobs()  # again: stopped halfway, the task may not have got to it
+        await self.leadership.release()

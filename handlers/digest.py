@@ -1,5 +1,5 @@
 """The station head's daily digest: what came in during the 24 hours before the digest time, what is
-still open or overdue, the patrol notes, a 7-day trend, and where tomorrow's *patroli dialogis*
+still open or overdue, the patrol notes, a 7-day trend, and where the day's *patroli dialogis*
 should go. Composed here from data, channel-agnostic; each channel renders it (Telegram adds the
 chart picture, WhatsApp outside its window sends the template summary)."""
 
@@ -58,7 +58,7 @@ class Hotspot:
 
     @property
     def score(self) -> int:
-        # Recent reports count twice, and open or urgent ones once more: where to be tomorrow.
+        # Recent reports count twice, and open or urgent ones once more: where to be on the day's patrol.
         return self.total + self.recent + self.still_open + self.urgent
 
 

@@ -160,7 +160,7 @@ class Engine:
         async with self.sessions() as db, db.begin():
             await drop_bookkeeping(self._office(db, now))
         async with self.sessions() as db:
-            files = await sweep_media(self._office(db, now), self.media_store, self.draft_ttl)
+            files = await sweep_media(self._office(db, now), self.media_store)
         if files:
             log.info("%d stored files no report uses were deleted", files)
         return cleared

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 from sqlalchemy import delete, select, update
@@ -28,7 +29,7 @@ EXPIRY_NOTICE = "expiry_notice"  # the outbox kind
 CLOSED = (ReportStatus.RESOLVED, ReportStatus.DUPLICATE, ReportStatus.REJECTED)
 BOOKKEEPING_DAYS = 30  # replay guards and finished outbox rows: long past any provider's retries
 BATCH = 500
-UNUSED_MEDIA_AGE = dt.timedelta(days=1)  # longer than a draft lives and than a chart's link is fetched
+UNUSED_MEDIA_AGE = dt.timedelta(days=1)  # longer than a chart's link is fetched, or a new file takes to be linked
 
 
 async def expire_drafts(office: Office, default_language: str) -> int:
@@ -82,18 +83,21 @@ async def drop_bookkeeping(office: Office) -> None:
     await office.db.execute(delete(Outbox).where(Outbox.state != OutboxState.PENDING, Outbox.created_at < old))
 
 
-async def sweep_media(office: Office, media: MediaStore, draft_ttl: dt.timedelta) -> int:
-    """Deletes stored files no report uses: photos of purged reports and of drafts never sent, and drawn
-    digest charts. Only files older than any draft can be, so a photo in a draft is never taken from it.
-    Returns how many files were deleted."""
-    before = (office.now - max(UNUSED_MEDIA_AGE, 2 * draft_ttl)).timestamp()
-    old = media.names_older_than(before)
-    used: set[str] = set()
+async def sweep_media(office: Office, media: MediaStore) -> int:
+    """Deletes stored files no report or draft uses: photos of purged reports and of drafts never sent,
+    and drawn digest charts, once a day old. Returns how many went."""
+    before = (office.now - UNUSED_MEDIA_AGE).timestamp()
+    old = await asyncio.to_thread(media.names_older_than, before)  # a directory of many files: off the loop
+    used = await _in_drafts(office)
     for start in range(0, len(old), BATCH):
         chunk = old[start:start + BATCH]
         used.update((await office.db.execute(
             select(Attachment.stored_name).where(Attachment.stored_name.in_(chunk)))).scalars())
-    unused = [name for name in old if name not in used]
-    for name in unused:
-        media.delete_if_older(name, before)
-    return len(unused)
+    return await asyncio.to_thread(media.delete_unused, [name for name in old if name not in used], before)
+
+
+async def _in_drafts(office: Office) -> set[str]:
+    """The photos of reports still being written, however long their residents take."""
+    drafts = await office.db.execute(select(ConversationSession.data).where(ConversationSession.step != MENU))
+    return {photo["stored_name"] for data in drafts.scalars()
+            if isinstance(photo := (data or {}).get("draft", {}).get("photo"), dict) and "stored_name" in photo}

@@ -61,9 +61,9 @@ class MediaStore:
         # The name is ours, from the hash: nothing the sender wrote reaches the file system.
         name = f"{digest}.{extension}"
         path = self.root / name
-        if path.exists():
-            os.utime(path)  # used again: young again, so the sweep of unused files leaves it
-        else:
+        try:
+            os.utime(path)  # stored already and used again: young again, so the sweep leaves it
+        except FileNotFoundError:
             self.root.mkdir(parents=True, exist_ok=True)
             partial = path.with_suffix(f".{os.getpid()}.part")
             partial.write_bytes(data)
@@ -74,14 +74,30 @@ class MediaStore:
         """The stored files last written or used before `before` (a POSIX time)."""
         if not self.root.is_dir():
             return []
-        return [entry.name for entry in os.scandir(self.root)
-                if entry.is_file() and entry.stat().st_mtime < before]
+        names = []
+        for entry in os.scandir(self.root):
+            with contextlib.suppress(FileNotFoundError):  # renamed or deleted while we looked
+                if not entry.name.startswith(".") and entry.is_file() and entry.stat().st_mtime < before:
+                    names.append(entry.name)
+        return names
 
-    def delete_if_older(self, stored_name: str, before: float) -> None:
-        """Removes a stored file unless it was written or used since `before`; one already gone is no error."""
-        if "/" in stored_name or stored_name.startswith("."):
-            raise ValueError("not a stored file's name")
-        path = self.root / stored_name
-        with contextlib.suppress(FileNotFoundError):
-            if path.stat().st_mtime < before:
-                path.unlink()
+    def delete_unused(self, stored_names: list[str], before: float) -> int:
+        """Removes those stored files that nobody wrote or used since `before`; returns how many went.
+        Each is first moved aside and looked at again, so one used again meanwhile is put back."""
+        deleted = 0
+        for name in stored_names:
+            if "/" in name or name.startswith("."):
+                raise ValueError("not a stored file's name")
+            path, aside = self.root / name, self.root / f".{name}.sweep"
+            try:
+                if path.stat().st_mtime >= before:
+                    continue
+                path.rename(aside)
+            except FileNotFoundError:
+                continue
+            if aside.stat().st_mtime < before:
+                aside.unlink()
+                deleted += 1
+            else:
+                aside.rename(path)
+        return deleted

@@ -22,7 +22,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.chart import HEIGHT_PX, WIDTH_PX, digest_chart
-from bot.scheduler import LEADER_KEY, Leadership, ResilientScheduler
+from bot.scheduler import Leadership, ResilientScheduler
 from handlers.digest import NotDue, compose, digest_moment, hotspots, latest_due_date
 from handlers.engine import Engine
 from handlers.office import Office
@@ -243,11 +243,11 @@ async def test_a_leader_that_loses_its_lock_connection_knows_it(database_url: st
     leader, follower = Leadership(database_url), Leadership(database_url)
     try:
         assert await leader.try_acquire() and await leader.still_held()
+        assert leader._connection is not None
+        pid = (await leader._connection.execute(text("SELECT pg_backend_pid()"))).scalar_one()
         killer = create_async_engine(database_url, poolclass=pool.NullPool)
         async with killer.connect() as connection:  # the connection dies, as with a network cut
-            await connection.execute(text(
-                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = :key"),
-                {"key": LEADER_KEY & 0xFFFFFFFF})
+            await connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
         await killer.dispose()
         assert not await leader.still_held()
         assert await follower.try_acquire(), "the lock went with the connection"

@@ -92,5 +92,9 @@ async def test_the_sweep_deletes_files_nothing_uses_and_keeps_those_in_use(engin
     await engine.purge(dt.timedelta(days=365), now=utcnow() + dt.timedelta(hours=12))
     assert draft_photo.exists() and chart.exists(), "younger than any draft can be: left alone"
     await engine.purge(dt.timedelta(days=365), now=utcnow() + dt.timedelta(days=2))
-    assert not draft_photo.exists() and not chart.exists(), "unused and old: deleted"
+    assert draft_photo.exists(), "a draft still open keeps its photo, however long it takes"
+    assert not chart.exists(), "unused and old: deleted"
+    assert await engine.expire_drafts(now=utcnow() + dt.timedelta(days=2)) == 1
+    await engine.purge(dt.timedelta(days=365), now=utcnow() + dt.timedelta(days=2))
+    assert not draft_photo.exists(), "the draft never sent: its photo goes"
     assert kept.exists(), "a file an attachment uses stays"
