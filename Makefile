@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint chat clean
+.PHONY: run test reliability lint chat clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check bot handlers storage tests
 	$(BIN)/pytest
+
+# The long runs of docs/RELIABILITY.md, on SQLite and on PostgreSQL (started by scripts/postgres.sh).
+reliability: $(VENV)/.installed-dev
+	TEST_DATABASE_URL="$$(bash scripts/postgres.sh lapor_test | tail -n 1)" RELIABILITY_CONVERSATIONS=200 \
+		$(BIN)/pytest -q -s tests/test_crash.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

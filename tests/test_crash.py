@@ -1,0 +1,163 @@
+"""A crash in the middle of many conversations: `lapor serve`, a real process on 127.0.0.1, takes
+residents' WhatsApp conversations over the signed webhook and is killed with SIGKILL half-way, then
+started again. The residents' phones behave as Twilio does: a request cut off is sent again with the
+same MessageSid. Nothing may be lost, nothing done twice, and every conversation goes on at its step.
+
+`make test` runs it with a few residents; `make reliability` with RELIABILITY_CONVERSATIONS (200).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from storage.models import InboundMessage, Report
+from tests.conftest import DESCRIPTION, TEST_SECRET, make_engine
+from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
+
+pytestmark = pytest.mark.slow
+
+CONVERSATIONS = int(os.environ.get("RELIABILITY_CONVERSATIONS", "16"))
+PUBLIC = "https://lapor.example.org"
+# What a resident sends, and a word of the answer that shows the conversation is at the right step.
+SCRIPT = (
+    ("halo", "Privasi"),
+    ("1", "Gangguan keamanan"),
+    ("lalu lintaz", "Ceritakan"),
+    (DESCRIPTION, "Di mana"),
+    ("gedok sananwetn blitar", "Maksud Anda"),
+    ("ya", "Kapan"),
+    ("2", "foto"),
+    ("lewati", "identitas"),
+    ("2", "Diteruskan ke"),
+    ("kirim", "LP-"),
+)
+
+
+@dataclass
+class Run:
+    """What the residents saw, and the server they talk to."""
+
+    port: int
+    answered: int = 0  # messages answered so far, across all residents
+    retried: int = 0  # requests cut off by the crash and sent again
+    replays_ignored: int = 0  # retries of messages the server had handled before it died
+    refs: list[str] = field(default_factory=list)  # the refs residents were given
+    unanswered_confirmations: int = 0  # "kirim" handled, but its answer died with the server
+    up: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_server(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url, "SECRET_KEY": TEST_SECRET,
+           "PUBLIC_BASE_URL": PUBLIC, "TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+           "TWILIO_WHATSAPP_FROM": SENDER, "TWILIO_API_BASE_URL": twilio.base_url, "TELEGRAM_BOT_TOKEN": "",
+           "FLOOD_PER_MINUTE": "1000", "LOG_LEVEL": "WARNING"}
+    log = (tmp_path / "serve.log").open("ab")
+    return subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], env=env, cwd=tmp_path,
+                            stdout=log, stderr=log)
+
+
+async def wait_until_up(run: Run, server: subprocess.Popen[bytes]) -> None:
+    async with httpx.AsyncClient() as http:
+        for _ in range(600):
+            assert server.poll() is None, "lapor serve exited"
+            try:
+                if (await http.get(f"http://127.0.0.1:{run.port}/healthz")).status_code == 200:
+                    run.up.set()
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.05)
+    raise AssertionError("lapor serve did not start")
+
+
+async def resident(run: Run, http: httpx.AsyncClient, number: int) -> None:
+    address = f"whatsapp:+62811{number:07d}"
+    for step, (body, expected) in enumerate(SCRIPT):
+        sid = f"SM{number:016x}{step:016x}"
+        params = load_payload("text", From=address, WaId=address.split("+")[1], MessageSid=sid, Body=body)
+        headers = {"X-Twilio-Signature": sign(PUBLIC + "/whatsapp/webhook", params)}
+        while True:
+            await run.up.wait()
+            try:
+                response = await http.post(f"http://127.0.0.1:{run.port}/whatsapp/webhook", data=params,
+                                           headers=headers)
+            except httpx.TransportError:  # cut off by the crash: Twilio sends the same message again
+                run.retried += 1
+                await asyncio.sleep(0.05)
+                continue
+            assert response.status_code == 200, response.text
+            break
+        answer = "\n".join(message.text or "" for message in ET.fromstring(response.text).iter("Message"))
+        run.answered += 1
+        if not answer:  # handled before the crash; its answer went with the server
+            run.replays_ignored += 1
+            run.unanswered_confirmations += body == "kirim"
+            continue
+        assert expected in answer, f"resident {number} at step {step} ({body!r}) got: {answer}"
+        if body == "kirim":
+            run.refs.append(next(word for word in answer.split() if word.startswith("LP-")).rstrip(".,"))
+
+
+async def test_a_crash_mid_way_loses_nothing_and_does_nothing_twice(tmp_path: Path, database_url: str) -> None:
+    conversations = CONVERSATIONS
+    twilio = FakeTwilioAPI()
+    await twilio.start()
+    run = Run(free_port())
+    server = start_server(tmp_path, database_url, twilio, run.port)
+    try:
+        await wait_until_up(run, server)
+        limits = httpx.Limits(max_connections=conversations)
+        async with httpx.AsyncClient(timeout=60, limits=limits) as http:
+            talking = asyncio.gather(*(resident(run, http, n) for n in range(conversations)))
+            while run.answered < conversations * len(SCRIPT) // 2:
+                await asyncio.sleep(0.01)
+            run.up.clear()
+            server.send_signal(signal.SIGKILL)
+            server.wait()
+            killed_at = run.answered
+            server = start_server(tmp_path, database_url, twilio, run.port)
+            await wait_until_up(run, server)
+            await talking
+    finally:
+        server.kill()
+        server.wait()
+        await twilio.stop()
+    assert killed_at < conversations * len(SCRIPT), "killed while the residents were still talking"
+    engine, db_engine = make_engine(database_url, tmp_path / "media")
+    try:
+        async with engine.sessions() as db:
+            refs = Counter((await db.execute(select(Report.ref))).scalars())
+            per_contact = Counter((await db.execute(select(Report.contact_id))).scalars())
+            inbound = (await db.execute(select(func.count()).select_from(InboundMessage))).scalar_one()
+    finally:
+        await db_engine.dispose()  # type: ignore[attr-defined]
+    lost, duplicated = conversations - len(refs), sum(count - 1 for count in refs.values())
+    assert (lost, duplicated) == (0, 0), "every resident's report exists, once"
+    assert set(per_contact.values()) == {1} and len(per_contact) == conversations
+    assert all(refs[ref] == 1 for ref in run.refs) and len(run.refs) + run.unanswered_confirmations == conversations
+    assert inbound == conversations * len(SCRIPT), "each message handled once, retries included"
+    figures = {"database": database_url.split(":")[0], "conversations": conversations,
+               "messages": conversations * len(SCRIPT), "killed_after_answers": killed_at,
+               "requests_cut_off_and_retried": run.retried, "retries_already_handled": run.replays_ignored,
+               "reports": sum(refs.values()), "lost": lost, "duplicated": duplicated}
+    print("reliability-figures", json.dumps(figures))
