@@ -27,6 +27,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import pool, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 
 from handlers.engine import Engine
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 
 LEADER_KEY = 0x4C41504F52  # "LAPOR": the advisory lock every Lapor process tries for
 LEADER_RETRY_SECONDS = 15.0  # how often a follower tries for the lead, and the leader checks it still has it
+SQLITE_JOBSTORE_WAIT_SECONDS = 0.2
 MISFIRE_GRACE_SECONDS = 6 * 3600  # a run due while the loop was busy or the job store failed still goes
 
 # What the jobs run on. The job store keeps jobs as references to functions, so they reach the running
@@ -88,9 +90,11 @@ class ResilientScheduler(AsyncIOScheduler):
     def _process_jobs(self) -> float | None:
         try:
             return super()._process_jobs()  # type: ignore[no-any-return]
+        except OperationalError as error:  # busy or unreachable: it passes
+            log.warning("the scheduler's job store is busy or unreachable (%s); trying again", error.orig)
         except Exception:
             log.exception("the scheduler's job store failed; trying again")
-            return float(self.jobstore_retry_interval)
+        return float(self.jobstore_retry_interval)
 
 
 class Leadership:
@@ -182,7 +186,10 @@ class Scheduler:
         global _engine, _retention
         _engine, _retention = self.engine, self.retention
         self.scheduler = ResilientScheduler(
-            jobstores={"default": SQLAlchemyJobStore(url=sync_url(self.database_url))},
+            jobstores={"default": SQLAlchemyJobStore(url=sync_url(self.database_url), engine_options=(
+                # The job store is synchronous, on the event loop: on SQLite it must not wait long for a
+                # write lock the service's own transactions hold, or every conversation waits with it.
+                {"connect_args": {"timeout": SQLITE_JOBSTORE_WAIT_SECONDS}} if is_sqlite(self.database_url) else {}))},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE_SECONDS},
             timezone="UTC",
         )

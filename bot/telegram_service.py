@@ -84,7 +84,11 @@ class TelegramService:
 
     async def _on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         await self.channel.acknowledge(update)
-        inbound = self.channel.receive(update)
+        try:
+            inbound = self.channel.receive(update)
+        except (TypeError, ValueError, AttributeError):  # fields of the wrong type: not an update we can read
+            log.warning("telegram update %s could not be read", update.update_id)
+            return
         if inbound is None:
             log.debug("update %s carries no message: ignored", update.update_id)
             return

@@ -59,7 +59,7 @@ class TelegramChannel:
         query = update.callback_query
         if query is not None:
             chat = query.message.chat if query.message else None
-            data = query.data or ""
+            data = query.data if isinstance(query.data, str) else ""
             return Inbound(
                 urn=make_urn(SCHEME, str(chat.id if chat else query.from_user.id)),
                 provider_message_id=message_id,
@@ -77,12 +77,14 @@ class TelegramChannel:
     def _inbound(self, message: Message, message_id: str, unsupported: str | None) -> Inbound:
         location = Location(message.location.latitude, message.location.longitude) if message.location else None
         photo = self._largest_photo(message)
-        if not (unsupported or message.text or message.caption or location or photo):
+        # The library takes fields as they come: text that is no string is no text.
+        text = next((value for value in (message.text, message.caption) if isinstance(value, str) and value), "")
+        if not (unsupported or text or location or photo):
             unsupported = "other"
         return Inbound(
             urn=make_urn(SCHEME, str(message.chat.id)),
             provider_message_id=message_id,
-            text=message.text or message.caption or "",
+            text=text,
             location=location,
             media=(photo,) if photo else (),
             unsupported=unsupported,

@@ -1,0 +1,150 @@
+"""Hostile input over HTTP: generated Twilio forms (signed, so they reach the parser and the engine)
+and generated Telegram updates posted to the running service on 127.0.0.1. Whatever comes, the answer
+is a status the provider understands (never a 500), nothing is logged as an error, and the service
+still answers a resident afterwards.
+
+`make test` runs a few hundred cases; `make reliability` sets FUZZ_EXAMPLES to 10,000 a database, four
+in five of them WhatsApp forms: Telegram's answers go at Telegram's rate (30 a second), so its cases
+take longer to be handled.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from bot.config import Settings
+from tests.conftest import TEST_SECRET
+from tests.fake_telegram import TOKEN, FakeBotAPI, text_update
+from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
+from tests.running import serving, until
+
+pytestmark = pytest.mark.slow
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "250"))
+FUZZ = {"deadline": None, "derandomize": "FUZZ_EXAMPLES" not in os.environ, "suppress_health_check": list(HealthCheck)}
+PUBLIC = "https://lapor.example.org"
+SECRET = "fuzz-webhook-secret"
+
+# Text as it can arrive: anything but lone surrogates, which no HTTP client can encode.
+TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=400)
+WORDS = st.sampled_from(["halo", "1", "2", "kirim", "batal", "ya", "lewati", "hapus", "STATUS LP-2345-6789",
+                         "/start", "/lapor", "/daftar 123456", "TERIMA LP-2345-6789", "DIGEST", "110", "¹", "٣"])
+FIELD_VALUES = st.one_of(TEXT, WORDS, st.integers().map(str), st.floats().map(str),
+                         st.sampled_from(["", "https://evil.example/x.jpg", "image/jpeg", "nan", "-0", "1e309"]))
+FORM_FIELDS = st.sampled_from(["Body", "NumMedia", "MediaUrl0", "MediaContentType0", "Latitude", "Longitude",
+                               "ButtonPayload", "ButtonText", "MessageType", "ProfileName", "From", "MessageSid",
+                               "WaId", "To"])
+
+
+@st.composite
+def twilio_forms(draw: st.DrawFn) -> dict[str, str]:
+    """A Twilio message form with some fields changed, dropped or added."""
+    sender = draw(st.sampled_from([f"whatsapp:+62812{n:07d}" for n in range(25)]))
+    form = load_payload("text", From=sender, WaId=sender.split("+")[1],
+                        MessageSid=f"SM{draw(st.integers(0, 2**127)):032x}", Body=draw(st.one_of(WORDS, TEXT)))
+    for name in draw(st.lists(FORM_FIELDS, max_size=4)):
+        form[name] = draw(FIELD_VALUES)
+    for name in draw(st.lists(st.sampled_from(sorted(form)), max_size=2)):
+        form.pop(name, None)
+    form.update(draw(st.dictionaries(st.text(max_size=20), FIELD_VALUES, max_size=3)))
+    return form
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | TEXT,
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(TEXT, inner, max_size=4),
+                    max_leaves=12)
+
+
+@st.composite
+def telegram_updates(draw: st.DrawFn) -> Any:
+    """A Telegram update with parts changed, or any JSON at all."""
+    update_id = draw(st.integers(1, 2**31))
+    # Chats of all kinds, many of them: one chat's answers are paced to Telegram's one a second.
+    chat = draw(st.one_of(st.integers(1, 2**40), st.integers(-(2**40), -1)))
+    update = text_update(update_id, chat, draw(st.one_of(WORDS, TEXT)))
+    message = update["message"]
+    for name in draw(st.lists(st.sampled_from(["text", "chat", "from", "date", "message_id", "entities",
+                                               "location", "photo", "caption", "contact", "sticker"]), max_size=3)):
+        message[name] = draw(JSON)
+    return draw(st.sampled_from([update, update, update, draw(JSON), {"update_id": update_id, **draw(
+        st.dictionaries(TEXT, JSON, max_size=3))}]))
+
+
+@dataclass
+class Fuzzed:
+    http: httpx.AsyncClient
+    caplog: pytest.LogCaptureFixture
+    seen: int = 0  # log records already looked at
+
+    def no_new_errors(self) -> None:
+        records = self.caplog.records[self.seen:]
+        self.seen += len(records)
+        failures = [f"{r.name}: {r.getMessage()}" for r in records if r.levelno >= logging.ERROR]
+        assert failures == [], failures
+
+
+@pytest.fixture
+async def fuzzed(tmp_path: Path, database_url: str, caplog: pytest.LogCaptureFixture) -> AsyncIterator[Fuzzed]:
+    """The service with both channels on their fake APIs, shared by all of a test's generated cases; once
+    they are done it must still answer a resident on each channel, with no error logged on the way."""
+    telegram, twilio = FakeBotAPI(), FakeTwilioAPI()
+    await telegram.start()
+    await twilio.start()
+    config = Settings(  # type: ignore[call-arg]
+        _env_file=None, data_dir=tmp_path, database_url=database_url, secret_key=TEST_SECRET,
+        public_base_url=PUBLIC, telegram_bot_token=TOKEN, telegram_base_url=telegram.base_url,
+        telegram_webhook_secret=SECRET, twilio_account_sid=ACCOUNT_SID, twilio_auth_token=AUTH_TOKEN,
+        twilio_whatsapp_from=SENDER, twilio_api_base_url=twilio.base_url, flood_per_minute=1_000_000)
+    try:
+        async with serving(config) as (url, _engine), httpx.AsyncClient(base_url=url, timeout=30) as http:
+            fuzz = Fuzzed(http, caplog)
+            yield fuzz
+            resident = load_payload("text", MessageSid="SM" + "f" * 32, Body="halo")
+            answer = await post_form(http, resident)
+            assert answer.status_code == 200 and "<Message>" in answer.text, "still answering on WhatsApp"
+            # Updates are handled in order: once this one is answered, every one before it was handled.
+            await post_update(http, text_update(2**31 + 1, 8008, "halo"))
+            await until(lambda: bool(telegram.sent_texts(8008)), seconds=600)
+            fuzz.no_new_errors()
+    finally:
+        await telegram.stop()
+        await twilio.stop()
+
+
+async def post_form(http: httpx.AsyncClient, form: dict[str, str]) -> httpx.Response:
+    return await http.post("/whatsapp/webhook", data=form,
+                           headers={"X-Twilio-Signature": sign(PUBLIC + "/whatsapp/webhook", form)})
+
+
+async def post_update(http: httpx.AsyncClient, update: Any) -> httpx.Response:
+    return await http.post("/telegram/webhook", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+
+
+@settings(max_examples=EXAMPLES * 4 // 5, **FUZZ)
+@given(form=twilio_forms())
+async def test_generated_twilio_forms_never_get_a_500(fuzzed: Fuzzed, form: dict[str, str]) -> None:
+    response = await post_form(fuzzed.http, form)
+    assert response.status_code in (200, 400, 413), response.text
+    fuzzed.no_new_errors()
+
+
+@settings(max_examples=EXAMPLES // 5, **FUZZ)
+@example(update={**text_update(41, 7001, "x"), "message": {**text_update(41, 7001, "x")["message"], "text": [1]}})
+@example(update={"update_id": 42, "callback_query": {"id": "1", "from": {"id": 7001, "is_bot": False,
+                                                                          "first_name": "B"},
+                                                     "chat_instance": "1", "data": {"a": 1}}})
+@given(update=telegram_updates())
+async def test_generated_telegram_updates_never_get_a_500(fuzzed: Fuzzed, update: Any) -> None:
+    response = await post_update(fuzzed.http, update)
+    assert response.status_code in (200, 400), response.text
+    fuzzed.no_new_errors()
