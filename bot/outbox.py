@@ -8,6 +8,7 @@ import contextlib
 import datetime as dt
 import logging
 import random
+from collections import defaultdict
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -31,6 +32,7 @@ from storage.outbox import claim_due
 log = logging.getLogger(__name__)
 
 WHATSAPP_WINDOW = dt.timedelta(hours=24)
+CONCURRENT_CONTACTS = 16  # contacts sent to at once; the rate limits keep each channel within its pace
 TEMPLATE_VARIABLE_CHARS = 900  # a template's text with its variables must stay within 1,024
 
 
@@ -55,19 +57,21 @@ class RetryPolicy:
 
 
 class RateLimit:
-    """At most `per_second` sends on one channel: spaced evenly, never bursting over the provider's limit."""
+    """At most `per_second` sends on one channel: each starts at least 1/per_second after the one before,
+    measured when it really starts, so a busy event loop never lets several through at once."""
 
     def __init__(self, per_second: float) -> None:
         self.interval = 1.0 / per_second
-        self._next = 0.0
+        self._last = -float("inf")
+        self._turn = asyncio.Lock()
 
     async def wait(self) -> None:
-        loop = asyncio.get_running_loop()
-        now = loop.time()
-        wait = self._next - now
-        self._next = max(now, self._next) + self.interval
-        if wait > 0:
-            await asyncio.sleep(wait)
+        async with self._turn:
+            loop = asyncio.get_running_loop()
+            wait = self._last + self.interval - loop.time()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            self._last = loop.time()
 
 
 class Dispatcher:
@@ -83,6 +87,7 @@ class Dispatcher:
         self.templates = dict(templates or {})
         self.limits = {name: RateLimit(rate) for name, rate in (per_second or {}).items()}
         self.policy, self.batch = policy, batch
+        self._sending = asyncio.Semaphore(CONCURRENT_CONTACTS)
         self.on_unreachable = on_unreachable
 
     async def run(self, stop: asyncio.Event, idle_seconds: float = 1.0) -> None:
@@ -103,13 +108,25 @@ class Dispatcher:
         async with self.sessions() as db, db.begin():
             rows = await claim_due(db, now, self.batch, self.policy.lease, self.only_urn_hash)
             work = [Claim(row.id, row.kind, row.payload, row.attempts, row.contact_id) for row in rows]
+        # Contacts at once, so that one slow provider call holds up no one else; each contact's messages in
+        # order, so that nobody reads an answer before its question.
+        by_contact: dict[int, list[Claim]] = defaultdict(list)
         for claim in work:
-            try:
-                await self._send_one(claim)
-            except Exception as error:  # a bug or an untyped failure must not stall the rows behind it
-                log.exception("outbox %s: unexpected failure", claim.row_id)
-                await self._retry_or_give_up(claim, RetryLater(type(error).__name__))
+            by_contact[claim.contact_id].append(claim)
+        for failure in await asyncio.gather(*(self._send_in_order(claims) for claims in by_contact.values()),
+                                            return_exceptions=True):
+            if isinstance(failure, Exception):  # the row's lease runs out and it comes due again
+                log.error("outbox round: %s", type(failure).__name__, exc_info=failure)
         return len(work)
+
+    async def _send_in_order(self, claims: list[Claim]) -> None:
+        async with self._sending:
+            for claim in claims:
+                try:
+                    await self._send_one(claim)
+                except Exception as error:  # a bug or an untyped failure must not stall the rows behind it
+                    log.exception("outbox %s: unexpected failure", claim.row_id)
+                    await self._retry_or_give_up(claim, RetryLater(type(error).__name__))
 
     async def _send_one(self, claim: Claim) -> None:
         async with self.sessions() as db:

@@ -23,10 +23,14 @@ test_fake_twilio.py):
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import json
+import random
 import secrets
+import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -81,6 +85,9 @@ class _Media:
     content_type: str
 
 
+_FAULTS = ("500", "429", "garbage", "stall")
+
+
 class FakeTwilioAPI:
     """An in-process Twilio REST API: message creation and media download.
 
@@ -99,6 +106,9 @@ class FakeTwilioAPI:
         self.media_requests: list[dict[str, Any]] = []
         self.outside_window: set[str] = set()
         self._failures: list[_ApiError] = []
+        self.request_times: list[float] = []  # monotonic time of each authenticated message creation
+        self.faults: Counter[str] = Counter()  # faults injected, by kind
+        self._fault_rate, self._stall_seconds, self._random = 0.0, 0.0, random.Random(0)
         self._media: dict[tuple[str, str], _Media] = {}
         self._cdn: dict[str, _Media] = {}
         self._server: LoopbackServer | None = None
@@ -150,6 +160,12 @@ class FakeTwilioAPI:
         """
         self._failures.extend(_ApiError(status, code, message, retry_after) for _ in range(times))
 
+    def inject_faults(self, rate: float, stall_seconds: float, seed: int = 0) -> None:
+        """From now on answer about ``rate`` of message creations with a fault, evenly among: 500, 429
+        with Retry-After 1, a page that is no JSON (a proxy's), and a stall of ``stall_seconds`` after the
+        message was taken (the sender times out although it went: the one unavoidable duplicate)."""
+        self._fault_rate, self._stall_seconds, self._random = rate, stall_seconds, random.Random(seed)
+
     def add_media(self, message_sid: str, media_sid: str, data: bytes, content_type: str) -> str:
         """Store an inbound media file; return its URL, shaped like a webhook's ``MediaUrl0``."""
         self._media[(message_sid, media_sid)] = _Media(data, content_type)
@@ -176,8 +192,19 @@ class FakeTwilioAPI:
         self.messages.append(params)
         try:
             self._check_access(request)
+            self.request_times.append(time.monotonic())
             if self._failures:
                 raise self._failures.pop(0)
+            fault = self._random.choice(_FAULTS) if self._random.random() < self._fault_rate else None
+            if fault:
+                self.faults[fault] += 1
+            if fault == "500":
+                raise _ApiError(500, 20500, "Internal Server Error")
+            if fault == "429":
+                raise _ApiError(429, 20429, "Too Many Requests", retry_after=1)
+            if fault == "garbage":
+                params["_failed"] = True
+                return Response("<html><body>502 Bad Gateway</body></html>", media_type="text/html")
             _validate(params)
             if params["To"] in self.outside_window and "ContentSid" not in params:
                 raise _ApiError(400, 63016, OUTSIDE_WINDOW)
@@ -188,6 +215,8 @@ class FakeTwilioAPI:
                 response.headers["WWW-Authenticate"] = 'Basic realm="Twilio API"'
             return response
         params["_sid"] = "SM" + secrets.token_hex(16)
+        if fault == "stall":
+            await asyncio.sleep(self._stall_seconds)
         return JSONResponse(self._message_instance(params), status_code=201)
 
     async def _media_url(self, request: Request) -> Response:

@@ -78,8 +78,9 @@ class WhatsAppChannel:
     name = SCHEME
 
     def __init__(self, account_sid: str, auth_token: str, sender: str, *, api_base_url: str = "",
-                 status_callback: str = "") -> None:
+                 status_callback: str = "", send_timeout: float = 10.0) -> None:
         self.account_sid, self.auth_token, self.sender = account_sid, auth_token, sender
+        self.send_timeout = send_timeout
         self.status_callback = status_callback or None
         self.api_base_url = api_base_url.rstrip("/")
         self._http: TwilioHttp | None = None
@@ -174,7 +175,7 @@ class WhatsAppChannel:
 
     def _rest(self) -> Client:
         if self._client is None:  # created in the running loop: aiohttp binds its session to it
-            self._http = TwilioHttp(self.api_base_url)
+            self._http = TwilioHttp(self.api_base_url, self.send_timeout)
             self._client = Client(self.account_sid, self.auth_token, http_client=self._http)
         return self._client
 
