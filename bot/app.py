@@ -181,7 +181,7 @@ def create_app(settings: Settings) -> Starlette:
             app.state.photos = photos
             dispatcher = Dispatcher(engine.sessions, engine.cipher, senders, photos=photos,
                                     templates=settings.whatsapp_templates(),
-                                    per_second={"whatsapp": 10.0, "telegram": 25.0},
+                                    per_second={"telegram": 25.0},  # WhatsApp paces its own calls
                                     on_unreachable=engine.mark_unreachable)
             stop = asyncio.Event()
             if telegram is not None:

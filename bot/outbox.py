@@ -20,6 +20,7 @@ from bot.channels.base import (
     ContactUnreachable,
     NeedsTemplate,
     Outbound,
+    RateLimit,
     RetryLater,
     SendFailed,
     urn_scheme,
@@ -32,7 +33,7 @@ from storage.outbox import claim_due
 log = logging.getLogger(__name__)
 
 WHATSAPP_WINDOW = dt.timedelta(hours=24)
-CONCURRENT_CONTACTS = 16  # contacts sent to at once; the rate limits keep each channel within its pace
+CONCURRENT_CONTACTS = 8  # contacts sent to at once: fewer than the connection pool, so residents still get one
 TEMPLATE_VARIABLE_CHARS = 900  # a template's text with its variables must stay within 1,024
 
 
@@ -54,24 +55,6 @@ class RetryPolicy:
             return dt.timedelta(seconds=asked)
         ceiling = min(self.max_delay, self.first_delay * 2 ** (attempt - 1))
         return dt.timedelta(seconds=random.uniform(ceiling / 2, ceiling))
-
-
-class RateLimit:
-    """At most `per_second` sends on one channel: each starts at least 1/per_second after the one before,
-    measured when it really starts, so a busy event loop never lets several through at once."""
-
-    def __init__(self, per_second: float) -> None:
-        self.interval = 1.0 / per_second
-        self._last = -float("inf")
-        self._turn = asyncio.Lock()
-
-    async def wait(self) -> None:
-        async with self._turn:
-            loop = asyncio.get_running_loop()
-            wait = self._last + self.interval - loop.time()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            self._last = loop.time()
 
 
 class Dispatcher:
@@ -108,8 +91,8 @@ class Dispatcher:
         async with self.sessions() as db, db.begin():
             rows = await claim_due(db, now, self.batch, self.policy.lease, self.only_urn_hash)
             work = [Claim(row.id, row.kind, row.payload, row.attempts, row.contact_id) for row in rows]
-        # Contacts at once, so that one slow provider call holds up no one else; each contact's messages in
-        # order, so that nobody reads an answer before its question.
+        # Contacts at once, so that one slow provider call holds up no one else; each contact's messages of
+        # the round in order, a failed one holding back those after it, so no answer comes before its question.
         by_contact: dict[int, list[Claim]] = defaultdict(list)
         for claim in work:
             by_contact[claim.contact_id].append(claim)
@@ -121,14 +104,27 @@ class Dispatcher:
 
     async def _send_in_order(self, claims: list[Claim]) -> None:
         async with self._sending:
-            for claim in claims:
+            for done, claim in enumerate(claims, 1):
                 try:
-                    await self._send_one(claim)
+                    retry_at = await self._send_one(claim)
                 except Exception as error:  # a bug or an untyped failure must not stall the rows behind it
                     log.exception("outbox %s: unexpected failure", claim.row_id)
-                    await self._retry_or_give_up(claim, RetryLater(type(error).__name__))
+                    retry_at = await self._retry_or_give_up(claim, RetryLater(type(error).__name__))
+                if retry_at is not None:  # the contact's later messages wait for this one
+                    return await self._put_back(claims[done:], retry_at)
 
-    async def _send_one(self, claim: Claim) -> None:
+    async def _put_back(self, claims: list[Claim], at: dt.datetime) -> None:
+        """Returns claimed rows unsent, due again at `at`, as if this round had not taken them."""
+        if not claims:
+            return
+        async with self.sessions() as db, db.begin():
+            for claim in claims:
+                row = await _still_ours(db, claim)
+                if row is not None:
+                    row.attempts, row.next_attempt_at = row.attempts - 1, at
+
+    async def _send_one(self, claim: Claim) -> dt.datetime | None:
+        """Sends a claimed row; when it is to be tried again, the time it comes due."""
         async with self.sessions() as db:
             contact = await db.get(Contact, claim.contact_id)
         if contact is None:
@@ -162,7 +158,20 @@ class Dispatcher:
             return await self._finish(claim, OutboxState.FAILED, f"unreachable: {failure}")
         except SendFailed as failure:
             return await self._finish(claim, OutboxState.FAILED, str(failure))
-        await self._finish(claim, OutboxState.SENT, None, sid)
+        return await self._record_sent(claim, sid)
+
+    async def _record_sent(self, claim: Claim, sid: str | None) -> None:
+        """Records a send the provider took. Never sent again for a failure here: only tried again."""
+        for pause in (0.5, 2.0, None):
+            try:
+                return await self._finish(claim, OutboxState.SENT, None, sid)
+            except Exception:
+                if pause is None:
+                    log.exception("outbox %s: sent, but not recorded; it may go again when its lease ends",
+                                  claim.row_id)
+                    return None
+                await asyncio.sleep(pause)
+        return None
 
     async def _outbound(self, urn: str, payload: dict[str, Any]) -> Outbound:
         """The message a row holds: its text, an alert's photo or a digest's chart, and its buttons
@@ -182,15 +191,17 @@ class Dispatcher:
         variables = claim.payload.get("variables") or {"1": template_text(claim.payload["text"])}
         return str(await send_template(urn, content_sid, variables))
 
-    async def _retry_or_give_up(self, claim: Claim, failure: RetryLater) -> None:
+    async def _retry_or_give_up(self, claim: Claim, failure: RetryLater) -> dt.datetime | None:
+        """Schedules the row's next try and returns its time; None when it has had its last."""
         if claim.attempts >= self.policy.max_attempts:
             return await self._finish(claim, OutboxState.FAILED,
                                       f"gave up after {claim.attempts} attempts: {failure}")
-        delay = self.policy.delay(claim.attempts, failure.delay)
+        retry_at = utcnow() + self.policy.delay(claim.attempts, failure.delay)
         async with self.sessions() as db, db.begin():
             row = await _still_ours(db, claim)
             if row is not None:
-                row.next_attempt_at, row.last_error = utcnow() + delay, str(failure)
+                row.next_attempt_at, row.last_error = retry_at, str(failure)
+        return retry_at
 
     async def _finish(self, claim: Claim, state: OutboxState, reason: str | None, sid: str | None = None) -> None:
         async with self.sessions() as db, db.begin():

@@ -85,7 +85,8 @@ JOBS = (  # id, function, when
 
 class ResilientScheduler(AsyncIOScheduler):
     """APScheduler 3's own scheduler never wakes up again when its job store fails after a job has run
-    (SQLite busy, a database restart): such a failure is logged and tried again shortly instead."""
+    (SQLite busy, a database restart): such a failure is logged and tried again shortly instead. A job
+    whose next run could not be saved runs again then, which every job here tolerates."""
 
     def _process_jobs(self) -> float | None:
         try:

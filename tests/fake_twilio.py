@@ -216,6 +216,7 @@ class FakeTwilioAPI:
             return response
         params["_sid"] = "SM" + secrets.token_hex(16)
         if fault == "stall":
+            params["_stalled"] = True
             await asyncio.sleep(self._stall_seconds)
         return JSONResponse(self._message_instance(params), status_code=201)
 

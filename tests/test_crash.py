@@ -96,6 +96,7 @@ async def resident(run: Run, http: httpx.AsyncClient, number: int) -> None:
         sid = f"SM{number:016x}{step:016x}"
         params = load_payload("text", From=address, WaId=address.split("+")[1], MessageSid=sid, Body=body)
         headers = {"X-Twilio-Signature": sign(PUBLIC + "/whatsapp/webhook", params)}
+        resent = False
         while True:
             await run.up.wait()
             try:
@@ -103,6 +104,7 @@ async def resident(run: Run, http: httpx.AsyncClient, number: int) -> None:
                                            headers=headers)
             except httpx.TransportError:  # cut off by the crash: Twilio sends the same message again
                 run.retried += 1
+                resent = True
                 await asyncio.sleep(0.05)
                 continue
             assert response.status_code == 200, response.text
@@ -110,6 +112,7 @@ async def resident(run: Run, http: httpx.AsyncClient, number: int) -> None:
         answer = "\n".join(message.text or "" for message in ET.fromstring(response.text).iter("Message"))
         run.answered += 1
         if not answer:  # handled before the crash; its answer went with the server
+            assert resent, f"resident {number} at step {step} ({body!r}) got no answer"
             run.replays_ignored += 1
             run.unanswered_confirmations += body == "kirim"
             continue
@@ -129,20 +132,23 @@ async def test_a_crash_mid_way_loses_nothing_and_does_nothing_twice(tmp_path: Pa
         limits = httpx.Limits(max_connections=conversations)
         async with httpx.AsyncClient(timeout=60, limits=limits) as http:
             talking = asyncio.gather(*(resident(run, http, n) for n in range(conversations)))
-            while run.answered < conversations * len(SCRIPT) // 2:
-                await asyncio.sleep(0.01)
+            async with asyncio.timeout(60 + conversations):
+                while run.answered < conversations * len(SCRIPT) // 2 and not talking.done():
+                    assert server.poll() is None, "lapor serve died on its own"
+                    await asyncio.sleep(0.01)
             run.up.clear()
             server.send_signal(signal.SIGKILL)
             server.wait()
             killed_at = run.answered
             server = start_server(tmp_path, database_url, twilio, run.port)
             await wait_until_up(run, server)
-            await talking
+            async with asyncio.timeout(60 + conversations):
+                await talking
     finally:
         server.kill()
         server.wait()
         await twilio.stop()
-    assert killed_at < conversations * len(SCRIPT), "killed while the residents were still talking"
+    assert killed_at < conversations * len(SCRIPT) and run.retried > 0, "killed amid the conversations"
     engine, db_engine = make_engine(database_url, tmp_path / "media")
     try:
         async with engine.sessions() as db:

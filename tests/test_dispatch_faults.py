@@ -42,7 +42,7 @@ async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a
     twilio = FakeTwilioAPI()
     await twilio.start()
     channel = WhatsAppChannel(ACCOUNT_SID, AUTH_TOKEN, SENDER, api_base_url=twilio.base_url,
-                              send_timeout=TIME_LIMIT)
+                              send_timeout=TIME_LIMIT, per_second=RATE)
     try:
         recipients = [await contact_of(engine, f"whatsapp:+62813{n:07d}") for n in range(RECIPIENTS)]
         async with engine.sessions() as db, db.begin():
@@ -52,11 +52,11 @@ async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a
         twilio.messages.clear()
         twilio.request_times.clear()
         twilio.inject_faults(FAULT_RATE, stall_seconds=TIME_LIMIT * 2)
-        dispatcher = Dispatcher(engine.sessions, engine.cipher, {"whatsapp": channel},
-                                per_second={"whatsapp": RATE}, policy=POLICY)
-        while await pending(engine):
-            if not await dispatcher.run_once():
-                await asyncio.sleep(0.05)
+        dispatcher = Dispatcher(engine.sessions, engine.cipher, {"whatsapp": channel}, policy=POLICY)
+        async with asyncio.timeout(ALERTS):  # a second an alert: far more than it takes, less than for ever
+            while await pending(engine):
+                if not await dispatcher.run_once():
+                    await asyncio.sleep(0.05)
     finally:
         await channel.close()
         await twilio.stop()
@@ -68,18 +68,20 @@ async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a
     assert states == {OutboxState.SENT: ALERTS}, states
     assert set(taken) == {f"alert {n}" for n in range(ALERTS)}, "every alert arrived"
     duplicates = sum(taken.values()) - ALERTS
-    assert duplicates <= twilio.faults["stall"], "a message goes twice only when its answer never came"
+    stalled = {m["Body"] for m, at in zip(twilio.messages, twilio.request_times, strict=True) if m.get("_stalled")}
+    assert duplicates == twilio.faults["stall"] and {b for b, n in taken.items() if n > 1} <= stalled, (
+        "a message goes twice only when its answer never came")
 
     times = sorted(twilio.request_times)
     busiest = max(right - left + 1 for left, right in _one_second_windows(times))
-    assert busiest <= RATE + 1, f"{busiest} requests within one second"  # +1: a window holds both its ends
+    assert busiest <= RATE + 1, f"{busiest} calls within one second"  # +1: loopback varies by milliseconds
+    assert busiest >= RATE * 0.5, "the pace came near the limit: the test did test it"
 
     attempts: dict[str, list[float]] = defaultdict(list)
     for message, at in zip(twilio.messages, twilio.request_times, strict=True):
         attempts[message["Body"]].append(at)
     gaps = [later - earlier for tries in attempts.values() for earlier, later in itertools.pairwise(tries)]
     assert min(gaps, default=1.0) >= POLICY.first_delay / 2 * 0.9, "a failed send waits before it is tried again"
-    assert most_attempts <= POLICY.max_attempts
     figures = {"database": database_url.split(":")[0], "alerts": ALERTS, "requests": len(times),
                "faults": dict(twilio.faults), "delivered": len(taken),
                "duplicates": duplicates, "lost": ALERTS - len(taken), "rate_limit": RATE,

@@ -22,17 +22,16 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from bot.config import Settings
-from tests.conftest import TEST_SECRET
-from tests.fake_telegram import TOKEN, FakeBotAPI, text_update
-from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
-from tests.running import serving, until
+from tests.fake_telegram import text_update
+from tests.fake_twilio import load_payload, sign
+from tests.running import until
+from tests.test_officer_loop import service
+from tests.test_whatsapp import PUBLIC
 
 pytestmark = pytest.mark.slow
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "250"))
 FUZZ = {"deadline": None, "derandomize": "FUZZ_EXAMPLES" not in os.environ, "suppress_health_check": list(HealthCheck)}
-PUBLIC = "https://lapor.example.org"
 SECRET = "fuzz-webhook-secret"
 
 # Text as it can arrive: anything but lone surrogates, which no HTTP client can encode.
@@ -97,28 +96,17 @@ class Fuzzed:
 async def fuzzed(tmp_path: Path, database_url: str, caplog: pytest.LogCaptureFixture) -> AsyncIterator[Fuzzed]:
     """The service with both channels on their fake APIs, shared by all of a test's generated cases; once
     they are done it must still answer a resident on each channel, with no error logged on the way."""
-    telegram, twilio = FakeBotAPI(), FakeTwilioAPI()
-    await telegram.start()
-    await twilio.start()
-    config = Settings(  # type: ignore[call-arg]
-        _env_file=None, data_dir=tmp_path, database_url=database_url, secret_key=TEST_SECRET,
-        public_base_url=PUBLIC, telegram_bot_token=TOKEN, telegram_base_url=telegram.base_url,
-        telegram_webhook_secret=SECRET, twilio_account_sid=ACCOUNT_SID, twilio_auth_token=AUTH_TOKEN,
-        twilio_whatsapp_from=SENDER, twilio_api_base_url=twilio.base_url, flood_per_minute=1_000_000)
-    try:
-        async with serving(config) as (url, _engine), httpx.AsyncClient(base_url=url, timeout=30) as http:
-            fuzz = Fuzzed(http, caplog)
-            yield fuzz
-            resident = load_payload("text", MessageSid="SM" + "f" * 32, Body="halo")
-            answer = await post_form(http, resident)
-            assert answer.status_code == 200 and "<Message>" in answer.text, "still answering on WhatsApp"
-            # Updates are handled in order: once this one is answered, every one before it was handled.
-            await post_update(http, text_update(2**31 + 1, 8008, "halo"))
-            await until(lambda: bool(telegram.sent_texts(8008)), seconds=600)
-            fuzz.no_new_errors()
-    finally:
-        await telegram.stop()
-        await twilio.stop()
+    async with (service(tmp_path, database_url, telegram_webhook_secret=SECRET, flood_per_minute=1_000_000)
+                as (url, _engine, telegram, _twilio), httpx.AsyncClient(base_url=url, timeout=30) as http):
+        fuzz = Fuzzed(http, caplog)
+        yield fuzz
+        resident = load_payload("text", MessageSid="SM" + "f" * 32, Body="halo")
+        answer = await post_form(http, resident)
+        assert answer.status_code == 200 and "<Message>" in answer.text, "still answering on WhatsApp"
+        # Updates are handled in order: once this one is answered, every one before it was handled.
+        await post_update(http, text_update(2**31 + 1, 8008, "halo"))
+        await until(lambda: bool(telegram.sent_texts(8008)), seconds=600)
+        fuzz.no_new_errors()
 
 
 async def post_form(http: httpx.AsyncClient, form: dict[str, str]) -> httpx.Response:

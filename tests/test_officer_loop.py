@@ -32,7 +32,8 @@ OFFICER_NUMBER = "+6281399990000"
 
 
 @contextlib.asynccontextmanager
-async def service(tmp_path: Path, database_url: str) -> AsyncIterator[tuple[str, Engine, FakeBotAPI, FakeTwilioAPI]]:
+async def service(tmp_path: Path, database_url: str,
+                  **overrides: object) -> AsyncIterator[tuple[str, Engine, FakeBotAPI, FakeTwilioAPI]]:
     """`lapor serve` with Telegram (webhook) and WhatsApp both on, each against its fake API."""
     from bot.config import Settings
 
@@ -43,7 +44,7 @@ async def service(tmp_path: Path, database_url: str) -> AsyncIterator[tuple[str,
         _env_file=None, data_dir=tmp_path, database_url=database_url, secret_key=TEST_SECRET,
         public_base_url=PUBLIC, telegram_bot_token=TOKEN, telegram_base_url=telegram.base_url,
         twilio_account_sid=ACCOUNT_SID, twilio_auth_token=AUTH_TOKEN, twilio_whatsapp_from=SENDER,
-        twilio_api_base_url=twilio.base_url,
+        twilio_api_base_url=twilio.base_url, **overrides,
     )
     try:
         async with serving(settings) as (url, engine):

@@ -19,6 +19,18 @@ pytestmark = pytest.mark.slow
 JPEG = b"\xff\xd8\xff\xe0" + b"\x04" * 2048
 
 
+async def with_a_photo(engine: Engine, urn: str, tmp_path: Path) -> Resident:
+    """A resident whose report in progress has a photo, at the identity step."""
+    photo = tmp_path / "motor.jpg"
+    photo.write_bytes(JPEG)
+    resident = Resident(engine, urn)
+    for said in ("halo", "1", "1", "Motor dicuri di depan rumah tadi malam", "Kel. Gedog, Kec. Sananwetan, Kota Blitar",
+                 "ya", "2"):
+        await resident.send(said)
+    await resident.send(photo=photo)
+    return resident
+
+
 async def test_a_quiet_draft_expires_and_its_resident_is_told(engine: Engine) -> None:
     resident = Resident(engine, "console:warga")
     await walk_to_summary(resident)
@@ -37,15 +49,7 @@ async def test_a_quiet_draft_expires_and_its_resident_is_told(engine: Engine) ->
 
 async def test_the_purge_clears_personal_data_of_reports_closed_long_ago(engine: Engine, tmp_path: Path) -> None:
     petugas = await enrolled(engine, "console:petugas")
-    photo = tmp_path / "motor.jpg"
-    photo.write_bytes(JPEG)
-    resident = Resident(engine, "console:warga")
-    await resident.send("halo")
-    await resident.send("1")
-    await resident.send("1")
-    for said in ("Motor dicuri di depan rumah tadi malam", "Kel. Gedog, Kec. Sananwetan, Kota Blitar", "ya", "2"):
-        await resident.send(said)
-    await resident.send(photo=photo)
+    resident = await with_a_photo(engine, "console:warga", tmp_path)
     await resident.send("2")  # confidential
     await resident.send("kirim")
     ref = find_ref(resident.text)
@@ -70,15 +74,7 @@ async def test_the_purge_clears_personal_data_of_reports_closed_long_ago(engine:
 
 
 async def test_the_sweep_deletes_files_nothing_uses_and_keeps_those_in_use(engine: Engine, tmp_path: Path) -> None:
-    photo = tmp_path / "lampu.jpg"
-    photo.write_bytes(JPEG)
-    abandoned = Resident(engine, "console:pergi")  # a report with a photo that is never sent
-    await abandoned.send("halo")
-    await abandoned.send("1")
-    await abandoned.send("1")
-    for said in ("Lampu jalan mati di gang", "Kel. Gedog, Kec. Sananwetan, Kota Blitar", "ya", "2"):
-        await abandoned.send(said)
-    await abandoned.send(photo=photo)
+    await with_a_photo(engine, "console:pergi", tmp_path)  # a report with a photo that is never sent
     [draft_photo] = list((tmp_path / "media").glob("*.jpg"))
     _resident, sent_ref = await file_report(engine, "console:warga")
     kept = tmp_path / "media" / "kept.png"  # a sent report's photo

@@ -456,14 +456,14 @@ def test_a_template_variable_is_one_tidy_line() -> None:
 
 
 class Exploding:
-    """A sender that fails in a way no channel types: a bug, say."""
+    """A sender that fails in a way no channel types (a bug, say) the first time it sends "Pertama"."""
 
     def __init__(self, inner: WhatsAppChannel) -> None:
-        self.inner, self.calls = inner, 0
+        self.inner, self.exploded = inner, False
 
     async def send(self, message: Outbound) -> str | None:
-        self.calls += 1
-        if self.calls == 1:
+        if message.text == "Pertama" and not self.exploded:
+            self.exploded = True
             raise RuntimeError("bug")
         return await self.inner.send(message)
 
@@ -472,10 +472,14 @@ async def test_an_untyped_failure_does_not_stall_the_rows_behind_it(engine: Engi
                                                                    twilio: FakeTwilioAPI) -> None:
     contact_id = await contact_of(engine)
     first, second = await queue(engine, contact_id, "Pertama"), await queue(engine, contact_id, "Kedua")
+    other = await queue(engine, await contact_of(engine, "whatsapp:+6281298765432"), "Untuk warga lain")
     outbox = Dispatcher(engine.sessions, engine.cipher, {"whatsapp": Exploding(whatsapp)})
-    assert await outbox.run_once() == 2
-    assert (await row(engine, first)).state == OutboxState.PENDING, "retried later, counted as an attempt"
-    assert (await row(engine, second)).state == OutboxState.SENT
+    assert await outbox.run_once() == 3
+    failed, held, sent = await row(engine, first), await row(engine, second), await row(engine, other)
+    assert failed.state == OutboxState.PENDING and failed.attempts == 1, "retried later, counted as an attempt"
+    assert sent.state == OutboxState.SENT, "another contact's message is not held up"
+    assert held.state == OutboxState.PENDING and held.attempts == 0, "the same contact's next one waits, unspent"
+    assert held.next_attempt_at == failed.next_attempt_at, "and comes due with it, after it by order"
 
 
 async def test_a_sender_that_lost_its_lease_does_not_overwrite_the_new_one(engine: Engine,

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -124,3 +125,21 @@ class Channel(Protocol[RawT_contra]):
     async def fetch_media(self, media: Media) -> bytes:
         """The bytes of a photo the contact sent, for the media store."""
         ...
+
+
+class RateLimit:
+    """At most `per_second` calls to a provider: each starts at least 1/per_second after the one before,
+    measured when it really starts, so a busy event loop never lets several through at once."""
+
+    def __init__(self, per_second: float) -> None:
+        self.interval = 1.0 / per_second
+        self._last = -float("inf")
+        self._turn = asyncio.Lock()
+
+    async def wait(self) -> None:
+        async with self._turn:
+            loop = asyncio.get_running_loop()
+            wait = self._last + self.interval - loop.time()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            self._last = loop.time()

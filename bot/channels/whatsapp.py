@@ -25,6 +25,7 @@ from bot.channels.base import (
     NeedsTemplate,
     Outbound,
     PermanentFailure,
+    RateLimit,
     RetryLater,
     split_text,
 )
@@ -78,9 +79,10 @@ class WhatsAppChannel:
     name = SCHEME
 
     def __init__(self, account_sid: str, auth_token: str, sender: str, *, api_base_url: str = "",
-                 status_callback: str = "", send_timeout: float = 10.0) -> None:
+                 status_callback: str = "", send_timeout: float = 10.0, per_second: float = 10.0) -> None:
         self.account_sid, self.auth_token, self.sender = account_sid, auth_token, sender
         self.send_timeout = send_timeout
+        self._pace = RateLimit(per_second)  # every call counts: a photo and each piece of a long text
         self.status_callback = status_callback or None
         self.api_base_url = api_base_url.rstrip("/")
         self._http: TwilioHttp | None = None
@@ -193,6 +195,7 @@ class WhatsAppChannel:
     async def _create(self, *, to: str, **fields: Any) -> str:
         if self.status_callback:
             fields["status_callback"] = self.status_callback
+        await self._pace.wait()
         try:
             created = await self._rest().messages.create_async(from_=self.sender, to=to, **fields)
         except Exception as error:
