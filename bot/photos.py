@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import re
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from bot.channels.base import Media
 from bot.chart import digest_chart
+from storage.media import MediaStore
 
 LINK_SECONDS = 24 * 3600  # Twilio fetches at once; a day covers its retries and nothing more
 _STORED_NAME = re.compile(r"^[0-9a-f]{64}\.(jpg|png|gif|webp)$")  # what the media store names files
@@ -39,15 +38,7 @@ class Photos:
             return None
         data = digest_chart(chart)
         name = f"{hashlib.sha256(data).hexdigest()}.png"
-        path = self.media_root / name
-        try:
-            os.utime(path)  # drawn before: young again, so the sweep of unused files leaves it
-        except FileNotFoundError:
-            self.media_root.mkdir(parents=True, exist_ok=True)
-            # Written whole under another name first: two digests drawing the same chart at once is fine.
-            with tempfile.NamedTemporaryFile(dir=self.media_root, suffix=".part", delete=False) as partial:
-                partial.write(data)
-            Path(partial.name).replace(path)
+        path = MediaStore(self.media_root).keep(name, data)
         return Media("image/png", path=str(path), url=self.link(name) if self.public_base_url else None)
 
     def link(self, name: str, now: float | None = None) -> str:

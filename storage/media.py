@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,15 +61,22 @@ class MediaStore:
         digest = hashlib.sha256(data).hexdigest()
         # The name is ours, from the hash: nothing the sender wrote reaches the file system.
         name = f"{digest}.{extension}"
+        self.keep(name, data)
+        return StoredMedia(digest, content_type, len(data), name)
+
+    def keep(self, name: str, data: bytes) -> Path:
+        """Stores `data`, named by its content, unless it is stored already; either way the file is young
+        again, so the sweep of unused files leaves it. Written whole under another name first, so two
+        writers of the same file at once are fine."""
         path = self.root / name
         try:
-            os.utime(path)  # stored already and used again: young again, so the sweep leaves it
+            os.utime(path)
         except FileNotFoundError:
             self.root.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}.part")
-            partial.write_bytes(data)
-            partial.replace(path)
-        return StoredMedia(digest, content_type, len(data), name)
+            with tempfile.NamedTemporaryFile(dir=self.root, suffix=".part", delete=False) as partial:
+                partial.write(data)
+            Path(partial.name).replace(path)
+        return path
 
     def names_older_than(self, before: float) -> list[str]:
         """The stored files last written or used before `before` (a POSIX time)."""

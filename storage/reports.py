@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 import secrets
 from dataclasses import dataclass
@@ -21,11 +22,13 @@ _REF_BODY = 8  # 32**8 ≈ 1.1e12: an anonymous report's ref is its only key, so
 _REF_BODY_TEXT = rf"([{REF_ALPHABET}]{{4}})[\s_-]*([{REF_ALPHABET}]{{4}})(?![A-Z0-9])"
 _REF_TEXT = re.compile(rf"(?<![A-Z0-9]){REF_PREFIX}[\s_-]*{_REF_BODY_TEXT}")
 _BARE_REF_TEXT = re.compile(rf"^\s*(?:{REF_PREFIX}[\s_-]*)?{_REF_BODY_TEXT}\s*$")
+_UNGUESSABLE = secrets.SystemRandom()  # a ref is what lets anyone read an anonymous report's status
 _LEADING_REF = re.compile(rf"^\s*(?:{REF_PREFIX}[\s_-]*)?{_REF_BODY_TEXT}", re.I)
 
 
-def new_ref() -> str:
-    body = "".join(secrets.choice(REF_ALPHABET) for _ in range(_REF_BODY))
+def new_ref(rng: random.Random = _UNGUESSABLE) -> str:
+    """A new reference; another `rng` only where refs must repeat, as for seeded sample reports."""
+    body = "".join(rng.choices(REF_ALPHABET, k=_REF_BODY))
     return f"{REF_PREFIX}-{body[:4]}-{body[4:]}"
 
 

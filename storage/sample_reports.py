@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Category, Identity, Report, ReportEvent, ReportSource, ReportStatus, Station
 from storage.regions import RegionIndex
-from storage.reports import REF_ALPHABET, REF_PREFIX
+from storage.reports import new_ref
 from storage.stations import areas_of
 
 _WEIGHTS = {Category.SECURITY: 30, Category.TRAFFIC: 20, Category.SOCIAL: 15, Category.UNSAFE_PLACE: 12,
@@ -41,15 +41,15 @@ async def generate(db: AsyncSession, regions: RegionIndex, station: Station, *, 
     zone = ZoneInfo(station.timezone)
     villages = [v.code for area in await areas_of(db, station) for v in regions.villages_in(area)] or [None]
     hot = rng.sample(villages, k=min(3, len(villages)))  # a few places get more than their share
-    # Refs in new_ref's format, seeded too, from a generator of their own: drawing one again changes nothing else.
+    # Refs seeded too, from a generator of their own: drawing one again changes nothing else.
     refs, drawn = random.Random(f"{seed}:refs"), set[str]()
 
     def ref() -> str:
         """A ref not drawn before in this run."""
-        while (body := "".join(refs.choices(REF_ALPHABET, k=8))) in drawn:
+        while (drawn_ref := new_ref(refs)) in drawn:
             pass
-        drawn.add(body)
-        return f"{REF_PREFIX}-{body[:4]}-{body[4:]}"
+        drawn.add(drawn_ref)
+        return drawn_ref
 
     rows: list[dict[str, Any]] = []
     made = 0
