@@ -17,11 +17,12 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 from twilio.request_validator import RequestValidator
 
+from bot.channels import telegram as telegram_channel
 from bot.channels.base import Outbound
 from bot.channels.whatsapp import OUTSIDE_WINDOW, UNREACHABLE_CODES, MalformedWebhook, WhatsAppChannel
 from bot.config import Settings
 from bot.flood import FloodGate
-from bot.outbox import Dispatcher, Sender
+from bot.outbox import Dispatcher, RetryPolicy, Sender
 from bot.photos import Photos
 from bot.scheduler import Scheduler
 from bot.service import open_engine
@@ -181,7 +182,9 @@ def create_app(settings: Settings) -> Starlette:
             app.state.photos = photos
             dispatcher = Dispatcher(engine.sessions, engine.cipher, senders, photos=photos,
                                     templates=settings.whatsapp_templates(),
-                                    per_second={"telegram": 25.0},  # WhatsApp paces its own calls
+                                    # WhatsApp's channel paces its own calls.
+                                    per_second={"telegram": telegram_channel.PER_SECOND},
+                                    policy=RetryPolicy(lease=settings.outbox_lease),
                                     on_unreachable=engine.mark_unreachable)
             stop = asyncio.Event()
             if telegram is not None:
@@ -219,4 +222,5 @@ def whatsapp_channel(settings: Settings) -> WhatsAppChannel | None:
         raise ValueError("WhatsApp needs PUBLIC_BASE_URL: Twilio signs every request with the URL it calls")
     return WhatsAppChannel(settings.twilio_account_sid, settings.twilio_auth_token, settings.twilio_whatsapp_from,
                            api_base_url=settings.twilio_api_base_url,
-                           status_callback=settings.public_base_url.rstrip("/") + "/whatsapp/status")
+                           status_callback=settings.public_base_url.rstrip("/") + "/whatsapp/status",
+                           per_second=settings.whatsapp_per_second)

@@ -46,7 +46,9 @@ class RetryPolicy:
     max_attempts: int = 8
     first_delay: float = 2.0
     max_delay: float = 15 * 60.0
-    lease: dt.timedelta = dt.timedelta(minutes=2)
+    # How long a row claimed for sending is left to its sender: longer than one send can take, so it is
+    # never sent twice by a live sender; a row whose sender died goes again when the lease ends.
+    lease: dt.timedelta = dt.timedelta(seconds=60)
 
     def delay(self, attempt: int, asked: float | None) -> dt.timedelta:
         """The provider's own delay when it gave one; otherwise exponential backoff with full jitter,
@@ -125,7 +127,14 @@ class Dispatcher:
 
     async def _send_one(self, claim: Claim) -> dt.datetime | None:
         """Sends a claimed row; when it is to be tried again, the time it comes due."""
-        async with self.sessions() as db:
+        async with self.sessions() as db, db.begin():
+            # The lease starts again now: a row that waited behind its contact's earlier ones still has the
+            # whole of it for its own send, and one another sender took over meanwhile is left to that one.
+            row = await _still_ours(db, claim)
+            if row is None:
+                log.warning("outbox %s: claimed again by another sender before its turn here", claim.row_id)
+                return None
+            row.next_attempt_at = utcnow() + self.policy.lease
             contact = await db.get(Contact, claim.contact_id)
         if contact is None:
             return await self._finish(claim, OutboxState.FAILED, "contact erased")

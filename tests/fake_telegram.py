@@ -35,7 +35,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from tests.running import LoopbackServer
+from tests.running import FaultyAPI, LoopbackServer
 
 TOKEN = "123456:TEST-TOKEN"
 
@@ -47,6 +47,8 @@ STRING_PARAMS = frozenset(
     {"text", "caption", "callback_query_id", "file_id", "photo", "url", "secret_token", "inline_message_id"}
 )
 DEFAULT_PHOTO_SIZE = 50_000
+# The methods that send a message: the ones ``inject_faults`` makes fail.
+SENDS = frozenset({"sendMessage", "sendPhoto"})
 USER_NAME = {"first_name": "Budi", "last_name": "Santoso"}
 
 
@@ -72,7 +74,7 @@ class _StoredFile:
     data: bytes
 
 
-class FakeBotAPI:
+class FakeBotAPI(FaultyAPI):
     """An in-process Bot API that records every call and answers with minimal realistic objects.
 
     ``calls`` holds every API call in order, including those answered with an error (from
@@ -81,6 +83,7 @@ class FakeBotAPI:
     """
 
     def __init__(self, token: str = TOKEN) -> None:
+        super().__init__()
         self.token = token
         self.bot_user = bot_user(token)
         self.calls: list[tuple[str, dict[str, Any]]] = []
@@ -167,9 +170,20 @@ class FakeBotAPI:
         method = request.path_params["method"]
         params = await _read_params(request)
         self.calls.append((method, params))
+        fault = None
         try:
             if failures := self._failures.get(method):
                 raise failures.pop(0)
+            if method in SENDS:
+                self.request_times.append(time.monotonic())
+                fault = self._draw_fault()
+            if fault == "500":
+                raise _ApiError(500, "Internal Server Error")
+            if fault == "429":
+                raise _ApiError(429, "Too Many Requests: retry after 1", retry_after=1)
+            if fault == "garbage":
+                params["_failed"] = True
+                return Response("<html><body>Gateway timeout</body></html>", media_type="text/html")
             handler = self._methods.get(method)
             if handler is None:
                 raise _ApiError(404, "Not Found: method not found")
@@ -179,6 +193,9 @@ class FakeBotAPI:
         except _ApiError as error:
             params["_failed"] = True
             return error.response()
+        if fault == "stall":
+            params["_stalled"] = True
+            await asyncio.sleep(self.stall_seconds)
         return JSONResponse({"ok": True, "result": result})
 
     async def _download(self, request: Request) -> Response:

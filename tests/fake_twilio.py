@@ -27,10 +27,8 @@ import asyncio
 import base64
 import binascii
 import json
-import random
 import secrets
 import time
-from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -44,7 +42,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 from twilio.request_validator import RequestValidator
 
-from tests.running import LoopbackServer
+from tests.running import FaultyAPI, LoopbackServer
 
 ACCOUNT_SID = "AC" + "0" * 32
 AUTH_TOKEN = "test-auth-token"
@@ -85,10 +83,9 @@ class _Media:
     content_type: str
 
 
-_FAULTS = ("500", "429", "garbage", "stall")
 
 
-class FakeTwilioAPI:
+class FakeTwilioAPI(FaultyAPI):
     """An in-process Twilio REST API: message creation and media download.
 
     ``messages`` holds every ``POST .../Messages.json`` in order as its form params (``MediaUrl`` a
@@ -100,15 +97,15 @@ class FakeTwilioAPI:
     """
 
     def __init__(self, account_sid: str = ACCOUNT_SID, auth_token: str = AUTH_TOKEN) -> None:
+        super().__init__()
         self.account_sid = account_sid
         self.auth_token = auth_token
         self.messages: list[dict[str, Any]] = []
         self.media_requests: list[dict[str, Any]] = []
         self.outside_window: set[str] = set()
         self._failures: list[_ApiError] = []
-        self.request_times: list[float] = []  # monotonic time of each authenticated message creation
-        self.faults: Counter[str] = Counter()  # faults injected, by kind
-        self._fault_rate, self._stall_seconds, self._random = 0.0, 0.0, random.Random(0)
+        self.answer_delay = 0.0  # seconds between taking a message and answering: a slow provider
+        self.unanswered: set[str] = set()  # bodies of messages taken whose answer has not gone yet
         self._media: dict[tuple[str, str], _Media] = {}
         self._cdn: dict[str, _Media] = {}
         self._server: LoopbackServer | None = None
@@ -160,12 +157,6 @@ class FakeTwilioAPI:
         """
         self._failures.extend(_ApiError(status, code, message, retry_after) for _ in range(times))
 
-    def inject_faults(self, rate: float, stall_seconds: float, seed: int = 0) -> None:
-        """From now on answer about ``rate`` of message creations with a fault, evenly among: 500, 429
-        with Retry-After 1, a page that is no JSON (a proxy's), and a stall of ``stall_seconds`` after the
-        message was taken (the sender times out although it went: the one unavoidable duplicate)."""
-        self._fault_rate, self._stall_seconds, self._random = rate, stall_seconds, random.Random(seed)
-
     def add_media(self, message_sid: str, media_sid: str, data: bytes, content_type: str) -> str:
         """Store an inbound media file; return its URL, shaped like a webhook's ``MediaUrl0``."""
         self._media[(message_sid, media_sid)] = _Media(data, content_type)
@@ -195,9 +186,7 @@ class FakeTwilioAPI:
             self.request_times.append(time.monotonic())
             if self._failures:
                 raise self._failures.pop(0)
-            fault = self._random.choice(_FAULTS) if self._random.random() < self._fault_rate else None
-            if fault:
-                self.faults[fault] += 1
+            fault = self._draw_fault()
             if fault == "500":
                 raise _ApiError(500, 20500, "Internal Server Error")
             if fault == "429":
@@ -215,9 +204,14 @@ class FakeTwilioAPI:
                 response.headers["WWW-Authenticate"] = 'Basic realm="Twilio API"'
             return response
         params["_sid"] = "SM" + secrets.token_hex(16)
+        delay = self.answer_delay
         if fault == "stall":
             params["_stalled"] = True
-            await asyncio.sleep(self._stall_seconds)
+            delay = self.stall_seconds
+        if delay:
+            self.unanswered.add(params.get("Body", ""))
+            await asyncio.sleep(delay)
+            self.unanswered.discard(params.get("Body", ""))
         return JSONResponse(self._message_instance(params), status_code=201)
 
     async def _media_url(self, request: Request) -> Response:

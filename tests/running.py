@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import random
+from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
 
 import uvicorn
@@ -66,3 +68,29 @@ async def serving(settings: Settings) -> AsyncIterator[tuple[str, Engine]]:
         yield f"http://127.0.0.1:{server.port}", app.state.engine
     finally:
         await server.stop()
+
+
+class FaultyAPI:
+    """What a fake provider API shares to fail on purpose: a seeded share of its sends answered with a
+    fault, evenly among a 500, a 429 asking to wait a second, a page that is no JSON (a proxy's), and a
+    stall of ``stall_seconds`` after the message was taken (the sender times out although it went: the
+    one unavoidable duplicate). A test reads the faults injected and when each send came."""
+
+    FAULTS = ("500", "429", "garbage", "stall")
+
+    def __init__(self) -> None:
+        self.request_times: list[float] = []  # monotonic time of each send that reached the API (the fake notes it)
+        self.faults: Counter[str] = Counter()  # faults injected, by kind
+        self._fault_rate, self._random = 0.0, random.Random(0)
+        self.stall_seconds = 0.0
+
+    def inject_faults(self, rate: float, stall_seconds: float, seed: int = 0) -> None:
+        """From now on answer about ``rate`` of sends with a fault."""
+        self._fault_rate, self.stall_seconds, self._random = rate, stall_seconds, random.Random(seed)
+
+    def _draw_fault(self) -> str | None:
+        """The fault to answer a send with, if any."""
+        fault = self._random.choice(self.FAULTS) if self._random.random() < self._fault_rate else None
+        if fault:
+            self.faults[fault] += 1
+        return fault

@@ -66,11 +66,13 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI, port: int) -> subprocess.Popen[bytes]:
+def start_server(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI, port: int,
+                 **settings: str) -> subprocess.Popen[bytes]:
+    """`lapor serve` with WhatsApp on, its API the fake; `settings` add to or replace the environment."""
     env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url, "SECRET_KEY": TEST_SECRET,
            "PUBLIC_BASE_URL": PUBLIC, "TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
            "TWILIO_WHATSAPP_FROM": SENDER, "TWILIO_API_BASE_URL": twilio.base_url, "TELEGRAM_BOT_TOKEN": "",
-           "FLOOD_PER_MINUTE": "1000", "LOG_LEVEL": "WARNING"}
+           "FLOOD_PER_MINUTE": "1000", "LOG_LEVEL": "WARNING", **settings}
     log = (tmp_path / "serve.log").open("ab")
     return subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], env=env, cwd=tmp_path,
                             stdout=log, stderr=log)

@@ -1,9 +1,12 @@
-"""Alerts through a WhatsApp API that fails one call in five: 500s, 429s with Retry-After, pages that are
+"""Alerts through a provider API that fails one call in five: 500s, 429s asking to wait, pages that are
 no JSON, and stalls past the client's time limit after the message was taken. The real dispatcher and
-the real twilio client talk over HTTP on 127.0.0.1 to the fake API, which counts what it receives.
-Every alert arrives, the rate limit holds as the provider sees it, and retries back off.
+the real twilio and python-telegram-bot clients talk over HTTP on 127.0.0.1 to the fake APIs, which
+count what they receive. Every alert arrives, the rate limit holds as the provider sees it, and
+retries back off.
 
-`make test` sends a few hundred alerts; `make reliability` sets RELIABILITY_ALERTS (10,000).
+`make test` sends a few hundred alerts on each channel; `make reliability` sets RELIABILITY_ALERTS
+(10,000 on WhatsApp) and RELIABILITY_TELEGRAM_ALERTS (2,000: at Telegram's pace of 25 a second that
+takes as long as WhatsApp's 10,000 at 100).
 """
 
 from __future__ import annotations
@@ -13,23 +16,30 @@ import itertools
 import json
 import os
 from collections import Counter, defaultdict
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 
 import pytest
 from sqlalchemy import func, select
+from telegram import Bot
+from telegram.request import HTTPXRequest
 
+from bot.channels import telegram as telegram_channel
+from bot.channels.telegram import TelegramChannel
 from bot.channels.whatsapp import WhatsAppChannel
-from bot.outbox import Dispatcher, RetryPolicy
+from bot.outbox import CONCURRENT_CONTACTS, Dispatcher, RetryPolicy, Sender
 from handlers.engine import Engine
 from storage.models import Outbox, OutboxState, utcnow
 from storage.outbox import enqueue
+from tests.fake_telegram import TOKEN, FakeBotAPI
 from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI
+from tests.running import FaultyAPI
 from tests.test_whatsapp import contact_of
 
 pytestmark = pytest.mark.slow
 
-ALERTS = int(os.environ.get("RELIABILITY_ALERTS", "300"))
 RECIPIENTS = 50
-RATE = 100.0  # messages a second the dispatcher may send on the channel
+WHATSAPP_RATE = 100.0  # messages a second the WhatsApp channel may send
 FAULT_RATE = 0.2
 TIME_LIMIT = 0.5  # the client's limit on one call; a stall lasts longer
 # The product's backoff, scaled down so that a run takes minutes; attempts as many as it takes to make
@@ -37,54 +47,95 @@ TIME_LIMIT = 0.5  # the client's limit on one call; a stall lasts longer
 POLICY = RetryPolicy(max_attempts=10, first_delay=0.2, max_delay=2.0)
 
 
-async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a_storm(engine: Engine,
-                                                                                       database_url: str) -> None:
-    twilio = FakeTwilioAPI()
-    await twilio.start()
-    channel = WhatsAppChannel(ACCOUNT_SID, AUTH_TOKEN, SENDER, api_base_url=twilio.base_url,
-                              send_timeout=TIME_LIMIT, per_second=RATE)
-    try:
-        recipients = [await contact_of(engine, f"whatsapp:+62813{n:07d}") for n in range(RECIPIENTS)]
-        async with engine.sessions() as db, db.begin():
-            for n, contact_id in zip(range(ALERTS), itertools.cycle(recipients), strict=False):
-                await enqueue(db, kind="officer_alert", contact_id=contact_id, payload={"text": f"alert {n}"},
-                              idempotency_key=f"alert:{n}", at=utcnow())
-        twilio.messages.clear()
-        twilio.request_times.clear()
-        twilio.inject_faults(FAULT_RATE, stall_seconds=TIME_LIMIT * 2)
-        dispatcher = Dispatcher(engine.sessions, engine.cipher, {"whatsapp": channel}, policy=POLICY)
-        async with asyncio.timeout(ALERTS):  # a second an alert: far more than it takes, less than for ever
-            while await pending(engine):
-                if not await dispatcher.run_once():
-                    await asyncio.sleep(0.05)
-    finally:
+@dataclass
+class Provider:
+    """A fake API that fails on purpose, the real channel that talks to it, and the pace it keeps."""
+
+    name: str
+    api: FaultyAPI
+    channel: Sender
+    alerts: int
+    rate: float
+    address: Callable[[int], str]  # the n-th recipient's address
+    sends: Callable[[], list[Send]]  # every send that reached the API, in order
+
+
+@dataclass(frozen=True)
+class Send:
+    body: str
+    taken: bool  # the provider took the message (stalled or not)
+    stalled: bool
+
+
+@pytest.fixture(params=["whatsapp", "telegram"])
+async def provider(request: pytest.FixtureRequest) -> AsyncIterator[Provider]:
+    if request.param == "whatsapp":
+        twilio = FakeTwilioAPI()
+        await twilio.start()
+        channel = WhatsAppChannel(ACCOUNT_SID, AUTH_TOKEN, SENDER, api_base_url=twilio.base_url,
+                                  send_timeout=TIME_LIMIT, per_second=WHATSAPP_RATE)
+        yield Provider("whatsapp", twilio, channel, int(os.environ.get("RELIABILITY_ALERTS", "300")),
+                       WHATSAPP_RATE, lambda n: f"whatsapp:+62813{n:07d}",
+                       lambda: [Send(m["Body"], "_sid" in m, "_stalled" in m) for m in twilio.messages])
         await channel.close()
         await twilio.stop()
+        return
+    telegram = FakeBotAPI()
+    await telegram.start()
+    bot = Bot(TOKEN, base_url=telegram.base_url,
+              request=HTTPXRequest(connection_pool_size=2 * CONCURRENT_CONTACTS, read_timeout=TIME_LIMIT))
+    await bot.initialize()
+    yield Provider("telegram", telegram, TelegramChannel(bot),
+                   int(os.environ.get("RELIABILITY_TELEGRAM_ALERTS", "150")), telegram_channel.PER_SECOND,
+                   lambda n: f"telegram:{700000 + n}",
+                   lambda: [Send(p["text"], not p.get("_failed"), "_stalled" in p)
+                            for p in telegram.calls_to("sendMessage")])
+    await bot.shutdown()
+    await telegram.stop()
+
+
+async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a_storm(
+        engine: Engine, database_url: str, provider: Provider) -> None:
+    alerts, rate, api = provider.alerts, provider.rate, provider.api
+    recipients = [await contact_of(engine, provider.address(n)) for n in range(RECIPIENTS)]
+    async with engine.sessions() as db, db.begin():
+        for n, contact_id in zip(range(alerts), itertools.cycle(recipients), strict=False):
+            await enqueue(db, kind="officer_alert", contact_id=contact_id, payload={"text": f"alert {n}"},
+                          idempotency_key=f"alert:{n}", at=utcnow())
+    api.inject_faults(FAULT_RATE, stall_seconds=TIME_LIMIT * 2)
+    dispatcher = Dispatcher(engine.sessions, engine.cipher, {provider.name: provider.channel}, policy=POLICY,
+                            per_second={"telegram": telegram_channel.PER_SECOND})
+    async with asyncio.timeout(alerts):  # a second an alert: far more than it takes, less than for ever
+        while await pending(engine):
+            if not await dispatcher.run_once():
+                await asyncio.sleep(0.05)
 
     async with engine.sessions() as db:
         states = Counter((await db.execute(select(Outbox.state).where(Outbox.kind == "officer_alert"))).scalars())
         most_attempts = (await db.execute(select(func.max(Outbox.attempts)))).scalar_one()
-    taken = Counter(m["Body"] for m in twilio.messages if "_sid" in m)  # what the provider accepted
-    assert states == {OutboxState.SENT: ALERTS}, states
-    assert set(taken) == {f"alert {n}" for n in range(ALERTS)}, "every alert arrived"
-    duplicates = sum(taken.values()) - ALERTS
-    stalled = {m["Body"] for m, at in zip(twilio.messages, twilio.request_times, strict=True) if m.get("_stalled")}
-    assert duplicates == twilio.faults["stall"] and {b for b, n in taken.items() if n > 1} <= stalled, (
+    sends = provider.sends()
+    assert len(sends) == len(api.request_times)
+    taken = Counter(send.body for send in sends if send.taken)
+    assert states == {OutboxState.SENT: alerts}, states
+    assert set(taken) == {f"alert {n}" for n in range(alerts)}, "every alert arrived"
+    duplicates = sum(taken.values()) - alerts
+    stalled = {send.body for send in sends if send.stalled}
+    assert duplicates == api.faults["stall"] and {b for b, n in taken.items() if n > 1} <= stalled, (
         "a message goes twice only when its answer never came")
 
-    times = sorted(twilio.request_times)
+    times = sorted(api.request_times)
     busiest = max(right - left + 1 for left, right in _one_second_windows(times))
-    assert busiest <= RATE + 1, f"{busiest} calls within one second"  # +1: loopback varies by milliseconds
-    assert busiest >= RATE * 0.5, "the pace came near the limit: the test did test it"
+    assert busiest <= rate + 1, f"{busiest} calls within one second"  # +1: loopback varies by milliseconds
+    assert busiest >= rate * 0.5, "the pace came near the limit: the test did test it"
 
     attempts: dict[str, list[float]] = defaultdict(list)
-    for message, at in zip(twilio.messages, twilio.request_times, strict=True):
-        attempts[message["Body"]].append(at)
+    for send, at in zip(sends, api.request_times, strict=True):
+        attempts[send.body].append(at)
     gaps = [later - earlier for tries in attempts.values() for earlier, later in itertools.pairwise(tries)]
     assert min(gaps, default=1.0) >= POLICY.first_delay / 2 * 0.9, "a failed send waits before it is tried again"
-    figures = {"database": database_url.split(":")[0], "alerts": ALERTS, "requests": len(times),
-               "faults": dict(twilio.faults), "delivered": len(taken),
-               "duplicates": duplicates, "lost": ALERTS - len(taken), "rate_limit": RATE,
+    figures = {"database": database_url.split(":")[0], "channel": provider.name, "alerts": alerts,
+               "requests": len(times), "faults": dict(api.faults), "delivered": len(taken),
+               "duplicates": duplicates, "lost": alerts - len(taken), "rate_limit": rate,
                "busiest_second": busiest, "most_attempts": most_attempts}
     print("reliability-figures", json.dumps(figures))
 

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from bot.channels.base import Choice, Media, Outbound, split_text
 from bot.channels.whatsapp import MAX_BODY_CHARS, WhatsAppChannel, _is_media_store
 from bot.config import Settings
-from bot.outbox import Claim, Dispatcher, template_text
+from bot.outbox import Claim, Dispatcher, RetryPolicy, template_text
 from handlers.engine import Engine
 from storage.crypto import ContactCipher
 from storage.models import Attachment, Contact, InboundMessage, Outbox, OutboxState, utcnow
@@ -493,6 +493,27 @@ async def test_a_sender_that_lost_its_lease_does_not_overwrite_the_new_one(engin
     assert sent.state == OutboxState.SENT and sent.attempts == 2
     await dispatcher(engine, whatsapp)._finish(stale_claim, OutboxState.FAILED, "late")
     assert (await row(engine, row_id)).state == OutboxState.SENT
+
+
+async def test_a_message_waiting_behind_its_contacts_earlier_ones_keeps_its_lease_for_its_own_send(
+        engine: Engine, whatsapp: WhatsAppChannel, twilio: FakeTwilioAPI) -> None:
+    # Six messages to one resident through a provider that takes half a second each: three seconds in all,
+    # longer than the two-second lease they were claimed with. A second sender comes by after the lease.
+    contact_id = await contact_of(engine)
+    texts = [f"Pesan {n}" for n in range(6)]
+    for text in texts:
+        await queue(engine, contact_id, text)
+    twilio.answer_delay = 0.5
+    policy = RetryPolicy(lease=dt.timedelta(seconds=2))
+    first, second = (Dispatcher(engine.sessions, engine.cipher, {"whatsapp": whatsapp}, policy=policy)
+                     for _ in range(2))
+    sending = asyncio.create_task(first.run_once())
+    await asyncio.sleep(2.2)
+    assert await second.run_once() >= 1, "the second sender took over the messages not yet started"
+    await sending
+    assert sorted(m["Body"] for m in twilio.sent(RESIDENT)) == texts, "each went once: none twice, none lost"
+    async with engine.sessions() as db:
+        assert set((await db.execute(select(Outbox.state))).scalars()) == {OutboxState.SENT}
 
 
 async def test_63016_reported_by_callback_sends_the_message_again_as_a_template(

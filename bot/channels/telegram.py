@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 SCHEME = "telegram"
 CHOICE_PREFIX = "c:"  # callback data is "c:<choice key>": short, and well under Telegram's 64 bytes
 COMMANDS = ("lapor", "status", "bantuan", "batal", "bahasa", "hapus")
+PER_SECOND = 25.0  # messages a second the bot starts on its own: below Telegram's limit of about 30 for a bot
 _UNSUPPORTED = ("sticker", "voice", "video", "video_note", "audio", "animation", "document", "contact",
                 "poll", "dice", "game", "venue", "story")
 
@@ -130,6 +131,8 @@ class TelegramChannel:
         except NetworkError as error:  # timeouts and 5xx answers included
             raise RetryLater(error.message) from error
         except TelegramError as error:
+            if isinstance(error.__cause__, ValueError):  # an answer that was no JSON (a proxy's page): it may not
+                raise RetryLater(error.message) from error  # have reached Telegram, so it goes again
             raise PermanentFailure(error.message) from error
 
     @staticmethod
