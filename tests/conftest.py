@@ -7,7 +7,7 @@ import asyncio
 import os
 import re
 import shutil
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from handlers.routing import Router
 from storage import db as database
 from storage.crypto import ContactCipher
 from storage.media import MediaStore
+from storage.models import Base
 from storage.regions import RegionIndex
 from storage.stations import seed_if_empty
 
@@ -104,6 +105,29 @@ async def engine(database_url: str, tmp_path: Path) -> AsyncIterator[Engine]:
     bot_engine, db_engine = make_engine(database_url, tmp_path / "media")
     yield bot_engine
     await db_engine.dispose()  # type: ignore[attr-defined]
+
+
+async def assert_no_address_in_clear(engine: Engine, database_url: str, addresses: Iterable[str],
+                                     logs: Iterable[Path] = ()) -> int:
+    """Reads every row of every table, the SQLite file itself (and its write-ahead log) byte by byte, and
+    the logs: none holds any of the phone numbers or chat ids in `addresses` in clear. Returns how many
+    rows were read."""
+    addresses = {address.split(":", 1)[-1].lstrip("+") for address in addresses}
+    rows = 0
+    async with engine.sessions() as db:
+        for table in Base.metadata.sorted_tables:
+            for row in (await db.execute(table.select())).all():
+                rows += 1
+                text_of_row = repr(row)
+                assert not [a for a in addresses if a in text_of_row], f"an address in clear in {table.name}"
+    raw_files = list(logs)
+    if database.is_sqlite(database_url):
+        path = Path(database_url.split("///", 1)[1])
+        raw_files += [file for file in (path, path.with_name(path.name + "-wal")) if file.exists()]
+    for file in raw_files:
+        data = file.read_bytes()
+        assert not [a for a in addresses if a.encode() in data], f"an address in clear in {file.name}"
+    return rows
 
 
 class Resident:

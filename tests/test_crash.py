@@ -25,7 +25,7 @@ import pytest
 from sqlalchemy import func, select
 
 from storage.models import InboundMessage, Report
-from tests.conftest import DESCRIPTION, TEST_SECRET, make_engine
+from tests.conftest import DESCRIPTION, TEST_SECRET, assert_no_address_in_clear, make_engine
 from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
 
 pytestmark = pytest.mark.slow
@@ -68,11 +68,12 @@ def free_port() -> int:
 
 def start_server(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI, port: int,
                  **settings: str) -> subprocess.Popen[bytes]:
-    """`lapor serve` with WhatsApp on, its API the fake; `settings` add to or replace the environment."""
+    """`lapor serve` with WhatsApp on, its API the fake; `settings` add to or replace the environment. It
+    logs everything it may, to serve.log: the test reads that for addresses in clear afterwards."""
     env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url, "SECRET_KEY": TEST_SECRET,
            "PUBLIC_BASE_URL": PUBLIC, "TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
            "TWILIO_WHATSAPP_FROM": SENDER, "TWILIO_API_BASE_URL": twilio.base_url, "TELEGRAM_BOT_TOKEN": "",
-           "FLOOD_PER_MINUTE": "1000", "LOG_LEVEL": "WARNING", **settings}
+           "FLOOD_PER_MINUTE": "1000", "LOG_LEVEL": "DEBUG", **settings}
     log = (tmp_path / "serve.log").open("ab")
     return subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], env=env, cwd=tmp_path,
                             stdout=log, stderr=log)
@@ -92,11 +93,19 @@ async def wait_until_up(run: Run, server: subprocess.Popen[bytes]) -> None:
     raise AssertionError("lapor serve did not start")
 
 
+def address(number: int) -> str:
+    return f"whatsapp:+62811{number:07d}"
+
+
+def log_lines(path: Path) -> int:
+    return len(path.read_bytes().splitlines())
+
+
 async def resident(run: Run, http: httpx.AsyncClient, number: int) -> None:
-    address = f"whatsapp:+62811{number:07d}"
+    phone = address(number)
     for step, (body, expected) in enumerate(SCRIPT):
         sid = f"SM{number:016x}{step:016x}"
-        params = load_payload("text", From=address, WaId=address.split("+")[1], MessageSid=sid, Body=body)
+        params = load_payload("text", From=phone, WaId=phone.split("+")[1], MessageSid=sid, Body=body)
         headers = {"X-Twilio-Signature": sign(PUBLIC + "/whatsapp/webhook", params)}
         resent = False
         while True:
@@ -157,6 +166,8 @@ async def test_a_crash_mid_way_loses_nothing_and_does_nothing_twice(tmp_path: Pa
             refs = Counter((await db.execute(select(Report.ref))).scalars())
             per_contact = Counter((await db.execute(select(Report.contact_id))).scalars())
             inbound = (await db.execute(select(func.count()).select_from(InboundMessage))).scalar_one()
+        rows_read = await assert_no_address_in_clear(engine, database_url, map(address, range(conversations)),
+                                                     logs=[tmp_path / "serve.log"])
     finally:
         await db_engine.dispose()  # type: ignore[attr-defined]
     lost, duplicated = conversations - len(refs), sum(count - 1 for count in refs.values())
@@ -167,5 +178,6 @@ async def test_a_crash_mid_way_loses_nothing_and_does_nothing_twice(tmp_path: Pa
     figures = {"database": database_url.split(":")[0], "conversations": conversations,
                "messages": conversations * len(SCRIPT), "killed_after_answers": killed_at,
                "requests_cut_off_and_retried": run.retried, "retries_already_handled": run.replays_ignored,
-               "reports": sum(refs.values()), "lost": lost, "duplicated": duplicated}
+               "reports": sum(refs.values()), "lost": lost, "duplicated": duplicated,
+               "rows_read_for_addresses": rows_read, "log_lines_read": log_lines(tmp_path / "serve.log")}
     print("reliability-figures", json.dumps(figures))

@@ -1,7 +1,8 @@
 """A crash in the middle of sending: `lapor serve`, a real process on 127.0.0.1, sends officers' alerts
 through a WhatsApp API that is slow to answer, and is killed with SIGKILL half-way, then started again.
 Every alert arrives. A message goes twice only when the provider took it and the answer died with the
-process: the duplicates are exactly those, never more than the dispatcher had in flight.
+process: the duplicates are exactly those, never more than the dispatcher had in flight. Afterwards no
+recipient's number is in clear in the database, its file or the service's log.
 
 `make test` sends a hundred alerts; `make reliability` sets RELIABILITY_DISPATCH_ALERTS (1,000).
 """
@@ -24,6 +25,7 @@ from bot.outbox import CONCURRENT_CONTACTS
 from handlers.engine import Engine
 from storage.models import Outbox, OutboxState, utcnow
 from storage.outbox import enqueue
+from tests.conftest import assert_no_address_in_clear
 from tests.fake_twilio import FakeTwilioAPI
 from tests.test_crash import Run, free_port, start_server, wait_until_up
 from tests.test_whatsapp import contact_of
@@ -39,7 +41,7 @@ ANSWER_DELAY = 0.2  # the provider's time to answer, so that sends are in flight
 
 async def test_a_crash_while_sending_loses_no_alert_and_repeats_only_those_in_flight(
         tmp_path: Path, database_url: str, engine: Engine) -> None:
-    recipients = [await contact_of(engine, f"whatsapp:+62812{n:07d}") for n in range(RECIPIENTS)]
+    recipients = [await contact_of(engine, address(n)) for n in range(RECIPIENTS)]
     async with engine.sessions() as db, db.begin():
         for n, contact_id in zip(range(ALERTS), itertools.cycle(recipients), strict=False):
             await enqueue(db, kind="officer_alert", contact_id=contact_id, payload={"text": f"alert {n}"},
@@ -83,11 +85,17 @@ async def test_a_crash_while_sending_loses_no_alert_and_repeats_only_those_in_fl
     async with engine.sessions() as db:
         states = Counter((await db.execute(select(Outbox.state))).scalars())
     assert states == {OutboxState.SENT: ALERTS}, states
+    await assert_no_address_in_clear(engine, database_url, map(address, range(RECIPIENTS)),
+                                     logs=[tmp_path / "serve.log"])
     figures = {"database": database_url.split(":")[0], "alerts": ALERTS, "rate_limit": RATE, "lease_s": LEASE,
                "sent_before_the_crash": sum(before.values()), "in_flight_at_the_crash": len(in_flight),
                "delivered": len(arrived), "lost": ALERTS - len(arrived), "duplicates": len(duplicated),
                "seconds_from_restart_to_all_sent": round(finished_in, 1)}
     print("reliability-figures", json.dumps(figures))
+
+
+def address(number: int) -> str:
+    return f"whatsapp:+62812{number:07d}"
 
 
 def taken(twilio: FakeTwilioAPI) -> list[str]:
