@@ -101,6 +101,19 @@ async def test_choices_forgive_case_small_typos_and_buttons(engine: Engine) -> N
     assert report.category == Category.DRUGS
 
 
+@pytest.mark.parametrize("word", ["kemalingan", "dicuri", "dibegal", "jambret", "dirampok", "kecopetan", "robbed"])
+async def test_everyday_words_for_a_crime_pick_the_security_category(engine: Engine, word: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("lapor")
+    await resident.send(word)
+    assert resident.heard("report.ask_description"), resident.text
+    for answer in (DESCRIPTION, "Sekar, Bojonegoro", "iya", "sekarang", "lewati", "anonim", "kirim"):
+        await resident.send(answer)
+    [report] = await reports(engine)
+    assert report.category == Category.SECURITY
+
+
 async def test_an_answer_that_is_no_choice_reasks_with_the_choices(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")
