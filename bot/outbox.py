@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import (
@@ -46,8 +47,8 @@ class RetryPolicy:
     max_attempts: int = 8
     first_delay: float = 2.0
     max_delay: float = 15 * 60.0
-    # How long a row claimed for sending is left to its sender: longer than one send can take, so it is
-    # never sent twice by a live sender; a row whose sender died goes again when the lease ends.
+    # How long a row claimed for sending is left to its sender (a send is cut off at half of it, so a live
+    # sender never outlasts it); a row whose sender died goes again when the lease ends.
     lease: dt.timedelta = dt.timedelta(seconds=60)
 
     def delay(self, attempt: int, asked: float | None) -> dt.timedelta:
@@ -106,14 +107,30 @@ class Dispatcher:
 
     async def _send_in_order(self, claims: list[Claim]) -> None:
         async with self._sending:
-            for done, claim in enumerate(claims, 1):
+            for done, claim in enumerate(claims):
+                try:
+                    if not await self._renew_lease(claim):
+                        log.warning("outbox %s: claimed again by another sender before its turn here", claim.row_id)
+                        return await self._put_back(claims[done + 1:], utcnow())  # theirs to send after it
+                except SQLAlchemyError:  # the database failed, not the send: nothing was tried, nothing is spent
+                    log.exception("outbox %s: lease not renewed", claim.row_id)
+                    return await self._put_back(claims[done:], utcnow() + dt.timedelta(seconds=self.policy.first_delay))
                 try:
                     retry_at = await self._send_one(claim)
                 except Exception as error:  # a bug or an untyped failure must not stall the rows behind it
                     log.exception("outbox %s: unexpected failure", claim.row_id)
                     retry_at = await self._retry_or_give_up(claim, RetryLater(type(error).__name__))
                 if retry_at is not None:  # the contact's later messages wait for this one
-                    return await self._put_back(claims[done:], retry_at)
+                    return await self._put_back(claims[done + 1:], retry_at)
+
+    async def _renew_lease(self, claim: Claim) -> bool:
+        """Starts the row's lease again just before its send, so a row that waited behind its contact's earlier
+        ones has the whole of it; False when another sender took the row over meanwhile."""
+        async with self.sessions() as db, db.begin():
+            row = await _still_ours(db, claim)
+            if row is not None:
+                row.next_attempt_at = utcnow() + self.policy.lease
+            return row is not None
 
     async def _put_back(self, claims: list[Claim], at: dt.datetime) -> None:
         """Returns claimed rows unsent, due again at `at`, as if this round had not taken them."""
@@ -127,14 +144,7 @@ class Dispatcher:
 
     async def _send_one(self, claim: Claim) -> dt.datetime | None:
         """Sends a claimed row; when it is to be tried again, the time it comes due."""
-        async with self.sessions() as db, db.begin():
-            # The lease starts again now: a row that waited behind its contact's earlier ones still has the
-            # whole of it for its own send, and one another sender took over meanwhile is left to that one.
-            row = await _still_ours(db, claim)
-            if row is None:
-                log.warning("outbox %s: claimed again by another sender before its turn here", claim.row_id)
-                return None
-            row.next_attempt_at = utcnow() + self.policy.lease
+        async with self.sessions() as db:
             contact = await db.get(Contact, claim.contact_id)
         if contact is None:
             return await self._finish(claim, OutboxState.FAILED, "contact erased")
@@ -146,15 +156,20 @@ class Dispatcher:
         if sender is None:
             return await self._finish(claim, OutboxState.FAILED, f"no {channel} channel configured")
         try:
-            if channel in self.limits:
-                await self.limits[channel].wait()
-            if channel == "whatsapp" and (claim.payload.get("as_template") or not _in_window(contact)):
-                sid = await self._send_template(sender, claim, urn)
-            else:
-                try:
-                    sid = await sender.send(await self._outbound(urn, claim.payload))
-                except NeedsTemplate:
+            # Within half the lease, whatever the channel's own time limits: a live sender never outlasts its
+            # lease, so no other sender takes the row while it is still going out.
+            async with asyncio.timeout(self.policy.lease.total_seconds() / 2):
+                if channel in self.limits:
+                    await self.limits[channel].wait()
+                if channel == "whatsapp" and (claim.payload.get("as_template") or not _in_window(contact)):
                     sid = await self._send_template(sender, claim, urn)
+                else:
+                    try:
+                        sid = await sender.send(await self._outbound(urn, claim.payload))
+                    except NeedsTemplate:
+                        sid = await self._send_template(sender, claim, urn)
+        except TimeoutError:
+            return await self._retry_or_give_up(claim, RetryLater("no answer within half the lease"))
         except RetryLater as failure:
             return await self._retry_or_give_up(claim, failure)
         except NeedsTemplate as failure:

@@ -109,9 +109,9 @@ async def engine(database_url: str, tmp_path: Path) -> AsyncIterator[Engine]:
 
 async def assert_no_address_in_clear(engine: Engine, database_url: str, addresses: Iterable[str],
                                      logs: Iterable[Path] = ()) -> int:
-    """Reads every row of every table, the SQLite file itself (and its write-ahead log) byte by byte, and
-    the logs: none holds any of the phone numbers or chat ids in `addresses` in clear. Returns how many
-    rows were read."""
+    """Reads every row of every table of the product's schema, the SQLite file itself (and its write-ahead
+    log) byte by byte, and the logs: none holds any of the phone numbers or chat ids in `addresses` as
+    they came (digits without "+"). Returns how many rows were read."""
     addresses = {address.split(":", 1)[-1].lstrip("+") for address in addresses}
     rows = 0
     async with engine.sessions() as db:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from handlers.i18n import LANGUAGES, catalogue, format_time
+from handlers.choices import Menu
+from handlers.i18n import LANGUAGES, aliases, catalogue, format_time
 from handlers.report_flow import ORDER
 
 ROOT = Path(__file__).parent.parent
@@ -52,3 +53,12 @@ def test_times_are_shown_in_the_station_zone() -> None:
     assert format_time("id", moment) == "25 Nov 2026 08:30 WIB"
     assert format_time("en", moment, "Asia/Jayapura") == "25 Nov 2026 10:30 WIT"
     assert format_time("id", moment, "Asia/Makassar") == "25 Nov 2026 09:30 WITA"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_name_of_a_category_picks_that_category(lang: str) -> None:
+    menu = Menu("category")
+    for key, names in aliases(lang, "category").items():
+        for name in names:
+            assert menu.pick(lang, name) == key, name
+    assert menu.pick("id", "cepet") is None, '"hurry!" is no near miss of a crime\'s name'

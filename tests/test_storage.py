@@ -91,6 +91,10 @@ async def test_the_scan_for_addresses_in_clear_finds_one(engine: Engine, databas
     log.write_text(f"INFO sent to {PHONE}\n")
     with pytest.raises(AssertionError, match=r"service\.log"):
         await assert_no_address_in_clear(engine, database_url, [f"whatsapp:+{PHONE}"], logs=[log])
+    resident = Resident(engine, "whatsapp:+6281100000001")
+    await walk_to_summary(resident, description=f"Pencurian motor, hubungi saya di {PHONE} kalau perlu saksi")
+    with pytest.raises(AssertionError, match="conversation_session"):  # the draft holds what the resident wrote
+        await assert_no_address_in_clear(engine, database_url, [f"whatsapp:+{PHONE}"])
 
 
 def test_a_different_secret_cannot_read_or_find_a_contact() -> None:

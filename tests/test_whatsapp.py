@@ -16,7 +16,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import OperationalError
 
 from bot.channels.base import Choice, Media, Outbound, split_text
 from bot.channels.whatsapp import MAX_BODY_CHARS, WhatsAppChannel, _is_media_store
@@ -497,10 +498,10 @@ async def test_a_sender_that_lost_its_lease_does_not_overwrite_the_new_one(engin
 
 async def test_a_message_waiting_behind_its_contacts_earlier_ones_keeps_its_lease_for_its_own_send(
         engine: Engine, whatsapp: WhatsAppChannel, twilio: FakeTwilioAPI) -> None:
-    # Six messages to one resident through a provider that takes half a second each: three seconds in all,
+    # Eight messages to one resident through a provider that takes half a second each: four seconds in all,
     # longer than the two-second lease they were claimed with. A second sender comes by after the lease.
     contact_id = await contact_of(engine)
-    texts = [f"Pesan {n}" for n in range(6)]
+    texts = [f"Pesan {n}" for n in range(8)]
     for text in texts:
         await queue(engine, contact_id, text)
     twilio.answer_delay = 0.5
@@ -508,12 +509,46 @@ async def test_a_message_waiting_behind_its_contacts_earlier_ones_keeps_its_leas
     first, second = (Dispatcher(engine.sessions, engine.cipher, {"whatsapp": whatsapp}, policy=policy)
                      for _ in range(2))
     sending = asyncio.create_task(first.run_once())
-    await asyncio.sleep(2.2)
+    await asyncio.sleep(2.6)
     assert await second.run_once() >= 1, "the second sender took over the messages not yet started"
     await sending
     assert sorted(m["Body"] for m in twilio.sent(RESIDENT)) == texts, "each went once: none twice, none lost"
     async with engine.sessions() as db:
         assert set((await db.execute(select(Outbox.state))).scalars()) == {OutboxState.SENT}
+
+
+async def test_a_send_longer_than_half_the_lease_is_cut_off_and_tried_again(
+        engine: Engine, whatsapp: WhatsAppChannel, twilio: FakeTwilioAPI) -> None:
+    row_id = await queue(engine, await contact_of(engine))
+    twilio.answer_delay = 1.5
+    outbox = Dispatcher(engine.sessions, engine.cipher, {"whatsapp": whatsapp},
+                        policy=RetryPolicy(lease=dt.timedelta(seconds=2)))
+    await outbox.run_once()
+    cut_off = await row(engine, row_id)
+    assert cut_off.state == OutboxState.PENDING and cut_off.attempts == 1
+    assert cut_off.last_error == "no answer within half the lease"
+
+
+async def test_a_database_failure_before_a_send_spends_no_attempt(
+        engine: Engine, whatsapp: WhatsAppChannel, twilio: FakeTwilioAPI, monkeypatch: pytest.MonkeyPatch) -> None:
+    contact_id = await contact_of(engine)
+    first, second = await queue(engine, contact_id, "Pertama"), await queue(engine, contact_id, "Kedua")
+    outbox = dispatcher(engine, whatsapp)
+
+    async def database_gone(_claim: Claim) -> bool:
+        raise OperationalError("UPDATE outbox", {}, Exception("the database went away"))
+
+    monkeypatch.setattr(outbox, "_renew_lease", database_gone)
+    await outbox.run_once()
+    for row_id in (first, second):
+        kept = await row(engine, row_id)
+        assert (kept.state, kept.attempts) == (OutboxState.PENDING, 0), "nothing was tried, nothing is spent"
+    assert twilio.sent(RESIDENT) == []
+    monkeypatch.undo()
+    async with engine.sessions() as db, db.begin():
+        await db.execute(update(Outbox).values(next_attempt_at=utcnow()))
+    await outbox.run_once()
+    assert [m["Body"] for m in twilio.sent(RESIDENT)] == ["Pertama", "Kedua"]
 
 
 async def test_63016_reported_by_callback_sends_the_message_again_as_a_template(
