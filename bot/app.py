@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1024 * 1024  # a Telegram update is a few kilobytes
 MAX_FORM_BYTES = 64 * 1024  # a Twilio form is smaller still; its signature is checked before any work
 MAX_FORM_FIELDS = 200
+# How uvicorn runs the app: behind a reverse proxy, saying nothing about itself.
+SERVER_OPTIONS = {"log_config": None, "proxy_headers": True, "server_header": False}
 
 
 class BodyTooLarge(Exception):
@@ -77,7 +79,7 @@ async def telegram_webhook(request: Request) -> Response:
     return Response(status_code=200)
 
 
-async def _signed_form(request: Request) -> dict[str, str] | Response:
+async def signed_form(request: Request) -> dict[str, str] | Response:
     """The posted form, once its X-Twilio-Signature proves Twilio sent it; otherwise the error response."""
     whatsapp: WhatsAppChannel | None = request.app.state.whatsapp
     if whatsapp is None:
@@ -108,7 +110,7 @@ def _twiml(xml: str) -> Response:
 
 
 async def whatsapp_webhook(request: Request) -> Response:
-    form = await _signed_form(request)
+    form = await signed_form(request)
     if isinstance(form, Response):
         return form
     state = request.app.state
@@ -126,7 +128,7 @@ async def whatsapp_webhook(request: Request) -> Response:
 
 
 async def whatsapp_status(request: Request) -> Response:
-    form = await _signed_form(request)
+    form = await signed_form(request)
     if isinstance(form, Response):
         return form
     state = request.app.state

@@ -16,7 +16,7 @@ import uvicorn
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import logs
-from bot.app import create_app
+from bot.app import SERVER_OPTIONS, create_app
 from bot.channels.base import make_urn, urn_scheme
 from bot.channels.console import ConsoleChannel
 from bot.chart import digest_chart
@@ -104,8 +104,7 @@ def serve(
     """The HTTP service: Telegram (webhook or polling), WhatsApp webhooks, the outbox and GET /healthz."""
     settings = _settings()
     database.upgrade(settings.effective_database_url)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host=host, port=port, log_config=None,
-                                           proxy_headers=True, server_header=False))
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host=host, port=port, **SERVER_OPTIONS))
     server.run()
 
 
