@@ -109,6 +109,7 @@ class FakeTwilioAPI:
         self.request_times: list[float] = []  # monotonic time of each authenticated message creation
         self.faults: Counter[str] = Counter()  # faults injected, by kind
         self._fault_rate, self._stall_seconds, self._random = 0.0, 0.0, random.Random(0)
+        self._fault_kinds = _FAULTS
         self._media: dict[tuple[str, str], _Media] = {}
         self._cdn: dict[str, _Media] = {}
         self._server: LoopbackServer | None = None
@@ -160,11 +161,14 @@ class FakeTwilioAPI:
         """
         self._failures.extend(_ApiError(status, code, message, retry_after) for _ in range(times))
 
-    def inject_faults(self, rate: float, stall_seconds: float, seed: int = 0) -> None:
-        """From now on answer about ``rate`` of message creations with a fault, evenly among: 500, 429
-        with Retry-After 1, a page that is no JSON (a proxy's), and a stall of ``stall_seconds`` after the
+    def inject_faults(self, rate: float, stall_seconds: float, seed: int = 0, kinds: tuple[str, ...] = _FAULTS) -> None:
+        """From now on answer about ``rate`` of message creations with a fault, evenly among ``kinds``: 500,
+        429 with Retry-After 1, a page that is no JSON (a proxy's), and a stall of ``stall_seconds`` after the
         message was taken (the sender times out although it went: the one unavoidable duplicate)."""
+        if not kinds or set(kinds) - set(_FAULTS):
+            raise ValueError(f"fault kinds are among {_FAULTS}")
         self._fault_rate, self._stall_seconds, self._random = rate, stall_seconds, random.Random(seed)
+        self._fault_kinds = kinds
 
     def add_media(self, message_sid: str, media_sid: str, data: bytes, content_type: str) -> str:
         """Store an inbound media file; return its URL, shaped like a webhook's ``MediaUrl0``."""
@@ -195,7 +199,7 @@ class FakeTwilioAPI:
             self.request_times.append(time.monotonic())
             if self._failures:
                 raise self._failures.pop(0)
-            fault = self._random.choice(_FAULTS) if self._random.random() < self._fault_rate else None
+            fault = self._random.choice(self._fault_kinds) if self._random.random() < self._fault_rate else None
             if fault:
                 self.faults[fault] += 1
             if fault == "500":

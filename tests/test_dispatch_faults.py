@@ -8,7 +8,6 @@ Every alert arrives, the rate limit holds as the provider sees it, and retries b
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import json
 import os
@@ -22,6 +21,7 @@ from bot.outbox import Dispatcher, RetryPolicy
 from handlers.engine import Engine
 from storage.models import Outbox, OutboxState, utcnow
 from storage.outbox import enqueue
+from tests.dispatching import busiest_second, send_all
 from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI
 from tests.test_whatsapp import contact_of
 
@@ -53,10 +53,8 @@ async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a
         twilio.request_times.clear()
         twilio.inject_faults(FAULT_RATE, stall_seconds=TIME_LIMIT * 2)
         dispatcher = Dispatcher(engine.sessions, engine.cipher, {"whatsapp": channel}, policy=POLICY)
-        async with asyncio.timeout(ALERTS):  # a second an alert: far more than it takes, less than for ever
-            while await pending(engine):
-                if not await dispatcher.run_once():
-                    await asyncio.sleep(0.05)
+        # A second an alert: far more than it takes, less than for ever.
+        await send_all(dispatcher, engine.sessions, seconds=ALERTS, idle_seconds=0.05)
     finally:
         await channel.close()
         await twilio.stop()
@@ -72,8 +70,7 @@ async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a
     assert duplicates == twilio.faults["stall"] and {b for b, n in taken.items() if n > 1} <= stalled, (
         "a message goes twice only when its answer never came")
 
-    times = sorted(twilio.request_times)
-    busiest = max(right - left + 1 for left, right in _one_second_windows(times))
+    busiest = busiest_second(twilio.request_times)
     assert busiest <= RATE + 1, f"{busiest} calls within one second"  # +1: loopback varies by milliseconds
     assert busiest >= RATE * 0.5, "the pace came near the limit: the test did test it"
 
@@ -82,25 +79,9 @@ async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a
         attempts[message["Body"]].append(at)
     gaps = [later - earlier for tries in attempts.values() for earlier, later in itertools.pairwise(tries)]
     assert min(gaps, default=1.0) >= POLICY.first_delay / 2 * 0.9, "a failed send waits before it is tried again"
-    figures = {"database": database_url.split(":")[0], "alerts": ALERTS, "requests": len(times),
+    figures = {"database": database_url.split(":")[0], "alerts": ALERTS, "requests": len(twilio.request_times),
                "faults": dict(twilio.faults), "delivered": len(taken),
                "duplicates": duplicates, "lost": ALERTS - len(taken), "rate_limit": RATE,
                "busiest_second": busiest, "most_attempts": most_attempts}
     print("reliability-figures", json.dumps(figures))
 
-
-async def pending(engine: Engine) -> int:
-    async with engine.sessions() as db:
-        return (await db.execute(select(func.count()).select_from(Outbox)
-                                 .where(Outbox.state == OutboxState.PENDING))).scalar_one()
-
-
-def _one_second_windows(times: list[float]) -> list[tuple[int, int]]:
-    """For each request, the span of requests within one second after it (indexes, inclusive)."""
-    windows, right = [], 0
-    for left, start in enumerate(times):
-        right = max(right, left)
-        while right + 1 < len(times) and times[right + 1] - start < 1.0:
-            right += 1
-        windows.append((left, right))
-    return windows
