@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test reliability lint chat clean
+.PHONY: run test reliability bench lint chat clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
+
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $@ $(VENV)/.installed-dev $(VENV)/.installed
 
 # `lapor run` applies the migrations itself before it starts.
 run: $(VENV)/.installed
@@ -30,6 +34,12 @@ reliability: $(VENV)/.installed-dev
 	TEST_DATABASE_URL="$$(bash scripts/postgres.sh lapor_test | tail -n 1)" RELIABILITY_CONVERSATIONS=200 \
 		RELIABILITY_ALERTS=10000 FUZZ_EXAMPLES=10000 $(BIN)/pytest -q -s -p no:cacheprovider \
 		tests/test_crash.py tests/test_dispatch_faults.py tests/test_fuzz.py
+
+# The benchmarks of benchmarks/ (about 15 minutes, not part of `make test`): prints a table, writes
+# benchmarks/results/latest.json and the README's performance section. PostgreSQL is BENCH_DATABASE_URL,
+# or else started by scripts/postgres.sh.
+bench: $(VENV)/.installed-bench
+	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
