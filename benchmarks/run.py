@@ -38,6 +38,7 @@ BENCHMARKS = {"b1": "b1_whatsapp", "b2": "b2_telegram", "b3": "b3_digest", "b4":
 TITLES = {"b1": "B1 WhatsApp conversations", "b2": "B2 Telegram path", "b3": "B3 digest scale",
           "b4": "B4 dispatch", "b5": "B5 place resolution"}
 BENCH_DATABASE = "lapor_bench"
+BUDGET_S = 15 * 60
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(render(results))
     print(f"\nAll in {results['elapsed_s']} s.")
+    if complete and results["elapsed_s"] > BUDGET_S:
+        print(f"Over the {BUDGET_S // 60} minutes issue 9 allows `make bench`.", file=sys.stderr)
     if failed:
         print(f"Failed: {', '.join(failed)}; nothing recorded.", file=sys.stderr)
         return 1
