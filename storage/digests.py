@@ -70,7 +70,7 @@ async def counts(db: AsyncSession, station_ids: list[int], start: dt.datetime, e
         .where(Report.station_id.in_(station_ids), Report.created_at >= start, Report.created_at < end)
         .group_by(hour, Report.station_id, Report.category, Report.urgent, place)
     )
-    return [Count(dt.datetime.strptime(h, "%Y-%m-%d %H").replace(tzinfo=dt.UTC), station_id, Category(category),
+    return [Count(dt.datetime.fromisoformat(h).replace(tzinfo=dt.UTC), station_id, Category(category),
                   bool(urgent), code, total, int(open_ or 0))
             for h, station_id, category, urgent, code, total, open_ in rows]
 
