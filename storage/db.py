@@ -38,6 +38,11 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     if not is_sqlite(url):
         return create_async_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
     _ensure_sqlite_folder(url)
+    # One connection: every transaction takes SQLite's write lock up front (below), so only one can run at a
+    # time anyway. Waiting for the pool's connection queues in the event loop; waiting on the lock with
+    # several connections would poll it in SQLite's busy handler, sleeping up to 100 ms between tries.
+    kwargs.setdefault("pool_size", 1)
+    kwargs.setdefault("max_overflow", 0)
     engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True, **kwargs)
 
     @event.listens_for(engine.sync_engine, "connect")
