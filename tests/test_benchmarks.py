@@ -22,8 +22,8 @@ def test_each_benchmark_runs_in_its_quick_form(name: str) -> None:
     json.dumps(section)  # it goes into latest.json as it is
     table = run.render({name: section})
     assert "not reported" not in table, table
-    if POSTGRES_URL:
-        assert "skipped" not in json.dumps(section), table
+    if POSTGRES_URL:  # the PostgreSQL parts ran (a quick run may leave out others, and say so)
+        assert "no PostgreSQL" not in json.dumps(section), table
     if name == "b4":
         assert section["delivered"] == section["parameters"]["alerts"] and section["duplicates"] == 0
         assert section["exceeded"] is False and section["busiest_second"] <= section["rate_limit"]
