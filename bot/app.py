@@ -42,6 +42,14 @@ class BodyTooLarge(Exception):
     pass
 
 
+class TwilioForm(dict[str, str]):
+    """A posted form, one value a field. twilio's signature check asks the form for getall() first and
+    otherwise falls back through two exceptions a field, twice a request: more than half of its time."""
+
+    def getall(self, name: str) -> list[str]:
+        return [self[name]]
+
+
 async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
     """The request body, refused as soon as it passes `limit` (a declared length is not trusted)."""
     declared = request.headers.get("content-length", "")
@@ -91,7 +99,7 @@ async def signed_form(request: Request) -> dict[str, str] | Response:
     except UnicodeDecodeError:
         return Response(status_code=400)
     try:
-        form = dict(parse_qsl(body, keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS))
+        form = TwilioForm(parse_qsl(body, keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS))
     except ValueError:
         return Response(status_code=413)
     # Twilio signs the URL it called: the public one, not the one this process sees behind a proxy.
