@@ -118,20 +118,18 @@ async def claim_run(db: AsyncSession, station_id: int, local_date: dt.date, now:
                     force: bool = False) -> DigestRun | None:
     """The station's run for the date, claimed for sending: None when it was sent already (unless `force`,
     which counts one more send). The unique row is what keeps two schedulers from sending twice."""
-    inserted = (await db.execute(
+    inserted = (await db.scalars(
         dialect_insert(db, DigestRun)
         .values(station_id=station_id, local_date=local_date, sends=1, recipients=0, sent_at=now)
         .on_conflict_do_nothing(index_elements=["station_id", "local_date"])
-        .returning(DigestRun.id)
-    )).scalar_one_or_none()
+        .returning(DigestRun)
+    )).one_or_none()
+    if inserted is not None or not force:
+        return inserted
     run = (await db.execute(
         select(DigestRun).where(DigestRun.station_id == station_id, DigestRun.local_date == local_date)
         .with_for_update()
     )).scalar_one()
-    if inserted is not None:
-        return run
-    if not force:
-        return None
     run.sends, run.sent_at = run.sends + 1, now
     return run
 
