@@ -7,7 +7,9 @@ the first measurement; the other stations' reports make up the rest of the table
 then up to 1,000,000. The measured digests read the same rows both times, so the ratio of the two shows
 what the size of the table costs. Reports come from the `reports generate` generator (storage.sample_reports),
 in the order they came in, with the messages about the last 30 days' reports (the nightly purge drops older
-ones, some failed) and patrol notes.
+ones), some of them failed, and patrol notes.
+
+    python -m benchmarks.b3_digest [--quick] [POSTGRESQL_URL]
 """
 
 from __future__ import annotations
@@ -305,7 +307,8 @@ async def _station_reports(sessions: Callable[[], AsyncSession], station_id: int
         assert station is not None
         moment = digest_moment(station, DIGEST_DATE)
         year, day = (await db.execute(select(
-            func.count(), func.sum(case((Report.created_at >= moment - handlers.digest.WINDOW, 1), else_=0)))
+            func.count(), func.sum(case(((Report.created_at >= moment - handlers.digest.WINDOW)
+                                         & (Report.created_at < moment), 1), else_=0)))
             .where(Report.station_id == station_id))).one()
     return {"year": year, "digest_day": int(day or 0)}
 
@@ -391,6 +394,7 @@ async def _measure(databases: list[Database], sizes: dict[str, Any]) -> None:
         db.result["busy_station"] = {"code": busy["code"], **await _station_reports(db.sessions, busy["id"])}
         db.result["insert_s"] = round(db.insert_s, 1)
         db.result["all_stations_s"] = round(await _all_stations(db.engine, db.sessions, len(stations.rows)), 2)
+        db.result["all_stations_ms_each"] = round(db.result["all_stations_s"] * 1000 / len(stations.rows), 2)
         _progress(f"{db.name}: all {len(stations.rows)} stations' digests in {db.result['all_stations_s']} s")
 
 
@@ -465,4 +469,5 @@ def run(bench_database_url: str | None, quick: bool = False) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(sys.argv[2] if len(sys.argv) > 2 else None, quick="--quick" in sys.argv), indent=2))
+    url = next((arg for arg in sys.argv[1:] if not arg.startswith("--")), None)
+    print(json.dumps(run(url, quick="--quick" in sys.argv), indent=2))
