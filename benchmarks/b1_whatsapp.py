@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -23,12 +22,15 @@ import httpx
 from sqlalchemy import create_engine, text
 
 from benchmarks.loadgen import bare_webhook, conversations, lapor_serve, progress, running
-from storage.db import sync_url
+from bot.config import Settings
+from storage import db as database
+from storage.models import OfficerRole, utcnow
+from storage.officers import create_invite
+from storage.stations import station_by_code
 from tests.fake_twilio import FakeTwilioAPI
 from tests.serve_process import (
     WHATSAPP_REPORT,
     free_port,
-    serve_environment,
     signed_whatsapp_message,
     whatsapp_address,
 )
@@ -40,12 +42,21 @@ OFFICER = whatsapp_address(9_999_999)
 FIRST_TIMED, FIRST_WARM_UP = 0, 1_000_000  # residents' numbers: none talks twice
 
 
-async def _enroll_officer(data_dir: Path, database_url: str, twilio: FakeTwilioAPI, base_url: str) -> None:
-    env = serve_environment(data_dir, database_url, twilio.base_url)
-    invited = await asyncio.to_thread(
-        subprocess.run, [sys.executable, "-m", "bot", "officers", "invite", "--station", STATION, "--role", "duty",
-                         "--name", "Aiptu Rina"], env=env, cwd=data_dir, capture_output=True, text=True, check=True)
-    params, headers = signed_whatsapp_message(OFFICER, f"SM{'f' * 32}", f"DAFTAR {invited.stdout.split()[0]}")
+async def _invite(database_url: str) -> str:
+    """A duty officer's invite code for the station, as `lapor officers invite` makes it."""
+    engine = database.create_engine(Settings(_env_file=None, database_url=database_url).effective_database_url)
+    try:
+        async with database.session_factory(engine)() as db, db.begin():
+            station = await station_by_code(db, STATION)
+            assert station is not None
+            code, _expires = await create_invite(db, station, OfficerRole.DUTY, "Aiptu Rina", utcnow())
+    finally:
+        await engine.dispose()
+    return code
+
+
+async def _enroll_officer(database_url: str, base_url: str) -> None:
+    params, headers = signed_whatsapp_message(OFFICER, f"SM{'f' * 32}", f"DAFTAR {await _invite(database_url)}")
     async with httpx.AsyncClient(base_url=base_url) as http:
         answer = await http.post("/whatsapp/webhook", data=params, headers=headers)
     if "Terdaftar" not in answer.text:
@@ -66,10 +77,11 @@ async def _alerts_sent(twilio: FakeTwilioAPI, expected: int) -> float | None:
 async def _lapor(data_dir: Path, database_url: str, twilio: FakeTwilioAPI, residents: int,
                  workers: int = 1) -> dict[str, Any]:
     port = free_port()
-    server = lapor_serve(data_dir, database_url, twilio.base_url, port, workers)
+    # INFO, the default: a line a message handled, as in production.
+    server = lapor_serve(data_dir, database_url, twilio.base_url, port, workers, LOG_LEVEL="INFO")
     async with running(server, port) as memory:
         base_url = f"http://127.0.0.1:{port}"
-        await _enroll_officer(data_dir, database_url, twilio, base_url)
+        await _enroll_officer(database_url, base_url)
         await conversations(base_url, WARM_UP, FIRST_WARM_UP)
         sent_before = len(twilio.sent(OFFICER))
         load = await conversations(base_url, residents, FIRST_TIMED)
@@ -95,7 +107,7 @@ def _with_ceiling(figures: dict[str, Any], ceiling: dict[str, Any]) -> dict[str,
 
 
 def _fresh_postgres(url: str) -> None:
-    engine = create_engine(sync_url(url))
+    engine = create_engine(database.sync_url(url))
     with engine.begin() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
@@ -109,22 +121,31 @@ async def _run(bench_database_url: str | None, residents: int, quick: bool) -> d
     try:
         with tempfile.TemporaryDirectory() as scratch:
             root = Path(scratch)
-            for name in ("sqlite", "ceiling-sqlite", "postgresql", "ceiling-postgresql"):
+            for name in ("sqlite", "ceiling", "postgresql", "postgresql-2"):
                 (root / name).mkdir()
+            with progress(f"B1 ceiling, {residents} residents"):  # the database plays no part in it
+                ceiling = await _ceiling(root / "ceiling", twilio, residents)
             with progress(f"B1 SQLite, {residents} residents"):
                 sqlite = await _lapor(root / "sqlite", f"sqlite+aiosqlite:///{root / 'sqlite' / 'lapor.db'}",
                                       twilio, residents)
-            with progress("B1 ceiling"):
-                result["sqlite"] = _with_ceiling(sqlite, await _ceiling(root / "ceiling-sqlite", twilio, residents))
+            result["sqlite"] = _with_ceiling(sqlite, ceiling)
             if bench_database_url is None:
                 result["postgresql"] = {"skipped": "no PostgreSQL database given"}
+                result["postgresql_2_workers"] = {"skipped": "no PostgreSQL database given"}
                 return result
             with progress(f"B1 PostgreSQL, {residents} residents"):
                 _fresh_postgres(bench_database_url)
                 postgresql = await _lapor(root / "postgresql", bench_database_url, twilio, residents)
-            with progress("B1 ceiling"):
-                ceiling = await _ceiling(root / "ceiling-postgresql", twilio, residents)
             result["postgresql"] = _with_ceiling(postgresql, ceiling)
+            if quick:
+                result["postgresql_2_workers"] = {"skipped": "not in a quick run"}
+                return result
+            with progress(f"B1 PostgreSQL, 2 workers, {residents} residents"):
+                _fresh_postgres(bench_database_url)
+                two = await _lapor(root / "postgresql-2", bench_database_url, twilio, residents, workers=2)
+            gain = round(two["msgs_per_s"] / postgresql["msgs_per_s"], 2)
+            result["postgresql_2_workers"] = {**two, "scale_out_gain": gain}
+            result["scale_out_gain"] = gain
     finally:
         await twilio.stop()
     return result
@@ -135,7 +156,8 @@ def run(bench_database_url: str | None, quick: bool = False) -> dict[str, Any]:
     result = asyncio.run(_run(bench_database_url, residents, quick))
     result["parameters"] = {
         "residents": residents, "messages_per_report": len(WHATSAPP_REPORT), "warm_up_residents": WARM_UP,
-        "server": "lapor serve: uvicorn, one worker, its own process; load generator: aiohttp, keep-alive connections",
+        "server": "lapor serve: uvicorn, one worker (and two: lapor serve --workers 2), its own process",
+        "load_generator": "aiohttp, a keep-alive connection per resident, each resident's messages one after another",
         "alert_dispatch": "included: one duty officer on WhatsApp gets each report's alert while the load runs",
     }
     return result

@@ -7,6 +7,7 @@ import contextlib
 import hmac
 import json
 import logging
+import os
 from collections.abc import AsyncIterator
 from urllib.parse import parse_qsl
 
@@ -17,6 +18,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 from twilio.request_validator import RequestValidator
 
+from bot import logs
 from bot.channels.base import Outbound
 from bot.channels.whatsapp import OUTSIDE_WINDOW, UNREACHABLE_CODES, MalformedWebhook, WhatsAppChannel
 from bot.config import Settings
@@ -34,6 +36,7 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1024 * 1024  # a Telegram update is a few kilobytes
 MAX_FORM_BYTES = 64 * 1024  # a Twilio form is smaller still; its signature is checked before any work
 MAX_FORM_FIELDS = 200
+WHATSAPP_PER_SECOND = 10.0  # a new WhatsApp sender's limit, calls a second across all processes
 # How uvicorn runs the app: behind a reverse proxy, saying nothing about itself.
 SERVER_OPTIONS = {"log_config": None, "proxy_headers": True, "server_header": False}
 
@@ -172,13 +175,15 @@ async def healthz(request: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
 
-def create_app(settings: Settings) -> Starlette:
+def create_app(settings: Settings, workers: int = 1) -> Starlette:
+    """The service; `workers` is how many processes serve it side by side, which share WhatsApp's rate."""
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with open_engine(settings) as engine:
             flood = FloodGate(settings.flood_per_minute)
             telegram = TelegramService(settings, engine, flood) if settings.telegram_bot_token else None
-            whatsapp = whatsapp_channel(settings)
+            whatsapp = whatsapp_channel(settings, workers)
             senders: dict[str, Sender] = {}
             if whatsapp is not None:
                 engine.media_fetchers[whatsapp.name] = whatsapp.fetch_media
@@ -222,11 +227,22 @@ def create_app(settings: Settings) -> Starlette:
     )
 
 
-def whatsapp_channel(settings: Settings) -> WhatsAppChannel | None:
+def app_in_worker() -> Starlette:
+    """The service in one of `lapor serve --workers N`'s processes: settings from the environment, N from
+    WEB_CONCURRENCY (uvicorn's own variable, which `serve` sets)."""
+    settings = Settings()
+    logs.configure(settings.log_level)
+    return create_app(settings, int(os.environ.get("WEB_CONCURRENCY", "1")))
+
+
+def whatsapp_channel(settings: Settings, workers: int = 1) -> WhatsAppChannel | None:
+    """The WhatsApp channel; each of `workers` processes paces its own calls, so each gets its share of the
+    sender's 10 calls a second."""
     if not settings.whatsapp_enabled:
         return None
     if not settings.public_base_url:
         raise ValueError("WhatsApp needs PUBLIC_BASE_URL: Twilio signs every request with the URL it calls")
     return WhatsAppChannel(settings.twilio_account_sid, settings.twilio_auth_token, settings.twilio_whatsapp_from,
                            api_base_url=settings.twilio_api_base_url,
-                           status_callback=settings.public_base_url.rstrip("/") + "/whatsapp/status")
+                           status_callback=settings.public_base_url.rstrip("/") + "/whatsapp/status",
+                           per_second=WHATSAPP_PER_SECOND / workers)
