@@ -191,7 +191,15 @@ def postgres_url() -> str:
 def machine() -> dict[str, Any]:
     return {"cpu": cpu_model(), "cores": os.cpu_count(),
             "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
-            "os": platform.platform(terse=True), "python": platform.python_version()}
+            "os": operating_system(), "python": platform.python_version()}
+
+
+def operating_system() -> str:
+    try:
+        name = platform.freedesktop_os_release().get("PRETTY_NAME")
+    except OSError:
+        name = None
+    return f"{name}, {platform.system()} {platform.release()}" if name else platform.platform(terse=True)
 
 
 def cpu_model() -> str:
