@@ -7,6 +7,7 @@ import contextlib
 import hmac
 import json
 import logging
+import os
 from collections.abc import AsyncIterator
 from urllib.parse import parse_qsl
 
@@ -17,6 +18,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 from twilio.request_validator import RequestValidator
 
+from bot import logs
 from bot.channels import telegram as telegram_channel
 from bot.channels.base import Outbound
 from bot.channels.whatsapp import OUTSIDE_WINDOW, UNREACHABLE_CODES, MalformedWebhook, WhatsAppChannel
@@ -35,10 +37,20 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1024 * 1024  # a Telegram update is a few kilobytes
 MAX_FORM_BYTES = 64 * 1024  # a Twilio form is smaller still; its signature is checked before any work
 MAX_FORM_FIELDS = 200
+# How uvicorn runs the app: behind a reverse proxy, saying nothing about itself.
+SERVER_OPTIONS = {"log_config": None, "proxy_headers": True, "server_header": False}
 
 
 class BodyTooLarge(Exception):
     pass
+
+
+class TwilioForm(dict[str, str]):
+    """A posted form, one value a field. twilio's signature check asks the form for getall() first and
+    otherwise falls back through two exceptions a field, twice a request: more than half of its time."""
+
+    def getall(self, name: str) -> list[str]:
+        return [self[name]]
 
 
 async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
@@ -78,7 +90,7 @@ async def telegram_webhook(request: Request) -> Response:
     return Response(status_code=200)
 
 
-async def _signed_form(request: Request) -> dict[str, str] | Response:
+async def signed_form(request: Request) -> dict[str, str] | Response:
     """The posted form, once its X-Twilio-Signature proves Twilio sent it; otherwise the error response."""
     whatsapp: WhatsAppChannel | None = request.app.state.whatsapp
     if whatsapp is None:
@@ -90,7 +102,7 @@ async def _signed_form(request: Request) -> dict[str, str] | Response:
     except UnicodeDecodeError:
         return Response(status_code=400)
     try:
-        form = dict(parse_qsl(body, keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS))
+        form = TwilioForm(parse_qsl(body, keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS))
     except ValueError:
         return Response(status_code=413)
     # Twilio signs the URL it called: the public one, not the one this process sees behind a proxy.
@@ -109,7 +121,7 @@ def _twiml(xml: str) -> Response:
 
 
 async def whatsapp_webhook(request: Request) -> Response:
-    form = await _signed_form(request)
+    form = await signed_form(request)
     if isinstance(form, Response):
         return form
     state = request.app.state
@@ -127,7 +139,7 @@ async def whatsapp_webhook(request: Request) -> Response:
 
 
 async def whatsapp_status(request: Request) -> Response:
-    form = await _signed_form(request)
+    form = await signed_form(request)
     if isinstance(form, Response):
         return form
     state = request.app.state
@@ -163,13 +175,15 @@ async def healthz(request: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
 
-def create_app(settings: Settings) -> Starlette:
+def create_app(settings: Settings, workers: int = 1) -> Starlette:
+    """The service; `workers` is how many processes serve it side by side, which share WhatsApp's rate."""
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with open_engine(settings) as engine:
             flood = FloodGate(settings.flood_per_minute)
             telegram = TelegramService(settings, engine, flood) if settings.telegram_bot_token else None
-            whatsapp = whatsapp_channel(settings)
+            whatsapp = whatsapp_channel(settings, workers)
             senders: dict[str, Sender] = {}
             if whatsapp is not None:
                 engine.media_fetchers[whatsapp.name] = whatsapp.fetch_media
@@ -215,7 +229,17 @@ def create_app(settings: Settings) -> Starlette:
     )
 
 
-def whatsapp_channel(settings: Settings) -> WhatsAppChannel | None:
+def app_in_worker() -> Starlette:
+    """The service in one of `lapor serve --workers N`'s processes: settings from the environment, N from
+    WEB_CONCURRENCY (uvicorn's own variable, which `serve` sets)."""
+    settings = Settings()
+    logs.configure(settings.log_level)
+    return create_app(settings, int(os.environ.get("WEB_CONCURRENCY", "1")))
+
+
+def whatsapp_channel(settings: Settings, workers: int = 1) -> WhatsAppChannel | None:
+    """The WhatsApp channel; each of `workers` processes paces its own calls, so each gets its share of the
+    sender's WHATSAPP_PER_SECOND."""
     if not settings.whatsapp_enabled:
         return None
     if not settings.public_base_url:
@@ -223,4 +247,4 @@ def whatsapp_channel(settings: Settings) -> WhatsAppChannel | None:
     return WhatsAppChannel(settings.twilio_account_sid, settings.twilio_auth_token, settings.twilio_whatsapp_from,
                            api_base_url=settings.twilio_api_base_url,
                            status_callback=settings.public_base_url.rstrip("/") + "/whatsapp/status",
-                           per_second=settings.whatsapp_per_second)
+                           per_second=settings.whatsapp_per_second / workers)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import io
 from typing import Any
 
-# A bare Figure draws with the Agg canvas: no display, no pyplot state shared between calls.
-from matplotlib.figure import Figure
-
 WIDTH_PX, HEIGHT_PX, DPI = 800, 450, 100
 
 
 def digest_chart(chart: dict[str, Any]) -> bytes:
     """A PNG of WIDTH_PX × HEIGHT_PX: one bar a day, stacked by category."""
+    # Imported when first drawn: matplotlib and numpy are some 50 MB that a service drawing no chart (or
+    # one a day) should not carry. A bare Figure draws with the Agg canvas: no display, no pyplot state.
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, layout="constrained")
     axes = figure.subplots()
     days = chart["days"]

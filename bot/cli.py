@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -16,7 +17,7 @@ import uvicorn
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import logs
-from bot.app import create_app
+from bot.app import SERVER_OPTIONS, create_app
 from bot.channels.base import make_urn, urn_scheme
 from bot.channels.console import ConsoleChannel
 from bot.chart import digest_chart
@@ -100,13 +101,22 @@ def run() -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Processes serving side by side (WhatsApp only).")] = 1,
 ) -> None:
     """The HTTP service: Telegram (webhook or polling), WhatsApp webhooks, the outbox and GET /healthz."""
     settings = _settings()
+    if workers > 1 and settings.telegram_bot_token:
+        # Polling would fetch each update twice over, and a webhook's updates of one chat could be handled
+        # out of order by two processes.
+        _fail("--workers above 1 serves WhatsApp only: Telegram's updates need one process")
     database.upgrade(settings.effective_database_url)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host=host, port=port, log_config=None,
-                                           proxy_headers=True, server_header=False))
-    server.run()
+    if workers == 1:
+        uvicorn.Server(uvicorn.Config(create_app(settings), host=host, port=port, **SERVER_OPTIONS)).run()
+        return
+    # Each worker builds the service itself; the scheduler's lead and the outbox's leased claims already
+    # keep their work once among processes, and each process paces its share of WhatsApp's rate.
+    os.environ["WEB_CONCURRENCY"] = str(workers)
+    uvicorn.run("bot.app:app_in_worker", factory=True, host=host, port=port, workers=workers, **SERVER_OPTIONS)
 
 
 @app.command()

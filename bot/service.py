@@ -8,6 +8,8 @@ import datetime as dt
 import logging
 from collections.abc import AsyncIterator, Mapping
 
+from sqlalchemy import text
+
 from bot.config import Settings
 from handlers.engine import Engine, MediaFetcher
 from handlers.office import EscalationDelays
@@ -20,6 +22,8 @@ from storage.stations import seed_if_empty, station_by_code
 
 log = logging.getLogger(__name__)
 
+SEED_LOCK_KEY = 0x4C41504F5253  # "LAPORS"
+
 
 async def seed_stations(settings: Settings, regions: RegionIndex) -> None:
     """Gives an empty stations registry the shipped stations, so a fresh install can route; warns when
@@ -27,6 +31,8 @@ async def seed_stations(settings: Settings, regions: RegionIndex) -> None:
     database = create_engine(settings.effective_database_url)
     try:
         async with session_factory(database)() as db, db.begin():
+            if db.bind.dialect.name == "postgresql":  # processes starting together: one seeds, the others wait
+                await db.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SEED_LOCK_KEY})
             result = await seed_if_empty(db, regions)
             fallback = await station_by_code(db, settings.fallback_station)
     finally:

@@ -23,8 +23,7 @@ from handlers.turn import MENU, Turn
 from handlers.upkeep import BATCH, drop_bookkeeping, expire_drafts, purge_batch, sweep_media
 from storage.contacts import (
     current_step,
-    load_session,
-    lock_contact,
+    lock_conversation,
     record_inbound,
     set_contact_language,
     set_contact_unreachable,
@@ -32,7 +31,6 @@ from storage.contacts import (
 from storage.crypto import ContactCipher
 from storage.media import MediaRejected, MediaStore, StoredMedia
 from storage.models import to_the_hour, utcnow
-from storage.officers import active_officer
 from storage.stations import station_by_code
 
 log = logging.getLogger(__name__)
@@ -84,17 +82,17 @@ class Engine:
             if not await record_inbound(db, inbound.channel, inbound.provider_message_id, now):
                 log.info("replayed %s message ignored", inbound.channel)
                 return []
-            contact, first_contact = await lock_contact(db, self.cipher, inbound.urn, inbound.channel, now)
-            session = await load_session(db, contact)
+            conversation = await lock_conversation(db, self.cipher, inbound.urn, inbound.channel, now)
+            contact, session = conversation.contact, conversation.session
             expired = session.step != MENU and session.expires_at is not None and session.expires_at < now
             turn = Turn(
                 db=db, contact=contact, cipher=self.cipher, router=self.router, inbound=inbound,
                 text=sanitize(inbound.text), lang=contact.language or self.default_language,
                 step=session.step or MENU, data=copy.deepcopy(session.data or {}), now=now,
-                escalation=self.escalation, officer=await active_officer(db, contact.id),
+                escalation=self.escalation, officer=conversation.officer,
                 photo=photo, photo_problem=photo_problem,
             )
-            await respond(turn, first_contact=first_contact, expired=expired)
+            await respond(turn, first_contact=conversation.first_contact, expired=expired)
             if turn.contact_deleted:
                 if session in db:
                     db.expunge(session)

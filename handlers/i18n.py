@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -34,15 +36,18 @@ def t(lang: str, key: str, **params: Any) -> str:
     return text.format(**params) if params else text
 
 
-def labels(lang: str, group: str) -> dict[str, str]:
+# Read on every message that shows or reads a choice: picked out of the catalogue once, and read-only.
+@cache
+def labels(lang: str, group: str) -> Mapping[str, str]:
     """The labels of a choice group, `{key: label}`, in catalogue order."""
     prefix = f"choice.{group}."
-    return {k[len(prefix):]: v for k, v in catalogue(lang).items() if k.startswith(prefix)}
+    return MappingProxyType({k[len(prefix):]: v for k, v in catalogue(lang).items() if k.startswith(prefix)})
 
 
-def aliases(lang: str, group: str) -> dict[str, list[str]]:
+@cache
+def aliases(lang: str, group: str) -> Mapping[str, list[str]]:
     prefix = f"alias.{group}."
-    return {k[len(prefix):]: v for k, v in catalogue(lang).items() if k.startswith(prefix)}
+    return MappingProxyType({k[len(prefix):]: v for k, v in catalogue(lang).items() if k.startswith(prefix)})
 
 
 _ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import ContactCipher
 from storage.db import dialect_insert
-from storage.models import Contact, ConversationSession, InboundMessage, to_the_hour
+from storage.models import Contact, ConversationSession, InboundMessage, Officer, to_the_hour
 
 
 async def record_inbound(db: AsyncSession, channel: str, provider_message_id: str, at: dt.datetime) -> bool:
@@ -23,15 +24,43 @@ async def record_inbound(db: AsyncSession, channel: str, provider_message_id: st
     return (await db.execute(stmt)).scalar_one_or_none() is not None
 
 
-async def lock_contact(db: AsyncSession, cipher: ContactCipher, urn: str, channel: str,
-                       at: dt.datetime) -> tuple[Contact, bool]:
-    """The contact for `urn`, created if new and locked until the transaction ends; and whether it is new.
+@dataclass
+class Conversation:
+    """A contact locked for one message, with where they are and whether they are an officer."""
 
-    The insert-or-nothing keeps two first messages of one resident from creating two contacts.
+    contact: Contact
+    first_contact: bool
+    session: ConversationSession
+    officer: Officer | None
+
+
+async def lock_conversation(db: AsyncSession, cipher: ContactCipher, urn: str, channel: str,
+                            at: dt.datetime) -> Conversation:
+    """The contact for `urn`, created if new and locked until the transaction ends, with its session (a new
+    one if none) and its active officer role, read in the same statement.
+
+    A known contact costs one statement and no encryption; for a new one, the insert-or-nothing keeps two
+    first messages of one resident from creating two contacts.
     """
     urn_hash = cipher.lookup_hash(urn)
+    # SQLite serialises writers with BEGIN IMMEDIATE; FOR UPDATE (of the contact row) is what PostgreSQL needs.
+    locked = (
+        select(Contact, ConversationSession, Officer)
+        .outerjoin(ConversationSession, ConversationSession.contact_id == Contact.id)
+        .outerjoin(Officer, (Officer.contact_id == Contact.id) & Officer.active.is_(True))
+        .where(Contact.urn_hash == urn_hash)
+        .with_for_update(of=Contact)
+        .execution_options(populate_existing=True)
+    )
+    found, created = (await db.execute(locked)).one_or_none(), None
     # A contact erased (HAPUS) by a concurrent message is gone when the lock is granted: create it again.
     for _ in range(3):
+        if found is not None:
+            contact, session, officer = found
+            if session is None:
+                session = ConversationSession(contact_id=contact.id, step="menu", data={})
+                db.add(session)
+            return Conversation(contact, created is not None, session, officer)
         created = (await db.execute(
             dialect_insert(db, Contact)
             .values(urn_hash=urn_hash, urn_encrypted=cipher.encrypt(urn), channel=channel,
@@ -39,24 +68,15 @@ async def lock_contact(db: AsyncSession, cipher: ContactCipher, urn: str, channe
             .on_conflict_do_nothing(index_elements=["urn_hash"])
             .returning(Contact.id)
         )).scalar_one_or_none()
-        # SQLite serialises writers with BEGIN IMMEDIATE; FOR UPDATE is what PostgreSQL needs.
-        contact = (await db.execute(
-            select(Contact).where(Contact.urn_hash == urn_hash).with_for_update().execution_options(
-                populate_existing=True)
-        )).scalar_one_or_none()
-        if contact is not None:
-            return contact, created is not None
+        found = (await db.execute(locked)).one_or_none()
     raise RuntimeError("the contact kept disappearing while being locked")
 
 
-async def load_session(db: AsyncSession, contact: Contact) -> ConversationSession:
-    session = (await db.execute(
-        select(ConversationSession).where(ConversationSession.contact_id == contact.id)
-    )).scalar_one_or_none()
-    if session is None:
-        session = ConversationSession(contact_id=contact.id, step="menu", data={})
-        db.add(session)
-    return session
+async def lock_contact(db: AsyncSession, cipher: ContactCipher, urn: str, channel: str,
+                       at: dt.datetime) -> tuple[Contact, bool]:
+    """The contact for `urn`, created if new and locked until the transaction ends; and whether it is new."""
+    conversation = await lock_conversation(db, cipher, urn, channel, at)
+    return conversation.contact, conversation.first_contact
 
 
 async def delete_contact(db: AsyncSession, contact: Contact) -> None:

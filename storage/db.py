@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import collections
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -9,8 +11,11 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_connection, AsyncAdapt_aiosqlite_cursor
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.util import EMPTY_DICT
+from sqlalchemy.util.concurrency import await_
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -33,12 +38,98 @@ def _ensure_sqlite_folder(url: str) -> None:
         Path(database).parent.mkdir(parents=True, exist_ok=True)
 
 
+def _run_statement(connection: sqlite3.Connection, operation: str, parameters: Any,
+                   many: bool) -> tuple[Any, list[Any], int, int | None]:
+    """One statement from cursor to rows, in aiosqlite's thread: its description, rows, rowcount, lastrowid."""
+    cursor = connection.cursor()
+    try:
+        if many:
+            cursor.executemany(operation, parameters)
+        else:
+            cursor.execute(operation, parameters if parameters is not None else ())
+        rows = cursor.fetchall() if cursor.description else []
+        return cursor.description, rows, cursor.rowcount, cursor.lastrowid
+    finally:
+        cursor.close()
+
+
+class _OneTripCursor(AsyncAdapt_aiosqlite_cursor):
+    """SQLAlchemy's aiosqlite cursor takes four trips to aiosqlite's thread a statement (open the cursor,
+    execute, fetch, close), each resuming the event loop and the greenlet stack above it: most of the
+    service's CPU time on SQLite. This one makes one, running the statement whole in the thread."""
+
+    __slots__ = ("_description", "_lastrowid", "_rowcount")
+
+    def __init__(self, adapt_connection: Any) -> None:
+        self._adapt_connection = adapt_connection
+        self._connection = adapt_connection._connection
+        self._cursor = None  # type: ignore[assignment]
+        self._soft_closed_memoized = EMPTY_DICT
+        self._rows = collections.deque()
+        self._description, self._rowcount, self._lastrowid = None, -1, None
+
+    @property
+    def description(self) -> Any:
+        return self._description
+
+    @property
+    def rowcount(self) -> int:
+        return self._rowcount
+
+    @property
+    def lastrowid(self) -> Any:
+        return self._lastrowid
+
+    @property
+    def arraysize(self) -> int:
+        return 1
+
+    async def _run(self, operation: Any, parameters: Any, many: bool) -> None:
+        async with self._adapt_connection._execute_mutex:
+            connection = self._connection
+            self._description, rows, self._rowcount, self._lastrowid = await connection._execute(
+                _run_statement, connection._conn, operation, parameters, many)
+            self._rows = collections.deque(rows)
+
+    def execute(self, operation: Any, parameters: Any = None) -> None:
+        try:
+            await_(self._run(operation, parameters, False))
+        except Exception as error:
+            self._adapt_connection._handle_exception(error)
+
+    def executemany(self, operation: Any, seq_of_parameters: Any) -> None:
+        try:
+            await_(self._run(operation, seq_of_parameters, True))
+        except Exception as error:
+            self._adapt_connection._handle_exception(error)
+
+    async def _async_soft_close(self) -> None:
+        pass  # nothing is open: the statement's cursor was closed in the thread
+
+    def close(self) -> None:
+        self._rows.clear()
+
+
+class _OneTripConnection(AsyncAdapt_aiosqlite_connection):
+    __slots__ = ()
+    _cursor_cls = _OneTripCursor
+
+
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     # hide_parameters: a failed statement's error names its SQL, never the values (reports, contact data).
     if not is_sqlite(url):
         return create_async_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
     _ensure_sqlite_folder(url)
+    # One connection: every transaction takes SQLite's write lock up front (below), so only one can run at a
+    # time anyway. Waiting for the pool's connection queues in the event loop; waiting on the lock with
+    # several connections would poll it in SQLite's busy handler, sleeping up to 100 ms between tries.
+    kwargs.setdefault("pool_size", 1)
+    kwargs.setdefault("max_overflow", 0)
     engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True, **kwargs)
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _one_trip(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.__class__ = _OneTripConnection  # the same connection, its cursors _OneTripCursor
 
     @event.listens_for(engine.sync_engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:

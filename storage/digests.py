@@ -70,7 +70,7 @@ async def counts(db: AsyncSession, station_ids: list[int], start: dt.datetime, e
         .where(Report.station_id.in_(station_ids), Report.created_at >= start, Report.created_at < end)
         .group_by(hour, Report.station_id, Report.category, Report.urgent, place)
     )
-    return [Count(dt.datetime.strptime(h, "%Y-%m-%d %H").replace(tzinfo=dt.UTC), station_id, Category(category),
+    return [Count(dt.datetime.fromisoformat(h).replace(tzinfo=dt.UTC), station_id, Category(category),
                   bool(urgent), code, total, int(open_ or 0))
             for h, station_id, category, urgent, code, total, open_ in rows]
 
@@ -118,20 +118,18 @@ async def claim_run(db: AsyncSession, station_id: int, local_date: dt.date, now:
                     force: bool = False) -> DigestRun | None:
     """The station's run for the date, claimed for sending: None when it was sent already (unless `force`,
     which counts one more send). The unique row is what keeps two schedulers from sending twice."""
-    inserted = (await db.execute(
+    inserted = (await db.scalars(
         dialect_insert(db, DigestRun)
         .values(station_id=station_id, local_date=local_date, sends=1, recipients=0, sent_at=now)
         .on_conflict_do_nothing(index_elements=["station_id", "local_date"])
-        .returning(DigestRun.id)
-    )).scalar_one_or_none()
+        .returning(DigestRun)
+    )).one_or_none()
+    if inserted is not None or not force:
+        return inserted
     run = (await db.execute(
         select(DigestRun).where(DigestRun.station_id == station_id, DigestRun.local_date == local_date)
         .with_for_update()
     )).scalar_one()
-    if inserted is not None:
-        return run
-    if not force:
-        return None
     run.sends, run.sent_at = run.sends + 1, now
     return run
 

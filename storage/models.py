@@ -200,9 +200,11 @@ class InboundMessage(Base):
 
 class Report(Base):
     __tablename__ = "report"
-    # A station's reports of a period: what digests read, whatever the size of the table.
-    __table_args__ = (Index("ix_report_station_id_created_at", "station_id", "created_at"),
-                      Index("ix_report_station_id_status", "station_id", "status"))
+    # What a station's digest reads, found and read from the index alone, whatever the size of the table: the
+    # period's reports with all it counts them by, and the open ones with what makes them overdue.
+    __table_args__ = (Index("ix_report_station_id_created_at_counted", "station_id", "created_at", "status",
+                            "category", "urgent", "village_code", "district_code"),
+                      Index("ix_report_station_id_status_open", "station_id", "status", "created_at", "escalations"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(16), unique=True)
@@ -268,6 +270,8 @@ class Outbox(Base):
     """A message the bot starts on its own, written in the transaction that caused it."""
 
     __tablename__ = "outbox"
+    # The failed messages of a period (the digest's), without reading every failure ever kept.
+    __table_args__ = (Index("ix_outbox_state_created_at", "state", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(32))
@@ -320,9 +324,11 @@ class PatrolNote(Base):
     Each concern raised becomes a report with source=patrol that points back here."""
 
     __tablename__ = "patrol_note"
+    # A station's notes of a period (the digest's), not all it ever wrote.
+    __table_args__ = (Index("ix_patrol_note_station_id_created_at", "station_id", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    station_id: Mapped[int] = mapped_column(ForeignKey("station.id"), index=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("station.id"))
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id", ondelete="SET NULL"))
     place_text: Mapped[str] = mapped_column(String(300))
     district_code: Mapped[str | None] = mapped_column(String(16))

@@ -100,10 +100,3 @@ async def _officers(db: AsyncSession, station_id: int, role: OfficerRole) -> lis
         .order_by(Officer.id)
     )
     return [(officer, contact) for officer, contact in rows]
-
-
-async def active_officer(db: AsyncSession, contact_id: int) -> Officer | None:
-    return (await db.execute(
-        select(Officer).where(Officer.contact_id == contact_id, Officer.active.is_(True))
-    )).scalar_one_or_none()
-

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -29,8 +31,49 @@ _WHAT = {
     Category.EMERGENCY: "Perkelahian dengan senjata tajam",
 }
 _HOURS = [1, 1, 1, 1, 1, 2, 3, 4, 4, 3, 3, 3, 4, 3, 3, 3, 4, 5, 6, 7, 8, 8, 6, 3]  # by local hour: more at night
+# Cumulative weights, summed once: a million reports draw from them.
+_CATEGORIES, _CATEGORY_WEIGHTS = list(_WEIGHTS), list(accumulate(_WEIGHTS.values()))
+_LOCAL_HOURS, _HOUR_WEIGHTS = range(24), list(accumulate(_HOURS))
+_IDENTITIES = list(Identity)
 _CLOSED = (ReportStatus.RESOLVED, ReportStatus.REJECTED, ReportStatus.DUPLICATE)
 CHUNK = 5_000  # reports per INSERT: a big run never holds, or sends, more than this at once
+
+
+@dataclass(frozen=True)
+class SampleStation:
+    """What a sample report needs of its station: where it is, in which zone, and its villages, a few of
+    them hot (they get more than their share)."""
+
+    id: int
+    zone: ZoneInfo
+    villages: list[str] | list[None]
+    hot: list[str] | list[None]
+
+
+def sample_station(rng: random.Random, station: Station, villages: list[str]) -> SampleStation:
+    places: list[str] | list[None] = villages or [None]
+    return SampleStation(station.id, ZoneInfo(station.timezone), places, rng.sample(places, k=min(3, len(places))))
+
+
+def sample_report(rng: random.Random, station: SampleStation, local_date: dt.date, now: dt.datetime,
+                  ref: str) -> dict[str, Any]:
+    """One report's row on `local_date`, at the station's local hours; older ones are more often closed."""
+    category = rng.choices(_CATEGORIES, cum_weights=_CATEGORY_WEIGHTS)[0]
+    local = dt.time(rng.choices(_LOCAL_HOURS, cum_weights=_HOUR_WEIGHTS)[0], rng.randrange(60))
+    created = dt.datetime.combine(local_date, local, station.zone).astimezone(dt.UTC)
+    age = (now - created).days
+    status = (rng.choice(_CLOSED) if rng.random() < min(0.9, age / 5) else
+              rng.choice((ReportStatus.RECEIVED, ReportStatus.ACKNOWLEDGED, ReportStatus.IN_PROGRESS)))
+    village = rng.choice(station.hot) if rng.random() < 0.4 else rng.choice(station.villages)
+    return {
+        "ref": ref, "category": category, "description": f"{_WHAT[category]} (data contoh)",
+        "occurred_text": "-", "location_text": "-", "latitude": None, "longitude": None,
+        "province_code": village[:2] if village else None, "regency_code": village[:5] if village else None,
+        "district_code": village.rsplit(".", 1)[0] if village else None, "village_code": village,
+        "station_id": station.id, "needs_routing": False, "urgent": category == Category.EMERGENCY,
+        "status": status, "identity": rng.choice(_IDENTITIES), "source": ReportSource.CITIZEN,
+        "language": "id", "contact_id": None, "escalations": 0, "created_at": created, "updated_at": created,
+    }
 
 
 async def generate(db: AsyncSession, regions: RegionIndex, station: Station, *, days: int, per_day: int,
@@ -38,9 +81,8 @@ async def generate(db: AsyncSession, regions: RegionIndex, station: Station, *, 
     """Inserts about `per_day` reports a day for the `days` before `now`'s local date, at the station's
     local hours; returns how many. The same seed and `now` give the same reports, refs included."""
     rng = random.Random(seed)
-    zone = ZoneInfo(station.timezone)
-    villages = [v.code for area in await areas_of(db, station) for v in regions.villages_in(area)] or [None]
-    hot = rng.sample(villages, k=min(3, len(villages)))  # a few places get more than their share
+    sample = sample_station(rng, station, [v.code for area in await areas_of(db, station)
+                                           for v in regions.villages_in(area)])
     # Refs seeded too, from a generator of their own: drawing one again changes nothing else.
     refs, drawn = random.Random(f"{seed}:refs"), set[str]()
 
@@ -54,24 +96,9 @@ async def generate(db: AsyncSession, regions: RegionIndex, station: Station, *, 
     rows: list[dict[str, Any]] = []
     made = 0
     for day in range(days):
-        local_date = now.astimezone(zone).date() - dt.timedelta(days=day + 1)
+        local_date = now.astimezone(sample.zone).date() - dt.timedelta(days=day + 1)  # before `now`'s local day
         for _ in range(max(0, round(rng.gauss(per_day, per_day / 4)))):
-            category = rng.choices(list(_WEIGHTS), weights=list(_WEIGHTS.values()))[0]
-            local = dt.time(rng.choices(range(24), weights=_HOURS)[0], rng.randrange(60))
-            created = dt.datetime.combine(local_date, local, zone).astimezone(dt.UTC)  # before `now`'s local day
-            age = (now - created).days
-            status = (rng.choice(_CLOSED) if rng.random() < min(0.9, age / 5) else
-                      rng.choice((ReportStatus.RECEIVED, ReportStatus.ACKNOWLEDGED, ReportStatus.IN_PROGRESS)))
-            village = rng.choice(hot) if rng.random() < 0.4 else rng.choice(villages)
-            rows.append({
-                "ref": ref(), "category": category, "description": f"{_WHAT[category]} (data contoh)",
-                "occurred_text": "-", "location_text": "-", "latitude": None, "longitude": None,
-                "province_code": village[:2] if village else None, "regency_code": village[:5] if village else None,
-                "district_code": village.rsplit(".", 1)[0] if village else None, "village_code": village,
-                "station_id": station.id, "needs_routing": False, "urgent": category == Category.EMERGENCY,
-                "status": status, "identity": rng.choice(list(Identity)), "source": ReportSource.CITIZEN,
-                "language": "id", "contact_id": None, "escalations": 0, "created_at": created, "updated_at": created,
-            })
+            rows.append(sample_report(rng, sample, local_date, now, ref()))
             if len(rows) == CHUNK:
                 made += await _insert(db, rows, ref)
                 rows = []

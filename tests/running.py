@@ -81,16 +81,19 @@ class FaultyAPI:
     def __init__(self) -> None:
         self.request_times: list[float] = []  # monotonic time of each send that reached the API (the fake notes it)
         self.faults: Counter[str] = Counter()  # faults injected, by kind
-        self._fault_rate, self._random = 0.0, random.Random(0)
+        self._fault_rate, self._random, self._fault_kinds = 0.0, random.Random(0), self.FAULTS
         self.stall_seconds = 0.0
 
-    def inject_faults(self, rate: float, stall_seconds: float, seed: int = 0) -> None:
-        """From now on answer about ``rate`` of sends with a fault."""
+    def inject_faults(self, rate: float, stall_seconds: float, seed: int = 0, kinds: tuple[str, ...] = FAULTS) -> None:
+        """From now on answer about ``rate`` of sends with a fault, evenly among ``kinds``."""
+        if not kinds or set(kinds) - set(self.FAULTS):
+            raise ValueError(f"fault kinds are among {self.FAULTS}")
         self._fault_rate, self.stall_seconds, self._random = rate, stall_seconds, random.Random(seed)
+        self._fault_kinds = kinds
 
     def _draw_fault(self) -> str | None:
         """The fault to answer a send with, if any."""
-        fault = self._random.choice(self.FAULTS) if self._random.random() < self._fault_rate else None
+        fault = self._random.choice(self._fault_kinds) if self._random.random() < self._fault_rate else None
         if fault:
             self.faults[fault] += 1
         return fault

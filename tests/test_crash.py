@@ -12,9 +12,7 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,26 +23,22 @@ import pytest
 from sqlalchemy import func, select
 
 from storage.models import InboundMessage, Report
-from tests.conftest import DESCRIPTION, TEST_SECRET, assert_no_address_in_clear, make_engine
-from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
+from tests.conftest import assert_no_address_in_clear, make_engine
+from tests.fake_twilio import FakeTwilioAPI
+from tests.serve_process import (
+    WHATSAPP_REPORT,
+    free_port,
+    signed_whatsapp_message,
+    start_serve,
+    wait_until_healthy,
+    whatsapp_address,
+)
 
 pytestmark = pytest.mark.slow
 
+DEBUG = "DEBUG"  # the service logs all it may: the log is read for addresses in clear afterwards
+
 CONVERSATIONS = int(os.environ.get("RELIABILITY_CONVERSATIONS", "16"))
-PUBLIC = "https://lapor.example.org"
-# What a resident sends, and a word of the answer that shows the conversation is at the right step.
-SCRIPT = (
-    ("halo", "Privasi"),
-    ("1", "Gangguan keamanan"),
-    ("lalu lintaz", "Ceritakan"),
-    (DESCRIPTION, "Di mana"),
-    ("gedok sananwetn blitar", "Maksud Anda"),
-    ("ya", "Kapan"),
-    ("2", "foto"),
-    ("lewati", "identitas"),
-    ("2", "Diteruskan ke"),
-    ("kirim", "LP-"),
-)
 
 
 @dataclass
@@ -60,41 +54,9 @@ class Run:
     up: asyncio.Event = field(default_factory=asyncio.Event)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def start_server(tmp_path: Path, database_url: str, twilio: FakeTwilioAPI, port: int,
-                 **settings: str) -> subprocess.Popen[bytes]:
-    """`lapor serve` with WhatsApp on, its API the fake; `settings` add to or replace the environment. It
-    logs everything it may, to serve.log: the test reads that for addresses in clear afterwards."""
-    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url, "SECRET_KEY": TEST_SECRET,
-           "PUBLIC_BASE_URL": PUBLIC, "TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
-           "TWILIO_WHATSAPP_FROM": SENDER, "TWILIO_API_BASE_URL": twilio.base_url, "TELEGRAM_BOT_TOKEN": "",
-           "FLOOD_PER_MINUTE": "1000", "LOG_LEVEL": "DEBUG", **settings}
-    log = (tmp_path / "serve.log").open("ab")
-    return subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], env=env, cwd=tmp_path,
-                            stdout=log, stderr=log)
-
-
 async def wait_until_up(run: Run, server: subprocess.Popen[bytes]) -> None:
-    async with httpx.AsyncClient() as http:
-        for _ in range(600):
-            assert server.poll() is None, "lapor serve exited"
-            try:
-                if (await http.get(f"http://127.0.0.1:{run.port}/healthz")).status_code == 200:
-                    run.up.set()
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.05)
-    raise AssertionError("lapor serve did not start")
-
-
-def address(number: int) -> str:
-    return f"whatsapp:+62811{number:07d}"
+    await wait_until_healthy(run.port, server)
+    run.up.set()
 
 
 def log_lines(path: Path) -> int:
@@ -102,11 +64,9 @@ def log_lines(path: Path) -> int:
 
 
 async def resident(run: Run, http: httpx.AsyncClient, number: int) -> None:
-    phone = address(number)
-    for step, (body, expected) in enumerate(SCRIPT):
-        sid = f"SM{number:016x}{step:016x}"
-        params = load_payload("text", From=phone, WaId=phone.split("+")[1], MessageSid=sid, Body=body)
-        headers = {"X-Twilio-Signature": sign(PUBLIC + "/whatsapp/webhook", params)}
+    address = whatsapp_address(number)
+    for step, (body, expected) in enumerate(WHATSAPP_REPORT):
+        params, headers = signed_whatsapp_message(address, f"SM{number:016x}{step:016x}", body)
         resent = False
         while True:
             await run.up.wait()
@@ -137,21 +97,21 @@ async def test_a_crash_mid_way_loses_nothing_and_does_nothing_twice(tmp_path: Pa
     twilio = FakeTwilioAPI()
     await twilio.start()
     run = Run(free_port())
-    server = start_server(tmp_path, database_url, twilio, run.port)
+    server = start_serve(tmp_path, database_url, twilio.base_url, run.port, LOG_LEVEL=DEBUG)
     try:
         await wait_until_up(run, server)
         limits = httpx.Limits(max_connections=conversations)
         async with httpx.AsyncClient(timeout=60, limits=limits) as http:
             talking = asyncio.gather(*(resident(run, http, n) for n in range(conversations)))
             async with asyncio.timeout(60 + conversations):
-                while run.answered < conversations * len(SCRIPT) // 2 and not talking.done():
+                while run.answered < conversations * len(WHATSAPP_REPORT) // 2 and not talking.done():
                     assert server.poll() is None, "lapor serve died on its own"
                     await asyncio.sleep(0.01)
             run.up.clear()
             server.send_signal(signal.SIGKILL)
             server.wait()
             killed_at = run.answered
-            server = start_server(tmp_path, database_url, twilio, run.port)
+            server = start_serve(tmp_path, database_url, twilio.base_url, run.port, LOG_LEVEL=DEBUG)
             await wait_until_up(run, server)
             async with asyncio.timeout(60 + conversations):
                 await talking
@@ -159,14 +119,14 @@ async def test_a_crash_mid_way_loses_nothing_and_does_nothing_twice(tmp_path: Pa
         server.kill()
         server.wait()
         await twilio.stop()
-    assert killed_at < conversations * len(SCRIPT) and run.retried > 0, "killed amid the conversations"
+    assert killed_at < conversations * len(WHATSAPP_REPORT) and run.retried > 0, "killed amid the conversations"
     engine, db_engine = make_engine(database_url, tmp_path / "media")
     try:
         async with engine.sessions() as db:
             refs = Counter((await db.execute(select(Report.ref))).scalars())
             per_contact = Counter((await db.execute(select(Report.contact_id))).scalars())
             inbound = (await db.execute(select(func.count()).select_from(InboundMessage))).scalar_one()
-        rows_read = await assert_no_address_in_clear(engine, database_url, map(address, range(conversations)),
+        rows_read = await assert_no_address_in_clear(engine, database_url, map(whatsapp_address, range(conversations)),
                                                      logs=[tmp_path / "serve.log"])
     finally:
         await db_engine.dispose()  # type: ignore[attr-defined]
@@ -174,9 +134,9 @@ async def test_a_crash_mid_way_loses_nothing_and_does_nothing_twice(tmp_path: Pa
     assert (lost, duplicated) == (0, 0), "every resident's report exists, once"
     assert set(per_contact.values()) == {1} and len(per_contact) == conversations
     assert all(refs[ref] == 1 for ref in run.refs) and len(run.refs) + run.unanswered_confirmations == conversations
-    assert inbound == conversations * len(SCRIPT), "each message handled once, retries included"
+    assert inbound == conversations * len(WHATSAPP_REPORT), "each message handled once, retries included"
     figures = {"database": database_url.split(":")[0], "conversations": conversations,
-               "messages": conversations * len(SCRIPT), "killed_after_answers": killed_at,
+               "messages": conversations * len(WHATSAPP_REPORT), "killed_after_answers": killed_at,
                "requests_cut_off_and_retried": run.retried, "retries_already_handled": run.replays_ignored,
                "reports": sum(refs.values()), "lost": lost, "duplicated": duplicated,
                "rows_read_for_addresses": rows_read, "log_lines_read": log_lines(tmp_path / "serve.log")}

@@ -28,7 +28,7 @@ from storage.models import Outbox, OutboxState, utcnow
 from storage.outbox import enqueue
 from tests.conftest import assert_no_address_in_clear
 from tests.fake_twilio import FakeTwilioAPI
-from tests.test_crash import Run, free_port, start_server, wait_until_up
+from tests.serve_process import free_port, start_serve, wait_until_healthy
 from tests.test_whatsapp import contact_of
 
 pytestmark = pytest.mark.slow
@@ -50,11 +50,12 @@ async def test_a_crash_while_sending_loses_no_alert_and_repeats_only_those_in_fl
     twilio = FakeTwilioAPI()
     twilio.answer_delay = ANSWER_DELAY
     await twilio.start()
-    run = Run(free_port())
-    settings = {"WHATSAPP_PER_SECOND": str(RATE), "OUTBOX_LEASE_SECONDS": str(LEASE)}
-    server = start_server(tmp_path, database_url, twilio, run.port, **settings)
+    port = free_port()
+    # The service logs all it may: the log is read for addresses in clear afterwards.
+    settings = {"WHATSAPP_PER_SECOND": str(RATE), "OUTBOX_LEASE_SECONDS": str(LEASE), "LOG_LEVEL": "DEBUG"}
+    server = start_serve(tmp_path, database_url, twilio.base_url, port, **settings)
     try:
-        await wait_until_up(run, server)
+        await wait_until_healthy(port, server)
         async with asyncio.timeout(60 + ALERTS / RATE * 2):
             while len(taken(twilio)) < ALERTS // 2 or not twilio.unanswered:
                 assert server.poll() is None, "lapor serve died on its own"
@@ -65,8 +66,8 @@ async def test_a_crash_while_sending_loses_no_alert_and_repeats_only_those_in_fl
         before = Counter(taken(twilio))
         unrecorded = set(before) & await still_pending(engine)  # the provider took them; the process never knew
         restarted_at = time.monotonic()
-        server = start_server(tmp_path, database_url, twilio, run.port, **settings)
-        await wait_until_up(run, server)
+        server = start_serve(tmp_path, database_url, twilio.base_url, port, **settings)
+        await wait_until_healthy(port, server)
         async with asyncio.timeout(60 + LEASE + ALERTS / RATE * 2):
             while await unsent(engine):
                 assert server.poll() is None, "lapor serve died on its own"

@@ -11,7 +11,6 @@ takes as long as WhatsApp's 10,000 at 100).
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import json
 import os
@@ -31,6 +30,7 @@ from bot.outbox import CONCURRENT_CONTACTS, Dispatcher, RetryPolicy, Sender
 from handlers.engine import Engine
 from storage.models import Outbox, OutboxState, utcnow
 from storage.outbox import enqueue
+from tests.dispatching import busiest_second, send_all
 from tests.fake_telegram import TOKEN, FakeBotAPI
 from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI
 from tests.running import FaultyAPI
@@ -105,10 +105,8 @@ async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a
     api.inject_faults(FAULT_RATE, stall_seconds=TIME_LIMIT * 2)
     dispatcher = Dispatcher(engine.sessions, engine.cipher, {provider.name: provider.channel}, policy=POLICY,
                             per_second={"telegram": telegram_channel.PER_SECOND})
-    async with asyncio.timeout(alerts):  # a second an alert: far more than it takes, less than for ever
-        while await pending(engine):
-            if not await dispatcher.run_once():
-                await asyncio.sleep(0.05)
+    # A second an alert: far more than it takes, less than for ever.
+    await send_all(dispatcher, engine.sessions, seconds=alerts, idle_seconds=0.05)
 
     async with engine.sessions() as db:
         states = Counter((await db.execute(select(Outbox.state).where(Outbox.kind == "officer_alert"))).scalars())
@@ -123,8 +121,7 @@ async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a
     assert duplicates == api.faults["stall"] and {b for b, n in taken.items() if n > 1} <= stalled, (
         "a message goes twice only when its answer never came")
 
-    times = sorted(api.request_times)
-    busiest = max(right - left + 1 for left, right in _one_second_windows(times))
+    busiest = busiest_second(api.request_times)
     assert busiest <= rate + 1, f"{busiest} calls within one second"  # +1: loopback varies by milliseconds
     assert busiest >= rate * 0.5, "the pace came near the limit: the test did test it"
 
@@ -134,24 +131,8 @@ async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a
     gaps = [later - earlier for tries in attempts.values() for earlier, later in itertools.pairwise(tries)]
     assert min(gaps, default=1.0) >= POLICY.first_delay / 2 * 0.9, "a failed send waits before it is tried again"
     figures = {"database": database_url.split(":")[0], "channel": provider.name, "alerts": alerts,
-               "requests": len(times), "faults": dict(api.faults), "delivered": len(taken),
+               "requests": len(api.request_times), "faults": dict(api.faults), "delivered": len(taken),
                "duplicates": duplicates, "lost": alerts - len(taken), "rate_limit": rate,
                "busiest_second": busiest, "most_attempts": most_attempts}
     print("reliability-figures", json.dumps(figures))
 
-
-async def pending(engine: Engine) -> int:
-    async with engine.sessions() as db:
-        return (await db.execute(select(func.count()).select_from(Outbox)
-                                 .where(Outbox.state == OutboxState.PENDING))).scalar_one()
-
-
-def _one_second_windows(times: list[float]) -> list[tuple[int, int]]:
-    """For each request, the span of requests within one second after it (indexes, inclusive)."""
-    windows, right = [], 0
-    for left, start in enumerate(times):
-        right = max(right, left)
-        while right + 1 < len(times) and times[right + 1] - start < 1.0:
-            right += 1
-        windows.append((left, right))
-    return windows

@@ -1,0 +1,306 @@
+"""B2, the Telegram path: the same report as Telegram updates, in-process, through two bots talking to a fake
+Bot API on 127.0.0.1 (python-telegram-bot's own HTTP requests, answers and all):
+
+- ours: the `lapor serve` app with its lifespan (Telegram in webhook mode, dispatcher, scheduler), each update
+  POSTed to our webhook route through an ASGI transport; it is checked, queued, and handled by the engine with
+  its state in the database (SQLite), every message durable before it is answered;
+- stock: a python-telegram-bot ConversationHandler with the same steps (menu, category buttons, description,
+  place with a yes/no check, when, photo skip, identity, confirm) and its state in memory, fed the same updates
+  through the Application's update queue, where PTB's own webhook server puts them. It reads nothing against
+  the region data and stores nothing: it is the floor of the library itself.
+
+Both answer each button press and remove its buttons, as ours does. Updates/s: all residents' updates, put in
+at once, to the last reply sent. Ours keeps to Telegram's 30 messages a second with PTB's AIORateLimiter; here
+the limiter runs without that limit (the fake API has none, and with it B2 would time the limit, not the bot).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import secrets
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import httpx
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.warnings import PTBUserWarning
+
+from benchmarks.loadgen import progress
+from bot import telegram_service
+from bot.app import create_app
+from bot.config import Settings
+from bot.telegram_service import WEBHOOK_PATH
+from storage import db as database
+from tests.conftest import DESCRIPTION, TEST_SECRET
+from tests.fake_telegram import TOKEN, FakeBotAPI, callback_update, command_update, text_update
+
+RESIDENTS, QUICK_RESIDENTS = 100, 10
+# One resident's report: a command, button presses (callback data) and texts, in the order the bot asks.
+REPORT: tuple[tuple[str, str], ...] = (
+    ("command", "/start"), ("tap", "c:report"), ("tap", "c:security"), ("text", DESCRIPTION),
+    ("text", "gedok sananwetn blitar"), ("tap", "c:yes"), ("tap", "c:today"), ("tap", "c:skip"),
+    ("tap", "c:confidential"), ("tap", "c:send"),
+)
+FIRST_CHAT, WARM_UP_CHAT = 700_000_000, 800_000_000  # none reports twice
+
+
+def report_updates(residents: int, first_update: int, first_chat: int) -> list[dict[str, Any]]:
+    """Every resident's report as updates, the residents' interleaved as they would arrive together."""
+    updates = []
+    for step, (kind, value) in enumerate(REPORT):
+        for resident in range(residents):
+            update_id, chat = first_update + step * residents + resident, first_chat + resident
+            if kind == "command":
+                updates.append(command_update(update_id, chat, value))
+            elif kind == "tap":
+                updates.append(callback_update(update_id, chat, value, message_id=1))
+            else:
+                updates.append(text_update(update_id, chat, value))
+    return updates
+
+
+async def timed(fake: FakeBotAPI, feed: Callable[[dict[str, Any]], Awaitable[None]], updates: list[dict[str, Any]],
+                replies: int) -> float:
+    """Seconds from feeding the first update to the `replies`th message sent back."""
+    seen, sent = len(fake.calls), 0
+    started = time.perf_counter()
+    for update in updates:
+        await feed(update)
+    while sent < replies:
+        if time.perf_counter() - started > 120:
+            raise RuntimeError("the bot stopped answering")
+        await asyncio.sleep(0.005)
+        # Only the calls made since the last look: the bots share the loop with this count.
+        sent += sum(method == "sendMessage" for method, _ in fake.calls[seen:])
+        seen = len(fake.calls)
+    return time.perf_counter() - started
+
+
+async def measure(fake: FakeBotAPI, feed: Callable[[dict[str, Any]], Awaitable[None]], residents: int) -> float:
+    """Updates per second; a warm-up report first tells how many messages one report gets back, and checks
+    that it ends with a reference."""
+    before = len(fake.calls_to("sendMessage"))
+    await timed(fake, feed, report_updates(1, 1, WARM_UP_CHAT), 1)
+    await asyncio.sleep(1.0)  # the last replies of the warm-up
+    sent = fake.calls_to("sendMessage")[before:]
+    if not any("LP-" in call["text"] for call in sent):
+        raise RuntimeError(f"the warm-up report got no reference: {[call['text'][:80] for call in sent]}")
+    per_report = len(sent)
+    updates = report_updates(residents, 1000, FIRST_CHAT)
+    return len(updates) / await timed(fake, feed, updates, per_report * residents)
+
+
+def _unthrottled(max_retries: int) -> AIORateLimiter:
+    return AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=max_retries)
+
+
+@contextlib.asynccontextmanager
+async def ours(fake: FakeBotAPI, data_dir: Path) -> AsyncIterator[Callable[[dict[str, Any]], Awaitable[None]]]:
+    settings = Settings(_env_file=None, data_dir=data_dir, secret_key=TEST_SECRET, telegram_bot_token=TOKEN,  # type: ignore[call-arg]
+                        telegram_base_url=fake.base_url, public_base_url="https://lapor.example.org",
+                        log_level="WARNING")
+    await asyncio.to_thread(database.upgrade, settings.effective_database_url)
+    app = create_app(settings)
+    headers = {"X-Telegram-Bot-Api-Secret-Token": settings.telegram_secret()}
+    transport = httpx.ASGITransport(app=app)
+    # The Telegram service, and its rate limiter, are built when the lifespan starts.
+    with mock.patch.object(telegram_service, "AIORateLimiter", _unthrottled):
+        async with app.router.lifespan_context(app), \
+                httpx.AsyncClient(transport=transport, base_url="http://lapor") as http:
+
+            async def feed(update: dict[str, Any]) -> None:
+                response = await http.post(WEBHOOK_PATH, content=json.dumps(update), headers=headers)
+                if response.status_code != 200:
+                    raise RuntimeError(f"the webhook answered {response.status_code}")
+
+            yield feed
+
+
+# The stock bot: python-telegram-bot's ConversationHandler, state in memory.
+MENU, CATEGORY, WHAT, WHERE, PLACE_CHECK, WHEN, PHOTO, IDENTITY, CONFIRM = range(9)
+CATEGORIES = ("security", "hotspot", "traffic", "social", "drugs", "other", "emergency")
+
+
+def _buttons(*keys: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton(key.capitalize(), callback_data=f"c:{key}")] for key in keys])
+
+
+async def _tapped(update: Update) -> str:
+    query = update.callback_query
+    assert query is not None and isinstance(query.data, str)
+    await query.answer()
+    await query.edit_message_reply_markup(reply_markup=None)
+    return query.data.removeprefix("c:")
+
+
+async def _start(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> int:
+    assert update.effective_chat is not None
+    await update.effective_chat.send_message("Halo! Ini layanan pengaduan warga. Privasi: …")
+    await update.effective_chat.send_message("Apa yang bisa kami bantu?",
+                                             reply_markup=_buttons("report", "status", "help", "english"))
+    return MENU
+
+
+async def _menu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    await _tapped(update)
+    assert update.effective_chat is not None and context.user_data is not None
+    context.user_data["draft"] = {}
+    await update.effective_chat.send_message("Laporan tentang apa?", reply_markup=_buttons(*CATEGORIES))
+    return CATEGORY
+
+
+async def _category(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    assert update.effective_chat is not None and context.user_data is not None
+    context.user_data["draft"]["category"] = await _tapped(update)
+    await update.effective_chat.send_message("Ceritakan apa yang terjadi (10–4000 huruf).")
+    return WHAT
+
+
+async def _what(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    assert update.message is not None and context.user_data is not None
+    context.user_data["draft"]["description"] = update.message.text
+    await update.message.reply_text("Di mana kejadiannya?", reply_markup=ReplyKeyboardMarkup(
+        [[KeyboardButton("📍 Kirim lokasi", request_location=True)]], resize_keyboard=True, one_time_keyboard=True))
+    return WHERE
+
+
+async def _where(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    assert update.message is not None and context.user_data is not None
+    context.user_data["draft"]["place"] = update.message.text
+    await update.message.reply_text(f"Maksud Anda {update.message.text}?", reply_markup=_buttons("yes", "no"))
+    return PLACE_CHECK
+
+
+async def _place_check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    assert update.effective_chat is not None
+    if await _tapped(update) == "no":
+        await update.effective_chat.send_message("Di mana kejadiannya?")
+        return WHERE
+    await update.effective_chat.send_message("Kapan?", reply_markup=_buttons("now", "today", "earlier"))
+    return WHEN
+
+
+async def _when(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    assert update.effective_chat is not None and context.user_data is not None
+    context.user_data["draft"]["when"] = await _tapped(update)
+    await update.effective_chat.send_message("Ada foto? Kirim fotonya, atau lewati.", reply_markup=_buttons("skip"))
+    return PHOTO
+
+
+async def _photo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> int:
+    assert update.effective_chat is not None
+    await _tapped(update)
+    await update.effective_chat.send_message("Bagaimana identitas Anda?",
+                                             reply_markup=_buttons("named", "confidential", "anonymous"))
+    return IDENTITY
+
+
+async def _identity(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    assert update.effective_chat is not None and context.user_data is not None
+    draft = context.user_data["draft"]
+    draft["identity"] = await _tapped(update)
+    summary = "\n".join(f"{key}: {value}" for key, value in draft.items())
+    await update.effective_chat.send_message(f"Ringkasan:\n{summary}",
+                                             reply_markup=_buttons("send", "change", "cancel"))
+    return CONFIRM
+
+
+async def _confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    assert update.effective_chat is not None and context.user_data is not None
+    await _tapped(update)
+    context.user_data.pop("draft", None)
+    await update.effective_chat.send_message(f"Laporan terkirim: LP-{secrets.token_hex(4).upper()}.")
+    await update.effective_chat.send_message("Apa yang bisa kami bantu?",
+                                             reply_markup=_buttons("report", "status", "help", "english"))
+    return ConversationHandler.END
+
+
+def stock_conversation() -> ConversationHandler:
+    text = filters.TEXT & ~filters.COMMAND
+    # One conversation a chat and user, as ours: PTB warns that per_message=False lets a button of any of the
+    # bot's messages answer, which is what this flow means.
+    warnings.filterwarnings("ignore", "If 'per_message=False'", PTBUserWarning)
+    return ConversationHandler(
+        entry_points=[CommandHandler("start", _start)],
+        states={
+            MENU: [CallbackQueryHandler(_menu, pattern="^c:report$")],
+            CATEGORY: [CallbackQueryHandler(_category)],
+            WHAT: [MessageHandler(text, _what)],
+            WHERE: [MessageHandler(text, _where)],
+            PLACE_CHECK: [CallbackQueryHandler(_place_check)],
+            WHEN: [CallbackQueryHandler(_when)],
+            PHOTO: [CallbackQueryHandler(_photo)],
+            IDENTITY: [CallbackQueryHandler(_identity)],
+            CONFIRM: [CallbackQueryHandler(_confirm)],
+        },
+        fallbacks=[],
+        per_message=False,
+    )
+
+
+@contextlib.asynccontextmanager
+async def stock(fake: FakeBotAPI) -> AsyncIterator[Callable[[dict[str, Any]], Awaitable[None]]]:
+    application = Application.builder().token(TOKEN).base_url(fake.base_url).updater(None).build()
+    application.add_handler(stock_conversation())
+    async with application:
+        await application.start()
+
+        async def feed(update: dict[str, Any]) -> None:
+            await application.update_queue.put(Update.de_json(update, application.bot))
+
+        try:
+            yield feed
+        finally:
+            await application.stop()
+
+
+async def _run(residents: int) -> dict[str, Any]:
+    fake = FakeBotAPI()
+    await fake.start()
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            with progress(f"B2 ours, {residents} residents"):
+                async with ours(fake, Path(scratch)) as feed:
+                    ours_per_s = await measure(fake, feed, residents)
+            with progress(f"B2 stock python-telegram-bot, {residents} residents"):
+                async with stock(fake) as feed:
+                    stock_per_s = await measure(fake, feed, residents)
+    finally:
+        await fake.stop()
+    return {"ours_updates_per_s": round(ours_per_s, 1), "ptb_updates_per_s": round(stock_per_s, 1),
+            "ratio": round(ours_per_s / stock_per_s, 3)}
+
+
+def run(bench_database_url: str | None, quick: bool = False) -> dict[str, Any]:
+    """`bench_database_url` is not used: ours keeps its state in SQLite, the default database."""
+    residents = QUICK_RESIDENTS if quick else RESIDENTS
+    result = asyncio.run(_run(residents))
+    result["parameters"] = {
+        "residents": residents, "updates_per_report": len(REPORT), "database": "sqlite",
+        "ours": "create_app's webhook route over an ASGI transport, its lifespan running",
+        "stock": "python-telegram-bot ConversationHandler, state in memory, no routing, no storage",
+        "bot_api": "fake Bot API on 127.0.0.1 over HTTP, in the same process",
+    }
+    return result
+
+
+if __name__ == "__main__":  # python -m benchmarks.b2_telegram [--quick]
+    print(json.dumps(run(None, quick="--quick" in sys.argv), indent=2))

@@ -1,0 +1,74 @@
+"""B5 — place resolution: typed places resolved per second, and what building the region index costs
+at start-up (the service builds it once)."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from typing import Any
+
+from storage.regions import RegionIndex, is_confident
+
+# Places the way residents type them: full addresses, typos, abbreviations, bare names, no place at all.
+PLACES = [
+    "Kel. Gedok, Kec. Sananwetn, Blitar",
+    "gedog sananwetan",
+    "gedok sananwetn blitar",
+    "Jl. Merdeka RT 02/RW 05 Gedog, Sananwetan",
+    "kelurahan gedog kecamatan sanan wetan kota blitar",
+    "plosokrep sanan wetan",
+    "Kec. Sekar, Kab. Bojonegoro",
+    "sekar bojonegoro",
+    "sekr bojonegor",
+    "dekat pasar Sekar Bojonegoro",
+    "kec sekar bjn",
+    "Sidomulyo",
+    "Sekar",
+    "sananwetan",
+    "blitar",
+    "kota blitar",
+    "karanganyar demak",
+    "pasar minggu jakarta selatan",
+    "Desa Kurau Timur, Kec. Koba, Kab. Bangka Tengah",
+    "kebayoran baru jaksel",
+    "gg. mawar no 3 rt 1 rw 4 kemiri muka beji depok",
+    "depan masjid agung, cibinong bogor",
+    "Jalan Ahmad Yani No. 88 Wonokromo Surabaya",
+    "sukamaju",
+    "motor saya hilang tadi malam",
+    "xyzzy qwerty",
+    "",
+    "rt 02 rw 05",
+]
+
+
+def run(bench_database_url: str | None, quick: bool = False) -> dict[str, Any]:
+    """The index is built `builds` times (the median counts), then each place resolved in turn."""
+    builds, resolutions = (1, 300) if quick else (3, 10_000)
+    build_s = []
+    for _ in range(builds):
+        started = time.perf_counter()
+        index = RegionIndex.load()
+        build_s.append(time.perf_counter() - started)
+    print(f"  index built in {statistics.median(build_s):.2f} s", file=sys.stderr)
+
+    timings_ms: list[float] = []
+    confident = 0
+    for n in range(resolutions):
+        text = PLACES[n % len(PLACES)]
+        started = time.perf_counter()
+        candidates = index.resolve(text)
+        timings_ms.append((time.perf_counter() - started) * 1000)
+        confident += is_confident(candidates)
+    timings_ms.sort()
+    return {
+        "parameters": {"resolutions": resolutions, "typed_places": len(PLACES), "index_builds": builds,
+                       "regions": sum(index.counts().values())},
+        "per_s": round(resolutions / (sum(timings_ms) / 1000), 1),
+        "index_build_s": round(statistics.median(build_s), 3),
+        "p50_ms": round(statistics.median(timings_ms), 3),
+        "p95_ms": round(timings_ms[max(0, round(0.95 * len(timings_ms)) - 1)], 3),
+        "max_ms": round(timings_ms[-1], 3),
+        "confident": confident,
+    }

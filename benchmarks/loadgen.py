@@ -1,0 +1,158 @@
+"""Load on a WhatsApp webhook over loopback: residents side by side, each sending the whole report one
+message after the other over a keep-alive connection, signed as Twilio signs; every request timed.
+And the server under load: a process of its own whose memory (with its workers) is sampled throughout."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+import psutil
+
+from tests.serve_process import (
+    WHATSAPP_REPORT,
+    serve_environment,
+    signed_whatsapp_message,
+    start_serve,
+    wait_until_healthy,
+    whatsapp_address,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile: the smallest value with at least `share` of them at or below it."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
+
+
+@dataclass
+class Load:
+    messages: int
+    reports: int
+    seconds: float
+    latencies_ms: list[float]
+
+    def figures(self) -> dict[str, float]:
+        return {
+            "msgs_per_s": round(self.messages / self.seconds, 1),
+            "reports_per_s": round(self.reports / self.seconds, 2),
+            "p50_ms": round(percentile(self.latencies_ms, 0.50), 1),
+            "p95_ms": round(percentile(self.latencies_ms, 0.95), 1),
+            "p99_ms": round(percentile(self.latencies_ms, 0.99), 1),
+        }
+
+
+async def conversations(base_url: str, residents: int, first_number: int, *, answered: bool = True) -> Load:
+    """`residents` residents at once, each through the whole report. With `answered`, every answer must be
+    the step's (a benchmark of wrong answers measures nothing); the bare endpoint answers nothing."""
+    latencies: list[float] = []
+    reports = 0
+    # Signed beforehand: the load generator's own work stays out of the timings as far as it can.
+    scripts = [[(*signed_whatsapp_message(whatsapp_address(number), f"SM{number:016x}{step:016x}", body), expected)
+                for step, (body, expected) in enumerate(WHATSAPP_REPORT)]
+               for number in range(first_number, first_number + residents)]
+
+    async def resident(http: aiohttp.ClientSession, script: list[tuple[dict[str, str], dict[str, str], str]]) -> None:
+        nonlocal reports
+        for params, headers, expected in script:
+            started = time.perf_counter()
+            async with http.post(f"{base_url}/whatsapp/webhook", data=params, headers=headers) as response:
+                answer = await response.text()
+            latencies.append((time.perf_counter() - started) * 1000)
+            if response.status != 200 or (answered and expected not in answer):
+                raise RuntimeError(f"{params['Body']!r} was answered {response.status}: {answer[:300]}")
+        reports += answered
+
+    # aiohttp rather than httpx: httpx's connection pool costs the client more than the bare server at a
+    # hundred connections, and the ceiling would be the client's.
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=residents),
+                                     timeout=aiohttp.ClientTimeout(total=60)) as http:
+        started = time.perf_counter()
+        await asyncio.gather(*(resident(http, script) for script in scripts))
+        seconds = time.perf_counter() - started
+    return Load(len(latencies), reports, seconds, latencies)
+
+
+class PeakMemory(threading.Thread):
+    """The highest resident set size of a process and its children, sampled every 50 ms in a thread of its
+    own, so a busy event loop in the load generator does not skip samples."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.process = psutil.Process(pid)
+        self.peak_bytes = 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(0.05):
+            with contextlib.suppress(psutil.Error):
+                tree = [self.process, *self.process.children(recursive=True)]
+                total = 0
+                for member in tree:
+                    with contextlib.suppress(psutil.Error):
+                        total += member.memory_info().rss
+                self.peak_bytes = max(self.peak_bytes, total)
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+    @property
+    def peak_mb(self) -> float:
+        return round(self.peak_bytes / 2**20, 1)
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()  # uvicorn's graceful shutdown: the lifespan ends, the dispatcher stops
+    try:
+        server.wait(15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+@contextlib.asynccontextmanager
+async def running(server: subprocess.Popen[bytes], port: int) -> AsyncIterator[PeakMemory]:
+    """A started server once it is healthy, its memory sampled until it is stopped on leaving."""
+    try:
+        await wait_until_healthy(port, server, seconds=60)
+        memory = PeakMemory(server.pid)
+        memory.start()
+        try:
+            yield memory
+        finally:
+            memory.stop()
+    finally:
+        _stop(server)
+
+
+def lapor_serve(data_dir: Path, database_url: str, twilio_base_url: str, port: int, workers: int = 1,
+                **settings: str) -> subprocess.Popen[bytes]:
+    args = ("--workers", str(workers)) if workers > 1 else ()
+    return start_serve(data_dir, database_url, twilio_base_url, port, args=args, **settings)
+
+
+def bare_webhook(data_dir: Path, twilio_base_url: str, port: int) -> subprocess.Popen[bytes]:
+    """The ceiling's server: benchmarks.bare_webhook with the settings `lapor serve` gets."""
+    env = serve_environment(data_dir, "", twilio_base_url)
+    log = (data_dir / "bare.log").open("ab")
+    return subprocess.Popen([sys.executable, "-m", "benchmarks.bare_webhook", str(port)], env=env, cwd=ROOT,
+                            stdout=log, stderr=log)
+
+
+@contextlib.contextmanager
+def progress(what: str) -> Iterator[None]:
+    print(f"  {what}…", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    yield
+    print(f"  {what}: {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)

@@ -1,0 +1,69 @@
+"""`lapor serve --workers N`: several processes serve WhatsApp side by side on one database, each message
+handled once, each report made once; Telegram, whose updates need one process, refuses it."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from storage.models import InboundMessage, Report
+from tests.conftest import make_engine
+from tests.fake_twilio import FakeTwilioAPI
+from tests.serve_process import (
+    WHATSAPP_REPORT,
+    free_port,
+    signed_whatsapp_message,
+    start_serve,
+    wait_until_healthy,
+    whatsapp_address,
+)
+
+pytestmark = pytest.mark.slow
+RESIDENTS = 6
+
+
+async def resident(http: httpx.AsyncClient, number: int) -> None:
+    for step, (body, expected) in enumerate(WHATSAPP_REPORT):
+        params, headers = signed_whatsapp_message(whatsapp_address(number), f"SM{number:016x}{step:016x}", body)
+        response = await http.post("/whatsapp/webhook", data=params, headers=headers)
+        assert response.status_code == 200, response.text
+        answer = "\n".join(message.text or "" for message in ET.fromstring(response.text).iter("Message"))
+        assert expected in answer, f"resident {number} at step {step} ({body!r}) got: {answer}"
+
+
+async def test_two_workers_take_conversations_side_by_side(tmp_path: Path, database_url: str) -> None:
+    twilio = FakeTwilioAPI()
+    await twilio.start()
+    port = free_port()
+    server = start_serve(tmp_path, database_url, twilio.base_url, port, args=("--workers", "2"))
+    try:
+        await wait_until_healthy(port, server, seconds=90)
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+            await asyncio.gather(*(resident(http, number) for number in range(RESIDENTS)))
+    finally:
+        server.terminate()
+        server.wait(30)
+        await twilio.stop()
+    engine, db_engine = make_engine(database_url, tmp_path / "media")
+    try:
+        async with engine.sessions() as db:
+            reports = (await db.execute(select(func.count()).select_from(Report))).scalar_one()
+            inbound = (await db.execute(select(func.count()).select_from(InboundMessage))).scalar_one()
+    finally:
+        await db_engine.dispose()  # type: ignore[attr-defined]
+    assert (reports, inbound) == (RESIDENTS, RESIDENTS * len(WHATSAPP_REPORT))
+
+
+def test_telegram_refuses_more_than_one_worker(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "bot", "serve", "--workers", "2"], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=120,
+                            env={**os.environ, "DATA_DIR": str(tmp_path), "TELEGRAM_BOT_TOKEN": "123:ABC"})
+    assert result.returncode == 1 and "Telegram's updates need one process" in result.stderr, result.stderr
