@@ -29,12 +29,13 @@ from bot.channels.base import (
 from bot.photos import Photos
 from storage.crypto import ContactCipher
 from storage.models import Contact, Outbox, OutboxState, utcnow
-from storage.outbox import claim_due
+from storage.outbox import claim_due, next_due
 
 log = logging.getLogger(__name__)
 
 WHATSAPP_WINDOW = dt.timedelta(hours=24)
-CONCURRENT_CONTACTS = 8  # contacts sent to at once: fewer than the connection pool, so residents still get one
+CONCURRENT_CONTACTS = 8  # contacts sent to at once: fewer than PostgreSQL's connection pool, so residents get one
+MOMENT_SECONDS = 0.05
 TEMPLATE_VARIABLE_CHARS = 900  # a template's text with its variables must stay within 1,024
 
 
@@ -77,16 +78,24 @@ class Dispatcher:
         self.on_unreachable = on_unreachable
 
     async def run(self, stop: asyncio.Event, idle_seconds: float = 1.0) -> None:
-        """Sends until `stop` is set; sleeps between empty rounds."""
+        """Sends until `stop` is set; after an empty round sleeps until the next row comes due, at most
+        `idle_seconds` (rows written meanwhile are found then)."""
         while not stop.is_set():
             try:
-                sent = await self.run_once()
+                pause = 0.0 if await self.run_once() else await self._until_next_due(idle_seconds)
             except Exception:
                 log.exception("outbox round failed")
-                sent = 0
-            if not sent:
+                pause = idle_seconds
+            if pause:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), idle_seconds)
+                    await asyncio.wait_for(stop.wait(), pause)
+
+    async def _until_next_due(self, longest: float) -> float:
+        async with self.sessions() as db:
+            due = await next_due(db, self.only_urn_hash)
+        seconds = longest if due is None else (due - utcnow()).total_seconds()
+        # Not less than a moment: rows due but held by another sender must not make this loop spin.
+        return min(longest, max(MOMENT_SECONDS, seconds))
 
     async def run_once(self) -> int:
         """Sends every row that is due now; returns how many were tried."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import dialect_insert
@@ -42,9 +42,7 @@ async def claim_due(db: AsyncSession, now: dt.datetime, limit: int, lease: dt.ti
     """Takes up to `limit` due rows for sending (only those to the contact `urn_hash`, when given). Each is
     leased: should this process die while sending, the row comes due again when the lease ends (so a
     message may go twice, never zero times)."""
-    query = select(Outbox).where(Outbox.state == OutboxState.PENDING, Outbox.next_attempt_at <= now)
-    if urn_hash is not None:
-        query = query.where(Outbox.contact_id.in_(select(Contact.id).where(Contact.urn_hash == urn_hash)))
+    query = select(Outbox).where(*_pending(urn_hash), Outbox.next_attempt_at <= now)
     rows = list((await db.execute(
         query.order_by(Outbox.priority, Outbox.next_attempt_at, Outbox.id).limit(limit)
         .with_for_update(skip_locked=True)
@@ -53,6 +51,18 @@ async def claim_due(db: AsyncSession, now: dt.datetime, limit: int, lease: dt.ti
         row.attempts += 1
         row.next_attempt_at = now + lease
     return rows
+
+
+async def next_due(db: AsyncSession, urn_hash: str | None = None) -> dt.datetime | None:
+    """When the earliest row waiting to be sent comes due (only rows to the contact `urn_hash`, when given)."""
+    return (await db.execute(select(func.min(Outbox.next_attempt_at)).where(*_pending(urn_hash)))).scalar_one()
+
+
+def _pending(urn_hash: str | None) -> list[ColumnElement[bool]]:
+    conditions = [Outbox.state == OutboxState.PENDING]
+    if urn_hash is not None:
+        conditions.append(Outbox.contact_id.in_(select(Contact.id).where(Contact.urn_hash == urn_hash)))
+    return conditions
 
 
 async def record_delivery(db: AsyncSession, provider_message_id: str, status: str, error_code: str | None, *,

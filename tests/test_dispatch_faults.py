@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import os
 from collections import Counter, defaultdict
 from collections.abc import AsyncIterator, Callable
@@ -95,7 +96,7 @@ async def provider(request: pytest.FixtureRequest) -> AsyncIterator[Provider]:
 
 
 async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a_storm(
-        engine: Engine, database_url: str, provider: Provider) -> None:
+        engine: Engine, database_url: str, provider: Provider, caplog: pytest.LogCaptureFixture) -> None:
     alerts, rate, api = provider.alerts, provider.rate, provider.api
     recipients = [await contact_of(engine, provider.address(n)) for n in range(RECIPIENTS)]
     async with engine.sessions() as db, db.begin():
@@ -121,6 +122,8 @@ async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a
     assert duplicates == api.faults["stall"] and {b for b, n in taken.items() if n > 1} <= stalled, (
         "a message goes twice only when its answer never came")
 
+    unexpected = [r.getMessage() for r in caplog.records if r.name == "bot.outbox" and r.levelno >= logging.ERROR]
+    assert unexpected == [], "every fault is one the channel knows and types"
     busiest = busiest_second(api.request_times)
     assert busiest <= rate + 1, f"{busiest} calls within one second"  # +1: loopback varies by milliseconds
     assert busiest >= rate * 0.5, "the pace came near the limit: the test did test it"

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -128,18 +129,26 @@ class Channel(Protocol[RawT_contra]):
 
 
 class RateLimit:
-    """At most `per_second` calls to a provider: each starts at least 1/per_second after the one before,
-    measured when it really starts, so a busy event loop never lets several through at once."""
+    """At most `per_second` calls to a provider in any one second, counted when each really starts: a call
+    starts once the call `per_second` before it is a second old. A late wake-up of the event loop is made up
+    by the calls after it rather than lost, and no second ever holds more. (Below one a second: one call per
+    1/per_second seconds.)"""
+
+    # Calls reach the provider some milliseconds after they start here, not all equally late: the window
+    # is kept this much longer, so that the provider's own count stays within the limit too.
+    SLACK = 0.05
 
     def __init__(self, per_second: float) -> None:
-        self.interval = 1.0 / per_second
-        self._last = -float("inf")
+        self.calls = max(1, int(per_second))
+        self.window = self.calls / per_second * (1 + self.SLACK)
+        self._starts: deque[float] = deque(maxlen=self.calls)
         self._turn = asyncio.Lock()
 
     async def wait(self) -> None:
         async with self._turn:
             loop = asyncio.get_running_loop()
-            wait = self._last + self.interval - loop.time()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            self._last = loop.time()
+            if len(self._starts) == self.calls:
+                wait = self._starts[0] + self.window - loop.time()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+            self._starts.append(loop.time())

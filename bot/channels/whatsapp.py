@@ -231,4 +231,6 @@ def typed_failure(error: Exception) -> Exception:
         return PermanentFailure(f"twilio error {error.code} (HTTP {error.status})")
     if isinstance(error, aiohttp.ClientError | asyncio.TimeoutError | OSError):
         return RetryLater(type(error).__name__)
+    if isinstance(error, json.JSONDecodeError):  # an answer that was no JSON (a proxy's page): it may not
+        return RetryLater("twilio's answer was no JSON")  # have reached Twilio, so it goes again
     return error
