@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import create_engine, text
 
 from benchmarks.loadgen import bare_webhook, conversations, lapor_serve, progress, running
 from bot.config import Settings
@@ -28,6 +27,7 @@ from storage.models import OfficerRole, utcnow
 from storage.officers import create_invite
 from storage.stations import station_by_code
 from tests.fake_twilio import FakeTwilioAPI
+from tests.running import empty_postgres
 from tests.serve_process import (
     WHATSAPP_REPORT,
     free_port,
@@ -106,14 +106,6 @@ def _with_ceiling(figures: dict[str, Any], ceiling: dict[str, Any]) -> dict[str,
             "ratio": round(figures["msgs_per_s"] / ceiling["msgs_per_s"], 3)}
 
 
-def _fresh_postgres(url: str) -> None:
-    engine = create_engine(database.sync_url(url))
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-
-
 async def _run(bench_database_url: str | None, residents: int, quick: bool) -> dict[str, Any]:
     twilio = FakeTwilioAPI()
     await twilio.start()
@@ -134,14 +126,14 @@ async def _run(bench_database_url: str | None, residents: int, quick: bool) -> d
                 result["postgresql_2_workers"] = {"skipped": "no PostgreSQL database given"}
                 return result
             with progress(f"B1 PostgreSQL, {residents} residents"):
-                _fresh_postgres(bench_database_url)
+                empty_postgres(bench_database_url)
                 postgresql = await _lapor(root / "postgresql", bench_database_url, twilio, residents)
             result["postgresql"] = _with_ceiling(postgresql, ceiling)
             if quick:
                 result["postgresql_2_workers"] = {"skipped": "not in a quick run"}
                 return result
             with progress(f"B1 PostgreSQL, 2 workers, {residents} residents"):
-                _fresh_postgres(bench_database_url)
+                empty_postgres(bench_database_url)
                 two = await _lapor(root / "postgresql-2", bench_database_url, twilio, residents, workers=2)
             gain = round(two["msgs_per_s"] / postgresql["msgs_per_s"], 2)
             result["postgresql_2_workers"] = {**two, "scale_out_gain": gain}

@@ -12,8 +12,6 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine as create_sync_engine
-from sqlalchemy import text
 
 from bot.channels.base import Inbound, Location, Media, Outbound
 from bot.channels.console import ConsoleChannel
@@ -26,6 +24,7 @@ from storage.media import MediaStore
 from storage.models import Base
 from storage.regions import RegionIndex
 from storage.stations import seed_if_empty
+from tests.running import empty_postgres
 
 TEST_SECRET = "test-secret-key-for-lapor"
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
@@ -64,11 +63,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _reset_postgres(url: str) -> None:
-    engine = create_sync_engine(database.sync_url(url))
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    empty_postgres(url)
     _prepare(url)
 
 

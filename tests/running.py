@@ -9,11 +9,22 @@ from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
 
 import uvicorn
+from sqlalchemy import create_engine, text
 from uvicorn._types import ASGIApplication
 
 from bot.app import create_app
 from bot.config import Settings
 from handlers.engine import Engine
+from storage import db as database
+
+
+def empty_postgres(url: str) -> None:
+    """Drops everything in a PostgreSQL database: a test's or a benchmark's, never the service's."""
+    engine = create_engine(database.sync_url(url))
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
 
 
 async def until(condition: Callable[[], bool], seconds: float = 10.0) -> None:
