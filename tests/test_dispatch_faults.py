@@ -5,8 +5,8 @@ count what they receive. Every alert arrives, the rate limit holds as the provid
 retries back off.
 
 `make test` sends a few hundred alerts on each channel; `make reliability` sets RELIABILITY_ALERTS
-(10,000 on WhatsApp) and RELIABILITY_TELEGRAM_ALERTS (2,000: at Telegram's pace of 25 a second that
-takes as long as WhatsApp's 10,000 at 100).
+and RELIABILITY_TELEGRAM_ALERTS (10,000 each; at Telegram's pace of 25 a second that takes some 7
+minutes a database).
 """
 
 from __future__ import annotations
