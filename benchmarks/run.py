@@ -1,4 +1,4 @@
-"""Runs the benchmarks, prints their figures beside the issue's targets, and records them.
+"""Runs the benchmarks, prints their figures beside their targets, and records them.
 
     python -m benchmarks.run [--quick] [--only b1,b4]
 
@@ -45,7 +45,7 @@ BUDGET_S = 15 * 60
 
 @dataclass(frozen=True)
 class Row:
-    """One line of the table: a figure read from the results, and the issue's target for it if any."""
+    """One line of the table: a figure read from the results, and its target if any."""
 
     section: str
     measure: str
@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     print(render(results))
     print(f"\nAll in {results['elapsed_s']} s.")
     if complete and results["elapsed_s"] > BUDGET_S:
-        print(f"Over the {BUDGET_S // 60} minutes issue 9 allows `make bench`.", file=sys.stderr)
+        print(f"Over the {BUDGET_S // 60} minutes `make bench` is meant to take.", file=sys.stderr)
     if failed:
         print(f"Failed: {', '.join(failed)}; nothing recorded.", file=sys.stderr)
         return 1
