@@ -84,7 +84,7 @@ async def telegram_webhook(request: Request) -> Response:
         return Response(status_code=400)
     try:
         await telegram.put(data)
-    except (TypeError, ValueError, KeyError, AttributeError, OverflowError):
+    except (TypeError, ValueError, KeyError, AttributeError, OverflowError, OSError):  # OSError: a date past 2038
         # Well-formed JSON, but no Update this library can read: taken and dropped, or Telegram retries it.
         log.warning("telegram update %s could not be read", data["update_id"])
     return Response(status_code=200)
