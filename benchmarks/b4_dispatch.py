@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from bot.channels.whatsapp import WhatsAppChannel
 from bot.outbox import Dispatcher
 from storage import db as database
-from storage.contacts import lock_contact
+from storage.contacts import lock_conversation
 from storage.crypto import ContactCipher
 from storage.models import Outbox, utcnow
 from storage.outbox import enqueue
@@ -61,7 +61,7 @@ async def _dispatch(url: str, alerts: int) -> dict[str, Any]:
     async with sessions() as db, db.begin():
         recipients = []
         for n in range(RECIPIENTS):
-            contact, _ = await lock_contact(db, cipher, f"whatsapp:+62813{n:07d}", "whatsapp", utcnow())
+            contact = (await lock_conversation(db, cipher, f"whatsapp:+62813{n:07d}", "whatsapp", utcnow())).contact
             contact.last_inbound_at = utcnow()  # inside WhatsApp's window: free text, no template
             recipients.append(contact.id)
         await db.flush()

@@ -72,13 +72,6 @@ async def lock_conversation(db: AsyncSession, cipher: ContactCipher, urn: str, c
     raise RuntimeError("the contact kept disappearing while being locked")
 
 
-async def lock_contact(db: AsyncSession, cipher: ContactCipher, urn: str, channel: str,
-                       at: dt.datetime) -> tuple[Contact, bool]:
-    """The contact for `urn`, created if new and locked until the transaction ends; and whether it is new."""
-    conversation = await lock_conversation(db, cipher, urn, channel, at)
-    return conversation.contact, conversation.first_contact
-
-
 async def delete_contact(db: AsyncSession, contact: Contact) -> None:
     """Erases a contact's personal data; their reports stay, no longer linked (ON DELETE SET NULL)."""
     await db.execute(delete(Contact).where(Contact.id == contact.id))
