@@ -31,7 +31,7 @@ test: $(VENV)/.installed-dev
 
 # The long runs of docs/RELIABILITY.md, on SQLite and on PostgreSQL (started by scripts/postgres.sh).
 reliability: $(VENV)/.installed-dev
-	TEST_DATABASE_URL="$$(bash scripts/postgres.sh lapor_test | tail -n 1)" RELIABILITY_CONVERSATIONS=200 \
+	TEST_DATABASE_URL="$$(bash scripts/postgres.sh lapor_test | tail -n 1)" RELIABILITY_CONVERSATIONS=200 RELIABILITY_TELEGRAM_CHATS=200 \
 		RELIABILITY_DISPATCH_ALERTS=1000 RELIABILITY_ALERTS=10000 RELIABILITY_TELEGRAM_ALERTS=10000 \
 		FUZZ_EXAMPLES=10000 $(BIN)/pytest -q -s -p no:cacheprovider \
 		tests/test_crash.py tests/test_dispatch_crash.py tests/test_dispatch_faults.py tests/test_fuzz.py

@@ -66,7 +66,7 @@ async def _dispatch(url: str, alerts: int) -> dict[str, Any]:
             recipients.append(contact.id)
         await db.flush()
         for n, contact_id in zip(range(alerts), itertools.cycle(recipients), strict=False):
-            await enqueue(db, kind="officer_alert", contact_id=contact_id, payload={"text": ALERT.format(n=n)},
+            await enqueue(db, cipher, kind="officer_alert", contact_id=contact_id, payload={"text": ALERT.format(n=n)},
                           idempotency_key=f"alert:{n}", at=utcnow())
     with _ApiProcess() as api:
         channel = WhatsAppChannel(ACCOUNT_SID, AUTH_TOKEN, SENDER, api_base_url=api.base_url, per_second=RATE)

@@ -80,7 +80,8 @@ async def telegram_webhook(request: Request) -> Response:
         return Response(status_code=413)
     except (UnicodeDecodeError, json.JSONDecodeError):
         return Response(status_code=400)
-    if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+    update_id = data.get("update_id") if isinstance(data, dict) else None
+    if not isinstance(update_id, int) or isinstance(update_id, bool) or not 0 <= update_id < 2**63:
         return Response(status_code=400)
     try:
         await telegram.put(data)

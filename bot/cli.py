@@ -444,9 +444,10 @@ def outbox_list(
         listed = []
         for row in await list_outbox(db, state):
             contact = await db.get(Contact, row.contact_id)
+            report = await db.get(Report, row.report_id) if row.report_id else None
             listed.append({
                 "id": row.id, "kind": row.kind, "state": row.state.value,
-                "channel": contact.channel if contact else None, "ref": row.payload.get("ref"),
+                "channel": contact.channel if contact else None, "ref": report.ref if report else None,
                 "attempts": row.attempts, "last_error": row.last_error,
                 "created_at": row.created_at.isoformat(), "sent_at": row.sent_at.isoformat() if row.sent_at else None,
             })

@@ -36,7 +36,8 @@ def configure(level: str, log_file: Path | None = None) -> None:
         handler.addFilter(RedactingFilter())
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=level.upper(), handlers=handlers, force=True)
-    # twilio logs every request's form (phone numbers included) at INFO; the filter would redact them,
-    # but they are noise as well.
-    for noisy in ("httpx", "alembic.runtime.migration", "twilio"):
+    # twilio logs every request's form (phone numbers included) at INFO, python-telegram-bot every update and
+    # API call (chat ids and what residents wrote) at DEBUG, aiosqlite every statement's values at DEBUG: the
+    # filter redacts only what looks like an address, so they stay quiet whatever the level.
+    for noisy in ("httpx", "alembic.runtime.migration", "twilio", "telegram", "aiosqlite"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -29,7 +29,7 @@ from bot.channels.base import (
 from bot.photos import Photos
 from storage.crypto import ContactCipher
 from storage.models import Contact, Outbox, OutboxState, utcnow
-from storage.outbox import claim_due, next_due
+from storage.outbox import claim_due, next_due, open_payload, row_time
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,8 @@ class Dispatcher:
         now = utcnow()
         async with self.sessions() as db, db.begin():
             rows = await claim_due(db, now, self.batch, self.policy.lease, self.only_urn_hash)
-            work = [Claim(row.id, row.kind, row.payload, row.attempts, row.contact_id) for row in rows]
+            work = [Claim(row.id, row.kind, open_payload(self.cipher, row), row.attempts, row.contact_id)
+                    for row in rows]
         # Contacts at once, so that one slow provider call holds up no one else; each contact's messages of
         # the round in order, a failed one holding back those after it, so no answer comes before its question.
         by_contact: dict[int, list[Claim]] = defaultdict(list)
@@ -138,7 +139,7 @@ class Dispatcher:
         async with self.sessions() as db, db.begin():
             row = await _still_ours(db, claim)
             if row is not None:
-                row.next_attempt_at = utcnow() + self.policy.lease
+                row.next_attempt_at = row_time(row, utcnow() + self.policy.lease)
             return row is not None
 
     async def _put_back(self, claims: list[Claim], at: dt.datetime) -> None:
@@ -149,7 +150,7 @@ class Dispatcher:
             for claim in claims:
                 row = await _still_ours(db, claim)
                 if row is not None:
-                    row.attempts, row.next_attempt_at = row.attempts - 1, at
+                    row.attempts, row.next_attempt_at = row.attempts - 1, row_time(row, at)
 
     async def _send_one(self, claim: Claim) -> dt.datetime | None:
         """Sends a claimed row; when it is to be tried again, the time it comes due."""
@@ -233,7 +234,8 @@ class Dispatcher:
         async with self.sessions() as db, db.begin():
             row = await _still_ours(db, claim)
             if row is not None:
-                row.next_attempt_at, row.last_error = retry_at, str(failure)
+                row.next_attempt_at, row.last_error = row_time(row, retry_at), str(failure)
+                retry_at = row.next_attempt_at
         return retry_at
 
     async def _finish(self, claim: Claim, state: OutboxState, reason: str | None, sid: str | None = None) -> None:
@@ -244,7 +246,7 @@ class Dispatcher:
                 return
             row.state, row.last_error = state, reason
             if state == OutboxState.SENT:
-                row.provider_message_id, row.sent_at = sid, utcnow()
+                row.provider_message_id, row.sent_at = sid, row_time(row, utcnow())
 
 
 @dataclass(frozen=True)

@@ -6,18 +6,21 @@ import asyncio
 import logging
 from collections import Counter
 from collections.abc import Awaitable
+from dataclasses import asdict
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import AIORateLimiter, Application, BaseUpdateProcessor, ContextTypes, TypeHandler
 
-from bot.channels.base import Outbound
+from bot.channels.base import Choice, Media, Outbound
 from bot.channels.telegram import TelegramChannel
 from bot.config import Settings
 from bot.delivery import deliver
 from bot.flood import FloodGate
-from handlers.engine import Engine
+from handlers.engine import Engine, KeepReplies
 from handlers.i18n import t
+from storage.updates import forget_update, keep_replies, record_update, unanswered_updates
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +80,25 @@ class TelegramService:
         self.channel = TelegramChannel(self.application.bot)
         self.engine = engine
         self.flood = flood
+        self._kept_replies: dict[int, list[Outbound]] = {}  # of updates handled before a restart
         self.default_language = settings.default_language
         engine.media_fetchers[self.channel.name] = self.channel.fetch_media
         self.application.add_handler(TypeHandler(Update, self._on_update))
         self.application.add_error_handler(self._on_error)
 
     async def _on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        try:
+            kept = self._kept_replies.pop(update.update_id, None)
+            if kept is not None:  # handled before a restart, its replies not all sent
+                await deliver(self.channel.send, kept, self.engine.mark_unreachable)
+            else:
+                await self._handle(update)
+        finally:
+            if self.webhook:  # answered, or never to be: not again after a restart
+                async with self.engine.sessions() as db, db.begin():
+                    await forget_update(db, update.update_id)
+
+    async def _handle(self, update: Update) -> None:
         await self.channel.acknowledge(update)
         try:
             inbound = self.channel.receive(update)
@@ -98,19 +114,35 @@ class TelegramService:
         if verdict == "warn":
             replies = [Outbound(inbound.urn, t(self.default_language, "common.slow_down"))]
         else:
-            replies = await self.engine.handle(inbound)
+            replies = await self.engine.handle(inbound, self._keeper(update.update_id) if self.webhook else None)
         await deliver(self.channel.send, replies, self.engine.mark_unreachable)
+
+    def _keeper(self, update_id: int) -> KeepReplies:
+        async def keep(db: AsyncSession, replies: list[Outbound]) -> None:
+            await keep_replies(db, self.engine.cipher, update_id, [asdict(reply) for reply in replies])
+        return keep
 
     async def _on_error(self, _update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("telegram update failed: %s", type(context.error).__name__, exc_info=context.error)
 
     async def start(self) -> None:
+        """Starts the bot; with the webhook, first queues the updates a previous run took and did not handle."""
         await self.application.initialize()
         await self.channel.set_commands()
         if self.webhook:
             await self.application.bot.set_webhook(self.webhook_url, secret_token=self.secret,
                                                    allowed_updates=Update.ALL_TYPES)
         await self.application.start()
+        if self.webhook:
+            async with self.engine.sessions() as db:
+                left = await unanswered_updates(db, self.engine.cipher)
+            for unanswered in left:
+                update = Update.de_json(unanswered.body, self.application.bot)
+                if unanswered.replies is not None:
+                    self._kept_replies[update.update_id] = [_outbound(reply) for reply in unanswered.replies]
+                await self.application.update_queue.put(update)
+            if left:
+                log.info("%d telegram updates taken before a restart are handled now", len(left))
         if not self.webhook:
             await self.application.bot.delete_webhook()
             assert self.application.updater is not None
@@ -125,5 +157,18 @@ class TelegramService:
         await self.application.shutdown()
 
     async def put(self, data: dict[str, Any]) -> None:
-        """Queues an update from the webhook; the Application handles updates one at a time, in order."""
-        await self.application.update_queue.put(Update.de_json(data, self.application.bot))
+        """Takes an update from the webhook: recorded before the webhook answers (so a crash loses none),
+        then queued; each chat's updates are handled one at a time, in order. Raises what the library
+        raises for a body that is no update it can read, before anything is recorded."""
+        update = Update.de_json(data, self.application.bot)
+        async with self.engine.sessions() as db, db.begin():
+            new = await record_update(db, self.engine.cipher, update.update_id, data)
+        if new:  # one Telegram sent again while it waits is in the queue already
+            await self.application.update_queue.put(update)
+
+
+def _outbound(kept: dict[str, Any]) -> Outbound:
+    """A reply as `asdict` kept it."""
+    photo = kept.get("photo")
+    return Outbound(**{**kept, "choices": tuple(Choice(**choice) for choice in kept["choices"]),
+                       "photo": Media(**photo) if photo else None})

@@ -21,7 +21,14 @@ from storage.models import (
     ReportStatus,
 )
 from storage.outbox import enqueue
-from storage.reports import OPEN_STATUSES, UNACKNOWLEDGED, find_ref, last_status_event, report_by_ref
+from storage.reports import (
+    OPEN_STATUSES,
+    UNACKNOWLEDGED,
+    find_ref,
+    last_status_event,
+    report_by_ref,
+    report_time,
+)
 from storage.stations import station_by_code
 
 S = ReportStatus
@@ -131,12 +138,13 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
 async def change_status(office: Office, report: Report, to_status: ReportStatus, by: str, note: str | None, *,
                         public: bool = True, kind: EventKind = EventKind.STATUS) -> ReportEvent:
     """Records the change as an event and relays it to the reporter."""
+    at = report_time(report, office.now, office.now)
     event = ReportEvent(report_id=report.id, kind=kind, from_status=report.status, to_status=to_status, actor=by,
-                        note=note, public=public, created_at=office.now)
+                        note=note, public=public, created_at=at)
     office.db.add(event)
     if report.status in UNACKNOWLEDGED and to_status not in UNACKNOWLEDGED:
         report.escalate_at = None  # somebody has it now
-    report.status, report.updated_at = to_status, office.now
+    report.status, report.updated_at = to_status, at
     await office.db.flush()
     if kind == EventKind.STATUS:
         await relay_to_reporter(office, report, event)
@@ -158,8 +166,9 @@ async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) 
     else:
         note = t(lang, "relay.note", note=event.note) if event.note and event.public else ""
         text = t(lang, "relay.status_update", ref=report.ref, status=t(lang, f"status.label.{status}"), note=note)
-    await enqueue(office.db, kind=STATUS_UPDATE, contact_id=contact.id, payload={"text": text, "ref": report.ref},
-                  idempotency_key=f"{STATUS_UPDATE}:{event.id}", at=office.now, report_id=report.id)
+    await enqueue(office.db, office.cipher, kind=STATUS_UPDATE, contact_id=contact.id,
+                  payload={"text": text, "ref": report.ref}, idempotency_key=f"{STATUS_UPDATE}:{event.id}",
+                  at=office.now, report_id=report.id)
 
 
 async def take_answer(office: Office, report: Report, answer: str) -> None:
@@ -173,7 +182,7 @@ async def take_answer(office: Office, report: Report, answer: str) -> None:
         return  # the answer stays in the report's history for whoever picks it up
     contact = await office.db.get(Contact, officer.contact_id)
     lang = (contact.language if contact else None) or report.language
-    await enqueue(office.db, kind=INFO_REPLY, contact_id=officer.contact_id,
+    await enqueue(office.db, office.cipher, kind=INFO_REPLY, contact_id=officer.contact_id,
                   payload={"text": t(lang, "officer.answer_relayed", ref=report.ref, answer=answer),
                            "ref": report.ref, "choices": action_choices(lang, report.ref)},
                   idempotency_key=f"{INFO_REPLY}:{event.id}", at=office.now, report_id=report.id)

@@ -12,6 +12,7 @@ from handlers.routing import describe_place
 from storage.models import Attachment, Contact, Identity, Officer, Report, ReportEvent
 from storage.officers import duty_officers
 from storage.outbox import enqueue
+from storage.reports import report_time
 
 ALERT = "officer_alert"  # the outbox kind; a bare number an officer replies with refers to the latest one
 URGENT, NORMAL = 0, 1  # outbox priorities
@@ -72,10 +73,11 @@ async def send_alerts(office: Office, report: Report, to: list[tuple[Officer, Co
     for officer, contact in to:
         lang = contact.language or report.language
         heading = t(lang, "alert.escalated", minutes=waited) if waited is not None else ""
-        await enqueue(office.db, kind=ALERT, contact_id=contact.id, payload=await alert_payload(
-                          office, report, lang, heading),
+        await enqueue(office.db, office.cipher, kind=ALERT, contact_id=contact.id,
+                      payload=await alert_payload(office, report, lang, heading),
                       idempotency_key=f"{ALERT}:{cause.id}:{officer.id}", at=office.now,
-                      priority=URGENT if report.urgent else NORMAL, report_id=report.id)
+                      priority=URGENT if report.urgent else NORMAL, report_id=report.id,
+                      hourly=report.identity == Identity.ANONYMOUS)
     return len(to)
 
 
@@ -83,6 +85,7 @@ async def alert_station(office: Office, report: Report, cause: ReportEvent) -> i
     """Alerts the duty officers of the report's station and starts the escalation clock."""
     if report.station_id is None:
         return 0
-    report.escalate_at, report.escalations = office.now + office.escalation.after(report), 0
+    due = office.now + office.escalation.after(report)
+    report.escalate_at, report.escalations = report_time(report, due, office.now), 0
     return await send_alerts(office, report, await duty_officers(office.db, report.station_id), cause)
 

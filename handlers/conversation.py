@@ -117,7 +117,7 @@ async def confirm_delete(turn: Turn) -> str:
     """Erases the contact's personal data on a yes; otherwise goes back."""
     picked = turn.pick(YES_NO)
     if picked == "yes":
-        await delete_contact(turn.db, turn.contact)
+        await delete_contact(turn.db, turn.cipher, turn.contact, t(turn.lang, "privacy.erased"))
         turn.contact_deleted = True
         turn.data.clear()
         turn.say("privacy.deleted")
@@ -313,3 +313,5 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         turn.step = next_step or await STEPS[turn.step].answer(turn)
     if not turn.contact_deleted:
         STEPS[turn.step].ask(turn)
+    if turn.officer is not None:
+        await officer.note_messages_seen(turn)

@@ -205,7 +205,7 @@ async def send_digest(office: Office, station: Station, local_date: dt.date, *, 
         if lang not in composed:
             composed[lang] = await compose(office, station, local_date, lang)
         digest = composed[lang]
-        await enqueue(office.db, kind=DIGEST, contact_id=contact.id,
+        await enqueue(office.db, office.cipher, kind=DIGEST, contact_id=contact.id,
                       payload={"text": digest.text, "variables": {"1": digest.summary}, "chart": digest.chart},
                       idempotency_key=f"{DIGEST}:{run.id}:{run.sends}:{officer.id}", at=office.now)
     run.recipients = len(heads)

@@ -29,13 +29,17 @@ from storage.contacts import (
     set_contact_unreachable,
 )
 from storage.crypto import ContactCipher
+from storage.db import truncate_log
 from storage.media import MediaRejected, MediaStore, StoredMedia
-from storage.models import to_the_hour, utcnow
+from storage.models import utcnow
 from storage.stations import station_by_code
 
 log = logging.getLogger(__name__)
 
 MediaFetcher = Callable[[Media], Awaitable[bytes]]
+# Called with the replies inside the transaction that made them, to keep them with it (a channel whose
+# provider does not wait for the answer keeps them until they are sent).
+KeepReplies = Callable[[AsyncSession, list[Outbound]], Awaitable[None]]
 
 
 class Engine:
@@ -62,16 +66,16 @@ class Engine:
         self.escalation = escalation or EscalationDelays()
         self.digest_catch_up = digest_catch_up
 
-    async def handle(self, inbound: Inbound) -> list[Outbound]:
+    async def handle(self, inbound: Inbound, keep: KeepReplies | None = None) -> list[Outbound]:
         """The replies to `inbound`; [] when it was handled before. Never raises for bad input."""
         try:
-            return await self._handle(inbound)
+            return await self._handle(inbound, keep)
         except Exception:
             # Everything was rolled back, the provider id included, so a retry is handled afresh.
             log.exception("could not handle a %s message", inbound.channel)
             return [Outbound(inbound.urn, t(self.default_language, "common.error"))]
 
-    async def _handle(self, inbound: Inbound) -> list[Outbound]:
+    async def _handle(self, inbound: Inbound, keep: KeepReplies | None) -> list[Outbound]:
         if inbound.group:
             # Nothing is stored for a group: reports are taken in private, where identities are safe.
             return [Outbound(inbound.urn, t(self.default_language, "common.private_chat_only"))]
@@ -102,13 +106,15 @@ class Engine:
                 session.step = turn.step
                 session.data = turn.data
                 session.expires_at = None if turn.step == MENU else now + self.draft_ttl
-                if turn.anonymous_report_sent:
-                    # Nothing of the contact may carry the exact time an anonymous report was made.
-                    session.updated_at = to_the_hour(now)
-                else:
-                    contact.last_inbound_at = now
+                # The same as for any message, an anonymous report's Kirim included: what stands out is what
+                # links. Its own rows keep whole hours instead (`storage.reports.report_time`).
+                contact.last_inbound_at = now
             # No contact id here: log times must not tie a contact to an anonymous report either.
             log.info("%s message handled, next step %s", inbound.channel, turn.step)
+            if keep is not None:
+                await keep(db, turn.replies)
+        if turn.contact_deleted:
+            await truncate_log(self.sessions)  # what was erased leaves SQLite's write-ahead log too
         return turn.replies
 
     # Recurring work the scheduler runs: each in one transaction, at `now` (the tests' clock, else the real one).

@@ -7,7 +7,7 @@ from handlers.alerts import send_alerts
 from handlers.office import Office
 from storage.models import EventKind, Report, ReportEvent
 from storage.officers import duty_officers, station_heads
-from storage.reports import due_for_escalation
+from storage.reports import due_for_escalation, report_time
 
 ROUNDS = ("duty", "head")  # who each round goes to; after the last, the report waits in the open list
 
@@ -27,11 +27,12 @@ async def _escalate(office: Office, report: Report) -> None:
                 else await station_heads(office.db, report.station_id)) if report.station_id else []
     event = ReportEvent(report_id=report.id, kind=EventKind.ESCALATION, from_status=report.status,
                         to_status=report.status, actor="system", note=audience if officers else "nobody",
-                        public=False, created_at=office.now)
+                        public=False, created_at=report_time(report, office.now, office.now))
     office.db.add(event)
     await office.db.flush()
     waited = office.escalation.after(report) * round_number
     await send_alerts(office, report, officers, event, waited=int(waited.total_seconds() // 60))
     last = round_number == len(ROUNDS)
     report.escalations = round_number
-    report.escalate_at = None if last else office.now + office.escalation.after(report)
+    due = office.now + office.escalation.after(report)
+    report.escalate_at = None if last else report_time(report, due, office.now)

@@ -17,7 +17,7 @@ from handlers.i18n import format_time, labels, t
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
 from storage.models import EventKind, Officer, OfficerRole, Report, ReportEvent, Station
-from storage.outbox import latest_sent
+from storage.outbox import last_sent_id, latest_sent, open_payload
 from storage.reports import history, open_reports, report_by_ref, split_ref
 
 ACTION_NOTE = "action_note"  # the note, question, station or ref an action needs, asked after a tap
@@ -198,13 +198,18 @@ def ask_home(turn: Turn) -> None:
     turn.say("officer.menu", OFFICER_MENU)
 
 
+async def note_messages_seen(turn: Turn) -> None:
+    """Remembers the newest message sent to the officer so far: one sent after it came after they last wrote.
+    Told apart by order, not by time: an anonymous report's alert keeps only whole hours."""
+    turn.data["outbox_seen"] = await last_sent_id(turn.db, turn.contact.id)
+
+
 async def _shortcut(turn: Turn, number: int) -> str | None:
     """What a bare number means: an action on the alert (or the reporter's answer) that came after the
     officer last wrote, otherwise a choice of the last list or report shown."""
     alert = await latest_sent(turn.db, turn.contact.id, (ALERT, INFO_REPLY))
-    last_wrote = turn.contact.last_inbound_at
-    if alert is not None and alert.sent_at and (last_wrote is None or alert.sent_at > last_wrote):
-        keys = [key for key, _label in alert.payload.get("choices", [])]
+    if alert is not None and alert.id > turn.data.get("outbox_seen", 0):
+        keys = [key for key, _label in open_payload(turn.cipher, alert).get("choices", [])]
     else:
         keys = turn.data.get("shortcuts", [])
     return keys[number - 1] if 1 <= number <= len(keys) else None

@@ -415,7 +415,6 @@ async def submit(turn: Turn) -> None:
         created_at=to_the_hour(turn.now) if anonymous else turn.now,
         updated_at=to_the_hour(turn.now) if anonymous else turn.now,
     )
-    turn.anonymous_report_sent = anonymous
     await alert_station(turn.office, report, received)
     turn.say("report.submitted_anonymous" if anonymous else "report.submitted", ref=report.ref,
              station=draft.get("station_label") or t(turn.lang, "report.station_unknown"))

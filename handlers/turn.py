@@ -46,7 +46,6 @@ class Turn:
     replies: list[Outbound] = field(default_factory=list)
     emergency_answered: bool = False
     contact_deleted: bool = False
-    anonymous_report_sent: bool = False
 
     @property
     def draft(self) -> dict[str, Any]:

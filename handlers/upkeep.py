@@ -48,7 +48,7 @@ async def expire_drafts(office: Office, default_language: str) -> int:
     )).all()
     for session, contact in sessions:
         if "draft" in (session.data or {}) and not contact.opted_out:
-            await enqueue(office.db, kind=EXPIRY_NOTICE, contact_id=contact.id,
+            await enqueue(office.db, office.cipher, kind=EXPIRY_NOTICE, contact_id=contact.id,
                           payload={"text": t(contact.language or default_language, "report.expired")},
                           idempotency_key=f"{EXPIRY_NOTICE}:{session.id}:{session.expires_at.isoformat()}",
                           at=office.now)

@@ -10,7 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import ContactCipher
 from storage.db import dialect_insert
-from storage.models import Contact, ConversationSession, InboundMessage, Officer, to_the_hour
+from storage.models import Contact, ConversationSession, InboundMessage, Officer, Report, ReportEvent, to_the_hour
+from storage.outbox import rewrite_payloads
 
 
 async def record_inbound(db: AsyncSession, channel: str, provider_message_id: str, at: dt.datetime) -> bool:
@@ -72,10 +73,41 @@ async def lock_conversation(db: AsyncSession, cipher: ContactCipher, urn: str, c
     raise RuntimeError("the contact kept disappearing while being locked")
 
 
-async def delete_contact(db: AsyncSession, contact: Contact) -> None:
-    """Erases a contact's personal data; their reports stay, no longer linked (ON DELETE SET NULL)."""
+async def delete_contact(db: AsyncSession, cipher: ContactCipher, contact: Contact, erased: str) -> None:
+    """Erases a contact's personal data. Their reports stay, no longer linked (ON DELETE SET NULL), with the
+    contact's name and number replaced by `erased` wherever they stand: in what the reports say and in every
+    message about them, the officers' alerts above all."""
+    identifying = _identifying(cipher, contact)
+
+    def scrub(text: str) -> str:
+        for value in identifying:
+            text = text.replace(value, erased)
+        return text
+
+    reports = list((await db.execute(select(Report).where(Report.contact_id == contact.id))).scalars())
+    for report in reports:
+        report.description = scrub(report.description)
+        report.location_text = scrub(report.location_text) if report.location_text else report.location_text
+    report_ids = [report.id for report in reports]
+    if report_ids:
+        for event in (await db.execute(select(ReportEvent).where(ReportEvent.report_id.in_(report_ids),
+                                                                 ReportEvent.note.is_not(None)))).scalars():
+            event.note = scrub(event.note or "")
+    await rewrite_payloads(db, cipher, report_ids, scrub)
     await db.execute(delete(Contact).where(Contact.id == contact.id))
     db.expunge(contact)
+
+
+def _identifying(cipher: ContactCipher, contact: Contact) -> list[str]:
+    """The contact's name and address as they may have been written: a WhatsApp number with its "+", without
+    it, and in the national form (0812…); longest first, so that no part is replaced before the whole."""
+    address = cipher.decrypt(contact.urn_encrypted).split(":", 1)[-1]
+    values = {address, address.lstrip("+")}
+    if address.startswith("+62"):
+        values.add("0" + address[3:])
+    if contact.display_name_encrypted:
+        values.add(cipher.decrypt(contact.display_name_encrypted))
+    return sorted((value for value in values if len(value) >= 3), key=len, reverse=True)
 
 
 async def set_contact_language(db: AsyncSession, cipher: ContactCipher, urn: str, lang: str) -> None:

@@ -1,7 +1,8 @@
 """Contact addresses at rest: encrypted for sending, HMAC'd for look-up.
 
 A phone number or chat id is never stored in clear. Both keys are derived from one SECRET_KEY with
-HKDF, under different labels, so neither can stand in for the other.
+HKDF, under different labels, so neither can stand in for the other. A Fernet token carries the time it was
+made, in clear: ours carry only the hour, so a token can tie nothing to the minute it was written.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import time
 
 from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives import hashes
@@ -31,7 +33,8 @@ class ContactCipher:
         return hmac.new(self._lookup_key, value.encode(), hashlib.sha256).hexdigest()
 
     def encrypt(self, value: str) -> str:
-        return self._fernet.encrypt(value.encode()).decode()
+        hour = int(time.time()) // 3600 * 3600
+        return self._fernet.encrypt_at_time(value.encode(), hour).decode()
 
     def decrypt(self, token: str) -> str:
         return self._fernet.decrypt(token.encode()).decode()

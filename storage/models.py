@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -32,6 +34,13 @@ def utcnow() -> dt.datetime:
 def to_the_hour(moment: dt.datetime) -> dt.datetime:
     """A time blurred to its hour: where an exact time could tie an anonymous report to its sender."""
     return moment.replace(minute=0, second=0, microsecond=0)
+
+
+def whole_hours(moment: dt.datetime, now: dt.datetime) -> dt.datetime:
+    """`moment` as a row that names an anonymous report may hold it: a time already come blurred to its hour
+    (still come), a time to come moved to the next whole hour (not before it is due)."""
+    whole = to_the_hour(moment)
+    return whole if moment <= now or whole == moment else whole + dt.timedelta(hours=1)
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -284,9 +293,24 @@ class Outbox(Base):
     next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     last_error: Mapped[str | None] = mapped_column(Text)
     idempotency_key: Mapped[str] = mapped_column(String(128), unique=True)
+    # Names an anonymous report: every time the row holds is whole hours (see `whole_hours`).
+    hourly: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     provider_message_id: Mapped[str | None] = mapped_column(String(128), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class TelegramUpdate(Base):
+    """A Telegram update taken by the webhook and not yet handled: recorded before Telegram is answered, so
+    that a crash loses none; deleted once handled. The update itself is encrypted, as contacts are."""
+
+    __tablename__ = "telegram_update"
+
+    id: Mapped[int] = mapped_column(primary_key=True)  # the order updates are handled in after a restart
+    update_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    body_encrypted: Mapped[str] = mapped_column(Text)
+    # The replies, kept in the transaction that handled the update: after a crash they are sent, not lost.
+    replies_encrypted: Mapped[str | None] = mapped_column(Text)
 
 
 class Officer(Base):

@@ -1,17 +1,24 @@
 """The outbox: messages the bot starts on its own, written with the change that caused them and sent
 later by one dispatcher. Each row moves pending → sent → delivered → read, or ends failed or
-needs_template."""
+needs_template.
+
+A row's payload is sealed with the contacts' key: an officer's alert names a named reporter and their number,
+an answer relayed carries what the resident wrote. Only the flag `as_template` stays beside it in clear.
+A row that names an anonymous report (`hourly`) holds every time as whole hours (`whole_hours`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.crypto import ContactCipher
 from storage.db import dialect_insert
-from storage.models import Contact, Outbox, OutboxState, utcnow
+from storage.models import Contact, Outbox, OutboxState, utcnow, whole_hours
 
 # Delivery callbacks arrive out of order: a row only moves forward.
 _RANK = {OutboxState.PENDING: 0, OutboxState.SENT: 1, OutboxState.DELIVERED: 2, OutboxState.READ: 3}
@@ -23,14 +30,34 @@ PROVIDER_STATUS = {
 }
 
 
-async def enqueue(db: AsyncSession, *, kind: str, contact_id: int, payload: dict[str, Any],
-                  idempotency_key: str, at: dt.datetime, priority: int = 1, report_id: int | None = None) -> bool:
-    """Adds a message to send; False when one with this key is already there (it is never queued twice)."""
+def seal(cipher: ContactCipher, payload: dict[str, Any]) -> dict[str, Any]:
+    return {"sealed": cipher.encrypt(json.dumps(payload))}
+
+
+def open_payload(cipher: ContactCipher, row: Outbox) -> dict[str, Any]:
+    """What a row says, with its clear flags. A row queued before payloads were sealed is read as it is."""
+    stored = dict(row.payload)
+    sealed = stored.pop("sealed", None)
+    return {**json.loads(cipher.decrypt(sealed)), **stored} if sealed is not None else stored
+
+
+def row_time(row: Outbox | bool, moment: dt.datetime, now: dt.datetime | None = None) -> dt.datetime:
+    """`moment` as `row` (or a row that is `hourly` or not) may hold it."""
+    hourly = row if isinstance(row, bool) else row.hourly
+    return whole_hours(moment, now or utcnow()) if hourly else moment
+
+
+async def enqueue(db: AsyncSession, cipher: ContactCipher, *, kind: str, contact_id: int, payload: dict[str, Any],
+                  idempotency_key: str, at: dt.datetime, priority: int = 1, report_id: int | None = None,
+                  hourly: bool = False) -> bool:
+    """Adds a message to send; False when one with this key is already there (it is never queued twice).
+    `hourly`: the row names an anonymous report, so it keeps its times to the hour."""
+    at = row_time(hourly, at, at)
     stmt = (
         dialect_insert(db, Outbox)
-        .values(kind=kind, contact_id=contact_id, payload=payload, idempotency_key=idempotency_key,
+        .values(kind=kind, contact_id=contact_id, payload=seal(cipher, payload), idempotency_key=idempotency_key,
                 state=OutboxState.PENDING, attempts=0, next_attempt_at=at, created_at=at, priority=priority,
-                report_id=report_id)
+                report_id=report_id, hourly=hourly)
         .on_conflict_do_nothing(index_elements=["idempotency_key"])
         .returning(Outbox.id)
     )
@@ -49,7 +76,7 @@ async def claim_due(db: AsyncSession, now: dt.datetime, limit: int, lease: dt.ti
     )).scalars())
     for row in rows:
         row.attempts += 1
-        row.next_attempt_at = now + lease
+        row.next_attempt_at = row_time(row, now + lease, now)
     return rows
 
 
@@ -84,7 +111,8 @@ async def record_delivery(db: AsyncSession, provider_message_id: str, status: st
             return True  # late, or already handled
         if retry_as_template and not row.payload.get("as_template"):
             row.payload = {**row.payload, "as_template": True}
-            row.state, row.next_attempt_at, row.provider_message_id = OutboxState.PENDING, at or utcnow(), None
+            row.state, row.provider_message_id = OutboxState.PENDING, None
+            row.next_attempt_at = row_time(row, at or utcnow())
             row.last_error = f"provider {status}: error {error_code}; again as a template"
             return True
         row.state, row.last_error = state, f"provider {status}: error {error_code or 'unknown'}"
@@ -96,11 +124,18 @@ async def record_delivery(db: AsyncSession, provider_message_id: str, status: st
 
 
 async def latest_sent(db: AsyncSession, contact_id: int, kinds: tuple[str, ...]) -> Outbox | None:
-    """The newest message of these kinds that went out to the contact."""
+    """The newest message of these kinds that went out to the contact (a contact's messages go in order)."""
     return (await db.execute(
         select(Outbox).where(Outbox.contact_id == contact_id, Outbox.kind.in_(kinds), Outbox.sent_at.is_not(None))
-        .order_by(Outbox.sent_at.desc(), Outbox.id.desc()).limit(1)
+        .order_by(Outbox.id.desc()).limit(1)
     )).scalar_one_or_none()
+
+
+async def last_sent_id(db: AsyncSession, contact_id: int) -> int:
+    """The id of the newest message that went out to the contact; 0 when none did."""
+    return (await db.execute(
+        select(func.max(Outbox.id)).where(Outbox.contact_id == contact_id, Outbox.sent_at.is_not(None))
+    )).scalar_one() or 0
 
 
 async def list_outbox(db: AsyncSession, state: OutboxState | None = None, limit: int = 200) -> list[Outbox]:
@@ -117,6 +152,34 @@ async def retry(db: AsyncSession, row_id: int, now: dt.datetime) -> bool:
     row = await db.get(Outbox, row_id, with_for_update=True)
     if row is None or row.state not in (OutboxState.FAILED, OutboxState.NEEDS_TEMPLATE):
         return False
-    row.state, row.attempts, row.next_attempt_at, row.provider_message_id = OutboxState.PENDING, 0, now, None
+    row.state, row.attempts, row.provider_message_id = OutboxState.PENDING, 0, None
+    row.next_attempt_at = row_time(row, now, now)
     row.last_error = f"{row.last_error} (sent again by hand)" if row.last_error else None
     return True
+
+
+async def rewrite_payloads(db: AsyncSession, cipher: ContactCipher, report_ids: list[int],
+                           rewrite: Callable[[str], str]) -> int:
+    """Rewrites every text of the rows about these reports (sent or not), sealed again; returns how many
+    rows changed. HAPUS takes a reporter's name and number out of the alerts officers got this way."""
+    if not report_ids:
+        return 0
+    changed = 0
+    for row in (await db.execute(select(Outbox).where(Outbox.report_id.in_(report_ids)).with_for_update())).scalars():
+        payload = open_payload(cipher, row)
+        rewritten = _rewrite_texts(payload, rewrite)
+        if rewritten != payload:
+            flags = {key: value for key, value in row.payload.items() if key != "sealed"}
+            row.payload = {**seal(cipher, rewritten), **flags}
+            changed += 1
+    return changed
+
+
+def _rewrite_texts(value: Any, rewrite: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return rewrite(value)
+    if isinstance(value, dict):
+        return {key: _rewrite_texts(item, rewrite) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_rewrite_texts(item, rewrite) for item in value]
+    return value

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Attachment, EventKind, Report, ReportEvent, ReportStatus, Station
+from storage.models import Attachment, EventKind, Identity, Report, ReportEvent, ReportStatus, Station, whole_hours
 
 # No 0/O or 1/I: a reference is read aloud and copied by hand.
 REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -51,6 +51,12 @@ def split_ref(text: str) -> tuple[str | None, str]:
     return f"{REF_PREFIX}-{match.group(1).upper()}-{match.group(2).upper()}", text[match.end():].strip()
 
 
+def report_time(report: Report, moment: dt.datetime, now: dt.datetime) -> dt.datetime:
+    """`moment` as a row that names `report` may hold it: for an anonymous report, whole hours, so that no
+    time kept of it matches the minute its sender wrote (see `whole_hours`)."""
+    return whole_hours(moment, now) if report.identity == Identity.ANONYMOUS else moment
+
+
 @dataclass(frozen=True)
 class NewAttachment:
     sha256: str
@@ -80,7 +86,7 @@ async def create_report(db: AsyncSession, *, attachments: list[NewAttachment], a
     received = ReportEvent(report_id=report.id, from_status=None, to_status=ReportStatus.RECEIVED, actor=actor,
                            created_at=report.created_at)
     db.add(received)
-    db.add_all(Attachment(report_id=report.id, **vars(a)) for a in attachments)
+    db.add_all(Attachment(report_id=report.id, created_at=report.created_at, **vars(a)) for a in attachments)
     await db.flush()
     return report, received
 

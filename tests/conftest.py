@@ -21,7 +21,8 @@ from handlers.routing import Router
 from storage import db as database
 from storage.crypto import ContactCipher
 from storage.media import MediaStore
-from storage.models import Base
+from storage.models import Base, Outbox
+from storage.outbox import open_payload
 from storage.regions import RegionIndex
 from storage.stations import seed_if_empty
 from tests.running import empty_postgres
@@ -82,6 +83,11 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template
     yield url
 
 
+def payload(row: Outbox) -> dict[str, object]:
+    """What an outbox row says, unsealed with the tests' key."""
+    return open_payload(ContactCipher(TEST_SECRET), row)
+
+
 def make_engine(url: str, media_root: Path, **kwargs: object) -> tuple[Engine, object]:
     db_engine = database.create_engine(url)
     engine = Engine(
@@ -103,25 +109,29 @@ async def engine(database_url: str, tmp_path: Path) -> AsyncIterator[Engine]:
 
 
 async def assert_no_address_in_clear(engine: Engine, database_url: str, addresses: Iterable[str],
-                                     logs: Iterable[Path] = ()) -> int:
+                                     logs: Iterable[Path] = (), *, names: Iterable[str] = (),
+                                     unsealed: bool = False) -> int:
     """Reads every row of every table of the product's schema, the SQLite file itself (and its write-ahead
     log) byte by byte, and the logs: none holds any of the phone numbers or chat ids in `addresses` as
-    they came (digits without "+"). Returns how many rows were read."""
-    addresses = {address.split(":", 1)[-1].lstrip("+") for address in addresses}
+    they came (digits without "+"), nor any of `names`. With `unsealed`, not even encrypted: the outbox's
+    sealed payloads are opened with the key and read too. Returns how many rows were read."""
+    wanted = {address.split(":", 1)[-1].lstrip("+") for address in addresses} | set(names)
     rows = 0
     async with engine.sessions() as db:
         for table in Base.metadata.sorted_tables:
             for row in (await db.execute(table.select())).all():
                 rows += 1
                 text_of_row = repr(row)
-                assert not [a for a in addresses if a in text_of_row], f"an address in clear in {table.name}"
+                if unsealed and table.name == "outbox":
+                    text_of_row += repr(open_payload(engine.cipher, Outbox(payload=row.payload)))
+                assert not [a for a in wanted if a in text_of_row], f"an address or name in clear in {table.name}"
     raw_files = list(logs)
     if database.is_sqlite(database_url):
         path = Path(database_url.split("///", 1)[1])
         raw_files += [file for file in (path, path.with_name(path.name + "-wal")) if file.exists()]
     for file in raw_files:
         data = file.read_bytes()
-        assert not [a for a in addresses if a.encode() in data], f"an address in clear in {file.name}"
+        assert not [a for a in wanted if a.encode() in data], f"an address or name in clear in {file.name}"
     return rows
 
 

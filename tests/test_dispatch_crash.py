@@ -25,7 +25,7 @@ from sqlalchemy import select
 from bot.outbox import CONCURRENT_CONTACTS
 from handlers.engine import Engine
 from storage.models import Outbox, OutboxState, utcnow
-from storage.outbox import enqueue
+from storage.outbox import enqueue, open_payload
 from tests.conftest import assert_no_address_in_clear
 from tests.fake_twilio import FakeTwilioAPI
 from tests.serve_process import free_port, start_serve, wait_until_healthy
@@ -45,8 +45,8 @@ async def test_a_crash_while_sending_loses_no_alert_and_repeats_only_those_in_fl
     recipients = [await contact_of(engine, address(n)) for n in range(RECIPIENTS)]
     async with engine.sessions() as db, db.begin():
         for n, contact_id in zip(range(ALERTS), itertools.cycle(recipients), strict=False):
-            await enqueue(db, kind="officer_alert", contact_id=contact_id, payload={"text": f"alert {n}"},
-                          idempotency_key=f"alert:{n}", at=utcnow())
+            await enqueue(db, engine.cipher, kind="officer_alert", contact_id=contact_id,
+                          payload={"text": f"alert {n}"}, idempotency_key=f"alert:{n}", at=utcnow())
     twilio = FakeTwilioAPI()
     twilio.answer_delay = ANSWER_DELAY
     await twilio.start()
@@ -111,8 +111,8 @@ def taken(twilio: FakeTwilioAPI) -> list[str]:
 async def still_pending(engine: Engine) -> set[str]:
     """The texts of the messages not yet recorded as sent."""
     async with engine.sessions() as db:
-        pending = (await db.execute(select(Outbox.payload).where(Outbox.state == OutboxState.PENDING))).scalars()
-        return {payload["text"] for payload in pending}
+        pending = (await db.execute(select(Outbox).where(Outbox.state == OutboxState.PENDING))).scalars()
+        return {open_payload(engine.cipher, row)["text"] for row in pending}
 
 
 async def unsent(engine: Engine) -> int:

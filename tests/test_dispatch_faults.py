@@ -106,8 +106,8 @@ async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a
     recipients = [await contact_of(engine, provider.address(n)) for n in range(RECIPIENTS)]
     async with engine.sessions() as db, db.begin():
         for n, contact_id in zip(range(alerts), itertools.cycle(recipients), strict=False):
-            await enqueue(db, kind="officer_alert", contact_id=contact_id, payload={"text": f"alert {n}"},
-                          idempotency_key=f"alert:{n}", at=utcnow())
+            await enqueue(db, engine.cipher, kind="officer_alert", contact_id=contact_id,
+                          payload={"text": f"alert {n}"}, idempotency_key=f"alert:{n}", at=utcnow())
     api.inject_faults(FAULT_RATE, stall_seconds=TIME_LIMIT * 2)
     dispatcher = Dispatcher(engine.sessions, engine.cipher, {provider.name: provider.channel}, policy=POLICY,
                             per_second={"telegram": telegram_channel.PER_SECOND})

@@ -33,7 +33,7 @@ from storage.models import (
 )
 from storage.officers import revoke
 from storage.reports import find_ref
-from tests.conftest import Resident, walk_to_summary
+from tests.conftest import Resident, payload, walk_to_summary
 from tests.test_officers import enrolled, officers
 
 pytestmark = pytest.mark.slow
@@ -286,11 +286,11 @@ async def test_an_unacknowledged_alert_goes_again_then_to_the_head(engine: Engin
     assert await engine.escalate(now=filed + dt.timedelta(minutes=59)) == 0, "not yet"
     assert await engine.escalate(now=filed + dt.timedelta(minutes=61)) == 1
     alerts = await outbox(engine, "officer_alert")
-    assert len(alerts) == 4 and "BELUM DITANGGAPI 60 MENIT" in alerts[-1].payload["text"]
+    assert len(alerts) == 4 and "BELUM DITANGGAPI 60 MENIT" in payload(alerts[-1])["text"]
     assert await engine.escalate(now=filed + dt.timedelta(minutes=62)) == 0, "each round once"
     assert await engine.escalate(now=filed + dt.timedelta(minutes=122)) == 1
     to_head = (await outbox(engine, "officer_alert"))[4:]
-    assert len(to_head) == 1 and "BELUM DITANGGAPI 120 MENIT" in to_head[0].payload["text"]
+    assert len(to_head) == 1 and "BELUM DITANGGAPI 120 MENIT" in payload(to_head[0])["text"]
     head = [o for o in await officers(engine) if o.role == OfficerRole.HEAD]
     assert [row.contact_id for row in to_head] == [head[0].contact_id]
     assert await engine.escalate(now=filed + dt.timedelta(days=1)) == 0, "after the head, no more rounds"

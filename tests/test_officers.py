@@ -18,7 +18,7 @@ from storage.crypto import ContactCipher
 from storage.models import Contact, Invite, Officer, OfficerRole, Outbox, Station, utcnow
 from storage.officers import create_invite, invite_code_in, revoke
 from storage.reports import find_ref
-from tests.conftest import DESCRIPTION, TEST_SECRET, Resident, walk_to_summary
+from tests.conftest import DESCRIPTION, TEST_SECRET, Resident, payload, walk_to_summary
 
 pytestmark = pytest.mark.slow
 
@@ -153,10 +153,10 @@ async def test_a_sent_report_alerts_every_duty_officer_of_its_station_and_no_one
         to = {(await db.get(Contact, row.contact_id)).urn_hash for row in sent}
     assert to == {ContactCipher(TEST_SECRET).lookup_hash(officer.urn) for officer in duty}
     for row in sent:
-        text = row.payload["text"]
+        text = payload(row)["text"]
         assert ref in text and "Kel. Gedog, Kec. Sananwetan, Kota Blitar" in text and DESCRIPTION in text
         assert "dirahasiakan" in text
-        assert "6281234567890" not in json.dumps(row.payload), "a confidential reporter's number never reaches officers"
+        assert "6281234567890" not in json.dumps(payload(row)), "a confidential reporter's number never reaches them"
         assert row.priority == 1
 
 
@@ -166,7 +166,7 @@ async def test_a_named_report_shows_name_and_number_and_an_urgent_one_goes_first
     await walk_to_summary(resident, identity="1", description="Tolong saya, ada begal di depan gang sekarang")
     await resident.send("kirim")
     [alert] = await alerts(engine)
-    assert "Budi Santoso, +6281234567890" in alert.payload["text"] and "MENDESAK" in alert.payload["text"]
+    assert "Budi Santoso, +6281234567890" in payload(alert)["text"] and "MENDESAK" in payload(alert)["text"]
     assert alert.priority == 0
 
 
@@ -176,7 +176,7 @@ async def test_an_anonymous_report_alert_says_so(engine: Engine) -> None:
     await walk_to_summary(resident, identity="3")
     await resident.send("kirim")
     [alert] = await alerts(engine)
-    assert "Pelapor: anonim" in alert.payload["text"] and "6281234567890" not in alert.payload["text"]
+    assert "Pelapor: anonim" in payload(alert)["text"] and "6281234567890" not in payload(alert)["text"]
 
 
 async def test_a_revoked_officer_gets_no_alert(engine: Engine) -> None:

@@ -25,6 +25,7 @@ from bot.telegram_service import TelegramService
 from handlers.engine import Engine
 from storage.crypto import ContactCipher
 from storage.models import Attachment, Contact, Report
+from storage.updates import keep_replies, record_update, unanswered_updates
 from tests.conftest import DESCRIPTION, TEST_SECRET
 from tests.fake_telegram import (
     TOKEN,
@@ -311,3 +312,33 @@ async def test_long_texts_are_split_within_telegram_limit(fake: FakeBotAPI) -> N
     pieces = fake.sent_texts(CHAT)
     assert len(pieces) >= 2 and all(len(piece) <= 4096 for piece in pieces)
     assert " ".join(pieces).split() == text.split(), "nothing lost or cut inside a word"
+
+
+async def test_updates_taken_before_a_crash_are_answered_after_the_restart_once_each_in_order(
+        tmp_path: Path, database_url: str, fake: FakeBotAPI) -> None:
+    """What a service killed after answering Telegram 200 leaves: updates recorded and not handled, and
+    one handled whose replies had not gone out. The next start answers each once, each chat in order."""
+    settings = webhook_settings(tmp_path, database_url, fake)
+    chats = [CHAT + n for n in range(4)]
+    async with open_engine(settings) as engine:
+        cipher = engine.cipher
+        handled_reply = {"urn": f"telegram:{chats[0]}", "text": "Balasan yang belum terkirim", "choices": [],
+                         "choices_hint": "", "location_button": "", "photo": None}
+        async with engine.sessions() as db, db.begin():
+            update_id = 500
+            for body in ("halo", "1"):
+                for chat in chats:
+                    update_id += 1
+                    assert await record_update(db, cipher, update_id, text_update(update_id, chat, body))
+            assert not await record_update(db, cipher, 501, text_update(501, chats[0], "halo")), "kept once"
+            await keep_replies(db, cipher, 501, [handled_reply])
+    async with serving(settings) as (_url, engine):
+        await until(lambda: all(len(fake.sent_texts(chat)) >= 3 for chat in chats[1:])
+                    and len(fake.sent_texts(chats[0])) >= 2)
+        await asyncio.sleep(0.3)  # anything sent twice would arrive meanwhile
+        async with engine.sessions() as db:
+            assert await unanswered_updates(db, engine.cipher) == []
+    assert fake.sent_texts(chats[0])[0] == "Balasan yang belum terkirim", "kept replies are sent, not recomputed"
+    for chat in chats[1:]:
+        texts = fake.sent_texts(chat)
+        assert len(texts) == 3 and "Privasi" in texts[0] and "Laporan tentang apa" in texts[-1], texts

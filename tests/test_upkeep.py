@@ -11,7 +11,7 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from storage.models import Attachment, ConversationSession, EventKind, Outbox, Report, ReportEvent, utcnow
 from storage.reports import find_ref
-from tests.conftest import Resident, walk_to_summary
+from tests.conftest import Resident, payload, walk_to_summary
 from tests.test_officer_actions import file_report
 from tests.test_officers import enrolled
 
@@ -42,7 +42,7 @@ async def test_a_quiet_draft_expires_and_its_resident_is_told(engine: Engine) ->
         sessions = list((await db.execute(select(ConversationSession))).scalars())
         [notice] = (await db.execute(select(Outbox).where(Outbox.kind == "expiry_notice"))).scalars()
     assert all(session.step == "menu" and not session.data for session in sessions)
-    assert "tidak dikirim" in notice.payload["text"]
+    assert "tidak dikirim" in payload(notice)["text"]
     await resident.send("kirim")
     assert not resident.heard("report.submitted"), "an expired draft is never sent"
 

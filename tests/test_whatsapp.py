@@ -26,7 +26,7 @@ from bot.outbox import Claim, Dispatcher, RetryPolicy, template_text
 from handlers.engine import Engine
 from storage.crypto import ContactCipher
 from storage.models import Attachment, Contact, InboundMessage, Outbox, OutboxState, utcnow
-from storage.outbox import claim_due, enqueue
+from storage.outbox import claim_due, enqueue, open_payload
 from tests.conftest import DESCRIPTION, TEST_SECRET
 from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
 from tests.running import serving
@@ -285,7 +285,7 @@ def dispatcher(engine: Engine, whatsapp: WhatsAppChannel, templates: dict[str, s
 async def queue(engine: Engine, contact_id: int, text: str = "Laporan LP-2345-6789 sedang ditindaklanjuti.",
                 kind: str = "status_update") -> int:
     async with engine.sessions() as db, db.begin():
-        assert await enqueue(db, kind=kind, contact_id=contact_id, payload={"text": text},
+        assert await enqueue(db, engine.cipher, kind=kind, contact_id=contact_id, payload={"text": text},
                              idempotency_key=f"{kind}:{contact_id}:{text}", at=utcnow())
         return (await db.execute(select(Outbox.id).order_by(Outbox.id.desc()))).scalars().first()
 
@@ -488,7 +488,7 @@ async def test_a_sender_that_lost_its_lease_does_not_overwrite_the_new_one(engin
     row_id = await queue(engine, await contact_of(engine))
     async with engine.sessions() as db, db.begin():
         [stale] = await claim_due(db, utcnow(), 10, dt.timedelta(seconds=0))  # its lease is already over
-        stale_claim = Claim(stale.id, stale.kind, stale.payload, stale.attempts, stale.contact_id)
+        stale_claim = Claim(stale.id, stale.kind, open_payload(engine.cipher, stale), stale.attempts, stale.contact_id)
     await dispatcher(engine, whatsapp).run_once()  # another sender takes the row and sends it
     sent = await row(engine, row_id)
     assert sent.state == OutboxState.SENT and sent.attempts == 2

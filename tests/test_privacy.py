@@ -1,0 +1,160 @@
+"""Privacy against someone holding a copy of the database: an anonymous report cannot be tied to its sender
+by time, and a reporter who erased their data (HAPUS) leaves no name or number behind. On SQLite and
+PostgreSQL, through the engine and the real dispatcher."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+from sqlalchemy import select
+
+from bot.channels.console import ConsoleChannel
+from bot.outbox import Dispatcher
+from handlers.engine import Engine
+from storage.models import Base, Outbox, Report, UTCDateTime, utcnow
+from storage.outbox import open_payload
+from storage.reports import find_ref
+from tests.conftest import PLACE, REPORTER_NAME, Resident, assert_no_address_in_clear, walk_to_summary
+from tests.test_officers import enrolled
+
+OFFICERS = ("console:petugas-1", "whatsapp:+6281300000001")
+NAMED_NUMBER = "+6281234500001"
+NAMED_NAME = REPORTER_NAME
+
+
+def photo_file(tmp_path: Path) -> Path:
+    path = tmp_path / "kejadian.png"
+    Image.new("RGB", (32, 24), (200, 30, 30)).save(path)
+    return path
+
+
+async def send_everything(engine: Engine) -> str:
+    """Sends what the outbox holds to every chat, as the service's dispatcher does; returns what was printed."""
+    printed = io.StringIO()
+    console = ConsoleChannel("console:any", printed)
+
+    class AnyChat:  # the terminal channel prints whatever chat a message is for
+        async def send(self, message: Any) -> str | None:
+            return await console.send(message)
+
+    dispatcher = Dispatcher(engine.sessions, engine.cipher, {"console": AnyChat(), "whatsapp": AnyChat()})
+    while await dispatcher.run_once():
+        pass
+    return printed.getvalue()
+
+
+def is_whole_hour(moment: dt.datetime) -> bool:
+    return moment.minute == moment.second == moment.microsecond == 0
+
+
+async def every_row(engine: Engine) -> list[tuple[str, dict[str, Any]]]:
+    async with engine.sessions() as db:
+        return [(table.name, dict(row._mapping))
+                for table in Base.metadata.sorted_tables for row in (await db.execute(table.select())).all()]
+
+
+def names_report(table: str, row: dict[str, Any], report: Report, cipher: Any) -> bool:
+    """Whether a reader who has the rows (and not the key) can tell the row is about `report`; a sealed
+    outbox row counts by its report_id, and, so that no sealed copy hides a time either, by what it says."""
+    if (table == "report" and row["id"] == report.id) or row.get("report_id") == report.id:
+        return True
+    if table == "outbox":
+        return report.ref in json.dumps(open_payload(cipher, Outbox(payload=row["payload"])))
+    return report.ref in repr(row)
+
+
+async def test_an_anonymous_report_holds_no_time_that_ties_it_to_its_sender(
+        engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    for ours in ("bot", "handlers", "storage"):
+        caplog.set_level(logging.DEBUG, logger=ours)
+    for urn in OFFICERS:
+        await enrolled(engine, urn)
+    # Other residents at the same time: a named and a confidential report, and one halfway through a draft.
+    for n, identity in enumerate(("1", "2")):
+        other = Resident(engine, f"whatsapp:+62812000000{n}")
+        await walk_to_summary(other, identity=identity)
+        await other.send("kirim")
+    await walk_to_summary(Resident(engine, "telegram:5550001"))
+
+    anonymous = Resident(engine, "console:anonim")
+    for answer in ("halo", "1", "1", "Ada pencurian kabel di gardu listrik dekat sekolah", PLACE, "ya", "2"):
+        await anonymous.send(answer)
+    await anonymous.send("", photo=photo_file(tmp_path))
+    await anonymous.send("3")  # anonymous
+    await anonymous.send("kirim")
+    assert anonymous.heard("report.submitted_anonymous"), anonymous.text
+    ref = find_ref(anonymous.text)
+    await anonymous.send("makasih")  # the resident goes on writing afterwards, like anyone
+
+    printed = await send_everything(engine)
+    assert ref in printed, "the officers got the anonymous report's alert"
+    await engine.escalate(now=utcnow() + dt.timedelta(hours=3))  # nobody acknowledged: it goes again
+    await send_everything(engine)
+    officer = Resident(engine, OFFICERS[0])
+    await officer.send("1")  # the number of "Terima" on the alert that came last: the escalated one
+    assert officer.heard("officer.done.ack") and ref in officer.text, officer.text
+
+    async with engine.sessions() as db:
+        report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+    rows = await every_row(engine)
+    naming = [(table, row) for table, row in rows if names_report(table, row, report, engine.cipher)]
+    assert {table for table, _row in naming} >= {"report", "report_event", "attachment", "outbox"}
+    for table, row in naming:
+        for column, value in row.items():
+            if isinstance(value, dt.datetime):
+                assert is_whole_hour(value), f"{table}.{column} of a row naming the anonymous report is exact"
+
+    # No column that holds exact times for everyone else holds the report's hour for one row.
+    datetime_columns = {(table.name, column.name) for table in Base.metadata.sorted_tables
+                        for column in table.columns if isinstance(column.type, UTCDateTime)}
+    others = [(table, row) for table, row in rows if (table, row) not in naming]
+    for table, column in datetime_columns:
+        values = [row[column] for name, row in others if name == table and row[column] is not None]
+        if any(not is_whole_hour(value) for value in values):
+            assert not [value for value in values if is_whole_hour(value)], \
+                f"{table}.{column} is exact for everyone but one row, which holds a whole hour"
+
+    stored = [path for path in (tmp_path / "media").iterdir()]
+    assert stored and all(path.stat().st_mtime % 3600 == 0 for path in stored), "a photo's file time is exact"
+    assert not [record for record in caplog.records if ref in record.getMessage()], "a log line names the ref"
+
+
+async def test_hapus_leaves_no_name_or_number_of_a_named_reporter(engine: Engine, database_url: str) -> None:
+    for urn in OFFICERS:
+        await enrolled(engine, urn)
+    resident = Resident(engine, f"whatsapp:{NAMED_NUMBER}")
+    national = "0" + NAMED_NUMBER[3:]
+    await walk_to_summary(resident, identity="1", description=f"Motor saya dicuri, hubungi {national} ya pak")
+    await resident.send("kirim")
+    ref = find_ref(resident.text)
+    printed = await send_everything(engine)
+    assert NAMED_NAME in printed and NAMED_NUMBER in printed, "officers see a named reporter"
+    for hours in (2, 4):  # escalations copy the alert, name and number included
+        await engine.escalate(now=utcnow() + dt.timedelta(hours=hours))
+
+    # At rest, the name and number are only ever in sealed (encrypted) form, before HAPUS as after.
+    async with engine.sessions() as db:
+        sealed = list((await db.execute(select(Outbox).where(Outbox.kind == "officer_alert"))).scalars())
+    assert len(sealed) >= 4 and all(NAMED_NAME in open_payload(engine.cipher, row)["text"] for row in sealed)
+    await assert_no_address_in_clear(engine, database_url, [f"whatsapp:{NAMED_NUMBER}"], names=[NAMED_NAME])
+
+    await resident.send("HAPUS")
+    await resident.send("ya")
+    assert resident.heard("privacy.deleted"), resident.text
+    await assert_no_address_in_clear(engine, database_url, [f"whatsapp:{NAMED_NUMBER}", national],
+                                     names=[NAMED_NAME], unsealed=True)
+    async with engine.sessions() as db:
+        report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+    assert report.contact_id is None and "dicuri" in report.description, "the report stays, de-identified"
+    async with engine.sessions() as db:
+        escalated = [open_payload(engine.cipher, row)["text"] for row in (await db.execute(
+            select(Outbox).where(Outbox.kind == "officer_alert", Outbox.sent_at.is_(None)))).scalars()]
+    assert escalated and all(ref in text and "[dihapus]" in text for text in escalated), \
+        "alerts yet to go still go, the reporter's name and number erased"
