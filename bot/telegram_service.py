@@ -12,7 +12,7 @@ from telegram import Update
 from telegram.ext import AIORateLimiter, Application, BaseUpdateProcessor, ContextTypes, TypeHandler
 
 from bot.channels.base import Outbound
-from bot.channels.telegram import TelegramChannel
+from bot.channels.telegram import TelegramChannel, read_update
 from bot.config import Settings
 from bot.delivery import deliver
 from bot.flood import FloodGate
@@ -126,4 +126,4 @@ class TelegramService:
 
     async def put(self, data: dict[str, Any]) -> None:
         """Queues an update from the webhook; the Application handles updates one at a time, in order."""
-        await self.application.update_queue.put(Update.de_json(data, self.application.bot))
+        await self.application.update_queue.put(read_update(data, self.application.bot))

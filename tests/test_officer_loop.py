@@ -159,6 +159,8 @@ async def test_telegram_resident_whatsapp_officer(tmp_path: Path, database_url: 
         assert link.startswith(f"{PUBLIC}/media/"), "Twilio fetches the photo from our public address"
         fetched = await http.get(link.removeprefix(PUBLIC))
         assert fetched.status_code == 200 and fetched.content == JPEG
+        assert fetched.headers["x-content-type-options"] == "nosniff", "never sniffed as a page"
+        assert "sandbox" in fetched.headers["content-security-policy"]
         forged = link.rsplit("sig=", 1)[0] + "sig=" + "0" * 64
         assert (await http.get(forged.removeprefix(PUBLIC))).status_code == 404
 
@@ -182,5 +184,7 @@ def test_photo_links_expire_and_name_only_stored_photos(tmp_path: Path) -> None:
     assert photos.file_for(name, expires, signature, now=1_000_000) == tmp_path / name
     assert photos.file_for(name, expires, signature, now=1_000_000 + LINK_SECONDS + 1) is None, "expired"
     assert photos.file_for("../secret_key", expires, signature, now=1_000_000) is None
+    for crafted in ("²", "١٠٠٠٠٠٠", "9" * 5000, "-1", ""):  # digits int() refuses or reads: all unsigned
+        assert photos.file_for(name, crafted, signature, now=1_000_000) is None, crafted
     assert photos.file_for("b" * 64 + ".jpg", expires, signature, now=1_000_000) is None, "signed for another"
     assert Photos("another-secret", tmp_path, PUBLIC).file_for(name, expires, signature, now=1_000_000) is None
