@@ -23,9 +23,11 @@ import httpx
 from benchmarks.loadgen import bare_webhook, conversations, lapor_serve, progress, running
 from bot.config import Settings
 from storage import db as database
+from storage.crypto import ContactCipher
 from storage.models import OfficerRole, utcnow
 from storage.officers import create_invite
 from storage.stations import station_by_code
+from tests.conftest import TEST_SECRET
 from tests.fake_twilio import FakeTwilioAPI
 from tests.running import empty_postgres
 from tests.serve_process import (
@@ -49,7 +51,8 @@ async def _invite(database_url: str) -> str:
         async with database.session_factory(engine)() as db, db.begin():
             station = await station_by_code(db, STATION)
             assert station is not None
-            code, _expires = await create_invite(db, station, OfficerRole.DUTY, "Aiptu Rina", utcnow())
+            code, _expires = await create_invite(db, ContactCipher(TEST_SECRET), station, OfficerRole.DUTY,
+                                                 "Aiptu Rina", utcnow())
     finally:
         await engine.dispose()
     return code

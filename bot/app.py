@@ -9,6 +9,7 @@ import json
 import logging
 import os
 from collections.abc import AsyncIterator
+from typing import Any
 from urllib.parse import parse_qsl
 
 from sqlalchemy import text
@@ -20,7 +21,7 @@ from twilio.request_validator import RequestValidator
 
 from bot import logs
 from bot.channels import telegram as telegram_channel
-from bot.channels.base import Outbound
+from bot.channels.base import Outbound, ascii_number
 from bot.channels.whatsapp import OUTSIDE_WINDOW, UNREACHABLE_CODES, MalformedWebhook, WhatsAppChannel
 from bot.config import Settings
 from bot.flood import FloodGate
@@ -37,12 +38,36 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1024 * 1024  # a Telegram update is a few kilobytes
 MAX_FORM_BYTES = 64 * 1024  # a Twilio form is smaller still; its signature is checked before any work
 MAX_FORM_FIELDS = 200
+MAX_JSON_DEPTH = 32  # a Telegram update nests a dozen levels at most (a reply quoting a message)
+# Stored photos are only ever images: no browser may read one as a page or run anything from it.
+MEDIA_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; sandbox",
+                 "Content-Disposition": "inline"}
 # How uvicorn runs the app: behind a reverse proxy, saying nothing about itself.
 SERVER_OPTIONS = {"log_config": None, "proxy_headers": True, "server_header": False}
 
 
 class BodyTooLarge(Exception):
     pass
+
+
+class TooDeep(ValueError):
+    pass
+
+
+def load_json(body: bytes) -> Any:
+    """The JSON document in `body`, refused (TooDeep) past MAX_JSON_DEPTH levels: deeper still, the parser
+    itself gives up with a RecursionError, and what it does return is walked by libraries that recurse."""
+    try:
+        document = json.loads(body)
+    except RecursionError as error:
+        raise TooDeep from error
+    level = [document]  # the containers at one depth, from the top down
+    for _ in range(MAX_JSON_DEPTH + 1):
+        level = [child for node in level if isinstance(node, (dict, list))
+                 for child in (node.values() if isinstance(node, dict) else node) if isinstance(child, (dict, list))]
+        if not level:
+            return document
+    raise TooDeep
 
 
 class TwilioForm(dict[str, str]):
@@ -55,8 +80,8 @@ class TwilioForm(dict[str, str]):
 
 async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
     """The request body, refused as soon as it passes `limit` (a declared length is not trusted)."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
+    declared = ascii_number(request.headers.get("content-length", ""))
+    if declared is not None and declared > limit:
         raise BodyTooLarge
     body = bytearray()
     async for chunk in request.stream():
@@ -75,10 +100,10 @@ async def telegram_webhook(request: Request) -> Response:
         log.warning("telegram webhook called without the right secret")
         return Response(status_code=403)
     try:
-        data = json.loads(await read_body(request))
+        data = load_json(await read_body(request))
     except BodyTooLarge:
         return Response(status_code=413)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, TooDeep):
         return Response(status_code=400)
     update_id = data.get("update_id") if isinstance(data, dict) else None
     if not isinstance(update_id, int) or isinstance(update_id, bool) or not 0 <= update_id < 2**63:
@@ -148,7 +173,7 @@ async def whatsapp_status(request: Request) -> Response:
     if status not in PROVIDER_STATUS or not form.get("MessageSid"):
         return Response(status_code=400)
     error_code = form.get("ErrorCode") or None
-    code = int(error_code) if error_code and error_code.isdigit() else None
+    code = ascii_number(error_code or "", 9)
     async with state.engine.sessions() as db, db.begin():
         known = await record_delivery(db, form["MessageSid"], status, error_code,
                                       retry_as_template=code == OUTSIDE_WINDOW, unreachable=code in UNREACHABLE_CODES)
@@ -163,7 +188,7 @@ async def photo(request: Request) -> Response:
                                              request.query_params.get("sig", ""))
     if path is None:
         return Response(status_code=404)
-    return FileResponse(path)
+    return FileResponse(path, headers=MEDIA_HEADERS)
 
 
 async def healthz(request: Request) -> Response:

@@ -33,6 +33,7 @@ from handlers.report_flow import PLACE_TRIES
 from handlers.routing import Router, place_label, station_label
 from storage import db as database
 from storage import sample_reports
+from storage.crypto import ContactCipher
 from storage.models import Contact, OfficerRole, OutboxState, Report, Station, utcnow
 from storage.officers import create_invite, list_officers, revoke
 from storage.outbox import list_outbox
@@ -382,7 +383,8 @@ def officers_invite(
 
     async def invite(db: AsyncSession) -> tuple[str, dt.datetime] | None:
         found = await station_by_code(db, station.upper())
-        return await create_invite(db, found, role, name, utcnow()) if found else None
+        cipher = ContactCipher(settings.contact_secret())
+        return await create_invite(db, cipher, found, role, name, utcnow()) if found else None
 
     created = asyncio.run(_with_db(settings, invite))
     if created is None:

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.channels.base import Media
+from bot.channels.base import Media, ascii_number
 from bot.chart import digest_chart
 from storage.media import MediaStore
 
@@ -47,9 +47,10 @@ class Photos:
 
     def file_for(self, name: str, expires: str, signature: str, now: float | None = None) -> Path | None:
         """The stored file a link points to, if the link is ours, unexpired and the file exists."""
-        if not _STORED_NAME.match(name) or not expires.isdigit() or int(expires) < (now or time.time()):
+        expiry = ascii_number(expires)
+        if not _STORED_NAME.match(name) or expiry is None or expiry < (now or time.time()):
             return None
-        if not hmac.compare_digest(signature.encode(), self._sign(name, int(expires)).encode()):
+        if not hmac.compare_digest(signature.encode(), self._sign(name, expiry).encode()):
             return None
         path = self.media_root / name
         return path if path.is_file() else None

@@ -14,7 +14,7 @@ from telegram import Update
 from telegram.ext import AIORateLimiter, Application, BaseUpdateProcessor, ContextTypes, TypeHandler
 
 from bot.channels.base import Choice, Media, Outbound
-from bot.channels.telegram import TelegramChannel
+from bot.channels.telegram import TelegramChannel, read_update
 from bot.config import Settings
 from bot.delivery import deliver
 from bot.flood import FloodGate
@@ -160,7 +160,7 @@ class TelegramService:
         """Takes an update from the webhook: recorded before the webhook answers (so a crash loses none),
         then queued; each chat's updates are handled one at a time, in order. Raises what the library
         raises for a body that is no update it can read, before anything is recorded."""
-        update = Update.de_json(data, self.application.bot)
+        update = read_update(data, self.application.bot)
         async with self.engine.sessions() as db, db.begin():
             new = await record_update(db, self.engine.cipher, update.update_id, data)
         if new:  # one Telegram sent again while it waits is in the queue already

@@ -19,7 +19,7 @@ from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
 from storage.contacts import delete_contact
 from storage.models import Station
-from storage.officers import enroll, invite_code_in
+from storage.officers import ENROLL_WINDOW, enroll, invite_code_in
 from storage.reports import find_ref, question_waiting_for
 
 STATUS_REF, LANGUAGE, CONFIRM_DELETE = "status_ref", "language", "confirm_delete"
@@ -267,9 +267,9 @@ async def _enroll(turn: Turn, argument: str, slash: bool) -> str | None:
             return None  # "Daftar barang yang hilang: …" is a description
         turn.say("officer.code_format")
         return turn.step
-    enrollment = await enroll(turn.db, code, turn.contact.id, turn.now)
+    enrollment = await enroll(turn.db, turn.cipher, code, turn.contact.id, turn.now)
     if enrollment.officer is None:
-        turn.say(f"officer.code_{enrollment.refusal}")
+        turn.say(f"officer.code_{enrollment.refusal}", minutes=int(ENROLL_WINDOW.total_seconds() // 60))
         return turn.step
     turn.officer = enrollment.officer
     station = await turn.db.get(Station, enrollment.officer.station_id)

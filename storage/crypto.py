@@ -1,8 +1,8 @@
-"""Contact addresses at rest: encrypted for sending, HMAC'd for look-up.
+"""Contact addresses at rest: encrypted for sending, HMAC'd for look-up; officers' invite codes HMAC'd.
 
-A phone number or chat id is never stored in clear. Both keys are derived from one SECRET_KEY with
-HKDF, under different labels, so neither can stand in for the other. A Fernet token carries the time it was
-made, in clear: ours carry only the hour, so a token can tie nothing to the minute it was written.
+A phone number or chat id is never stored in clear. Every key is derived from one SECRET_KEY with
+HKDF, under its own label, so none can stand in for another. A Fernet token carries the time it was made,
+in clear: ours carry only the hour, so a token can tie nothing to the minute it was written.
 """
 
 from __future__ import annotations
@@ -27,10 +27,16 @@ class ContactCipher:
             raise ValueError("an empty secret cannot protect contact data")
         self._fernet = Fernet(base64.urlsafe_b64encode(_derive(secret, b"lapor/contact-encryption")))
         self._lookup_key = _derive(secret, b"lapor/contact-lookup")
+        self._invite_key = _derive(secret, b"lapor/invite-codes")
 
     def lookup_hash(self, value: str) -> str:
         """A stable keyed hash of `value`, for finding a contact without decrypting every row."""
         return hmac.new(self._lookup_key, value.encode(), hashlib.sha256).hexdigest()
+
+    def invite_hash(self, code: str) -> str:
+        """The stored form of an invite code: keyed, so that a copy of the database alone cannot be searched
+        for the codes (40 bits, which a plain hash leaves to a few minutes of guessing)."""
+        return hmac.new(self._invite_key, code.encode(), hashlib.sha256).hexdigest()
 
     def encrypt(self, value: str) -> str:
         hour = int(time.time()) // 3600 * 3600

@@ -1,16 +1,23 @@
-"""The media store: photos kept by content hash, after checking they are what they claim."""
+"""The media store: photos kept by content hash, after checking they are what they claim and stripping
+what they say about whoever took them."""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import Image, ImageOps
+
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
+# Decoding takes a few bytes a pixel: a small file may declare billions of them. 40 million is above any
+# phone's photo (and far above what Telegram or WhatsApp pass on), about 160 MB once decoded.
+MAX_PHOTO_PIXELS = 40_000_000
 
 # Decided by the bytes, never by a name or a header the sender chose.
 _SIGNATURES = (
@@ -19,10 +26,16 @@ _SIGNATURES = (
     (b"GIF87a", "image/gif", "gif"),
     (b"GIF89a", "image/gif", "gif"),
 )
+# The one decoder allowed for each sniffed type, the modes its encoder writes, and the mode other pixels
+# are converted to.
+_FORMATS = {"image/jpeg": ("JPEG", ("RGB", "L"), "RGB"),
+            "image/png": ("PNG", ("1", "L", "LA", "I", "I;16", "P", "RGB", "RGBA"), "RGBA"),
+            "image/gif": ("GIF", ("P", "L"), "P"),
+            "image/webp": ("WEBP", ("RGB", "RGBA"), "RGBA")}
 
 
 class MediaRejected(ValueError):
-    """Not a photo we accept; `reason` is `too_large`, `empty` or `not_image`."""
+    """Not a photo we accept; `reason` is `too_large`, `too_many_pixels`, `empty` or `not_image`."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -46,6 +59,32 @@ def _sniff(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def _pixels_only(data: bytes, content_type: str) -> bytes:
+    """The photo decoded by the decoder of its sniffed type alone and written again from its pixels: what
+    is not an image of that type is refused, and nothing else survives (EXIF with its GPS position and
+    time, comments, trailing bytes, an animation's later frames). Its size is read from the header, and
+    refused when too large, before anything is decoded."""
+    image_format, modes, fallback_mode = _FORMATS[content_type]
+    try:
+        with Image.open(io.BytesIO(data), formats=[image_format]) as image:
+            if image.width * image.height > MAX_PHOTO_PIXELS:
+                raise MediaRejected("too_many_pixels")
+            image.load()  # the first frame
+            upright = ImageOps.exif_transpose(image)  # the orientation EXIF gave, kept in the pixels
+    except MediaRejected:
+        raise
+    except Image.DecompressionBombError as error:
+        raise MediaRejected("too_many_pixels") from error
+    except (OSError, SyntaxError, ValueError, EOFError) as error:  # Pillow's ways of saying "not this format"
+        raise MediaRejected("not_image") from error
+    if upright.mode not in modes:
+        upright = upright.convert(fallback_mode)
+    upright.info = {key: value for key, value in upright.info.items() if key == "transparency"}
+    out = io.BytesIO()
+    upright.save(out, image_format, **({"quality": 90} if image_format in ("JPEG", "WEBP") else {}))
+    return out.getvalue()
+
+
 class MediaStore:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -59,11 +98,12 @@ class MediaStore:
         if kind is None:
             raise MediaRejected("not_image")
         content_type, extension = kind
-        digest = hashlib.sha256(data).hexdigest()
-        # The name is ours, from the hash: nothing the sender wrote reaches the file system.
+        stored = _pixels_only(data, content_type)
+        digest = hashlib.sha256(stored).hexdigest()
+        # The name is ours, from the hash of what is stored: nothing the sender wrote reaches the file system.
         name = f"{digest}.{extension}"
-        self.keep(name, data)
-        return StoredMedia(digest, content_type, len(data), name)
+        self.keep(name, stored)
+        return StoredMedia(digest, content_type, len(stored), name)
 
     def keep(self, name: str, data: bytes) -> Path:
         """Stores `data`, named by its content, unless it is stored already; either way the file is young

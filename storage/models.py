@@ -343,6 +343,16 @@ class Invite(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class EnrollmentFailure(Base):
+    """A DAFTAR with a code that matches no invite, from any chat: counted to close enrollment for a while
+    when codes are being guessed. Rows older than the window are deleted as new ones come."""
+
+    __tablename__ = "enrollment_failure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+
+
 class PatrolNote(Base):
     """A *patroli dialogis*: where officers talked with residents, how many, and whether to follow up.
     Each concern raised becomes a report with source=patrol that points back here."""

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Contact, Invite, Officer, OfficerRole, Station
+from storage.crypto import ContactCipher
+from storage.models import Contact, EnrollmentFailure, Invite, Officer, OfficerRole, Station
 from storage.reports import REF_ALPHABET
 
 INVITE_TTL = dt.timedelta(hours=24)
 _CODE = re.compile(rf"^([{REF_ALPHABET}]{{4}})[\s_-]*([{REF_ALPHABET}]{{4}})$")
-
-
-def _hash(code: str) -> str:
-    return hashlib.sha256(code.encode()).hexdigest()
+# Unknown codes tried from all chats together within the window before DAFTAR is closed to everyone until
+# the window has passed: each sender is also held to FLOOD_PER_MINUTE, but senders are cheap to make.
+ENROLL_FAILURES = 20
+ENROLL_WINDOW = dt.timedelta(minutes=15)
 
 
 def invite_code_in(text: str) -> str | None:
@@ -28,29 +28,37 @@ def invite_code_in(text: str) -> str | None:
     return f"{match[1]}-{match[2]}" if match else None
 
 
-async def create_invite(db: AsyncSession, station: Station, role: OfficerRole, name: str | None,
-                        now: dt.datetime) -> tuple[str, dt.datetime]:
+async def create_invite(db: AsyncSession, cipher: ContactCipher, station: Station, role: OfficerRole,
+                        name: str | None, now: dt.datetime) -> tuple[str, dt.datetime]:
     """A new one-time code and when it expires. Only its hash is stored: it is shown this once."""
     body = "".join(secrets.choice(REF_ALPHABET) for _ in range(8))
     code = f"{body[:4]}-{body[4:]}"
     expires_at = now + INVITE_TTL
-    db.add(Invite(code_hash=_hash(code), station_id=station.id, role=role, name=name, expires_at=expires_at,
-                  created_at=now))
+    db.add(Invite(code_hash=cipher.invite_hash(code), station_id=station.id, role=role, name=name,
+                  expires_at=expires_at, created_at=now))
     return code, expires_at
 
 
 @dataclass(frozen=True)
 class Enrollment:
     officer: Officer | None
-    refusal: str | None  # unknown | expired | used
+    refusal: str | None  # unknown | expired | used | closed
 
 
-async def enroll(db: AsyncSession, code: str, contact_id: int, now: dt.datetime) -> Enrollment:
-    """Links the contact's chat to the invite's station and role, using the code up."""
+async def enroll(db: AsyncSession, cipher: ContactCipher, code: str, contact_id: int,
+                 now: dt.datetime) -> Enrollment:
+    """Links the contact's chat to the invite's station and role, using the code up; refused to everyone
+    (`closed`) while too many unknown codes were tried lately."""
+    since = now - ENROLL_WINDOW
+    failures = (await db.execute(select(func.count()).where(EnrollmentFailure.at > since))).scalar_one()
+    if failures >= ENROLL_FAILURES:
+        return Enrollment(None, "closed")
     invite = (await db.execute(
-        select(Invite).where(Invite.code_hash == _hash(code)).with_for_update()
+        select(Invite).where(Invite.code_hash == cipher.invite_hash(code)).with_for_update()
     )).scalar_one_or_none()
     if invite is None:
+        await db.execute(delete(EnrollmentFailure).where(EnrollmentFailure.at <= since))
+        db.add(EnrollmentFailure(at=now))
         return Enrollment(None, "unknown")
     if invite.used_at is not None:
         return Enrollment(None, "used")

@@ -4,6 +4,7 @@ and an engine wired as the service wires it."""
 from __future__ import annotations
 
 import asyncio
+import io
 import os
 import re
 import shutil
@@ -12,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from bot.channels.base import Inbound, Location, Media, Outbound
 from bot.channels.console import ConsoleChannel
@@ -29,6 +31,22 @@ from tests.running import empty_postgres
 
 TEST_SECRET = "test-secret-key-for-lapor"
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
+
+
+def photo(image_format: str = "JPEG", shade: int = 0, size: tuple[int, int] = (32, 24), **save: object) -> bytes:
+    """A real photo of one colour, as a phone would send it; `save` passes Pillow's options (exif=...)."""
+    out = io.BytesIO()
+    Image.new("RGB", size, (shade, 120, 200)).save(out, image_format, **save)
+    return out.getvalue()
+
+
+def same_picture(stored: bytes, sent: bytes) -> bool:
+    """Whether a stored photo shows what was sent: same type and size, colours within JPEG's losses."""
+    with Image.open(io.BytesIO(stored)) as kept, Image.open(io.BytesIO(sent)) as original:
+        if (kept.format, kept.size) != (original.format, original.size):
+            return False
+        pairs = zip(kept.convert("RGB").getdata(), original.convert("RGB").getdata(), strict=True)
+        return all(abs(a - b) <= 8 for one, other in pairs for a, b in zip(one, other, strict=True))
 
 
 def pytest_report_header() -> str:

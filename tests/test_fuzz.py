@@ -10,6 +10,7 @@ take longer to be handled.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import AsyncIterator
@@ -116,6 +117,48 @@ async def post_form(http: httpx.AsyncClient, form: dict[str, str]) -> httpx.Resp
 
 async def post_update(http: httpx.AsyncClient, update: Any) -> httpx.Response:
     return await http.post("/telegram/webhook", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+
+
+def _status(**changes: str) -> dict[str, str]:
+    return {"MessageSid": "SM" + "e" * 32, "MessageStatus": "undelivered", **changes}
+
+
+def _deep(levels: int) -> bytes:
+    return b'{"update_id": 44, "message": ' + b"[" * levels + b"]" * levels + b"}"
+
+
+_ABC_CHAT = {**text_update(45, 7002, "halo"), "message": {**text_update(45, 7002, "halo")["message"],
+                                                          "chat": {"id": "abc", "type": "private"}}}
+
+
+@pytest.mark.parametrize(("method", "path", "body", "answer"), [
+    # digits that str.isdigit() takes and int() refuses, or too many of them for int()
+    ("GET", "/media/" + "a" * 64 + ".jpg?expires=%C2%B2&sig=x", None, 404),
+    ("GET", "/media/" + "a" * 64 + ".jpg?expires=" + "9" * 5000 + "&sig=x", None, 404),
+    ("POST", "/whatsapp/status", _status(ErrorCode="²"), 200),
+    ("POST", "/whatsapp/status", _status(ErrorCode="9" * 5000), 200),
+    ("POST", "/whatsapp/status", _status(ErrorCode="٦٣٠١٦"), 200),
+    # JSON nested past what a parser or a library walking it can take
+    ("POST", "/telegram/webhook", _deep(100_000), 400),
+    ("POST", "/telegram/webhook", _deep(500), 400),
+    ("POST", "/telegram/webhook", b'{"update_id": 46, "x": ' + b'{"a": ' * 2000 + b"1" + b"}" * 2001, 400),
+    # a chat nobody could be answered in: taken and dropped, or Telegram sends it again and again
+    ("POST", "/telegram/webhook", _ABC_CHAT, 200),
+    ("POST", "/telegram/webhook", {**_ABC_CHAT, "update_id": 47, "message": {
+        **_ABC_CHAT["message"], "chat": {"id": [1], "type": "private"}}}, 200),
+])
+async def test_crafted_requests_get_a_clear_answer(fuzzed: Fuzzed, method: str, path: str, body: Any,
+                                                  answer: int) -> None:
+    if path == "/whatsapp/status":
+        response = await fuzzed.http.post(path, data=body, headers={"X-Twilio-Signature": sign(PUBLIC + path, body)})
+    elif path == "/telegram/webhook":
+        raw = body if isinstance(body, bytes) else json.dumps(body).encode()
+        response = await fuzzed.http.post(path, content=raw, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET,
+                                                                     "Content-Type": "application/json"})
+    else:
+        response = await fuzzed.http.request(method, path)
+    assert response.status_code == answer, response.text
+    fuzzed.no_new_errors()
 
 
 @settings(max_examples=EXAMPLES * 4 // 5, **FUZZ)

@@ -15,7 +15,7 @@ import pytest
 from handlers.engine import Engine
 from storage.models import ReportStatus
 from storage.reports import find_ref
-from tests.conftest import DESCRIPTION, PLACE, TEST_SECRET
+from tests.conftest import DESCRIPTION, PLACE, TEST_SECRET, photo, same_picture
 from tests.fake_telegram import TOKEN, FakeBotAPI, callback_update, photo_update, text_update
 from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI
 from tests.running import serving, until
@@ -86,7 +86,7 @@ def bodies_to(twilio: FakeTwilioAPI, number: str) -> list[str]:
 
 BEFORE_PHOTO = ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2")
 AFTER_PHOTO = ("2", "kirim")  # confidential
-JPEG = b"\xff\xd8\xff\xe0" + b"\x03" * 3000
+JPEG = photo("JPEG", shade=3)
 
 
 def assert_no_reporter_address(payloads: list[object], *addresses: str) -> None:
@@ -120,7 +120,7 @@ async def test_whatsapp_resident_telegram_officer(tmp_path: Path, database_url: 
         assert buttons[0] == f"c:ack:{ref}" and len(buttons) == 7
         assert DESCRIPTION in alert["text"] and "dirahasiakan" in alert["text"]
         [photo] = telegram.calls_to("sendPhoto")
-        assert photo["chat_id"] == OFFICER_CHAT and photo["photo"] == JPEG, "the resident's photo, uploaded"
+        assert photo["chat_id"] == OFFICER_CHAT and same_picture(photo["photo"], JPEG), "the resident's photo, uploaded"
 
         await officer.tap(f"c:ack:{ref}")
         await until(lambda: any(f"Kabar laporan {ref}" in body for body in bodies_to(twilio, RESIDENT_NUMBER)))
@@ -158,7 +158,9 @@ async def test_telegram_resident_whatsapp_officer(tmp_path: Path, database_url: 
         [link] = [m["MediaUrl"][0] for m in twilio.sent(f"whatsapp:{OFFICER_NUMBER}") if m.get("MediaUrl")]
         assert link.startswith(f"{PUBLIC}/media/"), "Twilio fetches the photo from our public address"
         fetched = await http.get(link.removeprefix(PUBLIC))
-        assert fetched.status_code == 200 and fetched.content == JPEG
+        assert fetched.status_code == 200 and same_picture(fetched.content, JPEG)
+        assert fetched.headers["x-content-type-options"] == "nosniff", "never sniffed as a page"
+        assert "sandbox" in fetched.headers["content-security-policy"]
         forged = link.rsplit("sig=", 1)[0] + "sig=" + "0" * 64
         assert (await http.get(forged.removeprefix(PUBLIC))).status_code == 404
 
@@ -182,5 +184,7 @@ def test_photo_links_expire_and_name_only_stored_photos(tmp_path: Path) -> None:
     assert photos.file_for(name, expires, signature, now=1_000_000) == tmp_path / name
     assert photos.file_for(name, expires, signature, now=1_000_000 + LINK_SECONDS + 1) is None, "expired"
     assert photos.file_for("../secret_key", expires, signature, now=1_000_000) is None
+    for crafted in ("²", "١٠٠٠٠٠٠", "9" * 5000, "-1", ""):  # digits int() refuses or reads: all unsigned
+        assert photos.file_for(name, crafted, signature, now=1_000_000) is None, crafted
     assert photos.file_for("b" * 64 + ".jpg", expires, signature, now=1_000_000) is None, "signed for another"
     assert Photos("another-secret", tmp_path, PUBLIC).file_for(name, expires, signature, now=1_000_000) is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -11,14 +12,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from alembic import command
+from sqlalchemy import create_engine as create_sync_engine
+from sqlalchemy import func, insert, select, text, update
 
 from handlers.engine import Engine
+from storage import db as database
 from storage.crypto import ContactCipher
-from storage.models import Contact, Invite, Officer, OfficerRole, Outbox, Station, utcnow
-from storage.officers import create_invite, invite_code_in, revoke
+from storage.models import Contact, EnrollmentFailure, Invite, Officer, OfficerRole, Outbox, Station, utcnow
+from storage.officers import ENROLL_FAILURES, ENROLL_WINDOW, create_invite, invite_code_in, revoke
 from storage.reports import find_ref
-from tests.conftest import DESCRIPTION, TEST_SECRET, Resident, payload, walk_to_summary
+from tests.conftest import DESCRIPTION, TEST_SECRET, Resident, make_engine, payload, walk_to_summary
 
 pytestmark = pytest.mark.slow
 
@@ -27,7 +31,7 @@ async def invite(engine: Engine, station: str = "POLSEK-SEKAR", role: OfficerRol
                  at: dt.datetime | None = None) -> str:
     async with engine.sessions() as db, db.begin():
         found = (await db.execute(select(Station).where(Station.code == station))).scalar_one()
-        code, _expires = await create_invite(db, found, role, "Bripka Santoso", at or utcnow())
+        code, _expires = await create_invite(db, engine.cipher, found, role, "Bripka Santoso", at or utcnow())
     return code
 
 
@@ -61,11 +65,63 @@ async def test_unknown_expired_and_malformed_codes_are_refused(engine: Engine) -
     assert await officers(engine) == []
 
 
-async def test_only_a_hash_of_the_code_is_stored(engine: Engine) -> None:
+async def test_only_a_keyed_hash_of_the_code_is_stored(engine: Engine) -> None:
     code = await invite(engine)
     async with engine.sessions() as db:
         stored = (await db.execute(select(Invite.code_hash))).scalar_one()
     assert code not in stored and code.replace("-", "") not in stored
+    # A plain hash of a 40-bit code is found from a copy of the database by trying every code; this one
+    # needs SECRET_KEY as well.
+    assert stored not in {hashlib.sha256(form.encode()).hexdigest() for form in (code, code.replace("-", ""))}
+    assert ContactCipher("another-secret-key-of-32-characters!").invite_hash(code) != stored
+
+
+async def test_guessed_codes_from_many_chats_close_enrollment_for_everyone_for_a_while(
+        engine: Engine, database_url: str, tmp_path: Path) -> None:
+    real = await invite(engine)
+    for n in range(ENROLL_FAILURES):  # one guess each: no chat is over its own flood limit
+        guesser = Resident(engine, f"whatsapp:+62813000{n:05d}")
+        await guesser.send(f"DAFTAR 2345-{n + 2:02d}XX".replace("0", "Z").replace("1", "Y"))
+        assert guesser.heard("officer.code_unknown")
+    # Another process on the same database (another `lapor serve` worker) refuses too, the real code included.
+    other_process, database = make_engine(database_url, tmp_path / "media2")
+    try:
+        petugas = Resident(other_process, "telegram:700400")
+        await petugas.send(f"DAFTAR {real}")
+        assert petugas.heard("officer.code_closed") and "15" in petugas.text
+    finally:
+        await database.dispose()  # type: ignore[attr-defined]
+    assert await officers(engine) == []
+    async with engine.sessions() as db, db.begin():  # the window passes
+        await db.execute(update(EnrollmentFailure).values(at=utcnow() - ENROLL_WINDOW - dt.timedelta(seconds=1)))
+    petugas = Resident(engine, "telegram:700400")
+    await petugas.send("DAFTAR 2345-6789")
+    assert petugas.heard("officer.code_unknown"), "open again: a wrong code is only wrong"
+    async with engine.sessions() as db:
+        assert (await db.execute(select(func.count()).select_from(EnrollmentFailure))).scalar_one() == 1, \
+            "failures past the window are deleted as new ones come"
+    await petugas.send(f"DAFTAR {real}")
+    assert petugas.heard("officer.enrolled"), "the code was not used up while enrollment was closed"
+
+
+def test_codes_pending_before_keyed_hashes_are_expired_by_the_migration(database_url: str) -> None:
+    command.downgrade(database.alembic_config(database_url), "0006")
+    engine = create_sync_engine(database.sync_url(database_url))
+    created = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    try:
+        with engine.begin() as connection:
+            station_id = connection.execute(text("SELECT id FROM station WHERE code = 'POLSEK-SEKAR'")).scalar_one()
+            connection.execute(insert(Invite), [
+                {"code_hash": hashlib.sha256(b"2345-6789").hexdigest(), "station_id": station_id, "role": "duty",
+                 "expires_at": created + dt.timedelta(days=400), "used_at": None, "created_at": created},
+                {"code_hash": hashlib.sha256(b"2345-678A").hexdigest(), "station_id": station_id, "role": "duty",
+                 "expires_at": created + dt.timedelta(days=1), "used_at": created, "created_at": created}])
+        database.upgrade(database_url)
+        with engine.connect() as connection:
+            rows = connection.execute(select(Invite.expires_at, Invite.used_at).order_by(Invite.id)).all()
+    finally:
+        engine.dispose()
+    assert rows == [(created, None), (created + dt.timedelta(days=1), created)], "pending expired, used kept"
 
 
 async def test_a_revoked_officer_can_enroll_again_only_with_a_new_code(engine: Engine) -> None:

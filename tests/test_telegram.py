@@ -26,7 +26,7 @@ from handlers.engine import Engine
 from storage.crypto import ContactCipher
 from storage.models import Attachment, Contact, Report
 from storage.updates import keep_replies, record_update, unanswered_updates
-from tests.conftest import DESCRIPTION, TEST_SECRET
+from tests.conftest import DESCRIPTION, TEST_SECRET, photo
 from tests.fake_telegram import (
     TOKEN,
     FakeBotAPI,
@@ -47,7 +47,7 @@ from tests.fake_telegram import (
 from tests.running import serving, until
 
 CHAT = 424242
-JPEG = b"\xff\xd8\xff\xe0" + b"\x01" * 2048
+JPEG = photo("JPEG", shade=1)
 pytestmark = pytest.mark.slow
 
 

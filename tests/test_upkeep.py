@@ -11,12 +11,12 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from storage.models import Attachment, ConversationSession, EventKind, Outbox, Report, ReportEvent, utcnow
 from storage.reports import find_ref
-from tests.conftest import Resident, payload, walk_to_summary
+from tests.conftest import Resident, payload, photo, walk_to_summary
 from tests.test_officer_actions import file_report
 from tests.test_officers import enrolled
 
 pytestmark = pytest.mark.slow
-JPEG = b"\xff\xd8\xff\xe0" + b"\x04" * 2048
+JPEG = photo("JPEG", shade=4)
 
 
 async def with_a_photo(engine: Engine, urn: str, tmp_path: Path) -> Resident:

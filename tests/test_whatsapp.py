@@ -27,13 +27,13 @@ from handlers.engine import Engine
 from storage.crypto import ContactCipher
 from storage.models import Attachment, Contact, InboundMessage, Outbox, OutboxState, utcnow
 from storage.outbox import claim_due, enqueue, open_payload
-from tests.conftest import DESCRIPTION, TEST_SECRET
+from tests.conftest import DESCRIPTION, TEST_SECRET, photo
 from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
 from tests.running import serving
 
 PUBLIC = "https://lapor.example.org"
 RESIDENT = "whatsapp:+6281234567890"
-JPEG = b"\xff\xd8\xff\xe0" + b"\x02" * 4096
+JPEG = photo("JPEG", shade=2)
 pytestmark = pytest.mark.slow
 
 

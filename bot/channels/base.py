@@ -18,6 +18,14 @@ def make_urn(scheme: str, address: str) -> str:
     return f"{scheme}:{address}"
 
 
+def ascii_number(text: str, digits: int = 18) -> int | None:
+    """A whole number written in at most `digits` ASCII digits, else None. Not `isdigit()`: it accepts "²",
+    which int() refuses, and int() refuses more than 4,300 digits too."""
+    if not (0 < len(text) <= digits and text.isascii() and text.isdigit()):
+        return None
+    return int(text)
+
+
 def urn_scheme(urn: str) -> str:
     return urn.split(":", 1)[0]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 # Opt in now to retry_after as a timedelta, the type PTB will use from its next major version on
 # (_seconds below reads either); otherwise every RetryAfter warns.
@@ -46,6 +47,16 @@ COMMANDS = ("lapor", "status", "bantuan", "batal", "bahasa", "hapus")
 PER_SECOND = 25.0  # messages a second the bot starts on its own: below Telegram's limit of about 30 for a bot
 _UNSUPPORTED = ("sticker", "voice", "video", "video_note", "audio", "animation", "document", "contact",
                 "poll", "dice", "game", "venue", "story")
+
+
+def read_update(data: dict[str, Any], bot: Bot) -> Update:
+    """The Update in a webhook's JSON. The library takes fields as they come; one whose chat or sender id is
+    no whole number is refused here (ValueError), before the library keys its per-chat state by it."""
+    update = Update.de_json(data, bot)
+    for party in (update.effective_chat, update.effective_user):
+        if party is not None and type(party.id) is not int:
+            raise ValueError("chat or user id is not an integer")
+    return update
 
 
 class TelegramChannel:

@@ -27,6 +27,7 @@ from bot.channels.base import (
     PermanentFailure,
     RateLimit,
     RetryLater,
+    ascii_number,
     split_text,
 )
 from storage.media import MAX_PHOTO_BYTES
@@ -71,7 +72,7 @@ class TwilioHttp(AsyncTwilioHttpClient):
         response = await asyncio.wait_for(super().request(method, url, *args, **kwargs), self.seconds)
         if response.status_code == 429:
             retry_after = (response.headers or {}).get("Retry-After", "")
-            raise RetryLater("twilio answered 429", float(retry_after) if retry_after.isdigit() else None)
+            raise RetryLater("twilio answered 429", ascii_number(retry_after, 6))
         return response
 
 
