@@ -36,6 +36,10 @@ def to_the_hour(moment: dt.datetime) -> dt.datetime:
     return moment.replace(minute=0, second=0, microsecond=0)
 
 
+def this_hour() -> dt.datetime:
+    return to_the_hour(utcnow())
+
+
 def whole_hours(moment: dt.datetime, now: dt.datetime) -> dt.datetime:
     """`moment` as a row that names an anonymous report may hold it: a time already come blurred to its hour
     (still come), a time to come moved to the next whole hour (not before it is due)."""
@@ -191,7 +195,9 @@ class ConversationSession(Base):
     step: Mapped[str] = mapped_column(String(32), default="")
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Whole hours for everyone: an officer's session may name a report (a pending action, the buttons last
+    # shown), and a time kept of an anonymous report must not be finer than that.
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=this_hour, onupdate=this_hour)
 
 
 class InboundMessage(Base):
