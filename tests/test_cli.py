@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import photo
+
 ROOT = Path(__file__).parent.parent
 pytestmark = pytest.mark.slow
 
@@ -80,10 +82,10 @@ def test_chat_in_english_from_the_flag(tmp_path: Path) -> None:
 
 
 def test_location_and_photo_lines(tmp_path: Path) -> None:
-    photo = tmp_path / "foto.jpg"
-    photo.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
+    picture = tmp_path / "foto.jpg"
+    picture.write_bytes(photo())
     lines = ["halo", "1", "2", "Lampu jalan mati, gelap dan sering ada orang mabuk", "/loc -7.39,111.66",
-             "ya", "1", f"/photo {photo}", "2", "kirim"]
+             "ya", "1", f"/photo {picture}", "2", "kirim"]
     result = lapor("chat", data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'l.db'}", stdin="\n".join(lines))
     assert "Foto: ada" in result.stdout
     assert "titik peta -7.39000, 111.66000" in result.stdout
