@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -11,8 +12,9 @@ from typing import Annotated
 import typer
 
 from bot.cli import _fail, _ready, _settings, _with_db, stations_app
+from storage.models import utcnow
 from storage.regions import RegionIndex, as_code
-from storage.stations import draft_registry, import_stations, registry_csv
+from storage.stations import RegencyCoverage, coverage, draft_registry, import_stations, registry_csv
 
 regions_app = typer.Typer(help="The official Kemendagri regions: codes and names.", no_args_is_help=True)
 
@@ -98,3 +100,48 @@ def stations_generate(
                 typer.echo(error, err=True)
             _fail(f"nothing imported: {len(result.errors)} error(s)")
         typer.echo(f"{result.created} created, {result.updated} updated, {result.unchanged} unchanged")
+
+
+#: How far back `stations coverage` counts the reports the fallback desk got for want of a station.
+COVERAGE_DAYS = 30
+
+
+@stations_app.command("coverage")
+def stations_coverage(
+    regency: Annotated[list[str] | None, typer.Option(help="Only this kabupaten/kota code; repeat for more.",
+                                                      callback=_regencies, show_default=False)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Kecamatan no Polsek covers, and the reports that went to the fallback desk for it in the last 30 days."""
+    settings = _settings()
+    regions = _ready(settings)
+    since = utcnow() - dt.timedelta(days=COVERAGE_DAYS)
+    found = asyncio.run(_with_db(settings, lambda db: coverage(db, regions, regency or None, since)))
+    if as_json:
+        typer.echo(json.dumps([_coverage_row(c, regions) for c in found], ensure_ascii=False, indent=2))
+        return
+    gaps = [c for c in found if c.uncovered or c.fallback_reports]
+    if not gaps:
+        typer.echo(f"every kecamatan of the {len(found)} kabupaten/kota is covered by a Polsek")
+        return
+    for gap in gaps:
+        takes = f"{gap.polres or 'the fallback desk ' + settings.fallback_station} takes them"
+        typer.echo(f"{gap.regency.code:<6} {regions.full_name(gap.regency.code)}: {len(gap.uncovered)} of "
+                   f"{gap.districts} kecamatan without a Polsek ({takes}); "
+                   f"{sum(gap.fallback_reports.values())} report(s) to the fallback desk in {COVERAGE_DAYS} days")
+        if regency:
+            for district in gap.uncovered:
+                sent = gap.fallback_reports.get(district.code, 0)
+                typer.echo(f"  {district.code:<9} {district.name}" + (f": {sent} to the fallback desk" if sent else ""))
+    typer.echo("`lapor stations generate --regency CODE` drafts the missing stations")
+
+
+def _coverage_row(found: RegencyCoverage, regions: RegionIndex) -> dict[str, object]:
+    return {
+        "regency": found.regency.code, "name": regions.full_name(found.regency.code), "polres": found.polres,
+        "kecamatan": found.districts,
+        "uncovered": [{"code": d.code, "name": d.name, "fallback_reports": found.fallback_reports.get(d.code, 0)}
+                      for d in found.uncovered],
+        "fallback_reports": sum(found.fallback_reports.values()),
+        "fallback_reports_without_kecamatan": found.fallback_reports.get("", 0),
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import math
 import re
@@ -14,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Station, StationArea, StationKind
+from storage.models import Report, Station, StationArea, StationKind
 from storage.regions import Region, RegionIndex, as_code
 
 SEED_FILE = Path(__file__).parent / "seeds" / "stations.csv"
@@ -439,3 +440,36 @@ def registry_csv(rows: list[StationRow], regions: RegionIndex) -> str:
 def _written_name(region: Region) -> str:
     """`Sukorejo`, `Kota Blitar`: a kab/kota with its kind, as the same name may be both."""
     return f"{region.kind.title()} {region.name}" if region.level == 2 else region.name
+
+
+@dataclass
+class RegencyCoverage:
+    """Which kecamatan of a kabupaten/kota no Polsek covers, and the reports the fallback desk got there."""
+
+    regency: Region
+    polres: str | None  # the station covering the kabupaten/kota, which takes its uncovered kecamatan
+    districts: int
+    uncovered: list[Region]
+    # Reports placed in the kabupaten/kota that went to a national desk, by kecamatan code ("" for none).
+    fallback_reports: dict[str, int]
+
+
+async def coverage(db: AsyncSession, regions: RegionIndex, regency_codes: list[str] | None,
+                   since: dt.datetime) -> list[RegencyCoverage]:
+    """Coverage of these kabupaten/kota (every one when None), with fallback reports created since `since`."""
+    owner = {area: code for area, code in await db.execute(
+        select(StationArea.region_code, Station.code).join(Station, StationArea.station_id == Station.id))}
+    fallback: dict[str, dict[str, int]] = {}
+    for regency_code, district_code, count in await db.execute(
+            select(Report.regency_code, Report.district_code, func.count())
+            .join(Station, Report.station_id == Station.id)
+            .where(Station.kind == StationKind.NATIONAL, Report.created_at >= since, Report.regency_code.is_not(None))
+            .group_by(Report.regency_code, Report.district_code)):
+        fallback.setdefault(regency_code, {})[district_code or ""] = count
+    found = []
+    for regency in regions.regencies(regency_codes):
+        districts = regions.districts_in(regency.code)
+        found.append(RegencyCoverage(regency, owner.get(regency.code), len(districts),
+                                     [d for d in districts if d.code not in owner], fallback.get(regency.code, {})))
+    return found
+

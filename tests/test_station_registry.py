@@ -4,6 +4,7 @@ import checked against the official names before anything is written."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -13,9 +14,18 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from handlers.engine import Engine
 from storage import db as database
-from storage.models import Base, Station
+from storage.models import Base, Category, Identity, Report, Station, utcnow
 from storage.regions import PlaceCandidate
-from storage.stations import StationRow, draft_registry, import_stations, list_stations, parse_stations, registry_csv
+from storage.stations import (
+    StationRow,
+    coverage,
+    draft_registry,
+    import_stations,
+    list_stations,
+    parse_stations,
+    registry_csv,
+    station_by_code,
+)
 from tests.conftest import regions
 from tests.test_cli import lapor
 
@@ -183,7 +193,35 @@ def test_a_polres_is_deployed_from_the_command_line(tmp_path: Path, database_url
     assert applied.stdout.startswith("0 created, 0 updated,")
     routed = lapor("route", "srengat blitar", "--json", data_dir=tmp_path, database_url=database_url)
     assert json.loads(routed.stdout)["station"] == "POLSEK-350503"
+    covered = lapor("stations", "coverage", "--regency", KAB_BLITAR, data_dir=tmp_path, database_url=database_url)
+    assert "every kecamatan of the 1 kabupaten/kota is covered by a Polsek" in covered.stdout, covered.stderr
+    gaps = lapor("stations", "coverage", "--regency", "35.22", "--json", data_dir=tmp_path, database_url=database_url)
+    [bojonegoro] = json.loads(gaps.stdout)
+    assert bojonegoro["polres"] == "POLRES-BOJONEGORO" and len(bojonegoro["uncovered"]) == 27
     neither = lapor("stations", "generate", data_dir=tmp_path, database_url=database_url)
     assert neither.returncode == 1 and "--regency CODE" in neither.stderr
     wrong = lapor("stations", "generate", "--regency", "35.05.01", data_dir=tmp_path, database_url=database_url)
     assert wrong.returncode != 0 and "not a kabupaten/kota code" in wrong.stderr
+
+
+async def test_coverage_lists_uncovered_kecamatan_and_the_reports_the_fallback_desk_got(engine: Engine) -> None:
+    now = utcnow()
+    async with engine.sessions() as db, db.begin():
+        desk = await station_by_code(db, "PUSAT")
+        polsek = await station_by_code(db, "POLSEK-SANANWETAN")
+        for number, (district, station, age) in enumerate([
+                (SUKOREJO, desk, 1), (SUKOREJO, desk, 2), ("35.05.03", desk, 3), (None, desk, 4),
+                (SUKOREJO, desk, 45), (SANANWETAN, polsek, 1)]):
+            regency = district[:5] if district else KAB_BLITAR
+            db.add(Report(ref=f"LP-TEST-{number:04d}", category=Category.SECURITY, description="(data contoh)",
+                          occurred_text="tadi", identity=Identity.CONFIDENTIAL, language="id",
+                          station_id=station.id, district_code=district, regency_code=regency,
+                          created_at=now - dt.timedelta(days=age)))
+    async with engine.sessions() as db:
+        kab, kota = await coverage(db, regions(), [KOTA_BLITAR, KAB_BLITAR], now - dt.timedelta(days=30))
+    assert kab.regency.code == KAB_BLITAR and kota.regency.code == KOTA_BLITAR
+    assert kota.polres == "POLRES-BLITAR-KOTA" and kab.polres is None
+    assert [d.code for d in kota.uncovered] == [KEPANJENKIDUL, SUKOREJO]
+    assert kota.fallback_reports == {SUKOREJO: 2}  # the report 45 days old is left out, the covered one too
+    assert len(kab.uncovered) == kab.districts == len(regions().districts_in(KAB_BLITAR))
+    assert kab.fallback_reports == {"35.05.03": 1, "": 1}
