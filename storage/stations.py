@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import math
 import re
@@ -37,6 +38,9 @@ _HOW_TO_FIND = {StationKind.POLSEK: "`lapor regions find NAME --level kec` shows
                 StationKind.NATIONAL: "a national station covers no areas"}
 #: A code in the areas column, dotted or run together; what follows it up to the next code is its name.
 _AREA_CODE = re.compile(r"(?<![\d.])(?:\d{2}(?:\.\d{2}){1,2}(?:\.\d{4})?|\d{4}(?:\d{2}(?:\d{4})?)?)(?![\d.])")
+#: Digits with dots, or four and more digits: meant as a code, whether or not it is one ("35.72.2"). Shorter
+#: numbers may be part of a name (Kecamatan "2 x 11 Kayu Tanam").
+_CODE_LIKE = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+)+\.?|\d{4,})(?![\w.])")
 #: The words of a station's name that are not the place: "Polsek Sukorejo" → "Sukorejo".
 _STATION_WORD = re.compile(r"^\s*(polsek|polsekta|polres|polresta|polrestabes)\b\.?", re.IGNORECASE)
 _EARTH_KM = 6371.0
@@ -116,7 +120,7 @@ def parse_stations(text: str, regions: RegionIndex) -> tuple[list[StationRow], l
         areas = [area for area, _ in entries]
         if kind == StationKind.NATIONAL and areas:
             problems.append("a national station covers no areas: leave areas empty")
-        if kind != StationKind.NATIONAL and not areas:
+        if kind != StationKind.NATIONAL and not areas and not area_problems:
             problems.append(f"a {kind.value} needs at least one area: {_HOW_TO_FIND[kind]}")
         for area, named in entries:
             problem = _area_problem(regions, kind, area, named)
@@ -165,12 +169,18 @@ def area_entries(field: str) -> tuple[list[tuple[str, str]], list[str]]:
     entries: list[tuple[str, str]] = []
     problems: list[str] = []
     matches = list(_AREA_CODE.finditer(field))
+    malformed = [m for m in _CODE_LIKE.finditer(field) if not _AREA_CODE.fullmatch(m.group())]
+    if malformed:
+        problems.append(f"{malformed[0].group()!r} is not an official code: write two digits a level, dotted, as in "
+                        "35.72 (kabupaten/kota) or 35.72.02 (kecamatan); `lapor regions find NAME` shows them")
     before = field[:matches[0].start()] if matches else field
-    if before.strip(" ;,"):
+    if before.strip(" ;,") and not malformed:
         problems.append(f"areas {field.strip()!r} must start with a code: write the code before each name "
                         "(\"35.72.02 Sukorejo\"); `lapor regions find NAME` shows the codes")
-    for number, match in enumerate(matches):
-        end = matches[number + 1].start() if number + 1 < len(matches) else len(field)
+    # A name runs from its code to the next code (good or bad) or ";".
+    stops = sorted([m.start() for m in (*matches, *malformed)] + [i for i, ch in enumerate(field) if ch == ";"])
+    for match in matches:
+        end = next((stop for stop in stops if stop >= match.end()), len(field))
         name = field[match.end():end].strip(" ;,:=()\t")
         code = as_code(match.group()) or match.group()
         entries.append((code, name))
@@ -193,6 +203,8 @@ def _area_problem(regions: RegionIndex, kind: StationKind, area: str, named: str
         return f"area {area} is {what}: a {kind.value} covers {wanted_name} codes{hint}; {_HOW_TO_FIND[kind]}"
     if named and not regions.matches_name(area, named):
         hint = _closest(regions, named, region.level, area)
+        if f"probably {area} " in hint:  # a misspelling of this very region's name
+            return f"area {area} is {regions.full_name(area)}, not {named!r}: write its name as {region.name}"
         return (f"area {area} is {regions.full_name(area)}, not {named!r}{hint}, or keep {area} and write its "
                 f"name, {region.name}")
     return None
@@ -243,8 +255,10 @@ async def import_stations(db: AsyncSession, text: str, regions: RegionIndex,
     for row in rows:
         errors = result.errors
         if row.parent and row.parent not in in_file and row.parent not in existing:
-            errors.append(f"line {row.line}: parent station {row.parent} is unknown: add its row to this file, or "
-                          "give the code of a station in `lapor stations list`")
+            near = difflib.get_close_matches(row.parent, [*in_file, *existing], n=1)
+            errors.append(f"line {row.line}: parent station {row.parent} is unknown: "
+                          + (f"did you mean {near[0]}? " if near else "")
+                          + "Add its row to this file, or give the code of a station in `lapor stations list`")
         elif row.parent == row.code:
             errors.append(f"line {row.line}: a station cannot be its own parent: leave parent empty, or give its "
                           "Polres")

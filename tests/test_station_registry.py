@@ -225,3 +225,19 @@ async def test_coverage_lists_uncovered_kecamatan_and_the_reports_the_fallback_d
     assert kota.fallback_reports == {SUKOREJO: 2}  # the report 45 days old is left out, the covered one too
     assert len(kab.uncovered) == kab.districts == len(regions().districts_in(KAB_BLITAR))
     assert kab.fallback_reports == {"35.05.03": 1, "": 1}
+
+
+@pytest.mark.parametrize(("row", "says"), [
+    ("T1,Polsek Sukorejo,polsek,POLRES-BLITAR-KOT,,,,,35.72.02\n",
+     "parent station POLRES-BLITAR-KOT is unknown: did you mean POLRES-BLITAR-KOTA?"),
+    ("T1,Polsek Sukorejo,polsek,POLRES-BLITAR-KOTA,,,,,35.72.2\n", "'35.72.2' is not an official code: write two"),
+    ("T1,Polsek Sukorejo,polsek,POLRES-BLITAR-KOTA,,,,,35.72.02 Sukorjo\n",
+     "area 35.72.02 is Kecamatan Sukorejo, Kota Blitar, Jawa Timur, not 'Sukorjo': write its name as Sukorejo"),
+    ("T1,Polres Blitar,polres,,,,,,35.06 Kabupaten Blitar\n", "probably 35.05 (Kabupaten Blitar, Jawa Timur)"),
+    ("T1,Polsek Anam,polsek,,,,,,13.05.04 2 x 11 Anam Lingkuang; 35.722\n", "'35.722' is not an official code"),
+    ("T1,Polres X,polres,,,,,,35.72.02\n", "a polres covers kabupaten/kota codes"),
+])
+async def test_a_typo_in_a_row_is_refused_with_how_to_fix_it(engine: Engine, row: str, says: str) -> None:
+    async with engine.sessions() as db, db.begin():
+        result = await import_stations(db, HEADER + row, regions())
+    assert len(result.errors) == 1 and says in result.errors[0], result.errors
