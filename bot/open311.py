@@ -67,7 +67,7 @@ class Open311:
                 found = await published_reports(db, categories=params["categories"], statuses=params["statuses"],
                                                 since=params["since"], until=params["until"],
                                                 offset=(params["page"] - 1) * params["page_size"],
-                                                limit=params["page_size"])
+                                                limit=params["page_size"], order_key=self.ids.order_key)
             return _json([self._published(report, station, state) for report, station in found])
 
     async def request(self, request: Request) -> Response:

@@ -49,6 +49,8 @@ class PublicIds:
         if not secret:
             raise ValueError("an empty secret cannot protect report ids")
         self._cipher = Cipher(algorithms.AES(_derive(secret, b"lapor/public-report-ids")), modes.ECB())
+        #: A secret multiplier for listing the reports of one hour in no telling order (1 to 2**31 - 2).
+        self.order_key = 1 + int.from_bytes(_derive(secret, b"lapor/public-report-order")[:8], "big") % (2**31 - 2)
 
     def encode(self, report_id: int) -> str:
         encryptor = self._cipher.encryptor()

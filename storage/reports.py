@@ -9,7 +9,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, cast, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -175,17 +175,22 @@ def _hour_of(db: AsyncSession, column: Any) -> Any:
     return func.date_trunc("hour", column)
 
 
+#: A prime above any row id: (id × secret) mod it orders rows in a way only the secret's holder could undo.
+_ORDER_PRIME = 2_147_483_647
+
+
 async def published_reports(db: AsyncSession, *, categories: list[Category] | None, statuses: list[ReportStatus],
-                            since: dt.datetime, until: dt.datetime, offset: int,
-                            limit: int) -> list[tuple[Report, Station | None]]:
-    """Reports created from `since` to before `until`, newest hour first and, within an hour, by their random
-    ref: creation order inside an hour is never shown, so a report kept only to the hour (an anonymous
-    one) does not stand out by always coming first."""
+                            since: dt.datetime, until: dt.datetime, offset: int, limit: int,
+                            order_key: int) -> list[tuple[Report, Station | None]]:
+    """Reports created from `since` to before `until`, newest hour first and, within an hour, in an order
+    shuffled by the secret `order_key` (1 to 2**31 - 2): neither when they came inside the hour nor their refs
+    show through it, so a report kept only to the hour (an anonymous one) does not stand out by its place."""
     query = (select(Report, Station).outerjoin(Station, Report.station_id == Station.id)
              .where(Report.created_at >= since, Report.created_at < until, Report.status.in_(statuses)))
     if categories is not None:
         query = query.where(Report.category.in_(categories))
-    query = query.order_by(_hour_of(db, Report.created_at).desc(), Report.ref).offset(offset).limit(limit)
+    shuffled = (cast(Report.id, BigInteger) * order_key) % _ORDER_PRIME  # 64 bits: the product passes 2**31
+    query = query.order_by(_hour_of(db, Report.created_at).desc(), shuffled, Report.id).offset(offset).limit(limit)
     return [(report, station) for report, station in await db.execute(query)]
 
 

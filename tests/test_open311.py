@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from bot.config import Settings
 from storage import db as database
 from storage import sample_reports
-from storage.crypto import ContactCipher
+from storage.crypto import ContactCipher, PublicIds
 from storage.models import (
     Attachment,
     Category,
@@ -164,6 +164,20 @@ async def test_a_year_of_reports_read_through_the_spec(tmp_path: Path, database_
                              for i in month)
         assert len(month) == sum(end - dt.timedelta(days=30) <= dt.datetime.fromisoformat(i["requested_datetime"])
                                  <= end for i in everything)
+
+        # Inside an hour the order says nothing of when each came: not the order of creation, nor its reverse.
+        ids = PublicIds(TEST_SECRET)
+        async with engine.sessions() as db:
+            created = {i: (at, i) for i, at in await db.execute(select(Report.id, Report.created_at))}
+        by_hour: dict[str, list[tuple[dt.datetime, int]]] = {}
+        for item in everything:
+            by_hour.setdefault(item["requested_datetime"], []).append(created[ids.decode(item["service_request_id"])])
+        shared = [listed for listed in by_hour.values() if len(listed) > 1]
+        assert len(shared) >= 30, "enough hours with several reports to tell"
+        in_order = sum(listed == sorted(listed) for listed in shared)
+        in_reverse = sum(listed == sorted(listed, reverse=True) for listed in shared)
+        assert 0.15 * len(shared) < in_order < 0.85 * len(shared), (in_order, len(shared))
+        assert 0.15 * len(shared) < in_reverse < 0.85 * len(shared), (in_reverse, len(shared))
 
         one = everything[123]
         assert await get(client, f"/requests/{one['service_request_id']}.json") == [one]
