@@ -19,7 +19,7 @@ from storage.stations import RegencyCoverage, coverage, draft_registry, import_s
 regions_app = typer.Typer(help="The official Kemendagri regions: codes and names.", no_args_is_help=True)
 
 #: `--level` words and the region level they mean.
-LEVELS = {"prov": 1, "kab": 2, "kec": 3, "desa": 4}
+LEVELS = {"prov": 1, "kab": 2, "kota": 2, "kec": 3, "desa": 4, "kel": 4}
 
 
 def _level(value: str | None) -> str | None:

@@ -103,13 +103,17 @@ def _params(request: Request, ids_of: PublicIds) -> dict[str, Any]:
     if not wanted or any(s not in (OPEN, CLOSED) for s in wanted):
         raise BadRequest("status must be open, closed, or both (open,closed)")
     end = _date(query, "end_date") or utcnow()
-    start = _date(query, "start_date") or end - DEFAULT_SPAN
+    start = _date(query, "start_date")
+    try:
+        start = start or end - DEFAULT_SPAN
+        # Times are published to the hour, so a bound inside an hour must not sort that hour's reports by minute.
+        since = to_the_hour(start) + (dt.timedelta(hours=1) if start != to_the_hour(start) else dt.timedelta(0))
+        until = to_the_hour(end) + dt.timedelta(hours=1)
+    except OverflowError:
+        raise BadRequest("start_date and end_date must lie between the years 1 and 9999") from None
     if start > end:
         raise BadRequest("start_date is after end_date")
     page, page_size = _number(query, "page", 1, 1, 100_000), _number(query, "page_size", PAGE_SIZE, 1, MAX_PAGE_SIZE)
-    # Times are published to the hour, so a bound inside an hour must not sort that hour's reports by minute.
-    since = to_the_hour(start) + (dt.timedelta(hours=1) if start != to_the_hour(start) else dt.timedelta(0))
-    until = to_the_hour(end) + dt.timedelta(hours=1)
     return {"ids": None if ids is None else [i for i in map(ids_of.decode, ids) if i is not None],
             "categories": categories, "statuses": statuses_for(wanted), "since": since, "until": until,
             "page": page, "page_size": page_size}
@@ -121,9 +125,9 @@ def _date(query: Any, name: str) -> dt.datetime | None:
         return None
     try:
         moment = dt.datetime.fromisoformat(value.replace(" ", "+"))  # a "+" left unescaped in a URL reads as a space
-    except ValueError:
+        return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+    except (ValueError, OverflowError):
         raise BadRequest(f"{name} must be a W3C date-time, e.g. 2026-11-01T00:00:00+07:00") from None
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 
 def _number(query: Any, name: str, default: int, low: int, high: int) -> int:

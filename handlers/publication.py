@@ -28,8 +28,14 @@ REQUEST_FIELDS = ("service_request_id", "status", "status_notes", "service_name"
                   "agency_responsible", "service_notice", "requested_datetime", "updated_datetime",
                   "expected_datetime", "address", "address_id", "zipcode", "lat", "long", "media_url")
 SERVICE_FIELDS = ("service_code", "service_name", "description", "metadata", "type", "keywords", "group")
-#: Phone numbers, NIK and other long numbers, e-mail addresses, @handles and links: what could reach a person.
-_REACHABLE = re.compile(r"\+?\d[\d\s().-]{5,}\d|\S+@\S+\.\S+|(?<!\w)@\w{3,}|https?://\S+|www\.\S+", re.IGNORECASE)
+#: What could reach or place a person in a report's text: phone numbers, NIK and other long numbers, e-mail
+#: addresses, @handles, links, number plates ("AG 1234 XY"), RT/RW and house numbers, and the words after a
+#: street marker ("Jl. Melati Indah"); the place published is the kelurahan, not the house.
+_REACHABLE = re.compile(
+    r"\+?\d[\d\s().-]{5,}\d|\S+@\S+\.\S+|(?<!\w)@\w{3,}|https?://\S+|www\.\S+"
+    r"|\b[a-z]{1,2}\s?\d{1,4}\s?[a-z]{1,3}\b|\br[tw]\.?\s*\d+|\b(?:no|nomor|blok)\.?\s*\d+\w*"
+    r"|\b(?:jl|jln|jalan|gg|gang|lorong|perum|perumahan|komplek|kompleks)\b\.?\s*\w+(?:\s+\w+)?",
+    re.IGNORECASE)
 _REMOVED = "[…]"
 
 

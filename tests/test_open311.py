@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.config import Settings
+from handlers.publication import redact
 from storage import db as database
 from storage import sample_reports
 from storage.crypto import ContactCipher, PublicIds
@@ -197,6 +198,9 @@ async def test_a_year_of_reports_read_through_the_spec(tmp_path: Path, database_
     ({"start_date": "2026-02-01T00:00:00Z", "end_date": "2026-01-01T00:00:00Z"}, "start_date is after end_date"),
     ({"page_size": "100000"}, "page_size must be"),
     ({"page": "-1"}, "page must be"),
+    ({"end_date": "0001-01-01T00:00:00Z"}, "between the years 1 and 9999"),
+    ({"end_date": "9999-12-31T23:30:00Z"}, "between the years 1 and 9999"),
+    ({"start_date": "0001-01-01T00:00:00+07:00"}, "start_date must be a W3C date-time"),
 ])
 async def test_bad_parameters_get_the_specs_error_form(tmp_path: Path, database_url: str, params: dict[str, str],
                                                        says: str) -> None:
@@ -248,3 +252,14 @@ async def test_the_answers_leak_nothing_of_residents(tmp_path: Path, database_ur
     assert len(texts) == 3
     opened_raw = json.dumps(opened)
     assert PHONE not in opened_raw and EMAIL not in opened_raw and URN.split("+")[1] not in opened_raw
+
+
+@pytest.mark.parametrize("private", ["0812-3456-7890", "+62 812 3456 7890", "ani.l@mail.co.id", "@ani_lestari",
+                                     "https://wa.me/6281234567890", "AG 1234 XY", "ag1234xy", "RT 02", "RW.05",
+                                     "No. 7B", "Jl. Melati Indah", "Gang Mawar", "3572031234567890"])
+def test_a_published_text_keeps_the_words_but_not_what_reaches_or_places_a_person(private: str) -> None:
+    text = f"Motor saya dicuri kemarin malam di dekat pasar, {private}, tolong ditindak"
+    published = redact(text)
+    assert private.lower() not in published.lower()
+    assert published.startswith("Motor saya dicuri kemarin malam di dekat pasar,")
+    assert published.endswith("tolong ditindak")

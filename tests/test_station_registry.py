@@ -241,3 +241,18 @@ async def test_a_typo_in_a_row_is_refused_with_how_to_fix_it(engine: Engine, row
     async with engine.sessions() as db, db.begin():
         result = await import_stations(db, HEADER + row, regions())
     assert len(result.errors) == 1 and says in result.errors[0], result.errors
+
+
+async def test_a_station_opens_its_report_texts_only_with_a_yes_in_its_row(engine: Engine) -> None:
+    header = HEADER.rstrip("\n") + ",public_descriptions\n"
+    async with engine.sessions() as db, db.begin():
+        row = "T1,Polsek Sukorejo,polsek,POLRES-BLITAR-KOTA,,,,,35.72.02,maybe\n"
+        refused = await import_stations(db, header + row, regions())
+        opened = await import_stations(db, header + "T1,Polsek Sukorejo,polsek,POLRES-BLITAR-KOTA,,,,,35.72.02,yes\n"
+                                       "T2,Polsek Kepanjenkidul,polsek,POLRES-BLITAR-KOTA,,,,,35.72.01,\n", regions())
+    assert refused.errors == ["line 2: public_descriptions 'maybe' must be yes or no"]
+    assert opened.errors == []
+    async with engine.sessions() as db:
+        stations = {s["code"]: s for s in await list_stations(db)}
+    assert stations["T1"]["public_descriptions"] is True and stations["T2"]["public_descriptions"] is False
+    assert stations["POLSEK-SANANWETAN"]["public_descriptions"] is False
