@@ -11,10 +11,12 @@ from sqlalchemy import select
 from handlers.digest import compose, digest_moment, latest_due_date
 from handlers.engine import Engine
 from handlers.office import Office
-from storage.models import Category, Identity, ReportSource, ReportStatus, Station
+from storage.models import Category, Identity, OfficerRole, ReportSource, ReportStatus, Station
 from storage.reports import create_report, report_by_ref
 from storage.stations import draft_registry, import_stations, registry_csv
 from tests.conftest import Resident, regions
+from tests.test_officers import alerts, enrolled
+from tests.test_routing import at_location, finish, station_code
 
 DENPASAR, JAYAPURA = "51.71", "91.71"
 DENPASAR_SELATAN, ABEPURA = "51.71.01", "91.71.03"
@@ -92,3 +94,27 @@ async def test_a_status_look_up_shows_the_stations_own_clock(
     resident = Resident(engine)
     await resident.send(f"STATUS {ref}")
     assert f"19 Nov 2026 23:30 {ZONES[code][2]}" in resident.text, resident.text
+
+
+async def test_escalation_in_papua_runs_on_the_clock_and_reads_in_wit(engine: Engine,
+                                                                     stations: dict[str, Station]) -> None:
+    duty = await enrolled(engine, "telegram:910001", station="POLSEK-917103")
+    await enrolled(engine, "telegram:910002", station="POLSEK-917103", role=OfficerRole.HEAD)
+    resident = await at_location(engine)
+    await resident.send("abepura jayapura")
+    await resident.send("ya")
+    report = await finish(resident)
+    assert await station_code(engine, report) == "POLSEK-917103"
+    assert await engine.escalate(report.created_at + dt.timedelta(minutes=59)) == 0
+    assert await engine.escalate(report.created_at + dt.timedelta(minutes=61)) == 1   # to every duty officer
+    assert await engine.escalate(report.created_at + dt.timedelta(minutes=121)) == 1  # then to the head
+    sent = await alerts(engine)
+    assert [a.payload["text"].split("\n")[0] for a in sent[1:]] == ["⏰ BELUM DITANGGAPI 60 MENIT",
+                                                                   "⏰ BELUM DITANGGAPI 120 MENIT"]
+    await duty.send(f"lihat {report.ref}")
+    # The report's history, escalations included, on the station's clock.
+    wit = dt.timezone(dt.timedelta(hours=9))
+    for moment in (report.created_at, report.created_at + dt.timedelta(minutes=61),
+                   report.created_at + dt.timedelta(minutes=121)):
+        assert f"{moment.astimezone(wit):%H:%M} WIT" in duty.text, duty.text
+    assert "WIB" not in duty.text
