@@ -36,7 +36,7 @@ _AREA_LEVEL = {StationKind.POLSEK: 3, StationKind.POLRES: 2}
 _HOW_TO_FIND = {StationKind.POLSEK: "`lapor regions find NAME --level kec` shows kecamatan codes",
                 StationKind.POLRES: "`lapor regions find NAME --level kab` shows kabupaten/kota codes",
                 StationKind.NATIONAL: "a national station covers no areas"}
-#: A code in the areas column, dotted or run together; what follows it up to the next code is its name.
+#: A code in the areas column, dotted or run together; what follows it, up to the next code or ";", is its name.
 _AREA_CODE = re.compile(r"(?<![\d.])(?:\d{2}(?:\.\d{2}){1,2}(?:\.\d{4})?|\d{4}(?:\d{2}(?:\d{4})?)?)(?![\d.])")
 #: Digits with dots, or four and more digits: meant as a code, whether or not it is one ("35.72.2"). Shorter
 #: numbers may be part of a name (Kecamatan "2 x 11 Kayu Tanam").
@@ -195,30 +195,35 @@ def _area_problem(regions: RegionIndex, kind: StationKind, area: str, named: str
         wanted_name = "kecamatan" if kind == StationKind.POLSEK else "kabupaten/kota"
         what = f"{regions.full_name(area)}, not a {wanted_name}" if region else "not an official code"
         if named:
-            hint = _closest(regions, named, wanted, area)
+            hint = _meant(regions, named, wanted, _closest_code(regions, named, wanted, area))
         elif region and wanted and region.level > wanted:
             hint = f"; its {wanted_name} is {'.'.join(area.split('.')[:wanted])}"
         else:
             hint = ""
         return f"area {area} is {what}: a {kind.value} covers {wanted_name} codes{hint}; {_HOW_TO_FIND[kind]}"
     if named and not regions.matches_name(area, named):
-        hint = _closest(regions, named, region.level, area)
-        if f"probably {area} " in hint:  # a misspelling of this very region's name
+        meant = _closest_code(regions, named, region.level, area)
+        if meant == area:  # a misspelling of this very region's name
             return f"area {area} is {regions.full_name(area)}, not {named!r}: write its name as {region.name}"
-        return (f"area {area} is {regions.full_name(area)}, not {named!r}{hint}, or keep {area} and write its "
-                f"name, {region.name}")
+        return (f"area {area} is {regions.full_name(area)}, not {named!r}{_meant(regions, named, region.level, meant)}"
+                f", or keep {area} and write its name, {region.name}")
     return None
 
 
-def _closest(regions: RegionIndex, name: str, level: int | None, near: str) -> str:
-    """`: Kepanjenkidul is 35.72.01 (…); write 35.72.01` for the region a name most probably meant."""
+def _closest_code(regions: RegionIndex, name: str, level: int | None, near: str) -> str | None:
+    """The code of the region a name most probably meant: for a kecamatan, one of the same kabupaten/kota first."""
     if level == 3:
         found = [r.code for r in regions.closest_districts(name, within=near[:5], limit=1)]
     else:
         found = [p.code for p in regions.find(name, level, limit=1)]
-    if not found:
+    return found[0] if found else None
+
+
+def _meant(regions: RegionIndex, name: str, level: int | None, code: str | None) -> str:
+    """`; Kepanjenkidul is probably 35.72.01 (…): write 35.72.01 for it`, or that nothing has the name."""
+    if code is None:
         return f"; no {'kecamatan' if level == 3 else 'region'} is named {name!r}"
-    return f"; {name} is probably {found[0]} ({regions.full_name(found[0])}): write {found[0]} for it"
+    return f"; {name} is probably {code} ({regions.full_name(code)}): write {code} for it"
 
 
 def _name_problems(regions: RegionIndex, name: str, areas: list[str]) -> list[str]:
@@ -247,15 +252,15 @@ async def import_stations(db: AsyncSession, text: str, regions: RegionIndex,
     existing = {s.code: s for s in (await db.execute(select(Station))).scalars()}
     area_owner = {area: owner for area, owner in (await db.execute(
         select(StationArea.region_code, Station.code).join(Station, StationArea.station_id == Station.id)))}
-    in_file = {row.code: row for row in rows}
+    in_file = {row.code for row in rows}
     # Where each Polres will be after the import: its regions, for the check that a Polsek sits under its own.
     areas_before: dict[str, list[str]] = {}
     for area, owner in sorted(area_owner.items()):
         areas_before.setdefault(owner, []).append(area)
     areas_after = areas_before | {row.code: row.areas for row in rows}
     kinds_after = {code: s.kind for code, s in existing.items()} | {row.code: row.kind for row in rows}
+    errors = result.errors
     for row in rows:
-        errors = result.errors
         if row.parent and row.parent not in in_file and row.parent not in existing:
             near = difflib.get_close_matches(row.parent, [*in_file, *existing], n=1)
             errors.append(f"line {row.line}: parent station {row.parent} is unknown: "
