@@ -1,11 +1,13 @@
-"""The open read API, Open311 GeoReport v2 (JSON): the categories and the reports, as handlers.publication
-publishes them. Off unless OPEN311_ENABLED; each client (by address) gets OPEN311_PER_MINUTE requests a minute."""
+"""The open read API, Open311 GeoReport v2 (JSON, or XML): the categories and the reports, as
+handlers.publication publishes them. Off unless OPEN311_ENABLED; each client (by address) gets
+OPEN311_PER_MINUTE requests a minute."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
 from typing import Any
+from xml.etree import ElementTree
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -23,6 +25,7 @@ PREFIX = "/open311/v2"
 DEFAULT_SPAN = dt.timedelta(days=90)
 PAGE_SIZE, MAX_PAGE_SIZE = 50, 200
 MAX_IDS = 50  # service_request_id=a,b,c… in one request
+FORMATS = ("json", "xml")
 _HEADERS = {"Access-Control-Allow-Origin": "*"}  # public, read-only data: a dashboard in a browser may read it
 
 
@@ -37,28 +40,31 @@ class Open311:
         self.lang = settings.default_language
 
     def routes(self) -> list[Route]:
-        return [Route(f"{PREFIX}/services.json", self.services),
-                Route(f"{PREFIX}/requests.json", self.requests),
-                Route(f"{PREFIX}/requests/{{request_id}}.json", self.request)]
+        return [Route(f"{PREFIX}/services.{{format}}", self.services),
+                Route(f"{PREFIX}/requests.{{format}}", self.requests),
+                Route(f"{PREFIX}/requests/{{request_id}}.{{format}}", self.request)]
 
-    def _throttled(self, request: Request) -> Response | None:
+    def _refused(self, request: Request) -> Response | None:
+        """The answer to a request in a format there is none of, or from a client over its rate; else None."""
+        if request.path_params["format"] not in FORMATS:
+            return _error(request, 404, "there are .json and .xml answers")
         client = request.client.host if request.client else "-"
         if self.limit.check(client) == "pass":
             return None
         wait = max(1, math.ceil(self.limit.wait(client)))
-        return _error(429, f"too many requests: try again in {wait} s", {"Retry-After": str(wait)})
+        return _error(request, 429, f"too many requests: try again in {wait} s", {"Retry-After": str(wait)})
 
     async def services(self, request: Request) -> Response:
-        return self._throttled(request) or _json(services(self.lang))
+        return self._refused(request) or _answer(request, services(self.lang), "services", "service")
 
     async def requests(self, request: Request) -> Response:
-        throttled = self._throttled(request)
-        if throttled:
-            return throttled
+        refused = self._refused(request)
+        if refused:
+            return refused
         try:
             params = _params(request, self.ids)
         except BadRequest as error:
-            return _error(400, str(error))
+            return _error(request, 400, str(error))
         state = request.app.state
         async with state.engine.sessions() as db:
             if params["ids"] is not None:
@@ -68,19 +74,20 @@ class Open311:
                                                 since=params["since"], until=params["until"],
                                                 offset=(params["page"] - 1) * params["page_size"],
                                                 limit=params["page_size"], order_key=self.ids.order_key)
-            return _json([self._published(report, station, state) for report, station in found])
+            return _answer(request, [self._published(report, station, state) for report, station in found],
+                           "service_requests", "request")
 
     async def request(self, request: Request) -> Response:
-        throttled = self._throttled(request)
-        if throttled:
-            return throttled
+        refused = self._refused(request)
+        if refused:
+            return refused
         report_id = self.ids.decode(request.path_params["request_id"])
         state = request.app.state
         async with state.engine.sessions() as db:
             found = await report_with_station(db, report_id) if report_id is not None else None
             if found is None:
-                return _error(404, "no such service request")
-            return _json([self._published(*found, state)])
+                return _error(request, 404, "no such service request")
+            return _answer(request, [self._published(*found, state)], "service_requests", "request")
 
     def _published(self, report: Report, station: Station | None, state: Any) -> dict[str, Any]:
         return service_request(report, station, self.ids.encode(report.id), state.engine.router.places, self.lang)
@@ -139,11 +146,27 @@ def _number(query: Any, name: str, default: int, low: int, high: int) -> int:
     return int(value)
 
 
-def _json(content: Any) -> Response:
-    return JSONResponse(content, headers=_HEADERS)
+def _answer(request: Request, items: list[dict[str, Any]], root: str, element: str, status: int = 200,
+            headers: dict[str, str] | None = None) -> Response:
+    """A list of items in the format asked for: a JSON array, or GeoReport's XML (`<root><element>…`)."""
+    headers = _HEADERS | (headers or {})
+    if request.path_params.get("format") != "xml":
+        return JSONResponse(items, status_code=status, headers=headers)
+    tree = ElementTree.Element(root)
+    for item in items:
+        node = ElementTree.SubElement(tree, element)
+        for key, value in item.items():
+            ElementTree.SubElement(node, key).text = _xml_text(value)
+    body = ElementTree.tostring(tree, encoding="utf-8", xml_declaration=True)
+    return Response(body, status_code=status, headers=headers, media_type="text/xml; charset=utf-8")
 
 
-def _error(status: int, description: str, headers: dict[str, str] | None = None) -> Response:
+def _xml_text(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return None if value is None else str(value)
+
+
+def _error(request: Request, status: int, description: str, headers: dict[str, str] | None = None) -> Response:
     """GeoReport's error form: a list of {code, description}."""
-    return JSONResponse([{"code": status, "description": description}], status_code=status,
-                        headers=_HEADERS | (headers or {}))
+    return _answer(request, [{"code": status, "description": description}], "errors", "error", status, headers)

@@ -9,6 +9,7 @@ import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import httpx
 import pytest
@@ -263,3 +264,27 @@ def test_a_published_text_keeps_the_words_but_not_what_reaches_or_places_a_perso
     assert private.lower() not in published.lower()
     assert published.startswith("Motor saya dicuri kemarin malam di dekat pasar,")
     assert published.endswith("tolong ditindak")
+
+
+async def test_the_same_answers_come_as_xml(tmp_path: Path, database_url: str, year: dict[str, Any]) -> None:
+    async with serving(settings(tmp_path, database_url)) as (url, _engine), httpx.AsyncClient(base_url=url) as client:
+        as_json = (await client.get(f"{BASE}/requests.json", params={"page_size": 20})).json()
+        as_xml = await client.get(f"{BASE}/requests.xml", params={"page_size": 20})
+        services_xml = await client.get(f"{BASE}/services.xml")
+        one = await client.get(f"{BASE}/requests/{as_json[0]['service_request_id']}.xml")
+        error = await client.get(f"{BASE}/requests.xml", params={"status": "pending"})
+        other = await client.get(f"{BASE}/requests.csv")
+    assert as_xml.headers["content-type"].startswith("text/xml")
+    root = ElementTree.fromstring(as_xml.content)
+    assert root.tag == "service_requests"
+    read = [{field.tag: field.text for field in request} for request in root]
+    for item in read:
+        assert set(item) == SPEC_REQUEST_FIELDS
+    assert read == [{k: None if v is None else str(v) for k, v in item.items()} for item in as_json]
+    services_root = ElementTree.fromstring(services_xml.content)
+    assert services_root.tag == "services" and len(services_root) == len(Category)
+    assert {field.tag for field in services_root[0]} == SPEC_SERVICE_FIELDS
+    assert services_root[0].find("metadata").text == "false"
+    assert ElementTree.fromstring(one.content)[0].find("service_request_id").text == as_json[0]["service_request_id"]
+    assert error.status_code == 400 and ElementTree.fromstring(error.content)[0].find("code").text == "400"
+    assert other.status_code == 404
