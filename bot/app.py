@@ -25,6 +25,7 @@ from bot.channels.base import Outbound, ascii_number
 from bot.channels.whatsapp import OUTSIDE_WINDOW, UNREACHABLE_CODES, MalformedWebhook, WhatsAppChannel
 from bot.config import Settings
 from bot.flood import FloodGate
+from bot.open311 import Open311
 from bot.outbox import Dispatcher, RetryPolicy, Sender
 from bot.photos import Photos
 from bot.scheduler import Scheduler
@@ -250,6 +251,7 @@ def create_app(settings: Settings, workers: int = 1) -> Starlette:
             Route("/whatsapp/status", whatsapp_status, methods=["POST"]),
             Route("/media/{name}", photo),
             Route("/healthz", healthz),
+            *(Open311(settings).routes() if settings.open311_enabled else []),
         ],
         lifespan=lifespan,
     )

@@ -559,3 +559,9 @@ def digest_send(
         _fail(f"no station head is enrolled at {station}: nothing was sent and nothing recorded "
               "(see `lapor officers invite --role head`)")
     typer.echo(f"digest queued for {sent} station head(s)")
+
+
+# The deployment commands live in their own module, which uses the helpers above: imported last for that reason.
+from bot import cli_deploy  # noqa: E402  (it adds its commands to stations_app too)
+
+app.add_typer(cli_deploy.regions_app, name="regions")

@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     whatsapp_template_expiry_notice: str = ""
 
     flood_per_minute: int = Field(default=20, ge=1)
+    # The open read API (Open311 GeoReport v2) under /open311/v2/: off unless asked for; requests a client may
+    # make a minute.
+    open311_enabled: bool = False
+    open311_per_minute: int = Field(default=60, ge=1)
     # A send is cut off at half of it and tried again, so a live sender never outlasts its lease.
     outbox_lease_seconds: int = Field(default=60, ge=30)
     # An alert nobody acknowledges goes again to every duty officer after this long, then to the head.

@@ -37,6 +37,13 @@ class FloodGate:
         self._warned.add(sender)
         return "warn"
 
+    def wait(self, sender: str) -> float:
+        """Seconds until `sender` may be let through again (0 if now)."""
+        seen = self._seen.get(sender)
+        if not seen or len(seen) < self.per_minute:
+            return 0.0
+        return max(0.0, seen[0] + self.window - self.clock())
+
     def forget_idle(self) -> None:
         """Drops senders with nothing in their window, so memory follows the active senders only."""
         now = self.clock()

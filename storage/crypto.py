@@ -14,6 +14,7 @@ import time
 
 from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 
@@ -44,3 +45,34 @@ class ContactCipher:
 
     def decrypt(self, token: str) -> str:
         return self._fernet.decrypt(token.encode()).decode()
+
+
+class PublicIds:
+    """Report ids as published to other systems: opaque, stable, and not the ref, which is what lets its
+    holder read an anonymous report's status. One AES block encrypts the row id, so the id comes back
+    without a stored mapping, and neither the order of reports nor their number shows through."""
+
+    _MARK = b"lapor311"  # the second half of the block: a forged or mistyped id does not decrypt to it
+
+    def __init__(self, secret: str) -> None:
+        if not secret:
+            raise ValueError("an empty secret cannot protect report ids")
+        self._cipher = Cipher(algorithms.AES(_derive(secret, b"lapor/public-report-ids")), modes.ECB())
+        #: A secret multiplier for listing the reports of one hour in no telling order (1 to 2**31 - 2).
+        self.order_key = 1 + int.from_bytes(_derive(secret, b"lapor/public-report-order")[:8], "big") % (2**31 - 2)
+
+    def encode(self, report_id: int) -> str:
+        encryptor = self._cipher.encryptor()
+        return (encryptor.update(report_id.to_bytes(8, "big") + self._MARK) + encryptor.finalize()).hex()
+
+    def decode(self, public_id: str) -> int | None:
+        """The row id, or None for anything this key did not make."""
+        try:
+            block = bytes.fromhex(public_id)
+        except ValueError:
+            return None
+        if len(block) != 16:
+            return None
+        decryptor = self._cipher.decryptor()
+        plain = decryptor.update(block) + decryptor.finalize()
+        return int.from_bytes(plain[:8], "big") if plain[8:] == self._MARK else None

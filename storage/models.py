@@ -154,6 +154,8 @@ class Station(Base):
     longitude: Mapped[float | None] = mapped_column(Float)
     phone: Mapped[str | None] = mapped_column(String(32))
     digest_time: Mapped[str] = mapped_column(String(5), default="06:00")  # HH:MM in the station's timezone
+    # Whether the open read API (Open311) may publish what residents wrote in this station's reports.
+    public_descriptions: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

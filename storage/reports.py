@@ -9,11 +9,21 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, cast, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Attachment, EventKind, Identity, Report, ReportEvent, ReportStatus, Station, whole_hours
+from storage.models import (
+    Attachment,
+    Category,
+    EventKind,
+    Identity,
+    Report,
+    ReportEvent,
+    ReportStatus,
+    Station,
+    whole_hours,
+)
 
 # No 0/O or 1/I: a reference is read aloud and copied by hand.
 REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -169,3 +179,37 @@ async def due_for_escalation(db: AsyncSession, now: dt.datetime, limit: int = 10
         select(Report).where(Report.escalate_at <= now, Report.status.in_(UNACKNOWLEDGED))
         .order_by(Report.escalate_at, Report.id).limit(limit).with_for_update(skip_locked=True)
     )).scalars())
+
+
+CLOSED_STATUSES = tuple(status for status in ReportStatus if status not in OPEN_STATUSES)
+
+
+def _hour_of(db: AsyncSession, column: Any) -> Any:
+    """An SQL expression of a timestamp's hour, on either database."""
+    if db.bind.dialect.name == "sqlite":
+        return func.strftime("%Y-%m-%d %H", column)
+    return func.date_trunc("hour", column)
+
+
+#: A prime above any row id: (id × secret) mod it orders rows in a way only the secret's holder could undo.
+_ORDER_PRIME = 2_147_483_647
+
+
+async def published_reports(db: AsyncSession, *, categories: list[Category] | None, statuses: list[ReportStatus],
+                            since: dt.datetime, until: dt.datetime, offset: int, limit: int,
+                            order_key: int) -> list[tuple[Report, Station | None]]:
+    """Reports created from `since` to before `until`, newest hour first and, within an hour, in an order
+    shuffled by the secret `order_key` (1 to 2**31 - 2): neither when they came inside the hour nor their refs
+    show through it, so a report kept only to the hour (an anonymous one) does not stand out by its place."""
+    query = (select(Report, Station).outerjoin(Station, Report.station_id == Station.id)
+             .where(Report.created_at >= since, Report.created_at < until, Report.status.in_(statuses)))
+    if categories is not None:
+        query = query.where(Report.category.in_(categories))
+    shuffled = (cast(Report.id, BigInteger) * order_key) % _ORDER_PRIME  # 64 bits: the product passes 2**31
+    query = query.order_by(_hour_of(db, Report.created_at).desc(), shuffled, Report.id).offset(offset).limit(limit)
+    return [(report, station) for report, station in await db.execute(query)]
+
+
+async def report_with_station(db: AsyncSession, report_id: int) -> tuple[Report, Station | None] | None:
+    report = await db.get(Report, report_id)
+    return (report, await station_of(db, report)) if report else None

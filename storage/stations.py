@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import difflib
 import io
 import math
 import re
@@ -14,12 +16,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Station, StationArea, StationKind
-from storage.regions import RegionIndex
+from storage.models import Report, Station, StationArea, StationKind
+from storage.regions import Region, RegionIndex, as_code
 
 SEED_FILE = Path(__file__).parent / "seeds" / "stations.csv"
 COLUMNS = ("code", "name", "kind", "parent", "timezone", "latitude", "longitude", "phone", "areas")
-OPTIONAL_COLUMNS = ("digest_time",)  # a file without them keeps the defaults
+OPTIONAL_COLUMNS = ("digest_time", "public_descriptions")  # a file without them keeps the defaults
 DEFAULT_DIGEST_TIME = "06:00"
 
 # Indonesia's three zones by province code; everything else is WIB (Asia/Jakarta).
@@ -31,7 +33,18 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 -]{3,18}[0-9]$")
 # Whole hours: Indonesia's zones are whole hours from UTC, so a digest's 24 hours are whole UTC hours.
 _DIGEST_TIME = re.compile(r"^([01][0-9]|2[0-3]):00$")
 _AREA_LEVEL = {StationKind.POLSEK: 3, StationKind.POLRES: 2}
+_HOW_TO_FIND = {StationKind.POLSEK: "`lapor regions find NAME --level kec` shows kecamatan codes",
+                StationKind.POLRES: "`lapor regions find NAME --level kab` shows kabupaten/kota codes",
+                StationKind.NATIONAL: "a national station covers no areas"}
+#: A code in the areas column, dotted or run together; what follows it, up to the next code or ";", is its name.
+_AREA_CODE = re.compile(r"(?<![\d.])(?:\d{2}(?:\.\d{2}){1,2}(?:\.\d{4})?|\d{4}(?:\d{2}(?:\d{4})?)?)(?![\d.])")
+#: Digits with dots, or four and more digits: meant as a code, whether or not it is one ("35.72.2"). Shorter
+#: numbers may be part of a name (Kecamatan "2 x 11 Kayu Tanam").
+_CODE_LIKE = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+)+\.?|\d{4,})(?![\w.])")
+#: The words of a station's name that are not the place: "Polsek Sukorejo" → "Sukorejo".
+_STATION_WORD = re.compile(r"^\s*(polsek|polsekta|polres|polresta|polrestabes)\b\.?", re.IGNORECASE)
 _EARTH_KM = 6371.0
+_YES_NO = {"": False, "no": False, "false": False, "0": False, "yes": True, "true": True, "1": True}
 
 
 def timezone_for(region_code: str) -> str:
@@ -56,6 +69,7 @@ class StationRow:
     phone: str | None
     areas: list[str]
     digest_time: str = DEFAULT_DIGEST_TIME
+    public_descriptions: bool = False
 
 
 @dataclass
@@ -101,20 +115,24 @@ def parse_stations(text: str, regions: RegionIndex) -> tuple[list[StationRow], l
         except ValueError:
             problems.append(f"kind {value['kind']!r} must be polsek, polres or national")
             kind = StationKind.POLSEK
-        areas = [a for a in re.split(r"[\s;]+", value["areas"]) if a]
+        entries, area_problems = area_entries(value["areas"])
+        problems += area_problems
+        areas = [area for area, _ in entries]
         if kind == StationKind.NATIONAL and areas:
-            problems.append("a national station covers no areas")
-        if kind != StationKind.NATIONAL and not areas:
-            problems.append(f"a {kind.value} needs at least one area")
-        for area in areas:
-            region = regions.get(area)
-            if region is None or region.level != _AREA_LEVEL.get(kind):
-                wanted = "kecamatan" if kind == StationKind.POLSEK else "kabupaten/kota"
-                problems.append(f"area {area} is not a {wanted} code")
+            problems.append("a national station covers no areas: leave areas empty")
+        if kind != StationKind.NATIONAL and not areas and not area_problems:
+            problems.append(f"a {kind.value} needs at least one area: {_HOW_TO_FIND[kind]}")
+        for area, named in entries:
+            problem = _area_problem(regions, kind, area, named)
+            if problem:
+                problems.append(problem)
             elif area in first_line_of_area:
-                problems.append(f"area {area} is already covered on line {first_line_of_area[area]}")
+                problems.append(f"area {area} is already covered on line {first_line_of_area[area]}: "
+                                "a region has one station, so keep it on one line")
             else:
                 first_line_of_area[area] = line
+        if kind == StationKind.POLSEK and areas and not problems:
+            problems += _name_problems(regions, value["name"], areas)
         timezone = value["timezone"] or (timezone_for(areas[0]) if areas else "Asia/Jakarta")
         try:
             ZoneInfo(timezone)
@@ -132,12 +150,95 @@ def parse_stations(text: str, regions: RegionIndex) -> tuple[list[StationRow], l
         digest_time = value["digest_time"] or DEFAULT_DIGEST_TIME
         if not _DIGEST_TIME.match(digest_time):
             problems.append(f"digest_time {value['digest_time']!r} must be a whole hour, HH:00")
+        public = _YES_NO.get(value["public_descriptions"].lower())
+        if public is None:
+            problems.append(f"public_descriptions {value['public_descriptions']!r} must be yes or no")
         errors += [f"line {line}: {problem}" for problem in problems]
         rows.append(StationRow(line, code, value["name"], kind, value["parent"].upper() or None, timezone,
-                               latitude, longitude, value["phone"] or None, areas, digest_time))
+                               latitude, longitude, value["phone"] or None, areas, digest_time, bool(public)))
     if not rows and not errors:
         errors.append("the file has no stations")
     return rows, errors
+
+
+def area_entries(field: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """The areas of a row, each a code with the name written after it, if any: "35.72.02 Sukorejo; 35.72.03".
+
+    Codes may be dotted or run together ("357202"); names may have spaces ("Sanan Wetan").
+    """
+    entries: list[tuple[str, str]] = []
+    problems: list[str] = []
+    matches = list(_AREA_CODE.finditer(field))
+    malformed = [m for m in _CODE_LIKE.finditer(field) if not _AREA_CODE.fullmatch(m.group())]
+    if malformed:
+        problems.append(f"{malformed[0].group()!r} is not an official code: write two digits a level, dotted, as in "
+                        "35.72 (kabupaten/kota) or 35.72.02 (kecamatan); `lapor regions find NAME` shows them")
+    before = field[:matches[0].start()] if matches else field
+    if before.strip(" ;,") and not malformed:
+        problems.append(f"areas {field.strip()!r} must start with a code: write the code before each name "
+                        "(\"35.72.02 Sukorejo\"); `lapor regions find NAME` shows the codes")
+    # A name runs from its code to the next code (good or bad) or ";".
+    stops = sorted([m.start() for m in (*matches, *malformed)] + [i for i, ch in enumerate(field) if ch == ";"])
+    for match in matches:
+        end = next((stop for stop in stops if stop >= match.end()), len(field))
+        name = field[match.end():end].strip(" ;,:=()\t")
+        code = as_code(match.group()) or match.group()
+        entries.append((code, name))
+    return entries, problems
+
+
+def _area_problem(regions: RegionIndex, kind: StationKind, area: str, named: str) -> str | None:
+    """What is wrong with one area of a row (and how to put it right), or None."""
+    region = regions.get(area)
+    wanted = _AREA_LEVEL.get(kind)
+    if region is None or region.level != wanted:
+        wanted_name = "kecamatan" if kind == StationKind.POLSEK else "kabupaten/kota"
+        what = f"{regions.full_name(area)}, not a {wanted_name}" if region else "not an official code"
+        if named:
+            hint = _meant(regions, named, wanted, _closest_code(regions, named, wanted, area))
+        elif region and wanted and region.level > wanted:
+            hint = f"; its {wanted_name} is {'.'.join(area.split('.')[:wanted])}"
+        else:
+            hint = ""
+        return f"area {area} is {what}: a {kind.value} covers {wanted_name} codes{hint}; {_HOW_TO_FIND[kind]}"
+    if named and not regions.matches_name(area, named):
+        meant = _closest_code(regions, named, region.level, area)
+        if meant == area:  # a misspelling of this very region's name
+            return f"area {area} is {regions.full_name(area)}, not {named!r}: write its name as {region.name}"
+        return (f"area {area} is {regions.full_name(area)}, not {named!r}{_meant(regions, named, region.level, meant)}"
+                f", or keep {area} and write its name, {region.name}")
+    return None
+
+
+def _closest_code(regions: RegionIndex, name: str, level: int | None, near: str) -> str | None:
+    """The code of the region a name most probably meant: for a kecamatan, one of the same kabupaten/kota first."""
+    if level == 3:
+        found = [r.code for r in regions.closest_districts(name, within=near[:5], limit=1)]
+    else:
+        found = [p.code for p in regions.find(name, level, limit=1)]
+    return found[0] if found else None
+
+
+def _meant(regions: RegionIndex, name: str, level: int | None, code: str | None) -> str:
+    """`; Kepanjenkidul is probably 35.72.01 (…): write 35.72.01 for it`, or that nothing has the name."""
+    if code is None:
+        return f"; no {'kecamatan' if level == 3 else 'region'} is named {name!r}"
+    return f"; {name} is probably {code} ({regions.full_name(code)}): write {code} for it"
+
+
+def _name_problems(regions: RegionIndex, name: str, areas: list[str]) -> list[str]:
+    """A Polsek named after a kecamatan of its kabupaten/kota that it does not cover: the code is probably
+    another kecamatan's ("Polsek Kepanjenkidul" on 35.72.02, which is Sukorejo)."""
+    words = _STATION_WORD.sub("", name).strip()
+    if not words or any(regions.matches_name(area, words) for area in areas):
+        return []
+    regency = areas[0][:5]
+    named = [r for r in regions.closest_districts(words, within=regency, limit=1) if r.code.startswith(regency + ".")]
+    if not named or named[0].code in areas:
+        return []
+    covered = ", ".join(f"{area} ({regions.get(area).name})" for area in areas if regions.get(area))
+    return [f"name {name!r} is {regions.full_name(named[0].code)} ({named[0].code}), but the station covers "
+            f"{covered}: put {named[0].code} in areas, or correct the name"]
 
 
 async def import_stations(db: AsyncSession, text: str, regions: RegionIndex,
@@ -152,16 +253,36 @@ async def import_stations(db: AsyncSession, text: str, regions: RegionIndex,
     area_owner = {area: owner for area, owner in (await db.execute(
         select(StationArea.region_code, Station.code).join(Station, StationArea.station_id == Station.id)))}
     in_file = {row.code for row in rows}
+    # Where each Polres will be after the import: its regions, for the check that a Polsek sits under its own.
+    areas_before: dict[str, list[str]] = {}
+    for area, owner in sorted(area_owner.items()):
+        areas_before.setdefault(owner, []).append(area)
+    areas_after = areas_before | {row.code: row.areas for row in rows}
+    kinds_after = {code: s.kind for code, s in existing.items()} | {row.code: row.kind for row in rows}
+    errors = result.errors
     for row in rows:
         if row.parent and row.parent not in in_file and row.parent not in existing:
-            result.errors.append(f"line {row.line}: parent station {row.parent} is unknown")
-        if row.parent == row.code:
-            result.errors.append(f"line {row.line}: a station cannot be its own parent")
+            near = difflib.get_close_matches(row.parent, [*in_file, *existing], n=1)
+            errors.append(f"line {row.line}: parent station {row.parent} is unknown: "
+                          + (f"did you mean {near[0]}? " if near else "")
+                          + "Add its row to this file, or give the code of a station in `lapor stations list`")
+        elif row.parent == row.code:
+            errors.append(f"line {row.line}: a station cannot be its own parent: leave parent empty, or give its "
+                          "Polres")
+        elif row.parent and row.kind == StationKind.POLSEK and kinds_after[row.parent] == StationKind.POLRES:
+            parent_areas = areas_after.get(row.parent, [])
+            outside = [a for a in row.areas if a[:5] not in parent_areas]
+            if outside and parent_areas:
+                errors.append(f"line {row.line}: area {outside[0]} is in {regions.full_name(outside[0][:5])}, but "
+                              f"parent {row.parent} covers {', '.join(parent_areas)}: give the Polres of "
+                              f"{outside[0][:5]} as parent")
         for area in row.areas:
             owner = area_owner.get(area)
             if owner and owner != row.code and owner not in in_file:
-                result.errors.append(f"line {row.line}: area {area} is already covered by station {owner}")
+                errors.append(f"line {row.line}: area {area} is already covered by station {owner}: leave it out "
+                              f"of this row, or put {owner}'s row in this file without it")
     if result.errors:
+        result.errors.sort(key=_line_of)
         return result
 
     stations: dict[str, Station] = dict(existing)
@@ -173,21 +294,24 @@ async def import_stations(db: AsyncSession, text: str, regions: RegionIndex,
             db.add(station)
             stations[row.code] = station
         else:
-            before[row.code] = _snapshot(station, sorted(a for a, o in area_owner.items() if o == row.code))
+            before[row.code] = _snapshot(station, areas_before.get(row.code, []))
         station.name, station.kind, station.timezone = row.name, row.kind, row.timezone
         station.latitude, station.longitude, station.phone = row.latitude, row.longitude, row.phone
-        station.digest_time = row.digest_time
+        station.digest_time, station.public_descriptions = row.digest_time, row.public_descriptions
     await db.flush()
     for row in rows:
         parent = stations.get(row.parent) if row.parent else None
         stations[row.code].parent_id = parent.id if parent else None
-    # Areas move between stations of the file: clear them all first, so the unique constraint holds.
-    file_ids = [stations[row.code].id for row in rows]
-    await db.execute(delete(StationArea).where(StationArea.station_id.in_(file_ids)))
+    # Areas move between stations of the file: clear those of every station whose areas change first, so the
+    # unique constraint holds (an area that moves changes both stations). The others are left as they are.
+    moved = [row for row in rows if areas_before.get(row.code, []) != sorted(row.areas)]
+    for chunk in range(0, len(moved), 1000):
+        await db.execute(delete(StationArea).where(
+            StationArea.station_id.in_([stations[row.code].id for row in moved[chunk:chunk + 1000]])))
     await db.flush()
+    db.add_all(StationArea(station_id=stations[row.code].id, region_code=area) for row in moved for area in row.areas)
     for done, row in enumerate(rows, 1):
         station = stations[row.code]
-        db.add_all(StationArea(station_id=station.id, region_code=area) for area in row.areas)
         if row.code not in before:
             result.created += 1
         elif before[row.code] == _snapshot(station, sorted(row.areas)):
@@ -199,9 +323,15 @@ async def import_stations(db: AsyncSession, text: str, regions: RegionIndex,
     return result
 
 
+def _line_of(error: str) -> int:
+    """The line an error is about, to list a file's errors in its order."""
+    found = re.match(r"line (\d+):", error)
+    return int(found.group(1)) if found else 0
+
+
 def _snapshot(station: Station, areas: list[str]) -> tuple[object, ...]:
     return (station.name, station.kind, station.timezone, station.latitude, station.longitude, station.phone,
-            station.digest_time, station.parent_id, tuple(areas))
+            station.digest_time, station.public_descriptions, station.parent_id, tuple(areas))
 
 
 async def seed_if_empty(db: AsyncSession, regions: RegionIndex) -> ImportResult | None:
@@ -266,6 +396,109 @@ async def list_stations(db: AsyncSession) -> list[dict[str, object]]:
     return [
         {"code": s.code, "name": s.name, "kind": s.kind.value, "parent": codes.get(s.parent_id or 0),
          "timezone": s.timezone, "latitude": s.latitude, "longitude": s.longitude, "phone": s.phone,
-         "digest_time": s.digest_time, "areas": areas.get(s.id, [])}
+         "digest_time": s.digest_time, "public_descriptions": s.public_descriptions, "areas": areas.get(s.id, [])}
         for s in stations
     ]
+
+
+async def draft_registry(db: AsyncSession, regions: RegionIndex, regency_codes: list[str]) -> list[StationRow]:
+    """A registry for whole kabupaten/kota: one Polres each, one Polsek per kecamatan under it ("Polsek
+    <Kecamatan>"), in the province's time zone. A region some station already covers keeps that station, as
+    it is, so the draft imports over an existing registry without moving anything."""
+    existing = {s.id: s for s in (await db.execute(select(Station))).scalars()}
+    areas_by_station: dict[int, list[str]] = {}
+    owner: dict[str, Station] = {}
+    for station_id, area in await db.execute(
+            select(StationArea.station_id, StationArea.region_code).order_by(StationArea.region_code)):
+        areas_by_station.setdefault(station_id, []).append(area)
+        owner[area] = existing[station_id]
+    rows: list[StationRow] = []
+    kept: set[str] = set()
+
+    def keep(station: Station) -> None:
+        if station.code in kept:
+            return
+        kept.add(station.code)
+        parent = existing.get(station.parent_id or 0)
+        rows.append(StationRow(len(rows) + 2, station.code, station.name, station.kind,
+                               parent.code if parent else None, station.timezone, station.latitude,
+                               station.longitude, station.phone, areas_by_station.get(station.id, []),
+                               station.digest_time, station.public_descriptions))
+
+    for regency in regions.regencies(regency_codes):
+        polres = owner.get(regency.code)
+        if polres is not None:
+            keep(polres)
+            polres_code = polres.code
+        else:
+            polres_code = f"POLRES-{regency.code.replace('.', '')}"
+            rows.append(StationRow(len(rows) + 2, polres_code, polres_name(regions, regency), StationKind.POLRES,
+                                   None, timezone_for(regency.code), None, None, None, [regency.code]))
+        for district in regions.districts_in(regency.code):
+            polsek = owner.get(district.code)
+            if polsek is not None:
+                keep(polsek)
+                continue
+            rows.append(StationRow(len(rows) + 2, f"POLSEK-{district.code.replace('.', '')}",
+                                   f"Polsek {district.name}", StationKind.POLSEK, polres_code,
+                                   timezone_for(district.code), None, None, None, [district.code]))
+    return rows
+
+
+def polres_name(regions: RegionIndex, regency: Region) -> str:
+    """`Polres Blitar` for the kabupaten, `Polres Blitar Kota` for the kota where both carry the name."""
+    shared = any(r.code != regency.code and r.name == regency.name for r in regions.regencies())
+    return f"Polres {regency.name} Kota" if regency.kind == "kota" and shared else f"Polres {regency.name}"
+
+
+def registry_csv(rows: list[StationRow], regions: RegionIndex) -> str:
+    """Rows as the import file, each area followed by its official name for the reviewer's eye (and the
+    import's check)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow((*COLUMNS, *OPTIONAL_COLUMNS))
+    for row in rows:
+        areas = "; ".join(f"{area} {_written_name(region)}" if (region := regions.get(area)) else area
+                          for area in row.areas)
+        writer.writerow((row.code, row.name, row.kind.value, row.parent or "", row.timezone,
+                         "" if row.latitude is None else row.latitude, "" if row.longitude is None else row.longitude,
+                         row.phone or "", areas, row.digest_time, "yes" if row.public_descriptions else "no"))
+    return out.getvalue()
+
+
+def _written_name(region: Region) -> str:
+    """`Sukorejo`, `Kota Blitar`: a kab/kota with its kind, as the same name may be both."""
+    return f"{region.kind.title()} {region.name}" if region.level == 2 else region.name
+
+
+@dataclass
+class RegencyCoverage:
+    """Which kecamatan of a kabupaten/kota no Polsek covers, and the reports the fallback desk got there."""
+
+    regency: Region
+    polres: str | None  # the station covering the kabupaten/kota, which takes its uncovered kecamatan
+    districts: int
+    uncovered: list[Region]
+    # Reports placed in the kabupaten/kota that went to a national desk, by kecamatan code ("" for none).
+    fallback_reports: dict[str, int]
+
+
+async def coverage(db: AsyncSession, regions: RegionIndex, regency_codes: list[str] | None,
+                   since: dt.datetime) -> list[RegencyCoverage]:
+    """Coverage of these kabupaten/kota (every one when None), with fallback reports created since `since`."""
+    owner = {area: code for area, code in await db.execute(
+        select(StationArea.region_code, Station.code).join(Station, StationArea.station_id == Station.id))}
+    fallback: dict[str, dict[str, int]] = {}
+    for regency_code, district_code, count in await db.execute(
+            select(Report.regency_code, Report.district_code, func.count())
+            .join(Station, Report.station_id == Station.id)
+            .where(Station.kind == StationKind.NATIONAL, Report.created_at >= since, Report.regency_code.is_not(None))
+            .group_by(Report.regency_code, Report.district_code)):
+        fallback.setdefault(regency_code, {})[district_code or ""] = count
+    found = []
+    for regency in regions.regencies(regency_codes):
+        districts = regions.districts_in(regency.code)
+        found.append(RegencyCoverage(regency, owner.get(regency.code), len(districts),
+                                     [d for d in districts if d.code not in owner], fallback.get(regency.code, {})))
+    return found
+

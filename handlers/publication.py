@@ -1,0 +1,95 @@
+"""What other systems may read of the reports (the Open311 GeoReport v2 read API): only what is fit to publish.
+
+Every report is published the same way whoever sent it and however: an anonymous or confidential report
+must not stand out from a named one. So no field depends on the identity; times are to the hour (an
+anonymous report is only kept to the hour); the place is the kelurahan (or kecamatan), never what the
+resident typed, nor their pin; the id is not the ref; no photo, no name, no contact. The resident's own words
+are published only where the station has chosen to (`public_descriptions`), with numbers and addresses that
+could reach a person taken out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from handlers.i18n import aliases, labels, t
+from handlers.routing import place_label
+from storage.models import Category, Report, ReportStatus, Station, to_the_hour
+from storage.regions import RegionIndex
+from storage.reports import OPEN_STATUSES
+
+#: GeoReport v2's two statuses.
+OPEN, CLOSED = "open", "closed"
+#: The fields of a service request and of a service, as GeoReport v2 names them, in its order.
+REQUEST_FIELDS = ("service_request_id", "status", "status_notes", "service_name", "service_code", "description",
+                  "agency_responsible", "service_notice", "requested_datetime", "updated_datetime",
+                  "expected_datetime", "address", "address_id", "zipcode", "lat", "long", "media_url")
+SERVICE_FIELDS = ("service_code", "service_name", "description", "metadata", "type", "keywords", "group")
+#: What could reach or place a person in a report's text: phone numbers, NIK and other long numbers, e-mail
+#: addresses, @handles, links, number plates ("AG 1234 XY"), RT/RW and house numbers, and the words after a
+#: street marker ("Jl. Melati Indah"); the place published is the kelurahan, not the house.
+_REACHABLE = re.compile(
+    r"\+?\d[\d\s().-]{5,}\d|\S+@\S+\.\S+|(?<!\w)@\w{3,}|https?://\S+|www\.\S+"
+    r"|\b[a-z]{1,2}\s?\d{1,4}\s?[a-z]{1,3}\b|\br[tw]\.?\s*\d+|\b(?:no|nomor|blok)\.?\s*\d+\w*"
+    r"|\b(?:jl|jln|jalan|gg|gang|lorong|perum|perumahan|komplek|kompleks)\b\.?\s*\w+(?:\s+\w+)?",
+    re.IGNORECASE)
+_REMOVED = "[…]"
+
+
+def status_of(report: Report) -> str:
+    return OPEN if report.status in OPEN_STATUSES else CLOSED
+
+
+def statuses_for(published: list[str]) -> list[ReportStatus]:
+    """Lapor's statuses behind GeoReport's `open` and `closed`."""
+    return [s for s in ReportStatus if (OPEN if s in OPEN_STATUSES else CLOSED) in published]
+
+
+def services(lang: str) -> list[dict[str, Any]]:
+    """The categories a resident picks from, as GeoReport services."""
+    names, words = labels(lang, "category"), aliases(lang, "category")
+    return [{"service_code": category.value, "service_name": names[category.value],
+             "description": t(lang, f"open311.description.{category.value}"), "metadata": False,
+             "type": "realtime", "keywords": ",".join(words.get(category.value, [])),
+             "group": t(lang, "open311.group")}
+            for category in Category]
+
+
+def service_request(report: Report, station: Station | None, public_id: str, regions: RegionIndex,
+                    lang: str) -> dict[str, Any]:
+    """One report as a GeoReport service request."""
+    zone = ZoneInfo(station.timezone) if station else dt.UTC
+    place_code = report.village_code or report.district_code
+    return {
+        "service_request_id": public_id,
+        "status": status_of(report),
+        "status_notes": t(lang, f"status.label.{report.status.value}"),  # the status in words, no officer's note
+        "service_name": labels(lang, "category")[report.category.value],
+        "service_code": report.category.value,
+        "description": redact(report.description) if station and station.public_descriptions else None,
+        "agency_responsible": station.name if station else None,
+        "service_notice": None,
+        "requested_datetime": _hour(report.created_at, zone),
+        "updated_datetime": _hour(report.updated_at, zone),
+        "expected_datetime": None,
+        "address": place_label(lang, place) if (place := regions.candidate_for(place_code or "")) else None,
+        "address_id": place_code,
+        "zipcode": regions.postal_code(report.village_code) if report.village_code else None,
+        # The region data has no coordinates for a kelurahan's centre, and a resident's pin is never published.
+        "lat": None,
+        "long": None,
+        "media_url": None,
+    }
+
+
+def redact(text: str) -> str:
+    """The text with what could reach a person (numbers, addresses, handles, links) taken out."""
+    return _REACHABLE.sub(_REMOVED, text)
+
+
+def _hour(moment: dt.datetime, zone: dt.tzinfo) -> str:
+    return to_the_hour(moment).astimezone(zone).isoformat()
+
