@@ -10,8 +10,7 @@ from sqlalchemy import func, select
 from handlers.engine import Engine
 from handlers.text import MAX_INBOUND_CHARS, sanitize
 from storage.models import Report
-from tests.conftest import DESCRIPTION, Resident, walk_to_summary
-from tests.test_global_words import STEPS, at, step_of
+from tests.helpers import DESCRIPTION, STEPS, Resident, at, step_of, walk_to_summary
 
 BAD_INPUTS = {
     "empty": "",

@@ -8,44 +8,11 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from storage.crypto import ContactCipher
 from storage.models import Contact, ConversationSession
-from tests.conftest import DESCRIPTION, PLACE, TEST_SECRET, Resident
+from tests.helpers import STEPS, TEST_SECRET, Resident, at, step_of
 
-TO_REACH = {
-    "menu": ["halo"],
-    "category": ["halo", "1"],
-    "description": ["halo", "1", "1"],
-    "location": ["halo", "1", "1", DESCRIPTION],
-    "place_check": ["halo", "1", "1", DESCRIPTION, PLACE],
-    "place_pick": ["halo", "1", "1", DESCRIPTION, "Sidomulyo"],
-    "when": ["halo", "1", "1", DESCRIPTION, PLACE, "ya"],
-    "photo": ["halo", "1", "1", DESCRIPTION, PLACE, "ya", "1"],
-    "identity": ["halo", "1", "1", DESCRIPTION, PLACE, "ya", "1", "lewati"],
-    "summary": ["halo", "1", "1", DESCRIPTION, PLACE, "ya", "1", "lewati", "2"],
-    "change": ["halo", "1", "1", DESCRIPTION, PLACE, "ya", "1", "lewati", "2", "ubah"],
-    "status_ref": ["halo", "2"],
-    "language": ["halo", "bahasa"],
-    "confirm_delete": ["halo", "hapus"],
-}
-STEPS = list(TO_REACH)
 SIDE_STEPS = {"status_ref", "language", "confirm_delete"}  # all reached from the menu above
 IN_A_DRAFT = {"category", "description", "location", "place_check", "place_pick", "when", "photo", "identity",
               "summary", "change"}
-
-
-async def at(engine: Engine, step: str) -> Resident:
-    resident = Resident(engine)
-    for message in TO_REACH[step]:
-        await resident.send(message)
-    assert await step_of(engine, resident) == step
-    return resident
-
-
-async def step_of(engine: Engine, resident: Resident) -> str | None:
-    urn_hash = ContactCipher(TEST_SECRET).lookup_hash(resident.urn)
-    async with engine.sessions() as db:
-        return (await db.execute(
-            select(ConversationSession.step).join(Contact).where(Contact.urn_hash == urn_hash)
-        )).scalar_one_or_none()
 
 
 async def has_draft(engine: Engine, resident: Resident) -> bool:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,25 +13,11 @@ from sqlalchemy import select
 
 from handlers.engine import Engine
 from storage.crypto import ContactCipher
-from storage.models import Contact, Invite, Officer, OfficerRole, Outbox, Station, utcnow
-from storage.officers import create_invite, invite_code_in, revoke
+from storage.models import Contact, Invite, OfficerRole, Outbox, utcnow
+from storage.officers import invite_code_in, revoke
 from storage.reports import find_ref
-from tests.conftest import DESCRIPTION, TEST_SECRET, Resident, walk_to_summary
-
-pytestmark = pytest.mark.slow
-
-
-async def invite(engine: Engine, station: str = "POLSEK-SEKAR", role: OfficerRole = OfficerRole.DUTY,
-                 at: dt.datetime | None = None) -> str:
-    async with engine.sessions() as db, db.begin():
-        found = (await db.execute(select(Station).where(Station.code == station))).scalar_one()
-        code, _expires = await create_invite(db, found, role, "Bripka Santoso", at or utcnow())
-    return code
-
-
-async def officers(engine: Engine) -> list[Officer]:
-    async with engine.sessions() as db:
-        return list((await db.execute(select(Officer))).scalars())
+from tests.helpers import DESCRIPTION, TEST_SECRET, Resident, enrolled, invite, officers, walk_to_summary
+from tests.helpers import lapor as run_lapor
 
 
 async def test_an_invite_code_enrolls_a_chat_once(engine: Engine) -> None:
@@ -98,11 +82,8 @@ def test_codes_are_read_however_they_are_typed(typed: str, code: str | None) -> 
 
 
 def test_the_officers_commands(tmp_path: Path, database_url: str) -> None:
-    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
-
     def lapor(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-                              env=env, cwd=tmp_path, timeout=120, check=False)
+        return run_lapor(*args, data_dir=tmp_path, database_url=database_url, stdin=stdin)
 
     invited = lapor("officers", "invite", "--station", "polsek-sananwetan", "--role", "duty", "--name", "Aiptu Rina")
     assert invited.returncode == 0, invited.stderr
@@ -123,14 +104,6 @@ def test_the_officers_commands(tmp_path: Path, database_url: str) -> None:
 # --- alerts ---------------------------------------------------------------------------------------
 
 RESIDENT = "whatsapp:+6281234567890"
-
-
-async def enrolled(engine: Engine, urn: str, station: str = "POLSEK-SANANWETAN",
-                   role: OfficerRole = OfficerRole.DUTY) -> Resident:
-    officer = Resident(engine, urn)
-    await officer.send(f"DAFTAR {await invite(engine, station, role)}")
-    assert officer.heard("officer.enrolled")
-    return officer
 
 
 async def alerts(engine: Engine) -> list[Outbox]:
@@ -195,7 +168,7 @@ async def test_the_alert_reaches_the_officer_on_telegram(engine: Engine) -> None
 
     from bot.channels.telegram import TelegramChannel
     from bot.outbox import Dispatcher
-    from tests.fake_telegram import TOKEN, FakeBotAPI
+    from harness.fake_telegram import TOKEN, FakeBotAPI
 
     await enrolled(engine, "telegram:800001")
     resident = Resident(engine, RESIDENT)

@@ -21,7 +21,7 @@ from storage.models import (
     ReportEvent,
     ReportStatus,
 )
-from tests.conftest import DESCRIPTION, Resident, make_engine, walk_to_summary
+from tests.helpers import DESCRIPTION, Resident, make_engine, walk_to_summary
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from storage.models import Report, Station, StationArea
 from storage.stations import SEED_FILE, import_stations, list_stations, timezone_for
-from tests.conftest import DESCRIPTION, Resident, regions
+from tests.helpers import DESCRIPTION, Resident, regions
 
 GEDOG = "35.72.03.1001"
 SEKAR = "35.22.27"

@@ -4,9 +4,6 @@ handled once, each report made once; Telegram, whose updates need one process, r
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -14,10 +11,8 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from storage.models import InboundMessage, Report
-from tests.conftest import make_engine
-from tests.fake_twilio import FakeTwilioAPI
-from tests.serve_process import (
+from harness.fake_twilio import FakeTwilioAPI
+from harness.serve_process import (
     WHATSAPP_REPORT,
     free_port,
     signed_whatsapp_message,
@@ -25,8 +20,9 @@ from tests.serve_process import (
     wait_until_healthy,
     whatsapp_address,
 )
+from storage.models import InboundMessage, Report
+from tests.helpers import lapor, make_engine
 
-pytestmark = pytest.mark.slow
 RESIDENTS = 6
 
 
@@ -39,13 +35,14 @@ async def resident(http: httpx.AsyncClient, number: int) -> None:
         assert expected in answer, f"resident {number} at step {step} ({body!r}) got: {answer}"
 
 
+@pytest.mark.slow
 async def test_two_workers_take_conversations_side_by_side(tmp_path: Path, database_url: str) -> None:
     twilio = FakeTwilioAPI()
     await twilio.start()
     port = free_port()
     server = start_serve(tmp_path, database_url, twilio.base_url, port, args=("--workers", "2"))
     try:
-        await wait_until_healthy(port, server, seconds=90)
+        await wait_until_healthy(port, server)
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
             await asyncio.gather(*(resident(http, number) for number in range(RESIDENTS)))
     finally:
@@ -63,7 +60,6 @@ async def test_two_workers_take_conversations_side_by_side(tmp_path: Path, datab
 
 
 def test_telegram_refuses_more_than_one_worker(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "bot", "serve", "--workers", "2"], capture_output=True, text=True,
-                            cwd=tmp_path, timeout=120,
-                            env={**os.environ, "DATA_DIR": str(tmp_path), "TELEGRAM_BOT_TOKEN": "123:ABC"})
+    result = lapor("serve", "--workers", "2", data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'l.db'}",
+                   TELEGRAM_BOT_TOKEN="123:ABC")
     assert result.returncode == 1 and "Telegram's updates need one process" in result.stderr, result.stderr

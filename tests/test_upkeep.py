@@ -5,17 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from handlers.engine import Engine
 from storage.models import Attachment, ConversationSession, EventKind, Outbox, Report, ReportEvent, utcnow
 from storage.reports import find_ref
-from tests.conftest import Resident, walk_to_summary
-from tests.test_officer_actions import file_report
-from tests.test_officers import enrolled
+from tests.helpers import Resident, enrolled, file_report, walk_to_summary
 
-pytestmark = pytest.mark.slow
 JPEG = b"\xff\xd8\xff\xe0" + b"\x04" * 2048
 
 
