@@ -9,6 +9,7 @@ import json
 import logging
 import os
 from collections.abc import AsyncIterator
+from typing import Any
 from urllib.parse import parse_qsl
 
 from sqlalchemy import text
@@ -38,7 +39,7 @@ MAX_BODY_BYTES = 1024 * 1024  # a Telegram update is a few kilobytes
 MAX_FORM_BYTES = 64 * 1024  # a Twilio form is smaller still; its signature is checked before any work
 MAX_FORM_FIELDS = 200
 # How uvicorn runs the app: behind a reverse proxy, saying nothing about itself.
-SERVER_OPTIONS = {"log_config": None, "proxy_headers": True, "server_header": False}
+SERVER_OPTIONS: dict[str, Any] = {"log_config": None, "proxy_headers": True, "server_header": False}
 
 
 class BodyTooLarge(Exception):

@@ -171,7 +171,7 @@ class Dispatcher:
                 if channel in self.limits:
                     await self.limits[channel].wait()
                 if channel == "whatsapp" and (claim.payload.get("as_template") or not _in_window(contact)):
-                    sid = await self._send_template(sender, claim, urn)
+                    sid: str | None = await self._send_template(sender, claim, urn)
                 else:
                     try:
                         sid = await sender.send(await self._outbound(urn, claim.payload))

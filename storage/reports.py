@@ -114,7 +114,7 @@ async def list_reports(db: AsyncSession, *, station_code: str | None = None,
     if since:
         query = query.where(Report.created_at >= since)
     rows = await db.execute(query.order_by(Report.created_at, Report.id))
-    return [(report, station, count) for report, station, count in rows]
+    return [(row[0], row[1], row[2]) for row in rows]
 
 
 OPEN_STATUSES = (ReportStatus.RECEIVED, ReportStatus.REFERRED, ReportStatus.ACKNOWLEDGED, ReportStatus.IN_PROGRESS,

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import delete, func, select
@@ -256,7 +257,7 @@ async def nearest_polsek(db: AsyncSession, latitude: float, longitude: float,
     return ranked[0][1], ranked[0][0]
 
 
-async def list_stations(db: AsyncSession) -> list[dict[str, object]]:
+async def list_stations(db: AsyncSession) -> list[dict[str, Any]]:
     stations = list((await db.execute(select(Station).order_by(Station.code))).scalars())
     codes = {s.id: s.code for s in stations}
     areas: dict[int, list[str]] = {}
