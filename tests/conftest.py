@@ -11,18 +11,31 @@ from pathlib import Path
 
 import pytest
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import Table, create_engine, make_url, text
+from sqlalchemy.engine import Engine as Engine_
 
 from handlers.engine import Engine
 from harness.loopback import empty_postgres
 from storage import db as database
 from storage.models import Base
+from storage.regions import RegionIndex
 from storage.stations import seed_if_empty
 from tests.helpers import POSTGRES_URL, make_engine, regions
 
+NO_POSTGRES = "TEST_DATABASE_URL is not set"
+
 
 def pytest_report_header() -> str:
-    return f"PostgreSQL tests: {'on' if POSTGRES_URL else 'skipped (TEST_DATABASE_URL is not set)'}"
+    return f"PostgreSQL tests: {'on' if POSTGRES_URL else 'skipped (' + NO_POSTGRES + ')'}"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Says at the end, where it is seen, how many tests did not run on PostgreSQL."""
+    skipped = [report for report in terminalreporter.stats.get("skipped", [])
+               if NO_POSTGRES in str(getattr(report, "longrepr", ""))]
+    if skipped:
+        terminalreporter.write_line(f"*** {len(skipped)} PostgreSQL tests skipped: {NO_POSTGRES}. They ran on "
+                                    "SQLite only (scripts/postgres.sh starts a server).", yellow=True, bold=True)
 
 
 async def _seed(url: str) -> None:
@@ -37,6 +50,13 @@ def _prepare(url: str) -> None:
     """Migrations and the shipped stations, as `lapor run` leaves a fresh database."""
     database.upgrade(url)
     asyncio.run(_seed(url))
+
+
+@pytest.fixture(autouse=True)
+def region_index_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The service and the command build the region index as they start (seconds of work, the same each
+    time): here they get the one the run built. tests/test_regions.py builds it itself."""
+    monkeypatch.setattr(RegionIndex, "load", classmethod(lambda cls: regions()))
 
 
 @pytest.fixture(scope="session")
@@ -65,25 +85,61 @@ def postgres_url(worker_id: str) -> str:
     prepared = url.render_as_string(hide_password=False)
     empty_postgres(prepared)  # whatever an earlier run left, schema included
     _prepare(prepared)
+    _fresh_rows(prepared), _restart_sequences(prepared)  # read while the database is as fresh as a new one
     return prepared
 
 
 def _reset_postgres(url: str) -> None:
-    """Empties every table and seeds the stations again: a migrated database as fresh as a new one, in a
-    tenth of the time migrating anew takes. A test that left the schema elsewhere than at the newest
-    migration (one that tests a migration) gets the database rebuilt."""
-    engine = create_engine(database.sync_url(url))
-    with engine.begin() as connection:
+    """Deletes every row, restarts every sequence and puts back the rows a fresh database starts with (the
+    shipped stations): as fresh as a new one, in a fraction of the time migrating anew takes (TRUNCATE, which
+    touches files, takes longer still on tables this small). A test that left the schema elsewhere than at
+    the newest migration (one that tests a migration) gets the database rebuilt."""
+    with _sync_engine(url).begin() as connection:
         at_head = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none() == _head()
         if at_head:
-            tables = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
-            connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-    engine.dispose()
-    if at_head:
-        asyncio.run(_seed(url))
-    else:
+            # Tables of no migration (APScheduler's job store, made by the scheduler on first use) go whole.
+            ours = {table.name for table in Base.metadata.sorted_tables} | {"alembic_version"}
+            tables = connection.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).all()
+            for (other,) in tables:
+                if other not in ours:
+                    connection.execute(text(f'DROP TABLE "{other}" CASCADE'))
+            for table in reversed(Base.metadata.sorted_tables):
+                connection.execute(table.delete())
+            for table, rows in _fresh_rows(url).items():
+                connection.execute(table.insert(), rows)
+            connection.execute(text(_restart_sequences(url)))
+    if not at_head:
         empty_postgres(url)
         _prepare(url)
+        _fresh_rows.cache_clear()
+        _restart_sequences.cache_clear()
+
+
+@cache
+def _sync_engine(url: str) -> Engine_:
+    return create_engine(database.sync_url(url))
+
+
+@cache
+def _restart_sequences(url: str) -> str:
+    """The statement that sets each table's id sequence on from the rows put back, as after the seeding."""
+    with _sync_engine(url).connect() as connection:
+        sequences = connection.execute(text(
+            "SELECT s.sequencename, t.relname FROM pg_sequences s JOIN pg_depend d ON d.objid = "
+            "(quote_ident(s.schemaname) || '.' || quote_ident(s.sequencename))::regclass JOIN pg_class t "
+            "ON t.oid = d.refobjid WHERE s.schemaname = 'public'")).all()
+    return "SELECT " + ", ".join(f"setval('\"{sequence}\"', COALESCE((SELECT max(id) FROM \"{table}\"), 0) + 1, false)"
+                                 for sequence, table in sequences)
+
+
+@cache
+def _fresh_rows(url: str) -> dict[Table, list[dict[str, object]]]:
+    """The rows of a freshly prepared database (its stations), read once from the worker's own database
+    while it is fresh, which the session fixture leaves it."""
+    with _sync_engine(url).connect() as connection:
+        found = {table: [dict(row._mapping) for row in connection.execute(table.select())]
+                 for table in Base.metadata.sorted_tables}
+    return {table: rows for table, rows in found.items() if rows}
 
 
 @cache
@@ -100,7 +156,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template
         yield f"sqlite+aiosqlite:///{path}"
         return
     if not POSTGRES_URL:
-        pytest.skip("TEST_DATABASE_URL is not set")
+        pytest.skip(NO_POSTGRES)
     url: str = request.getfixturevalue("postgres_url")
     _reset_postgres(url)
     yield url

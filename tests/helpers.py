@@ -18,7 +18,6 @@ from collections.abc import AsyncIterator, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 import httpx
 from sqlalchemy import select
@@ -60,10 +59,13 @@ __all__ = ["DESCRIPTION", "PUBLIC", "TEST_SECRET"]  # the figures tests take fro
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 
 
+_BUILD_REGION_INDEX = RegionIndex.load  # as it is before a test puts the one built here in its place
+
+
 @cache
 def regions() -> RegionIndex:
     """The region index, built once for the whole run as the service builds it once at start."""
-    return RegionIndex.load()
+    return _BUILD_REGION_INDEX()
 
 
 def make_engine(url: str, media_root: Path, **kwargs: Any) -> tuple[Engine, AsyncEngine]:
@@ -191,8 +193,8 @@ def lapor(*args: str, data_dir: Path, database_url: str, stdin: str = "",
 
 
 def _lapor_here(args: list[str], env: dict[str, str], data_dir: Path, stdin: str) -> subprocess.CompletedProcess[str]:
-    """The command in this process through click's test runner, with the region index the tests already built
-    (reading it takes seconds) and the logging set-up it changes put back afterwards."""
+    """The command in this process through click's test runner, with the logging set-up it changes put back
+    afterwards."""
     from typer.testing import CliRunner
 
     from bot.cli import app
@@ -200,7 +202,7 @@ def _lapor_here(args: list[str], env: dict[str, str], data_dir: Path, stdin: str
     root = logging.getLogger()
     handlers, level = root.handlers[:], root.level
     try:
-        with contextlib.chdir(data_dir), mock.patch.object(RegionIndex, "load", return_value=regions()):
+        with contextlib.chdir(data_dir):
             result = CliRunner().invoke(app, args, input=stdin, env=env)
     finally:
         for handler in root.handlers:
@@ -268,8 +270,9 @@ TO_REACH = {
 STEPS = list(TO_REACH)
 
 
-async def at(engine: Engine, step: str) -> Resident:
-    resident = Resident(engine)
+async def at(engine: Engine, step: str, urn: str = "console:resident") -> Resident:
+    """A resident taken from hello to `step` with typical answers."""
+    resident = Resident(engine, urn)
     for message in TO_REACH[step]:
         await resident.send(message)
     assert await step_of(engine, resident) == step
