@@ -54,8 +54,6 @@ from storage.officers import create_invite
 from storage.regions import RegionIndex
 from storage.reports import create_report, find_ref
 
-__all__ = ["DESCRIPTION", "PUBLIC", "TEST_SECRET"]  # the figures tests take from harness/ through here
-
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 
 
