@@ -151,7 +151,9 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
 
 def dialect_insert(db: AsyncSession, table: type) -> postgresql.Insert | sqlite.Insert:
     """An INSERT that can say ON CONFLICT, in the dialect of the session's database."""
-    return (postgresql if db.get_bind().dialect.name == "postgresql" else sqlite).insert(table)
+    if db.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
