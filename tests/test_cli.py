@@ -11,8 +11,6 @@ import pytest
 from tests import helpers
 from tests.helpers import lapor
 
-ROOT = Path(__file__).parent.parent
-
 
 @pytest.fixture(autouse=True, params=["in-process", pytest.param("process", marks=pytest.mark.slow)])
 def how_lapor_runs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
