@@ -22,20 +22,20 @@ import httpx
 
 from benchmarks.loadgen import bare_webhook, conversations, lapor_serve, progress, running
 from bot.config import Settings
-from storage import db as database
-from storage.crypto import ContactCipher
-from storage.models import OfficerRole, utcnow
-from storage.officers import create_invite
-from storage.stations import station_by_code
-from tests.conftest import TEST_SECRET
-from tests.fake_twilio import FakeTwilioAPI
-from tests.running import empty_postgres
-from tests.serve_process import (
+from harness import TEST_SECRET
+from harness.fake_twilio import FakeTwilioAPI
+from harness.loopback import empty_postgres
+from harness.serve_process import (
     WHATSAPP_REPORT,
     free_port,
     signed_whatsapp_message,
     whatsapp_address,
 )
+from storage import db as database
+from storage.crypto import ContactCipher
+from storage.models import OfficerRole, utcnow
+from storage.officers import create_invite
+from storage.stations import station_by_code
 
 RESIDENTS, QUICK_RESIDENTS = 100, 10
 WARM_UP = 5  # residents through the report before the timed run: a service in use is warm

@@ -48,9 +48,9 @@ from bot import telegram_service
 from bot.app import create_app
 from bot.config import Settings
 from bot.telegram_service import WEBHOOK_PATH
+from harness import DESCRIPTION, TEST_SECRET
+from harness.fake_telegram import TOKEN, FakeBotAPI, callback_update, command_update, text_update
 from storage import db as database
-from tests.conftest import DESCRIPTION, TEST_SECRET
-from tests.fake_telegram import TOKEN, FakeBotAPI, callback_update, command_update, text_update
 
 RESIDENTS, QUICK_RESIDENTS = 100, 10
 # One resident's report: a command, button presses (callback data) and texts, in the order the bot asks.

@@ -23,13 +23,13 @@ from sqlalchemy import func, select
 
 from bot.channels.whatsapp import WhatsAppChannel
 from bot.outbox import Dispatcher
+from harness.dispatching import busiest_second, send_all
+from harness.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI
 from storage import db as database
 from storage.contacts import lock_conversation
 from storage.crypto import ContactCipher
 from storage.models import Outbox, utcnow
 from storage.outbox import enqueue
-from tests.dispatching import busiest_second, send_all
-from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI
 
 RATE = 200.0  # messages a second on the channel: 10,000 alerts take about 50 seconds
 RECIPIENTS = 100  # duty officers

@@ -17,7 +17,7 @@ from pathlib import Path
 import aiohttp
 import psutil
 
-from tests.serve_process import (
+from harness.serve_process import (
     WHATSAPP_REPORT,
     serve_environment,
     signed_whatsapp_message,

@@ -44,7 +44,7 @@ MAX_JSON_DEPTH = 32  # a Telegram update nests a dozen levels at most (a reply q
 MEDIA_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; sandbox",
                  "Content-Disposition": "inline"}
 # How uvicorn runs the app: behind a reverse proxy, saying nothing about itself.
-SERVER_OPTIONS = {"log_config": None, "proxy_headers": True, "server_header": False}
+SERVER_OPTIONS: dict[str, Any] = {"log_config": None, "proxy_headers": True, "server_header": False}
 
 
 class BodyTooLarge(Exception):

@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 from zoneinfo import ZoneInfo
 
 import typer
@@ -228,7 +228,7 @@ def reports_generate(
 
 
 async def _reports(settings: Settings, station: str | None,
-                   since: dt.datetime | None) -> list[dict[str, object]] | None:
+                   since: dt.datetime | None) -> list[dict[str, Any]] | None:
     """The reports as `reports list --json` prints them; None when there is no such station."""
 
     async def listed(db: AsyncSession) -> list[tuple[Report, Station | None, int]] | None:
@@ -331,7 +331,7 @@ def route(
     router = Router(regions, settings.fallback_station, settings.pin_max_km)
     found, confident = router.candidates(text)
 
-    async def decide(db: AsyncSession) -> dict[str, object]:
+    async def decide(db: AsyncSession) -> dict[str, Any]:
         candidates = []
         for place in found:
             place_route = await router.route(db, place)
@@ -351,7 +351,7 @@ def route(
         typer.echo(json.dumps(decision, ensure_ascii=False, indent=2))
         return
     typer.echo(f"Text: {text}")
-    for number, candidate in enumerate(found and decision["candidates"], 1):  # type: ignore[arg-type]
+    for number, candidate in enumerate(found and decision["candidates"], 1):
         typer.echo(f"  {number}. {candidate['code']:<14} {candidate['place']}, {candidate['province']} "
                    f"(score {candidate['score']}) -> {candidate['station_name'] or 'no station'}: {candidate['why']}")
     if confident:

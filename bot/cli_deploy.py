@@ -16,7 +16,7 @@ from storage.models import utcnow
 from storage.regions import RegionIndex, as_code
 from storage.stations import RegencyCoverage, coverage, draft_registry, import_stations, registry_csv
 
-regions_app = typer.Typer(help="The official Kemendagri regions: codes and names.", no_args_is_help=True)
+regions_app: typer.Typer = typer.Typer(help="The official Kemendagri regions: codes and names.", no_args_is_help=True)
 
 #: `--level` words and the region level they mean.
 LEVELS = {"prov": 1, "kab": 2, "kota": 2, "kec": 3, "desa": 4, "kel": 4}

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 from collections.abc import Awaitable, Callable, Sequence
 
-from bot.channels.base import ContactUnreachable, Outbound, PermanentFailure, RetryLater
+from bot.channels.base import ContactUnreachable, Outbound, RetryLater, SendFailed
+from bot.retry import backoff
 
 log = logging.getLogger(__name__)
 
 ATTEMPTS = 4
+FIRST_WAIT_SECONDS = 1.0
 MAX_WAIT_SECONDS = 30.0  # a reply that cannot go out within this is logged, not waited on further
 
 
@@ -28,13 +29,12 @@ async def deliver(send: Callable[[Outbound], Awaitable[None]], replies: Sequence
                 if attempt == ATTEMPTS:
                     log.warning("reply not sent after %d attempts: %s", attempt, failure)
                     break
-                # The service's own delay when it gave one; otherwise backoff with jitter.
-                wait = failure.delay if failure.delay is not None else 0.5 * 2 ** attempt * random.uniform(0.5, 1.5)
+                wait = backoff(attempt, FIRST_WAIT_SECONDS, MAX_WAIT_SECONDS, failure.delay)
                 await asyncio.sleep(min(wait, MAX_WAIT_SECONDS))
             except ContactUnreachable:
                 log.info("contact unreachable: replies stopped")
                 await mark_unreachable(reply.urn)
                 return
-            except PermanentFailure as failure:
+            except SendFailed as failure:  # refused for good, or a template needed: a reply has none
                 log.warning("reply refused: %s", failure)
                 break

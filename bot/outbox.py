@@ -7,7 +7,6 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-import random
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from bot.channels.base import (
     urn_scheme,
 )
 from bot.photos import Photos
+from bot.retry import backoff
 from storage.crypto import ContactCipher
 from storage.models import Contact, Outbox, OutboxState, utcnow
 from storage.outbox import claim_due, next_due, open_payload, row_time
@@ -53,12 +53,7 @@ class RetryPolicy:
     lease: dt.timedelta = dt.timedelta(seconds=60)
 
     def delay(self, attempt: int, asked: float | None) -> dt.timedelta:
-        """The provider's own delay when it gave one; otherwise exponential backoff with full jitter,
-        so that many failed rows do not all come back at the same moment."""
-        if asked is not None:
-            return dt.timedelta(seconds=asked)
-        ceiling = min(self.max_delay, self.first_delay * 2 ** (attempt - 1))
-        return dt.timedelta(seconds=random.uniform(ceiling / 2, ceiling))
+        return dt.timedelta(seconds=backoff(attempt, self.first_delay, self.max_delay, asked))
 
 
 class Dispatcher:
@@ -172,7 +167,7 @@ class Dispatcher:
                 if channel in self.limits:
                     await self.limits[channel].wait()
                 if channel == "whatsapp" and (claim.payload.get("as_template") or not _in_window(contact)):
-                    sid = await self._send_template(sender, claim, urn)
+                    sid: str | None = await self._send_template(sender, claim, urn)
                 else:
                     try:
                         sid = await sender.send(await self._outbound(urn, claim.payload))

@@ -90,7 +90,7 @@ class ResilientScheduler(AsyncIOScheduler):
 
     def _process_jobs(self) -> float | None:
         try:
-            return super()._process_jobs()  # type: ignore[no-any-return]
+            return super()._process_jobs()
         except OperationalError as error:  # busy or unreachable: it passes
             log.warning("the scheduler's job store is busy or unreachable (%s); trying again", error.orig)
         except Exception:

@@ -31,7 +31,7 @@ async def seed_stations(settings: Settings, regions: RegionIndex) -> None:
     database = create_engine(settings.effective_database_url)
     try:
         async with session_factory(database)() as db, db.begin():
-            if db.bind.dialect.name == "postgresql":  # processes starting together: one seeds, the others wait
+            if db.get_bind().dialect.name == "postgresql":  # processes starting together: one seeds, the others wait
                 await db.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SEED_LOCK_KEY})
             result = await seed_if_empty(db, regions)
             fallback = await station_by_code(db, settings.fallback_station)

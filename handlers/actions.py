@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 from handlers.alerts import action_choices, alert_station
 from handlers.i18n import t
@@ -69,7 +70,7 @@ class Outcome:
     many of its officers were alerted."""
 
     refusal: str | None = None
-    params: dict[str, str] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
     relayed: bool = False
     station: str = ""
     alerted: int = 0
@@ -175,7 +176,8 @@ async def take_answer(office: Office, report: Report, answer: str) -> None:
     """The reporter's answer to an officer's question: recorded, sent to the officer who asked, and the
     report goes back to where it was before the question."""
     asked = await last_status_event(office.db, report, S.NEED_INFO)
-    back_to = asked.from_status if asked and asked.from_status not in (None, *UNACKNOWLEDGED) else S.ACKNOWLEDGED
+    before = asked.from_status if asked else None
+    back_to = before if before is not None and before not in UNACKNOWLEDGED else S.ACKNOWLEDGED
     event = await change_status(office, report, back_to, "reporter", answer, public=False, kind=EventKind.REPLY)
     officer = await office.db.get(Officer, int(asked.actor.split(":")[1])) if asked else None
     if officer is None or not officer.active:

@@ -272,7 +272,7 @@ async def _enroll(turn: Turn, argument: str, slash: bool) -> str | None:
         turn.say(f"officer.code_{enrollment.refusal}", minutes=int(ENROLL_WINDOW.total_seconds() // 60))
         return turn.step
     turn.officer = enrollment.officer
-    station = await turn.db.get(Station, enrollment.officer.station_id)
+    station = await turn.db.get_one(Station, enrollment.officer.station_id)
     turn.say("officer.enrolled", station=await station_label(turn.db, station),
              role=t(turn.lang, f"officer.role.{enrollment.officer.role.value}"))
     return turn.step

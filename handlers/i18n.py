@@ -32,7 +32,7 @@ def catalogue(lang: str) -> dict[str, Any]:
 
 
 def t(lang: str, key: str, **params: Any) -> str:
-    text = catalogue(lang)[key]
+    text: str = catalogue(lang)[key]
     return text.format(**params) if params else text
 
 

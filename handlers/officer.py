@@ -6,6 +6,7 @@ LAPOR still files a report like any resident.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bot.channels.base import Choice, Outbound
 from handlers import patrol, report_flow
@@ -215,7 +216,7 @@ async def _shortcut(turn: Turn, number: int) -> str | None:
     return keys[number - 1] if 1 <= number <= len(keys) else None
 
 
-def _offer(turn: Turn, key: str, choices: list[list[str]], **params: object) -> None:
+def _offer(turn: Turn, key: str, choices: list[list[str]], **params: Any) -> None:
     """Says `key` with report buttons; their numbers stay meaningful for the officer's next message."""
     turn.say(key, tuple(Choice(k, label) for k, label in choices), **params)
     turn.data["shortcuts"] = [k for k, _label in choices]

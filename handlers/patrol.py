@@ -10,7 +10,7 @@ from bot.channels.base import Choice
 from handlers.actions import actor, change_status
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
-from handlers.routing import place_label
+from handlers.routing import code_label, place_label
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn
 from storage.models import Category, Identity, PatrolNote, ReportSource, ReportStatus
@@ -68,7 +68,7 @@ async def place(turn: Turn) -> str:
 
 
 def _place_options(turn: Turn) -> tuple[Choice, ...]:
-    places = tuple(Choice(code, place_label(turn.lang, turn.router.place(code))) for code in _note(turn)["options"])
+    places = tuple(Choice(code, code_label(turn.lang, turn.router, code)) for code in _note(turn)["options"])
     return places + AS_TYPED.options(turn.lang)
 
 

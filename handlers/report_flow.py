@@ -14,7 +14,7 @@ from bot.channels.base import Choice
 from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
-from handlers.routing import Route, describe_place, place_label, station_label
+from handlers.routing import Route, code_label, describe_place, station_label
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn
 from storage.models import Category, Identity, Station, to_the_hour
@@ -159,7 +159,7 @@ async def location(turn: Turn) -> str:
 
 def ask_place_check(turn: Turn) -> None:
     proposal = turn.draft["proposal"]
-    place = place_label(turn.lang, turn.router.place(proposal["code"]))
+    place = code_label(turn.lang, turn.router, proposal["code"])
     if "station_id" in proposal:
         turn.say("place.confirm_pin", PLACE_YES_NO, place=place, station=proposal["label"])
     else:
@@ -188,7 +188,7 @@ def _names_a_place(turn: Turn) -> bool:
 
 
 def _place_options(turn: Turn) -> tuple[Choice, ...]:
-    places = tuple(Choice(code, place_label(turn.lang, turn.router.place(code))) for code in turn.draft["options"])
+    places = tuple(Choice(code, code_label(turn.lang, turn.router, code)) for code in turn.draft["options"])
     return places + NONE_OF_THESE.options(turn.lang)
 
 

@@ -62,6 +62,13 @@ class Router:
         return (station, place) if place else None
 
 
+def code_label(lang: str, router: Router, code: str) -> str:
+    """The label of a region code a draft keeps; the code itself when the region list no longer has it
+    (a draft begun before an upgrade of the list)."""
+    place = router.place(code)
+    return place_label(lang, place) if place is not None else code
+
+
 def place_label(lang: str, place: PlaceCandidate) -> str:
     """`Kel. Gedog, Kec. Sananwetan, Kota Blitar`."""
     parts = [place.village, place.district, place.regency]

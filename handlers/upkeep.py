@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import delete, select, update
 
@@ -47,6 +48,7 @@ async def expire_drafts(office: Office, default_language: str) -> int:
         .where(Contact.id.in_(locked), *expired)
     )).all()
     for session, contact in sessions:
+        assert session.expires_at is not None  # both queries take expired sessions only
         if "draft" in (session.data or {}) and not contact.opted_out:
             await enqueue(office.db, office.cipher, kind=EXPIRY_NOTICE, contact_id=contact.id,
                           payload={"text": t(contact.language or default_language, "report.expired")},
@@ -88,7 +90,7 @@ async def sweep_media(office: Office, media: MediaStore) -> int:
     and drawn digest charts, once a day old. Returns how many went."""
     before = (office.now - UNUSED_MEDIA_AGE).timestamp()
     old = await asyncio.to_thread(media.names_older_than, before)  # a directory of many files: off the loop
-    used = await _in_drafts(office)
+    used: set[str | None] = set(await _in_drafts(office))
     for start in range(0, len(old), BATCH):
         chunk = old[start:start + BATCH]
         used.update((await office.db.execute(
@@ -98,6 +100,7 @@ async def sweep_media(office: Office, media: MediaStore) -> int:
 
 async def _in_drafts(office: Office) -> set[str]:
     """The photos of reports still being written, however long their residents take."""
-    drafts = await office.db.execute(select(ConversationSession.data).where(ConversationSession.step != MENU))
-    return {photo["stored_name"] for data in drafts.scalars()
+    drafts: list[dict[str, Any] | None] = list((await office.db.execute(
+        select(ConversationSession.data).where(ConversationSession.step != MENU))).scalars())
+    return {photo["stored_name"] for data in drafts
             if isinstance(photo := (data or {}).get("draft", {}).get("photo"), dict) and "stored_name" in photo}

@@ -80,7 +80,7 @@ class _OneTripCursor(AsyncAdapt_aiosqlite_cursor):
     def lastrowid(self) -> Any:
         return self._lastrowid
 
-    @property
+    @property  # type: ignore[misc]  # read-only here: one row at a time, whatever is set
     def arraysize(self) -> int:
         return 1
 
@@ -164,7 +164,9 @@ async def truncate_log(sessions: async_sessionmaker[AsyncSession]) -> None:
 
 def dialect_insert(db: AsyncSession, table: type) -> postgresql.Insert | sqlite.Insert:
     """An INSERT that can say ON CONFLICT, in the dialect of the session's database."""
-    return (postgresql if db.bind.dialect.name == "postgresql" else sqlite).insert(table)
+    if db.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -55,7 +55,7 @@ async def family(db: AsyncSession, station: Station) -> list[Station]:
 
 def _hour(db: AsyncSession) -> ColumnElement[str]:
     """A report's UTC hour as text, `2026-11-25 20`, in the database's own dialect."""
-    if db.bind.dialect.name == "postgresql":
+    if db.get_bind().dialect.name == "postgresql":
         return func.to_char(func.timezone("UTC", Report.created_at), "YYYY-MM-DD HH24")
     return func.strftime("%Y-%m-%d %H", Report.created_at)
 

@@ -344,6 +344,7 @@ class RegionIndex:
         if not 2 <= len(chain) <= 4 or None in chain:
             return None
         province, regency, district, village = [*chain, None, None][:4]
+        assert province is not None and regency is not None  # no None in the chain of two to four
         return PlaceCandidate(province, regency, district, village, score)
 
     def find(self, text: str, level: int | None = None, limit: int = 20) -> list[PlaceCandidate]:
@@ -356,8 +357,8 @@ class RegionIndex:
         """
         code = as_code(text)
         if code is not None:
-            found = self.candidate_for(code)
-            return [found] if found and (level is None or code.count(".") + 1 == level) else []
+            exact = self.candidate_for(code)
+            return [exact] if exact and (level is None or code.count(".") + 1 == level) else []
         found: list[PlaceCandidate] = []
         for place in self.resolve(text, limit=max(limit, 1) * 3):
             depth = place.code.count(".") + 1
@@ -472,8 +473,10 @@ class RegionIndex:
         """Adds the villages inside the areas found whose names are in the text, typos allowed."""
         for area in areas:
             table = self._villages_in.get(area)
+            if table is None:
+                continue
             cutoff = VILLAGE_CUTOFF if area.count(".") == 2 else MATCH_CUTOFF
-            for span in spans if table else ():
+            for span in spans:
                 for code, score in table.match(span.key, max(span.cutoff, cutoff), limit=3):
                     _add(hits, self._hit(span, 4, code, score))
 

@@ -130,7 +130,7 @@ async def list_reports(db: AsyncSession, *, station_code: str | None = None,
     if since:
         query = query.where(Report.created_at >= since)
     rows = await db.execute(query.order_by(Report.created_at, Report.id))
-    return [(report, station, count) for report, station, count in rows]
+    return [(row[0], row[1], row[2]) for row in rows]
 
 
 OPEN_STATUSES = (ReportStatus.RECEIVED, ReportStatus.REFERRED, ReportStatus.ACKNOWLEDGED, ReportStatus.IN_PROGRESS,
@@ -186,7 +186,7 @@ CLOSED_STATUSES = tuple(status for status in ReportStatus if status not in OPEN_
 
 def _hour_of(db: AsyncSession, column: Any) -> Any:
     """An SQL expression of a timestamp's hour, on either database."""
-    if db.bind.dialect.name == "sqlite":
+    if db.get_bind().dialect.name == "sqlite":
         return func.strftime("%Y-%m-%d %H", column)
     return func.date_trunc("hour", column)
 

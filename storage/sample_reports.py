@@ -46,12 +46,12 @@ class SampleStation:
 
     id: int
     zone: ZoneInfo
-    villages: list[str] | list[None]
-    hot: list[str] | list[None]
+    villages: list[str | None]
+    hot: list[str | None]
 
 
 def sample_station(rng: random.Random, station: Station, villages: list[str]) -> SampleStation:
-    places: list[str] | list[None] = villages or [None]
+    places: list[str | None] = [*villages] or [None]
     return SampleStation(station.id, ZoneInfo(station.timezone), places, rng.sample(places, k=min(3, len(places))))
 
 

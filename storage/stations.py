@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import delete, func, select
@@ -236,7 +237,7 @@ def _name_problems(regions: RegionIndex, name: str, areas: list[str]) -> list[st
     named = [r for r in regions.closest_districts(words, within=regency, limit=1) if r.code.startswith(regency + ".")]
     if not named or named[0].code in areas:
         return []
-    covered = ", ".join(f"{area} ({regions.get(area).name})" for area in areas if regions.get(area))
+    covered = ", ".join(f"{area} ({region.name})" for area in areas if (region := regions.get(area)))
     return [f"name {name!r} is {regions.full_name(named[0].code)} ({named[0].code}), but the station covers "
             f"{covered}: put {named[0].code} in areas, or correct the name"]
 
@@ -277,10 +278,10 @@ async def import_stations(db: AsyncSession, text: str, regions: RegionIndex,
                               f"parent {row.parent} covers {', '.join(parent_areas)}: give the Polres of "
                               f"{outside[0][:5]} as parent")
         for area in row.areas:
-            owner = area_owner.get(area)
-            if owner and owner != row.code and owner not in in_file:
-                errors.append(f"line {row.line}: area {area} is already covered by station {owner}: leave it out "
-                              f"of this row, or put {owner}'s row in this file without it")
+            covered_by = area_owner.get(area)
+            if covered_by and covered_by != row.code and covered_by not in in_file:
+                errors.append(f"line {row.line}: area {area} is already covered by station {covered_by}: leave it "
+                              f"out of this row, or put {covered_by}'s row in this file without it")
     if result.errors:
         result.errors.sort(key=_line_of)
         return result
@@ -386,7 +387,7 @@ async def nearest_polsek(db: AsyncSession, latitude: float, longitude: float,
     return ranked[0][1], ranked[0][0]
 
 
-async def list_stations(db: AsyncSession) -> list[dict[str, object]]:
+async def list_stations(db: AsyncSession) -> list[dict[str, Any]]:
     stations = list((await db.execute(select(Station).order_by(Station.code))).scalars())
     codes = {s.id: s.code for s in stations}
     areas: dict[int, list[str]] = {}
@@ -494,7 +495,7 @@ async def coverage(db: AsyncSession, regions: RegionIndex, regency_codes: list[s
             .join(Station, Report.station_id == Station.id)
             .where(Station.kind == StationKind.NATIONAL, Report.created_at >= since, Report.regency_code.is_not(None))
             .group_by(Report.regency_code, Report.district_code)):
-        fallback.setdefault(regency_code, {})[district_code or ""] = count
+        fallback.setdefault(regency_code or "", {})[district_code or ""] = count
     found = []
     for regency in regions.regencies(regency_codes):
         districts = regions.districts_in(regency.code)

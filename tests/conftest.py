@@ -1,62 +1,41 @@
-"""Shared fixtures: a real database (a SQLite file always, PostgreSQL when TEST_DATABASE_URL is set)
-and an engine wired as the service wires it."""
+"""Fixtures: a real database (a SQLite file, and PostgreSQL when TEST_DATABASE_URL is set) and an engine
+wired as the service wires it. What tests share besides fixtures is in tests/helpers.py."""
 
 from __future__ import annotations
 
 import asyncio
-import io
-import os
-import re
 import shutil
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from functools import cache
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from alembic.script import ScriptDirectory
+from sqlalchemy import Table, create_engine, make_url, text
+from sqlalchemy.engine import Engine as Engine_
 
-from bot.channels.base import Inbound, Location, Media, Outbound
-from bot.channels.console import ConsoleChannel
 from handlers.engine import Engine
-from handlers.i18n import catalogue
-from handlers.routing import Router
+from harness.loopback import empty_postgres
 from storage import db as database
-from storage.crypto import ContactCipher
-from storage.media import MediaStore
-from storage.models import Base, Outbox
-from storage.outbox import open_payload
+from storage.models import Base
 from storage.regions import RegionIndex
 from storage.stations import seed_if_empty
-from tests.running import empty_postgres
+from tests.helpers import POSTGRES_URL, make_engine, regions
 
-TEST_SECRET = "test-secret-key-for-lapor"
-POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
-
-
-def photo(image_format: str = "JPEG", shade: int = 0, size: tuple[int, int] = (32, 24), **save: object) -> bytes:
-    """A real photo of one colour, as a phone would send it; `save` passes Pillow's options (exif=...)."""
-    out = io.BytesIO()
-    Image.new("RGB", size, (shade, 120, 200)).save(out, image_format, **save)
-    return out.getvalue()
-
-
-def same_picture(stored: bytes, sent: bytes) -> bool:
-    """Whether a stored photo shows what was sent: same type and size, colours within JPEG's losses."""
-    with Image.open(io.BytesIO(stored)) as kept, Image.open(io.BytesIO(sent)) as original:
-        if (kept.format, kept.size) != (original.format, original.size):
-            return False
-        pairs = zip(kept.convert("RGB").getdata(), original.convert("RGB").getdata(), strict=True)
-        return all(abs(a - b) <= 8 for one, other in pairs for a, b in zip(one, other, strict=True))
+NO_POSTGRES = "TEST_DATABASE_URL is not set"
 
 
 def pytest_report_header() -> str:
-    return f"PostgreSQL tests: {'on' if POSTGRES_URL else 'skipped (TEST_DATABASE_URL is not set)'}"
+    return f"PostgreSQL tests: {'on' if POSTGRES_URL else 'skipped (' + NO_POSTGRES + ')'}"
 
 
-@cache
-def regions() -> RegionIndex:
-    """The region index, built once for the whole run as the service builds it once at start."""
-    return RegionIndex.load()
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Says at the end, where it is seen, how many tests did not run on PostgreSQL."""
+    skipped = [report for report in terminalreporter.stats.get("skipped", [])
+               if NO_POSTGRES in str(getattr(report, "longrepr", ""))]
+    if skipped:
+        terminalreporter.write_line(f"*** {len(skipped)} PostgreSQL tests skipped: {NO_POSTGRES}. They ran on "
+                                    "SQLite only (scripts/postgres.sh starts a server).", yellow=True, bold=True)
 
 
 async def _seed(url: str) -> None:
@@ -73,6 +52,13 @@ def _prepare(url: str) -> None:
     asyncio.run(_seed(url))
 
 
+@pytest.fixture(autouse=True)
+def region_index_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The service and the command build the region index as they start (seconds of work, the same each
+    time): here they get the one the run built. tests/test_regions.py builds it itself."""
+    monkeypatch.setattr(RegionIndex, "load", classmethod(lambda cls: regions()))
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One prepared SQLite file, copied for each test: preparing once keeps the suite quick."""
@@ -81,9 +67,84 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def postgres_url(worker_id: str) -> str:
+    """TEST_DATABASE_URL's database, or under pytest-xdist one beside it for each worker (`…_gw0`), created
+    on first use: workers never share tables."""
+    url = make_url(POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    if worker_id != "master":
+        name = f"{url.database}_{worker_id}"
+        admin = create_engine(database.sync_url(url.render_as_string(hide_password=False)),
+                              isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            exists = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
+            if exists is None:
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        url = url.set(database=name)
+    prepared = url.render_as_string(hide_password=False)
+    empty_postgres(prepared)  # whatever an earlier run left, schema included
+    _prepare(prepared)
+    _fresh_rows(prepared), _restart_sequences(prepared)  # read while the database is as fresh as a new one
+    return prepared
+
+
 def _reset_postgres(url: str) -> None:
-    empty_postgres(url)
-    _prepare(url)
+    """Deletes every row, restarts every sequence and puts back the rows a fresh database starts with (the
+    shipped stations): as fresh as a new one, in a fraction of the time migrating anew takes (TRUNCATE, which
+    touches files, takes longer still on tables this small). A test that left the schema elsewhere than at
+    the newest migration (one that tests a migration) gets the database rebuilt."""
+    with _sync_engine(url).begin() as connection:
+        at_head = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none() == _head()
+        if at_head:
+            # Tables of no migration (APScheduler's job store, made by the scheduler on first use) go whole.
+            ours = {table.name for table in Base.metadata.sorted_tables} | {"alembic_version"}
+            tables = connection.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).all()
+            for (other,) in tables:
+                if other not in ours:
+                    connection.execute(text(f'DROP TABLE "{other}" CASCADE'))
+            for table in reversed(Base.metadata.sorted_tables):
+                connection.execute(table.delete())
+            for table, rows in _fresh_rows(url).items():
+                connection.execute(table.insert(), rows)
+            connection.execute(text(_restart_sequences(url)))
+    if not at_head:
+        empty_postgres(url)
+        _prepare(url)
+        _fresh_rows.cache_clear()
+        _restart_sequences.cache_clear()
+
+
+@cache
+def _sync_engine(url: str) -> Engine_:
+    return create_engine(database.sync_url(url))
+
+
+@cache
+def _restart_sequences(url: str) -> str:
+    """The statement that sets each table's id sequence on from the rows put back, as after the seeding."""
+    with _sync_engine(url).connect() as connection:
+        sequences = connection.execute(text(
+            "SELECT s.sequencename, t.relname FROM pg_sequences s JOIN pg_depend d ON d.objid = "
+            "(quote_ident(s.schemaname) || '.' || quote_ident(s.sequencename))::regclass JOIN pg_class t "
+            "ON t.oid = d.refobjid WHERE s.schemaname = 'public'")).all()
+    return "SELECT " + ", ".join(f"setval('\"{sequence}\"', COALESCE((SELECT max(id) FROM \"{table}\"), 0) + 1, false)"
+                                 for sequence, table in sequences)
+
+
+@cache
+def _fresh_rows(url: str) -> dict[Table, list[dict[str, object]]]:
+    """The rows of a freshly prepared database (its stations), read once from the worker's own database
+    while it is fresh, which the session fixture leaves it."""
+    with _sync_engine(url).connect() as connection:
+        found = {table: [dict(row._mapping) for row in connection.execute(table.select())]
+                 for table in Base.metadata.sorted_tables}
+    return {table: rows for table, rows in found.items() if rows}
+
+
+@cache
+def _head() -> str:
+    return str(ScriptDirectory.from_config(database.alembic_config("sqlite://")).get_current_head())
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -95,125 +156,15 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template
         yield f"sqlite+aiosqlite:///{path}"
         return
     if not POSTGRES_URL:
-        pytest.skip("TEST_DATABASE_URL is not set")
-    url = POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1)
+        pytest.skip(NO_POSTGRES)
+    url: str = request.getfixturevalue("postgres_url")
     _reset_postgres(url)
     yield url
-
-
-def payload(row: Outbox) -> dict[str, object]:
-    """What an outbox row says, unsealed with the tests' key."""
-    return open_payload(ContactCipher(TEST_SECRET), row)
-
-
-def make_engine(url: str, media_root: Path, **kwargs: object) -> tuple[Engine, object]:
-    db_engine = database.create_engine(url)
-    engine = Engine(
-        database.session_factory(db_engine),
-        ContactCipher(TEST_SECRET),
-        MediaStore(media_root),
-        Router(regions(), "PUSAT", 10.0),
-        media_fetchers={"console": ConsoleChannel.fetch_media},
-        **kwargs,  # type: ignore[arg-type]
-    )
-    return engine, db_engine
 
 
 @pytest.fixture
 async def engine(database_url: str, tmp_path: Path) -> AsyncIterator[Engine]:
     bot_engine, db_engine = make_engine(database_url, tmp_path / "media")
     yield bot_engine
-    await db_engine.dispose()  # type: ignore[attr-defined]
+    await db_engine.dispose()
 
-
-async def assert_no_address_in_clear(engine: Engine, database_url: str, addresses: Iterable[str],
-                                     logs: Iterable[Path] = (), *, names: Iterable[str] = (),
-                                     unsealed: bool = False) -> int:
-    """Reads every row of every table of the product's schema, the SQLite file itself (and its write-ahead
-    log) byte by byte, and the logs: none holds any of the phone numbers or chat ids in `addresses` as
-    they came (digits without "+"), nor any of `names`. With `unsealed`, not even encrypted: the outbox's
-    sealed payloads are opened with the key and read too. Returns how many rows were read."""
-    wanted = {address.split(":", 1)[-1].lstrip("+") for address in addresses} | set(names)
-    rows = 0
-    async with engine.sessions() as db:
-        for table in Base.metadata.sorted_tables:
-            for row in (await db.execute(table.select())).all():
-                rows += 1
-                text_of_row = repr(row)
-                if unsealed and table.name == "outbox":
-                    text_of_row += repr(open_payload(engine.cipher, Outbox(payload=row.payload)))
-                assert not [a for a in wanted if a in text_of_row], f"an address or name in clear in {table.name}"
-    raw_files = list(logs)
-    if database.is_sqlite(database_url):
-        path = Path(database_url.split("///", 1)[1])
-        raw_files += [file for file in (path, path.with_name(path.name + "-wal")) if file.exists()]
-    for file in raw_files:
-        data = file.read_bytes()
-        assert not [a for a in wanted if a.encode() in data], f"an address or name in clear in {file.name}"
-    return rows
-
-
-class Resident:
-    """Someone chatting with the engine; keeps the last replies for the test to read."""
-
-    _counter = 0
-
-    def __init__(self, engine: Engine, urn: str = "console:resident") -> None:
-        self.engine = engine
-        self.urn = urn
-        self.replies: list[Outbound] = []
-
-    async def send(self, text: str = "", *, location: tuple[float, float] | None = None,
-                   photo: Path | None = None, button: str | None = None,
-                   message_id: str | None = None) -> list[Outbound]:
-        Resident._counter += 1
-        inbound = Inbound(
-            urn=self.urn,
-            provider_message_id=message_id or f"test-{Resident._counter}",
-            text=text,
-            location=Location(*location) if location else None,
-            media=(Media("image/jpeg", path=str(photo)),) if photo else (),
-            choice=button,
-        )
-        self.replies = await self.engine.handle(inbound)
-        return self.replies
-
-    @property
-    def text(self) -> str:
-        return "\n".join(reply.text for reply in self.replies)
-
-    def heard(self, key: str, lang: str = "id") -> bool:
-        """Whether one of the last replies is the catalogue text `key`, whatever filled its {names}."""
-        return any(matches(reply.text, key, lang) for reply in self.replies)
-
-    def options(self) -> list[str]:
-        return [choice.label for reply in self.replies for choice in reply.choices]
-
-
-def matches(said: str, key: str, lang: str = "id") -> bool:
-    pattern = re.escape(catalogue(lang)[key])
-    pattern = re.sub(r"\\\{\w+\\\}", ".*", pattern)
-    return re.fullmatch(pattern, said, re.S) is not None
-
-
-DESCRIPTION = "Motor tetangga dicuri di depan rumah saat parkir tadi malam"
-PLACE = "Kel. Gedog, Kec. Sananwetan, Kota Blitar"
-REPORTER_NAME = "Budi Santoso"
-
-
-async def walk_to_summary(resident: Resident, *, identity: str = "2", description: str = DESCRIPTION,
-                          name_known: bool = False) -> None:
-    """Takes a fresh resident from hello to the summary with typical answers."""
-    await resident.send("halo")
-    await resident.send("1")             # Lapor
-    await resident.send("1")             # category: security
-    await resident.send(description)
-    await resident.send(PLACE)
-    await resident.send("ya")            # Kel. Gedog, Kec. Sananwetan, Kota Blitar
-    await resident.send("2")             # earlier today
-    await resident.send("lewati")        # no photo
-    await resident.send(identity)
-    if identity == "1" and not name_known:  # named: officers will see the name, so it is asked once
-        assert resident.heard("report.ask_name"), resident.text
-        await resident.send(REPORTER_NAME)
-    assert resident.heard("report.summary"), resident.text

@@ -10,11 +10,10 @@ from typing import Any
 import pytest
 
 from benchmarks import run
-from tests.conftest import POSTGRES_URL
-
-pytestmark = pytest.mark.slow
+from tests.helpers import POSTGRES_URL
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(run.BENCHMARKS))
 def test_each_benchmark_runs_in_its_quick_form(name: str) -> None:
     section = run.load(name).run(POSTGRES_URL or None, quick=True)
@@ -64,6 +63,7 @@ def test_the_readme_has_one_table_section() -> None:
     assert text.count(run.START) == 1 and text.count(run.END) == 1 and text.index(run.START) < text.index(run.END)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not POSTGRES_URL, reason="TEST_DATABASE_URL is not set")
 def test_a_quick_run_prints_the_table_and_records_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,30 +1,25 @@
-"""The `lapor` command as a person runs it: real processes, a pipe for stdin, a real database."""
+"""The `lapor` command as a person runs it: a pipe for stdin, a real database; each test once in this process
+(the quick lane) and once as a real process (the slow lane)."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import photo
+from tests import helpers
+from tests.helpers import lapor, photo
 
-ROOT = Path(__file__).parent.parent
-pytestmark = pytest.mark.slow
+
+@pytest.fixture(autouse=True, params=["in-process", pytest.param("process", marks=pytest.mark.slow)])
+def how_lapor_runs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(helpers, "LAPOR_AS_A_PROCESS", request.param == "process")
+
 
 FIRST_HALF = ["halo", "1", "1", "Ada pencurian motor di depan rumah saya tadi malam"]
 SECOND_HALF = ["gedok sananwetn blitar", "ya", "kemarin malam", "lewati", "2", "ubah", "kategori", "lalu lintas",
                "kirim"]
-
-
-def lapor(*args: str, data_dir: Path, database_url: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATA_DIR": str(data_dir), "DATABASE_URL": database_url, "SECRET_KEY": "",
-           "LOG_LEVEL": "INFO"}
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-                          env=env, cwd=data_dir, timeout=120, check=False)
 
 
 def test_chat_through_a_pipe_files_a_report_that_reports_list_shows(tmp_path: Path, database_url: str) -> None:
@@ -145,8 +140,6 @@ def test_import_of_a_file_that_is_not_text_fails_clearly(tmp_path: Path) -> None
 
 def test_a_missing_fallback_desk_is_warned_about(tmp_path: Path) -> None:
     env_url = f"sqlite:///{tmp_path / 'l.db'}"
-    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": env_url, "FALLBACK_STATION": "NOWHERE"}
-    result = subprocess.run([sys.executable, "-m", "bot", "chat"], input="halo\n", capture_output=True, text=True,
-                            env=env, cwd=tmp_path, timeout=120, check=False)
+    result = lapor("chat", data_dir=tmp_path, database_url=env_url, stdin="halo\n", FALLBACK_STATION="NOWHERE")
     assert result.returncode == 0
     assert "FALLBACK_STATION NOWHERE is not in the stations registry" in result.stderr

@@ -20,10 +20,7 @@ from storage import db as database
 from storage import sample_reports
 from storage.models import Report
 from storage.stations import station_by_code
-from tests.conftest import regions
-from tests.test_cli import lapor
-
-pytestmark = pytest.mark.slow
+from tests.helpers import lapor, regions
 
 PREVIEW = ("digest", "preview", "--station", "POLSEK-SANANWETAN")
 SEND = ("digest", "send", "--station", "POLSEK-SANANWETAN")

@@ -7,10 +7,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-import os
 import struct
-import subprocess
-import sys
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -26,56 +24,35 @@ from bot.scheduler import Leadership, ResilientScheduler
 from handlers.digest import NotDue, compose, digest_moment, hotspots, latest_due_date
 from handlers.engine import Engine
 from handlers.office import Office
+from harness.loopback import until
 from storage import digests
 from storage.db import is_sqlite
 from storage.models import (
     Category,
     Contact,
     DigestRun,
-    Identity,
     OfficerRole,
     Outbox,
     Report,
-    ReportSource,
     ReportStatus,
     Station,
     StationKind,
 )
-from storage.reports import create_report
-from tests.conftest import make_engine
-from tests.running import until
-from tests.test_officer_loop import TelegramChat, service
-from tests.test_officers import enrolled, invite
-
-pytestmark = pytest.mark.slow
-
-GEDOG, SANANWETAN = "35.72.03.1001", "35.72.03"
-WIB = dt.timezone(dt.timedelta(hours=7))
-DAY = dt.date(2026, 11, 20)  # the digest of 20 Nov covers 19 Nov 06:00 to 20 Nov 06:00 WIB
-
-
-def wib(day: int, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime(2026, 11, day, hour, minute, tzinfo=WIB).astimezone(dt.UTC)
-
-
-async def station(engine: Engine, code: str = "POLSEK-SANANWETAN") -> Station:
-    async with engine.sessions() as db:
-        return (await db.execute(select(Station).where(Station.code == code))).scalar_one()
-
-
-async def add(engine: Engine, at: dt.datetime, category: Category = Category.DRUGS, *, village: str | None = GEDOG,
-              status: ReportStatus = ReportStatus.RECEIVED, urgent: bool = False, code: str = "POLSEK-SANANWETAN",
-              escalations: int = 0) -> str:
-    target = await station(engine, code)
-    async with engine.sessions() as db, db.begin():
-        report, _ = await create_report(
-            db, attachments=[], actor="resident", category=category, description="fixture", occurred_text="-",
-            location_text="-", province_code="35", regency_code="35.72", district_code=SANANWETAN,
-            village_code=village, station_id=target.id, urgent=urgent, identity=Identity.CONFIDENTIAL,
-            source=ReportSource.CITIZEN, language="id", contact_id=None, created_at=at, updated_at=at,
-            escalations=escalations)
-        report.status = status
-        return report.ref
+from tests.helpers import (
+    DAY,
+    GEDOG,
+    SANANWETAN,
+    WIB,
+    TelegramChat,
+    add,
+    enrolled,
+    invite,
+    lapor,
+    make_engine,
+    service,
+    station,
+    wib,
+)
 
 
 async def digest_text(engine: Engine, day: dt.date = DAY, code: str = "POLSEK-SANANWETAN", lang: str = "id",
@@ -311,7 +288,7 @@ async def test_a_head_reads_the_digest_by_replying_digest(engine: Engine) -> Non
 async def test_outside_the_whatsapp_window_the_digest_goes_as_its_template(engine: Engine) -> None:
     from bot.channels.whatsapp import WhatsAppChannel
     from bot.outbox import Dispatcher
-    from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI
+    from harness.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI
 
     head = "whatsapp:+6281377770000"
     await enrolled(engine, head, role=OfficerRole.HEAD)
@@ -338,32 +315,27 @@ async def test_outside_the_whatsapp_window_the_digest_goes_as_its_template(engin
     assert "Body" not in sent
 
 
-def lapor(tmp_path: Path, database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
-    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, env=env,
-                          cwd=tmp_path, timeout=120, check=False)
-
-
 async def test_the_digest_commands(engine: Engine, tmp_path: Path, database_url: str) -> None:
     for hour in (20, 21, 22):
         await add(engine, wib(19, hour))
     chart = tmp_path / "chart.png"
-    preview = await asyncio.to_thread(lapor, tmp_path, database_url, "digest", "preview", "--station",
+    preview = await asyncio.to_thread(partial(lapor, data_dir=tmp_path, database_url=database_url),
+                                      "digest", "preview", "--station",
                                       "polsek-sananwetan", "--date", "2026-11-20", "--png", str(chart))
     assert preview.returncode == 0, preview.stderr
     assert "Masuk: 3 laporan" in preview.stdout and "Prioritas patroli hari ini" in preview.stdout
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert await runs(engine) == [], "a preview sends and records nothing"
     send = ("digest", "send", "--station", "POLSEK-SANANWETAN", "--date", "2026-11-20")
-    nobody = await asyncio.to_thread(lapor, tmp_path, database_url, *send)
+    nobody = await asyncio.to_thread(partial(lapor, data_dir=tmp_path, database_url=database_url), *send)
     assert nobody.returncode == 1 and "nothing was sent and nothing recorded" in nobody.stderr
     assert await runs(engine) == []
     await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
-    first = await asyncio.to_thread(lapor, tmp_path, database_url, *send)
+    first = await asyncio.to_thread(partial(lapor, data_dir=tmp_path, database_url=database_url), *send)
     assert first.returncode == 0 and "digest queued for 1 station head" in first.stdout, first.stdout
-    again = await asyncio.to_thread(lapor, tmp_path, database_url, *send)
+    again = await asyncio.to_thread(partial(lapor, data_dir=tmp_path, database_url=database_url), *send)
     assert again.returncode == 1 and "sent already" in again.stdout
-    forced = await asyncio.to_thread(lapor, tmp_path, database_url, *send, "--force")
+    forced = await asyncio.to_thread(partial(lapor, data_dir=tmp_path, database_url=database_url), *send, "--force")
     assert forced.returncode == 0
     async with engine.sessions() as db:
         assert (await db.execute(select(func.sum(DigestRun.sends)))).scalar_one() == 2
@@ -401,7 +373,8 @@ async def runs_of(database_url: str, tmp_path: Path) -> list[DigestRun]:
 
 
 async def test_sample_reports_give_a_digest_with_hotspots(engine: Engine, tmp_path: Path, database_url: str) -> None:
-    made = await asyncio.to_thread(lapor, tmp_path, database_url, "reports", "generate", "--station",
+    made = await asyncio.to_thread(partial(lapor, data_dir=tmp_path, database_url=database_url),
+                                   "reports", "generate", "--station",
                                    "POLSEK-SANANWETAN", "--days", "7", "--per-day", "6", "--seed", "3")
     assert made.returncode == 0, made.stderr
     count = int(made.stdout.split()[0])
@@ -409,6 +382,7 @@ async def test_sample_reports_give_a_digest_with_hotspots(engine: Engine, tmp_pa
         stored = (await db.execute(select(func.count()).select_from(Report))).scalar_one()
     assert stored == count > 20
     today = dt.datetime.now(dt.UTC).date().isoformat()
-    preview = await asyncio.to_thread(lapor, tmp_path, database_url, "digest", "preview", "--station",
+    preview = await asyncio.to_thread(partial(lapor, data_dir=tmp_path, database_url=database_url),
+                                      "digest", "preview", "--station",
                                       "POLSEK-SANANWETAN", "--date", today)
     assert "Prioritas patroli hari ini:\n1. Kel. " in preview.stdout, preview.stdout

@@ -22,10 +22,7 @@ from storage import db as database
 from storage.db import is_sqlite
 from storage.models import Base, Category, Outbox, OutboxState, Report, ReportStatus
 from storage.sample_reports import SampleStation, sample_report
-from tests.test_digest import DAY, add, station, wib
-from tests.test_officers import enrolled
-
-pytestmark = pytest.mark.slow
+from tests.helpers import DAY, add, enrolled, station, wib
 
 DIGEST_INDEXES = {"report": {"ix_report_station_id_created_at_counted", "ix_report_station_id_status_open"},
                   "outbox": {"ix_outbox_state_created_at"}, "patrol_note": {"ix_patrol_note_station_id_created_at"}}

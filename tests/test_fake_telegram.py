@@ -21,7 +21,7 @@ from telegram import (
 from telegram.error import BadRequest, Conflict, EndPointNotFound, Forbidden, InvalidToken, RetryAfter
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
-from tests.fake_telegram import (
+from harness.fake_telegram import (
     MAX_POLL_WAIT,
     TOKEN,
     FakeBotAPI,

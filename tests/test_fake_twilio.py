@@ -22,7 +22,7 @@ from twilio.http.response import Response
 from twilio.request_validator import RequestValidator
 from twilio.rest import Client
 
-from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FIXTURES, SENDER, FakeTwilioAPI, load_payload, sign
+from harness.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FIXTURES, SENDER, FakeTwilioAPI, load_payload, sign
 
 # twilio 9.13 passes auth=aiohttp.BasicAuth(...), both of which aiohttp 3.14 deprecates; not ours to fix.
 pytestmark = [

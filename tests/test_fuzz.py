@@ -3,7 +3,8 @@ and generated Telegram updates posted to the running service on 127.0.0.1. Whate
 is a status the provider understands (never a 500), nothing is logged as an error, and the service
 still answers a resident afterwards.
 
-`make test` runs a few hundred cases; `make reliability` sets FUZZ_EXAMPLES to 10,000 a database, four
+`make test` runs a few dozen cases, the slow lane a few hundred (the same cases each run); `make reliability`
+sets FUZZ_EXAMPLES to 10,000 a database, new ones each run (FUZZ_RANDOM), four
 in five of them WhatsApp forms: Telegram's answers go at Telegram's rate (30 a second), so its cases
 take longer to be handled.
 """
@@ -23,16 +24,15 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.fake_telegram import text_update
-from tests.fake_twilio import load_payload, sign
-from tests.running import until
-from tests.test_officer_loop import service
-from tests.test_whatsapp import PUBLIC
+from harness.fake_telegram import text_update
+from harness.fake_twilio import load_payload, sign
+from harness.loopback import until
+from tests.helpers import PUBLIC, service
 
-pytestmark = pytest.mark.slow
-
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "250"))
-FUZZ = {"deadline": None, "derandomize": "FUZZ_EXAMPLES" not in os.environ, "suppress_health_check": list(HealthCheck)}
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
+pytestmark = pytest.mark.sized
+FUZZ = {"deadline": None, "derandomize": os.environ.get("FUZZ_RANDOM") != "1",
+        "suppress_health_check": list(HealthCheck)}
 SECRET = "fuzz-webhook-secret"
 
 # Text as it can arrive: anything but lone surrogates, which no HTTP client can encode.

@@ -8,44 +8,11 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from storage.crypto import ContactCipher
 from storage.models import Contact, ConversationSession
-from tests.conftest import DESCRIPTION, PLACE, TEST_SECRET, Resident
+from tests.helpers import STEPS, TEST_SECRET, Resident, at, step_of
 
-TO_REACH = {
-    "menu": ["halo"],
-    "category": ["halo", "1"],
-    "description": ["halo", "1", "1"],
-    "location": ["halo", "1", "1", DESCRIPTION],
-    "place_check": ["halo", "1", "1", DESCRIPTION, PLACE],
-    "place_pick": ["halo", "1", "1", DESCRIPTION, "Sidomulyo"],
-    "when": ["halo", "1", "1", DESCRIPTION, PLACE, "ya"],
-    "photo": ["halo", "1", "1", DESCRIPTION, PLACE, "ya", "1"],
-    "identity": ["halo", "1", "1", DESCRIPTION, PLACE, "ya", "1", "lewati"],
-    "summary": ["halo", "1", "1", DESCRIPTION, PLACE, "ya", "1", "lewati", "2"],
-    "change": ["halo", "1", "1", DESCRIPTION, PLACE, "ya", "1", "lewati", "2", "ubah"],
-    "status_ref": ["halo", "2"],
-    "language": ["halo", "bahasa"],
-    "confirm_delete": ["halo", "hapus"],
-}
-STEPS = list(TO_REACH)
 SIDE_STEPS = {"status_ref", "language", "confirm_delete"}  # all reached from the menu above
 IN_A_DRAFT = {"category", "description", "location", "place_check", "place_pick", "when", "photo", "identity",
               "summary", "change"}
-
-
-async def at(engine: Engine, step: str) -> Resident:
-    resident = Resident(engine)
-    for message in TO_REACH[step]:
-        await resident.send(message)
-    assert await step_of(engine, resident) == step
-    return resident
-
-
-async def step_of(engine: Engine, resident: Resident) -> str | None:
-    urn_hash = ContactCipher(TEST_SECRET).lookup_hash(resident.urn)
-    async with engine.sessions() as db:
-        return (await db.execute(
-            select(ConversationSession.step).join(Contact).where(Contact.urn_hash == urn_hash)
-        )).scalar_one_or_none()
 
 
 async def has_draft(engine: Engine, resident: Resident) -> bool:
@@ -83,13 +50,13 @@ async def test_cancel_at_a_side_question_keeps_the_report_under_it(engine: Engin
 
 
 @pytest.mark.parametrize("step", STEPS)
-@pytest.mark.parametrize("word", ["BANTUAN", "help", "/bantuan"])
-async def test_help_answers_and_stays_at_the_step(engine: Engine, step: str, word: str) -> None:
+async def test_help_answers_and_stays_at_the_step(engine: Engine, step: str) -> None:
     resident = await at(engine, step)
-    await resident.send(word)
-    assert resident.heard("help.text")
-    assert not resident.heard("emergency.call_110")
-    assert await step_of(engine, resident) == step
+    for word in ("BANTUAN", "help", "/bantuan"):  # one after the other: each leaves the step where it was
+        await resident.send(word)
+        assert resident.heard("help.text"), word
+        assert not resident.heard("emergency.call_110"), word
+        assert await step_of(engine, resident) == step, word
 
 
 @pytest.mark.parametrize("step", STEPS)
@@ -130,16 +97,16 @@ async def test_delete_confirmed_erases_the_contact(engine: Engine, step: str) ->
 
 
 @pytest.mark.parametrize("step", STEPS)
-@pytest.mark.parametrize("word", ["110", "DARURAT", "tolong"])
-async def test_110_answers_at_once_at_any_step(engine: Engine, step: str, word: str) -> None:
+async def test_110_answers_at_once_at_any_step(engine: Engine, step: str) -> None:
     resident = await at(engine, step)
-    await resident.send(word)
-    assert resident.replies[0].text.startswith("🚨")
-    if word == "DARURAT" and step == "category":
-        assert await step_of(engine, resident) == "description"  # it is also the Emergency category
-    else:
-        assert await step_of(engine, resident) == step
-        assert not resident.heard("common.not_a_choice")
+    for word in ("110", "tolong", "DARURAT"):  # one after the other: each but the last leaves the step as it was
+        await resident.send(word)
+        assert resident.replies[0].text.startswith("🚨"), word
+        if word == "DARURAT" and step == "category":
+            assert await step_of(engine, resident) == "description"  # it is also the Emergency category
+        else:
+            assert await step_of(engine, resident) == step, word
+            assert not resident.heard("common.not_a_choice"), word
 
 
 @pytest.mark.parametrize("step", STEPS)

@@ -13,7 +13,7 @@ import pytest
 from PIL import ExifTags, Image
 
 from storage.media import MAX_PHOTO_PIXELS, MediaRejected, MediaStore
-from tests.conftest import photo
+from tests.helpers import photo
 
 GPS = {ExifTags.GPS.GPSLatitudeRef: "S", ExifTags.GPS.GPSLatitude: (8.0, 5.0, 53.88),
        ExifTags.GPS.GPSLongitudeRef: "E", ExifTags.GPS.GPSLongitude: (112.0, 10.0, 5.16)}

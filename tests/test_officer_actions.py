@@ -7,12 +7,9 @@ import asyncio
 import datetime as dt
 import io
 import json
-import os
-import subprocess
-import sys
+from functools import partial
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from bot.channels.console import ConsoleChannel
@@ -33,31 +30,9 @@ from storage.models import (
 )
 from storage.officers import revoke
 from storage.reports import find_ref
-from tests.conftest import Resident, payload, walk_to_summary
-from tests.test_officers import enrolled, officers
+from tests.helpers import WARGA, Resident, enrolled, file_report, lapor, officers, payload, report, walk_to_summary
 
-pytestmark = pytest.mark.slow
-
-WARGA = "console:warga"
 PETUGAS = "console:petugas"
-
-
-async def file_report(engine: Engine, urn: str = WARGA, *, identity: str = "2",
-                      description: str | None = None) -> tuple[Resident, str]:
-    resident = Resident(engine, urn)
-    if description:
-        await walk_to_summary(resident, identity=identity, description=description)
-    else:
-        await walk_to_summary(resident, identity=identity)
-    await resident.send("kirim")
-    ref = find_ref(resident.text)
-    assert ref, resident.text
-    return resident, ref
-
-
-async def report(engine: Engine, ref: str) -> Report:
-    async with engine.sessions() as db:
-        return (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
 
 
 async def outbox(engine: Engine, kind: str | None = None) -> list[Outbox]:
@@ -351,30 +326,27 @@ async def test_a_patrol_can_be_cancelled_and_is_for_officers_only(engine: Engine
 
 # --- the outbox commands ----------------------------------------------------------------------------
 
-def lapor_command(tmp_path: Path, database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
-    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, env=env,
-                          cwd=tmp_path, timeout=120, check=False)
-
-
 async def test_failed_rows_are_listed_and_sent_again_by_hand(engine: Engine, tmp_path: Path,
                                                              database_url: str) -> None:
     await enrolled(engine, "telegram:900001")
     _warga, ref = await file_report(engine)
     # No Telegram channel in this dispatcher: the alert fails for good, with the reason.
     assert await Dispatcher(engine.sessions, engine.cipher, {}).run_once() == 1
-    listed = await asyncio.to_thread(lapor_command, tmp_path, database_url, "outbox", "list", "--state", "failed",
+    listed = await asyncio.to_thread(partial(lapor, data_dir=tmp_path, database_url=database_url),
+                                     "outbox", "list", "--state", "failed",
                                      "--json")
     assert listed.returncode == 0, listed.stderr
     [row] = json.loads(listed.stdout)
     assert (row["kind"], row["ref"], row["channel"], row["last_error"]) == (
         "officer_alert", ref, "telegram", "no telegram channel configured")
     assert "900001" not in listed.stdout, "recipients stay encrypted"
-    retried = await asyncio.to_thread(lapor_command, tmp_path, database_url, "outbox", "retry", str(row["id"]))
+    retried = await asyncio.to_thread(partial(lapor, data_dir=tmp_path, database_url=database_url),
+                                      "outbox", "retry", str(row["id"]))
     assert retried.returncode == 0, retried.stderr
     [again] = await outbox(engine, "officer_alert")
     assert (again.state, again.attempts) == (OutboxState.PENDING, 0)
-    twice = await asyncio.to_thread(lapor_command, tmp_path, database_url, "outbox", "retry", str(row["id"]))
+    twice = await asyncio.to_thread(partial(lapor, data_dir=tmp_path, database_url=database_url),
+                                    "outbox", "retry", str(row["id"]))
     assert twice.returncode == 1 and "no failed outbox row" in twice.stderr
 
 

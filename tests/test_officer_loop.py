@@ -4,76 +4,34 @@ back on their own channel. Every payload an officer receives is checked for the 
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
-import pytest
 
-from handlers.engine import Engine
+from harness.fake_telegram import FakeBotAPI, photo_update
+from harness.fake_twilio import FakeTwilioAPI
+from harness.loopback import until
 from storage.models import ReportStatus
 from storage.reports import find_ref
-from tests.conftest import DESCRIPTION, PLACE, TEST_SECRET, photo, same_picture
-from tests.fake_telegram import TOKEN, FakeBotAPI, callback_update, photo_update, text_update
-from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI
-from tests.running import serving, until
-from tests.test_officer_actions import report
-from tests.test_officers import invite
-from tests.test_whatsapp import PUBLIC, Phone
-
-pytestmark = pytest.mark.slow
+from tests.helpers import (
+    DESCRIPTION,
+    PLACE,
+    PUBLIC,
+    TEST_SECRET,
+    Phone,
+    TelegramChat,
+    invite,
+    photo,
+    report,
+    same_picture,
+    service,
+)
 
 RESIDENT_NUMBER = "+6281234567890"
 OFFICER_CHAT = 700700
 RESIDENT_CHAT = 424242
 OFFICER_NUMBER = "+6281399990000"
-
-
-@contextlib.asynccontextmanager
-async def service(tmp_path: Path, database_url: str,
-                  **overrides: object) -> AsyncIterator[tuple[str, Engine, FakeBotAPI, FakeTwilioAPI]]:
-    """`lapor serve` with Telegram (webhook) and WhatsApp both on, each against its fake API."""
-    from bot.config import Settings
-
-    telegram, twilio = FakeBotAPI(), FakeTwilioAPI()
-    await telegram.start()
-    await twilio.start()
-    settings = Settings(  # type: ignore[call-arg]
-        _env_file=None, data_dir=tmp_path, database_url=database_url, secret_key=TEST_SECRET,
-        public_base_url=PUBLIC, telegram_bot_token=TOKEN, telegram_base_url=telegram.base_url,
-        twilio_account_sid=ACCOUNT_SID, twilio_auth_token=AUTH_TOKEN, twilio_whatsapp_from=SENDER,
-        twilio_api_base_url=twilio.base_url, **overrides,
-    )
-    try:
-        async with serving(settings) as (url, engine):
-            yield url, engine, telegram, twilio
-    finally:
-        await telegram.stop()
-        await twilio.stop()
-
-
-class TelegramChat:
-    """A Telegram chat posting updates to the service's webhook."""
-
-    update_id = 5000
-
-    def __init__(self, http: httpx.AsyncClient, secret: str, chat_id: int) -> None:
-        self.http, self.secret, self.chat_id = http, secret, chat_id
-
-    async def post(self, update: dict) -> None:
-        response = await self.http.post("/telegram/webhook", json=update,
-                                        headers={"X-Telegram-Bot-Api-Secret-Token": self.secret})
-        assert response.status_code == 200
-
-    async def text(self, text: str) -> None:
-        TelegramChat.update_id += 1
-        await self.post(text_update(TelegramChat.update_id, self.chat_id, text))
-
-    async def tap(self, data: str) -> None:
-        TelegramChat.update_id += 1
-        await self.post(callback_update(TelegramChat.update_id, self.chat_id, data, message_id=1))
 
 
 def texts_to(telegram: FakeBotAPI, chat_id: int) -> list[str]:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,25 +17,22 @@ from sqlalchemy import func, insert, select, text, update
 from handlers.engine import Engine
 from storage import db as database
 from storage.crypto import ContactCipher
-from storage.models import Contact, EnrollmentFailure, Invite, Officer, OfficerRole, Outbox, Station, utcnow
-from storage.officers import ENROLL_FAILURES, ENROLL_WINDOW, create_invite, invite_code_in, revoke
+from storage.models import Contact, EnrollmentFailure, Invite, OfficerRole, utcnow
+from storage.officers import ENROLL_FAILURES, ENROLL_WINDOW, invite_code_in, revoke
 from storage.reports import find_ref
-from tests.conftest import DESCRIPTION, TEST_SECRET, Resident, make_engine, payload, walk_to_summary
-
-pytestmark = pytest.mark.slow
-
-
-async def invite(engine: Engine, station: str = "POLSEK-SEKAR", role: OfficerRole = OfficerRole.DUTY,
-                 at: dt.datetime | None = None) -> str:
-    async with engine.sessions() as db, db.begin():
-        found = (await db.execute(select(Station).where(Station.code == station))).scalar_one()
-        code, _expires = await create_invite(db, engine.cipher, found, role, "Bripka Santoso", at or utcnow())
-    return code
-
-
-async def officers(engine: Engine) -> list[Officer]:
-    async with engine.sessions() as db:
-        return list((await db.execute(select(Officer))).scalars())
+from tests.helpers import (
+    DESCRIPTION,
+    TEST_SECRET,
+    Resident,
+    alerts,
+    enrolled,
+    invite,
+    make_engine,
+    officers,
+    payload,
+    walk_to_summary,
+)
+from tests.helpers import lapor as run_lapor
 
 
 async def test_an_invite_code_enrolls_a_chat_once(engine: Engine) -> None:
@@ -154,11 +149,8 @@ def test_codes_are_read_however_they_are_typed(typed: str, code: str | None) -> 
 
 
 def test_the_officers_commands(tmp_path: Path, database_url: str) -> None:
-    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
-
     def lapor(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-                              env=env, cwd=tmp_path, timeout=120, check=False)
+        return run_lapor(*args, data_dir=tmp_path, database_url=database_url, stdin=stdin)
 
     invited = lapor("officers", "invite", "--station", "polsek-sananwetan", "--role", "duty", "--name", "Aiptu Rina")
     assert invited.returncode == 0, invited.stderr
@@ -179,20 +171,6 @@ def test_the_officers_commands(tmp_path: Path, database_url: str) -> None:
 # --- alerts ---------------------------------------------------------------------------------------
 
 RESIDENT = "whatsapp:+6281234567890"
-
-
-async def enrolled(engine: Engine, urn: str, station: str = "POLSEK-SANANWETAN",
-                   role: OfficerRole = OfficerRole.DUTY) -> Resident:
-    officer = Resident(engine, urn)
-    await officer.send(f"DAFTAR {await invite(engine, station, role)}")
-    assert officer.heard("officer.enrolled")
-    return officer
-
-
-async def alerts(engine: Engine) -> list[Outbox]:
-    async with engine.sessions() as db:
-        return list((await db.execute(select(Outbox).where(Outbox.kind == "officer_alert")
-                                      .order_by(Outbox.id))).scalars())
 
 
 async def test_a_sent_report_alerts_every_duty_officer_of_its_station_and_no_one_else(engine: Engine) -> None:
@@ -251,7 +229,7 @@ async def test_the_alert_reaches_the_officer_on_telegram(engine: Engine) -> None
 
     from bot.channels.telegram import TelegramChannel
     from bot.outbox import Dispatcher
-    from tests.fake_telegram import TOKEN, FakeBotAPI
+    from harness.fake_telegram import TOKEN, FakeBotAPI
 
     await enrolled(engine, "telegram:800001")
     resident = Resident(engine, RESIDENT)

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from bot.config import Settings
 from handlers.publication import redact
+from harness.loopback import serving
 from storage import db as database
 from storage import sample_reports
 from storage.crypto import ContactCipher, PublicIds
@@ -33,8 +34,7 @@ from storage.models import (
     utcnow,
 )
 from storage.reports import create_report
-from tests.conftest import TEST_SECRET, regions
-from tests.running import serving
+from tests.helpers import TEST_SECRET, regions
 
 pytestmark = pytest.mark.slow
 

@@ -21,8 +21,7 @@ from handlers.engine import Engine
 from storage.models import Base, Outbox, Report, UTCDateTime, utcnow
 from storage.outbox import open_payload
 from storage.reports import find_ref
-from tests.conftest import PLACE, REPORTER_NAME, Resident, assert_no_address_in_clear, walk_to_summary
-from tests.test_officers import enrolled
+from tests.helpers import PLACE, REPORTER_NAME, Resident, assert_no_address_in_clear, enrolled, walk_to_summary
 
 OFFICERS = ("console:petugas-1", "whatsapp:+6281300000001")
 NAMED_NUMBER = "+6281234500001"

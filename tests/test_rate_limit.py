@@ -8,7 +8,7 @@ import random
 import pytest
 
 from bot.channels.base import RateLimit
-from tests.dispatching import busiest_second
+from harness.dispatching import busiest_second
 
 
 async def starts_of(limit: RateLimit, calls: int, senders: int = 8) -> list[float]:

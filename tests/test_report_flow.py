@@ -19,7 +19,7 @@ from storage.models import (
     ReportEvent,
     ReportStatus,
 )
-from tests.conftest import DESCRIPTION, Resident, make_engine, photo, same_picture, walk_to_summary
+from tests.helpers import DESCRIPTION, Resident, make_engine, photo, same_picture, walk_to_summary
 
 PNG = photo("PNG")
 

@@ -6,36 +6,12 @@ import pytest
 from sqlalchemy import select
 
 from handlers.engine import Engine
-from storage.models import Report, Station, StationArea
+from storage.models import Station, StationArea
 from storage.stations import SEED_FILE, import_stations, list_stations, timezone_for
-from tests.conftest import DESCRIPTION, Resident, regions
+from tests.helpers import at_location, finish, regions, station_code
 
 GEDOG = "35.72.03.1001"
 SEKAR = "35.22.27"
-
-
-async def at_location(engine: Engine, urn: str = "console:resident") -> Resident:
-    resident = Resident(engine, urn)
-    for message in ("halo", "1", "1", DESCRIPTION):
-        await resident.send(message)
-    assert resident.heard("report.ask_location")
-    return resident
-
-
-async def finish(resident: Resident) -> Report:
-    for message in ("2", "lewati", "2"):
-        await resident.send(message)
-    assert resident.heard("report.summary"), resident.text
-    await resident.send("kirim")
-    assert resident.heard("report.submitted"), resident.text
-    async with resident.engine.sessions() as db:
-        return (await db.execute(select(Report).order_by(Report.id.desc()))).scalars().first()
-
-
-async def station_code(engine: Engine, report: Report) -> str | None:
-    async with engine.sessions() as db:
-        station = await db.get(Station, report.station_id) if report.station_id else None
-    return station.code if station else None
 
 
 @pytest.mark.parametrize("typed", [

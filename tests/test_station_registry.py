@@ -26,8 +26,7 @@ from storage.stations import (
     registry_csv,
     station_by_code,
 )
-from tests.conftest import regions
-from tests.test_cli import lapor
+from tests.helpers import lapor, regions
 
 HEADER = "code,name,kind,parent,timezone,latitude,longitude,phone,areas\n"
 KOTA_BLITAR, KAB_BLITAR = "35.72", "35.05"

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from storage.models import Report, ReportEvent, ReportStatus, Station, StationKind
 from storage.reports import find_ref
-from tests.conftest import Resident, walk_to_summary
+from tests.helpers import Resident, walk_to_summary
 
 
 async def filed_by(resident: Resident, identity: str) -> str:

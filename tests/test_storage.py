@@ -18,7 +18,7 @@ from storage import db as database
 from storage.crypto import ContactCipher
 from storage.models import Base, Contact, InboundMessage, Report
 from storage.reports import REF_ALPHABET, find_ref, new_ref
-from tests.conftest import Resident, assert_no_address_in_clear, walk_to_summary
+from tests.helpers import Resident, assert_no_address_in_clear, walk_to_summary
 
 PHONE = "6281234567890"
 

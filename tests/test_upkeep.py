@@ -5,17 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from handlers.engine import Engine
 from storage.models import Attachment, ConversationSession, EventKind, Outbox, Report, ReportEvent, utcnow
 from storage.reports import find_ref
-from tests.conftest import Resident, payload, photo, walk_to_summary
-from tests.test_officer_actions import file_report
-from tests.test_officers import enrolled
+from tests.helpers import Resident, enrolled, file_report, payload, photo, walk_to_summary
 
-pytestmark = pytest.mark.slow
 JPEG = photo("JPEG", shade=4)
 
 

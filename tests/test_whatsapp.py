@@ -7,9 +7,6 @@ import asyncio
 import contextlib
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -24,17 +21,13 @@ from bot.channels.whatsapp import MAX_BODY_CHARS, WhatsAppChannel, _is_media_sto
 from bot.config import Settings
 from bot.outbox import Claim, Dispatcher, RetryPolicy, template_text
 from handlers.engine import Engine
-from storage.crypto import ContactCipher
+from harness.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
+from harness.loopback import serving
 from storage.models import Attachment, Contact, InboundMessage, Outbox, OutboxState, utcnow
 from storage.outbox import claim_due, enqueue, open_payload
-from tests.conftest import DESCRIPTION, TEST_SECRET, photo
-from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
-from tests.running import serving
+from tests.helpers import DESCRIPTION, PUBLIC, RESIDENT, TEST_SECRET, Phone, contact_of, lapor, photo
 
-PUBLIC = "https://lapor.example.org"
-RESIDENT = "whatsapp:+6281234567890"
 JPEG = photo("JPEG", shade=2)
-pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
@@ -63,36 +56,6 @@ async def whatsapp_service(tmp_path: Path, database_url: str, twilio: FakeTwilio
         yield Phone(http), engine
 
 
-class Phone:
-    """A resident's WhatsApp: posts Twilio-signed forms to the webhook and reads the TwiML answers."""
-
-    sent_count = 0  # shared: a MessageSid is unique across all senders
-
-    def __init__(self, http: httpx.AsyncClient, address: str = RESIDENT) -> None:
-        self.http, self.address = http, address
-
-    async def post(self, params: dict[str, str], *, path: str = "/whatsapp/webhook",
-                   signature: str | None = None) -> httpx.Response:
-        signed = sign(PUBLIC + path, params) if signature is None else signature
-        return await self.http.post(path, data=params, headers={"X-Twilio-Signature": signed})
-
-    def next_sid(self) -> str:
-        Phone.sent_count += 1
-        return f"SM{Phone.sent_count:032x}"
-
-    async def send(self, fixture: str = "text", **fields: str) -> list[str]:
-        """Sends one message; returns the texts of the messages in Lapor's TwiML answer."""
-        params = load_payload(fixture, From=self.address, WaId=self.address.split("+")[1],
-                              MessageSid=fields.pop("MessageSid", None) or self.next_sid(), **fields)
-        response = await self.post(params)
-        assert response.status_code == 200, response.text
-        assert response.headers["content-type"].startswith("application/xml")
-        return [message.text or "" for message in ET.fromstring(response.text).iter("Message")]
-
-    async def text(self, body: str) -> str:
-        return "\n".join(await self.send(Body=body))
-
-
 async def test_a_report_with_a_pin_and_a_typed_place_lands_at_its_polsek(tmp_path: Path, database_url: str,
                                                                        twilio: FakeTwilioAPI) -> None:
     async with whatsapp_service(tmp_path, database_url, twilio) as (phone, _engine):
@@ -111,9 +74,8 @@ async def test_a_report_with_a_pin_and_a_typed_place_lands_at_its_polsek(tmp_pat
         assert "Diteruskan ke: Polsek Sananwetan (Polres Blitar Kota)" in summary
         done = await phone.text("kirim")
         assert "LP-" in done and "diteruskan ke Polsek Sananwetan" in done
-    listed = subprocess.run([sys.executable, "-m", "bot", "reports", "list", "--json"], capture_output=True,
-                            text=True, check=True, cwd=tmp_path, timeout=120,
-                            env={**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url})
+    listed = lapor("reports", "list", "--json", data_dir=tmp_path, database_url=database_url)
+    assert listed.returncode == 0, listed.stderr
     [report] = json.loads(listed.stdout)
     assert report["station"] == "POLSEK-SANANWETAN" and report["village_code"] == "35.72.03.1001"
     assert (report["latitude"], report["longitude"]) == (-6.1944491, 106.8229198)
@@ -255,18 +217,6 @@ def test_long_replies_are_split_within_1600_at_sentence_ends() -> None:
 
 
 # --- what the bot starts on its own: the outbox through the real twilio Client ------------------------
-
-async def contact_of(engine: Engine, address: str = RESIDENT, *, last_message_ago: dt.timedelta | None = None) -> int:
-    """A contact who wrote to the bot (`last_message_ago` ago, or just now)."""
-    from tests.conftest import Resident
-
-    await Resident(engine, address).send("halo")
-    urn_hash = ContactCipher(TEST_SECRET).lookup_hash(address)
-    async with engine.sessions() as db, db.begin():
-        contact = (await db.execute(select(Contact).where(Contact.urn_hash == urn_hash))).scalar_one()
-        if last_message_ago is not None:
-            contact.last_inbound_at = utcnow() - last_message_ago
-        return contact.id
 
 
 @pytest.fixture

@@ -14,9 +14,7 @@ from handlers.office import Office
 from storage.models import Category, Identity, OfficerRole, ReportSource, ReportStatus, Station
 from storage.reports import create_report, report_by_ref
 from storage.stations import draft_registry, import_stations, registry_csv
-from tests.conftest import Resident, payload, regions
-from tests.test_officers import alerts, enrolled
-from tests.test_routing import at_location, finish, station_code
+from tests.helpers import Resident, alerts, at_location, enrolled, finish, payload, regions, station_code
 
 DENPASAR, JAYAPURA = "51.71", "91.71"
 DENPASAR_SELATAN, ABEPURA = "51.71.01", "91.71.03"

@@ -42,13 +42,13 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 from twilio.request_validator import RequestValidator
 
-from tests.running import FaultyAPI, LoopbackServer
+from harness.loopback import FaultyAPI, LoopbackServer
 
 ACCOUNT_SID = "AC" + "0" * 32
 AUTH_TOKEN = "test-auth-token"
 SENDER = "whatsapp:+14155238886"
 API_VERSION = "2010-04-01"
-FIXTURES = Path(__file__).parent / "fixtures" / "whatsapp"
+FIXTURES = Path(__file__).parent.parent / "tests" / "fixtures" / "whatsapp"  # captured forms, read as data
 
 # Form fields Twilio accepts more than once; they are recorded as lists.
 LIST_PARAMS = frozenset({"MediaUrl", "PersistentAction"})

@@ -35,7 +35,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from tests.running import FaultyAPI, LoopbackServer
+from harness.loopback import FaultyAPI, LoopbackServer
 
 TOKEN = "123456:TEST-TOKEN"
 

@@ -1,5 +1,5 @@
 """Driving the real outbox dispatcher until every row is done, and reading what the provider's API saw:
-shared by the fault test (tests/test_dispatch_faults.py) and the dispatch benchmark (benchmarks/b4_dispatch.py)."""
+shared by the fault test and the dispatch benchmark (B4)."""
 
 from __future__ import annotations
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import httpx
 
-from tests.conftest import DESCRIPTION, TEST_SECRET
-from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, load_payload, sign
+from harness import DESCRIPTION, TEST_SECRET
+from harness.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, load_payload, sign
 
 PUBLIC = "https://lapor.example.org"  # the address Twilio is told to call, and signs
 # A resident's whole report over WhatsApp: what they send, and a word of the answer that shows the
@@ -55,20 +55,21 @@ def start_serve(data_dir: Path, database_url: str, twilio_base_url: str, port: i
                             cwd=data_dir, stdout=log, stderr=log)
 
 
-async def wait_until_healthy(port: int, server: subprocess.Popen[bytes], seconds: float = 30.0) -> None:
-    """Returns once GET /healthz answers 200; fails if the process exits first or it never does."""
+async def wait_until_healthy(port: int, server: subprocess.Popen[bytes], seconds: float = 180.0) -> None:
+    """Returns once GET /healthz answers 200; fails if the process exits first or it never does. The wait is
+    generous: on a loaded machine a start (imports, migrations, the region index) takes many seconds."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
     async with httpx.AsyncClient() as http:
         while loop.time() < deadline:
-            assert server.poll() is None, "lapor serve exited"
+            assert server.poll() is None, f"lapor serve exited with {server.returncode} before it answered /healthz"
             try:
                 if (await http.get(f"http://127.0.0.1:{port}/healthz")).status_code == 200:
                     return
             except httpx.TransportError:
                 pass
             await asyncio.sleep(0.05)
-    raise AssertionError("lapor serve did not start")
+    raise AssertionError(f"lapor serve did not answer GET /healthz on 127.0.0.1:{port} within {seconds:.0f} s")
 
 
 def whatsapp_address(number: int) -> str:

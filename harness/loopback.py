@@ -27,13 +27,14 @@ def empty_postgres(url: str) -> None:
     engine.dispose()
 
 
-async def until(condition: Callable[[], bool], seconds: float = 10.0) -> None:
-    """Waits for something the service does on its own time; fails the test if it never happens."""
+async def until(condition: Callable[[], bool], seconds: float = 60.0, what: str = "the service") -> None:
+    """Waits for something the service does on its own time; fails the test if it never happens. The wait
+    is generous (a loaded machine is slow) and ends as soon as the condition holds."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
     while not condition():
         if loop.time() > deadline:
-            raise AssertionError("timed out waiting for the service")
+            raise AssertionError(f"waited {seconds:.0f} s for {what}")
         await asyncio.sleep(0.02)
 
 
@@ -57,7 +58,8 @@ class LoopbackServer:
 
     async def start(self) -> None:
         self._task = asyncio.create_task(self._server.serve())
-        await until(lambda: self._server.started or self._task is None or self._task.done(), seconds=30)
+        await until(lambda: self._server.started or self._task is None or self._task.done(), seconds=120,
+                    what="uvicorn to start")
         if not self._server.started:
             raise RuntimeError("the server did not start")
         self.port = self._server.servers[0].sockets[0].getsockname()[1]
