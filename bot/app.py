@@ -18,7 +18,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 from twilio.request_validator import RequestValidator
 
-from bot import logs
+from bot import logs, web
 from bot.channels import telegram as telegram_channel
 from bot.channels.base import Outbound
 from bot.channels.whatsapp import OUTSIDE_WINDOW, UNREACHABLE_CODES, MalformedWebhook, WhatsAppChannel
@@ -224,6 +224,7 @@ def create_app(settings: Settings, workers: int = 1) -> Starlette:
             Route("/whatsapp/status", whatsapp_status, methods=["POST"]),
             Route("/media/{name}", photo),
             Route("/healthz", healthz),
+            *web.routes(),  # the station's web page
         ],
         lifespan=lifespan,
     )

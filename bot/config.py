@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     whatsapp_template_digest: str = ""
     whatsapp_template_expiry_notice: str = ""
 
+    # The station web page's base map: a tile URL template ({z}/{x}/{y}) the officers' browsers can reach,
+    # such as a tile server on the police network; empty, the map draws its points on a blank ground.
+    map_tile_url: str = Field(default="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                              pattern=r"^(|https?://[^\s\"'<>]+)$")
+    map_tile_attribution: str = "© OpenStreetMap contributors"
+
     flood_per_minute: int = Field(default=20, ge=1)
     # A send is cut off at half of it and tried again, so a live sender never outlasts its lease.
     outbox_lease_seconds: int = Field(default=60, ge=30)

@@ -1,0 +1,177 @@
+"""The station's web page: signing in from the chat, scoping to the officer's station, the same actions
+and relays as the chat, the reports table and its export, the map and the patrol form."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+from sqlalchemy import select
+
+from handlers.engine import Engine
+from storage.models import Officer, OfficerRole, Outbox, Report, Station, WebLink, WebSession, utcnow
+from storage.officers import revoke
+from storage.reports import find_ref
+from storage.web_sessions import create_link
+from tests.conftest import Resident, walk_to_summary
+from tests.test_officers import RESIDENT, enrolled
+from tests.web import BASE_URL, browser, csrf_of, sign_in_link, signed_in, web_app
+
+ADDRESS = "Jl. Melati 7, samping warung Bu Sri, Gedog"
+
+
+async def a_report(engine: Engine, *, identity: str = "2", place: str | None = None) -> str:
+    """A resident's report to Polsek Sananwetan (confidential unless said otherwise); its ref."""
+    resident = Resident(engine, RESIDENT)
+    await walk_to_summary(resident, identity=identity)
+    await resident.send("kirim")
+    ref = find_ref(resident.text)
+    assert ref is not None
+    if place is not None:
+        async with engine.sessions() as db, db.begin():
+            report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+            report.location_text = place
+    return ref
+
+
+async def test_a_link_from_the_chat_signs_in_once_and_only_for_ten_minutes(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    head = await enrolled(engine, "telegram:700001", role=OfficerRole.HEAD)
+    link = await sign_in_link(head)
+    assert link.startswith(f"{BASE_URL}/masuk/")
+    async with browser(app) as first:
+        opened = await first.get(link.removeprefix(BASE_URL))
+        assert opened.status_code == 303 and opened.headers["location"] == "/"
+        cookie = opened.headers["set-cookie"].lower()
+        assert "httponly" in cookie and "samesite=lax" in cookie and "max-age=43200" in cookie
+        assert "secure" not in cookie, "plain HTTP here: a Secure cookie would never come back"
+        home = await first.get("/")
+        assert home.status_code == 200 and "Polsek Sananwetan" in home.text
+    async with browser(app) as second:
+        again = await second.get(link.removeprefix(BASE_URL))
+        assert again.status_code == 403, "a link works once"
+        assert (await second.get("/")).status_code == 401
+    async with engine.sessions() as db, db.begin():
+        officer = (await db.execute(select(Officer))).scalar_one()
+        token = await create_link(db, engine.cipher, officer, utcnow() - dt.timedelta(minutes=11))
+        stored = [row.token_hash for row in (await db.execute(select(WebLink))).scalars()]
+    assert token not in str(stored) and link.rsplit("/", 1)[1] not in str(stored), "only keyed hashes are kept"
+    async with browser(app) as late:
+        assert (await late.get(f"/masuk/{token}")).status_code == 403, "eleven minutes old"
+
+
+async def test_https_makes_the_cookie_secure(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    app.state.settings.public_base_url = "https://lapor.example"
+    duty = await enrolled(engine, "telegram:700002")
+    async with browser(app) as client:
+        opened = await client.get((await sign_in_link(duty)).removeprefix(BASE_URL))
+        assert "secure" in opened.headers["set-cookie"].lower()
+
+
+async def test_a_revoked_officers_session_ends_at_their_next_request(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    duty = await enrolled(engine, "telegram:700003")
+    client = await signed_in(app, duty)
+    assert (await client.get("/laporan")).status_code == 200
+    async with engine.sessions() as db, db.begin():
+        officer = (await db.execute(select(Officer))).scalar_one()
+        assert await revoke(db, officer.id, utcnow())
+    assert (await client.get("/laporan")).status_code == 401
+    async with engine.sessions() as db:
+        assert (await db.execute(select(WebSession))).first() is None, "the session is gone, not only refused"
+
+
+async def test_a_chat_without_a_public_address_says_the_page_is_not_set_up(engine: Engine) -> None:
+    duty = await enrolled(engine, "telegram:700004")
+    await duty.send("/dasbor")
+    assert duty.heard("officer.dashboard_unavailable")
+    resident = Resident(engine, "telegram:700005")
+    await resident.send("/dasbor")
+    assert resident.heard("officer.only"), "residents get no link"
+
+
+async def test_another_stations_report_is_not_found_and_a_polres_head_sees_its_polsek(engine: Engine,
+                                                                                   tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    elsewhere = await signed_in(app, await enrolled(engine, "telegram:700006", station="POLSEK-SEKAR"))
+    page = await elsewhere.get(f"/laporan/{ref}")
+    assert page.status_code == 404 and ref in page.text and "tidak ditemukan" in page.text
+    listed = await elsewhere.get("/laporan")
+    assert ref not in listed.text
+    csrf = csrf_of(listed.text)
+    acted = await elsewhere.post(f"/laporan/{ref}", data={"csrf": csrf, "action": "ack"})
+    assert acted.status_code == 404
+    polres = await signed_in(app, await enrolled(engine, "telegram:700007", station="POLRES-BLITAR-KOTA",
+                                                 role=OfficerRole.HEAD))
+    seen = await polres.get(f"/laporan/{ref}")
+    assert seen.status_code == 200 and 'name="action"' not in seen.text, "seen from above; acted on by its Polsek"
+    assert ref in (await polres.get("/laporan")).text
+
+
+async def test_an_action_on_the_page_changes_the_status_and_relays_to_the_resident(engine: Engine,
+                                                                                 tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    duty = await enrolled(engine, "telegram:700008")
+    client = await signed_in(app, duty)
+    page = await client.get(f"/laporan/{ref}")
+    assert page.status_code == 200 and "Terima" in page.text
+    forged = await client.post(f"/laporan/{ref}", data={"action": "ack"})
+    assert forged.status_code == 403, "no CSRF token, no change"
+    short = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "resolve",
+                                                        "argument": "👍"})
+    assert short.status_code == 400 and "minimal 3 huruf/angka" in short.text
+    done = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "resolve",
+                                                       "argument": "Motor sudah ditemukan dan dikembalikan"})
+    assert done.status_code == 200 and "selesai" in done.text and "Pelapor diberi tahu lewat bot." in done.text
+    async with engine.sessions() as db:
+        report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+        relays = list((await db.execute(select(Outbox).where(Outbox.kind == "status_update",
+                                                             Outbox.report_id == report.id))).scalars())
+    assert report.status.value == "resolved"
+    assert [r.payload["text"] for r in relays] and "Motor sudah ditemukan" in relays[-1].payload["text"]
+    again = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "ack"})
+    assert again.status_code == 409, "the one status table refuses what the chat refuses"
+    await duty.send(f"LIHAT {ref}")
+    assert "Motor sudah ditemukan dan dikembalikan" in duty.text, "the chat sees what the page did"
+
+
+async def test_the_export_holds_no_address_and_follows_the_filters(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine, identity="3", place=ADDRESS)
+    client = await signed_in(app, await enrolled(engine, "telegram:700009", role=OfficerRole.HEAD))
+    exported = await client.get("/laporan.csv?kategori=security&periode=7")
+    assert exported.status_code == 200 and exported.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(exported.text)))
+    assert rows[0][0] == "nomor" and [row[0] for row in rows[1:]] == [ref]
+    assert "Melati" not in exported.text and "Gedog" in exported.text, "the kelurahan, never the address"
+    assert len(list(csv.reader(io.StringIO((await client.get("/laporan.csv?kategori=traffic")).text)))) == 1
+    table = await client.get("/laporan?q=motor+tetangga")
+    assert ref in table.text and "Melati" not in table.text
+    assert ref not in (await client.get("/laporan?q=tidak+ada+kata+ini")).text
+
+
+async def test_the_map_and_the_patrol_form(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    await a_report(engine)
+    client = await signed_in(app, await enrolled(engine, "telegram:700010"))
+    page = await client.get("/peta")
+    assert page.status_code == 200 and "Kel. Gedog" in page.text and "/static/leaflet/leaflet.js" in page.text
+    assert (await client.get("/static/leaflet/leaflet.js")).status_code == 200, "Leaflet served by Lapor itself"
+    form = await client.get("/patroli")
+    bad = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": "x", "warga": "banyak"})
+    assert bad.status_code == 400 and "angka" in bad.text
+    saved = await client.post("/patroli", data={
+        "csrf": csrf_of(form.text), "tempat": "Pos ronda RW 3 Gedog", "warga": "12", "kategori_1": "traffic",
+        "keluhan_1": "Balap liar tiap malam Minggu", "tindak_lanjut": "1"})
+    assert saved.status_code == 303
+    listed = await client.get(saved.headers["location"])
+    assert "Pos ronda RW 3 Gedog" in listed.text and "12 warga" in listed.text
+    async with engine.sessions() as db:
+        made = (await db.execute(select(Report).where(Report.source == "patrol"))).scalar_one()
+        station = await db.get(Station, made.station_id)
+    assert made.status.value == "acknowledged" and station is not None and station.code == "POLSEK-SANANWETAN"
