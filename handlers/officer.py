@@ -261,10 +261,11 @@ async def list_open(turn: Turn, page: int) -> None:
 
 
 def _line(turn: Turn, report: Report, station: Station | None) -> str:
-    return t(turn.lang, "officer.open_line", urgent="🚨 " if report.urgent else "", ref=report.ref,
+    line = t(turn.lang, "officer.open_line", urgent="🚨 " if report.urgent else "", ref=report.ref,
              category=labels(turn.lang, "category")[report.category.value],
              status=t(turn.lang, f"status.label.{report.status.value}"),
              time=format_time(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta"))
+    return line + (t(turn.lang, "digest.sample") if report.sample else "")
 
 
 async def show_report(turn: Turn, ref: str) -> None:
