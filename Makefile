@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test reliability bench lint chat clean
+.PHONY: run test reliability bench lint chat clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ reliability: $(VENV)/.installed-dev
 # or else started by scripts/postgres.sh.
 bench: $(VENV)/.installed-bench
 	$(BIN)/python -m benchmarks.run
+
+# Debian's chromium for the browser tests (tests/test_web_browser.py), which are skipped without it. They
+# also write the page's screenshots to docs/screenshots/.
+chromium:
+	bash scripts/chromium.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
