@@ -10,13 +10,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.digest import BANDS, band_of, place_name
 from handlers.office import Office
 from storage import digests
-from storage.models import Officer, OfficerRole, PatrolNote, Report, Station
+from storage.models import Identity, Officer, OfficerRole, PatrolNote, Report, Station
 from storage.reports import report_by_ref
 from storage.stations import areas_of
 
@@ -81,8 +81,8 @@ async def map_data(office: Office, lang: str, stations: list[Station], since: dt
         else DEFAULT_CENTRE
     pins = [(lat, lon, category.value, ref) for lat, lon, category, ref in await office.db.execute(
         select(Report.latitude, Report.longitude, Report.category, Report.ref)
-        .where(Report.station_id.in_(ids), Report.created_at >= since, Report.latitude.is_not(None),
-               Report.longitude.is_not(None)).order_by(Report.created_at.desc()).limit(PINS))]
+        .where(Report.station_id.in_(ids), Report.created_at >= since, *_shown_pin())
+        .order_by(Report.created_at.desc()).limit(PINS))]
     by_place: dict[str, Counter[str]] = defaultdict(Counter)
     zone = ZoneInfo(stations[0].timezone)
     bands: dict[str, list[Counter[str]]] = defaultdict(lambda: [Counter() for _ in BANDS])
@@ -114,14 +114,23 @@ async def map_data(office: Office, lang: str, stations: list[Station], since: dt
     return MapData(places, pins, notes, centre, grid)
 
 
+def _shown_pin() -> tuple[ColumnElement[bool], ...]:
+    """A pin is where someone was: shown, like an address, only for a report its reporter named
+    themselves on. The others count in their kelurahan's circle."""
+    return Report.latitude.is_not(None), Report.longitude.is_not(None), Report.identity == Identity.NAMED
+
+
+def shows_pin(report: Report) -> bool:
+    return report.latitude is not None and report.longitude is not None and report.identity == Identity.NAMED
+
+
 async def _pinned_places(db: AsyncSession, station_ids: list[int],
                          since: dt.datetime) -> dict[str, tuple[float, float]]:
     """Where each place's pinned reports are, on average: the nearest thing to a boundary Lapor holds."""
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
     rows = await db.execute(
         select(Report.village_code, Report.district_code, Report.latitude, Report.longitude)
-        .where(Report.station_id.in_(station_ids), Report.created_at >= since, Report.latitude.is_not(None),
-               Report.longitude.is_not(None)).limit(PINS))
+        .where(Report.station_id.in_(station_ids), Report.created_at >= since, *_shown_pin()).limit(PINS))
     for village, district, latitude, longitude in rows:
         code = village or district
         if code:

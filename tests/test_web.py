@@ -175,3 +175,46 @@ async def test_the_map_and_the_patrol_form(engine: Engine, tmp_path: Path) -> No
         made = (await db.execute(select(Report).where(Report.source == "patrol"))).scalar_one()
         station = await db.get(Station, made.station_id)
     assert made.status.value == "acknowledged" and station is not None and station.code == "POLSEK-SANANWETAN"
+
+
+async def pinned(engine: Engine, ref: str, latitude: float, longitude: float) -> None:
+    async with engine.sessions() as db, db.begin():
+        report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+        report.latitude, report.longitude = latitude, longitude
+
+
+async def test_a_pin_shows_only_for_a_named_report(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    anonymous = await a_report(engine, identity="3")
+    await pinned(engine, anonymous, -8.10101, 112.17171)
+    client = await signed_in(app, await enrolled(engine, "telegram:700011"))
+    assert "112.17171" not in (await client.get("/peta")).text
+    assert "112.17171" not in (await client.get(f"/laporan/{anonymous}")).text.split("<pre", 1)[0]
+    named = await a_report(engine, identity="1")
+    await pinned(engine, named, -8.10202, 112.17272)
+    assert "112.17272" in (await client.get("/peta")).text
+    assert 'data-lon="112.17272"' in (await client.get(f"/laporan/{named}")).text
+
+
+async def test_the_language_switch_and_signing_out(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    client = await signed_in(app, await enrolled(engine, "telegram:700012"))
+    switched = await client.get("/bahasa/en?ke=/laporan")
+    assert switched.status_code == 303 and switched.headers["location"] == "/laporan"
+    english = await client.get("/laporan")
+    assert "Filter reports" in english.text and '<html lang="en">' in english.text
+    for elsewhere in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
+        assert (await client.get("/bahasa/id", params={"ke": elsewhere})).headers["location"] == "/"
+    assert "Saring laporan" in (await client.get("/laporan")).text
+    out = await client.post("/keluar", data={"csrf": csrf_of(english.text)})
+    assert out.status_code == 303
+    assert (await client.get("/laporan")).status_code == 401
+    async with engine.sessions() as db:
+        assert (await db.execute(select(WebSession))).first() is None
+
+
+async def test_the_chat_digest_links_to_the_page(engine: Engine, tmp_path: Path) -> None:
+    web_app(engine, tmp_path)
+    head = await enrolled(engine, "telegram:700013", role=OfficerRole.HEAD)
+    await head.send("DIGEST")
+    assert f"Peta, laporan terbuka dan riwayatnya: {BASE_URL}" in head.text

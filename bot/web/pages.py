@@ -20,7 +20,7 @@ from handlers.alerts import alert_payload
 from handlers.digest import HOTSPOT_DAYS, TREND_DAYS, gather, latest_due_date, place_name
 from handlers.i18n import LANGUAGES, labels, t
 from handlers.officer import NOTE_CHARS, event_line, outcome_messages
-from handlers.station_page import map_data, patrol_log, places_of, visible_report
+from handlers.station_page import map_data, patrol_log, places_of, shows_pin, visible_report
 from handlers.text import letters_and_digits
 from storage.models import Attachment, Category, Report, ReportSource, ReportStatus
 from storage.report_search import SORTS, ReportFilter, matching, search
@@ -143,7 +143,8 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, message
         "viewer": viewer, "report": report, "alert": payload["text"], "photos": photos, "history": events,
         "actions": actions, "needs": {a: NEEDS_ARGUMENT.get(a) for a in actions}, "messages": messages,
         "place": _place_of(viewer, report), "open": report.status in OPEN_STATUSES,
-        "reachable": can_reach_reporter(report), "colour": CATEGORY_COLOURS[report.category.value]},
+        "reachable": can_reach_reporter(report), "colour": CATEGORY_COLOURS[report.category.value],
+        "pin": shows_pin(report)},
         status_code=status_code)
 
 
