@@ -218,3 +218,28 @@ async def test_the_chat_digest_links_to_the_page(engine: Engine, tmp_path: Path)
     head = await enrolled(engine, "telegram:700013", role=OfficerRole.HEAD)
     await head.send("DIGEST")
     assert f"Peta, laporan terbuka dan riwayatnya: {BASE_URL}" in head.text
+
+
+async def test_a_referral_from_the_page_alerts_the_other_station_and_leaves_this_one(engine: Engine,
+                                                                                   tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    await enrolled(engine, "telegram:700014", station="POLSEK-SEKAR")
+    duty = await enrolled(engine, "telegram:700015")
+    await duty.send("DASHBOARD")
+    assert duty.heard("officer.dashboard_link"), "the English word works too"
+    client = await signed_in(app, duty)
+    page = await client.get(f"/laporan/{ref}")
+    unknown = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "refer",
+                                                         "argument": "POLSEK-ENTAH"})
+    assert unknown.status_code == 409 and "tidak dikenal" in unknown.text
+    referred = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "refer",
+                                                          "argument": "polsek-sekar"})
+    assert referred.status_code == 200 and "diteruskan ke Polsek Sekar" in referred.text
+    assert (await client.get(f"/laporan/{ref}")).status_code == 404, "now the other station's"
+    async with engine.sessions() as db:
+        alerted = {row.contact_id for row in (await db.execute(select(Outbox).where(
+            Outbox.kind == "officer_alert"))).scalars()}
+        at_sekar = (await db.execute(select(Officer.contact_id).join(Station, Officer.station_id == Station.id)
+                                     .where(Station.code == "POLSEK-SEKAR"))).scalar_one()
+    assert at_sekar in alerted, "Polsek Sekar's duty officer (enrolled after the report came) is alerted"

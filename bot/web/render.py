@@ -28,6 +28,7 @@ def page(request: Request, template: str, lang: str, context: dict[str, Any], *,
     html = environment.get_template(template).render(
         request=request, lang=lang, _=partial(t, lang), labels=partial(labels, lang),
         when=lambda moment: format_time(lang, moment, timezone), query=_query(request), path=request.url.path,
+        here=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
         **context)
     response = HTMLResponse(html, status_code=status_code)
     # Every script, style and image is Lapor's own; the map's tiles are the one exception, from MAP_TILE_URL.

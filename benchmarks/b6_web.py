@@ -1,0 +1,155 @@
+"""B6, the station web page's home at scale: the server time and the bytes of Ringkasan for a busy
+Polsek's head when the report table holds 1,000,000 reports (the station's own year, about 11,000, and
+the rest at the other stations of the shipped registry).
+
+The page is asked for through the service's own routes, in process (httpx's ASGI transport), signed in
+the way an officer is (a one-time link redeemed for a session), so the time is the server's: the session
+check, the digest's facts, the template. The weight is the HTML and the stylesheet it loads (the home
+page loads no script); Leaflet is the map page's only.
+
+    python -m benchmarks.b6_web [--quick] [POSTGRESQL_URL]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import insert, select, text
+from starlette.applications import Starlette
+
+from bot import web
+from bot.config import Settings
+from bot.web.auth import SESSION_COOKIE
+from handlers.engine import Engine
+from handlers.routing import Router
+from storage import db as database
+from storage import sample_reports
+from storage.crypto import ContactCipher
+from storage.media import MediaStore
+from storage.models import Contact, Officer, OfficerRole, Report, Station
+from storage.regions import RegionIndex
+from storage.reports import new_ref
+from storage.stations import areas_of, seed_if_empty
+from storage.web_sessions import create_link, redeem_link
+from tests.running import empty_postgres
+
+SECRET = "benchmark-only-secret"
+STATION = "POLSEK-SANANWETAN"
+FULL = {"total": 1_000_000, "own_per_day": 30, "runs": 31}
+QUICK = {"total": 20_000, "own_per_day": 10, "runs": 5}
+CHUNK = 50_000
+SEED = 6
+
+
+def _progress(message: str) -> None:
+    print(f"[b6] {message}", file=sys.stderr, flush=True)
+
+
+async def _fill(url: str, regions: RegionIndex, sizes: dict[str, int], now: dt.datetime) -> tuple[int, int]:
+    """The shipped stations, the measured one's year of sample reports, then the others' up to the total.
+    Returns the measured station's reports and the table's."""
+    engine = database.create_engine(url)
+    sessions = database.session_factory(engine)
+    try:
+        async with sessions() as db, db.begin():
+            await seed_if_empty(db, regions)
+            station = (await db.execute(select(Station).where(Station.code == STATION))).scalar_one()
+            own = await sample_reports.generate(db, regions, station, days=365, per_day=sizes["own_per_day"],
+                                                now=now, seed=SEED)
+            others = [s for s in (await db.execute(select(Station).where(Station.id != station.id))).scalars()]
+            samples = [sample_reports.sample_station(random.Random(s.id), s, [
+                v.code for area in await areas_of(db, s) for v in regions.villages_in(area)]) for s in others]
+        rng, refs, made = random.Random(SEED), random.Random(f"{SEED}:b6"), own
+        while made < sizes["total"]:  # the home page reads no other station's rows: no events, no messages
+            rows = []
+            for _ in range(min(CHUNK, sizes["total"] - made)):
+                sample = rng.choice(samples)
+                day = now.astimezone(sample.zone).date() - dt.timedelta(days=rng.randrange(1, 366))
+                rows.append(sample_reports.sample_report(rng, sample, day, now, new_ref(refs)))
+            async with sessions() as db, db.begin():
+                await (await db.connection()).execute(insert(Report.__table__), rows)
+            made += len(rows)
+            if made % 100_000 < CHUNK:
+                _progress(f"{made:,} reports")
+        if engine.dialect.name == "postgresql":  # what autovacuum does after such a load, before it is read
+            async with engine.connect() as connection:
+                await connection.execution_options(isolation_level="AUTOCOMMIT")
+                await connection.execute(text("VACUUM ANALYZE"))
+        return own, made
+    finally:
+        await engine.dispose()
+
+
+async def _measure(url: str, regions: RegionIndex, data_dir: Path, runs: int, now: dt.datetime) -> dict[str, Any]:
+    db_engine = database.create_engine(url)
+    cipher = ContactCipher(SECRET)
+    engine = Engine(database.session_factory(db_engine), cipher, MediaStore(data_dir / "media"),
+                    Router(regions, "PUSAT", 10.0))
+    try:
+        async with engine.sessions() as db, db.begin():
+            station = (await db.execute(select(Station).where(Station.code == STATION))).scalar_one()
+            contact = Contact(urn_hash=cipher.lookup_hash("telegram:1"), urn_encrypted=cipher.encrypt("telegram:1"),
+                              channel="telegram", language="id")
+            db.add(contact)
+            await db.flush()
+            officer = Officer(contact_id=contact.id, station_id=station.id, role=OfficerRole.HEAD, active=True)
+            db.add(officer)
+            await db.flush()
+            session = await redeem_link(db, cipher, await create_link(db, cipher, officer, now), now)
+        assert session is not None
+        app = Starlette(routes=web.routes())
+        app.state.settings = Settings(_env_file=None, secret_key=SECRET, data_dir=data_dir)  # type: ignore[call-arg]
+        app.state.engine = engine
+        timings_ms = []
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench",
+                                     cookies={SESSION_COOKIE: session}) as client:
+            for n in range(runs + 1):
+                started = time.perf_counter()
+                home = await client.get("/")
+                elapsed = (time.perf_counter() - started) * 1000
+                assert home.status_code == 200, home.status_code
+                if n:  # the first warms the caches (templates, the region names)
+                    timings_ms.append(elapsed)
+            stylesheet = await client.get("/static/style.css")
+        timings_ms.sort()
+        return {"server_ms_p50": round(statistics.median(timings_ms), 1),
+                "server_ms_p95": round(timings_ms[max(0, round(0.95 * len(timings_ms)) - 1)], 1),
+                "html_kb": round(len(home.content) / 1024, 1),
+                "page_kb": round((len(home.content) + len(stylesheet.content)) / 1024, 1)}
+    finally:
+        await db_engine.dispose()
+
+
+def run(bench_database_url: str | None, quick: bool = False) -> dict[str, Any]:
+    """On SQLite, and on PostgreSQL when given: the home page of a head at 1M reports."""
+    sizes = QUICK if quick else FULL
+    regions = RegionIndex.load()
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    result: dict[str, Any] = {"parameters": {**sizes, "station": STATION}}
+    with tempfile.TemporaryDirectory() as folder:
+        targets = [("sqlite", f"sqlite+aiosqlite:///{Path(folder) / 'b6.db'}")]
+        if bench_database_url:
+            empty_postgres(bench_database_url)
+            targets.append(("postgresql", bench_database_url.replace("postgresql://", "postgresql+psycopg://", 1)))
+        for name, url in targets:
+            database.upgrade(url)
+            own, total = asyncio.run(_fill(url, regions, sizes, now))
+            _progress(f"{name}: {own:,} of the station's among {total:,}")
+            result[name] = {"own_reports": own, "reports": total,
+                            **asyncio.run(_measure(url, regions, Path(folder), sizes["runs"], now))}
+    return result
+
+
+if __name__ == "__main__":
+    quick = "--quick" in sys.argv
+    given = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    print(run(given[0] if given else None, quick))
