@@ -5,7 +5,8 @@ the rest at the other stations of the shipped registry).
 The page is asked for through the service's own routes, in process (httpx's ASGI transport), signed in
 the way an officer is (a one-time link redeemed for a session), so the time is the server's: the session
 check, the digest's facts, the template. The weight is the HTML and the stylesheet it loads (the home
-page loads no script); Leaflet is the map page's only.
+page loads no script); Leaflet is the map page's only. Where Debian's chromium is installed, the page is
+also opened in it at a phone's size over HTTP: its first contentful paint and the bytes transferred.
 
     python -m benchmarks.b6_web [--quick] [POSTGRESQL_URL]
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -40,7 +42,7 @@ from storage.regions import RegionIndex
 from storage.reports import new_ref
 from storage.stations import areas_of, seed_if_empty
 from storage.web_sessions import create_link, redeem_link
-from tests.running import empty_postgres
+from tests.running import LoopbackServer, empty_postgres
 
 SECRET = "benchmark-only-secret"
 STATION = "POLSEK-SANANWETAN"
@@ -48,6 +50,8 @@ FULL = {"total": 1_000_000, "own_per_day": 30, "runs": 31}
 QUICK = {"total": 20_000, "own_per_day": 10, "runs": 5}
 CHUNK = 50_000
 SEED = 6
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
 
 
 def _progress(message: str) -> None:
@@ -69,12 +73,22 @@ async def _fill(url: str, regions: RegionIndex, sizes: dict[str, int], now: dt.d
             samples = [sample_reports.sample_station(random.Random(s.id), s, [
                 v.code for area in await areas_of(db, s) for v in regions.villages_in(area)]) for s in others]
         rng, refs, made = random.Random(SEED), random.Random(f"{SEED}:b6"), own
+        async with sessions() as db:
+            drawn = set((await db.execute(select(Report.ref))).scalars())
+
+        def ref() -> str:
+            """A ref not drawn before: at a million, two of 32**8 meet about every other run."""
+            while (new := new_ref(refs)) in drawn:
+                pass
+            drawn.add(new)
+            return new
+
         while made < sizes["total"]:  # the home page reads no other station's rows: no events, no messages
             rows = []
             for _ in range(min(CHUNK, sizes["total"] - made)):
                 sample = rng.choice(samples)
                 day = now.astimezone(sample.zone).date() - dt.timedelta(days=rng.randrange(1, 366))
-                rows.append(sample_reports.sample_report(rng, sample, day, now, new_ref(refs)))
+                rows.append(sample_reports.sample_report(rng, sample, day, now, ref()))
             async with sessions() as db, db.begin():
                 await (await db.connection()).execute(insert(Report.__table__), rows)
             made += len(rows)
@@ -124,9 +138,38 @@ async def _measure(url: str, regions: RegionIndex, data_dir: Path, runs: int, no
         return {"server_ms_p50": round(statistics.median(timings_ms), 1),
                 "server_ms_p95": round(timings_ms[max(0, round(0.95 * len(timings_ms)) - 1)], 1),
                 "html_kb": round(len(home.content) / 1024, 1),
-                "page_kb": round((len(home.content) + len(stylesheet.content)) / 1024, 1)}
+                "page_kb": round((len(home.content) + len(stylesheet.content)) / 1024, 1),
+                **await _in_browser(app, session)}
     finally:
         await db_engine.dispose()
+
+
+async def _in_browser(app: Starlette, session: str) -> dict[str, Any]:
+    """The home page in Debian's headless chromium at a phone's size, over HTTP on 127.0.0.1: when it first
+    painted and what went over the wire. Nothing when chromium is not installed (`make chromium`)."""
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        return {"browser": "chromium is not installed"}
+    from playwright.async_api import async_playwright  # a dev dependency, like the browser
+
+    server = LoopbackServer(app)
+    await server.start()
+    try:
+        async with async_playwright() as driver:
+            browser = await driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            context = await browser.new_context(viewport={"width": 360, "height": 780})
+            await context.add_cookies([{"name": SESSION_COOKIE, "value": session, "domain": "127.0.0.1",
+                                        "path": "/", "httpOnly": True, "sameSite": "Lax"}])
+            page = await context.new_page()
+            await page.goto(f"http://127.0.0.1:{server.port}/", wait_until="load")
+            painted, transferred = await page.evaluate("""() => [
+                performance.getEntriesByName("first-contentful-paint")[0].startTime,
+                performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
+                    .reduce((sum, entry) => sum + entry.transferSize, 0)]""")
+            await browser.close()
+    finally:
+        await server.stop()
+    return {"first_paint_ms": round(painted, 1), "transferred_kb": round(transferred / 1024, 1)}
 
 
 def run(bench_database_url: str | None, quick: bool = False) -> dict[str, Any]:

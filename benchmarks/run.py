@@ -113,6 +113,7 @@ ROWS = [
             lambda v: v < 200),
         Row("b6", f"{database}: home page transferred (HTML and CSS)", (*at, "page_kb"), " KB", "< 500 KB",
             lambda v: v < 500),
+        Row("b6", f"{database}: home page first paint in chromium", (*at, "first_paint_ms"), " ms"),
     )),
 ]
 

@@ -8,6 +8,7 @@ import shutil
 import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -55,6 +56,16 @@ async def site(engine: Engine, tmp_path: Path) -> AsyncIterator[str]:
         await server.stop()
 
 
+async def phone_shot(page: Any, name: str) -> None:
+    """The page fits a phone's width (a wide table scrolls in its own box), and its screenshot."""
+    width = await page.evaluate("document.documentElement.scrollWidth")
+    wide = await page.evaluate("""limit => [...document.querySelectorAll("body *")]
+        .filter(e => e.getBoundingClientRect().right > limit).slice(0, 5).map(e => e.tagName + "." + e.className)""",
+                               PHONE["width"] + 1)
+    assert width <= PHONE["width"], f"the {name} page is {width} px wide at {PHONE['width']} px: {wide}"
+    await page.screenshot(path=SCREENSHOTS / f"{name}-phone.png", full_page=True)
+
+
 async def sample_month(engine: Engine) -> None:
     async with engine.sessions() as db, db.begin():
         station = (await db.execute(select(Station).where(Station.code == "POLSEK-SANANWETAN"))).scalar_one()
@@ -81,9 +92,7 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
         flagged = [bool(c) for c in await page.locator("section:nth-of-type(2) ul.list > li").evaluate_all(
             "items => items.map(item => item.className)")]
         assert len(flagged) == 10 and flagged == sorted(flagged, reverse=True), "urgent and escalated come first"
-        await page.screenshot(path=SCREENSHOTS / "home-phone.png", full_page=True)
-        width = await page.evaluate("document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"the home page is {width} px wide at 360 px"
+        await phone_shot(page, "home")
 
         await page.get_by_role("link", name="Laporan", exact=True).click()
         await page.get_by_label("Kategori").select_option("security")
@@ -92,13 +101,13 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
         await page.wait_for_url("**/laporan?*")
         rows = page.locator("tbody tr")
         assert await rows.count() == 1 and ref in await rows.first.inner_text()
-        await page.screenshot(path=SCREENSHOTS / "reports-phone.png", full_page=True)
+        await phone_shot(page, "reports")
 
         await page.get_by_role("link", name=ref).click()
         await page.get_by_label("Catatan penyelesaian (dikirim ke pelapor)").fill("Motor sudah ditemukan di Gedog")
         await page.get_by_role("button", name="Selesai").click()
         await page.get_by_text("Pelapor diberi tahu lewat bot.").wait_for()
-        await page.screenshot(path=SCREENSHOTS / "report-phone.png", full_page=True)
+        await phone_shot(page, "report")
         async with engine.sessions() as db:
             report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
             relay = (await db.execute(select(Outbox).where(Outbox.report_id == report.id,
@@ -111,7 +120,7 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
         assert await page.locator("#map path.leaflet-interactive").count() >= 3, "places drawn without tiles"
         assert "Kel. Gedog" in await page.locator("#map").inner_text(), "their names stay readable"
         assert await page.locator("table.hotspots tbody tr").count() >= 3
-        await page.screenshot(path=SCREENSHOTS / "map-phone.png", full_page=True)
+        await phone_shot(page, "map")
 
         await page.goto(f"{site}/patroli")
         await page.get_by_label("Tempat (seperti ditulis)").fill("Pos ronda RW 3")
@@ -121,7 +130,7 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
         await page.get_by_role("button", name="Simpan catatan patroli").click()
         await page.get_by_text("Patroli dialogis tercatat; 1 keluhan dicatat sebagai laporan.").wait_for()
         assert "Pos ronda RW 3" in await page.locator("main").inner_text()
-        await page.screenshot(path=SCREENSHOTS / "patrol-phone.png", full_page=True)
+        await phone_shot(page, "patrol")
 
         tiles = [url for url in elsewhere if not url.startswith("http://127.0.0.1:")]
         assert not tiles, f"nothing but Lapor and the tile server is asked for: {tiles}"

@@ -45,7 +45,7 @@
     places.addTo(map); pins.addTo(map); notes.addTo(map);
     var layers = {};
     layers[data.words.places] = places; layers[data.words.pins] = pins; layers[data.words.patrol] = notes;
-    L.control.layers(null, layers, { collapsed: false }).addTo(map);
+    L.control.layers(null, layers, { collapsed: window.innerWidth < 600 }).addTo(map);  // a phone keeps the map clear
     if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 }); }
     else { map.setView(data.centre, 13); }
   }
