@@ -419,3 +419,18 @@ async def test_sample_reports_give_a_digest_with_hotspots(engine: Engine, tmp_pa
     preview = await asyncio.to_thread(lapor, tmp_path, database_url, "digest", "preview", "--station",
                                       "POLSEK-SANANWETAN", "--date", today)
     assert "Prioritas patroli hari ini:\n1. Kel. " in preview.stdout, preview.stdout
+
+
+async def test_the_picture_shows_where_and_when_busiest_place_first(engine: Engine) -> None:
+    for hour in (21, 22, 23):
+        await add(engine, wib(18, hour))                               # three at night in Gedog
+    await add(engine, wib(18, 9), Category.TRAFFIC, village=None)     # one in the morning, at the kecamatan
+    target = await station(engine)
+    async with engine.sessions() as db:
+        office = Office(db, engine.cipher, engine.router, engine.escalation, digest_moment(target, DAY))
+        chart = (await compose(office, target, DAY, "id")).chart
+    grid = chart["grid"]
+    assert grid["places"] == ["Kel. Gedog", "Kec. Sananwetan"]
+    assert grid["bands"][-1] == "malam (20–24)" and grid["counts"] == [[0, 0, 0, 0, 0, 3], [0, 0, 1, 0, 0, 0]]
+    png = digest_chart(chart)
+    assert struct.unpack(">II", png[16:24]) == (WIDTH_PX, HEIGHT_PX), "drawn whole, grid and all"
