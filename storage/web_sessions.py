@@ -30,6 +30,14 @@ async def create_link(db: AsyncSession, cipher: ContactCipher, officer: Officer,
     return token
 
 
+async def link_is_good(db: AsyncSession, cipher: ContactCipher, token: str, now: dt.datetime) -> bool:
+    """Whether the link would open a session now, without using it up."""
+    link = (await db.execute(
+        select(WebLink).where(WebLink.token_hash == _hash(cipher, "link", token))
+    )).scalar_one_or_none()
+    return link is not None and link.used_at is None and link.expires_at > now
+
+
 async def redeem_link(db: AsyncSession, cipher: ContactCipher, token: str, now: dt.datetime) -> str | None:
     """Uses the link up and opens a session for its officer; returns the session's token, or None when the
     link is unknown, used, expired, or its officer no longer active."""

@@ -41,8 +41,14 @@ async def test_a_link_from_the_chat_signs_in_once_and_only_for_ten_minutes(engin
     head = await enrolled(engine, "telegram:700001", role=OfficerRole.HEAD)
     link = await sign_in_link(head)
     assert link.startswith(f"{BASE_URL}/masuk/")
+    path = link.removeprefix(BASE_URL)
+    async with browser(app) as preview:  # a chat app's link preview fetches the link before the officer does
+        fetched = await preview.get(path)
+        assert fetched.status_code == 200 and "set-cookie" not in fetched.headers
     async with browser(app) as first:
-        opened = await first.get(link.removeprefix(BASE_URL))
+        shown = await first.get(path)
+        assert shown.status_code == 200 and f'action="{path}"' in shown.text, "the link is still good"
+        opened = await first.post(path)
         assert opened.status_code == 303 and opened.headers["location"] == "/"
         cookie = opened.headers["set-cookie"].lower()
         assert "httponly" in cookie and "samesite=lax" in cookie and "max-age=43200" in cookie
@@ -50,8 +56,8 @@ async def test_a_link_from_the_chat_signs_in_once_and_only_for_ten_minutes(engin
         home = await first.get("/")
         assert home.status_code == 200 and "Polsek Sananwetan" in home.text
     async with browser(app) as second:
-        again = await second.get(link.removeprefix(BASE_URL))
-        assert again.status_code == 403, "a link works once"
+        assert (await second.get(path)).status_code == 403, "a link works once"
+        assert (await second.post(path)).status_code == 403
         assert (await second.get("/")).status_code == 401
     async with engine.sessions() as db, db.begin():
         officer = (await db.execute(select(Officer))).scalar_one()
@@ -59,7 +65,7 @@ async def test_a_link_from_the_chat_signs_in_once_and_only_for_ten_minutes(engin
         stored = [row.token_hash for row in (await db.execute(select(WebLink))).scalars()]
     assert token not in str(stored) and link.rsplit("/", 1)[1] not in str(stored), "only keyed hashes are kept"
     async with browser(app) as late:
-        assert (await late.get(f"/masuk/{token}")).status_code == 403, "eleven minutes old"
+        assert (await late.post(f"/masuk/{token}")).status_code == 403, "eleven minutes old"
 
 
 async def test_https_makes_the_cookie_secure(engine: Engine, tmp_path: Path) -> None:
@@ -67,7 +73,7 @@ async def test_https_makes_the_cookie_secure(engine: Engine, tmp_path: Path) -> 
     app.state.settings.public_base_url = "https://lapor.example"
     duty = await enrolled(engine, "telegram:700002")
     async with browser(app) as client:
-        opened = await client.get((await sign_in_link(duty)).removeprefix(BASE_URL))
+        opened = await client.post((await sign_in_link(duty)).removeprefix(BASE_URL))
         assert "secure" in opened.headers["set-cookie"].lower()
 
 

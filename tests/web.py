@@ -41,9 +41,11 @@ async def sign_in_link(officer: Resident) -> str:
 
 
 async def signed_in(app: Starlette, officer: Resident) -> httpx.AsyncClient:
+    """A browser that opened the officer's link and pressed its button."""
     client = browser(app)
-    link = await sign_in_link(officer)
-    opened = await client.get(link.removeprefix(BASE_URL))
+    path = (await sign_in_link(officer)).removeprefix(BASE_URL)
+    assert (await client.get(path)).status_code == 200
+    opened = await client.post(path)
     assert opened.status_code == 303, opened.text
     return client
 

@@ -18,7 +18,7 @@ from handlers.i18n import LANGUAGES
 from handlers.office import Office
 from handlers.station_page import stations_seen
 from storage.models import Contact, Officer, Station, utcnow
-from storage.web_sessions import SESSION_TTL, redeem_link, sign_out, signed_in
+from storage.web_sessions import SESSION_TTL, link_is_good, redeem_link, sign_out, signed_in
 
 SESSION_COOKIE = "lapor_session"
 LANGUAGE_COOKIE = "lapor_lang"
@@ -79,8 +79,21 @@ async def viewer_of(request: Request) -> AsyncIterator[Viewer | None]:
                      csrf_token(request, token), Office(db, engine.cipher, engine.router, engine.escalation, now))
 
 
+async def sign_in_page(request: Request) -> Response:
+    """GET /masuk/{token}: a button that signs in. Opening the link uses nothing up: a chat app's link
+    preview fetches it before the officer does, and must not spend it."""
+    engine: Engine = request.app.state.engine
+    async with engine.sessions() as db:
+        good = await link_is_good(db, engine.cipher, request.path_params["token"], utcnow())
+    if not good:
+        return page(request, "signed_out.html", language(request), {"reason": "link"}, status_code=403)
+    response = page(request, "sign_in.html", language(request), {"token": request.path_params["token"]})
+    response.headers["Referrer-Policy"] = "no-referrer"  # the token is in this page's address
+    return response
+
+
 async def sign_in(request: Request) -> Response:
-    """GET /masuk/{token}: the chat's one-time link opens a session and goes home; a used, expired or
+    """POST /masuk/{token}: the chat's one-time link opens a session and goes home; a used, expired or
     unknown link says so and how to get a new one."""
     engine: Engine = request.app.state.engine
     async with engine.sessions() as db, db.begin():
@@ -90,8 +103,6 @@ async def sign_in(request: Request) -> Response:
     response = RedirectResponse("/", status_code=303)
     response.set_cookie(SESSION_COOKIE, session_token, max_age=int(SESSION_TTL.total_seconds()), httponly=True,
                         secure=secure(request), samesite="lax", path="/")
-    # The link stays in the browser's history: that it no longer works is what keeps it harmless.
-    response.headers["Referrer-Policy"] = "no-referrer"
     return response
 
 
