@@ -134,6 +134,8 @@ async def test_an_action_on_the_page_changes_the_status_and_relays_to_the_reside
     done = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "resolve",
                                                        "argument": "Motor sudah ditemukan dan dikembalikan"})
     assert done.status_code == 200 and "selesai" in done.text and "Pelapor diberi tahu lewat bot." in done.text
+    relayed = done.text.split("Kabar yang dikirim ke pelapor", 1)[1]
+    assert "menunggu dikirim" in relayed and "Motor sudah ditemukan dan dikembalikan" in relayed, "the relay, queued"
     async with engine.sessions() as db:
         report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
         relays = list((await db.execute(select(Outbox).where(Outbox.kind == "status_update",

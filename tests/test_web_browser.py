@@ -108,6 +108,8 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
         await page.get_by_label("Catatan penyelesaian (dikirim ke pelapor)").fill("Motor sudah ditemukan di Gedog")
         await page.get_by_role("button", name="Selesai").click()
         await page.get_by_text("Pelapor diberi tahu lewat bot.").wait_for()
+        relays = page.locator("section", has=page.get_by_role("heading", name="Kabar yang dikirim ke pelapor"))
+        assert "Motor sudah ditemukan di Gedog" in await relays.inner_text(), "the relay shows on the page"
         await phone_shot(page, "report")
         async with engine.sessions() as db:
             report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
