@@ -162,10 +162,13 @@ async def _in_browser(app: Starlette, session: str) -> dict[str, Any]:
                                         "path": "/", "httpOnly": True, "sameSite": "Lax"}])
             page = await context.new_page()
             await page.goto(f"http://127.0.0.1:{server.port}/", wait_until="load")
-            painted, transferred = await page.evaluate("""() => [
-                performance.getEntriesByName("first-contentful-paint")[0].startTime,
-                performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
-                    .reduce((sum, entry) => sum + entry.transferSize, 0)]""")
+            # The paint is reported when it happens, which may be after "load": wait for its entry.
+            painted = await page.evaluate("""() => new Promise(resolve => new PerformanceObserver(list => {
+                const entry = list.getEntriesByName("first-contentful-paint")[0];
+                if (entry) { resolve(entry.startTime); }
+            }).observe({type: "paint", buffered: true}))""")
+            transferred = await page.evaluate("""() => performance.getEntriesByType("navigation")
+                .concat(performance.getEntriesByType("resource")).reduce((sum, e) => sum + e.transferSize, 0)""")
             await browser.close()
     finally:
         await server.stop()
