@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections import Counter
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -17,7 +18,7 @@ from bot.web.render import page
 from handlers import patrol
 from handlers.actions import NEEDS_ARGUMENT, STATUS_UPDATE, Action, act, can_reach_reporter, refusal
 from handlers.alerts import alert_payload
-from handlers.digest import HOTSPOT_DAYS, TREND_DAYS, gather, latest_due_date, place_name
+from handlers.digest import HOTSPOT_DAYS, HOTSPOTS, TOP_PLACES, TREND_DAYS, gather, latest_due_date, place_name
 from handlers.i18n import LANGUAGES, labels, t
 from handlers.officer import NOTE_CHARS, event_line, outcome_messages
 from handlers.station_page import map_data, patrol_log, places_of, shows_pin, visible_report
@@ -49,13 +50,11 @@ async def home(request: Request, viewer: Viewer) -> Response:
     """Today's digest as a page."""
     facts = await gather(viewer.office, viewer.station, latest_due_date(viewer.station, viewer.office.now))
     office, lang = viewer.office, viewer.lang
-    came_in_by_category: dict[str, int] = {}
-    came_in_by_place: dict[str, int] = {}
+    came_in_by_category, came_in_by_place = Counter[str](), Counter[str]()
     for count in facts.today:
-        came_in_by_category[count.category.value] = came_in_by_category.get(count.category.value, 0) + count.total
+        came_in_by_category[count.category.value] += count.total
         if count.place_code:
-            name = place_name(office, lang, count.place_code)
-            came_in_by_place[name] = came_in_by_place.get(name, 0) + count.total
+            came_in_by_place[place_name(office, lang, count.place_code)] += count.total
     trends = {}
     for days in (TREND_DAYS, HOTSPOT_DAYS):
         series = facts.trend(days)
@@ -63,10 +62,10 @@ async def home(request: Request, viewer: Viewer) -> Response:
         trends[days] = list(zip(facts.trend_days(days), totals, strict=True))
     attention = [(r, place_name(office, lang, r.place_code) if r.place_code else "-",
                   (office.now - r.created_at).days) for r in facts.attention]
-    spots = [(s, place_name(office, lang, s.place_code)) for s in facts.hotspots()[:3]]
+    spots = [(s, place_name(office, lang, s.place_code)) for s in facts.hotspots()[:HOTSPOTS]]
     return page(request, "home.html", lang, {
-        "viewer": viewer, "facts": facts, "by_category": sorted(came_in_by_category.items(), key=lambda i: -i[1]),
-        "by_place": sorted(came_in_by_place.items(), key=lambda i: -i[1])[:5], "trends": trends,
+        "viewer": viewer, "facts": facts, "by_category": came_in_by_category.most_common(),
+        "by_place": came_in_by_place.most_common(TOP_PLACES), "trends": trends,
         "attention": attention, "spots": spots, "hotspot_days": HOTSPOT_DAYS})
 
 
@@ -90,13 +89,13 @@ async def reports(request: Request, viewer: Viewer) -> Response:
     """The station's reports, filtered, sorted and a page at a time."""
     wanted = _filter(request, viewer)
     period = request.query_params.get("periode", "")
-    number = request.query_params.get("hal", "1")
-    number_ = int(number) if number.isdecimal() and 0 < int(number) < 100_000 else 1
-    rows, total = await search(viewer.office.db, viewer.station_ids, wanted, offset=(number_ - 1) * PAGE_SIZE,
+    asked = request.query_params.get("hal", "1")
+    number = int(asked) if asked.isdecimal() and 0 < int(asked) < 100_000 else 1
+    rows, total = await search(viewer.office.db, viewer.station_ids, wanted, offset=(number - 1) * PAGE_SIZE,
                                limit=PAGE_SIZE)
     places = await places_of(viewer.office, viewer.lang, viewer.stations)
     return page(request, "reports.html", viewer.lang, {
-        "viewer": viewer, "rows": [(r, _place_of(viewer, r)) for r in rows], "total": total, "number": number_,
+        "viewer": viewer, "rows": [(r, _place_of(viewer, r)) for r in rows], "total": total, "number": number,
         "pages": max(1, -(-total // PAGE_SIZE)), "wanted": wanted, "period": period, "places": places,
         "statuses": [s.value for s in ReportStatus], "periods": list(PERIODS)})
 
