@@ -23,8 +23,8 @@ from tests.test_web import a_report
 from tests.web import BASE_URL, sign_in_link, web_app
 
 CHROMIUM = shutil.which("chromium")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="Debian's chromium is not installed: `make chromium` (scripts/chromium.sh) installs it")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
+    CHROMIUM is None, reason="Debian's chromium is not installed: `make chromium` (scripts/chromium.sh) installs it")]
 playwright = pytest.importorskip("playwright.async_api")
 
 SCREENSHOTS = Path(__file__).parent.parent / "docs" / "screenshots"

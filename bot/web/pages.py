@@ -31,7 +31,7 @@ PAGE_SIZE = 50
 EXPORT_ROWS = 100_000
 PERIODS = {"7": 7, "28": 28, "90": 90, "365": 365}  # days; no period is all time
 CONCERN_ROWS = 3  # concerns the patrol form offers at once
-CATEGORY_COLOURS = {"security": "#b03a2e", "unsafe_place": "#7d3c98", "traffic": "#b9770e", "social": "#1f618d",
+CATEGORY_COLOURS = {"security": "#b03a2e", "unsafe_place": "#7d3c98", "traffic": "#8a5a00", "social": "#1f618d",
                     "drugs": "#1e8449", "other": "#566573", "emergency": "#17202a"}
 
 
