@@ -139,7 +139,7 @@ async def _measure(url: str, regions: RegionIndex, data_dir: Path, runs: int, no
                 "server_ms_p95": round(timings_ms[max(0, round(0.95 * len(timings_ms)) - 1)], 1),
                 "html_kb": round(len(home.content) / 1024, 1),
                 "page_kb": round((len(home.content) + len(stylesheet.content)) / 1024, 1),
-                **await _in_browser(app, session)}
+                "browser": await _in_browser(app, session)}
     finally:
         await db_engine.dispose()
 
@@ -149,7 +149,7 @@ async def _in_browser(app: Starlette, session: str) -> dict[str, Any]:
     painted and what went over the wire. Nothing when chromium is not installed (`make chromium`)."""
     chromium = shutil.which("chromium")
     if chromium is None:
-        return {"browser": "chromium is not installed"}
+        return {"skipped": "chromium is not installed: make chromium"}
     from playwright.async_api import async_playwright  # a dev dependency, like the browser
 
     server = LoopbackServer(app)
@@ -180,7 +180,8 @@ def run(bench_database_url: str | None, quick: bool = False) -> dict[str, Any]:
     sizes = QUICK if quick else FULL
     regions = RegionIndex.load()
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    result: dict[str, Any] = {"parameters": {**sizes, "station": STATION}}
+    result: dict[str, Any] = {"parameters": {**sizes, "station": STATION},
+                              "postgresql": {"skipped": "no PostgreSQL database given"}}
     with tempfile.TemporaryDirectory() as folder:
         targets = [("sqlite", f"sqlite+aiosqlite:///{Path(folder) / 'b6.db'}")]
         if bench_database_url:

@@ -113,7 +113,7 @@ ROWS = [
             lambda v: v < 200),
         Row("b6", f"{database}: home page transferred (HTML and CSS)", (*at, "page_kb"), " KB", "< 500 KB",
             lambda v: v < 500),
-        Row("b6", f"{database}: home page first paint in chromium", (*at, "first_paint_ms"), " ms"),
+        Row("b6", f"{database}: home page first paint in chromium", (*at, "browser", "first_paint_ms"), " ms"),
     )),
 ]
 
@@ -278,7 +278,9 @@ def figure(section: dict[str, Any], path: tuple[str, ...]) -> Any:
 def show(section: dict[str, Any], row: Row, value: Any) -> str:
     part = figure(section, row.path[:-1])
     if value is None:
-        reason = (part or {}).get("skipped") or section.get("skipped") or section.get("error") or "not reported"
+        skipped = (figure(section, row.path[:n]) for n in range(len(row.path) - 1, 0, -1))  # the nearest says why
+        reason = (next((p["skipped"] for p in skipped if isinstance(p, dict) and "skipped" in p), None)
+                  or section.get("skipped") or section.get("error") or "not reported")
         return f"— ({reason})"
     if row.text is not None:
         return row.text(part)
