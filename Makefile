@@ -10,7 +10,7 @@ WITH_POSTGRES = TEST_DATABASE_URL="$$(bash scripts/test_database.sh)"
 AT_SIZE = RELIABILITY_CONVERSATIONS=16 RELIABILITY_DISPATCH_ALERTS=100 RELIABILITY_ALERTS=300 \
 	RELIABILITY_TELEGRAM_ALERTS=150 FUZZ_EXAMPLES=250
 
-.PHONY: run test test-all test-slow typecheck lint fmt lock reliability bench clean
+.PHONY: run test test-all test-slow typecheck lint fmt lock reliability bench clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ reliability: $(VENV)/.installed-dev
 # or else started by scripts/postgres.sh.
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks.run
+
+# Debian's chromium for the browser tests (tests/test_web_browser.py), which are skipped without it. They
+# also write the page's screenshots to docs/screenshots/.
+chromium:
+	bash scripts/chromium.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -3,7 +3,7 @@
     python -m benchmarks.run [--quick] [--only b1,b4]
 
 PostgreSQL is BENCH_DATABASE_URL, or else started by scripts/postgres.sh (database lapor_bench), so
-`make bench` alone gives every figure. A full run of all five writes benchmarks/results/latest.json and
+`make bench` alone gives every figure. A full run of all six writes benchmarks/results/latest.json and
 rewrites the README between the bench markers; a quick or partial run only prints. A benchmark that is
 missing or fails fails the run.
 """
@@ -36,9 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 README = ROOT / "README.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
-BENCHMARKS = {"b1": "b1_whatsapp", "b2": "b2_telegram", "b3": "b3_digest", "b4": "b4_dispatch", "b5": "b5_places"}
+BENCHMARKS = {"b1": "b1_whatsapp", "b2": "b2_telegram", "b3": "b3_digest", "b4": "b4_dispatch", "b5": "b5_places",
+              "b6": "b6_web"}
 TITLES = {"b1": "B1 WhatsApp conversations", "b2": "B2 Telegram path", "b3": "B3 digest scale",
-          "b4": "B4 dispatch", "b5": "B5 place resolution"}
+          "b4": "B4 dispatch", "b5": "B5 place resolution", "b6": "B6 station web page"}
 BENCH_DATABASE = "lapor_bench"
 BUDGET_S = 15 * 60
 
@@ -107,6 +108,13 @@ ROWS = [
     Row("b4", "rate limit exceeded in any second", ("exceeded",), "", "never", lambda v: v is False, busiest),
     Row("b5", "typed places resolved per second", ("per_s",)),
     Row("b5", "region index build at start-up", ("index_build_s",), " s"),
+    *(row for database, at in (("SQLite", ("sqlite",)), ("PostgreSQL", ("postgresql",))) for row in (
+        Row("b6", f"{database}: home page server time at 1M rows, p50", (*at, "server_ms_p50"), " ms", "< 200 ms",
+            lambda v: v < 200),
+        Row("b6", f"{database}: home page transferred (HTML and CSS)", (*at, "page_kb"), " KB", "< 500 KB",
+            lambda v: v < 500),
+        Row("b6", f"{database}: home page first paint in chromium", (*at, "browser", "first_paint_ms"), " ms"),
+    )),
 ]
 
 
@@ -270,7 +278,9 @@ def figure(section: dict[str, Any], path: tuple[str, ...]) -> Any:
 def show(section: dict[str, Any], row: Row, value: Any) -> str:
     part = figure(section, row.path[:-1])
     if value is None:
-        reason = (part or {}).get("skipped") or section.get("skipped") or section.get("error") or "not reported"
+        skipped = (figure(section, row.path[:n]) for n in range(len(row.path) - 1, 0, -1))  # the nearest says why
+        reason = (next((p["skipped"] for p in skipped if isinstance(p, dict) and "skipped" in p), None)
+                  or section.get("skipped") or section.get("error") or "not reported")
         return f"— ({reason})"
     if row.text is not None:
         return row.text(part)

@@ -19,7 +19,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 from twilio.request_validator import RequestValidator
 
-from bot import logs
+from bot import logs, web
 from bot.channels import telegram as telegram_channel
 from bot.channels.base import Outbound, ascii_number
 from bot.channels.whatsapp import OUTSIDE_WINDOW, UNREACHABLE_CODES, MalformedWebhook, WhatsAppChannel
@@ -252,6 +252,7 @@ def create_app(settings: Settings, workers: int = 1) -> Starlette:
             Route("/media/{name}", photo),
             Route("/healthz", healthz),
             *(Open311(settings).routes() if settings.open311_enabled else []),
+            *web.routes(),  # the station's web page
         ],
         lifespan=lifespan,
     )

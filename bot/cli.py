@@ -207,23 +207,30 @@ def reports_generate(
     days: Annotated[int, typer.Option(min=1, max=3660, help="How many days back.")] = 7,
     per_day: Annotated[int, typer.Option(min=1, max=100_000, help="About how many reports a day.")] = 12,
     seed: Annotated[int, typer.Option(help="The same seed gives the same reports.")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Add them even beside real reports.")] = False,
 ) -> None:
-    """Add sample reports to a station, to try the digest (`lapor digest preview`) or to measure it.
+    """Add sample reports to a station, to try the digest (`lapor digest preview`), the web page, or to
+    measure them.
 
-    They are marked "(data contoh)" in their text. Never use this on a database with real reports.
+    They are marked as samples in the database and "(data contoh)" in their text, and shown as such
+    everywhere. A database that holds real reports is refused unless --force.
     """
     settings = _settings()
     regions = _ready(settings)
 
-    async def generate_for(db: AsyncSession) -> int | None:
+    async def generate_for(db: AsyncSession) -> int | str:
+        """How many were made, or why none were."""
         found = await station_by_code(db, station)
         if found is None:
-            return None
+            return f"no station {station}: see `lapor stations list`"
+        if not force and await sample_reports.holds_real_reports(db):
+            return ("this database holds real reports: samples beside them would mix with them in digests, "
+                    "maps and exports. Use another database, or --force if that is really meant")
         return await sample_reports.generate(db, regions, found, days=days, per_day=per_day, now=utcnow(), seed=seed)
 
     made = asyncio.run(_with_db(settings, generate_for))
-    if made is None:
-        _fail(f"no station {station}: see `lapor stations list`")
+    if isinstance(made, str):
+        _fail(made)
     typer.echo(f"{made} sample reports added to {station} over the last {days} days")
 
 

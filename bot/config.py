@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     whatsapp_template_digest: str = ""
     whatsapp_template_expiry_notice: str = ""
 
+    # The station web page's base map: a tile URL template ({z}/{x}/{y}) the officers' browsers can reach,
+    # such as a tile server on the police network; empty, the map draws its points on a blank ground.
+    map_tile_url: str = Field(default="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                              pattern=r"^(|https?://[^\s\"'<>]+)$")
+    map_tile_attribution: str = "© OpenStreetMap contributors"
+
     flood_per_minute: int = Field(default=20, ge=1)
     # The open read API (Open311 GeoReport v2) under /open311/v2/: off unless asked for; requests a client may
     # make a minute.

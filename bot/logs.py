@@ -7,8 +7,10 @@ import re
 import sys
 from pathlib import Path
 
-# URNs, and any run of 9 to 15 digits: phone numbers and Telegram chat ids both look like that.
-_SECRETS = re.compile(r"\b(?:telegram|whatsapp|console):[^\s'\",)]+|(?<![\w.])\+?\d{9,15}(?!\w)")
+# URNs, and any run of 9 to 15 digits: phone numbers and Telegram chat ids both look like that; and the
+# token of a web page's sign-in link, which uvicorn's access log would otherwise write while it still works.
+_SECRETS = re.compile(r"\b(?:telegram|whatsapp|console):[^\s'\",)]+|(?<![\w.])\+?\d{9,15}(?!\w)"
+                      r"|(?<=/masuk/)[\w-]+")
 
 
 class RedactingFilter(logging.Filter):

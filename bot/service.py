@@ -65,6 +65,7 @@ async def open_engine(settings: Settings, *, default_language: str | None = None
             escalation=EscalationDelays(urgent=dt.timedelta(minutes=settings.escalate_urgent_minutes),
                                         other=dt.timedelta(minutes=settings.escalate_minutes)),
             digest_catch_up=dt.timedelta(hours=settings.digest_catch_up_hours),
+            web_url=settings.public_base_url,
         )
     finally:
         await database.dispose()

@@ -18,7 +18,7 @@ from handlers.office import Office
 from handlers.routing import place_label
 from storage import digests
 from storage.digests import Count
-from storage.models import Category, Officer, OfficerRole, Station
+from storage.models import Category, Officer, OfficerRole, PatrolNote, Station
 from storage.officers import station_heads
 from storage.outbox import enqueue
 
@@ -30,8 +30,9 @@ HOTSPOTS = 3
 NAMED_OVERDUE = 10
 TOP_PLACES = 5
 CATCH_UP = dt.timedelta(hours=24)  # by default a digest missed while the service was down is sent this late
-# Local hours of each time band; malam wraps past midnight.
-BANDS = (("pagi", range(5, 11)), ("siang", range(11, 15)), ("sore", range(15, 18)))
+# Local hours of each time band: four hours each, narrow enough to say when a patrol should be there.
+BANDS = (("dini", range(0, 4)), ("subuh", range(4, 8)), ("pagi", range(8, 12)), ("siang", range(12, 16)),
+         ("sore", range(16, 20)), ("malam", range(20, 24)))
 
 
 class NotDue(Exception):
@@ -63,7 +64,7 @@ class Hotspot:
 
 
 def band_of(local_hour: int) -> str:
-    return next((name for name, hours in BANDS if local_hour in hours), "malam")
+    return next(name for name, hours in BANDS if local_hour in hours)
 
 
 def digest_moment(station: Station, local_date: dt.date) -> dt.datetime:
@@ -94,20 +95,64 @@ def hotspots(counts: list[Count], zone: ZoneInfo, recent_since: dt.datetime) -> 
     return sorted(spots, key=lambda s: (-s.score, -s.total, s.place_code, s.band, s.category.value))
 
 
-async def compose(office: Office, station: Station, local_date: dt.date, lang: str) -> Digest:
+@dataclass(frozen=True)
+class Facts:
+    """What a station's digest says, before it is put in words: the chat's digest and the web page's home
+    both read it, so that they never disagree."""
+
+    station: Station
+    stations: list[Station]  # the station and, for a Polres, its Polsek
+    local_date: dt.date
+    end: dt.datetime
+    recent: list[Count]  # the HOTSPOT_DAYS before `end`
+    today: list[Count]  # the WINDOW before `end`
+    totals: dict[str, int]  # open, unacknowledged, overdue
+    attention: list[digests.OpenReport]  # open ones to name: urgent and escalated first, then the oldest
+    notes: list[PatrolNote]
+    failed: list[tuple[str, str, str | None]]
+
+    @property
+    def came_in(self) -> int:
+        return sum(c.total for c in self.today)
+
+    def trend(self, days: int = TREND_DAYS) -> dict[Category, list[int]]:
+        return _trend(self.recent, self.end, days)
+
+    def trend_days(self, days: int = TREND_DAYS) -> list[dt.date]:
+        return [self.local_date - dt.timedelta(days=back) for back in range(days - 1, -1, -1)]
+
+    def hotspots(self) -> list[Hotspot]:
+        return hotspots(self.recent, ZoneInfo(self.station.timezone), self.end - dt.timedelta(days=TREND_DAYS))
+
+
+async def gather(office: Office, station: Station, local_date: dt.date) -> Facts:
+    """The digest's facts for `local_date`; open and overdue are what they are at `office.now`."""
     end = digest_moment(station, local_date)
-    start = end - WINDOW
-    zone = ZoneInfo(station.timezone)
     stations = await digests.family(office.db, station)
     ids = [s.id for s in stations]
     recent = await digests.counts(office.db, ids, end - dt.timedelta(days=HOTSPOT_DAYS), end)
-    today = [c for c in recent if c.hour >= start]
-    # Open and overdue are what they are now: at the digest's own time, or later when read again.
-    totals, overdue = await digests.open_reports(office.db, ids, office.now, NAMED_OVERDUE)
-    notes = await digests.patrol_notes(office.db, ids, start, end)
-    failed = await digests.failed_messages(office.db, ids, start, end)
+    totals, attention = await digests.open_reports(office.db, ids, office.now, NAMED_OVERDUE)
+    return Facts(station, stations, local_date, end, recent, [c for c in recent if c.hour >= end - WINDOW],
+                 totals, attention, await digests.patrol_notes(office.db, ids, end - WINDOW, end),
+                 await digests.failed_messages(office.db, ids, end - WINDOW, end))
+
+
+def attention_line(office: Office, lang: str, report: digests.OpenReport) -> str:
+    """`🚨 LP-… · Narkoba · Kel. Gedog · terbuka 3 hari`: what needs an officer first, and where."""
+    flags = ("🚨 " if report.urgent else "") + ("⏰ " if report.escalated else "")
+    return t(lang, "digest.attention_line", flags=flags, ref=report.ref,
+             category=labels(lang, "category")[report.category.value],
+             place=place_name(office, lang, report.place_code) if report.place_code else "-",
+             days=t(lang, "digest.days_open", days=(office.now - report.created_at).days),
+             sample=t(lang, "digest.sample") if report.sample else "")
+
+
+async def compose(office: Office, station: Station, local_date: dt.date, lang: str, web_url: str = "") -> Digest:
+    facts = await gather(office, station, local_date)
+    end, stations, today, totals, notes, failed = (facts.end, facts.stations, facts.today, facts.totals,
+                                                   facts.notes, facts.failed)
     categories = labels(lang, "category")
-    came_in = sum(c.total for c in today)
+    came_in = facts.came_in
     sections = [t(lang, "digest.header", station=station.name, date=_date(lang, local_date),
                   time=format_clock(end, station.timezone))]
     if came_in:
@@ -117,7 +162,7 @@ async def compose(office: Office, station: Station, local_date: dt.date, lang: s
             by_category[c.category] += c.total
             if c.place_code:
                 by_place[c.place_code] += c.total
-        places = [f"{_place(office, lang, code)} {n}" for code, n in by_place.most_common(TOP_PLACES)]
+        places = [f"{place_name(office, lang, code)} {n}" for code, n in by_place.most_common(TOP_PLACES)]
         sections.append(t(lang, "digest.came_in", total=came_in, urgent=sum(c.total for c in today if c.urgent),
                           categories=", ".join(f"{categories[k.value]} {n}" for k, n in by_category.most_common()),
                           places=_and_more(lang, places, len(by_place)) or "-"))
@@ -130,21 +175,20 @@ async def compose(office: Office, station: Station, local_date: dt.date, lang: s
         own, polsek = stations[0], stations[1:]
         shown = polsek + ([own] if per_station[own.id] else [])  # a Polres's own line only when it took reports
         sections.append(t(lang, "digest.roll_up", lines="\n".join(f"• {s.name}: {per_station[s.id]}" for s in shown)))
-    overdue_lines = [f"• {r.ref} · {categories[r.category.value]} · "
-                     f"{t(lang, 'digest.days_open', days=(office.now - r.created_at).days)}" for r in overdue]
+    lines = [attention_line(office, lang, r) for r in facts.attention]
     sections.append(t(lang, "digest.open", open=totals["open"], unacknowledged=totals["unacknowledged"],
                       overdue=totals["overdue"], now=format_time(lang, office.now, station.timezone),
-                      lines=_and_more(lang, overdue_lines, totals["overdue"], "\n") or t(lang, "digest.none_overdue")))
+                      lines=_and_more(lang, lines, totals["open"], "\n") or t(lang, "digest.none_open")))
     if notes:
         sections.append(t(lang, "digest.patrols", notes=len(notes), met=sum(n.residents_met for n in notes),
                           follow_up=sum(n.follow_up for n in notes)))
-    days = [local_date - dt.timedelta(days=back) for back in range(TREND_DAYS - 1, -1, -1)]
-    trend = _trend(recent, end)
+    days = facts.trend_days()
+    trend = facts.trend()
     sections.append(t(lang, "digest.trend", days=" · ".join(
         f"{_date(lang, day, short=True)} {sum(series[i] for series in trend.values())}" for i, day in enumerate(days))))
-    spots = hotspots(recent, zone, end - dt.timedelta(days=TREND_DAYS))[:HOTSPOTS]
+    spots = facts.hotspots()[:HOTSPOTS]
     sections.append(t(lang, "digest.hotspots", lines="\n".join(
-        t(lang, "digest.hotspot", number=n, place=_place(office, lang, s.place_code),
+        t(lang, "digest.hotspot", number=n, place=place_name(office, lang, s.place_code),
           band=t(lang, f"digest.band.{s.band}"), category=categories[s.category.value], total=s.total,
           days=HOTSPOT_DAYS, recent=s.recent, still_open=s.still_open)
         for n, s in enumerate(spots, 1)) or t(lang, "digest.no_hotspots")))
@@ -152,22 +196,43 @@ async def compose(office: Office, station: Station, local_date: dt.date, lang: s
         refs = sorted({ref for ref, _kind, _error in failed})
         sections.append(t(lang, "digest.failed", count=len(failed),
                           refs=_and_more(lang, refs[:NAMED_OVERDUE], len(refs))))
+    if web_url:
+        sections.append(t(lang, "digest.web_link", url=web_url))
     summary = t(lang, "digest.summary", station=station.name, date=_date(lang, local_date), total=came_in,
                 open=totals["open"], overdue=totals["overdue"])
     chart = {"title": t(lang, "digest.chart_title", station=station.name),
              "days": [_date(lang, day, short=True) for day in days],
-             "series": {categories[k.value]: v for k, v in trend.items() if any(v)}}
+             "series": {categories[k.value]: v for k, v in trend.items() if any(v)},
+             "grid": hotspot_grid(office, lang, facts)}
     return Digest("\n\n".join(sections), summary, chart, came_in)
 
 
-def _trend(counts: list[Count], end: dt.datetime) -> dict[Category, list[int]]:
+GRID_PLACES = 8  # rows of the digest picture's grid: what a phone screen shows readably
+
+
+def hotspot_grid(office: Office, lang: str, facts: Facts, places: int = GRID_PLACES) -> dict[str, Any]:
+    """Reports of the last HOTSPOT_DAYS by place × time band, the busiest places first: where and when."""
+    zone = ZoneInfo(facts.station.timezone)
+    cells: dict[str, Counter[str]] = defaultdict(Counter)
+    for count in facts.recent:
+        if count.place_code:
+            cells[count.place_code][band_of(count.hour.astimezone(zone).hour)] += count.total
+    busiest = sorted(cells, key=lambda code: (-sum(cells[code].values()), code))[:places]
+    return {"title": t(lang, "digest.grid_title", days=HOTSPOT_DAYS),
+            "bands": [t(lang, f"digest.band.{name}") for name, _hours in BANDS],
+            "places": [place_name(office, lang, code) for code in busiest],
+            "codes": busiest,
+            "counts": [[cells[code][name] for name, _hours in BANDS] for code in busiest]}
+
+
+def _trend(counts: list[Count], end: dt.datetime, days: int = TREND_DAYS) -> dict[Category, list[int]]:
     """Reports by category in each of the 24-hour periods ending at the digest time of the trend's days
     (the last one is the digest's own), so that every day counts whole days."""
-    trend = {category: [0] * TREND_DAYS for category in Category}
+    trend = {category: [0] * days for category in Category}
     for count in counts:
         back = (end - count.hour - dt.timedelta(microseconds=1)) // WINDOW  # digest times are on the hour
-        if 0 <= back < TREND_DAYS:
-            trend[count.category][TREND_DAYS - 1 - back] += count.total
+        if 0 <= back < days:
+            trend[count.category][days - 1 - back] += count.total
     return trend
 
 
@@ -177,7 +242,8 @@ def _and_more(lang: str, shown: list[str], total: int, separator: str = ", ") ->
     return separator.join(shown + ([t(lang, "digest.and_more", count=more)] if more > 0 else []))
 
 
-def _place(office: Office, lang: str, code: str) -> str:
+def place_name(office: Office, lang: str, code: str) -> str:
+    """`Kel. Gedog`: the place's own name, without the kecamatan and kota above it."""
     place = office.router.place(code)
     return place_label(lang, place).split(", ")[0] if place else code
 
@@ -187,7 +253,8 @@ def _date(lang: str, day: dt.date, *, short: bool = False) -> str:
     return f"{day.day} {month}" if short else f"{day.day} {month} {day.year}"
 
 
-async def send_digest(office: Office, station: Station, local_date: dt.date, *, force: bool = False) -> int | None:
+async def send_digest(office: Office, station: Station, local_date: dt.date, *, force: bool = False,
+                      web_url: str = "") -> int | None:
     """Queues the digest to each of the station's heads, once per date (again only with `force`); returns
     how many heads it went to (0, and nothing recorded, when it has none), or None when it went already.
     Raises NotDue before the digest's time: its day is not over."""
@@ -203,7 +270,7 @@ async def send_digest(office: Office, station: Station, local_date: dt.date, *, 
     for officer, contact in heads:
         lang = contact.language or "id"
         if lang not in composed:
-            composed[lang] = await compose(office, station, local_date, lang)
+            composed[lang] = await compose(office, station, local_date, lang, web_url)
         digest = composed[lang]
         await enqueue(office.db, office.cipher, kind=DIGEST, contact_id=contact.id,
                       payload={"text": digest.text, "variables": {"1": digest.summary}, "chart": digest.chart},

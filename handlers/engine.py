@@ -55,6 +55,7 @@ class Engine:
         media_fetchers: Mapping[str, MediaFetcher] | None = None,
         escalation: EscalationDelays | None = None,
         digest_catch_up: dt.timedelta = CATCH_UP,
+        web_url: str = "",
     ) -> None:
         self.sessions = sessions
         self.cipher = cipher
@@ -65,6 +66,7 @@ class Engine:
         self.media_fetchers = dict(media_fetchers or {})
         self.escalation = escalation or EscalationDelays()
         self.digest_catch_up = digest_catch_up
+        self.web_url = web_url.rstrip("/")
 
     async def handle(self, inbound: Inbound, keep: KeepReplies | None = None) -> list[Outbound]:
         """The replies to `inbound`; [] when it was handled before. Never raises for bad input."""
@@ -93,7 +95,7 @@ class Engine:
                 db=db, contact=contact, cipher=self.cipher, router=self.router, inbound=inbound,
                 text=sanitize(inbound.text), lang=contact.language or self.default_language,
                 step=session.step or MENU, data=copy.deepcopy(session.data or {}), now=now,
-                escalation=self.escalation, officer=conversation.officer,
+                escalation=self.escalation, officer=conversation.officer, web_url=self.web_url,
                 photo=photo, photo_problem=photo_problem,
             )
             await respond(turn, first_contact=conversation.first_contact, expired=expired)
@@ -147,7 +149,7 @@ class Engine:
             station = await station_by_code(db, station_code)
             if station is None:
                 raise LookupError(station_code)
-            return await send_digest(self._office(db, now), station, local_date, force=force)
+            return await send_digest(self._office(db, now), station, local_date, force=force, web_url=self.web_url)
 
     async def expire_drafts(self, now: dt.datetime | None = None) -> int:
         async with self.sessions() as db, db.begin():

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.channels.base import Choice, Outbound
 from handlers import patrol, report_flow
 from handlers.actions import INFO_REPLY, NEEDS_ARGUMENT, Action, Outcome, act, refusal
@@ -20,6 +22,7 @@ from handlers.turn import MENU, Step, Turn, interrupt, resume
 from storage.models import EventKind, Officer, OfficerRole, Report, ReportEvent, Station
 from storage.outbox import last_sent_id, latest_sent, open_payload
 from storage.reports import history, open_reports, report_by_ref, split_ref
+from storage.web_sessions import LINK_TTL, create_link
 
 ACTION_NOTE = "action_note"  # the note, question, station or ref an action needs, asked after a tap
 OFFICER_MENU = Menu("officer_menu")
@@ -27,7 +30,7 @@ PAGE = 10
 NOTE_CHARS = 3  # letters or digits a note, question or reason needs: "👍" tells the reporter nothing
 VIEW = "view"  # choice key prefix: open one report
 ACTION_KEYWORDS = {action.value for action in Action}
-KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", "show", "digest"}
+KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", "show", "digest", "dashboard"}
 _COMMAND = re.compile(r"^/?\s*\S+?(?:@\w+)?(?:\s+(.*))?$", re.S)
 
 
@@ -53,7 +56,7 @@ async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool) -
             return turn.step
         return None
     ref, rest = split_ref(_words_after_keyword(turn))
-    if keyword in ("open_reports", "patrol", "digest") and turn.step != MENU and not slash:
+    if keyword in ("open_reports", "patrol", "digest", "dashboard") and turn.step != MENU and not slash:
         return None  # inside a flow the step's own words win ("terbuka" is also "Dengan nama")
     if keyword == "open_reports":
         if rest and not (rest.isdecimal() and len(rest) <= 4):
@@ -64,6 +67,11 @@ async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool) -
         if rest or ref:
             return None if free_text_here else _usage(turn)
         await _latest_digest(turn)
+        return turn.step
+    if keyword == "dashboard":
+        if rest or ref:
+            return None if free_text_here else _usage(turn)
+        await _sign_in_link(turn)
         return turn.step
     if keyword == "patrol":
         if rest or ref:
@@ -90,8 +98,19 @@ async def _latest_digest(turn: Turn) -> None:
         return
     station = await turn.db.get(Station, turn.officer.station_id)
     assert station is not None
-    digest = await compose(turn.office, station, latest_due_date(station, turn.now), turn.lang)
+    digest = await compose(turn.office, station, latest_due_date(station, turn.now), turn.lang, turn.web_url)
     turn.replies.append(Outbound(turn.inbound.urn, digest.text))
+
+
+async def _sign_in_link(turn: Turn) -> None:
+    """DASBOR: a one-time link that signs this officer in to the station's web page."""
+    assert turn.officer is not None
+    if not turn.web_url:
+        turn.say("officer.dashboard_unavailable")
+        return
+    token = await create_link(turn.db, turn.cipher, turn.officer, turn.now)
+    turn.say("officer.dashboard_link", url=f"{turn.web_url}/masuk/{token}",
+             minutes=int(LINK_TTL.total_seconds() // 60))
 
 
 def _usage(turn: Turn) -> str:
@@ -124,16 +143,23 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
 
 
 def _say_outcome(turn: Turn, action: Action, ref: str, outcome: Outcome) -> None:
+    for key, params in outcome_messages(turn.lang, action, ref, outcome):
+        turn.say(key, **params)
+
+
+def outcome_messages(lang: str, action: Action, ref: str, outcome: Outcome) -> list[tuple[str, dict[str, Any]]]:
+    """What the officer is told after an action, as catalogue keys and their params: the chat and the
+    web page say the same."""
     if outcome.refusal == "officer.not_allowed":
-        turn.say(outcome.refusal, ref=ref, action=labels(turn.lang, ACTIONS.group)[outcome.params["action"]],
-                 status=t(turn.lang, f"status.label.{outcome.params['status']}"))
-    elif outcome.refusal:
-        turn.say(outcome.refusal, **outcome.params)
-    else:
-        turn.say(f"officer.done.{action.value}", ref=ref, station=outcome.station)
-        if action == Action.REFER and not outcome.alerted:
-            turn.say("officer.nobody_alerted")
-        turn.say("officer.reporter_told" if outcome.relayed else "officer.reporter_not_told")
+        return [(outcome.refusal, {"ref": ref, "action": labels(lang, ACTIONS.group)[outcome.params["action"]],
+                                   "status": t(lang, f"status.label.{outcome.params['status']}")})]
+    if outcome.refusal:
+        return [(outcome.refusal, outcome.params)]
+    said = [(f"officer.done.{action.value}", {"ref": ref, "station": outcome.station})]
+    if action == Action.REFER and not outcome.alerted:
+        said.append(("officer.nobody_alerted", {}))
+    said.append(("officer.reporter_told" if outcome.relayed else "officer.reporter_not_told", {}))
+    return said
 
 
 def ask_action_note(turn: Turn) -> None:
@@ -241,10 +267,11 @@ async def list_open(turn: Turn, page: int) -> None:
 
 
 def _line(turn: Turn, report: Report, station: Station | None) -> str:
-    return t(turn.lang, "officer.open_line", urgent="🚨 " if report.urgent else "", ref=report.ref,
+    line = t(turn.lang, "officer.open_line", urgent="🚨 " if report.urgent else "", ref=report.ref,
              category=labels(turn.lang, "category")[report.category.value],
              status=t(turn.lang, f"status.label.{report.status.value}"),
              time=format_time(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta"))
+    return line + (t(turn.lang, "digest.sample") if report.sample else "")
 
 
 async def show_report(turn: Turn, ref: str) -> None:
@@ -258,27 +285,28 @@ async def show_report(turn: Turn, ref: str) -> None:
     station = await turn.db.get(Station, report.station_id)
     timezone = station.timezone if station else "Asia/Jakarta"
     payload = await alert_payload(turn.office, report, turn.lang)
-    events = [await _event_line(turn, event, timezone) for event in await history(turn.db, report)]
+    events = [await event_line(turn.db, turn.lang, event, timezone) for event in await history(turn.db, report)]
     _offer(turn, "officer.report", action_choices(turn.lang, report.ref), alert=payload["text"],
            status=t(turn.lang, f"status.label.{report.status.value}"), history="\n".join(events))
 
 
-async def _event_line(turn: Turn, event: ReportEvent, timezone: str) -> str:
-    when = format_time(turn.lang, event.created_at, timezone)
+async def event_line(db: AsyncSession, lang: str, event: ReportEvent, timezone: str) -> str:
+    """One line of a report's history, as the chat and the web page show it."""
+    when = format_time(lang, event.created_at, timezone)
     if event.kind == EventKind.ESCALATION:
-        return t(turn.lang, f"officer.history.escalated_{event.note}", when=when)
+        return t(lang, f"officer.history.escalated_{event.note}", when=when)
     if event.kind == EventKind.REPLY:
-        return t(turn.lang, "officer.history.reply", when=when, answer=event.note or "")
+        return t(lang, "officer.history.reply", when=when, answer=event.note or "")
     note = f": {event.note}" if event.note else ""
-    return t(turn.lang, "officer.history.status", when=when, who=await _who(turn, event.actor),
-             status=t(turn.lang, f"status.label.{event.to_status.value}"), note=note)
+    return t(lang, "officer.history.status", when=when, who=await _who(db, lang, event.actor),
+             status=t(lang, f"status.label.{event.to_status.value}"), note=note)
 
 
-async def _who(turn: Turn, actor: str) -> str:
+async def _who(db: AsyncSession, lang: str, actor: str) -> str:
     if actor.startswith("officer:"):
-        officer = await turn.db.get(Officer, int(actor.split(":", 1)[1]))
-        return (officer.name if officer and officer.name else None) or t(turn.lang, "officer.history.an_officer")
-    return t(turn.lang, f"officer.history.by_{actor}")
+        officer = await db.get(Officer, int(actor.split(":", 1)[1]))
+        return (officer.name if officer and officer.name else None) or t(lang, "officer.history.an_officer")
+    return t(lang, f"officer.history.by_{actor}")
 
 
 STEPS: dict[str, Step] = {

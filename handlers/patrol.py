@@ -10,10 +10,12 @@ from bot.channels.base import Choice
 from handlers.actions import actor, change_status
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
+from handlers.office import Office
 from handlers.routing import code_label, place_label
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn
-from storage.models import Category, Identity, PatrolNote, ReportSource, ReportStatus
+from storage.models import Category, Identity, Officer, PatrolNote, Report, ReportSource, ReportStatus
+from storage.regions import PlaceCandidate
 from storage.reports import create_report
 
 PLACE, PLACE_PICK, MET, CATEGORY, CONCERN, MORE, FOLLOW_UP = (
@@ -55,9 +57,9 @@ async def place(turn: Turn) -> str:
             return MET
         _note(turn)["options"] = [near[1].code]
         return PLACE_PICK
-    shortest, longest = PLACE_CHARS
-    if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
-        turn.say("patrol.place_invalid", shortest=shortest, longest=longest)
+    problem = place_problem(turn.text)
+    if problem is not None:
+        turn.say("patrol.place_invalid", **problem)
         return PLACE
     _note(turn).update(place_text=turn.text, code=None)
     found, _confident = turn.router.candidates(turn.text)
@@ -93,11 +95,11 @@ def ask_met(turn: Turn) -> None:
 
 
 async def met(turn: Turn) -> str:
-    said = normalize(turn.text)
-    if not said.isdecimal() or int(said) > MOST_MET:
-        turn.say("patrol.met_invalid", most=MOST_MET)
+    problem = met_problem(turn.text)
+    if problem is not None:
+        turn.say("patrol.met_invalid", **problem)
         return MET
-    _note(turn)["met"] = int(said)
+    _note(turn)["met"] = int(normalize(turn.text))
     return CATEGORY
 
 
@@ -119,9 +121,9 @@ def ask_concern(turn: Turn) -> None:
 
 
 async def concern(turn: Turn) -> str:
-    shortest, longest = CONCERN_CHARS
-    if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
-        turn.say("patrol.concern_invalid", shortest=shortest, longest=longest)
+    problem = concern_problem(turn.text)
+    if problem is not None:
+        turn.say("patrol.concern_invalid", **problem)
         return CONCERN
     _note(turn)["concerns"].append({"category": _note(turn).pop("category"), "text": turn.text})
     return MORE if len(_note(turn)["concerns"]) < MOST_CONCERNS else FOLLOW_UP
@@ -152,36 +154,68 @@ async def follow_up(turn: Turn) -> str:
     return MENU
 
 
+def place_problem(place_text: str) -> dict[str, Any] | None:
+    """Why the place as typed does not do, as the params of `patrol.place_invalid`; None when it does."""
+    shortest, longest = PLACE_CHARS
+    if letters_and_digits(place_text) < shortest or len(place_text) > longest:
+        return {"shortest": shortest, "longest": longest}
+    return None
+
+
+def met_problem(said: str) -> dict[str, Any] | None:
+    """Why the number of residents met does not do, as the params of `patrol.met_invalid`."""
+    said = normalize(said)
+    return None if said.isdecimal() and int(said) <= MOST_MET else {"most": MOST_MET}
+
+
+def concern_problem(text: str) -> dict[str, Any] | None:
+    """Why a concern does not do, as the params of `patrol.concern_invalid`."""
+    shortest, longest = CONCERN_CHARS
+    if letters_and_digits(text) < shortest or len(text) > longest:
+        return {"shortest": shortest, "longest": longest}
+    return None
+
+
 async def save(turn: Turn, *, follow_up: bool) -> None:
-    """Stores the note and one report per concern on the officer's station, taken as acknowledged: the
-    officer heard it in person, so no alert goes out."""
+    """Stores the note the conversation gathered and tells the officer its reports."""
     note_data = turn.data.pop("patrol")
-    officer = turn.officer
-    assert officer is not None
+    assert turn.officer is not None
     found = turn.router.place(note_data["code"]) if note_data.get("code") else None
+    concerns = [(Category(raised["category"]), raised["text"]) for raised in note_data["concerns"]]
+    _note, reports = await record(turn.office, turn.officer, turn.lang, note_data["place_text"], found,
+                                  note_data["met"], concerns, follow_up)
+    refs = [f"• {report.ref} ({labels(turn.lang, 'category')[report.category.value]})" for report in reports]
+    turn.say("patrol.saved", place=place_label(turn.lang, found) if found else note_data["place_text"],
+             met=note_data["met"], count=len(refs), refs="\n".join(refs),
+             follow_up=t(turn.lang, "patrol.follow_up_yes" if follow_up else "patrol.follow_up_no"))
+
+
+async def record(office: Office, officer: Officer, lang: str, place_text: str, found: PlaceCandidate | None,
+                 met: int, concerns: list[tuple[Category, str]], follow_up: bool) -> tuple[PatrolNote, list[Report]]:
+    """Stores the note and one report per concern on the officer's station, taken as acknowledged: the
+    officer heard it in person, so no alert goes out. The chat's PATROLI and the web page's form both
+    end here."""
     district = found.district.code if found and found.district else None
     village = found.village.code if found and found.village else None
-    note = PatrolNote(station_id=officer.station_id, officer_id=officer.id, place_text=note_data["place_text"],
-                      district_code=district, village_code=village, residents_met=note_data["met"],
-                      follow_up=follow_up, created_at=turn.now)
-    turn.db.add(note)
-    await turn.db.flush()
-    place_text = place_label(turn.lang, found) if found else note_data["place_text"]
-    refs = []
-    for raised in note_data["concerns"]:
+    note = PatrolNote(station_id=officer.station_id, officer_id=officer.id, place_text=place_text,
+                      district_code=district, village_code=village, residents_met=met,
+                      follow_up=follow_up, created_at=office.now)
+    office.db.add(note)
+    await office.db.flush()
+    reports = []
+    for category, text in concerns:
         report, _received = await create_report(
-            turn.db, attachments=[], actor=actor(officer),
-            category=Category(raised["category"]), description=raised["text"],
-            occurred_text=t(turn.lang, "patrol.occurred"), location_text=note_data["place_text"],
+            office.db, attachments=[], actor=actor(officer),
+            category=category, description=text,
+            occurred_text=t(lang, "patrol.occurred"), location_text=place_text,
             province_code=found.province.code if found else None, regency_code=found.regency.code if found else None,
             district_code=district, village_code=village, station_id=officer.station_id, urgent=False,
-            identity=Identity.ANONYMOUS, source=ReportSource.PATROL, language=turn.lang, contact_id=None,
-            patrol_note_id=note.id, created_at=turn.now, updated_at=turn.now,
+            identity=Identity.ANONYMOUS, source=ReportSource.PATROL, language=lang, contact_id=None,
+            patrol_note_id=note.id, created_at=office.now, updated_at=office.now,
         )
-        await change_status(turn.office, report, ReportStatus.ACKNOWLEDGED, actor(officer), None, public=False)
-        refs.append(f"• {report.ref} ({labels(turn.lang, 'category')[raised['category']]})")
-    turn.say("patrol.saved", place=place_text, met=note_data["met"], count=len(refs), refs="\n".join(refs),
-             follow_up=t(turn.lang, "patrol.follow_up_yes" if follow_up else "patrol.follow_up_no"))
+        await change_status(office, report, ReportStatus.ACKNOWLEDGED, actor(officer), None, public=False)
+        reports.append(report)
+    return note, reports
 
 
 STEPS: dict[str, Step] = {

@@ -41,6 +41,7 @@ class Turn:
     now: dt.datetime
     escalation: EscalationDelays = field(default_factory=EscalationDelays)
     officer: Officer | None = None  # set when this chat is enrolled as an officer
+    web_url: str = ""  # where the station's web page is served (PUBLIC_BASE_URL); "" when it is not
     photo: StoredMedia | None = None
     photo_problem: str | None = None  # why a sent photo was refused, if it was
     replies: list[Outbound] = field(default_factory=list)

@@ -25,6 +25,7 @@ from storage.models import (
     ReportStatus,
 )
 from storage.outbox import enqueue
+from storage.web_sessions import drop_expired
 
 EXPIRY_NOTICE = "expiry_notice"  # the outbox kind
 CLOSED = (ReportStatus.RESOLVED, ReportStatus.DUPLICATE, ReportStatus.REJECTED)
@@ -79,10 +80,12 @@ async def purge_batch(office: Office, retention: dt.timedelta) -> int:
 
 
 async def drop_bookkeeping(office: Office) -> None:
-    """Replay guards and finished outbox rows, long past any provider's retries."""
+    """Replay guards and finished outbox rows, long past any provider's retries; the web page's sign-in
+    links and sessions once they have expired."""
     old = office.now - dt.timedelta(days=BOOKKEEPING_DAYS)
     await office.db.execute(delete(InboundMessage).where(InboundMessage.received_at < old))
     await office.db.execute(delete(Outbox).where(Outbox.state != OutboxState.PENDING, Outbox.created_at < old))
+    await drop_expired(office.db, office.now)
 
 
 async def sweep_media(office: Office, media: MediaStore) -> int:

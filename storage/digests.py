@@ -45,6 +45,10 @@ class OpenReport:
     status: ReportStatus
     created_at: dt.datetime
     overdue: bool
+    urgent: bool
+    escalated: bool  # its alert went again because nobody acknowledged it in time
+    place_code: str | None  # the kelurahan/desa, else the kecamatan
+    sample: bool
 
 
 async def family(db: AsyncSession, station: Station) -> list[Station]:
@@ -77,7 +81,8 @@ async def counts(db: AsyncSession, station_ids: list[int], start: dt.datetime, e
 
 async def open_reports(db: AsyncSession, station_ids: list[int], now: dt.datetime,
                        limit: int) -> tuple[dict[str, int], list[OpenReport]]:
-    """How many are open, unacknowledged and overdue, and the overdue ones to name, oldest first."""
+    """How many are open, unacknowledged and overdue, and the open ones to name: urgent and escalated
+    first, then the oldest."""
     overdue = (Report.created_at < now - OVERDUE_AFTER) | (
         Report.status.in_(UNACKNOWLEDGED) & (Report.escalations > 0))
     where = (Report.station_id.in_(station_ids), Report.status.in_(OPEN_STATUSES))
@@ -85,13 +90,16 @@ async def open_reports(db: AsyncSession, station_ids: list[int], now: dt.datetim
         select(func.count(), func.sum(case((Report.status.in_(UNACKNOWLEDGED), 1), else_=0)),
                func.sum(case((overdue, 1), else_=0))).where(*where)
     )).one()
+    flagged = Report.urgent | (Report.escalations > 0)
     named = await db.execute(
-        select(Report.ref, Report.category, Report.status, Report.created_at).where(*where, overdue)
-        .order_by(Report.created_at, Report.id).limit(limit)
+        select(Report.ref, Report.category, Report.status, Report.created_at, overdue, Report.urgent,
+               Report.escalations, func.coalesce(Report.village_code, Report.district_code), Report.sample)
+        .where(*where).order_by(case((flagged, 0), else_=1), Report.created_at, Report.id).limit(limit)
     )
     return ({"open": totals[0], "unacknowledged": int(totals[1] or 0), "overdue": int(totals[2] or 0)},
-            [OpenReport(ref, Category(category), ReportStatus(status), created_at, True)
-             for ref, category, status, created_at in named])
+            [OpenReport(ref, Category(category), ReportStatus(status), created_at, bool(late), bool(urgent),
+                        escalations > 0, place, bool(sample))
+             for ref, category, status, created_at, late, urgent, escalations, place, sample in named])
 
 
 async def patrol_notes(db: AsyncSession, station_ids: list[int], start: dt.datetime,

@@ -251,6 +251,7 @@ class Report(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     # The last change the reporter can see; set where a status changes, never by other bookkeeping.
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sample: Mapped[bool] = mapped_column(Boolean, default=False)  # made up by `lapor reports generate`
 
 
 class ReportEvent(Base):
@@ -392,3 +393,32 @@ class DigestRun(Base):
     sends: Mapped[int] = mapped_column(Integer, default=1)  # more than 1: sent again by hand (--force)
     recipients: Mapped[int] = mapped_column(Integer, default=0)
     sent_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WebLink(Base):
+    """A one-time sign-in link to the station's web page, sent in the officer's chat. Only a keyed hash of
+    its token is kept: the token itself is in the link alone."""
+
+    __tablename__ = "web_link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officer.id", ondelete="CASCADE"), index=True)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WebSession(Base):
+    """A signed-in browser, bound to the officer, station and role it was opened for; the cookie holds
+    the token, the database a keyed hash of it."""
+
+    __tablename__ = "web_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officer.id", ondelete="CASCADE"), index=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"))
+    role: Mapped[OfficerRole] = mapped_column(_enum(OfficerRole))
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

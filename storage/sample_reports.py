@@ -73,7 +73,13 @@ def sample_report(rng: random.Random, station: SampleStation, local_date: dt.dat
         "station_id": station.id, "needs_routing": False, "urgent": category == Category.EMERGENCY,
         "status": status, "identity": rng.choice(_IDENTITIES), "source": ReportSource.CITIZEN,
         "language": "id", "contact_id": None, "escalations": 0, "created_at": created, "updated_at": created,
+        "sample": True,
     }
+
+
+async def holds_real_reports(db: AsyncSession) -> bool:
+    """Whether any report in the database is not a sample: residents' or patrols' own."""
+    return (await db.execute(select(Report.id).where(Report.sample.is_(False)).limit(1))).first() is not None
 
 
 async def generate(db: AsyncSession, regions: RegionIndex, station: Station, *, days: int, per_day: int,

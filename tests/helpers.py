@@ -24,9 +24,12 @@ import httpx
 from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.applications import Starlette
 
+from bot import web
 from bot.channels.base import Inbound, Location, Media, Outbound
 from bot.channels.console import ConsoleChannel
+from bot.config import Settings
 from handlers.engine import Engine
 from handlers.i18n import catalogue
 from handlers.routing import Router
@@ -473,3 +476,61 @@ async def station_code(engine: Engine, report: Report) -> str | None:
     async with engine.sessions() as db:
         station = await db.get(Station, report.station_id) if report.station_id else None
     return station.code if station else None
+
+
+# --- the station web page, in process: the routes over httpx, signed in through the chat's link -----------
+
+BASE_URL = "http://lapor.test"
+
+
+def web_app(engine: Engine, data_dir: Path, **settings: object) -> Starlette:
+    """The page's routes with the state the service's lifespan gives them."""
+    app = Starlette(routes=web.routes())
+    app.state.settings = Settings(_env_file=None, public_base_url=BASE_URL, secret_key=TEST_SECRET,  # type: ignore[call-arg]
+                                  data_dir=data_dir, **settings)
+    app.state.engine = engine
+    engine.web_url = BASE_URL
+    return app
+
+
+def browser(app: Starlette) -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE_URL, follow_redirects=False)
+
+
+async def sign_in_link(officer: Resident) -> str:
+    """The link DASBOR sends, as the officer's chat shows it."""
+    await officer.send("DASBOR")
+    assert officer.heard("officer.dashboard_link"), officer.text
+    found = re.search(r"https?://\S+/masuk/\S+", officer.text)
+    assert found is not None
+    return found.group(0)
+
+
+async def signed_in(app: Starlette, officer: Resident) -> httpx.AsyncClient:
+    """A browser that opened the officer's link and pressed its button."""
+    client = browser(app)
+    path = (await sign_in_link(officer)).removeprefix(BASE_URL)
+    assert (await client.get(path)).status_code == 200
+    opened = await client.post(path)
+    assert opened.status_code == 303, opened.text
+    return client
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf" value="([0-9a-f]+)"', html)
+    assert found is not None, "no CSRF token on the page"
+    return found.group(1)
+
+
+async def a_report(engine: Engine, *, identity: str = "2", place: str | None = None) -> str:
+    """A resident's report to Polsek Sananwetan (confidential unless said otherwise); its ref."""
+    resident = Resident(engine, RESIDENT)
+    await walk_to_summary(resident, identity=identity)
+    await resident.send("kirim")
+    ref = find_ref(resident.text)
+    assert ref is not None
+    if place is not None:
+        async with engine.sessions() as db, db.begin():
+            report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+            report.location_text = place
+    return ref

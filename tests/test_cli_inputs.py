@@ -18,7 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import db as database
 from storage import sample_reports
-from storage.models import Report
+from storage.models import Category, Identity, Report
+from storage.reports import create_report
 from storage.stations import station_by_code
 from tests.helpers import lapor, regions
 
@@ -148,3 +149,39 @@ def test_the_same_seed_and_moment_give_the_same_sample_reports_in_chunks(
     assert sizes and max(sizes) <= 30 and len(first) > 60, "inserted in chunks"
     assert len({ref for ref, *_ in first}) == len(first)
     assert all(created < now for *_, created in first)
+
+
+async def _a_real_report(url: str) -> None:
+    engine = database.create_engine(url)
+    try:
+        async with database.session_factory(engine)() as db, db.begin():
+            found = await station_by_code(db, "POLSEK-SANANWETAN")
+            assert found is not None
+            await create_report(db, attachments=[], actor="resident", category=Category.TRAFFIC,
+                                description="Lampu lalu lintas mati", occurred_text="-", station_id=found.id,
+                                identity=Identity.ANONYMOUS, language="id")
+    finally:
+        await engine.dispose()
+
+
+async def _samples(url: str) -> list[bool]:
+    engine = database.create_engine(url)
+    try:
+        async with database.session_factory(engine)() as db:
+            return list((await db.execute(select(Report.sample).order_by(Report.id))).scalars())
+    finally:
+        await engine.dispose()
+
+
+def test_sample_reports_are_marked_and_refused_beside_real_ones_unless_forced(tmp_path: Path,
+                                                                             database_url: str) -> None:
+    generate = ("reports", "generate", "--station", "POLSEK-SANANWETAN", "--days", "1", "--per-day", "5")
+    assert lapor(*generate, data_dir=tmp_path, database_url=database_url).returncode == 0, "samples beside samples"
+    asyncio.run(_a_real_report(database_url))
+    result = lapor(*generate, data_dir=tmp_path, database_url=database_url)
+    assert result.returncode == 1 and "holds real reports" in result.stderr
+    made = len(asyncio.run(_samples(database_url)))
+    forced = lapor(*generate, "--force", data_dir=tmp_path, database_url=database_url)
+    assert forced.returncode == 0, forced.stderr
+    flags = asyncio.run(_samples(database_url))
+    assert len(flags) > made and flags.count(False) == 1, "every generated report is marked; the real one is not"

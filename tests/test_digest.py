@@ -79,7 +79,12 @@ async def test_the_day_in_numbers(engine: Engine) -> None:
         "the one escalated is overdue; the one of 06:00 is open too")
     assert "Tren 7 hari: 14 Nov 0 · 15 Nov 0 · 16 Nov 0 · 17 Nov 0 · 18 Nov 0 · 19 Nov 1 · 20 Nov 3" in text, (
         "days of 24 hours to 06:00: 19 Nov 05:59 WIB is the 19th's; 20 Nov 06:00 is after the digest")
-    assert "1. Kel. Gedog · malam (18–05) · Narkoba: 2 laporan" in text
+    assert "1. Kel. Gedog · malam (20–24) · Narkoba: 2 laporan" in text, "bands are four hours wide"
+    listed = [line for line in text.splitlines() if line.startswith("• ")]
+    assert [line.split(" · ", 2)[2] for line in listed] == [
+        "Kec. Sananwetan · terbuka 0 hari", "Kel. Gedog · terbuka 0 hari", "Kel. Gedog · terbuka 1 hari",
+        "Kel. Gedog · terbuka 0 hari"], "urgent first, then the escalated one, then the oldest; each with its place"
+    assert listed[0].startswith("• 🚨 ") and listed[1].startswith("• ⏰ ")
 
 
 async def test_a_day_without_reports_says_so_in_one_line(engine: Engine) -> None:
@@ -91,7 +96,7 @@ async def test_a_day_without_reports_says_so_in_one_line(engine: Engine) -> None
 async def test_hotspots_rank_recent_open_and_urgent_reports_higher(engine: Engine) -> None:
     for day in (1, 2, 3):  # three old, closed reports of traffic in the morning at the kecamatan
         await add(engine, wib(day, 8), Category.TRAFFIC, village=None, status=ReportStatus.RESOLVED)
-    for hour in (19, 22):  # two recent, open ones of drugs at night in Gedog
+    for hour in (21, 22):  # two recent, open ones of drugs at night in Gedog
         await add(engine, wib(18, hour))
     await add(engine, wib(17, 13), Category.SECURITY, urgent=True)  # one recent urgent at midday
     async with engine.sessions() as db:
@@ -183,7 +188,7 @@ async def test_long_lists_say_how_many_more_there_are(engine: Engine) -> None:
     for n in range(12):  # twelve open for more than seven days
         await add(engine, wib(1, 8) + dt.timedelta(minutes=n), village=None)
     text = await digest_text(engine)
-    assert "terlambat: 12" in text and text.count(" · terbuka 18 hari") == 10
+    assert "terlambat: 12" in text and text.count(" · Kec. Sananwetan · terbuka 18 hari") == 10
     assert "dan 2 lainnya" in text, text
 
 
@@ -270,7 +275,9 @@ async def test_forcing_a_digest_again_is_recorded(engine: Engine) -> None:
 
 def test_the_chart_is_a_png_of_the_expected_size() -> None:
     png = digest_chart({"title": "Laporan 7 hari terakhir", "days": [f"{d} Nov" for d in range(14, 21)],
-                        "series": {"Narkoba": [0, 1, 0, 2, 0, 0, 3], "Lalu lintas": [1, 0, 0, 0, 1, 0, 0]}})
+                        "series": {"Narkoba": [0, 1, 0, 2, 0, 0, 3], "Lalu lintas": [1, 0, 0, 0, 1, 0, 0]},
+                        "grid": {"title": "Laporan 28 hari", "bands": ["pagi (08–12)", "malam (20–24)"],
+                                 "places": ["Kel. Gedog"], "codes": ["35.72.01.1001"], "counts": [[2, 5]]}})
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
     assert (width, height) == (WIDTH_PX, HEIGHT_PX)
@@ -386,3 +393,18 @@ async def test_sample_reports_give_a_digest_with_hotspots(engine: Engine, tmp_pa
                                       "digest", "preview", "--station",
                                       "POLSEK-SANANWETAN", "--date", today)
     assert "Prioritas patroli hari ini:\n1. Kel. " in preview.stdout, preview.stdout
+
+
+async def test_the_picture_shows_where_and_when_busiest_place_first(engine: Engine) -> None:
+    for hour in (21, 22, 23):
+        await add(engine, wib(18, hour))                               # three at night in Gedog
+    await add(engine, wib(18, 9), Category.TRAFFIC, village=None)     # one in the morning, at the kecamatan
+    target = await station(engine)
+    async with engine.sessions() as db:
+        office = Office(db, engine.cipher, engine.router, engine.escalation, digest_moment(target, DAY))
+        chart = (await compose(office, target, DAY, "id")).chart
+    grid = chart["grid"]
+    assert grid["places"] == ["Kel. Gedog", "Kec. Sananwetan"]
+    assert grid["bands"][-1] == "malam (20–24)" and grid["counts"] == [[0, 0, 0, 0, 0, 3], [0, 0, 1, 0, 0, 0]]
+    png = digest_chart(chart)
+    assert struct.unpack(">II", png[16:24]) == (WIDTH_PX, HEIGHT_PX), "drawn whole, grid and all"

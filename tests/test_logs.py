@@ -18,6 +18,14 @@ def test_addresses_and_numbers_are_redacted(secret: str) -> None:
     assert "[redacted]" in record.getMessage()
 
 
+def test_a_sign_in_token_in_an_access_line_is_redacted() -> None:
+    token = "LIzSUQXYk5W9Y4xN3-W4MwfaVqdt1NIvS12i3ofJ-no"
+    record = logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+                               ("127.0.0.1:45296", "GET", f"/masuk/{token}", "1.1", 200), None)
+    RedactingFilter().filter(record)
+    assert token not in record.getMessage() and "/masuk/[redacted]" in record.getMessage()
+
+
 def test_exception_text_is_redacted_too() -> None:
     try:
         raise ValueError("no route to whatsapp:+6281234567890")

@@ -1,0 +1,141 @@
+"""Who is looking at the station's web page: the session cookie a one-time chat link opens, checked on
+every request against the database, and the CSRF token every form carries."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from bot.web.render import page
+from handlers.engine import Engine
+from handlers.i18n import LANGUAGES
+from handlers.office import Office
+from handlers.station_page import stations_seen
+from storage.models import Contact, Officer, Station, utcnow
+from storage.web_sessions import SESSION_TTL, link_is_good, redeem_link, sign_out, signed_in
+
+SESSION_COOKIE = "lapor_session"
+LANGUAGE_COOKIE = "lapor_lang"
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """A signed-in officer, what they may see, and how the page speaks to them."""
+
+    officer: Officer
+    station: Station
+    stations: list[Station]
+    lang: str
+    csrf: str
+    office: Office
+
+    @property
+    def station_ids(self) -> list[int]:
+        return [s.id for s in self.stations]
+
+
+def csrf_token(request: Request, session_token: str) -> str:
+    """The session's form token: a keyed hash of its cookie, so nothing more is stored and another site,
+    which cannot read the cookie, cannot make one."""
+    key = request.app.state.settings.contact_secret().encode()
+    return hmac.new(key, f"lapor/csrf:{session_token}".encode(), hashlib.sha256).hexdigest()
+
+
+def language(request: Request, contact: Contact | None = None) -> str:
+    """The page's language: the one picked on the page, else the officer's chat language, else Indonesian."""
+    picked = request.cookies.get(LANGUAGE_COOKIE, "")
+    if picked in LANGUAGES:
+        return picked
+    return contact.language if contact is not None and contact.language in LANGUAGES else "id"
+
+
+def secure(request: Request) -> bool:
+    return request.url.scheme == "https" or request.app.state.settings.public_base_url.startswith("https://")
+
+
+@asynccontextmanager
+async def viewer_of(request: Request) -> AsyncIterator[Viewer | None]:
+    """The signed-in viewer in one transaction, or None: a session ends at the first request after its
+    officer was revoked or moved."""
+    engine: Engine = request.app.state.engine
+    token = request.cookies.get(SESSION_COOKIE, "")
+    now = utcnow()
+    async with engine.sessions() as db, db.begin():
+        found = await signed_in(db, engine.cipher, token, now) if token else None
+        if found is None:
+            yield None
+            return
+        _session, officer = found
+        station = await db.get(Station, officer.station_id)
+        assert station is not None
+        contact = await db.get(Contact, officer.contact_id)
+        yield Viewer(officer, station, await stations_seen(db, officer), language(request, contact),
+                     csrf_token(request, token), Office(db, engine.cipher, engine.router, engine.escalation, now))
+
+
+async def sign_in_page(request: Request) -> Response:
+    """GET /masuk/{token}: a button that signs in. Opening the link uses nothing up: a chat app's link
+    preview fetches it before the officer does, and must not spend it."""
+    engine: Engine = request.app.state.engine
+    async with engine.sessions() as db:
+        good = await link_is_good(db, engine.cipher, request.path_params["token"], utcnow())
+    if not good:
+        return page(request, "signed_out.html", language(request), {"reason": "link"}, status_code=403)
+    response = page(request, "sign_in.html", language(request), {"token": request.path_params["token"]})
+    response.headers["Referrer-Policy"] = "no-referrer"  # the token is in this page's address
+    return response
+
+
+async def sign_in(request: Request) -> Response:
+    """POST /masuk/{token}: the chat's one-time link opens a session and goes home; a used, expired or
+    unknown link says so and how to get a new one."""
+    engine: Engine = request.app.state.engine
+    async with engine.sessions() as db, db.begin():
+        session_token = await redeem_link(db, engine.cipher, request.path_params["token"], utcnow())
+    if session_token is None:
+        return page(request, "signed_out.html", language(request), {"reason": "link"}, status_code=403)
+    response = RedirectResponse("/", status_code=303)
+    response.set_cookie(SESSION_COOKIE, session_token, max_age=int(SESSION_TTL.total_seconds()), httponly=True,
+                        secure=secure(request), samesite="lax", path="/")
+    return response
+
+
+async def sign_out_page(request: Request) -> Response:
+    """POST /keluar: ends the session, with the form's CSRF token."""
+    engine: Engine = request.app.state.engine
+    token = request.cookies.get(SESSION_COOKIE, "")
+    form = await request.form()
+    if token and hmac.compare_digest(str(form.get("csrf", "")), csrf_token(request, token)):
+        async with engine.sessions() as db, db.begin():
+            await sign_out(db, engine.cipher, token)
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+Handler = Callable[[Request, Viewer], Awaitable[Response]]
+
+
+def signed_in_only(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+    """A page for signed-in officers; anyone else is told to ask for a link in the chat. A form posted
+    without its session's CSRF token changes nothing."""
+
+    async def endpoint(request: Request) -> Response:
+        async with viewer_of(request) as viewer:
+            if viewer is None:
+                return page(request, "signed_out.html", language(request), {"reason": "session"}, status_code=401)
+            if request.method == "POST":
+                form = await request.form()
+                if not hmac.compare_digest(str(form.get("csrf", "")), viewer.csrf):
+                    return page(request, "error.html", viewer.lang, {"viewer": viewer, "message": "web.error.csrf"},
+                                status_code=403)
+            return await handler(request, viewer)
+
+    return endpoint
+

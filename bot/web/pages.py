@@ -1,0 +1,292 @@
+"""The station's pages: Ringkasan (home), Laporan (the table and one report), Peta (map) and Patroli.
+Each reads through the functions the chat uses, so that the page and the chat never disagree."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections import Counter
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from starlette.requests import Request
+from starlette.responses import FileResponse, RedirectResponse, Response
+
+from bot.web.auth import LANGUAGE_COOKIE, Viewer, secure, signed_in_only
+from bot.web.render import page
+from handlers import patrol
+from handlers.actions import NEEDS_ARGUMENT, STATUS_UPDATE, Action, act, can_reach_reporter, refusal
+from handlers.alerts import alert_payload
+from handlers.digest import HOTSPOT_DAYS, HOTSPOTS, TOP_PLACES, TREND_DAYS, gather, latest_due_date, place_name
+from handlers.i18n import LANGUAGES, labels, t
+from handlers.officer import NOTE_CHARS, event_line, outcome_messages
+from handlers.station_page import map_data, patrol_log, places_of, shows_pin, visible_report
+from handlers.text import letters_and_digits
+from storage.models import Attachment, Category, Outbox, Report, ReportSource, ReportStatus
+from storage.report_search import SORTS, ReportFilter, matching, search
+from storage.reports import OPEN_STATUSES, history
+
+PAGE_SIZE = 50
+EXPORT_ROWS = 100_000
+PERIODS = {"7": 7, "28": 28, "90": 90, "365": 365}  # days; no period is all time
+CONCERN_ROWS = 3  # concerns the patrol form offers at once
+CATEGORY_COLOURS = {"security": "#b03a2e", "unsafe_place": "#7d3c98", "traffic": "#8a5a00", "social": "#1f618d",
+                    "drugs": "#1e8449", "other": "#566573", "emergency": "#17202a"}
+
+
+def _since(viewer: Viewer, period: str) -> dt.datetime | None:
+    days = PERIODS.get(period)
+    return viewer.office.now - dt.timedelta(days=days) if days else None
+
+
+def _not_found(request: Request, viewer: Viewer, ref: str) -> Response:
+    return page(request, "error.html", viewer.lang,
+                {"viewer": viewer, "message": "officer.unknown_ref", "params": {"ref": ref}}, status_code=404)
+
+
+@signed_in_only
+async def home(request: Request, viewer: Viewer) -> Response:
+    """Today's digest as a page."""
+    facts = await gather(viewer.office, viewer.station, latest_due_date(viewer.station, viewer.office.now))
+    office, lang = viewer.office, viewer.lang
+    came_in_by_category, came_in_by_place = Counter[str](), Counter[str]()
+    for count in facts.today:
+        came_in_by_category[count.category.value] += count.total
+        if count.place_code:
+            came_in_by_place[place_name(office, lang, count.place_code)] += count.total
+    trends = {}
+    for days in (TREND_DAYS, HOTSPOT_DAYS):
+        series = facts.trend(days)
+        totals = [sum(values[i] for values in series.values()) for i in range(days)]
+        trends[days] = list(zip(facts.trend_days(days), totals, strict=True))
+    attention = [(r, place_name(office, lang, r.place_code) if r.place_code else "-",
+                  (office.now - r.created_at).days) for r in facts.attention]
+    spots = [(s, place_name(office, lang, s.place_code)) for s in facts.hotspots()[:HOTSPOTS]]
+    return page(request, "home.html", lang, {
+        "viewer": viewer, "facts": facts, "by_category": came_in_by_category.most_common(),
+        "by_place": came_in_by_place.most_common(TOP_PLACES), "trends": trends,
+        "attention": attention, "spots": spots, "hotspot_days": HOTSPOT_DAYS})
+
+
+def _filter(request: Request, viewer: Viewer) -> ReportFilter:
+    """The table's filters from the query; a value that is not one of the choices is left out."""
+    query = request.query_params
+    status = query.get("status", "")
+    category = query.get("kategori", "")
+    source = query.get("sumber", "")
+    return ReportFilter(
+        status=ReportStatus(status) if status in ReportStatus._value2member_map_ else None,
+        open_only=status == "open", category=Category(category) if category in Category._value2member_map_ else None,
+        urgent=query.get("mendesak") == "1", village_code=query.get("kelurahan") or None,
+        source=ReportSource(source) if source in ReportSource._value2member_map_ else None,
+        text=query.get("q", "").strip(), sort=query.get("urut", "created") if query.get("urut") in SORTS else "created",
+        descending=query.get("arah") != "naik", since=_since(viewer, query.get("periode", "")))
+
+
+@signed_in_only
+async def reports(request: Request, viewer: Viewer) -> Response:
+    """The station's reports, filtered, sorted and a page at a time."""
+    wanted = _filter(request, viewer)
+    period = request.query_params.get("periode", "")
+    asked = request.query_params.get("hal", "1")
+    number = int(asked) if asked.isdecimal() and 0 < int(asked) < 100_000 else 1
+    rows, total = await search(viewer.office.db, viewer.station_ids, wanted, offset=(number - 1) * PAGE_SIZE,
+                               limit=PAGE_SIZE)
+    places = await places_of(viewer.office, viewer.lang, viewer.stations)
+    return page(request, "reports.html", viewer.lang, {
+        "viewer": viewer, "rows": [(r, _place_of(viewer, r)) for r in rows], "total": total, "number": number,
+        "pages": max(1, -(-total // PAGE_SIZE)), "wanted": wanted, "period": period, "places": places,
+        "statuses": [s.value for s in ReportStatus], "periods": list(PERIODS)})
+
+
+def _place_of(viewer: Viewer, report: Report) -> str:
+    """The kelurahan (else kecamatan) a report was placed in: an official name, never the address typed."""
+    code = report.village_code or report.district_code
+    return place_name(viewer.office, viewer.lang, code) if code else "-"
+
+
+@signed_in_only
+async def reports_csv(request: Request, viewer: Viewer) -> Response:
+    """The filtered rows as CSV: official places only, no description, address or reporter, ever."""
+    wanted = _filter(request, viewer)
+    lang = viewer.lang
+    zone = ZoneInfo(viewer.station.timezone)
+    categories, buffer = labels(lang, "category"), io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([t(lang, f"web.csv.{column}") for column in
+                     ("ref", "created", "category", "status", "urgent", "source", "place", "district", "sample")])
+    for report in await matching(viewer.office.db, viewer.station_ids, wanted, EXPORT_ROWS):
+        district = report.district_code
+        writer.writerow([report.ref, report.created_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                         categories[report.category.value], t(lang, f"status.label.{report.status.value}"),
+                         t(lang, "web.yes") if report.urgent else "", t(lang, f"web.source.{report.source.value}"),
+                         _place_of(viewer, report),
+                         place_name(viewer.office, lang, district) if district else "",
+                         t(lang, "web.yes") if report.sample else ""])
+    return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="laporan.csv"', "Cache-Control": "no-store"})
+
+
+async def _report_page(request: Request, viewer: Viewer, report: Report, messages: list[str],
+                       status_code: int = 200) -> Response:
+    payload = await alert_payload(viewer.office, report, viewer.lang)
+    photos = list((await viewer.office.db.execute(
+        select(Attachment.id).where(Attachment.report_id == report.id, Attachment.stored_name.is_not(None))
+        .order_by(Attachment.id))).scalars())
+    events = [await event_line(viewer.office.db, viewer.lang, event, viewer.station.timezone)
+              for event in await history(viewer.office.db, report)]
+    relays = list((await viewer.office.db.execute(  # what the resident was sent, and whether it reached them
+        select(Outbox).where(Outbox.report_id == report.id, Outbox.kind == STATUS_UPDATE).order_by(Outbox.id)
+    )).scalars())
+    own = report.station_id == viewer.officer.station_id  # a head sees the Polsek under it; its officers act
+    actions = [a for a in Action if own and refusal(viewer.officer, report, a) is None]
+    return page(request, "report.html", viewer.lang, {
+        "viewer": viewer, "report": report, "alert": payload["text"], "photos": photos, "history": events,
+        "relays": relays,
+        "actions": actions, "needs": {a: NEEDS_ARGUMENT.get(a) for a in actions}, "messages": messages,
+        "place": _place_of(viewer, report), "open": report.status in OPEN_STATUSES,
+        "reachable": can_reach_reporter(report), "colour": CATEGORY_COLOURS[report.category.value],
+        "pin": shows_pin(report)},
+        status_code=status_code)
+
+
+@signed_in_only
+async def report(request: Request, viewer: Viewer) -> Response:
+    found = await visible_report(viewer.office.db, viewer.stations, request.path_params["ref"])
+    if found is None:
+        return _not_found(request, viewer, request.path_params["ref"])
+    return await _report_page(request, viewer, found, [])
+
+
+@signed_in_only
+async def report_action(request: Request, viewer: Viewer) -> Response:
+    """An action from the report's page: the chat's own, through the one status table, with its relay."""
+    ref = request.path_params["ref"]
+    found = await visible_report(viewer.office.db, viewer.stations, ref, lock=True)
+    if found is None:
+        return _not_found(request, viewer, ref)
+    form = await request.form()
+    action_name, argument = str(form.get("action", "")), str(form.get("argument", "")).strip()
+    if action_name not in Action._value2member_map_:
+        return await _report_page(request, viewer, found, [t(viewer.lang, "web.report.unknown_action")], 400)
+    action = Action(action_name)
+    refused = refusal(viewer.officer, found, action)
+    if refused is None and action in NEEDS_ARGUMENT and letters_and_digits(argument) < NOTE_CHARS:
+        return await _report_page(request, viewer, found, [t(viewer.lang, "officer.note_invalid", shortest=NOTE_CHARS)],
+                                  400)
+    outcome = refused or await act(viewer.office, viewer.officer, found, action, argument)
+    messages = [t(viewer.lang, key, **params) for key, params in outcome_messages(viewer.lang, action, ref, outcome)]
+    if outcome.refusal is None and found.station_id not in viewer.station_ids:  # referred away: no longer ours
+        return page(request, "error.html", viewer.lang, {"viewer": viewer, "lines": messages})
+    return await _report_page(request, viewer, found, messages, 200 if outcome.refusal is None else 409)
+
+
+@signed_in_only
+async def report_photo(request: Request, viewer: Viewer) -> Response:
+    found = await visible_report(viewer.office.db, viewer.stations, request.path_params["ref"])
+    number = request.path_params["number"]
+    attachment = await viewer.office.db.get(Attachment, int(number)) if number.isdecimal() else None
+    if found is None or attachment is None or attachment.report_id != found.id or not attachment.stored_name:
+        return Response(status_code=404)
+    path = request.app.state.engine.media_store.root / attachment.stored_name
+    if not path.is_file():
+        return Response(status_code=404)
+    return FileResponse(path, media_type=attachment.content_type, headers={"Cache-Control": "private, no-store"})
+
+
+@signed_in_only
+async def map_page(request: Request, viewer: Viewer) -> Response:
+    """Reports of a period by place, the residents' pins, the patrol notes, and the hotspot grid."""
+    period = request.query_params.get("periode", "28")
+    period = period if period in PERIODS else "28"
+    since = _since(viewer, period)
+    assert since is not None
+    data = await map_data(viewer.office, viewer.lang, viewer.stations, since)
+    categories = labels(viewer.lang, "category")
+    settings = request.app.state.settings
+    points = {
+        "centre": data.centre, "tiles": settings.map_tile_url, "attribution": settings.map_tile_attribution,
+        "places": [{"code": p.code, "name": p.name, "lat": p.latitude, "lon": p.longitude, "total": p.total,
+                    "pinned": p.pinned, "top": p.by_category.most_common(1)[0][0],
+                    "counts": {categories[k]: n for k, n in p.by_category.most_common()}} for p in data.places],
+        "pins": [{"lat": lat, "lon": lon, "category": c, "ref": ref} for lat, lon, c, ref in data.pins],
+        "notes": [{"lat": lat, "lon": lon, "place": place, "met": met} for lat, lon, place, met in data.notes],
+        "colours": CATEGORY_COLOURS,
+        "words": {"reports": t(viewer.lang, "web.map.reports"), "patrol": t(viewer.lang, "web.map.patrol_layer"),
+                  "places": t(viewer.lang, "web.map.places_layer"), "pins": t(viewer.lang, "web.map.pins_layer"),
+                  "met": t(viewer.lang, "web.map.met")},
+    }
+    return page(request, "map.html", viewer.lang, {
+        "viewer": viewer, "points": points, "grid": data.grid, "period": period, "periods": list(PERIODS),
+        "bands": [f"digest.band.{name}" for name in ("dini", "subuh", "pagi", "siang", "sore", "malam")],
+        "colours": CATEGORY_COLOURS, "categories": categories})
+
+
+@signed_in_only
+async def patrol_page(request: Request, viewer: Viewer) -> Response:
+    return await _patrol_page(request, viewer, {}, [])
+
+
+async def _patrol_page(request: Request, viewer: Viewer, form: dict[str, str], problems: list[str],
+                       status_code: int = 200) -> Response:
+    period = request.query_params.get("periode", "7")
+    period = period if period in PERIODS else "7"
+    since = _since(viewer, period)
+    assert since is not None
+    notes = await patrol_log(viewer.office.db, viewer.stations, since, viewer.office.now)
+    return page(request, "patrol.html", viewer.lang, {
+        "viewer": viewer, "notes": notes, "period": period, "periods": list(PERIODS), "form": form,
+        "problems": problems, "rows": range(1, CONCERN_ROWS + 1),
+        "places": await places_of(viewer.office, viewer.lang, [viewer.station]),
+        "saved": request.query_params.get("tercatat", "")}, status_code=status_code)
+
+
+@signed_in_only
+async def patrol_post(request: Request, viewer: Viewer) -> Response:
+    """A patrol note from the form: the chat's PATROLI rules, and its reports made the same way."""
+    form = {key: str(value) for key, value in (await request.form()).items() if key != "csrf"}
+    lang, problems = viewer.lang, []
+    place_text = form.get("tempat", "").strip()
+    if (problem := patrol.place_problem(place_text)) is not None:
+        problems.append(t(lang, "patrol.place_invalid", **problem))
+    met = form.get("warga", "").strip()
+    if (problem := patrol.met_problem(met)) is not None:
+        problems.append(t(lang, "patrol.met_invalid", **problem))
+    concerns = []
+    for row in range(1, CONCERN_ROWS + 1):
+        text, category = form.get(f"keluhan_{row}", "").strip(), form.get(f"kategori_{row}", "")
+        if not text:
+            continue
+        if (problem := patrol.concern_problem(text)) is not None:
+            problems.append(t(lang, "patrol.concern_invalid", **problem))
+        elif category not in Category._value2member_map_:
+            problems.append(t(lang, "web.patrol.pick_category"))
+        else:
+            concerns.append((Category(category), text))
+    if not concerns and not problems:
+        problems.append(t(lang, "web.patrol.no_concern"))
+    if problems:
+        return await _patrol_page(request, viewer, form, problems, 400)
+    code = form.get("kelurahan", "")
+    own_places = {c for c, _name in await places_of(viewer.office, lang, [viewer.station])}
+    found = viewer.office.router.place(code) if code in own_places else None
+    if found is None:
+        candidates, confident = viewer.office.router.candidates(place_text)
+        found = candidates[0] if confident else None
+    _note, made = await patrol.record(viewer.office, viewer.officer, lang, place_text, found, int(met), concerns,
+                                      form.get("tindak_lanjut") == "1")
+    return RedirectResponse(f"/patroli?tercatat={len(made)}", status_code=303)
+
+
+async def switch_language(request: Request) -> Response:
+    """GET /bahasa/{lang}: the page's language, kept in a cookie; back to the page it was picked on."""
+    lang = request.path_params["lang"]
+    back = request.query_params.get("ke", "/")
+    if not back.startswith("/") or back.startswith("//") or "\\" in back:
+        back = "/"  # only a page of this site: never a way to send someone elsewhere
+    response = RedirectResponse(back, status_code=303)
+    if lang in LANGUAGES:
+        response.set_cookie(LANGUAGE_COOKIE, lang, max_age=365 * 24 * 3600, secure=secure(request), samesite="lax",
+                            httponly=True, path="/")
+    return response

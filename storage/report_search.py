@@ -1,0 +1,80 @@
+"""The station web page's table of reports: filtered, sorted and counted in the database, a page at a
+time, so that its cost follows the page and the station's period rather than the size of the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Category, Report, ReportSource, ReportStatus
+from storage.reports import OPEN_STATUSES
+
+SORTS = {"created": Report.created_at, "category": Report.category, "status": Report.status,
+         "urgent": Report.urgent}
+TEXT_CHARS = 100
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    """What the table is narrowed to; every field empty means the station's reports of all time."""
+
+    status: ReportStatus | None = None
+    open_only: bool = False
+    category: Category | None = None
+    urgent: bool = False
+    village_code: str | None = None
+    since: dt.datetime | None = None
+    source: ReportSource | None = None
+    text: str = ""
+    sort: str = "created"
+    descending: bool = True
+
+
+def _where(station_ids: list[int], wanted: ReportFilter) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [Report.station_id.in_(station_ids)]
+    if wanted.status is not None:
+        where.append(Report.status == wanted.status)
+    elif wanted.open_only:
+        where.append(Report.status.in_(OPEN_STATUSES))
+    if wanted.category is not None:
+        where.append(Report.category == wanted.category)
+    if wanted.urgent:
+        where.append(Report.urgent.is_(True))
+    if wanted.village_code:
+        where.append(func.coalesce(Report.village_code, Report.district_code) == wanted.village_code)
+    if wanted.since is not None:
+        where.append(Report.created_at >= wanted.since)
+    if wanted.source is not None:
+        where.append(Report.source == wanted.source)
+    if wanted.text:
+        # The words as typed, matched as a substring: LIKE's own wildcards in them are taken literally.
+        escaped = wanted.text[:TEXT_CHARS].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped.lower()}%"
+        where.append(or_(func.lower(Report.description).like(pattern, escape="\\"),
+                         func.lower(Report.ref).like(pattern, escape="\\")))
+    return where
+
+
+def _sorted(query: Select[Report], wanted: ReportFilter) -> Select[Report]:
+    column = SORTS.get(wanted.sort, Report.created_at)
+    order = column.desc() if wanted.descending else column.asc()
+    tiebreak = Report.id.desc() if wanted.descending else Report.id.asc()
+    return query.order_by(order, tiebreak)
+
+
+async def search(db: AsyncSession, station_ids: list[int], wanted: ReportFilter, *, offset: int,
+                 limit: int) -> tuple[list[Report], int]:
+    """One page of the matching reports, and how many match."""
+    where = _where(station_ids, wanted)
+    total = (await db.execute(select(func.count(Report.id)).where(*where))).scalar_one()
+    page = await db.execute(_sorted(select(Report).where(*where), wanted).offset(offset).limit(limit))
+    return list(page.scalars()), total
+
+
+async def matching(db: AsyncSession, station_ids: list[int], wanted: ReportFilter, limit: int) -> list[Report]:
+    """The first `limit` matching reports, sorted, for an export."""
+    query = _sorted(select(Report).where(*_where(station_ids, wanted)), wanted).limit(limit)
+    return list((await db.execute(query)).scalars())

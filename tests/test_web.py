@@ -1,0 +1,246 @@
+"""The station's web page: signing in from the chat, scoping to the officer's station, the same actions
+and relays as the chat, the reports table and its export, the map and the patrol form."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+from sqlalchemy import select
+
+from handlers.engine import Engine
+from storage.models import Officer, OfficerRole, Outbox, Report, Station, WebLink, WebSession, utcnow
+from storage.officers import revoke
+from storage.web_sessions import create_link
+from tests.helpers import (
+    BASE_URL,
+    Resident,
+    a_report,
+    browser,
+    csrf_of,
+    enrolled,
+    sign_in_link,
+    signed_in,
+    web_app,
+)
+
+ADDRESS = "Jl. Melati 7, samping warung Bu Sri, Gedog"
+
+
+async def test_a_link_from_the_chat_signs_in_once_and_only_for_ten_minutes(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    head = await enrolled(engine, "telegram:700001", role=OfficerRole.HEAD)
+    link = await sign_in_link(head)
+    assert link.startswith(f"{BASE_URL}/masuk/")
+    path = link.removeprefix(BASE_URL)
+    async with browser(app) as preview:  # a chat app's link preview fetches the link before the officer does
+        fetched = await preview.get(path)
+        assert fetched.status_code == 200 and "set-cookie" not in fetched.headers
+    async with browser(app) as first:
+        shown = await first.get(path)
+        assert shown.status_code == 200 and f'action="{path}"' in shown.text, "the link is still good"
+        opened = await first.post(path)
+        assert opened.status_code == 303 and opened.headers["location"] == "/"
+        cookie = opened.headers["set-cookie"].lower()
+        assert "httponly" in cookie and "samesite=lax" in cookie and "max-age=43200" in cookie
+        assert "secure" not in cookie, "plain HTTP here: a Secure cookie would never come back"
+        home = await first.get("/")
+        assert home.status_code == 200 and "Polsek Sananwetan" in home.text
+    async with browser(app) as second:
+        assert (await second.get(path)).status_code == 403, "a link works once"
+        assert (await second.post(path)).status_code == 403
+        assert (await second.get("/")).status_code == 401
+    async with engine.sessions() as db, db.begin():
+        officer = (await db.execute(select(Officer))).scalar_one()
+        token = await create_link(db, engine.cipher, officer, utcnow() - dt.timedelta(minutes=11))
+        stored = [row.token_hash for row in (await db.execute(select(WebLink))).scalars()]
+    assert token not in str(stored) and link.rsplit("/", 1)[1] not in str(stored), "only keyed hashes are kept"
+    async with browser(app) as late:
+        assert (await late.post(f"/masuk/{token}")).status_code == 403, "eleven minutes old"
+
+
+async def test_https_makes_the_cookie_secure(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    app.state.settings.public_base_url = "https://lapor.example"
+    duty = await enrolled(engine, "telegram:700002")
+    async with browser(app) as client:
+        opened = await client.post((await sign_in_link(duty)).removeprefix(BASE_URL))
+        assert "secure" in opened.headers["set-cookie"].lower()
+
+
+async def test_a_revoked_officers_session_ends_at_their_next_request(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    duty = await enrolled(engine, "telegram:700003")
+    client = await signed_in(app, duty)
+    assert (await client.get("/laporan")).status_code == 200
+    async with engine.sessions() as db, db.begin():
+        officer = (await db.execute(select(Officer))).scalar_one()
+        assert await revoke(db, officer.id, utcnow())
+    assert (await client.get("/laporan")).status_code == 401
+    async with engine.sessions() as db:
+        assert (await db.execute(select(WebSession))).first() is None, "the session is gone, not only refused"
+
+
+async def test_a_chat_without_a_public_address_says_the_page_is_not_set_up(engine: Engine) -> None:
+    duty = await enrolled(engine, "telegram:700004")
+    await duty.send("/dasbor")
+    assert duty.heard("officer.dashboard_unavailable")
+    resident = Resident(engine, "telegram:700005")
+    await resident.send("/dasbor")
+    assert resident.heard("officer.only"), "residents get no link"
+
+
+async def test_another_stations_report_is_not_found_and_a_polres_head_sees_its_polsek(engine: Engine,
+                                                                                   tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    elsewhere = await signed_in(app, await enrolled(engine, "telegram:700006", station="POLSEK-SEKAR"))
+    page = await elsewhere.get(f"/laporan/{ref}")
+    assert page.status_code == 404 and ref in page.text and "tidak ditemukan" in page.text
+    listed = await elsewhere.get("/laporan")
+    assert ref not in listed.text
+    csrf = csrf_of(listed.text)
+    acted = await elsewhere.post(f"/laporan/{ref}", data={"csrf": csrf, "action": "ack"})
+    assert acted.status_code == 404
+    polres = await signed_in(app, await enrolled(engine, "telegram:700007", station="POLRES-BLITAR-KOTA",
+                                                 role=OfficerRole.HEAD))
+    seen = await polres.get(f"/laporan/{ref}")
+    assert seen.status_code == 200 and 'name="action"' not in seen.text, "seen from above; acted on by its Polsek"
+    assert ref in (await polres.get("/laporan")).text
+
+
+async def test_an_action_on_the_page_changes_the_status_and_relays_to_the_resident(engine: Engine,
+                                                                                 tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    duty = await enrolled(engine, "telegram:700008")
+    client = await signed_in(app, duty)
+    page = await client.get(f"/laporan/{ref}")
+    assert page.status_code == 200 and "Terima" in page.text
+    forged = await client.post(f"/laporan/{ref}", data={"action": "ack"})
+    assert forged.status_code == 403, "no CSRF token, no change"
+    short = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "resolve",
+                                                        "argument": "👍"})
+    assert short.status_code == 400 and "minimal 3 huruf/angka" in short.text
+    done = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "resolve",
+                                                       "argument": "Motor sudah ditemukan dan dikembalikan"})
+    assert done.status_code == 200 and "selesai" in done.text and "Pelapor diberi tahu lewat bot." in done.text
+    relayed = done.text.split("Kabar yang dikirim ke pelapor", 1)[1]
+    assert "menunggu dikirim" in relayed and "Motor sudah ditemukan dan dikembalikan" in relayed, "the relay, queued"
+    async with engine.sessions() as db:
+        report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+        relays = list((await db.execute(select(Outbox).where(Outbox.kind == "status_update",
+                                                             Outbox.report_id == report.id))).scalars())
+    assert report.status.value == "resolved"
+    assert [r.payload["text"] for r in relays] and "Motor sudah ditemukan" in relays[-1].payload["text"]
+    again = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "ack"})
+    assert again.status_code == 409, "the one status table refuses what the chat refuses"
+    await duty.send(f"LIHAT {ref}")
+    assert "Motor sudah ditemukan dan dikembalikan" in duty.text, "the chat sees what the page did"
+
+
+async def test_the_export_holds_no_address_and_follows_the_filters(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine, identity="3", place=ADDRESS)
+    client = await signed_in(app, await enrolled(engine, "telegram:700009", role=OfficerRole.HEAD))
+    exported = await client.get("/laporan.csv?kategori=security&periode=7")
+    assert exported.status_code == 200 and exported.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(exported.text)))
+    assert rows[0][0] == "nomor" and [row[0] for row in rows[1:]] == [ref]
+    assert "Melati" not in exported.text and "Gedog" in exported.text, "the kelurahan, never the address"
+    assert len(list(csv.reader(io.StringIO((await client.get("/laporan.csv?kategori=traffic")).text)))) == 1
+    table = await client.get("/laporan?q=motor+tetangga")
+    assert ref in table.text and "Melati" not in table.text
+    assert ref not in (await client.get("/laporan?q=tidak+ada+kata+ini")).text
+
+
+async def test_the_map_and_the_patrol_form(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    await a_report(engine)
+    client = await signed_in(app, await enrolled(engine, "telegram:700010"))
+    page = await client.get("/peta")
+    assert page.status_code == 200 and "Kel. Gedog" in page.text and "/static/leaflet/leaflet.js" in page.text
+    assert (await client.get("/static/leaflet/leaflet.js")).status_code == 200, "Leaflet served by Lapor itself"
+    form = await client.get("/patroli")
+    bad = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": "x", "warga": "banyak"})
+    assert bad.status_code == 400 and "angka" in bad.text
+    saved = await client.post("/patroli", data={
+        "csrf": csrf_of(form.text), "tempat": "Pos ronda RW 3 Gedog", "warga": "12", "kategori_1": "traffic",
+        "keluhan_1": "Balap liar tiap malam Minggu", "tindak_lanjut": "1"})
+    assert saved.status_code == 303
+    listed = await client.get(saved.headers["location"])
+    assert "Pos ronda RW 3 Gedog" in listed.text and "12 warga" in listed.text
+    async with engine.sessions() as db:
+        made = (await db.execute(select(Report).where(Report.source == "patrol"))).scalar_one()
+        station = await db.get(Station, made.station_id)
+    assert made.status.value == "acknowledged" and station is not None and station.code == "POLSEK-SANANWETAN"
+
+
+async def pinned(engine: Engine, ref: str, latitude: float, longitude: float) -> None:
+    async with engine.sessions() as db, db.begin():
+        report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+        report.latitude, report.longitude = latitude, longitude
+
+
+async def test_a_pin_shows_only_for_a_named_report(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    anonymous = await a_report(engine, identity="3")
+    await pinned(engine, anonymous, -8.10101, 112.17171)
+    client = await signed_in(app, await enrolled(engine, "telegram:700011"))
+    assert "112.17171" not in (await client.get("/peta")).text
+    assert "112.17171" not in (await client.get(f"/laporan/{anonymous}")).text.split("<pre", 1)[0]
+    named = await a_report(engine, identity="1")
+    await pinned(engine, named, -8.10202, 112.17272)
+    assert "112.17272" in (await client.get("/peta")).text
+    assert 'data-lon="112.17272"' in (await client.get(f"/laporan/{named}")).text
+
+
+async def test_the_language_switch_and_signing_out(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    client = await signed_in(app, await enrolled(engine, "telegram:700012"))
+    switched = await client.get("/bahasa/en?ke=/laporan")
+    assert switched.status_code == 303 and switched.headers["location"] == "/laporan"
+    english = await client.get("/laporan")
+    assert "Filter reports" in english.text and '<html lang="en">' in english.text
+    for elsewhere in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
+        assert (await client.get("/bahasa/id", params={"ke": elsewhere})).headers["location"] == "/"
+    assert "Saring laporan" in (await client.get("/laporan")).text
+    out = await client.post("/keluar", data={"csrf": csrf_of(english.text)})
+    assert out.status_code == 303
+    assert (await client.get("/laporan")).status_code == 401
+    async with engine.sessions() as db:
+        assert (await db.execute(select(WebSession))).first() is None
+
+
+async def test_the_chat_digest_links_to_the_page(engine: Engine, tmp_path: Path) -> None:
+    web_app(engine, tmp_path)
+    head = await enrolled(engine, "telegram:700013", role=OfficerRole.HEAD)
+    await head.send("DIGEST")
+    assert f"Peta, laporan terbuka dan riwayatnya: {BASE_URL}" in head.text
+
+
+async def test_a_referral_from_the_page_alerts_the_other_station_and_leaves_this_one(engine: Engine,
+                                                                                   tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    await enrolled(engine, "telegram:700014", station="POLSEK-SEKAR")
+    duty = await enrolled(engine, "telegram:700015")
+    await duty.send("DASHBOARD")
+    assert duty.heard("officer.dashboard_link"), "the English word works too"
+    client = await signed_in(app, duty)
+    page = await client.get(f"/laporan/{ref}")
+    unknown = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "refer",
+                                                         "argument": "POLSEK-ENTAH"})
+    assert unknown.status_code == 409 and "tidak dikenal" in unknown.text
+    referred = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "refer",
+                                                          "argument": "polsek-sekar"})
+    assert referred.status_code == 200 and "diteruskan ke Polsek Sekar" in referred.text
+    assert (await client.get(f"/laporan/{ref}")).status_code == 404, "now the other station's"
+    async with engine.sessions() as db:
+        alerted = {row.contact_id for row in (await db.execute(select(Outbox).where(
+            Outbox.kind == "officer_alert"))).scalars()}
+        at_sekar = (await db.execute(select(Officer.contact_id).join(Station, Officer.station_id == Station.id)
+                                     .where(Station.code == "POLSEK-SEKAR"))).scalar_one()
+    assert at_sekar in alerted, "Polsek Sekar's duty officer (enrolled after the report came) is alerted"

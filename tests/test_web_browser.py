@@ -1,0 +1,161 @@
+"""The station's web page in a real browser: Debian's chromium, headless, driven by Playwright (never a
+browser Playwright downloads). An officer signs in through the chat's link and uses each page at a
+phone's width; screenshots of each page at phone and desktop width go to docs/screenshots/."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from handlers.engine import Engine
+from harness.loopback import LoopbackServer
+from storage import sample_reports
+from storage.models import OfficerRole, Outbox, Report, Station, utcnow
+from tests.helpers import BASE_URL, a_report, enrolled, regions, sign_in_link, web_app
+
+CHROMIUM = shutil.which("chromium")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
+    CHROMIUM is None, reason="Debian's chromium is not installed: `make chromium` (scripts/chromium.sh) installs it")]
+playwright = pytest.importorskip("playwright.async_api")
+
+SCREENSHOTS = Path(__file__).parent.parent / "docs" / "screenshots"
+PHONE, DESKTOP = {"width": 360, "height": 780}, {"width": 1280, "height": 900}
+# What headless chromium needs as root on a machine without a display or GPU, and what keeps it from
+# calling out on its own.
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+def closed_port() -> int:
+    """A port nothing listens on: the tile server the network cannot reach."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+async def site(engine: Engine, tmp_path: Path) -> AsyncIterator[str]:
+    """The page served by uvicorn on 127.0.0.1, its tiles pointed at a port nothing answers on."""
+    app = web_app(engine, tmp_path, map_tile_url=f"http://127.0.0.1:{closed_port()}/{{z}}/{{x}}/{{y}}.png")
+    server = LoopbackServer(app)
+    await server.start()
+    url = f"http://127.0.0.1:{server.port}"
+    app.state.settings.public_base_url = engine.web_url = url
+    try:
+        yield url
+    finally:
+        await server.stop()
+
+
+async def phone_shot(page: Any, name: str) -> None:
+    """The page fits a phone's width (a wide table scrolls in its own box), and its screenshot."""
+    width = await page.evaluate("document.documentElement.scrollWidth")
+    wide = await page.evaluate("""limit => [...document.querySelectorAll("body *")]
+        .filter(e => e.getBoundingClientRect().right > limit).slice(0, 5).map(e => e.tagName + "." + e.className)""",
+                               PHONE["width"] + 1)
+    assert width <= PHONE["width"], f"the {name} page is {width} px wide at {PHONE['width']} px: {wide}"
+    await page.screenshot(path=SCREENSHOTS / f"{name}-phone.png", full_page=True)
+
+
+async def sample_month(engine: Engine) -> None:
+    async with engine.sessions() as db, db.begin():
+        station = (await db.execute(select(Station).where(Station.code == "POLSEK-SANANWETAN"))).scalar_one()
+        await sample_reports.generate(db, regions(), station, days=28, per_day=12, now=utcnow())
+
+
+async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine, site: str) -> None:
+    await sample_month(engine)
+    ref = await a_report(engine)
+    head = await enrolled(engine, "telegram:710001", role=OfficerRole.HEAD)
+    link = (await sign_in_link(head)).replace(BASE_URL, site)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    async with playwright.async_playwright() as driver:
+        browser = await driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        phone = await browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+        page = await phone.new_page()
+        elsewhere: list[str] = []
+        page.on("request", lambda request: elsewhere.append(request.url) if not request.url.startswith(site) else None)
+
+        await page.goto(link)
+        await page.get_by_role("button", name="Masuk").click()
+        await page.wait_for_url(f"{site}/")
+        await page.get_by_role("heading", level=1).wait_for()
+        assert "Polsek Sananwetan" in await page.locator(".brand").inner_text()
+        flagged = [bool(c) for c in await page.locator("section:nth-of-type(2) ul.list > li").evaluate_all(
+            "items => items.map(item => item.className)")]
+        assert len(flagged) == 10 and flagged == sorted(flagged, reverse=True), "urgent and escalated come first"
+        await phone_shot(page, "home")
+
+        await page.get_by_role("link", name="Laporan", exact=True).click()
+        await page.get_by_label("Kategori").select_option("security")
+        await page.get_by_label("Cari (nomor laporan atau isi)").fill("tetangga")
+        await page.get_by_role("button", name="Terapkan").click()
+        await page.wait_for_url("**/laporan?*")
+        rows = page.locator("tbody tr")
+        assert await rows.count() == 1 and ref in await rows.first.inner_text()
+        await phone_shot(page, "reports")
+
+        await page.get_by_role("link", name=ref).click()
+        await page.get_by_label("Catatan penyelesaian (dikirim ke pelapor)").fill("Motor sudah ditemukan di Gedog")
+        await page.get_by_role("button", name="Selesai").click()
+        await page.get_by_text("Pelapor diberi tahu lewat bot.").wait_for()
+        relays = page.locator("section", has=page.get_by_role("heading", name="Kabar yang dikirim ke pelapor"))
+        assert "Motor sudah ditemukan di Gedog" in await relays.inner_text(), "the relay shows on the page"
+        await phone_shot(page, "report")
+        async with engine.sessions() as db:
+            report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+            relay = (await db.execute(select(Outbox).where(Outbox.report_id == report.id,
+                                                           Outbox.kind == "status_update"))).scalars().all()
+        assert report.status.value == "resolved"
+        assert any("Motor sudah ditemukan di Gedog" in row.payload["text"] for row in relay), "the resident is told"
+
+        await page.goto(f"{site}/peta")
+        await page.locator("#map .leaflet-interactive").first.wait_for()
+        assert await page.locator("#map path.leaflet-interactive").count() >= 3, "places drawn without tiles"
+        assert "Kel. Gedog" in await page.locator("#map").inner_text(), "their names stay readable"
+        assert await page.locator("table.hotspots tbody tr").count() >= 3
+        await phone_shot(page, "map")
+
+        await page.goto(f"{site}/patroli")
+        await page.get_by_label("Tempat (seperti ditulis)").fill("Pos ronda RW 3")
+        await page.get_by_label("Jumlah warga yang ditemui").fill("15")
+        await page.get_by_label("Kategori keluhan 1").select_option("traffic")
+        await page.get_by_label("Keluhan 1", exact=True).fill("Balap liar tiap malam Minggu di jalan desa")
+        await page.get_by_role("button", name="Simpan catatan patroli").click()
+        await page.get_by_text("Patroli dialogis tercatat; 1 keluhan dicatat sebagai laporan.").wait_for()
+        assert "Pos ronda RW 3" in await page.locator("main").inner_text()
+        await phone_shot(page, "patrol")
+
+        tiles = [url for url in elsewhere if not url.startswith("http://127.0.0.1:")]
+        assert not tiles, f"nothing but Lapor and the tile server is asked for: {tiles}"
+
+        desktop = await browser.new_context(viewport=DESKTOP, storage_state=await phone.storage_state())
+        wide = await desktop.new_page()
+        for name, path in (("home", "/"), ("reports", "/laporan?periode=28"), ("report", f"/laporan/{ref}"),
+                           ("map", "/peta"), ("patrol", "/patroli")):
+            await wide.goto(site + path)
+            if name == "map":
+                await wide.locator("#map .leaflet-interactive").first.wait_for()
+            await wide.screenshot(path=SCREENSHOTS / f"{name}-desktop.png", full_page=True)
+        await browser.close()
+
+
+async def test_another_stations_report_is_not_found_in_the_browser(engine: Engine, site: str) -> None:
+    ref = await a_report(engine)
+    other = await enrolled(engine, "telegram:710002", station="POLSEK-SEKAR")
+    async with playwright.async_playwright() as driver:
+        browser = await driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = await browser.new_page(viewport=PHONE)
+        await page.goto((await sign_in_link(other)).replace(BASE_URL, site))
+        await page.get_by_role("button", name="Masuk").click()
+        await page.wait_for_url(f"{site}/")
+        answer = await page.goto(f"{site}/laporan/{ref}")
+        assert answer is not None and answer.status == 404
+        assert f"Laporan {ref} tidak ditemukan di kantor Anda." in await page.locator("h1").inner_text()
+        await browser.close()
