@@ -112,7 +112,8 @@ class MediaStore:
         try:
             os.utime(path)
         except FileNotFoundError:
-            self.root.mkdir(parents=True, exist_ok=True)
+            self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # Created 0600, like every temporary file: photos are for this account alone.
             with tempfile.NamedTemporaryFile(dir=self.root, suffix=".part", delete=False) as partial:
                 partial.write(data)
             Path(partial.name).replace(path)

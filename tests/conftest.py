@@ -28,7 +28,7 @@ from storage.regions import RegionIndex
 from storage.stations import seed_if_empty
 from tests.running import empty_postgres
 
-TEST_SECRET = "test-secret-key-for-lapor"
+TEST_SECRET = "test-secret-key-for-lapor-at-least-32-chars"
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 
 

@@ -42,7 +42,7 @@ from storage.models import (
     StationKind,
 )
 from storage.reports import create_report
-from tests.conftest import make_engine
+from tests.conftest import TEST_SECRET, make_engine
 from tests.running import until
 from tests.test_officer_loop import TelegramChat, service
 from tests.test_officers import enrolled, invite
@@ -339,7 +339,7 @@ async def test_outside_the_whatsapp_window_the_digest_goes_as_its_template(engin
 
 
 def lapor(tmp_path: Path, database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url, "SECRET_KEY": TEST_SECRET}
     return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, env=env,
                           cwd=tmp_path, timeout=120, check=False)
 

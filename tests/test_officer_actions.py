@@ -33,7 +33,7 @@ from storage.models import (
 )
 from storage.officers import revoke
 from storage.reports import find_ref
-from tests.conftest import Resident, walk_to_summary
+from tests.conftest import TEST_SECRET, Resident, walk_to_summary
 from tests.test_officers import enrolled, officers
 
 pytestmark = pytest.mark.slow
@@ -352,7 +352,7 @@ async def test_a_patrol_can_be_cancelled_and_is_for_officers_only(engine: Engine
 # --- the outbox commands ----------------------------------------------------------------------------
 
 def lapor_command(tmp_path: Path, database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url, "SECRET_KEY": TEST_SECRET}
     return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, env=env,
                           cwd=tmp_path, timeout=120, check=False)
 

@@ -153,7 +153,8 @@ async def test_a_whole_report_by_buttons_pin_and_photo_in_polling_mode(tmp_path:
     assert (report.latitude, report.longitude) == (-8.095, 112.175)
     listed = subprocess.run([sys.executable, "-m", "bot", "reports", "list", "--json"], capture_output=True,
                             text=True, check=True, cwd=tmp_path, timeout=120,
-                            env={**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url})
+                            env={**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url,
+                                 "SECRET_KEY": TEST_SECRET})
     [row] = json.loads(listed.stdout)
     assert (row["ref"], row["station"], row["photos"]) == (report.ref, "POLSEK-SANANWETAN", 1)
     assert len(fake.calls_to("answerCallbackQuery")) == 6, "every button press is answered"

@@ -113,7 +113,8 @@ async def test_a_report_with_a_pin_and_a_typed_place_lands_at_its_polsek(tmp_pat
         assert "LP-" in done and "diteruskan ke Polsek Sananwetan" in done
     listed = subprocess.run([sys.executable, "-m", "bot", "reports", "list", "--json"], capture_output=True,
                             text=True, check=True, cwd=tmp_path, timeout=120,
-                            env={**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url})
+                            env={**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": database_url,
+                                 "SECRET_KEY": TEST_SECRET})
     [report] = json.loads(listed.stdout)
     assert report["station"] == "POLSEK-SANANWETAN" and report["village_code"] == "35.72.03.1001"
     assert (report["latitude"], report["longitude"]) == (-6.1944491, 106.8229198)
