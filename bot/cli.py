@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 import uvicorn
+from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import logs
@@ -34,6 +35,7 @@ from handlers.routing import Router, place_label, station_label
 from storage import db as database
 from storage import sample_reports
 from storage.crypto import ContactCipher
+from storage.keys import WrongSecretKey, check_secret_key
 from storage.models import Contact, OfficerRole, OutboxState, Report, Station, utcnow
 from storage.officers import create_invite, list_officers, revoke
 from storage.outbox import list_outbox
@@ -43,6 +45,19 @@ from storage.reports import list_reports
 from storage.stations import import_stations, list_stations, station_by_code
 
 T = TypeVar("T")
+
+def main() -> None:
+    """`lapor`: the commands below, with a configuration or a key that cannot serve refused in one clear line."""
+    try:
+        app()
+    except ValidationError as error:  # its own text would show the value, a key perhaps: names and reasons only
+        typer.echo("\n".join(f"{'.'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in error.errors()),
+                   err=True)
+        sys.exit(1)
+    except WrongSecretKey as error:
+        typer.echo(str(error), err=True)
+        sys.exit(1)
+
 
 app = typer.Typer(help="Lapor: residents report incidents to their local police station.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
@@ -86,6 +101,20 @@ def _settings(*, chat: bool = False) -> Settings:
     return settings
 
 
+def _migrated(settings: Settings) -> None:
+    """The database migrated, and the SECRET_KEY checked against it before anything starts."""
+    database.upgrade(settings.effective_database_url)
+
+    async def check() -> None:
+        engine = database.create_engine(settings.effective_database_url)
+        try:
+            await check_secret_key(database.session_factory(engine), ContactCipher(settings.contact_secret()))
+        finally:
+            await engine.dispose()
+
+    asyncio.run(check())
+
+
 @app.command()
 def run() -> None:
     """Start Lapor: the configured channels; with none configured, a chat in this terminal as a resident."""
@@ -94,7 +123,7 @@ def run() -> None:
         serve()
         return
     settings = _settings(chat=True)
-    database.upgrade(settings.effective_database_url)
+    _migrated(settings)
     asyncio.run(_chat(settings, "console:local", None))
 
 
@@ -110,7 +139,7 @@ def serve(
         # Polling would fetch each update twice over, and a webhook's updates of one chat could be handled
         # out of order by two processes.
         _fail("--workers above 1 serves WhatsApp only: Telegram's updates need one process")
-    database.upgrade(settings.effective_database_url)
+    _migrated(settings)
     if workers == 1:
         uvicorn.Server(uvicorn.Config(create_app(settings), host=host, port=port, **SERVER_OPTIONS)).run()
         return
@@ -130,7 +159,7 @@ def chat(
     `/loc LAT,LON` sends a location, `/photo PATH` a photo.
     """
     settings = _settings(chat=True)
-    database.upgrade(settings.effective_database_url)
+    _migrated(settings)
     asyncio.run(_chat(settings, urn if ":" in urn else make_urn("console", urn), lang))
 
 
@@ -275,7 +304,9 @@ async def _with_db(settings: Settings, work: Callable[[AsyncSession], Awaitable[
     """Runs `work` in one transaction on the configured database."""
     engine = database.create_engine(settings.effective_database_url)
     try:
-        async with database.session_factory(engine)() as session, session.begin():
+        sessions = database.session_factory(engine)
+        await check_secret_key(sessions, ContactCipher(settings.contact_secret()))
+        async with sessions() as session, session.begin():
             return await work(session)
     finally:
         await engine.dispose()
@@ -283,7 +314,7 @@ async def _with_db(settings: Settings, work: Callable[[AsyncSession], Awaitable[
 
 def _ready(settings: Settings) -> RegionIndex:
     """Migrated database, region index and (on a fresh install) the shipped stations."""
-    database.upgrade(settings.effective_database_url)
+    _migrated(settings)
     regions = RegionIndex.load()
     asyncio.run(seed_stations(settings, regions))
     return regions

@@ -11,10 +11,12 @@ import secrets
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 log = logging.getLogger(__name__)
+
+MIN_SECRET_KEY_CHARS = 32
 
 
 class Settings(BaseSettings):
@@ -68,6 +70,15 @@ class Settings(BaseSettings):
     digest_catch_up_hours: int = Field(default=24, ge=1, le=24 * 7)  # 0 would send none: rounds run after the time
     # Personal data of reports closed longer ago than this is removed (the reports stay, de-identified).
     retention_days: int = Field(default=365, ge=1)
+
+    @field_validator("secret_key")
+    @classmethod
+    def _long_enough(cls, key: str) -> str:
+        # Unset, a key is generated (development); set, it guards production data and must resist guessing.
+        if key and len(key) < MIN_SECRET_KEY_CHARS:
+            raise ValueError(f"SECRET_KEY must be at least {MIN_SECRET_KEY_CHARS} characters "
+                             "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))')")
+        return key
 
     @property
     def retention(self) -> dt.timedelta:
@@ -128,7 +139,7 @@ class Settings(BaseSettings):
             return self.secret_key
         key_file = self.data_dir / "secret_key"
         if not key_file.exists():
-            self.data_dir.mkdir(parents=True, exist_ok=True)
+            self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w") as f:
                 f.write(secrets.token_urlsafe(48))

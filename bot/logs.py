@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 from pathlib import Path
@@ -30,7 +31,8 @@ def configure(level: str, log_file: Path | None = None) -> None:
     handlers: list[logging.Handler] = []
     stderr = logging.StreamHandler(sys.stderr)
     if log_file is not None:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
+        log_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.close(os.open(log_file, os.O_WRONLY | os.O_CREAT, 0o600))  # created for this account alone
         handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
         stderr.setLevel(logging.WARNING)
     handlers.append(stderr)

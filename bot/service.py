@@ -16,6 +16,7 @@ from handlers.office import EscalationDelays
 from handlers.routing import Router
 from storage.crypto import ContactCipher
 from storage.db import create_engine, session_factory
+from storage.keys import check_secret_key
 from storage.media import MediaStore
 from storage.regions import RegionIndex
 from storage.stations import seed_if_empty, station_by_code
@@ -54,9 +55,11 @@ async def open_engine(settings: Settings, *, default_language: str | None = None
     await seed_stations(settings, regions)
     database = create_engine(settings.effective_database_url)
     try:
+        sessions, cipher = session_factory(database), ContactCipher(settings.contact_secret())
+        await check_secret_key(sessions, cipher)
         yield Engine(
-            session_factory(database),
-            ContactCipher(settings.contact_secret()),
+            sessions,
+            cipher,
             MediaStore(settings.media_dir),
             Router(regions, settings.fallback_station, settings.pin_max_km),
             draft_ttl=dt.timedelta(minutes=settings.draft_ttl_minutes),

@@ -12,7 +12,7 @@ import hashlib
 import hmac
 import time
 
-from cryptography.fernet import Fernet
+from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -29,6 +29,8 @@ class ContactCipher:
         self._fernet = Fernet(base64.urlsafe_b64encode(_derive(secret, b"lapor/contact-encryption")))
         self._lookup_key = _derive(secret, b"lapor/contact-lookup")
         self._invite_key = _derive(secret, b"lapor/invite-codes")
+        self.fingerprint = hmac.new(_derive(secret, b"lapor/key-fingerprint"), b"SECRET_KEY",
+                                    hashlib.sha256).hexdigest()  # tells keys apart; reveals nothing of one
 
     def lookup_hash(self, value: str) -> str:
         """A stable keyed hash of `value`, for finding a contact without decrypting every row."""
@@ -45,6 +47,13 @@ class ContactCipher:
 
     def decrypt(self, token: str) -> str:
         return self._fernet.decrypt(token.encode()).decode()
+
+    def can_decrypt(self, token: str) -> bool:
+        try:
+            self._fernet.decrypt(token.encode())
+        except InvalidToken:
+            return False
+        return True
 
 
 class PublicIds:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import collections
+import contextlib
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -32,10 +34,21 @@ def sync_url(url: str) -> str:
     return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
 
 
-def _ensure_sqlite_folder(url: str) -> None:
+def _private_sqlite_file(url: str) -> None:
+    """The SQLite file and its folder, readable by this account alone (0600, 0700): created so if new,
+    narrowed if not. SQLite gives its -wal and -shm files the database file's permissions."""
     database = make_url(url).database
-    if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # An empty file is an empty database. Never opened when it exists: closing any descriptor of the file
+    # would drop the locks this process's connections hold on it.
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            file.chmod(0o600)
 
 
 def _run_statement(connection: sqlite3.Connection, operation: str, parameters: Any,
@@ -119,7 +132,7 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     # hide_parameters: a failed statement's error names its SQL, never the values (reports, contact data).
     if not is_sqlite(url):
         return create_async_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
-    _ensure_sqlite_folder(url)
+    _private_sqlite_file(url)
     # One connection: every transaction takes SQLite's write lock up front (below), so only one can run at a
     # time anyway. Waiting for the pool's connection queues in the event loop; waiting on the lock with
     # several connections would poll it in SQLite's busy handler, sleeping up to 100 ms between tries.
@@ -183,5 +196,5 @@ def alembic_config(url: str) -> Config:
 def upgrade(url: str) -> None:
     """Apply every migration up to head. Call it outside a running event loop."""
     if is_sqlite(url):
-        _ensure_sqlite_folder(url)
+        _private_sqlite_file(url)
     command.upgrade(alembic_config(url), "head")

@@ -115,7 +115,8 @@ class MediaStore:
         try:
             os.utime(path, (hour, hour))
         except FileNotFoundError:
-            self.root.mkdir(parents=True, exist_ok=True)
+            self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # Created 0600, like every temporary file: photos are for this account alone.
             with tempfile.NamedTemporaryFile(dir=self.root, suffix=".part", delete=False) as partial:
                 partial.write(data)
             os.utime(partial.name, (hour, hour))

@@ -352,6 +352,17 @@ class Invite(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class KeyFingerprint(Base):
+    """The fingerprint of the SECRET_KEY this database's data was written with (one row): a process with
+    another key is refused at start, instead of failing on every encrypted field it reads."""
+
+    __tablename__ = "key_fingerprint"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class EnrollmentFailure(Base):
     """A DAFTAR with a code that matches no invite, from any chat: counted to close enrollment for a while
     when codes are being guessed. Rows older than the window are deleted as new ones come."""

@@ -4,6 +4,10 @@
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,6 +62,92 @@ def test_a_development_key_is_generated_once_and_said_once(tmp_path: Path) -> No
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
     second = lapor("chat", data_dir=tmp_path, database_url=url, stdin="halo\n")
     assert "SECRET_KEY" not in second.stderr
+
+
+KEY = "k" * 31 + "-the-key-the-data-was-written-with"
+OTHER_KEY = "o" * 31 + "-another-key-of-the-same-length!!!"
+
+
+def test_a_short_secret_key_is_refused_naming_the_setting(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'lapor.db'}"
+    refused = lapor("chat", data_dir=tmp_path, database_url=url, stdin="halo\n", SECRET_KEY="short-but-set-key")
+    assert refused.returncode == 1
+    assert "SECRET_KEY" in refused.stderr and "32 characters" in refused.stderr
+    assert "Traceback" not in refused.stderr and "short-but-set-key" not in refused.stderr, "the key is not shown"
+    assert not (tmp_path / "lapor.db").exists(), "nothing written with it"
+
+
+@pytest.mark.parametrize("command", [("chat",), ("reports", "list"),
+                                     ("officers", "invite", "--station", "POLSEK-SEKAR", "--role", "duty"),
+                                     ("serve", "--port", "1")])
+def test_a_key_the_data_was_not_written_with_is_refused_at_start(tmp_path: Path, database_url: str,
+                                                                 command: tuple[str, ...]) -> None:
+    written = lapor("chat", "--urn", "whatsapp:+6281234567890", data_dir=tmp_path, database_url=database_url,
+                    stdin="halo\n", SECRET_KEY=KEY)
+    assert written.returncode == 0, written.stderr
+    refused = lapor(*command, data_dir=tmp_path, database_url=database_url, stdin="halo\n", SECRET_KEY=OTHER_KEY)
+    assert refused.returncode == 1, refused.stdout
+    assert "SECRET_KEY is not the key this database was written with" in refused.stderr
+    assert "Traceback" not in refused.stderr and OTHER_KEY not in refused.stderr
+    again = lapor("chat", "--urn", "whatsapp:+6281234567890", data_dir=tmp_path, database_url=database_url,
+                  stdin="halo\n", SECRET_KEY=KEY)
+    assert again.returncode == 0, again.stderr
+
+
+def test_a_database_from_before_fingerprints_is_checked_by_its_contacts(tmp_path: Path, database_url: str) -> None:
+    from sqlalchemy import create_engine, delete, select
+
+    from storage import db as database
+    from storage.crypto import ContactCipher
+    from storage.models import KeyFingerprint
+
+    written = lapor("chat", data_dir=tmp_path, database_url=database_url, stdin="halo\n", SECRET_KEY=KEY)
+    assert written.returncode == 0, written.stderr
+    engine = create_engine(database.sync_url(database_url))
+    try:
+        with engine.begin() as connection:
+            assert connection.execute(select(KeyFingerprint.fingerprint)).scalar_one() == ContactCipher(KEY).fingerprint
+            assert KEY not in ContactCipher(KEY).fingerprint
+            connection.execute(delete(KeyFingerprint))  # as before fingerprints were recorded
+        refused = lapor("reports", "list", data_dir=tmp_path, database_url=database_url, SECRET_KEY=OTHER_KEY)
+        assert refused.returncode == 1 and "SECRET_KEY is not the key" in refused.stderr
+        assert lapor("reports", "list", data_dir=tmp_path, database_url=database_url, SECRET_KEY=KEY).returncode == 0
+        with engine.connect() as connection:
+            assert connection.execute(select(KeyFingerprint.fingerprint)).scalar_one() == ContactCipher(KEY).fingerprint
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.slow  # the command as a process of its own, under its own umask
+def test_data_dir_database_key_log_and_photos_are_for_the_owner_alone(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    picture = tmp_path / "motor.jpg"
+    picture.write_bytes(photo())
+    env = {**os.environ, "DATA_DIR": str(data_dir), "DATABASE_URL": "", "SECRET_KEY": "", "LOG_LEVEL": "INFO"}
+    steps = "\n".join([*FIRST_HALF[:3], f"/photo {picture} Motor saya dicuri di parkiran pasar"])
+    # umask 0: the modes come from Lapor itself, not from a careful shell
+    chat = subprocess.run([sys.executable, "-m", "bot", "chat"], input=steps, capture_output=True, text=True,
+                          env=env, cwd=tmp_path, timeout=120, check=False, preexec_fn=lambda: os.umask(0))
+    assert chat.returncode == 0, chat.stderr
+    with sqlite3.connect(data_dir / "lapor.db") as reader:  # a write in WAL mode: -wal and -shm exist now
+        reader.execute("PRAGMA journal_mode=WAL")
+        reader.execute("CREATE TABLE probe (x)")
+        files = ["lapor.db", "lapor.db-wal", "lapor.db-shm", "secret_key", "lapor.log"]
+        photos = list((data_dir / "media").iterdir())
+        assert photos, "the photo was stored"
+        modes = {name: (data_dir / name).stat().st_mode & 0o777 for name in files}
+        modes |= {f"media/{p.name}": p.stat().st_mode & 0o777 for p in photos}
+    assert modes == dict.fromkeys(modes, 0o600), modes
+    assert {path.name: path.stat().st_mode & 0o777 for path in (data_dir, data_dir / "media")} == {
+        "data": 0o700, "media": 0o700}
+
+
+def test_an_existing_database_readable_by_others_is_narrowed(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'lapor.db'}"
+    assert lapor("db", "upgrade", data_dir=tmp_path, database_url=url).returncode == 0
+    (tmp_path / "lapor.db").chmod(0o644)
+    assert lapor("chat", data_dir=tmp_path, database_url=url, stdin="halo\n").returncode == 0
+    assert (tmp_path / "lapor.db").stat().st_mode & 0o777 == 0o600
 
 
 def test_the_log_has_no_contact_address(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from storage import db as database
 from storage.crypto import ContactCipher
 from storage.models import Base, Contact, InboundMessage, Report
 from storage.reports import REF_ALPHABET, find_ref, new_ref
-from tests.helpers import Resident, assert_no_address_in_clear, walk_to_summary
+from tests.helpers import TEST_SECRET, Resident, assert_no_address_in_clear, walk_to_summary
 
 PHONE = "6281234567890"
 
@@ -83,7 +83,7 @@ async def test_contact_address_is_not_readable_in_the_raw_database(engine: Engin
     assert await assert_no_address_in_clear(engine, database_url, [f"whatsapp:+{PHONE}"]) > 0
     async with engine.sessions() as db:
         contact = (await db.execute(select(Contact))).scalar_one()
-    assert ContactCipher("test-secret-key-for-lapor").decrypt(contact.urn_encrypted) == f"whatsapp:+{PHONE}"
+    assert ContactCipher(TEST_SECRET).decrypt(contact.urn_encrypted) == f"whatsapp:+{PHONE}"
 
 
 async def test_the_scan_for_addresses_in_clear_finds_one(engine: Engine, database_url: str, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""keys and codes: invite codes keyed by SECRET_KEY, failed enrollments counted across all chats
+"""keys and codes: the SECRET_KEY's fingerprint, invite codes keyed by it, failed enrollments counted
 
 Revision ID: 0007
 Revises: 0006
@@ -18,6 +18,13 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table(
+        "key_fingerprint",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("fingerprint", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_key_fingerprint")),
+    )
+    op.create_table(
         "enrollment_failure",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
@@ -34,3 +41,4 @@ def downgrade() -> None:
     with op.batch_alter_table("enrollment_failure", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_enrollment_failure_at"))
     op.drop_table("enrollment_failure")
+    op.drop_table("key_fingerprint")
