@@ -130,8 +130,8 @@ def same_picture(stored: bytes, sent: bytes) -> bool:
     with Image.open(io.BytesIO(stored)) as kept, Image.open(io.BytesIO(sent)) as original:
         if (kept.format, kept.size) != (original.format, original.size):
             return False
-        pairs = zip(kept.convert("RGB").getdata(), original.convert("RGB").getdata(), strict=True)
-        return all(abs(a - b) <= 8 for one, other in pairs for a, b in zip(one, other, strict=True))
+        pairs = zip(kept.convert("RGB").tobytes(), original.convert("RGB").tobytes(), strict=True)
+        return all(abs(a - b) <= 8 for a, b in pairs)
 
 
 class Resident:
