@@ -1,3 +1,3 @@
-from bot.cli import main
+from bot.cli import app
 
-main()
+app(prog_name="lapor")

@@ -16,6 +16,7 @@ import typer
 import uvicorn
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
+from typer.core import TyperGroup
 
 from bot import logs
 from bot.app import SERVER_OPTIONS, create_app
@@ -46,21 +47,20 @@ from storage.stations import import_stations, list_stations, station_by_code
 
 T = TypeVar("T")
 
-def main() -> None:
-    """`lapor`: the commands below, with a configuration or a key that cannot serve refused in one clear line."""
-    try:
-        app()
-    except ValidationError as error:  # its own text would show the value, a key perhaps: names and reasons only
-        typer.echo("\n".join(f"{'.'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in error.errors()),
-                   err=True)
-        sys.exit(1)
-    except WrongSecretKey as error:
-        typer.echo(str(error), err=True)
-        sys.exit(1)
+class _RefusingBadSettings(TyperGroup):
+    """The commands, with a configuration or a key that cannot serve refused in one clear line and exit 1."""
+
+    def invoke(self, ctx: Any) -> Any:  # a click Context, which typer vendors privately
+        try:
+            return super().invoke(ctx)
+        except ValidationError as error:  # its own text would show the value, a key perhaps: names and reasons
+            _fail("\n".join(f"{'.'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in error.errors()))
+        except WrongSecretKey as error:
+            _fail(str(error))
 
 
-app = typer.Typer(help="Lapor: residents report incidents to their local police station.", no_args_is_help=True,
-                  pretty_exceptions_enable=False)
+app = typer.Typer(cls=_RefusingBadSettings, help="Lapor: residents report incidents to their local police station.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
 db_app = typer.Typer(help="The database.", no_args_is_help=True)
 reports_app = typer.Typer(help="Reports.", no_args_is_help=True)
 stations_app = typer.Typer(help="The stations registry: who covers which kecamatan.", no_args_is_help=True)

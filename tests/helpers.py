@@ -208,7 +208,7 @@ def lapor(*args: str, data_dir: Path, database_url: str, stdin: str = "",
           **settings: str) -> subprocess.CompletedProcess[str]:
     """`lapor ARGS` with DATA_DIR and DATABASE_URL (and any other setting) in its environment, `stdin` as its
     input, in `data_dir`: its exit code, standard output and standard error."""
-    env = {**os.environ, "DATA_DIR": str(data_dir), "DATABASE_URL": database_url, "SECRET_KEY": "",
+    env = {**os.environ, "DATA_DIR": str(data_dir), "DATABASE_URL": database_url, "SECRET_KEY": TEST_SECRET,
            "LOG_LEVEL": "INFO", **settings}
     if LAPOR_AS_A_PROCESS:
         return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,

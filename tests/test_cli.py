@@ -57,10 +57,10 @@ def test_a_restarted_process_continues_the_conversation_at_its_step(tmp_path: Pa
 
 def test_a_development_key_is_generated_once_and_said_once(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'lapor.db'}"
-    first = lapor("chat", data_dir=tmp_path, database_url=url, stdin="halo\n")
+    first = lapor("chat", data_dir=tmp_path, database_url=url, stdin="halo\n", SECRET_KEY="")
     assert "SECRET_KEY is not set" in first.stderr
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
-    second = lapor("chat", data_dir=tmp_path, database_url=url, stdin="halo\n")
+    second = lapor("chat", data_dir=tmp_path, database_url=url, stdin="halo\n", SECRET_KEY="")
     assert "SECRET_KEY" not in second.stderr
 
 

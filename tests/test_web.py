@@ -21,6 +21,7 @@ from tests.helpers import (
     browser,
     csrf_of,
     enrolled,
+    payload,
     sign_in_link,
     signed_in,
     web_app,
@@ -134,7 +135,7 @@ async def test_an_action_on_the_page_changes_the_status_and_relays_to_the_reside
         relays = list((await db.execute(select(Outbox).where(Outbox.kind == "status_update",
                                                              Outbox.report_id == report.id))).scalars())
     assert report.status.value == "resolved"
-    assert [r.payload["text"] for r in relays] and "Motor sudah ditemukan" in relays[-1].payload["text"]
+    assert [payload(r)["text"] for r in relays] and "Motor sudah ditemukan" in payload(relays[-1])["text"]
     again = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "ack"})
     assert again.status_code == 409, "the one status table refuses what the chat refuses"
     await duty.send(f"LIHAT {ref}")

@@ -17,7 +17,7 @@ from handlers.engine import Engine
 from harness.loopback import LoopbackServer
 from storage import sample_reports
 from storage.models import OfficerRole, Outbox, Report, Station, utcnow
-from tests.helpers import BASE_URL, a_report, enrolled, regions, sign_in_link, web_app
+from tests.helpers import BASE_URL, a_report, enrolled, payload, regions, sign_in_link, web_app
 
 CHROMIUM = shutil.which("chromium")
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
@@ -113,7 +113,7 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
             relay = (await db.execute(select(Outbox).where(Outbox.report_id == report.id,
                                                            Outbox.kind == "status_update"))).scalars().all()
         assert report.status.value == "resolved"
-        assert any("Motor sudah ditemukan di Gedog" in row.payload["text"] for row in relay), "the resident is told"
+        assert any("Motor sudah ditemukan di Gedog" in payload(row)["text"] for row in relay), "the resident is told"
 
         await page.goto(f"{site}/peta")
         await page.locator("#map .leaflet-interactive").first.wait_for()

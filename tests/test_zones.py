@@ -68,15 +68,15 @@ async def test_the_digest_covers_the_local_day_and_says_the_stations_zone(
     await add(engine, station, local(code, 20, 5, 59))                            # its last
     await add(engine, station, local(code, 19, 5, 59))                            # the day before's
     await add(engine, station, local(code, 20, 6))                                # the next day's
-    await add(engine, station, local(code, 19, 15, 30), category=Category.DRUGS)  # 15:30 local: afternoon
+    await add(engine, station, local(code, 19, 16, 30), category=Category.DRUGS)  # 16:30 local: late afternoon
     async with engine.sessions() as db:
         office = Office(db, engine.cipher, engine.router, engine.escalation, local(code, 20, 6))
         text = (await compose(office, station, DAY, "id")).text
     assert f"24 jam sampai pukul 06:00 {zone_name}" in text
     assert f"Terbuka per 20 Nov 2026 06:00 {zone_name}" in text
     assert "Masuk: 3 laporan" in text
-    # Hours of the day are the station's: 15:30 WITA/WIT is 14:30/13:30 WIB, which would be midday.
-    assert "sore (15–18) · Narkoba" in text
+    # Hours of the day are the station's: 16:30 WITA/WIT is 15:30/14:30 WIB, which would be midday.
+    assert "sore (16–20) · Narkoba" in text
     assert "WIB" not in text
     assert latest_due_date(station, local(code, 20, 6) - dt.timedelta(seconds=1)) == DAY - dt.timedelta(days=1)
     assert latest_due_date(station, local(code, 20, 6)) == DAY

@@ -24,6 +24,7 @@ from handlers.officer import NOTE_CHARS, event_line, outcome_messages
 from handlers.station_page import map_data, patrol_log, places_of, shows_pin, visible_report
 from handlers.text import letters_and_digits
 from storage.models import Attachment, Category, Outbox, Report, ReportSource, ReportStatus
+from storage.outbox import open_payload
 from storage.report_search import SORTS, ReportFilter, matching, search
 from storage.reports import OPEN_STATUSES, history
 
@@ -136,9 +137,10 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, message
         .order_by(Attachment.id))).scalars())
     events = [await event_line(viewer.office.db, viewer.lang, event, viewer.station.timezone)
               for event in await history(viewer.office.db, report)]
-    relays = list((await viewer.office.db.execute(  # what the resident was sent, and whether it reached them
-        select(Outbox).where(Outbox.report_id == report.id, Outbox.kind == STATUS_UPDATE).order_by(Outbox.id)
-    )).scalars())
+    relays = [(row, open_payload(viewer.office.cipher, row).get("text", ""))  # what the resident was sent, and
+              for row in (await viewer.office.db.execute(            # whether it reached them
+                  select(Outbox).where(Outbox.report_id == report.id, Outbox.kind == STATUS_UPDATE)
+                  .order_by(Outbox.id))).scalars()]
     own = report.station_id == viewer.officer.station_id  # a head sees the Polsek under it; its officers act
     actions = [a for a in Action if own and refusal(viewer.officer, report, a) is None]
     return page(request, "report.html", viewer.lang, {
