@@ -10,7 +10,8 @@ from rapidfuzz import fuzz
 
 from bot.channels.base import Choice
 from handlers.i18n import LANGUAGES, aliases, labels
-from handlers.text import normalize
+from handlers.language.answers import yes_or_no
+from handlers.language.normalise import normalise
 
 TYPO_CUTOFF = 80  # fuzz.ratio: "narkob" → "narkoba" 92, "lalulintas" → "lalu lintas" 95
 
@@ -20,8 +21,8 @@ def _names(group: str, key: str) -> frozenset[str]:
     """Every way of naming one choice of the catalogue, in every language: residents mix them."""
     names: set[str] = set()
     for lang in LANGUAGES:
-        names.add(normalize(labels(lang, group).get(key, "")))
-        names.update(normalize(a) for a in aliases(lang, group).get(key, []))
+        names.add(normalise(labels(lang, group).get(key, "")))
+        names.update(normalise(a) for a in aliases(lang, group).get(key, []))
     names.discard("")
     return frozenset(names)
 
@@ -50,14 +51,15 @@ class Menu:
 
 
 def pick(options: Sequence[tuple[str, Iterable[str]]], text: str, button: str | None = None) -> str | None:
-    """The key of the option meant by a button, a number, a name, or a near miss of one name.
+    """The key of the option meant by a button, a number, a name, a yes or a no where the options are
+    those two, or a near miss of one name.
 
     `options` pairs each key with the normalised names it answers to, in the order shown.
     """
     keys = [key for key, _ in options]
     if button is not None:
         return button if button in keys else None
-    said = normalize(text)
+    said = normalise(text)
     if not said:
         return None
     if said.isdecimal():  # not isdigit(): "²" is a digit int() cannot read
@@ -67,6 +69,8 @@ def pick(options: Sequence[tuple[str, Iterable[str]]], text: str, button: str | 
     exact = [key for key in keys if said in names[key]]
     if len(exact) == 1:
         return exact[0]
+    if "yes" in keys and "no" in keys and (answer := yes_or_no(text)) is not None:
+        return answer
     scored = sorted(((max((fuzz.ratio(said, n) for n in names[key]), default=0.0), key) for key in keys),
                     reverse=True)
     best_score, best = scored[0]

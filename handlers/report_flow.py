@@ -14,10 +14,13 @@ from bot.channels.base import Choice
 from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
+from handlers.language.answers import yes_or_no
+from handlers.language.normalise import normalise
 from handlers.routing import Route, describe_place, place_label, station_label
-from handlers.text import letters_and_digits, normalize
+from handlers.text import letters_and_digits
 from handlers.turn import MENU, Step, Turn
 from storage.models import Category, Identity, Station, to_the_hour
+from storage.regions import PlaceCandidate
 from storage.reports import NewAttachment, create_report
 
 CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY, CHANGE = (
@@ -146,8 +149,7 @@ async def location(turn: Turn) -> str:
         return LOCATION
     if not turn.draft.pop("pin_kept", False):
         turn.draft.update(latitude=None, longitude=None)
-    turn.draft["location_text"] = turn.text
-    found, confident = turn.router.candidates(turn.text)
+    turn.draft["location_text"], found, confident = _read_place(turn)
     if confident:
         turn.draft["proposal"] = {"code": found[0].code}
         return PLACE_CHECK
@@ -155,6 +157,19 @@ async def location(turn: Turn) -> str:
         turn.draft["options"] = [place.code for place in found]
         return PLACE_PICK
     return await place_not_found(turn)
+
+
+def _read_place(turn: Turn) -> tuple[str, list[PlaceCandidate], bool]:
+    """The place as typed, its readings, and whether the first is confident. After a place was not found or
+    not right, the kecamatan or kota typed next is read together with the words before it, so a village named
+    first is kept ("Gedog" then "Kec. Sananwetan")."""
+    earlier = (turn.draft.get("place_attempts") or [None])[-1]
+    if earlier and normalise(earlier) != normalise(turn.text):
+        together = f"{earlier}, {turn.text}"
+        found, confident = turn.router.candidates(together)
+        if found and found[0].village is not None:
+            return together, found, confident
+    return turn.text, *turn.router.candidates(turn.text)
 
 
 def ask_place_check(turn: Turn) -> None:
@@ -167,14 +182,15 @@ def ask_place_check(turn: Turn) -> None:
 
 
 async def place_check(turn: Turn) -> str:
-    """Takes the proposed place on a yes; on a no, asks again; other words are a new place."""
+    """Takes the proposed place on a yes; on a no, asks again; words that name another place are read anew.
+    Anything else asks the same question again: the place typed first is never dropped for a stray answer."""
     picked = turn.pick(PLACE_YES_NO)
     if picked == "yes":
         await accept_place(turn, turn.draft.pop("proposal"))
         return advance(turn, LOCATION)
     if picked == "no":
         return await place_not_found(turn)
-    if not _names_a_place(turn):
+    if not _names_another_place(turn):
         turn.say("common.not_a_choice")
         return PLACE_CHECK
     if "station_id" in turn.draft["proposal"]:
@@ -182,9 +198,11 @@ async def place_check(turn: Turn) -> str:
     return await location(turn)
 
 
-def _names_a_place(turn: Turn) -> bool:
-    """Whether an answer that is no choice could be the place typed anew."""
-    return turn.inbound.location is not None or letters_and_digits(turn.text) >= LOCATION_CHARS[0]
+def _names_another_place(turn: Turn) -> bool:
+    """Whether an answer that is no choice is a place typed anew: a pin, or words the region reader finds."""
+    if turn.inbound.location is not None:
+        return True
+    return letters_and_digits(turn.text) >= LOCATION_CHARS[0] and bool(turn.router.candidates(turn.text)[0])
 
 
 def _place_options(turn: Turn) -> tuple[Choice, ...]:
@@ -197,15 +215,19 @@ def ask_place_pick(turn: Turn) -> None:
 
 
 async def place_pick(turn: Turn) -> str:
-    """Takes one of the places offered; "none of these" asks again; other words are a new place."""
-    offered = [(c.key, {normalize(c.label)}) for c in _place_options(turn)[:-1]] + NONE_OF_THESE.answers(turn.lang)
+    """Takes one of the places offered (a yes when only one was); "none of these" asks again; words that name
+    another place are read anew; anything else asks again."""
+    places = _place_options(turn)[:-1]
+    offered = [(c.key, {normalise(c.label)}) for c in places] + NONE_OF_THESE.answers(turn.lang)
     picked = pick(offered, turn.text, turn.inbound.choice)
+    if picked is None and len(places) == 1 and turn.inbound.choice is None:
+        picked = {"yes": places[0].key, "no": "none"}.get(yes_or_no(turn.text) or "")
     if picked == "none":
         return await place_not_found(turn)
     if picked is not None:
         await accept_place(turn, {"code": picked})
         return advance(turn, LOCATION)
-    if not _names_a_place(turn):
+    if not _names_another_place(turn):
         turn.say("common.not_a_choice")
         return PLACE_PICK
     return await location(turn)

@@ -1,0 +1,67 @@
+"""Text as the readers compare it: lower case, elongations folded, emoji named, slang spelt out.
+
+The slang and abbreviation lexicon is indoNLP's (shipped in its wheel, 4,000+ entries), with a few chat
+abbreviations it lacks; stems are Sastrawi's, so "dianiaya", "penganiayaan" and "aniaya" meet.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from indoNLP.preprocessing import emoji_to_words
+from indoNLP.preprocessing.slang_data import SLANG_DATA
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+# What indoNLP's lexicon lacks or reads otherwise in a report: "gg" is its "enggak", but a chat line's "gg" is
+# as often a gang (alley), so it is left as typed; places are read from the raw text anyway.
+_MORE_SLANG = {
+    "dkt": "dekat", "jln": "jalan", "jl": "jalan", "skr": "sekarang", "skg": "sekarang", "brusan": "barusan",
+    "kmren": "kemarin", "smlm": "semalam", "tlp": "telepon", "telp": "telepon", "tolongin": "tolong",
+    "thx": "thanks", "ty": "thanks", "mksih": "terima kasih", "makasi": "terima kasih", "trimakasih": "terima kasih",
+    "gimana": "bagaimana", "gmna": "bagaimana", "gmana": "bagaimana", "bgmn": "bagaimana",
+    "nomer": "nomor", "no": "no", "gg": "gg", "pk": "pak", "bpk": "bapak", "lp": "lapor", "lpr": "lapor",
+    "sj": "saja", "ngga": "enggak", "nggak": "enggak", "kagak": "enggak", "kaga": "enggak", "gak": "enggak",
+    "ga": "enggak", "engga": "enggak", "tdk": "tidak", "ndak": "enggak", "nda": "enggak", "ilang": "hilang",
+}
+_SLANG = {**SLANG_DATA, **_MORE_SLANG}
+
+_EMOJI_WORD = re.compile(r"!([a-z_]+)!")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_RUN = re.compile(r"(.)\1{2,}")  # three or more of one letter: "tolooong", "iyaaa"
+_STEMMER = StemmerFactory().create_stemmer()
+
+
+def fold_runs(word: str) -> str:
+    """"tolooong" → "tolong", "iyaaa" → "iya"; a doubled letter ("maaf", "saat") is left."""
+    return _RUN.sub(r"\1", word)
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, lower case, runs folded, emoji as their Indonesian names ("🙏" → "melipat_tangan"),
+    slang spelt out ("sy" → "saya", "makasih" → "terima kasih"). Digits stay words ("110")."""
+    text = emoji_to_words(text.casefold(), lang="id", delimiter=("!", "!"))
+    text = _EMOJI_WORD.sub(lambda m: f" emoji_{m.group(1)} ", text)
+    out: list[str] = []
+    for token in re.findall(r"emoji_[a-z_]+|[^\W_]+", text):
+        word = fold_runs(token)
+        spelt = _SLANG.get(word) or _SLANG.get(token) or word
+        out.extend(spelt.replace("-", " ").split())
+    return out
+
+
+def normalise(text: str) -> str:
+    """words() joined by single spaces: the form whole phrases are matched in."""
+    return " ".join(words(text))
+
+
+@cache
+def stem(word: str) -> str:
+    """Sastrawi's root of an Indonesian word ("penganiayaan" → "aniaya"); other words come back as they are."""
+    if not word.isalpha() or len(word) < 4:
+        return word
+    return _STEMMER.stem(word) or word
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
