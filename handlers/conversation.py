@@ -11,8 +11,9 @@ from functools import cache
 from handlers import officer, patrol, report_flow
 from handlers.actions import take_answer
 from handlers.choices import Menu
-from handlers.emergency import mentions_emergency
 from handlers.i18n import LANGUAGES, catalogue, t
+from handlers.language.emergency import is_cry_for_help
+from handlers.language.intents import category_named, menu_intent
 from handlers.routing import station_label
 from handlers.status import show_status
 from handlers.text import letters_and_digits, normalize
@@ -54,6 +55,8 @@ async def menu(turn: Turn) -> str:
     question. An officer's chat has the officer's menu instead."""
     if turn.officer is not None:
         return await officer.home(turn)
+    if turn.emergency_answered:
+        return _start_urgent(turn)
     picked = turn.pick(main_menu(turn))
     if picked is None and letters_and_digits(turn.text) >= ANSWER_CHARS and await answer_question(turn, turn.text):
         return MENU
@@ -65,7 +68,34 @@ async def menu(turn: Turn) -> str:
         turn.say("help.text")
     elif picked in ("english", "indonesian"):
         switch_language(turn, "en" if picked == "english" else "id")
-    else:
+    elif picked is None:
+        return _menu_intent(turn)
+    return MENU
+
+
+def _start_urgent(turn: Turn) -> str:
+    """After a cry for help at the menu: an urgent report, told in the same message when it says more."""
+    if report_flow.DESCRIPTION_CHARS[0] <= letters_and_digits(turn.text) and len(turn.text.split()) >= 3:
+        return report_flow.start_from_story(turn, urgent=True)
+    return report_flow.start(turn, category=category_named(turn.text), urgent=True)
+
+
+def _menu_intent(turn: Turn) -> str:
+    """What a message that is no menu choice asks for: a report (told whole, of a kind, or just wanted), how to
+    report, the police number; thanks and an "ok" are answered; anything else is asked once, with the menu."""
+    intent = menu_intent(turn.text)
+    if intent == "story":
+        return report_flow.start_from_story(turn)
+    if intent == "category":
+        return report_flow.start(turn, category=category_named(turn.text))
+    if intent == "how":
+        turn.say("menu.how")
+        return report_flow.start(turn)
+    if intent == "report":
+        return report_flow.start(turn)
+    if intent in ("thanks", "police_number"):
+        turn.say(f"menu.{intent}")
+    elif intent != "ok":
         turn.say("menu.not_understood")
     return MENU
 
@@ -238,6 +268,8 @@ async def global_word(turn: Turn) -> str | None:
         return turn.step
     if keyword == "emergency":
         turn.answer_emergency()
+        if turn.step == MENU and not turn.busy and turn.officer is None:
+            return _start_urgent(turn)
         # At the category step "darurat" is also the Emergency category: let the step take it.
         takes_it = turn.step == report_flow.CATEGORY and turn.pick(report_flow.CATEGORIES) is not None
         return None if takes_it else turn.step
@@ -278,14 +310,22 @@ async def _enroll(turn: Turn, argument: str, slash: bool) -> str | None:
     return turn.step
 
 
+def _tells_something(turn: Turn) -> bool:
+    """Whether a first message (or the first after a draft expired) says what the contact wants by itself."""
+    return turn.emergency_answered or menu_intent(turn.text) in ("story", "category", "report", "how", "police_number")
+
+
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     """Answers one message: emergency first, then global words, then the current step."""
-    if mentions_emergency(turn.text) and turn.officer is None:  # officers write of danger in their work
+    if turn.officer is None and is_cry_for_help(turn.text):  # officers write of danger in their work
         turn.answer_emergency()
     if first_contact:
         turn.say("menu.greeting")
     if turn.photo_problem == "not_now":
         turn.say("photo.rejected_not_now")
+        if not turn.text and not first_contact and turn.step in STEPS:
+            STEPS[turn.step].ask(turn)  # a photo alone answers nothing: one reply, then the question again
+            return
     if turn.inbound.unsupported and not first_contact:
         turn.say("common.unsupported")
         if turn.step in STEPS:
@@ -305,11 +345,11 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         turn.step = MENU
         if had_draft:
             turn.say("report.expired")
-    if first_contact or expired:
-        next_step = await global_word(turn)
-        turn.step = next_step or MENU
-    else:
-        next_step = await global_word(turn)
-        turn.step = next_step or await STEPS[turn.step].answer(turn)
+    next_step = await global_word(turn)
+    if next_step is None and turn.step in report_flow.STEPS and "draft" in turn.data:
+        next_step = report_flow.correct(turn)
+    if next_step is None and (first_contact or expired) and not _tells_something(turn):
+        next_step = MENU  # a first "1" or "ok" is no answer to a menu not yet shown
+    turn.step = next_step or await STEPS[turn.step].answer(turn)
     if not turn.contact_deleted:
         STEPS[turn.step].ask(turn)

@@ -15,7 +15,9 @@ from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
 from handlers.language.answers import yes_or_no
+from handlers.language.intents import category_named, correction
 from handlers.language.normalise import normalise
+from handlers.language.slots import when_named
 from handlers.routing import Route, describe_place, place_label, station_label
 from handlers.text import letters_and_digits
 from handlers.turn import MENU, Step, Turn
@@ -26,7 +28,9 @@ from storage.reports import NewAttachment, create_report
 CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY, CHANGE = (
     "category", "description", "location", "when", "photo", "identity", "name", "summary", "change")
 PLACE_CHECK, PLACE_PICK = "place_check", "place_pick"  # the place read from the location, confirmed
+READ_BACK = "read_back"  # what was read from a report told in one message, confirmed
 ORDER = (CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY)
+ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGORY}  # side steps of a step
 PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
 FREE_TEXT_STEPS = (DESCRIPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # where any words may be the answer
 
@@ -45,30 +49,125 @@ SUMMARY_OPTIONS = Menu("summary")
 FIELDS = Menu("field")
 PLACE_YES_NO = Menu("place_check")
 NONE_OF_THESE = Menu("place_pick")
+READ_BACK_OPTIONS = Menu("read_back")
 
 
-def start(turn: Turn) -> str:
-    """Opens an empty draft at the first step."""
-    turn.data["draft"] = {}
-    return CATEGORY
+def start(turn: Turn, *, category: str | None = None, urgent: bool = False) -> str:
+    """Opens a draft, with the category already named ("lapor pencurian") and marked urgent after a cry for
+    help, and asks the first thing missing."""
+    draft = turn.data["draft"] = {}
+    if category:
+        draft["category"] = category
+    if urgent:
+        draft["urgent"] = True
+    return first_missing(turn)
 
 
-def _not_needed(turn: Turn, step: str) -> bool:
+def start_from_story(turn: Turn, *, urgent: bool = False) -> str:
+    """Opens a draft whose description is the message, and reads its category, place and time to confirm them
+    together; what is not there is asked afterwards."""
+    start(turn, urgent=urgent)
+    text, longest = turn.text, DESCRIPTION_CHARS[1]
+    turn.draft["description"] = text[:longest]
+    if len(text) > longest:
+        turn.say("report.description_cut", longest=longest)
+    read: dict[str, str] = {}
+    if category := category_named(text) or (Category.EMERGENCY.value if urgent else None):
+        read["category"] = category
+    found, confident = turn.router.candidates(text)
+    if confident:
+        read["place"] = found[0].code
+    if moment := when_named(text):
+        read["when"] = moment
+    if not read:
+        return first_missing(turn)
+    turn.draft["read"] = read
+    return READ_BACK
+
+
+def _answered(turn: Turn, step: str) -> bool:
+    """Whether the draft already holds this step's answer (told in one message, or kept on going back)."""
+    draft = turn.draft
     if step == PHOTO:
-        return bool(turn.draft.get("photo"))  # a photo came with the description already
+        return bool(draft.get("photo") or draft.get("photo_skipped"))
     if step == NAME:
-        return turn.draft.get("identity") != Identity.NAMED or turn.contact.display_name_encrypted is not None
-    return False
+        return draft.get("identity") != Identity.NAMED or turn.contact.display_name_encrypted is not None
+    if step == LOCATION:
+        return "needs_routing" in draft
+    return step != SUMMARY and step in draft
+
+
+def first_missing(turn: Turn, after: str | None = None) -> str:
+    """The first step of the report, or the first after `after`, whose answer the draft does not hold."""
+    steps = ORDER[ORDER.index(after) + 1:] if after else ORDER
+    return next(step for step in steps if not _answered(turn, step))
 
 
 def advance(turn: Turn, current: str) -> str:
     """The next step that is needed, or back to the summary when the resident was changing one answer."""
     if turn.draft.pop("changing", False):
-        return NAME if current == IDENTITY and not _not_needed(turn, NAME) else SUMMARY
-    following = ORDER[ORDER.index(current) + 1]
-    while _not_needed(turn, following):
-        following = ORDER[ORDER.index(following) + 1]
-    return following
+        return NAME if current == IDENTITY and not _answered(turn, NAME) else SUMMARY
+    return first_missing(turn, current)
+
+
+def ask_read_back(turn: Turn) -> None:
+    read = turn.draft["read"]
+    missing = t(turn.lang, "report.read_missing")
+    place = turn.router.place(read["place"]) if "place" in read else None
+    turn.say("report.read_back", READ_BACK_OPTIONS,
+             category=labels(turn.lang, CATEGORIES.group)[read["category"]] if "category" in read else missing,
+             place=place_label(turn.lang, place) if place else missing,
+             when=labels(turn.lang, WHEN_OPTIONS.group)[read["when"]] if "when" in read else missing)
+
+
+async def read_back(turn: Turn) -> str:
+    """Keeps what was read from the story on a yes, none of it on a no; then asks what is still missing."""
+    picked = turn.pick(READ_BACK_OPTIONS)
+    if picked is None:
+        turn.say("common.not_a_choice")
+        return READ_BACK
+    read = turn.draft.pop("read")
+    if picked == "yes":
+        if "category" in read:
+            turn.draft["category"] = read["category"]
+        if "when" in read:
+            turn.draft["when"] = {"choice": read["when"]}
+        if "place" in read:
+            await accept_place(turn, {"code": read["place"]})
+    return first_missing(turn)
+
+
+def correct(turn: Turn) -> str | None:
+    """Goes back a step, or to the answer the resident wants to change, keeping the others; None when the
+    message is no correction. "eh salah, maksudnya narkoba" changes the category and asks the same again."""
+    fix = correction(turn.text)
+    if fix is None or turn.inbound.choice is not None:
+        return None
+    here = ANSWER_OF_STEP.get(turn.step, turn.step)
+    if fix.field is None:
+        if turn.step in (PLACE_CHECK, PLACE_PICK, READ_BACK) and not fix.back:
+            return None  # "salah" here is the answer "no"
+        earlier = [step for step in ORDER[:ORDER.index(here)] if step != NAME] if here in ORDER else []
+        if not earlier:
+            return None
+        turn.draft.pop("read", None)
+        return _reopen(turn, earlier[-1])
+    if fix.field == CATEGORY and fix.category:
+        turn.draft["category"] = fix.category
+        turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[CATEGORY])
+        return turn.step
+    return _reopen(turn, fix.field)
+
+
+def _reopen(turn: Turn, step: str) -> str:
+    """Asks one step again; the answers after it are kept, so the flow comes back to where it was."""
+    if step == LOCATION:
+        for key in ("latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts",
+                    "place", "station_id", "station_label", "needs_routing", "proposal", "options"):
+            turn.draft.pop(key, None)
+    elif step == PHOTO:
+        turn.draft.pop("photo_skipped", None)
+    return step
 
 
 def _keep_photo(turn: Turn) -> bool:
@@ -113,9 +212,8 @@ async def description(turn: Turn) -> str:
         turn.say("report.description_too_short", shortest=shortest)
         return DESCRIPTION
     if len(turn.text) > longest:
-        turn.say("report.description_too_long", longest=longest, length=len(turn.text))
-        return DESCRIPTION
-    turn.draft["description"] = turn.text
+        turn.say("report.description_cut", longest=longest)
+    turn.draft["description"] = turn.text[:longest]
     return advance(turn, DESCRIPTION)
 
 
@@ -123,14 +221,15 @@ def ask_location(turn: Turn) -> None:
     if turn.draft.get("pin_kept"):
         turn.say("place.ask_after_pin")
     elif turn.draft.get("place_tries"):
-        turn.say("place.ask_district", ask_location=True)
+        rejected = turn.draft.get("place_rejected")
+        turn.say("place.ask_district_after_no" if rejected else "place.ask_district", ask_location=True)
     else:
         turn.say("report.ask_location", ask_location=True)
 
 
 async def location(turn: Turn) -> str:
     """Stores where it happened, a pin or typed words, and proposes the place and station it names."""
-    for key in ("place", "station_id", "station_label", "needs_routing", "proposal", "options"):
+    for key in ("place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"):
         turn.draft.pop(key, None)
     pin = turn.inbound.location
     if pin is not None:
@@ -189,6 +288,7 @@ async def place_check(turn: Turn) -> str:
         await accept_place(turn, turn.draft.pop("proposal"))
         return advance(turn, LOCATION)
     if picked == "no":
+        turn.draft["place_rejected"] = True
         return await place_not_found(turn)
     if not _names_another_place(turn):
         turn.say("common.not_a_choice")
@@ -211,7 +311,8 @@ def _place_options(turn: Turn) -> tuple[Choice, ...]:
 
 
 def ask_place_pick(turn: Turn) -> None:
-    turn.say("place.pick", _place_options(turn))
+    options = _place_options(turn)
+    turn.say("place.pick_one" if len(options) == 2 else "place.pick", options)
 
 
 async def place_pick(turn: Turn) -> str:
@@ -223,6 +324,7 @@ async def place_pick(turn: Turn) -> str:
     if picked is None and len(places) == 1 and turn.inbound.choice is None:
         picked = {"yes": places[0].key, "no": "none"}.get(yes_or_no(turn.text) or "")
     if picked == "none":
+        turn.draft["place_rejected"] = True
         return await place_not_found(turn)
     if picked is not None:
         await accept_place(turn, {"code": picked})
@@ -258,8 +360,8 @@ async def accept_place(turn: Turn, proposal: dict[str, Any]) -> None:
         await _keep_route(turn, Route(station, False, "pin"))
     else:
         await _keep_route(turn, await turn.router.route(turn.db, turn.router.place(proposal["code"])))
-    turn.draft.pop("place_tries", None)
-    turn.draft.pop("place_attempts", None)
+    for key in ("place_tries", "place_attempts", "place_rejected"):
+        turn.draft.pop(key, None)
 
 
 async def _keep_route(turn: Turn, route: Route) -> None:
@@ -314,6 +416,7 @@ async def photo(turn: Turn) -> str:
         return PHOTO
     if picked == "remove":
         turn.draft.pop("photo", None)
+    turn.draft["photo_skipped"] = True
     return advance(turn, PHOTO)
 
 
@@ -376,6 +479,8 @@ def ask_summary(turn: Turn) -> None:
 async def summary(turn: Turn) -> str:
     """Sends, changes or cancels the report."""
     picked = turn.pick(SUMMARY_OPTIONS)
+    if picked is None and turn.inbound.choice is None and yes_or_no(turn.text) == "yes":
+        picked = "send"
     if picked == "send":
         await submit(turn)
         return MENU
@@ -400,10 +505,7 @@ async def change(turn: Turn) -> str:
         turn.say("common.not_a_choice")
         return CHANGE
     turn.draft["changing"] = True
-    if picked == LOCATION:
-        for key in ("latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts"):
-            turn.draft.pop(key, None)
-    return picked
+    return _reopen(turn, picked)
 
 
 async def submit(turn: Turn) -> None:
@@ -449,6 +551,7 @@ STEPS: dict[str, Step] = {
     LOCATION: Step(ask_location, location),
     PLACE_CHECK: Step(ask_place_check, place_check),
     PLACE_PICK: Step(ask_place_pick, place_pick),
+    READ_BACK: Step(ask_read_back, read_back),
     WHEN: Step(ask_when, when),
     PHOTO: Step(ask_photo, photo),
     IDENTITY: Step(ask_identity, identity),

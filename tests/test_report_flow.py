@@ -21,7 +21,7 @@ from storage.models import (
     ReportEvent,
     ReportStatus,
 )
-from tests.conftest import DESCRIPTION, Resident, make_engine, walk_to_summary
+from tests.conftest import DESCRIPTION, PLACE, Resident, make_engine, walk_to_summary
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -151,17 +151,22 @@ async def test_cancel_at_the_summary_stores_nothing(engine: Engine) -> None:
     assert await reports(engine) == []
 
 
-async def test_description_length_limits_are_said(engine: Engine) -> None:
+async def test_a_short_story_is_asked_again_and_a_long_one_kept_to_the_limit(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")
     await resident.send("1")
     await resident.send("1")
     await resident.send("maling")
     assert resident.heard("report.description_too_short") and "10" in resident.text
-    await resident.send("x" * 4001)
-    assert resident.heard("report.description_too_long") and "4000" in resident.text
-    await resident.send("y" * 4000)
+    await resident.send("Motor dicuri di parkiran. " + "x" * 4100)
+    assert resident.heard("report.description_cut") and "4000" in resident.text
     assert resident.heard("report.ask_location")
+    await resident.send(PLACE)
+    await resident.send("ya")
+    for said in ("2", "lewati", "2", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.description.startswith("Motor dicuri di parkiran. xxx") and len(report.description) == 4000
 
 
 async def test_location_pin_is_stored_with_coordinates(engine: Engine) -> None:

@@ -23,6 +23,8 @@ _MORE_SLANG = {
     "nomer": "nomor", "no": "no", "gg": "gg", "pk": "pak", "bpk": "bapak", "lp": "lapor", "lpr": "lapor",
     "sj": "saja", "ngga": "enggak", "nggak": "enggak", "kagak": "enggak", "kaga": "enggak", "gak": "enggak",
     "ga": "enggak", "engga": "enggak", "tdk": "tidak", "ndak": "enggak", "nda": "enggak", "ilang": "hilang",
+    # English words the lexicon reads as Indonesian abbreviations: residents write English too.
+    "in": "in", "it": "it", "to": "to", "or": "or", "do": "do",
 }
 _SLANG = {**SLANG_DATA, **_MORE_SLANG}
 

@@ -1,0 +1,101 @@
+"""Cries for help: someone may be in danger now. One place for them, in Indonesian, its slang and English.
+
+Words are compared as stems (Sastrawi), so "dianiaya", "penganiayaan" and "aniaya" are one entry. A theft
+is a cry while it happens ("lagi dimasuki maling", "ada maling"), a report when it is over ("motor dicuri
+kemarin"). A cry right after a negation ("tidak ada yang luka") is not one. "Tolong" is also the everyday
+"please" ("tolong ditertibkan"): it is a cry only with no other request beside it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handlers.language.normalise import stem, words
+
+# Stems that are a cry wherever they come: weapons, violence against a person, fire, abduction, self-harm.
+ALWAYS = frozenset({
+    # weapons
+    "golok", "parang", "celurit", "clurit", "arit", "sajam", "samurai", "pedang", "pistol", "senpi", "pisau",
+    "senjata", "bacok", "tusuk", "tembak", "tikam", "badik", "keris", "molotov", "bom", "ledak",
+    # violence to a person
+    "aniaya", "keroyok", "bunuh", "perkosa", "cabul", "sandera", "culik", "begal", "rampok", "todong",
+    "gebuk", "hajar", "bantai", "amuk", "ngamuk", "sekap", "kdrt", "tawur", "tawuran", "bentrok",
+    "tampar", "tendang", "jambak", "cekik", "siksa", "berdarah", "pingsan", "sekarat", "darurat", "gawat",
+    # English
+    "stab", "stabbed", "stabbing", "gun", "guns", "shooting", "shot", "knife", "machete", "weapon", "robbery",
+    "robbed", "mugged", "kidnap", "kidnapped", "murder", "rape", "raped", "bomb", "hostage", "emergency",
+    "attacked", "attacking", "beaten", "beating", "suicide", "fire", "burning", "bleeding", "unconscious",
+})  # fmt: skip
+# Words, not stems: their stems are everyday words ("bakar sampah", "pukul 9").
+ALWAYS_WORDS = frozenset({
+    "kebakaran", "terbakar", "dibakar", "dipukul", "dipukuli", "memukul", "memukuli", "mukul", "mukulin",
+    "pukulin", "dipukulin", "digebukin", "ngebacok", "nusuk", "nembak", "ngeroyok", "dikeroyok",
+})  # fmt: skip
+# Phrases (normalised words, in order) that are a cry.
+PHRASES = tuple(tuple(p.split()) for p in (
+    "bunuh diri", "gantung diri", "mau mati", "ingin mati", "pengen mati", "pingin mati", "ingin bunuh",
+    "sayat tangan", "menyayat tangan", "minum racun", "akhiri hidup", "mengakhiri hidup", "loncat dari",
+    "lompat dari", "main hakim", "hakim sendiri", "amuk massa", "dihakimi massa", "dihajar massa", "diamuk massa",
+    "anak hilang", "anak saya hilang", "anak saya belum pulang", "anak belum pulang", "anak tidak pulang",
+    "anak enggak pulang", "anak diculik", "anak dibawa orang", "anak kami hilang", "anak ku hilang",
+    "adik saya hilang", "api besar", "ada api", "asap tebal", "help me", "help us", "kill me", "kill myself",
+    "end my life", "hurt myself", "self harm", "break in", "breaking in", "broke in", "burglar", "someone is in",
+    "my child is missing", "child is missing", "missing child", "my son is missing", "my daughter is missing",
+    "domestic violence", "hits me", "hitting me", "beats me", "beating me", "my husband hit", "my wife hit",
+    "mob", "lynch", "lynching", "on fire", "being robbed", "being attacked", "tolong saya", "tolong kami",
+    "tolong aku", "tolong cepat", "tolong segera", "minta tolong segera", "tolong tolong", "luka parah",
+    "kecelakaan parah", "korban jiwa", "ada mayat", "tidak bernapas", "tidak sadar", "tidak sadarkan",
+    "ditodong pisau", "ancam bunuh", "mengancam bunuh", "diancam bunuh", "dead body", "sos",
+))  # fmt: skip
+# A theft is a cry while it happens: a word of the moment before it ("lagi dimasuki maling"; after it, "lagi"
+# is "again"), or a thief said to be there ("ada maling", "maling masuk").
+THEFT_STEMS = frozenset({"maling", "curi", "copet", "jambret", "bobol", "rampas", "jarah", "masuk", "bongkar"})
+THIEVES = frozenset({"maling", "pencuri", "jambret", "copet", "thief", "thieves", "burglar", "burglars",
+                     "intruder", "intruders", "perampok", "garong"})
+PROGRESS = frozenset({"lagi", "sedang", "masih", "sekarang", "now", "currently", "being"})
+PRESENCE = frozenset({"ada", "masuk", "dimasuki", "kepergok", "ketahuan", "dalam", "inside", "nih", "here",
+                      "there", "sembunyi", "manjat", "memanjat", "naik", "kejar"})
+NEGATIONS = frozenset({"tidak", "enggak", "bukan", "tanpa", "belum", "not", "no", "never", "without", "jangan"})
+# "Tolong" with only these is a cry ("tolong!", "tolong pak"); beside any other word it is "please".
+_ALONE_WITH = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang", "tolong", "help", "please", "saya", "kami",
+                         "aku", "cepat", "segera", "sos", "pol", "polisi"})
+_CLOCK = re.compile(r"^\d")
+
+
+def _negated(said: list[str], at: int) -> bool:
+    """A negation one or two words before `at`: "tidak ada kebakaran", "no fire", "bukan begal"."""
+    return any(w in NEGATIONS for w in said[max(0, at - 2):at])
+
+
+def _phrase_at(said: list[str], phrase: tuple[str, ...]) -> int | None:
+    n = len(phrase)
+    for i in range(len(said) - n + 1):
+        if tuple(said[i:i + n]) == phrase:
+            return i
+    return None
+
+
+def is_cry_for_help(text: str) -> bool:
+    """Whether `text` says someone may be in danger now."""
+    said = words(text)
+    if not said:
+        return False
+    if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH for w in said):
+        return True
+    for phrase in PHRASES:
+        at = _phrase_at(said, phrase)
+        if at is not None and not _negated(said, at):
+            return True
+    for i, word in enumerate(said):
+        if _negated(said, i):
+            continue
+        root = stem(word)
+        if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
+            return True
+        if word in ("pukul", "hit") and i + 1 < len(said) and not _CLOCK.match(said[i + 1]):
+            return True  # "dipukul" stems to "pukul", but "pukul 9" is nine o'clock
+        if root in THEFT_STEMS and any(w in PROGRESS for w in said[max(0, i - 3):i]):
+            return True
+        if word in THIEVES and any(w in PRESENCE for w in said[max(0, i - 2):i + 3]):
+            return True
+    return False
