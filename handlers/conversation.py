@@ -56,7 +56,7 @@ async def menu(turn: Turn) -> str:
     if turn.officer is not None:
         return await officer.home(turn)
     if turn.emergency_answered:
-        return _start_urgent(turn)
+        return await _start_urgent(turn)
     picked = turn.pick(main_menu(turn))
     if picked is None and letters_and_digits(turn.text) >= ANSWER_CHARS and await answer_question(turn, turn.text):
         return MENU
@@ -69,23 +69,23 @@ async def menu(turn: Turn) -> str:
     elif picked in ("english", "indonesian"):
         switch_language(turn, "en" if picked == "english" else "id")
     elif picked is None:
-        return _menu_intent(turn)
+        return await _menu_intent(turn)
     return MENU
 
 
-def _start_urgent(turn: Turn) -> str:
+async def _start_urgent(turn: Turn) -> str:
     """After a cry for help at the menu: an urgent report, told in the same message when it says more."""
     if report_flow.DESCRIPTION_CHARS[0] <= letters_and_digits(turn.text) and len(turn.text.split()) >= 3:
-        return report_flow.start_from_story(turn, urgent=True)
+        return await report_flow.start_from_story(turn, urgent=True)
     return report_flow.start(turn, category=category_named(turn.text), urgent=True)
 
 
-def _menu_intent(turn: Turn) -> str:
+async def _menu_intent(turn: Turn) -> str:
     """What a message that is no menu choice asks for: a report (told whole, of a kind, or just wanted), how to
     report, the police number; thanks and an "ok" are answered; anything else is asked once, with the menu."""
     intent = menu_intent(turn.text)
     if intent == "story":
-        return report_flow.start_from_story(turn)
+        return await report_flow.start_from_story(turn)
     if intent == "category":
         return report_flow.start(turn, category=category_named(turn.text))
     if intent == "how":
@@ -269,7 +269,7 @@ async def global_word(turn: Turn) -> str | None:
     if keyword == "emergency":
         turn.answer_emergency()
         if turn.step == MENU and not turn.busy and turn.officer is None:
-            return _start_urgent(turn)
+            return await _start_urgent(turn)
         # At the category step "darurat" is also the Emergency category: let the step take it.
         takes_it = turn.step == report_flow.CATEGORY and turn.pick(report_flow.CATEGORIES) is not None
         return None if takes_it else turn.step

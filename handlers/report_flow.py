@@ -63,7 +63,7 @@ def start(turn: Turn, *, category: str | None = None, urgent: bool = False) -> s
     return first_missing(turn)
 
 
-def start_from_story(turn: Turn, *, urgent: bool = False) -> str:
+async def start_from_story(turn: Turn, *, urgent: bool = False) -> str:
     """Opens a draft whose description is the message, and reads its category, place and time to confirm them
     together; what is not there is asked afterwards."""
     start(turn, urgent=urgent)
@@ -74,7 +74,7 @@ def start_from_story(turn: Turn, *, urgent: bool = False) -> str:
     read: dict[str, str] = {}
     if category := category_named(text) or (Category.EMERGENCY.value if urgent else None):
         read["category"] = category
-    found, confident = turn.router.candidates(text)
+    found, confident = await turn.router.read(turn.db, text)
     if confident:
         read["place"] = found[0].code
     if moment := when_named(text):
@@ -248,7 +248,7 @@ async def location(turn: Turn) -> str:
         return LOCATION
     if not turn.draft.pop("pin_kept", False):
         turn.draft.update(latitude=None, longitude=None)
-    turn.draft["location_text"], found, confident = _read_place(turn)
+    turn.draft["location_text"], found, confident = await _read_place(turn)
     if confident:
         turn.draft["proposal"] = {"code": found[0].code}
         return PLACE_CHECK
@@ -258,17 +258,17 @@ async def location(turn: Turn) -> str:
     return await place_not_found(turn)
 
 
-def _read_place(turn: Turn) -> tuple[str, list[PlaceCandidate], bool]:
+async def _read_place(turn: Turn) -> tuple[str, list[PlaceCandidate], bool]:
     """The place as typed, its readings, and whether the first is confident. After a place was not found or
     not right, the kecamatan or kota typed next is read together with the words before it, so a village named
     first is kept ("Gedog" then "Kec. Sananwetan")."""
     earlier = (turn.draft.get("place_attempts") or [None])[-1]
     if earlier and normalise(earlier) != normalise(turn.text):
         together = f"{earlier}, {turn.text}"
-        found, confident = turn.router.candidates(together)
+        found, confident = await turn.router.read(turn.db, together)
         if found and found[0].village is not None:
             return together, found, confident
-    return turn.text, *turn.router.candidates(turn.text)
+    return turn.text, *(await turn.router.read(turn.db, turn.text))
 
 
 def ask_place_check(turn: Turn) -> None:
@@ -290,7 +290,7 @@ async def place_check(turn: Turn) -> str:
     if picked == "no":
         turn.draft["place_rejected"] = True
         return await place_not_found(turn)
-    if not _names_another_place(turn):
+    if not await _names_another_place(turn):
         turn.say("common.not_a_choice")
         return PLACE_CHECK
     if "station_id" in turn.draft["proposal"]:
@@ -298,11 +298,11 @@ async def place_check(turn: Turn) -> str:
     return await location(turn)
 
 
-def _names_another_place(turn: Turn) -> bool:
+async def _names_another_place(turn: Turn) -> bool:
     """Whether an answer that is no choice is a place typed anew: a pin, or words the region reader finds."""
     if turn.inbound.location is not None:
         return True
-    return letters_and_digits(turn.text) >= LOCATION_CHARS[0] and bool(turn.router.candidates(turn.text)[0])
+    return letters_and_digits(turn.text) >= LOCATION_CHARS[0] and bool((await turn.router.read(turn.db, turn.text))[0])
 
 
 def _place_options(turn: Turn) -> tuple[Choice, ...]:
@@ -329,7 +329,7 @@ async def place_pick(turn: Turn) -> str:
     if picked is not None:
         await accept_place(turn, {"code": picked})
         return advance(turn, LOCATION)
-    if not _names_another_place(turn):
+    if not await _names_another_place(turn):
         turn.say("common.not_a_choice")
         return PLACE_PICK
     return await location(turn)

@@ -269,3 +269,8 @@ async def list_stations(db: AsyncSession) -> list[dict[str, object]]:
          "digest_time": s.digest_time, "areas": areas.get(s.id, [])}
         for s in stations
     ]
+
+
+async def covered_codes(db: AsyncSession) -> frozenset[str]:
+    """Every kecamatan and kab/kota code some station covers."""
+    return frozenset((await db.execute(select(StationArea.region_code).distinct())).scalars())
