@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test reliability bench lint chat clean
+.PHONY: run test eval reliability bench lint chat clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check bot handlers storage tests benchmarks
 	$(BIN)/pytest
+
+# How well Lapor reads what residents write: accuracy per class of tests/corpus/, the category confusion, and
+# the messages a scripted informal resident needs per report (tests/test_corpus.py holds the floors).
+eval: $(VENV)/.installed-dev
+	$(BIN)/python -m tests.corpus.evaluate
 
 # The long runs of docs/RELIABILITY.md, on SQLite and on PostgreSQL (started by scripts/postgres.sh).
 reliability: $(VENV)/.installed-dev

@@ -14,6 +14,8 @@ from handlers.language.answers import yes_or_no
 from handlers.language.normalise import normalise
 
 TYPO_CUTOFF = 80  # fuzz.ratio: "narkob" → "narkoba" 92, "lalulintas" → "lalu lintas" 95
+CONTAINED_MAX_WORDS = 6  # "rahasia aja", "ga ada fotonya": a short answer that holds one option's name
+NEGATIONS = frozenset({"tidak", "enggak", "bukan", "jangan", "not", "no"})
 
 
 @cache
@@ -71,8 +73,26 @@ def pick(options: Sequence[tuple[str, Iterable[str]]], text: str, button: str | 
         return exact[0]
     if "yes" in keys and "no" in keys and (answer := yes_or_no(text)) is not None:
         return answer
+    if (contained := _contained(said, names, keys)) is not None:
+        return contained
     scored = sorted(((max((fuzz.ratio(said, n) for n in names[key]), default=0.0), key) for key in keys),
                     reverse=True)
     best_score, best = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
     return best if best_score >= TYPO_CUTOFF and best_score > runner_up else None
+
+
+def _contained(said: str, names: dict[str, set[str]], keys: list[str]) -> str | None:
+    """The one option whose name a short answer holds ("rahasia aja", "kriminal pak"), unless negated."""
+    words = said.split()
+    if len(words) > CONTAINED_MAX_WORDS:
+        return None
+    found = set()
+    for key in keys:
+        for name in names[key]:
+            want = name.split()
+            for i in range(len(words) - len(want) + 1):
+                negated = i > 0 and words[i - 1] in NEGATIONS and want[0] not in NEGATIONS
+                if words[i:i + len(want)] == want and not negated and len(name) >= 3:
+                    found.add(key)
+    return found.pop() if len(found) == 1 else None

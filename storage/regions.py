@@ -84,6 +84,9 @@ _FILLER_WORDS = frozenset({
     "kuburan", "taman", "alun", "bengkel", "kos", "kost", "kontrakan", "hotel", "losmen", "cafe", "kafe",
     "dkt", "dket", "sblh", "dpn", "blkg", "deket", "pas", "persis", "tepat", "tuh", "nih", "sini",
     "situ", "sana", "kampung", "kp", "dusun", "dsn", "lingkungan", "lingk", "tepi", "menuju",
+    # times, in a story told with its place: "kec tamalate mks, tadi pagi" (not Kel. Pai)
+    "pagi", "siang", "sore", "malam", "tadi", "td", "kemarin", "kemaren", "sekarang", "skrg", "barusan", "jam",
+    "pukul", "hari", "semalam", "subuh",
 })  # fmt: skip
 #: A number typed for a name's number word: "Kamundan 1" is Kamundan Satu, "Benawa 2" Benawa II.
 _NUMBER_WORDS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")

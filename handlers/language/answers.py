@@ -11,10 +11,11 @@ from handlers.language.normalise import fold_runs, words
 # iyo, ho oh, leres, mboten, ora; Sundanese: muhun, sumuhun, leres, heueuh, henteu, teu, lain; Betawi: iye,
 # kagak, kaga; Balinese: nggih, ten; Minang: iyo, indak.
 YES = frozenset({
-    "ya", "iya", "iye", "iyo", "yoi", "ye", "yup", "yap", "yes", "yess", "yeah", "yea", "y", "ok", "oke", "okey",
+    "ya", "iya", "iye", "iyo", "yoi", "ye", "yup", "yups", "yap", "btl", "bnr", "86",
+    "yes", "yess", "yeah", "yea", "y", "ok", "oke", "okey",
     "okay", "okeh", "sip", "siap", "setuju", "benar", "betul", "bener", "tepat", "cocok", "pas", "mantap", "boleh",
     "nggih", "inggih", "enggih", "enggeh", "ngih", "injih", "leres", "muhun", "sumuhun", "heeh", "heem", "hooh",
-    "hoo", "iyah", "yah", "right", "correct", "sure", "yep", "yo", "betol", "emoji_jempol_ke_atas",
+    "hoo", "heueuh", "iyah", "yah", "right", "correct", "sure", "yep", "yo", "betol", "emoji_jempol_ke_atas",
     "emoji_tanda_centang_tebal", "emoji_tanda_centang", "emoji_tangan_ok",
 })  # fmt: skip
 NO = frozenset({
@@ -29,16 +30,16 @@ NEUTRAL = frozenset({
     "uda", "uni", "bli", "beli", "cak", "ning", "sir", "maam", "madam", "dong", "deh", "sih", "kok", "lah", "kah",
     "nih", "tuh", "aja", "saja", "itu", "ini", "sudah", "udah", "memang", "emang", "sangat", "banget", "sekali",
     "bgt", "pol", "tenan", "tempat", "lokasi", "alamat", "daerah", "desa", "kelurahan", "kecamatan", "kota",
-    "pisan", "please", "mohon", "terima", "kasih", "thanks", "thank", "you",
-    "so", "that", "is", "it", "s", "its", "yang", "tempatnya", "lokasinya", "disitu", "situ", "sana", "nya",
+    "pisan", "please", "mohon", "terima", "kasih", "thanks", "thank", "you", "place", "the", "si",
+    "so", "that", "is", "it", "s", "its", "yang", "tempatnya", "lokasinya", "disitu", "situ", "sana", "nya", "ada",
     "lho", "loh", "wis", "uwis", "pun", "sampun", "mah", "atuh", "euy", "weh", "wae", "emoji_melipat_tangan",
 })  # fmt: skip
 # Two words that make one answer: "ho oh" (yes), "tidak salah" / "ga salah" (yes: not wrong).
 _YES_PAIRS = {("ho", "oh"), ("he", "eh"), ("hu", "um"), ("tidak", "salah"), ("enggak", "salah"),
-              ("bukan", "salah"), ("ora", "salah"), ("not", "wrong"), ("of", "course"), ("no", "problem")}
+              ("ora", "salah"), ("not", "wrong"), ("of", "course"), ("no", "problem")}
 _NO_PAIRS = {("not", "right"), ("tidak", "benar"), ("enggak", "benar"), ("tidak", "betul"), ("enggak", "betul"),
              ("tidak", "cocok"), ("enggak", "cocok"), ("bukan", "itu"), ("tidak", "tepat"), ("belum", "benar")}
-TYPO_CUTOFF = 85.0  # fuzz.ratio for words of four letters or more: "betull" → "betul", "tidakk" → "tidak"
+TYPO_CUTOFF = 90.0  # fuzz.ratio for words of four letters or more: "betull" → "betul", not "siapa" → "siap"
 _VOCABULARY = {**{w: "yes" for w in YES}, **{w: "no" for w in NO}}
 
 

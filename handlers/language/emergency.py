@@ -26,14 +26,17 @@ ALWAYS = frozenset({
     "robbed", "mugged", "kidnap", "kidnapped", "murder", "rape", "raped", "bomb", "hostage", "emergency",
     "attacked", "attacking", "beaten", "beating", "suicide", "fire", "burning", "bleeding", "unconscious",
 })  # fmt: skip
-# Words, not stems: their stems are everyday words ("bakar sampah", "pukul 9").
+# Words, not stems: their stems are everyday words ("bakar sampah", "pukul 9"), or Sastrawi misreads them
+# ("penculikan" → culi, "perampokan" → ampo, "pembacokan" → baco).
 ALWAYS_WORDS = frozenset({
-    "kebakaran", "terbakar", "dibakar", "dipukul", "dipukuli", "memukul", "memukuli", "mukul", "mukulin",
-    "pukulin", "dipukulin", "digebukin", "ngebacok", "nusuk", "nembak", "ngeroyok", "dikeroyok",
+    "kebakaran", "terbakar", "dibakar", "dipukul", "dipukuli", "memukuli", "mukulin", "pukulin", "dipukulin",
+    "digebukin", "ngebacok", "nusuk", "nembak", "ngeroyok", "dikeroyok", "penculikan", "perampokan",
+    "perampok", "pembacokan", "pembakaran", "perampasan", "penjarahan", "ngamuk", "ngancam",
 })  # fmt: skip
 # Phrases (normalised words, in order) that are a cry.
 PHRASES = tuple(tuple(p.split()) for p in (
-    "bunuh diri", "gantung diri", "mau mati", "ingin mati", "pengen mati", "pingin mati", "ingin bunuh",
+    "bunuh diri", "gantung diri", "mau mati", "ingin mati", "pengen mati", "pengin mati", "pingin mati",
+    "ingin bunuh",
     "sayat tangan", "menyayat tangan", "minum racun", "akhiri hidup", "mengakhiri hidup", "loncat dari",
     "lompat dari", "main hakim", "hakim sendiri", "amuk massa", "dihakimi massa", "dihajar massa", "diamuk massa",
     "anak hilang", "anak saya hilang", "anak saya belum pulang", "anak belum pulang", "anak tidak pulang",
@@ -53,8 +56,13 @@ THEFT_STEMS = frozenset({"maling", "curi", "copet", "jambret", "bobol", "rampas"
 THIEVES = frozenset({"maling", "pencuri", "jambret", "copet", "thief", "thieves", "burglar", "burglars",
                      "intruder", "intruders", "perampok", "garong"})
 PROGRESS = frozenset({"lagi", "sedang", "masih", "sekarang", "now", "currently", "being"})
-PRESENCE = frozenset({"ada", "masuk", "dimasuki", "kepergok", "ketahuan", "dalam", "inside", "nih", "here",
-                      "there", "sembunyi", "manjat", "memanjat", "naik", "kejar"})
+PRESENCE = PROGRESS | {"ada", "masuk", "dimasuki", "kepergok", "ketahuan", "dalam", "inside", "nih", "here",
+                       "there", "sembunyi", "manjat", "memanjat", "naik", "kejar"}
+# A missing child is one when the child is the subject ("anak saya hilang"), not the owner ("sepeda anak
+# saya hilang"): the phrase opens the message or follows one of these.
+_CHILD_PHRASES = frozenset(p for p in PHRASES if p[0] in ("anak", "adik"))
+_BEFORE_A_SUBJECT = frozenset({"ada", "tolong", "pak", "bu", "mas", "mbak", "kak", "bang", "sudah", "soalnya",
+                               "karena", "bahwa", "ini", "help", "gawat", "darurat", "min"})
 NEGATIONS = frozenset({"tidak", "enggak", "bukan", "tanpa", "belum", "not", "no", "never", "without", "jangan"})
 # "Tolong" with only these is a cry ("tolong!", "tolong pak"); beside any other word it is "please".
 _ALONE_WITH = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang", "tolong", "help", "please", "saya", "kami",
@@ -84,7 +92,9 @@ def is_cry_for_help(text: str) -> bool:
         return True
     for phrase in PHRASES:
         at = _phrase_at(said, phrase)
-        if at is not None and not _negated(said, at):
+        if at is None or _negated(said, at):
+            continue
+        if phrase not in _CHILD_PHRASES or at == 0 or said[at - 1] in _BEFORE_A_SUBJECT:
             return True
     for i, word in enumerate(said):
         if _negated(said, i):
@@ -96,6 +106,6 @@ def is_cry_for_help(text: str) -> bool:
             return True  # "dipukul" stems to "pukul", but "pukul 9" is nine o'clock
         if root in THEFT_STEMS and any(w in PROGRESS for w in said[max(0, i - 3):i]):
             return True
-        if word in THIEVES and any(w in PRESENCE for w in said[max(0, i - 2):i + 3]):
+        if word in THIEVES and any(w in PRESENCE for w in said[max(0, i - 3):i + 4]):
             return True
     return False

@@ -21,11 +21,13 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "gondol", "colong", "pukul", "gebuk", "hajar", "tendang", "tampar", "tawur", "berantem", "kelahi", "amuk",
         "bunuh", "sandera", "theft", "stolen", "steal", "thief", "robbery", "robbed", "burglary", "burglar",
         "mugged", "scam", "fraud", "assault", "knife", "gun", "stab", "stabbed", "fight", "attacked", "beaten",
+        "gendam", "hipnotis", "nyuri", "nyolong", "nyopet", "scammed", "cheated", "bully", "mencuri", "pencuri",
     }),
     "unsafe_place": frozenset({"rawan", "gelap", "sepi", "nongkrong", "geng", "angker", "unsafe", "dark"}),
     "traffic": frozenset({
         "kecelakaan", "celaka", "tabrak", "tabrakan", "macet", "lalin", "balap", "parkir", "ugal", "knalpot",
-        "tilang", "serempet", "lampu", "trotoar", "accident", "crash", "traffic", "speeding", "parking",
+        "tilang", "serempet", "lampu", "trotoar", "accident", "crash", "traffic", "speeding", "parking", "ugal2an",
+        "ugalan", "ngebut", "angkot", "truk",
     }),
     "social": frozenset({
         "tetangga", "ribut", "berisik", "bising", "cekcok", "konflik", "sengketa", "warisan", "karaoke",
@@ -66,6 +68,9 @@ def _alias_stems() -> dict[str, frozenset[str]]:
     return {key: frozenset(stems) for key, stems in found.items()}
 
 
+# Words that say what the report is about more than the others beside them: "tempat rawan begal" is about an
+# unsafe place, "cekcok soal parkir" about a quarrel.
+STRONG = frozenset({"rawan", "cekcok", "konflik", "sengketa", "narkoba", "narkotika", "unsafe", "dispute"})
 # Where two categories are named as often, the first of these wins: a theft in a car park is a theft.
 PRECEDENCE = ("emergency", "drugs", "security", "traffic", "social", "unsafe_place", "other")
 
@@ -75,11 +80,9 @@ def category_named(text: str) -> str | None:
     said = words(text)
     roots = [stem(w) for w in said] + said
     votes: Counter[str] = Counter()
-    for key, lexicon in INCIDENT_STEMS.items():
-        votes[key] += sum(1 for r in set(roots) if r in lexicon or r in _alias_stems().get(key, ()))
-    for key, lexicon in _alias_stems().items():
-        if key not in INCIDENT_STEMS:
-            votes[key] += sum(1 for r in set(roots) if r in lexicon)
+    for key in (*INCIDENT_STEMS, *_alias_stems()):
+        lexicon = INCIDENT_STEMS.get(key, frozenset()) | _alias_stems().get(key, frozenset())
+        votes[key] = sum(2 if r in STRONG else 1 for r in set(roots) if r in lexicon)
     ranked = sorted((key for key, n in votes.items() if n), key=lambda k: (-votes[k], PRECEDENCE.index(k)))
     return ranked[0] if ranked else None
 
