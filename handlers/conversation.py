@@ -60,6 +60,8 @@ async def menu(turn: Turn) -> str:
     picked = turn.pick(main_menu(turn))
     if picked is None and letters_and_digits(turn.text) >= ANSWER_CHARS and await answer_question(turn, turn.text):
         return MENU
+    if picked in (None, "report") and turn.inbound.choice is None and menu_intent(turn.text) in ("story", "category"):
+        return await _menu_intent(turn)  # "lapor pencurian" says more than "lapor"
     if picked == "report":
         return report_flow.start(turn)
     if picked == "status":
