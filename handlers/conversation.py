@@ -24,9 +24,9 @@ from storage.officers import enroll, invite_code_in
 from storage.reports import find_ref, question_waiting_for
 
 STATUS_REF, LANGUAGE, CONFIRM_DELETE = "status_ref", "language", "confirm_delete"
-SIDE_STEPS = (STATUS_REF, LANGUAGE, CONFIRM_DELETE, officer.ACTION_NOTE)
+SIDE_STEPS = (STATUS_REF, LANGUAGE, CONFIRM_DELETE, officer.ACTION_NOTE, officer.CONFIRM_NUMBER)
 FREE_TEXT_STEPS = report_flow.FREE_TEXT_STEPS + patrol.FREE_TEXT_STEPS
-OFFICER_STEPS = (officer.ACTION_NOTE, *patrol.STEPS)
+OFFICER_STEPS = (officer.ACTION_NOTE, officer.CONFIRM_NUMBER, *patrol.STEPS)
 LANGUAGE_OPTIONS = Menu("language")
 YES_NO = Menu("yes_no")
 DEEP_LINK_STATUS = "status"  # t.me/<bot>?start=status_LP-XXXX-XXXX
@@ -256,6 +256,7 @@ async def global_word(turn: Turn) -> str | None:
     if keyword == "cancel":
         if turn.step == officer.ACTION_NOTE:
             officer.cancel_action(turn)
+        turn.data.pop("number_meant", None)
         if turn.step in SIDE_STEPS:
             return resume(turn)  # cancels the look-up or question, not the report under it
         had_report = turn.data.pop("draft", None) is not None
@@ -337,7 +338,7 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         turn.data.clear()
         turn.step = MENU
     if turn.officer is None and turn.step in OFFICER_STEPS:  # revoked in the middle of an action or a patrol
-        for key in ("pending_action", "patrol", "resume"):
+        for key in ("pending_action", "number_meant", "patrol", "resume"):
             turn.data.pop(key, None)
         turn.step = MENU
         turn.say("officer.no_longer")
