@@ -343,10 +343,11 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         turn.step = MENU
         turn.say("officer.no_longer")
     if expired:
-        had_draft = "draft" in turn.data
+        kept = report_flow.set_aside(turn.data, turn.step, turn.now)
         turn.data.clear()
         turn.step = MENU
-        if had_draft:
+        if kept:
+            turn.data["expired_draft"] = kept
             turn.say("report.expired")
     next_step = await global_word(turn)
     if next_step is None and turn.step in report_flow.STEPS and "draft" in turn.data:
@@ -354,5 +355,7 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     if next_step is None and (first_contact or expired) and not _tells_something(turn):
         next_step = MENU  # a first "1" or "ok" is no answer to a menu not yet shown
     turn.step = next_step or await STEPS[turn.step].answer(turn)
+    if turn.step == MENU and "expired_draft" in turn.data and turn.officer is None:
+        turn.step = report_flow.offer_to_resume(turn)  # once, and within a day
     if not turn.contact_deleted:
         STEPS[turn.step].ask(turn)

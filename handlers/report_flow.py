@@ -7,6 +7,7 @@ why and returns itself, so its question is asked again.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict
 from typing import Any
 
@@ -29,6 +30,8 @@ CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY, CHANGE = 
     "category", "description", "location", "when", "photo", "identity", "name", "summary", "change")
 PLACE_CHECK, PLACE_PICK = "place_check", "place_pick"  # the place read from the location, confirmed
 READ_BACK = "read_back"  # what was read from a report told in one message, confirmed
+RESUME = "resume_draft"  # a report left unfinished until it expired, offered back once
+RESUMABLE_FOR = dt.timedelta(days=1)
 ORDER = (CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY)
 ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGORY}  # side steps of a step
 PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
@@ -50,6 +53,7 @@ FIELDS = Menu("field")
 PLACE_YES_NO = Menu("place_check")
 NONE_OF_THESE = Menu("place_pick")
 READ_BACK_OPTIONS = Menu("read_back")
+RESUME_OPTIONS = Menu("resume_draft")
 
 
 def start(turn: Turn, *, category: str | None = None, urgent: bool = False) -> str:
@@ -108,6 +112,43 @@ def advance(turn: Turn, current: str) -> str:
     if turn.draft.pop("changing", False):
         return NAME if current == IDENTITY and not _answered(turn, NAME) else SUMMARY
     return first_missing(turn, current)
+
+
+def set_aside(data: dict[str, Any], step: str, now: dt.datetime) -> dict[str, Any] | None:
+    """What an expiring conversation keeps of its report, to offer it back: None when there was none."""
+    if "draft" not in data:
+        return None
+    return {"draft": data["draft"], "step": step if step in STEPS else CATEGORY, "at": now.isoformat()}
+
+
+def offer_to_resume(turn: Turn) -> str:
+    """Asks whether to go on with the report that expired, if it did less than a day ago; asked once."""
+    kept = turn.data.get("expired_draft") or {}
+    if turn.busy or turn.now - dt.datetime.fromisoformat(kept.get("at", "1970-01-01T00:00:00+00:00")) > RESUMABLE_FOR:
+        turn.data.pop("expired_draft", None)
+        return MENU
+    return RESUME
+
+
+def ask_resume_draft(turn: Turn) -> None:
+    kept = turn.data["expired_draft"]["draft"]
+    category = labels(turn.lang, CATEGORIES.group).get(kept.get("category", ""), "-")
+    story = (kept.get("description") or "-")[:80]
+    turn.say("report.ask_resume", RESUME_OPTIONS, category=category, description=story)
+
+
+async def resume_draft(turn: Turn) -> str:
+    """Takes the expired report up again where it was left, or lets it go."""
+    picked = turn.pick(RESUME_OPTIONS)
+    if picked is None:
+        turn.say("common.not_a_choice")
+        return RESUME
+    kept = turn.data.pop("expired_draft")
+    if picked == "no":
+        turn.say("report.resume_dropped")
+        return MENU
+    turn.data["draft"] = kept["draft"]
+    return kept["step"]
 
 
 def ask_read_back(turn: Turn) -> None:
@@ -552,6 +593,7 @@ STEPS: dict[str, Step] = {
     PLACE_CHECK: Step(ask_place_check, place_check),
     PLACE_PICK: Step(ask_place_pick, place_pick),
     READ_BACK: Step(ask_read_back, read_back),
+    RESUME: Step(ask_resume_draft, resume_draft),
     WHEN: Step(ask_when, when),
     PHOTO: Step(ask_photo, photo),
     IDENTITY: Step(ask_identity, identity),

@@ -207,3 +207,31 @@ async def test_english_informal_answers(engine: Engine) -> None:
         await resident.send(said)
     await resident.send("yeah that's right")
     assert resident.heard("report.ask_when", "en"), resident.text
+
+
+async def expire_the_draft(engine: Engine) -> None:
+    """As if the resident had gone quiet past the draft's time."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from storage.models import utcnow
+    async with engine.sessions() as db, db.begin():
+        await db.execute(update(ConversationSession).values(expires_at=utcnow() - dt.timedelta(minutes=1)))
+
+
+async def test_an_expired_report_can_be_taken_up_once_where_it_was_left(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await expire_the_draft(engine)
+    await resident.send("halo")
+    assert resident.heard("report.expired") and resident.heard("report.ask_resume")
+    assert "Motor tetangga" in resident.text
+    await resident.send("iya lanjut")
+    assert resident.heard("report.ask_location")  # where it was, with its answers
+    assert (await draft_of(engine))["description"] == DESCRIPTION
+    await expire_the_draft(engine)
+    await resident.send("halo")  # expired again: offered again, for this draft
+    await resident.send("tidak")
+    assert resident.heard("report.resume_dropped") and resident.heard("menu.ask")
+    await resident.send("halo")
+    assert not resident.heard("report.ask_resume")  # offered once
