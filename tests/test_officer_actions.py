@@ -193,7 +193,8 @@ async def test_referral_moves_the_report_and_alerts_the_other_station(engine: En
     await sekar.send(f"TERIMA {ref}")
     assert sekar.heard("officer.done.ack")
     relays = await deliver_to(engine, WARGA)
-    assert "Diteruskan ke kantor polisi lain" in relays and "Polsek Sekar" in relays
+    assert "Diteruskan ke kantor polisi lain" in relays and "Diteruskan ke: Polsek Sekar" in relays
+    assert "Catatan petugas: Polsek Sekar" not in relays, "a station is no officer's note"
 
 
 async def test_station_isolation(engine: Engine) -> None:
