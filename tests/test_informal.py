@@ -235,3 +235,13 @@ async def test_an_expired_report_can_be_taken_up_once_where_it_was_left(engine: 
     assert resident.heard("report.resume_dropped") and resident.heard("menu.ask")
     await resident.send("halo")
     assert not resident.heard("report.ask_resume")  # offered once
+
+
+async def test_a_story_that_starts_with_salah_is_a_story_not_a_correction(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "4"):
+        await resident.send(said)
+    await resident.send("Salah paham dengan tetangga soal pagar")
+    assert resident.heard("report.ask_location")
+    draft = await draft_of(engine)
+    assert draft["description"] == "Salah paham dengan tetangga soal pagar" and draft["category"] == "social"

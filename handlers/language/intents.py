@@ -49,8 +49,10 @@ NUMBER_WORDS = frozenset({"nomor", "no", "telepon", "telpon", "nomer", "kontak",
 POLICE_WORDS = frozenset({"polisi", "polsek", "polres", "police", "110", "darurat", "emergency", "polri"})
 # A correction: "salah", "eh", "maksudnya", "ralat", "kembali", "back", "ubah", "ganti" and what it changes.
 BACK_WORDS = frozenset({"kembali", "balik", "back", "mundur", "sebelumnya", "previous", "undo"})
-CORRECTION_WORDS = frozenset({"salah", "eh", "maksud", "maksudnya", "ralat", "keliru", "sorry", "maaf", "wrong",
-                              "mean", "ubah", "ganti", "change", "koreksi", "edit", "bukan", "oops", "sori"})
+# Words that say an answer is being changed; "salah", "eh" or "sorry" alone do not ("salah paham dengan
+# tetangga" is a story), only with one of these or with the name of what is changed.
+CORRECTION_WORDS = frozenset({"maksud", "maksudnya", "ralat", "koreksi", "ubah", "ganti", "change", "mean",
+                              "meant", "edit", "ubahin", "gantiin"})
 STORY_WORDS = 6  # a message of at least this many words, with an incident in it, tells what happened
 STORY_LETTERS = 25
 
@@ -148,17 +150,15 @@ def correction(text: str) -> Correction | None:
     said = words(text)
     if not said or len(said) > CORRECTION_MAX_WORDS:
         return None
-    first = set(said[:2])
     if said[0] in BACK_WORDS or normalise(text) in ("go back", "mundur satu"):
         return Correction(back=True)
-    if not first & CORRECTION_WORDS:
+    changing = bool(set(said) & CORRECTION_WORDS)
+    fields = [field for field, names in FIELD_WORDS.items() if set(said) & names]
+    if said[0] in ("salah", "wrong", "keliru", "ralat") and len(said) <= 2 and not fields:
+        return Correction()  # "salah", "salah pak": the last answer was wrong
+    if not changing and not (fields and said[0] in ("salah", "wrong", "keliru", "eh", "ubah", "ganti")):
         return None
     named = category_named(text) if len(said) > 1 else None
-    for field, names in FIELD_WORDS.items():
-        if set(said) & names:
-            return Correction(field, named if field == "category" else None)
-    if named is not None:
-        return Correction("category", named)
-    if said[0] in ("salah", "wrong", "ralat", "keliru") and len(said) <= 2:
-        return Correction()
-    return None
+    if fields:
+        return Correction(fields[0], named if fields[0] == "category" else None)
+    return Correction("category", named) if named is not None else None
