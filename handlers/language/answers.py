@@ -16,28 +16,31 @@ YES = frozenset({
     "okay", "okeh", "sip", "siap", "setuju", "benar", "betul", "bener", "tepat", "cocok", "pas", "mantap", "boleh",
     "nggih", "inggih", "enggih", "enggeh", "ngih", "injih", "leres", "muhun", "sumuhun", "heeh", "heem", "hooh",
     "hoo", "heueuh", "iyah", "yah", "right", "correct", "sure", "yep", "yo", "betol", "emoji_jempol_ke_atas",
-    "emoji_tanda_centang_tebal", "emoji_tanda_centang", "emoji_tangan_ok",
+    "emoji_tanda_centang_tebal", "emoji_tanda_centang", "emoji_tangan_ok", "gas", "lanjut", "baik", "baiklah",
+    "okelah", "oc", "nggeh", "ngge", "yoa", "ember", "iyes", "mangga", "yesh", "yoai",
 })  # fmt: skip
 NO = frozenset({
     "tidak", "enggak", "bukan", "salah", "jangan", "tak", "ndak", "indak", "nope", "no", "nggak", "ora", "mboten",
     "boten", "henteu", "teu", "lain", "sanes", "ten", "wrong", "not", "nah", "keliru", "beda", "belum", "kagak",
-    "emoji_jempol_ke_bawah", "emoji_tanda_silang",
+    "emoji_jempol_ke_bawah", "emoji_tanda_silang", "endak", "embung", "moal", "ogah", "nehi", "tida", "gak", "bkn",
 })  # fmt: skip
 # Words around the answer that change nothing: forms of address, particles, filler.
 NEUTRAL = frozenset({
     "pak", "bapak", "bu", "ibu", "mas", "mbak", "mba", "kak", "kakak", "bang", "abang", "dik", "adik", "om",
     "tante", "min", "admin", "gan", "bos", "boss", "bro", "sis", "mang", "teh", "aa", "akang", "kang", "neng",
-    "uda", "uni", "bli", "beli", "cak", "ning", "sir", "maam", "madam", "dong", "deh", "sih", "kok", "lah", "kah",
+    "uda", "uni", "bli", "beli", "eta", "kuwi", "iku", "niku", "wis", "dah", "lho", "kan", "cak", "ning", "sir",
+    "maam", "madam", "dong", "deh", "sih", "kok", "lah", "kah",
     "nih", "tuh", "aja", "saja", "itu", "ini", "sudah", "udah", "memang", "emang", "sangat", "banget", "sekali",
     "bgt", "pol", "tenan", "tempat", "lokasi", "alamat", "daerah", "desa", "kelurahan", "kecamatan", "kota",
     "pisan", "please", "mohon", "terima", "kasih", "thanks", "thank", "you", "place", "the", "si",
     "so", "that", "is", "it", "s", "its", "yang", "tempatnya", "lokasinya", "disitu", "situ", "sana", "nya", "ada",
-    "lho", "loh", "wis", "uwis", "pun", "sampun", "mah", "atuh", "euy", "weh", "wae", "emoji_melipat_tangan",
+    "loh", "uwis", "pun", "sampun", "mah", "atuh", "euy", "weh", "wae", "emoji_melipat_tangan",
 })  # fmt: skip
 # Two words that make one answer: "ho oh" (yes), "tidak salah" / "ga salah" (yes: not wrong).
 _YES_PAIRS = {("ho", "oh"), ("he", "eh"), ("hu", "um"), ("tidak", "salah"), ("enggak", "salah"),
               ("ora", "salah"), ("not", "wrong"), ("of", "course"), ("no", "problem")}
-_NO_PAIRS = {("not", "right"), ("tidak", "benar"), ("enggak", "benar"), ("tidak", "betul"), ("enggak", "betul"),
+_NO_PAIRS = {("teu", "leres"), ("ora", "benar"), ("ora", "leres"), ("mboten", "leres"),
+             ("not", "right"), ("tidak", "benar"), ("enggak", "benar"), ("tidak", "betul"), ("enggak", "betul"),
              ("tidak", "cocok"), ("enggak", "cocok"), ("bukan", "itu"), ("tidak", "tepat"), ("belum", "benar")}
 TYPO_CUTOFF = 90.0  # fuzz.ratio for words of four letters or more: "betull" → "betul", not "siapa" → "siap"
 _VOCABULARY = {**{w: "yes" for w in YES}, **{w: "no" for w in NO}}

@@ -25,6 +25,7 @@ _MORE_SLANG = {
     "ga": "enggak", "engga": "enggak", "tdk": "tidak", "ndak": "enggak", "nda": "enggak", "ilang": "hilang",
     # English words the lexicon reads as Indonesian abbreviations: residents write English too.
     "in": "in", "it": "it", "to": "to", "or": "or", "do": "do",
+    "nggeh": "nggeh",  # Javanese "yes", which the lexicon reads as "engah"
 }
 _SLANG = {**SLANG_DATA, **_MORE_SLANG}
 
