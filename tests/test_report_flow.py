@@ -336,7 +336,7 @@ async def test_draft_expires_after_inactivity_and_is_never_sent(database_url: st
             session.expires_at = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
         await resident.send("kirim")
         assert resident.heard("report.expired")
-        assert resident.heard("menu.ask")
+        assert resident.heard("report.ask_resume"), "offered back, never sent"
         assert await reports(engine) == []
     finally:
         await db_engine.dispose()
