@@ -16,7 +16,7 @@ from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
 from handlers.language.answers import yes_or_no
-from handlers.language.intents import category_named, correction
+from handlers.language.intents import category_named, correction, tells_a_story
 from handlers.language.normalise import normalise
 from handlers.language.slots import when_named
 from handlers.routing import Route, describe_place, place_label, station_label
@@ -42,6 +42,7 @@ LOCATION_CHARS = (3, 300)
 WHEN_CHARS = (2, 200)
 NAME_CHARS = (2, 100)
 SUMMARY_DESCRIPTION_CHARS = 600  # the whole text is stored; the summary only has to recognise it
+CATEGORY_NAMED_WORDS = 6  # a short answer to "what kind" may name the incident rather than the category
 PLACE_TRIES = 2  # failed tries at naming a place before the report goes to the fallback desk
 
 CATEGORIES = Menu("category")
@@ -71,6 +72,11 @@ async def start_from_story(turn: Turn, *, urgent: bool = False) -> str:
     """Opens a draft whose description is the message, and reads its category, place and time to confirm them
     together; what is not there is asked afterwards."""
     start(turn, urgent=urgent)
+    return await _take_story(turn)
+
+
+async def _take_story(turn: Turn) -> str:
+    urgent = bool(turn.draft.get("urgent"))
     text, longest = turn.text, DESCRIPTION_CHARS[1]
     turn.draft["description"] = text[:longest]
     if len(text) > longest:
@@ -229,6 +235,10 @@ def ask_category(turn: Turn) -> None:
 async def category(turn: Turn) -> str:
     """Stores the category and asks what happened."""
     picked = turn.pick(CATEGORIES)
+    if picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
+        return await _take_story(turn)  # asked what kind, the resident told what happened
+    if picked is None and turn.inbound.choice is None and len(turn.text.split()) <= CATEGORY_NAMED_WORDS:
+        picked = category_named(turn.text)  # "motor sy ilang": the incident names its category
     if picked is None:
         turn.say("common.not_a_choice")
         return CATEGORY

@@ -245,3 +245,16 @@ async def test_a_story_that_starts_with_salah_is_a_story_not_a_correction(engine
     assert resident.heard("report.ask_location")
     draft = await draft_of(engine)
     assert draft["description"] == "Salah paham dengan tetangga soal pagar" and draft["category"] == "social"
+
+
+async def test_asked_what_kind_the_resident_may_tell_the_story_or_name_the_incident(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "lapor"):
+        await resident.send(said)
+    await resident.send("motor sy dicuri td pagi di parkiran pasar gedog sananwetan blitar")
+    assert resident.heard("report.read_back") and "Kel. Gedog" in resident.text
+    await resident.send("batal")
+    for said in ("lapor", "hp sy dijambret"):
+        await resident.send(said)
+    assert resident.heard("report.ask_description")
+    assert (await draft_of(engine))["category"] == "security"
