@@ -15,23 +15,27 @@ from handlers.language.normalise import stem, words
 # Stems that are a cry wherever they come: weapons, violence against a person, fire, abduction, self-harm.
 ALWAYS = frozenset({
     # weapons
-    "golok", "parang", "celurit", "clurit", "arit", "sajam", "samurai", "pedang", "pistol", "senpi", "pisau",
-    "senjata", "bacok", "tusuk", "tembak", "tikam", "badik", "keris", "molotov", "bom", "ledak",
+    "golok", "parang", "celurit", "clurit", "sajam", "samurai", "pedang", "pistol", "senpi", "pisau", "senjata",
+    "bacok", "tikam", "badik", "molotov", "bom",
     # violence to a person
-    "aniaya", "keroyok", "bunuh", "perkosa", "cabul", "sandera", "culik", "begal", "rampok", "todong",
-    "gebuk", "hajar", "bantai", "amuk", "ngamuk", "sekap", "kdrt", "tawur", "tawuran", "bentrok",
-    "tampar", "tendang", "jambak", "cekik", "siksa", "berdarah", "pingsan", "sekarat", "darurat", "gawat",
+    "aniaya", "keroyok", "bunuh", "perkosa", "cabul", "leceh", "sandera", "culik", "begal", "rampok", "todong",
+    "bantai", "amuk", "ngamuk", "sekap", "kdrt", "tawur", "tawuran", "bentrok", "kelahi", "berantem", "jotos",
+    "berdarah", "pingsan", "sekarat", "darurat", "gawat", "overdosis",
     # English
     "stab", "stabbed", "stabbing", "gun", "guns", "shooting", "shot", "knife", "machete", "weapon", "robbery",
     "robbed", "mugged", "kidnap", "kidnapped", "murder", "rape", "raped", "bomb", "hostage", "emergency",
     "attacked", "attacking", "beaten", "beating", "suicide", "fire", "burning", "bleeding", "unconscious",
+    "fighting", "overdose", "explosion",
 })  # fmt: skip
-# Words, not stems: their stems are everyday words ("bakar sampah", "pukul 9"), or Sastrawi misreads them
-# ("penculikan" → culi, "perampokan" → ampo, "pembacokan" → baco).
+# Words, not stems: the stem is also an everyday word ("bakar sampah", "pukul 9", "tendang bola", "bau
+# menusuk", "nembak" is also to ask someone out), or Sastrawi misreads it ("penculikan" → culi).
 ALWAYS_WORDS = frozenset({
-    "kebakaran", "terbakar", "dibakar", "dipukul", "dipukuli", "memukuli", "mukulin", "pukulin", "dipukulin",
-    "digebukin", "ngebacok", "nusuk", "nembak", "ngeroyok", "dikeroyok", "penculikan", "perampokan",
-    "perampok", "pembacokan", "pembakaran", "perampasan", "penjarahan", "ngamuk", "ngancam",
+    "kebakaran", "terbakar", "dibakar", "pembakaran", "dipukul", "dipukuli", "memukuli", "mukulin", "pukulin",
+    "dipukulin", "ditusuk", "penusukan", "tertusuk", "nusuk", "ditendang", "ditendangi", "ditampar", "dijambak",
+    "dicekik", "dihajar", "digebuk", "digebukin", "disiksa", "penyiksaan", "ditembak", "ditembaki", "penembakan",
+    "tembakan", "ledakan", "ngebacok", "ngeroyok", "dikeroyok", "penculikan", "perampokan", "perampok",
+    "berkelahi", "perkelahian", "berantem", "berantam",
+    "pembacokan", "perampasan", "penjarahan", "ngancam",
 })  # fmt: skip
 # Phrases (normalised words, in order) that are a cry.
 PHRASES = tuple(tuple(p.split()) for p in (
@@ -46,13 +50,14 @@ PHRASES = tuple(tuple(p.split()) for p in (
     "my child is missing", "child is missing", "missing child", "my son is missing", "my daughter is missing",
     "domestic violence", "hits me", "hitting me", "beats me", "beating me", "my husband hit", "my wife hit",
     "mob", "lynch", "lynching", "on fire", "being robbed", "being attacked", "tolong saya", "tolong kami",
-    "tolong aku", "tolong cepat", "tolong segera", "minta tolong segera", "tolong tolong", "luka parah",
+    "tolong aku", "tolong cepat", "tolong segera", "meminta tolong segera", "tolong tolong", "luka parah",
     "kecelakaan parah", "korban jiwa", "ada mayat", "tidak bernapas", "tidak sadar", "tidak sadarkan",
     "ditodong pisau", "ancam bunuh", "mengancam bunuh", "diancam bunuh", "dead body", "sos",
+    "teriak meminta tolong", "teriak tolong", "meminta tolong cepat", "baku hantam", "adu jotos",
 ))  # fmt: skip
 # A theft is a cry while it happens: a word of the moment before it ("lagi dimasuki maling"; after it, "lagi"
 # is "again"), or a thief said to be there ("ada maling", "maling masuk").
-THEFT_STEMS = frozenset({"maling", "curi", "copet", "jambret", "bobol", "rampas", "jarah", "masuk", "bongkar"})
+THEFT_STEMS = frozenset({"maling", "curi", "copet", "jambret", "bobol", "rampas", "jarah", "bongkar"})
 THIEVES = frozenset({"maling", "pencuri", "jambret", "copet", "thief", "thieves", "burglar", "burglars",
                      "intruder", "intruders", "perampok", "garong"})
 PROGRESS = frozenset({"lagi", "sedang", "masih", "sekarang", "now", "currently", "being"})
