@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from bot.channels.base import Choice
 from handlers.i18n import LANGUAGES, aliases, labels
-from handlers.language.answers import yes_or_no
+from handlers.language.answers import NEUTRAL, yes_or_no
 from handlers.language.normalise import normalise
 
 TYPO_CUTOFF = 80  # fuzz.ratio: "narkob" → "narkoba" 92, "lalulintas" → "lalu lintas" 95
@@ -85,7 +85,8 @@ def pick(options: Sequence[tuple[str, Iterable[str]]], text: str, button: str | 
 
 
 def _contained(said: str, names: dict[str, set[str]], keys: list[str]) -> str | None:
-    """The one option whose name a short answer holds ("rahasia aja", "kriminal pak"), unless negated."""
+    """The one option whose name a short answer holds ("rahasia aja", "kriminal pak", "ga ada fotonya"), with
+    at most one other word that says something, and not negated."""
     words = said.split()
     if len(words) > CONTAINED_MAX_WORDS:
         return None
@@ -95,6 +96,8 @@ def _contained(said: str, names: dict[str, set[str]], keys: list[str]) -> str | 
             want = name.split()
             for i in range(len(words) - len(want) + 1):
                 negated = i > 0 and words[i - 1] in NEGATIONS and want[0] not in NEGATIONS
-                if words[i:i + len(want)] == want and not negated and len(name) >= 3:
+                rest = words[:i] + words[i + len(want):]
+                if (words[i:i + len(want)] == want and not negated and len(name) >= 3
+                        and sum(w not in NEUTRAL for w in rest) <= 1):
                     found.add(key)
     return found.pop() if len(found) == 1 else None

@@ -41,6 +41,9 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
 }
 
 REPORT_WORDS = frozenset({"lapor", "adu", "report", "complain", "complaint", "laporan", "melapor", "ngadu"})
+# "Lapor" wanted: the word opens the message ("lapor pak") or follows a word of wanting ("sy mau lapor").
+WANT_WORDS = frozenset({"mau", "ingin", "pengin", "pingin", "mo", "want", "like", "need", "perlu", "bikin", "buat",
+                        "minta", "make", "permisi", "izin", "boleh", "bisa", "can", "to", "a", "saya", "sy"})
 HOW_WORDS = frozenset({"bagaimana", "cara", "caranya", "how", "gimana", "prosedur", "langkah"})
 THANKS_PHRASES = ("terima kasih", "thanks", "thank you", "nuhun", "hatur nuhun", "matur nuwun", "suwun",
                   "tengkyu", "makasih", "tq", "emoji_melipat_tangan", "alhamdulillah", "thx")
@@ -117,7 +120,8 @@ def menu_intent(text: str) -> str | None:
         return "thanks"
     if category_named(text) is not None and len(said) <= 8:
         return "category"
-    if roots & REPORT_WORDS:
+    wanted = [i for i, w in enumerate(said) if w in REPORT_WORDS or stem(w) in REPORT_WORDS]
+    if wanted and (wanted[0] == 0 or said[wanted[0] - 1] in WANT_WORDS):
         return "report"
     if yes_or_no(text) == "yes" or all(w in NEUTRAL for w in said):
         return "ok"
