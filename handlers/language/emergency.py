@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from handlers.language.normalise import stem, words
+from handlers.language.normalise import stems_of, words
 
 # Stems that are a cry wherever they come: weapons, violence against a person, fire, abduction, self-harm.
 ALWAYS = frozenset({
@@ -101,10 +101,10 @@ def is_cry_for_help(text: str) -> bool:
             continue
         if phrase not in _CHILD_PHRASES or at == 0 or said[at - 1] in _BEFORE_A_SUBJECT:
             return True
-    for i, word in enumerate(said):
+    roots = stems_of(said, ALWAYS | THEFT_STEMS)
+    for i, (word, root) in enumerate(zip(said, roots, strict=True)):
         if _negated(said, i):
             continue
-        root = stem(word)
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
             return True
         if word in ("pukul", "hit") and i + 1 < len(said) and not _CLOCK.match(said[i + 1]):

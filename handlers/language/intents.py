@@ -9,7 +9,7 @@ from functools import cache
 
 from handlers.i18n import LANGUAGES, aliases
 from handlers.language.answers import NEUTRAL, yes_or_no
-from handlers.language.normalise import normalise, stem, words
+from handlers.language.normalise import normalise, stem, stems_of, words
 
 # Stems of what happened, by category (the catalogue's aliases are read too). A story names its incident
 # in these words far more often than by the category's label.
@@ -80,10 +80,16 @@ STRONG = frozenset({"rawan", "cekcok", "konflik", "sengketa", "narkoba", "narkot
 PRECEDENCE = ("emergency", "drugs", "security", "traffic", "social", "unsafe_place", "other")
 
 
+@cache
+def _lexicon() -> frozenset[str]:
+    """Every root a category is named by."""
+    return frozenset().union(*INCIDENT_STEMS.values(), *_alias_stems().values())
+
+
 def category_named(text: str) -> str | None:
     """The category whose incident words the text uses most (ties by PRECEDENCE); None when none."""
     said = words(text)
-    roots = [stem(w) for w in said] + said
+    roots = stems_of(said, _lexicon()) + said
     votes: Counter[str] = Counter()
     for key in (*INCIDENT_STEMS, *_alias_stems()):
         lexicon = INCIDENT_STEMS.get(key, frozenset()) | _alias_stems().get(key, frozenset())
@@ -109,7 +115,7 @@ def menu_intent(text: str) -> str | None:
     said = words(text)
     if not said:
         return None
-    roots = {stem(w) for w in said} | set(said)
+    roots = set(stems_of(said, _lexicon() | REPORT_WORDS | HOW_WORDS)) | set(said)
     if roots & NUMBER_WORDS and roots & POLICE_WORDS and len(said) <= 10:
         return "police_number"
     if tells_a_story(text):
@@ -120,7 +126,7 @@ def menu_intent(text: str) -> str | None:
         return "thanks"
     if category_named(text) is not None and len(said) <= 8:
         return "category"
-    wanted = [i for i, w in enumerate(said) if w in REPORT_WORDS or stem(w) in REPORT_WORDS]
+    wanted = [i for i, w in enumerate(stems_of(said, REPORT_WORDS)) if w in REPORT_WORDS]
     if wanted and (wanted[0] == 0 or said[wanted[0] - 1] in WANT_WORDS):
         return "report"
     if yes_or_no(text) == "yes" or all(w in NEUTRAL for w in said):
