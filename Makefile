@@ -10,7 +10,7 @@ WITH_POSTGRES = TEST_DATABASE_URL="$$(bash scripts/test_database.sh)"
 AT_SIZE = RELIABILITY_CONVERSATIONS=16 RELIABILITY_DISPATCH_ALERTS=100 RELIABILITY_ALERTS=300 \
 	RELIABILITY_TELEGRAM_ALERTS=150 FUZZ_EXAMPLES=250
 
-.PHONY: run test test-all test-slow typecheck lint fmt lock reliability bench clean chromium
+.PHONY: run test test-all test-slow typecheck lint fmt lock eval reliability bench clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ fmt: $(VENV)/.installed-dev
 lock: $(VENV)/.installed-dev
 	$(BIN)/pip-compile --quiet --extra dev --extra bench --strip-extras --allow-unsafe --no-header \
 		--no-emit-index-url --no-emit-find-links --no-emit-trusted-host --output-file requirements.txt pyproject.toml
+
+# How well Lapor reads what residents write: accuracy per class of tests/corpus/, the category confusion, and
+# the messages a scripted informal resident needs per report (tests/test_corpus.py holds the floors).
+eval: $(VENV)/.installed-dev
+	$(BIN)/python -m tests.corpus.evaluate
 
 # The long runs of docs/RELIABILITY.md, on SQLite and on PostgreSQL (started by scripts/postgres.sh).
 reliability: $(VENV)/.installed-dev

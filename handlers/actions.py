@@ -165,7 +165,9 @@ async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) 
     if event.to_status == S.NEED_INFO:
         text = t(lang, "relay.question", ref=report.ref, question=event.note or "")
     else:
-        note = t(lang, "relay.note", note=event.note) if event.note and event.public else ""
+        # A referral's note is the station it went to, not an officer's words.
+        kind = "relay.referred_to" if event.to_status == S.REFERRED else "relay.note"
+        note = t(lang, kind, note=event.note) if event.note and event.public else ""
         text = t(lang, "relay.status_update", ref=report.ref, status=t(lang, f"status.label.{status}"), note=note)
     await enqueue(office.db, office.cipher, kind=STATUS_UPDATE, contact_id=contact.id,
                   payload={"text": text, "ref": report.ref}, idempotency_key=f"{STATUS_UPDATE}:{event.id}",

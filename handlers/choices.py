@@ -10,9 +10,12 @@ from rapidfuzz import fuzz
 
 from bot.channels.base import Choice
 from handlers.i18n import LANGUAGES, aliases, labels
-from handlers.text import normalize
+from handlers.language.answers import NEUTRAL, yes_or_no
+from handlers.language.normalise import normalise
 
 TYPO_CUTOFF = 80  # fuzz.ratio: "narkob" → "narkoba" 92, "lalulintas" → "lalu lintas" 95
+CONTAINED_MAX_WORDS = 6  # "rahasia aja", "ga ada fotonya": a short answer that holds one option's name
+NEGATIONS = frozenset({"tidak", "enggak", "bukan", "jangan", "not", "no"})
 
 
 @cache
@@ -20,8 +23,8 @@ def _names(group: str, key: str) -> frozenset[str]:
     """Every way of naming one choice of the catalogue, in every language: residents mix them."""
     names: set[str] = set()
     for lang in LANGUAGES:
-        names.add(normalize(labels(lang, group).get(key, "")))
-        names.update(normalize(a) for a in aliases(lang, group).get(key, []))
+        names.add(normalise(labels(lang, group).get(key, "")))
+        names.update(normalise(a) for a in aliases(lang, group).get(key, []))
     names.discard("")
     return frozenset(names)
 
@@ -50,14 +53,15 @@ class Menu:
 
 
 def pick(options: Sequence[tuple[str, Iterable[str]]], text: str, button: str | None = None) -> str | None:
-    """The key of the option meant by a button, a number, a name, or a near miss of one name.
+    """The key of the option meant by a button, a number, a name, a yes or a no where the options are
+    those two, or a near miss of one name.
 
     `options` pairs each key with the normalised names it answers to, in the order shown.
     """
     keys = [key for key, _ in options]
     if button is not None:
         return button if button in keys else None
-    said = normalize(text)
+    said = normalise(text)
     if not said:
         return None
     if said.isdecimal():  # not isdigit(): "²" is a digit int() cannot read
@@ -67,8 +71,33 @@ def pick(options: Sequence[tuple[str, Iterable[str]]], text: str, button: str | 
     exact = [key for key in keys if said in names[key]]
     if len(exact) == 1:
         return exact[0]
+    if "yes" in keys and "no" in keys:
+        answer = yes_or_no(text)  # not by a name held in more words: "eh salah, gedog blitar" is a place
+        if answer is not None:
+            return answer
+    elif (contained := _contained(said, names, keys)) is not None:
+        return contained
     scored = sorted(((max((fuzz.ratio(said, n) for n in names[key]), default=0.0), key) for key in keys),
                     reverse=True)
     best_score, best = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
     return best if best_score >= TYPO_CUTOFF and best_score > runner_up else None
+
+
+def _contained(said: str, names: dict[str, set[str]], keys: list[str]) -> str | None:
+    """The one option whose name a short answer holds ("rahasia aja", "kriminal pak", "ga ada fotonya"), with
+    at most one other word that says something, and not negated."""
+    words = said.split()
+    if len(words) > CONTAINED_MAX_WORDS:
+        return None
+    found = set()
+    for key in keys:
+        for name in names[key]:
+            want = name.split()
+            for i in range(len(words) - len(want) + 1):
+                negated = i > 0 and words[i - 1] in NEGATIONS and want[0] not in NEGATIONS
+                rest = words[:i] + words[i + len(want):]
+                if (words[i:i + len(want)] == want and not negated and len(name) >= 3
+                        and sum(w not in NEUTRAL for w in rest) <= 1):
+                    found.add(key)
+    return found.pop() if len(found) == 1 else None

@@ -11,8 +11,9 @@ from functools import cache
 from handlers import officer, patrol, report_flow
 from handlers.actions import take_answer
 from handlers.choices import Menu
-from handlers.emergency import mentions_emergency
 from handlers.i18n import LANGUAGES, catalogue, t
+from handlers.language.emergency import is_cry_for_help
+from handlers.language.intents import category_named, menu_intent
 from handlers.routing import station_label
 from handlers.status import show_status
 from handlers.text import letters_and_digits, normalize
@@ -23,9 +24,9 @@ from storage.officers import ENROLL_WINDOW, enroll, invite_code_in
 from storage.reports import find_ref, question_waiting_for
 
 STATUS_REF, LANGUAGE, CONFIRM_DELETE = "status_ref", "language", "confirm_delete"
-SIDE_STEPS = (STATUS_REF, LANGUAGE, CONFIRM_DELETE, officer.ACTION_NOTE)
+SIDE_STEPS = (STATUS_REF, LANGUAGE, CONFIRM_DELETE, officer.ACTION_NOTE, officer.CONFIRM_NUMBER)
 FREE_TEXT_STEPS = report_flow.FREE_TEXT_STEPS + patrol.FREE_TEXT_STEPS
-OFFICER_STEPS = (officer.ACTION_NOTE, *patrol.STEPS)
+OFFICER_STEPS = (officer.ACTION_NOTE, officer.CONFIRM_NUMBER, *patrol.STEPS)
 LANGUAGE_OPTIONS = Menu("language")
 YES_NO = Menu("yes_no")
 DEEP_LINK_STATUS = "status"  # t.me/<bot>?start=status_LP-XXXX-XXXX
@@ -54,9 +55,13 @@ async def menu(turn: Turn) -> str:
     question. An officer's chat has the officer's menu instead."""
     if turn.officer is not None:
         return await officer.home(turn)
+    if turn.emergency_answered:
+        return await _start_urgent(turn)
     picked = turn.pick(main_menu(turn))
     if picked is None and letters_and_digits(turn.text) >= ANSWER_CHARS and await answer_question(turn, turn.text):
         return MENU
+    if picked in (None, "report") and turn.inbound.choice is None and menu_intent(turn.text) in ("story", "category"):
+        return await _menu_intent(turn)  # "lapor pencurian" says more than "lapor"
     if picked == "report":
         return report_flow.start(turn)
     if picked == "status":
@@ -65,7 +70,34 @@ async def menu(turn: Turn) -> str:
         turn.say("help.text")
     elif picked in ("english", "indonesian"):
         switch_language(turn, "en" if picked == "english" else "id")
-    else:
+    elif picked is None:
+        return await _menu_intent(turn)
+    return MENU
+
+
+async def _start_urgent(turn: Turn) -> str:
+    """After a cry for help at the menu: an urgent report, told in the same message when it says more."""
+    if report_flow.DESCRIPTION_CHARS[0] <= letters_and_digits(turn.text) and len(turn.text.split()) >= 3:
+        return await report_flow.start_from_story(turn, urgent=True)
+    return report_flow.start(turn, category=category_named(turn.text), urgent=True)
+
+
+async def _menu_intent(turn: Turn) -> str:
+    """What a message that is no menu choice asks for: a report (told whole, of a kind, or just wanted), how to
+    report, the police number; thanks and an "ok" are answered; anything else is asked once, with the menu."""
+    intent = menu_intent(turn.text)
+    if intent == "story":
+        return await report_flow.start_from_story(turn)
+    if intent == "category":
+        return report_flow.start(turn, category=category_named(turn.text))
+    if intent == "how":
+        turn.say("menu.how")
+        return report_flow.start(turn)
+    if intent == "report":
+        return report_flow.start(turn)
+    if intent in ("thanks", "police_number"):
+        turn.say(f"menu.{intent}")
+    elif intent != "ok":
         turn.say("menu.not_understood")
     return MENU
 
@@ -224,6 +256,7 @@ async def global_word(turn: Turn) -> str | None:
     if keyword == "cancel":
         if turn.step == officer.ACTION_NOTE:
             officer.cancel_action(turn)
+        turn.data.pop("number_meant", None)
         if turn.step in SIDE_STEPS:
             return resume(turn)  # cancels the look-up or question, not the report under it
         had_report = turn.data.pop("draft", None) is not None
@@ -238,6 +271,8 @@ async def global_word(turn: Turn) -> str | None:
         return turn.step
     if keyword == "emergency":
         turn.answer_emergency()
+        if turn.step == MENU and not turn.busy and turn.officer is None:
+            return await _start_urgent(turn)
         # At the category step "darurat" is also the Emergency category: let the step take it.
         takes_it = turn.step == report_flow.CATEGORY and turn.pick(report_flow.CATEGORIES) is not None
         return None if takes_it else turn.step
@@ -278,14 +313,22 @@ async def _enroll(turn: Turn, argument: str, slash: bool) -> str | None:
     return turn.step
 
 
+def _tells_something(turn: Turn) -> bool:
+    """Whether a first message (or the first after a draft expired) says what the contact wants by itself."""
+    return turn.emergency_answered or menu_intent(turn.text) in ("story", "category", "report", "how", "police_number")
+
+
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     """Answers one message: emergency first, then global words, then the current step."""
-    if mentions_emergency(turn.text) and turn.officer is None:  # officers write of danger in their work
+    if turn.officer is None and is_cry_for_help(turn.text):  # officers write of danger in their work
         turn.answer_emergency()
     if first_contact:
         turn.say("menu.greeting")
     if turn.photo_problem == "not_now":
         turn.say("photo.rejected_not_now")
+        if not turn.text and not first_contact and turn.step in STEPS:
+            STEPS[turn.step].ask(turn)  # a photo alone answers nothing: one reply, then the question again
+            return
     if turn.inbound.unsupported and not first_contact:
         turn.say("common.unsupported")
         if turn.step in STEPS:
@@ -295,22 +338,25 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         turn.data.clear()
         turn.step = MENU
     if turn.officer is None and turn.step in OFFICER_STEPS:  # revoked in the middle of an action or a patrol
-        for key in ("pending_action", "patrol", "resume"):
+        for key in ("pending_action", "number_meant", "patrol", "resume"):
             turn.data.pop(key, None)
         turn.step = MENU
         turn.say("officer.no_longer")
     if expired:
-        had_draft = "draft" in turn.data
+        kept = report_flow.set_aside(turn.data, turn.step, turn.now)
         turn.data.clear()
         turn.step = MENU
-        if had_draft:
+        if kept:
+            turn.data["expired_draft"] = kept
             turn.say("report.expired")
-    if first_contact or expired:
-        next_step = await global_word(turn)
-        turn.step = next_step or MENU
-    else:
-        next_step = await global_word(turn)
-        turn.step = next_step or await STEPS[turn.step].answer(turn)
+    next_step = await global_word(turn)
+    if next_step is None and turn.step in report_flow.STEPS and "draft" in turn.data:
+        next_step = report_flow.correct(turn)
+    if next_step is None and (first_contact or expired) and not _tells_something(turn):
+        next_step = MENU  # a first "1" or "ok" is no answer to a menu not yet shown
+    turn.step = next_step or await STEPS[turn.step].answer(turn)
+    if turn.step == MENU and "expired_draft" in turn.data and turn.officer is None:
+        turn.step = report_flow.offer_to_resume(turn)  # once, and within a day
     if not turn.contact_deleted:
         STEPS[turn.step].ask(turn)
     if turn.officer is not None:

@@ -5,6 +5,7 @@ LAPOR still files a report like any resident.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -14,9 +15,11 @@ from bot.channels.base import Choice, Outbound
 from handlers import patrol, report_flow
 from handlers.actions import INFO_REPLY, NEEDS_ARGUMENT, Action, Outcome, act, refusal
 from handlers.alerts import ACTIONS, ALERT, action_choices, alert_payload
-from handlers.choices import Menu
+from handlers.choices import Menu, pick
 from handlers.digest import compose, latest_due_date
 from handlers.i18n import format_time, labels, t
+from handlers.language.answers import yes_or_no
+from handlers.language.normalise import normalise
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
 from storage.models import EventKind, Officer, OfficerRole, Report, ReportEvent, Station
@@ -25,6 +28,9 @@ from storage.reports import history, open_reports, report_by_ref, split_ref
 from storage.web_sessions import LINK_TTL, create_link
 
 ACTION_NOTE = "action_note"  # the note, question, station or ref an action needs, asked after a tap
+CONFIRM_NUMBER = "confirm_number"  # a bare number that may be meant for an alert that has just come in
+#: An alert or escalation this fresh may have arrived while the officer was typing a number for the menu.
+NUMBER_CONFIRM_WINDOW = dt.timedelta(seconds=60)
 OFFICER_MENU = Menu("officer_menu")
 PAGE = 10
 NOTE_CHARS = 3  # letters or digits a note, question or reason needs: "👍" tells the reporter nothing
@@ -193,17 +199,26 @@ def cancel_action(turn: Turn) -> None:
 
 
 async def home(turn: Turn) -> str:
-    """The officer's menu: a number answers the last alert or list, a ref opens a report."""
+    """The officer's menu: a number answers the last alert or list, a ref opens a report. A number typed just
+    as an alert came in is confirmed first, naming the report."""
     said = normalize(turn.text)
     if said.isdecimal() and turn.inbound.choice is None:
-        key = await _shortcut(turn, int(said))
+        number = int(said)
+        key, label, fresh = await _shortcut(turn, number)
+        if key is not None and fresh:
+            turn.data["number_meant"] = {"number": number, "alert_key": key, "alert_label": label,
+                                         "menu_key": _menu_key(turn, number)}
+            return interrupt(turn, CONFIRM_NUMBER)
         if key is not None:
             return await tap(turn, key)
     ref, rest = split_ref(turn.text)
     if ref and not rest:
         await show_report(turn, ref)
         return MENU
-    picked = turn.pick(OFFICER_MENU)
+    return await _menu_choice(turn, turn.pick(OFFICER_MENU))
+
+
+async def _menu_choice(turn: Turn, picked: str | None) -> str:
     if picked == "open_reports":
         await list_open(turn, 1)
     elif picked == "patrol":
@@ -231,15 +246,67 @@ async def note_messages_seen(turn: Turn) -> None:
     turn.data["outbox_seen"] = await last_sent_id(turn.db, turn.contact.id)
 
 
-async def _shortcut(turn: Turn, number: int) -> str | None:
-    """What a bare number means: an action on the alert (or the reporter's answer) that came after the
-    officer last wrote, otherwise a choice of the last list or report shown."""
+async def _shortcut(turn: Turn, number: int) -> tuple[str | None, str, bool]:
+    """What a bare number means, its label, and whether it is an alert's that came in just now: an action on
+    the alert (or the reporter's answer) that came after the officer last wrote, otherwise a choice of the
+    last list or report shown."""
     alert = await latest_sent(turn.db, turn.contact.id, (ALERT, INFO_REPLY))
     if alert is not None and alert.id > turn.data.get("outbox_seen", 0):
-        keys = [key for key, _label in open_payload(turn.cipher, alert).get("choices", [])]
-    else:
-        keys = turn.data.get("shortcuts", [])
+        choices = open_payload(turn.cipher, alert).get("choices", [])
+        if not 1 <= number <= len(choices):
+            return None, "", False
+        key, label = choices[number - 1]
+        # An anonymous report's alert keeps only the hour it went: taken as just come, so always confirmed.
+        just_now = alert.hourly or alert.sent_at is None or turn.now - alert.sent_at < NUMBER_CONFIRM_WINDOW
+        return key, label, just_now
+    keys = turn.data.get("shortcuts", [])
+    return (keys[number - 1], "", False) if 1 <= number <= len(keys) else (None, "", False)
+
+
+def _menu_key(turn: Turn, number: int) -> str | None:
+    """What the number means in the menu shown last to this officer: a list or report, else the officer menu."""
+    keys = turn.data.get("shortcuts") or [c.key for c in OFFICER_MENU.options(turn.lang)]
     return keys[number - 1] if 1 <= number <= len(keys) else None
+
+
+def _number_options(turn: Turn) -> tuple[Choice, ...]:
+    meant = turn.data["number_meant"]
+    _kind, ref = parse_key(meant["alert_key"]) or ("", "")
+    options = [Choice("alert", f"{meant['alert_label']} {ref}")]
+    menu_key = meant["menu_key"]
+    if menu_key in labels(turn.lang, OFFICER_MENU.group):
+        options.append(Choice("menu", labels(turn.lang, OFFICER_MENU.group)[menu_key]))
+    elif menu_key and (parsed := parse_key(menu_key)):
+        action = labels(turn.lang, ACTIONS.group).get(parsed[0], "")
+        options.append(Choice("menu", f"{action} {parsed[1]}".strip()))
+    return (*options, Choice("none", t(turn.lang, "officer.number_none")))
+
+
+def ask_confirm_number(turn: Turn) -> None:
+    meant = turn.data["number_meant"]
+    _kind, ref = parse_key(meant["alert_key"]) or ("", "")
+    turn.say("officer.confirm_number", _number_options(turn), number=meant["number"], ref=ref)
+
+
+async def confirm_number(turn: Turn) -> str:
+    """Takes the number for the alert, for the menu shown before it, or for nothing, as the officer says."""
+    options = _number_options(turn)
+    picked = pick([(c.key, {normalise(c.label)}) for c in options], turn.text, turn.inbound.choice)
+    if picked is None and turn.inbound.choice is None:
+        picked = {"yes": "alert", "no": "none"}.get(yes_or_no(turn.text) or "")
+    if picked is None:
+        turn.say("common.not_a_choice")
+        return CONFIRM_NUMBER
+    meant = turn.data.pop("number_meant")
+    turn.step = resume(turn)
+    if picked == "alert":
+        return await tap(turn, meant["alert_key"])
+    if picked == "menu" and meant["menu_key"] in labels(turn.lang, OFFICER_MENU.group):
+        return await _menu_choice(turn, meant["menu_key"])
+    if picked == "menu":
+        return await tap(turn, meant["menu_key"])
+    turn.say("officer.nothing_done")
+    return turn.step
 
 
 def _offer(turn: Turn, key: str, choices: list[list[str]], **params: Any) -> None:
@@ -311,6 +378,7 @@ async def _who(db: AsyncSession, lang: str, actor: str) -> str:
 
 STEPS: dict[str, Step] = {
     ACTION_NOTE: Step(ask_action_note, action_note),
+    CONFIRM_NUMBER: Step(ask_confirm_number, confirm_number),
 }
 
 

@@ -7,6 +7,7 @@ why and returns itself, so its question is asked again.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict
 from typing import Any
 
@@ -14,16 +15,25 @@ from bot.channels.base import Choice
 from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
-from handlers.routing import Route, code_label, describe_place, station_label
-from handlers.text import letters_and_digits, normalize
+from handlers.language.answers import yes_or_no
+from handlers.language.intents import category_named, correction, tells_a_story
+from handlers.language.normalise import normalise
+from handlers.language.slots import when_named
+from handlers.routing import Route, code_label, describe_place, place_label, station_label
+from handlers.text import letters_and_digits
 from handlers.turn import MENU, Step, Turn
 from storage.models import Category, Identity, Station, to_the_hour
+from storage.regions import PlaceCandidate
 from storage.reports import NewAttachment, create_report
 
 CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY, CHANGE = (
     "category", "description", "location", "when", "photo", "identity", "name", "summary", "change")
 PLACE_CHECK, PLACE_PICK = "place_check", "place_pick"  # the place read from the location, confirmed
+READ_BACK = "read_back"  # what was read from a report told in one message, confirmed
+RESUME = "resume_draft"  # a report left unfinished until it expired, offered back once
+RESUMABLE_FOR = dt.timedelta(days=1)
 ORDER = (CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY)
+ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGORY}  # side steps of a step
 PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
 FREE_TEXT_STEPS = (DESCRIPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # where any words may be the answer
 
@@ -32,6 +42,7 @@ LOCATION_CHARS = (3, 300)
 WHEN_CHARS = (2, 200)
 NAME_CHARS = (2, 100)
 SUMMARY_DESCRIPTION_CHARS = 600  # the whole text is stored; the summary only has to recognise it
+CATEGORY_NAMED_WORDS = 6  # a short answer to "what kind" may name the incident rather than the category
 PLACE_TRIES = 2  # failed tries at naming a place before the report goes to the fallback desk
 
 CATEGORIES = Menu("category")
@@ -42,30 +53,168 @@ SUMMARY_OPTIONS = Menu("summary")
 FIELDS = Menu("field")
 PLACE_YES_NO = Menu("place_check")
 NONE_OF_THESE = Menu("place_pick")
+READ_BACK_OPTIONS = Menu("read_back")
+RESUME_OPTIONS = Menu("resume_draft")
 
 
-def start(turn: Turn) -> str:
-    """Opens an empty draft at the first step."""
-    turn.data["draft"] = {}
-    return CATEGORY
+def start(turn: Turn, *, category: str | None = None, urgent: bool = False) -> str:
+    """Opens a draft, with the category already named ("lapor pencurian") and marked urgent after a cry for
+    help, and asks the first thing missing."""
+    draft = turn.data["draft"] = {}
+    if category:
+        draft["category"] = category
+    if urgent:
+        draft["urgent"] = True
+    return first_missing(turn)
 
 
-def _not_needed(turn: Turn, step: str) -> bool:
+async def start_from_story(turn: Turn, *, urgent: bool = False) -> str:
+    """Opens a draft whose description is the message, and reads its category, place and time to confirm them
+    together; what is not there is asked afterwards."""
+    start(turn, urgent=urgent)
+    return await _take_story(turn)
+
+
+async def _take_story(turn: Turn) -> str:
+    urgent = bool(turn.draft.get("urgent"))
+    text, longest = turn.text, DESCRIPTION_CHARS[1]
+    turn.draft["description"] = text[:longest]
+    if len(text) > longest:
+        turn.say("report.description_cut", longest=longest)
+    read: dict[str, str] = {}
+    if category := category_named(text) or (Category.EMERGENCY.value if urgent else None):
+        read["category"] = category
+    found, confident = await turn.router.read(turn.db, text)
+    if confident:
+        read["place"] = found[0].code
+    if moment := when_named(text):
+        read["when"] = moment
+    if not read:
+        return first_missing(turn)
+    turn.draft["read"] = read
+    return READ_BACK
+
+
+def _answered(turn: Turn, step: str) -> bool:
+    """Whether the draft already holds this step's answer (told in one message, or kept on going back)."""
+    draft = turn.draft
     if step == PHOTO:
-        return bool(turn.draft.get("photo"))  # a photo came with the description already
+        return bool(draft.get("photo") or draft.get("photo_skipped"))
     if step == NAME:
-        return turn.draft.get("identity") != Identity.NAMED or turn.contact.display_name_encrypted is not None
-    return False
+        return draft.get("identity") != Identity.NAMED or turn.contact.display_name_encrypted is not None
+    if step == LOCATION:
+        return "needs_routing" in draft
+    return step != SUMMARY and step in draft
+
+
+def first_missing(turn: Turn, after: str | None = None) -> str:
+    """The first step of the report, or the first after `after`, whose answer the draft does not hold."""
+    steps = ORDER[ORDER.index(after) + 1:] if after else ORDER
+    return next(step for step in steps if not _answered(turn, step))
 
 
 def advance(turn: Turn, current: str) -> str:
     """The next step that is needed, or back to the summary when the resident was changing one answer."""
     if turn.draft.pop("changing", False):
-        return NAME if current == IDENTITY and not _not_needed(turn, NAME) else SUMMARY
-    following = ORDER[ORDER.index(current) + 1]
-    while _not_needed(turn, following):
-        following = ORDER[ORDER.index(following) + 1]
-    return following
+        return NAME if current == IDENTITY and not _answered(turn, NAME) else SUMMARY
+    return first_missing(turn, current)
+
+
+def set_aside(data: dict[str, Any], step: str, now: dt.datetime) -> dict[str, Any] | None:
+    """What an expiring conversation keeps of its report, to offer it back: None when there was none."""
+    if "draft" not in data:
+        return None
+    return {"draft": data["draft"], "step": step if step in STEPS else CATEGORY, "at": now.isoformat()}
+
+
+def offer_to_resume(turn: Turn) -> str:
+    """Asks whether to go on with the report that expired, if it did less than a day ago; asked once."""
+    kept = turn.data.get("expired_draft") or {}
+    if turn.busy or turn.now - dt.datetime.fromisoformat(kept.get("at", "1970-01-01T00:00:00+00:00")) > RESUMABLE_FOR:
+        turn.data.pop("expired_draft", None)
+        return MENU
+    return RESUME
+
+
+def ask_resume_draft(turn: Turn) -> None:
+    kept = turn.data["expired_draft"]["draft"]
+    category = labels(turn.lang, CATEGORIES.group).get(kept.get("category", ""), "-")
+    story = (kept.get("description") or "-")[:80]
+    turn.say("report.ask_resume", RESUME_OPTIONS, category=category, description=story)
+
+
+async def resume_draft(turn: Turn) -> str:
+    """Takes the expired report up again where it was left, or lets it go."""
+    picked = turn.pick(RESUME_OPTIONS)
+    if picked is None:
+        turn.say("common.not_a_choice")
+        return RESUME
+    kept = turn.data.pop("expired_draft")
+    if picked == "no":
+        turn.say("report.resume_dropped")
+        return MENU
+    turn.data["draft"] = kept["draft"]
+    return str(kept["step"])
+
+
+def ask_read_back(turn: Turn) -> None:
+    read = turn.draft["read"]
+    missing = t(turn.lang, "report.read_missing")
+    place = turn.router.place(read["place"]) if "place" in read else None
+    turn.say("report.read_back", READ_BACK_OPTIONS,
+             category=labels(turn.lang, CATEGORIES.group)[read["category"]] if "category" in read else missing,
+             place=place_label(turn.lang, place) if place else missing,
+             when=labels(turn.lang, WHEN_OPTIONS.group)[read["when"]] if "when" in read else missing)
+
+
+async def read_back(turn: Turn) -> str:
+    """Keeps what was read from the story on a yes, none of it on a no; then asks what is still missing."""
+    picked = turn.pick(READ_BACK_OPTIONS)
+    if picked is None:
+        turn.say("common.not_a_choice")
+        return READ_BACK
+    read = turn.draft.pop("read")
+    if picked == "yes":
+        if "category" in read:
+            turn.draft["category"] = read["category"]
+        if "when" in read:
+            turn.draft["when"] = {"choice": read["when"]}
+        if "place" in read:
+            await accept_place(turn, {"code": read["place"]})
+    return first_missing(turn)
+
+
+def correct(turn: Turn) -> str | None:
+    """Goes back a step, or to the answer the resident wants to change, keeping the others; None when the
+    message is no correction. "eh salah, maksudnya narkoba" changes the category and asks the same again."""
+    fix = correction(turn.text)
+    if fix is None or turn.inbound.choice is not None:
+        return None
+    here = ANSWER_OF_STEP.get(turn.step, turn.step)
+    if fix.field is None:
+        if turn.step in (PLACE_CHECK, PLACE_PICK, READ_BACK) and not fix.back:
+            return None  # "salah" here is the answer "no"
+        earlier = [step for step in ORDER[:ORDER.index(here)] if step != NAME] if here in ORDER else []
+        if not earlier:
+            return None
+        turn.draft.pop("read", None)
+        return _reopen(turn, earlier[-1])
+    if fix.field == CATEGORY and fix.category:
+        turn.draft["category"] = fix.category
+        turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[CATEGORY])
+        return turn.step
+    return _reopen(turn, fix.field)
+
+
+def _reopen(turn: Turn, step: str) -> str:
+    """Asks one step again; the answers after it are kept, so the flow comes back to where it was."""
+    if step == LOCATION:
+        for key in ("latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts",
+                    "place", "station_id", "station_label", "needs_routing", "proposal", "options"):
+            turn.draft.pop(key, None)
+    elif step == PHOTO:
+        turn.draft.pop("photo_skipped", None)
+    return step
 
 
 def _keep_photo(turn: Turn) -> bool:
@@ -86,6 +235,10 @@ def ask_category(turn: Turn) -> None:
 async def category(turn: Turn) -> str:
     """Stores the category and asks what happened."""
     picked = turn.pick(CATEGORIES)
+    if picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
+        return await _take_story(turn)  # asked what kind, the resident told what happened
+    if picked is None and turn.inbound.choice is None and len(turn.text.split()) <= CATEGORY_NAMED_WORDS:
+        picked = category_named(turn.text)  # "motor sy ilang": the incident names its category
     if picked is None:
         turn.say("common.not_a_choice")
         return CATEGORY
@@ -110,9 +263,8 @@ async def description(turn: Turn) -> str:
         turn.say("report.description_too_short", shortest=shortest)
         return DESCRIPTION
     if len(turn.text) > longest:
-        turn.say("report.description_too_long", longest=longest, length=len(turn.text))
-        return DESCRIPTION
-    turn.draft["description"] = turn.text
+        turn.say("report.description_cut", longest=longest)
+    turn.draft["description"] = turn.text[:longest]
     return advance(turn, DESCRIPTION)
 
 
@@ -120,14 +272,15 @@ def ask_location(turn: Turn) -> None:
     if turn.draft.get("pin_kept"):
         turn.say("place.ask_after_pin")
     elif turn.draft.get("place_tries"):
-        turn.say("place.ask_district", ask_location=True)
+        rejected = turn.draft.get("place_rejected")
+        turn.say("place.ask_district_after_no" if rejected else "place.ask_district", ask_location=True)
     else:
         turn.say("report.ask_location", ask_location=True)
 
 
 async def location(turn: Turn) -> str:
     """Stores where it happened, a pin or typed words, and proposes the place and station it names."""
-    for key in ("place", "station_id", "station_label", "needs_routing", "proposal", "options"):
+    for key in ("place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"):
         turn.draft.pop(key, None)
     pin = turn.inbound.location
     if pin is not None:
@@ -146,8 +299,7 @@ async def location(turn: Turn) -> str:
         return LOCATION
     if not turn.draft.pop("pin_kept", False):
         turn.draft.update(latitude=None, longitude=None)
-    turn.draft["location_text"] = turn.text
-    found, confident = turn.router.candidates(turn.text)
+    turn.draft["location_text"], found, confident = await _read_place(turn)
     if confident:
         turn.draft["proposal"] = {"code": found[0].code}
         return PLACE_CHECK
@@ -155,6 +307,19 @@ async def location(turn: Turn) -> str:
         turn.draft["options"] = [place.code for place in found]
         return PLACE_PICK
     return await place_not_found(turn)
+
+
+async def _read_place(turn: Turn) -> tuple[str, list[PlaceCandidate], bool]:
+    """The place as typed, its readings, and whether the first is confident. After a place was not found or
+    not right, the kecamatan or kota typed next is read together with the words before it, so a village named
+    first is kept ("Gedog" then "Kec. Sananwetan")."""
+    earlier = (turn.draft.get("place_attempts") or [None])[-1]
+    if earlier and normalise(earlier) != normalise(turn.text):
+        together = f"{earlier}, {turn.text}"
+        found, confident = await turn.router.read(turn.db, together)
+        if found and found[0].village is not None:
+            return together, found, confident
+    return turn.text, *(await turn.router.read(turn.db, turn.text))
 
 
 def ask_place_check(turn: Turn) -> None:
@@ -167,14 +332,16 @@ def ask_place_check(turn: Turn) -> None:
 
 
 async def place_check(turn: Turn) -> str:
-    """Takes the proposed place on a yes; on a no, asks again; other words are a new place."""
+    """Takes the proposed place on a yes; on a no, asks again; words that name another place are read anew.
+    Anything else asks the same question again: the place typed first is never dropped for a stray answer."""
     picked = turn.pick(PLACE_YES_NO)
     if picked == "yes":
         await accept_place(turn, turn.draft.pop("proposal"))
         return advance(turn, LOCATION)
     if picked == "no":
+        turn.draft["place_rejected"] = True
         return await place_not_found(turn)
-    if not _names_a_place(turn):
+    if not await _names_another_place(turn):
         turn.say("common.not_a_choice")
         return PLACE_CHECK
     if "station_id" in turn.draft["proposal"]:
@@ -182,9 +349,11 @@ async def place_check(turn: Turn) -> str:
     return await location(turn)
 
 
-def _names_a_place(turn: Turn) -> bool:
-    """Whether an answer that is no choice could be the place typed anew."""
-    return turn.inbound.location is not None or letters_and_digits(turn.text) >= LOCATION_CHARS[0]
+async def _names_another_place(turn: Turn) -> bool:
+    """Whether an answer that is no choice is a place typed anew: a pin, or words the region reader finds."""
+    if turn.inbound.location is not None:
+        return True
+    return letters_and_digits(turn.text) >= LOCATION_CHARS[0] and bool((await turn.router.read(turn.db, turn.text))[0])
 
 
 def _place_options(turn: Turn) -> tuple[Choice, ...]:
@@ -193,19 +362,25 @@ def _place_options(turn: Turn) -> tuple[Choice, ...]:
 
 
 def ask_place_pick(turn: Turn) -> None:
-    turn.say("place.pick", _place_options(turn))
+    options = _place_options(turn)
+    turn.say("place.pick_one" if len(options) == 2 else "place.pick", options)
 
 
 async def place_pick(turn: Turn) -> str:
-    """Takes one of the places offered; "none of these" asks again; other words are a new place."""
-    offered = [(c.key, {normalize(c.label)}) for c in _place_options(turn)[:-1]] + NONE_OF_THESE.answers(turn.lang)
+    """Takes one of the places offered (a yes when only one was); "none of these" asks again; words that name
+    another place are read anew; anything else asks again."""
+    places = _place_options(turn)[:-1]
+    offered = [(c.key, {normalise(c.label)}) for c in places] + NONE_OF_THESE.answers(turn.lang)
     picked = pick(offered, turn.text, turn.inbound.choice)
+    if picked is None and len(places) == 1 and turn.inbound.choice is None:
+        picked = {"yes": places[0].key, "no": "none"}.get(yes_or_no(turn.text) or "")
     if picked == "none":
+        turn.draft["place_rejected"] = True
         return await place_not_found(turn)
     if picked is not None:
         await accept_place(turn, {"code": picked})
         return advance(turn, LOCATION)
-    if not _names_a_place(turn):
+    if not await _names_another_place(turn):
         turn.say("common.not_a_choice")
         return PLACE_PICK
     return await location(turn)
@@ -236,8 +411,8 @@ async def accept_place(turn: Turn, proposal: dict[str, Any]) -> None:
         await _keep_route(turn, Route(station, False, "pin"))
     else:
         await _keep_route(turn, await turn.router.route(turn.db, turn.router.place(proposal["code"])))
-    turn.draft.pop("place_tries", None)
-    turn.draft.pop("place_attempts", None)
+    for key in ("place_tries", "place_attempts", "place_rejected"):
+        turn.draft.pop(key, None)
 
 
 async def _keep_route(turn: Turn, route: Route) -> None:
@@ -292,6 +467,7 @@ async def photo(turn: Turn) -> str:
         return PHOTO
     if picked == "remove":
         turn.draft.pop("photo", None)
+    turn.draft["photo_skipped"] = True
     return advance(turn, PHOTO)
 
 
@@ -354,6 +530,8 @@ def ask_summary(turn: Turn) -> None:
 async def summary(turn: Turn) -> str:
     """Sends, changes or cancels the report."""
     picked = turn.pick(SUMMARY_OPTIONS)
+    if picked is None and turn.inbound.choice is None and yes_or_no(turn.text) == "yes":
+        picked = "send"
     if picked == "send":
         await submit(turn)
         return MENU
@@ -378,10 +556,7 @@ async def change(turn: Turn) -> str:
         turn.say("common.not_a_choice")
         return CHANGE
     turn.draft["changing"] = True
-    if picked == LOCATION:
-        for key in ("latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts"):
-            turn.draft.pop(key, None)
-    return picked
+    return _reopen(turn, picked)
 
 
 async def submit(turn: Turn) -> None:
@@ -426,6 +601,8 @@ STEPS: dict[str, Step] = {
     LOCATION: Step(ask_location, location),
     PLACE_CHECK: Step(ask_place_check, place_check),
     PLACE_PICK: Step(ask_place_pick, place_pick),
+    READ_BACK: Step(ask_read_back, read_back),
+    RESUME: Step(ask_resume_draft, resume_draft),
     WHEN: Step(ask_when, when),
     PHOTO: Step(ask_photo, photo),
     IDENTITY: Step(ask_identity, identity),

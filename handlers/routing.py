@@ -10,9 +10,10 @@ from handlers.i18n import t
 from handlers.text import normalize
 from storage.models import Station
 from storage.regions import PlaceCandidate, RegionIndex, is_confident
-from storage.stations import areas_of, nearest_polsek, station_by_code, station_covering
+from storage.stations import areas_of, covered_codes, nearest_polsek, station_by_code, station_covering
 
 CANDIDATES_SHOWN = 3
+CANDIDATES_WEIGHED = 8  # readings looked at to put those the stations cover first, when none is clear
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,16 @@ class Router:
         """Up to three readings of a typed place, and whether the first can be proposed on its own."""
         found = self.places.resolve(text, limit=CANDIDATES_SHOWN)
         return found, is_confident(found)
+
+    async def read(self, db: AsyncSession, text: str) -> tuple[list[PlaceCandidate], bool]:
+        """candidates(), where a name repeats with those inside the area the stations cover first: a resident
+        writing to these stations most likely means the Sidomulyo nearby."""
+        found = self.places.resolve(text, limit=CANDIDATES_WEIGHED)
+        if is_confident(found) or len(found) < 2:
+            return found[:CANDIDATES_SHOWN], is_confident(found)
+        covered = await covered_codes(db)
+        ranked = sorted(found, key=lambda c: not ({c.district_code, c.regency.code} & covered))
+        return ranked[:CANDIDATES_SHOWN], False
 
     def place(self, code: str) -> PlaceCandidate | None:
         return self.places.candidate_for(code)
@@ -87,7 +98,7 @@ def describe_place(lang: str, router: Router, *, location_text: str | None, lati
     candidate = router.place(code) if code else None
     if candidate is not None:
         label = place_label(lang, candidate)
-        place = label if normalize(place) == normalize(label) else f"{place} ({label})"
+        place = label if place == "-" or normalize(place) == normalize(label) else f"{place} ({label})"
     return place
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import delete, select, update
 
 from handlers.i18n import t
 from handlers.office import Office
+from handlers.report_flow import set_aside
 from handlers.turn import MENU
 from storage.media import MediaStore
 from storage.models import (
@@ -55,7 +56,8 @@ async def expire_drafts(office: Office, default_language: str) -> int:
                           payload={"text": t(contact.language or default_language, "report.expired")},
                           idempotency_key=f"{EXPIRY_NOTICE}:{session.id}:{session.expires_at.isoformat()}",
                           at=office.now)
-        session.step, session.data, session.expires_at = MENU, {}, None
+        kept = set_aside(session.data or {}, session.step, office.now)
+        session.step, session.data, session.expires_at = MENU, {"expired_draft": kept} if kept else {}, None
     return len(sessions)
 
 

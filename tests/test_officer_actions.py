@@ -62,6 +62,10 @@ async def test_acknowledge_by_the_alert_number_reaches_the_reporter(engine: Engi
     alert = await deliver_to(engine, PETUGAS)
     assert ref in alert and "1. Terima" in alert and "7. Tolak" in alert
     await petugas.send("1")
+    assert petugas.heard("officer.confirm_number") and ref in petugas.text, "a number just after an alert is confirmed"
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    assert petugas.options() == [f"Terima {ref}", "Laporan terbuka", "Tidak jadi"]
+    await petugas.send("iya")
     assert petugas.heard("officer.done.ack")
     assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
     relay = await deliver_to(engine, WARGA)
@@ -164,7 +168,8 @@ async def test_referral_moves_the_report_and_alerts_the_other_station(engine: En
     await sekar.send(f"TERIMA {ref}")
     assert sekar.heard("officer.done.ack")
     relays = await deliver_to(engine, WARGA)
-    assert "Diteruskan ke kantor polisi lain" in relays and "Polsek Sekar" in relays
+    assert "Diteruskan ke kantor polisi lain" in relays and "Diteruskan ke: Polsek Sekar" in relays
+    assert "Catatan petugas: Polsek Sekar" not in relays, "a station is no officer's note"
 
 
 async def test_station_isolation(engine: Engine) -> None:
@@ -364,6 +369,8 @@ async def test_a_number_answers_the_message_that_came_last(engine: Engine) -> No
     answer = await deliver_to(engine, PETUGAS)
     assert first in answer and "2. Proses" in answer
     await petugas.send("2")
+    assert petugas.heard("officer.confirm_number") and first in petugas.text
+    await petugas.send("1")
     assert (await report(engine, first)).status == ReportStatus.IN_PROGRESS
     assert (await report(engine, second)).status == ReportStatus.RECEIVED
 
@@ -454,3 +461,23 @@ async def test_a_revoked_officer_in_the_middle_of_a_patrol_is_told_and_not_stuck
     assert petugas.heard("officer.no_longer") and not petugas.heard("common.error")
     await petugas.send("halo")
     assert petugas.heard("menu.ask")
+
+
+async def test_a_menu_number_typed_as_an_alert_arrives_means_the_menu_when_the_officer_says_so(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    await petugas.send("halo")
+    assert petugas.heard("officer.menu")  # 4. Bantuan
+    _warga, ref = await file_report(engine)
+    await deliver_to(engine, PETUGAS)  # the alert lands while the officer types 4 for Bantuan
+    await petugas.send("4")
+    assert petugas.heard("officer.confirm_number") and ref in petugas.text
+    assert petugas.options() == [f"Minta info {ref}", "Bantuan", "Tidak jadi"]
+    await petugas.send("2")
+    assert petugas.heard("officer.help")
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    assert not await events_of_kind(engine, ref)
+
+
+async def events_of_kind(engine: Engine, ref: str) -> list[ReportEvent]:
+    """The report's events after it was received: none when the officer did nothing to it."""
+    return [e for e in await events(engine, ref) if e.to_status not in (None, ReportStatus.RECEIVED)]

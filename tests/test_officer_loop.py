@@ -122,6 +122,8 @@ async def test_telegram_resident_whatsapp_officer(tmp_path: Path, database_url: 
         forged = link.rsplit("sig=", 1)[0] + "sig=" + "0" * 64
         assert (await http.get(forged.removeprefix(PUBLIC))).status_code == 404
 
+        asked = await officer.text("1")
+        assert ref in asked and "1. Terima" in asked, "a number just after an alert is confirmed, naming the report"
         done = await officer.text("1")
         assert "ditandai sudah dibaca" in done
         await until(lambda: any(f"Kabar laporan {ref}" in text for text in texts_to(telegram, RESIDENT_CHAT)))

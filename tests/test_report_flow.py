@@ -19,7 +19,7 @@ from storage.models import (
     ReportEvent,
     ReportStatus,
 )
-from tests.helpers import DESCRIPTION, Resident, make_engine, photo, same_picture, walk_to_summary
+from tests.helpers import DESCRIPTION, PLACE, Resident, make_engine, photo, same_picture, walk_to_summary
 
 PNG = photo("PNG")
 
@@ -149,17 +149,22 @@ async def test_cancel_at_the_summary_stores_nothing(engine: Engine) -> None:
     assert await reports(engine) == []
 
 
-async def test_description_length_limits_are_said(engine: Engine) -> None:
+async def test_a_short_story_is_asked_again_and_a_long_one_kept_to_the_limit(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")
     await resident.send("1")
     await resident.send("1")
     await resident.send("maling")
     assert resident.heard("report.description_too_short") and "10" in resident.text
-    await resident.send("x" * 4001)
-    assert resident.heard("report.description_too_long") and "4000" in resident.text
-    await resident.send("y" * 4000)
+    await resident.send("Motor dicuri di parkiran. " + "x" * 4100)
+    assert resident.heard("report.description_cut") and "4000" in resident.text
     assert resident.heard("report.ask_location")
+    await resident.send(PLACE)
+    await resident.send("ya")
+    for said in ("2", "lewati", "2", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.description.startswith("Motor dicuri di parkiran. xxx") and len(report.description) == 4000
 
 
 async def test_location_pin_is_stored_with_coordinates(engine: Engine) -> None:
@@ -317,7 +322,7 @@ async def test_draft_expires_after_inactivity_and_is_never_sent(database_url: st
             session.expires_at = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
         await resident.send("kirim")
         assert resident.heard("report.expired")
-        assert resident.heard("menu.ask")
+        assert resident.heard("report.ask_resume"), "offered back, never sent"
         assert await reports(engine) == []
     finally:
         await db_engine.dispose()

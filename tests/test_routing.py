@@ -59,7 +59,7 @@ async def test_a_repeated_village_name_is_asked_never_guessed(engine: Engine) ->
     await resident.send("Sidomulyo")
     assert resident.heard("place.pick")
     options = resident.options()
-    assert len(options) == 4 and options[-1] == "Bukan semua"
+    assert len(options) == 4 and options[-1] == "Tidak ada yang cocok"
     assert all("Sidomulyo" in option for option in options[:3])
     await resident.send("2")
     picked = resident.replies  # the next question: the place was taken
@@ -72,7 +72,7 @@ async def test_a_repeated_village_name_is_asked_never_guessed(engine: Engine) ->
 async def test_a_village_name_alone_is_offered_not_assumed(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("gedog")
-    assert resident.heard("place.pick")
+    assert resident.heard("place.pick_one")  # one place, offered as one
     await resident.send("Kel. Gedog, Kec. Sananwetan, Kota Blitar")  # a choice by its label
     report = await finish(resident)
     assert report.village_code == GEDOG
@@ -96,7 +96,7 @@ async def test_no_then_a_better_place(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("sekar bojonegoro")
     await resident.send("bukan")
-    assert resident.heard("place.ask_district")
+    assert resident.heard("place.ask_district_after_no")  # not "we could not find it": they said no
     await resident.send("gedog sananwetan blitar")
     await resident.send("ya")
     report = await finish(resident)

@@ -37,10 +37,11 @@ async def test_a_quiet_draft_expires_and_its_resident_is_told(engine: Engine) ->
     async with engine.sessions() as db:
         sessions = list((await db.execute(select(ConversationSession))).scalars())
         [notice] = (await db.execute(select(Outbox).where(Outbox.kind == "expiry_notice"))).scalars()
-    assert all(session.step == "menu" and not session.data for session in sessions)
-    assert "tidak dikirim" in payload(notice)["text"]
+    assert all(session.step == "menu" and "draft" not in session.data for session in sessions)
+    assert "belum terkirim" in payload(notice)["text"]
     await resident.send("kirim")
     assert not resident.heard("report.submitted"), "an expired draft is never sent"
+    assert resident.heard("report.ask_resume"), "it is offered back instead, once"
 
 
 async def test_the_purge_clears_personal_data_of_reports_closed_long_ago(engine: Engine, tmp_path: Path) -> None:

@@ -1,0 +1,95 @@
+"""Yes or no, as residents answer in chat: informal, regional (Javanese, Sundanese, Betawi), with a
+form of address, a particle, a typo or a held-down key."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from handlers.language.normalise import fold_runs, words
+
+# Regional and informal forms indoNLP's lexicon does not spell out. Javanese: nggih, inggih, enggih, enggeh,
+# iyo, ho oh, leres, mboten, ora; Sundanese: muhun, sumuhun, leres, heueuh, henteu, teu, lain; Betawi: iye,
+# kagak, kaga; Balinese: nggih, ten; Minang: iyo, indak.
+YES = frozenset({
+    "ya", "iya", "iye", "iyo", "yoi", "ye", "yup", "yups", "yap", "btl", "bnr", "86",
+    "yes", "yess", "yeah", "yea", "y", "ok", "oke", "okey",
+    "okay", "okeh", "sip", "siap", "setuju", "benar", "betul", "bener", "tepat", "cocok", "pas", "mantap", "boleh",
+    "nggih", "inggih", "enggih", "enggeh", "ngih", "injih", "leres", "muhun", "sumuhun", "heeh", "heem", "hooh",
+    "hoo", "heueuh", "iyah", "yah", "right", "correct", "sure", "yep", "yo", "betol", "emoji_jempol_ke_atas",
+    "emoji_tanda_centang_tebal", "emoji_tanda_centang", "emoji_tangan_ok", "gas", "lanjut", "baik", "baiklah",
+    "okelah", "oc", "nggeh", "ngge", "yoa", "ember", "iyes", "mangga", "yesh", "yoai",
+})  # fmt: skip
+NO = frozenset({
+    "tidak", "enggak", "bukan", "salah", "jangan", "tak", "ndak", "indak", "nope", "no", "nggak", "ora", "mboten",
+    "boten", "henteu", "teu", "lain", "sanes", "ten", "wrong", "not", "nah", "keliru", "beda", "belum", "kagak",
+    "emoji_jempol_ke_bawah", "emoji_tanda_silang", "endak", "embung", "moal", "ogah", "nehi", "tida", "gak", "bkn",
+})  # fmt: skip
+# Words around the answer that change nothing: forms of address, particles, filler.
+NEUTRAL = frozenset({
+    "pak", "bapak", "bu", "ibu", "mas", "mbak", "mba", "kak", "kakak", "bang", "abang", "dik", "adik", "om",
+    "tante", "min", "admin", "gan", "bos", "boss", "bro", "sis", "mang", "teh", "aa", "akang", "kang", "neng",
+    "uda", "uni", "bli", "beli", "eta", "kuwi", "iku", "niku", "wis", "dah", "lho", "kan", "cak", "ning", "sir",
+    "maam", "madam", "dong", "deh", "sih", "kok", "lah", "kah",
+    "nih", "tuh", "aja", "saja", "itu", "ini", "sudah", "udah", "memang", "emang", "sangat", "banget", "sekali",
+    "bgt", "pol", "tenan", "tempat", "lokasi", "alamat", "daerah", "desa", "kelurahan", "kecamatan", "kota",
+    "pisan", "please", "mohon", "terima", "kasih", "thanks", "thank", "you", "place", "the", "si",
+    "so", "that", "is", "it", "s", "its", "yang", "tempatnya", "lokasinya", "disitu", "situ", "sana", "nya", "ada",
+    "loh", "uwis", "pun", "sampun", "mah", "atuh", "euy", "weh", "wae", "emoji_melipat_tangan",
+})  # fmt: skip
+# Two words that make one answer: "ho oh" (yes), "tidak salah" / "ga salah" (yes: not wrong).
+_YES_PAIRS = {("ho", "oh"), ("he", "eh"), ("hu", "um"), ("tidak", "salah"), ("enggak", "salah"),
+              ("ora", "salah"), ("not", "wrong"), ("of", "course"), ("no", "problem")}
+_NO_PAIRS = {("teu", "leres"), ("ora", "benar"), ("ora", "leres"), ("mboten", "leres"),
+             ("not", "right"), ("tidak", "benar"), ("enggak", "benar"), ("tidak", "betul"), ("enggak", "betul"),
+             ("tidak", "cocok"), ("enggak", "cocok"), ("bukan", "itu"), ("tidak", "tepat"), ("belum", "benar")}
+TYPO_CUTOFF = 90.0  # fuzz.ratio for words of four letters or more: "betull" → "betul", not "siapa" → "siap"
+_VOCABULARY = {**{w: "yes" for w in YES}, **{w: "no" for w in NO}}
+
+
+def _read_word(word: str) -> str | None:
+    if word in _VOCABULARY:
+        return _VOCABULARY[word]
+    folded = fold_runs(word)
+    for form in (folded, _single_letters(word)):
+        if form in _VOCABULARY:
+            return _VOCABULARY[form]
+    if len(word) >= 4 and word not in NEUTRAL:
+        best = max(((fuzz.ratio(word, v), v) for v in _VOCABULARY if len(v) >= 4 and not v.startswith("emoji")),
+                   default=(0.0, ""))
+        if best[0] >= TYPO_CUTOFF:
+            return _VOCABULARY[best[1]]
+    return None
+
+
+def _single_letters(word: str) -> str:
+    """"iyaa" → "iya", "okk" → "ok": a doubled letter typed twice by a thumb."""
+    return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
+
+
+def yes_or_no(text: str) -> str | None:
+    """"yes", "no", or None when the text is not plainly one of them (both, neither, or more besides)."""
+    said = words(text)
+    if not said or len(said) > 8:
+        return None
+    readings: list[str] = []
+    i = 0
+    while i < len(said):
+        pair = tuple(said[i:i + 2])
+        if pair in _YES_PAIRS or pair in _NO_PAIRS:
+            readings.append("yes" if pair in _YES_PAIRS else "no")
+            i += 2
+            continue
+        word = said[i]
+        reading = _read_word(word)
+        if reading is not None:
+            readings.append(reading)
+        elif word not in NEUTRAL:
+            return None  # other words: a place, a story, a question
+        i += 1
+    if not readings:
+        return None
+    # "Ya benar", "bukan, salah" agree; a "ya" before a no is the filler "ya" ("ya bukan itu"), a "no"
+    # before a yes is doubt ("tidak, eh iya"): the last word said is the answer then.
+    if len(set(readings)) == 1:
+        return readings[0]
+    return readings[-1] if said[0] in ("eh", "ralat") or (readings[0] == "yes" and said[0] == "ya") else None

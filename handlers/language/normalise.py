@@ -1,0 +1,94 @@
+"""Text as the readers compare it: lower case, elongations folded, emoji named, slang spelt out.
+
+The slang and abbreviation lexicon is indoNLP's (shipped in its wheel, 4,000+ entries), with a few chat
+abbreviations it lacks; stems are Sastrawi's, so "dianiaya", "penganiayaan" and "aniaya" meet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from indoNLP.preprocessing import emoji_to_words
+from indoNLP.preprocessing.slang_data import SLANG_DATA
+from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
+from Sastrawi.Stemmer.Stemmer import Stemmer
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+# What indoNLP's lexicon lacks or reads otherwise in a report: "gg" is its "enggak", but a chat line's "gg" is
+# as often a gang (alley), so it is left as typed; places are read from the raw text anyway.
+_MORE_SLANG = {
+    "dkt": "dekat", "jln": "jalan", "jl": "jalan", "skr": "sekarang", "skg": "sekarang", "brusan": "barusan",
+    "kmren": "kemarin", "smlm": "semalam", "tlp": "telepon", "telp": "telepon", "tolongin": "tolong",
+    "thx": "thanks", "ty": "thanks", "mksih": "terima kasih", "makasi": "terima kasih", "trimakasih": "terima kasih",
+    "gimana": "bagaimana", "gmna": "bagaimana", "gmana": "bagaimana", "bgmn": "bagaimana",
+    "nomer": "nomor", "no": "no", "gg": "gg", "pk": "pak", "bpk": "bapak", "lp": "lapor", "lpr": "lapor",
+    "sj": "saja", "ngga": "enggak", "nggak": "enggak", "kagak": "enggak", "kaga": "enggak", "gak": "enggak",
+    "ga": "enggak", "engga": "enggak", "tdk": "tidak", "ndak": "enggak", "nda": "enggak", "ilang": "hilang",
+    # English words the lexicon reads as Indonesian abbreviations: residents write English too.
+    "in": "in", "it": "it", "to": "to", "or": "or", "do": "do",
+    "nggeh": "nggeh",  # Javanese "yes", which the lexicon reads as "engah"
+}
+_SLANG = {**SLANG_DATA, **_MORE_SLANG}
+
+_EMOJI_WORD = re.compile(r"!([a-z_]+)!")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_RUN = re.compile(r"(.)\1{2,}")  # three or more of one letter: "tolooong", "iyaaa"
+# Sastrawi's stemmer without its unbounded cache (stem() keeps a bounded one). Its dictionary keeps the 30,000
+# root words in a list and looks every candidate up in it: as a set, a word it does not know takes a
+# millisecond instead of up to half a second.
+_ROOT_WORDS = ArrayDictionary()
+_ROOT_WORDS.words = frozenset(StemmerFactory().get_words())
+_STEMMER = Stemmer(_ROOT_WORDS)
+#: A stem costs up to a few milliseconds, and a description may hold 600 words: only words with an Indonesian
+#: prefix or suffix, of a sensible length, that could hold one of the roots asked about are stemmed, and at
+#: most MAX_STEMMED a message.
+_AFFIXED = re.compile(r"^(di|ke|se|be|te|me|pe|ng|ny)|(kan|an|i|nya|lah|kah)$")
+_LONGEST_STEMMED = 20
+MAX_STEMMED = 40
+
+
+def fold_runs(word: str) -> str:
+    """"tolooong" → "tolong", "iyaaa" → "iya"; a doubled letter ("maaf", "saat") is left."""
+    return _RUN.sub(r"\1", word)
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, lower case, runs folded, emoji as their Indonesian names ("🙏" → "melipat_tangan"),
+    slang spelt out ("sy" → "saya", "makasih" → "terima kasih"). Digits stay words ("110")."""
+    text = emoji_to_words(text.casefold(), lang="id", delimiter=("!", "!"))
+    text = _EMOJI_WORD.sub(lambda m: f" emoji_{m.group(1)} ", text)
+    out: list[str] = []
+    for token in re.findall(r"emoji_[a-z_]+|[^\W_]+", text):
+        word = fold_runs(token)
+        spelt = _SLANG.get(word) or _SLANG.get(token) or word
+        out.extend(spelt.replace("-", " ").split())
+    return out
+
+
+def normalise(text: str) -> str:
+    """words() joined by single spaces: the form whole phrases are matched in."""
+    return " ".join(words(text))
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """Sastrawi's root of an affixed Indonesian word ("penganiayaan" → "aniaya"); other words as they are."""
+    if not word.isalpha() or not 4 <= len(word) <= _LONGEST_STEMMED or not _AFFIXED.search(word):
+        return word
+    return _STEMMER.stem(word) or word
+
+
+def stems_of(said: Iterable[str], roots: Iterable[str]) -> list[str]:
+    """The words, each stemmed when it could be an affixed form of one of `roots` (it holds the root, less the
+    first letter that "menusuk" or "memukul" drop); at most MAX_STEMMED words are stemmed."""
+    cores = tuple({root[1:] for root in roots if len(root) > 3})
+    out, tried = [], 0
+    for word in said:
+        if tried < MAX_STEMMED and any(core in word for core in cores):
+            tried += 1
+            out.append(stem(word))
+        else:
+            out.append(word)
+    return out

@@ -1,0 +1,276 @@
+"""How well Lapor reads what residents write, measured on the corpus beside this file.
+
+`make eval` prints accuracy per class, the category confusion and the messages a scripted informal resident
+needs per report; tests/test_corpus.py holds the floors. Each `*.jsonl` line is one message as a resident
+would write it, with what it should be read as (see README, "Adding a case to the corpus").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from bot.channels.base import Inbound
+from handlers.engine import Engine
+from handlers.i18n import catalogue, labels
+from handlers.language.answers import yes_or_no
+from handlers.language.emergency import is_cry_for_help
+from handlers.language.intents import category_named, menu_intent
+from storage.contacts import current_step
+from storage.models import Report
+from storage.regions import RegionIndex, is_confident
+
+CORPUS = Path(__file__).parent
+MAX_MESSAGES = 15  # a scripted report that has not finished by then is counted as this many, and failed
+
+# How a scripted resident answers each question, informally.
+INFORMAL = {
+    "category": {"security": "kriminal pak", "unsafe_place": "daerah rawan", "traffic": "lalin",
+                 "social": "konflik warga", "drugs": "narkoba", "other": "lainnya", "emergency": "darurat"},
+    "when": {"now": "lagi terjadi", "today": "tadi", "earlier": "kemarin", None: "tadi"},
+    "read_back_yes": "iya bener pak", "read_back_no": "bukan", "place_yes": "iyaa betul", "place_none": "ga ada",
+    "photo": "ga ada fotonya", "identity": "rahasia aja", "summary": "kirim",
+}
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    with (CORPUS / f"{name}.jsonl").open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@dataclass
+class Score:
+    right: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, ok: bool, what: str) -> None:
+        self.total += 1
+        self.right += ok
+        if not ok:
+            self.misses.append(what)
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
+def _reader_score(name: str, read: Callable[[str], Any], key: str = "expect") -> Score:
+    score = Score()
+    for case in load(name):
+        got = read(case["text"])
+        score.add(got == case[key], f"{case['text']!r}: read {got!r}, expected {case[key]!r}")
+    return score
+
+
+def yes_no() -> Score:
+    return _reader_score("yes_no", yes_or_no)
+
+
+def menu() -> Score:
+    return _reader_score("menu", menu_intent)
+
+
+def categories() -> tuple[Score, Counter[tuple[str, str | None]]]:
+    confusion: Counter[tuple[str, str | None]] = Counter()
+    score = Score()
+    for case in load("categories"):
+        got = category_named(case["text"])
+        confusion[(case["expect"], got)] += 1
+        score.add(got == case["expect"], f"{case['text']!r}: read {got!r}, expected {case['expect']!r}")
+    return score, confusion
+
+
+def cries() -> tuple[Score, Score]:
+    """(cries for help answered, calm look-alikes left calm)."""
+    caught, calm = Score(), Score()
+    for case in load("cries"):
+        said = is_cry_for_help(case["text"])
+        (caught if case["cry"] else calm).add(said == case["cry"], f"{case['text']!r}: cry={said}")
+    return caught, calm
+
+
+@cache
+def _regions() -> RegionIndex:
+    return RegionIndex.load()
+
+
+def places(index: RegionIndex | None = None) -> tuple[Score, Score]:
+    """(top-1 readings right, confident readings right: a miss there is a place proposed with confidence
+    that is not the one meant)."""
+    index = index or _regions()
+    top, confident = Score(), Score()
+    for case in load("places"):
+        found = index.resolve(case["text"], limit=3)
+        got = found[0].code if found else None
+        top.add(got == case["code"], f"{case['text']!r}: read {got}, expected {case['code']}")
+        if is_confident(found):
+            confident.add(got == case["code"], f"{case['text']!r}: confidently {got}, expected {case['code']}")
+    return top, confident
+
+
+@dataclass
+class Scripted:
+    text: str
+    messages: int
+    filed: bool
+    category_right: bool
+    place_right: bool
+
+
+def _place_words(index: RegionIndex, code: str) -> str:
+    """The place as a resident would type it when asked: the names of the chain, village first, no prefixes."""
+    chain = index.candidate_for(code)
+    assert chain is not None, code
+    return " ".join(r.name.lower() for r in (chain.village, chain.district, chain.regency) if r is not None)
+
+
+@cache
+def _key_patterns() -> dict[str, str]:
+    import re
+    return {key: re.sub(r"\\\{\w+\\\}", ".*", re.escape(text)) for key, text in catalogue("id").items()
+            if isinstance(text, str)}
+
+
+async def script_story(engine: Engine, case: dict[str, Any], urn: str) -> Scripted:
+    """Files one story the way an informal resident would, answering only what is asked."""
+    index = engine.router.places
+    counter = itertools.count()
+    said = case["text"]
+    messages = 0
+    filed = False
+    replies: list[str] = []
+    while messages < MAX_MESSAGES:
+        messages += 1
+        out = await engine.handle(Inbound(urn=urn, provider_message_id=f"{urn}-{next(counter)}", text=said))
+        replies = [reply.text for reply in out]
+        async with engine.sessions() as db:
+            step = await current_step(db, engine.cipher, urn)
+        if any(text.startswith("✅") for text in replies):
+            filed = True
+            break
+        said = _answer(step, case, out, index)
+    report = await _last_report(engine)
+    category_right = filed and report is not None and report.category.value == case["category"]
+    code = case.get("code")
+    place_right = filed and report is not None and (
+        code is None or code in (report.village_code, report.district_code, report.regency_code))
+    return Scripted(case["text"], messages, filed, category_right, place_right)
+
+
+def _answer(step: str | None, case: dict[str, Any], out: list[Any], index: RegionIndex) -> str:
+    """The informal answer to the question at `step`."""
+    if step == "read_back":
+        return INFORMAL["read_back_yes"] if _read_back_right(out, case, index) else INFORMAL["read_back_no"]
+    if step == "category":
+        return INFORMAL["category"][case["category"]]
+    if step == "location":
+        return _place_words(index, case["code"]) if case.get("code") else "tidak tahu nama desanya"
+    if step == "place_check":
+        return INFORMAL["place_yes"] if _proposes(out, case, index) else "bukan"
+    if step == "place_pick":
+        for reply in out:
+            for number, choice in enumerate(reply.choices, 1):
+                if case.get("code") and choice.key == case["code"]:
+                    return str(number)
+        return INFORMAL["place_none"]
+    if step == "when":
+        return INFORMAL["when"][case.get("when")]
+    if step in ("photo", "identity", "summary"):
+        return INFORMAL[step]
+    return case["text"]
+
+
+def _proposes(out: list[Any], case: dict[str, Any], index: RegionIndex) -> bool:
+    from handlers.routing import place_label
+    chain = index.candidate_for(case["code"]) if case.get("code") else None
+    return chain is not None and any(place_label("id", chain) in reply.text for reply in out)
+
+
+def _read_back_right(out: list[Any], case: dict[str, Any], index: RegionIndex) -> bool:
+    """Whether what Lapor read from the story, as shown, is what the story says (missing parts are fine)."""
+    from handlers.routing import place_label
+    text = "\n".join(reply.text for reply in out)
+    category_ok = labels("id", "category")[case["category"]] in text
+    chain = index.candidate_for(case["code"]) if case.get("code") else None
+    place_line = next((line for line in text.splitlines() if line.startswith("Lokasi:")), "")
+    place_ok = "(belum ada)" in place_line or (chain is not None and place_label("id", chain) in place_line)
+    return category_ok and place_ok
+
+
+async def _last_report(engine: Engine) -> Report | None:
+    from sqlalchemy import select
+    async with engine.sessions() as db:
+        return (await db.execute(select(Report).order_by(Report.id.desc()).limit(1))).scalar_one_or_none()
+
+
+async def script_stories(engine: Engine) -> list[Scripted]:
+    return [await script_story(engine, case, f"console:eval-{i}") for i, case in enumerate(load("stories"))]
+
+
+def _line(name: str, score: Score) -> str:
+    return f"{name:<32} {score.right:>4}/{score.total:<4} {100 * score.accuracy:6.1f}%"
+
+
+async def _scripted_on_a_fresh_database() -> list[Scripted]:
+    from bot.channels.console import ConsoleChannel
+    from handlers.routing import Router
+    from storage import db as database
+    from storage.crypto import ContactCipher
+    from storage.media import MediaStore
+    from storage.stations import seed_if_empty
+
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite+aiosqlite:///{folder}/eval.db"
+        await asyncio.to_thread(database.upgrade, url)
+        db_engine = database.create_engine(url)
+        async with database.session_factory(db_engine)() as db, db.begin():
+            await seed_if_empty(db, _regions())
+        engine = Engine(database.session_factory(db_engine), ContactCipher("evaluation-only-key"),
+                        MediaStore(Path(folder) / "media"), Router(_regions(), "PUSAT", 10.0),
+                        media_fetchers={"console": ConsoleChannel.fetch_media})
+        try:
+            return await script_stories(engine)
+        finally:
+            await db_engine.dispose()
+
+
+def main() -> int:
+    caught, calm = cries()
+    category, confusion = categories()
+    top, confident = places()
+    print(_line("yes/no", yes_no()))
+    print(_line("menu intents", menu()))
+    print(_line("categories", category))
+    print(_line("cries for help answered", caught))
+    print(_line("calm look-alikes left calm", calm))
+    print(_line("places, top-1", top))
+    print(_line("places, confident and right", confident))
+    print("\ncategory confusion (expected → read: count)")
+    for (expected, got), count in sorted(confusion.items(), key=lambda item: (item[0][0], str(item[0][1]))):
+        print(f"  {expected:<14} → {got!s:<14} {count}")
+    scripted = asyncio.run(_scripted_on_a_fresh_database())
+    filed = [s for s in scripted if s.filed]
+    mean = sum(s.messages for s in scripted) / len(scripted)
+    print(f"\none-message reports, scripted informal resident: {len(filed)}/{len(scripted)} filed, "
+          f"{mean:.2f} messages on average, at most {max(s.messages for s in scripted)}; "
+          f"category right {sum(s.category_right for s in scripted)}, "
+          f"place right {sum(s.place_right for s in scripted)}")
+    misses = [m for s in (yes_no(), menu(), category, caught, calm, top, confident) for m in s.misses]
+    if misses:
+        print("\nmisread:")
+        print("\n".join(f"  {m}" for m in misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

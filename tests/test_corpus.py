@@ -1,0 +1,49 @@
+"""The floors of reading what residents write, measured on tests/corpus/ (make eval prints the figures)."""
+
+from __future__ import annotations
+
+from handlers.engine import Engine
+from tests.corpus import evaluate
+from tests.helpers import regions
+
+ONE_MESSAGE_MAX = 5  # a story that names what, where and when, filed with confirmation and identity
+
+
+def test_corpus_is_large_and_covers_every_province() -> None:
+    total = sum(len(evaluate.load(name)) for name in ("yes_no", "menu", "categories", "cries", "places", "stories"))
+    assert total >= 400
+    provinces = {case["code"][:2] for case in evaluate.load("places")}
+    assert len(provinces) == regions().counts()[1] == 38
+
+
+def test_yes_and_no_are_read_in_their_informal_and_regional_forms() -> None:
+    score = evaluate.yes_no()
+    assert score.accuracy >= 0.98, score.misses
+
+
+def test_every_cry_for_help_is_heard_and_no_calm_message_raises_an_alarm() -> None:
+    caught, calm = evaluate.cries()
+    assert caught.accuracy == 1.0, caught.misses
+    assert calm.accuracy == 1.0, calm.misses
+
+
+def test_menu_intents_and_categories_are_read() -> None:
+    menu = evaluate.menu()
+    category, _ = evaluate.categories()
+    assert menu.accuracy >= 0.95, menu.misses
+    assert category.accuracy >= 0.9, category.misses
+
+
+def test_typed_places_read_right_first_and_never_confidently_wrong() -> None:
+    top, confident = evaluate.places(regions())
+    assert top.accuracy >= 0.9, top.misses
+    assert confident.accuracy == 1.0, confident.misses
+
+
+async def test_a_story_told_in_one_message_files_in_at_most_five(engine: Engine) -> None:
+    scripted = await evaluate.script_stories(engine)
+    assert all(s.filed and s.category_right and s.place_right for s in scripted), [s for s in scripted if not s.filed]
+    cases = evaluate.load("stories")
+    complete = [s for s, case in zip(scripted, cases, strict=True) if "code" in case and "when" in case]
+    assert len(complete) >= 10
+    assert max(s.messages for s in complete) <= ONE_MESSAGE_MAX, [(s.text, s.messages) for s in complete]

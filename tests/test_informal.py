@@ -1,0 +1,260 @@
+"""Residents who write the way people write in chat: informal answers, a whole story, cries for help,
+corrections. Each test is a conversation through the engine on a real database."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from handlers.engine import Engine
+from storage.contacts import current_step
+from storage.models import Category, ConversationSession, Report
+from tests.helpers import DESCRIPTION, Resident
+
+GEDOG = "35.72.03.1001"
+
+
+async def step_of(engine: Engine, resident: Resident) -> str | None:
+    async with engine.sessions() as db:
+        return await current_step(db, engine.cipher, resident.urn)
+
+
+async def draft_of(engine: Engine) -> dict:
+    async with engine.sessions() as db:
+        [session] = (await db.execute(select(ConversationSession))).scalars()
+        return dict(session.data.get("draft", {}))
+
+
+async def reports(engine: Engine) -> list[Report]:
+    async with engine.sessions() as db:
+        return list((await db.execute(select(Report).order_by(Report.id))).scalars())
+
+
+async def at_location(engine: Engine) -> Resident:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", DESCRIPTION):
+        await resident.send(said)
+    return resident
+
+
+async def finish_from_when(resident: Resident) -> Report:
+    for said in ("tadi", "ga ada", "rahasia aja", "kirim"):
+        await resident.send(said)
+    assert resident.heard("report.submitted"), resident.text
+    [report] = await reports(resident.engine)
+    return report
+
+
+@pytest.mark.parametrize("yes", ["iyaa pak", "nggih", "muhun", "bener bgt mas", "ga salah kok", "👍", "iye bang"])
+async def test_an_informal_yes_at_the_place_check_takes_the_place(engine: Engine, yes: str) -> None:
+    resident = await at_location(engine)
+    await resident.send("gedog sananwetan blitar")
+    assert resident.heard("place.confirm")
+    await resident.send(yes)
+    assert resident.heard("report.ask_when"), resident.text
+    report = await finish_from_when(resident)
+    assert report.village_code == GEDOG and report.location_text == "gedog sananwetan blitar"
+
+
+async def test_a_stray_answer_at_the_place_check_is_asked_again_and_the_place_kept(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("gedog sananwetan blitar")
+    await resident.send("hmm gmn ya")
+    assert resident.heard("common.not_a_choice") and resident.heard("place.confirm")
+    assert await step_of(engine, resident) == "place_check"
+    await resident.send("iya")
+    report = await finish_from_when(resident)
+    assert report.village_code == GEDOG and report.location_text == "gedog sananwetan blitar"
+
+
+async def test_one_place_offered_is_offered_as_one_and_takes_an_informal_yes(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("gedog")
+    assert resident.heard("place.pick_one") and resident.options()[-1] == "Tidak ada yang cocok"
+    await resident.send("iya bener itu pak")
+    report = await finish_from_when(resident)
+    assert report.village_code == GEDOG
+
+
+async def test_a_kecamatan_typed_after_none_match_keeps_the_village(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("gedog")
+    await resident.send("ga ada")
+    assert resident.heard("place.ask_district_after_no") and not resident.heard("place.ask_district")
+    await resident.send("kec sananwetan")
+    assert "Kel. Gedog" in resident.text, resident.text
+    await resident.send("nggih")
+    report = await finish_from_when(resident)
+    assert report.village_code == GEDOG
+
+
+async def test_a_cry_at_the_menu_answers_110_and_starts_an_urgent_report(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("ada orang bawa golok ngamuk di pasar")
+    assert resident.replies[0].text.startswith("🚨")
+    assert not resident.heard("menu.not_understood")
+    assert resident.heard("report.read_back")
+    assert (await draft_of(engine))["urgent"] is True
+    await resident.send("iya")
+    assert resident.heard("report.ask_location")
+    await resident.send("gedog sananwetan blitar")
+    await resident.send("ya")
+    for said in ("sekarang", "ga ada", "rahasia", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.urgent and report.category == Category.SECURITY
+    assert report.description == "ada orang bawa golok ngamuk di pasar"
+
+
+@pytest.mark.parametrize("cry", ["rumah sy lagi dimasuki maling", "ada yg dianiaya di depan masjid",
+                                 "anak saya belum pulang dari kemarin", "someone is breaking in"])
+async def test_a_cry_told_as_what_happened_answers_110_and_marks_the_report_urgent(engine: Engine, cry: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1"):
+        await resident.send(said)
+    await resident.send(cry)
+    assert resident.replies[0].text.startswith("🚨") and resident.heard("report.ask_location")
+    assert (await draft_of(engine))["urgent"] is True
+
+
+@pytest.mark.parametrize("calm", ["tolong ditertibkan parkir liar di depan sekolah", "terima kasih pak",
+                                  "jalan rusak parah, tolong diperbaiki", "tetangga karaoke berisik tiap malam"])
+async def test_calm_words_raise_no_alarm(engine: Engine, calm: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1"):
+        await resident.send(said)
+    await resident.send(calm)
+    assert not resident.heard("emergency.call_110")
+    assert "urgent" not in await draft_of(engine)
+
+
+@pytest.mark.parametrize(("said", "heard"), [
+    ("sy mau lapor pak", "report.ask_category"),
+    ("gimana cara lapornya", "menu.how"),
+    ("lapor pencurian", "report.ask_description"),
+    ("makasih", "menu.thanks"),
+    ("🙏", "menu.thanks"),
+    ("nomor polisi brp", "menu.police_number"),
+    ("zzz qqq", "menu.not_understood"),
+])
+async def test_the_menu_reads_what_is_wanted(engine: Engine, said: str, heard: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(said)
+    assert resident.heard(heard), resident.text
+    assert not resident.heard("menu.not_understood") or heard == "menu.not_understood"
+
+
+async def test_naming_a_kind_of_incident_starts_the_report_with_that_category(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("mau lapor narkoba")
+    assert (await draft_of(engine))["category"] == "drugs"
+
+
+async def test_a_report_told_in_one_message_is_confirmed_and_filed_in_five(engine: Engine) -> None:
+    resident = Resident(engine, "console:story")
+    story = "motor sy dicuri td pagi di parkiran pasar gedog sananwetan blitar"
+    await resident.send(story)  # 1: a first message, no greeting needed
+    assert resident.heard("report.read_back")
+    assert "Gangguan keamanan" in resident.text and "Kel. Gedog" in resident.text and "Tadi, hari ini" in resident.text
+    for said in ("iya bener", "ga ada", "rahasia aja", "kirim"):  # 2 to 5
+        await resident.send(said)
+    assert resident.heard("report.submitted"), resident.text
+    [report] = await reports(engine)
+    assert report.description == story and report.village_code == GEDOG
+    assert report.category == Category.SECURITY and report.occurred_text == "Tadi, hari ini"
+
+
+async def test_a_no_to_what_was_read_keeps_the_story_and_asks_the_rest(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("hp saya dijambret orang naik motor kemarin sore di gedog sananwetan blitar")
+    await resident.send("bukan")
+    assert resident.heard("report.ask_category")
+    await resident.send("1")
+    assert resident.heard("report.ask_location")  # what happened was kept
+
+
+async def test_a_correction_changes_one_answer_and_keeps_the_others(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("eh salah, maksudnya narkoba")
+    assert resident.heard("report.changed") and resident.heard("report.ask_location")
+    draft = await draft_of(engine)
+    assert draft["category"] == "drugs" and draft["description"] == DESCRIPTION
+    await resident.send("kembali")
+    assert resident.heard("report.ask_description")
+    await resident.send("Motor tetangga dibawa kabur orang waktu parkir")
+    assert resident.heard("report.ask_location")
+    await resident.send("gedog sananwetan blitar")
+    await resident.send("ya")
+    await resident.send("ubah kategori")
+    assert resident.heard("report.ask_category")
+    await resident.send("1")
+    assert resident.heard("report.ask_when")  # back where it was, nothing asked twice
+    report = await finish_from_when(resident)
+    assert report.category == Category.SECURITY and report.village_code == GEDOG
+    assert report.description == "Motor tetangga dibawa kabur orang waktu parkir"
+
+
+async def test_english_informal_answers(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("/lang en")
+    await resident.send("i want to report something")
+    assert resident.heard("report.ask_category", "en")
+    for said in ("crime", DESCRIPTION, "gedog sananwetan blitar"):
+        await resident.send(said)
+    await resident.send("yeah that's right")
+    assert resident.heard("report.ask_when", "en"), resident.text
+
+
+async def expire_the_draft(engine: Engine) -> None:
+    """As if the resident had gone quiet past the draft's time."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from storage.models import utcnow
+    async with engine.sessions() as db, db.begin():
+        await db.execute(update(ConversationSession).values(expires_at=utcnow() - dt.timedelta(minutes=1)))
+
+
+async def test_an_expired_report_can_be_taken_up_once_where_it_was_left(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await expire_the_draft(engine)
+    await resident.send("halo")
+    assert resident.heard("report.expired") and resident.heard("report.ask_resume")
+    assert "Motor tetangga" in resident.text
+    await resident.send("iya lanjut")
+    assert resident.heard("report.ask_location")  # where it was, with its answers
+    assert (await draft_of(engine))["description"] == DESCRIPTION
+    await expire_the_draft(engine)
+    await resident.send("halo")  # expired again: offered again, for this draft
+    await resident.send("tidak")
+    assert resident.heard("report.resume_dropped") and resident.heard("menu.ask")
+    await resident.send("halo")
+    assert not resident.heard("report.ask_resume")  # offered once
+
+
+async def test_a_story_that_starts_with_salah_is_a_story_not_a_correction(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "4"):
+        await resident.send(said)
+    await resident.send("Salah paham dengan tetangga soal pagar")
+    assert resident.heard("report.ask_location")
+    draft = await draft_of(engine)
+    assert draft["description"] == "Salah paham dengan tetangga soal pagar" and draft["category"] == "social"
+
+
+async def test_asked_what_kind_the_resident_may_tell_the_story_or_name_the_incident(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "lapor"):
+        await resident.send(said)
+    await resident.send("motor sy dicuri td pagi di parkiran pasar gedog sananwetan blitar")
+    assert resident.heard("report.read_back") and "Kel. Gedog" in resident.text
+    await resident.send("batal")
+    for said in ("lapor", "hp sy dijambret"):
+        await resident.send(said)
+    assert resident.heard("report.ask_description")
+    assert (await draft_of(engine))["category"] == "security"
