@@ -76,7 +76,7 @@ LOAD_CACHE_KB = 256 * 1024
 MESSAGES_PER_REPORT = 2  # the duty alert and a status message, kept for the last BOOKKEEPING_DAYS days
 FAILED, NEEDS_TEMPLATE = 0.02, 0.01  # shares of those messages
 PATROL_NOTES_PER_REPORT = 0.1
-SECRET = "benchmark-only-secret"
+SECRET = "benchmark-only-secret-of-at-least-32-characters"
 TIMED = ("family", "counts", "open_reports", "patrol_notes", "failed_messages", "claim_run")
 
 

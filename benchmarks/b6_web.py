@@ -44,7 +44,7 @@ from storage.reports import new_ref
 from storage.stations import areas_of, seed_if_empty
 from storage.web_sessions import create_link, redeem_link
 
-SECRET = "benchmark-only-secret"
+SECRET = "benchmark-only-secret-of-at-least-32-characters"
 STATION = "POLSEK-SANANWETAN"
 FULL = {"total": 1_000_000, "own_per_day": 30, "runs": 31}
 QUICK = {"total": 20_000, "own_per_day": 10, "runs": 5}
