@@ -10,7 +10,7 @@ WITH_POSTGRES = TEST_DATABASE_URL="$$(bash scripts/test_database.sh)"
 AT_SIZE = RELIABILITY_CONVERSATIONS=16 RELIABILITY_DISPATCH_ALERTS=100 RELIABILITY_ALERTS=300 \
 	RELIABILITY_TELEGRAM_ALERTS=150 FUZZ_EXAMPLES=250
 
-.PHONY: run test test-all test-slow typecheck lint fmt lock eval reliability bench clean chromium
+.PHONY: run test test-all test-slow typecheck lint fmt lock eval reliability bench clean chromium screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,10 +72,13 @@ reliability: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks.run
 
-# Debian's chromium for the browser tests (tests/test_web_browser.py), which are skipped without it. They
-# also write the page's screenshots to docs/screenshots/.
+# Debian's chromium for the browser tests (tests/test_web_browser.py), which are skipped without it.
 chromium:
 	bash scripts/chromium.sh
+
+# The README's screenshots of the station page, taken anew by the browser tests.
+screenshots: $(VENV)/.installed-dev chromium
+	SCREENSHOTS_DIR=docs/screenshots $(BIN)/pytest -q -p no:cacheprovider tests/test_web_browser.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
