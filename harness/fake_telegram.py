@@ -29,13 +29,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from harness.loopback import FaultyAPI, LoopbackServer
+from harness.loopback import FaultyAPI
 
 TOKEN = "123456:TEST-TOKEN"
 
@@ -93,8 +92,6 @@ class FakeBotAPI(FaultyAPI):
         self._files: dict[str, _StoredFile] = {}
         self._failures: dict[str, list[_ApiError]] = {}
         self._ids = itertools.count(1)
-        self._server: LoopbackServer | None = None
-        self._port = 0
         self._methods: dict[str, Callable[[dict[str, Any]], Any]] = {
             "getMe": lambda p: self.bot_user,
             "setWebhook": self._set_webhook,
@@ -115,21 +112,10 @@ class FakeBotAPI(FaultyAPI):
 
     async def start(self) -> None:
         """Serve on an ephemeral port in the running loop; return once connections are accepted."""
-        app = Starlette(
-            routes=[
+        await self._serve([
                 Route("/bot{token}/{method}", self._api, methods=["GET", "POST"]),
                 Route("/file/bot{token}/{file_path:path}", self._download, methods=["GET"]),
-            ]
-        )
-        self._server = LoopbackServer(app)
-        await self._server.start()
-        self._port = self._server.port
-
-    async def stop(self) -> None:
-        """Shut down gracefully; a pending long poll ends within MAX_POLL_WAIT."""
-        if self._server is not None:
-            await self._server.stop()
-            self._server = None
+        ])
 
     @property
     def base_url(self) -> str:

@@ -36,13 +36,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 from twilio.request_validator import RequestValidator
 
-from harness.loopback import FaultyAPI, LoopbackServer
+from harness.loopback import FaultyAPI
 
 ACCOUNT_SID = "AC" + "0" * 32
 AUTH_TOKEN = "test-auth-token"
@@ -108,29 +107,17 @@ class FakeTwilioAPI(FaultyAPI):
         self.unanswered: set[str] = set()  # bodies of messages taken whose answer has not gone yet
         self._media: dict[tuple[str, str], _Media] = {}
         self._cdn: dict[str, _Media] = {}
-        self._server: LoopbackServer | None = None
-        self._port = 0
 
     # --- lifecycle -------------------------------------------------------------------------
 
     async def start(self) -> None:
         """Serve on an ephemeral port in the running loop; return once connections are accepted."""
         prefix = f"/{API_VERSION}/Accounts/{{account_sid}}"
-        app = Starlette(
-            routes=[
+        await self._serve([
                 Route(f"{prefix}/Messages.json", self._create_message, methods=["POST"]),
                 Route(f"{prefix}/Messages/{{message_sid}}/Media/{{media_sid}}", self._media_url, methods=["GET"]),
                 Route("/cdn/{token}", self._cdn_file, methods=["GET"]),
-            ]
-        )
-        self._server = LoopbackServer(app)
-        await self._server.start()
-        self._port = self._server.port
-
-    async def stop(self) -> None:
-        if self._server is not None:
-            await self._server.stop()
-            self._server = None
+        ])
 
     @property
     def base_url(self) -> str:

@@ -10,6 +10,8 @@ from collections.abc import AsyncIterator, Callable, Iterator
 
 import uvicorn
 from sqlalchemy import create_engine, text
+from starlette.applications import Starlette
+from starlette.routing import BaseRoute
 from uvicorn._types import ASGIApplication
 
 from bot.app import create_app
@@ -96,6 +98,20 @@ class FaultyAPI:
         self.faults: Counter[str] = Counter()  # faults injected, by kind
         self._fault_rate, self._random, self._fault_kinds = 0.0, random.Random(0), self.FAULTS
         self.stall_seconds = 0.0
+        self._server: LoopbackServer | None = None
+        self._port = 0
+
+    async def _serve(self, routes: list[BaseRoute]) -> None:
+        """Serves `routes` on an ephemeral port in the running loop; returns once connections are accepted."""
+        self._server = LoopbackServer(Starlette(routes=routes))
+        await self._server.start()
+        self._port = self._server.port
+
+    async def stop(self) -> None:
+        """Shuts down gracefully; a request still waiting (a long poll, a stall) ends within its own wait."""
+        if self._server is not None:
+            await self._server.stop()
+            self._server = None
 
     def inject_faults(self, rate: float, stall_seconds: float, seed: int = 0, kinds: tuple[str, ...] = FAULTS) -> None:
         """From now on answer about ``rate`` of sends with a fault, evenly among ``kinds``."""
