@@ -218,8 +218,27 @@ def lapor(*args: str, data_dir: Path, database_url: str, stdin: str = "",
     worker = threading.Thread(target=lambda: finished.append(_lapor_here(list(args), env, data_dir, stdin)))
     worker.start()
     worker.join(120)
-    assert finished, f"lapor {' '.join(args)} did not finish within 120 s"
+    assert finished, f"lapor {' '.join(args)} did not finish within 120 s; it waits in:\n" + _where_it_waits(
+        worker, database_url)
     return finished[0]
+
+
+def _where_it_waits(worker: threading.Thread, database_url: str) -> str:
+    """The hung command's stack and, on PostgreSQL, what the database's sessions hold and wait for."""
+    frame = sys._current_frames().get(worker.ident or 0)
+    where = "".join(traceback.format_stack(frame)) if frame else "(the thread is gone)"
+    if database_url.startswith("postgresql"):
+        import sqlalchemy
+
+        from storage.db import sync_url
+        engine = sqlalchemy.create_engine(sync_url(database_url))
+        with engine.connect() as connection:
+            sessions = connection.execute(sqlalchemy.text(
+                "SELECT pid, state, wait_event_type, wait_event, pg_blocking_pids(pid), left(query, 200)"
+                " FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).all()
+        engine.dispose()
+        where += "\n".join(map(str, sessions))
+    return where
 
 
 def _lapor_here(args: list[str], env: dict[str, str], data_dir: Path, stdin: str) -> subprocess.CompletedProcess[str]:
