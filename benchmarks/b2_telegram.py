@@ -46,8 +46,8 @@ from telegram.warnings import PTBUserWarning
 from benchmarks.loadgen import progress
 from bot import telegram_service
 from bot.app import create_app
+from bot.channels.telegram import WEBHOOK_PATH
 from bot.config import Settings
-from bot.telegram_service import WEBHOOK_PATH
 from harness import DESCRIPTION, TEST_SECRET
 from harness.fake_telegram import TOKEN, FakeBotAPI, callback_update, command_update, text_update
 from storage import db as database

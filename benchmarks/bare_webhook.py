@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from bot.app import SERVER_OPTIONS, signed_form, whatsapp_channel
+from bot.app import SERVER_OPTIONS, signed_form, whatsapp_from
 from bot.config import Settings
 
 
@@ -32,7 +32,7 @@ async def healthz(_request: Request) -> Response:
 
 def create_bare_app(settings: Settings) -> Starlette:
     app = Starlette(routes=[Route("/whatsapp/webhook", empty_answer, methods=["POST"]), Route("/healthz", healthz)])
-    app.state.settings, app.state.whatsapp = settings, whatsapp_channel(settings)
+    app.state.settings, app.state.whatsapp = settings, whatsapp_from(settings)
     return app
 
 

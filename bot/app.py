@@ -4,42 +4,36 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hmac
-import json
 import logging
 import os
 from collections.abc import AsyncIterator
 from typing import Any
-from urllib.parse import parse_qsl
 
+from multidict import MultiDict
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
-from twilio.request_validator import RequestValidator
 
 from bot import logs, web
 from bot.channels import telegram as telegram_channel
-from bot.channels.base import Outbound, ascii_number
-from bot.channels.whatsapp import OUTSIDE_WINDOW, UNREACHABLE_CODES, MalformedWebhook, WhatsAppChannel
+from bot.channels import whatsapp as whatsapp_channel
+from bot.channels.base import Channel, MalformedWebhook, TooLarge, ascii_number
+from bot.channels.telegram import WEBHOOK_PATH, UnreadableUpdate
+from bot.channels.whatsapp import WhatsAppChannel
 from bot.config import Settings
-from bot.flood import FloodGate
+from bot.flood import Flood, FloodGate, held_back
 from bot.open311 import Open311
 from bot.outbox import Dispatcher, RetryPolicy, Sender
 from bot.photos import Photos
 from bot.scheduler import Scheduler
 from bot.service import open_engine
-from bot.telegram_service import WEBHOOK_PATH, TelegramService
-from handlers.i18n import t
-from storage.outbox import PROVIDER_STATUS, record_delivery
+from bot.telegram_service import TelegramService
+from storage.outbox import record_delivery
 
 log = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 1024 * 1024  # a Telegram update is a few kilobytes
-MAX_FORM_BYTES = 64 * 1024  # a Twilio form is smaller still; its signature is checked before any work
-MAX_FORM_FIELDS = 200
-MAX_JSON_DEPTH = 32  # a Telegram update nests a dozen levels at most (a reply quoting a message)
 # Stored photos are only ever images: no browser may read one as a page or run anything from it.
 MEDIA_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; sandbox",
                  "Content-Disposition": "inline"}
@@ -47,48 +41,16 @@ MEDIA_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy":
 SERVER_OPTIONS: dict[str, Any] = {"log_config": None, "proxy_headers": True, "server_header": False}
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
-class TooDeep(ValueError):
-    pass
-
-
-def load_json(body: bytes) -> Any:
-    """The JSON document in `body`, refused (TooDeep) past MAX_JSON_DEPTH levels: deeper still, the parser
-    itself gives up with a RecursionError, and what it does return is walked by libraries that recurse."""
-    try:
-        document = json.loads(body)
-    except RecursionError as error:
-        raise TooDeep from error
-    level = [document]  # the containers at one depth, from the top down
-    for _ in range(MAX_JSON_DEPTH + 1):
-        level = [child for node in level if isinstance(node, (dict, list))
-                 for child in (node.values() if isinstance(node, dict) else node) if isinstance(child, (dict, list))]
-        if not level:
-            return document
-    raise TooDeep
-
-
-class TwilioForm(dict[str, str]):
-    """A posted form, one value a field. twilio's signature check asks the form for getall() first and
-    otherwise falls back through two exceptions a field, twice a request: more than half of its time."""
-
-    def getall(self, name: str) -> list[str]:
-        return [self[name]]
-
-
-async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
-    """The request body, refused as soon as it passes `limit` (a declared length is not trusted)."""
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused (TooLarge) as soon as it passes `limit`: a declared length is not trusted."""
     declared = ascii_number(request.headers.get("content-length", ""))
     if declared is not None and declared > limit:
-        raise BodyTooLarge
+        raise TooLarge(f"declared {declared} bytes")
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > limit:
-            raise BodyTooLarge
+            raise TooLarge(f"past {limit} bytes")
     return bytes(body)
 
 
@@ -96,48 +58,37 @@ async def telegram_webhook(request: Request) -> Response:
     telegram: TelegramService | None = request.app.state.telegram
     if telegram is None or not telegram.webhook:
         return Response(status_code=404)
-    given = request.headers.get("x-telegram-bot-api-secret-token", "")
-    if not hmac.compare_digest(given.encode(), telegram.secret.encode()):
+    if not telegram_channel.has_secret(request.headers.get(telegram_channel.SECRET_HEADER, ""), telegram.secret):
         log.warning("telegram webhook called without the right secret")
         return Response(status_code=403)
     try:
-        data = load_json(await read_body(request))
-    except BodyTooLarge:
+        data = telegram_channel.webhook_update(await read_body(request, telegram_channel.MAX_UPDATE_BYTES))
+    except TooLarge:
         return Response(status_code=413)
-    except (UnicodeDecodeError, json.JSONDecodeError, TooDeep):
-        return Response(status_code=400)
-    update_id = data.get("update_id") if isinstance(data, dict) else None
-    if not isinstance(update_id, int) or isinstance(update_id, bool) or not 0 <= update_id < 2**63:
+    except MalformedWebhook:
         return Response(status_code=400)
     try:
         await telegram.put(data)
-    except (TypeError, ValueError, KeyError, AttributeError, OverflowError, OSError):  # OSError: a date past 2038
-        # Well-formed JSON, but no Update this library can read: taken and dropped, or Telegram retries it.
+    except UnreadableUpdate:
         log.warning("telegram update %s could not be read", data["update_id"])
     return Response(status_code=200)
 
 
-async def signed_form(request: Request) -> dict[str, str] | Response:
-    """The posted form, once its X-Twilio-Signature proves Twilio sent it; otherwise the error response."""
+async def signed_form(request: Request) -> MultiDict[str] | Response:
+    """The posted form, once its signature proves Twilio sent it; otherwise the error response."""
     whatsapp: WhatsAppChannel | None = request.app.state.whatsapp
     if whatsapp is None:
         return Response(status_code=404)
     try:
-        body = (await read_body(request, MAX_FORM_BYTES)).decode("utf-8")
-    except BodyTooLarge:
+        form = whatsapp_channel.read_form(await read_body(request, whatsapp_channel.MAX_FORM_BYTES))
+    except TooLarge:
         return Response(status_code=413)
-    except UnicodeDecodeError:
+    except MalformedWebhook:
         return Response(status_code=400)
-    try:
-        form = TwilioForm(parse_qsl(body, keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS))
-    except ValueError:
-        return Response(status_code=413)
-    # Twilio signs the URL it called: the public one, not the one this process sees behind a proxy.
     url = request.app.state.settings.public_base_url.rstrip("/") + request.url.path
     if request.url.query:
         url += "?" + request.url.query
-    signature = request.headers.get("x-twilio-signature", "")
-    if not RequestValidator(whatsapp.auth_token).validate(url, form, signature):
+    if not whatsapp.signed(url, form, request.headers.get(whatsapp_channel.SIGNATURE_HEADER, "")):
         log.warning("whatsapp request with a missing or wrong signature refused")
         return Response(status_code=403)
     return form
@@ -159,9 +110,8 @@ async def whatsapp_webhook(request: Request) -> Response:
         log.info("whatsapp webhook refused: %s", error)
         return Response(status_code=400)
     verdict = state.flood.check(inbound.urn)
-    if verdict != "pass":
-        slow_down = [Outbound(inbound.urn, t(state.settings.default_language, "common.slow_down"))]
-        return _twiml(whatsapp.twiml(slow_down if verdict == "warn" else []))
+    if verdict is not Flood.PASS:
+        return _twiml(whatsapp.twiml(held_back(verdict, inbound.urn, state.settings.default_language)))
     return _twiml(whatsapp.twiml(await state.engine.handle(inbound)))
 
 
@@ -169,15 +119,13 @@ async def whatsapp_status(request: Request) -> Response:
     form = await signed_form(request)
     if isinstance(form, Response):
         return form
-    state = request.app.state
-    status = form.get("MessageStatus", "")
-    if status not in PROVIDER_STATUS or not form.get("MessageSid"):
+    try:
+        delivery = whatsapp_channel.delivery_status(form)
+    except MalformedWebhook:
         return Response(status_code=400)
-    error_code = form.get("ErrorCode") or None
-    code = ascii_number(error_code or "", 9)
-    async with state.engine.sessions() as db, db.begin():
-        known = await record_delivery(db, form["MessageSid"], status, error_code,
-                                      retry_as_template=code == OUTSIDE_WINDOW, unreachable=code in UNREACHABLE_CODES)
+    async with request.app.state.engine.sessions() as db, db.begin():
+        known = await record_delivery(db, delivery.message_sid, delivery.status, delivery.error_code,
+                                      retry_as_template=delivery.retry_as_template, unreachable=delivery.unreachable)
     if not known:
         log.info("delivery status for a message not in the outbox")
     return Response(status_code=200)
@@ -210,13 +158,11 @@ def create_app(settings: Settings, workers: int = 1) -> Starlette:
         async with open_engine(settings) as engine:
             flood = FloodGate(settings.flood_per_minute)
             telegram = TelegramService(settings, engine, flood) if settings.telegram_bot_token else None
-            whatsapp = whatsapp_channel(settings, workers)
-            senders: dict[str, Sender] = {}
-            if whatsapp is not None:
+            whatsapp = whatsapp_from(settings, workers)
+            if whatsapp is not None:  # Telegram's service registers its own
                 engine.media_fetchers[whatsapp.name] = whatsapp.fetch_media
-                senders[whatsapp.name] = whatsapp
-            if telegram is not None:
-                senders[telegram.channel.name] = telegram.channel
+            channels: list[Channel[Any]] = [c for c in (whatsapp, telegram.channel if telegram else None) if c]
+            senders: dict[str, Sender] = {channel.name: channel for channel in channels}
             app.state.settings, app.state.engine, app.state.flood = settings, engine, flood
             app.state.telegram, app.state.whatsapp = telegram, whatsapp
             photos = Photos(settings.contact_secret(), settings.media_dir, settings.public_base_url)
@@ -266,7 +212,7 @@ def app_in_worker() -> Starlette:
     return create_app(settings, int(os.environ.get("WEB_CONCURRENCY", "1")))
 
 
-def whatsapp_channel(settings: Settings, workers: int = 1) -> WhatsAppChannel | None:
+def whatsapp_from(settings: Settings, workers: int = 1) -> WhatsAppChannel | None:
     """The WhatsApp channel; each of `workers` processes paces its own calls, so each gets its share of the
     sender's WHATSAPP_PER_SECOND."""
     if not settings.whatsapp_enabled:

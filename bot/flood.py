@@ -5,8 +5,25 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable
+from enum import StrEnum
+
+from bot.channels.base import Outbound
+from handlers.i18n import t
 
 MAX_TRACKED = 10_000  # senders remembered before the idle ones are dropped
+
+
+class Flood(StrEnum):
+    """What a sender's next message gets: handled, one polite answer, or nothing."""
+
+    PASS = "pass"
+    WARN = "warn"  # the first message over the limit
+    DROP = "drop"  # every one after it, until the sender slows down
+
+
+def held_back(verdict: Flood, urn: str, language: str) -> list[Outbound]:
+    """The answer to a message the gate did not let through: once a polite word, then silence."""
+    return [Outbound(urn, t(language, "common.slow_down"))] if verdict is Flood.WARN else []
 
 
 class FloodGate:
@@ -20,8 +37,8 @@ class FloodGate:
         self._seen: dict[str, deque[float]] = {}
         self._warned: set[str] = set()
 
-    def check(self, sender: str) -> str:
-        """`pass`, `warn` (the first message over the limit: answer politely) or `drop` (ignore it)."""
+    def check(self, sender: str) -> Flood:
+        """Whether `sender`'s message now is let through, and if not, whether it is answered."""
         now = self.clock()
         if len(self._seen) > MAX_TRACKED:
             self.forget_idle()
@@ -31,11 +48,11 @@ class FloodGate:
         if len(seen) < self.per_minute:
             seen.append(now)
             self._warned.discard(sender)
-            return "pass"
+            return Flood.PASS
         if sender in self._warned:
-            return "drop"
+            return Flood.DROP
         self._warned.add(sender)
-        return "warn"
+        return Flood.WARN
 
     def wait(self, sender: str) -> float:
         """Seconds until `sender` may be let through again (0 if now)."""

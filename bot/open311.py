@@ -14,7 +14,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from bot.config import Settings
-from bot.flood import FloodGate
+from bot.flood import Flood, FloodGate
 from handlers.publication import CLOSED, OPEN, service_request, services, statuses_for
 from storage.crypto import PublicIds
 from storage.models import Category, Report, Station, to_the_hour, utcnow
@@ -49,7 +49,7 @@ class Open311:
         if request.path_params["format"] not in FORMATS:
             return _error(request, 404, "there are .json and .xml answers")
         client = request.client.host if request.client else "-"
-        if self.limit.check(client) == "pass":
+        if self.limit.check(client) is Flood.PASS:
             return None
         wait = max(1, math.ceil(self.limit.wait(client)))
         return _error(request, 429, f"too many requests: try again in {wait} s", {"Retry-After": str(wait)})

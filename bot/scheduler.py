@@ -1,13 +1,15 @@
 """The service's recurring work on APScheduler 3, in the service's own event loop.
 
-Jobs live in APScheduler's table in our database (stable ids, replaced on start). With several
-processes on one database only the leader runs them: on PostgreSQL the holder of an advisory lock on a
-connection of its own, on SQLite the holder of a lock file beside the database. When the leader dies
-its lock goes with it, and another process takes over at its next try. A leader that loses its lock
-connection stops its jobs at its next check (a job already running finishes); until then two may run,
+With several processes on one database only the leader runs the jobs: on PostgreSQL the holder of an
+advisory lock on a connection of its own, on SQLite the holder of a lock file beside the database. When the
+leader dies its lock goes with it, and another process takes over at its next try. A leader that loses its
+lock connection stops its jobs at its next check (a job already running finishes); until then two may run,
 which every job tolerates (the database's unique rows and row locks keep each piece of work once).
-Jobs are replaced on start, so their next runs count from then: a purge missed by a restart runs the
-next night, and missed digests are caught up at once by the start-up round.
+
+The jobs are kept in memory, in the leader alone: they are made afresh whenever a process takes the lead,
+so their next runs count from then. A purge missed by a restart runs the next night, and missed digests
+are caught up at once by the start-up round. What the jobs did is in the database; when they run next is
+not, so a database that is busy or down holds up a job's work, never the scheduler.
 """
 
 from __future__ import annotations
@@ -16,86 +18,53 @@ import asyncio
 import contextlib
 import datetime as dt
 import fcntl
+import functools
 import logging
 import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import pool, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 
 from handlers.engine import Engine
-from storage.db import is_sqlite, sync_url
+from storage.db import is_sqlite
 
 log = logging.getLogger(__name__)
 
 LEADER_KEY = 0x4C41504F52  # "LAPOR": the advisory lock every Lapor process tries for
 LEADER_RETRY_SECONDS = 15.0  # how often a follower tries for the lead, and the leader checks it still has it
-SQLITE_JOBSTORE_WAIT_SECONDS = 0.2
-MISFIRE_GRACE_SECONDS = 6 * 3600  # a run due while the loop was busy or the job store failed still goes
+MISFIRE_GRACE_SECONDS = 6 * 3600  # a run due while the loop was busy still goes
 
-# What the jobs run on. The job store keeps jobs as references to functions, so they reach the running
-# engine through here rather than through arguments it would have to pickle.
-_engine: Engine | None = None
-_retention = dt.timedelta(days=365)
+Work = Callable[[], Awaitable[int]]  # a round of a job: how many things it did
 
 
-async def escalate() -> None:
-    await _run("escalation", lambda engine: engine.escalate())
+def jobs(engine: Engine, retention: dt.timedelta) -> tuple[tuple[str, Work, BaseTrigger], ...]:
+    """The recurring work: id, what it runs, when."""
+    return (
+        ("escalation", engine.escalate, IntervalTrigger(seconds=30)),
+        ("digests", engine.send_due_digests, IntervalTrigger(seconds=60)),
+        ("draft-expiry", engine.expire_drafts, IntervalTrigger(minutes=5)),
+        # At a fixed time rather than every 24 hours, which a daily restart would put off for ever.
+        ("retention-purge", functools.partial(engine.purge, retention),
+         CronTrigger(hour=19, minute=30, timezone="UTC")),  # 02:30 WIB
+    )
 
 
-async def send_digests() -> None:
-    await _run("digests", lambda engine: engine.send_due_digests())
-
-
-async def expire_drafts() -> None:
-    await _run("draft expiry", lambda engine: engine.expire_drafts())
-
-
-async def purge() -> None:
-    await _run("retention purge", lambda engine: engine.purge(_retention))
-
-
-async def _run(name: str, job: Callable[[Engine], Awaitable[int]]) -> None:
-    if _engine is None:
-        return
+async def run_job(job_id: str, work: Work) -> None:
+    """One round of a job; a failure is logged, and the next round tries again."""
     try:
-        done = await job(_engine)
-    except Exception:  # the next run tries again; one bad round must not stop the job
-        log.exception("%s failed", name)
+        done = await work()
+    except Exception:  # one bad round (the database down) must not stop the job
+        log.exception("%s failed", job_id)
         return
     if done:
-        log.info("%s: %d", name, done)
-
-
-JOBS = (  # id, function, when
-    ("escalation", escalate, IntervalTrigger(seconds=30)),
-    ("digests", send_digests, IntervalTrigger(seconds=60)),
-    ("draft-expiry", expire_drafts, IntervalTrigger(minutes=5)),
-    # At a fixed time rather than every 24 hours, which a daily restart would put off for ever.
-    ("retention-purge", purge, CronTrigger(hour=19, minute=30, timezone="UTC")),  # 02:30 WIB
-)
-
-
-class ResilientScheduler(AsyncIOScheduler):
-    """APScheduler 3's own scheduler never wakes up again when its job store fails after a job has run
-    (SQLite busy, a database restart): such a failure is logged and tried again shortly instead. A job
-    whose next run could not be saved runs again then, which every job here tolerates."""
-
-    def _process_jobs(self) -> float | None:
-        try:
-            return super()._process_jobs()
-        except OperationalError as error:  # busy or unreachable: it passes
-            log.warning("the scheduler's job store is busy or unreachable (%s); trying again", error.orig)
-        except Exception:
-            log.exception("the scheduler's job store failed; trying again")
-        return float(self.jobstore_retry_interval)
+        log.info("%s: %d", job_id, done)
 
 
 class Leadership:
@@ -184,21 +153,16 @@ class Scheduler:
             await asyncio.sleep(LEADER_RETRY_SECONDS)
 
     async def _lead(self) -> None:
-        global _engine, _retention
-        _engine, _retention = self.engine, self.retention
-        self.scheduler = ResilientScheduler(
-            jobstores={"default": SQLAlchemyJobStore(url=sync_url(self.database_url), engine_options=(
-                # The job store is synchronous, on the event loop: on SQLite it must not wait long for a
-                # write lock the service's own transactions hold, or every conversation waits with it.
-                {"connect_args": {"timeout": SQLITE_JOBSTORE_WAIT_SECONDS}} if is_sqlite(self.database_url) else {}))},
+        self.scheduler = AsyncIOScheduler(
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE_SECONDS},
             timezone="UTC",
         )
-        for job_id, function, trigger in JOBS:
-            self.scheduler.add_job(function, trigger, id=job_id, replace_existing=True)
+        for job_id, work, trigger in jobs(self.engine, self.retention):
+            self.scheduler.add_job(run_job, trigger, args=(job_id, work), id=job_id)
         self.scheduler.start()
         log.info("this process runs the scheduled jobs")
-        await send_digests()  # a digest missed while nobody was leader goes now, not a minute later
+        # A digest missed while nobody was leader goes now, not a minute later.
+        await run_job("digests", self.engine.send_due_digests)
         while await self.leadership.still_held():
             await asyncio.sleep(LEADER_RETRY_SECONDS)
         log.warning("the scheduler's lead was lost with its database connection; its jobs stop here")
@@ -211,10 +175,8 @@ class Scheduler:
             return False
 
     def _stop_jobs(self) -> None:
-        global _engine
-        _engine = None
         if self.scheduler is not None:
-            with contextlib.suppress(Exception):  # not started, or its job store is gone
+            with contextlib.suppress(Exception):  # not started yet
                 self.scheduler.shutdown(wait=False)
             self.scheduler = None
 

@@ -14,17 +14,14 @@ from telegram import Update
 from telegram.ext import AIORateLimiter, Application, BaseUpdateProcessor, ContextTypes, TypeHandler
 
 from bot.channels.base import Choice, Media, Outbound
-from bot.channels.telegram import TelegramChannel, read_update
+from bot.channels.telegram import WEBHOOK_PATH, TelegramChannel, read_update
 from bot.config import Settings
 from bot.delivery import deliver
-from bot.flood import FloodGate
+from bot.flood import Flood, FloodGate, held_back
 from handlers.engine import Engine, KeepReplies
-from handlers.i18n import t
 from storage.updates import forget_update, keep_replies, record_update, unanswered_updates
 
 log = logging.getLogger(__name__)
-
-WEBHOOK_PATH = "/telegram/webhook"
 
 
 class OneChatAtATime(BaseUpdateProcessor):
@@ -109,12 +106,10 @@ class TelegramService:
             log.debug("update %s carries no message: ignored", update.update_id)
             return
         verdict = self.flood.check(inbound.urn)
-        if verdict == "drop":
-            return
-        if verdict == "warn":
-            replies = [Outbound(inbound.urn, t(self.default_language, "common.slow_down"))]
-        else:
+        if verdict is Flood.PASS:
             replies = await self.engine.handle(inbound, self._keeper(update.update_id) if self.webhook else None)
+        else:
+            replies = held_back(verdict, inbound.urn, self.default_language)
         await deliver(self.channel.send, replies, self.engine.mark_unreachable)
 
     def _keeper(self, update_id: int) -> KeepReplies:
@@ -158,8 +153,8 @@ class TelegramService:
 
     async def put(self, data: dict[str, Any]) -> None:
         """Takes an update from the webhook: recorded before the webhook answers (so a crash loses none),
-        then queued; each chat's updates are handled one at a time, in order. Raises what the library
-        raises for a body that is no update it can read, before anything is recorded."""
+        then queued; each chat's updates are handled one at a time, in order. UnreadableUpdate for a body
+        that is no update the library can read, before anything is recorded."""
         update = read_update(data, self.application.bot)
         async with self.engine.sessions() as db, db.begin():
             new = await record_update(db, self.engine.cipher, update.update_id, data)

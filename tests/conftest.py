@@ -97,7 +97,7 @@ def _reset_postgres(url: str) -> None:
     with _sync_engine(url).begin() as connection:
         at_head = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none() == _head()
         if at_head:
-            # Tables of no migration (APScheduler's job store, made by the scheduler on first use) go whole.
+            # Tables of no migration (one a test made, APScheduler's job table of older databases) go whole.
             ours = {table.name for table in Base.metadata.sorted_tables} | {"alembic_version"}
             tables = connection.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).all()
             for (other,) in tables:

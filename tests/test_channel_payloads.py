@@ -1,13 +1,18 @@
 """Each channel as a table, in the manner of courier's handler tests: the payloads a provider posts (kept
-under tests/fixtures/) through the channel's receive(), and each error a provider answers with through the
-channel's mapping to a typed send failure. In this process, no server: the end-to-end tests over HTTP are
-test_telegram.py and test_whatsapp.py."""
+under tests/fixtures/) through the channel's receive(), its webhook checks (Twilio's signature, Telegram's
+secret and body) and status callbacks, and each error a provider answers with through the channel's mapping
+to a typed send failure. In this process, no server: the end-to-end tests over HTTP are test_telegram.py and
+test_whatsapp.py."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import json
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import urlencode
 
 import aiohttp
 import pytest
@@ -19,15 +24,31 @@ from bot.channels.base import (
     ContactUnreachable,
     Inbound,
     Location,
+    MalformedWebhook,
     Media,
     NeedsTemplate,
     Outbound,
     PermanentFailure,
     RetryLater,
     SendFailed,
+    TooLarge,
 )
-from bot.channels.telegram import TelegramChannel
-from bot.channels.whatsapp import MalformedWebhook, WhatsAppChannel, typed_failure
+from bot.channels.telegram import (
+    MAX_JSON_DEPTH,
+    TelegramChannel,
+    UnreadableUpdate,
+    has_secret,
+    read_update,
+    webhook_update,
+)
+from bot.channels.whatsapp import (
+    MAX_FORM_FIELDS,
+    DeliveryStatus,
+    WhatsAppChannel,
+    delivery_status,
+    read_form,
+    typed_failure,
+)
 from harness.fake_telegram import TOKEN
 from harness.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, load_payload
 
@@ -56,6 +77,64 @@ def telegram_update(name: str) -> Update:
 ])
 def test_a_telegram_update_becomes_the_inbound_it_stands_for(fixture: str, expected: Inbound | None) -> None:
     assert TelegramChannel(Bot(TOKEN)).receive(telegram_update(fixture)) == expected
+
+
+def telegram_body(name: str) -> bytes:
+    return (FIXTURES / "telegram" / f"{name}.json").read_bytes()
+
+
+@pytest.mark.parametrize("name", ["text", "callback", "photo", "unknown"])
+def test_a_posted_update_is_read_as_its_json(name: str) -> None:
+    assert webhook_update(telegram_body(name)) == json.loads(telegram_body(name))
+
+
+def _nested(depth: int) -> bytes:
+    return b'{"update_id": 1, "message": ' + b'{"a": ' * depth + b"1" + b"}" * depth + b"}"
+
+
+@pytest.mark.parametrize("body", [
+    b"",
+    b"not json",
+    b"\xff\xfe",  # no UTF-8
+    b"[1, 2]",  # no object
+    b'{"message": {}}',  # no update_id
+    b'{"update_id": "1"}',
+    b'{"update_id": true}',
+    b'{"update_id": -1}',
+    b'{"update_id": 9223372036854775808}',  # past 2**63
+    b'{"update_id": 1.5}',
+    _nested(MAX_JSON_DEPTH + 1),
+    b"[" * 100_000 + b"]" * 100_000,  # deeper than the parser itself goes
+])
+def test_a_posted_body_that_is_no_update_is_refused(body: bytes) -> None:
+    with pytest.raises(MalformedWebhook):
+        webhook_update(body)
+
+
+def test_an_update_nested_as_deep_as_the_limit_is_read() -> None:
+    assert webhook_update(_nested(MAX_JSON_DEPTH - 2))["update_id"] == 1
+
+
+@pytest.mark.parametrize("data", [
+    {"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": {"id": "424242", "type": "private"}}},
+    {"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": {"id": 4.2, "type": "private"}}},
+    {"update_id": 1, "message": {"message_id": 1, "date": 10**20, "chat": {"id": 1, "type": "private"}}},
+    {"update_id": 1, "message": "halo"},
+])
+def test_an_update_the_library_cannot_read_is_unreadable(data: dict[str, Any]) -> None:
+    with pytest.raises(UnreadableUpdate):
+        read_update(data, Bot(TOKEN))
+
+
+@pytest.mark.parametrize(("given", "matches"), [
+    ("the-secret", True),
+    ("the-secreT", False),
+    ("the-secret ", False),
+    ("", False),
+    ("rahasia-ñ", False),  # not ASCII: refused, not an error
+])
+def test_the_telegram_webhook_takes_only_its_own_secret(given: str, matches: bool) -> None:
+    assert has_secret(given, "the-secret") is matches
 
 
 WHATSAPP = WhatsAppChannel(ACCOUNT_SID, AUTH_TOKEN, SENDER)
@@ -163,3 +242,84 @@ async def test_telegram_s_wait_is_the_one_it_asked_for() -> None:
     with pytest.raises(RetryLater) as raised:
         await TelegramChannel(cast(Bot, _RefusingBot(RetryAfter(7)))).send(Outbound(CHAT, "halo"))
     assert raised.value.delay == 7.0
+
+
+PUBLIC_URL = "https://lapor.example.org/whatsapp/webhook"
+
+
+def twilio_signature(url: str, fields: list[tuple[str, str]], token: str = AUTH_TOKEN) -> str:
+    """X-Twilio-Signature as Twilio's security page describes it, written here apart from the library: the URL,
+    then each field's name and value in order of name (a repeated field's values in order), HMAC-SHA1 with the
+    auth token, in base64."""
+    signed = url + "".join(name + value for name, value in sorted(fields))
+    return base64.b64encode(hmac.new(token.encode(), signed.encode(), hashlib.sha1).digest()).decode()
+
+
+TEXT_FORM = sorted(whatsapp_form("text").items())
+REPEATED = [*TEXT_FORM, ("PersistentAction", "mailto:a@example.org"), ("PersistentAction", "tel:+6281")]
+
+
+@pytest.mark.parametrize(("fields", "url", "signature", "signed"), [
+    (TEXT_FORM, PUBLIC_URL, twilio_signature(PUBLIC_URL, TEXT_FORM), True),
+    (REPEATED, PUBLIC_URL, twilio_signature(PUBLIC_URL, REPEATED), True),
+    (TEXT_FORM, PUBLIC_URL + "?a=1", twilio_signature(PUBLIC_URL + "?a=1", TEXT_FORM), True),
+    # Twilio signs some URLs with the port and some without: either passes.
+    (TEXT_FORM, "https://lapor.example.org:443/whatsapp/webhook", twilio_signature(PUBLIC_URL, TEXT_FORM), True),
+    (TEXT_FORM, PUBLIC_URL, "", False),
+    (TEXT_FORM, PUBLIC_URL, "bm90IGEgc2lnbmF0dXJl", False),
+    (TEXT_FORM, PUBLIC_URL, twilio_signature(PUBLIC_URL, TEXT_FORM, token="another-token"), False),
+    (TEXT_FORM, "http://127.0.0.1:8000/whatsapp/webhook", twilio_signature(PUBLIC_URL, TEXT_FORM), False),
+    ([*TEXT_FORM, ("Body", "forged")], PUBLIC_URL, twilio_signature(PUBLIC_URL, TEXT_FORM), False),
+    (REPEATED[:-1], PUBLIC_URL, twilio_signature(PUBLIC_URL, REPEATED), False),  # one value taken away
+])
+def test_only_a_form_twilio_signed_for_the_public_url_passes(fields: list[tuple[str, str]], url: str,
+                                                            signature: str, signed: bool) -> None:
+    form = read_form(urlencode(fields).encode())
+    assert WHATSAPP.signed(url, form, signature) is signed
+
+
+def test_a_form_keeps_every_value_of_a_repeated_field_and_blank_ones() -> None:
+    form = read_form(b"Body=&PersistentAction=a&PersistentAction=b")
+    assert (form["Body"], form.getall("PersistentAction")) == ("", ["a", "b"])
+
+
+def test_a_form_that_is_no_utf8_is_malformed() -> None:
+    with pytest.raises(MalformedWebhook):
+        read_form(b"Body=\xff")
+
+
+def test_a_form_of_too_many_fields_is_too_large() -> None:
+    read_form(urlencode([("f", "1")] * MAX_FORM_FIELDS).encode())
+    with pytest.raises(TooLarge):
+        read_form(urlencode([("f", "1")] * (MAX_FORM_FIELDS + 1)).encode())
+
+
+DELIVERED_SID, FAILED_SID = "SM6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c", "SM7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d"
+
+
+@pytest.mark.parametrize(("fixture", "fields", "expected"), [
+    ("status_delivered", {}, DeliveryStatus(DELIVERED_SID, "delivered")),
+    ("status_delivered", {"MessageStatus": "read"}, DeliveryStatus(DELIVERED_SID, "read")),
+    ("status_delivered", {"ErrorCode": ""}, DeliveryStatus(DELIVERED_SID, "delivered")),
+    ("status_failed", {}, DeliveryStatus(FAILED_SID, "failed", "63016", retry_as_template=True)),
+    ("status_failed", {"ErrorCode": "63024"}, DeliveryStatus(FAILED_SID, "failed", "63024", unreachable=True)),
+    ("status_failed", {"ErrorCode": "21211"}, DeliveryStatus(FAILED_SID, "failed", "21211", unreachable=True)),
+    ("status_failed", {"ErrorCode": "30008"}, DeliveryStatus(FAILED_SID, "failed", "30008")),
+    # Full-width digits are no ASCII number: the code is kept, and asks nothing of the outbox.
+    ("status_failed", {"ErrorCode": "６３０１６"}, DeliveryStatus(FAILED_SID, "failed", "６３０１６")),
+    ("status_failed", {"MessageStatus": "undelivered"}, DeliveryStatus(FAILED_SID, "undelivered", "63016",
+                                                                       retry_as_template=True)),
+])
+def test_a_status_callback_says_how_a_message_went_and_what_follows(fixture: str, fields: dict[str, str],
+                                                                   expected: DeliveryStatus) -> None:
+    assert delivery_status(load_payload(fixture, **fields)) == expected
+
+
+@pytest.mark.parametrize("fields", [
+    {"MessageStatus": "teleported"},
+    {"MessageStatus": ""},
+    {"MessageSid": ""},
+])
+def test_a_status_callback_of_no_known_status_or_message_is_refused(fields: dict[str, str]) -> None:
+    with pytest.raises(MalformedWebhook):
+        delivery_status(load_payload("status_delivered", **fields))

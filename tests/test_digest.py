@@ -13,14 +13,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from apscheduler.job import Job
-from apscheduler.jobstores.memory import MemoryJobStore
-from sqlalchemy import func, pool, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import func, inspect, pool, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.chart import HEIGHT_PX, WIDTH_PX, digest_chart
-from bot.scheduler import Leadership, ResilientScheduler
+from bot.scheduler import Leadership, Scheduler, run_job
 from handlers.digest import NotDue, compose, digest_moment, hotspots, latest_due_date
 from handlers.engine import Engine
 from handlers.office import Office
@@ -238,28 +235,37 @@ async def test_a_leader_that_loses_its_lock_connection_knows_it(database_url: st
         await follower.release()
 
 
-async def test_the_scheduler_keeps_waking_up_when_its_job_store_fails() -> None:
-    class FlakyStore(MemoryJobStore):  # fails once after a job has run, as SQLite does when busy
-        failures = 1
-
-        def update_job(self, job: Job) -> None:
-            if self.failures:
-                self.failures -= 1
-                raise OperationalError("UPDATE apscheduler_jobs", {}, Exception("database is locked"))
-            super().update_job(job)
-
-    ran: list[int] = []
-
-    async def tick() -> None:
-        ran.append(1)
-
-    scheduler = ResilientScheduler(jobstores={"default": FlakyStore()}, jobstore_retry_interval=0.2)
-    scheduler.add_job(tick, "interval", seconds=0.1, id="tick")
+async def test_the_leader_schedules_each_job_on_the_engine_and_keeps_no_table(engine: Engine, database_url: str,
+                                                                            caplog: pytest.LogCaptureFixture) -> None:
+    scheduler = Scheduler(engine, database_url, dt.timedelta(days=365))
     scheduler.start()
     try:
-        await until(lambda: len(ran) >= 3)
+        await until(lambda: scheduler.scheduler is not None and scheduler.scheduler.running, what="the lead")
+        assert scheduler.scheduler is not None
+        scheduled = scheduler.scheduler.get_jobs()
+        assert {job.id for job in scheduled} == {"escalation", "digests", "draft-expiry", "retention-purge"}
+        for job in scheduled:  # each round, as the scheduler runs it, on this engine's database
+            await job.func(*job.args)
+        assert not [r for r in caplog.records if r.levelname == "ERROR"], "every job ran through"
     finally:
-        scheduler.shutdown(wait=False)
+        await scheduler.stop()
+    follower = Leadership(database_url)
+    try:
+        assert await follower.try_acquire(), "stopping gave the lead up"
+    finally:
+        await follower.release()
+    async with engine.sessions() as db:
+        tables = await (await db.connection()).run_sync(lambda sync: inspect(sync).get_table_names())
+    assert "apscheduler_jobs" not in tables, "when a job runs next lives in the leader's memory alone"
+
+
+async def test_a_failed_round_of_a_job_is_logged_and_raises_nothing(caplog: pytest.LogCaptureFixture) -> None:
+    async def database_down() -> int:
+        raise ConnectionRefusedError("database restarting")
+
+    await run_job("digests", database_down)
+    [failure] = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert failure.getMessage() == "digests failed" and failure.exc_info is not None
 
 
 async def test_forcing_a_digest_again_is_recorded(engine: Engine) -> None:

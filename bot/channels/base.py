@@ -98,6 +98,14 @@ class Outbound:
     photo: Media | None = None  # sent before the text: a stored file, the channel's file id, a public link
 
 
+class MalformedWebhook(ValueError):
+    """What a provider posted is not what it posts (no message, a field of the wrong form): answered 400."""
+
+
+class TooLarge(ValueError):
+    """What a provider posted is past the size its channel takes: answered 413, before any work."""
+
+
 class SendFailed(Exception):
     """A send that did not go through. Channels raise the subclass that says what to do next; what
     is done about it (retry, give up, stop writing to the contact) is decided in one place."""

@@ -1,15 +1,13 @@
-"""Telegram through python-telegram-bot: updates in, Inbound out; Outbound in, Bot API calls out."""
+"""Telegram through python-telegram-bot: webhook bodies and updates in, Inbound out; Outbound in, Bot API
+calls out."""
 
 from __future__ import annotations
 
+import hmac
+import json
 import logging
-import os
 from pathlib import Path
 from typing import Any
-
-# Opt in now to retry_after as a timedelta, the type PTB will use from its next major version on
-# (_seconds below reads either); otherwise every RetryAfter warns.
-os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 from telegram import (
     Bot,
@@ -29,6 +27,7 @@ from bot.channels.base import (
     ContactUnreachable,
     Inbound,
     Location,
+    MalformedWebhook,
     Media,
     Outbound,
     PermanentFailure,
@@ -49,13 +48,62 @@ _UNSUPPORTED = ("sticker", "voice", "video", "video_note", "audio", "animation",
                 "poll", "dice", "game", "venue", "story")
 
 
+WEBHOOK_PATH = "/telegram/webhook"
+SECRET_HEADER = "x-telegram-bot-api-secret-token"
+MAX_UPDATE_BYTES = 1024 * 1024  # an update is a few kilobytes
+MAX_JSON_DEPTH = 32  # an update nests a dozen levels at most (a reply quoting a message)
+
+
+class UnreadableUpdate(ValueError):
+    """Well-formed JSON with an update_id, but no Update this library can read: taken and dropped, or
+    Telegram would post it again and again."""
+
+
+def has_secret(given: str, secret: str) -> bool:
+    """Whether the webhook's secret header is the one the bot registered with its webhook."""
+    return hmac.compare_digest(given.encode(), secret.encode())
+
+
+def webhook_update(body: bytes) -> dict[str, Any]:
+    """The update a webhook posted, as JSON; MalformedWebhook when it is no JSON object with a whole
+    update_id."""
+    try:
+        data = _load_json(body)
+    except ValueError as error:  # no UTF-8, no JSON, or too deep
+        raise MalformedWebhook("no JSON document") from error
+    update_id = data.get("update_id") if isinstance(data, dict) else None
+    if not isinstance(update_id, int) or isinstance(update_id, bool) or not 0 <= update_id < 2**63:
+        raise MalformedWebhook("no update_id")
+    return data
+
+
+def _load_json(body: bytes) -> Any:
+    """The JSON document in `body`, refused (ValueError) past MAX_JSON_DEPTH levels: deeper still, the parser
+    itself gives up with a RecursionError, and what it does return is walked by libraries that recurse."""
+    try:
+        document = json.loads(body)
+    except RecursionError as error:
+        raise ValueError("too deep") from error
+    level = [document]  # the containers at one depth, from the top down
+    for _ in range(MAX_JSON_DEPTH + 1):
+        level = [child for node in level if isinstance(node, (dict, list))
+                 for child in (node.values() if isinstance(node, dict) else node) if isinstance(child, (dict, list))]
+        if not level:
+            return document
+    raise ValueError("too deep")
+
+
 def read_update(data: dict[str, Any], bot: Bot) -> Update:
-    """The Update in a webhook's JSON. The library takes fields as they come; one whose chat or sender id is
-    no whole number is refused here (ValueError), before the library keys its per-chat state by it."""
-    update = Update.de_json(data, bot)
+    """The Update in a webhook's JSON; UnreadableUpdate when the library cannot read it. The library takes
+    fields as they come; one whose chat or sender id is no whole number is refused here, before the library
+    keys its per-chat state by it."""
+    try:
+        update = Update.de_json(data, bot)
+    except (TypeError, ValueError, KeyError, AttributeError, OverflowError, OSError) as error:  # OSError: a date
+        raise UnreadableUpdate(type(error).__name__) from error  # past 2038
     for party in (update.effective_chat, update.effective_user):
         if party is not None and type(party.id) is not int:
-            raise ValueError("chat or user id is not an integer")
+            raise UnreadableUpdate("chat or user id is not an integer")
     return update
 
 
@@ -178,6 +226,7 @@ def _photo_input(photo: Media) -> str | bytes:
 
 
 def _seconds(retry_after: object) -> float:
-    # PTB 22 gives retry_after as a timedelta or as seconds, depending on its settings.
+    # PTB 22 gives retry_after as seconds, or as a timedelta where PTB_TIMEDELTA opts in to its next major
+    # version's type.
     total_seconds = getattr(retry_after, "total_seconds", None)
     return float(total_seconds()) if total_seconds else float(retry_after)  # type: ignore[arg-type]

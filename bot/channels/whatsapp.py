@@ -1,5 +1,5 @@
-"""WhatsApp through Twilio: webhook forms in, Inbound out; replies out as TwiML, messages the bot starts
-on its own through the REST API."""
+"""WhatsApp through Twilio: signed webhook forms in, Inbound and delivery statuses out; replies out as TwiML,
+messages the bot starts on its own through the REST API."""
 
 from __future__ import annotations
 
@@ -7,13 +7,16 @@ import asyncio
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import aiohttp
 import httpx
+from multidict import MultiDict
 from twilio.base.exceptions import TwilioRestException
 from twilio.http.async_http_client import AsyncTwilioHttpClient
+from twilio.request_validator import RequestValidator
 from twilio.rest import Client
 from twilio.twiml.messaging_response import MessagingResponse
 
@@ -21,16 +24,19 @@ from bot.channels.base import (
     ContactUnreachable,
     Inbound,
     Location,
+    MalformedWebhook,
     Media,
     NeedsTemplate,
     Outbound,
     PermanentFailure,
     RateLimit,
     RetryLater,
+    TooLarge,
     ascii_number,
     split_text,
 )
 from storage.media import MAX_PHOTO_BYTES
+from storage.outbox import PROVIDER_STATUS
 
 SCHEME = "whatsapp"
 TWILIO_API = "https://api.twilio.com"
@@ -42,10 +48,45 @@ _MESSAGE_SID = re.compile(r"^[A-Z]{2}[0-9a-fA-F]{32}$")
 _MEDIA_STORE_HOSTS = (".twiliocdn.com", ".twilio.com", "s3-external-1.amazonaws.com")
 OUTSIDE_WINDOW = 63016
 UNREACHABLE_CODES = {63024, 21211, 63003, 21614}  # invalid or non-WhatsApp recipient
+MAX_FORM_BYTES = 64 * 1024  # a Twilio form is a few kilobytes; its signature is checked before any work
+MAX_FORM_FIELDS = 200
+SIGNATURE_HEADER = "x-twilio-signature"
 
 
-class MalformedWebhook(ValueError):
-    """The form is not a Twilio message: answered with 400."""
+def read_form(body: bytes) -> MultiDict[str]:
+    """The fields of a posted form. A multidict, as twilio's signature check reads each field with getall()
+    (any other mapping costs it two exceptions a field). MalformedWebhook when it is no UTF-8 text,
+    TooLarge past MAX_FORM_FIELDS fields."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise MalformedWebhook("the form is not UTF-8") from error
+    try:
+        return MultiDict(parse_qsl(text, keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS))
+    except ValueError as error:
+        raise TooLarge(f"more than {MAX_FORM_FIELDS} fields") from error
+
+
+@dataclass(frozen=True)
+class DeliveryStatus:
+    """A status callback: how a message the bot sent went, and what its error code asks of the outbox."""
+
+    message_sid: str
+    status: str  # one of storage.outbox.PROVIDER_STATUS
+    error_code: str | None = None
+    retry_as_template: bool = False  # refused outside the 24-hour window: an approved template may go
+    unreachable: bool = False  # no such WhatsApp user: stop writing to them
+
+
+def delivery_status(form: Mapping[str, str]) -> DeliveryStatus:
+    """The DeliveryStatus a status callback's form stands for; MalformedWebhook when it is not one."""
+    status, message_sid = form.get("MessageStatus", ""), form.get("MessageSid", "")
+    if status not in PROVIDER_STATUS or not message_sid:
+        raise MalformedWebhook("MessageStatus or MessageSid missing or unknown")
+    error_code = form.get("ErrorCode") or None
+    code = ascii_number(error_code or "", 9)
+    return DeliveryStatus(message_sid, status, error_code, retry_as_template=code == OUTSIDE_WINDOW,
+                          unreachable=code in UNREACHABLE_CODES)
 
 
 def render(message: Outbound) -> str:
@@ -90,6 +131,11 @@ class WhatsAppChannel:
         self._client: Client | None = None
         api = urlsplit(self.api_base_url or TWILIO_API)
         self._api_origin = (api.scheme, api.hostname)
+
+    def signed(self, url: str, form: Mapping[str, str], signature: str) -> bool:
+        """Whether `signature` (the X-Twilio-Signature header) proves Twilio posted `form` to `url`. Twilio signs
+        the URL it called: the public one, not the one this process sees behind a proxy."""
+        return bool(RequestValidator(self.auth_token).validate(url, form, signature))
 
     def receive(self, form: Mapping[str, str]) -> Inbound:
         """The Inbound a Twilio webhook form stands for; MalformedWebhook when it is not one."""

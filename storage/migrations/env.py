@@ -14,7 +14,8 @@ target_metadata = Base.metadata
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-    # APScheduler keeps its own table in the same database; it is not ours to migrate.
+    # APScheduler's job table, which databases from before the scheduler kept its jobs in memory still hold,
+    # is not ours to migrate.
     return not (type_ == "table" and name == "apscheduler_jobs")
 
 

@@ -11,7 +11,8 @@ from typing import Annotated
 
 import typer
 
-from bot.cli import _fail, _ready, _settings, _with_db, stations_app
+from bot.cli.common import fail, read_settings, ready, with_db
+from bot.cli.stations import stations_app
 from storage.models import utcnow
 from storage.regions import RegionIndex, as_code
 from storage.stations import RegencyCoverage, coverage, draft_registry, import_stations, registry_csv
@@ -37,7 +38,7 @@ def regions_find(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Official codes and full names for a typed name, read as `lapor route` reads a resident's place."""
-    _settings()
+    read_settings()
     regions = RegionIndex.load()
     found = regions.find(text, LEVELS[level] if level else None, limit)
     rows = [{"code": place.code, "name": region.name, "kind": region.kind, "full_name": regions.full_name(place.code),
@@ -47,7 +48,7 @@ def regions_find(
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not rows:
-        _fail(f"no region{' at that level' if level else ''} is named in {text!r}: try the name with its "
+        fail(f"no region{' at that level' if level else ''} is named in {text!r}: try the name with its "
               "kabupaten/kota (\"sukorejo blitar\"), or fewer words")
     for row in rows:
         typer.echo(f"{row['code']:<14} {row['full_name']}")
@@ -79,13 +80,13 @@ def stations_generate(
     `lapor stations import` it, or import it at once with --apply.
     """
     if bool(regency) == all_regencies:
-        _fail("give --regency CODE (one or more) or --all; `lapor regions find NAME --level kab` shows the codes")
+        fail("give --regency CODE (one or more) or --all; `lapor regions find NAME --level kab` shows the codes")
     if out is not None and not out.parent.is_dir():
-        _fail(f"cannot write {out}: there is no directory {out.parent}")
-    settings = _settings()
-    regions = _ready(settings)
+        fail(f"cannot write {out}: there is no directory {out.parent}")
+    settings = read_settings()
+    regions = ready(settings)
     codes = [r.code for r in regions.regencies()] if all_regencies else regency or []
-    rows = asyncio.run(_with_db(settings, lambda db: draft_registry(db, regions, codes)))
+    rows = asyncio.run(with_db(settings, lambda db: draft_registry(db, regions, codes)))
     text = registry_csv(rows, regions)
     if out is not None:
         out.write_text(text, encoding="utf-8")
@@ -94,11 +95,11 @@ def stations_generate(
         sys.stdout.write(text)
         return
     if apply:
-        result = asyncio.run(_with_db(settings, lambda db: import_stations(db, text, regions)))
+        result = asyncio.run(with_db(settings, lambda db: import_stations(db, text, regions)))
         if result.errors:
             for error in result.errors:
                 typer.echo(error, err=True)
-            _fail(f"nothing imported: {len(result.errors)} error(s)")
+            fail(f"nothing imported: {len(result.errors)} error(s)")
         typer.echo(f"{result.created} created, {result.updated} updated, {result.unchanged} unchanged")
 
 
@@ -113,10 +114,10 @@ def stations_coverage(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Kecamatan no Polsek covers, and the reports that went to the fallback desk for it in the last 30 days."""
-    settings = _settings()
-    regions = _ready(settings)
+    settings = read_settings()
+    regions = ready(settings)
     since = utcnow() - dt.timedelta(days=COVERAGE_DAYS)
-    found = asyncio.run(_with_db(settings, lambda db: coverage(db, regions, regency or None, since)))
+    found = asyncio.run(with_db(settings, lambda db: coverage(db, regions, regency or None, since)))
     if as_json:
         typer.echo(json.dumps([_coverage_row(c, regions) for c in found], ensure_ascii=False, indent=2))
         return
