@@ -23,13 +23,12 @@ from storage.models import (
     OutboxState,
     Report,
     ReportEvent,
-    ReportStatus,
 )
 from storage.outbox import enqueue
 from storage.web_sessions import drop_expired
+from storage.workflow import CLOSED_STATUSES
 
 EXPIRY_NOTICE = "expiry_notice"  # the outbox kind
-CLOSED = (ReportStatus.RESOLVED, ReportStatus.DUPLICATE, ReportStatus.REJECTED)
 BOOKKEEPING_DAYS = 30  # replay guards and finished outbox rows: long past any provider's retries
 BATCH = 500
 UNUSED_MEDIA_AGE = dt.timedelta(days=1)  # longer than a chart's link is fetched, or a new file takes to be linked
@@ -67,7 +66,7 @@ async def purge_batch(office: Office, retention: dt.timedelta) -> int:
     photo files go with the sweep of unused files. Returns how many reports were cleared."""
     before = office.now - retention
     closed = (await office.db.execute(
-        select(Report.id).where(Report.status.in_(CLOSED), Report.updated_at < before).where(
+        select(Report.id).where(Report.status.in_(CLOSED_STATUSES), Report.updated_at < before).where(
             (Report.contact_id.is_not(None)) | Report.id.in_(select(Attachment.report_id))
             | Report.id.in_(select(ReportEvent.report_id).where(ReportEvent.kind == EventKind.REPLY,
                                                                 ReportEvent.note.is_not(None))))

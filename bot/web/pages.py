@@ -26,7 +26,8 @@ from handlers.text import letters_and_digits
 from storage.models import Attachment, Category, Outbox, Report, ReportSource, ReportStatus
 from storage.outbox import open_payload
 from storage.report_search import SORTS, ReportFilter, matching, search
-from storage.reports import OPEN_STATUSES, history
+from storage.reports import history
+from storage.workflow import OPEN_STATUSES
 
 PAGE_SIZE = 50
 EXPORT_ROWS = 100_000
