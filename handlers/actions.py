@@ -16,6 +16,7 @@ from storage.models import (
     EventKind,
     Identity,
     Officer,
+    OutboxKind,
     Report,
     ReportEvent,
     ReportSource,
@@ -52,8 +53,6 @@ LEADS_TO: dict[Action, ReportStatus] = {
 # What an action must come with: a note the reporter reads, a question, a station code, the other ref.
 NEEDS_ARGUMENT = {Action.RESOLVE: "note", Action.NEED_INFO: "question", Action.REFER: "station",
                   Action.DUPLICATE: "ref", Action.REJECT: "reason"}
-STATUS_UPDATE = "status_update"  # the outbox kind of a relay to the reporter
-INFO_REPLY = "info_reply"  # the outbox kind of a reporter's answer relayed to the officer who asked
 ARGUMENT_CHARS = 1000
 
 
@@ -167,8 +166,8 @@ async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) 
         kind = "relay.referred_to" if event.to_status == S.REFERRED else "relay.note"
         note = t(lang, kind, note=event.note) if event.note and event.public else ""
         text = t(lang, "relay.status_update", ref=report.ref, status=t(lang, f"status.label.{status}"), note=note)
-    await enqueue(office.db, office.cipher, kind=STATUS_UPDATE, contact_id=contact.id,
-                  payload={"text": text, "ref": report.ref}, idempotency_key=f"{STATUS_UPDATE}:{event.id}",
+    await enqueue(office.db, office.cipher, kind=OutboxKind.STATUS_UPDATE, contact_id=contact.id,
+                  payload={"text": text, "ref": report.ref}, idempotency_key=f"{OutboxKind.STATUS_UPDATE}:{event.id}",
                   at=office.now, report_id=report.id)
 
 
@@ -184,8 +183,8 @@ async def take_answer(office: Office, report: Report, answer: str) -> None:
         return  # the answer stays in the report's history for whoever picks it up
     contact = await office.db.get(Contact, officer.contact_id)
     lang = (contact.language if contact else None) or report.language
-    await enqueue(office.db, office.cipher, kind=INFO_REPLY, contact_id=officer.contact_id,
+    await enqueue(office.db, office.cipher, kind=OutboxKind.INFO_REPLY, contact_id=officer.contact_id,
                   payload={"text": t(lang, "officer.answer_relayed", ref=report.ref, answer=answer),
                            "ref": report.ref, "choices": action_choices(lang, report.ref)},
-                  idempotency_key=f"{INFO_REPLY}:{event.id}", at=office.now, report_id=report.id)
+                  idempotency_key=f"{OutboxKind.INFO_REPLY}:{event.id}", at=office.now, report_id=report.id)
 

@@ -20,6 +20,7 @@ from storage.models import (
     EventKind,
     InboundMessage,
     Outbox,
+    OutboxKind,
     OutboxState,
     Report,
     ReportEvent,
@@ -28,7 +29,6 @@ from storage.outbox import enqueue
 from storage.web_sessions import drop_expired
 from storage.workflow import CLOSED_STATUSES
 
-EXPIRY_NOTICE = "expiry_notice"  # the outbox kind
 BOOKKEEPING_DAYS = 30  # replay guards and finished outbox rows: long past any provider's retries
 BATCH = 500
 UNUSED_MEDIA_AGE = dt.timedelta(days=1)  # longer than a chart's link is fetched, or a new file takes to be linked
@@ -51,9 +51,9 @@ async def expire_drafts(office: Office, default_language: str) -> int:
     for session, contact in sessions:
         assert session.expires_at is not None  # both queries take expired sessions only
         if "draft" in (session.data or {}) and not contact.opted_out:
-            await enqueue(office.db, office.cipher, kind=EXPIRY_NOTICE, contact_id=contact.id,
+            await enqueue(office.db, office.cipher, kind=OutboxKind.EXPIRY_NOTICE, contact_id=contact.id,
                           payload={"text": t(contact.language or default_language, "report.expired")},
-                          idempotency_key=f"{EXPIRY_NOTICE}:{session.id}:{session.expires_at.isoformat()}",
+                          idempotency_key=f"{OutboxKind.EXPIRY_NOTICE}:{session.id}:{session.expires_at.isoformat()}",
                           at=office.now)
         kept = set_aside(session.data or {}, session.step, office.now)
         session.step, session.data, session.expires_at = MENU, {"expired_draft": kept} if kept else {}, None
