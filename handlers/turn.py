@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -90,6 +90,19 @@ class Step:
 
     ask: Callable[[Turn], None]
     answer: Callable[[Turn], Awaitable[str]]
+
+
+Entry = TypeVar("Entry")
+
+
+def one_table(*tables: Mapping[str, Entry]) -> dict[str, Entry]:
+    """The tables as one; a name two of them share is an error, not a silent overwrite."""
+    joined: dict[str, Entry] = {}
+    for table in tables:
+        if clash := joined.keys() & table.keys():
+            raise ValueError(f"named twice: {', '.join(sorted(clash))}")
+        joined.update(table)
+    return joined
 
 
 def interrupt(turn: Turn, step: str) -> str:
