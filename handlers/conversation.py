@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal, get_args
 
 from handlers import officer, patrol, report_flow
 from handlers.actions import take_answer
@@ -17,6 +18,7 @@ from handlers.i18n import LANGUAGES, catalogue, t
 from handlers.language.emergency import is_cry_for_help
 from handlers.language.intents import category_named, menu_intent
 from handlers.routing import station_label
+from handlers.state import SessionData
 from handlers.status import show_status
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, one_table, resume
@@ -33,6 +35,9 @@ LANGUAGE_OPTIONS = Menu("language")
 YES_NO = Menu("yes_no")
 DEEP_LINK_STATUS = "status"  # t.me/<bot>?start=status_LP-XXXX-XXXX
 ANSWER_CHARS = 2  # an answer to an officer's question says at least this much
+# What an officer's unfinished action or patrol leaves, dropped when the officer is revoked in the middle of it.
+OfficerWork = Literal["pending_action", "number_meant", "patrol", "resume"]
+OFFICER_WORK: tuple[OfficerWork, ...] = get_args(OfficerWork)
 
 
 def main_menu(turn: Turn) -> Menu:
@@ -153,7 +158,7 @@ async def confirm_delete(turn: Turn) -> str:
     if picked == "yes":
         await delete_contact(turn.db, turn.cipher, turn.contact, t(turn.lang, "privacy.erased"))
         turn.contact_deleted = True
-        turn.data.clear()
+        turn.data = SessionData()
         turn.say("privacy.deleted")
         return MENU
     if picked == "no":
@@ -412,16 +417,16 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
             STEPS[turn.step].ask(turn)
         return
     if turn.step not in STEPS:  # a step of an older version of the flow
-        turn.data.clear()
+        turn.data = SessionData()
         turn.step = MENU
     if turn.officer is None and turn.step in OFFICER_STEPS:  # revoked in the middle of an action or a patrol
-        for key in ("pending_action", "number_meant", "patrol", "resume"):
+        for key in OFFICER_WORK:
             turn.data.pop(key, None)
         turn.step = MENU
         turn.say("officer.no_longer")
     if expired:
         kept = report_flow.set_aside(turn.data, turn.step, turn.now)
-        turn.data.clear()
+        turn.data = SessionData()
         turn.step = MENU
         if kept:
             turn.data["expired_draft"] = kept

@@ -274,7 +274,7 @@ def _number_options(turn: Turn) -> tuple[Choice, ...]:
     _kind, ref = parse_key(meant["alert_key"]) or ("", "")
     options = [Choice("alert", f"{meant['alert_label']} {ref}")]
     menu_key = meant["menu_key"]
-    if menu_key in labels(turn.lang, OFFICER_MENU.group):
+    if menu_key is not None and menu_key in labels(turn.lang, OFFICER_MENU.group):
         options.append(Choice("menu", labels(turn.lang, OFFICER_MENU.group)[menu_key]))
     elif menu_key and (parsed := parse_key(menu_key)):
         action = labels(turn.lang, ACTIONS.group).get(parsed[0], "")
@@ -301,10 +301,11 @@ async def confirm_number(turn: Turn) -> str:
     turn.step = resume(turn)
     if picked == "alert":
         return await tap(turn, meant["alert_key"])
-    if picked == "menu" and meant["menu_key"] in labels(turn.lang, OFFICER_MENU.group):
-        return await _menu_choice(turn, meant["menu_key"])
-    if picked == "menu":
-        return await tap(turn, meant["menu_key"])
+    menu_key = meant["menu_key"]
+    if picked == "menu" and menu_key in labels(turn.lang, OFFICER_MENU.group):
+        return await _menu_choice(turn, menu_key)
+    if picked == "menu" and menu_key is not None:  # "menu" is offered only when the number meant something there
+        return await tap(turn, menu_key)
     turn.say("officer.nothing_done")
     return turn.step
 

@@ -14,6 +14,7 @@ from handlers.choices import Menu
 from handlers.i18n import t
 from handlers.office import EscalationDelays, Office
 from handlers.routing import Router
+from handlers.state import Draft, SessionData
 from storage.crypto import ContactCipher
 from storage.media import StoredMedia
 from storage.models import Contact, Officer
@@ -37,7 +38,7 @@ class Turn:
     text: str                     # sanitized
     lang: str
     step: str
-    data: dict[str, Any]          # the session's data: the draft and where to resume
+    data: SessionData             # the session's data: the draft and where to resume
     now: dt.datetime
     escalation: EscalationDelays = field(default_factory=EscalationDelays)
     officer: Officer | None = None  # set when this chat is enrolled as an officer
@@ -49,8 +50,8 @@ class Turn:
     contact_deleted: bool = False
 
     @property
-    def draft(self) -> dict[str, Any]:
-        return self.data.setdefault("draft", {})
+    def draft(self) -> Draft:
+        return self.data.setdefault("draft", Draft())
 
     @property
     def busy(self) -> bool:
