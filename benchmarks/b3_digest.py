@@ -36,7 +36,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 import handlers.digest
-from handlers.digest import DIGEST, digest_moment
+from handlers.digest import digest_moment
 from handlers.engine import Engine
 from handlers.routing import Router
 from handlers.upkeep import BOOKKEEPING_DAYS
@@ -50,6 +50,7 @@ from storage.models import (
     Officer,
     OfficerRole,
     Outbox,
+    OutboxKind,
     OutboxState,
     PatrolNote,
     Report,
@@ -316,7 +317,7 @@ async def _station_reports(sessions: Callable[[], AsyncSession], station_id: int
 async def _all_stations(engine: Engine, sessions: Callable[[], AsyncSession], stations: int) -> float:
     """Every station's digest of the day, as the scheduler sends them when their time has come: seconds."""
     async with sessions() as db, db.begin():  # the single-station runs claimed theirs already
-        await db.execute(delete(Outbox).where(Outbox.kind == DIGEST))
+        await db.execute(delete(Outbox).where(Outbox.kind == OutboxKind.DIGEST))
         await db.execute(delete(DigestRun))
     start = time.perf_counter()
     sent = await engine.send_due_digests(now=NOW)

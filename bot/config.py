@@ -14,6 +14,8 @@ from pathlib import Path
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from storage.models import OutboxKind
+
 log = logging.getLogger(__name__)
 
 MIN_SECRET_KEY_CHARS = 32
@@ -122,11 +124,12 @@ class Settings(BaseSettings):
 
     def whatsapp_templates(self) -> dict[str, str]:
         """Outbox kind → Content template sid, for the kinds that have one."""
-        templates = {"status_update": self.whatsapp_template_status_update,
-                     "officer_alert": self.whatsapp_template_officer_alert,
-                     "info_reply": self.whatsapp_template_officer_alert,  # a reporter's answer, to an officer
-                     "digest": self.whatsapp_template_digest,
-                     "expiry_notice": self.whatsapp_template_expiry_notice}
+        templates: dict[str, str] = {OutboxKind.STATUS_UPDATE: self.whatsapp_template_status_update,
+                                     OutboxKind.OFFICER_ALERT: self.whatsapp_template_officer_alert,
+                                     # a reporter's answer goes to an officer as an alert does
+                                     OutboxKind.INFO_REPLY: self.whatsapp_template_officer_alert,
+                                     OutboxKind.DIGEST: self.whatsapp_template_digest,
+                                     OutboxKind.EXPIRY_NOTICE: self.whatsapp_template_expiry_notice}
         return {kind: sid for kind, sid in templates.items() if sid}
 
     @property

@@ -1,6 +1,6 @@
-"""What officers do to a report. Allowed changes live in TRANSITIONS; each change is an event with its
-actor, time and note, reaches a named or confidential reporter through the outbox, and a referral
-alerts the station that takes the report over."""
+"""What officers do to a report. Each action leads to one status, allowed or not by the status table of
+`storage.workflow`; each change is an event with its actor, time and note, reaches a named or
+confidential reporter through the outbox, and a referral alerts the station that takes the report over."""
 
 from __future__ import annotations
 
@@ -16,21 +16,16 @@ from storage.models import (
     EventKind,
     Identity,
     Officer,
+    OutboxKind,
     Report,
     ReportEvent,
     ReportSource,
     ReportStatus,
 )
 from storage.outbox import enqueue
-from storage.reports import (
-    OPEN_STATUSES,
-    UNACKNOWLEDGED,
-    find_ref,
-    last_status_event,
-    report_by_ref,
-    report_time,
-)
+from storage.reports import find_ref, last_status_event, report_by_ref, report_time
 from storage.stations import station_by_code
+from storage.workflow import UNACKNOWLEDGED, StatusChangeNotAllowed, check_status_change
 
 S = ReportStatus
 
@@ -45,21 +40,19 @@ class Action(enum.StrEnum):
     REJECT = "reject"
 
 
-# Each action: the status it leads to, and the statuses it may be taken from.
-TRANSITIONS: dict[Action, tuple[ReportStatus, frozenset[ReportStatus]]] = {
-    Action.ACKNOWLEDGE: (S.ACKNOWLEDGED, frozenset(UNACKNOWLEDGED)),
-    Action.PROGRESS: (S.IN_PROGRESS, frozenset({*UNACKNOWLEDGED, S.ACKNOWLEDGED, S.NEED_INFO})),
-    Action.NEED_INFO: (S.NEED_INFO, frozenset({*UNACKNOWLEDGED, S.ACKNOWLEDGED, S.IN_PROGRESS})),
-    Action.RESOLVE: (S.RESOLVED, frozenset(OPEN_STATUSES)),
-    Action.REFER: (S.REFERRED, frozenset(OPEN_STATUSES)),
-    Action.DUPLICATE: (S.DUPLICATE, frozenset(OPEN_STATUSES)),
-    Action.REJECT: (S.REJECTED, frozenset(OPEN_STATUSES)),
+# The status each action leads to; from which statuses it may be taken, the status table says.
+LEADS_TO: dict[Action, ReportStatus] = {
+    Action.ACKNOWLEDGE: S.ACKNOWLEDGED,
+    Action.PROGRESS: S.IN_PROGRESS,
+    Action.NEED_INFO: S.NEED_INFO,
+    Action.RESOLVE: S.RESOLVED,
+    Action.REFER: S.REFERRED,
+    Action.DUPLICATE: S.DUPLICATE,
+    Action.REJECT: S.REJECTED,
 }
 # What an action must come with: a note the reporter reads, a question, a station code, the other ref.
 NEEDS_ARGUMENT = {Action.RESOLVE: "note", Action.NEED_INFO: "question", Action.REFER: "station",
                   Action.DUPLICATE: "ref", Action.REJECT: "reason"}
-STATUS_UPDATE = "status_update"  # the outbox kind of a relay to the reporter
-INFO_REPLY = "info_reply"  # the outbox kind of a reporter's answer relayed to the officer who asked
 ARGUMENT_CHARS = 1000
 
 
@@ -89,7 +82,9 @@ def refusal(officer: Officer, report: Report, action: Action) -> Outcome | None:
     "not found", as when it is looked up: its existence is not theirs to learn."""
     if report.station_id != officer.station_id:
         return Outcome("officer.unknown_ref", {"ref": report.ref})
-    if report.status not in TRANSITIONS[action][1]:
+    try:
+        check_status_change(report.status, LEADS_TO[action])
+    except StatusChangeNotAllowed:
         return Outcome("officer.not_allowed", {"ref": report.ref, "action": action.value,
                                                 "status": report.status.value})
     if action == Action.NEED_INFO and not can_reach_reporter(report):
@@ -126,7 +121,7 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
                 or other.status == S.DUPLICATE):  # a duplicate points at the report that stays
             return Outcome("officer.unknown_duplicate", {"ref": argument})
         report.duplicate_of_id, note = other.id, None  # the other ref stays among officers
-    event = await change_status(office, report, TRANSITIONS[action][0], actor(officer), note,
+    event = await change_status(office, report, LEADS_TO[action], actor(officer), note,
                                 public=action in PUBLIC_NOTES or note is None)
     alerted = 0
     if new_station is not None:
@@ -138,7 +133,9 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
 
 async def change_status(office: Office, report: Report, to_status: ReportStatus, by: str, note: str | None, *,
                         public: bool = True, kind: EventKind = EventKind.STATUS) -> ReportEvent:
-    """Records the change as an event and relays it to the reporter."""
+    """The one place a report's status changes: checked against the status table (StatusChangeNotAllowed,
+    nothing changed, when the table does not allow it), recorded as an event and relayed to the reporter."""
+    check_status_change(report.status, to_status, kind)
     at = report_time(report, office.now, office.now)
     event = ReportEvent(report_id=report.id, kind=kind, from_status=report.status, to_status=to_status, actor=by,
                         note=note, public=public, created_at=at)
@@ -169,8 +166,8 @@ async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) 
         kind = "relay.referred_to" if event.to_status == S.REFERRED else "relay.note"
         note = t(lang, kind, note=event.note) if event.note and event.public else ""
         text = t(lang, "relay.status_update", ref=report.ref, status=t(lang, f"status.label.{status}"), note=note)
-    await enqueue(office.db, office.cipher, kind=STATUS_UPDATE, contact_id=contact.id,
-                  payload={"text": text, "ref": report.ref}, idempotency_key=f"{STATUS_UPDATE}:{event.id}",
+    await enqueue(office.db, office.cipher, kind=OutboxKind.STATUS_UPDATE, contact_id=contact.id,
+                  payload={"text": text, "ref": report.ref}, idempotency_key=f"{OutboxKind.STATUS_UPDATE}:{event.id}",
                   at=office.now, report_id=report.id)
 
 
@@ -186,8 +183,8 @@ async def take_answer(office: Office, report: Report, answer: str) -> None:
         return  # the answer stays in the report's history for whoever picks it up
     contact = await office.db.get(Contact, officer.contact_id)
     lang = (contact.language if contact else None) or report.language
-    await enqueue(office.db, office.cipher, kind=INFO_REPLY, contact_id=officer.contact_id,
+    await enqueue(office.db, office.cipher, kind=OutboxKind.INFO_REPLY, contact_id=officer.contact_id,
                   payload={"text": t(lang, "officer.answer_relayed", ref=report.ref, answer=answer),
                            "ref": report.ref, "choices": action_choices(lang, report.ref)},
-                  idempotency_key=f"{INFO_REPLY}:{event.id}", at=office.now, report_id=report.id)
+                  idempotency_key=f"{OutboxKind.INFO_REPLY}:{event.id}", at=office.now, report_id=report.id)
 

@@ -9,12 +9,11 @@ from handlers.choices import Menu
 from handlers.i18n import labels, t
 from handlers.office import Office
 from handlers.routing import describe_place
-from storage.models import Attachment, Contact, Identity, Officer, Report, ReportEvent
+from storage.models import Attachment, Contact, Identity, Officer, OutboxKind, Report, ReportEvent
 from storage.officers import duty_officers
 from storage.outbox import enqueue
 from storage.reports import report_time
 
-ALERT = "officer_alert"  # the outbox kind; a bare number an officer replies with refers to the latest one
 URGENT, NORMAL = 0, 1  # outbox priorities
 ACTIONS = Menu("action")  # the one-tap actions on a report, each choice keyed "<action>:<ref>"
 
@@ -73,9 +72,9 @@ async def send_alerts(office: Office, report: Report, to: list[tuple[Officer, Co
     for officer, contact in to:
         lang = contact.language or report.language
         heading = t(lang, "alert.escalated", minutes=waited) if waited is not None else ""
-        await enqueue(office.db, office.cipher, kind=ALERT, contact_id=contact.id,
+        await enqueue(office.db, office.cipher, kind=OutboxKind.OFFICER_ALERT, contact_id=contact.id,
                       payload=await alert_payload(office, report, lang, heading),
-                      idempotency_key=f"{ALERT}:{cause.id}:{officer.id}", at=office.now,
+                      idempotency_key=f"{OutboxKind.OFFICER_ALERT}:{cause.id}:{officer.id}", at=office.now,
                       priority=URGENT if report.urgent else NORMAL, report_id=report.id,
                       hourly=report.identity == Identity.ANONYMOUS)
     return len(to)

@@ -6,7 +6,10 @@ The report itself is in report_flow; this module holds the menu and the short si
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from functools import cache
+from typing import Literal, get_args
 
 from handlers import officer, patrol, report_flow
 from handlers.actions import take_answer
@@ -15,9 +18,10 @@ from handlers.i18n import LANGUAGES, catalogue, t
 from handlers.language.emergency import is_cry_for_help
 from handlers.language.intents import category_named, menu_intent
 from handlers.routing import station_label
+from handlers.state import SessionData
 from handlers.status import show_status
 from handlers.text import letters_and_digits, normalize
-from handlers.turn import MENU, Step, Turn, interrupt, resume
+from handlers.turn import MENU, Step, Turn, interrupt, one_table, resume
 from storage.contacts import delete_contact
 from storage.models import Station
 from storage.officers import ENROLL_WINDOW, enroll, invite_code_in
@@ -31,6 +35,9 @@ LANGUAGE_OPTIONS = Menu("language")
 YES_NO = Menu("yes_no")
 DEEP_LINK_STATUS = "status"  # t.me/<bot>?start=status_LP-XXXX-XXXX
 ANSWER_CHARS = 2  # an answer to an officer's question says at least this much
+# What an officer's unfinished action or patrol leaves, dropped when the officer is revoked in the middle of it.
+OfficerWork = Literal["pending_action", "number_meant", "patrol", "resume"]
+OFFICER_WORK: tuple[OfficerWork, ...] = get_args(OfficerWork)
 
 
 def main_menu(turn: Turn) -> Menu:
@@ -151,7 +158,7 @@ async def confirm_delete(turn: Turn) -> str:
     if picked == "yes":
         await delete_contact(turn.db, turn.cipher, turn.contact, t(turn.lang, "privacy.erased"))
         turn.contact_deleted = True
-        turn.data.clear()
+        turn.data = SessionData()
         turn.say("privacy.deleted")
         return MENU
     if picked == "no":
@@ -161,15 +168,18 @@ async def confirm_delete(turn: Turn) -> str:
     return CONFIRM_DELETE
 
 
-STEPS: dict[str, Step] = {
-    MENU: Step(ask_menu, menu),
-    STATUS_REF: Step(ask_status_ref, status_ref),
-    LANGUAGE: Step(ask_language, language),
-    CONFIRM_DELETE: Step(ask_confirm_delete, confirm_delete),
-    **report_flow.STEPS,
-    **officer.STEPS,
-    **patrol.STEPS,
-}
+# Every flow keeps its own step names; a name two flows share stops the import (`one_table`).
+STEPS: dict[str, Step] = one_table(
+    {
+        MENU: Step(ask_menu, menu),
+        STATUS_REF: Step(ask_status_ref, status_ref),
+        LANGUAGE: Step(ask_language, language),
+        CONFIRM_DELETE: Step(ask_confirm_delete, confirm_delete),
+    },
+    report_flow.STEPS,
+    officer.STEPS,
+    patrol.STEPS,
+)
 
 
 @cache
@@ -181,8 +191,17 @@ def _keywords() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
-def _parse_keyword(text: str) -> tuple[str, str, bool] | None:
-    """The global word `text` starts with, what follows it, and whether it was typed as a /command."""
+@dataclass(frozen=True)
+class Said:
+    """A global word as the message put it: what follows it, and whether it was typed as a /command."""
+
+    keyword: str
+    argument: str
+    slash: bool
+
+
+def _parse_keyword(text: str) -> Said | None:
+    """The global word `text` starts with, if it starts with one."""
     slash = text.startswith("/")
     if slash:
         head, _, rest = text[1:].partition(" ")
@@ -190,10 +209,18 @@ def _parse_keyword(text: str) -> tuple[str, str, bool] | None:
     said = normalize(text)
     for word, keyword in _keywords():
         if said == word:
-            return keyword, "", slash
+            return Said(keyword, "", slash)
         if said.startswith(word + " "):
-            return keyword, said[len(word) + 1:], slash
+            return Said(keyword, said[len(word) + 1:], slash)
     return None
+
+
+@dataclass(frozen=True)
+class GlobalWord:
+    """What answers a global word: the step to ask next, or None to let the step take the message."""
+
+    answer: Callable[[Turn, Said], Awaitable[str | None]]
+    alone: bool = True  # it counts only as the whole message; otherwise what follows is meant for it
 
 
 async def global_word(turn: Turn) -> str | None:
@@ -205,100 +232,66 @@ async def global_word(turn: Turn) -> str | None:
     """
     if turn.officer is not None and officer.parse_key(turn.inbound.choice):
         return await officer.tap(turn, turn.inbound.choice or "")
-    parsed = _parse_keyword(turn.text)
-    if parsed is None:
+    said = _parse_keyword(turn.text)
+    if said is None:
         if turn.text.startswith("/"):
             turn.say("common.unknown_command")
             return turn.step
         return None
-    keyword, argument, slash = parsed
+    word = GLOBAL_WORDS[said.keyword]
+    if word.alone and said.argument:
+        return None
+    return await word.answer(turn, said)
+
+
+def _free_text_here(turn: Turn) -> bool:
+    return turn.step in FREE_TEXT_STEPS
+
+
+async def _officer_command(turn: Turn, said: Said) -> str | None:
+    return await officer.command(turn, said.keyword, said.slash, _free_text_here(turn))
+
+
+async def _start(turn: Turn, said: Said) -> str | None:
+    """/start, and a deep link's /start status_LP-…, which shows that report."""
+    if said.argument and not said.slash:
+        return None
     ref = find_ref(turn.text)
-    free_text_here = turn.step in FREE_TEXT_STEPS
-    if keyword in officer.KEYWORDS:
-        return await officer.command(turn, keyword, slash, free_text_here)
-    if keyword == "start":
-        if argument and not slash:
-            return None
-        if ref and argument.startswith(DEEP_LINK_STATUS):
-            await show_status(turn, ref)
-        return turn.step
-    if keyword == "status":
-        if ref is not None:
-            await show_status(turn, ref)
-            return resume(turn) if turn.step == STATUS_REF else turn.step
-        if argument and free_text_here and not slash:
-            return None  # "status tanah sengketa…" is a description
-        if argument:
-            turn.say("status.ref_not_recognised")
-            return turn.step
-        return interrupt(turn, STATUS_REF)
-    if keyword == "language":
-        wanted = LANGUAGE_OPTIONS.pick(turn.lang, argument) if argument else None
-        if wanted:
-            switch_language(turn, wanted)
-            return resume(turn) if turn.step == LANGUAGE else turn.step
-        if argument and not slash:
-            return None  # "Bahasa kasar dari tetangga…" is a description
-        return interrupt(turn, LANGUAGE)
-    if keyword == "enroll":
-        return await _enroll(turn, argument, slash)
-    if keyword == "answer":
-        if not argument:
-            return None if free_text_here and not slash else turn.step
-        answer = turn.text.split(maxsplit=1)[1]  # as typed, capitals and all
-        if not await answer_question(turn, answer):
-            if free_text_here and not slash:
-                return None  # "Jawab saja pertanyaannya…" may be a description
-            turn.say("relay.no_question")
-        return turn.step
-    if argument:
-        return None  # the other words count only alone
-    if keyword == "cancel":
-        if turn.step == officer.ACTION_NOTE:
-            officer.cancel_action(turn)
-        turn.data.pop("number_meant", None)
-        if turn.step in SIDE_STEPS:
-            return resume(turn)  # cancels the look-up or question, not the report under it
-        had_report = turn.data.pop("draft", None) is not None
-        had_patrol = turn.data.pop("patrol", None) is not None
-        turn.say("report.cancelled" if had_report else "patrol.cancelled" if had_patrol else "common.nothing_to_cancel")
-        return MENU
-    if keyword == "help":
-        if turn.officer:
-            officer.say_help(turn)
-        else:
-            turn.say("help.text")
-        return turn.step
-    if keyword == "emergency":
-        turn.answer_emergency()
-        if turn.step == MENU and not turn.busy and turn.officer is None:
-            return await _start_urgent(turn)
-        # At the category step "darurat" is also the Emergency category: let the step take it.
-        takes_it = turn.step == report_flow.CATEGORY and turn.pick(report_flow.CATEGORIES) is not None
-        return None if takes_it else turn.step
-    if keyword == "delete":
-        return None if turn.step == CONFIRM_DELETE else interrupt(turn, CONFIRM_DELETE)
-    if keyword == "report":
-        if turn.busy:
-            turn.say("report.already_started")
-            return turn.step
-        return report_flow.start(turn)
-    if keyword in ("opt_out", "opt_in"):
-        turn.contact.opted_out = keyword == "opt_out"
-        turn.say(f"common.{'opted_out' if turn.contact.opted_out else 'opted_in'}")
-        return turn.step
-    if keyword == "greeting":
-        if turn.busy:
-            turn.say("report.already_started")
-        return turn.step
-    raise AssertionError(f"keyword {keyword} has no handler")
+    if ref and said.argument.startswith(DEEP_LINK_STATUS):
+        await show_status(turn, ref)
+    return turn.step
 
 
-async def _enroll(turn: Turn, argument: str, slash: bool) -> str | None:
+async def _status(turn: Turn, said: Said) -> str | None:
+    """STATUS ‹ref› shows the report; STATUS alone asks for the reference."""
+    ref = find_ref(turn.text)
+    if ref is not None:
+        await show_status(turn, ref)
+        return resume(turn) if turn.step == STATUS_REF else turn.step
+    if said.argument and _free_text_here(turn) and not said.slash:
+        return None  # "status tanah sengketa…" is a description
+    if said.argument:
+        turn.say("status.ref_not_recognised")
+        return turn.step
+    return interrupt(turn, STATUS_REF)
+
+
+async def _language(turn: Turn, said: Said) -> str | None:
+    """BAHASA ‹language› switches; BAHASA alone asks which."""
+    wanted = LANGUAGE_OPTIONS.pick(turn.lang, said.argument) if said.argument else None
+    if wanted:
+        switch_language(turn, wanted)
+        return resume(turn) if turn.step == LANGUAGE else turn.step
+    if said.argument and not said.slash:
+        return None  # "Bahasa kasar dari tetangga…" is a description
+    return interrupt(turn, LANGUAGE)
+
+
+async def _enroll(turn: Turn, said: Said) -> str | None:
     """DAFTAR ‹code›: links this chat to the station and role of an officer's invite."""
-    code = invite_code_in(argument)
+    code = invite_code_in(said.argument)
     if code is None:
-        if argument and turn.step in FREE_TEXT_STEPS and not slash:
+        if said.argument and _free_text_here(turn) and not said.slash:
             return None  # "Daftar barang yang hilang: …" is a description
         turn.say("officer.code_format")
         return turn.step
@@ -311,6 +304,95 @@ async def _enroll(turn: Turn, argument: str, slash: bool) -> str | None:
     turn.say("officer.enrolled", station=await station_label(turn.db, station),
              role=t(turn.lang, f"officer.role.{enrollment.officer.role.value}"))
     return turn.step
+
+
+async def _answer(turn: Turn, said: Said) -> str | None:
+    """JAWAB ‹words›: the answer to an officer's question about one of the contact's reports."""
+    free_text_here = _free_text_here(turn)
+    if not said.argument:
+        return None if free_text_here and not said.slash else turn.step
+    answer = turn.text.split(maxsplit=1)[1]  # as typed, capitals and all
+    if not await answer_question(turn, answer):
+        if free_text_here and not said.slash:
+            return None  # "Jawab saja pertanyaannya…" may be a description
+        turn.say("relay.no_question")
+    return turn.step
+
+
+async def _cancel(turn: Turn, _said: Said) -> str:
+    """BATAL: drops the report or patrol note in progress; at a side step, only that question."""
+    if turn.step == officer.ACTION_NOTE:
+        officer.cancel_action(turn)
+    turn.data.pop("number_meant", None)
+    if turn.step in SIDE_STEPS:
+        return resume(turn)  # cancels the look-up or question, not the report under it
+    had_report = turn.data.pop("draft", None) is not None
+    had_patrol = turn.data.pop("patrol", None) is not None
+    turn.say("report.cancelled" if had_report else "patrol.cancelled" if had_patrol else "common.nothing_to_cancel")
+    return MENU
+
+
+async def _help(turn: Turn, _said: Said) -> str:
+    if turn.officer:
+        officer.say_help(turn)
+    else:
+        turn.say("help.text")
+    return turn.step
+
+
+async def _emergency(turn: Turn, _said: Said) -> str | None:
+    """110 / DARURAT: the Call Center 110 answer; at the menu it starts an urgent report."""
+    turn.answer_emergency()
+    if turn.step == MENU and not turn.busy and turn.officer is None:
+        return await _start_urgent(turn)
+    # At the category step "darurat" is also the Emergency category: let the step take it.
+    takes_it = turn.step == report_flow.CATEGORY and turn.pick(report_flow.CATEGORIES) is not None
+    return None if takes_it else turn.step
+
+
+async def _delete(turn: Turn, _said: Said) -> str | None:
+    return None if turn.step == CONFIRM_DELETE else interrupt(turn, CONFIRM_DELETE)
+
+
+async def _report(turn: Turn, _said: Said) -> str:
+    if turn.busy:
+        turn.say("report.already_started")
+        return turn.step
+    return report_flow.start(turn)
+
+
+async def _opt_out_or_in(turn: Turn, said: Said) -> str:
+    turn.contact.opted_out = said.keyword == "opt_out"
+    turn.say(f"common.{'opted_out' if turn.contact.opted_out else 'opted_in'}")
+    return turn.step
+
+
+async def _greeting(turn: Turn, _said: Said) -> str:
+    if turn.busy:
+        turn.say("report.already_started")
+    return turn.step
+
+
+# The words that work at any step (`keyword.*` in the catalogues), read in this one table as
+# python-telegram-bot reads a ConversationHandler's fallbacks.
+GLOBAL_WORDS: dict[str, GlobalWord] = one_table(
+    {
+        "start": GlobalWord(_start, alone=False),
+        "status": GlobalWord(_status, alone=False),
+        "language": GlobalWord(_language, alone=False),
+        "enroll": GlobalWord(_enroll, alone=False),
+        "answer": GlobalWord(_answer, alone=False),
+        "cancel": GlobalWord(_cancel),
+        "help": GlobalWord(_help),
+        "emergency": GlobalWord(_emergency),
+        "delete": GlobalWord(_delete),
+        "report": GlobalWord(_report),
+        "opt_out": GlobalWord(_opt_out_or_in),
+        "opt_in": GlobalWord(_opt_out_or_in),
+        "greeting": GlobalWord(_greeting),
+    },
+    {keyword: GlobalWord(_officer_command, alone=False) for keyword in officer.KEYWORDS},
+)
 
 
 def _tells_something(turn: Turn) -> bool:
@@ -335,16 +417,16 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
             STEPS[turn.step].ask(turn)
         return
     if turn.step not in STEPS:  # a step of an older version of the flow
-        turn.data.clear()
+        turn.data = SessionData()
         turn.step = MENU
     if turn.officer is None and turn.step in OFFICER_STEPS:  # revoked in the middle of an action or a patrol
-        for key in ("pending_action", "number_meant", "patrol", "resume"):
+        for key in OFFICER_WORK:
             turn.data.pop(key, None)
         turn.step = MENU
         turn.say("officer.no_longer")
     if expired:
         kept = report_flow.set_aside(turn.data, turn.step, turn.now)
-        turn.data.clear()
+        turn.data = SessionData()
         turn.step = MENU
         if kept:
             turn.data["expired_draft"] = kept

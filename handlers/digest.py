@@ -18,11 +18,10 @@ from handlers.office import Office
 from handlers.routing import place_label
 from storage import digests
 from storage.digests import Count
-from storage.models import Category, Officer, OfficerRole, PatrolNote, Station
+from storage.models import Category, Officer, OfficerRole, OutboxKind, PatrolNote, Station
 from storage.officers import station_heads
 from storage.outbox import enqueue
 
-DIGEST = "digest"  # the outbox kind
 WINDOW = dt.timedelta(hours=24)
 TREND_DAYS = 7
 HOTSPOT_DAYS = 28
@@ -272,9 +271,9 @@ async def send_digest(office: Office, station: Station, local_date: dt.date, *, 
         if lang not in composed:
             composed[lang] = await compose(office, station, local_date, lang, web_url)
         digest = composed[lang]
-        await enqueue(office.db, office.cipher, kind=DIGEST, contact_id=contact.id,
+        await enqueue(office.db, office.cipher, kind=OutboxKind.DIGEST, contact_id=contact.id,
                       payload={"text": digest.text, "variables": {"1": digest.summary}, "chart": digest.chart},
-                      idempotency_key=f"{DIGEST}:{run.id}:{run.sends}:{officer.id}", at=office.now)
+                      idempotency_key=f"{OutboxKind.DIGEST}:{run.id}:{run.sends}:{officer.id}", at=office.now)
     run.recipients = len(heads)
     return len(heads)
 

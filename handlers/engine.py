@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import copy
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable, Mapping
@@ -18,6 +17,7 @@ from handlers.i18n import t
 from handlers.office import EscalationDelays, Office
 from handlers.report_flow import PHOTO_STEPS
 from handlers.routing import Router
+from handlers.state import dump_session, load_session
 from handlers.text import sanitize
 from handlers.turn import MENU, Turn
 from handlers.upkeep import BATCH, drop_bookkeeping, expire_drafts, purge_batch, sweep_media
@@ -94,7 +94,7 @@ class Engine:
             turn = Turn(
                 db=db, contact=contact, cipher=self.cipher, router=self.router, inbound=inbound,
                 text=sanitize(inbound.text), lang=contact.language or self.default_language,
-                step=session.step or MENU, data=copy.deepcopy(session.data or {}), now=now,
+                step=session.step or MENU, data=load_session(session.data), now=now,
                 escalation=self.escalation, officer=conversation.officer, web_url=self.web_url,
                 photo=photo, photo_problem=photo_problem,
             )
@@ -106,7 +106,7 @@ class Engine:
                 contact.language = turn.lang
                 contact.unreachable = False  # they wrote: whatever blocked them is over
                 session.step = turn.step
-                session.data = turn.data
+                session.data = dump_session(turn.data)
                 session.expires_at = None if turn.step == MENU else now + self.draft_ttl
                 # The same as for any message, an anonymous report's Kirim included: what stands out is what
                 # links. Its own rows keep whole hours instead (`storage.reports.report_time`).

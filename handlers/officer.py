@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channels.base import Choice, Outbound
 from handlers import patrol, report_flow
-from handlers.actions import INFO_REPLY, NEEDS_ARGUMENT, Action, Outcome, act, refusal
-from handlers.alerts import ACTIONS, ALERT, action_choices, alert_payload
+from handlers.actions import NEEDS_ARGUMENT, Action, Outcome, act, refusal
+from handlers.alerts import ACTIONS, action_choices, alert_payload
 from handlers.choices import Menu, pick
 from handlers.digest import compose, latest_due_date
 from handlers.i18n import format_time, labels, t
@@ -22,7 +22,7 @@ from handlers.language.answers import yes_or_no
 from handlers.language.normalise import normalise
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
-from storage.models import EventKind, Officer, OfficerRole, Report, ReportEvent, Station
+from storage.models import EventKind, Officer, OfficerRole, OutboxKind, Report, ReportEvent, Station
 from storage.outbox import last_sent_id, latest_sent, open_payload
 from storage.reports import history, open_reports, report_by_ref, split_ref
 from storage.web_sessions import LINK_TTL, create_link
@@ -250,7 +250,7 @@ async def _shortcut(turn: Turn, number: int) -> tuple[str | None, str, bool]:
     """What a bare number means, its label, and whether it is an alert's that came in just now: an action on
     the alert (or the reporter's answer) that came after the officer last wrote, otherwise a choice of the
     last list or report shown."""
-    alert = await latest_sent(turn.db, turn.contact.id, (ALERT, INFO_REPLY))
+    alert = await latest_sent(turn.db, turn.contact.id, (OutboxKind.OFFICER_ALERT, OutboxKind.INFO_REPLY))
     if alert is not None and alert.id > turn.data.get("outbox_seen", 0):
         choices = open_payload(turn.cipher, alert).get("choices", [])
         if not 1 <= number <= len(choices):
@@ -274,7 +274,7 @@ def _number_options(turn: Turn) -> tuple[Choice, ...]:
     _kind, ref = parse_key(meant["alert_key"]) or ("", "")
     options = [Choice("alert", f"{meant['alert_label']} {ref}")]
     menu_key = meant["menu_key"]
-    if menu_key in labels(turn.lang, OFFICER_MENU.group):
+    if menu_key is not None and menu_key in labels(turn.lang, OFFICER_MENU.group):
         options.append(Choice("menu", labels(turn.lang, OFFICER_MENU.group)[menu_key]))
     elif menu_key and (parsed := parse_key(menu_key)):
         action = labels(turn.lang, ACTIONS.group).get(parsed[0], "")
@@ -301,10 +301,11 @@ async def confirm_number(turn: Turn) -> str:
     turn.step = resume(turn)
     if picked == "alert":
         return await tap(turn, meant["alert_key"])
-    if picked == "menu" and meant["menu_key"] in labels(turn.lang, OFFICER_MENU.group):
-        return await _menu_choice(turn, meant["menu_key"])
-    if picked == "menu":
-        return await tap(turn, meant["menu_key"])
+    menu_key = meant["menu_key"]
+    if picked == "menu" and menu_key in labels(turn.lang, OFFICER_MENU.group):
+        return await _menu_choice(turn, menu_key)
+    if picked == "menu" and menu_key is not None:  # "menu" is offered only when the number meant something there
+        return await tap(turn, menu_key)
     turn.say("officer.nothing_done")
     return turn.step
 

@@ -12,6 +12,7 @@ from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
 from handlers.office import Office
 from handlers.routing import code_label, place_label
+from handlers.state import PatrolDraft
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn
 from storage.models import Category, Identity, Officer, PatrolNote, Report, ReportSource, ReportStatus
@@ -34,11 +35,11 @@ AS_TYPED = Menu("patrol_place")
 
 
 def start(turn: Turn) -> str:
-    turn.data["patrol"] = {"concerns": []}
+    turn.data["patrol"] = PatrolDraft(concerns=[])
     return PLACE
 
 
-def _note(turn: Turn) -> dict[str, Any]:
+def _note(turn: Turn) -> PatrolDraft:
     return turn.data["patrol"]
 
 
@@ -51,8 +52,8 @@ async def place(turn: Turn) -> str:
     pin = turn.inbound.location
     if pin is not None:
         near = await turn.router.near_pin(turn.db, pin.latitude, pin.longitude)
-        _note(turn).update(place_text=t(turn.lang, "report.pin", latitude=f"{pin.latitude:.5f}",
-                                        longitude=f"{pin.longitude:.5f}"), code=None)
+        _note(turn).update(PatrolDraft(place_text=t(turn.lang, "report.pin", latitude=f"{pin.latitude:.5f}",
+                                                    longitude=f"{pin.longitude:.5f}"), code=None))
         if near is None:
             return MET
         _note(turn)["options"] = [near[1].code]
@@ -61,7 +62,7 @@ async def place(turn: Turn) -> str:
     if problem is not None:
         turn.say("patrol.place_invalid", **problem)
         return PLACE
-    _note(turn).update(place_text=turn.text, code=None)
+    _note(turn).update(PatrolDraft(place_text=turn.text, code=None))
     found, _confident = turn.router.candidates(turn.text)
     if not found:
         return MET
@@ -180,7 +181,8 @@ async def save(turn: Turn, *, follow_up: bool) -> None:
     """Stores the note the conversation gathered and tells the officer its reports."""
     note_data = turn.data.pop("patrol")
     assert turn.officer is not None
-    found = turn.router.place(note_data["code"]) if note_data.get("code") else None
+    code = note_data.get("code")
+    found = turn.router.place(code) if code else None
     concerns = [(Category(raised["category"]), raised["text"]) for raised in note_data["concerns"]]
     _note, reports = await record(turn.office, turn.officer, turn.lang, note_data["place_text"], found,
                                   note_data["met"], concerns, follow_up)

@@ -19,7 +19,7 @@ from handlers.i18n import aliases, labels, t
 from handlers.routing import place_label
 from storage.models import Category, Report, ReportStatus, Station, to_the_hour
 from storage.regions import RegionIndex
-from storage.reports import OPEN_STATUSES
+from storage.workflow import OPEN_STATUSES
 
 #: GeoReport v2's two statuses.
 OPEN, CLOSED = "open", "closed"

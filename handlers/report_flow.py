@@ -8,8 +8,7 @@ why and returns itself, so its question is asked again.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict
-from typing import Any
+from typing import Literal, get_args
 
 from bot.channels.base import Choice
 from handlers.alerts import alert_station
@@ -20,6 +19,7 @@ from handlers.language.intents import category_named, correction, tells_a_story
 from handlers.language.normalise import normalise
 from handlers.language.slots import when_named
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
+from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData
 from handlers.text import letters_and_digits
 from handlers.turn import MENU, Step, Turn
 from storage.models import Category, Identity, Station, to_the_hour
@@ -32,6 +32,15 @@ PLACE_CHECK, PLACE_PICK = "place_check", "place_pick"  # the place read from the
 READ_BACK = "read_back"  # what was read from a report told in one message, confirmed
 RESUME = "resume_draft"  # a report left unfinished until it expired, offered back once
 RESUMABLE_FOR = dt.timedelta(days=1)
+# The draft's answers about where, asked again together; what the last reading of a place gave, cleared before
+# the next; the tries at naming a place, cleared once one is confirmed.
+WhereKey = Literal["latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts", "place",
+                   "station_id", "station_label", "needs_routing", "proposal", "options"]
+ReadingKey = Literal["place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"]
+TryingKey = Literal["place_tries", "place_attempts", "place_rejected"]
+WHERE_KEYS: tuple[WhereKey, ...] = get_args(WhereKey)
+READING_KEYS: tuple[ReadingKey, ...] = get_args(ReadingKey)
+TRYING_KEYS: tuple[TryingKey, ...] = get_args(TryingKey)
 ORDER = (CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY)
 ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGORY}  # side steps of a step
 PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
@@ -81,7 +90,7 @@ async def _take_story(turn: Turn) -> str:
     turn.draft["description"] = text[:longest]
     if len(text) > longest:
         turn.say("report.description_cut", longest=longest)
-    read: dict[str, str] = {}
+    read = ReadBack()
     if category := category_named(text) or (Category.EMERGENCY.value if urgent else None):
         read["category"] = category
     found, confident = await turn.router.read(turn.db, text)
@@ -120,7 +129,7 @@ def advance(turn: Turn, current: str) -> str:
     return first_missing(turn, current)
 
 
-def set_aside(data: dict[str, Any], step: str, now: dt.datetime) -> dict[str, Any] | None:
+def set_aside(data: SessionData, step: str, now: dt.datetime) -> ExpiredDraft | None:
     """What an expiring conversation keeps of its report, to offer it back: None when there was none."""
     if "draft" not in data:
         return None
@@ -129,8 +138,8 @@ def set_aside(data: dict[str, Any], step: str, now: dt.datetime) -> dict[str, An
 
 def offer_to_resume(turn: Turn) -> str:
     """Asks whether to go on with the report that expired, if it did less than a day ago; asked once."""
-    kept = turn.data.get("expired_draft") or {}
-    if turn.busy or turn.now - dt.datetime.fromisoformat(kept.get("at", "1970-01-01T00:00:00+00:00")) > RESUMABLE_FOR:
+    kept = turn.data.get("expired_draft")
+    if turn.busy or kept is None or turn.now - dt.datetime.fromisoformat(kept["at"]) > RESUMABLE_FOR:
         turn.data.pop("expired_draft", None)
         return MENU
     return RESUME
@@ -209,8 +218,7 @@ def correct(turn: Turn) -> str | None:
 def _reopen(turn: Turn, step: str) -> str:
     """Asks one step again; the answers after it are kept, so the flow comes back to where it was."""
     if step == LOCATION:
-        for key in ("latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts",
-                    "place", "station_id", "station_label", "needs_routing", "proposal", "options"):
+        for key in WHERE_KEYS:
             turn.draft.pop(key, None)
     elif step == PHOTO:
         turn.draft.pop("photo_skipped", None)
@@ -221,7 +229,10 @@ def _keep_photo(turn: Turn) -> bool:
     """Keeps a photo sent with this message; says why when one was refused."""
     if turn.photo:
         # The provider's file id too: it lets the channel send the same photo on without uploading it.
-        turn.draft["photo"] = {**asdict(turn.photo), "channel_file_id": turn.inbound.media[0].file_id}
+        stored = turn.photo
+        turn.draft["photo"] = Photo(sha256=stored.sha256, content_type=stored.content_type,
+                                    size_bytes=stored.size_bytes, stored_name=stored.stored_name,
+                                    channel_file_id=turn.inbound.media[0].file_id)
         return True
     if turn.photo_problem:
         turn.say(f"photo.rejected_{turn.photo_problem}")
@@ -280,11 +291,11 @@ def ask_location(turn: Turn) -> None:
 
 async def location(turn: Turn) -> str:
     """Stores where it happened, a pin or typed words, and proposes the place and station it names."""
-    for key in ("place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"):
+    for key in READING_KEYS:
         turn.draft.pop(key, None)
     pin = turn.inbound.location
     if pin is not None:
-        turn.draft.update(latitude=pin.latitude, longitude=pin.longitude, location_text=turn.text or None)
+        turn.draft.update(Draft(latitude=pin.latitude, longitude=pin.longitude, location_text=turn.text or None))
         near = await turn.router.near_pin(turn.db, pin.latitude, pin.longitude)
         if near is None:
             turn.draft["pin_kept"] = True  # the typed place that follows goes with this pin
@@ -298,7 +309,7 @@ async def location(turn: Turn) -> str:
         turn.say("report.location_invalid", shortest=shortest, longest=longest)
         return LOCATION
     if not turn.draft.pop("pin_kept", False):
-        turn.draft.update(latitude=None, longitude=None)
+        turn.draft.update(Draft(latitude=None, longitude=None))
     turn.draft["location_text"], found, confident = await _read_place(turn)
     if confident:
         turn.draft["proposal"] = {"code": found[0].code}
@@ -313,7 +324,8 @@ async def _read_place(turn: Turn) -> tuple[str, list[PlaceCandidate], bool]:
     """The place as typed, its readings, and whether the first is confident. After a place was not found or
     not right, the kecamatan or kota typed next is read together with the words before it, so a village named
     first is kept ("Gedog" then "Kec. Sananwetan")."""
-    earlier = (turn.draft.get("place_attempts") or [None])[-1]
+    attempts = turn.draft.get("place_attempts")
+    earlier = attempts[-1] if attempts else None
     if earlier and normalise(earlier) != normalise(turn.text):
         together = f"{earlier}, {turn.text}"
         found, confident = await turn.router.read(turn.db, together)
@@ -391,8 +403,8 @@ async def place_not_found(turn: Turn) -> str:
     turn.draft.pop("proposal", None)
     turn.draft.pop("options", None)
     tries = turn.draft["place_tries"] = turn.draft.get("place_tries", 0) + 1
-    if turn.draft.get("location_text"):
-        turn.draft.setdefault("place_attempts", []).append(turn.draft["location_text"])
+    if typed := turn.draft.get("location_text"):
+        turn.draft.setdefault("place_attempts", []).append(typed)
     if tries < PLACE_TRIES:
         return LOCATION
     # Every way the resident put it goes to the desk that places it by hand.
@@ -403,7 +415,7 @@ async def place_not_found(turn: Turn) -> str:
     return advance(turn, LOCATION)
 
 
-async def accept_place(turn: Turn, proposal: dict[str, Any]) -> None:
+async def accept_place(turn: Turn, proposal: Proposal) -> None:
     """Keeps the confirmed place; a pin keeps the station nearest to it, a typed place the one covering it."""
     turn.draft["place"] = proposal["code"]
     if "station_id" in proposal:
@@ -411,7 +423,7 @@ async def accept_place(turn: Turn, proposal: dict[str, Any]) -> None:
         await _keep_route(turn, Route(station, False, "pin"))
     else:
         await _keep_route(turn, await turn.router.route(turn.db, turn.router.place(proposal["code"])))
-    for key in ("place_tries", "place_attempts", "place_rejected"):
+    for key in TRYING_KEYS:
         turn.draft.pop(key, None)
 
 
@@ -499,7 +511,7 @@ async def name(turn: Turn) -> str:
     return advance(turn, NAME)
 
 
-def _place_text(turn: Turn, draft: dict[str, Any]) -> str:
+def _place_text(turn: Turn, draft: Draft) -> str:
     return describe_place(turn.lang, turn.router, location_text=draft.get("location_text"),
                           latitude=draft.get("latitude"), longitude=draft.get("longitude"), code=draft.get("place"))
 
@@ -561,7 +573,7 @@ async def change(turn: Turn) -> str:
 
 async def submit(turn: Turn) -> None:
     """Stores the report as `received` and gives the resident its reference."""
-    draft: dict[str, Any] = turn.data["draft"]
+    draft = turn.data["draft"]
     when = _when_text(turn)
     turn.data.pop("draft")
     anonymous = draft["identity"] == Identity.ANONYMOUS

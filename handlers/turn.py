@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,6 +14,7 @@ from handlers.choices import Menu
 from handlers.i18n import t
 from handlers.office import EscalationDelays, Office
 from handlers.routing import Router
+from handlers.state import Draft, SessionData
 from storage.crypto import ContactCipher
 from storage.media import StoredMedia
 from storage.models import Contact, Officer
@@ -37,7 +38,7 @@ class Turn:
     text: str                     # sanitized
     lang: str
     step: str
-    data: dict[str, Any]          # the session's data: the draft and where to resume
+    data: SessionData             # the session's data: the draft and where to resume
     now: dt.datetime
     escalation: EscalationDelays = field(default_factory=EscalationDelays)
     officer: Officer | None = None  # set when this chat is enrolled as an officer
@@ -49,8 +50,8 @@ class Turn:
     contact_deleted: bool = False
 
     @property
-    def draft(self) -> dict[str, Any]:
-        return self.data.setdefault("draft", {})
+    def draft(self) -> Draft:
+        return self.data.setdefault("draft", Draft())
 
     @property
     def busy(self) -> bool:
@@ -90,6 +91,19 @@ class Step:
 
     ask: Callable[[Turn], None]
     answer: Callable[[Turn], Awaitable[str]]
+
+
+Entry = TypeVar("Entry")
+
+
+def one_table(*tables: Mapping[str, Entry]) -> dict[str, Entry]:
+    """The tables as one; a name two of them share is an error, not a silent overwrite."""
+    joined: dict[str, Entry] = {}
+    for table in tables:
+        if clash := joined.keys() & table.keys():
+            raise ValueError(f"named twice: {', '.join(sorted(clash))}")
+        joined.update(table)
+    return joined
 
 
 def interrupt(turn: Turn, step: str) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy import delete, select, update
 from handlers.i18n import t
 from handlers.office import Office
 from handlers.report_flow import set_aside
+from handlers.state import SessionData, dump_session, load_session
 from handlers.turn import MENU
 from storage.media import MediaStore
 from storage.models import (
@@ -20,16 +21,15 @@ from storage.models import (
     EventKind,
     InboundMessage,
     Outbox,
+    OutboxKind,
     OutboxState,
     Report,
     ReportEvent,
-    ReportStatus,
 )
 from storage.outbox import enqueue
 from storage.web_sessions import drop_expired
+from storage.workflow import CLOSED_STATUSES
 
-EXPIRY_NOTICE = "expiry_notice"  # the outbox kind
-CLOSED = (ReportStatus.RESOLVED, ReportStatus.DUPLICATE, ReportStatus.REJECTED)
 BOOKKEEPING_DAYS = 30  # replay guards and finished outbox rows: long past any provider's retries
 BATCH = 500
 UNUSED_MEDIA_AGE = dt.timedelta(days=1)  # longer than a chart's link is fetched, or a new file takes to be linked
@@ -51,13 +51,15 @@ async def expire_drafts(office: Office, default_language: str) -> int:
     )).all()
     for session, contact in sessions:
         assert session.expires_at is not None  # both queries take expired sessions only
-        if "draft" in (session.data or {}) and not contact.opted_out:
-            await enqueue(office.db, office.cipher, kind=EXPIRY_NOTICE, contact_id=contact.id,
+        data = load_session(session.data)
+        if "draft" in data and not contact.opted_out:
+            await enqueue(office.db, office.cipher, kind=OutboxKind.EXPIRY_NOTICE, contact_id=contact.id,
                           payload={"text": t(contact.language or default_language, "report.expired")},
-                          idempotency_key=f"{EXPIRY_NOTICE}:{session.id}:{session.expires_at.isoformat()}",
+                          idempotency_key=f"{OutboxKind.EXPIRY_NOTICE}:{session.id}:{session.expires_at.isoformat()}",
                           at=office.now)
-        kept = set_aside(session.data or {}, session.step, office.now)
-        session.step, session.data, session.expires_at = MENU, {"expired_draft": kept} if kept else {}, None
+        kept = set_aside(data, session.step, office.now)
+        left = SessionData(expired_draft=kept) if kept else SessionData()
+        session.step, session.data, session.expires_at = MENU, dump_session(left), None
     return len(sessions)
 
 
@@ -67,7 +69,7 @@ async def purge_batch(office: Office, retention: dt.timedelta) -> int:
     photo files go with the sweep of unused files. Returns how many reports were cleared."""
     before = office.now - retention
     closed = (await office.db.execute(
-        select(Report.id).where(Report.status.in_(CLOSED), Report.updated_at < before).where(
+        select(Report.id).where(Report.status.in_(CLOSED_STATUSES), Report.updated_at < before).where(
             (Report.contact_id.is_not(None)) | Report.id.in_(select(Attachment.report_id))
             | Report.id.in_(select(ReportEvent.report_id).where(ReportEvent.kind == EventKind.REPLY,
                                                                 ReportEvent.note.is_not(None))))
@@ -105,7 +107,6 @@ async def sweep_media(office: Office, media: MediaStore) -> int:
 
 async def _in_drafts(office: Office) -> set[str]:
     """The photos of reports still being written, however long their residents take."""
-    drafts: list[dict[str, Any] | None] = list((await office.db.execute(
+    stored: list[dict[str, Any] | None] = list((await office.db.execute(
         select(ConversationSession.data).where(ConversationSession.step != MENU))).scalars())
-    return {photo["stored_name"] for data in drafts
-            if isinstance(photo := (data or {}).get("draft", {}).get("photo"), dict) and "stored_name" in photo}
+    return {photo["stored_name"] for data in stored if (photo := load_session(data).get("draft", {}).get("photo"))}

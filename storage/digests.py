@@ -20,7 +20,7 @@ from storage.models import (
     ReportStatus,
     Station,
 )
-from storage.reports import OPEN_STATUSES, UNACKNOWLEDGED
+from storage.workflow import OPEN_STATUSES, UNACKNOWLEDGED
 
 OVERDUE_AFTER = dt.timedelta(days=7)  # open this long is overdue, as is an alert that had to be escalated
 

@@ -141,6 +141,16 @@ class OutboxState(enum.StrEnum):
     NEEDS_TEMPLATE = "needs_template"
 
 
+class OutboxKind(enum.StrEnum):
+    """What an outbox row is: each kind has its own WhatsApp template outside the 24-hour window."""
+
+    OFFICER_ALERT = "officer_alert"  # a report for the station's officers; a bare number answers the latest
+    STATUS_UPDATE = "status_update"  # a status change relayed to the reporter
+    INFO_REPLY = "info_reply"        # a reporter's answer relayed to the officer who asked
+    DIGEST = "digest"                # the station head's daily digest
+    EXPIRY_NOTICE = "expiry_notice"  # a report left unfinished was not sent
+
+
 class Station(Base):
     __tablename__ = "station"
 
@@ -292,7 +302,7 @@ class Outbox(Base):
     __table_args__ = (Index("ix_outbox_state_created_at", "state", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(32))  # an OutboxKind, stored as plain text: a new kind needs no migration
     contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), index=True)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     state: Mapped[OutboxState] = mapped_column(_enum(OutboxState), default=OutboxState.PENDING, index=True)

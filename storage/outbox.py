@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import ContactCipher
 from storage.db import dialect_insert
-from storage.models import Contact, Outbox, OutboxState, utcnow, whole_hours
+from storage.models import Contact, Outbox, OutboxKind, OutboxState, utcnow, whole_hours
 
 # Delivery callbacks arrive out of order: a row only moves forward.
 _RANK = {OutboxState.PENDING: 0, OutboxState.SENT: 1, OutboxState.DELIVERED: 2, OutboxState.READ: 3}
@@ -47,9 +47,9 @@ def row_time(row: Outbox | bool, moment: dt.datetime, now: dt.datetime | None = 
     return whole_hours(moment, now or utcnow()) if hourly else moment
 
 
-async def enqueue(db: AsyncSession, cipher: ContactCipher, *, kind: str, contact_id: int, payload: dict[str, Any],
-                  idempotency_key: str, at: dt.datetime, priority: int = 1, report_id: int | None = None,
-                  hourly: bool = False) -> bool:
+async def enqueue(db: AsyncSession, cipher: ContactCipher, *, kind: OutboxKind, contact_id: int,
+                  payload: dict[str, Any], idempotency_key: str, at: dt.datetime, priority: int = 1,
+                  report_id: int | None = None, hourly: bool = False) -> bool:
     """Adds a message to send; False when one with this key is already there (it is never queued twice).
     `hourly`: the row names an anonymous report, so it keeps its times to the hour."""
     at = row_time(hourly, at, at)
@@ -123,7 +123,7 @@ async def record_delivery(db: AsyncSession, provider_message_id: str, status: st
     return True
 
 
-async def latest_sent(db: AsyncSession, contact_id: int, kinds: tuple[str, ...]) -> Outbox | None:
+async def latest_sent(db: AsyncSession, contact_id: int, kinds: tuple[OutboxKind, ...]) -> Outbox | None:
     """The newest message of these kinds that went out to the contact (a contact's messages go in order)."""
     return (await db.execute(
         select(Outbox).where(Outbox.contact_id == contact_id, Outbox.kind.in_(kinds), Outbox.sent_at.is_not(None))

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Category, Report, ReportSource, ReportStatus
-from storage.reports import OPEN_STATUSES
+from storage.workflow import OPEN_STATUSES
 
 SORTS = {"created": Report.created_at, "category": Report.category, "status": Report.status,
          "urgent": Report.urgent}

@@ -24,6 +24,7 @@ from storage.models import (
     Station,
     whole_hours,
 )
+from storage.workflow import OPEN_STATUSES, UNACKNOWLEDGED
 
 # No 0/O or 1/I: a reference is read aloud and copied by hand.
 REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -133,11 +134,6 @@ async def list_reports(db: AsyncSession, *, station_code: str | None = None,
     return [(row[0], row[1], row[2]) for row in rows]
 
 
-OPEN_STATUSES = (ReportStatus.RECEIVED, ReportStatus.REFERRED, ReportStatus.ACKNOWLEDGED, ReportStatus.IN_PROGRESS,
-                 ReportStatus.NEED_INFO)
-UNACKNOWLEDGED = (ReportStatus.RECEIVED, ReportStatus.REFERRED)
-
-
 async def open_reports(db: AsyncSession, station_id: int, *, offset: int, limit: int) -> tuple[list[Report], int]:
     """One page of a station's open reports, urgent first, then newest first; and how many there are."""
     where = (Report.station_id == station_id, Report.status.in_(OPEN_STATUSES))
@@ -179,9 +175,6 @@ async def due_for_escalation(db: AsyncSession, now: dt.datetime, limit: int = 10
         select(Report).where(Report.escalate_at <= now, Report.status.in_(UNACKNOWLEDGED))
         .order_by(Report.escalate_at, Report.id).limit(limit).with_for_update(skip_locked=True)
     )).scalars())
-
-
-CLOSED_STATUSES = tuple(status for status in ReportStatus if status not in OPEN_STATUSES)
 
 
 def _hour_of(db: AsyncSession, column: Any) -> Any:

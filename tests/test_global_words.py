@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from handlers import conversation, officer, patrol, report_flow
+from handlers.conversation import GLOBAL_WORDS
 from handlers.engine import Engine
+from handlers.i18n import LANGUAGES, catalogue
+from handlers.turn import one_table
 from storage.crypto import ContactCipher
 from storage.models import Contact, ConversationSession
 from tests.helpers import STEPS, TEST_SECRET, Resident, at, step_of
@@ -184,3 +188,16 @@ async def test_a_malformed_ref_after_status_is_explained(engine: Engine) -> None
     await resident.send("2")
     await resident.send("u3nn cj8k")  # the eight characters alone, once asked for a reference
     assert resident.heard("status.not_found") and "LP-U3NN-CJ8K" in resident.text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_global_word_of_the_catalogue_has_its_handler(lang: str) -> None:
+    named = {name.removeprefix("keyword.") for name in catalogue(lang) if name.startswith("keyword.")}
+    assert named == set(GLOBAL_WORDS)
+
+
+def test_a_step_name_two_flows_share_stops_the_import() -> None:
+    assert len(conversation.STEPS) == 4 + len(report_flow.STEPS) + len(officer.STEPS) + len(patrol.STEPS)
+    renamed = {report_flow.CATEGORY: patrol.STEPS[patrol.CATEGORY]}  # a patrol step named like the report's
+    with pytest.raises(ValueError, match="named twice: category"):
+        one_table(report_flow.STEPS, officer.STEPS, renamed)

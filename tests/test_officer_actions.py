@@ -10,12 +10,14 @@ import json
 from functools import partial
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.channels.console import ConsoleChannel
 from bot.outbox import Dispatcher
-from handlers.actions import TRANSITIONS, Action
+from handlers.actions import LEADS_TO, Action, change_status
 from handlers.engine import Engine
+from handlers.office import Office
 from storage.models import (
     EventKind,
     OfficerRole,
@@ -29,7 +31,8 @@ from storage.models import (
     utcnow,
 )
 from storage.officers import revoke
-from storage.reports import find_ref
+from storage.reports import find_ref, report_by_ref
+from storage.workflow import CLOSED_STATUSES, OPEN_STATUSES, StatusChangeNotAllowed, check_status_change
 from tests.helpers import WARGA, Resident, enrolled, file_report, lapor, officers, payload, report, walk_to_summary
 
 PETUGAS = "console:petugas"
@@ -131,6 +134,8 @@ async def test_need_info_round_trip(engine: Engine) -> None:
     assert petugas.heard("officer.done.info")
     question = await deliver_to(engine, WARGA)
     assert "Jam berapa motornya terakhir terlihat?" in question
+    await petugas.send(f"TERIMA {ref}")
+    assert petugas.heard("officer.not_allowed"), "a report that waits for an answer was acknowledged already"
     await warga.send("Sekitar jam 11 malam, Pak")
     assert warga.heard("relay.answer_sent")
     answer = await deliver_to(engine, PETUGAS)
@@ -246,12 +251,63 @@ async def test_the_report_view_shows_its_history(engine: Engine) -> None:
     assert petugas.heard("officer.done.progress"), "numbers answer the report just shown"
 
 
-async def test_the_transitions_table_is_the_only_gate() -> None:
-    closed = {ReportStatus.RESOLVED, ReportStatus.DUPLICATE, ReportStatus.REJECTED}
-    for action, (to_status, allowed_from) in TRANSITIONS.items():
-        assert not allowed_from & closed, f"{action} may not reopen a closed report"
-        assert to_status not in allowed_from or action == Action.REFER
-    assert set(TRANSITIONS) == set(Action)
+# What officers could do before the status table, written out by action: (leads to, may be taken from).
+S = ReportStatus
+_NEW, _TAKEN = {S.RECEIVED, S.REFERRED}, {S.ACKNOWLEDGED}
+_OPEN = {S.RECEIVED, S.REFERRED, S.ACKNOWLEDGED, S.IN_PROGRESS, S.NEED_INFO}
+BY_ACTION = {
+    Action.ACKNOWLEDGE: (S.ACKNOWLEDGED, _NEW),
+    Action.PROGRESS: (S.IN_PROGRESS, _NEW | _TAKEN | {S.NEED_INFO}),
+    Action.NEED_INFO: (S.NEED_INFO, _NEW | _TAKEN | {S.IN_PROGRESS}),
+    Action.RESOLVE: (S.RESOLVED, _OPEN),
+    Action.REFER: (S.REFERRED, _OPEN),
+    Action.DUPLICATE: (S.DUPLICATE, _OPEN),
+    Action.REJECT: (S.REJECTED, _OPEN),
+}
+# The reporter's answer takes a report waiting for it back to where it was before the question.
+BY_ANSWER = {(S.NEED_INFO, S.ACKNOWLEDGED), (S.NEED_INFO, S.IN_PROGRESS)}
+
+
+def _allowed(from_status: ReportStatus, to_status: ReportStatus, kind: EventKind) -> bool:
+    try:
+        check_status_change(from_status, to_status, kind)
+    except StatusChangeNotAllowed:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("kind", [EventKind.STATUS, EventKind.REPLY])
+@pytest.mark.parametrize("to_status", list(ReportStatus))
+@pytest.mark.parametrize("from_status", list(ReportStatus))
+def test_the_status_table_allows_what_officers_and_answers_could_do(
+        from_status: ReportStatus, to_status: ReportStatus, kind: EventKind) -> None:
+    if kind == EventKind.REPLY:
+        expected = (from_status, to_status) in BY_ANSWER
+    else:
+        expected = any(to == to_status and from_status in before for to, before in BY_ACTION.values())
+    assert _allowed(from_status, to_status, kind) == expected
+    assert not (expected and from_status in CLOSED_STATUSES), "a closed report stays closed"
+
+
+def test_every_action_leads_to_a_status_of_its_own() -> None:
+    assert set(LEADS_TO) == set(Action)
+    assert len(set(LEADS_TO.values())) == len(Action)
+    assert {to for to, _before in BY_ACTION.values()} == set(LEADS_TO.values())
+    assert set(OPEN_STATUSES) | set(CLOSED_STATUSES) == set(ReportStatus)
+    assert not set(OPEN_STATUSES) & set(CLOSED_STATUSES)
+
+
+async def test_a_status_change_around_the_table_is_refused_and_changes_nothing(engine: Engine) -> None:
+    _warga, ref = await file_report(engine)
+    async with engine.sessions() as db, db.begin():
+        found = await report_by_ref(db, ref, lock=True)
+        assert found is not None
+        office = Office(db, engine.cipher, engine.router, engine.escalation, utcnow())
+        await change_status(office, found, S.RESOLVED, "system", "selesai")
+        with pytest.raises(StatusChangeNotAllowed):
+            await change_status(office, found, S.IN_PROGRESS, "system", None)
+    assert (await report(engine, ref)).status == S.RESOLVED
+    assert [e.to_status for e in await events(engine, ref)] == [S.RECEIVED, S.RESOLVED]
 
 
 # --- escalation -------------------------------------------------------------------------------------

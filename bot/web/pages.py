@@ -16,17 +16,18 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 from bot.web.auth import LANGUAGE_COOKIE, Viewer, secure, signed_in_only
 from bot.web.render import page
 from handlers import patrol
-from handlers.actions import NEEDS_ARGUMENT, STATUS_UPDATE, Action, act, can_reach_reporter, refusal
+from handlers.actions import NEEDS_ARGUMENT, Action, act, can_reach_reporter, refusal
 from handlers.alerts import alert_payload
 from handlers.digest import HOTSPOT_DAYS, HOTSPOTS, TOP_PLACES, TREND_DAYS, gather, latest_due_date, place_name
 from handlers.i18n import LANGUAGES, labels, t
 from handlers.officer import NOTE_CHARS, event_line, outcome_messages
 from handlers.station_page import map_data, patrol_log, places_of, shows_pin, visible_report
 from handlers.text import letters_and_digits
-from storage.models import Attachment, Category, Outbox, Report, ReportSource, ReportStatus
+from storage.models import Attachment, Category, Outbox, OutboxKind, Report, ReportSource, ReportStatus
 from storage.outbox import open_payload
 from storage.report_search import SORTS, ReportFilter, matching, search
-from storage.reports import OPEN_STATUSES, history
+from storage.reports import history
+from storage.workflow import OPEN_STATUSES
 
 PAGE_SIZE = 50
 EXPORT_ROWS = 100_000
@@ -139,7 +140,7 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, message
               for event in await history(viewer.office.db, report)]
     relays = [(row, open_payload(viewer.office.cipher, row).get("text", ""))  # what the resident was sent, and
               for row in (await viewer.office.db.execute(            # whether it reached them
-                  select(Outbox).where(Outbox.report_id == report.id, Outbox.kind == STATUS_UPDATE)
+                  select(Outbox).where(Outbox.report_id == report.id, Outbox.kind == OutboxKind.STATUS_UPDATE)
                   .order_by(Outbox.id))).scalars()]
     own = report.station_id == viewer.officer.station_id  # a head sees the Polsek under it; its officers act
     actions = [a for a in Action if own and refusal(viewer.officer, report, a) is None]

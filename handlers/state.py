@@ -1,0 +1,150 @@
+"""What a conversation keeps between messages (the session's data), typed, and its one (de)serialiser.
+
+Every key is optional: a key is there while its part of the conversation is. A new field is one line in its
+TypedDict below; `load_session` reads sessions stored before it existed, and drops keys no type names.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import (
+    Any,
+    NotRequired,  # pydantic needs these on Python 3.11
+)
+
+from pydantic import TypeAdapter, ValidationError
+from typing_extensions import TypedDict
+
+log = logging.getLogger(__name__)
+
+
+class ReadBack(TypedDict, total=False):
+    """What was read from a report told in one message, to confirm: catalogue keys and a region code."""
+
+    category: str
+    place: str
+    when: str
+
+
+class Photo(TypedDict):
+    """A stored photo, and the provider's file id that lets the channel send it on without uploading it."""
+
+    sha256: str
+    content_type: str
+    size_bytes: int
+    stored_name: str
+    channel_file_id: str | None
+
+
+class Proposal(TypedDict):
+    """A place offered for confirmation; a pin's comes with the station nearest to it."""
+
+    code: str
+    station_id: NotRequired[int]
+    label: NotRequired[str]
+
+
+class When(TypedDict, total=False):
+    choice: str  # a catalogue key of the `when` menu
+    text: str    # the resident's own words
+
+
+class Draft(TypedDict, total=False):
+    """The report being told. A key is there once its answer is (the flow asks what is missing)."""
+
+    category: str
+    urgent: bool
+    description: str
+    read: ReadBack
+    photo: Photo
+    photo_skipped: bool
+    identity: str
+    # Where: a pin, typed words, and the place and station they were read as.
+    latitude: float | None
+    longitude: float | None
+    location_text: str | None
+    pin_kept: bool  # a pin no station was found near: the place typed next goes with it
+    place_tries: int
+    place_attempts: list[str]
+    place_rejected: bool
+    proposal: Proposal
+    options: list[str]  # region codes offered to pick from
+    place: str  # the confirmed region code
+    station_id: int | None
+    station_label: str | None
+    needs_routing: bool
+    when: When
+    changing: bool  # one answer is being changed from the summary, which comes next
+
+
+class ExpiredDraft(TypedDict):
+    """A report left unfinished until its conversation expired, offered back once."""
+
+    draft: Draft
+    step: str
+    at: str  # ISO time it expired
+
+
+class Concern(TypedDict):
+    category: str
+    text: str
+
+
+class PatrolDraft(TypedDict, total=False):
+    """The patrol note being told by an officer."""
+
+    place_text: str
+    code: str | None
+    options: list[str]
+    met: int
+    category: str  # of the concern being told
+    concerns: list[Concern]
+
+
+class PendingAction(TypedDict):
+    """An officer's action waiting for the note, question, station or ref it needs."""
+
+    action: str
+    ref: str
+
+
+class NumberMeant(TypedDict):
+    """A bare number an officer typed just as an alert came in: for the alert, or for the menu shown before."""
+
+    number: int
+    alert_key: str
+    alert_label: str
+    menu_key: str | None
+
+
+class SessionData(TypedDict, total=False):
+    draft: Draft
+    expired_draft: ExpiredDraft
+    patrol: PatrolDraft
+    resume: list[str]  # the steps side questions go back to, innermost last
+    pending_action: PendingAction
+    number_meant: NumberMeant
+    shortcuts: list[str]  # what the numbers of the list or report shown last to an officer mean
+    outbox_seen: int  # the newest outbox row sent to the officer before they last wrote
+
+
+_SESSION = TypeAdapter(SessionData)
+
+
+def load_session(stored: Any) -> SessionData:
+    """The session's data as stored (JSON), typed. Keys no type names are dropped; a part whose shape no
+    longer fits is dropped (logged by name, never its content) rather than stop the contact's conversation."""
+    if not isinstance(stored, dict):
+        return SessionData()
+    try:
+        return _SESSION.validate_python(stored)
+    except ValidationError as error:
+        broken = {str(problem["loc"][0]) for problem in error.errors() if problem["loc"]}
+        log.warning("session data dropped: %s", ", ".join(sorted(broken)))
+        return _SESSION.validate_python({key: value for key, value in stored.items() if key not in broken})
+
+
+def dump_session(data: SessionData) -> dict[str, Any]:
+    """The session's data as stored: plain JSON, a new object each time (so the row is seen as changed)."""
+    dumped: dict[str, Any] = _SESSION.dump_python(data, mode="json")
+    return dumped
