@@ -16,7 +16,7 @@ from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
 from handlers.language.answers import yes_or_no
-from handlers.language.intents import category_named, correction, tells_a_story
+from handlers.language.intents import aside, category_named, correction, tells_a_story
 from handlers.language.normalise import normalise
 from handlers.language.slots import when_named
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
@@ -36,6 +36,9 @@ ORDER = (CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY)
 ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGORY}  # side steps of a step
 PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
 FREE_TEXT_STEPS = (DESCRIPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # where any words may be the answer
+YES_NO_STEPS = (READ_BACK, PLACE_CHECK, PLACE_PICK, SUMMARY)  # where "sip makasih" is a yes, not an aside
+ASIDE_ANSWERS = {"thanks": "report.aside_thanks", "how": "report.aside_how",
+                 "police_number": "report.aside_police_number", "greeting": "report.already_started"}
 
 DESCRIPTION_CHARS = (10, 4000)
 LOCATION_CHARS = (3, 300)
@@ -204,6 +207,19 @@ def correct(turn: Turn) -> str | None:
         turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[CATEGORY])
         return turn.step
     return _reopen(turn, fix.field)
+
+
+def answer_aside(turn: Turn) -> str | None:
+    """Answers a thank-you, a greeting, a question of how (or what now) or one for the police number said in the
+    middle of the report, and asks the same question again: nothing of the draft changes. None when the message
+    is more than that, or holds a photo, or is a yes or no where one is asked."""
+    if turn.inbound.choice is not None or turn.inbound.media or turn.emergency_answered:
+        return None
+    said = aside(turn.text)
+    if said is None or (turn.step in YES_NO_STEPS and yes_or_no(turn.text) is not None):
+        return None
+    turn.say(ASIDE_ANSWERS[said])
+    return turn.step
 
 
 def _reopen(turn: Turn, step: str) -> str:

@@ -10,7 +10,8 @@ ONE_MESSAGE_MAX = 5  # a story that names what, where and when, filed with confi
 
 
 def test_corpus_is_large_and_covers_every_province() -> None:
-    total = sum(len(evaluate.load(name)) for name in ("yes_no", "menu", "categories", "cries", "places", "stories"))
+    names = ("yes_no", "menu", "asides", "categories", "cries", "places", "stories")
+    total = sum(len(evaluate.load(name)) for name in names)
     assert total >= 400
     provinces = {case["code"][:2] for case in evaluate.load("places")}
     assert len(provinces) == regions().counts()[1] == 38
@@ -32,6 +33,12 @@ def test_menu_intents_and_categories_are_read() -> None:
     category, _ = evaluate.categories()
     assert menu.accuracy >= 0.95, menu.misses
     assert category.accuracy >= 0.9, category.misses
+
+
+def test_asides_in_a_report_are_answered_and_never_taken_from_an_answer() -> None:
+    heard, left = evaluate.asides()
+    assert heard.accuracy >= 0.95, heard.misses
+    assert left.accuracy == 1.0, left.misses
 
 
 def test_typed_places_read_right_first_and_never_confidently_wrong() -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from storage.contacts import current_step
 from storage.models import Category, ConversationSession, Report
-from tests.helpers import DESCRIPTION, Resident
+from tests.helpers import DESCRIPTION, Resident, at
 
 GEDOG = "35.72.03.1001"
 
@@ -258,3 +258,54 @@ async def test_asked_what_kind_the_resident_may_tell_the_story_or_name_the_incid
         await resident.send(said)
     assert resident.heard("report.ask_description")
     assert (await draft_of(engine))["category"] == "security"
+
+
+ASKED_AT = {"category": "report.ask_category", "description": "report.ask_description",
+            "location": "report.ask_location", "place_check": "place.confirm", "place_pick": "place.pick",
+            "when": "report.ask_when", "photo": "report.ask_photo", "identity": "report.ask_identity",
+            "summary": "report.summary"}
+
+
+@pytest.mark.parametrize(("said", "answer"), [
+    ("makasih banyak pak", "report.aside_thanks"),
+    ("🙏", "report.aside_thanks"),
+    ("terus gimana ini", "report.aside_how"),
+    ("what now", "report.aside_how"),
+    ("no polisi brp pak", "report.aside_police_number"),
+    ("selamat pagi bu", "report.already_started"),
+])
+@pytest.mark.parametrize("step", list(ASKED_AT))
+async def test_an_aside_in_the_middle_of_a_report_is_answered_and_the_question_asked_again(
+        engine: Engine, step: str, said: str, answer: str) -> None:
+    resident = await at(engine, step)
+    before = await draft_of(engine)
+    await resident.send(said)
+    assert resident.heard(answer) and resident.heard(ASKED_AT[step]), resident.text
+    assert not resident.heard("common.not_a_choice") and not resident.heard("emergency.call_110")
+    assert await step_of(engine, resident) == step
+    assert await draft_of(engine) == before
+
+
+async def test_a_thank_you_at_the_description_is_no_description_but_a_story_with_one_is(engine: Engine) -> None:
+    resident = await at(engine, "description")
+    await resident.send("terima kasih banyak pak")
+    assert resident.heard("report.aside_thanks") and "description" not in await draft_of(engine)
+    story = "Terima kasih pak, mau lapor motor saya dibawa kabur orang dari parkiran masjid"
+    await resident.send(story)
+    assert resident.heard("report.ask_location") and not resident.heard("report.aside_thanks")
+    assert (await draft_of(engine))["description"] == story
+
+
+async def test_a_yes_with_thanks_at_a_yes_no_question_is_the_yes(engine: Engine) -> None:
+    resident = await at(engine, "place_check")
+    await resident.send("iya makasih pak")
+    assert resident.heard("report.ask_when") and not resident.heard("report.aside_thanks")
+    assert (await draft_of(engine))["place"] == GEDOG
+
+
+@pytest.mark.parametrize("step", ["location", "when", "identity"])
+async def test_a_cry_in_the_middle_of_a_report_is_still_heard(engine: Engine, step: str) -> None:
+    resident = await at(engine, step)
+    await resident.send("tolong pak ada yang bawa golok ngamuk")
+    assert resident.replies[0].text.startswith("🚨") and not resident.heard("report.aside_thanks")
+    assert (await draft_of(engine))["urgent"] is True

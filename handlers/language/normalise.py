@@ -26,7 +26,8 @@ _MORE_SLANG = {
     "sj": "saja", "ngga": "enggak", "nggak": "enggak", "kagak": "enggak", "kaga": "enggak", "gak": "enggak",
     "ga": "enggak", "engga": "enggak", "tdk": "tidak", "ndak": "enggak", "nda": "enggak", "ilang": "hilang",
     # English words the lexicon reads as Indonesian abbreviations: residents write English too.
-    "in": "in", "it": "it", "to": "to", "or": "or", "do": "do",
+    "in": "in", "it": "it", "to": "to", "or": "or", "do": "do", "so": "so",
+    "ngapain": "ngapain",  # "doing what", which the lexicon reads as "mengapai" (to reach for)
     "nggeh": "nggeh",  # Javanese "yes", which the lexicon reads as "engah"
 }
 _SLANG = {**SLANG_DATA, **_MORE_SLANG}

@@ -24,7 +24,7 @@ from handlers.engine import Engine
 from handlers.i18n import catalogue, labels
 from handlers.language.answers import yes_or_no
 from handlers.language.emergency import is_cry_for_help
-from handlers.language.intents import category_named, menu_intent
+from handlers.language.intents import aside, category_named, menu_intent
 from storage.contacts import current_step
 from storage.models import Report
 from storage.regions import RegionIndex, is_confident
@@ -78,6 +78,17 @@ def yes_no() -> Score:
 
 def menu() -> Score:
     return _reader_score("menu", menu_intent)
+
+
+def asides() -> tuple[Score, Score]:
+    """(asides in the middle of a report read as such, answers left to their step): a thank-you, a greeting,
+    "what now" or the police number is answered and the question asked again; anything more is the answer."""
+    heard, left = Score(), Score()
+    for case in load("asides"):
+        got = aside(case["text"])
+        (heard if case["expect"] else left).add(got == case["expect"],
+                                                f"{case['text']!r}: read {got!r}, expected {case['expect']!r}")
+    return heard, left
 
 
 def categories() -> tuple[Score, Counter[tuple[str, str | None]]]:
@@ -248,8 +259,11 @@ def main() -> int:
     caught, calm = cries()
     category, confusion = categories()
     top, confident = places()
+    heard, left = asides()
     print(_line("yes/no", yes_no()))
     print(_line("menu intents", menu()))
+    print(_line("asides in a report", heard))
+    print(_line("answers left to their step", left))
     print(_line("categories", category))
     print(_line("cries for help answered", caught))
     print(_line("calm look-alikes left calm", calm))
@@ -265,7 +279,7 @@ def main() -> int:
           f"{mean:.2f} messages on average, at most {max(s.messages for s in scripted)}; "
           f"category right {sum(s.category_right for s in scripted)}, "
           f"place right {sum(s.place_right for s in scripted)}")
-    misses = [m for s in (yes_no(), menu(), category, caught, calm, top, confident) for m in s.misses]
+    misses = [m for s in (yes_no(), menu(), heard, left, category, caught, calm, top, confident) for m in s.misses]
     if misses:
         print("\nmisread:")
         print("\n".join(f"  {m}" for m in misses))
