@@ -15,9 +15,9 @@ from bot.channels.base import Choice
 from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
-from handlers.language.answers import yes_or_no
+from handlers.language.answers import NO, yes_or_no
 from handlers.language.intents import aside, category_named, correction, tells_a_story
-from handlers.language.normalise import normalise
+from handlers.language.normalise import normalise, words
 from handlers.language.slots import when_named
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
 from handlers.text import letters_and_digits
@@ -57,6 +57,7 @@ FIELDS = Menu("field")
 PLACE_YES_NO = Menu("place_check")
 NONE_OF_THESE = Menu("place_pick")
 READ_BACK_OPTIONS = Menu("read_back")
+READ_BACK_WHEN = Menu("read_back_when")  # a yes with the time the story did not say, in one answer
 RESUME_OPTIONS = Menu("resume_draft")
 
 
@@ -161,22 +162,35 @@ async def resume_draft(turn: Turn) -> str:
 
 
 def ask_read_back(turn: Turn) -> None:
+    """Shows what was read from the story; when it says no time, asks for it with the same answer, so a story
+    of what and where is filed in five messages as one of what, where and when is."""
     read = turn.draft["read"]
     missing = t(turn.lang, "report.read_missing")
     place = turn.router.place(read["place"]) if "place" in read else None
-    turn.say("report.read_back", READ_BACK_OPTIONS,
+    key, options = ("report.read_back", READ_BACK_OPTIONS) if "when" in read else \
+        ("report.read_back_ask_when", READ_BACK_WHEN)
+    turn.say(key, options,
              category=labels(turn.lang, CATEGORIES.group)[read["category"]] if "category" in read else missing,
              place=place_label(turn.lang, place) if place else missing,
              when=labels(turn.lang, WHEN_OPTIONS.group)[read["when"]] if "when" in read else missing)
 
 
 async def read_back(turn: Turn) -> str:
-    """Keeps what was read from the story on a yes, none of it on a no; then asks what is still missing."""
-    picked = turn.pick(READ_BACK_OPTIONS)
+    """Keeps what was read from the story on a yes (with the time, when one is given with it), none of it on a
+    no; then asks what is still missing."""
+    asks_when = "when" not in turn.draft["read"]
+    picked = turn.pick(READ_BACK_WHEN if asks_when else READ_BACK_OPTIONS)
+    if picked is None and turn.inbound.choice is None and asks_when:
+        picked = _yes_with_a_time(turn.text)
     if picked is None:
         turn.say("common.not_a_choice")
         return READ_BACK
     read = turn.draft.pop("read")
+    if picked in labels(turn.lang, WHEN_OPTIONS.group):
+        read["when"] = picked
+        if picked == "now" and not turn.emergency_answered:
+            turn.say("emergency.happening_now")
+        picked = "yes"
     if picked == "yes":
         if "category" in read:
             turn.draft["category"] = read["category"]
@@ -185,6 +199,16 @@ async def read_back(turn: Turn) -> str:
         if "place" in read:
             await accept_place(turn, {"code": read["place"]})
     return first_missing(turn)
+
+
+def _yes_with_a_time(text: str) -> str | None:
+    """A typed answer to what was read when the time was asked with it: the time ("iya, kemarin malam", or the
+    time alone), "yes" or "no"; a time after a no ("bukan, kemarin") is no yes."""
+    answer = yes_or_no(text)
+    moment = when_named(text)
+    if answer is None and moment is not None and not set(words(text)) & NO:
+        return moment
+    return answer
 
 
 def correct(turn: Turn) -> str | None:

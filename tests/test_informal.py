@@ -309,3 +309,34 @@ async def test_a_cry_in_the_middle_of_a_report_is_still_heard(engine: Engine, st
     await resident.send("tolong pak ada yang bawa golok ngamuk")
     assert resident.replies[0].text.startswith("🚨") and not resident.heard("report.aside_thanks")
     assert (await draft_of(engine))["urgent"] is True
+
+
+async def test_a_story_without_a_time_is_asked_it_with_the_read_back_and_filed_in_five(engine: Engine) -> None:
+    resident = Resident(engine, "console:story")
+    story = "kotak amal musholla dicongkel orang, kel gedog kec sananwetan blitar"
+    await resident.send(story)
+    assert resident.heard("report.read_back_ask_when") and "Kel. Gedog" in resident.text, resident.text
+    await resident.send("iya bener, kemarin malam")
+    assert resident.heard("report.ask_photo"), resident.text  # the time is not asked again
+    for said in ("ga ada", "rahasia", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.village_code == GEDOG and report.description == story
+    assert report.occurred_text == "Sebelum hari ini"
+
+
+async def test_the_time_asked_with_the_read_back_takes_a_button_and_a_plain_yes(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dibawa kabur maling di parkiran gedog sananwetan blitar")
+    await resident.send(button="today")
+    assert resident.heard("report.ask_photo")
+    assert (await draft_of(engine))["when"] == {"choice": "today"}
+    await resident.send("batal")
+    await resident.send("motor sy dibawa kabur maling di parkiran gedog sananwetan blitar")
+    await resident.send("iya")
+    assert resident.heard("report.ask_when")  # a yes without the time: the time is asked on its own
+    await resident.send("batal")
+    await resident.send("motor sy dibawa kabur maling di parkiran gedog sananwetan blitar")
+    await resident.send("bukan, kemarin")
+    assert resident.heard("report.ask_category")  # a no stays a no, whatever follows it
+    assert "when" not in await draft_of(engine)

@@ -13,14 +13,15 @@ from handlers.language.answers import NEUTRAL, yes_or_no
 from handlers.language.normalise import normalise, stem, stems_of, words
 
 # Stems of what happened, by category (the catalogue's aliases are read too). A story names its incident
-# in these words far more often than by the category's label.
+# in these words far more often than by the category's label. Not "bandar": it names places (Bandar Lampung)
+# and gambling hosts as often as drug dealers.
 INCIDENT_STEMS: dict[str, frozenset[str]] = {
     "security": frozenset({
         "curi", "maling", "begal", "jambret", "rampok", "copet", "tipu", "aniaya", "keroyok", "palak", "preman",
         "bobol", "rampas", "todong", "bacok", "tusuk", "culik", "perkosa", "cabul", "leceh", "ancam", "peras",
         "judi", "golok", "parang", "celurit", "pisau", "senjata", "pistol", "curanmor", "hilang", "gasak",
-        "gondol", "colong", "pukul", "gebuk", "hajar", "tendang", "tampar", "tawur", "berantem", "kelahi", "amuk",
-        "bunuh", "sandera", "theft", "stolen", "steal", "thief", "robbery", "robbed", "burglary", "burglar",
+        "gondol", "colong", "congkel", "pukul", "gebuk", "hajar", "tendang", "tampar", "tawur", "berantem", "kelahi",
+        "amuk", "bunuh", "sandera", "theft", "stolen", "steal", "thief", "robbery", "robbed", "burglary", "burglar",
         "mugged", "scam", "fraud", "assault", "knife", "gun", "stab", "stabbed", "fight", "attacked", "beaten",
         "gendam", "hipnotis", "nyuri", "nyolong", "nyopet", "scammed", "cheated", "bully", "mencuri", "pencuri",
     }),
@@ -36,7 +37,7 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
     }),
     "drugs": frozenset({
         "narkoba", "narkotika", "sabu", "nyabu", "ganja", "ekstasi", "inex", "putaw", "tramadol", "ngelem",
-        "pil", "obat", "drug", "drugs", "weed", "meth", "dealer", "pengedar", "edar", "bandar",
+        "pil", "obat", "drug", "drugs", "weed", "meth", "dealer", "pengedar", "edar",
     }),
     "other": frozenset({"saran", "usul", "aspirasi", "pungli", "suggestion"}),
 }

@@ -132,10 +132,15 @@ def places(index: RegionIndex | None = None) -> tuple[Score, Score]:
 @dataclass
 class Scripted:
     text: str
+    kind: str  # what the story names besides what happened: "what, where, when", "what, where", ...
     messages: int
     filed: bool
     category_right: bool
     place_right: bool
+
+
+def kind_of(case: dict[str, Any]) -> str:
+    return ", ".join(["what", *(name for name, key in (("where", "code"), ("when", "when")) if key in case)])
 
 
 def _place_words(index: RegionIndex, code: str) -> str:
@@ -175,13 +180,17 @@ async def script_story(engine: Engine, case: dict[str, Any], urn: str) -> Script
     code = case.get("code")
     place_right = filed and report is not None and (
         code is None or code in (report.village_code, report.district_code, report.regency_code))
-    return Scripted(case["text"], messages, filed, category_right, place_right)
+    return Scripted(case["text"], kind_of(case), messages, filed, category_right, place_right)
 
 
 def _answer(step: str | None, case: dict[str, Any], out: list[Any], index: RegionIndex) -> str:
     """The informal answer to the question at `step`."""
     if step == "read_back":
-        return INFORMAL["read_back_yes"] if _read_back_right(out, case, index) else INFORMAL["read_back_no"]
+        if not _read_back_right(out, case, index):
+            return INFORMAL["read_back_no"]
+        asks_when = any(choice.key == "today" for reply in out for choice in reply.choices)
+        return f"{INFORMAL['read_back_yes']}, {INFORMAL['when'][case.get('when')]}" if asks_when \
+            else INFORMAL["read_back_yes"]
     if step == "category":
         return INFORMAL["category"][case["category"]]
     if step == "location":
@@ -274,11 +283,13 @@ def main() -> int:
         print(f"  {expected:<14} → {got!s:<14} {count}")
     scripted = asyncio.run(_scripted_on_a_fresh_database())
     filed = [s for s in scripted if s.filed]
-    mean = sum(s.messages for s in scripted) / len(scripted)
     print(f"\none-message reports, scripted informal resident: {len(filed)}/{len(scripted)} filed, "
-          f"{mean:.2f} messages on average, at most {max(s.messages for s in scripted)}; "
           f"category right {sum(s.category_right for s in scripted)}, "
           f"place right {sum(s.place_right for s in scripted)}")
+    for kind in sorted({s.kind for s in scripted}, key=len, reverse=True):
+        counts = [s.messages for s in scripted if s.kind == kind]
+        print(f"  {kind:<18} {len(counts):>3} stories, {sum(counts) / len(counts):.2f} messages on average, "
+              f"at most {max(counts)}")
     misses = [m for s in (yes_no(), menu(), heard, left, category, caught, calm, top, confident) for m in s.misses]
     if misses:
         print("\nmisread:")
