@@ -94,7 +94,7 @@ async def test_a_cry_at_the_menu_answers_110_and_starts_an_urgent_report(engine:
     await resident.send("ada orang bawa golok ngamuk di pasar")
     assert resident.replies[0].text.startswith("🚨")
     assert not resident.heard("menu.not_understood")
-    assert resident.heard("report.read_back")
+    assert resident.heard("report.read_back_ask_when")
     assert (await draft_of(engine))["urgent"] is True
     await resident.send("iya")
     assert resident.heard("report.ask_location")
