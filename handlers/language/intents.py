@@ -49,14 +49,15 @@ WANT_WORDS = frozenset({"mau", "ingin", "pengin", "pingin", "mo", "want", "like"
 HOW_WORDS = frozenset({"bagaimana", "cara", "caranya", "how", "gimana", "prosedur", "langkah", "ngapain"})
 # "What now": a question of how to go on, with no word of "how" in it.
 HOW_PHRASES = ("what now", "now what", "what next", "what should i do", "what do i do", "selanjutnya apa",
-               "terus apa", "lalu apa", "habis ini apa", "harus apa")
+               "terus apa", "lalu apa", "habis ini apa", "harus apa", "apa yang harus", "maksudnya apa")
 THANKS_PHRASES = ("terima kasih", "thanks", "thank you", "nuhun", "hatur nuhun", "matur nuwun", "suwun",
-                  "tengkyu", "makasih", "tq", "emoji_melipat_tangan", "alhamdulillah", "thx", "terimakasih",
+                  "tengkyu", "makasih", "tq", "tks", "emoji_melipat_tangan", "alhamdulillah", "thx", "terimakasih",
                   "maturnuwun", "maturnuhun", "matur suwun", "kamsia", "thank", "makasi")
 GREETING_PHRASES = ("halo", "hallo", "helo", "hai", "hi", "hello", "hey", "assalamualaikum", "assalamu alaikum",
                     "ass wr wb", "punten", "permisi", "selamat pagi", "selamat siang", "selamat sore",
                     "selamat malam", "good morning", "good afternoon", "good evening", "sugeng enjing",
-                    "om swastiastu", "shalom", "salam sejahtera", "emoji_tangan_melambai")
+                    "om swastiastu", "shalom", "salam sejahtera", "wassalamualaikum", "wassalam", "wslm",
+                    "emoji_tangan_melambai")
 NUMBER_WORDS = frozenset({"nomor", "no", "telepon", "telpon", "nomer", "kontak", "hotline", "number", "call",
                           "phone", "hubungi", "wa", "whatsapp"})
 POLICE_WORDS = frozenset({"polisi", "polsek", "polres", "police", "110", "darurat", "emergency", "polri"})
@@ -72,14 +73,17 @@ _ASIDE_WORDS = {
     "thanks": _words_of(THANKS_PHRASES) | {"banyak", "atas", "bantuan", "bantuannya", "infonya", "informasinya",
                                            "ya", "iya", "sebelumnya", "much", "very", "a", "lot", "for", "the", "help",
                                            "ok", "oke", "okay", "sip", "siap", "baik", "mantap", "god", "bless",
-                                           *POLICE_WORDS},
+                                           "your", "lu", "u", "cukup", "begitu", "gitu", "ditunggu", "kabar",
+                                           "kabarnya", "respon", "responnya", "respons", "polwan", *POLICE_WORDS},
     "how": HOW_WORDS | REPORT_WORDS | _words_of(HOW_PHRASES) | {
         "terus", "lalu", "trus", "selanjutnya", "berikutnya", "habis", "sekarang", "now", "ya", "saya", "aku",
         "isi", "mengisi", "ngisi", "ngisinya", "isinya", "jawab", "menjawab", "bingung", "confused", "do", "does",
-        "i", "we", "so", "this", "it", "work", "works", "apa", "lapornya", "laporannya", "melapornya", "lagi"},
+        "i", "we", "so", "this", "it", "work", "works", "apa", "lapornya", "laporannya", "melapornya", "lagi",
+        "maksud", "maksudnya", "harus", "lakukan", "melakukan", "yang", "bisa", "jelaskan", "dijelaskan", "tolong",
+        "kirim", "ngirim", "ngirimnya", "mengirim"},
     "police_number": NUMBER_WORDS | POLICE_WORDS | {
         "berapa", "apa", "ya", "minta", "meminta", "what", "is", "the", "of", "polisinya", "pengaduan", "kantor",
-        "your"},
+        "your", "sini", "terdekat", "setempat", "hp"},
     "greeting": _words_of(GREETING_PHRASES) | {"a", "all", "semua", "semuanya", "sir", "there", "everyone", "wr", "wb",
                                                *POLICE_WORDS},
 }
