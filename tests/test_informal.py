@@ -9,7 +9,7 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from storage.contacts import current_step
 from storage.models import Category, ConversationSession, Report
-from tests.helpers import DESCRIPTION, Resident, at
+from tests.helpers import DESCRIPTION, Resident, at, enrolled, file_report
 
 GEDOG = "35.72.03.1001"
 
@@ -340,3 +340,14 @@ async def test_the_time_asked_with_the_read_back_takes_a_button_and_a_plain_yes(
     await resident.send("bukan, kemarin")
     assert resident.heard("report.ask_category")  # a no stays a no, whatever follows it
     assert "when" not in await draft_of(engine)
+
+
+async def test_a_thank_you_leaves_an_officers_question_waiting_for_the_answer(engine: Engine) -> None:
+    petugas = await enrolled(engine, "console:petugas")
+    warga, ref = await file_report(engine)
+    await petugas.send(f"INFO {ref} Motornya warna apa?")
+    assert petugas.heard("officer.done.info"), petugas.text
+    await warga.send("makasih pak 🙏")
+    assert warga.heard("menu.thanks") and not warga.heard("relay.answer_sent")
+    await warga.send("Merah, ada stiker di spakbor")
+    assert warga.heard("relay.answer_sent")
