@@ -176,8 +176,8 @@ def ask_read_back(turn: Turn) -> None:
 
 
 async def read_back(turn: Turn) -> str:
-    """Keeps what was read from the story on a yes (with the time, when one is given with it), none of it on a
-    no; then asks what is still missing."""
+    """Keeps what was read from the story on a yes (with the time, or the time not said), none of it on a no;
+    then asks what is still missing."""
     asks_when = "when" not in turn.draft["read"]
     picked = turn.pick(READ_BACK_WHEN if asks_when else READ_BACK_OPTIONS)
     if picked is None and turn.inbound.choice is None and asks_when:
@@ -194,8 +194,9 @@ async def read_back(turn: Turn) -> str:
     if picked == "yes":
         if "category" in read:
             turn.draft["category"] = read["category"]
-        if "when" in read:
-            turn.draft["when"] = {"choice": read["when"]}
+        # The time was asked with the read-back: a yes without one leaves it "not said" (Ubah changes it).
+        turn.draft["when"] = {"choice": read["when"]} if "when" in read else \
+            {"text": t(turn.lang, "report.when_not_said")}
         if "place" in read:
             await accept_place(turn, {"code": read["place"]})
     return first_missing(turn)

@@ -96,14 +96,14 @@ async def test_a_cry_at_the_menu_answers_110_and_starts_an_urgent_report(engine:
     assert not resident.heard("menu.not_understood")
     assert resident.heard("report.read_back_ask_when")
     assert (await draft_of(engine))["urgent"] is True
-    await resident.send("iya")
+    await resident.send("iya, masih sekarang")
     assert resident.heard("report.ask_location")
     await resident.send("gedog sananwetan blitar")
     await resident.send("ya")
-    for said in ("sekarang", "ga ada", "rahasia", "kirim"):
+    for said in ("ga ada", "rahasia", "kirim"):
         await resident.send(said)
     [report] = await reports(engine)
-    assert report.urgent and report.category == Category.SECURITY
+    assert report.urgent and report.category == Category.SECURITY and report.occurred_text == "Sedang terjadi"
     assert report.description == "ada orang bawa golok ngamuk di pasar"
 
 
@@ -325,7 +325,7 @@ async def test_a_story_without_a_time_is_asked_it_with_the_read_back_and_filed_i
     assert report.occurred_text == "Sebelum hari ini"
 
 
-async def test_the_time_asked_with_the_read_back_takes_a_button_and_a_plain_yes(engine: Engine) -> None:
+async def test_the_time_asked_with_the_read_back_takes_a_button_a_plain_yes_or_a_no(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("motor sy dibawa kabur maling di parkiran gedog sananwetan blitar")
     await resident.send(button="today")
@@ -334,7 +334,8 @@ async def test_the_time_asked_with_the_read_back_takes_a_button_and_a_plain_yes(
     await resident.send("batal")
     await resident.send("motor sy dibawa kabur maling di parkiran gedog sananwetan blitar")
     await resident.send("iya")
-    assert resident.heard("report.ask_when")  # a yes without the time: the time is asked on its own
+    assert resident.heard("report.ask_photo")  # a yes without the time: asked once, it is left not said
+    assert (await draft_of(engine))["when"] == {"text": "Tidak disebutkan"}
     await resident.send("batal")
     await resident.send("motor sy dibawa kabur maling di parkiran gedog sananwetan blitar")
     await resident.send("bukan, kemarin")
