@@ -16,7 +16,7 @@ from handlers.actions import take_answer
 from handlers.choices import Menu
 from handlers.i18n import LANGUAGES, catalogue, t
 from handlers.language.emergency import is_cry_for_help
-from handlers.language.intents import category_named, menu_intent
+from handlers.language.intents import aside, category_named, menu_intent
 from handlers.routing import station_label
 from handlers.state import SessionData
 from handlers.status import show_status
@@ -65,7 +65,8 @@ async def menu(turn: Turn) -> str:
     if turn.emergency_answered:
         return await _start_urgent(turn)
     picked = turn.pick(main_menu(turn))
-    if picked is None and letters_and_digits(turn.text) >= ANSWER_CHARS and await answer_question(turn, turn.text):
+    answers = picked is None and letters_and_digits(turn.text) >= ANSWER_CHARS and aside(turn.text) is None
+    if answers and await answer_question(turn, turn.text):  # a thank-you leaves the officer's question open
         return MENU
     if picked in (None, "report") and turn.inbound.choice is None and menu_intent(turn.text) in ("story", "category"):
         return await _menu_intent(turn)  # "lapor pencurian" says more than "lapor"
@@ -104,7 +105,7 @@ async def _menu_intent(turn: Turn) -> str:
         return report_flow.start(turn)
     if intent in ("thanks", "police_number"):
         turn.say(f"menu.{intent}")
-    elif intent != "ok":
+    elif intent not in ("ok", "greeting"):  # the menu that follows answers both
         turn.say("menu.not_understood")
     return MENU
 
@@ -433,7 +434,7 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
             turn.say("report.expired")
     next_step = await global_word(turn)
     if next_step is None and turn.step in report_flow.STEPS and "draft" in turn.data:
-        next_step = report_flow.correct(turn)
+        next_step = report_flow.correct(turn) or report_flow.answer_aside(turn)
     if next_step is None and (first_contact or expired) and not _tells_something(turn):
         next_step = MENU  # a first "1" or "ok" is no answer to a menu not yet shown
     turn.step = next_step or await STEPS[turn.step].answer(turn)

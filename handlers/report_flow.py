@@ -14,9 +14,9 @@ from bot.channels.base import Choice
 from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
-from handlers.language.answers import yes_or_no
-from handlers.language.intents import category_named, correction, tells_a_story
-from handlers.language.normalise import normalise
+from handlers.language.answers import NO, yes_or_no
+from handlers.language.intents import aside, category_named, correction, tells_a_story
+from handlers.language.normalise import normalise, words
 from handlers.language.slots import when_named
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
 from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData
@@ -45,6 +45,9 @@ ORDER = (CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY)
 ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGORY}  # side steps of a step
 PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
 FREE_TEXT_STEPS = (DESCRIPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # where any words may be the answer
+YES_NO_STEPS = (READ_BACK, PLACE_CHECK, PLACE_PICK, SUMMARY)  # where "sip makasih" is a yes, not an aside
+ASIDE_ANSWERS = {"thanks": "report.aside_thanks", "how": "report.aside_how",
+                 "police_number": "report.aside_police_number", "greeting": "report.already_started"}
 
 DESCRIPTION_CHARS = (10, 4000)
 LOCATION_CHARS = (3, 300)
@@ -63,6 +66,7 @@ FIELDS = Menu("field")
 PLACE_YES_NO = Menu("place_check")
 NONE_OF_THESE = Menu("place_pick")
 READ_BACK_OPTIONS = Menu("read_back")
+READ_BACK_WHEN = Menu("read_back_when")  # a yes with the time the story did not say, in one answer
 RESUME_OPTIONS = Menu("resume_draft")
 
 
@@ -167,30 +171,54 @@ async def resume_draft(turn: Turn) -> str:
 
 
 def ask_read_back(turn: Turn) -> None:
+    """Shows what was read from the story; when it says no time, asks for it with the same answer, so a story
+    of what and where is filed in five messages as one of what, where and when is."""
     read = turn.draft["read"]
     missing = t(turn.lang, "report.read_missing")
     place = turn.router.place(read["place"]) if "place" in read else None
-    turn.say("report.read_back", READ_BACK_OPTIONS,
+    key, options = ("report.read_back", READ_BACK_OPTIONS) if "when" in read else \
+        ("report.read_back_ask_when", READ_BACK_WHEN)
+    turn.say(key, options,
              category=labels(turn.lang, CATEGORIES.group)[read["category"]] if "category" in read else missing,
              place=place_label(turn.lang, place) if place else missing,
              when=labels(turn.lang, WHEN_OPTIONS.group)[read["when"]] if "when" in read else missing)
 
 
 async def read_back(turn: Turn) -> str:
-    """Keeps what was read from the story on a yes, none of it on a no; then asks what is still missing."""
-    picked = turn.pick(READ_BACK_OPTIONS)
+    """Keeps what was read from the story on a yes (with the time, or the time not said), none of it on a no;
+    then asks what is still missing."""
+    asks_when = "when" not in turn.draft["read"]
+    picked = turn.pick(READ_BACK_WHEN if asks_when else READ_BACK_OPTIONS)
+    if picked is None and turn.inbound.choice is None and asks_when:
+        picked = _yes_with_a_time(turn.text)
     if picked is None:
         turn.say("common.not_a_choice")
         return READ_BACK
     read = turn.draft.pop("read")
+    if picked in labels(turn.lang, WHEN_OPTIONS.group):
+        read["when"] = picked
+        if picked == "now" and not turn.emergency_answered:
+            turn.say("emergency.happening_now")
+        picked = "yes"
     if picked == "yes":
         if "category" in read:
             turn.draft["category"] = read["category"]
-        if "when" in read:
-            turn.draft["when"] = {"choice": read["when"]}
+        # The time was asked with the read-back: a yes without one leaves it "not said" (Ubah changes it).
+        turn.draft["when"] = {"choice": read["when"]} if "when" in read else \
+            {"text": t(turn.lang, "report.when_not_said")}
         if "place" in read:
             await accept_place(turn, {"code": read["place"]})
     return first_missing(turn)
+
+
+def _yes_with_a_time(text: str) -> str | None:
+    """A typed answer to what was read when the time was asked with it: the time ("iya, kemarin malam", or the
+    time alone), "yes" or "no"; a time after a no ("bukan, kemarin") is no yes."""
+    answer = yes_or_no(text)
+    moment = when_named(text)
+    if answer is None and moment is not None and not set(words(text)) & NO:
+        return moment
+    return answer
 
 
 def correct(turn: Turn) -> str | None:
@@ -213,6 +241,19 @@ def correct(turn: Turn) -> str | None:
         turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[CATEGORY])
         return turn.step
     return _reopen(turn, fix.field)
+
+
+def answer_aside(turn: Turn) -> str | None:
+    """Answers a thank-you, a greeting, a question of how (or what now) or one for the police number said in the
+    middle of the report, and asks the same question again: nothing of the draft changes. None when the message
+    is more than that, or holds a photo, or is a yes or no where one is asked."""
+    if turn.inbound.choice is not None or turn.inbound.media or turn.emergency_answered:
+        return None
+    said = aside(turn.text)
+    if said is None or (turn.step in YES_NO_STEPS and yes_or_no(turn.text) is not None):
+        return None
+    turn.say(ASIDE_ANSWERS[said])
+    return turn.step
 
 
 def _reopen(turn: Turn, step: str) -> str:

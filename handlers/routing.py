@@ -36,12 +36,14 @@ class Router:
 
     async def read(self, db: AsyncSession, text: str) -> tuple[list[PlaceCandidate], bool]:
         """candidates(), where a name repeats with those inside the area the stations cover first: a resident
-        writing to these stations most likely means the Sidomulyo nearby."""
+        writing to these stations most likely means the Sidomulyo nearby. Only places of one name trade places:
+        a typo reading near the stations never goes before a name spelt exactly elsewhere."""
         found = self.places.resolve(text, limit=CANDIDATES_WEIGHED)
         if is_confident(found) or len(found) < 2:
             return found[:CANDIDATES_SHOWN], is_confident(found)
         covered = await covered_codes(db)
-        ranked = sorted(found, key=lambda c: not ({c.district_code, c.regency.code} & covered))
+        names = [_name(c) for c in found]
+        ranked = sorted(found, key=lambda c: (names.index(_name(c)), not ({c.district_code, c.regency.code} & covered)))
         return ranked[:CANDIDATES_SHOWN], False
 
     def place(self, code: str) -> PlaceCandidate | None:
@@ -71,6 +73,10 @@ class Router:
         areas = await areas_of(db, station)
         place = self.places.candidate_for(areas[0] if len(areas) == 1 else areas[0].rsplit(".", 1)[0])
         return (station, place) if place else None
+
+
+def _name(place: PlaceCandidate) -> str:
+    return normalize((place.village or place.district or place.regency).name)
 
 
 def code_label(lang: str, router: Router, code: str) -> str:

@@ -4,7 +4,8 @@ A report goes to the police station of its kecamatan, so "gedok sananwetn blitar
 35.72.03.1001. Names are matched hierarchically: kabupaten/kota and kecamatan names across the country,
 villages only inside a kecamatan or kabupaten/kota also named in the text. Village names repeat too often
 ("Sidomulyo" 113 times) for a village alone to be trusted: across the country it is only looked up by exact
-spelling, and alone it never scores as confident.
+spelling, and alone it never scores as confident. A name spelt exactly outranks any reading that needs a typo
+and passes over it (see _passes_over).
 """
 
 from __future__ import annotations
@@ -42,8 +43,6 @@ _SUPPORT = {1: 0.75, 2: 0.9, 3: 1.0}
 #: A village named alone: below CONFIDENT_SCORE even when spelt exactly and unique.
 _VILLAGE_ALONE = 0.7
 _PROVINCE_BONUS = 5.0
-#: A fuzzy reading of words that exactly spell another name in play.
-_FUZZY_BESIDE_EXACT = 0.9
 #: A name read where the text announced another level ("kec. X" read as a kab/kota) or kind ("kota" vs "kab.").
 _WRONG_HINT = 0.85
 #: Words right after "jl."/"gang" are usually a street, which is often named after a place ("Jl. Merdeka").
@@ -268,6 +267,7 @@ class _Hit:
     start: int
     end: int
     exact: bool  # the words spell the name, before any hint or street weighting
+    typo: bool  # the words were read as a name they misspell
 
 
 class _Word(NamedTuple):
@@ -478,18 +478,22 @@ class RegionIndex:
         hits = self._hits(spans)
         areas = self._areas(hits)
         self._add_villages_in(areas, spans, hits)
-        _mark_down_fuzzy_beside_exact(hits, areas)
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
-        readings = [r for r in (self._score(code, hits) for code in codes) if r[1] >= MIN_SCORE]
-        # Ties go to the reading that used more words, then to the larger region.
-        readings.sort(key=lambda r: (-r[1], -sum(e - s for s, e in r[2]), r[0].count("."), r[0]))
-        kept: list[tuple[str, float, frozenset[tuple[int, int]]]] = []
-        for code, score, words in readings:
-            if not any(_related(code, c) or words < w for c, _, w in kept):
-                kept.append((code, score, words))
+        readings = [r for r in (self._score(code, hits) for code in codes) if r.score >= MIN_SCORE]
+        # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
+        # its own score (see _passes_over). Ties go to the reading that used more words, then to the larger region.
+        spelt = [r for r in readings if r.spelt]
+        rank = {r.code: min([r.score, *(s.score for s in spelt if _passes_over(r, s))]) for r in readings}
+        readings.sort(key=lambda r: (-rank[r.code], rank[r.code] < r.score, -sum(e - s for s, e in r.words),
+                                     r.code.count("."), r.code))
+        kept: list[_Reading] = []
+        for reading in readings:
+            if not any(_related(reading.code, k.code) or reading.words < k.words or _passes_over(reading, k, True)
+                       for k in kept):
+                kept.append(reading)
                 if len(kept) == limit:
                     break
-        return [c for c in (self.candidate_for(code, score) for code, score, _ in kept) if c]
+        return [c for c in (self.candidate_for(r.code, r.score) for r in kept) if c]
 
     def _hits(self, spans: list[_Span]) -> dict[str, list[_Hit]]:
         """Country-wide matches: provinces, kab/kota and kecamatan by fuzzy name, villages only exactly."""
@@ -505,7 +509,8 @@ class RegionIndex:
                 weight = _ALIAS if span.end - span.start == 1 else 1.0
                 for table, ratio in ((self._aliases, 100.0 * weight), (self._nicknames, 100.0)):
                     for code in table.exact(span.key):
-                        _add(hits, replace(self._hit(span, code.count(".") + 1, code, ratio), exact=False))
+                        _add(hits, replace(self._hit(span, code.count(".") + 1, code, ratio), exact=False,
+                                           typo=False))
         return hits
 
     def _areas(self, hits: dict[str, list[_Hit]]) -> list[str]:
@@ -531,16 +536,16 @@ class RegionIndex:
         wrong_kind = level == 2 and span.kind_hint and self._regions[code].kind != span.kind_hint
         if (span.level_hint and span.level_hint != level) or wrong_kind:
             score *= _WRONG_HINT
-        return _Hit(level, code, score, span.start, span.end, ratio == 100.0)
+        return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0)
 
-    def _score(self, code: str, hits: dict[str, list[_Hit]]) -> tuple[str, float, frozenset[tuple[int, int]]]:
-        """The best reading of the text as this region: (code, score, words used). One hit or none per level,
-        no word read twice, the region itself named; score 0 when no reading names a kab/kota or below."""
+    def _score(self, code: str, hits: dict[str, list[_Hit]]) -> _Reading:
+        """The best reading of the text as this region: one hit or none per level, no word read twice, the region
+        itself named; score 0 when no reading names a kab/kota or below."""
         levels = _ancestors(code)
         options = [[None, *hits.get(c, ())[:_HITS_PER_CODE]] for c in levels[:-1]]
         options.append(list(hits.get(code, ())[:_HITS_PER_CODE]))
         best: tuple[float, int] = (0.0, 0)
-        words = frozenset[tuple[int, int]]()
+        used: tuple[_Hit, ...] = ()
         for chosen in itertools.product(*options):
             picked = [h for h in chosen if h is not None]
             if any(a.start < b.end and b.start < a.end for a, b in itertools.combinations(picked, 2)):
@@ -548,8 +553,43 @@ class RegionIndex:
             # Equal scores (100 is a ceiling) go to the reading that used more words.
             score = (_combine(picked), sum(h.end - h.start for h in picked))
             if score[0] > 0 and score > best:
-                best, words = score, frozenset((h.start, h.end) for h in picked)
-        return code, round(best[0], 1), words
+                best, used = score, tuple(picked)
+        return _Reading(code, round(best[0], 1), used)
+
+
+class _Reading(NamedTuple):
+    """The text read as one region: its code, score and the hits (words and names) it rests on."""
+
+    code: str
+    score: float
+    hits: tuple[_Hit, ...]
+
+    @property
+    def words(self) -> frozenset[tuple[int, int]]:
+        return frozenset((h.start, h.end) for h in self.hits)
+
+    @property
+    def spelt(self) -> bool:
+        """No name in it misspelt, and a kab/kota or kecamatan spelt exactly: a village name alone is too common
+        to say anything ("Sidomulyo" is 113 villages), an alias alone (bdg) too short."""
+        main = [h for h in self.hits if h.level >= 2]
+        return not any(h.typo for h in main) and any(h.exact and h.level <= 3 for h in main)
+
+
+def _passes_over(reading: _Reading, spelt: _Reading, same_words_only: bool = False) -> bool:
+    """Whether `reading` rests on a typo where `spelt` reads a name spelt exactly: it reads the same words as
+    another name ("ilir timur satu" as Ilir Timur Dua), or, unless `same_words_only`, leaves them out for a
+    typo of other words. An exact name outranks a fuzzy one; a reading that takes the exact name in and adds
+    to it ("gedok sananwetn blitar" with Kota Blitar spelt) passes over nothing."""
+    if reading.spelt or not any(h.typo for h in reading.hits if h.level >= 2):
+        return False
+    for start, end in spelt.words:
+        over = [h for h in reading.hits if h.start < end and start < h.end]
+        if any(not h.typo for h in over):
+            continue  # it reads those words as a name spelt there too ("montong gading" for "gading")
+        if over or not same_words_only:
+            return True
+    return False
 
 
 def _combine(picked: list[_Hit]) -> float:
@@ -561,19 +601,6 @@ def _combine(picked: list[_Hit]) -> float:
         return _VILLAGE_ALONE * main[0].score  # a province does not make a lone village name any less common
     bonus = _PROVINCE_BONUS if len(main) < len(picked) else 0.0
     return min(100.0, _SUPPORT[len(main)] * sum(h.score for h in main) / len(main) + bonus)
-
-
-def _mark_down_fuzzy_beside_exact(hits: dict[str, list[_Hit]], areas: list[str]) -> None:
-    """Marks down fuzzy hits of words that exactly spell a kab/kota, kecamatan, or a village in an area found:
-    "sekar bojonegoro" is Kec. Sekar, not a typo of Desa Sekaran in the same kabupaten."""
-    inside = set(areas)
-    exact = {(h.start, h.end) for found in hits.values() for h in found
-             if h.exact and (h.level < 4 or h.code[:8] in inside or h.code[:5] in inside)}
-    for found in hits.values():
-        if any(not h.exact and (h.start, h.end) in exact for h in found):
-            found[:] = sorted((replace(h, score=h.score * _FUZZY_BESIDE_EXACT)
-                               if not h.exact and (h.start, h.end) in exact else h for h in found),
-                              key=lambda h: -h.score)
 
 
 def _add(hits: dict[str, list[_Hit]], hit: _Hit) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from storage.contacts import current_step
 from storage.models import Category, ConversationSession, Report
-from tests.helpers import DESCRIPTION, Resident
+from tests.helpers import DESCRIPTION, Resident, at, enrolled, file_report
 
 GEDOG = "35.72.03.1001"
 
@@ -94,16 +94,16 @@ async def test_a_cry_at_the_menu_answers_110_and_starts_an_urgent_report(engine:
     await resident.send("ada orang bawa golok ngamuk di pasar")
     assert resident.replies[0].text.startswith("🚨")
     assert not resident.heard("menu.not_understood")
-    assert resident.heard("report.read_back")
+    assert resident.heard("report.read_back_ask_when")
     assert (await draft_of(engine))["urgent"] is True
-    await resident.send("iya")
+    await resident.send("iya, masih sekarang")
     assert resident.heard("report.ask_location")
     await resident.send("gedog sananwetan blitar")
     await resident.send("ya")
-    for said in ("sekarang", "ga ada", "rahasia", "kirim"):
+    for said in ("ga ada", "rahasia", "kirim"):
         await resident.send(said)
     [report] = await reports(engine)
-    assert report.urgent and report.category == Category.SECURITY
+    assert report.urgent and report.category == Category.SECURITY and report.occurred_text == "Sedang terjadi"
     assert report.description == "ada orang bawa golok ngamuk di pasar"
 
 
@@ -258,3 +258,97 @@ async def test_asked_what_kind_the_resident_may_tell_the_story_or_name_the_incid
         await resident.send(said)
     assert resident.heard("report.ask_description")
     assert (await draft_of(engine))["category"] == "security"
+
+
+ASKED_AT = {"category": "report.ask_category", "description": "report.ask_description",
+            "location": "report.ask_location", "place_check": "place.confirm", "place_pick": "place.pick",
+            "when": "report.ask_when", "photo": "report.ask_photo", "identity": "report.ask_identity",
+            "summary": "report.summary"}
+
+
+@pytest.mark.parametrize(("said", "answer"), [
+    ("makasih banyak pak", "report.aside_thanks"),
+    ("🙏", "report.aside_thanks"),
+    ("terus gimana ini", "report.aside_how"),
+    ("what now", "report.aside_how"),
+    ("no polisi brp pak", "report.aside_police_number"),
+    ("selamat pagi bu", "report.already_started"),
+])
+@pytest.mark.parametrize("step", list(ASKED_AT))
+async def test_an_aside_in_the_middle_of_a_report_is_answered_and_the_question_asked_again(
+        engine: Engine, step: str, said: str, answer: str) -> None:
+    resident = await at(engine, step)
+    before = await draft_of(engine)
+    await resident.send(said)
+    assert resident.heard(answer) and resident.heard(ASKED_AT[step]), resident.text
+    assert not resident.heard("common.not_a_choice") and not resident.heard("emergency.call_110")
+    assert await step_of(engine, resident) == step
+    assert await draft_of(engine) == before
+
+
+async def test_a_thank_you_at_the_description_is_no_description_but_a_story_with_one_is(engine: Engine) -> None:
+    resident = await at(engine, "description")
+    await resident.send("terima kasih banyak pak")
+    assert resident.heard("report.aside_thanks") and "description" not in await draft_of(engine)
+    story = "Terima kasih pak, mau lapor motor saya dibawa kabur orang dari parkiran masjid"
+    await resident.send(story)
+    assert resident.heard("report.ask_location") and not resident.heard("report.aside_thanks")
+    assert (await draft_of(engine))["description"] == story
+
+
+async def test_a_yes_with_thanks_at_a_yes_no_question_is_the_yes(engine: Engine) -> None:
+    resident = await at(engine, "place_check")
+    await resident.send("iya makasih pak")
+    assert resident.heard("report.ask_when") and not resident.heard("report.aside_thanks")
+    assert (await draft_of(engine))["place"] == GEDOG
+
+
+@pytest.mark.parametrize("step", ["location", "when", "identity"])
+async def test_a_cry_in_the_middle_of_a_report_is_still_heard(engine: Engine, step: str) -> None:
+    resident = await at(engine, step)
+    await resident.send("tolong pak ada yang bawa golok ngamuk")
+    assert resident.replies[0].text.startswith("🚨") and not resident.heard("report.aside_thanks")
+    assert (await draft_of(engine))["urgent"] is True
+
+
+async def test_a_story_without_a_time_is_asked_it_with_the_read_back_and_filed_in_five(engine: Engine) -> None:
+    resident = Resident(engine, "console:story")
+    story = "kotak amal musholla dicongkel orang, kel gedog kec sananwetan blitar"
+    await resident.send(story)
+    assert resident.heard("report.read_back_ask_when") and "Kel. Gedog" in resident.text, resident.text
+    await resident.send("iya bener, kemarin malam")
+    assert resident.heard("report.ask_photo"), resident.text  # the time is not asked again
+    for said in ("ga ada", "rahasia", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.village_code == GEDOG and report.description == story
+    assert report.occurred_text == "Sebelum hari ini"
+
+
+async def test_the_time_asked_with_the_read_back_takes_a_button_a_plain_yes_or_a_no(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dibawa kabur maling di parkiran gedog sananwetan blitar")
+    await resident.send(button="today")
+    assert resident.heard("report.ask_photo")
+    assert (await draft_of(engine))["when"] == {"choice": "today"}
+    await resident.send("batal")
+    await resident.send("motor sy dibawa kabur maling di parkiran gedog sananwetan blitar")
+    await resident.send("iya")
+    assert resident.heard("report.ask_photo")  # a yes without the time: asked once, it is left not said
+    assert (await draft_of(engine))["when"] == {"text": "Tidak disebutkan"}
+    await resident.send("batal")
+    await resident.send("motor sy dibawa kabur maling di parkiran gedog sananwetan blitar")
+    await resident.send("bukan, kemarin")
+    assert resident.heard("report.ask_category")  # a no stays a no, whatever follows it
+    assert "when" not in await draft_of(engine)
+
+
+async def test_a_thank_you_leaves_an_officers_question_waiting_for_the_answer(engine: Engine) -> None:
+    petugas = await enrolled(engine, "console:petugas")
+    warga, ref = await file_report(engine)
+    await petugas.send(f"INFO {ref} Motornya warna apa?")
+    assert petugas.heard("officer.done.info"), petugas.text
+    await warga.send("makasih pak 🙏")
+    assert warga.heard("menu.thanks") and not warga.heard("relay.answer_sent")
+    await warga.send("Merah, ada stiker di spakbor")
+    assert warga.heard("relay.answer_sent")

@@ -127,6 +127,23 @@ def test_kota_or_kab_word_decides_between_same_named_regencies(index: RegionInde
     assert {"35.72", "35.05"} <= {c.code for c in bare} and not is_confident(bare)
 
 
+def test_a_name_spelt_exactly_outranks_a_typo_reading_of_other_words(index: RegionIndex) -> None:
+    """"Lumajang" is Kab. Lumajang spelt exactly; "salaan magelag" reads, with two typos, as Kec. Salaman, Kab.
+    Magelang, which scores higher (two levels agree) and was proposed with confidence. The exact name comes
+    first, and the resident is asked: the typo reading is still offered, never assumed."""
+    found = index.resolve("Lumajang salaan magelag", limit=3)
+    assert [c.code for c in found][:2] == ["35.08", "33.08.01"]
+    assert found[1].score > found[0].score and not is_confident(found)
+
+
+def test_a_typo_reading_of_words_spelt_as_another_name_is_no_rival(index: RegionIndex) -> None:
+    """"ilir timur satu" spells Kec. Ilir Timur Satu exactly; read as a typo it is also Ilir Timur Dua and Tiga,
+    close enough to keep the exact reading from confidence. They are no alternatives to what was spelt."""
+    found = index.resolve("hp hilang di angkot kec ilir timur satu palembang", limit=3)
+    assert found[0].code == "16.71.05" and is_confident(found)
+    assert not {"16.71.06", "16.71.18"} & {c.code for c in found}
+
+
 @pytest.mark.parametrize("text", ["xyzzy qwerty", "", "   ", "🚓🙏🏽", "12345", "RT 02 / RW 05 No. 7", "jl. gg. dekat"])
 def test_unknown_text_gives_no_candidates(index: RegionIndex, text: str) -> None:
     assert index.resolve(text) == []

@@ -69,6 +69,16 @@ async def test_a_repeated_village_name_is_asked_never_guessed(engine: Engine) ->
     assert "Sidomulyo" in regions().get(report.village_code or report.district_code).name
 
 
+async def test_a_typo_reading_near_the_stations_never_goes_before_a_name_spelt_exactly(engine: Engine) -> None:
+    """"Lumajang" is spelt exactly (a kabupaten no station here covers); "sananwetn" is a typo of Sananwetan,
+    which one does. Nearness puts places of one name in order, never a typo before what was spelt."""
+    resident = await at_location(engine)
+    await resident.send("Lumajang sananwetn")
+    assert resident.heard("place.pick")
+    options = resident.options()
+    assert options[0] == "Kab. Lumajang" and "Kec. Sananwetan, Kota Blitar" in options[1:], options
+
+
 async def test_a_village_name_alone_is_offered_not_assumed(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("gedog")

@@ -1,5 +1,6 @@
 """What a message asks for: at the menu (to report, how to, thanks, the police number…), the category of an
-incident it names, whether it tells a whole story, and corrections at any step ("eh salah, maksudnya narkoba")."""
+incident it names, whether it tells a whole story, asides in the middle of a report ("makasih pak", "terus
+gimana?") and corrections at any step ("eh salah, maksudnya narkoba")."""
 
 from __future__ import annotations
 
@@ -12,14 +13,15 @@ from handlers.language.answers import NEUTRAL, yes_or_no
 from handlers.language.normalise import normalise, stem, stems_of, words
 
 # Stems of what happened, by category (the catalogue's aliases are read too). A story names its incident
-# in these words far more often than by the category's label.
+# in these words far more often than by the category's label. Not "bandar": it names places (Bandar Lampung)
+# and gambling hosts as often as drug dealers.
 INCIDENT_STEMS: dict[str, frozenset[str]] = {
     "security": frozenset({
         "curi", "maling", "begal", "jambret", "rampok", "copet", "tipu", "aniaya", "keroyok", "palak", "preman",
         "bobol", "rampas", "todong", "bacok", "tusuk", "culik", "perkosa", "cabul", "leceh", "ancam", "peras",
         "judi", "golok", "parang", "celurit", "pisau", "senjata", "pistol", "curanmor", "hilang", "gasak",
-        "gondol", "colong", "pukul", "gebuk", "hajar", "tendang", "tampar", "tawur", "berantem", "kelahi", "amuk",
-        "bunuh", "sandera", "theft", "stolen", "steal", "thief", "robbery", "robbed", "burglary", "burglar",
+        "gondol", "colong", "congkel", "pukul", "gebuk", "hajar", "tendang", "tampar", "tawur", "berantem", "kelahi",
+        "amuk", "bunuh", "sandera", "theft", "stolen", "steal", "thief", "robbery", "robbed", "burglary", "burglar",
         "mugged", "scam", "fraud", "assault", "knife", "gun", "stab", "stabbed", "fight", "attacked", "beaten",
         "gendam", "hipnotis", "nyuri", "nyolong", "nyopet", "scammed", "cheated", "bully", "mencuri", "pencuri",
     }),
@@ -35,7 +37,7 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
     }),
     "drugs": frozenset({
         "narkoba", "narkotika", "sabu", "nyabu", "ganja", "ekstasi", "inex", "putaw", "tramadol", "ngelem",
-        "pil", "obat", "drug", "drugs", "weed", "meth", "dealer", "pengedar", "edar", "bandar",
+        "pil", "obat", "drug", "drugs", "weed", "meth", "dealer", "pengedar", "edar",
     }),
     "other": frozenset({"saran", "usul", "aspirasi", "pungli", "suggestion"}),
 }
@@ -44,12 +46,48 @@ REPORT_WORDS = frozenset({"lapor", "adu", "report", "complain", "complaint", "la
 # "Lapor" wanted: the word opens the message ("lapor pak") or follows a word of wanting ("sy mau lapor").
 WANT_WORDS = frozenset({"mau", "ingin", "pengin", "pingin", "mo", "want", "like", "need", "perlu", "bikin", "buat",
                         "minta", "make", "permisi", "izin", "boleh", "bisa", "can", "to", "a", "saya", "sy"})
-HOW_WORDS = frozenset({"bagaimana", "cara", "caranya", "how", "gimana", "prosedur", "langkah"})
+HOW_WORDS = frozenset({"bagaimana", "cara", "caranya", "how", "gimana", "prosedur", "langkah", "ngapain"})
+# "What now": a question of how to go on, with no word of "how" in it.
+HOW_PHRASES = ("what now", "now what", "what next", "what should i do", "what do i do", "selanjutnya apa",
+               "terus apa", "lalu apa", "habis ini apa", "harus apa", "apa yang harus", "maksudnya apa")
 THANKS_PHRASES = ("terima kasih", "thanks", "thank you", "nuhun", "hatur nuhun", "matur nuwun", "suwun",
-                  "tengkyu", "makasih", "tq", "emoji_melipat_tangan", "alhamdulillah", "thx")
+                  "tengkyu", "makasih", "tq", "tks", "emoji_melipat_tangan", "alhamdulillah", "thx", "terimakasih",
+                  "maturnuwun", "maturnuhun", "matur suwun", "kamsia", "thank", "makasi")
+GREETING_PHRASES = ("halo", "hallo", "helo", "hai", "hi", "hello", "hey", "assalamualaikum", "assalamu alaikum",
+                    "ass wr wb", "punten", "permisi", "selamat pagi", "selamat siang", "selamat sore",
+                    "selamat malam", "good morning", "good afternoon", "good evening", "sugeng enjing",
+                    "om swastiastu", "shalom", "salam sejahtera", "wassalamualaikum", "wassalam", "wslm",
+                    "emoji_tangan_melambai")
 NUMBER_WORDS = frozenset({"nomor", "no", "telepon", "telpon", "nomer", "kontak", "hotline", "number", "call",
                           "phone", "hubungi", "wa", "whatsapp"})
 POLICE_WORDS = frozenset({"polisi", "polsek", "polres", "police", "110", "darurat", "emergency", "polri"})
+
+
+def _words_of(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word for phrase in phrases for word in phrase.split())
+
+
+# What an aside may hold besides its own words (and NEUTRAL's forms of address and particles): "makasih
+# banyak ya pak", "terus gimana sekarang", "nomor polisi berapa". Nothing that tells of an incident or a place.
+_ASIDE_WORDS = {
+    "thanks": _words_of(THANKS_PHRASES) | {"banyak", "atas", "bantuan", "bantuannya", "infonya", "informasinya",
+                                           "ya", "iya", "sebelumnya", "much", "very", "a", "lot", "for", "the", "help",
+                                           "ok", "oke", "okay", "sip", "siap", "baik", "mantap", "god", "bless",
+                                           "your", "lu", "u", "cukup", "begitu", "gitu", "ditunggu", "kabar",
+                                           "kabarnya", "respon", "responnya", "respons", "polwan", *POLICE_WORDS},
+    "how": HOW_WORDS | REPORT_WORDS | _words_of(HOW_PHRASES) | {
+        "terus", "lalu", "trus", "selanjutnya", "berikutnya", "habis", "sekarang", "now", "ya", "saya", "aku",
+        "isi", "mengisi", "ngisi", "ngisinya", "isinya", "jawab", "menjawab", "bingung", "confused", "do", "does",
+        "i", "we", "so", "this", "it", "work", "works", "apa", "lapornya", "laporannya", "melapornya", "lagi",
+        "maksud", "maksudnya", "harus", "lakukan", "melakukan", "yang", "bisa", "jelaskan", "dijelaskan", "tolong",
+        "kirim", "ngirim", "ngirimnya", "mengirim"},
+    "police_number": NUMBER_WORDS | POLICE_WORDS | {
+        "berapa", "apa", "ya", "minta", "meminta", "what", "is", "the", "of", "polisinya", "pengaduan", "kantor",
+        "your", "sini", "terdekat", "setempat", "hp"},
+    "greeting": _words_of(GREETING_PHRASES) | {"a", "all", "semua", "semuanya", "sir", "there", "everyone", "wr", "wb",
+                                               *POLICE_WORDS},
+}
+ASIDE_MAX_WORDS = 8
 # A correction: "salah", "eh", "maksudnya", "ralat", "kembali", "back", "ubah", "ganti" and what it changes.
 BACK_WORDS = frozenset({"kembali", "balik", "back", "mundur", "sebelumnya", "previous", "undo"})
 # Words that say an answer is being changed; "salah", "eh" or "sorry" alone do not ("salah paham dengan
@@ -111,7 +149,7 @@ def tells_a_story(text: str) -> bool:
 
 
 def menu_intent(text: str) -> str | None:
-    """At the menu: story, police_number, thanks, how, report, category, ok; None when none is clear."""
+    """At the menu: story, police_number, how, thanks, category, report, greeting, ok; None when none is clear."""
     said = words(text)
     if not said:
         return None
@@ -120,7 +158,9 @@ def menu_intent(text: str) -> str | None:
         return "police_number"
     if tells_a_story(text):
         return "story"
-    if roots & HOW_WORDS and (roots & REPORT_WORDS or len(said) <= 4):
+    only_how = all(w in _ASIDE_WORDS["how"] or w in NEUTRAL for w in said)
+    if (roots & HOW_WORDS and (roots & REPORT_WORDS or len(said) <= 4 or only_how)) or \
+            any(_has(said, p) for p in HOW_PHRASES):
         return "how"
     if any(_has(said, p) for p in THANKS_PHRASES) and len(said) <= 8:
         return "thanks"
@@ -129,9 +169,26 @@ def menu_intent(text: str) -> str | None:
     wanted = [i for i, w in enumerate(stems_of(said, REPORT_WORDS)) if w in REPORT_WORDS]
     if wanted and (wanted[0] == 0 or said[wanted[0] - 1] in WANT_WORDS):
         return "report"
+    only_greeting = all(w in _ASIDE_WORDS["greeting"] or w in NEUTRAL for w in said)
+    if only_greeting and any(_has(said, p) for p in GREETING_PHRASES):
+        return "greeting"
     if yes_or_no(text) == "yes" or all(w in NEUTRAL for w in said):
         return "ok"
     return None
+
+
+def aside(text: str) -> str | None:
+    """In the middle of a report, a message that is only a thank-you, a greeting, a question of how to report
+    (or what now) or one for the police number: "thanks", "greeting", "how", "police_number". None for anything
+    more: a story that says "terima kasih" is still the story, "nomor polisi yang datang B 1234" a detail."""
+    said = words(text)
+    if not said or len(said) > ASIDE_MAX_WORDS:
+        return None
+    intent = menu_intent(text)
+    allowed = _ASIDE_WORDS.get(intent or "")
+    if allowed is None or not all(w in allowed or w in NEUTRAL for w in said):
+        return None
+    return intent
 
 
 @dataclass(frozen=True)

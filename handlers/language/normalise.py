@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from indoNLP.preprocessing import emoji_to_words
 from indoNLP.preprocessing.slang_data import SLANG_DATA
-from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
 from Sastrawi.Stemmer.Stemmer import Stemmer
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
@@ -27,7 +26,8 @@ _MORE_SLANG = {
     "sj": "saja", "ngga": "enggak", "nggak": "enggak", "kagak": "enggak", "kaga": "enggak", "gak": "enggak",
     "ga": "enggak", "engga": "enggak", "tdk": "tidak", "ndak": "enggak", "nda": "enggak", "ilang": "hilang",
     # English words the lexicon reads as Indonesian abbreviations: residents write English too.
-    "in": "in", "it": "it", "to": "to", "or": "or", "do": "do",
+    "in": "in", "it": "it", "to": "to", "or": "or", "do": "do", "so": "so",
+    "ngapain": "ngapain",  # "doing what", which the lexicon reads as "mengapai" (to reach for)
     "nggeh": "nggeh",  # Javanese "yes", which the lexicon reads as "engah"
 }
 _SLANG = {**SLANG_DATA, **_MORE_SLANG}
@@ -35,12 +35,26 @@ _SLANG = {**SLANG_DATA, **_MORE_SLANG}
 _EMOJI_WORD = re.compile(r"!([a-z_]+)!")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _RUN = re.compile(r"(.)\1{2,}")  # three or more of one letter: "tolooong", "iyaaa"
-# Sastrawi's stemmer without its unbounded cache (stem() keeps a bounded one). Its dictionary keeps the 30,000
-# root words in a list and looks every candidate up in it: as a set, a word it does not know takes a
-# millisecond instead of up to half a second.
-_ROOT_WORDS = ArrayDictionary()
-_ROOT_WORDS.words = frozenset(StemmerFactory().get_words())
-_STEMMER = Stemmer(_ROOT_WORDS)
+
+
+class RootWords:
+    """Sastrawi's root words behind its dictionary interface (DictionaryInterface: `contains`), held as a set.
+
+    Sastrawi's own ArrayDictionary keeps the 30,000 words in a list and looks every candidate up in it: as a
+    set, a word it does not know takes a millisecond instead of up to half a second. Only Sastrawi's public
+    parts are used (StemmerFactory.get_words, Stemmer(dictionary), the dictionary's `contains`); a test
+    compares the stems with those of Sastrawi's own stemmer, so an upgrade that changes them is caught.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._words = frozenset(word for word in words if word.strip())
+
+    def contains(self, word: str) -> bool:
+        return word in self._words
+
+
+# Sastrawi's stemmer without its unbounded cache: stem() keeps a bounded one.
+_STEMMER = Stemmer(RootWords(StemmerFactory().get_words()))
 #: A stem costs up to a few milliseconds, and a description may hold 600 words: only words with an Indonesian
 #: prefix or suffix, of a sensible length, that could hold one of the roots asked about are stemmed, and at
 #: most MAX_STEMMED a message.

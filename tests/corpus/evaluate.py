@@ -24,7 +24,7 @@ from handlers.engine import Engine
 from handlers.i18n import catalogue, labels
 from handlers.language.answers import yes_or_no
 from handlers.language.emergency import is_cry_for_help
-from handlers.language.intents import category_named, menu_intent
+from handlers.language.intents import aside, category_named, menu_intent
 from storage.contacts import current_step
 from storage.models import Report
 from storage.regions import RegionIndex, is_confident
@@ -80,6 +80,17 @@ def menu() -> Score:
     return _reader_score("menu", menu_intent)
 
 
+def asides() -> tuple[Score, Score]:
+    """(asides in the middle of a report read as such, answers left to their step): a thank-you, a greeting,
+    "what now" or the police number is answered and the question asked again; anything more is the answer."""
+    heard, left = Score(), Score()
+    for case in load("asides"):
+        got = aside(case["text"])
+        (heard if case["expect"] else left).add(got == case["expect"],
+                                                f"{case['text']!r}: read {got!r}, expected {case['expect']!r}")
+    return heard, left
+
+
 def categories() -> tuple[Score, Counter[tuple[str, str | None]]]:
     confusion: Counter[tuple[str, str | None]] = Counter()
     score = Score()
@@ -121,10 +132,15 @@ def places(index: RegionIndex | None = None) -> tuple[Score, Score]:
 @dataclass
 class Scripted:
     text: str
+    kind: str  # what the story names besides what happened: "what, where, when", "what, where", ...
     messages: int
     filed: bool
     category_right: bool
     place_right: bool
+
+
+def kind_of(case: dict[str, Any]) -> str:
+    return ", ".join(["what", *(name for name, key in (("where", "code"), ("when", "when")) if key in case)])
 
 
 def _place_words(index: RegionIndex, code: str) -> str:
@@ -164,13 +180,17 @@ async def script_story(engine: Engine, case: dict[str, Any], urn: str) -> Script
     code = case.get("code")
     place_right = filed and report is not None and (
         code is None or code in (report.village_code, report.district_code, report.regency_code))
-    return Scripted(case["text"], messages, filed, category_right, place_right)
+    return Scripted(case["text"], kind_of(case), messages, filed, category_right, place_right)
 
 
 def _answer(step: str | None, case: dict[str, Any], out: list[Any], index: RegionIndex) -> str:
     """The informal answer to the question at `step`."""
     if step == "read_back":
-        return INFORMAL["read_back_yes"] if _read_back_right(out, case, index) else INFORMAL["read_back_no"]
+        if not _read_back_right(out, case, index):
+            return INFORMAL["read_back_no"]
+        asks_when = any(choice.key == "today" for reply in out for choice in reply.choices)
+        return f"{INFORMAL['read_back_yes']}, {INFORMAL['when'][case.get('when')]}" if asks_when \
+            else INFORMAL["read_back_yes"]
     if step == "category":
         return INFORMAL["category"][case["category"]]
     if step == "location":
@@ -248,8 +268,11 @@ def main() -> int:
     caught, calm = cries()
     category, confusion = categories()
     top, confident = places()
+    heard, left = asides()
     print(_line("yes/no", yes_no()))
     print(_line("menu intents", menu()))
+    print(_line("asides in a report", heard))
+    print(_line("answers left to their step", left))
     print(_line("categories", category))
     print(_line("cries for help answered", caught))
     print(_line("calm look-alikes left calm", calm))
@@ -260,12 +283,14 @@ def main() -> int:
         print(f"  {expected:<14} → {got!s:<14} {count}")
     scripted = asyncio.run(_scripted_on_a_fresh_database())
     filed = [s for s in scripted if s.filed]
-    mean = sum(s.messages for s in scripted) / len(scripted)
     print(f"\none-message reports, scripted informal resident: {len(filed)}/{len(scripted)} filed, "
-          f"{mean:.2f} messages on average, at most {max(s.messages for s in scripted)}; "
           f"category right {sum(s.category_right for s in scripted)}, "
           f"place right {sum(s.place_right for s in scripted)}")
-    misses = [m for s in (yes_no(), menu(), category, caught, calm, top, confident) for m in s.misses]
+    for kind in sorted({s.kind for s in scripted}, key=len, reverse=True):
+        counts = [s.messages for s in scripted if s.kind == kind]
+        print(f"  {kind:<18} {len(counts):>3} stories, {sum(counts) / len(counts):.2f} messages on average, "
+              f"at most {max(counts)}")
+    misses = [m for s in (yes_no(), menu(), heard, left, category, caught, calm, top, confident) for m in s.misses]
     if misses:
         print("\nmisread:")
         print("\n".join(f"  {m}" for m in misses))
