@@ -7,9 +7,10 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -94,7 +95,7 @@ class Dispatcher:
 
     async def run_once(self) -> int:
         """Sends every row that is due now; returns how many were tried."""
-        now = utcnow()
+        now, claimed_at = utcnow(), time.monotonic()  # the leases run from here, however long the claim waits
         async with self.sessions() as db, db.begin():
             rows = await claim_due(db, now, self.batch, self.policy.lease, self.only_urn_hash)
             contacts = await contacts_by_id(db, {row.contact_id for row in rows})
@@ -103,7 +104,7 @@ class Dispatcher:
                                             contact.unreachable, contact.last_inbound_at)
                       for contact_id, contact in contacts.items()}
         work = [Claim(row.id, row.kind, open_payload(self.cipher, row), row.attempts, row.contact_id, row.hourly,
-                      recipients.get(row.contact_id))
+                      recipients.get(row.contact_id), claimed_at)
                 for row in rows]
         # Contacts at once, so that one slow provider call holds up no one else; each contact's messages of
         # the round in order, a failed one holding back those after it, so no answer comes before its question.
@@ -137,7 +138,10 @@ class Dispatcher:
     async def _renew_lease(self, claim: Claim) -> bool:
         """Starts the row's lease again just before its send, so a row that waited behind its contact's earlier
         ones has the whole of it; False when another sender took the row over meanwhile, or the contact was
-        erased (the row with it)."""
+        erased (the row with it). A row claimed less than a quarter of the lease ago needs none: its send, cut
+        off at half the lease, ends before the lease does."""
+        if time.monotonic() - claim.claimed_at < self.policy.lease.total_seconds() / 4:
+            return True
         async with self.sessions() as db, db.begin():
             return await update_claimed(db, claim.row_id, claim.attempts,
                                         next_attempt_at=row_time(claim.hourly, utcnow() + self.policy.lease))
@@ -264,6 +268,7 @@ class Claim:
     contact_id: int
     hourly: bool = False  # names an anonymous report: its times are kept to the hour
     recipient: Recipient | None = None  # None: the contact was erased
+    claimed_at: float = field(default_factory=time.monotonic)
 
 
 def template_text(text: str) -> str:
