@@ -143,13 +143,12 @@ class RateLimit:
     1/per_second seconds.)"""
 
     # Calls reach the provider some milliseconds after they start here, not all equally late: the window
-    # is kept this much longer, so that the provider's own count stays within the limit too. Seconds, not a
-    # share of the window: the way to the provider is no longer at a higher limit (at 200 a second, 97.6%).
-    MARGIN_S = 0.025
+    # is kept this much longer, so that the provider's own count stays within the limit too.
+    SLACK = 0.05
 
     def __init__(self, per_second: float) -> None:
         self.calls = max(1, int(per_second))
-        self.window = self.calls / per_second + self.MARGIN_S
+        self.window = self.calls / per_second * (1 + self.SLACK)
         self._starts: deque[float] = deque(maxlen=self.calls)
         self._turn = asyncio.Lock()
 
