@@ -251,6 +251,8 @@ class Baseline:
 # The figures compared with --against: ours / theirs, higher is better for all but CPU (theirs / ours there).
 AGAINST = {
     "b1_sqlite_throughput_ratio": ("b1", ("sqlite", "msgs_per_s"), False),
+    # The bare endpoint does the same work in both: far from 1, the machine's speed moved between the two runs.
+    "b1_ceiling_ratio": ("b1", ("sqlite", "ceiling_msgs_per_s"), False),
     "b1_postgresql_throughput_ratio": ("b1", ("postgresql", "msgs_per_s"), False),
     "b1_sqlite_cpu_per_msg_ratio": ("b1", ("sqlite", "server_cpu_ms_per_msg"), True),
     "b2_updates_ratio": ("b2", ("ours_updates_per_s",), False),
@@ -259,19 +261,23 @@ AGAINST = {
 }
 
 
-def compared(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, float]:
-    """Each figure of AGAINST both runs have, as a ratio: above 1, this revision does better."""
-    ratios = {}
+def compared(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
+    """Each figure of AGAINST both runs have, as a ratio (above 1, this revision does better), and under
+    "side_by_side" the two figures themselves."""
+    ratios: dict[str, Any] = {"side_by_side": {}}
     for key, (section, path, lower_is_better) in AGAINST.items():
         mine, other = figure(ours.get(section, {}), path), figure(theirs.get(section, {}), path)
         if isinstance(mine, int | float) and isinstance(other, int | float) and mine and other:
             ratios[key] = round(other / mine if lower_is_better else mine / other, 2)
+            ratios["side_by_side"][key] = {"ours": mine, "theirs": other}
     return ratios
 
 
 def render_against(against: dict[str, Any]) -> str:
     lines = [f"Against {against['rev']} (above 1: this revision does better; CPU per message as theirs / ours):"]
-    lines += [f"  {key}: {value}×" for key, value in against.items() if key in AGAINST]
+    lines += [f"  {key}: {value}× (this revision {number(against['side_by_side'][key]['ours'])}, "
+              f"{against['rev']} {number(against['side_by_side'][key]['theirs'])})"
+              for key, value in against.items() if key in AGAINST]
     return "\n".join(lines)
 
 
