@@ -94,6 +94,8 @@ async def _dispatch(url: str, alerts: int) -> dict[str, Any]:
         "exceeded": busiest > RATE,
         "busiest_second": busiest,
         "calls_per_s": round(len(times) / elapsed, 1),
+        # What the limit is about: every call the provider saw in the run, failed ones too, against the limit.
+        "calls_ratio": round(len(times) / elapsed / RATE, 3),
         "elapsed_s": round(elapsed, 2),
         "attempts": len(times),
         "failures_injected": seen["faults"],

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import random
+import re
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
@@ -27,6 +29,7 @@ from harness.serve_process import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+REF = re.compile(r"LP-[A-Z0-9]{4}-[A-Z0-9]{4}")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -41,6 +44,7 @@ class Load:
     reports: int
     seconds: float
     latencies_ms: list[float]
+    sent_at: dict[str, float] = field(default_factory=dict)  # each report's reference: when its Kirim was answered
 
     def figures(self) -> dict[str, float]:
         return {
@@ -55,32 +59,79 @@ class Load:
 async def conversations(base_url: str, residents: int, first_number: int, *, answered: bool = True) -> Load:
     """`residents` residents at once, each through the whole report. With `answered`, every answer must be
     the step's (a benchmark of wrong answers measures nothing); the bare endpoint answers nothing."""
-    latencies: list[float] = []
-    reports = 0
+    load = Load(0, 0, 0.0, [])
+    async with _client(residents) as http:
+        started = time.perf_counter()
+        await asyncio.gather(*(_resident(http, base_url, script, load, answered, 0.0)
+                               for script in _scripts(first_number, residents)))
+        load.seconds = time.perf_counter() - started
+    return load
+
+
+async def open_loop(base_url: str, per_second: float, seconds: float, first_number: int, *,
+                    pause_s: float = 1.0, seed: int = 0) -> Load:
+    """Residents arriving at random (a Poisson process) for `seconds`, each through the whole report with a
+    pause of about `pause_s` (exponentially drawn) before each message: about `per_second` messages a second
+    in all. Unlike `conversations`, the load does not slow down when the answers do, as people would not."""
+    rng = random.Random(seed)
+    arrivals, at = [], rng.expovariate(per_second / len(WHATSAPP_REPORT))
+    while at < seconds:
+        arrivals.append(at)
+        at += rng.expovariate(per_second / len(WHATSAPP_REPORT))
+    load = Load(0, 0, 0.0, [])
+    async with _client(len(arrivals)) as http:
+        started = time.perf_counter()
+
+        async def arriving(at: float, script: list[tuple[dict[str, str], dict[str, str], str]]) -> None:
+            await asyncio.sleep(max(0.0, started + at - time.perf_counter()))
+            await _resident(http, base_url, script, load, True, pause_s, random.Random(at))
+
+        await asyncio.gather(*(arriving(at, script)
+                               for at, script in zip(arrivals, _scripts(first_number, len(arrivals)), strict=True)))
+        load.seconds = time.perf_counter() - started
+    return load
+
+
+def _scripts(first_number: int, residents: int) -> list[list[tuple[dict[str, str], dict[str, str], str]]]:
     # Signed beforehand: the load generator's own work stays out of the timings as far as it can.
-    scripts = [[(*signed_whatsapp_message(whatsapp_address(number), f"SM{number:016x}{step:016x}", body), expected)
-                for step, (body, expected) in enumerate(WHATSAPP_REPORT)]
-               for number in range(first_number, first_number + residents)]
+    return [[(*signed_whatsapp_message(whatsapp_address(number), f"SM{number:016x}{step:016x}", body), expected)
+             for step, (body, expected) in enumerate(WHATSAPP_REPORT)]
+            for number in range(first_number, first_number + residents)]
 
-    async def resident(http: aiohttp.ClientSession, script: list[tuple[dict[str, str], dict[str, str], str]]) -> None:
-        nonlocal reports
-        for params, headers, expected in script:
-            started = time.perf_counter()
-            async with http.post(f"{base_url}/whatsapp/webhook", data=params, headers=headers) as response:
-                answer = await response.text()
-            latencies.append((time.perf_counter() - started) * 1000)
-            if response.status != 200 or (answered and expected not in answer):
-                raise RuntimeError(f"{params['Body']!r} was answered {response.status}: {answer[:300]}")
-        reports += answered
 
+def _client(connections: int) -> aiohttp.ClientSession:
     # aiohttp rather than httpx: httpx's connection pool costs the client more than the bare server at a
     # hundred connections, and the ceiling would be the client's.
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=residents),
-                                     timeout=aiohttp.ClientTimeout(total=60)) as http:
+    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=connections),
+                                 timeout=aiohttp.ClientTimeout(total=60))
+
+
+async def _resident(http: aiohttp.ClientSession, base_url: str,
+                    script: list[tuple[dict[str, str], dict[str, str], str]], load: Load, answered: bool,
+                    pause_s: float, rng: random.Random | None = None) -> None:
+    for params, headers, expected in script:
+        if pause_s and rng is not None:
+            await asyncio.sleep(rng.expovariate(1 / pause_s))
         started = time.perf_counter()
-        await asyncio.gather(*(resident(http, script) for script in scripts))
-        seconds = time.perf_counter() - started
-    return Load(len(latencies), reports, seconds, latencies)
+        async with http.post(f"{base_url}/whatsapp/webhook", data=params, headers=headers) as response:
+            answer = await response.text()
+        load.latencies_ms.append((time.perf_counter() - started) * 1000)
+        load.messages += 1
+        if response.status != 200 or (answered and expected not in answer):
+            raise RuntimeError(f"{params['Body']!r} was answered {response.status}: {answer[:300]}")
+        if answered and (ref := REF.search(answer)) and expected.startswith("LP-"):
+            load.sent_at[ref.group()] = time.monotonic()
+    load.reports += answered
+
+
+def cpu_seconds(process: psutil.Process) -> float:
+    """CPU time (user and system) a process and its live children have spent so far."""
+    total = 0.0
+    for member in [process, *process.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):
+            times = member.cpu_times()
+            total += times.user + times.system
+    return total
 
 
 class PeakMemory(threading.Thread):

@@ -7,9 +7,10 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -28,8 +29,8 @@ from bot.channels.base import (
 from bot.photos import Photos
 from bot.retry import backoff
 from storage.crypto import ContactCipher
-from storage.models import Contact, Outbox, OutboxState, utcnow
-from storage.outbox import claim_due, next_due, open_payload, row_time
+from storage.models import OutboxState, utcnow
+from storage.outbox import claim_due, contacts_by_id, next_due, open_payload, row_time, update_claimed
 
 log = logging.getLogger(__name__)
 
@@ -94,11 +95,17 @@ class Dispatcher:
 
     async def run_once(self) -> int:
         """Sends every row that is due now; returns how many were tried."""
-        now = utcnow()
+        now, claimed_at = utcnow(), time.monotonic()  # the leases run from here, however long the claim waits
         async with self.sessions() as db, db.begin():
             rows = await claim_due(db, now, self.batch, self.policy.lease, self.only_urn_hash)
-            work = [Claim(row.id, row.kind, open_payload(self.cipher, row), row.attempts, row.contact_id)
-                    for row in rows]
+            contacts = await contacts_by_id(db, {row.contact_id for row in rows})
+        # One Recipient a contact, shared by its claims: one found unreachable is so for the rest of the round.
+        recipients = {contact_id: Recipient(self.cipher.decrypt(contact.urn_encrypted), contact.opted_out,
+                                            contact.unreachable, contact.last_inbound_at)
+                      for contact_id, contact in contacts.items()}
+        work = [Claim(row.id, row.kind, open_payload(self.cipher, row), row.attempts, row.contact_id, row.hourly,
+                      recipients.get(row.contact_id), claimed_at)
+                for row in rows]
         # Contacts at once, so that one slow provider call holds up no one else; each contact's messages of
         # the round in order, a failed one holding back those after it, so no answer comes before its question.
         by_contact: dict[int, list[Claim]] = defaultdict(list)
@@ -130,12 +137,14 @@ class Dispatcher:
 
     async def _renew_lease(self, claim: Claim) -> bool:
         """Starts the row's lease again just before its send, so a row that waited behind its contact's earlier
-        ones has the whole of it; False when another sender took the row over meanwhile."""
+        ones has the whole of it; False when another sender took the row over meanwhile, or the contact was
+        erased (the row with it). A row claimed less than a quarter of the lease ago needs none: its send, cut
+        off at half the lease, ends before the lease does."""
+        if time.monotonic() - claim.claimed_at < self.policy.lease.total_seconds() / 4:
+            return True
         async with self.sessions() as db, db.begin():
-            row = await _still_ours(db, claim)
-            if row is not None:
-                row.next_attempt_at = row_time(row, utcnow() + self.policy.lease)
-            return row is not None
+            return await update_claimed(db, claim.row_id, claim.attempts,
+                                        next_attempt_at=row_time(claim.hourly, utcnow() + self.policy.lease))
 
     async def _put_back(self, claims: list[Claim], at: dt.datetime) -> None:
         """Returns claimed rows unsent, due again at `at`, as if this round had not taken them."""
@@ -143,19 +152,17 @@ class Dispatcher:
             return
         async with self.sessions() as db, db.begin():
             for claim in claims:
-                row = await _still_ours(db, claim)
-                if row is not None:
-                    row.attempts, row.next_attempt_at = row.attempts - 1, row_time(row, at)
+                await update_claimed(db, claim.row_id, claim.attempts, attempts=claim.attempts - 1,
+                                     next_attempt_at=row_time(claim.hourly, at))
 
     async def _send_one(self, claim: Claim) -> dt.datetime | None:
         """Sends a claimed row; when it is to be tried again, the time it comes due."""
-        async with self.sessions() as db:
-            contact = await db.get(Contact, claim.contact_id)
+        contact = claim.recipient
         if contact is None:
             return await self._finish(claim, OutboxState.FAILED, "contact erased")
         if contact.opted_out or contact.unreachable:
             return await self._finish(claim, OutboxState.FAILED, "opted out" if contact.opted_out else "unreachable")
-        urn = self.cipher.decrypt(contact.urn_encrypted)
+        urn = contact.urn
         channel = urn_scheme(urn)
         sender = self.senders.get(channel)
         if sender is None:
@@ -182,6 +189,7 @@ class Dispatcher:
                         claim.kind)
             return await self._finish(claim, OutboxState.NEEDS_TEMPLATE, str(failure))
         except ContactUnreachable as failure:
+            contact.unreachable = True
             if self.on_unreachable is not None:
                 await self.on_unreachable(urn)
             return await self._finish(claim, OutboxState.FAILED, f"unreachable: {failure}")
@@ -225,23 +233,28 @@ class Dispatcher:
         if claim.attempts >= self.policy.max_attempts:
             return await self._finish(claim, OutboxState.FAILED,
                                       f"gave up after {claim.attempts} attempts: {failure}")
-        retry_at = utcnow() + self.policy.delay(claim.attempts, failure.delay)
+        retry_at = row_time(claim.hourly, utcnow() + self.policy.delay(claim.attempts, failure.delay))
         async with self.sessions() as db, db.begin():
-            row = await _still_ours(db, claim)
-            if row is not None:
-                row.next_attempt_at, row.last_error = row_time(row, retry_at), str(failure)
-                retry_at = row.next_attempt_at
+            await update_claimed(db, claim.row_id, claim.attempts, next_attempt_at=retry_at, last_error=str(failure))
         return retry_at
 
     async def _finish(self, claim: Claim, state: OutboxState, reason: str | None, sid: str | None = None) -> None:
+        values: dict[str, Any] = {"state": state, "last_error": reason}
+        if state == OutboxState.SENT:
+            values |= {"provider_message_id": sid, "sent_at": row_time(claim.hourly, utcnow())}
         async with self.sessions() as db, db.begin():
-            row = await _still_ours(db, claim)
-            if row is None:
+            if not await update_claimed(db, claim.row_id, claim.attempts, **values):
                 log.warning("outbox %s: claimed again by another sender before this one finished", claim.row_id)
-                return
-            row.state, row.last_error = state, reason
-            if state == OutboxState.SENT:
-                row.provider_message_id, row.sent_at = sid, row_time(row, utcnow())
+
+
+@dataclass
+class Recipient:
+    """Whom a round's rows go to, as read when they were claimed."""
+
+    urn: str
+    opted_out: bool
+    unreachable: bool
+    last_inbound_at: dt.datetime | None
 
 
 @dataclass(frozen=True)
@@ -253,14 +266,9 @@ class Claim:
     payload: dict[str, Any]
     attempts: int
     contact_id: int
-
-
-async def _still_ours(db: AsyncSession, claim: Claim) -> Outbox | None:
-    """The row, locked, if no later claim took it over (its lease ran out while this attempt went on)."""
-    row = await db.get(Outbox, claim.row_id, with_for_update=True, populate_existing=True)
-    if row is None or row.state != OutboxState.PENDING or row.attempts != claim.attempts:
-        return None
-    return row
+    hourly: bool = False  # names an anonymous report: its times are kept to the hour
+    recipient: Recipient | None = None  # None: the contact was erased
+    claimed_at: float = field(default_factory=time.monotonic)
 
 
 def template_text(text: str) -> str:
@@ -270,5 +278,5 @@ def template_text(text: str) -> str:
     return flat if len(flat) <= TEMPLATE_VARIABLE_CHARS else flat[: TEMPLATE_VARIABLE_CHARS - 1].rstrip() + "…"
 
 
-def _in_window(contact: Contact) -> bool:
+def _in_window(contact: Recipient) -> bool:
     return contact.last_inbound_at is not None and utcnow() - contact.last_inbound_at < WHATSAPP_WINDOW

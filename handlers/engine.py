@@ -25,6 +25,7 @@ from storage.contacts import (
     current_step,
     lock_conversation,
     record_inbound,
+    save_step,
     set_contact_language,
     set_contact_unreachable,
 )
@@ -103,14 +104,10 @@ class Engine:
                 if session in db:
                     db.expunge(session)
             else:
-                contact.language = turn.lang
-                contact.unreachable = False  # they wrote: whatever blocked them is over
-                session.step = turn.step
-                session.data = dump_session(turn.data)
-                session.expires_at = None if turn.step == MENU else now + self.draft_ttl
-                # The same as for any message, an anonymous report's Kirim included: what stands out is what
-                # links. Its own rows keep whole hours instead (`storage.reports.report_time`).
-                contact.last_inbound_at = now
+                # The contact's last message time as for any message, an anonymous report's Kirim included: what
+                # stands out is what links. Its own rows keep whole hours instead (`storage.reports.report_time`).
+                await save_step(db, conversation, turn.step, dump_session(turn.data),
+                                None if turn.step == MENU else now + self.draft_ttl, turn.lang, now)
             # No contact id here: log times must not tie a contact to an anonymous report either.
             log.info("%s message handled, next step %s", inbound.channel, turn.step)
             if keep is not None:

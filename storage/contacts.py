@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import ContactCipher
@@ -13,16 +15,33 @@ from storage.db import dialect_insert
 from storage.models import Contact, ConversationSession, InboundMessage, Officer, Report, ReportEvent, to_the_hour
 from storage.outbox import rewrite_payloads
 
+# The per-message statements, built once: each message only binds its values. On the session's connection, past
+# the ORM: these rows are never read back as objects.
+_RECORD_INBOUND = {
+    dialect: insert(InboundMessage)
+    .values(channel=bindparam("in_channel"), provider_message_id=bindparam("in_id"),
+            received_at=bindparam("in_at", type_=InboundMessage.received_at.type))
+    .on_conflict_do_nothing(index_elements=["channel", "provider_message_id"])
+    .returning(InboundMessage.id)
+    for dialect, insert in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
+}
+_SAVE_SESSION = (
+    update(ConversationSession).where(ConversationSession.id == bindparam("session_id"))
+    .values(step=bindparam("new_step"), data=bindparam("new_data", type_=ConversationSession.data.type),
+            expires_at=bindparam("new_expires_at", type_=ConversationSession.expires_at.type))
+)
+# How stale a contact's last message time may be kept: a newer one is written only past this, so that most
+# messages make one UPDATE (the session's), not two. WhatsApp's 24-hour window closes at most this much early.
+LAST_INBOUND_STEP = dt.timedelta(minutes=1)
+
 
 async def record_inbound(db: AsyncSession, channel: str, provider_message_id: str, at: dt.datetime) -> bool:
     """Records a provider message id; False when it was recorded before (a replay)."""
-    stmt = (
-        dialect_insert(db, InboundMessage)
-        .values(channel=channel, provider_message_id=provider_message_id, received_at=to_the_hour(at))
-        .on_conflict_do_nothing(index_elements=["channel", "provider_message_id"])
-        .returning(InboundMessage.id)
-    )
-    return (await db.execute(stmt)).scalar_one_or_none() is not None
+    connection = await db.connection()
+    recorded = await connection.execute(_RECORD_INBOUND[connection.dialect.name],
+                                        {"in_channel": channel, "in_id": provider_message_id,
+                                         "in_at": to_the_hour(at)})
+    return recorded.scalar_one_or_none() is not None
 
 
 @dataclass
@@ -71,6 +90,22 @@ async def lock_conversation(db: AsyncSession, cipher: ContactCipher, urn: str, c
         )).scalar_one_or_none()
         found = (await db.execute(locked)).one_or_none()
     raise RuntimeError("the contact kept disappearing while being locked")
+
+
+async def save_step(db: AsyncSession, conversation: Conversation, step: str, data: dict[str, Any],
+                    expires_at: dt.datetime | None, language: str, at: dt.datetime) -> None:
+    """Writes where the contact now is, and that they wrote at `at`: whatever blocked them is over."""
+    contact, session = conversation.contact, conversation.session
+    # Attributes set to what they hold make the ORM write nothing: the contact's row is written only when one
+    # of these changed, its last message time only every LAST_INBOUND_STEP.
+    contact.language, contact.unreachable = language, False
+    if contact.last_inbound_at is None or at - contact.last_inbound_at >= LAST_INBOUND_STEP:
+        contact.last_inbound_at = at
+    if session.id is None:  # new: the ORM inserts it
+        session.step, session.data, session.expires_at = step, data, expires_at
+        return
+    await (await db.connection()).execute(_SAVE_SESSION, {"session_id": session.id, "new_step": step,
+                                                          "new_data": data, "new_expires_at": expires_at})
 
 
 async def delete_contact(db: AsyncSession, cipher: ContactCipher, contact: Contact, erased: str) -> None:

@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import aiosqlite
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event
@@ -16,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_connection, AsyncAdapt_aiosqlite_cursor
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import ConnectionPoolEntry, PoolResetState
 from sqlalchemy.util import EMPTY_DICT
 from sqlalchemy.util.concurrency import await_
 
@@ -53,7 +55,13 @@ def _private_sqlite_file(url: str) -> None:
 
 def _run_statement(connection: sqlite3.Connection, operation: str, parameters: Any,
                    many: bool) -> tuple[Any, list[Any], int, int | None]:
-    """One statement from cursor to rows, in aiosqlite's thread: its description, rows, rowcount, lastrowid."""
+    """One statement from cursor to rows, in aiosqlite's thread: its description, rows, rowcount, lastrowid.
+
+    SQLAlchemy runs every statement in a transaction; the first of one opens it here, in the same trip, with
+    BEGIN IMMEDIATE: the write lock is taken up front, so a read-then-write transaction waits on busy_timeout
+    instead of failing at once under WAL, and the BEGIN costs no trip of its own."""
+    if not connection.in_transaction:
+        connection.execute("BEGIN IMMEDIATE")
     cursor = connection.cursor()
     try:
         if many:
@@ -128,25 +136,41 @@ class _OneTripConnection(AsyncAdapt_aiosqlite_connection):
     _cursor_cls = _OneTripCursor
 
 
+# What _OneTripCursor reads of SQLAlchemy's aiosqlite adapter and of aiosqlite beyond their documented APIs.
+# tests/test_sqlite_trips.py checks each is still there, so that an upgrade of either (both pinned below
+# their next minor release) fails there by name rather than in a message handled.
+ONE_TRIP_NEEDS = {
+    AsyncAdapt_aiosqlite_connection: ("_connection", "_execute_mutex", "_handle_exception", "_cursor_cls"),
+    AsyncAdapt_aiosqlite_cursor: ("_adapt_connection", "_connection", "_cursor", "_soft_closed_memoized", "_rows",
+                                  "_async_soft_close"),
+    aiosqlite.Connection: ("_execute", "_conn"),
+}
+
+
+def _one_trip(dbapi_connection: Any) -> None:
+    """Makes SQLAlchemy's aiosqlite connection run each statement in one trip to aiosqlite's thread. The only
+    place that reaches past the two libraries' documented APIs: their public ones take four trips a statement."""
+    dbapi_connection.__class__ = _OneTripConnection  # the same connection, its cursors _OneTripCursor
+
+
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     # hide_parameters: a failed statement's error names its SQL, never the values (reports, contact data).
     if not is_sqlite(url):
         return create_async_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
     _private_sqlite_file(url)
-    # One connection: every transaction takes SQLite's write lock up front (below), so only one can run at a
+    # One connection: every transaction takes SQLite's write lock up front (_run_statement), so only one can run at a
     # time anyway. Waiting for the pool's connection queues in the event loop; waiting on the lock with
     # several connections would poll it in SQLite's busy handler, sleeping up to 100 ms between tries.
     kwargs.setdefault("pool_size", 1)
     kwargs.setdefault("max_overflow", 0)
-    engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True, **kwargs)
-
-    @event.listens_for(engine.sync_engine, "connect")
-    def _one_trip(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.__class__ = _OneTripConnection  # the same connection, its cursors _OneTripCursor
+    # pool_reset_on_return None: a connection back from a committed transaction needs no ROLLBACK (another
+    # trip to aiosqlite's thread); _rollback_if_open below rolls back what was left open.
+    engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True,
+                                 pool_reset_on_return=None, **kwargs)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
-        # Python 3.11's sqlite3 opens transactions lazily; let SQLAlchemy emit BEGIN itself.
+        # Python 3.11's sqlite3 opens transactions lazily; the first statement of each opens it (_run_statement).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         # secure_delete: what a row held is zeroed when it is overwritten or deleted, not left in free space.
@@ -154,12 +178,15 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
                        "secure_delete=ON"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
+        _one_trip(dbapi_connection)  # after the pragmas: WAL cannot be set inside the transaction it would begin
 
-    @event.listens_for(engine.sync_engine, "begin")
-    def _begin_immediate(connection: Any) -> None:
-        # Take the write lock up front: a deferred read-then-write transaction fails at once under WAL
-        # instead of waiting on busy_timeout.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    @event.listens_for(engine.sync_engine, "reset")
+    def _rollback_if_open(dbapi_connection: Any, record: ConnectionPoolEntry, state: PoolResetState) -> None:
+        # The pool's own reset, less the ROLLBACK of a transaction that is over. Not from a garbage-collected
+        # connection (asyncio_safe false), which the pool only closes.
+        driver = record.driver_connection
+        if state.asyncio_safe and driver is not None and driver.in_transaction:
+            dbapi_connection.rollback()
 
     return engine
 

@@ -80,6 +80,23 @@ async def claim_due(db: AsyncSession, now: dt.datetime, limit: int, lease: dt.ti
     return rows
 
 
+async def update_claimed(db: AsyncSession, row_id: int, attempts: int, /, **values: Any) -> bool:
+    """Sets `values` on a row its claim still holds (pending, at the attempt claimed), in one statement; False
+    when a later claim took it over or it is gone (its contact erased)."""
+    result = await (await db.connection()).execute(
+        update(Outbox).where(Outbox.id == row_id, Outbox.state == OutboxState.PENDING, Outbox.attempts == attempts)
+        .values(**values))
+    return bool(result.rowcount)
+
+
+async def contacts_by_id(db: AsyncSession, contact_ids: set[int]) -> dict[int, Contact]:
+    """The contacts that claimed rows go to, read once for a round."""
+    if not contact_ids:
+        return {}
+    return {contact.id: contact
+            for contact in (await db.execute(select(Contact).where(Contact.id.in_(contact_ids)))).scalars()}
+
+
 async def next_due(db: AsyncSession, urn_hash: str | None = None) -> dt.datetime | None:
     """When the earliest row waiting to be sent comes due (only rows to the contact `urn_hash`, when given)."""
     return (await db.execute(select(func.min(Outbox.next_attempt_at)).where(*_pending(urn_hash)))).scalar_one()

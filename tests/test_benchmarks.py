@@ -44,16 +44,17 @@ def test_a_full_run_is_recorded_and_the_prose_around_the_table_stays(monkeypatch
         "date": "2026-01-02T03:04:05+00:00", "elapsed_s": 600.0,
         "machine": {"cpu": "A CPU", "cores": 2, "ram_gb": 8.0, "os": "Linux", "python": "3.11.7"},
         "versions": {"postgresql": "17.0", "sqlite": "3.45.0", "lapor": "abc"},
-        "b4": {"rate_limit": 200.0, "achieved_per_s": 190.0, "rate_ratio": 0.95, "exceeded": False,
-               "busiest_second": 200},
+        "b4": {"rate_limit": 200.0, "achieved_per_s": 190.0, "rate_ratio": 0.95, "calls_per_s": 196.0,
+               "calls_ratio": 0.98, "exceeded": False, "busiest_second": 200},
     }
     run.record(results)
     assert json.loads(run.RESULTS.read_text()) == results
     text = readme.read_text()
     assert text.startswith("# Lapor\n\nBefore.\n\n") and text.endswith("\n\nWhat limits it: prose.\n")
     assert "old table" not in text and "_Last run 2026-01-02, 10 minutes, on A CPU, 2 cores" in text
-    assert "| B4 | delivered / rate limit, 5% failures | 95% (190 delivered/s of 200/s) | ≥ 90% | yes |" in " ".join(
+    assert "| B4 | calls / rate limit, 5% failures | 98% (196 calls/s of 200/s) | ≥ 97% | yes |" in " ".join(
         text.split())
+    assert "| B4 | delivered / rate limit | 95% (190 delivered/s of 200/s) | | |" in " ".join(text.split())
     run.record(results)
     assert readme.read_text() == text, "a second run replaces its own table, nothing else"
 
