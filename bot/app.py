@@ -40,7 +40,7 @@ MAX_BODY_BYTES = 1024 * 1024  # a Telegram update is a few kilobytes
 MAX_FORM_BYTES = 64 * 1024  # a Twilio form is smaller still; its signature is checked before any work
 MAX_FORM_FIELDS = 200
 MAX_JSON_DEPTH = 32  # a Telegram update nests a dozen levels at most (a reply quoting a message)
-# Stored photos are only ever images: no browser may read one as a page or run anything from it.
+# Stored files are only ever photos and voice notes: no browser may read one as a page or run anything from it.
 MEDIA_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; sandbox",
                  "Content-Disposition": "inline"}
 # How uvicorn runs the app: behind a reverse proxy, saying nothing about itself.
@@ -184,7 +184,8 @@ async def whatsapp_status(request: Request) -> Response:
 
 
 async def photo(request: Request) -> Response:
-    """A stored photo, for a provider holding a link the outbox signed (Twilio fetches media by URL)."""
+    """A stored photo or voice note, for a provider holding a link the outbox signed (Twilio fetches media by
+    URL)."""
     path = request.app.state.photos.file_for(request.path_params["name"], request.query_params.get("expires", ""),
                                              request.query_params.get("sig", ""))
     if path is None:
