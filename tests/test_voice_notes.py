@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import re
 from collections.abc import Awaitable
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 import soundfile
 from sqlalchemy import select
 
+from bot.channels.base import Media, Outbound
 from bot.channels.console import ConsoleChannel
 from handlers.engine import Engine
 from harness.fake_telegram import voice_update
@@ -32,6 +34,7 @@ from tests.helpers import (
     adts_voice,
     amr_voice,
     at,
+    browser,
     enrolled,
     invite,
     lapor,
@@ -39,8 +42,10 @@ from tests.helpers import (
     payload,
     photo,
     service,
+    signed_in,
     step_of,
     voice_note,
+    web_app,
 )
 
 MP3 = ("MP3", "MPEG_LAYER_III")
@@ -186,6 +191,30 @@ async def test_an_officer_s_question_answered_with_a_voice_note(engine: Engine, 
     assert relayed["voice"]["stored_name"] == kept.stored_name and kept.duration_seconds == 12
 
 
+async def test_the_station_page_plays_the_voice_note_to_its_officers_only(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    duty = await enrolled(engine, "telegram:700801")
+    (tmp_path / "cerita.ogg").write_bytes(voice_note(5))
+    resident = Resident(engine)
+    await send_story_as_voice(resident, tmp_path / "cerita.ogg")
+    for answer in (PLACE, "ya", "2", "lewati", "2", "kirim"):
+        await resident.send(answer)
+    ref = find_ref(resident.text)
+    client = await signed_in(app, duty)
+    page = await client.get(f"/laporan/{ref}")
+    assert page.status_code == 200 and "🎤 pesan suara 0:05" in page.text
+    [source] = re.findall(r'<audio controls[^>]*><source src="([^"]+)" type="audio/ogg">', page.text)
+    played = await client.get(source)
+    assert played.status_code == 200 and played.headers["content-type"] == "audio/ogg"
+    assert played.content == await stored_file(engine, tmp_path / "media")
+    await client.aclose()
+    elsewhere = await signed_in(app, await enrolled(engine, "telegram:700802", station="POLSEK-SEKAR"))
+    assert (await elsewhere.get(source)).status_code == 404, "another station's officer hears nothing"
+    await elsewhere.aclose()
+    async with browser(app) as stranger:
+        assert (await stranger.get(source)).status_code == 401
+
+
 async def test_the_retention_sweep_keeps_a_draft_s_voice_note_and_takes_a_purged_report_s(engine: Engine,
                                                                                           tmp_path: Path) -> None:
     petugas = await enrolled(engine, "console:petugas")
@@ -212,11 +241,14 @@ async def test_the_retention_sweep_keeps_a_draft_s_voice_note_and_takes_a_purged
     assert in_draft.exists(), "a draft still open keeps its voice note, however long it takes"
 
 
-def test_the_terminal_chat_sends_a_voice_note_with_slash_voice() -> None:
-    chat = ConsoleChannel("console:local", io.StringIO())
+async def test_the_terminal_chat_sends_a_voice_note_with_slash_voice_and_shows_one() -> None:
+    printed = io.StringIO()
+    chat = ConsoleChannel("console:local", printed)
     inbound = chat.receive('/voice "rekaman saya/cerita.ogg"')
     assert inbound.voice is not None and inbound.voice.path == "rekaman saya/cerita.ogg"
     assert inbound.voice.content_type == "audio/ogg" and inbound.text == "" and inbound.media == ()
+    await chat.send(Outbound("console:local", "Laporan baru", voice=Media("audio/ogg", path="media/ab.ogg")))
+    assert printed.getvalue().splitlines()[0] == "Lapor: [pesan suara: media/ab.ogg]"
 
 
 def test_lapor_chat_takes_a_voice_note_as_the_story(tmp_path: Path, database_url: str) -> None:
