@@ -193,10 +193,15 @@ def _adts_frame(data: bytes, offset: int) -> tuple[int, float, str] | None:
 
 # --- M4A ---------------------------------------------------------------------------------------------
 
-def _boxes(data: bytes, start: int, end: int) -> dict[bytes, tuple[int, int]]:
-    """The ISO media boxes between `start` and `end`: type → (where its content starts, where it ends)."""
-    found: dict[bytes, tuple[int, int]] = {}
-    offset = start
+_CONTAINERS = (b"moov", b"trak", b"mdia", b"minf")  # where recorders put their notes, at any of these levels
+# User data and metadata (a title, often named after the place; the device; a position) and vendors' own boxes.
+_NOTES = (b"udta", b"meta", b"uuid")
+
+
+def _boxes(data: bytes, start: int, end: int) -> list[tuple[bytes, int, int, int]]:
+    """The ISO media boxes between `start` and `end`: (type, where the box starts, where its content starts,
+    where it ends)."""
+    found, offset = [], start
     while offset + 8 <= end:
         size, kind = struct.unpack_from(">I4s", data, offset)
         head = 8
@@ -206,34 +211,43 @@ def _boxes(data: bytes, start: int, end: int) -> dict[bytes, tuple[int, int]]:
             size = end - offset
         if size < head or offset + size > end:
             raise NotAudio("broken MP4 box")
-        found.setdefault(kind, (offset + head, offset + size))
+        found.append((kind, offset, offset + head, offset + size))
         offset += size
     return found
 
 
+def _inside(data: bytes, box: tuple[bytes, int, int, int], kind: bytes) -> list[tuple[bytes, int, int, int]]:
+    return [child for child in _boxes(data, box[2], box[3]) if child[0] == kind]
+
+
 def _m4a(data: bytes) -> Audio:
-    """AAC in an MP4 container: its movie header gives the length; a file with a video track is refused."""
+    """AAC in an MP4 container: its movie header gives the length; a file with a video track is refused. Its
+    notes are blanked where they stand (made `free` boxes of zeros), so the sound's offsets stay right."""
     top = _boxes(data, 0, len(data))
-    if b"moov" not in top or b"mdat" not in top:
+    movies = [box for box in top if box[0] == b"moov"]
+    if len(movies) != 1 or not any(box[0] == b"mdat" for box in top):
         raise NotAudio("no movie")
-    moov = data[slice(*top[b"moov"])]
-    header = _boxes(moov, 0, len(moov)).get(b"mvhd")
-    if header is None:
+    headers = _inside(data, movies[0], b"mvhd")
+    if not headers:
         raise NotAudio("no movie header")
-    version = moov[header[0]]
-    if version == 1:
-        timescale, duration = struct.unpack_from(">IQ", moov, header[0] + 20)
+    header = headers[0]
+    if data[header[2]] == 1:  # version 1: 64-bit times
+        timescale, duration = struct.unpack_from(">IQ", data, header[2] + 20)
     else:
-        timescale, duration = struct.unpack_from(">II", moov, header[0] + 12)
-    handlers = {moov[i + 12:i + 16] for i in _find_all(moov, b"hdlr")}
-    if not timescale or b"soun" not in handlers or b"vide" in handlers:
+        timescale, duration = struct.unpack_from(">II", data, header[2] + 12)
+    tracks = {data[handler[2] + 8:handler[2] + 12] for track in _inside(data, movies[0], b"trak")
+              for media in _inside(data, track, b"mdia") for handler in _inside(data, media, b"hdlr")}
+    if not timescale or b"soun" not in tracks or b"vide" in tracks:
         raise NotAudio("no sound track, or a video")
-    return Audio("audio/mp4", "m4a", duration / timescale, data)
+    kept = bytearray(data)
+    _blank_notes(kept, 0, len(kept))
+    return Audio("audio/mp4", "m4a", duration / timescale, bytes(kept))
 
 
-def _find_all(data: bytes, needle: bytes) -> list[int]:
-    found, at = [], data.find(needle)
-    while at != -1:
-        found.append(at)
-        at = data.find(needle, at + 1)
-    return found
+def _blank_notes(data: bytearray, start: int, end: int) -> None:
+    for kind, box, content, box_end in _boxes(data, start, end):
+        if kind in _NOTES:
+            data[box + 4:box + 8] = b"free"
+            data[content:box_end] = bytes(box_end - content)
+        elif kind in _CONTAINERS:
+            _blank_notes(data, content, box_end)

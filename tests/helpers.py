@@ -163,15 +163,18 @@ def adts_voice(seconds: float) -> bytes:
     return (header + bytes(4)) * round(seconds * 16_000 / 1024)
 
 
-def m4a_voice(seconds: float, track: bytes = b"soun") -> bytes:
+def m4a_voice(seconds: float, track: bytes = b"soun", title: str = "") -> bytes:
     """The boxes of an M4A file that say what it is and how long it plays (ftyp, moov with mvhd and the track's
-    handler, mdat); its sound is a few empty bytes: no encoder of AAC in MP4 is at hand."""
+    handler, mdat), and with `title` the user data a phone's recorder writes (udta/meta/ilst/©nam); its sound is
+    a few empty bytes: no encoder of AAC in MP4 is at hand."""
     def box(kind: bytes, content: bytes) -> bytes:
         return struct.pack(">I", 8 + len(content)) + kind + content
     header = box(b"mvhd", bytes(4) + struct.pack(">IIII", 0, 0, 1000, round(seconds * 1000)) + bytes(80))
     handler = box(b"hdlr", bytes(8) + track + bytes(12) + b"\0")
-    return (box(b"ftyp", b"M4A " + bytes(4) + b"M4A isom") + box(b"moov", header + box(b"trak", box(b"mdia", handler)))
-            + box(b"mdat", bytes(64)))
+    named = box(b"\xa9nam", box(b"data", struct.pack(">II", 1, 0) + title.encode()))
+    notes = box(b"udta", box(b"meta", bytes(4) + box(b"ilst", named))) if title else b""
+    movie = box(b"moov", header + box(b"trak", box(b"mdia", handler)) + notes)
+    return box(b"ftyp", b"M4A " + bytes(4) + b"M4A isom") + movie + box(b"mdat", bytes(64))
 
 
 class Resident:

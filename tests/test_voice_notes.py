@@ -86,7 +86,7 @@ def test_what_is_no_accepted_voice_note_is_refused_and_not_kept(tmp_path: Path, 
     assert not tmp_path.exists() or not list(tmp_path.iterdir())
 
 
-def test_three_minutes_is_taken_and_the_tags_are_left_behind(tmp_path: Path) -> None:
+def test_three_minutes_are_taken_and_an_ogg_s_tags_are_left_behind(tmp_path: Path) -> None:
     sent = voice_note(4, title="Rumah Pak Budi, Jl. Merdeka 5")
     assert b"Jl. Merdeka" in sent
     stored = MediaStore(tmp_path).save_voice(sent)
@@ -95,6 +95,15 @@ def test_three_minutes_is_taken_and_the_tags_are_left_behind(tmp_path: Path) -> 
     # libogg checks each page's checksum: the pages written anew decode to every sample that was sent.
     assert len(soundfile.read(io.BytesIO(kept))[0]) == len(soundfile.read(io.BytesIO(sent))[0])
     assert MediaStore(tmp_path).save_voice(amr_voice(180)).duration_seconds == 180
+
+
+def test_an_m4a_keeps_its_sound_where_it_was_and_loses_its_title(tmp_path: Path) -> None:
+    sent = m4a_voice(30, title="Rekaman Jl. Merdeka 5")
+    stored = MediaStore(tmp_path).save_voice(sent)
+    kept = (tmp_path / stored.stored_name).read_bytes()
+    assert b"Jl. Merdeka" in sent and b"Jl. Merdeka" not in kept
+    assert len(kept) == len(sent) and kept.endswith(m4a_voice(30)[-72:]), "the sound's offsets still hold"
+    assert MediaStore(tmp_path).save_voice(kept).duration_seconds == 30
 
 
 async def send_story_as_voice(resident: Resident, path: Path, caption: str = "lewati") -> None:
