@@ -291,6 +291,10 @@ async def test_whatsapp_voice_note_reaches_a_telegram_officer_as_a_voice(tmp_pat
         resident = Phone(http, f"whatsapp:{RESIDENT_NUMBER}")
         for answer in ("halo", "1", "1"):
             await resident.text(answer)
+        wav = twilio.add_media("MM" + "6" * 32, "ME" + "6" * 32, voice_note(3, "WAV", "PCM_16"), "audio/ogg")
+        refused = await resident.send("audio", MediaUrl0=wav, MessageSid="MM" + "6" * 32)
+        assert any("belum didukung" in text and "OGG/Opus" in text and "AMR" in text for text in refused), refused
+        assert any("Ceritakan apa yang terjadi" in text for text in refused), "and the question again"
         media_url = twilio.add_media("MM" + "7" * 32, "ME" + "8" * 32, recording, "audio/ogg")
         asked = await resident.send("audio", MediaUrl0=media_url, MessageSid="MM" + "7" * 32)
         assert any("Tambahkan keterangan singkat? Lewati boleh." in text for text in asked), asked
