@@ -34,7 +34,7 @@ from storage.outbox import record_delivery
 
 log = logging.getLogger(__name__)
 
-# Stored photos are only ever images: no browser may read one as a page or run anything from it.
+# Stored files are only ever photos and voice notes: no browser may read one as a page or run anything from it.
 MEDIA_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; sandbox",
                  "Content-Disposition": "inline"}
 # How uvicorn runs the app: behind a reverse proxy, saying nothing about itself; on uvloop and httptools (a
@@ -135,7 +135,8 @@ async def whatsapp_status(request: Request) -> Response:
 
 
 async def photo(request: Request) -> Response:
-    """A stored photo, for a provider holding a link the outbox signed (Twilio fetches media by URL)."""
+    """A stored photo or voice note, for a provider holding a link the outbox signed (Twilio fetches media by
+    URL)."""
     path = request.app.state.photos.file_for(request.path_params["name"], request.query_params.get("expires", ""),
                                              request.query_params.get("sig", ""))
     if path is None:

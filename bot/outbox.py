@@ -211,14 +211,16 @@ class Dispatcher:
         return None
 
     async def _outbound(self, urn: str, payload: dict[str, Any]) -> Outbound:
-        """The message a row holds: its text, an alert's photo or a digest's chart, and its buttons
-        (numbered on WhatsApp)."""
+        """The message a row holds: its text, an alert's photo and voice note or a digest's chart, and its
+        buttons (numbered on WhatsApp)."""
         choices = tuple(Choice(key, label) for key, label in payload.get("choices", []))
         photo = self.photos.for_payload(payload.get("photo")) if self.photos else None
+        voice = self.photos.for_payload(payload.get("voice")) if self.photos else None
         if self.photos and payload.get("chart"):
             # Drawing takes a while: off the event loop, which keeps answering residents meanwhile.
             photo = await asyncio.to_thread(self.photos.chart, payload["chart"])
-        return Outbound(urn, payload["text"], choices=choices, choices_hint=payload.get("hint", ""), photo=photo)
+        return Outbound(urn, payload["text"], choices=choices, choices_hint=payload.get("hint", ""), photo=photo,
+                        voice=voice)
 
     async def _send_template(self, sender: Sender, claim: Claim, urn: str) -> str:
         content_sid = self.templates.get(claim.kind)

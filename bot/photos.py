@@ -1,5 +1,5 @@
-"""Stored photos handed to a channel: by path, by Telegram's file id, or by an expiring signed link that a
-provider such as Twilio fetches from `lapor serve` (GET /media/...)."""
+"""Stored photos and voice notes handed to a channel: by path, by Telegram's file id, or by an expiring signed
+link that a provider such as Twilio fetches from `lapor serve` (GET /media/...)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from bot.chart import digest_chart
 from storage.media import MediaStore
 
 LINK_SECONDS = 24 * 3600  # Twilio fetches at once; a day covers its retries and nothing more
-_STORED_NAME = re.compile(r"^[0-9a-f]{64}\.(jpg|png|gif|webp)$")  # what the media store names files
+_STORED_NAME = re.compile(r"^[0-9a-f]{64}\.(jpg|png|gif|webp|ogg|m4a|aac|mp3|amr)$")  # what the media store names files
 
 
 class Photos:
@@ -24,13 +24,14 @@ class Photos:
         self.media_root = media_root
         self.public_base_url = public_base_url.rstrip("/")
 
-    def for_payload(self, photo: dict[str, Any] | None) -> Media | None:
-        """The Media an outbox row's photo stands for, in every form a channel may need."""
-        if not photo or not _STORED_NAME.match(photo.get("stored_name") or ""):
+    def for_payload(self, stored: dict[str, Any] | None) -> Media | None:
+        """The Media an outbox row's photo or voice note stands for, in every form a channel may need."""
+        if not stored or not _STORED_NAME.match(stored.get("stored_name") or ""):
             return None
-        name = photo["stored_name"]
-        return Media("image/*", file_id=photo.get("telegram_file_id"), path=str(self.media_root / name),
-                     url=self.link(name) if self.public_base_url else None)
+        name = stored["stored_name"]
+        return Media(stored.get("content_type", "image/*"), file_id=stored.get("telegram_file_id"),
+                     path=str(self.media_root / name), url=self.link(name) if self.public_base_url else None,
+                     duration_seconds=stored.get("duration_seconds"))
 
     def chart(self, chart: dict[str, Any] | None) -> Media | None:
         """A digest's chart, drawn and stored like a photo (named by its hash, so drawn once per content)."""

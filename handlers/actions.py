@@ -5,13 +5,16 @@ confidential reporter through the outbox, and a referral alerts the station that
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from handlers.alerts import action_choices, alert_station
 from handlers.i18n import t
 from handlers.office import Office
+from handlers.voice import voice_payload
+from storage.media import StoredMedia
 from storage.models import (
+    Attachment,
     Contact,
     EventKind,
     Identity,
@@ -171,20 +174,25 @@ async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) 
                   at=office.now, report_id=report.id)
 
 
-async def take_answer(office: Office, report: Report, answer: str) -> None:
-    """The reporter's answer to an officer's question: recorded, sent to the officer who asked, and the
-    report goes back to where it was before the question."""
+async def take_answer(office: Office, report: Report, answer: str, voice: StoredMedia | None = None) -> None:
+    """The reporter's answer to an officer's question, in words or with a voice note: recorded, sent to the
+    officer who asked, and the report goes back to where it was before the question."""
     asked = await last_status_event(office.db, report, S.NEED_INFO)
     before = asked.from_status if asked else None
     back_to = before if before is not None and before not in UNACKNOWLEDGED else S.ACKNOWLEDGED
     event = await change_status(office, report, back_to, "reporter", answer, public=False, kind=EventKind.REPLY)
+    attachment = None
+    if voice is not None:  # kept with the report, like the story's, and swept with it
+        attachment = Attachment(report_id=report.id, created_at=office.now, **asdict(voice))
+        office.db.add(attachment)
     officer = await office.db.get(Officer, int(asked.actor.split(":")[1])) if asked else None
     if officer is None or not officer.active:
         return  # the answer stays in the report's history for whoever picks it up
     contact = await office.db.get(Contact, officer.contact_id)
     lang = (contact.language if contact else None) or report.language
-    await enqueue(office.db, office.cipher, kind=OutboxKind.INFO_REPLY, contact_id=officer.contact_id,
-                  payload={"text": t(lang, "officer.answer_relayed", ref=report.ref, answer=answer),
-                           "ref": report.ref, "choices": action_choices(lang, report.ref)},
+    payload: dict[str, Any] = {"text": t(lang, "officer.answer_relayed", ref=report.ref, answer=answer),
+                               "ref": report.ref, "choices": action_choices(lang, report.ref)}
+    if attachment is not None:
+        payload["voice"] = voice_payload(attachment)
+    await enqueue(office.db, office.cipher, kind=OutboxKind.INFO_REPLY, contact_id=officer.contact_id, payload=payload,
                   idempotency_key=f"{OutboxKind.INFO_REPLY}:{event.id}", at=office.now, report_id=report.id)
-

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+
 from handlers.choices import Menu
 from handlers.i18n import labels, t
 from handlers.office import Office
 from handlers.routing import describe_place
+from handlers.voice import voice_payload
 from storage.models import Attachment, Contact, Identity, Officer, OutboxKind, Report, ReportEvent
 from storage.officers import duty_officers
 from storage.outbox import enqueue
@@ -43,9 +46,10 @@ async def _reporter(office: Office, report: Report, lang: str) -> str:
 
 async def alert_payload(office: Office, report: Report, lang: str, heading: str = "") -> dict[str, Any]:
     """The alert an officer reads, in their language, with the actions they can take on it."""
-    photo = (await office.db.execute(
-        Attachment.__table__.select().where(Attachment.report_id == report.id).order_by(Attachment.id).limit(1)
-    )).first()
+    attachments = (await office.db.execute(
+        select(Attachment).where(Attachment.report_id == report.id).order_by(Attachment.id))).scalars().all()
+    photo = next((a for a in attachments if a.content_type.startswith("image/")), None)
+    voice = next((a for a in attachments if a.content_type.startswith("audio/")), None)  # the story told
     text = t(
         lang, "alert.new_report",
         heading=heading,
@@ -62,6 +66,8 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
                                "hint": t(lang, "alert.hint", last=len(ACTIONS.options(lang)), ref=report.ref)}
     if photo:
         payload["photo"] = {"stored_name": photo.stored_name, "telegram_file_id": photo.channel_file_id}
+    if voice:
+        payload["voice"] = voice_payload(voice)
     return payload
 
 

@@ -22,7 +22,9 @@ from handlers.state import SessionData
 from handlers.status import show_status
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, one_table, resume
+from handlers.voice import voice_story
 from storage.contacts import delete_contact
+from storage.media import StoredMedia
 from storage.models import Station
 from storage.officers import ENROLL_WINDOW, enroll, invite_code_in
 from storage.reports import find_ref, question_waiting_for
@@ -64,6 +66,8 @@ async def menu(turn: Turn) -> str:
         return await officer.home(turn)
     if turn.emergency_answered:
         return await _start_urgent(turn)
+    if turn.voice is not None and await answer_question(turn, turn.text, turn.voice):
+        return MENU
     picked = turn.pick(main_menu(turn))
     answers = picked is None and letters_and_digits(turn.text) >= ANSWER_CHARS and aside(turn.text) is None
     if answers and await answer_question(turn, turn.text):  # a thank-you leaves the officer's question open
@@ -110,13 +114,15 @@ async def _menu_intent(turn: Turn) -> str:
     return MENU
 
 
-async def answer_question(turn: Turn, answer: str) -> bool:
-    """Passes the answer to the officer whose question about one of the contact's reports waits for it;
-    False when no question waits."""
+async def answer_question(turn: Turn, answer: str, voice: StoredMedia | None = None) -> bool:
+    """Passes the answer, in words or a voice note, to the officer whose question about one of the contact's
+    reports waits for it; False when no question waits."""
     asked = await question_waiting_for(turn.db, turn.contact.id)
     if asked is None:
         return False
-    await take_answer(turn.office, asked, answer)
+    if voice is not None:
+        answer = voice_story(turn.lang, voice.duration_seconds or 0, answer)
+    await take_answer(turn.office, asked, answer, voice)
     turn.say("relay.answer_sent", ref=asked.ref)
     return True
 
@@ -411,6 +417,11 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         turn.say("photo.rejected_not_now")
         if not turn.text and not first_contact and turn.step in STEPS:
             STEPS[turn.step].ask(turn)  # a photo alone answers nothing: one reply, then the question again
+            return
+    if turn.voice_problem:
+        turn.say(f"voice.rejected_{turn.voice_problem}")
+        if not turn.text and not first_contact and turn.step in STEPS:
+            STEPS[turn.step].ask(turn)  # a voice note refused answers nothing: the question again
             return
     if turn.inbound.unsupported and not first_contact:
         turn.say("common.unsupported")

@@ -15,7 +15,7 @@ from handlers.digest import CATCH_UP, due_digests, send_digest
 from handlers.escalation import escalate_due
 from handlers.i18n import t
 from handlers.office import EscalationDelays, Office
-from handlers.report_flow import PHOTO_STEPS
+from handlers.report_flow import PHOTO_STEPS, VOICE_STEPS
 from handlers.routing import Router
 from handlers.state import dump_session, load_session
 from handlers.text import sanitize
@@ -31,8 +31,9 @@ from storage.contacts import (
 )
 from storage.crypto import ContactCipher
 from storage.db import truncate_log
-from storage.media import MediaRejected, MediaStore, StoredMedia
+from storage.media import MAX_VOICE_BYTES, MAX_VOICE_SECONDS, MediaRejected, MediaStore, StoredMedia
 from storage.models import utcnow
+from storage.reports import question_waits
 from storage.stations import station_by_code
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,7 @@ class Engine:
         now = utcnow()
         # Outside the transaction: a download must not hold the contact's lock.
         photo, photo_problem = await self._store_photo(inbound) if inbound.media else (None, None)
+        voice, voice_problem = await self._store_voice(inbound, inbound.voice) if inbound.voice else (None, None)
         async with self.sessions() as db, db.begin():
             if not await record_inbound(db, inbound.channel, inbound.provider_message_id, now):
                 log.info("replayed %s message ignored", inbound.channel)
@@ -97,7 +99,7 @@ class Engine:
                 text=sanitize(inbound.text), lang=contact.language or self.default_language,
                 step=session.step or MENU, data=load_session(session.data), now=now,
                 escalation=self.escalation, officer=conversation.officer, web_url=self.web_url,
-                photo=photo, photo_problem=photo_problem,
+                photo=photo, photo_problem=photo_problem, voice=voice, voice_problem=voice_problem,
             )
             await respond(turn, first_contact=conversation.first_contact, expired=expired)
             if turn.contact_deleted:
@@ -187,14 +189,33 @@ class Engine:
             step = await current_step(db, self.cipher, inbound.urn)
         if step not in PHOTO_STEPS:
             return None, "not_now"
+        return await self._fetch_and_keep(inbound, inbound.media[0], self.media_store.save_photo)
+
+    async def _store_voice(self, inbound: Inbound, voice: Media) -> tuple[StoredMedia | None, str | None]:
+        """Fetches and stores a voice note sent where the conversation takes one (a report's story, or the
+        answer an officer waits for); elsewhere it is not kept. What the channel declares too large or too long
+        is refused before it is downloaded; what it does not declare is read from the bytes."""
+        async with self.sessions() as db:
+            step = await current_step(db, self.cipher, inbound.urn)
+            if step not in VOICE_STEPS and not (
+                    step == MENU and await question_waits(db, self.cipher.lookup_hash(inbound.urn))):
+                return None, "not_now"
+        if (voice.size_bytes or 0) > MAX_VOICE_BYTES:
+            return None, "too_large"
+        if (voice.duration_seconds or 0) > MAX_VOICE_SECONDS:
+            return None, "too_long"
+        return await self._fetch_and_keep(inbound, voice, self.media_store.save_voice)
+
+    async def _fetch_and_keep(self, inbound: Inbound, media: Media,
+                              save: Callable[[bytes], StoredMedia]) -> tuple[StoredMedia | None, str | None]:
         fetch = self.media_fetchers.get(inbound.channel)
         if fetch is None:
             return None, "unreadable"
         try:
-            data = await fetch(inbound.media[0])
-            return await asyncio.to_thread(self.media_store.save_photo, data), None
+            data = await fetch(media)
+            return await asyncio.to_thread(save, data), None
         except MediaRejected as rejected:
             return None, rejected.reason
         except Exception as error:  # the provider's errors are its own types: any of them means unreadable
-            log.warning("a %s photo could not be read: %s", inbound.channel, type(error).__name__)
+            log.warning("a %s file could not be read: %s", inbound.channel, type(error).__name__)
             return None, "unreadable"

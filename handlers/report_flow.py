@@ -19,9 +19,10 @@ from handlers.language.intents import aside, category_named, correction, tells_a
 from handlers.language.normalise import normalise, words
 from handlers.language.slots import when_named
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
-from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData
+from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData, Voice
 from handlers.text import letters_and_digits
 from handlers.turn import MENU, Step, Turn
+from handlers.voice import CAPTION_CHARS, voice_story
 from storage.models import Category, Identity, Station, to_the_hour
 from storage.regions import PlaceCandidate
 from storage.reports import NewAttachment, create_report
@@ -30,6 +31,7 @@ CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY, CHANGE = 
     "category", "description", "location", "when", "photo", "identity", "name", "summary", "change")
 PLACE_CHECK, PLACE_PICK = "place_check", "place_pick"  # the place read from the location, confirmed
 READ_BACK = "read_back"  # what was read from a report told in one message, confirmed
+VOICE_CAPTION = "voice_caption"  # the one line a resident may add to a voice note told as the story
 RESUME = "resume_draft"  # a report left unfinished until it expired, offered back once
 RESUMABLE_FOR = dt.timedelta(days=1)
 # The draft's answers about where, asked again together; what the last reading of a place gave, cleared before
@@ -42,9 +44,11 @@ WHERE_KEYS: tuple[WhereKey, ...] = get_args(WhereKey)
 READING_KEYS: tuple[ReadingKey, ...] = get_args(ReadingKey)
 TRYING_KEYS: tuple[TryingKey, ...] = get_args(TryingKey)
 ORDER = (CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY)
-ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGORY}  # side steps of a step
+ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGORY,  # side steps of a step
+                  VOICE_CAPTION: DESCRIPTION}
 PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
-FREE_TEXT_STEPS = (DESCRIPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # where any words may be the answer
+VOICE_STEPS = (DESCRIPTION, VOICE_CAPTION)  # nor a voice note (but as the answer to an officer's question)
+FREE_TEXT_STEPS = (DESCRIPTION, VOICE_CAPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # any words may answer
 YES_NO_STEPS = (READ_BACK, PLACE_CHECK, PLACE_PICK, SUMMARY)  # where "sip makasih" is a yes, not an aside
 ASIDE_ANSWERS = {"thanks": "report.aside_thanks", "how": "report.aside_how",
                  "police_number": "report.aside_police_number", "greeting": "report.already_started"}
@@ -68,6 +72,7 @@ NONE_OF_THESE = Menu("place_pick")
 READ_BACK_OPTIONS = Menu("read_back")
 READ_BACK_WHEN = Menu("read_back_when")  # a yes with the time the story did not say, in one answer
 RESUME_OPTIONS = Menu("resume_draft")
+CAPTION_OPTIONS = Menu("voice_caption")
 
 
 def start(turn: Turn, *, category: str | None = None, urgent: bool = False) -> str:
@@ -280,6 +285,18 @@ def _keep_photo(turn: Turn) -> bool:
     return False
 
 
+def _keep_voice(turn: Turn) -> bool:
+    """Keeps a voice note sent with this message as the story; one sent before it is replaced."""
+    if turn.voice is None or turn.inbound.voice is None:
+        return False
+    stored = turn.voice
+    turn.draft["voice"] = Voice(sha256=stored.sha256, content_type=stored.content_type, size_bytes=stored.size_bytes,
+                                stored_name=stored.stored_name, duration_seconds=stored.duration_seconds or 0,
+                                channel_file_id=turn.inbound.voice.file_id)
+    turn.draft.pop("description", None)  # until the resident says whether to add a line to it
+    return True
+
+
 def ask_category(turn: Turn) -> None:
     turn.say("report.ask_category", CATEGORIES)
 
@@ -305,8 +322,12 @@ def ask_description(turn: Turn) -> None:
 
 
 async def description(turn: Turn) -> str:
-    """Stores what happened, and a photo sent with it, and asks where."""
+    """Stores what happened, told in words or in a voice note, and a photo sent with it, and asks where."""
     got_photo = _keep_photo(turn)
+    if _keep_voice(turn):
+        if not turn.text:
+            return VOICE_CAPTION
+        return await voice_caption(turn)  # Telegram's voice notes may come with a caption
     shortest, longest = DESCRIPTION_CHARS
     if got_photo and not turn.text:
         turn.say("report.photo_needs_words")
@@ -317,6 +338,26 @@ async def description(turn: Turn) -> str:
     if len(turn.text) > longest:
         turn.say("report.description_cut", longest=longest)
     turn.draft["description"] = turn.text[:longest]
+    turn.draft.pop("voice", None)  # the story told again in words replaces one told in a voice note
+    return advance(turn, DESCRIPTION)
+
+
+def ask_voice_caption(turn: Turn) -> None:
+    turn.say("report.ask_voice_caption", CAPTION_OPTIONS)
+
+
+async def voice_caption(turn: Turn) -> str:
+    """Stores the one line the resident adds to their voice note, or none, and asks where."""
+    if _keep_voice(turn) and not turn.text:  # recorded again
+        return VOICE_CAPTION
+    caption = ""
+    if turn.pick(CAPTION_OPTIONS) != "skip":
+        shortest, longest = CAPTION_CHARS
+        if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
+            turn.say("report.voice_caption_invalid", shortest=shortest, longest=longest)
+            return VOICE_CAPTION
+        caption = turn.text
+    turn.draft["description"] = voice_story(turn.lang, turn.draft["voice"]["duration_seconds"], caption)
     return advance(turn, DESCRIPTION)
 
 
@@ -525,6 +566,8 @@ async def photo(turn: Turn) -> str:
 
 
 def ask_identity(turn: Turn) -> None:
+    if turn.draft.get("voice"):
+        turn.say("report.voice_identifies")  # whichever they choose, officers will hear their voice
     turn.say("report.ask_identity", IDENTITIES)
 
 
@@ -618,11 +661,10 @@ async def submit(turn: Turn) -> None:
     when = _when_text(turn)
     turn.data.pop("draft")
     anonymous = draft["identity"] == Identity.ANONYMOUS
-    photo = draft.get("photo")
     place = turn.router.place(draft["place"]) if draft.get("place") else None
     report, received = await create_report(
         turn.db,
-        attachments=[NewAttachment(**photo)] if photo else [],
+        attachments=[NewAttachment(**kept) for kept in (draft.get("photo"), draft.get("voice")) if kept],
         actor="resident",
         category=Category(draft["category"]),
         description=draft["description"],
@@ -655,6 +697,7 @@ STEPS: dict[str, Step] = {
     PLACE_CHECK: Step(ask_place_check, place_check),
     PLACE_PICK: Step(ask_place_pick, place_pick),
     READ_BACK: Step(ask_read_back, read_back),
+    VOICE_CAPTION: Step(ask_voice_caption, voice_caption),
     RESUME: Step(ask_resume_draft, resume_draft),
     WHEN: Step(ask_when, when),
     PHOTO: Step(ask_photo, photo),

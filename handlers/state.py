@@ -36,6 +36,12 @@ class Photo(TypedDict):
     channel_file_id: str | None
 
 
+class Voice(Photo):
+    """A stored voice note told as the story, with its length read from its bytes."""
+
+    duration_seconds: int
+
+
 class Proposal(TypedDict):
     """A place offered for confirmation; a pin's comes with the station nearest to it."""
 
@@ -58,6 +64,7 @@ class Draft(TypedDict, total=False):
     read: ReadBack
     photo: Photo
     photo_skipped: bool
+    voice: Voice
     identity: str
     # Where: a pin, typed words, and the place and station they were read as.
     latitude: float | None

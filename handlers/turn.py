@@ -45,6 +45,8 @@ class Turn:
     web_url: str = ""  # where the station's web page is served (PUBLIC_BASE_URL); "" when it is not
     photo: StoredMedia | None = None
     photo_problem: str | None = None  # why a sent photo was refused, if it was
+    voice: StoredMedia | None = None
+    voice_problem: str | None = None  # why a sent voice note was refused, if it was
     replies: list[Outbound] = field(default_factory=list)
     emergency_answered: bool = False
     contact_deleted: bool = False

@@ -65,8 +65,8 @@ async def expire_drafts(office: Office, default_language: str) -> int:
 
 async def purge_batch(office: Office, retention: dt.timedelta) -> int:
     """Removes the personal data of up to BATCH reports closed longer than `retention` ago: the link to
-    the reporter, photos, the reporter's answers. The reports themselves stay for the statistics; the
-    photo files go with the sweep of unused files. Returns how many reports were cleared."""
+    the reporter, photos and voice notes, the reporter's answers. The reports themselves stay for the
+    statistics; the files go with the sweep of unused files. Returns how many reports were cleared."""
     before = office.now - retention
     closed = (await office.db.execute(
         select(Report.id).where(Report.status.in_(CLOSED_STATUSES), Report.updated_at < before).where(
@@ -93,8 +93,8 @@ async def drop_bookkeeping(office: Office) -> None:
 
 
 async def sweep_media(office: Office, media: MediaStore) -> int:
-    """Deletes stored files no report or draft uses: photos of purged reports and of drafts never sent,
-    and drawn digest charts, once a day old. Returns how many went."""
+    """Deletes stored files no report or draft uses: photos and voice notes of purged reports and of drafts
+    never sent, and drawn digest charts, once a day old. Returns how many went."""
     before = (office.now - UNUSED_MEDIA_AGE).timestamp()
     old = await asyncio.to_thread(media.names_older_than, before)  # a directory of many files: off the loop
     used: set[str | None] = set(await _in_drafts(office))
@@ -106,7 +106,8 @@ async def sweep_media(office: Office, media: MediaStore) -> int:
 
 
 async def _in_drafts(office: Office) -> set[str]:
-    """The photos of reports still being written, however long their residents take."""
+    """The photos and voice notes of reports still being written, however long their residents take."""
     stored: list[dict[str, Any] | None] = list((await office.db.execute(
         select(ConversationSession.data).where(ConversationSession.step != MENU))).scalars())
-    return {photo["stored_name"] for data in stored if (photo := load_session(data).get("draft", {}).get("photo"))}
+    drafts = [load_session(data).get("draft", {}) for data in stored]
+    return {kept["stored_name"] for draft in drafts for kept in (draft.get("photo"), draft.get("voice")) if kept}

@@ -43,11 +43,12 @@ MAX_POLL_WAIT = 0.5
 # Parameters Telegram types as String. They are kept verbatim even when they look like JSON, so a
 # message text "42" stays a string; every other form field is JSON-decoded when it parses.
 STRING_PARAMS = frozenset(
-    {"text", "caption", "callback_query_id", "file_id", "photo", "url", "secret_token", "inline_message_id"}
+    {"text", "caption", "callback_query_id", "file_id", "photo", "voice", "document", "url", "secret_token",
+     "inline_message_id"}
 )
 DEFAULT_PHOTO_SIZE = 50_000
 # The methods that send a message: the ones ``inject_faults`` makes fail.
-SENDS = frozenset({"sendMessage", "sendPhoto"})
+SENDS = frozenset({"sendMessage", "sendPhoto", "sendVoice", "sendDocument"})
 USER_NAME = {"first_name": "Budi", "last_name": "Santoso"}
 
 
@@ -100,6 +101,8 @@ class FakeBotAPI(FaultyAPI):
             "getUpdates": self._get_updates,
             "sendMessage": lambda p: self._message(p["chat_id"], text=p["text"], reply_markup=_inline(p)),
             "sendPhoto": self._send_photo,
+            "sendVoice": self._send_voice,
+            "sendDocument": self._send_document,
             "answerCallbackQuery": lambda p: True,
             "editMessageText": lambda p: self._edited(p, text=p["text"]),
             "editMessageReplyMarkup": lambda p: self._edited(p),
@@ -235,6 +238,17 @@ class FakeBotAPI(FaultyAPI):
         return self._message(
             params["chat_id"], photo=sizes, caption=params.get("caption"), reply_markup=_inline(params)
         )
+
+    def _send_voice(self, params: dict[str, Any]) -> dict[str, Any]:
+        voice = params["voice"]
+        file_id = f"uploaded_{next(self._ids)}" if isinstance(voice, bytes) else voice
+        duration = params.get("duration") or 1
+        return self._message(params["chat_id"], voice=_file(file_id, duration=duration, mime_type="audio/ogg"))
+
+    def _send_document(self, params: dict[str, Any]) -> dict[str, Any]:
+        document = params["document"]
+        file_id = f"uploaded_{next(self._ids)}" if isinstance(document, bytes) else document
+        return self._message(params["chat_id"], document=_file(file_id))
 
     def _edited(self, params: dict[str, Any], **fields: Any) -> dict[str, Any] | bool:
         """Telegram returns the edited message, or True for a message sent via inline mode."""
@@ -389,8 +403,10 @@ def sticker_update(update_id: int, chat_id: int, file_id: str = "sticker_0", emo
     return _private(update_id, chat_id, sticker=sticker)
 
 
-def voice_update(update_id: int, chat_id: int, file_id: str = "voice_0", duration: int = 3) -> dict[str, Any]:
-    return _private(update_id, chat_id, voice=_file(file_id, duration=duration, mime_type="audio/ogg"))
+def voice_update(update_id: int, chat_id: int, file_id: str = "voice_0", duration: int = 3,
+                 file_size: int | None = None) -> dict[str, Any]:
+    size = {"file_size": file_size} if file_size is not None else {}
+    return _private(update_id, chat_id, voice=_file(file_id, duration=duration, mime_type="audio/ogg", **size))
 
 
 def video_update(update_id: int, chat_id: int, file_id: str = "video_0", duration: int = 5) -> dict[str, Any]:

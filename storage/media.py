@@ -1,5 +1,5 @@
-"""The media store: photos kept by content hash, after checking they are what they claim and stripping
-what they say about whoever took them."""
+"""The media store: photos and voice notes kept by content hash, after checking they are what they claim and
+stripping what they say about whoever made them."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import contextlib
 import hashlib
 import io
 import os
+import struct
 import tempfile
 import time
 from dataclasses import dataclass
@@ -14,10 +15,14 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from storage.audio import NotAudio, read_audio
+
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 # Decoding takes a few bytes a pixel: a small file may declare billions of them. 40 million is above any
 # phone's photo (and far above what Telegram or WhatsApp pass on), about 160 MB once decoded.
 MAX_PHOTO_PIXELS = 40_000_000
+MAX_VOICE_BYTES = 5 * 1024 * 1024
+MAX_VOICE_SECONDS = 180
 
 # Decided by the bytes, never by a name or a header the sender chose.
 _SIGNATURES = (
@@ -35,7 +40,8 @@ _FORMATS = {"image/jpeg": ("JPEG", ("RGB", "L"), "RGB"),
 
 
 class MediaRejected(ValueError):
-    """Not a photo we accept; `reason` is `too_large`, `too_many_pixels`, `empty` or `not_image`."""
+    """Not a photo or voice note we accept; `reason` is `too_large`, `too_many_pixels`, `empty`, `not_image`,
+    `not_audio` or `too_long`."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -48,6 +54,7 @@ class StoredMedia:
     content_type: str
     size_bytes: int
     stored_name: str
+    duration_seconds: int | None = None  # a voice note's, read from its bytes
 
 
 def _sniff(data: bytes) -> tuple[str, str] | None:
@@ -104,6 +111,23 @@ class MediaStore:
         name = f"{digest}.{extension}"
         self.keep(name, stored)
         return StoredMedia(digest, content_type, len(stored), name)
+
+    def save_voice(self, data: bytes) -> StoredMedia:
+        """A voice note of an accepted format and length, kept without its tags."""
+        if not data:
+            raise MediaRejected("empty")
+        if len(data) > MAX_VOICE_BYTES:
+            raise MediaRejected("too_large")
+        try:
+            audio = read_audio(data)
+        except (NotAudio, struct.error, IndexError) as error:  # a file cut short fails as either of the last two
+            raise MediaRejected("not_audio") from error
+        if audio.seconds > MAX_VOICE_SECONDS:
+            raise MediaRejected("too_long")
+        digest = hashlib.sha256(audio.data).hexdigest()
+        self.keep(f"{digest}.{audio.extension}", audio.data)
+        return StoredMedia(digest, audio.content_type, len(audio.data), f"{digest}.{audio.extension}",
+                           max(1, round(audio.seconds)))
 
     def keep(self, name: str, data: bytes) -> Path:
         """Stores `data`, named by its content, unless it is stored already; either way the file is young

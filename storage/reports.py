@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import (
     Attachment,
     Category,
+    Contact,
     EventKind,
     Identity,
     Report,
@@ -76,6 +77,7 @@ class NewAttachment:
     stored_name: str | None = None
     channel_file_id: str | None = None
     url: str | None = None
+    duration_seconds: int | None = None
 
 
 async def create_report(db: AsyncSession, *, attachments: list[NewAttachment], actor: str,
@@ -124,7 +126,8 @@ async def station_of(db: AsyncSession, report: Report) -> Station | None:
 async def list_reports(db: AsyncSession, *, station_code: str | None = None,
                        since: dt.datetime | None = None) -> list[tuple[Report, Station | None, int]]:
     """Reports oldest first, each with its station and how many photos it has."""
-    photos = select(func.count(Attachment.id)).where(Attachment.report_id == Report.id).scalar_subquery()
+    photos = select(func.count(Attachment.id)).where(
+        Attachment.report_id == Report.id, Attachment.content_type.startswith("image/")).scalar_subquery()
     query = select(Report, Station, photos).outerjoin(Station, Report.station_id == Station.id)
     if station_code:
         query = query.where(Station.code == station_code)
@@ -167,6 +170,13 @@ async def question_waiting_for(db: AsyncSession, contact_id: int) -> Report | No
         select(Report).where(Report.contact_id == contact_id, Report.status == ReportStatus.NEED_INFO)
         .order_by(Report.updated_at.desc(), Report.id.desc()).limit(1).with_for_update()
     )).scalar_one_or_none()
+
+
+async def question_waits(db: AsyncSession, urn_hash: str) -> bool:
+    """Whether an officer waits for the answer of the contact of this keyed hash about one of their reports;
+    read without a lock, a hint for work done before the message is handled."""
+    return (await db.execute(select(Report.id).join(Contact, Report.contact_id == Contact.id).where(
+        Contact.urn_hash == urn_hash, Report.status == ReportStatus.NEED_INFO).limit(1))).first() is not None
 
 
 async def due_for_escalation(db: AsyncSession, now: dt.datetime, limit: int = 100) -> list[Report]:

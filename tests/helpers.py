@@ -10,6 +10,7 @@ import io
 import logging
 import os
 import re
+import struct
 import subprocess
 import sys
 import threading
@@ -21,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import numpy
+import soundfile
 from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -134,6 +137,46 @@ def same_picture(stored: bytes, sent: bytes) -> bool:
         return all(abs(a - b) <= 8 for a, b in pairs)
 
 
+def voice_note(seconds: float, file_format: str = "OGG", subtype: str = "OPUS", title: str = "") -> bytes:
+    """A real voice note of a quiet tone, encoded by libsndfile: OGG/Opus as WhatsApp and Telegram record it,
+    or MP3 (`file_format="MP3", subtype="MPEG_LAYER_III"`), WAV…; `title` is written into its tags."""
+    rate = 16_000
+    tone = 0.1 * numpy.sin(2 * numpy.pi * 440 * numpy.arange(int(seconds * rate)) / rate)
+    out = io.BytesIO()
+    with soundfile.SoundFile(out, "w", rate, 1, format=file_format, subtype=subtype) as file:
+        if title:
+            file.title = title
+        file.write(tone)
+    return out.getvalue()
+
+
+def amr_voice(seconds: float) -> bytes:
+    """AMR as old phones record it (RFC 4867 storage format): 20 ms frames of the 4.75 kbit/s mode, silent."""
+    return b"#!AMR\n" + (b"\x04" + bytes(12)) * round(seconds / 0.02)
+
+
+def adts_voice(seconds: float) -> bytes:
+    """Bare AAC in ADTS frames (AAC-LC, 16 kHz, mono), each 1,024 samples with a few bytes of payload."""
+    length = 7 + 4
+    header = bytes([0xFF, 0xF1, (1 << 6) | (8 << 2), (1 << 6) | (length >> 11), (length >> 3) & 0xFF,
+                    ((length & 7) << 5) | 0x1F, 0xFC])
+    return (header + bytes(4)) * round(seconds * 16_000 / 1024)
+
+
+def m4a_voice(seconds: float, track: bytes = b"soun", title: str = "") -> bytes:
+    """The boxes of an M4A file that say what it is and how long it plays (ftyp, moov with mvhd and the track's
+    handler, mdat), and with `title` the user data a phone's recorder writes (udta/meta/ilst/©nam); its sound is
+    a few empty bytes: no encoder of AAC in MP4 is at hand."""
+    def box(kind: bytes, content: bytes) -> bytes:
+        return struct.pack(">I", 8 + len(content)) + kind + content
+    header = box(b"mvhd", bytes(4) + struct.pack(">IIII", 0, 0, 1000, round(seconds * 1000)) + bytes(80))
+    handler = box(b"hdlr", bytes(8) + track + bytes(12) + b"\0")
+    named = box(b"\xa9nam", box(b"data", struct.pack(">II", 1, 0) + title.encode()))
+    notes = box(b"udta", box(b"meta", bytes(4) + box(b"ilst", named))) if title else b""
+    movie = box(b"moov", header + box(b"trak", box(b"mdia", handler)) + notes)
+    return box(b"ftyp", b"M4A " + bytes(4) + b"M4A isom") + movie + box(b"mdat", bytes(64))
+
+
 class Resident:
     """Someone chatting with the engine; keeps the last replies for the test to read."""
 
@@ -145,7 +188,7 @@ class Resident:
         self.replies: list[Outbound] = []
 
     async def send(self, text: str = "", *, location: tuple[float, float] | None = None,
-                   photo: Path | None = None, button: str | None = None,
+                   photo: Path | None = None, voice: Path | None = None, button: str | None = None,
                    message_id: str | None = None) -> list[Outbound]:
         Resident._counter += 1
         inbound = Inbound(
@@ -154,6 +197,7 @@ class Resident:
             text=text,
             location=Location(*location) if location else None,
             media=(Media("image/jpeg", path=str(photo)),) if photo else (),
+            voice=Media("audio/ogg", path=str(voice)) if voice else None,
             choice=button,
         )
         self.replies = await self.engine.handle(inbound)

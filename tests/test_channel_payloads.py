@@ -69,7 +69,7 @@ def telegram_update(name: str) -> Update:
     ("photo", Inbound(CHAT, "100005", text="Motor saya dicuri",
                       media=(Media("image/jpeg", file_id="AgACAgUAAxkBAAIB", size_bytes=50000),))),
     ("sticker", Inbound(CHAT, "100006", unsupported="sticker")),
-    ("voice", Inbound(CHAT, "100007", unsupported="voice")),
+    ("voice", Inbound(CHAT, "100007", voice=Media("audio/ogg", file_id="voice_0", duration_seconds=3))),
     ("edited", Inbound(CHAT, "100008", text="halo lagi", unsupported="edited")),
     ("group_text", Inbound("telegram:-100123", "100009", text="halo", group=True)),
     ("channel_post", Inbound("telegram:-100456", "100010", text="pengumuman", group=True)),
@@ -152,7 +152,9 @@ def whatsapp_form(name: str) -> dict[str, str]:
     ("image", Inbound(PHONE, "MM1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d", text="jalan berlubang di depan pasar",
                       media=(Media("image/jpeg", url=f"{MEDIA}/MM1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d/Media/"
                                                      "ME9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c"),))),
-    ("audio", Inbound(PHONE, "MM2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e", unsupported="audio")),
+    ("audio", Inbound(PHONE, "MM2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e",
+                      voice=Media("audio/ogg", url=f"{MEDIA}/MM2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e/Media/"
+                                                   "ME8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b"))),
     ("document", Inbound(PHONE, "MM3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f", unsupported="application")),
 ])
 def test_a_twilio_form_becomes_the_inbound_it_stands_for(fixture: str, expected: Inbound) -> None:

@@ -1,10 +1,12 @@
-"""Privacy against someone holding a copy of the database: an anonymous report cannot be tied to its sender
-by time, and a reporter who erased their data (HAPUS) leaves no name or number behind. On SQLite and
-PostgreSQL, through the engine and the real dispatcher."""
+"""Privacy against someone holding a copy of the database: an anonymous report, told in a voice note with a
+photo, cannot be tied to its sender by time, by its files or by their hashes, and a reporter who erased their
+data (HAPUS) leaves no name or number behind. On SQLite and PostgreSQL, through the engine and the real
+dispatcher."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import json
 import logging
@@ -21,7 +23,15 @@ from handlers.engine import Engine
 from storage.models import Base, Outbox, Report, UTCDateTime, utcnow
 from storage.outbox import open_payload
 from storage.reports import find_ref
-from tests.helpers import PLACE, REPORTER_NAME, Resident, assert_no_address_in_clear, enrolled, walk_to_summary
+from tests.helpers import (
+    PLACE,
+    REPORTER_NAME,
+    Resident,
+    assert_no_address_in_clear,
+    enrolled,
+    voice_note,
+    walk_to_summary,
+)
 
 OFFICERS = ("console:petugas-1", "whatsapp:+6281300000001")
 NAMED_NUMBER = "+6281234500001"
@@ -83,9 +93,16 @@ async def test_an_anonymous_report_holds_no_time_that_ties_it_to_its_sender(
     await walk_to_summary(Resident(engine, "telegram:5550001"))
 
     anonymous = Resident(engine, "console:anonim")
-    for answer in ("halo", "1", "1", "Ada pencurian kabel di gardu listrik dekat sekolah", PLACE, "ya", "2"):
+    for answer in ("halo", "1", "1"):
+        await anonymous.send(answer)
+    # The recorder wrote the resident's name into the voice note's tags; the copy on their phone has this hash.
+    recording = tmp_path / "rekaman.ogg"
+    recording.write_bytes(voice_note(20, title=f"Rekaman {NAMED_NAME}"))
+    await anonymous.send(voice=recording)
+    for answer in ("Ada pencurian kabel di gardu listrik dekat sekolah", PLACE, "ya", "2"):
         await anonymous.send(answer)
     await anonymous.send("", photo=photo_file(tmp_path))
+    assert anonymous.heard("report.voice_identifies"), "told that a voice can identify them"
     await anonymous.send("3")  # anonymous
     await anonymous.send("kirim")
     assert anonymous.heard("report.submitted_anonymous"), anonymous.text
@@ -109,6 +126,8 @@ async def test_an_anonymous_report_holds_no_time_that_ties_it_to_its_sender(
     rows = await every_row(engine)
     naming = [(table, row) for table, row in rows if names_report(table, row, report, engine.cipher)]
     assert {table for table, _row in naming} >= {"report", "report_event", "attachment", "outbox"}
+    kept = {row["content_type"] for table, row in naming if table == "attachment"}
+    assert kept == {"image/png", "audio/ogg"}, "the photo and the voice note went with the report"
     for table, row in naming:
         for column, value in row.items():
             if isinstance(value, dt.datetime):
@@ -125,7 +144,11 @@ async def test_an_anonymous_report_holds_no_time_that_ties_it_to_its_sender(
                 f"{table}.{column} is exact for everyone but one row, which holds a whole hour"
 
     stored = [path for path in (tmp_path / "media").iterdir()]
-    assert stored and all(path.stat().st_mtime % 3600 == 0 for path in stored), "a photo's file time is exact"
+    assert {path.suffix for path in stored} == {".png", ".ogg"}
+    assert all(path.stat().st_mtime % 3600 == 0 for path in stored), "a stored file's time is exact"
+    # The voice note is kept without the tags its recorder wrote, so not even its hash is that of the resident's copy.
+    assert not [path for path in stored if NAMED_NAME.encode() in path.read_bytes()], "the recorder's tags stayed"
+    assert hashlib.sha256(recording.read_bytes()).hexdigest() not in {path.stem for path in stored}
     assert not [record for record in caplog.records if ref in record.getMessage()], "a log line names the ref"
 
 

@@ -54,13 +54,14 @@ class Location:
 
 @dataclass(frozen=True)
 class Media:
-    """A photo or file as the channel gives it: a provider file id or URL, or a local path."""
+    """A photo, voice note or file as the channel gives it: a provider file id or URL, or a local path."""
 
     content_type: str
     file_id: str | None = None
     url: str | None = None
     path: str | None = None
     size_bytes: int | None = None
+    duration_seconds: int | None = None  # a voice note's, as the channel declares or the store read it
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ class Inbound:
     provider_message_id: str
     text: str = ""
     location: Location | None = None
-    media: tuple[Media, ...] = ()
+    media: tuple[Media, ...] = ()  # photos
+    voice: Media | None = None  # a voice note
     choice: str | None = None  # the key of a tapped button, when the channel has buttons
     unsupported: str | None = None  # what was sent that the bot cannot take: "sticker", "voice", "edited"…
     group: bool = False  # from a group or channel chat, where no report is taken
@@ -96,6 +98,7 @@ class Outbound:
     choices_hint: str = ""  # how to answer by number, for channels that show choices as a numbered list
     location_button: str = ""  # the label of a "send my location" button, where the channel has one
     photo: Media | None = None  # sent before the text: a stored file, the channel's file id, a public link
+    voice: Media | None = None  # a voice note, sent before the text in the same forms as a photo
 
 
 class MalformedWebhook(ValueError):
@@ -140,7 +143,7 @@ class Channel(Protocol[RawT_contra]):
     async def send(self, message: Outbound) -> str | None: ...
 
     async def fetch_media(self, media: Media) -> bytes:
-        """The bytes of a photo the contact sent, for the media store."""
+        """The bytes of a photo or voice note the contact sent, for the media store."""
         ...
 
 

@@ -14,6 +14,7 @@ from storage.media import MAX_PHOTO_BYTES
 
 _LOCATION = re.compile(r"^/loc\s+(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$", re.I)
 _PHOTO = re.compile(r"^/photo\s+(.+)$", re.I | re.S)
+_VOICE = re.compile(r"^/voice\s+(.+)$", re.I | re.S)
 
 
 class ConsoleChannel:
@@ -24,7 +25,8 @@ class ConsoleChannel:
         self.output = output
 
     def receive(self, line: str) -> Inbound:
-        """`/loc LAT,LON` is a location pin, `/photo PATH [caption]` a photo; anything else is text."""
+        """`/loc LAT,LON` is a location pin, `/photo PATH [caption]` a photo, `/voice PATH` a voice note;
+        anything else is text."""
         line = line.rstrip("\r\n")
         message_id = f"console-{uuid.uuid4()}"
         pin = _LOCATION.match(line)
@@ -38,10 +40,17 @@ class ConsoleChannel:
                 path, caption = photo[1].strip(), []
             content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
             return Inbound(self.urn, message_id, text=" ".join(caption), media=(Media(content_type, path=path),))
+        voice = _VOICE.match(line)
+        if voice:
+            path = _unquoted(voice[1])
+            content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+            return Inbound(self.urn, message_id, voice=Media(content_type, path=path))
         return Inbound(self.urn, message_id, text=line)
 
     async def send(self, message: Outbound) -> None:
         lines = [f"Lapor: [foto: {message.photo.path}]"] if message.photo else []
+        if message.voice:
+            lines.append(f"Lapor: [pesan suara: {message.voice.path}]")
         lines.append(f"Lapor: {message.text}")
         lines += [f"  {number}. {choice.label}" for number, choice in enumerate(message.choices, 1)]
         if message.location_button:
@@ -50,6 +59,15 @@ class ConsoleChannel:
 
     @staticmethod
     async def fetch_media(media: Media) -> bytes:
-        """Reads at most one byte more than a photo may have, so a huge file is refused, not loaded."""
+        """Reads at most one byte more than a photo may have (a voice note may have less), so a huge file is
+        refused, not loaded."""
         with Path(media.path or "").open("rb") as f:
             return f.read(MAX_PHOTO_BYTES + 1)
+
+
+def _unquoted(words: str) -> str:
+    """A path as typed, quotes around one with spaces taken off."""
+    try:
+        return " ".join(shlex.split(words))
+    except ValueError:
+        return words.strip()

@@ -43,8 +43,9 @@ log = logging.getLogger(__name__)
 SCHEME = "telegram"
 CHOICE_PREFIX = "c:"  # callback data is "c:<choice key>": short, and well under Telegram's 64 bytes
 COMMANDS = ("lapor", "status", "bantuan", "batal", "bahasa", "hapus")
+VOICE_TYPES = ("audio/ogg", "audio/mpeg", "audio/mp4")  # what sendVoice takes: OGG/Opus, MP3, M4A
 PER_SECOND = 25.0  # messages a second the bot starts on its own: below Telegram's limit of about 30 for a bot
-_UNSUPPORTED = ("sticker", "voice", "video", "video_note", "audio", "animation", "document", "contact",
+_UNSUPPORTED = ("sticker", "video", "video_note", "audio", "animation", "document", "contact",
                 "poll", "dice", "game", "venue", "story")
 
 
@@ -137,9 +138,12 @@ class TelegramChannel:
     def _inbound(self, message: Message, message_id: str, unsupported: str | None) -> Inbound:
         location = Location(message.location.latitude, message.location.longitude) if message.location else None
         photo = self._largest_photo(message)
+        voice = Media(message.voice.mime_type or "audio/ogg", file_id=message.voice.file_id,
+                      size_bytes=message.voice.file_size,
+                      duration_seconds=round(_seconds(message.voice.duration))) if message.voice else None
         # The library takes fields as they come: text that is no string is no text.
         text = next((value for value in (message.text, message.caption) if isinstance(value, str) and value), "")
-        if not (unsupported or text or location or photo):
+        if not (unsupported or text or location or photo or voice):
             unsupported = "other"
         return Inbound(
             urn=make_urn(SCHEME, str(message.chat.id)),
@@ -147,6 +151,7 @@ class TelegramChannel:
             text=text,
             location=location,
             media=(photo,) if photo else (),
+            voice=voice,
             unsupported=unsupported,
             group=message.chat.type != message.chat.PRIVATE,
         )
@@ -177,7 +182,9 @@ class TelegramChannel:
         pieces = split_text(message.text, MessageLimit.MAX_TEXT_LENGTH)
         try:
             if message.photo is not None:
-                await self.bot.send_photo(chat_id, _photo_input(message.photo))
+                await self.bot.send_photo(chat_id, _file_input(message.photo))
+            if message.voice is not None:
+                await self._send_voice(chat_id, message.voice)
             for number, piece in enumerate(pieces, 1):
                 last = number == len(pieces)
                 await self.bot.send_message(chat_id, piece, reply_markup=self._markup(message) if last else None)
@@ -193,6 +200,13 @@ class TelegramChannel:
             if isinstance(error.__cause__, ValueError):  # an answer that was no JSON (a proxy's page): it may not
                 raise RetryLater(error.message) from error  # have reached Telegram, so it goes again
             raise PermanentFailure(error.message) from error
+
+    async def _send_voice(self, chat_id: int, voice: Media) -> None:
+        """As a voice note in the formats Telegram plays as one (sendVoice), else as a file to open."""
+        if voice.content_type in VOICE_TYPES:
+            await self.bot.send_voice(chat_id, _file_input(voice), duration=voice.duration_seconds)
+        else:
+            await self.bot.send_document(chat_id, _file_input(voice))
 
     @staticmethod
     def _markup(message: Outbound) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove:
@@ -217,11 +231,11 @@ class TelegramChannel:
             await self.bot.set_my_commands(commands, language_code=lang)
 
 
-def _photo_input(photo: Media) -> str | bytes:
-    """Telegram's own file id when the photo came through this bot; otherwise the stored file's bytes."""
-    if photo.file_id:
-        return photo.file_id
-    with Path(photo.path or "").open("rb") as f:
+def _file_input(media: Media) -> str | bytes:
+    """Telegram's own file id when the file came through this bot; otherwise the stored file's bytes."""
+    if media.file_id:
+        return media.file_id
+    with Path(media.path or "").open("rb") as f:
         return f.read(MAX_PHOTO_BYTES + 1)
 
 

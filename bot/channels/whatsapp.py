@@ -124,7 +124,7 @@ class WhatsAppChannel:
                  status_callback: str = "", send_timeout: float = 10.0, per_second: float = 10.0) -> None:
         self.account_sid, self.auth_token, self.sender = account_sid, auth_token, sender
         self.send_timeout = send_timeout
-        self._pace = RateLimit(per_second)  # every call counts: a photo and each piece of a long text
+        self._pace = RateLimit(per_second)  # every call counts: a photo, a voice note and each piece of a long text
         self.status_callback = status_callback or None
         self.api_base_url = api_base_url.rstrip("/")
         self._http: TwilioHttp | None = None
@@ -152,9 +152,9 @@ class WhatsAppChannel:
             if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
                 raise MalformedWebhook("Latitude/Longitude out of range")
             location = Location(latitude, longitude)
-        media, unsupported = self._media(form)
+        media, voice, unsupported = self._media(form)
         text = form.get("Body", "") or form.get("ButtonText", "")
-        if not (text or location or media or unsupported or form.get("ButtonPayload")):
+        if not (text or location or media or voice or unsupported or form.get("ButtonPayload")):
             unsupported = "other"
         return Inbound(
             urn=sender,
@@ -162,28 +162,34 @@ class WhatsAppChannel:
             text=text,
             location=location,
             media=media,
+            voice=voice,
             choice=form.get("ButtonPayload") or None,
             unsupported=unsupported,
         )
 
     @staticmethod
-    def _media(form: Mapping[str, str]) -> tuple[tuple[Media, ...], str | None]:
+    def _media(form: Mapping[str, str]) -> tuple[tuple[Media, ...], Media | None, str | None]:
+        """The first photo, else the first voice note (Twilio declares no duration: it is read from the
+        bytes), else what kind of file came that the bot does not take."""
         try:
             count = int(form.get("NumMedia") or 0)
         except ValueError as error:
             raise MalformedWebhook("NumMedia") from error
         if not 0 <= count <= MAX_MEDIA:
             raise MalformedWebhook("NumMedia out of range")
-        photos, other = [], None
+        photos, voices, other = [], [], None
         for index in range(count):
             url, content_type = form.get(f"MediaUrl{index}", ""), form.get(f"MediaContentType{index}", "")
             if not url.startswith(("https://", "http://")):
                 raise MalformedWebhook(f"MediaUrl{index}")
             if content_type.startswith("image/"):
                 photos.append(Media(content_type, url=url))
+            elif content_type.startswith("audio/"):
+                voices.append(Media(content_type, url=url))
             else:
                 other = content_type.split("/")[0] or "file"
-        return tuple(photos[:1]), (other if not photos else None)
+        voice = voices[0] if voices and not photos else None
+        return tuple(photos[:1]), voice, (other if not (photos or voices) else None)
 
     def twiml(self, replies: list[Outbound]) -> str:
         """The webhook's answer: each reply as one or more messages within Twilio's length limit."""
@@ -194,9 +200,9 @@ class WhatsAppChannel:
         return str(response)
 
     async def fetch_media(self, media: Media) -> bytes:
-        """Downloads a photo, at most 10 MB. The URL must be Twilio's API; it redirects to its media store,
-        which is followed over HTTPS to Twilio's (or its storage's) hosts only. The account's credentials go
-        to the API host alone, never along a redirect."""
+        """Downloads a photo or voice note, at most 10 MB. The URL must be Twilio's API; it redirects to its
+        media store, which is followed over HTTPS to Twilio's (or its storage's) hosts only. The account's
+        credentials go to the API host alone, never along a redirect."""
         url = media.url or ""
         if not self._is_api(url):
             raise ValueError("media outside Twilio's API refused")
@@ -230,8 +236,9 @@ class WhatsAppChannel:
 
     async def send(self, message: Outbound) -> str:
         """Sends free text (inside the 24-hour window); returns Twilio's message sid (of the last piece)."""
-        if message.photo is not None and message.photo.url:  # Twilio fetches it from our public address
-            await self._create(to=message.urn, media_url=[message.photo.url])
+        for media in (message.photo, message.voice):
+            if media is not None and media.url:  # Twilio fetches it from our public address
+                await self._create(to=message.urn, media_url=[media.url])
         sids = [await self._create(to=message.urn, body=piece) for piece in split_text(render(message), MAX_BODY_CHARS)]
         return sids[-1]
 

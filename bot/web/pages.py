@@ -133,9 +133,11 @@ async def reports_csv(request: Request, viewer: Viewer) -> Response:
 async def _report_page(request: Request, viewer: Viewer, report: Report, messages: list[str],
                        status_code: int = 200) -> Response:
     payload = await alert_payload(viewer.office, report, viewer.lang)
-    photos = list((await viewer.office.db.execute(
-        select(Attachment.id).where(Attachment.report_id == report.id, Attachment.stored_name.is_not(None))
+    attachments = list((await viewer.office.db.execute(
+        select(Attachment).where(Attachment.report_id == report.id, Attachment.stored_name.is_not(None))
         .order_by(Attachment.id))).scalars())
+    photos = [a.id for a in attachments if a.content_type.startswith("image/")]
+    voices = [a for a in attachments if a.content_type.startswith("audio/")]
     events = [await event_line(viewer.office.db, viewer.lang, event, viewer.station.timezone)
               for event in await history(viewer.office.db, report)]
     relays = [(row, open_payload(viewer.office.cipher, row).get("text", ""))  # what the resident was sent, and
@@ -145,7 +147,8 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, message
     own = report.station_id == viewer.officer.station_id  # a head sees the Polsek under it; its officers act
     actions = [a for a in Action if own and refusal(viewer.officer, report, a) is None]
     return page(request, "report.html", viewer.lang, {
-        "viewer": viewer, "report": report, "alert": payload["text"], "photos": photos, "history": events,
+        "viewer": viewer, "report": report, "alert": payload["text"], "photos": photos, "voices": voices,
+        "history": events,
         "relays": relays,
         "actions": actions, "needs": {a: NEEDS_ARGUMENT.get(a) for a in actions}, "messages": messages,
         "place": _place_of(viewer, report), "open": report.status in OPEN_STATUSES,
@@ -187,6 +190,7 @@ async def report_action(request: Request, viewer: Viewer) -> Response:
 
 @signed_in_only
 async def report_photo(request: Request, viewer: Viewer) -> Response:
+    """A report's photo or voice note, for an officer who may see the report."""
     found = await visible_report(viewer.office.db, viewer.stations, request.path_params["ref"])
     number = request.path_params["number"]
     attachment = await viewer.office.db.get(Attachment, int(number)) if number.isdecimal() else None

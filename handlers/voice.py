@@ -1,0 +1,24 @@
+"""Voice notes as the bot shows them: the line that stands for one in a summary, an alert or an answer,
+and what an outbox row carries of one for the channel to send it on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from handlers.i18n import t
+from storage.models import Attachment
+
+CAPTION_CHARS = (2, 200)  # the one line a resident may add to a voice note
+
+
+def voice_story(lang: str, seconds: int, caption: str = "") -> str:
+    """"🎤 pesan suara 0:42", and the resident's one line when they added one: what stands as the story."""
+    minutes, rest = divmod(seconds, 60)
+    line = t(lang, "voice.line", duration=f"{minutes}:{rest:02d}")
+    return f"{line} — {caption}" if caption else line
+
+
+def voice_payload(attachment: Attachment) -> dict[str, Any]:
+    """What an outbox row keeps of a voice note: the stored file, and Telegram's file id when it came that way."""
+    return {"stored_name": attachment.stored_name, "telegram_file_id": attachment.channel_file_id,
+            "content_type": attachment.content_type, "duration_seconds": attachment.duration_seconds}
