@@ -125,6 +125,7 @@ class Settings(BaseSettings):
         templates = {"status_update": self.whatsapp_template_status_update,
                      "officer_alert": self.whatsapp_template_officer_alert,
                      "info_reply": self.whatsapp_template_officer_alert,  # a reporter's answer, to an officer
+                     "witness_added": self.whatsapp_template_officer_alert,  # "+1 saksi", to an officer
                      "digest": self.whatsapp_template_digest,
                      "expiry_notice": self.whatsapp_template_expiry_notice}
         return {kind: sid for kind, sid in templates.items() if sid}

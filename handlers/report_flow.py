@@ -22,17 +22,19 @@ from handlers.language.slots import when_named
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
 from handlers.text import letters_and_digits
 from handlers.turn import MENU, Step, Turn
-from storage.models import Category, Identity, Station, to_the_hour
+from handlers.witnesses import find_same_incident, first_words, join_report
+from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.regions import PlaceCandidate
-from storage.reports import NewAttachment, create_report
+from storage.reports import OPEN_STATUSES, NewAttachment, create_report
 
 CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY, CHANGE = (
     "category", "description", "location", "when", "photo", "identity", "name", "summary", "change")
 PLACE_CHECK, PLACE_PICK = "place_check", "place_pick"  # the place read from the location, confirmed
 READ_BACK = "read_back"  # what was read from a report told in one message, confirmed
 RESUME = "resume_draft"  # a report left unfinished until it expired, offered back once
+SAME = "same_incident"  # an open report alike to this one in the same place: the resident says if it is theirs
 RESUMABLE_FOR = dt.timedelta(days=1)
-ORDER = (CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY)
+ORDER = (CATEGORY, DESCRIPTION, LOCATION, SAME, WHEN, PHOTO, IDENTITY, NAME, SUMMARY)
 ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGORY}  # side steps of a step
 PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
 FREE_TEXT_STEPS = (DESCRIPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # where any words may be the answer
@@ -55,6 +57,7 @@ PLACE_YES_NO = Menu("place_check")
 NONE_OF_THESE = Menu("place_pick")
 READ_BACK_OPTIONS = Menu("read_back")
 RESUME_OPTIONS = Menu("resume_draft")
+SAME_OPTIONS = Menu("same_incident")
 
 
 def start(turn: Turn, *, category: str | None = None, urgent: bool = False) -> str:
@@ -104,6 +107,8 @@ def _answered(turn: Turn, step: str) -> bool:
         return draft.get("identity") != Identity.NAMED or turn.contact.display_name_encrypted is not None
     if step == LOCATION:
         return "needs_routing" in draft
+    if step == SAME:
+        return "same" not in draft
     return step != SUMMARY and step in draft
 
 
@@ -194,7 +199,7 @@ def correct(turn: Turn) -> str | None:
     if fix.field is None:
         if turn.step in (PLACE_CHECK, PLACE_PICK, READ_BACK) and not fix.back:
             return None  # "salah" here is the answer "no"
-        earlier = [step for step in ORDER[:ORDER.index(here)] if step != NAME] if here in ORDER else []
+        earlier = [step for step in ORDER[:ORDER.index(here)] if step not in (NAME, SAME)] if here in ORDER else []
         if not earlier:
             return None
         turn.draft.pop("read", None)
@@ -210,7 +215,7 @@ def _reopen(turn: Turn, step: str) -> str:
     """Asks one step again; the answers after it are kept, so the flow comes back to where it was."""
     if step == LOCATION:
         for key in ("latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts",
-                    "place", "station_id", "station_label", "needs_routing", "proposal", "options"):
+                    "place", "station_id", "station_label", "needs_routing", "proposal", "options", "same", "join"):
             turn.draft.pop(key, None)
     elif step == PHOTO:
         turn.draft.pop("photo_skipped", None)
@@ -411,8 +416,44 @@ async def accept_place(turn: Turn, proposal: dict[str, Any]) -> None:
         await _keep_route(turn, Route(station, False, "pin"))
     else:
         await _keep_route(turn, await turn.router.route(turn.db, turn.router.place(proposal["code"])))
-    for key in ("place_tries", "place_attempts", "place_rejected"):
+    for key in ("place_tries", "place_attempts", "place_rejected", "same", "join"):
         turn.draft.pop(key, None)
+    await _look_for_same_incident(turn)
+
+
+async def _look_for_same_incident(turn: Turn) -> None:
+    """Once the category, the story and the place are known, looks for an open report of the same incident
+    that the resident may join instead of filing another."""
+    draft = turn.draft
+    if "category" not in draft or "description" not in draft:
+        return
+    pin = (draft["latitude"], draft["longitude"]) if draft.get("latitude") is not None else None
+    place = turn.router.place(draft["place"])
+    found = await find_same_incident(turn.office, category=Category(draft["category"]), pin=pin,
+                                     story=draft["description"], told_by=turn.contact.id,
+                                     village_code=place.village.code if place and place.village else None)
+    if found is not None:
+        draft["same"] = {"report_id": found.report.id, "residents": found.residents,
+                         "words": first_words(found.report.description),
+                         "place": code_label(turn.lang, turn.router, draft["place"]).split(", ")[0]}
+
+
+def ask_same_incident(turn: Turn) -> None:
+    same = turn.draft["same"]
+    turn.say("report.ask_same_incident", SAME_OPTIONS, residents=same["residents"], place=same["place"],
+             words=same["words"])
+
+
+async def same_incident(turn: Turn) -> str:
+    """Joins the report of the same incident on a yes, or goes on with a report of its own; asks when."""
+    picked = turn.pick(SAME_OPTIONS)
+    if picked is None:
+        turn.say("common.not_a_choice")
+        return SAME
+    same = turn.draft.pop("same")
+    if picked == "yes":
+        turn.draft["join"] = same["report_id"]
+    return advance(turn, SAME)
 
 
 async def _keep_route(turn: Turn, route: Route) -> None:
@@ -524,6 +565,7 @@ def ask_summary(turn: Turn) -> None:
         photo=t(turn.lang, "report.photo_yes" if draft.get("photo") else "report.photo_no"),
         identity=identity,
         station=draft.get("station_label") or t(turn.lang, "report.station_unknown"),
+        joining=t(turn.lang, "report.summary_joining") if "join" in draft else "",
     )
 
 
@@ -566,6 +608,14 @@ async def submit(turn: Turn) -> None:
     turn.data.pop("draft")
     anonymous = draft["identity"] == Identity.ANONYMOUS
     photo = draft.get("photo")
+    joined = await turn.db.get(Report, draft["join"], with_for_update=True) if "join" in draft else None
+    if joined is not None and joined.status in OPEN_STATUSES:
+        residents = await join_report(turn.office, joined, contact_id=turn.contact.id,
+                                      identity=Identity(draft["identity"]), statement=draft["description"],
+                                      language=turn.lang, photo=NewAttachment(**photo) if photo else None)
+        turn.say("report.joined_anonymous" if anonymous else "report.joined", ref=joined.ref, residents=residents)
+        return
+    # The report joined was closed meanwhile: the account is filed as a report of its own, nothing lost.
     place = turn.router.place(draft["place"]) if draft.get("place") else None
     report, received = await create_report(
         turn.db,
@@ -603,6 +653,7 @@ STEPS: dict[str, Step] = {
     PLACE_PICK: Step(ask_place_pick, place_pick),
     READ_BACK: Step(ask_read_back, read_back),
     RESUME: Step(ask_resume_draft, resume_draft),
+    SAME: Step(ask_same_incident, same_incident),
     WHEN: Step(ask_when, when),
     PHOTO: Step(ask_photo, photo),
     IDENTITY: Step(ask_identity, identity),
