@@ -6,21 +6,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 from sqlalchemy import select
 
 from handlers.engine import Engine
 from handlers.i18n import labels
+from harness.fake_telegram import FakeBotAPI
+from harness.fake_twilio import FakeTwilioAPI
+from harness.loopback import until
 from storage.models import Contact, OfficerRole, Outbox, Report, ReportStatus, Witness
 from storage.reports import find_ref
 from tests.corpus.bursts import INCIDENTS, burst
 from tests.helpers import (
     PLACE,
+    Phone,
     Resident,
+    TelegramChat,
     alerts,
     enrolled,
     file_report,
+    invite,
+    lapor,
     payload,
     report,
+    service,
     signed_in,
     web_app,
 )
@@ -30,6 +39,9 @@ BRAWL = INCIDENTS[0]  # a brawl at Pasar Gedog
 FIRST_STORY = "Tawuran pelajar di Jl. Merdeka depan pasar Gedog, pada bawa celurit dan lempar batu"
 SAME_STORY = "pak anak2 sekolah tawuran dekat pasar gedog, lempar2 batu"
 OTHER_STORY = "Motor saya dicuri di parkiran pasar gedog tadi pagi"
+# A flood: no cry for help, so each message has one answer on every channel.
+FLOOD = "Jalan depan SD Gedog banjir setinggi lutut sejak pagi, motor pada mogok"
+SAME_FLOOD = "banjir di jalan depan sd gedog pak, air sampai lutut, banyak motor mogok"
 
 
 def category_number(category: str) -> str:
@@ -181,3 +193,65 @@ async def walk_to_summary_joining(witness: Resident) -> None:
     for message in ("1", "2", "lewati", "2", "kirim"):
         await witness.send(message)
     assert witness.heard("report.joined"), witness.text
+
+
+def telegram_texts(telegram: FakeBotAPI, chat_id: int) -> list[str]:
+    return telegram.sent_texts(chat_id)
+
+
+def whatsapp_bodies(twilio: FakeTwilioAPI, number: str) -> list[str]:
+    return [message.get("Body", "") for message in twilio.sent(f"whatsapp:{number}")]
+
+
+async def test_a_telegram_resident_joins_a_whatsapp_residents_report(tmp_path: Path, database_url: str) -> None:
+    """On `lapor serve` with both fake APIs: the officer on Telegram gets one alert and one "+1 saksi", and
+    both residents hear of the acknowledgement on their own channel."""
+    officer_chat, witness_chat, reporter_number = 700701, 424243, "+6281234567001"
+    async with service(tmp_path, database_url) as (url, engine, telegram, twilio), \
+            httpx.AsyncClient(base_url=url) as http:
+        officer = TelegramChat(http, telegram.webhook["secret_token"], officer_chat)
+        await officer.text(f"/daftar {await invite(engine, 'POLSEK-SANANWETAN')}")
+        await until(lambda: any("Terdaftar" in text for text in telegram_texts(telegram, officer_chat)))
+
+        reporter = Phone(http, f"whatsapp:{reporter_number}")
+        for answer in ("halo", "1", category_number("other"), FLOOD, PLACE, "ya", "2", "lewati", "2"):
+            await reporter.text(answer)
+        ref = find_ref(await reporter.text("kirim"))
+        assert ref is not None
+        await until(lambda: any(ref in text for text in telegram_texts(telegram, officer_chat)))
+
+        witness = TelegramChat(http, telegram.webhook["secret_token"], witness_chat)
+        for answer in ("halo", "1", category_number("other"), SAME_FLOOD, PLACE, "ya", "ya", "2", "lewati", "2",
+                       "kirim"):
+            before = len(telegram_texts(telegram, witness_chat))
+            await witness.text(answer)
+            await until(lambda before=before: len(telegram_texts(telegram, witness_chat)) > before)
+        told = telegram_texts(telegram, witness_chat)
+        assert any("Ada 1 laporan serupa di Kel. Gedog" in text for text in told), told
+        await until(lambda: any(text.startswith("✅ Kesaksian Anda")
+                                for text in telegram_texts(telegram, witness_chat)))
+        assert any(ref in text for text in telegram_texts(telegram, witness_chat))
+
+        await until(lambda: any(text.startswith(f"+1 saksi untuk {ref}")
+                                for text in telegram_texts(telegram, officer_chat)))
+        to_officer = telegram_texts(telegram, officer_chat)
+        assert len([text for text in to_officer if f"Laporan baru {ref}" in text]) == 1, to_officer
+        assert not [text for text in to_officer if reporter_number in text], "a confidential reporter's number"
+
+        await officer.text(f"TERIMA {ref}")
+        await until(lambda: any(f"Kabar laporan {ref}" in body for body in whatsapp_bodies(twilio, reporter_number)))
+        await until(lambda: any(f"Kabar laporan {ref}" in text for text in telegram_texts(telegram, witness_chat)))
+
+
+def test_the_terminal_chat_asks_and_joins(tmp_path: Path, database_url: str) -> None:
+    first = lapor("chat", "--urn", "pertama", data_dir=tmp_path, database_url=database_url,
+                  stdin="\n".join(("halo", "1", "1", FIRST_STORY, PLACE, "ya", "2", "lewati", "2", "kirim")))
+    ref = find_ref(first.stdout)
+    assert first.returncode == 0 and ref is not None, first.stdout + first.stderr
+    second = lapor("chat", "--urn", "saksi", data_dir=tmp_path, database_url=database_url,
+                   stdin="\n".join(("halo", "1", "1", SAME_STORY, PLACE, "ya", "1", "2", "lewati", "2", "kirim",
+                                    f"STATUS {ref}")))
+    assert second.returncode == 0, second.stderr
+    assert "Ada 1 laporan serupa di Kel. Gedog" in second.stdout and "1. Ya, tambahkan kesaksian saya" in second.stdout
+    assert f"Kesaksian Anda sudah ditambahkan ke laporan {ref}" in second.stdout, second.stdout
+    assert "Dilaporkan oleh 2 warga" in second.stdout, second.stdout
