@@ -612,7 +612,8 @@ async def submit(turn: Turn) -> None:
     if joined is not None and joined.status in OPEN_STATUSES:
         residents = await join_report(turn.office, joined, contact_id=turn.contact.id,
                                       identity=Identity(draft["identity"]), statement=draft["description"],
-                                      language=turn.lang, photo=NewAttachment(**photo) if photo else None)
+                                      language=turn.lang, photo=NewAttachment(**photo) if photo else None,
+                                      urgent=bool(draft.get("urgent")))
         turn.say("report.joined_anonymous" if anonymous else "report.joined", ref=joined.ref, residents=residents)
         return
     # The report joined was closed meanwhile: the account is filed as a report of its own, nothing lost.

@@ -90,7 +90,7 @@ async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(e
     assert statement.statement == SAME_STORY and statement.contact_id is not None
     assert len(await alerts(engine)) == 1, "one alert for the incident"
     update = await sent_to(engine, PETUGAS, "witness_added")
-    assert len(update) == 1 and update[0].startswith(f"+1 saksi untuk {ref}") and SAME_STORY in update[0], update
+    assert len(update) == 1 and f"+1 saksi untuk {ref}" in update[0] and SAME_STORY in update[0], update
 
     await witness.send(f"STATUS {ref}")
     assert witness.heard("status.report") and "Dilaporkan oleh 2 warga" in witness.text, witness.text
@@ -104,6 +104,31 @@ async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(e
     for urn in (first.urn, witness.urn):
         relays = await sent_to(engine, urn, "status_update")
         assert len(relays) == 1 and ref in relays[0], (urn, relays)
+
+
+async def test_a_witness_crying_for_help_makes_the_report_urgent(engine: Engine) -> None:
+    await enrolled(engine, PETUGAS)
+    _first, ref = await file_report_of(engine, "console:pertama", FLOOD, "other")
+    assert not (await report(engine, ref)).urgent
+    witness = Resident(engine, "console:saksi")
+    await tell(witness, "banjir depan sd gedog makin tinggi, ada anak terseret arus, tolong saya", "other")
+    assert witness.heard("report.ask_same_incident"), witness.text
+    for message in ("ya", "1", "lewati", "2", "kirim"):
+        await witness.send(message)
+    assert witness.heard("report.joined"), witness.text
+    assert (await report(engine, ref)).urgent
+    [update] = await sent_to(engine, PETUGAS, "witness_added")
+    assert update.startswith(f"🚨 MENDESAK\n+1 saksi untuk {ref}"), update
+
+
+async def file_report_of(engine: Engine, urn: str, story: str, category: str) -> tuple[Resident, str]:
+    resident = Resident(engine, urn)
+    await tell(resident, story, category)
+    for message in ("2", "lewati", "2", "kirim"):
+        await resident.send(message)
+    ref = find_ref(resident.text)
+    assert resident.heard("report.submitted") and ref is not None, resident.text
+    return resident, ref
 
 
 async def test_another_incident_in_the_same_kelurahan_is_not_asked_about(engine: Engine) -> None:
