@@ -4,6 +4,7 @@ PostgreSQL, through the engine, the dispatcher's outbox rows and the station's w
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import httpx
@@ -14,7 +15,7 @@ from handlers.i18n import labels
 from harness.fake_telegram import FakeBotAPI
 from harness.fake_twilio import FakeTwilioAPI
 from harness.loopback import until
-from storage.models import Contact, OfficerRole, Outbox, Report, ReportStatus, Witness
+from storage.models import Contact, OfficerRole, Outbox, Report, ReportStatus, Witness, utcnow
 from storage.reports import find_ref
 from tests.corpus.bursts import INCIDENTS, burst
 from tests.helpers import (
@@ -280,3 +281,33 @@ def test_the_terminal_chat_asks_and_joins(tmp_path: Path, database_url: str) -> 
     assert "Ada 1 laporan serupa di Kel. Gedog" in second.stdout and "1. Ya, tambahkan kesaksian saya" in second.stdout
     assert f"Kesaksian Anda sudah ditambahkan ke laporan {ref}" in second.stdout, second.stdout
     assert "Dilaporkan oleh 2 warga" in second.stdout, second.stdout
+
+
+async def test_hapus_and_the_purge_leave_no_link_or_number_of_a_witness(engine: Engine) -> None:
+    officer = await enrolled(engine, PETUGAS)
+    _first, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
+    named = Resident(engine, "whatsapp:+6281234500077")
+    await tell(named, SAME_STORY + ", hubungi saya 081234500077", "security")
+    for message in ("ya", "2", "lewati", "1", "Siti Aminah", "kirim"):
+        await named.send(message)
+    assert named.heard("report.joined"), named.text
+    [update] = await sent_to(engine, PETUGAS, "witness_added")
+    assert "Siti Aminah, +6281234500077" in update, "officers may call a named witness"
+    confidential = Resident(engine, "console:saksi-rahasia")
+    await walk_to_summary_joining(confidential)
+
+    await named.send("hapus")
+    await named.send("ya")
+    async with engine.sessions() as db:
+        statements = {w.identity.value: w for w in (await db.execute(select(Witness))).scalars()}
+        updates = [payload(row)["text"] for row in (await db.execute(
+            select(Outbox).where(Outbox.kind == "witness_added"))).scalars()]
+    assert statements["named"].contact_id is None and "081234500077" not in statements["named"].statement
+    assert "[dihapus]" in statements["named"].statement
+    assert not [text for text in updates if "6281234500077" in text or "Siti Aminah" in text], updates
+    assert statements["confidential"].contact_id is not None
+
+    await officer.send(f"SELESAI {ref} pelaku sudah diamankan")
+    assert await engine.purge(dt.timedelta(days=365), now=utcnow() + dt.timedelta(days=366)) == 1
+    async with engine.sessions() as db:
+        assert (await db.execute(select(Witness.contact_id).where(Witness.contact_id.is_not(None)))).all() == []
