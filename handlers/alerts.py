@@ -15,14 +15,14 @@ from storage.outbox import enqueue
 from storage.reports import report_time
 from storage.witnesses import residents_reporting
 
+ALERT = "officer_alert"  # the outbox kind; a bare number an officer replies with refers to the latest one
+URGENT, NORMAL = 0, 1  # outbox priorities
+ACTIONS = Menu("action")  # the one-tap actions on a report, each choice keyed "<action>:<ref>"
+
 
 def residents_text(lang: str, residents: int) -> str:
     """"Dilaporkan oleh 3 warga" as a line of its own; nothing for a report only its reporter made."""
     return t(lang, "alert.residents", residents=residents) if residents > 1 else ""
-
-ALERT = "officer_alert"  # the outbox kind; a bare number an officer replies with refers to the latest one
-URGENT, NORMAL = 0, 1  # outbox priorities
-ACTIONS = Menu("action")  # the one-tap actions on a report, each choice keyed "<action>:<ref>"
 
 
 def action_choices(lang: str, ref: str) -> list[list[str]]:

@@ -311,3 +311,21 @@ async def test_hapus_and_the_purge_leave_no_link_or_number_of_a_witness(engine: 
     assert await engine.purge(dt.timedelta(days=365), now=utcnow() + dt.timedelta(days=366)) == 1
     async with engine.sessions() as db:
         assert (await db.execute(select(Witness.contact_id).where(Witness.contact_id.is_not(None)))).all() == []
+
+
+async def test_a_report_closed_before_the_witness_sends_leaves_the_account_a_report_of_its_own(
+        engine: Engine) -> None:
+    officer = await enrolled(engine, PETUGAS)
+    _first, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
+    witness = Resident(engine, "console:saksi")
+    await tell(witness, SAME_STORY, "security")
+    for message in ("ya", "2", "lewati", "2"):
+        await witness.send(message)
+    assert witness.heard("report.summary"), witness.text
+    await officer.send(f"SELESAI {ref} sudah dibubarkan")
+    await witness.send("kirim")
+    assert witness.heard("report.submitted"), witness.text
+    own = find_ref(witness.text)
+    assert own is not None and own != ref
+    assert (await report(engine, own)).description == SAME_STORY
+    assert len(await alerts(engine)) == 2, "a report of its own is alerted as any other"
