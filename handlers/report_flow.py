@@ -612,6 +612,7 @@ async def submit(turn: Turn) -> None:
     if joined is not None and joined.status in OPEN_STATUSES:
         residents = await join_report(turn.office, joined, contact_id=turn.contact.id,
                                       identity=Identity(draft["identity"]), statement=draft["description"],
+                                      occurred_text=when,
                                       language=turn.lang, photo=NewAttachment(**photo) if photo else None,
                                       urgent=bool(draft.get("urgent")))
         turn.say("report.joined_anonymous" if anonymous else "report.joined", ref=joined.ref, residents=residents)

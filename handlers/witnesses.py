@@ -52,14 +52,14 @@ def first_words(story: str, count: int = FIRST_WORDS) -> str:
 
 
 async def join_report(office: Office, report: Report, *, contact_id: int, identity: Identity, statement: str,
-                      language: str, photo: NewAttachment | None, urgent: bool) -> int:
+                      occurred_text: str, language: str, photo: NewAttachment | None, urgent: bool) -> int:
     """Adds the account to `report` as a witness statement (and its photo to the report's), tells the duty
     officers once, and returns how many residents have now reported it. An `urgent` account (a cry for help)
     makes the report urgent. An anonymous witness keeps no link to their contact and no time finer than the
     hour."""
     at = to_the_hour(office.now) if identity == Identity.ANONYMOUS else office.now
     witness = await add_witness(office.db, report, contact_id=contact_id, identity=identity, statement=statement,
-                                language=language, created_at=at)
+                                occurred_text=occurred_text, language=language, created_at=at)
     if photo is not None:
         office.db.add(Attachment(report_id=report.id, created_at=at, **vars(photo)))
     residents = await residents_reporting(office.db, report)
@@ -70,7 +70,8 @@ async def join_report(office: Office, report: Report, *, contact_id: int, identi
         text = t(lang, "alert.witness_added", ref=report.ref, residents=residents,
                  urgent=t(lang, "alert.urgent") if urgent else "",
                  category=labels(lang, "category")[report.category.value], place=report_place(office, report, lang),
-                 statement=statement, photo=t(lang, "alert.photo_attached" if photo else "alert.no_photo"),
+                 statement=statement, when=occurred_text,
+                 photo=t(lang, "alert.photo_attached" if photo else "alert.no_photo"),
                  reporter=await reporter_line(office, witness.identity, witness.contact_id, lang))
         await enqueue(office.db, office.cipher, kind=WITNESS_ADDED, contact_id=officer_contact.id,
                       payload={"text": text, "ref": report.ref}, at=office.now, report_id=report.id, hourly=hourly,

@@ -447,5 +447,6 @@ class Witness(Base):
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"), index=True)
     identity: Mapped[Identity] = mapped_column(_enum(Identity))
     statement: Mapped[str] = mapped_column(Text)
+    occurred_text: Mapped[str] = mapped_column(String(200))  # when it happened, as the witness said
     language: Mapped[str] = mapped_column(String(8))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

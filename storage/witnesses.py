@@ -73,10 +73,11 @@ async def residents_reporting(db: AsyncSession, report: Report) -> int:
 
 
 async def add_witness(db: AsyncSession, report: Report, *, contact_id: int | None, identity: Identity,
-                      statement: str, language: str, created_at: dt.datetime) -> Witness:
+                      statement: str, occurred_text: str, language: str, created_at: dt.datetime) -> Witness:
     """Joins an account to `report`; an anonymous one without its contact (the caller blurs its time)."""
     witness = Witness(report_id=report.id, contact_id=None if identity == Identity.ANONYMOUS else contact_id,
-                      identity=identity, statement=statement, language=language, created_at=created_at)
+                      identity=identity, statement=statement, occurred_text=occurred_text, language=language,
+                      created_at=created_at)
     db.add(witness)
     await db.flush()
     return witness
@@ -94,17 +95,18 @@ async def is_witness(db: AsyncSession, report: Report, contact_id: int) -> bool:
     return contact_id in await followers(db, report)
 
 
-async def join_duplicate(db: AsyncSession, duplicate: Report, kept: Report) -> int:
+async def join_duplicate(db: AsyncSession, duplicate: Report, kept: Report) -> None:
     """Makes the reporter and the witnesses of `duplicate` witnesses of the report it duplicates, so that they
-    follow that one; returns how many joined. Each keeps the identity they chose."""
-    joined = [Witness(report_id=kept.id, contact_id=duplicate.contact_id, identity=duplicate.identity,
-                      statement=duplicate.description, language=duplicate.language,
-                      created_at=duplicate.created_at)] if duplicate.source == ReportSource.CITIZEN else []
+    follow that one. Each keeps the identity they chose."""
+    joined = []
+    if duplicate.source == ReportSource.CITIZEN:  # a patrol's report has no resident behind it to follow
+        joined.append(Witness(report_id=kept.id, contact_id=duplicate.contact_id, identity=duplicate.identity,
+                              statement=duplicate.description, occurred_text=duplicate.occurred_text,
+                              language=duplicate.language, created_at=duplicate.created_at))
     for witness in (await db.execute(select(Witness).where(Witness.report_id == duplicate.id)
                                      .order_by(Witness.id))).scalars():
         joined.append(Witness(report_id=kept.id, contact_id=witness.contact_id, identity=witness.identity,
-                              statement=witness.statement, language=witness.language,
-                              created_at=witness.created_at))
+                              statement=witness.statement, occurred_text=witness.occurred_text,
+                              language=witness.language, created_at=witness.created_at))
     db.add_all(joined)
     await db.flush()
-    return len(joined)

@@ -92,6 +92,7 @@ async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(e
     assert len(await alerts(engine)) == 1, "one alert for the incident"
     update = await sent_to(engine, PETUGAS, "witness_added")
     assert len(update) == 1 and f"+1 saksi untuk {ref}" in update[0] and SAME_STORY in update[0], update
+    assert "Waktu: Tadi, hari ini" in update[0], "the witness's time is kept with the statement"
 
     await witness.send(f"STATUS {ref}")
     assert witness.heard("status.report") and "Dilaporkan oleh 2 warga" in witness.text, witness.text

@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("identity", sa.Enum("named", "confidential", "anonymous", name="identity", native_enum=False,
                                       length=24), nullable=False),
         sa.Column("statement", sa.Text(), nullable=False),
+        sa.Column("occurred_text", sa.String(length=200), nullable=False),
         sa.Column("language", sa.String(length=8), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["contact_id"], ["contact.id"], name=op.f("fk_witness_contact_id_contact"),
