@@ -128,6 +128,7 @@ class Settings(BaseSettings):
                                      OutboxKind.OFFICER_ALERT: self.whatsapp_template_officer_alert,
                                      # a reporter's answer goes to an officer as an alert does
                                      OutboxKind.INFO_REPLY: self.whatsapp_template_officer_alert,
+                                     OutboxKind.WITNESS_ADDED: self.whatsapp_template_officer_alert,  # "+1 saksi"
                                      OutboxKind.DIGEST: self.whatsapp_template_digest,
                                      OutboxKind.EXPIRY_NOTICE: self.whatsapp_template_expiry_notice}
         return {kind: sid for kind, sid in templates.items() if sid}

@@ -28,6 +28,7 @@ from storage.models import (
 from storage.outbox import enqueue
 from storage.reports import find_ref, last_status_event, report_by_ref, report_time
 from storage.stations import station_by_code
+from storage.witnesses import followers, join_duplicate
 from storage.workflow import UNACKNOWLEDGED, StatusChangeNotAllowed, check_status_change
 
 S = ReportStatus
@@ -124,6 +125,7 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
                 or other.status == S.DUPLICATE):  # a duplicate points at the report that stays
             return Outcome("officer.unknown_duplicate", {"ref": argument})
         report.duplicate_of_id, note = other.id, None  # the other ref stays among officers
+        await join_duplicate(office.db, report, other)  # its residents follow the report that stays
     event = await change_status(office, report, LEADS_TO[action], actor(officer), note,
                                 public=action in PUBLIC_NOTES or note is None)
     alerted = 0
@@ -153,25 +155,33 @@ async def change_status(office: Office, report: Report, to_status: ReportStatus,
 
 
 async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) -> None:
-    """Tells a named or confidential reporter, on their own channel. An anonymous report has no one to
-    tell (its status is read with STATUS ‹ref›), and a patrol's report was taken down by officers."""
-    if not can_reach_reporter(report):
+    """Tells a named or confidential reporter, and the witnesses who are not anonymous, on their own channel.
+    An anonymous account has no one to tell (its status is read with STATUS ‹ref›), and a patrol's report was
+    taken down by officers."""
+    if report.source != ReportSource.CITIZEN:
         return
-    contact = await office.db.get(Contact, report.contact_id)
-    if contact is None:
-        return
-    lang = contact.language or report.language
-    status = event.to_status.value
-    if event.to_status == S.NEED_INFO:
-        text = t(lang, "relay.question", ref=report.ref, question=event.note or "")
-    else:
-        # A referral's note is the station it went to, not an officer's words.
-        kind = "relay.referred_to" if event.to_status == S.REFERRED else "relay.note"
-        note = t(lang, kind, note=event.note) if event.note and event.public else ""
-        text = t(lang, "relay.status_update", ref=report.ref, status=t(lang, f"status.label.{status}"), note=note)
-    await enqueue(office.db, office.cipher, kind=OutboxKind.STATUS_UPDATE, contact_id=contact.id,
-                  payload={"text": text, "ref": report.ref}, idempotency_key=f"{OutboxKind.STATUS_UPDATE}:{event.id}",
-                  at=office.now, report_id=report.id)
+    to = [report.contact_id] if can_reach_reporter(report) else []
+    if event.to_status != S.NEED_INFO:  # a question waits for the reporter's answer; witnesses hear the outcome
+        to += [contact_id for contact_id in await followers(office.db, report) if contact_id not in to]
+    for contact_id in to:
+        contact = await office.db.get(Contact, contact_id)
+        if contact is None:
+            continue
+        lang = contact.language or report.language
+        status = event.to_status.value
+        if event.to_status == S.NEED_INFO:
+            text = t(lang, "relay.question", ref=report.ref, question=event.note or "")
+        else:
+            # A referral's note is the station it went to, not an officer's words.
+            kind = "relay.referred_to" if event.to_status == S.REFERRED else "relay.note"
+            note = t(lang, kind, note=event.note) if event.note and event.public else ""
+            text = t(lang, "relay.status_update", ref=report.ref, status=t(lang, f"status.label.{status}"), note=note)
+        # The reporter's key is the event's alone, as it always was; each witness's names them too.
+        key = f"{OutboxKind.STATUS_UPDATE}:{event.id}" if contact_id == report.contact_id else \
+            f"{OutboxKind.STATUS_UPDATE}:{event.id}:{contact_id}"
+        await enqueue(office.db, office.cipher, kind=OutboxKind.STATUS_UPDATE, contact_id=contact.id,
+                      payload={"text": text, "ref": report.ref}, idempotency_key=key, at=office.now,
+                      report_id=report.id, hourly=report.identity == Identity.ANONYMOUS)
 
 
 async def take_answer(office: Office, report: Report, answer: str, voice: StoredMedia | None = None) -> None:

@@ -16,9 +16,15 @@ from storage.models import Attachment, Contact, Identity, Officer, OutboxKind, R
 from storage.officers import duty_officers
 from storage.outbox import enqueue
 from storage.reports import report_time
+from storage.witnesses import residents_reporting
 
 URGENT, NORMAL = 0, 1  # outbox priorities
 ACTIONS = Menu("action")  # the one-tap actions on a report, each choice keyed "<action>:<ref>"
+
+
+def residents_text(lang: str, residents: int) -> str:
+    """"Dilaporkan oleh 3 warga" as a line of its own; nothing for a report only its reporter made."""
+    return t(lang, "alert.residents", residents=residents) if residents > 1 else ""
 
 
 def action_choices(lang: str, ref: str) -> list[list[str]]:
@@ -31,11 +37,11 @@ def report_place(office: Office, report: Report, lang: str) -> str:
                           code=report.village_code or report.district_code or report.regency_code)
 
 
-async def _reporter(office: Office, report: Report, lang: str) -> str:
-    """Who reported, as an officer may see it: name and number only for a named report."""
-    if report.identity != Identity.NAMED or report.contact_id is None:
-        return t(lang, f"alert.reporter_{report.identity.value}")
-    contact = await office.db.get(Contact, report.contact_id)
+async def reporter_line(office: Office, identity: Identity, contact_id: int | None, lang: str) -> str:
+    """Who reported (or witnessed), as an officer may see it: name and number only for a named account."""
+    if identity != Identity.NAMED or contact_id is None:
+        return t(lang, f"alert.reporter_{identity.value}")
+    contact = await office.db.get(Contact, contact_id)
     if contact is None:
         return t(lang, "alert.reporter_erased")
     name = office.cipher.decrypt(contact.display_name_encrypted) if contact.display_name_encrypted else "-"
@@ -60,7 +66,8 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
         when=report.occurred_text,
         description=report.description,
         photo=t(lang, "alert.photo_attached" if photo else "alert.no_photo"),
-        reporter=await _reporter(office, report, lang),
+        reporter=await reporter_line(office, report.identity, report.contact_id, lang),
+        residents=residents_text(lang, await residents_reporting(office.db, report)),
     )
     payload: dict[str, Any] = {"text": text, "ref": report.ref, "choices": action_choices(lang, report.ref),
                                "hint": t(lang, "alert.hint", last=len(ACTIONS.options(lang)), ref=report.ref)}

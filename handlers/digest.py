@@ -137,12 +137,13 @@ async def gather(office: Office, station: Station, local_date: dt.date) -> Facts
 
 
 def attention_line(office: Office, lang: str, report: digests.OpenReport) -> str:
-    """`🚨 LP-… · Narkoba · Kel. Gedog · terbuka 3 hari`: what needs an officer first, and where."""
+    """`🚨 LP-… · Narkoba · Kel. Gedog · terbuka 3 hari · 👥 3 warga`: what needs an officer first, and where."""
     flags = ("🚨 " if report.urgent else "") + ("⏰ " if report.escalated else "")
     return t(lang, "digest.attention_line", flags=flags, ref=report.ref,
              category=labels(lang, "category")[report.category.value],
              place=place_name(office, lang, report.place_code) if report.place_code else "-",
              days=t(lang, "digest.days_open", days=(office.now - report.created_at).days),
+             residents=t(lang, "digest.residents", residents=report.residents) if report.residents > 1 else "",
              sample=t(lang, "digest.sample") if report.sample else "")
 
 

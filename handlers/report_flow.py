@@ -23,9 +23,11 @@ from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, Sessi
 from handlers.text import letters_and_digits
 from handlers.turn import MENU, Step, Turn
 from handlers.voice import CAPTION_CHARS, voice_story
-from storage.models import Category, Identity, Station, to_the_hour
+from handlers.witnesses import find_same_incident, first_words, join_report
+from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.regions import PlaceCandidate
 from storage.reports import NewAttachment, create_report
+from storage.workflow import OPEN_STATUSES
 
 CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY, CHANGE = (
     "category", "description", "location", "when", "photo", "identity", "name", "summary", "change")
@@ -33,17 +35,18 @@ PLACE_CHECK, PLACE_PICK = "place_check", "place_pick"  # the place read from the
 READ_BACK = "read_back"  # what was read from a report told in one message, confirmed
 VOICE_CAPTION = "voice_caption"  # the one line a resident may add to a voice note told as the story
 RESUME = "resume_draft"  # a report left unfinished until it expired, offered back once
+SAME = "same_incident"  # an open report alike to this one in the same place: the resident says if it is theirs
 RESUMABLE_FOR = dt.timedelta(days=1)
 # The draft's answers about where, asked again together; what the last reading of a place gave, cleared before
-# the next; the tries at naming a place, cleared once one is confirmed.
+# the next; the tries at naming a place and what was found alike there, cleared once one is confirmed.
 WhereKey = Literal["latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts", "place",
-                   "station_id", "station_label", "needs_routing", "proposal", "options"]
+                   "station_id", "station_label", "needs_routing", "proposal", "options", "same", "join"]
 ReadingKey = Literal["place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"]
-TryingKey = Literal["place_tries", "place_attempts", "place_rejected"]
+TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "same", "join"]
 WHERE_KEYS: tuple[WhereKey, ...] = get_args(WhereKey)
 READING_KEYS: tuple[ReadingKey, ...] = get_args(ReadingKey)
 TRYING_KEYS: tuple[TryingKey, ...] = get_args(TryingKey)
-ORDER = (CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY)
+ORDER = (CATEGORY, DESCRIPTION, LOCATION, SAME, WHEN, PHOTO, IDENTITY, NAME, SUMMARY)
 ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGORY,  # side steps of a step
                   VOICE_CAPTION: DESCRIPTION}
 PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
@@ -73,6 +76,7 @@ READ_BACK_OPTIONS = Menu("read_back")
 READ_BACK_WHEN = Menu("read_back_when")  # a yes with the time the story did not say, in one answer
 RESUME_OPTIONS = Menu("resume_draft")
 CAPTION_OPTIONS = Menu("voice_caption")
+SAME_OPTIONS = Menu("same_incident")
 
 
 def start(turn: Turn, *, category: str | None = None, urgent: bool = False) -> str:
@@ -122,6 +126,8 @@ def _answered(turn: Turn, step: str) -> bool:
         return draft.get("identity") != Identity.NAMED or turn.contact.display_name_encrypted is not None
     if step == LOCATION:
         return "needs_routing" in draft
+    if step == SAME:
+        return "same" not in draft
     return step != SUMMARY and step in draft
 
 
@@ -236,7 +242,7 @@ def correct(turn: Turn) -> str | None:
     if fix.field is None:
         if turn.step in (PLACE_CHECK, PLACE_PICK, READ_BACK) and not fix.back:
             return None  # "salah" here is the answer "no"
-        earlier = [step for step in ORDER[:ORDER.index(here)] if step != NAME] if here in ORDER else []
+        earlier = [step for step in ORDER[:ORDER.index(here)] if step not in (NAME, SAME)] if here in ORDER else []
         if not earlier:
             return None
         turn.draft.pop("read", None)
@@ -507,6 +513,43 @@ async def accept_place(turn: Turn, proposal: Proposal) -> None:
         await _keep_route(turn, await turn.router.route(turn.db, turn.router.place(proposal["code"])))
     for key in TRYING_KEYS:
         turn.draft.pop(key, None)
+    await _look_for_same_incident(turn)
+
+
+async def _look_for_same_incident(turn: Turn) -> None:
+    """Once the category, the story and the place are known, looks for an open report of the same incident
+    that the resident may join instead of filing another."""
+    draft = turn.draft
+    if "category" not in draft or "description" not in draft:
+        return
+    latitude, longitude = draft.get("latitude"), draft.get("longitude")
+    pin = (latitude, longitude) if latitude is not None and longitude is not None else None
+    place = turn.router.place(draft["place"])
+    found = await find_same_incident(turn.office, category=Category(draft["category"]), pin=pin,
+                                     story=draft["description"], told_by=turn.contact.id,
+                                     village_code=place.village.code if place and place.village else None)
+    if found is not None:
+        draft["same"] = {"report_id": found.report.id, "residents": found.residents,
+                         "words": first_words(found.report.description),
+                         "place": code_label(turn.lang, turn.router, draft["place"]).split(", ")[0]}
+
+
+def ask_same_incident(turn: Turn) -> None:
+    same = turn.draft["same"]
+    turn.say("report.ask_same_incident", SAME_OPTIONS, residents=same["residents"], place=same["place"],
+             words=same["words"])
+
+
+async def same_incident(turn: Turn) -> str:
+    """Joins the report of the same incident on a yes, or goes on with a report of its own; asks when."""
+    picked = turn.pick(SAME_OPTIONS)
+    if picked is None:
+        turn.say("common.not_a_choice")
+        return SAME
+    same = turn.draft.pop("same")
+    if picked == "yes":
+        turn.draft["join"] = same["report_id"]
+    return advance(turn, SAME)
 
 
 async def _keep_route(turn: Turn, route: Route) -> None:
@@ -620,6 +663,7 @@ def ask_summary(turn: Turn) -> None:
         photo=t(turn.lang, "report.photo_yes" if draft.get("photo") else "report.photo_no"),
         identity=identity,
         station=draft.get("station_label") or t(turn.lang, "report.station_unknown"),
+        joining=t(turn.lang, "report.summary_joining") if "join" in draft else "",
     )
 
 
@@ -661,6 +705,17 @@ async def submit(turn: Turn) -> None:
     when = _when_text(turn)
     turn.data.pop("draft")
     anonymous = draft["identity"] == Identity.ANONYMOUS
+    photo = draft.get("photo")
+    joined = await turn.db.get(Report, draft["join"], with_for_update=True) if "join" in draft else None
+    if joined is not None and joined.status in OPEN_STATUSES:
+        residents = await join_report(turn.office, joined, contact_id=turn.contact.id,
+                                      identity=Identity(draft["identity"]), statement=draft["description"],
+                                      occurred_text=when,
+                                      language=turn.lang, photo=NewAttachment(**photo) if photo else None,
+                                      urgent=bool(draft.get("urgent")))
+        turn.say("report.joined_anonymous" if anonymous else "report.joined", ref=joined.ref, residents=residents)
+        return
+    # The report joined was closed meanwhile: the account is filed as a report of its own, nothing lost.
     place = turn.router.place(draft["place"]) if draft.get("place") else None
     report, received = await create_report(
         turn.db,
@@ -699,6 +754,7 @@ STEPS: dict[str, Step] = {
     READ_BACK: Step(ask_read_back, read_back),
     VOICE_CAPTION: Step(ask_voice_caption, voice_caption),
     RESUME: Step(ask_resume_draft, resume_draft),
+    SAME: Step(ask_same_incident, same_incident),
     WHEN: Step(ask_when, when),
     PHOTO: Step(ask_photo, photo),
     IDENTITY: Step(ask_identity, identity),

@@ -55,6 +55,15 @@ class When(TypedDict, total=False):
     text: str    # the resident's own words
 
 
+class SameIncident(TypedDict):
+    """An open report alike to the one being told, offered to join: its first words only, never who made it."""
+
+    report_id: int
+    residents: int
+    words: str
+    place: str
+
+
 class Draft(TypedDict, total=False):
     """The report being told. A key is there once its answer is (the flow asks what is missing)."""
 
@@ -82,6 +91,8 @@ class Draft(TypedDict, total=False):
     needs_routing: bool
     when: When
     changing: bool  # one answer is being changed from the summary, which comes next
+    same: SameIncident  # asked about once the place is known
+    join: int  # the report the resident said is theirs: the account is added to it as a witness's
 
 
 class ExpiredDraft(TypedDict):

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from handlers.alerts import residents_text
 from handlers.i18n import format_time, t
 from handlers.turn import Turn
 from storage.models import Identity
 from storage.reports import public_events, report_by_ref, station_of
+from storage.witnesses import is_witness, residents_reporting
 
 
 async def show_status(turn: Turn, ref: str) -> None:
     """Status, station, last update and public notes; never who handled it.
 
-    A named or confidential report answers only its own contact; an anonymous one whoever holds the
-    ref. Unknown and not-yours get the same answer, so a ref's existence does not leak.
+    A named or confidential report answers only its own contact and the witnesses who joined it (not the
+    anonymous ones, who keep no link to it); an anonymous report whoever holds the ref.
+    Unknown and not-yours get the same answer, so a ref's existence does not leak.
     """
     report = await report_by_ref(turn.db, ref)
-    visible = report is not None and (
-        report.identity == Identity.ANONYMOUS or report.contact_id == turn.contact.id)
+    visible = report is not None and (report.identity == Identity.ANONYMOUS or report.contact_id == turn.contact.id
+                                      or await is_witness(turn.db, report, turn.contact.id))
     if report is None or not visible:
         turn.say("status.not_found", ref=ref)
         return
@@ -31,4 +34,5 @@ async def show_status(turn: Turn, ref: str) -> None:
         station=station.name if station else t(turn.lang, "status.no_station"),
         updated=format_time(turn.lang, report.updated_at, timezone),
         notes="\n" + "\n".join(notes) if notes else t(turn.lang, "status.no_notes"),
+        residents=residents_text(turn.lang, await residents_reporting(turn.db, report)),
     )

@@ -25,6 +25,7 @@ from storage.models import (
     OutboxState,
     Report,
     ReportEvent,
+    Witness,
 )
 from storage.outbox import enqueue
 from storage.web_sessions import drop_expired
@@ -65,18 +66,20 @@ async def expire_drafts(office: Office, default_language: str) -> int:
 
 async def purge_batch(office: Office, retention: dt.timedelta) -> int:
     """Removes the personal data of up to BATCH reports closed longer than `retention` ago: the link to
-    the reporter, photos and voice notes, the reporter's answers. The reports themselves stay for the
-    statistics; the files go with the sweep of unused files. Returns how many reports were cleared."""
+    the reporter and to its witnesses, photos and voice notes, the reporter's answers. The reports themselves
+    stay for the statistics; the files go with the sweep of unused files. Returns how many reports were cleared."""
     before = office.now - retention
     closed = (await office.db.execute(
         select(Report.id).where(Report.status.in_(CLOSED_STATUSES), Report.updated_at < before).where(
             (Report.contact_id.is_not(None)) | Report.id.in_(select(Attachment.report_id))
+            | Report.id.in_(select(Witness.report_id).where(Witness.contact_id.is_not(None)))
             | Report.id.in_(select(ReportEvent.report_id).where(ReportEvent.kind == EventKind.REPLY,
                                                                 ReportEvent.note.is_not(None))))
         .limit(BATCH)
     )).scalars().all()
     if closed:
         await office.db.execute(update(Report).where(Report.id.in_(closed)).values(contact_id=None))
+        await office.db.execute(update(Witness).where(Witness.report_id.in_(closed)).values(contact_id=None))
         await office.db.execute(delete(Attachment).where(Attachment.report_id.in_(closed)))
         await office.db.execute(update(ReportEvent).where(ReportEvent.report_id.in_(closed),
                                                           ReportEvent.kind == EventKind.REPLY).values(note=None))

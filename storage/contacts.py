@@ -12,7 +12,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import ContactCipher
 from storage.db import dialect_insert
-from storage.models import Contact, ConversationSession, InboundMessage, Officer, Report, ReportEvent, to_the_hour
+from storage.models import (
+    Contact,
+    ConversationSession,
+    InboundMessage,
+    Officer,
+    Report,
+    ReportEvent,
+    Witness,
+    to_the_hour,
+)
 from storage.outbox import rewrite_payloads
 
 # The per-message statements, built once: each message only binds its values. On the session's connection, past
@@ -124,6 +133,9 @@ async def delete_contact(db: AsyncSession, cipher: ContactCipher, contact: Conta
         report.description = scrub(report.description)
         report.location_text = scrub(report.location_text) if report.location_text else report.location_text
     report_ids = [report.id for report in reports]
+    for witness in (await db.execute(select(Witness).where(Witness.contact_id == contact.id))).scalars():
+        witness.statement = scrub(witness.statement)  # the link goes with the contact (ON DELETE SET NULL)
+        report_ids.append(witness.report_id)  # the officers' "+1 saksi" named a named witness
     if report_ids:
         for event in (await db.execute(select(ReportEvent).where(ReportEvent.report_id.in_(report_ids),
                                                                  ReportEvent.note.is_not(None)))).scalars():

@@ -20,6 +20,7 @@ from storage.models import (
     ReportStatus,
     Station,
 )
+from storage.witnesses import residents_reporting_column
 from storage.workflow import OPEN_STATUSES, UNACKNOWLEDGED
 
 OVERDUE_AFTER = dt.timedelta(days=7)  # open this long is overdue, as is an alert that had to be escalated
@@ -49,6 +50,7 @@ class OpenReport:
     escalated: bool  # its alert went again because nobody acknowledged it in time
     place_code: str | None  # the kelurahan/desa, else the kecamatan
     sample: bool
+    residents: int  # how many residents reported it: its reporter and its witnesses
 
 
 async def family(db: AsyncSession, station: Station) -> list[Station]:
@@ -82,7 +84,7 @@ async def counts(db: AsyncSession, station_ids: list[int], start: dt.datetime, e
 async def open_reports(db: AsyncSession, station_ids: list[int], now: dt.datetime,
                        limit: int) -> tuple[dict[str, int], list[OpenReport]]:
     """How many are open, unacknowledged and overdue, and the open ones to name: urgent and escalated
-    first, then the oldest."""
+    first, then those more residents reported, then the oldest."""
     overdue = (Report.created_at < now - OVERDUE_AFTER) | (
         Report.status.in_(UNACKNOWLEDGED) & (Report.escalations > 0))
     where = (Report.station_id.in_(station_ids), Report.status.in_(OPEN_STATUSES))
@@ -91,15 +93,18 @@ async def open_reports(db: AsyncSession, station_ids: list[int], now: dt.datetim
                func.sum(case((overdue, 1), else_=0))).where(*where)
     )).one()
     flagged = Report.urgent | (Report.escalations > 0)
+    residents = residents_reporting_column()
     named = await db.execute(
         select(Report.ref, Report.category, Report.status, Report.created_at, overdue, Report.urgent,
-               Report.escalations, func.coalesce(Report.village_code, Report.district_code), Report.sample)
-        .where(*where).order_by(case((flagged, 0), else_=1), Report.created_at, Report.id).limit(limit)
+               Report.escalations, func.coalesce(Report.village_code, Report.district_code), Report.sample,
+               residents)
+        .where(*where).order_by(case((flagged, 0), else_=1), residents.desc(), Report.created_at, Report.id)
+        .limit(limit)
     )
     return ({"open": totals[0], "unacknowledged": int(totals[1] or 0), "overdue": int(totals[2] or 0)},
-            [OpenReport(ref, Category(category), ReportStatus(status), created_at, bool(late), bool(urgent),
-                        escalations > 0, place, bool(sample))
-             for ref, category, status, created_at, late, urgent, escalations, place, sample in named])
+            [OpenReport(row.ref, Category(row.category), ReportStatus(row.status), row.created_at, bool(row[4]),
+                        bool(row.urgent), row.escalations > 0, row[7], bool(row.sample), int(row[9]))
+             for row in named])
 
 
 async def patrol_notes(db: AsyncSession, station_ids: list[int], start: dt.datetime,

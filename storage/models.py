@@ -149,6 +149,7 @@ class OutboxKind(enum.StrEnum):
     INFO_REPLY = "info_reply"        # a reporter's answer relayed to the officer who asked
     DIGEST = "digest"                # the station head's daily digest
     EXPIRY_NOTICE = "expiry_notice"  # a report left unfinished was not sent
+    WITNESS_ADDED = "witness_added"  # "+1 saksi": another resident told of a report's incident
 
 
 class Station(Base):
@@ -443,4 +444,21 @@ class WebSession(Base):
     station_id: Mapped[int] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"))
     role: Mapped[OfficerRole] = mapped_column(_enum(OfficerRole))
     expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Witness(Base):
+    """A resident who reported an incident that was already reported: their account joins that report instead
+    of opening another. An anonymous witness keeps no link to their contact, and their time only to the hour,
+    as an anonymous report does."""
+
+    __tablename__ = "witness"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), index=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"), index=True)
+    identity: Mapped[Identity] = mapped_column(_enum(Identity))
+    statement: Mapped[str] = mapped_column(Text)
+    occurred_text: Mapped[str] = mapped_column(String(200))  # when it happened, as the witness said
+    language: Mapped[str] = mapped_column(String(8))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -234,6 +234,7 @@ async def walk_to_summary(resident: Resident, *, identity: str = "2", descriptio
     await resident.send(description)
     await resident.send(PLACE)
     await resident.send("ya")            # Kel. Gedog, Kec. Sananwetan, Kota Blitar
+    await another_incident(resident)
     await resident.send("2")             # earlier today
     await resident.send("lewati")        # no photo
     await resident.send(identity)
@@ -241,6 +242,13 @@ async def walk_to_summary(resident: Resident, *, identity: str = "2", descriptio
         assert resident.heard("report.ask_name"), resident.text
         await resident.send(REPORTER_NAME)
     assert resident.heard("report.summary"), resident.text
+
+
+async def another_incident(resident: Resident) -> None:
+    """Answers "another incident" when Lapor asks whether an alike report already made is the same one: tests
+    that file one story several times mean separate reports."""
+    if resident.heard("report.ask_same_incident"):
+        await resident.send("bukan")
 
 
 # How `lapor` runs: in this process (the quick lane), or as a process of its own, as a person runs it (the
@@ -526,6 +534,7 @@ async def at_location(engine: Engine, urn: str = "console:resident") -> Resident
 
 
 async def finish(resident: Resident) -> Report:
+    await another_incident(resident)
     for message in ("2", "lewati", "2"):
         await resident.send(message)
     assert resident.heard("report.summary"), resident.text

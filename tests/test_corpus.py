@@ -54,3 +54,14 @@ async def test_a_story_told_in_one_message_files_in_at_most_five(engine: Engine)
         told = [s for s in scripted if s.kind == kind]
         assert len(told) >= 10, kind
         assert max(s.messages for s in told) <= ONE_MESSAGE_MAX, [(s.text, s.messages) for s in told]
+
+
+def test_stories_of_one_incident_are_found_alike_and_no_other_incident_joins() -> None:
+    found, apart = evaluate.same_incident()
+    assert apart.accuracy == 1.0, apart.misses
+    assert found.accuracy >= 0.6, found.misses
+
+
+def test_a_burst_of_twenty_residents_makes_at_most_three_reports() -> None:
+    made = evaluate.burst_alerts()
+    assert len(made) == 15 and max(made) <= 3, made

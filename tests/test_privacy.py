@@ -20,7 +20,7 @@ from sqlalchemy import select
 from bot.channels.console import ConsoleChannel
 from bot.outbox import Dispatcher
 from handlers.engine import Engine
-from storage.models import Base, Outbox, Report, UTCDateTime, utcnow
+from storage.models import Base, ConversationSession, Identity, Outbox, Report, UTCDateTime, Witness, utcnow
 from storage.outbox import open_payload
 from storage.reports import find_ref
 from tests.helpers import (
@@ -184,3 +184,53 @@ async def test_hapus_leaves_no_name_or_number_of_a_named_reporter(engine: Engine
             select(Outbox).where(Outbox.kind == "officer_alert", Outbox.sent_at.is_(None)))).scalars()]
     assert escalated and all(ref in text and "[dihapus]" in text for text in escalated), \
         "alerts yet to go still go, the reporter's name and number erased"
+
+
+async def test_an_anonymous_witness_holds_no_time_or_link_that_ties_them_to_their_account(
+        engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A resident who joins another's report as an anonymous witness: the statement keeps no contact and, like
+    every row naming it, no time finer than the hour; the officers' "+1 saksi" names no one."""
+    for ours in ("bot", "handlers", "storage"):
+        caplog.set_level(logging.DEBUG, logger=ours)
+    for urn in OFFICERS:
+        await enrolled(engine, urn)
+    first = Resident(engine, "whatsapp:+6281200000009")
+    await walk_to_summary(first, description="Tawuran pelajar di depan pasar Gedog, pada bawa celurit")
+    await first.send("kirim")
+    ref = find_ref(first.text)
+
+    witness = Resident(engine, "console:saksi-anonim")
+    for answer in ("halo", "1", "1", "anak2 sekolah tawuran dekat pasar gedog, lempar2 batu", PLACE, "ya"):
+        await witness.send(answer)
+    assert witness.heard("report.ask_same_incident"), witness.text
+    for answer in ("ya", "2"):
+        await witness.send(answer)
+    await witness.send("", photo=photo_file(tmp_path))
+    await witness.send("3")  # anonymous
+    await witness.send("kirim")
+    assert witness.heard("report.joined_anonymous") and ref in witness.text, witness.text
+    await witness.send("makasih")
+
+    printed = await send_everything(engine)
+    assert f"+1 saksi untuk {ref}" in printed and "saksi-anonim" not in printed, "officers learn of no one"
+
+    async with engine.sessions() as db:
+        statement = (await db.execute(select(Witness))).scalar_one()
+        session_data = [session.data for session in (await db.execute(select(ConversationSession))).scalars()]
+    assert statement.contact_id is None and statement.identity == Identity.ANONYMOUS
+    assert not [data for data in session_data if ref in json.dumps(data) or "join" in json.dumps(data)], \
+        "no session keeps the report the anonymous witness joined"
+    rows = await every_row(engine)
+    naming = [(table, row) for table, row in rows
+              if (table == "witness")
+              or (table == "outbox" and "+1 saksi" in open_payload(engine.cipher, Outbox(payload=row["payload"]))
+                  ["text"])
+              or (table == "attachment" and row["report_id"] == statement.report_id)]
+    assert {table for table, _row in naming} == {"witness", "outbox", "attachment"}
+    for table, row in naming:
+        for column, value in row.items():
+            if isinstance(value, dt.datetime):
+                assert is_whole_hour(value), f"{table}.{column} of a row naming the anonymous witness is exact"
+    await witness.send(f"STATUS {ref}")
+    assert witness.heard("status.not_found"), "a confidential report is not the anonymous witness's to read"
+    assert not [record for record in caplog.records if "saksi-anonim" in record.getMessage()], "a log names them"

@@ -22,12 +22,14 @@ from typing import Any
 from bot.channels.base import Inbound
 from handlers.engine import Engine
 from handlers.i18n import catalogue, labels
+from handlers.language.alike import LIKE_AT, alike, likeness
 from handlers.language.answers import yes_or_no
 from handlers.language.emergency import is_cry_for_help
 from handlers.language.intents import aside, category_named, menu_intent
 from storage.contacts import current_step
 from storage.models import Report
 from storage.regions import RegionIndex, is_confident
+from tests.corpus.bursts import INCIDENTS, burst
 
 CORPUS = Path(__file__).parent
 MAX_MESSAGES = 15  # a scripted report that has not finished by then is counted as this many, and failed
@@ -39,7 +41,10 @@ INFORMAL = {
     "when": {"now": "lagi terjadi", "today": "tadi", "earlier": "kemarin", None: "tadi"},
     "read_back_yes": "iya bener pak", "read_back_no": "bukan", "place_yes": "iyaa betul", "place_none": "ga ada",
     "photo": "ga ada fotonya", "identity": "rahasia aja", "summary": "kirim",
+    "same_incident": "bukan, kejadian lain",  # every story of the corpus is an incident of its own
 }
+BURST_RESIDENTS = 20
+BURST_SEEDS = range(5)
 
 
 def load(name: str) -> list[dict[str, Any]]:
@@ -129,6 +134,34 @@ def places(index: RegionIndex | None = None) -> tuple[Score, Score]:
     return top, confident
 
 
+def same_incident() -> tuple[Score, Score]:
+    """(stories of one incident found alike, stories of two incidents in one kelurahan told apart)."""
+    found, apart = Score(), Score()
+    for case in load("same_incident"):
+        said = alike(case["report"], case["story"])
+        (found if case["same"] else apart).add(said == case["same"],
+                                               f"{case['report']!r} / {case['story']!r}: alike={said}")
+    return found, apart
+
+
+def burst_alerts() -> list[int]:
+    """For each generated burst (one incident, BURST_RESIDENTS residents in their own words, each saying yes
+    when asked), how many reports, and so alerts, it makes: an account joins the report whose story or
+    witness statement is most alike, as the report flow does, or opens its own."""
+    made = []
+    for incident, seed in itertools.product(INCIDENTS, BURST_SEEDS):
+        reports: list[list[str]] = []
+        for story in burst(incident, BURST_RESIDENTS, seed):
+            scored = [(max(likeness(story, said) for said in told), told) for told in reports]
+            best = max(scored, key=lambda pair: pair[0], default=None)
+            if best is not None and best[0] >= LIKE_AT:
+                best[1].append(story)
+            else:
+                reports.append([story])
+        made.append(len(reports))
+    return made
+
+
 @dataclass
 class Scripted:
     text: str
@@ -205,7 +238,7 @@ def _answer(step: str | None, case: dict[str, Any], out: list[Any], index: Regio
         return INFORMAL["place_none"]
     if step == "when":
         return INFORMAL["when"][case.get("when")]
-    if step in ("photo", "identity", "summary"):
+    if step in ("photo", "identity", "summary", "same_incident"):
         return INFORMAL[step]
     return case["text"]
 
@@ -278,6 +311,12 @@ def main() -> int:
     print(_line("calm look-alikes left calm", calm))
     print(_line("places, top-1", top))
     print(_line("places, confident and right", confident))
+    found, apart = same_incident()
+    print(_line("same incident, found alike", found))
+    print(_line("other incidents, told apart", apart))
+    bursts = burst_alerts()
+    print(f"bursts of {BURST_RESIDENTS} residents, one incident: {len(bursts)} generated, alerts per burst "
+          f"{min(bursts)} to {max(bursts)} (mean {sum(bursts) / len(bursts):.1f})")
     print("\ncategory confusion (expected → read: count)")
     for (expected, got), count in sorted(confusion.items(), key=lambda item: (item[0][0], str(item[0][1]))):
         print(f"  {expected:<14} → {got!s:<14} {count}")
@@ -290,7 +329,8 @@ def main() -> int:
         counts = [s.messages for s in scripted if s.kind == kind]
         print(f"  {kind:<18} {len(counts):>3} stories, {sum(counts) / len(counts):.2f} messages on average, "
               f"at most {max(counts)}")
-    misses = [m for s in (yes_no(), menu(), heard, left, category, caught, calm, top, confident) for m in s.misses]
+    misses = [m for s in (yes_no(), menu(), heard, left, category, caught, calm, top, confident, found, apart)
+              for m in s.misses]
     if misses:
         print("\nmisread:")
         print("\n".join(f"  {m}" for m in misses))

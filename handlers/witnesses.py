@@ -1,0 +1,79 @@
+"""Many residents, one incident: the open report a new account tells of again, and the account joined to it
+as a witness statement, with one short "+1 saksi" to the duty officers instead of a new alert."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from handlers.alerts import NORMAL, URGENT, report_place, reporter_line
+from handlers.i18n import labels, t
+from handlers.language.alike import LIKE_AT, likeness
+from handlers.office import Office
+from handlers.publication import redact
+from storage.models import Attachment, Category, Identity, OutboxKind, Report, to_the_hour
+from storage.officers import duty_officers
+from storage.outbox import enqueue
+from storage.reports import NewAttachment
+from storage.witnesses import add_witness, open_reports_near, residents_reporting, statements
+
+SAME_WITHIN = dt.timedelta(hours=24)
+FIRST_WORDS = 8  # what another resident is shown of a story: enough to recognise it, not to read it
+
+
+@dataclass(frozen=True)
+class SameIncident:
+    report: Report
+    residents: int  # how many residents reported it so far
+
+
+async def find_same_incident(office: Office, *, category: Category, village_code: str | None,
+                             pin: tuple[float, float] | None, story: str, told_by: int) -> SameIncident | None:
+    """The open report of the same category and place, made within a day by another resident, whose story (or
+    a witness's) is most alike to `story`, if one is alike enough."""
+    near = await open_reports_near(office.db, category=category, village_code=village_code, pin=pin,
+                                   since=office.now - SAME_WITHIN, told_by=told_by)
+    if not near:
+        return None
+    told = await statements(office.db, [report.id for report in near])
+    scored = [(max(likeness(story, said) for said in (report.description, *told[report.id])), report)
+              for report in near]
+    score, best = max(scored, key=lambda pair: pair[0])
+    if score < LIKE_AT:
+        return None
+    return SameIncident(best, 1 + len(told[best.id]))
+
+
+def first_words(story: str, count: int = FIRST_WORDS) -> str:
+    """The start of another resident's story, as the public may read it: numbers, addresses and handles out."""
+    said = redact(story).split()
+    return " ".join(said[:count]) + ("…" if len(said) > count else "")
+
+
+async def join_report(office: Office, report: Report, *, contact_id: int, identity: Identity, statement: str,
+                      occurred_text: str, language: str, photo: NewAttachment | None, urgent: bool) -> int:
+    """Adds the account to `report` as a witness statement (and its photo to the report's), tells the duty
+    officers once, and returns how many residents have now reported it. An `urgent` account (a cry for help)
+    makes the report urgent. An anonymous witness keeps no link to their contact and no time finer than the
+    hour."""
+    at = to_the_hour(office.now) if identity == Identity.ANONYMOUS else office.now
+    witness = await add_witness(office.db, report, contact_id=contact_id, identity=identity, statement=statement,
+                                occurred_text=occurred_text, language=language, created_at=at)
+    if photo is not None:
+        office.db.add(Attachment(report_id=report.id, created_at=at, **vars(photo)))
+    residents = await residents_reporting(office.db, report)
+    report.urgent = report.urgent or urgent
+    hourly = Identity.ANONYMOUS in (identity, report.identity)
+    for officer, officer_contact in await duty_officers(office.db, report.station_id) if report.station_id else []:
+        lang = officer_contact.language or report.language
+        text = t(lang, "alert.witness_added", ref=report.ref, residents=residents,
+                 urgent=t(lang, "alert.urgent") if urgent else "",
+                 category=labels(lang, "category")[report.category.value], place=report_place(office, report, lang),
+                 statement=statement, when=occurred_text,
+                 photo=t(lang, "alert.photo_attached" if photo else "alert.no_photo"),
+                 reporter=await reporter_line(office, witness.identity, witness.contact_id, lang))
+        await enqueue(office.db, office.cipher, kind=OutboxKind.WITNESS_ADDED, contact_id=officer_contact.id,
+                      payload={"text": text, "ref": report.ref}, at=office.now, report_id=report.id, hourly=hourly,
+                      idempotency_key=f"{OutboxKind.WITNESS_ADDED}:{witness.id}:{officer.id}",
+                      priority=URGENT if urgent else NORMAL)
+    return residents

@@ -1,0 +1,332 @@
+"""Many residents, one incident: a resident whose story is alike to an open report of the same category and
+kelurahan is asked whether it is the same incident; a yes joins it as a witness statement. On SQLite and
+PostgreSQL, through the engine, the dispatcher's outbox rows and the station's web page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import httpx
+from sqlalchemy import select
+
+from handlers.engine import Engine
+from handlers.i18n import labels
+from harness.fake_telegram import FakeBotAPI
+from harness.fake_twilio import FakeTwilioAPI
+from harness.loopback import until
+from storage.models import Contact, OfficerRole, Outbox, Report, ReportStatus, Witness, utcnow
+from storage.reports import find_ref
+from tests.corpus.bursts import INCIDENTS, burst
+from tests.helpers import (
+    PLACE,
+    Phone,
+    Resident,
+    TelegramChat,
+    alerts,
+    enrolled,
+    file_report,
+    invite,
+    lapor,
+    payload,
+    report,
+    service,
+    signed_in,
+    web_app,
+)
+
+PETUGAS = "console:petugas"
+BRAWL = INCIDENTS[0]  # a brawl at Pasar Gedog
+FIRST_STORY = "Tawuran pelajar di Jl. Merdeka depan pasar Gedog, pada bawa celurit dan lempar batu"
+SAME_STORY = "pak anak2 sekolah tawuran dekat pasar gedog, lempar2 batu"
+OTHER_STORY = "Motor saya dicuri di parkiran pasar gedog tadi pagi"
+# A flood: no cry for help, so each message has one answer on every channel.
+FLOOD = "Jalan depan SD Gedog banjir setinggi lutut sejak pagi, motor pada mogok"
+SAME_FLOOD = "banjir di jalan depan sd gedog pak, air sampai lutut, banyak motor mogok"
+
+
+def category_number(category: str) -> str:
+    return str(list(labels("id", "category")).index(category) + 1)
+
+
+async def tell(resident: Resident, story: str, category: str = BRAWL.category) -> None:
+    """From hello to the question after the place: the same-incident question, or the time."""
+    for message in ("halo", "1", category_number(category), story, PLACE, "ya"):
+        await resident.send(message)
+
+
+async def sent_to(engine: Engine, urn: str, kind: str) -> list[str]:
+    """The texts the outbox holds of `kind` for the contact at `urn`."""
+    cipher = engine.cipher
+    async with engine.sessions() as db:
+        rows = (await db.execute(select(Outbox).join(Contact, Contact.id == Outbox.contact_id)
+                                 .where(Contact.urn_hash == cipher.lookup_hash(urn), Outbox.kind == kind)
+                                 .order_by(Outbox.id))).scalars()
+        return [payload(row)["text"] for row in rows]
+
+
+async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(engine: Engine) -> None:
+    await enrolled(engine, PETUGAS)
+    first, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
+    witness = Resident(engine, "console:saksi")
+    await tell(witness, SAME_STORY, "security")  # file_report's category: security
+    assert witness.heard("report.ask_same_incident"), witness.text
+    question = witness.text
+    assert "Ada 1 laporan serupa di Kel. Gedog" in question, question
+    assert "*Tawuran pelajar di […] pasar Gedog, pada bawa…*" in question, "the first words, the street out"
+    assert "Merdeka" not in question and "celurit" not in question, "never the whole story, nor an address"
+    assert witness.options() == ["Ya, tambahkan kesaksian saya", "Bukan, kejadian lain"]
+
+    await witness.send("ya")
+    assert witness.heard("report.ask_when"), witness.text
+    for message in ("2", "lewati", "2"):
+        await witness.send(message)
+    assert witness.heard("report.summary") and "Ditambahkan sebagai kesaksian" in witness.text, witness.text
+    await witness.send("kirim")
+    assert witness.heard("report.joined") and ref in witness.text and "kini 2 warga" in witness.text, witness.text
+
+    async with engine.sessions() as db:
+        assert len((await db.execute(select(Report))).scalars().all()) == 1, "no second report"
+        statement = (await db.execute(select(Witness))).scalar_one()
+    assert statement.statement == SAME_STORY and statement.contact_id is not None
+    assert len(await alerts(engine)) == 1, "one alert for the incident"
+    update = await sent_to(engine, PETUGAS, "witness_added")
+    assert len(update) == 1 and f"+1 saksi untuk {ref}" in update[0] and SAME_STORY in update[0], update
+    assert "Waktu: Tadi, hari ini" in update[0], "the witness's time is kept with the statement"
+
+    await witness.send(f"STATUS {ref}")
+    assert witness.heard("status.report") and "Dilaporkan oleh 2 warga" in witness.text, witness.text
+    stranger = Resident(engine, "console:orang-lain")
+    await stranger.send(f"STATUS {ref}")
+    assert stranger.heard("status.not_found"), "a confidential report is its reporter's and witnesses' alone"
+
+    officer = Resident(engine, PETUGAS)
+    await officer.send(f"TERIMA {ref}")
+    assert officer.heard("officer.done.ack"), officer.text
+    for urn in (first.urn, witness.urn):
+        relays = await sent_to(engine, urn, "status_update")
+        assert len(relays) == 1 and ref in relays[0], (urn, relays)
+
+
+async def test_a_witness_crying_for_help_makes_the_report_urgent(engine: Engine) -> None:
+    await enrolled(engine, PETUGAS)
+    _first, ref = await file_report_of(engine, "console:pertama", FLOOD, "other")
+    assert not (await report(engine, ref)).urgent
+    witness = Resident(engine, "console:saksi")
+    await tell(witness, "banjir depan sd gedog makin tinggi, ada anak terseret arus, tolong saya", "other")
+    assert witness.heard("report.ask_same_incident"), witness.text
+    for message in ("ya", "1", "lewati", "2", "kirim"):
+        await witness.send(message)
+    assert witness.heard("report.joined"), witness.text
+    assert (await report(engine, ref)).urgent
+    [update] = await sent_to(engine, PETUGAS, "witness_added")
+    assert update.startswith(f"🚨 MENDESAK\n+1 saksi untuk {ref}"), update
+
+
+async def file_report_of(engine: Engine, urn: str, story: str, category: str) -> tuple[Resident, str]:
+    resident = Resident(engine, urn)
+    await tell(resident, story, category)
+    for message in ("2", "lewati", "2", "kirim"):
+        await resident.send(message)
+    ref = find_ref(resident.text)
+    assert resident.heard("report.submitted") and ref is not None, resident.text
+    return resident, ref
+
+
+async def test_another_incident_in_the_same_kelurahan_is_not_asked_about(engine: Engine) -> None:
+    await enrolled(engine, PETUGAS)
+    await file_report(engine, "console:pertama", description=FIRST_STORY)
+    other = Resident(engine, "console:lain")
+    await tell(other, OTHER_STORY, "security")
+    assert other.heard("report.ask_when") and not other.heard("report.ask_same_incident"), other.text
+
+
+async def test_bukan_files_a_report_of_its_own(engine: Engine) -> None:
+    await enrolled(engine, PETUGAS)
+    await file_report(engine, "console:pertama", description=FIRST_STORY)
+    other = Resident(engine, "console:lain")
+    await tell(other, SAME_STORY, "security")
+    assert other.heard("report.ask_same_incident"), other.text
+    await other.send("bukan, kejadian lain")
+    assert other.heard("report.ask_when"), other.text
+    for message in ("2", "lewati", "2", "kirim"):
+        await other.send(message)
+    assert other.heard("report.submitted"), other.text
+    assert len(await alerts(engine)) == 2
+
+
+async def test_a_burst_of_twenty_residents_brings_the_officer_at_most_three_alerts(engine: Engine) -> None:
+    """Twenty residents tell of one brawl in their own words; each says yes when asked whether it is the
+    same incident. Every account is kept: as a report, or as a witness statement on one."""
+    await enrolled(engine, PETUGAS)
+    stories = burst(BRAWL, 20, seed=1)
+    for n, story in enumerate(stories):
+        resident = Resident(engine, f"console:warga-{n}")
+        for message in ("halo", "1", category_number(BRAWL.category), story, BRAWL.place, "ya"):
+            await resident.send(message)
+        if resident.heard("report.ask_same_incident"):
+            await resident.send("ya")
+        for message in ("2", "lewati", "2", "kirim"):
+            await resident.send(message)
+        assert resident.heard("report.joined") or resident.heard("report.submitted"), resident.text
+    alerted = await alerts(engine)
+    assert 1 <= len(alerted) <= 3, [payload(row)["text"] for row in alerted]
+    async with engine.sessions() as db:
+        reports = len((await db.execute(select(Report))).scalars().all())
+        witnesses = len((await db.execute(select(Witness))).scalars().all())
+    assert reports == len(alerted) and reports + witnesses == 20
+    assert len(await sent_to(engine, PETUGAS, "witness_added")) == witnesses
+
+
+async def test_a_duplicate_makes_its_residents_follow_the_report_it_joined(engine: Engine) -> None:
+    officer = await enrolled(engine, PETUGAS)
+    _first, kept = await file_report(engine, "console:satu", description=FIRST_STORY)
+    second, duplicate = await file_report(engine, "console:dua", description=OTHER_STORY)
+    await officer.send(f"DUPLIKAT {duplicate} {kept}")
+    assert officer.heard("officer.done.duplicate"), officer.text
+    assert (await report(engine, duplicate)).status == ReportStatus.DUPLICATE
+
+    await second.send(f"STATUS {kept}")
+    assert second.heard("status.report") and "Dilaporkan oleh 2 warga" in second.text, second.text
+    await officer.send(f"SELESAI {kept} pelaku sudah diamankan")
+    relays = await sent_to(engine, second.urn, "status_update")
+    assert any(kept in relay and "pelaku sudah diamankan" in relay for relay in relays), relays
+
+
+async def test_the_web_page_and_the_digest_show_how_many_residents_reported(engine: Engine, tmp_path: Path) -> None:
+    officer = await enrolled(engine, PETUGAS)
+    _alone, alone_ref = await file_report(engine, "console:sendiri", description=OTHER_STORY)  # the older one
+    await file_report(engine, "console:pertama", description=FIRST_STORY)
+    witness = Resident(engine, "console:saksi")
+    await walk_to_summary_joining(witness)
+    ref = find_ref(witness.text)
+    assert ref is not None and ref != alone_ref
+
+    client = await signed_in(web_app(engine, tmp_path), officer)
+    page = (await client.get(f"/laporan/{ref}")).text
+    assert "Dilaporkan oleh 2 warga" in page
+    assert "Dilaporkan oleh" not in (await client.get(f"/laporan/{alone_ref}")).text
+
+    head = await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    await head.send("DIGEST")
+    digest = head.text
+    assert f"{ref} · " in digest and "👥 2 warga" in digest, digest
+    assert digest.index(ref) < digest.index(alone_ref), "the report more residents made comes first"
+
+
+async def walk_to_summary_joining(witness: Resident) -> None:
+    await tell(witness, SAME_STORY, "security")
+    assert witness.heard("report.ask_same_incident"), witness.text
+    for message in ("1", "2", "lewati", "2", "kirim"):
+        await witness.send(message)
+    assert witness.heard("report.joined"), witness.text
+
+
+def telegram_texts(telegram: FakeBotAPI, chat_id: int) -> list[str]:
+    return telegram.sent_texts(chat_id)
+
+
+def whatsapp_bodies(twilio: FakeTwilioAPI, number: str) -> list[str]:
+    return [message.get("Body", "") for message in twilio.sent(f"whatsapp:{number}")]
+
+
+async def test_a_telegram_resident_joins_a_whatsapp_residents_report(tmp_path: Path, database_url: str) -> None:
+    """On `lapor serve` with both fake APIs: the officer on Telegram gets one alert and one "+1 saksi", and
+    both residents hear of the acknowledgement on their own channel."""
+    officer_chat, witness_chat, reporter_number = 700701, 424243, "+6281234567001"
+    async with service(tmp_path, database_url) as (url, engine, telegram, twilio), \
+            httpx.AsyncClient(base_url=url) as http:
+        officer = TelegramChat(http, telegram.webhook["secret_token"], officer_chat)
+        await officer.text(f"/daftar {await invite(engine, 'POLSEK-SANANWETAN')}")
+        await until(lambda: any("Terdaftar" in text for text in telegram_texts(telegram, officer_chat)))
+
+        reporter = Phone(http, f"whatsapp:{reporter_number}")
+        for answer in ("halo", "1", category_number("other"), FLOOD, PLACE, "ya", "2", "lewati", "2"):
+            await reporter.text(answer)
+        ref = find_ref(await reporter.text("kirim"))
+        assert ref is not None
+        await until(lambda: any(ref in text for text in telegram_texts(telegram, officer_chat)))
+
+        witness = TelegramChat(http, telegram.webhook["secret_token"], witness_chat)
+        for answer in ("halo", "1", category_number("other"), SAME_FLOOD, PLACE, "ya", "ya", "2", "lewati", "2",
+                       "kirim"):
+            before = len(telegram_texts(telegram, witness_chat))
+            await witness.text(answer)
+            await until(lambda before=before: len(telegram_texts(telegram, witness_chat)) > before)
+        told = telegram_texts(telegram, witness_chat)
+        assert any("Ada 1 laporan serupa di Kel. Gedog" in text for text in told), told
+        await until(lambda: any(text.startswith("✅ Kesaksian Anda")
+                                for text in telegram_texts(telegram, witness_chat)))
+        assert any(ref in text for text in telegram_texts(telegram, witness_chat))
+
+        await until(lambda: any(text.startswith(f"+1 saksi untuk {ref}")
+                                for text in telegram_texts(telegram, officer_chat)))
+        to_officer = telegram_texts(telegram, officer_chat)
+        assert len([text for text in to_officer if f"Laporan baru {ref}" in text]) == 1, to_officer
+        assert not [text for text in to_officer if reporter_number in text], "a confidential reporter's number"
+
+        await officer.text(f"TERIMA {ref}")
+        await until(lambda: any(f"Kabar laporan {ref}" in body for body in whatsapp_bodies(twilio, reporter_number)))
+        await until(lambda: any(f"Kabar laporan {ref}" in text for text in telegram_texts(telegram, witness_chat)))
+
+
+def test_the_terminal_chat_asks_and_joins(tmp_path: Path, database_url: str) -> None:
+    first = lapor("chat", "--urn", "pertama", data_dir=tmp_path, database_url=database_url,
+                  stdin="\n".join(("halo", "1", "1", FIRST_STORY, PLACE, "ya", "2", "lewati", "2", "kirim")))
+    ref = find_ref(first.stdout)
+    assert first.returncode == 0 and ref is not None, first.stdout + first.stderr
+    second = lapor("chat", "--urn", "saksi", data_dir=tmp_path, database_url=database_url,
+                   stdin="\n".join(("halo", "1", "1", SAME_STORY, PLACE, "ya", "1", "2", "lewati", "2", "kirim",
+                                    f"STATUS {ref}")))
+    assert second.returncode == 0, second.stderr
+    assert "Ada 1 laporan serupa di Kel. Gedog" in second.stdout and "1. Ya, tambahkan kesaksian saya" in second.stdout
+    assert f"Kesaksian Anda sudah ditambahkan ke laporan {ref}" in second.stdout, second.stdout
+    assert "Dilaporkan oleh 2 warga" in second.stdout, second.stdout
+
+
+async def test_hapus_and_the_purge_leave_no_link_or_number_of_a_witness(engine: Engine) -> None:
+    officer = await enrolled(engine, PETUGAS)
+    _first, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
+    named = Resident(engine, "whatsapp:+6281234500077")
+    await tell(named, SAME_STORY + ", hubungi saya 081234500077", "security")
+    for message in ("ya", "2", "lewati", "1", "Siti Aminah", "kirim"):
+        await named.send(message)
+    assert named.heard("report.joined"), named.text
+    [update] = await sent_to(engine, PETUGAS, "witness_added")
+    assert "Siti Aminah, +6281234500077" in update, "officers may call a named witness"
+    confidential = Resident(engine, "console:saksi-rahasia")
+    await walk_to_summary_joining(confidential)
+
+    await named.send("hapus")
+    await named.send("ya")
+    async with engine.sessions() as db:
+        statements = {w.identity.value: w for w in (await db.execute(select(Witness))).scalars()}
+        updates = [payload(row)["text"] for row in (await db.execute(
+            select(Outbox).where(Outbox.kind == "witness_added"))).scalars()]
+    assert statements["named"].contact_id is None and "081234500077" not in statements["named"].statement
+    assert "[dihapus]" in statements["named"].statement
+    assert not [text for text in updates if "6281234500077" in text or "Siti Aminah" in text], updates
+    assert statements["confidential"].contact_id is not None
+
+    await officer.send(f"SELESAI {ref} pelaku sudah diamankan")
+    assert await engine.purge(dt.timedelta(days=365), now=utcnow() + dt.timedelta(days=366)) == 1
+    async with engine.sessions() as db:
+        assert (await db.execute(select(Witness.contact_id).where(Witness.contact_id.is_not(None)))).all() == []
+
+
+async def test_a_report_closed_before_the_witness_sends_leaves_the_account_a_report_of_its_own(
+        engine: Engine) -> None:
+    officer = await enrolled(engine, PETUGAS)
+    _first, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
+    witness = Resident(engine, "console:saksi")
+    await tell(witness, SAME_STORY, "security")
+    for message in ("ya", "2", "lewati", "2"):
+        await witness.send(message)
+    assert witness.heard("report.summary"), witness.text
+    await officer.send(f"SELESAI {ref} sudah dibubarkan")
+    await witness.send("kirim")
+    assert witness.heard("report.submitted"), witness.text
+    own = find_ref(witness.text)
+    assert own is not None and own != ref
+    assert (await report(engine, own)).description == SAME_STORY
+    assert len(await alerts(engine)) == 2, "a report of its own is alerted as any other"
