@@ -55,11 +55,13 @@ class Hotspot:
     recent: int
     still_open: int
     urgent: int
+    witnesses: int
 
     @property
     def score(self) -> int:
-        # Recent reports count twice, and open or urgent ones once more: where to be on the day's patrol.
-        return self.total + self.recent + self.still_open + self.urgent
+        # Recent reports count twice, open or urgent ones once more, and each resident who joined a report
+        # as a witness once: where to be on the day's patrol.
+        return self.total + self.recent + self.still_open + self.urgent + self.witnesses
 
 
 def band_of(local_hour: int) -> str:
@@ -88,8 +90,8 @@ def hotspots(counts: list[Count], zone: ZoneInfo, recent_since: dt.datetime) -> 
         key = (count.place_code, band_of(count.hour.astimezone(zone).hour), count.category)
         grouped[key].update(total=count.total, still_open=count.still_open,
                             recent=count.total if count.hour >= recent_since else 0,
-                            urgent=count.total if count.urgent else 0)
-    spots = [Hotspot(place, band, category, c["total"], c["recent"], c["still_open"], c["urgent"])
+                            urgent=count.total if count.urgent else 0, witnesses=count.witnesses)
+    spots = [Hotspot(place, band, category, c["total"], c["recent"], c["still_open"], c["urgent"], c["witnesses"])
              for (place, band, category), c in grouped.items()]
     return sorted(spots, key=lambda s: (-s.score, -s.total, s.place_code, s.band, s.category.value))
 

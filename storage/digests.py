@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import dialect_insert
@@ -19,6 +20,7 @@ from storage.models import (
     Report,
     ReportStatus,
     Station,
+    Witness,
 )
 from storage.witnesses import residents_reporting_column
 from storage.workflow import OPEN_STATUSES, UNACKNOWLEDGED
@@ -37,6 +39,7 @@ class Count:
     place_code: str | None  # the kelurahan/desa, else the kecamatan
     total: int
     still_open: int
+    witnesses: int  # residents who joined these reports, telling of the same incident
 
 
 @dataclass(frozen=True)
@@ -71,14 +74,18 @@ async def counts(db: AsyncSession, station_ids: list[int], start: dt.datetime, e
     hour = _hour(db)
     place = func.coalesce(Report.village_code, Report.district_code)
     still_open = func.sum(case((Report.status.in_(OPEN_STATUSES), 1), else_=0))
-    rows = await db.execute(
-        select(hour, Report.station_id, Report.category, Report.urgent, place, func.count(), still_open)
+    told = select(Witness.report_id, func.count().label("witnesses")).group_by(Witness.report_id).subquery()
+    query: Select[Any] = (  # eight columns: past the widest select SQLAlchemy types row by row
+        select(hour, Report.station_id, Report.category, Report.urgent, place, func.count(), still_open,
+               func.coalesce(func.sum(told.c.witnesses), 0))
+        .outerjoin(told, told.c.report_id == Report.id)
         .where(Report.station_id.in_(station_ids), Report.created_at >= start, Report.created_at < end)
         .group_by(hour, Report.station_id, Report.category, Report.urgent, place)
     )
+    rows = await db.execute(query)
     return [Count(dt.datetime.fromisoformat(h).replace(tzinfo=dt.UTC), station_id, Category(category),
-                  bool(urgent), code, total, int(open_ or 0))
-            for h, station_id, category, urgent, code, total, open_ in rows]
+                  bool(urgent), code, total, int(open_ or 0), int(witnesses))
+            for h, station_id, category, urgent, code, total, open_, witnesses in rows]
 
 
 async def open_reports(db: AsyncSession, station_ids: list[int], now: dt.datetime,

@@ -28,6 +28,7 @@ from storage.models import (
     Category,
     Contact,
     DigestRun,
+    Identity,
     OfficerRole,
     Outbox,
     Report,
@@ -35,6 +36,8 @@ from storage.models import (
     Station,
     StationKind,
 )
+from storage.reports import report_by_ref
+from storage.witnesses import add_witness
 from tests.helpers import (
     DAY,
     GEDOG,
@@ -104,6 +107,26 @@ async def test_hotspots_rank_recent_open_and_urgent_reports_higher(engine: Engin
         (GEDOG, "malam", Category.DRUGS, 6),          # 2 + 2 recent + 2 open
         (GEDOG, "siang", Category.SECURITY, 4),       # 1 + 1 recent + 1 open + 1 urgent
         (SANANWETAN, "pagi", Category.TRAFFIC, 3),    # 3 old and closed
+    ]
+
+
+async def test_witnesses_weigh_in_where_the_patrol_goes(engine: Engine) -> None:
+    """Two places with one open report each, alike but for the residents who joined one as witnesses: the
+    place more residents told of comes first, by one point a witness."""
+    await add(engine, wib(18, 21), Category.SECURITY, village=None)  # the kecamatan, at night
+    told = await add(engine, wib(18, 9), Category.SECURITY)  # Gedog, in the morning
+    async with engine.sessions() as db, db.begin():
+        joined = await report_by_ref(db, told)
+        for _ in range(2):
+            await add_witness(db, joined, contact_id=None, identity=Identity.ANONYMOUS, statement="sama",
+                              occurred_text="-", language="id", created_at=wib(18, 10))
+    async with engine.sessions() as db:
+        end = digest_moment(await station(engine), DAY)
+        counts = await digests.counts(db, [(await station(engine)).id], end - dt.timedelta(days=28), end)
+    ranked = hotspots(counts, dt.timezone(dt.timedelta(hours=7)), end - dt.timedelta(days=7))  # type: ignore[arg-type]
+    assert [(s.place_code, s.witnesses, s.score) for s in ranked] == [
+        (GEDOG, 2, 5),       # 1 + 1 recent + 1 open + 2 witnesses
+        (SANANWETAN, 0, 3),  # 1 + 1 recent + 1 open
     ]
 
 
