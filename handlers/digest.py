@@ -192,7 +192,8 @@ async def compose(office: Office, station: Station, local_date: dt.date, lang: s
     sections.append(t(lang, "digest.hotspots", lines="\n".join(
         t(lang, "digest.hotspot", number=n, place=place_name(office, lang, s.place_code),
           band=t(lang, f"digest.band.{s.band}"), category=categories[s.category.value], total=s.total,
-          days=HOTSPOT_DAYS, recent=s.recent, still_open=s.still_open)
+          days=HOTSPOT_DAYS, recent=s.recent, still_open=s.still_open,
+          witnesses=t(lang, "digest.hotspot_witnesses", count=s.witnesses) if s.witnesses else "")
         for n, s in enumerate(spots, 1)) or t(lang, "digest.no_hotspots")))
     if failed:
         refs = sorted({ref for ref, _kind, _error in failed})

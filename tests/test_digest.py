@@ -128,6 +128,7 @@ async def test_witnesses_weigh_in_where_the_patrol_goes(engine: Engine) -> None:
         (GEDOG, 2, 5),       # 1 + 1 recent + 1 open + 2 witnesses
         (SANANWETAN, 0, 3),  # 1 + 1 recent + 1 open
     ]
+    assert "1 masih terbuka, 2 warga lain ikut bersaksi)" in await digest_text(engine)
 
 
 @pytest.mark.parametrize(("zone", "offset"), [("Asia/Jakarta", 7), ("Asia/Makassar", 8), ("Asia/Jayapura", 9)])
