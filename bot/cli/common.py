@@ -4,8 +4,9 @@ command fails."""
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Awaitable, Callable
-from typing import Annotated, NoReturn, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -41,6 +42,15 @@ def fail(message: str) -> NoReturn:
 
 Language = Annotated[str | None, typer.Option("--lang", help="id or en", show_default=False, callback=language)]
 StationCode = Annotated[str, typer.Option("--station", help="The station's code.", callback=upper)]
+
+
+def print_rows(rows: list[dict[str, Any]], as_json: bool, line: Callable[[dict[str, Any]], str]) -> None:
+    """A listing: JSON for scripts, else one line a row for people."""
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        typer.echo(line(row))
 
 
 def read_settings(*, chat: bool = False) -> Settings:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from typing import Annotated
 
 import typer
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cli.common import fail, read_settings, with_db
+from bot.cli.common import fail, print_rows, read_settings, with_db
 from storage import db as database
 from storage.models import Contact, OutboxState, Report, utcnow
 from storage.outbox import list_outbox
@@ -45,12 +44,8 @@ def outbox_list(
         return listed
 
     found = asyncio.run(with_db(settings, rows))
-    if as_json:
-        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
-        return
-    for row in found:
-        typer.echo(f"{row['id']:>6}  {row['kind']:<14} {row['state']:<14} {row['channel'] or '-':<9} "
-                   f"{row['ref'] or '':<13} {row['attempts']:>2}  {row['last_error'] or ''}")
+    print_rows(found, as_json, lambda row: f"{row['id']:>6}  {row['kind']:<14} {row['state']:<14} "
+               f"{row['channel'] or '-':<9} {row['ref'] or '':<13} {row['attempts']:>2}  {row['last_error'] or ''}")
 
 
 @outbox_app.command("retry")

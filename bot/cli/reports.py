@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
 from typing import Annotated, Any
 
 import typer
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cli.common import StationCode, fail, read_settings, ready, station_or_fail, upper, with_db
+from bot.cli.common import StationCode, fail, print_rows, read_settings, ready, station_or_fail, upper, with_db
 from bot.config import Settings
 from storage import db as database
 from storage import sample_reports
@@ -31,13 +30,9 @@ def reports_list(
     settings = read_settings()
     database.upgrade(settings.effective_database_url)
     rows = asyncio.run(_reports(settings, station, since.replace(tzinfo=dt.UTC) if since else None))
-    if as_json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    for row in rows:
-        urgent = "URGENT" if row["urgent"] else ""
-        typer.echo(f"{row['ref']}  {row['created_at'][:16]}  {row['status']:<12} {row['category']:<13} {urgent:<6} "
-                   f"{row['station'] or '-':<18} {row['place'] or ''}")
+    print_rows(rows, as_json, lambda row: f"{row['ref']}  {row['created_at'][:16]}  {row['status']:<12} "
+               f"{row['category']:<13} {'URGENT' if row['urgent'] else '':<6} {row['station'] or '-':<18} "
+               f"{row['place'] or ''}")
 
 
 @reports_app.command("generate")

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cli.common import fail, read_settings, ready, with_db
+from bot.cli.common import fail, print_rows, read_settings, ready, with_db
 from handlers.report_flow import PLACE_TRIES
 from handlers.routing import Router, place_label, station_label
 from storage import db as database
@@ -150,13 +150,8 @@ def officers_list(
                 for officer, found in await list_officers(db, station.upper() if station else None)]
 
     officers = asyncio.run(with_db(settings, rows))
-    if as_json:
-        typer.echo(json.dumps(officers, ensure_ascii=False, indent=2))
-        return
-    for officer in officers:
-        state = "active" if officer["active"] else "revoked"
-        typer.echo(f"{officer['id']:>5}  {officer['station']:<20} {officer['role']:<5} {state:<8} "
-                   f"{officer['name'] or ''}")
+    print_rows(officers, as_json, lambda officer: f"{officer['id']:>5}  {officer['station']:<20} "
+               f"{officer['role']:<5} {'active' if officer['active'] else 'revoked':<8} {officer['name'] or ''}")
 
 
 @officers_app.command("revoke")
