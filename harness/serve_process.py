@@ -30,6 +30,9 @@ WHATSAPP_REPORT = (
     ("2", "Diteruskan ke"),
     ("kirim", "LP-"),
 )
+# Every scripted resident tells the same story of the same place: from the second report on, Lapor may ask
+# whether it is the incident an earlier resident reported. The scripted resident says it is not.
+SAME_INCIDENT_QUESTION, NOT_THE_SAME = "laporan serupa", "bukan"
 
 
 def free_port() -> int:
