@@ -705,13 +705,13 @@ async def submit(turn: Turn) -> None:
     when = _when_text(turn)
     turn.data.pop("draft")
     anonymous = draft["identity"] == Identity.ANONYMOUS
-    photo = draft.get("photo")
+    attachments = [NewAttachment(**kept) for kept in (draft.get("photo"), draft.get("voice")) if kept]
     joined = await turn.db.get(Report, draft["join"], with_for_update=True) if "join" in draft else None
     if joined is not None and joined.status in OPEN_STATUSES:
         residents = await join_report(turn.office, joined, contact_id=turn.contact.id,
                                       identity=Identity(draft["identity"]), statement=draft["description"],
                                       occurred_text=when,
-                                      language=turn.lang, photo=NewAttachment(**photo) if photo else None,
+                                      language=turn.lang, attachments=attachments,
                                       urgent=bool(draft.get("urgent")))
         turn.say("report.joined_anonymous" if anonymous else "report.joined", ref=joined.ref, residents=residents)
         return
@@ -719,7 +719,7 @@ async def submit(turn: Turn) -> None:
     place = turn.router.place(draft["place"]) if draft.get("place") else None
     report, received = await create_report(
         turn.db,
-        attachments=[NewAttachment(**kept) for kept in (draft.get("photo"), draft.get("voice")) if kept],
+        attachments=attachments,
         actor="resident",
         category=Category(draft["category"]),
         description=draft["description"],

@@ -51,16 +51,17 @@ def first_words(story: str, count: int = FIRST_WORDS) -> str:
 
 
 async def join_report(office: Office, report: Report, *, contact_id: int, identity: Identity, statement: str,
-                      occurred_text: str, language: str, photo: NewAttachment | None, urgent: bool) -> int:
-    """Adds the account to `report` as a witness statement (and its photo to the report's), tells the duty
+                      occurred_text: str, language: str, attachments: list[NewAttachment], urgent: bool) -> int:
+    """Adds the account to `report` as a witness statement (and its photo or voice note to the report's), tells the duty
     officers once, and returns how many residents have now reported it. An `urgent` account (a cry for help)
     makes the report urgent. An anonymous witness keeps no link to their contact and no time finer than the
     hour."""
     at = to_the_hour(office.now) if identity == Identity.ANONYMOUS else office.now
     witness = await add_witness(office.db, report, contact_id=contact_id, identity=identity, statement=statement,
                                 occurred_text=occurred_text, language=language, created_at=at)
-    if photo is not None:
-        office.db.add(Attachment(report_id=report.id, created_at=at, **vars(photo)))
+    for attachment in attachments:
+        office.db.add(Attachment(report_id=report.id, created_at=at, **vars(attachment)))
+    photo = any(attachment.content_type.startswith("image/") for attachment in attachments)
     residents = await residents_reporting(office.db, report)
     report.urgent = report.urgent or urgent
     hourly = Identity.ANONYMOUS in (identity, report.identity)

@@ -15,7 +15,7 @@ from handlers.i18n import labels
 from harness.fake_telegram import FakeBotAPI
 from harness.fake_twilio import FakeTwilioAPI
 from harness.loopback import until
-from storage.models import Contact, OfficerRole, Outbox, Report, ReportStatus, Witness, utcnow
+from storage.models import Attachment, Contact, OfficerRole, Outbox, Report, ReportStatus, Witness, utcnow
 from storage.reports import find_ref
 from tests.corpus.bursts import INCIDENTS, burst
 from tests.helpers import (
@@ -32,6 +32,7 @@ from tests.helpers import (
     report,
     service,
     signed_in,
+    voice_note,
     web_app,
 )
 
@@ -131,6 +132,28 @@ async def file_report_of(engine: Engine, urn: str, story: str, category: str) ->
     ref = find_ref(resident.text)
     assert resident.heard("report.submitted") and ref is not None, resident.text
     return resident, ref
+
+
+async def test_a_witness_who_speaks_keeps_the_voice_note_on_the_joined_report(engine: Engine, tmp_path: Path) -> None:
+    await enrolled(engine, PETUGAS)
+    _, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
+    recording = tmp_path / "saksi.ogg"
+    recording.write_bytes(voice_note(12))
+    witness = Resident(engine, "console:saksi")
+    for message in ("halo", "1", category_number("security")):
+        await witness.send(message)
+    await witness.send(voice=recording)
+    for message in (SAME_STORY, PLACE, "ya"):  # the line added to the voice note, the place
+        await witness.send(message)
+    assert witness.heard("report.ask_same_incident"), witness.text
+    for message in ("ya", "2", "lewati", "2", "kirim"):
+        await witness.send(message)
+    assert witness.heard("report.joined"), witness.text
+    async with engine.sessions() as db:
+        joined = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+        kept = (await db.execute(select(Attachment).where(Attachment.report_id == joined.id))).scalars().all()
+    assert [(a.content_type, a.duration_seconds) for a in kept] == [("audio/ogg", 12)]
+    assert (tmp_path / "media" / str(kept[0].stored_name)).is_file()
 
 
 async def test_another_incident_in_the_same_kelurahan_is_not_asked_about(engine: Engine) -> None:
