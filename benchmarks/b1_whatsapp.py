@@ -40,7 +40,7 @@ from harness import TEST_SECRET
 from harness.fake_twilio import FakeTwilioAPI
 from harness.loopback import empty_postgres
 from harness.serve_process import (
-    WHATSAPP_REPORT,
+    REPORT_MESSAGES,
     free_port,
     signed_whatsapp_message,
     whatsapp_address,
@@ -236,7 +236,7 @@ def run(bench_database_url: str | None, quick: bool = False) -> dict[str, Any]:
     residents = QUICK_RESIDENTS if quick else RESIDENTS
     result = asyncio.run(_run(bench_database_url, residents, quick))
     result["parameters"] = {
-        "residents": residents, "messages_per_report": len(WHATSAPP_REPORT), "warm_up_residents": WARM_UP,
+        "residents": residents, "messages_per_report": REPORT_MESSAGES, "warm_up_residents": WARM_UP,
         "server": "lapor serve: uvicorn, one worker (and two: lapor serve --workers 2), its own process",
         "load_generator": "aiohttp, a keep-alive connection per resident, each resident's messages one after another",
         "alert_dispatch": "included: one duty officer on WhatsApp gets each report's alert while the load runs",

@@ -48,26 +48,36 @@ from bot import telegram_service
 from bot.app import create_app
 from bot.channels.telegram import WEBHOOK_PATH
 from bot.config import Settings
-from harness import DESCRIPTION, TEST_SECRET
+from harness import TEST_SECRET, story_and_place
 from harness.fake_telegram import TOKEN, FakeBotAPI, callback_update, command_update, text_update
 from storage import db as database
 
 RESIDENTS, QUICK_RESIDENTS = 100, 10
-# One resident's report: a command, button presses (callback data) and texts, in the order the bot asks.
-REPORT: tuple[tuple[str, str], ...] = (
-    ("command", "/start"), ("tap", "c:report"), ("tap", "c:security"), ("text", DESCRIPTION),
-    ("text", "gedok sananwetn blitar"), ("tap", "c:yes"), ("tap", "c:today"), ("tap", "c:skip"),
-    ("tap", "c:confidential"), ("tap", "c:send"),
-)
-FIRST_CHAT, WARM_UP_CHAT = 700_000_000, 800_000_000  # none reports twice
+
+
+def report(resident: int) -> tuple[tuple[str, str], ...]:
+    """Scripted resident number `resident`'s report: a command, button presses (callback data) and texts, in
+    the order the bot asks."""
+    story, place = story_and_place(resident)
+    return (("command", "/start"), ("tap", "c:report"), ("tap", "c:security"), ("text", story), ("text", place),
+            ("tap", "c:yes"), ("tap", "c:today"), ("tap", "c:skip"), ("tap", "c:confidential"), ("tap", "c:send"))
+
+
+UPDATES_PER_REPORT = len(report(0))
+# Chats' numbers: none reports twice. The warm-up's chat is resident number -1, which tells what none of
+# the residents timed tells (harness.story_and_place).
+FIRST_CHAT = 700_000_000
+WARM_UP_CHAT = FIRST_CHAT - 1
 
 
 def report_updates(residents: int, first_update: int, first_chat: int) -> list[dict[str, Any]]:
     """Every resident's report as updates, the residents' interleaved as they would arrive together."""
+    reports = [report(first_chat + resident - FIRST_CHAT) for resident in range(residents)]
     updates = []
-    for step, (kind, value) in enumerate(REPORT):
+    for step in range(UPDATES_PER_REPORT):
         for resident in range(residents):
             update_id, chat = first_update + step * residents + resident, first_chat + resident
+            kind, value = reports[resident][step]
             if kind == "command":
                 updates.append(command_update(update_id, chat, value))
             elif kind == "tap":
@@ -294,7 +304,7 @@ def run(bench_database_url: str | None, quick: bool = False) -> dict[str, Any]:
     residents = QUICK_RESIDENTS if quick else RESIDENTS
     result = asyncio.run(_run(residents))
     result["parameters"] = {
-        "residents": residents, "updates_per_report": len(REPORT), "database": "sqlite",
+        "residents": residents, "updates_per_report": UPDATES_PER_REPORT, "database": "sqlite",
         "ours": "create_app's webhook route over an ASGI transport, its lifespan running",
         "stock": "python-telegram-bot ConversationHandler, state in memory, no routing, no storage",
         "bot_api": "fake Bot API on 127.0.0.1 over HTTP, in the same process",

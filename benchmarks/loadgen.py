@@ -21,13 +21,14 @@ import psutil
 
 from harness.serve_process import (
     NOT_THE_SAME,
+    REPORT_MESSAGES,
     SAME_INCIDENT_QUESTION,
-    WHATSAPP_REPORT,
     serve_environment,
     signed_whatsapp_message,
     start_serve,
     wait_until_healthy,
     whatsapp_address,
+    whatsapp_report,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,10 +77,10 @@ async def open_loop(base_url: str, per_second: float, seconds: float, first_numb
     pause of about `pause_s` (exponentially drawn) before each message: about `per_second` messages a second
     in all. Unlike `conversations`, the load does not slow down when the answers do, as people would not."""
     rng = random.Random(seed)
-    arrivals, at = [], rng.expovariate(per_second / len(WHATSAPP_REPORT))
+    arrivals, at = [], rng.expovariate(per_second / REPORT_MESSAGES)
     while at < seconds:
         arrivals.append(at)
-        at += rng.expovariate(per_second / len(WHATSAPP_REPORT))
+        at += rng.expovariate(per_second / REPORT_MESSAGES)
     load = Load(0, 0, 0.0, [])
     async with _client(len(arrivals)) as http:
         started = time.perf_counter()
@@ -97,7 +98,7 @@ async def open_loop(base_url: str, per_second: float, seconds: float, first_numb
 def _scripts(first_number: int, residents: int) -> list[list[tuple[dict[str, str], dict[str, str], str]]]:
     # Signed beforehand: the load generator's own work stays out of the timings as far as it can.
     return [[(*signed_whatsapp_message(whatsapp_address(number), f"SM{number:016x}{step:016x}", body), expected)
-             for step, (body, expected) in enumerate(WHATSAPP_REPORT)]
+             for step, (body, expected) in enumerate(whatsapp_report(number))]
             for number in range(first_number, first_number + residents)]
 
 

@@ -12,26 +12,25 @@ from pathlib import Path
 
 import httpx
 
-from harness import DESCRIPTION, TEST_SECRET
+from harness import TEST_SECRET, story_and_place
 from harness.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, load_payload, sign
 
 PUBLIC = "https://lapor.example.org"  # the address Twilio is told to call, and signs
-# A resident's whole report over WhatsApp: what they send, and a word of the answer that shows the
-# conversation is at the right step.
-WHATSAPP_REPORT = (
-    ("halo", "Privasi"),
-    ("1", "Gangguan keamanan"),
-    ("lalu lintaz", "Ceritakan"),
-    (DESCRIPTION, "Di mana"),
-    ("gedok sananwetn blitar", "Maksud Anda"),
-    ("ya", "Kapan"),
-    ("2", "foto"),
-    ("lewati", "identitas"),
-    ("2", "Diteruskan ke"),
-    ("kirim", "LP-"),
-)
-# Every scripted resident tells the same story of the same place: from the second report on, Lapor may ask
-# whether it is the incident an earlier resident reported. The scripted resident says it is not.
+
+
+def whatsapp_report(resident: int) -> tuple[tuple[str, str], ...]:
+    """Scripted resident number `resident`'s whole report over WhatsApp: what they send, and a word of the
+    answer that shows the conversation is at the right step."""
+    story, place = story_and_place(resident)
+    return (("halo", "Privasi"), ("1", "Gangguan keamanan"), ("lalu lintaz", "Ceritakan"), (story, "Di mana"),
+            (place, "Maksud Anda"), ("ya", "Kapan"), ("2", "foto"), ("lewati", "identitas"), ("2", "Diteruskan ke"),
+            ("kirim", "LP-"))
+
+
+REPORT_MESSAGES = len(whatsapp_report(0))
+
+# Beyond len(STORIES) * len(PLACES) residents, a story is told again of its place: Lapor may then ask whether
+# it is the incident an earlier resident reported. The scripted resident says it is not.
 SAME_INCIDENT_QUESTION, NOT_THE_SAME = "laporan serupa", "bukan"
 
 

@@ -26,12 +26,13 @@ from sqlalchemy import func, select
 from harness.fake_telegram import TOKEN, FakeBotAPI, text_update
 from harness.fake_twilio import FakeTwilioAPI
 from harness.serve_process import (
-    WHATSAPP_REPORT,
+    REPORT_MESSAGES,
     free_port,
     signed_whatsapp_message,
     start_serve,
     wait_until_healthy,
     whatsapp_address,
+    whatsapp_report,
 )
 from storage.models import InboundMessage, Report, TelegramUpdate
 from tests.helpers import assert_no_address_in_clear, make_engine
@@ -67,7 +68,7 @@ def log_lines(path: Path) -> int:
 
 async def resident(run: Run, http: httpx.AsyncClient, number: int) -> None:
     address = whatsapp_address(number)
-    for step, (body, expected) in enumerate(WHATSAPP_REPORT):
+    for step, (body, expected) in enumerate(whatsapp_report(number)):
         params, headers = signed_whatsapp_message(address, f"SM{number:016x}{step:016x}", body)
         resent = False
         while True:
@@ -106,7 +107,7 @@ async def test_a_crash_mid_way_loses_nothing_and_does_nothing_twice(tmp_path: Pa
         async with httpx.AsyncClient(timeout=60, limits=limits) as http:
             talking = asyncio.gather(*(resident(run, http, n) for n in range(conversations)))
             async with asyncio.timeout(300 + 5 * conversations):  # a deadline, not a pace: generous under load
-                while run.answered < conversations * len(WHATSAPP_REPORT) // 2 and not talking.done():
+                while run.answered < conversations * REPORT_MESSAGES // 2 and not talking.done():
                     assert server.poll() is None, "lapor serve died on its own"
                     await asyncio.sleep(0.01)
             run.up.clear()
@@ -121,7 +122,7 @@ async def test_a_crash_mid_way_loses_nothing_and_does_nothing_twice(tmp_path: Pa
         server.kill()
         server.wait()
         await twilio.stop()
-    assert killed_at < conversations * len(WHATSAPP_REPORT) and run.retried > 0, "killed amid the conversations"
+    assert killed_at < conversations * REPORT_MESSAGES and run.retried > 0, "killed amid the conversations"
     engine, db_engine = make_engine(database_url, tmp_path / "media")
     try:
         async with engine.sessions() as db:
@@ -136,9 +137,9 @@ async def test_a_crash_mid_way_loses_nothing_and_does_nothing_twice(tmp_path: Pa
     assert (lost, duplicated) == (0, 0), "every resident's report exists, once"
     assert set(per_contact.values()) == {1} and len(per_contact) == conversations
     assert all(refs[ref] == 1 for ref in run.refs) and len(run.refs) + run.unanswered_confirmations == conversations
-    assert inbound == conversations * len(WHATSAPP_REPORT), "each message handled once, retries included"
+    assert inbound == conversations * REPORT_MESSAGES, "each message handled once, retries included"
     figures = {"database": database_url.split(":")[0], "conversations": conversations,
-               "messages": conversations * len(WHATSAPP_REPORT), "killed_after_answers": killed_at,
+               "messages": conversations * REPORT_MESSAGES, "killed_after_answers": killed_at,
                "requests_cut_off_and_retried": run.retried, "retries_already_handled": run.replays_ignored,
                "reports": sum(refs.values()), "lost": lost, "duplicated": duplicated,
                "rows_read_for_addresses": rows_read, "log_lines_read": log_lines(tmp_path / "serve.log")}

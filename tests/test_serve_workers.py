@@ -15,12 +15,13 @@ from sqlalchemy import func, select
 from bot.channels.base import Inbound
 from harness.fake_twilio import FakeTwilioAPI
 from harness.serve_process import (
-    WHATSAPP_REPORT,
+    REPORT_MESSAGES,
     free_port,
     signed_whatsapp_message,
     start_serve,
     wait_until_healthy,
     whatsapp_address,
+    whatsapp_report,
 )
 from storage.models import InboundMessage, Report
 from tests.helpers import lapor, make_engine
@@ -29,7 +30,7 @@ RESIDENTS = 6
 
 
 async def resident(http: httpx.AsyncClient, number: int) -> None:
-    for step, (body, expected) in enumerate(WHATSAPP_REPORT):
+    for step, (body, expected) in enumerate(whatsapp_report(number)):
         params, headers = signed_whatsapp_message(whatsapp_address(number), f"SM{number:016x}{step:016x}", body)
         response = await http.post("/whatsapp/webhook", data=params, headers=headers)
         assert response.status_code == 200, response.text
@@ -58,7 +59,7 @@ async def test_two_workers_take_conversations_side_by_side(tmp_path: Path, datab
             inbound = (await db.execute(select(func.count()).select_from(InboundMessage))).scalar_one()
     finally:
         await db_engine.dispose()  # type: ignore[attr-defined]
-    assert (reports, inbound) == (RESIDENTS, RESIDENTS * len(WHATSAPP_REPORT))
+    assert (reports, inbound) == (RESIDENTS, RESIDENTS * REPORT_MESSAGES)
 
 
 def test_telegram_refuses_more_than_one_worker(tmp_path: Path) -> None:
@@ -74,7 +75,7 @@ async def test_two_engines_on_one_database_handle_each_message_once(tmp_path: Pa
     second, second_db = make_engine(database_url, tmp_path / "media")
 
     async def resident(number: int) -> None:
-        for step, (body, expected) in enumerate(WHATSAPP_REPORT):
+        for step, (body, expected) in enumerate(whatsapp_report(number)):
             inbound = Inbound(whatsapp_address(number), f"SM{number:016x}{step:016x}", text=body)
             answers = await asyncio.gather(first.handle(inbound), second.handle(inbound))
             assert [] in answers, f"resident {number} at step {step}: handled by one engine only"
@@ -90,4 +91,4 @@ async def test_two_engines_on_one_database_handle_each_message_once(tmp_path: Pa
     finally:
         await first_db.dispose()
         await second_db.dispose()
-    assert (reports, inbound) == (RESIDENTS, RESIDENTS * len(WHATSAPP_REPORT))
+    assert (reports, inbound) == (RESIDENTS, RESIDENTS * REPORT_MESSAGES)

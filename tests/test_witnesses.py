@@ -5,6 +5,7 @@ PostgreSQL, through the engine, the dispatcher's outbox rows and the station's w
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import httpx
@@ -12,6 +13,9 @@ from sqlalchemy import select
 
 from handlers.engine import Engine
 from handlers.i18n import labels
+from handlers.language.alike import LIKE_AT, likeness
+from handlers.language.emergency import is_cry_for_help
+from harness import PLACES, STORIES, story_and_place
 from harness.fake_telegram import FakeBotAPI
 from harness.fake_twilio import FakeTwilioAPI
 from harness.loopback import until
@@ -29,6 +33,7 @@ from tests.helpers import (
     invite,
     lapor,
     payload,
+    regions,
     report,
     service,
     signed_in,
@@ -353,3 +358,16 @@ async def test_a_report_closed_before_the_witness_sends_leaves_the_account_a_rep
     assert own is not None and own != ref
     assert (await report(engine, own)).description == SAME_STORY
     assert len(await alerts(engine)) == 2, "a report of its own is alerted as any other"
+
+
+def test_scripted_residents_of_the_process_runs_tell_incidents_of_their_own() -> None:
+    """The crash and worker runs and the benchmarks count each resident's messages: none of their scripted
+    residents may be asked whether theirs is another's incident."""
+    residents = len(STORIES) * len(PLACES)
+    assert len({story_and_place(number) for number in range(residents)}) == residents
+    assert max(likeness(one, other) for one, other in itertools.combinations(STORIES, 2)) < LIKE_AT
+    assert not any(is_cry_for_help(story) for story in STORIES)
+    read_as = [regions().resolve(place)[0] for place in PLACES]  # each a kelurahan of Sananwetan, its own
+    assert len({candidate.code for candidate in read_as}) == len(PLACES)
+    assert all(candidate.village is not None and candidate.district is not None
+               and candidate.district.code == "35.72.03" for candidate in read_as)
