@@ -12,7 +12,7 @@ from handlers.i18n import labels, t
 from handlers.office import Office
 from handlers.routing import describe_place
 from handlers.voice import voice_payload
-from storage.models import Attachment, Contact, Identity, Officer, OutboxKind, Report, ReportEvent
+from storage.models import Attachment, Contact, Identity, Officer, OutboxKind, Report, ReportEvent, Witness
 from storage.officers import duty_officers
 from storage.outbox import enqueue
 from storage.reports import report_time
@@ -35,6 +35,12 @@ def report_place(office: Office, report: Report, lang: str) -> str:
     return describe_place(lang, office.router, location_text=report.location_text, latitude=report.latitude,
                           longitude=report.longitude,
                           code=report.village_code or report.district_code or report.regency_code)
+
+
+def witness_place(office: Office, witness: Witness, lang: str) -> str:
+    """Where a witness said it happened, in their words or as their pin."""
+    return describe_place(lang, office.router, location_text=witness.location_text, latitude=witness.latitude,
+                          longitude=witness.longitude, code=None)
 
 
 async def reporter_line(office: Office, identity: Identity, contact_id: int | None, lang: str) -> str:

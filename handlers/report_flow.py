@@ -522,10 +522,8 @@ async def _look_for_same_incident(turn: Turn) -> None:
     draft = turn.draft
     if "category" not in draft or "description" not in draft:
         return
-    latitude, longitude = draft.get("latitude"), draft.get("longitude")
-    pin = (latitude, longitude) if latitude is not None and longitude is not None else None
     place = turn.router.place(draft["place"])
-    found = await find_same_incident(turn.office, category=Category(draft["category"]), pin=pin,
+    found = await find_same_incident(turn.office, category=Category(draft["category"]), pin=_pin(draft),
                                      story=draft["description"], told_by=turn.contact.id,
                                      village_code=place.village.code if place and place.village else None)
     if found is not None:
@@ -699,6 +697,11 @@ async def change(turn: Turn) -> str:
     return _reopen(turn, picked)
 
 
+def _pin(draft: Draft) -> tuple[float, float] | None:
+    latitude, longitude = draft.get("latitude"), draft.get("longitude")
+    return (latitude, longitude) if latitude is not None and longitude is not None else None
+
+
 async def submit(turn: Turn) -> None:
     """Stores the report as `received` and gives the resident its reference."""
     draft = turn.data["draft"]
@@ -710,8 +713,8 @@ async def submit(turn: Turn) -> None:
     if joined is not None and joined.status in OPEN_STATUSES:
         residents = await join_report(turn.office, joined, contact_id=turn.contact.id,
                                       identity=Identity(draft["identity"]), statement=draft["description"],
-                                      occurred_text=when,
-                                      language=turn.lang, attachments=attachments,
+                                      occurred_text=when, location_text=draft.get("location_text"),
+                                      pin=_pin(draft), language=turn.lang, attachments=attachments,
                                       urgent=bool(draft.get("urgent")))
         turn.say("report.joined_anonymous" if anonymous else "report.joined", ref=joined.ref, residents=residents)
         return

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from handlers.alerts import NORMAL, URGENT, report_place, reporter_line
+from handlers.alerts import NORMAL, URGENT, report_place, reporter_line, witness_place
 from handlers.i18n import labels, t
 from handlers.language.alike import LIKE_AT, likeness
 from handlers.office import Office
@@ -51,14 +51,16 @@ def first_words(story: str, count: int = FIRST_WORDS) -> str:
 
 
 async def join_report(office: Office, report: Report, *, contact_id: int, identity: Identity, statement: str,
-                      occurred_text: str, language: str, attachments: list[NewAttachment], urgent: bool) -> int:
+                      occurred_text: str, location_text: str | None, pin: tuple[float, float] | None,
+                      language: str, attachments: list[NewAttachment], urgent: bool) -> int:
     """Adds the account to `report` as a witness statement (and its photo or voice note to the report's), tells the duty
     officers once, and returns how many residents have now reported it. An `urgent` account (a cry for help)
     makes the report urgent. An anonymous witness keeps no link to their contact and no time finer than the
     hour."""
     at = to_the_hour(office.now) if identity == Identity.ANONYMOUS else office.now
     witness = await add_witness(office.db, report, contact_id=contact_id, identity=identity, statement=statement,
-                                occurred_text=occurred_text, language=language, created_at=at)
+                                occurred_text=occurred_text, location_text=location_text, pin=pin,
+                                language=language, created_at=at)
     for attachment in attachments:
         office.db.add(Attachment(report_id=report.id, created_at=at, **vars(attachment)))
     photo = any(attachment.content_type.startswith("image/") for attachment in attachments)
@@ -70,7 +72,7 @@ async def join_report(office: Office, report: Report, *, contact_id: int, identi
         text = t(lang, "alert.witness_added", ref=report.ref, residents=residents,
                  urgent=t(lang, "alert.urgent") if urgent else "",
                  category=labels(lang, "category")[report.category.value], place=report_place(office, report, lang),
-                 statement=statement, when=occurred_text,
+                 statement=statement, when=occurred_text, where=witness_place(office, witness, lang),
                  photo=t(lang, "alert.photo_attached" if photo else "alert.no_photo"),
                  reporter=await reporter_line(office, witness.identity, witness.contact_id, lang))
         await enqueue(office.db, office.cipher, kind=OutboxKind.WITNESS_ADDED, contact_id=officer_contact.id,

@@ -460,5 +460,8 @@ class Witness(Base):
     identity: Mapped[Identity] = mapped_column(_enum(Identity))
     statement: Mapped[str] = mapped_column(Text)
     occurred_text: Mapped[str] = mapped_column(String(200))  # when it happened, as the witness said
+    location_text: Mapped[str | None] = mapped_column(String(500))  # where, as the witness said (or the pin's)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
     language: Mapped[str] = mapped_column(String(8))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -73,14 +73,23 @@ async def residents_reporting(db: AsyncSession, report: Report) -> int:
 
 
 async def add_witness(db: AsyncSession, report: Report, *, contact_id: int | None, identity: Identity,
-                      statement: str, occurred_text: str, language: str, created_at: dt.datetime) -> Witness:
+                      statement: str, occurred_text: str, location_text: str | None,
+                      pin: tuple[float, float] | None, language: str, created_at: dt.datetime) -> Witness:
     """Joins an account to `report`; an anonymous one without its contact (the caller blurs its time)."""
+    latitude, longitude = pin or (None, None)
     witness = Witness(report_id=report.id, contact_id=None if identity == Identity.ANONYMOUS else contact_id,
-                      identity=identity, statement=statement, occurred_text=occurred_text, language=language,
+                      identity=identity, statement=statement, occurred_text=occurred_text,
+                      location_text=location_text, latitude=latitude, longitude=longitude, language=language,
                       created_at=created_at)
     db.add(witness)
     await db.flush()
     return witness
+
+
+async def witnesses_of(db: AsyncSession, report: Report) -> list[Witness]:
+    """The report's witness statements, oldest first."""
+    return list((await db.execute(select(Witness).where(Witness.report_id == report.id).order_by(Witness.id)))
+                .scalars())
 
 
 async def followers(db: AsyncSession, report: Report) -> list[int]:
@@ -102,11 +111,15 @@ async def join_duplicate(db: AsyncSession, duplicate: Report, kept: Report) -> N
     if duplicate.source == ReportSource.CITIZEN:  # a patrol's report has no resident behind it to follow
         joined.append(Witness(report_id=kept.id, contact_id=duplicate.contact_id, identity=duplicate.identity,
                               statement=duplicate.description, occurred_text=duplicate.occurred_text,
-                              language=duplicate.language, created_at=duplicate.created_at))
+                              location_text=duplicate.location_text, latitude=duplicate.latitude,
+                              longitude=duplicate.longitude, language=duplicate.language,
+                              created_at=duplicate.created_at))
     for witness in (await db.execute(select(Witness).where(Witness.report_id == duplicate.id)
                                      .order_by(Witness.id))).scalars():
         joined.append(Witness(report_id=kept.id, contact_id=witness.contact_id, identity=witness.identity,
                               statement=witness.statement, occurred_text=witness.occurred_text,
-                              language=witness.language, created_at=witness.created_at))
+                              location_text=witness.location_text, latitude=witness.latitude,
+                              longitude=witness.longitude, language=witness.language,
+                              created_at=witness.created_at))
     db.add_all(joined)
     await db.flush()

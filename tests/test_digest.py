@@ -50,7 +50,9 @@ from tests.helpers import (
     lapor,
     make_engine,
     service,
+    signed_in,
     station,
+    web_app,
     wib,
 )
 
@@ -110,7 +112,7 @@ async def test_hotspots_rank_recent_open_and_urgent_reports_higher(engine: Engin
     ]
 
 
-async def test_witnesses_weigh_in_where_the_patrol_goes(engine: Engine) -> None:
+async def test_witnesses_weigh_in_where_the_patrol_goes(engine: Engine, tmp_path: Path) -> None:
     """Two places with one open report each, alike but for the residents who joined one as witnesses: the
     place more residents told of comes first, by one point a witness."""
     await add(engine, wib(18, 21), Category.SECURITY, village=None)  # the kecamatan, at night
@@ -119,7 +121,7 @@ async def test_witnesses_weigh_in_where_the_patrol_goes(engine: Engine) -> None:
         joined = await report_by_ref(db, told)
         for _ in range(2):
             await add_witness(db, joined, contact_id=None, identity=Identity.ANONYMOUS, statement="sama",
-                              occurred_text="-", language="id", created_at=wib(18, 10))
+                              occurred_text="-", location_text=None, pin=None, language="id", created_at=wib(18, 10))
     async with engine.sessions() as db:
         end = digest_moment(await station(engine), DAY)
         counts = await digests.counts(db, [(await station(engine)).id], end - dt.timedelta(days=28), end)
@@ -129,6 +131,9 @@ async def test_witnesses_weigh_in_where_the_patrol_goes(engine: Engine) -> None:
         (SANANWETAN, 0, 3),  # 1 + 1 recent + 1 open
     ]
     assert "1 masih terbuka, 2 warga lain ikut bersaksi)" in await digest_text(engine)
+    head = await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    client = await signed_in(web_app(engine, tmp_path), head)
+    assert "1 masih terbuka, 2 warga lain ikut bersaksi)" in (await client.get("/")).text, "the same on the page"
 
 
 @pytest.mark.parametrize(("zone", "offset"), [("Asia/Jakarta", 7), ("Asia/Makassar", 8), ("Asia/Jayapura", 9)])

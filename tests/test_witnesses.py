@@ -95,10 +95,12 @@ async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(e
         assert len((await db.execute(select(Report))).scalars().all()) == 1, "no second report"
         statement = (await db.execute(select(Witness))).scalar_one()
     assert statement.statement == SAME_STORY and statement.contact_id is not None
+    assert statement.location_text == PLACE, "where the witness said it was is kept with the statement"
     assert len(await alerts(engine)) == 1, "one alert for the incident"
     update = await sent_to(engine, PETUGAS, "witness_added")
     assert len(update) == 1 and f"+1 saksi untuk {ref}" in update[0] and SAME_STORY in update[0], update
     assert "Waktu: Tadi, hari ini" in update[0], "the witness's time is kept with the statement"
+    assert f"Lokasi menurut saksi: {PLACE}" in update[0], update[0]
 
     await witness.send(f"STATUS {ref}")
     assert witness.heard("status.report") and "Dilaporkan oleh 2 warga" in witness.text, witness.text
@@ -233,7 +235,12 @@ async def test_the_web_page_and_the_digest_show_how_many_residents_reported(engi
     client = await signed_in(web_app(engine, tmp_path), officer)
     page = (await client.get(f"/laporan/{ref}")).text
     assert "Dilaporkan oleh 2 warga" in page
-    assert "Dilaporkan oleh" not in (await client.get(f"/laporan/{alone_ref}")).text
+    assert "Kesaksian warga lain (1)" in page and SAME_STORY in page, "the witness's own account, to read"
+    assert f"Lokasi menurut saksi: {PLACE} · Saksi: dirahasiakan" in page, "a confidential witness stays so"
+    alone = (await client.get(f"/laporan/{alone_ref}")).text
+    assert "Dilaporkan oleh" not in alone and "Kesaksian warga lain" not in alone
+    home = (await client.get("/")).text
+    assert f"{ref}</a>" in home and "👥 2 warga" in home, "the open report more residents made, on the home page"
 
     head = await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
     await head.send("DIGEST")

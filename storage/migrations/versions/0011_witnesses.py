@@ -1,7 +1,7 @@
 """witnesses: residents whose account joined a report of the same incident
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-04
 """
 
