@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from cryptography.fernet import InvalidToken
 from sqlalchemy import create_engine as create_sync_engine
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select, text
 
 from handlers.engine import Engine
 from storage import db as database
@@ -34,6 +34,20 @@ def test_migrations_create_exactly_the_models(database_url: str) -> None:
 
 def test_upgrade_twice_changes_nothing(database_url: str) -> None:
     database.upgrade(database_url)  # already at head: a restart must not fail or redo anything
+    test_migrations_create_exactly_the_models(database_url)
+
+
+def test_upgrade_drops_the_job_table_older_versions_left(database_url: str) -> None:
+    """Versions whose scheduler kept its jobs in the database left APScheduler's table behind; nothing reads it."""
+    engine = create_sync_engine(database.sync_url(database_url))
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM alembic_version"))
+        connection.execute(text("INSERT INTO alembic_version (version_num) VALUES ('0012')"))
+        connection.execute(text("CREATE TABLE apscheduler_jobs (id VARCHAR(191) PRIMARY KEY, next_run_time FLOAT)"))
+    database.upgrade(database_url)
+    with engine.connect() as connection:
+        assert "apscheduler_jobs" not in inspect(connection).get_table_names()
+    engine.dispose()
     test_migrations_create_exactly_the_models(database_url)
 
 

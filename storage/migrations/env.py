@@ -13,12 +13,6 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-    # APScheduler's job table, which databases from before the scheduler kept its jobs in memory still hold,
-    # is not ours to migrate.
-    return not (type_ == "table" and name == "apscheduler_jobs")
-
-
 def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
     # Migrations must not import model code: render our UTC wrapper as the plain column type.
     if type_ == "type" and isinstance(obj, UTCDateTime):
@@ -33,7 +27,6 @@ def run_migrations() -> None:
             connection=connection,
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
-            include_object=include_object,
             compare_type=True,
             render_item=render_item,
         )
