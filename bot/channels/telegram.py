@@ -138,9 +138,10 @@ class TelegramChannel:
     def _inbound(self, message: Message, message_id: str, unsupported: str | None) -> Inbound:
         location = Location(message.location.latitude, message.location.longitude) if message.location else None
         photo = self._largest_photo(message)
+        # The duration as sent, in seconds: reading Voice.duration warns of its type in PTB's next major version.
         voice = Media(message.voice.mime_type or "audio/ogg", file_id=message.voice.file_id,
                       size_bytes=message.voice.file_size,
-                      duration_seconds=round(_seconds(message.voice.duration))) if message.voice else None
+                      duration_seconds=round(message.voice.to_dict()["duration"])) if message.voice else None
         # The library takes fields as they come: text that is no string is no text.
         text = next((value for value in (message.text, message.caption) if isinstance(value, str) and value), "")
         if not (unsupported or text or location or photo or voice):
