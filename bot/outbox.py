@@ -54,7 +54,13 @@ class RetryPolicy:
     lease: dt.timedelta = dt.timedelta(seconds=60)
 
     def delay(self, attempt: int, asked: float | None) -> dt.timedelta:
-        return dt.timedelta(seconds=backoff(attempt, self.first_delay, self.max_delay, asked))
+        """After the `attempt`-th try failed: exactly what the provider asked for, when it did; a first
+        failure without such an ask (a 500, a page that is no JSON, no answer) goes again at once, through the
+        channel's pace like any call; after that the backoff from `first_delay`, so that a provider that keeps
+        failing is not pressed."""
+        if asked is None and attempt == 1:
+            return dt.timedelta(0)
+        return dt.timedelta(seconds=backoff(attempt - 1, self.first_delay, self.max_delay, asked))
 
 
 class Dispatcher:
@@ -72,6 +78,7 @@ class Dispatcher:
         self.policy, self.batch = policy, batch
         self._sending = asyncio.Semaphore(CONCURRENT_CONTACTS)
         self.on_unreachable = on_unreachable
+        self._records = Records(sessions)
 
     async def run(self, stop: asyncio.Event, idle_seconds: float = 1.0) -> None:
         """Sends until `stop` is set; after an empty round sleeps until the next row comes due, at most
@@ -170,9 +177,7 @@ class Dispatcher:
         try:
             # Within half the lease, whatever the channel's own time limits: a live sender never outlasts its
             # lease, so no other sender takes the row while it is still going out.
-            async with asyncio.timeout(self.policy.lease.total_seconds() / 2):
-                if channel in self.limits:
-                    await self.limits[channel].wait()
+            async with asyncio.timeout(self.policy.lease.total_seconds() / 2), self._paced(channel):
                 if channel == "whatsapp" and (claim.payload.get("as_template") or not _in_window(contact)):
                     sid: str | None = await self._send_template(sender, claim, urn)
                 else:
@@ -196,6 +201,11 @@ class Dispatcher:
         except SendFailed as failure:
             return await self._finish(claim, OutboxState.FAILED, str(failure))
         return await self._record_sent(claim, sid)
+
+    def _paced(self, channel: str) -> contextlib.AbstractAsyncContextManager[object]:
+        """The channel's pace around its send, where the dispatcher keeps one (a channel may keep its own)."""
+        limit = self.limits.get(channel)
+        return limit.call() if limit is not None else contextlib.nullcontext()
 
     async def _record_sent(self, claim: Claim, sid: str | None) -> None:
         """Records a send the provider took. Never sent again for a failure here: only tried again."""
@@ -236,17 +246,50 @@ class Dispatcher:
             return await self._finish(claim, OutboxState.FAILED,
                                       f"gave up after {claim.attempts} attempts: {failure}")
         retry_at = row_time(claim.hourly, utcnow() + self.policy.delay(claim.attempts, failure.delay))
-        async with self.sessions() as db, db.begin():
-            await update_claimed(db, claim.row_id, claim.attempts, next_attempt_at=retry_at, last_error=str(failure))
+        await self._records.write(claim, {"next_attempt_at": retry_at, "last_error": str(failure)})
         return retry_at
 
     async def _finish(self, claim: Claim, state: OutboxState, reason: str | None, sid: str | None = None) -> None:
         values: dict[str, Any] = {"state": state, "last_error": reason}
         if state == OutboxState.SENT:
             values |= {"provider_message_id": sid, "sent_at": row_time(claim.hourly, utcnow())}
-        async with self.sessions() as db, db.begin():
-            if not await update_claimed(db, claim.row_id, claim.attempts, **values):
-                log.warning("outbox %s: claimed again by another sender before this one finished", claim.row_id)
+        if not await self._records.write(claim, values):
+            log.warning("outbox %s: claimed again by another sender before this one finished", claim.row_id)
+
+
+class Records:
+    """Writes how sends ended, each row on the condition that its claim still holds it (update_claimed). The
+    writes asked for while one transaction is under way go together in the next: one transaction for several
+    rows instead of one each. Each sender still waits for its own row's write before its contact's next
+    message, so a crash repeats no more sends than were in flight."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self.sessions = sessions
+        self._asked: list[tuple[Claim, dict[str, Any], asyncio.Future[bool]]] = []
+        self._writing = asyncio.Lock()
+
+    async def write(self, claim: Claim, values: dict[str, Any]) -> bool:
+        """Sets `values` on the claim's row; False when a later claim took it over or it is gone."""
+        written = asyncio.get_running_loop().create_future()
+        self._asked.append((claim, values, written))
+        async with self._writing:
+            if not written.done():  # no transaction took it while this one waited its turn: this one writes
+                batch, self._asked = self._asked, []
+                try:
+                    async with self.sessions() as db, db.begin():
+                        held = [await update_claimed(db, claim.row_id, claim.attempts, **values)
+                                for claim, values, _ in batch]
+                except Exception as error:  # each sender handles the failure as its own
+                    for _, _, waiting in batch:
+                        waiting.set_exception(error)
+                except BaseException:  # cancelled: the others must not wait for ever
+                    for _, _, waiting in batch:
+                        waiting.cancel()
+                    raise
+                else:
+                    for (_, _, waiting), one in zip(batch, held, strict=True):
+                        waiting.set_result(one)
+        return await written
 
 
 @dataclass
