@@ -30,7 +30,15 @@ from bot.photos import Photos
 from bot.retry import backoff
 from storage.crypto import ContactCipher
 from storage.models import OutboxState, utcnow
-from storage.outbox import claim_due, contacts_by_id, next_due, open_payload, row_time, update_claimed
+from storage.outbox import (
+    claim_due,
+    contacts_by_id,
+    next_due,
+    open_payload,
+    row_time,
+    update_claimed,
+    update_claimed_rows,
+)
 
 log = logging.getLogger(__name__)
 
@@ -253,23 +261,22 @@ class Dispatcher:
         values: dict[str, Any] = {"state": state, "last_error": reason}
         if state == OutboxState.SENT:
             values |= {"provider_message_id": sid, "sent_at": row_time(claim.hourly, utcnow())}
-        if not await self._records.write(claim, values):
-            log.warning("outbox %s: claimed again by another sender before this one finished", claim.row_id)
+        await self._records.write(claim, values)
 
 
 class Records:
-    """Writes how sends ended, each row on the condition that its claim still holds it (update_claimed). The
-    writes asked for while one transaction is under way go together in the next: one transaction for several
-    rows instead of one each. Each sender still waits for its own row's write before its contact's next
-    message, so a crash repeats no more sends than were in flight."""
+    """Writes how sends ended, each row on the condition that its claim still holds it. The writes asked for
+    while one transaction is under way go together in the next, one statement for the rows that set the same
+    columns: a transaction for several rows instead of one each. Each sender still waits for its own row's
+    write before its contact's next message, so a crash repeats no more sends than were in flight."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self.sessions = sessions
-        self._asked: list[tuple[Claim, dict[str, Any], asyncio.Future[bool]]] = []
+        self._asked: list[tuple[Claim, dict[str, Any], asyncio.Future[None]]] = []
         self._writing = asyncio.Lock()
 
-    async def write(self, claim: Claim, values: dict[str, Any]) -> bool:
-        """Sets `values` on the claim's row; False when a later claim took it over or it is gone."""
+    async def write(self, claim: Claim, values: dict[str, Any]) -> None:
+        """Sets `values` on the claim's row, unless a later claim took it over or it is gone."""
         written = asyncio.get_running_loop().create_future()
         self._asked.append((claim, values, written))
         async with self._writing:
@@ -277,8 +284,8 @@ class Records:
                 batch, self._asked = self._asked, []
                 try:
                     async with self.sessions() as db, db.begin():
-                        held = [await update_claimed(db, claim.row_id, claim.attempts, **values)
-                                for claim, values, _ in batch]
+                        changed = await update_claimed_rows(
+                            db, [(claim.row_id, claim.attempts, values) for claim, values, _ in batch])
                 except Exception as error:  # each sender handles the failure as its own
                     for _, _, waiting in batch:
                         waiting.set_exception(error)
@@ -287,9 +294,12 @@ class Records:
                         waiting.cancel()
                     raise
                 else:
-                    for (_, _, waiting), one in zip(batch, held, strict=True):
-                        waiting.set_result(one)
-        return await written
+                    for _, _, waiting in batch:
+                        waiting.set_result(None)
+                    if changed is not None and changed < len(batch):
+                        log.warning("outbox: %d of rows %s claimed again by another sender before this one "
+                                    "finished", len(batch) - changed, [claim.row_id for claim, _, _ in batch])
+        await written
 
 
 @dataclass
