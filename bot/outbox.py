@@ -90,16 +90,37 @@ class Dispatcher:
 
     async def run(self, stop: asyncio.Event, idle_seconds: float = 1.0) -> None:
         """Sends until `stop` is set; after an empty round sleeps until the next row comes due, at most
-        `idle_seconds` (rows written meanwhile are found then)."""
-        while not stop.is_set():
-            try:
-                pause = 0.0 if await self.run_once() else await self._until_next_due(idle_seconds)
-            except Exception:
-                log.exception("outbox round failed")
-                pause = idle_seconds
-            if pause:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), pause)
+        `idle_seconds` (rows written meanwhile are found then). The next round is claimed while the last
+        contacts of a round are being sent to, so that the pace does not stand idle during the claim; it is
+        sent once the round before has ended (a contact's messages go in order)."""
+        claiming: asyncio.Task[list[Claim]] | None = None
+        try:
+            while not stop.is_set():
+                try:
+                    work = await claiming if claiming is not None else await self._claim()
+                    claiming = None
+                    if work:
+                        last_started = asyncio.Event()
+                        sending = asyncio.create_task(self._send(work, last_started.set))
+                        starting = asyncio.create_task(last_started.wait())
+                        try:
+                            await asyncio.wait((sending, starting), return_when=asyncio.FIRST_COMPLETED)
+                            claiming = asyncio.create_task(self._claim())
+                            await sending
+                        finally:  # cancelled: the round with it
+                            starting.cancel()
+                            sending.cancel()
+                    pause = 0.0 if work else await self._until_next_due(idle_seconds)
+                except Exception:
+                    log.exception("outbox round failed")
+                    claiming, pause = None, idle_seconds
+                if pause:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), pause)
+        finally:
+            if claiming is not None:  # claimed but not to be sent: due again now, not when the leases end
+                with contextlib.suppress(Exception):
+                    await self._put_back(await claiming, utcnow())
 
     async def _until_next_due(self, longest: float) -> float:
         async with self.sessions() as db:
@@ -110,6 +131,12 @@ class Dispatcher:
 
     async def run_once(self) -> int:
         """Sends every row that is due now; returns how many were tried."""
+        work = await self._claim()
+        await self._send(work)
+        return len(work)
+
+    async def _claim(self) -> list[Claim]:
+        """Takes a round of due rows, with whom each goes to."""
         now, claimed_at = utcnow(), time.monotonic()  # the leases run from here, however long the claim waits
         async with self.sessions() as db, db.begin():
             rows = await claim_due(db, now, self.batch, self.policy.lease, self.only_urn_hash)
@@ -118,22 +145,33 @@ class Dispatcher:
         recipients = {contact_id: Recipient(self.cipher.decrypt(contact.urn_encrypted), contact.opted_out,
                                             contact.unreachable, contact.last_inbound_at)
                       for contact_id, contact in contacts.items()}
-        work = [Claim(row.id, row.kind, open_payload(self.cipher, row), row.attempts, row.contact_id, row.hourly,
+        return [Claim(row.id, row.kind, open_payload(self.cipher, row), row.attempts, row.contact_id, row.hourly,
                       recipients.get(row.contact_id), claimed_at)
                 for row in rows]
+
+    async def _send(self, work: list[Claim], last_started: Callable[[], None] = lambda: None) -> None:
+        """Sends a round; `last_started` is called once the last of its contacts has begun."""
         # Contacts at once, so that one slow provider call holds up no one else; each contact's messages of
         # the round in order, a failed one holding back those after it, so no answer comes before its question.
         by_contact: dict[int, list[Claim]] = defaultdict(list)
         for claim in work:
             by_contact[claim.contact_id].append(claim)
-        for failure in await asyncio.gather(*(self._send_in_order(claims) for claims in by_contact.values()),
+        waiting = len(by_contact)
+
+        def started() -> None:
+            nonlocal waiting
+            waiting -= 1
+            if not waiting:
+                last_started()
+
+        for failure in await asyncio.gather(*(self._send_in_order(claims, started) for claims in by_contact.values()),
                                             return_exceptions=True):
             if isinstance(failure, Exception):  # the row's lease runs out and it comes due again
                 log.error("outbox round: %s", type(failure).__name__, exc_info=failure)
-        return len(work)
 
-    async def _send_in_order(self, claims: list[Claim]) -> None:
+    async def _send_in_order(self, claims: list[Claim], started: Callable[[], None]) -> None:
         async with self._sending:
+            started()
             for done, claim in enumerate(claims):
                 try:
                     if not await self._renew_lease(claim):
