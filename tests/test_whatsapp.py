@@ -536,3 +536,26 @@ async def test_an_invalid_recipient_reported_by_callback_marks_the_contact(
         assert (await row(engine, row_id)).state == OutboxState.FAILED
         async with engine.sessions() as db:
             assert (await db.get(Contact, contact_id)).unreachable
+
+
+async def test_the_next_round_is_claimed_during_a_round_and_put_back_when_the_loop_stops(
+        engine: Engine, whatsapp: WhatsAppChannel, twilio: FakeTwilioAPI) -> None:
+    # Rounds of one row: while the first is slow to be answered, the second is claimed; stopped then, the
+    # second goes back unsent and due at once, not when its lease ends.
+    addresses = [f"whatsapp:+6281399900{n:03d}" for n in range(2)]
+    first, second = [await queue(engine, await contact_of(engine, address), f"Pesan {n}")
+                     for n, address in enumerate(addresses)]
+    twilio.answer_delay = 3.0  # far longer than a claim takes
+    outbox = Dispatcher(engine.sessions, engine.cipher, {"whatsapp": whatsapp}, batch=1)
+    stop = asyncio.Event()
+    running = asyncio.create_task(outbox.run(stop))
+    async with asyncio.timeout(60):
+        while (await row(engine, second)).attempts == 0:
+            await asyncio.sleep(0.01)
+    assert (await row(engine, first)).state == OutboxState.PENDING, "claimed while the round before is sent"
+    stop.set()
+    await running
+    assert (await row(engine, first)).state == OutboxState.SENT
+    put_back = await row(engine, second)
+    assert (put_back.state, put_back.attempts) == (OutboxState.PENDING, 0)
+    assert put_back.next_attempt_at <= utcnow() and not twilio.sent(addresses[1])
