@@ -15,11 +15,12 @@ import httpx
 import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channels.base import Choice, Media, Outbound, split_text
 from bot.channels.whatsapp import MAX_BODY_CHARS, WhatsAppChannel, _is_media_store
 from bot.config import Settings
-from bot.outbox import Claim, Dispatcher, RetryPolicy, template_text
+from bot.outbox import Claim, Dispatcher, Records, RetryPolicy, template_text
 from handlers.engine import Engine
 from harness.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
 from harness.loopback import serving
@@ -559,3 +560,26 @@ async def test_the_next_round_is_claimed_during_a_round_and_put_back_when_the_lo
     put_back = await row(engine, second)
     assert (put_back.state, put_back.attempts) == (OutboxState.PENDING, 0)
     assert put_back.next_attempt_at <= utcnow() and not twilio.sent(addresses[1])
+
+
+async def test_sends_that_end_together_are_written_together_and_a_cancelled_one_stalls_none(engine: Engine) -> None:
+    rows = [await queue(engine, await contact_of(engine), f"Pesan {n}") for n in range(6)]
+    async with engine.sessions() as db, db.begin():
+        claimed = await claim_due(db, utcnow(), 10, dt.timedelta(seconds=60))
+        claims = [Claim(c.id, c.kind, open_payload(engine.cipher, c), c.attempts, c.contact_id) for c in claimed]
+    transactions = 0
+
+    def counted() -> AsyncSession:
+        nonlocal transactions
+        transactions += 1
+        return engine.sessions()
+
+    records = Records(counted)  # type: ignore[arg-type]  # a sessionmaker that counts its sessions
+    writes = [asyncio.create_task(records.write(claim, {"state": OutboxState.SENT, "sent_at": utcnow()}))
+              for claim in claims]
+    await asyncio.sleep(0)  # all asked for; the first has begun its transaction
+    writes[3].cancel()  # its sender gives up waiting: the write is done all the same, no one waits for ever
+    async with asyncio.timeout(30):
+        await asyncio.gather(*writes, return_exceptions=True)
+    assert transactions < len(claims), "the writes asked for meanwhile went in one transaction"
+    assert [(await row(engine, row_id)).state for row_id in rows] == [OutboxState.SENT] * len(rows)
