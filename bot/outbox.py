@@ -308,7 +308,7 @@ class Records:
     columns: a transaction for several rows instead of one each. Each sender still waits for its own row's
     write before its contact's next message, so a crash repeats no more sends than were in flight."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(self, sessions: Callable[[], AsyncSession]) -> None:
         self.sessions = sessions
         self._asked: list[tuple[Claim, dict[str, Any], asyncio.Future[None]]] = []
         self._writing = asyncio.Lock()

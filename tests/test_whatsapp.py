@@ -574,7 +574,7 @@ async def test_sends_that_end_together_are_written_together_and_a_cancelled_one_
         transactions += 1
         return engine.sessions()
 
-    records = Records(counted)  # type: ignore[arg-type]  # a sessionmaker that counts its sessions
+    records = Records(counted)
     writes = [asyncio.create_task(records.write(claim, {"state": OutboxState.SENT, "sent_at": utcnow()}))
               for claim in claims]
     await asyncio.sleep(0)  # all asked for; the first has begun its transaction
