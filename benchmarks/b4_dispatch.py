@@ -51,7 +51,8 @@ def run(bench_database_url: str | None, quick: bool = False) -> dict[str, Any]:
         figures = asyncio.run(_dispatch(url, alerts))
     return {"parameters": {"alerts": alerts, "recipients": RECIPIENTS, "fault_rate": FAULT_RATE,
                            "fault_kinds": list(FAULT_KINDS), "database": "sqlite",
-                           "retry_policy": "the product's (first retry after 1-2 s)"}} | figures
+                           "retry_policy": "the product's (a 429 after its Retry-After, other failures at once "
+                                           "the first time, then after 1-2 s)"}} | figures
 
 
 async def _dispatch(url: str, alerts: int) -> dict[str, Any]:

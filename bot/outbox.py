@@ -30,7 +30,15 @@ from bot.photos import Photos
 from bot.retry import backoff
 from storage.crypto import ContactCipher
 from storage.models import OutboxState, utcnow
-from storage.outbox import claim_due, contacts_by_id, next_due, open_payload, row_time, update_claimed
+from storage.outbox import (
+    claim_due,
+    contacts_by_id,
+    next_due,
+    open_payload,
+    row_time,
+    update_claimed,
+    update_claimed_rows,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +62,13 @@ class RetryPolicy:
     lease: dt.timedelta = dt.timedelta(seconds=60)
 
     def delay(self, attempt: int, asked: float | None) -> dt.timedelta:
-        return dt.timedelta(seconds=backoff(attempt, self.first_delay, self.max_delay, asked))
+        """After the `attempt`-th try failed: exactly what the provider asked for, when it did; a first
+        failure without such an ask (a 500, a page that is no JSON, no answer) goes again at once, through the
+        channel's pace like any call; after that the backoff from `first_delay`, so that a provider that keeps
+        failing is not pressed."""
+        if asked is None and attempt == 1:
+            return dt.timedelta(0)
+        return dt.timedelta(seconds=backoff(attempt - 1, self.first_delay, self.max_delay, asked))
 
 
 class Dispatcher:
@@ -72,19 +86,41 @@ class Dispatcher:
         self.policy, self.batch = policy, batch
         self._sending = asyncio.Semaphore(CONCURRENT_CONTACTS)
         self.on_unreachable = on_unreachable
+        self._records = Records(sessions)
 
     async def run(self, stop: asyncio.Event, idle_seconds: float = 1.0) -> None:
         """Sends until `stop` is set; after an empty round sleeps until the next row comes due, at most
-        `idle_seconds` (rows written meanwhile are found then)."""
-        while not stop.is_set():
-            try:
-                pause = 0.0 if await self.run_once() else await self._until_next_due(idle_seconds)
-            except Exception:
-                log.exception("outbox round failed")
-                pause = idle_seconds
-            if pause:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), pause)
+        `idle_seconds` (rows written meanwhile are found then). The next round is claimed while the last
+        contacts of a round are being sent to, so that the pace does not stand idle during the claim; it is
+        sent once the round before has ended (a contact's messages go in order)."""
+        claiming: asyncio.Task[list[Claim]] | None = None
+        try:
+            while not stop.is_set():
+                try:
+                    work = await claiming if claiming is not None else await self._claim()
+                    claiming = None
+                    if work:
+                        last_started = asyncio.Event()
+                        sending = asyncio.create_task(self._send(work, last_started.set))
+                        starting = asyncio.create_task(last_started.wait())
+                        try:
+                            await asyncio.wait((sending, starting), return_when=asyncio.FIRST_COMPLETED)
+                            claiming = asyncio.create_task(self._claim())
+                            await sending
+                        finally:  # cancelled: the round with it
+                            starting.cancel()
+                            sending.cancel()
+                    pause = 0.0 if work else await self._until_next_due(idle_seconds)
+                except Exception:
+                    log.exception("outbox round failed")
+                    claiming, pause = None, idle_seconds
+                if pause:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), pause)
+        finally:
+            if claiming is not None:  # claimed but not to be sent: due again now, not when the leases end
+                with contextlib.suppress(Exception):
+                    await self._put_back(await claiming, utcnow())
 
     async def _until_next_due(self, longest: float) -> float:
         async with self.sessions() as db:
@@ -95,6 +131,12 @@ class Dispatcher:
 
     async def run_once(self) -> int:
         """Sends every row that is due now; returns how many were tried."""
+        work = await self._claim()
+        await self._send(work)
+        return len(work)
+
+    async def _claim(self) -> list[Claim]:
+        """Takes a round of due rows, with whom each goes to."""
         now, claimed_at = utcnow(), time.monotonic()  # the leases run from here, however long the claim waits
         async with self.sessions() as db, db.begin():
             rows = await claim_due(db, now, self.batch, self.policy.lease, self.only_urn_hash)
@@ -103,22 +145,33 @@ class Dispatcher:
         recipients = {contact_id: Recipient(self.cipher.decrypt(contact.urn_encrypted), contact.opted_out,
                                             contact.unreachable, contact.last_inbound_at)
                       for contact_id, contact in contacts.items()}
-        work = [Claim(row.id, row.kind, open_payload(self.cipher, row), row.attempts, row.contact_id, row.hourly,
+        return [Claim(row.id, row.kind, open_payload(self.cipher, row), row.attempts, row.contact_id, row.hourly,
                       recipients.get(row.contact_id), claimed_at)
                 for row in rows]
+
+    async def _send(self, work: list[Claim], last_started: Callable[[], None] = lambda: None) -> None:
+        """Sends a round; `last_started` is called once the last of its contacts has begun."""
         # Contacts at once, so that one slow provider call holds up no one else; each contact's messages of
         # the round in order, a failed one holding back those after it, so no answer comes before its question.
         by_contact: dict[int, list[Claim]] = defaultdict(list)
         for claim in work:
             by_contact[claim.contact_id].append(claim)
-        for failure in await asyncio.gather(*(self._send_in_order(claims) for claims in by_contact.values()),
+        waiting = len(by_contact)
+
+        def started() -> None:
+            nonlocal waiting
+            waiting -= 1
+            if not waiting:
+                last_started()
+
+        for failure in await asyncio.gather(*(self._send_in_order(claims, started) for claims in by_contact.values()),
                                             return_exceptions=True):
             if isinstance(failure, Exception):  # the row's lease runs out and it comes due again
                 log.error("outbox round: %s", type(failure).__name__, exc_info=failure)
-        return len(work)
 
-    async def _send_in_order(self, claims: list[Claim]) -> None:
+    async def _send_in_order(self, claims: list[Claim], started: Callable[[], None]) -> None:
         async with self._sending:
+            started()
             for done, claim in enumerate(claims):
                 try:
                     if not await self._renew_lease(claim):
@@ -170,9 +223,7 @@ class Dispatcher:
         try:
             # Within half the lease, whatever the channel's own time limits: a live sender never outlasts its
             # lease, so no other sender takes the row while it is still going out.
-            async with asyncio.timeout(self.policy.lease.total_seconds() / 2):
-                if channel in self.limits:
-                    await self.limits[channel].wait()
+            async with asyncio.timeout(self.policy.lease.total_seconds() / 2), self._paced(channel):
                 if channel == "whatsapp" and (claim.payload.get("as_template") or not _in_window(contact)):
                     sid: str | None = await self._send_template(sender, claim, urn)
                 else:
@@ -196,6 +247,11 @@ class Dispatcher:
         except SendFailed as failure:
             return await self._finish(claim, OutboxState.FAILED, str(failure))
         return await self._record_sent(claim, sid)
+
+    def _paced(self, channel: str) -> contextlib.AbstractAsyncContextManager[object]:
+        """The channel's pace around its send, where the dispatcher keeps one (a channel may keep its own)."""
+        limit = self.limits.get(channel)
+        return limit.call() if limit is not None else contextlib.nullcontext()
 
     async def _record_sent(self, claim: Claim, sid: str | None) -> None:
         """Records a send the provider took. Never sent again for a failure here: only tried again."""
@@ -236,17 +292,52 @@ class Dispatcher:
             return await self._finish(claim, OutboxState.FAILED,
                                       f"gave up after {claim.attempts} attempts: {failure}")
         retry_at = row_time(claim.hourly, utcnow() + self.policy.delay(claim.attempts, failure.delay))
-        async with self.sessions() as db, db.begin():
-            await update_claimed(db, claim.row_id, claim.attempts, next_attempt_at=retry_at, last_error=str(failure))
+        await self._records.write(claim, {"next_attempt_at": retry_at, "last_error": str(failure)})
         return retry_at
 
     async def _finish(self, claim: Claim, state: OutboxState, reason: str | None, sid: str | None = None) -> None:
         values: dict[str, Any] = {"state": state, "last_error": reason}
         if state == OutboxState.SENT:
             values |= {"provider_message_id": sid, "sent_at": row_time(claim.hourly, utcnow())}
-        async with self.sessions() as db, db.begin():
-            if not await update_claimed(db, claim.row_id, claim.attempts, **values):
-                log.warning("outbox %s: claimed again by another sender before this one finished", claim.row_id)
+        await self._records.write(claim, values)
+
+
+class Records:
+    """Writes how sends ended, each row on the condition that its claim still holds it. The writes asked for
+    while one transaction is under way go together in the next, one statement for the rows that set the same
+    columns: a transaction for several rows instead of one each. Each sender still waits for its own row's
+    write before its contact's next message, so a crash repeats no more sends than were in flight."""
+
+    def __init__(self, sessions: Callable[[], AsyncSession]) -> None:
+        self.sessions = sessions
+        self._asked: list[tuple[Claim, dict[str, Any], asyncio.Future[None]]] = []
+        self._writing = asyncio.Lock()
+
+    async def write(self, claim: Claim, values: dict[str, Any]) -> None:
+        """Sets `values` on the claim's row, unless a later claim took it over or it is gone."""
+        written = asyncio.get_running_loop().create_future()
+        self._asked.append((claim, values, written))
+        async with self._writing:
+            if not written.done():  # no transaction took it while this one waited its turn: this one writes
+                batch, self._asked = self._asked, []
+                try:
+                    async with self.sessions() as db, db.begin():
+                        changed = await update_claimed_rows(
+                            db, [(claim.row_id, claim.attempts, values) for claim, values, _ in batch])
+                except Exception as error:  # each sender handles the failure as its own
+                    for _, _, waiting in batch:
+                        waiting.set_exception(error)
+                except BaseException:  # cancelled: the others must not wait for ever
+                    for _, _, waiting in batch:
+                        waiting.cancel()
+                    raise
+                else:
+                    for _, _, waiting in batch:
+                        waiting.set_result(None)
+                    if changed is not None and changed < len(batch):
+                        log.warning("outbox: %d of rows %s claimed again by another sender before this one "
+                                    "finished", len(batch) - changed, [claim.row_id for claim, _, _ in batch])
+        await written
 
 
 @dataclass

@@ -96,6 +96,7 @@ class FaultyAPI:
     def __init__(self) -> None:
         self.request_times: list[float] = []  # monotonic time of each send that reached the API (the fake notes it)
         self.faults: Counter[str] = Counter()  # faults injected, by kind
+        self.drawn: list[str | None] = []  # the fault drawn for each send (None: none), as request_times
         self._fault_rate, self._random, self._fault_kinds = 0.0, random.Random(0), self.FAULTS
         self.stall_seconds = 0.0
         self._server: LoopbackServer | None = None
@@ -125,4 +126,5 @@ class FaultyAPI:
         fault = self._random.choice(self._fault_kinds) if self._random.random() < self._fault_rate else None
         if fault:
             self.faults[fault] += 1
+        self.drawn.append(fault)
         return fault

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import ContactCipher
@@ -87,6 +87,24 @@ async def update_claimed(db: AsyncSession, row_id: int, attempts: int, /, **valu
         update(Outbox).where(Outbox.id == row_id, Outbox.state == OutboxState.PENDING, Outbox.attempts == attempts)
         .values(**values))
     return bool(result.rowcount)
+
+
+async def update_claimed_rows(db: AsyncSession, changes: list[tuple[int, int, dict[str, Any]]]) -> int | None:
+    """As update_claimed for each (row id, attempts, values), in one statement run over all the rows that set
+    the same columns; how many rows were changed, or None where the driver does not count them."""
+    by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row_id, attempts, values in changes:
+        by_columns.setdefault(tuple(sorted(values)), []).append(
+            {"claimed_id": row_id, "claimed_attempts": attempts, **values})
+    connection, changed = await db.connection(), 0
+    for rows in by_columns.values():
+        result = await connection.execute(
+            update(Outbox).where(Outbox.id == bindparam("claimed_id"), Outbox.state == OutboxState.PENDING,
+                                 Outbox.attempts == bindparam("claimed_attempts")), rows)
+        if result.rowcount < 0:
+            return None
+        changed += result.rowcount
+    return changed
 
 
 async def contacts_by_id(db: AsyncSession, contact_ids: set[int]) -> dict[int, Contact]:

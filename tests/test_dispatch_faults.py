@@ -12,7 +12,7 @@ takes some 7 minutes a database).
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import itertools
 import json
 import logging
@@ -27,7 +27,7 @@ from telegram import Bot
 from telegram.request import HTTPXRequest
 
 from bot.channels import telegram as telegram_channel
-from bot.channels.base import RateLimit
+from bot.channels.base import Call, RateLimit
 from bot.channels.telegram import TelegramChannel
 from bot.channels.whatsapp import WhatsAppChannel
 from bot.outbox import CONCURRENT_CONTACTS, Dispatcher, RetryPolicy, Sender
@@ -104,22 +104,25 @@ async def provider(request: pytest.FixtureRequest) -> AsyncIterator[Provider]:
 
 
 @pytest.fixture
-def paces(monkeypatch: pytest.MonkeyPatch) -> dict[RateLimit, list[float]]:
-    """When each pace (a RateLimit) let each call start, on the event loop's clock it counts by: what the code
-    decided, which a loaded machine cannot blur as it blurs the times the calls reach the provider."""
-    decided: dict[RateLimit, list[float]] = defaultdict(list)
-    wait = RateLimit.wait
+def paces(monkeypatch: pytest.MonkeyPatch) -> dict[RateLimit, list[Call]]:
+    """The calls each pace (a RateLimit) let start, with their start and answer on the event loop's clock it
+    counts by: what the code decided, which a loaded machine cannot blur as it blurs the times the calls
+    reach the provider."""
+    made: dict[RateLimit, list[Call]] = defaultdict(list)
+    call = RateLimit.call
 
-    async def noted_wait(limit: RateLimit) -> None:
-        await wait(limit)
-        decided[limit].append(asyncio.get_running_loop().time())  # in the same step as the pace's own note
+    @contextlib.asynccontextmanager
+    async def noted_call(limit: RateLimit) -> AsyncIterator[Call]:
+        async with call(limit) as started:
+            made[limit].append(started)
+            yield started
 
-    monkeypatch.setattr(RateLimit, "wait", noted_wait)
-    return decided
+    monkeypatch.setattr(RateLimit, "call", noted_call)
+    return made
 
 
 async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a_storm(
-        engine: Engine, database_url: str, provider: Provider, paces: dict[RateLimit, list[float]],
+        engine: Engine, database_url: str, provider: Provider, paces: dict[RateLimit, list[Call]],
         caplog: pytest.LogCaptureFixture) -> None:
     alerts, rate, api = provider.alerts, provider.rate, provider.api
     recipients = [await contact_of(engine, provider.address(n)) for n in range(RECIPIENTS)]
@@ -149,16 +152,25 @@ async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a
     unexpected = [r.getMessage() for r in caplog.records if r.name == "bot.outbox" and r.levelno >= logging.ERROR]
     assert unexpected == [], "every fault is one the channel knows and types"
     assert sum(map(len, paces.values())) == len(api.request_times), "every call to the provider went through a pace"
-    for limit, starts in paces.items():
+    for limit, made in paces.items():
+        starts = [call.started for call in made]
         assert busiest_second(starts) <= limit.calls, f"the pace let {busiest_second(starts)} calls start in a second"
+        # As the provider counts them, wherever between its start and its answer it saw each call.
+        assert all(later.started >= earlier.counted(limit.window) + limit.window
+                   for earlier, later in zip(made, made[limit.calls:], strict=False))
     busiest = busiest_second(api.request_times)  # as the provider saw them: reported, a loaded machine bunches them
 
-    attempts: dict[str, list[float]] = defaultdict(list)
-    for send, at in zip(sends, api.request_times, strict=True):
-        attempts[send.body].append(at)
-    # A lower bound: a loaded machine only makes the wait longer.
-    gaps = [later - earlier for tries in attempts.values() for earlier, later in itertools.pairwise(tries)]
-    assert min(gaps, default=1.0) >= POLICY.first_delay / 2 * 0.9, "a failed send waits before it is tried again"
+    attempts: dict[str, list[tuple[float, str | None]]] = defaultdict(list)
+    for send, at, fault in zip(sends, api.request_times, api.drawn, strict=True):
+        attempts[send.body].append((at, fault))
+    # Lower bounds: a loaded machine only makes a wait longer. A first failure goes again at once, unless the
+    # provider asked for a wait (its 429s ask for a second); a second failure waits.
+    asked = [later - at for tries in attempts.values()
+             for (at, fault), (later, _) in itertools.pairwise(tries) if fault == "429"]
+    assert asked and min(asked) >= 1.0 * 0.99, "the provider's Retry-After is kept"
+    again = [later - at for tries in attempts.values() for (at, fault), (later, _) in itertools.pairwise(tries[1:])
+             if fault != "429"]
+    assert min(again, default=1.0) >= POLICY.first_delay / 2 * 0.99, "a send that failed twice waits"
     figures = {"database": database_url.split(":")[0], "channel": provider.name, "alerts": alerts,
                "requests": len(api.request_times), "faults": dict(api.faults), "delivered": len(taken),
                "duplicates": duplicates, "lost": alerts - len(taken), "rate_limit": rate,

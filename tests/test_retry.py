@@ -30,9 +30,12 @@ def test_the_provider_s_own_delay_is_obeyed() -> None:
     assert RetryPolicy().delay(3, 7.0).total_seconds() == 7.0
 
 
-def test_the_outbox_waits_by_the_same_formula() -> None:
+def test_the_outbox_tries_a_first_failure_again_at_once_then_waits_by_the_same_formula() -> None:
     policy = RetryPolicy(first_delay=2.0, max_delay=10.0)
-    assert all(4.0 <= policy.delay(3, None).total_seconds() <= 8.0 for _ in range(100))
+    assert policy.delay(1, None).total_seconds() == 0.0, "the provider allows it: it passes the pace like any call"
+    assert policy.delay(1, 1.0).total_seconds() == 1.0, "unless the provider asked for a wait"
+    assert all(1.0 <= policy.delay(2, None).total_seconds() <= 2.0 for _ in range(100))
+    assert all(2.0 <= policy.delay(3, None).total_seconds() <= 4.0 for _ in range(100))
 
 
 @pytest.mark.parametrize(("failure", "tries", "unreachable"), [

@@ -15,11 +15,12 @@ import httpx
 import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channels.base import Choice, Media, Outbound, split_text
 from bot.channels.whatsapp import MAX_BODY_CHARS, WhatsAppChannel, _is_media_store
 from bot.config import Settings
-from bot.outbox import Claim, Dispatcher, RetryPolicy, template_text
+from bot.outbox import Claim, Dispatcher, Records, RetryPolicy, template_text
 from handlers.engine import Engine
 from harness.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
 from harness.loopback import serving
@@ -338,9 +339,10 @@ async def test_5xx_is_retried_with_backoff_and_bounded(engine: Engine, whatsapp:
     failed = await row(engine, row_id)
     assert failed.state == OutboxState.FAILED and failed.attempts == outbox.policy.max_attempts
     assert len(twilio.messages) == outbox.policy.max_attempts, "no retry storm: one call per attempt"
-    for attempt, delay in enumerate(delays, 1):  # exponential, jittered within [ceiling/2, ceiling]
+    assert delays[0] <= 0.5, "the first failure goes again at once: the provider answered, it may be asked again"
+    for attempt, delay in enumerate(delays[1:], 1):  # then exponential, jittered within [ceiling/2, ceiling]
         ceiling = min(outbox.policy.max_delay, outbox.policy.first_delay * 2 ** (attempt - 1))
-        assert ceiling / 2 - 0.5 <= delay <= ceiling + 0.5, (attempt, delay)
+        assert ceiling / 2 - 0.5 <= delay <= ceiling + 0.5, (attempt + 1, delay)
 
 
 async def test_an_invalid_recipient_marks_the_contact_unreachable(engine: Engine, whatsapp: WhatsAppChannel,
@@ -535,3 +537,49 @@ async def test_an_invalid_recipient_reported_by_callback_marks_the_contact(
         assert (await row(engine, row_id)).state == OutboxState.FAILED
         async with engine.sessions() as db:
             assert (await db.get(Contact, contact_id)).unreachable
+
+
+async def test_the_next_round_is_claimed_during_a_round_and_put_back_when_the_loop_stops(
+        engine: Engine, whatsapp: WhatsAppChannel, twilio: FakeTwilioAPI) -> None:
+    # Rounds of one row: while the first is slow to be answered, the second is claimed; stopped then, the
+    # second goes back unsent and due at once, not when its lease ends.
+    addresses = [f"whatsapp:+6281399900{n:03d}" for n in range(2)]
+    first, second = [await queue(engine, await contact_of(engine, address), f"Pesan {n}")
+                     for n, address in enumerate(addresses)]
+    twilio.answer_delay = 3.0  # far longer than a claim takes
+    outbox = Dispatcher(engine.sessions, engine.cipher, {"whatsapp": whatsapp}, batch=1)
+    stop = asyncio.Event()
+    running = asyncio.create_task(outbox.run(stop))
+    async with asyncio.timeout(60):
+        while (await row(engine, second)).attempts == 0:
+            await asyncio.sleep(0.01)
+    assert (await row(engine, first)).state == OutboxState.PENDING, "claimed while the round before is sent"
+    stop.set()
+    await running
+    assert (await row(engine, first)).state == OutboxState.SENT
+    put_back = await row(engine, second)
+    assert (put_back.state, put_back.attempts) == (OutboxState.PENDING, 0)
+    assert put_back.next_attempt_at <= utcnow() and not twilio.sent(addresses[1])
+
+
+async def test_sends_that_end_together_are_written_together_and_a_cancelled_one_stalls_none(engine: Engine) -> None:
+    rows = [await queue(engine, await contact_of(engine), f"Pesan {n}") for n in range(6)]
+    async with engine.sessions() as db, db.begin():
+        claimed = await claim_due(db, utcnow(), 10, dt.timedelta(seconds=60))
+        claims = [Claim(c.id, c.kind, open_payload(engine.cipher, c), c.attempts, c.contact_id) for c in claimed]
+    transactions = 0
+
+    def counted() -> AsyncSession:
+        nonlocal transactions
+        transactions += 1
+        return engine.sessions()
+
+    records = Records(counted)
+    writes = [asyncio.create_task(records.write(claim, {"state": OutboxState.SENT, "sent_at": utcnow()}))
+              for claim in claims]
+    await asyncio.sleep(0)  # all asked for; the first has begun its transaction
+    writes[3].cancel()  # its sender gives up waiting: the write is done all the same, no one waits for ever
+    async with asyncio.timeout(30):
+        await asyncio.gather(*writes, return_exceptions=True)
+    assert transactions < len(claims), "the writes asked for meanwhile went in one transaction"
+    assert [(await row(engine, row_id)).state for row_id in rows] == [OutboxState.SENT] * len(rows)

@@ -6,7 +6,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections import deque
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -148,26 +150,50 @@ class Channel(Protocol[RawT_contra]):
 
 
 class RateLimit:
-    """At most `per_second` calls to a provider in any one second, counted when each really starts: a call
-    starts once the call `per_second` before it is a second old. A late wake-up of the event loop is made up
-    by the calls after it rather than lost, and no second ever holds more. (Below one a second: one call per
-    1/per_second seconds.)"""
-
-    # Calls reach the provider some milliseconds after they start here, not all equally late: the window
-    # is kept this much longer, so that the provider's own count stays within the limit too.
-    SLACK = 0.05
+    """At most `per_second` calls to a provider in any one second as the provider counts them. The provider
+    counts a call somewhere between its start here and its answer; so a call starts only once the call
+    `per_second` before it is a second past its answer (the same clock, in one process). A late wake-up of the
+    event loop is made up by the calls after it rather than lost, and no second ever holds more. (Below one a
+    second: one call per 1/per_second seconds.) Each call is made inside `async with limit.call():`."""
 
     def __init__(self, per_second: float) -> None:
         self.calls = max(1, int(per_second))
-        self.window = self.calls / per_second * (1 + self.SLACK)
-        self._starts: deque[float] = deque(maxlen=self.calls)
+        self.window = self.calls / per_second
+        self._made: deque[Call] = deque(maxlen=self.calls)
         self._turn = asyncio.Lock()
 
-    async def wait(self) -> None:
+    @contextlib.asynccontextmanager
+    async def call(self) -> AsyncIterator[Call]:
+        """Waits for the call's turn; notes when its answer came (or it failed) on leaving."""
+        loop = asyncio.get_running_loop()
         async with self._turn:
-            loop = asyncio.get_running_loop()
-            if len(self._starts) == self.calls:
-                wait = self._starts[0] + self.window - loop.time()
+            if len(self._made) == self.calls:
+                earlier = self._made[0]
+                # A call still unanswered a whole window after its start is taken to have reached the provider
+                # within it: a stalled call holds the pace back by one window, not until its time limit.
+                if not earlier.answered.done():
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(asyncio.shield(earlier.answered),
+                                               earlier.started + self.window - loop.time())
+                wait = earlier.counted(self.window) + self.window - loop.time()
                 if wait > 0:
                     await asyncio.sleep(wait)
-            self._starts.append(loop.time())
+            call = Call(loop.time(), loop.create_future())
+            self._made.append(call)
+        try:
+            yield call
+        finally:
+            call.answered.set_result(loop.time())
+
+
+@dataclass(frozen=True)
+class Call:
+    """One call through a RateLimit, on the event loop's clock."""
+
+    started: float
+    answered: asyncio.Future[float]  # done when the answer came, or the call failed
+
+    def counted(self, longest: float) -> float:
+        """The latest the provider can have counted it: by its answer, and at most `longest` after its start."""
+        latest = self.started + longest
+        return min(self.answered.result(), latest) if self.answered.done() else latest

@@ -249,9 +249,9 @@ class WhatsAppChannel:
     async def _create(self, *, to: str, **fields: Any) -> str:
         if self.status_callback:
             fields["status_callback"] = self.status_callback
-        await self._pace.wait()
         try:
-            created = await self._rest().messages.create_async(from_=self.sender, to=to, **fields)
+            async with self._pace.call():
+                created = await self._rest().messages.create_async(from_=self.sender, to=to, **fields)
         except Exception as error:
             failure = typed_failure(error)
             if failure is error:
