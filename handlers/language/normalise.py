@@ -71,7 +71,11 @@ def fold_runs(word: str) -> str:
 def words(text: str) -> list[str]:
     """The words of `text`, lower case, runs folded, emoji as their Indonesian names ("🙏" → "melipat_tangan"),
     slang spelt out ("sy" → "saya", "makasih" → "terima kasih"). Digits stay words ("110")."""
-    text = emoji_to_words(text.casefold(), lang="id", delimiter=("!", "!"))
+    text = text.casefold()
+    # Every emoji holds a character past ASCII (a keycap's too): ASCII text has none, and indoNLP's pattern of
+    # all emoji would cost a tenth of a millisecond to say so, several times a message.
+    if not text.isascii():
+        text = emoji_to_words(text, lang="id", delimiter=("!", "!"))
     text = _EMOJI_WORD.sub(lambda m: f" emoji_{m.group(1)} ", text)
     out: list[str] = []
     for token in re.findall(r"emoji_[a-z_]+|[^\W_]+", text):
