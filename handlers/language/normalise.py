@@ -98,10 +98,16 @@ def stem(word: str) -> str:
     return _STEMMER.stem(word) or word
 
 
+@lru_cache(maxsize=64)
+def _cores(roots: frozenset[str]) -> tuple[str, ...]:
+    """The roots less their first letter, once per set of roots: the readers ask with the same few sets."""
+    return tuple({root[1:] for root in roots if len(root) > 3})
+
+
 def stems_of(said: Iterable[str], roots: Iterable[str]) -> list[str]:
     """The words, each stemmed when it could be an affixed form of one of `roots` (it holds the root, less the
     first letter that "menusuk" or "memukul" drop); at most MAX_STEMMED words are stemmed."""
-    cores = tuple({root[1:] for root in roots if len(root) > 3})
+    cores = _cores(frozenset(roots))
     out, tried = [], 0
     for word in said:
         if tried < MAX_STEMMED and any(core in word for core in cores):
