@@ -92,20 +92,17 @@ class Engine:
                 log.info("replayed %s message ignored", inbound.channel)
                 return []
             conversation = await lock_conversation(db, self.cipher, inbound.urn, inbound.channel, now)
-            contact, session = conversation.contact, conversation.session
-            expired = session.step != MENU and session.expires_at is not None and session.expires_at < now
+            contact, step = conversation.contact, conversation.step
+            expired = step != MENU and conversation.expires_at is not None and conversation.expires_at < now
             turn = Turn(
                 db=db, contact=contact, cipher=self.cipher, router=self.router, inbound=inbound,
                 text=sanitize(inbound.text), lang=contact.language or self.default_language,
-                step=session.step or MENU, data=load_session(session.data), now=now,
+                step=step or MENU, data=load_session(conversation.data), now=now,
                 escalation=self.escalation, officer=conversation.officer, web_url=self.web_url,
                 photo=photo, photo_problem=photo_problem, voice=voice, voice_problem=voice_problem,
             )
             await respond(turn, first_contact=conversation.first_contact, expired=expired)
-            if turn.contact_deleted:
-                if session in db:
-                    db.expunge(session)
-            else:
+            if not turn.contact_deleted:
                 # The contact's last message time as for any message, an anonymous report's Kirim included: what
                 # stands out is what links. Its own rows keep whole hours instead (`storage.reports.report_time`).
                 await save_step(db, conversation, turn.step, dump_session(turn.data),

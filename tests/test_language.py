@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-from handlers.language.normalise import stem
+from handlers.language.normalise import stem, words
 
 # Affixed words of the kinds the readers stem: violence, theft, drugs, traffic, quarrels.
 AFFIXED = ("dianiaya", "penganiayaan", "menganiaya", "dipukuli", "pencurian", "kecurian", "dicopet", "perampokan",
@@ -20,3 +20,13 @@ def test_the_stemmer_reads_as_sastrawi_itself_does() -> None:
     assert [stem(word) for word in AFFIXED] == [sastrawi.stem(word) for word in AFFIXED]
     assert {stem(word) for word in ("dianiaya", "penganiayaan", "menganiaya")} == {"aniaya"}
     assert stem("pencurian") == stem("kecurian") == "curi"
+
+
+def test_every_emoji_holds_a_character_past_ascii() -> None:
+    """words() leaves ASCII text to itself, without indoNLP's emoji pattern: right only while no emoji of its
+    table is all ASCII (the keycaps hold "#" and digits, and a combining mark beside them)."""
+    from indoNLP.preprocessing import EMOJI_DATA
+
+    assert EMOJI_DATA and not [emoji for emoji in EMOJI_DATA if emoji.isascii()]
+    assert words("Tolong 🙏 #️⃣") == ["tolong", "emoji_melipat_tangan", "keycap"]
+    assert words("Tolooong sj") == ["tolong", "saja"]

@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from cryptography.fernet import InvalidToken
 from sqlalchemy import create_engine as create_sync_engine
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import event, func, inspect, select, text
 
 from handlers.engine import Engine
 from storage import db as database
@@ -62,6 +62,34 @@ async def test_replayed_provider_message_id_is_handled_once(engine: Engine) -> N
         assert (await db.execute(select(func.count()).select_from(Report))).scalar_one() == 1
         assert (await db.execute(select(func.count()).select_from(InboundMessage)
                                  .where(InboundMessage.provider_message_id == "wamid-42"))).scalar_one() == 1
+
+
+async def test_a_message_reads_its_contact_in_one_statement_and_writes_what_changed(engine: Engine) -> None:
+    """The replay guard, one read of contact, session and officer, the session's UPDATE; the contact's row is
+    written only when the conversation changed it (here its language), through the ORM object it was read as."""
+    statements: list[str] = []
+
+    def seen(_connection: object, _cursor: object, statement: str, *_args: object) -> None:
+        words = statement.split()  # "SELECT … FROM contact …", "INSERT INTO inbound_message …", "UPDATE contact …"
+        table = words[words.index("FROM") + 1] if words[0] == "SELECT" else words[2 if words[0] == "INSERT" else 1]
+        statements.append(f"{words[0]} {table}")
+
+    resident = Resident(engine, "whatsapp:+6281200000077")
+    await resident.send("halo")
+    bind = engine.sessions.kw["bind"].sync_engine
+    event.listen(bind, "before_cursor_execute", seen)
+    try:
+        await resident.send("english")
+        assert statements[:2] == ["INSERT inbound_message", "SELECT contact"]
+        assert statements.count("UPDATE contact") == 1, statements
+        statements.clear()
+        await resident.send("1")
+        assert statements == ["INSERT inbound_message", "SELECT contact", "UPDATE conversation_session"]
+    finally:
+        event.remove(bind, "before_cursor_execute", seen)
+    async with engine.sessions() as db:
+        contact = (await db.execute(select(Contact))).scalar_one()
+    assert contact.language == "en"
 
 
 async def test_the_same_id_on_another_channel_is_another_message(engine: Engine) -> None:

@@ -71,7 +71,11 @@ def fold_runs(word: str) -> str:
 def words(text: str) -> list[str]:
     """The words of `text`, lower case, runs folded, emoji as their Indonesian names ("🙏" → "melipat_tangan"),
     slang spelt out ("sy" → "saya", "makasih" → "terima kasih"). Digits stay words ("110")."""
-    text = emoji_to_words(text.casefold(), lang="id", delimiter=("!", "!"))
+    text = text.casefold()
+    # Every emoji holds a character past ASCII (a keycap's too): ASCII text has none, and indoNLP's pattern of
+    # all emoji would cost a tenth of a millisecond to say so, several times a message.
+    if not text.isascii():
+        text = emoji_to_words(text, lang="id", delimiter=("!", "!"))
     text = _EMOJI_WORD.sub(lambda m: f" emoji_{m.group(1)} ", text)
     out: list[str] = []
     for token in re.findall(r"emoji_[a-z_]+|[^\W_]+", text):
@@ -94,10 +98,16 @@ def stem(word: str) -> str:
     return _STEMMER.stem(word) or word
 
 
+@lru_cache(maxsize=64)
+def _cores(roots: frozenset[str]) -> tuple[str, ...]:
+    """The roots less their first letter, once per set of roots: the readers ask with the same few sets."""
+    return tuple({root[1:] for root in roots if len(root) > 3})
+
+
 def stems_of(said: Iterable[str], roots: Iterable[str]) -> list[str]:
     """The words, each stemmed when it could be an affixed form of one of `roots` (it holds the root, less the
     first letter that "menusuk" or "memukul" drop); at most MAX_STEMMED words are stemmed."""
-    cores = tuple({root[1:] for root in roots if len(root) > 3})
+    cores = _cores(frozenset(roots))
     out, tried = [], 0
     for word in said:
         if tried < MAX_STEMMED and any(core in word for core in cores):
