@@ -132,21 +132,24 @@ class BotAPIProcess:
 
 
 async def timed(api: BotAPIProcess, feed: Callable[[dict[str, Any]], Awaitable[None]],
-                updates: list[dict[str, Any]], replies: int) -> float:
-    """Seconds from feeding the first update to the `replies`th message reaching the API."""
+                updates: list[dict[str, Any]], replies: int) -> tuple[float, float]:
+    """Seconds from feeding the first update to the `replies`th message reaching the API, and the CPU seconds
+    this process spent meanwhile (the bot's, and feeding it)."""
     until = (await api.sent(since=2**62))["count"] + replies
-    started = time.monotonic()
+    started, cpu_started = time.monotonic(), time.process_time()
     for update in updates:
         await feed(update)
     last = await api.sent(since=until - 1, until=until)
+    cpu = time.process_time() - cpu_started
     if last["count"] < until:
         raise RuntimeError("the bot stopped answering")
-    return float(last["times"][0]) - started
+    return float(last["times"][0]) - started, cpu
 
 
-async def measure(api: BotAPIProcess, feed: Callable[[dict[str, Any]], Awaitable[None]], residents: int) -> float:
-    """Updates per second; a warm-up report first tells how many messages one report gets back, and checks
-    that it ends with a reference."""
+async def measure(api: BotAPIProcess, feed: Callable[[dict[str, Any]], Awaitable[None]],
+                  residents: int) -> tuple[float, float]:
+    """Updates per second and CPU milliseconds per update; a warm-up report first tells how many messages one
+    report gets back, and checks that it ends with a reference."""
     before = (await api.sent(since=2**62))["count"]
     await timed(api, feed, report_updates(1, 1, WARM_UP_CHAT), 1)
     await asyncio.sleep(1.0)  # the last replies of the warm-up
@@ -155,7 +158,8 @@ async def measure(api: BotAPIProcess, feed: Callable[[dict[str, Any]], Awaitable
         raise RuntimeError(f"the warm-up report got no reference: {[call['text'][:80] for call in sent]}")
     per_report = len(sent)
     updates = report_updates(residents, 1000, FIRST_CHAT)
-    return len(updates) / await timed(api, feed, updates, per_report * residents)
+    seconds, cpu = await timed(api, feed, updates, per_report * residents)
+    return len(updates) / seconds, cpu * 1000 / len(updates)
 
 
 def _unthrottled(max_retries: int) -> AIORateLimiter:
@@ -327,12 +331,14 @@ async def _run(residents: int) -> dict[str, Any]:
         with tempfile.TemporaryDirectory() as scratch:
             with progress(f"B2 ours, {residents} residents"):
                 async with ours(api, Path(scratch)) as feed:
-                    ours_per_s = await measure(api, feed, residents)
+                    ours_per_s, ours_cpu_ms = await measure(api, feed, residents)
             with progress(f"B2 stock python-telegram-bot, {residents} residents"):
                 async with stock(api) as feed:
-                    stock_per_s = await measure(api, feed, residents)
+                    stock_per_s, stock_cpu_ms = await measure(api, feed, residents)
     return {"ours_updates_per_s": round(ours_per_s, 1), "ptb_updates_per_s": round(stock_per_s, 1),
-            "ratio": round(ours_per_s / stock_per_s, 3)}
+            "ratio": round(ours_per_s / stock_per_s, 3),
+            "ours_cpu_ms_per_update": round(ours_cpu_ms, 2), "ptb_cpu_ms_per_update": round(stock_cpu_ms, 2),
+            "cpu_ratio": round(ours_cpu_ms / stock_cpu_ms, 2)}
 
 
 def run(bench_database_url: str | None, quick: bool = False) -> dict[str, Any]:
