@@ -119,6 +119,10 @@ class BotAPIProcess:
         response.raise_for_status()
         return response.json()
 
+    async def sent_count(self) -> int:
+        """How many sendMessage calls there have been (asked from past the end: no calls, only the count)."""
+        return int((await self.sent(since=2**62))["count"])
+
     async def __aexit__(self, *_: object) -> None:
         if hasattr(self, "_http"):
             await self._http.aclose()
@@ -135,7 +139,7 @@ async def timed(api: BotAPIProcess, feed: Callable[[dict[str, Any]], Awaitable[N
                 updates: list[dict[str, Any]], replies: int) -> tuple[float, float]:
     """Seconds from feeding the first update to the `replies`th message reaching the API, and the CPU seconds
     this process spent meanwhile (the bot's, and feeding it)."""
-    until = (await api.sent(since=2**62))["count"] + replies
+    until = await api.sent_count() + replies
     started, cpu_started = time.monotonic(), time.process_time()
     for update in updates:
         await feed(update)
@@ -150,7 +154,7 @@ async def measure(api: BotAPIProcess, feed: Callable[[dict[str, Any]], Awaitable
                   residents: int) -> tuple[float, float]:
     """Updates per second and CPU milliseconds per update; a warm-up report first tells how many messages one
     report gets back, and checks that it ends with a reference."""
-    before = (await api.sent(since=2**62))["count"]
+    before = await api.sent_count()
     await timed(api, feed, report_updates(1, 1, WARM_UP_CHAT), 1)
     await asyncio.sleep(1.0)  # the last replies of the warm-up
     sent = (await api.sent(since=before))["calls"]
