@@ -83,6 +83,11 @@ def cpu_per_message(part: dict[str, Any]) -> str:
             f"{number(part['bare_cpu_ms_per_request'])} ms)")
 
 
+def cpu_per_update(part: dict[str, Any]) -> str:
+    return (f"{part['cpu_ratio']:.1f}× ({number(part['ours_cpu_ms_per_update'])} ms against "
+            f"{number(part['ptb_cpu_ms_per_update'])} ms)")
+
+
 def open_loop_rate(part: dict[str, Any]) -> str:
     return f"{part['share_of_saturated']:.0%} ({number(part['max_rate_p99_under_100ms'])} msgs/s)"
 
@@ -127,6 +132,7 @@ ROWS = [
     Row("b2", "ours / stock PTB ConversationHandler", ("ratio",), "", "≥ 70%", lambda v: v >= 0.70,
         ratio("ratio")),
     Row("b2", "ours: updates/s", ("ours_updates_per_s",)),
+    Row("b2", "CPU per update, ours / stock", ("cpu_ratio",), text=cpu_per_update),
     *(row for database, at in (("SQLite", ()), ("PostgreSQL", ("postgresql",))) for row in (
         Row("b3", f"{database}: one station's digest at 100k rows", (*at, "one_station_ms_100k"), " ms"),
         Row("b3", f"{database}: one station's digest at 1M rows", (*at, "one_station_ms_1m"), " ms", "< 50 ms",

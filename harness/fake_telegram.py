@@ -15,16 +15,23 @@ How PTB 22.8 talks to the Bot API (read in telegram/request/ and checked by test
   ``parameters.retry_after`` raises RetryAfter whatever the status. So the fake answers an error
   with the HTTP status equal to its ``error_code``, as Telegram does.
 - Files are fetched with ``GET {base_file_url}{token}/{file_path}``.
+
+Tests run it in their own event loop and read ``calls``. A benchmark runs it in a process of its own
+(``python -m harness.fake_telegram --port N``, which prints the address it serves on) and reads what it was
+called with from ``GET /_calls/{method}``, so the fake's work counts against no bot under test.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
 import inspect
 import itertools
 import json
+import signal
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -50,6 +57,7 @@ DEFAULT_PHOTO_SIZE = 50_000
 # The methods that send a message: the ones ``inject_faults`` makes fail.
 SENDS = frozenset({"sendMessage", "sendPhoto", "sendVoice", "sendDocument"})
 USER_NAME = {"first_name": "Budi", "last_name": "Santoso"}
+MAX_CALLS_WAIT = 300.0  # seconds GET /_calls holds its answer at most
 
 
 class _ApiError(Exception):
@@ -87,6 +95,9 @@ class FakeBotAPI(FaultyAPI):
         self.token = token
         self.bot_user = bot_user(token)
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self._call_times: list[float] = []  # monotonic, one per entry of calls
+        self._counts: Counter[str] = Counter()  # calls by method, for GET /_calls to wait on
+        self._called = asyncio.Event()
         self.webhook: dict[str, Any] | None = None
         self._updates: list[dict[str, Any]] = []
         self._update_queued = asyncio.Event()
@@ -113,12 +124,18 @@ class FakeBotAPI(FaultyAPI):
 
     # --- lifecycle -------------------------------------------------------------------------
 
-    async def start(self) -> None:
-        """Serve on an ephemeral port in the running loop; return once connections are accepted."""
+    async def start(self, port: int = 0) -> None:
+        """Serve on `port` (an ephemeral one by default) in the running loop; return once connections are
+        accepted."""
         await self._serve([
                 Route("/bot{token}/{method}", self._api, methods=["GET", "POST"]),
                 Route("/file/bot{token}/{file_path:path}", self._download, methods=["GET"]),
-        ])
+                Route("/_calls/{method}", self._recorded, methods=["GET"]),
+        ], port)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._port}"
 
     @property
     def base_url(self) -> str:
@@ -159,6 +176,9 @@ class FakeBotAPI(FaultyAPI):
         method = request.path_params["method"]
         params = await _read_params(request)
         self.calls.append((method, params))
+        self._call_times.append(time.monotonic())
+        self._counts[method] += 1
+        self._called.set()
         fault = None
         try:
             if failures := self._failures.get(method):
@@ -186,6 +206,29 @@ class FakeBotAPI(FaultyAPI):
             params["_stalled"] = True
             await asyncio.sleep(self.stall_seconds)
         return JSONResponse({"ok": True, "result": result})
+
+    async def _recorded(self, request: Request) -> Response:
+        """``GET /_calls/{method}?since=N&until=M&wait=S``: the calls of `method` from the Nth on (counted from
+        0), as ``{"count": all of them, "calls": [params], "times": [when each came, time.monotonic()]}``;
+        with `until`, the answer waits up to S seconds for there to be M calls. Uploaded bytes are given as
+        their length."""
+        query = request.query_params
+        try:
+            since, until, wait = int(query.get("since", 0)), int(query.get("until", 0)), float(query.get("wait", 0))
+        except ValueError:
+            return JSONResponse({"error": "since and until are whole numbers, wait is seconds"}, status_code=400)
+        method = request.path_params["method"]
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + min(max(wait, 0.0), MAX_CALLS_WAIT)
+        while self._counts[method] < until and (left := deadline - loop.time()) > 0:
+            self._called.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._called.wait(), left)
+        recorded = [(params, at) for (name, params), at in zip(self.calls, self._call_times, strict=True)
+                    if name == method][max(since, 0):]
+        body = {"count": self._counts[method], "calls": [params for params, _ in recorded],
+                "times": [at for _, at in recorded]}
+        return Response(json.dumps(body, default=len), media_type="application/json")
 
     async def _download(self, request: Request) -> Response:
         path = request.path_params["file_path"]
@@ -448,3 +491,20 @@ def channel_post_update(update_id: int, chat_id: int, text: str) -> dict[str, An
 def unknown_update(update_id: int) -> dict[str, Any]:
     """An update of a type newer than PTB: it must parse, with every known field None."""
     return {"update_id": update_id, "some_future_field": {"id": 1, "note": "added in a later Bot API"}}
+
+
+async def _serve_until_stopped(port: int) -> None:
+    fake = FakeBotAPI()
+    await fake.start(port)
+    stop = asyncio.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        asyncio.get_running_loop().add_signal_handler(signum, stop.set)
+    print(fake.url, flush=True)
+    await stop.wait()
+    await fake.stop()
+
+
+if __name__ == "__main__":  # python -m harness.fake_telegram [--port N]: serves until SIGTERM or Ctrl-C
+    parser = argparse.ArgumentParser(description="The fake Bot API on 127.0.0.1, in a process of its own.")
+    parser.add_argument("--port", type=int, default=0, help="the port to serve on; by default a free one")
+    asyncio.run(_serve_until_stopped(parser.parse_args().port))

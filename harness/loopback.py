@@ -49,10 +49,11 @@ class _Server(uvicorn.Server):
 
 
 class LoopbackServer:
-    """An ASGI app served by uvicorn on an ephemeral 127.0.0.1 port, as a task in the running loop."""
+    """An ASGI app served by uvicorn on 127.0.0.1 (an ephemeral port unless given one), as a task in the
+    running loop."""
 
-    def __init__(self, app: ASGIApplication, *, lifespan: str = "off") -> None:
-        config = uvicorn.Config(app, host="127.0.0.1", port=0, log_config=None, lifespan=lifespan,
+    def __init__(self, app: ASGIApplication, *, lifespan: str = "off", port: int = 0) -> None:
+        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan=lifespan,
                                 timeout_graceful_shutdown=2)
         self._server = _Server(config)
         self._task: asyncio.Task[None] | None = None
@@ -102,9 +103,10 @@ class FaultyAPI:
         self._server: LoopbackServer | None = None
         self._port = 0
 
-    async def _serve(self, routes: list[BaseRoute]) -> None:
-        """Serves `routes` on an ephemeral port in the running loop; returns once connections are accepted."""
-        self._server = LoopbackServer(Starlette(routes=routes))
+    async def _serve(self, routes: list[BaseRoute], port: int = 0) -> None:
+        """Serves `routes` on `port` (an ephemeral one by default) in the running loop; returns once
+        connections are accepted."""
+        self._server = LoopbackServer(Starlette(routes=routes), port=port)
         await self._server.start()
         self._port = self._server.port
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dtm
+import signal
+import sys
 import time
 from collections.abc import AsyncIterator
 
+import httpx
 import pytest
 from telegram import (
     Bot,
@@ -296,3 +299,50 @@ async def test_application_polls_and_replies(fake: FakeBotAPI) -> None:
 
     assert fake.sent_texts(CHAT) == ["diterima: tolong"]
     assert fake.calls_to("deleteWebhook")  # start_polling clears any webhook first
+
+
+async def test_calls_over_http_list_a_method_from_an_index(fake: FakeBotAPI, bot: Bot) -> None:
+    for text in ("satu", "dua", "tiga"):
+        await bot.send_message(CHAT, text)
+    await bot.send_photo(CHAT, b"\xff\xd8 foto")
+
+    async with httpx.AsyncClient(base_url=fake.url) as http:
+        texts = (await http.get("/_calls/sendMessage", params={"since": 1})).json()
+        photos = (await http.get("/_calls/sendPhoto")).json()
+        refused = await http.get("/_calls/sendMessage", params={"since": "satu"})
+
+    assert texts["count"] == 3 and [call["text"] for call in texts["calls"]] == ["dua", "tiga"]
+    assert len(texts["times"]) == 2 and texts["times"][0] <= texts["times"][1]
+    assert photos["calls"] == [{"chat_id": CHAT, "photo": len(b"\xff\xd8 foto")}]  # bytes as their length
+    assert refused.status_code == 400
+
+
+async def test_calls_over_http_wait_for_the_count_asked(fake: FakeBotAPI, bot: Bot) -> None:
+    async with httpx.AsyncClient(base_url=fake.url, timeout=60) as http:
+        waiting = asyncio.create_task(http.get("/_calls/sendMessage", params={"since": 1, "until": 2, "wait": 50}))
+        await bot.send_message(CHAT, "satu")
+        await asyncio.sleep(0.2)
+        assert not waiting.done(), "answered before the second message came"
+        await bot.send_message(CHAT, "dua")
+        answer = (await waiting).json()
+        given_up = (await http.get("/_calls/sendMessage", params={"until": 5, "wait": 0.1})).json()
+
+    assert answer["count"] == 2 and [call["text"] for call in answer["calls"]] == ["dua"]
+    assert given_up["count"] == 2  # the wait ended with fewer calls than asked: the caller sees how many
+
+
+@pytest.mark.slow
+async def test_runs_as_a_process_of_its_own() -> None:
+    process = await asyncio.create_subprocess_exec(sys.executable, "-m", "harness.fake_telegram",
+                                                   stdout=asyncio.subprocess.PIPE)
+    try:
+        assert process.stdout is not None
+        url = (await asyncio.wait_for(process.stdout.readline(), 60)).decode().strip()
+        async with Bot(TOKEN, base_url=f"{url}/bot") as bot:
+            await bot.send_message(CHAT, "halo")
+        async with httpx.AsyncClient(base_url=url) as http:
+            sent = (await http.get("/_calls/sendMessage")).json()
+        assert [call["text"] for call in sent["calls"]] == ["halo"]
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(process.wait(), 30) == 0
