@@ -23,7 +23,7 @@ from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, Sessi
 from handlers.text import letters_and_digits
 from handlers.turn import MENU, Step, Turn
 from handlers.voice import CAPTION_CHARS, voice_story
-from handlers.witnesses import find_same_incident, first_words, join_report
+from handlers.witnesses import find_same_incident, join_report
 from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.regions import PlaceCandidate
 from storage.reports import NewAttachment, create_report
@@ -528,14 +528,15 @@ async def _look_for_same_incident(turn: Turn) -> None:
                                      village_code=place.village.code if place and place.village else None)
     if found is not None:
         draft["same"] = {"report_id": found.report.id, "residents": found.residents,
-                         "words": first_words(found.report.description),
+                         "words": ", ".join(found.shared),
                          "place": code_label(turn.lang, turn.router, draft["place"]).split(", ")[0]}
 
 
 def ask_same_incident(turn: Turn) -> None:
     same = turn.draft["same"]
+    words = t(turn.lang, "report.same_words", words=same["words"]) if same["words"] else ""
     turn.say("report.ask_same_incident", SAME_OPTIONS, residents=same["residents"], place=same["place"],
-             words=same["words"])
+             words=words)
 
 
 async def same_incident(turn: Turn) -> str:

@@ -56,7 +56,8 @@ class When(TypedDict, total=False):
 
 
 class SameIncident(TypedDict):
-    """An open report alike to the one being told, offered to join: its first words only, never who made it."""
+    """An open report alike to the one being told, offered to join: only the words of the new account it says
+    too, never who made it nor anything of its story the resident did not write."""
 
     report_id: int
     residents: int

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 
 from handlers.alerts import NORMAL, URGENT, report_place, reporter_line, witness_place
 from handlers.i18n import labels, t
-from handlers.language.alike import LIKE_AT, likeness
+from handlers.language.alike import LIKE_AT, likeness, shared_words
 from handlers.office import Office
-from handlers.publication import redact
 from storage.models import Attachment, Category, Identity, OutboxKind, Report, to_the_hour
 from storage.officers import duty_officers
 from storage.outbox import enqueue
@@ -18,13 +17,16 @@ from storage.reports import NewAttachment
 from storage.witnesses import add_witness, open_reports_near, residents_reporting, statements
 
 SAME_WITHIN = dt.timedelta(hours=24)
-FIRST_WORDS = 8  # what another resident is shown of a story: enough to recognise it, not to read it
+SHOWN_WORDS = 8  # what a resident is shown of the words they share with another's story
 
 
 @dataclass(frozen=True)
 class SameIncident:
     report: Report
     residents: int  # how many residents reported it so far
+    # The words of the new account that the report's accounts say too: all that is shown of them, so that
+    # no name, address or detail another resident gave reaches this one.
+    shared: list[str]
 
 
 async def find_same_incident(office: Office, *, category: Category, village_code: str | None,
@@ -41,13 +43,8 @@ async def find_same_incident(office: Office, *, category: Category, village_code
     score, best = max(scored, key=lambda pair: pair[0])
     if score < LIKE_AT:
         return None
-    return SameIncident(best, 1 + len(told[best.id]))
-
-
-def first_words(story: str, count: int = FIRST_WORDS) -> str:
-    """The start of another resident's story, as the public may read it: numbers, addresses and handles out."""
-    said = redact(story).split()
-    return " ".join(said[:count]) + ("…" if len(said) > count else "")
+    shared = shared_words(story, " ".join((best.description, *told[best.id])))
+    return SameIncident(best, 1 + len(told[best.id]), shared[:SHOWN_WORDS])
 
 
 async def join_report(office: Office, report: Report, *, contact_id: int, identity: Identity, statement: str,

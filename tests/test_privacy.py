@@ -234,3 +234,24 @@ async def test_an_anonymous_witness_holds_no_time_or_link_that_ties_them_to_thei
     await witness.send(f"STATUS {ref}")
     assert witness.heard("status.not_found"), "a confidential report is not the anonymous witness's to read"
     assert not [record for record in caplog.records if "saksi-anonim" in record.getMessage()], "a log names them"
+
+
+async def test_the_same_incident_question_shows_a_resident_nothing_of_another_story_they_did_not_write(
+        engine: Engine) -> None:
+    """A story that starts with who its teller is: a second resident asked whether theirs is the same incident
+    learns no name, role, place or detail from it, only which of their own words it says too."""
+    first = Resident(engine, "whatsapp:+6281200000010")
+    told = ("Saya Ratna Dewi istri pak RT 05, tadi malam motor saya dicuri di parkiran masjid Al Ikhlas, "
+            "pelakunya pakai jaket hijau")
+    await walk_to_summary(first, description=told)
+    await first.send("kirim")
+
+    second = Resident(engine, "console:tetangga")
+    own = "motor tetangga sy dicuri td malam di parkiran masjid"
+    for answer in ("halo", "1", "1", own, PLACE, "ya"):
+        await second.send(answer)
+    assert second.heard("report.ask_same_incident"), second.text
+    question = second.text.casefold()
+    assert "motor" in question and "parkiran" in question, "what both say, so the incident can be recognised"
+    for theirs in ("ratna", "dewi", "istri", "05", "ikhlas", "pelakunya", "jaket", "hijau"):
+        assert theirs not in question, f"{theirs!r} of the other resident's story reached the second: {question}"

@@ -79,8 +79,8 @@ async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(e
     assert witness.heard("report.ask_same_incident"), witness.text
     question = witness.text
     assert "Ada 1 laporan serupa di Kel. Gedog" in question, question
-    assert "*Tawuran pelajar di […] pasar Gedog, pada bawa…*" in question, "the first words, the street out"
-    assert "Merdeka" not in question and "celurit" not in question, "never the whole story, nor an address"
+    assert "yang juga menyebut: *tawuran, pasar, gedog, lempar, batu*" in question, "the words both stories say"
+    assert "Merdeka" not in question and "celurit" not in question, "never the other story, nor an address"
     assert witness.options() == ["Ya, tambahkan kesaksian saya", "Bukan, kejadian lain"]
 
     await witness.send("ya")
