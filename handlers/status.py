@@ -5,7 +5,7 @@ from __future__ import annotations
 from handlers.alerts import residents_text
 from handlers.i18n import format_time, t
 from handlers.turn import Turn
-from storage.models import Identity
+from storage.models import Identity, ReportStatus
 from storage.reports import public_events, report_by_ref, station_of
 from storage.witnesses import is_witness, residents_reporting
 
@@ -15,22 +15,25 @@ async def show_status(turn: Turn, ref: str) -> None:
 
     A named or confidential report answers only its own contact and the witnesses who joined it (not the
     anonymous ones, who keep no link to it); an anonymous report whoever holds the ref.
-    Unknown and not-yours get the same answer, so a ref's existence does not leak.
+    Unknown and not-yours get the same answer, so a ref's existence does not leak. An officer's question is
+    the reporter's to answer: a witness reads that the officers wait for the reporter, not the question.
     """
     report = await report_by_ref(turn.db, ref)
-    visible = report is not None and (report.identity == Identity.ANONYMOUS or report.contact_id == turn.contact.id
-                                      or await is_witness(turn.db, report, turn.contact.id))
-    if report is None or not visible:
+    reporter = report is not None and (report.identity == Identity.ANONYMOUS or report.contact_id == turn.contact.id)
+    if report is None or not (reporter or await is_witness(turn.db, report, turn.contact.id)):
         turn.say("status.not_found", ref=ref)
         return
     station = await station_of(turn.db, report)
     timezone = station.timezone if station else "Asia/Jakarta"
     notes = [f"• {format_time(turn.lang, e.created_at, timezone)}: {e.note}"
-             for e in await public_events(turn.db, report) if e.note]
+             for e in await public_events(turn.db, report)
+             if e.note and (reporter or e.to_status != ReportStatus.NEED_INFO)]
+    waits_for_reporter = report.status == ReportStatus.NEED_INFO and not reporter
     turn.say(
         "status.report",
         ref=report.ref,
-        status=t(turn.lang, f"status.label.{report.status.value}"),
+        status=t(turn.lang, "status.label.need_info_of_reporter" if waits_for_reporter
+                 else f"status.label.{report.status.value}"),
         station=station.name if station else t(turn.lang, "status.no_station"),
         updated=format_time(turn.lang, report.updated_at, timezone),
         notes="\n" + "\n".join(notes) if notes else t(turn.lang, "status.no_notes"),

@@ -141,6 +141,24 @@ async def file_report_of(engine: Engine, urn: str, story: str, category: str) ->
     return resident, ref
 
 
+async def test_an_officers_question_is_the_reporters_and_not_shown_to_witnesses(engine: Engine) -> None:
+    await enrolled(engine, PETUGAS)
+    reporter, ref = await file_report_of(engine, "console:pertama", FLOOD, "other")
+    witness = Resident(engine, "console:saksi")
+    await tell(witness, SAME_FLOOD, "other")
+    for message in ("ya", "1", "lewati", "2", "kirim"):
+        await witness.send(message)
+    assert witness.heard("report.joined"), witness.text
+    officer = Resident(engine, PETUGAS)
+    await officer.send(f"INFO {ref} Sejak jam berapa airnya naik?")
+
+    await witness.send(f"STATUS {ref}")
+    assert witness.heard("status.report") and "menunggu keterangan tambahan dari pelapor" in witness.text
+    assert "Sejak jam berapa" not in witness.text, witness.text
+    await reporter.send(f"STATUS {ref}")
+    assert "Petugas memerlukan keterangan tambahan" in reporter.text and "Sejak jam berapa" in reporter.text
+
+
 async def test_a_witness_who_speaks_keeps_the_voice_note_on_the_joined_report(engine: Engine, tmp_path: Path) -> None:
     await enrolled(engine, PETUGAS)
     _, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
