@@ -45,10 +45,10 @@ def witness_place(office: Office, witness: Witness, lang: str) -> str:
 
 async def reporter_line(office: Office, identity: Identity, contact_id: int | None, lang: str) -> str:
     """Who reported (or witnessed), as an officer may see it: name and number only for a named account."""
-    if identity != Identity.NAMED or contact_id is None:
+    if identity != Identity.NAMED:
         return t(lang, f"alert.reporter_{identity.value}")
-    contact = await office.db.get(Contact, contact_id)
-    if contact is None:
+    contact = await office.db.get(Contact, contact_id) if contact_id is not None else None
+    if contact is None:  # erased (HAPUS): the link went with the contact
         return t(lang, "alert.reporter_erased")
     name = office.cipher.decrypt(contact.display_name_encrypted) if contact.display_name_encrypted else "-"
     scheme, address = office.cipher.decrypt(contact.urn_encrypted).split(":", 1)
@@ -56,8 +56,10 @@ async def reporter_line(office: Office, identity: Identity, contact_id: int | No
     return t(lang, "alert.reporter_named", name=name, number=number)
 
 
-async def alert_payload(office: Office, report: Report, lang: str, heading: str = "") -> dict[str, Any]:
-    """The alert an officer reads, in their language, with the actions they can take on it."""
+async def alert_payload(office: Office, report: Report, lang: str, heading: str = "", *,
+                        arriving: bool = True) -> dict[str, Any]:
+    """The alert an officer reads, in their language, with the actions they can take on it; not `arriving`,
+    the same report looked up later, not announced as new."""
     attachments = (await office.db.execute(
         select(Attachment).where(Attachment.report_id == report.id).order_by(Attachment.id))).scalars().all()
     photo = next((a for a in attachments if a.content_type.startswith("image/")), None)
@@ -66,6 +68,7 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
         lang, "alert.new_report",
         heading=heading,
         urgent=t(lang, "alert.urgent") if report.urgent else "",
+        title=t(lang, "alert.title_new" if arriving else "alert.title_seen"),
         ref=report.ref,
         category=labels(lang, "category")[report.category.value],
         place=report_place(office, report, lang),

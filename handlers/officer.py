@@ -352,7 +352,7 @@ async def show_report(turn: Turn, ref: str) -> None:
         return
     station = await turn.db.get(Station, report.station_id)
     timezone = station.timezone if station else "Asia/Jakarta"
-    payload = await alert_payload(turn.office, report, turn.lang)
+    payload = await alert_payload(turn.office, report, turn.lang, arriving=False)
     events = [await event_line(turn.db, turn.lang, event, timezone) for event in await history(turn.db, report)]
     _offer(turn, "officer.report", action_choices(turn.lang, report.ref), alert=payload["text"],
            status=t(turn.lang, f"status.label.{report.status.value}"), history="\n".join(events))

@@ -453,6 +453,7 @@ async def test_words_with_an_acknowledgement_stay_among_officers(engine: Engine)
     assert "CCTV" not in reader.text
     await petugas.send(f"LIHAT {ref}")
     assert "internal: cek CCTV warung dulu" in petugas.text, "the note is in the officers' history"
+    assert f"Laporan {ref}" in petugas.text and "Laporan baru" not in petugas.text, "looked up, not new"
 
 
 async def test_a_note_must_say_something_and_a_command_word_is_no_note(engine: Engine) -> None:

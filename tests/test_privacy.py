@@ -185,6 +185,10 @@ async def test_hapus_leaves_no_name_or_number_of_a_named_reporter(engine: Engine
     assert escalated and all(ref in text and "[dihapus]" in text for text in escalated), \
         "alerts yet to go still go, the reporter's name and number erased"
 
+    officer = Resident(engine, OFFICERS[0])
+    await officer.send(f"LIHAT {ref}")
+    assert "pelapor sudah menghapus datanya" in officer.text and "{" not in officer.text, officer.text
+
 
 async def test_an_anonymous_witness_holds_no_time_or_link_that_ties_them_to_their_account(
         engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

@@ -133,7 +133,7 @@ async def reports_csv(request: Request, viewer: Viewer) -> Response:
 
 async def _report_page(request: Request, viewer: Viewer, report: Report, messages: list[str],
                        status_code: int = 200) -> Response:
-    payload = await alert_payload(viewer.office, report, viewer.lang)
+    payload = await alert_payload(viewer.office, report, viewer.lang, arriving=False)
     attachments = list((await viewer.office.db.execute(
         select(Attachment).where(Attachment.report_id == report.id, Attachment.stored_name.is_not(None))
         .order_by(Attachment.id))).scalars())
