@@ -1,9 +1,13 @@
 """Cries for help: someone may be in danger now. One place for them, in Indonesian, its slang and English.
 
-Words are compared as stems (Sastrawi), so "dianiaya", "penganiayaan" and "aniaya" are one entry. A theft
-is a cry while it happens ("lagi dimasuki maling", "ada maling"), a report when it is over ("motor dicuri
-kemarin"). A cry right after a negation ("tidak ada yang luka") is not one. "Tolong" is also the everyday
-"please" ("tolong ditertibkan"): it is a cry only with no other request beside it.
+Words are compared as stems (Sastrawi), so "dianiaya", "penganiayaan" and "aniaya" are one entry, and a
+word drawn out by one doubled letter ("toloong", "tolongg") as the word. A theft is a cry while it happens
+("lagi dimasuki maling", "ada maling"), a report when it is over ("motor dicuri kemarin"). A cry right after a
+negation ("tidak ada yang luka") is not one. "Tolong" is also the everyday "please" ("tolong ditertibkan"): it
+is a cry only with no other request beside it. Danger told as over ("kebakaran semalam, sudah padam"), as
+past ("dibegal kemarin") or as fiction or practice ("nonton film tentang begal", "latihan pemadam
+kebakaran") is a report or nothing; a person still at risk (self-harm, a missing child, a threat to kill,
+domestic violence, "tolong saya") is a cry whenever it is told.
 """
 
 from __future__ import annotations
@@ -56,7 +60,21 @@ PHRASES = tuple(tuple(p.split()) for p in (
     "kecelakaan parah", "korban jiwa", "ada mayat", "tidak bernapas", "tidak sadar", "tidak sadarkan",
     "ditodong pisau", "ancam bunuh", "mengancam bunuh", "diancam bunuh", "dead body", "sos",
     "teriak meminta tolong", "teriak tolong", "meminta tolong cepat", "baku hantam", "adu jotos",
+    "breaking into", "broke into", "break into", "kecelakaan beruntun", "tidak bergerak", "enggak gerak",
+    "tidak gerak", "enggak bergerak", "tidak sadarkan diri", "bau gas", "gas leak", "smell gas", "smell of gas",
+    "kebocoran gas", "gas bocor", "bocor gas",
 ))  # fmt: skip
+# Of them, the ones that tell of a person still at risk: a cry even when told as past ("dari kemarin").
+_PERSISTENT = frozenset(p for p in PHRASES if {"diri", "mati", "hidup", "myself", "harm", "life", "hilang",
+                                                 "missing", "pulang", "bunuh", "violence", "hits", "hitting",
+                                                 "beats", "beating", "me", "us", "saya", "kami", "aku"} & set(p))
+# An accident is a cry when someone is hurt in it ("motor lecet saja" is a report).
+ACCIDENTS = frozenset({"kecelakaan", "tabrakan", "ketabrak", "ditabrak", "tertabrak", "kelindas", "terlindas",
+                       "dilindas", "jatuh", "terjatuh", "crash", "accident", "collision"})
+HURT = frozenset({"luka", "terluka", "berdarah", "tergeletak", "pingsan", "meninggal", "tewas", "korban",
+                  "kritis", "patah", "injured", "hurt", "bleeding", "unconscious", "dead", "dying"})
+# Gas leaking: "gas elpiji bocor".
+GAS, LEAKING = frozenset({"gas", "elpiji", "lpg"}), frozenset({"bocor", "leak", "leaking"})
 # A theft is a cry while it happens: a word of the moment before it ("lagi dimasuki maling"; after it, "lagi"
 # is "again"), or a thief said to be there ("ada maling", "maling masuk").
 THEFT_STEMS = frozenset({"maling", "curi", "copet", "jambret", "bobol", "rampas", "jarah", "bongkar"})
@@ -75,11 +93,43 @@ NEGATIONS = frozenset({"tidak", "enggak", "bukan", "tanpa", "belum", "not", "no"
 _ALONE_WITH = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang", "tolong", "help", "please", "saya", "kami",
                          "aku", "cepat", "segera", "sos", "pol", "polisi"})
 _CLOCK = re.compile(r"^\d")
+# Danger told as over, past, or not real.
+_DONE_WORDS = frozenset({"sudah", "telah", "already"})
+_OVER = frozenset({"padam", "padem", "dipadamkan", "aman", "kabur", "ditangkap", "diamankan", "selesai",
+                   "ditangani", "pergi", "reda", "lewat", "out", "gone", "caught", "over"})
+_OVER_PHRASES = tuple(tuple(p.split()) for p in (
+    "put out", "is over", "was over", "got away", "ran away", "was caught", "were caught", "fire is out",
+    "fire was out",
+))  # fmt: skip
+_PAST = frozenset({"semalam", "kemarin", "yesterday", "ago"})
+_PAST_PHRASES = tuple(tuple(p.split()) for p in (
+    "tadi malam", "tadi pagi", "tadi siang", "tadi sore", "minggu lalu", "bulan lalu", "tahun lalu", "hari lalu",
+    "yang lalu", "last night", "last week",
+    "last month",
+))  # fmt: skip
+_SINCE = frozenset({"dari", "sejak", "since"})  # "dari kemarin": until now
+_STILL = frozenset({"sekarang", "masih", "now", "still", "currently", "sedang"})
+_NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "simulasi", "drama", "game", "berita",
+                       "video", "movie", "drill", "training", "novel", "komik"})
+# Another spelling of "tolong": Javanese "tulung", Betawi "tolongin".
+_TOLONG = {"tulung": "tolong", "tulungi": "tolong", "tolongin": "tolong", "tulungin": "tolong"}
+# Single words of the lists above by their letters with every doubled letter made one, for a word drawn out by
+# one letter ("toloong"); the lists' words of five letters and more, so that "shoot" is not "shot".
+_SQUEEZED = {re.sub(r"(.)\1+", r"\1", word): word
+             for word in (ALWAYS | ALWAYS_WORDS | FIGHTS | THIEVES | ACCIDENTS | HURT | {"tolong"})
+             if len(word) >= 5}
 
 
 def _negated(said: list[str], at: int) -> bool:
-    """A negation one or two words before `at`: "tidak ada kebakaran", "no fire", "bukan begal"."""
-    return any(w in NEGATIONS for w in said[max(0, at - 2):at])
+    """A negation one or two words before `at` ("tidak ada kebakaran", "no fire", "bukan begal"), or three
+    with "ada yang" between ("tidak ada yang luka")."""
+    before = said[max(0, at - 3):at]
+    return any(w in NEGATIONS for w in before[-2:]) or (len(before) == 3 and before[0] in NEGATIONS
+                                                         and before[1:] == ["ada", "yang"])
+
+
+def _unnegated(said: list[str], among: frozenset[str]) -> bool:
+    return any(word in among and not _negated(said, i) for i, word in enumerate(said))
 
 
 def _phrase_at(said: list[str], phrase: tuple[str, ...]) -> int | None:
@@ -90,19 +140,46 @@ def _phrase_at(said: list[str], phrase: tuple[str, ...]) -> int | None:
     return None
 
 
+def _as_listed(word: str) -> str:
+    squeezed = re.sub(r"(.)\1+", r"\1", word)
+    return _TOLONG.get(word) or _TOLONG.get(squeezed) or _SQUEEZED.get(squeezed, word)
+
+
+def _not_now(said: list[str]) -> bool:
+    """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film"."""
+    if _NOT_REAL & set(said):
+        return True
+    if any(word in _OVER and _DONE_WORDS & set(said[max(0, i - 2):i]) for i, word in enumerate(said)):
+        return True
+    if any(_phrase_at(said, phrase) is not None for phrase in _OVER_PHRASES):
+        return True
+    if _STILL & set(said):
+        return False
+    past = [i for i, word in enumerate(said) if word in _PAST]
+    past += [i for phrase in _PAST_PHRASES if (i := _phrase_at(said, phrase)) is not None]
+    return any(not (i and said[i - 1] in _SINCE) for i in past)
+
+
 def is_cry_for_help(text: str) -> bool:
     """Whether `text` says someone may be in danger now."""
-    said = words(text)
+    said = [_as_listed(word) for word in words(text)]
     if not said:
         return False
     if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH for w in said):
         return True
+    not_now = _not_now(said)
     for phrase in PHRASES:
         at = _phrase_at(said, phrase)
-        if at is None or _negated(said, at):
+        if at is None or _negated(said, at) or (not_now and phrase not in _PERSISTENT):
             continue
         if phrase not in _CHILD_PHRASES or at == 0 or said[at - 1] in _BEFORE_A_SUBJECT:
             return True
+    if not_now:
+        return False
+    if _unnegated(said, ACCIDENTS) and _unnegated(said, HURT):
+        return True
+    if _unnegated(said, GAS) and _unnegated(said, LEAKING):
+        return True
     roots = stems_of(said, ALWAYS | THEFT_STEMS)
     for i, (word, root) in enumerate(zip(said, roots, strict=True)):
         if _negated(said, i):
