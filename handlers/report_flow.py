@@ -53,6 +53,7 @@ PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
 VOICE_STEPS = (DESCRIPTION, VOICE_CAPTION)  # nor a voice note (but as the answer to an officer's question)
 FREE_TEXT_STEPS = (DESCRIPTION, VOICE_CAPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # any words may answer
 YES_NO_STEPS = (READ_BACK, PLACE_CHECK, PLACE_PICK, SUMMARY)  # where "sip makasih" is a yes, not an aside
+ANSWERED_IN_WORDS = (DESCRIPTION, LOCATION, WHEN)  # a correction may carry the new answer to these
 ASIDE_ANSWERS = {"thanks": "report.aside_thanks", "how": "report.aside_how",
                  "police_number": "report.aside_police_number", "greeting": "report.already_started"}
 
@@ -232,9 +233,10 @@ def _yes_with_a_time(text: str) -> str | None:
     return answer
 
 
-def correct(turn: Turn) -> str | None:
+async def correct(turn: Turn) -> str | None:
     """Goes back a step, or to the answer the resident wants to change, keeping the others; None when the
-    message is no correction. "eh salah, maksudnya narkoba" changes the category and asks the same again."""
+    message is no correction. "eh salah, maksudnya narkoba" changes the category and asks the same again;
+    "eh salah, lokasinya di Plosokerep" takes the new place as the answer to the place's question."""
     fix = correction(turn.text)
     if fix is None or turn.inbound.choice is not None:
         return None
@@ -251,7 +253,11 @@ def correct(turn: Turn) -> str | None:
         turn.draft["category"] = fix.category
         turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[CATEGORY])
         return turn.step
-    return _reopen(turn, fix.field)
+    step = _reopen(turn, fix.field)
+    if fix.rest and step in ANSWERED_IN_WORDS:
+        turn.text = fix.rest
+        return await STEPS[step].answer(turn)
+    return step
 
 
 def answer_aside(turn: Turn) -> str | None:

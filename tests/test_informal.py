@@ -9,7 +9,7 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from storage.contacts import current_step
 from storage.models import Category, ConversationSession, Report
-from tests.helpers import DESCRIPTION, Resident, at, enrolled, file_report
+from tests.helpers import DESCRIPTION, Resident, at, enrolled, file_report, walk_to_summary
 
 GEDOG = "35.72.03.1001"
 
@@ -196,6 +196,34 @@ async def test_a_correction_changes_one_answer_and_keeps_the_others(engine: Engi
     report = await finish_from_when(resident)
     assert report.category == Category.SECURITY and report.village_code == GEDOG
     assert report.description == "Motor tetangga dibawa kabur orang waktu parkir"
+
+
+@pytest.mark.parametrize("fix", [
+    "eh salah, lokasinya di plosokerep, kec sananwetan",
+    "lokasinya salah pak, harusnya Plosokerep Sananwetan kota blitar",
+    "ralat: tempatnya di kelurahan plosokerep kecamatan sananwetan, dekat alun-alun",
+])
+async def test_a_correction_at_the_summary_takes_the_new_answer_it_gives(engine: Engine, fix: str) -> None:
+    """The summary read back a wrong place: the resident says so with the right one, in one message. It is read
+    as the answer to the place's question, confirmed, and the summary comes back with it, the rest kept."""
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send(fix)
+    assert resident.heard("place.confirm") and "Kel. Plosokerep" in resident.text, resident.text
+    await resident.send("iya")
+    assert resident.heard("report.summary") and "Plosokerep" in resident.text, resident.text
+    await resident.send("kirim")
+    assert resident.heard("report.submitted"), resident.text
+    async with engine.sessions() as db:
+        report = (await db.execute(select(Report))).scalar_one()
+    assert report.village_code == "35.72.03.1002" and report.description == DESCRIPTION
+
+
+async def test_a_correction_that_only_names_what_is_wrong_asks_it_again(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("waktunya salah")
+    assert resident.heard("report.ask_when"), resident.text
 
 
 async def test_english_informal_answers(engine: Engine) -> None:

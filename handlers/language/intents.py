@@ -4,6 +4,7 @@ gimana?") and corrections at any step ("eh salah, maksudnya narkoba")."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -198,6 +199,7 @@ class Correction:
     field: str | None = None  # a step of the report, or None to go back one step
     category: str | None = None  # the category meant, when the correction names it
     back: bool = False  # said with a word of going back ("kembali"), not only "salah"
+    rest: str = ""  # what the message says after the field's name: its new answer ("lokasinya di X" → "X")
 
 
 FIELD_WORDS = {
@@ -209,23 +211,55 @@ FIELD_WORDS = {
     "identity": {"identitas", "identity"},
 }
 CORRECTION_MAX_WORDS = 7  # a correction is short: a longer message is an answer that happens to say "salah"
+# How a correction opens; one that names its field within its first words may go on to give the new answer at
+# any length ("eh salah, lokasinya di Plosokerep dekat pasar, kecamatan Sananwetan").
+FIX_OPENERS = frozenset({"salah", "wrong", "keliru", "eh", "ralat", "koreksi", "maaf", "sorry", "oops", "ubah",
+                         "ganti", "change"})
+FIELD_NAMED_WITHIN = 4
+# Words between a field's name and its new answer: "lokasinya di X", "waktunya jadi kemarin", "place: X".
+_LEAD_IN = (r"(?:\s*(?:[:,.\-]|\b(?:salah|keliru|wrong|di|ke|jadi|harusnya|seharusnya|sebenarnya|yang benar|"
+            r"adalah|it is|is|should be|at|in|to)\b))*")
+_WRONG = frozenset({"salah", "keliru", "wrong"})
+
+
+def _field_named(word: str) -> str | None:
+    """The field a word names: "lokasi", "lokasinya" (its -nya), "place"."""
+    for candidate in (word, word[:-3] if word.endswith("nya") else word):
+        for field, names in FIELD_WORDS.items():
+            if candidate in names:
+                return field
+    return None
+
+
+def _new_answer(text: str, field: str) -> str:
+    """What follows the field's name in `text`, as the resident wrote it: "" when nothing does."""
+    names = "|".join(sorted(FIELD_WORDS[field], key=len, reverse=True))
+    found = re.search(rf"\b(?:{names})(?:nya)?\b{_LEAD_IN}\s*(.*)", text, re.IGNORECASE | re.DOTALL)
+    return found.group(1).strip() if found else ""
 
 
 def correction(text: str) -> Correction | None:
     """"kembali" / "back" (one step back), "ubah kategori" (that field), "eh salah, maksudnya narkoba"
-    (the category, to narkoba). None when the text is no correction."""
+    (the category, to narkoba), "eh salah, lokasinya di Plosokerep" (the place, with its new answer). None when
+    the text is no correction."""
     said = words(text)
-    if not said or len(said) > CORRECTION_MAX_WORDS:
+    fields = [field for word in said if (field := _field_named(word))]
+    # "eh salah, lokasinya …", or the field said wrong first: "lokasinya salah, harusnya …"
+    first = said[:FIELD_NAMED_WITHIN]
+    opens = bool(said) and ((said[0] in FIX_OPENERS and bool((_WRONG | CORRECTION_WORDS) & set(first))
+                             and any(_field_named(word) for word in first))
+                            or (_field_named(said[0]) is not None and said[1:2] in (["salah"], ["keliru"], ["wrong"])))
+    if not said or (len(said) > CORRECTION_MAX_WORDS and not opens):
         return None
     if said[0] in BACK_WORDS or normalise(text) in ("go back", "mundur satu"):
         return Correction(back=True)
     changing = bool(set(said) & CORRECTION_WORDS)
-    fields = [field for field, names in FIELD_WORDS.items() if set(said) & names]
     if said[0] in ("salah", "wrong", "keliru", "ralat") and len(said) <= 2 and not fields:
         return Correction()  # "salah", "salah pak": the last answer was wrong
-    if not changing and not (fields and said[0] in ("salah", "wrong", "keliru", "eh", "ubah", "ganti")):
+    if not changing and not (fields and (said[0] in FIX_OPENERS or opens)):
         return None
     named = category_named(text) if len(said) > 1 else None
     if fields:
-        return Correction(fields[0], named if fields[0] == "category" else None)
+        field = fields[0]
+        return Correction(field, named if field == "category" else None, rest=_new_answer(text, field))
     return Correction("category", named) if named is not None else None
