@@ -198,10 +198,10 @@ def ask_read_back(turn: Turn) -> None:
 
 async def read_back(turn: Turn) -> str:
     """Keeps what was read from the story on a yes (with the time, or the time not said), none of it on a no;
-    then asks what is still missing."""
+    then asks what is still missing. A yes that says the time ("iya bener, semalam") keeps that time."""
     asks_when = "when" not in turn.draft["read"]
     picked = turn.pick(READ_BACK_WHEN if asks_when else READ_BACK_OPTIONS)
-    if picked is None and turn.inbound.choice is None and asks_when:
+    if picked is None and turn.inbound.choice is None:
         picked = _yes_with_a_time(turn.text)
     if picked is None:
         turn.say("common.not_a_choice")

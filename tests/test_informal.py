@@ -167,6 +167,23 @@ async def test_a_report_told_in_one_message_is_confirmed_and_filed_in_five(engin
     assert report.category == Category.SECURITY and report.occurred_text == "Tadi, hari ini"
 
 
+@pytest.mark.parametrize(("yes", "when"), [
+    ("iya bener, semalam", "Sebelum hari ini"),
+    ("ya betul pak, 2 hari yg lalu", "Sebelum hari ini"),
+    ("bener, td pagi", "Tadi, hari ini"),
+])
+async def test_a_yes_to_what_was_read_may_say_the_time_again_and_it_is_kept(
+        engine: Engine, yes: str, when: str) -> None:
+    resident = Resident(engine, "console:story")
+    await resident.send("hp sy dijambret orang naik motor tadi siang di gedog sananwetan blitar")
+    assert resident.heard("report.read_back") and "Tadi, hari ini" in resident.text, resident.text
+    await resident.send(yes)
+    assert resident.heard("report.ask_photo"), resident.text
+    for said in ("ga ada", "rahasia aja"):
+        await resident.send(said)
+    assert resident.heard("report.summary") and when in resident.text, resident.text
+
+
 async def test_a_no_to_what_was_read_keeps_the_story_and_asks_the_rest(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")

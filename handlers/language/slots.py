@@ -6,8 +6,9 @@ from handlers.language.normalise import words
 
 # Words of the moment, checked in this order: "tadi malam" is earlier than "tadi", "kemarin" than "sekarang".
 WHEN_PHRASES = (
-    ("earlier", ("kemarin", "kemaren", "semalam", "tadi malam", "minggu lalu", "bulan lalu", "hari lalu",
-                 "tahun lalu", "lusa", "yesterday", "last night", "last week", "days ago", "week ago")),
+    ("earlier", ("kemarin", "kemaren", "kemarinnya", "kemarennya", "semalam", "semalem", "tadi malam",
+                 "malam tadi", "minggu lalu", "bulan lalu", "hari lalu", "tahun lalu", "yang lalu", "lusa",
+                 "yesterday", "last night", "last week", "days ago", "week ago", "ago")),
     ("now", ("sekarang", "sedang", "lagi", "masih", "saat ini", "barusan banget", "right now", "happening",
              "now", "currently")),
     ("today", ("tadi", "barusan", "hari ini", "pagi ini", "siang ini", "sore ini", "malam ini", "today",
