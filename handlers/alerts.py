@@ -16,7 +16,7 @@ from storage.models import Attachment, Contact, Identity, Officer, OutboxKind, R
 from storage.officers import duty_officers
 from storage.outbox import enqueue
 from storage.reports import report_time
-from storage.witnesses import residents_reporting
+from storage.witnesses import residents_reporting, witnesses_of
 
 URGENT, NORMAL = 0, 1  # outbox priorities
 ACTIONS = Menu("action")  # the one-tap actions on a report, each choice keyed "<action>:<ref>"
@@ -41,6 +41,14 @@ def witness_place(office: Office, witness: Witness, lang: str) -> str:
     """Where a witness said it happened, in their words or as their pin."""
     return describe_place(lang, office.router, location_text=witness.location_text, latitude=witness.latitude,
                           longitude=witness.longitude, code=None)
+
+
+async def witness_accounts(office: Office, report: Report, lang: str) -> list[tuple[Witness, str, str]]:
+    """Each witness statement of the report, oldest first, with where the witness said it was and who they are
+    as an officer may see it: what the chat's LIHAT and the report's web page show."""
+    return [(witness, witness_place(office, witness, lang),
+             await reporter_line(office, witness.identity, witness.contact_id, lang))
+            for witness in await witnesses_of(office.db, report)]
 
 
 async def reporter_line(office: Office, identity: Identity, contact_id: int | None, lang: str) -> str:

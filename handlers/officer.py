@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.channels.base import Choice, Outbound
 from handlers import patrol, report_flow
 from handlers.actions import NEEDS_ARGUMENT, Action, Outcome, act, refusal
-from handlers.alerts import ACTIONS, action_choices, alert_payload
+from handlers.alerts import ACTIONS, action_choices, alert_payload, witness_accounts
 from handlers.choices import Menu, pick
 from handlers.digest import compose, latest_due_date
 from handlers.i18n import format_time, labels, t
@@ -354,7 +354,11 @@ async def show_report(turn: Turn, ref: str) -> None:
     timezone = station.timezone if station else "Asia/Jakarta"
     payload = await alert_payload(turn.office, report, turn.lang, arriving=False)
     events = [await event_line(turn.db, turn.lang, event, timezone) for event in await history(turn.db, report)]
-    _offer(turn, "officer.report", action_choices(turn.lang, report.ref), alert=payload["text"],
+    accounts = [t(turn.lang, "officer.witness_line", time=format_time(turn.lang, witness.created_at, timezone),
+                  statement=witness.statement, when=witness.occurred_text, where=where, reporter=reporter)
+                for witness, where, reporter in await witness_accounts(turn.office, report, turn.lang)]
+    witnesses = t(turn.lang, "officer.witnesses", count=len(accounts), lines="\n".join(accounts)) if accounts else ""
+    _offer(turn, "officer.report", action_choices(turn.lang, report.ref), alert=payload["text"], witnesses=witnesses,
            status=t(turn.lang, f"status.label.{report.status.value}"), history="\n".join(events))
 
 

@@ -111,6 +111,9 @@ async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(e
     officer = Resident(engine, PETUGAS)
     await officer.send(f"TERIMA {ref}")
     assert officer.heard("officer.done.ack"), officer.text
+    await officer.send(f"LIHAT {ref}")
+    assert "Kesaksian warga lain (1)" in officer.text and SAME_STORY in officer.text, officer.text
+    assert f"lokasi menurut saksi: {PLACE}" in officer.text, "each witness's account, as the web page shows it"
     for urn in (first.urn, witness.urn):
         relays = await sent_to(engine, urn, "status_update")
         assert len(relays) == 1 and ref in relays[0], (urn, relays)

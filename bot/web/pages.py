@@ -17,7 +17,7 @@ from bot.web.auth import LANGUAGE_COOKIE, Viewer, secure, signed_in_only
 from bot.web.render import page
 from handlers import patrol
 from handlers.actions import NEEDS_ARGUMENT, Action, act, can_reach_reporter, refusal
-from handlers.alerts import alert_payload, reporter_line, witness_place
+from handlers.alerts import alert_payload, witness_accounts
 from handlers.digest import HOTSPOT_DAYS, HOTSPOTS, TOP_PLACES, TREND_DAYS, gather, latest_due_date, place_name
 from handlers.i18n import LANGUAGES, labels, t
 from handlers.officer import NOTE_CHARS, event_line, outcome_messages
@@ -27,7 +27,6 @@ from storage.models import Attachment, Category, Outbox, OutboxKind, Report, Rep
 from storage.outbox import open_payload
 from storage.report_search import SORTS, ReportFilter, matching, search
 from storage.reports import history
-from storage.witnesses import witnesses_of
 from storage.workflow import OPEN_STATUSES
 
 PAGE_SIZE = 50
@@ -145,9 +144,7 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, message
               for row in (await viewer.office.db.execute(            # whether it reached them
                   select(Outbox).where(Outbox.report_id == report.id, Outbox.kind == OutboxKind.STATUS_UPDATE)
                   .order_by(Outbox.id))).scalars()]
-    witnessed = [(witness, witness_place(viewer.office, witness, viewer.lang),
-                  await reporter_line(viewer.office, witness.identity, witness.contact_id, viewer.lang))
-                 for witness in await witnesses_of(viewer.office.db, report)]
+    witnessed = await witness_accounts(viewer.office, report, viewer.lang)
     own = report.station_id == viewer.officer.station_id  # a head sees the Polsek under it; its officers act
     actions = [a for a in Action if own and refusal(viewer.officer, report, a) is None]
     return page(request, "report.html", viewer.lang, {
