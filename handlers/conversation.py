@@ -96,7 +96,8 @@ async def _start_urgent(turn: Turn) -> str:
 
 async def _menu_intent(turn: Turn) -> str:
     """What a message that is no menu choice asks for: a report (told whole, of a kind, or just wanted), how to
-    report, the police number; thanks and an "ok" are answered; anything else is asked once, with the menu."""
+    report, the police number; thanks and an "ok" are answered, tears or fear with a gentle question of what
+    happened; anything else is asked once, with the menu."""
     intent = menu_intent(turn.text)
     if intent == "story":
         return await report_flow.start_from_story(turn)
@@ -107,7 +108,7 @@ async def _menu_intent(turn: Turn) -> str:
         return report_flow.start(turn)
     if intent == "report":
         return report_flow.start(turn)
-    if intent in ("thanks", "police_number"):
+    if intent in ("thanks", "police_number", "distress"):
         turn.say(f"menu.{intent}")
     elif intent not in ("ok", "greeting"):  # the menu that follows answers both
         turn.say("menu.not_understood")
@@ -404,7 +405,8 @@ GLOBAL_WORDS: dict[str, GlobalWord] = one_table(
 
 def _tells_something(turn: Turn) -> bool:
     """Whether a first message (or the first after a draft expired) says what the contact wants by itself."""
-    return turn.emergency_answered or menu_intent(turn.text) in ("story", "category", "report", "how", "police_number")
+    return turn.emergency_answered or menu_intent(turn.text) in ("story", "category", "report", "how", "police_number",
+                                                                   "distress")
 
 
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:

@@ -137,6 +137,9 @@ async def test_calm_words_raise_no_alarm(engine: Engine, calm: str) -> None:
     ("🙏", "menu.thanks"),
     ("nomor polisi brp", "menu.police_number"),
     ("zzz qqq", "menu.not_understood"),
+    ("😭", "menu.distress"),
+    ("😢🙏", "menu.distress"),
+    ("pak... 😱", "menu.distress"),
 ])
 async def test_the_menu_reads_what_is_wanted(engine: Engine, said: str, heard: str) -> None:
     resident = Resident(engine)
@@ -144,6 +147,24 @@ async def test_the_menu_reads_what_is_wanted(engine: Engine, said: str, heard: s
     await resident.send(said)
     assert resident.heard(heard), resident.text
     assert not resident.heard("menu.not_understood") or heard == "menu.not_understood"
+
+
+@pytest.mark.parametrize("tears", ["😭", "😨🙏 pak"])
+async def test_tears_or_fear_as_a_first_message_are_asked_gently_what_happened(engine: Engine, tears: str) -> None:
+    resident = Resident(engine)
+    await resident.send(tears)
+    assert resident.heard("menu.greeting") and resident.heard("menu.distress") and resident.heard("menu.ask")
+    assert not resident.heard("menu.thanks") and not resident.heard("menu.not_understood")
+    await resident.send("motor saya dicuri orang tadi pagi di parkiran pasar")
+    assert resident.heard("report.read_back"), resident.text
+
+
+async def test_folded_hands_after_a_report_is_sent_are_still_thanks(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    await resident.send("🙏")
+    assert resident.heard("menu.thanks") and not resident.heard("menu.distress")
 
 
 async def test_naming_a_kind_of_incident_starts_the_report_with_that_category(engine: Engine) -> None:
@@ -301,6 +322,7 @@ ASKED_AT = {"category": "report.ask_category", "description": "report.ask_descri
     ("what now", "report.aside_how"),
     ("no polisi brp pak", "report.aside_police_number"),
     ("selamat pagi bu", "report.already_started"),
+    ("😭", "report.aside_distress"),
 ])
 @pytest.mark.parametrize("step", list(ASKED_AT))
 async def test_an_aside_in_the_middle_of_a_report_is_answered_and_the_question_asked_again(

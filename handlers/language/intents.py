@@ -62,6 +62,9 @@ GREETING_PHRASES = ("halo", "hallo", "helo", "hai", "hi", "hello", "hey", "assal
 NUMBER_WORDS = frozenset({"nomor", "no", "telepon", "telpon", "nomer", "kontak", "hotline", "number", "call",
                           "phone", "hubungi", "wa", "whatsapp"})
 POLICE_WORDS = frozenset({"polisi", "polsek", "polres", "police", "110", "darurat", "emergency", "polri"})
+# Emoji of crying or fear, by the parts of the names the normaliser gives them ("😭" → emoji_wajah_menangis_keras,
+# "😱" → emoji_wajah_sangat_ketakutan): sent alone, someone is upset, not thankful, even with a 🙏 beside them.
+DISTRESS_EMOJI = frozenset({"menangis", "ketakutan", "cemas", "memelas", "menderita", "sos"})
 
 
 def _words_of(phrases: tuple[str, ...]) -> frozenset[str]:
@@ -87,8 +90,15 @@ _ASIDE_WORDS = {
         "your", "sini", "terdekat", "setempat", "hp"},
     "greeting": _words_of(GREETING_PHRASES) | {"a", "all", "semua", "semuanya", "sir", "there", "everyone", "wr", "wb",
                                                *POLICE_WORDS},
+    # Besides the emoji themselves (see _distressed): "pak 😭", "😢🙏", "tolong pak 😱".
+    "distress": {"emoji_melipat_tangan", "tolong", "help", "please", *POLICE_WORDS},
 }
 ASIDE_MAX_WORDS = 8
+
+
+def _distressed(word: str) -> bool:
+    return word.startswith("emoji_") and bool(DISTRESS_EMOJI & set(word.split("_")))
+
 # A correction: "salah", "eh", "maksudnya", "ralat", "kembali", "back", "ubah", "ganti" and what it changes.
 BACK_WORDS = frozenset({"kembali", "balik", "back", "mundur", "sebelumnya", "previous", "undo"})
 # Words that say an answer is being changed; "salah", "eh" or "sorry" alone do not ("salah paham dengan
@@ -150,7 +160,8 @@ def tells_a_story(text: str) -> bool:
 
 
 def menu_intent(text: str) -> str | None:
-    """At the menu: story, police_number, how, thanks, category, report, greeting, ok; None when none is clear."""
+    """At the menu: story, police_number, how, distress, thanks, category, report, greeting, ok; None when none is
+    clear."""
     said = words(text)
     if not said:
         return None
@@ -163,6 +174,10 @@ def menu_intent(text: str) -> str | None:
     if (roots & HOW_WORDS and (roots & REPORT_WORDS or len(said) <= 4 or only_how)) or \
             any(_has(said, p) for p in HOW_PHRASES):
         return "how"
+    thanked_in_words = any(_has(said, p) for p in THANKS_PHRASES if p != "emoji_melipat_tangan")
+    if any(_distressed(w) for w in said) and not thanked_in_words and \
+            all(_distressed(w) or w in _ASIDE_WORDS["distress"] or w in NEUTRAL for w in said):
+        return "distress"  # "makasih pak 😭" is thanks, moved
     if any(_has(said, p) for p in THANKS_PHRASES) and len(said) <= 8:
         return "thanks"
     if category_named(text) is not None and len(said) <= 8:
@@ -180,14 +195,15 @@ def menu_intent(text: str) -> str | None:
 
 def aside(text: str) -> str | None:
     """In the middle of a report, a message that is only a thank-you, a greeting, a question of how to report
-    (or what now) or one for the police number: "thanks", "greeting", "how", "police_number". None for anything
+    (or what now), one for the police number or emoji of crying or fear: "thanks", "greeting", "how",
+    "police_number", "distress". None for anything
     more: a story that says "terima kasih" is still the story, "nomor polisi yang datang B 1234" a detail."""
     said = words(text)
     if not said or len(said) > ASIDE_MAX_WORDS:
         return None
     intent = menu_intent(text)
     allowed = _ASIDE_WORDS.get(intent or "")
-    if allowed is None or not all(w in allowed or w in NEUTRAL for w in said):
+    if allowed is None or not all(w in allowed or w in NEUTRAL or _distressed(w) for w in said):
         return None
     return intent
 
