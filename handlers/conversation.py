@@ -16,10 +16,10 @@ from handlers.actions import take_answer
 from handlers.choices import Menu
 from handlers.i18n import LANGUAGES, catalogue, t
 from handlers.language.emergency import is_cry_for_help
-from handlers.language.intents import aside, category_named, menu_intent
+from handlers.language.intents import aside, category_named, menu_intent, status_asked
 from handlers.routing import station_label
 from handlers.state import SessionData
-from handlers.status import show_status
+from handlers.status import show_own_reports, show_status
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, one_table, resume
 from handlers.voice import voice_story
@@ -241,6 +241,10 @@ async def global_word(turn: Turn) -> str | None:
     if turn.officer is not None and officer.parse_key(turn.inbound.choice):
         return await officer.tap(turn, turn.inbound.choice or "")
     said = _parse_keyword(turn.text)
+    # "cek LP-…", "status laporan saya": a resident's own words for STATUS (an officer's bare ref opens the report)
+    status_words = said.keyword == "status" if said else not turn.text.startswith("/")
+    if turn.officer is None and status_words and (asked := status_asked(turn.text)):
+        return await _status_asked(turn, asked)
     if said is None:
         if turn.text.startswith("/"):
             turn.say("common.unknown_command")
@@ -282,6 +286,17 @@ async def _status(turn: Turn, said: Said) -> str | None:
         turn.say("status.ref_not_recognised")
         return turn.step
     return interrupt(turn, STATUS_REF)
+
+
+async def _status_asked(turn: Turn, asked: str) -> str:
+    """A resident asking after a report in their own words: "cek LP-…" or the ref alone shows that report as
+    STATUS does; "status laporan saya" or "my reports" lists their own. Then back to where they were."""
+    ref = find_ref(turn.text, prefix_optional=True)
+    if asked == "report" and ref is not None:
+        await show_status(turn, ref)
+    else:
+        await show_own_reports(turn)
+    return resume(turn) if turn.step == STATUS_REF else turn.step
 
 
 async def _language(turn: Turn, said: Said) -> str | None:

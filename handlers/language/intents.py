@@ -12,6 +12,7 @@ from functools import cache
 from handlers.i18n import LANGUAGES, aliases
 from handlers.language.answers import NEUTRAL, yes_or_no
 from handlers.language.normalise import normalise, stem, stems_of, words
+from storage.reports import find_ref, without_ref
 
 # Stems of what happened, by category (the catalogue's aliases are read too). A story names its incident
 # in these words far more often than by the category's label. Not "bandar": it names places (Bandar Lampung)
@@ -62,6 +63,16 @@ GREETING_PHRASES = ("halo", "hallo", "helo", "hai", "hi", "hello", "hey", "assal
 NUMBER_WORDS = frozenset({"nomor", "no", "telepon", "telpon", "nomer", "kontak", "hotline", "number", "call",
                           "phone", "hubungi", "wa", "whatsapp"})
 POLICE_WORDS = frozenset({"polisi", "polsek", "polres", "police", "110", "darurat", "emergency", "polri"})
+# Asking how a report is getting on: "cek LP-…", "gimana laporan LP-…", "status laporan saya", "my reports".
+REPORT_NOUNS = frozenset({"laporan", "laporannya", "aduan", "pengaduan", "report", "reports", "tiket", "ticket"})
+OWN_WORDS = frozenset({"saya", "aku", "ku", "kami", "my", "mine", "our"})
+STATUS_WORDS = REPORT_NOUNS | OWN_WORDS | frozenset({
+    "status", "statusnya", "cek", "check", "lihat", "liat", "kabar", "kabarnya", "perkembangan", "perkembangannya",
+    "progress", "update", "bagaimana", "mana", "sampai", "sejauh", "apa", "berapa", "nomor", "no", "semua",
+    "daftar", "list", "sudah", "diproses", "proses", "ditindaklanjuti", "tindak", "lanjut", "of", "on", "what",
+    "how", "is", "are", "about", "with", "the", "all", "show", "me", "mau", "ingin", "minta", "tolong", "dong", "ya",
+    "lapor",  # "LP", as the slang lexicon spells it, when the reference is typed apart from it
+})
 # Emoji of crying or fear, by the parts of the names the normaliser gives them ("😭" → emoji_wajah_menangis_keras,
 # "😱" → emoji_wajah_sangat_ketakutan): sent alone, someone is upset, not thankful, even with a 🙏 beside them.
 DISTRESS_EMOJI = frozenset({"menangis", "ketakutan", "cemas", "memelas", "menderita", "sos"})
@@ -159,9 +170,25 @@ def tells_a_story(text: str) -> bool:
             and category_named(text) is not None)
 
 
+def status_asked(text: str) -> str | None:
+    """"report" when the text only asks after the report whose reference it holds ("cek LP-…", "gimana laporan
+    LP-…", the reference alone), "own" when it asks after the resident's reports without one ("status laporan
+    saya", "laporan saya gimana", "my reports"); None otherwise."""
+    if find_ref(text, prefix_optional=True) is not None:
+        return "report" if all(w in STATUS_WORDS or w in NEUTRAL for w in words(without_ref(text))) else None
+    said = set(words(text))
+    asked = said & OWN_WORDS or said & {"status", "statusnya", "cek", "check", "kabar", "perkembangan", "progress"}
+    if said and said & REPORT_NOUNS and asked and said <= STATUS_WORDS | NEUTRAL:
+        return "own"
+    return None
+
+
 def menu_intent(text: str) -> str | None:
-    """At the menu: story, police_number, how, distress, thanks, category, report, greeting, ok; None when none is
-    clear."""
+    """At the menu: status (of the report it names), own_reports, story, police_number, how, distress, thanks,
+    category, report, greeting, ok; None when none is clear."""
+    if asked := status_asked(text):
+        return "status" if asked == "report" else "own_reports"
+    text = without_ref(text)  # a reference names a report, not what is wanted ("LP" is no "lapor")
     said = words(text)
     if not said:
         return None
