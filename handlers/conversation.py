@@ -291,7 +291,7 @@ async def _status(turn: Turn, said: Said) -> str | None:
 async def _status_asked(turn: Turn, asked: str) -> str:
     """A resident asking after a report in their own words: "cek LP-…" or the ref alone shows that report as
     STATUS does; "status laporan saya" or "my reports" lists their own. Then back to where they were."""
-    ref = find_ref(turn.text, prefix_optional=True)
+    ref = find_ref(turn.text)
     if asked == "report" and ref is not None:
         await show_status(turn, ref)
     else:

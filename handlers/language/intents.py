@@ -172,9 +172,9 @@ def tells_a_story(text: str) -> bool:
 
 def status_asked(text: str) -> str | None:
     """"report" when the text only asks after the report whose reference it holds ("cek LP-…", "gimana laporan
-    LP-…", the reference alone), "own" when it asks after the resident's reports without one ("status laporan
+    LP-…", the reference pasted alone), "own" when it asks after the resident's reports without one ("status laporan
     saya", "laporan saya gimana", "my reports"); None otherwise."""
-    if find_ref(text, prefix_optional=True) is not None:
+    if find_ref(text) is not None:  # with its "LP": eight letters alone may be a word ("SEKARANG")
         return "report" if all(w in STATUS_WORDS or w in NEUTRAL for w in words(without_ref(text))) else None
     said = set(words(text))
     asked = said & OWN_WORDS or said & {"status", "statusnya", "cek", "check", "kabar", "perkembangan", "progress"}
