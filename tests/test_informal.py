@@ -188,6 +188,34 @@ async def test_a_report_told_in_one_message_is_confirmed_and_filed_in_five(engin
     assert report.category == Category.SECURITY and report.occurred_text == "Tadi, hari ini"
 
 
+@pytest.mark.parametrize("story", [
+    "banjir setinggi lutut masuk rumah warga sejak subuh tadi",
+    "ada pohon tumbang menutup jalan depan balai desa tadi sore",
+    "kabel listrik menjuntai rendah di atas jalan, bahaya buat pengendara motor",
+    "ada kakek kebingungan ga tau jalan pulang di pasar dari pagi",
+])
+async def test_a_story_of_what_no_category_names_starts_a_report_with_it(engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert not resident.heard("menu.not_understood"), resident.text
+    assert resident.heard("report.read_back_ask_when") or resident.heard("report.read_back") \
+        or resident.heard("report.ask_category"), resident.text
+    assert (await draft_of(engine))["description"] == story
+    if not resident.heard("report.ask_category"):
+        await resident.send("iya")
+    if resident.heard("report.ask_category"):
+        await resident.send("lainnya")
+    assert resident.heard("report.ask_location"), resident.text
+    assert (await draft_of(engine))["category"] == "other"
+
+
+async def test_a_question_with_a_time_in_it_is_no_story(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("pak ada yang mau saya tanyakan soal kejadian tadi")
+    assert resident.heard("menu.not_understood") and not await draft_of(engine)
+
+
 async def test_a_no_to_what_was_read_keeps_the_story_and_asks_the_rest(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")

@@ -11,7 +11,8 @@ from functools import cache
 
 from handlers.i18n import LANGUAGES, aliases
 from handlers.language.answers import NEUTRAL, yes_or_no
-from handlers.language.normalise import normalise, stem, stems_of, words
+from handlers.language.normalise import MAX_STEMMED, normalise, stem, stems_of, words
+from handlers.language.slots import when_named
 from storage.reports import find_ref, without_ref
 
 # Stems of what happened, by category (the catalogue's aliases are read too). A story names its incident
@@ -41,7 +42,15 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "narkoba", "narkotika", "sabu", "nyabu", "ganja", "ekstasi", "inex", "putaw", "tramadol", "ngelem",
         "pil", "obat", "drug", "drugs", "weed", "meth", "dealer", "pengedar", "edar",
     }),
-    "other": frozenset({"saran", "usul", "aspirasi", "pungli", "suggestion"}),
+    # What else residents bring to a Polsek: disasters, a road blocked or broken, a body found, a person or an
+    # animal out of control, a public nuisance. Filed as "other" unless a category's own word says more.
+    "other": frozenset({
+        "saran", "usul", "aspirasi", "pungli", "suggestion", "banjir", "longsor", "tumbang", "roboh", "ambruk",
+        "runtuh", "gempa", "beliung", "hanyut", "tenggelam", "genang", "rendam", "luap", "putus", "rusak", "retak",
+        "lubang", "padam", "mogok", "tumpah", "pecah", "bocor", "mayat", "jenazah", "odgj", "ngamuk", "kesurupan",
+        "ular", "buaya", "gigit", "limbah", "cemar", "petasan", "demo", "blokir", "api", "asap", "bakar", "flood",
+        "flooded", "landslide", "fallen", "collapsed", "blocked", "pothole", "body", "snake", "bitten", "pollution",
+    }),
 }
 
 REPORT_WORDS = frozenset({"lapor", "adu", "report", "complain", "complaint", "laporan", "melapor", "ngadu"})
@@ -110,6 +119,7 @@ ASIDE_MAX_WORDS = 8
 def _distressed(word: str) -> bool:
     return word.startswith("emoji_") and bool(DISTRESS_EMOJI & set(word.split("_")))
 
+
 # A correction: "salah", "eh", "maksudnya", "ralat", "kembali", "back", "ubah", "ganti" and what it changes.
 BACK_WORDS = frozenset({"kembali", "balik", "back", "mundur", "sebelumnya", "previous", "undo"})
 # Words that say an answer is being changed; "salah", "eh" or "sorry" alone do not ("salah paham dengan
@@ -118,6 +128,26 @@ CORRECTION_WORDS = frozenset({"maksud", "maksudnya", "ralat", "koreksi", "ubah",
                               "meant", "edit", "ubahin", "gantiin"})
 STORY_WORDS = 6  # a message of at least this many words, with an incident in it, tells what happened
 STORY_LETTERS = 25
+# A story of what no category names still tells of something happening, and where or when: a verb with the
+# prefix of an event ("pohon tumbang menutup jalan", "kabel listrik menjuntai", "bus terguling"), or "ada …"
+# ("ada mayat di pinggir sungai"), with a word of place or of time.
+EVENT_PREFIX = re.compile(r"^(?:di|ter|ber|me|ke|ng)")
+PLACE_WORDS = frozenset({
+    "di", "dekat", "depan", "belakang", "samping", "sebelah", "seberang", "pinggir", "tepi", "ujung", "sekitar",
+    "dalam", "atas", "bawah", "tengah", "jalan", "gang", "gg", "rt", "rw", "desa", "kelurahan", "kecamatan",
+    "kampung", "dusun", "komplek", "perumahan", "pasar", "sekolah", "masjid", "rumah", "sungai", "jembatan",
+    "lapangan", "taman", "kantor", "at", "in", "near", "on", "outside", "behind", "street", "road",
+})  # fmt: skip
+TIME_WORDS = frozenset({
+    "pagi", "siang", "sore", "malam", "subuh", "jam", "pukul", "sejak", "tiap", "setiap", "hari", "minggu",
+    "bulan", "morning", "afternoon", "evening", "night", "tonight", "since",
+})  # fmt: skip
+# A question is no story, whatever it asks about ("mau saya tanyakan soal kejadian tadi"); nor are these verbs,
+# of asking or of using the chat, a happening.
+QUESTION_ROOTS = frozenset({"tanya", "ask", "question"})
+ASKING_ROOTS = QUESTION_ROOTS | {"minta", "mohon", "bantu", "hubung", "tahu", "isi", "kirim", "jawab", "jelas",
+                                 "daftar", "ubah", "ganti", "batal", "hapus", "cek", "lihat", "urus", "tunggu",
+                                 "tanggap", "pilih", "ketik", "tinggal", "kenal", "buat"}
 
 
 @cache
@@ -164,10 +194,25 @@ def _has(said: list[str], phrase: str) -> bool:
 
 
 def tells_a_story(text: str) -> bool:
-    """Whether the text recounts an incident rather than asks for something."""
+    """Whether the text recounts an incident rather than asks for something: one a category names, or something
+    happening somewhere or at some time (see _happening)."""
     said = words(text)
     return (len(said) >= STORY_WORDS and sum(ch.isalpha() for ch in text) >= STORY_LETTERS
-            and category_named(text) is not None)
+            and (category_named(text) is not None or _happening(text, said)))
+
+
+def _happening(text: str, said: list[str]) -> bool:
+    """Whether the words tell of something happening, where or when, and ask no question: a verb of an event (a
+    prefix Sastrawi takes off a root that is no asking or reporting), or "ada …" in a message that asks nothing."""
+    if not (PLACE_WORDS | TIME_WORDS) & set(said) and when_named(text) is None:
+        return False
+    if QUESTION_ROOTS & set(stems_of(said, QUESTION_ROOTS)):
+        return False
+    asking = ASKING_ROOTS | REPORT_WORDS | HOW_WORDS
+    affixed = [word for word in said[:MAX_STEMMED] if EVENT_PREFIX.match(word) and word not in PLACE_WORDS]
+    if any(stem(word) not in asking | {word} for word in affixed):
+        return True
+    return "ada" in said and "?" not in text and not asking & set(stems_of(said, asking))
 
 
 def status_asked(text: str) -> str | None:
