@@ -16,10 +16,10 @@ from handlers.actions import take_answer
 from handlers.choices import Menu
 from handlers.i18n import LANGUAGES, catalogue, t
 from handlers.language.emergency import is_cry_for_help
-from handlers.language.intents import aside, category_named, menu_intent
+from handlers.language.intents import aside, category_named, menu_intent, status_asked
 from handlers.routing import station_label
 from handlers.state import SessionData
-from handlers.status import show_status
+from handlers.status import show_own_reports, show_status
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, one_table, resume
 from handlers.voice import voice_story
@@ -96,7 +96,8 @@ async def _start_urgent(turn: Turn) -> str:
 
 async def _menu_intent(turn: Turn) -> str:
     """What a message that is no menu choice asks for: a report (told whole, of a kind, or just wanted), how to
-    report, the police number; thanks and an "ok" are answered; anything else is asked once, with the menu."""
+    report, the police number; thanks and an "ok" are answered, tears or fear with a gentle question of what
+    happened; anything else is asked once, with the menu."""
     intent = menu_intent(turn.text)
     if intent == "story":
         return await report_flow.start_from_story(turn)
@@ -107,7 +108,7 @@ async def _menu_intent(turn: Turn) -> str:
         return report_flow.start(turn)
     if intent == "report":
         return report_flow.start(turn)
-    if intent in ("thanks", "police_number"):
+    if intent in ("thanks", "police_number", "distress"):
         turn.say(f"menu.{intent}")
     elif intent not in ("ok", "greeting"):  # the menu that follows answers both
         turn.say("menu.not_understood")
@@ -240,6 +241,10 @@ async def global_word(turn: Turn) -> str | None:
     if turn.officer is not None and officer.parse_key(turn.inbound.choice):
         return await officer.tap(turn, turn.inbound.choice or "")
     said = _parse_keyword(turn.text)
+    # "cek LP-…", "status laporan saya": a resident's own words for STATUS (an officer's bare ref opens the report)
+    status_words = said.keyword == "status" if said else not turn.text.startswith("/")
+    if turn.officer is None and status_words and (asked := status_asked(turn.text)):
+        return await _status_asked(turn, asked)
     if said is None:
         if turn.text.startswith("/"):
             turn.say("common.unknown_command")
@@ -281,6 +286,17 @@ async def _status(turn: Turn, said: Said) -> str | None:
         turn.say("status.ref_not_recognised")
         return turn.step
     return interrupt(turn, STATUS_REF)
+
+
+async def _status_asked(turn: Turn, asked: str) -> str:
+    """A resident asking after a report in their own words: "cek LP-…" or the ref alone shows that report as
+    STATUS does; "status laporan saya" or "my reports" lists their own. Then back to where they were."""
+    ref = find_ref(turn.text)
+    if asked == "report" and ref is not None:
+        await show_status(turn, ref)
+    else:
+        await show_own_reports(turn)
+    return resume(turn) if turn.step == STATUS_REF else turn.step
 
 
 async def _language(turn: Turn, said: Said) -> str | None:
@@ -404,7 +420,8 @@ GLOBAL_WORDS: dict[str, GlobalWord] = one_table(
 
 def _tells_something(turn: Turn) -> bool:
     """Whether a first message (or the first after a draft expired) says what the contact wants by itself."""
-    return turn.emergency_answered or menu_intent(turn.text) in ("story", "category", "report", "how", "police_number")
+    return turn.emergency_answered or menu_intent(turn.text) in ("story", "category", "report", "how", "police_number",
+                                                                   "distress")
 
 
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:

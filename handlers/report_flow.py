@@ -55,7 +55,8 @@ FREE_TEXT_STEPS = (DESCRIPTION, VOICE_CAPTION, LOCATION, PLACE_CHECK, PLACE_PICK
 YES_NO_STEPS = (READ_BACK, PLACE_CHECK, PLACE_PICK, SUMMARY)  # where "sip makasih" is a yes, not an aside
 ANSWERED_IN_WORDS = (DESCRIPTION, LOCATION, WHEN)  # a correction may carry the new answer to these
 ASIDE_ANSWERS = {"thanks": "report.aside_thanks", "how": "report.aside_how",
-                 "police_number": "report.aside_police_number", "greeting": "report.already_started"}
+                 "police_number": "report.aside_police_number", "greeting": "report.already_started",
+                 "distress": "report.aside_distress"}
 
 DESCRIPTION_CHARS = (10, 4000)
 LOCATION_CHARS = (3, 300)

@@ -1,12 +1,12 @@
-"""STATUS ‹ref›: what a resident may know about a report."""
+"""STATUS ‹ref›: what a resident may know about a report; and the list of their own reports."""
 
 from __future__ import annotations
 
 from handlers.alerts import residents_text
-from handlers.i18n import format_time, t
+from handlers.i18n import format_time, labels, t
 from handlers.turn import Turn
-from storage.models import Identity, ReportStatus
-from storage.reports import public_events, report_by_ref, station_of
+from storage.models import Identity, Report, ReportStatus
+from storage.reports import public_events, report_by_ref, reports_of, station_of
 from storage.witnesses import is_witness, residents_reporting
 
 
@@ -28,14 +28,38 @@ async def show_status(turn: Turn, ref: str) -> None:
     notes = [f"• {format_time(turn.lang, e.created_at, timezone)}: {e.note}"
              for e in await public_events(turn.db, report)
              if e.note and (reporter or e.to_status != ReportStatus.NEED_INFO)]
-    waits_for_reporter = report.status == ReportStatus.NEED_INFO and not reporter
     turn.say(
         "status.report",
         ref=report.ref,
-        status=t(turn.lang, "status.label.need_info_of_reporter" if waits_for_reporter
-                 else f"status.label.{report.status.value}"),
+        status=_status_label(turn.lang, report, reporter),
         station=station.name if station else t(turn.lang, "status.no_station"),
         updated=format_time(turn.lang, report.updated_at, timezone),
         notes="\n" + "\n".join(notes) if notes else t(turn.lang, "status.no_notes"),
         residents=residents_text(turn.lang, await residents_reporting(turn.db, report)),
     )
+
+
+def _status_label(lang: str, report: Report, reporter: bool) -> str:
+    """The status as the resident reads it: a witness reads that the officers wait for the reporter."""
+    waits_for_reporter = report.status == ReportStatus.NEED_INFO and not reporter
+    return t(lang, "status.label.need_info_of_reporter" if waits_for_reporter
+             else f"status.label.{report.status.value}")
+
+
+OWN_REPORTS_SHOWN = 5
+
+
+async def show_own_reports(turn: Turn) -> None:
+    """The contact's newest reports, those they joined as a witness too: ref, category, status and day, newest
+    first; or that they have none (an anonymous report keeps no link to them)."""
+    found = await reports_of(turn.db, turn.contact.id, OWN_REPORTS_SHOWN)
+    if not found:
+        turn.say("status.no_own_reports")
+        return
+    categories = labels(turn.lang, "category")
+    lines = [t(turn.lang, "status.own_report", ref=report.ref, category=categories[report.category.value],
+               status=_status_label(turn.lang, report, reporter=not witness),
+               date=format_time(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta"),
+               witness=t(turn.lang, "status.own_report_witness") if witness else "")
+             for report, station, witness in found]
+    turn.say("status.own_reports", reports="\n".join(lines), ref=found[0][0].ref)

@@ -23,6 +23,7 @@ from storage.models import (
     ReportEvent,
     ReportStatus,
     Station,
+    Witness,
     whole_hours,
 )
 from storage.workflow import OPEN_STATUSES, UNACKNOWLEDGED
@@ -53,6 +54,11 @@ def find_ref(text: str, *, prefix_optional: bool = False) -> str | None:
     if match is None and prefix_optional:
         match = _BARE_REF_TEXT.match(text.upper())
     return f"{REF_PREFIX}-{match.group(1)}-{match.group(2)}" if match else None
+
+
+def without_ref(text: str) -> str:
+    """`text` with the reference in it taken out: what else the message says (`cek LP-7KX4-9QM2` → `cek`)."""
+    return _BARE_REF_TEXT.sub("", _REF_TEXT.sub("", text.upper())).lower()
 
 
 def split_ref(text: str) -> tuple[str | None, str]:
@@ -135,6 +141,18 @@ async def list_reports(db: AsyncSession, *, station_code: str | None = None,
         query = query.where(Report.created_at >= since)
     rows = await db.execute(query.order_by(Report.created_at, Report.id))
     return [(row[0], row[1], row[2]) for row in rows]
+
+
+async def reports_of(db: AsyncSession, contact_id: int, limit: int) -> list[tuple[Report, Station | None, bool]]:
+    """The contact's newest reports, newest first: those they made and those they joined as a witness (True),
+    each with its station. Neither an anonymous report nor an anonymous witness account keeps the link to be
+    found by."""
+    joined = select(Witness.report_id).where(Witness.contact_id == contact_id, Witness.identity != Identity.ANONYMOUS)
+    rows = await db.execute(
+        select(Report, Station, Report.id.in_(joined)).outerjoin(Station, Report.station_id == Station.id)
+        .where((Report.contact_id == contact_id) | Report.id.in_(joined))
+        .order_by(Report.created_at.desc(), Report.id.desc()).limit(limit))
+    return [(report, station, bool(witness) and report.contact_id != contact_id) for report, station, witness in rows]
 
 
 async def open_reports(db: AsyncSession, station_id: int, *, offset: int, limit: int) -> tuple[list[Report], int]:

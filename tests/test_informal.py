@@ -137,6 +137,9 @@ async def test_calm_words_raise_no_alarm(engine: Engine, calm: str) -> None:
     ("🙏", "menu.thanks"),
     ("nomor polisi brp", "menu.police_number"),
     ("zzz qqq", "menu.not_understood"),
+    ("😭", "menu.distress"),
+    ("😢🙏", "menu.distress"),
+    ("pak... 😱", "menu.distress"),
 ])
 async def test_the_menu_reads_what_is_wanted(engine: Engine, said: str, heard: str) -> None:
     resident = Resident(engine)
@@ -144,6 +147,24 @@ async def test_the_menu_reads_what_is_wanted(engine: Engine, said: str, heard: s
     await resident.send(said)
     assert resident.heard(heard), resident.text
     assert not resident.heard("menu.not_understood") or heard == "menu.not_understood"
+
+
+@pytest.mark.parametrize("tears", ["😭", "😨🙏 pak"])
+async def test_tears_or_fear_as_a_first_message_are_asked_gently_what_happened(engine: Engine, tears: str) -> None:
+    resident = Resident(engine)
+    await resident.send(tears)
+    assert resident.heard("menu.greeting") and resident.heard("menu.distress") and resident.heard("menu.ask")
+    assert not resident.heard("menu.thanks") and not resident.heard("menu.not_understood")
+    await resident.send("motor saya dicuri orang tadi pagi di parkiran pasar")
+    assert resident.heard("report.read_back"), resident.text
+
+
+async def test_folded_hands_after_a_report_is_sent_are_still_thanks(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    await resident.send("🙏")
+    assert resident.heard("menu.thanks") and not resident.heard("menu.distress")
 
 
 async def test_naming_a_kind_of_incident_starts_the_report_with_that_category(engine: Engine) -> None:
@@ -182,6 +203,34 @@ async def test_a_yes_to_what_was_read_may_say_the_time_again_and_it_is_kept(
     for said in ("ga ada", "rahasia aja"):
         await resident.send(said)
     assert resident.heard("report.summary") and when in resident.text, resident.text
+
+
+@pytest.mark.parametrize("story", [
+    "banjir setinggi lutut masuk rumah warga sejak subuh tadi",
+    "ada pohon tumbang menutup jalan depan balai desa tadi sore",
+    "kabel listrik menjuntai rendah di atas jalan, bahaya buat pengendara motor",
+    "ada kakek kebingungan ga tau jalan pulang di pasar dari pagi",
+])
+async def test_a_story_of_what_no_category_names_starts_a_report_with_it(engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert not resident.heard("menu.not_understood"), resident.text
+    assert resident.heard("report.read_back_ask_when") or resident.heard("report.read_back") \
+        or resident.heard("report.ask_category"), resident.text
+    assert (await draft_of(engine))["description"] == story
+    if not resident.heard("report.ask_category"):
+        await resident.send("iya")
+    if resident.heard("report.ask_category"):
+        await resident.send("lainnya")
+    assert resident.heard("report.ask_location"), resident.text
+    assert (await draft_of(engine))["category"] == "other"
+
+
+async def test_a_question_with_a_time_in_it_is_no_story(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("pak ada yang mau saya tanyakan soal kejadian tadi")
+    assert resident.heard("menu.not_understood") and not await draft_of(engine)
 
 
 async def test_a_no_to_what_was_read_keeps_the_story_and_asks_the_rest(engine: Engine) -> None:
@@ -318,6 +367,7 @@ ASKED_AT = {"category": "report.ask_category", "description": "report.ask_descri
     ("what now", "report.aside_how"),
     ("no polisi brp pak", "report.aside_police_number"),
     ("selamat pagi bu", "report.already_started"),
+    ("😭", "report.aside_distress"),
 ])
 @pytest.mark.parametrize("step", list(ASKED_AT))
 async def test_an_aside_in_the_middle_of_a_report_is_answered_and_the_question_asked_again(

@@ -1,15 +1,19 @@
-"""STATUS ‹ref›: who may see what."""
+"""STATUS ‹ref›, and a report asked after in the resident's own words: who may see what."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
 from handlers.engine import Engine
 from storage.models import Report, ReportEvent, ReportStatus, Station, StationKind
 from storage.reports import find_ref
-from tests.helpers import Resident, walk_to_summary
+from tests.helpers import PLACE, Resident, at, file_report, walk_to_summary
+
+BRAWL = "Tawuran pelajar di Jl. Merdeka depan pasar Gedog, pada bawa celurit dan lempar batu"
+SAME_BRAWL = "pak anak2 sekolah tawuran dekat pasar gedog, lempar2 batu"
 
 
 async def filed_by(resident: Resident, identity: str) -> str:
@@ -88,3 +92,61 @@ async def test_deep_link_start_payload_opens_the_status(engine: Engine) -> None:
     ref = await filed_by(ani, "2")
     await ani.send(f"/start status_{ref}")
     assert ani.heard("status.report")
+
+
+@pytest.mark.parametrize("asked", ["cek {ref}", "cek laporan {ref}", "gimana laporan {ref} pak?", "status {bare}",
+                                   "{ref}", "{spaced}"])
+async def test_a_report_asked_after_in_other_words_shows_as_status_does(engine: Engine, asked: str) -> None:
+    ani, budi = Resident(engine, "console:ani"), Resident(engine, "console:budi")
+    ref = await filed_by(ani, "2")
+    said = asked.format(ref=ref, bare=ref.replace("-", ""), spaced=ref.replace("-", " ").lower())
+    await ani.send(said)
+    assert ani.heard("status.report") and ref in ani.text and "Diterima" in ani.text, ani.text
+    assert not ani.heard("report.ask_category") and not ani.heard("menu.not_understood")
+    await budi.send(said)
+    assert budi.heard("status.not_found") and "Diterima" not in budi.text, "not hers: as if unknown"
+    unknown = "LP-2345-6789"
+    await budi.send(said.replace(ref, unknown) if ref in said else unknown)
+    assert budi.heard("status.not_found")
+
+
+async def test_a_report_asked_after_in_the_middle_of_another_keeps_the_draft(engine: Engine) -> None:
+    ani = Resident(engine, "console:ani")
+    ref = await filed_by(ani, "2")
+    resident = await at(engine, "location", ani.urn)
+    await resident.send(f"cek laporan {ref}")
+    assert resident.heard("status.report") and resident.heard("report.ask_location"), resident.text
+    await resident.send(PLACE)
+    assert resident.heard("place.confirm"), "the report under it goes on"
+
+
+async def test_my_reports_lists_own_and_witnessed_newest_first_never_anonymous(engine: Engine) -> None:
+    _, brawl_ref = await file_report(engine, "console:budi", description=BRAWL)
+    ani = Resident(engine, "console:ani")
+    for said in ("halo", "1", "1", SAME_BRAWL, PLACE, "ya", "ya", "2", "lewati", "2", "kirim"):
+        await ani.send(said)
+    assert ani.heard("report.joined") and brawl_ref in ani.text, ani.text
+    _, own_ref = await file_report(engine, ani.urn)
+    _, anonymous_ref = await file_report(engine, ani.urn, identity="3")
+
+    for asked in ("status laporan saya", "laporan saya gimana", "my reports"):
+        await ani.send(asked)
+        assert ani.heard("status.own_reports") and ani.heard("menu.ask"), ani.text
+        listed = ani.text
+        assert own_ref in listed and brawl_ref in listed and anonymous_ref not in listed, listed
+        assert listed.index(own_ref) < listed.index(brawl_ref), "newest first"
+        assert "Anda saksi" in listed.split(brawl_ref, 1)[1].splitlines()[0], "the one she joined as a witness"
+        assert "Gangguan keamanan & kriminalitas" in listed and "Diterima" in listed
+    budi = Resident(engine, "console:budi")
+    await budi.send("status laporan saya")
+    assert brawl_ref in budi.text and own_ref not in budi.text and "saksi" not in budi.text, budi.text
+
+
+async def test_my_reports_with_none_says_so_and_offers_the_menu(engine: Engine) -> None:
+    resident = await at(engine, "when")
+    await resident.send("laporan saya gimana")
+    assert resident.heard("status.no_own_reports") and resident.heard("report.ask_when"), resident.text
+    ani = Resident(engine, "console:ani")
+    await file_report(engine, ani.urn, identity="3")  # anonymous: nothing links it to her
+    await ani.send("cek status laporan saya")
+    assert ani.heard("status.no_own_reports") and ani.heard("menu.ask"), ani.text

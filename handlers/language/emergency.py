@@ -165,7 +165,8 @@ def is_cry_for_help(text: str) -> bool:
     said = [_as_listed(word) for word in words(text)]
     if not said:
         return False
-    if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH for w in said):
+    # "tolong pak 😭": emoji beside it say how, not what else is asked
+    if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH or w.startswith("emoji_") for w in said):
         return True
     not_now = _not_now(said)
     for phrase in PHRASES:

@@ -11,7 +11,9 @@ from functools import cache
 
 from handlers.i18n import LANGUAGES, aliases
 from handlers.language.answers import NEUTRAL, yes_or_no
-from handlers.language.normalise import normalise, stem, stems_of, words
+from handlers.language.normalise import MAX_STEMMED, normalise, stem, stems_of, words
+from handlers.language.slots import when_named
+from storage.reports import find_ref, without_ref
 
 # Stems of what happened, by category (the catalogue's aliases are read too). A story names its incident
 # in these words far more often than by the category's label. Not "bandar": it names places (Bandar Lampung)
@@ -40,7 +42,15 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "narkoba", "narkotika", "sabu", "nyabu", "ganja", "ekstasi", "inex", "putaw", "tramadol", "ngelem",
         "pil", "obat", "drug", "drugs", "weed", "meth", "dealer", "pengedar", "edar",
     }),
-    "other": frozenset({"saran", "usul", "aspirasi", "pungli", "suggestion"}),
+    # What else residents bring to a Polsek: disasters, a road blocked or broken, a body found, a person or an
+    # animal out of control, a public nuisance. Filed as "other" unless a category's own word says more.
+    "other": frozenset({
+        "saran", "usul", "aspirasi", "pungli", "suggestion", "banjir", "longsor", "tumbang", "roboh", "ambruk",
+        "runtuh", "gempa", "beliung", "hanyut", "tenggelam", "genang", "rendam", "luap", "putus", "rusak", "retak",
+        "lubang", "padam", "mogok", "tumpah", "pecah", "bocor", "mayat", "jenazah", "odgj", "ngamuk", "kesurupan",
+        "ular", "buaya", "gigit", "limbah", "cemar", "petasan", "demo", "blokir", "api", "asap", "bakar", "flood",
+        "flooded", "landslide", "fallen", "collapsed", "blocked", "pothole", "body", "snake", "bitten", "pollution",
+    }),
 }
 
 REPORT_WORDS = frozenset({"lapor", "adu", "report", "complain", "complaint", "laporan", "melapor", "ngadu"})
@@ -62,6 +72,19 @@ GREETING_PHRASES = ("halo", "hallo", "helo", "hai", "hi", "hello", "hey", "assal
 NUMBER_WORDS = frozenset({"nomor", "no", "telepon", "telpon", "nomer", "kontak", "hotline", "number", "call",
                           "phone", "hubungi", "wa", "whatsapp"})
 POLICE_WORDS = frozenset({"polisi", "polsek", "polres", "police", "110", "darurat", "emergency", "polri"})
+# Asking how a report is getting on: "cek LP-…", "gimana laporan LP-…", "status laporan saya", "my reports".
+REPORT_NOUNS = frozenset({"laporan", "laporannya", "aduan", "pengaduan", "report", "reports", "tiket", "ticket"})
+OWN_WORDS = frozenset({"saya", "aku", "ku", "kami", "my", "mine", "our"})
+STATUS_WORDS = REPORT_NOUNS | OWN_WORDS | frozenset({
+    "status", "statusnya", "cek", "check", "lihat", "liat", "kabar", "kabarnya", "perkembangan", "perkembangannya",
+    "progress", "update", "bagaimana", "mana", "sampai", "sejauh", "apa", "berapa", "nomor", "no", "semua",
+    "daftar", "list", "sudah", "diproses", "proses", "ditindaklanjuti", "tindak", "lanjut", "of", "on", "what",
+    "how", "is", "are", "about", "with", "the", "all", "show", "me", "mau", "ingin", "minta", "tolong", "dong", "ya",
+    "lapor",  # "LP", as the slang lexicon spells it, when the reference is typed apart from it
+})
+# Emoji of crying or fear, by the parts of the names the normaliser gives them ("😭" → emoji_wajah_menangis_keras,
+# "😱" → emoji_wajah_sangat_ketakutan): sent alone, someone is upset, not thankful, even with a 🙏 beside them.
+DISTRESS_EMOJI = frozenset({"menangis", "ketakutan", "cemas", "memelas", "menderita", "sos"})
 
 
 def _words_of(phrases: tuple[str, ...]) -> frozenset[str]:
@@ -87,8 +110,16 @@ _ASIDE_WORDS = {
         "your", "sini", "terdekat", "setempat", "hp"},
     "greeting": _words_of(GREETING_PHRASES) | {"a", "all", "semua", "semuanya", "sir", "there", "everyone", "wr", "wb",
                                                *POLICE_WORDS},
+    # Besides the emoji themselves (see _distressed): "pak 😭", "😢🙏", "tolong pak 😱".
+    "distress": {"emoji_melipat_tangan", "tolong", "help", "please", *POLICE_WORDS},
 }
 ASIDE_MAX_WORDS = 8
+
+
+def _distressed(word: str) -> bool:
+    return word.startswith("emoji_") and bool(DISTRESS_EMOJI & set(word.split("_")))
+
+
 # A correction: "salah", "eh", "maksudnya", "ralat", "kembali", "back", "ubah", "ganti" and what it changes.
 BACK_WORDS = frozenset({"kembali", "balik", "back", "mundur", "sebelumnya", "previous", "undo"})
 # Words that say an answer is being changed; "salah", "eh" or "sorry" alone do not ("salah paham dengan
@@ -97,6 +128,26 @@ CORRECTION_WORDS = frozenset({"maksud", "maksudnya", "ralat", "koreksi", "ubah",
                               "meant", "edit", "ubahin", "gantiin"})
 STORY_WORDS = 6  # a message of at least this many words, with an incident in it, tells what happened
 STORY_LETTERS = 25
+# A story of what no category names still tells of something happening, and where or when: a verb with the
+# prefix of an event ("pohon tumbang menutup jalan", "kabel listrik menjuntai", "bus terguling"), or "ada …"
+# ("ada mayat di pinggir sungai"), with a word of place or of time.
+EVENT_PREFIX = re.compile(r"^(?:di|ter|ber|me|ke|ng)")
+PLACE_WORDS = frozenset({
+    "di", "dekat", "depan", "belakang", "samping", "sebelah", "seberang", "pinggir", "tepi", "ujung", "sekitar",
+    "dalam", "atas", "bawah", "tengah", "jalan", "gang", "gg", "rt", "rw", "desa", "kelurahan", "kecamatan",
+    "kampung", "dusun", "komplek", "perumahan", "pasar", "sekolah", "masjid", "rumah", "sungai", "jembatan",
+    "lapangan", "taman", "kantor", "at", "in", "near", "on", "outside", "behind", "street", "road",
+})  # fmt: skip
+TIME_WORDS = frozenset({
+    "pagi", "siang", "sore", "malam", "subuh", "jam", "pukul", "sejak", "tiap", "setiap", "hari", "minggu",
+    "bulan", "morning", "afternoon", "evening", "night", "tonight", "since",
+})  # fmt: skip
+# A question is no story, whatever it asks about ("mau saya tanyakan soal kejadian tadi"); nor are these verbs,
+# of asking or of using the chat, a happening.
+QUESTION_ROOTS = frozenset({"tanya", "ask", "question"})
+ASKING_ROOTS = QUESTION_ROOTS | {"minta", "mohon", "bantu", "hubung", "tahu", "isi", "kirim", "jawab", "jelas",
+                                 "daftar", "ubah", "ganti", "batal", "hapus", "cek", "lihat", "urus", "tunggu",
+                                 "tanggap", "pilih", "ketik", "tinggal", "kenal", "buat"}
 
 
 @cache
@@ -143,14 +194,46 @@ def _has(said: list[str], phrase: str) -> bool:
 
 
 def tells_a_story(text: str) -> bool:
-    """Whether the text recounts an incident rather than asks for something."""
+    """Whether the text recounts an incident rather than asks for something: one a category names, or something
+    happening somewhere or at some time (see _happening)."""
     said = words(text)
     return (len(said) >= STORY_WORDS and sum(ch.isalpha() for ch in text) >= STORY_LETTERS
-            and category_named(text) is not None)
+            and (category_named(text) is not None or _happening(text, said)))
+
+
+def _happening(text: str, said: list[str]) -> bool:
+    """Whether the words tell of something happening, where or when, and ask no question: a verb of an event (a
+    prefix Sastrawi takes off a root that is no asking or reporting), or "ada …" in a message that asks nothing."""
+    if not (PLACE_WORDS | TIME_WORDS) & set(said) and when_named(text) is None:
+        return False
+    if QUESTION_ROOTS & set(stems_of(said, QUESTION_ROOTS)):
+        return False
+    asking = ASKING_ROOTS | REPORT_WORDS | HOW_WORDS
+    affixed = [word for word in said[:MAX_STEMMED] if EVENT_PREFIX.match(word) and word not in PLACE_WORDS]
+    if any(stem(word) not in asking | {word} for word in affixed):
+        return True
+    return "ada" in said and "?" not in text and not asking & set(stems_of(said, asking))
+
+
+def status_asked(text: str) -> str | None:
+    """"report" when the text only asks after the report whose reference it holds ("cek LP-…", "gimana laporan
+    LP-…", the reference pasted alone), "own" when it asks after the resident's reports without one ("status laporan
+    saya", "laporan saya gimana", "my reports"); None otherwise."""
+    if find_ref(text) is not None:  # with its "LP": eight letters alone may be a word ("SEKARANG")
+        return "report" if all(w in STATUS_WORDS or w in NEUTRAL for w in words(without_ref(text))) else None
+    said = set(words(text))
+    asked = said & OWN_WORDS or said & {"status", "statusnya", "cek", "check", "kabar", "perkembangan", "progress"}
+    if said and said & REPORT_NOUNS and asked and said <= STATUS_WORDS | NEUTRAL:
+        return "own"
+    return None
 
 
 def menu_intent(text: str) -> str | None:
-    """At the menu: story, police_number, how, thanks, category, report, greeting, ok; None when none is clear."""
+    """At the menu: status (of the report it names), own_reports, story, police_number, how, distress, thanks,
+    category, report, greeting, ok; None when none is clear."""
+    if asked := status_asked(text):
+        return "status" if asked == "report" else "own_reports"
+    text = without_ref(text)  # a reference names a report, not what is wanted ("LP" is no "lapor")
     said = words(text)
     if not said:
         return None
@@ -163,6 +246,10 @@ def menu_intent(text: str) -> str | None:
     if (roots & HOW_WORDS and (roots & REPORT_WORDS or len(said) <= 4 or only_how)) or \
             any(_has(said, p) for p in HOW_PHRASES):
         return "how"
+    thanked_in_words = any(_has(said, p) for p in THANKS_PHRASES if p != "emoji_melipat_tangan")
+    if any(_distressed(w) for w in said) and not thanked_in_words and \
+            all(_distressed(w) or w in _ASIDE_WORDS["distress"] or w in NEUTRAL for w in said):
+        return "distress"  # "makasih pak 😭" is thanks, moved
     if any(_has(said, p) for p in THANKS_PHRASES) and len(said) <= 8:
         return "thanks"
     if category_named(text) is not None and len(said) <= 8:
@@ -180,14 +267,15 @@ def menu_intent(text: str) -> str | None:
 
 def aside(text: str) -> str | None:
     """In the middle of a report, a message that is only a thank-you, a greeting, a question of how to report
-    (or what now) or one for the police number: "thanks", "greeting", "how", "police_number". None for anything
+    (or what now), one for the police number or emoji of crying or fear: "thanks", "greeting", "how",
+    "police_number", "distress". None for anything
     more: a story that says "terima kasih" is still the story, "nomor polisi yang datang B 1234" a detail."""
     said = words(text)
     if not said or len(said) > ASIDE_MAX_WORDS:
         return None
     intent = menu_intent(text)
     allowed = _ASIDE_WORDS.get(intent or "")
-    if allowed is None or not all(w in allowed or w in NEUTRAL for w in said):
+    if allowed is None or not all(w in allowed or w in NEUTRAL or _distressed(w) for w in said):
         return None
     return intent
 
