@@ -11,7 +11,8 @@ from functools import cache
 
 from handlers.i18n import LANGUAGES, aliases
 from handlers.language.answers import NEUTRAL, yes_or_no
-from handlers.language.normalise import normalise, stem, stems_of, words
+from handlers.language.normalise import normalise, stems_of, words
+from storage.lexicon import stem
 
 # Stems of what happened, by category (the catalogue's aliases are read too). A story names its incident
 # in these words far more often than by the category's label. Not "bandar": it names places (Bandar Lampung)
