@@ -57,7 +57,7 @@ _WRONG_HINT = 0.85
 _STREET = 0.8
 _STREET_WORDS_MAX = 3
 _MAX_NGRAM = 3
-#: Only the start of very long text is read: place answers are a line, and this bounds the work per call.
+#: Only this many words of a longer text are read: place answers are a line, and this bounds the work per call.
 _MAX_WORDS = 32
 _TOP_DISTRICTS = 12
 _TOP_REGENCIES = 6
@@ -295,12 +295,11 @@ class _Word(NamedTuple):
 
 
 def _words(text: str) -> list[_Word]:
-    """The first _MAX_WORDS words of text, with what the words around them say about them."""
+    """_MAX_WORDS words of text, with what the words around them say about them: the first ones, or in a longer
+    text (a story) those from the first level word on that still reaches its last ("…, kel. Gedog")."""
     words: list[_Word] = []
     segment, level_hint, kind_hint, street_left = 0, None, None, 0
     for match in _TOKEN.finditer(_ascii(text)):
-        if len(words) >= _MAX_WORDS:
-            break
         token = match.group()
         if token.isdecimal() and words and words[-1].text not in _NUMBERED and int(token) < len(_NUMBER_WORDS) \
                 and words[-1].segment == segment:
@@ -317,7 +316,11 @@ def _words(text: str) -> list[_Word]:
                 street_left = _STREET_WORDS_MAX
             else:
                 street_left = 0 if token in _SPECIAL_WORDS else max(0, street_left - 1)
-    return words
+    if len(words) <= _MAX_WORDS:
+        return words
+    marks = [i for i, word in enumerate(words) if word.text in _LEVEL_WORDS]
+    start = next((i for i in marks if marks[-1] + _MAX_NGRAM < i + _MAX_WORDS), 0)
+    return words[start:start + _MAX_WORDS]
 
 
 def _spans(text: str) -> list[_Span]:

@@ -224,6 +224,13 @@ def test_candidates_are_ranked_limited_and_distinct_places(index: RegionIndex) -
     assert index.resolve("Sidomulyo", limit=0) == []
 
 
+def test_a_long_story_is_read_from_where_it_names_its_place(index: RegionIndex) -> None:
+    story = "motor saya diambil orang waktu parkir di depan warung, " * 6 + "kejadiannya di kel gedog kec sananwetan"
+    assert len(story.split()) > 50
+    found = index.resolve(story)
+    assert found[0].code == GEDOG and found[0].marked and is_confident(found)
+
+
 @pytest.mark.parametrize("text", ["gedog sananwetan " * 600, "x" * 10_000, "Sidomulyo, RT 1 " * 700])
 def test_very_long_input_returns_a_list(index: RegionIndex, text: str) -> None:
     assert len(text) >= 10_000
