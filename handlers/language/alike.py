@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from handlers.language.normalise import stem, words
+from handlers.language.normalise import words
+from storage.lexicon import stem
 
 #: Where two stories count as one incident: the lowest ratio that joins no pair of the corpus told apart.
 LIKE_AT = 62.0

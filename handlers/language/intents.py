@@ -11,8 +11,9 @@ from functools import cache
 
 from handlers.i18n import LANGUAGES, aliases
 from handlers.language.answers import NEUTRAL, yes_or_no
-from handlers.language.normalise import MAX_STEMMED, normalise, stem, stems_of, words
+from handlers.language.normalise import MAX_STEMMED, normalise, stems_of, words
 from handlers.language.slots import when_named
+from storage.lexicon import stem
 from storage.reports import find_ref, without_ref
 
 # Stems of what happened, by category (the catalogue's aliases are read too). A story names its incident

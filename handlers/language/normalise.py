@@ -1,7 +1,8 @@
 """Text as the readers compare it: lower case, elongations folded, emoji named, slang spelt out.
 
 The slang and abbreviation lexicon is indoNLP's (shipped in its wheel, 4,000+ entries), with a few chat
-abbreviations it lacks; stems are Sastrawi's, so "dianiaya", "penganiayaan" and "aniaya" meet.
+abbreviations it lacks; stems are Sastrawi's (storage/lexicon.py), so "dianiaya", "penganiayaan" and "aniaya"
+meet.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from functools import lru_cache
 
 from indoNLP.preprocessing import emoji_to_words
 from indoNLP.preprocessing.slang_data import SLANG_DATA
-from Sastrawi.Stemmer.Stemmer import Stemmer
-from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+from storage.lexicon import stem
 
 # What indoNLP's lexicon lacks or reads otherwise in a report: "gg" is its "enggak", but a chat line's "gg" is
 # as often a gang (alley), so it is left as typed; places are read from the raw text anyway.
@@ -37,29 +38,8 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _RUN = re.compile(r"(.)\1{2,}")  # three or more of one letter: "tolooong", "iyaaa"
 
 
-class RootWords:
-    """Sastrawi's root words behind its dictionary interface (DictionaryInterface: `contains`), held as a set.
-
-    Sastrawi's own ArrayDictionary keeps the 30,000 words in a list and looks every candidate up in it: as a
-    set, a word it does not know takes a millisecond instead of up to half a second. Only Sastrawi's public
-    parts are used (StemmerFactory.get_words, Stemmer(dictionary), the dictionary's `contains`); a test
-    compares the stems with those of Sastrawi's own stemmer, so an upgrade that changes them is caught.
-    """
-
-    def __init__(self, words: Iterable[str]) -> None:
-        self._words = frozenset(word for word in words if word.strip())
-
-    def contains(self, word: str) -> bool:
-        return word in self._words
-
-
-# Sastrawi's stemmer without its unbounded cache: stem() keeps a bounded one.
-_STEMMER = Stemmer(RootWords(StemmerFactory().get_words()))
-#: A stem costs up to a few milliseconds, and a description may hold 600 words: only words with an Indonesian
-#: prefix or suffix, of a sensible length, that could hold one of the roots asked about are stemmed, and at
-#: most MAX_STEMMED a message.
-_AFFIXED = re.compile(r"^(di|ke|se|be|te|me|pe|ng|ny)|(kan|an|i|nya|lah|kah)$")
-_LONGEST_STEMMED = 20
+#: A stem costs up to a few milliseconds, and a description may hold 600 words: only words that could hold one
+#: of the roots asked about are stemmed, and at most MAX_STEMMED a message.
 MAX_STEMMED = 40
 
 
@@ -88,14 +68,6 @@ def words(text: str) -> list[str]:
 def normalise(text: str) -> str:
     """words() joined by single spaces: the form whole phrases are matched in."""
     return " ".join(words(text))
-
-
-@lru_cache(maxsize=50_000)
-def stem(word: str) -> str:
-    """Sastrawi's root of an affixed Indonesian word ("penganiayaan" → "aniaya"); other words as they are."""
-    if not word.isalpha() or not 4 <= len(word) <= _LONGEST_STEMMED or not _AFFIXED.search(word):
-        return word
-    return _STEMMER.stem(word) or word
 
 
 @lru_cache(maxsize=64)

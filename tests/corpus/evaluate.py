@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -185,7 +186,6 @@ def _place_words(index: RegionIndex, code: str) -> str:
 
 @cache
 def _key_patterns() -> dict[str, str]:
-    import re
     return {key: re.sub(r"\\\{\w+\\\}", ".*", re.escape(text)) for key, text in catalogue("id").items()
             if isinstance(text, str)}
 
@@ -256,7 +256,10 @@ def _read_back_right(out: list[Any], case: dict[str, Any], index: RegionIndex) -
     category_ok = labels("id", "category")[case["category"]] in text
     chain = index.candidate_for(case["code"]) if case.get("code") else None
     place_line = next((line for line in text.splitlines() if line.startswith("Lokasi:")), "")
-    place_ok = "(belum ada)" in place_line or (chain is not None and place_label("id", chain) in place_line)
+    shared = chain is not None and re.fullmatch(
+        _key_patterns()["report.read_place_shared"], place_line.removeprefix("Lokasi: ")) is not None and \
+        (chain.village or chain.district or chain.regency).name in place_line  # asked which after the yes
+    place_ok = "(belum ada)" in place_line or shared or (chain is not None and place_label("id", chain) in place_line)
     return category_ok and place_ok
 
 

@@ -1,0 +1,57 @@
+"""Ordinary Indonesian words and their roots, from the lexicons two installed packages ship: Sastrawi's
+dictionary of root words (30,000) and stemmer, and indoNLP's chat slang (4,000).
+
+The readers of handlers/language/ compare words by their roots ("dianiaya", "penganiayaan" and "aniaya" meet);
+the region reader takes a place name that is also an ordinary word ("pintu", "aman", "pejalan") for little
+evidence of a place.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from indoNLP.preprocessing.slang_data import SLANG_DATA
+from Sastrawi.Stemmer.Stemmer import Stemmer
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+ROOT_WORDS = frozenset(word for word in StemmerFactory().get_words() if word.strip())
+_ORDINARY_WORDS = ROOT_WORDS | frozenset(SLANG_DATA)
+
+
+class RootWords:
+    """Sastrawi's root words behind its dictionary interface (DictionaryInterface: `contains`), held as a set.
+
+    Sastrawi's own ArrayDictionary keeps the 30,000 words in a list and looks every candidate up in it: as a
+    set, a word it does not know takes a millisecond instead of up to half a second. Only Sastrawi's public
+    parts are used (StemmerFactory.get_words, Stemmer(dictionary), the dictionary's `contains`); a test
+    compares the stems with those of Sastrawi's own stemmer, so an upgrade that changes them is caught.
+    """
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self._words = words
+
+    def contains(self, word: str) -> bool:
+        return word in self._words
+
+
+# Sastrawi's stemmer without its unbounded cache: stem() keeps a bounded one.
+_STEMMER = Stemmer(RootWords(ROOT_WORDS))
+#: A stem costs up to a few milliseconds: only words with an Indonesian prefix or suffix, of a sensible length,
+#: are stemmed.
+_AFFIXED = re.compile(r"^(di|ke|se|be|te|me|pe|ng|ny)|(kan|an|i|nya|lah|kah)$")
+_LONGEST_STEMMED = 20
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """Sastrawi's root of an affixed Indonesian word ("penganiayaan" → "aniaya"); other words as they are."""
+    if not word.isalpha() or not 4 <= len(word) <= _LONGEST_STEMMED or not _AFFIXED.search(word):
+        return word
+    return _STEMMER.stem(word) or word
+
+
+def is_ordinary(word: str) -> bool:
+    """Whether a lower-case word is an ordinary Indonesian word: a root, chat slang, or a root with affixes
+    ("pejalan", "digantung")."""
+    return word in _ORDINARY_WORDS or stem(word) in ROOT_WORDS
