@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import contextlib
+import logging
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,8 @@ from sqlalchemy.util.concurrency import await_
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
+log = logging.getLogger(__name__)
+
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
@@ -36,11 +41,19 @@ def sync_url(url: str) -> str:
     return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
 
 
+def _sqlite_file(url: str) -> str | None:
+    """The file of a SQLite database, None for one in memory or named by a URI."""
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return database
+
+
 def _private_sqlite_file(url: str) -> None:
     """The SQLite file and its folder, readable by this account alone (0600, 0700): created so if new,
     narrowed if not. SQLite gives its -wal and -shm files the database file's permissions."""
-    database = make_url(url).database
-    if not database or database == ":memory:" or database.startswith("file:"):
+    database = _sqlite_file(url)
+    if database is None:
         return
     path = Path(database)
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -53,31 +66,48 @@ def _private_sqlite_file(url: str) -> None:
             file.chmod(0o600)
 
 
-def _run_statement(connection: sqlite3.Connection, operation: str, parameters: Any,
-                   many: bool) -> tuple[Any, list[Any], int, int | None]:
-    """One statement from cursor to rows, in aiosqlite's thread: its description, rows, rowcount, lastrowid.
+# How long a transaction waits for SQLite's write lock held by another process (a second `lapor serve` worker, the
+# command line) before it fails, and the longest pause between two tries.
+WRITE_LOCK_WAIT = 30.0
+WRITE_LOCK_RETRY_MAX = 0.05
+# The service's connection never checkpoints the write-ahead log itself (a checkpoint in a commit would hold the
+# event loop): a thread of its own does, every this many commits.
+CHECKPOINT_EVERY = 200
 
-    SQLAlchemy runs every statement in a transaction; the first of one opens it here, in the same trip, with
-    BEGIN IMMEDIATE: the write lock is taken up front, so a read-then-write transaction waits on busy_timeout
-    instead of failing at once under WAL, and the BEGIN costs no trip of its own."""
-    if not connection.in_transaction:
-        connection.execute("BEGIN IMMEDIATE")
-    cursor = connection.cursor()
+
+def _checkpoint(path: str, mode: str) -> None:
+    """Copies the write-ahead log into the database file, through a connection of its own, in the calling thread.
+    PASSIVE waits for no reader or writer; TRUNCATE waits for readers (busy_timeout) and empties the log."""
+    connection = sqlite3.connect(path, timeout=WRITE_LOCK_WAIT, isolation_level=None)
     try:
-        if many:
-            cursor.executemany(operation, parameters)
-        else:
-            cursor.execute(operation, parameters if parameters is not None else ())
-        rows = cursor.fetchall() if cursor.description else []
-        return cursor.description, rows, cursor.rowcount, cursor.lastrowid
+        connection.execute(f"PRAGMA wal_checkpoint({mode})").fetchall()
     finally:
-        cursor.close()
+        connection.close()
 
 
-class _OneTripCursor(AsyncAdapt_aiosqlite_cursor):
-    """SQLAlchemy's aiosqlite cursor takes four trips to aiosqlite's thread a statement (open the cursor,
-    execute, fetch, close), each resuming the event loop and the greenlet stack above it: most of the
-    service's CPU time on SQLite. This one makes one, running the statement whole in the thread."""
+async def _wait_for_write_lock(connection: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE once the write lock is free, retried in the event loop (which goes on meanwhile) rather
+    than in SQLite's busy handler, which would sleep in the loop's thread. Raises SQLite's own "database is
+    locked" after WRITE_LOCK_WAIT, as a busy timeout would."""
+    loop = asyncio.get_running_loop()
+    deadline, pause = loop.time() + WRITE_LOCK_WAIT, 0.001
+    while True:
+        await asyncio.sleep(pause)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode != sqlite3.SQLITE_BUSY or loop.time() >= deadline:
+                raise
+        pause = min(pause * 2, WRITE_LOCK_RETRY_MAX)
+
+
+class _InLoopCursor(AsyncAdapt_aiosqlite_cursor):
+    """Runs each statement whole in the event loop's thread, where SQLAlchemy's aiosqlite cursor takes four trips to
+    aiosqlite's thread (open the cursor, execute, fetch, close), each waking the loop and the greenlet stack above
+    it: about 0.2 ms of CPU a statement, where SQLite itself takes some 0.01 ms. What could hold the loop is kept
+    out of it: the write-ahead log is checkpointed in another thread (_Checkpointer), and a write lock
+    held by another process is waited for in the loop (_wait_for_write_lock), not in SQLite's busy handler."""
 
     __slots__ = ("_description", "_lastrowid", "_rowcount")
 
@@ -106,11 +136,29 @@ class _OneTripCursor(AsyncAdapt_aiosqlite_cursor):
         return 1
 
     async def _run(self, operation: Any, parameters: Any, many: bool) -> None:
-        async with self._adapt_connection._execute_mutex:
-            connection = self._connection
-            self._description, rows, self._rowcount, self._lastrowid = await connection._execute(
-                _run_statement, connection._conn, operation, parameters, many)
-            self._rows = collections.deque(rows)
+        """SQLAlchemy runs every statement in a transaction; the first of one opens it with BEGIN IMMEDIATE: the
+        write lock is taken up front, so a read-then-write transaction cannot fail half-way under WAL. A
+        coroutine, though it awaits only while the lock is held elsewhere: SQLAlchemy's async API requires
+        that a statement be awaited, and awaiting one that never suspends leaves the loop alone."""
+        connection = self._connection._conn
+        if not connection.in_transaction:
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                if error.sqlite_errorcode != sqlite3.SQLITE_BUSY:
+                    raise
+                await _wait_for_write_lock(connection)
+        cursor = connection.cursor()
+        try:
+            if many:
+                cursor.executemany(operation, parameters)
+            else:
+                cursor.execute(operation, parameters if parameters is not None else ())
+            self._rows = collections.deque(cursor.fetchall() if cursor.description else ())
+            self._description, self._rowcount, self._lastrowid = (
+                cursor.description, cursor.rowcount, cursor.lastrowid)
+        finally:
+            cursor.close()
 
     def execute(self, operation: Any, parameters: Any = None) -> None:
         try:
@@ -125,32 +173,79 @@ class _OneTripCursor(AsyncAdapt_aiosqlite_cursor):
             self._adapt_connection._handle_exception(error)
 
     async def _async_soft_close(self) -> None:
-        pass  # nothing is open: the statement's cursor was closed in the thread
+        pass  # nothing is open: the statement's cursor was closed when it ran
 
     def close(self) -> None:
         self._rows.clear()
 
 
-class _OneTripConnection(AsyncAdapt_aiosqlite_connection):
+class _Checkpointer:
+    """Checkpoints a database's write-ahead log in a thread of the loop's executor every CHECKPOINT_EVERY commits,
+    one checkpoint at a time: what SQLite's automatic checkpoint would do in a commit."""
+
+    def __init__(self, database_file: str) -> None:
+        self.database_file = database_file
+        self.commits = 0
+        self.running: asyncio.Future[None] | None = None
+
+    def committed(self) -> None:
+        self.commits += 1
+        if self.commits < CHECKPOINT_EVERY or self.running is not None:
+            return
+        self.commits = 0
+        self.running = asyncio.get_running_loop().run_in_executor(None, _checkpoint, self.database_file, "PASSIVE")
+        self.running.add_done_callback(self._done)
+
+    def _done(self, checkpoint: asyncio.Future[None]) -> None:
+        self.running = None
+        if not checkpoint.cancelled() and checkpoint.exception() is not None:
+            log.warning("the write-ahead log could not be checkpointed: %r", checkpoint.exception())
+
+
+class _InLoopConnection(AsyncAdapt_aiosqlite_connection):
+    """Commits and rolls back in the event loop's thread too."""
+
     __slots__ = ()
-    _cursor_cls = _OneTripCursor
+    _cursor_cls = _InLoopCursor
+    checkpointer: _Checkpointer | None = None  # of the engine's database file, set on the engine's own subclass
+
+    def commit(self) -> None:
+        try:
+            self._connection._conn.commit()
+        except Exception as error:
+            self._handle_exception(error)
+        if self.checkpointer is not None:
+            self.checkpointer.committed()
+
+    def rollback(self) -> None:
+        try:
+            self._connection._conn.rollback()
+        except Exception as error:
+            self._handle_exception(error)
 
 
-# What _OneTripCursor reads of SQLAlchemy's aiosqlite adapter and of aiosqlite beyond their documented APIs.
-# tests/test_sqlite_trips.py checks each is still there, so that an upgrade of either (both pinned below
-# their next minor release) fails there by name rather than in a message handled.
-ONE_TRIP_NEEDS = {
-    AsyncAdapt_aiosqlite_connection: ("_connection", "_execute_mutex", "_handle_exception", "_cursor_cls"),
+# What _InLoopCursor and _InLoopConnection read of SQLAlchemy's aiosqlite adapter and of aiosqlite beyond their
+# documented APIs. tests/test_sqlite_trips.py checks each is still there, so that an upgrade of either (both pinned
+# below their next minor release) fails there by name rather than in a message handled.
+IN_LOOP_NEEDS = {
+    AsyncAdapt_aiosqlite_connection: ("_connection", "_handle_exception", "_cursor_cls"),
     AsyncAdapt_aiosqlite_cursor: ("_adapt_connection", "_connection", "_cursor", "_soft_closed_memoized", "_rows",
                                   "_async_soft_close"),
-    aiosqlite.Connection: ("_execute", "_conn"),
+    aiosqlite.Connection: ("_conn",),
 }
 
 
-def _one_trip(dbapi_connection: Any) -> None:
-    """Makes SQLAlchemy's aiosqlite connection run each statement in one trip to aiosqlite's thread. The only
-    place that reaches past the two libraries' documented APIs: their public ones take four trips a statement."""
-    dbapi_connection.__class__ = _OneTripConnection  # the same connection, its cursors _OneTripCursor
+def _in_loop(database_file: str | None) -> Callable[[Any], None]:
+    """What makes SQLAlchemy's aiosqlite connections of one engine run their statements, commits and rollbacks in
+    the event loop's thread (opening and closing stay in aiosqlite's), with one checkpointer for the engine's
+    file. The only place that reaches past the two libraries' documented APIs."""
+    in_loop_connection = type("_InLoopConnection", (_InLoopConnection,), {
+        "__slots__": (), "checkpointer": _Checkpointer(database_file) if database_file else None})
+
+    def make_in_loop(dbapi_connection: Any) -> None:
+        dbapi_connection.__class__ = in_loop_connection
+
+    return make_in_loop
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
@@ -158,27 +253,32 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     if not is_sqlite(url):
         return create_async_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
     _private_sqlite_file(url)
-    # One connection: every transaction takes SQLite's write lock up front (_run_statement), so only one can run at a
-    # time anyway. Waiting for the pool's connection queues in the event loop; waiting on the lock with
-    # several connections would poll it in SQLite's busy handler, sleeping up to 100 ms between tries.
+    database_file = _sqlite_file(url)
+    # One connection: every transaction takes SQLite's write lock up front (_InLoopCursor), so only one can run at
+    # a time anyway; waiting for the pool's connection queues in the event loop.
     kwargs.setdefault("pool_size", 1)
     kwargs.setdefault("max_overflow", 0)
-    # pool_reset_on_return None: a connection back from a committed transaction needs no ROLLBACK (another
-    # trip to aiosqlite's thread); _rollback_if_open below rolls back what was left open.
-    engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True,
-                                 pool_reset_on_return=None, **kwargs)
+    # pool_reset_on_return None: a connection back from a committed transaction needs no ROLLBACK;
+    # _rollback_if_open below rolls back what was left open. check_same_thread: aiosqlite opens the connection in
+    # its thread, the statements run in the loop's (_InLoopCursor); never in two threads at once.
+    engine = create_async_engine(url, connect_args={"timeout": WRITE_LOCK_WAIT, "check_same_thread": False},
+                                 hide_parameters=True, pool_reset_on_return=None, **kwargs)
+
+    make_in_loop = _in_loop(database_file)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
-        # Python 3.11's sqlite3 opens transactions lazily; the first statement of each opens it (_run_statement).
+        # Python 3.11's sqlite3 opens transactions lazily; the first statement of each opens it (_InLoopCursor).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         # secure_delete: what a row held is zeroed when it is overwritten or deleted, not left in free space.
-        for pragma in ("journal_mode=WAL", "busy_timeout=30000", "foreign_keys=ON", "synchronous=NORMAL",
-                       "secure_delete=ON"):
+        # wal_autocheckpoint and busy_timeout 0, last: from here on this connection runs in the event loop's
+        # thread, where neither a checkpoint nor the busy handler's sleep may run (_InLoopConnection, _InLoopCursor).
+        for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL", "secure_delete=ON",
+                       "wal_autocheckpoint=0", "busy_timeout=0"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
-        _one_trip(dbapi_connection)  # after the pragmas: WAL cannot be set inside the transaction it would begin
+        make_in_loop(dbapi_connection)  # after the pragmas: WAL cannot be set in a transaction
 
     @event.listens_for(engine.sync_engine, "reset")
     def _rollback_if_open(dbapi_connection: Any, record: ConnectionPoolEntry, state: PoolResetState) -> None:
@@ -193,13 +293,14 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
 
 async def truncate_log(sessions: async_sessionmaker[AsyncSession]) -> None:
     """SQLite: copies the write-ahead log into the database file and empties it, so that what the last
-    transactions overwrote is gone from the log as well. Nothing to do on PostgreSQL."""
+    transactions overwrote is gone from the log as well; in a thread, as it waits for other processes' readers.
+    Nothing to do on PostgreSQL."""
     engine = sessions.kw["bind"]
     if engine.dialect.name != "sqlite":
         return
-    async with engine.connect() as connection:  # no transaction: a checkpoint cannot run inside one
-        raw = await connection.get_raw_connection()
-        await raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    database_file = _sqlite_file(engine.url.render_as_string(hide_password=False))
+    if database_file is not None:
+        await asyncio.to_thread(_checkpoint, database_file, "TRUNCATE")
 
 
 def dialect_insert(db: AsyncSession, table: type) -> postgresql.Insert | sqlite.Insert:
