@@ -9,11 +9,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import ContactCipher
-from storage.db import dialect_insert
 from storage.models import TelegramUpdate
 
 
@@ -23,21 +23,31 @@ class Unanswered:
     replies: list[dict[str, Any]] | None  # None: not handled yet
 
 
+# Each update's three statements, built once: each update only binds its values.
+_RECORD = {
+    dialect: insert(TelegramUpdate)
+    .values(update_id=bindparam("new_update_id"), body_encrypted=bindparam("new_body"))
+    .on_conflict_do_nothing(index_elements=["update_id"])
+    .returning(TelegramUpdate.id)
+    for dialect, insert in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
+}
+_KEEP_REPLIES = (update(TelegramUpdate).where(TelegramUpdate.update_id == bindparam("kept_update_id"))
+                 .values(replies_encrypted=bindparam("kept_replies")))
+_FORGET = delete(TelegramUpdate).where(TelegramUpdate.update_id == bindparam("answered_update_id"))
+
+
 async def record_update(db: AsyncSession, cipher: ContactCipher, update_id: int, body: dict[str, Any]) -> bool:
     """Keeps an update until it is answered; False when it is kept already (Telegram sent it again)."""
-    stmt = (
-        dialect_insert(db, TelegramUpdate)
-        .values(update_id=update_id, body_encrypted=cipher.encrypt(json.dumps(body)))
-        .on_conflict_do_nothing(index_elements=["update_id"])
-        .returning(TelegramUpdate.id)
-    )
-    return (await db.execute(stmt)).scalar_one_or_none() is not None
+    connection = await db.connection()
+    recorded = await connection.execute(_RECORD[connection.dialect.name],
+                                        {"new_update_id": update_id, "new_body": cipher.encrypt(json.dumps(body))})
+    return recorded.scalar_one_or_none() is not None
 
 
 async def keep_replies(db: AsyncSession, cipher: ContactCipher, update_id: int,
                        replies: list[dict[str, Any]]) -> None:
-    await db.execute(update(TelegramUpdate).where(TelegramUpdate.update_id == update_id)
-                     .values(replies_encrypted=cipher.encrypt(json.dumps(replies))))
+    await (await db.connection()).execute(
+        _KEEP_REPLIES, {"kept_update_id": update_id, "kept_replies": cipher.encrypt(json.dumps(replies))})
 
 
 async def unanswered_updates(db: AsyncSession, cipher: ContactCipher) -> list[Unanswered]:
@@ -49,4 +59,4 @@ async def unanswered_updates(db: AsyncSession, cipher: ContactCipher) -> list[Un
 
 
 async def forget_update(db: AsyncSession, update_id: int) -> None:
-    await db.execute(delete(TelegramUpdate).where(TelegramUpdate.update_id == update_id))
+    await (await db.connection()).execute(_FORGET, {"answered_update_id": update_id})
