@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Report, Station, StationArea, StationKind
@@ -352,11 +352,13 @@ async def areas_of(db: AsyncSession, station: Station) -> list[str]:
     )).scalars())
 
 
+# Asked at each report's place, built once.
+_STATION_COVERING = (select(Station).join(StationArea, StationArea.station_id == Station.id)
+                     .where(StationArea.region_code == bindparam("region_code")))
+
+
 async def station_covering(db: AsyncSession, region_code: str) -> Station | None:
-    return (await db.execute(
-        select(Station).join(StationArea, StationArea.station_id == Station.id)
-        .where(StationArea.region_code == region_code)
-    )).scalar_one_or_none()
+    return (await db.execute(_STATION_COVERING, {"region_code": region_code})).scalar_one_or_none()
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

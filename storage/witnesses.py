@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Category, Identity, Report, ReportSource, Witness
@@ -24,28 +23,38 @@ def metres_between(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6_371_000.0 * math.asin(math.sqrt(h))
 
 
+# Looked for at each report's place, built once: each report only binds its values. A place not given is bound
+# as NULL, which matches nothing.
+_OPEN_REPORTS_NEAR = (
+    select(Report)
+    .where(Report.category == bindparam("category"), Report.status.in_(OPEN_STATUSES),
+           Report.created_at >= bindparam("since", type_=Report.created_at.type),
+           or_(Report.village_code == bindparam("village_code"),
+               Report.latitude.between(bindparam("south"), bindparam("north"))
+               & Report.longitude.between(bindparam("west"), bindparam("east"))),
+           or_(Report.contact_id.is_(None), Report.contact_id != bindparam("told_by")),
+           Report.id.not_in(select(Witness.report_id).where(Witness.contact_id == bindparam("told_by"))))
+    .order_by(Report.created_at.desc(), Report.id.desc()).limit(50)
+)
+_STATEMENTS = (select(Witness.report_id, Witness.statement)
+               .where(Witness.report_id.in_(bindparam("report_ids", expanding=True))).order_by(Witness.id))
+
+
 async def open_reports_near(db: AsyncSession, *, category: Category, village_code: str | None,
                             pin: tuple[float, float] | None, since: dt.datetime, told_by: int) -> list[Report]:
     """Open reports of `category` made since `since` in the kelurahan `village_code` or within NEAR_METRES of
     `pin`, newest first, but those the contact `told_by` made or joined already. (An anonymous report's time
     is its hour: it may count up to an hour longer.)"""
-    places: list[Any] = []
-    if village_code:
-        places.append(Report.village_code == village_code)
+    if not village_code and pin is None:
+        return []
+    box: dict[str, float | None] = dict.fromkeys(("south", "north", "west", "east"))
     if pin is not None:
         degrees = NEAR_METRES / _METRES_A_DEGREE
         wide = degrees / max(math.cos(math.radians(pin[0])), 0.01)
-        places.append(Report.latitude.between(pin[0] - degrees, pin[0] + degrees)
-                      & Report.longitude.between(pin[1] - wide, pin[1] + wide))
-    if not places:
-        return []
-    found = (await db.execute(
-        select(Report).where(Report.category == category, Report.status.in_(OPEN_STATUSES),
-                             Report.created_at >= since, or_(*places),
-                             or_(Report.contact_id.is_(None), Report.contact_id != told_by),
-                             Report.id.not_in(select(Witness.report_id).where(Witness.contact_id == told_by)))
-        .order_by(Report.created_at.desc(), Report.id.desc()).limit(50)
-    )).scalars()
+        box = {"south": pin[0] - degrees, "north": pin[0] + degrees, "west": pin[1] - wide, "east": pin[1] + wide}
+    found = (await db.execute(_OPEN_REPORTS_NEAR, {"category": category, "since": since,
+                                                   "village_code": village_code or None, "told_by": told_by,
+                                                   **box})).scalars()
     return [report for report in found
             if (village_code and report.village_code == village_code)
             or (pin is not None and report.latitude is not None and report.longitude is not None
@@ -55,9 +64,7 @@ async def open_reports_near(db: AsyncSession, *, category: Category, village_cod
 async def statements(db: AsyncSession, report_ids: list[int]) -> dict[int, list[str]]:
     """Each report's witness statements, oldest first."""
     told: dict[int, list[str]] = {report_id: [] for report_id in report_ids}
-    for report_id, statement in await db.execute(
-            select(Witness.report_id, Witness.statement).where(Witness.report_id.in_(report_ids))
-            .order_by(Witness.id)):
+    for report_id, statement in await db.execute(_STATEMENTS, {"report_ids": report_ids}):
         told[report_id].append(statement)
     return told
 
