@@ -7,7 +7,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import ContactCipher
@@ -101,10 +101,13 @@ async def station_heads(db: AsyncSession, station_id: int) -> list[tuple[Officer
     return await _officers(db, station_id, OfficerRole.HEAD)
 
 
+# Asked at each report filed (and each digest), built once.
+_OFFICERS = (select(Officer, Contact).join(Contact, Officer.contact_id == Contact.id)
+             .where(Officer.station_id == bindparam("station_id"), Officer.role == bindparam("role"),
+                    Officer.active.is_(True))
+             .order_by(Officer.id))
+
+
 async def _officers(db: AsyncSession, station_id: int, role: OfficerRole) -> list[tuple[Officer, Contact]]:
-    rows = await db.execute(
-        select(Officer, Contact).join(Contact, Officer.contact_id == Contact.id)
-        .where(Officer.station_id == station_id, Officer.role == role, Officer.active.is_(True))
-        .order_by(Officer.id)
-    )
+    rows = await db.execute(_OFFICERS, {"station_id": station_id, "role": role})
     return [(officer, contact) for officer, contact in rows]
