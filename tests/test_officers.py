@@ -200,7 +200,7 @@ async def test_a_named_report_shows_name_and_number_and_an_urgent_one_goes_first
     await walk_to_summary(resident, identity="1", description="Tolong saya, ada begal di depan gang sekarang")
     await resident.send("kirim")
     [alert] = await alerts(engine)
-    assert "Budi Santoso, +6281234567890" in payload(alert)["text"] and "MENDESAK" in payload(alert)["text"]
+    assert "\u201cBudi Santoso\u201d, +6281234567890" in payload(alert)["text"] and "MENDESAK" in payload(alert)["text"]
     assert alert.priority == 0
 
 
