@@ -189,3 +189,15 @@ async def test_status_alone_without_reports_asks_for_the_ref(engine: Engine) -> 
         await ani.send(anonymous)
         assert ani.heard("status.report") and anonymous in ani.text, ani.text
 
+
+async def test_words_after_lp_are_read_as_words_not_as_a_reference(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("sy mau bikin lp sekarang")
+    assert resident.heard("report.ask_category") and not resident.heard("status.not_found"), resident.text
+    other = Resident(engine, "console:lain")
+    await other.send("halo")
+    await other.send("STATUS sekarang")
+    assert other.heard("status.ref_not_recognised") and "LP-SEKA-RANG" not in other.text, other.text
+    await other.send("STATUS lp 7kx4 9qm2")
+    assert other.heard("status.not_found") and "LP-7KX4-9QM2" in other.text, "a ref typed loosely is still read"
