@@ -51,7 +51,7 @@ def _is_ref(match: re.Match[str]) -> bool:
     """Whether eight characters of the refs' alphabet are a ref and not words: "lp sekarang", "lp baru saja"
     ("LP" is also the police's own word for a report). A body with a digit (nine in ten refs) or with the dash
     Lapor prints between its halves is a ref; eight letters are, unless they or either half are an ordinary
-    word, which a random body is about once in a thousand."""
+    word (Sastrawi's roots, indoNLP's slang), as one random body in a thousand is."""
     head, tail = match["head"], match["tail"]
     if "-" in match["gap"] or not (head + tail).isalpha():
         return True
