@@ -8,7 +8,7 @@ import enum
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from handlers.alerts import action_choices, alert_station
+from handlers.alerts import action_choices, alert_station, quoted
 from handlers.i18n import t
 from handlers.office import Office
 from handlers.voice import voice_payload
@@ -200,7 +200,7 @@ async def take_answer(office: Office, report: Report, answer: str, voice: Stored
         return  # the answer stays in the report's history for whoever picks it up
     contact = await office.db.get(Contact, officer.contact_id)
     lang = (contact.language if contact else None) or report.language
-    payload: dict[str, Any] = {"text": t(lang, "officer.answer_relayed", ref=report.ref, answer=answer),
+    payload: dict[str, Any] = {"text": t(lang, "officer.answer_relayed", ref=report.ref, answer=quoted(answer)),
                                "ref": report.ref, "choices": action_choices(lang, report.ref)}
     if attachment is not None:
         payload["voice"] = voice_payload(attachment)

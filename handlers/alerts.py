@@ -20,6 +20,23 @@ from storage.witnesses import residents_reporting, witnesses_of
 
 URGENT, NORMAL = 0, 1  # outbox priorities
 ACTIONS = Menu("action")  # the one-tap actions on a report, each choice keyed "<action>:<ref>"
+# WhatsApp reads *bold*, _italic_, ~struck~ and `code`, and has no escape character. These look-alikes read as
+# the same marks, are markup in no chat, and stay visible (an invisible joiner would hide what was typed, and
+# is what the inbound cleaning takes out of every message).
+_INERT_MARKS = str.maketrans({"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"})
+
+
+def quoted(text: str) -> str:
+    """What a resident wrote (a story, a place, a name, an answer), as officers read it inside Lapor's own lines:
+    between quotation marks, on one line (its line breaks shown as " / "), so that none of it can stand as a
+    line of the alert, and with its chat markup inert."""
+    lines = (line.strip() for line in text.splitlines())
+    return "\u201c" + " / ".join(line for line in lines if line).translate(_INERT_MARKS) + "\u201d"
+
+
+def said_when(lang: str, occurred_text: str) -> str:
+    """When it happened: one of the choices as it is, the resident's own words quoted."""
+    return occurred_text if occurred_text in labels(lang, "when").values() else quoted(occurred_text)
 
 
 def residents_text(lang: str, residents: int) -> str:
@@ -32,15 +49,19 @@ def action_choices(lang: str, ref: str) -> list[list[str]]:
 
 
 def report_place(office: Office, report: Report, lang: str) -> str:
-    return describe_place(lang, office.router, location_text=report.location_text, latitude=report.latitude,
+    return describe_place(lang, office.router, location_text=_typed(report.location_text), latitude=report.latitude,
                           longitude=report.longitude,
                           code=report.village_code or report.district_code or report.regency_code)
 
 
 def witness_place(office: Office, witness: Witness, lang: str) -> str:
     """Where a witness said it happened, in their words or as their pin."""
-    return describe_place(lang, office.router, location_text=witness.location_text, latitude=witness.latitude,
+    return describe_place(lang, office.router, location_text=_typed(witness.location_text), latitude=witness.latitude,
                           longitude=witness.longitude, code=None)
+
+
+def _typed(location_text: str | None) -> str | None:
+    return quoted(location_text) if location_text else None
 
 
 async def witness_accounts(office: Office, report: Report, lang: str) -> list[tuple[Witness, str, str]]:
@@ -61,7 +82,7 @@ async def reporter_line(office: Office, identity: Identity, contact_id: int | No
     name = office.cipher.decrypt(contact.display_name_encrypted) if contact.display_name_encrypted else "-"
     scheme, address = office.cipher.decrypt(contact.urn_encrypted).split(":", 1)
     number = address if scheme == "whatsapp" else t(lang, "alert.no_number")
-    return t(lang, "alert.reporter_named", name=name, number=number)
+    return t(lang, "alert.reporter_named", name=quoted(name), number=number)
 
 
 async def alert_payload(office: Office, report: Report, lang: str, heading: str = "", *,
@@ -80,8 +101,8 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
         ref=report.ref,
         category=labels(lang, "category")[report.category.value],
         place=report_place(office, report, lang),
-        when=report.occurred_text,
-        description=report.description,
+        when=said_when(report.language, report.occurred_text),
+        description=quoted(report.description),
         photo=t(lang, "alert.photo_attached" if photo else "alert.no_photo"),
         reporter=await reporter_line(office, report.identity, report.contact_id, lang),
         residents=residents_text(lang, await residents_reporting(office.db, report)),

@@ -19,7 +19,7 @@ from handlers.language.emergency import is_cry_for_help
 from handlers.language.intents import aside, category_named, menu_intent, status_asked
 from handlers.routing import station_label
 from handlers.state import SessionData
-from handlers.status import show_own_reports, show_status
+from handlers.status import offer_own_reports, picked_own_report, show_own_reports, show_status
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, one_table, resume
 from handlers.voice import voice_story
@@ -77,7 +77,7 @@ async def menu(turn: Turn) -> str:
     if picked == "report":
         return report_flow.start(turn)
     if picked == "status":
-        return interrupt(turn, STATUS_REF)
+        return await _ask_for_status(turn)
     if picked == "help":
         turn.say("help.text")
     elif picked in ("english", "indonesian"):
@@ -128,13 +128,22 @@ async def answer_question(turn: Turn, answer: str, voice: StoredMedia | None = N
     return True
 
 
+async def _ask_for_status(turn: Turn) -> str:
+    """Cek status, or STATUS alone: the contact's own reports to pick from, else their reference is asked for."""
+    await offer_own_reports(turn)
+    return interrupt(turn, STATUS_REF)
+
+
 def ask_status_ref(turn: Turn) -> None:
+    if turn.replies and turn.replies[-1].choices:
+        return  # the contact's reports, listed to pick from, ask already
     turn.say("status.ask_ref")
 
 
 async def status_ref(turn: Turn) -> str:
-    """Shows the status of the typed reference and goes back to where the contact was."""
-    ref = find_ref(turn.text, prefix_optional=True)
+    """Shows the status of the report picked from the contact's list or of the typed reference, and goes back
+    to where the contact was."""
+    ref = find_ref(turn.text, prefix_optional=True) or await picked_own_report(turn)
     if ref is None:
         turn.say("status.ref_not_recognised")
         return STATUS_REF
@@ -275,7 +284,7 @@ async def _start(turn: Turn, said: Said) -> str | None:
 
 
 async def _status(turn: Turn, said: Said) -> str | None:
-    """STATUS ‹ref› shows the report; STATUS alone asks for the reference."""
+    """STATUS ‹ref› shows the report; STATUS alone lists the contact's reports, or asks for the reference."""
     ref = find_ref(turn.text)
     if ref is not None:
         await show_status(turn, ref)
@@ -285,7 +294,7 @@ async def _status(turn: Turn, said: Said) -> str | None:
     if said.argument:
         turn.say("status.ref_not_recognised")
         return turn.step
-    return interrupt(turn, STATUS_REF)
+    return await _ask_for_status(turn)
 
 
 async def _status_asked(turn: Turn, asked: str) -> str:

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.channels.base import Choice, Outbound
 from handlers import patrol, report_flow
 from handlers.actions import NEEDS_ARGUMENT, Action, Outcome, act, refusal
-from handlers.alerts import ACTIONS, action_choices, alert_payload, witness_accounts
+from handlers.alerts import ACTIONS, action_choices, alert_payload, quoted, said_when, witness_accounts
 from handlers.choices import Menu, pick
 from handlers.digest import compose, latest_due_date
 from handlers.i18n import format_time, labels, t
@@ -355,7 +355,8 @@ async def show_report(turn: Turn, ref: str) -> None:
     payload = await alert_payload(turn.office, report, turn.lang, arriving=False)
     events = [await event_line(turn.db, turn.lang, event, timezone) for event in await history(turn.db, report)]
     accounts = [t(turn.lang, "officer.witness_line", time=format_time(turn.lang, witness.created_at, timezone),
-                  statement=witness.statement, when=witness.occurred_text, where=where, reporter=reporter)
+                  statement=quoted(witness.statement), when=said_when(witness.language, witness.occurred_text),
+                  where=where, reporter=reporter)
                 for witness, where, reporter in await witness_accounts(turn.office, report, turn.lang)]
     witnesses = t(turn.lang, "officer.witnesses", count=len(accounts), lines="\n".join(accounts)) if accounts else ""
     _offer(turn, "officer.report", action_choices(turn.lang, report.ref), alert=payload["text"], witnesses=witnesses,
@@ -368,7 +369,7 @@ async def event_line(db: AsyncSession, lang: str, event: ReportEvent, timezone: 
     if event.kind == EventKind.ESCALATION:
         return t(lang, f"officer.history.escalated_{event.note}", when=when)
     if event.kind == EventKind.REPLY:
-        return t(lang, "officer.history.reply", when=when, answer=event.note or "")
+        return t(lang, "officer.history.reply", when=when, answer=quoted(event.note or ""))
     note = f": {event.note}" if event.note else ""
     return t(lang, "officer.history.status", when=when, who=await _who(db, lang, event.actor),
              status=t(lang, f"status.label.{event.to_status.value}"), note=note)

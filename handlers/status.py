@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bot.channels.base import Choice
 from handlers.alerts import residents_text
+from handlers.choices import pick
 from handlers.i18n import format_time, labels, t
 from handlers.turn import Turn
-from storage.models import Identity, Report, ReportStatus
+from storage.models import Identity, Report, ReportStatus, Station
 from storage.reports import public_events, report_by_ref, reports_of, station_of
 from storage.witnesses import is_witness, residents_reporting
 
@@ -49,17 +51,47 @@ def _status_label(lang: str, report: Report, reporter: bool) -> str:
 OWN_REPORTS_SHOWN = 5
 
 
+async def _own_reports(turn: Turn) -> list[tuple[Report, Station | None, bool]]:
+    """The contact's newest reports, those they joined as a witness too (with whether they did), newest first;
+    an anonymous report keeps no link to them."""
+    return await reports_of(turn.db, turn.contact.id, OWN_REPORTS_SHOWN)
+
+
+def _own_lines(turn: Turn, found: list[tuple[Report, Station | None, bool]]) -> str:
+    categories = labels(turn.lang, "category")
+    return "\n".join(
+        t(turn.lang, "status.own_report", ref=report.ref, category=categories[report.category.value],
+          status=_status_label(turn.lang, report, reporter=not witness),
+          date=format_time(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta"),
+          witness=t(turn.lang, "status.own_report_witness") if witness else "")
+        for report, station, witness in found)
+
+
 async def show_own_reports(turn: Turn) -> None:
-    """The contact's newest reports, those they joined as a witness too: ref, category, status and day, newest
-    first; or that they have none (an anonymous report keeps no link to them)."""
-    found = await reports_of(turn.db, turn.contact.id, OWN_REPORTS_SHOWN)
+    """The contact's reports: ref, category, status and day; or that they have none."""
+    found = await _own_reports(turn)
     if not found:
         turn.say("status.no_own_reports")
         return
+    turn.say("status.own_reports", reports=_own_lines(turn, found), ref=found[0][0].ref)
+
+
+async def offer_own_reports(turn: Turn) -> bool:
+    """STATUS alone, or the menu's Cek status: the contact's reports listed to pick one from (or a ref to type,
+    an anonymous report's); False when they have none, and the ref is to be asked for."""
+    found = await _own_reports(turn)
+    if not found:
+        return False
     categories = labels(turn.lang, "category")
-    lines = [t(turn.lang, "status.own_report", ref=report.ref, category=categories[report.category.value],
-               status=_status_label(turn.lang, report, reporter=not witness),
-               date=format_time(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta"),
-               witness=t(turn.lang, "status.own_report_witness") if witness else "")
-             for report, station, witness in found]
-    turn.say("status.own_reports", reports="\n".join(lines), ref=found[0][0].ref)
+    choices = tuple(Choice(report.ref, f"{report.ref} · {categories[report.category.value]}")
+                    for report, _station, _witness in found)
+    turn.say("status.pick_own_report", choices, reports=_own_lines(turn, found))
+    return True
+
+
+async def picked_own_report(turn: Turn) -> str | None:
+    """The ref of the report picked from the contact's list, by its button or its number."""
+    found = await _own_reports(turn)
+    if not found:
+        return None
+    return pick([(report.ref, ()) for report, _station, _witness in found], turn.text, turn.inbound.choice)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from handlers.alerts import NORMAL, URGENT, report_place, reporter_line, witness_place
+from handlers.alerts import NORMAL, URGENT, quoted, report_place, reporter_line, said_when, witness_place
 from handlers.i18n import labels, t
 from handlers.language.alike import LIKE_AT, likeness, shared_words
 from handlers.office import Office
@@ -69,7 +69,8 @@ async def join_report(office: Office, report: Report, *, contact_id: int, identi
         text = t(lang, "alert.witness_added", ref=report.ref, residents=residents,
                  urgent=t(lang, "alert.urgent") if urgent else "",
                  category=labels(lang, "category")[report.category.value], place=report_place(office, report, lang),
-                 statement=statement, when=occurred_text, where=witness_place(office, witness, lang),
+                 statement=quoted(statement), when=said_when(language, occurred_text),
+                 where=witness_place(office, witness, lang),
                  photo=t(lang, "alert.photo_attached" if photo else "alert.no_photo"),
                  reporter=await reporter_line(office, witness.identity, witness.contact_id, lang))
         await enqueue(office.db, office.cipher, kind=OutboxKind.WITNESS_ADDED, contact_id=officer_contact.id,

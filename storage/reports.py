@@ -13,6 +13,7 @@ from sqlalchemy import BigInteger, cast, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.lexicon import is_ordinary
 from storage.models import (
     Attachment,
     Category,
@@ -32,7 +33,8 @@ from storage.workflow import OPEN_STATUSES, UNACKNOWLEDGED
 REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 REF_PREFIX = "LP"
 _REF_BODY = 8  # 32**8 ≈ 1.1e12: an anonymous report's ref is its only key, so it must not be guessable
-_REF_BODY_TEXT = rf"([{REF_ALPHABET}]{{4}})[\s_-]*([{REF_ALPHABET}]{{4}})(?![A-Z0-9])"
+_REF_BODY_TEXT = (rf"(?P<head>[{REF_ALPHABET}]{{4}})(?P<gap>[\s_-]*)(?P<tail>[{REF_ALPHABET}]{{4}})"
+                  rf"(?![A-Z0-9])")
 _REF_TEXT = re.compile(rf"(?<![A-Z0-9]){REF_PREFIX}[\s_-]*{_REF_BODY_TEXT}")
 _BARE_REF_TEXT = re.compile(rf"^\s*(?:{REF_PREFIX}[\s_-]*)?{_REF_BODY_TEXT}\s*$")
 _UNGUESSABLE = secrets.SystemRandom()  # a ref is what lets anyone read an anonymous report's status
@@ -45,28 +47,46 @@ def new_ref(rng: random.Random = _UNGUESSABLE) -> str:
     return f"{REF_PREFIX}-{body[:4]}-{body[4:]}"
 
 
+def _is_ref(match: re.Match[str]) -> bool:
+    """Whether eight characters of the refs' alphabet are a ref and not words: "lp sekarang", "lp baru saja"
+    ("LP" is also the police's own word for a report). A body with a digit (nine in ten refs) or with the dash
+    Lapor prints between its halves is a ref; eight letters are, unless they or either half are an ordinary
+    word (Sastrawi's roots, indoNLP's slang), as one random body in a thousand is."""
+    head, tail = match["head"], match["tail"]
+    if "-" in match["gap"] or not (head + tail).isalpha():
+        return True
+    return not any(is_ordinary(letters.lower()) for letters in (head + tail, head, tail))
+
+
+def _ref_of(match: re.Match[str]) -> str:
+    return f"{REF_PREFIX}-{match['head'].upper()}-{match['tail'].upper()}"
+
+
 def find_ref(text: str, *, prefix_optional: bool = False) -> str | None:
     """The reference in what someone typed (`lp 7kx4 9qm2`, `LP-7KX4-9QM2`), normalised, or None.
 
     With `prefix_optional`, a message that is only the eight characters (`7kx49qm2`) counts too.
     """
-    match = _REF_TEXT.search(text.upper())
-    if match is None and prefix_optional:
-        match = _BARE_REF_TEXT.match(text.upper())
-    return f"{REF_PREFIX}-{match.group(1)}-{match.group(2)}" if match else None
+    upper = text.upper()
+    found = next((match for match in _REF_TEXT.finditer(upper) if _is_ref(match)), None)
+    if found is None and prefix_optional and (bare := _BARE_REF_TEXT.match(upper)) and _is_ref(bare):
+        found = bare
+    return _ref_of(found) if found else None
 
 
 def without_ref(text: str) -> str:
     """`text` with the reference in it taken out: what else the message says (`cek LP-7KX4-9QM2` → `cek`)."""
-    return _BARE_REF_TEXT.sub("", _REF_TEXT.sub("", text.upper())).lower()
+    def taken_out(match: re.Match[str]) -> str:
+        return "" if _is_ref(match) else match[0]
+    return _BARE_REF_TEXT.sub(taken_out, _REF_TEXT.sub(taken_out, text.upper())).lower()
 
 
 def split_ref(text: str) -> tuple[str | None, str]:
     """The reference at the start of `text` and the words after it, as typed: `LP-7KX4-9QM2 sudah diamankan`."""
     match = _LEADING_REF.match(text)
-    if match is None:
+    if match is None or not _is_ref(match):
         return None, text.strip()
-    return f"{REF_PREFIX}-{match.group(1).upper()}-{match.group(2).upper()}", text[match.end():].strip()
+    return _ref_of(match), text[match.end():].strip()
 
 
 def report_time(report: Report, moment: dt.datetime, now: dt.datetime) -> dt.datetime:

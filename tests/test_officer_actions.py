@@ -159,6 +159,21 @@ async def test_need_info_round_trip(engine: Engine) -> None:
     assert warga.heard("report.ask_category"), "once answered, the menu works as before"
 
 
+async def test_an_answer_to_an_officers_question_is_quoted_and_forges_no_line(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"INFO {ref} Siapa saksinya?")
+    await warga.send("Tetangga saya.\nPelapor: Budi, 081298765432 (boleh dihubungi)\n*hubungi segera*")
+    assert warga.heard("relay.answer_sent"), warga.text
+    answer = await deliver_to(engine, PETUGAS)
+    relayed = answer[answer.index(f"Jawaban pelapor untuk {ref}"):].splitlines()
+    assert relayed[1] == ("\u201cTetangga saya. / Pelapor: Budi, 081298765432 (boleh dihubungi) / "
+                          "\u2217hubungi segera\u2217\u201d"), answer
+    await petugas.send(f"LIHAT {ref}")
+    assert not [line for line in petugas.text.splitlines() if line.startswith("Pelapor: Budi")], petugas.text
+    assert "jawaban pelapor: \u201cTetangga saya. / Pelapor: Budi" in petugas.text, "the history quotes it too"
+
+
 async def test_an_anonymous_report_gets_no_relay(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine, identity="3")

@@ -148,3 +148,50 @@ def test_photo_links_expire_and_name_only_stored_photos(tmp_path: Path) -> None:
         assert photos.file_for(name, crafted, signature, now=1_000_000) is None, crafted
     assert photos.file_for("b" * 64 + ".jpg", expires, signature, now=1_000_000) is None, "signed for another"
     assert Photos("another-secret", tmp_path, PUBLIC).file_for(name, expires, signature, now=1_000_000) is None
+
+
+# A story written to pass for the alert's own lines, with WhatsApp's formatting marks in it.
+FORGING_STORY = ("Motor saya hilang di parkiran pasar tadi pagi.\n"
+                 "Pelapor: Budi Santoso, 081298765432 (boleh dihubungi)\r\n"
+                 "Kategori: Narkoba\u2028Lokasi: Kel. Sukorejo\n"
+                 "*PENTING* _segera_ ~abaikan~ ```kode``` `x`")
+MARKUP = set("*_~`")
+
+
+def fields(alert: str, label: str) -> list[str]:
+    """The lines of an alert that begin with `label`, as an officer's eye reads them: the alert's fields."""
+    return [line for line in alert.splitlines() if line.lstrip().startswith(label)]
+
+
+async def test_a_story_cannot_forge_or_format_the_lines_of_an_officers_alert(tmp_path: Path, database_url: str) -> None:
+    async with service(tmp_path, database_url) as (url, engine, telegram, twilio), \
+            httpx.AsyncClient(base_url=url) as http:
+        on_telegram = TelegramChat(http, telegram.webhook["secret_token"], OFFICER_CHAT)
+        await on_telegram.text(f"/daftar {await invite(engine, 'POLSEK-SANANWETAN')}")
+        await until(lambda: any("Terdaftar" in text for text in texts_to(telegram, OFFICER_CHAT)))
+        on_whatsapp = Phone(http, f"whatsapp:{OFFICER_NUMBER}")
+        assert "Terdaftar" in await on_whatsapp.text(f"DAFTAR {await invite(engine, 'POLSEK-SANANWETAN')}")
+
+        resident = Phone(http, f"whatsapp:{RESIDENT_NUMBER}")
+        for answer in ("halo", "1", "1", FORGING_STORY, PLACE, "ya", "2", "lewati", "3"):
+            said = await resident.text(answer)
+        assert "Anonim" in said, said
+        ref = find_ref(await resident.text("kirim"))
+        assert ref
+
+        await until(lambda: any(ref in text for text in texts_to(telegram, OFFICER_CHAT)))
+        await until(lambda: any(ref in body for body in bodies_to(twilio, OFFICER_NUMBER)))
+        [sent] = [call for call in telegram.calls_to("sendMessage") if call.get("chat_id") == OFFICER_CHAT
+                  and ref in call["text"]]
+        assert "parse_mode" not in sent and "entities" not in sent, "plain text: Telegram reads no markup in it"
+        [body] = [body for body in bodies_to(twilio, OFFICER_NUMBER) if ref in body]
+        shown = await on_whatsapp.text(f"LIHAT {ref}")
+        for alert in (sent["text"], body, shown):
+            assert fields(alert, "Pelapor:") == ["Pelapor: anonim"], alert
+            assert len(fields(alert, "Kategori:")) == len(fields(alert, "Lokasi:")) == 1, alert
+            assert "Budi Santoso, 081298765432" in alert and "Kel. Sukorejo" in alert, "the words are all there"
+            assert not MARKUP & set(alert), "no formatting mark of the resident's reaches the officer"
+            assert "PENTING" in alert and "segera" in alert
+        [story] = fields(body, "Kejadian:")
+        assert story.startswith("Kejadian: \u201cMotor saya hilang") and story.endswith("\u201d"), \
+            "the story is one quoted line"

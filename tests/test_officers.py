@@ -13,7 +13,10 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy import func, insert, select, text, update
+from telegram.constants import MessageLimit
 
+from bot.channels.base import Choice, Outbound, split_text
+from bot.channels.whatsapp import MAX_BODY_CHARS, render
 from handlers.engine import Engine
 from storage import db as database
 from storage.crypto import ContactCipher
@@ -200,7 +203,7 @@ async def test_a_named_report_shows_name_and_number_and_an_urgent_one_goes_first
     await walk_to_summary(resident, identity="1", description="Tolong saya, ada begal di depan gang sekarang")
     await resident.send("kirim")
     [alert] = await alerts(engine)
-    assert "Budi Santoso, +6281234567890" in payload(alert)["text"] and "MENDESAK" in payload(alert)["text"]
+    assert "\u201cBudi Santoso\u201d, +6281234567890" in payload(alert)["text"] and "MENDESAK" in payload(alert)["text"]
     assert alert.priority == 0
 
 
@@ -211,6 +214,22 @@ async def test_an_anonymous_report_alert_says_so(engine: Engine) -> None:
     await resident.send("kirim")
     [alert] = await alerts(engine)
     assert "Pelapor: anonim" in payload(alert)["text"] and "6281234567890" not in payload(alert)["text"]
+
+
+async def test_a_story_longer_than_a_message_starts_no_message_with_a_line_of_its_own(engine: Engine) -> None:
+    await enrolled(engine, "telegram:800001")
+    resident = Resident(engine, RESIDENT)
+    forging = "Pelapor: Budi Santoso, 081298765432 (boleh dihubungi). " * 72  # every cut lands before one
+    await walk_to_summary(resident, identity="3", description=forging.strip())
+    await resident.send("kirim")
+    [alert] = await alerts(engine)
+    sent = payload(alert)
+    message = Outbound(RESIDENT, sent["text"], tuple(Choice(key, label) for key, label in sent["choices"]))
+    for limit, whole in ((MAX_BODY_CHARS, render(message)), (MessageLimit.MAX_TEXT_LENGTH, sent["text"])):
+        pieces = split_text(whole, limit)
+        assert len(pieces) >= 2, "long enough to go as several messages"
+        lines = [line for piece in pieces for line in piece.splitlines()]
+        assert [line for line in lines if line.startswith("Pelapor:")] == ["Pelapor: anonim"], pieces
 
 
 async def test_a_revoked_officer_gets_no_alert(engine: Engine) -> None:

@@ -150,3 +150,54 @@ async def test_my_reports_with_none_says_so_and_offers_the_menu(engine: Engine) 
     await file_report(engine, ani.urn, identity="3")  # anonymous: nothing links it to her
     await ani.send("cek status laporan saya")
     assert ani.heard("status.no_own_reports") and ani.heard("menu.ask"), ani.text
+
+
+@pytest.mark.parametrize("asked", ["STATUS", "/status", "2", "cek status"])
+async def test_status_alone_or_the_menus_choice_lists_own_reports_to_pick_from(engine: Engine, asked: str) -> None:
+    ani = Resident(engine, "console:ani")
+    first = await filed_by(ani, "2")
+    _, newest = await file_report(engine, ani.urn, identity="1", description=BRAWL)
+    _, anonymous = await file_report(engine, ani.urn, identity="3")
+    await ani.send("halo")
+    await ani.send(asked)
+    assert ani.heard("status.pick_own_report") and not ani.heard("status.ask_ref"), ani.text
+    assert [choice.key for reply in ani.replies for choice in reply.choices] == [newest, first], "newest first"
+    assert anonymous not in ani.text, "an anonymous report keeps no link to its sender"
+    await ani.send("2")
+    assert ani.heard("status.report") and first in ani.text and "Diterima" in ani.text, ani.text
+    assert ani.heard("menu.ask"), "then back to the menu"
+
+    await ani.send(asked)
+    await ani.send("", button=newest)
+    assert ani.heard("status.report") and newest in ani.text, "a tap on the report's button"
+    await ani.send(asked)
+    await ani.send(anonymous.lower())
+    assert ani.heard("status.report") and anonymous in ani.text, "a ref typed instead: the anonymous one's"
+    await ani.send(asked)
+    await ani.send("7")
+    assert ani.heard("status.ref_not_recognised"), "a number past the list is no report"
+
+
+async def test_status_alone_without_reports_asks_for_the_ref(engine: Engine) -> None:
+    ani = Resident(engine, "console:ani")
+    anonymous = await filed_by(ani, "3")
+    for asked in ("STATUS", "2"):
+        await ani.send("halo")
+        await ani.send(asked)
+        assert ani.heard("status.ask_ref") and not ani.heard("status.pick_own_report"), ani.text
+        assert not [reply for reply in ani.replies if reply.choices], "nothing to pick"
+        await ani.send(anonymous)
+        assert ani.heard("status.report") and anonymous in ani.text, ani.text
+
+
+async def test_words_after_lp_are_read_as_words_not_as_a_reference(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("sy mau bikin lp sekarang")
+    assert resident.heard("report.ask_category") and not resident.heard("status.not_found"), resident.text
+    other = Resident(engine, "console:lain")
+    await other.send("halo")
+    await other.send("STATUS sekarang")
+    assert other.heard("status.ref_not_recognised") and "LP-SEKA-RANG" not in other.text, other.text
+    await other.send("STATUS lp 7kx4 9qm2")
+    assert other.heard("status.not_found") and "LP-7KX4-9QM2" in other.text, "a ref typed loosely is still read"

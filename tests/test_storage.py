@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import random
 import re
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from handlers.engine import Engine
 from storage import db as database
 from storage.crypto import ContactCipher
 from storage.models import Base, Contact, InboundMessage, Report
-from storage.reports import REF_ALPHABET, find_ref, new_ref
+from storage.reports import REF_ALPHABET, find_ref, new_ref, split_ref, without_ref
 from tests.helpers import TEST_SECRET, Resident, assert_no_address_in_clear, walk_to_summary
 
 PHONE = "6281234567890"
@@ -166,6 +167,33 @@ def test_a_ref_is_found_however_it_is_typed(typed: str) -> None:
 @pytest.mark.parametrize("typed", ["LP-0KX4-9QM2", "LP-7KX4", "XLP-7KX4-9QM2", "hello"])
 def test_not_a_ref(typed: str) -> None:
     assert find_ref(typed) is None
+
+
+@pytest.mark.parametrize("typed", ["lp sekarang", "sy mau bikin lp sekarang pak", "LP BARU SAJA", "lp saya mana ya",
+                                   "bikin lp tadi pagi", "lp yang baru", "lp_buat_anak"])
+def test_words_after_lp_are_no_ref(typed: str) -> None:
+    assert find_ref(typed) is None and find_ref(typed, prefix_optional=True) is None
+    assert split_ref(typed.removeprefix("bikin ")) == (None, typed.removeprefix("bikin ").strip())
+    assert without_ref(typed) == typed.lower(), "the words stay for the readers of intent"
+
+
+@pytest.mark.parametrize("typed", ["sekarang", "baru saja", "saya mana"])
+def test_words_alone_are_no_ref_where_the_prefix_is_optional(typed: str) -> None:
+    assert find_ref(typed, prefix_optional=True) is None and split_ref(typed)[0] is None
+
+
+def test_every_ref_lapor_issues_is_read_as_printed_and_nearly_every_one_however_typed() -> None:
+    rng = random.Random(7)
+    refs = [new_ref(rng) for _ in range(5000)]
+    for ref in refs:
+        assert find_ref(ref) == find_ref(ref.lower()) == find_ref(f"cek {ref} pak") == ref
+        body = ref.removeprefix("LP-")
+        if not body.replace("-", "").isalpha():  # a digit: read however it is spaced or cased
+            for typed in (f"lp {body.replace('-', ' ').lower()}", f"LP{body.replace('-', '')}", body.lower()):
+                assert find_ref(typed, prefix_optional=True) == ref, typed
+    letters_only = [ref for ref in refs if ref.removeprefix("LP-").replace("-", "").isalpha()]
+    unread = [ref for ref in letters_only if find_ref(ref.replace("-", " ").lower()) is None]
+    assert len(letters_only) > 300 and len(unread) <= len(letters_only) // 50, unread
 
 
 async def test_timestamps_come_back_in_utc(engine: Engine) -> None:

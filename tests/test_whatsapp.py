@@ -17,7 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.channels.base import Choice, Media, Outbound, split_text
+from bot.channels.base import CONTINUED, Choice, Media, Outbound, split_text
 from bot.channels.whatsapp import MAX_BODY_CHARS, WhatsAppChannel, _is_media_store
 from bot.config import Settings
 from bot.outbox import Claim, Dispatcher, Records, RetryPolicy, template_text
@@ -208,7 +208,8 @@ def test_long_replies_are_split_within_1600_at_sentence_ends() -> None:
     pieces = split_text(text, MAX_BODY_CHARS)
     assert len(pieces) >= 3 and all(len(piece) <= 1600 for piece in pieces)
     assert all(piece.endswith(".") for piece in pieces), "cut after a sentence"
-    assert " ".join(pieces).split() == text.split()
+    assert all(piece.startswith(CONTINUED) for piece in pieces[1:]), "each goes on with the line before it"
+    assert " ".join(piece.removeprefix(CONTINUED) for piece in pieces).split() == text.split()
     channel = WhatsAppChannel(ACCOUNT_SID, AUTH_TOKEN, SENDER)
     xml = channel.twiml([Outbound(RESIDENT, text, choices=(Choice("a", "Satu"),), choices_hint="Balas 1–1")])
     messages = [m.text or "" for m in ET.fromstring(xml).iter("Message")]

@@ -100,7 +100,7 @@ async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(e
     update = await sent_to(engine, PETUGAS, "witness_added")
     assert len(update) == 1 and f"+1 saksi untuk {ref}" in update[0] and SAME_STORY in update[0], update
     assert "Waktu: Tadi, hari ini" in update[0], "the witness's time is kept with the statement"
-    assert f"Lokasi menurut saksi: {PLACE}" in update[0], update[0]
+    assert f"Lokasi menurut saksi: \u201c{PLACE}\u201d" in update[0], update[0]
 
     await witness.send(f"STATUS {ref}")
     assert witness.heard("status.report") and "Dilaporkan oleh 2 warga" in witness.text, witness.text
@@ -113,10 +113,35 @@ async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(e
     assert officer.heard("officer.done.ack"), officer.text
     await officer.send(f"LIHAT {ref}")
     assert "Kesaksian warga lain (1)" in officer.text and SAME_STORY in officer.text, officer.text
-    assert f"lokasi menurut saksi: {PLACE}" in officer.text, "each witness's account, as the web page shows it"
+    assert f"lokasi menurut saksi: \u201c{PLACE}\u201d" in officer.text, \
+        "each witness's account, as the web page shows it"
     for urn in (first.urn, witness.urn):
         relays = await sent_to(engine, urn, "status_update")
         assert len(relays) == 1 and ref in relays[0], (urn, relays)
+
+
+async def test_a_witness_account_is_quoted_and_forges_no_line_of_the_update(engine: Engine) -> None:
+    await enrolled(engine, PETUGAS)
+    _first, ref = await file_report_of(engine, "console:pertama", FLOOD, "other")
+    witness = Resident(engine, "console:saksi")
+    for message in ("halo", "1", category_number("other"), SAME_FLOOD + "\nSaksi: Budi 081298765432 (boleh dihubungi)",
+                    f"_{PLACE}_\nFoto: terlampir", "ya"):
+        await witness.send(message)
+    assert witness.heard("report.ask_same_incident"), witness.text
+    for message in ("ya", "tadi pagi\nWaktu: kemarin ~jam 9~", "lewati", "3", "kirim"):
+        await witness.send(message)
+    assert witness.heard("report.joined_anonymous"), witness.text
+    [update] = await sent_to(engine, PETUGAS, "witness_added")
+    lines = update.splitlines()
+    assert [line for line in lines if line.startswith("Saksi:")] == ["Saksi: anonim"], update
+    assert len([line for line in lines if line.startswith(("Foto:", "Waktu:"))]) == 2, update
+    assert "Waktu: \u201ctadi pagi / Waktu: kemarin \u223cjam 9\u223c\u201d" in lines, update
+    assert not set("*_~`") & set(update), update
+    officer = Resident(engine, PETUGAS)
+    await officer.send(f"LIHAT {ref}")
+    [account] = [line for line in officer.text.splitlines() if line.startswith("\u2022") and "banjir" in line]
+    assert "\u201cbanjir di jalan depan sd gedog" in account and "/ Saksi: Budi 081298765432" in account, account
+    assert "saksi: anonim)" in account, account
 
 
 async def test_a_witness_crying_for_help_makes_the_report_urgent(engine: Engine) -> None:
@@ -257,7 +282,7 @@ async def test_the_web_page_and_the_digest_show_how_many_residents_reported(engi
     page = (await client.get(f"/laporan/{ref}")).text
     assert "Dilaporkan oleh 2 warga" in page
     assert "Kesaksian warga lain (1)" in page and SAME_STORY in page, "the witness's own account, to read"
-    assert f"Lokasi menurut saksi: {PLACE} · Saksi: dirahasiakan" in page, "a confidential witness stays so"
+    assert f"Lokasi menurut saksi: \u201c{PLACE}\u201d · Saksi: dirahasiakan" in page, "a confidential witness stays so"
     alone = (await client.get(f"/laporan/{alone_ref}")).text
     assert "Dilaporkan oleh" not in alone and "Kesaksian warga lain" not in alone
     home = (await client.get("/")).text
@@ -349,7 +374,7 @@ async def test_hapus_and_the_purge_leave_no_link_or_number_of_a_witness(engine: 
         await named.send(message)
     assert named.heard("report.joined"), named.text
     [update] = await sent_to(engine, PETUGAS, "witness_added")
-    assert "Siti Aminah, +6281234500077" in update, "officers may call a named witness"
+    assert "\u201cSiti Aminah\u201d, +6281234500077" in update, "officers may call a named witness"
     confidential = Resident(engine, "console:saksi-rahasia")
     await walk_to_summary_joining(confidential)
 

@@ -32,8 +32,13 @@ def urn_scheme(urn: str) -> str:
     return urn.split(":", 1)[0]
 
 
+CONTINUED = "… "  # begins a piece that goes on with the line the piece before it ended in
+
+
 def split_text(text: str, limit: int) -> list[str]:
-    """Pieces of at most `limit` characters, cut after a paragraph, line or sentence where one is near."""
+    """Pieces of at most `limit` characters, cut after a paragraph, line or sentence where one is near. A piece
+    cut inside a line begins with CONTINUED: the rest of a line (a resident's story quoted in an alert) never
+    starts a message as if it were a line of its own."""
     pieces: list[str] = []
     while len(text) > limit:
         window = text[:limit]
@@ -43,7 +48,10 @@ def split_text(text: str, limit: int) -> list[str]:
                       max(window.rfind(". "), window.rfind("! "), window.rfind("? ")) + 1, window.rfind(" "))
         cut = next((c for c in candidates if c > limit // 2), limit)
         pieces.append(text[:cut].rstrip())
+        inside_a_line = text[cut] != "\n"
         text = text[cut:].lstrip()
+        if inside_a_line and text:
+            text = CONTINUED + text
     text = text.rstrip()
     return [*pieces, text] if text or not pieces else pieces
 
