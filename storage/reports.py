@@ -42,20 +42,26 @@ _LEADING_REF = re.compile(rf"^\s*(?:{REF_PREFIX}[\s_-]*)?{_REF_BODY_TEXT}", re.I
 
 
 def new_ref(rng: random.Random = _UNGUESSABLE) -> str:
-    """A new reference; another `rng` only where refs must repeat, as for seeded sample reports."""
-    body = "".join(rng.choices(REF_ALPHABET, k=_REF_BODY))
-    return f"{REF_PREFIX}-{body[:4]}-{body[4:]}"
+    """A new reference, never one that could read as words (see _is_ref), so that it is found however it is
+    typed; another `rng` only where refs must repeat, as for seeded sample reports."""
+    while True:
+        body = "".join(rng.choices(REF_ALPHABET, k=_REF_BODY))
+        if not _reads_as_words(body[:4], body[4:]):
+            return f"{REF_PREFIX}-{body[:4]}-{body[4:]}"
 
 
 def _is_ref(match: re.Match[str]) -> bool:
     """Whether eight characters of the refs' alphabet are a ref and not words: "lp sekarang", "lp baru saja"
     ("LP" is also the police's own word for a report). A body with a digit (nine in ten refs) or with the dash
     Lapor prints between its halves is a ref; eight letters are, unless they or either half are an ordinary
-    word (Sastrawi's roots, indoNLP's slang), as one random body in a thousand is."""
-    head, tail = match["head"], match["tail"]
-    if "-" in match["gap"] or not (head + tail).isalpha():
-        return True
-    return not any(is_ordinary(letters.lower()) for letters in (head + tail, head, tail))
+    word (Sastrawi's roots, indoNLP's slang). new_ref issues no such ref; one issued before it drew them too
+    (one in a thousand) is found typed with its dash."""
+    return "-" in match["gap"] or not _reads_as_words(match["head"], match["tail"])
+
+
+def _reads_as_words(head: str, tail: str) -> bool:
+    """Eight letters of which the whole or either half is an ordinary word."""
+    return (head + tail).isalpha() and any(is_ordinary(letters.lower()) for letters in (head + tail, head, tail))
 
 
 def _ref_of(match: re.Match[str]) -> str:
