@@ -1,5 +1,9 @@
 """B5 — place resolution: typed places resolved per second, and what building the region index costs
-at start-up (the service builds it once)."""
+at start-up (the service builds it once).
+
+The index keeps its fuzzy name look-ups, so after the first round every place is one typed before, as most
+are in a station's own area; the first round, each text read for the first time since the index was built,
+is reported apart (`first_round_per_s`)."""
 
 from __future__ import annotations
 
@@ -61,11 +65,13 @@ def run(bench_database_url: str | None, quick: bool = False) -> dict[str, Any]:
         candidates = index.resolve(text)
         timings_ms.append((time.perf_counter() - started) * 1000)
         confident += is_confident(candidates)
+    first_round_ms = timings_ms[:len(PLACES)]
     timings_ms.sort()
     return {
         "parameters": {"resolutions": resolutions, "typed_places": len(PLACES), "index_builds": builds,
                        "regions": sum(index.counts().values())},
         "per_s": round(resolutions / (sum(timings_ms) / 1000), 1),
+        "first_round_per_s": round(len(first_round_ms) / (sum(first_round_ms) / 1000), 1),
         "index_build_s": round(statistics.median(build_s), 3),
         "p50_ms": round(statistics.median(timings_ms), 3),
         "p95_ms": round(timings_ms[max(0, round(0.95 * len(timings_ms)) - 1)], 3),

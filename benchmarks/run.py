@@ -264,6 +264,8 @@ AGAINST = {
     "b2_updates_ratio": ("b2", ("ours_updates_per_s",), False),
     "b4_calls_per_s_ratio": ("b4", ("calls_per_s",), False),
     "b4_delivered_per_s_ratio": ("b4", ("achieved_per_s",), False),
+    "b5_places_per_s_ratio": ("b5", ("per_s",), False),
+    "b5_first_round_per_s_ratio": ("b5", ("first_round_per_s",), False),
 }
 
 

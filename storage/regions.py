@@ -20,7 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from indoNLP.preprocessing.slang_data import SLANG_DATA
@@ -59,6 +59,9 @@ _STREET_WORDS_MAX = 3
 _MAX_NGRAM = 3
 #: Only this many words of a longer text are read: place answers are a line, and this bounds the work per call.
 _MAX_WORDS = 32
+#: Fuzzy name look-ups kept by RegionIndex (table, typed words, cutoff → names): the names residents type come
+#: back again and again, and one look-up scans up to thousands of names. About 300 bytes each, 5 MB when full.
+_CACHED_LOOKUPS = 16_384
 _TOP_DISTRICTS = 12
 _TOP_REGENCIES = 6
 _HITS_PER_CODE = 3
@@ -372,6 +375,7 @@ class RegionIndex:
                 inside.setdefault(village.code.rsplit(".", 1)[0], []).append((key, village.code))
                 inside.setdefault(village.code[:5], []).append((key, village.code))
         self._villages_in = {code: _NameTable(entries) for code, entries in inside.items()}
+        self._fuzzy = lru_cache(maxsize=_CACHED_LOOKUPS)(self._fuzzy_match)
 
     @classmethod
     def load(cls) -> RegionIndex:
@@ -519,12 +523,25 @@ class RegionIndex:
                     break
         return [replace(c, marked=r.marked) for r in kept if (c := self.candidate_for(r.code, r.score))]
 
+    def _match(self, table: int | str, key: str, cutoff: float, limit: int = 8) -> Sequence[tuple[str, float]]:
+        """_NameTable.match() in the names of a level (1 to 3) or the villages of an area (its code); fuzzy
+        look-ups are kept (see _CACHED_LOOKUPS)."""
+        if len(key) < 4 or cutoff >= 100:
+            return self._table(table).match(key, cutoff, limit)
+        return self._fuzzy(table, key, cutoff, limit)
+
+    def _fuzzy_match(self, table: int | str, key: str, cutoff: float, limit: int) -> tuple[tuple[str, float], ...]:
+        return tuple(self._table(table).match(key, cutoff, limit))
+
+    def _table(self, table: int | str) -> _NameTable:
+        return self._names[table] if isinstance(table, int) else self._villages_in[table]
+
     def _hits(self, spans: list[_Span]) -> dict[str, list[_Hit]]:
         """Country-wide matches: provinces, kab/kota and kecamatan by fuzzy name, villages only exactly."""
         hits: dict[str, list[_Hit]] = {}
         for span in spans:
-            for level, table in self._names.items():
-                for code, score in table.match(span.key, max(span.cutoff, MATCH_CUTOFF)):
+            for level in self._names:
+                for code, score in self._match(level, span.key, max(span.cutoff, MATCH_CUTOFF)):
                     _add(hits, self._hit(span, level, code, score))
             for code in self._villages.exact(span.key):
                 _add(hits, self._hit(span, 4, code, 100.0))
@@ -547,12 +564,11 @@ class RegionIndex:
     def _add_villages_in(self, areas: list[str], spans: list[_Span], hits: dict[str, list[_Hit]]) -> None:
         """Adds the villages inside the areas found whose names are in the text, typos allowed."""
         for area in areas:
-            table = self._villages_in.get(area)
-            if table is None:
+            if area not in self._villages_in:
                 continue
             cutoff = VILLAGE_CUTOFF if area.count(".") == 2 else MATCH_CUTOFF
             for span in spans:
-                for code, score in table.match(span.key, max(span.cutoff, cutoff), limit=3):
+                for code, score in self._match(area, span.key, max(span.cutoff, cutoff), limit=3):
                     _add(hits, self._hit(span, 4, code, score))
 
     def _hit(self, span: _Span, level: int, code: str, ratio: float) -> _Hit:
@@ -584,33 +600,35 @@ class RegionIndex:
             scored = (not loose, min(score, ORDINARY_SCORE) if loose else score, sum(h.end - h.start for h in picked))
             if score > 0 and scored > best:
                 best, used = scored, tuple(picked)
-        return _Reading(code, round(best[1], 1), used, not best[0])
+        return _Reading.read(code, round(best[1], 1), used, not best[0])
 
 
 class _Reading(NamedTuple):
-    """The text read as one region: its code, score and the hits (words and names) it rests on."""
+    """The text read as one region: its code, score and the hits (words and names) it rests on. Made by read(),
+    which works out the rest once: resolve() weighs every reading against every other."""
 
     code: str
     score: float
     hits: tuple[_Hit, ...]
     ordinary: bool  # its own name is an ordinary word nothing supports (see _loose)
+    words: frozenset[tuple[int, int]]  # (start, end) of each hit
+    typo: bool  # a kab/kota, kecamatan or village name in it is misspelt
+    #: No name in it misspelt, and a kab/kota or kecamatan spelt exactly: a village name alone is too common to
+    #: say anything ("Sidomulyo" is 113 villages), an alias alone (bdg) too short, an ordinary word alone
+    #: ("batu") likelier that word.
+    spelt: bool
 
-    @property
-    def words(self) -> frozenset[tuple[int, int]]:
-        return frozenset((h.start, h.end) for h in self.hits)
+    @classmethod
+    def read(cls, code: str, score: float, hits: tuple[_Hit, ...], ordinary: bool) -> _Reading:
+        main = [h for h in hits if h.level >= 2]
+        typo = any(h.typo for h in main)
+        spelt = not ordinary and not typo and any(h.exact and h.level <= 3 for h in main)
+        return cls(code, score, hits, ordinary, frozenset((h.start, h.end) for h in hits), typo, spelt)
 
     @property
     def marked(self) -> bool:
         """Whether a level word marks the region's own name: "kel. Gedog"."""
         return any(h.marked for h in self.hits if h.code == self.code)
-
-    @property
-    def spelt(self) -> bool:
-        """No name in it misspelt, and a kab/kota or kecamatan spelt exactly: a village name alone is too common
-        to say anything ("Sidomulyo" is 113 villages), an alias alone (bdg) too short, an ordinary word alone
-        ("batu") likelier that word."""
-        main = [h for h in self.hits if h.level >= 2]
-        return not self.ordinary and not any(h.typo for h in main) and any(h.exact and h.level <= 3 for h in main)
 
 
 def _loose(reading: list[_Hit]) -> list[_Hit]:
@@ -636,7 +654,7 @@ def _passes_over(reading: _Reading, spelt: _Reading, same_words_only: bool = Fal
     another name ("ilir timur satu" as Ilir Timur Dua), or, unless `same_words_only`, leaves them out for a
     typo of other words. An exact name outranks a fuzzy one; a reading that takes the exact name in and adds
     to it ("gedok sananwetn blitar" with Kota Blitar spelt) passes over nothing."""
-    if reading.spelt or not any(h.typo for h in reading.hits if h.level >= 2):
+    if reading.spelt or not reading.typo:
         return False
     for start, end in spelt.words:
         over = [h for h in reading.hits if h.start < end and start < h.end]
