@@ -177,6 +177,7 @@ def create_app(settings: Settings, workers: int = 1) -> Starlette:
                                     per_second={"telegram": telegram_channel.PER_SECOND},
                                     policy=RetryPolicy(lease=settings.outbox_lease),
                                     on_unreachable=engine.mark_unreachable)
+            engine.on_queued = dispatcher.wake
             stop = asyncio.Event()
             if telegram is not None:
                 await telegram.start()

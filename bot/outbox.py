@@ -87,15 +87,22 @@ class Dispatcher:
         self._sending = asyncio.Semaphore(CONCURRENT_CONTACTS)
         self.on_unreachable = on_unreachable
         self._records = Records(sessions)
+        self._woken = asyncio.Event()
+
+    def wake(self) -> None:
+        """Rows were queued in this process: a dispatcher at rest looks for them now, not at its next look."""
+        self._woken.set()
 
     async def run(self, stop: asyncio.Event, idle_seconds: float = 1.0) -> None:
-        """Sends until `stop` is set; after an empty round sleeps until the next row comes due, at most
-        `idle_seconds` (rows written meanwhile are found then). The next round is claimed while the last
-        contacts of a round are being sent to, so that the pace does not stand idle during the claim; it is
-        sent once the round before has ended (a contact's messages go in order)."""
+        """Sends until `stop` is set; after an empty round rests until the next row comes due, at most
+        `idle_seconds`, or until woken (wake: rows this process queued; rows another process queued are found at
+        the next look). The next round is claimed while the last contacts of a round are being sent to, so that
+        the pace does not stand idle during the claim; it is sent once the round before has ended (a contact's
+        messages go in order)."""
         claiming: asyncio.Task[list[Claim]] | None = None
         try:
             while not stop.is_set():
+                self._woken.clear()  # a wake from here on ends the rest after this round
                 try:
                     work = await claiming if claiming is not None else await self._claim()
                     claiming = None
@@ -115,12 +122,20 @@ class Dispatcher:
                     log.exception("outbox round failed")
                     claiming, pause = None, idle_seconds
                 if pause:
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(stop.wait(), pause)
+                    await self._rest(stop, pause)
         finally:
             if claiming is not None:  # claimed but not to be sent: due again now, not when the leases end
                 with contextlib.suppress(Exception):
                     await self._put_back(await claiming, utcnow())
+
+    async def _rest(self, stop: asyncio.Event, seconds: float) -> None:
+        """Waits `seconds`, less when stopped or woken."""
+        waits = [asyncio.create_task(stop.wait()), asyncio.create_task(self._woken.wait())]
+        try:
+            await asyncio.wait(waits, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for wait in waits:
+                wait.cancel()
 
     async def _until_next_due(self, longest: float) -> float:
         async with self.sessions() as db:

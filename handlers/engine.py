@@ -33,6 +33,7 @@ from storage.crypto import ContactCipher
 from storage.db import truncate_log
 from storage.media import MAX_VOICE_BYTES, MAX_VOICE_SECONDS, MediaRejected, MediaStore, StoredMedia
 from storage.models import utcnow
+from storage.outbox import queued_in
 from storage.reports import question_waits
 from storage.stations import station_by_code
 
@@ -58,7 +59,9 @@ class Engine:
         escalation: EscalationDelays | None = None,
         digest_catch_up: dt.timedelta = CATCH_UP,
         web_url: str = "",
+        on_queued: Callable[[], None] | None = None,
     ) -> None:
+        """`on_queued` is called once a message's transaction that queued messages to send has committed."""
         self.sessions = sessions
         self.cipher = cipher
         self.media_store = media_store
@@ -69,6 +72,7 @@ class Engine:
         self.escalation = escalation or EscalationDelays()
         self.digest_catch_up = digest_catch_up
         self.web_url = web_url.rstrip("/")
+        self.on_queued = on_queued
 
     async def handle(self, inbound: Inbound, keep: KeepReplies | None = None) -> list[Outbound]:
         """The replies to `inbound`; [] when it was handled before. Never raises for bad input."""
@@ -111,6 +115,8 @@ class Engine:
             log.info("%s message handled, next step %s", inbound.channel, turn.step)
             if keep is not None:
                 await keep(db, turn.replies)
+        if self.on_queued is not None and queued_in(db):
+            self.on_queued()  # the alerts and updates this message queued leave now, not at the dispatcher's next look
         if turn.contact_deleted:
             await truncate_log(self.sessions)  # what was erased leaves SQLite's write-ahead log too
         return turn.replies

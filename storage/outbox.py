@@ -47,6 +47,10 @@ def row_time(row: Outbox | bool, moment: dt.datetime, now: dt.datetime | None = 
     return whole_hours(moment, now or utcnow()) if hourly else moment
 
 
+# Set in a session's `info` by enqueue, so that whoever commits it can wake the dispatcher (queued_in).
+_QUEUED = "outbox_queued"
+
+
 async def enqueue(db: AsyncSession, cipher: ContactCipher, *, kind: OutboxKind, contact_id: int,
                   payload: dict[str, Any], idempotency_key: str, at: dt.datetime, priority: int = 1,
                   report_id: int | None = None, hourly: bool = False) -> bool:
@@ -61,7 +65,15 @@ async def enqueue(db: AsyncSession, cipher: ContactCipher, *, kind: OutboxKind, 
         .on_conflict_do_nothing(index_elements=["idempotency_key"])
         .returning(Outbox.id)
     )
-    return (await db.execute(stmt)).scalar_one_or_none() is not None
+    queued = (await db.execute(stmt)).scalar_one_or_none() is not None
+    if queued:
+        db.info[_QUEUED] = True
+    return queued
+
+
+def queued_in(db: AsyncSession) -> bool:
+    """Whether the session queued messages to send since it was last asked (see enqueue)."""
+    return bool(db.info.pop(_QUEUED, False))
 
 
 async def claim_due(db: AsyncSession, now: dt.datetime, limit: int, lease: dt.timedelta,

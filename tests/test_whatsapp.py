@@ -26,7 +26,19 @@ from harness.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, 
 from harness.loopback import serving
 from storage.models import Attachment, Contact, InboundMessage, Outbox, OutboxState, utcnow
 from storage.outbox import claim_due, enqueue, open_payload
-from tests.helpers import DESCRIPTION, PUBLIC, RESIDENT, TEST_SECRET, Phone, contact_of, lapor, photo
+from tests.helpers import (
+    DESCRIPTION,
+    PUBLIC,
+    RESIDENT,
+    TEST_SECRET,
+    Phone,
+    Resident,
+    contact_of,
+    enrolled,
+    lapor,
+    photo,
+    walk_to_summary,
+)
 
 JPEG = photo("JPEG", shade=2)
 
@@ -561,6 +573,43 @@ async def test_the_next_round_is_claimed_during_a_round_and_put_back_when_the_lo
     put_back = await row(engine, second)
     assert (put_back.state, put_back.attempts) == (OutboxState.PENDING, 0)
     assert put_back.next_attempt_at <= utcnow() and not twilio.sent(addresses[1])
+
+
+async def test_a_dispatcher_at_rest_is_woken_by_what_is_queued(engine: Engine, whatsapp: WhatsAppChannel,
+                                                                twilio: FakeTwilioAPI) -> None:
+    # After an empty round it would rest an hour: the row queued meanwhile goes only because it is woken.
+    transactions = 0
+
+    def counted() -> AsyncSession:
+        nonlocal transactions
+        transactions += 1
+        return engine.sessions()
+
+    outbox = Dispatcher(counted, engine.cipher, {"whatsapp": whatsapp})
+    stop = asyncio.Event()
+    running = asyncio.create_task(outbox.run(stop, idle_seconds=3600))
+    async with asyncio.timeout(60):
+        while transactions < 2:  # its claim found nothing, and nothing is due later: it rests
+            await asyncio.sleep(0.01)
+        sent = await queue(engine, await contact_of(engine))
+        outbox.wake()
+        while (await row(engine, sent)).state != OutboxState.SENT:
+            await asyncio.sleep(0.01)
+    stop.set()
+    await running
+
+
+async def test_the_message_that_queues_alerts_wakes_the_dispatcher(engine: Engine) -> None:
+    woken: list[str] = []
+    engine.on_queued = lambda: woken.append("woken")
+    await enrolled(engine, "console:officer")
+    resident = Resident(engine, "console:warga")
+    await walk_to_summary(resident)
+    woken.clear()
+    await resident.send("kirim")
+    assert woken == ["woken"], "the report's alert was queued: one wake"
+    await resident.send("halo")
+    assert woken == ["woken"], "a message that queues nothing wakes no one"
 
 
 async def test_sends_that_end_together_are_written_together_and_a_cancelled_one_stalls_none(engine: Engine) -> None:

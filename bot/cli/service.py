@@ -80,6 +80,7 @@ async def _chat(settings: Settings, urn: str, lang: str | None) -> None:
         # printed here; a Telegram or WhatsApp address's messages are left for `lapor serve`.
         outbox = Dispatcher(engine.sessions, engine.cipher, {channel.name: channel}, only_urn=urn,
                             photos=Photos(settings.contact_secret(), settings.media_dir))
+        engine.on_queued = outbox.wake
         stop = asyncio.Event()
         sending = asyncio.create_task(outbox.run(stop) if urn_scheme(urn) == channel.name else stop.wait())
         scheduler = Scheduler(engine, settings.effective_database_url, settings.retention)
