@@ -39,7 +39,7 @@ from handlers.routing import Router
 from harness import DESCRIPTION, TEST_SECRET
 from harness.fake_telegram import TOKEN, FakeBotAPI, callback_update, text_update
 from harness.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
-from harness.loopback import serving
+from harness.loopback import serving, until
 from harness.serve_process import PUBLIC
 from storage import db as database
 from storage.crypto import ContactCipher
@@ -452,6 +452,16 @@ class TelegramChat:
     async def tap(self, data: str) -> None:
         TelegramChat.update_id += 1
         await self.post(callback_update(TelegramChat.update_id, self.chat_id, data, message_id=1))
+
+
+async def enrolled_on_telegram(http: httpx.AsyncClient, engine: Engine, telegram: FakeBotAPI, chat_id: int,
+                               station: str = "POLSEK-SANANWETAN",
+                               role: OfficerRole = OfficerRole.DUTY) -> TelegramChat:
+    """An officer's Telegram chat on the running service, enrolled by /daftar once the service says so."""
+    chat = TelegramChat(http, telegram.webhook["secret_token"], chat_id)
+    await chat.text(f"/daftar {await invite(engine, station, role)}")
+    await until(lambda: any("Terdaftar" in text for text in telegram.sent_texts(chat_id)))
+    return chat
 
 
 async def invite(engine: Engine, station: str = "POLSEK-SEKAR", role: OfficerRole = OfficerRole.DUTY,

@@ -43,10 +43,9 @@ from tests.helpers import (
     GEDOG,
     SANANWETAN,
     WIB,
-    TelegramChat,
     add,
     enrolled,
-    invite,
+    enrolled_on_telegram,
     lapor,
     make_engine,
     service,
@@ -387,9 +386,7 @@ async def test_the_scheduled_digest_arrives_once_across_a_restart(tmp_path: Path
     head_chat = 700800
     async with service(tmp_path, database_url) as (url, engine, telegram, _twilio):
         async with httpx.AsyncClient(base_url=url) as http:
-            chat = TelegramChat(http, telegram.webhook["secret_token"], head_chat)
-            await chat.text(f"/daftar {await invite(engine, 'POLSEK-SANANWETAN', OfficerRole.HEAD)}")
-            await until(lambda: any("Terdaftar" in text for text in telegram.sent_texts(head_chat)))
+            await enrolled_on_telegram(http, engine, telegram, head_chat, role=OfficerRole.HEAD)
         await add(engine, dt.datetime.now(dt.UTC) - dt.timedelta(hours=2))
         # Today's digest time has just passed: the running scheduler sends it on its next round.
         async with engine.sessions() as db, db.begin():

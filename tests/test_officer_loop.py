@@ -21,6 +21,7 @@ from tests.helpers import (
     TEST_SECRET,
     Phone,
     TelegramChat,
+    enrolled_on_telegram,
     invite,
     photo,
     report,
@@ -57,9 +58,7 @@ def assert_no_reporter_address(payloads: list[object], *addresses: str) -> None:
 async def test_whatsapp_resident_telegram_officer(tmp_path: Path, database_url: str) -> None:
     async with service(tmp_path, database_url) as (url, engine, telegram, twilio), \
             httpx.AsyncClient(base_url=url) as http:
-        officer = TelegramChat(http, telegram.webhook["secret_token"], OFFICER_CHAT)
-        await officer.text(f"/daftar {await invite(engine, 'POLSEK-SANANWETAN')}")
-        await until(lambda: any("Terdaftar" in text for text in texts_to(telegram, OFFICER_CHAT)))
+        officer = await enrolled_on_telegram(http, engine, telegram, OFFICER_CHAT)
 
         resident = Phone(http, f"whatsapp:{RESIDENT_NUMBER}")
         for answer in BEFORE_PHOTO:
@@ -166,9 +165,7 @@ def fields(alert: str, label: str) -> list[str]:
 async def test_a_story_cannot_forge_or_format_the_lines_of_an_officers_alert(tmp_path: Path, database_url: str) -> None:
     async with service(tmp_path, database_url) as (url, engine, telegram, twilio), \
             httpx.AsyncClient(base_url=url) as http:
-        on_telegram = TelegramChat(http, telegram.webhook["secret_token"], OFFICER_CHAT)
-        await on_telegram.text(f"/daftar {await invite(engine, 'POLSEK-SANANWETAN')}")
-        await until(lambda: any("Terdaftar" in text for text in texts_to(telegram, OFFICER_CHAT)))
+        await enrolled_on_telegram(http, engine, telegram, OFFICER_CHAT)
         on_whatsapp = Phone(http, f"whatsapp:{OFFICER_NUMBER}")
         assert "Terdaftar" in await on_whatsapp.text(f"DAFTAR {await invite(engine, 'POLSEK-SANANWETAN')}")
 

@@ -36,6 +36,7 @@ from tests.helpers import (
     at,
     browser,
     enrolled,
+    enrolled_on_telegram,
     invite,
     lapor,
     m4a_voice,
@@ -284,9 +285,7 @@ async def test_whatsapp_voice_note_reaches_a_telegram_officer_as_a_voice(tmp_pat
     recording = voice_note(8)
     async with service(tmp_path, database_url) as (url, engine, telegram, twilio), \
             httpx.AsyncClient(base_url=url) as http:
-        officer = TelegramChat(http, telegram.webhook["secret_token"], OFFICER_CHAT)
-        await officer.text(f"/daftar {await invite(engine, 'POLSEK-SANANWETAN')}")
-        await until(lambda: any("Terdaftar" in text for text in telegram.sent_texts(OFFICER_CHAT)))
+        await enrolled_on_telegram(http, engine, telegram, OFFICER_CHAT)
 
         resident = Phone(http, f"whatsapp:{RESIDENT_NUMBER}")
         for answer in ("halo", "1", "1"):

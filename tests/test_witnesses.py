@@ -29,8 +29,8 @@ from tests.helpers import (
     TelegramChat,
     alerts,
     enrolled,
+    enrolled_on_telegram,
     file_report,
-    invite,
     lapor,
     payload,
     regions,
@@ -317,9 +317,7 @@ async def test_a_telegram_resident_joins_a_whatsapp_residents_report(tmp_path: P
     officer_chat, witness_chat, reporter_number = 700701, 424243, "+6281234567001"
     async with service(tmp_path, database_url) as (url, engine, telegram, twilio), \
             httpx.AsyncClient(base_url=url) as http:
-        officer = TelegramChat(http, telegram.webhook["secret_token"], officer_chat)
-        await officer.text(f"/daftar {await invite(engine, 'POLSEK-SANANWETAN')}")
-        await until(lambda: any("Terdaftar" in text for text in telegram_texts(telegram, officer_chat)))
+        officer = await enrolled_on_telegram(http, engine, telegram, officer_chat)
 
         reporter = Phone(http, f"whatsapp:{reporter_number}")
         for answer in ("halo", "1", category_number("other"), FLOOD, PLACE, "ya", "2", "lewati", "2"):
