@@ -28,6 +28,7 @@ from bot.channels.base import (
 )
 from bot.photos import Photos
 from bot.retry import backoff
+from handlers.alerts import ALERTS_TOGETHER, alerts_together, goes_with_others
 from storage.crypto import ContactCipher
 from storage.models import OutboxState, utcnow
 from storage.outbox import (
@@ -36,6 +37,7 @@ from storage.outbox import (
     next_due,
     open_payload,
     row_time,
+    seal,
     update_claimed,
     update_claimed_rows,
 )
@@ -187,32 +189,38 @@ class Dispatcher:
     async def _send_in_order(self, claims: list[Claim], started: Callable[[], None]) -> None:
         async with self._sending:
             started()
-            for done, claim in enumerate(claims):
+            done = 0
+            while done < len(claims):
+                message = _one_message(claims[done:])
                 try:
-                    if not await self._renew_lease(claim):
-                        log.warning("outbox %s: claimed again by another sender before its turn here", claim.row_id)
-                        return await self._put_back(claims[done + 1:], utcnow())  # theirs to send after it
+                    if not await self._renew_lease(message):
+                        log.warning("outbox %s: claimed again by another sender before its turn here",
+                                    [claim.row_id for claim in message])
+                        # Put back as they were; one another sender holds stays its, for the attempt it counts.
+                        return await self._put_back(claims[done:], utcnow())
                 except SQLAlchemyError:  # the database failed, not the send: nothing was tried, nothing is spent
-                    log.exception("outbox %s: lease not renewed", claim.row_id)
+                    log.exception("outbox %s: lease not renewed", message[0].row_id)
                     return await self._put_back(claims[done:], utcnow() + dt.timedelta(seconds=self.policy.first_delay))
                 try:
-                    retry_at = await self._send_one(claim)
+                    retry_at = await self._send_message(message)
                 except Exception as error:  # a bug or an untyped failure must not stall the rows behind it
-                    log.exception("outbox %s: unexpected failure", claim.row_id)
-                    retry_at = await self._retry_or_give_up(claim, RetryLater(type(error).__name__))
+                    log.exception("outbox %s: unexpected failure", message[0].row_id)
+                    retry_at = await self._retry_or_give_up(message, RetryLater(type(error).__name__))
+                done += len(message)
                 if retry_at is not None:  # the contact's later messages wait for this one
-                    return await self._put_back(claims[done + 1:], retry_at)
+                    return await self._put_back(claims[done:], retry_at)
 
-    async def _renew_lease(self, claim: Claim) -> bool:
-        """Starts the row's lease again just before its send, so a row that waited behind its contact's earlier
-        ones has the whole of it; False when another sender took the row over meanwhile, or the contact was
-        erased (the row with it). A row claimed less than a quarter of the lease ago needs none: its send, cut
-        off at half the lease, ends before the lease does."""
-        if time.monotonic() - claim.claimed_at < self.policy.lease.total_seconds() / 4:
+    async def _renew_lease(self, message: list[Claim]) -> bool:
+        """Starts the rows' lease again just before their send, so rows that waited behind their contact's earlier
+        ones have the whole of it; False when another sender took one over meanwhile, or the contact was erased
+        (the rows with it). Rows claimed less than a quarter of the lease ago need none: their send, cut off at
+        half the lease, ends before the lease does."""
+        if time.monotonic() - message[0].claimed_at < self.policy.lease.total_seconds() / 4:
             return True
         async with self.sessions() as db, db.begin():
-            return await update_claimed(db, claim.row_id, claim.attempts,
-                                        next_attempt_at=row_time(claim.hourly, utcnow() + self.policy.lease))
+            return all([await update_claimed(db, claim.row_id, claim.attempts,
+                                             next_attempt_at=row_time(claim.hourly, utcnow() + self.policy.lease))
+                        for claim in message])
 
     async def _put_back(self, claims: list[Claim], at: dt.datetime) -> None:
         """Returns claimed rows unsent, due again at `at`, as if this round had not taken them."""
@@ -223,60 +231,82 @@ class Dispatcher:
                 await update_claimed(db, claim.row_id, claim.attempts, attempts=claim.attempts - 1,
                                      next_attempt_at=row_time(claim.hourly, at))
 
-    async def _send_one(self, claim: Claim) -> dt.datetime | None:
-        """Sends a claimed row; when it is to be tried again, the time it comes due."""
+    async def _send_message(self, message: list[Claim]) -> dt.datetime | None:
+        """Sends one message: a row, or an officer's alerts together; when it is to be tried again, the time it
+        comes due."""
+        try:
+            return await self._send_one(message)
+        except NeedsTemplate:  # together, though WhatsApp's window had shut: each alert as a template of its own
+            for done, claim in enumerate(message):
+                if (retry_at := await self._send_one([claim])) is not None:
+                    await self._put_back(message[done + 1:], retry_at)
+                    return retry_at
+            return None
+
+    async def _send_one(self, message: list[Claim]) -> dt.datetime | None:
+        """Sends claimed rows as one message (see _send_message); when they are to be tried again, the time they
+        come due. Alerts sent together raise NeedsTemplate, where one alone would go as a template."""
+        claim = message[0]
         contact = claim.recipient
         if contact is None:
-            return await self._finish(claim, OutboxState.FAILED, "contact erased")
+            return await self._finish(message, OutboxState.FAILED, "contact erased")
         if contact.opted_out or contact.unreachable:
-            return await self._finish(claim, OutboxState.FAILED, "opted out" if contact.opted_out else "unreachable")
+            return await self._finish(message, OutboxState.FAILED,
+                                      "opted out" if contact.opted_out else "unreachable")
         urn = contact.urn
         channel = urn_scheme(urn)
         sender = self.senders.get(channel)
         if sender is None:
-            return await self._finish(claim, OutboxState.FAILED, f"no {channel} channel configured")
+            return await self._finish(message, OutboxState.FAILED, f"no {channel} channel configured")
+        payload = claim.payload if len(message) == 1 else alerts_together([claim.payload for claim in message])
         try:
             # Within half the lease, whatever the channel's own time limits: a live sender never outlasts its
             # lease, so no other sender takes the row while it is still going out.
             async with asyncio.timeout(self.policy.lease.total_seconds() / 2), self._paced(channel):
-                if channel == "whatsapp" and (claim.payload.get("as_template") or not _in_window(contact)):
-                    sid: str | None = await self._send_template(sender, claim, urn)
+                if len(message) > 1:
+                    sid = await sender.send(await self._outbound(urn, payload))
+                elif channel == "whatsapp" and (payload.get("as_template") or not _in_window(contact)):
+                    sid = await self._send_template(sender, claim, urn)
                 else:
                     try:
-                        sid = await sender.send(await self._outbound(urn, claim.payload))
+                        sid = await sender.send(await self._outbound(urn, payload))
                     except NeedsTemplate:
                         sid = await self._send_template(sender, claim, urn)
         except TimeoutError:
-            return await self._retry_or_give_up(claim, RetryLater("no answer within half the lease"))
+            return await self._retry_or_give_up(message, RetryLater("no answer within half the lease"))
         except RetryLater as failure:
-            return await self._retry_or_give_up(claim, failure)
+            return await self._retry_or_give_up(message, failure)
         except NeedsTemplate as failure:
+            if len(message) > 1:
+                contact.last_inbound_at = None  # the provider says the window is shut: so it is for this round
+                raise
             log.warning("outbox %s: no WhatsApp template configured for %s messages; not sent", claim.row_id,
                         claim.kind)
-            return await self._finish(claim, OutboxState.NEEDS_TEMPLATE, str(failure))
+            return await self._finish(message, OutboxState.NEEDS_TEMPLATE, str(failure))
         except ContactUnreachable as failure:
             contact.unreachable = True
             if self.on_unreachable is not None:
                 await self.on_unreachable(urn)
-            return await self._finish(claim, OutboxState.FAILED, f"unreachable: {failure}")
+            return await self._finish(message, OutboxState.FAILED, f"unreachable: {failure}")
         except SendFailed as failure:
-            return await self._finish(claim, OutboxState.FAILED, str(failure))
-        return await self._record_sent(claim, sid)
+            return await self._finish(message, OutboxState.FAILED, str(failure))
+        return await self._record_sent(message, sid, payload["choices"] if len(message) > 1 else None)
 
     def _paced(self, channel: str) -> contextlib.AbstractAsyncContextManager[object]:
         """The channel's pace around its send, where the dispatcher keeps one (a channel may keep its own)."""
         limit = self.limits.get(channel)
         return limit.call() if limit is not None else contextlib.nullcontext()
 
-    async def _record_sent(self, claim: Claim, sid: str | None) -> None:
-        """Records a send the provider took. Never sent again for a failure here: only tried again."""
+    async def _record_sent(self, message: list[Claim], sid: str | None, choices: list[list[str]] | None) -> None:
+        """Records a send the provider took. Never sent again for a failure here: only tried again. Alerts sent
+        together each keep the message's `choices`, so that a number the officer replies means what it showed."""
         for pause in (0.5, 2.0, None):
             try:
-                return await self._finish(claim, OutboxState.SENT, None, sid)
+                return await self._finish(message, OutboxState.SENT, None, sid, choices)
             except Exception:
                 if pause is None:
                     log.exception("outbox %s: sent, but not recorded; it may go again when its lease ends",
-                                  claim.row_id)
+                                  [claim.row_id for claim in message])
                     return None
                 await asyncio.sleep(pause)
         return None
@@ -301,57 +331,71 @@ class Dispatcher:
         variables = claim.payload.get("variables") or {"1": template_text(claim.payload["text"])}
         return str(await send_template(urn, content_sid, variables))
 
-    async def _retry_or_give_up(self, claim: Claim, failure: RetryLater) -> dt.datetime | None:
-        """Schedules the row's next try and returns its time; None when it has had its last."""
-        if claim.attempts >= self.policy.max_attempts:
-            return await self._finish(claim, OutboxState.FAILED,
-                                      f"gave up after {claim.attempts} attempts: {failure}")
-        retry_at = row_time(claim.hourly, utcnow() + self.policy.delay(claim.attempts, failure.delay))
-        await self._records.write(claim, {"next_attempt_at": retry_at, "last_error": str(failure)})
+    async def _retry_or_give_up(self, message: list[Claim], failure: RetryLater) -> dt.datetime | None:
+        """Schedules the rows' next try and returns its time (the latest, for alerts together); None when they
+        have had their last."""
+        changes: list[tuple[Claim, dict[str, Any]]] = []
+        retry_at: dt.datetime | None = None
+        for claim in message:
+            if claim.attempts >= self.policy.max_attempts:
+                changes.append((claim, {"state": OutboxState.FAILED,
+                                        "last_error": f"gave up after {claim.attempts} attempts: {failure}"}))
+                continue
+            at = row_time(claim.hourly, utcnow() + self.policy.delay(claim.attempts, failure.delay))
+            changes.append((claim, {"next_attempt_at": at, "last_error": str(failure)}))
+            retry_at = at if retry_at is None else max(retry_at, at)
+        await self._records.write(changes)
         return retry_at
 
-    async def _finish(self, claim: Claim, state: OutboxState, reason: str | None, sid: str | None = None) -> None:
+    async def _finish(self, message: list[Claim], state: OutboxState, reason: str | None, sid: str | None = None,
+                      choices: list[list[str]] | None = None) -> None:
         values: dict[str, Any] = {"state": state, "last_error": reason}
-        if state == OutboxState.SENT:
-            values |= {"provider_message_id": sid, "sent_at": row_time(claim.hourly, utcnow())}
-        await self._records.write(claim, values)
+        changes = []
+        for claim in message:
+            mine = dict(values)
+            if state == OutboxState.SENT:
+                mine |= {"provider_message_id": sid, "sent_at": row_time(claim.hourly, utcnow())}
+            if choices is not None:
+                mine["payload"] = seal(self.cipher, {**claim.payload, "choices": choices})
+            changes.append((claim, mine))
+        await self._records.write(changes)
 
 
 class Records:
     """Writes how sends ended, each row on the condition that its claim still holds it. The writes asked for
     while one transaction is under way go together in the next, one statement for the rows that set the same
-    columns: a transaction for several rows instead of one each. Each sender still waits for its own row's
-    write before its contact's next message, so a crash repeats no more sends than were in flight."""
+    columns: a transaction for several rows instead of one each. Each sender still waits for its own rows' write
+    before its contact's next message, so a crash repeats no more sends than were in flight."""
 
     def __init__(self, sessions: Callable[[], AsyncSession]) -> None:
         self.sessions = sessions
-        self._asked: list[tuple[Claim, dict[str, Any], asyncio.Future[None]]] = []
+        self._asked: list[tuple[list[tuple[Claim, dict[str, Any]]], asyncio.Future[None]]] = []
         self._writing = asyncio.Lock()
 
-    async def write(self, claim: Claim, values: dict[str, Any]) -> None:
-        """Sets `values` on the claim's row, unless a later claim took it over or it is gone."""
+    async def write(self, changes: list[tuple[Claim, dict[str, Any]]]) -> None:
+        """Sets each claim's `values` on its row, unless a later claim took the row over or it is gone."""
         written = asyncio.get_running_loop().create_future()
-        self._asked.append((claim, values, written))
+        self._asked.append((changes, written))
         async with self._writing:
             if not written.done():  # no transaction took it while this one waited its turn: this one writes
                 batch, self._asked = self._asked, []
+                rows = [(claim.row_id, claim.attempts, values) for changes, _ in batch for claim, values in changes]
                 try:
                     async with self.sessions() as db, db.begin():
-                        changed = await update_claimed_rows(
-                            db, [(claim.row_id, claim.attempts, values) for claim, values, _ in batch])
+                        changed = await update_claimed_rows(db, rows)
                 except Exception as error:  # each sender handles the failure as its own
-                    for _, _, waiting in batch:
+                    for _, waiting in batch:
                         waiting.set_exception(error)
                 except BaseException:  # cancelled: the others must not wait for ever
-                    for _, _, waiting in batch:
+                    for _, waiting in batch:
                         waiting.cancel()
                     raise
                 else:
-                    for _, _, waiting in batch:
+                    for _, waiting in batch:
                         waiting.set_result(None)
-                    if changed is not None and changed < len(batch):
+                    if changed is not None and changed < len(rows):
                         log.warning("outbox: %d of rows %s claimed again by another sender before this one "
-                                    "finished", len(batch) - changed, [claim.row_id for claim, _, _ in batch])
+                                    "finished", len(rows) - changed, [row_id for row_id, _, _ in rows])
         await written
 
 
@@ -377,6 +421,27 @@ class Claim:
     hourly: bool = False  # names an anonymous report: its times are kept to the hour
     recipient: Recipient | None = None  # None: the contact was erased
     claimed_at: float = field(default_factory=time.monotonic)
+
+
+def _one_message(claims: list[Claim]) -> list[Claim]:
+    """The first of a contact's claims, with those after it that go in the same message: alerts due together
+    (goes_with_others), up to ALERTS_TOGETHER, in free text (a template carries one each)."""
+    first = claims[0]
+    if not _free_alert(first):
+        return [first]
+    together = [first]
+    for claim in claims[1:ALERTS_TOGETHER]:
+        if not _free_alert(claim):
+            break
+        together.append(claim)
+    return together
+
+
+def _free_alert(claim: Claim) -> bool:
+    recipient = claim.recipient
+    if recipient is None or claim.payload.get("as_template") or not goes_with_others(claim.kind, claim.payload):
+        return False
+    return urn_scheme(recipient.urn) != "whatsapp" or _in_window(recipient)
 
 
 def template_text(text: str) -> str:

@@ -24,6 +24,10 @@ ACTIONS = Menu("action")  # the one-tap actions on a report, each choice keyed "
 # the same marks, are markup in no chat, and stay visible (an invisible joiner would hide what was typed, and
 # is what the inbound cleaning takes out of every message).
 _INERT_MARKS = str.maketrans({"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"})
+# An officer's alerts that are due at once go in one message, up to this many: a burst of reports pages them in a
+# second, where one message each would queue behind the provider's pace (WhatsApp: 10 a second for a sender by
+# default, and about one every few seconds to the same person), and their phone rings once, not ten times.
+ALERTS_TOGETHER = 5
 
 
 def quoted(text: str) -> str:
@@ -107,13 +111,32 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
         reporter=await reporter_line(office, report.identity, report.contact_id, lang),
         residents=residents_text(lang, await residents_reporting(office.db, report)),
     )
-    payload: dict[str, Any] = {"text": text, "ref": report.ref, "choices": action_choices(lang, report.ref),
+    payload: dict[str, Any] = {"text": text, "ref": report.ref, "lang": lang,
+                               "choices": action_choices(lang, report.ref),
                                "hint": t(lang, "alert.hint", last=len(ACTIONS.options(lang)), ref=report.ref)}
     if photo:
         payload["photo"] = {"stored_name": photo.stored_name, "telegram_file_id": photo.channel_file_id}
     if voice:
         payload["voice"] = voice_payload(voice)
     return payload
+
+
+def goes_with_others(kind: str, payload: dict[str, Any]) -> bool:
+    """Whether a queued message is an alert that may share one message with the officer's other alerts: text and
+    actions alone (a photo or a voice note goes on its own), in a language it names."""
+    return (kind == OutboxKind.OFFICER_ALERT and "lang" in payload and "ref" in payload
+            and not payload.get("photo") and not payload.get("voice"))
+
+
+def alerts_together(payloads: list[dict[str, Any]]) -> dict[str, Any]:
+    """One message for several alerts to the same officer (see goes_with_others), in the order given: each alert's
+    text, and as choices each report's first action, acknowledging it, which is what a burst calls for; the
+    others are a LIHAT away."""
+    lang = payloads[0]["lang"]
+    choices = [[key, f"{label} {payload['ref']}"] for payload in payloads for key, label in payload["choices"][:1]]
+    text = "\n\n".join([t(lang, "alert.together", count=len(payloads)), *(payload["text"] for payload in payloads)])
+    return {"text": text, "choices": choices,
+            "hint": t(lang, "alert.hint_together", last=len(choices), ref=payloads[0]["ref"])}
 
 
 async def send_alerts(office: Office, report: Report, to: list[tuple[Officer, Contact]], cause: ReportEvent,

@@ -204,10 +204,9 @@ async def home(turn: Turn) -> str:
     said = normalize(turn.text)
     if said.isdecimal() and turn.inbound.choice is None:
         number = int(said)
-        key, label, fresh = await _shortcut(turn, number)
+        key, fresh = await _shortcut(turn, number)
         if key is not None and fresh:
-            turn.data["number_meant"] = {"number": number, "alert_key": key, "alert_label": label,
-                                         "menu_key": _menu_key(turn, number)}
+            turn.data["number_meant"] = {"number": number, "alert_key": key, "menu_key": _menu_key(turn, number)}
             return interrupt(turn, CONFIRM_NUMBER)
         if key is not None:
             return await tap(turn, key)
@@ -246,21 +245,21 @@ async def note_messages_seen(turn: Turn) -> None:
     turn.data["outbox_seen"] = await last_sent_id(turn.db, turn.contact.id)
 
 
-async def _shortcut(turn: Turn, number: int) -> tuple[str | None, str, bool]:
-    """What a bare number means, its label, and whether it is an alert's that came in just now: an action on
+async def _shortcut(turn: Turn, number: int) -> tuple[str | None, bool]:
+    """What a bare number means, and whether it is an alert's that came in just now: an action on
     the alert (or the reporter's answer) that came after the officer last wrote, otherwise a choice of the
     last list or report shown."""
     alert = await latest_sent(turn.db, turn.contact.id, (OutboxKind.OFFICER_ALERT, OutboxKind.INFO_REPLY))
     if alert is not None and alert.id > turn.data.get("outbox_seen", 0):
         choices = open_payload(turn.cipher, alert).get("choices", [])
         if not 1 <= number <= len(choices):
-            return None, "", False
-        key, label = choices[number - 1]
+            return None, False
+        key, _label = choices[number - 1]
         # An anonymous report's alert keeps only the hour it went: taken as just come, so always confirmed.
         just_now = alert.hourly or alert.sent_at is None or turn.now - alert.sent_at < NUMBER_CONFIRM_WINDOW
-        return key, label, just_now
+        return key, just_now
     keys = turn.data.get("shortcuts", [])
-    return (keys[number - 1], "", False) if 1 <= number <= len(keys) else (None, "", False)
+    return (keys[number - 1], False) if 1 <= number <= len(keys) else (None, False)
 
 
 def _menu_key(turn: Turn, number: int) -> str | None:
@@ -271,8 +270,9 @@ def _menu_key(turn: Turn, number: int) -> str | None:
 
 def _number_options(turn: Turn) -> tuple[Choice, ...]:
     meant = turn.data["number_meant"]
-    _kind, ref = parse_key(meant["alert_key"]) or ("", "")
-    options = [Choice("alert", f"{meant['alert_label']} {ref}")]
+    kind, ref = parse_key(meant["alert_key"]) or ("", "")
+    # Named from its key: the label an alert showed may name its report already (alerts_together).
+    options = [Choice("alert", f"{labels(turn.lang, ACTIONS.group).get(kind, '')} {ref}".strip())]
     menu_key = meant["menu_key"]
     if menu_key is not None and menu_key in labels(turn.lang, OFFICER_MENU.group):
         options.append(Choice("menu", labels(turn.lang, OFFICER_MENU.group)[menu_key]))

@@ -134,7 +134,6 @@ class NumberMeant(TypedDict):
 
     number: int
     alert_key: str
-    alert_label: str
     menu_key: str | None
 
 

@@ -142,32 +142,36 @@ def _pending(urn_hash: str | None) -> list[ColumnElement[bool]]:
 async def record_delivery(db: AsyncSession, provider_message_id: str, status: str, error_code: str | None, *,
                           retry_as_template: bool = False, unreachable: bool = False,
                           at: dt.datetime | None = None) -> bool:
-    """Applies a provider's delivery callback; False when no row has that message id.
+    """Applies a provider's delivery callback to the rows its message carried (an officer's alerts may go
+    together in one); False when no row has that message id.
 
-    A failure may say how to go on: `retry_as_template` queues the message again to go as a template
+    A failure may say how to go on: `retry_as_template` queues each message again to go as a template
     (the conversation window had closed); `unreachable` marks the contact so nothing more is sent.
     """
-    row = (await db.execute(
-        select(Outbox).where(Outbox.provider_message_id == provider_message_id).with_for_update()
-    )).scalar_one_or_none()
-    if row is None:
-        return False
-    state = PROVIDER_STATUS[status]
+    rows = (await db.execute(
+        select(Outbox).where(Outbox.provider_message_id == provider_message_id).order_by(Outbox.id).with_for_update()
+    )).scalars().all()
+    for row in rows:
+        await _delivered(db, row, PROVIDER_STATUS[status], status, error_code, retry_as_template, unreachable, at)
+    return bool(rows)
+
+
+async def _delivered(db: AsyncSession, row: Outbox, state: OutboxState, status: str, error_code: str | None,
+                     retry_as_template: bool, unreachable: bool, at: dt.datetime | None) -> None:
     if state == OutboxState.FAILED:
         if row.state in (OutboxState.READ, OutboxState.DELIVERED, OutboxState.FAILED):
-            return True  # late, or already handled
+            return  # late, or already handled
         if retry_as_template and not row.payload.get("as_template"):
             row.payload = {**row.payload, "as_template": True}
             row.state, row.provider_message_id = OutboxState.PENDING, None
             row.next_attempt_at = row_time(row, at or utcnow())
             row.last_error = f"provider {status}: error {error_code}; again as a template"
-            return True
+            return
         row.state, row.last_error = state, f"provider {status}: error {error_code or 'unknown'}"
         if unreachable:
             await db.execute(update(Contact).where(Contact.id == row.contact_id).values(unreachable=True))
     elif row.state in _RANK and _RANK[state] > _RANK[row.state]:
         row.state = state
-    return True
 
 
 async def latest_sent(db: AsyncSession, contact_id: int, kinds: tuple[OutboxKind, ...]) -> Outbox | None:

@@ -31,6 +31,7 @@ from storage.models import (
     utcnow,
 )
 from storage.officers import revoke
+from storage.outbox import open_payload, seal
 from storage.reports import find_ref, report_by_ref
 from storage.workflow import CLOSED_STATUSES, OPEN_STATUSES, StatusChangeNotAllowed, check_status_change
 from tests.helpers import (
@@ -87,6 +88,42 @@ async def test_acknowledge_by_the_alert_number_reaches_the_reporter(engine: Engi
     [event] = [e for e in await events(engine, ref) if e.to_status == ReportStatus.ACKNOWLEDGED]
     [officer] = await officers(engine)
     assert event.actor == f"officer:{officer.id}" and event.from_status == ReportStatus.RECEIVED
+
+
+async def test_alerts_due_together_go_in_one_message_whose_numbers_acknowledge_each_report(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    refs = []
+    for urn in ("console:warga-a", "console:warga-b", "console:warga-c"):
+        refs.append((await file_report(engine, urn, description=f"Motor dicuri di depan rumah {urn[-1]} semalam"))[1])
+    printed = await deliver_to(engine, PETUGAS)
+    assert printed.count("3 laporan baru sekaligus") == 1, "one message for the three"
+    assert [printed.index(ref) for ref in refs] == sorted(printed.index(ref) for ref in refs)
+    numbered = [line.strip() for line in printed.splitlines() if line.strip()[:1].isdigit() and ". " in line[:6]]
+    assert numbered == [f"{number}. Terima {ref}" for number, ref in enumerate(refs, 1)]
+    rows = await outbox(engine, "officer_alert")
+    assert len(rows) == 3 and {row.state for row in rows} == {OutboxState.SENT}
+    await petugas.send("2")
+    assert petugas.heard("officer.confirm_number") and refs[1] in petugas.text and refs[0] not in petugas.text
+    assert petugas.options()[0] == f"Terima {refs[1]}"
+    await petugas.send("iya")
+    assert petugas.heard("officer.done.ack")
+    assert [(await report(engine, ref)).status for ref in refs] == [
+        ReportStatus.RECEIVED, ReportStatus.ACKNOWLEDGED, ReportStatus.RECEIVED]
+    await petugas.send(f"LIHAT {refs[2]}")
+    assert refs[2] in petugas.text and "Tolak" in petugas.options(), "every action is a LIHAT away"
+
+
+async def test_an_alert_with_a_photo_goes_on_its_own(engine: Engine) -> None:
+    await enrolled(engine, PETUGAS)
+    _plain, first = await file_report(engine, "console:warga-a", description="Motor dicuri di depan warung semalam")
+    _also, second = await file_report(engine, "console:warga-b", description="Ada pencurian helm di parkiran pasar")
+    async with engine.sessions() as db, db.begin():
+        [row] = [row for row in (await db.execute(select(Outbox).where(Outbox.kind == "officer_alert")))
+                 .scalars() if second in open_payload(engine.cipher, row)["text"]]
+        row.payload = seal(engine.cipher, {**open_payload(engine.cipher, row), "photo": {"stored_name": "x.jpg"}})
+    printed = await deliver_to(engine, PETUGAS)
+    assert "laporan baru sekaligus" not in printed and printed.count("1. Terima") == 2, "each alone, all actions"
+    assert printed.count("7. Tolak") == 2 and printed.index(first) < printed.index(second)
 
 
 async def test_each_action_by_keyword_with_its_note(engine: Engine) -> None:

@@ -43,7 +43,7 @@ EVERY_PART = {
                "category": "social", "concerns": [{"category": "traffic", "text": "Parkir liar tiap pagi"}]},
     "resume": ["menu", "when"],
     "pending_action": {"action": "resolve", "ref": "LP-2345-6789"},
-    "number_meant": {"number": 2, "alert_key": "progress:LP-2345-6789", "alert_label": "Proses", "menu_key": None},
+    "number_meant": {"number": 2, "alert_key": "progress:LP-2345-6789", "menu_key": None},
     "shortcuts": ["view:LP-2345-6789"],
     "outbox_seen": 17,
 }

@@ -25,7 +25,7 @@ from handlers.engine import Engine
 from harness.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
 from harness.loopback import serving
 from storage.models import Attachment, Contact, InboundMessage, Outbox, OutboxState, utcnow
-from storage.outbox import claim_due, enqueue, open_payload
+from storage.outbox import claim_due, enqueue, open_payload, record_delivery
 from tests.helpers import (
     DESCRIPTION,
     PUBLIC,
@@ -321,6 +321,47 @@ async def test_63016_switches_to_the_template(engine: Engine, whatsapp: WhatsApp
     assert (await row(engine, row_id)).state == OutboxState.SENT
 
 
+async def queue_alert(engine: Engine, contact_id: int, ref: str) -> int:
+    """An alert as the engine queues one: its text, report, language and actions."""
+    alert = {"text": f"Laporan baru {ref}\nKategori: Pencurian", "ref": ref, "lang": "id",
+             "choices": [[f"ack:{ref}", "Terima"], [f"progress:{ref}", "Proses"]], "hint": f"Balas 1–2 ({ref})"}
+    async with engine.sessions() as db, db.begin():
+        assert await enqueue(db, engine.cipher, kind="officer_alert", contact_id=contact_id, payload=alert,
+                             idempotency_key=f"officer_alert:{ref}", at=utcnow())
+        return (await db.execute(select(Outbox.id).order_by(Outbox.id.desc()))).scalars().first()
+
+
+ALERT_REFS = ("LP-2345-6789", "LP-3456-789A", "LP-4567-89AB")
+
+
+async def test_an_officers_alerts_due_together_go_in_one_call_and_its_callbacks_reach_each(
+        engine: Engine, whatsapp: WhatsAppChannel, twilio: FakeTwilioAPI) -> None:
+    contact_id = await contact_of(engine)
+    rows = [await queue_alert(engine, contact_id, ref) for ref in ALERT_REFS]
+    await dispatcher(engine, whatsapp).run_once()
+    [sent] = twilio.sent(RESIDENT)
+    assert [f"{n}. Terima {ref}" in sent["Body"] for n, ref in enumerate(ALERT_REFS, 1)] == [True] * 3
+    assert "Proses" not in sent["Body"], "together, each report offers its acknowledgement"
+    assert {(r.state, r.provider_message_id) for r in [await row(engine, row_id) for row_id in rows]} == {
+        (OutboxState.SENT, sent["_sid"])}
+    async with engine.sessions() as db, db.begin():
+        assert await record_delivery(db, sent["_sid"], "delivered", None)
+    assert {(await row(engine, row_id)).state for row_id in rows} == {OutboxState.DELIVERED}
+
+
+async def test_alerts_together_that_twilio_finds_outside_the_window_go_as_a_template_each(
+        engine: Engine, whatsapp: WhatsAppChannel, twilio: FakeTwilioAPI) -> None:
+    contact_id = await contact_of(engine)
+    rows = [await queue_alert(engine, contact_id, ref) for ref in ALERT_REFS]
+    twilio.outside_window.add(RESIDENT)  # Twilio knows better than our clock
+    await dispatcher(engine, whatsapp, {"officer_alert": "HX" + "4" * 32}).run_once()
+    assert [m.get("_failed", False) for m in twilio.messages] == [True, False, False, False]
+    templates = twilio.sent(RESIDENT)
+    assert [json.loads(m["ContentVariables"])["1"].split()[-1] for m in templates] == ["Pencurian"] * 3
+    assert [ref in m["ContentVariables"] for m, ref in zip(templates, ALERT_REFS, strict=True)] == [True] * 3
+    assert {(await row(engine, row_id)).state for row_id in rows} == {OutboxState.SENT}
+
+
 async def test_429_waits_as_told_then_succeeds(engine: Engine, whatsapp: WhatsAppChannel,
                                                twilio: FakeTwilioAPI) -> None:
     row_id = await queue(engine, await contact_of(engine))
@@ -462,7 +503,7 @@ async def test_a_sender_that_lost_its_lease_does_not_overwrite_the_new_one(engin
     await dispatcher(engine, whatsapp).run_once()  # another sender takes the row and sends it
     sent = await row(engine, row_id)
     assert sent.state == OutboxState.SENT and sent.attempts == 2
-    await dispatcher(engine, whatsapp)._finish(stale_claim, OutboxState.FAILED, "late")
+    await dispatcher(engine, whatsapp)._finish([stale_claim], OutboxState.FAILED, "late")
     assert (await row(engine, row_id)).state == OutboxState.SENT
 
 
@@ -505,7 +546,7 @@ async def test_a_database_failure_before_a_send_spends_no_attempt(
     first, second = await queue(engine, contact_id, "Pertama"), await queue(engine, contact_id, "Kedua")
     outbox = dispatcher(engine, whatsapp)
 
-    async def database_gone(_claim: Claim) -> bool:
+    async def database_gone(_message: list[Claim]) -> bool:
         raise OperationalError("UPDATE outbox", {}, Exception("the database went away"))
 
     monkeypatch.setattr(outbox, "_renew_lease", database_gone)
@@ -625,7 +666,7 @@ async def test_sends_that_end_together_are_written_together_and_a_cancelled_one_
         return engine.sessions()
 
     records = Records(counted)
-    writes = [asyncio.create_task(records.write(claim, {"state": OutboxState.SENT, "sent_at": utcnow()}))
+    writes = [asyncio.create_task(records.write([(claim, {"state": OutboxState.SENT, "sent_at": utcnow()})]))
               for claim in claims]
     await asyncio.sleep(0)  # all asked for; the first has begun its transaction
     writes[3].cancel()  # its sender gives up waiting: the write is done all the same, no one waits for ever
