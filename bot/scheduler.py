@@ -110,7 +110,10 @@ class Leadership:
         if self._connection is None:
             return self._lock_file is not None
         try:
-            await asyncio.wait_for(self._connection.execute(text("SELECT 1")), LEADER_RETRY_SECONDS)
+            # Not asyncio.wait_for: on Python 3.11 it drops a cancellation that comes as the query answers, and
+            # the scheduler, stopped then, would go on checking for ever.
+            async with asyncio.timeout(LEADER_RETRY_SECONDS):
+                await self._connection.execute(text("SELECT 1"))
         except Exception:  # the connection is gone, and the lock with it
             return False
         return True

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import itertools
 import json
 import struct
 from functools import partial
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import func, inspect, pool, select, text
+from sqlalchemy import event, func, inspect, pool, select, text
+from sqlalchemy.engine import Engine as SyncEngine
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.chart import HEIGHT_PX, WIDTH_PX, digest_chart
@@ -285,6 +287,58 @@ async def test_the_leader_schedules_each_job_on_the_engine_and_keeps_no_table(en
     async with engine.sessions() as db:
         tables = await (await db.connection()).run_sync(lambda sync: inspect(sync).get_table_names())
     assert "apscheduler_jobs" not in tables, "when a job runs next lives in the leader's memory alone"
+
+
+async def test_stopped_as_any_query_of_its_start_answers_the_scheduler_ends_and_gives_the_lead_up(
+        engine: Engine, database_url: str) -> None:
+    """The process may stop while the scheduler's first round is under way (a short `lapor chat`): as its lock,
+    its start-up digests round or its check that it still leads is answering."""
+    for n in itertools.count():
+        query = await stop_as_query_answers(engine, database_url, n)
+        if query is None:  # the round ended before an n-th query: each of its queries was a stopping point
+            break
+        follower = Leadership(database_url)
+        try:
+            assert await follower.try_acquire(), f"the lead was given up, stopped as {query!r} answered"
+        finally:
+            await follower.release()
+    assert n >= 2, "the stops came during the round (the digests' queries at least), not after it"
+
+
+async def stop_as_query_answers(engine: Engine, database_url: str, n: int) -> str | None:
+    """Starts a scheduler and calls its stop() in the turn of the loop in which its n-th query (from 0) answers;
+    the query, once stop() has returned, or None if the first round ended before that query."""
+    scheduler = Scheduler(engine, database_url, dt.timedelta(days=365))
+    checks: list[bool] = []
+    check = scheduler.leadership.still_held
+
+    async def counted_check() -> bool:
+        checks.append(await check())
+        return checks[-1]
+
+    scheduler.leadership.still_held = counted_check  # type: ignore[method-assign]
+    answered: list[str] = []
+    stopping: list[asyncio.Task[None]] = []
+
+    def stop_as_it_answers(*query: object) -> None:
+        answered.append(str(query[2]))
+        if len(answered) == n + 1:
+            stopping.append(asyncio.ensure_future(scheduler.stop()))
+
+    event.listen(SyncEngine, "after_cursor_execute", stop_as_it_answers)
+    try:
+        scheduler.start()
+        await until(lambda: bool(stopping or checks), what="the scheduler's first round")
+    finally:
+        event.remove(SyncEngine, "after_cursor_execute", stop_as_it_answers)
+    if not stopping:
+        await scheduler.stop()
+        return None
+    stopped, _ = await asyncio.wait(stopping, timeout=60)  # only a guard against hanging the test run
+    if not stopped:  # cancelled again while it rests, it ends: the test run goes on
+        await scheduler.stop()
+    assert stopped, f"stop() returned, called as {answered[n]!r} answered"
+    return answered[n]
 
 
 async def test_a_failed_round_of_a_job_is_logged_and_raises_nothing(caplog: pytest.LogCaptureFixture) -> None:
