@@ -180,9 +180,10 @@ class RateLimit:
                 # A call still unanswered a whole window after its start is taken to have reached the provider
                 # within it: a stalled call holds the pace back by one window, not until its time limit.
                 if not earlier.answered.done():
+                    # Not wait_for: on Python 3.11 it drops a cancel that comes as the awaited call ends.
                     with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(asyncio.shield(earlier.answered),
-                                               earlier.started + self.window - loop.time())
+                        async with asyncio.timeout_at(earlier.started + self.window):
+                            await asyncio.shield(earlier.answered)
                 wait = earlier.counted(self.window) + self.window - loop.time()
                 if wait > 0:
                     await asyncio.sleep(wait)

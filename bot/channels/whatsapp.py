@@ -110,7 +110,8 @@ class TwilioHttp(AsyncTwilioHttpClient):
     async def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
         if self.base_url:
             url = url.replace(TWILIO_API, self.base_url, 1)
-        response = await asyncio.wait_for(super().request(method, url, *args, **kwargs), self.seconds)
+        async with asyncio.timeout(self.seconds):  # not wait_for, which on Python 3.11 can drop a cancel
+            response = await super().request(method, url, *args, **kwargs)
         if response.status_code == 429:
             retry_after = (response.headers or {}).get("Retry-After", "")
             raise RetryLater("twilio answered 429", ascii_number(retry_after, 6))
