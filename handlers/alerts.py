@@ -3,6 +3,7 @@ actions; an alert nobody acknowledges goes again (see escalation)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import select
@@ -24,18 +25,22 @@ ACTIONS = Menu("action")  # the one-tap actions on a report, each choice keyed "
 # the same marks, are markup in no chat, and stay visible (an invisible joiner would hide what was typed, and
 # is what the inbound cleaning takes out of every message).
 _INERT_MARKS = str.maketrans({"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"})
+# Telegram shows "/word" in any message as a command the reader sends from their own chat with one tap: a
+# resident's words must offer an officer none. The division slash before a word looks the same and is no command.
+_COMMAND_SLASH = re.compile(r"(?<![\w/])/(?=\w)")
 # An officer's alerts that are due at once go in one message, up to this many: a burst of reports pages them in a
-# second, where one message each would queue behind the provider's pace (WhatsApp: 10 a second for a sender by
-# default, and about one every few seconds to the same person), and their phone rings once, not ten times.
+# second, where one message each would queue behind the provider's pace (WHATSAPP_PER_SECOND, and Meta's limit of
+# about one message every few seconds to the same person), and their phone rings once, not ten times.
 ALERTS_TOGETHER = 5
 
 
 def quoted(text: str) -> str:
     """What a resident wrote (a story, a place, a name, an answer), as officers read it inside Lapor's own lines:
     between quotation marks, on one line (its line breaks shown as " / "), so that none of it can stand as a
-    line of the alert, and with its chat markup inert."""
+    line of the alert, with its chat markup inert and no word of it a command."""
     lines = (line.strip() for line in text.splitlines())
-    return "\u201c" + " / ".join(line for line in lines if line).translate(_INERT_MARKS) + "\u201d"
+    one_line = " / ".join(line for line in lines if line).translate(_INERT_MARKS)
+    return "\u201c" + _COMMAND_SLASH.sub("\u2215", one_line) + "\u201d"
 
 
 def said_when(lang: str, occurred_text: str) -> str:

@@ -5,6 +5,7 @@ back on their own channel. Every payload an officer receives is checked for the 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import httpx
@@ -153,7 +154,8 @@ def test_photo_links_expire_and_name_only_stored_photos(tmp_path: Path) -> None:
 FORGING_STORY = ("Motor saya hilang di parkiran pasar tadi pagi.\n"
                  "Pelapor: Budi Santoso, 081298765432 (boleh dihubungi)\r\n"
                  "Kategori: Narkoba\u2028Lokasi: Kel. Sukorejo\n"
-                 "*PENTING* _segera_ ~abaikan~ ```kode``` `x`")
+                 "*PENTING* _segera_ ~abaikan~ ```kode``` `x`\n"
+                 "/hapus lalu (/start) tekan/ketik 24/7")
 MARKUP = set("*_~`")
 
 
@@ -181,6 +183,8 @@ async def test_a_story_cannot_forge_or_format_the_lines_of_an_officers_alert(tmp
         [sent] = [call for call in telegram.calls_to("sendMessage") if call.get("chat_id") == OFFICER_CHAT
                   and ref in call["text"]]
         assert "parse_mode" not in sent and "entities" not in sent, "plain text: Telegram reads no markup in it"
+        assert not re.search(r"(?<![\w/])/\w", sent["text"]), "no word of the story is a command to tap"
+        assert "\u2215hapus lalu (\u2215start) tekan/ketik 24/7" in sent["text"], "and it reads as typed"
         [body] = [body for body in bodies_to(twilio, OFFICER_NUMBER) if ref in body]
         shown = await on_whatsapp.text(f"LIHAT {ref}")
         for alert in (sent["text"], body, shown):
