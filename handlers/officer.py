@@ -140,7 +140,8 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
         turn.say("officer.unknown_ref", ref=ref)
         return turn.step
     refused = refusal(turn.officer, report, action)
-    if refused is None and action in NEEDS_ARGUMENT and not argument:
+    # Asked for when missing, or when too short to tell the reporter anything ("ok", "👍"), as on the web page.
+    if refused is None and action in NEEDS_ARGUMENT and letters_and_digits(argument) < NOTE_CHARS:
         turn.data["pending_action"] = {"action": action.value, "ref": ref}
         return interrupt(turn, ACTION_NOTE)
     outcome = refused or await act(turn.office, turn.officer, report, action, argument)
@@ -294,10 +295,13 @@ async def confirm_number(turn: Turn) -> str:
     picked = pick([(c.key, {normalise(c.label)}) for c in options], turn.text, turn.inbound.choice)
     if picked is None and turn.inbound.choice is None:
         picked = {"yes": "alert", "no": "none"}.get(yes_or_no(turn.text) or "")
-    if picked is None:
+    if picked is None and (turn.inbound.choice is not None or normalize(turn.text).isdecimal()):
         turn.say("common.not_a_choice")
         return CONFIRM_NUMBER
     meant = turn.data.pop("number_meant")
+    if picked is None:  # words that answer none of the options: the officer has moved on, the number left undone
+        turn.step = resume(turn)
+        return await home(turn)
     turn.step = resume(turn)
     if picked == "alert":
         return await tap(turn, meant["alert_key"])

@@ -90,6 +90,33 @@ async def test_acknowledge_by_the_alert_number_reaches_the_reporter(engine: Engi
     assert event.actor == f"officer:{officer.id}" and event.from_status == ReportStatus.RECEIVED
 
 
+async def test_words_instead_of_an_answer_to_the_numbers_question_are_taken_as_they_come(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await deliver_to(engine, PETUGAS)
+    await petugas.send("1")
+    assert petugas.heard("officer.confirm_number")
+    await petugas.send("9")
+    assert petugas.heard("common.not_a_choice"), "a number still answers the question"
+    await petugas.send("terbuka")
+    assert petugas.heard("officer.open_list") and ref in petugas.text, "the officer moved on: the list comes"
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED, "and the number was left undone"
+    await petugas.send("halo pak")
+    assert not petugas.heard("common.not_a_choice")
+
+
+async def test_a_note_too_short_to_tell_the_reporter_anything_is_asked_for(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"selesai {ref} ok")
+    assert petugas.heard("officer.ask_note"), "two letters are no note"
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send("Motor sudah ditemukan dan dikembalikan")
+    assert petugas.heard("officer.done.resolve")
+    relay = await deliver_to(engine, WARGA)
+    assert "Motor sudah ditemukan dan dikembalikan" in relay
+
+
 async def test_alerts_due_together_go_in_one_message_whose_numbers_acknowledge_each_report(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     refs = []
