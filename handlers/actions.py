@@ -27,7 +27,7 @@ from storage.models import (
 )
 from storage.outbox import enqueue
 from storage.reports import find_ref, last_status_event, report_by_ref, report_time
-from storage.stations import station_by_code
+from storage.stations import station_named
 from storage.witnesses import followers, join_duplicate
 from storage.workflow import UNACKNOWLEDGED, StatusChangeNotAllowed, check_status_change
 
@@ -114,7 +114,7 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
     note = argument or None
     new_station = None
     if action == Action.REFER:
-        new_station = await station_by_code(office.db, argument.upper())
+        new_station = await station_named(office.db, argument)
         if new_station is None or new_station.id == report.station_id:
             return Outcome("officer.unknown_station", {"code": argument})
         note = new_station.name

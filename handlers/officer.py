@@ -34,6 +34,8 @@ NUMBER_CONFIRM_WINDOW = dt.timedelta(seconds=60)
 OFFICER_MENU = Menu("officer_menu")
 PAGE = 10
 NOTE_CHARS = 3  # letters or digits a note, question or reason needs: "👍" tells the reporter nothing
+# What an action says when the words after its ref do not fit: the officer's next message may put them right.
+ARGUMENT_REFUSALS = ("officer.unknown_station", "officer.unknown_duplicate", "officer.argument_too_long")
 VIEW = "view"  # choice key prefix: open one report
 ACTION_KEYWORDS = {action.value for action in Action}
 KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", "show", "digest", "dashboard"}
@@ -146,6 +148,9 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
         return interrupt(turn, ACTION_NOTE)
     outcome = refused or await act(turn.office, turn.officer, report, action, argument)
     _say_outcome(turn, action, ref, outcome)
+    if outcome.refusal in ARGUMENT_REFUSALS:
+        turn.data["pending_action"] = {"action": action.value, "ref": ref}
+        return interrupt(turn, ACTION_NOTE)
     return turn.step
 
 
@@ -184,7 +189,7 @@ async def action_note(turn: Turn) -> str:
     report = await report_by_ref(turn.db, pending["ref"], lock=True)
     assert turn.officer is not None and report is not None
     outcome = await act(turn.office, turn.officer, report, action, turn.text)
-    if outcome.refusal in ("officer.unknown_station", "officer.unknown_duplicate", "officer.argument_too_long"):
+    if outcome.refusal in ARGUMENT_REFUSALS:
         turn.say(outcome.refusal, **outcome.params)
         return ACTION_NOTE
     turn.data.pop("pending_action")

@@ -346,6 +346,18 @@ async def station_by_code(db: AsyncSession, code: str) -> Station | None:
     return (await db.execute(select(Station).where(Station.code == code))).scalar_one_or_none()
 
 
+async def station_named(db: AsyncSession, typed: str) -> Station | None:
+    """The station an officer named: its code however typed ("polsek sekar", "Polsek-Sekar"), or its whole name
+    when no other station has it."""
+    words = typed.replace("-", " ").split()
+    found = await station_by_code(db, "-".join(words).upper())
+    if found is not None or not words:
+        return found
+    named = (await db.execute(select(Station).where(func.lower(Station.name) == " ".join(words).lower())
+                              .limit(2))).scalars().all()
+    return named[0] if len(named) == 1 else None
+
+
 async def areas_of(db: AsyncSession, station: Station) -> list[str]:
     return list((await db.execute(
         select(StationArea.region_code).where(StationArea.station_id == station.id).order_by(StationArea.region_code)

@@ -267,6 +267,20 @@ async def test_referral_moves_the_report_and_alerts_the_other_station(engine: En
     assert "Catatan petugas: Polsek Sekar" not in relays, "a station is no officer's note"
 
 
+@pytest.mark.parametrize("typed", ["polsek sekar", "Polsek Sekar", "POLSEK - SEKAR"])
+async def test_a_station_is_named_however_typed_and_a_wrong_one_put_right_next(engine: Engine, typed: str) -> None:
+    sananwetan = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await sananwetan.send(f"rujuk {ref} {typed}")
+    assert sananwetan.heard("officer.done.refer"), sananwetan.text
+    _other, second = await file_report(engine, "console:lain", description="Helm dicuri di parkiran pasar pagi")
+    await sananwetan.send(f"rujuk {second} polsek sekarr")
+    assert sananwetan.heard("officer.unknown_station")
+    await sananwetan.send(typed)
+    assert sananwetan.heard("officer.done.refer"), "the code typed next is the one the referral waited for"
+    assert (await report(engine, second)).status == ReportStatus.REFERRED
+
+
 async def test_station_isolation(engine: Engine) -> None:
     await enrolled(engine, PETUGAS)
     sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
