@@ -142,6 +142,17 @@ async def test_my_reports_lists_own_and_witnessed_newest_first_never_anonymous(e
     assert brawl_ref in budi.text and own_ref not in budi.text and "saksi" not in budi.text, budi.text
 
 
+@pytest.mark.parametrize("asked", ["gmn kabarnya laporan motor sy pak", "laporan sy udh ditindaklanjuti blm",
+                                   "sy udah lapor minggu lalu tp blm ada kabar"])
+async def test_a_question_after_ones_report_in_own_words_lists_them_and_starts_no_report(
+        engine: Engine, asked: str) -> None:
+    ani = Resident(engine, "console:ani")
+    _, own_ref = await file_report(engine, ani.urn)
+    await ani.send(asked)
+    assert ani.heard("status.own_reports") and own_ref in ani.text, ani.text
+    assert not ani.heard("report.ask_category") and not ani.heard("report.ask_description"), "no new report"
+
+
 async def test_my_reports_with_none_says_so_and_offers_the_menu(engine: Engine) -> None:
     resident = await at(engine, "when")
     await resident.send("laporan saya gimana")

@@ -83,6 +83,12 @@ STATUS_WORDS = REPORT_NOUNS | OWN_WORDS | frozenset({
     "how", "is", "are", "about", "with", "the", "all", "show", "me", "mau", "ingin", "minta", "tolong", "dong", "ya",
     "lapor",  # "LP", as the slang lexicon spells it, when the reference is typed apart from it
 })
+# Words that ask how a report is going, and how many words besides a question after one's reports may hold.
+ASKING_AFTER = frozenset({"status", "statusnya", "cek", "check", "kabar", "kabarnya", "perkembangan",
+                          "perkembangannya", "progress", "update", "bagaimana", "mana", "sejauh", "diproses",
+                          "ditindaklanjuti", "ditanggapi", "direspon", "dibaca"})
+STATUS_OTHER_WORDS = 3
+HOW_ONLY = HOW_WORDS - {"bagaimana", "gimana"}  # "cara", "prosedur": how to report, not how one is going
 # Emoji of crying or fear, by the parts of the names the normaliser gives them ("😭" → emoji_wajah_menangis_keras,
 # "😱" → emoji_wajah_sangat_ketakutan): sent alone, someone is upset, not thankful, even with a 🙏 beside them.
 DISTRESS_EMOJI = frozenset({"menangis", "ketakutan", "cemas", "memelas", "menderita", "sos"})
@@ -219,12 +225,20 @@ def _happening(text: str, said: list[str]) -> bool:
 def status_asked(text: str) -> str | None:
     """"report" when the text only asks after the report whose reference it holds ("cek LP-…", "gimana laporan
     LP-…", the reference pasted alone), "own" when it asks after the resident's reports without one ("status laporan
-    saya", "laporan saya gimana", "my reports"); None otherwise."""
+    saya", "laporan saya gimana", "my reports", "gimana kabar laporan motor saya"); None otherwise."""
     if find_ref(text) is not None:  # with its "LP": eight letters alone may be a word ("SEKARANG")
         return "report" if all(w in STATUS_WORDS or w in NEUTRAL for w in words(without_ref(text))) else None
-    said = set(words(text))
+    said_in_order = words(text)
+    said = set(said_in_order)
     asked = said & OWN_WORDS or said & {"status", "statusnya", "cek", "check", "kabar", "perkembangan", "progress"}
-    if said and said & REPORT_NOUNS and asked and said <= STATUS_WORDS | NEUTRAL:
+    reported = said & REPORT_NOUNS or ("lapor" in said and "sudah" in said)  # "laporan saya", "sudah lapor"
+    if not (said and reported and asked):
+        return None
+    others = [w for w in said_in_order if w not in STATUS_WORDS | ASKING_AFTER and w not in NEUTRAL and w != "belum"]
+    # A few words besides may say which report ("motor", "yang kemarin") or how long it has been ("kok belum"),
+    # when a word asks how it is going and the rest tells nothing happening and asks no way to report.
+    if not others or (len(others) <= STATUS_OTHER_WORDS and said & ASKING_AFTER and not said & HOW_ONLY
+                      and not _happening(text, said_in_order)):
         return "own"
     return None
 
