@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,7 +14,9 @@ from storage.regions import PlaceCandidate, RegionIndex, is_confident
 from storage.stations import areas_of, covered_codes, nearest_polsek, station_by_code, station_covering
 
 CANDIDATES_SHOWN = 3
-CANDIDATES_WEIGHED = 8  # readings looked at to put those the stations cover first, when none is clear
+# Readings looked at to put those the stations cover first, when none is clear: all of them, as a common name
+# repeats in dozens of villages (63 Sukorejo) and the one near the stations may come last (some 3 ms).
+CANDIDATES_WEIGHED = 512
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,9 @@ class Router:
             return found[:CANDIDATES_SHOWN], is_confident(found)
         covered = await covered_codes(db)
         names = [_name(c) for c in found]
-        ranked = sorted(found, key=lambda c: (names.index(_name(c)), not ({c.district_code, c.regency.code} & covered)))
+        kind = _village_kind(text)
+        ranked = sorted(found, key=lambda c: (names.index(_name(c)), not ({c.district_code, c.regency.code} & covered),
+                                              kind is not None and (c.village is None or c.village.kind != kind)))
         return ranked[:CANDIDATES_SHOWN], False
 
     def place(self, code: str) -> PlaceCandidate | None:
@@ -75,8 +80,18 @@ class Router:
         return (station, place) if place else None
 
 
+# "kel. Sukorejo" is a kelurahan, "desa Sukorejo" or "ds" a desa: where a name repeats, the kind typed goes first.
+_VILLAGE_KIND = (("kelurahan", re.compile(r"\b(kel|kelurahan|kelurhan)\b")), ("desa", re.compile(r"\b(desa|ds)\b")))
+
+
+def _village_kind(text: str) -> str | None:
+    typed = normalize(text)
+    return next((kind for kind, word in _VILLAGE_KIND if word.search(typed)), None)
+
+
 def _name(place: PlaceCandidate) -> str:
-    return normalize((place.village or place.district or place.regency).name)
+    """A place's own name as it competes with others: "Karang Tengah" and "Karangtengah" are one name."""
+    return normalize((place.village or place.district or place.regency).name).replace(" ", "")
 
 
 def code_label(lang: str, router: Router, code: str) -> str:

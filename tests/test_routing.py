@@ -69,6 +69,15 @@ async def test_a_repeated_village_name_is_asked_never_guessed(engine: Engine) ->
     assert "Sidomulyo" in regions().get(report.village_code or report.district_code).name
 
 
+@pytest.mark.parametrize("typed", ["kel karangtengah", "Kelurahan Sukorejo", "ds karang tengah"])
+async def test_a_name_that_repeats_across_the_country_offers_the_one_the_stations_cover_first(
+        engine: Engine, typed: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(typed)
+    options = resident.options()
+    assert options and "Kota Blitar" in options[0], options
+
+
 async def test_a_typo_reading_near_the_stations_never_goes_before_a_name_spelt_exactly(engine: Engine) -> None:
     """"Lumajang" is spelt exactly (a kabupaten no station here covers); "sananwetn" is a typo of Sananwetan,
     which one does. Nearness puts places of one name in order, never a typo before what was spelt."""
