@@ -95,8 +95,10 @@ _ALONE_WITH = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang", "tolong", "h
 _CLOCK = re.compile(r"^\d")
 # Danger told as over, past, or not real.
 _DONE_WORDS = frozenset({"sudah", "telah", "already"})
-_OVER = frozenset({"padam", "padem", "dipadamkan", "aman", "kabur", "ditangkap", "diamankan", "selesai",
-                   "ditangani", "pergi", "reda", "lewat", "out", "gone", "caught", "over"})
+_OVER = frozenset({"padam", "padem", "dipadamkan", "aman", "kabur", "ditangkap", "tertangkap", "diamankan", "selesai",
+                   "ditangani", "pergi", "reda", "lewat", "bubar", "dibubarkan", "berhenti", "usai", "berakhir",
+                   "dilerai", "damai", "tenang", "kondusif", "dievakuasi", "out", "gone", "caught", "over",
+                   "ended", "stopped", "dispersed"})
 _OVER_PHRASES = tuple(tuple(p.split()) for p in (
     "put out", "is over", "was over", "got away", "ran away", "was caught", "were caught", "fire is out",
     "fire was out",
