@@ -733,16 +733,18 @@ async def submit(turn: Turn) -> None:
     anonymous = draft["identity"] == Identity.ANONYMOUS
     attachments = [NewAttachment(**kept) for kept in (draft.get("photo"), draft.get("voice")) if kept]
     joined = await turn.db.get(Report, draft["join"], with_for_update=True) if "join" in draft else None
+    place = turn.router.place(draft["place"]) if draft.get("place") else None
     if joined is not None and joined.status in OPEN_STATUSES:
+        # A witness statement keeps no region codes: where they said, else the place read from their story.
+        where = draft.get("location_text") or (place_label(turn.lang, place) if place else None)
         residents = await join_report(turn.office, joined, contact_id=turn.contact.id,
                                       identity=Identity(draft["identity"]), statement=draft["description"],
-                                      occurred_text=when, location_text=draft.get("location_text"),
+                                      occurred_text=when, location_text=where,
                                       pin=_pin(draft), language=turn.lang, attachments=attachments,
                                       urgent=bool(draft.get("urgent")))
         turn.say("report.joined_anonymous" if anonymous else "report.joined", ref=joined.ref, residents=residents)
         return
     # The report joined was closed meanwhile: the account is filed as a report of its own, nothing lost.
-    place = turn.router.place(draft["place"]) if draft.get("place") else None
     report, received = await create_report(
         turn.db,
         attachments=attachments,

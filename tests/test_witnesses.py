@@ -71,6 +71,19 @@ async def sent_to(engine: Engine, urn: str, kind: str) -> list[str]:
         return [payload(row)["text"] for row in rows]
 
 
+async def test_a_witness_whose_story_named_the_place_has_it_shown_to_officers(engine: Engine) -> None:
+    await enrolled(engine, PETUGAS)
+    _first, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
+    witness = Resident(engine, "console:saksi")
+    await witness.send("halo")
+    await witness.send("pak anak2 sekolah tawuran dekat pasar kel gedog sananwetan blitar tadi, lempar2 batu")
+    for message in ("ya", "ya", "lewati", "2", "kirim"):  # the place, the same incident, no photo, confidential
+        await witness.send(message)
+    assert witness.heard("report.joined") and ref in witness.text, witness.text
+    [update] = await sent_to(engine, PETUGAS, "witness_added")
+    assert "Lokasi menurut saksi: \u201cKel. Gedog, Kec. Sananwetan, Kota Blitar\u201d" in update, update
+
+
 async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(engine: Engine) -> None:
     await enrolled(engine, PETUGAS)
     first, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
