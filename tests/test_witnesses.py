@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from handlers.engine import Engine
 from handlers.i18n import labels
-from handlers.language.alike import LIKE_AT, likeness
+from handlers.language.alike import LIKE_AT, likeness, shared_words
 from handlers.language.emergency import is_cry_for_help
 from harness import PLACES, STORIES, story_and_place
 from harness.fake_telegram import FakeBotAPI
@@ -69,6 +69,11 @@ async def sent_to(engine: Engine, urn: str, kind: str) -> list[str]:
                                  .where(Contact.urn_hash == cipher.lookup_hash(urn), Outbox.kind == kind)
                                  .order_by(Outbox.id))).scalars()
         return [payload(row)["text"] for row in rows]
+
+
+def test_the_words_two_stories_share_are_words_the_teller_wrote() -> None:
+    shown = shared_words("tawuran di pasar kel gedog, lempar batu", "tawuran pasar Kel. Gedog pada lempar batu")
+    assert "keluarga" not in shown and {"tawuran", "gedog", "lempar", "batu"} <= set(shown), shown
 
 
 async def test_a_witness_whose_story_named_the_place_has_it_shown_to_officers(engine: Engine) -> None:

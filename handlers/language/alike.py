@@ -34,7 +34,8 @@ _COMMON = frozenset({
 })
 _LANDMARKS = frozenset({
     "jalan", "pasar", "gang", "gg", "rumah", "sungai", "desa", "balai", "depan", "belakang", "samping", "kos",
-    "masjid", "sekolah", "taman", "kota", "stasiun", "pabrik", "kebun", "lapang", "tikung", "empat", "tanjak"
+    "masjid", "sekolah", "taman", "kota", "stasiun", "pabrik", "kebun", "lapang", "tikung", "empat", "tanjak",
+    "kelurahan", "kec", "kecamatan", "kab", "kabupaten", "rt", "rw",
 })
 
 

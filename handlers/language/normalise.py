@@ -30,6 +30,7 @@ _MORE_SLANG = {
     "in": "in", "it": "it", "to": "to", "or": "or", "do": "do", "so": "so",
     "ngapain": "ngapain",  # "doing what", which the lexicon reads as "mengapai" (to reach for)
     "nggeh": "nggeh",  # Javanese "yes", which the lexicon reads as "engah"
+    "kel": "kelurahan",  # in an address, as residents write it ("kel gedog"), which the lexicon reads as "keluarga"
 }
 _SLANG = {**SLANG_DATA, **_MORE_SLANG}
 
