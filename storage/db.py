@@ -5,22 +5,24 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import fcntl
 import logging
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import create_engine as create_sync_engine
+from sqlalchemy import event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_connection, AsyncAdapt_aiosqlite_cursor
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
-from sqlalchemy.pool import ConnectionPoolEntry, PoolResetState
+from sqlalchemy.pool import ConnectionPoolEntry, NullPool, PoolResetState
 from sqlalchemy.util import EMPTY_DICT
 from sqlalchemy.util.concurrency import await_
 
@@ -321,8 +323,44 @@ def alembic_config(url: str) -> Config:
     return config
 
 
+# The advisory lock PostgreSQL migrations are run under (the scheduler's lead takes another key).
+MIGRATION_LOCK_KEY = 0x4C41504F5244  # "LAPORD"
+
+
+@contextlib.contextmanager
+def _one_migration_at_a_time(url: str) -> Iterator[None]:
+    """Holds other processes' migrations of this database back until this one's are done: two Lapor processes
+    started together on a new database (or a new release) would otherwise both create its tables, and one fail.
+    A lock file beside a SQLite file, an advisory lock on PostgreSQL."""
+    if is_sqlite(url):
+        database = _sqlite_file(url)
+        if database is None:  # in memory: no other process sees it
+            yield
+            return
+        descriptor = os.open(f"{database}.migrating", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(descriptor)  # closing the file releases the lock
+        return
+    engine = create_sync_engine(sync_url(url), poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            connection.commit()
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                connection.commit()
+    finally:
+        engine.dispose()
+
+
 def upgrade(url: str) -> None:
-    """Apply every migration up to head. Call it outside a running event loop."""
+    """Apply every migration up to head, one process at a time. Call it outside a running event loop."""
     if is_sqlite(url):
         _private_sqlite_file(url)
-    command.upgrade(alembic_config(url), "head")
+    with _one_migration_at_a_time(url):
+        command.upgrade(alembic_config(url), "head")

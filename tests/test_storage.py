@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -212,3 +215,18 @@ async def test_timestamps_come_back_in_utc(engine: Engine) -> None:
     async with engine.sessions() as db:
         report = (await db.execute(select(Report))).scalar_one()
     assert report.created_at.utcoffset() is not None and report.created_at.utcoffset().total_seconds() == 0
+
+
+@pytest.mark.slow  # four processes of their own
+def test_processes_started_together_on_a_new_database_migrate_it_once(tmp_path: Path) -> None:
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": "", "SECRET_KEY": TEST_SECRET}
+    started = [subprocess.Popen([sys.executable, "-m", "bot", "db", "upgrade"], env=env, cwd=tmp_path,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    ended = [process.communicate(timeout=120) for process in started]
+    assert [process.returncode for process in started] == [0] * 4, [stderr for _, stderr in ended]
+    engine = create_sync_engine(f"sqlite:///{tmp_path / 'lapor.db'}")
+    try:
+        with engine.connect() as connection:
+            assert not compare_metadata(MigrationContext.configure(connection), Base.metadata), "head, whole"
+    finally:
+        engine.dispose()
