@@ -17,6 +17,7 @@ from handlers.choices import Menu
 from handlers.i18n import LANGUAGES, catalogue, t
 from handlers.language.emergency import is_cry_for_help
 from handlers.language.intents import aside, category_named, menu_intent, status_asked
+from handlers.language.written import written_in
 from handlers.routing import station_label
 from handlers.state import SessionData
 from handlers.status import offer_own_reports, picked_own_report, show_own_reports, show_status
@@ -435,6 +436,10 @@ def _tells_something(turn: Turn) -> bool:
 
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     """Answers one message: emergency first, then global words, then the current step."""
+    if turn.officer is None and turn.step == MENU and turn.inbound.choice is None:
+        written = written_in(turn.text)  # a resident writing the other language is answered in theirs
+        if written is not None and written != turn.lang:
+            switch_language(turn, written)
     if turn.officer is None and is_cry_for_help(turn.text):  # officers write of danger in their work
         turn.answer_emergency()
     if first_contact:

@@ -185,9 +185,14 @@ def _place_words(index: RegionIndex, code: str) -> str:
 
 
 @cache
-def _key_patterns() -> dict[str, str]:
-    return {key: re.sub(r"\\\{\w+\\\}", ".*", re.escape(text)) for key, text in catalogue("id").items()
+def _key_patterns(lang: str = "id") -> dict[str, str]:
+    return {key: re.sub(r"\\\{\w+\\\}", ".*", re.escape(text)) for key, text in catalogue(lang).items()
             if isinstance(text, str)}
+
+
+# The read-back's place line in each language (the catalogue's report.read_back), and the switch that says Lapor
+# answers in English from here: a story written in English is answered in English.
+PLACE_LINE = {"id": "Lokasi: ", "en": "Place: "}
 
 
 async def script_story(engine: Engine, case: dict[str, Any], urn: str) -> Scripted:
@@ -198,16 +203,19 @@ async def script_story(engine: Engine, case: dict[str, Any], urn: str) -> Script
     messages = 0
     filed = False
     replies: list[str] = []
+    lang = "id"
     while messages < MAX_MESSAGES:
         messages += 1
         out = await engine.handle(Inbound(urn=urn, provider_message_id=f"{urn}-{next(counter)}", text=said))
         replies = [reply.text for reply in out]
+        if catalogue("en")["language.changed"] in replies:
+            lang = "en"
         async with engine.sessions() as db:
             step = await current_step(db, engine.cipher, urn)
         if any(text.startswith("✅") for text in replies):
             filed = True
             break
-        said = _answer(step, case, out, index)
+        said = _answer(step, case, out, index, lang)
     report = await _last_report(engine)
     category_right = filed and report is not None and report.category.value == case["category"]
     code = case.get("code")
@@ -216,10 +224,10 @@ async def script_story(engine: Engine, case: dict[str, Any], urn: str) -> Script
     return Scripted(case["text"], kind_of(case), messages, filed, category_right, place_right)
 
 
-def _answer(step: str | None, case: dict[str, Any], out: list[Any], index: RegionIndex) -> str:
-    """The informal answer to the question at `step`."""
+def _answer(step: str | None, case: dict[str, Any], out: list[Any], index: RegionIndex, lang: str) -> str:
+    """The informal answer to the question at `step`, whatever the language of the question."""
     if step == "read_back":
-        if not _read_back_right(out, case, index):
+        if not _read_back_right(out, case, index, lang):
             return INFORMAL["read_back_no"]
         asks_when = any(choice.key == "today" for reply in out for choice in reply.choices)
         return f"{INFORMAL['read_back_yes']}, {INFORMAL['when'][case.get('when')]}" if asks_when \
@@ -229,7 +237,7 @@ def _answer(step: str | None, case: dict[str, Any], out: list[Any], index: Regio
     if step == "location":
         return _place_words(index, case["code"]) if case.get("code") else "tidak tahu nama desanya"
     if step == "place_check":
-        return INFORMAL["place_yes"] if _proposes(out, case, index) else "bukan"
+        return INFORMAL["place_yes"] if _proposes(out, case, index, lang) else "bukan"
     if step == "place_pick":
         for reply in out:
             for number, choice in enumerate(reply.choices, 1):
@@ -243,23 +251,24 @@ def _answer(step: str | None, case: dict[str, Any], out: list[Any], index: Regio
     return case["text"]
 
 
-def _proposes(out: list[Any], case: dict[str, Any], index: RegionIndex) -> bool:
+def _proposes(out: list[Any], case: dict[str, Any], index: RegionIndex, lang: str) -> bool:
     from handlers.routing import place_label
     chain = index.candidate_for(case["code"]) if case.get("code") else None
-    return chain is not None and any(place_label("id", chain) in reply.text for reply in out)
+    return chain is not None and any(place_label(lang, chain) in reply.text for reply in out)
 
 
-def _read_back_right(out: list[Any], case: dict[str, Any], index: RegionIndex) -> bool:
+def _read_back_right(out: list[Any], case: dict[str, Any], index: RegionIndex, lang: str) -> bool:
     """Whether what Lapor read from the story, as shown, is what the story says (missing parts are fine)."""
     from handlers.routing import place_label
     text = "\n".join(reply.text for reply in out)
-    category_ok = labels("id", "category")[case["category"]] in text
+    category_ok = labels(lang, "category")[case["category"]] in text
     chain = index.candidate_for(case["code"]) if case.get("code") else None
-    place_line = next((line for line in text.splitlines() if line.startswith("Lokasi:")), "")
+    place_line = next((line for line in text.splitlines() if line.startswith(PLACE_LINE[lang])), "")
     shared = chain is not None and re.fullmatch(
-        _key_patterns()["report.read_place_shared"], place_line.removeprefix("Lokasi: ")) is not None and \
+        _key_patterns(lang)["report.read_place_shared"], place_line.removeprefix(PLACE_LINE[lang])) is not None and \
         (chain.village or chain.district or chain.regency).name in place_line  # asked which after the yes
-    place_ok = "(belum ada)" in place_line or shared or (chain is not None and place_label("id", chain) in place_line)
+    place_ok = (catalogue(lang)["report.read_missing"] in place_line or shared
+                or (chain is not None and place_label(lang, chain) in place_line))
     return category_ok and place_ok
 
 

@@ -1,0 +1,38 @@
+"""Which of Lapor's two languages a message is written in, when that is clear, so that a resident is answered in
+the language they write without looking for the menu's language choice.
+
+Indonesian is told by its ordinary words (Sastrawi's roots, indoNLP's slang: storage.lexicon); English by the
+small words its sentences cannot do without, which no Indonesian sentence uses. Indonesians write English words
+("sorry pak", "tolong help") and place and shop names are no language's words, so a message counts only when it
+has a few words and one language's mark is plain with little of the other's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storage.lexicon import is_ordinary
+
+ENGLISH_GRAMMAR = frozenset({
+    "i", "me", "my", "we", "our", "you", "your", "he", "she", "his", "her", "they", "their", "it", "its", "the",
+    "a", "an", "is", "was", "are", "were", "be", "been", "am", "have", "has", "had", "do", "does", "did", "to",
+    "of", "in", "on", "at", "with", "for", "from", "by", "and", "but", "this", "that", "there", "someone",
+    "somebody", "please", "want", "need", "would", "could", "can", "what", "how", "where", "when", "not", "just",
+    "got", "about", "into", "near",
+})  # fmt: skip
+MIN_WORDS = 3  # "ok", "ya", "help me" say nothing of the language they are written in
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def written_in(text: str) -> str | None:
+    """"en" or "id" when the message is plainly written in it, else None."""
+    said = _LETTERS.findall(text.casefold())
+    if len(said) < MIN_WORDS:
+        return None
+    english = sum(word in ENGLISH_GRAMMAR for word in said)
+    indonesian = sum(is_ordinary(word) and word not in ENGLISH_GRAMMAR for word in said)
+    if english >= 2 and indonesian * 4 <= len(said):
+        return "en"
+    if english == 0 and indonesian * 2 >= len(said) and indonesian >= 2:
+        return "id"
+    return None
