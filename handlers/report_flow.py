@@ -719,7 +719,10 @@ def ask_summary(turn: Turn) -> None:
 
 
 async def summary(turn: Turn) -> str:
-    """Sends, changes or cancels the report."""
+    """Sends, changes or cancels the report. A draft that reached the summary with an answer missing (stored by
+    an older version of the flow) is asked that answer first, rather than shown a summary it cannot fill."""
+    if (missing := first_missing(turn)) != SUMMARY:
+        return missing
     picked = turn.pick(SUMMARY_OPTIONS)
     if picked is None and turn.inbound.choice is None and yes_or_no(turn.text) == "yes":
         picked = "send"

@@ -11,6 +11,7 @@ from storage.contacts import current_step
 from storage.models import Category, ConversationSession, Report
 from tests.helpers import (
     DESCRIPTION,
+    PLACE,
     Resident,
     another_incident,
     at,
@@ -629,3 +630,23 @@ async def test_a_yes_that_repeats_the_time_read_keeps_that_time(engine: Engine, 
         await resident.send(said)
     [report] = await reports(engine)
     assert report.occurred_text == "Sebelum hari ini"
+
+
+async def test_a_draft_left_at_the_summary_without_its_category_is_asked_it(engine: Engine) -> None:
+    """A draft stored at the summary without a category (as an older flow could leave it) is asked the category
+    at the next message instead of failing at every one; nothing else of it is lost."""
+    from sqlalchemy import update
+
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    async with engine.sessions() as db, db.begin():
+        [session] = (await db.execute(select(ConversationSession))).scalars()
+        draft = {key: value for key, value in session.data["draft"].items() if key != "category"}
+        await db.execute(update(ConversationSession).values(data={**session.data, "draft": draft}))
+    await resident.send("kirim")
+    assert resident.heard("report.ask_category"), resident.text
+    await resident.send("narkoba")
+    assert resident.heard("report.summary") and PLACE in resident.text, resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert report.category == Category.DRUGS and report.village_code == GEDOG
