@@ -137,17 +137,21 @@ def _answered(turn: Turn, step: str) -> bool:
     return step != SUMMARY and step in draft
 
 
-def first_missing(turn: Turn, after: str | None = None) -> str:
-    """The first step of the report, or the first after `after`, whose answer the draft does not hold."""
-    steps = ORDER[ORDER.index(after) + 1:] if after else ORDER
-    return next(step for step in steps if not _answered(turn, step))
-
-
-def advance(turn: Turn, current: str) -> str:
-    """The next step that is needed, or back to the summary when the resident was changing one answer."""
-    if turn.draft.pop("changing", False):
-        return NAME if current == IDENTITY and not _answered(turn, NAME) else SUMMARY
-    return first_missing(turn, current)
+def first_missing(turn: Turn) -> str:
+    """The question to ask next. One left open comes first, asked again rather than begun anew when the resident
+    corrected another answer meanwhile: the place proposed or the places offered, what was read from the story,
+    the line to a voice note. Then the first answer the draft does not hold, in the report's order, whichever
+    step answered last (a correction may answer one further on)."""
+    draft = turn.draft
+    if "proposal" in draft:
+        return PLACE_CHECK
+    if "options" in draft:
+        return PLACE_PICK
+    if "read" in draft:
+        return READ_BACK
+    if "voice" in draft and "description" not in draft:
+        return VOICE_CAPTION
+    return next(step for step in ORDER if not _answered(turn, step))
 
 
 def set_aside(data: SessionData, step: str, now: dt.datetime) -> ExpiredDraft | None:
@@ -188,9 +192,10 @@ async def resume_draft(turn: Turn) -> str:
 
 
 def ask_read_back(turn: Turn) -> None:
-    """Shows what was read from the story; when it says no time, asks for it with the same answer, so a story
-    of what and where is filed in five messages as one of what, where and when is."""
-    read = turn.draft["read"]
+    """Shows what was read from the story, and an answer corrected meanwhile in its place; when the time is
+    neither, asks for it with the same answer, so a story of what and where is filed in five messages as one
+    of what, where and when is."""
+    draft, read = turn.draft, turn.draft["read"]
     missing = t(turn.lang, "report.read_missing")
     place = turn.router.place(read["place"]) if "place" in read else None
     shared = turn.router.place(read["places"][0]) if "places" in read else None
@@ -200,19 +205,19 @@ def ask_read_back(turn: Turn) -> None:
         name = (shared.village or shared.district or shared.regency).name
         place_text = t(turn.lang, "report.read_place_shared", name=name)
     else:
-        place_text = missing
-    key, options = ("report.read_back", READ_BACK_OPTIONS) if "when" in read else \
-        ("report.read_back_ask_when", READ_BACK_WHEN)
-    turn.say(key, options,
-             category=labels(turn.lang, CATEGORIES.group)[read["category"]] if "category" in read else missing,
-             place=place_text,
-             when=labels(turn.lang, WHEN_OPTIONS.group)[read["when"]] if "when" in read else missing)
+        place_text = _place_text(turn, draft) if _answered(turn, LOCATION) else missing
+    category = read.get("category") or draft.get("category")
+    when = labels(turn.lang, WHEN_OPTIONS.group)[read["when"]] if "when" in read else \
+        _when_text(turn) if "when" in draft else None
+    key, options = ("report.read_back", READ_BACK_OPTIONS) if when else ("report.read_back_ask_when", READ_BACK_WHEN)
+    turn.say(key, options, place=place_text, when=when or missing,
+             category=labels(turn.lang, CATEGORIES.group)[category] if category else missing)
 
 
 async def read_back(turn: Turn) -> str:
     """Keeps what was read from the story on a yes (with the time, or the time not said), none of it on a no;
     then asks what is still missing. A yes that says the time ("iya bener, semalam") keeps that time."""
-    asks_when = "when" not in turn.draft["read"]
+    asks_when = "when" not in turn.draft["read"] and "when" not in turn.draft
     picked = turn.pick(READ_BACK_WHEN if asks_when else READ_BACK_OPTIONS)
     if picked is None and turn.inbound.choice is None:
         picked = _yes_with_a_time(turn.text)
@@ -229,13 +234,13 @@ async def read_back(turn: Turn) -> str:
         if "category" in read:
             turn.draft["category"] = read["category"]
         # The time was asked with the read-back: a yes without one leaves it "not said" (Ubah changes it).
-        turn.draft["when"] = {"choice": read["when"]} if "when" in read else \
-            {"text": t(turn.lang, "report.when_not_said")}
+        if "when" in read:
+            turn.draft["when"] = {"choice": read["when"]}
+        turn.draft.setdefault("when", {"text": t(turn.lang, "report.when_not_said")})
         if "place" in read:
             await accept_place(turn, {"code": read["place"]})
         elif "places" in read:
             turn.draft["options"] = read["places"]
-            return PLACE_PICK
     return first_missing(turn)
 
 
@@ -265,15 +270,38 @@ async def correct(turn: Turn) -> str | None:
             return None
         turn.draft.pop("read", None)
         return _reopen(turn, earlier[-1])
-    if fix.field == CATEGORY and fix.category:
-        turn.draft["category"] = fix.category
+    _drop_reading(turn, fix.field)
+    # "kategorinya salah, harusnya lalu lintas": the new category named by its label
+    named = fix.category or (CATEGORIES.pick(turn.lang, fix.rest) if fix.field == CATEGORY and fix.rest else None)
+    if fix.field == CATEGORY and named:
+        turn.draft["category"] = named
         turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[CATEGORY])
         return turn.step
     step = _reopen(turn, fix.field)
     if fix.rest and step in ANSWERED_IN_WORDS:
         turn.text = fix.rest
-        return await STEPS[step].answer(turn)
+        taken = await STEPS[step].answer(turn)
+        if step != LOCATION and taken != step:  # a new place is confirmed first; the time or the story is taken
+            turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[step])
+        return taken
     return step
+
+
+def _drop_reading(turn: Turn, field: str) -> None:
+    """What was read from the story of an answer the resident corrects at the read-back: it was read wrong, and
+    the new answer takes its place."""
+    read = turn.draft.get("read")
+    if read is None:
+        return
+    if field == CATEGORY:
+        read.pop("category", None)
+    elif field == LOCATION:
+        read.pop("place", None)
+        read.pop("places", None)
+    elif field == WHEN:
+        read.pop("when", None)
+    if not read:
+        del turn.draft["read"]
 
 
 def answer_aside(turn: Turn) -> str | None:
@@ -342,7 +370,7 @@ async def category(turn: Turn) -> str:
     if picked == Category.EMERGENCY:
         turn.answer_emergency()
     turn.draft["category"] = picked
-    return advance(turn, CATEGORY)
+    return first_missing(turn)
 
 
 def ask_description(turn: Turn) -> None:
@@ -367,7 +395,7 @@ async def description(turn: Turn) -> str:
         turn.say("report.description_cut", longest=longest)
     turn.draft["description"] = turn.text[:longest]
     turn.draft.pop("voice", None)  # the story told again in words replaces one told in a voice note
-    return advance(turn, DESCRIPTION)
+    return first_missing(turn)
 
 
 def ask_voice_caption(turn: Turn) -> None:
@@ -386,7 +414,7 @@ async def voice_caption(turn: Turn) -> str:
             return VOICE_CAPTION
         caption = turn.text
     turn.draft["description"] = voice_story(turn.lang, turn.draft["voice"]["duration_seconds"], caption)
-    return advance(turn, DESCRIPTION)
+    return first_missing(turn)
 
 
 def ask_location(turn: Turn) -> None:
@@ -459,7 +487,7 @@ async def place_check(turn: Turn) -> str:
     picked = turn.pick(PLACE_YES_NO)
     if picked == "yes":
         await accept_place(turn, turn.draft.pop("proposal"))
-        return advance(turn, LOCATION)
+        return first_missing(turn)
     if picked == "no":
         turn.draft["place_rejected"] = True
         return await place_not_found(turn)
@@ -501,7 +529,7 @@ async def place_pick(turn: Turn) -> str:
         return await place_not_found(turn)
     if picked is not None:
         await accept_place(turn, {"code": picked})
-        return advance(turn, LOCATION)
+        return first_missing(turn)
     if not await _names_another_place(turn):
         turn.say("common.not_a_choice")
         return PLACE_PICK
@@ -522,12 +550,14 @@ async def place_not_found(turn: Turn) -> str:
     route = await turn.router.route(turn.db, None)
     await _keep_route(turn, route)
     turn.say("place.goes_to_desk")
-    return advance(turn, LOCATION)
+    return first_missing(turn)
 
 
 async def accept_place(turn: Turn, proposal: Proposal) -> None:
     """Keeps the confirmed place; a pin keeps the station nearest to it, a typed place the one covering it."""
     turn.draft["place"] = proposal["code"]
+    turn.draft.pop("proposal", None)
+    turn.draft.pop("options", None)
     if "station_id" in proposal:
         station = await turn.db.get(Station, proposal["station_id"])
         await _keep_route(turn, Route(station, False, "pin"))
@@ -570,7 +600,7 @@ async def same_incident(turn: Turn) -> str:
     same = turn.draft.pop("same")
     if picked == "yes":
         turn.draft["join"] = same["report_id"]
-    return advance(turn, SAME)
+    return first_missing(turn)
 
 
 async def _keep_route(turn: Turn, route: Route) -> None:
@@ -590,13 +620,13 @@ async def when(turn: Turn) -> str:
         turn.draft["when"] = {"choice": picked}
         if picked == "now" and not turn.emergency_answered:
             turn.say("emergency.happening_now")
-        return advance(turn, WHEN)
+        return first_missing(turn)
     shortest, longest = WHEN_CHARS
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.when_invalid", shortest=shortest, longest=longest)
         return WHEN
     turn.draft["when"] = {"text": turn.text}
-    return advance(turn, WHEN)
+    return first_missing(turn)
 
 
 def _when_text(turn: Turn) -> str:
@@ -616,7 +646,7 @@ def ask_photo(turn: Turn) -> None:
 async def photo(turn: Turn) -> str:
     """Stores the photo, or none, and asks how the resident wants to be identified."""
     if _keep_photo(turn):
-        return advance(turn, PHOTO)
+        return first_missing(turn)
     if turn.photo_problem:
         return PHOTO
     picked = turn.pick(_photo_options(turn))
@@ -626,7 +656,7 @@ async def photo(turn: Turn) -> str:
     if picked == "remove":
         turn.draft.pop("photo", None)
     turn.draft["photo_skipped"] = True
-    return advance(turn, PHOTO)
+    return first_missing(turn)
 
 
 def ask_identity(turn: Turn) -> None:
@@ -642,7 +672,7 @@ async def identity(turn: Turn) -> str:
         turn.say("common.not_a_choice")
         return IDENTITY
     turn.draft["identity"] = picked
-    return advance(turn, IDENTITY)
+    return first_missing(turn)
 
 
 def ask_name(turn: Turn) -> None:
@@ -656,7 +686,7 @@ async def name(turn: Turn) -> str:
         turn.say("report.name_invalid", shortest=shortest, longest=longest)
         return NAME
     turn.contact.display_name_encrypted = turn.cipher.encrypt(turn.text)
-    return advance(turn, NAME)
+    return first_missing(turn)
 
 
 def _place_text(turn: Turn, draft: Draft) -> str:
@@ -689,7 +719,10 @@ def ask_summary(turn: Turn) -> None:
 
 
 async def summary(turn: Turn) -> str:
-    """Sends, changes or cancels the report."""
+    """Sends, changes or cancels the report. A draft that reached the summary with an answer missing (stored by
+    an older version of the flow) is asked that answer first, rather than shown a summary it cannot fill."""
+    if (missing := first_missing(turn)) != SUMMARY:
+        return missing
     picked = turn.pick(SUMMARY_OPTIONS)
     if picked is None and turn.inbound.choice is None and yes_or_no(turn.text) == "yes":
         picked = "send"
@@ -711,12 +744,12 @@ def ask_change(turn: Turn) -> None:
 
 
 async def change(turn: Turn) -> str:
-    """Asks again the one step the resident wants to change; its answer leads back to the summary."""
+    """Asks again the one step the resident wants to change; its answer leads back to the summary, as every
+    other answer is there (or to the name, when a named report has none yet)."""
     picked = turn.pick(FIELDS)
     if picked is None:
         turn.say("common.not_a_choice")
         return CHANGE
-    turn.draft["changing"] = True
     return _reopen(turn, picked)
 
 

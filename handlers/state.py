@@ -93,7 +93,6 @@ class Draft(TypedDict, total=False):
     station_label: str | None
     needs_routing: bool
     when: When
-    changing: bool  # one answer is being changed from the summary, which comes next
     same: SameIncident  # asked about once the place is known
     join: int  # the report the resident said is theirs: the account is added to it as a witness's
 

@@ -9,7 +9,17 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from storage.contacts import current_step
 from storage.models import Category, ConversationSession, Report
-from tests.helpers import DESCRIPTION, Resident, at, enrolled, file_report, regions, walk_to_summary
+from tests.helpers import (
+    DESCRIPTION,
+    PLACE,
+    Resident,
+    another_incident,
+    at,
+    enrolled,
+    file_report,
+    regions,
+    walk_to_summary,
+)
 
 GEDOG = "35.72.03.1001"
 
@@ -503,3 +513,140 @@ async def test_a_thank_you_leaves_an_officers_question_waiting_for_the_answer(en
     assert warga.heard("menu.thanks") and not warga.heard("relay.answer_sent")
     await warga.send("Merah, ada stiker di spakbor")
     assert warga.heard("relay.answer_sent")
+
+
+SHARED_PLACE_STORY = "kabel listrik menjuntai di jalan desa sidomulyo, bahaya buat anak2"  # no category, no time
+
+
+async def test_a_story_without_a_category_asks_it_after_the_place_is_picked(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send(SHARED_PLACE_STORY)
+    await resident.send("iya, kemarin")
+    assert resident.heard("place.pick"), resident.text
+    await resident.send("1")
+    assert resident.heard("report.ask_category"), resident.text  # never the summary without a category
+    await resident.send("lainnya")
+    assert resident.heard("report.ask_photo"), resident.text
+
+
+@pytest.mark.parametrize(("fix", "kept"), [
+    ("waktunya salah, harusnya 3 hari yg lalu", {"occurred_text": "3 hari yg lalu"}),
+    ("eh salah, maksudnya narkoba", {"category": Category.DRUGS}),
+    ("kategorinya salah, harusnya lalu lintas", {"category": Category.TRAFFIC}),
+    ("ceritanya salah, harusnya kabel telepon putus melintang di jalan", {
+        "description": "kabel telepon putus melintang di jalan"}),
+])
+async def test_a_correction_while_the_places_are_offered_asks_which_place_again(
+        engine: Engine, fix: str, kept: dict) -> None:
+    """The places sharing the story's name are open to pick from: a correction of another answer is taken, and
+    the same places are offered again; the place picked and the rest still missing follow, nothing dropped."""
+    resident = Resident(engine)
+    await resident.send(SHARED_PLACE_STORY)
+    await resident.send("ya")
+    offered = resident.options()
+    await resident.send(fix)
+    assert resident.heard("place.pick") and resident.options() == offered, resident.text
+    await resident.send("2")
+    if resident.heard("report.ask_category"):
+        await resident.send("lainnya")
+    await another_incident(resident)
+    assert resident.heard("report.ask_photo"), resident.text
+    for said in ("ga ada", "rahasia aja"):
+        await resident.send(said)
+    assert resident.heard("report.summary") and offered[1] in resident.text, resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert regions().get(report.village_code).name == "Sidomulyo"
+    for field, value in kept.items():
+        assert getattr(report, field) == value
+
+
+async def test_the_time_asked_again_while_the_places_are_offered_comes_back_to_them(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("ada yang jual sabu di kos2an tiap malam, desa sidomulyo")
+    await resident.send("ya")
+    await resident.send("ubah waktu")
+    assert resident.heard("report.ask_when"), resident.text
+    await resident.send("minggu lalu")
+    assert resident.heard("place.pick"), resident.text
+    await resident.send("1")
+    assert resident.heard("report.ask_photo"), resident.text
+    assert (await draft_of(engine))["when"] == {"text": "minggu lalu"}
+
+
+async def test_a_correction_while_a_place_waits_for_its_yes_asks_the_yes_again(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("gedog sananwetan blitar")
+    assert resident.heard("place.confirm")
+    await resident.send("waktunya salah, harusnya jumat malam")
+    assert resident.heard("report.changed") and resident.heard("place.confirm"), resident.text
+    await resident.send("iya")
+    assert resident.heard("report.ask_photo"), resident.text  # the time is there already
+    for said in ("ga ada", "rahasia aja", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.village_code == GEDOG and report.occurred_text == "jumat malam"
+
+
+async def test_a_place_changed_from_the_summary_is_not_dropped_by_a_correction_of_the_time(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("ubah")
+    await resident.send("lokasi")
+    await resident.send("desa sidomulyo")
+    assert resident.heard("place.pick"), resident.text
+    await resident.send("waktunya salah, harusnya kemarin malam")
+    assert resident.heard("place.pick"), resident.text
+    await resident.send("3")
+    assert resident.heard("report.summary") and "Waktu: kemarin malam" in resident.text, resident.text
+    assert "Sidomulyo" in resident.text
+
+
+@pytest.mark.parametrize(("fix", "shown"), [
+    ("waktunya salah, harusnya kemarin sore", "Waktu: kemarin sore"),
+    ("eh salah, maksudnya narkoba", "Kategori: Narkoba"),
+])
+async def test_a_correction_at_the_read_back_replaces_what_was_read(engine: Engine, fix: str, shown: str) -> None:
+    """What was read from the story is shown again with the corrected answer in its place, and a yes keeps the
+    correction, not the reading."""
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri tadi pagi di parkiran gedog sananwetan blitar")
+    await resident.send(fix)
+    assert resident.heard("report.read_back") and shown in resident.text, resident.text
+    await resident.send("iya")
+    await another_incident(resident)
+    for said in ("ga ada", "rahasia aja"):
+        await resident.send(said)
+    assert resident.heard("report.summary") and shown in resident.text, resident.text
+
+
+@pytest.mark.parametrize("yes", ["ya, sebelum hari ini", "iya bener, sblm hari ini", "betul pak sebelum hari ini"])
+async def test_a_yes_that_repeats_the_time_read_keeps_that_time(engine: Engine, yes: str) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri kemarin di parkiran gedog sananwetan blitar")
+    assert "Waktu: Sebelum hari ini" in resident.text, resident.text
+    await resident.send(yes)
+    for said in ("ga ada", "rahasia aja", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.occurred_text == "Sebelum hari ini"
+
+
+async def test_a_draft_left_at_the_summary_without_its_category_is_asked_it(engine: Engine) -> None:
+    """A draft stored at the summary without a category (as an older flow could leave it) is asked the category
+    at the next message instead of failing at every one; nothing else of it is lost."""
+    from sqlalchemy import update
+
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    async with engine.sessions() as db, db.begin():
+        [session] = (await db.execute(select(ConversationSession))).scalars()
+        draft = {key: value for key, value in session.data["draft"].items() if key != "category"}
+        await db.execute(update(ConversationSession).values(data={**session.data, "draft": draft}))
+    await resident.send("kirim")
+    assert resident.heard("report.ask_category"), resident.text
+    await resident.send("narkoba")
+    assert resident.heard("report.summary") and PLACE in resident.text, resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert report.category == Category.DRUGS and report.village_code == GEDOG

@@ -1,10 +1,12 @@
-"""The shared reading of text: Sastrawi's stemmer as the readers use it."""
+"""The shared reading of text: Sastrawi's stemmer as the readers use it, and the time a message names."""
 
 from __future__ import annotations
 
+import pytest
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from handlers.language.normalise import words
+from handlers.language.slots import when_named
 from storage.lexicon import stem
 
 # Affixed words of the kinds the readers stem: violence, theft, drugs, traffic, quarrels.
@@ -31,3 +33,19 @@ def test_every_emoji_holds_a_character_past_ascii() -> None:
     assert EMOJI_DATA and not [emoji for emoji in EMOJI_DATA if emoji.isascii()]
     assert words("Tolong 🙏 #️⃣") == ["tolong", "emoji_melipat_tangan", "keycap"]
     assert words("Tolooong sj") == ["tolong", "saja"]
+
+
+@pytest.mark.parametrize(("said", "moment"), [
+    ("ya, sebelum hari ini", "earlier"),
+    ("sblm kemarin pak", "earlier"),
+    ("kejadiannya sebelum tadi pagi", "earlier"),
+    ("before today", "earlier"),
+    ("bukan hari ini, kemarin sore", "earlier"),
+    ("bkn hari ini", None),
+    ("not today", None),
+    ("gak sekarang, tadi siang", "today"),
+    ("iya, hari ini", "today"),
+    ("masih berlangsung", "now"),
+])
+def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | None) -> None:
+    assert when_named(said) == moment

@@ -36,7 +36,7 @@ EVERY_PART = {
         "location_text": "gedog", "pin_kept": True, "place_tries": 1, "place_attempts": ["gedog"],
         "place_rejected": True, "proposal": {"code": "35.72.03.1001", "station_id": 4, "label": "Polsek"},
         "options": ["35.72.03.1001", "35.72.03.1002"], "place": "35.72.03.1001", "station_id": 4,
-        "station_label": "Polsek", "needs_routing": False, "when": {"text": "kemarin sore"}, "changing": True,
+        "station_label": "Polsek", "needs_routing": False, "when": {"text": "kemarin sore"},
     },
     "expired_draft": {"draft": {"category": "traffic"}, "step": "when", "at": "2026-11-20T03:00:00+00:00"},
     "patrol": {"place_text": "Pasar Legi", "code": None, "options": ["35.72.03.1001"], "met": 12,

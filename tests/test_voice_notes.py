@@ -152,6 +152,24 @@ async def test_a_line_added_to_the_voice_note_goes_with_it(engine: Engine, tmp_p
     assert "🎤 pesan suara 1:15 — Motor saya dicuri di pasar" in resident.text, resident.text
 
 
+async def test_a_correction_while_the_line_is_asked_asks_for_the_line_again(engine: Engine, tmp_path: Path) -> None:
+    recording = tmp_path / "cerita.ogg"
+    recording.write_bytes(voice_note(20))
+    resident = Resident(engine)
+    for answer in ("halo", "1", "1"):
+        await resident.send(answer)
+    await resident.send(voice=recording)
+    await resident.send("waktunya salah, harusnya kemarin malam")
+    assert resident.heard("report.ask_voice_caption"), resident.text  # the voice note is still the story
+    await resident.send("lewati")
+    for answer in (PLACE, "ya"):
+        await resident.send(answer)
+    assert resident.heard("report.ask_photo"), resident.text  # the time was given with the correction
+    for answer in ("lewati", "2"):
+        await resident.send(answer)
+    assert "🎤 pesan suara 0:20" in resident.text and "Waktu: kemarin malam" in resident.text, resident.text
+
+
 async def test_a_voice_note_of_another_format_or_too_long_gets_a_clear_answer(engine: Engine,
                                                                               tmp_path: Path) -> None:
     resident = await at(engine, "description")

@@ -61,6 +61,21 @@ async def tell(resident: Resident, story: str, category: str = BRAWL.category) -
         await resident.send(message)
 
 
+async def test_a_correction_while_the_same_incident_is_asked_asks_it_again(engine: Engine) -> None:
+    await file_report(engine, "console:pertama", description=FIRST_STORY)
+    witness = Resident(engine, "console:saksi")
+    await tell(witness, SAME_STORY, "security")
+    assert witness.heard("report.ask_same_incident"), witness.text
+    await witness.send("waktunya salah, harusnya jumat malam")
+    assert witness.heard("report.changed") and witness.heard("report.ask_same_incident"), witness.text
+    await witness.send("ya")
+    assert witness.heard("report.ask_photo"), witness.text  # the time was given with the correction
+    for message in ("lewati", "2"):
+        await witness.send(message)
+    assert witness.heard("report.summary") and "Ditambahkan sebagai kesaksian" in witness.text, witness.text
+    assert "Waktu: jumat malam" in witness.text, witness.text
+
+
 async def sent_to(engine: Engine, urn: str, kind: str) -> list[str]:
     """The texts the outbox holds of `kind` for the contact at `urn`."""
     cipher = engine.cipher

@@ -16,12 +16,24 @@ WHEN_PHRASES = (
 )
 
 
+# A time read whole: one said to be before ("sebelum hari ini", "before today") is earlier; one said not to be
+# ("bukan hari ini", "not now") is not that time.
+BEFORE = frozenset({"sebelum", "before"})
+NOT = frozenset({"bukan", "tidak", "enggak", "not"})
+
+
 def when_named(text: str) -> str | None:
     """"now", "today", "earlier", or None when the text names no time."""
     said = words(text)
     for choice, phrases in WHEN_PHRASES:
         for phrase in phrases:
             want = phrase.split()
-            if any(said[i:i + len(want)] == want for i in range(len(said) - len(want) + 1)):
-                return choice
+            for i in range(len(said) - len(want) + 1):
+                if said[i:i + len(want)] != want:
+                    continue
+                before = said[i - 1] if i else ""
+                if before in BEFORE:
+                    return "earlier"
+                if before not in NOT:
+                    return choice
     return None
