@@ -52,6 +52,7 @@ ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGO
 PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
 VOICE_STEPS = (DESCRIPTION, VOICE_CAPTION)  # nor a voice note (but as the answer to an officer's question)
 FREE_TEXT_STEPS = (DESCRIPTION, VOICE_CAPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # any words may answer
+DECLINABLE_STEPS = (VOICE_CAPTION, PHOTO, NAME)  # "gak usah" there declines what is asked, not the report
 YES_NO_STEPS = (READ_BACK, PLACE_CHECK, PLACE_PICK, SUMMARY)  # where "sip makasih" is a yes, not an aside
 ANSWERED_IN_WORDS = (DESCRIPTION, LOCATION, WHEN)  # a correction may carry the new answer to these
 ASIDE_ANSWERS = {"thanks": "report.aside_thanks", "how": "report.aside_how",
@@ -279,9 +280,15 @@ async def correct(turn: Turn) -> str | None:
 def answer_aside(turn: Turn) -> str | None:
     """Answers a thank-you, a greeting, a question of how (or what now) or one for the police number said in the
     middle of the report, and asks the same question again: nothing of the draft changes. None when the message
-    is more than that, or holds a photo, or is a yes or no where one is asked."""
-    if turn.inbound.choice is not None or turn.inbound.media or turn.emergency_answered:
+    is more than that, or holds a photo, or is a yes or no where one is asked. A cry for help, answered with 110
+    and the report marked urgent, is the answer only to a question of what happened: elsewhere its words are no
+    place, time or choice ("ada org bawa golok" is no Desa Golok), and the question is asked again."""
+    if turn.inbound.choice is not None or turn.inbound.media or turn.inbound.location is not None:
         return None
+    if turn.emergency_answered:
+        tells_what_happened = turn.step in (DESCRIPTION, VOICE_CAPTION) or \
+            (turn.step == CATEGORY and "description" not in turn.draft)
+        return None if tells_what_happened else turn.step
     said = aside(turn.text)
     if said is None or (turn.step in YES_NO_STEPS and yes_or_no(turn.text) is not None):
         return None

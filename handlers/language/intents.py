@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from handlers.i18n import LANGUAGES, aliases
+from handlers.i18n import LANGUAGES, aliases, catalogue
 from handlers.language.answers import NEUTRAL, yes_or_no
 from handlers.language.normalise import MAX_STEMMED, normalise, stems_of, words
 from handlers.language.slots import when_named
@@ -352,3 +352,95 @@ def correction(text: str) -> Correction | None:
         field = fields[0]
         return Correction(field, named if field == "category" else None, rest=_new_answer(text, field))
     return Correction("category", named) if named is not None else None
+
+
+# Not going on with the report. "Not" with "jadi" (it is off: "gak jadi", Javanese "ora sido") cancels; "not" with
+# "usah" or "perlu" says something is not needed, which at a question of something optional declines only that.
+NOT_WORDS = frozenset({"tidak", "enggak", "tak", "ora", "mboten", "boten", "teu", "henteu", "moal", "indak", "endak",
+                       "tida"})
+OFF_WORDS = frozenset({"jadi", "sido"})
+NEEDLESS_WORDS = frozenset({"usah", "perlu"})
+STOP_PHRASES = (("never", "mind"), ("forget", "it"))
+# What may come before the words of stopping ("eh maaf saya gak jadi", "laporannya batalin aja") and after them,
+# up to the end of the sentence ("gak jadi lapor deh", "ga usah dilanjutkan"): nothing that tells of anything
+# else, so "motornya gak jadi dijual" and "tidak jadi masalah" are what they say. A reason may follow in a
+# sentence of its own ("ga jd pak, udh ketemu dompetnya").
+_STOP_BEFORE = WANT_WORDS | REPORT_NOUNS | OWN_WORDS | {"eh", "maaf", "sorry", "oh", "wah", "aduh", "ya", "yah",
+                                                        "iya", "ok", "oke", "okay", "baik", "gue", "gw", "kita", "i",
+                                                        "just", "please", "tolong", "jadinya", "akhirnya"}
+_STOP_AFTER_ROOTS = REPORT_WORDS | REPORT_NOUNS | {"lanjut", "terus", "proses", "kirim", "isi", "lagi", "dulu", "ya",
+                                                   "yah", "iya", "aja", "the", "report", "this", "that", "please"}
+# Where a reason begins without a mark between ("gak jadi pak udah ketemu"): the stop has been said by then.
+_REASON_OPENERS = frozenset({"sudah", "soalnya", "karena", "sebab", "ternyata", "udahan", "barusan", "because"})
+_SENTENCE_END = re.compile(r"[,.;:!?\n]+|\s[-–]\s")
+STOP_MAX_WORDS = 30  # more than that is a story that happens to open with "batal"
+
+
+@cache
+def _cancel_roots() -> frozenset[str]:
+    """The roots of the catalogues' BATAL / CANCEL in both languages: "batal", "cancel"."""
+    return frozenset(stem(word) for lang in LANGUAGES for phrase in catalogue(lang)["keyword.cancel"]
+                     for word in words(phrase))
+
+
+def _root(word: str) -> str:
+    """The word's root; the Jakartan suffix "-in" read as "-kan", which Sastrawi does not know ("batalin")."""
+    root = stem(word)
+    if root == word and word.endswith("in") and len(word) > 5:
+        return stem(word[:-2])
+    return root
+
+
+def _unglued(said: list[str]) -> list[str]:
+    """The words with "not" glued to the next one taken apart as the slang lexicon reads each: "gajadi"."""
+    out: list[str] = []
+    for word in said:
+        for i in range(1, len(word) - 1):
+            head, tail = words(word[:i]), words(word[i:])
+            if head and head[-1] in NOT_WORDS and tail and tail[0] in OFF_WORDS | NEEDLESS_WORDS:
+                out += head + tail
+                break
+        else:
+            out.append(word)
+    return out
+
+
+def _stop_at(said: list[str], at: int) -> tuple[str, int] | None:
+    """The kind of stop said from said[at], and how many words say it."""
+    word = said[at]
+    if _root(word) in _cancel_roots() or word == "nevermind":
+        return "cancel", 1
+    following = said[at + 1] if at + 1 < len(said) else ""
+    if (word, following) in STOP_PHRASES:
+        return "cancel", 2
+    if word in NOT_WORDS and following in OFF_WORDS:
+        return "cancel", 2
+    if word in NOT_WORDS and following in NEEDLESS_WORDS:
+        return "no_need", 2
+    return None
+
+
+def stopping(text: str) -> str | None:
+    """"cancel" when the message says the resident does not want to go on ("gak jadi deh", "ga jd pak, udh ketemu
+    dompetnya", "batalin aja", "udah gak usah dilanjut", "never mind"); "no_need" when it only says something is not
+    needed ("gak usah", "udah ga perlu pak"), which where something optional is asked declines that thing; None
+    otherwise, and for those words inside an answer ("motornya gak jadi dijual", "tidak jadi masalah")."""
+    if len(text.split()) > STOP_MAX_WORDS:
+        return None
+    first, *rest = _SENTENCE_END.split(text.strip(), maxsplit=1)
+    said = _unglued(words(first))
+    at = 0
+    while at < len(said) and (said[at] in _STOP_BEFORE or said[at] in NEUTRAL) and _stop_at(said, at) is None:
+        at += 1
+    found = _stop_at(said, at) if at < len(said) else None
+    if found is None:
+        return None
+    kind, length = found
+    for word in said[at + length:]:
+        if word in _REASON_OPENERS:
+            return "cancel"  # "gak usah pak, sudah ketemu": why it is no longer needed
+        if word not in NEUTRAL and word not in _STOP_AFTER_ROOTS and _root(word) not in _STOP_AFTER_ROOTS:
+            return None
+        if kind == "no_need" and _root(word) in _STOP_AFTER_ROOTS - {"ya", "yah", "iya", "aja", "please"}:
+            kind = "cancel"  # "ga usah dilanjut": it is the report that is not needed
+    return "cancel" if rest and any(w.strip() for w in rest) else kind
