@@ -11,7 +11,7 @@ from functools import cache
 
 from handlers.i18n import LANGUAGES, aliases, catalogue
 from handlers.language.answers import NEUTRAL, yes_or_no
-from handlers.language.normalise import MAX_STEMMED, normalise, stems_of, words
+from handlers.language.normalise import MAX_STEMMED, normalise, spelt_out, stems_of, words
 from handlers.language.slots import when_named
 from storage.lexicon import stem
 from storage.reports import find_ref, without_ref
@@ -360,6 +360,7 @@ NOT_WORDS = frozenset({"tidak", "enggak", "tak", "ora", "mboten", "boten", "teu"
                        "tida"})
 OFF_WORDS = frozenset({"jadi", "sido"})
 NEEDLESS_WORDS = frozenset({"usah", "perlu"})
+STOP_WORDS = frozenset({"nevermind"})
 STOP_PHRASES = (("never", "mind"), ("forget", "it"))
 # What may come before the words of stopping ("eh maaf saya gak jadi", "laporannya batalin aja") and after them,
 # up to the end of the sentence ("gak jadi lapor deh", "ga usah dilanjutkan"): nothing that tells of anything
@@ -368,10 +369,13 @@ STOP_PHRASES = (("never", "mind"), ("forget", "it"))
 _STOP_BEFORE = WANT_WORDS | REPORT_NOUNS | OWN_WORDS | {"eh", "maaf", "sorry", "oh", "wah", "aduh", "ya", "yah",
                                                         "iya", "ok", "oke", "okay", "baik", "gue", "gw", "kita", "i",
                                                         "just", "please", "tolong", "jadinya", "akhirnya"}
-_STOP_AFTER_ROOTS = REPORT_WORDS | REPORT_NOUNS | {"lanjut", "terus", "proses", "kirim", "isi", "lagi", "dulu", "ya",
-                                                   "yah", "iya", "aja", "the", "report", "this", "that", "please"}
+# The report going on: "not needed" with one of these ("ga usah dilanjut", "gak perlu diproses") is a cancel.
+_GOING_ON_ROOTS = REPORT_WORDS | REPORT_NOUNS | {"lanjut", "terus", "proses", "kirim", "isi"}
+_STOP_AFTER_ROOTS = _GOING_ON_ROOTS | OWN_WORDS | {"lagi", "dulu", "ya", "yah", "iya", "aja", "ding", "the", "this",
+                                                   "that", "please"}
 # Where a reason begins without a mark between ("gak jadi pak udah ketemu"): the stop has been said by then.
 _REASON_OPENERS = frozenset({"sudah", "soalnya", "karena", "sebab", "ternyata", "udahan", "barusan", "because"})
+_LONGEST_NOT = 7  # "nggak" glued to "jadi": a "not" is spelt in at most this many letters
 _SENTENCE_END = re.compile(r"[,.;:!?\n]+|\s[-–]\s")
 STOP_MAX_WORDS = 30  # more than that is a story that happens to open with "batal"
 
@@ -395,8 +399,8 @@ def _unglued(said: list[str]) -> list[str]:
     """The words with "not" glued to the next one taken apart as the slang lexicon reads each: "gajadi"."""
     out: list[str] = []
     for word in said:
-        for i in range(1, len(word) - 1):
-            head, tail = words(word[:i]), words(word[i:])
+        for i in range(1, min(len(word) - 1, _LONGEST_NOT)):
+            head, tail = spelt_out(word[:i]), spelt_out(word[i:])
             if head and head[-1] in NOT_WORDS and tail and tail[0] in OFF_WORDS | NEEDLESS_WORDS:
                 out += head + tail
                 break
@@ -408,7 +412,7 @@ def _unglued(said: list[str]) -> list[str]:
 def _stop_at(said: list[str], at: int) -> tuple[str, int] | None:
     """The kind of stop said from said[at], and how many words say it."""
     word = said[at]
-    if _root(word) in _cancel_roots() or word == "nevermind":
+    if _root(word) in _cancel_roots() or word in STOP_WORDS:
         return "cancel", 1
     following = said[at + 1] if at + 1 < len(said) else ""
     if (word, following) in STOP_PHRASES:
@@ -427,8 +431,12 @@ def stopping(text: str) -> str | None:
     otherwise, and for those words inside an answer ("motornya gak jadi dijual", "tidak jadi masalah")."""
     if len(text.split()) > STOP_MAX_WORDS:
         return None
-    first, *rest = _SENTENCE_END.split(text.strip(), maxsplit=1)
-    said = _unglued(words(first))
+    sentences = [said for sentence in _SENTENCE_END.split(text) if (said := words(sentence))]
+    while len(sentences) > 1 and all(w in _STOP_BEFORE or w in NEUTRAL for w in sentences[0]):
+        sentences.pop(0)  # "maaf pak, gak jadi"
+    if not sentences:
+        return None
+    said = _unglued(sentences[0])
     at = 0
     while at < len(said) and (said[at] in _STOP_BEFORE or said[at] in NEUTRAL) and _stop_at(said, at) is None:
         at += 1
@@ -438,9 +446,9 @@ def stopping(text: str) -> str | None:
     kind, length = found
     for word in said[at + length:]:
         if word in _REASON_OPENERS:
-            return "cancel"  # "gak usah pak, sudah ketemu": why it is no longer needed
+            return "cancel"  # "gak usah pak sudah ketemu": why it is no longer needed
         if word not in NEUTRAL and word not in _STOP_AFTER_ROOTS and _root(word) not in _STOP_AFTER_ROOTS:
             return None
-        if kind == "no_need" and _root(word) in _STOP_AFTER_ROOTS - {"ya", "yah", "iya", "aja", "please"}:
+        if kind == "no_need" and _root(word) in _GOING_ON_ROOTS:
             kind = "cancel"  # "ga usah dilanjut": it is the report that is not needed
-    return "cancel" if rest and any(w.strip() for w in rest) else kind
+    return kind
