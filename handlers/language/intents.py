@@ -354,25 +354,30 @@ def correction(text: str) -> Correction | None:
     return Correction("category", named) if named is not None else None
 
 
-# Not going on with the report. "Not" with "jadi" (it is off: "gak jadi", Javanese "ora sido") cancels; "not" with
-# "usah" or "perlu" says something is not needed, which at a question of something optional declines only that.
+# Not going on with the report. "Not" with "jadi" (it is off: "gak jadi", Javanese "ora sido") cancels, as does "not"
+# wanting the report to go on ("gak mau lanjut"); "not" with "usah" or "perlu" says something is not needed, which at
+# a question of something optional declines only that.
 NOT_WORDS = frozenset({"tidak", "enggak", "tak", "ora", "mboten", "boten", "teu", "henteu", "moal", "indak", "endak",
                        "tida"})
 OFF_WORDS = frozenset({"jadi", "sido"})
 NEEDLESS_WORDS = frozenset({"usah", "perlu"})
 STOP_WORDS = frozenset({"nevermind"})
-STOP_PHRASES = (("never", "mind"), ("forget", "it"))
+STOP_PHRASES = (("never", "mind"), ("forget", "it"), ("changed", "my", "mind"), ("berubah", "pikiran"),
+                ("don", "t", "want", "to", "continue"))
+WANTING = frozenset({"mau", "ingin", "pengin", "pingin", "want"})
 # What may come before the words of stopping ("eh maaf saya gak jadi", "laporannya batalin aja") and after them,
 # up to the end of the sentence ("gak jadi lapor deh", "ga usah dilanjutkan"): nothing that tells of anything
 # else, so "motornya gak jadi dijual" and "tidak jadi masalah" are what they say. A reason may follow in a
 # sentence of its own ("ga jd pak, udh ketemu dompetnya").
 _STOP_BEFORE = WANT_WORDS | REPORT_NOUNS | OWN_WORDS | {"eh", "maaf", "sorry", "oh", "wah", "aduh", "ya", "yah",
                                                         "iya", "ok", "oke", "okay", "baik", "gue", "gw", "kita", "i",
-                                                        "just", "please", "tolong", "jadinya", "akhirnya"}
+                                                        "just", "please", "tolong", "jadinya", "akhirnya", "yaudah",
+                                                        "yasudah", "ywdh", "yowis", "yowes", "mending", "mendingan",
+                                                        "kayaknya", "sepertinya", "ah", "hmm", "duh"}
 # The report going on: "not needed" with one of these ("ga usah dilanjut", "gak perlu diproses") is a cancel.
 _GOING_ON_ROOTS = REPORT_WORDS | REPORT_NOUNS | {"lanjut", "terus", "proses", "kirim", "isi"}
-_STOP_AFTER_ROOTS = _GOING_ON_ROOTS | OWN_WORDS | {"lagi", "dulu", "ya", "yah", "iya", "aja", "ding", "the", "this",
-                                                   "that", "please"}
+_STOP_AFTER_ROOTS = _GOING_ON_ROOTS | OWN_WORDS | POLICE_WORDS | {
+    "lagi", "dulu", "ya", "yah", "iya", "aja", "ding", "the", "this", "that", "please"}
 # Where a reason begins without a mark between ("gak jadi pak udah ketemu"): the stop has been said by then.
 _REASON_OPENERS = frozenset({"sudah", "soalnya", "karena", "sebab", "ternyata", "udahan", "barusan", "because"})
 _LONGEST_NOT = 7  # "nggak" glued to "jadi": a "not" is spelt in at most this many letters
@@ -414,11 +419,14 @@ def _stop_at(said: list[str], at: int) -> tuple[str, int] | None:
     word = said[at]
     if _root(word) in _cancel_roots() or word in STOP_WORDS:
         return "cancel", 1
+    for phrase in STOP_PHRASES:
+        if tuple(said[at:at + len(phrase)]) == phrase:
+            return "cancel", len(phrase)
     following = said[at + 1] if at + 1 < len(said) else ""
-    if (word, following) in STOP_PHRASES:
-        return "cancel", 2
     if word in NOT_WORDS and following in OFF_WORDS:
         return "cancel", 2
+    if word in NOT_WORDS and following in WANTING and at + 2 < len(said) and _root(said[at + 2]) in _GOING_ON_ROOTS:
+        return "cancel", 3  # "gak mau lanjut", "tidak ingin melanjutkan"
     if word in NOT_WORDS and following in NEEDLESS_WORDS:
         return "no_need", 2
     return None
@@ -431,12 +439,12 @@ def stopping(text: str) -> str | None:
     otherwise, and for those words inside an answer ("motornya gak jadi dijual", "tidak jadi masalah")."""
     if len(text.split()) > STOP_MAX_WORDS:
         return None
-    sentences = [said for sentence in _SENTENCE_END.split(text) if (said := words(sentence))]
-    while len(sentences) > 1 and all(w in _STOP_BEFORE or w in NEUTRAL for w in sentences[0]):
-        sentences.pop(0)  # "maaf pak, gak jadi"
-    if not sentences:
-        return None
-    said = _unglued(sentences[0])
+    said: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        said = words(sentence) or said
+        if not all(w in _STOP_BEFORE or w in NEUTRAL for w in said):
+            break  # the first sentence that says more than "maaf pak,"
+    said = _unglued(said)
     at = 0
     while at < len(said) and (said[at] in _STOP_BEFORE or said[at] in NEUTRAL) and _stop_at(said, at) is None:
         at += 1
