@@ -31,7 +31,7 @@ from storage.reports import find_ref, question_waiting_for
 
 STATUS_REF, LANGUAGE, CONFIRM_DELETE = "status_ref", "language", "confirm_delete"
 RESIDENT_SIDE_STEPS = (STATUS_REF, LANGUAGE, CONFIRM_DELETE)
-SIDE_STEPS = (STATUS_REF, LANGUAGE, CONFIRM_DELETE, officer.ACTION_NOTE, officer.CONFIRM_NUMBER)
+SIDE_STEPS = (*RESIDENT_SIDE_STEPS, officer.ACTION_NOTE, officer.CONFIRM_NUMBER)
 FREE_TEXT_STEPS = report_flow.FREE_TEXT_STEPS + patrol.FREE_TEXT_STEPS
 OFFICER_STEPS = (officer.ACTION_NOTE, officer.CONFIRM_NUMBER, *patrol.STEPS)
 LANGUAGE_OPTIONS = Menu("language")

@@ -15,7 +15,7 @@ from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
 from handlers.language.answers import NO, yes_or_no
-from handlers.language.intents import aside, category_named, correction, tells_a_story
+from handlers.language.intents import aside, category_named, correction, stopping, tells_a_story
 from handlers.language.normalise import normalise, words
 from handlers.language.slots import when_named
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
@@ -658,6 +658,9 @@ def ask_name(turn: Turn) -> None:
 
 async def name(turn: Turn) -> str:
     """Stores the name officers will see on a named report, encrypted with the contact, and shows the summary."""
+    if stopping(turn.text) == "no_need":  # "gak usah": no name after all, so how to be shown is asked again
+        turn.draft.pop("identity", None)
+        return IDENTITY
     shortest, longest = NAME_CHARS
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.name_invalid", shortest=shortest, longest=longest)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from handlers.engine import Engine
 from storage.contacts import current_step
-from storage.models import Category, ConversationSession, Report
+from storage.models import Category, ConversationSession, Identity, Report
 from tests.helpers import DESCRIPTION, Resident, at, enrolled, file_report, regions, walk_to_summary
 
 GEDOG = "35.72.03.1001"
@@ -591,3 +591,16 @@ async def test_a_cry_at_the_category_of_a_report_already_told_keeps_the_story(en
     assert resident.replies[0].text.startswith("🚨") and resident.heard("report.ask_category"), resident.text
     draft = await draft_of(engine)
     assert draft["description"] == story and draft["urgent"] is True and "category" not in draft
+
+
+async def test_no_need_said_at_the_name_asks_again_how_to_be_shown_and_keeps_the_report(engine: Engine) -> None:
+    resident = await at(engine, "identity")
+    await resident.send("dengan nama")
+    assert resident.heard("report.ask_name")
+    await resident.send("ga usah deh pak")
+    assert resident.heard("report.ask_identity") and not resident.heard("report.cancelled"), resident.text
+    await resident.send("rahasia")
+    assert resident.heard("report.summary") and "Rahasia" in resident.text, resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert report.identity == Identity.CONFIDENTIAL
