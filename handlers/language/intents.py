@@ -358,12 +358,12 @@ def correction(text: str) -> Correction | None:
 # wanting the report to go on ("gak mau lanjut"); "not" with "usah" or "perlu" says something is not needed, which at
 # a question of something optional declines only that.
 NOT_WORDS = frozenset({"tidak", "enggak", "tak", "ora", "mboten", "boten", "teu", "henteu", "moal", "indak", "endak",
-                       "tida"})
+                       "tida", "dont", "not"})
+NEGATIONS = sorted({(word,) for word in NOT_WORDS} | {("don", "t"), ("do", "not")}, key=len, reverse=True)
 OFF_WORDS = frozenset({"jadi", "sido"})
 NEEDLESS_WORDS = frozenset({"usah", "perlu"})
 STOP_WORDS = frozenset({"nevermind"})
-STOP_PHRASES = (("never", "mind"), ("forget", "it"), ("changed", "my", "mind"), ("berubah", "pikiran"),
-                ("don", "t", "want", "to", "continue"))
+STOP_PHRASES = (("never", "mind"), ("forget", "it"), ("changed", "my", "mind"), ("berubah", "pikiran"))
 WANTING = frozenset({"mau", "ingin", "pengin", "pingin", "want"})
 # What may come before the words of stopping ("eh maaf saya gak jadi", "laporannya batalin aja") and after them,
 # up to the end of the sentence ("gak jadi lapor deh", "ga usah dilanjutkan"): nothing that tells of anything
@@ -375,9 +375,10 @@ _STOP_BEFORE = WANT_WORDS | REPORT_NOUNS | OWN_WORDS | {"eh", "maaf", "sorry", "
                                                         "yasudah", "ywdh", "yowis", "yowes", "mending", "mendingan",
                                                         "kayaknya", "sepertinya", "ah", "hmm", "duh"}
 # The report going on: "not needed" with one of these ("ga usah dilanjut", "gak perlu diproses") is a cancel.
-_GOING_ON_ROOTS = REPORT_WORDS | REPORT_NOUNS | {"lanjut", "terus", "proses", "kirim", "isi"}
+_GOING_ON_ROOTS = REPORT_WORDS | REPORT_NOUNS | {"lanjut", "terus", "proses", "kirim", "isi", "continue", "send",
+                                                 "proceed"}
 _STOP_AFTER_ROOTS = _GOING_ON_ROOTS | OWN_WORDS | POLICE_WORDS | {
-    "lagi", "dulu", "ya", "yah", "iya", "aja", "ding", "the", "this", "that", "please"}
+    "lagi", "dulu", "ya", "yah", "iya", "aja", "ding", "the", "this", "that", "please", "anymore", "again"}
 # Where a reason begins without a mark between ("gak jadi pak udah ketemu"): the stop has been said by then.
 _REASON_OPENERS = frozenset({"sudah", "soalnya", "karena", "sebab", "ternyata", "udahan", "barusan", "because"})
 _LONGEST_NOT = 7  # "nggak" glued to "jadi": a "not" is spelt in at most this many letters
@@ -393,10 +394,13 @@ def _cancel_roots() -> frozenset[str]:
 
 
 def _root(word: str) -> str:
-    """The word's root; the Jakartan suffix "-in" read as "-kan", which Sastrawi does not know ("batalin")."""
+    """The word's root; the Jakartan suffix "-in" and prefix "nge-", which Sastrawi does not know, read too
+    ("batalin", "ngelapor")."""
     root = stem(word)
     if root == word and word.endswith("in") and len(word) > 5:
-        return stem(word[:-2])
+        root = stem(word[:-2])
+    if root == word and word.startswith("nge") and len(word) > 5:
+        root = stem(word[3:])
     return root
 
 
@@ -422,13 +426,16 @@ def _stop_at(said: list[str], at: int) -> tuple[str, int] | None:
     for phrase in STOP_PHRASES:
         if tuple(said[at:at + len(phrase)]) == phrase:
             return "cancel", len(phrase)
-    following = said[at + 1] if at + 1 < len(said) else ""
-    if word in NOT_WORDS and following in OFF_WORDS:
-        return "cancel", 2
-    if word in NOT_WORDS and following in WANTING and at + 2 < len(said) and _root(said[at + 2]) in _GOING_ON_ROOTS:
-        return "cancel", 3  # "gak mau lanjut", "tidak ingin melanjutkan"
-    if word in NOT_WORDS and following in NEEDLESS_WORDS:
-        return "no_need", 2
+    negation = next((len(n) for n in NEGATIONS if tuple(said[at:at + len(n)]) == n), 0)
+    following = said[at + negation] if negation and at + negation < len(said) else ""
+    if following in OFF_WORDS:
+        return "cancel", negation + 1
+    if following in NEEDLESS_WORDS:
+        return "no_need", negation + 1
+    if following in WANTING:  # "gak mau lanjut", "tidak ingin melanjutkan", "don't want to continue"
+        verb = at + negation + 1 + (said[at + negation + 1:at + negation + 2] == ["to"])
+        if verb < len(said) and _root(said[verb]) in _GOING_ON_ROOTS:
+            return "cancel", verb - at + 1
     return None
 
 
