@@ -16,7 +16,7 @@ from handlers.actions import take_answer
 from handlers.choices import Menu
 from handlers.i18n import LANGUAGES, catalogue, t
 from handlers.language.emergency import is_cry_for_help
-from handlers.language.intents import aside, category_named, menu_intent, status_asked
+from handlers.language.intents import aside, category_named, menu_intent, status_asked, stopping
 from handlers.language.written import written_in
 from handlers.routing import station_label
 from handlers.state import SessionData
@@ -31,7 +31,8 @@ from storage.officers import ENROLL_WINDOW, enroll, invite_code_in
 from storage.reports import find_ref, question_waiting_for
 
 STATUS_REF, LANGUAGE, CONFIRM_DELETE = "status_ref", "language", "confirm_delete"
-SIDE_STEPS = (STATUS_REF, LANGUAGE, CONFIRM_DELETE, officer.ACTION_NOTE, officer.CONFIRM_NUMBER)
+RESIDENT_SIDE_STEPS = (STATUS_REF, LANGUAGE, CONFIRM_DELETE)
+SIDE_STEPS = (*RESIDENT_SIDE_STEPS, officer.ACTION_NOTE, officer.CONFIRM_NUMBER)
 FREE_TEXT_STEPS = report_flow.FREE_TEXT_STEPS + patrol.FREE_TEXT_STEPS
 OFFICER_STEPS = (officer.ACTION_NOTE, officer.CONFIRM_NUMBER, *patrol.STEPS)
 LANGUAGE_OPTIONS = Menu("language")
@@ -233,6 +234,19 @@ def _parse_keyword(text: str) -> Said | None:
     return None
 
 
+def _cancel_in_own_words(turn: Turn) -> Said | None:
+    """BATAL as residents say it ("gak jadi deh", "batalin aja", "ga jd pak, udh ketemu"), read where they have a
+    report or a question of their own to cancel; "gak usah" where something optional is asked declines only that."""
+    if turn.inbound.choice is not None:
+        return None
+    if turn.step not in RESIDENT_SIDE_STEPS and not ("draft" in turn.data and turn.step in report_flow.STEPS):
+        return None
+    kind = stopping(turn.text)
+    if kind == "cancel" or (kind == "no_need" and turn.step not in report_flow.DECLINABLE_STEPS):
+        return Said("cancel", "", slash=False)
+    return None
+
+
 @dataclass(frozen=True)
 class GlobalWord:
     """What answers a global word: the step to ask next, or None to let the step take the message."""
@@ -250,7 +264,7 @@ async def global_word(turn: Turn) -> str | None:
     """
     if turn.officer is not None and officer.parse_key(turn.inbound.choice):
         return await officer.tap(turn, turn.inbound.choice or "")
-    said = _parse_keyword(turn.text)
+    said = _parse_keyword(turn.text) or _cancel_in_own_words(turn)
     # "cek LP-…", "status laporan saya": a resident's own words for STATUS (an officer's bare ref opens the report)
     status_words = said.keyword == "status" if said else not turn.text.startswith("/")
     if turn.officer is None and status_words and (asked := status_asked(turn.text)):

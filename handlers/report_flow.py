@@ -15,7 +15,7 @@ from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
 from handlers.language.answers import NO, yes_or_no
-from handlers.language.intents import aside, category_named, correction, tells_a_story
+from handlers.language.intents import aside, category_named, correction, stopping, tells_a_story
 from handlers.language.normalise import normalise, words
 from handlers.language.slots import when_named
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
@@ -52,6 +52,7 @@ ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGO
 PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
 VOICE_STEPS = (DESCRIPTION, VOICE_CAPTION)  # nor a voice note (but as the answer to an officer's question)
 FREE_TEXT_STEPS = (DESCRIPTION, VOICE_CAPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # any words may answer
+DECLINABLE_STEPS = (VOICE_CAPTION, PHOTO, NAME)  # "gak usah" there declines what is asked, not the report
 YES_NO_STEPS = (READ_BACK, PLACE_CHECK, PLACE_PICK, SUMMARY)  # where "sip makasih" is a yes, not an aside
 ANSWERED_IN_WORDS = (DESCRIPTION, LOCATION, WHEN)  # a correction may carry the new answer to these
 ASIDE_ANSWERS = {"thanks": "report.aside_thanks", "how": "report.aside_how",
@@ -307,9 +308,15 @@ def _drop_reading(turn: Turn, field: str) -> None:
 def answer_aside(turn: Turn) -> str | None:
     """Answers a thank-you, a greeting, a question of how (or what now) or one for the police number said in the
     middle of the report, and asks the same question again: nothing of the draft changes. None when the message
-    is more than that, or holds a photo, or is a yes or no where one is asked."""
-    if turn.inbound.choice is not None or turn.inbound.media or turn.emergency_answered:
+    is more than that, or holds a photo, or is a yes or no where one is asked. A cry for help, answered with 110
+    and the report marked urgent, is the answer only to a question of what happened: elsewhere its words are no
+    place, time or choice ("ada org bawa golok" is no Desa Golok), and the question is asked again."""
+    if turn.inbound.choice is not None or turn.inbound.media or turn.inbound.location is not None:
         return None
+    if turn.emergency_answered:
+        tells_what_happened = turn.step in (DESCRIPTION, VOICE_CAPTION) or \
+            (turn.step == CATEGORY and "description" not in turn.draft)
+        return None if tells_what_happened else turn.step
     said = aside(turn.text)
     if said is None or (turn.step in YES_NO_STEPS and yes_or_no(turn.text) is not None):
         return None
@@ -681,6 +688,9 @@ def ask_name(turn: Turn) -> None:
 
 async def name(turn: Turn) -> str:
     """Stores the name officers will see on a named report, encrypted with the contact, and shows the summary."""
+    if stopping(turn.text) == "no_need":  # "gak usah": no name after all, so how to be shown is asked again
+        turn.draft.pop("identity", None)
+        return IDENTITY
     shortest, longest = NAME_CHARS
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.name_invalid", shortest=shortest, longest=longest)

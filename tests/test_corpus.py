@@ -10,7 +10,7 @@ ONE_MESSAGE_MAX = 5  # a story that names what and where (and when), filed with 
 
 
 def test_corpus_is_large_and_covers_every_province() -> None:
-    names = ("yes_no", "menu", "asides", "categories", "cries", "places", "stories")
+    names = ("yes_no", "menu", "asides", "stops", "categories", "cries", "places", "stories")
     total = sum(len(evaluate.load(name)) for name in names)
     assert total >= 400
     provinces = {case["code"][:2] for case in evaluate.load("places")}
@@ -39,6 +39,12 @@ def test_asides_in_a_report_are_answered_and_never_taken_from_an_answer() -> Non
     heard, left = evaluate.asides()
     assert heard.accuracy >= 0.95, heard.misses
     assert left.accuracy == 1.0, left.misses
+
+
+def test_not_going_on_is_understood_and_never_read_into_an_answer() -> None:
+    stopped, answered = evaluate.stops()
+    assert stopped.accuracy >= 0.95, stopped.misses
+    assert answered.accuracy == 1.0, answered.misses  # a cancel misread drops the report
 
 
 def test_typed_places_read_right_first_and_never_confidently_wrong() -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from handlers.engine import Engine
 from storage.contacts import current_step
-from storage.models import Category, ConversationSession, Report
+from storage.models import Category, ConversationSession, Identity, Report
 from tests.helpers import (
     DESCRIPTION,
     PLACE,
@@ -650,3 +650,104 @@ async def test_a_draft_left_at_the_summary_without_its_category_is_asked_it(engi
     await resident.send("kirim")
     [report] = await reports(engine)
     assert report.category == Category.DRUGS and report.village_code == GEDOG
+
+
+@pytest.mark.parametrize(("step", "said"), [
+    ("category", "gak jadi pak"),
+    ("description", "sy ga jadi lapor deh"),
+    ("location", "ga jd pak, udh ketemu motornya di rumah sodara"),
+    ("place_check", "nggak jadi"),
+    ("place_pick", "never mind"),
+    ("when", "batalin aja"),
+    ("photo", "batalin aja pak"),
+    ("identity", "udah gak usah"),
+    ("summary", "gajadi deh"),
+    ("change", "tidak jadi, maaf merepotkan"),
+])
+async def test_a_resident_who_no_longer_wants_to_report_cancels_in_own_words(
+        engine: Engine, step: str, said: str) -> None:
+    resident = await at(engine, step)
+    await resident.send(said)
+    assert resident.heard("report.cancelled") and resident.heard("menu.ask"), resident.text
+    assert await step_of(engine, resident) == "menu"
+    assert await draft_of(engine) == {}
+    assert await reports(engine) == []
+
+
+@pytest.mark.parametrize(("step", "said", "then"), [
+    ("description", "Motornya gak jadi dijual, malah dicuri orang dari garasi", "report.ask_location"),
+    ("location", "desa jadi sumber rembang", "place.confirm"),
+    ("when", "tidak jadi masalah jamnya, pokoknya kemarin", "report.ask_photo"),
+    ("photo", "gak usah", "report.ask_identity"),  # no photo is needed: the report goes on
+])
+async def test_words_of_not_going_on_inside_an_answer_are_the_answer(
+        engine: Engine, step: str, said: str, then: str) -> None:
+    resident = await at(engine, step)
+    await resident.send(said)
+    assert resident.heard(then) and not resident.heard("report.cancelled"), resident.text
+    assert "description" in await draft_of(engine)
+
+
+async def test_not_going_on_said_at_a_side_question_cancels_only_that_question(engine: Engine) -> None:
+    resident = await at(engine, "when")
+    await resident.send("status")
+    await resident.send("ga jadi deh")
+    assert resident.heard("report.ask_when") and not resident.heard("report.cancelled"), resident.text
+    assert await step_of(engine, resident) == "when"
+    assert "description" in await draft_of(engine)
+
+
+async def test_not_going_on_at_the_menu_is_no_cancel_of_anything(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("gak jadi deh")
+    assert not resident.heard("report.cancelled") and not resident.heard("common.nothing_to_cancel")
+    assert await step_of(engine, resident) == "menu"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_an_answer_not_understood_at_a_choice_says_how_to_cancel(engine: Engine, lang: str) -> None:
+    resident = await at(engine, "identity")
+    if lang == "en":
+        await resident.send("/lang en")
+    await resident.send("zzz qqq")
+    assert resident.heard("common.not_a_choice", lang) and resident.heard("report.ask_identity", lang)
+    assert ("BATAL" if lang == "id" else "CANCEL") in resident.replies[0].text
+    await resident.send("zzz qqq" if lang == "id" else "cancel")
+    assert resident.heard("report.cancelled", lang) != (lang == "id")
+
+
+@pytest.mark.parametrize("step", ["location", "place_check", "place_pick", "when", "photo", "identity", "summary"])
+async def test_a_cry_in_the_middle_of_a_report_is_not_taken_as_the_answer(engine: Engine, step: str) -> None:
+    resident = await at(engine, step)
+    before = await draft_of(engine)
+    await resident.send("pak tolong ada preman bawa parang ngamuk di gang sidomulyo!!")
+    assert resident.replies[0].text.startswith("🚨") and resident.heard(ASKED_AT[step]), resident.text
+    assert not resident.heard("common.not_a_choice") and not resident.heard("place.ask_district")
+    assert await step_of(engine, resident) == step
+    assert await draft_of(engine) == {**before, "urgent": True}  # nothing of the cry is kept as an answer
+
+
+async def test_a_cry_at_the_category_of_a_report_already_told_keeps_the_story(engine: Engine) -> None:
+    resident = Resident(engine, "console:story")
+    story = "kotak amal musholla dicongkel orang, kel gedog kec sananwetan blitar"
+    await resident.send(story)
+    await resident.send("bukan")
+    assert resident.heard("report.ask_category"), resident.text
+    await resident.send("tolong ada orang bawa celurit ngamuk di depan!!")
+    assert resident.replies[0].text.startswith("🚨") and resident.heard("report.ask_category"), resident.text
+    draft = await draft_of(engine)
+    assert draft["description"] == story and draft["urgent"] is True and "category" not in draft
+
+
+async def test_no_need_said_at_the_name_asks_again_how_to_be_shown_and_keeps_the_report(engine: Engine) -> None:
+    resident = await at(engine, "identity")
+    await resident.send("dengan nama")
+    assert resident.heard("report.ask_name")
+    await resident.send("ga usah deh pak")
+    assert resident.heard("report.ask_identity") and not resident.heard("report.cancelled"), resident.text
+    await resident.send("rahasia")
+    assert resident.heard("report.summary") and "Rahasia" in resident.text, resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert report.identity == Identity.CONFIDENTIAL

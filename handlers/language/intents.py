@@ -9,9 +9,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from handlers.i18n import LANGUAGES, aliases
+from handlers.i18n import LANGUAGES, aliases, catalogue
 from handlers.language.answers import NEUTRAL, yes_or_no
-from handlers.language.normalise import MAX_STEMMED, normalise, stems_of, words
+from handlers.language.normalise import MAX_STEMMED, normalise, spelt_out, stems_of, words
 from handlers.language.slots import when_named
 from storage.lexicon import stem
 from storage.reports import find_ref, without_ref
@@ -366,3 +366,118 @@ def correction(text: str) -> Correction | None:
         field = fields[0]
         return Correction(field, named if field == "category" else None, rest=_new_answer(text, field))
     return Correction("category", named) if named is not None else None
+
+
+# Not going on with the report. "Not" with "jadi" (it is off: "gak jadi", Javanese "ora sido") cancels, as does "not"
+# wanting the report to go on ("gak mau lanjut"); "not" with "usah" or "perlu" says something is not needed, which at
+# a question of something optional declines only that.
+NOT_WORDS = frozenset({"tidak", "enggak", "tak", "ora", "mboten", "boten", "teu", "henteu", "moal", "indak", "endak",
+                       "tida", "dont", "not"})
+NEGATIONS = sorted({(word,) for word in NOT_WORDS} | {("don", "t"), ("do", "not")}, key=len, reverse=True)
+OFF_WORDS = frozenset({"jadi", "sido"})
+NEEDLESS_WORDS = frozenset({"usah", "perlu"})
+STOP_WORDS = frozenset({"nevermind"})
+STOP_PHRASES = (("never", "mind"), ("forget", "it"), ("changed", "my", "mind"), ("berubah", "pikiran"))
+WANTING = frozenset({"mau", "ingin", "pengin", "pingin", "want"})
+# What may come before the words of stopping ("eh maaf saya gak jadi", "laporannya batalin aja") and after them,
+# up to the end of the sentence ("gak jadi lapor deh", "ga usah dilanjutkan"): nothing that tells of anything
+# else, so "motornya gak jadi dijual" and "tidak jadi masalah" are what they say. A reason may follow in a
+# sentence of its own ("ga jd pak, udh ketemu dompetnya").
+_STOP_BEFORE = WANT_WORDS | REPORT_NOUNS | OWN_WORDS | {"eh", "maaf", "sorry", "oh", "wah", "aduh", "ya", "yah",
+                                                        "iya", "ok", "oke", "okay", "baik", "gue", "gw", "kita", "i",
+                                                        "just", "please", "tolong", "jadinya", "akhirnya", "yaudah",
+                                                        "yasudah", "ywdh", "yowis", "yowes", "mending", "mendingan",
+                                                        "kayaknya", "sepertinya", "ah", "hmm", "duh"}
+# The report going on: "not needed" with one of these ("ga usah dilanjut", "gak perlu diproses") is a cancel.
+_GOING_ON_ROOTS = REPORT_WORDS | REPORT_NOUNS | {"lanjut", "terus", "proses", "kirim", "isi", "continue", "send",
+                                                 "proceed"}
+_STOP_AFTER_ROOTS = _GOING_ON_ROOTS | OWN_WORDS | POLICE_WORDS | {
+    "lagi", "dulu", "ya", "yah", "iya", "aja", "ding", "the", "this", "that", "please", "anymore", "again"}
+# Where a reason begins without a mark between ("gak jadi pak udah ketemu"): the stop has been said by then.
+_REASON_OPENERS = frozenset({"sudah", "soalnya", "karena", "sebab", "ternyata", "udahan", "barusan", "because"})
+_LONGEST_NOT = 7  # "nggak" glued to "jadi": a "not" is spelt in at most this many letters
+_SENTENCE_END = re.compile(r"[,.;:!?\n]+|\s[-–]\s")
+STOP_MAX_WORDS = 30  # more than that is a story that happens to open with "batal"
+
+
+@cache
+def _cancel_roots() -> frozenset[str]:
+    """The roots of the catalogues' BATAL / CANCEL in both languages: "batal", "cancel"."""
+    return frozenset(stem(word) for lang in LANGUAGES for phrase in catalogue(lang)["keyword.cancel"]
+                     for word in words(phrase))
+
+
+def _root(word: str) -> str:
+    """The word's root; the Jakartan suffix "-in" and prefix "nge-", which Sastrawi does not know, read too
+    ("batalin", "ngelapor")."""
+    root = stem(word)
+    if root == word and word.endswith("in") and len(word) > 5:
+        root = stem(word[:-2])
+    if root == word and word.startswith("nge") and len(word) > 5:
+        root = stem(word[3:])
+    return root
+
+
+def _unglued(said: list[str]) -> list[str]:
+    """The words with "not" glued to the next one taken apart as the slang lexicon reads each: "gajadi"."""
+    out: list[str] = []
+    for word in said:
+        for i in range(1, min(len(word) - 1, _LONGEST_NOT)):
+            head, tail = spelt_out(word[:i]), spelt_out(word[i:])
+            if head and head[-1] in NOT_WORDS and tail and tail[0] in OFF_WORDS | NEEDLESS_WORDS:
+                out += head + tail
+                break
+        else:
+            out.append(word)
+    return out
+
+
+def _stop_at(said: list[str], at: int) -> tuple[str, int] | None:
+    """The kind of stop said from said[at], and how many words say it."""
+    word = said[at]
+    if _root(word) in _cancel_roots() or word in STOP_WORDS:
+        return "cancel", 1
+    for phrase in STOP_PHRASES:
+        if tuple(said[at:at + len(phrase)]) == phrase:
+            return "cancel", len(phrase)
+    negation = next((len(n) for n in NEGATIONS if tuple(said[at:at + len(n)]) == n), 0)
+    following = said[at + negation] if negation and at + negation < len(said) else ""
+    if following in OFF_WORDS:
+        return "cancel", negation + 1
+    if following in NEEDLESS_WORDS:
+        return "no_need", negation + 1
+    if following in WANTING:  # "gak mau lanjut", "tidak ingin melanjutkan", "don't want to continue"
+        verb = at + negation + 1 + (said[at + negation + 1:at + negation + 2] == ["to"])
+        if verb < len(said) and _root(said[verb]) in _GOING_ON_ROOTS:
+            return "cancel", verb - at + 1
+    return None
+
+
+def stopping(text: str) -> str | None:
+    """"cancel" when the message says the resident does not want to go on ("gak jadi deh", "ga jd pak, udh ketemu
+    dompetnya", "batalin aja", "udah gak usah dilanjut", "never mind"); "no_need" when it only says something is not
+    needed ("gak usah", "udah ga perlu pak"), which where something optional is asked declines that thing; None
+    otherwise, and for those words inside an answer ("motornya gak jadi dijual", "tidak jadi masalah")."""
+    if len(text.split()) > STOP_MAX_WORDS:
+        return None
+    said: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        said = words(sentence) or said
+        if not all(w in _STOP_BEFORE or w in NEUTRAL for w in said):
+            break  # the first sentence that says more than "maaf pak,"
+    said = _unglued(said)
+    at = 0
+    while at < len(said) and (said[at] in _STOP_BEFORE or said[at] in NEUTRAL) and _stop_at(said, at) is None:
+        at += 1
+    found = _stop_at(said, at) if at < len(said) else None
+    if found is None:
+        return None
+    kind, length = found
+    for word in said[at + length:]:
+        if word in _REASON_OPENERS:
+            return "cancel"  # "gak usah pak sudah ketemu": why it is no longer needed
+        if word not in NEUTRAL and word not in _STOP_AFTER_ROOTS and _root(word) not in _STOP_AFTER_ROOTS:
+            return None
+        if kind == "no_need" and _root(word) in _GOING_ON_ROOTS:
+            kind = "cancel"  # "ga usah dilanjut": it is the report that is not needed
+    return kind

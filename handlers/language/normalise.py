@@ -66,10 +66,15 @@ def _words(text: str) -> tuple[str, ...]:
     text = _EMOJI_WORD.sub(lambda m: f" emoji_{m.group(1)} ", text)
     out: list[str] = []
     for token in re.findall(r"emoji_[a-z_]+|[^\W_]+", text):
-        word = fold_runs(token)
-        spelt = _SLANG.get(word) or _SLANG.get(token) or word
-        out.extend(spelt.replace("-", " ").split())
+        out.extend(spelt_out(token))
     return tuple(out)
+
+
+def spelt_out(token: str) -> list[str]:
+    """One lower-case token as the slang lexicon spells it out: "gak" → ["enggak"], "makasih" → ["terima", "kasih"]."""
+    word = fold_runs(token)
+    spelt = _SLANG.get(word) or _SLANG.get(token) or word
+    return spelt.replace("-", " ").split()
 
 
 def normalise(text: str) -> str:

@@ -26,7 +26,7 @@ from handlers.i18n import catalogue, labels
 from handlers.language.alike import LIKE_AT, alike, likeness
 from handlers.language.answers import yes_or_no
 from handlers.language.emergency import is_cry_for_help
-from handlers.language.intents import aside, category_named, menu_intent
+from handlers.language.intents import aside, category_named, menu_intent, stopping
 from storage.contacts import current_step
 from storage.models import Report
 from storage.regions import RegionIndex, is_confident
@@ -92,6 +92,16 @@ def asides() -> tuple[Score, Score]:
     heard, left = Score(), Score()
     for case in load("asides"):
         got = aside(case["text"])
+        (heard if case["expect"] else left).add(got == case["expect"],
+                                                f"{case['text']!r}: read {got!r}, expected {case['expect']!r}")
+    return heard, left
+
+
+def stops() -> tuple[Score, Score]:
+    """(not going on read as such, "cancel" or only "no_need", answers that hold those words left to their step)."""
+    heard, left = Score(), Score()
+    for case in load("stops"):
+        got = stopping(case["text"])
         (heard if case["expect"] else left).add(got == case["expect"],
                                                 f"{case['text']!r}: read {got!r}, expected {case['expect']!r}")
     return heard, left
@@ -318,6 +328,9 @@ def main() -> int:
     print(_line("menu intents", menu()))
     print(_line("asides in a report", heard))
     print(_line("answers left to their step", left))
+    stopped, answered = stops()
+    print(_line("not going on, understood", stopped))
+    print(_line("answers not taken for a cancel", answered))
     print(_line("categories", category))
     print(_line("cries for help answered", caught))
     print(_line("calm look-alikes left calm", calm))
@@ -341,7 +354,8 @@ def main() -> int:
         counts = [s.messages for s in scripted if s.kind == kind]
         print(f"  {kind:<18} {len(counts):>3} stories, {sum(counts) / len(counts):.2f} messages on average, "
               f"at most {max(counts)}")
-    misses = [m for s in (yes_no(), menu(), heard, left, category, caught, calm, top, confident, found, apart)
+    misses = [m for s in (yes_no(), menu(), heard, left, stopped, answered, category, caught, calm, top, confident,
+                          found, apart)
               for m in s.misses]
     if misses:
         print("\nmisread:")
