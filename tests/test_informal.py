@@ -313,6 +313,19 @@ async def test_english_informal_answers(engine: Engine) -> None:
     assert resident.heard("report.ask_when", "en"), resident.text
 
 
+async def test_a_resident_who_writes_english_at_the_menu_is_answered_in_english(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("hello")
+    assert resident.heard("menu.ask"), "a greeting says nothing of the language"
+    await resident.send("I need to report that my motorbike was stolen")
+    assert resident.heard("language.changed", "en") and not resident.heard("language.changed", "id")
+    assert resident.heard("report.read_back", "en") or resident.heard("report.read_back_ask_when", "en"), \
+        resident.text
+    await resident.send("batal")
+    await resident.send("saya mau cek laporan saya")
+    assert resident.heard("language.changed", "id"), "and back when they write Indonesian there"
+
+
 async def expire_the_draft(engine: Engine) -> None:
     """As if the resident had gone quiet past the draft's time."""
     import datetime as dt

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from handlers.language.normalise import words
 from handlers.language.slots import when_named
+from handlers.language.written import written_in
 from storage.lexicon import stem
+from storage.reports import new_ref
 
 # Affixed words of the kinds the readers stem: violence, theft, drugs, traffic, quarrels.
 AFFIXED = ("dianiaya", "penganiayaan", "menganiaya", "dipukuli", "pencurian", "kecurian", "dicopet", "perampokan",
@@ -49,3 +53,27 @@ def test_every_emoji_holds_a_character_past_ascii() -> None:
 ])
 def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | None) -> None:
     assert when_named(said) == moment
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("I want to report a stolen bike", "en"),
+    ("someone is selling drugs near the school every afternoon", "en"),
+    ("what is the status of my report", "en"),
+    ("sy mau lapor motor ilang di pasar", "id"),
+    ("sorry pak mau lapor motor hilang", "id"),
+    ("tolong help me", None),          # a few English words in an Indonesian chat say nothing
+    ("ok", None),
+    ("alfamart gedog blitar", None),   # names are no language's words
+    ("DAFTAR AT3K-IS9P", None),        # a code's letters ("at", "is") are no words
+    ("cek LP-HE2M-BE5Y dong", "id"),   # nor a reference's
+])
+def test_the_language_a_message_is_written_in_is_read_only_when_plain(text: str, language: str | None) -> None:
+    assert written_in(text) == language
+
+
+def test_no_invite_code_or_reference_reads_as_english() -> None:
+    rng = random.Random(7)
+    for _ in range(2000):
+        ref = new_ref(rng)
+        code = ref.removeprefix("LP-")
+        assert written_in(f"DAFTAR {code}") is None and written_in(f"cek {ref} pak") != "en", ref

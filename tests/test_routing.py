@@ -97,9 +97,10 @@ async def test_a_village_name_alone_is_offered_not_assumed(engine: Engine) -> No
     assert report.village_code == GEDOG
 
 
-@pytest.mark.parametrize("typed", ["di depan pintu rumah", "pokoknya ga aman pak", "yang bawa golok itu"])
+@pytest.mark.parametrize("typed", ["di depan pintu rumah", "pokoknya ga aman pak", "di pinggir sawah itu"])
 async def test_an_everyday_word_is_never_proposed_as_the_place(engine: Engine, typed: str) -> None:
-    """Desa Pintu, Desa Aman, Desa Golok exist; a door, "safe" and a machete are no reason to assume them."""
+    """Desa Pintu, Desa Aman, Desa Sawah exist; a door, "safe" and a rice field are no reason to assume them.
+    (Desa Golok too, but a machete named at the place is a cry for help: the question is asked again.)"""
     resident = await at_location(engine)
     await resident.send(typed)
     assert not resident.heard("place.confirm")

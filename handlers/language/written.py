@@ -21,12 +21,12 @@ ENGLISH_GRAMMAR = frozenset({
     "got", "about", "into", "near",
 })  # fmt: skip
 MIN_WORDS = 3  # "ok", "ya", "help me" say nothing of the language they are written in
-_LETTERS = re.compile(r"[a-z]+")
+_WORD = re.compile(r"(?<![a-z0-9])[a-z]+(?![a-z0-9])")  # whole words: "AT3K-IS9P", a code, has none
 
 
 def written_in(text: str) -> str | None:
     """"en" or "id" when the message is plainly written in it, else None."""
-    said = _LETTERS.findall(text.casefold())
+    said = _WORD.findall(text.casefold())
     if len(said) < MIN_WORDS:
         return None
     english = sum(word in ENGLISH_GRAMMAR for word in said)
