@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import secrets
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Mapping
@@ -28,7 +29,7 @@ from bot.channels.base import (
 )
 from bot.photos import Photos
 from bot.retry import backoff
-from handlers.alerts import ALERTS_TOGETHER, alerts_together, goes_with_others
+from handlers.alerts import alerts_together, fit_together, goes_with_others
 from storage.crypto import ContactCipher
 from storage.models import OutboxState, utcnow
 from storage.outbox import (
@@ -37,7 +38,6 @@ from storage.outbox import (
     next_due,
     open_payload,
     row_time,
-    seal,
     update_claimed,
     update_claimed_rows,
 )
@@ -48,6 +48,7 @@ WHATSAPP_WINDOW = dt.timedelta(hours=24)
 CONCURRENT_CONTACTS = 8  # contacts sent to at once: fewer than PostgreSQL's connection pool, so residents get one
 MOMENT_SECONDS = 0.05
 TEMPLATE_VARIABLE_CHARS = 900  # a template's text with its variables must stay within 1,024
+TOGETHER_PREFIX = "together:"  # the message id of alerts sent together where the channel gives none
 
 
 class Sender(Protocol):
@@ -163,7 +164,7 @@ class Dispatcher:
                                             contact.unreachable, contact.last_inbound_at)
                       for contact_id, contact in contacts.items()}
         return [Claim(row.id, row.kind, open_payload(self.cipher, row), row.attempts, row.contact_id, row.hourly,
-                      recipients.get(row.contact_id), claimed_at)
+                      recipients.get(row.contact_id), claimed_at, row.priority)
                 for row in rows]
 
     async def _send(self, work: list[Claim], last_started: Callable[[], None] = lambda: None) -> None:
@@ -238,6 +239,9 @@ class Dispatcher:
             return await self._send_one(message)
         except NeedsTemplate:  # together, though WhatsApp's window had shut: each alert as a template of its own
             for done, claim in enumerate(message):
+                if not await self._renew_lease([claim]):  # each send may take up to half the lease
+                    await self._put_back(message[done:], utcnow())
+                    return None
                 if (retry_at := await self._send_one([claim])) is not None:
                     await self._put_back(message[done + 1:], retry_at)
                     return retry_at
@@ -258,7 +262,7 @@ class Dispatcher:
         sender = self.senders.get(channel)
         if sender is None:
             return await self._finish(message, OutboxState.FAILED, f"no {channel} channel configured")
-        payload = claim.payload if len(message) == 1 else alerts_together([claim.payload for claim in message])
+        payload = claim.payload if len(message) == 1 else alerts_together([c.payload for c in _in_order_shown(message)])
         try:
             # Within half the lease, whatever the channel's own time limits: a live sender never outlasts its
             # lease, so no other sender takes the row while it is still going out.
@@ -290,19 +294,21 @@ class Dispatcher:
             return await self._finish(message, OutboxState.FAILED, f"unreachable: {failure}")
         except SendFailed as failure:
             return await self._finish(message, OutboxState.FAILED, str(failure))
-        return await self._record_sent(message, sid, payload["choices"] if len(message) > 1 else None)
+        if len(message) > 1 and sid is None:  # a channel that names no message: the rows still tell they went as one
+            sid = f"{TOGETHER_PREFIX}{secrets.token_hex(8)}"
+        return await self._record_sent(message, sid)
 
     def _paced(self, channel: str) -> contextlib.AbstractAsyncContextManager[object]:
         """The channel's pace around its send, where the dispatcher keeps one (a channel may keep its own)."""
         limit = self.limits.get(channel)
         return limit.call() if limit is not None else contextlib.nullcontext()
 
-    async def _record_sent(self, message: list[Claim], sid: str | None, choices: list[list[str]] | None) -> None:
-        """Records a send the provider took. Never sent again for a failure here: only tried again. Alerts sent
-        together each keep the message's `choices`, so that a number the officer replies means what it showed."""
+    async def _record_sent(self, message: list[Claim], sid: str | None) -> None:
+        """Records a send the provider took, with the one message id of alerts that went together (what tells an
+        officer's number after them: handlers.officer). Never sent again for a failure here: only tried again."""
         for pause in (0.5, 2.0, None):
             try:
-                return await self._finish(message, OutboxState.SENT, None, sid, choices)
+                return await self._finish(message, OutboxState.SENT, None, sid)
             except Exception:
                 if pause is None:
                     log.exception("outbox %s: sent, but not recorded; it may go again when its lease ends",
@@ -332,8 +338,8 @@ class Dispatcher:
         return str(await send_template(urn, content_sid, variables))
 
     async def _retry_or_give_up(self, message: list[Claim], failure: RetryLater) -> dt.datetime | None:
-        """Schedules the rows' next try and returns its time (the latest, for alerts together); None when they
-        have had their last."""
+        """Schedules the rows' next try and returns its time (the earliest, for alerts together: an anonymous
+        report's, kept to the hour, holds back none of the officer's others); None when they have had their last."""
         changes: list[tuple[Claim, dict[str, Any]]] = []
         retry_at: dt.datetime | None = None
         for claim in message:
@@ -343,20 +349,18 @@ class Dispatcher:
                 continue
             at = row_time(claim.hourly, utcnow() + self.policy.delay(claim.attempts, failure.delay))
             changes.append((claim, {"next_attempt_at": at, "last_error": str(failure)}))
-            retry_at = at if retry_at is None else max(retry_at, at)
+            retry_at = at if retry_at is None else min(retry_at, at)
         await self._records.write(changes)
         return retry_at
 
-    async def _finish(self, message: list[Claim], state: OutboxState, reason: str | None, sid: str | None = None,
-                      choices: list[list[str]] | None = None) -> None:
+    async def _finish(self, message: list[Claim], state: OutboxState, reason: str | None,
+                      sid: str | None = None) -> None:
         values: dict[str, Any] = {"state": state, "last_error": reason}
         changes = []
         for claim in message:
             mine = dict(values)
             if state == OutboxState.SENT:
                 mine |= {"provider_message_id": sid, "sent_at": row_time(claim.hourly, utcnow())}
-            if choices is not None:
-                mine["payload"] = seal(self.cipher, {**claim.payload, "choices": choices})
             changes.append((claim, mine))
         await self._records.write(changes)
 
@@ -421,20 +425,28 @@ class Claim:
     hourly: bool = False  # names an anonymous report: its times are kept to the hour
     recipient: Recipient | None = None  # None: the contact was erased
     claimed_at: float = field(default_factory=time.monotonic)
+    priority: int = 1
 
 
 def _one_message(claims: list[Claim]) -> list[Claim]:
     """The first of a contact's claims, with those after it that go in the same message: alerts due together
-    (goes_with_others), up to ALERTS_TOGETHER, in free text (a template carries one each)."""
+    (goes_with_others) in one language, in free text (a template carries one each), as many as fit one message."""
     first = claims[0]
     if not _free_alert(first):
         return [first]
     together = [first]
-    for claim in claims[1:ALERTS_TOGETHER]:
-        if not _free_alert(claim):
+    for claim in claims[1:]:
+        if (not _free_alert(claim) or claim.payload["lang"] != first.payload["lang"]
+                or not fit_together([c.payload for c in _in_order_shown([*together, claim])])):
             break
         together.append(claim)
     return together
+
+
+def _in_order_shown(message: list[Claim]) -> list[Claim]:
+    """Alerts together, urgent first, then as they were queued: the order storage.outbox.sent_together reads them
+    back in."""
+    return sorted(message, key=lambda claim: (claim.priority, claim.row_id))
 
 
 def _free_alert(claim: Claim) -> bool:

@@ -32,6 +32,9 @@ _COMMAND_SLASH = re.compile(r"(?<![\w/])/(?=\w)")
 # second, where one message each would queue behind the provider's pace (WHATSAPP_PER_SECOND, and Meta's limit of
 # about one message every few seconds to the same person), and their phone rings once, not ten times.
 ALERTS_TOGETHER = 5
+# Alerts go together only while they fit one WhatsApp message (Twilio's 1,600 characters) with their numbered
+# choices: a message cut in parts rings more than once, and a provider's answer names one part.
+ALERTS_TOGETHER_CHARS = 1500
 
 
 def quoted(text: str) -> str:
@@ -131,6 +134,14 @@ def goes_with_others(kind: str, payload: dict[str, Any]) -> bool:
     actions alone (a photo or a voice note goes on its own), in a language it names."""
     return (kind == OutboxKind.OFFICER_ALERT and "lang" in payload and "ref" in payload
             and not payload.get("photo") and not payload.get("voice"))
+
+
+def fit_together(payloads: list[dict[str, Any]]) -> bool:
+    """Whether these alerts, as alerts_together puts them, fit one message."""
+    together = alerts_together(payloads)
+    choices = sum(len(label) + 5 for _key, label in together["choices"])
+    return len(payloads) <= ALERTS_TOGETHER and len(together["text"]) + choices + len(together["hint"]) \
+        <= ALERTS_TOGETHER_CHARS
 
 
 def alerts_together(payloads: list[dict[str, Any]]) -> dict[str, Any]:

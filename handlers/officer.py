@@ -14,7 +14,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.channels.base import Choice, Outbound
 from handlers import patrol, report_flow
 from handlers.actions import NEEDS_ARGUMENT, Action, Outcome, act, refusal
-from handlers.alerts import ACTIONS, action_choices, alert_payload, quoted, said_when, witness_accounts
+from handlers.alerts import (
+    ACTIONS,
+    action_choices,
+    alert_payload,
+    alerts_together,
+    quoted,
+    said_when,
+    witness_accounts,
+)
 from handlers.choices import Menu, pick
 from handlers.digest import compose, latest_due_date
 from handlers.i18n import format_time, labels, t
@@ -23,7 +31,7 @@ from handlers.language.normalise import normalise
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
 from storage.models import EventKind, Officer, OfficerRole, OutboxKind, Report, ReportEvent, Station
-from storage.outbox import last_sent_id, latest_sent, open_payload
+from storage.outbox import last_sent_id, latest_sent, open_payload, sent_together
 from storage.reports import history, open_reports, report_by_ref, split_ref
 from storage.web_sessions import LINK_TTL, create_link
 
@@ -257,7 +265,8 @@ async def _shortcut(turn: Turn, number: int) -> tuple[str | None, bool]:
     last list or report shown."""
     alert = await latest_sent(turn.db, turn.contact.id, (OutboxKind.OFFICER_ALERT, OutboxKind.INFO_REPLY))
     if alert is not None and alert.id > turn.data.get("outbox_seen", 0):
-        choices = open_payload(turn.cipher, alert).get("choices", [])
+        shown = [open_payload(turn.cipher, row) for row in await sent_together(turn.db, alert)]
+        choices = alerts_together(shown)["choices"] if len(shown) > 1 else shown[0].get("choices", [])
         if not 1 <= number <= len(choices):
             return None, False
         key, _label = choices[number - 1]

@@ -182,6 +182,18 @@ async def latest_sent(db: AsyncSession, contact_id: int, kinds: tuple[OutboxKind
     )).scalar_one_or_none()
 
 
+async def sent_together(db: AsyncSession, row: Outbox) -> list[Outbox]:
+    """The rows that went in one message with `row` (alerts due together share its message id), urgent first,
+    then as queued: the order they were shown in; `row` alone when it went on its own."""
+    if row.provider_message_id is None:
+        return [row]
+    return list((await db.execute(
+        select(Outbox).where(Outbox.contact_id == row.contact_id, Outbox.kind == row.kind,
+                             Outbox.provider_message_id == row.provider_message_id)
+        .order_by(Outbox.priority, Outbox.id)
+    )).scalars())
+
+
 async def last_sent_id(db: AsyncSession, contact_id: int) -> int:
     """The id of the newest message that went out to the contact; 0 when none did."""
     return (await db.execute(

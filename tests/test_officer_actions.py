@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from bot.channels.console import ConsoleChannel
 from bot.outbox import Dispatcher
 from handlers.actions import LEADS_TO, Action, change_status
+from handlers.alerts import fit_together
 from handlers.engine import Engine
 from handlers.office import Office
 from storage.models import (
@@ -31,7 +32,7 @@ from storage.models import (
     utcnow,
 )
 from storage.officers import revoke
-from storage.outbox import open_payload, seal
+from storage.outbox import open_payload, retry, seal
 from storage.reports import find_ref, report_by_ref
 from storage.workflow import CLOSED_STATUSES, OPEN_STATUSES, StatusChangeNotAllowed, check_status_change
 from tests.helpers import (
@@ -138,6 +139,32 @@ async def test_alerts_due_together_go_in_one_message_whose_numbers_acknowledge_e
         ReportStatus.RECEIVED, ReportStatus.ACKNOWLEDGED, ReportStatus.RECEIVED]
     await petugas.send(f"LIHAT {refs[2]}")
     assert refs[2] in petugas.text and "Tolak" in petugas.options(), "every action is a LIHAT away"
+
+
+async def test_an_alert_sent_together_then_again_on_its_own_is_answered_by_its_own_numbers(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    refs = [(await file_report(engine, urn, description=f"Helm dicuri di parkiran pasar, yang {urn[-1]}"))[1]
+            for urn in ("console:warga-a", "console:warga-b")]
+    await deliver_to(engine, PETUGAS)
+    [_first, last] = await outbox(engine, "officer_alert")
+    async with engine.sessions() as db, db.begin():  # its delivery failed: an operator sends it again
+        (await db.get(Outbox, last.id)).state = OutboxState.FAILED
+        assert await retry(db, last.id, utcnow())
+    again = await deliver_to(engine, PETUGAS)
+    assert "sekaligus" not in again and "7. Tolak" in again and refs[1] in again, again
+    await petugas.send("1")
+    assert petugas.heard("officer.confirm_number") and refs[1] in petugas.text and refs[0] not in petugas.text
+
+
+def test_alerts_go_together_only_as_many_as_fit_one_message() -> None:
+    def alert(n: int, story: str) -> dict[str, object]:
+        ref = f"LP-{n}ABC-DEFG"
+        return {"text": f"Laporan baru {ref}\nKejadian: {story}", "ref": ref, "lang": "id",
+                "choices": [[f"ack:{ref}", "Terima"]], "hint": ""}
+
+    assert fit_together([alert(n, "Motor dicuri") for n in range(2, 7)]), "five short ones go together"
+    assert not fit_together([alert(n, "Motor dicuri") for n in range(2, 8)]), "never more than five"
+    assert not fit_together([alert(n, "x" * 600) for n in range(2, 5)]), "nor more than one message holds"
 
 
 async def test_an_alert_with_a_photo_goes_on_its_own(engine: Engine) -> None:
