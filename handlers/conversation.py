@@ -237,7 +237,7 @@ def _parse_keyword(text: str) -> Said | None:
 def _cancel_in_own_words(turn: Turn) -> Said | None:
     """BATAL as residents say it ("gak jadi deh", "batalin aja", "ga jd pak, udh ketemu"), read where they have a
     report or a question of their own to cancel; "gak usah" where something optional is asked declines only that."""
-    if turn.inbound.choice is not None:
+    if turn.inbound.choice is not None or turn.emergency_answered:  # a cry in it goes first: the report stays
         return None
     if turn.step not in RESIDENT_SIDE_STEPS and not ("draft" in turn.data and turn.step in report_flow.STEPS):
         return None
@@ -267,7 +267,7 @@ async def global_word(turn: Turn) -> str | None:
     said = _parse_keyword(turn.text) or _cancel_in_own_words(turn)
     # "cek LP-…", "status laporan saya": a resident's own words for STATUS (an officer's bare ref opens the report)
     status_words = said.keyword == "status" if said else not turn.text.startswith("/")
-    if turn.officer is None and status_words and (asked := status_asked(turn.text)):
+    if turn.officer is None and status_words and (asked := status_asked(turn.text, loosely=turn.step == MENU)):
         return await _status_asked(turn, asked)
     if said is None:
         if turn.text.startswith("/"):

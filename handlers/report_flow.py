@@ -52,7 +52,9 @@ ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGO
 PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
 VOICE_STEPS = (DESCRIPTION, VOICE_CAPTION)  # nor a voice note (but as the answer to an officer's question)
 FREE_TEXT_STEPS = (DESCRIPTION, VOICE_CAPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # any words may answer
-DECLINABLE_STEPS = (VOICE_CAPTION, PHOTO, NAME)  # "gak usah" there declines what is asked, not the report
+# "Gak usah" (no need) there declines what is asked, or goes with the answer ("gak usah pak, rahasia aja"; "gak
+# usah, beda kejadian"), not the report.
+DECLINABLE_STEPS = (VOICE_CAPTION, PHOTO, IDENTITY, NAME, SAME)
 YES_NO_STEPS = (READ_BACK, PLACE_CHECK, PLACE_PICK, SUMMARY)  # where "sip makasih" is a yes, not an aside
 ANSWERED_IN_WORDS = (DESCRIPTION, LOCATION, WHEN)  # a correction may carry the new answer to these
 ASIDE_ANSWERS = {"thanks": "report.aside_thanks", "how": "report.aside_how",
@@ -277,7 +279,7 @@ async def correct(turn: Turn) -> str | None:
     if fix.field == CATEGORY and named:
         turn.draft["category"] = named
         turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[CATEGORY])
-        return turn.step
+        return first_missing(turn)  # the read-back goes when nothing read is left to confirm
     step = _reopen(turn, fix.field)
     if fix.rest and step in ANSWERED_IN_WORDS:
         turn.text = fix.rest
@@ -688,7 +690,9 @@ def ask_name(turn: Turn) -> None:
 
 async def name(turn: Turn) -> str:
     """Stores the name officers will see on a named report, encrypted with the contact, and shows the summary."""
-    if stopping(turn.text) == "no_need":  # "gak usah": no name after all, so how to be shown is asked again
+    said = words(turn.text)
+    # "gak usah", "ga usah pakai nama": no name after all, so how to be shown is asked again
+    if stopping(turn.text) == "no_need" or (said[:1] in (["enggak"], ["tidak"]) and said[1:2] in (["usah"], ["perlu"])):
         turn.draft.pop("identity", None)
         return IDENTITY
     shortest, longest = NAME_CHARS

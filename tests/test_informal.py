@@ -326,6 +326,19 @@ async def test_a_resident_who_writes_english_at_the_menu_is_answered_in_english(
     assert resident.heard("language.changed", "id"), "and back when they write Indonesian there"
 
 
+@pytest.mark.parametrize("fix", ["kategorinya salah, harusnya lalu lintas", "eh salah, maksudnya narkoba"])
+async def test_the_category_corrected_at_the_read_back_is_taken_and_the_report_goes_on(engine: Engine,
+                                                                                       fix: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("Motor saya dicuri orang waktu diparkir")
+    await resident.send(fix)
+    assert not resident.heard("common.error"), resident.text
+    assert resident.heard("report.changed") and (resident.heard("report.ask_location") or
+                                                 resident.heard("report.read_back")), resident.text
+    assert (await draft_of(engine))["category"] in (Category.TRAFFIC, Category.DRUGS)
+
+
 async def expire_the_draft(engine: Engine) -> None:
     """As if the resident had gone quiet past the draft's time."""
     import datetime as dt
@@ -673,7 +686,7 @@ async def test_a_draft_left_at_the_summary_without_its_category_is_asked_it(engi
     ("place_pick", "never mind"),
     ("when", "batalin aja"),
     ("photo", "batalin aja pak"),
-    ("identity", "udah gak usah"),
+    ("identity", "udah gak jadi aja"),
     ("summary", "gajadi deh"),
     ("change", "tidak jadi, maaf merepotkan"),
 ])
@@ -751,6 +764,37 @@ async def test_a_cry_at_the_category_of_a_report_already_told_keeps_the_story(en
     assert resident.replies[0].text.startswith("🚨") and resident.heard("report.ask_category"), resident.text
     draft = await draft_of(engine)
     assert draft["description"] == story and draft["urgent"] is True and "category" not in draft
+
+
+@pytest.mark.parametrize(("step", "said", "then"), [
+    ("identity", "gak usah pak, rahasia aja", "report.ask_identity"),  # asked again, never dropped
+    ("identity", "udah gak usah", "report.ask_identity"),             # BATAL is one word away
+    ("name", "ga usah pakai nama", "report.ask_identity"),
+])
+async def test_no_need_where_a_choice_is_asked_goes_with_the_answer_never_drops_the_report(
+        engine: Engine, step: str, said: str, then: str) -> None:
+    resident = await at(engine, "identity")
+    if step == "name":
+        await resident.send("dengan nama")
+    await resident.send(said)
+    assert resident.heard(then) and not resident.heard("report.cancelled"), resident.text
+    assert "description" in await draft_of(engine)
+
+
+async def test_a_cry_that_also_says_not_to_go_on_keeps_the_report_urgent(engine: Engine) -> None:
+    resident = await at(engine, "when")
+    await resident.send("gak jadi pak, pelakunya bawa golok masih di depan rumah")
+    assert resident.heard("emergency.call_110") and not resident.heard("report.cancelled"), resident.text
+    assert (await draft_of(engine)).get("urgent")
+
+
+@pytest.mark.parametrize("said", ["laporan saya dibaca ga pak? tetangga dipukul",
+                                  "mana laporan saya, anak saya hilang dari tadi"])
+async def test_a_story_that_mentions_ones_report_is_kept_as_the_story(engine: Engine, said: str) -> None:
+    resident = await at(engine, "description")
+    await resident.send(said)
+    assert not resident.heard("status.own_reports") and not resident.heard("status.no_own_reports"), resident.text
+    assert (await draft_of(engine)).get("description") == said
 
 
 async def test_no_need_said_at_the_name_asks_again_how_to_be_shown_and_keeps_the_report(engine: Engine) -> None:

@@ -95,10 +95,13 @@ _ALONE_WITH = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang", "tolong", "h
 _CLOCK = re.compile(r"^\d")
 # Danger told as over, past, or not real.
 _DONE_WORDS = frozenset({"sudah", "telah", "already"})
+# Not "berhenti" nor "stopped": a breath stops too ("napasnya sudah berhenti").
 _OVER = frozenset({"padam", "padem", "dipadamkan", "aman", "kabur", "ditangkap", "tertangkap", "diamankan", "selesai",
-                   "ditangani", "pergi", "reda", "lewat", "bubar", "dibubarkan", "berhenti", "usai", "berakhir",
-                   "dilerai", "damai", "tenang", "kondusif", "dievakuasi", "out", "gone", "caught", "over",
-                   "ended", "stopped", "dispersed"})
+                   "ditangani", "pergi", "reda", "lewat", "bubar", "dibubarkan", "usai", "berakhir", "dilerai",
+                   "kondusif", "dievakuasi", "out", "gone", "caught", "over", "ended", "dispersed"})
+# Someone hurt past help now: the danger told as over ("sudah bubar") does not make it no cry.
+_STILL_AT_RISK = frozenset({"sekarat", "berdarah", "pingsan", "kritis", "ditusuk", "tertusuk", "dibacok",
+                            "bleeding", "dying", "unconscious"})
 _OVER_PHRASES = tuple(tuple(p.split()) for p in (
     "put out", "is over", "was over", "got away", "ran away", "was caught", "were caught", "fire is out",
     "fire was out",
@@ -151,7 +154,8 @@ def _not_now(said: list[str]) -> bool:
     """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film"."""
     if _NOT_REAL & set(said):
         return True
-    if any(word in _OVER and _DONE_WORDS & set(said[max(0, i - 2):i]) for i, word in enumerate(said)):
+    if any(word in _OVER and _DONE_WORDS & set(said[max(0, i - 2):i]) for i, word in enumerate(said)) \
+            and not _STILL_AT_RISK & set(said):
         return True
     if any(_phrase_at(said, phrase) is not None for phrase in _OVER_PHRASES):
         return True

@@ -11,6 +11,7 @@ from functools import cache
 
 from handlers.i18n import LANGUAGES, aliases, catalogue
 from handlers.language.answers import NEUTRAL, yes_or_no
+from handlers.language.emergency import is_cry_for_help
 from handlers.language.normalise import MAX_STEMMED, normalise, spelt_out, stems_of, words
 from handlers.language.slots import when_named
 from storage.lexicon import stem
@@ -49,7 +50,8 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "saran", "usul", "aspirasi", "pungli", "suggestion", "banjir", "longsor", "tumbang", "roboh", "ambruk",
         "runtuh", "gempa", "beliung", "hanyut", "tenggelam", "genang", "rendam", "luap", "putus", "rusak", "retak",
         "lubang", "padam", "mogok", "tumpah", "pecah", "bocor", "mayat", "jenazah", "odgj", "ngamuk", "kesurupan",
-        "ular", "buaya", "gigit", "limbah", "cemar", "petasan", "demo", "blokir", "api", "asap", "bakar", "flood",
+        "ular", "buaya", "gigit", "limbah", "cemar", "petasan", "demo", "blokir", "api", "asap", "bakar", "elpiji",
+        "lpg", "flood",
         "flooded", "landslide", "fallen", "collapsed", "blocked", "pothole", "body", "snake", "bitten", "pollution",
     }),
 }
@@ -88,6 +90,7 @@ ASKING_AFTER = frozenset({"status", "statusnya", "cek", "check", "kabar", "kabar
                           "perkembangannya", "progress", "update", "bagaimana", "mana", "sejauh", "diproses",
                           "ditindaklanjuti", "ditanggapi", "direspon", "dibaca"})
 STATUS_OTHER_WORDS = 3
+_NAMING_WORDS = frozenset({"yang", "soal", "tentang", "mengenai", "about"})  # what follows says which report
 HOW_ONLY = HOW_WORDS - {"bagaimana", "gimana"}  # "cara", "prosedur": how to report, not how one is going
 # Emoji of crying or fear, by the parts of the names the normaliser gives them ("😭" → emoji_wajah_menangis_keras,
 # "😱" → emoji_wajah_sangat_ketakutan): sent alone, someone is upset, not thankful, even with a 🙏 beside them.
@@ -172,7 +175,10 @@ def _alias_stems() -> dict[str, frozenset[str]]:
 
 # Words that say what the report is about more than the others beside them: "tempat rawan begal" is about an
 # unsafe place, "cekcok soal parkir" about a quarrel.
-STRONG = frozenset({"rawan", "cekcok", "konflik", "sengketa", "narkoba", "narkotika", "unsafe", "dispute"})
+# Words that name the incident itself, over those of the setting ("rumah tetangga kebakaran" is a fire, not a
+# neighbours' quarrel): each counts twice.
+STRONG = frozenset({"rawan", "cekcok", "konflik", "sengketa", "narkoba", "narkotika", "unsafe", "dispute", "bakar",
+                    "elpiji", "lpg"})
 # Where two categories are named as often, the first of these wins: a theft in a car park is a theft.
 PRECEDENCE = ("emergency", "drugs", "security", "traffic", "social", "unsafe_place", "other")
 
@@ -222,31 +228,51 @@ def _happening(text: str, said: list[str]) -> bool:
     return "ada" in said and "?" not in text and not asking & set(stems_of(said, asking))
 
 
-def status_asked(text: str) -> str | None:
+def status_asked(text: str, *, loosely: bool = False) -> str | None:
     """"report" when the text only asks after the report whose reference it holds ("cek LP-…", "gimana laporan
     LP-…", the reference pasted alone), "own" when it asks after the resident's reports without one ("status laporan
-    saya", "laporan saya gimana", "my reports", "gimana kabar laporan motor saya"); None otherwise."""
+    saya", "laporan saya gimana", "my reports"); None otherwise. `loosely` (at the menu, where no answer is
+    waited for that the question could take the place of): a few words may say which report or how long it has
+    been ("gimana kabar laporan motor saya", "kok belum ada kabar laporan sy")."""
     if find_ref(text) is not None:  # with its "LP": eight letters alone may be a word ("SEKARANG")
         return "report" if all(w in STATUS_WORDS or w in NEUTRAL for w in words(without_ref(text))) else None
     said_in_order = words(text)
     said = set(said_in_order)
     asked = said & OWN_WORDS or said & {"status", "statusnya", "cek", "check", "kabar", "perkembangan", "progress"}
-    reported = said & REPORT_NOUNS or ("lapor" in said and "sudah" in said)  # "laporan saya", "sudah lapor"
-    if not (said and reported and asked):
-        return None
-    others = [w for w in said_in_order if w not in STATUS_WORDS | ASKING_AFTER and w not in NEUTRAL and w != "belum"]
-    # A few words besides may say which report ("motor", "yang kemarin") or how long it has been ("kok belum"),
-    # when a word asks how it is going and the rest tells nothing happening and asks no way to report.
-    if not others or (len(others) <= STATUS_OTHER_WORDS and said & ASKING_AFTER and not said & HOW_ONLY
-                      and not _happening(text, said_in_order)):
+    if said and said & REPORT_NOUNS and asked and said <= STATUS_WORDS | NEUTRAL:
+        return "own"
+    if loosely and _asks_after_own_reports(text, said_in_order):
         return "own"
     return None
+
+
+def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
+    """A report of one's own ("laporan saya", "sudah lapor"), a word that asks how it is going, and besides at most
+    a few words that tell nothing happening, name no incident (but the report's: "laporan pencurian saya") and ask
+    no way to report; never a cry for help."""
+    said = set(said_in_order)
+    reported = said & REPORT_NOUNS or ("lapor" in said and "sudah" in said)
+    if not (reported and said & ASKING_AFTER) or said & HOW_ONLY:
+        return False
+    others, telling, naming = [], [], False
+    for i, word in enumerate(said_in_order):
+        if word in ASKING_AFTER:
+            naming = False
+        elif word in _NAMING_WORDS:  # "laporan helm saya yang hilang", "pengaduan saya soal parkir liar"
+            naming = True
+        if word in STATUS_WORDS | ASKING_AFTER or word in NEUTRAL or word == "belum":
+            continue
+        others.append(word)
+        if not naming and not (i and said_in_order[i - 1] in REPORT_NOUNS):  # "laporan pencurian saya"
+            telling.append(word)
+    return (len(others) <= STATUS_OTHER_WORDS and category_named(" ".join(telling)) is None
+            and not _happening(text, said_in_order) and not is_cry_for_help(text))
 
 
 def menu_intent(text: str) -> str | None:
     """At the menu: status (of the report it names), own_reports, story, police_number, how, distress, thanks,
     category, report, greeting, ok; None when none is clear."""
-    if asked := status_asked(text):
+    if asked := status_asked(text, loosely=True):
         return "status" if asked == "report" else "own_reports"
     text = without_ref(text)  # a reference names a report, not what is wanted ("LP" is no "lapor")
     said = words(text)

@@ -70,11 +70,19 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# A word written twice as the word and a 2, as chat writes Indonesian's doubled words: "anak2" (anak-anak),
+# "obat2an" (obat-obatan), "lempar2nya".
+_DOUBLED = re.compile(r"([a-z]{3,})2([a-z]{0,3})")
+
+
 def spelt_out(token: str) -> list[str]:
-    """One lower-case token as the slang lexicon spells it out: "gak" → ["enggak"], "makasih" → ["terima", "kasih"]."""
+    """One lower-case token as the slang lexicon spells it out: "gak" → ["enggak"], "makasih" → ["terima", "kasih"];
+    a doubled word's 2 written out ("obat2an" → ["obat", "obatan"])."""
     word = fold_runs(token)
-    spelt = _SLANG.get(word) or _SLANG.get(token) or word
-    return spelt.replace("-", " ").split()
+    spelt = _SLANG.get(word) or _SLANG.get(token)
+    if spelt is None and (doubled := _DOUBLED.fullmatch(word)):
+        spelt = f"{doubled[1]} {doubled[1]}{doubled[2]}"
+    return (spelt or word).replace("-", " ").split()
 
 
 def normalise(text: str) -> str:
