@@ -14,8 +14,9 @@ from storage.regions import PlaceCandidate, RegionIndex, is_confident
 from storage.stations import areas_of, covered_codes, nearest_polsek, station_by_code, station_covering
 
 CANDIDATES_SHOWN = 3
-# Readings looked at to put those the stations cover first, when none is clear: all of them, as a common name
-# repeats in dozens of villages (63 Sukorejo) and the one near the stations may come last (some 3 ms).
+CANDIDATES_FIRST = 8  # readings that tell whether one is clear
+# Readings looked at to put those the stations cover first, when none is clear: every one there is, as a common
+# name repeats in dozens of villages (63 Sukorejo) and the one near the stations may come last (some 3 ms more).
 CANDIDATES_WEIGHED = 512
 
 
@@ -41,9 +42,11 @@ class Router:
         """candidates(), where a name repeats with those inside the area the stations cover first: a resident
         writing to these stations most likely means the Sidomulyo nearby. Only places of one name trade places:
         a typo reading near the stations never goes before a name spelt exactly elsewhere."""
-        found = self.places.resolve(text, limit=CANDIDATES_WEIGHED)
+        found = self.places.resolve(text, limit=CANDIDATES_FIRST)
         if is_confident(found) or len(found) < 2:
             return found[:CANDIDATES_SHOWN], is_confident(found)
+        if len(found) == CANDIDATES_FIRST:  # a name that repeats: all its places
+            found = self.places.resolve(text, limit=CANDIDATES_WEIGHED)
         covered = await covered_codes(db)
         names = [_name(c) for c in found]
         kind = _village_kind(text)
