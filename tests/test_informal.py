@@ -705,6 +705,8 @@ async def test_a_resident_who_no_longer_wants_to_report_cancels_in_own_words(
     ("location", "desa jadi sumber rembang", "place.confirm"),
     ("when", "tidak jadi masalah jamnya, pokoknya kemarin", "report.ask_photo"),
     ("photo", "gak usah", "report.ask_identity"),  # no photo is needed: the report goes on
+    ("identity", "gak usah pak, rahasia aja", "report.ask_identity"),  # asked again, never dropped
+    ("identity", "udah gak usah", "report.ask_identity"),             # BATAL is one word away
 ])
 async def test_words_of_not_going_on_inside_an_answer_are_the_answer(
         engine: Engine, step: str, said: str, then: str) -> None:
@@ -766,19 +768,11 @@ async def test_a_cry_at_the_category_of_a_report_already_told_keeps_the_story(en
     assert draft["description"] == story and draft["urgent"] is True and "category" not in draft
 
 
-@pytest.mark.parametrize(("step", "said", "then"), [
-    ("identity", "gak usah pak, rahasia aja", "report.ask_identity"),  # asked again, never dropped
-    ("identity", "udah gak usah", "report.ask_identity"),             # BATAL is one word away
-    ("name", "ga usah pakai nama", "report.ask_identity"),
-])
-async def test_no_need_where_a_choice_is_asked_goes_with_the_answer_never_drops_the_report(
-        engine: Engine, step: str, said: str, then: str) -> None:
+async def test_no_name_after_all_said_in_words_at_the_name_asks_again_how_to_be_shown(engine: Engine) -> None:
     resident = await at(engine, "identity")
-    if step == "name":
-        await resident.send("dengan nama")
-    await resident.send(said)
-    assert resident.heard(then) and not resident.heard("report.cancelled"), resident.text
-    assert "description" in await draft_of(engine)
+    await resident.send("dengan nama")
+    await resident.send("ga usah pakai nama")
+    assert resident.heard("report.ask_identity"), "not a name officers would see"
 
 
 async def test_a_cry_that_also_says_not_to_go_on_keeps_the_report_urgent(engine: Engine) -> None:
