@@ -15,8 +15,10 @@ from handlers import officer, patrol, report_flow
 from handlers.actions import take_answer
 from handlers.choices import Menu
 from handlers.i18n import LANGUAGES, catalogue, t
+from handlers.language.answers import NEUTRAL
 from handlers.language.emergency import is_cry_for_help
 from handlers.language.intents import aside, category_named, menu_intent, status_asked, stopping
+from handlers.language.normalise import normalise
 from handlers.language.written import written_in
 from handlers.routing import station_label
 from handlers.state import SessionData
@@ -234,6 +236,15 @@ def _parse_keyword(text: str) -> Said | None:
     return None
 
 
+def _keyword_in_own_words(text: str) -> Said | None:
+    """A word that counts only as the whole message, as residents write it: slang spelt out and particles or forms
+    of address after it ("hapus data sy dong", "bantuan pak")."""
+    said = _parse_keyword(normalise(text))
+    if said is None or not GLOBAL_WORDS[said.keyword].alone or not all(w in NEUTRAL for w in said.argument.split()):
+        return None
+    return Said(said.keyword, "", said.slash)
+
+
 def _cancel_in_own_words(turn: Turn) -> Said | None:
     """BATAL as residents say it ("gak jadi deh", "batalin aja", "ga jd pak, udh ketemu"), read where they have a
     report or a question of their own to cancel; "gak usah" where something optional is asked declines only that."""
@@ -264,7 +275,9 @@ async def global_word(turn: Turn) -> str | None:
     """
     if turn.officer is not None and officer.parse_key(turn.inbound.choice):
         return await officer.tap(turn, turn.inbound.choice or "")
-    said = _parse_keyword(turn.text) or _cancel_in_own_words(turn)
+    said = _parse_keyword(turn.text)
+    if said is None or (GLOBAL_WORDS[said.keyword].alone and said.argument):
+        said = _keyword_in_own_words(turn.text) or _cancel_in_own_words(turn)
     # "cek LP-…", "status laporan saya": a resident's own words for STATUS (an officer's bare ref opens the report)
     status_words = said.keyword == "status" if said else not turn.text.startswith("/")
     if turn.officer is None and status_words and (asked := status_asked(turn.text, loosely=turn.step == MENU)):

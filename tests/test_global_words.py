@@ -201,3 +201,20 @@ def test_a_step_name_two_flows_share_stops_the_import() -> None:
     renamed = {report_flow.CATEGORY: patrol.STEPS[patrol.CATEGORY]}  # a patrol step named like the report's
     with pytest.raises(ValueError, match="named twice: category"):
         one_table(report_flow.STEPS, officer.STEPS, renamed)
+
+
+@pytest.mark.parametrize(("said", "key"), [("hapus data sy dong", "privacy.confirm_delete"),
+                                           ("bantuan pak", "help.text"), ("hapus pak", "privacy.confirm_delete")])
+async def test_a_word_that_stands_alone_is_read_with_slang_and_particles_after_it(
+        engine: Engine, said: str, key: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(said)
+    assert resident.heard(key), resident.text
+
+
+async def test_a_word_that_stands_alone_with_more_words_after_it_is_still_no_command(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("hapus data rekaman cctv di warung itu pak")
+    assert not resident.heard("privacy.confirm_delete"), resident.text
