@@ -16,6 +16,7 @@ from handlers.language.normalise import normalise
 TYPO_CUTOFF = 80  # fuzz.ratio: "narkob" → "narkoba" 92, "lalulintas" → "lalu lintas" 95
 CONTAINED_MAX_WORDS = 6  # "rahasia aja", "ga ada fotonya": a short answer that holds one option's name
 NEGATIONS = frozenset({"tidak", "enggak", "bukan", "jangan", "not", "no"})
+NEEDED = frozenset({"usah", "perlu", "need"})  # "gak usah", "tidak perlu", "no need": a thing declined
 
 
 @cache
@@ -95,9 +96,28 @@ def _contained(said: str, names: dict[str, set[str]], keys: list[str]) -> str | 
         for name in names[key]:
             want = name.split()
             for i in range(len(words) - len(want) + 1):
-                negated = i > 0 and words[i - 1] in NEGATIONS and want[0] not in NEGATIONS
+                negated = want[0] not in NEGATIONS and _declined(words, i)
                 rest = words[:i] + words[i + len(want):]
                 if (words[i:i + len(want)] == want and not negated and len(name) >= 3
-                        and sum(w not in NEUTRAL for w in rest) <= 1):
+                        and sum(w not in NEUTRAL for w in _without_declining(rest)) <= 1):
                     found.add(key)
     return found.pop() if len(found) == 1 else None
+
+
+def _declined(words: list[str], at: int) -> bool:
+    """Whether the word at `at` is negated ("tidak rahasia") or declined ("gak usah rahasia")."""
+    before = words[max(0, at - 2):at]
+    return bool(before) and (before[-1] in NEGATIONS or (len(before) == 2 and before[0] in NEGATIONS
+                                                         and before[1] in NEEDED))
+
+
+def _without_declining(words: list[str]) -> list[str]:
+    """The words less a "gak usah" that declines something else: "gak usah pak, rahasia aja" answers
+    *rahasia*."""
+    out: list[str] = []
+    for word in words:
+        if word in NEEDED and out and out[-1] in NEGATIONS:
+            out.pop()
+        else:
+            out.append(word)
+    return out

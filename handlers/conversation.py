@@ -15,7 +15,7 @@ from handlers import officer, patrol, report_flow
 from handlers.actions import take_answer
 from handlers.choices import Menu
 from handlers.i18n import LANGUAGES, catalogue, t
-from handlers.language.answers import NEUTRAL
+from handlers.language.answers import ASKING, NEUTRAL
 from handlers.language.emergency import is_cry_for_help
 from handlers.language.intents import aside, category_named, menu_intent, status_asked, stopping
 from handlers.language.normalise import normalise
@@ -238,11 +238,17 @@ def _parse_keyword(text: str) -> Said | None:
 
 def _keyword_in_own_words(text: str) -> Said | None:
     """A word that counts only as the whole message, as residents write it: slang spelt out and particles or forms
-    of address after it ("hapus data sy dong", "bantuan pak")."""
-    said = _parse_keyword(normalise(text))
-    if said is None or not GLOBAL_WORDS[said.keyword].alone or not all(w in NEUTRAL for w in said.argument.split()):
-        return None
-    return Said(said.keyword, "", said.slash)
+    of address after it ("hapus data sy dong", "bantuan pak"), and for a word one asks for, a request before it
+    ("tolong hapus data saya", "saya mau batal")."""
+    spelt = normalise(text).split()
+    for start in range(len(spelt)):
+        said = _parse_keyword(" ".join(spelt[start:]))
+        if said is not None and GLOBAL_WORDS[said.keyword].alone and (start == 0 or GLOBAL_WORDS[said.keyword].asked) \
+                and all(w in NEUTRAL for w in said.argument.split()):
+            return Said(said.keyword, "", said.slash)
+        if spelt[start] not in ASKING | NEUTRAL:
+            return None
+    return None
 
 
 def _cancel_in_own_words(turn: Turn) -> Said | None:
@@ -264,6 +270,7 @@ class GlobalWord:
 
     answer: Callable[[Turn, Said], Awaitable[str | None]]
     alone: bool = True  # it counts only as the whole message; otherwise what follows is meant for it
+    asked: bool = False  # a word alone may follow a request ("tolong hapus data saya")
 
 
 async def global_word(turn: Turn) -> str | None:
@@ -442,10 +449,10 @@ GLOBAL_WORDS: dict[str, GlobalWord] = one_table(
         "language": GlobalWord(_language, alone=False),
         "enroll": GlobalWord(_enroll, alone=False),
         "answer": GlobalWord(_answer, alone=False),
-        "cancel": GlobalWord(_cancel),
+        "cancel": GlobalWord(_cancel, asked=True),
         "help": GlobalWord(_help),
         "emergency": GlobalWord(_emergency),
-        "delete": GlobalWord(_delete),
+        "delete": GlobalWord(_delete, asked=True),
         "report": GlobalWord(_report),
         "opt_out": GlobalWord(_opt_out_or_in),
         "opt_in": GlobalWord(_opt_out_or_in),

@@ -17,7 +17,7 @@ from handlers.i18n import labels, t
 from handlers.language.answers import NO, yes_or_no
 from handlers.language.intents import aside, category_named, correction, stopping, tells_a_story
 from handlers.language.normalise import normalise, words
-from handlers.language.slots import when_named
+from handlers.language.slots import qualifies_a_time, when_named
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
 from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData, Voice
 from handlers.text import letters_and_digits
@@ -248,11 +248,14 @@ async def read_back(turn: Turn) -> str:
 
 
 def _yes_with_a_time(text: str) -> str | None:
-    """A typed answer to what was read when the time was asked with it: the time ("iya, kemarin malam", or the
-    time alone), "yes" or "no"; a time after a no ("bukan, kemarin") is no yes."""
+    """A typed answer to what was read: the time ("iya, kemarin malam", "ya, bukan hari ini", or the time
+    alone), "yes" or "no"; a time after a no ("bukan, kemarin") is no yes."""
     answer = yes_or_no(text)
     moment = when_named(text)
-    if answer is None and moment is not None and not set(words(text)) & NO:
+    said = words(text)
+    # a no that qualifies a time ("bukan hari ini") says when, not that what was read is wrong
+    says_no = any(word in NO and not qualifies_a_time(said, i) for i, word in enumerate(said))
+    if answer is None and moment is not None and not says_no:
         return moment
     return answer
 

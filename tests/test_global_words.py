@@ -218,3 +218,21 @@ async def test_a_word_that_stands_alone_with_more_words_after_it_is_still_no_com
     await resident.send("halo")
     await resident.send("hapus data rekaman cctv di warung itu pak")
     assert not resident.heard("privacy.confirm_delete"), resident.text
+
+
+@pytest.mark.parametrize(("said", "lang"), [("tolong hapus data saya", "id"), ("pak sy mau hapus data sy", "id"),
+                                            ("please delete my data", "en")])
+async def test_erasure_asked_for_with_a_request_before_it_is_confirmed_first(
+        engine: Engine, said: str, lang: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(said)
+    assert resident.heard("privacy.confirm_delete", lang), resident.text
+
+
+@pytest.mark.parametrize("said", ["tolong hapus coretan di tembok sekolah", "saya mau hapus foto yang tadi"])
+async def test_a_request_before_other_words_is_no_command(engine: Engine, said: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(said)
+    assert not resident.heard("privacy.confirm_delete"), resident.text

@@ -442,12 +442,14 @@ async def test_a_cry_in_the_middle_of_a_report_is_still_heard(engine: Engine, st
     assert (await draft_of(engine))["urgent"] is True
 
 
-async def test_a_story_without_a_time_is_asked_it_with_the_read_back_and_filed_in_five(engine: Engine) -> None:
+@pytest.mark.parametrize("yes", ["iya bener, kemarin malam", "ya, bukan hari ini", "ya tp bukan tadi, kmrn sore"])
+async def test_a_story_without_a_time_is_asked_it_with_the_read_back_and_filed_in_five(engine: Engine,
+                                                                                       yes: str) -> None:
     resident = Resident(engine, "console:story")
     story = "kotak amal musholla dicongkel orang, kel gedog kec sananwetan blitar"
     await resident.send(story)
     assert resident.heard("report.read_back_ask_when") and "Kel. Gedog" in resident.text, resident.text
-    await resident.send("iya bener, kemarin malam")
+    await resident.send(yes)
     assert resident.heard("report.ask_photo"), resident.text  # the time is not asked again
     for said in ("ga ada", "rahasia", "kirim"):
         await resident.send(said)
@@ -705,7 +707,8 @@ async def test_a_resident_who_no_longer_wants_to_report_cancels_in_own_words(
     ("location", "desa jadi sumber rembang", "place.confirm"),
     ("when", "tidak jadi masalah jamnya, pokoknya kemarin", "report.ask_photo"),
     ("photo", "gak usah", "report.ask_identity"),  # no photo is needed: the report goes on
-    ("identity", "gak usah pak, rahasia aja", "report.ask_identity"),  # asked again, never dropped
+    ("identity", "gak usah pak, rahasia aja", "report.summary"),  # no need (of a name): confidential
+    ("identity", "ga usah rahasia", "report.ask_identity"),          # declined, so asked again, never dropped
     ("identity", "udah gak usah", "report.ask_identity"),             # BATAL is one word away
 ])
 async def test_words_of_not_going_on_inside_an_answer_are_the_answer(

@@ -62,7 +62,8 @@ PHRASES = tuple(tuple(p.split()) for p in (
     "teriak meminta tolong", "teriak tolong", "meminta tolong cepat", "baku hantam", "adu jotos",
     "breaking into", "broke into", "break into", "kecelakaan beruntun", "tidak bergerak", "enggak gerak",
     "tidak gerak", "enggak bergerak", "tidak sadarkan diri", "bau gas", "gas leak", "smell gas", "smell of gas",
-    "kebocoran gas", "gas bocor", "bocor gas",
+    "kebocoran gas", "gas bocor", "bocor gas", "tidak bernafas", "badly hurt", "badly injured", "seriously hurt",
+    "seriously injured", "not breathing",
 ))  # fmt: skip
 # Of them, the ones that tell of a person still at risk: a cry even when told as past ("dari kemarin").
 _PERSISTENT = frozenset(p for p in PHRASES if {"diri", "mati", "hidup", "myself", "harm", "life", "hilang",
@@ -99,9 +100,15 @@ _DONE_WORDS = frozenset({"sudah", "telah", "already"})
 _OVER = frozenset({"padam", "padem", "dipadamkan", "aman", "kabur", "ditangkap", "tertangkap", "diamankan", "selesai",
                    "ditangani", "pergi", "reda", "lewat", "bubar", "dibubarkan", "usai", "berakhir", "dilerai",
                    "kondusif", "dievakuasi", "out", "gone", "caught", "over", "ended", "dispersed"})
-# Someone hurt past help now: the danger told as over ("sudah bubar") does not make it no cry.
+# Someone hurt past help now, or badly: the danger told as over ("sudah bubar", "sudah padam tapi ada yang luka
+# parah") does not make it no cry; told as past ("kemarin") it does.
 _STILL_AT_RISK = frozenset({"sekarat", "berdarah", "pingsan", "kritis", "ditusuk", "tertusuk", "dibacok",
                             "bleeding", "dying", "unconscious"})
+_HURT_BADLY = tuple(tuple(p.split()) for p in (
+    "luka parah", "korban jiwa", "tidak bernapas", "tidak bernafas", "tidak sadar", "tidak sadarkan",
+    "tidak bergerak", "tidak gerak", "enggak gerak", "enggak bergerak", "badly hurt", "badly injured",
+    "seriously hurt", "seriously injured", "not breathing",
+))  # fmt: skip
 _OVER_PHRASES = tuple(tuple(p.split()) for p in (
     "put out", "is over", "was over", "got away", "ran away", "was caught", "were caught", "fire is out",
     "fire was out",
@@ -154,10 +161,11 @@ def _not_now(said: list[str]) -> bool:
     """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film"."""
     if _NOT_REAL & set(said):
         return True
+    still_at_risk = bool(_STILL_AT_RISK & set(said)) or any(_phrase_at(said, p) is not None for p in _HURT_BADLY)
     if any(word in _OVER and _DONE_WORDS & set(said[max(0, i - 2):i]) for i, word in enumerate(said)) \
-            and not _STILL_AT_RISK & set(said):
+            and not still_at_risk:
         return True
-    if any(_phrase_at(said, phrase) is not None for phrase in _OVER_PHRASES):
+    if any(_phrase_at(said, phrase) is not None for phrase in _OVER_PHRASES) and not still_at_risk:
         return True
     if _STILL & set(said):
         return False

@@ -434,14 +434,14 @@ def _cancel_roots() -> frozenset[str]:
 
 
 def _root(word: str) -> str:
-    """The word's root; the Jakartan suffix "-in" and prefix "nge-", which Sastrawi does not know, read too
-    ("batalin", "ngelapor")."""
+    """The word's root; the Jakartan suffix "-in" and prefix "nge-", which Sastrawi does not know, read too, alone
+    or both ("batalin", "ngelapor", "ngebatalin")."""
     root = stem(word)
-    if root == word and word.endswith("in") and len(word) > 5:
-        root = stem(word[:-2])
-    if root == word and word.startswith("nge") and len(word) > 5:
-        root = stem(word[3:])
-    return root
+    if root != word:
+        return root
+    bare = word.removeprefix("nge") if word.startswith("nge") and len(word) > 5 else word
+    bare = bare.removesuffix("in") if bare.endswith("in") and len(bare) > 5 else bare
+    return stem(bare) if bare != word else root
 
 
 def _unglued(said: list[str]) -> list[str]:

@@ -27,7 +27,8 @@ _MORE_SLANG = {
     "sj": "saja", "ngga": "enggak", "nggak": "enggak", "kagak": "enggak", "kaga": "enggak", "gak": "enggak",
     "ga": "enggak", "engga": "enggak", "tdk": "tidak", "ndak": "enggak", "nda": "enggak", "ilang": "hilang",
     # English words the lexicon reads as Indonesian abbreviations: residents write English too.
-    "in": "in", "it": "it", "to": "to", "or": "or", "do": "do", "so": "so",
+    "in": "in", "it": "it", "to": "to", "or": "or", "do": "do", "so": "so", "week": "week", "make": "make",
+    "than": "than", "see": "see", "say": "say", "add": "add", "may": "may",
     "ngapain": "ngapain",  # "doing what", which the lexicon reads as "mengapai" (to reach for)
     "nggeh": "nggeh",  # Javanese "yes", which the lexicon reads as "engah"
     "kel": "kelurahan",  # in an address, as residents write it ("kel gedog"), which the lexicon reads as "keluarga"

@@ -16,8 +16,9 @@ WHEN_PHRASES = (
 )
 
 
-# A time read whole: one said to be before ("sebelum hari ini", "before today") is earlier; one said not to be
-# ("bukan hari ini", "not now") is not that time.
+# A time read whole: one said to be before ("sebelum hari ini", "before today") is earlier, and so is one said
+# not to be today ("bukan hari ini", "not today"): a report is of what has happened. "Bukan sekarang" leaves
+# today and earlier both open, so it names no time.
 BEFORE = frozenset({"sebelum", "before"})
 NOT = frozenset({"bukan", "tidak", "enggak", "not"})
 
@@ -32,8 +33,14 @@ def when_named(text: str) -> str | None:
                 if said[i:i + len(want)] != want:
                     continue
                 before = said[i - 1] if i else ""
-                if before in BEFORE:
+                if before in BEFORE or (before in NOT and choice == "today"):
                     return "earlier"
                 if before not in NOT:
                     return choice
     return None
+
+
+def qualifies_a_time(said: list[str], at: int) -> bool:
+    """Whether the word at `at` qualifies the time right after it: "bukan" in "ya, bukan hari ini"."""
+    return said[at] in NOT | BEFORE and any(said[at + 1:at + 1 + len(want)] == want
+                                            for _, phrases in WHEN_PHRASES for want in map(str.split, phrases))
