@@ -109,7 +109,10 @@ async def _take_story(turn: Turn) -> str:
     if len(text) > longest:
         turn.say("report.description_cut", longest=longest)
     read = ReadBack()
-    if category := category_named(text) or (Category.EMERGENCY.value if urgent else None):
+    category = category_named(text)
+    if urgent and category in (None, Category.OTHER):
+        category = Category.EMERGENCY.value  # a fire, a body found: officers are better told "Darurat" than "Lainnya"
+    if category:
         read["category"] = category
     found, confident = await turn.router.read(turn.db, text)
     # A place the story names as one ("kel. Gedog") is shown too when it is not certain: the read-back asks.

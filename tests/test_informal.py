@@ -458,6 +458,15 @@ async def test_a_story_without_a_time_is_asked_it_with_the_read_back_and_filed_i
     assert report.occurred_text == "Sebelum hari ini"
 
 
+@pytest.mark.parametrize("story", ["rumah tetangga sy kebakaran pak, di kel gedog sananwetan blitar",
+                                   "ada mayat di pinggir sungai kel gedog kec sananwetan"])
+async def test_a_cry_that_names_no_crime_is_read_back_as_an_emergency(engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert resident.replies[0].text.startswith("🚨"), resident.text
+    assert resident.heard("report.read_back_ask_when") and "Darurat" in resident.text, resident.text
+
+
 LONG_STORY = ("kemarin malam sekitar jam sebelas ada dua orang pakai motor matic warna hitam datang ke depan rumah "
               "tetangga saya lalu mencuri helm dan jaket yang digantung di teras kemudian kabur ke arah utara, saya "
               "sempat teriak tapi mereka sudah jauh. kejadiannya di kelurahan bendogerit")
