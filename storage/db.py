@@ -9,6 +9,7 @@ import fcntl
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -325,21 +326,51 @@ def alembic_config(url: str) -> Config:
 
 # The advisory lock PostgreSQL migrations are run under (the scheduler's lead takes another key).
 MIGRATION_LOCK_KEY = 0x4C41504F5244  # "LAPORD"
+# How long a start waits for another process's migrations: far longer than ours take on a large database, and
+# a limit, so that a process hung while migrating is reported rather than waited for by every start after it.
+MIGRATION_WAIT_S = 600.0
+_MIGRATION_POLL_S = 0.25
+
+
+class MigrationBusy(RuntimeError):
+    """Another process held the database's migrations for longer than this one would wait."""
+
+
+def _take_in_turn(take: Callable[[], bool], wait_s: float) -> None:
+    """Calls `take` until it gets the lock, for up to `wait_s` seconds; MigrationBusy after that."""
+    if take():
+        return
+    log.info("another process is migrating the database; waiting up to %.0f s", wait_s)
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        time.sleep(_MIGRATION_POLL_S)
+        if take():
+            return
+    raise MigrationBusy(f"another process has been migrating the database for more than {wait_s:.0f} s: "
+                        "stop it, or wait for it, then start again")
 
 
 @contextlib.contextmanager
-def _one_migration_at_a_time(url: str) -> Iterator[None]:
+def _one_migration_at_a_time(url: str, wait_s: float) -> Iterator[None]:
     """Holds other processes' migrations of this database back until this one's are done: two Lapor processes
     started together on a new database (or a new release) would otherwise both create its tables, and one fail.
-    A lock file beside a SQLite file, an advisory lock on PostgreSQL."""
+    A lock file beside a SQLite file, an advisory lock on PostgreSQL; each is let go if its process dies."""
     if is_sqlite(url):
         database = _sqlite_file(url)
         if database is None:  # in memory: no other process sees it
             yield
             return
         descriptor = os.open(f"{database}.migrating", os.O_RDWR | os.O_CREAT, 0o600)
+
+        def take_file() -> bool:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False
+            return True
+
         try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            _take_in_turn(take_file, wait_s)
             yield
         finally:
             os.close(descriptor)  # closing the file releases the lock
@@ -347,8 +378,13 @@ def _one_migration_at_a_time(url: str) -> Iterator[None]:
     engine = create_sync_engine(sync_url(url), poolclass=NullPool)
     try:
         with engine.connect() as connection:
-            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-            connection.commit()
+
+            def take_key() -> bool:
+                taken = connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                connection.commit()
+                return bool(taken.scalar_one())
+
+            _take_in_turn(take_key, wait_s)
             try:
                 yield
             finally:
@@ -358,9 +394,10 @@ def _one_migration_at_a_time(url: str) -> Iterator[None]:
         engine.dispose()
 
 
-def upgrade(url: str) -> None:
-    """Apply every migration up to head, one process at a time. Call it outside a running event loop."""
+def upgrade(url: str, wait_s: float = MIGRATION_WAIT_S) -> None:
+    """Apply every migration up to head, one process at a time, waiting up to `wait_s` seconds for another's.
+    Call it outside a running event loop."""
     if is_sqlite(url):
         _private_sqlite_file(url)
-    with _one_migration_at_a_time(url):
+    with _one_migration_at_a_time(url, wait_s):
         command.upgrade(alembic_config(url), "head")

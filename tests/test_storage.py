@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import fcntl
 import os
 import random
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -215,6 +218,35 @@ async def test_timestamps_come_back_in_utc(engine: Engine) -> None:
     async with engine.sessions() as db:
         report = (await db.execute(select(Report))).scalar_one()
     assert report.created_at.utcoffset() is not None and report.created_at.utcoffset().total_seconds() == 0
+
+
+@contextlib.contextmanager
+def _migrations_held(url: str) -> Iterator[None]:
+    """The migration lock held as another process migrating would hold it."""
+    if database.is_sqlite(url):
+        descriptor = os.open(f"{url.split('///', 1)[1]}.migrating", os.O_RDWR | os.O_CREAT)
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            os.close(descriptor)
+        return
+    engine = create_sync_engine(database.sync_url(url))
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": database.MIGRATION_LOCK_KEY})
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": database.MIGRATION_LOCK_KEY})
+    finally:
+        engine.dispose()
+
+
+def test_a_start_waits_for_migrations_held_elsewhere_only_so_long(database_url: str) -> None:
+    with _migrations_held(database_url), pytest.raises(database.MigrationBusy, match="more than 1 s"):
+        database.upgrade(database_url, wait_s=1)
+    database.upgrade(database_url, wait_s=1)  # let go: this start migrates
 
 
 @pytest.mark.slow  # four processes of their own

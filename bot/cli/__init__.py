@@ -11,6 +11,7 @@ from typer.core import TyperGroup
 
 from bot.cli import deploy, digest, outbox, reports, service, stations
 from bot.cli.common import fail
+from storage.db import MigrationBusy
 from storage.keys import WrongSecretKey
 
 
@@ -22,7 +23,7 @@ class _RefusingBadSettings(TyperGroup):
             return super().invoke(ctx)
         except ValidationError as error:  # its own text would show the value, a key perhaps: names and reasons
             fail("\n".join(f"{'.'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in error.errors()))
-        except WrongSecretKey as error:
+        except (WrongSecretKey, MigrationBusy) as error:
             fail(str(error))
 
 
