@@ -10,7 +10,8 @@ requests, answers and all; the fake's work counts against neither bot):
   through the Application's update queue, where PTB's own webhook server puts them. It reads nothing against
   the region data and stores nothing: it is the floor of the library itself.
 
-Both answer each button press and remove its buttons, as ours does. Updates/s: all residents' updates, put in
+Both answer each button press (ours in the webhook's answer, stock with a request of its own, as PTB's webhook
+server gives it no other way) and remove its buttons. Updates/s: all residents' updates, put in
 at once, to the last reply reaching the fake API (the time it noted: the two processes read one monotonic
 clock). Ours keeps to Telegram's 30 messages a second with PTB's AIORateLimiter; here the limiter runs without
 that limit (the fake API has none, and with it B2 would time the limit, not the bot).

@@ -71,10 +71,12 @@ async def telegram_webhook(request: Request) -> Response:
     except MalformedWebhook:
         return Response(status_code=400)
     try:
-        await telegram.put(data)
+        update = await telegram.put(data)
     except UnreadableUpdate:
         log.warning("telegram update %s could not be read", data["update_id"])
-    return Response(status_code=200)
+        return Response(status_code=200)
+    answer = telegram_channel.webhook_answer(update)
+    return JSONResponse(answer) if answer else Response(status_code=200)
 
 
 async def signed_form(request: Request) -> MultiDict[str] | Response:

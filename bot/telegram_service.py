@@ -103,7 +103,7 @@ class TelegramService:
                     await forget_update(db, update.update_id)
 
     async def _handle(self, update: Update) -> None:
-        await self.channel.acknowledge(update)
+        await self.channel.acknowledge(update, answered=self.webhook)
         try:
             inbound = self.channel.receive(update)
         except (TypeError, ValueError, AttributeError):  # fields of the wrong type: not an update we can read
@@ -158,7 +158,7 @@ class TelegramService:
             await self.application.stop()
         await self.application.shutdown()
 
-    async def put(self, data: dict[str, Any]) -> None:
+    async def put(self, data: dict[str, Any]) -> Update:
         """Takes an update from the webhook: recorded before the webhook answers (so a crash loses none),
         then queued; each chat's updates are handled one at a time, in order. UnreadableUpdate for a body
         that is no update the library can read, before anything is recorded."""
@@ -167,6 +167,7 @@ class TelegramService:
             new = await record_update(db, self.engine.cipher, update.update_id, data)
         if new:  # one Telegram sent again while it waits is in the queue already
             await self.application.update_queue.put(update)
+        return update
 
 
 def _outbound(kept: dict[str, Any]) -> Outbound:

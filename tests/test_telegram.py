@@ -175,10 +175,16 @@ async def test_a_whole_report_through_the_webhook(tmp_path: Path, database_url: 
             response = await http.post("/telegram/webhook", json=update,
                                        headers={"X-Telegram-Bot-Api-Secret-Token": secret})
             assert response.status_code == 200
+            if query := update.get("callback_query"):  # answered in the webhook's answer, which Telegram runs
+                assert response.json() == {"method": "answerCallbackQuery", "callback_query_id": query["id"]}
+            else:
+                assert response.content == b""
 
         await file_a_report_with_buttons_pin_and_photo(Chat(fake, post), fake)
         await the_one_report(engine)
         assert not fake.calls_to("getUpdates"), "no polling in webhook mode"
+        assert not fake.calls_to("answerCallbackQuery"), "no request of its own for a button press"
+        assert len(fake.calls_to("editMessageReplyMarkup")) == 6, "and its buttons removed"
 
 
 async def test_the_webhook_refuses_requests_without_the_secret(tmp_path: Path, database_url: str,

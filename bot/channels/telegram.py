@@ -94,6 +94,15 @@ def _load_json(body: bytes) -> Any:
     raise ValueError("too deep")
 
 
+def webhook_answer(update: Update) -> dict[str, Any] | None:
+    """The Bot API call the webhook's own answer carries for this update: a button press is answered there, as
+    the Bot API allows (it runs the method, telling no result), so its spinner stops once the update is kept,
+    and a request to the Bot API is spared."""
+    if update.callback_query is None:
+        return None
+    return {"method": "answerCallbackQuery", "callback_query_id": update.callback_query.id}
+
+
 def read_update(data: dict[str, Any], bot: Bot) -> Update:
     """The Update in a webhook's JSON; UnreadableUpdate when the library cannot read it. The library takes
     fields as they come; one whose chat or sender id is no whole number is refused here, before the library
@@ -166,13 +175,15 @@ class TelegramChannel:
         best = max(fitting, key=lambda p: p.width * p.height)
         return Media("image/jpeg", file_id=best.file_id, size_bytes=best.file_size)
 
-    async def acknowledge(self, update: Update) -> None:
-        """Answers a button press and removes the buttons it came with, so each is used once."""
+    async def acknowledge(self, update: Update, *, answered: bool) -> None:
+        """Answers a button press, unless the webhook's answer did (`webhook_answer`), and removes the buttons it
+        came with, so each is used once."""
         query = update.callback_query
         if query is None:
             return
         try:
-            await query.answer()
+            if not answered:
+                await query.answer()
             if query.message is not None:
                 await query.edit_message_reply_markup(reply_markup=None)
         except TelegramError as error:  # an old or already edited message: the reply still goes out
