@@ -639,6 +639,14 @@ async def test_a_place_changed_from_the_summary_is_not_dropped_by_a_correction_o
     assert "Sidomulyo" in resident.text
 
 
+async def test_an_english_correction_of_the_time_at_the_read_back_replaces_what_was_read(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("my motorbike was stolen this morning at the parking lot in gedog sananwetan blitar")
+    assert resident.heard("report.read_back", "en"), resident.text
+    await resident.send("the time is wrong, it was yesterday evening")
+    assert resident.heard("report.read_back", "en") and "yesterday evening" in resident.text, resident.text
+
+
 @pytest.mark.parametrize(("fix", "shown"), [
     ("waktunya salah, harusnya kemarin sore", "Waktu: kemarin sore"),
     ("eh salah, maksudnya narkoba", "Kategori: Narkoba"),

@@ -347,8 +347,11 @@ FIX_OPENERS = frozenset({"salah", "wrong", "keliru", "eh", "ralat", "koreksi", "
 FIELD_NAMED_WITHIN = 4
 # Words between a field's name and its new answer: "lokasinya di X", "waktunya jadi kemarin", "place: X".
 _LEAD_IN = (r"(?:\s*(?:[:,.\-]|\b(?:salah|keliru|wrong|di|ke|jadi|harusnya|seharusnya|sebenarnya|yang benar|"
-            r"adalah|it is|is|should be|at|in|to)\b))*")
+            r"adalah|it is|it was|is|was|should be|at|in|to)\b))*")
 _WRONG = frozenset({"salah", "keliru", "wrong"})
+# Around a field said wrong in English: "the time is wrong", "my address was wrong".
+_DETERMINERS = frozenset({"the", "my", "your", "its", "this", "that"})
+_COPULAS = frozenset({"is", "was", "are", "were"})
 
 
 def _field_named(word: str) -> str | None:
@@ -367,6 +370,17 @@ def _new_answer(text: str, field: str) -> str:
     return found.group(1).strip() if found else ""
 
 
+def _field_said_wrong(said: list[str]) -> bool:
+    """Whether the words open with a field said to be wrong: "lokasinya salah", "the time is wrong"."""
+    at = 1 if said[:1] and said[0] in _DETERMINERS else 0
+    if at >= len(said) or _field_named(said[at]) is None:
+        return False
+    after = said[at + 1:at + 3]
+    if after[:1] and after[0] in _COPULAS:
+        after = after[1:]
+    return bool(after) and after[0] in _WRONG
+
+
 def correction(text: str) -> Correction | None:
     """"kembali" / "back" (one step back), "ubah kategori" (that field), "eh salah, maksudnya narkoba"
     (the category, to narkoba), "eh salah, lokasinya di Plosokerep" (the place, with its new answer). None when
@@ -376,8 +390,7 @@ def correction(text: str) -> Correction | None:
     # "eh salah, lokasinya …", or the field said wrong first: "lokasinya salah, harusnya …"
     first = said[:FIELD_NAMED_WITHIN]
     opens = bool(said) and ((said[0] in FIX_OPENERS and bool((_WRONG | CORRECTION_WORDS) & set(first))
-                             and any(_field_named(word) for word in first))
-                            or (_field_named(said[0]) is not None and said[1:2] in (["salah"], ["keliru"], ["wrong"])))
+                             and any(_field_named(word) for word in first)) or _field_said_wrong(said))
     if not said or (len(said) > CORRECTION_MAX_WORDS and not opens):
         return None
     if said[0] in BACK_WORDS or normalise(text) in ("go back", "mundur satu"):
