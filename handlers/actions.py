@@ -115,8 +115,10 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
     new_station = None
     if action == Action.REFER:
         new_station = await station_named(office.db, argument)
-        if new_station is None or new_station.id == report.station_id:
+        if new_station is None:
             return Outcome("officer.unknown_station", {"code": argument})
+        if new_station.id == report.station_id:
+            return Outcome("officer.refer_own_station", {"ref": report.ref, "station": new_station.name})
         note = new_station.name
     elif action == Action.DUPLICATE:
         other_ref = find_ref(argument, prefix_optional=True)

@@ -43,7 +43,8 @@ OFFICER_MENU = Menu("officer_menu")
 PAGE = 10
 NOTE_CHARS = 3  # letters or digits a note, question or reason needs: "👍" tells the reporter nothing
 # What an action says when the words after its ref do not fit: the officer's next message may put them right.
-ARGUMENT_REFUSALS = ("officer.unknown_station", "officer.unknown_duplicate", "officer.argument_too_long")
+ARGUMENT_REFUSALS = ("officer.unknown_station", "officer.refer_own_station", "officer.unknown_duplicate",
+                     "officer.argument_too_long")
 VIEW = "view"  # choice key prefix: open one report
 ACTION_KEYWORDS = {action.value for action in Action}
 KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", "show", "digest", "dashboard"}

@@ -282,6 +282,8 @@ async def test_referral_moves_the_report_and_alerts_the_other_station(engine: En
     _warga, ref = await file_report(engine)
     await sananwetan.send(f"RUJUK {ref} NOWHERE")
     assert sananwetan.heard("officer.unknown_station")
+    await sananwetan.send(f"RUJUK {ref} polsek sananwetan")
+    assert sananwetan.heard("officer.refer_own_station") and "Polsek Sananwetan" in sananwetan.text, sananwetan.text
     await sananwetan.send(f"RUJUK {ref} polsek-sekar")
     assert sananwetan.heard("officer.done.refer")
     assert ref in await deliver_to(engine, "console:sekar"), "the new station gets the alert"
