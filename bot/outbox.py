@@ -237,7 +237,7 @@ class Dispatcher:
         comes due."""
         try:
             return await self._send_one(message)
-        except NeedsTemplate:  # together, though WhatsApp's window had shut: each alert as a template of its own
+        except _SendEachAlone:  # alerts together the provider refused as one: each alert on its own
             for done, claim in enumerate(message):
                 if not await self._renew_lease([claim]):  # each send may take up to half the lease
                     await self._put_back(message[done:], utcnow())
@@ -249,7 +249,8 @@ class Dispatcher:
 
     async def _send_one(self, message: list[Claim]) -> dt.datetime | None:
         """Sends claimed rows as one message (see _send_message); when they are to be tried again, the time they
-        come due. Alerts sent together raise NeedsTemplate, where one alone would go as a template."""
+        come due. Alerts sent together raise _SendEachAlone where the provider refuses them as one message: outside
+        WhatsApp's window (one alone would go as a template), or for good (it may be the message, not an alert)."""
         claim = message[0]
         contact = claim.recipient
         if contact is None:
@@ -283,7 +284,7 @@ class Dispatcher:
         except NeedsTemplate as failure:
             if len(message) > 1:
                 contact.last_inbound_at = None  # the provider says the window is shut: so it is for this round
-                raise
+                raise _SendEachAlone from failure
             log.warning("outbox %s: no WhatsApp template configured for %s messages; not sent", claim.row_id,
                         claim.kind)
             return await self._finish(message, OutboxState.NEEDS_TEMPLATE, str(failure))
@@ -293,6 +294,10 @@ class Dispatcher:
                 await self.on_unreachable(urn)
             return await self._finish(message, OutboxState.FAILED, f"unreachable: {failure}")
         except SendFailed as failure:
+            if len(message) > 1:
+                log.warning("outbox %s: refused together (%s); each goes alone", [c.row_id for c in message],
+                            type(failure).__name__)
+                raise _SendEachAlone from failure
             return await self._finish(message, OutboxState.FAILED, str(failure))
         if len(message) > 1 and sid is None:  # a channel that names no message: the rows still tell they went as one
             sid = f"{TOGETHER_PREFIX}{secrets.token_hex(8)}"
@@ -426,6 +431,10 @@ class Claim:
     recipient: Recipient | None = None  # None: the contact was erased
     claimed_at: float = field(default_factory=time.monotonic)
     priority: int = 1
+
+
+class _SendEachAlone(Exception):
+    """Alerts together that the provider refused as one message: each is sent on its own."""
 
 
 def _one_message(claims: list[Claim]) -> list[Claim]:

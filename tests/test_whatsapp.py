@@ -362,6 +362,18 @@ async def test_alerts_together_that_twilio_finds_outside_the_window_go_as_a_temp
     assert {(await row(engine, row_id)).state for row_id in rows} == {OutboxState.SENT}
 
 
+async def test_alerts_together_refused_for_good_go_each_alone(engine: Engine, whatsapp: WhatsAppChannel,
+                                                              twilio: FakeTwilioAPI) -> None:
+    contact_id = await contact_of(engine)
+    rows = [await queue_alert(engine, contact_id, ref) for ref in ALERT_REFS]
+    twilio.fail_next(status=400, code=21617, message="The concatenated message body exceeds the 1600 character limit")
+    await dispatcher(engine, whatsapp).run_once()
+    assert [m.get("_failed", False) for m in twilio.messages] == [True, False, False, False]
+    alone = twilio.sent(RESIDENT)
+    assert [ref in m["Body"] and "Proses" in m["Body"] for m, ref in zip(alone, ALERT_REFS, strict=True)] == [True] * 3
+    assert {(await row(engine, row_id)).state for row_id in rows} == {OutboxState.SENT}
+
+
 async def test_429_waits_as_told_then_succeeds(engine: Engine, whatsapp: WhatsAppChannel,
                                                twilio: FakeTwilioAPI) -> None:
     row_id = await queue(engine, await contact_of(engine))
