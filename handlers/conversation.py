@@ -362,7 +362,7 @@ async def _enroll(turn: Turn, said: Said) -> str | None:
             return None  # "Daftar barang yang hilang: …" is a description
         turn.say("officer.code_format")
         return turn.step
-    enrollment = await enroll(turn.db, turn.cipher, code, turn.contact.id, turn.now)
+    enrollment = await enroll(turn.db, turn.cipher, code, turn.contact, turn.now)
     if enrollment.officer is None:
         turn.say(f"officer.code_{enrollment.refusal}", minutes=int(ENROLL_WINDOW.total_seconds() // 60))
         return turn.step

@@ -376,13 +376,15 @@ class KeyFingerprint(Base):
 
 
 class EnrollmentFailure(Base):
-    """A DAFTAR with a code that matches no invite, from any chat: counted to close enrollment for a while
-    when codes are being guessed. Rows older than the window are deleted as new ones come."""
+    """A DAFTAR with a code that matches no invite: counted per chat and over all chats, to refuse enrollment
+    for a while when codes are being guessed. Rows older than the window are deleted as new ones come. The chat
+    is kept as its contact's keyed hash, not its row, so that HAPUS does not start its count afresh."""
 
     __tablename__ = "enrollment_failure"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    urn_hash: Mapped[str] = mapped_column(String(64), index=True)
 
 
 class PatrolNote(Base):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import secrets
 from dataclasses import dataclass
@@ -14,11 +15,16 @@ from storage.crypto import ContactCipher
 from storage.models import Contact, EnrollmentFailure, Invite, Officer, OfficerRole, Station
 from storage.reports import REF_ALPHABET
 
+log = logging.getLogger(__name__)
+
 INVITE_TTL = dt.timedelta(hours=24)
 _CODE = re.compile(rf"^([{REF_ALPHABET}]{{4}})[\s_-]*([{REF_ALPHABET}]{{4}})$")
-# Unknown codes tried from all chats together within the window before DAFTAR is closed to everyone until
-# the window has passed: each sender is also held to FLOOD_PER_MINUTE, but senders are cheap to make.
-ENROLL_FAILURES = 20
+# Unknown codes tried within the window: a chat that has tried ENROLL_FAILURES_PER_CHAT is refused until the
+# window has passed; when all chats together have tried ENROLL_FAILURES, DAFTAR is closed to everyone, since
+# chat accounts are cheap to make. A 40-bit code stays out of reach at that pace (some 19,000 tries a day),
+# and closing DAFTAR to real officers takes some forty fresh chats every window.
+ENROLL_FAILURES_PER_CHAT = 5
+ENROLL_FAILURES = 200
 ENROLL_WINDOW = dt.timedelta(minutes=15)
 
 
@@ -45,12 +51,16 @@ class Enrollment:
     refusal: str | None  # unknown | expired | used | closed
 
 
-async def enroll(db: AsyncSession, cipher: ContactCipher, code: str, contact_id: int,
+async def enroll(db: AsyncSession, cipher: ContactCipher, code: str, contact: Contact,
                  now: dt.datetime) -> Enrollment:
-    """Links the contact's chat to the invite's station and role, using the code up; refused to everyone
-    (`closed`) while too many unknown codes were tried lately."""
+    """Links the contact's chat to the invite's station and role, using the code up; refused (`closed`) to a
+    chat that tried too many unknown codes lately, and to everyone while all chats together did."""
     since = now - ENROLL_WINDOW
-    failures = (await db.execute(select(func.count()).where(EnrollmentFailure.at > since))).scalar_one()
+    recent = select(func.count()).select_from(EnrollmentFailure).where(EnrollmentFailure.at > since)
+    if (await db.execute(recent.where(EnrollmentFailure.urn_hash == contact.urn_hash))).scalar_one() \
+            >= ENROLL_FAILURES_PER_CHAT:
+        return Enrollment(None, "closed")
+    failures = (await db.execute(recent)).scalar_one()
     if failures >= ENROLL_FAILURES:
         return Enrollment(None, "closed")
     invite = (await db.execute(
@@ -58,16 +68,19 @@ async def enroll(db: AsyncSession, cipher: ContactCipher, code: str, contact_id:
     )).scalar_one_or_none()
     if invite is None:
         await db.execute(delete(EnrollmentFailure).where(EnrollmentFailure.at <= since))
-        db.add(EnrollmentFailure(at=now))
+        db.add(EnrollmentFailure(at=now, urn_hash=contact.urn_hash))
+        if failures + 1 == ENROLL_FAILURES:
+            log.warning("%d unknown invite codes tried within %d minutes: DAFTAR is closed to everyone for now",
+                        ENROLL_FAILURES, ENROLL_WINDOW.total_seconds() // 60)
         return Enrollment(None, "unknown")
     if invite.used_at is not None:
         return Enrollment(None, "used")
     if invite.expires_at <= now:
         return Enrollment(None, "expired")
     invite.used_at = now
-    officer = (await db.execute(select(Officer).where(Officer.contact_id == contact_id))).scalar_one_or_none()
+    officer = (await db.execute(select(Officer).where(Officer.contact_id == contact.id))).scalar_one_or_none()
     if officer is None:
-        officer = Officer(contact_id=contact_id, created_at=now)
+        officer = Officer(contact_id=contact.id, created_at=now)
         db.add(officer)
     officer.station_id, officer.role, officer.name = invite.station_id, invite.role, invite.name
     officer.active, officer.revoked_at = True, None

@@ -21,8 +21,8 @@ from handlers.engine import Engine
 from storage import db as database
 from storage.crypto import ContactCipher
 from storage.models import Contact, EnrollmentFailure, Invite, OfficerRole, utcnow
-from storage.officers import ENROLL_FAILURES, ENROLL_WINDOW, invite_code_in, revoke
-from storage.reports import find_ref
+from storage.officers import ENROLL_FAILURES, ENROLL_FAILURES_PER_CHAT, ENROLL_WINDOW, invite_code_in, revoke
+from storage.reports import REF_ALPHABET, find_ref
 from tests.helpers import (
     DESCRIPTION,
     TEST_SECRET,
@@ -74,12 +74,30 @@ async def test_only_a_keyed_hash_of_the_code_is_stored(engine: Engine) -> None:
     assert ContactCipher("another-secret-key-of-32-characters!").invite_hash(code) != stored
 
 
+async def test_a_chat_that_keeps_guessing_is_refused_and_no_one_else(engine: Engine) -> None:
+    real = await invite(engine)
+    guesser = Resident(engine, "telegram:700401")
+    for n in range(ENROLL_FAILURES_PER_CHAT):
+        await guesser.send(f"DAFTAR 2345-{n + 2:02d}XX".replace("0", "Z").replace("1", "Y"))
+        assert guesser.heard("officer.code_unknown"), guesser.text
+    await guesser.send(f"DAFTAR {real}")
+    assert guesser.heard("officer.code_closed"), "a right guess after too many wrong ones is refused too"
+    await guesser.send("HAPUS")
+    await guesser.send("YA")
+    assert guesser.heard("privacy.deleted"), guesser.text
+    await guesser.send(f"DAFTAR {real}")
+    assert guesser.heard("officer.code_closed"), "erasing the chat's data does not start its count afresh"
+    petugas = Resident(engine, "telegram:700402")
+    await petugas.send(f"DAFTAR {real}")
+    assert petugas.heard("officer.enrolled"), "one chat's guessing closes DAFTAR to no one else"
+
+
 async def test_guessed_codes_from_many_chats_close_enrollment_for_everyone_for_a_while(
         engine: Engine, database_url: str, tmp_path: Path) -> None:
     real = await invite(engine)
     for n in range(ENROLL_FAILURES):  # one guess each: no chat is over its own flood limit
         guesser = Resident(engine, f"whatsapp:+62813000{n:05d}")
-        await guesser.send(f"DAFTAR 2345-{n + 2:02d}XX".replace("0", "Z").replace("1", "Y"))
+        await guesser.send(f"DAFTAR 2345-{REF_ALPHABET[n // 20]}{REF_ALPHABET[n % 20]}XX")
         assert guesser.heard("officer.code_unknown")
     # Another process on the same database (another `lapor serve` worker) refuses too, the real code included.
     other_process, database = make_engine(database_url, tmp_path / "media2")

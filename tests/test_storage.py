@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from cryptography.fernet import InvalidToken
@@ -47,10 +48,9 @@ def test_upgrade_twice_changes_nothing(database_url: str) -> None:
 
 def test_upgrade_drops_the_job_table_older_versions_left(database_url: str) -> None:
     """Versions whose scheduler kept its jobs in the database left APScheduler's table behind; nothing reads it."""
+    command.downgrade(database.alembic_config(database_url), "0012")  # a database of those versions
     engine = create_sync_engine(database.sync_url(database_url))
     with engine.begin() as connection:
-        connection.execute(text("DELETE FROM alembic_version"))
-        connection.execute(text("INSERT INTO alembic_version (version_num) VALUES ('0012')"))
         connection.execute(text("CREATE TABLE apscheduler_jobs (id VARCHAR(191) PRIMARY KEY, next_run_time FLOAT)"))
     database.upgrade(database_url)
     with engine.connect() as connection:
