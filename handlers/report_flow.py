@@ -384,7 +384,10 @@ async def category(turn: Turn) -> str:
         return CATEGORY
     if picked == Category.EMERGENCY:
         turn.answer_emergency()
+    named_first = "category" not in turn.draft
     turn.draft["category"] = picked
+    if named_first and "place" in turn.draft:  # the place came first (a story that named none): look now
+        await _look_for_same_incident(turn)
     return first_missing(turn)
 
 

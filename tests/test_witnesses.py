@@ -61,6 +61,22 @@ async def tell(resident: Resident, story: str, category: str = BRAWL.category) -
         await resident.send(message)
 
 
+async def test_a_story_whose_category_is_asked_after_its_place_is_checked_for_the_same_incident(
+        engine: Engine) -> None:
+    first = Resident(engine, "console:pertama")
+    await tell(first, "Kerumunan pemuda tak dikenal tiap malam di depan SD Gedog, warga resah", "unsafe_place")
+    for message in ("2", "lewati", "2", "kirim"):  # earlier today, no photo, confidential
+        await first.send(message)
+    assert first.heard("report.submitted"), first.text
+    witness = Resident(engine, "console:saksi")
+    await witness.send("pemuda tak dikenal berkerumun tiap malam depan sd gedog sananwetan blitar, warga resah pak")
+    assert witness.heard("report.read_back_ask_when"), witness.text  # no word of the story names a category
+    await witness.send("iya, tadi")
+    assert witness.heard("report.ask_category"), witness.text
+    await witness.send(category_number("unsafe_place"))
+    assert witness.heard("report.ask_same_incident"), witness.text
+
+
 async def test_a_correction_while_the_same_incident_is_asked_asks_it_again(engine: Engine) -> None:
     await file_report(engine, "console:pertama", description=FIRST_STORY)
     witness = Resident(engine, "console:saksi")
