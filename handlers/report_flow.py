@@ -14,7 +14,7 @@ from bot.channels.base import Choice
 from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
-from handlers.language.answers import NO, yes_or_no
+from handlers.language.answers import NEUTRAL, NO, YES, yes_or_no
 from handlers.language.intents import aside, category_named, correction, stopping, tells_a_story
 from handlers.language.normalise import normalise, words
 from handlers.language.slots import qualifies_a_time, when_named
@@ -635,7 +635,7 @@ async def when(turn: Turn) -> str:
     """Stores when it happened, a choice or the resident's own words, and asks for a photo."""
     picked = turn.pick(WHEN_OPTIONS)
     if picked is not None:
-        turn.draft["when"] = {"choice": picked}
+        turn.draft["when"] = {"text": turn.text} if _says_more_than(turn, picked) else {"choice": picked}
         if picked == "now" and not turn.emergency_answered:
             turn.say("emergency.happening_now")
         return first_missing(turn)
@@ -645,6 +645,15 @@ async def when(turn: Turn) -> str:
         return WHEN
     turn.draft["when"] = {"text": turn.text}
     return first_missing(turn)
+
+
+def _says_more_than(turn: Turn, picked: str) -> bool:
+    """Whether a typed time says more than the choice it names: "tadi subuh" is today, and at dawn, which
+    officers are better shown in the resident's words."""
+    if turn.inbound.choice is not None:
+        return False
+    names = {word for name in dict(WHEN_OPTIONS.answers(turn.lang))[picked] for word in name.split()}
+    return any(word not in names | NEUTRAL | YES and not word.isdecimal() for word in words(turn.text))
 
 
 def _when_text(turn: Turn) -> str:

@@ -647,6 +647,16 @@ async def test_an_english_correction_of_the_time_at_the_read_back_replaces_what_
     assert resident.heard("report.read_back", "en") and "yesterday evening" in resident.text, resident.text
 
 
+@pytest.mark.parametrize(("said", "shown"), [("tadi subuh", "Waktu: tadi subuh"), ("tadi pak", "Waktu: Tadi, hari ini"),
+                                            ("2", "Waktu: Tadi, hari ini")])
+async def test_a_time_typed_with_more_than_a_choice_is_kept_in_the_residents_words(
+        engine: Engine, said: str, shown: str) -> None:
+    resident = await at(engine, "when")
+    for message in (said, "ga ada", "rahasia aja"):
+        await resident.send(message)
+    assert resident.heard("report.summary") and shown in resident.text, resident.text
+
+
 @pytest.mark.parametrize(("fix", "shown"), [
     ("waktunya salah, harusnya kemarin sore", "Waktu: kemarin sore"),
     ("eh salah, maksudnya narkoba", "Kategori: Narkoba"),
