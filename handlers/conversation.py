@@ -297,6 +297,9 @@ async def global_word(turn: Turn) -> str | None:
     word = GLOBAL_WORDS[said.keyword]
     if word.alone and said.argument:
         return None
+    if turn.step == officer.CONFIRM_NUMBER:  # the officer moved on: a number after this means what it shows next
+        turn.data.pop("number_meant", None)
+        turn.step = resume(turn)
     return await word.answer(turn, said)
 
 

@@ -101,9 +101,25 @@ async def test_words_instead_of_an_answer_to_the_numbers_question_are_taken_as_t
     assert petugas.heard("common.not_a_choice"), "a number still answers the question"
     await petugas.send("terbuka")
     assert petugas.heard("officer.open_list") and ref in petugas.text, "the officer moved on: the list comes"
+    assert not petugas.heard("officer.confirm_number"), "and the question is not asked again"
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED, "and the number was left undone"
     await petugas.send("halo pak")
     assert not petugas.heard("common.not_a_choice")
+
+
+async def test_a_number_after_another_report_is_shown_acts_on_that_report_not_the_alert(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _first, shown = await file_report(engine)
+    await deliver_to(engine, PETUGAS)
+    _second, alerted = await file_report(engine, "console:lain", description="Helm dicuri di parkiran pasar pagi")
+    await deliver_to(engine, PETUGAS)
+    await petugas.send("1")
+    assert petugas.heard("officer.confirm_number") and alerted in petugas.text
+    await petugas.send(f"LIHAT {shown}")
+    assert shown in petugas.text and not petugas.heard("officer.confirm_number"), petugas.text
+    await petugas.send("1")  # Terima, for the report on screen
+    assert (await report(engine, shown)).status == ReportStatus.ACKNOWLEDGED, petugas.text
+    assert (await report(engine, alerted)).status == ReportStatus.RECEIVED
 
 
 async def test_a_note_too_short_to_tell_the_reporter_anything_is_asked_for(engine: Engine) -> None:
