@@ -40,6 +40,15 @@ ALWAYS_WORDS = frozenset({
     "tembakan", "ledakan", "ngebacok", "ngeroyok", "dikeroyok", "penculikan", "perampokan", "perampok",
     "pembacokan", "perampasan", "penjarahan", "ngancam",
 })  # fmt: skip
+# Violence at home is a cry however it is told, as past or as habit ("suami saya mukul saya tiap hari"): one of
+# the household and a blow. Stems, and the Jakartan forms Sastrawi does not take apart.
+_HOUSEHOLD = frozenset({"suami", "istri", "bini", "laki", "ayah", "bapak", "papa", "bokap", "abah", "ibu", "mama",
+                        "emak", "nyokap", "pacar", "mertua", "tiri", "husband", "wife", "boyfriend", "girlfriend",
+                        "father", "stepfather", "dad", "mother", "partner"})
+_BLOWS = frozenset({"pukul", "mukul", "mukulin", "tampar", "nampar", "tendang", "nendang", "hajar", "ngehajar", "siksa",
+                    "jambak", "cekik", "aniaya", "gebuk", "gebukin", "tonjok", "nonjok", "banting", "hit", "hits",
+                    "hitting", "beat", "beats", "beating", "kick", "kicks", "kicking", "slap", "slaps", "slapping",
+                    "punch", "punches", "choke", "chokes"})
 # A fight is a cry while it happens; one that happens "tiap malam minggu" is a complaint to report.
 FIGHTS = frozenset({"berkelahi", "perkelahian", "berantem", "berantam", "kelahi", "jotos", "fighting"})
 HABITUAL = frozenset({"tiap", "setiap", "sering", "selalu", "biasanya", "kadang", "every", "often", "always"})
@@ -90,6 +99,7 @@ _CHILD_PHRASES = frozenset(p for p in PHRASES if p[0] in ("anak", "adik"))
 _BEFORE_A_SUBJECT = frozenset({"ada", "tolong", "pak", "bu", "mas", "mbak", "kak", "bang", "sudah", "soalnya",
                                "karena", "bahwa", "ini", "help", "gawat", "darurat", "min"})
 NEGATIONS = frozenset({"tidak", "enggak", "bukan", "tanpa", "belum", "not", "no", "never", "without", "jangan"})
+PRONE = frozenset({"rawan", "prone"})  # "rawan begal": a place to report as unsafe, no danger now
 # "Tolong" with only these is a cry ("tolong!", "tolong pak"); beside any other word it is "please".
 _ALONE_WITH = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang", "tolong", "help", "please", "saya", "kami",
                          "aku", "cepat", "segera", "sos", "pol", "polisi"})
@@ -115,9 +125,8 @@ _OVER_PHRASES = tuple(tuple(p.split()) for p in (
 ))  # fmt: skip
 _PAST = frozenset({"semalam", "kemarin", "yesterday", "ago"})
 _PAST_PHRASES = tuple(tuple(p.split()) for p in (
-    "tadi malam", "tadi pagi", "tadi siang", "tadi sore", "minggu lalu", "bulan lalu", "tahun lalu", "hari lalu",
-    "yang lalu", "last night", "last week",
-    "last month",
+    "tadi malam", "tadi pagi", "tadi siang", "tadi sore", "tadi subuh", "subuh tadi", "minggu lalu", "bulan lalu",
+    "tahun lalu", "hari lalu", "yang lalu", "last night", "last week", "last month",
 ))  # fmt: skip
 _SINCE = frozenset({"dari", "sejak", "since"})  # "dari kemarin": until now
 _STILL = frozenset({"sekarang", "masih", "now", "still", "currently", "sedang"})
@@ -134,10 +143,10 @@ _SQUEEZED = {re.sub(r"(.)\1+", r"\1", word): word
 
 def _negated(said: list[str], at: int) -> bool:
     """A negation one or two words before `at` ("tidak ada kebakaran", "no fire", "bukan begal"), or three
-    with "ada yang" between ("tidak ada yang luka")."""
+    with "ada yang" between ("tidak ada yang luka"); or a risk told, not a danger ("jalan ini rawan begal")."""
     before = said[max(0, at - 3):at]
-    return any(w in NEGATIONS for w in before[-2:]) or (len(before) == 3 and before[0] in NEGATIONS
-                                                         and before[1:] == ["ada", "yang"])
+    return any(w in NEGATIONS or w in PRONE for w in before[-2:]) or (
+        len(before) == 3 and before[0] in NEGATIONS and before[1:] == ["ada", "yang"])
 
 
 def _unnegated(said: list[str], among: frozenset[str]) -> bool:
@@ -155,6 +164,15 @@ def _phrase_at(said: list[str], phrase: tuple[str, ...]) -> int | None:
 def _as_listed(word: str) -> str:
     squeezed = re.sub(r"(.)\1+", r"\1", word)
     return _TOLONG.get(word) or _TOLONG.get(squeezed) or _SQUEEZED.get(squeezed, word)
+
+
+def _a_blow(said: list[str]) -> bool:
+    """A blow told, not negated: "mukul", "dipukuli", "nampar"; "pukul 9" is nine o'clock."""
+    for i, root in enumerate(stems_of(said, _BLOWS)):
+        if root in _BLOWS and not _negated(said, i) \
+                and not (root == "pukul" and i + 1 < len(said) and _CLOCK.match(said[i + 1])):
+            return True
+    return False
 
 
 def _not_now(said: list[str]) -> bool:
@@ -189,6 +207,8 @@ def is_cry_for_help(text: str) -> bool:
             continue
         if phrase not in _CHILD_PHRASES or at == 0 or said[at - 1] in _BEFORE_A_SUBJECT:
             return True
+    if _HOUSEHOLD & set(said) and not _NOT_REAL & set(said) and _a_blow(said):
+        return True
     if not_now:
         return False
     if _unnegated(said, ACCIDENTS) and _unnegated(said, HURT):
