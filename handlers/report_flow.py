@@ -592,10 +592,9 @@ async def _look_for_same_incident(turn: Turn) -> None:
     draft = turn.draft
     if "category" not in draft or "description" not in draft:
         return
-    place = turn.router.place(draft["place"])
     found = await find_same_incident(turn.office, category=Category(draft["category"]), pin=_pin(draft),
                                      story=draft["description"], told_by=turn.contact.id,
-                                     village_code=place.village.code if place and place.village else None)
+                                     place=turn.router.place(draft["place"]))
     if found is not None:
         draft["same"] = {"report_id": found.report.id, "residents": found.residents,
                          "words": ", ".join(found.shared),

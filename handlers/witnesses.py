@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from handlers.alerts import NORMAL, URGENT, quoted, report_place, reporter_line, said_when, witness_place
 from handlers.i18n import labels, t
 from handlers.language.alike import LIKE_AT, likeness, shared_words
+from handlers.language.normalise import words
 from handlers.office import Office
 from storage.models import Attachment, Category, Identity, OutboxKind, Report, to_the_hour
 from storage.officers import duty_officers
 from storage.outbox import enqueue
+from storage.regions import PlaceCandidate
 from storage.reports import NewAttachment
 from storage.witnesses import add_witness, open_reports_near, residents_reporting, statements
 
@@ -29,22 +31,31 @@ class SameIncident:
     shared: list[str]
 
 
-async def find_same_incident(office: Office, *, category: Category, village_code: str | None,
+async def find_same_incident(office: Office, *, category: Category, place: PlaceCandidate | None,
                              pin: tuple[float, float] | None, story: str, told_by: int) -> SameIncident | None:
     """The open report of the same category and place, made within a day by another resident, whose story (or
-    a witness's) is most alike to `story`, if one is alike enough."""
+    a witness's) is most alike to `story`, if one is alike enough; the names of the place count for nothing."""
+    village_code = place.village.code if place is not None and place.village is not None else None
     near = await open_reports_near(office.db, category=category, village_code=village_code, pin=pin,
                                    since=office.now - SAME_WITHIN, told_by=told_by)
     if not near:
         return None
     told = await statements(office.db, [report.id for report in near])
-    scored = [(max(likeness(story, said) for said in (report.description, *told[report.id])), report)
+    names = place_names_of(place)
+    scored = [(max(likeness(story, said, names) for said in (report.description, *told[report.id])), report)
               for report in near]
     score, best = max(scored, key=lambda pair: pair[0])
     if score < LIKE_AT:
         return None
     shared = shared_words(story, " ".join((best.description, *told[best.id])))
     return SameIncident(best, 1 + len(told[best.id]), shared[:SHOWN_WORDS])
+
+
+def place_names_of(place: PlaceCandidate | None) -> frozenset[str]:
+    """The words of the place's names, and each name as one word ("Karang Tengah", "karangtengah")."""
+    regions = (place.village, place.district, place.regency, place.province) if place is not None else ()
+    spelt = [words(region.name) for region in regions if region is not None]
+    return frozenset(word for name in spelt for word in (*name, "".join(name)))
 
 
 async def join_report(office: Office, report: Report, *, contact_id: int, identity: Identity, statement: str,

@@ -61,6 +61,13 @@ async def tell(resident: Resident, story: str, category: str = BRAWL.category) -
         await resident.send(message)
 
 
+async def test_a_story_that_shares_only_the_places_names_is_no_same_incident(engine: Engine) -> None:
+    await file_report(engine, "console:pertama", description=f"{FIRST_STORY}, kel gedog kec sananwetan")
+    resident = Resident(engine, "console:lain")
+    await tell(resident, "sandal sy ilang di teras masjid kel gedog sananwetan pas sholat jumat td", "security")
+    assert resident.heard("report.ask_when") and not resident.heard("report.ask_same_incident"), resident.text
+
+
 async def test_a_story_whose_category_is_asked_after_its_place_is_checked_for_the_same_incident(
         engine: Engine) -> None:
     first = Resident(engine, "console:pertama")
