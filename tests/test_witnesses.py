@@ -61,6 +61,18 @@ async def tell(resident: Resident, story: str, category: str = BRAWL.category) -
         await resident.send(message)
 
 
+async def test_a_yes_with_the_word_same_joins_the_incident(engine: Engine) -> None:
+    await file_report(engine, "console:pertama", description=FIRST_STORY)
+    witness = Resident(engine, "console:saksi")
+    await tell(witness, SAME_STORY, "security")
+    assert witness.heard("report.ask_same_incident"), witness.text
+    await witness.send("iya sama pak")
+    assert witness.heard("report.ask_when"), witness.text
+    for message in ("2", "lewati", "2"):
+        await witness.send(message)
+    assert witness.heard("report.summary") and "Ditambahkan sebagai kesaksian" in witness.text, witness.text
+
+
 async def test_a_story_that_shares_only_the_places_names_is_no_same_incident(engine: Engine) -> None:
     await file_report(engine, "console:pertama", description=f"{FIRST_STORY}, kel gedog kec sananwetan")
     resident = Resident(engine, "console:lain")
