@@ -17,7 +17,15 @@ from handlers.choices import Menu
 from handlers.i18n import LANGUAGES, catalogue, t
 from handlers.language.answers import ASKING, NEUTRAL
 from handlers.language.emergency import is_cry_for_help
-from handlers.language.intents import aside, category_named, menu_intent, status_asked, stopping
+from handlers.language.intents import (
+    aside,
+    category_named,
+    menu_intent,
+    puts_off,
+    status_asked,
+    stopping,
+    wants_to_report,
+)
 from handlers.language.normalise import normalise
 from handlers.language.written import written_in
 from handlers.routing import station_label
@@ -73,8 +81,13 @@ async def menu(turn: Turn) -> str:
     if turn.voice is not None and await answer_question(turn, turn.text, turn.voice):
         return MENU
     picked = turn.pick(main_menu(turn))
-    answers = picked is None and letters_and_digits(turn.text) >= ANSWER_CHARS and aside(turn.text) is None
-    if answers and await answer_question(turn, turn.text):  # a thank-you leaves the officer's question open
+    # A thank-you, a "sebentar, sy cek dulu" or a wish to report something else leaves the officer's question open.
+    answers = (picked is None and letters_and_digits(turn.text) >= ANSWER_CHARS and aside(turn.text) is None
+               and not wants_to_report(turn.text))
+    if answers and puts_off(turn.text) and (asked := await question_waiting_for(turn.db, turn.contact.id)):
+        turn.say("relay.answer_awaited", ref=asked.ref)
+        return MENU
+    if answers and await answer_question(turn, turn.text):
         return MENU
     if picked in (None, "report") and turn.inbound.choice is None and menu_intent(turn.text) in ("story", "category"):
         return await _menu_intent(turn)  # "lapor pencurian" says more than "lapor"

@@ -548,8 +548,22 @@ async def test_a_thank_you_leaves_an_officers_question_waiting_for_the_answer(en
     assert petugas.heard("officer.done.info"), petugas.text
     await warga.send("makasih pak 🙏")
     assert warga.heard("menu.thanks") and not warga.heard("relay.answer_sent")
+    await warga.send("ok pak sebentar sy cek dulu")
+    assert warga.heard("relay.answer_awaited") and ref in warga.text and not warga.heard("relay.answer_sent")
     await warga.send("Merah, ada stiker di spakbor")
     assert warga.heard("relay.answer_sent")
+
+
+async def test_a_wish_to_report_something_else_is_no_answer_to_an_officers_question(engine: Engine) -> None:
+    petugas = await enrolled(engine, "console:petugas")
+    warga, ref = await file_report(engine)
+    await petugas.send(f"INFO {ref} Motornya warna apa?")
+    await warga.send("sy mau lapor yg lain pak")
+    assert not warga.heard("relay.answer_sent"), warga.text
+    assert warga.heard("report.ask_category") or warga.heard("report.ask_description"), "a report is begun"
+    await warga.send("batal")
+    await warga.send("Merah, ada stiker di spakbor")
+    assert warga.heard("relay.answer_sent"), "the question still waits for its answer"
 
 
 SHARED_PLACE_STORY = "kabel listrik menjuntai di jalan desa sidomulyo, bahaya buat anak2"  # no category, no time

@@ -321,6 +321,31 @@ def aside(text: str) -> str | None:
     return intent
 
 
+# "Wait, I'll check": a message that puts an answer off ("ok pak sebentar sy cek dulu"), said only with these.
+_HOLDING_CORE = frozenset({"sebentar", "bentar", "tunggu", "nanti", "wait", "moment", "minute", "hold", "later"})
+_HOLDING_WORDS = _HOLDING_CORE | {"ok", "oke", "okay", "siap", "baik", "ya", "iya", "saya", "aku", "cek", "dulu",
+                                  "coba", "lihat", "liat", "tanya", "kabari", "kabar", "on", "a", "i", "will", "let",
+                                  "me", "check", "ask", "first", "please", "yes", "ll"}
+
+
+def puts_off(text: str) -> bool:
+    """Whether the message only puts an answer off: "sebentar ya pak", "ok sy cek dulu", "wait a moment"."""
+    said = words(text)
+    return (0 < len(said) <= ASIDE_MAX_WORDS and bool(_HOLDING_CORE & set(said))
+            and all(w in _HOLDING_WORDS or w in NEUTRAL for w in said))
+
+
+_WISHING = frozenset({"mau", "ingin", "pengin", "pingin", "pengen", "mo", "want", "like", "need", "perlu"})
+
+
+def wants_to_report(text: str) -> bool:
+    """Whether the message asks to make a report ("sy mau lapor yg lain pak", "I want to report something
+    else") rather than tell something ("lapor pak, yang ngambil pakai jaket hitam")."""
+    said = words(text)
+    return menu_intent(text) in ("report", "category") and any(
+        word in REPORT_WORDS and _WISHING & set(said[max(0, i - 3):i]) for i, word in enumerate(said))
+
+
 @dataclass(frozen=True)
 class Correction:
     """A resident taking back an answer: go back one step, or change one field (and maybe to what)."""
