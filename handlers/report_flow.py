@@ -809,6 +809,12 @@ async def submit(turn: Turn) -> None:
         turn.say("report.joined_anonymous" if anonymous else "report.joined", ref=joined.ref, residents=residents)
         return
     # The report joined was closed meanwhile: the account is filed as a report of its own, nothing lost.
+    station_id, station_name = draft.get("station_id"), draft.get("station_label")
+    if station_id is not None:  # a station with no officer enrolled yet: the one above it answers
+        routed = await turn.db.get_one(Station, station_id)
+        answering = await turn.router.answering_for(turn.db, routed)
+        if answering is not routed:
+            station_id, station_name = answering.id, await station_label(turn.db, answering)
     report, received = await create_report(
         turn.db,
         attachments=attachments,
@@ -823,7 +829,7 @@ async def submit(turn: Turn) -> None:
         regency_code=place.regency.code if place else None,
         district_code=place.district.code if place and place.district else None,
         village_code=place.village.code if place and place.village else None,
-        station_id=draft.get("station_id"),
+        station_id=station_id,
         needs_routing=bool(draft.get("needs_routing")),
         urgent=bool(draft.get("urgent")),
         identity=Identity(draft["identity"]),
@@ -834,7 +840,7 @@ async def submit(turn: Turn) -> None:
     )
     await alert_station(turn.office, report, received)
     turn.say("report.submitted_anonymous" if anonymous else "report.submitted", ref=report.ref,
-             station=draft.get("station_label") or t(turn.lang, "report.station_unknown"))
+             station=station_name or t(turn.lang, "report.station_unknown"))
 
 
 STEPS: dict[str, Step] = {

@@ -107,6 +107,22 @@ async def test_words_instead_of_an_answer_to_the_numbers_question_are_taken_as_t
     assert not petugas.heard("common.not_a_choice")
 
 
+async def test_a_report_for_a_station_with_no_officer_yet_goes_to_the_one_above_it(
+        engine: Engine, database_url: str, tmp_path: Path) -> None:
+    polres = await enrolled(engine, "console:polres", station="POLRES-BLITAR-KOTA")  # none at Polsek Sananwetan
+    routed = lapor("route", "kel gedog sananwetan blitar", "--json", data_dir=tmp_path, database_url=database_url)
+    assert json.loads(routed.stdout)["candidates"][0]["answered_by"] == "POLRES-BLITAR-KOTA", routed.stdout
+    warga, ref = await file_report(engine)
+    assert warga.heard("report.submitted") and "diteruskan ke Polres Blitar Kota." in warga.text, warga.text
+    assert ref in await deliver_to(engine, "console:polres"), "an officer is alerted"
+    await polres.send(f"TERIMA {ref}")
+    assert polres.heard("officer.done.ack"), "and may act on it"
+    await enrolled(engine, PETUGAS)  # once the Polsek has one, its reports go to it
+    _other, second = await file_report(engine, "console:lain", description="Helm dicuri di parkiran pasar pagi")
+    assert second in await deliver_to(engine, PETUGAS)
+    assert second not in await deliver_to(engine, "console:polres")
+
+
 async def test_a_number_after_another_report_is_shown_acts_on_that_report_not_the_alert(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _first, shown = await file_report(engine)

@@ -76,11 +76,15 @@ def route(
         candidates = []
         for place in found:
             place_route = await router.route(db, place)
+            station = place_route.station
+            answering = await router.answering_for(db, station) if station else None
             candidates.append({
                 "code": place.code, "place": place_label("id", place), "province": place.province.name,
-                "score": place.score, "station": place_route.station.code if place_route.station else None,
-                "station_name": await station_label(db, place_route.station) if place_route.station else None,
+                "score": place.score, "station": station.code if station else None,
+                "station_name": await station_label(db, station) if station else None,
                 "why": _WHY[place_route.reason],
+                # no duty officer enrolled there yet: the station above it (or the desk) answers
+                "answered_by": answering.code if answering is not None and answering is not station else None,
             })
         fallback = await router.route(db, None)
         return {"text": text, "candidates": candidates, "confident": confident,
@@ -95,6 +99,8 @@ def route(
     for number, candidate in enumerate(found and decision["candidates"], 1):
         typer.echo(f"  {number}. {candidate['code']:<14} {candidate['place']}, {candidate['province']} "
                    f"(score {candidate['score']}) -> {candidate['station_name'] or 'no station'}: {candidate['why']}")
+        if candidate["answered_by"]:
+            typer.echo(f"     no duty officer enrolled there yet: {candidate['answered_by']} gets the report")
     if confident:
         typer.echo("Chosen: candidate 1, clearly ahead of any other; the resident is asked to confirm it.")
     elif found:
