@@ -46,9 +46,15 @@ def quoted(text: str) -> str:
     return "\u201c" + _COMMAND_SLASH.sub("\u2215", one_line) + "\u201d"
 
 
-def said_when(lang: str, occurred_text: str) -> str:
-    """When it happened: one of the choices as it is, the resident's own words quoted."""
-    return occurred_text if occurred_text in labels(lang, "when").values() else quoted(occurred_text)
+def said_when(lang: str, told_in: str, occurred_text: str) -> str:
+    """When it happened, for an officer reading `lang`: one of the choices (or "not said"), as the resident saw
+    it in `told_in`, in the officer's language; the resident's own words quoted."""
+    chosen = {label: key for key, label in labels(told_in, "when").items()}
+    if occurred_text in chosen:
+        return labels(lang, "when")[chosen[occurred_text]]
+    if occurred_text == t(told_in, "report.when_not_said"):
+        return t(lang, "report.when_not_said")
+    return quoted(occurred_text)
 
 
 def residents_text(lang: str, residents: int) -> str:
@@ -113,7 +119,7 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
         ref=report.ref,
         category=labels(lang, "category")[report.category.value],
         place=report_place(office, report, lang),
-        when=said_when(report.language, report.occurred_text),
+        when=said_when(lang, report.language, report.occurred_text),
         description=quoted(report.description),
         photo=t(lang, "alert.photo_attached" if photo else "alert.no_photo"),
         reporter=await reporter_line(office, report.identity, report.contact_id, lang),

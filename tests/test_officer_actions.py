@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from bot.channels.console import ConsoleChannel
 from bot.outbox import Dispatcher
 from handlers.actions import LEADS_TO, Action, change_status
-from handlers.alerts import fit_together
+from handlers.alerts import fit_together, said_when
 from handlers.engine import Engine
 from handlers.office import Office
 from storage.models import (
@@ -105,6 +105,15 @@ async def test_words_instead_of_an_answer_to_the_numbers_question_are_taken_as_t
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED, "and the number was left undone"
     await petugas.send("halo pak")
     assert not petugas.heard("common.not_a_choice")
+
+
+@pytest.mark.parametrize(("told_in", "occurred", "shown"), [
+    ("en", "Before today", "Sebelum hari ini"),  # a choice, in the officer's language
+    ("en", "Not said", "Tidak disebutkan"),      # Lapor's own words, not quoted as the resident's
+    ("id", "tadi subuh", "\u201ctadi subuh\u201d"),  # the resident's, quoted
+])
+def test_when_it_happened_reaches_an_officer_in_their_language(told_in: str, occurred: str, shown: str) -> None:
+    assert said_when("id", told_in, occurred) == shown
 
 
 async def test_a_report_for_a_station_with_no_officer_yet_goes_to_the_one_above_it(
