@@ -17,6 +17,10 @@ TYPO_CUTOFF = 80  # fuzz.ratio: "narkob" → "narkoba" 92, "lalulintas" → "lal
 CONTAINED_MAX_WORDS = 6  # "rahasia aja", "ga ada fotonya": a short answer that holds one option's name
 NEGATIONS = frozenset({"tidak", "enggak", "bukan", "jangan", "not", "no"})
 NEEDED = frozenset({"usah", "perlu", "need"})  # "gak usah", "tidak perlu", "no need": a thing declined
+NUMBER_WORDS = {"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6", "tujuh": "7",
+                "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                "siji": "1", "loro": "2", "telu": "3", "hiji": "1", "tilu": "3"}
+NO_MATTER = frozenset({"gpp", "gapapa", "gakpapa", "nggakpapa", "fine"})  # "it's fine": said with the answer
 
 
 @cache
@@ -65,6 +69,7 @@ def pick(options: Sequence[tuple[str, Iterable[str]]], text: str, button: str | 
     said = normalise(text)
     if not said:
         return None
+    said = NUMBER_WORDS.get(said, said)  # "dua", "two": the number, as it is said
     if said.isdecimal():  # not isdigit(): "²" is a digit int() cannot read
         number = int(said)
         return keys[number - 1] if 1 <= number <= len(keys) else None
@@ -110,12 +115,17 @@ def _declined(words: list[str], at: int) -> bool:
 
 
 def _without_declining(words: list[str]) -> list[str]:
-    """The words less a "gak usah" that declines something else: "gak usah pak, rahasia aja" answers
-    *rahasia*."""
+    """The words less a "gak usah" that declines something else ("gak usah pak, rahasia aja" answers *rahasia*)
+    and a "no matter" ("pake nama aja gpp")."""
     out: list[str] = []
     for word in words:
         if word in NEEDED and out and out[-1] in NEGATIONS:
             out.pop()
+        elif word in NO_MATTER:
+            continue
+        elif word in ("apa", "papa") and out and out[-1] in NEGATIONS | {"apa"}:
+            while out and out[-1] in NEGATIONS | {"apa"}:  # "enggak apa apa", "enggak papa"
+                out.pop()
         else:
             out.append(word)
     return out

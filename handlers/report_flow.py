@@ -15,7 +15,7 @@ from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
 from handlers.language.answers import NEUTRAL, NO, YES, yes_or_no
-from handlers.language.intents import aside, category_named, correction, stopping, tells_a_story
+from handlers.language.intents import CORRECTION_WORDS, aside, category_named, correction, stopping, tells_a_story
 from handlers.language.normalise import normalise, words
 from handlers.language.slots import qualifies_a_time, when_named
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
@@ -766,6 +766,12 @@ async def summary(turn: Turn) -> str:
         turn.data.pop("draft", None)
         turn.say("report.cancelled")
         return MENU
+    # "anonim aja", "ganti jadi anonim": how to be known, changed here and shown again
+    asked_for = " ".join(w for w in words(turn.text) if w not in CORRECTION_WORDS and w not in ("jadi", "to"))
+    if turn.inbound.choice is None and (identity := IDENTITIES.pick(turn.lang, asked_for)) is not None:
+        turn.draft["identity"] = identity
+        turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[IDENTITY])
+        return first_missing(turn)
     turn.say("common.not_a_choice")
     return SUMMARY
 

@@ -661,6 +661,27 @@ async def test_an_english_correction_of_the_time_at_the_read_back_replaces_what_
     assert resident.heard("report.read_back", "en") and "yesterday evening" in resident.text, resident.text
 
 
+@pytest.mark.parametrize("said", ["anonim aja", "ganti jadi anonim aja"])
+async def test_how_to_be_known_is_changed_in_own_words_at_the_summary(engine: Engine, said: str) -> None:
+    resident = await at(engine, "when")
+    for message in ("tadi", "mboten", "pake nama aja gpp", "Budi"):
+        await resident.send(message)
+    assert resident.heard("report.summary") and "Identitas: Dengan nama (Budi)" in resident.text, resident.text
+    await resident.send(said)
+    assert resident.heard("report.summary") and "Identitas: Anonim" in resident.text, resident.text
+
+
+@pytest.mark.parametrize(("step", "said", "then"), [
+    ("category", "dua", "report.ask_description"),  # a number said as a word
+    ("identity", "rahasiakan nggih", "report.summary"),
+    ("photo", "ora ono", "report.ask_identity"),
+])
+async def test_answers_in_everyday_words_are_taken(engine: Engine, step: str, said: str, then: str) -> None:
+    resident = await at(engine, step)
+    await resident.send(said)
+    assert resident.heard(then), resident.text
+
+
 @pytest.mark.parametrize(("said", "shown"), [("tadi subuh", "Waktu: tadi subuh"), ("tadi pak", "Waktu: Tadi, hari ini"),
                                             ("2", "Waktu: Tadi, hari ini")])
 async def test_a_time_typed_with_more_than_a_choice_is_kept_in_the_residents_words(
