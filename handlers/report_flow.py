@@ -8,6 +8,7 @@ why and returns itself, so its question is asked again.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal, get_args
 
 from bot.channels.base import Choice
@@ -705,6 +706,11 @@ def ask_name(turn: Turn) -> None:
     turn.say("report.ask_name")
 
 
+# How a name is introduced: "nama saya Budi", "nama sy: Budi", "saya Budi", "my name is Budi", "I'm Budi".
+_NAME_OPENING = re.compile(r"^(?:(?:nama\s+(?:saya|sy|aku|ku)|namaku|my\s+name\s+is|i\s*'?\s*a?m|saya|sy|aku)\b[\s:,-]*"
+                           r"(?:adalah\s+|is\s+)?)", re.IGNORECASE)
+
+
 async def name(turn: Turn) -> str:
     """Stores the name officers will see on a named report, encrypted with the contact, and shows the summary."""
     said = words(turn.text)
@@ -712,11 +718,15 @@ async def name(turn: Turn) -> str:
     if stopping(turn.text) == "no_need" or (said[:1] in (["enggak"], ["tidak"]) and said[1:2] in (["usah"], ["perlu"])):
         turn.draft.pop("identity", None)
         return IDENTITY
+    if turn.pick(IDENTITIES) is not None:  # "dgn nama", "pakai nama": how to be known again, no name
+        turn.say("report.name_invalid", shortest=NAME_CHARS[0], longest=NAME_CHARS[1])
+        return NAME
+    given = _NAME_OPENING.sub("", turn.text.strip()).strip() or turn.text.strip()  # "nama saya Budi" is Budi
     shortest, longest = NAME_CHARS
-    if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
+    if letters_and_digits(given) < shortest or len(given) > longest:
         turn.say("report.name_invalid", shortest=shortest, longest=longest)
         return NAME
-    turn.contact.display_name_encrypted = turn.cipher.encrypt(turn.text)
+    turn.contact.display_name_encrypted = turn.cipher.encrypt(given)
     return first_missing(turn)
 
 

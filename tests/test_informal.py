@@ -661,6 +661,17 @@ async def test_an_english_correction_of_the_time_at_the_read_back_replaces_what_
     assert resident.heard("report.read_back", "en") and "yesterday evening" in resident.text, resident.text
 
 
+async def test_a_name_is_taken_without_its_introduction_and_no_answer_of_identity_is_a_name(engine: Engine) -> None:
+    resident = await at(engine, "when")
+    for message in ("tadi", "lewati", "dengan nama"):
+        await resident.send(message)
+    assert resident.heard("report.ask_name"), resident.text
+    await resident.send("dgn nama")
+    assert resident.heard("report.name_invalid"), resident.text
+    await resident.send("nama saya Budi Santoso")
+    assert resident.heard("report.summary") and "Identitas: Dengan nama (Budi Santoso)" in resident.text, resident.text
+
+
 @pytest.mark.parametrize("said", ["anonim aja", "ganti jadi anonim aja"])
 async def test_how_to_be_known_is_changed_in_own_words_at_the_summary(engine: Engine, said: str) -> None:
     resident = await at(engine, "when")
