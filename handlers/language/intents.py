@@ -29,6 +29,7 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "amuk", "bunuh", "sandera", "theft", "stolen", "steal", "thief", "robbery", "robbed", "burglary", "burglar",
         "mugged", "scam", "fraud", "assault", "knife", "gun", "stab", "stabbed", "fight", "attacked", "beaten",
         "gendam", "hipnotis", "nyuri", "nyolong", "nyopet", "scammed", "cheated", "bully", "mencuri", "pencuri",
+        "following", "followed", "stalking", "stalker", "harassed", "harassment", "threatened", "threatening",
     }),
     "unsafe_place": frozenset({"rawan", "gelap", "sepi", "nongkrong", "geng", "angker", "unsafe", "dark"}),
     "traffic": frozenset({
@@ -39,6 +40,7 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
     "social": frozenset({
         "tetangga", "ribut", "berisik", "bising", "cekcok", "konflik", "sengketa", "warisan", "karaoke",
         "musik", "mabuk", "miras", "sampah", "noise", "noisy", "neighbour", "neighbor", "dispute", "drunk",
+        "neighbours", "neighbors", "music", "loud",
     }),
     "drugs": frozenset({
         "narkoba", "narkotika", "sabu", "nyabu", "ganja", "ekstasi", "inex", "putaw", "tramadol", "ngelem",
