@@ -16,7 +16,15 @@ from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
 from handlers.language.answers import NEUTRAL, NO, YES, yes_or_no
-from handlers.language.intents import CORRECTION_WORDS, aside, category_named, correction, stopping, tells_a_story
+from handlers.language.intents import (
+    CORRECTION_WORDS,
+    aside,
+    category_named,
+    correction,
+    field_named,
+    stopping,
+    tells_a_story,
+)
 from handlers.language.normalise import normalise, words
 from handlers.language.slots import qualifies_a_time, when_named
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
@@ -228,6 +236,9 @@ async def read_back(turn: Turn) -> str:
     picked = turn.pick(READ_BACK_WHEN if asks_when else READ_BACK_OPTIONS)
     if picked is None and turn.inbound.choice is None:
         picked = _yes_with_a_time(turn.text)
+    if picked is None and turn.inbound.choice is None and asks_when and (told := _yes_and_when(turn.text)):
+        turn.draft["when"] = {"text": told}  # "iya, tiap malem pak": a time of its own, as told
+        picked = "yes"
     if picked is None:
         turn.say("common.not_a_choice")
         return READ_BACK
@@ -262,6 +273,21 @@ def _yes_with_a_time(text: str) -> str | None:
     if answer is None and moment is not None and not says_no:
         return moment
     return answer
+
+
+_BUT = frozenset({"tapi", "but", "namun", "cuma", "hanya"})
+_YES_THEN = re.compile(r"^\s*([^\W\d_]+)\s*[,.!]*\s+(.+)$", re.DOTALL)
+
+
+def _yes_and_when(text: str) -> str | None:
+    """After a yes, the rest of the message, when the time was asked with what was read and no choice of it fits:
+    "iya, tiap malem pak" is a yes, and "tiap malem pak" when."""
+    found = _YES_THEN.match(text)
+    said = set(words(found[2])) if found else set()
+    if found is None or yes_or_no(found[1]) != "yes" or said & (NO | _BUT) or any(map(field_named, said)):
+        return None  # "ya, tapi tempatnya di Gedog" is no time
+    rest = found[2].strip()
+    return rest if letters_and_digits(rest) >= WHEN_CHARS[0] and len(rest) <= WHEN_CHARS[1] else None
 
 
 async def correct(turn: Turn) -> str | None:

@@ -467,6 +467,18 @@ async def test_a_cry_that_names_no_crime_is_read_back_as_an_emergency(engine: En
     assert resident.heard("report.read_back_ask_when") and "Darurat" in resident.text, resident.text
 
 
+@pytest.mark.parametrize(("yes", "kept"), [("iya, tiap malem pak", "tiap malem pak"),
+                                           ("yes, every night", "every night")])
+async def test_a_yes_with_a_time_of_its_own_at_the_read_back_keeps_that_time(engine: Engine, yes: str,
+                                                                             kept: str) -> None:
+    resident = Resident(engine, "console:story")
+    await resident.send("kotak amal musholla dicongkel orang, kel gedog kec sananwetan blitar")
+    assert resident.heard("report.read_back_ask_when"), resident.text
+    await resident.send(yes)
+    assert resident.heard("report.ask_photo"), resident.text
+    assert (await draft_of(engine))["when"] == {"text": kept}
+
+
 LONG_STORY = ("kemarin malam sekitar jam sebelas ada dua orang pakai motor matic warna hitam datang ke depan rumah "
               "tetangga saya lalu mencuri helm dan jaket yang digantung di teras kemudian kabur ke arah utara, saya "
               "sempat teriak tapi mereka sudah jauh. kejadiannya di kelurahan bendogerit")

@@ -381,7 +381,7 @@ _DETERMINERS = frozenset({"the", "my", "your", "its", "this", "that"})
 _COPULAS = frozenset({"is", "was", "are", "were"})
 
 
-def _field_named(word: str) -> str | None:
+def field_named(word: str) -> str | None:
     """The field a word names: "lokasi", "lokasinya" (its -nya), "place"."""
     for candidate in (word, word[:-3] if word.endswith("nya") else word):
         for field, names in FIELD_WORDS.items():
@@ -400,7 +400,7 @@ def _new_answer(text: str, field: str) -> str:
 def _field_said_wrong(said: list[str]) -> bool:
     """Whether the words open with a field said to be wrong: "lokasinya salah", "the time is wrong"."""
     at = 1 if said[:1] and said[0] in _DETERMINERS else 0
-    if at >= len(said) or _field_named(said[at]) is None:
+    if at >= len(said) or field_named(said[at]) is None:
         return False
     after = said[at + 1:at + 3]
     if after[:1] and after[0] in _COPULAS:
@@ -413,11 +413,11 @@ def correction(text: str) -> Correction | None:
     (the category, to narkoba), "eh salah, lokasinya di Plosokerep" (the place, with its new answer). None when
     the text is no correction."""
     said = words(text)
-    fields = [field for word in said if (field := _field_named(word))]
+    fields = [field for word in said if (field := field_named(word))]
     # "eh salah, lokasinya …", or the field said wrong first: "lokasinya salah, harusnya …"
     first = said[:FIELD_NAMED_WITHIN]
     opens = bool(said) and ((said[0] in FIX_OPENERS and bool((_WRONG | CORRECTION_WORDS) & set(first))
-                             and any(_field_named(word) for word in first)) or _field_said_wrong(said))
+                             and any(field_named(word) for word in first)) or _field_said_wrong(said))
     if not said or (len(said) > CORRECTION_MAX_WORDS and not opens):
         return None
     if said[0] in BACK_WORDS or normalise(text) in ("go back", "mundur satu"):
