@@ -14,6 +14,7 @@ from handlers.conversation import respond
 from handlers.digest import CATCH_UP, due_digests, send_digest
 from handlers.escalation import escalate_due
 from handlers.i18n import t
+from handlers.language.intents import tells_a_story
 from handlers.office import EscalationDelays, Office
 from handlers.report_flow import PHOTO_STEPS, VOICE_STEPS
 from handlers.routing import Router
@@ -190,7 +191,8 @@ class Engine:
         """Fetches and stores a photo sent where the conversation takes one; elsewhere it is not kept."""
         async with self.sessions() as db:
             step = await current_step(db, self.cipher, inbound.urn)
-        if step not in PHOTO_STEPS:
+        # At the menu, a photo whose caption tells what happened starts the report with it.
+        if step not in PHOTO_STEPS and not (step in (None, MENU) and tells_a_story(inbound.text)):
             return None, "not_now"
         return await self._fetch_and_keep(inbound, inbound.media[0], self.media_store.save_photo)
 

@@ -108,6 +108,7 @@ async def start_from_story(turn: Turn, *, urgent: bool = False) -> str:
     """Opens a draft whose description is the message, and reads its category, place and time to confirm them
     together; what is not there is asked afterwards."""
     start(turn, urgent=urgent)
+    _keep_photo(turn)  # a photo whose caption tells the story
     return await _take_story(turn)
 
 
@@ -697,8 +698,12 @@ def ask_photo(turn: Turn) -> None:
 
 
 async def photo(turn: Turn) -> str:
-    """Stores the photo, or none, and asks how the resident wants to be identified."""
+    """Stores the photo, or none, and asks how the resident wants to be identified. A photo's caption ("ini
+    bukti transfernya pak") is added to the story, which officers read."""
     if _keep_photo(turn):
+        if turn.text.strip():
+            story = f"{turn.draft['description']}\n{turn.text.strip()}"
+            turn.draft["description"] = story[:DESCRIPTION_CHARS[1]]
         return first_missing(turn)
     if turn.photo_problem:
         return PHOTO

@@ -19,7 +19,7 @@ from storage.models import (
     ReportEvent,
     ReportStatus,
 )
-from tests.helpers import DESCRIPTION, PLACE, Resident, make_engine, photo, same_picture, walk_to_summary
+from tests.helpers import DESCRIPTION, PLACE, Resident, at, make_engine, photo, same_picture, walk_to_summary
 
 PNG = photo("PNG")
 
@@ -182,6 +182,29 @@ async def test_location_pin_is_stored_with_coordinates(engine: Engine) -> None:
     [report] = await reports(engine)
     assert (report.latitude, report.longitude) == (-8.0983, 112.1681)
     assert report.location_text is None
+
+
+async def test_a_photo_whose_caption_tells_the_story_starts_the_report_with_it(engine: Engine,
+                                                                              tmp_path: Path) -> None:
+    photo = tmp_path / "motor.png"
+    photo.write_bytes(PNG)
+    resident = Resident(engine)
+    await resident.send("halo")
+    story = "ini motor yg nabrak sy td di jl mastrip kel gedog sananwetan blitar, pengendaranya kabur"
+    await resident.send(story, photo=photo)
+    assert not resident.heard("photo.rejected_not_now") and resident.heard("report.read_back"), resident.text
+    for message in ("iya", "2"):  # the photo is not asked for: it came with the story
+        await resident.send(message)
+    assert resident.heard("report.summary") and "Foto: ada" in resident.text, resident.text
+
+
+async def test_a_caption_sent_with_the_photo_asked_for_is_added_to_the_story(engine: Engine, tmp_path: Path) -> None:
+    photo = tmp_path / "bukti.png"
+    photo.write_bytes(PNG)
+    resident = await at(engine, "photo")
+    await resident.send("ini bukti transfernya pak", photo=photo)
+    await resident.send("2")
+    assert resident.heard("report.summary") and "ini bukti transfernya pak" in resident.text, resident.text
 
 
 async def test_photo_with_caption_counts_as_description_and_photo(engine: Engine, tmp_path: Path) -> None:
