@@ -26,7 +26,7 @@ from handlers.language.intents import (
     tells_a_story,
 )
 from handlers.language.normalise import normalise, words
-from handlers.language.slots import qualifies_a_time, when_named
+from handlers.language.slots import no_time_given, qualifies_a_time, when_named
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
 from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData, Voice
 from handlers.text import letters_and_digits
@@ -665,6 +665,9 @@ async def when(turn: Turn) -> str:
         turn.draft["when"] = {"text": turn.text} if _says_more_than(turn, picked) else {"choice": picked}
         if picked == "now" and not turn.emergency_answered:
             turn.say("emergency.happening_now")
+        return first_missing(turn)
+    if no_time_given(turn.text):  # "lewati", "ga tau": not said, rather than those words as the time
+        turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
         return first_missing(turn)
     shortest, longest = WHEN_CHARS
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:

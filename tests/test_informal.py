@@ -706,7 +706,8 @@ async def test_answers_in_everyday_words_are_taken(engine: Engine, step: str, sa
 
 
 @pytest.mark.parametrize(("said", "shown"), [("tadi subuh", "Waktu: tadi subuh"), ("tadi pak", "Waktu: Tadi, hari ini"),
-                                            ("2", "Waktu: Tadi, hari ini")])
+                                            ("2", "Waktu: Tadi, hari ini"), ("lewati", "Waktu: Tidak disebutkan"),
+                                            ("ga tau pak", "Waktu: Tidak disebutkan")])
 async def test_a_time_typed_with_more_than_a_choice_is_kept_in_the_residents_words(
         engine: Engine, said: str, shown: str) -> None:
     resident = await at(engine, "when")

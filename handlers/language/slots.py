@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers.language.answers import NEUTRAL
 from handlers.language.normalise import words
 
 # Words of the moment, checked in this order: "tadi malam" is earlier than "tadi", "kemarin" than "sekarang".
@@ -44,3 +45,15 @@ def qualifies_a_time(said: list[str], at: int) -> bool:
     """Whether the word at `at` qualifies the time right after it: "bukan" in "ya, bukan hari ini"."""
     return said[at] in NOT | BEFORE and any(said[at + 1:at + 1 + len(want)] == want
                                             for _, phrases in WHEN_PHRASES for want in map(str.split, phrases))
+
+
+# A time not given: "lewati", "gak tau", "lupa", "I don't know".
+_NO_TIME = frozenset({("lewati",), ("lewat",), ("skip",), ("lupa",), ("entah",), ("enggak", "tau"), ("enggak", "tahu"),
+                      ("tidak", "tahu"), ("tidak", "tau"), ("tidak", "ingat"), ("enggak", "ingat"),
+                      ("don", "t", "know"), ("i", "don", "t", "know"), ("dont", "know"), ("not", "sure"),
+                      ("no", "idea"), ("unknown",)})
+
+
+def no_time_given(text: str) -> bool:
+    """Whether the answer to "when?" says it is not known or not to be given: "lewati", "ga tau pak"."""
+    return tuple(word for word in words(text) if word not in NEUTRAL) in _NO_TIME
