@@ -77,9 +77,11 @@ def pick(options: Sequence[tuple[str, Iterable[str]]], text: str, button: str | 
     exact = [key for key in keys if said in names[key]]
     if len(exact) == 1:
         return exact[0]
-    if "yes" in keys and "no" in keys and (answer := yes_or_no(text)) is not None:
-        return answer
-    if (contained := _contained(said, names, keys)) is not None:  # "ya sama", "rahasia aja"
+    if "yes" in keys and "no" in keys:
+        answer = yes_or_no(text)  # not by a name held in more words: "hapus apa pak?" confirms no erasure
+        if answer is not None:
+            return answer
+    elif (contained := _contained(said, names, keys)) is not None:  # "rahasia aja"
         return contained
     scored = sorted(((max((fuzz.ratio(said, n) for n in names[key]), default=0.0), key) for key in keys),
                     reverse=True)

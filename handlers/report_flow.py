@@ -18,6 +18,7 @@ from handlers.i18n import labels, t
 from handlers.language.answers import NEUTRAL, NO, YES, yes_or_no
 from handlers.language.intents import (
     CORRECTION_WORDS,
+    TIME_WORDS,
     aside,
     category_named,
     correction,
@@ -277,6 +278,12 @@ def _yes_with_a_time(text: str) -> str | None:
 
 
 _BUT = frozenset({"tapi", "but", "namun", "cuma", "hanya"})
+# Words of a time that TIME_WORDS, the story's, leave out: a day, a repeat, a stretch of time.
+_MORE_TIME_WORDS = frozenset({
+    "kemarin", "semalam", "lalu", "tadi", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "tahun", "every",
+    "daily", "day", "days", "week", "weeks", "month", "ago", "yesterday", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "year",
+})  # fmt: skip
 _YES_THEN = re.compile(r"^\s*([^\W\d_]+)\s*[,.!]*\s+(.+)$", re.DOTALL)
 
 
@@ -287,6 +294,8 @@ def _yes_and_when(text: str) -> str | None:
     said = set(words(found[2])) if found else set()
     if found is None or yes_or_no(found[1]) != "yes" or said & (NO | _BUT) or any(map(field_named, said)):
         return None  # "ya, tapi tempatnya di Gedog" is no time
+    if not said & (TIME_WORDS | _MORE_TIME_WORDS) and not any(word.isdecimal() for word in said):
+        return None  # "ya betul pak mohon dibantu" says no time
     rest = found[2].strip()
     return rest if letters_and_digits(rest) >= WHEN_CHARS[0] and len(rest) <= WHEN_CHARS[1] else None
 
@@ -639,6 +648,8 @@ def ask_same_incident(turn: Turn) -> None:
 async def same_incident(turn: Turn) -> str:
     """Joins the report of the same incident on a yes, or goes on with a report of its own; asks when."""
     picked = turn.pick(SAME_OPTIONS)
+    if picked is None and turn.inbound.choice is None:  # "ya sama", "iya sama pak": a yes, "same" said with it
+        picked = {"yes": "yes", "no": "no"}.get(yes_or_no(" ".join(w for w in words(turn.text) if w != "sama")) or "")
     if picked is None:
         turn.say("common.not_a_choice")
         return SAME

@@ -230,6 +230,16 @@ async def test_erasure_asked_for_with_a_request_before_it_is_confirmed_first(
     assert resident.heard("privacy.confirm_delete", lang), resident.text
 
 
+@pytest.mark.parametrize("said", ["hapus apa pak?", "hapus nanti aja", "hapus fotonya aja"])
+async def test_only_a_yes_confirms_the_erasure(engine: Engine, said: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("hapus")
+    assert resident.heard("privacy.confirm_delete"), resident.text
+    await resident.send(said)
+    assert not resident.heard("privacy.deleted"), resident.text
+
+
 @pytest.mark.parametrize("said", ["tolong hapus coretan di tembok sekolah", "saya mau hapus foto yang tadi"])
 async def test_a_request_before_other_words_is_no_command(engine: Engine, said: str) -> None:
     resident = Resident(engine)
