@@ -40,15 +40,23 @@ ALWAYS_WORDS = frozenset({
     "tembakan", "ledakan", "ngebacok", "ngeroyok", "dikeroyok", "penculikan", "perampokan", "perampok",
     "pembacokan", "perampasan", "penjarahan", "ngancam",
 })  # fmt: skip
-# Violence at home is a cry however it is told, as past or as habit ("suami saya mukul saya tiap hari"): one of
-# the household and a blow. Stems, and the Jakartan forms Sastrawi does not take apart.
-_HOUSEHOLD = frozenset({"suami", "istri", "bini", "laki", "ayah", "bapak", "papa", "bokap", "abah", "ibu", "mama",
-                        "emak", "nyokap", "pacar", "mertua", "tiri", "husband", "wife", "boyfriend", "girlfriend",
-                        "father", "stepfather", "dad", "mother", "partner"})
+# Violence at home is a cry however it is told, as past or as habit ("suami saya mukul saya tiap hari"): a blow
+# with one of the household close by and a person struck or striking beside it, so that "motor ibu saya hilang
+# pukul sembilan" or "my mother saw kids kick a dog" is none. Stems, and the Jakartan forms Sastrawi does not
+# take apart.
+_HOUSEHOLD = frozenset({"suami", "istri", "bini", "ayah", "bapak", "papa", "bokap", "abah", "ibu", "mama", "emak",
+                        "nyokap", "pacar", "mertua", "tiri", "husband", "wife", "boyfriend", "girlfriend", "father",
+                        "stepfather", "dad", "mother", "partner"})
+_PERSONS = _HOUSEHOLD | {"saya", "aku", "gue", "kami", "kita", "anak", "adik", "kakak", "nenek", "kakek", "me",
+                         "us", "her", "him", "son", "daughter"}
 _BLOWS = frozenset({"pukul", "mukul", "mukulin", "tampar", "nampar", "tendang", "nendang", "hajar", "ngehajar", "siksa",
-                    "jambak", "cekik", "aniaya", "gebuk", "gebukin", "tonjok", "nonjok", "banting", "hit", "hits",
-                    "hitting", "beat", "beats", "beating", "kick", "kicks", "kicking", "slap", "slaps", "slapping",
-                    "punch", "punches", "choke", "chokes"})
+                    "jambak", "cekik", "aniaya", "gebuk", "gebukin", "tonjok", "nonjok", "hit", "hits", "hitting",
+                    "beat", "beats", "beating", "kick", "kicks", "kicking", "slap", "slaps", "slapping", "punch",
+                    "punches", "choke", "chokes"})
+_HOUSEHOLD_NEAR, _PERSON_NEAR = 3, 2  # words from the blow
+# "pukul sembilan", "pukul setengah 10": a time of day, not a blow.
+_CLOCK_WORDS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+                          "sebelas", "dua belas", "setengah", "seperempat"})
 # A fight is a cry while it happens; one that happens "tiap malam minggu" is a complaint to report.
 FIGHTS = frozenset({"berkelahi", "perkelahian", "berantem", "berantam", "kelahi", "jotos", "fighting"})
 HABITUAL = frozenset({"tiap", "setiap", "sering", "selalu", "biasanya", "kadang", "every", "often", "always"})
@@ -166,11 +174,20 @@ def _as_listed(word: str) -> str:
     return _TOLONG.get(word) or _TOLONG.get(squeezed) or _SQUEEZED.get(squeezed, word)
 
 
-def _a_blow(said: list[str]) -> bool:
-    """A blow told, not negated: "mukul", "dipukuli", "nampar"; "pukul 9" is nine o'clock."""
+def _violence_at_home(said: list[str]) -> bool:
+    """A blow told, not negated ("mukul", "dipukuli", "nampar"; "pukul 9" is nine o'clock), with one of the
+    household within a few words and a person right beside it."""
+    if _NOT_REAL & set(said):
+        return False
     for i, root in enumerate(stems_of(said, _BLOWS)):
-        if root in _BLOWS and not _negated(said, i) \
-                and not (root == "pukul" and i + 1 < len(said) and _CLOCK.match(said[i + 1])):
+        if root not in _BLOWS or _negated(said, i):
+            continue
+        following = said[i + 1] if i + 1 < len(said) else ""
+        if root == "pukul" and (_CLOCK.match(following) or following in _CLOCK_WORDS):
+            continue
+        near = said[max(0, i - _HOUSEHOLD_NEAR):i + _HOUSEHOLD_NEAR + 1]
+        beside = said[max(0, i - _PERSON_NEAR):i] + said[i + 1:i + _PERSON_NEAR + 1]
+        if _HOUSEHOLD & set(near) and _PERSONS & set(beside):
             return True
     return False
 
@@ -207,7 +224,7 @@ def is_cry_for_help(text: str) -> bool:
             continue
         if phrase not in _CHILD_PHRASES or at == 0 or said[at - 1] in _BEFORE_A_SUBJECT:
             return True
-    if _HOUSEHOLD & set(said) and not _NOT_REAL & set(said) and _a_blow(said):
+    if _violence_at_home(said):
         return True
     if not_now:
         return False
@@ -223,7 +240,8 @@ def is_cry_for_help(text: str) -> bool:
             return True
         if (word in FIGHTS or root in FIGHTS) and not HABITUAL & set(said):
             return True
-        if word in ("pukul", "hit") and i + 1 < len(said) and not _CLOCK.match(said[i + 1]):
+        if word in ("pukul", "hit") and i + 1 < len(said) and not _CLOCK.match(said[i + 1]) \
+                and said[i + 1] not in _CLOCK_WORDS:
             return True  # "dipukul" stems to "pukul", but "pukul 9" is nine o'clock
         if root in THEFT_STEMS and any(w in PROGRESS for w in said[max(0, i - 3):i]):
             return True
