@@ -566,6 +566,15 @@ async def test_a_thank_you_leaves_an_officers_question_waiting_for_the_answer(en
     assert warga.heard("relay.answer_sent")
 
 
+@pytest.mark.parametrize("answer", ["iya saya tunggu pak", "saya mau lapor pak, motornya merah ada stiker"])
+async def test_an_answer_that_sounds_like_waiting_or_reporting_is_passed_on(engine: Engine, answer: str) -> None:
+    petugas = await enrolled(engine, "console:petugas")
+    warga, ref = await file_report(engine)
+    await petugas.send(f"INFO {ref} Bisa tunggu di lokasi? Motornya warna apa?")
+    await warga.send(answer)
+    assert warga.heard("relay.answer_sent"), warga.text
+
+
 async def test_a_wish_to_report_something_else_is_no_answer_to_an_officers_question(engine: Engine) -> None:
     petugas = await enrolled(engine, "console:petugas")
     warga, ref = await file_report(engine)

@@ -324,10 +324,11 @@ def aside(text: str) -> str | None:
 
 
 # "Wait, I'll check": a message that puts an answer off ("ok pak sebentar sy cek dulu"), said only with these.
-_HOLDING_CORE = frozenset({"sebentar", "bentar", "tunggu", "nanti", "wait", "moment", "minute", "hold", "later"})
-_HOLDING_WORDS = _HOLDING_CORE | {"ok", "oke", "okay", "siap", "baik", "ya", "iya", "saya", "aku", "cek", "dulu",
-                                  "coba", "lihat", "liat", "tanya", "kabari", "kabar", "on", "a", "i", "will", "let",
-                                  "me", "check", "ask", "first", "please", "yes", "ll"}
+# Not "tunggu" nor "nanti": "iya saya tunggu pak" answers "can you wait there?", "nanti saya kabari" may too.
+_HOLDING_CORE = frozenset({"sebentar", "bentar", "wait", "moment", "minute", "hold"})
+_HOLDING_WORDS = _HOLDING_CORE | {"ok", "oke", "okay", "siap", "baik", "ya", "saya", "aku", "cek", "dulu", "coba",
+                                  "lihat", "liat", "tanya", "on", "a", "i", "will", "let", "me", "check", "ask",
+                                  "first", "please", "ll"}
 
 
 def puts_off(text: str) -> bool:
@@ -340,12 +341,21 @@ def puts_off(text: str) -> bool:
 _WISHING = frozenset({"mau", "ingin", "pengin", "pingin", "pengen", "mo", "want", "like", "need", "perlu"})
 
 
+# What may follow a wish to report that says no more: "sy mau lapor yg lain pak", "I want to report something else".
+_ANOTHER = frozenset({"yang", "lain", "lagi", "baru", "satu", "hal", "else", "something", "another", "other", "new",
+                      "thing", "one", "a"})
+
+
 def wants_to_report(text: str) -> bool:
-    """Whether the message asks to make a report ("sy mau lapor yg lain pak", "I want to report something
-    else") rather than tell something ("lapor pak, yang ngambil pakai jaket hitam")."""
+    """Whether the message only asks to make a report ("sy mau lapor yg lain pak", "I want to report something
+    else"), telling nothing ("saya mau lapor pak, motornya merah" tells the colour)."""
     said = words(text)
-    return menu_intent(text) in ("report", "category") and any(
-        word in REPORT_WORDS and _WISHING & set(said[max(0, i - 3):i]) for i, word in enumerate(said))
+    if menu_intent(text) not in ("report", "category"):
+        return False
+    for i, word in enumerate(said):
+        if word in REPORT_WORDS and _WISHING & set(said[max(0, i - 3):i]):
+            return all(w in _ANOTHER or w in NEUTRAL for w in said[i + 1:])
+    return False
 
 
 @dataclass(frozen=True)
