@@ -191,8 +191,11 @@ class Engine:
         """Fetches and stores a photo sent where the conversation takes one; elsewhere it is not kept."""
         async with self.sessions() as db:
             step = await current_step(db, self.cipher, inbound.urn)
-        # At the menu, a photo whose caption tells what happened starts the report with it.
-        if step not in PHOTO_STEPS and not (step in (None, MENU) and tells_a_story(inbound.text)):
+            # At the menu, a photo whose caption tells what happened starts the report with it (unless an officer
+            # waits for the sender's answer, which the caption then is).
+            starts_report = step in (None, MENU) and tells_a_story(inbound.text) and not await question_waits(
+                db, self.cipher.lookup_hash(inbound.urn))
+        if step not in PHOTO_STEPS and not starts_report:
             return None, "not_now"
         return await self._fetch_and_keep(inbound, inbound.media[0], self.media_store.save_photo)
 
