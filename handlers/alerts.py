@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from handlers.choices import Menu
-from handlers.i18n import labels, t
+from handlers.i18n import LANGUAGES, labels, t
 from handlers.office import Office
 from handlers.routing import describe_place
 from handlers.voice import voice_payload
@@ -46,14 +46,15 @@ def quoted(text: str) -> str:
     return "\u201c" + _COMMAND_SLASH.sub("\u2215", one_line) + "\u201d"
 
 
-def said_when(lang: str, told_in: str, occurred_text: str) -> str:
+def said_when(lang: str, occurred_text: str) -> str:
     """When it happened, for an officer reading `lang`: one of the choices (or "not said"), as the resident saw
-    it in `told_in`, in the officer's language; the resident's own words quoted."""
-    chosen = {label: key for key, label in labels(told_in, "when").items()}
-    if occurred_text in chosen:
-        return labels(lang, "when")[chosen[occurred_text]]
-    if occurred_text == t(told_in, "report.when_not_said"):
-        return t(lang, "report.when_not_said")
+    it in either language, in the officer's; the resident's own words quoted."""
+    for told_in in LANGUAGES:  # the resident may have switched language while reporting
+        chosen = {label: key for key, label in labels(told_in, "when").items()}
+        if occurred_text in chosen:
+            return labels(lang, "when")[chosen[occurred_text]]
+        if occurred_text == t(told_in, "report.when_not_said"):
+            return t(lang, "report.when_not_said")
     return quoted(occurred_text)
 
 
@@ -119,7 +120,7 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
         ref=report.ref,
         category=labels(lang, "category")[report.category.value],
         place=report_place(office, report, lang),
-        when=said_when(lang, report.language, report.occurred_text),
+        when=said_when(lang, report.occurred_text),
         description=quoted(report.description),
         photo=t(lang, "alert.photo_attached" if photo else "alert.no_photo"),
         reporter=await reporter_line(office, report.identity, report.contact_id, lang),

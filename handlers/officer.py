@@ -375,7 +375,7 @@ async def show_report(turn: Turn, ref: str) -> None:
     events = [await event_line(turn.db, turn.lang, event, timezone) for event in await history(turn.db, report)]
     accounts = [t(turn.lang, "officer.witness_line", time=format_time(turn.lang, witness.created_at, timezone),
                   statement=quoted(witness.statement),
-                  when=said_when(turn.lang, witness.language, witness.occurred_text), where=where, reporter=reporter)
+                  when=said_when(turn.lang, witness.occurred_text), where=where, reporter=reporter)
                 for witness, where, reporter in await witness_accounts(turn.office, report, turn.lang)]
     witnesses = t(turn.lang, "officer.witnesses", count=len(accounts), lines="\n".join(accounts)) if accounts else ""
     _offer(turn, "officer.report", action_choices(turn.lang, report.ref), alert=payload["text"], witnesses=witnesses,

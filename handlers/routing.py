@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers.i18n import t
 from handlers.text import normalize
 from storage.models import Station
-from storage.officers import duty_officers
+from storage.officers import has_officers
 from storage.regions import PlaceCandidate, RegionIndex, is_confident
 from storage.stations import areas_of, covered_codes, nearest_polsek, station_by_code, station_covering
 
@@ -72,16 +72,18 @@ class Router:
         return Route(fallback, True, "fallback_no_station" if place else "fallback_unplaced")
 
     async def answering_for(self, db: AsyncSession, station: Station) -> Station:
-        """The station that answers a report of `station`: itself while a duty officer is enrolled there, else the
-        first above it that has one, else the fallback desk if it has one, so that no report alerts nobody; itself
-        when none has one (a new install, before any officer enrolls)."""
+        """The station that answers a report of `station` when it is filed: itself while an officer (on duty, or
+        its head) is enrolled there, else the first above it that has one, else the fallback desk if it has one,
+        so that no report alerts nobody; itself when none has one (a new install, before any officer enrolls)."""
         above: Station | None = station
-        while above is not None:
-            if await duty_officers(db, above.id):
+        seen: set[int] = set()
+        while above is not None and above.id not in seen:  # a registry's parents may loop
+            if await has_officers(db, above.id):
                 return above
+            seen.add(above.id)
             above = await db.get(Station, above.parent_id) if above.parent_id else None
         desk = await station_by_code(db, self.fallback_station)
-        return desk if desk is not None and await duty_officers(db, desk.id) else station
+        return desk if desk is not None and await has_officers(db, desk.id) else station
 
     async def near_pin(self, db: AsyncSession, latitude: float,
                        longitude: float) -> tuple[Station, PlaceCandidate] | None:

@@ -80,7 +80,7 @@ async def join_report(office: Office, report: Report, *, contact_id: int, identi
         text = t(lang, "alert.witness_added", ref=report.ref, residents=residents,
                  urgent=t(lang, "alert.urgent") if urgent else "",
                  category=labels(lang, "category")[report.category.value], place=report_place(office, report, lang),
-                 statement=quoted(statement), when=said_when(lang, language, occurred_text),
+                 statement=quoted(statement), when=said_when(lang, occurred_text),
                  where=witness_place(office, witness, lang),
                  photo=t(lang, "alert.photo_attached" if photo else "alert.no_photo"),
                  reporter=await reporter_line(office, witness.identity, witness.contact_id, lang))

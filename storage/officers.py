@@ -109,6 +109,12 @@ async def duty_officers(db: AsyncSession, station_id: int) -> list[tuple[Officer
     return await _officers(db, station_id, OfficerRole.DUTY)
 
 
+async def has_officers(db: AsyncSession, station_id: int) -> bool:
+    """Whether an officer of any role is enrolled at the station and active."""
+    return (await db.execute(select(Officer.id).where(Officer.station_id == station_id, Officer.active.is_(True))
+                             .limit(1))).first() is not None
+
+
 async def station_heads(db: AsyncSession, station_id: int) -> list[tuple[Officer, Contact]]:
     """The station's active heads (Kapolsek), with their contacts."""
     return await _officers(db, station_id, OfficerRole.HEAD)

@@ -34,6 +34,7 @@ from storage.models import (
 from storage.officers import revoke
 from storage.outbox import open_payload, retry, seal
 from storage.reports import find_ref, report_by_ref
+from storage.stations import station_by_code
 from storage.workflow import CLOSED_STATUSES, OPEN_STATUSES, StatusChangeNotAllowed, check_status_change
 from tests.helpers import (
     WARGA,
@@ -107,13 +108,33 @@ async def test_words_instead_of_an_answer_to_the_numbers_question_are_taken_as_t
     assert not petugas.heard("common.not_a_choice")
 
 
-@pytest.mark.parametrize(("told_in", "occurred", "shown"), [
-    ("en", "Before today", "Sebelum hari ini"),  # a choice, in the officer's language
-    ("en", "Not said", "Tidak disebutkan"),      # Lapor's own words, not quoted as the resident's
+async def test_a_station_with_only_its_head_enrolled_keeps_its_reports(engine: Engine) -> None:
+    await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    await enrolled(engine, "console:polres", station="POLRES-BLITAR-KOTA")
+    warga, ref = await file_report(engine)
+    assert "diteruskan ke Polsek Sananwetan" in warga.text, warga.text
+    assert ref not in await deliver_to(engine, "console:polres")
+
+
+async def test_stations_whose_parents_loop_still_answer_for_a_report(engine: Engine) -> None:
+    async with engine.sessions() as db, db.begin():
+        polres = await station_by_code(db, "POLRES-BLITAR-KOTA")
+        desk = await station_by_code(db, "PUSAT")
+        assert polres is not None and desk is not None
+        polres.parent_id, desk.parent_id = desk.id, polres.id  # a registry mistake: each the other's parent
+        polsek = await station_by_code(db, "POLSEK-SANANWETAN")
+        assert polsek is not None
+        assert await engine.router.answering_for(db, polsek) is polsek  # nobody enrolled anywhere: as routed
+
+
+@pytest.mark.parametrize(("lang", "occurred", "shown"), [
+    ("id", "Before today", "Sebelum hari ini"),  # a choice, in the officer's language
+    ("id", "Not said", "Tidak disebutkan"),      # Lapor's own words, not quoted as the resident's
+    ("en", "Tidak disebutkan", "Not said"),      # whichever language the resident ended in
     ("id", "tadi subuh", "\u201ctadi subuh\u201d"),  # the resident's, quoted
 ])
-def test_when_it_happened_reaches_an_officer_in_their_language(told_in: str, occurred: str, shown: str) -> None:
-    assert said_when("id", told_in, occurred) == shown
+def test_when_it_happened_reaches_an_officer_in_their_language(lang: str, occurred: str, shown: str) -> None:
+    assert said_when(lang, occurred) == shown
 
 
 async def test_a_report_for_a_station_with_no_officer_yet_goes_to_the_one_above_it(
