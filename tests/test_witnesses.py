@@ -9,6 +9,7 @@ import itertools
 from pathlib import Path
 
 import httpx
+import pytest
 from sqlalchemy import select
 
 from handlers.engine import Engine
@@ -59,18 +60,6 @@ async def tell(resident: Resident, story: str, category: str = BRAWL.category) -
     """From hello to the question after the place: the same-incident question, or the time."""
     for message in ("halo", "1", category_number(category), story, PLACE, "ya"):
         await resident.send(message)
-
-
-async def test_a_yes_with_the_word_same_joins_the_incident(engine: Engine) -> None:
-    await file_report(engine, "console:pertama", description=FIRST_STORY)
-    witness = Resident(engine, "console:saksi")
-    await tell(witness, SAME_STORY, "security")
-    assert witness.heard("report.ask_same_incident"), witness.text
-    await witness.send("iya sama pak")
-    assert witness.heard("report.ask_when"), witness.text
-    for message in ("2", "lewati", "2"):
-        await witness.send(message)
-    assert witness.heard("report.summary") and "Ditambahkan sebagai kesaksian" in witness.text, witness.text
 
 
 async def test_a_story_that_shares_only_the_places_names_is_no_same_incident(engine: Engine) -> None:
@@ -139,7 +128,8 @@ async def test_a_witness_whose_story_named_the_place_has_it_shown_to_officers(en
     assert "Lokasi menurut saksi: \u201cKel. Gedog, Kec. Sananwetan, Kota Blitar\u201d" in update, update
 
 
-async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(engine: Engine) -> None:
+@pytest.mark.parametrize("yes", ["ya", "iya sama pak"])
+async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(engine: Engine, yes: str) -> None:
     await enrolled(engine, PETUGAS)
     first, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
     witness = Resident(engine, "console:saksi")
@@ -151,7 +141,7 @@ async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(e
     assert "Merdeka" not in question and "celurit" not in question, "never the other story, nor an address"
     assert witness.options() == ["Ya, tambahkan kesaksian saya", "Bukan, kejadian lain"]
 
-    await witness.send("ya")
+    await witness.send(yes)
     assert witness.heard("report.ask_when"), witness.text
     for message in ("2", "lewati", "2"):
         await witness.send(message)
