@@ -120,6 +120,14 @@ async def test_a_report_asked_after_in_the_middle_of_another_keeps_the_draft(eng
     assert resident.heard("place.confirm"), "the report under it goes on"
 
 
+async def test_news_asked_for_a_thing_reported_lists_own_reports(engine: Engine) -> None:
+    resident, ref = await file_report(engine)
+    await resident.send("motor sy yg dicuri kmrn udh ada kabar blm pak?")
+    assert resident.heard("status.own_reports") and ref in resident.text, resident.text
+    await resident.send("tetangga saya yang hilang belum ada kabar")  # a new incident, not news of the report
+    assert not resident.heard("status.own_reports"), resident.text
+
+
 async def test_my_reports_lists_own_and_witnessed_newest_first_never_anonymous(engine: Engine) -> None:
     _, brawl_ref = await file_report(engine, "console:budi", description=BRAWL)
     ani = Resident(engine, "console:ani")

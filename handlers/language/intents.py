@@ -249,11 +249,12 @@ def status_asked(text: str, *, loosely: bool = False) -> str | None:
 
 
 def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
-    """A report of one's own ("laporan saya", "sudah lapor"), a word that asks how it is going, and besides at most
-    a few words that tell nothing happening, name no incident (but the report's: "laporan pencurian saya") and ask
-    no way to report; never a cry for help."""
+    """A report of one's own ("laporan saya", "sudah lapor", news not come yet), a word that asks how it is going,
+    and besides at most a few words that tell nothing happening and name no incident (but the report's: "laporan
+    pencurian saya", "motor saya yang dicuri") and ask no way to report; never a cry for help."""
     said = set(said_in_order)
-    reported = said & REPORT_NOUNS or ("lapor" in said and "sudah" in said)
+    # "sudah lapor", or news asked for as not come yet ("motor sy yg dicuri kmrn udh ada kabar blm?")
+    reported = said & REPORT_NOUNS or ("lapor" in said and "sudah" in said) or {"kabar", "belum"} <= said
     if not (reported and said & ASKING_AFTER) or said & HOW_ONLY:
         return False
     others, telling, naming = [], [], False
@@ -268,7 +269,7 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
         if not naming and not (i and said_in_order[i - 1] in REPORT_NOUNS):  # "laporan pencurian saya"
             telling.append(word)
     return (len(others) <= STATUS_OTHER_WORDS and category_named(" ".join(telling)) is None
-            and not _happening(text, said_in_order) and not is_cry_for_help(text))
+            and not _happening(" ".join(telling), telling) and not is_cry_for_help(text))
 
 
 def menu_intent(text: str) -> str | None:
