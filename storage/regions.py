@@ -53,9 +53,10 @@ _VILLAGE_ALONE = 0.7
 _PROVINCE_BONUS = 5.0
 #: A name read where the text announced another level ("kec. X" read as a kab/kota) or kind ("kota" vs "kab.").
 _WRONG_HINT = 0.85
-#: Words right after "jl."/"gang" are usually a street, which is often named after a place ("Jl. Merdeka").
+#: The word right after "jl."/"gang" is usually a street's name, which is often a place's ("Jl. Merdeka"); the
+#: words after it are as often the place the street is in ("jl diponegoro sananwetan blitar").
 _STREET = 0.8
-_STREET_WORDS_MAX = 3
+_STREET_WORDS_MAX = 1
 _MAX_NGRAM = 3
 #: Only this many words of a longer text are read: place answers are a line, and this bounds the work per call.
 _MAX_WORDS = 32
@@ -294,7 +295,7 @@ class _Word(NamedTuple):
     segment: int  # numbers and punctuation between words start a new segment; names never span two
     level_hint: int | None  # from a level word right before: "kec." → 3
     kind_hint: str | None
-    street: bool  # one of the few words after "jl."/"gang"
+    street: bool  # the word right after "jl."/"gang"
 
 
 def _words(text: str) -> list[_Word]:
