@@ -125,7 +125,7 @@ async def _menu_intent(turn: Turn) -> str:
         return report_flow.start(turn)
     if intent == "report":
         return report_flow.start(turn)
-    if intent in ("thanks", "police_number", "distress"):
+    if intent in ("thanks", "police_number", "distress", "privacy"):
         turn.say(f"menu.{intent}")
     elif intent not in ("ok", "greeting"):  # the menu that follows answers both
         turn.say("menu.not_understood")
@@ -481,7 +481,7 @@ GLOBAL_WORDS: dict[str, GlobalWord] = one_table(
 def _tells_something(turn: Turn) -> bool:
     """Whether a first message (or the first after a draft expired) says what the contact wants by itself."""
     return turn.emergency_answered or menu_intent(turn.text) in ("story", "category", "report", "how", "police_number",
-                                                                   "distress")
+                                                                   "distress", "privacy")
 
 
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:

@@ -18,16 +18,17 @@ from handlers.i18n import labels, t
 from handlers.language.answers import NEUTRAL, NO, YES, yes_or_no
 from handlers.language.intents import (
     CORRECTION_WORDS,
-    TIME_WORDS,
+    Correction,
     aside,
     category_named,
     correction,
     field_named,
     stopping,
     tells_a_story,
+    time_instead,
 )
 from handlers.language.normalise import normalise, words
-from handlers.language.slots import no_time_given, qualifies_a_time, when_named
+from handlers.language.slots import DAY_WORDS, TIME_WORDS, no_time_given, qualifies_a_time, when_named
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
 from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData, Voice
 from handlers.text import letters_and_digits
@@ -69,7 +70,7 @@ YES_NO_STEPS = (READ_BACK, PLACE_CHECK, PLACE_PICK, SUMMARY)  # where "sip makas
 ANSWERED_IN_WORDS = (DESCRIPTION, LOCATION, WHEN)  # a correction may carry the new answer to these
 ASIDE_ANSWERS = {"thanks": "report.aside_thanks", "how": "report.aside_how",
                  "police_number": "report.aside_police_number", "greeting": "report.already_started",
-                 "distress": "report.aside_distress"}
+                 "distress": "report.aside_distress", "privacy": "menu.privacy"}
 
 DESCRIPTION_CHARS = (10, 4000)
 LOCATION_CHARS = (3, 300)
@@ -278,12 +279,6 @@ def _yes_with_a_time(text: str) -> str | None:
 
 
 _BUT = frozenset({"tapi", "but", "namun", "cuma", "hanya"})
-# Words of a time that TIME_WORDS, the story's, leave out: a day, a repeat, a stretch of time.
-_MORE_TIME_WORDS = frozenset({
-    "kemarin", "semalam", "lalu", "tadi", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "tahun", "every",
-    "daily", "day", "days", "week", "weeks", "month", "ago", "yesterday", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "year",
-})  # fmt: skip
 _YES_THEN = re.compile(r"^\s*([^\W\d_]+)\s*[,.!]*\s+(.+)$", re.DOTALL)
 
 
@@ -294,7 +289,7 @@ def _yes_and_when(text: str) -> str | None:
     said = set(words(found[2])) if found else set()
     if found is None or yes_or_no(found[1]) != "yes" or said & (NO | _BUT) or any(map(field_named, said)):
         return None  # "ya, tapi tempatnya di Gedog" is no time
-    if not said & (TIME_WORDS | _MORE_TIME_WORDS) and not any(word.isdecimal() for word in said):
+    if not said & (TIME_WORDS | DAY_WORDS) and not any(word.isdecimal() for word in said):
         return None  # "ya betul pak mohon dibantu" says no time
     rest = found[2].strip()
     return rest if letters_and_digits(rest) >= WHEN_CHARS[0] and len(rest) <= WHEN_CHARS[1] else None
@@ -303,8 +298,12 @@ def _yes_and_when(text: str) -> str | None:
 async def correct(turn: Turn) -> str | None:
     """Goes back a step, or to the answer the resident wants to change, keeping the others; None when the
     message is no correction. "eh salah, maksudnya narkoba" changes the category and asks the same again;
-    "eh salah, lokasinya di Plosokerep" takes the new place as the answer to the place's question."""
+    "eh salah, lokasinya di Plosokerep" takes the new place as the answer to the place's question; "eh bentar, bukan
+    kmrn tp tadi siang", away from the questions of what happened and when, the new time."""
     fix = correction(turn.text)
+    if fix is None and turn.step not in (DESCRIPTION, VOICE_CAPTION, WHEN):
+        new_time = time_instead(turn.text)
+        fix = Correction(WHEN, rest=new_time) if new_time is not None else None
     if fix is None or turn.inbound.choice is not None:
         return None
     here = ANSWER_OF_STEP.get(turn.step, turn.step)

@@ -243,6 +243,29 @@ async def test_a_question_with_a_time_in_it_is_no_story(engine: Engine) -> None:
     assert resident.heard("menu.not_understood") and not await draft_of(engine)
 
 
+async def test_only_asking_drops_the_draft_a_question_took_for_a_story(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("pak mau tanya, kalo lapor kehilangan ktp bisa disini?")
+    assert await draft_of(engine), "taken for the start of a report"
+    await resident.send("bukan pak, sy cuma nanya")
+    assert resident.heard("report.cancelled") and not await draft_of(engine), resident.text
+    await resident.send("lapor")
+    await resident.send("1")
+    await resident.send("sy cuma mau nanya, kalo motor hilang gimana lapornya?")  # the question that follows is kept
+    assert not resident.heard("report.cancelled") and (await draft_of(engine))["description"].startswith("sy cuma")
+
+
+@pytest.mark.parametrize("asked", ["ini data sy aman ga pak?", "apa pelaku bisa tau kalau saya yang lapor?",
+                                   "is my data safe?"])
+async def test_a_question_whether_the_reporter_stays_unexposed_is_answered(engine: Engine, asked: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(asked)
+    assert resident.heard("menu.privacy", "en" if asked.startswith("is") else "id"), resident.text
+    assert not await draft_of(engine), "no report is started"
+
+
 async def test_a_no_to_what_was_read_keeps_the_story_and_asks_the_rest(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")
@@ -404,6 +427,7 @@ ASKED_AT = {"category": "report.ask_category", "description": "report.ask_descri
     ("no polisi brp pak", "report.aside_police_number"),
     ("selamat pagi bu", "report.already_started"),
     ("😭", "report.aside_distress"),
+    ("ini data sy aman ga pak?", "menu.privacy"),
 ])
 @pytest.mark.parametrize("step", list(ASKED_AT))
 async def test_an_aside_in_the_middle_of_a_report_is_answered_and_the_question_asked_again(
@@ -900,3 +924,21 @@ async def test_no_need_said_at_the_name_asks_again_how_to_be_shown_and_keeps_the
     await resident.send("kirim")
     [report] = await reports(engine)
     assert report.identity == Identity.CONFIDENTIAL
+
+
+@pytest.mark.parametrize(("said", "shown"), [
+    ("eh bentar, sebenernya bukan kmrn tp tadi siang", "Waktu: tadi siang"),
+    ("sorry, it was this morning not yesterday", "Waktu: this morning"),
+])
+async def test_a_time_taken_back_at_the_place_question_changes_the_time_not_the_place(
+        engine: Engine, said: str, shown: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("hp saya dijambret orang kemarin malam")
+    await resident.send("1")
+    assert resident.heard("report.ask_location"), resident.text
+    await resident.send(said)
+    assert resident.heard("report.ask_location") and not resident.heard("place.pick_one"), resident.text
+    for answer in ("kel gedog sananwetan blitar", "ya", "ga ada", "rahasia aja"):
+        await resident.send(answer)
+    assert resident.heard("report.summary") and shown in resident.text, resident.text

@@ -128,6 +128,17 @@ async def test_news_asked_for_a_thing_reported_lists_own_reports(engine: Engine)
     assert not resident.heard("status.own_reports"), resident.text
 
 
+@pytest.mark.parametrize("asked", ["pak hp sy udh ketemu blm ya", "pelakunya udah ketangkep blm pak",
+                                   "any news on my stolen motorbike?", "has my phone been found yet?",
+                                   "loh kok ditolak pak??"])
+async def test_what_is_awaited_of_a_report_asked_as_not_yet_come_lists_own_reports(engine: Engine,
+                                                                                 asked: str) -> None:
+    resident, ref = await file_report(engine)
+    await resident.send(asked)
+    listed = resident.heard("status.own_reports") or resident.heard("status.own_reports", "en")
+    assert listed and ref in resident.text, resident.text
+
+
 async def test_my_reports_lists_own_and_witnessed_newest_first_never_anonymous(engine: Engine) -> None:
     _, brawl_ref = await file_report(engine, "console:budi", description=BRAWL)
     ani = Resident(engine, "console:ani")

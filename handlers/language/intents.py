@@ -13,7 +13,7 @@ from handlers.i18n import LANGUAGES, aliases, catalogue
 from handlers.language.answers import NEUTRAL, yes_or_no
 from handlers.language.emergency import is_cry_for_help
 from handlers.language.normalise import MAX_STEMMED, normalise, spelt_out, stems_of, words
-from handlers.language.slots import when_named
+from handlers.language.slots import DAY_WORDS, TIME_WORDS, when_named
 from storage.lexicon import stem
 from storage.reports import find_ref, without_ref
 
@@ -86,13 +86,23 @@ STATUS_WORDS = REPORT_NOUNS | OWN_WORDS | frozenset({
     "daftar", "list", "sudah", "diproses", "proses", "ditindaklanjuti", "tindak", "lanjut", "of", "on", "what",
     "how", "is", "are", "about", "with", "the", "all", "show", "me", "mau", "ingin", "minta", "tolong", "dong", "ya",
     "lapor",  # "LP", as the slang lexicon spells it, when the reference is typed apart from it
+    "any", "news", "updates", "yet", "has", "have", "been", "there",
 })
 # Words that ask how a report is going, and how many words besides a question after one's reports may hold.
 ASKING_AFTER = frozenset({"status", "statusnya", "cek", "check", "kabar", "kabarnya", "perkembangan",
                           "perkembangannya", "progress", "update", "bagaimana", "mana", "sejauh", "diproses",
-                          "ditindaklanjuti", "ditanggapi", "direspon", "dibaca"})
+                          "ditindaklanjuti", "ditanggapi", "direspon", "dibaca", "news", "updates"})
+# What a resident waits to hear of what they reported, asked as not yet come: "hp sy udh ketemu blm?", "has my
+# phone been found yet?", "pelakunya sudah ditangkap belum?".
+OUTCOME_WORDS = frozenset({"ketemu", "ditemukan", "ketangkap", "ketangkep", "tertangkap", "ditangkap", "dibekuk",
+                           "kembali", "balik", "found", "caught", "arrested", "returned", "recovered"})
+NOT_YET_WORDS = frozenset({"belum", "yet"})
+# What was decided of a report, asked why: "loh kok ditolak pak??", "why was my report closed?".
+DECIDED_WORDS = frozenset({"ditolak", "tolak", "rejected", "ditutup", "closed", "selesai", "diselesaikan", "resolved",
+                           "dihentikan"})
+WHY_WORDS = frozenset({"kok", "kenapa", "mengapa", "why"})
 STATUS_OTHER_WORDS = 3
-_NAMING_WORDS = frozenset({"yang", "soal", "tentang", "mengenai", "about"})  # what follows says which report
+_NAMING_WORDS = frozenset({"yang", "soal", "tentang", "mengenai", "about", "on"})  # what follows says which report
 HOW_ONLY = HOW_WORDS - {"bagaimana", "gimana"}  # "cara", "prosedur": how to report, not how one is going
 # Emoji of crying or fear, by the parts of the names the normaliser gives them ("😭" → emoji_wajah_menangis_keras,
 # "😱" → emoji_wajah_sangat_ketakutan): sent alone, someone is upset, not thankful, even with a 🙏 beside them.
@@ -149,10 +159,6 @@ PLACE_WORDS = frozenset({
     "dalam", "atas", "bawah", "tengah", "jalan", "gang", "gg", "rt", "rw", "desa", "kelurahan", "kecamatan",
     "kampung", "dusun", "komplek", "perumahan", "pasar", "sekolah", "masjid", "rumah", "sungai", "jembatan",
     "lapangan", "taman", "kantor", "at", "in", "near", "on", "outside", "behind", "street", "road",
-})  # fmt: skip
-TIME_WORDS = frozenset({
-    "pagi", "siang", "sore", "malam", "subuh", "jam", "pukul", "sejak", "tiap", "setiap", "hari", "minggu",
-    "bulan", "morning", "afternoon", "evening", "night", "tonight", "since",
 })  # fmt: skip
 # A question is no story, whatever it asks about ("mau saya tanyakan soal kejadian tadi"); nor are these verbs,
 # of asking or of using the chat, a happening.
@@ -253,9 +259,13 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
     and besides at most a few words that tell nothing happening and name no incident (but the report's: "laporan
     pencurian saya", "motor saya yang dicuri") and ask no way to report; never a cry for help."""
     said = set(said_in_order)
-    # "sudah lapor", or news asked for as not come yet ("motor sy yg dicuri kmrn udh ada kabar blm?")
-    reported = said & REPORT_NOUNS or ("lapor" in said and "sudah" in said) or {"kabar", "belum"} <= said
-    if not (reported and said & ASKING_AFTER) or said & HOW_ONLY:
+    # what is awaited of a report, asked as not yet come, or why it was decided as it was
+    outcome_asked = bool(said & OUTCOME_WORDS and said & NOT_YET_WORDS or said & DECIDED_WORDS and said & WHY_WORDS)
+    # "sudah lapor", or news asked for as not come yet ("motor sy yg dicuri kmrn udh ada kabar blm?", "any news
+    # on my stolen motorbike?", "hp sy udh ketemu blm?")
+    reported = (said & REPORT_NOUNS or ("lapor" in said and "sudah" in said) or {"kabar", "belum"} <= said
+                or ("any" in said and said & {"news", "update", "updates"}) or outcome_asked)
+    if not (reported and (said & ASKING_AFTER or outcome_asked)) or said & HOW_ONLY:
         return False
     others, telling, naming = [], [], False
     for i, word in enumerate(said_in_order):
@@ -263,7 +273,7 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
             naming = False
         elif word in _NAMING_WORDS:  # "laporan helm saya yang hilang", "pengaduan saya soal parkir liar"
             naming = True
-        if word in STATUS_WORDS | ASKING_AFTER or word in NEUTRAL or word == "belum":
+        if word in STATUS_WORDS | ASKING_AFTER | NOT_YET_WORDS | WHY_WORDS or word in NEUTRAL:
             continue
         others.append(word)
         if not naming and not (i and said_in_order[i - 1] in REPORT_NOUNS):  # "laporan pencurian saya"
@@ -272,8 +282,32 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
             and not _happening(" ".join(telling), telling) and not is_cry_for_help(text))
 
 
+# Asking whether the reporter stays unexposed ("ini data sy aman ga pak?", "apa pelaku bisa tau kalau saya yang
+# lapor?", "is my data safe?"): who reported, and whether that is kept or seen, asked as a question.
+_WHO_REPORTED = frozenset({"data", "privasi", "privacy", "identitas", "identity", "pelapor", "reporter", "nama",
+                           "name", "nomor", "number", "datanya", "identitasnya", "me"})
+_KEPT_OR_SEEN = frozenset({"aman", "safe", "secure", "bocor", "leak", "leaked", "disebar", "sebar", "tersebar",
+                           "tahu", "tau", "know", "knows", "rahasia", "dirahasiakan", "rahasiakan", "secret",
+                           "confidential", "anonim", "anonymous", "dilihat", "see", "tell", "told", "dikasih",
+                           "diberitahu", "share", "shared", "terlindungi", "dilindungi", "protected", "private",
+                           "kelihatan", "ketahuan"})
+_ASKING = frozenset({"apakah", "apa", "kah", "is", "are", "will", "does", "do", "can", "would"})
+_ASKING_LAST = frozenset({"enggak", "kan", "tidak", "belum"})  # "aman ga pak", "dirahasiakan kan"
+PRIVACY_MAX_WORDS = 14
+
+
+def privacy_asked(text: str) -> bool:
+    """Whether the message only asks if the reporter stays unexposed (see _WHO_REPORTED); never a cry for help."""
+    said = words(text)
+    roots = set(stems_of(said, REPORT_WORDS)) | set(said)
+    last = next((word for word in reversed(said) if word not in NEUTRAL), "")
+    asked = "?" in text or bool(roots & _ASKING) or last in _ASKING_LAST
+    return (0 < len(said) <= PRIVACY_MAX_WORDS and bool(roots & (_WHO_REPORTED | REPORT_WORDS))
+            and bool(roots & _KEPT_OR_SEEN) and asked and not is_cry_for_help(text))
+
+
 def menu_intent(text: str) -> str | None:
-    """At the menu: status (of the report it names), own_reports, story, police_number, how, distress, thanks,
+    """At the menu: status (of the report it names), own_reports, privacy, story, police_number, how, distress, thanks,
     category, report, greeting, ok; None when none is clear."""
     if asked := status_asked(text, loosely=True):
         return "status" if asked == "report" else "own_reports"
@@ -284,6 +318,8 @@ def menu_intent(text: str) -> str | None:
     roots = set(stems_of(said, _lexicon() | REPORT_WORDS | HOW_WORDS)) | set(said)
     if roots & NUMBER_WORDS and roots & POLICE_WORDS and len(said) <= 10:
         return "police_number"
+    if privacy_asked(text):
+        return "privacy"
     if tells_a_story(text):
         return "story"
     only_how = all(w in _ASIDE_WORDS["how"] or w in NEUTRAL for w in said)
@@ -311,13 +347,15 @@ def menu_intent(text: str) -> str | None:
 
 def aside(text: str) -> str | None:
     """In the middle of a report, a message that is only a thank-you, a greeting, a question of how to report
-    (or what now), one for the police number or emoji of crying or fear: "thanks", "greeting", "how",
-    "police_number", "distress". None for anything
+    (or what now), one for the police number, one whether the reporter stays unexposed, or emoji of crying or
+    fear: "thanks", "greeting", "how", "police_number", "privacy", "distress". None for anything
     more: a story that says "terima kasih" is still the story, "nomor polisi yang datang B 1234" a detail."""
     said = words(text)
     if not said or len(said) > ASIDE_MAX_WORDS:
         return None
     intent = menu_intent(text)
+    if intent == "privacy":  # privacy_asked holds it to a short question
+        return intent
     allowed = _ASIDE_WORDS.get(intent or "")
     if allowed is None or not all(w in allowed or w in NEUTRAL or _distressed(w) for w in said):
         return None
@@ -445,6 +483,40 @@ def correction(text: str) -> Correction | None:
     return Correction("category", named) if named is not None else None
 
 
+# A time said in place of the one given, away from the question of when: "eh bentar, sebenernya bukan kmrn tp tadi
+# siang", "tadi siang pak, bukan kemarin", "sorry, it was this morning not yesterday". Only such words besides.
+_INSTEAD = frozenset({"bukan", "not", "salah", "wrong", "sebenarnya", "actually", "harusnya", "seharusnya", "ralat",
+                      "koreksi", "maksudnya", "maksud", "i", "meant", "mean"})
+_AROUND_A_TIME = FIX_OPENERS | _INSTEAD | {"bentar", "sebentar", "wait", "tapi", "but", "melainkan", "it", "was",
+                                           "this", "that", "last", "kejadiannya", "kejadian", "happened", "terjadi",
+                                           "pas", "waktu", "pada", "at", "on", "around", "sekitar", "kira"}
+# Where a message taking a time back is cut in parts: a mark, a "but", or before the "not" of the time taken back.
+_TIME_PARTS = re.compile(r"[,.;:!?\n]+|\b(?:tapi|tp|tpi|tetapi|but|melainkan)\b|(?=\b(?:bukan|not)\b)", re.IGNORECASE)
+_SAID_BEFORE_A_TIME = FIX_OPENERS | _INSTEAD | {"bentar", "sebentar", "wait", "kejadiannya", "kejadian", "happened",
+                                               "terjadi", "it", "was"}
+
+
+def time_instead(text: str) -> str | None:
+    """The time a message gives in place of the one given ("tadi siang" of "bukan kmrn tp tadi siang"), "" when it
+    only says the time was wrong ("bukan kemarin pak"); None when it says more than a time taken back."""
+    said = words(text)
+    if not set(said) & _INSTEAD or when_named(text) is None:
+        return None
+    if any(w not in _AROUND_A_TIME | TIME_WORDS | DAY_WORDS and w not in NEUTRAL and not w.isdecimal()
+           and when_named(w) is None for w in said):
+        return None
+    for part in _TIME_PARTS.split(text):
+        tokens = part.split()
+        if not tokens or words(tokens[0])[:1] in (["bukan"], ["not"]) or when_named(part) is None:
+            continue  # the time taken back
+        while tokens and all(w in _SAID_BEFORE_A_TIME or w in NEUTRAL for w in words(tokens[0])):
+            tokens.pop(0)
+        while tokens and all(w in NEUTRAL for w in words(tokens[-1])):
+            tokens.pop()
+        return " ".join(tokens)
+    return ""
+
+
 # Not going on with the report. "Not" with "jadi" (it is off: "gak jadi", Javanese "ora sido") cancels, as does "not"
 # wanting the report to go on ("gak mau lanjut"); "not" with "usah" or "perlu" says something is not needed, which at
 # a question of something optional declines only that.
@@ -455,6 +527,9 @@ OFF_WORDS = frozenset({"jadi", "sido"})
 NEEDLESS_WORDS = frozenset({"usah", "perlu"})
 STOP_WORDS = frozenset({"nevermind"})
 STOP_PHRASES = (("never", "mind"), ("forget", "it"), ("changed", "my", "mind"), ("berubah", "pikiran"))
+# "Only asking" ("bukan pak, sy cuma nanya", "just asking"): the resident wanted an answer, not a report.
+ONLY_WORDS = frozenset({"cuma", "cuman", "hanya", "just", "only"})
+ASKING_ONLY_ROOTS = frozenset({"tanya", "asking", "ask", "wondering"})
 WANTING = frozenset({"mau", "ingin", "pengin", "pingin", "want"})
 # What may come before the words of stopping ("eh maaf saya gak jadi", "laporannya batalin aja") and after them,
 # up to the end of the sentence ("gak jadi lapor deh", "ga usah dilanjutkan"): nothing that tells of anything
@@ -464,12 +539,13 @@ _STOP_BEFORE = WANT_WORDS | REPORT_NOUNS | OWN_WORDS | {"eh", "maaf", "sorry", "
                                                         "iya", "ok", "oke", "okay", "baik", "gue", "gw", "kita", "i",
                                                         "just", "please", "tolong", "jadinya", "akhirnya", "yaudah",
                                                         "yasudah", "ywdh", "yowis", "yowes", "mending", "mendingan",
-                                                        "kayaknya", "sepertinya", "ah", "hmm", "duh"}
+                                                        "kayaknya", "sepertinya", "ah", "hmm", "duh", "bukan",
+                                                        "no", "was", "am", "m"}
 # The report going on: "not needed" with one of these ("ga usah dilanjut", "gak perlu diproses") is a cancel.
 _GOING_ON_ROOTS = REPORT_WORDS | REPORT_NOUNS | {"lanjut", "terus", "proses", "kirim", "isi", "continue", "send",
                                                  "proceed"}
 _STOP_AFTER_ROOTS = _GOING_ON_ROOTS | OWN_WORDS | POLICE_WORDS | {
-    "lagi", "dulu", "ya", "yah", "iya", "aja", "ding", "the", "this", "that", "please", "anymore", "again"}
+    "lagi", "dulu", "ya", "yah", "iya", "aja", "ding", "the", "this", "that", "please", "anymore", "again", "doang"}
 # Where a reason begins without a mark between ("gak jadi pak udah ketemu"): the stop has been said by then.
 _REASON_OPENERS = frozenset({"sudah", "soalnya", "karena", "sebab", "ternyata", "udahan", "barusan", "because"})
 _LONGEST_NOT = 7  # "nggak" glued to "jadi": a "not" is spelt in at most this many letters
@@ -517,6 +593,10 @@ def _stop_at(said: list[str], at: int) -> tuple[str, int] | None:
     for phrase in STOP_PHRASES:
         if tuple(said[at:at + len(phrase)]) == phrase:
             return "cancel", len(phrase)
+    if word in ONLY_WORDS:  # "cuma nanya", "cuma mau tanya", "just asking"
+        asked = at + 1 + (said[at + 1:at + 2] and said[at + 1] in WANTING)
+        if asked < len(said) and _root(said[asked]) in ASKING_ONLY_ROOTS:
+            return "only_asking", asked - at + 1
     negation = next((len(n) for n in NEGATIONS if tuple(said[at:at + len(n)]) == n), 0)
     following = said[at + negation] if negation and at + negation < len(said) else ""
     if following in OFF_WORDS:
@@ -538,8 +618,10 @@ def stopping(text: str) -> str | None:
     if len(text.split()) > STOP_MAX_WORDS:
         return None
     said: list[str] = []
-    for sentence in _SENTENCE_END.split(text):
-        said = words(sentence) or said
+    sentences, told = _SENTENCE_END.split(text), 0
+    while told < len(sentences):
+        said = words(sentences[told]) or said
+        told += 1
         if not all(w in _STOP_BEFORE or w in NEUTRAL for w in said):
             break  # the first sentence that says more than "maaf pak,"
     said = _unglued(said)
@@ -550,6 +632,10 @@ def stopping(text: str) -> str | None:
     if found is None:
         return None
     kind, length = found
+    if kind == "only_asking":
+        if words(" ".join(sentences[told:])):
+            return None  # what follows is the question: "cuma mau nanya, kalo ktp hilang gimana?"
+        kind = "cancel"
     for word in said[at + length:]:
         if word in _REASON_OPENERS:
             return "cancel"  # "gak usah pak sudah ketemu": why it is no longer needed

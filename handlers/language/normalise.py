@@ -28,7 +28,7 @@ _MORE_SLANG = {
     "ga": "enggak", "engga": "enggak", "tdk": "tidak", "ndak": "enggak", "nda": "enggak", "ilang": "hilang",
     # English words the lexicon reads as Indonesian abbreviations: residents write English too.
     "in": "in", "it": "it", "to": "to", "or": "or", "do": "do", "so": "so", "week": "week", "make": "make",
-    "than": "than", "see": "see", "say": "say", "add": "add", "may": "may",
+    "than": "than", "see": "see", "say": "say", "add": "add", "may": "may", "am": "am",
     "ngapain": "ngapain",  # "doing what", which the lexicon reads as "mengapai" (to reach for)
     "nggeh": "nggeh",  # Javanese "yes", which the lexicon reads as "engah"
     "ono": "ono",  # Javanese "there is" ("ora ono": there is none), which the lexicon reads as "sono"

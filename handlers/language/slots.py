@@ -17,6 +17,19 @@ WHEN_PHRASES = (
 )
 
 
+# Words that tell of a time in a story: a part of the day, an hour, a repeat ("jam 9 malam", "tiap hari").
+TIME_WORDS = frozenset({
+    "pagi", "siang", "sore", "malam", "subuh", "jam", "pukul", "sejak", "tiap", "setiap", "hari", "minggu",
+    "bulan", "morning", "afternoon", "evening", "night", "tonight", "since",
+})  # fmt: skip
+# Words of a time that TIME_WORDS, the story's, leave out: a day, a repeat, a stretch of time.
+DAY_WORDS = frozenset({
+    "kemarin", "semalam", "lalu", "tadi", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "tahun", "every",
+    "daily", "day", "days", "week", "weeks", "month", "ago", "yesterday", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "year",
+})  # fmt: skip
+
+
 # A time read whole: one said to be before ("sebelum hari ini", "before today") is earlier, and so is one said
 # not to be today ("bukan hari ini", "not today"): a report is of what has happened. "Bukan sekarang" leaves
 # today and earlier both open, so it names no time.
