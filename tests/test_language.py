@@ -51,6 +51,8 @@ def test_every_emoji_holds_a_character_past_ascii() -> None:
     ("gak sekarang, tadi siang", "today"),
     ("iya, hari ini", "today"),
     ("masih berlangsung", "now"),
+    ("hp sy diambil orang pas lg di angkot", None),  # "while", not now
+    ("dompet saya dicopet waktu sedang di pasar tadi pagi", "today"),
 ])
 def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | None) -> None:
     assert when_named(said) == moment

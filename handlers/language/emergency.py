@@ -80,10 +80,12 @@ PHRASES = tuple(tuple(p.split()) for p in (
     "breaking into", "broke into", "break into", "kecelakaan beruntun", "tidak bergerak", "enggak gerak",
     "tidak gerak", "enggak bergerak", "tidak sadarkan diri", "bau gas", "gas leak", "smell gas", "smell of gas",
     "kebocoran gas", "gas bocor", "bocor gas", "tidak bernafas", "badly hurt", "badly injured", "seriously hurt",
-    "seriously injured", "not breathing",
+    "seriously injured", "not breathing", "kill himself", "kill herself", "kill themselves", "want to die",
+    "wants to die", "suicidal", "jump off the bridge", "jump off a bridge",
 ))  # fmt: skip
 # Of them, the ones that tell of a person still at risk: a cry even when told as past ("dari kemarin").
-_PERSISTENT = frozenset(p for p in PHRASES if {"diri", "mati", "hidup", "myself", "harm", "life", "hilang",
+_PERSISTENT = frozenset(p for p in PHRASES if {"diri", "mati", "hidup", "myself", "himself", "herself", "themselves",
+                                                 "die", "suicidal", "harm", "life", "hilang",
                                                  "missing", "pulang", "bunuh", "violence", "hits", "hitting",
                                                  "beats", "beating", "me", "us", "saya", "kami", "aku"} & set(p))
 # An accident is a cry when someone is hurt in it ("motor lecet saja" is a report).

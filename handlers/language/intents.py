@@ -197,10 +197,21 @@ def _lexicon() -> frozenset[str]:
     return frozenset().union(*INCIDENT_STEMS.values(), *_alias_stems().values())
 
 
+# A life at risk by one's own hand is an emergency, whatever word of a crime it holds ("bunuh diri": kill oneself).
+SELF_HARM_PHRASES = ("bunuh diri", "gantung diri", "akhiri hidup", "mengakhiri hidup", "minum racun", "kill himself",
+                     "kill herself", "kill myself", "kill themselves", "suicide", "suicidal")
+# A theft told without a word of theft: "hp sy diambil orang", "motornya dibawa kabur".
+TAKEN_PHRASES = ("diambil orang", "diambil maling", "dibawa kabur", "dibawa lari", "dibawa orang", "taken by someone")
+
+
 def category_named(text: str) -> str | None:
     """The category whose incident words the text uses most (ties by PRECEDENCE); None when none."""
     said = words(text)
+    if any(_has(said, phrase) for phrase in SELF_HARM_PHRASES):
+        return "emergency"
     roots = stems_of(said, _lexicon()) + said
+    if any(_has(said, phrase) for phrase in TAKEN_PHRASES):
+        roots.append("curi")
     votes: Counter[str] = Counter()
     for key in (*INCIDENT_STEMS, *_alias_stems()):
         lexicon = INCIDENT_STEMS.get(key, frozenset()) | _alias_stems().get(key, frozenset())
@@ -260,7 +271,7 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
     pencurian saya", "motor saya yang dicuri") and ask no way to report; never a cry for help."""
     said = set(said_in_order)
     # what is awaited of a report, asked as not yet come, or why it was decided as it was
-    outcome_asked = bool(said & OUTCOME_WORDS and said & NOT_YET_WORDS or said & DECIDED_WORDS and said & WHY_WORDS)
+    outcome_asked = bool((said & OUTCOME_WORDS and said & NOT_YET_WORDS) or (said & DECIDED_WORDS and said & WHY_WORDS))
     # "sudah lapor", or news asked for as not come yet ("motor sy yg dicuri kmrn udh ada kabar blm?", "any news
     # on my stolen motorbike?", "hp sy udh ketemu blm?")
     reported = (said & REPORT_NOUNS or ("lapor" in said and "sudah" in said) or {"kabar", "belum"} <= said
@@ -594,7 +605,7 @@ def _stop_at(said: list[str], at: int) -> tuple[str, int] | None:
         if tuple(said[at:at + len(phrase)]) == phrase:
             return "cancel", len(phrase)
     if word in ONLY_WORDS:  # "cuma nanya", "cuma mau tanya", "just asking"
-        asked = at + 1 + (said[at + 1:at + 2] and said[at + 1] in WANTING)
+        asked = at + 1 + (said[at + 1:at + 2] != [] and said[at + 1] in WANTING)
         if asked < len(said) and _root(said[asked]) in ASKING_ONLY_ROOTS:
             return "only_asking", asked - at + 1
     negation = next((len(n) for n in NEGATIONS if tuple(said[at:at + len(n)]) == n), 0)

@@ -34,6 +34,8 @@ DAY_WORDS = frozenset({
 # not to be today ("bukan hari ini", "not today"): a report is of what has happened. "Bukan sekarang" leaves
 # today and earlier both open, so it names no time.
 BEFORE = frozenset({"sebelum", "before"})
+# "Pas lagi di angkot", "waktu sedang di pasar": "while", the moment of the story, not now.
+WHILE = frozenset({"pas", "waktu", "saat", "ketika", "sewaktu", "sambil", "while"})
 NOT = frozenset({"bukan", "tidak", "enggak", "not"})
 
 
@@ -47,6 +49,8 @@ def when_named(text: str) -> str | None:
                 if said[i:i + len(want)] != want:
                     continue
                 before = said[i - 1] if i else ""
+                if choice == "now" and before in WHILE:
+                    continue
                 if before in BEFORE or (before in NOT and choice == "today"):
                     return "earlier"
                 if before not in NOT:
