@@ -26,6 +26,9 @@ FREE_TEXT_STEPS = (PLACE, PLACE_PICK, CONCERN)
 PLACE_CHARS = (3, 300)
 CONCERN_CHARS = (5, 4000)
 MOST_MET = 10_000
+# Words that may stand around the number of residents met: "12 orang", "sekitar 15 warga", "about 20 people".
+_MET_WORDS = frozenset({"orang", "org", "warga", "people", "residents", "persons", "sekitar", "kira", "kurang",
+                        "lebih", "kurleb", "about", "around", "approximately", "pak", "ada"})
 MOST_CONCERNS = 20
 
 CATEGORIES = Menu("category")
@@ -96,11 +99,11 @@ def ask_met(turn: Turn) -> None:
 
 
 async def met(turn: Turn) -> str:
-    problem = met_problem(turn.text)
-    if problem is not None:
-        turn.say("patrol.met_invalid", **problem)
+    count = met_count(turn.text)
+    if count is None:
+        turn.say("patrol.met_invalid", most=MOST_MET)
         return MET
-    _note(turn)["met"] = int(normalize(turn.text))
+    _note(turn)["met"] = count
     return CATEGORY
 
 
@@ -163,10 +166,15 @@ def place_problem(place_text: str) -> dict[str, Any] | None:
     return None
 
 
-def met_problem(said: str) -> dict[str, Any] | None:
-    """Why the number of residents met does not do, as the params of `patrol.met_invalid`."""
-    said = normalize(said)
-    return None if said.isdecimal() and int(said) <= MOST_MET else {"most": MOST_MET}
+def met_count(said: str) -> int | None:
+    """The number of residents met, as officers type it: "12", "12 orang", "sekitar 15 warga"; None when the
+    words hold no one number of people, or more than MOST_MET."""
+    said_words = normalize(said).split()
+    numbers = [word for word in said_words if word.isdecimal()]
+    if len(numbers) != 1 or not all(word.isdecimal() or word in _MET_WORDS for word in said_words):
+        return None
+    return int(numbers[0]) if int(numbers[0]) <= MOST_MET else None
+
 
 
 def concern_problem(text: str) -> dict[str, Any] | None:

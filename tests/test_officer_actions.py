@@ -551,7 +551,10 @@ async def test_a_patrol_note_with_two_concerns(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     await petugas.send("/patroli")
     assert petugas.heard("patrol.ask_place")
-    for said in ("Gedog Sananwetan", "1", "25 orang", "25", "lalu lintas", "Balap liar tiap malam minggu di jalan raya",
+    for said in ("Gedog Sananwetan", "1", "banyak", "25 lalu lintas"):
+        await petugas.send(said)
+        assert not petugas.heard("patrol.ask_category"), "no one number of residents"
+    for said in ("sekitar 25 orang", "lalu lintas", "Balap liar tiap malam minggu di jalan raya",
                  "tambah", "5", "Peredaran sabu di warung ujung gang", "selesai", "ya"):
         await petugas.send(said)
     assert petugas.heard("patrol.saved"), petugas.text

@@ -257,9 +257,9 @@ async def patrol_post(request: Request, viewer: Viewer) -> Response:
     place_text = form.get("tempat", "").strip()
     if (problem := patrol.place_problem(place_text)) is not None:
         problems.append(t(lang, "patrol.place_invalid", **problem))
-    met = form.get("warga", "").strip()
-    if (problem := patrol.met_problem(met)) is not None:
-        problems.append(t(lang, "patrol.met_invalid", **problem))
+    met = patrol.met_count(form.get("warga", ""))
+    if met is None:
+        problems.append(t(lang, "patrol.met_invalid", most=patrol.MOST_MET))
     concerns = []
     for row in range(1, CONCERN_ROWS + 1):
         text, category = form.get(f"keluhan_{row}", "").strip(), form.get(f"kategori_{row}", "")
@@ -273,7 +273,7 @@ async def patrol_post(request: Request, viewer: Viewer) -> Response:
             concerns.append((Category(category), text))
     if not concerns and not problems:
         problems.append(t(lang, "web.patrol.no_concern"))
-    if problems:
+    if problems or met is None:
         return await _patrol_page(request, viewer, form, problems, 400)
     code = form.get("kelurahan", "")
     own_places = {c for c, _name in await places_of(viewer.office, lang, [viewer.station])}
@@ -281,7 +281,7 @@ async def patrol_post(request: Request, viewer: Viewer) -> Response:
     if found is None:
         candidates, confident = viewer.office.router.candidates(place_text)
         found = candidates[0] if confident else None
-    _note, made = await patrol.record(viewer.office, viewer.officer, lang, place_text, found, int(met), concerns,
+    _note, made = await patrol.record(viewer.office, viewer.officer, lang, place_text, found, met, concerns,
                                       form.get("tindak_lanjut") == "1")
     return RedirectResponse(f"/patroli?tercatat={len(made)}", status_code=303)
 
