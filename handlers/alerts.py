@@ -13,7 +13,17 @@ from handlers.i18n import LANGUAGES, labels, t
 from handlers.office import Office
 from handlers.routing import describe_place
 from handlers.voice import voice_payload
-from storage.models import Attachment, Contact, Identity, Officer, OutboxKind, Report, ReportEvent, Witness
+from storage.models import (
+    Attachment,
+    Contact,
+    Identity,
+    Officer,
+    OutboxKind,
+    Report,
+    ReportEvent,
+    ReportStatus,
+    Witness,
+)
 from storage.officers import duty_officers
 from storage.outbox import enqueue
 from storage.reports import report_time
@@ -44,6 +54,12 @@ def quoted(text: str) -> str:
     lines = (line.strip() for line in text.splitlines())
     one_line = " / ".join(line for line in lines if line).translate(_INERT_MARKS)
     return "\u201c" + _COMMAND_SLASH.sub("\u2215", one_line) + "\u201d"
+
+
+def status_at_station(lang: str, status: ReportStatus | str) -> str:
+    """A report's status as its station's officers read it: one referred to them is theirs to look at now."""
+    value = ReportStatus(status).value
+    return t(lang, "status.referred_here" if value == ReportStatus.REFERRED else f"status.label.{value}")
 
 
 def said_when(lang: str, occurred_text: str) -> str:

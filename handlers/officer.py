@@ -21,6 +21,7 @@ from handlers.alerts import (
     alerts_together,
     quoted,
     said_when,
+    status_at_station,
     witness_accounts,
 )
 from handlers.choices import Menu, pick
@@ -356,7 +357,7 @@ async def list_open(turn: Turn, page: int) -> None:
 def _line(turn: Turn, report: Report, station: Station | None) -> str:
     line = t(turn.lang, "officer.open_line", urgent="🚨 " if report.urgent else "", ref=report.ref,
              category=labels(turn.lang, "category")[report.category.value],
-             status=t(turn.lang, f"status.label.{report.status.value}"),
+             status=status_at_station(turn.lang, report.status),
              time=format_time(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta"))
     return line + (t(turn.lang, "digest.sample") if report.sample else "")
 
@@ -379,7 +380,7 @@ async def show_report(turn: Turn, ref: str) -> None:
                 for witness, where, reporter in await witness_accounts(turn.office, report, turn.lang)]
     witnesses = t(turn.lang, "officer.witnesses", count=len(accounts), lines="\n".join(accounts)) if accounts else ""
     _offer(turn, "officer.report", action_choices(turn.lang, report.ref), alert=payload["text"], witnesses=witnesses,
-           status=t(turn.lang, f"status.label.{report.status.value}"), history="\n".join(events))
+           status=status_at_station(turn.lang, report.status), history="\n".join(events))
 
 
 async def event_line(db: AsyncSession, lang: str, event: ReportEvent, timezone: str) -> str:

@@ -349,6 +349,8 @@ async def test_referral_moves_the_report_and_alerts_the_other_station(engine: En
     await sananwetan.send(f"RUJUK {ref} polsek-sekar")
     assert sananwetan.heard("officer.done.refer")
     assert ref in await deliver_to(engine, "console:sekar"), "the new station gets the alert"
+    await sekar.send(f"LIHAT {ref}")
+    assert "Status: Diteruskan ke kantor ini, menunggu ditinjau petugas" in sekar.text, sekar.text
     await sananwetan.send(f"TERIMA {ref}")
     assert sananwetan.heard("officer.unknown_ref"), "no longer theirs"
     await sekar.send(f"TERIMA {ref}")

@@ -17,7 +17,7 @@ from bot.web.auth import LANGUAGE_COOKIE, Viewer, secure, signed_in_only
 from bot.web.render import page
 from handlers import patrol
 from handlers.actions import NEEDS_ARGUMENT, Action, act, can_reach_reporter, refusal
-from handlers.alerts import alert_payload, witness_accounts
+from handlers.alerts import alert_payload, status_at_station, witness_accounts
 from handlers.digest import HOTSPOT_DAYS, HOTSPOTS, TOP_PLACES, TREND_DAYS, gather, latest_due_date, place_name
 from handlers.i18n import LANGUAGES, labels, t
 from handlers.officer import NOTE_CHARS, event_line, outcome_messages
@@ -121,7 +121,7 @@ async def reports_csv(request: Request, viewer: Viewer) -> Response:
     for report in await matching(viewer.office.db, viewer.station_ids, wanted, EXPORT_ROWS):
         district = report.district_code
         writer.writerow([report.ref, report.created_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
-                         categories[report.category.value], t(lang, f"status.label.{report.status.value}"),
+                         categories[report.category.value], status_at_station(lang, report.status),
                          t(lang, "web.yes") if report.urgent else "", t(lang, f"web.source.{report.source.value}"),
                          _place_of(viewer, report),
                          place_name(viewer.office, lang, district) if district else "",

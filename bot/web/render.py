@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from handlers.alerts import status_at_station
 from handlers.i18n import format_time, labels, t
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -27,6 +28,7 @@ def page(request: Request, template: str, lang: str, context: dict[str, Any], *,
     timezone = viewer.station.timezone if viewer is not None else "Asia/Jakarta"
     html = environment.get_template(template).render(
         request=request, lang=lang, _=partial(t, lang), labels=partial(labels, lang),
+        status_at_station=partial(status_at_station, lang),
         when=lambda moment: format_time(lang, moment, timezone), query=_query(request), path=request.url.path,
         here=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
         **context)
