@@ -170,7 +170,10 @@ def fit_together(payloads: list[dict[str, Any]]) -> bool:
 def alerts_together(payloads: list[dict[str, Any]]) -> dict[str, Any]:
     """One message for several alerts to the same officer (see goes_with_others), in the order given: each alert's
     text, and as choices each report's first action, acknowledging it, which is what a burst calls for; the
-    others are a LIHAT away."""
+    others are a LIHAT away. A report alerted twice (its escalation due with its first alert) is shown once, as
+    its last alert given tells it."""
+    last_of_report = {payload["ref"]: payload for payload in payloads}
+    payloads = [payload for payload in payloads if last_of_report[payload["ref"]] is payload]
     lang = payloads[0]["lang"]
     choices = [[key, f"{label} {payload['ref']}"] for payload in payloads for key, label in payload["choices"][:1]]
     text = "\n\n".join([t(lang, "alert.together", count=len(payloads)), *(payload["text"] for payload in payloads)])

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from bot.channels.console import ConsoleChannel
 from bot.outbox import Dispatcher
 from handlers.actions import LEADS_TO, Action, change_status
-from handlers.alerts import fit_together, said_when
+from handlers.alerts import alerts_together, fit_together, said_when
 from handlers.engine import Engine
 from handlers.office import Office
 from storage.models import (
@@ -227,6 +227,19 @@ def test_alerts_go_together_only_as_many_as_fit_one_message() -> None:
     assert fit_together([alert(n, "Motor dicuri") for n in range(2, 7)]), "five short ones go together"
     assert not fit_together([alert(n, "Motor dicuri") for n in range(2, 8)]), "never more than five"
     assert not fit_together([alert(n, "x" * 600) for n in range(2, 5)]), "nor more than one message holds"
+
+
+def test_a_report_alerted_twice_in_one_message_is_shown_once_as_its_last_alert() -> None:
+    def alert(ref: str, heading: str = "") -> dict[str, object]:
+        return {"text": f"{heading}Laporan baru {ref}", "ref": ref, "lang": "id",
+                "choices": [[f"ack:{ref}", "Terima"]], "hint": ""}
+
+    together = alerts_together([alert("LP-2ABC-DEFG"), alert("LP-3ABC-DEFG"),
+                                alert("LP-2ABC-DEFG", "⏰ BELUM DITANGGAPI 30 MENIT\n")])
+    assert together["choices"] == [["ack:LP-3ABC-DEFG", "Terima LP-3ABC-DEFG"],
+                                   ["ack:LP-2ABC-DEFG", "Terima LP-2ABC-DEFG"]]
+    assert together["text"].startswith("📣 2 laporan baru sekaligus:"), together["text"]
+    assert together["text"].count("LP-2ABC-DEFG") == 1 and "BELUM DITANGGAPI" in together["text"]
 
 
 async def test_an_alert_with_a_photo_goes_on_its_own(engine: Engine) -> None:
