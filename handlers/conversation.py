@@ -529,6 +529,8 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         next_step = await report_flow.correct(turn) or report_flow.answer_aside(turn)
     if next_step is None and (first_contact or expired) and not _tells_something(turn):
         next_step = MENU  # a first "1" or "ok" is no answer to a menu not yet shown
+        if "expired_draft" in turn.data and turn.text and menu_intent(turn.text) not in ("greeting", "ok", "thanks"):
+            turn.data["expired_draft"]["unanswered"] = turn.text  # "kel gedog": kept for the report it answers
     turn.step = next_step or await STEPS[turn.step].answer(turn)
     if turn.step == MENU and "expired_draft" in turn.data and turn.officer is None:
         turn.step = report_flow.offer_to_resume(turn)  # once, and within a day

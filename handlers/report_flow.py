@@ -7,6 +7,7 @@ why and returns itself, so its question is asked again.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from typing import Literal, get_args
@@ -206,7 +207,12 @@ async def resume_draft(turn: Turn) -> str:
         turn.say("report.resume_dropped")
         return MENU
     turn.data["draft"] = kept["draft"]
-    return str(kept["step"])
+    step = str(kept["step"])
+    if "unanswered" in kept:  # the message that found the report expired answers the question it was left at
+        turn.text = kept["unanswered"]
+        turn.inbound = dataclasses.replace(turn.inbound, text=turn.text, choice=None)
+        return await STEPS[step].answer(turn)
+    return step
 
 
 def ask_read_back(turn: Turn) -> None:

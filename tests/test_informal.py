@@ -390,6 +390,15 @@ async def test_an_expired_report_can_be_taken_up_once_where_it_was_left(engine: 
     assert not resident.heard("report.ask_resume")  # offered once
 
 
+async def test_the_answer_that_finds_a_report_expired_is_its_answer_when_it_is_taken_up(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await expire_the_draft(engine)
+    await resident.send("kel gedog sananwetan blitar")
+    assert resident.heard("report.expired") and resident.heard("report.ask_resume"), resident.text
+    await resident.send("iya lanjut")
+    assert resident.heard("place.confirm") and "Kel. Gedog" in resident.text, resident.text
+
+
 async def test_a_story_that_starts_with_salah_is_a_story_not_a_correction(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "4"):
