@@ -130,8 +130,14 @@ async def _resident(http: aiohttp.ClientSession, base_url: str,
 async def _post(http: aiohttp.ClientSession, base_url: str, params: dict[str, str], headers: dict[str, str],
                 load: Load) -> tuple[int, str]:
     started = time.perf_counter()
-    async with http.post(f"{base_url}/whatsapp/webhook", data=params, headers=headers) as response:
-        answer = await response.text()
+    try:
+        async with http.post(f"{base_url}/whatsapp/webhook", data=params, headers=headers) as response:
+            answer = await response.text()
+    except (aiohttp.ClientOSError, aiohttp.ServerDisconnectedError):
+        # The server closed an idle kept-alive connection as the request went out on it; sent again once on a
+        # new one, as Twilio sends a webhook again (the replay guard keeps the message once).
+        async with http.post(f"{base_url}/whatsapp/webhook", data=params, headers=headers) as response:
+            answer = await response.text()
     load.latencies_ms.append((time.perf_counter() - started) * 1000)
     load.messages += 1
     return response.status, answer
