@@ -79,6 +79,7 @@ _KIND_WORDS = {
 #: "Kota Adm. Jakarta Selatan": these keep the hint of the level word before them.
 _ADMIN_WORDS = frozenset({"adm", "administrasi"})
 _STREET_MARKERS = frozenset({"jl", "jln", "jalan", "gg", "gang", "lorong", "jalur"})
+_SCHOOLS = frozenset({"sd", "sdn", "smp", "smpn", "sma", "sman", "smk", "smkn", "mi", "min", "mts", "mtsn", "man"})
 #: Never a name on their own unless right after a level word ("kec. Ujung"); inside a longer name ("Pasar
 #: Minggu", "Kota Baru") only when spelt (nearly) right, see MIXED_CUTOFF.
 _FILLER_WORDS = frozenset({
@@ -91,8 +92,8 @@ _FILLER_WORDS = frozenset({
     "alamat", "lokasi", "tempat", "daerah", "wilayah", "mau", "lapor", "pak", "bu", "mas", "mbak",
     # shops and landmarks people give before the village: "alfamart jl. anggrek kel. X"
     "alfamart", "indomaret", "alfamidi", "minimarket", "supermarket", "mall", "plaza", "ruko", "kios", "pom",
-    "spbu", "bensin", "apotek", "apotik", "klinik", "puskesmas", "rs", "rsud", "bank", "atm", "sd", "smp", "sma",
-    "smk", "mts", "kampus", "pondok", "pesantren", "ponpes", "balai", "polsek", "koramil", "makam",
+    "spbu", "bensin", "apotek", "apotik", "klinik", "puskesmas", "rs", "rsud", "bank", "atm", *_SCHOOLS, "kampus",
+    "pondok", "pesantren", "ponpes", "balai", "polsek", "koramil", "makam",
     "kuburan", "taman", "alun", "bengkel", "kos", "kost", "kontrakan", "hotel", "losmen", "cafe", "kafe",
     "dkt", "dket", "sblh", "dpn", "blkg", "deket", "pas", "persis", "tepat", "tuh", "nih", "sini",
     "situ", "sana", "kampung", "kp", "dusun", "dsn", "lingkungan", "lingk", "tepi", "menuju",
@@ -103,8 +104,9 @@ _FILLER_WORDS = frozenset({
 #: A number typed for a name's number word: "Kamundan 1" is Kamundan Satu, "Benawa 2" Benawa II.
 _NUMBER_WORDS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
-#: Words whose number is no part of a place's name: "RT 02", "no. 5", "gg. 3".
-_NUMBERED = frozenset({"rt", "rw", "no", "nomor", "blok", "gg", "gang", "jl", "jln", "jalan", "km", "lantai", "kav"})
+#: Words whose number is no part of a place's name: "RT 02", "no. 5", "gg. 3", "SMPN 3".
+_NUMBERED = frozenset({"rt", "rw", "no", "nomor", "blok", "gg", "gang", "jl", "jln", "jalan", "km", "lantai",
+                       "kav"}) | _SCHOOLS
 #: Generated one-word aliases of kab/kota and provinces (bdg, jaksel), read only when spelt exactly and weighted
 #: below an official name, so one alone is asked about, never assumed.
 _ALIAS = 0.9

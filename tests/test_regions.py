@@ -205,6 +205,11 @@ def test_rt_rw_house_numbers_and_street_words_are_ignored(index: RegionIndex) ->
     # "Merdeka" is also a kecamatan in Karo; after "Jl." it is a street and loses to the kecamatan named.
     street = index.resolve("Jl. Merdeka, Sananwetan")
     assert street[0].code == SANANWETAN and is_confident(street)
+    # A street's name is its first word; the place after it counts in full.
+    after_street = index.resolve("jl. diponegoro sananwetan blitar")
+    assert after_street[0].code == SANANWETAN and is_confident(after_street)
+    # A school's number is no name's number word: "SMPN 3" is no Desa Tiga.
+    assert index.resolve("smpn 3") == [] and index.resolve("sdn 2 sananwetan")[0].code == SANANWETAN
 
 
 def test_filler_words_still_match_inside_names_spelt_out(index: RegionIndex) -> None:
