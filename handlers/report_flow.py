@@ -29,7 +29,14 @@ from handlers.language.intents import (
     time_instead,
 )
 from handlers.language.normalise import normalise, words
-from handlers.language.slots import DAY_WORDS, TIME_WORDS, no_time_given, qualifies_a_time, when_named
+from handlers.language.slots import (
+    DAY_WORDS,
+    TIME_WORDS,
+    no_time_given,
+    qualifies_a_time,
+    said_online,
+    when_named,
+)
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
 from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData, Voice
 from handlers.text import letters_and_digits
@@ -480,6 +487,8 @@ async def voice_caption(turn: Turn) -> str:
 def ask_location(turn: Turn) -> None:
     if turn.draft.get("pin_kept"):
         turn.say("place.ask_after_pin")
+    elif turn.draft.get("online") and not turn.draft.get("place_tries"):
+        turn.say("place.ask_home_for_online", ask_location=True)
     elif turn.draft.get("place_tries"):
         rejected = turn.draft.get("place_rejected")
         turn.say("place.ask_district_after_no" if rejected else "place.ask_district", ask_location=True)
@@ -509,6 +518,10 @@ async def location(turn: Turn) -> str:
     if not turn.draft.pop("pin_kept", False):
         turn.draft.update(Draft(latitude=None, longitude=None))
     turn.draft["location_text"], found, confident = await _read_place(turn)
+    if not confident and said_online(turn.text) and not turn.draft.get("online"):
+        turn.draft["online"] = True  # asked once where the resident lives, read with these words
+        turn.draft.setdefault("place_attempts", []).append(turn.text)
+        return LOCATION
     if confident:
         turn.draft["proposal"] = {"code": found[0].code}
         return PLACE_CHECK

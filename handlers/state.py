@@ -83,6 +83,7 @@ class Draft(TypedDict, total=False):
     longitude: float | None
     location_text: str | None
     pin_kept: bool  # a pin no station was found near: the place typed next goes with it
+    online: bool  # it happened by phone or online: the place typed next is where the resident lives
     place_tries: int
     place_attempts: list[str]
     place_rejected: bool

@@ -951,3 +951,18 @@ async def test_a_time_taken_back_at_the_place_question_changes_the_time_not_the_
     for answer in ("kel gedog sananwetan blitar", "ya", "ga ada", "rahasia aja"):
         await resident.send(answer)
     assert resident.heard("report.summary") and shown in resident.text, resident.text
+
+
+async def test_a_place_said_as_by_phone_or_online_asks_where_the_resident_lives(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("saya ditipu orang lewat wa, uang 2 juta hilang kemarin")
+    await resident.send("ya")
+    assert resident.heard("report.ask_location"), resident.text
+    await resident.send("online pak, lewat hp")
+    assert resident.heard("place.ask_home_for_online"), resident.text
+    assert not resident.heard("place.pick") and not resident.heard("place.pick_one"), "no Desa Lewat"
+    await resident.send("kel gedog sananwetan")
+    assert resident.heard("place.confirm") and "Kel. Gedog" in resident.text, resident.text
+    await resident.send("ya")
+    assert "lewat hp" in (await draft_of(engine))["location_text"], "the officers read that it was online"

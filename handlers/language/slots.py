@@ -64,6 +64,18 @@ def qualifies_a_time(said: list[str], at: int) -> bool:
                                             for _, phrases in WHEN_PHRASES for want in map(str.split, phrases))
 
 
+# Where it happened, said as by phone or online ("lewat hp", "via wa", "di fb"): no place on the map.
+ONLINE_WORDS = frozenset({
+    "online", "daring", "internet", "medsos", "sosmed", "facebook", "fb", "instagram", "ig", "whatsapp", "wa",
+    "telegram", "tiktok", "shopee", "tokopedia", "lazada", "sms", "website", "web", "aplikasi", "app", "pinjol",
+    "hp", "handphone", "telepon", "phone",
+})  # fmt: skip
+
+
+def said_online(text: str) -> bool:
+    return bool(ONLINE_WORDS & set(words(text)))
+
+
 # A time not given: "lewati", "gak tau", "lupa", "I don't know".
 _NO_TIME = frozenset({("lewati",), ("lewat",), ("skip",), ("lupa",), ("entah",), ("enggak", "tau"), ("enggak", "tahu"),
                       ("tidak", "tahu"), ("tidak", "tau"), ("tidak", "ingat"), ("enggak", "ingat"),
