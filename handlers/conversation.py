@@ -18,6 +18,7 @@ from handlers.i18n import LANGUAGES, catalogue, t
 from handlers.language.answers import ASKING, NEUTRAL
 from handlers.language.emergency import is_cry_for_help
 from handlers.language.intents import (
+    SERVICE_QUESTIONS,
     aside,
     category_named,
     menu_intent,
@@ -125,7 +126,7 @@ async def _menu_intent(turn: Turn) -> str:
         return report_flow.start(turn)
     if intent == "report":
         return report_flow.start(turn)
-    if intent in ("thanks", "police_number", "distress", "privacy"):
+    if intent in ("thanks", "police_number", "distress", "privacy", *SERVICE_QUESTIONS):
         turn.say(f"menu.{intent}")
     elif intent not in ("ok", "greeting"):  # the menu that follows answers both
         turn.say("menu.not_understood")
@@ -481,7 +482,7 @@ GLOBAL_WORDS: dict[str, GlobalWord] = one_table(
 def _tells_something(turn: Turn) -> bool:
     """Whether a first message (or the first after a draft expired) says what the contact wants by itself."""
     return turn.emergency_answered or menu_intent(turn.text) in ("story", "category", "report", "how", "police_number",
-                                                                   "distress", "privacy")
+                                                                   "distress", "privacy", *SERVICE_QUESTIONS)
 
 
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:

@@ -19,6 +19,7 @@ from handlers.i18n import labels, t
 from handlers.language.answers import NEUTRAL, NO, YES, yes_or_no
 from handlers.language.intents import (
     CORRECTION_WORDS,
+    SERVICE_QUESTIONS,
     Correction,
     aside,
     category_named,
@@ -78,7 +79,8 @@ YES_NO_STEPS = (READ_BACK, PLACE_CHECK, PLACE_PICK, SUMMARY)  # where "sip makas
 ANSWERED_IN_WORDS = (DESCRIPTION, LOCATION, WHEN)  # a correction may carry the new answer to these
 ASIDE_ANSWERS = {"thanks": "report.aside_thanks", "how": "report.aside_how",
                  "police_number": "report.aside_police_number", "greeting": "report.already_started",
-                 "distress": "report.aside_distress", "privacy": "menu.privacy"}
+                 "distress": "report.aside_distress", "privacy": "menu.privacy",
+                 **{kind: f"menu.{kind}" for kind in SERVICE_QUESTIONS}}
 
 DESCRIPTION_CHARS = (10, 4000)
 LOCATION_CHARS = (3, 300)

@@ -150,6 +150,10 @@ async def test_calm_words_raise_no_alarm(engine: Engine, calm: str) -> None:
     ("😭", "menu.distress"),
     ("😢🙏", "menu.distress"),
     ("pak... 😱", "menu.distress"),
+    ("ini gratis kan pak?", "menu.cost"),
+    ("berapa lama diprosesnya?", "menu.response"),
+    ("bisa minta polisi datang ke rumah?", "menu.response"),
+    ("ini bot ya?", "menu.who"),
 ])
 async def test_the_menu_reads_what_is_wanted(engine: Engine, said: str, heard: str) -> None:
     resident = Resident(engine)
@@ -437,6 +441,7 @@ ASKED_AT = {"category": "report.ask_category", "description": "report.ask_descri
     ("selamat pagi bu", "report.already_started"),
     ("😭", "report.aside_distress"),
     ("ini data sy aman ga pak?", "menu.privacy"),
+    ("kapan polisi datang?", "menu.response"),
 ])
 @pytest.mark.parametrize("step", list(ASKED_AT))
 async def test_an_aside_in_the_middle_of_a_report_is_answered_and_the_question_asked_again(

@@ -317,9 +317,39 @@ def privacy_asked(text: str) -> bool:
             and bool(roots & _KEPT_OR_SEEN) and asked and not is_cry_for_help(text))
 
 
+# Other questions about the service, by the words each must hold one of: whether it costs ("ini gratis kan pak?"),
+# when officers answer or come ("berapa lama diprosesnya?", "bisa minta polisi datang ke rumah?"), and who answers
+# ("ini bot ya?", "ini beneran polisi?").
+SERVICE_QUESTIONS: dict[str, tuple[frozenset[str], ...]] = {
+    "cost": (frozenset({"gratis", "bayar", "biaya", "biayanya", "berbayar", "tarif", "free", "pay", "cost", "costs",
+                        "charge", "fee", "paid"}),),
+    "response": (frozenset({"lama", "kapan", "long", "when", "soon", "cepat", "bisa", "can", "will"}),
+                 frozenset({"datang", "diproses", "ditanggapi", "dibalas", "dibales", "direspon", "ditindaklanjuti",
+                            "dicek", "come", "take", "reply", "respond", "answer", "processed", "kesini", "ke"})),
+    "who": (frozenset({"bot", "robot", "beneran", "benaran", "resmi", "asli", "official", "real", "really", "manusia",
+                       "human"}),),
+}
+_QUESTION_WORDS = _ASKING | {"berapa", "kapan", "gimana", "bagaimana", "how", "when", "what", "apakah"}
+SERVICE_MAX_WORDS = 12
+
+
+def service_asked(text: str) -> str | None:
+    """Which question about the service the message only asks (privacy_asked, or a kind of SERVICE_QUESTIONS);
+    None for anything more, a story or a cry for help above all."""
+    if privacy_asked(text):
+        return "privacy"
+    said = words(text)
+    last = next((word for word in reversed(said) if word not in NEUTRAL), "")
+    asked = "?" in text or bool(set(said) & _QUESTION_WORDS) or last in _ASKING_LAST
+    if not asked or not 0 < len(said) <= SERVICE_MAX_WORDS or is_cry_for_help(text) or category_named(text):
+        return None
+    bare = set(said) | {word.removesuffix("nya") for word in said}  # "diprosesnya", "biayanya"
+    return next((kind for kind, needed in SERVICE_QUESTIONS.items() if all(bare & each for each in needed)), None)
+
+
 def menu_intent(text: str) -> str | None:
-    """At the menu: status (of the report it names), own_reports, privacy, story, police_number, how, distress, thanks,
-    category, report, greeting, ok; None when none is clear."""
+    """At the menu: status (of the report it names), own_reports, privacy, cost, response, who (questions about the
+    service), story, police_number, how, distress, thanks, category, report, greeting, ok; None when none is clear."""
     if asked := status_asked(text, loosely=True):
         return "status" if asked == "report" else "own_reports"
     text = without_ref(text)  # a reference names a report, not what is wanted ("LP" is no "lapor")
@@ -329,8 +359,8 @@ def menu_intent(text: str) -> str | None:
     roots = set(stems_of(said, _lexicon() | REPORT_WORDS | HOW_WORDS)) | set(said)
     if roots & NUMBER_WORDS and roots & POLICE_WORDS and len(said) <= 10:
         return "police_number"
-    if privacy_asked(text):
-        return "privacy"
+    if asked_of_service := service_asked(text):
+        return asked_of_service
     if tells_a_story(text):
         return "story"
     only_how = all(w in _ASIDE_WORDS["how"] or w in NEUTRAL for w in said)
@@ -365,7 +395,7 @@ def aside(text: str) -> str | None:
     if not said or len(said) > ASIDE_MAX_WORDS:
         return None
     intent = menu_intent(text)
-    if intent == "privacy":  # privacy_asked holds it to a short question
+    if intent in SERVICE_QUESTIONS or intent == "privacy":  # service_asked holds it to a short question
         return intent
     allowed = _ASIDE_WORDS.get(intent or "")
     if allowed is None or not all(w in allowed or w in NEUTRAL or _distressed(w) for w in said):
