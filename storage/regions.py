@@ -63,6 +63,7 @@ _MAX_WORDS = 32
 #: Fuzzy name look-ups kept by RegionIndex (table, typed words, cutoff → names): the names residents type come
 #: back again and again, and one look-up scans up to thousands of names. About 300 bytes each, 5 MB when full.
 _CACHED_LOOKUPS = 16_384
+_VILLAGE_TABLES = 1_024  # name tables of the villages in a kecamatan or kab/kota, kept once built
 _TOP_DISTRICTS = 12
 _TOP_REGENCIES = 6
 _HITS_PER_CODE = 3
@@ -371,13 +372,13 @@ class RegionIndex:
             (key, r.code) for r in by_level[4] for key in {name_key(r.name), _number_key(r.name)})
         self._aliases = _NameTable(_aliases(by_level[1] + by_level[2]))
         self._nicknames = _NameTable(_nicknames(by_level[1] + by_level[2]))
-        # Villages of each kecamatan and of each kab/kota, for names read next to one of those.
-        inside: dict[str, list[tuple[str, str]]] = {}
+        # Villages of each kecamatan and of each kab/kota, for names read next to one of those; their name tables
+        # are built when first read (all 7,800 built at start held ~27 MB), the most recently read kept.
+        self._village_codes_in: dict[str, list[str]] = {}
         for village in by_level[4]:
-            for key in {name_key(village.name), _number_key(village.name)}:
-                inside.setdefault(village.code.rsplit(".", 1)[0], []).append((key, village.code))
-                inside.setdefault(village.code[:5], []).append((key, village.code))
-        self._villages_in = {code: _NameTable(entries) for code, entries in inside.items()}
+            self._village_codes_in.setdefault(village.code.rsplit(".", 1)[0], []).append(village.code)
+            self._village_codes_in.setdefault(village.code[:5], []).append(village.code)
+        self._villages_in = lru_cache(maxsize=_VILLAGE_TABLES)(self._village_table)
         self._fuzzy = lru_cache(maxsize=_CACHED_LOOKUPS)(self._fuzzy_match)
 
     @classmethod
@@ -537,7 +538,11 @@ class RegionIndex:
         return tuple(self._table(table).match(key, cutoff, limit))
 
     def _table(self, table: int | str) -> _NameTable:
-        return self._names[table] if isinstance(table, int) else self._villages_in[table]
+        return self._names[table] if isinstance(table, int) else self._villages_in(table)
+
+    def _village_table(self, area: str) -> _NameTable:
+        return _NameTable((key, code) for code in self._village_codes_in[area]
+                          for key in {name_key(self._regions[code].name), _number_key(self._regions[code].name)})
 
     def _hits(self, spans: list[_Span]) -> dict[str, list[_Hit]]:
         """Country-wide matches: provinces, kab/kota and kecamatan by fuzzy name, villages only exactly."""
@@ -567,7 +572,7 @@ class RegionIndex:
     def _add_villages_in(self, areas: list[str], spans: list[_Span], hits: dict[str, list[_Hit]]) -> None:
         """Adds the villages inside the areas found whose names are in the text, typos allowed."""
         for area in areas:
-            if area not in self._villages_in:
+            if area not in self._village_codes_in:
                 continue
             cutoff = VILLAGE_CUTOFF if area.count(".") == 2 else MATCH_CUTOFF
             for span in spans:
