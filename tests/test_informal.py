@@ -946,11 +946,7 @@ async def test_no_need_said_at_the_name_asks_again_how_to_be_shown_and_keeps_the
 ])
 async def test_a_time_taken_back_at_the_place_question_changes_the_time_not_the_place(
         engine: Engine, said: str, shown: str) -> None:
-    resident = Resident(engine)
-    await resident.send("halo")
-    await resident.send("hp saya dijambret orang kemarin malam")
-    await resident.send("1")
-    assert resident.heard("report.ask_location"), resident.text
+    resident = await at_location(engine)
     await resident.send(said)
     assert resident.heard("report.ask_location") and not resident.heard("place.pick_one"), resident.text
     for answer in ("kel gedog sananwetan blitar", "ya", "ga ada", "rahasia aja"):
@@ -959,11 +955,7 @@ async def test_a_time_taken_back_at_the_place_question_changes_the_time_not_the_
 
 
 async def test_a_place_said_as_by_phone_or_online_asks_where_the_resident_lives(engine: Engine) -> None:
-    resident = Resident(engine)
-    await resident.send("halo")
-    await resident.send("saya ditipu orang lewat wa, uang 2 juta hilang kemarin")
-    await resident.send("ya")
-    assert resident.heard("report.ask_location"), resident.text
+    resident = await at_location(engine)
     await resident.send("online pak, lewat hp")
     assert resident.heard("place.ask_home_for_online"), resident.text
     assert not resident.heard("place.pick") and not resident.heard("place.pick_one"), "no Desa Lewat"
