@@ -118,7 +118,9 @@ async def test_a_cry_at_the_menu_answers_110_and_starts_an_urgent_report(engine:
 
 
 @pytest.mark.parametrize("cry", ["rumah sy lagi dimasuki maling", "ada yg dianiaya di depan masjid",
-                                 "anak saya belum pulang dari kemarin", "someone is breaking in"])
+                                 "anak saya belum pulang dari kemarin", "someone is breaking in",
+                                 "anak sy yg kecil blm pulang dr td sore", "ada yang tenggelam di sungai",
+                                 "ibu sy kejang2 gak sadar"])
 async def test_a_cry_told_as_what_happened_answers_110_and_marks_the_report_urgent(engine: Engine, cry: str) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "1"):
@@ -129,7 +131,8 @@ async def test_a_cry_told_as_what_happened_answers_110_and_marks_the_report_urge
 
 
 @pytest.mark.parametrize("calm", ["tolong ditertibkan parkir liar di depan sekolah", "terima kasih pak",
-                                  "jalan rusak parah, tolong diperbaiki", "tetangga karaoke berisik tiap malam"])
+                                  "jalan rusak parah, tolong diperbaiki", "tetangga karaoke berisik tiap malam",
+                                  "sepeda anak saya hilang di sekolah", "motor tenggelam kena banjir"])
 async def test_calm_words_raise_no_alarm(engine: Engine, calm: str) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "1"):
@@ -963,3 +966,11 @@ async def test_a_place_said_as_by_phone_or_online_asks_where_the_resident_lives(
     assert resident.heard("place.confirm") and "Kel. Gedog" in resident.text, resident.text
     await resident.send("ya")
     assert "lewat hp" in (await draft_of(engine))["location_text"], "the officers read that it was online"
+
+
+async def test_a_missing_child_at_the_menu_is_urgent_darurat_with_the_story_kept(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("anakku ilang pak, tadi di pasar legi")
+    assert resident.replies[0].text.startswith("🚨") and "Kategori: Darurat" in resident.text, resident.text
+    draft = await draft_of(engine)
+    assert draft["urgent"] is True and draft["description"] == "anakku ilang pak, tadi di pasar legi"

@@ -80,14 +80,21 @@ PHRASES = tuple(tuple(p.split()) for p in (
     "breaking into", "broke into", "break into", "kecelakaan beruntun", "tidak bergerak", "enggak gerak",
     "tidak gerak", "enggak bergerak", "tidak sadarkan diri", "bau gas", "gas leak", "smell gas", "smell of gas",
     "kebocoran gas", "gas bocor", "bocor gas", "tidak bernafas", "badly hurt", "badly injured", "seriously hurt",
-    "seriously injured", "not breathing", "kill himself", "kill herself", "kill themselves", "want to die",
+    "seriously injured", "not breathing", "enggak sadar", "enggak sadarkan", "kejang kejang", "seizure",
+    "kill himself", "kill herself", "kill themselves", "want to die",
     "wants to die", "suicidal", "jump off the bridge", "jump off a bridge",
 ))  # fmt: skip
+# Being followed: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
+_FOLLOWED = tuple(tuple(p.split()) for p in (
+    "mengikuti saya", "membuntuti saya", "dibuntuti orang", "diikuti orang", "following me",
+))  # fmt: skip
+PHRASES += _FOLLOWED
 # Of them, the ones that tell of a person still at risk: a cry even when told as past ("dari kemarin").
 _PERSISTENT = frozenset(p for p in PHRASES if {"diri", "mati", "hidup", "myself", "himself", "herself", "themselves",
                                                  "die", "suicidal", "harm", "life", "hilang",
                                                  "missing", "pulang", "bunuh", "violence", "hits", "hitting",
-                                                 "beats", "beating", "me", "us", "saya", "kami", "aku"} & set(p))
+                                                 "beats", "beating", "me", "us", "saya", "kami", "aku"} & set(p)
+                        and p not in _FOLLOWED)
 # An accident is a cry when someone is hurt in it ("motor lecet saja" is a report).
 ACCIDENTS = frozenset({"kecelakaan", "tabrakan", "ketabrak", "ditabrak", "tertabrak", "kelindas", "terlindas",
                        "dilindas", "jatuh", "terjatuh", "crash", "accident", "collision"})
@@ -126,7 +133,8 @@ _STILL_AT_RISK = frozenset({"sekarat", "berdarah", "pingsan", "kritis", "ditusuk
                             "bleeding", "dying", "unconscious"})
 _HURT_BADLY = tuple(tuple(p.split()) for p in (
     "luka parah", "korban jiwa", "tidak bernapas", "tidak bernafas", "tidak sadar", "tidak sadarkan",
-    "tidak bergerak", "tidak gerak", "enggak gerak", "enggak bergerak", "badly hurt", "badly injured",
+    "tidak bergerak", "tidak gerak", "enggak gerak", "enggak bergerak", "enggak sadar", "enggak sadarkan",
+    "kejang kejang", "seizure", "badly hurt", "badly injured",
     "seriously hurt", "seriously injured", "not breathing",
 ))  # fmt: skip
 _OVER_PHRASES = tuple(tuple(p.split()) for p in (
@@ -194,6 +202,57 @@ def _violence_at_home(said: list[str]) -> bool:
     return False
 
 
+# Someone missing is a cry whenever it is told: a child or an elder not come home ("anak sy yg kecil blm pulang
+# dr td sore", "my son hasn't come home"), or anyone of the family gone ("bapak sy yg pikun ilang"). The person is
+# the subject (the message opens with them, or one of _BEFORE_A_SUBJECT does: "sepeda anak saya hilang" is a
+# bicycle), and only words about them stand between them and the word of missing.
+_CHILDREN_AND_ELDERS = frozenset({"anak", "anakku", "putri", "putra", "putriku", "putraku", "adik", "adikku", "bocah",
+                                  "balita", "bayi", "nenek", "kakek", "lansia", "son", "daughter", "child", "kid",
+                                  "baby", "grandmother", "grandfather", "grandma", "grandpa"})
+_FAMILY = _CHILDREN_AND_ELDERS | {"ibu", "bapak", "ayah", "mama", "papa", "emak", "suami", "istri", "mother",
+                                  "father", "mom", "dad", "husband", "wife", "brother", "sister"}
+_ABOUT_THEM = frozenset({"saya", "aku", "kami", "my", "our", "yang", "kecil", "perempuan", "laki", "sulung",
+                         "bungsu", "pertama", "kedua", "umur", "usia", "tahun", "tahu", "pikun", "tua", "dia", "little",
+                         "old", "year", "years", "is", "has", "have", "masih", "still", "sudah", "tuh", "itu", "ini"})
+_GONE = frozenset({"hilang", "missing"})
+_NOT_YET = frozenset({"belum", "tidak", "enggak", "not", "never", "hasnt", "havent", "didnt", "hasn", "haven", "didn",
+                      "t"})
+_HOME = frozenset({"pulang", "home"})
+_MISSING_REACH = 7  # words from the person to the word of missing
+
+
+def missing_person(text: str) -> bool:
+    """Whether the text tells of someone of the family missing (see _missing_person): a Darurat, not a theft."""
+    return _missing_person(words(text))
+
+
+def _missing_person(said: list[str]) -> bool:
+    for i, word in enumerate(said):
+        if word not in _FAMILY or not (i == 0 or said[i - 1] in _BEFORE_A_SUBJECT | {"my", "our"}):
+            continue
+        for j in range(i + 1, min(len(said), i + 1 + _MISSING_REACH)):
+            if said[j] in _GONE and not _negated(said, j):
+                return True
+            if said[j] in _HOME and word in _CHILDREN_AND_ELDERS and _NOT_YET & set(said[i + 1:j]):
+                return True
+            if not (said[j] in _ABOUT_THEM or said[j] in _NOT_YET or said[j] in {"come", "came"}
+                    or said[j].isdecimal()):
+                break
+    return False
+
+
+# Someone drowning or swept away ("ada yang tenggelam di sungai"), not a thing ("motor tenggelam banjir").
+_SINKING = frozenset({"tenggelam", "hanyut", "drowning", "drowned", "terseret"})
+_SOMEONE = frozenset({"anak", "orang", "yang", "seseorang", "warga", "bocah", "pria", "wanita", "balita", "bayi",
+                      "pemuda", "remaja", "siswa", "someone", "child", "kid", "man", "woman", "boy", "girl",
+                      "person", "somebody"})
+
+
+def _someone_sinking(said: list[str]) -> bool:
+    return any(word in _SINKING and not _negated(said, i) and _SOMEONE & set(said[max(0, i - 3):i])
+               for i, word in enumerate(said))
+
+
 def _not_now(said: list[str]) -> bool:
     """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film"."""
     if _NOT_REAL & set(said):
@@ -226,10 +285,12 @@ def is_cry_for_help(text: str) -> bool:
             continue
         if phrase not in _CHILD_PHRASES or at == 0 or said[at - 1] in _BEFORE_A_SUBJECT:
             return True
-    if _violence_at_home(said):
+    if _violence_at_home(said) or _missing_person(said):
         return True
     if not_now:
         return False
+    if _someone_sinking(said):
+        return True
     if _unnegated(said, ACCIDENTS) and _unnegated(said, HURT):
         return True
     if _unnegated(said, GAS) and _unnegated(said, LEAKING):
