@@ -974,3 +974,14 @@ async def test_a_missing_child_at_the_menu_is_urgent_darurat_with_the_story_kept
     assert resident.replies[0].text.startswith("🚨") and "Kategori: Darurat" in resident.text, resident.text
     draft = await draft_of(engine)
     assert draft["urgent"] is True and draft["description"] == "anakku ilang pak, tadi di pasar legi"
+
+
+@pytest.mark.parametrize("said", ["kejadiannya salah, harusnya kemarin sore",
+                                  "eh kejadiannya kemarin sore pak, bukan semalem"])
+async def test_the_time_of_the_incident_corrected_keeps_the_story(engine: Engine, said: str) -> None:
+    resident = await at(engine, "summary")
+    story = (await draft_of(engine))["description"]
+    await resident.send(said)
+    assert resident.heard("report.summary") and "Waktu: kemarin sore" in resident.text, resident.text
+    assert (await draft_of(engine))["description"] == story, "the story stays"
+    assert (await draft_of(engine))["when"] == {"text": "kemarin sore"}, resident.text

@@ -520,8 +520,11 @@ def correction(text: str) -> Correction | None:
         return None
     named = category_named(text) if len(said) > 1 else None
     if fields:
-        field = fields[0]
-        return Correction(field, named if field == "category" else None, rest=_new_answer(text, field))
+        field, rest = fields[0], _new_answer(text, fields[0])
+        if field == "description" and _only_a_time(rest):
+            # "kejadiannya salah, harusnya kemarin sore": when it happened, not what
+            field, rest = "when", time_instead(rest) or rest
+        return Correction(field, named if field == "category" else None, rest=rest)
     return Correction("category", named) if named is not None else None
 
 
@@ -536,6 +539,14 @@ _AROUND_A_TIME = FIX_OPENERS | _INSTEAD | {"bentar", "sebentar", "wait", "tapi",
 _TIME_PARTS = re.compile(r"[,.;:!?\n]+|\b(?:tapi|tp|tpi|tetapi|but|melainkan)\b|(?=\b(?:bukan|not)\b)", re.IGNORECASE)
 _SAID_BEFORE_A_TIME = FIX_OPENERS | _INSTEAD | {"bentar", "sebentar", "wait", "kejadiannya", "kejadian", "happened",
                                                "terjadi", "it", "was"}
+
+
+def _only_a_time(text: str) -> bool:
+    """Whether the words name a time and nothing else: "kemarin sore", "kemarin sore pak, bukan semalem"."""
+    said = words(text)
+    return when_named(text) is not None and all(
+        w in _AROUND_A_TIME | TIME_WORDS | DAY_WORDS or w in NEUTRAL or w.isdecimal() or when_named(w) is not None
+        for w in said)
 
 
 def time_instead(text: str) -> str | None:
