@@ -25,6 +25,7 @@ from handlers.language.intents import (
     puts_off,
     status_asked,
     stopping,
+    tells_of_the_kind,
     wants_to_report,
 )
 from handlers.language.normalise import normalise
@@ -117,7 +118,7 @@ async def _menu_intent(turn: Turn) -> str:
     report, the police number; thanks and an "ok" are answered, tears or fear with a gentle question of what
     happened; anything else is asked once, with the menu."""
     intent = menu_intent(turn.text)
-    if intent == "story":
+    if intent == "story" or (intent == "category" and tells_of_the_kind(turn.text)):
         return await report_flow.start_from_story(turn)
     if intent == "category":
         return report_flow.start(turn, category=category_named(turn.text))

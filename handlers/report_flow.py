@@ -257,6 +257,11 @@ async def read_back(turn: Turn) -> str:
     if picked is None and turn.inbound.choice is None and asks_when and (told := _yes_and_when(turn.text)):
         turn.draft["when"] = {"text": told}  # "iya, tiap malem pak": a time of its own, as told
         picked = "yes"
+    place_given = picked is None and turn.inbound.choice is None and await _names_a_place(turn)
+    if place_given:  # "di jl kalimantan kel sananwetan", "bukan, lokasinya di kel plosokerep": the rest holds
+        picked = "yes"
+        turn.draft["read"].pop("place", None)
+        turn.draft["read"].pop("places", None)
     if picked is None:
         turn.say("common.not_a_choice")
         return READ_BACK
@@ -269,15 +274,31 @@ async def read_back(turn: Turn) -> str:
     if picked == "yes":
         if "category" in read:
             turn.draft["category"] = read["category"]
-        # The time was asked with the read-back: a yes without one leaves it "not said" (Ubah changes it).
+        # The time was asked with the read-back: a yes without one leaves it "not said" (Ubah changes it); a
+        # place given instead is no yes to the time, which is asked after it.
         if "when" in read:
             turn.draft["when"] = {"choice": read["when"]}
-        turn.draft.setdefault("when", {"text": t(turn.lang, "report.when_not_said")})
+        if not place_given:
+            turn.draft.setdefault("when", {"text": t(turn.lang, "report.when_not_said")})
         if "place" in read:
             await accept_place(turn, {"code": read["place"]})
         elif "places" in read:
             turn.draft["options"] = read["places"]
+    if place_given:
+        return await location(turn)
     return first_missing(turn)
+
+
+# Words that say a message gives a place: "di …", "kel …", "lokasinya …", "rumahnya …".
+_PLACE_MARKERS = frozenset({"di", "kel", "kelurahan", "desa", "kec", "kecamatan", "jl", "jalan", "gg", "gang",
+                            "lokasi", "lokasinya", "tempat", "tempatnya", "rumah", "rumahnya", "dekat", "depan", "at",
+                            "in", "near"})
+
+
+async def _names_a_place(turn: Turn) -> bool:
+    """Whether a message at the read-back gives the place: read as one with confidence, or with a word of place."""
+    found, confident = await turn.router.read(turn.db, turn.text)
+    return confident or (bool(found) and bool(_PLACE_MARKERS & set(normalise(turn.text).split())))
 
 
 def _yes_with_a_time(text: str) -> str | None:

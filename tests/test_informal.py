@@ -985,3 +985,24 @@ async def test_the_time_of_the_incident_corrected_keeps_the_story(engine: Engine
     assert resident.heard("report.summary") and "Waktu: kemarin sore" in resident.text, resident.text
     assert (await draft_of(engine))["description"] == story, "the story stays"
     assert (await draft_of(engine))["when"] == {"text": "kemarin sore"}, resident.text
+
+
+@pytest.mark.parametrize("place", ["rumahnya di gedog sananwetan", "bukan, lokasinya di kel gedog sananwetan pak"])
+async def test_a_place_given_at_the_read_back_is_taken_and_the_time_still_asked(engine: Engine, place: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("ada maling masuk rumah tetangga sy")
+    assert resident.heard("report.read_back_ask_when"), resident.text
+    await resident.send(place)
+    assert resident.heard("place.confirm") and "Kel. Gedog" in resident.text, resident.text
+    await resident.send("ya")
+    assert resident.heard("report.ask_when"), "the time was not answered: it is asked"
+    assert (await draft_of(engine))["category"] == "security"
+
+
+async def test_a_short_story_naming_its_kind_at_the_menu_is_kept_as_the_story(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("hp sy dijambret barusan")
+    assert resident.heard("report.read_back") and not resident.heard("report.ask_description"), resident.text
+    assert (await draft_of(engine))["description"] == "hp sy dijambret barusan"

@@ -348,6 +348,14 @@ def service_asked(text: str) -> str | None:
     return next((kind for kind, needed in SERVICE_QUESTIONS.items() if all(bare & each for each in needed)), None)
 
 
+def tells_of_the_kind(text: str) -> bool:
+    """Whether a message that names a kind of incident tells something of it too ("hp sy dijambret barusan"), not
+    only asks to report that kind ("lapor pencurian", "mau lapor tawuran pak"): two words or more besides."""
+    told = [word for word in words(text) if word not in WANT_WORDS | REPORT_WORDS | OWN_WORDS
+            and word not in NEUTRAL and category_named(word) is None]
+    return len(told) >= 2
+
+
 def menu_intent(text: str) -> str | None:
     """At the menu: status (of the report it names), own_reports, privacy, cost, response, who (questions about the
     service), story, police_number, how, distress, thanks, category, report, greeting, ok; None when none is clear."""
