@@ -19,6 +19,7 @@ from handlers.i18n import labels, t
 from handlers.language.answers import NEUTRAL, NO, YES, yes_or_no
 from handlers.language.intents import (
     CORRECTION_WORDS,
+    NOT_WORDS,
     SERVICE_QUESTIONS,
     Correction,
     aside,
@@ -862,14 +863,29 @@ async def summary(turn: Turn) -> str:
         turn.data.pop("draft", None)
         turn.say("report.cancelled")
         return MENU
-    # "anonim aja", "ganti jadi anonim": how to be known, changed here and shown again
-    asked_for = " ".join(w for w in words(turn.text) if w not in CORRECTION_WORDS and w not in ("jadi", "to"))
-    if turn.inbound.choice is None and (identity := IDENTITIES.pick(turn.lang, asked_for)) is not None:
+    if turn.inbound.choice is None and (identity := _identity_asked(turn)) is not None:
         turn.draft["identity"] = identity
         turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[IDENTITY])
         return first_missing(turn)
     turn.say("common.not_a_choice")
     return SUMMARY
+
+
+_PARTS = re.compile(r"[,.;!?\n]+|\b(?:tapi|tp|but)\b", re.IGNORECASE)
+_TAKEN_BACK = NOT_WORDS | {"bukan", "jangan", "no", "instead"}
+
+
+def _identity_asked(turn: Turn) -> str | None:
+    """How to be known, asked at the summary ("anonim aja", "ganti jadi anonim"): the last one named and not
+    taken back ("eh gak jadi anonim, rahasia aja" is Rahasia; "rahasia aja, jangan anonim" too)."""
+    wanted = None
+    for part in _PARTS.split(turn.text):
+        said = words(part)
+        asked_for = " ".join(w for w in said if w not in CORRECTION_WORDS and w not in ("jadi", "to"))
+        identity = IDENTITIES.pick(turn.lang, asked_for) if asked_for else None
+        if identity is not None and not _TAKEN_BACK & set(said):
+            wanted = identity
+    return wanted
 
 
 def ask_change(turn: Turn) -> None:

@@ -734,14 +734,16 @@ async def test_a_name_is_taken_without_its_introduction_and_no_answer_of_identit
     assert resident.heard("report.summary") and "Identitas: Dengan nama (Budi Santoso)" in resident.text, resident.text
 
 
-@pytest.mark.parametrize("said", ["anonim aja", "ganti jadi anonim aja"])
-async def test_how_to_be_known_is_changed_in_own_words_at_the_summary(engine: Engine, said: str) -> None:
+@pytest.mark.parametrize(("said", "shown"), [("anonim aja", "Anonim"), ("ganti jadi anonim aja", "Anonim"),
+                                             ("eh gak jadi pake nama, anonim aja", "Anonim"),
+                                             ("rahasia aja pak, jangan pake nama", "Rahasia")])
+async def test_how_to_be_known_is_changed_in_own_words_at_the_summary(engine: Engine, said: str, shown: str) -> None:
     resident = await at(engine, "when")
     for message in ("tadi", "mboten", "pake nama aja gpp", "Budi"):
         await resident.send(message)
     assert resident.heard("report.summary") and "Identitas: Dengan nama (Budi)" in resident.text, resident.text
     await resident.send(said)
-    assert resident.heard("report.summary") and "Identitas: Anonim" in resident.text, resident.text
+    assert resident.heard("report.summary") and f"Identitas: {shown}" in resident.text, resident.text
 
 
 @pytest.mark.parametrize(("step", "said", "then"), [
