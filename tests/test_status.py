@@ -130,7 +130,8 @@ async def test_news_asked_for_a_thing_reported_lists_own_reports(engine: Engine)
 
 @pytest.mark.parametrize("asked", ["pak hp sy udh ketemu blm ya", "pelakunya udah ketangkep blm pak",
                                    "any news on my stolen motorbike?", "has my phone been found yet?",
-                                   "loh kok ditolak pak??"])
+                                   "loh kok ditolak pak??", "dompet sy yg ilang di pasar udh ketemu blm pak?",
+                                   "LAPORAN SY DARI TD PAGI GAK ADA YG NGURUS!!!!"])
 async def test_what_is_awaited_of_a_report_asked_as_not_yet_come_lists_own_reports(engine: Engine,
                                                                                  asked: str) -> None:
     resident, ref = await file_report(engine)

@@ -91,7 +91,10 @@ STATUS_WORDS = REPORT_NOUNS | OWN_WORDS | frozenset({
 # Words that ask how a report is going, and how many words besides a question after one's reports may hold.
 ASKING_AFTER = frozenset({"status", "statusnya", "cek", "check", "kabar", "kabarnya", "perkembangan",
                           "perkembangannya", "progress", "update", "bagaimana", "mana", "sejauh", "diproses",
-                          "ditindaklanjuti", "ditanggapi", "direspon", "dibaca", "news", "updates"})
+                          "ditindaklanjuti", "ditanggapi", "direspon", "dibaca", "news", "updates", "mengurus",
+                          "diurus", "nanggapi", "menanggapi", "ditangani", "menangani"})
+# Words that say when and for how long, nothing of what happened: "laporan sy dari td pagi gak ada yg ngurus".
+_SINCE_WHEN = TIME_WORDS | DAY_WORDS | {"dari", "sejak", "since", "enggak", "tidak", "not"}
 # What a resident waits to hear of what they reported, asked as not yet come: "hp sy udh ketemu blm?", "has my
 # phone been found yet?", "pelakunya sudah ditangkap belum?".
 OUTCOME_WORDS = frozenset({"ketemu", "ditemukan", "ketangkap", "ketangkep", "tertangkap", "ditangkap", "dibekuk",
@@ -285,9 +288,10 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
             naming = False
         elif word in _NAMING_WORDS:  # "laporan helm saya yang hilang", "pengaduan saya soal parkir liar"
             naming = True
-        if word in STATUS_WORDS | ASKING_AFTER | NOT_YET_WORDS | WHY_WORDS or word in NEUTRAL:
+        if word in STATUS_WORDS | ASKING_AFTER | NOT_YET_WORDS | WHY_WORDS | _SINCE_WHEN or word in NEUTRAL:
             continue
-        others.append(word)
+        if not (naming and outcome_asked):  # "dompet sy yg ilang di pasar udh ketemu blm?" names the report
+            others.append(word)
         if not naming and not (i and said_in_order[i - 1] in REPORT_NOUNS):  # "laporan pencurian saya"
             telling.append(word)
     return (len(others) <= STATUS_OTHER_WORDS and category_named(" ".join(telling)) is None
