@@ -30,6 +30,8 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "mugged", "scam", "fraud", "assault", "knife", "gun", "stab", "stabbed", "fight", "attacked", "beaten",
         "gendam", "hipnotis", "nyuri", "nyolong", "nyopet", "scammed", "cheated", "bully", "mencuri", "pencuri",
         "following", "followed", "stalking", "stalker", "harassed", "harassment", "threatened", "threatening",
+        "snatched", "snatch", "snatcher", "pickpocketed", "pickpocket", "pickpocketing", "burgled", "looted",
+        "vandalised", "vandalized", "vandalism", "extortion", "leungit", "dipaling", "dijabret",
     }),
     "unsafe_place": frozenset({"rawan", "gelap", "sepi", "nongkrong", "geng", "angker", "unsafe", "dark"}),
     "traffic": frozenset({
@@ -204,8 +206,9 @@ def _lexicon() -> frozenset[str]:
 # and so is someone of the family missing ("anakku ilang": no theft).
 SELF_HARM_PHRASES = ("bunuh diri", "gantung diri", "akhiri hidup", "mengakhiri hidup", "minum racun", "kill himself",
                      "kill herself", "kill myself", "kill themselves", "suicide", "suicidal")
-# A theft told without a word of theft: "hp sy diambil orang", "motornya dibawa kabur".
-TAKEN_PHRASES = ("diambil orang", "diambil maling", "dibawa kabur", "dibawa lari", "dibawa orang", "taken by someone")
+# A theft told without a word of theft: "hp sy diambil orang", "motornya dibawa kabur", "broke into my car".
+TAKEN_PHRASES = ("diambil orang", "diambil maling", "dibawa kabur", "dibawa lari", "dibawa orang", "taken by someone",
+                 "broke into", "break into", "broken into", "breaking into", "broke in")
 
 
 def category_named(text: str) -> str | None:
