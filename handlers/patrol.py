@@ -4,12 +4,14 @@ and whether to follow up. Each concern becomes a report of the officer's station
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.channels.base import Choice
 from handlers.actions import actor, change_status
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
+from handlers.language.answers import yes_or_no
 from handlers.office import Office
 from handlers.routing import code_label, place_label
 from handlers.state import PatrolDraft
@@ -28,7 +30,9 @@ CONCERN_CHARS = (5, 4000)
 MOST_MET = 10_000
 # Words that may stand around the number of residents met: "12 orang", "sekitar 15 warga", "about 20 people".
 _MET_WORDS = frozenset({"orang", "org", "warga", "people", "residents", "persons", "sekitar", "kira", "kurang",
-                        "lebih", "kurleb", "about", "around", "approximately", "pak", "ada"})
+                        "lebih", "kurleb", "about", "around", "approximately", "pak", "ada", "ketemu", "bertemu",
+                        "dengan", "met", "we", "i"})
+_ABOUT_A_NUMBER = re.compile(r"^(\d+)(?:an)?$")  # "20an": about twenty
 MOST_CONCERNS = 20
 
 CATEGORIES = Menu("category")
@@ -85,6 +89,8 @@ def ask_place_pick(turn: Turn) -> None:
 async def place_pick(turn: Turn) -> str:
     offered = [(c.key, {normalize(c.label)}) for c in _place_options(turn)[:-1]] + AS_TYPED.answers(turn.lang)
     picked = pick(offered, turn.text, turn.inbound.choice)
+    if picked is None and len(offered) == 2 and turn.inbound.choice is None and yes_or_no(turn.text) == "yes":
+        picked = offered[0][0]  # one place offered: "iya" takes it
     if picked is None:
         turn.say("common.not_a_choice")
         return PLACE_PICK
@@ -139,6 +145,8 @@ def ask_more(turn: Turn) -> None:
 
 async def more(turn: Turn) -> str:
     picked = turn.pick(MORE_OPTIONS)
+    if picked is None and turn.inbound.choice is None:  # "Ada keluhan lain?" answered "tidak ada lagi", "iya"
+        picked = {"yes": "another", "no": "done"}.get(yes_or_no(turn.text) or "")
     if picked is None:
         turn.say("common.not_a_choice")
         return MORE
@@ -170,8 +178,8 @@ def met_count(said: str) -> int | None:
     """The number of residents met, as officers type it: "12", "12 orang", "sekitar 15 warga"; None when the
     words hold no one number of people, or more than MOST_MET."""
     said_words = normalize(said).split()
-    numbers = [word for word in said_words if word.isdecimal()]
-    if len(numbers) != 1 or not all(word.isdecimal() or word in _MET_WORDS for word in said_words):
+    numbers = [found[1] for word in said_words if (found := _ABOUT_A_NUMBER.match(word))]
+    if len(numbers) != 1 or not all(_ABOUT_A_NUMBER.match(word) or word in _MET_WORDS for word in said_words):
         return None
     return int(numbers[0]) if int(numbers[0]) <= MOST_MET else None
 

@@ -569,8 +569,8 @@ async def test_a_patrol_note_with_two_concerns(engine: Engine) -> None:
     for said in ("Gedog Sananwetan", "1", "banyak", "25 lalu lintas"):
         await petugas.send(said)
         assert not petugas.heard("patrol.ask_category"), "no one number of residents"
-    for said in ("sekitar 25 orang", "lalu lintas", "Balap liar tiap malam minggu di jalan raya",
-                 "tambah", "5", "Peredaran sabu di warung ujung gang", "selesai", "ya"):
+    for said in ("ketemu 25an orang", "lalu lintas", "Balap liar tiap malam minggu di jalan raya",
+                 "iya", "5", "Peredaran sabu di warung ujung gang", "tidak ada lagi", "ya"):
         await petugas.send(said)
     assert petugas.heard("patrol.saved"), petugas.text
     async with engine.sessions() as db:
