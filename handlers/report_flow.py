@@ -536,7 +536,9 @@ async def location(turn: Turn) -> str:
                                   "label": await station_label(turn.db, station)}
         return PLACE_CHECK
     shortest, longest = LOCATION_CHARS
-    if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
+    # Too short, too long, or an answer to another question ("iya", "rahasia"): asked again, no try spent.
+    if letters_and_digits(turn.text) < shortest or len(turn.text) > longest or yes_or_no(turn.text) is not None \
+            or IDENTITIES.pick(turn.lang, turn.text) is not None:
         turn.say("report.location_invalid", shortest=shortest, longest=longest)
         return LOCATION
     if not turn.draft.pop("pin_kept", False):

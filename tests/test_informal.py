@@ -1008,3 +1008,14 @@ async def test_a_short_story_naming_its_kind_at_the_menu_is_kept_as_the_story(en
     await resident.send("hp sy dijambret barusan")
     assert resident.heard("report.read_back") and not resident.heard("report.ask_description"), resident.text
     assert (await draft_of(engine))["description"] == "hp sy dijambret barusan"
+
+
+async def test_an_answer_to_another_question_at_the_place_spends_no_try(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("xyzzy qwerty")
+    assert resident.heard("place.ask_district"), resident.text
+    for stray in ("iya", "rahasia"):
+        await resident.send(stray)
+        assert resident.heard("report.location_invalid") and not resident.heard("place.goes_to_desk"), resident.text
+    await resident.send("kel gedog sananwetan")
+    assert resident.heard("place.confirm") and "Kel. Gedog" in resident.text, resident.text
