@@ -807,7 +807,8 @@ async def name(turn: Turn) -> str:
     if stopping(turn.text) == "no_need" or (said[:1] in (["enggak"], ["tidak"]) and said[1:2] in (["usah"], ["perlu"])):
         turn.draft.pop("identity", None)
         return IDENTITY
-    if turn.pick(IDENTITIES) is not None:  # "dgn nama", "pakai nama": how to be known again, no name
+    # "dgn nama", "pakai nama": how to be known again; "harus nama asli ya pak?": a question. Neither is a name.
+    if turn.pick(IDENTITIES) is not None or "?" in turn.text:
         turn.say("report.name_invalid", shortest=NAME_CHARS[0], longest=NAME_CHARS[1])
         return NAME
     given = _NAME_OPENING.sub("", turn.text.strip()).strip() or turn.text.strip()  # "nama saya Budi" is Budi

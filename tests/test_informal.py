@@ -730,6 +730,8 @@ async def test_a_name_is_taken_without_its_introduction_and_no_answer_of_identit
     assert resident.heard("report.ask_name"), resident.text
     await resident.send("dgn nama")
     assert resident.heard("report.name_invalid"), resident.text
+    await resident.send("harus nama asli ya pak?")
+    assert resident.heard("report.name_invalid"), "a question is no name"
     await resident.send("nama saya Budi Santoso")
     assert resident.heard("report.summary") and "Identitas: Dengan nama (Budi Santoso)" in resident.text, resident.text
 

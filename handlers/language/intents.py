@@ -334,7 +334,7 @@ SERVICE_QUESTIONS: dict[str, tuple[frozenset[str], ...]] = {
     "response": (frozenset({"lama", "kapan", "long", "when", "soon", "cepat", "bisa", "can", "will"}),
                  frozenset({"datang", "diproses", "ditanggapi", "dibalas", "dibales", "direspon", "ditindaklanjuti",
                             "dicek", "come", "take", "reply", "respond", "answer", "processed", "kesini", "ke"})),
-    "who": (frozenset({"bot", "robot", "beneran", "benaran", "resmi", "asli", "official", "real", "really", "manusia",
+    "who": (frozenset({"bot", "robot", "beneran", "benaran", "resmi", "official", "real", "really", "manusia",
                        "human"}),),
 }
 _QUESTION_WORDS = _ASKING | {"berapa", "kapan", "gimana", "bagaimana", "how", "when", "what", "apakah"}
