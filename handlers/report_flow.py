@@ -469,7 +469,8 @@ def ask_description(turn: Turn) -> None:
 
 
 async def description(turn: Turn) -> str:
-    """Stores what happened, told in words or in a voice note, and a photo sent with it, and asks where."""
+    """Stores what happened, told in words or in a voice note, and a photo sent with it, and asks where: or
+    whether it was where the story says, when it names a place with confidence."""
     got_photo = _keep_photo(turn)
     if _keep_voice(turn):
         if not turn.text:
@@ -486,6 +487,11 @@ async def description(turn: Turn) -> str:
         turn.say("report.description_cut", longest=longest)
     turn.draft["description"] = turn.text[:longest]
     turn.draft.pop("voice", None)  # the story told again in words replaces one told in a voice note
+    if not _answered(turn, LOCATION):
+        found, confident = await turn.router.read(turn.db, turn.draft["description"])
+        if confident:  # "…depan pasar gedog sananwetan": the place the story names is proposed, not asked
+            turn.draft["proposal"] = {"code": found[0].code}
+            return PLACE_CHECK
     return first_missing(turn)
 
 

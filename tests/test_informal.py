@@ -1021,3 +1021,14 @@ async def test_an_answer_to_another_question_at_the_place_spends_no_try(engine: 
         assert resident.heard("report.location_invalid") and not resident.heard("place.goes_to_desk"), resident.text
     await resident.send("kel gedog sananwetan")
     assert resident.heard("place.confirm") and "Kel. Gedog" in resident.text, resident.text
+
+
+async def test_a_place_told_in_the_story_of_the_guided_report_is_proposed_not_asked(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "lapor", "1"):
+        await resident.send(said)
+    await resident.send("motor saya dicuri depan pasar gedog sananwetan kmrn sore")
+    assert resident.heard("place.confirm") and "Kel. Gedog" in resident.text, resident.text
+    assert not resident.heard("report.ask_location")
+    await resident.send("ya")
+    assert resident.heard("report.ask_when"), resident.text
