@@ -753,3 +753,11 @@ async def test_a_menu_number_typed_as_an_alert_arrives_means_the_menu_when_the_o
 async def events_of_kind(engine: Engine, ref: str) -> list[ReportEvent]:
     """The report's events after it was received: none when the officer did nothing to it."""
     return [e for e in await events(engine, ref) if e.to_status not in (None, ReportStatus.RECEIVED)]
+
+
+async def test_an_action_typed_as_officers_type_it_is_taken(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"trima {ref}")
+    assert petugas.heard("officer.done.ack"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
