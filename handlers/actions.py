@@ -24,6 +24,7 @@ from storage.models import (
     ReportEvent,
     ReportSource,
     ReportStatus,
+    Station,
 )
 from storage.outbox import enqueue
 from storage.reports import find_ref, last_status_event, report_by_ref, report_time
@@ -132,8 +133,9 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
                                 public=action in PUBLIC_NOTES or note is None)
     alerted = 0
     if new_station is not None:
+        referred_from = await office.db.get(Station, report.station_id) if report.station_id else None
         report.station_id, report.needs_routing = new_station.id, False
-        alerted = await alert_station(office, report, event)
+        alerted = await alert_station(office, report, event, referred_from.name if referred_from else None)
     return Outcome(relayed=can_reach_reporter(report), station=new_station.name if new_station else "",
                    alerted=alerted)
 

@@ -182,12 +182,13 @@ def alerts_together(payloads: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 async def send_alerts(office: Office, report: Report, to: list[tuple[Officer, Contact]], cause: ReportEvent,
-                      waited: int | None = None) -> int:
+                      waited: int | None = None, referred_from: str | None = None) -> int:
     """Queues one alert per officer for the event that calls for it (an escalation says how many minutes
-    the report has `waited`); returns how many."""
+    the report has `waited`, a referral which station it comes `referred_from`); returns how many."""
     for officer, contact in to:
         lang = contact.language or report.language
-        heading = t(lang, "alert.escalated", minutes=waited) if waited is not None else ""
+        heading = (t(lang, "alert.escalated", minutes=waited) if waited is not None
+                   else t(lang, "alert.referred_from", station=referred_from) if referred_from else "")
         await enqueue(office.db, office.cipher, kind=OutboxKind.OFFICER_ALERT, contact_id=contact.id,
                       payload=await alert_payload(office, report, lang, heading),
                       idempotency_key=f"{OutboxKind.OFFICER_ALERT}:{cause.id}:{officer.id}", at=office.now,
@@ -196,11 +197,12 @@ async def send_alerts(office: Office, report: Report, to: list[tuple[Officer, Co
     return len(to)
 
 
-async def alert_station(office: Office, report: Report, cause: ReportEvent) -> int:
+async def alert_station(office: Office, report: Report, cause: ReportEvent, referred_from: str | None = None) -> int:
     """Alerts the duty officers of the report's station and starts the escalation clock."""
     if report.station_id is None:
         return 0
     due = office.now + office.escalation.after(report)
     report.escalate_at, report.escalations = report_time(report, due, office.now), 0
-    return await send_alerts(office, report, await duty_officers(office.db, report.station_id), cause)
+    return await send_alerts(office, report, await duty_officers(office.db, report.station_id), cause,
+                             referred_from=referred_from)
 

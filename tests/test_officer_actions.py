@@ -361,7 +361,8 @@ async def test_referral_moves_the_report_and_alerts_the_other_station(engine: En
     assert sananwetan.heard("officer.refer_own_station") and "Polsek Sananwetan" in sananwetan.text, sananwetan.text
     await sananwetan.send(f"RUJUK {ref} polsek-sekar")
     assert sananwetan.heard("officer.done.refer")
-    assert ref in await deliver_to(engine, "console:sekar"), "the new station gets the alert"
+    alert = await deliver_to(engine, "console:sekar")
+    assert ref in alert and "↪️ Dirujuk dari Polsek Sananwetan" in alert, "the new station gets the alert, and from whom"
     await sekar.send(f"LIHAT {ref}")
     assert "Status: Diteruskan ke kantor ini, menunggu ditinjau petugas" in sekar.text, sekar.text
     await sananwetan.send(f"TERIMA {ref}")
