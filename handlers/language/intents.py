@@ -312,17 +312,21 @@ _KEPT_OR_SEEN = frozenset({"aman", "safe", "secure", "bocor", "leak", "leaked", 
                            "kelihatan", "ketahuan"})
 _ASKING = frozenset({"apakah", "apa", "kah", "is", "are", "will", "does", "do", "can", "would"})
 _ASKING_LAST = frozenset({"enggak", "kan", "tidak", "belum"})  # "aman ga pak", "dirahasiakan kan"
+# Fear of being known is the same question: "sy takut suami sy tau kalo sy lapor".
+_FEARING = frozenset({"takut", "khawatir", "cemas", "afraid", "scared", "worried"})
 PRIVACY_MAX_WORDS = 14
 
 
 def privacy_asked(text: str) -> bool:
-    """Whether the message only asks if the reporter stays unexposed (see _WHO_REPORTED); never a cry for help."""
+    """Whether the message only asks if the reporter stays unexposed (see _WHO_REPORTED); never a cry for help,
+    nor a story that names an incident ("…dia sering memukul saya")."""
     said = words(text)
     roots = set(stems_of(said, REPORT_WORDS)) | set(said)
     last = next((word for word in reversed(said) if word not in NEUTRAL), "")
-    asked = "?" in text or bool(roots & _ASKING) or last in _ASKING_LAST
+    asked = "?" in text or bool(roots & (_ASKING | _FEARING)) or last in _ASKING_LAST
     return (0 < len(said) <= PRIVACY_MAX_WORDS and bool(roots & (_WHO_REPORTED | REPORT_WORDS))
-            and bool(roots & _KEPT_OR_SEEN) and asked and not is_cry_for_help(text))
+            and bool(roots & _KEPT_OR_SEEN) and asked and not is_cry_for_help(text)
+            and category_named(" ".join(w for w in said if w not in _KEPT_OR_SEEN)) is None)
 
 
 # Other questions about the service, by the words each must hold one of: whether it costs ("ini gratis kan pak?"),
