@@ -80,9 +80,9 @@ PHRASES = tuple(tuple(p.split()) for p in (
     "breaking into", "broke into", "break into", "kecelakaan beruntun", "tidak bergerak", "enggak gerak",
     "tidak gerak", "enggak bergerak", "tidak sadarkan diri", "bau gas", "gas leak", "smell gas", "smell of gas",
     "kebocoran gas", "gas bocor", "bocor gas", "tidak bernafas", "badly hurt", "badly injured", "seriously hurt",
-    "seriously injured", "not breathing", "enggak sadar", "enggak sadarkan", "kejang kejang", "seizure",
-    "kill himself", "kill herself", "kill themselves", "want to die",
-    "wants to die", "suicidal", "jump off the bridge", "jump off a bridge",
+    "seriously injured", "not breathing", "kejang kejang", "seizure", "kill himself", "kill herself",
+    "kill themselves", "want to die", "wants to die", "suicidal", "wants to jump", "want to jump", "going to jump",
+    "about to jump",
 ))  # fmt: skip
 # Being followed: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
 _FOLLOWED = tuple(tuple(p.split()) for p in (
@@ -133,8 +133,8 @@ _STILL_AT_RISK = frozenset({"sekarat", "berdarah", "pingsan", "kritis", "ditusuk
                             "bleeding", "dying", "unconscious"})
 _HURT_BADLY = tuple(tuple(p.split()) for p in (
     "luka parah", "korban jiwa", "tidak bernapas", "tidak bernafas", "tidak sadar", "tidak sadarkan",
-    "tidak bergerak", "tidak gerak", "enggak gerak", "enggak bergerak", "enggak sadar", "enggak sadarkan",
-    "kejang kejang", "seizure", "badly hurt", "badly injured",
+    "tidak bergerak", "tidak gerak", "enggak gerak", "enggak bergerak", "kejang kejang", "seizure", "badly hurt",
+    "badly injured",
     "seriously hurt", "seriously injured", "not breathing",
 ))  # fmt: skip
 _OVER_PHRASES = tuple(tuple(p.split()) for p in (
@@ -215,9 +215,17 @@ _ABOUT_THEM = frozenset({"saya", "aku", "kami", "my", "our", "yang", "kecil", "p
                          "bungsu", "pertama", "kedua", "umur", "usia", "tahun", "tahu", "pikun", "tua", "dia", "little",
                          "old", "year", "years", "is", "has", "have", "masih", "still", "sudah", "tuh", "itu", "ini"})
 _GONE = frozenset({"hilang", "missing"})
+# What may follow the word of missing: where, since when, who they are ("hilang di pasar", "hilang, dia pikun");
+# a thing after it is what they lost ("ibu saya hilang dompet").
+_AFTER_GONE = frozenset({"di", "dari", "sejak", "since", "at", "in", "from", "waktu", "pas", "saat", "ketika", "sudah",
+                         "belum", "sampai", "hingga", "dia", "pikun", "dan", "and", "tolong", "pak", "bu", "sekarang",
+                         "tadi", "kemarin", "semalam", "for", "please", "help"})
+# Found again: "alhamdulillah sudah ditemukan", "he is back now".
+_FOUND = frozenset({"ketemu", "ditemukan", "pulang", "kembali", "balik", "back", "found", "home"})
+_DONE_OR_NOW = frozenset({"sudah", "udah", "telah", "already", "is", "was", "now"})
 _NOT_YET = frozenset({"belum", "tidak", "enggak", "not", "never", "hasnt", "havent", "didnt", "hasn", "haven", "didn",
                       "t"})
-_HOME = frozenset({"pulang", "home"})
+_HOME = frozenset({"pulang", "home", "kembali", "balik"})
 _MISSING_REACH = 7  # words from the person to the word of missing
 
 
@@ -226,12 +234,18 @@ def missing_person(text: str) -> bool:
     return _missing_person(words(text))
 
 
+def _found_again(said: list[str]) -> bool:
+    return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW for k, word in enumerate(said) if k)
+
+
 def _missing_person(said: list[str]) -> bool:
+    if _found_again(said):
+        return False
     for i, word in enumerate(said):
         if word not in _FAMILY or not (i == 0 or said[i - 1] in _BEFORE_A_SUBJECT | {"my", "our"}):
             continue
         for j in range(i + 1, min(len(said), i + 1 + _MISSING_REACH)):
-            if said[j] in _GONE and not _negated(said, j):
+            if said[j] in _GONE and not _negated(said, j) and (j + 1 == len(said) or said[j + 1] in _AFTER_GONE):
                 return True
             if said[j] in _HOME and word in _CHILDREN_AND_ELDERS and _NOT_YET & set(said[i + 1:j]):
                 return True
@@ -243,14 +257,21 @@ def _missing_person(said: list[str]) -> bool:
 
 # Someone drowning or swept away ("ada yang tenggelam di sungai"), not a thing ("motor tenggelam banjir").
 _SINKING = frozenset({"tenggelam", "hanyut", "drowning", "drowned", "terseret"})
-_SOMEONE = frozenset({"anak", "orang", "yang", "seseorang", "warga", "bocah", "pria", "wanita", "balita", "bayi",
-                      "pemuda", "remaja", "siswa", "someone", "child", "kid", "man", "woman", "boy", "girl",
-                      "person", "somebody"})
+_SOMEONE = frozenset({"anak", "orang", "seseorang", "bocah", "pria", "wanita", "balita", "bayi", "pemuda", "remaja",
+                      "siswa", "someone", "child", "kid", "man", "woman", "boy", "girl", "person", "somebody"})
+
+
+_SOMEONE_THERE = (["ada", "yang"], ["ada", "warga"])
 
 
 def _someone_sinking(said: list[str]) -> bool:
-    return any(word in _SINKING and not _negated(said, i) and _SOMEONE & set(said[max(0, i - 3):i])
+    """"ada yang tenggelam", "anak hanyut": a person; "sawah warga tenggelam", "motor yang hanyut": a thing."""
+    return any(word in _SINKING and not _negated(said, i)
+               and (_SOMEONE & set(said[max(0, i - 2):i]) or said[max(0, i - 2):i] in _SOMEONE_THERE)
                for i, word in enumerate(said))
+
+
+_ONLINE = frozenset({"ig", "instagram", "facebook", "fb", "tiktok", "twitter", "akun", "online", "medsos", "sosmed"})
 
 
 def _not_now(said: list[str]) -> bool:
@@ -283,6 +304,10 @@ def is_cry_for_help(text: str) -> bool:
         at = _phrase_at(said, phrase)
         if at is None or _negated(said, at) or (not_now and phrase not in _PERSISTENT):
             continue
+        if phrase in _FOLLOWED and _ONLINE & set(said):
+            continue  # followed on Instagram: no one at the door
+        if phrase in _CHILD_PHRASES and _found_again(said):
+            continue  # "…tapi sudah ketemu"
         if phrase not in _CHILD_PHRASES or at == 0 or said[at - 1] in _BEFORE_A_SUBJECT:
             return True
     if _violence_at_home(said) or _missing_person(said):
