@@ -174,6 +174,8 @@ def alerts_together(payloads: list[dict[str, Any]]) -> dict[str, Any]:
     its last alert given tells it."""
     last_of_report = {payload["ref"]: payload for payload in payloads}
     payloads = [payload for payload in payloads if last_of_report[payload["ref"]] is payload]
+    if len(payloads) == 1:  # one report alerted twice: its alert, with all its actions
+        return payloads[0]
     lang = payloads[0]["lang"]
     choices = [[key, f"{label} {payload['ref']}"] for payload in payloads for key, label in payload["choices"][:1]]
     text = "\n\n".join([t(lang, "alert.together", count=len(payloads)), *(payload["text"] for payload in payloads)])

@@ -127,7 +127,7 @@ async def _menu_intent(turn: Turn) -> str:
         return report_flow.start(turn)
     if intent == "report":
         return report_flow.start(turn)
-    if intent in ("thanks", "police_number", "distress", "privacy", *SERVICE_QUESTIONS):
+    if intent in ("thanks", "police_number", "distress", *SERVICE_QUESTIONS):
         turn.say(f"menu.{intent}")
     elif intent not in ("ok", "greeting"):  # the menu that follows answers both
         turn.say("menu.not_understood")
@@ -274,7 +274,8 @@ def _cancel_in_own_words(turn: Turn) -> Said | None:
     if turn.step not in RESIDENT_SIDE_STEPS and not ("draft" in turn.data and turn.step in report_flow.STEPS):
         return None
     kind = stopping(turn.text)
-    if kind == "cancel" or (kind == "no_need" and turn.step not in report_flow.DECLINABLE_STEPS):
+    if kind == "cancel" or (kind == "no_need" and turn.step not in report_flow.DECLINABLE_STEPS) \
+            or (kind == "only_asking" and turn.step == report_flow.READ_BACK):
         return Said("cancel", "", slash=False)
     return None
 
@@ -483,7 +484,7 @@ GLOBAL_WORDS: dict[str, GlobalWord] = one_table(
 def _tells_something(turn: Turn) -> bool:
     """Whether a first message (or the first after a draft expired) says what the contact wants by itself."""
     return turn.emergency_answered or menu_intent(turn.text) in ("story", "category", "report", "how", "police_number",
-                                                                   "distress", "privacy", *SERVICE_QUESTIONS)
+                                                                   "distress", *SERVICE_QUESTIONS)
 
 
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
@@ -531,8 +532,11 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         next_step = await report_flow.correct(turn) or report_flow.answer_aside(turn)
     if next_step is None and (first_contact or expired) and not _tells_something(turn):
         next_step = MENU  # a first "1" or "ok" is no answer to a menu not yet shown
-        if "expired_draft" in turn.data and turn.text and menu_intent(turn.text) not in ("greeting", "ok", "thanks"):
-            turn.data["expired_draft"]["unanswered"] = turn.text  # "kel gedog": kept for the report it answers
+        kept = turn.data.get("expired_draft")
+        if kept and kept["step"] == report_flow.LOCATION and turn.text:
+            found, _confident = await turn.router.read(turn.db, turn.text)
+            if found:
+                kept["unanswered"] = turn.text  # "kel gedog": the place asked when it expired, kept for it
     turn.step = next_step or await STEPS[turn.step].answer(turn)
     if turn.step == MENU and "expired_draft" in turn.data and turn.officer is None:
         turn.step = report_flow.offer_to_resume(turn)  # once, and within a day

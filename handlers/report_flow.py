@@ -61,7 +61,7 @@ RESUMABLE_FOR = dt.timedelta(days=1)
 # The draft's answers about where, asked again together; what the last reading of a place gave, cleared before
 # the next; the tries at naming a place and what was found alike there, cleared once one is confirmed.
 WhereKey = Literal["latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts", "place",
-                   "station_id", "station_label", "needs_routing", "proposal", "options", "same", "join"]
+                   "station_id", "station_label", "needs_routing", "proposal", "options", "same", "join", "online"]
 ReadingKey = Literal["place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"]
 TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "same", "join"]
 WHERE_KEYS: tuple[WhereKey, ...] = get_args(WhereKey)
@@ -80,8 +80,7 @@ YES_NO_STEPS = (READ_BACK, PLACE_CHECK, PLACE_PICK, SUMMARY)  # where "sip makas
 ANSWERED_IN_WORDS = (DESCRIPTION, LOCATION, WHEN)  # a correction may carry the new answer to these
 ASIDE_ANSWERS = {"thanks": "report.aside_thanks", "how": "report.aside_how",
                  "police_number": "report.aside_police_number", "greeting": "report.already_started",
-                 "distress": "report.aside_distress", "privacy": "menu.privacy",
-                 **{kind: f"menu.{kind}" for kind in SERVICE_QUESTIONS}}
+                 "distress": "report.aside_distress", **{kind: f"menu.{kind}" for kind in SERVICE_QUESTIONS}}
 
 DESCRIPTION_CHARS = (10, 4000)
 LOCATION_CHARS = (3, 300)
@@ -290,14 +289,15 @@ async def read_back(turn: Turn) -> str:
     return first_missing(turn)
 
 
-# Words that say a message gives a place: "di …", "kel …", "lokasinya …", "rumahnya …".
-_PLACE_MARKERS = frozenset({"di", "kel", "kelurahan", "desa", "kec", "kecamatan", "jl", "jalan", "gg", "gang",
-                            "lokasi", "lokasinya", "tempat", "tempatnya", "rumah", "rumahnya", "dekat", "depan", "at",
-                            "in", "near"})
+# Words that say a message gives a place by its name: "kel …", "lokasinya di …" (not "di depan rumah": a spot, no
+# place's name, and a correction may say it: "bukan maling pak, tapi orang mabuk di depan rumah").
+_PLACE_MARKERS = frozenset({"kel", "kelurahan", "desa", "kec", "kecamatan", "kota", "kab", "kabupaten", "jl", "jalan",
+                            "gg", "gang", "lokasi", "lokasinya", "tempatnya", "alamat", "alamatnya"})
 
 
 async def _names_a_place(turn: Turn) -> bool:
-    """Whether a message at the read-back gives the place: read as one with confidence, or with a word of place."""
+    """Whether a message at the read-back gives the place: read as one with confidence, or with a word that names
+    a place."""
     found, confident = await turn.router.read(turn.db, turn.text)
     return confident or (bool(found) and bool(_PLACE_MARKERS & set(normalise(turn.text).split())))
 
@@ -338,7 +338,9 @@ async def correct(turn: Turn) -> str | None:
     "eh salah, lokasinya di Plosokerep" takes the new place as the answer to the place's question; "eh bentar, bukan
     kmrn tp tadi siang", away from the questions of what happened and when, the new time."""
     fix = correction(turn.text)
-    if fix is None and turn.step not in (DESCRIPTION, VOICE_CAPTION, WHEN):
+    # A time taken back where the question is no yes or no of its own ("bukan yang itu, ini tadi pagi" answers a
+    # place offered), nor what happened or when.
+    if fix is None and turn.step in (LOCATION, PHOTO, IDENTITY, NAME, SUMMARY):
         new_time = time_instead(turn.text)
         fix = Correction(WHEN, rest=new_time) if new_time is not None else None
     if fix is None or turn.inbound.choice is not None:
@@ -542,14 +544,17 @@ async def location(turn: Turn) -> str:
                                   "label": await station_label(turn.db, station)}
         return PLACE_CHECK
     shortest, longest = LOCATION_CHARS
-    # Too short, too long, or an answer to another question ("iya", "rahasia"): asked again, no try spent.
-    if letters_and_digits(turn.text) < shortest or len(turn.text) > longest or yes_or_no(turn.text) is not None \
-            or IDENTITIES.pick(turn.lang, turn.text) is not None:
+    if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.location_invalid", shortest=shortest, longest=longest)
         return LOCATION
     if not turn.draft.pop("pin_kept", False):
         turn.draft.update(Draft(latitude=None, longitude=None))
     turn.draft["location_text"], found, confident = await _read_place(turn)
+    if not found and (yes_or_no(turn.text) is not None or IDENTITIES.pick(turn.lang, turn.text) is not None):
+        # an answer to another question ("iya", "rahasia") that names no place: asked again, no try spent
+        turn.draft.pop("location_text", None)
+        turn.say("report.location_invalid", shortest=shortest, longest=longest)
+        return LOCATION
     if not confident and said_online(turn.text) and not turn.draft.get("online"):
         turn.draft["online"] = True  # asked once where the resident lives, read with these words
         turn.draft.setdefault("place_attempts", []).append(turn.text)
@@ -594,6 +599,9 @@ async def place_check(turn: Turn) -> str:
         await accept_place(turn, turn.draft.pop("proposal"))
         return first_missing(turn)
     if picked == "no":
+        if not turn.draft.get("location_text") and "station_id" not in turn.draft["proposal"]:
+            turn.draft.pop("proposal")  # read from the story, not typed: where it was is asked, no try spent
+            return LOCATION
         turn.draft["place_rejected"] = True
         return await place_not_found(turn)
     if not await _names_another_place(turn):
@@ -881,7 +889,7 @@ async def summary(turn: Turn) -> str:
 
 
 _PARTS = re.compile(r"[,.;!?\n]+|\b(?:tapi|tp|but)\b", re.IGNORECASE)
-_TAKEN_BACK = NOT_WORDS | {"bukan", "jangan", "no", "instead"}
+_TAKEN_BACK = NOT_WORDS | {"bukan", "jangan", "no", "instead", "bahaya", "berbahaya", "takut", "dangerous", "risky"}
 
 
 def _identity_asked(turn: Turn) -> str | None:

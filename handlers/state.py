@@ -104,7 +104,7 @@ class ExpiredDraft(TypedDict):
     draft: Draft
     step: str
     at: str  # ISO time it expired
-    unanswered: NotRequired[str]  # the message that found it expired, its step's answer if it is taken up
+    unanswered: NotRequired[str]  # the place sent as it expired at the place question, its answer if taken up
 
 class Concern(TypedDict):
     category: str

@@ -240,6 +240,8 @@ def test_a_report_alerted_twice_in_one_message_is_shown_once_as_its_last_alert()
                                    ["ack:LP-2ABC-DEFG", "Terima LP-2ABC-DEFG"]]
     assert together["text"].startswith("📣 2 laporan baru sekaligus:"), together["text"]
     assert together["text"].count("LP-2ABC-DEFG") == 1 and "BELUM DITANGGAPI" in together["text"]
+    alone = alerts_together([alert("LP-2ABC-DEFG"), alert("LP-2ABC-DEFG", "⏰ BELUM DITANGGAPI 30 MENIT\n")])
+    assert alone["text"].startswith("⏰ BELUM DITANGGAPI") and "sekaligus" not in alone["text"], "one report: its alert"
 
 
 async def test_an_alert_with_a_photo_goes_on_its_own(engine: Engine) -> None:
@@ -567,9 +569,11 @@ async def test_a_patrol_note_with_two_concerns(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     await petugas.send("/patroli")
     assert petugas.heard("patrol.ask_place")
-    for said in ("Gedog Sananwetan", "1", "banyak", "25 lalu lintas"):
+    for said in ("Gedog Sananwetan", "1"):
         await petugas.send(said)
-        assert not petugas.heard("patrol.ask_category"), "no one number of residents"
+    for said in ("banyak", "25 lalu lintas"):
+        await petugas.send(said)
+        assert petugas.heard("patrol.met_invalid"), "no one number of residents"
     for said in ("ketemu 25an orang", "lalu lintas", "Balap liar tiap malam minggu di jalan raya",
                  "iya", "5", "Peredaran sabu di warung ujung gang", "tidak ada lagi", "ya"):
         await petugas.send(said)

@@ -100,7 +100,7 @@ _SINCE_WHEN = TIME_WORDS | DAY_WORDS | {"dari", "sejak", "since", "enggak", "tid
 # What a resident waits to hear of what they reported, asked as not yet come: "hp sy udh ketemu blm?", "has my
 # phone been found yet?", "pelakunya sudah ditangkap belum?".
 OUTCOME_WORDS = frozenset({"ketemu", "ditemukan", "ketangkap", "ketangkep", "tertangkap", "ditangkap", "dibekuk",
-                           "kembali", "balik", "found", "caught", "arrested", "returned", "recovered"})
+                           "found", "caught", "arrested", "recovered"})
 NOT_YET_WORDS = frozenset({"belum", "yet"})
 # What was decided of a report, asked why: "loh kok ditolak pak??", "why was my report closed?".
 DECIDED_WORDS = frozenset({"ditolak", "tolak", "rejected", "ditutup", "closed", "selesai", "diselesaikan", "resolved",
@@ -281,7 +281,9 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
     outcome_asked = bool((said & OUTCOME_WORDS and said & NOT_YET_WORDS) or (said & DECIDED_WORDS and said & WHY_WORDS))
     # "sudah lapor", or news asked for as not come yet ("motor sy yg dicuri kmrn udh ada kabar blm?", "any news
     # on my stolen motorbike?", "hp sy udh ketemu blm?")
-    reported = (said & REPORT_NOUNS or ("lapor" in said and "sudah" in said) or {"kabar", "belum"} <= said
+    # "laporan" after a word of wanting is a report to make ("mau laporan, tetangga …"), not one made
+    made = [w for i, w in enumerate(said_in_order) if w in REPORT_NOUNS and not (i and said_in_order[i - 1] in WANTING)]
+    reported = (made or ("lapor" in said and "sudah" in said) or {"kabar", "belum"} <= said
                 or ("any" in said and said & {"news", "update", "updates"}) or outcome_asked)
     if not (reported and (said & ASKING_AFTER or outcome_asked)) or said & HOW_ONLY:
         return False
@@ -301,62 +303,88 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
             and not _happening(" ".join(telling), telling) and not is_cry_for_help(text))
 
 
+# A question, by its mark, its first word ("apakah …", "is my …", "kapan …") or a last word that asks ("aman ga
+# pak", "dirahasiakan kan").
+_QUESTION_OPENERS = frozenset({"apakah", "apa", "kah", "is", "are", "does", "do", "can", "could", "will", "would",
+                               "berapa", "kapan", "gimana", "bagaimana", "bisa", "boleh", "how", "when", "what"})
+_ASKING_LAST = frozenset({"enggak", "kan", "tidak", "belum"})
+
+
+def _asked(text: str, said: list[str]) -> bool:
+    last = next((word for word in reversed(said) if word not in NEUTRAL), "")
+    return "?" in text or (bool(said) and said[0] in _QUESTION_OPENERS) or last in _ASKING_LAST
+
+
 # Asking whether the reporter stays unexposed ("ini data sy aman ga pak?", "apa pelaku bisa tau kalau saya yang
-# lapor?", "is my data safe?"): who reported, and whether that is kept or seen, asked as a question.
-_WHO_REPORTED = frozenset({"data", "privasi", "privacy", "identitas", "identity", "pelapor", "reporter", "nama",
-                           "name", "nomor", "number", "datanya", "identitasnya", "me"})
-_KEPT_OR_SEEN = frozenset({"aman", "safe", "secure", "bocor", "leak", "leaked", "disebar", "sebar", "tersebar",
-                           "tahu", "tau", "know", "knows", "rahasia", "dirahasiakan", "rahasiakan", "secret",
-                           "confidential", "anonim", "anonymous", "dilihat", "see", "tell", "told", "dikasih",
-                           "diberitahu", "share", "shared", "terlindungi", "dilindungi", "protected", "private",
-                           "kelihatan", "ketahuan"})
-_ASKING = frozenset({"apakah", "apa", "kah", "is", "are", "will", "does", "do", "can", "would"})
-_ASKING_LAST = frozenset({"enggak", "kan", "tidak", "belum"})  # "aman ga pak", "dirahasiakan kan"
+# lapor?", "is my data safe?"): one's data, or oneself as the one who reports, and whether that is kept or seen.
+# Data leaked or spread ("nomor hp saya disebar orang") is an incident to report, not this question.
+_ONES_DATA = frozenset({"data", "datanya", "privasi", "privacy", "identitas", "identitasnya", "identity", "pelapor",
+                        "reporter"})
+_ONESELF = frozenset({"nama", "name", "nomor", "number", "me", "saya", "aku"})
+_KEPT_OR_SEEN = frozenset({"aman", "safe", "secure", "tahu", "tau", "know", "knows", "rahasia", "dirahasiakan",
+                           "rahasiakan", "secret", "confidential", "anonim", "anonymous", "dilihat", "see", "tell",
+                           "told", "dikasih", "diberitahu", "share", "shared", "terlindungi", "dilindungi", "protected",
+                           "private", "kelihatan", "ketahuan"})
+# Spread or leaked: feared when denied ("nomor saya ga disebar kan pak?"), an incident when told ("nomor hp saya
+# disebar orang").
+_SPREAD = frozenset({"disebar", "sebar", "tersebar", "bocor", "leak", "leaked"})
 # Fear of being known is the same question: "sy takut suami sy tau kalo sy lapor".
 _FEARING = frozenset({"takut", "khawatir", "cemas", "afraid", "scared", "worried"})
 PRIVACY_MAX_WORDS = 14
 
 
 def privacy_asked(text: str) -> bool:
-    """Whether the message only asks if the reporter stays unexposed (see _WHO_REPORTED); never a cry for help,
-    nor a story that names an incident ("…dia sering memukul saya")."""
+    """Whether the message only asks if the reporter stays unexposed; never a cry for help, nor a story that names
+    an incident ("…dia sering memukul saya")."""
     said = words(text)
+    if not 0 < len(said) <= PRIVACY_MAX_WORDS:
+        return False
     roots = set(stems_of(said, REPORT_WORDS)) | set(said)
-    last = next((word for word in reversed(said) if word not in NEUTRAL), "")
-    asked = "?" in text or bool(roots & (_ASKING | _FEARING)) or last in _ASKING_LAST
-    return (0 < len(said) <= PRIVACY_MAX_WORDS and bool(roots & (_WHO_REPORTED | REPORT_WORDS))
-            and bool(roots & _KEPT_OR_SEEN) and asked and not is_cry_for_help(text)
-            and category_named(" ".join(w for w in said if w not in _KEPT_OR_SEEN)) is None)
+    whose = roots & _ONES_DATA or (roots & _ONESELF and (roots & REPORT_WORDS or said[:1] == ["nomor"]))
+    besides = " ".join(word for word in said if word not in _KEPT_OR_SEEN)
+    spread_denied = any(word in _SPREAD and i and said[i - 1] in NOT_WORDS for i, word in enumerate(said))
+    return (bool(whose) and (bool(roots & _KEPT_OR_SEEN) or spread_denied)
+            and (_asked(text, said) or bool(roots & _FEARING))
+            and not is_cry_for_help(text) and category_named(besides) is None)
 
 
-# Other questions about the service, by the words each must hold one of: whether it costs ("ini gratis kan pak?"),
-# when officers answer or come ("berapa lama diprosesnya?", "bisa minta polisi datang ke rumah?"), and who answers
-# ("ini bot ya?", "ini beneran polisi?").
-SERVICE_QUESTIONS: dict[str, tuple[frozenset[str], ...]] = {
-    "cost": (frozenset({"gratis", "bayar", "biaya", "biayanya", "berbayar", "tarif", "free", "pay", "cost", "costs",
-                        "charge", "fee", "paid"}),),
-    "response": (frozenset({"lama", "kapan", "long", "when", "soon", "cepat", "bisa", "can", "will"}),
-                 frozenset({"datang", "diproses", "ditanggapi", "dibalas", "dibales", "direspon", "ditindaklanjuti",
-                            "dicek", "come", "take", "reply", "respond", "answer", "processed", "kesini", "ke"})),
-    "who": (frozenset({"bot", "robot", "beneran", "benaran", "resmi", "official", "real", "really", "manusia",
-                       "human"}),),
-}
-_QUESTION_WORDS = _ASKING | {"berapa", "kapan", "gimana", "bagaimana", "how", "when", "what", "apakah"}
+# Other questions about the service: whether it costs ("ini gratis kan pak?"; not a bribe asked for, "dimintai
+# biaya sama petugas, apa boleh?"), when a report is answered ("berapa lama diprosesnya?") or officers come ("bisa
+# minta polisi datang ke rumah?"), and who is writing ("ini bot ya?", "ini beneran polisi?").
+_COST = frozenset({"gratis", "bayar", "biaya", "berbayar", "tarif", "free", "pay", "cost", "costs", "charge", "fee",
+                   "paid"})
+_ASKED_TO_PAY = frozenset({"dimintai", "diminta", "minta", "meminta", "asked", "pungli", "suap", "oknum", "bribe"})
+_HOW_SOON = frozenset({"lama", "kapan", "long", "when", "soon", "cepat", "bisa", "can", "will"})
+_REPORT_ANSWERED = frozenset({"diproses", "ditanggapi", "dibalas", "dibales", "direspon", "ditindaklanjuti", "dicek",
+                              "processed", "answered"})
+_COMING = frozenset({"datang", "kesini", "come", "reply", "respond", "answer"})
+_OFFICERS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anda", "you", "kalian"})
+_WHO_WRITES = frozenset({"bot", "robot", "beneran", "benaran", "resmi", "official", "real", "really", "manusia",
+                         "human"})
+_THIS_SERVICE = frozenset({"ini", "this", "bot", "robot", "polisi", "police", "kamu", "you", "admin", "lapor",
+                           "layanan", "service"})
+SERVICE_QUESTIONS = ("privacy", "cost", "response", "who")
 SERVICE_MAX_WORDS = 12
 
 
 def service_asked(text: str) -> str | None:
-    """Which question about the service the message only asks (privacy_asked, or a kind of SERVICE_QUESTIONS);
-    None for anything more, a story or a cry for help above all."""
+    """Which question about the service the message only asks (SERVICE_QUESTIONS); None for anything more, a story
+    or a cry for help above all."""
     if privacy_asked(text):
         return "privacy"
     said = words(text)
-    last = next((word for word in reversed(said) if word not in NEUTRAL), "")
-    asked = "?" in text or bool(set(said) & _QUESTION_WORDS) or last in _ASKING_LAST
-    if not asked or not 0 < len(said) <= SERVICE_MAX_WORDS or is_cry_for_help(text) or category_named(text):
+    if not 0 < len(said) <= SERVICE_MAX_WORDS or not _asked(text, said) or is_cry_for_help(text) \
+            or category_named(text):
         return None
     bare = set(said) | {word.removesuffix("nya") for word in said}  # "diprosesnya", "biayanya"
-    return next((kind for kind, needed in SERVICE_QUESTIONS.items() if all(bare & each for each in needed)), None)
+    if bare & _COST and not bare & _ASKED_TO_PAY:
+        return "cost"
+    coming = bare & _REPORT_ANSWERED or (bare & _COMING and bare & _OFFICERS)
+    if (bare & _HOW_SOON and coming) or _has(said, "how long"):
+        return "response"
+    if bare & _WHO_WRITES and bare & _THIS_SERVICE:
+        return "who"
+    return None
 
 
 def tells_of_the_kind(text: str) -> bool:
@@ -415,8 +443,8 @@ def aside(text: str) -> str | None:
     if not said or len(said) > ASIDE_MAX_WORDS:
         return None
     intent = menu_intent(text)
-    if intent in SERVICE_QUESTIONS or intent == "privacy":  # service_asked holds it to a short question
-        return intent
+    if intent in SERVICE_QUESTIONS:  # service_asked holds it to a short question; in a report, one marked so
+        return intent if "?" in text or intent == "privacy" else None
     allowed = _ASIDE_WORDS.get(intent or "")
     if allowed is None or not all(w in allowed or w in NEUTRAL or _distressed(w) for w in said):
         return None
@@ -684,9 +712,11 @@ def _stop_at(said: list[str], at: int) -> tuple[str, int] | None:
 
 def stopping(text: str) -> str | None:
     """"cancel" when the message says the resident does not want to go on ("gak jadi deh", "ga jd pak, udh ketemu
-    dompetnya", "batalin aja", "udah gak usah dilanjut", "never mind"); "no_need" when it only says something is not
-    needed ("gak usah", "udah ga perlu pak"), which where something optional is asked declines that thing; None
-    otherwise, and for those words inside an answer ("motornya gak jadi dijual", "tidak jadi masalah")."""
+    dompetnya", "batalin aja", "udah gak usah dilanjut", "never mind"); "only_asking" when it says the resident was
+    only asking ("bukan pak, sy cuma nanya"), which stops only a report read from that question; "no_need" when it
+    only says something is not needed ("gak usah", "udah ga perlu pak"), which where something optional is asked
+    declines that thing; None otherwise, and for those words inside an answer ("motornya gak jadi dijual",
+    "tidak jadi masalah")."""
     if len(text.split()) > STOP_MAX_WORDS:
         return None
     said: list[str] = []
@@ -704,10 +734,8 @@ def stopping(text: str) -> str | None:
     if found is None:
         return None
     kind, length = found
-    if kind == "only_asking":
-        if words(" ".join(sentences[told:])):
-            return None  # what follows is the question: "cuma mau nanya, kalo ktp hilang gimana?"
-        kind = "cancel"
+    if kind == "only_asking" and words(" ".join(sentences[told:])):
+        return None  # what follows is the question: "cuma mau nanya, kalo ktp hilang gimana?"
     for word in said[at + length:]:
         if word in _REASON_OPENERS:
             return "cancel"  # "gak usah pak sudah ketemu": why it is no longer needed

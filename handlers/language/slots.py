@@ -34,7 +34,7 @@ DAY_WORDS = frozenset({
 # not to be today ("bukan hari ini", "not today"): a report is of what has happened. "Bukan sekarang" leaves
 # today and earlier both open, so it names no time.
 BEFORE = frozenset({"sebelum", "before"})
-# "Pas lagi di angkot", "waktu sedang di pasar": "while", the moment of the story, not now.
+# "Pas lagi di angkot", "waktu sedang di pasar": "while", the moment of the story, not now ("pas sekarang" is now).
 WHILE = frozenset({"pas", "waktu", "saat", "ketika", "sewaktu", "sambil", "while"})
 NOT = frozenset({"bukan", "tidak", "enggak", "not"})
 
@@ -49,7 +49,7 @@ def when_named(text: str) -> str | None:
                 if said[i:i + len(want)] != want:
                     continue
                 before = said[i - 1] if i else ""
-                if choice == "now" and before in WHILE:
+                if phrase in ("lagi", "sedang") and before in WHILE:
                     continue
                 if before in BEFORE or (before in NOT and choice == "today"):
                     return "earlier"
@@ -64,16 +64,20 @@ def qualifies_a_time(said: list[str], at: int) -> bool:
                                             for _, phrases in WHEN_PHRASES for want in map(str.split, phrases))
 
 
-# Where it happened, said as by phone or online ("lewat hp", "via wa", "di fb"): no place on the map.
-ONLINE_WORDS = frozenset({
-    "online", "daring", "internet", "medsos", "sosmed", "facebook", "fb", "instagram", "ig", "whatsapp", "wa",
-    "telegram", "tiktok", "shopee", "tokopedia", "lazada", "sms", "website", "web", "aplikasi", "app", "pinjol",
-    "hp", "handphone", "telepon", "phone",
+# Where it happened, said as online ("online", "di medsos") or by a phone or an app ("lewat hp", "via wa", "di fb"):
+# no place on the map. A phone or an app's name counts only after a word of "by" or "on": "konter hp" is a shop.
+ONLINE_WORDS = frozenset({"online", "daring", "internet", "medsos", "sosmed", "pinjol"})
+BY_PHONE_OR_APP = frozenset({
+    "facebook", "fb", "instagram", "ig", "whatsapp", "wa", "telegram", "tiktok", "shopee", "tokopedia", "lazada",
+    "sms", "website", "web", "aplikasi", "app", "hp", "handphone", "telepon", "phone",
 })  # fmt: skip
+_BY = frozenset({"lewat", "via", "di", "pakai", "melalui", "by", "through", "on", "over"})
 
 
 def said_online(text: str) -> bool:
-    return bool(ONLINE_WORDS & set(words(text)))
+    said = words(text)
+    return bool(ONLINE_WORDS & set(said)) or any(
+        word in BY_PHONE_OR_APP and i and said[i - 1] in _BY for i, word in enumerate(said))
 
 
 # A time not given: "lewati", "gak tau", "lupa", "I don't know".
