@@ -60,15 +60,20 @@ _CLOCK_WORDS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh
 # A fight is a cry while it happens; one that happens "tiap malam minggu" is a complaint to report.
 FIGHTS = frozenset({"berkelahi", "perkelahian", "berantem", "berantam", "kelahi", "jotos", "fighting"})
 HABITUAL = frozenset({"tiap", "setiap", "sering", "selalu", "biasanya", "kadang", "every", "often", "always"})
+# A life at risk by one's own hand: a cry, and read as Darurat whatever word of a crime it holds ("bunuh diri").
+SELF_HARM = tuple(tuple(p.split()) for p in (
+    "bunuh diri", "gantung diri", "akhiri hidup", "mengakhiri hidup", "minum racun", "kill myself", "kill himself",
+    "kill herself", "kill themselves", "suicidal",
+))  # fmt: skip
 # Phrases (normalised words, in order) that are a cry.
-PHRASES = tuple(tuple(p.split()) for p in (
-    "bunuh diri", "gantung diri", "mau mati", "ingin mati", "pengen mati", "pengin mati", "pingin mati",
+PHRASES = SELF_HARM + tuple(tuple(p.split()) for p in (
+    "mau mati", "ingin mati", "pengen mati", "pengin mati", "pingin mati",
     "ingin bunuh",
-    "sayat tangan", "menyayat tangan", "minum racun", "akhiri hidup", "mengakhiri hidup", "loncat dari",
+    "sayat tangan", "menyayat tangan", "loncat dari",
     "lompat dari", "main hakim", "hakim sendiri", "amuk massa", "dihakimi massa", "dihajar massa", "diamuk massa",
     "anak hilang", "anak saya hilang", "anak saya belum pulang", "anak belum pulang", "anak tidak pulang",
     "anak enggak pulang", "anak diculik", "anak dibawa orang", "anak kami hilang", "anak ku hilang",
-    "adik saya hilang", "api besar", "ada api", "asap tebal", "help me", "help us", "kill me", "kill myself",
+    "adik saya hilang", "api besar", "ada api", "asap tebal", "help me", "help us", "kill me",
     "end my life", "hurt myself", "self harm", "break in", "breaking in", "broke in", "burglar", "someone is in",
     "my child is missing", "child is missing", "missing child", "my son is missing", "my daughter is missing",
     "domestic violence", "hits me", "hitting me", "beats me", "beating me", "my husband hit", "my wife hit",
@@ -80,9 +85,8 @@ PHRASES = tuple(tuple(p.split()) for p in (
     "breaking into", "broke into", "break into", "kecelakaan beruntun", "tidak bergerak", "enggak gerak",
     "tidak gerak", "enggak bergerak", "tidak sadarkan diri", "bau gas", "gas leak", "smell gas", "smell of gas",
     "kebocoran gas", "gas bocor", "bocor gas", "tidak bernafas", "badly hurt", "badly injured", "seriously hurt",
-    "seriously injured", "not breathing", "kejang kejang", "seizure", "kill himself", "kill herself",
-    "kill themselves", "want to die", "wants to die", "suicidal", "wants to jump", "want to jump", "going to jump",
-    "about to jump",
+    "seriously injured", "not breathing", "kejang kejang", "seizure", "want to die", "wants to die", "wants to jump",
+    "want to jump", "going to jump", "about to jump",
 ))  # fmt: skip
 # Being followed: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
 _FOLLOWED = tuple(tuple(p.split()) for p in (
@@ -227,6 +231,12 @@ _NOT_YET = frozenset({"belum", "tidak", "enggak", "not", "never", "hasnt", "have
                       "t"})
 _HOME = frozenset({"pulang", "home", "kembali", "balik"})
 _MISSING_REACH = 7  # words from the person to the word of missing
+
+
+def self_harm(text: str) -> bool:
+    """Whether the text tells of a life at risk by one's own hand (SELF_HARM, or "suicide")."""
+    said = words(text)
+    return "suicide" in said or any(_phrase_at(said, phrase) is not None for phrase in SELF_HARM)
 
 
 def missing_person(text: str) -> bool:

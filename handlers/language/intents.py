@@ -11,7 +11,7 @@ from functools import cache
 
 from handlers.i18n import LANGUAGES, aliases, catalogue
 from handlers.language.answers import NEUTRAL, yes_or_no
-from handlers.language.emergency import is_cry_for_help, missing_person
+from handlers.language.emergency import is_cry_for_help, missing_person, self_harm
 from handlers.language.normalise import MAX_STEMMED, normalise, spelt_out, stems_of, words
 from handlers.language.slots import DAY_WORDS, TIME_WORDS, when_named
 from storage.lexicon import stem
@@ -202,10 +202,6 @@ def _lexicon() -> frozenset[str]:
     return frozenset().union(*INCIDENT_STEMS.values(), *_alias_stems().values())
 
 
-# A life at risk by one's own hand is an emergency, whatever word of a crime it holds ("bunuh diri": kill oneself),
-# and so is someone of the family missing ("anakku ilang": no theft).
-SELF_HARM_PHRASES = ("bunuh diri", "gantung diri", "akhiri hidup", "mengakhiri hidup", "minum racun", "kill himself",
-                     "kill herself", "kill myself", "kill themselves", "suicide", "suicidal")
 # A theft told without a word of theft: "hp sy diambil orang", "motornya dibawa kabur", "broke into my car".
 TAKEN_PHRASES = ("diambil orang", "diambil maling", "dibawa kabur", "dibawa lari", "dibawa orang", "taken by someone",
                  "broke into", "break into", "broken into", "breaking into", "broke in")
@@ -214,7 +210,7 @@ TAKEN_PHRASES = ("diambil orang", "diambil maling", "dibawa kabur", "dibawa lari
 def category_named(text: str) -> str | None:
     """The category whose incident words the text uses most (ties by PRECEDENCE); None when none."""
     said = words(text)
-    if any(_has(said, phrase) for phrase in SELF_HARM_PHRASES) or missing_person(text):
+    if self_harm(text) or missing_person(text):  # a life at risk, whatever word of a crime it holds: Darurat
         return "emergency"
     roots = stems_of(said, _lexicon()) + said
     if any(_has(said, phrase) for phrase in TAKEN_PHRASES):
