@@ -513,10 +513,11 @@ class RegionIndex:
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
         readings = [r for r in (self._score(code, hits) for code in codes) if r.score >= MIN_SCORE]
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
-        # its own score (see _passes_over). Ties go to the reading that used more words, then to the larger region.
+        # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
+        # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region.
         spelt = [r for r in readings if r.spelt]
         rank = {r.code: min([r.score, *(s.score for s in spelt if _passes_over(r, s))]) for r in readings}
-        readings.sort(key=lambda r: (r.ordinary, -rank[r.code], rank[r.code] < r.score,
+        readings.sort(key=lambda r: (r.ordinary, -rank[r.code], rank[r.code] < r.score, not r.marked,
                                      -sum(e - s for s, e in r.words), r.code.count("."), r.code))
         kept: list[_Reading] = []
         for reading in readings:

@@ -208,6 +208,8 @@ def test_rt_rw_house_numbers_and_street_words_are_ignored(index: RegionIndex) ->
     # A street's name is its first word; the place after it counts in full.
     after_street = index.resolve("jl. diponegoro sananwetan blitar")
     assert after_street[0].code == SANANWETAN and is_confident(after_street)
+    # A street of two words: its second word names a village elsewhere, the kelurahan said as one comes first.
+    assert index.resolve("jl. sunan kalijaga, kel gedog")[0].code == "35.72.03.1001"
     # A school's number is no name's number word: "SMPN 3" is no Desa Tiga.
     assert index.resolve("smpn 3") == [] and index.resolve("sdn 2 sananwetan")[0].code == SANANWETAN
 
