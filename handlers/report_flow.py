@@ -26,6 +26,7 @@ from handlers.language.intents import (
     category_named,
     correction,
     field_named,
+    only_a_time,
     stopping,
     tells_a_story,
     time_instead,
@@ -342,6 +343,8 @@ async def correct(turn: Turn) -> str | None:
     # place offered), nor what happened or when.
     if fix is None and turn.step in (LOCATION, PHOTO, IDENTITY, NAME, SUMMARY):
         new_time = time_instead(turn.text)
+        if new_time is None and _time_not_said(turn) and only_a_time(turn.text):
+            new_time = turn.text  # "wingi sore" after a plain yes left the time unsaid: the time, late
         fix = Correction(WHEN, rest=new_time) if new_time is not None else None
     if fix is None or turn.inbound.choice is not None:
         return None
@@ -369,6 +372,10 @@ async def correct(turn: Turn) -> str | None:
             turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[step])
         return taken
     return step
+
+
+def _time_not_said(turn: Turn) -> bool:
+    return turn.draft.get("when") == {"text": t(turn.lang, "report.when_not_said")}
 
 
 def _drop_reading(turn: Turn, field: str) -> None:

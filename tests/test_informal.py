@@ -1043,3 +1043,14 @@ async def test_a_place_told_in_the_story_of_the_guided_report_is_proposed_not_as
     await resident.send("kel gedog sananwetan")
     await resident.send("ya")
     assert resident.heard("report.ask_when"), resident.text
+
+
+async def test_a_time_sent_late_after_a_plain_yes_is_taken_as_the_time(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("motor sy dicuri di depan rumah kel gedog sananwetan")
+    await resident.send("iya")  # the time was asked with the read-back: a plain yes leaves it unsaid
+    assert resident.heard("report.ask_photo"), resident.text
+    await resident.send("wingi sore")
+    assert resident.heard("report.ask_photo") and not resident.heard("report.photo_or_skip"), resident.text
+    assert (await draft_of(engine))["when"] == {"text": "wingi sore"}

@@ -564,7 +564,7 @@ def correction(text: str) -> Correction | None:
     named = category_named(text) if len(said) > 1 else None
     if fields:
         field, rest = fields[0], _new_answer(text, fields[0])
-        if field == "description" and _only_a_time(rest):
+        if field == "description" and only_a_time(rest):
             # "kejadiannya salah, harusnya kemarin sore": when it happened, not what
             field, rest = "when", time_instead(rest) or rest
         return Correction(field, named if field == "category" else None, rest=rest)
@@ -584,7 +584,7 @@ _SAID_BEFORE_A_TIME = FIX_OPENERS | _INSTEAD | {"bentar", "sebentar", "wait", "k
                                                "terjadi", "it", "was"}
 
 
-def _only_a_time(text: str) -> bool:
+def only_a_time(text: str) -> bool:
     """Whether the words name a time and nothing else: "kemarin sore", "kemarin sore pak, bukan semalem"."""
     said = words(text)
     return when_named(text) is not None and all(

@@ -9,7 +9,8 @@ from handlers.language.normalise import words
 WHEN_PHRASES = (
     ("earlier", ("kemarin", "kemaren", "kemarinnya", "kemarennya", "semalam", "semalem", "tadi malam",
                  "malam tadi", "minggu lalu", "bulan lalu", "hari lalu", "tahun lalu", "yang lalu", "lusa",
-                 "yesterday", "last night", "last week", "days ago", "week ago", "ago")),
+                 "yesterday", "last night", "last week", "days ago", "week ago", "ago",
+                 "wingi", "mau bengi", "kamari", "kapungkur")),  # Javanese and Sundanese: yesterday, last night
     ("now", ("sekarang", "sedang", "lagi", "masih", "saat ini", "barusan banget", "right now", "happening",
              "now", "currently")),
     ("today", ("tadi", "barusan", "hari ini", "pagi ini", "siang ini", "sore ini", "malam ini", "today",
