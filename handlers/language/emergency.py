@@ -65,8 +65,12 @@ SELF_HARM = tuple(tuple(p.split()) for p in (
     "bunuh diri", "gantung diri", "akhiri hidup", "mengakhiri hidup", "minum racun", "kill myself", "kill himself",
     "kill herself", "kill themselves", "suicidal",
 ))  # fmt: skip
+# Being followed: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
+_FOLLOWED = tuple(tuple(p.split()) for p in (
+    "mengikuti saya", "membuntuti saya", "dibuntuti orang", "diikuti orang", "following me",
+))  # fmt: skip
 # Phrases (normalised words, in order) that are a cry.
-PHRASES = SELF_HARM + tuple(tuple(p.split()) for p in (
+PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "mau mati", "ingin mati", "pengen mati", "pengin mati", "pingin mati",
     "ingin bunuh",
     "sayat tangan", "menyayat tangan", "loncat dari",
@@ -88,11 +92,6 @@ PHRASES = SELF_HARM + tuple(tuple(p.split()) for p in (
     "seriously injured", "not breathing", "kejang kejang", "seizure", "want to die", "wants to die", "wants to jump",
     "want to jump", "going to jump", "about to jump",
 ))  # fmt: skip
-# Being followed: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
-_FOLLOWED = tuple(tuple(p.split()) for p in (
-    "mengikuti saya", "membuntuti saya", "dibuntuti orang", "diikuti orang", "following me",
-))  # fmt: skip
-PHRASES += _FOLLOWED
 # Of them, the ones that tell of a person still at risk: a cry even when told as past ("dari kemarin").
 _PERSISTENT = frozenset(p for p in PHRASES if {"diri", "mati", "hidup", "myself", "himself", "herself", "themselves",
                                                  "die", "suicidal", "harm", "life", "hilang",
