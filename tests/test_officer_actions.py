@@ -219,19 +219,38 @@ async def test_an_alert_sent_together_then_again_on_its_own_is_answered_by_its_o
 
 
 def test_alerts_go_together_only_as_many_as_fit_one_message() -> None:
-    def alert(n: int, story: str) -> dict[str, object]:
+    def alert(n: int, story: str, brief: str = "Motor dicuri…") -> dict[str, object]:
         ref = f"LP-{n}ABC-DEFG"
-        return {"text": f"Laporan baru {ref}\nKejadian: {story}", "ref": ref, "lang": "id",
-                "choices": [[f"ack:{ref}", "Terima"]], "hint": ""}
+        return {"text": f"Laporan baru {ref}\nKejadian: {story}", "brief": f"{ref} {brief}", "ref": ref,
+                "lang": "id", "choices": [[f"ack:{ref}", "Terima"]], "hint": ""}
 
-    assert fit_together([alert(n, "Motor dicuri") for n in range(2, 7)]), "five short ones go together"
+    short = [alert(n, "Motor dicuri") for n in range(2, 7)]
+    assert fit_together(short), "five short ones go together"
+    assert "Kejadian: Motor dicuri" in alerts_together(short)["text"], "whole, where the whole alerts fit"
     assert not fit_together([alert(n, "Motor dicuri") for n in range(2, 8)]), "never more than five"
-    assert not fit_together([alert(n, "x" * 600) for n in range(2, 5)]), "nor more than one message holds"
+    long = [alert(n, "x" * 600) for n in range(2, 7)]
+    assert fit_together(long), "five long ones go together in their brief form"
+    assert "x" * 600 not in alerts_together(long)["text"] and alerts_together(long)["text"].count("Motor dicuri…") == 5
+    assert not fit_together([alert(n, "x" * 600, "y" * 400) for n in range(2, 7)]), "nor more than a message holds"
+
+
+async def test_a_burst_of_long_stories_reaches_the_officer_in_one_message_of_their_first_words(
+        engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    story = ("Tadi malam sekitar jam sebelas motor Honda Beat hitam saya yang diparkir di depan rumah hilang, "
+             "kuncinya sudah saya pasang ganda dan pagar dikunci, tetangga mendengar suara motor dinyalakan lalu "
+             "pergi ke arah jalan raya, dan di rekaman kamera warung sebelah terlihat dua orang memakai jaket gelap")
+    refs = [(await file_report(engine, f"console:warga-{n}", description=f"{story} ({n})"))[1] for n in "abcde"]
+    printed = await deliver_to(engine, PETUGAS)
+    assert printed.count("5 laporan baru sekaligus") == 1 and all(ref in printed for ref in refs), printed
+    assert story not in printed and printed.count("Tadi malam sekitar jam sebelas motor Honda Beat hitam") == 5
+    await petugas.send(f"LIHAT {refs[3]}")
+    assert story in petugas.text and refs[3] in petugas.text
 
 
 def test_a_report_alerted_twice_in_one_message_is_shown_once_as_its_last_alert() -> None:
     def alert(ref: str, heading: str = "") -> dict[str, object]:
-        return {"text": f"{heading}Laporan baru {ref}", "ref": ref, "lang": "id",
+        return {"text": f"{heading}Laporan baru {ref}", "brief": f"{heading}{ref}", "ref": ref, "lang": "id",
                 "choices": [[f"ack:{ref}", "Terima"]], "hint": ""}
 
     together = alerts_together([alert("LP-2ABC-DEFG"), alert("LP-3ABC-DEFG"),

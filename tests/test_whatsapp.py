@@ -323,8 +323,9 @@ async def test_63016_switches_to_the_template(engine: Engine, whatsapp: WhatsApp
 
 async def queue_alert(engine: Engine, contact_id: int, ref: str) -> int:
     """An alert as the engine queues one: its text, report, language and actions."""
-    alert = {"text": f"Laporan baru {ref}\nKategori: Pencurian", "ref": ref, "lang": "id",
-             "choices": [[f"ack:{ref}", "Terima"], [f"progress:{ref}", "Proses"]], "hint": f"Balas 1–2 ({ref})"}
+    alert = {"text": f"Laporan baru {ref}\nKategori: Pencurian", "brief": f"{ref} · Pencurian", "ref": ref,
+             "lang": "id", "choices": [[f"ack:{ref}", "Terima"], [f"progress:{ref}", "Proses"]],
+             "hint": f"Balas 1–2 ({ref})"}
     async with engine.sessions() as db, db.begin():
         assert await enqueue(db, engine.cipher, kind="officer_alert", contact_id=contact_id, payload=alert,
                              idempotency_key=f"officer_alert:{ref}", at=utcnow())
