@@ -412,6 +412,8 @@ async def _cancel(turn: Turn, _said: Said) -> str:
     turn.data.pop("number_meant", None)
     if turn.step in SIDE_STEPS:
         return resume(turn)  # cancels the look-up or question, not the report under it
+    if kept := patrol.drop_concern(turn):
+        return kept
     had_report = turn.data.pop("draft", None) is not None
     had_patrol = turn.data.pop("patrol", None) is not None
     turn.say("report.cancelled" if had_report else "patrol.cancelled" if had_patrol else "common.nothing_to_cancel")

@@ -166,6 +166,17 @@ async def follow_up(turn: Turn) -> str:
     return MENU
 
 
+def drop_concern(turn: Turn) -> str | None:
+    """BATAL while a second or later concern is being told drops that concern only, and asks whether to follow up
+    on those told before (a note typed on the street is not lost to one word); None when the whole note goes."""
+    if turn.step not in (CATEGORY, CONCERN) or not _note(turn)["concerns"]:
+        return None
+    _note(turn).pop("category", None)
+    noted = len(_note(turn)["concerns"])
+    turn.say("patrol.concern_dropped", number=noted + 1, count=noted)
+    return FOLLOW_UP
+
+
 def place_problem(place_text: str) -> dict[str, Any] | None:
     """Why the place as typed does not do, as the params of `patrol.place_invalid`; None when it does."""
     shortest, longest = PLACE_CHARS

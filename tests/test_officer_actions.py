@@ -622,6 +622,30 @@ async def test_a_patrol_can_be_cancelled_and_is_for_officers_only(engine: Engine
         assert (await db.execute(select(func.count()).select_from(PatrolNote))).scalar_one() == 0
 
 
+async def test_batal_at_a_later_concern_drops_that_concern_and_keeps_the_note(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    for said in ("patroli", "Gedog Sananwetan", "1", "12 orang", "lalu lintas",
+                 "Balap liar tiap malam minggu di jalan raya", "iya", "5"):
+        await petugas.send(said)
+    await petugas.send("batal")
+    assert petugas.heard("patrol.concern_dropped") and petugas.heard("patrol.ask_follow_up"), petugas.text
+    await petugas.send("tidak")
+    assert petugas.heard("patrol.saved"), petugas.text
+    async with engine.sessions() as db:
+        [note] = (await db.execute(select(PatrolNote))).scalars()
+        concerns = (await db.execute(select(Report.description).where(Report.patrol_note_id == note.id))).scalars()
+        assert (note.residents_met, note.follow_up, list(concerns)) == (
+            12, False, ["Balap liar tiap malam minggu di jalan raya"])
+    for said in ("patroli", "Gedog Sananwetan", "1", "3 orang", "lalu lintas", "Parkir liar di depan pasar tiap pagi",
+                 "iya", "narkoba", "batal"):
+        await petugas.send(said)
+    assert petugas.heard("patrol.concern_dropped")
+    await petugas.send("batal")
+    assert petugas.heard("patrol.cancelled"), "a second BATAL drops the whole note"
+    async with engine.sessions() as db:
+        assert (await db.execute(select(func.count()).select_from(PatrolNote))).scalar_one() == 1
+
+
 # --- the outbox commands ----------------------------------------------------------------------------
 
 async def test_failed_rows_are_listed_and_sent_again_by_hand(engine: Engine, tmp_path: Path,
