@@ -42,6 +42,7 @@ from handlers.language.slots import (
 )
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
 from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData, Voice
+from handlers.status import told_already_reported
 from handlers.text import letters_and_digits
 from handlers.turn import MENU, Step, Turn
 from handlers.voice import CAPTION_CHARS, voice_story
@@ -119,7 +120,9 @@ def start(turn: Turn, *, category: str | None = None, urgent: bool = False) -> s
 
 async def start_from_story(turn: Turn, *, urgent: bool = False) -> str:
     """Opens a draft whose description is the message, and reads its category, place and time to confirm them
-    together; what is not there is asked afterwards."""
+    together; what is not there is asked afterwards. A story the resident reported already is no new report."""
+    if await told_already_reported(turn, turn.text):
+        return MENU
     start(turn, urgent=urgent)
     _keep_photo(turn)  # a photo whose caption tells the story
     return await _take_story(turn)
@@ -492,6 +495,9 @@ async def description(turn: Turn) -> str:
     if letters_and_digits(turn.text) < shortest:
         turn.say("report.description_too_short", shortest=shortest)
         return DESCRIPTION
+    if "description" not in turn.draft and await told_already_reported(turn, turn.text):
+        del turn.data["draft"]
+        return MENU
     if len(turn.text) > longest:
         turn.say("report.description_cut", longest=longest)
     turn.draft["description"] = turn.text[:longest]
@@ -745,12 +751,26 @@ async def when(turn: Turn) -> str:
     if no_time_given(turn.text):  # "lewati", "ga tau": not said, rather than those words as the time
         turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
         return first_missing(turn)
+    if _no_photo(turn.text):  # the next question answered first: kept for it, and the time asked again
+        turn.draft["photo_skipped"] = True
+        turn.say("report.no_photo_noted")
+        return WHEN
     shortest, longest = WHEN_CHARS
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.when_invalid", shortest=shortest, longest=longest)
         return WHEN
     turn.draft["when"] = {"text": turn.text}
     return first_missing(turn)
+
+
+_WITHOUT = frozenset({"tanpa", "without", "none"})
+
+
+def _no_photo(text: str) -> bool:
+    """Whether a message says there is no photo, and nothing of a time: "no photo", "gak ada fotonya pak"."""
+    said = set(words(text))
+    return any(field_named(word) == PHOTO for word in said) and bool(said & (NO | _WITHOUT)) \
+        and not said & (TIME_WORDS | DAY_WORDS) and not any(word.isdecimal() for word in said)
 
 
 def _says_more_than(turn: Turn, picked: str) -> bool:

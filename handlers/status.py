@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from rapidfuzz import fuzz
+
 from bot.channels.base import Choice
 from handlers.alerts import residents_text
 from handlers.choices import pick
 from handlers.i18n import format_time, labels, t
+from handlers.language.normalise import normalise
 from handlers.turn import Turn
 from storage.models import Identity, Report, ReportStatus, Station
 from storage.reports import public_events, report_by_ref, reports_of, station_of
 from storage.witnesses import is_witness, residents_reporting
+from storage.workflow import OPEN_STATUSES
+
+# A story the resident sent as a report of theirs within this long, told again (the first answer seemed lost, or
+# they forgot), is the same report: alike at this rapidfuzz ratio of their normalised words, a typo or two apart.
+SENT_AGAIN_WITHIN = dt.timedelta(hours=24)
+SAME_STORY_RATIO = 90
 
 
 async def show_status(turn: Turn, ref: str) -> None:
@@ -65,6 +76,24 @@ def _own_lines(turn: Turn, found: list[tuple[Report, Station | None, bool]]) -> 
           date=format_time(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta"),
           witness=t(turn.lang, "status.own_report_witness") if witness else "")
         for report, station, witness in found)
+
+
+async def told_already_reported(turn: Turn, story: str) -> bool:
+    """Whether the story is one of the resident's open reports of the last day sent again: they are told its
+    ref and status, and nothing is filed. Told once: the same story sent again after that is a report of its own
+    (two incidents may be told alike)."""
+    said = normalise(story)
+    for report, station, witness in await _own_reports(turn):
+        if witness or report.status not in OPEN_STATUSES or turn.now - report.created_at > SENT_AGAIN_WITHIN \
+                or fuzz.ratio(normalise(report.description), said) < SAME_STORY_RATIO:
+            continue
+        if turn.data.get("told_already_reported") == report.ref:
+            return False
+        turn.data["told_already_reported"] = report.ref
+        turn.say("report.already_reported", ref=report.ref, status=_status_label(turn.lang, report, reporter=True),
+                 date=format_time(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta"))
+        return True
+    return False
 
 
 async def show_own_reports(turn: Turn) -> None:

@@ -184,6 +184,60 @@ async def test_location_pin_is_stored_with_coordinates(engine: Engine) -> None:
     assert report.location_text is None
 
 
+@pytest.mark.parametrize("no_photo", ["no photo", "gak ada fotonya pak", "tanpa foto ya"])
+async def test_no_photo_said_when_asked_the_time_is_kept_and_the_time_asked_again(engine: Engine,
+                                                                                 no_photo: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "3", DESCRIPTION, PLACE, "ya"):
+        await resident.send(said)
+    assert resident.heard("report.ask_when")
+    await resident.send(no_photo)
+    assert resident.heard("report.no_photo_noted") and resident.heard("report.ask_when"), resident.text
+    await resident.send("kemarin malam jam 10")
+    assert resident.heard("report.ask_identity"), "the photo is not asked again"
+    for said in ("2", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.occurred_text == "kemarin malam jam 10"
+
+
+STORY = "motor sy dicuri di depan rumah kel gedog sananwetan blitar tadi malam"
+
+
+async def test_a_story_reported_already_and_sent_again_is_told_its_report_not_filed_twice(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in (STORY, "iya", "lewati", "2", "kirim"):
+        await resident.send(said)
+    [first] = await reports(engine)
+    await resident.send(STORY.replace("malam", "malem") + "!!")
+    assert resident.heard("report.already_reported") and first.ref in resident.text, resident.text
+    assert resident.heard("menu.ask"), "back at the menu, no report begun"
+    await resident.send(STORY)
+    assert resident.heard("report.read_back"), "told once: the same story after that is a report of its own"
+    other = Resident(engine, "console:tetangga")
+    await other.send(STORY)
+    assert not other.heard("report.already_reported"), "another resident's story is theirs to report"
+    assert len(await reports(engine)) == 1
+
+
+async def test_a_story_reported_already_told_the_guided_way_is_told_its_report(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in (STORY, "iya", "lewati", "2", "kirim", "lapor", "1"):
+        await resident.send(said)
+    await resident.send(STORY)
+    assert resident.heard("report.already_reported") and resident.heard("menu.ask"), resident.text
+    assert len(await reports(engine)) == 1
+
+
+async def test_a_report_sent_anonymously_is_not_found_by_its_story(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in (STORY, "iya", "lewati", "anonim", "kirim"):
+        await resident.send(said)
+    await resident.send(STORY)
+    assert not resident.heard("report.already_reported") and resident.heard("report.read_back"), \
+        "an anonymous report keeps no link to its reporter"
+
+
 async def test_a_photo_whose_caption_tells_the_story_starts_the_report_with_it(engine: Engine,
                                                                               tmp_path: Path) -> None:
     photo = tmp_path / "motor.png"

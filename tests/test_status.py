@@ -112,7 +112,10 @@ async def test_a_report_asked_after_in_other_words_shows_as_status_does(engine: 
 
 async def test_a_report_asked_after_in_the_middle_of_another_keeps_the_draft(engine: Engine) -> None:
     ani = Resident(engine, "console:ani")
-    ref = await filed_by(ani, "2")
+    await walk_to_summary(ani, description=BRAWL)
+    await ani.send("kirim")
+    ref = find_ref(ani.text)
+    assert ref
     resident = await at(engine, "location", ani.urn)
     await resident.send(f"cek laporan {ref}")
     assert resident.heard("status.report") and resident.heard("report.ask_location"), resident.text

@@ -497,7 +497,7 @@ FIELD_WORDS = {
     "description": {"cerita", "kejadian", "deskripsi", "description", "story"},
     "location": {"lokasi", "tempat", "alamat", "location", "place", "address"},
     "when": {"waktu", "kapan", "jam", "tanggal", "time", "when"},
-    "photo": {"foto", "gambar", "photo", "picture"},
+    "photo": {"foto", "gambar", "photo", "photos", "picture", "pictures", "pic", "pics"},
     "identity": {"identitas", "identity"},
 }
 CORRECTION_MAX_WORDS = 7  # a correction is short: a longer message is an answer that happens to say "salah"
