@@ -493,6 +493,8 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     """Answers one message: emergency first, then global words, then the current step."""
     if turn.officer is None and turn.step == MENU and turn.inbound.choice is None:
         written = written_in(turn.text)  # a resident writing the other language is answered in theirs
+        if first_contact and written is None:  # "english please" as a first word: greeted in it
+            written = LANGUAGE_OPTIONS.pick(turn.lang, turn.text)
         if written is not None and written != turn.lang:
             switch_language(turn, written)
     if turn.officer is None and is_cry_for_help(turn.text):  # officers write of danger in their work

@@ -181,6 +181,15 @@ async def test_language_named_in_words_switches(engine: Engine, text: str) -> No
     assert resident.heard("language.changed", "en")
 
 
+@pytest.mark.parametrize("first", ["english", "English please", "in english"])
+async def test_a_language_asked_for_in_the_first_message_is_the_greetings(engine: Engine, first: str) -> None:
+    resident = Resident(engine)
+    await resident.send(first)
+    assert resident.heard("language.changed", "en") and resident.heard("menu.greeting", "en"), resident.text
+    await resident.send("1")
+    assert resident.heard("report.ask_category", "en"), resident.text
+
+
 async def test_a_malformed_ref_after_status_is_explained(engine: Engine) -> None:
     resident = await at(engine, "menu")
     await resident.send("status LP-U3NN-CJ8")
