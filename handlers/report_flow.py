@@ -38,6 +38,7 @@ from handlers.language.slots import (
     no_time_given,
     qualifies_a_time,
     said_online,
+    time_told,
     when_named,
 )
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
@@ -737,11 +738,34 @@ async def _keep_route(turn: Turn, route: Route) -> None:
 
 
 def ask_when(turn: Turn) -> None:
-    turn.say("report.ask_when", WHEN_OPTIONS)
+    """Asks when; a time the story told is shown, to be taken with a yes."""
+    told = _time_in_story(turn)
+    turn.say("report.ask_when", WHEN_OPTIONS, told=t(turn.lang, "report.when_told", told=told[1]) if told else "")
+
+
+def _time_in_story(turn: Turn) -> tuple[str, str] | None:
+    if turn.draft.get("told_time_wrong"):
+        return None
+    return time_told(turn.draft.get("description", ""))
 
 
 async def when(turn: Turn) -> str:
-    """Stores when it happened, a choice or the resident's own words, and asks for a photo."""
+    """Stores when it happened, a choice or the resident's own words (on a yes, the time the story told; on a
+    no to that, the time is asked plainly), and asks for a photo."""
+    told = _time_in_story(turn)
+    answer = yes_or_no(turn.text) if turn.inbound.choice is None else None
+    if told and answer == "yes":
+        choice, words_told = told
+        turn.draft["when"] = {"choice": choice} if choice == "now" else {"text": words_told}
+        if choice == "now" and not turn.emergency_answered:
+            turn.say("emergency.happening_now")
+        return first_missing(turn)
+    if told and answer == "no":
+        turn.draft["told_time_wrong"] = True
+        return WHEN
+    if turn.inbound.choice is None and (rest := _yes_and_when(turn.text)):
+        turn.draft["when"] = {"text": rest}  # "iya, kemarin sore": the time, without the yes
+        return first_missing(turn)
     picked = turn.pick(WHEN_OPTIONS)
     if picked is not None:
         turn.draft["when"] = {"text": turn.text} if _says_more_than(turn, picked) else {"choice": picked}

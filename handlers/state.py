@@ -94,6 +94,7 @@ class Draft(TypedDict, total=False):
     station_label: str | None
     needs_routing: bool
     when: When
+    told_time_wrong: bool  # the time the story tells was said not to be right: the time is asked plainly
     same: SameIncident  # asked about once the place is known
     join: int  # the report the resident said is theirs: the account is added to it as a witness's
 

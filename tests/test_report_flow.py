@@ -201,6 +201,40 @@ async def test_no_photo_said_when_asked_the_time_is_kept_and_the_time_asked_agai
     assert report.occurred_text == "kemarin malam jam 10"
 
 
+async def test_the_time_a_guided_story_told_is_shown_and_taken_with_a_yes(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "hp sy dicopet di pasar legi kmrn sore jam 5an", PLACE, "ya"):
+        await resident.send(said)
+    assert resident.heard("report.ask_when") and "“kemarin sore jam 5an”" in resident.text, resident.text
+    await resident.send("iya bener")
+    assert resident.heard("report.ask_photo"), resident.text
+    for said in ("lewati", "2", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.occurred_text == "kemarin sore jam 5an"
+
+
+async def test_a_no_to_the_time_the_story_told_asks_the_time_plainly(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "Motor saya dicuri tadi malam di depan rumah", PLACE, "ya"):
+        await resident.send(said)
+    assert resident.heard("report.ask_when") and "“tadi malam”" in resident.text, resident.text
+    await resident.send("bukan pak")
+    assert resident.heard("report.ask_when") and "“" not in resident.text, resident.text
+    await resident.send("iya, kemarin subuh")
+    for said in ("lewati", "2", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.occurred_text == "kemarin subuh"
+
+
+async def test_again_is_no_time_told(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "Motor saya dicuri lagi di depan rumah", PLACE, "ya"):
+        await resident.send(said)
+    assert resident.heard("report.ask_when") and "“" not in resident.text, resident.text
+
+
 STORY = "motor sy dicuri di depan rumah kel gedog sananwetan blitar tadi malam"
 
 

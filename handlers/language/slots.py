@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from handlers.language.answers import NEUTRAL
 from handlers.language.normalise import words
 
@@ -42,7 +44,37 @@ NOT = frozenset({"bukan", "tidak", "enggak", "not"})
 
 def when_named(text: str) -> str | None:
     """"now", "today", "earlier", or None when the text names no time."""
+    found = _time_in(words(text))
+    return found[0] if found else None
+
+
+def time_told(text: str) -> tuple[str, str] | None:
+    """The time a story tells, as its choice and in its words with the part of the day or hour after them
+    ("earlier", "kemarin sore"; "today", "tadi malam jam 9"); None when it tells none."""
     said = words(text)
+    found = _time_in(said)
+    if found is None:
+        return None
+    choice, start, end = found
+    while end < len(said) and end - start < _TOLD_WORDS and (said[end] in _TOLD_AFTER or _HOUR.match(said[end])):
+        end += 1
+    while said[end - 1] in _AROUND_AN_HOUR:  # "kemarin sore jam" of "kemarin sore jam brp ya lupa"
+        end -= 1
+    told = _CLOCK.sub(r"\1.\2", " ".join(said[start:end]))
+    return None if told in _ALSO_AGAIN else (choice, told)
+
+
+# Words of "now" that say "again" or "still" as often ("dicuri lagi"): alone, no time told to show.
+_ALSO_AGAIN = frozenset({"lagi", "masih", "sedang"})
+_CLOCK = re.compile(r"\b(\d{1,2}) (\d{2})\b")  # "jam 9.30", which the words split in two
+_TOLD_WORDS = 6  # "kemarin sore sekitar jam 5 30": a time told is a few words
+_AROUND_AN_HOUR = frozenset({"jam", "pukul", "sekitar", "kira", "around", "about", "at"})
+_TOLD_AFTER = TIME_WORDS | _AROUND_AN_HOUR | {"wib", "wita", "wit"}
+_HOUR = re.compile(r"^\d{1,2}(?:an)?$")  # "5", "17", "5an" (about five)
+
+
+def _time_in(said: list[str]) -> tuple[str, int, int] | None:
+    """The first time named in the words, as its choice and where it stands."""
     for choice, phrases in WHEN_PHRASES:
         for phrase in phrases:
             want = phrase.split()
@@ -53,9 +85,9 @@ def when_named(text: str) -> str | None:
                 if phrase in ("lagi", "sedang") and before in WHILE:
                     continue
                 if before in BEFORE or (before in NOT and choice == "today"):
-                    return "earlier"
+                    return "earlier", i - 1, i + len(want)
                 if before not in NOT:
-                    return choice
+                    return choice, i, i + len(want)
     return None
 
 
