@@ -290,7 +290,7 @@ class _Hit:
     segment: int
     alone: bool
     ordinary: bool  # see _Span
-    marked: bool  # a level word right before the words
+    marked: bool  # its level's word right before the words ("kel gedog" for a village, not "kec gedog")
 
 
 class _Word(NamedTuple):
@@ -515,7 +515,7 @@ class RegionIndex:
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
         # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region.
-        spelt = [r for r in readings if r.spelt]
+        spelt = [r for r in readings if r.spelt or r.marked_exactly]
         rank = {r.code: min([r.score, *(s.score for s in spelt if _passes_over(r, s))]) for r in readings}
         readings.sort(key=lambda r: (r.ordinary, -rank[r.code], rank[r.code] < r.score, not r.marked,
                                      -sum(e - s for s, e in r.words), r.code.count("."), r.code))
@@ -586,7 +586,7 @@ class RegionIndex:
         if (span.level_hint and span.level_hint != level) or wrong_kind:
             score *= _WRONG_HINT
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
-                    span.alone, span.ordinary, span.level_hint is not None)
+                    span.alone, span.ordinary, span.level_hint == level)
 
     def _score(self, code: str, hits: dict[str, list[_Hit]]) -> _Reading:
         """The best reading of the text as this region: one hit or none per level, no word read twice, the region
@@ -594,7 +594,7 @@ class RegionIndex:
         levels = _ancestors(code)
         options = [[None, *hits.get(c, ())[:_HITS_PER_CODE]] for c in levels[:-1]]
         options.append(list(hits.get(code, ())[:_HITS_PER_CODE]))
-        best: tuple[bool, float, int] = (False, 0.0, 0)
+        best: tuple[bool, float, int, int] = (False, 0.0, 0, 0)
         used: tuple[_Hit, ...] = ()
         for chosen in itertools.product(*options):
             picked = [h for h in chosen if h is not None]
@@ -605,8 +605,10 @@ class RegionIndex:
                 continue  # such a word adds nothing to a region around it, and is never a typo of a name
             score = _combine(picked)
             # A reading whose own name is a loose ordinary word goes after any other; equal scores (100 is a
-            # ceiling) go to the reading that used more words.
-            scored = (not loose, min(score, ORDINARY_SCORE) if loose else score, sum(h.end - h.start for h in picked))
+            # ceiling) go to the reading that used more words, then to one whose names the text marks with their
+            # level ("gedog … kel gedog": the second).
+            scored = (not loose, min(score, ORDINARY_SCORE) if loose else score, sum(h.end - h.start for h in picked),
+                      sum(h.marked for h in picked))
             if score > 0 and scored > best:
                 best, used = scored, tuple(picked)
         return _Reading.read(code, round(best[1], 1), used, not best[0])
@@ -638,6 +640,12 @@ class _Reading(NamedTuple):
     def marked(self) -> bool:
         """Whether a level word marks the region's own name: "kel. Gedog"."""
         return any(h.marked for h in self.hits if h.code == self.code)
+
+    @property
+    def marked_exactly(self) -> bool:
+        """Whether the region's own name is spelt exactly where a level word marks it: "kel gedog" is Gedog, and a
+        typo reading of those words ("Gedeg", with "griya gedog" read as Kec. Gedeg too) goes after it."""
+        return any(h.marked and h.exact for h in self.hits if h.code == self.code)
 
 
 def _loose(reading: list[_Hit]) -> list[_Hit]:

@@ -210,6 +210,12 @@ def test_rt_rw_house_numbers_and_street_words_are_ignored(index: RegionIndex) ->
     assert after_street[0].code == SANANWETAN and is_confident(after_street)
     # A street of two words: its second word names a village elsewhere, the kelurahan said as one comes first.
     assert index.resolve("jl. sunan kalijaga, kel gedog")[0].code == "35.72.03.1001"
+    # A housing estate named after the kelurahan, then the kelurahan said as one: the name spelt exactly where
+    # "kel" marks it comes before two typo readings of the same word (Desa and Kec. Gedeg, Mojokerto).
+    assert [c.code for c in index.resolve("perum griya gedog indah kel gedog")] == ["35.72.03.1001"]
+    # "kec" marks a kecamatan: the village of that name in it is no place the text marks.
+    kecamatan = index.resolve("kec kebonagung pacitn")
+    assert kecamatan[0].code == "35.01.05" and kecamatan[0].marked and is_confident(kecamatan)
     # A school's number is no name's number word: "SMPN 3" is no Desa Tiga.
     assert index.resolve("smpn 3") == [] and index.resolve("sdn 2 sananwetan")[0].code == SANANWETAN
 
