@@ -150,6 +150,9 @@ async def _take_story(turn: Turn) -> str:
         read["places"] = named  # a name several places share: which one is asked after a yes
     if moment := when_named(text):
         read["when"] = moment
+        told = time_told(text)
+        if told and moment != "now":  # "now" is a choice of its own, with its reminder of 110
+            read["when_told"] = told[1]
     if not read:
         return first_missing(turn)
     turn.draft["read"] = read
@@ -245,7 +248,7 @@ def ask_read_back(turn: Turn) -> None:
     else:
         place_text = _place_text(turn, draft) if _answered(turn, LOCATION) else missing
     category = read.get("category") or draft.get("category")
-    when = labels(turn.lang, WHEN_OPTIONS.group)[read["when"]] if "when" in read else \
+    when = read.get("when_told") or labels(turn.lang, WHEN_OPTIONS.group)[read["when"]] if "when" in read else \
         _when_text(turn) if "when" in draft else None
     key, options = ("report.read_back", READ_BACK_OPTIONS) if when else ("report.read_back_ask_when", READ_BACK_WHEN)
     turn.say(key, options, place=place_text, when=when or missing,
@@ -273,6 +276,7 @@ async def read_back(turn: Turn) -> str:
     read = turn.draft.pop("read")
     if picked in labels(turn.lang, WHEN_OPTIONS.group):
         read["when"] = picked
+        read.pop("when_told", None)
         if picked == "now" and not turn.emergency_answered:
             turn.say("emergency.happening_now")
         picked = "yes"
@@ -282,7 +286,7 @@ async def read_back(turn: Turn) -> str:
         # The time was asked with the read-back: a yes without one leaves it "not said" (Ubah changes it); a
         # place given instead is no yes to the time, which is asked after it.
         if "when" in read:
-            turn.draft["when"] = {"choice": read["when"]}
+            turn.draft["when"] = {"text": read["when_told"]} if "when_told" in read else {"choice": read["when"]}
         if not place_given:
             turn.draft.setdefault("when", {"text": t(turn.lang, "report.when_not_said")})
         if "place" in read:
@@ -395,6 +399,7 @@ def _drop_reading(turn: Turn, field: str) -> None:
         read.pop("places", None)
     elif field == WHEN:
         read.pop("when", None)
+        read.pop("when_told", None)
     if not read:
         del turn.draft["read"]
 

@@ -26,6 +26,7 @@ class ReadBack(TypedDict, total=False):
     place: str
     places: list[str]
     when: str
+    when_told: str  # the time in the story's words ("kemarin sore jam 5"), kept for officers on a yes
 
 
 class Photo(TypedDict):
