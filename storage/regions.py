@@ -291,6 +291,7 @@ class _Hit:
     alone: bool
     ordinary: bool  # see _Span
     marked: bool  # its level's word right before the words ("kel gedog" for a village, not "kec gedog")
+    key: str  # the words as looked up
 
 
 class _Word(NamedTuple):
@@ -515,7 +516,7 @@ class RegionIndex:
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
         # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region.
-        spelt = [r for r in readings if r.spelt or r.marked_exactly]
+        spelt = [r for r in readings if r.spelt]
         rank = {r.code: min([r.score, *(s.score for s in spelt if _passes_over(r, s))]) for r in readings}
         readings.sort(key=lambda r: (r.ordinary, -rank[r.code], rank[r.code] < r.score, not r.marked,
                                      -sum(e - s for s, e in r.words), r.code.count("."), r.code))
@@ -586,7 +587,7 @@ class RegionIndex:
         if (span.level_hint and span.level_hint != level) or wrong_kind:
             score *= _WRONG_HINT
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
-                    span.alone, span.ordinary, span.level_hint == level)
+                    span.alone, span.ordinary, span.level_hint == level, span.key)
 
     def _score(self, code: str, hits: dict[str, list[_Hit]]) -> _Reading:
         """The best reading of the text as this region: one hit or none per level, no word read twice, the region
@@ -641,11 +642,6 @@ class _Reading(NamedTuple):
         """Whether a level word marks the region's own name: "kel. Gedog"."""
         return any(h.marked for h in self.hits if h.code == self.code)
 
-    @property
-    def marked_exactly(self) -> bool:
-        """Whether the region's own name is spelt exactly where a level word marks it: "kel gedog" is Gedog, and a
-        typo reading of those words ("Gedeg", with "griya gedog" read as Kec. Gedeg too) goes after it."""
-        return any(h.marked and h.exact for h in self.hits if h.code == self.code)
 
 
 def _loose(reading: list[_Hit]) -> list[_Hit]:
@@ -690,7 +686,11 @@ def _combine(picked: list[_Hit]) -> float:
     if len(main) == 1 and main[0].level == 4:
         return _VILLAGE_ALONE * main[0].score  # a province does not make a lone village name any less common
     bonus = _PROVINCE_BONUS if len(main) < len(picked) else 0.0
-    return min(100.0, _SUPPORT[len(main)] * sum(h.score for h in main) / len(main) + bonus)
+    # One misspelt word typed twice and read as two names ("griya gedog … kel gedog" as Kec. and Desa Gedeg)
+    # supports itself: the names it gives count as one.
+    typos = [h.key for h in main if h.typo]
+    support = len(main) - (len(typos) - len(set(typos)))
+    return min(100.0, _SUPPORT[support] * sum(h.score for h in main) / len(main) + bonus)
 
 
 def _add(hits: dict[str, list[_Hit]], hit: _Hit) -> None:

@@ -210,9 +210,13 @@ def test_rt_rw_house_numbers_and_street_words_are_ignored(index: RegionIndex) ->
     assert after_street[0].code == SANANWETAN and is_confident(after_street)
     # A street of two words: its second word names a village elsewhere, the kelurahan said as one comes first.
     assert index.resolve("jl. sunan kalijaga, kel gedog")[0].code == "35.72.03.1001"
-    # A housing estate named after the kelurahan, then the kelurahan said as one: the name spelt exactly where
-    # "kel" marks it comes before two typo readings of the same word (Desa and Kec. Gedeg, Mojokerto).
+    # A housing estate named after the kelurahan, then the kelurahan said as one: one misspelt word typed twice
+    # ("gedog" as Desa and Kec. Gedeg, Mojokerto) does not support itself against Gedog spelt exactly.
     assert [c.code for c in index.resolve("perum griya gedog indah kel gedog")] == ["35.72.03.1001"]
+    # A village name many villages share, spelt exactly, with its kab/kota misspelt: the kab/kota decides.
+    for typed, regency in (("desa Wonorejo kab tluungagung", "35.04"), ("desa sukorejo kab blitr", "35.05"),
+                           ("kel sukorejo kota blitr", "35.72"), ("desa gayam kab mojokrto", "35.16")):
+        assert index.resolve(typed)[0].code.startswith(regency + "."), typed
     # "kec" marks a kecamatan: the village of that name in it is no place the text marks.
     kecamatan = index.resolve("kec kebonagung pacitn")
     assert kecamatan[0].code == "35.01.05" and kecamatan[0].marked and is_confident(kecamatan)
