@@ -29,7 +29,7 @@ from handlers.language.intents import (
     wants_to_report,
 )
 from handlers.language.normalise import normalise
-from handlers.language.written import written_in
+from handlers.language.written import language_asked, written_in
 from handlers.routing import station_label
 from handlers.state import SessionData
 from handlers.status import offer_own_reports, picked_own_report, show_own_reports, show_status
@@ -494,7 +494,7 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     if turn.officer is None and turn.step == MENU and turn.inbound.choice is None:
         written = written_in(turn.text)  # a resident writing the other language is answered in theirs
         if first_contact and written is None:  # "english please" as a first word: greeted in it
-            written = LANGUAGE_OPTIONS.pick(turn.lang, turn.text)
+            written = language_asked(turn.text)
         if written is not None and written != turn.lang:
             switch_language(turn, written)
     if turn.officer is None and is_cry_for_help(turn.text):  # officers write of danger in their work

@@ -190,6 +190,13 @@ async def test_a_language_asked_for_in_the_first_message_is_the_greetings(engine
     assert resident.heard("report.ask_category", "en"), resident.text
 
 
+@pytest.mark.parametrize("first", ["2", "dua", "no english", "kampung inggris", "les inggris"])
+async def test_a_first_message_that_only_mentions_a_language_keeps_indonesian(engine: Engine, first: str) -> None:
+    resident = Resident(engine)
+    await resident.send(first)
+    assert resident.heard("menu.greeting") and not resident.heard("language.changed", "en"), resident.text
+
+
 async def test_a_malformed_ref_after_status_is_explained(engine: Engine) -> None:
     resident = await at(engine, "menu")
     await resident.send("status LP-U3NN-CJ8")

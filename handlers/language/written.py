@@ -36,3 +36,21 @@ def written_in(text: str) -> str | None:
     if english == 0 and indonesian * 2 >= len(said) and indonesian >= 2:
         return "id"
     return None
+
+
+# A message that only asks for a language by its name: "english please", "bahasa inggris dong", "can we speak
+# english?". A number ("2", the menu's choice before the menu is shown) or another word around the name ("les
+# inggris", "kampung inggris", "no english") asks for none.
+_LANGUAGE_NAMES = {("english",): "en", ("bahasa", "inggris"): "en", ("indonesian",): "id", ("indonesia",): "id",
+                   ("bahasa", "indonesia"): "id"}
+_AROUND_A_LANGUAGE = frozenset({
+    "please", "pls", "plz", "in", "use", "speak", "can", "could", "we", "i", "you", "language", "only", "pakai",
+    "pake", "dong", "aja", "saja", "ya", "mau", "ingin", "minta", "bisa", "ganti", "ke", "pak", "min",
+})  # fmt: skip
+
+
+def language_asked(text: str) -> str | None:
+    """"en" or "id" when the message only asks for that language by its name, else None."""
+    said = tuple(word for word in _WORD.findall(text.casefold()) if word not in _AROUND_A_LANGUAGE)
+    return _LANGUAGE_NAMES.get(said)
+
