@@ -121,8 +121,9 @@ def start(turn: Turn, *, category: str | None = None, urgent: bool = False) -> s
 
 async def start_from_story(turn: Turn, *, urgent: bool = False) -> str:
     """Opens a draft whose description is the message, and reads its category, place and time to confirm them
-    together; what is not there is asked afterwards. A story the resident reported already is no new report."""
-    if await told_already_reported(turn, turn.text):
+    together; what is not there is asked afterwards. A story the resident reported already is no new report,
+    unless it cries for help (officers are to be paged again) or brings a photo (evidence to add)."""
+    if not urgent and not turn.photo and await told_already_reported(turn, turn.text):
         return MENU
     start(turn, urgent=urgent)
     _keep_photo(turn)  # a photo whose caption tells the story
@@ -501,9 +502,9 @@ async def description(turn: Turn) -> str:
     if letters_and_digits(turn.text) < shortest:
         turn.say("report.description_too_short", shortest=shortest)
         return DESCRIPTION
-    if "description" not in turn.draft and await told_already_reported(turn, turn.text):
-        del turn.data["draft"]
-        return MENU
+    if "description" not in turn.draft and not turn.draft.get("urgent") and "photo" not in turn.draft \
+            and await told_already_reported(turn, turn.text):
+        return DESCRIPTION  # the same story once more is taken as a report of its own; BATAL stops
     if len(turn.text) > longest:
         turn.say("report.description_cut", longest=longest)
     turn.draft["description"] = turn.text[:longest]

@@ -148,7 +148,7 @@ class SessionData(TypedDict, total=False):
     number_meant: NumberMeant
     shortcuts: list[str]  # what the numbers of the list or report shown last to an officer mean
     outbox_seen: int  # the newest outbox row sent to the officer before they last wrote
-    told_already_reported: str  # the ref of a report the resident sent again and was told of
+    already_reported_ref: str  # the report whose story the resident sent again and was told of
 
 
 _SESSION = TypeAdapter(SessionData)

@@ -4,23 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rapidfuzz import fuzz
-
 from bot.channels.base import Choice
 from handlers.alerts import residents_text
 from handlers.choices import pick
 from handlers.i18n import format_time, labels, t
-from handlers.language.normalise import normalise
+from handlers.language.normalise import words
 from handlers.turn import Turn
 from storage.models import Identity, Report, ReportStatus, Station
 from storage.reports import public_events, report_by_ref, reports_of, station_of
 from storage.witnesses import is_witness, residents_reporting
 from storage.workflow import OPEN_STATUSES
 
-# A story the resident sent as a report of theirs within this long, told again (the first answer seemed lost, or
-# they forgot), is the same report: alike at this rapidfuzz ratio of their normalised words, a typo or two apart.
+# A story the resident sent as a report of theirs within this long, told again word for word (the first answer
+# seemed lost, or they forgot), is the same report. Word for word, slang and punctuation aside: two incidents are
+# often told a word apart ("km 5", "km 7"; "RT 03", "RT 05").
 SENT_AGAIN_WITHIN = dt.timedelta(hours=24)
-SAME_STORY_RATIO = 90
 
 
 async def show_status(turn: Turn, ref: str) -> None:
@@ -82,14 +80,14 @@ async def told_already_reported(turn: Turn, story: str) -> bool:
     """Whether the story is one of the resident's open reports of the last day sent again: they are told its
     ref and status, and nothing is filed. Told once: the same story sent again after that is a report of its own
     (two incidents may be told alike)."""
-    said = normalise(story)
+    said = words(story)
     for report, station, witness in await _own_reports(turn):
         if witness or report.status not in OPEN_STATUSES or turn.now - report.created_at > SENT_AGAIN_WITHIN \
-                or fuzz.ratio(normalise(report.description), said) < SAME_STORY_RATIO:
+                or words(report.description) != said:
             continue
-        if turn.data.get("told_already_reported") == report.ref:
+        if turn.data.get("already_reported_ref") == report.ref:
             return False
-        turn.data["told_already_reported"] = report.ref
+        turn.data["already_reported_ref"] = report.ref
         turn.say("report.already_reported", ref=report.ref, status=_status_label(turn.lang, report, reporter=True),
                  date=format_time(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta"))
         return True

@@ -233,8 +233,7 @@ async def walk_to_summary(resident: Resident, *, identity: str = "2", descriptio
     await resident.send("1")             # category: security
     await resident.send(description)
     if resident.heard("report.already_reported"):  # the same story again: told once, then a report of its own
-        for said in ("1", "1", description):
-            await resident.send(said)
+        await resident.send(description)
     await resident.send(PLACE)
     await resident.send("ya")            # Kel. Gedog, Kec. Sananwetan, Kota Blitar
     await another_incident(resident)

@@ -259,8 +259,48 @@ async def test_a_story_reported_already_told_the_guided_way_is_told_its_report(e
     for said in (STORY, "iya", "lewati", "2", "kirim", "lapor", "1"):
         await resident.send(said)
     await resident.send(STORY)
-    assert resident.heard("report.already_reported") and resident.heard("menu.ask"), resident.text
-    assert len(await reports(engine)) == 1
+    assert resident.heard("report.already_reported") and resident.heard("report.ask_description"), resident.text
+    await resident.send(STORY)  # sent once more: a report of its own, the category chosen kept
+    assert not resident.heard("report.already_reported") and resident.heard("place.confirm"), resident.text
+    for said in ("ya", "2", "lewati", "2", "kirim"):
+        await resident.send(said)
+    assert [r.category for r in await reports(engine)] == [Category.SECURITY, Category.SECURITY]
+
+
+@pytest.mark.parametrize(("story", "one", "other"), [
+    ("ada kecelakaan di jl. ahmad yani km {} kel gedog sananwetan blitar", "5", "7"),
+    ("motor {} saya dicuri di depan rumah kel gedog sananwetan blitar", "adik", "kakak"),
+])
+async def test_a_story_a_word_apart_from_one_reported_is_another_report(engine: Engine, story: str, one: str,
+                                                                        other: str) -> None:
+    resident = Resident(engine)
+    for said in (story.format(one), "iya", "lewati", "2", "kirim"):
+        await resident.send(said)
+    await resident.send(story.format(other))
+    assert not resident.heard("report.already_reported") and "Kami baca dari pesan Anda" in resident.text, \
+        resident.text
+
+
+async def test_a_cry_sent_again_files_again_so_officers_are_paged_again(engine: Engine) -> None:
+    cry = "tolong ada orang ngamuk bawa golok di depan rumah saya kel gedog sananwetan blitar"
+    resident = Resident(engine)
+    for said in (cry, "iya", "lewati", "2", "kirim"):
+        await resident.send(said)
+    await resident.send(cry)
+    assert resident.heard("emergency.call_110") and not resident.heard("report.already_reported"), resident.text
+    for said in ("iya", "lewati", "2", "kirim"):
+        await resident.send(said)
+    assert [r.urgent for r in await reports(engine)] == [True, True]
+
+
+async def test_a_story_sent_again_with_a_photo_is_filed_with_it(engine: Engine, tmp_path: Path) -> None:
+    picture = tmp_path / "motor.png"
+    picture.write_bytes(PNG)
+    resident = Resident(engine)
+    for said in (STORY, "iya", "lewati", "2", "kirim"):
+        await resident.send(said)
+    await resident.send(STORY, photo=picture)
+    assert not resident.heard("report.already_reported") and resident.heard("report.read_back"), resident.text
 
 
 async def test_a_report_sent_anonymously_is_not_found_by_its_story(engine: Engine) -> None:
