@@ -431,6 +431,8 @@ def _reopen(turn: Turn, step: str) -> str:
             turn.draft.pop(key, None)
     elif step == PHOTO:
         turn.draft.pop("photo_skipped", None)
+    elif step == WHEN:
+        turn.draft["told_time_wrong"] = True  # the time is what is wrong: not the story's offered back
     return step
 
 
@@ -508,6 +510,7 @@ async def description(turn: Turn) -> str:
     if len(turn.text) > longest:
         turn.say("report.description_cut", longest=longest)
     turn.draft["description"] = turn.text[:longest]
+    turn.draft.pop("told_time_wrong", None)  # a new story, whose time may be offered
     turn.draft.pop("voice", None)  # the story told again in words replaces one told in a voice note
     if not _answered(turn, LOCATION):
         found, confident = await turn.router.read(turn.db, turn.draft["description"])

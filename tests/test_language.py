@@ -8,7 +8,7 @@ import pytest
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from handlers.language.normalise import words
-from handlers.language.slots import when_named
+from handlers.language.slots import time_told, when_named
 from handlers.language.written import written_in
 from storage.lexicon import stem
 from storage.reports import new_ref
@@ -56,6 +56,26 @@ def test_every_emoji_holds_a_character_past_ascii() -> None:
 ])
 def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | None) -> None:
     assert when_named(said) == moment
+
+
+@pytest.mark.parametrize(("story", "told"), [
+    ("hp sy dicopet kmrn sore jam 5an di pasar", "kemarin sore jam 5an"),
+    ("tadi malam jam 9.30 ada maling", "tadi malam jam 9.30"),
+    ("hp saya dijambret 2 jam yang lalu di pasar", "2 jam yang lalu"),   # the count with its "ago"
+    ("my bag was stolen 2 hours ago", "2 hours ago"),
+    ("2 minggu lalu rumah kemalingan", "2 minggu lalu"),
+    ("jam 10 malam kemarin ada tawuran", "jam 10 malam kemarin"),       # the hour before the day too
+    ("kemarin lusa jam 5 ada maling", "kemarin lusa jam 5"),
+    ("last night at 11pm someone broke in", "last night at 11pm"),
+    ("kemarin 3 motor hilang di parkiran", "kemarin"),                 # a count of things is no hour
+    ("kemarin sore 17 agustus ada ribut", "kemarin sore"),
+    ("kemarin sore jam brp ya lupa", "kemarin sore"),                  # "jam" with no hour after it
+    ("motor sy dicuri lagi", None),                                    # "lagi": again, no time
+    ("motor sy dicuri di depan rumah", None),
+])
+def test_the_time_a_story_tells_is_read_in_its_words(story: str, told: str | None) -> None:
+    found = time_told(story)
+    assert (found[1] if found else None) == told
 
 
 @pytest.mark.parametrize(("text", "language"), [

@@ -228,6 +228,15 @@ async def test_a_no_to_the_time_the_story_told_asks_the_time_plainly(engine: Eng
     assert report.occurred_text == "kemarin subuh"
 
 
+async def test_a_time_said_wrong_is_asked_plainly_not_offered_back(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "Motor saya dicuri tadi malam di depan rumah", PLACE, "ya", "iya"):
+        await resident.send(said)
+    assert resident.heard("report.ask_photo"), resident.text
+    await resident.send("waktunya salah")
+    assert resident.heard("report.ask_when") and "“tadi malam”" not in resident.text, resident.text
+
+
 async def test_again_is_no_time_told(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "1", "Motor saya dicuri lagi di depan rumah", PLACE, "ya"):

@@ -49,14 +49,17 @@ def when_named(text: str) -> str | None:
 
 
 def time_told(text: str) -> tuple[str, str] | None:
-    """The time a story tells, as its choice and in its words with the part of the day or hour after them
-    ("earlier", "kemarin sore"; "today", "tadi malam jam 9"); None when it tells none."""
+    """The time a story tells, as its choice and in its words with the hour, the part of the day or the count
+    around them ("earlier", "jam 10 malam kemarin"; "earlier", "2 jam yang lalu"; "today", "tadi pagi"); None when
+    it tells none, or only "lagi" or "masih" (again, still: see _ALSO_AGAIN)."""
     said = words(text)
     found = _time_in(said)
     if found is None:
         return None
     choice, start, end = found
-    while end < len(said) and end - start < _TOLD_WORDS and (said[end] in _TOLD_AFTER or _HOUR.match(said[end])):
+    while start > 0 and end - start < _TOLD_WORDS and _of_a_time(said, start - 1):
+        start -= 1
+    while end < len(said) and end - start < _TOLD_WORDS and _of_a_time(said, end):
         end += 1
     while said[end - 1] in _AROUND_AN_HOUR:  # "kemarin sore jam" of "kemarin sore jam brp ya lupa"
         end -= 1
@@ -64,17 +67,36 @@ def time_told(text: str) -> tuple[str, str] | None:
     return None if told in _ALSO_AGAIN else (choice, told)
 
 
+def _of_a_time(said: list[str], at: int) -> bool:
+    """Whether the word at `at` belongs with a time beside it: a part of the day, a unit, a word of about; a
+    number only as an hour ("jam 5", "9 pm") or a count of units ("2 jam yang lalu"), not "kemarin 3 motor"."""
+    word, before = said[at], said[at - 1] if at else ""
+    after = said[at + 1] if at + 1 < len(said) else ""
+    if _NUMBER.match(word):
+        minutes = len(word) == 2 and before.isdecimal()  # "9.30", split in two words
+        return word.endswith(("am", "pm")) or minutes or before in _AROUND_AN_HOUR or after in _UNITS | _MERIDIEM
+    if word in ("yang", "pas"):  # "2 jam yang lalu", "kemarin pas jam 9"
+        return after in ("lalu", "jam", "pukul")
+    return word in _TOLD_WITH
+
+
 # Words of "now" that say "again" or "still" as often ("dicuri lagi"): alone, no time told to show.
 _ALSO_AGAIN = frozenset({"lagi", "masih", "sedang"})
 _CLOCK = re.compile(r"\b(\d{1,2}) (\d{2})\b")  # "jam 9.30", which the words split in two
-_TOLD_WORDS = 6  # "kemarin sore sekitar jam 5 30": a time told is a few words
+_TOLD_WORDS = 8  # "kemarin sore sekitar jam 5 30 wib": a time told is a few words
 _AROUND_AN_HOUR = frozenset({"jam", "pukul", "sekitar", "kira", "around", "about", "at"})
-_TOLD_AFTER = TIME_WORDS | _AROUND_AN_HOUR | {"wib", "wita", "wit"}
-_HOUR = re.compile(r"^\d{1,2}(?:an)?$")  # "5", "17", "5an" (about five)
+_UNITS = frozenset({"detik", "menit", "jam", "hari", "minggu", "bulan", "tahun", "second", "seconds", "minute",
+                    "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"})
+_MERIDIEM = frozenset({"am", "pm", "wib", "wita", "wit"})
+_TOLD_WITH = TIME_WORDS | _AROUND_AN_HOUR | _UNITS | _MERIDIEM | frozenset({
+    "lalu", "lusa", "ago", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday"})
+_NUMBER = re.compile(r"^\d{1,4}(?:an|am|pm)?$")  # "5", "17", "5an" (about five), "11pm"
 
 
 def _time_in(said: list[str]) -> tuple[str, int, int] | None:
-    """The first time named in the words, as its choice and where it stands."""
+    """The time the words name, as its choice and where it stands: taken in WHEN_PHRASES' order, not the text's
+    (a story of the past may say "sekarang" of the report itself)."""
     for choice, phrases in WHEN_PHRASES:
         for phrase in phrases:
             want = phrase.split()
