@@ -32,7 +32,7 @@ from handlers.language.normalise import normalise
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
 from storage.models import EventKind, Officer, OfficerRole, OutboxKind, Report, ReportEvent, Station
-from storage.outbox import last_sent_id, latest_sent, open_payload, sent_together
+from storage.outbox import last_sent_id, latest_sent, open_payload, sent_since, sent_together
 from storage.reports import history, open_reports, report_by_ref, split_ref
 from storage.web_sessions import LINK_TTL, create_link
 
@@ -220,6 +220,8 @@ async def home(turn: Turn) -> str:
     said = normalize(turn.text)
     if said.isdecimal() and turn.inbound.choice is None:
         number = int(said)
+        if await _ask_which_alert(turn, number):
+            return MENU
         key, fresh = await _shortcut(turn, number)
         if key is not None and fresh:
             turn.data["number_meant"] = {"number": number, "alert_key": key, "menu_key": _menu_key(turn, number)}
@@ -259,6 +261,20 @@ async def note_messages_seen(turn: Turn) -> None:
     """Remembers the newest message sent to the officer so far: one sent after it came after they last wrote.
     Told apart by order, not by time: an anonymous report's alert keeps only whole hours."""
     turn.data["outbox_seen"] = await last_sent_id(turn.db, turn.contact.id)
+
+
+async def _ask_which_alert(turn: Turn, number: int) -> bool:
+    """A bare number after more than one message of alerts came since the officer last wrote: each numbered its
+    reports from 1, so the number names none for sure. Their reports are offered by name, urgent first, and
+    numbered anew; False when one message or none came."""
+    rows = await sent_since(turn.db, turn.contact.id, turn.data.get("outbox_seen", 0), OutboxKind.OFFICER_ALERT)
+    if len({row.provider_message_id or row.id for row in rows}) < 2:
+        return False
+    refs = list(dict.fromkeys(open_payload(turn.cipher, row)["ref"] for row in rows))
+    acknowledge = ACTIONS.options(turn.lang)[0]
+    _offer(turn, "officer.which_alert", [[f"{acknowledge.key}:{ref}", f"{acknowledge.label} {ref}"] for ref in refs],
+           number=number)
+    return True
 
 
 async def _shortcut(turn: Turn, number: int) -> tuple[str | None, bool]:

@@ -182,6 +182,15 @@ async def latest_sent(db: AsyncSession, contact_id: int, kinds: tuple[OutboxKind
     )).scalar_one_or_none()
 
 
+async def sent_since(db: AsyncSession, contact_id: int, after_id: int, kind: OutboxKind) -> list[Outbox]:
+    """The rows of this kind that went out to the contact after the row `after_id`, urgent first, then as queued."""
+    return list((await db.execute(
+        select(Outbox).where(Outbox.contact_id == contact_id, Outbox.kind == kind, Outbox.id > after_id,
+                             Outbox.sent_at.is_not(None))
+        .order_by(Outbox.priority, Outbox.id)
+    )).scalars())
+
+
 async def sent_together(db: AsyncSession, row: Outbox) -> list[Outbox]:
     """The rows that went in one message with `row` (alerts due together share its message id), urgent first,
     then as queued: the order they were shown in; `row` alone when it went on its own."""

@@ -160,7 +160,7 @@ async def test_a_number_after_another_report_is_shown_acts_on_that_report_not_th
     _second, alerted = await file_report(engine, "console:lain", description="Helm dicuri di parkiran pasar pagi")
     await deliver_to(engine, PETUGAS)
     await petugas.send("1")
-    assert petugas.heard("officer.confirm_number") and alerted in petugas.text
+    assert petugas.heard("officer.which_alert") and petugas.options() == [f"Terima {shown}", f"Terima {alerted}"]
     await petugas.send(f"LIHAT {shown}")
     assert shown in petugas.text and not petugas.heard("officer.confirm_number"), petugas.text
     await petugas.send("1")  # Terima, for the report on screen
@@ -203,7 +203,25 @@ async def test_alerts_due_together_go_in_one_message_whose_numbers_acknowledge_e
     assert refs[2] in petugas.text and "Tolak" in petugas.options(), "every action is a LIHAT away"
 
 
-async def test_an_alert_sent_together_then_again_on_its_own_is_answered_by_its_own_numbers(engine: Engine) -> None:
+async def test_a_number_after_two_messages_of_alerts_asks_which_report_it_means(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    first = [(await file_report(engine, f"console:warga-{n}", description=f"Motor dicuri di rumah {n} semalam"))[1]
+             for n in "ab"]
+    await deliver_to(engine, PETUGAS)
+    then = [(await file_report(engine, f"console:warga-{n}", description=f"Helm dicuri di parkiran pasar, yang {n}"))[1]
+            for n in "cd"]
+    printed = await deliver_to(engine, PETUGAS)
+    assert printed.count("1. Terima") == 1, "the second message numbers its reports from 1 too"
+    await petugas.send("1")
+    assert petugas.heard("officer.which_alert"), petugas.text
+    assert petugas.options() == [f"Terima {ref}" for ref in first + then]
+    await petugas.send("3")
+    assert petugas.heard("officer.done.ack") and then[0] in petugas.text, petugas.text
+    assert [(await report(engine, ref)).status for ref in first + then] == [
+        ReportStatus.RECEIVED, ReportStatus.RECEIVED, ReportStatus.ACKNOWLEDGED, ReportStatus.RECEIVED]
+
+
+async def test_an_alert_sent_together_then_again_on_its_own_asks_which_report_a_number_means(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     refs = [(await file_report(engine, urn, description=f"Helm dicuri di parkiran pasar, yang {urn[-1]}"))[1]
             for urn in ("console:warga-a", "console:warga-b")]
@@ -214,8 +232,10 @@ async def test_an_alert_sent_together_then_again_on_its_own_is_answered_by_its_o
         assert await retry(db, last.id, utcnow())
     again = await deliver_to(engine, PETUGAS)
     assert "sekaligus" not in again and "7. Tolak" in again and refs[1] in again, again
-    await petugas.send("1")
-    assert petugas.heard("officer.confirm_number") and refs[1] in petugas.text and refs[0] not in petugas.text
+    await petugas.send("1")  # two messages since the officer wrote, each numbered from 1: which is asked
+    assert petugas.heard("officer.which_alert") and petugas.options() == [f"Terima {ref}" for ref in refs]
+    await petugas.send("2")
+    assert petugas.heard("officer.done.ack") and refs[1] in petugas.text, petugas.text
 
 
 def test_alerts_go_together_only_as_many_as_fit_one_message() -> None:
