@@ -101,6 +101,9 @@ _FILLER_WORDS = frozenset({
     # times, in a story told with its place: "kec tamalate mks, tadi pagi" (not Kel. Pai)
     "pagi", "siang", "sore", "malam", "tadi", "td", "kemarin", "kemaren", "sekarang", "skrg", "barusan", "jam",
     "pukul", "hari", "semalam", "subuh",
+    # an expat's words before the place: "we live in Sekar, Bojonegoro"
+    "in", "at", "near", "on", "we", "i", "live", "lives", "living", "my", "our", "the", "of", "from", "to",
+    "house", "home", "around",
 })  # fmt: skip
 #: A number typed for a name's number word: "Kamundan 1" is Kamundan Satu, "Benawa 2" Benawa II.
 _NUMBER_WORDS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")
@@ -331,8 +334,9 @@ def _words(text: str) -> list[_Word]:
     return words[start:start + _MAX_WORDS]
 
 
-def _spans(text: str) -> list[_Span]:
-    """The one- to three-word groups of text worth looking up as names."""
+def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
+    """The one- to three-word groups of text worth looking up as names, and whether each word says something
+    (is no level, filler or street word)."""
     words = _words(text)
     # Words of each segment that say something ("dia bawa golok"), to tell a name standing alone ("di Sekar,").
     telling = Counter(w.segment for w in words if w.text not in _SPECIAL_WORDS)
@@ -354,7 +358,7 @@ def _spans(text: str) -> list[_Span]:
             alone = telling[first.segment] == len(special) - sum(special)
             spans.append(_Span(start, end, first.segment, alone, key, cutoff, first.level_hint, first.kind_hint,
                                weight, ordinary))
-    return spans
+    return spans, tuple(w.text not in _SPECIAL_WORDS for w in words)
 
 
 class RegionIndex:
@@ -505,14 +509,14 @@ class RegionIndex:
         region (a kecamatan and a village in it), or explains all its words and more ("Kab. Blitar" read from
         "gedog sananwetan blitar"). What remains competes on equal terms, which is what is_confident() weighs.
         """
-        spans = _spans(text)
+        spans, telling = _spans(text)
         if not spans or limit < 1:
             return []
         hits = self._hits(spans)
         areas = self._areas(hits)
         self._add_villages_in(areas, spans, hits)
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
-        readings = [r for r in (self._score(code, hits) for code in codes) if r.score >= MIN_SCORE]
+        readings = [r for r in (self._score(code, hits, telling) for code in codes) if r.score >= MIN_SCORE]
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
         # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region.
@@ -589,9 +593,10 @@ class RegionIndex:
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
                     span.alone, span.ordinary, span.level_hint == level, span.key)
 
-    def _score(self, code: str, hits: dict[str, list[_Hit]]) -> _Reading:
+    def _score(self, code: str, hits: dict[str, list[_Hit]], telling: tuple[bool, ...]) -> _Reading:
         """The best reading of the text as this region: one hit or none per level, no word read twice, the region
-        itself named; score 0 when no reading names a kab/kota or below."""
+        itself named; score 0 when no reading names a kab/kota or below. `telling` says which words of the text
+        say something (see _spans)."""
         levels = _ancestors(code)
         options = [[None, *hits.get(c, ())[:_HITS_PER_CODE]] for c in levels[:-1]]
         options.append(list(hits.get(code, ())[:_HITS_PER_CODE]))
@@ -604,6 +609,9 @@ class RegionIndex:
             loose = _loose(picked)
             if any(h.code != code or h.typo for h in loose):
                 continue  # such a word adds nothing to a region around it, and is never a typo of a name
+            if len(picked) > 1 and any(h.typo and h.level == 4 and not h.marked
+                                       and not any(_near(h, n, telling) for n in picked) for h in picked):
+                continue  # a village's name misspelt away from the names it would go with is likelier a word: "keeps"
             score = _combine(picked)
             # A reading whose own name is a loose ordinary word goes after any other; equal scores (100 is a
             # ceiling) go to the reading that used more words, then to one whose names the text marks with their
@@ -660,6 +668,15 @@ def _loose(reading: list[_Hit]) -> list[_Hit]:
         names += found
         loose = [h for h in loose if h not in found]
     return loose
+
+
+def _near(hit: _Hit, other: _Hit, telling: tuple[bool, ...]) -> bool:
+    """Whether two names of a reading stand with no word that says something between them: "gedok kemarin sore,
+    kec sananwetan", not "… keeps getting poisoned … we live in Sekar, Bojonegoro"."""
+    if other is hit or other.level == hit.level:
+        return False
+    first, last = (hit, other) if hit.start < other.start else (other, hit)
+    return not any(telling[first.end:last.start])
 
 
 def _passes_over(reading: _Reading, spelt: _Reading, same_words_only: bool = False) -> bool:

@@ -217,6 +217,13 @@ def test_rt_rw_house_numbers_and_street_words_are_ignored(index: RegionIndex) ->
     for typed, regency in (("desa Wonorejo kab tluungagung", "35.04"), ("desa sukorejo kab blitr", "35.05"),
                            ("kel sukorejo kota blitr", "35.72"), ("desa gayam kab mojokrto", "35.16")):
         assert index.resolve(typed)[0].code.startswith(regency + "."), typed
+    # An English word far from the place ("keeps") is no misspelt village of it (Desa Kenep, Bojonegoro), and "we
+    # live in" leaves "Sekar" standing alone before its kab/kota.
+    expat = index.resolve("my neighbour dog keeps getting poisoned, I think someone is throwing poison over the "
+                          "fence, we live in Sekar, Bojonegoro")
+    assert expat[0].code == SEKAR and is_confident(expat)
+    # A misspelt village with only a time between it and its kecamatan still goes with it.
+    assert index.resolve("motor dicuri di gedok kemarin sore, kec sananwetan")[0].code.startswith(SANANWETAN)
     # "kec" marks a kecamatan: the village of that name in it is no place the text marks.
     kecamatan = index.resolve("kec kebonagung pacitn")
     assert kecamatan[0].code == "35.01.05" and kecamatan[0].marked and is_confident(kecamatan)
