@@ -497,7 +497,10 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
             written = language_asked(turn.text)
         if written is not None and written != turn.lang:
             switch_language(turn, written)
-    if turn.officer is None and is_cry_for_help(turn.text):  # officers write of danger in their work
+    # Officers write of danger in their work; a resident asking after a report may name its danger ("laporan yg
+    # celurit itu gmn pak"), which is no new cry.
+    if turn.officer is None and is_cry_for_help(turn.text) \
+            and not (turn.step == MENU and status_asked(turn.text, loosely=True)):
         turn.answer_emergency()
     if first_contact:
         turn.say("menu.greeting")

@@ -134,13 +134,22 @@ async def test_news_asked_for_a_thing_reported_lists_own_reports(engine: Engine)
 @pytest.mark.parametrize("asked", ["pak hp sy udh ketemu blm ya", "pelakunya udah ketangkep blm pak",
                                    "any news on my stolen motorbike?", "has my phone been found yet?",
                                    "loh kok ditolak pak??", "dompet sy yg ilang di pasar udh ketemu blm pak?",
-                                   "LAPORAN SY DARI TD PAGI GAK ADA YG NGURUS!!!!"])
+                                   "LAPORAN SY DARI TD PAGI GAK ADA YG NGURUS!!!!",
+                                   "lho kok ditolak pak, kan sapinya emang ilang td malem",
+                                   "laporan yg celurit itu gmn pak"])
 async def test_what_is_awaited_of_a_report_asked_as_not_yet_come_lists_own_reports(engine: Engine,
                                                                                  asked: str) -> None:
     resident, ref = await file_report(engine)
     await resident.send(asked)
     listed = resident.heard("status.own_reports") or resident.heard("status.own_reports", "en")
     assert listed and ref in resident.text, resident.text
+    assert not resident.heard("emergency.call_110"), "the danger named is the report's, no new cry"
+
+
+async def test_a_cry_told_beside_a_question_after_a_report_is_answered_with_110(engine: Engine) -> None:
+    resident, _ref = await file_report(engine)
+    await resident.send("laporan saya gimana pak, orangnya datang lagi bawa celurit!!")
+    assert resident.heard("emergency.call_110"), resident.text
 
 
 async def test_my_reports_lists_own_and_witnessed_newest_first_never_anonymous(engine: Engine) -> None:

@@ -295,8 +295,13 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
             others.append(word)
         if not naming and not (i and said_in_order[i - 1] in REPORT_NOUNS):  # "laporan pencurian saya"
             telling.append(word)
+    # Words that name the report are no cry ("laporan yg celurit itu gmn pak"); a cry told beside the question is.
+    if is_cry_for_help(" ".join(telling)):
+        return False
+    if said & DECIDED_WORDS and said & WHY_WORDS:  # "lho kok ditolak pak, kan sapinya emang ilang td malem"
+        return True
     return (len(others) <= STATUS_OTHER_WORDS and category_named(" ".join(telling)) is None
-            and not _happening(" ".join(telling), telling) and not is_cry_for_help(text))
+            and not _happening(" ".join(telling), telling))
 
 
 # A question, by its mark, its first word ("apakah …", "is my …", "kapan …") or a last word that asks ("aman ga
