@@ -788,6 +788,14 @@ async def when(turn: Turn) -> str:
         turn.draft["photo_skipped"] = True
         turn.say("report.no_photo_noted")
         return WHEN
+    if not _names_a_time(turn.text):
+        if (shown := turn.pick(IDENTITIES)) is not None:  # "rahasia": a later question answered first, kept
+            turn.draft["identity"] = shown
+            turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[shown])
+            return WHEN
+        if "?" in turn.text:  # "is this going to the police directly?": a question, no time
+            turn.say("report.when_invalid", shortest=WHEN_CHARS[0], longest=WHEN_CHARS[1])
+            return WHEN
     shortest, longest = WHEN_CHARS
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.when_invalid", shortest=shortest, longest=longest)
@@ -802,8 +810,13 @@ _WITHOUT = frozenset({"tanpa", "without", "none"})
 def _no_photo(text: str) -> bool:
     """Whether a message says there is no photo, and nothing of a time: "no photo", "gak ada fotonya pak"."""
     said = set(words(text))
-    return any(field_named(word) == PHOTO for word in said) and bool(said & (NO | _WITHOUT)) \
-        and not said & (TIME_WORDS | DAY_WORDS) and not any(word.isdecimal() for word in said)
+    return any(field_named(word) == PHOTO for word in said) and bool(said & (NO | _WITHOUT)) and not _names_a_time(text)
+
+
+def _names_a_time(text: str) -> bool:
+    """Whether a message has a word of a time in it: a day, a part of it, a number."""
+    said = set(words(text))
+    return bool(said & (TIME_WORDS | DAY_WORDS)) or when_named(text) is not None or any(w.isdecimal() for w in said)
 
 
 def _says_more_than(turn: Turn, picked: str) -> bool:

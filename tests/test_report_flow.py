@@ -321,6 +321,22 @@ async def test_a_report_sent_anonymously_is_not_found_by_its_story(engine: Engin
         "an anonymous report keeps no link to its reporter"
 
 
+async def test_a_way_to_be_shown_or_a_question_at_the_time_question_is_no_time(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "3", DESCRIPTION, PLACE, "ya"):
+        await resident.send(said)
+    await resident.send("rahasia aja")
+    assert resident.heard("report.identity_noted") and resident.heard("report.ask_when"), resident.text
+    await resident.send("is this going to the police directly?")
+    assert resident.heard("report.when_invalid") and resident.heard("report.ask_when"), resident.text
+    for said in ("kemarin malam", "lewati"):
+        await resident.send(said)
+    assert resident.heard("report.summary"), "the way to be shown is not asked again"
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert (report.occurred_text, report.identity) == ("kemarin malam", Identity.CONFIDENTIAL)
+
+
 async def test_a_photo_whose_caption_tells_the_story_starts_the_report_with_it(engine: Engine,
                                                                               tmp_path: Path) -> None:
     photo = tmp_path / "motor.png"
