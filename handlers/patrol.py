@@ -167,13 +167,17 @@ async def follow_up(turn: Turn) -> str:
 
 
 def drop_concern(turn: Turn) -> str | None:
-    """BATAL while a second or later concern is being told drops that concern only, and asks whether to follow up
-    on those told before (a note typed on the street is not lost to one word); None when the whole note goes."""
-    if turn.step not in (CATEGORY, CONCERN) or not _note(turn)["concerns"]:
+    """BATAL once concerns are noted keeps them (a note typed on the street is not lost to one word): it drops
+    the concern being told, if any, and asks whether to follow up; None when the whole note goes (no concern
+    noted yet, or BATAL again at the follow-up question)."""
+    if turn.step not in (CATEGORY, CONCERN, MORE) or not _note(turn)["concerns"]:
         return None
-    _note(turn).pop("category", None)
     noted = len(_note(turn)["concerns"])
-    turn.say("patrol.concern_dropped", number=noted + 1, count=noted)
+    if turn.step == MORE:
+        turn.say("patrol.concerns_kept", count=noted)
+    else:
+        _note(turn).pop("category", None)
+        turn.say("patrol.concern_dropped", number=noted + 1, count=noted)
     return FOLLOW_UP
 
 

@@ -662,8 +662,14 @@ async def test_batal_at_a_later_concern_drops_that_concern_and_keeps_the_note(en
     assert petugas.heard("patrol.concern_dropped")
     await petugas.send("batal")
     assert petugas.heard("patrol.cancelled"), "a second BATAL drops the whole note"
+    for said in ("patroli", "Gedog Sananwetan", "1", "15 orang", "lalu lintas", "Parkir liar di depan pasar tiap pagi"):
+        await petugas.send(said)
+    await petugas.send("batal")  # at "Ada keluhan lain?"
+    assert petugas.heard("patrol.concerns_kept") and petugas.heard("patrol.ask_follow_up"), petugas.text
+    await petugas.send("ya")
+    assert petugas.heard("patrol.saved"), petugas.text
     async with engine.sessions() as db:
-        assert (await db.execute(select(func.count()).select_from(PatrolNote))).scalar_one() == 1
+        assert (await db.execute(select(func.count()).select_from(PatrolNote))).scalar_one() == 2
 
 
 # --- the outbox commands ----------------------------------------------------------------------------
