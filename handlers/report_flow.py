@@ -271,6 +271,11 @@ async def read_back(turn: Turn) -> str:
         picked = "yes"
         turn.draft["read"].pop("place", None)
         turn.draft["read"].pop("places", None)
+    if picked is None and turn.inbound.choice is None and _goes_on(turn.text):
+        # "terus mereka mecahin kaca warung": the story told on, read again whole
+        turn.text = f"{turn.draft['description']}\n{turn.text}"
+        turn.say("report.story_added")
+        return await _take_story(turn)
     if picked is None:
         turn.say("common.not_a_choice")
         return READ_BACK
@@ -297,6 +302,17 @@ async def read_back(turn: Turn) -> str:
     if place_given:
         return await location(turn)
     return first_missing(turn)
+
+
+# Words that carry a story on: "terus mereka mecahin kaca", "habis itu pelakunya kabur", "and then they ran".
+_THEN = frozenset({"terus", "trus", "lalu", "kemudian", "habis", "abis", "setelah", "sesudah", "then", "after",
+                   "afterwards", "also", "juga", "dan", "and", "tapi", "but", "sampai", "sampe", "akhirnya"})
+
+
+def _goes_on(text: str) -> bool:
+    """Whether a message tells more of the story: it begins with a word that carries a story on, or tells one."""
+    said = words(text)
+    return bool(said) and ((said[0] in _THEN and len(said) >= 3) or tells_a_story(text))
 
 
 # Words that say a message gives a place by its name: "kel …", "lokasinya di …" (not "di depan rumah": a spot, no

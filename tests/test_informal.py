@@ -796,6 +796,18 @@ async def test_a_correction_at_the_read_back_replaces_what_was_read(engine: Engi
     assert resident.heard("report.summary") and shown in resident.text, resident.text
 
 
+async def test_a_story_told_on_at_the_read_back_is_added_to_it(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("td malem ada org mabuk2an di pos ronda kel gedog sananwetan blitar")
+    assert "Kami baca dari pesan Anda" in resident.text, resident.text
+    await resident.send("terus mereka mecahin kaca warung bu sri")
+    assert resident.heard("report.story_added") and "Kami baca dari pesan Anda" in resident.text, resident.text
+    for said in ("iya", "lewati", "2", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.description.endswith("\nterus mereka mecahin kaca warung bu sri"), report.description
+
+
 @pytest.mark.parametrize("yes", ["ya, sebelum hari ini", "iya bener, sblm hari ini", "betul pak sebelum hari ini"])
 async def test_a_yes_that_repeats_the_time_read_keeps_that_time(engine: Engine, yes: str) -> None:
     resident = Resident(engine)
