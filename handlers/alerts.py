@@ -35,6 +35,11 @@ ACTIONS = Menu("action")  # the one-tap actions on a report, each choice keyed "
 # the same marks, are markup in no chat, and stay visible (an invisible joiner would hide what was typed, and
 # is what the inbound cleaning takes out of every message).
 _INERT_MARKS = str.maketrans({"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"})
+# A mark formats only at a word's edge: it opens after the start, a space or a punctuation mark and before a
+# non-space; it closes after a non-space and before the end, a space or a punctuation mark. Only those are made
+# inert: one inside a word ("arisan_berkah_blitar", "a*b") stays as typed, so that it still matches when an
+# officer copies it into a search. A letter or a digit is a word's; a mark beside another mark is at an edge.
+_MARK_AT_AN_EDGE = re.compile(r"(?<![^\W_])[*_~`](?=\S)|(?<=\S)[*_~`](?![^\W_])")
 # Telegram shows "/word" in any message as a command the reader sends from their own chat with one tap: a
 # resident's words must offer an officer none. The division slash before a word looks the same and is no command.
 _COMMAND_SLASH = re.compile(r"(?<![\w/])/(?=\w)")
@@ -55,8 +60,9 @@ def quoted(text: str) -> str:
     between quotation marks, on one line (its line breaks shown as " / "), so that none of it can stand as a
     line of the alert, with its chat markup inert and no word of it a command."""
     lines = (line.strip() for line in text.splitlines())
-    one_line = " / ".join(line for line in lines if line).translate(_INERT_MARKS)
-    return "\u201c" + _COMMAND_SLASH.sub("\u2215", one_line) + "\u201d"
+    one_line = " / ".join(line for line in lines if line)
+    inert = _MARK_AT_AN_EDGE.sub(lambda mark: mark[0].translate(_INERT_MARKS), one_line)
+    return "\u201c" + _COMMAND_SLASH.sub("\u2215", inert) + "\u201d"
 
 
 def story_start(text: str) -> str:

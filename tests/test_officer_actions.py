@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from bot.channels.console import ConsoleChannel
 from bot.outbox import Dispatcher
 from handlers.actions import LEADS_TO, Action, change_status
-from handlers.alerts import alerts_together, fit_together, said_when
+from handlers.alerts import alerts_together, fit_together, quoted, said_when
 from handlers.engine import Engine
 from handlers.office import Office
 from storage.models import (
@@ -379,6 +379,28 @@ async def test_an_answer_to_an_officers_question_is_quoted_and_forges_no_line(en
     await petugas.send(f"LIHAT {ref}")
     assert not [line for line in petugas.text.splitlines() if line.startswith("Pelapor: Budi")], petugas.text
     assert "jawaban pelapor: \u201cTetangga saya. / Pelapor: Budi" in petugas.text, "the history quotes it too"
+
+
+@pytest.mark.parametrize(("typed", "shown"), [  # the look-alikes: ∗ ˍ ∼ ˋ
+    ("akunnya arisan_berkah_blitar", "akunnya arisan_berkah_blitar"),  # inside a word: formats nothing, as typed
+    ("a*b, 5 * 3 ~ 15, x~y, my`var", "a*b, 5 * 3 ~ 15, x~y, my`var"),   # nor alone between spaces
+    ("*PENTING* _segera_ ~abaikan~ `x`", "∗PENTING∗ ˍsegeraˍ ∼abaikan∼ ˋxˋ"),
+    ("_arisan_berkah_", "ˍarisan_berkahˍ"),                               # the edges of a word only
+    ("(*tolong*), **dua** ```kode```", "(∗tolong∗), ∗∗dua∗∗ ˋˋˋkodeˋˋˋ"),  # beside punctuation or another mark
+    ("sampai_ besok _pagi", "sampaiˍ besok ˍpagi"),                      # one that could close, one that could open
+    ("baris_\n_baris", "barisˍ / ˍbaris"),                                # a line's end is an edge
+])
+def test_only_a_mark_that_could_format_is_made_inert(typed: str, shown: str) -> None:
+    assert quoted(typed) == f"\u201c{shown}\u201d"
+
+
+async def test_an_answer_keeps_the_marks_inside_its_words(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"INFO {ref} Apa nama akun penipunya?")
+    await warga.send("akunnya arisan_berkah_blitar")
+    answer = await deliver_to(engine, PETUGAS)
+    assert "\u201cakunnya arisan_berkah_blitar\u201d" in answer, "copied into a search, it still matches"
 
 
 async def test_an_anonymous_report_gets_no_relay(engine: Engine) -> None:
