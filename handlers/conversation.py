@@ -21,6 +21,7 @@ from handlers.language.intents import (
     SERVICE_QUESTIONS,
     aside,
     category_named,
+    erasure_asked,
     menu_intent,
     puts_off,
     status_asked,
@@ -280,6 +281,16 @@ def _cancel_in_own_words(turn: Turn) -> Said | None:
     return None
 
 
+def _erasure_in_own_words(turn: Turn) -> Said | None:
+    """HAPUS as residents ask it ("tolong hapus data saya pak, sy takut ketauan", "sy mau data sy dihapus aja",
+    "please delete everything about me"), at any step: the confirmation follows, and the report under it stays.
+    Not in an officer's chat, where such words are a resident's, noted at work; nor in a cry for help, which
+    goes first."""
+    if turn.officer is not None or turn.inbound.choice is not None or turn.emergency_answered:
+        return None
+    return Said("delete", "", slash=False) if erasure_asked(turn.text) else None
+
+
 @dataclass(frozen=True)
 class GlobalWord:
     """What answers a global word: the step to ask next, or None to let the step take the message."""
@@ -300,7 +311,7 @@ async def global_word(turn: Turn) -> str | None:
         return await officer.tap(turn, turn.inbound.choice or "")
     said = _parse_keyword(turn.text)
     if said is None or (GLOBAL_WORDS[said.keyword].alone and said.argument):
-        said = _keyword_in_own_words(turn.text) or _cancel_in_own_words(turn)
+        said = _keyword_in_own_words(turn.text) or _cancel_in_own_words(turn) or _erasure_in_own_words(turn)
     # "cek LP-…", "status laporan saya": a resident's own words for STATUS (an officer's bare ref opens the report)
     status_words = said.keyword == "status" if said else not turn.text.startswith("/")
     if turn.officer is None and status_words and (asked := status_asked(turn.text, loosely=turn.step == MENU)):

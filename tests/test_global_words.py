@@ -12,7 +12,7 @@ from handlers.i18n import LANGUAGES, catalogue
 from handlers.turn import one_table
 from storage.crypto import ContactCipher
 from storage.models import Contact, ConversationSession
-from tests.helpers import STEPS, TEST_SECRET, Resident, at, step_of
+from tests.helpers import STEPS, TEST_SECRET, Resident, at, enrolled, step_of
 
 SIDE_STEPS = {"status_ref", "language", "confirm_delete"}  # all reached from the menu above
 IN_A_DRAFT = {"category", "description", "location", "place_check", "place_pick", "when", "photo", "identity",
@@ -262,3 +262,76 @@ async def test_a_request_before_other_words_is_no_command(engine: Engine, said: 
     await resident.send("halo")
     await resident.send(said)
     assert not resident.heard("privacy.confirm_delete"), resident.text
+
+
+# A resident's own words for HAPUS: a request to erase their data, number, account or everything about them.
+ERASURE_ASKED = [
+    "tolong hapus data saya pak, sy takut ketauan anak2 itu",  # the reason after it is theirs to give
+    "sy mau data sy dihapus aja pak",
+    "tolong hapus nomor hp sy dari sistem",
+    "hapusin akun sy",
+    "pak, minta semua data saya dihapus",
+    "please delete everything about me",
+    "delete my account",
+    "I want my number removed from your system",
+]
+# Words of erasing that ask nothing of the sort: a story, a statement of what was done, someone else's data.
+NO_ERASURE_ASKED = [
+    "pelaku menghapus chat di hp saya",
+    "dia hapus semua bukti transfer",
+    "motor saya dicuri, tolong dibantu",
+    "saya sudah hapus semua data saya",
+    "tolong hapus data pelaku dari grup wa",
+    "he deleted everything on my phone",
+]
+
+
+def asked_to_confirm(resident: Resident) -> bool:
+    """The HAPUS question, in whichever language Lapor answered (a first English message at the menu switches)."""
+    return any(resident.heard("privacy.confirm_delete", lang) for lang in LANGUAGES)
+
+
+@pytest.mark.parametrize("said", ERASURE_ASKED)
+async def test_erasure_asked_for_in_own_words_at_the_menu_is_confirmed_first(engine: Engine, said: str) -> None:
+    resident = await at(engine, "menu")
+    await resident.send(said)
+    assert asked_to_confirm(resident), resident.text
+    await resident.send("no")
+    assert any(resident.heard("privacy.kept", lang) for lang in LANGUAGES), resident.text
+    assert await step_of(engine, resident) == "menu", "nothing is erased without a yes"
+
+
+@pytest.mark.parametrize("said", ERASURE_ASKED)
+async def test_erasure_asked_for_in_own_words_in_a_report_keeps_it_under_the_question(
+        engine: Engine, said: str) -> None:
+    resident = await at(engine, "when")  # in Indonesian: a report goes on in the language it began in
+    await resident.send(said)
+    assert resident.heard("privacy.confirm_delete"), resident.text
+    await resident.send("tidak")
+    assert resident.heard("report.ask_when"), resident.text
+    assert await step_of(engine, resident) == "when" and await has_draft(engine, resident)
+
+
+@pytest.mark.parametrize("said", NO_ERASURE_ASKED)
+async def test_words_of_erasing_at_the_menu_ask_no_erasure(engine: Engine, said: str) -> None:
+    resident = await at(engine, "menu")
+    await resident.send(said)
+    assert not asked_to_confirm(resident), resident.text
+
+
+@pytest.mark.parametrize("said", NO_ERASURE_ASKED)
+async def test_words_of_erasing_in_a_story_are_the_story(engine: Engine, said: str) -> None:
+    resident = await at(engine, "description")
+    await resident.send(said)
+    assert not asked_to_confirm(resident), resident.text
+    assert await step_of(engine, resident) != "description", "the story was taken"
+    assert await has_draft(engine, resident)
+
+
+async def test_an_officers_note_in_a_residents_words_asks_no_erasure(engine: Engine) -> None:
+    petugas = await enrolled(engine, "console:petugas")
+    for said in ("patroli", "Gedog Sananwetan", "1", "12 orang", "lainnya"):
+        await petugas.send(said)
+    assert petugas.heard("patrol.ask_concern"), petugas.text
+    await petugas.send("minta semua data saya dihapus saja")  # a resident's concern, as the officer notes it
+    assert not petugas.heard("privacy.confirm_delete") and petugas.heard("patrol.ask_more"), petugas.text

@@ -36,10 +36,11 @@ NEUTRAL = frozenset({
     "so", "that", "is", "it", "s", "its", "yang", "tempatnya", "lokasinya", "disitu", "situ", "sana", "nya", "ada",
     "loh", "uwis", "pun", "sampun", "mah", "atuh", "euy", "weh", "wae", "emoji_melipat_tangan",
 })  # fmt: skip
-# Words that ask before what is asked for: "tolong hapus data saya", "saya mau batal", "please cancel".
+# Words that ask before what is asked for: "tolong hapus data saya", "saya mau batal", "please cancel". The slang
+# lexicon spells "minta" out as "meminta".
 ASKING = frozenset({
-    "tolong", "mohon", "minta", "bantu", "saya", "aku", "sy", "mau", "ingin", "pengen", "pingin", "pengin", "bisa",
-    "please", "pls", "i", "want", "to", "would", "like", "can", "could", "you", "kindly",
+    "tolong", "mohon", "minta", "meminta", "bantu", "saya", "aku", "sy", "mau", "ingin", "pengen", "pingin", "pengin",
+    "bisa", "please", "pls", "i", "want", "to", "would", "like", "can", "could", "you", "kindly",
 })  # fmt: skip
 # Two words that make one answer: "ho oh" (yes), "tidak salah" / "ga salah" (yes: not wrong).
 _YES_PAIRS = {("ho", "oh"), ("he", "eh"), ("hu", "um"), ("tidak", "salah"), ("enggak", "salah"),

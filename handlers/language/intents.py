@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from handlers.i18n import LANGUAGES, aliases, catalogue
-from handlers.language.answers import NEUTRAL, yes_or_no
+from handlers.language.answers import ASKING, NEUTRAL, yes_or_no
 from handlers.language.emergency import is_cry_for_help, missing_person, self_harm
 from handlers.language.normalise import MAX_STEMMED, normalise, spelt_out, stems_of, words
 from handlers.language.slots import DAY_WORDS, TIME_WORDS, when_named
@@ -745,3 +745,58 @@ def stopping(text: str) -> str | None:
         if kind == "no_need" and _root(word) in _GOING_ON_ROOTS:
             kind = "cancel"  # "ga usah dilanjut": it is the report that is not needed
     return kind
+
+
+# Asking, in one's own words, for one's own data to be erased: "tolong hapus data saya pak, sy takut ketauan anak2
+# itu", "sy mau data sy dihapus aja pak", "please delete everything about me". The request is made only of a word
+# of erasing, what is erased, whose it is and from where, with words that ask and forms of address: a story that
+# says "hapus" says more ("pelaku menghapus chat di hp saya", "dia hapus semua bukti transfer"). A reason may
+# follow in a sentence of its own; nothing but greetings and forms of address may come before.
+_ERASE_ROOT = "hapus"  # hapus, dihapus, hapusin, hapuskan, menghapus, ngehapus
+_ERASE_WORDS = frozenset({"delete", "deleted", "erase", "erased", "remove", "removed", "wipe", "wiped"})
+_PHONE = frozenset({"hp", "handphone", "ponsel", "telepon", "phone", "wa", "whatsapp"})  # "no hp": the number
+_ERASABLE = _PHONE | {"data", "nomor", "number", "akun", "account", "kontak", "contact", "semua", "semuanya",
+                      "everything", "all", "info", "informasi", "details", "pribadi", "personal"}
+_WHOSE = frozenset({"saya", "aku", "ku", "gue", "gua", "kami", "i", "me", "my", "mine", "we", "us", "our"})
+_FROM_WHERE = frozenset({"dari", "from", "sistem", "system", "database", "server", "your", "ur", "kalian", "sini",
+                         "bot", "about", "tentang", "of", "dan", "and", "juga", "also", "sekalian"})
+# Words that make it a request, not a telling of what was done ("saya sudah hapus semua data saya"): a word that
+# asks (not the "saya" or "i" that may only be its subject), or a particle of asking; else the verb comes first,
+# as one asks ("hapus nomor hp saya", "delete my account").
+_REQUESTING = (ASKING - _WHOSE - {"to", "like", "you"}) | {"saja", "dong", "deh"}
+# What may open the message before the request: "halo pak, …", "maaf, …", "iya, hapus semua".
+_OPENING = _words_of(GREETING_PHRASES) | {"maaf", "sorry", "ya", "iya", "ok", "oke", "okay"}
+ERASURE_MAX_WORDS = 30  # more than that is a story that happens to open with such a request
+
+
+def _erasing(word: str) -> bool:
+    """A word of erasing: a form of "hapus" ("dihapus", "hapusin") or an English verb of it."""
+    return word in _ERASE_WORDS or (_ERASE_ROOT in word and _root(word) == _ERASE_ROOT)
+
+
+def _of_the_request(word: str) -> bool:
+    """Whether a word is one a request to erase one's data is made of besides the word of erasing."""
+    bare = word.removesuffix("nya").removesuffix("ku") or word  # "datanya", "akunku", "sistemnya"
+    return bare in _ERASABLE | _FROM_WHERE or word in _WHOSE | _FROM_WHERE | ASKING or word in NEUTRAL
+
+
+def erasure_asked(text: str) -> bool:
+    """Whether the message asks to erase the resident's own data, number, account or everything about them, in
+    their own words, with a reason after it or none."""
+    if len(text.split()) > ERASURE_MAX_WORDS:
+        return False
+    asked: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        said = words(sentence)
+        # "no hp", "no wa": the number, not a no (which, said with erasing, answers the confirmation)
+        said = [w for i, w in enumerate(said) if not (w == "no" and said[i + 1:i + 2] and said[i + 1] in _PHONE)]
+        if not all(_erasing(w) or _of_the_request(w) or w in _OPENING for w in said):
+            return False  # a sentence that says more before the request: "dia hapus semua bukti transfer"
+        asked += said
+        if any(_erasing(w) for w in said):
+            break  # what follows is the reason, the resident's to give
+    else:
+        return False
+    first = next((w for w in asked if w not in _OPENING and w not in NEUTRAL), "")
+    return bool(_REQUESTING & set(asked)) or _erasing(first)
+
