@@ -21,6 +21,7 @@ from handlers.language.intents import (
     SERVICE_QUESTIONS,
     aside,
     category_named,
+    erasure_answer,
     erasure_asked,
     menu_intent,
     puts_off,
@@ -191,7 +192,7 @@ def ask_confirm_delete(turn: Turn) -> None:
 
 async def confirm_delete(turn: Turn) -> str:
     """Erases the contact's personal data on a yes; otherwise goes back."""
-    picked = turn.pick(YES_NO)
+    picked = turn.pick(YES_NO) or erasure_answer(turn.text)  # "iya hapus aja", "yes delete it"
     if picked == "yes":
         await delete_contact(turn.db, turn.cipher, turn.contact, t(turn.lang, "privacy.erased"))
         turn.contact_deleted = True

@@ -328,6 +328,27 @@ async def test_words_of_erasing_in_a_story_are_the_story(engine: Engine, said: s
     assert await has_draft(engine, resident)
 
 
+@pytest.mark.parametrize("said", ["iya hapus aja", "ya hapus", "hapus aja pak", "iya, hapus semua data saya",
+                                  "yes delete it", "tolong hapus data saya pak, sy takut ketauan anak2 itu"])
+async def test_a_yes_with_words_of_erasing_around_it_confirms(engine: Engine, said: str) -> None:
+    resident = await at(engine, "confirm_delete")
+    await resident.send(said)
+    assert resident.heard("privacy.deleted"), resident.text
+    async with engine.sessions() as db:
+        assert (await db.execute(select(Contact))).first() is None
+
+
+@pytest.mark.parametrize(("said", "kept"), [("jangan dihapus", True), ("tidak, jangan hapus data saya", True),
+                                            ("ya jangan dihapus", True), ("don't delete", False)])
+async def test_a_no_with_words_of_erasing_around_it_keeps_the_data(engine: Engine, said: str, kept: bool) -> None:
+    resident = await at(engine, "confirm_delete")
+    await resident.send(said)
+    assert not resident.heard("privacy.deleted"), resident.text
+    assert resident.heard("privacy.kept" if kept else "common.not_a_choice"), resident.text  # else asked again
+    async with engine.sessions() as db:
+        assert (await db.execute(select(Contact))).first() is not None
+
+
 async def test_an_officers_note_in_a_residents_words_asks_no_erasure(engine: Engine) -> None:
     petugas = await enrolled(engine, "console:petugas")
     for said in ("patroli", "Gedog Sananwetan", "1", "12 orang", "lainnya"):

@@ -800,3 +800,17 @@ def erasure_asked(text: str) -> bool:
     first = next((w for w in asked if w not in _OPENING and w not in NEUTRAL), "")
     return bool(_REQUESTING & set(asked)) or _erasing(first)
 
+
+def erasure_answer(text: str) -> str | None:
+    """At the question whether to erase: "yes" for the request said again, or a yes with words of erasing around
+    it ("iya hapus aja", "yes delete it"); "no" for a no with them ("jangan dihapus"); None for anything else, and
+    for a message with no word of erasing, which the question's own choices read."""
+    if erasure_asked(text):
+        return "yes"
+    said = words(text)
+    if not any(_erasing(w) for w in said):
+        return None
+    rest = [w for w in said if not _erasing(w) and not _of_the_request(w)]
+    if not rest:
+        return "yes"  # "hapus aja pak": the word of erasing is the yes
+    return yes_or_no(" ".join(rest))  # "iya … aja", "jangan …"; "hapus apa pak?" or "hapus fotonya" neither
