@@ -102,7 +102,7 @@ _FILLER_WORDS = frozenset({
     "pagi", "siang", "sore", "malam", "tadi", "td", "kemarin", "kemaren", "sekarang", "skrg", "barusan", "jam",
     "pukul", "hari", "semalam", "subuh",
     # an expat's words before the place: "we live in Sekar, Bojonegoro"
-    "in", "at", "near", "on", "we", "i", "live", "lives", "living", "my", "our", "the", "of", "from", "to",
+    "in", "at", "near", "on", "we", "live", "lives", "living", "my", "our", "the", "of", "from", "to",
     "house", "home", "around",
 })  # fmt: skip
 #: A number typed for a name's number word: "Kamundan 1" is Kamundan Satu, "Benawa 2" Benawa II.
@@ -358,7 +358,7 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
             alone = telling[first.segment] == len(special) - sum(special)
             spans.append(_Span(start, end, first.segment, alone, key, cutoff, first.level_hint, first.kind_hint,
                                weight, ordinary))
-    return spans, tuple(w.text not in _SPECIAL_WORDS for w in words)
+    return spans, tuple(w.text not in _SPECIAL_WORDS and not w.street for w in words)
 
 
 class RegionIndex:
@@ -670,13 +670,17 @@ def _loose(reading: list[_Hit]) -> list[_Hit]:
     return loose
 
 
+_NEAR_WORDS = 3  # words that say something, between a misspelt village and a name it goes with
+
+
 def _near(hit: _Hit, other: _Hit, telling: tuple[bool, ...]) -> bool:
-    """Whether two names of a reading stand with no word that says something between them: "gedok kemarin sore,
-    kec sananwetan", not "… keeps getting poisoned … we live in Sekar, Bojonegoro"."""
+    """Whether two names of a reading stand with at most a few words that say something between them ("gedok
+    kemarin sore, kec sananwetan", "di klampk ada tawuran, sananwetan"), not a story apart ("… keeps getting
+    poisoned, I think someone is throwing poison over the fence, we live in Sekar, Bojonegoro")."""
     if other is hit or other.level == hit.level:
         return False
     first, last = (hit, other) if hit.start < other.start else (other, hit)
-    return not any(telling[first.end:last.start])
+    return sum(telling[first.end:last.start]) <= _NEAR_WORDS
 
 
 def _passes_over(reading: _Reading, spelt: _Reading, same_words_only: bool = False) -> bool:

@@ -222,8 +222,10 @@ def test_rt_rw_house_numbers_and_street_words_are_ignored(index: RegionIndex) ->
     expat = index.resolve("my neighbour dog keeps getting poisoned, I think someone is throwing poison over the "
                           "fence, we live in Sekar, Bojonegoro")
     assert expat[0].code == SEKAR and is_confident(expat)
-    # A misspelt village with only a time between it and its kecamatan still goes with it.
-    assert index.resolve("motor dicuri di gedok kemarin sore, kec sananwetan")[0].code.startswith(SANANWETAN)
+    # A misspelt village with a few words between it and its kecamatan still goes with it.
+    assert index.resolve("tadi pagi di klampk ada tawuran, sananwetan blitar")[0].code == "35.72.03.1003"
+    assert index.resolve("I live in plosokrep near the mosque, sananwetan blitar")[0].code == "35.72.03.1002"
+    assert index.resolve("plosokrep, jl kenari, sananwetan")[0].code == "35.72.03.1002"  # a street says nothing
     # "kec" marks a kecamatan: the village of that name in it is no place the text marks.
     kecamatan = index.resolve("kec kebonagung pacitn")
     assert kecamatan[0].code == "35.01.05" and kecamatan[0].marked and is_confident(kecamatan)
