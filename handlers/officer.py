@@ -264,13 +264,13 @@ async def note_messages_seen(turn: Turn) -> None:
 
 
 async def _ask_which_alert(turn: Turn, number: int) -> bool:
-    """A bare number after more than one message of alerts came since the officer last wrote: each numbered its
-    reports from 1, so the number names none for sure. Their reports are offered by name, urgent first, and
-    numbered anew; False when one message or none came."""
+    """A bare number after more than one message of alerts, of more than one report, came since the officer last
+    wrote: each numbered its reports from 1, so the number names none for sure. Their reports are offered by
+    name, urgent first, and numbered anew; False otherwise."""
     rows = await sent_since(turn.db, turn.contact.id, turn.data.get("outbox_seen", 0), OutboxKind.OFFICER_ALERT)
-    if len({row.provider_message_id or row.id for row in rows}) < 2:
-        return False
     refs = list(dict.fromkeys(open_payload(turn.cipher, row)["ref"] for row in rows))
+    if len({row.provider_message_id or row.id for row in rows}) < 2 or len(refs) < 2:
+        return False  # one message, or one report alerted twice (its escalation): the number is the latest's
     acknowledge = ACTIONS.options(turn.lang)[0]
     _offer(turn, "officer.which_alert", [[f"{acknowledge.key}:{ref}", f"{acknowledge.label} {ref}"] for ref in refs],
            number=number)

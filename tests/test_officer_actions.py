@@ -221,6 +221,16 @@ async def test_a_number_after_two_messages_of_alerts_asks_which_report_it_means(
         ReportStatus.RECEIVED, ReportStatus.RECEIVED, ReportStatus.ACKNOWLEDGED, ReportStatus.RECEIVED]
 
 
+async def test_a_number_after_a_report_and_its_escalation_means_the_latest(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await deliver_to(engine, PETUGAS)
+    assert await engine.escalate(now=utcnow() + dt.timedelta(hours=3)) == 1
+    await deliver_to(engine, PETUGAS)  # two messages since the officer wrote, of one report
+    await petugas.send("1")
+    assert not petugas.heard("officer.which_alert") and ref in petugas.text, petugas.text
+
+
 async def test_an_alert_sent_together_then_again_on_its_own_asks_which_report_a_number_means(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     refs = [(await file_report(engine, urn, description=f"Helm dicuri di parkiran pasar, yang {urn[-1]}"))[1]
