@@ -304,15 +304,24 @@ async def read_back(turn: Turn) -> str:
     return first_missing(turn)
 
 
-# Words that carry a story on: "terus mereka mecahin kaca", "habis itu pelakunya kabur", "and then they ran".
-_THEN = frozenset({"terus", "trus", "lalu", "kemudian", "habis", "abis", "setelah", "sesudah", "then", "after",
-                   "afterwards", "also", "juga", "dan", "and", "tapi", "but", "sampai", "sampe", "akhirnya"})
+# Words that carry a story on: "terus mereka mecahin kaca", "habis itu pelakunya kabur", "then they ran".
+_THEN = frozenset({"terus", "trus", "lalu", "kemudian", "habis", "abis", "setelah", "sesudah", "akhirnya", "then",
+                   "afterwards"})
+# Words that make such a message a question, an answer or a correction rather than more of the story.
+_NOT_TELLING = frozenset({"apa", "apakah", "gimana", "bagaimana", "kapan", "kenapa", "siapa", "mana", "berapa",
+                          "bisa", "boleh", "what", "how", "when", "why", "who", "where", "is", "are", "does", "do",
+                          "can", "will", "laporan", "lapor", "report"})
+_TELLS_ON_WORDS = 4
 
 
 def _goes_on(text: str) -> bool:
-    """Whether a message tells more of the story: it begins with a word that carries a story on, or tells one."""
+    """Whether a message tells more of the story: one that tells one, or one that begins with a word carrying a
+    story on and asks, answers and corrects nothing ("terus laporan saya diproses kapan" asks)."""
     said = words(text)
-    return bool(said) and ((said[0] in _THEN and len(said) >= 3) or tells_a_story(text))
+    if tells_a_story(text):
+        return True
+    return len(said) >= _TELLS_ON_WORDS and said[0] in _THEN and "?" not in text and not any(
+        word in _NOT_TELLING | YES | NO or field_named(word) for word in said)
 
 
 # Words that say a message gives a place by its name: "kel …", "lokasinya di …" (not "di depan rumah": a spot, no
@@ -431,7 +440,8 @@ def answer_aside(turn: Turn) -> str | None:
         return None
     if turn.emergency_answered:
         tells_what_happened = turn.step in (DESCRIPTION, VOICE_CAPTION) or \
-            (turn.step == CATEGORY and "description" not in turn.draft)
+            (turn.step == CATEGORY and "description" not in turn.draft) or \
+            (turn.step == READ_BACK and _goes_on(turn.text))  # the story told on, with a cry in it
         return None if tells_what_happened else turn.step
     said = aside(turn.text)
     if said is None or (turn.step in YES_NO_STEPS and yes_or_no(turn.text) is not None):
@@ -809,7 +819,7 @@ async def when(turn: Turn) -> str:
             turn.draft["identity"] = shown
             turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[shown])
             return WHEN
-        if "?" in turn.text:  # "is this going to the police directly?": a question, no time
+        if "?" in turn.text and set(words(turn.text)) & _NOT_TELLING:  # "is this going to the police directly?"
             turn.say("report.when_invalid", shortest=WHEN_CHARS[0], longest=WHEN_CHARS[1])
             return WHEN
     shortest, longest = WHEN_CHARS

@@ -181,7 +181,7 @@ async def test_language_named_in_words_switches(engine: Engine, text: str) -> No
     assert resident.heard("language.changed", "en")
 
 
-@pytest.mark.parametrize("first", ["english", "English please", "in english"])
+@pytest.mark.parametrize("first", ["english", "English please", "in english", "hi, english please"])
 async def test_a_language_asked_for_in_the_first_message_is_the_greetings(engine: Engine, first: str) -> None:
     resident = Resident(engine)
     await resident.send(first)
@@ -246,7 +246,8 @@ async def test_erasure_asked_for_with_a_request_before_it_is_confirmed_first(
     assert resident.heard("privacy.confirm_delete", lang), resident.text
 
 
-@pytest.mark.parametrize("said", ["hapus apa pak?", "hapus nanti aja", "hapus fotonya aja"])
+@pytest.mark.parametrize("said", ["hapus apa pak?", "hapus nanti aja", "hapus fotonya aja",
+                                  "semua data saya dihapus ya?", "so my number is deleted?"])
 async def test_only_a_yes_confirms_the_erasure(engine: Engine, said: str) -> None:
     resident = Resident(engine)
     await resident.send("halo")
@@ -283,6 +284,10 @@ NO_ERASURE_ASKED = [
     "saya sudah hapus semua data saya",
     "tolong hapus data pelaku dari grup wa",
     "he deleted everything on my phone",
+    "iya dihapus semua pak",       # an answer of what was done: an officer asked whether the chat was erased
+    "sudah dihapus semua",
+    "tolong hapus akunnya pak",    # the scammer's account, not the resident's
+    "please delete the account",
 ]
 
 

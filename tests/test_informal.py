@@ -796,6 +796,15 @@ async def test_a_correction_at_the_read_back_replaces_what_was_read(engine: Engi
     assert resident.heard("report.summary") and shown in resident.text, resident.text
 
 
+@pytest.mark.parametrize("said", ["tapi bukan kemarin", "dan tolong dirahasiakan ya", "tapi itu benar semua pak",
+                                  "terus laporan saya diproses kapan", "also can I send a photo?"])
+async def test_an_answer_at_the_read_back_is_not_added_to_the_story(engine: Engine, said: str) -> None:
+    resident = Resident(engine)
+    await resident.send("td malem ada org mabuk2an di pos ronda kel gedog sananwetan blitar")
+    await resident.send(said)
+    assert not resident.heard("report.story_added"), resident.text
+
+
 async def test_a_story_told_on_at_the_read_back_is_added_to_it(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("td malem ada org mabuk2an di pos ronda kel gedog sananwetan blitar")

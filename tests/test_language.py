@@ -68,6 +68,8 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("kemarin lusa jam 5 ada maling", "kemarin lusa jam 5"),
     ("last night at 11pm someone broke in", "last night at 11pm"),
     ("kemarin 3 motor hilang di parkiran", "kemarin"),                 # a count of things is no hour
+    ("hp dijambret 2 jam lalu", "2 jam lalu"),
+    ("kemarin 1 jam", "kemarin 1 jam"),
     ("kemarin sore 17 agustus ada ribut", "kemarin sore"),
     ("kemarin sore jam brp ya lupa", "kemarin sore"),                  # "jam" with no hour after it
     ("motor sy dicuri lagi", None),                                    # "lagi": again, no time

@@ -146,9 +146,11 @@ async def test_what_is_awaited_of_a_report_asked_as_not_yet_come_lists_own_repor
     assert not resident.heard("emergency.call_110"), "the danger named is the report's, no new cry"
 
 
-async def test_a_cry_told_beside_a_question_after_a_report_is_answered_with_110(engine: Engine) -> None:
+@pytest.mark.parametrize("cry", ["laporan saya gimana pak, orangnya datang lagi bawa celurit!!",
+                                 "gimana laporan saya pak, tolong saya takut"])
+async def test_a_cry_told_beside_a_question_after_a_report_is_answered_with_110(engine: Engine, cry: str) -> None:
     resident, _ref = await file_report(engine)
-    await resident.send("laporan saya gimana pak, orangnya datang lagi bawa celurit!!")
+    await resident.send(cry)
     assert resident.heard("emergency.call_110"), resident.text
 
 

@@ -283,20 +283,23 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
                 or ("any" in said and said & {"news", "update", "updates"}) or outcome_asked)
     if not (reported and (said & ASKING_AFTER or outcome_asked)) or said & HOW_ONLY:
         return False
-    others, telling, naming = [], [], False
+    others, telling, unnamed, naming = [], [], [], False
     for i, word in enumerate(said_in_order):
         if word in ASKING_AFTER:
             naming = False
         elif word in _NAMING_WORDS:  # "laporan helm saya yang hilang", "pengaduan saya soal parkir liar"
             naming = True
+        if not naming:
+            unnamed.append(word)
         if word in STATUS_WORDS | ASKING_AFTER | NOT_YET_WORDS | WHY_WORDS | _SINCE_WHEN or word in NEUTRAL:
             continue
         if not (naming and outcome_asked):  # "dompet sy yg ilang di pasar udh ketemu blm?" names the report
             others.append(word)
         if not naming and not (i and said_in_order[i - 1] in REPORT_NOUNS):  # "laporan pencurian saya"
             telling.append(word)
-    # Words that name the report are no cry ("laporan yg celurit itu gmn pak"); a cry told beside the question is.
-    if is_cry_for_help(" ".join(telling)):
+    # Words that name the report are no cry ("laporan yg celurit itu gmn pak"); a cry told beside the question is
+    # ("gimana laporan saya pak, tolong saya takut").
+    if is_cry_for_help(" ".join(unnamed)):
         return False
     if said & DECIDED_WORDS and said & WHY_WORDS:  # "lho kok ditolak pak, kan sapinya emang ilang td malem"
         return True
@@ -754,6 +757,10 @@ def stopping(text: str) -> str | None:
 # follow in a sentence of its own; nothing but greetings and forms of address may come before.
 _ERASE_ROOT = "hapus"  # hapus, dihapus, hapusin, hapuskan, menghapus, ngehapus
 _ERASE_WORDS = frozenset({"delete", "deleted", "erase", "erased", "remove", "removed", "wipe", "wiped"})
+# Erasing asked for by its verb first, as one asks ("hapus nomor hp saya", "delete my account"), not told done
+# ("dihapus semua pak", "sudah dihapus"): the forms that ask.
+_ERASE_NOW = frozenset({"hapus", "hapusin", "hapuskan", "apus", "delete", "erase", "remove", "wipe"})
+_DONE = frozenset({"sudah", "udah", "sdh", "telah", "already", "was", "were", "been", "kehapus", "terhapus"})
 _PHONE = frozenset({"hp", "handphone", "ponsel", "telepon", "phone", "wa", "whatsapp"})  # "no hp": the number
 _ERASABLE = _PHONE | {"data", "nomor", "number", "akun", "account", "kontak", "contact", "semua", "semuanya",
                       "everything", "all", "info", "informasi", "details", "pribadi", "personal"}
@@ -797,14 +804,20 @@ def erasure_asked(text: str) -> bool:
             break  # what follows is the reason, the resident's to give
     else:
         return False
+    request = set(asked)
+    if request & _DONE or not (request & _WHOSE or any(w.endswith("ku") and _of_the_request(w) for w in request)):
+        return False  # "sudah dihapus semua pak" tells; "tolong hapus akunnya" is someone else's account
     first = next((w for w in asked if w not in _OPENING and w not in NEUTRAL), "")
-    return bool(_REQUESTING & set(asked)) or _erasing(first)
+    return bool(_REQUESTING & request) or first in _ERASE_NOW
 
 
 def erasure_answer(text: str) -> str | None:
     """At the question whether to erase: "yes" for the request said again, or a yes with words of erasing around
-    it ("iya hapus aja", "yes delete it"); "no" for a no with them ("jangan dihapus"); None for anything else, and
-    for a message with no word of erasing, which the question's own choices read."""
+    it ("iya hapus aja", "yes delete it"); "no" for a no with them ("jangan dihapus"); None for anything else, a
+    question above all ("semua data saya dihapus ya?": what is asked is no yes), and for a message with no word
+    of erasing, which the question's own choices read."""
+    if "?" in text:
+        return None
     if erasure_asked(text):
         return "yes"
     said = words(text)

@@ -7,8 +7,10 @@ import re
 from handlers.language.answers import NEUTRAL
 from handlers.language.normalise import words
 
-# Words of the moment, checked in this order: "tadi malam" is earlier than "tadi", "kemarin" than "sekarang".
+# Words of the moment, checked in this order: "2 jam yang lalu" is today, "tadi malam" earlier than "tadi",
+# "kemarin" than "sekarang".
 WHEN_PHRASES = (
+    ("today", ("jam lalu", "jam yang lalu", "menit lalu", "menit yang lalu", "hours ago", "hour ago", "minutes ago")),
     ("earlier", ("kemarin", "kemaren", "kemarinnya", "kemarennya", "semalam", "semalem", "tadi malam",
                  "malam tadi", "minggu lalu", "bulan lalu", "hari lalu", "tahun lalu", "yang lalu", "lusa",
                  "yesterday", "last night", "last week", "days ago", "week ago", "ago",
@@ -61,7 +63,7 @@ def time_told(text: str) -> tuple[str, str] | None:
         start -= 1
     while end < len(said) and end - start < _TOLD_WORDS and _of_a_time(said, end):
         end += 1
-    while said[end - 1] in _AROUND_AN_HOUR:  # "kemarin sore jam" of "kemarin sore jam brp ya lupa"
+    while said[end - 1] in _AROUND_AN_HOUR and not said[end - 2].isdecimal():  # "kemarin sore jam" of "… jam brp"
         end -= 1
     told = _CLOCK.sub(r"\1.\2", " ".join(said[start:end]))
     return None if told in _ALSO_AGAIN else (choice, told)

@@ -45,7 +45,8 @@ _LANGUAGE_NAMES = {("english",): "en", ("bahasa", "inggris"): "en", ("indonesian
                    ("bahasa", "indonesia"): "id"}
 _AROUND_A_LANGUAGE = frozenset({
     "please", "pls", "plz", "in", "use", "speak", "can", "could", "we", "i", "you", "language", "only", "pakai",
-    "pake", "dong", "aja", "saja", "ya", "mau", "ingin", "minta", "bisa", "ganti", "ke", "pak", "min",
+    "pake", "dong", "aja", "saja", "ya", "mau", "ingin", "minta", "bisa", "ganti", "ke", "pak", "min", "hi",
+    "hello", "halo", "hai", "hey",
 })  # fmt: skip
 
 
