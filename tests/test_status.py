@@ -136,7 +136,9 @@ async def test_news_asked_for_a_thing_reported_lists_own_reports(engine: Engine)
                                    "loh kok ditolak pak??", "dompet sy yg ilang di pasar udh ketemu blm pak?",
                                    "LAPORAN SY DARI TD PAGI GAK ADA YG NGURUS!!!!",
                                    "lho kok ditolak pak, kan sapinya emang ilang td malem",
-                                   "laporan yg celurit itu gmn pak"])
+                                   "laporan yg celurit itu gmn pak", "udah ada polisi yg dateng blm pak?",
+                                   "did the police do anything about the break-in?", "has anyone looked at it",
+                                   "nomor laporan sy brp ya? lupa", "where is my report"])
 async def test_what_is_awaited_of_a_report_asked_as_not_yet_come_lists_own_reports(engine: Engine,
                                                                                  asked: str) -> None:
     resident, ref = await file_report(engine)

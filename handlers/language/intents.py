@@ -91,7 +91,8 @@ STATUS_WORDS = REPORT_NOUNS | OWN_WORDS | frozenset({
     "any", "news", "updates", "yet", "has", "have", "been", "there",
 })
 # Words that ask how a report is going, and how many words besides a question after one's reports may hold.
-ASKING_AFTER = frozenset({"status", "statusnya", "cek", "check", "kabar", "kabarnya", "perkembangan",
+ASKING_AFTER = frozenset({"status", "statusnya", "cek", "check", "kabar", "kabarnya", "perkembangan", "berapa",
+                          "lupa", "forgot", "where",
                           "perkembangannya", "progress", "update", "bagaimana", "mana", "sejauh", "diproses",
                           "ditindaklanjuti", "ditanggapi", "direspon", "dibaca", "news", "updates", "mengurus",
                           "diurus", "nanggapi", "menanggapi", "ditangani", "menangani"})
@@ -102,6 +103,11 @@ _SINCE_WHEN = TIME_WORDS | DAY_WORDS | {"dari", "sejak", "since", "enggak", "tid
 OUTCOME_WORDS = frozenset({"ketemu", "ditemukan", "ketangkap", "ketangkep", "tertangkap", "ditangkap", "dibekuk",
                            "found", "caught", "arrested", "recovered"})
 NOT_YET_WORDS = frozenset({"belum", "yet"})
+# Whether the police came or did anything, asked of a report made.
+_ACTORS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anyone", "anybody"})
+_ACTED = frozenset({"datang", "dateng", "came", "come", "looked", "responded", "did", "do", "done", "anything",
+                    "something", "checked", "visited", "ngecek", "nanganin"})
+_ASKED_DONE = frozenset({"did", "has", "have", "sudah", "udah"})
 # What was decided of a report, asked why: "loh kok ditolak pak??", "why was my report closed?".
 DECIDED_WORDS = frozenset({"ditolak", "tolak", "rejected", "ditutup", "closed", "selesai", "diselesaikan", "resolved",
                            "dihentikan"})
@@ -273,8 +279,12 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
     and besides at most a few words that tell nothing happening and name no incident (but the report's: "laporan
     pencurian saya", "motor saya yang dicuri") and ask no way to report; never a cry for help."""
     said = set(said_in_order)
-    # what is awaited of a report, asked as not yet come, or why it was decided as it was
-    outcome_asked = bool((said & OUTCOME_WORDS and said & NOT_YET_WORDS) or (said & DECIDED_WORDS and said & WHY_WORDS))
+    # what is awaited of a report, asked as not yet come, or why it was decided as it was; or whether the police
+    # came or did anything ("udah ada polisi yg dateng blm pak?", "did the police do anything about the break-in?")
+    acted = bool(said & _ACTORS and said & _ACTED  # asked of what was to be done by now: "kapan polisi datang?" asks
+                 and (said & NOT_YET_WORDS or said_in_order[0] in _ASKED_DONE))  # how long it takes
+    outcome_asked = acted or bool((said & OUTCOME_WORDS and said & NOT_YET_WORDS)
+                                  or (said & DECIDED_WORDS and said & WHY_WORDS))
     # "sudah lapor", or news asked for as not come yet ("motor sy yg dicuri kmrn udh ada kabar blm?", "any news
     # on my stolen motorbike?", "hp sy udh ketemu blm?")
     # "laporan" after a word of wanting is a report to make ("mau laporan, tetangga …"), not one made
@@ -293,6 +303,8 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
             unnamed.append(word)
         if word in STATUS_WORDS | ASKING_AFTER | NOT_YET_WORDS | WHY_WORDS | _SINCE_WHEN or word in NEUTRAL:
             continue
+        if outcome_asked and word in OUTCOME_WORDS | _ACTORS | _ACTED | _ASKED_DONE:
+            continue  # "udh ditangkep blm", "polisi yg dateng": what is asked, not what happened
         if not (naming and outcome_asked):  # "dompet sy yg ilang di pasar udh ketemu blm?" names the report
             others.append(word)
         if not naming and not (i and said_in_order[i - 1] in REPORT_NOUNS):  # "laporan pencurian saya"
