@@ -27,6 +27,7 @@ from handlers.language.intents import (
     puts_off,
     status_asked,
     stopping,
+    takes_back,
     tells_of_the_kind,
     wants_to_report,
 )
@@ -426,10 +427,24 @@ async def _cancel(turn: Turn, _said: Said) -> str:
         return resume(turn)  # cancels the look-up or question, not the report under it
     if kept := patrol.drop_concern(turn):
         return kept
+    cancelled = report_flow.set_aside(turn.data, turn.step, turn.now)
+    if cancelled is not None:  # for the next message only: "eh jangan dibatalin, lanjut aja" takes it back
+        turn.data["cancelled"] = cancelled
     had_report = turn.data.pop("draft", None) is not None
     had_patrol = turn.data.pop("patrol", None) is not None
     turn.say("report.cancelled" if had_report else "patrol.cancelled" if had_patrol else "common.nothing_to_cancel")
     return MENU
+
+
+def _cancel_taken_back(turn: Turn) -> str | None:
+    """The report cancelled by the message before, back where it was when this one takes the cancel back ("eh
+    jangan dibatalin pak, lanjut aja", "LANJUT"); the cancelled report is kept for that one message only."""
+    cancelled = turn.data.pop("cancelled", None)
+    if cancelled is None or turn.step != MENU or turn.inbound.choice is not None or not takes_back(turn.text):
+        return None
+    turn.data["draft"] = cancelled["draft"]
+    turn.say("report.cancel_taken_back")
+    return cancelled["step"]
 
 
 async def _help(turn: Turn, _said: Said) -> str:
@@ -546,7 +561,9 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         if kept:
             turn.data["expired_draft"] = kept
             turn.say("report.expired")
-    next_step = await global_word(turn)
+    next_step = _cancel_taken_back(turn)
+    if next_step is None:
+        next_step = await global_word(turn)
     if next_step is None and turn.step in report_flow.STEPS and "draft" in turn.data:
         next_step = await report_flow.correct(turn) or report_flow.answer_aside(turn)
     if next_step is None and (first_contact or expired) and not _tells_something(turn):

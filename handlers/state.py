@@ -149,6 +149,7 @@ class SessionData(TypedDict, total=False):
     shortcuts: list[str]  # what the numbers of the list or report shown last to an officer mean
     outbox_seen: int  # the newest outbox row sent to the officer before they last wrote
     already_reported_ref: str  # the report whose story the resident sent again and was told of
+    cancelled: ExpiredDraft  # the report cancelled by the message before, kept for the next one only
 
 
 _SESSION = TypeAdapter(SessionData)

@@ -42,6 +42,24 @@ async def test_cancel_goes_back_to_the_menu_from_any_step(engine: Engine, step: 
     assert not await has_draft(engine, resident)
 
 
+@pytest.mark.parametrize("back", ["eh jangan dibatalin pak, lanjut aja", "gak jadi batal", "LANJUT"])
+async def test_a_cancel_taken_back_at_once_brings_the_report_back_where_it_was(engine: Engine, back: str) -> None:
+    resident = await at(engine, "location")
+    await resident.send("batal")
+    assert resident.heard("report.cancelled") and not await has_draft(engine, resident)
+    await resident.send(back)
+    assert resident.heard("report.cancel_taken_back") and resident.heard("report.ask_location"), resident.text
+    assert await step_of(engine, resident) == "location" and await has_draft(engine, resident)
+
+
+async def test_a_cancel_is_taken_back_only_by_the_next_message(engine: Engine) -> None:
+    resident = await at(engine, "location")
+    await resident.send("batal")
+    await resident.send("halo")
+    await resident.send("lanjut")
+    assert not resident.heard("report.cancel_taken_back") and not await has_draft(engine, resident), resident.text
+
+
 @pytest.mark.parametrize("step", sorted(SIDE_STEPS))
 async def test_cancel_at_a_side_question_keeps_the_report_under_it(engine: Engine, step: str) -> None:
     resident = await at(engine, "when")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from handlers.i18n import LANGUAGES, aliases, catalogue
-from handlers.language.answers import ASKING, NEUTRAL, yes_or_no
+from handlers.language.answers import ASKING, NEUTRAL, NO, yes_or_no
 from handlers.language.emergency import is_cry_for_help, missing_person, self_harm
 from handlers.language.normalise import MAX_STEMMED, normalise, spelt_out, stems_of, words
 from handlers.language.slots import DAY_WORDS, TIME_WORDS, when_named
@@ -839,3 +839,17 @@ def erasure_answer(text: str) -> str | None:
     if not rest:
         return "yes"  # "hapus aja pak": the word of erasing is the yes
     return yes_or_no(" ".join(rest))  # "iya … aja", "jangan …"; "hapus apa pak?" or "hapus fotonya" neither
+
+
+# Taking a cancel back, right after it: "eh jangan dibatalin pak, lanjut aja", "gak jadi batal", "LANJUT", "undo".
+_GO_ON = frozenset({"lanjut", "lanjutkan", "lanjutin", "teruskan", "terusin", "continue", "undo", "resume"})
+_CANCEL_WORDS = frozenset({"batal", "dibatalin", "dibatalkan", "batalin", "batalkan", "cancel", "cancelled"})
+TAKE_BACK_MAX_WORDS = 8
+
+
+def takes_back(text: str) -> bool:
+    """Whether a short message takes back the cancel just made: a word of going on, or a no to cancelling."""
+    said = words(text)
+    return 0 < len(said) <= TAKE_BACK_MAX_WORDS and bool(
+        set(said) & _GO_ON or (set(said) & _CANCEL_WORDS and set(said) & (NO | {"jangan", "salah"})))
+
