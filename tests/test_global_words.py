@@ -60,6 +60,13 @@ async def test_a_cancel_is_taken_back_only_by_the_next_message(engine: Engine) -
     assert not resident.heard("report.cancel_taken_back") and not await has_draft(engine, resident), resident.text
 
 
+async def test_a_cancel_said_again_is_no_cancel_taken_back(engine: Engine) -> None:
+    resident = await at(engine, "location")
+    await resident.send("batal")
+    await resident.send("bukan, memang batal")
+    assert not resident.heard("report.cancel_taken_back") and not await has_draft(engine, resident), resident.text
+
+
 @pytest.mark.parametrize("step", sorted(SIDE_STEPS))
 async def test_cancel_at_a_side_question_keeps_the_report_under_it(engine: Engine, step: str) -> None:
     resident = await at(engine, "when")

@@ -848,8 +848,9 @@ TAKE_BACK_MAX_WORDS = 8
 
 
 def takes_back(text: str) -> bool:
-    """Whether a short message takes back the cancel just made: a word of going on, or a no to cancelling."""
+    """Whether a short message takes back the cancel just made: a word of going on, or cancelling refused
+    ("jangan dibatalin", "gak jadi batal"; not "bukan, memang batal", which says it again)."""
     said = words(text)
-    return 0 < len(said) <= TAKE_BACK_MAX_WORDS and bool(
-        set(said) & _GO_ON or (set(said) & _CANCEL_WORDS and set(said) & (NO | {"jangan", "salah"})))
+    refused = "jangan" in said or any(word in NO and said[i + 1:i + 2] == ["jadi"] for i, word in enumerate(said))
+    return 0 < len(said) <= TAKE_BACK_MAX_WORDS and bool(set(said) & _GO_ON or (set(said) & _CANCEL_WORDS and refused))
 
