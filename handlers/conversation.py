@@ -119,7 +119,7 @@ async def _start_urgent(turn: Turn) -> str:
 async def _menu_intent(turn: Turn) -> str:
     """What a message that is no menu choice asks for: a report (told whole, of a kind, or just wanted), how to
     report, the police number; thanks and an "ok" are answered, tears or fear with a gentle question of what
-    happened; anything else is asked once, with the menu."""
+    happened; a place alone starts a report with it; anything else is asked once, with the menu."""
     intent = menu_intent(turn.text)
     if intent == "story" or (intent == "category" and tells_of_the_kind(turn.text)):
         return await report_flow.start_from_story(turn)
@@ -132,6 +132,8 @@ async def _menu_intent(turn: Turn) -> str:
         return report_flow.start(turn)
     if intent in ("thanks", "police_number", "distress", *SERVICE_QUESTIONS):
         turn.say(f"menu.{intent}")
+    elif intent is None and (step := await report_flow.start_from_place(turn)):
+        return step
     elif intent not in ("ok", "greeting"):  # the menu that follows answers both
         turn.say("menu.not_understood")
     return MENU

@@ -130,6 +130,15 @@ async def start_from_story(turn: Turn, *, urgent: bool = False) -> str:
     return await _take_story(turn)
 
 
+async def start_from_place(turn: Turn) -> str | None:
+    """A place sent before anything else ("di gedog sananwetan blitar pak") starts a report with it: the place is
+    confirmed first, then the rest asked. None when the message names no place."""
+    if not await _names_a_place(turn):
+        return None
+    start(turn)
+    return await location(turn)
+
+
 async def _take_story(turn: Turn) -> str:
     urgent = bool(turn.draft.get("urgent"))
     text, longest = turn.text, DESCRIPTION_CHARS[1]

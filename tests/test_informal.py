@@ -805,6 +805,17 @@ async def test_an_answer_at_the_read_back_is_not_added_to_the_story(engine: Engi
     assert not resident.heard("report.story_added"), resident.text
 
 
+async def test_a_place_sent_before_the_story_starts_the_report_with_it(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("di gedog sananwetan blitar pak")
+    assert resident.heard("place.confirm") and "Kel. Gedog" in resident.text, resident.text
+    for said in ("ya", "1", "motor saya dicuri di depan rumah tadi malam", "iya", "lewati", "2", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert (report.village_code, report.occurred_text) == (GEDOG, "tadi malam")
+
+
 async def test_a_story_told_on_at_the_read_back_is_added_to_it(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("td malem ada org mabuk2an di pos ronda kel gedog sananwetan blitar")
