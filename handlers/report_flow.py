@@ -267,7 +267,9 @@ def ask_read_back(turn: Turn) -> None:
 
 async def read_back(turn: Turn) -> str:
     """Keeps what was read from the story on a yes (with the time, or the time not said), none of it on a no;
-    then asks what is still missing. A yes that says the time ("iya bener, semalam") keeps that time."""
+    then asks what is still missing. A yes that says the time ("iya bener, semalam") keeps that time; answers to
+    later questions said with it ("…, ga ada foto", "…, rahasia aja") are kept for them."""
+    _keep_later_answers(turn)
     asks_when = "when" not in turn.draft["read"] and "when" not in turn.draft
     picked = turn.pick(READ_BACK_WHEN if asks_when else READ_BACK_OPTIONS)
     if picked is None and turn.inbound.choice is None:
@@ -837,6 +839,30 @@ async def when(turn: Turn) -> str:
         return WHEN
     turn.draft["when"] = {"text": turn.text}
     return first_missing(turn)
+
+
+_CLAUSES = re.compile(r"\s*[,.;]+\s*")
+
+
+def _keep_later_answers(turn: Turn) -> None:
+    """Takes out of a message of several clauses those that answer the photo or identity question ("iya bener, td
+    pagi jam 6an, ga ada foto"), keeping them for those questions; the rest answers the question asked."""
+    if turn.inbound.choice is not None:
+        return
+    clauses = [clause for clause in _CLAUSES.split(turn.text) if clause]
+    if len(clauses) < 2:
+        return
+    rest = []
+    for clause in clauses:
+        if _no_photo(clause):
+            turn.draft["photo_skipped"] = True
+        elif not _names_a_time(clause) and (shown := IDENTITIES.pick(turn.lang, clause)) is not None:
+            turn.draft["identity"] = shown
+        else:
+            rest.append(clause)
+    if rest and len(rest) < len(clauses):
+        turn.text = ", ".join(rest)
+        turn.inbound = dataclasses.replace(turn.inbound, text=turn.text)
 
 
 _WITHOUT = frozenset({"tanpa", "without", "none"})

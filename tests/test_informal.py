@@ -805,6 +805,17 @@ async def test_an_answer_at_the_read_back_is_not_added_to_the_story(engine: Engi
     assert not resident.heard("report.story_added"), resident.text
 
 
+async def test_answers_to_later_questions_said_with_the_yes_are_kept_for_them(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri di parkiran pasar gedog sananwetan blitar")
+    await resident.send("iya bener, td pagi jam 6an, ga ada foto, rahasia aja")
+    assert resident.heard("report.summary"), "the photo and the identity are not asked again"
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert (report.village_code, report.identity, report.occurred_text) == (
+        GEDOG, Identity.CONFIDENTIAL, "Tadi, hari ini")
+
+
 async def test_a_place_sent_before_the_story_starts_the_report_with_it(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")
