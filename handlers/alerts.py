@@ -100,17 +100,13 @@ def action_choices(lang: str, ref: str) -> list[list[str]]:
     return [[f"{choice.key}:{ref}", choice.label] for choice in ACTIONS.options(lang)]
 
 
-def report_place(office: Office, report: Report, lang: str) -> str:
-    return describe_place(lang, office.router, location_text=_typed(report.location_text), latitude=report.latitude,
-                          longitude=report.longitude,
-                          code=report.village_code or report.district_code or report.regency_code)
-
-
-def official_place(office: Office, report: Report, lang: str) -> str:
-    """Where, in few words: the official place it was read as; what the resident typed (or the pin) where none."""
+def report_place(office: Office, report: Report, lang: str, *, as_typed: bool = True) -> str:
+    """Where, as the resident put it with the official place it was read as; not `as_typed`, in few words: the
+    official place alone, and what the resident typed (or the pin) only where none was found."""
     code = report.village_code or report.district_code or report.regency_code
-    return describe_place(lang, office.router, location_text=None if code else _typed(report.location_text),
-                          latitude=report.latitude, longitude=report.longitude, code=code)
+    typed = _typed(report.location_text) if as_typed or not code else None
+    return describe_place(lang, office.router, location_text=typed, latitude=report.latitude,
+                          longitude=report.longitude, code=code)
 
 
 def witness_place(office: Office, witness: Witness, lang: str) -> str:
@@ -163,7 +159,7 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
         photo=t(lang, "alert.photo_attached" if photo else "alert.no_photo"),
         reporter=await reporter_line(office, report.identity, report.contact_id, lang),
     )
-    brief = t(lang, "alert.brief", **said, place=official_place(office, report, lang),
+    brief = t(lang, "alert.brief", **said, place=report_place(office, report, lang, as_typed=False),
               description=story_start(report.description))
     payload: dict[str, Any] = {"text": text, "brief": brief, "ref": report.ref, "lang": lang,
                                "choices": action_choices(lang, report.ref),
