@@ -39,6 +39,8 @@ ALWAYS_WORDS = frozenset({
     "dicekik", "dihajar", "digebuk", "digebukin", "disiksa", "penyiksaan", "ditembak", "ditembaki", "penembakan",
     "tembakan", "ledakan", "ngebacok", "ngeroyok", "dikeroyok", "penculikan", "perampokan", "perampok",
     "pembacokan", "perampasan", "penjarahan", "ngancam",
+    # someone struck by electricity
+    "kesetrum", "tersetrum", "electrocuted",
 })  # fmt: skip
 # Violence at home is a cry however it is told, as past or as habit ("suami saya mukul saya tiap hari"): a blow
 # with one of the household close by and a person struck or striking beside it, so that "motor ibu saya hilang
@@ -91,6 +93,10 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "kebocoran gas", "gas bocor", "bocor gas", "tidak bernafas", "badly hurt", "badly injured", "seriously hurt",
     "seriously injured", "not breathing", "kejang kejang", "seizure", "want to die", "wants to die", "wants to jump",
     "want to jump", "going to jump", "about to jump",
+    # a live wire come down, for whoever touches it (one hanging low is a hazard to report: "menjuntai")
+    "kabel listrik putus", "kabel listrik jatuh", "kabel pln putus", "kabel pln jatuh", "tiang listrik roboh",
+    "tiang listrik tumbang", "tiang listrik ambruk", "live wire", "power line down", "power lines down",
+    "downed power line", "tersengat listrik", "kesengat listrik",
 ))  # fmt: skip
 # Of them, the ones that tell of a person still at risk: a cry even when told as past ("dari kemarin").
 _PERSISTENT = frozenset(p for p in PHRASES if {"diri", "mati", "hidup", "myself", "himself", "herself", "themselves",
