@@ -930,13 +930,44 @@ def ask_identity(turn: Turn) -> None:
 
 
 async def identity(turn: Turn) -> str:
-    """Stores how the resident wants to be identified and shows the summary."""
+    """Stores how the resident wants to be identified and shows the summary. A name given instead of a choice
+    ("nama saya Budi Santoso") is the choice to be shown with it; the summary reads it back."""
     picked = turn.pick(IDENTITIES)
+    given = _name_given(turn.text) if picked is None else None
+    if given is not None:
+        picked = Identity.NAMED
+        turn.contact.display_name_encrypted = turn.cipher.encrypt(given)
     if picked is None:
         turn.say("common.not_a_choice")
         return IDENTITY
     turn.draft["identity"] = picked
     return first_missing(turn)
+
+
+# A name said as one ("nama saya Budi", "nama: Budi", "my name is Budi"), not "saya takut" nor "I'm scared".
+_NAME_SAID = re.compile(r"^(?:nama\s+(?:saya|sy|aku|ku|gue|gw)\b|namaku\b|nama\s*:|my\s+name\s+is\b|name\s*:)"
+                        r"[\s:,-]*(?:adalah\s+|is\s+)?(?P<name>.*)$", re.IGNORECASE | re.DOTALL)
+_AFTER_A_NAME = frozenset({"pak", "bu", "mas", "mbak", "kak", "ya", "aja", "saja", "sir", "please"})
+# Words that say how a name is to be used, not what it is ("nama saya jangan ditampilkan", "my name is secret").
+_ABOUT_A_NAME = frozenset({"jangan", "tidak", "enggak", "usah", "rahasia", "rahasiakan", "dirahasiakan", "anonim",
+                           "disembunyikan", "sembunyikan", "ditampilkan", "tampilkan", "tampil", "disamarkan",
+                           "dicantumkan", "pakai", "boleh", "not", "secret", "hidden", "anonymous", "shown", "show",
+                           "private", "confidential"})
+
+
+def _name_given(text: str) -> str | None:
+    """The name in a message that gives one, or None."""
+    said = _NAME_SAID.match(text.strip())
+    if said is None or "?" in text:
+        return None
+    name = said["name"].split()
+    while name and normalise(name[-1]).strip(" .,!") in _AFTER_A_NAME:
+        name.pop()
+    given = " ".join(name).strip(" .,!")
+    if not given or len(name) > 5 or _ABOUT_A_NAME & set(words(given)) or any(c.isdigit() for c in given) \
+            or letters_and_digits(given) < NAME_CHARS[0] or len(given) > NAME_CHARS[1]:
+        return None
+    return given
 
 
 def ask_name(turn: Turn) -> None:

@@ -459,6 +459,33 @@ async def test_named_report_asks_the_name_once_and_keeps_it_encrypted(engine: En
     assert contact.display_name_encrypted and "Budi" not in contact.display_name_encrypted
 
 
+@pytest.mark.parametrize(("answer", "shown"), [
+    ("nama sy Dewi Lestari", "Dengan nama (Dewi Lestari)"),
+    ("Nama saya: Ahmad Fauzi aja pak", "Dengan nama (Ahmad Fauzi)"),
+])
+async def test_a_name_given_at_the_identity_question_is_the_named_choice(
+        engine: Engine, answer: str, shown: str) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident, identity=answer)
+    assert shown in resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert report.identity == Identity.NAMED
+
+
+@pytest.mark.parametrize("answer", ["nama saya jangan ditampilkan", "nama saya harus asli ya?", "saya takut pak"])
+async def test_words_about_a_name_at_the_identity_question_are_no_name(engine: Engine, answer: str) -> None:
+    resident = Resident(engine)
+    for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati"):
+        await resident.send(message)
+    assert resident.heard("report.ask_identity")
+    await resident.send(answer)
+    assert resident.heard("common.not_a_choice") and resident.heard("report.ask_identity")
+    async with engine.sessions() as db:
+        contact = (await db.execute(select(Contact))).scalar_one()
+    assert contact.display_name_encrypted is None
+
+
 @pytest.mark.parametrize("description", [
     "Tolong ditertibkan, banyak orang mabuk dan berkelahi tiap malam minggu di pos ronda",
     "Mohon bantuannya, lampu jalan mati sudah seminggu",
