@@ -35,7 +35,7 @@ from handlers.language.normalise import normalise
 from handlers.language.written import language_asked, written_in
 from handlers.routing import station_label
 from handlers.state import SessionData
-from handlers.status import offer_own_reports, picked_own_report, show_own_reports, show_status
+from handlers.status import has_own_reports, offer_own_reports, picked_own_report, show_own_reports, show_status
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, one_table, resume
 from handlers.voice import voice_story
@@ -318,7 +318,7 @@ async def global_word(turn: Turn) -> str | None:
         said = _keyword_in_own_words(turn.text) or _cancel_in_own_words(turn) or _erasure_in_own_words(turn)
     # "cek LP-…", "status laporan saya": a resident's own words for STATUS (an officer's bare ref opens the report)
     status_words = said.keyword == "status" if said else not turn.text.startswith("/")
-    if turn.officer is None and status_words and (asked := status_asked(turn.text, loosely=turn.step == MENU)):
+    if turn.officer is None and status_words and (asked := await _status_in_own_words(turn)):
         return await _status_asked(turn, asked)
     if said is None:
         if turn.text.startswith("/"):
@@ -364,6 +364,16 @@ async def _status(turn: Turn, said: Said) -> str | None:
         turn.say("status.ref_not_recognised")
         return turn.step
     return await _ask_for_status(turn)
+
+
+async def _status_in_own_words(turn: Turn) -> str | None:
+    """What status_asked reads, loosely at any step ("laporan sy yg hp td gimana pak?" at the place question);
+    where the story is asked, loosely only of a resident with reports of their own, since a story may tell of a
+    report made elsewhere ("sudah lapor ke pak RT belum ditanggapi")."""
+    asked = status_asked(turn.text, loosely=True)
+    if asked is None or turn.step not in report_flow.STORY_STEPS or status_asked(turn.text) is not None:
+        return asked
+    return asked if await has_own_reports(turn) else None
 
 
 async def _status_asked(turn: Turn, asked: str) -> str:

@@ -75,6 +75,7 @@ ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGO
                   VOICE_CAPTION: DESCRIPTION}
 PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
 VOICE_STEPS = (DESCRIPTION, VOICE_CAPTION)  # nor a voice note (but as the answer to an officer's question)
+STORY_STEPS = (DESCRIPTION, VOICE_CAPTION)  # where what happened is asked
 FREE_TEXT_STEPS = (DESCRIPTION, VOICE_CAPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # any words may answer
 # "Gak usah" (no need) there declines what is asked, or goes with the answer ("gak usah pak, rahasia aja"; "gak
 # usah, beda kejadian"), not the report.

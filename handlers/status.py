@@ -94,6 +94,10 @@ async def told_already_reported(turn: Turn, story: str) -> bool:
     return False
 
 
+async def has_own_reports(turn: Turn) -> bool:
+    return bool(await _own_reports(turn))
+
+
 async def show_own_reports(turn: Turn) -> None:
     """The contact's reports: ref, category, status and day; or that they have none."""
     found = await _own_reports(turn)

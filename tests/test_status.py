@@ -10,7 +10,7 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from storage.models import Report, ReportEvent, ReportStatus, Station, StationKind
 from storage.reports import find_ref
-from tests.helpers import PLACE, Resident, at, file_report, walk_to_summary
+from tests.helpers import PLACE, Resident, at, file_report, step_of, walk_to_summary
 
 BRAWL = "Tawuran pelajar di Jl. Merdeka depan pasar Gedog, pada bawa celurit dan lempar batu"
 SAME_BRAWL = "pak anak2 sekolah tawuran dekat pasar gedog, lempar2 batu"
@@ -121,6 +121,28 @@ async def test_a_report_asked_after_in_the_middle_of_another_keeps_the_draft(eng
     assert resident.heard("status.report") and resident.heard("report.ask_location"), resident.text
     await resident.send(PLACE)
     assert resident.heard("place.confirm"), "the report under it goes on"
+
+
+@pytest.mark.parametrize(("step", "asked", "asked_again"), [
+    ("description", "laporan sy yg tawuran td gimana pak?", "report.ask_description"),
+    ("location", "udah ada polisi yg dateng blm pak?", "report.ask_location"),
+    ("photo", "pak hp sy udh ketemu blm ya", "report.ask_photo"),
+])
+async def test_a_report_asked_after_loosely_in_a_draft_lists_own_and_keeps_the_draft(
+        engine: Engine, step: str, asked: str, asked_again: str) -> None:
+    ani, ref = await file_report(engine, "console:ani", description=BRAWL)
+    resident = await at(engine, step, ani.urn)
+    await resident.send(asked)
+    assert resident.heard("status.own_reports") and ref in resident.text, resident.text
+    assert resident.heard(asked_again), "the question of the draft under it is asked again"
+    assert await step_of(engine, resident) == step
+
+
+async def test_a_report_made_elsewhere_told_as_the_story_is_the_story_of_a_resident_without_reports(
+        engine: Engine) -> None:
+    resident = await at(engine, "description")
+    await resident.send("sudah lapor ke pak RT belum ditanggapi")
+    assert not resident.heard("status.no_own_reports") and resident.heard("report.ask_location"), resident.text
 
 
 async def test_news_asked_for_a_thing_reported_lists_own_reports(engine: Engine) -> None:

@@ -228,13 +228,20 @@ _GONE = frozenset({"hilang", "missing"})
 # a thing after it is what they lost ("ibu saya hilang dompet").
 _AFTER_GONE = frozenset({"di", "dari", "sejak", "since", "at", "in", "from", "waktu", "pas", "saat", "ketika", "sudah",
                          "belum", "sampai", "hingga", "dia", "pikun", "dan", "and", "tolong", "pak", "bu", "sekarang",
-                         "tadi", "kemarin", "semalam", "for", "please", "help"})
+                         "tadi", "kemarin", "semalam", "for", "please", "help", "kontak"})
 # Found again: "alhamdulillah sudah ditemukan", "he is back now".
 _FOUND = frozenset({"ketemu", "ditemukan", "pulang", "kembali", "balik", "back", "found", "home"})
 _DONE_OR_NOW = frozenset({"sudah", "udah", "telah", "already", "is", "was", "now"})
 _NOT_YET = frozenset({"belum", "tidak", "enggak", "not", "never", "hasnt", "havent", "didnt", "hasn", "haven", "didn",
                       "t"})
 _HOME = frozenset({"pulang", "home", "kembali", "balik"})
+_NEWS = frozenset({"kabar", "kabarnya", "news", "word"})  # none of them for days: missing
+_SINCE_A_TIME = frozenset({"kemarin", "tadi", "semalam", "pagi", "siang", "sore", "malam", "subuh", "minggu", "hari",
+                           "yesterday", "last", "friday", "monday", "tuesday", "wednesday", "thursday", "saturday",
+                           "sunday", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu"})
+# Besides _BEFORE_A_SUBJECT, a time may come before the person ("sudah 3 hari anak saya belum pulang").
+_BEFORE_A_SUBJECT_TOO = frozenset({"my", "our", "hari", "jam", "minggu", "malam", "kemarin", "semalam", "days",
+                                   "hours"})
 _MISSING_REACH = 7  # words from the person to the word of missing
 
 
@@ -253,17 +260,32 @@ def _found_again(said: list[str]) -> bool:
     return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW for k, word in enumerate(said) if k)
 
 
+def _no_news_since(said: list[str], at: int) -> bool:
+    """No news of them, told alone or since a time ("belum ada kabar dari kemarin"); not of something from
+    someone ("belum ada kabar dari sekolah soal seragam")."""
+    after = said[at + 1:at + 3]
+    if not after:
+        return True
+    if after[0] in ("dari", "sejak", "since", "for"):
+        return len(after) == 1 or after[1] in _SINCE_A_TIME or after[1].isdecimal()
+    return after[0] in _AFTER_GONE
+
+
 def _missing_person(said: list[str]) -> bool:
     if _found_again(said):
         return False
     for i, word in enumerate(said):
-        if word not in _FAMILY or not (i == 0 or said[i - 1] in _BEFORE_A_SUBJECT | {"my", "our"}):
+        if word not in _FAMILY or not (i == 0 or said[i - 1] in _BEFORE_A_SUBJECT | _BEFORE_A_SUBJECT_TOO):
             continue
         for j in range(i + 1, min(len(said), i + 1 + _MISSING_REACH)):
             if said[j] in _GONE and not _negated(said, j) and (j + 1 == len(said) or said[j + 1] in _AFTER_GONE):
                 return True
             if said[j] in _HOME and word in _CHILDREN_AND_ELDERS and _NOT_YET & set(said[i + 1:j]):
                 return True
+            if said[j] in _NEWS and (_NOT_YET | {"no"}) & set(said[max(i + 1, j - 2):j]) and _no_news_since(said, j):
+                return True
+            if said[j] in ("ada", "no"):  # "belum ada kabar", "has no news"
+                continue
             if not (said[j] in _ABOUT_THEM or said[j] in _NOT_YET or said[j] in {"come", "came"}
                     or said[j].isdecimal()):
                 break

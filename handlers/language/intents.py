@@ -259,9 +259,8 @@ def _happening(text: str, said: list[str]) -> bool:
 def status_asked(text: str, *, loosely: bool = False) -> str | None:
     """"report" when the text only asks after the report whose reference it holds ("cek LP-…", "gimana laporan
     LP-…", the reference pasted alone), "own" when it asks after the resident's reports without one ("status laporan
-    saya", "laporan saya gimana", "my reports"); None otherwise. `loosely` (at the menu, where no answer is
-    waited for that the question could take the place of): a few words may say which report or how long it has
-    been ("gimana kabar laporan motor saya", "kok belum ada kabar laporan sy")."""
+    saya", "laporan saya gimana", "my reports"); None otherwise. `loosely`: a few words may say which report or
+    how long it has been ("gimana kabar laporan motor saya", "kok belum ada kabar laporan sy")."""
     if find_ref(text) is not None:  # with its "LP": eight letters alone may be a word ("SEKARANG")
         return "report" if all(w in STATUS_WORDS or w in NEUTRAL for w in words(without_ref(text))) else None
     said_in_order = words(text)
