@@ -53,6 +53,10 @@ def test_every_emoji_holds_a_character_past_ascii() -> None:
     ("masih berlangsung", "now"),
     ("hp sy diambil orang pas lg di angkot", None),  # "while", not now
     ("dompet saya dicopet waktu sedang di pasar tadi pagi", "today"),
+    ("pada hari Rabu malam motor saya hilang", "earlier"),  # a day of the week: a day of the past
+    ("rabu tadi pagi", "today"),                             # unless "tadi" says today
+    ("tadi wengi ada maling", "earlier"),                    # Javanese: last night
+    ("minggu pagi ada maling", None),                        # "minggu" is also a week
 ])
 def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | None) -> None:
     assert when_named(said) == moment
@@ -68,6 +72,7 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("kemarin lusa jam 5 ada maling", "kemarin lusa jam 5"),
     ("last night at 11pm someone broke in", "last night at 11pm"),
     ("kemarin 3 motor hilang di parkiran", "kemarin"),                 # a count of things is no hour
+    ("pada hari Rabu malam motor saya hilang", "hari rabu malam"),
     ("hp dijambret 2 jam lalu", "2 jam lalu"),
     ("kemarin 1 jam", "kemarin 1 jam"),
     ("kemarin sore 17 agustus ada ribut", "kemarin sore"),

@@ -14,11 +14,16 @@ WHEN_PHRASES = (
     ("earlier", ("kemarin", "kemaren", "kemarinnya", "kemarennya", "semalam", "semalem", "tadi malam",
                  "malam tadi", "minggu lalu", "bulan lalu", "hari lalu", "tahun lalu", "yang lalu", "lusa",
                  "yesterday", "last night", "last week", "days ago", "week ago", "ago",
-                 "wingi", "mau bengi", "kamari", "kapungkur")),  # Javanese and Sundanese: yesterday, last night
+                 "wingi", "mau bengi", "tadi wengi", "mau wengi", "kamari", "kapungkur")),  # Javanese and
+    # Sundanese: yesterday, last night
     ("now", ("sekarang", "sedang", "lagi", "masih", "saat ini", "barusan banget", "right now", "happening",
              "now", "currently")),
     ("today", ("tadi", "barusan", "hari ini", "pagi ini", "siang ini", "sore ini", "malam ini", "today",
                "this morning", "this afternoon", "this evening", "just now", "earlier today")),
+    # A day of the week named, and no word above: a day of the past ("pada hari Rabu malam"); today is "tadi".
+    # Not "minggu", which is also a week.
+    ("earlier", ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "monday", "tuesday", "wednesday",
+                 "thursday", "friday", "saturday", "sunday")),
 )
 
 
