@@ -300,6 +300,7 @@ ERASURE_ASKED = [
     "please delete everything about me",
     "delete my account",
     "I want my number removed from your system",
+    "hps data sy pak",             # "hapus" typed short
 ]
 # Words of erasing that ask nothing of the sort: a story, a statement of what was done, someone else's data.
 NO_ERASURE_ASKED = [
@@ -368,13 +369,13 @@ async def test_a_yes_with_words_of_erasing_around_it_confirms(engine: Engine, sa
         assert (await db.execute(select(Contact))).first() is None
 
 
-@pytest.mark.parametrize(("said", "kept"), [("jangan dihapus", True), ("tidak, jangan hapus data saya", True),
-                                            ("ya jangan dihapus", True), ("don't delete", False)])
-async def test_a_no_with_words_of_erasing_around_it_keeps_the_data(engine: Engine, said: str, kept: bool) -> None:
+@pytest.mark.parametrize("said", ["jangan dihapus", "tidak, jangan hapus data saya", "ya jangan dihapus",
+                                  "don't delete", "gak jadi hapus", "ga usah dihapus pak", "no, do not delete it"])
+async def test_a_no_with_words_of_erasing_around_it_keeps_the_data(engine: Engine, said: str) -> None:
     resident = await at(engine, "confirm_delete")
     await resident.send(said)
     assert not resident.heard("privacy.deleted"), resident.text
-    assert resident.heard("privacy.kept" if kept else "common.not_a_choice"), resident.text  # else asked again
+    assert resident.heard("privacy.kept"), resident.text
     async with engine.sessions() as db:
         assert (await db.execute(select(Contact))).first() is not None
 

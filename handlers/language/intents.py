@@ -767,10 +767,13 @@ def stopping(text: str) -> str | None:
 # says "hapus" says more ("pelaku menghapus chat di hp saya", "dia hapus semua bukti transfer"). A reason may
 # follow in a sentence of its own; nothing but greetings and forms of address may come before.
 _ERASE_ROOT = "hapus"  # hapus, dihapus, hapusin, hapuskan, menghapus, ngehapus
-_ERASE_WORDS = frozenset({"delete", "deleted", "erase", "erased", "remove", "removed", "wipe", "wiped"})
+_ERASE_WORDS = frozenset({"delete", "deleted", "erase", "erased", "remove", "removed", "wipe", "wiped", "hps",
+                          "hpus"})  # the last two: "hapus" as typed short
+# Erasing refused at its question: "jangan dihapus", "gak jadi hapus", "don't delete", "no, do not delete it".
+_NOT_ERASING = frozenset({"jangan", "enggak", "tidak", "batal", "don", "dont", "not", "no", "never", "cancel"})
 # Erasing asked for by its verb first, as one asks ("hapus nomor hp saya", "delete my account"), not told done
 # ("dihapus semua pak", "sudah dihapus"): the forms that ask.
-_ERASE_NOW = frozenset({"hapus", "hapusin", "hapuskan", "apus", "delete", "erase", "remove", "wipe"})
+_ERASE_NOW = frozenset({"hapus", "hapusin", "hapuskan", "apus", "hps", "hpus", "delete", "erase", "remove", "wipe"})
 _DONE = frozenset({"sudah", "udah", "sdh", "telah", "already", "was", "were", "been", "kehapus", "terhapus"})
 _PHONE = frozenset({"hp", "handphone", "ponsel", "telepon", "phone", "wa", "whatsapp"})  # "no hp": the number
 _ERASABLE = _PHONE | {"data", "nomor", "number", "akun", "account", "kontak", "contact", "semua", "semuanya",
@@ -837,7 +840,9 @@ def erasure_answer(text: str) -> str | None:
     rest = [w for w in said if not _erasing(w) and not _of_the_request(w)]
     if not rest:
         return "yes"  # "hapus aja pak": the word of erasing is the yes
-    return yes_or_no(" ".join(rest))  # "iya … aja", "jangan …"; "hapus apa pak?" or "hapus fotonya" neither
+    if _NOT_ERASING & set(rest):
+        return "no"
+    return yes_or_no(" ".join(rest))  # "iya … aja"; "hapus apa pak?" or "hapus fotonya" neither
 
 
 # Taking a cancel back, right after it: "eh jangan dibatalin pak, lanjut aja", "gak jadi batal", "LANJUT", "undo".
