@@ -9,8 +9,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from handlers.alerts import action_choices, alert_station, quoted
-from handlers.i18n import t
+from handlers.i18n import labels, t
 from handlers.office import Office
+from handlers.routing import code_label
 from handlers.voice import voice_payload
 from storage.media import StoredMedia
 from storage.models import (
@@ -161,7 +162,8 @@ async def change_status(office: Office, report: Report, to_status: ReportStatus,
 async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) -> None:
     """Tells a named or confidential reporter, and the witnesses who are not anonymous, on their own channel.
     An anonymous account has no one to tell (its status is read with STATUS ‹ref›), and a patrol's report was
-    taken down by officers."""
+    taken down by officers. A witness hears the status alone: the report's ref and the officers' notes and
+    questions are written to its reporter (whoever joins an alike story is a witness)."""
     if report.source != ReportSource.CITIZEN:
         return
     to = [report.contact_id] if can_reach_reporter(report) else []
@@ -173,7 +175,12 @@ async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) 
             continue
         lang = contact.language or report.language
         status = event.to_status.value
-        if event.to_status == S.NEED_INFO:
+        if contact_id != report.contact_id:
+            code = report.village_code or report.district_code or report.regency_code  # never where it was typed
+            text = t(lang, "relay.witness_update", category=labels(lang, "category")[report.category.value],
+                     place=f", {code_label(lang, office.router, code).split(', ')[0]}" if code else "",
+                     status=t(lang, f"status.label.{status}"))
+        elif event.to_status == S.NEED_INFO:
             text = t(lang, "relay.question", ref=report.ref, question=event.note or "")
         else:
             # A referral's note is the station it went to, not an officer's words.

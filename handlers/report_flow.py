@@ -753,15 +753,12 @@ async def _look_for_same_incident(turn: Turn) -> None:
                                      place=turn.router.place(draft["place"]))
     if found is not None:
         draft["same"] = {"report_id": found.report.id, "residents": found.residents,
-                         "words": ", ".join(found.shared),
                          "place": code_label(turn.lang, turn.router, draft["place"]).split(", ")[0]}
 
 
 def ask_same_incident(turn: Turn) -> None:
     same = turn.draft["same"]
-    words = t(turn.lang, "report.same_words", words=same["words"]) if same["words"] else ""
-    turn.say("report.ask_same_incident", SAME_OPTIONS, residents=same["residents"], place=same["place"],
-             words=words)
+    turn.say("report.ask_same_incident", SAME_OPTIONS, residents=same["residents"], place=same["place"])
 
 
 async def same_incident(turn: Turn) -> str:
@@ -1107,7 +1104,7 @@ async def submit(turn: Turn) -> None:
                                       occurred_text=when, location_text=where,
                                       pin=_pin(draft), language=turn.lang, attachments=attachments,
                                       urgent=bool(draft.get("urgent")))
-        turn.say("report.joined_anonymous" if anonymous else "report.joined", ref=joined.ref, residents=residents)
+        turn.say("report.joined_anonymous" if anonymous else "report.joined", residents=residents)
         return
     # The report joined was closed meanwhile: the account is filed as a report of its own, nothing lost.
     station_id, station_name = draft.get("station_id"), draft.get("station_label")

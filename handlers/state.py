@@ -59,12 +59,11 @@ class When(TypedDict, total=False):
 
 
 class SameIncident(TypedDict):
-    """An open report alike to the one being told, offered to join: only the words of the new account it says
-    too, never who made it nor anything of its story the resident did not write."""
+    """An open report alike to the one being told, offered to join: how many reported it and where, nothing of
+    its words nor who made it."""
 
     report_id: int
     residents: int
-    words: str
     place: str
 
 

@@ -24,28 +24,31 @@ SENT_AGAIN_WITHIN = dt.timedelta(hours=24)
 async def show_status(turn: Turn, ref: str) -> None:
     """Status, station, last update and public notes; never who handled it.
 
-    A named or confidential report answers only its own contact and the witnesses who joined it (not the
-    anonymous ones, who keep no link to it); an anonymous report whoever holds the ref.
-    Unknown and not-yours get the same answer, so a ref's existence does not leak. An officer's question is
-    the reporter's to answer: a witness reads that the officers wait for the reporter, not the question.
+    A named or confidential report answers its own contact, an anonymous report whoever holds the ref but its
+    witnesses; a witness who joined it (not an anonymous one, who keeps no link to it) reads its status alone:
+    the officers' notes and questions are written to the reporter. Unknown and not-yours get the same answer,
+    so a ref's existence does not leak.
     """
     report = await report_by_ref(turn.db, ref)
-    reporter = report is not None and (report.identity == Identity.ANONYMOUS or report.contact_id == turn.contact.id)
-    if report is None or not (reporter or await is_witness(turn.db, report, turn.contact.id)):
+    witness = report is not None and report.contact_id != turn.contact.id \
+        and await is_witness(turn.db, report, turn.contact.id)
+    reporter = report is not None and not witness and (
+        report.identity == Identity.ANONYMOUS or report.contact_id == turn.contact.id)
+    if report is None or not (reporter or witness):
         turn.say("status.not_found", ref=ref)
         return
     station = await station_of(turn.db, report)
     timezone = station.timezone if station else "Asia/Jakarta"
     notes = [f"• {format_time(turn.lang, e.created_at, timezone)}: {e.note}"
-             for e in await public_events(turn.db, report)
-             if e.note and (reporter or e.to_status != ReportStatus.NEED_INFO)]
+             for e in await public_events(turn.db, report) if e.note] if reporter else []
     turn.say(
         "status.report",
         ref=report.ref,
         status=_status_label(turn.lang, report, reporter),
         station=station.name if station else t(turn.lang, "status.no_station"),
         updated=format_time(turn.lang, report.updated_at, timezone),
-        notes="\n" + "\n".join(notes) if notes else t(turn.lang, "status.no_notes"),
+        notes="\n" + "\n".join(notes) if notes else t(turn.lang, "status.no_notes" if reporter
+                                                       else "status.notes_for_reporter"),
         residents=residents_text(turn.lang, await residents_reporting(turn.db, report)),
     )
 
@@ -67,12 +70,12 @@ async def _own_reports(turn: Turn) -> list[tuple[Report, Station | None, bool]]:
 
 
 def _own_lines(turn: Turn, found: list[tuple[Report, Station | None, bool]]) -> str:
+    """A line a report: its ref for the resident's own, none for one they witnessed (the ref is the reporter's)."""
     categories = labels(turn.lang, "category")
     return "\n".join(
-        t(turn.lang, "status.own_report", ref=report.ref, category=categories[report.category.value],
-          status=_status_label(turn.lang, report, reporter=not witness),
-          date=format_time(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta"),
-          witness=t(turn.lang, "status.own_report_witness") if witness else "")
+        t(turn.lang, "status.witnessed_report" if witness else "status.own_report", ref=report.ref,
+          category=categories[report.category.value], status=_status_label(turn.lang, report, reporter=not witness),
+          date=format_time(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta"))
         for report, station, witness in found)
 
 
@@ -104,7 +107,9 @@ async def show_own_reports(turn: Turn) -> None:
     if not found:
         turn.say("status.no_own_reports")
         return
-    turn.say("status.own_reports", reports=_own_lines(turn, found), ref=found[0][0].ref)
+    own = [report.ref for report, _station, witness in found if not witness]
+    turn.say("status.own_reports", reports=_own_lines(turn, found),
+             hint=t(turn.lang, "status.own_reports_hint", ref=own[0]) if own else "")
 
 
 async def offer_own_reports(turn: Turn) -> bool:
@@ -115,14 +120,12 @@ async def offer_own_reports(turn: Turn) -> bool:
         return False
     categories = labels(turn.lang, "category")
     choices = tuple(Choice(report.ref, f"{report.ref} · {categories[report.category.value]}")
-                    for report, _station, _witness in found)
+                    for report, _station, witness in found if not witness)
     turn.say("status.pick_own_report", choices, reports=_own_lines(turn, found))
     return True
 
 
 async def picked_own_report(turn: Turn) -> str | None:
     """The ref of the report picked from the contact's list, by its button or its number."""
-    found = await _own_reports(turn)
-    if not found:
-        return None
-    return pick([(report.ref, ()) for report, _station, _witness in found], turn.text, turn.inbound.choice)
+    own = [(report.ref, ()) for report, _station, witness in await _own_reports(turn) if not witness]
+    return pick(own, turn.text, turn.inbound.choice) if own else None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from handlers.alerts import NORMAL, URGENT, quoted, report_place, reporter_line, said_when, witness_place
 from handlers.i18n import labels, t
-from handlers.language.alike import LIKE_AT, likeness, shared_words
+from handlers.language.alike import LIKE_AT, likeness
 from handlers.language.normalise import words
 from handlers.office import Office
 from storage.models import Attachment, Category, Identity, OutboxKind, Report, to_the_hour
@@ -19,22 +19,26 @@ from storage.reports import NewAttachment
 from storage.witnesses import add_witness, open_reports_near, residents_reporting, statements
 
 SAME_WITHIN = dt.timedelta(hours=24)
-SHOWN_WORDS = 8  # what a resident is shown of the words they share with another's story
+# Kinds of report whose mere existence may put their reporter at risk, told to whoever writes alike: a dealer
+# learning that a neighbour reported the dealing. Each such account is a report of its own. (A brawl, a crash, a
+# flood are seen by many, and the question saves officers one alert each.)
+NEVER_ASKED_SAME = frozenset({Category.DRUGS})
 
 
 @dataclass(frozen=True)
 class SameIncident:
+    """An open report alike; all the resident is told of it is how many reported it and where."""
     report: Report
     residents: int  # how many residents reported it so far
-    # The words of the new account that the report's accounts say too: all that is shown of them, so that
-    # no name, address or detail another resident gave reaches this one.
-    shared: list[str]
 
 
 async def find_same_incident(office: Office, *, category: Category, place: PlaceCandidate | None,
                              pin: tuple[float, float] | None, story: str, told_by: int) -> SameIncident | None:
     """The open report of the same category and place, made within a day by another resident, whose story (or
-    a witness's) is most alike to `story`, if one is alike enough; the names of the place count for nothing."""
+    a witness's) is most alike to `story`, if one is alike enough; the names of the place count for nothing.
+    None for the kinds of NEVER_ASKED_SAME."""
+    if category in NEVER_ASKED_SAME:
+        return None
     village_code = place.village.code if place is not None and place.village is not None else None
     near = await open_reports_near(office.db, category=category, village_code=village_code, pin=pin,
                                    since=office.now - SAME_WITHIN, told_by=told_by)
@@ -47,8 +51,7 @@ async def find_same_incident(office: Office, *, category: Category, place: Place
     score, best = max(scored, key=lambda pair: pair[0])
     if score < LIKE_AT:
         return None
-    shared = shared_words(story, " ".join((best.description, *told[best.id])))
-    return SameIncident(best, 1 + len(told[best.id]), shared[:SHOWN_WORDS])
+    return SameIncident(best, 1 + len(told[best.id]))
 
 
 def place_names_of(place: PlaceCandidate | None) -> frozenset[str]:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from handlers.engine import Engine
 from handlers.i18n import labels
-from handlers.language.alike import LIKE_AT, likeness, shared_words
+from handlers.language.alike import LIKE_AT, likeness
 from handlers.language.emergency import is_cry_for_help
 from harness import PLACES, STORIES, story_and_place
 from harness.fake_telegram import FakeBotAPI
@@ -110,11 +110,6 @@ async def sent_to(engine: Engine, urn: str, kind: str) -> list[str]:
         return [payload(row)["text"] for row in rows]
 
 
-def test_the_words_two_stories_share_are_words_the_teller_wrote() -> None:
-    shown = shared_words("tawuran di pasar kel gedog, lempar batu", "tawuran pasar Kel. Gedog pada lempar batu")
-    assert "keluarga" not in shown and {"tawuran", "gedog", "lempar", "batu"} <= set(shown), shown
-
-
 async def test_a_witness_whose_story_named_the_place_has_it_shown_to_officers(engine: Engine) -> None:
     await enrolled(engine, PETUGAS)
     _first, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
@@ -123,7 +118,7 @@ async def test_a_witness_whose_story_named_the_place_has_it_shown_to_officers(en
     await witness.send("pak anak2 sekolah tawuran dekat pasar kel gedog sananwetan blitar tadi, lempar2 batu")
     for message in ("ya", "ya", "lewati", "2", "kirim"):  # the place, the same incident, no photo, confidential
         await witness.send(message)
-    assert witness.heard("report.joined") and ref in witness.text, witness.text
+    assert witness.heard("report.joined") and ref not in witness.text, witness.text
     [update] = await sent_to(engine, PETUGAS, "witness_added")
     assert "Lokasi menurut saksi: \u201cKel. Gedog, Kec. Sananwetan, Kota Blitar\u201d" in update, update
 
@@ -136,9 +131,9 @@ async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(e
     await tell(witness, SAME_STORY, "security")  # file_report's category: security
     assert witness.heard("report.ask_same_incident"), witness.text
     question = witness.text
-    assert "Ada 1 laporan serupa di Kel. Gedog" in question, question
-    assert "yang juga menyebut: *tawuran, pasar, gedog, lempar, batu*" in question, "the words both stories say"
-    assert "Merdeka" not in question and "celurit" not in question, "never the other story, nor an address"
+    assert "Ada 1 laporan serupa di Kel. Gedog dalam 24 jam terakhir — apakah" in question, question
+    assert not {"tawuran", "celurit", "Merdeka", ref} & set(question.replace(",", " ").split()), \
+        "nothing of the other report: a stranger writing alike learns only that one was made"
     assert witness.options() == ["Ya, tambahkan kesaksian saya", "Bukan, kejadian lain"]
 
     await witness.send(yes)
@@ -147,7 +142,8 @@ async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(e
         await witness.send(message)
     assert witness.heard("report.summary") and "Ditambahkan sebagai kesaksian" in witness.text, witness.text
     await witness.send("kirim")
-    assert witness.heard("report.joined") and ref in witness.text and "kini 2 warga" in witness.text, witness.text
+    assert witness.heard("report.joined") and "kini 2 warga" in witness.text, witness.text
+    assert ref not in witness.text, "the ref is the reporter's: with an anonymous report's, anyone reads it"
 
     async with engine.sessions() as db:
         assert len((await db.execute(select(Report))).scalars().all()) == 1, "no second report"
@@ -160,6 +156,9 @@ async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(e
     assert "Waktu: Tadi, hari ini" in update[0], "the witness's time is kept with the statement"
     assert f"Lokasi menurut saksi: \u201c{PLACE}\u201d" in update[0], update[0]
 
+    await witness.send("laporan saya")
+    assert witness.heard("status.own_reports") and "Kesaksian Anda pada laporan warga lain" in witness.text
+    assert ref not in witness.text, witness.text
     await witness.send(f"STATUS {ref}")
     assert witness.heard("status.report") and "Dilaporkan oleh 2 warga" in witness.text, witness.text
     stranger = Resident(engine, "console:orang-lain")
@@ -173,9 +172,18 @@ async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(e
     assert "Kesaksian warga lain (1)" in officer.text and SAME_STORY in officer.text, officer.text
     assert f"lokasi menurut saksi: \u201c{PLACE}\u201d" in officer.text, \
         "each witness's account, as the web page shows it"
-    for urn in (first.urn, witness.urn):
-        relays = await sent_to(engine, urn, "status_update")
-        assert len(relays) == 1 and ref in relays[0], (urn, relays)
+    await officer.send(f"SELESAI {ref} pelakunya sudah kami amankan, terima kasih bu Siti")
+    assert officer.heard("officer.done.resolve"), officer.text
+    to_reporter = await sent_to(engine, first.urn, "status_update")
+    assert len(to_reporter) == 2 and all(ref in relay for relay in to_reporter), to_reporter
+    assert "terima kasih bu Siti" in to_reporter[1], to_reporter
+    to_witness = await sent_to(engine, witness.urn, "status_update")
+    assert to_witness == [
+        "Kabar kejadian yang Anda saksikan (Gangguan keamanan & kriminalitas, Kel. Gedog): Sudah dibaca petugas.",
+        "Kabar kejadian yang Anda saksikan (Gangguan keamanan & kriminalitas, Kel. Gedog): Selesai.",
+    ], "the status alone: the officer wrote to the reporter"
+    await witness.send(f"STATUS {ref}")
+    assert "Catatan petugas: hanya untuk pelapor" in witness.text and "bu Siti" not in witness.text
 
 
 async def test_a_witness_account_is_quoted_and_forges_no_line_of_the_update(engine: Engine) -> None:
@@ -275,6 +283,17 @@ async def test_another_incident_in_the_same_kelurahan_is_not_asked_about(engine:
     assert other.heard("report.ask_when") and not other.heard("report.ask_same_incident"), other.text
 
 
+async def test_a_report_of_drug_dealing_is_never_offered_to_whoever_writes_alike(engine: Engine) -> None:
+    """A dealer writing what a neighbour reported learns nothing of the report: no question, a report of its own."""
+    dealing = "ada transaksi narkoba tiap malam di gang belakang masjid gedog, orangnya pakai motor vario hitam"
+    await file_report_of(engine, "console:tetangga", dealing, "drugs")
+    probe = Resident(engine, "console:penasaran")
+    await tell(probe, "transaksi narkoba tiap malam di gang belakang masjid gedog, motor vario hitam", "drugs")
+    assert probe.heard("report.ask_when") and not probe.heard("report.ask_same_incident"), probe.text
+    assert likeness(dealing, "transaksi narkoba tiap malam di gang belakang masjid gedog, motor vario hitam") \
+        >= LIKE_AT, "alike enough to be asked about, were it another kind"
+
+
 async def test_bukan_files_a_report_of_its_own(engine: Engine) -> None:
     await enrolled(engine, PETUGAS)
     await file_report(engine, "console:pertama", description=FIRST_STORY)
@@ -324,7 +343,8 @@ async def test_a_duplicate_makes_its_residents_follow_the_report_it_joined(engin
     assert second.heard("status.report") and "Dilaporkan oleh 2 warga" in second.text, second.text
     await officer.send(f"SELESAI {kept} pelaku sudah diamankan")
     relays = await sent_to(engine, second.urn, "status_update")
-    assert any(kept in relay and "pelaku sudah diamankan" in relay for relay in relays), relays
+    assert relays[-1] == "Kabar kejadian yang Anda saksikan (Gangguan keamanan & kriminalitas, Kel. Gedog): Selesai.", \
+        "a witness now: the status, not the note written to the reporter"
 
 
 async def test_the_web_page_and_the_digest_show_how_many_residents_reported(engine: Engine, tmp_path: Path) -> None:
@@ -333,8 +353,9 @@ async def test_the_web_page_and_the_digest_show_how_many_residents_reported(engi
     await file_report(engine, "console:pertama", description=FIRST_STORY)
     witness = Resident(engine, "console:saksi")
     await walk_to_summary_joining(witness)
-    ref = find_ref(witness.text)
-    assert ref is not None and ref != alone_ref
+    async with engine.sessions() as db:
+        ref = (await db.execute(select(Report.ref).join(Witness, Witness.report_id == Report.id))).scalar_one()
+    assert ref != alone_ref
 
     client = await signed_in(web_app(engine, tmp_path), officer)
     page = (await client.get(f"/laporan/{ref}")).text
@@ -394,7 +415,7 @@ async def test_a_telegram_resident_joins_a_whatsapp_residents_report(tmp_path: P
         assert any("Ada 1 laporan serupa di Kel. Gedog" in text for text in told), told
         await until(lambda: any(text.startswith("✅ Kesaksian Anda")
                                 for text in telegram_texts(telegram, witness_chat)))
-        assert any(ref in text for text in telegram_texts(telegram, witness_chat))
+        assert not any(ref in text for text in telegram_texts(telegram, witness_chat)), "the reporter's ref"
 
         await until(lambda: any(text.startswith(f"+1 saksi untuk {ref}")
                                 for text in telegram_texts(telegram, officer_chat)))
@@ -404,7 +425,8 @@ async def test_a_telegram_resident_joins_a_whatsapp_residents_report(tmp_path: P
 
         await officer.text(f"TERIMA {ref}")
         await until(lambda: any(f"Kabar laporan {ref}" in body for body in whatsapp_bodies(twilio, reporter_number)))
-        await until(lambda: any(f"Kabar laporan {ref}" in text for text in telegram_texts(telegram, witness_chat)))
+        await until(lambda: any(text.startswith("Kabar kejadian yang Anda saksikan (Lainnya & aspirasi")
+                                for text in telegram_texts(telegram, witness_chat)))
 
 
 def test_the_terminal_chat_asks_and_joins(tmp_path: Path, database_url: str) -> None:
@@ -417,8 +439,9 @@ def test_the_terminal_chat_asks_and_joins(tmp_path: Path, database_url: str) -> 
                                     f"STATUS {ref}")))
     assert second.returncode == 0, second.stderr
     assert "Ada 1 laporan serupa di Kel. Gedog" in second.stdout and "1. Ya, tambahkan kesaksian saya" in second.stdout
-    assert f"Kesaksian Anda sudah ditambahkan ke laporan {ref}" in second.stdout, second.stdout
-    assert "Dilaporkan oleh 2 warga" in second.stdout, second.stdout
+    assert "Kesaksian Anda sudah ditambahkan ke laporan serupa" in second.stdout, second.stdout
+    assert "Dilaporkan oleh 2 warga" in second.stdout and "Catatan petugas: hanya untuk pelapor" in second.stdout, \
+        second.stdout
 
 
 async def test_hapus_and_the_purge_leave_no_link_or_number_of_a_witness(engine: Engine) -> None:

@@ -74,19 +74,6 @@ def content_words(text: str, place_names: frozenset[str] = frozenset()) -> str:
     return " ".join(word for word in kept if word not in _COMMON and word not in _LANDMARKS)
 
 
-def shared_words(story: str, other: str) -> list[str]:
-    """The words of `story` that `other` says too (landmarks included, as they help to recognise it), as
-    `story` spells them, each once, in its order: what `story`'s teller can be shown of `other` without
-    learning a word of it they did not write themselves."""
-    theirs = {stem(word) for word in _said(other)}
-    shown: dict[str, str] = {}
-    for word in _said(story):
-        root = stem(word)
-        if word not in _COMMON and root not in _COMMON and len(word) > 1 and root in theirs:
-            shown.setdefault(root, word)
-    return list(shown.values())
-
-
 def _said(text: str) -> list[str]:
     # "lempar2", "anak2": the chat's doubled word is the word.
     return [word[:-1] if word.endswith("2") and word[:-1].isalpha() else word for word in words(text)]
