@@ -102,7 +102,7 @@ class Engine:
             turn = Turn(
                 db=db, contact=contact, cipher=self.cipher, router=self.router, inbound=inbound,
                 text=sanitize(inbound.text), lang=contact.language or self.default_language,
-                step=step or MENU, data=load_session(conversation.data), now=now,
+                step=step or MENU, data=load_session(conversation.data, self.cipher), now=now,
                 escalation=self.escalation, officer=conversation.officer, web_url=self.web_url,
                 photo=photo, photo_problem=photo_problem, voice=voice, voice_problem=voice_problem,
             )
@@ -110,10 +110,11 @@ class Engine:
             if not turn.contact_deleted:
                 # The contact's last message time as for any message, an anonymous report's Kirim included: what
                 # stands out is what links. Its own rows keep whole hours instead (`storage.reports.report_time`).
-                await save_step(db, conversation, turn.step, dump_session(turn.data),
+                await save_step(db, conversation, turn.step, dump_session(turn.data, self.cipher),
                                 None if turn.step == MENU else now + self.draft_ttl, turn.lang, now)
-            # No contact id here: log times must not tie a contact to an anonymous report either.
-            log.info("%s message handled, next step %s", inbound.channel, turn.step)
+            # Neither the contact nor the step (a report sent): exact times in a log must not tie a contact, through
+            # the provider's own records of who wrote when, to an anonymous report.
+            log.debug("%s message handled", inbound.channel)
             if keep is not None:
                 await keep(db, turn.replies)
         if self.on_queued is not None and queued_in(db):

@@ -1,4 +1,5 @@
-"""What a conversation keeps between messages (the session's data), typed, and its one (de)serialiser.
+"""What a conversation keeps between messages (the session's data), typed, and its one (de)serialiser, which
+seals it.
 
 Every key is optional: a key is there while its part of the conversation is. A new field is one line in its
 TypedDict below; `load_session` reads sessions stored before it existed, and drops keys no type names.
@@ -6,14 +7,18 @@ TypedDict below; `load_session` reads sessions stored before it existed, and dro
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import (
     Any,
     NotRequired,  # pydantic needs these on Python 3.11
 )
 
+from cryptography.fernet import InvalidToken
 from pydantic import TypeAdapter, ValidationError
 from typing_extensions import TypedDict
+
+from storage.crypto import ContactCipher
 
 log = logging.getLogger(__name__)
 
@@ -154,9 +159,22 @@ class SessionData(TypedDict, total=False):
 _SESSION = TypeAdapter(SessionData)
 
 
-def load_session(stored: Any) -> SessionData:
-    """The session's data as stored (JSON), typed. Keys no type names are dropped; a part whose shape no
-    longer fits is dropped (logged by name, never its content) rather than stop the contact's conversation."""
+# The key of a stored session's one field: the data sealed with the contact key, so that a copy of the database (or
+# of SQLite's write-ahead log, which keeps earlier versions of the row) holds no draft, nor what a contact was
+# writing when: the story of an anonymous report stays out of reach of whoever has the file.
+SEALED = "sealed"
+
+
+def load_session(stored: Any, cipher: ContactCipher) -> SessionData:
+    """The session's data as stored, unsealed and typed. Keys no type names are dropped; a part whose shape no
+    longer fits is dropped (logged by name, never its content) rather than stop the contact's conversation. Data
+    stored before sessions were sealed is read as it is."""
+    if isinstance(stored, dict) and isinstance(stored.get(SEALED), str):
+        try:
+            stored = json.loads(cipher.decrypt(stored[SEALED]))
+        except (InvalidToken, ValueError):
+            log.warning("session data that does not unseal dropped")
+            return SessionData()
     if not isinstance(stored, dict):
         return SessionData()
     try:
@@ -167,7 +185,10 @@ def load_session(stored: Any) -> SessionData:
         return _SESSION.validate_python({key: value for key, value in stored.items() if key not in broken})
 
 
-def dump_session(data: SessionData) -> dict[str, Any]:
-    """The session's data as stored: plain JSON, a new object each time (so the row is seen as changed)."""
-    dumped: dict[str, Any] = _SESSION.dump_python(data, mode="json")
-    return dumped
+def dump_session(data: SessionData, cipher: ContactCipher) -> dict[str, Any]:
+    """The session's data as stored: sealed (empty stays empty), a new object each time (so the row is seen as
+    changed)."""
+    if not data:
+        return {}
+    plain = json.dumps(_SESSION.dump_python(data, mode="json"), ensure_ascii=False, separators=(",", ":"))
+    return {SEALED: cipher.encrypt(plain)}

@@ -52,7 +52,7 @@ async def expire_drafts(office: Office, default_language: str) -> int:
     )).all()
     for session, contact in sessions:
         assert session.expires_at is not None  # both queries take expired sessions only
-        data = load_session(session.data)
+        data = load_session(session.data, office.cipher)
         if "draft" in data and not contact.opted_out:
             await enqueue(office.db, office.cipher, kind=OutboxKind.EXPIRY_NOTICE, contact_id=contact.id,
                           payload={"text": t(contact.language or default_language, "report.expired")},
@@ -60,7 +60,7 @@ async def expire_drafts(office: Office, default_language: str) -> int:
                           at=office.now)
         kept = set_aside(data, session.step, office.now)
         left = SessionData(expired_draft=kept) if kept else SessionData()
-        session.step, session.data, session.expires_at = MENU, dump_session(left), None
+        session.step, session.data, session.expires_at = MENU, dump_session(left, office.cipher), None
     return len(sessions)
 
 
@@ -112,5 +112,5 @@ async def _in_drafts(office: Office) -> set[str]:
     """The photos and voice notes of reports still being written, however long their residents take."""
     stored: list[dict[str, Any] | None] = list((await office.db.execute(
         select(ConversationSession.data).where(ConversationSession.step != MENU))).scalars())
-    drafts = [load_session(data).get("draft", {}) for data in stored]
+    drafts = [load_session(data, office.cipher).get("draft", {}) for data in stored]
     return {kept["stored_name"] for draft in drafts for kept in (draft.get("photo"), draft.get("voice")) if kept}

@@ -41,9 +41,6 @@ _SAVE_SESSION = (
     .values(step=bindparam("new_step"), data=bindparam("new_data", type_=ConversationSession.data.type),
             expires_at=bindparam("new_expires_at", type_=ConversationSession.expires_at.type))
 )
-# How stale a contact's last message time may be kept: a newer one is written only past this, so that most
-# messages make one UPDATE (the session's), not two. WhatsApp's 24-hour window closes at most this much early.
-LAST_INBOUND_STEP = dt.timedelta(minutes=1)
 
 
 async def record_inbound(db: AsyncSession, channel: str, provider_message_id: str, at: dt.datetime) -> bool:
@@ -137,14 +134,16 @@ async def save_step(db: AsyncSession, conversation: Conversation, step: str, dat
     """Writes where the contact now is, and that they wrote at `at`: whatever blocked them is over."""
     contact = conversation.contact
     # Only what changed is set: an attribute set, even to what it holds, makes the ORM go through a flush.
-    # The contact's row is so written only when one of these changed, its last message time only every
-    # LAST_INBOUND_STEP.
+    # The contact's row is so written only when one of these changed. Its last message time is kept to the hour,
+    # as every time that could tie an anonymous report to its sender (a report between two others with exact
+    # times, and the one contact whose last message fell between them): WhatsApp's 24-hour window is taken to
+    # close up to an hour early.
     if contact.language != language:
         contact.language = language
     if contact.unreachable:
         contact.unreachable = False
-    if contact.last_inbound_at is None or at - contact.last_inbound_at >= LAST_INBOUND_STEP:
-        contact.last_inbound_at = at
+    if contact.last_inbound_at != (hour := to_the_hour(at)):
+        contact.last_inbound_at = hour
     values = {"new_step": step, "new_data": data, "new_expires_at": expires_at}
     connection = await db.connection()
     if conversation.session_id is None:

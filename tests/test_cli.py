@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests import helpers
-from tests.helpers import lapor, photo
+from tests.helpers import DESCRIPTION, PLACE, lapor, photo
 
 
 @pytest.fixture(autouse=True, params=["in-process", pytest.param("process", marks=pytest.mark.slow)])
@@ -153,14 +153,17 @@ def test_an_existing_database_readable_by_others_is_narrowed(tmp_path: Path) -> 
     assert (tmp_path / "lapor.db").stat().st_mode & 0o777 == 0o600
 
 
-def test_the_log_has_no_contact_address(tmp_path: Path) -> None:
+def test_the_log_has_no_contact_address_nor_when_a_report_was_sent(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'lapor.db'}"
     result = lapor("chat", "--urn", "whatsapp:+6281234567890", data_dir=tmp_path, database_url=url,
-                   stdin="halo\n1\n")
-    assert result.returncode == 0, result.stderr
+                   stdin="\n".join(("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "3", "kirim")),
+                   LOG_LEVEL="DEBUG")
+    assert result.returncode == 0 and "✅" in result.stdout, result.stdout + result.stderr
     log = (tmp_path / "lapor.log").read_text()
-    assert "message handled" in log
+    assert log.count("whatsapp message handled") == 10, log
     assert "6281234567890" not in log and "6281234567890" not in result.stderr
+    for step in ("summary", "identity", "menu"):  # an anonymous report's Kirim: a line like any other
+        assert step not in log, log
 
 
 def test_chat_in_english_from_the_flag(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from handlers import conversation, officer, patrol, report_flow
 from handlers.conversation import GLOBAL_WORDS
 from handlers.engine import Engine
 from handlers.i18n import LANGUAGES, catalogue
+from handlers.state import load_session
 from handlers.turn import one_table
 from storage.crypto import ContactCipher
 from storage.models import Contact, ConversationSession
@@ -25,7 +26,7 @@ async def has_draft(engine: Engine, resident: Resident) -> bool:
         data = (await db.execute(
             select(ConversationSession.data).join(Contact).where(Contact.urn_hash == urn_hash)
         )).scalar_one()
-    return "draft" in data
+    return "draft" in load_session(data, engine.cipher)
 
 
 @pytest.mark.parametrize("step", STEPS)

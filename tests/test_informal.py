@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from handlers.engine import Engine
+from handlers.state import dump_session, load_session
 from storage.contacts import current_step
 from storage.models import Category, ConversationSession, Identity, Report
 from tests.helpers import (
@@ -32,7 +33,7 @@ async def step_of(engine: Engine, resident: Resident) -> str | None:
 async def draft_of(engine: Engine) -> dict:
     async with engine.sessions() as db:
         [session] = (await db.execute(select(ConversationSession))).scalars()
-        return dict(session.data.get("draft", {}))
+        return dict(load_session(session.data, engine.cipher).get("draft", {}))
 
 
 async def reports(engine: Engine) -> list[Report]:
@@ -860,8 +861,9 @@ async def test_a_draft_left_at_the_summary_without_its_category_is_asked_it(engi
     await walk_to_summary(resident)
     async with engine.sessions() as db, db.begin():
         [session] = (await db.execute(select(ConversationSession))).scalars()
-        draft = {key: value for key, value in session.data["draft"].items() if key != "category"}
-        await db.execute(update(ConversationSession).values(data={**session.data, "draft": draft}))
+        data = load_session(session.data, engine.cipher)
+        data["draft"].pop("category")
+        await db.execute(update(ConversationSession).values(data=dump_session(data, engine.cipher)))
     await resident.send("kirim")
     assert resident.heard("report.ask_category"), resident.text
     await resident.send("narkoba")

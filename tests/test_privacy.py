@@ -20,6 +20,7 @@ from sqlalchemy import select
 from bot.channels.console import ConsoleChannel
 from bot.outbox import Dispatcher
 from handlers.engine import Engine
+from handlers.state import load_session
 from storage.models import Base, ConversationSession, Identity, Outbox, Report, UTCDateTime, Witness, utcnow
 from storage.outbox import open_payload
 from storage.reports import find_ref
@@ -142,6 +143,10 @@ async def test_an_anonymous_report_holds_no_time_that_ties_it_to_its_sender(
         if any(not is_whole_hour(value) for value in values):
             assert not [value for value in values if is_whole_hour(value)], \
                 f"{table}.{column} is exact for everyone but one row, which holds a whole hour"
+    # The report's row id falls between two with exact times: a contact whose last message fell between those
+    # would be its sender.
+    last_messages = [row["last_inbound_at"] for table, row in rows if table == "contact" and row["last_inbound_at"]]
+    assert last_messages and all(is_whole_hour(value) for value in last_messages), last_messages
 
     stored = [path for path in (tmp_path / "media").iterdir()]
     assert {path.suffix for path in stored} == {".png", ".ogg"}
@@ -150,6 +155,17 @@ async def test_an_anonymous_report_holds_no_time_that_ties_it_to_its_sender(
     assert not [path for path in stored if NAMED_NAME.encode() in path.read_bytes()], "the recorder's tags stayed"
     assert hashlib.sha256(recording.read_bytes()).hexdigest() not in {path.stem for path in stored}
     assert not [record for record in caplog.records if ref in record.getMessage()], "a log line names the ref"
+
+
+async def test_a_report_being_written_stands_in_no_row_nor_file_of_a_copy(engine: Engine, database_url: str) -> None:
+    """A copy of the database (its write-ahead log too) taken while a resident writes an anonymous report: the
+    story is sealed in their session, never in clear beside their contact."""
+    resident = Resident(engine, "whatsapp:+6281200000077")
+    await walk_to_summary(resident, identity="3",
+                          description="Kades Wiryosumarto minta uang pelicin tiap urus surat tanah di balai desa")
+    await assert_no_address_in_clear(engine, database_url, [resident.urn], names=["Wiryosumarto", "pelicin"])
+    await resident.send("kirim")
+    assert resident.heard("report.submitted_anonymous"), resident.text
 
 
 async def test_hapus_leaves_no_name_or_number_of_a_named_reporter(engine: Engine, database_url: str) -> None:
@@ -220,7 +236,8 @@ async def test_an_anonymous_witness_holds_no_time_or_link_that_ties_them_to_thei
 
     async with engine.sessions() as db:
         statement = (await db.execute(select(Witness))).scalar_one()
-        session_data = [session.data for session in (await db.execute(select(ConversationSession))).scalars()]
+        session_data = [load_session(session.data, engine.cipher)
+                        for session in (await db.execute(select(ConversationSession))).scalars()]
     assert statement.contact_id is None and statement.identity == Identity.ANONYMOUS
     assert not [data for data in session_data if ref in json.dumps(data) or "join" in json.dumps(data)], \
         "no session keeps the report the anonymous witness joined"

@@ -49,17 +49,29 @@ EVERY_PART = {
 }
 
 
+CIPHER = ContactCipher(TEST_SECRET)
+
+
 def test_every_part_of_a_stored_session_loads_and_is_stored_back_as_it_was() -> None:
-    stored = json.loads(json.dumps(EVERY_PART))
-    assert load_session(stored) == EVERY_PART
-    assert dump_session(load_session(stored)) == EVERY_PART
+    stored = json.loads(json.dumps(EVERY_PART))  # as stored before sessions were sealed
+    assert load_session(stored, CIPHER) == EVERY_PART
+    assert load_session(dump_session(load_session(stored, CIPHER), CIPHER), CIPHER) == EVERY_PART
+
+
+def test_a_stored_session_is_sealed_and_says_nothing_in_clear() -> None:
+    sealed = json.dumps(dump_session(load_session(json.loads(json.dumps(EVERY_PART)), CIPHER), CIPHER))
+    for said in ("Parkir liar", "Pasar Legi", "LP-2345-6789", "drugs", "draft", "35.72.03.1001"):
+        assert said not in sealed, said
+    assert load_session(dump_session(EVERY_PART, ContactCipher("another secret")), CIPHER) == {}, \
+        "sealed with another key: dropped, not read"
+    assert dump_session({}, CIPHER) == {}
 
 
 def test_keys_no_type_names_are_dropped_and_a_part_out_of_shape_goes_alone() -> None:
     loaded = load_session({"draft": {"category": "drugs", "old_field": 1}, "resume": "menu",
-                           "pending_action": {"ref": "LP-2345-6789"}, "gone": True})
+                           "pending_action": {"ref": "LP-2345-6789"}, "gone": True}, CIPHER)
     assert loaded == {"draft": {"category": "drugs"}}
-    assert load_session(None) == {} and load_session(["not", "a", "session"]) == {}
+    assert load_session(None, CIPHER) == {} and load_session(["not", "a", "session"], CIPHER) == {}
 
 
 async def _store(engine: Engine, resident: Resident, step: str, data: str) -> None:
@@ -67,15 +79,15 @@ async def _store(engine: Engine, resident: Resident, step: str, data: str) -> No
     async with engine.sessions() as db, db.begin():
         session = (await db.execute(
             select(ConversationSession).join(Contact).where(Contact.urn_hash == urn_hash))).scalar_one()
-        session.step, session.data = step, json.loads(data)
+        session.step, session.data = step, dump_session(json.loads(data), CIPHER)
         session.expires_at = utcnow() + dt.timedelta(minutes=10)
 
 
 async def _data_of(engine: Engine, resident: Resident) -> dict[str, object]:
     urn_hash = ContactCipher(TEST_SECRET).lookup_hash(resident.urn)
     async with engine.sessions() as db:
-        return dict((await db.execute(
-            select(ConversationSession.data).join(Contact).where(Contact.urn_hash == urn_hash))).scalar_one())
+        return dict(load_session((await db.execute(
+            select(ConversationSession.data).join(Contact).where(Contact.urn_hash == urn_hash))).scalar_one(), CIPHER))
 
 
 async def test_a_report_stored_mid_conversation_in_todays_shape_is_sent(engine: Engine) -> None:

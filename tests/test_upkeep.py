@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from handlers.engine import Engine
+from handlers.state import load_session
 from storage.models import Attachment, ConversationSession, EventKind, Outbox, Report, ReportEvent, utcnow
 from storage.reports import find_ref
 from tests.helpers import Resident, enrolled, file_report, payload, photo, walk_to_summary
@@ -37,7 +38,8 @@ async def test_a_quiet_draft_expires_and_its_resident_is_told(engine: Engine) ->
     async with engine.sessions() as db:
         sessions = list((await db.execute(select(ConversationSession))).scalars())
         [notice] = (await db.execute(select(Outbox).where(Outbox.kind == "expiry_notice"))).scalars()
-    assert all(session.step == "menu" and "draft" not in session.data for session in sessions)
+    assert all(session.step == "menu" and "draft" not in load_session(session.data, engine.cipher)
+               for session in sessions)
     assert "belum terkirim" in payload(notice)["text"]
     await resident.send("kirim")
     assert not resident.heard("report.submitted"), "an expired draft is never sent"
