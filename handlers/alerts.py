@@ -106,13 +106,13 @@ def report_place(office: Office, report: Report, lang: str, *, as_typed: bool = 
     code = report.village_code or report.district_code or report.regency_code
     typed = _typed(report.location_text) if as_typed or not code else None
     return describe_place(lang, office.router, location_text=typed, latitude=report.latitude,
-                          longitude=report.longitude, code=code)
+                          longitude=report.longitude, code=code, exact_pin=report.identity == Identity.NAMED)
 
 
 def witness_place(office: Office, witness: Witness, lang: str) -> str:
     """Where a witness said it happened, in their words or as their pin."""
     return describe_place(lang, office.router, location_text=_typed(witness.location_text), latitude=witness.latitude,
-                          longitude=witness.longitude, code=None)
+                          longitude=witness.longitude, code=None, exact_pin=witness.identity == Identity.NAMED)
 
 
 def _typed(location_text: str | None) -> str | None:

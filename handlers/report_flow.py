@@ -90,6 +90,7 @@ DESCRIPTION_CHARS = (10, 4000)
 LOCATION_CHARS = (3, 300)
 WHEN_CHARS = (2, 200)
 NAME_CHARS = (2, 100)
+ANONYMOUS_PIN_DECIMALS = 3  # about 110 m of latitude
 SUMMARY_DESCRIPTION_CHARS = 600  # the whole text is stored; the summary only has to recognise it
 CATEGORY_NAMED_WORDS = 6  # a short answer to "what kind" may name the incident rather than the category
 PLACE_TRIES = 2  # failed tries at naming a place before the report goes to the fallback desk
@@ -1082,9 +1083,13 @@ async def change(turn: Turn) -> str:
     return _reopen(turn, picked)
 
 
-def _pin(draft: Draft) -> tuple[float, float] | None:
+def _pin(draft: Draft, *, anonymous: bool = False) -> tuple[float, float] | None:
+    """The draft's pin; kept to about 100 m for an anonymous account, since a pin is often where its sender lives."""
     latitude, longitude = draft.get("latitude"), draft.get("longitude")
-    return (latitude, longitude) if latitude is not None and longitude is not None else None
+    if latitude is None or longitude is None:
+        return None
+    return (round(latitude, ANONYMOUS_PIN_DECIMALS), round(longitude, ANONYMOUS_PIN_DECIMALS)) if anonymous \
+        else (latitude, longitude)
 
 
 async def submit(turn: Turn) -> None:
@@ -1093,6 +1098,7 @@ async def submit(turn: Turn) -> None:
     when = _when_text(turn)
     turn.data.pop("draft")
     anonymous = draft["identity"] == Identity.ANONYMOUS
+    pin = _pin(draft, anonymous=anonymous)
     attachments = [NewAttachment(**kept) for kept in (draft.get("photo"), draft.get("voice")) if kept]
     joined = await turn.db.get(Report, draft["join"], with_for_update=True) if "join" in draft else None
     place = turn.router.place(draft["place"]) if draft.get("place") else None
@@ -1102,7 +1108,7 @@ async def submit(turn: Turn) -> None:
         residents = await join_report(turn.office, joined, contact_id=turn.contact.id,
                                       identity=Identity(draft["identity"]), statement=draft["description"],
                                       occurred_text=when, location_text=where,
-                                      pin=_pin(draft), language=turn.lang, attachments=attachments,
+                                      pin=pin, language=turn.lang, attachments=attachments,
                                       urgent=bool(draft.get("urgent")))
         turn.say("report.joined_anonymous" if anonymous else "report.joined", residents=residents)
         return
@@ -1121,8 +1127,8 @@ async def submit(turn: Turn) -> None:
         description=draft["description"],
         occurred_text=when,
         location_text=draft.get("location_text"),
-        latitude=draft.get("latitude"),
-        longitude=draft.get("longitude"),
+        latitude=pin[0] if pin else None,
+        longitude=pin[1] if pin else None,
         province_code=place.province.code if place else None,
         regency_code=place.regency.code if place else None,
         district_code=place.district.code if place and place.district else None,

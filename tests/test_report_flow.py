@@ -19,7 +19,19 @@ from storage.models import (
     ReportEvent,
     ReportStatus,
 )
-from tests.helpers import DESCRIPTION, PLACE, Resident, at, make_engine, photo, same_picture, walk_to_summary
+from tests.helpers import (
+    DESCRIPTION,
+    PLACE,
+    Resident,
+    alerts,
+    at,
+    enrolled,
+    make_engine,
+    payload,
+    photo,
+    same_picture,
+    walk_to_summary,
+)
 
 PNG = photo("PNG")
 
@@ -182,6 +194,28 @@ async def test_location_pin_is_stored_with_coordinates(engine: Engine) -> None:
     [report] = await reports(engine)
     assert (report.latitude, report.longitude) == (-8.0983, 112.1681)
     assert report.location_text is None
+
+
+@pytest.mark.parametrize(("identity", "stored"), [("2", (-8.09834, 112.16817)), ("3", (-8.098, 112.168))])
+async def test_a_pin_of_a_report_not_given_by_name_reaches_officers_to_about_100_m(
+        engine: Engine, identity: str, stored: tuple[float, float]) -> None:
+    """A pin is often where its sender lives: an anonymous report keeps it to about 100 m, and officers read a
+    confidential or anonymous report's pin so; a named one's exactly."""
+    await enrolled(engine, "console:petugas")
+    for urn, shown, story in (("console:warga", identity, DESCRIPTION),
+                              ("console:bernama", "1", "Lampu lalu lintas perempatan mati sejak kemarin, rawan tabrakan")):
+        resident = Resident(engine, urn)
+        for said in ("halo", "1", "3", story):
+            await resident.send(said)
+        await resident.send(location=(-8.09834, 112.16817))
+        for said in ("ya", "2", "lewati", shown, *(["Budi Santoso"] if shown == "1" else []), "kirim"):
+            await resident.send(said)
+        assert resident.heard("report.submitted") or resident.heard("report.submitted_anonymous"), resident.text
+    hidden, named = await reports(engine)
+    assert (hidden.latitude, hidden.longitude) == stored and (named.latitude, named.longitude) == (-8.09834, 112.16817)
+    hidden_alert, named_alert = (payload(row)["text"] for row in await alerts(engine))
+    assert "sekitar titik peta -8.098, 112.168 (±100 m" in hidden_alert and "8.0983" not in hidden_alert, hidden_alert
+    assert "titik peta -8.09834, 112.16817" in named_alert, named_alert
 
 
 @pytest.mark.parametrize("no_photo", ["no photo", "gak ada fotonya pak", "tanpa foto ya"])
