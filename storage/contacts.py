@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -159,8 +160,8 @@ async def delete_contact(db: AsyncSession, cipher: ContactCipher, contact: Conta
     identifying = _identifying(cipher, contact)
 
     def scrub(text: str) -> str:
-        for value in identifying:
-            text = text.replace(value, erased)
+        for written in identifying:
+            text = written.sub(erased, text)
         return text
 
     reports = list((await db.execute(select(Report).where(Report.contact_id == contact.id))).scalars())
@@ -180,16 +181,27 @@ async def delete_contact(db: AsyncSession, cipher: ContactCipher, contact: Conta
     db.expunge(contact)
 
 
-def _identifying(cipher: ContactCipher, contact: Contact) -> list[str]:
-    """The contact's name and address as they may have been written: a WhatsApp number with its "+", without
-    it, and in the national form (0812…); longest first, so that no part is replaced before the whole."""
-    address = cipher.decrypt(contact.urn_encrypted).split(":", 1)[-1]
-    values = {address, address.lstrip("+")}
-    if address.startswith("+62"):
-        values.add("0" + address[3:])
+# What people put between a number's digits: "0812-1111-0001", "+62 812 1111 0001", "(0812) 1111.0001".
+_BETWEEN_DIGITS = r"[\s.()\-]*"
+
+
+def _identifying(cipher: ContactCipher, contact: Contact) -> list[re.Pattern[str]]:
+    """The contact's address and name as they may have been written: an Indonesian number after "+62", "62"
+    or "0" with any spaces, dashes, dots or brackets between its digits; another address (a Telegram chat id)
+    as it is; the name in any case and spacing."""
+    scheme, address = cipher.decrypt(contact.urn_encrypted).split(":", 1)
+    digits = address.lstrip("+")
+    written = []
+    if scheme == "whatsapp" and digits.isdecimal() and digits.startswith("62"):
+        national, between = _BETWEEN_DIGITS.join(digits[2:]), _BETWEEN_DIGITS
+        written.append(re.compile(rf"(?<!\d)(?:\+?{between}6{between}2|\(?0){between}{national}(?!\d)"))
+    elif len(address) >= 3:
+        written.append(re.compile(rf"(?<![\w+]){re.escape(address)}(?!\w)"))
     if contact.display_name_encrypted:
-        values.add(cipher.decrypt(contact.display_name_encrypted))
-    return sorted((value for value in values if len(value) >= 3), key=len, reverse=True)
+        name = cipher.decrypt(contact.display_name_encrypted).split()
+        if name:
+            written.append(re.compile(r"\s+".join(map(re.escape, name)), re.IGNORECASE))
+    return written
 
 
 async def set_contact_language(db: AsyncSession, cipher: ContactCipher, urn: str, lang: str) -> None:

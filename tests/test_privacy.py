@@ -173,7 +173,10 @@ async def test_hapus_leaves_no_name_or_number_of_a_named_reporter(engine: Engine
         await enrolled(engine, urn)
     resident = Resident(engine, f"whatsapp:{NAMED_NUMBER}")
     national = "0" + NAMED_NUMBER[3:]
-    await walk_to_summary(resident, identity="1", description=f"Motor saya dicuri, hubungi {national} ya pak")
+    dashed = f"{national[:4]}-{national[4:8]}-{national[8:]}"
+    spaced = f"+62 {national[1:4]} {national[4:8]} {national[8:]}"
+    await walk_to_summary(resident, identity="1", description=f"Motor saya dicuri, hubungi {national} atau {dashed} "
+                                                              f"ya pak, {NAMED_NAME.lower()}")
     await resident.send("kirim")
     ref = find_ref(resident.text)
     printed = await send_everything(engine)
@@ -187,6 +190,10 @@ async def test_hapus_leaves_no_name_or_number_of_a_named_reporter(engine: Engine
     assert len(sealed) >= 4 and all(NAMED_NAME in open_payload(engine.cipher, row)["text"] for row in sealed)
     await assert_no_address_in_clear(engine, database_url, [f"whatsapp:{NAMED_NUMBER}"], names=[NAMED_NAME])
 
+    officer = Resident(engine, OFFICERS[0])
+    await officer.send(f"INFO {ref} Nomor yang bisa dihubungi?")
+    await resident.send(f"nomor saya {spaced} pak")
+    assert resident.heard("relay.answer_sent"), resident.text
     await resident.send("HAPUS")
     await resident.send("ya")
     assert resident.heard("privacy.deleted"), resident.text
@@ -201,9 +208,10 @@ async def test_hapus_leaves_no_name_or_number_of_a_named_reporter(engine: Engine
     assert escalated and all(ref in text and "[dihapus]" in text for text in escalated), \
         "alerts yet to go still go, the reporter's name and number erased"
 
-    officer = Resident(engine, OFFICERS[0])
     await officer.send(f"LIHAT {ref}")
     assert "pelapor sudah menghapus datanya" in officer.text and "{" not in officer.text, officer.text
+    assert national[4:8] not in officer.text and NAMED_NAME.lower() not in officer.text.lower(), \
+        "the number as written with dashes or spaces, the name in lower case: erased too"
 
 
 async def test_an_anonymous_witness_holds_no_time_or_link_that_ties_them_to_their_account(

@@ -202,8 +202,8 @@ async def test_a_pin_of_a_report_not_given_by_name_reaches_officers_to_about_100
     """A pin is often where its sender lives: an anonymous report keeps it to about 100 m, and officers read a
     confidential or anonymous report's pin so; a named one's exactly."""
     await enrolled(engine, "console:petugas")
-    for urn, shown, story in (("console:warga", identity, DESCRIPTION),
-                              ("console:bernama", "1", "Lampu lalu lintas perempatan mati sejak kemarin, rawan tabrakan")):
+    other_story = "Lampu lalu lintas perempatan mati sejak kemarin, rawan tabrakan"
+    for urn, shown, story in (("console:warga", identity, DESCRIPTION), ("console:bernama", "1", other_story)):
         resident = Resident(engine, urn)
         for said in ("halo", "1", "3", story):
             await resident.send(said)
