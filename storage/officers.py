@@ -48,7 +48,7 @@ async def create_invite(db: AsyncSession, cipher: ContactCipher, station: Statio
 @dataclass(frozen=True)
 class Enrollment:
     officer: Officer | None
-    refusal: str | None  # unknown | expired | used | closed
+    refusal: str | None  # unknown | expired | used | closed | enrolled
 
 
 async def enroll(db: AsyncSession, cipher: ContactCipher, code: str, contact: Contact,
@@ -77,8 +77,12 @@ async def enroll(db: AsyncSession, cipher: ContactCipher, code: str, contact: Co
         return Enrollment(None, "used")
     if invite.expires_at <= now:
         return Enrollment(None, "expired")
-    invite.used_at = now
     officer = (await db.execute(select(Officer).where(Officer.contact_id == contact.id))).scalar_one_or_none()
+    if officer is not None and officer.active:
+        # The row is the officer's: moved in place, its actions would read as another's. Revoked first, the
+        # chat may take a new role (the code stays unused meanwhile).
+        return Enrollment(None, "enrolled")
+    invite.used_at = now
     if officer is None:
         officer = Officer(contact_id=contact.id, created_at=now)
         db.add(officer)

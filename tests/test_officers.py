@@ -51,6 +51,22 @@ async def test_an_invite_code_enrolls_a_chat_once(engine: Engine) -> None:
     assert len(await officers(engine)) == 1
 
 
+async def test_an_enrolled_chat_takes_no_second_role_until_the_first_is_revoked(engine: Engine) -> None:
+    """Moved in place, the officer's earlier actions would read as another's, at another station."""
+    petugas = Resident(engine, "telegram:700150")
+    await petugas.send(f"DAFTAR {await invite(engine)}")
+    assert petugas.heard("officer.enrolled")
+    elsewhere = await invite(engine, station="POLSEK-SANANWETAN", role=OfficerRole.HEAD)
+    await petugas.send(f"DAFTAR {elsewhere}")
+    assert petugas.heard("officer.code_enrolled"), petugas.text
+    [officer] = await officers(engine)
+    assert (officer.role, officer.active) == (OfficerRole.DUTY, True)
+    async with engine.sessions() as db, db.begin():
+        assert await revoke(db, officer.id, utcnow())
+    await petugas.send(f"DAFTAR {elsewhere}")
+    assert petugas.heard("officer.enrolled") and "Polsek Sananwetan" in petugas.text, "the code was kept unused"
+
+
 async def test_unknown_expired_and_malformed_codes_are_refused(engine: Engine) -> None:
     expired = await invite(engine, at=utcnow() - dt.timedelta(hours=25))
     petugas = Resident(engine, "telegram:700200")
