@@ -62,6 +62,20 @@ async def test_a_link_from_the_chat_signs_in_once_and_only_for_ten_minutes(engin
         assert (await late.post(f"/masuk/{token}")).status_code == 403, "eleven minutes old"
 
 
+async def test_a_sign_in_sent_from_another_site_is_refused_and_leaves_the_link_unused(
+        engine: Engine, tmp_path: Path) -> None:
+    """Someone holding a link, posting it from their own page, would sign a visitor into their session."""
+    app = web_app(engine, tmp_path)
+    path = (await sign_in_link(await enrolled(engine, "telegram:700003"))).removeprefix(BASE_URL)
+    async with browser(app) as visitor:
+        for headers in ({"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "same-site"},
+                        {"Origin": "https://elsewhere.example"}):
+            refused = await visitor.post(path, headers=headers)
+            assert refused.status_code == 403 and "set-cookie" not in refused.headers, headers
+        opened = await visitor.post(path, headers={"Sec-Fetch-Site": "same-origin", "Origin": "null"})
+        assert opened.status_code == 303, "the link was still unused, and the officer's own page signs in"
+
+
 async def test_https_makes_the_cookie_secure(engine: Engine, tmp_path: Path) -> None:
     app = web_app(engine, tmp_path)
     app.state.settings.public_base_url = "https://lapor.example"

@@ -92,9 +92,23 @@ async def sign_in_page(request: Request) -> Response:
     return response
 
 
+def _sent_from_another_site(request: Request) -> bool:
+    """Whether a sign-in was sent by another site's page: a link someone holds, posted from their page, would
+    sign a visitor's browser into their session (login CSRF). Browsers name where a request comes from in
+    Sec-Fetch-Site; older ones only in Origin, which the sign-in page's no-referrer policy makes "null"."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site not in ("same-origin", "none")
+    origin = request.headers.get("origin")
+    own = {f"{request.url.scheme}://{request.url.netloc}", request.app.state.settings.public_base_url.rstrip("/")}
+    return origin not in (None, "null") and origin not in own
+
+
 async def sign_in(request: Request) -> Response:
     """POST /masuk/{token}: the chat's one-time link opens a session and goes home; a used, expired or
-    unknown link says so and how to get a new one."""
+    unknown link says so and how to get a new one, and one sent from another site is refused unused."""
+    if _sent_from_another_site(request):
+        return page(request, "signed_out.html", language(request), {"reason": "link"}, status_code=403)
     engine: Engine = request.app.state.engine
     async with engine.sessions() as db, db.begin():
         session_token = await redeem_link(db, engine.cipher, request.path_params["token"], utcnow())
