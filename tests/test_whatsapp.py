@@ -463,8 +463,9 @@ async def test_delivery_callbacks_move_the_row_forward_only(tmp_path: Path, data
 
 async def test_media_is_fetched_only_from_the_configured_api(twilio: FakeTwilioAPI) -> None:
     channel = WhatsAppChannel(ACCOUNT_SID, AUTH_TOKEN, SENDER, api_base_url=twilio.base_url)
+    another_port = twilio.base_url.rsplit(":", 1)[0] + ":1/x"  # another service of the API's host
     for url in ("https://attacker.example/x.jpg", "https://api.twilio.com/2010-04-01/x",  # not this API
-                twilio.base_url.replace("http://", "https://") + "/x"):
+                twilio.base_url.replace("http://", "https://") + "/x", another_port):
         with pytest.raises(ValueError):
             await channel.fetch_media(Media("image/jpeg", url=url))
     assert twilio.media_requests == []

@@ -46,6 +46,7 @@ _ADDRESS = re.compile(r"^whatsapp:\+[1-9]\d{5,14}$")
 _MESSAGE_SID = re.compile(r"^[A-Z]{2}[0-9a-fA-F]{32}$")
 # Where Twilio redirects a media URL: its CDN, or (accounts without media authentication) its S3 bucket.
 _MEDIA_STORE_HOSTS = (".twiliocdn.com", ".twilio.com", "s3-external-1.amazonaws.com")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 OUTSIDE_WINDOW = 63016
 UNREACHABLE_CODES = {63024, 21211, 63003, 21614}  # invalid or non-WhatsApp recipient
 MAX_FORM_BYTES = 64 * 1024  # a Twilio form is a few kilobytes; its signature is checked before any work
@@ -131,7 +132,7 @@ class WhatsAppChannel:
         self._http: TwilioHttp | None = None
         self._client: Client | None = None
         api = urlsplit(self.api_base_url or TWILIO_API)
-        self._api_origin = (api.scheme, api.hostname)
+        self._api_origin = (api.scheme, api.hostname, api.port or _DEFAULT_PORTS.get(api.scheme))
 
     def signed(self, url: str, form: Mapping[str, str], signature: str) -> bool:
         """Whether `signature` (the X-Twilio-Signature header) proves Twilio posted `form` to `url`. Twilio signs
@@ -226,8 +227,9 @@ class WhatsAppChannel:
         raise ValueError("too many redirects")
 
     def _is_api(self, url: str) -> bool:
+        """Whether a URL is Twilio's, port and all: the account's credentials go to no other service of that host."""
         parts = urlsplit(url)
-        return (parts.scheme, parts.hostname) == self._api_origin
+        return (parts.scheme, parts.hostname, parts.port or _DEFAULT_PORTS.get(parts.scheme)) == self._api_origin
 
     def _rest(self) -> Client:
         if self._client is None:  # created in the running loop: aiohttp binds its session to it
