@@ -38,7 +38,7 @@ ALWAYS_WORDS = frozenset({
     "dipukulin", "ditusuk", "penusukan", "tertusuk", "nusuk", "ditendang", "ditendangi", "ditampar", "dijambak",
     "dicekik", "dihajar", "digebuk", "digebukin", "disiksa", "penyiksaan", "ditembak", "ditembaki", "penembakan",
     "tembakan", "ledakan", "ngebacok", "ngeroyok", "dikeroyok", "penculikan", "perampokan", "perampok",
-    "pembacokan", "perampasan", "penjarahan", "ngancam",
+    "pembacokan", "perampasan", "penjarahan", "ngancam", "ngancem", "ngancemin", "diancem", "nyulik", "nyulikin",
     # someone struck by electricity
     "kesetrum", "tersetrum", "electrocuted",
 })  # fmt: skip
@@ -69,7 +69,8 @@ SELF_HARM = tuple(tuple(p.split()) for p in (
 ))  # fmt: skip
 # Being followed: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
 _FOLLOWED = tuple(tuple(p.split()) for p in (
-    "mengikuti saya", "membuntuti saya", "dibuntuti orang", "diikuti orang", "following me",
+    "mengikuti saya", "membuntuti saya", "dibuntuti orang", "diikuti orang", "following me", "dikuntit", "dikuntitin",
+    "dibuntuti", "diikutin", "nguntit saya", "ngikutin saya", "being followed", "stalking me",
 ))  # fmt: skip
 # Phrases (normalised words, in order) that are a cry.
 PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
@@ -97,6 +98,9 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "kabel listrik putus", "kabel listrik jatuh", "kabel pln putus", "kabel pln jatuh", "tiang listrik roboh",
     "tiang listrik tumbang", "tiang listrik ambruk", "live wire", "power line down", "power lines down",
     "downed power line", "tersengat listrik", "kesengat listrik",
+    # a door forced, smoke pouring out: what is happening behind them
+    "maksa masuk", "memaksa masuk", "paksa masuk", "dobrak pintu", "mendobrak", "ngedobrak", "forcing the door",
+    "smoke pouring",
 ))  # fmt: skip
 # Of them, the ones that tell of a person still at risk: a cry even when told as past ("dari kemarin").
 _PERSISTENT = frozenset(p for p in PHRASES if {"diri", "mati", "hidup", "myself", "himself", "herself", "themselves",
@@ -106,11 +110,24 @@ _PERSISTENT = frozenset(p for p in PHRASES if {"diri", "mati", "hidup", "myself"
                         and p not in _FOLLOWED)
 # An accident is a cry when someone is hurt in it ("motor lecet saja" is a report).
 ACCIDENTS = frozenset({"kecelakaan", "tabrakan", "ketabrak", "ditabrak", "tertabrak", "kelindas", "terlindas",
-                       "dilindas", "jatuh", "terjatuh", "crash", "accident", "collision"})
+                       "dilindas", "jatuh", "terjatuh", "crash", "accident", "collision", "fell", "fallen"})
 HURT = frozenset({"luka", "terluka", "berdarah", "tergeletak", "pingsan", "meninggal", "tewas", "korban",
                   "kritis", "patah", "injured", "hurt", "bleeding", "unconscious", "dead", "dying"})
 # Gas leaking: "gas elpiji bocor".
 GAS, LEAKING = frozenset({"gas", "elpiji", "lpg"}), frozenset({"bocor", "leak", "leaking"})
+# Someone who cannot get out of water or fire ("ada nenek gk bisa keluar", "terjebak banjir"), or up after a fall
+# ("ibu sy jatuh di kamar mandi gk bisa bangun").
+_WATER_OR_FIRE = frozenset({"banjir", "kebanjiran", "api", "kebakaran", "terbakar", "asap", "arus", "longsor",
+                            "flood", "flooding", "fire", "smoke"})
+_TRAPPED = frozenset({"terjebak", "terperangkap", "trapped"})
+# Smoke pouring from a building ("asap item banyak keluar dr jendela"), not from an exhaust or burnt rubbish.
+_SMOKE_HEAVY = frozenset({"hitam", "item", "tebal", "banyak", "keluar", "mengepul", "ngebul", "black", "thick"})
+_BUILDING = frozenset({"rumah", "jendela", "pintu", "atap", "gedung", "toko", "warung", "kamar", "dapur", "gudang",
+                       "kios", "kos", "house", "window", "roof", "building", "shop"})
+_SMOKE_ELSEWHERE = frozenset({"knalpot", "rokok", "sampah", "vape", "bus", "truk", "kendaraan", "pabrik", "cerobong",
+                              "exhaust", "factory"})
+_CANNOT_GET = (("bisa", "keluar"), ("bisa", "bangun"), ("bisa", "bergerak"), ("bisa", "gerak"), ("get", "out"),
+               ("get", "up"))
 # A theft is a cry while it happens: a word of the moment before it ("lagi dimasuki maling"; after it, "lagi"
 # is "again"), or a thief said to be there ("ada maling", "maling masuk").
 THEFT_STEMS = frozenset({"maling", "curi", "copet", "jambret", "bobol", "rampas", "jarah", "bongkar"})
@@ -133,9 +150,10 @@ _CLOCK = re.compile(r"^\d")
 # Danger told as over, past, or not real.
 _DONE_WORDS = frozenset({"sudah", "telah", "already"})
 # Not "berhenti" nor "stopped": a breath stops too ("napasnya sudah berhenti").
-_OVER = frozenset({"padam", "padem", "dipadamkan", "aman", "kabur", "ditangkap", "tertangkap", "diamankan", "selesai",
-                   "ditangani", "pergi", "reda", "lewat", "bubar", "dibubarkan", "usai", "berakhir", "dilerai",
-                   "kondusif", "dievakuasi", "out", "gone", "caught", "over", "ended", "dispersed"})
+_OVER = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "dipadami", "aman", "kabur", "ditangkap", "tertangkap",
+                   "diamankan", "selesai", "ditangani", "pergi", "reda", "lewat", "bubar", "dibubarkan", "usai",
+                   "berakhir", "dilerai", "kondusif", "dievakuasi", "out", "gone", "caught", "over", "ended",
+                   "dispersed"})
 # Someone hurt past help now, or badly: the danger told as over ("sudah bubar", "sudah padam tapi ada yang luka
 # parah") does not make it no cry; told as past ("kemarin") it does.
 _STILL_AT_RISK = frozenset({"sekarat", "berdarah", "pingsan", "kritis", "ditusuk", "tertusuk", "dibacok",
@@ -148,7 +166,8 @@ _HURT_BADLY = tuple(tuple(p.split()) for p in (
 ))  # fmt: skip
 _OVER_PHRASES = tuple(tuple(p.split()) for p in (
     "put out", "is over", "was over", "got away", "ran away", "was caught", "were caught", "fire is out",
-    "fire was out",
+    "fire was out", "sudah di rumah", "sudah pulang", "sudah dibawa ke", "sudah di rumah sakit", "sudah di rs",
+    "is home now", "is safe now",
 ))  # fmt: skip
 _PAST = frozenset({"semalam", "kemarin", "yesterday", "ago"})
 _PAST_PHRASES = tuple(tuple(p.split()) for p in (
@@ -170,8 +189,11 @@ _SQUEEZED = {re.sub(r"(.)\1+", r"\1", word): word
 
 def _negated(said: list[str], at: int) -> bool:
     """A negation one or two words before `at` ("tidak ada kebakaran", "no fire", "bukan begal"), or three
-    with "ada yang" between ("tidak ada yang luka"); or a risk told, not a danger ("jalan ini rawan begal")."""
+    with "ada yang" between ("tidak ada yang luka"); or a risk told, not a danger ("jalan ini rawan begal"). Not
+    across a sentence's end ("udh ada yg dateng blm?? malingnya masih di dlm")."""
     before = said[max(0, at - 3):at]
+    if _BREAK in before:
+        before = before[len(before) - before[::-1].index(_BREAK):]
     return any(w in NEGATIONS or w in PRONE for w in before[-2:]) or (
         len(before) == 3 and before[0] in NEGATIONS and before[1:] == ["ada", "yang"])
 
@@ -328,13 +350,19 @@ def _not_now(said: list[str]) -> bool:
     return any(not (i and said[i - 1] in _SINCE) for i in past)
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+_BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
+
+
 def is_cry_for_help(text: str) -> bool:
     """Whether `text` says someone may be in danger now."""
-    said = [_as_listed(word) for word in words(text)]
+    said = [_as_listed(word) for sentence in _SENTENCE_END.split(text) for word in (*words(sentence), _BREAK)][:-1]
+    while said and said[-1] == _BREAK:
+        said.pop()
     if not said:
         return False
     # "tolong pak 😭": emoji beside it say how, not what else is asked
-    if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH or w.startswith("emoji_") for w in said):
+    if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH or w == _BREAK or w.startswith("emoji_") for w in said):
         return True
     not_now = _not_now(said)
     for phrase in PHRASES:
@@ -357,6 +385,13 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _unnegated(said, GAS) and _unnegated(said, LEAKING):
         return True
+    if _WATER_OR_FIRE & set(said) and (_TRAPPED & set(said) or _cannot_get(said, ("keluar", "out"))):
+        return True
+    if ("asap" in said or "smoke" in said) and _SMOKE_HEAVY & set(said) and _BUILDING & set(said) \
+            and not _SMOKE_ELSEWHERE & set(said):
+        return True
+    if _unnegated(said, ACCIDENTS) and _cannot_get(said, ("bangun", "bergerak", "gerak", "up")):
+        return True
     roots = stems_of(said, ALWAYS | THEFT_STEMS)
     for i, (word, root) in enumerate(zip(said, roots, strict=True)):
         if _negated(said, i):
@@ -370,6 +405,13 @@ def is_cry_for_help(text: str) -> bool:
             return True  # "dipukul" stems to "pukul", but "pukul 9" is nine o'clock
         if root in THEFT_STEMS and any(w in PROGRESS for w in said[max(0, i - 3):i]):
             return True
-        if word in THIEVES and any(w in PRESENCE for w in said[max(0, i - 3):i + 4]):
+        if word.removesuffix("nya") in THIEVES and any(w in PRESENCE for w in said[max(0, i - 3):i + 4]) \
+                and not HABITUAL & set(said):  # "sering ada jambret": a place to report as unsafe
             return True
     return False
+
+
+def _cannot_get(said: list[str], where: tuple[str, ...]) -> bool:
+    """"enggak bisa keluar", "tidak bisa bangun", "can't get up": a negation right before what cannot be done."""
+    return any(said[i:i + 2] == list(pair) and pair[1] in where and i and said[i - 1] in NEGATIONS | {"t", "cannot"}
+               for pair in _CANNOT_GET for i in range(len(said) - 1))

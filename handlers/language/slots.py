@@ -113,6 +113,8 @@ def _time_in(said: list[str]) -> tuple[str, int, int] | None:
                 before = said[i - 1] if i else ""
                 if phrase in ("lagi", "sedang") and before in WHILE:
                     continue
+                if choice == "now" and said[i + len(want):i + len(want) + 1] in (["sudah"], ["telah"], ["already"]):
+                    continue  # "skrg udh aman": how things stand after it, not when it happened
                 if before in BEFORE or (before in NOT and choice == "today"):
                     return "earlier", i - 1, i + len(want)
                 if before not in NOT:
