@@ -873,6 +873,24 @@ def _no_photo(text: str) -> bool:
     return any(field_named(word) == PHOTO for word in said) and bool(said & (NO | _WITHOUT)) and not _names_a_time(text)
 
 
+# A photo had, taken or sent, in the resident's words: "gak punya foto", "ga sempet moto", "I don't have one".
+_HAVING_A_PHOTO = frozenset({"punya", "ada", "sempat", "moto", "motret", "memotret", "difoto", "gambar", "have", "take",
+                             "took", "one", "pic", "pics", "picture", "pictures", "photos"})
+
+
+def _declines_photo(text: str) -> bool:
+    """At the photo question, a no in the resident's words ("nope", ❌, "no pics", "ga sempet moto pak", "I don't
+    have one"), or a photo put off ("nanti aja fotonya"): nothing of a time, which is another answer."""
+    said = words(text)
+    if _names_a_time(text):
+        return False
+    if yes_or_no(text) == "no" or _no_photo(text):
+        return True
+    telling = set(said)
+    photo_named = any(field_named(word) == PHOTO for word in said) or bool(telling & _HAVING_A_PHOTO)
+    return photo_named and bool(telling & (NO | _WITHOUT | {"don", "nanti", "later"}))
+
+
 def _names_a_time(text: str) -> bool:
     """Whether a message has a word of a time in it: a day, a part of it, a number."""
     said = set(words(text))
@@ -913,6 +931,8 @@ async def photo(turn: Turn) -> str:
     if turn.photo_problem:
         return PHOTO
     picked = turn.pick(_photo_options(turn))
+    if picked is None and _declines_photo(turn.text):
+        picked = "skip"
     if picked is None:
         turn.say("report.photo_or_skip")
         return PHOTO
@@ -944,7 +964,8 @@ async def identity(turn: Turn) -> str:
 
 
 # A name said as one ("nama saya Budi", "nama: Budi", "my name is Budi"), not "saya takut" nor "I'm scared".
-_NAME_SAID = re.compile(r"^(?:nama\s+(?:saya|sy|aku|ku|gue|gw)\b|namaku\b|nama\s*:|my\s+name\s+is\b|name\s*:)"
+_NAME_SAID = re.compile(r"^(?:nama\s+(?:saya|sy|aku|ku|gue|gw)\b|namaku\b|nama\s*:|my\s+name\s+is\b|name\s*:"
+                        r"|(?:pakai|pake|dengan|dgn)\s+nama(?:\s+(?:aja|saja|asli))?\s*[,:])"  # "pake nama aja, Budi"
                         r"[\s:,-]*(?:adalah\s+|is\s+)?(?P<name>.*)$", re.IGNORECASE | re.DOTALL)
 _AFTER_A_NAME = frozenset({"pak", "bu", "mas", "mbak", "kak", "ya", "aja", "saja", "sir", "please"})
 # Words that say how a name is to be used, not what it is ("nama saya jangan ditampilkan", "my name is secret").

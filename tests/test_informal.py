@@ -158,6 +158,7 @@ async def test_calm_words_raise_no_alarm(engine: Engine, calm: str) -> None:
     ("berapa lama diprosesnya?", "menu.response"),
     ("bisa minta polisi datang ke rumah?", "menu.response"),
     ("ini bot ya?", "menu.who"),
+    ("nanti sy dipanggil ke kantor polisi gk?", "menu.contact"),
 ])
 async def test_the_menu_reads_what_is_wanted(engine: Engine, said: str, heard: str) -> None:
     resident = Resident(engine)
@@ -453,6 +454,8 @@ ASKED_AT = {"category": "report.ask_category", "description": "report.ask_descri
     ("😭", "report.aside_distress"),
     ("ini data sy aman ga pak?", "menu.privacy"),
     ("kapan polisi datang?", "menu.response"),
+    ("apa polisi bakal nelpon sy?", "menu.contact"),
+    ("yg baca laporan ini siapa ya?", "menu.who"),
 ])
 @pytest.mark.parametrize("step", list(ASKED_AT))
 async def test_an_aside_in_the_middle_of_a_report_is_answered_and_the_question_asked_again(

@@ -507,6 +507,26 @@ async def test_a_name_given_at_the_identity_question_is_the_named_choice(
     assert report.identity == Identity.NAMED
 
 
+@pytest.mark.parametrize(("answer", "identity"), [
+    ("pake nama aja, Budi Santoso", Identity.NAMED), ("yg disarankan aja pak", Identity.CONFIDENTIAL),
+    ("terserah, yg paling aman aja", Identity.CONFIDENTIAL),
+])
+async def test_an_identity_said_in_own_words_is_taken(engine: Engine, answer: str, identity: Identity) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident, identity=answer)
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert report.identity == identity
+
+
+@pytest.mark.parametrize("no_photo", ["gak punya foto", "ga sempet moto pak", "nanti aja fotonya", "❌", "nope",
+                                      "no photos sorry", "I don't have one", "no pics"])
+async def test_no_photo_said_in_own_words_goes_on_to_the_identity(engine: Engine, no_photo: str) -> None:
+    resident = await at(engine, "photo")
+    await resident.send(no_photo)
+    assert resident.heard("report.ask_identity") and not resident.heard("report.photo_or_skip"), resident.text
+
+
 @pytest.mark.parametrize("answer", ["nama saya jangan ditampilkan", "nama saya harus asli ya?", "saya takut pak"])
 async def test_words_about_a_name_at_the_identity_question_are_no_name(engine: Engine, answer: str) -> None:
     resident = Resident(engine)

@@ -375,10 +375,15 @@ _REPORT_ANSWERED = frozenset({"diproses", "ditanggapi", "dibalas", "dibales", "d
 _COMING = frozenset({"datang", "kesini", "come", "reply", "respond", "answer"})
 _OFFICERS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anda", "you", "kalian"})
 _WHO_WRITES = frozenset({"bot", "robot", "beneran", "benaran", "resmi", "official", "real", "really", "manusia",
-                         "human"})
+                         "human", "baca", "membaca", "dibaca", "read", "reads"})
 _THIS_SERVICE = frozenset({"ini", "this", "bot", "robot", "polisi", "police", "kamu", "you", "admin", "lapor",
-                           "layanan", "service"})
-SERVICE_QUESTIONS = ("privacy", "cost", "response", "who")
+                           "layanan", "service", "laporan", "report"})
+# Whether the police will reach the reporter: call, come to them, summon them ("apa polisi bakal nelpon sy?",
+# "nanti sy dipanggil ke kantor polisi gk?"), which depends on how they chose to be shown.
+_REACHING = frozenset({"nelpon", "menelepon", "telepon", "telpon", "ditelepon", "ditelpon", "menghubungi", "hubungi",
+                       "dihubungi", "dipanggil", "panggil", "call", "contact", "summon", "summoned", "visit"})
+_TO_ONESELF = frozenset({"saya", "aku", "me", "rumah", "home"})
+SERVICE_QUESTIONS = ("privacy", "cost", "response", "who", "contact")
 SERVICE_MAX_WORDS = 12
 
 
@@ -399,6 +404,8 @@ def service_asked(text: str) -> str | None:
         return "response"
     if bare & _WHO_WRITES and bare & _THIS_SERVICE:
         return "who"
+    if (bare & _REACHING or bare & _COMING) and bare & _TO_ONESELF:
+        return "contact"
     return None
 
 
@@ -420,9 +427,10 @@ def menu_intent(text: str) -> str | None:
     if not said:
         return None
     roots = set(stems_of(said, _lexicon() | REPORT_WORDS | HOW_WORDS)) | set(said)
-    if roots & NUMBER_WORDS and roots & POLICE_WORDS and len(said) <= 10:
-        return "police_number"
-    if asked_of_service := service_asked(text):
+    asked_of_service = service_asked(text)
+    if roots & NUMBER_WORDS and roots & POLICE_WORDS and len(said) <= 10 and asked_of_service != "contact":
+        return "police_number"  # not "will the police call me?"
+    if asked_of_service:
         return asked_of_service
     if tells_a_story(text):
         return "story"
