@@ -114,9 +114,9 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
     if len(argument) > ARGUMENT_CHARS:
         return Outcome("officer.argument_too_long", {"longest": str(ARGUMENT_CHARS)})
     note = argument or None
-    new_station = None
+    new_station, reason = None, ""
     if action == Action.REFER:
-        new_station = await station_named(office.db, argument)
+        new_station, reason = await _station_and_reason(office, argument)
         if new_station is None:
             return Outcome("officer.unknown_station", {"code": argument})
         if new_station.id == report.station_id:
@@ -136,9 +136,26 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
     if new_station is not None:
         referred_from = await office.db.get(Station, report.station_id) if report.station_id else None
         report.station_id, report.needs_routing = new_station.id, False
-        alerted = await alert_station(office, report, event, referred_from.name if referred_from else None)
+        from_where = referred_from.name if referred_from else None
+        if from_where and reason:  # why, for the officers it goes to; the reporter reads where it went
+            from_where = f"{from_where}: {quoted(reason)}"
+        alerted = await alert_station(office, report, event, from_where)
     return Outcome(relayed=can_reach_reporter(report), station=new_station.name if new_station else "",
                    alerted=alerted)
+
+
+STATION_WORDS = 4  # "Polsek Sananwetan", "POLSEK-SANANWETAN": how many words a station is named in at most
+
+
+async def _station_and_reason(office: Office, typed: str) -> tuple[Station | None, str]:
+    """The station a referral names first, and the reason after it ("POLSEK-SEKAR salah rujuk, lokasinya di
+    sekar"): the longest opening words that name a station."""
+    words = typed.split()
+    for count in range(min(len(words), STATION_WORDS), 0, -1):
+        station = await station_named(office.db, " ".join(words[:count]).rstrip(",.:;"))
+        if station is not None:
+            return station, " ".join(words[count:]).lstrip(",.:;- ")
+    return None, ""
 
 
 async def change_status(office: Office, report: Report, to_status: ReportStatus, by: str, note: str | None, *,

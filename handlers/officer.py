@@ -147,6 +147,9 @@ async def tap(turn: Turn, key: str) -> str:
 
 async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
     assert turn.officer is not None
+    if turn.step == ACTION_NOTE:  # a whole command typed where a note was asked: it replaces the action waiting
+        turn.data.pop("pending_action", None)
+        turn.step = resume(turn)
     report = await report_by_ref(turn.db, ref, lock=True)
     if report is None:
         turn.say("officer.unknown_ref", ref=ref)

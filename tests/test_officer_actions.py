@@ -46,6 +46,7 @@ from tests.helpers import (
     officers,
     payload,
     report,
+    step_of,
     walk_to_summary,
 )
 
@@ -445,6 +446,29 @@ async def test_referral_moves_the_report_and_alerts_the_other_station(engine: En
     relays = await deliver_to(engine, WARGA)
     assert "Diteruskan ke kantor polisi lain" in relays and "Diteruskan ke: Polsek Sekar" in relays
     assert "Catatan petugas: Polsek Sekar" not in relays, "a station is no officer's note"
+
+
+async def test_a_referral_may_say_why_for_the_station_it_goes_to_alone(engine: Engine) -> None:
+    sananwetan = await enrolled(engine, PETUGAS)
+    await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    await sananwetan.send(f"RUJUK {ref} POLSEK-SEKAR salah rujuk, lokasinya di kec. sekar")
+    assert sananwetan.heard("officer.done.refer"), sananwetan.text
+    alert = await deliver_to(engine, "console:sekar")
+    assert "↪️ Dirujuk dari Polsek Sananwetan: \u201csalah rujuk, lokasinya di kec. sekar\u201d" in alert, alert
+    relays = await deliver_to(engine, WARGA)
+    assert "Diteruskan ke: Polsek Sekar" in relays and "salah rujuk" not in relays, "the reason is the officers'"
+
+
+async def test_a_whole_command_typed_where_its_note_is_asked_takes_its_place(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"TOLAK {ref} ok")
+    assert petugas.heard("officer.ask_reason"), petugas.text
+    await petugas.send(f"TOLAK {ref} laporan ganda dengan yang kemarin")
+    assert petugas.heard("officer.done.reject") and not petugas.heard("officer.ask_reason"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.REJECTED
+    assert await step_of(engine, petugas) == "menu", "no reason is waited for any more"
 
 
 @pytest.mark.parametrize("typed", ["polsek sekar", "Polsek Sekar", "POLSEK - SEKAR"])
