@@ -126,9 +126,10 @@ class Facts:
         return hotspots(self.recent, ZoneInfo(self.station.timezone), self.end - dt.timedelta(days=TREND_DAYS))
 
 
-async def gather(office: Office, station: Station, local_date: dt.date) -> Facts:
-    """The digest's facts for `local_date`; open and overdue are what they are at `office.now`."""
-    end = digest_moment(station, local_date)
+async def gather(office: Office, station: Station, local_date: dt.date, until: dt.datetime | None = None) -> Facts:
+    """The digest's facts for `local_date`, to its hour or `until`; open and overdue are what they are at
+    `office.now`."""
+    end = until or digest_moment(station, local_date)
     stations = await digests.family(office.db, station)
     ids = [s.id for s in stations]
     recent = await digests.counts(office.db, ids, end - dt.timedelta(days=HOTSPOT_DAYS), end)
@@ -149,8 +150,9 @@ def attention_line(office: Office, lang: str, report: digests.OpenReport) -> str
              sample=t(lang, "digest.sample") if report.sample else "")
 
 
-async def compose(office: Office, station: Station, local_date: dt.date, lang: str, web_url: str = "") -> Digest:
-    facts = await gather(office, station, local_date)
+async def compose(office: Office, station: Station, local_date: dt.date, lang: str, web_url: str = "",
+                  until: dt.datetime | None = None) -> Digest:
+    facts = await gather(office, station, local_date, until)
     end, stations, today, totals, notes, failed = (facts.end, facts.stations, facts.today, facts.totals,
                                                    facts.notes, facts.failed)
     categories = labels(lang, "category")

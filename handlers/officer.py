@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,7 +26,7 @@ from handlers.alerts import (
     witness_accounts,
 )
 from handlers.choices import Menu, pick
-from handlers.digest import compose, latest_due_date
+from handlers.digest import compose
 from handlers.i18n import format_time, labels, t
 from handlers.language.answers import yes_or_no
 from handlers.language.normalise import normalise
@@ -109,14 +110,16 @@ async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool) -
 
 
 async def _latest_digest(turn: Turn) -> None:
-    """DIGEST: the station head reads the newest digest in full (what a WhatsApp template points to)."""
+    """DIGEST: the station head reads the digest of the 24 hours up to now (where a WhatsApp template points to
+    it, a few minutes after its hour, much what it summed up): asked at 10:00, not the morning's to 06:00."""
     assert turn.officer is not None
     if turn.officer.role != OfficerRole.HEAD:
         turn.say("digest.not_head")
         return
     station = await turn.db.get(Station, turn.officer.station_id)
     assert station is not None
-    digest = await compose(turn.office, station, latest_due_date(station, turn.now), turn.lang, turn.web_url)
+    today = turn.now.astimezone(ZoneInfo(station.timezone)).date()
+    digest = await compose(turn.office, station, today, turn.lang, turn.web_url, until=turn.now)
     turn.replies.append(Outbound(turn.inbound.urn, digest.text))
 
 

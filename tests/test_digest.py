@@ -380,6 +380,16 @@ async def test_a_head_reads_the_digest_by_replying_digest(engine: Engine) -> Non
     assert duty.heard("digest.not_head")
 
 
+async def test_digest_asked_for_gives_the_24_hours_up_to_now(engine: Engine) -> None:
+    """Asked mid-morning, after reports came since the digest's hour: those, not the morning's digest again."""
+    now = dt.datetime.now(dt.UTC)
+    for hours_ago in (1, 3, 30):  # two within the 24 hours, one before them
+        await add(engine, now - dt.timedelta(hours=hours_ago))
+    head = await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    await head.send("DIGEST")
+    assert "Masuk: 2 laporan" in head.text and not head.heard("digest.no_reports"), head.text
+
+
 async def test_outside_the_whatsapp_window_the_digest_goes_as_its_template(engine: Engine) -> None:
     from bot.channels.whatsapp import WhatsAppChannel
     from bot.outbox import Dispatcher
