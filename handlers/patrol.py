@@ -190,13 +190,63 @@ def place_problem(place_text: str) -> dict[str, Any] | None:
 
 
 def met_count(said: str) -> int | None:
-    """The number of residents met, as officers type it: "12", "12 orang", "sekitar 15 warga"; None when the
-    words hold no one number of people, or more than MOST_MET."""
-    said_words = normalize(said).split()
-    numbers = [found[1] for word in said_words if (found := _ABOUT_A_NUMBER.match(word))]
-    if len(numbers) != 1 or not all(_ABOUT_A_NUMBER.match(word) or word in _MET_WORDS for word in said_words):
+    """The number of residents met, as officers type it: "12", "12 orang", "sekitar 15 warga", "dua puluh orang",
+    "7 bapak2 dan 3 ibu2" (added up); None when the words hold no one number of people (or several not joined
+    by "dan"), or more than MOST_MET."""
+    said_words = normalize(_PEOPLE_REPEATED.sub(r"\1", said)).split()
+    numbers, spelt = [], []
+    for word in [*said_words, ""]:
+        if word in _NUMBER_WORDS:
+            spelt.append(word)
+            continue
+        if spelt:
+            if (value := _spelt_number(spelt)) is None:
+                return None
+            numbers.append(value)
+            spelt = []
+        if found := _ABOUT_A_NUMBER.match(word):
+            numbers.append(int(found[1]))
+        elif word and word not in _MET_WORDS and word not in _PEOPLE and word not in _JOINED:
+            return None
+    if not numbers or (len(numbers) > 1 and not _JOINED & set(said_words)):
         return None
-    return int(numbers[0]) if int(numbers[0]) <= MOST_MET else None
+    return sum(numbers) if sum(numbers) <= MOST_MET else None
+
+
+_UNITS = {"satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+          "sembilan": 9}
+_ENGLISH = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10}
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_ENGLISH) | {"sepuluh", "sebelas", "belas", "puluh", "seratus", "ratus"}
+# Who residents met are, between the numbers: "7 bapak2 dan 3 ibu2".
+_PEOPLE = frozenset({"bapak", "ibu", "bapak-bapak", "ibu-ibu", "pemuda", "remaja", "anak", "tokoh", "masyarakat", "rt",
+                     "rw", "men", "women", "youth"})
+_JOINED = frozenset({"dan", "and", "+", "serta", "plus"})
+_PEOPLE_REPEATED = re.compile(r"\b([a-z]+)2\b", re.IGNORECASE)  # "bapak2": the chat's doubled word, no number
+
+
+def _spelt_number(spelt: list[str]) -> int | None:
+    """"dua puluh tiga" 23, "sebelas" 11, "tiga belas" 13, "seratus lima" 105, "seven" 7; None for what is no
+    number ("puluh" alone)."""
+    if len(spelt) == 1 and spelt[0] in _ENGLISH:
+        return _ENGLISH[spelt[0]]
+    total, current = 0, 0
+    for word in spelt:
+        if word in _UNITS and word != "se":
+            current += _UNITS[word]
+        elif word in ("sepuluh", "sebelas"):
+            current += 10 if word == "sepuluh" else 11
+        elif word == "belas" and 0 < current < 10:
+            current += 10
+        elif word == "puluh" and 0 < current < 10:
+            current *= 10
+        elif word == "seratus":
+            total += 100
+        elif word == "ratus" and 0 < current < 10:
+            total, current = total + current * 100, 0
+        else:
+            return None
+    return total + current
 
 
 

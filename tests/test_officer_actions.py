@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from bot.channels.console import ConsoleChannel
 from bot.outbox import Dispatcher
+from handlers import patrol
 from handlers.actions import LEADS_TO, Action, change_status
 from handlers.alerts import alerts_together, fit_together, quoted, said_when
 from handlers.engine import Engine
@@ -696,6 +697,17 @@ async def test_a_patrol_can_be_cancelled_and_is_for_officers_only(engine: Engine
     assert petugas.heard("patrol.cancelled")
     async with engine.sessions() as db:
         assert (await db.execute(select(func.count()).select_from(PatrolNote))).scalar_one() == 0
+
+
+@pytest.mark.parametrize(("said", "met"), [("dua puluh orang", 20), ("tiga belas warga", 13), ("sebelas", 11),
+                                           ("ada 7 bapak2 dan 3 ibu2", 10), ("seratus lima orang", 105)])
+def test_residents_met_may_be_counted_in_words_or_added_up(said: str, met: int) -> None:
+    assert patrol.met_count(said) == met
+
+
+@pytest.mark.parametrize("said", ["belasan warga", "12 15", "puluh", "hari ini ramai"])
+def test_residents_met_as_no_one_number_are_asked_again(said: str) -> None:
+    assert patrol.met_count(said) is None
 
 
 async def test_batal_at_a_later_concern_drops_that_concern_and_keeps_the_note(engine: Engine) -> None:
