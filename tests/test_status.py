@@ -160,7 +160,8 @@ async def test_news_asked_for_a_thing_reported_lists_own_reports(engine: Engine)
                                    "lho kok ditolak pak, kan sapinya emang ilang td malem",
                                    "laporan yg celurit itu gmn pak", "udah ada polisi yg dateng blm pak?",
                                    "did the police do anything about the break-in?", "has anyone looked at it",
-                                   "nomor laporan sy brp ya? lupa", "where is my report"])
+                                   "nomor laporan sy brp ya? lupa", "where is my report",
+                                   "malingnya udah ditangkep belum pak?", "pak, pelakunya udh ketemu?"])
 async def test_what_is_awaited_of_a_report_asked_as_not_yet_come_lists_own_reports(engine: Engine,
                                                                                  asked: str) -> None:
     resident, ref = await file_report(engine)

@@ -304,6 +304,8 @@ def _missing_person(said: list[str]) -> bool:
                 return True
             if said[j] in _HOME and word in _CHILDREN_AND_ELDERS and _NOT_YET & set(said[i + 1:j]):
                 return True
+            if said[j] in ("ketemu", "ditemukan", "found") and _NOT_YET & set(said[i + 1:j]):  # "belum ketemu"
+                return True
             if said[j] in _NEWS and (_NOT_YET | {"no"}) & set(said[max(i + 1, j - 2):j]) and _no_news_since(said, j):
                 return True
             if said[j] in ("ada", "no"):  # "belum ada kabar", "has no news"

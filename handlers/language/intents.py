@@ -100,8 +100,8 @@ ASKING_AFTER = frozenset({"status", "statusnya", "cek", "check", "kabar", "kabar
 _SINCE_WHEN = TIME_WORDS | DAY_WORDS | {"dari", "sejak", "since", "enggak", "tidak", "not"}
 # What a resident waits to hear of what they reported, asked as not yet come: "hp sy udh ketemu blm?", "has my
 # phone been found yet?", "pelakunya sudah ditangkap belum?".
-OUTCOME_WORDS = frozenset({"ketemu", "ditemukan", "ketangkap", "ketangkep", "tertangkap", "ditangkap", "dibekuk",
-                           "found", "caught", "arrested", "recovered"})
+OUTCOME_WORDS = frozenset({"ketemu", "ditemukan", "ketangkap", "ketangkep", "tertangkap", "ditangkap", "ditangkep",
+                           "dibekuk", "found", "caught", "arrested", "recovered"})
 NOT_YET_WORDS = frozenset({"belum", "yet"})
 # Whether the police came or did anything, asked of a report made.
 _ACTORS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anyone", "anybody"})
@@ -282,7 +282,8 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
     # came or did anything ("udah ada polisi yg dateng blm pak?", "did the police do anything about the break-in?")
     acted = bool(said & _ACTORS and said & _ACTED  # asked of what was to be done by now: "kapan polisi datang?" asks
                  and (said & NOT_YET_WORDS or said_in_order[0] in _ASKED_DONE))  # how long it takes
-    outcome_asked = acted or bool((said & OUTCOME_WORDS and said & NOT_YET_WORDS)
+    # "pelakunya udh ketemu?": asked as done, with its mark
+    outcome_asked = acted or bool((said & OUTCOME_WORDS and (said & NOT_YET_WORDS or ("sudah" in said and "?" in text)))
                                   or (said & DECIDED_WORDS and said & WHY_WORDS))
     # "sudah lapor", or news asked for as not come yet ("motor sy yg dicuri kmrn udh ada kabar blm?", "any news
     # on my stolen motorbike?", "hp sy udh ketemu blm?")
@@ -302,8 +303,8 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
             unnamed.append(word)
         if word in STATUS_WORDS | ASKING_AFTER | NOT_YET_WORDS | WHY_WORDS | _SINCE_WHEN or word in NEUTRAL:
             continue
-        if outcome_asked and word in OUTCOME_WORDS | _ACTORS | _ACTED | _ASKED_DONE:
-            continue  # "udh ditangkep blm", "polisi yg dateng": what is asked, not what happened
+        if outcome_asked and (word in OUTCOME_WORDS | _ACTORS | _ACTED | _ASKED_DONE or word.endswith("nya")):
+            continue  # "udh ditangkep blm", "polisi yg dateng", "malingnya": what is asked, not what happened
         if not (naming and outcome_asked):  # "dompet sy yg ilang di pasar udh ketemu blm?" names the report
             others.append(word)
         if not naming and not (i and said_in_order[i - 1] in REPORT_NOUNS):  # "laporan pencurian saya"
