@@ -76,7 +76,12 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("pada hari Rabu malam motor saya hilang", "hari rabu malam"),
     ("hp dijambret 2 jam lalu", "2 jam lalu"),
     ("kemarin 1 jam", "kemarin 1 jam"),
-    ("kemarin sore 17 agustus ada ribut", "kemarin sore"),
+    ("kemarin sore 17 agustus ada ribut", "kemarin sore 17 agustus"),  # a date told with it
+    ("tgl 1 kemarin hp sy dicuri", "tanggal 1 kemarin"),
+    ("pada hari Minggu tanggal 29 November yang lalu, sekitar pukul 10.00 pagi", "hari minggu tanggal 29 november "
+     "yang lalu sekitar pukul 10.00 pagi"),
+    ("td pagi bgt sekitar jam setengah 5", "tadi pagi banget sekitar jam setengah 5"),
+    ("kemaren lusa sekitar maghrib ada maling", "kemarin lusa sekitar maghrib"),
     ("kemarin sore jam brp ya lupa", "kemarin sore"),                  # "jam" with no hour after it
     ("motor sy dicuri lagi", None),                                    # "lagi": again, no time
     ("motor sy dicuri di depan rumah", None),

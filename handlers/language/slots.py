@@ -81,7 +81,8 @@ def _of_a_time(said: list[str], at: int) -> bool:
     after = said[at + 1] if at + 1 < len(said) else ""
     if _NUMBER.match(word):
         minutes = len(word) == 2 and before.isdecimal()  # "9.30", split in two words
-        return word.endswith(("am", "pm")) or minutes or before in _AROUND_AN_HOUR or after in _UNITS | _MERIDIEM
+        return (word.endswith(("am", "pm")) or minutes or before in _BEFORE_A_NUMBER
+                or after in _UNITS | _MERIDIEM | _MONTHS)  # "tgl 1", "setengah 5", "29 november"
     if word in ("yang", "pas"):  # "2 jam yang lalu", "kemarin pas jam 9"
         return after in ("lalu", "jam", "pukul")
     return word in _TOLD_WITH
@@ -90,12 +91,22 @@ def _of_a_time(said: list[str], at: int) -> bool:
 # Words of "now" that say "again" or "still" as often ("dicuri lagi"): alone, no time told to show.
 _ALSO_AGAIN = frozenset({"lagi", "masih", "sedang"})
 _CLOCK = re.compile(r"\b(\d{1,2}) (\d{2})\b")  # "jam 9.30", which the words split in two
-_TOLD_WORDS = 8  # "kemarin sore sekitar jam 5 30 wib": a time told is a few words
+_TOLD_WORDS = 12  # "hari minggu tanggal 29 november yang lalu sekitar pukul 10 00 pagi": a time told is a few words
 _AROUND_AN_HOUR = frozenset({"jam", "pukul", "sekitar", "kira", "around", "about", "at"})
 _UNITS = frozenset({"detik", "menit", "jam", "hari", "minggu", "bulan", "tahun", "second", "seconds", "minute",
                     "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"})
 _MERIDIEM = frozenset({"am", "pm", "wib", "wita", "wit"})
-_TOLD_WITH = TIME_WORDS | _AROUND_AN_HOUR | _UNITS | _MERIDIEM | frozenset({
+_DATE_WORDS = frozenset({"tanggal", "tgl", "date"})
+_MONTHS = frozenset({
+    "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november",
+    "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "sep", "okt", "nov", "des", "january",
+    "february", "march", "may", "june", "july", "august", "october", "december",
+})  # fmt: skip
+# The hours people tell by prayer times, and what draws a part of the day out ("pagi banget", "setengah 5").
+_TELLING_AN_HOUR = frozenset({"subuh", "dzuhur", "zuhur", "lohor", "ashar", "asar", "maghrib", "magrib", "isya",
+                              "setengah", "seperempat", "banget", "sekali", "dini"})
+_BEFORE_A_NUMBER = _AROUND_AN_HOUR | _DATE_WORDS | {"setengah", "seperempat"}
+_TOLD_WITH = TIME_WORDS | _AROUND_AN_HOUR | _UNITS | _MERIDIEM | _DATE_WORDS | _MONTHS | _TELLING_AN_HOUR | frozenset({
     "lalu", "lusa", "ago", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday"})
 _NUMBER = re.compile(r"^\d{1,4}(?:an|am|pm)?$")  # "5", "17", "5an" (about five), "11pm"
