@@ -32,6 +32,7 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "following", "followed", "stalking", "stalker", "harassed", "harassment", "threatened", "threatening",
         "snatched", "snatch", "snatcher", "pickpocketed", "pickpocket", "pickpocketing", "burgled", "looted",
         "vandalised", "vandalized", "vandalism", "extortion", "leungit", "dipaling", "dijabret",
+        "modus", "otp",
     }),
     "unsafe_place": frozenset({"rawan", "gelap", "sepi", "nongkrong", "geng", "angker", "unsafe", "dark"}),
     "traffic": frozenset({
@@ -213,6 +214,12 @@ TAKEN_PHRASES = ("diambil orang", "diambil maling", "dibawa kabur", "dibawa lari
                  "broke into", "break into", "broken into", "breaking into", "broke in")
 
 
+# A fraud told without a word of fraud: someone posing as another, or money asked for ("ada yg ngaku polisi telpon
+# minta transfer 5jt"); "ngaku" and "minta" are read as "mengaku" and "meminta".
+POSING_PHRASES = ("mengaku polisi", "mengaku petugas", "mengaku dari", "mengaku sebagai", "meminta transfer",
+                  "pretending to be", "claimed to be")
+
+
 def category_named(text: str) -> str | None:
     """The category whose incident words the text uses most (ties by PRECEDENCE); None when none."""
     said = words(text)
@@ -221,6 +228,8 @@ def category_named(text: str) -> str | None:
     roots = stems_of(said, _lexicon()) + said
     if any(_has(said, phrase) for phrase in TAKEN_PHRASES):
         roots.append("curi")
+    if any(_has(said, phrase) for phrase in POSING_PHRASES):
+        roots.append("tipu")
     votes: Counter[str] = Counter()
     for key in (*INCIDENT_STEMS, *_alias_stems()):
         lexicon = INCIDENT_STEMS.get(key, frozenset()) | _alias_stems().get(key, frozenset())
