@@ -16,7 +16,17 @@ from Sastrawi.Stemmer.Stemmer import Stemmer
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 ROOT_WORDS = frozenset(word for word in StemmerFactory().get_words() if word.strip())
-_ORDINARY_WORDS = ROOT_WORDS | frozenset(SLANG_DATA)
+# Polite (krama) Javanese words residents write between Indonesian ones ("pak kulo ajeng lapor", "wingi sonten
+# sepeda motor kulo ical"), with the Indonesian they are read as: no package lists them, and some name places
+# elsewhere (Kec. Kulo, Sidenreng Rappang).
+KRAMA = {
+    "kulo": "saya", "kula": "saya", "ajeng": "mau", "badhe": "mau", "ical": "hilang", "wingi": "kemarin",
+    "sonten": "sore", "enjing": "pagi", "ndalu": "malam", "griya": "rumah", "ngajeng": "depan", "teng": "di",
+    "nggih": "iya", "mboten": "tidak", "sampun": "sudah", "dereng": "belum", "wonten": "ada", "tiyang": "orang",
+    "sakniki": "sekarang", "niki": "ini", "mriki": "sini", "panjenengan": "anda", "dipun": "di", "kemawon": "saja",
+    "leres": "benar", "sugeng": "selamat",
+}
+_ORDINARY_WORDS = ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA)
 
 
 class RootWords:

@@ -45,7 +45,7 @@ ASKING = frozenset({
 # Two words that make one answer: "ho oh" (yes), "tidak salah" / "ga salah" (yes: not wrong).
 _YES_PAIRS = {("ho", "oh"), ("he", "eh"), ("hu", "um"), ("tidak", "salah"), ("enggak", "salah"),
               ("ora", "salah"), ("not", "wrong"), ("of", "course"), ("no", "problem")}
-_NO_PAIRS = {("teu", "leres"), ("ora", "benar"), ("ora", "leres"), ("mboten", "leres"),
+_NO_PAIRS = {("teu", "benar"), ("ora", "benar"),  # "teu leres", "ora leres": krama "leres" is read as "benar"
              ("not", "right"), ("tidak", "benar"), ("enggak", "benar"), ("tidak", "betul"), ("enggak", "betul"),
              ("tidak", "cocok"), ("enggak", "cocok"), ("bukan", "itu"), ("tidak", "tepat"), ("belum", "benar")}
 TYPO_CUTOFF = 90.0  # fuzz.ratio for words of four letters or more: "betull" → "betul", not "siapa" → "siap"

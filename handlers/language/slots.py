@@ -14,7 +14,7 @@ WHEN_PHRASES = (
     ("earlier", ("kemarin", "kemaren", "kemarinnya", "kemarennya", "semalam", "semalem", "tadi malam",
                  "malam tadi", "minggu lalu", "bulan lalu", "hari lalu", "tahun lalu", "yang lalu", "lusa",
                  "yesterday", "last night", "last week", "days ago", "week ago", "ago",
-                 "wingi", "mau bengi", "tadi wengi", "mau wengi", "kamari", "kapungkur")),  # Javanese and
+                 "mau bengi", "tadi wengi", "mau wengi", "kamari", "kapungkur")),  # Javanese and
     # Sundanese: yesterday, last night
     ("now", ("sekarang", "sedang", "lagi", "masih", "saat ini", "barusan banget", "right now", "happening",
              "now", "currently")),
