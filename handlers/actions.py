@@ -212,12 +212,15 @@ async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) 
                       report_id=report.id, hourly=report.identity == Identity.ANONYMOUS)
 
 
-async def take_answer(office: Office, report: Report, answer: str, voice: StoredMedia | None = None) -> None:
+async def take_answer(office: Office, report: Report, answer: str, voice: StoredMedia | None = None, *,
+                      adding: bool = False) -> None:
     """The reporter's answer to an officer's question, in words or with a voice note: recorded, sent to the
-    officer who asked, and the report goes back to where it was before the question."""
+    officer who asked, and the report goes back to where it was before the question. `adding`: a message right
+    after the answer (what was meant after a question back, "maksudnya imei itu apa?"), the report left as it is."""
     asked = await last_status_event(office.db, report, S.NEED_INFO)
     before = asked.from_status if asked else None
-    back_to = before if before is not None and before not in UNACKNOWLEDGED else S.ACKNOWLEDGED
+    back_to = report.status if adding else before if before is not None and before not in UNACKNOWLEDGED \
+        else S.ACKNOWLEDGED
     event = await change_status(office, report, back_to, "reporter", answer, public=False, kind=EventKind.REPLY)
     attachment = None
     if voice is not None:  # kept with the report, like the story's, and swept with it
@@ -228,7 +231,8 @@ async def take_answer(office: Office, report: Report, answer: str, voice: Stored
         return  # the answer stays in the report's history for whoever picks it up
     contact = await office.db.get(Contact, officer.contact_id)
     lang = (contact.language if contact else None) or report.language
-    payload: dict[str, Any] = {"text": t(lang, "officer.answer_relayed", ref=report.ref, answer=quoted(answer)),
+    relayed = "officer.answer_added" if adding else "officer.answer_relayed"
+    payload: dict[str, Any] = {"text": t(lang, relayed, ref=report.ref, answer=quoted(answer)),
                                "ref": report.ref, "choices": action_choices(lang, report.ref)}
     if attachment is not None:
         payload["voice"] = voice_payload(attachment)

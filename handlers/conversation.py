@@ -6,6 +6,7 @@ The report itself is in report_flow; this module holds the menu and the short si
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import cache
@@ -41,9 +42,9 @@ from handlers.turn import MENU, Step, Turn, interrupt, one_table, resume
 from handlers.voice import voice_story
 from storage.contacts import delete_contact
 from storage.media import StoredMedia
-from storage.models import Station
+from storage.models import ReportStatus, Station
 from storage.officers import ENROLL_WINDOW, enroll, invite_code_in
-from storage.reports import find_ref, question_waiting_for
+from storage.reports import find_ref, question_waiting_for, report_by_ref
 
 STATUS_REF, LANGUAGE, CONFIRM_DELETE = "status_ref", "language", "confirm_delete"
 RESIDENT_SIDE_STEPS = (STATUS_REF, LANGUAGE, CONFIRM_DELETE)
@@ -54,6 +55,7 @@ LANGUAGE_OPTIONS = Menu("language")
 YES_NO = Menu("yes_no")
 DEEP_LINK_STATUS = "status"  # t.me/<bot>?start=status_LP-XXXX-XXXX
 ANSWER_CHARS = 2  # an answer to an officer's question says at least this much
+ADDS_TO_AN_ANSWER = dt.timedelta(minutes=30)  # how long the next message after an answer may add to it
 # What an officer's unfinished action or patrol leaves, dropped when the officer is revoked in the middle of it.
 OfficerWork = Literal["pending_action", "number_meant", "patrol", "resume"]
 OFFICER_WORK: tuple[OfficerWork, ...] = get_args(OfficerWork)
@@ -92,7 +94,11 @@ async def menu(turn: Turn) -> str:
     if answers and puts_off(turn.text) and (asked := await question_waiting_for(turn.db, turn.contact.id)):
         turn.say("relay.answer_awaited", ref=asked.ref)
         return MENU
+    answered = turn.data.pop("answered", None)
     if answers and await answer_question(turn, turn.text):
+        return MENU
+    if answers and answered and turn.now - dt.datetime.fromisoformat(answered["at"]) <= ADDS_TO_AN_ANSWER \
+            and not _starts_something(turn) and await _add_to_answer(turn, answered["ref"]):
         return MENU
     if picked in (None, "report") and turn.inbound.choice is None and menu_intent(turn.text) in ("story", "category"):
         return await _menu_intent(turn)  # "lapor pencurian" says more than "lapor"
@@ -141,7 +147,7 @@ async def _menu_intent(turn: Turn) -> str:
 
 async def answer_question(turn: Turn, answer: str, voice: StoredMedia | None = None) -> bool:
     """Passes the answer, in words or a voice note, to the officer whose question about one of the contact's
-    reports waits for it; False when no question waits."""
+    reports waits for it; False when no question waits. The next message may add to it (_add_to_answer)."""
     asked = await question_waiting_for(turn.db, turn.contact.id)
     if asked is None:
         return False
@@ -149,6 +155,26 @@ async def answer_question(turn: Turn, answer: str, voice: StoredMedia | None = N
         answer = voice_story(turn.lang, voice.duration_seconds or 0, answer)
     await take_answer(turn.office, asked, answer, voice)
     turn.say("relay.answer_sent", ref=asked.ref)
+    turn.data["answered"] = {"ref": asked.ref, "at": turn.now.isoformat()}
+    return True
+
+
+def _starts_something(turn: Turn) -> bool:
+    """Whether a message right after an answer starts something of its own: a report of a kind named, a question
+    of the menu's."""
+    return menu_intent(turn.text) not in (None, "story", "ok")
+
+
+async def _add_to_answer(turn: Turn, ref: str) -> bool:
+    """The message right after an answer to an officer's question, which adds to it ("oh oke, hp samsung a14
+    item, imei gk tau" after "maksudnya imei itu apa ya pak?"): passed to that officer too, while the report is
+    still open and the contact's own."""
+    report = await report_by_ref(turn.db, ref, lock=True)
+    if report is None or report.contact_id != turn.contact.id \
+            or report.status not in (ReportStatus.ACKNOWLEDGED, ReportStatus.IN_PROGRESS):
+        return False
+    await take_answer(turn.office, report, turn.text, adding=True)
+    turn.say("relay.answer_added", ref=ref)
     return True
 
 

@@ -112,6 +112,11 @@ class ExpiredDraft(TypedDict):
     at: str  # ISO time it expired
     unanswered: NotRequired[str]  # the place sent as it expired at the place question, its answer if taken up
 
+class Answered(TypedDict):
+    ref: str
+    at: str  # ISO time of the answer
+
+
 class Concern(TypedDict):
     category: str
     text: str
@@ -154,6 +159,7 @@ class SessionData(TypedDict, total=False):
     outbox_seen: int  # the newest outbox row sent to the officer before they last wrote
     already_reported_ref: str  # the report whose story the resident sent again and was told of
     cancelled: ExpiredDraft  # the report cancelled by the message before, kept for the next one only
+    answered: Answered  # an officer's question the resident just answered: their next message may add to it
 
 
 _SESSION = TypeAdapter(SessionData)

@@ -29,8 +29,11 @@ ALLOWED_STATUS_CHANGES: dict[ReportStatus, frozenset[ReportStatus]] = {
 # The reporter's answer to an officer's question takes the report back to where it was before the question
 # (acknowledged when it was asked before anyone had acknowledged it). Officers cannot acknowledge a report
 # that waits for an answer: the one who asked has it already.
+# A reporter's message right after their answer adds to it and leaves the report where it is.
 ANSWER_STATUS_CHANGES: dict[ReportStatus, frozenset[ReportStatus]] = {
     S.NEED_INFO: frozenset({S.ACKNOWLEDGED, S.IN_PROGRESS}),
+    S.ACKNOWLEDGED: frozenset({S.ACKNOWLEDGED}),
+    S.IN_PROGRESS: frozenset({S.IN_PROGRESS}),
 }
 
 

@@ -378,6 +378,25 @@ async def test_need_info_round_trip(engine: Engine) -> None:
     assert warga.heard("report.ask_category"), "once answered, the menu works as before"
 
 
+async def test_the_message_right_after_an_answer_adds_to_it(engine: Engine) -> None:
+    """A question back ("maksudnya imei itu apa?") went as the answer; what was meant comes next."""
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"TERIMA {ref}")
+    await petugas.send(f"INFO {ref} HP merk apa, ada IMEI-nya?")
+    await warga.send("maksudnya imei itu apa ya pak?")
+    assert warga.heard("relay.answer_sent"), warga.text
+    await warga.send("oh oke, hp samsung a14 item, imei gk tau pak")
+    assert warga.heard("relay.answer_added") and not warga.heard("menu.not_understood"), warga.text
+    relayed = await deliver_to(engine, PETUGAS)
+    assert f"Tambahan jawaban pelapor untuk {ref}" in relayed and "samsung a14" in relayed, relayed
+    assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED, "where the answer had left it"
+    replies = [e.note for e in await events(engine, ref) if e.kind == EventKind.REPLY]
+    assert replies == ["maksudnya imei itu apa ya pak?", "oh oke, hp samsung a14 item, imei gk tau pak"]
+    await warga.send("casingnya bening pak")
+    assert not warga.heard("relay.answer_added"), "only the message right after the answer adds to it"
+
+
 async def test_an_answer_to_an_officers_question_is_quoted_and_forges_no_line(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     warga, ref = await file_report(engine)
@@ -573,8 +592,10 @@ BY_ACTION = {
     Action.DUPLICATE: (S.DUPLICATE, _OPEN),
     Action.REJECT: (S.REJECTED, _OPEN),
 }
-# The reporter's answer takes a report waiting for it back to where it was before the question.
-BY_ANSWER = {(S.NEED_INFO, S.ACKNOWLEDGED), (S.NEED_INFO, S.IN_PROGRESS)}
+# The reporter's answer takes a report waiting for it back to where it was before the question; what they add right
+# after leaves it there.
+BY_ANSWER = {(S.NEED_INFO, S.ACKNOWLEDGED), (S.NEED_INFO, S.IN_PROGRESS), (S.ACKNOWLEDGED, S.ACKNOWLEDGED),
+             (S.IN_PROGRESS, S.IN_PROGRESS)}
 
 
 def _allowed(from_status: ReportStatus, to_status: ReportStatus, kind: EventKind) -> bool:
