@@ -4,6 +4,7 @@ confidential reporter through the outbox, and a referral alerts the station that
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -27,6 +28,7 @@ from storage.models import (
     ReportStatus,
     Station,
 )
+from storage.officers import duty_officers
 from storage.outbox import enqueue
 from storage.reports import find_ref, last_status_event, report_by_ref, report_time
 from storage.stations import station_named
@@ -210,6 +212,35 @@ async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) 
         await enqueue(office.db, office.cipher, kind=OutboxKind.STATUS_UPDATE, contact_id=contact.id,
                       payload={"text": text, "ref": report.ref}, idempotency_key=key, at=office.now,
                       report_id=report.id, hourly=report.identity == Identity.ANONYMOUS)
+
+
+# How long after it was closed a reporter's objection to a decision still reaches the station.
+OBJECTION_WITHIN = dt.timedelta(days=14)
+
+
+async def take_objection(office: Office, report: Report, objection: str) -> None:
+    """A reporter disputing how their report was closed ("lho kok ditolak pak, kaca mobil sy dipecah maling"):
+    kept in its history as their reply, the report left closed, and sent to the officer who closed it, or else
+    to the station's duty officers, who may ask the reporter to report again."""
+    event = ReportEvent(report_id=report.id, kind=EventKind.REPLY, from_status=report.status,
+                        to_status=report.status, actor="reporter", note=objection, public=False,
+                        created_at=report_time(report, office.now, office.now))
+    office.db.add(event)
+    await office.db.flush()
+    closed = await last_status_event(office.db, report, report.status)
+    closer = await office.db.get(Officer, int(closed.actor.split(":")[1])) \
+        if closed and closed.actor.startswith("officer:") else None
+    if closer is not None and closer.active and closer.station_id == report.station_id:
+        to = [(closer, await office.db.get_one(Contact, closer.contact_id))]
+    else:
+        to = await duty_officers(office.db, report.station_id) if report.station_id else []
+    for officer, contact in to:
+        lang = contact.language or report.language
+        text = t(lang, "officer.objection", ref=report.ref, status=t(lang, f"status.label.{report.status.value}"),
+                 objection=quoted(objection))
+        await enqueue(office.db, office.cipher, kind=OutboxKind.INFO_REPLY, contact_id=contact.id,
+                      payload={"text": text, "ref": report.ref}, at=office.now, report_id=report.id,
+                      idempotency_key=f"{OutboxKind.INFO_REPLY}:{event.id}:{officer.id}")
 
 
 async def take_answer(office: Office, report: Report, answer: str, voice: StoredMedia | None = None, *,

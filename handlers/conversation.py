@@ -13,7 +13,7 @@ from functools import cache
 from typing import Literal, get_args
 
 from handlers import officer, patrol, report_flow
-from handlers.actions import take_answer
+from handlers.actions import OBJECTION_WITHIN, take_answer, take_objection
 from handlers.choices import Menu
 from handlers.i18n import LANGUAGES, catalogue, t
 from handlers.language.answers import ASKING, NEUTRAL
@@ -25,6 +25,7 @@ from handlers.language.intents import (
     erasure_answer,
     erasure_asked,
     menu_intent,
+    objects_to_decision,
     puts_off,
     status_asked,
     stopping,
@@ -36,7 +37,14 @@ from handlers.language.normalise import normalise
 from handlers.language.written import language_asked, written_in
 from handlers.routing import station_label
 from handlers.state import SessionData
-from handlers.status import has_own_reports, offer_own_reports, picked_own_report, show_own_reports, show_status
+from handlers.status import (
+    decided_report,
+    has_own_reports,
+    offer_own_reports,
+    picked_own_report,
+    show_own_reports,
+    show_status,
+)
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, one_table, resume
 from handlers.voice import voice_story
@@ -408,6 +416,9 @@ async def _status_asked(turn: Turn, asked: str) -> str:
     ref = find_ref(turn.text)
     if asked == "report" and ref is not None:
         await show_status(turn, ref)
+    elif objects_to_decision(turn.text) and (decided := await decided_report(turn, OBJECTION_WITHIN)):
+        await take_objection(turn.office, decided, turn.text)
+        turn.say("relay.objection_sent", ref=decided.ref)
     else:
         await show_own_reports(turn)
     return resume(turn) if turn.step == STATUS_REF else turn.step

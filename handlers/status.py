@@ -97,6 +97,16 @@ async def told_already_reported(turn: Turn, story: str) -> bool:
     return False
 
 
+async def decided_report(turn: Turn, within: dt.timedelta) -> Report | None:
+    """The resident's newest report, when it was rejected or resolved within `within`: what an objection is to."""
+    for report, _station, witness in await _own_reports(turn):
+        if witness:
+            continue
+        decided = report.status in (ReportStatus.REJECTED, ReportStatus.RESOLVED)
+        return report if decided and turn.now - report.updated_at <= within else None
+    return None
+
+
 async def has_own_reports(turn: Turn) -> bool:
     return bool(await _own_reports(turn))
 

@@ -397,6 +397,25 @@ async def test_the_message_right_after_an_answer_adds_to_it(engine: Engine) -> N
     assert not warga.heard("relay.answer_added"), "only the message right after the answer adds to it"
 
 
+async def test_a_reporter_disputing_a_rejection_reaches_the_officer_who_rejected_it(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"TOLAK {ref} tidak ada bukti kejadian")
+    await deliver_to(engine, WARGA)
+    await warga.send("lho kok ditolak pak, kaca mobil sy beneran dipecah maling, ada saksinya")
+    assert warga.heard("relay.objection_sent") and ref in warga.text, warga.text
+    relayed = await deliver_to(engine, PETUGAS)
+    assert f"Pelapor {ref} menanggapi keputusan (Tidak dapat ditindaklanjuti)" in relayed, relayed
+    assert "\u201clho kok ditolak pak, kaca mobil sy beneran dipecah maling, ada saksinya\u201d" in relayed, relayed
+    found = await report(engine, ref)
+    assert found.status == ReportStatus.REJECTED, "the report stays closed"
+    [objection] = [e for e in await events(engine, ref) if e.kind == EventKind.REPLY]
+    assert "ada saksinya" in (objection.note or "") and not objection.public
+    stranger = Resident(engine, "console:orang-lain")
+    await stranger.send("lho kok ditolak pak?")
+    assert not stranger.heard("relay.objection_sent"), "no report of theirs was decided"
+
+
 async def test_an_answer_to_an_officers_question_is_quoted_and_forges_no_line(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     warga, ref = await file_report(engine)

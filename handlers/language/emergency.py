@@ -407,8 +407,11 @@ def is_cry_for_help(text: str) -> bool:
             return True  # "dipukul" stems to "pukul", but "pukul 9" is nine o'clock
         if root in THEFT_STEMS and any(w in PROGRESS for w in said[max(0, i - 3):i]):
             return True
-        if word.removesuffix("nya") in THIEVES and any(w in PRESENCE for w in said[max(0, i - 3):i + 4]) \
-                and not HABITUAL & set(said):  # "sering ada jambret": a place to report as unsafe
+        # "ada maling", "maling masih di dalam"; not "dipecah maling, ada saksinya" (a witness is there)
+        if word.removesuffix("nya") in THIEVES and not HABITUAL & set(said) and (  # "sering ada jambret": unsafe
+                any(w in PRESENCE for w in said[max(0, i - 3):i])
+                or any(w in PRESENCE - {"ada"} or (w == "ada" and said[k + 1:k + 2] in (["di"], ["sini"]))
+                       for k, w in enumerate(said[i + 1:i + 4], i + 1))):
             return True
     return False
 

@@ -282,6 +282,13 @@ def status_asked(text: str, *, loosely: bool = False) -> str | None:
     return None
 
 
+def objects_to_decision(text: str) -> bool:
+    """Whether a message asks why a report was decided as it was ("lho kok ditolak pak, kaca mobil sy dipecah
+    maling", "loh kok udh selesai? helm sy kan blm ketemu"): an objection for the officers, not only a question."""
+    said = set(words(text))
+    return bool(said & DECIDED_WORDS and said & WHY_WORDS)
+
+
 def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
     """A report of one's own ("laporan saya", "sudah lapor", news not come yet), a word that asks how it is going,
     and besides at most a few words that tell nothing happening and name no incident (but the report's: "laporan
