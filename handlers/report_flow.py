@@ -337,6 +337,30 @@ def _goes_on(text: str) -> bool:
         word in _NOT_TELLING | YES | NO or field_named(word) for word in said)
 
 
+# How more of the story is brought in once it was told: "oh iya pak tambahan, pelakunya 2 org", "eh sorry tadi
+# salah, motornya bukan Beat tp Vario", "lupa bilang, ...".
+_ADDING = frozenset({"tambahan", "tambah", "lupa", "ketinggalan", "ralat", "koreksi", "salah", "also", "forgot",
+                     "correction", "addition"})
+_ADDING_WITHIN = 4  # words from the start a word of adding stands in ("oh iya pak tambahan, ...")
+
+
+def _adds_to_story(turn: Turn) -> bool:
+    """Whether a message at a later question (the photo, how to be shown, the summary) adds to the story or
+    corrects a detail of it ("eh sorry tadi salah, motornya bukan Beat tp Vario"): a word of adding near its start,
+    besides them that are no time (a time corrected is the time's), and no question nor field named (which a
+    correction of that field is)."""
+    said = words(turn.text)
+    telling = [word for word in said if word not in _ADDING and word not in NEUTRAL and not _names_a_time(word)]
+    return (turn.inbound.choice is None and len(telling) >= 2 and "?" not in turn.text
+            and bool(_ADDING & set(said[:_ADDING_WITHIN])) and not any(field_named(word) for word in said))
+
+
+def _add_to_story(turn: Turn) -> None:
+    story = f"{turn.draft['description']}\n{turn.text.strip()}"
+    turn.draft["description"] = story[:DESCRIPTION_CHARS[1]]
+    turn.say("report.story_added")
+
+
 # Words that say a message gives a place by its name: "kel …", "lokasinya di …" (not "di depan rumah": a spot, no
 # place's name, and a correction may say it: "bukan maling pak, tapi orang mabuk di depan rumah").
 _PLACE_MARKERS = frozenset({"kel", "kelurahan", "desa", "kec", "kecamatan", "kota", "kab", "kabupaten", "jl", "jalan",
@@ -933,6 +957,9 @@ async def photo(turn: Turn) -> str:
     picked = turn.pick(_photo_options(turn))
     if picked is None and _declines_photo(turn.text):
         picked = "skip"
+    if picked is None and _adds_to_story(turn):
+        _add_to_story(turn)
+        return PHOTO
     if picked is None:
         turn.say("report.photo_or_skip")
         return PHOTO
@@ -952,6 +979,9 @@ async def identity(turn: Turn) -> str:
     """Stores how the resident wants to be identified and shows the summary. A name given instead of a choice
     ("nama saya Budi Santoso") is the choice to be shown with it; the summary reads it back."""
     picked = turn.pick(IDENTITIES)
+    if picked is None and _adds_to_story(turn):
+        _add_to_story(turn)
+        return IDENTITY
     given = _name_given(turn.text) if picked is None else None
     if given is not None:
         picked = Identity.NAMED
@@ -1069,6 +1099,9 @@ async def summary(turn: Turn) -> str:
         turn.draft["identity"] = identity
         turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[IDENTITY])
         return first_missing(turn)
+    if picked is None and _adds_to_story(turn):
+        _add_to_story(turn)  # the summary shows it again, with what was added
+        return SUMMARY
     turn.say("common.not_a_choice")
     return SUMMARY
 

@@ -527,6 +527,21 @@ async def test_no_photo_said_in_own_words_goes_on_to_the_identity(engine: Engine
     assert resident.heard("report.ask_identity") and not resident.heard("report.photo_or_skip"), resident.text
 
 
+async def test_more_of_the_story_or_a_detail_corrected_at_a_later_question_is_added_to_it(engine: Engine) -> None:
+    resident = await at(engine, "photo")
+    await resident.send("eh sorry tadi salah, motornya bukan Beat tp Vario")
+    assert resident.heard("report.story_added") and resident.heard("report.ask_photo"), resident.text
+    for said in ("lewati", "2"):
+        await resident.send(said)
+    await resident.send("oh iya pak tambahan, pelakunya 2 org pake motor item")
+    assert resident.heard("report.story_added") and resident.heard("report.summary"), resident.text
+    assert "pelakunya 2 org" in resident.text, "the summary shows the story with what was added"
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert report.description == (f"{DESCRIPTION}\neh sorry tadi salah, motornya bukan Beat tp Vario\n"
+                                  "oh iya pak tambahan, pelakunya 2 org pake motor item")
+
+
 @pytest.mark.parametrize("answer", ["nama saya jangan ditampilkan", "nama saya harus asli ya?", "saya takut pak"])
 async def test_words_about_a_name_at_the_identity_question_are_no_name(engine: Engine, answer: str) -> None:
     resident = Resident(engine)
