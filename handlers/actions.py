@@ -151,9 +151,9 @@ STATION_WORDS = 4  # "Polsek Sananwetan", "POLSEK-SANANWETAN": how many words a 
 
 async def _station_and_reason(office: Office, typed: str) -> tuple[Station | None, str]:
     """The station a referral names first, and the reason after it ("POLSEK-SEKAR salah rujuk, lokasinya di
-    sekar"): the longest opening words that name a station."""
+    sekar"): all the words if they name one (a station's whole name), else the longest opening ones that do."""
     words = typed.split()
-    for count in range(min(len(words), STATION_WORDS), 0, -1):
+    for count in dict.fromkeys((len(words), *range(min(len(words), STATION_WORDS), 0, -1))):
         station = await station_named(office.db, " ".join(words[:count]).rstrip(",.:;"))
         if station is not None:
             return station, " ".join(words[count:]).lstrip(",.:;- ")

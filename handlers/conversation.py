@@ -21,6 +21,7 @@ from handlers.language.emergency import is_cry_for_help
 from handlers.language.intents import (
     SERVICE_QUESTIONS,
     aside,
+    asks_after_a_report,
     category_named,
     erasure_answer,
     erasure_asked,
@@ -401,12 +402,16 @@ async def _status(turn: Turn, said: Said) -> str | None:
 
 
 async def _status_in_own_words(turn: Turn) -> str | None:
-    """What status_asked reads, loosely at any step ("laporan sy yg hp td gimana pak?" at the place question);
-    where the story is asked, loosely only of a resident with reports of their own, since a story may tell of a
-    report made elsewhere ("sudah lapor ke pak RT belum ditanggapi")."""
+    """What status_asked reads: loosely at the menu; in a draft ("laporan sy yg hp td gimana pak?" at the place
+    question) loosely only of a resident with reports of their own and as asks_after_a_report has it, since an
+    answer may tell of the loss ("di gedog, pelakunya belum ketemu") and a story of a report made elsewhere
+    ("sudah lapor ke pak RT belum ditanggapi")."""
+    strict = status_asked(turn.text)
+    if strict is not None or turn.step == MENU:
+        return strict or status_asked(turn.text, loosely=True)
     asked = status_asked(turn.text, loosely=True)
-    if asked is None or turn.step not in report_flow.STORY_STEPS or status_asked(turn.text) is not None:
-        return asked
+    if asked is None or not asks_after_a_report(turn.text, story_asked=turn.step in report_flow.STORY_STEPS):
+        return None
     return asked if await has_own_reports(turn) else None
 
 

@@ -48,6 +48,7 @@ from handlers.text import letters_and_digits
 from handlers.turn import MENU, Step, Turn
 from handlers.voice import CAPTION_CHARS, voice_story
 from handlers.witnesses import find_same_incident, join_report
+from storage.lexicon import is_ordinary
 from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.regions import PlaceCandidate
 from storage.reports import NewAttachment, create_report
@@ -898,21 +899,23 @@ def _no_photo(text: str) -> bool:
 
 
 # A photo had, taken or sent, in the resident's words: "gak punya foto", "ga sempet moto", "I don't have one".
-_HAVING_A_PHOTO = frozenset({"punya", "ada", "sempat", "moto", "motret", "memotret", "difoto", "gambar", "have", "take",
+_HAVING_A_PHOTO = frozenset({"punya", "sempat", "moto", "motret", "memotret", "difoto", "gambar", "have", "take",
                              "took", "one", "pic", "pics", "picture", "pictures", "photos"})
+_BUT = frozenset({"tapi", "but", "namun"})  # "ada foto tapi tidak jelas": a photo there is, something besides
 
 
 def _declines_photo(text: str) -> bool:
     """At the photo question, a no in the resident's words ("nope", ❌, "no pics", "ga sempet moto pak", "I don't
-    have one"), or a photo put off ("nanti aja fotonya"): nothing of a time, which is another answer."""
+    have one"), or a photo put off ("nanti aja fotonya"): not a question, a "but" or a time, which say more."""
     said = words(text)
-    if _names_a_time(text):
+    telling = set(said)
+    if _names_a_time(text) or "?" in text or telling & _BUT:
         return False
     if yes_or_no(text) == "no" or _no_photo(text):
         return True
-    telling = set(said)
     photo_named = any(field_named(word) == PHOTO for word in said) or bool(telling & _HAVING_A_PHOTO)
-    return photo_named and bool(telling & (NO | _WITHOUT | {"don", "nanti", "later"}))
+    put_off = bool(telling & {"nanti"} and "saja" in telling) or "later" in telling  # not "nanti saya kirim"
+    return photo_named and (bool(telling & (NO | _WITHOUT | {"don"})) or put_off)
 
 
 def _names_a_time(text: str) -> bool:
@@ -1002,7 +1005,8 @@ _AFTER_A_NAME = frozenset({"pak", "bu", "mas", "mbak", "kak", "ya", "aja", "saja
 _ABOUT_A_NAME = frozenset({"jangan", "tidak", "enggak", "usah", "rahasia", "rahasiakan", "dirahasiakan", "anonim",
                            "disembunyikan", "sembunyikan", "ditampilkan", "tampilkan", "tampil", "disamarkan",
                            "dicantumkan", "pakai", "boleh", "not", "secret", "hidden", "anonymous", "shown", "show",
-                           "private", "confidential"})
+                           "private", "confidential", "dirahasiain", "rahasiain", "disembunyiin", "sudah", "ada",
+                           "data", "sama", "biasa"})
 
 
 def _name_given(text: str) -> str | None:
@@ -1016,6 +1020,10 @@ def _name_given(text: str) -> str | None:
     given = " ".join(name).strip(" .,!")
     if not given or len(name) > 5 or _ABOUT_A_NAME & set(words(given)) or any(c.isdigit() for c in given) \
             or letters_and_digits(given) < NAME_CHARS[0] or len(given) > NAME_CHARS[1]:
+        return None
+    # A name is written with a capital, or is no everyday word: "Budi Santoso", "andi wijaya"; not "takut
+    # ketahuan", "inisial aja", "terserah bapak" (a name in lower case that is all everyday words is asked again).
+    if not any(word[:1].isupper() or not is_ordinary(word.lower().strip(".,")) for word in name):
         return None
     return given
 

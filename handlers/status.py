@@ -126,11 +126,13 @@ async def offer_own_reports(turn: Turn) -> bool:
     """STATUS alone, or the menu's Cek status: the contact's reports listed to pick one from (or a ref to type,
     an anonymous report's); False when they have none, and the ref is to be asked for."""
     found = await _own_reports(turn)
-    if not found:
-        return False
     categories = labels(turn.lang, "category")
     choices = tuple(Choice(report.ref, f"{report.ref} · {categories[report.category.value]}")
                     for report, _station, witness in found if not witness)
+    if not choices:  # none, or only reports witnessed, which have no ref to pick by: shown, and a ref asked for
+        if found:
+            turn.say("status.own_reports", reports=_own_lines(turn, found), hint="")
+        return False
     turn.say("status.pick_own_report", choices, reports=_own_lines(turn, found))
     return True
 

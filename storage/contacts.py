@@ -195,12 +195,12 @@ def _identifying(cipher: ContactCipher, contact: Contact) -> list[re.Pattern[str
     if scheme == "whatsapp" and digits.isdecimal() and digits.startswith("62"):
         national, between = _BETWEEN_DIGITS.join(digits[2:]), _BETWEEN_DIGITS
         written.append(re.compile(rf"(?<!\d)(?:\+?{between}6{between}2|\(?0){between}{national}(?!\d)"))
-    elif len(address) >= 3:
-        written.append(re.compile(rf"(?<![\w+]){re.escape(address)}(?!\w)"))
-    if contact.display_name_encrypted:
-        name = cipher.decrypt(contact.display_name_encrypted).split()
-        if name:
-            written.append(re.compile(r"\s+".join(map(re.escape, name)), re.IGNORECASE))
+    elif len(digits) >= 3:  # another country's number, a Telegram chat id: with its "+" or without
+        written.append(re.compile(rf"(?<![\w+])\+?{re.escape(digits)}(?!\w)"))
+    name = cipher.decrypt(contact.display_name_encrypted).split() if contact.display_name_encrypted else []
+    if len(" ".join(name)) >= 3:  # whole words only: "Ari" is not the "ari" of "dari" or "hari"
+        spaced = r"\s+".join(map(re.escape, name))
+        written.append(re.compile(rf"(?<!\w){spaced}(?!\w)", re.IGNORECASE))
     return written
 
 

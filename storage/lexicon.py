@@ -16,15 +16,15 @@ from Sastrawi.Stemmer.Stemmer import Stemmer
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 ROOT_WORDS = frozenset(word for word in StemmerFactory().get_words() if word.strip())
-# Polite (krama) Javanese words residents write between Indonesian ones ("pak kulo ajeng lapor", "wingi sonten
-# sepeda motor kulo ical"), with the Indonesian they are read as: no package lists them, and some name places
-# elsewhere (Kec. Kulo, Sidenreng Rappang).
+# Polite (krama) Javanese words residents write between Indonesian ones ("pak kulo badhe lapor", "wingi sonten
+# motor kulo dipun colong"), with the Indonesian they are read as: no package lists them, and some name places
+# elsewhere (Kec. Kulo, Sidenreng Rappang). Not those that are also Indonesian words or common names ("teng",
+# "griya"; Ajeng, Sugeng, Ical, Niki).
 KRAMA = {
-    "kulo": "saya", "kula": "saya", "ajeng": "mau", "badhe": "mau", "ical": "hilang", "wingi": "kemarin",
-    "sonten": "sore", "enjing": "pagi", "ndalu": "malam", "griya": "rumah", "ngajeng": "depan", "teng": "di",
-    "nggih": "iya", "mboten": "tidak", "sampun": "sudah", "dereng": "belum", "wonten": "ada", "tiyang": "orang",
-    "sakniki": "sekarang", "niki": "ini", "mriki": "sini", "panjenengan": "anda", "dipun": "di", "kemawon": "saja",
-    "leres": "benar", "sugeng": "selamat",
+    "kulo": "saya", "kula": "saya", "badhe": "mau", "wingi": "kemarin", "sonten": "sore", "enjing": "pagi",
+    "ndalu": "malam", "ngajeng": "depan", "nggih": "iya", "mboten": "tidak", "sampun": "sudah", "dereng": "belum",
+    "wonten": "ada", "tiyang": "orang", "sakniki": "sekarang", "mriki": "sini", "panjenengan": "anda", "dipun": "di",
+    "kemawon": "saja", "leres": "benar",
 }
 _ORDINARY_WORDS = ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA)
 

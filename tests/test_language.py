@@ -57,6 +57,7 @@ def test_every_emoji_holds_a_character_past_ascii() -> None:
     ("rabu tadi pagi", "today"),                             # unless "tadi" says today
     ("tadi wengi ada maling", "earlier"),                    # Javanese: last night
     ("minggu pagi ada maling", None),                        # "minggu" is also a week
+    ("rabu depan mau ada tawuran", None),                    # a day to come
     ("td ada kecelakaan, korbannya udah dibawa ke rs, skrg udh aman", "today"),  # how things stand now
 ])
 def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | None) -> None:

@@ -214,6 +214,20 @@ async def test_hapus_leaves_no_name_or_number_of_a_named_reporter(engine: Engine
         "the number as written with dashes or spaces, the name in lower case: erased too"
 
 
+async def test_hapus_erases_a_short_name_as_a_word_and_nothing_inside_other_words(engine: Engine) -> None:
+    resident = Resident(engine, "whatsapp:+6281234500002")
+    story = "Saya dari pasar kemarin hari Sabtu, motor saya dicuri. Saya Ari, hubungi ari di 0812-3450-0002"
+    for said in ("halo", "1", "1", story, PLACE, "ya", "2", "lewati", "1", "Ari", "kirim"):
+        await resident.send(said)
+    assert resident.heard("report.submitted"), resident.text
+    await resident.send("HAPUS")
+    await resident.send("ya")
+    async with engine.sessions() as db:
+        report = (await db.execute(select(Report))).scalar_one()
+    assert report.description == ("Saya dari pasar kemarin hari Sabtu, motor saya dicuri. Saya [dihapus], hubungi "
+                                  "[dihapus] di [dihapus]"), report.description
+
+
 async def test_an_anonymous_witness_holds_no_time_or_link_that_ties_them_to_their_account(
         engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """A resident who joins another's report as an anonymous witness: the statement keeps no contact and, like

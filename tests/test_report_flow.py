@@ -527,6 +527,14 @@ async def test_no_photo_said_in_own_words_goes_on_to_the_identity(engine: Engine
     assert resident.heard("report.ask_identity") and not resident.heard("report.photo_or_skip"), resident.text
 
 
+@pytest.mark.parametrize("said", ["ada foto tapi tidak jelas", "fotonya tidak jelas, gpp?",
+                                  "foto pelakunya ga ada, tapi foto motornya ada", "nanti saya kirim fotonya"])
+async def test_words_about_a_photo_to_come_skip_nothing(engine: Engine, said: str) -> None:
+    resident = await at(engine, "photo")
+    await resident.send(said)
+    assert not resident.heard("report.ask_identity") and resident.heard("report.ask_photo"), resident.text
+
+
 async def test_more_of_the_story_or_a_detail_corrected_at_a_later_question_is_added_to_it(engine: Engine) -> None:
     resident = await at(engine, "photo")
     await resident.send("eh sorry tadi salah, motornya bukan Beat tp Vario")
@@ -542,7 +550,9 @@ async def test_more_of_the_story_or_a_detail_corrected_at_a_later_question_is_ad
                                   "oh iya pak tambahan, pelakunya 2 org pake motor item")
 
 
-@pytest.mark.parametrize("answer", ["nama saya jangan ditampilkan", "nama saya harus asli ya?", "saya takut pak"])
+@pytest.mark.parametrize("answer", ["nama saya jangan ditampilkan", "nama saya harus asli ya?", "saya takut pak",
+                                    "nama saya takut ketahuan", "namaku dirahasiain ya", "nama saya inisial aja",
+                                    "nama saya terserah bapak", "nama saya sudah ada di data"])
 async def test_words_about_a_name_at_the_identity_question_are_no_name(engine: Engine, answer: str) -> None:
     resident = Resident(engine)
     for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati"):

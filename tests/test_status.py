@@ -138,6 +138,19 @@ async def test_a_report_asked_after_loosely_in_a_draft_lists_own_and_keeps_the_d
     assert await step_of(engine, resident) == step
 
 
+@pytest.mark.parametrize(("step", "answer", "next_question"), [
+    ("when", "kemarin sore, sampai sekarang belum ketemu", "report.ask_photo"),
+    ("location", "di Kel. Gedog, Kec. Sananwetan, Kota Blitar, pelakunya belum ketemu", "place.confirm"),
+    ("photo", "ga ada foto, hpnya belum ketemu", "report.ask_identity"),
+])
+async def test_an_answer_telling_of_the_loss_stays_the_answer_of_a_resident_with_reports(
+        engine: Engine, step: str, answer: str, next_question: str) -> None:
+    ani, _ref = await file_report(engine, "console:ani", description=BRAWL)
+    resident = await at(engine, step, ani.urn)
+    await resident.send(answer)
+    assert not resident.heard("status.own_reports") and resident.heard(next_question), resident.text
+
+
 async def test_a_report_made_elsewhere_told_as_the_story_is_the_story_of_a_resident_without_reports(
         engine: Engine) -> None:
     resident = await at(engine, "description")

@@ -69,7 +69,7 @@ async def test_a_sign_in_sent_from_another_site_is_refused_and_leaves_the_link_u
     path = (await sign_in_link(await enrolled(engine, "telegram:700003"))).removeprefix(BASE_URL)
     async with browser(app) as visitor:
         for headers in ({"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "same-site"},
-                        {"Origin": "https://elsewhere.example"}):
+                        {"Origin": "https://elsewhere.example"}, {"Origin": "null"}):
             refused = await visitor.post(path, headers=headers)
             assert refused.status_code == 403 and "set-cookie" not in refused.headers, headers
         opened = await visitor.post(path, headers={"Sec-Fetch-Site": "same-origin", "Origin": "null"})

@@ -87,21 +87,21 @@ async def sign_in_page(request: Request) -> Response:
         good = await link_is_good(db, engine.cipher, request.path_params["token"], utcnow())
     if not good:
         return page(request, "signed_out.html", language(request), {"reason": "link"}, status_code=403)
-    response = page(request, "sign_in.html", language(request), {"token": request.path_params["token"]})
-    response.headers["Referrer-Policy"] = "no-referrer"  # the token is in this page's address
-    return response
+    # The token is in this page's address: it goes to no other site (render's same-origin policy), and the button's
+    # POST carries the page's origin, by which _sent_from_another_site tells it from another site's.
+    return page(request, "sign_in.html", language(request), {"token": request.path_params["token"]})
 
 
 def _sent_from_another_site(request: Request) -> bool:
     """Whether a sign-in was sent by another site's page: a link someone holds, posted from their page, would
     sign a visitor's browser into their session (login CSRF). Browsers name where a request comes from in
-    Sec-Fetch-Site; older ones only in Origin, which the sign-in page's no-referrer policy makes "null"."""
+    Sec-Fetch-Site; older ones only in Origin ("null" from a sandboxed or no-referrer page, another site's too)."""
     site = request.headers.get("sec-fetch-site")
     if site is not None:
         return site not in ("same-origin", "none")
     origin = request.headers.get("origin")
     own = {f"{request.url.scheme}://{request.url.netloc}", request.app.state.settings.public_base_url.rstrip("/")}
-    return origin not in (None, "null") and origin not in own
+    return origin is not None and origin not in own
 
 
 async def sign_in(request: Request) -> Response:

@@ -16,6 +16,8 @@ import re
 
 from handlers.language.normalise import stems_of, words
 
+_BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
+
 # Stems that are a cry wherever they come: weapons, violence against a person, fire, abduction, self-harm.
 ALWAYS = frozenset({
     # weapons
@@ -39,8 +41,6 @@ ALWAYS_WORDS = frozenset({
     "dicekik", "dihajar", "digebuk", "digebukin", "disiksa", "penyiksaan", "ditembak", "ditembaki", "penembakan",
     "tembakan", "ledakan", "ngebacok", "ngeroyok", "dikeroyok", "penculikan", "perampokan", "perampok",
     "pembacokan", "perampasan", "penjarahan", "ngancam", "ngancem", "ngancemin", "diancem", "nyulik", "nyulikin",
-    # someone struck by electricity
-    "kesetrum", "tersetrum", "electrocuted",
 })  # fmt: skip
 # Violence at home is a cry however it is told, as past or as habit ("suami saya mukul saya tiap hari"): a blow
 # with one of the household close by and a person struck or striking beside it, so that "motor ibu saya hilang
@@ -94,14 +94,12 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "kebocoran gas", "gas bocor", "bocor gas", "tidak bernafas", "badly hurt", "badly injured", "seriously hurt",
     "seriously injured", "not breathing", "kejang kejang", "seizure", "want to die", "wants to die", "wants to jump",
     "want to jump", "going to jump", "about to jump",
+)) + (_LIVE_WIRE := tuple(tuple(p.split()) for p in (
     # a live wire come down, for whoever touches it (one hanging low is a hazard to report: "menjuntai")
     "kabel listrik putus", "kabel listrik jatuh", "kabel pln putus", "kabel pln jatuh", "tiang listrik roboh",
-    "tiang listrik tumbang", "tiang listrik ambruk", "live wire", "power line down", "power lines down",
-    "downed power line", "tersengat listrik", "kesengat listrik",
-    # a door forced, smoke pouring out: what is happening behind them
-    "maksa masuk", "memaksa masuk", "paksa masuk", "dobrak pintu", "mendobrak", "ngedobrak", "forcing the door",
-    "smoke pouring",
-))  # fmt: skip
+    "tiang listrik tumbang", "tiang listrik ambruk", "live wire", "power line is down", "power lines are down",
+    "downed power line",
+)))  # fmt: skip
 # Of them, the ones that tell of a person still at risk: a cry even when told as past ("dari kemarin").
 _PERSISTENT = frozenset(p for p in PHRASES if {"diri", "mati", "hidup", "myself", "himself", "herself", "themselves",
                                                  "die", "suicidal", "harm", "life", "hilang",
@@ -117,7 +115,7 @@ HURT = frozenset({"luka", "terluka", "berdarah", "tergeletak", "pingsan", "menin
 GAS, LEAKING = frozenset({"gas", "elpiji", "lpg"}), frozenset({"bocor", "leak", "leaking"})
 # Someone who cannot get out of water or fire ("ada nenek gk bisa keluar", "terjebak banjir"), or up after a fall
 # ("ibu sy jatuh di kamar mandi gk bisa bangun").
-_WATER_OR_FIRE = frozenset({"banjir", "kebanjiran", "api", "kebakaran", "terbakar", "asap", "arus", "longsor",
+_WATER_OR_FIRE = frozenset({"banjir", "kebanjiran", "api", "kebakaran", "terbakar", "asap", "longsor",
                             "flood", "flooding", "fire", "smoke"})
 _TRAPPED = frozenset({"terjebak", "terperangkap", "trapped"})
 # Smoke pouring from a building ("asap item banyak keluar dr jendela"), not from an exhaust or burnt rubbish.
@@ -125,7 +123,20 @@ _SMOKE_HEAVY = frozenset({"hitam", "item", "tebal", "banyak", "keluar", "mengepu
 _BUILDING = frozenset({"rumah", "jendela", "pintu", "atap", "gedung", "toko", "warung", "kamar", "dapur", "gudang",
                        "kios", "kos", "house", "window", "roof", "building", "shop"})
 _SMOKE_ELSEWHERE = frozenset({"knalpot", "rokok", "sampah", "vape", "bus", "truk", "kendaraan", "pabrik", "cerobong",
-                              "exhaust", "factory"})
+                              "exhaust", "factory", "chimney", "bakery"})
+# A door forced: what is happening behind it ("ada yg gedor2 pintu rumah sy maksa masuk"), a building named with it
+# ("maksa masuk parkiran tanpa karcis" is a quarrel; "mendobrak tradisi" no door).
+_FORCING = (("maksa", "masuk"), ("memaksa", "masuk"), ("paksa", "masuk"), ("dobrak",), ("mendobrak",), ("ngedobrak",),
+            ("didobrak",), ("forcing",), ("forced",))
+# Someone struck by electricity: a person before the word ("tetangga sy kesetrum"), not a device ("charger kesetrum").
+_SHOCKED = frozenset({"kesetrum", "tersetrum", "electrocuted"})
+_SHOCKED_AS = (("tersengat", "listrik"), ("kesengat", "listrik"))
+_PERSONS_BEFORE = frozenset({"saya", "aku", "kami", "dia", "tetangga", "orang", "yang", "anak", "adik", "kakak",
+                             "bapak", "ibu", "suami", "istri", "nenek", "kakek", "warga", "pekerja", "tukang",
+                             "neighbour", "neighbor", "someone", "man", "woman", "boy", "girl", "i"})
+# A line come down reported to be mended ("kabel listrik putus di gang mawar, tolong diperbaiki"): a repair asked.
+_MENDING = frozenset({"diperbaiki", "perbaiki", "dibetulkan", "betulkan", "dibenerin", "benerin", "diganti", "ganti",
+                      "fix", "fixed", "repair", "repaired", "sagging"})
 _CANNOT_GET = (("bisa", "keluar"), ("bisa", "bangun"), ("bisa", "bergerak"), ("bisa", "gerak"), ("get", "out"),
                ("get", "up"))
 # A theft is a cry while it happens: a word of the moment before it ("lagi dimasuki maling"; after it, "lagi"
@@ -139,7 +150,7 @@ PRESENCE = PROGRESS | {"ada", "masuk", "dimasuki", "kepergok", "ketahuan", "dala
 # A missing child is one when the child is the subject ("anak saya hilang"), not the owner ("sepeda anak
 # saya hilang"): the phrase opens the message or follows one of these.
 _CHILD_PHRASES = frozenset(p for p in PHRASES if p[0] in ("anak", "adik"))
-_BEFORE_A_SUBJECT = frozenset({"ada", "tolong", "pak", "bu", "mas", "mbak", "kak", "bang", "sudah", "soalnya",
+_BEFORE_A_SUBJECT = frozenset({_BREAK, "ada", "tolong", "pak", "bu", "mas", "mbak", "kak", "bang", "sudah", "soalnya",
                                "karena", "bahwa", "ini", "help", "gawat", "darurat", "min"})
 NEGATIONS = frozenset({"tidak", "enggak", "bukan", "tanpa", "belum", "not", "no", "never", "without", "jangan"})
 PRONE = frozenset({"rawan", "prone"})  # "rawan begal": a place to report as unsafe, no danger now
@@ -248,9 +259,9 @@ _ABOUT_THEM = frozenset({"saya", "aku", "kami", "my", "our", "yang", "kecil", "p
 _GONE = frozenset({"hilang", "missing"})
 # What may follow the word of missing: where, since when, who they are ("hilang di pasar", "hilang, dia pikun");
 # a thing after it is what they lost ("ibu saya hilang dompet").
-_AFTER_GONE = frozenset({"di", "dari", "sejak", "since", "at", "in", "from", "waktu", "pas", "saat", "ketika", "sudah",
-                         "belum", "sampai", "hingga", "dia", "pikun", "dan", "and", "tolong", "pak", "bu", "sekarang",
-                         "tadi", "kemarin", "semalam", "for", "please", "help", "kontak"})
+_AFTER_GONE = frozenset({_BREAK, "di", "dari", "sejak", "since", "at", "in", "from", "waktu", "pas", "saat",
+                         "ketika", "sudah", "belum", "sampai", "hingga", "dia", "pikun", "dan", "and", "tolong",
+                         "pak", "bu", "sekarang", "tadi", "kemarin", "semalam", "for", "please", "help", "kontak"})
 # Found again: "alhamdulillah sudah ditemukan", "he is back now".
 _FOUND = frozenset({"ketemu", "ditemukan", "pulang", "kembali", "balik", "back", "found", "home"})
 _DONE_OR_NOW = frozenset({"sudah", "udah", "telah", "already", "is", "was", "now"})
@@ -304,7 +315,8 @@ def _missing_person(said: list[str]) -> bool:
                 return True
             if said[j] in _HOME and word in _CHILDREN_AND_ELDERS and _NOT_YET & set(said[i + 1:j]):
                 return True
-            if said[j] in ("ketemu", "ditemukan", "found") and _NOT_YET & set(said[i + 1:j]):  # "belum ketemu"
+            if said[j] in ("ketemu", "ditemukan", "found") and _NOT_YET & set(said[i + 1:j]) \
+                    and (j + 1 == len(said) or said[j + 1] in _AFTER_GONE):  # not "belum ketemu dokter"
                 return True
             if said[j] in _NEWS and (_NOT_YET | {"no"}) & set(said[max(i + 1, j - 2):j]) and _no_news_since(said, j):
                 return True
@@ -332,7 +344,8 @@ def _someone_sinking(said: list[str]) -> bool:
                for i, word in enumerate(said))
 
 
-_ONLINE = frozenset({"ig", "instagram", "facebook", "fb", "tiktok", "twitter", "akun", "online", "medsos", "sosmed"})
+_ONLINE = frozenset({"ig", "instagram", "facebook", "fb", "tiktok", "twitter", "akun", "online", "medsos", "sosmed",
+                     "social", "media", "internet", "wa", "whatsapp"})
 
 
 def _not_now(said: list[str]) -> bool:
@@ -345,7 +358,8 @@ def _not_now(said: list[str]) -> bool:
         return True
     if any(_phrase_at(said, phrase) is not None for phrase in _OVER_PHRASES) and not still_at_risk:
         return True
-    if _STILL & set(said):
+    # "masih", "sekarang" ...: still at risk; "sekarang sudah sembuh" tells how it ended
+    if any(word in _STILL and said[i + 1:i + 2] not in (["sudah"], ["already"]) for i, word in enumerate(said)):
         return False
     past = [i for i, word in enumerate(said) if word in _PAST]
     past += [i for phrase in _PAST_PHRASES if (i := _phrase_at(said, phrase)) is not None]
@@ -353,7 +367,6 @@ def _not_now(said: list[str]) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
-_BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
 
 
 def is_cry_for_help(text: str) -> bool:
@@ -371,8 +384,10 @@ def is_cry_for_help(text: str) -> bool:
         at = _phrase_at(said, phrase)
         if at is None or _negated(said, at) or (not_now and phrase not in _PERSISTENT):
             continue
-        if phrase in _FOLLOWED and _ONLINE & set(said):
-            continue  # followed on Instagram: no one at the door
+        if phrase in _FOLLOWED and (_ONLINE | HABITUAL) & set(said):
+            continue  # followed on Instagram, or every day by a debt collector: no one at the door now
+        if phrase in _LIVE_WIRE and _MENDING & set(said):
+            continue  # a repair asked for: the line is known and not a danger now
         if phrase in _CHILD_PHRASES and _found_again(said):
             continue  # "…tapi sudah ketemu"
         if phrase not in _CHILD_PHRASES or at == 0 or said[at - 1] in _BEFORE_A_SUBJECT:
@@ -387,12 +402,20 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _unnegated(said, GAS) and _unnegated(said, LEAKING):
         return True
-    if _WATER_OR_FIRE & set(said) and (_TRAPPED & set(said) or _cannot_get(said, ("keluar", "out"))):
+    if _WATER_OR_FIRE & set(said) and (_trapped(said) or (_cannot_get(said, ("keluar", "out"))
+                                                        and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
+        return True
+    if _BUILDING & set(said) and any(_phrase_at(said, phrase) is not None for phrase in _FORCING):
+        return True
+    if any(word in _SHOCKED and _PERSONS_BEFORE & set(said[max(0, i - 3):i]) for i, word in enumerate(said)) \
+            or any(_phrase_at(said, phrase) is not None for phrase in _SHOCKED_AS):
         return True
     if ("asap" in said or "smoke" in said) and _SMOKE_HEAVY & set(said) and _BUILDING & set(said) \
             and not _SMOKE_ELSEWHERE & set(said):
         return True
-    if _unnegated(said, ACCIDENTS) and _cannot_get(said, ("bangun", "bergerak", "gerak", "up")):
+    fallen = any(word in ACCIDENTS and said[i + 1:i + 2] != ["sakit"] and not _negated(said, i)  # "jatuh sakit": ill
+                 for i, word in enumerate(said))
+    if fallen and _cannot_get(said, ("bangun", "bergerak", "gerak", "up")):
         return True
     roots = stems_of(said, ALWAYS | THEFT_STEMS)
     for i, (word, root) in enumerate(zip(said, roots, strict=True)):
@@ -414,6 +437,12 @@ def is_cry_for_help(text: str) -> bool:
                        for k, w in enumerate(said[i + 1:i + 4], i + 1))):
             return True
     return False
+
+
+def _trapped(said: list[str]) -> bool:
+    """"terjebak banjir", "trapped by the fire"; not "terjebak macet", "terjebak arus balik mudik"."""
+    return any(word in _TRAPPED and not {"macet", "mudik", "balik", "tol", "traffic"} & set(said[i + 1:i + 4])
+               for i, word in enumerate(said))
 
 
 def _cannot_get(said: list[str], where: tuple[str, ...]) -> bool:

@@ -32,7 +32,7 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "following", "followed", "stalking", "stalker", "harassed", "harassment", "threatened", "threatening",
         "snatched", "snatch", "snatcher", "pickpocketed", "pickpocket", "pickpocketing", "burgled", "looted",
         "vandalised", "vandalized", "vandalism", "extortion", "leungit", "dipaling", "dijabret",
-        "modus", "otp",
+        "modus",
     }),
     "unsafe_place": frozenset({"rawan", "gelap", "sepi", "nongkrong", "geng", "angker", "unsafe", "dark"}),
     "traffic": frozenset({
@@ -74,7 +74,7 @@ THANKS_PHRASES = ("terima kasih", "thanks", "thank you", "nuhun", "hatur nuhun",
                   "maturnuwun", "maturnuhun", "matur suwun", "kamsia", "thank", "makasi")
 GREETING_PHRASES = ("halo", "hallo", "helo", "hai", "hi", "hello", "hey", "assalamualaikum", "assalamu alaikum",
                     "ass wr wb", "punten", "permisi", "selamat pagi", "selamat siang", "selamat sore",
-                    "selamat malam", "good morning", "good afternoon", "good evening", "sugeng enjing",
+                    "selamat malam", "good morning", "good afternoon", "good evening", "sugeng pagi", "sugeng sore",
                     "om swastiastu", "shalom", "salam sejahtera", "wassalamualaikum", "wassalam", "wslm",
                     "emoji_tangan_melambai")
 NUMBER_WORDS = frozenset({"nomor", "no", "telepon", "telpon", "nomer", "kontak", "hotline", "number", "call",
@@ -282,6 +282,14 @@ def status_asked(text: str, *, loosely: bool = False) -> str | None:
     return None
 
 
+def asks_after_a_report(text: str, *, story_asked: bool) -> bool:
+    """What a loose status question must hold inside a draft, so that an answer telling of the loss ("kemarin
+    sore, sampai sekarang belum ketemu") stays the answer: a report named or news asked for ("laporan", "kabar"),
+    or, where no story is asked, the form of a question ("pak hp sy udh ketemu blm ya")."""
+    said = words(text)
+    return bool(set(said) & (REPORT_NOUNS | ASKING_AFTER)) or (not story_asked and _asked(text, said))
+
+
 def objects_to_decision(text: str) -> bool:
     """Whether a message asks why a report was decided as it was ("lho kok ditolak pak, kaca mobil sy dipecah
     maling", "loh kok udh selesai? helm sy kan blm ketemu"): an objection for the officers, not only a question."""
@@ -343,7 +351,7 @@ _ASKING_LAST = frozenset({"enggak", "kan", "tidak", "belum"})
 
 
 def _asked(text: str, said: list[str]) -> bool:
-    last = next((word for word in reversed(said) if word not in NEUTRAL), "")
+    last = next((word for word in reversed(said) if word not in NEUTRAL and word not in ("ya", "yah")), "")  # "blm ya"
     return "?" in text or (bool(said) and said[0] in _QUESTION_OPENERS) or last in _ASKING_LAST
 
 
@@ -445,8 +453,9 @@ def menu_intent(text: str) -> str | None:
         return None
     roots = set(stems_of(said, _lexicon() | REPORT_WORDS | HOW_WORDS)) | set(said)
     asked_of_service = service_asked(text)
-    if roots & NUMBER_WORDS and roots & POLICE_WORDS and len(said) <= 10 and asked_of_service != "contact":
-        return "police_number"  # not "will the police call me?"
+    if roots & NUMBER_WORDS and roots & POLICE_WORDS and len(said) <= 10 and asked_of_service != "contact" \
+            and category_named(text) in (None, "emergency"):
+        return "police_number"  # not "will the police call me?", nor "ada yg ngaku polisi telpon minta transfer"
     if asked_of_service:
         return asked_of_service
     if tells_a_story(text):
@@ -865,8 +874,11 @@ def erasure_answer(text: str) -> str | None:
     rest = [w for w in said if not _erasing(w) and not _of_the_request(w)]
     if not rest:
         return "yes"  # "hapus aja pak": the word of erasing is the yes
-    if _NOT_ERASING & set(rest):
-        return "no"
+    first = next(i for i, w in enumerate(said) if _erasing(w))
+    if _NOT_ERASING & set(said[max(0, first - 3):first]):
+        return "no"  # "gak jadi hapus", "don't delete"; not "ya hapus, tidak usah disimpan lagi"
+    if yes_or_no(" ".join(said[:first])) == "yes":
+        return "yes"  # "ya hapus, ga masalah"
     return yes_or_no(" ".join(rest))  # "iya … aja"; "hapus apa pak?" or "hapus fotonya" neither
 
 

@@ -22,9 +22,11 @@ WHEN_PHRASES = (
                "this morning", "this afternoon", "this evening", "just now", "earlier today")),
     # A day of the week named, and no word above: a day of the past ("pada hari Rabu malam"); today is "tadi".
     # Not "minggu", which is also a week.
-    ("earlier", ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "monday", "tuesday", "wednesday",
-                 "thursday", "friday", "saturday", "sunday")),
+    ("earlier", WEEKDAYS := ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "monday", "tuesday", "wednesday",
+                             "thursday", "friday", "saturday", "sunday")),
 )
+# Around a day of the week, words of one to come: "rabu depan", "jumat ini", "next friday".
+_COMING_DAY = frozenset({"depan", "ini", "besok", "nanti", "next", "this", "coming"})
 
 
 # Words that tell of a time in a story: a part of the day, an hour, a repeat ("jam 9 malam", "tiap hari").
@@ -126,6 +128,8 @@ def _time_in(said: list[str]) -> tuple[str, int, int] | None:
                     continue
                 if choice == "now" and said[i + len(want):i + len(want) + 1] in (["sudah"], ["telah"], ["already"]):
                     continue  # "skrg udh aman": how things stand after it, not when it happened
+                if phrase in WEEKDAYS and _COMING_DAY & {before, *said[i + 1:i + 2]}:
+                    continue  # "rabu depan mau ada tawuran": a day to come
                 if before in BEFORE or (before in NOT and choice == "today"):
                     return "earlier", i - 1, i + len(want)
                 if before not in NOT:
