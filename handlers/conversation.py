@@ -402,8 +402,8 @@ async def _status(turn: Turn, said: Said) -> str | None:
 
 
 async def _status_in_own_words(turn: Turn) -> str | None:
-    """What status_asked reads: loosely at the menu; in a draft ("laporan sy yg hp td gimana pak?" at the place
-    question) loosely only of a resident with reports of their own and as asks_after_a_report has it, since an
+    """What status_asked reads: loosely at the menu; at any other step ("laporan sy yg hp td gimana pak?" at the
+    place question) loosely only of a resident with reports of their own and as asks_after_a_report has it, since an
     answer may tell of the loss ("di gedog, pelakunya belum ketemu") and a story of a report made elsewhere
     ("sudah lapor ke pak RT belum ditanggapi")."""
     strict = status_asked(turn.text)

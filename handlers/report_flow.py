@@ -48,7 +48,6 @@ from handlers.text import letters_and_digits
 from handlers.turn import MENU, Step, Turn
 from handlers.voice import CAPTION_CHARS, voice_story
 from handlers.witnesses import find_same_incident, join_report
-from storage.lexicon import is_ordinary
 from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.regions import PlaceCandidate
 from storage.reports import NewAttachment, create_report
@@ -338,22 +337,32 @@ def _goes_on(text: str) -> bool:
         word in _NOT_TELLING | YES | NO or field_named(word) for word in said)
 
 
-# How more of the story is brought in once it was told: "oh iya pak tambahan, pelakunya 2 org", "eh sorry tadi
-# salah, motornya bukan Beat tp Vario", "lupa bilang, ...".
-_ADDING = frozenset({"tambahan", "tambah", "lupa", "ketinggalan", "ralat", "koreksi", "salah", "also", "forgot",
-                     "correction", "addition"})
+# How more of the story is brought in once it was told: "oh iya pak tambahan, pelakunya 2 org", "lupa bilang,
+# ...", "ralat: ..."; or a detail said wrong, "not this but that" ("eh sorry tadi salah, motornya bukan Beat tp
+# Vario"). Not "gak ada tambahan, kirim", "salah pencet", "salah pilih, mau anonim aja".
+_ADDING = frozenset({"tambahan", "lupa", "ketinggalan", "ralat", "koreksi", "forgot", "addition", "correction"})
 _ADDING_WITHIN = 4  # words from the start a word of adding stands in ("oh iya pak tambahan, ...")
+_SLIPS = frozenset({"pencet", "ketik", "pilih", "klik", "tekan", "kirim", "tulis", "tombol", "button", "typed"})
+# What a message to the question itself holds: a choice of how to be shown, a name, sending, changing, a place.
+_ANSWERING = frozenset({"kirim", "send", "ubah", "ganti", "change", "nama", "name", "anonim", "anonymous", "rahasia",
+                        "confidential", "kel", "kelurahan", "desa", "kec", "kecamatan", "kota", "kab", "kabupaten"})
 
 
 def _adds_to_story(turn: Turn) -> bool:
     """Whether a message at a later question (the photo, how to be shown, the summary) adds to the story or
-    corrects a detail of it ("eh sorry tadi salah, motornya bukan Beat tp Vario"): a word of adding near its start,
-    besides them that are no time (a time corrected is the time's), and no question nor field named (which a
-    correction of that field is)."""
+    corrects a detail of it: a word of adding near its start and not denied ("gak ada tambahan"), or "salah"
+    with a "bukan … tapi …"; words besides that are no time (a time corrected is the time's); and no question,
+    slip of the finger, field named or answer to the question itself in it."""
     said = words(turn.text)
+    at = next((i for i, word in enumerate(said[:_ADDING_WITHIN]) if word in _ADDING), None)
+    not_this_but_that = "salah" in said[:_ADDING_WITHIN] and "bukan" in said and ({"tapi", "but"} & set(said))
+    if at is None and not not_this_but_that:
+        return False
+    if at is not None and (NO | NOT_WORDS) & set(said[max(0, at - 2):at]):
+        return False  # "gak ada tambahan", "tidak ada yang salah"
     telling = [word for word in said if word not in _ADDING and word not in NEUTRAL and not _names_a_time(word)]
     return (turn.inbound.choice is None and len(telling) >= 2 and "?" not in turn.text
-            and bool(_ADDING & set(said[:_ADDING_WITHIN])) and not any(field_named(word) for word in said))
+            and not (_SLIPS | _ANSWERING) & set(said) and not any(field_named(word) for word in said))
 
 
 def _add_to_story(turn: Turn) -> None:
@@ -480,7 +489,11 @@ def answer_aside(turn: Turn) -> str | None:
         tells_what_happened = turn.step in (DESCRIPTION, VOICE_CAPTION) or \
             (turn.step == CATEGORY and "description" not in turn.draft) or \
             (turn.step == READ_BACK and _goes_on(turn.text))  # the story told on, with a cry in it
-        return None if tells_what_happened else turn.step
+        if tells_what_happened:
+            return None
+        if turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) and "description" in turn.draft:
+            _add_to_story(turn)  # "pak orangnya dateng lagi skrg bawa parang": officers read why it is urgent now
+        return turn.step
     said = aside(turn.text)
     if said is None or (turn.step in YES_NO_STEPS and yes_or_no(turn.text) is not None):
         return None
@@ -989,6 +1002,8 @@ async def identity(turn: Turn) -> str:
     if given is not None:
         picked = Identity.NAMED
         turn.contact.display_name_encrypted = turn.cipher.encrypt(given)
+    if picked is None and turn.inbound.choice is None:
+        picked = _identity_asked(turn)  # "ga ada tambahan, rahasia aja", "salah pilih, mau anonim aja"
     if picked is None:
         turn.say("common.not_a_choice")
         return IDENTITY
@@ -1006,7 +1021,8 @@ _ABOUT_A_NAME = frozenset({"jangan", "tidak", "enggak", "usah", "rahasia", "raha
                            "disembunyikan", "sembunyikan", "ditampilkan", "tampilkan", "tampil", "disamarkan",
                            "dicantumkan", "pakai", "boleh", "not", "secret", "hidden", "anonymous", "shown", "show",
                            "private", "confidential", "dirahasiain", "rahasiain", "disembunyiin", "sudah", "ada",
-                           "data", "sama", "biasa"})
+                           "data", "sama", "biasa", "takut", "ketahuan", "inisial", "aman", "terserah", "samarkan",
+                           "ktp", "profil", "asli", "palsu", "samaran", "apa", "siapa", "di", "yang", "kan", "mau"})
 
 
 def _name_given(text: str) -> str | None:
@@ -1020,10 +1036,6 @@ def _name_given(text: str) -> str | None:
     given = " ".join(name).strip(" .,!")
     if not given or len(name) > 5 or _ABOUT_A_NAME & set(words(given)) or any(c.isdigit() for c in given) \
             or letters_and_digits(given) < NAME_CHARS[0] or len(given) > NAME_CHARS[1]:
-        return None
-    # A name is written with a capital, or is no everyday word: "Budi Santoso", "andi wijaya"; not "takut
-    # ketahuan", "inisial aja", "terserah bapak" (a name in lower case that is all everyday words is asked again).
-    if not any(word[:1].isupper() or not is_ordinary(word.lower().strip(".,")) for word in name):
         return None
     return given
 
@@ -1092,7 +1104,7 @@ async def summary(turn: Turn) -> str:
     if (missing := first_missing(turn)) != SUMMARY:
         return missing
     picked = turn.pick(SUMMARY_OPTIONS)
-    if picked is None and turn.inbound.choice is None and yes_or_no(turn.text) == "yes":
+    if picked is None and turn.inbound.choice is None and (yes_or_no(turn.text) == "yes" or _sends(turn.text)):
         picked = "send"
     if picked == "send":
         await submit(turn)
@@ -1112,6 +1124,13 @@ async def summary(turn: Turn) -> str:
         return SUMMARY
     turn.say("common.not_a_choice")
     return SUMMARY
+
+
+def _sends(text: str) -> bool:
+    """"gak ada tambahan pak kirim aja", "ok send it": sending asked in a sentence, not denied nor asked about."""
+    said = words(text)
+    return "?" not in text and any(word in ("kirim", "send", "submit")
+                                   and not (NO | NOT_WORDS) & set(said[max(0, i - 2):i]) for i, word in enumerate(said))
 
 
 _PARTS = re.compile(r"[,.;!?\n]+|\b(?:tapi|tp|but)\b", re.IGNORECASE)

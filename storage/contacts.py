@@ -198,7 +198,7 @@ def _identifying(cipher: ContactCipher, contact: Contact) -> list[re.Pattern[str
     elif len(digits) >= 3:  # another country's number, a Telegram chat id: with its "+" or without
         written.append(re.compile(rf"(?<![\w+])\+?{re.escape(digits)}(?!\w)"))
     name = cipher.decrypt(contact.display_name_encrypted).split() if contact.display_name_encrypted else []
-    if len(" ".join(name)) >= 3:  # whole words only: "Ari" is not the "ari" of "dari" or "hari"
+    if len(" ".join(name)) >= 2:  # whole words only: "Ari" is not the "ari" of "dari" or "hari"
         spaced = r"\s+".join(map(re.escape, name))
         written.append(re.compile(rf"(?<!\w){spaced}(?!\w)", re.IGNORECASE))
     return written

@@ -527,6 +527,38 @@ async def test_no_photo_said_in_own_words_goes_on_to_the_identity(engine: Engine
     assert resident.heard("report.ask_identity") and not resident.heard("report.photo_or_skip"), resident.text
 
 
+@pytest.mark.parametrize(("step", "said", "heard"), [
+    ("summary", "gak ada tambahan pak kirim aja", "report.submitted"),
+    ("summary", "tidak ada tambahan, kirim", "report.submitted"),
+    ("identity", "ga ada tambahan, rahasia aja", "report.summary"),
+    ("identity", "salah pilih, mau anonim aja", "report.summary"),
+    ("photo", "maaf salah pencet", "report.photo_or_skip"),
+])
+async def test_words_of_adding_in_an_answer_to_the_question_are_no_addition(
+        engine: Engine, step: str, said: str, heard: str) -> None:
+    resident = await at(engine, step)
+    await resident.send(said)
+    assert resident.heard(heard) and not resident.heard("report.story_added"), resident.text
+
+
+async def test_a_name_given_with_a_word_of_adding_stays_out_of_the_story(engine: Engine) -> None:
+    resident = await at(engine, "identity")
+    await resident.send("lupa, nama saya Budi Santoso")
+    assert not resident.heard("report.story_added"), resident.text
+    await resident.send("3")
+    assert "Budi" not in resident.text.split("Kejadian:", 1)[-1].split("Lokasi:", 1)[0], resident.text
+
+
+async def test_a_cry_at_a_later_question_is_added_to_the_story_officers_read(engine: Engine) -> None:
+    resident = await at(engine, "identity")
+    await resident.send("pak orangnya dateng lagi skrg bawa parang, teriak2 di depan rumah, sy takut")
+    assert resident.heard("emergency.call_110") and resident.heard("report.story_added"), resident.text
+    for said in ("2", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.urgent and report.description.endswith("bawa parang, teriak2 di depan rumah, sy takut")
+
+
 @pytest.mark.parametrize("said", ["ada foto tapi tidak jelas", "fotonya tidak jelas, gpp?",
                                   "foto pelakunya ga ada, tapi foto motornya ada", "nanti saya kirim fotonya"])
 async def test_words_about_a_photo_to_come_skip_nothing(engine: Engine, said: str) -> None:

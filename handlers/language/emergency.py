@@ -97,7 +97,7 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
 )) + (_LIVE_WIRE := tuple(tuple(p.split()) for p in (
     # a live wire come down, for whoever touches it (one hanging low is a hazard to report: "menjuntai")
     "kabel listrik putus", "kabel listrik jatuh", "kabel pln putus", "kabel pln jatuh", "tiang listrik roboh",
-    "tiang listrik tumbang", "tiang listrik ambruk", "live wire", "power line is down", "power lines are down",
+    "tiang listrik tumbang", "tiang listrik ambruk", "live wire", "power line down", "power lines down",
     "downed power line",
 )))  # fmt: skip
 # Of them, the ones that tell of a person still at risk: a cry even when told as past ("dari kemarin").
@@ -115,7 +115,7 @@ HURT = frozenset({"luka", "terluka", "berdarah", "tergeletak", "pingsan", "menin
 GAS, LEAKING = frozenset({"gas", "elpiji", "lpg"}), frozenset({"bocor", "leak", "leaking"})
 # Someone who cannot get out of water or fire ("ada nenek gk bisa keluar", "terjebak banjir"), or up after a fall
 # ("ibu sy jatuh di kamar mandi gk bisa bangun").
-_WATER_OR_FIRE = frozenset({"banjir", "kebanjiran", "api", "kebakaran", "terbakar", "asap", "longsor",
+_WATER_OR_FIRE = frozenset({"banjir", "kebanjiran", "api", "kebakaran", "terbakar", "asap", "arus", "longsor",
                             "flood", "flooding", "fire", "smoke"})
 _TRAPPED = frozenset({"terjebak", "terperangkap", "trapped"})
 # Smoke pouring from a building ("asap item banyak keluar dr jendela"), not from an exhaust or burnt rubbish.
@@ -126,14 +126,18 @@ _SMOKE_ELSEWHERE = frozenset({"knalpot", "rokok", "sampah", "vape", "bus", "truk
                               "exhaust", "factory", "chimney", "bakery"})
 # A door forced: what is happening behind it ("ada yg gedor2 pintu rumah sy maksa masuk"), a building named with it
 # ("maksa masuk parkiran tanpa karcis" is a quarrel; "mendobrak tradisi" no door).
-_FORCING = (("maksa", "masuk"), ("memaksa", "masuk"), ("paksa", "masuk"), ("dobrak",), ("mendobrak",), ("ngedobrak",),
-            ("didobrak",), ("forcing",), ("forced",))
+_FORCING = (("maksa", "masuk"), ("memaksa", "masuk"), ("paksa", "masuk"), ("dobrak", "pintu"), ("mendobrak", "pintu"),
+            ("ngedobrak",), ("forcing", "the", "door"), ("forcing", "their", "way"), ("forced", "the", "door"),
+            ("breaking", "down", "the", "door"))
+_NOT_A_HOME = frozenset({"parkiran", "parkir", "tol", "antrean", "antrian", "gerbang", "stadion", "konser"})
 # Someone struck by electricity: a person before the word ("tetangga sy kesetrum"), not a device ("charger kesetrum").
 _SHOCKED = frozenset({"kesetrum", "tersetrum", "electrocuted"})
 _SHOCKED_AS = (("tersengat", "listrik"), ("kesengat", "listrik"))
 _PERSONS_BEFORE = frozenset({"saya", "aku", "kami", "dia", "tetangga", "orang", "yang", "anak", "adik", "kakak",
                              "bapak", "ibu", "suami", "istri", "nenek", "kakek", "warga", "pekerja", "tukang",
-                             "neighbour", "neighbor", "someone", "man", "woman", "boy", "girl", "i"})
+                             "neighbour", "neighbor", "someone", "man", "woman", "boy", "girl", "i", "son", "daughter",
+                             "husband", "wife", "father", "mother", "friend", "he", "she"})
+_DEVICES = frozenset({"hp", "handphone", "laptop", "charger", "tv", "kulkas", "mesin", "phone", "kabel"})
 # A line come down reported to be mended ("kabel listrik putus di gang mawar, tolong diperbaiki"): a repair asked.
 _MENDING = frozenset({"diperbaiki", "perbaiki", "dibetulkan", "betulkan", "dibenerin", "benerin", "diganti", "ganti",
                       "fix", "fixed", "repair", "repaired", "sagging"})
@@ -163,8 +167,8 @@ _DONE_WORDS = frozenset({"sudah", "telah", "already"})
 # Not "berhenti" nor "stopped": a breath stops too ("napasnya sudah berhenti").
 _OVER = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "dipadami", "aman", "kabur", "ditangkap", "tertangkap",
                    "diamankan", "selesai", "ditangani", "pergi", "reda", "lewat", "bubar", "dibubarkan", "usai",
-                   "berakhir", "dilerai", "kondusif", "dievakuasi", "out", "gone", "caught", "over", "ended",
-                   "dispersed"})
+                   "berakhir", "dilerai", "kondusif", "dievakuasi", "sembuh", "membaik", "out", "gone", "caught",
+                   "over", "ended", "dispersed", "recovered"})
 # Someone hurt past help now, or badly: the danger told as over ("sudah bubar", "sudah padam tapi ada yang luka
 # parah") does not make it no cry; told as past ("kemarin") it does.
 _STILL_AT_RISK = frozenset({"sekarat", "berdarah", "pingsan", "kritis", "ditusuk", "tertusuk", "dibacok",
@@ -316,8 +320,8 @@ def _missing_person(said: list[str]) -> bool:
             if said[j] in _HOME and word in _CHILDREN_AND_ELDERS and _NOT_YET & set(said[i + 1:j]):
                 return True
             if said[j] in ("ketemu", "ditemukan", "found") and _NOT_YET & set(said[i + 1:j]) \
-                    and (j + 1 == len(said) or said[j + 1] in _AFTER_GONE):  # not "belum ketemu dokter"
-                return True
+                    and (j + 1 == len(said) or said[j + 1] in _AFTER_GONE | {"juga", "nih", "ya", "sama"}):
+                return True  # "anak saya belum ketemu juga"; not "belum ketemu dokter"
             if said[j] in _NEWS and (_NOT_YET | {"no"}) & set(said[max(i + 1, j - 2):j]) and _no_news_since(said, j):
                 return True
             if said[j] in ("ada", "no"):  # "belum ada kabar", "has no news"
@@ -358,8 +362,7 @@ def _not_now(said: list[str]) -> bool:
         return True
     if any(_phrase_at(said, phrase) is not None for phrase in _OVER_PHRASES) and not still_at_risk:
         return True
-    # "masih", "sekarang" ...: still at risk; "sekarang sudah sembuh" tells how it ended
-    if any(word in _STILL and said[i + 1:i + 2] not in (["sudah"], ["already"]) for i, word in enumerate(said)):
+    if _STILL & set(said):
         return False
     past = [i for i, word in enumerate(said) if word in _PAST]
     past += [i for phrase in _PAST_PHRASES if (i := _phrase_at(said, phrase)) is not None]
@@ -367,6 +370,7 @@ def _not_now(said: list[str]) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
+_FELL_ILL = re.compile(r"\bjatuh\s+sakit\b")
 
 
 def is_cry_for_help(text: str) -> bool:
@@ -384,7 +388,7 @@ def is_cry_for_help(text: str) -> bool:
         at = _phrase_at(said, phrase)
         if at is None or _negated(said, at) or (not_now and phrase not in _PERSISTENT):
             continue
-        if phrase in _FOLLOWED and (_ONLINE | HABITUAL) & set(said):
+        if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))):
             continue  # followed on Instagram, or every day by a debt collector: no one at the door now
         if phrase in _LIVE_WIRE and _MENDING & set(said):
             continue  # a repair asked for: the line is known and not a danger now
@@ -405,15 +409,18 @@ def is_cry_for_help(text: str) -> bool:
     if _WATER_OR_FIRE & set(said) and (_trapped(said) or (_cannot_get(said, ("keluar", "out"))
                                                         and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
         return True
-    if _BUILDING & set(said) and any(_phrase_at(said, phrase) is not None for phrase in _FORCING):
-        return True
-    if any(word in _SHOCKED and _PERSONS_BEFORE & set(said[max(0, i - 3):i]) for i, word in enumerate(said)) \
+    if not _NOT_A_HOME & set(said) and any((at := _phrase_at(said, phrase)) is not None and not _negated(said, at)
+                                           for phrase in _FORCING):
+        return True  # "ada yg maksa masuk pak"; not "maksa masuk parkiran tanpa karcis", "tidak ada yg maksa masuk"
+    if any(word in _SHOCKED and not _negated(said, i) and _PERSONS_BEFORE & set(said[max(0, i - 3):i])
+           and not _DEVICES & set(said[max(0, i - 3):i]) for i, word in enumerate(said)) \
             or any(_phrase_at(said, phrase) is not None for phrase in _SHOCKED_AS):
         return True
     if ("asap" in said or "smoke" in said) and _SMOKE_HEAVY & set(said) and _BUILDING & set(said) \
             and not _SMOKE_ELSEWHERE & set(said):
         return True
-    fallen = any(word in ACCIDENTS and said[i + 1:i + 2] != ["sakit"] and not _negated(said, i)  # "jatuh sakit": ill
+    fell_ill = _FELL_ILL.search(text.casefold()) is not None  # "jatuh sakit", not "jatuh, sakit, gak bisa bangun"
+    fallen = any(word in ACCIDENTS and not (word == "jatuh" and fell_ill) and not _negated(said, i)
                  for i, word in enumerate(said))
     if fallen and _cannot_get(said, ("bangun", "bergerak", "gerak", "up")):
         return True

@@ -454,7 +454,7 @@ def menu_intent(text: str) -> str | None:
     roots = set(stems_of(said, _lexicon() | REPORT_WORDS | HOW_WORDS)) | set(said)
     asked_of_service = service_asked(text)
     if roots & NUMBER_WORDS and roots & POLICE_WORDS and len(said) <= 10 and asked_of_service != "contact" \
-            and category_named(text) in (None, "emergency"):
+            and not any(_has(said, phrase) for phrase in POSING_PHRASES):
         return "police_number"  # not "will the police call me?", nor "ada yg ngaku polisi telpon minta transfer"
     if asked_of_service:
         return asked_of_service
