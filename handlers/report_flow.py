@@ -365,10 +365,13 @@ def _adds_to_story(turn: Turn) -> bool:
             and not (_SLIPS | _ANSWERING) & set(said) and not any(field_named(word) for word in said))
 
 
-def _add_to_story(turn: Turn) -> None:
+def _add_to_story(turn: Turn, *, said: bool = True) -> None:
+    """The message appended to the story officers read (cut at its longest); the resident told so, unless `said`
+    is False (a photo's caption, which goes with the photo)."""
     story = f"{turn.draft['description']}\n{turn.text.strip()}"
     turn.draft["description"] = story[:DESCRIPTION_CHARS[1]]
-    turn.say("report.story_added")
+    if said:
+        turn.say("report.story_added")
 
 
 # Words that say a message gives a place by its name: "kel …", "lokasinya di …" (not "di depan rumah": a spot, no
@@ -965,8 +968,7 @@ async def photo(turn: Turn) -> str:
     bukti transfernya pak") is added to the story, which officers read."""
     if _keep_photo(turn):
         if turn.text.strip():
-            story = f"{turn.draft['description']}\n{turn.text.strip()}"
-            turn.draft["description"] = story[:DESCRIPTION_CHARS[1]]
+            _add_to_story(turn, said=False)
         return first_missing(turn)
     if turn.photo_problem:
         return PHOTO
