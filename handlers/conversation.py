@@ -15,7 +15,7 @@ from typing import Literal, get_args
 from handlers import officer, patrol, report_flow
 from handlers.actions import OBJECTION_WITHIN, take_answer, take_objection
 from handlers.choices import Menu
-from handlers.i18n import LANGUAGES, catalogue, t
+from handlers.i18n import LANGUAGES, catalogue, labels, t
 from handlers.language.answers import ASKING, NEUTRAL
 from handlers.language.emergency import is_cry_for_help
 from handlers.language.intents import (
@@ -28,6 +28,7 @@ from handlers.language.intents import (
     menu_intent,
     objects_to_decision,
     puts_off,
+    report_kind_asked,
     status_asked,
     stopping,
     takes_back,
@@ -140,6 +141,9 @@ async def _menu_intent(turn: Turn) -> str:
         return await report_flow.start_from_story(turn)
     if intent == "category":
         return report_flow.start(turn, category=category_named(turn.text))
+    if intent == "can_report" and (kind := report_kind_asked(turn.text)):
+        turn.say("menu.can_report", kind=labels(turn.lang, report_flow.CATEGORIES.group)[kind])
+        return report_flow.start(turn, category=kind)
     if intent == "how":
         turn.say("menu.how")
         return report_flow.start(turn)
@@ -566,8 +570,8 @@ GLOBAL_WORDS: dict[str, GlobalWord] = one_table(
 
 def _tells_something(turn: Turn) -> bool:
     """Whether a first message (or the first after a draft expired) says what the contact wants by itself."""
-    return turn.emergency_answered or menu_intent(turn.text) in ("story", "category", "report", "how", "police_number",
-                                                                   "distress", *SERVICE_QUESTIONS)
+    return turn.emergency_answered or menu_intent(turn.text) in ("story", "category", "can_report", "report", "how",
+                                                                   "police_number", "distress", *SERVICE_QUESTIONS)
 
 
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
@@ -579,9 +583,9 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         if written is not None and written != turn.lang:
             switch_language(turn, written)
     # Officers write of danger in their work; a resident asking after a report may name its danger ("laporan yg
-    # celurit itu gmn pak"), which is no new cry.
+    # celurit itu gmn pak"), or ask whether such a danger may be reported ("bisa lapor kdrt?"), which is no cry.
     if turn.officer is None and is_cry_for_help(turn.text) \
-            and not (turn.step == MENU and status_asked(turn.text, loosely=True)):
+            and not (turn.step == MENU and (status_asked(turn.text, loosely=True) or report_kind_asked(turn.text))):
         turn.answer_emergency()
     if first_contact:
         turn.say("menu.greeting")

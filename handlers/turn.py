@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.channels.base import Choice, Inbound, Outbound
 from handlers.choices import Menu
 from handlers.i18n import t
+from handlers.language.emergency import services_to_call
 from handlers.office import EscalationDelays, Office
 from handlers.routing import Router
 from handlers.state import Draft, SessionData
@@ -81,7 +82,8 @@ class Turn:
     def answer_emergency(self) -> None:
         """The Call Center 110 answer, once per message; a draft in progress becomes urgent."""
         if not self.emergency_answered:
-            self.say("emergency.call_110")
+            also = "".join("\n" + t(self.lang, f"emergency.also_{service}") for service in services_to_call(self.text))
+            self.say("emergency.call_110", also=also)
             self.emergency_answered = True
         if "draft" in self.data:
             self.draft["urgent"] = True

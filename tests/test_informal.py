@@ -168,6 +168,29 @@ async def test_the_menu_reads_what_is_wanted(engine: Engine, said: str, heard: s
     assert not resident.heard("menu.not_understood") or heard == "menu.not_understood"
 
 
+@pytest.mark.parametrize(("asked", "category"), [
+    ("ini bisa buat lapor kdrt gk pak?", Category.SECURITY),
+    ("disini nerima laporan narkoba ga?", Category.DRUGS),
+    ("kalau tetangga berisik tiap malam bisa dilaporkan gak?", Category.SOCIAL),
+])
+async def test_whether_a_kind_may_be_reported_is_answered_and_its_report_begun(engine: Engine, asked: str,
+                                                                                category: Category) -> None:
+    resident = Resident(engine)
+    await resident.send(asked)
+    assert resident.heard("menu.can_report") and resident.heard("report.ask_description"), resident.text
+    assert not resident.heard("emergency.call_110"), "a question of what may be reported is no cry"
+    assert (await draft_of(engine)) == {"category": category.value}
+    await resident.send("suami saya sering memukul saya kalau mabuk, di rumah kami")
+    assert resident.heard("report.ask_location"), resident.text
+
+
+async def test_a_story_told_as_a_question_is_taken_as_the_story(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("bisa lapor hp sy dicuri td pagi di pasar gedog?")
+    assert resident.heard("report.read_back") and not resident.heard("menu.can_report"), resident.text
+    assert (await draft_of(engine))["description"].startswith("bisa lapor hp sy dicuri")
+
+
 @pytest.mark.parametrize("tears", ["😭", "😨🙏 pak"])
 async def test_tears_or_fear_as_a_first_message_are_asked_gently_what_happened(engine: Engine, tears: str) -> None:
     resident = Resident(engine)
@@ -517,6 +540,14 @@ async def test_a_cry_that_names_no_crime_is_read_back_as_an_emergency(engine: En
     await resident.send(story)
     assert resident.replies[0].text.startswith("🚨"), resident.text
     assert resident.heard("report.read_back_ask_when") and "Darurat" in resident.text, resident.text
+
+
+async def test_a_cry_of_fire_names_the_fire_brigade_beside_110(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("tolong pak rumah tetangga kebakaran, apinya besar")
+    alarm = resident.replies[0].text
+    assert resident.heard("emergency.call_110") and "110" in alarm and "113" in alarm, resident.text
+    assert "119" not in alarm and "123" not in alarm, "no one is said to be hurt, no wire down"
 
 
 @pytest.mark.parametrize(("yes", "kept"), [("iya, tiap malem pak", "tiap malem pak"),

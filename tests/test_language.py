@@ -7,6 +7,7 @@ import random
 import pytest
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
+from handlers.language.emergency import services_to_call
 from handlers.language.normalise import words
 from handlers.language.slots import time_told, when_named
 from handlers.language.written import written_in
@@ -114,3 +115,18 @@ def test_no_invite_code_or_reference_reads_as_english() -> None:
         ref = new_ref(rng)
         code = ref.removeprefix("LP-")
         assert written_in(f"DAFTAR {code}") is None and written_in(f"cek {ref} pak") != "en", ref
+
+
+@pytest.mark.parametrize(("cry", "services"), [
+    ("tolong rumah tetangga kebakaran", ("fire",)),
+    ("gas elpiji bocor bau bgt pak", ("fire",)),
+    ("ada kecelakaan motor korbannya berdarah", ("medical",)),
+    ("kebakaran td subuh udah padam tp ada 1 org luka bakar parah", ("medical",)),
+    ("ibu sy jatuh di kamar mandi gk bisa bangun", ("medical",)),
+    ("tetangga sy kesetrum pak", ("medical", "power")),
+    ("kabel listrik putus di jalan pak", ("power",)),
+    ("ada maling masuk rumah", ()),
+    ("tidak ada yang terluka tapi rumahnya kebakaran", ("fire",)),
+])
+def test_a_cry_names_the_other_services_its_danger_needs(cry: str, services: tuple[str, ...]) -> None:
+    assert services_to_call(cry) == services

@@ -176,7 +176,7 @@ _STILL_AT_RISK = frozenset({"sekarat", "berdarah", "pingsan", "kritis", "ditusuk
 _HURT_BADLY = tuple(tuple(p.split()) for p in (
     "luka parah", "korban jiwa", "tidak bernapas", "tidak bernafas", "tidak sadar", "tidak sadarkan",
     "tidak bergerak", "tidak gerak", "enggak gerak", "enggak bergerak", "kejang kejang", "seizure", "badly hurt",
-    "badly injured",
+    "badly injured", "luka bakar parah", "luka berat", "terluka parah", "badly burned", "badly burnt",
     "seriously hurt", "seriously injured", "not breathing",
 ))  # fmt: skip
 _OVER_PHRASES = tuple(tuple(p.split()) for p in (
@@ -184,12 +184,18 @@ _OVER_PHRASES = tuple(tuple(p.split()) for p in (
     "fire was out", "sudah di rumah", "sudah pulang", "sudah dibawa ke", "sudah di rumah sakit", "sudah di rs",
     "is home now", "is safe now",
 ))  # fmt: skip
+_CARED_FOR = tuple(tuple(p.split()) for p in (
+    "sudah dibawa ke rumah sakit", "sudah dibawa ke rs", "sudah di rumah sakit", "sudah di rs", "sudah dirawat",
+    "is in hospital", "taken to hospital", "in the hospital",
+))  # fmt: skip
 _PAST = frozenset({"semalam", "kemarin", "yesterday", "ago"})
 _PAST_PHRASES = tuple(tuple(p.split()) for p in (
     "tadi malam", "tadi pagi", "tadi siang", "tadi sore", "tadi subuh", "subuh tadi", "minggu lalu", "bulan lalu",
     "tahun lalu", "hari lalu", "yang lalu", "last night", "last week", "last month",
 ))  # fmt: skip
 _SINCE = frozenset({"dari", "sejak", "since"})  # "dari kemarin": until now
+_EARLIER_TODAY = frozenset(tuple(p.split()) for p in ("tadi pagi", "tadi siang", "tadi sore", "tadi subuh",
+                                                      "subuh tadi"))
 _STILL = frozenset({"sekarang", "masih", "now", "still", "currently", "sedang"})
 _NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "simulasi", "drama", "game", "berita",
                        "video", "movie", "drill", "training", "novel", "komik"})
@@ -362,10 +368,14 @@ def _not_now(said: list[str]) -> bool:
         return True
     if any(_phrase_at(said, phrase) is not None for phrase in _OVER_PHRASES) and not still_at_risk:
         return True
+    if any(_phrase_at(said, phrase) is not None for phrase in _CARED_FOR):
+        return True  # the badly hurt are in care
     if _STILL & set(said):
         return False
     past = [i for i, word in enumerate(said) if word in _PAST]
-    past += [i for phrase in _PAST_PHRASES if (i := _phrase_at(said, phrase)) is not None]
+    # Earlier today ("tadi subuh"), someone badly hurt may still need help; yesterday, help has come or will not.
+    past += [i for phrase in _PAST_PHRASES if (i := _phrase_at(said, phrase)) is not None
+             and not (still_at_risk and phrase in _EARLIER_TODAY)]
     return any(not (i and said[i - 1] in _SINCE) for i in past)
 
 
@@ -373,11 +383,17 @@ _SENTENCE_END = re.compile(r"[.!?\n]+")
 _FELL_ILL = re.compile(r"\bjatuh\s+sakit\b")
 
 
-def is_cry_for_help(text: str) -> bool:
-    """Whether `text` says someone may be in danger now."""
+def _sentences(text: str) -> list[str]:
+    """The words as the lists hold them, with a _BREAK between sentences."""
     said = [_as_listed(word) for sentence in _SENTENCE_END.split(text) for word in (*words(sentence), _BREAK)][:-1]
     while said and said[-1] == _BREAK:
         said.pop()
+    return said
+
+
+def is_cry_for_help(text: str) -> bool:
+    """Whether `text` says someone may be in danger now."""
+    said = _sentences(text)
     if not said:
         return False
     # "tolong pak 😭": emoji beside it say how, not what else is asked
@@ -456,3 +472,26 @@ def _cannot_get(said: list[str], where: tuple[str, ...]) -> bool:
     """"enggak bisa keluar", "tidak bisa bangun", "can't get up": a negation right before what cannot be done."""
     return any(said[i:i + 2] == list(pair) and pair[1] in where and i and said[i - 1] in NEGATIONS | {"t", "cannot"}
                for pair in _CANNOT_GET for i in range(len(said) - 1))
+
+
+# Who else a cry calls for, beside the police: the fire brigade (113) for a fire or gas, an ambulance (119) for
+# someone hurt, drowning or at risk by their own hand, PLN (123) for a live wire. Read only of a cry.
+SERVICES = ("fire", "medical", "power")
+_FIRE = frozenset({"kebakaran", "terbakar", "dibakar", "api", "asap", "fire", "burning", "smoke", "molotov", "ledakan",
+                   "meledak", "explosion", "bom", "bomb"})
+_FIRE_OUT = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "dipadami"})
+_INJURED = HURT | _STILL_AT_RISK | _SINKING | frozenset({"overdosis", "overdose", "sesak", "tusuk", "bacok",
+                                                         "stabbed"})
+
+
+def services_to_call(text: str) -> tuple[str, ...]:
+    """Which of SERVICES the danger told also needs, in that order."""
+    said = _sentences(text)
+    fire = ((_unnegated(said, _FIRE) and not _FIRE_OUT & set(said))
+            or (_unnegated(said, GAS) and _unnegated(said, LEAKING)))
+    shocked = bool(_SHOCKED & set(said)) or any(_phrase_at(said, phrase) is not None for phrase in _SHOCKED_AS)
+    medical = (_unnegated(said, _INJURED) or shocked or self_harm(text)
+               or any(_phrase_at(said, phrase) is not None for phrase in _HURT_BADLY)
+               or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")))
+    power = shocked or any(_phrase_at(said, phrase) is not None for phrase in _LIVE_WIRE)
+    return tuple(service for service, needed in zip(SERVICES, (fire, medical, power), strict=True) if needed)

@@ -29,6 +29,7 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "amuk", "bunuh", "sandera", "theft", "stolen", "steal", "thief", "robbery", "robbed", "burglary", "burglar",
         "mugged", "scam", "fraud", "assault", "knife", "gun", "stab", "stabbed", "fight", "attacked", "beaten",
         "gendam", "hipnotis", "nyuri", "nyolong", "nyopet", "scammed", "cheated", "bully", "mencuri", "pencuri",
+        "kdrt", "kekerasan", "violence", "abuse", "abused",
         "following", "followed", "stalking", "stalker", "harassed", "harassment", "threatened", "threatening",
         "snatched", "snatch", "snatcher", "pickpocketed", "pickpocket", "pickpocketing", "burgled", "looted",
         "vandalised", "vandalized", "vandalism", "extortion", "leungit", "dipaling", "dijabret",
@@ -434,6 +435,41 @@ def service_asked(text: str) -> str | None:
     return None
 
 
+# Whether a kind of incident may be reported here, asked before telling anything ("ini bisa buat lapor kdrt gk
+# pak?", "disini nerima laporan narkoba ga?", "can I report a scam here?"): a word of being able or taken in, a
+# word of reporting, the kind, and little else. Of oneself only before the report ("apa saya bisa lapor…"): "bisa
+# lapor hp saya dicuri?" tells of one's own phone, and a time told ("…td pagi?") is a story too.
+_TAKEN_IN = frozenset({"bisa", "boleh", "can", "could", "may", "terima", "nerima", "menerima", "diterima", "accept",
+                       "accepts", "accepted", "layani", "melayani", "dilayani", "handle", "handles", "urus", "ngurus",
+                       "mengurus", "diurus"})
+_ABOUT_A_KIND = frozenset({"ini", "sini", "disini", "kesini", "di", "ke", "lewat", "via", "buat", "untuk", "soal",
+                           "tentang", "mengenai", "masalah", "kasus", "kalau", "apa", "apakah", "juga", "enggak",
+                           "tidak", "ya", "yang", "atau", "ada", "orang", "polisi", "polsek", "chat", "nomor",
+                           "for", "about", "here", "this", "a", "an", "the", "of", "any", "kind", "case", "cases",
+                           "through", "also", "or", "do", "you", "we", "it", "is", "i", "things", "like", "such",
+                           "as", "where", "mana", "kemana", "dalam", "rumah", "tangga", "domestic", "online",
+                           *WANT_WORDS, *NEUTRAL, *OWN_WORDS})
+_OTHER_WORDS_OF_A_KIND = 2  # "penipuan online", "kehilangan ktp": what the lists do not hold, at most
+
+
+def report_kind_asked(text: str) -> str | None:
+    """The category of incident the message only asks whether it may be reported here; None for anything else."""
+    said = words(text)
+    if not 0 < len(said) <= SERVICE_MAX_WORDS or not _asked(text, said) or when_named(text) is not None:
+        return None
+    roots = stems_of(said, _lexicon() | REPORT_WORDS | _TAKEN_IN)
+    reported = next((i for i, root in enumerate(roots) if root in REPORT_WORDS or said[i] in REPORT_WORDS), None)
+    category = category_named(text)
+    if reported is None or category is None or not (set(roots) | set(said)) & _TAKEN_IN:
+        return None
+    if OWN_WORDS & set(said[reported:]):
+        return None  # "…hp saya dicuri": a story of one's own
+    others = [word for word, root in zip(said, roots, strict=True)
+              if word not in _ABOUT_A_KIND | REPORT_WORDS and root not in _TAKEN_IN | REPORT_WORDS | _lexicon()
+              and category_named(word) is None]
+    return category if len(others) <= _OTHER_WORDS_OF_A_KIND else None
+
+
 def tells_of_the_kind(text: str) -> bool:
     """Whether a message that names a kind of incident tells something of it too ("hp sy dijambret barusan"), not
     only asks to report that kind ("lapor pencurian", "mau lapor tawuran pak"): two words or more besides."""
@@ -443,14 +479,17 @@ def tells_of_the_kind(text: str) -> bool:
 
 
 def menu_intent(text: str) -> str | None:
-    """At the menu: status (of the report it names), own_reports, privacy, cost, response, who (questions about the
-    service), story, police_number, how, distress, thanks, category, report, greeting, ok; None when none is clear."""
+    """At the menu: status (of the report it names), own_reports, privacy, cost, response, who, contact (questions
+    about the service), can_report (whether a kind may be reported), story, police_number, how, distress, thanks,
+    category, report, greeting, ok; None when none is clear."""
     if asked := status_asked(text, loosely=True):
         return "status" if asked == "report" else "own_reports"
     text = without_ref(text)  # a reference names a report, not what is wanted ("LP" is no "lapor")
     said = words(text)
     if not said:
         return None
+    if report_kind_asked(text):
+        return "can_report"
     roots = set(stems_of(said, _lexicon() | REPORT_WORDS | HOW_WORDS)) | set(said)
     asked_of_service = service_asked(text)
     if roots & NUMBER_WORDS and roots & POLICE_WORDS and len(said) <= 10 and asked_of_service != "contact" \
