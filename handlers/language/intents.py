@@ -199,7 +199,7 @@ def _alias_stems() -> dict[str, frozenset[str]]:
 # Words that name the incident itself, over those of the setting ("rumah tetangga kebakaran" is a fire, not a
 # neighbours' quarrel): each counts twice.
 STRONG = frozenset({"rawan", "cekcok", "konflik", "sengketa", "narkoba", "narkotika", "unsafe", "dispute", "bakar",
-                    "elpiji", "lpg"})
+                    "elpiji", "lpg", "pungli"})
 # Where two categories are named as often, the first of these wins: a theft in a car park is a theft.
 PRECEDENCE = ("emergency", "drugs", "security", "traffic", "social", "unsafe_place", "other")
 
@@ -221,6 +221,15 @@ POSING_PHRASES = ("mengaku polisi", "mengaku petugas", "mengaku dari", "mengaku 
                   "pretending to be", "claimed to be")
 
 
+# Money demanded by force ("tukang parkir liar minta uang maksa"): extortion, whatever the setting.
+EXTORTION_PHRASES = ("meminta uang", "meminta duit", "meminta jatah", "uang keamanan", "demanded money")
+# Gas smelt or leaking ("bau gas dari rumah tetangga"): "gas" alone is also the throttle, or "go!".
+GAS_LEAK_PHRASES = ("bau gas", "gas bocor", "bocor gas", "kebocoran gas", "gas leak", "smell of gas", "smell gas")
+# Something of someone's broken or damaged by a person ("kaca mobil sy dipecah orang"), not broken by itself.
+VANDALISED = frozenset({"dipecah", "dipecahin", "dipecahkan", "dirusak", "dirusakin", "dicoret", "dicoretin",
+                        "dibaret", "digores", "dikempesin", "smashed"})
+
+
 def category_named(text: str) -> str | None:
     """The category whose incident words the text uses most (ties by PRECEDENCE); None when none."""
     said = words(text)
@@ -231,6 +240,12 @@ def category_named(text: str) -> str | None:
         roots.append("curi")
     if any(_has(said, phrase) for phrase in POSING_PHRASES):
         roots.append("tipu")
+    if any(_has(said, phrase) for phrase in EXTORTION_PHRASES):
+        roots.append("palak")
+    if any(_has(said, phrase) for phrase in GAS_LEAK_PHRASES):
+        roots.append("elpiji")
+    if VANDALISED & set(said):
+        roots.append("vandalism")
     votes: Counter[str] = Counter()
     for key in (*INCIDENT_STEMS, *_alias_stems()):
         lexicon = INCIDENT_STEMS.get(key, frozenset()) | _alias_stems().get(key, frozenset())
