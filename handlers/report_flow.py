@@ -16,7 +16,7 @@ from bot.channels.base import Choice
 from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
-from handlers.language.answers import NEUTRAL, NO, YES, yes_or_no
+from handlers.language.answers import NEUTRAL, NO, YES, without_all_right, yes_or_no
 from handlers.language.intents import (
     CORRECTION_WORDS,
     NOT_WORDS,
@@ -910,28 +910,43 @@ _WITHOUT = frozenset({"tanpa", "without", "none"})
 
 def _no_photo(text: str) -> bool:
     """Whether a message says there is no photo, and nothing of a time: "no photo", "gak ada fotonya pak"."""
-    said = set(words(text))
+    said = set(without_all_right(words(text)))
     return any(field_named(word) == PHOTO for word in said) and bool(said & (NO | _WITHOUT)) and not _names_a_time(text)
 
 
 # A photo had, taken or sent, in the resident's words: "gak punya foto", "ga sempet moto", "I don't have one".
 _HAVING_A_PHOTO = frozenset({"punya", "sempat", "moto", "motret", "memotret", "difoto", "gambar", "have", "take",
                              "took", "one", "pic", "pics", "picture", "pictures", "photos"})
-_BUT = frozenset({"tapi", "but", "namun"})  # "ada foto tapi tidak jelas": a photo there is, something besides
 
 
 def _declines_photo(text: str) -> bool:
     """At the photo question, a no in the resident's words ("nope", ❌, "no pics", "ga sempet moto pak", "I don't
     have one"), or a photo put off ("nanti aja fotonya"): not a question, a "but" or a time, which say more."""
-    said = words(text)
+    said = without_all_right(words(text))
     telling = set(said)
-    if _names_a_time(text) or "?" in text or telling & _BUT:
+    # "gak ada foto gpp kan?" asks leave for having none, no question to answer ("fotonya tidak jelas, gpp?" has one)
+    none_excused = len(said) < len(words(text)) and any(
+        word in NO and (said[i + 1:i + 2] in (["ada"], ["punya"], ["have"]) or field_named(said[i + 1]) == PHOTO)
+        for i, word in enumerate(said[:-1]))
+    if _names_a_time(text) or ("?" in text and not none_excused) or telling & _BUT:
         return False
     if yes_or_no(text) == "no" or _no_photo(text):
         return True
     photo_named = any(field_named(word) == PHOTO for word in said) or bool(telling & _HAVING_A_PHOTO)
     put_off = bool(telling & {"nanti"} and "saja" in telling) or "later" in telling  # not "nanti saya kirim"
     return photo_named and (bool(telling & (NO | _WITHOUT | {"don"})) or put_off)
+
+
+# A photo promised for later ("fotonya nanti ya pak", "ntar sy kirim fotonya"): a report takes its photo only
+# before it is sent, which the resident is told. "Nanti aja fotonya" lets it go (_declines_photo).
+_LATER = frozenset({"nanti", "entar", "later", "besok", "tomorrow", "menyusul", "nyusul", "susul"})
+_SENDING = frozenset({"kirim", "dikirim", "kirimin", "send", "sent", "i", "will", "ll", "the", "saya", "aku", "ya"})
+
+
+def _photo_put_off(text: str) -> bool:
+    said = words(text)
+    return bool(_LATER & set(said)) and "saja" not in said and any(field_named(word) == PHOTO for word in said) \
+        and all(word in _LATER | _SENDING | NEUTRAL or field_named(word) == PHOTO for word in said)
 
 
 def _names_a_time(text: str) -> bool:
@@ -973,6 +988,9 @@ async def photo(turn: Turn) -> str:
     if turn.photo_problem:
         return PHOTO
     picked = turn.pick(_photo_options(turn))
+    if picked is None and _photo_put_off(turn.text):
+        turn.say("report.photo_only_now")
+        return PHOTO
     if picked is None and _declines_photo(turn.text):
         picked = "skip"
     if picked is None and _adds_to_story(turn):

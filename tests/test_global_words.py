@@ -362,7 +362,8 @@ async def test_words_of_erasing_in_a_story_are_the_story(engine: Engine, said: s
 
 @pytest.mark.parametrize("said", ["iya hapus aja", "ya hapus", "hapus aja pak", "iya, hapus semua data saya",
                                   "yes delete it", "tolong hapus data saya pak, sy takut ketauan anak2 itu",
-                                  "ya hapus, tidak usah disimpan lagi", "iya hapus, gak apa2"])
+                                  "ya hapus, tidak usah disimpan lagi", "iya hapus, gak apa2", "hapus aja gpp",
+                                  "gpp pak"])
 async def test_a_yes_with_words_of_erasing_around_it_confirms(engine: Engine, said: str) -> None:
     resident = await at(engine, "confirm_delete")
     await resident.send(said)

@@ -85,6 +85,8 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("td pagi bgt sekitar jam setengah 5", "tadi pagi banget sekitar jam setengah 5"),
     ("kemaren lusa sekitar maghrib ada maling", "kemarin lusa sekitar maghrib"),
     ("kemarin sore jam brp ya lupa", "kemarin sore"),                  # "jam" with no hour after it
+    ("senin ini motor saya dicuri", "senin"),                          # this week's Monday, gone by
+    ("jumat ini mau ada tawuran", None),                               # this Friday, to come
     ("motor sy dicuri lagi", None),                                    # "lagi": again, no time
     ("motor sy dicuri di depan rumah", None),
 ])

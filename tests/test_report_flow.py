@@ -520,11 +520,21 @@ async def test_an_identity_said_in_own_words_is_taken(engine: Engine, answer: st
 
 
 @pytest.mark.parametrize("no_photo", ["gak punya foto", "ga sempet moto pak", "nanti aja fotonya", "❌", "nope",
-                                      "no photos sorry", "I don't have one", "no pics"])
+                                      "no photos sorry", "I don't have one", "no pics", "gak ada foto gpp kan?",
+                                      "ga ada fotonya pak, gak papa kan"])
 async def test_no_photo_said_in_own_words_goes_on_to_the_identity(engine: Engine, no_photo: str) -> None:
     resident = await at(engine, "photo")
     await resident.send(no_photo)
     assert resident.heard("report.ask_identity") and not resident.heard("report.photo_or_skip"), resident.text
+
+
+@pytest.mark.parametrize("later", ["fotonya nanti ya pak", "ntar sy kirim fotonya", "I will send the photo later"])
+async def test_a_photo_promised_for_later_is_asked_for_now(engine: Engine, later: str) -> None:
+    resident = await at(engine, "photo")
+    await resident.send(later)
+    assert resident.heard("report.photo_only_now") and resident.heard("report.ask_photo"), resident.text
+    await resident.send("ya udah lewati aja")
+    assert resident.heard("report.ask_identity"), resident.text
 
 
 @pytest.mark.parametrize(("step", "said", "heard"), [

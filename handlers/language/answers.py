@@ -44,10 +44,33 @@ ASKING = frozenset({
 })  # fmt: skip
 # Two words that make one answer: "ho oh" (yes), "tidak salah" / "ga salah" (yes: not wrong).
 _YES_PAIRS = {("ho", "oh"), ("he", "eh"), ("hu", "um"), ("tidak", "salah"), ("enggak", "salah"),
-              ("ora", "salah"), ("not", "wrong"), ("of", "course"), ("no", "problem")}
+              ("ora", "salah"), ("not", "wrong"), ("of", "course")}
 _NO_PAIRS = {("teu", "benar"), ("ora", "benar"),  # "teu leres", "ora leres": krama "leres" is read as "benar"
              ("not", "right"), ("tidak", "benar"), ("enggak", "benar"), ("tidak", "betul"), ("enggak", "betul"),
              ("tidak", "cocok"), ("enggak", "cocok"), ("bukan", "itu"), ("tidak", "tepat"), ("belum", "benar")}
+# "It's fine": "gpp", "gak papa", "ga masalah", "no problem" (as the lexicon spells them out). A yes; beside a no
+# it asks leave for the no ("gak ada foto gpp kan?"), not a question to answer.
+ALL_RIGHT = (("enggak", "apa", "apa"), ("tidak", "apa", "apa"), ("enggak", "papa"), ("tidak", "papa"),
+             ("enggak", "masalah"), ("tidak", "masalah"), ("no", "problem"))
+
+
+def _all_right_at(said: list[str], i: int) -> int:
+    """How many words from `i` say "it's fine"; 0 when they do not."""
+    return next((len(phrase) for phrase in ALL_RIGHT if tuple(said[i:i + len(phrase)]) == phrase), 0)
+
+
+def without_all_right(said: list[str]) -> list[str]:
+    """The words less each "it's fine" in them."""
+    kept, i = [], 0
+    while i < len(said):
+        if length := _all_right_at(said, i):
+            i += length
+            continue
+        kept.append(said[i])
+        i += 1
+    return kept
+
+
 TYPO_CUTOFF = 90.0  # fuzz.ratio for words of four letters or more: "betull" → "betul", not "siapa" → "siap"
 _VOCABULARY = {**{w: "yes" for w in YES}, **{w: "no" for w in NO}}
 
@@ -80,6 +103,10 @@ def yes_or_no(text: str) -> str | None:
     readings: list[str] = []
     i = 0
     while i < len(said):
+        if length := _all_right_at(said, i):
+            readings.append("yes")
+            i += length
+            continue
         pair = tuple(said[i:i + 2])
         if pair in _YES_PAIRS or pair in _NO_PAIRS:
             readings.append("yes" if pair in _YES_PAIRS else "no")

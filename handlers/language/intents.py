@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from handlers.i18n import LANGUAGES, aliases, catalogue
-from handlers.language.answers import ASKING, NEUTRAL, NO, yes_or_no
+from handlers.language.answers import ASKING, NEUTRAL, NO, without_all_right, yes_or_no
 from handlers.language.emergency import is_cry_for_help, missing_person, self_harm
 from handlers.language.normalise import MAX_STEMMED, normalise, spelt_out, stems_of, words
 from handlers.language.slots import DAY_WORDS, TIME_WORDS, when_named
@@ -922,7 +922,7 @@ def erasure_answer(text: str) -> str | None:
         return None
     if erasure_asked(text):
         return "yes"
-    said = words(text)
+    said = without_all_right(words(text))  # "hapus aja gpp": leave given, nothing more
     if not any(_erasing(w) for w in said):
         return None
     rest = [w for w in said if not _erasing(w) and not _of_the_request(w)]

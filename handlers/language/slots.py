@@ -25,8 +25,12 @@ WHEN_PHRASES = (
     ("earlier", WEEKDAYS := ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "monday", "tuesday", "wednesday",
                              "thursday", "friday", "saturday", "sunday")),
 )
-# Around a day of the week, words of one to come: "rabu depan", "jumat ini", "next friday".
-_COMING_DAY = frozenset({"depan", "ini", "besok", "nanti", "next", "this", "coming"})
+# Around a day of the week, words of one to come: "rabu depan", "next friday"; "jumat ini" is to come only when
+# something is to happen ("jumat ini mau ada tawuran"), this week's past day when it has ("senin ini motor saya
+# dicuri").
+_COMING_DAY = frozenset({"depan", "besok", "nanti", "next", "coming"})
+_THIS_DAY = frozenset({"ini", "this"})
+_TO_HAPPEN = frozenset({"mau", "akan", "bakal", "rencana", "rencananya", "will", "going", "gonna", "plan", "planned"})
 
 
 # Words that tell of a time in a story: a part of the day, an hour, a repeat ("jam 9 malam", "tiap hari").
@@ -128,7 +132,8 @@ def _time_in(said: list[str]) -> tuple[str, int, int] | None:
                     continue
                 if choice == "now" and said[i + len(want):i + len(want) + 1] in (["sudah"], ["telah"], ["already"]):
                     continue  # "skrg udh aman": how things stand after it, not when it happened
-                if phrase in WEEKDAYS and _COMING_DAY & {before, *said[i + 1:i + 2]}:
+                around = {before, *said[i + 1:i + 2]}
+                if phrase in WEEKDAYS and (_COMING_DAY & around or (_THIS_DAY & around and _TO_HAPPEN & set(said))):
                     continue  # "rabu depan mau ada tawuran": a day to come
                 if before in BEFORE or (before in NOT and choice == "today"):
                     return "earlier", i - 1, i + len(want)
