@@ -29,6 +29,7 @@ from handlers.language.intents import (
     only_a_time,
     stopping,
     tells_a_story,
+    tells_of_the_kind,
     time_instead,
 )
 from handlers.language.normalise import normalise, words
@@ -317,24 +318,25 @@ async def read_back(turn: Turn) -> str:
     return first_missing(turn)
 
 
-# Words that carry a story on: "terus mereka mecahin kaca", "habis itu pelakunya kabur", "then they ran".
-_THEN = frozenset({"terus", "trus", "lalu", "kemudian", "habis", "abis", "setelah", "sesudah", "akhirnya", "then",
-                   "afterwards"})
-# Words that make such a message a question, an answer or a correction rather than more of the story.
+# Words that make a message a question, an answer or a correction rather than more of the story.
 _NOT_TELLING = frozenset({"apa", "apakah", "gimana", "bagaimana", "kapan", "kenapa", "siapa", "mana", "berapa",
                           "bisa", "boleh", "what", "how", "when", "why", "who", "where", "is", "are", "does", "do",
                           "can", "will", "laporan", "lapor", "report"})
-_TELLS_ON_WORDS = 4
+_TELLS_ON_WORDS = 3
 
 
 def _goes_on(text: str) -> bool:
-    """Whether a message tells more of the story: one that tells one, or one that begins with a word carrying a
-    story on and asks, answers and corrects nothing ("terus laporan saya diproses kapan" asks)."""
+    """Whether a message at the read-back tells more of the story, as people send a story in pieces: one that
+    tells one, or words that tell something ("diparkir depan rumah, gak dikunci stang", "honda beat item plat AG
+    1234 XY") and ask, answer and correct nothing ("terus laporan saya diproses kapan" asks, "bukan, yg kemarin"
+    answers)."""
     said = words(text)
     if tells_a_story(text):
         return True
-    return len(said) >= _TELLS_ON_WORDS and said[0] in _THEN and "?" not in text and not any(
-        word in _NOT_TELLING | YES | NO or field_named(word) for word in said)
+    telling = [word for word in said if word not in NEUTRAL]
+    answers = YES & set(said) or NO & set(said[:2])  # "gak dikunci stang" later in it tells; "bukan, …" answers
+    return len(telling) >= _TELLS_ON_WORDS and "?" not in text and not answers \
+        and not any(word in _NOT_TELLING or field_named(word) for word in said)
 
 
 # How more of the story is brought in once it was told: "oh iya pak tambahan, pelakunya 2 org", "lupa bilang,
@@ -553,6 +555,8 @@ async def category(turn: Turn) -> str:
         return await _take_story(turn)  # asked what kind, the resident told what happened
     if picked is None and turn.inbound.choice is None and len(turn.text.split()) <= CATEGORY_NAMED_WORDS:
         picked = category_named(turn.text)  # "motor sy ilang": the incident names its category
+        if picked is not None and tells_of_the_kind(turn.text, words_besides=1):
+            turn.draft["story_begun"] = turn.text  # and begins the story, which the next message goes on with
     if picked is None:
         turn.say("common.not_a_choice")
         return CATEGORY
@@ -581,6 +585,8 @@ async def description(turn: Turn) -> str:
     if got_photo and not turn.text:
         turn.say("report.photo_needs_words")
         return DESCRIPTION
+    if begun := turn.draft.pop("story_begun", None):
+        turn.text = f"{begun}\n{turn.text}"
     if letters_and_digits(turn.text) < shortest:
         turn.say("report.description_too_short", shortest=shortest)
         return DESCRIPTION

@@ -78,6 +78,7 @@ class Draft(TypedDict, total=False):
     category: str
     urgent: bool
     description: str
+    story_begun: str  # the incident told as the answer to what kind ("motor sy ilang pak"): the story's start
     read: ReadBack
     photo: Photo
     photo_skipped: bool

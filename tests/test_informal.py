@@ -874,6 +874,37 @@ async def test_a_story_told_on_at_the_read_back_is_added_to_it(engine: Engine) -
     assert report.description.endswith("\nterus mereka mecahin kaca warung bu sri"), report.description
 
 
+async def test_a_story_sent_in_pieces_at_the_read_back_is_kept_whole(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("pak")
+    await resident.send("motor sy ilang td malem")
+    assert "Kami baca dari pesan Anda" in resident.text, resident.text
+    for piece in ("diparkir depan rumah, gak dikunci stang", "honda beat item plat AG 1234 XY"):
+        await resident.send(piece)
+        assert resident.heard("report.story_added") and not resident.heard("common.not_a_choice"), resident.text
+    for said in ("iya", PLACE, "ya", "lewati", "2", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.description == ("motor sy ilang td malem\ndiparkir depan rumah, gak dikunci stang\n"
+                                  "honda beat item plat AG 1234 XY"), report.description
+
+
+@pytest.mark.parametrize("said", ["bukan, yg kemarin", "terus laporan saya diproses kapan", "apa ini"])
+async def test_an_answer_or_a_question_at_the_read_back_is_no_piece_of_the_story(engine: Engine, said: str) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy ilang td malem")
+    await resident.send(said)
+    assert not resident.heard("report.story_added"), resident.text
+    assert (await draft_of(engine))["description"] == "motor sy ilang td malem"
+
+
+async def test_the_incident_told_as_the_kind_begins_the_story(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("pak mau lapor", "motor sy ilang pak", "td malem diparkir depan rumah"):
+        await resident.send(said)
+    assert (await draft_of(engine))["description"] == "motor sy ilang pak\ntd malem diparkir depan rumah"
+
+
 @pytest.mark.parametrize("yes", ["ya, sebelum hari ini", "iya bener, sblm hari ini", "betul pak sebelum hari ini"])
 async def test_a_yes_that_repeats_the_time_read_keeps_that_time(engine: Engine, yes: str) -> None:
     resident = Resident(engine)

@@ -485,12 +485,13 @@ def report_kind_asked(text: str) -> str | None:
     return category if len(others) <= _OTHER_WORDS_OF_A_KIND else None
 
 
-def tells_of_the_kind(text: str) -> bool:
+def tells_of_the_kind(text: str, *, words_besides: int = 2) -> bool:
     """Whether a message that names a kind of incident tells something of it too ("hp sy dijambret barusan"), not
-    only asks to report that kind ("lapor pencurian", "mau lapor tawuran pak"): two words or more besides."""
+    only asks to report that kind ("lapor pencurian", "mau lapor tawuran pak"): two words or more besides (one,
+    where the kind is what was asked: "motor sy ilang")."""
     told = [word for word in words(text) if word not in WANT_WORDS | REPORT_WORDS | OWN_WORDS
             and word not in NEUTRAL and category_named(word) is None]
-    return len(told) >= 2
+    return len(told) >= words_besides
 
 
 def menu_intent(text: str) -> str | None:
