@@ -557,6 +557,8 @@ async def category(turn: Turn) -> str:
         picked = category_named(turn.text)  # "motor sy ilang": the incident names its category
         if picked is not None and tells_of_the_kind(turn.text, words_besides=1):
             turn.draft["story_begun"] = turn.text  # and begins the story, which the next message goes on with
+    if picked is None and turn.inbound.choice is None and "place" not in turn.draft and await _names_a_place(turn):
+        return await location(turn)  # "di kel gedog pak": where, before what; the kind is asked once it is confirmed
     if picked is None:
         turn.say("common.not_a_choice")
         return CATEGORY

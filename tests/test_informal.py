@@ -862,6 +862,19 @@ async def test_a_place_sent_before_the_story_starts_the_report_with_it(engine: E
     assert (report.village_code, report.occurred_text) == (GEDOG, "tadi malam")
 
 
+async def test_a_place_given_where_the_kind_is_asked_is_kept(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "mau lapor", "di kel gedog sananwetan blitar pak"):
+        await resident.send(said)
+    assert resident.heard("place.confirm") and "Kel. Gedog" in resident.text, resident.text
+    await resident.send("ya")
+    assert resident.heard("report.ask_category"), resident.text
+    for said in ("1", "motor saya dicuri di depan rumah tadi malam", "ya", "lewati", "2", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert (report.village_code, report.category) == (GEDOG, Category.SECURITY)
+
+
 async def test_a_story_told_on_at_the_read_back_is_added_to_it(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("td malem ada org mabuk2an di pos ronda kel gedog sananwetan blitar")
