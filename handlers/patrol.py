@@ -36,6 +36,7 @@ _ABOUT_A_NUMBER = re.compile(r"^(\d+)(?:an)?$")  # "20an": about twenty
 MOST_CONCERNS = 20
 
 CATEGORIES = Menu("category")
+NO_CONCERNS = Menu("patrol_none")  # offered with the first concern's kind: a patrol where no one raised any
 MORE_OPTIONS = Menu("patrol_more")
 FOLLOW_UP_OPTIONS = Menu("patrol_follow_up")
 AS_TYPED = Menu("patrol_place")
@@ -113,15 +114,27 @@ async def met(turn: Turn) -> str:
     return CATEGORY
 
 
+def _category_menus(turn: Turn) -> tuple[Menu, ...]:
+    return (CATEGORIES,) if _note(turn)["concerns"] else (CATEGORIES, NO_CONCERNS)
+
+
 def ask_category(turn: Turn) -> None:
-    turn.say("patrol.ask_category", CATEGORIES, number=len(_note(turn)["concerns"]) + 1)
+    options = tuple(choice for menu in _category_menus(turn) for choice in menu.options(turn.lang))
+    turn.say("patrol.ask_category", options, number=len(_note(turn)["concerns"]) + 1)
 
 
 async def category(turn: Turn) -> str:
-    picked = turn.pick(CATEGORIES)
+    """The kind of the concern to note; for the first, that there was none ("Tidak ada keluhan", "nihil",
+    "gak ada"), and the note is saved without one."""
+    menus = _category_menus(turn)
+    picked = pick([answer for menu in menus for answer in menu.answers(turn.lang)], turn.text, turn.inbound.choice)
+    if picked is None and NO_CONCERNS in menus and turn.inbound.choice is None and yes_or_no(turn.text) == "no":
+        picked = "none"
     if picked is None:
         turn.say("common.not_a_choice")
         return CATEGORY
+    if picked == "none":
+        return FOLLOW_UP
     _note(turn)["category"] = picked
     return CONCERN
 
@@ -169,11 +182,12 @@ async def follow_up(turn: Turn) -> str:
 def drop_concern(turn: Turn) -> str | None:
     """BATAL once concerns are noted keeps them (a note typed on the street is not lost to one word): it drops
     the concern being told, if any, and asks whether to follow up; None when the whole note goes (no concern
-    noted yet, or BATAL again at the follow-up question)."""
-    if turn.step not in (CATEGORY, CONCERN, MORE) or not _note(turn)["concerns"]:
+    noted yet, or BATAL a second time)."""
+    if turn.step not in (CATEGORY, CONCERN, MORE, FOLLOW_UP) or not _note(turn)["concerns"] or _note(turn).get("kept"):
         return None
+    _note(turn)["kept"] = True
     noted = len(_note(turn)["concerns"])
-    if turn.step == MORE:
+    if turn.step in (MORE, FOLLOW_UP):
         turn.say("patrol.concerns_kept", count=noted)
     else:
         _note(turn).pop("category", None)
@@ -268,7 +282,8 @@ async def save(turn: Turn, *, follow_up: bool) -> None:
     _note, reports = await record(turn.office, turn.officer, turn.lang, note_data["place_text"], found,
                                   note_data["met"], concerns, follow_up)
     refs = [f"• {report.ref} ({labels(turn.lang, 'category')[report.category.value]})" for report in reports]
-    turn.say("patrol.saved", place=place_label(turn.lang, found) if found else note_data["place_text"],
+    turn.say("patrol.saved" if refs else "patrol.saved_no_concerns",
+             place=place_label(turn.lang, found) if found else note_data["place_text"],
              met=note_data["met"], count=len(refs), refs="\n".join(refs),
              follow_up=t(turn.lang, "patrol.follow_up_yes" if follow_up else "patrol.follow_up_no"))
 

@@ -132,6 +132,7 @@ class PatrolDraft(TypedDict, total=False):
     met: int
     category: str  # of the concern being told
     concerns: list[Concern]
+    kept: bool  # BATAL kept the concerns noted once: BATAL again drops the whole note
 
 
 class PendingAction(TypedDict):

@@ -780,6 +780,42 @@ async def test_batal_at_a_later_concern_drops_that_concern_and_keeps_the_note(en
         assert (await db.execute(select(func.count()).select_from(PatrolNote))).scalar_one() == 2
 
 
+async def test_batal_at_the_follow_up_question_keeps_the_concerns_once(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    for said in ("patroli", "Gedog Sananwetan", "1", "12 orang", "lalu lintas",
+                 "Balap liar tiap malam minggu di jalan raya", "tidak ada lagi"):
+        await petugas.send(said)
+    assert petugas.heard("patrol.ask_follow_up"), petugas.text
+    await petugas.send("batal")
+    assert petugas.heard("patrol.concerns_kept") and petugas.heard("patrol.ask_follow_up"), petugas.text
+    await petugas.send("batal")
+    assert petugas.heard("patrol.cancelled"), "a second BATAL drops the whole note"
+    async with engine.sessions() as db:
+        assert (await db.execute(select(func.count()).select_from(PatrolNote))).scalar_one() == 0
+
+
+@pytest.mark.parametrize("none", ["8", "Tidak ada keluhan", "nihil", "gak ada pak"])
+async def test_a_patrol_where_no_concern_was_raised_is_saved_without_one(engine: Engine, none: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    for said in ("patroli", "Gedog Sananwetan", "1", "20 warga"):
+        await petugas.send(said)
+    assert "Tidak ada keluhan" in petugas.options(), petugas.options()
+    await petugas.send(none)
+    assert petugas.heard("patrol.ask_follow_up"), petugas.text
+    await petugas.send("tidak")
+    assert petugas.heard("patrol.saved_no_concerns"), petugas.text
+    async with engine.sessions() as db:
+        [note] = (await db.execute(select(PatrolNote))).scalars()
+        assert note.residents_met == 20 and (await db.execute(select(Report))).first() is None
+
+
+async def test_no_concerns_is_offered_only_before_the_first_is_noted(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    for said in ("patroli", "Gedog Sananwetan", "1", "20 warga", "lalu lintas", "Balap liar di jalan raya", "iya"):
+        await petugas.send(said)
+    assert petugas.heard("patrol.ask_category") and "Tidak ada keluhan" not in petugas.options(), petugas.options()
+
+
 # --- the outbox commands ----------------------------------------------------------------------------
 
 async def test_failed_rows_are_listed_and_sent_again_by_hand(engine: Engine, tmp_path: Path,

@@ -8,10 +8,10 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from handlers.engine import Engine
-from storage.models import Officer, OfficerRole, Outbox, Report, Station, WebLink, WebSession, utcnow
+from storage.models import Officer, OfficerRole, Outbox, PatrolNote, Report, Station, WebLink, WebSession, utcnow
 from storage.officers import revoke
 from storage.web_sessions import create_link
 from tests.helpers import (
@@ -191,6 +191,14 @@ async def test_the_map_and_the_patrol_form(engine: Engine, tmp_path: Path) -> No
         made = (await db.execute(select(Report).where(Report.source == "patrol"))).scalar_one()
         station = await db.get(Station, made.station_id)
     assert made.status.value == "acknowledged" and station is not None and station.code == "POLSEK-SANANWETAN"
+    blank = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": "Balai RW 2", "warga": "8"})
+    assert blank.status_code == 400 and "Tidak ada keluhan warga" in blank.text, "no concern left blank by mistake"
+    none = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": "Balai RW 2", "warga": "8",
+                                               "tanpa_keluhan": "1"})
+    assert none.status_code == 303
+    assert "tanpa keluhan warga" in (await client.get(none.headers["location"])).text
+    async with engine.sessions() as db:
+        assert (await db.execute(select(func.count()).select_from(PatrolNote))).scalar_one() == 2
 
 
 async def pinned(engine: Engine, ref: str, latitude: float, longitude: float) -> None:

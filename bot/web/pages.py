@@ -271,7 +271,7 @@ async def patrol_post(request: Request, viewer: Viewer) -> Response:
             problems.append(t(lang, "web.patrol.pick_category"))
         else:
             concerns.append((Category(category), text))
-    if not concerns and not problems:
+    if not concerns and not problems and form.get("tanpa_keluhan") != "1":  # none raised is said, not left blank
         problems.append(t(lang, "web.patrol.no_concern"))
     if problems or met is None:
         return await _patrol_page(request, viewer, form, problems, 400)
