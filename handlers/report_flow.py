@@ -432,6 +432,8 @@ async def correct(turn: Turn) -> str | None:
         if new_time is None and _time_not_said(turn) and only_a_time(turn.text):
             new_time = turn.text  # "wingi sore" after a plain yes left the time unsaid: the time, late
         fix = Correction(WHEN, rest=new_time) if new_time is not None else None
+    if fix is None and turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) and (new_place := _place_said_wrong(turn)):
+        fix = Correction(LOCATION, rest=new_place)
     if fix is None or turn.inbound.choice is not None:
         return None
     here = ANSWER_OF_STEP.get(turn.step, turn.step)
@@ -458,6 +460,25 @@ async def correct(turn: Turn) -> str | None:
             turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[step])
         return taken
     return step
+
+
+# "salah, bukan di gedog tp di sananwetan": a place that is not it, and the one that is.
+_NOT_THIS_BUT_THAT = re.compile(r"\bbukan\b(?P<this>.+?)\b(?:tapi|tp|tetapi|melainkan|but)\b(?P<that>.+)$",
+                                re.IGNORECASE | re.DOTALL)
+_PLACE_KINDS = frozenset({"di", "kel", "kelurahan", "desa", "kec", "kecamatan", "kota", "kab", "kabupaten", "in", "at"})
+
+
+def _place_said_wrong(turn: Turn) -> str | None:
+    """The place meant instead, when a message says the place given is not it: the words after "tapi", where those
+    after "bukan" name the place confirmed (as typed or by its official name). "motornya bukan Beat tp Vario" is
+    a detail of the story."""
+    found = _NOT_THIS_BUT_THAT.search(turn.text)
+    if found is None or "place" not in turn.draft:
+        return None
+    given = f"{code_label(turn.lang, turn.router, turn.draft['place'])} {turn.draft.get('location_text') or ''}"
+    named = set(normalise(given).split()) - _PLACE_KINDS
+    this = set(normalise(found["this"]).split()) - _PLACE_KINDS
+    return found["that"].strip(" ,.") if this and this <= named else None
 
 
 def _time_not_said(turn: Turn) -> bool:

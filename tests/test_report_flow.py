@@ -592,6 +592,18 @@ async def test_more_of_the_story_or_a_detail_corrected_at_a_later_question_is_ad
                                   "oh iya pak tambahan, pelakunya 2 org pake motor item")
 
 
+async def test_the_place_said_wrong_at_the_summary_is_asked_again_with_the_new_one(engine: Engine) -> None:
+    resident = await at(engine, "summary")
+    await resident.send("salah, bukan di gedog tp di kel sananwetan")
+    assert not resident.heard("report.story_added")
+    assert any("Kel. Sananwetan" in option for option in resident.options()), resident.options()
+    await resident.send("1")
+    assert resident.heard("report.summary"), resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert report.village_code == "35.72.03.1004" and report.description == DESCRIPTION  # Kel. Sananwetan
+
+
 @pytest.mark.parametrize("answer", ["nama saya jangan ditampilkan", "nama saya harus asli ya?", "saya takut pak",
                                     "nama saya takut ketahuan", "namaku dirahasiain ya", "nama saya inisial aja",
                                     "nama saya terserah bapak", "nama saya sudah ada di data"])
