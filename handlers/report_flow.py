@@ -523,7 +523,10 @@ def answer_aside(turn: Turn) -> str | None:
     said = aside(turn.text)
     if said is None or (turn.step in YES_NO_STEPS and yes_or_no(turn.text) is not None):
         return None
-    turn.say(ASIDE_ANSWERS[said])
+    if said == "station" and turn.draft.get("station_label"):
+        turn.say("report.aside_station", station=turn.draft["station_label"])
+    else:
+        turn.say(ASIDE_ANSWERS[said])
     return turn.step
 
 

@@ -159,6 +159,7 @@ async def test_calm_words_raise_no_alarm(engine: Engine, calm: str) -> None:
     ("bisa minta polisi datang ke rumah?", "menu.response"),
     ("ini bot ya?", "menu.who"),
     ("nanti sy dipanggil ke kantor polisi gk?", "menu.contact"),
+    ("ini langsung ke polsek mana pak?", "menu.station"),
 ])
 async def test_the_menu_reads_what_is_wanted(engine: Engine, said: str, heard: str) -> None:
     resident = Resident(engine)
@@ -860,6 +861,15 @@ async def test_a_place_sent_before_the_story_starts_the_report_with_it(engine: E
         await resident.send(said)
     [report] = await reports(engine)
     assert (report.village_code, report.occurred_text) == (GEDOG, "tadi malam")
+
+
+async def test_which_station_is_asked_in_a_report_its_station_is_named(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send(PLACE)
+    await resident.send("ya")
+    await resident.send("ini langsung ke polsek mana pak?")
+    assert resident.heard("report.aside_station") and "Polsek Sananwetan" in resident.text, resident.text
+    assert resident.heard("report.ask_when"), "the open question is asked again"
 
 
 async def test_a_place_given_where_the_kind_is_asked_is_kept(engine: Engine) -> None:

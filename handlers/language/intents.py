@@ -424,7 +424,10 @@ _THIS_SERVICE = frozenset({"ini", "this", "bot", "robot", "polisi", "police", "k
 _REACHING = frozenset({"nelpon", "menelepon", "telepon", "telpon", "ditelepon", "ditelpon", "menghubungi", "hubungi",
                        "dihubungi", "dipanggil", "panggil", "call", "contact", "summon", "summoned", "visit"})
 _TO_ONESELF = frozenset({"saya", "aku", "me", "rumah", "home"})
-SERVICE_QUESTIONS = ("privacy", "cost", "response", "who", "contact")
+# Which station the report goes to: "ini langsung ke polsek mana pak?", "which police station gets this?".
+_STATIONS = frozenset({"polsek", "polres", "kantor", "station", "precinct"})
+_WHICH = frozenset({"mana", "which", "what"})
+SERVICE_QUESTIONS = ("privacy", "cost", "response", "who", "contact", "station")
 SERVICE_MAX_WORDS = 12
 
 
@@ -447,6 +450,8 @@ def service_asked(text: str) -> str | None:
         return "who"
     if (bare & _REACHING or bare & _COMING) and bare & _TO_ONESELF:
         return "contact"
+    if bare & _STATIONS and bare & _WHICH and not _has(said, "di mana"):  # not where the office is
+        return "station"
     return None
 
 
