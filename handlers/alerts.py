@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.choices import Menu
 from handlers.i18n import LANGUAGES, labels, t
@@ -77,6 +78,11 @@ def status_at_station(lang: str, status: ReportStatus | str) -> str:
     """A report's status as its station's officers read it: one referred to them is theirs to look at now."""
     value = ReportStatus(status).value
     return t(lang, "status.referred_here" if value == ReportStatus.REFERRED else f"status.label.{value}")
+
+
+async def kept_instead(db: AsyncSession, report: Report) -> Report | None:
+    """The report a duplicate was joined to, which stays; None for a report that is no duplicate."""
+    return await db.get(Report, report.duplicate_of_id) if report.duplicate_of_id is not None else None
 
 
 def said_when(lang: str, occurred_text: str) -> str:

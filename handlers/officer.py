@@ -20,6 +20,7 @@ from handlers.alerts import (
     action_choices,
     alert_payload,
     alerts_together,
+    kept_instead,
     quoted,
     said_when,
     status_at_station,
@@ -401,8 +402,11 @@ async def show_report(turn: Turn, ref: str) -> None:
                   when=said_when(turn.lang, witness.occurred_text), where=where, reporter=reporter)
                 for witness, where, reporter in await witness_accounts(turn.office, report, turn.lang)]
     witnesses = t(turn.lang, "officer.witnesses", count=len(accounts), lines="\n".join(accounts)) if accounts else ""
+    status = status_at_station(turn.lang, report.status)
+    if kept := await kept_instead(turn.db, report):
+        status += t(turn.lang, "officer.duplicate_of", ref=kept.ref)
     _offer(turn, "officer.report", action_choices(turn.lang, report.ref), alert=payload["text"], witnesses=witnesses,
-           status=status_at_station(turn.lang, report.status), history="\n".join(events))
+           status=status, history="\n".join(events))
 
 
 async def event_line(db: AsyncSession, lang: str, event: ReportEvent, timezone: str) -> str:

@@ -338,6 +338,8 @@ async def test_reject_and_duplicate(engine: Engine) -> None:
     merged = await report(engine, second)
     assert merged.status == ReportStatus.DUPLICATE and merged.duplicate_of_id == (await report(engine, first)).id
     assert first not in await deliver_to(engine, "console:dua"), "the other ref stays among officers"
+    await petugas.send(f"LIHAT {second}")
+    assert petugas.heard("officer.report") and f"duplikat dari {first}" in petugas.text, "LIHAT names the one kept"
     await petugas.send(f"TOLAK {first} laporan iseng, lokasi tidak ada kejadian")
     assert (await report(engine, first)).status == ReportStatus.REJECTED
     assert "laporan iseng" in await deliver_to(engine, "console:satu")

@@ -21,6 +21,7 @@ from tests.helpers import (
     browser,
     csrf_of,
     enrolled,
+    file_report,
     payload,
     sign_in_link,
     signed_in,
@@ -154,6 +155,18 @@ async def test_an_action_on_the_page_changes_the_status_and_relays_to_the_reside
     assert again.status_code == 409, "the one status table refuses what the chat refuses"
     await duty.send(f"LIHAT {ref}")
     assert "Motor sudah ditemukan dan dikembalikan" in duty.text, "the chat sees what the page did"
+
+
+async def test_a_duplicate_links_to_the_report_kept(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    _one, kept = await file_report(engine, "console:satu")
+    _two, dropped = await file_report(engine, "console:dua")
+    duty = await enrolled(engine, "telegram:700011")
+    await duty.send(f"DUPLIKAT {dropped} {kept}")
+    client = await signed_in(app, duty)
+    page = await client.get(f"/laporan/{dropped}")
+    assert page.status_code == 200 and f'<a href="/laporan/{kept}">{kept}</a>' in page.text, page.text
+    assert "Duplikat dari" not in (await client.get(f"/laporan/{kept}")).text
 
 
 async def test_the_export_holds_no_address_and_follows_the_filters(engine: Engine, tmp_path: Path) -> None:

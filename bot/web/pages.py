@@ -17,7 +17,7 @@ from bot.web.auth import LANGUAGE_COOKIE, Viewer, secure, signed_in_only
 from bot.web.render import page
 from handlers import patrol
 from handlers.actions import NEEDS_ARGUMENT, Action, act, can_reach_reporter, refusal
-from handlers.alerts import alert_payload, status_at_station, witness_accounts
+from handlers.alerts import alert_payload, kept_instead, status_at_station, witness_accounts
 from handlers.digest import HOTSPOT_DAYS, HOTSPOTS, TOP_PLACES, TREND_DAYS, gather, latest_due_date, place_name
 from handlers.i18n import LANGUAGES, labels, t
 from handlers.officer import NOTE_CHARS, event_line, outcome_messages
@@ -153,7 +153,7 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, message
         "actions": actions, "needs": {a: NEEDS_ARGUMENT.get(a) for a in actions}, "messages": messages,
         "place": _place_of(viewer, report), "open": report.status in OPEN_STATUSES,
         "reachable": can_reach_reporter(report), "colour": CATEGORY_COLOURS[report.category.value],
-        "pin": shows_pin(report)},
+        "pin": shows_pin(report), "kept": await kept_instead(viewer.office.db, report)},
         status_code=status_code)
 
 
