@@ -27,6 +27,7 @@ from storage.models import (
     ReportSource,
     ReportStatus,
     Station,
+    StationKind,
 )
 from storage.officers import duty_officers
 from storage.outbox import enqueue
@@ -75,6 +76,7 @@ class Outcome:
     relayed: bool = False
     station: str = ""
     alerted: int = 0
+    other_polres: str = ""  # a referral outside the sending station's Polres: the receiving one's
 
 
 # Notes that go to the reporter; words added to an acknowledgement or "in progress" stay among officers.
@@ -134,7 +136,7 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
         await join_duplicate(office.db, report, other)  # its residents follow the report that stays
     event = await change_status(office, report, LEADS_TO[action], actor(officer), note,
                                 public=action in PUBLIC_NOTES or note is None)
-    alerted = 0
+    alerted, other_polres = 0, ""
     if new_station is not None:
         referred_from = await office.db.get(Station, report.station_id) if report.station_id else None
         report.station_id, report.needs_routing = new_station.id, False
@@ -142,8 +144,18 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
         if from_where and reason:  # why, for the officers it goes to; the reporter reads where it went
             from_where = f"{from_where}: {quoted(reason)}"
         alerted = await alert_station(office, report, event, from_where)
+        if referred_from is not None and _polres_of(referred_from) != (theirs := _polres_of(new_station)) \
+                and theirs is not None and (polres := await office.db.get(Station, theirs)) is not None:
+            other_polres = polres.name  # allowed, as a place near a border may be; said, as a slip may be one
     return Outcome(relayed=can_reach_reporter(report), station=new_station.name if new_station else "",
-                   alerted=alerted)
+                   alerted=alerted, other_polres=other_polres)
+
+
+def _polres_of(station: Station) -> int | None:
+    """The Polres a station belongs to (itself, for a Polres); None for the national desk."""
+    if station.kind == StationKind.POLRES:
+        return station.id
+    return station.parent_id if station.kind == StationKind.POLSEK else None
 
 
 STATION_WORDS = 4  # "Polsek Sananwetan", "POLSEK-SANANWETAN": how many words a station is named in at most

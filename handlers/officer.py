@@ -185,6 +185,8 @@ def outcome_messages(lang: str, action: Action, ref: str, outcome: Outcome) -> l
     if outcome.refusal:
         return [(outcome.refusal, outcome.params)]
     said = [(f"officer.done.{action.value}", {"ref": ref, "station": outcome.station})]
+    if action == Action.REFER and outcome.other_polres:
+        said.append(("officer.referred_outside", {"station": outcome.station, "polres": outcome.other_polres}))
     if action == Action.REFER and not outcome.alerted:
         said.append(("officer.nobody_alerted", {}))
     said.append(("officer.reporter_told" if outcome.relayed else "officer.reporter_not_told", {}))

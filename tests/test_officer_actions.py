@@ -476,6 +476,7 @@ async def test_referral_moves_the_report_and_alerts_the_other_station(engine: En
     assert sananwetan.heard("officer.refer_own_station") and "Polsek Sananwetan" in sananwetan.text, sananwetan.text
     await sananwetan.send(f"RUJUK {ref} polsek-sekar")
     assert sananwetan.heard("officer.done.refer")
+    assert sananwetan.heard("officer.referred_outside") and "Polres Bojonegoro" in sananwetan.text, sananwetan.text
     alert = await deliver_to(engine, "console:sekar")
     assert ref in alert and "↪️ Dirujuk dari Polsek Sananwetan" in alert, "the new station gets the alert, and from whom"
     await sekar.send(f"LIHAT {ref}")
@@ -487,6 +488,13 @@ async def test_referral_moves_the_report_and_alerts_the_other_station(engine: En
     relays = await deliver_to(engine, WARGA)
     assert "Diteruskan ke kantor polisi lain" in relays and "Diteruskan ke: Polsek Sekar" in relays
     assert "Catatan petugas: Polsek Sekar" not in relays, "a station is no officer's note"
+
+
+async def test_a_referral_within_the_polres_says_nothing_of_it(engine: Engine) -> None:
+    sananwetan = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await sananwetan.send(f"RUJUK {ref} POLRES-BLITAR-KOTA")
+    assert sananwetan.heard("officer.done.refer") and not sananwetan.heard("officer.referred_outside"), sananwetan.text
 
 
 async def test_a_referral_may_say_why_for_the_station_it_goes_to_alone(engine: Engine) -> None:
