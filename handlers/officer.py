@@ -151,14 +151,17 @@ async def tap(turn: Turn, key: str) -> str:
 
 async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
     assert turn.officer is not None
-    if turn.step == ACTION_NOTE:  # a whole command typed where a note was asked: it replaces the action waiting
-        turn.data.pop("pending_action", None)
-        turn.step = resume(turn)
     report = await report_by_ref(turn.db, ref, lock=True)
     if report is None:
         turn.say("officer.unknown_ref", ref=ref)
-        return turn.step
+        return turn.step  # an action waiting for its note still waits, and is asked again
     refused = refusal(turn.officer, report, action)
+    if turn.step == ACTION_NOTE:  # a whole command typed where a note was asked: it replaces the action waiting,
+        if refused is not None:  # unless it cannot be taken
+            _say_outcome(turn, action, ref, refused)
+            return turn.step
+        turn.data.pop("pending_action", None)
+        turn.step = resume(turn)
     # Asked for when missing, or when too short to tell the reporter anything ("ok", "👍"), as on the web page.
     if refused is None and action in NEEDS_ARGUMENT and letters_and_digits(argument) < NOTE_CHARS:
         turn.data["pending_action"] = {"action": action.value, "ref": ref}

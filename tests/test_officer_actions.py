@@ -520,6 +520,17 @@ async def test_a_whole_command_typed_where_its_note_is_asked_takes_its_place(eng
     assert await step_of(engine, petugas) == "menu", "no reason is waited for any more"
 
 
+async def test_a_command_that_cannot_be_taken_leaves_the_action_waiting_for_its_note(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"TOLAK {ref} ok")
+    await petugas.send("TERIMA LP-ZZZZ-ZZZZ")
+    assert petugas.heard("officer.unknown_ref") and petugas.heard("officer.ask_reason"), petugas.text
+    await petugas.send("laporan ganda dengan yang kemarin")
+    assert petugas.heard("officer.done.reject"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.REJECTED
+
+
 @pytest.mark.parametrize("typed", ["polsek sekar", "Polsek Sekar", "POLSEK - SEKAR"])
 async def test_a_station_is_named_however_typed_and_a_wrong_one_put_right_next(engine: Engine, typed: str) -> None:
     sananwetan = await enrolled(engine, PETUGAS)
