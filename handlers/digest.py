@@ -87,7 +87,7 @@ def hotspots(counts: list[Count], zone: ZoneInfo, recent_since: dt.datetime) -> 
     for count in counts:
         if count.place_code is None:
             continue
-        key = (count.place_code, band_of(count.hour.astimezone(zone).hour), count.category)
+        key = (count.place_code, band_of(count.hour_of_day(zone)), count.category)
         grouped[key].update(total=count.total, still_open=count.still_open,
                             recent=count.total if count.hour >= recent_since else 0,
                             urgent=count.total if count.urgent else 0, witnesses=count.witnesses)
@@ -221,7 +221,7 @@ def hotspot_grid(office: Office, lang: str, facts: Facts, places: int = GRID_PLA
     cells: dict[str, Counter[str]] = defaultdict(Counter)
     for count in facts.recent:
         if count.place_code:
-            cells[count.place_code][band_of(count.hour.astimezone(zone).hour)] += count.total
+            cells[count.place_code][band_of(count.hour_of_day(zone))] += count.total
     busiest = sorted(cells, key=lambda code: (-sum(cells[code].values()), code))[:places]
     return {"title": t(lang, "digest.grid_title", days=HOTSPOT_DAYS),
             "bands": [t(lang, f"digest.band.{name}") for name, _hours in BANDS],

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import re
 from typing import Literal, get_args
+from zoneinfo import ZoneInfo
 
 from bot.channels.base import Choice
 from handlers.alerts import alert_station
@@ -36,6 +37,7 @@ from handlers.language.normalise import normalise, words
 from handlers.language.slots import (
     DAY_WORDS,
     TIME_WORDS,
+    hour_told,
     no_time_given,
     qualifies_a_time,
     said_online,
@@ -43,7 +45,7 @@ from handlers.language.slots import (
     when_named,
 )
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
-from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData, Voice
+from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData, Voice, When
 from handlers.status import told_already_reported
 from handlers.text import letters_and_digits
 from handlers.turn import MENU, Step, Turn
@@ -52,6 +54,7 @@ from handlers.witnesses import find_same_incident, join_report
 from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.regions import PlaceCandidate
 from storage.reports import NewAttachment, create_report
+from storage.stations import timezone_for
 from storage.workflow import OPEN_STATUSES
 
 CATEGORY, DESCRIPTION, LOCATION, WHEN, PHOTO, IDENTITY, NAME, SUMMARY, CHANGE = (
@@ -1002,6 +1005,14 @@ def _when_text(turn: Turn) -> str:
     return labels(turn.lang, WHEN_OPTIONS.group)[when["choice"]] if "choice" in when else when["text"]
 
 
+def _hour_it_happened(when: When, now: dt.datetime, timezone: str) -> int | None:
+    """The local hour of the day it happened: now's, for "happening now"; the hour or part of the day the
+    resident's words name ("tadi malam jam 11"); None for a day alone ("tadi", "kemarin")."""
+    if when.get("choice") == "now":
+        return now.astimezone(ZoneInfo(timezone)).hour
+    return hour_told(when["text"]) if "text" in when else None
+
+
 def _photo_options(turn: Turn) -> Menu:
     return PHOTO_OPTIONS if turn.draft.get("photo") else PHOTO_OPTIONS.only("skip")
 
@@ -1229,6 +1240,7 @@ async def submit(turn: Turn) -> None:
     """Stores the report as `received` and gives the resident its reference."""
     draft = turn.data["draft"]
     when = _when_text(turn)
+    happened_at_hour = _hour_it_happened(draft["when"], turn.now, timezone_for(draft.get("place") or ""))
     turn.data.pop("draft")
     anonymous = draft["identity"] == Identity.ANONYMOUS
     pin = _pin(draft, anonymous=anonymous)
@@ -1259,6 +1271,7 @@ async def submit(turn: Turn) -> None:
         category=Category(draft["category"]),
         description=draft["description"],
         occurred_text=when,
+        occurred_hour=happened_at_hour,
         location_text=draft.get("location_text"),
         latitude=pin[0] if pin else None,
         longitude=pin[1] if pin else None,

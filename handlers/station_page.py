@@ -91,7 +91,7 @@ async def map_data(office: Office, lang: str, stations: list[Station], since: dt
         if count.place_code is None:
             continue
         by_place[count.place_code][count.category.value] += count.total
-        bands[count.place_code][band_index[band_of(count.hour.astimezone(zone).hour)]][count.category.value] += (
+        bands[count.place_code][band_index[band_of(count.hour_of_day(zone))]][count.category.value] += (
             count.total)
     pinned = await _pinned_places(office.db, ids, since)
     codes = sorted(by_place, key=lambda code: (-sum(by_place[code].values()), code))

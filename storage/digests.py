@@ -40,6 +40,11 @@ class Count:
     total: int
     still_open: int
     witnesses: int  # residents who joined these reports, telling of the same incident
+    occurred_hour: int | None  # the local hour of the day it happened, where the residents said
+
+    def hour_of_day(self, zone: dt.tzinfo) -> int:
+        """The local hour of the day the reports stand for: when it happened where said, else when they came."""
+        return self.occurred_hour if self.occurred_hour is not None else self.hour.astimezone(zone).hour
 
 
 @dataclass(frozen=True)
@@ -70,22 +75,22 @@ def _hour(db: AsyncSession) -> ColumnElement[str]:
 
 
 async def counts(db: AsyncSession, station_ids: list[int], start: dt.datetime, end: dt.datetime) -> list[Count]:
-    """The period's reports, grouped by hour, category, urgency and place."""
+    """The period's reports, grouped by hour, category, urgency, place and the hour of the day it happened."""
     hour = _hour(db)
     place = func.coalesce(Report.village_code, Report.district_code)
     still_open = func.sum(case((Report.status.in_(OPEN_STATUSES), 1), else_=0))
     told = select(Witness.report_id, func.count().label("witnesses")).group_by(Witness.report_id).subquery()
     query: Select[Any] = (  # eight columns: past the widest select SQLAlchemy types row by row
         select(hour, Report.station_id, Report.category, Report.urgent, place, func.count(), still_open,
-               func.coalesce(func.sum(told.c.witnesses), 0))
+               func.coalesce(func.sum(told.c.witnesses), 0), Report.occurred_hour)
         .outerjoin(told, told.c.report_id == Report.id)
         .where(Report.station_id.in_(station_ids), Report.created_at >= start, Report.created_at < end)
-        .group_by(hour, Report.station_id, Report.category, Report.urgent, place)
+        .group_by(hour, Report.station_id, Report.category, Report.urgent, place, Report.occurred_hour)
     )
     rows = await db.execute(query)
     return [Count(dt.datetime.fromisoformat(h).replace(tzinfo=dt.UTC), station_id, Category(category),
-                  bool(urgent), code, total, int(open_ or 0), int(witnesses))
-            for h, station_id, category, urgent, code, total, open_, witnesses in rows]
+                  bool(urgent), code, total, int(open_ or 0), int(witnesses), occurred)
+            for h, station_id, category, urgent, code, total, open_, witnesses, occurred in rows]
 
 
 async def open_reports(db: AsyncSession, station_ids: list[int], now: dt.datetime,

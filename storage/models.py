@@ -18,6 +18,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Text,
     TypeDecorator,
@@ -231,7 +232,7 @@ class Report(Base):
     # What a station's digest reads, found and read from the index alone, whatever the size of the table: the
     # period's reports with all it counts them by, and the open ones with what makes them overdue.
     __table_args__ = (Index("ix_report_station_id_created_at_counted", "station_id", "created_at", "status",
-                            "category", "urgent", "village_code", "district_code"),
+                            "category", "urgent", "village_code", "district_code", "occurred_hour"),
                       Index("ix_report_station_id_status_open", "station_id", "status", "created_at", "escalations"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -239,6 +240,9 @@ class Report(Base):
     category: Mapped[Category] = mapped_column(_enum(Category))
     description: Mapped[str] = mapped_column(Text)
     occurred_text: Mapped[str] = mapped_column(String(200))
+    # The local hour of the day it happened (0–23), where the resident's words or "happening now" say it: the
+    # digest's time bands place a report by it, by when it was filed otherwise.
+    occurred_hour: Mapped[int | None] = mapped_column(SmallInteger)
     location_text: Mapped[str | None] = mapped_column(String(500))
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)

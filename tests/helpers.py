@@ -339,11 +339,12 @@ async def station(engine: Engine, code: str = "POLSEK-SANANWETAN") -> Station:
 
 async def add(engine: Engine, at: dt.datetime, category: Category = Category.DRUGS, *, village: str | None = GEDOG,
               status: ReportStatus = ReportStatus.RECEIVED, urgent: bool = False, code: str = "POLSEK-SANANWETAN",
-              escalations: int = 0) -> str:
+              escalations: int = 0, occurred_hour: int | None = None) -> str:
     target = await station(engine, code)
     async with engine.sessions() as db, db.begin():
         report, _ = await create_report(
             db, attachments=[], actor="resident", category=category, description="fixture", occurred_text="-",
+            occurred_hour=occurred_hour,
             location_text="-", province_code="35", regency_code="35.72", district_code=SANANWETAN,
             village_code=village, station_id=target.id, urgent=urgent, identity=Identity.CONFIDENTIAL,
             source=ReportSource.CITIZEN, language="id", contact_id=None, created_at=at, updated_at=at,

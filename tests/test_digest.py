@@ -113,6 +113,17 @@ async def test_hotspots_rank_recent_open_and_urgent_reports_higher(engine: Engin
     ]
 
 
+async def test_the_patrol_goes_when_things_happened_not_when_they_were_told(engine: Engine) -> None:
+    for day in (16, 17, 18):  # told each morning, of the night before; one of the day, told as it happened
+        await add(engine, wib(day, 8), occurred_hour=23)
+    await add(engine, wib(18, 9))
+    async with engine.sessions() as db:
+        end = digest_moment(await station(engine), DAY)
+        counts = await digests.counts(db, [(await station(engine)).id], end - dt.timedelta(days=28), end)
+    ranked = hotspots(counts, dt.timezone(dt.timedelta(hours=7)), end - dt.timedelta(days=7))  # type: ignore[arg-type]
+    assert [(s.band, s.total) for s in ranked] == [("malam", 3), ("pagi", 1)]
+
+
 async def test_witnesses_weigh_in_where_the_patrol_goes(engine: Engine, tmp_path: Path) -> None:
     """Two places with one open report each, alike but for the residents who joined one as witnesses: the
     place more residents told of comes first, by one point a witness."""

@@ -3,6 +3,8 @@ corrections. Each test is a conversation through the engine on a real database."
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from sqlalchemy import select
 
@@ -870,6 +872,18 @@ async def test_which_station_is_asked_in_a_report_its_station_is_named(engine: E
     await resident.send("ini langsung ke polsek mana pak?")
     assert resident.heard("report.aside_station") and "Polsek Sananwetan" in resident.text, resident.text
     assert resident.heard("report.ask_when"), "the open question is asked again"
+
+
+@pytest.mark.parametrize(("when", "hour"), [("tadi malam jam 11", 23), ("1", None), ("kemarin", None)])
+async def test_the_hour_it_happened_is_kept_for_the_patrol_priorities(engine: Engine, when: str,
+                                                                      hour: int | None) -> None:
+    resident = await at_location(engine)
+    for said in (PLACE, "ya", when, "lewati", "2", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    if hour is None and when == "1":  # "Sedang terjadi": the hour it was told in, where it happened
+        hour = report.created_at.astimezone(ZoneInfo("Asia/Jakarta")).hour
+    assert report.occurred_hour == hour
 
 
 async def test_a_place_given_where_the_kind_is_asked_is_kept(engine: Engine) -> None:

@@ -9,7 +9,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from handlers.language.emergency import services_to_call
 from handlers.language.normalise import words
-from handlers.language.slots import time_told, when_named
+from handlers.language.slots import hour_told, time_told, when_named
 from handlers.language.written import written_in
 from storage.lexicon import stem
 from storage.reports import new_ref
@@ -132,3 +132,13 @@ def test_no_invite_code_or_reference_reads_as_english() -> None:
 ])
 def test_a_cry_names_the_other_services_its_danger_needs(cry: str, services: tuple[str, ...]) -> None:
     assert services_to_call(cry) == services
+
+
+@pytest.mark.parametrize(("told", "hour"), [
+    ("tadi malam jam 9.30", 21), ("jam 5an sore", 17), ("at 10pm last night", 22), ("pukul 21:30", 21),
+    ("jam 2 siang tadi", 14), ("jam 12 malam", 0), ("jam 2 malam", 2), ("jam 11 siang", 11),
+    ("sekitar jam setengah 5 pagi", 4), ("kmrn sore", 16), ("semalam", 21), ("jam 7", 7),
+    ("kemarin", None), ("3 motor hilang kemarin", None), ("hari senin", None),
+])
+def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
+    assert hour_told(told) == hour

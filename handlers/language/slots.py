@@ -174,3 +174,34 @@ _NO_TIME = frozenset({("lewati",), ("lewat",), ("skip",), ("lupa",), ("entah",),
 def no_time_given(text: str) -> bool:
     """Whether the answer to "when?" says it is not known or not to be given: "lewati", "ga tau pak"."""
     return tuple(word for word in words(text) if word not in NEUTRAL) in _NO_TIME
+
+
+# The hour of the day a time names, for when in the day things happen (the digest's time bands): an hour told,
+# placed in the day by the part of it said with it ("jam 9 malam" 21, "pukul 21.30", "jam 2 siang" 14, "11pm",
+# "jam setengah 5 pagi" 4), else the part of the day alone ("tadi subuh", "kmrn sore", "semalam").
+_PARTS_OF_DAY = {"dini": 2, "subuh": 4, "pagi": 8, "siang": 12, "dzuhur": 12, "zuhur": 12, "lohor": 12, "ashar": 15,
+                 "asar": 15, "sore": 16, "maghrib": 18, "magrib": 18, "isya": 19, "malam": 21, "semalam": 21,
+                 "morning": 8, "noon": 12, "afternoon": 14, "evening": 18, "night": 21, "tonight": 21}
+_AFTER_NOON = frozenset({12, 14, 15, 16, 18, 19, 21})  # parts of the day whose hours are told from 1 to 11
+_CLOCK_HOUR = re.compile(r"^(\d{1,2})(?:an)?(am|pm)?$")  # "9", "5an", "11pm"
+
+
+def hour_told(text: str) -> int | None:
+    """The local hour of the day (0–23) the words name; None when they name none ("kemarin", "hari senin")."""
+    said = words(text)
+    part = next((_PARTS_OF_DAY[word] for word in said if word in _PARTS_OF_DAY), None)
+    hour, meridiem = None, None
+    for i, word in enumerate(said):
+        after_clock_word = i and said[i - 1] in ("jam", "pukul", "setengah", "at")
+        if (found := _CLOCK_HOUR.match(word)) and (after_clock_word or found[2]):
+            hour, meridiem = int(found[1]) - (1 if said[i - 1:i] == ["setengah"] else 0), found[2]
+            break
+    if hour is None or not 0 <= hour <= 24:
+        return part
+    if meridiem:
+        return hour % 12 + (12 if meridiem == "pm" else 0)
+    if hour == 12 and part == 21:
+        return 0  # "jam 12 malam": midnight
+    if hour >= 12 or part not in _AFTER_NOON or (part == 21 and hour <= 4) or (part == 12 and hour >= 10):
+        return hour % 24  # "jam 2 malam" is two at night, "jam 11 siang" before noon
+    return hour + 12
