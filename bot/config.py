@@ -137,6 +137,22 @@ class Settings(BaseSettings):
     def media_dir(self) -> Path:
         return self.data_dir / "media"
 
+    def narrow_data_dir(self) -> None:
+        """DATA_DIR for the service's account alone (0700), as Lapor makes it: one made beforehand with room for
+        other accounts showed them the names and sizes of the files in it (the files themselves are 0600)."""
+        try:
+            status = self.data_dir.stat()
+        except FileNotFoundError:
+            return
+        if not status.st_mode & 0o077:
+            return
+        if status.st_uid == os.getuid():
+            self.data_dir.chmod(0o700)
+            log.warning("DATA_DIR %s was open to other accounts: now for this account alone (0700)", self.data_dir)
+        else:
+            log.warning("DATA_DIR %s is open to other accounts and not this account's to narrow: chmod 700 it",
+                        self.data_dir)
+
     def contact_secret(self) -> str:
         """SECRET_KEY, or in development a key generated once into data_dir."""
         if self.secret_key:

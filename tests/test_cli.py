@@ -153,6 +153,15 @@ def test_an_existing_database_readable_by_others_is_narrowed(tmp_path: Path) -> 
     assert (tmp_path / "lapor.db").stat().st_mode & 0o777 == 0o600
 
 
+def test_a_data_dir_made_beforehand_open_to_others_is_narrowed(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir(mode=0o755)
+    data_dir.chmod(0o755)  # whatever the umask
+    result = lapor("chat", data_dir=data_dir, database_url=f"sqlite:///{data_dir / 'lapor.db'}", stdin="halo\n")
+    assert result.returncode == 0, result.stderr
+    assert data_dir.stat().st_mode & 0o777 == 0o700 and "now for this account alone" in result.stderr
+
+
 def test_the_log_has_no_contact_address_nor_when_a_report_was_sent(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'lapor.db'}"
     result = lapor("chat", "--urn", "whatsapp:+6281234567890", data_dir=tmp_path, database_url=url,

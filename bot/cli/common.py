@@ -60,7 +60,9 @@ def read_settings(*, chat: bool = False) -> Settings:
 
 
 def migrated(settings: Settings) -> None:
-    """The database migrated, and the SECRET_KEY checked against it before anything starts."""
+    """DATA_DIR kept to this account, the database migrated, and the SECRET_KEY checked against it before anything
+    starts."""
+    settings.narrow_data_dir()
     database.upgrade(settings.effective_database_url)
 
     async def check() -> None:
