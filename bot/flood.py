@@ -34,19 +34,23 @@ class FloodGate:
         self.per_minute = per_minute
         self.window = window_seconds
         self.clock = clock
-        self._seen: dict[str, deque[float]] = {}
+        self._seen: dict[str, deque[tuple[float, str | None]]] = {}  # per sender: when, and the provider's id
         self._warned: set[str] = set()
 
-    def check(self, sender: str) -> Flood:
-        """Whether `sender`'s message now is let through, and if not, whether it is answered."""
+    def check(self, sender: str, message_id: str | None = None) -> Flood:
+        """Whether `sender`'s message now is let through, and if not, whether it is answered. A message counted
+        already (`message_id` seen in the window: a provider's retry, a replayed request) counts no more, so a
+        copy sent over and over cannot hold its sender back; the engine answers it as the replay it is."""
         now = self.clock()
         if len(self._seen) > MAX_TRACKED:
             self.forget_idle()
         seen = self._seen.setdefault(sender, deque())
-        while seen and now - seen[0] > self.window:
+        while seen and now - seen[0][0] > self.window:
             seen.popleft()
+        if message_id is not None and any(counted == message_id for _at, counted in seen):
+            return Flood.PASS
         if len(seen) < self.per_minute:
-            seen.append(now)
+            seen.append((now, message_id))
             self._warned.discard(sender)
             return Flood.PASS
         if sender in self._warned:
@@ -59,11 +63,11 @@ class FloodGate:
         seen = self._seen.get(sender)
         if not seen or len(seen) < self.per_minute:
             return 0.0
-        return max(0.0, seen[0] + self.window - self.clock())
+        return max(0.0, seen[0][0] + self.window - self.clock())
 
     def forget_idle(self) -> None:
         """Drops senders with nothing in their window, so memory follows the active senders only."""
         now = self.clock()
-        for sender in [s for s, seen in self._seen.items() if not seen or now - seen[-1] > self.window]:
+        for sender in [s for s, seen in self._seen.items() if not seen or now - seen[-1][0] > self.window]:
             del self._seen[sender]
             self._warned.discard(sender)

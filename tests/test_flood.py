@@ -30,3 +30,9 @@ def test_past_the_limit_one_message_is_warned_and_the_rest_dropped_until_the_win
 def test_a_warned_message_gets_the_slow_down_answer_and_a_dropped_one_none() -> None:
     assert held_back(Flood.WARN, "telegram:1", "en") == [Outbound("telegram:1", t("en", "common.slow_down"))]
     assert held_back(Flood.DROP, "telegram:1", "id") == []
+
+
+def test_a_message_sent_again_counts_once_so_replaying_it_holds_no_one_back() -> None:
+    gate = FloodGate(per_minute=3, clock=Clock())
+    assert [gate.check("whatsapp:+6281", "SM1") for _ in range(10)] == [Flood.PASS] * 10
+    assert [gate.check("whatsapp:+6281", f"SM{n}") for n in (2, 3, 4)] == [Flood.PASS, Flood.PASS, Flood.WARN]

@@ -199,6 +199,18 @@ async def test_the_flood_limit_answers_once_then_ignores(tmp_path: Path, databas
             assert (await db.execute(select(func.count()).select_from(InboundMessage))).scalar_one() == 4
 
 
+async def test_a_request_replayed_over_and_over_does_not_hold_its_sender_back(tmp_path: Path, database_url: str,
+                                                                              twilio: FakeTwilioAPI) -> None:
+    async with whatsapp_service(tmp_path, database_url, twilio, flood_per_minute=3) as (phone, engine):
+        sid = phone.next_sid()
+        assert await phone.send(Body="halo", MessageSid=sid)
+        for _ in range(5):
+            assert await phone.send(Body="halo", MessageSid=sid) == [], "a replay is answered once, as it was"
+        assert "Laporan tentang apa?" in await phone.text("1"), "the resident is still let through"
+        async with engine.sessions() as db:
+            assert (await db.execute(select(func.count()).select_from(InboundMessage))).scalar_one() == 2
+
+
 async def test_stop_and_mulai_switch_messages_the_bot_starts(tmp_path: Path, database_url: str,
                                                             twilio: FakeTwilioAPI) -> None:
     async with whatsapp_service(tmp_path, database_url, twilio) as (phone, engine):
