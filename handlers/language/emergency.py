@@ -335,6 +335,39 @@ def _missing_person(said: list[str]) -> bool:
             if not (said[j] in _ABOUT_THEM or said[j] in _NOT_YET or said[j] in {"come", "came"}
                     or said[j].isdecimal()):
                 break
+    return _gone_from_home(said)
+
+
+# Gone from home and not back, told at more length: one who cannot look after themselves ("bapak saya umur 78
+# pikun keluar rumah dari jam 3 sore blm pulang smpe skrg", a child run away: "anak sy kabur dari rumah"), or
+# anyone of the family for long or out of reach ("istri sy gk pulang2 dari kemarin, gk bisa dihubungi"); not
+# "suami saya belum pulang kerja".
+_LEFT_HOME = (("kabur", "dari", "rumah"), ("minggat",), ("pergi", "dari", "rumah"), ("keluar", "rumah"),
+              ("keluar", "dari", "rumah"), ("ran", "away"), ("run", "away"), ("left", "home"))
+_FRAIL = frozenset({"pikun", "lansia", "demensia", "dementia", "alzheimer", "linglung", "stroke"})
+_UNTIL_NOW = (("sampai", "sekarang"), ("hingga", "sekarang"), ("sampai", "saat", "ini"), ("until", "now"))
+_REACHED = frozenset({"dihubungi", "aktif", "nyambung", "diangkat", "reached", "reachable", "answering"})
+_GONE_REACH = 16  # words after the person that may tell it
+
+
+def _gone_from_home(said: list[str]) -> bool:
+    for i, word in enumerate(said):
+        if word not in _FAMILY or not (i == 0 or said[i - 1] in _BEFORE_A_SUBJECT | _BEFORE_A_SUBJECT_TOO):
+            continue
+        told = said[i + 1:i + 1 + _GONE_REACH]
+        if _BREAK in told:
+            told = told[:told.index(_BREAK)]
+        left = any(_phrase_at(told, phrase) is not None for phrase in _LEFT_HOME)
+        not_back = any(w in _HOME and _NOT_YET & set(told[max(0, k - 3):k]) for k, w in enumerate(told))
+        if not (left or not_back):
+            continue
+        frail = word in _CHILDREN_AND_ELDERS or bool(_FRAIL & set(said))
+        long_gone = any(_phrase_at(told, phrase) is not None for phrase in _UNTIL_NOW) or any(
+            w in ("dari", "sejak", "since") and told[k + 1:k + 2] and told[k + 1] in _SINCE_A_TIME | {"jam"}
+            for k, w in enumerate(told))
+        unreachable = any(w in _REACHED and _NOT_YET & set(told[max(0, k - 3):k]) for k, w in enumerate(told))
+        if frail or long_gone or unreachable:
+            return True
     return False
 
 
@@ -412,7 +445,7 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "…tapi sudah ketemu"
         if phrase not in _CHILD_PHRASES or at == 0 or said[at - 1] in _BEFORE_A_SUBJECT:
             return True
-    if _violence_at_home(said) or _missing_person(said):
+    if _violence_at_home(said) or _missing_person(said) or _taken_away(said):
         return True
     if not_now:
         return False
@@ -460,6 +493,20 @@ def is_cry_for_help(text: str) -> bool:
                        for k, w in enumerate(said[i + 1:i + 4], i + 1))):
             return True
     return False
+
+
+# Someone taken, whenever it was told ("anak sy diculik orang td siang"): in danger until found, unless a film.
+_TAKING = frozenset({"culik", "sandera", "sekap"})
+_TAKEN_WORDS = frozenset({"kidnapped", "abducted", "kidnap", "hostage", "penculikan"})
+_TRIED = frozenset({"percobaan", "nyaris", "hampir", "mau", "coba", "attempted", "almost", "tried"})
+
+
+def _taken_away(said: list[str]) -> bool:
+    if _NOT_REAL & set(said) or _found_again(said):
+        return False
+    return any((root in _TAKING or word in _TAKEN_WORDS) and not _negated(said, i)
+               and not (i and said[i - 1] in _TRIED)  # "percobaan penculikan", "mau diculik": not taken
+               for i, (word, root) in enumerate(zip(said, stems_of(said, _TAKING), strict=True)))
 
 
 def _trapped(said: list[str]) -> bool:
