@@ -358,7 +358,8 @@ def _gone_from_home(said: list[str]) -> bool:
         if _BREAK in told:
             told = told[:told.index(_BREAK)]
         left = any(_phrase_at(told, phrase) is not None for phrase in _LEFT_HOME)
-        not_back = any(w in _HOME and _NOT_YET & set(told[max(0, k - 3):k]) for k, w in enumerate(told))
+        # "blm pulang", "gk pulang2", "belum juga balik"; not "ga tau jalan pulang" (lost, and found by the teller)
+        not_back = any(w in _HOME and _NOT_YET & set(told[max(0, k - 2):k]) for k, w in enumerate(told))
         if not (left or not_back):
             continue
         frail = word in _CHILDREN_AND_ELDERS or bool(_FRAIL & set(said))
