@@ -11,7 +11,7 @@ from functools import cache
 
 from handlers.i18n import LANGUAGES, aliases, catalogue
 from handlers.language.answers import ASKING, NEUTRAL, NO, without_all_right, yes_or_no
-from handlers.language.emergency import is_cry_for_help, missing_person, self_harm
+from handlers.language.emergency import THEFT_STEMS, THIEVES, is_cry_for_help, missing_person, self_harm
 from handlers.language.normalise import MAX_STEMMED, normalise, spelt_out, stems_of, words
 from handlers.language.slots import DAY_WORDS, TIME_WORDS, when_named
 from storage.lexicon import stem
@@ -29,7 +29,8 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "amuk", "bunuh", "sandera", "theft", "stolen", "steal", "thief", "robbery", "robbed", "burglary", "burglar",
         "mugged", "scam", "fraud", "assault", "knife", "gun", "stab", "stabbed", "fight", "attacked", "beaten",
         "gendam", "hipnotis", "nyuri", "nyolong", "nyopet", "scammed", "cheated", "bully", "mencuri", "pencuri",
-        "kdrt", "kekerasan", "violence", "abuse", "abused",
+        "kdrt", "kekerasan", "violence", "abuse", "abused", "stole", "grabbed", "punched", "punch", "kicked",
+        "slapped", "groped", "molested", "dipukulin", "mukulin", "digebukin",
         "following", "followed", "stalking", "stalker", "harassed", "harassment", "threatened", "threatening",
         "snatched", "snatch", "snatcher", "pickpocketed", "pickpocket", "pickpocketing", "burgled", "looted",
         "vandalised", "vandalized", "vandalism", "extortion", "leungit", "dipaling", "dijabret",
@@ -199,7 +200,10 @@ def _alias_stems() -> dict[str, frozenset[str]]:
 # Words that name the incident itself, over those of the setting ("rumah tetangga kebakaran" is a fire, not a
 # neighbours' quarrel): each counts twice.
 STRONG = frozenset({"rawan", "cekcok", "konflik", "sengketa", "narkoba", "narkotika", "unsafe", "dispute", "bakar",
-                    "elpiji", "lpg", "pungli"})
+                    "elpiji", "lpg", "pungli",
+                    # a blow struck is what happened, whoever was drunk or a neighbour
+                    "pukul", "keroyok", "aniaya", "hajar", "gebuk", "tampar", "tendang", "dipukulin", "mukulin",
+                    "digebukin", "punched", "beaten", "assault", "attacked"})
 # Where two categories are named as often, the first of these wins: a theft in a car park is a theft.
 PRECEDENCE = ("emergency", "drugs", "security", "traffic", "social", "unsafe_place", "other")
 
@@ -225,6 +229,14 @@ POSING_PHRASES = ("mengaku polisi", "mengaku petugas", "mengaku dari", "mengaku 
 EXTORTION_PHRASES = ("meminta uang", "meminta duit", "meminta jatah", "uang keamanan", "demanded money")
 # Gas smelt or leaking ("bau gas dari rumah tetangga"): "gas" alone is also the throttle, or "go!".
 GAS_LEAK_PHRASES = ("bau gas", "gas bocor", "bocor gas", "kebocoran gas", "gas leak", "smell of gas", "smell gas")
+# A body touched or shown against one's will: "pegang2 badan anak sy", "nyebarin video pribadi sy".
+VIOLATING_PHRASES = ("pegang badan", "pegang pegang", "meraba", "grepe", "video pribadi", "foto pribadi",
+                     "video syur", "foto bugil", "video bugil", "konten pribadi", "intimate photos", "intimate video",
+                     "nudes")
+# Papers lost with no one taking them ("ktp sama sim sy ilang di jalan"): a letter of loss, not a crime.
+DOCUMENTS = frozenset({"ktp", "sim", "stnk", "bpkb", "kk", "ijazah", "paspor", "passport", "akta", "npwp", "buku",
+                       "sertifikat", "kartu", "atm", "surat"})
+_MISLAID = frozenset({"hilang", "ilang", "jatuh", "ketinggalan", "tercecer", "lost"})
 # Something of someone's broken or damaged by a person ("kaca mobil sy dipecah orang"), not broken by itself.
 VANDALISED = frozenset({"dipecah", "dipecahin", "dipecahkan", "dirusak", "dirusakin", "dicoret", "dicoretin",
                         "dibaret", "digores", "dikempesin", "smashed"})
@@ -246,6 +258,10 @@ def category_named(text: str) -> str | None:
         roots.append("elpiji")
     if VANDALISED & set(said):
         roots.append("vandalism")
+    if any(_has(said, phrase) for phrase in VIOLATING_PHRASES):
+        roots.append("leceh")
+    if DOCUMENTS & set(said) and _MISLAID & set(said) and not (THEFT_STEMS | THIEVES) & set(roots):
+        return "other"
     votes: Counter[str] = Counter()
     for key in (*INCIDENT_STEMS, *_alias_stems()):
         lexicon = INCIDENT_STEMS.get(key, frozenset()) | _alias_stems().get(key, frozenset())
