@@ -33,6 +33,7 @@ from handlers.language.intents import (
     stopping,
     takes_back,
     tells_of_the_kind,
+    told_at_length,
     wants_to_report,
 )
 from handlers.language.normalise import normalise
@@ -153,6 +154,8 @@ async def _menu_intent(turn: Turn) -> str:
         turn.say(f"menu.{intent}")
     elif intent is None and (step := await report_flow.start_from_place(turn)):
         return step
+    elif intent is None and told_at_length(turn.text):
+        return await report_flow.start_from_story(turn)  # its kind is asked: nothing told is lost
     elif intent not in ("ok", "greeting"):  # the menu that follows answers both
         turn.say("menu.not_understood")
     return MENU
@@ -571,7 +574,8 @@ GLOBAL_WORDS: dict[str, GlobalWord] = one_table(
 def _tells_something(turn: Turn) -> bool:
     """Whether a first message (or the first after a draft expired) says what the contact wants by itself."""
     return turn.emergency_answered or menu_intent(turn.text) in ("story", "category", "can_report", "report", "how",
-                                                                   "police_number", "distress", *SERVICE_QUESTIONS)
+                                                                   "police_number", "distress", *SERVICE_QUESTIONS) \
+        or told_at_length(turn.text)
 
 
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:

@@ -886,6 +886,23 @@ async def test_the_hour_it_happened_is_kept_for_the_patrol_priorities(engine: En
     assert report.occurred_hour == hour
 
 
+@pytest.mark.parametrize("first", [True, False])
+async def test_something_told_at_length_that_no_list_knows_is_kept_as_the_story(engine: Engine, first: bool) -> None:
+    resident = Resident(engine)
+    if not first:
+        await resident.send("halo")
+    await resident.send("pohon besar di depan rumah miring mau roboh kena angin")
+    assert "Kami baca dari pesan Anda" in resident.text and not resident.heard("menu.not_understood"), resident.text
+    assert (await draft_of(engine))["description"] == "pohon besar di depan rumah miring mau roboh kena angin"
+
+
+@pytest.mark.parametrize("said", ["halo pak ada yang mau saya tanyakan tadi", "selamat pagi pak semoga sehat selalu ya"])
+async def test_a_long_greeting_or_a_wish_to_ask_is_no_story(engine: Engine, said: str) -> None:
+    resident = Resident(engine)
+    await resident.send(said)
+    assert resident.heard("menu.ask") and "Kami baca dari pesan Anda" not in resident.text, resident.text
+
+
 async def test_a_place_given_where_the_kind_is_asked_is_kept(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "mau lapor", "di kel gedog sananwetan blitar pak"):

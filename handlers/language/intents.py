@@ -559,6 +559,16 @@ def menu_intent(text: str) -> str | None:
     return None
 
 
+def told_at_length(text: str) -> bool:
+    """Whether a message that no reader placed still tells something at length, as a story of a kind no list
+    holds ("pohon besar di depan rumah miring mau roboh kena angin"): no question, asking to ask, greeting or thanks."""
+    said = words(text)
+    return (len(said) >= STORY_WORDS and sum(ch.isalpha() for ch in text) >= STORY_LETTERS
+            and not _asked(text, said) and "mana" not in said
+            and not set(stems_of(said, ASKING_ROOTS)) & ASKING_ROOTS
+            and not any(_has(said, phrase) for phrase in GREETING_PHRASES + THANKS_PHRASES))
+
+
 def aside(text: str) -> str | None:
     """In the middle of a report, a message that is only a thank-you, a greeting, a question of how to report
     (or what now), one for the police number, one whether the reporter stays unexposed, or emoji of crying or
