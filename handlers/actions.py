@@ -255,19 +255,20 @@ async def take_objection(office: Office, report: Report, objection: str) -> None
                       idempotency_key=f"{OutboxKind.INFO_REPLY}:{event.id}:{officer.id}")
 
 
-async def take_answer(office: Office, report: Report, answer: str, voice: StoredMedia | None = None, *,
+async def take_answer(office: Office, report: Report, answer: str, sent: StoredMedia | None = None, *,
                       adding: bool = False) -> None:
-    """The reporter's answer to an officer's question, in words or with a voice note: recorded, sent to the
-    officer who asked, and the report goes back to where it was before the question. `adding`: a message right
-    after the answer (what was meant after a question back, "maksudnya imei itu apa?"), the report left as it is."""
+    """The reporter's answer to an officer's question, in words or with a voice note or a photo (kept with the
+    report): recorded, sent to the officer who asked, and the report goes back to where it was before the
+    question. `adding`: a message right after the answer (what was meant after a question back, "maksudnya imei
+    itu apa?", a photo of what was asked for), the report left as it is."""
     asked = await last_status_event(office.db, report, S.NEED_INFO)
     before = asked.from_status if asked else None
     back_to = report.status if adding else before if before is not None and before not in UNACKNOWLEDGED \
         else S.ACKNOWLEDGED
     event = await change_status(office, report, back_to, "reporter", answer, public=False, kind=EventKind.REPLY)
     attachment = None
-    if voice is not None:  # kept with the report, like the story's, and swept with it
-        attachment = Attachment(report_id=report.id, created_at=office.now, **asdict(voice))
+    if sent is not None:  # kept with the report, like the story's, and swept with it
+        attachment = Attachment(report_id=report.id, created_at=office.now, **asdict(sent))
         office.db.add(attachment)
     officer = await office.db.get(Officer, int(asked.actor.split(":")[1])) if asked else None
     if officer is None or not officer.active:
@@ -277,7 +278,9 @@ async def take_answer(office: Office, report: Report, answer: str, voice: Stored
     relayed = "officer.answer_added" if adding else "officer.answer_relayed"
     payload: dict[str, Any] = {"text": t(lang, relayed, ref=report.ref, answer=quoted(answer)),
                                "ref": report.ref, "choices": action_choices(lang, report.ref)}
-    if attachment is not None:
+    if attachment is not None and attachment.content_type.startswith("audio/"):
         payload["voice"] = voice_payload(attachment)
+    elif attachment is not None:
+        payload["photo"] = {"stored_name": attachment.stored_name, "telegram_file_id": None}
     await enqueue(office.db, office.cipher, kind=OutboxKind.INFO_REPLY, contact_id=officer.contact_id, payload=payload,
                   idempotency_key=f"{OutboxKind.INFO_REPLY}:{event.id}", at=office.now, report_id=report.id)

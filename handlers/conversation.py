@@ -96,7 +96,7 @@ async def menu(turn: Turn) -> str:
         return await officer.home(turn)
     if turn.emergency_answered:
         return await _start_urgent(turn)
-    if turn.voice is not None and await answer_question(turn, turn.text, turn.voice):
+    if (sent := turn.voice or turn.photo) is not None and await answer_question(turn, turn.text, sent):
         return MENU
     picked = turn.pick(main_menu(turn))
     # A thank-you, a "sebentar, sy cek dulu" or a wish to report something else leaves the officer's question open.
@@ -108,8 +108,8 @@ async def menu(turn: Turn) -> str:
     answered = turn.data.pop("answered", None)
     if answers and await answer_question(turn, turn.text):
         return MENU
-    if answers and answered and turn.now - dt.datetime.fromisoformat(answered["at"]) <= ADDS_TO_AN_ANSWER \
-            and not _starts_something(turn) and await _add_to_answer(turn, answered["ref"]):
+    if (answers or turn.photo) and answered and turn.now - dt.datetime.fromisoformat(answered["at"]) <= \
+            ADDS_TO_AN_ANSWER and not _starts_something(turn) and await _add_to_answer(turn, answered["ref"]):
         return MENU
     if picked in (None, "report") and turn.inbound.choice is None and menu_intent(turn.text) in ("story", "category"):
         return await _menu_intent(turn)  # "lapor pencurian" says more than "lapor"
@@ -161,15 +161,14 @@ async def _menu_intent(turn: Turn) -> str:
     return MENU
 
 
-async def answer_question(turn: Turn, answer: str, voice: StoredMedia | None = None) -> bool:
-    """Passes the answer, in words or a voice note, to the officer whose question about one of the contact's
-    reports waits for it; False when no question waits. The next message may add to it (_add_to_answer)."""
+async def answer_question(turn: Turn, answer: str, sent: StoredMedia | None = None) -> bool:
+    """Passes the answer, in words, a voice note or a photo (with its caption), to the officer whose question
+    about one of the contact's reports waits for it; False when no question waits. The next message may add to
+    it (_add_to_answer)."""
     asked = await question_waiting_for(turn.db, turn.contact.id)
     if asked is None:
         return False
-    if voice is not None:
-        answer = voice_story(turn.lang, voice.duration_seconds or 0, answer)
-    await take_answer(turn.office, asked, answer, voice)
+    await take_answer(turn.office, asked, _in_words(turn, answer, sent), sent)
     turn.say("relay.answer_sent", ref=asked.ref)
     turn.data["answered"] = {"ref": asked.ref, "at": turn.now.isoformat()}
     return True
@@ -189,9 +188,19 @@ async def _add_to_answer(turn: Turn, ref: str) -> bool:
     if report is None or report.contact_id != turn.contact.id \
             or report.status not in (ReportStatus.ACKNOWLEDGED, ReportStatus.IN_PROGRESS):
         return False
-    await take_answer(turn.office, report, turn.text, adding=True)
+    await take_answer(turn.office, report, _in_words(turn, turn.text, turn.photo), turn.photo, adding=True)
     turn.say("relay.answer_added", ref=ref)
     return True
+
+
+def _in_words(turn: Turn, answer: str, sent: StoredMedia | None) -> str:
+    """An answer as its history keeps it: a voice note's line or a photo's, with the words sent with it."""
+    if sent is not None and sent.content_type.startswith("audio/"):
+        return voice_story(turn.lang, sent.duration_seconds or 0, answer)
+    if sent is not None:
+        line = t(turn.lang, "relay.photo_line")
+        return f"{line} — {answer}" if answer.strip() else line
+    return answer
 
 
 async def _ask_for_status(turn: Turn) -> str:

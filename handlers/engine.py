@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import Inbound, Media, Outbound
-from handlers.conversation import respond
+from handlers.conversation import ADDS_TO_AN_ANSWER, respond
 from handlers.digest import CATCH_UP, due_digests, send_digest
 from handlers.escalation import escalate_due
 from handlers.i18n import t
@@ -192,11 +192,11 @@ class Engine:
         """Fetches and stores a photo sent where the conversation takes one; elsewhere it is not kept."""
         async with self.sessions() as db:
             step = await current_step(db, self.cipher, inbound.urn)
-            # At the menu, a photo whose caption tells what happened starts the report with it (unless an officer
-            # waits for the sender's answer, which the caption then is).
-            starts_report = step in (None, MENU) and tells_a_story(inbound.text) and not await question_waits(
-                db, self.cipher.lookup_hash(inbound.urn))
-        if step not in PHOTO_STEPS and not starts_report:
+            # At the menu, a photo answers the officer who asked the sender (or adds to the answer just given);
+            # else one whose caption tells what happened starts the report with it.
+            answers = step in (None, MENU) and await self._answer_awaited(db, inbound.urn)
+            starts_report = step in (None, MENU) and tells_a_story(inbound.text)
+        if step not in PHOTO_STEPS and not answers and not starts_report:
             return None, "not_now"
         return await self._fetch_and_keep(inbound, inbound.media[0], self.media_store.save_photo)
 
@@ -206,14 +206,17 @@ class Engine:
         is refused before it is downloaded; what it does not declare is read from the bytes."""
         async with self.sessions() as db:
             step = await current_step(db, self.cipher, inbound.urn)
-            if step not in VOICE_STEPS and not (
-                    step == MENU and await question_waits(db, self.cipher.lookup_hash(inbound.urn))):
+            if step not in VOICE_STEPS and not (step == MENU and await self._answer_awaited(db, inbound.urn)):
                 return None, "not_now"
         if (voice.size_bytes or 0) > MAX_VOICE_BYTES:
             return None, "too_large"
         if (voice.duration_seconds or 0) > MAX_VOICE_SECONDS:
             return None, "too_long"
         return await self._fetch_and_keep(inbound, voice, self.media_store.save_voice)
+
+    async def _answer_awaited(self, db: AsyncSession, urn: str) -> bool:
+        """Whether what the contact sends now answers an officer's question, or adds to the answer just given."""
+        return await question_waits(db, self.cipher.lookup_hash(urn), answered_since=utcnow() - ADDS_TO_AN_ANSWER)
 
     async def _fetch_and_keep(self, inbound: Inbound, media: Media,
                               save: Callable[[bytes], StoredMedia]) -> tuple[StoredMedia | None, str | None]:

@@ -216,11 +216,17 @@ async def question_waiting_for(db: AsyncSession, contact_id: int) -> Report | No
     )).scalar_one_or_none()
 
 
-async def question_waits(db: AsyncSession, urn_hash: str) -> bool:
-    """Whether an officer waits for the answer of the contact of this keyed hash about one of their reports;
-    read without a lock, a hint for work done before the message is handled."""
+async def question_waits(db: AsyncSession, urn_hash: str, answered_since: dt.datetime | None = None) -> bool:
+    """Whether an officer waits for the answer of the contact of this keyed hash about one of their reports, or
+    (with `answered_since`) the contact answered one since then, which what they send next may add to; read
+    without a lock, a hint for work done before the message is handled."""
+    waiting = Report.status == ReportStatus.NEED_INFO
+    if answered_since is not None:
+        waiting = waiting | select(ReportEvent.id).where(
+            ReportEvent.report_id == Report.id, ReportEvent.kind == EventKind.REPLY,
+            ReportEvent.created_at >= answered_since).exists()
     return (await db.execute(select(Report.id).join(Contact, Report.contact_id == Contact.id).where(
-        Contact.urn_hash == urn_hash, Report.status == ReportStatus.NEED_INFO).limit(1))).first() is not None
+        Contact.urn_hash == urn_hash, waiting).limit(1))).first() is not None
 
 
 async def due_for_escalation(db: AsyncSession, now: dt.datetime, limit: int = 100) -> list[Report]:

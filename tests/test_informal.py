@@ -896,7 +896,8 @@ async def test_something_told_at_length_that_no_list_knows_is_kept_as_the_story(
     assert (await draft_of(engine))["description"] == "pohon besar di depan rumah miring mau roboh kena angin"
 
 
-@pytest.mark.parametrize("said", ["halo pak ada yang mau saya tanyakan tadi", "selamat pagi pak semoga sehat selalu ya"])
+@pytest.mark.parametrize("said", ["halo pak ada yang mau saya tanyakan tadi",
+                                  "selamat pagi pak semoga sehat selalu ya"])
 async def test_a_long_greeting_or_a_wish_to_ask_is_no_story(engine: Engine, said: str) -> None:
     resident = Resident(engine)
     await resident.send(said)

@@ -21,9 +21,11 @@ from handlers.alerts import alerts_together, fit_together, quoted, said_when
 from handlers.engine import Engine
 from handlers.office import Office
 from storage.models import (
+    Attachment,
     EventKind,
     OfficerRole,
     Outbox,
+    OutboxKind,
     OutboxState,
     PatrolNote,
     Report,
@@ -46,6 +48,7 @@ from tests.helpers import (
     lapor,
     officers,
     payload,
+    photo,
     report,
     step_of,
     walk_to_summary,
@@ -378,6 +381,31 @@ async def test_need_info_round_trip(engine: Engine) -> None:
     assert reply.note == "Sekitar jam 11 malam, Pak" and not reply.public
     await warga.send("1")
     assert warga.heard("report.ask_category"), "once answered, the menu works as before"
+
+
+async def test_a_photo_asked_for_is_kept_with_the_report_and_sent_to_the_officer(engine: Engine,
+                                                                                 tmp_path: Path) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"TERIMA {ref}")
+    await petugas.send(f"INFO {ref} Ada bukti transfernya? Kalau ada tolong kirim fotonya")
+    proof, later = tmp_path / "bukti.jpg", tmp_path / "struk.jpg"
+    proof.write_bytes(photo(shade=40))
+    later.write_bytes(photo(shade=90))
+    await warga.send("ini bukti transfernya pak", photo=proof)
+    assert warga.heard("relay.answer_sent") and not warga.heard("photo.rejected_not_now"), warga.text
+    await warga.send(photo=later)  # a second photo, right after: it adds to the answer
+    assert warga.heard("relay.answer_added"), warga.text
+    async with engine.sessions() as db:
+        relayed = [payload(row) for row in (await db.execute(
+            select(Outbox).where(Outbox.kind == OutboxKind.INFO_REPLY).order_by(Outbox.id))).scalars()]
+        kept = (await db.execute(select(Attachment.stored_name).order_by(Attachment.id))).scalars().all()
+    assert [r["photo"]["stored_name"] for r in relayed] == kept[-2:], "each photo goes to the officer who asked"
+    assert "📷 foto — ini bukti transfernya pak" in relayed[0]["text"], relayed[0]["text"]
+    replies = [e.note for e in await events(engine, ref) if e.kind == EventKind.REPLY]
+    assert replies == ["📷 foto — ini bukti transfernya pak", "📷 foto"]
+    await petugas.send(f"LIHAT {ref}")
+    assert "Foto: terlampir" in petugas.text, petugas.text
 
 
 async def test_the_message_right_after_an_answer_adds_to_it(engine: Engine) -> None:
