@@ -1076,7 +1076,7 @@ async def identity(turn: Turn) -> str:
 
 # A name said as one ("nama saya Budi", "nama: Budi", "my name is Budi"), not "saya takut" nor "I'm scared".
 _NAME_SAID = re.compile(r"^(?:nama\s+(?:saya|sy|aku|ku|gue|gw)\b|namaku\b|nama\s*:|my\s+name\s+is\b|name\s*:"
-                        r"|(?:pakai|pake|dengan|dgn)\s+nama(?:\s+(?:aja|saja|asli))?\s*[,:])"  # "pake nama aja, Budi"
+                        r"|(?:(?:pakai|pake|dengan|dgn)\s+)?nama(?:\s+(?:aja|saja|asli))?\s*[,:.])"  # "nama aja, Budi"
                         r"[\s:,-]*(?:adalah\s+|is\s+)?(?P<name>.*)$", re.IGNORECASE | re.DOTALL)
 _AFTER_A_NAME = frozenset({"pak", "bu", "mas", "mbak", "kak", "ya", "aja", "saja", "sir", "please"})
 # Words that say how a name is to be used, not what it is ("nama saya jangan ditampilkan", "my name is secret").
@@ -1093,7 +1093,8 @@ def _name_given(text: str) -> str | None:
     said = _NAME_SAID.match(text.strip())
     if said is None or "?" in text:
         return None
-    name = said["name"].split()
+    # "Dengan nama, Pak. Nama saya Soedarmo": the address and the name said once more go before the name
+    name = _NAME_OPENING.sub("", _ADDRESSED.sub("", said["name"].strip())).split()
     while name and normalise(name[-1]).strip(" .,!") in _AFTER_A_NAME:
         name.pop()
     given = " ".join(name).strip(" .,!")
@@ -1107,6 +1108,8 @@ def ask_name(turn: Turn) -> None:
     turn.say("report.ask_name")
 
 
+_NOT_A_NAME = frozenset({"kirim", "send", "lewati", "skip", "ubah", "ganti", "change", "batal", "cancel"})
+_ADDRESSED = re.compile(r"^(?:(?:pak|bu|bapak|ibu|mas|mbak|kak|sir)\b[\s.,!]*)+", re.IGNORECASE)
 # How a name is introduced: "nama saya Budi", "nama sy: Budi", "saya Budi", "my name is Budi", "I'm Budi".
 _NAME_OPENING = re.compile(r"^(?:(?:nama\s+(?:saya|sy|aku|ku)|namaku|my\s+name\s+is|i\s*'?\s*a?m|saya|sy|aku)\b[\s:,-]*"
                            r"(?:adalah\s+|is\s+)?)", re.IGNORECASE)
@@ -1125,7 +1128,9 @@ async def name(turn: Turn) -> str:
         return NAME
     given = _NAME_OPENING.sub("", turn.text.strip()).strip() or turn.text.strip()  # "nama saya Budi" is Budi
     shortest, longest = NAME_CHARS
-    if letters_and_digits(given) < shortest or len(given) > longest:
+    # "kirim", "ya", "lewati": an answer to another question, sent before the name was given, is no name
+    answering = yes_or_no(turn.text) is not None or bool(set(words(given)) & _NOT_A_NAME)
+    if letters_and_digits(given) < shortest or len(given) > longest or answering:
         turn.say("report.name_invalid", shortest=shortest, longest=longest)
         return NAME
     turn.contact.display_name_encrypted = turn.cipher.encrypt(given)

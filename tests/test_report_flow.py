@@ -496,6 +496,8 @@ async def test_named_report_asks_the_name_once_and_keeps_it_encrypted(engine: En
 @pytest.mark.parametrize(("answer", "shown"), [
     ("nama sy Dewi Lestari", "Dengan nama (Dewi Lestari)"),
     ("Nama saya: Ahmad Fauzi aja pak", "Dengan nama (Ahmad Fauzi)"),
+    ("Dengan nama, Pak. Nama saya Soedarmo.", "Dengan nama (Soedarmo)"),
+    ("nama aja, Bambang Sutrisno", "Dengan nama (Bambang Sutrisno)"),
 ])
 async def test_a_name_given_at_the_identity_question_is_the_named_choice(
         engine: Engine, answer: str, shown: str) -> None:
@@ -505,6 +507,18 @@ async def test_a_name_given_at_the_identity_question_is_the_named_choice(
     await resident.send("kirim")
     [report] = await reports(engine)
     assert report.identity == Identity.NAMED
+
+
+@pytest.mark.parametrize("not_a_name", ["kirim", "ya", "lewati"])
+async def test_an_answer_to_another_question_is_no_name(engine: Engine, not_a_name: str) -> None:
+    resident = Resident(engine)
+    for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "1"):
+        await resident.send(message)
+    assert resident.heard("report.ask_name"), resident.text
+    await resident.send(not_a_name)
+    assert resident.heard("report.name_invalid"), resident.text
+    await resident.send("Bambang Sutrisno")
+    assert "Dengan nama (Bambang Sutrisno)" in resident.text, resident.text
 
 
 @pytest.mark.parametrize(("answer", "identity"), [
