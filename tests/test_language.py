@@ -88,6 +88,8 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("senin ini motor saya dicuri", "senin"),                          # this week's Monday, gone by
     ("jumat ini mau ada tawuran", None),                               # this Friday, to come
     ("motor sy dicuri lagi", None),                                    # "lagi": again, no time
+    ("sy ditipu arisan online, skrg adminnya ngilang", None),          # how it stands, not when
+    ("rumah sy dibobol maling, skrg malingnya masih di dalam", "sekarang"),
     ("motor sy dicuri di depan rumah", None),
 ])
 def test_the_time_a_story_tells_is_read_in_its_words(story: str, told: str | None) -> None:

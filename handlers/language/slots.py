@@ -132,6 +132,8 @@ def _time_in(said: list[str]) -> tuple[str, int, int] | None:
                     continue
                 if choice == "now" and said[i + len(want):i + len(want) + 1] in (["sudah"], ["telah"], ["already"]):
                     continue  # "skrg udh aman": how things stand after it, not when it happened
+                if phrase == "sekarang" and _told_as_done(said[:i]) and not _GOING_ON & set(said):
+                    continue  # "udh transfer 850rb…, skrg akunnya ngeblok sy": how it stands after it
                 around = {before, *said[i + 1:i + 2]}
                 if phrase in WEEKDAYS and (_COMING_DAY & around or (_THIS_DAY & around and _TO_HAPPEN & set(said))):
                     continue  # "rabu depan mau ada tawuran": a day to come
@@ -140,6 +142,19 @@ def _time_in(said: list[str]) -> tuple[str, int, int] | None:
                 if before not in NOT:
                     return choice, i, i + len(want)
     return None
+
+
+# What makes "sekarang" no time of the incident: something told before it as done ("udh transfer", "dipotong
+# maling"), and nothing said to go on ("masih", "lagi"). Words of "di" that are places, not deeds done.
+_DONE = frozenset({"sudah", "udah", "telah", "already"})
+_GOING_ON = frozenset({"masih", "lagi", "sedang", "still"})
+_DONE_TO = re.compile(r"^di[a-z]{4,}$")
+_PLACES_WITH_DI = frozenset({"disini", "disana", "disitu", "dimana", "dirumah", "didalam", "diluar", "didepan",
+                             "dibelakang", "dijalan", "dipasar", "disamping", "diatas", "dibawah"})
+
+
+def _told_as_done(before: list[str]) -> bool:
+    return any(word in _DONE or (_DONE_TO.match(word) and word not in _PLACES_WITH_DI) for word in before)
 
 
 def qualifies_a_time(said: list[str], at: int) -> bool:
