@@ -52,6 +52,7 @@ from handlers.turn import MENU, Step, Turn
 from handlers.voice import CAPTION_CHARS, voice_story
 from handlers.witnesses import find_same_incident, join_report
 from storage.models import Category, Identity, Report, Station, to_the_hour
+from storage.officers import has_officers
 from storage.regions import PlaceCandidate
 from storage.reports import NewAttachment, create_report
 from storage.stations import timezone_for
@@ -1296,6 +1297,8 @@ async def submit(turn: Turn) -> None:
     await alert_station(turn.office, report, received)
     turn.say("report.submitted_anonymous" if anonymous else "report.submitted", ref=report.ref,
              station=station_name or t(turn.lang, "report.station_unknown"))
+    if station_id is not None and not await has_officers(turn.db, station_id):
+        turn.say("report.no_officer_yet", station=station_name)  # told as it is: nobody reads it yet
 
 
 STEPS: dict[str, Step] = {

@@ -482,6 +482,18 @@ async def test_a_photo_sent_where_none_is_asked_is_not_kept(engine: Engine, tmp_
     assert not (tmp_path / "media").exists()
 
 
+async def test_the_resident_is_told_when_no_officer_reads_the_station_s_reports_yet(engine: Engine) -> None:
+    alone = Resident(engine, "console:pertama")
+    await walk_to_summary(alone)
+    await alone.send("kirim")
+    assert alone.heard("report.submitted") and alone.heard("report.no_officer_yet"), alone.text
+    await enrolled(engine, "console:petugas")
+    told = Resident(engine, "console:kedua")
+    await walk_to_summary(told)
+    await told.send("kirim")
+    assert told.heard("report.submitted") and not told.heard("report.no_officer_yet"), told.text
+
+
 async def test_named_report_asks_the_name_once_and_keeps_it_encrypted(engine: Engine) -> None:
     resident = Resident(engine)
     await walk_to_summary(resident, identity="1")
