@@ -106,6 +106,7 @@ async def menu(turn: Turn) -> str:
         turn.say("relay.answer_awaited", ref=asked.ref)
         return MENU
     answered = turn.data.pop("answered", None)
+    just_filed = turn.data.pop("just_filed", False)
     if answers and await answer_question(turn, turn.text):
         return MENU
     if (answers or turn.photo) and answered and turn.now - dt.datetime.fromisoformat(answered["at"]) <= \
@@ -121,6 +122,8 @@ async def menu(turn: Turn) -> str:
         turn.say("help.text")
     elif picked in ("english", "indonesian"):
         switch_language(turn, "en" if picked == "english" else "id")
+    elif picked is None and just_filed and menu_intent(turn.text) == "how":
+        turn.say("menu.after_report")  # "trus gmn pak selanjutnya?": what happens to the report just sent
     elif picked is None:
         return await _menu_intent(turn)
     return MENU

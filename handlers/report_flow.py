@@ -1297,6 +1297,7 @@ async def submit(turn: Turn) -> None:
     await alert_station(turn.office, report, received)
     turn.say("report.submitted_anonymous" if anonymous else "report.submitted", ref=report.ref,
              station=station_name or t(turn.lang, "report.station_unknown"))
+    turn.data["just_filed"] = True
     if station_id is not None and not await has_officers(turn.db, station_id):
         turn.say("report.no_officer_yet", station=station_name)  # told as it is: nobody reads it yet
 

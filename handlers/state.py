@@ -162,6 +162,7 @@ class SessionData(TypedDict, total=False):
     already_reported_ref: str  # the report whose story the resident sent again and was told of
     cancelled: ExpiredDraft  # the report cancelled by the message before, kept for the next one only
     answered: Answered  # an officer's question the resident just answered: their next message may add to it
+    just_filed: bool  # a report was sent by the message before (which one is not kept: it may be anonymous)
 
 
 _SESSION = TypeAdapter(SessionData)

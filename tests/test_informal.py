@@ -904,6 +904,16 @@ async def test_a_long_greeting_or_a_wish_to_ask_is_no_story(engine: Engine, said
     assert resident.heard("menu.ask") and "Kami baca dari pesan Anda" not in resident.text, resident.text
 
 
+async def test_what_now_right_after_a_report_is_told_what_happens_next(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    await resident.send("trus gmn pak selanjutnya?")
+    assert resident.heard("menu.after_report") and not resident.heard("report.ask_category"), resident.text
+    await resident.send("gimana caranya lapor?")
+    assert resident.heard("menu.how"), "only the message right after the report asks about it"
+
+
 async def test_a_place_given_where_the_kind_is_asked_is_kept(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "mau lapor", "di kel gedog sananwetan blitar pak"):
