@@ -408,6 +408,19 @@ async def test_a_photo_asked_for_is_kept_with_the_report_and_sent_to_the_officer
     assert "Foto: terlampir" in petugas.text, petugas.text
 
 
+async def test_an_alert_says_when_the_reporter_writes_another_language(engine: Engine) -> None:
+    await enrolled(engine, PETUGAS)
+    expat = Resident(engine, "console:expat")
+    for said in ("hi", "my motorbike was stolen last night in front of my house in Gedog, Sananwetan, Blitar", "yes",
+                 "no photo", "confidential", "send"):
+        await expat.send(said)
+    assert expat.heard("report.submitted", "en"), expat.text
+    alert = await deliver_to(engine, PETUGAS)
+    assert "🌐 Pelapor menulis dalam English" in alert, alert
+    _warga, ref = await file_report(engine)
+    assert ref in (same := await deliver_to(engine, PETUGAS)) and "🌐" not in same, "one's own language goes unsaid"
+
+
 async def test_the_message_right_after_an_answer_adds_to_it(engine: Engine) -> None:
     """A question back ("maksudnya imei itu apa?") went as the answer; what was meant comes next."""
     petugas = await enrolled(engine, PETUGAS)
