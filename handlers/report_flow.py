@@ -37,6 +37,7 @@ from handlers.language.normalise import normalise, words
 from handlers.language.slots import (
     DAY_WORDS,
     TIME_WORDS,
+    hour_phrase,
     hour_told,
     no_time_given,
     qualifies_a_time,
@@ -284,6 +285,12 @@ async def read_back(turn: Turn) -> str:
     if picked is None and turn.inbound.choice is None and asks_when and (told := _yes_and_when(turn.text)):
         turn.draft["when"] = {"text": told}  # "iya, tiap malem pak": a time of its own, as told
         picked = "yes"
+    if picked is None and turn.inbound.choice is None and not asks_when and (more := _yes_but_when(turn.text)):
+        read = turn.draft["read"]  # "Benar, Pak. Namun waktunya sekitar pukul 14.00 WIB.": the hour to the day
+        read["when_told"] = f"{read['when_told']}, {more}" if "when_told" in read else more
+        picked = "yes"
+    if picked is None and turn.inbound.choice is None and set(words(turn.text)) <= _SENDING_WORDS | NEUTRAL:
+        picked = "yes"  # "kirim": all is right, send it (what is missing is still asked)
     place_given = picked is None and turn.inbound.choice is None and await _names_a_place(turn)
     if place_given:  # "di jl kalimantan kel sananwetan", "bukan, lokasinya di kel plosokerep": the rest holds
         picked = "yes"
@@ -340,7 +347,7 @@ def _goes_on(text: str) -> bool:
     telling = [word for word in said if word not in NEUTRAL]
     answers = YES & set(said) or NO & set(said[:2])  # "gak dikunci stang" later in it tells; "bukan, …" answers
     return len(telling) >= _TELLS_ON_WORDS and "?" not in text and not answers \
-        and not any(word in _NOT_TELLING or field_named(word) for word in said)
+        and not any(word in _NOT_TELLING | _ANSWERING or field_named(word) for word in said)
 
 
 # How more of the story is brought in once it was told: "oh iya pak tambahan, pelakunya 2 org", "lupa bilang,
@@ -408,6 +415,19 @@ def _yes_with_a_time(text: str) -> str | None:
 
 _BUT = frozenset({"tapi", "but", "namun", "cuma", "hanya"})
 _YES_THEN = re.compile(r"^\s*([^\W\d_]+)\s*[,.!]*\s+(.+)$", re.DOTALL)
+
+
+_SENDING_WORDS = frozenset({"kirim", "kirimkan", "kirimin", "send", "lanjut", "lanjutkan"})
+
+
+def _yes_but_when(text: str) -> str | None:
+    """After a yes, a time that says more than the one read ("Benar, Pak. Namun waktunya sekitar pukul 14.00"):
+    the time as told; None for anything else."""
+    found = _YES_THEN.match(text)
+    if found is None or yes_or_no(found[1]) != "yes":
+        return None
+    told = time_told(found[2])
+    return told[1] if told else hour_phrase(found[2])
 
 
 def _yes_and_when(text: str) -> str | None:

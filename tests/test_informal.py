@@ -886,6 +886,31 @@ async def test_the_hour_it_happened_is_kept_for_the_patrol_priorities(engine: En
     assert report.occurred_hour == hour
 
 
+FORMAL = ("Selamat siang Bapak. Saya hendak melaporkan kehilangan sepeda motor Honda Supra di halaman rumah saya di "
+          "Kelurahan Gedog, Kecamatan Sananwetan, Kota Blitar pada hari Kamis tanggal 3 Desember.")
+
+
+async def test_a_formal_yes_that_adds_the_hour_keeps_it_with_the_day(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send(FORMAL)
+    await resident.send("Benar, Pak. Namun waktunya sekitar pukul 14.00 WIB.")
+    assert resident.heard("report.ask_photo") and not resident.heard("report.story_added"), resident.text
+    assert (await draft_of(engine))["when"] == {"text": "hari kamis tanggal 3 desember, sekitar pukul 14.00 wib"}
+
+
+@pytest.mark.parametrize(("said", "heard"), [
+    ("Kirim", "report.ask_photo"),
+    ("Mohon maaf, kira-kira kapan petugas akan datang ke rumah saya?", "menu.response"),
+    ("Saya bersedia disebutkan nama saya.", "common.not_a_choice"),
+])
+async def test_other_answers_at_the_read_back_are_no_piece_of_the_story(engine: Engine, said: str, heard: str) -> None:
+    resident = Resident(engine)
+    await resident.send(FORMAL)
+    await resident.send(said)
+    assert resident.heard(heard) and not resident.heard("report.story_added"), resident.text
+    assert (await draft_of(engine))["description"] == FORMAL
+
+
 @pytest.mark.parametrize("first", [True, False])
 async def test_something_told_at_length_that_no_list_knows_is_kept_as_the_story(engine: Engine, first: bool) -> None:
     resident = Resident(engine)

@@ -575,11 +575,13 @@ def aside(text: str) -> str | None:
     fear: "thanks", "greeting", "how", "police_number", "privacy", "distress". None for anything
     more: a story that says "terima kasih" is still the story, "nomor polisi yang datang B 1234" a detail."""
     said = words(text)
-    if not said or len(said) > ASIDE_MAX_WORDS:
+    if not said or len(said) > max(ASIDE_MAX_WORDS, SERVICE_MAX_WORDS, PRIVACY_MAX_WORDS):
         return None
     intent = menu_intent(text)
     if intent in SERVICE_QUESTIONS:  # service_asked holds it to a short question; in a report, one marked so
         return intent if "?" in text or intent == "privacy" else None
+    if len(said) > ASIDE_MAX_WORDS:
+        return None
     allowed = _ASIDE_WORDS.get(intent or "")
     if allowed is None or not all(w in allowed or w in NEUTRAL or _distressed(w) for w in said):
         return None

@@ -70,14 +70,27 @@ def time_told(text: str) -> tuple[str, str] | None:
     if found is None:
         return None
     choice, start, end = found
+    told = _told_around(said, start, end)
+    return None if told in _ALSO_AGAIN else (choice, told)
+
+
+def hour_phrase(text: str) -> str | None:
+    """An hour told on its own, in its words ("sekitar pukul 14.00 wib"); None when none is."""
+    said = words(text)
+    at = next((i for i, word in enumerate(said[:-1]) if word in ("jam", "pukul") and _NUMBER.match(said[i + 1])),
+              None)
+    return None if at is None else _told_around(said, at, at + 2)
+
+
+def _told_around(said: list[str], start: int, end: int) -> str:
+    """The words of a time from `start` to `end`, with what belongs with it on either side."""
     while start > 0 and end - start < _TOLD_WORDS and _of_a_time(said, start - 1):
         start -= 1
     while end < len(said) and end - start < _TOLD_WORDS and _of_a_time(said, end):
         end += 1
     while said[end - 1] in _AROUND_AN_HOUR and not said[end - 2].isdecimal():  # "kemarin sore jam" of "… jam brp"
         end -= 1
-    told = _CLOCK.sub(r"\1.\2", " ".join(said[start:end]))
-    return None if told in _ALSO_AGAIN else (choice, told)
+    return _CLOCK.sub(r"\1.\2", " ".join(said[start:end]))
 
 
 def _of_a_time(said: list[str], at: int) -> bool:
