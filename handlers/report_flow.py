@@ -287,7 +287,8 @@ async def read_back(turn: Turn) -> str:
         picked = "yes"
     if picked is None and turn.inbound.choice is None and not asks_when and (more := _yes_but_when(turn.text)):
         read = turn.draft["read"]  # "Benar, Pak. Namun waktunya sekitar pukul 14.00 WIB.": the hour to the day
-        read["when_told"] = f"{read['when_told']}, {more}" if "when_told" in read else more
+        day = read.get("when_told", "")
+        read["when_told"] = more if day in more else f"{day}, {more}"
         picked = "yes"
     if picked is None and turn.inbound.choice is None and set(words(turn.text)) <= _SENDING_WORDS | NEUTRAL:
         picked = "yes"  # "kirim": all is right, send it (what is missing is still asked)
@@ -308,6 +309,9 @@ async def read_back(turn: Turn) -> str:
     if picked in labels(turn.lang, WHEN_OPTIONS.group):
         read["when"] = picked
         read.pop("when_told", None)
+        told = time_told(turn.text) if turn.inbound.choice is None else None
+        if told is not None and told[0] == picked and hour_told(told[1]) is not None:
+            read["when_told"] = told[1]  # "yes, last night around 10pm": the hour goes with the day
         if picked == "now" and not turn.emergency_answered:
             turn.say("emergency.happening_now")
         picked = "yes"

@@ -235,9 +235,9 @@ async def test_a_report_told_in_one_message_is_confirmed_and_filed_in_five(engin
 
 
 @pytest.mark.parametrize(("yes", "when"), [
-    ("iya bener, semalam", "Sebelum hari ini"),
-    ("ya betul pak, 2 hari yg lalu", "Sebelum hari ini"),
-    ("bener, td pagi", "Tadi, hari ini"),
+    ("iya bener, semalam", "Waktu: semalam"),  # a part of the day is kept in the resident's words
+    ("ya betul pak, 2 hari yg lalu", "Waktu: Sebelum hari ini"),
+    ("bener, td pagi", "Waktu: tadi pagi"),
 ])
 async def test_a_yes_to_what_was_read_may_say_the_time_again_and_it_is_kept(
         engine: Engine, yes: str, when: str) -> None:
@@ -520,9 +520,11 @@ async def test_a_cry_in_the_middle_of_a_report_is_still_heard(engine: Engine, st
     assert (await draft_of(engine))["urgent"] is True
 
 
-@pytest.mark.parametrize("yes", ["iya bener, kemarin malam", "ya, bukan hari ini", "ya tp bukan tadi, kmrn sore"])
-async def test_a_story_without_a_time_is_asked_it_with_the_read_back_and_filed_in_five(engine: Engine,
-                                                                                       yes: str) -> None:
+@pytest.mark.parametrize(("yes", "when"), [("iya bener, kemarin malam", "kemarin malam"),
+                                         ("ya, bukan hari ini", "Sebelum hari ini"),
+                                         ("ya tp bukan tadi, kmrn sore", "kemarin sore")])
+async def test_a_story_without_a_time_is_asked_it_with_the_read_back_and_filed_in_five(engine: Engine, yes: str,
+                                                                                       when: str) -> None:
     resident = Resident(engine, "console:story")
     story = "kotak amal musholla dicongkel orang, kel gedog kec sananwetan blitar"
     await resident.send(story)
@@ -533,7 +535,7 @@ async def test_a_story_without_a_time_is_asked_it_with_the_read_back_and_filed_i
         await resident.send(said)
     [report] = await reports(engine)
     assert report.village_code == GEDOG and report.description == story
-    assert report.occurred_text == "Sebelum hari ini"
+    assert report.occurred_text == when
 
 
 @pytest.mark.parametrize("story", ["rumah tetangga sy kebakaran pak, di kel gedog sananwetan blitar",
@@ -851,7 +853,7 @@ async def test_answers_to_later_questions_said_with_the_yes_are_kept_for_them(en
     await resident.send("kirim")
     [report] = await reports(engine)
     assert (report.village_code, report.identity, report.occurred_text) == (
-        GEDOG, Identity.CONFIDENTIAL, "Tadi, hari ini")
+        GEDOG, Identity.CONFIDENTIAL, "tadi pagi jam 6an")
 
 
 async def test_a_place_sent_before_the_story_starts_the_report_with_it(engine: Engine) -> None:
@@ -896,6 +898,13 @@ async def test_a_formal_yes_that_adds_the_hour_keeps_it_with_the_day(engine: Eng
     await resident.send("Benar, Pak. Namun waktunya sekitar pukul 14.00 WIB.")
     assert resident.heard("report.ask_photo") and not resident.heard("report.story_added"), resident.text
     assert (await draft_of(engine))["when"] == {"text": "hari kamis tanggal 3 desember, sekitar pukul 14.00 wib"}
+
+
+async def test_a_yes_with_the_day_and_hour_at_the_read_back_keeps_the_hour(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("someone stole my phone at the night market in Gedog Sananwetan Blitar")
+    await resident.send("yes, last night around 10pm")
+    assert (await draft_of(engine))["when"] == {"text": "last night around 10pm"}
 
 
 @pytest.mark.parametrize(("said", "heard"), [
