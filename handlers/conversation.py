@@ -25,6 +25,7 @@ from handlers.language.intents import (
     category_named,
     erasure_answer,
     erasure_asked,
+    lost_letter_asked,
     menu_intent,
     objects_to_decision,
     puts_off,
@@ -32,6 +33,7 @@ from handlers.language.intents import (
     status_asked,
     stopping,
     takes_back,
+    tells_a_story,
     tells_of_the_kind,
     told_at_length,
     wants_to_report,
@@ -141,6 +143,10 @@ async def _menu_intent(turn: Turn) -> str:
     report, the police number; thanks and an "ok" are answered, tears or fear with a gentle question of what
     happened; a place alone starts a report with it; anything else is asked once, with the menu."""
     intent = menu_intent(turn.text)
+    if lost_letter_asked(turn.text):
+        turn.say("menu.lost_letter")  # answered, and whatever else the message tells is taken as ever
+        if not tells_a_story(turn.text):
+            return MENU
     if intent == "story" or (intent == "category" and tells_of_the_kind(turn.text)):
         return await report_flow.start_from_story(turn)
     if intent == "category":

@@ -938,6 +938,17 @@ async def test_a_long_greeting_or_a_wish_to_ask_is_no_story(engine: Engine, said
     assert resident.heard("menu.ask") and "Kami baca dari pesan Anda" not in resident.text, resident.text
 
 
+@pytest.mark.parametrize(("said", "story"), [("gimana cara bikin surat kehilangan?", False),
+                                           ("ktp sama sim sy ilang di jalan kemarin, gmn cara bikin surat kehilangan?",
+                                            True)])
+async def test_a_letter_of_loss_asked_for_is_told_where_it_is_made(engine: Engine, said: str, story: bool) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(said)
+    assert resident.heard("menu.lost_letter") and not resident.heard("menu.not_understood"), resident.text
+    assert ("Kami baca dari pesan Anda" in resident.text) == story, "what else it tells is taken as ever"
+
+
 async def test_what_now_right_after_a_report_is_told_what_happens_next(engine: Engine) -> None:
     resident = Resident(engine)
     await walk_to_summary(resident)

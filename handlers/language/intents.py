@@ -506,6 +506,17 @@ def report_kind_asked(text: str) -> str | None:
     return category if len(others) <= _OTHER_WORDS_OF_A_KIND else None
 
 
+# A letter of loss asked after ("gmn cara bikin surat kehilangan?", "need a police report letter for insurance"):
+# it is made at a station, not in the chat.
+_LETTER = frozenset({"surat", "letter", "stpl", "sktlk"})
+_OF_LOSS = frozenset({"kehilangan", "hilang", "lost", "loss", "insurance", "asuransi", "stpl", "sktlk"})
+
+
+def lost_letter_asked(text: str) -> bool:
+    said = set(words(text))
+    return bool(said & _LETTER and said & _OF_LOSS)
+
+
 def tells_of_the_kind(text: str, *, words_besides: int = 2) -> bool:
     """Whether a message that names a kind of incident tells something of it too ("hp sy dijambret barusan"), not
     only asks to report that kind ("lapor pencurian", "mau lapor tawuran pak"): two words or more besides (one,
