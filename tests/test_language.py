@@ -70,6 +70,7 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("tadi malam jam 9.30 ada maling", "tadi malam jam 9.30"),
     ("hp saya dijambret 2 jam yang lalu di pasar", "2 jam yang lalu"),   # the count with its "ago"
     ("my bag was stolen 2 hours ago", "2 hours ago"),
+    ("my bag was snatched an hour ago", "an hour ago"),
     ("2 minggu lalu rumah kemalingan", "2 minggu lalu"),
     ("jam 10 malam kemarin ada tawuran", "jam 10 malam kemarin"),       # the hour before the day too
     ("kemarin lusa jam 5 ada maling", "kemarin lusa jam 5"),

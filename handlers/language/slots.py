@@ -104,6 +104,8 @@ def _of_a_time(said: list[str], at: int) -> bool:
                 or after in _UNITS | _MERIDIEM | _MONTHS)  # "tgl 1", "setengah 5", "29 november"
     if word in ("yang", "pas"):  # "2 jam yang lalu", "kemarin pas jam 9"
         return after in ("lalu", "jam", "pukul")
+    if word in ("an", "a"):  # "an hour ago"
+        return after in _UNITS
     return word in _TOLD_WITH
 
 
