@@ -457,8 +457,8 @@ async def correct(turn: Turn) -> str | None:
     # place offered), nor what happened or when.
     if fix is None and turn.step in (LOCATION, PHOTO, IDENTITY, NAME, SUMMARY):
         new_time = time_instead(turn.text)
-        if new_time is None and _time_not_said(turn) and only_a_time(turn.text):
-            new_time = turn.text  # "wingi sore" after a plain yes left the time unsaid: the time, late
+        if new_time is None and _time_unsure(turn) and only_a_time(turn.text):
+            new_time = turn.text  # "wingi sore" after a plain yes, "3 hari yg lalu" after "Sebelum hari ini"
         fix = Correction(WHEN, rest=new_time) if new_time is not None else None
     if fix is None and turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) and (new_place := _place_said_wrong(turn)):
         fix = Correction(LOCATION, rest=new_place)
@@ -513,6 +513,11 @@ def _time_not_said(turn: Turn) -> bool:
     return turn.draft.get("when") == {"text": t(turn.lang, "report.when_not_said")}
 
 
+def _time_unsure(turn: Turn) -> bool:
+    """Whether the report's time is not said, or only a choice that a time told later says more of."""
+    return _time_not_said(turn) or "choice" in turn.draft.get("when", {})
+
+
 def _drop_reading(turn: Turn, field: str) -> None:
     """What was read from the story of an answer the resident corrects at the read-back: it was read wrong, and
     the new answer takes its place."""
@@ -533,12 +538,17 @@ def _drop_reading(turn: Turn, field: str) -> None:
 
 def answer_aside(turn: Turn) -> str | None:
     """Answers a thank-you, a greeting, a question of how (or what now) or one for the police number said in the
-    middle of the report, and asks the same question again: nothing of the draft changes. None when the message
-    is more than that, or holds a photo, or is a yes or no where one is asked. A cry for help, answered with 110
+    middle of the report, or the story sent again, and asks the same question again: nothing of the draft
+    changes. None when the message is more than that, or holds a photo, or is a yes or no where one is asked. A
+    cry for help, answered with 110
     and the report marked urgent, is the answer only to a question of what happened: elsewhere its words are no
     place, time or choice ("ada org bawa golok" is no Desa Golok), and the question is asked again."""
     if turn.inbound.choice is not None or turn.inbound.media or turn.inbound.location is not None:
         return None
+    if turn.step not in (DESCRIPTION, READ_BACK) and turn.text.strip() and \
+            turn.text.strip() == turn.draft.get("description", "").strip():
+        turn.say("report.story_again")  # sent twice, as phones do: no place, time or answer
+        return turn.step
     if turn.emergency_answered:
         tells_what_happened = turn.step in (DESCRIPTION, VOICE_CAPTION) or \
             (turn.step == CATEGORY and "description" not in turn.draft) or \

@@ -1279,3 +1279,22 @@ async def test_a_time_sent_late_after_a_plain_yes_is_taken_as_the_time(engine: E
     await resident.send("wingi sore")
     assert resident.heard("report.ask_photo") and not resident.heard("report.photo_or_skip"), resident.text
     assert (await draft_of(engine))["when"] == {"text": "wingi sore"}
+
+
+async def test_a_time_sent_late_says_more_than_the_choice_and_replaces_it(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri di depan rumah kel gedog sananwetan blitar")
+    await resident.send("3")  # "Ya, sebelum hari ini"
+    assert resident.heard("report.ask_photo"), resident.text
+    await resident.send("3 hari yg lalu")
+    assert resident.heard("report.ask_photo") and not resident.heard("report.photo_or_skip"), resident.text
+    assert (await draft_of(engine))["when"] == {"text": "3 hari yg lalu"}
+
+
+async def test_the_story_sent_again_is_not_taken_for_the_answer_asked(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy ilang pak"):
+        await resident.send(said)
+    assert resident.heard("report.ask_location"), resident.text
+    await resident.send("motor sy ilang pak")
+    assert resident.heard("report.story_again") and resident.heard("report.ask_location"), resident.text
