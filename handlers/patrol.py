@@ -12,6 +12,7 @@ from handlers.actions import actor, change_status
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
 from handlers.language.answers import yes_or_no
+from handlers.language.intents import category_named
 from handlers.office import Office
 from handlers.routing import code_label, place_label
 from handlers.state import PatrolDraft
@@ -130,6 +131,10 @@ async def category(turn: Turn) -> str:
     picked = pick([answer for menu in menus for answer in menu.answers(turn.lang)], turn.text, turn.inbound.choice)
     if picked is None and NO_CONCERNS in menus and turn.inbound.choice is None and yes_or_no(turn.text) == "no":
         picked = "none"
+    if picked is None and turn.inbound.choice is None and concern_problem(turn.text) is None \
+            and (kind := category_named(turn.text)) is not None:
+        _note(turn)["category"] = kind  # the concern told before its kind ("balap liar tiap malam minggu"): its
+        return await concern(turn)  # words name the kind, as a resident's story does
     if picked is None:
         turn.say("common.not_a_choice")
         return CATEGORY

@@ -871,6 +871,18 @@ async def test_a_patrol_where_no_concern_was_raised_is_saved_without_one(engine:
         assert note.residents_met == 20 and (await db.execute(select(Report))).first() is None
 
 
+async def test_a_concern_typed_before_its_kind_is_noted_with_the_kind_its_words_name(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    for said in ("patroli", "Gedog Sananwetan", "1", "20 warga", "Peredaran sabu di warung ujung gang"):
+        await petugas.send(said)
+    assert petugas.heard("patrol.ask_more") and not petugas.heard("common.not_a_choice"), petugas.text
+    for said in ("selesai", "tidak"):
+        await petugas.send(said)
+    async with engine.sessions() as db:
+        [concern] = (await db.execute(select(Report))).scalars()
+    assert (concern.category.value, concern.description) == ("drugs", "Peredaran sabu di warung ujung gang")
+
+
 async def test_no_concerns_is_offered_only_before_the_first_is_noted(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     for said in ("patroli", "Gedog Sananwetan", "1", "20 warga", "lalu lintas", "Balap liar di jalan raya", "iya"):
