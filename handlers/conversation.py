@@ -17,7 +17,7 @@ from handlers.actions import OBJECTION_WITHIN, take_answer, take_objection
 from handlers.choices import Menu
 from handlers.i18n import LANGUAGES, catalogue, labels, t
 from handlers.language.answers import ASKING, NEUTRAL
-from handlers.language.emergency import is_cry_for_help
+from handlers.language.emergency import emergency_denied, is_cry_for_help
 from handlers.language.intents import (
     SERVICE_QUESTIONS,
     aside,
@@ -609,6 +609,8 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     if turn.officer is None and is_cry_for_help(turn.text) \
             and not (turn.step == MENU and (status_asked(turn.text, loosely=True) or report_kind_asked(turn.text))):
         turn.answer_emergency()
+    elif turn.data.get("draft", {}).get("urgent") and emergency_denied(turn.text):
+        turn.draft["urgent"] = False  # "No, it's not an emergency": the resident knows, officers are told so
     if first_contact:
         turn.say("menu.greeting")
     if turn.photo_problem == "not_now":

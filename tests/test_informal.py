@@ -1298,3 +1298,13 @@ async def test_the_story_sent_again_is_not_taken_for_the_answer_asked(engine: En
     assert resident.heard("report.ask_location"), resident.text
     await resident.send("motor sy ilang pak")
     assert resident.heard("report.story_again") and resident.heard("report.ask_location"), resident.text
+
+
+async def test_a_resident_who_says_it_is_no_emergency_is_taken_at_their_word(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("tadi ada kecelakaan motor, korbannya berdarah di depan pasar gedog sananwetan blitar")
+    assert resident.heard("emergency.call_110") and (await draft_of(engine))["urgent"] is True
+    await resident.send("bukan darurat pak, cuma luka kecil, sudah diobati")
+    assert (await draft_of(engine))["urgent"] is False, resident.text
+    await resident.send("tolong ada yg pingsan lagi pak")
+    assert (await draft_of(engine))["urgent"] is True, "a new cry makes it urgent again"

@@ -510,6 +510,17 @@ def _taken_away(said: list[str]) -> bool:
                for i, (word, root) in enumerate(zip(said, stems_of(said, _TAKING), strict=True)))
 
 
+_EMERGENCY_WORDS = frozenset({"darurat", "emergency", "gawat", "urgent", "mendesak"})
+
+
+def emergency_denied(text: str) -> bool:
+    """Whether the message says it is no emergency ("bukan darurat pak, cuma kecelakaan kecil", "No, it's not an
+    emergency"), with no cry of its own."""
+    said = _sentences(text)
+    denied = any(word in _EMERGENCY_WORDS and _negated(said, i) for i, word in enumerate(said))
+    return denied and not is_cry_for_help(text)
+
+
 def _trapped(said: list[str]) -> bool:
     """"terjebak banjir", "trapped by the fire"; not "terjebak macet", "terjebak arus balik mudik"."""
     return any(word in _TRAPPED and not {"macet", "mudik", "balik", "tol", "traffic"} & set(said[i + 1:i + 4])
