@@ -290,7 +290,8 @@ async def read_back(turn: Turn) -> str:
         day = read.get("when_told", "")
         read["when_told"] = more if day in more else f"{day}, {more}"
         picked = "yes"
-    if picked is None and turn.inbound.choice is None and set(words(turn.text)) <= _SENDING_WORDS | NEUTRAL:
+    if picked is None and turn.inbound.choice is None and words(turn.text) \
+            and set(words(turn.text)) <= _SENDING_WORDS | NEUTRAL:
         picked = "yes"  # "kirim": all is right, send it (what is missing is still asked)
     place_given = picked is None and turn.inbound.choice is None and await _names_a_place(turn)
     if place_given:  # "di jl kalimantan kel sananwetan", "bukan, lokasinya di kel plosokerep": the rest holds
@@ -309,9 +310,9 @@ async def read_back(turn: Turn) -> str:
     if picked in labels(turn.lang, WHEN_OPTIONS.group):
         read["when"] = picked
         read.pop("when_told", None)
-        told = time_told(turn.text) if turn.inbound.choice is None else None
-        if told is not None and told[0] == picked and hour_told(told[1]) is not None:
-            read["when_told"] = told[1]  # "yes, last night around 10pm": the hour goes with the day
+        typed = time_told(turn.text) if turn.inbound.choice is None else None
+        if typed is not None and typed[0] == picked and hour_told(typed[1]) is not None:
+            read["when_told"] = typed[1]  # "yes, last night around 10pm": the hour goes with the day
         if picked == "now" and not turn.emergency_answered:
             turn.say("emergency.happening_now")
         picked = "yes"
