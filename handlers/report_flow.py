@@ -303,6 +303,8 @@ async def read_back(turn: Turn) -> str:
         turn.text = f"{turn.draft['description']}\n{turn.text}"
         turn.say("report.story_added")
         return await _take_story(turn)
+    if picked is None and turn.inbound.choice is None and words(turn.text)[:1] and words(turn.text)[0] in NO:
+        picked = "no"  # "bukan, ini kehilangan bukan kriminal": what was read is not right, and each is asked
     if picked is None:
         turn.say("common.not_a_choice")
         return READ_BACK

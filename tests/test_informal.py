@@ -900,6 +900,13 @@ async def test_a_formal_yes_that_adds_the_hour_keeps_it_with_the_day(engine: Eng
     assert (await draft_of(engine))["when"] == {"text": "hari kamis tanggal 3 desember, sekitar pukul 14.00 wib"}
 
 
+async def test_a_no_with_why_at_the_read_back_is_a_no(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("ktp sy ilang dicuri orang di pasar gedog sananwetan blitar kemarin")
+    await resident.send("bukan, ini kehilangan bukan kriminal")
+    assert resident.heard("report.ask_category") and not resident.heard("common.not_a_choice"), resident.text
+
+
 async def test_a_yes_with_the_day_and_hour_at_the_read_back_keeps_the_hour(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("someone stole my phone at the night market in Gedog Sananwetan Blitar")
