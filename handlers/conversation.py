@@ -96,7 +96,7 @@ async def menu(turn: Turn) -> str:
     question. An officer's chat has the officer's menu instead."""
     if turn.officer is not None:
         return await officer.home(turn)
-    if turn.emergency_answered:
+    if turn.emergency_answered and not report_kind_asked(turn.text):
         return await _start_urgent(turn)
     if (sent := turn.voice or turn.photo) is not None and await answer_question(turn, turn.text, sent):
         return MENU
@@ -153,7 +153,10 @@ async def _menu_intent(turn: Turn) -> str:
         return report_flow.start(turn, category=category_named(turn.text))
     if intent == "can_report" and (kind := report_kind_asked(turn.text)):
         turn.say("menu.can_report", kind=labels(turn.lang, report_flow.CATEGORIES.group)[kind])
-        return report_flow.start(turn, category=kind)
+        step = report_flow.start(turn, category=kind, urgent=turn.emergency_answered)
+        if told := turn.text.rsplit("?", 1)[-1].strip():  # "…bisa tolong ke sini? ada maling": the story begun
+            turn.draft["story_begun"] = told
+        return step
     if intent == "how":
         turn.say("menu.how")
         return report_flow.start(turn)
@@ -605,9 +608,10 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         if written is not None and written != turn.lang:
             switch_language(turn, written)
     # Officers write of danger in their work; a resident asking after a report may name its danger ("laporan yg
-    # celurit itu gmn pak"), or ask whether such a danger may be reported ("bisa lapor kdrt?"), which is no cry.
+    # celurit itu gmn pak"), which is no new cry. Asking whether a danger may be reported ("bisa lapor kdrt?")
+    # still gets the 110 answer: it may be said in the middle of one.
     if turn.officer is None and is_cry_for_help(turn.text) \
-            and not (turn.step == MENU and (status_asked(turn.text, loosely=True) or report_kind_asked(turn.text))):
+            and not (turn.step == MENU and status_asked(turn.text, loosely=True)):
         turn.answer_emergency()
     elif turn.data.get("draft", {}).get("urgent") and emergency_denied(turn.text):
         turn.draft["urgent"] = False  # "No, it's not an emergency": the resident knows, officers are told so

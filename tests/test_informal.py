@@ -171,20 +171,29 @@ async def test_the_menu_reads_what_is_wanted(engine: Engine, said: str, heard: s
     assert not resident.heard("menu.not_understood") or heard == "menu.not_understood"
 
 
-@pytest.mark.parametrize(("asked", "category"), [
-    ("ini bisa buat lapor kdrt gk pak?", Category.SECURITY),
-    ("disini nerima laporan narkoba ga?", Category.DRUGS),
-    ("kalau tetangga berisik tiap malam bisa dilaporkan gak?", Category.SOCIAL),
+@pytest.mark.parametrize(("asked", "category", "cry"), [
+    ("ini bisa buat lapor kdrt gk pak?", Category.SECURITY, True),  # it may be asked in the middle of one
+    ("disini nerima laporan narkoba ga?", Category.DRUGS, False),
+    ("kalau tetangga berisik tiap malam bisa dilaporkan gak?", Category.SOCIAL, False),
 ])
 async def test_whether_a_kind_may_be_reported_is_answered_and_its_report_begun(engine: Engine, asked: str,
-                                                                                category: Category) -> None:
+                                                                                category: Category, cry: bool) -> None:
     resident = Resident(engine)
     await resident.send(asked)
     assert resident.heard("menu.can_report") and resident.heard("report.ask_description"), resident.text
-    assert not resident.heard("emergency.call_110"), "a question of what may be reported is no cry"
-    assert (await draft_of(engine)) == {"category": category.value}
+    assert resident.heard("emergency.call_110") == cry and "Darurat" not in resident.text, resident.text
+    assert (await draft_of(engine)) == {"category": category.value, **({"urgent": True} if cry else {})}
     await resident.send("suami saya sering memukul saya kalau mabuk, di rumah kami")
     assert resident.heard("report.ask_location"), resident.text
+
+
+async def test_a_cry_told_after_asking_whether_it_may_be_reported_is_heard_and_kept(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("lapor pak, bisa tolong ke sini? ada maling")
+    assert resident.heard("emergency.call_110") and resident.heard("menu.can_report"), resident.text
+    await resident.send("masuk lewat jendela belakang, sy ngumpet di kamar")
+    draft = await draft_of(engine)
+    assert draft["urgent"] is True and draft["description"].startswith("ada maling\nmasuk lewat jendela"), draft
 
 
 async def test_a_story_told_as_a_question_is_taken_as_the_story(engine: Engine) -> None:

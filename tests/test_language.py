@@ -91,6 +91,8 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("motor sy dicuri lagi", None),                                    # "lagi": again, no time
     ("sy ditipu arisan online, skrg adminnya ngilang", None),          # how it stands, not when
     ("rumah sy dibobol maling, skrg malingnya masih di dalam", "sekarang"),
+    ("sy dipukuli suami sekarang", "sekarang"),                        # a deed done to one, going on now
+    ("kabel listrik pju dipotong maling, skrg jalan gelap", None),
     ("motor sy dicuri di depan rumah", None),
 ])
 def test_the_time_a_story_tells_is_read_in_its_words(story: str, told: str | None) -> None:

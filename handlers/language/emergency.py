@@ -348,9 +348,15 @@ _FRAIL = frozenset({"pikun", "lansia", "demensia", "dementia", "alzheimer", "lin
 _UNTIL_NOW = (("sampai", "sekarang"), ("hingga", "sekarang"), ("sampai", "saat", "ini"), ("until", "now"))
 _REACHED = frozenset({"dihubungi", "aktif", "nyambung", "diangkat", "reached", "reachable", "answering"})
 _GONE_REACH = 16  # words after the person that may tell it
+# Where they are is known, or why they are away: no one missing.
+_NOW_AT = (("sekarang", "di"), ("sudah", "di"), ("now", "at"), ("is", "at"))  # "skrg di rumah ibunya"
+_KNOWN_WHERE = frozenset({"katanya", "lembur", "kerja", "bekerja", "tinggal", "alamatnya", "kabarnya", "nginap",
+                          "menginap", "kos", "ngekos", "kuliah", "mondok", "pesantren", "merantau", "rantau"})
 
 
 def _gone_from_home(said: list[str]) -> bool:
+    if _long_past(said) or _KNOWN_WHERE & set(said) or any(_phrase_at(said, p) is not None for p in _NOW_AT):
+        return False  # "kabur dari rumah bulan lalu, sekarang sudah kerja", "blm pulang, katanya lembur"
     for i, word in enumerate(said):
         if word not in _FAMILY or not (i == 0 or said[i - 1] in _BEFORE_A_SUBJECT | _BEFORE_A_SUBJECT_TOO):
             continue
@@ -360,13 +366,12 @@ def _gone_from_home(said: list[str]) -> bool:
         left = any(_phrase_at(told, phrase) is not None for phrase in _LEFT_HOME)
         # "blm pulang", "gk pulang2", "belum juga balik"; not "ga tau jalan pulang" (lost, and found by the teller)
         not_back = any(w in _HOME and _NOT_YET & set(told[max(0, k - 2):k]) for k, w in enumerate(told))
-        if not (left or not_back):
-            continue
-        frail = word in _CHILDREN_AND_ELDERS or bool(_FRAIL & set(said))
         long_gone = any(_phrase_at(told, phrase) is not None for phrase in _UNTIL_NOW) or any(
-            w in ("dari", "sejak", "since") and told[k + 1:k + 2] and told[k + 1] in _SINCE_A_TIME | {"jam"}
-            for k, w in enumerate(told))
+            w in _SINCE and told[k + 1:k + 2] and told[k + 1] in _SINCE_A_TIME | {"jam"} for k, w in enumerate(told))
         unreachable = any(w in _REACHED and _NOT_YET & set(told[max(0, k - 3):k]) for k, w in enumerate(told))
+        if not (not_back or (left and (long_gone or unreachable))):
+            continue  # "anak sy keluar rumah main sepeda": gone out, no word of not coming back
+        frail = word in _CHILDREN_AND_ELDERS or bool(_FRAIL & set(said[max(0, i - 3):i + 1 + _GONE_REACH]))
         if frail or long_gone or unreachable:
             return True
     return False
@@ -478,6 +483,8 @@ def is_cry_for_help(text: str) -> bool:
     for i, (word, root) in enumerate(zip(said, roots, strict=True)):
         if _negated(said, i):
             continue
+        if root in _TAKING or word in _TAKEN_WORDS:
+            continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
             return True
         if (word in FIGHTS or root in FIGHTS) and not HABITUAL & set(said):
@@ -498,15 +505,28 @@ def is_cry_for_help(text: str) -> bool:
 
 # Someone taken, whenever it was told ("anak sy diculik orang td siang"): in danger until found, unless a film.
 _TAKING = frozenset({"culik", "sandera", "sekap"})
-_TAKEN_WORDS = frozenset({"kidnapped", "abducted", "kidnap", "hostage", "penculikan"})
+_TAKEN_WORDS = frozenset({"kidnapped", "abducted", "kidnap", "hostage", "penculikan", "nyulik", "nyulikin"})
 _TRIED = frozenset({"percobaan", "nyaris", "hampir", "mau", "coba", "attempted", "almost", "tried"})
+_HEARSAY = frozenset({"katanya", "isu", "hoax", "hoaks", "kabarnya", "gosip", "kasus", "rumor", "berita"})
+# What is "disandera" or "diculik" when it is no person: a debt collector's or an employer's hold on a thing.
+_TAKEN_THINGS = frozenset({"motor", "mobil", "hp", "ktp", "sim", "stnk", "bpkb", "ijazah", "sertifikat", "kucing",
+                           "anjing", "ayam", "barang", "paspor", "passport", "gaji", "uang", "dompet"})
+
+
+def _long_past(said: list[str]) -> bool:
+    """Told as months or years ago ("2 tahun lalu", "waktu kecil"), not today or yesterday."""
+    return any(said[k:k + 2] in (["tahun", "lalu"], ["bulan", "lalu"], ["minggu", "lalu"], ["years", "ago"],
+                                 ["year", "ago"], ["months", "ago"], ["waktu", "kecil"], ["last", "year"],
+                                 ["last", "month"]) for k in range(len(said)))
 
 
 def _taken_away(said: list[str]) -> bool:
-    if _NOT_REAL & set(said) or _found_again(said):
-        return False
+    if _NOT_REAL & set(said) or _found_again(said) or _HEARSAY & set(said) or _long_past(said):
+        return False  # "katanya ada penculikan", "ada kasus penculikan 2 tahun lalu"
     return any((root in _TAKING or word in _TAKEN_WORDS) and not _negated(said, i)
                and not (i and said[i - 1] in _TRIED)  # "percobaan penculikan", "mau diculik": not taken
+               # a thing held, not a person: "motor saya disandera debt collector", "nyulik kucing tetangga"
+               and not _TAKEN_THINGS & set(said[max(0, i - 2):i] + said[i + 1:i + 2])
                for i, (word, root) in enumerate(zip(said, stems_of(said, _TAKING), strict=True)))
 
 

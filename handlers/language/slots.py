@@ -57,7 +57,7 @@ NOT = frozenset({"bukan", "tidak", "enggak", "not"})
 
 def when_named(text: str) -> str | None:
     """"now", "today", "earlier", or None when the text names no time."""
-    found = _time_in(words(text))
+    found = _time_in(words(text), _now_after_a_deed(text))
     return found[0] if found else None
 
 
@@ -66,7 +66,7 @@ def time_told(text: str) -> tuple[str, str] | None:
     around them ("earlier", "jam 10 malam kemarin"; "earlier", "2 jam yang lalu"; "today", "tadi pagi"); None when
     it tells none, or only "lagi" or "masih" (again, still: see _ALSO_AGAIN)."""
     said = words(text)
-    found = _time_in(said)
+    found = _time_in(said, _now_after_a_deed(text))
     if found is None:
         return None
     choice, start, end = found
@@ -133,9 +133,9 @@ _TOLD_WITH = TIME_WORDS | _AROUND_AN_HOUR | _UNITS | _MERIDIEM | _DATE_WORDS | _
 _NUMBER = re.compile(r"^\d{1,4}(?:an|am|pm)?$")  # "5", "17", "5an" (about five), "11pm"
 
 
-def _time_in(said: list[str]) -> tuple[str, int, int] | None:
+def _time_in(said: list[str], now_after_a_deed: bool = False) -> tuple[str, int, int] | None:
     """The time the words name, as its choice and where it stands: taken in WHEN_PHRASES' order, not the text's
-    (a story of the past may say "sekarang" of the report itself)."""
+    (a story of the past may say "sekarang" of the report itself); "sekarang" told after a deed done is none."""
     for choice, phrases in WHEN_PHRASES:
         for phrase in phrases:
             want = phrase.split()
@@ -147,7 +147,7 @@ def _time_in(said: list[str]) -> tuple[str, int, int] | None:
                     continue
                 if choice == "now" and said[i + len(want):i + len(want) + 1] in (["sudah"], ["telah"], ["already"]):
                     continue  # "skrg udh aman": how things stand after it, not when it happened
-                if phrase == "sekarang" and _told_as_done(said[:i]) and not _GOING_ON & set(said):
+                if phrase == "sekarang" and now_after_a_deed and not _GOING_ON & set(said):
                     continue  # "udh transfer 850rb…, skrg akunnya ngeblok sy": how it stands after it
                 around = {before, *said[i + 1:i + 2]}
                 if phrase in WEEKDAYS and (_COMING_DAY & around or (_THIS_DAY & around and _TO_HAPPEN & set(said))):
@@ -159,17 +159,27 @@ def _time_in(said: list[str]) -> tuple[str, int, int] | None:
     return None
 
 
-# What makes "sekarang" no time of the incident: something told before it as done ("udh transfer", "dipotong
-# maling"), and nothing said to go on ("masih", "lagi"). Words of "di" that are places, not deeds done.
+# What makes "sekarang" no time of the incident: a deed told as done before it, "sudah" in its own clause
+# ("udh transfer 850rb tp … akunnya skrg ngeblok sy") or a deed done to someone in a clause of its own before
+# ("sy ditipu arisan online, skrg adminnya ngilang"; not "sy dipukuli suami sekarang"), and nothing said to go
+# on ("masih", "lagi"). Words of "di" that are places are no deed.
 _DONE = frozenset({"sudah", "udah", "telah", "already"})
 _GOING_ON = frozenset({"masih", "lagi", "sedang", "still"})
 _DONE_TO = re.compile(r"^di[a-z]{4,}$")
 _PLACES_WITH_DI = frozenset({"disini", "disana", "disitu", "dimana", "dirumah", "didalam", "diluar", "didepan",
                              "dibelakang", "dijalan", "dipasar", "disamping", "diatas", "dibawah"})
+_CLAUSE_END = re.compile(r"[,.;!?\n]+")
 
 
-def _told_as_done(before: list[str]) -> bool:
-    return any(word in _DONE or (_DONE_TO.match(word) and word not in _PLACES_WITH_DI) for word in before)
+def _now_after_a_deed(text: str) -> bool:
+    clauses = [words(clause) for clause in _CLAUSE_END.split(text)]
+    for k, clause in enumerate(clauses):
+        if "sekarang" in clause:
+            before = clause[:clause.index("sekarang")]
+            earlier = [word for part in clauses[:k] for word in part]
+            return bool(_DONE & set(before + earlier)) or any(
+                _DONE_TO.match(word) and word not in _PLACES_WITH_DI for word in earlier)
+    return False
 
 
 def qualifies_a_time(said: list[str], at: int) -> bool:
