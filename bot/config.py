@@ -146,12 +146,16 @@ class Settings(BaseSettings):
             return
         if not status.st_mode & 0o077:
             return
-        if status.st_uid == os.getuid():
+        # Only a folder that holds Lapor's files alone: one shared with other things (a home, a group's folder)
+        # is the operator's to change.
+        ours = all(entry.name.startswith("lapor.") or entry.name in ("secret_key", "media")
+                   for entry in self.data_dir.iterdir())
+        if status.st_uid == os.getuid() and ours:
             self.data_dir.chmod(0o700)
             log.warning("DATA_DIR %s was open to other accounts: now for this account alone (0700)", self.data_dir)
         else:
-            log.warning("DATA_DIR %s is open to other accounts and not this account's to narrow: chmod 700 it",
-                        self.data_dir)
+            log.warning("DATA_DIR %s is open to other accounts and holds more than Lapor's files: chmod 700 it, "
+                        "or point DATA_DIR at a folder of Lapor's own", self.data_dir)
 
     def contact_secret(self) -> str:
         """SECRET_KEY, or in development a key generated once into data_dir."""

@@ -153,10 +153,10 @@ async def _menu_intent(turn: Turn) -> str:
         return report_flow.start(turn, category=category_named(turn.text))
     if intent == "can_report" and (kind := report_kind_asked(turn.text)):
         turn.say("menu.can_report", kind=labels(turn.lang, report_flow.CATEGORIES.group)[kind])
-        step = report_flow.start(turn, category=kind, urgent=turn.emergency_answered)
+        begun = report_flow.start(turn, category=kind, urgent=turn.emergency_answered)
         if told := turn.text.rsplit("?", 1)[-1].strip():  # "…bisa tolong ke sini? ada maling": the story begun
             turn.draft["story_begun"] = told
-        return step
+        return begun
     if intent == "how":
         turn.say("menu.how")
         return report_flow.start(turn)

@@ -341,6 +341,10 @@ _NOT_TELLING = frozenset({"apa", "apakah", "gimana", "bagaimana", "kapan", "kena
                           "bisa", "boleh", "what", "how", "when", "why", "who", "where", "is", "are", "does", "do",
                           "can", "will", "laporan", "lapor", "report"})
 _TELLS_ON_WORDS = 3
+# An apology, a slip or a wait said at the read-back is no piece of the story: "maaf pak salah ketik", "saya
+# tunggu kabar selanjutnya".
+_NOT_THE_STORY = frozenset({"maaf", "sorry", "typo", "tunggu", "ditunggu", "menunggu", "kabar", "kabarnya",
+                            "terima", "makasih", "thanks"})
 
 
 def _goes_on(text: str) -> bool:
@@ -354,7 +358,7 @@ def _goes_on(text: str) -> bool:
     telling = [word for word in said if word not in NEUTRAL]
     answers = YES & set(said) or NO & set(said[:2])  # "gak dikunci stang" later in it tells; "bukan, …" answers
     return len(telling) >= _TELLS_ON_WORDS and "?" not in text and not answers \
-        and not any(word in _NOT_TELLING | _ANSWERING or field_named(word) for word in said)
+        and not any(word in _NOT_TELLING | _ANSWERING | _SLIPS | _NOT_THE_STORY or field_named(word) for word in said)
 
 
 # How more of the story is brought in once it was told: "oh iya pak tambahan, pelakunya 2 org", "lupa bilang,
@@ -421,6 +425,7 @@ def _yes_with_a_time(text: str) -> str | None:
 
 
 _BUT = frozenset({"tapi", "but", "namun", "cuma", "hanya"})
+_PHOTO_BUT = _BUT - {"cuma", "hanya"}  # "ada foto tapi tidak jelas" says more; "cuma gak punya foto" is a no
 _YES_THEN = re.compile(r"^\s*([^\W\d_]+)\s*[,.!]*\s+(.+)$", re.DOTALL)
 
 
@@ -644,6 +649,7 @@ async def description(turn: Turn) -> str:
     """Stores what happened, told in words or in a voice note, and a photo sent with it, and asks where: or
     whether it was where the story says, when it names a place with confidence."""
     got_photo = _keep_photo(turn)
+    begun = turn.draft.pop("story_begun", None)  # a voice note tells the story over, in the resident's voice
     if _keep_voice(turn):
         if not turn.text:
             return VOICE_CAPTION
@@ -652,7 +658,7 @@ async def description(turn: Turn) -> str:
     if got_photo and not turn.text:
         turn.say("report.photo_needs_words")
         return DESCRIPTION
-    if begun := turn.draft.pop("story_begun", None):
+    if begun:
         turn.text = f"{begun}\n{turn.text}"
     if letters_and_digits(turn.text) < shortest:
         turn.say("report.description_too_short", shortest=shortest)
@@ -1001,7 +1007,7 @@ def _declines_photo(text: str) -> bool:
     none_excused = len(said) < len(words(text)) and any(
         word in NO and (said[i + 1:i + 2] in (["ada"], ["punya"], ["have"]) or field_named(said[i + 1]) == PHOTO)
         for i, word in enumerate(said[:-1]))
-    if _names_a_time(text) or ("?" in text and not none_excused) or telling & _BUT:
+    if _names_a_time(text) or ("?" in text and not none_excused) or telling & _PHOTO_BUT:
         return False
     if yes_or_no(text) == "no" or _no_photo(text):
         return True

@@ -160,6 +160,13 @@ def test_a_data_dir_made_beforehand_open_to_others_is_narrowed(tmp_path: Path) -
     result = lapor("chat", data_dir=data_dir, database_url=f"sqlite:///{data_dir / 'lapor.db'}", stdin="halo\n")
     assert result.returncode == 0, result.stderr
     assert data_dir.stat().st_mode & 0o777 == 0o700 and "now for this account alone" in result.stderr
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o755)
+    (shared / "notes.txt").write_text("someone else's")
+    result = lapor("chat", data_dir=shared, database_url=f"sqlite:///{shared / 'lapor.db'}", stdin="halo\n")
+    assert result.returncode == 0, result.stderr
+    assert shared.stat().st_mode & 0o777 == 0o755 and "holds more than Lapor's files" in result.stderr
 
 
 def test_the_log_has_no_contact_address_nor_when_a_report_was_sent(tmp_path: Path) -> None:

@@ -924,6 +924,8 @@ async def test_a_yes_with_the_day_and_hour_at_the_read_back_keeps_the_hour(engin
 
 
 @pytest.mark.parametrize(("said", "heard"), [
+    ("maaf pak salah ketik", "common.not_a_choice"),
+    ("saya tunggu kabar selanjutnya", "common.not_a_choice"),
     ("Kirim", "report.ask_photo"),
     ("Mohon maaf, kira-kira kapan petugas akan datang ke rumah saya?", "menu.response"),
     ("Saya bersedia disebutkan nama saya.", "common.not_a_choice"),
@@ -1314,6 +1316,13 @@ async def test_the_story_sent_again_is_not_taken_for_the_answer_asked(engine: En
     assert resident.heard("report.ask_location"), resident.text
     await resident.send("motor sy ilang pak")
     assert resident.heard("report.story_again") and resident.heard("report.ask_location"), resident.text
+
+
+async def test_a_doubt_whether_it_is_an_emergency_keeps_it_urgent(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("tadi ada kecelakaan motor, korbannya berdarah di depan pasar gedog sananwetan blitar")
+    await resident.send("gak tau darurat atau bukan pak")
+    assert (await draft_of(engine))["urgent"] is True
 
 
 async def test_a_resident_who_says_it_is_no_emergency_is_taken_at_their_word(engine: Engine) -> None:

@@ -143,7 +143,8 @@ def test_a_cry_names_the_other_services_its_danger_needs(cry: str, services: tup
     ("tadi malam jam 9.30", 21), ("jam 5an sore", 17), ("at 10pm last night", 22), ("pukul 21:30", 21),
     ("jam 2 siang tadi", 14), ("jam 12 malam", 0), ("jam 2 malam", 2), ("jam 11 siang", 11),
     ("sekitar jam setengah 5 pagi", 4), ("kmrn sore", 16), ("semalam", 21), ("jam 7", 7),
-    ("kemarin", None), ("3 motor hilang kemarin", None), ("hari senin", None),
+    ("kemarin", None), ("3 motor hilang kemarin", None), ("hari senin", None), ("tengah malam tadi", 0),
+    ("around 9 pm", 21), ("kecelakaan di tengah jalan tadi sore", 16),
 ])
 def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
     assert hour_told(told) == hour

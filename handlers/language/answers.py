@@ -51,7 +51,8 @@ _NO_PAIRS = {("teu", "benar"), ("ora", "benar"),  # "teu leres", "ora leres": kr
 # "It's fine": "gpp", "gak papa", "ga masalah", "no problem" (as the lexicon spells them out). A yes; beside a no
 # it asks leave for the no ("gak ada foto gpp kan?"), not a question to answer.
 ALL_RIGHT = (("enggak", "apa", "apa"), ("tidak", "apa", "apa"), ("enggak", "papa"), ("tidak", "papa"),
-             ("enggak", "masalah"), ("tidak", "masalah"), ("no", "problem"))
+             ("enggak", "masalah"), ("tidak", "masalah"), ("no", "problem"), ("gapapa",), ("gakpapa",),
+             ("nggakpapa",), ("gpp",))
 
 
 def _all_right_at(said: list[str], i: int) -> int:

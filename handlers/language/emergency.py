@@ -531,6 +531,7 @@ def _taken_away(said: list[str]) -> bool:
 
 
 _EMERGENCY_WORDS = frozenset({"darurat", "emergency", "gawat", "urgent", "mendesak"})
+_UNSURE = frozenset({"tahu", "tau", "yakin", "ragu", "atau", "know", "sure", "whether", "or"})
 
 
 def emergency_denied(text: str) -> bool:
@@ -538,7 +539,8 @@ def emergency_denied(text: str) -> bool:
     emergency"), with no cry of its own."""
     said = _sentences(text)
     denied = any(word in _EMERGENCY_WORDS and _negated(said, i) for i, word in enumerate(said))
-    return denied and not is_cry_for_help(text)
+    unsure = bool(_UNSURE & set(said))  # "gak tau darurat atau bukan": a doubt, no denial
+    return denied and not unsure and not is_cry_for_help(text)
 
 
 def _trapped(said: list[str]) -> bool:

@@ -237,7 +237,7 @@ VIOLATING_PHRASES = ("pegang badan", "pegang pegang", "meraba", "grepe", "video 
 # Papers lost with no one taking them ("ktp sama sim sy ilang di jalan"): a letter of loss, not a crime.
 DOCUMENTS = frozenset({"ktp", "sim", "stnk", "bpkb", "kk", "ijazah", "paspor", "passport", "akta", "npwp", "buku",
                        "sertifikat", "kartu", "atm", "surat"})
-_MISLAID = frozenset({"hilang", "ilang", "jatuh", "ketinggalan", "tercecer", "lost"})
+_MISLAID = frozenset({"hilang", "ilang", "kehilangan", "jatuh", "ketinggalan", "tercecer", "lost"})
 # Something of someone's broken or damaged by a person ("kaca mobil sy dipecah orang"), not broken by itself.
 VANDALISED = frozenset({"dipecah", "dipecahin", "dipecahkan", "dirusak", "dirusakin", "dicoret", "dicoretin",
                         "dibaret", "digores", "dikempesin", "smashed"})
@@ -444,6 +444,8 @@ _TO_ONESELF = frozenset({"saya", "aku", "me", "rumah", "home"})
 # Which station the report goes to: "ini langsung ke polsek mana pak?", "which police station gets this?".
 _STATIONS = frozenset({"polsek", "polres", "kantor", "station", "precinct"})
 _WHICH = frozenset({"mana", "which", "what"})
+_THIS_REPORT = frozenset({"ini", "laporan", "laporannya", "lapor", "dikirim", "diteruskan", "masuk", "diurus",
+                          "ditangani", "langsung", "report", "this", "goes", "sent", "gets"})
 SERVICE_QUESTIONS = ("privacy", "cost", "response", "who", "contact", "station")
 SERVICE_MAX_WORDS = 12
 
@@ -467,7 +469,8 @@ def service_asked(text: str) -> str | None:
         return "who"
     if (bare & _REACHING or bare & _COMING) and bare & _TO_ONESELF:
         return "contact"
-    if bare & _STATIONS and bare & _WHICH and not _has(said, "di mana"):  # not where the office is
+    # not where the office is, nor which one makes a certificate ("bikin skck di polsek mana?")
+    if bare & _STATIONS and bare & _WHICH and bare & _THIS_REPORT and not _has(said, "di mana"):
         return "station"
     return None
 

@@ -230,11 +230,14 @@ def hour_told(text: str) -> int | None:
     """The local hour of the day (0–23) the words name; None when they name none ("kemarin", "hari senin")."""
     said = words(text)
     part = next((_PARTS_OF_DAY[word] for word in said if word in _PARTS_OF_DAY), None)
+    if "midnight" in said or any(said[k:k + 2] == ["tengah", "malam"] for k in range(len(said))):
+        part = 0  # "tengah malam"; not the "tengah" of "di tengah jalan"
     hour, meridiem = None, None
     for i, word in enumerate(said):
         after_clock_word = i and said[i - 1] in ("jam", "pukul", "setengah", "at")
-        if (found := _CLOCK_HOUR.match(word)) and (after_clock_word or found[2]):
-            hour, meridiem = int(found[1]) - (1 if said[i - 1:i] == ["setengah"] else 0), found[2]
+        meridiem_after = said[i + 1] if i + 1 < len(said) and said[i + 1] in ("am", "pm") else None  # "9 pm"
+        if (found := _CLOCK_HOUR.match(word)) and (after_clock_word or found[2] or meridiem_after):
+            hour, meridiem = int(found[1]) - (1 if said[i - 1:i] == ["setengah"] else 0), found[2] or meridiem_after
             break
     if hour is None or not 0 <= hour <= 24:
         return part
