@@ -259,6 +259,8 @@ def _violence_at_home(said: list[str]) -> bool:
 # the subject (the message opens with them, or one of _BEFORE_A_SUBJECT does: "sepeda anak saya hilang" is a
 # bicycle), and only words about them stand between them and the word of missing.
 _CHILDREN_AND_ELDERS = frozenset({"anak", "anakku", "putri", "putra", "putriku", "putraku", "adik", "adikku", "bocah",
+                                  "adek", "ponakan", "keponakan", "cucu", "nephew", "niece", "grandson",
+                                  "granddaughter",
                                   "balita", "bayi", "nenek", "kakek", "lansia", "son", "daughter", "child", "kid",
                                   "baby", "grandmother", "grandfather", "grandma", "grandpa"})
 _FAMILY = _CHILDREN_AND_ELDERS | {"ibu", "bapak", "ayah", "mama", "papa", "emak", "suami", "istri", "mother",
@@ -271,13 +273,14 @@ _GONE = frozenset({"hilang", "missing"})
 # a thing after it is what they lost ("ibu saya hilang dompet").
 _AFTER_GONE = frozenset({_BREAK, "di", "dari", "sejak", "since", "at", "in", "from", "waktu", "pas", "saat",
                          "ketika", "sudah", "belum", "sampai", "hingga", "dia", "pikun", "dan", "and", "tolong",
-                         "pak", "bu", "sekarang", "tadi", "kemarin", "semalam", "for", "please", "help", "kontak"})
+                         "pak", "bu", "sekarang", "tadi", "kemarin", "semalam", "for", "please", "help", "kontak",
+                         "he", "she", "they"})
 # Found again: "alhamdulillah sudah ditemukan", "he is back now".
 _FOUND = frozenset({"ketemu", "ditemukan", "pulang", "kembali", "balik", "back", "found", "home"})
 _DONE_OR_NOW = frozenset({"sudah", "udah", "telah", "already", "is", "was", "now"})
 _NOT_YET = frozenset({"belum", "tidak", "enggak", "not", "never", "hasnt", "havent", "didnt", "hasn", "haven", "didn",
                       "t"})
-_HOME = frozenset({"pulang", "home", "kembali", "balik"})
+_HOME = frozenset({"pulang", "home", "kembali", "balik", "back"})
 _NEWS = frozenset({"kabar", "kabarnya", "news", "word"})  # none of them for days: missing
 _SINCE_A_TIME = frozenset({"kemarin", "tadi", "semalam", "pagi", "siang", "sore", "malam", "subuh", "minggu", "hari",
                            "yesterday", "last", "friday", "monday", "tuesday", "wednesday", "thursday", "saturday",
@@ -315,10 +318,10 @@ def _no_news_since(said: list[str], at: int) -> bool:
 
 
 def _missing_person(said: list[str]) -> bool:
-    if _found_again(said):
+    if _found_again(said) or _whereabouts_known(said):
         return False
     for i, word in enumerate(said):
-        if word not in _FAMILY or not (i == 0 or said[i - 1] in _BEFORE_A_SUBJECT | _BEFORE_A_SUBJECT_TOO):
+        if word not in _FAMILY or not _as_subject(said, i):
             continue
         for j in range(i + 1, min(len(said), i + 1 + _MISSING_REACH)):
             if said[j] in _GONE and not _negated(said, j) and (j + 1 == len(said) or said[j + 1] in _AFTER_GONE):
@@ -342,34 +345,54 @@ def _missing_person(said: list[str]) -> bool:
 # pikun keluar rumah dari jam 3 sore blm pulang smpe skrg", a child run away: "anak sy kabur dari rumah"), or
 # anyone of the family for long or out of reach ("istri sy gk pulang2 dari kemarin, gk bisa dihubungi"); not
 # "suami saya belum pulang kerja".
-_LEFT_HOME = (("kabur", "dari", "rumah"), ("minggat",), ("pergi", "dari", "rumah"), ("keluar", "rumah"),
-              ("keluar", "dari", "rumah"), ("ran", "away"), ("run", "away"), ("left", "home"))
-_FRAIL = frozenset({"pikun", "lansia", "demensia", "dementia", "alzheimer", "linglung", "stroke"})
+_RAN_AWAY = (("kabur", "dari", "rumah"), ("minggat",), ("ran", "away"), ("run", "away"))  # a child gone, alone
+_LEFT_HOME = (*_RAN_AWAY, ("pergi", "dari", "rumah"), ("keluar", "rumah"), ("keluar", "dari", "rumah"),
+              ("left", "home"), ("wandered", "off"), ("went", "out"))
+_FRAIL = frozenset({"pikun", "lansia", "demensia", "dementia", "alzheimer", "alzheimers", "linglung", "stroke"})
+_SPAN = frozenset({"jam", "hari", "minggu", "hours", "days", "weeks"})  # "udh 2 hari": gone that long
 _UNTIL_NOW = (("sampai", "sekarang"), ("hingga", "sekarang"), ("sampai", "saat", "ini"), ("until", "now"))
-_REACHED = frozenset({"dihubungi", "aktif", "nyambung", "diangkat", "reached", "reachable", "answering"})
+_REACHED = frozenset({"dihubungi", "aktif", "nyambung", "diangkat", "reached", "reachable", "answering", "kabar",
+                      "kabarnya", "news"})
 _GONE_REACH = 16  # words after the person that may tell it
 # Where they are is known, or why they are away: no one missing.
-_NOW_AT = (("sekarang", "di"), ("sudah", "di"), ("now", "at"), ("is", "at"))  # "skrg di rumah ibunya"
+_NOW_AT = (("sekarang", "di"), ("sudah", "di"), ("masih", "di"), ("now", "at"), ("is", "at"))  # "skrg di rumah ibunya"
 _KNOWN_WHERE = frozenset({"katanya", "lembur", "kerja", "bekerja", "tinggal", "alamatnya", "kabarnya", "nginap",
-                          "menginap", "kos", "ngekos", "kuliah", "mondok", "pesantren", "merantau", "rantau"})
+                          "menginap", "kos", "ngekos", "kuliah", "mondok", "pesantren", "merantau", "rantau", "les",
+                          "kursus", "ngaji", "latihan"})
+
+
+def _as_subject(said: list[str], at: int) -> bool:
+    """Whether the person at `at` is whom the message is about: it opens the message, or what comes before them
+    (past words about them: "my 8 year old son") is one of _BEFORE_A_SUBJECT."""
+    k = at - 1
+    while k >= 0 and (said[k] in _ABOUT_THEM or said[k].isdecimal()):
+        k -= 1
+    return k < 0 or said[k] in _BEFORE_A_SUBJECT | _BEFORE_A_SUBJECT_TOO
+
+
+def _whereabouts_known(said: list[str]) -> bool:
+    """"blm pulang, katanya lembur", "masih les sampai jam 5", "skrg di rumah ibunya"."""
+    return bool(_KNOWN_WHERE & set(said)) or any(_phrase_at(said, phrase) is not None for phrase in _NOW_AT)
 
 
 def _gone_from_home(said: list[str]) -> bool:
-    if _long_past(said) or _KNOWN_WHERE & set(said) or any(_phrase_at(said, p) is not None for p in _NOW_AT):
-        return False  # "kabur dari rumah bulan lalu, sekarang sudah kerja", "blm pulang, katanya lembur"
+    if _long_past(said):
+        return False  # "kabur dari rumah bulan lalu, sekarang sudah kerja"
     for i, word in enumerate(said):
-        if word not in _FAMILY or not (i == 0 or said[i - 1] in _BEFORE_A_SUBJECT | _BEFORE_A_SUBJECT_TOO):
+        if word not in _FAMILY or not _as_subject(said, i):
             continue
         told = said[i + 1:i + 1 + _GONE_REACH]
         if _BREAK in told:
             told = told[:told.index(_BREAK)]
         left = any(_phrase_at(told, phrase) is not None for phrase in _LEFT_HOME)
+        ran_away = word in _CHILDREN_AND_ELDERS and any(_phrase_at(told, phrase) is not None for phrase in _RAN_AWAY)
         # "blm pulang", "gk pulang2", "belum juga balik"; not "ga tau jalan pulang" (lost, and found by the teller)
         not_back = any(w in _HOME and _NOT_YET & set(told[max(0, k - 2):k]) for k, w in enumerate(told))
         long_gone = any(_phrase_at(told, phrase) is not None for phrase in _UNTIL_NOW) or any(
-            w in _SINCE and told[k + 1:k + 2] and told[k + 1] in _SINCE_A_TIME | {"jam"} for k, w in enumerate(told))
+            w in _SINCE and told[k + 1:k + 2] and told[k + 1] in _SINCE_A_TIME | {"jam"} for k, w in enumerate(told)) \
+            or any(w.isdecimal() and told[k + 1:k + 2] and told[k + 1] in _SPAN for k, w in enumerate(told))
         unreachable = any(w in _REACHED and _NOT_YET & set(told[max(0, k - 3):k]) for k, w in enumerate(told))
-        if not (not_back or (left and (long_gone or unreachable))):
+        if not (not_back or ran_away or (left and (long_gone or unreachable)) or (unreachable and long_gone)):
             continue  # "anak sy keluar rumah main sepeda": gone out, no word of not coming back
         frail = word in _CHILDREN_AND_ELDERS or bool(_FRAIL & set(said[max(0, i - 3):i + 1 + _GONE_REACH]))
         if frail or long_gone or unreachable:
@@ -447,7 +470,7 @@ def is_cry_for_help(text: str) -> bool:
             continue  # followed on Instagram, or every day by a debt collector: no one at the door now
         if phrase in _LIVE_WIRE and _MENDING & set(said):
             continue  # a repair asked for: the line is known and not a danger now
-        if phrase in _CHILD_PHRASES and _found_again(said):
+        if phrase in _CHILD_PHRASES and (_found_again(said) or _whereabouts_known(said)):
             continue  # "…tapi sudah ketemu"
         if phrase not in _CHILD_PHRASES or at == 0 or said[at - 1] in _BEFORE_A_SUBJECT:
             return True
