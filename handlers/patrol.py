@@ -36,6 +36,7 @@ _MET_WORDS = frozenset({"orang", "org", "warga", "people", "residents", "persons
 _ABOUT_A_NUMBER = re.compile(r"^(\d+)(?:an)?$")  # "20an": about twenty
 MOST_CONCERNS = 20
 
+_CLAUSE = re.compile(r"[,.;:!\n]")
 CATEGORIES = Menu("category")
 NO_CONCERNS = Menu("patrol_none")  # offered with the first concern's kind: a patrol where no one raised any
 MORE_OPTIONS = Menu("patrol_more")
@@ -129,7 +130,9 @@ async def category(turn: Turn) -> str:
     "gak ada"), and the note is saved without one."""
     menus = _category_menus(turn)
     picked = pick([answer for menu in menus for answer in menu.answers(turn.lang)], turn.text, turn.inbound.choice)
-    if picked is None and NO_CONCERNS in menus and turn.inbound.choice is None and yes_or_no(turn.text) == "no":
+    opening = _CLAUSE.split(turn.text, maxsplit=1)[0]  # "nihil, warga aman2 saja": none, and why
+    if picked is None and NO_CONCERNS in menus and turn.inbound.choice is None and (
+            yes_or_no(turn.text) == "no" or NO_CONCERNS.pick(turn.lang, opening) is not None):
         picked = "none"
     if picked is None and turn.inbound.choice is None and concern_problem(turn.text) is None \
             and (kind := category_named(turn.text)) is not None:

@@ -26,7 +26,9 @@ KRAMA = {
     "wonten": "ada", "tiyang": "orang", "sakniki": "sekarang", "mriki": "sini", "panjenengan": "anda", "dipun": "di",
     "kemawon": "saja", "leres": "benar",
 }
-_ORDINARY_WORDS = ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA)
+# Spoken shortenings the slang lexicon lacks, some of them a typo away from a place ("crita": Kec. Carita).
+SPOKEN = {"crita": "cerita", "critanya": "ceritanya", "crito": "cerita"}
+_ORDINARY_WORDS = ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(SPOKEN)
 
 
 class RootWords:

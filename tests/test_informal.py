@@ -1333,3 +1333,9 @@ async def test_a_resident_who_says_it_is_no_emergency_is_taken_at_their_word(eng
     assert (await draft_of(engine))["urgent"] is False, resident.text
     await resident.send("tolong ada yg pingsan lagi pak")
     assert (await draft_of(engine))["urgent"] is True, "a new cry makes it urgent again"
+
+
+async def test_a_spoken_word_a_typo_away_from_a_place_is_no_place(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("pak sy mau crita, td pagi ada org ngaku dr PLN minta bayaran 200rb buat ganti meteran")
+    assert "Lokasi: (belum ada)" in resident.text and "Carita" not in resident.text, resident.text

@@ -856,7 +856,7 @@ async def test_batal_at_the_follow_up_question_keeps_the_concerns_once(engine: E
         assert (await db.execute(select(func.count()).select_from(PatrolNote))).scalar_one() == 0
 
 
-@pytest.mark.parametrize("none", ["8", "Tidak ada keluhan", "nihil", "gak ada pak"])
+@pytest.mark.parametrize("none", ["8", "Tidak ada keluhan", "nihil", "gak ada pak", "nihil, warga aman2 saja"])
 async def test_a_patrol_where_no_concern_was_raised_is_saved_without_one(engine: Engine, none: str) -> None:
     petugas = await enrolled(engine, PETUGAS)
     for said in ("patroli", "Gedog Sananwetan", "1", "20 warga"):

@@ -59,7 +59,7 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "runtuh", "gempa", "beliung", "hanyut", "tenggelam", "genang", "rendam", "luap", "putus", "rusak", "retak",
         "lubang", "padam", "mogok", "tumpah", "pecah", "bocor", "mayat", "jenazah", "odgj", "ngamuk", "kesurupan",
         "ular", "buaya", "gigit", "limbah", "cemar", "petasan", "demo", "blokir", "api", "asap", "bakar", "elpiji",
-        "lpg", "flood",
+        "lpg", "flood", "fire", "burning", "smoke",
         "flooded", "landslide", "fallen", "collapsed", "blocked", "pothole", "body", "snake", "bitten", "pollution",
     }),
 }
@@ -201,7 +201,7 @@ def _alias_stems() -> dict[str, frozenset[str]]:
 # Words that name the incident itself, over those of the setting ("rumah tetangga kebakaran" is a fire, not a
 # neighbours' quarrel): each counts twice.
 STRONG = frozenset({"rawan", "cekcok", "konflik", "sengketa", "narkoba", "narkotika", "unsafe", "dispute", "bakar",
-                    "elpiji", "lpg", "pungli",
+                    "elpiji", "lpg", "pungli", "fire",
                     # a blow struck is what happened, whoever was drunk or a neighbour
                     "pukul", "keroyok", "aniaya", "hajar", "gebuk", "tampar", "tendang", "dipukulin", "mukulin",
                     "digebukin", "punched", "beaten", "assault", "attacked"})
@@ -226,6 +226,11 @@ POSING_PHRASES = ("mengaku polisi", "mengaku petugas", "mengaku dari", "mengaku 
                   "pretending to be", "claimed to be")
 
 
+_URGENT_WORDS = frozenset({"darurat", "emergency", "gawat"})
+# Money sent and nothing back ("udh transfer 2jt tp barang gk dikirim, akunnya ngeblok sy"): a fraud.
+_TRANSFERRED = frozenset({"transfer", "tf", "ditransfer", "mentransfer", "transferred"})
+_NOTHING_BACK = frozenset({"ngeblok", "ngeblokir", "memblokir", "diblokir", "ngilang", "menghilang", "kabur",
+                           "dikirim", "blocked", "disappeared", "vanished"})
 # Money demanded by force ("tukang parkir liar minta uang maksa"): extortion, whatever the setting.
 EXTORTION_PHRASES = ("meminta uang", "meminta duit", "meminta jatah", "uang keamanan", "demanded money")
 # Gas smelt or leaking ("bau gas dari rumah tetangga"): "gas" alone is also the throttle, or "go!".
@@ -245,7 +250,9 @@ VANDALISED = frozenset({"dipecah", "dipecahin", "dipecahkan", "dirusak", "dirusa
 
 def category_named(text: str) -> str | None:
     """The category whose incident words the text uses most (ties by PRECEDENCE); None when none."""
-    said = words(text)
+    told = words(text)
+    said = [word for i, word in enumerate(told)  # "gk darurat kok, cuma…", "not an emergency": not the Darurat it names
+            if not (word in _URGENT_WORDS and (NO | NOT_WORDS) & set(told[max(0, i - 2):i]))]
     if self_harm(text) or missing_person(text):  # a life at risk, whatever word of a crime it holds: Darurat
         return "emergency"
     roots = stems_of(said, _lexicon()) + said
@@ -255,6 +262,8 @@ def category_named(text: str) -> str | None:
         roots.append("tipu")
     if any(_has(said, phrase) for phrase in EXTORTION_PHRASES):
         roots.append("palak")
+    if _TRANSFERRED & set(said) and _NOTHING_BACK & set(said):
+        roots.append("tipu")
     if any(_has(said, phrase) for phrase in GAS_LEAK_PHRASES):
         roots.append("elpiji")
     if VANDALISED & set(said):
