@@ -356,7 +356,10 @@ def _goes_on(text: str) -> bool:
     if tells_a_story(text):
         return True
     telling = [word for word in said if word not in NEUTRAL]
-    answers = YES & set(said) or NO & set(said[:2])  # "gak dikunci stang" later in it tells; "bukan, …" answers
+    if _ADDING & set(said) and len(telling) >= _TELLS_ON_WORDS and "?" not in text:
+        return True  # "sorry, forgot to say the helmet was taken too", "oh iya tambahan, …"
+    # "gak dikunci stang" later in it tells; "bukan, …" answers; "oh iya, helmnya jg dibawa" remembers
+    answers = (YES & set(said) and said[:2] != ["oh", "iya"]) or NO & set(said[:2])
     return len(telling) >= _TELLS_ON_WORDS and "?" not in text and not answers \
         and not any(word in _NOT_TELLING | _ANSWERING | _SLIPS | _NOT_THE_STORY or field_named(word) for word in said)
 
@@ -415,8 +418,8 @@ def _yes_with_a_time(text: str) -> str | None:
     """A typed answer to what was read: the time ("iya, kemarin malam", "ya, bukan hari ini", or the time
     alone), "yes" or "no"; a time after a no ("bukan, kemarin") is no yes."""
     answer = yes_or_no(text)
-    moment = when_named(text)
     said = words(text)
+    moment = None if _ADDING & set(said) else when_named(text)  # "maaf pak td lupa": forgotten, no time
     # a no that qualifies a time ("bukan hari ini") says when, not that what was read is wrong
     says_no = any(word in NO and not qualifies_a_time(said, i) for i, word in enumerate(said))
     if answer is None and moment is not None and not says_no:
@@ -451,8 +454,19 @@ def _yes_and_when(text: str) -> str | None:
         return None  # "ya, tapi tempatnya di Gedog" is no time
     if not said & (TIME_WORDS | DAY_WORDS) and not any(word.isdecimal() for word in said):
         return None  # "ya betul pak mohon dibantu" says no time
-    rest = found[2].strip()
+    rest = _without_leading_yes(found[2])
     return rest if letters_and_digits(rest) >= WHEN_CHARS[0] and len(rest) <= WHEN_CHARS[1] else None
+
+
+_LEADING_WORD = re.compile(r"^\s*([^\W\d_]+)[\s,.!]+(.*)$", re.DOTALL)
+
+
+def _without_leading_yes(text: str) -> str:
+    """The words after a yes less the yes and forms of address said again ("benar, sekitar pukul 21.00",
+    "pak kira2 jm 2 pagi")."""
+    while (found := _LEADING_WORD.match(text)) and (normalise(found[1]) in YES | NEUTRAL):
+        text = found[2]
+    return text.strip()
 
 
 async def correct(turn: Turn) -> str | None:
@@ -1105,7 +1119,7 @@ async def identity(turn: Turn) -> str:
     if picked is None and _adds_to_story(turn):
         _add_to_story(turn)
         return IDENTITY
-    given = _name_given(turn.text) if picked is None else None
+    given = _name_given(turn.text) if picked in (None, Identity.NAMED) else None
     if given is not None:
         picked = Identity.NAMED
         turn.contact.display_name_encrypted = turn.cipher.encrypt(given)
@@ -1120,7 +1134,8 @@ async def identity(turn: Turn) -> str:
 
 # A name said as one ("nama saya Budi", "nama: Budi", "my name is Budi"), not "saya takut" nor "I'm scared".
 _NAME_SAID = re.compile(r"^(?:nama\s+(?:saya|sy|aku|ku|gue|gw)\b|namaku\b|nama\s*:|my\s+name\s+is\b|name\s*:"
-                        r"|(?:(?:pakai|pake|dengan|dgn)\s+)?nama(?:\s+(?:aja|saja|asli))?\s*[,:.])"  # "nama aja, Budi"
+                        r"|(?:(?:pakai|pake|dengan|dgn)\s+)?nama(?:\s+(?:saya|sy|aku))?(?:\s+(?:aja|saja|asli))?"
+                        r"(?:\s+(?:pak|bu|mas|mbak|kak))?\s*[,:.])"  # "nama aja, Budi", "pakai nama sy aja pak, Joko"
                         r"[\s:,-]*(?:adalah\s+|is\s+)?(?P<name>.*)$", re.IGNORECASE | re.DOTALL)
 _AFTER_A_NAME = frozenset({"pak", "bu", "mas", "mbak", "kak", "ya", "aja", "saja", "sir", "please"})
 # Words that say how a name is to be used, not what it is ("nama saya jangan ditampilkan", "my name is secret").
@@ -1133,8 +1148,8 @@ _ABOUT_A_NAME = frozenset({"jangan", "tidak", "enggak", "usah", "rahasia", "raha
 
 
 def _name_given(text: str) -> str | None:
-    """The name in a message that gives one, or None."""
-    said = _NAME_SAID.match(text.strip())
+    """The name in a message that gives one ("Named. My name is John Smith": after the choice too), or None."""
+    said = _NAME_SAID.match(text.strip()) or _NAME_SAID.match(_AFTER_A_CHOICE.sub("", text.strip(), count=1))
     if said is None or "?" in text:
         return None
     # "Dengan nama, Pak. Nama saya Soedarmo": the address and the name said once more go before the name
@@ -1152,6 +1167,7 @@ def ask_name(turn: Turn) -> None:
     turn.say("report.ask_name")
 
 
+_AFTER_A_CHOICE = re.compile(r"^[^.,!:]*[.,!:]\s*")  # "Named. " before "My name is …"
 _NOT_A_NAME = frozenset({"kirim", "send", "lewati", "skip", "ubah", "ganti", "change", "batal", "cancel"})
 _ADDRESSED = re.compile(r"^(?:(?:pak|bu|bapak|ibu|mas|mbak|kak|sir)\b[\s.,!]*)+", re.IGNORECASE)
 # How a name is introduced: "nama saya Budi", "nama sy: Budi", "saya Budi", "my name is Budi", "I'm Budi".

@@ -1339,3 +1339,28 @@ async def test_a_spoken_word_a_typo_away_from_a_place_is_no_place(engine: Engine
     resident = Resident(engine)
     await resident.send("pak sy mau crita, td pagi ada org ngaku dr PLN minta bayaran 200rb buat ganti meteran")
     assert "Lokasi: (belum ada)" in resident.text and "Carita" not in resident.text, resident.text
+
+
+@pytest.mark.parametrize("piece", ["oh iya helmnya jg dibawa pak", "sorry, forgot to say the helmet was taken too"])
+async def test_a_piece_remembered_at_the_read_back_is_added(engine: Engine, piece: str) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri td malam di depan rumah kel gedog sananwetan blitar")
+    await resident.send(piece)
+    assert resident.heard("report.story_added"), resident.text
+    assert (await draft_of(engine))["description"].endswith(piece)
+
+
+async def test_a_yes_with_an_hour_keeps_the_hour_alone(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri di depan rumah kel gedog sananwetan blitar")
+    await resident.send("Ya benar, sekitar pukul 21.00 WIB")
+    assert (await draft_of(engine))["when"] == {"text": "sekitar pukul 21.00 WIB"}
+
+
+async def test_a_long_story_opened_with_a_greeting_is_kept(engine: Engine) -> None:
+    resident = Resident(engine)
+    story = ("Good evening, I am a foreign tourist staying at a homestay in Gedog, someone took my passport from "
+             "the table and never came back")
+    await resident.send(story)
+    assert resident.heard("report.ask_category", "en"), resident.text  # the kind is asked, the story kept
+    assert (await draft_of(engine))["description"] == story

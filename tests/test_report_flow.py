@@ -510,6 +510,8 @@ async def test_named_report_asks_the_name_once_and_keeps_it_encrypted(engine: En
     ("Nama saya: Ahmad Fauzi aja pak", "Dengan nama (Ahmad Fauzi)"),
     ("Dengan nama, Pak. Nama saya Soedarmo.", "Dengan nama (Soedarmo)"),
     ("nama aja, Bambang Sutrisno", "Dengan nama (Bambang Sutrisno)"),
+    ("pakai nama sy aja pak, Joko", "Dengan nama (Joko)"),
+    ("Named. My name is John Smith", "Dengan nama (John Smith)"),
 ])
 async def test_a_name_given_at_the_identity_question_is_the_named_choice(
         engine: Engine, answer: str, shown: str) -> None:

@@ -155,7 +155,8 @@ PRESENCE = PROGRESS | {"ada", "masuk", "dimasuki", "kepergok", "ketahuan", "dala
 # saya hilang"): the phrase opens the message or follows one of these.
 _CHILD_PHRASES = frozenset(p for p in PHRASES if p[0] in ("anak", "adik"))
 _BEFORE_A_SUBJECT = frozenset({_BREAK, "ada", "tolong", "pak", "bu", "mas", "mbak", "kak", "bang", "sudah", "soalnya",
-                               "karena", "bahwa", "ini", "help", "gawat", "darurat", "min"})
+                               "karena", "bahwa", "ini", "help", "gawat", "darurat", "min", "lapor", "melapor",
+                               "melaporkan", "laporkan"})
 NEGATIONS = frozenset({"tidak", "enggak", "bukan", "tanpa", "belum", "not", "no", "never", "without", "jangan"})
 PRONE = frozenset({"rawan", "prone"})  # "rawan begal": a place to report as unsafe, no danger now
 # "Tolong" with only these is a cry ("tolong!", "tolong pak"); beside any other word it is "please".

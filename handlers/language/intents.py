@@ -587,10 +587,13 @@ def told_at_length(text: str) -> bool:
     """Whether a message that no reader placed still tells something at length, as a story of a kind no list
     holds ("pohon besar di depan rumah miring mau roboh kena angin"): no question, asking to ask, greeting or thanks."""
     said = words(text)
-    return (len(said) >= STORY_WORDS and sum(ch.isalpha() for ch in text) >= STORY_LETTERS
+    kind_words = _words_of(GREETING_PHRASES + THANKS_PHRASES) | NEUTRAL
+    telling = [word for word in said if word not in kind_words]  # "Good evening, I am a tourist… took my passport"
+    return (len(telling) >= STORY_WORDS and sum(ch.isalpha() for ch in text) >= STORY_LETTERS
             and not _asked(text, said) and "mana" not in said
             and not set(stems_of(said, ASKING_ROOTS)) & ASKING_ROOTS
-            and not any(_has(said, phrase) for phrase in GREETING_PHRASES + THANKS_PHRASES))
+            and not (any(_has(said, phrase) for phrase in GREETING_PHRASES + THANKS_PHRASES)
+                     and len(telling) < 2 * STORY_WORDS))
 
 
 def aside(text: str) -> str | None:
