@@ -1288,25 +1288,18 @@ async def test_a_place_told_in_the_story_of_the_guided_report_is_proposed_not_as
     assert resident.heard("report.ask_when"), resident.text
 
 
-async def test_a_time_sent_late_after_a_plain_yes_is_taken_as_the_time(engine: Engine) -> None:
+# The time was asked with the read-back: a plain yes leaves it unsaid, "3" chooses "Ya, sebelum hari ini"; a time
+# sent alone later says more, and is the time.
+@pytest.mark.parametrize(("yes", "late"), [("iya", "wingi sore"), ("3", "3 hari yg lalu")])
+async def test_a_time_sent_late_is_taken_as_the_time(engine: Engine, yes: str, late: str) -> None:
     resident = Resident(engine)
     await resident.send("halo")
     await resident.send("motor sy dicuri di depan rumah kel gedog sananwetan")
-    await resident.send("iya")  # the time was asked with the read-back: a plain yes leaves it unsaid
+    await resident.send(yes)
     assert resident.heard("report.ask_photo"), resident.text
-    await resident.send("wingi sore")
+    await resident.send(late)
     assert resident.heard("report.ask_photo") and not resident.heard("report.photo_or_skip"), resident.text
-    assert (await draft_of(engine))["when"] == {"text": "wingi sore"}
-
-
-async def test_a_time_sent_late_says_more_than_the_choice_and_replaces_it(engine: Engine) -> None:
-    resident = Resident(engine)
-    await resident.send("motor sy dicuri di depan rumah kel gedog sananwetan blitar")
-    await resident.send("3")  # "Ya, sebelum hari ini"
-    assert resident.heard("report.ask_photo"), resident.text
-    await resident.send("3 hari yg lalu")
-    assert resident.heard("report.ask_photo") and not resident.heard("report.photo_or_skip"), resident.text
-    assert (await draft_of(engine))["when"] == {"text": "3 hari yg lalu"}
+    assert (await draft_of(engine))["when"] == {"text": late}
 
 
 async def test_the_story_sent_again_is_not_taken_for_the_answer_asked(engine: Engine) -> None:
