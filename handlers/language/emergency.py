@@ -158,6 +158,7 @@ _BEFORE_A_SUBJECT = frozenset({_BREAK, "ada", "tolong", "pak", "bu", "mas", "mba
                                "karena", "bahwa", "ini", "help", "gawat", "darurat", "min", "lapor", "melapor",
                                "melaporkan", "laporkan"})
 NEGATIONS = frozenset({"tidak", "enggak", "bukan", "tanpa", "belum", "not", "no", "never", "without", "jangan"})
+_ASKING_TAG = frozenset({"bisa", "boleh", "lapor", "melapor", "kan"})
 PRONE = frozenset({"rawan", "prone"})  # "rawan begal": a place to report as unsafe, no danger now
 # "Tolong" with only these is a cry ("tolong!", "tolong pak"); beside any other word it is "please".
 _ALONE_WITH = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang", "tolong", "help", "please", "saya", "kami",
@@ -216,8 +217,11 @@ def _negated(said: list[str], at: int) -> bool:
     before = said[max(0, at - 3):at]
     if _BREAK in before:
         before = before[len(before) - before[::-1].index(_BREAK):]
-    return any(w in NEGATIONS or w in PRONE for w in before[-2:]) or (
-        len(before) == 3 and before[0] in NEGATIONS and before[1:] == ["ada", "yang"])
+    start = at - len(before)
+    # "bisa lapor gk, ada maling…": a no right after a word of asking is the question's tag, no negation
+    negating = [w in NEGATIONS and not (start + k and said[start + k - 1] in _ASKING_TAG) for k, w in enumerate(before)]
+    return any(negating[-2:]) or any(w in PRONE for w in before[-2:]) or (
+        len(before) == 3 and negating[0] and before[1:] == ["ada", "yang"])
 
 
 def _unnegated(said: list[str], among: frozenset[str]) -> bool:
