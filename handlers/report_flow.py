@@ -481,6 +481,8 @@ async def correct(turn: Turn) -> str | None:
         new_time = time_instead(turn.text)
         if new_time is None and _time_unsure(turn) and only_a_time(turn.text):
             new_time = turn.text  # "wingi sore" after a plain yes, "3 hari yg lalu" after "Sebelum hari ini"
+        if new_time is None and (hour := _hour_added(turn)):
+            new_time = f"{_when_text(turn)}, {hour}"  # "oh iya kejadiannya sekitar jam 11 malam" after "kemarin malam"
         fix = Correction(WHEN, rest=new_time) if new_time is not None else None
     if fix is None and turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) and (new_place := _place_said_wrong(turn)):
         fix = Correction(LOCATION, rest=new_place)
@@ -533,6 +535,23 @@ def _place_said_wrong(turn: Turn) -> str | None:
 
 def _time_not_said(turn: Turn) -> bool:
     return turn.draft.get("when") == {"text": t(turn.lang, "report.when_not_said")}
+
+
+# What may stand around an hour told on its own, late: "oh iya kejadiannya sekitar jam 11 malam", "it was around 11pm".
+_AROUND_AN_HOUR_TOLD = frozenset({"oh", "kejadiannya", "kejadian", "waktunya", "it", "happened", "was", "sekitar",
+                                  "kira", "around", "about", "at", "jam", "pukul", "am", "pm", "wib", "wita", "wit"})
+
+
+def _hour_added(turn: Turn) -> str | None:
+    """An hour sent alone at a later question, when the report's time names none: the hour, as told."""
+    when = turn.draft.get("when")
+    said = words(turn.text)
+    hour = hour_phrase(turn.text) or next((w for w in said if re.fullmatch(r"\d{1,2}(?:am|pm)", w)), None)
+    if not when or hour is None or hour_phrase(_when_text(turn)) is not None:
+        return None
+    telling = [w for w in said if not (w in _AROUND_AN_HOUR_TOLD | TIME_WORDS | YES | NEUTRAL or w.isdecimal()
+                                       or re.fullmatch(r"\d{1,2}(?:am|pm)", w))]
+    return None if telling else hour
 
 
 def _time_unsure(turn: Turn) -> bool:

@@ -1357,3 +1357,17 @@ async def test_a_long_story_opened_with_a_greeting_is_kept(engine: Engine) -> No
     await resident.send(story)
     assert resident.heard("report.ask_category", "en"), resident.text  # the kind is asked, the story kept
     assert (await draft_of(engine))["description"] == story
+
+
+@pytest.mark.parametrize(("late", "when"), [
+    ("oh iya kejadiannya sekitar jam 11 malam", "kemarin malam, sekitar jam 11 malam"),
+    ("it happened around 11pm", "kemarin malam, 11pm"),
+])
+async def test_an_hour_sent_later_is_added_to_the_day(engine: Engine, late: str, when: str) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri kemarin malam di depan rumah kel gedog sananwetan blitar")
+    await resident.send("iya")
+    assert resident.heard("report.ask_photo"), resident.text
+    await resident.send(late)
+    assert resident.heard("report.ask_photo") and not resident.heard("report.photo_or_skip"), resident.text
+    assert (await draft_of(engine))["when"] == {"text": when}
