@@ -135,6 +135,8 @@ async def start_from_story(turn: Turn, *, urgent: bool = False) -> str:
         return MENU
     start(turn, urgent=urgent)
     _keep_photo(turn)  # a photo whose caption tells the story
+    if "photo" not in turn.draft and any(_no_photo(clause) for clause in _CLAUSES.split(turn.text)):
+        turn.draft["photo_skipped"] = True  # "…, sy gk punya foto": the photo question is answered already
     return await _take_story(turn)
 
 

@@ -1371,3 +1371,10 @@ async def test_an_hour_sent_later_is_added_to_the_day(engine: Engine, late: str,
     await resident.send(late)
     assert resident.heard("report.ask_photo") and not resident.heard("report.photo_or_skip"), resident.text
     assert (await draft_of(engine))["when"] == {"text": when}
+
+
+async def test_no_photo_said_in_the_story_is_not_asked_again(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri td pagi di depan rumah kel gedog sananwetan blitar, sy gk punya foto")
+    await resident.send("iya")
+    assert resident.heard("report.ask_identity") and not resident.heard("report.ask_photo"), resident.text
