@@ -1289,17 +1289,23 @@ async def test_a_place_told_in_the_story_of_the_guided_report_is_proposed_not_as
 
 
 # The time was asked with the read-back: a plain yes leaves it unsaid, "3" chooses "Ya, sebelum hari ini"; a time
-# sent alone later says more, and is the time.
-@pytest.mark.parametrize(("yes", "late"), [("iya", "wingi sore"), ("3", "3 hari yg lalu")])
-async def test_a_time_sent_late_is_taken_as_the_time(engine: Engine, yes: str, late: str) -> None:
+# sent alone later says more, and is the time. A day told in the story with no hour takes an hour sent later.
+@pytest.mark.parametrize(("when", "yes", "late", "kept"), [
+    ("", "iya", "wingi sore", "wingi sore"),
+    ("", "3", "3 hari yg lalu", "3 hari yg lalu"),
+    (" kemarin malam", "iya", "oh iya kejadiannya sekitar jam 11 malam", "kemarin malam, sekitar jam 11 malam"),
+    (" kemarin malam", "iya", "it happened around 11pm", "kemarin malam, 11pm"),
+])
+async def test_a_time_sent_late_is_taken_as_the_time(engine: Engine, when: str, yes: str, late: str,
+                                                     kept: str) -> None:
     resident = Resident(engine)
     await resident.send("halo")
-    await resident.send("motor sy dicuri di depan rumah kel gedog sananwetan")
+    await resident.send(f"motor sy dicuri{when} di depan rumah kel gedog sananwetan")
     await resident.send(yes)
     assert resident.heard("report.ask_photo"), resident.text
     await resident.send(late)
     assert resident.heard("report.ask_photo") and not resident.heard("report.photo_or_skip"), resident.text
-    assert (await draft_of(engine))["when"] == {"text": late}
+    assert (await draft_of(engine))["when"] == {"text": kept}
 
 
 async def test_the_story_sent_again_is_not_taken_for_the_answer_asked(engine: Engine) -> None:
@@ -1357,20 +1363,6 @@ async def test_a_long_story_opened_with_a_greeting_is_kept(engine: Engine) -> No
     await resident.send(story)
     assert resident.heard("report.ask_category", "en"), resident.text  # the kind is asked, the story kept
     assert (await draft_of(engine))["description"] == story
-
-
-@pytest.mark.parametrize(("late", "when"), [
-    ("oh iya kejadiannya sekitar jam 11 malam", "kemarin malam, sekitar jam 11 malam"),
-    ("it happened around 11pm", "kemarin malam, 11pm"),
-])
-async def test_an_hour_sent_later_is_added_to_the_day(engine: Engine, late: str, when: str) -> None:
-    resident = Resident(engine)
-    await resident.send("motor sy dicuri kemarin malam di depan rumah kel gedog sananwetan blitar")
-    await resident.send("iya")
-    assert resident.heard("report.ask_photo"), resident.text
-    await resident.send(late)
-    assert resident.heard("report.ask_photo") and not resident.heard("report.photo_or_skip"), resident.text
-    assert (await draft_of(engine))["when"] == {"text": when}
 
 
 async def test_no_photo_said_in_the_story_is_not_asked_again(engine: Engine) -> None:
