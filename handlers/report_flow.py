@@ -363,7 +363,7 @@ def _goes_on(text: str) -> bool:
     # "gak dikunci stang" later in it tells; "bukan, …" answers; "oh iya, helmnya jg dibawa" remembers
     answers = (YES & set(said) and said[:2] != ["oh", "iya"]) or NO & set(said[:2])
     return len(telling) >= _TELLS_ON_WORDS and "?" not in text and not answers \
-        and not any(word in _NOT_TELLING | _ANSWERING | _SLIPS | _NOT_THE_STORY or field_named(word) for word in said)
+        and not any(word in _NO_PIECE or field_named(word) for word in said)
 
 
 # How more of the story is brought in once it was told: "oh iya pak tambahan, pelakunya 2 org", "lupa bilang,
@@ -375,6 +375,7 @@ _SLIPS = frozenset({"pencet", "ketik", "pilih", "klik", "tekan", "kirim", "tulis
 # What a message to the question itself holds: a choice of how to be shown, a name, sending, changing, a place.
 _ANSWERING = frozenset({"kirim", "send", "ubah", "ganti", "change", "nama", "name", "anonim", "anonymous", "rahasia",
                         "confidential", "kel", "kelurahan", "desa", "kec", "kecamatan", "kota", "kab", "kabupaten"})
+_NO_PIECE = _NOT_TELLING | _ANSWERING | _SLIPS | _NOT_THE_STORY  # read on every read-back reply
 
 
 def _adds_to_story(turn: Turn) -> bool:
@@ -542,6 +543,7 @@ def _time_not_said(turn: Turn) -> bool:
 # What may stand around an hour told on its own, late: "oh iya kejadiannya sekitar jam 11 malam", "it was around 11pm".
 _AROUND_AN_HOUR_TOLD = frozenset({"oh", "kejadiannya", "kejadian", "waktunya", "it", "happened", "was", "sekitar",
                                   "kira", "around", "about", "at", "jam", "pukul", "am", "pm", "wib", "wita", "wit"})
+_WITH_AN_HOUR = _AROUND_AN_HOUR_TOLD | TIME_WORDS | YES | NEUTRAL
 
 
 def _hour_added(turn: Turn) -> str | None:
@@ -551,7 +553,7 @@ def _hour_added(turn: Turn) -> str | None:
     hour = hour_phrase(turn.text) or next((w for w in said if re.fullmatch(r"\d{1,2}(?:am|pm)", w)), None)
     if not when or hour is None or hour_phrase(_when_text(turn)) is not None:
         return None
-    telling = [w for w in said if not (w in _AROUND_AN_HOUR_TOLD | TIME_WORDS | YES | NEUTRAL or w.isdecimal()
+    telling = [w for w in said if not (w in _WITH_AN_HOUR or w.isdecimal()
                                        or re.fullmatch(r"\d{1,2}(?:am|pm)", w))]
     return None if telling else hour
 

@@ -491,13 +491,14 @@ def service_asked(text: str) -> str | None:
 _TAKEN_IN = frozenset({"bisa", "boleh", "can", "could", "may", "terima", "nerima", "menerima", "diterima", "accept",
                        "accepts", "accepted", "layani", "melayani", "dilayani", "handle", "handles", "urus", "ngurus",
                        "mengurus", "diurus"})
+_OF_ASKING = _TAKEN_IN | REPORT_WORDS  # the roots of "may I report", besides the kind
 _ABOUT_A_KIND = frozenset({"ini", "sini", "disini", "kesini", "di", "ke", "lewat", "via", "buat", "untuk", "soal",
                            "tentang", "mengenai", "masalah", "kasus", "kalau", "apa", "apakah", "juga", "enggak",
                            "tidak", "ya", "yang", "atau", "ada", "orang", "polisi", "polsek", "chat", "nomor",
                            "for", "about", "here", "this", "a", "an", "the", "of", "any", "kind", "case", "cases",
                            "through", "also", "or", "do", "you", "we", "it", "is", "i", "things", "like", "such",
                            "as", "where", "mana", "kemana", "dalam", "rumah", "tangga", "domestic", "online",
-                           *WANT_WORDS, *NEUTRAL, *OWN_WORDS})
+                           *WANT_WORDS, *NEUTRAL, *OWN_WORDS, *REPORT_WORDS})
 _OTHER_WORDS_OF_A_KIND = 2  # "penipuan online", "kehilangan ktp": what the lists do not hold, at most
 
 
@@ -514,7 +515,7 @@ def report_kind_asked(text: str) -> str | None:
     if OWN_WORDS & set(said[reported:]):
         return None  # "…hp saya dicuri": a story of one's own
     others = [word for word, root in zip(said, roots, strict=True)
-              if word not in _ABOUT_A_KIND | REPORT_WORDS and root not in _TAKEN_IN | REPORT_WORDS | _lexicon()
+              if word not in _ABOUT_A_KIND and root not in _OF_ASKING and root not in _lexicon()
               and category_named(word) is None]
     return category if len(others) <= _OTHER_WORDS_OF_A_KIND else None
 
@@ -583,12 +584,14 @@ def menu_intent(text: str) -> str | None:
     return None
 
 
+_KIND_WORDS = _words_of(GREETING_PHRASES + THANKS_PHRASES) | NEUTRAL  # of greeting and thanks, said around a story
+
+
 def told_at_length(text: str) -> bool:
     """Whether a message that no reader placed still tells something at length, as a story of a kind no list
     holds ("pohon besar di depan rumah miring mau roboh kena angin"): no question, asking to ask, greeting or thanks."""
     said = words(text)
-    kind_words = _words_of(GREETING_PHRASES + THANKS_PHRASES) | NEUTRAL
-    telling = [word for word in said if word not in kind_words]  # "Good evening, I am a tourist… took my passport"
+    telling = [word for word in said if word not in _KIND_WORDS]  # "Good evening, I am a tourist… took my passport"
     return (len(telling) >= STORY_WORDS and sum(ch.isalpha() for ch in text) >= STORY_LETTERS
             and not _asked(text, said) and "mana" not in said
             and not set(stems_of(said, ASKING_ROOTS)) & ASKING_ROOTS
