@@ -526,7 +526,7 @@ class RegionIndex:
                                      -sum(e - s for s, e in r.words), r.code.count("."), r.code))
         kept: list[_Reading] = []
         for reading in readings:
-            if not any(_related(reading.code, k.code) or reading.words < k.words or _passes_over(reading, k, True)
+            if not any(_related(reading.code, k.code) or reading.covered < k.covered or _passes_over(reading, k, True)
                        for k in kept):
                 kept.append(reading)
                 if len(kept) == limit:
@@ -632,6 +632,7 @@ class _Reading(NamedTuple):
     hits: tuple[_Hit, ...]
     ordinary: bool  # its own name is an ordinary word nothing supports (see _loose)
     words: frozenset[tuple[int, int]]  # (start, end) of each hit
+    covered: frozenset[int]  # the words the hits read: "kepanjen kidul" covers more than "kepanjen" inside it
     typo: bool  # a kab/kota, kecamatan or village name in it is misspelt
     #: No name in it misspelt, and a kab/kota or kecamatan spelt exactly: a village name alone is too common to
     #: say anything ("Sidomulyo" is 113 villages), an alias alone (bdg) too short, an ordinary word alone
@@ -643,7 +644,8 @@ class _Reading(NamedTuple):
         main = [h for h in hits if h.level >= 2]
         typo = any(h.typo for h in main)
         spelt = not ordinary and not typo and any(h.exact and h.level <= 3 for h in main)
-        return cls(code, score, hits, ordinary, frozenset((h.start, h.end) for h in hits), typo, spelt)
+        return cls(code, score, hits, ordinary, frozenset((h.start, h.end) for h in hits),
+                   frozenset(i for h in hits for i in range(h.start, h.end)), typo, spelt)
 
     @property
     def marked(self) -> bool:

@@ -127,6 +127,15 @@ def test_kota_or_kab_word_decides_between_same_named_regencies(index: RegionInde
     assert {"35.72", "35.05"} <= {c.code for c in bare} and not is_confident(bare)
 
 
+@pytest.mark.parametrize("text", ["kelurahan kepanjen kidul", "di jl kenanga kel. kepanjen kidul, dekat pasar"])
+def test_a_name_read_inside_a_longer_name_typed_is_no_rival(index: RegionIndex, text: str) -> None:
+    """"kepanjen kidul" is Kepanjenkidul, not one of the Kepanjens with a word left over."""
+    candidates = index.resolve(text, limit=8)
+    assert [c.village.name for c in candidates if c.village] == ["Kepanjenkidul"]
+    kepanjen = index.resolve("kelurahan kepanjen")[0]
+    assert kepanjen.village is not None and kepanjen.village.name == "Kepanjen"
+
+
 def test_a_name_spelt_exactly_outranks_a_typo_reading_of_other_words(index: RegionIndex) -> None:
     """"Lumajang" is Kab. Lumajang spelt exactly; "salaan magelag" reads, with two typos, as Kec. Salaman, Kab.
     Magelang, which scores higher (two levels agree) and was proposed with confidence. The exact name comes
