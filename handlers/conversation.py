@@ -651,7 +651,8 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     if next_step is None:
         next_step = await global_word(turn)
     if next_step is None and turn.step in report_flow.STEPS and "draft" in turn.data:
-        next_step = await report_flow.correct(turn) or report_flow.answer_aside(turn)
+        next_step = await report_flow.correct(turn) or report_flow.answer_aside(turn) \
+            or report_flow.answer_ahead(turn)
     if next_step is None and (first_contact or expired) and not _tells_something(turn):
         next_step = MENU  # a first "1" or "ok" is no answer to a menu not yet shown
         kept = turn.data.get("expired_draft")

@@ -27,6 +27,7 @@ from handlers.language.intents import (
     category_named,
     correction,
     field_named,
+    identity_wished,
     only_a_time,
     stopping,
     tells_a_story,
@@ -137,6 +138,8 @@ async def start_from_story(turn: Turn, *, urgent: bool = False) -> str:
     _keep_photo(turn)  # a photo whose caption tells the story
     if "photo" not in turn.draft and any(_no_photo(clause) for clause in _CLAUSES.split(turn.text)):
         turn.draft["photo_skipped"] = True  # "…, sy gk punya foto": the photo question is answered already
+    if wished := identity_wished(turn.text):
+        turn.draft["identity"] = wished  # "…, tolong nama saya dirahasiakan": the summary shows it to confirm
     return await _take_story(turn)
 
 
@@ -613,6 +616,29 @@ def answer_aside(turn: Turn) -> str | None:
     return turn.step
 
 
+AHEAD_STEPS = (CATEGORY, DESCRIPTION, LOCATION, PLACE_CHECK, PLACE_PICK, SAME, WHEN)  # before the photo and identity
+AHEAD_WORDS = 6  # an answer out of turn is short: "gak ada foto pak", "rahasia aja ya"
+
+
+def answer_ahead(turn: Turn) -> str | None:
+    """A later question answered where an earlier one is asked ("gak ada foto" where a place is picked, "rahasia
+    aja" where the time is asked): kept for its question, and this one asked again. None for anything else."""
+    said = words(turn.text)
+    if turn.step not in AHEAD_STEPS or turn.inbound.choice is not None or turn.inbound.media \
+            or not 0 < len(said) <= AHEAD_WORDS or _names_a_time(turn.text):
+        return None
+    if _no_photo(turn.text):
+        turn.draft["photo_skipped"] = True
+        turn.say("report.no_photo_noted")
+        return turn.step
+    named = [key for key, names in IDENTITIES.answers(turn.lang) if normalise(turn.text) in names]
+    if shown := identity_wished(turn.text) or (named[0] if len(named) == 1 else None):
+        turn.draft["identity"] = shown
+        turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[shown])
+        return turn.step
+    return None
+
+
 def _reopen(turn: Turn, step: str) -> str:
     """Asks one step again; the answers after it are kept, so the flow comes back to where it was."""
     if step == LOCATION:
@@ -977,18 +1003,9 @@ async def when(turn: Turn) -> str:
     if no_time_given(turn.text):  # "lewati", "ga tau": not said, rather than those words as the time
         turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
         return first_missing(turn)
-    if _no_photo(turn.text):  # the next question answered first: kept for it, and the time asked again
-        turn.draft["photo_skipped"] = True
-        turn.say("report.no_photo_noted")
+    if not _names_a_time(turn.text) and "?" in turn.text and set(words(turn.text)) & _NOT_TELLING:
+        turn.say("report.when_invalid", shortest=WHEN_CHARS[0], longest=WHEN_CHARS[1])  # "is this going to …?"
         return WHEN
-    if not _names_a_time(turn.text):
-        if (shown := turn.pick(IDENTITIES)) is not None:  # "rahasia": a later question answered first, kept
-            turn.draft["identity"] = shown
-            turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[shown])
-            return WHEN
-        if "?" in turn.text and set(words(turn.text)) & _NOT_TELLING:  # "is this going to the police directly?"
-            turn.say("report.when_invalid", shortest=WHEN_CHARS[0], longest=WHEN_CHARS[1])
-            return WHEN
     shortest, longest = WHEN_CHARS
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.when_invalid", shortest=shortest, longest=longest)
@@ -1012,7 +1029,7 @@ def _keep_later_answers(turn: Turn) -> None:
     for clause in clauses:
         if _no_photo(clause):
             turn.draft["photo_skipped"] = True
-        elif not _names_a_time(clause) and (shown := IDENTITIES.pick(turn.lang, clause)) is not None:
+        elif not _names_a_time(clause) and (shown := IDENTITIES.pick(turn.lang, clause) or identity_wished(clause)):
             turn.draft["identity"] = shown
         else:
             rest.append(clause)
@@ -1143,6 +1160,8 @@ async def identity(turn: Turn) -> str:
         _add_to_story(turn)
         return IDENTITY
     given = _name_given(turn.text) if picked in (None, Identity.NAMED) else None
+    if given is None and picked == Identity.NAMED and turn.contact.display_name_encrypted is None:
+        given = _name_in_story(turn.draft.get("description", ""))  # "nama saya Budi, …" told with the story
     if given is not None:
         picked = Identity.NAMED
         turn.contact.display_name_encrypted = turn.cipher.encrypt(given)
@@ -1184,6 +1203,38 @@ def _name_given(text: str) -> str | None:
             or letters_and_digits(given) < NAME_CHARS[0] or len(given) > NAME_CHARS[1]:
         return None
     return given
+
+
+# A name the resident introduces themself by in the story: "…, nama saya Budi Santoso, mau lapor…", "my name is Ann
+# and …". It ends where the story goes on.
+_NAME_IN_STORY = re.compile(r"\b(?:nama\s+(?:saya|sy|aku|ku|gue|gw)|namaku|my\s+name\s+is)\b[\s:,-]*(?:adalah\s+)?"
+                            r"(?P<name>[^\W\d_]+(?:[ '][^\W\d_]+){0,3})", re.IGNORECASE)
+_NAME_ENDS = frozenset({"mau", "ingin", "hendak", "akan", "dari", "warga", "tinggal", "alamat", "umur", "usia", "pak",
+                        "bu", "mas", "mbak", "kak", "ya", "saya", "aku", "dan", "yang", "rt", "rw", "asal", "di", "ke",
+                        "sudah", "tadi", "kemarin", "ini", "itu", "minta", "mohon", "tolong", "lapor", "melapor",
+                        "melaporkan", "ada", "and", "i", "from", "who", "live", "want", "would", "to", "sir"})
+
+
+def _name_in_story(text: str) -> str | None:
+    for said in _NAME_IN_STORY.finditer(text):
+        name = []
+        for word in said["name"].split():
+            if normalise(word) in _NAME_ENDS:
+                break
+            name.append(word)
+        given = " ".join(name)
+        if letters_and_digits(given) >= NAME_CHARS[0] and not _ABOUT_A_NAME & set(words(given)):
+            return given
+    return None
+
+
+def _story_for_officers(turn: Turn) -> str:
+    """The story as officers will read it: a name the resident introduced themself by is hidden unless they
+    report by name (the summary shows it so)."""
+    story = turn.draft["description"]
+    if turn.draft.get("identity") == Identity.NAMED or (told := _name_in_story(story)) is None:
+        return story
+    return re.sub(rf"\b{re.escape(told)}\b", t(turn.lang, "report.name_hidden"), story, flags=re.IGNORECASE)
 
 
 def ask_name(turn: Turn) -> None:
@@ -1228,7 +1279,7 @@ def _place_text(turn: Turn, draft: Draft) -> str:
 def ask_summary(turn: Turn) -> None:
     draft = turn.draft
     place = _place_text(turn, draft)
-    description = draft["description"]
+    description = _story_for_officers(turn)
     if len(description) > SUMMARY_DESCRIPTION_CHARS:
         description = description[:SUMMARY_DESCRIPTION_CHARS].rstrip() + "…"
     identity = labels(turn.lang, IDENTITIES.group)[draft["identity"]]
@@ -1328,6 +1379,7 @@ async def submit(turn: Turn) -> None:
     """Stores the report as `received` and gives the resident its reference."""
     draft = turn.data["draft"]
     when = _when_text(turn)
+    story = _story_for_officers(turn)
     happened_at_hour = _hour_it_happened(draft["when"], turn.now, timezone_for(draft.get("place") or ""))
     turn.data.pop("draft")
     anonymous = draft["identity"] == Identity.ANONYMOUS
@@ -1339,7 +1391,7 @@ async def submit(turn: Turn) -> None:
         # A witness statement keeps no region codes: where they said, else the place read from their story.
         where = draft.get("location_text") or (place_label(turn.lang, place) if place else None)
         residents = await join_report(turn.office, joined, contact_id=turn.contact.id,
-                                      identity=Identity(draft["identity"]), statement=draft["description"],
+                                      identity=Identity(draft["identity"]), statement=story,
                                       occurred_text=when, location_text=where,
                                       pin=pin, language=turn.lang, attachments=attachments,
                                       urgent=bool(draft.get("urgent")))
@@ -1357,7 +1409,7 @@ async def submit(turn: Turn) -> None:
         attachments=attachments,
         actor="resident",
         category=Category(draft["category"]),
-        description=draft["description"],
+        description=story,
         occurred_text=when,
         occurred_hour=happened_at_hour,
         location_text=draft.get("location_text"),

@@ -16,10 +16,12 @@ from tests.helpers import (
     DESCRIPTION,
     PLACE,
     Resident,
+    alerts,
     another_incident,
     at,
     enrolled,
     file_report,
+    payload,
     regions,
     walk_to_summary,
 )
@@ -1266,9 +1268,11 @@ async def test_an_answer_to_another_question_at_the_place_spends_no_try(engine: 
     resident = await at_location(engine)
     await resident.send("xyzzy qwerty")
     assert resident.heard("place.ask_district"), resident.text
-    for stray in ("iya", "rahasia"):
-        await resident.send(stray)
-        assert resident.heard("report.location_invalid") and not resident.heard("place.goes_to_desk"), resident.text
+    await resident.send("iya")
+    assert resident.heard("report.location_invalid") and not resident.heard("place.goes_to_desk"), resident.text
+    await resident.send("rahasia")  # how to be shown, answered ahead: kept for its question
+    assert resident.heard("report.identity_noted") and resident.heard("place.ask_district"), resident.text
+    assert (await draft_of(engine))["identity"] == "confidential"
     await resident.send("jember")  # a kabupaten that reads as a word of Javanese yes/no is still a place
     offered = " ".join(resident.options())
     assert not resident.heard("report.location_invalid") and "Kab. Jember" in offered, resident.text
@@ -1370,3 +1374,52 @@ async def test_no_photo_said_in_the_story_is_not_asked_again(engine: Engine) -> 
     await resident.send("motor sy dicuri td pagi di depan rumah kel gedog sananwetan blitar, sy gk punya foto")
     await resident.send("iya")
     assert resident.heard("report.ask_identity") and not resident.heard("report.ask_photo"), resident.text
+
+
+STORY_WITH_NAME = ("selamat malam pak, nama saya Budi Santoso, mau lapor hp saya dijambret orang naik motor tadi sore "
+                   "jam 5 di jl kenanga kel gedog sananwetan blitar. tolong nama saya dirahasiakan ya pak")
+
+
+async def test_a_wish_to_stay_unknown_told_with_the_story_is_taken_and_the_name_told_hidden(engine: Engine) -> None:
+    await enrolled(engine, "console:petugas")
+    resident = Resident(engine)
+    for said in (STORY_WITH_NAME, "iya", "gak ada foto"):
+        await resident.send(said)
+    assert resident.heard("report.summary") and not resident.heard("report.ask_identity"), resident.text
+    assert "Identitas: Rahasia" in resident.text and "Budi" not in resident.text, resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert report.identity == Identity.CONFIDENTIAL
+    assert "Budi" not in report.description and "nama saya [nama disembunyikan], mau lapor" in report.description
+    [alert] = await alerts(engine)
+    assert "Budi" not in payload(alert)["text"]
+
+
+async def test_a_name_told_with_the_story_is_the_name_of_a_named_report(engine: Engine) -> None:
+    resident = Resident(engine)
+    story = STORY_WITH_NAME.split(". tolong")[0]
+    for said in (story, "iya", "lewati"):
+        await resident.send(said)
+    assert resident.heard("report.ask_identity"), "an introduction is no choice to be shown"
+    await resident.send("dengan nama")
+    assert resident.heard("report.summary") and not resident.heard("report.ask_name"), resident.text
+    assert "Dengan nama (Budi Santoso)" in resident.text, resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert report.identity == Identity.NAMED and "nama saya Budi Santoso, mau lapor" in report.description
+
+
+@pytest.mark.parametrize(("ahead", "kept"), [("gak ada foto pak", ("photo_skipped", True)),
+                                             ("rahasia aja", ("identity", "confidential"))])
+async def test_a_later_answer_where_a_place_is_picked_keeps_the_places_offered(engine: Engine, ahead: str,
+                                                                                kept: tuple[str, object]) -> None:
+    resident = Resident(engine)
+    for said in ("motor sy ilang td pagi di kelurahan kepanjen", "iya"):
+        await resident.send(said)
+    offered = resident.options()
+    assert any("Kab. Malang" in option for option in offered), resident.text
+    await resident.send(ahead)
+    assert not resident.heard("place.ask_district") and resident.options() == offered, resident.text
+    await resident.send("1")
+    draft = await draft_of(engine)
+    assert draft["place"].startswith("35.07") and draft.get(kept[0]) == kept[1]

@@ -8,6 +8,7 @@ import pytest
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from handlers.language.emergency import services_to_call
+from handlers.language.intents import identity_wished
 from handlers.language.normalise import words
 from handlers.language.slots import hour_told, time_told, when_named
 from handlers.language.written import written_in
@@ -148,3 +149,26 @@ def test_a_cry_names_the_other_services_its_danger_needs(cry: str, services: tup
 ])
 def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
     assert hour_told(told) == hour
+
+
+@pytest.mark.parametrize(("text", "wished"), [
+    ("tolong nama saya dirahasiakan ya pak", "confidential"),
+    ("tlg rahasiain nama sy", "confidential"),
+    ("jgn sebut nama gw ke pelaku ya", "confidential"),
+    ("nama sy jgn ditampilkan", "confidential"),
+    ("please keep my name confidential", "confidential"),
+    ("don't show my name", "confidential"),
+    ("rahasia aja pak", "confidential"),
+    ("sy mau lapor scr anonim aja", "anonymous"),
+    ("I want to report anonymously", "anonymous"),
+    # someone else's secret, an anonymous caller or account, a secret not needed, a name told: no wish
+    ("dia sebar rahasia saya ke tetangga", None),
+    ("sy diteror akun anonim di ig", None),
+    ("anonymous caller keeps threatening me", None),
+    ("gak usah dirahasiakan", None),
+    ("no need to be anonymous", None),
+    ("nama saya Budi Santoso", None),
+    ("the thief hid my bag", None),
+])
+def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wished: str | None) -> None:
+    assert identity_wished(text) == wished

@@ -1013,3 +1013,40 @@ def takes_back(text: str) -> bool:
     refused = "jangan" in said or any(word in NO and said[i + 1:i + 2] == ["jadi"] for i, word in enumerate(said))
     return 0 < len(said) <= TAKE_BACK_MAX_WORDS and bool(set(said) & _GO_ON or (set(said) & _CANCEL_WORDS and refused))
 
+
+# Asking to stay unknown, in a story or a word out of turn: "tolong nama saya dirahasiakan", "jgn sebut nama sy",
+# "sy mau lapor anonim aja", "keep my name confidential". Someone else's secret ("dia sebar rahasia saya"), an
+# anonymous caller or account ("diteror akun anonim"), or a secret not needed ("gak usah dirahasiakan") is none.
+_SECRET = frozenset({"rahasia", "rahasiakan", "dirahasiakan", "rahasiain", "dirahasiain", "sembunyikan",
+                     "disembunyikan", "disembunyiin", "samarkan", "disamarkan", "secret", "confidential", "private",
+                     "hidden", "hide"})
+_UNNAMED = frozenset({"anonim", "anonymous", "anonymously", "anon"})
+_OWN_NAME = frozenset({"nama", "namaku", "identitas", "identitasku", "name", "identity", "pelapor"})
+_SHOWN = frozenset({"sebut", "disebut", "sebutkan", "disebutkan", "tampilkan", "ditampilkan", "tulis", "ditulis",
+                    "cantumkan", "dicantumkan", "kasih", "dikasih", "show", "shown", "use", "used", "share", "shared",
+                    "give", "tell", "reveal", "revealed"})
+# What an anonymous thing is, rather than the reporter: "nomor anonim", "anonymous caller".
+_ANONYMOUS_THINGS = frozenset({"nomor", "akun", "pesan", "surat", "sms", "telepon", "telpon", "penelepon", "chat",
+                               "orang", "pengirim", "number", "account", "message", "messages", "letter", "call",
+                               "calls", "caller", "sender", "person", "texts", "user"})
+_WISH_PARTS = re.compile(r"[,.;!?\n]+|\b(?:tapi|tp|but)\b", re.IGNORECASE)
+_NOT_NEEDED = NOT_WORDS | NEEDLESS_WORDS | {"no", "need"}
+
+
+def identity_wished(text: str) -> str | None:
+    """"anonymous" or "confidential" where the message asks to stay unknown, else None."""
+    wished = None
+    for part in _WISH_PARTS.split(text):
+        said = words(part)
+        for i, word in enumerate(said):
+            before, after = said[max(0, i - 2):i], said[i + 1:i + 2]
+            if _NOT_NEEDED & set(said[max(0, i - 4):i]):
+                continue  # "gak usah dirahasiakan", "no need to be anonymous"
+            if word in _UNNAMED and not _ANONYMOUS_THINGS & set(said[i - 1:i] + after):
+                return "anonymous"
+            own = bool(_OWN_NAME & set(said))
+            if word in _SECRET and (own or len(said) <= 3):  # "nama saya dirahasiakan", "rahasia aja pak"
+                wished = "confidential"
+            elif word in _SHOWN and own and set(before) & (NOT_WORDS | {"jangan", "t"}):
+                wished = "confidential"  # "jangan sebut nama saya", "don't show my name"
+    return wished
