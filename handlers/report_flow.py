@@ -800,6 +800,8 @@ async def location(turn: Turn) -> str:
         turn.draft.pop("location_text", None)
         turn.say("report.location_invalid", shortest=shortest, longest=longest)
         return LOCATION
+    if not found:
+        found = await turn.router.villages_nearby(turn.db, turn.text)  # offered, never taken: a typo is a guess
     if not confident and said_online(turn.text) and not turn.draft.get("online"):
         turn.draft["online"] = True  # asked once where the resident lives, read with these words
         turn.draft.setdefault("place_attempts", []).append(turn.text)

@@ -55,6 +55,11 @@ class Router:
                                               kind is not None and (c.village is None or c.village.kind != kind)))
         return ranked[:CANDIDATES_SHOWN], False
 
+    async def villages_nearby(self, db: AsyncSession, text: str) -> list[PlaceCandidate]:
+        """Villages the stations cover whose names the text misspells: where read() finds nothing, a typo of a
+        village nearby ("plosokrep") is likelier than a place no one has heard of."""
+        return self.places.villages_like(text, sorted(await covered_codes(db)), limit=CANDIDATES_SHOWN)
+
     def place(self, code: str) -> PlaceCandidate | None:
         return self.places.candidate_for(code)
 

@@ -533,6 +533,21 @@ class RegionIndex:
                     break
         return [replace(c, marked=r.marked) for r in kept if (c := self.candidate_for(r.code, r.score))]
 
+    def villages_like(self, text: str, areas: Iterable[str], limit: int = 3) -> list[PlaceCandidate]:
+        """Villages inside `areas` (kecamatan or kab/kota codes) whose names the text misspells, best first:
+        "plosokrep" is Plosokerep of the stations' own area, where resolve() finds a village spelt exactly only.
+        Scored as a village alone, never confident: they are offered, not taken."""
+        best: dict[str, float] = {}
+        spans = [span for span in _spans(text)[0] if not span.ordinary]  # "depan rumah" is no village misspelt
+        for area in areas:
+            if area not in self._village_codes_in:
+                continue
+            for span in spans:
+                for code, ratio in self._match(area, span.key, max(span.cutoff, VILLAGE_CUTOFF), limit=limit):
+                    best[code] = max(best.get(code, 0.0), ratio)
+        ranked = sorted(best, key=lambda code: (-best[code], code))[:limit]
+        return [c for code in ranked if (c := self.candidate_for(code, _VILLAGE_ALONE * best[code]))]
+
     def _match(self, table: int | str, key: str, cutoff: float, limit: int = 8) -> Sequence[tuple[str, float]]:
         """_NameTable.match() in the names of a level (1 to 3) or the villages of an area (its code); fuzzy
         look-ups are kept (see _CACHED_LOOKUPS)."""

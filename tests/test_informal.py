@@ -1423,3 +1423,11 @@ async def test_a_later_answer_where_a_place_is_picked_keeps_the_places_offered(e
     await resident.send("1")
     draft = await draft_of(engine)
     assert draft["place"].startswith("35.07") and draft.get(kept[0]) == kept[1]
+
+
+async def test_a_misspelt_village_of_the_stations_area_is_offered(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("plosokrep")
+    assert resident.options()[0] == "Kel. Plosokerep, Kec. Sananwetan, Kota Blitar", resident.text
+    await resident.send("1")
+    assert (await draft_of(engine))["place"] == "35.72.03.1002"

@@ -293,3 +293,12 @@ def _candidate(score: float) -> PlaceCandidate:
 ])
 def test_is_confident_needs_a_high_score_and_a_clear_lead(scores: list[float], confident: bool) -> None:
     assert is_confident([_candidate(s) for s in scores]) is confident
+
+
+def test_a_misspelt_village_is_found_only_inside_the_areas_given(index: RegionIndex) -> None:
+    """resolve() finds a village alone only spelt exactly; villages_like() finds a typo of one in given areas."""
+    assert index.resolve("plosokrep") == []
+    [found] = index.villages_like("kel plosokrep", ["35.72.03"])
+    assert found.code == "35.72.03.1002" and not is_confident([found])
+    assert index.villages_like("plosokrep", ["35.22.19"]) == []  # Kec. Sekar has no such village
+    assert index.villages_like("depan rumah pak rt", ["35.72.03", "35.72"]) == []  # everyday words are no typo
