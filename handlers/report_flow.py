@@ -818,11 +818,14 @@ async def location(turn: Turn) -> str:
 async def _read_place(turn: Turn) -> tuple[str, list[PlaceCandidate], bool]:
     """The place as typed, its readings, and whether the first is confident. After a place was not found or
     not right, the kecamatan or kota typed next is read together with the words before it, so a village named
-    first is kept ("Gedog" then "Kec. Sananwetan")."""
+    first is kept ("Gedog" then "Kec. Sananwetan"); words of a deed done online ("lewat hp") are kept, but not read
+    as a place (no Desa Lewat)."""
     attempts = turn.draft.get("place_attempts")
     earlier = attempts[-1] if attempts else None
     if earlier and normalise(earlier) != normalise(turn.text):
         together = f"{earlier}, {turn.text}"
+        if said_online(earlier):  # kept for officers to read, but no place to read in it
+            return together, *(await turn.router.read(turn.db, turn.text))
         found, confident = await turn.router.read(turn.db, together)
         if found and found[0].village is not None:
             return together, found, confident

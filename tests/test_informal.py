@@ -1213,14 +1213,16 @@ async def test_a_time_taken_back_at_the_place_question_changes_the_time_not_the_
     assert resident.heard("report.summary") and shown in resident.text, resident.text
 
 
-async def test_a_place_said_as_by_phone_or_online_asks_where_the_resident_lives(engine: Engine) -> None:
+@pytest.mark.parametrize("home", ["kel gedog sananwetan", "sy tinggal di gedog"])
+async def test_a_place_said_as_by_phone_or_online_asks_where_the_resident_lives(engine: Engine, home: str) -> None:
     resident = await at_location(engine)
     await resident.send("online pak, lewat hp")
     assert resident.heard("place.ask_home_for_online"), resident.text
     assert not resident.heard("place.pick") and not resident.heard("place.pick_one"), "no Desa Lewat"
-    await resident.send("kel gedog sananwetan")
-    assert resident.heard("place.confirm") and "Kel. Gedog" in resident.text, resident.text
-    await resident.send("ya")
+    await resident.send(home)
+    shown = f"{resident.text} {' '.join(resident.options())}"
+    assert "Kel. Gedog" in shown and "Lewat" not in shown, shown
+    await resident.send("1" if resident.heard("place.pick_one") else "ya")  # a village alone is offered, not taken
     assert "lewat hp" in (await draft_of(engine))["location_text"], "the officers read that it was online"
 
 
