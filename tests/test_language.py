@@ -95,6 +95,10 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("sy dipukuli suami sekarang", "sekarang"),                        # a deed done to one, going on now
     ("kabel listrik pju dipotong maling, skrg jalan gelap", None),
     ("motor sy dicuri di depan rumah", None),
+    ("motor sy dicuri tgl 2 jam 14.00 di kel gedog", "tanggal 2 jam 14.00"),  # a date is a day gone by
+    ("hp sy hilang 3 desember", "3 desember"),
+    ("on december 2nd around 9 pm", "december 2nd around 9 pm"),
+    ("rumahnya no 12, 3 motor dicuri", None),                          # numbers of no date
 ])
 def test_the_time_a_story_tells_is_read_in_its_words(story: str, told: str | None) -> None:
     found = time_told(story)

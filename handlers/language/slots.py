@@ -131,6 +131,7 @@ _TOLD_WITH = TIME_WORDS | _AROUND_AN_HOUR | _UNITS | _MERIDIEM | _DATE_WORDS | _
     "lalu", "lusa", "ago", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday"})
 _NUMBER = re.compile(r"^\d{1,4}(?:an|am|pm)?$")  # "5", "17", "5an" (about five), "11pm"
+_DAY_OF_MONTH = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
 
 
 def _time_in(said: list[str], now_after_a_deed: bool = False) -> tuple[str, int, int] | None:
@@ -156,6 +157,17 @@ def _time_in(said: list[str], now_after_a_deed: bool = False) -> tuple[str, int,
                     return "earlier", i - 1, i + len(want)
                 if before not in NOT:
                     return choice, i, i + len(want)
+    return _date_in(said)
+
+
+def _date_in(said: list[str]) -> tuple[str, int, int] | None:
+    """A day told by its date ("tgl 2 jam 14.00", "29 november", "december 2"): one before today, as a report
+    tells of what has happened; the words themselves are what officers read."""
+    for i, word in enumerate(said[:-1]):
+        after = said[i + 1]
+        day_first = _DAY_OF_MONTH.match(word) and after in _MONTHS
+        if day_first or (word in _DATE_WORDS | _MONTHS and _DAY_OF_MONTH.match(after)):
+            return "earlier", i, i + 2
     return None
 
 
