@@ -217,6 +217,8 @@ async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) 
             # A referral's note is the station it went to, not an officer's words.
             kind = "relay.referred_to" if event.to_status == S.REFERRED else "relay.note"
             note = t(lang, kind, note=event.note) if event.note and event.public else ""
+            if event.to_status == S.DUPLICATE:  # they follow the report kept now (join_duplicate): said so
+                note += t(lang, "relay.duplicate_followed")
             text = t(lang, "relay.status_update", ref=report.ref, status=t(lang, f"status.label.{status}"), note=note)
         # The reporter's key is the event's alone, as it always was; each witness's names them too.
         key = f"{OutboxKind.STATUS_UPDATE}:{event.id}" if contact_id == report.contact_id else \

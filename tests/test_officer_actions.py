@@ -340,7 +340,9 @@ async def test_reject_and_duplicate(engine: Engine) -> None:
     assert petugas.heard("officer.done.duplicate")
     merged = await report(engine, second)
     assert merged.status == ReportStatus.DUPLICATE and merged.duplicate_of_id == (await report(engine, first)).id
-    assert first not in await deliver_to(engine, "console:dua"), "the other ref stays among officers"
+    told = await deliver_to(engine, "console:dua")
+    assert first not in told, "the other ref stays among officers"
+    assert "tetap ditangani" in told, "the reporter hears the incident is still handled, and that they will hear more"
     await petugas.send(f"LIHAT {second}")
     assert petugas.heard("officer.report") and f"duplikat dari {first}" in petugas.text, "LIHAT names the one kept"
     await petugas.send(f"TOLAK {first} laporan iseng, lokasi tidak ada kejadian")
