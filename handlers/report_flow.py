@@ -631,7 +631,8 @@ def answer_ahead(turn: Turn) -> str | None:
         turn.draft["photo_skipped"] = True
         turn.say("report.no_photo_noted")
         return turn.step
-    named = [key for key, names in IDENTITIES.answers(turn.lang) if normalise(turn.text) in names]
+    choice = " ".join(word for word in said if word not in NEUTRAL)  # "pakai nama aja" is "pakai nama"
+    named = [key for key, names in IDENTITIES.answers(turn.lang) if choice in names]
     if shown := identity_wished(turn.text) or (named[0] if len(named) == 1 else None):
         turn.draft["identity"] = shown
         turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[shown])

@@ -10,10 +10,12 @@ from sqlalchemy import func, select
 
 from handlers.engine import Engine
 from handlers.i18n import labels
+from handlers.state import load_session
 from storage.models import (
     Attachment,
     Category,
     Contact,
+    ConversationSession,
     Identity,
     Report,
     ReportEvent,
@@ -355,6 +357,19 @@ async def test_a_report_sent_anonymously_is_not_found_by_its_story(engine: Engin
         "an anonymous report keeps no link to its reporter"
 
 
+@pytest.mark.parametrize(("answer", "identity"), [("pakai nama aja pak", "named"), ("anonim aja", "anonymous"),
+                                                  ("jgn sebut nama sy ya", "confidential")])
+async def test_a_way_to_be_shown_said_at_the_time_question_is_kept_for_it(engine: Engine, answer: str,
+                                                                          identity: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "3", DESCRIPTION, PLACE, "ya", answer):
+        await resident.send(said)
+    assert resident.heard("report.identity_noted") and resident.heard("report.ask_when"), resident.text
+    async with engine.sessions() as db:
+        [session] = (await db.execute(select(ConversationSession))).scalars()
+        assert load_session(session.data, engine.cipher)["draft"]["identity"] == identity
+
+
 async def test_a_way_to_be_shown_or_a_question_at_the_time_question_is_no_time(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "3", DESCRIPTION, PLACE, "ya"):
@@ -681,7 +696,6 @@ async def test_draft_expires_after_inactivity_and_is_never_sent(database_url: st
         resident = Resident(engine)
         await walk_to_summary(resident)
         async with engine.sessions() as db, db.begin():
-            from storage.models import ConversationSession
             session = (await db.execute(select(ConversationSession))).scalar_one()
             assert session.expires_at is not None
             session.expires_at = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
