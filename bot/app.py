@@ -114,7 +114,7 @@ async def whatsapp_webhook(request: Request) -> Response:
     except MalformedWebhook as error:
         log.info("whatsapp webhook refused: %s", error)
         return Response(status_code=400)
-    verdict = state.flood.check(inbound.urn, inbound.provider_message_id)
+    verdict = state.flood.check(inbound.urn, inbound.provider_message_id, inbound.text)
     if verdict is not Flood.PASS:
         return _twiml(whatsapp.twiml(held_back(verdict, inbound.urn, state.settings.default_language)))
     return _twiml(whatsapp.twiml(await state.engine.handle(inbound)))

@@ -9,8 +9,10 @@ from enum import StrEnum
 
 from bot.channels.base import Outbound
 from handlers.i18n import t
+from handlers.language.emergency import is_cry_for_help
 
 MAX_TRACKED = 10_000  # senders remembered before the idle ones are dropped
+CRIES_BEYOND = 2  # a cry for help still goes through up to this many times the limit: panic writes fast
 
 
 class Flood(StrEnum):
@@ -37,10 +39,12 @@ class FloodGate:
         self._seen: dict[str, deque[tuple[float, str | None]]] = {}  # per sender: when, and the provider's id
         self._warned: set[str] = set()
 
-    def check(self, sender: str, message_id: str | None = None) -> Flood:
+    def check(self, sender: str, message_id: str | None = None, text: str = "") -> Flood:
         """Whether `sender`'s message now is let through, and if not, whether it is answered. A message counted
         already (`message_id` seen in the window: a provider's retry, a replayed request) counts no more, so a
-        copy sent over and over cannot hold its sender back; the engine answers it as the replay it is."""
+        copy sent over and over cannot hold its sender back; the engine answers it as the replay it is. Over
+        the limit, a `text` that cries for help ("pak", "tolong", "cepat", then "ada begal bawa celurit") still goes
+        through, up to CRIES_BEYOND times the limit."""
         now = self.clock()
         if len(self._seen) > MAX_TRACKED:
             self.forget_idle()
@@ -52,6 +56,9 @@ class FloodGate:
         if len(seen) < self.per_minute:
             seen.append((now, message_id))
             self._warned.discard(sender)
+            return Flood.PASS
+        if len(seen) < self.per_minute * CRIES_BEYOND and is_cry_for_help(text):
+            seen.append((now, message_id))
             return Flood.PASS
         if sender in self._warned:
             return Flood.DROP

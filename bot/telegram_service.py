@@ -112,7 +112,7 @@ class TelegramService:
         if inbound is None:
             log.debug("update %s carries no message: ignored", update.update_id)
             return
-        verdict = self.flood.check(inbound.urn, inbound.provider_message_id)
+        verdict = self.flood.check(inbound.urn, inbound.provider_message_id, inbound.text)
         if verdict is Flood.PASS:
             replies = await self.engine.handle(inbound, self._keeper(update.update_id) if self.webhook else None)
         else:

@@ -36,3 +36,11 @@ def test_a_message_sent_again_counts_once_so_replaying_it_holds_no_one_back() ->
     gate = FloodGate(per_minute=3, clock=Clock())
     assert [gate.check("whatsapp:+6281", "SM1") for _ in range(10)] == [Flood.PASS] * 10
     assert [gate.check("whatsapp:+6281", f"SM{n}") for n in (2, 3, 4)] == [Flood.PASS, Flood.PASS, Flood.WARN]
+
+
+def test_a_cry_for_help_past_the_limit_still_goes_through_up_to_twice_the_limit() -> None:
+    gate = FloodGate(per_minute=3, clock=Clock())
+    assert [gate.check("whatsapp:+6281", f"SM{n}", "pak tolong") for n in range(3)] == [Flood.PASS] * 3
+    assert gate.check("whatsapp:+6281", "SM3", "cepat pak") is Flood.WARN
+    cry = "tolong ada begal bawa celurit di depan rumah saya sekarang"
+    assert [gate.check("whatsapp:+6281", f"SM{n}", cry) for n in range(4, 8)] == [Flood.PASS] * 3 + [Flood.DROP]
