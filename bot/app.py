@@ -19,7 +19,7 @@ from starlette.routing import Route
 from bot import logs, web
 from bot.channels import telegram as telegram_channel
 from bot.channels import whatsapp as whatsapp_channel
-from bot.channels.base import Channel, MalformedWebhook, TooLarge, ascii_number
+from bot.channels.base import Channel, MalformedWebhook, TooLarge, read_body
 from bot.channels.telegram import WEBHOOK_PATH, UnreadableUpdate
 from bot.channels.whatsapp import WhatsAppChannel
 from bot.config import Settings
@@ -42,19 +42,6 @@ MEDIA_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy":
 # one, and the engine logs each message handled).
 SERVER_OPTIONS: dict[str, Any] = {"log_config": None, "proxy_headers": True, "server_header": False,
                                   "loop": "uvloop", "http": "httptools", "access_log": False}
-
-
-async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, refused (TooLarge) as soon as it passes `limit`: a declared length is not trusted."""
-    declared = ascii_number(request.headers.get("content-length", ""))
-    if declared is not None and declared > limit:
-        raise TooLarge(f"declared {declared} bytes")
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise TooLarge(f"past {limit} bytes")
-    return bytes(body)
 
 
 async def telegram_webhook(request: Request) -> Response:

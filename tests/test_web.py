@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -13,16 +14,21 @@ from sqlalchemy import func, select
 from handlers.engine import Engine
 from storage.models import Officer, OfficerRole, Outbox, PatrolNote, Report, Station, WebLink, WebSession, utcnow
 from storage.officers import revoke
+from storage.reports import find_ref
 from storage.web_sessions import create_link
 from tests.helpers import (
     BASE_URL,
+    DESCRIPTION,
+    PLACE,
     Resident,
     a_report,
+    another_incident,
     browser,
     csrf_of,
     enrolled,
     file_report,
     payload,
+    photo,
     sign_in_link,
     signed_in,
     web_app,
@@ -137,6 +143,10 @@ async def test_an_action_on_the_page_changes_the_status_and_relays_to_the_reside
     assert page.status_code == 200 and "Terima" in page.text
     forged = await client.post(f"/laporan/{ref}", data={"action": "ack"})
     assert forged.status_code == 403, "no CSRF token, no change"
+    huge = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "resolve",
+                                                       "argument": "x" * 100_000})
+    uploaded = await client.post(f"/laporan/{ref}", files={"argument": ("a.bin", b"x" * 1000)})
+    assert huge.status_code == uploaded.status_code == 400 and "tidak dapat dibaca" in huge.text, "read no further"
     short = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "resolve",
                                                         "argument": "👍"})
     assert short.status_code == 400 and "minimal 3 huruf/angka" in short.text
@@ -243,6 +253,9 @@ async def test_the_language_switch_and_signing_out(engine: Engine, tmp_path: Pat
     for elsewhere in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
         assert (await client.get("/bahasa/id", params={"ke": elsewhere})).headers["location"] == "/"
     assert "Saring laporan" in (await client.get("/laporan")).text
+    for no_token in ({}, {"csrf": "x" * 200_000}):  # another site's form, a body past what a page posts
+        kept = await client.post("/keluar", data=no_token)
+        assert kept.status_code == 303 and (await client.get("/laporan")).status_code == 200, "still signed in"
     out = await client.post("/keluar", data={"csrf": csrf_of(english.text)})
     assert out.status_code == 303
     assert (await client.get("/laporan")).status_code == 401
@@ -280,3 +293,28 @@ async def test_a_referral_from_the_page_alerts_the_other_station_and_leaves_this
         at_sekar = (await db.execute(select(Officer.contact_id).join(Station, Officer.station_id == Station.id)
                                      .where(Station.code == "POLSEK-SEKAR"))).scalar_one()
     assert at_sekar in alerted, "Polsek Sekar's duty officer (enrolled after the report came) is alerted"
+
+
+async def test_a_reports_photo_is_served_to_its_station_alone_and_odd_numbers_are_not_found(engine: Engine,
+                                                                                              tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    resident = Resident(engine)
+    picture = tmp_path / "kejadian.png"
+    picture.write_bytes(photo("PNG"))
+    for said in ("halo", "1", "1", DESCRIPTION, PLACE, "ya"):
+        await resident.send(said)
+    await another_incident(resident)
+    await resident.send("2")
+    await resident.send(photo=picture)
+    for said in ("2", "kirim"):
+        await resident.send(said)
+    ref = find_ref(resident.text)
+    client = await signed_in(app, await enrolled(engine, "telegram:700020"))
+    page = await client.get(f"/laporan/{ref}")
+    [number] = re.findall(rf'src="/laporan/{ref}/foto/(\d+)"', page.text)
+    served = await client.get(f"/laporan/{ref}/foto/{number}")
+    assert served.status_code == 200 and served.headers["content-type"] == "image/png" and served.content
+    for odd in ("9" * 30, "\u0663", "-1", "0", "abc"):  # past any id, an Arabic-Indic digit, no number
+        assert (await client.get(f"/laporan/{ref}/foto/{odd}")).status_code == 404
+    elsewhere = await signed_in(app, await enrolled(engine, "telegram:700021", station="POLSEK-SEKAR"))
+    assert (await elsewhere.get(f"/laporan/{ref}/foto/{number}")).status_code == 404

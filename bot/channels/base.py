@@ -12,6 +12,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
+from starlette.requests import Request
+
 RawT_contra = TypeVar("RawT_contra", contravariant=True)
 
 
@@ -26,6 +28,19 @@ def ascii_number(text: str, digits: int = 18) -> int | None:
     if not (0 < len(text) <= digits and text.isascii() and text.isdigit()):
         return None
     return int(text)
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused (TooLarge) as soon as it passes `limit`: a declared length is not trusted."""
+    declared = ascii_number(request.headers.get("content-length", ""))
+    if declared is not None and declared > limit:
+        raise TooLarge(f"declared {declared} bytes")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise TooLarge(f"past {limit} bytes")
+    return bytes(body)
 
 
 def urn_scheme(urn: str) -> str:

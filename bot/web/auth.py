@@ -8,10 +8,13 @@ import hmac
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from urllib.parse import parse_qsl
 
+from multidict import MultiDict
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from bot.channels.base import TooLarge, read_body
 from bot.web.render import page
 from handlers.engine import Engine
 from handlers.i18n import LANGUAGES
@@ -120,16 +123,32 @@ async def sign_in(request: Request) -> Response:
     return response
 
 
+FORM_BYTES = 64 * 1024  # the largest form, a patrol's concerns, is a few kilobytes
+FORM_FIELDS = 100
+
+
+async def posted_form(request: Request) -> MultiDict[str] | None:
+    """The page's posted form: urlencoded, as the pages post, and read no further than FORM_BYTES (Starlette's
+    own reader takes a body of any size, to a file on disk). None for anything else."""
+    if request.headers.get("content-type", "").partition(";")[0].strip() != "application/x-www-form-urlencoded":
+        return None
+    try:
+        body = (await read_body(request, FORM_BYTES)).decode("utf-8")
+        return MultiDict(parse_qsl(body, keep_blank_values=True, max_num_fields=FORM_FIELDS))
+    except (TooLarge, UnicodeDecodeError, ValueError):
+        return None
+
+
 async def sign_out_page(request: Request) -> Response:
-    """POST /keluar: ends the session, with the form's CSRF token."""
+    """POST /keluar: ends the session, with the form's CSRF token; without it (another site's form) nothing."""
     engine: Engine = request.app.state.engine
     token = request.cookies.get(SESSION_COOKIE, "")
-    form = await request.form()
-    if token and hmac.compare_digest(str(form.get("csrf", "")), csrf_token(request, token)):
+    form = await posted_form(request)
+    response = RedirectResponse("/", status_code=303)
+    if token and form is not None and hmac.compare_digest(form.get("csrf", ""), csrf_token(request, token)):
         async with engine.sessions() as db, db.begin():
             await sign_out(db, engine.cipher, token)
-    response = RedirectResponse("/", status_code=303)
-    response.delete_cookie(SESSION_COOKIE, path="/")
+        response.delete_cookie(SESSION_COOKIE, path="/")
     return response
 
 
@@ -138,15 +157,18 @@ Handler = Callable[[Request, Viewer], Awaitable[Response]]
 
 def signed_in_only(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
     """A page for signed-in officers; anyone else is told to ask for a link in the chat. A form posted
-    without its session's CSRF token changes nothing."""
+    without its session's CSRF token changes nothing; the form read is the handler's `request.state.form`."""
 
     async def endpoint(request: Request) -> Response:
         async with viewer_of(request) as viewer:
             if viewer is None:
                 return page(request, "signed_out.html", language(request), {"reason": "session"}, status_code=401)
             if request.method == "POST":
-                form = await request.form()
-                if not hmac.compare_digest(str(form.get("csrf", "")), viewer.csrf):
+                form = request.state.form = await posted_form(request)
+                if form is None:
+                    return page(request, "error.html", viewer.lang, {"viewer": viewer, "message": "web.error.form"},
+                                status_code=400)
+                if not hmac.compare_digest(form.get("csrf", ""), viewer.csrf):
                     return page(request, "error.html", viewer.lang, {"viewer": viewer, "message": "web.error.csrf"},
                                 status_code=403)
             return await handler(request, viewer)

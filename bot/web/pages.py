@@ -13,6 +13,7 @@ from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 
+from bot.channels.base import ascii_number
 from bot.web.auth import LANGUAGE_COOKIE, Viewer, secure, signed_in_only
 from bot.web.render import page
 from handlers import patrol
@@ -172,7 +173,7 @@ async def report_action(request: Request, viewer: Viewer) -> Response:
     found = await visible_report(viewer.office.db, viewer.stations, ref, lock=True)
     if found is None:
         return _not_found(request, viewer, ref)
-    form = await request.form()
+    form = request.state.form
     action_name, argument = str(form.get("action", "")), str(form.get("argument", "")).strip()
     if action_name not in Action._value2member_map_:
         return await _report_page(request, viewer, found, [t(viewer.lang, "web.report.unknown_action")], 400)
@@ -192,8 +193,8 @@ async def report_action(request: Request, viewer: Viewer) -> Response:
 async def report_photo(request: Request, viewer: Viewer) -> Response:
     """A report's photo or voice note, for an officer who may see the report."""
     found = await visible_report(viewer.office.db, viewer.stations, request.path_params["ref"])
-    number = request.path_params["number"]
-    attachment = await viewer.office.db.get(Attachment, int(number)) if number.isdecimal() else None
+    number = ascii_number(request.path_params["number"], digits=12)  # an id SQLite and PostgreSQL both can hold
+    attachment = await viewer.office.db.get(Attachment, number) if found is not None and number else None
     if found is None or attachment is None or attachment.report_id != found.id or not attachment.stored_name:
         return Response(status_code=404)
     path = request.app.state.engine.media_store.root / attachment.stored_name
@@ -252,7 +253,7 @@ async def _patrol_page(request: Request, viewer: Viewer, form: dict[str, str], p
 @signed_in_only
 async def patrol_post(request: Request, viewer: Viewer) -> Response:
     """A patrol note from the form: the chat's PATROLI rules, and its reports made the same way."""
-    form = {key: str(value) for key, value in (await request.form()).items() if key != "csrf"}
+    form = {key: value for key, value in request.state.form.items() if key != "csrf"}
     lang, problems = viewer.lang, []
     place_text = form.get("tempat", "").strip()
     if (problem := patrol.place_problem(place_text)) is not None:
