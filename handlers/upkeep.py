@@ -31,7 +31,10 @@ from storage.outbox import enqueue
 from storage.web_sessions import drop_expired
 from storage.workflow import CLOSED_STATUSES
 
-BOOKKEEPING_DAYS = 30  # replay guards and finished outbox rows: long past any provider's retries
+BOOKKEEPING_DAYS = 30  # finished outbox rows: long past any provider's retries
+# Replay guards outlive any log a request may be captured in: neither Twilio's signature nor Telegram's secret
+# token has a time in it, so a request copied from a proxy's log stays valid once its guard is gone.
+REPLAY_GUARD_DAYS = 400
 BATCH = 500
 UNUSED_MEDIA_AGE = dt.timedelta(days=1)  # longer than a chart's link is fetched, or a new file takes to be linked
 
@@ -87,10 +90,11 @@ async def purge_batch(office: Office, retention: dt.timedelta) -> int:
 
 
 async def drop_bookkeeping(office: Office) -> None:
-    """Replay guards and finished outbox rows, long past any provider's retries; the web page's sign-in
-    links and sessions once they have expired."""
+    """Finished outbox rows, long past any provider's retries; replay guards after REPLAY_GUARD_DAYS; the web
+    page's sign-in links and sessions once they have expired."""
     old = office.now - dt.timedelta(days=BOOKKEEPING_DAYS)
-    await office.db.execute(delete(InboundMessage).where(InboundMessage.received_at < old))
+    guarded_since = office.now - dt.timedelta(days=REPLAY_GUARD_DAYS)
+    await office.db.execute(delete(InboundMessage).where(InboundMessage.received_at < guarded_since))
     await office.db.execute(delete(Outbox).where(Outbox.state != OutboxState.PENDING, Outbox.created_at < old))
     await drop_expired(office.db, office.now)
 

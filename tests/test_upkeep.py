@@ -9,7 +9,16 @@ from sqlalchemy import select
 
 from handlers.engine import Engine
 from handlers.state import load_session
-from storage.models import Attachment, ConversationSession, EventKind, Outbox, Report, ReportEvent, utcnow
+from storage.models import (
+    Attachment,
+    ConversationSession,
+    EventKind,
+    InboundMessage,
+    Outbox,
+    Report,
+    ReportEvent,
+    utcnow,
+)
 from storage.reports import find_ref
 from tests.helpers import Resident, enrolled, file_report, payload, photo, walk_to_summary
 
@@ -93,3 +102,15 @@ async def test_the_sweep_deletes_files_nothing_uses_and_keeps_those_in_use(engin
     await engine.purge(dt.timedelta(days=365), now=utcnow() + dt.timedelta(days=2))
     assert not draft_photo.exists(), "the draft never sent: its photo goes"
     assert kept.exists(), "a file an attachment uses stays"
+
+
+async def test_a_replay_guard_outlives_a_month_so_an_old_copied_request_is_not_taken_again(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo", message_id="SM-copied")
+    assert resident.replies, "the first time, answered"
+    await engine.purge(dt.timedelta(days=365), now=utcnow() + dt.timedelta(days=31))
+    await resident.send("halo", message_id="SM-copied")
+    assert resident.replies == [], "a month on, the copy is still a replay"
+    await engine.purge(dt.timedelta(days=365), now=utcnow() + dt.timedelta(days=401))
+    async with engine.sessions() as db:
+        assert list((await db.execute(select(InboundMessage))).scalars()) == []
