@@ -9,13 +9,14 @@ import math
 from typing import Any
 from xml.etree import ElementTree
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from bot.config import Settings
 from bot.flood import Flood, FloodGate
-from handlers.publication import CLOSED, OPEN, service_request, services, statuses_for
+from handlers.publication import CLOSED, OPEN, PUBLISHED, service_request, services, statuses_for
 from storage.crypto import PublicIds
 from storage.models import Category, Report, Station, to_the_hour, utcnow
 from storage.reports import published_reports, report_with_station
@@ -68,7 +69,7 @@ class Open311:
         state = request.app.state
         async with state.engine.sessions() as db:
             if params["ids"] is not None:
-                found = [r for i in params["ids"] if (r := await report_with_station(db, i)) is not None]
+                found = [r for i in params["ids"] if (r := await _published_report(db, i)) is not None]
             else:
                 found = await published_reports(db, categories=params["categories"], statuses=params["statuses"],
                                                 since=params["since"], until=params["until"],
@@ -84,7 +85,7 @@ class Open311:
         report_id = self.ids.decode(request.path_params["request_id"])
         state = request.app.state
         async with state.engine.sessions() as db:
-            found = await report_with_station(db, report_id) if report_id is not None else None
+            found = await _published_report(db, report_id) if report_id is not None else None
             if found is None:
                 return _error(request, 404, "no such service request")
             return _answer(request, [self._published(*found, state)], "service_requests", "request")
@@ -93,16 +94,21 @@ class Open311:
         return service_request(report, station, self.ids.encode(report.id), state.engine.router.places, self.lang)
 
 
+async def _published_report(db: AsyncSession, report_id: int) -> tuple[Report, Station | None] | None:
+    found = await report_with_station(db, report_id)
+    return found if found is not None and found[0].category in PUBLISHED else None
+
+
 def _params(request: Request, ids_of: PublicIds) -> dict[str, Any]:
     """The query of requests.json, checked; dates widened to the whole hours that are published."""
     query = request.query_params
     ids = None
     if query.get("service_request_id"):
         ids = [i for i in query["service_request_id"].split(",") if i.strip()][:MAX_IDS]
-    categories = None
+    categories = list(PUBLISHED)
     if query.get("service_code"):
         codes = [c.strip() for c in query["service_code"].split(",") if c.strip()]
-        unknown = [c for c in codes if c not in {k.value for k in Category}]
+        unknown = [c for c in codes if c not in {k.value for k in PUBLISHED}]
         if unknown:
             raise BadRequest(f"unknown service_code {unknown[0]!r}: see services.json")
         categories = [Category(c) for c in codes]

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.i18n import aliases, labels, t
 from handlers.routing import place_label
-from storage.models import Category, Report, ReportStatus, Station, to_the_hour
+from storage.models import UNDISCLOSED, Category, Report, ReportStatus, Station, to_the_hour
 from storage.regions import RegionIndex
 from storage.workflow import OPEN_STATUSES
 
@@ -48,14 +48,17 @@ def statuses_for(published: list[str]) -> list[ReportStatus]:
     return [s for s in ReportStatus if (OPEN if s in OPEN_STATUSES else CLOSED) in published]
 
 
+PUBLISHED = tuple(category for category in Category if category not in UNDISCLOSED)
+
+
 def services(lang: str) -> list[dict[str, Any]]:
-    """The categories a resident picks from, as GeoReport services."""
+    """The categories a resident picks from that are published, as GeoReport services."""
     names, words = labels(lang, "category"), aliases(lang, "category")
     return [{"service_code": category.value, "service_name": names[category.value],
              "description": t(lang, f"open311.description.{category.value}"), "metadata": False,
              "type": "realtime", "keywords": ",".join(words.get(category.value, [])),
              "group": t(lang, "open311.group")}
-            for category in Category]
+            for category in PUBLISHED]
 
 
 def service_request(report: Report, station: Station | None, public_id: str, regions: RegionIndex,

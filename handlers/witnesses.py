@@ -11,7 +11,7 @@ from handlers.i18n import labels, t
 from handlers.language.alike import LIKE_AT, likeness
 from handlers.language.normalise import words
 from handlers.office import Office
-from storage.models import Attachment, Category, Identity, OutboxKind, Report, to_the_hour
+from storage.models import UNDISCLOSED, Attachment, Category, Identity, OutboxKind, Report, to_the_hour
 from storage.officers import duty_officers
 from storage.outbox import enqueue
 from storage.regions import PlaceCandidate
@@ -19,10 +19,6 @@ from storage.reports import NewAttachment
 from storage.witnesses import add_witness, open_reports_near, residents_reporting, statements
 
 SAME_WITHIN = dt.timedelta(hours=24)
-# Kinds of report whose mere existence may put their reporter at risk, told to whoever writes alike: a dealer
-# learning that a neighbour reported the dealing. Each such account is a report of its own. (A brawl, a crash, a
-# flood are seen by many, and the question saves officers one alert each.)
-NEVER_ASKED_SAME = frozenset({Category.DRUGS})
 
 
 @dataclass(frozen=True)
@@ -36,8 +32,8 @@ async def find_same_incident(office: Office, *, category: Category, place: Place
                              pin: tuple[float, float] | None, story: str, told_by: int) -> SameIncident | None:
     """The open report of the same category and place, made within a day by another resident, whose story (or
     a witness's) is most alike to `story`, if one is alike enough; the names of the place count for nothing.
-    None for the kinds of NEVER_ASKED_SAME."""
-    if category in NEVER_ASKED_SAME:
+    None for the kinds UNDISCLOSED: each such account is a report of its own."""
+    if category in UNDISCLOSED:
         return None
     village_code = place.village.code if place is not None and place.village is not None else None
     near = await open_reports_near(office.db, category=category, village_code=village_code, pin=pin,

@@ -94,6 +94,12 @@ class Category(enum.StrEnum):
     EMERGENCY = "emergency"        # darurat
 
 
+# Kinds of report whose mere existence, at a place and an hour, may put their reporter at risk: a dealer learning
+# that a neighbour reported the dealing. Never told to whoever writes alike, never published. (A brawl, a crash, a
+# flood are seen by many.)
+UNDISCLOSED = frozenset({Category.DRUGS})
+
+
 class ReportStatus(enum.StrEnum):
     RECEIVED = "received"
     ACKNOWLEDGED = "acknowledged"

@@ -248,16 +248,15 @@ def _hour_of(db: AsyncSession, column: Any) -> Any:
 _ORDER_PRIME = 2_147_483_647
 
 
-async def published_reports(db: AsyncSession, *, categories: list[Category] | None, statuses: list[ReportStatus],
+async def published_reports(db: AsyncSession, *, categories: list[Category], statuses: list[ReportStatus],
                             since: dt.datetime, until: dt.datetime, offset: int, limit: int,
                             order_key: int) -> list[tuple[Report, Station | None]]:
     """Reports created from `since` to before `until`, newest hour first and, within an hour, in an order
     shuffled by the secret `order_key` (1 to 2**31 - 2): neither when they came inside the hour nor their refs
     show through it, so a report kept only to the hour (an anonymous one) does not stand out by its place."""
     query = (select(Report, Station).outerjoin(Station, Report.station_id == Station.id)
-             .where(Report.created_at >= since, Report.created_at < until, Report.status.in_(statuses)))
-    if categories is not None:
-        query = query.where(Report.category.in_(categories))
+             .where(Report.created_at >= since, Report.created_at < until, Report.status.in_(statuses),
+                    Report.category.in_(categories)))
     shuffled = (cast(Report.id, BigInteger) * order_key) % _ORDER_PRIME  # 64 bits: the product passes 2**31
     query = query.order_by(_hour_of(db, Report.created_at).desc(), shuffled, Report.id).offset(offset).limit(limit)
     return [(report, station) for report, station in await db.execute(query)]

@@ -140,7 +140,7 @@ async def test_a_year_of_reports_read_through_the_spec(tmp_path: Path, database_
         listed_services = await get(client, "/services.json")
         for service in listed_services:
             valid_service(service)
-        assert {s["service_code"] for s in listed_services} == {c.value for c in Category}
+        assert {s["service_code"] for s in listed_services} == {c.value for c in Category} - {"drugs"}
 
         default = await get(client, "/requests.json")
         assert len(default) == 50, "one page of the default size"
@@ -150,15 +150,28 @@ async def test_a_year_of_reports_read_through_the_spec(tmp_path: Path, database_
         everything = await all_pages(client, start_date=start)
         async with engine.sessions() as db:
             total = (await db.execute(select(func.count()).select_from(Report))).scalar_one()
-        assert len(everything) == total == year["samples"] + 3
-        assert len({item["service_request_id"] for item in everything}) == total, "pages do not overlap"
+        async with engine.sessions() as db:
+            undisclosed = (await db.execute(select(func.count()).select_from(Report)
+                                            .where(Report.category == Category.DRUGS))).scalar_one()
+        assert undisclosed and len(everything) == total - undisclosed and total == year["samples"] + 3
+        assert all(item["service_code"] != "drugs" for item in everything), "a drug report is never published"
+        assert len({item["service_request_id"] for item in everything}) == len(everything), "pages do not overlap"
         stamps = [item["requested_datetime"] for item in everything]
         assert [dt.datetime.fromisoformat(s) for s in stamps] == sorted(
             (dt.datetime.fromisoformat(s) for s in stamps), reverse=True)
 
-        drugs_closed = await all_pages(client, start_date=start, service_code="drugs", status="closed")
-        assert drugs_closed and all(i["service_code"] == "drugs" and i["status"] == "closed" for i in drugs_closed)
-        assert len(drugs_closed) == sum(i["service_code"] == "drugs" and i["status"] == "closed" for i in everything)
+        traffic_closed = await all_pages(client, start_date=start, service_code="traffic", status="closed")
+        assert traffic_closed and all(i["service_code"] == "traffic" and i["status"] == "closed"
+                                      for i in traffic_closed)
+        assert len(traffic_closed) == sum(i["service_code"] == "traffic" and i["status"] == "closed"
+                                          for i in everything)
+        asked = await client.get(f"{BASE}/requests.json", params={"service_code": "drugs"})
+        assert asked.status_code == 400, "no such service to ask for"
+        async with engine.sessions() as db:
+            drug_report = (await db.execute(select(Report.id).where(Report.category == Category.DRUGS))).scalar()
+        hidden_id = PublicIds(TEST_SECRET).encode(drug_report)
+        assert (await client.get(f"{BASE}/requests/{hidden_id}.json")).status_code == 404
+        assert await get(client, "/requests.json", service_request_id=hidden_id) == []
 
         end = NOW - dt.timedelta(days=30)
         month = await all_pages(client, start_date=(end - dt.timedelta(days=30)).isoformat(), end_date=end.isoformat())
@@ -282,7 +295,7 @@ async def test_the_same_answers_come_as_xml(tmp_path: Path, database_url: str, y
         assert set(item) == SPEC_REQUEST_FIELDS
     assert read == [{k: None if v is None else str(v) for k, v in item.items()} for item in as_json]
     services_root = ElementTree.fromstring(services_xml.content)
-    assert services_root.tag == "services" and len(services_root) == len(Category)
+    assert services_root.tag == "services" and len(services_root) == len(Category) - 1  # no drugs
     assert {field.tag for field in services_root[0]} == SPEC_SERVICE_FIELDS
     assert services_root[0].find("metadata").text == "false"
     assert ElementTree.fromstring(one.content)[0].find("service_request_id").text == as_json[0]["service_request_id"]
