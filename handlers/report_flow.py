@@ -35,6 +35,7 @@ from handlers.language.intents import (
     time_instead,
 )
 from handlers.language.normalise import normalise, words
+from handlers.language.self_told import ABOUT_A_NAME, names_told, own_numbers
 from handlers.language.slots import (
     DAY_WORDS,
     TIME_WORDS,
@@ -139,7 +140,7 @@ async def start_from_story(turn: Turn, *, urgent: bool = False) -> str:
     if "photo" not in turn.draft and any(_no_photo(clause) for clause in _CLAUSES.split(turn.text)):
         turn.draft["photo_skipped"] = True  # "…, sy gk punya foto": the photo question is answered already
     if wished := identity_wished(turn.text):
-        turn.draft["identity"] = wished  # "…, tolong nama saya dirahasiakan": the summary shows it to confirm
+        _identity_read(turn, wished)  # "…, tolong nama saya dirahasiakan": the summary shows it to confirm
     return await _take_story(turn)
 
 
@@ -634,7 +635,7 @@ def answer_ahead(turn: Turn) -> str | None:
     choice = " ".join(word for word in said if word not in NEUTRAL)  # "pakai nama aja" is "pakai nama"
     named = [key for key, names in IDENTITIES.answers(turn.lang) if choice in names]
     if shown := identity_wished(turn.text) or (named[0] if len(named) == 1 else None):
-        turn.draft["identity"] = shown
+        _identity_read(turn, shown)
         turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[shown])
         return turn.step
     return None
@@ -1036,7 +1037,7 @@ def _keep_later_answers(turn: Turn) -> None:
         if _no_photo(clause):
             turn.draft["photo_skipped"] = True
         elif not _names_a_time(clause) and (shown := IDENTITIES.pick(turn.lang, clause) or identity_wished(clause)):
-            turn.draft["identity"] = shown
+            _identity_read(turn, shown)
         else:
             rest.append(clause)
     if rest and len(rest) < len(clauses):
@@ -1152,6 +1153,11 @@ async def photo(turn: Turn) -> str:
     return first_missing(turn)
 
 
+def _identity_read(turn: Turn, identity: str) -> None:
+    turn.draft["identity"] = identity
+    turn.draft["identity_read"] = True
+
+
 def ask_identity(turn: Turn) -> None:
     if turn.draft.get("voice"):
         turn.say("report.voice_identifies")  # whichever they choose, officers will hear their voice
@@ -1167,7 +1173,7 @@ async def identity(turn: Turn) -> str:
         return IDENTITY
     given = _name_given(turn.text) if picked in (None, Identity.NAMED) else None
     if given is None and picked == Identity.NAMED and turn.contact.display_name_encrypted is None:
-        given = _name_in_story(turn.draft.get("description", ""))  # "nama saya Budi, …" told with the story
+        given = next(iter(names_told(turn.draft.get("description", ""))), None)  # "nama saya Budi, …" in the story
     if given is not None:
         picked = Identity.NAMED
         turn.contact.display_name_encrypted = turn.cipher.encrypt(given)
@@ -1186,15 +1192,6 @@ _NAME_SAID = re.compile(r"^(?:nama\s+(?:saya|sy|aku|ku|gue|gw)\b|namaku\b|nama\s
                         r"(?:\s+(?:pak|bu|mas|mbak|kak))?\s*[,:.])"  # "nama aja, Budi", "pakai nama sy aja pak, Joko"
                         r"[\s:,-]*(?:adalah\s+|is\s+)?(?P<name>.*)$", re.IGNORECASE | re.DOTALL)
 _AFTER_A_NAME = frozenset({"pak", "bu", "mas", "mbak", "kak", "ya", "aja", "saja", "sir", "please"})
-# Words that say how a name is to be used, not what it is ("nama saya jangan ditampilkan", "my name is secret").
-_ABOUT_A_NAME = frozenset({"jangan", "tidak", "enggak", "usah", "rahasia", "rahasiakan", "dirahasiakan", "anonim",
-                           "disembunyikan", "sembunyikan", "ditampilkan", "tampilkan", "tampil", "disamarkan",
-                           "dicantumkan", "pakai", "boleh", "not", "secret", "hidden", "anonymous", "shown", "show",
-                           "private", "confidential", "dirahasiain", "rahasiain", "disembunyiin", "sudah", "ada",
-                           "data", "sama", "biasa", "takut", "ketahuan", "inisial", "aman", "terserah", "samarkan",
-                           "ktp", "profil", "asli", "palsu", "samaran", "apa", "siapa", "di", "yang", "kan", "mau"})
-
-
 def _name_given(text: str) -> str | None:
     """The name in a message that gives one ("Named. My name is John Smith": after the choice too), or None."""
     said = _NAME_SAID.match(text.strip()) or _NAME_SAID.match(_AFTER_A_CHOICE.sub("", text.strip(), count=1))
@@ -1205,42 +1202,24 @@ def _name_given(text: str) -> str | None:
     while name and normalise(name[-1]).strip(" .,!") in _AFTER_A_NAME:
         name.pop()
     given = " ".join(name).strip(" .,!")
-    if not given or len(name) > 5 or _ABOUT_A_NAME & set(words(given)) or any(c.isdigit() for c in given) \
+    if not given or len(name) > 5 or ABOUT_A_NAME & set(words(given)) or any(c.isdigit() for c in given) \
             or letters_and_digits(given) < NAME_CHARS[0] or len(given) > NAME_CHARS[1]:
         return None
     return given
 
 
-# A name the resident introduces themself by in the story: "…, nama saya Budi Santoso, mau lapor…", "my name is Ann
-# and …". It ends where the story goes on.
-_NAME_IN_STORY = re.compile(r"\b(?:nama\s+(?:saya|sy|aku|ku|gue|gw)|namaku|my\s+name\s+is)\b[\s:,-]*(?:adalah\s+)?"
-                            r"(?P<name>[^\W\d_]+(?:[ '][^\W\d_]+){0,3})", re.IGNORECASE)
-_NAME_ENDS = frozenset({"mau", "ingin", "hendak", "akan", "dari", "warga", "tinggal", "alamat", "umur", "usia", "pak",
-                        "bu", "mas", "mbak", "kak", "ya", "saya", "aku", "dan", "yang", "rt", "rw", "asal", "di", "ke",
-                        "sudah", "tadi", "kemarin", "ini", "itu", "minta", "mohon", "tolong", "lapor", "melapor",
-                        "melaporkan", "ada", "and", "i", "from", "who", "live", "want", "would", "to", "sir"})
-
-
-def _name_in_story(text: str) -> str | None:
-    for said in _NAME_IN_STORY.finditer(text):
-        name = []
-        for word in said["name"].split():
-            if normalise(word) in _NAME_ENDS:
-                break
-            name.append(word)
-        given = " ".join(name)
-        if letters_and_digits(given) >= NAME_CHARS[0] and not _ABOUT_A_NAME & set(words(given)):
-            return given
-    return None
-
-
 def _story_for_officers(turn: Turn) -> str:
-    """The story as officers will read it: a name the resident introduced themself by is hidden unless they
-    report by name (the summary shows it so)."""
+    """The story as officers will read it: the names the resident introduced themself by and their own phone
+    number are hidden unless they report by name (the summary shows it so)."""
     story = turn.draft["description"]
-    if turn.draft.get("identity") == Identity.NAMED or (told := _name_in_story(story)) is None:
+    if turn.draft.get("identity") == Identity.NAMED:
         return story
-    return re.sub(rf"\b{re.escape(told)}\b", t(turn.lang, "report.name_hidden"), story, flags=re.IGNORECASE)
+    names = names_told(story)
+    for number in own_numbers(story, names):
+        story = story.replace(number, t(turn.lang, "report.number_hidden"))
+    for name in names:
+        story = re.sub(rf"\b{re.escape(name)}\b", t(turn.lang, "report.name_hidden"), story, flags=re.IGNORECASE)
+    return story
 
 
 def ask_name(turn: Turn) -> None:
@@ -1292,6 +1271,8 @@ def ask_summary(turn: Turn) -> None:
     if draft["identity"] == Identity.NAMED and turn.contact.display_name_encrypted:
         identity += f" ({turn.cipher.decrypt(turn.contact.display_name_encrypted)})"
     urgent_beyond_category = draft.get("urgent") and draft["category"] != Category.EMERGENCY
+    if draft.pop("identity_read", False) and draft["identity"] != Identity.NAMED:
+        turn.say("report.identity_reminder")  # what the identity question would have told them
     turn.say(
         "report.summary", SUMMARY_OPTIONS,
         category=labels(turn.lang, CATEGORIES.group)[draft["category"]],

@@ -84,6 +84,7 @@ class Draft(TypedDict, total=False):
     photo_skipped: bool
     voice: Voice
     identity: str
+    identity_read: bool  # read from the resident's words, the question not asked: its reminder said at the summary
     # Where: a pin, typed words, and the place and station they were read as.
     latitude: float | None
     longitude: float | None

@@ -1388,6 +1388,7 @@ async def test_a_wish_to_stay_unknown_told_with_the_story_is_taken_and_the_name_
     for said in (STORY_WITH_NAME, "iya", "gak ada foto"):
         await resident.send(said)
     assert resident.heard("report.summary") and not resident.heard("report.ask_identity"), resident.text
+    assert resident.heard("report.identity_reminder"), "what the identity question would have said"
     assert "Identitas: Rahasia" in resident.text and "Budi" not in resident.text, resident.text
     await resident.send("kirim")
     [report] = await reports(engine)
@@ -1395,6 +1396,20 @@ async def test_a_wish_to_stay_unknown_told_with_the_story_is_taken_and_the_name_
     assert "Budi" not in report.description and "nama saya [nama disembunyikan], mau lapor" in report.description
     [alert] = await alerts(engine)
     assert "Budi" not in payload(alert)["text"]
+
+
+async def test_an_anonymous_reporters_own_name_and_number_in_the_story_never_reach_officers(engine: Engine) -> None:
+    await enrolled(engine, "console:petugas")
+    resident = Resident(engine)
+    story = ("pak sy mau lapor ada yg jualan sabu di kos2an belakang masjid kel gedog sananwetan blitar, tiap malem "
+             "rame. sy Agus Salim tinggal sebelahnya, wa sy 0857-1234-9876. anonim aja ya pak sy takut")
+    for said in (story, "iya", "gk ada", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.identity == Identity.ANONYMOUS
+    assert "sy [nama disembunyikan] tinggal sebelahnya, wa sy [nomor disembunyikan]." in report.description
+    [alert] = await alerts(engine)
+    assert "Agus" not in payload(alert)["text"] and "0857" not in payload(alert)["text"]
 
 
 async def test_a_name_told_with_the_story_is_the_name_of_a_named_report(engine: Engine) -> None:

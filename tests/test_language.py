@@ -10,6 +10,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from handlers.language.emergency import services_to_call
 from handlers.language.intents import identity_wished
 from handlers.language.normalise import words
+from handlers.language.self_told import names_told, own_numbers
 from handlers.language.slots import hour_told, time_told, when_named
 from handlers.language.written import written_in
 from storage.lexicon import stem
@@ -177,3 +178,23 @@ def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
 ])
 def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wished: str | None) -> None:
     assert identity_wished(text) == wished
+
+
+@pytest.mark.parametrize(("story", "names", "numbers"), [
+    ("sy Agus Salim tinggal sebelahnya, wa sy 0857-1234-9876. anonim aja ya pak", ["Agus Salim"], ["0857-1234-9876"]),
+    ("nama sy Dewi Lestari no hp 081234567890, tolong rahasiakan", ["Dewi Lestari"], ["081234567890"]),
+    ("td sore jam 4an. sy Bu Ratna, jgn kasih tau nama sy ya", ["Ratna"], []),
+    ("ada pencurian kabel. Ini Pak RT Slamet yg lapor, anonim aja", ["Slamet"], []),
+    ("My name is John Carter, +62 812 3456 7890, please keep my name secret", ["John Carter"], ["+62 812 3456 7890"]),
+    ("hubungi saya di 081299998888 pak", [], ["081299998888"]),
+    # no name nor number of one's own: title case throughout, a station, someone else's number
+    ("Saya Kehilangan Motor Di Pasar Gedog Tadi Pagi", [], []),
+    ("ini Polsek Sananwetan ya? sy mau lapor", [], []),
+    ("I am Scared, someone follows me", [], []),
+    ("sy ditipu, nomor penipunya 0812 3333 4444, sy udh transfer", [], []),
+    ("no hp si pelaku 081233334444 sy udh lapor", [], []),
+])
+def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
+                                                                           numbers: list[str]) -> None:
+    found = names_told(story)
+    assert (found, own_numbers(story, found)) == (names, numbers)
