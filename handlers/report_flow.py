@@ -299,16 +299,15 @@ async def read_back(turn: Turn) -> str:
     if picked is None and turn.inbound.choice is None and words(turn.text) \
             and set(words(turn.text)) <= _SENDING_WORDS | NEUTRAL:
         picked = "yes"  # "kirim": all is right, send it (what is missing is still asked)
+    if picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
+        return await _story_told_on(turn)  # what happened, where and when, told after an opener: all read again
     place_given = picked is None and turn.inbound.choice is None and await _names_a_place(turn)
     if place_given:  # "di jl kalimantan kel sananwetan", "bukan, lokasinya di kel plosokerep": the rest holds
         picked = "yes"
         turn.draft["read"].pop("place", None)
         turn.draft["read"].pop("places", None)
     if picked is None and turn.inbound.choice is None and _goes_on(turn.text):
-        # "terus mereka mecahin kaca warung": the story told on, read again whole
-        turn.text = f"{turn.draft['description']}\n{turn.text}"
-        turn.say("report.story_added")
-        return await _take_story(turn)
+        return await _story_told_on(turn)  # "terus mereka mecahin kaca warung"
     if picked is None and turn.inbound.choice is None and words(turn.text)[:1] and words(turn.text)[0] in NO:
         picked = "no"  # "bukan, ini kehilangan bukan kriminal": what was read is not right, and each is asked
     if picked is None:
@@ -351,6 +350,13 @@ _TELLS_ON_WORDS = 3
 # tunggu kabar selanjutnya".
 _NOT_THE_STORY = frozenset({"maaf", "sorry", "typo", "tunggu", "ditunggu", "menunggu", "kabar", "kabarnya",
                             "terima", "makasih", "thanks"})
+
+
+async def _story_told_on(turn: Turn) -> str:
+    """More of the story at the read-back: added to it, and the whole read again."""
+    turn.text = f"{turn.draft['description']}\n{turn.text}"
+    turn.say("report.story_added")
+    return await _take_story(turn)
 
 
 def _goes_on(text: str) -> bool:
@@ -429,8 +435,8 @@ def _yes_with_a_time(text: str) -> str | None:
     moment = None if _ADDING & set(said) else when_named(text)  # "maaf pak td lupa": forgotten, no time
     # a no that qualifies a time ("bukan hari ini") says when, not that what was read is wrong
     says_no = any(word in NO and not qualifies_a_time(said, i) for i, word in enumerate(said))
-    if answer is None and moment is not None and not says_no:
-        return moment
+    if answer is None and moment is not None and not says_no and not tells_a_story(text):
+        return moment  # not "sepeda polygon biru sy dicuri …, kemarin sore": the story told whole, with its time
     return answer
 
 

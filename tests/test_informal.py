@@ -1448,3 +1448,21 @@ async def test_a_misspelt_village_of_the_stations_area_is_offered(engine: Engine
     assert resident.options()[0] == "Kel. Plosokerep, Kec. Sananwetan, Kota Blitar", resident.text
     await resident.send("1")
     assert (await draft_of(engine))["place"] == "35.72.03.1002"
+
+
+@pytest.mark.parametrize(("opener", "story", "lang"), [
+    ("halo pak, sy mau lapor sepeda sy dicuri",
+     "sepeda polygon biru sy dicuri dr depan masjid jl merdeka kel gedog sananwetan, kemarin sore", "id"),
+    ("Hi, I want to report a stolen bike",
+     "My bicycle was stolen from outside the mosque near Jl. Merdeka, Kel. Gedog, Sananwetan, yesterday evening",
+     "en"),
+])
+async def test_the_story_told_after_an_opener_at_the_read_back_is_kept_and_read(engine: Engine, opener: str,
+                                                                                 story: str, lang: str) -> None:
+    resident = Resident(engine)
+    await resident.send(opener)
+    await resident.send(story)
+    assert resident.heard("report.story_added", lang), resident.text
+    draft = await draft_of(engine)
+    assert story in draft["description"] and draft["read"]["place"] == GEDOG, draft
+    assert draft["read"]["when"] == "earlier"
