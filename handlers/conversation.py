@@ -160,14 +160,15 @@ async def _menu_intent(turn: Turn) -> str:
     if intent == "how":
         turn.say("menu.how")
         return report_flow.start(turn)
+    if intent in ("report", None) and told_at_length(turn.text) and await report_flow.tells_more_than_where(turn):
+        # "kulo badhe lapor, wingi sonten motor kulo ical …", a story no list knows: its kind is asked, nothing lost
+        return await report_flow.start_from_story(turn)
     if intent == "report":
         return report_flow.start(turn)
     if intent in ("thanks", "police_number", "distress", *SERVICE_QUESTIONS):
         turn.say(f"menu.{intent}")
     elif intent is None and (step := await report_flow.start_from_place(turn)):
         return step
-    elif intent is None and told_at_length(turn.text):
-        return await report_flow.start_from_story(turn)  # its kind is asked: nothing told is lost
     elif intent not in ("ok", "greeting"):  # the menu that follows answers both
         turn.say("menu.not_understood")
     return MENU

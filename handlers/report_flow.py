@@ -21,7 +21,10 @@ from handlers.language.answers import NEUTRAL, NO, YES, without_all_right, yes_o
 from handlers.language.intents import (
     CORRECTION_WORDS,
     NOT_WORDS,
+    REPORT_WORDS,
     SERVICE_QUESTIONS,
+    STORY_WORDS,
+    WANT_WORDS,
     Correction,
     aside,
     category_named,
@@ -418,6 +421,22 @@ def _add_to_story(turn: Turn, *, said: bool = True) -> None:
 # place's name, and a correction may say it: "bukan maling pak, tapi orang mabuk di depan rumah").
 _PLACE_MARKERS = frozenset({"kel", "kelurahan", "desa", "kec", "kecamatan", "kota", "kab", "kabupaten", "jl", "jalan",
                             "gg", "gang", "lokasi", "lokasinya", "tempatnya", "alamat", "alamatnya"})
+
+
+# Words that say where, or that a report is wanted, rather than what happened: "mau lapor ke polsek sananwetan pak".
+_NOT_WHAT = NEUTRAL | _PLACE_MARKERS | REPORT_WORDS | WANT_WORDS | frozenset({
+    "di", "ke", "dekat", "depan", "belakang", "samping", "sebelah", "no", "nomor", "rt", "rw", "blok", "polsek",
+    "polres", "polisi", "kantor", "kulo", "badhe", "ajeng", "aku"})
+
+
+async def tells_more_than_where(turn: Turn) -> bool:
+    """Whether a message tells what happened, besides where and that a report is wanted: at least STORY_WORDS
+    words other than those and the names of the place read in it."""
+    found, _confident = await turn.router.read(turn.db, turn.text)
+    names = {word for place in found[:1] for region in (place.village, place.district, place.regency) if region
+             for word in words(region.name)}
+    return sum(word not in names and word not in _NOT_WHAT and not word.isdecimal()
+               for word in words(turn.text)) >= STORY_WORDS
 
 
 async def _names_a_place(turn: Turn) -> bool:

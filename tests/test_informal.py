@@ -1466,3 +1466,21 @@ async def test_the_story_told_after_an_opener_at_the_read_back_is_kept_and_read(
     draft = await draft_of(engine)
     assert story in draft["description"] and draft["read"]["place"] == GEDOG, draft
     assert draft["read"]["when"] == "earlier"
+
+
+@pytest.mark.parametrize("story", [
+    "pak td ada org aneh mondar mandir depan rumah sy bawa karung, liat2 ke dalem pager, di kel gedog",
+    "kulo badhe lapor, wingi sonten motor kulo ical wonten ngajeng griya, ds sekar bojonegoro",
+])
+async def test_a_story_no_list_knows_at_first_contact_is_kept_and_its_kind_asked(engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert resident.heard("report.read_back"), resident.text
+    assert (await draft_of(engine))["description"] == story
+
+
+@pytest.mark.parametrize("opener", ["sy mau lapor ke polsek sananwetan pak", "di jl kenanga no 5 kel gedog"])
+async def test_an_opener_or_a_place_alone_is_no_story(engine: Engine, opener: str) -> None:
+    resident = Resident(engine)
+    await resident.send(opener)
+    assert "description" not in await draft_of(engine), resident.text

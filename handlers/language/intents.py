@@ -165,6 +165,7 @@ CORRECTION_WORDS = frozenset({"maksud", "maksudnya", "ralat", "koreksi", "ubah",
                               "meant", "edit", "ubahin", "gantiin"})
 STORY_WORDS = 6  # a message of at least this many words, with an incident in it, tells what happened
 STORY_LETTERS = 25
+REQUEST_WORDS = 6  # a request to ask or to use the chat is made within a message's first words
 # A story of what no category names still tells of something happening, and where or when: a verb with the
 # prefix of an event ("pohon tumbang menutup jalan", "kabel listrik menjuntai", "bus terguling"), or "ada …"
 # ("ada mayat di pinggir sungai"), with a word of place or of time.
@@ -589,12 +590,14 @@ _KIND_WORDS = _words_of(GREETING_PHRASES + THANKS_PHRASES) | NEUTRAL  # of greet
 
 def told_at_length(text: str) -> bool:
     """Whether a message that no reader placed still tells something at length, as a story of a kind no list
-    holds ("pohon besar di depan rumah miring mau roboh kena angin"): no question, asking to ask, greeting or thanks."""
+    holds ("pohon besar di depan rumah miring mau roboh kena angin"): no question, asking to ask, greeting or thanks.
+    A verb of asking or using the chat counts where a request is made, at the start ("mau minta tolong cek …"), not
+    later in a story ("… bawa karung, liat2 ke dalem pager")."""
     said = words(text)
     telling = [word for word in said if word not in _KIND_WORDS]  # "Good evening, I am a tourist… took my passport"
     return (len(telling) >= STORY_WORDS and sum(ch.isalpha() for ch in text) >= STORY_LETTERS
             and not _asked(text, said) and "mana" not in said
-            and not set(stems_of(said, ASKING_ROOTS)) & ASKING_ROOTS
+            and not set(stems_of(said[:REQUEST_WORDS], ASKING_ROOTS)) & ASKING_ROOTS
             and not (any(_has(said, phrase) for phrase in GREETING_PHRASES + THANKS_PHRASES)
                      and len(telling) < 2 * STORY_WORDS))
 
