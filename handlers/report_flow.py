@@ -762,10 +762,16 @@ async def description(turn: Turn) -> str:
     turn.draft.pop("told_time_wrong", None)  # a new story, whose time may be offered
     turn.draft.pop("voice", None)  # the story told again in words replaces one told in a voice note
     if not _answered(turn, LOCATION):
+        # "…depan pasar gedog sananwetan", "…di parkiran kel bendogerit": the place the story names is proposed,
+        # or the places of its name offered, rather than asked (as from a story told first)
         found, confident = await turn.router.read(turn.db, turn.draft["description"])
-        if confident:  # "…depan pasar gedog sananwetan": the place the story names is proposed, not asked
-            turn.draft["proposal"] = {"code": found[0].code}
+        named = [place.code for place in found if place.marked]
+        if confident or len(named) == 1:
+            turn.draft["proposal"] = {"code": found[0].code if confident else named[0]}
             return PLACE_CHECK
+        if named:
+            turn.draft["options"] = named
+            return PLACE_PICK
     return first_missing(turn)
 
 

@@ -1294,6 +1294,20 @@ async def test_a_place_told_in_the_story_of_the_guided_report_is_proposed_not_as
     assert resident.heard("report.ask_when"), resident.text
 
 
+@pytest.mark.parametrize(("story", "offered"), [
+    ("motor dicuri di parkiran kel bendogerit", ["Kel. Bendogerit, Kec. Sananwetan, Kota Blitar"]),  # one of that name
+    ("motor dicuri di parkiran kel kepanjen", ["Kel. Kepanjen, Kec. Kepanjen, Kab. Malang"]),  # one of several
+])
+async def test_a_village_the_guided_story_names_as_one_is_offered_not_asked(engine: Engine, story: str,
+                                                                           offered: list[str]) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "lapor", "1", story):
+        await resident.send(said)
+    assert not resident.heard("report.ask_location"), resident.text
+    shown = f"{resident.text} {' '.join(resident.options())}"
+    assert all(place in shown for place in offered), shown
+
+
 # The time was asked with the read-back: a plain yes leaves it unsaid, "3" chooses "Ya, sebelum hari ini"; a time
 # sent alone later says more, and is the time. A day told in the story with no hour takes an hour sent later.
 @pytest.mark.parametrize(("when", "yes", "late", "kept"), [
