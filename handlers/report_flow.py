@@ -18,6 +18,7 @@ from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
 from handlers.language.answers import NEUTRAL, NO, YES, without_all_right, yes_or_no
+from handlers.language.emergency import emergency_denied
 from handlers.language.intents import (
     CORRECTION_WORDS,
     NOT_WORDS,
@@ -631,6 +632,9 @@ def answer_aside(turn: Turn) -> str | None:
             return None
         if turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) and "description" in turn.draft:
             _add_to_story(turn)  # "pak orangnya dateng lagi skrg bawa parang": officers read why it is urgent now
+        return turn.step
+    if emergency_denied(turn.text) and turn.step not in (*STORY_STEPS, CATEGORY) and not tells_a_story(turn.text):
+        turn.say("report.urgent_off")  # "bukan darurat pak, cuma luka kecil" is no "Bukan" to what was read
         return turn.step
     said = aside(turn.text)
     if said is None or (turn.step in YES_NO_STEPS and yes_or_no(turn.text) is not None):

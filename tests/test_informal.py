@@ -1344,12 +1344,22 @@ async def test_a_doubt_whether_it_is_an_emergency_keeps_it_urgent(engine: Engine
     assert (await draft_of(engine))["urgent"] is True
 
 
+async def test_no_emergency_said_at_the_read_back_is_no_answer_to_it(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("sy dipukul orang td pas antri bensin di spbu kel gedog sananwetan, berdarah dikit di bibir")
+    await resident.send("bukan darurat pak, cuma luka kecil")
+    assert resident.heard("report.urgent_off") and resident.heard("report.read_back"), resident.text
+    await resident.send("iya")
+    assert resident.heard("report.ask_photo") and (await draft_of(engine))["urgent"] is False, resident.text
+
+
 async def test_a_resident_who_says_it_is_no_emergency_is_taken_at_their_word(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("tadi ada kecelakaan motor, korbannya berdarah di depan pasar gedog sananwetan blitar")
     assert resident.heard("emergency.call_110") and (await draft_of(engine))["urgent"] is True
     await resident.send("bukan darurat pak, cuma luka kecil, sudah diobati")
     assert (await draft_of(engine))["urgent"] is False, resident.text
+    assert resident.heard("report.read_back") and "read" in await draft_of(engine), "no \"Bukan\" to what was read"
     await resident.send("tolong ada yg pingsan lagi pak")
     assert (await draft_of(engine))["urgent"] is True, "a new cry makes it urgent again"
 
