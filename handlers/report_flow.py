@@ -45,7 +45,7 @@ from handlers.language.slots import (
     TIME_WORDS,
     hour_phrase,
     hour_told,
-    no_time_given,
+    not_given,
     qualifies_a_time,
     said_online,
     time_told,
@@ -832,10 +832,14 @@ async def location(turn: Turn) -> str:
     if not turn.draft.pop("pin_kept", False):
         turn.draft.update(Draft(latitude=None, longitude=None))
     turn.draft["location_text"], found, confident = await _read_place(turn)
+    if not_given(turn.text):  # "gak tau", "lupa": no place to read (no Desa Tahu); the desk places it by hand
+        turn.draft.pop("location_text", None)
+        turn.draft["place_tries"] = PLACE_TRIES - 1
+        return await place_not_found(turn)
     if not found and (yes_or_no(turn.text) is not None or IDENTITIES.pick(turn.lang, turn.text) is not None):
         # an answer to another question ("iya", "rahasia") that names no place: asked again, no try spent
         turn.draft.pop("location_text", None)
-        turn.say("report.location_invalid", shortest=shortest, longest=longest)
+        turn.say("report.location_not_a_place")
         return LOCATION
     if not found:
         found = await turn.router.villages_nearby(turn.db, turn.text)  # offered, never taken: a typo is a guess
@@ -1042,7 +1046,7 @@ async def when(turn: Turn) -> str:
         if picked == "now" and not turn.emergency_answered:
             turn.say("emergency.happening_now")
         return first_missing(turn)
-    if no_time_given(turn.text):  # "lewati", "ga tau": not said, rather than those words as the time
+    if not_given(turn.text):  # "lewati", "ga tau": not said, rather than those words as the time
         turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
         return first_missing(turn)
     if not _names_a_time(turn.text) and "?" in turn.text and set(words(turn.text)) & _NOT_TELLING:

@@ -1271,13 +1271,13 @@ async def test_an_answer_to_another_question_at_the_place_spends_no_try(engine: 
     await resident.send("xyzzy qwerty")
     assert resident.heard("place.ask_district"), resident.text
     await resident.send("iya")
-    assert resident.heard("report.location_invalid") and not resident.heard("place.goes_to_desk"), resident.text
+    assert resident.heard("report.location_not_a_place") and not resident.heard("place.goes_to_desk"), resident.text
     await resident.send("rahasia")  # how to be shown, answered ahead: kept for its question
     assert resident.heard("report.identity_noted") and resident.heard("place.ask_district"), resident.text
     assert (await draft_of(engine))["identity"] == "confidential"
     await resident.send("jember")  # a kabupaten that reads as a word of Javanese yes/no is still a place
     offered = " ".join(resident.options())
-    assert not resident.heard("report.location_invalid") and "Kab. Jember" in offered, resident.text
+    assert not resident.heard("report.location_not_a_place") and "Kab. Jember" in offered, resident.text
 
 
 async def test_a_place_told_in_the_story_of_the_guided_report_is_proposed_not_asked(engine: Engine) -> None:
@@ -1508,3 +1508,19 @@ async def test_an_opener_or_a_place_alone_is_no_story(engine: Engine, opener: st
     resident = Resident(engine)
     await resident.send(opener)
     assert "description" not in await draft_of(engine), resident.text
+
+
+@pytest.mark.parametrize("unknown", ["tidak tahu", "gak tau pak", "I don't know"])
+async def test_a_place_not_known_goes_to_the_desk_and_is_no_village(engine: Engine, unknown: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(unknown)
+    assert resident.heard("place.goes_to_desk") and "Tahu" not in resident.text, resident.text
+    draft = await draft_of(engine)
+    assert draft["needs_routing"] is True and "place" not in draft and not draft.get("location_text")
+
+
+async def test_a_fear_of_being_known_at_the_place_question_is_answered_and_no_place(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("jgn sampe suami sy tau ya pak")
+    assert resident.heard("menu.privacy"), resident.text
+    assert resident.heard("report.ask_location") and "Sampe" not in " ".join(resident.options()), resident.text

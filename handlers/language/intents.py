@@ -414,6 +414,9 @@ _SPREAD = frozenset({"disebar", "sebar", "tersebar", "bocor", "leak", "leaked"})
 # Fear of being known is the same question: "sy takut suami sy tau kalo sy lapor".
 _FEARING = frozenset({"takut", "khawatir", "cemas", "afraid", "scared", "worried"})
 PRIVACY_MAX_WORDS = 14
+# Not to be known to someone: "jgn sampe suami sy tau ya pak", "don't let my husband know".
+_NOT_TO_KNOW = (("jangan", "sampai"), ("don", "t", "let"), ("do", "not", "let"))
+_KNOWING = frozenset({"tahu", "tau", "ketahuan", "know", "knows", "find"})
 
 
 def privacy_asked(text: str) -> bool:
@@ -426,6 +429,9 @@ def privacy_asked(text: str) -> bool:
     whose = roots & _ONES_DATA or (roots & _ONESELF and (roots & REPORT_WORDS or said[:1] == ["nomor"]))
     besides = " ".join(word for word in said if word not in _KEPT_OR_SEEN)
     spread_denied = any(word in _SPREAD and i and said[i - 1] in NOT_WORDS for i, word in enumerate(said))
+    not_to_know = any(_has(said, " ".join(phrase)) for phrase in _NOT_TO_KNOW) and bool(_KNOWING & set(said))
+    if not_to_know and not is_cry_for_help(text) and category_named(text) is None:
+        return True
     return (bool(whose) and (bool(roots & _KEPT_OR_SEEN) or spread_denied)
             and (_asked(text, said) or bool(roots & _FEARING))
             and not is_cry_for_help(text) and category_named(besides) is None)

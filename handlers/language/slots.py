@@ -216,16 +216,16 @@ def said_online(text: str) -> bool:
         word in BY_PHONE_OR_APP and i and said[i - 1] in _BY for i, word in enumerate(said))
 
 
-# A time not given: "lewati", "gak tau", "lupa", "I don't know".
-_NO_TIME = frozenset({("lewati",), ("lewat",), ("skip",), ("lupa",), ("entah",), ("enggak", "tau"), ("enggak", "tahu"),
-                      ("tidak", "tahu"), ("tidak", "tau"), ("tidak", "ingat"), ("enggak", "ingat"),
-                      ("don", "t", "know"), ("i", "don", "t", "know"), ("dont", "know"), ("not", "sure"),
-                      ("no", "idea"), ("unknown",)})
+# An answer not given: "lewati", "gak tau", "lupa", "I don't know".
+_NOT_GIVEN = frozenset({("lewati",), ("lewat",), ("skip",), ("lupa",), ("entah",), ("enggak", "tau"),
+                        ("enggak", "tahu"), ("tidak", "tahu"), ("tidak", "tau"), ("tidak", "ingat"),
+                        ("enggak", "ingat"), ("don", "t", "know"), ("i", "don", "t", "know"), ("dont", "know"),
+                        ("not", "sure"), ("no", "idea"), ("unknown",)})
 
 
-def no_time_given(text: str) -> bool:
-    """Whether the answer to "when?" says it is not known or not to be given: "lewati", "ga tau pak"."""
-    return tuple(word for word in words(text) if word not in NEUTRAL) in _NO_TIME
+def not_given(text: str) -> bool:
+    """Whether the answer to "when?" or "where?" says it is not known or not to be given: "lewati", "ga tau pak"."""
+    return tuple(word for word in words(text) if word not in NEUTRAL) in _NOT_GIVEN
 
 
 # The hour of the day a time names, for when in the day things happen (the digest's time bands): an hour told,
