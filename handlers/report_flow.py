@@ -322,8 +322,11 @@ async def read_back(turn: Turn) -> str:
         read["when"] = picked
         read.pop("when_told", None)
         typed = time_told(turn.text) if turn.inbound.choice is None else None
-        if typed is not None and typed[0] == picked and hour_told(typed[1]) is not None:
-            read["when_told"] = typed[1]  # "yes, last night around 10pm": the hour goes with the day
+        # "iya, kemarin", "yes, last night around 10pm": the words say more than the choice ("now" is one of its
+        # own, with its reminder; "ya, sebelum hari ini" says the choice)
+        if typed is not None and typed[0] == picked != "now" \
+                and normalise(typed[1]) not in dict(WHEN_OPTIONS.answers(turn.lang))[picked]:
+            read["when_told"] = typed[1]
         if picked == "now" and not turn.emergency_answered:
             turn.say("emergency.happening_now")
         picked = "yes"
@@ -1023,9 +1026,17 @@ def _time_in_story(turn: Turn) -> tuple[str, str] | None:
     return time_told(turn.draft.get("description", ""))
 
 
+# A time said again as the right one: "eh salah, maksudnya kemarin", "sorry, I mean yesterday".
+_MEANT = re.compile(r"^\W*(?:(?:eh|oh|maaf|sorry|ralat|salah|keliru|wrong)\W+)*(?:maksudnya|maksud\s+(?:saya|sy|aku)"
+                    r"|yang\s+benar|yg\s+bener|harusnya|seharusnya|i\s+mean)\W*", re.IGNORECASE)
+
+
 async def when(turn: Turn) -> str:
     """Stores when it happened, a choice or the resident's own words (on a yes, the time the story told; on a
     no to that, the time is asked plainly), and asks for a photo."""
+    if turn.inbound.choice is None and (meant := _MEANT.match(turn.text)) and _names_a_time(turn.text[meant.end():]):
+        turn.text = turn.text[meant.end():]
+        turn.inbound = dataclasses.replace(turn.inbound, text=turn.text)
     told = _time_in_story(turn)
     answer = yes_or_no(turn.text) if turn.inbound.choice is None else None
     if told and answer == "yes":

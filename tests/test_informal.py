@@ -247,7 +247,7 @@ async def test_a_report_told_in_one_message_is_confirmed_and_filed_in_five(engin
 
 @pytest.mark.parametrize(("yes", "when"), [
     ("iya bener, semalam", "Waktu: semalam"),  # a part of the day is kept in the resident's words
-    ("ya betul pak, 2 hari yg lalu", "Waktu: Sebelum hari ini"),
+    ("ya betul pak, 2 hari yg lalu", "Waktu: 2 hari yang lalu"),
     ("bener, td pagi", "Waktu: tadi pagi"),
 ])
 async def test_a_yes_to_what_was_read_may_say_the_time_again_and_it_is_kept(
@@ -620,7 +620,7 @@ async def test_a_story_naming_a_desa_many_places_share_asks_which_after_the_yes(
     for said in ("ga ada", "rahasia aja", "kirim"):
         await resident.send(said)
     [report] = await reports(engine)
-    assert report.category == Category.DRUGS and report.occurred_text == "Sebelum hari ini"
+    assert report.category == Category.DRUGS and report.occurred_text == "kemarin", "the day in their words"
     assert regions().get(report.village_code).name == "Sidomulyo"
 
 
@@ -1524,3 +1524,21 @@ async def test_a_fear_of_being_known_at_the_place_question_is_answered_and_no_pl
     await resident.send("jgn sampe suami sy tau ya pak")
     assert resident.heard("menu.privacy"), resident.text
     assert resident.heard("report.ask_location") and "Sampe" not in " ".join(resident.options()), resident.text
+
+
+@pytest.mark.parametrize(("yes", "kept"), [("iya, kemarin", "kemarin"), ("iya, udh sebulanan", "sebulanan")])
+async def test_a_yes_with_a_day_at_the_read_back_keeps_the_day_as_told(engine: Engine, yes: str, kept: str) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri di depan rumah kel gedog sananwetan")
+    await resident.send(yes)
+    assert resident.heard("report.ask_photo"), resident.text
+    assert (await draft_of(engine))["when"] == {"text": kept}
+
+
+async def test_a_time_said_again_as_the_one_meant_is_the_time(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", DESCRIPTION, PLACE, "ya"):
+        await resident.send(said)
+    await another_incident(resident)
+    await resident.send("eh salah, maksudnya kemarin")
+    assert (await draft_of(engine))["when"] == {"text": "kemarin"}

@@ -42,7 +42,8 @@ TIME_WORDS = frozenset({
 DAY_WORDS = frozenset({
     "kemarin", "semalam", "lalu", "tadi", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "tahun", "every",
     "daily", "day", "days", "week", "weeks", "month", "ago", "yesterday", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "year",
+    "thursday", "friday", "saturday", "sunday", "year", "sebulan", "sebulanan", "seminggu", "semingguan", "setahun",
+    "setahunan", "sehari", "seharian",
 })  # fmt: skip
 
 
