@@ -142,7 +142,8 @@ async def test_the_scan_for_addresses_in_clear_finds_one(engine: Engine, databas
     with pytest.raises(AssertionError, match=r"service\.log"):
         await assert_no_address_in_clear(engine, database_url, [f"whatsapp:+{PHONE}"], logs=[log])
     resident = Resident(engine, "whatsapp:+6281100000001")
-    await walk_to_summary(resident, description=f"Pencurian motor, hubungi saya di {PHONE} kalau perlu saksi")
+    await walk_to_summary(resident, identity="1",  # by name: the story is kept as written, number and all
+                          description=f"Pencurian motor, hubungi saya di {PHONE} kalau perlu saksi")
     await assert_no_address_in_clear(engine, database_url, [f"whatsapp:+{PHONE}"])  # the draft is sealed
     await resident.send("kirim")
     with pytest.raises(AssertionError, match="report"):  # the report holds what the resident wrote
