@@ -25,11 +25,11 @@ from handlers.language.intents import (
     category_named,
     erasure_answer,
     erasure_asked,
-    lost_letter_asked,
     menu_intent,
     objects_to_decision,
     puts_off,
     report_kind_asked,
+    station_service_asked,
     status_asked,
     stopping,
     takes_back,
@@ -143,8 +143,8 @@ async def _menu_intent(turn: Turn) -> str:
     report, the police number; thanks and an "ok" are answered, tears or fear with a gentle question of what
     happened; a place alone starts a report with it; anything else is asked once, with the menu."""
     intent = menu_intent(turn.text)
-    if lost_letter_asked(turn.text):
-        turn.say("menu.lost_letter")  # answered, and whatever else the message tells is taken as ever
+    if service := station_service_asked(turn.text):
+        turn.say(f"menu.{service}")  # answered, and whatever else the message tells is taken as ever
         if not tells_a_story(turn.text):
             return MENU
     if intent == "story" or (intent == "category" and tells_of_the_kind(turn.text)):
@@ -597,7 +597,7 @@ def _tells_something(turn: Turn) -> bool:
     """Whether a first message (or the first after a draft expired) says what the contact wants by itself."""
     return turn.emergency_answered or menu_intent(turn.text) in ("story", "category", "can_report", "report", "how",
                                                                    "police_number", "distress", *SERVICE_QUESTIONS) \
-        or told_at_length(turn.text)
+        or told_at_length(turn.text) or station_service_asked(turn.text) is not None
 
 
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:

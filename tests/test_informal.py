@@ -969,6 +969,16 @@ async def test_a_letter_of_loss_asked_for_is_told_where_it_is_made(engine: Engin
     assert ("Kami baca dari pesan Anda" in resident.text) == story, "what else it tells is taken as ever"
 
 
+@pytest.mark.parametrize(("said", "papers"), [("pak sy mau tanya cara bikin SKCK gmn ya?", True),
+                                            ("perpanjang sim dmn ya pak", True),
+                                            ("sim sy ditahan pas razia, dimintai uang 200rb sama oknum", False)])
+async def test_police_papers_asked_after_at_first_contact_are_told_where_they_are_made(engine: Engine, said: str,
+                                                                                       papers: bool) -> None:
+    resident = Resident(engine)
+    await resident.send(said)
+    assert resident.heard("menu.police_papers") == papers, resident.text
+
+
 async def test_what_now_right_after_a_report_is_told_what_happens_next(engine: Engine) -> None:
     resident = Resident(engine)
     await walk_to_summary(resident)

@@ -533,9 +533,23 @@ _LETTER = frozenset({"surat", "letter", "stpl", "sktlk"})
 _OF_LOSS = frozenset({"kehilangan", "hilang", "lost", "loss", "insurance", "asuransi", "stpl", "sktlk"})
 
 
-def lost_letter_asked(text: str) -> bool:
+# Police papers asked after ("pak sy mau tanya cara bikin SKCK gmn ya?", "perpanjang sim dmn?"): made at a station
+# or the traffic office, not in the chat. "SIM" only with getting one: "sim sy ditahan" is a story.
+_PAPERS = frozenset({"skck", "stnk", "bpkb"})
+_LICENCE = frozenset({"sim"})
+_GETTING = frozenset({"bikin", "buat", "membuat", "perpanjang", "perpanjangan", "urus", "mengurus", "daftar", "cara",
+                      "syarat", "persyaratan", "renew", "get", "apply"})
+
+
+def station_service_asked(text: str) -> str | None:
+    """"lost_letter" or "police_papers" when the message asks after a paper the police make at their offices,
+    else None."""
     said = set(words(text))
-    return bool(said & _LETTER and said & _OF_LOSS)
+    if said & _LETTER and said & _OF_LOSS:
+        return "lost_letter"
+    if said & _PAPERS or (said & _LICENCE and said & _GETTING):
+        return "police_papers"
+    return None
 
 
 def tells_of_the_kind(text: str, *, words_besides: int = 2) -> bool:
