@@ -176,6 +176,8 @@ async def _take_story(turn: Turn) -> str:
         read["place"] = found[0].code if confident else named[0]
     elif named:
         read["places"] = named  # a name several places share: which one is asked after a yes
+    elif found and await turn.router.covers(turn.db, found[0]):
+        read["place"] = found[0].code  # "…di parkiran alfamart jl. mastrip, plosokerep": the one near, to confirm
     if moment := when_named(text):
         read["when"] = moment
         told = time_told(text)

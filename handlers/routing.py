@@ -55,6 +55,10 @@ class Router:
                                               kind is not None and (c.village is None or c.village.kind != kind)))
         return ranked[:CANDIDATES_SHOWN], False
 
+    async def covers(self, db: AsyncSession, place: PlaceCandidate) -> bool:
+        """Whether a station covers the place's kecamatan or kab/kota."""
+        return bool({place.district_code, place.regency.code} & await covered_codes(db))
+
     async def villages_nearby(self, db: AsyncSession, text: str) -> list[PlaceCandidate]:
         """Villages the stations cover whose names the text misspells: where read() finds nothing, a typo of a
         village nearby ("plosokrep") is likelier than a place no one has heard of."""

@@ -1401,8 +1401,9 @@ async def test_a_long_story_opened_with_a_greeting_is_kept(engine: Engine) -> No
     story = ("Good evening, I am a foreign tourist staying at a homestay in Gedog, someone took my passport from "
              "the table and never came back")
     await resident.send(story)
-    assert resident.heard("report.ask_category", "en"), resident.text  # the kind is asked, the story kept
-    assert (await draft_of(engine))["description"] == story
+    assert resident.heard("report.read_back_ask_when", "en"), resident.text  # the story kept, its place read
+    draft = await draft_of(engine)
+    assert draft["description"] == story and draft["read"]["place"] == GEDOG
 
 
 async def test_no_photo_said_in_the_story_is_not_asked_again(engine: Engine) -> None:
@@ -1552,3 +1553,15 @@ async def test_a_time_said_again_as_the_one_meant_is_the_time(engine: Engine) ->
     await another_incident(resident)
     await resident.send("eh salah, maksudnya kemarin")
     assert (await draft_of(engine))["when"] == {"text": "kemarin"}
+
+
+@pytest.mark.parametrize(("story", "place"), [
+    ("helm sy ilang di parkiran alfamart jl. mastrip, plosokerep. kemarin mlm sktr jam 9", "35.72.03.1002"),
+    ("tabrakan di perempatan gedog tadi pagi, motor sama mobil", GEDOG),
+    ("tetangga sy tiap malam nyetel musik keras sampe jam 2", None),  # Desa Keras and Sampe are far away
+])
+async def test_a_village_of_the_stations_area_named_alone_in_a_story_is_read_to_confirm(engine: Engine, story: str,
+                                                                                       place: str | None) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert (await draft_of(engine))["read"].get("place") == place, resident.text

@@ -20,7 +20,8 @@ from storage.lexicon import KRAMA, SPOKEN, stem
 # as often a gang (alley), so it is left as typed; places are read from the raw text anyway.
 _MORE_SLANG = {
     "dkt": "dekat", "jln": "jalan", "jl": "jalan", "skr": "sekarang", "skg": "sekarang", "brusan": "barusan",
-    "kmren": "kemarin", "smlm": "semalam", "tlp": "telepon", "telp": "telepon", "tolongin": "tolong",
+    "kmren": "kemarin", "smlm": "semalam", "tlp": "telepon", "telp": "telepon", "tolongin": "tolong", "sktr": "sekitar",
+    "kurleb": "kurang lebih",
     "thx": "thanks", "ty": "thanks", "mksih": "terima kasih", "makasi": "terima kasih", "trimakasih": "terima kasih",
     "gimana": "bagaimana", "gmna": "bagaimana", "gmana": "bagaimana", "bgmn": "bagaimana",
     "nomer": "nomor", "no": "no", "gg": "gg", "pk": "pak", "bpk": "bapak", "lp": "lapor", "lpr": "lapor",

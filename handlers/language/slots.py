@@ -114,7 +114,7 @@ def _of_a_time(said: list[str], at: int) -> bool:
 _ALSO_AGAIN = frozenset({"lagi", "masih", "sedang"})
 _CLOCK = re.compile(r"\b(\d{1,2}) (\d{2})\b")  # "jam 9.30", which the words split in two
 _TOLD_WORDS = 12  # "hari minggu tanggal 29 november yang lalu sekitar pukul 10 00 pagi": a time told is a few words
-_AROUND_AN_HOUR = frozenset({"jam", "pukul", "sekitar", "kira", "around", "about", "at"})
+_AROUND_AN_HOUR = frozenset({"jam", "pukul", "sekitar", "kira", "kurang", "lebih", "around", "about", "at"})
 _UNITS = frozenset({"detik", "menit", "jam", "hari", "minggu", "bulan", "tahun", "second", "seconds", "minute",
                     "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"})
 _MERIDIEM = frozenset({"am", "pm", "wib", "wita", "wit"})
