@@ -39,7 +39,9 @@ async def show_status(turn: Turn, ref: str) -> None:
         return
     station = await station_of(turn.db, report)
     timezone = station.timezone if station else "Asia/Jakarta"
-    notes = [f"• {format_time(turn.lang, e.created_at, timezone)}: {e.note}"
+    # A referral's note is the station it went to, not an officer's words: said as where it went.
+    notes = [f"• {format_time(turn.lang, e.created_at, timezone)}: "
+             f"{t(turn.lang, 'status.referred_to', station=e.note) if e.to_status == ReportStatus.REFERRED else e.note}"
              for e in await public_events(turn.db, report) if e.note] if reporter else []
     turn.say(
         "status.report",

@@ -531,6 +531,9 @@ async def test_referral_moves_the_report_and_alerts_the_other_station(engine: En
     relays = await deliver_to(engine, WARGA)
     assert "Diteruskan ke kantor polisi lain" in relays and "Diteruskan ke: Polsek Sekar" in relays
     assert "Catatan petugas: Polsek Sekar" not in relays, "a station is no officer's note"
+    warga = Resident(engine, WARGA)
+    await warga.send(f"STATUS {ref}")
+    assert "WIB: Diteruskan ke Polsek Sekar" in warga.text and "WIB: Polsek Sekar" not in warga.text, warga.text
 
 
 async def test_a_referral_within_the_polres_says_nothing_of_it(engine: Engine) -> None:
