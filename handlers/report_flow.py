@@ -717,6 +717,13 @@ def ask_category(turn: Turn) -> None:
     turn.say("report.ask_category", CATEGORIES)
 
 
+def says_nothing_of_a_kind(turn: Turn) -> bool:
+    """Whether a message where the kind is asked, before any story, neither picks nor names one, tells no story and
+    is no aside: words meant for something else, such as an officer's question ("kayaknya anak smk pgri pak")."""
+    return turn.inbound.choice is None and "description" not in turn.draft and turn.pick(CATEGORIES) is None \
+        and category_named(turn.text) is None and not tells_a_story(turn.text) and aside(turn.text) is None
+
+
 async def category(turn: Turn) -> str:
     """Stores the category and asks what happened."""
     picked = turn.pick(CATEGORIES)

@@ -385,6 +385,20 @@ async def test_need_info_round_trip(engine: Engine) -> None:
     assert warga.heard("report.ask_category"), "once answered, the menu works as before"
 
 
+async def test_an_answer_sent_where_a_new_report_asks_its_kind_reaches_the_officer(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"TERIMA {ref}")
+    await warga.send("lapor")
+    assert warga.heard("report.ask_category"), warga.text
+    await petugas.send(f"INFO {ref} bu, kira2 anak sekolah mana ya?")
+    await warga.send("kayaknya anak smk pgri pak, seragamnya abu2")
+    assert warga.heard("relay.answer_sent") and warga.heard("report.ask_category"), warga.text
+    assert "kayaknya anak smk pgri pak" in await deliver_to(engine, PETUGAS)
+    await warga.send("motor sy dicuri tadi pagi")  # the new report goes on as it began
+    assert not warga.heard("relay.answer_added") and not warga.heard("common.not_a_choice"), warga.text
+
+
 async def test_a_photo_asked_for_is_kept_with_the_report_and_sent_to_the_officer(engine: Engine,
                                                                                  tmp_path: Path) -> None:
     petugas = await enrolled(engine, PETUGAS)
