@@ -361,6 +361,7 @@ _REACHED = frozenset({"dihubungi", "aktif", "nyambung", "diangkat", "reached", "
 _GONE_REACH = 16  # words after the person that may tell it
 # Where they are is known, or why they are away: no one missing.
 _NOW_AT = (("sekarang", "di"), ("sudah", "di"), ("masih", "di"), ("now", "at"), ("is", "at"))  # "skrg di rumah ibunya"
+_WE = frozenset({"kami", "kita", "saya", "aku", "we", "i"})
 _KNOWN_WHERE = frozenset({"katanya", "lembur", "kerja", "bekerja", "tinggal", "alamatnya", "kabarnya", "nginap",
                           "menginap", "kos", "ngekos", "kuliah", "mondok", "pesantren", "merantau", "rantau", "les",
                           "kursus", "ngaji", "latihan"})
@@ -376,8 +377,11 @@ def _as_subject(said: list[str], at: int) -> bool:
 
 
 def _whereabouts_known(said: list[str]) -> bool:
-    """"blm pulang, katanya lembur", "masih les sampai jam 5", "skrg di rumah ibunya"."""
-    return bool(_KNOWN_WHERE & set(said)) or any(_phrase_at(said, phrase) is not None for phrase in _NOW_AT)
+    """"blm pulang, katanya lembur", "masih les sampai jam 5", "skrg di rumah ibunya"; not where the family
+    lives ("kami tinggal di bendogerit")."""
+    known = any(word in _KNOWN_WHERE and not (word == "tinggal" and said[i - 1:i] and said[i - 1] in _WE)
+                for i, word in enumerate(said))
+    return known or any(_phrase_at(said, phrase) is not None for phrase in _NOW_AT)
 
 
 def _gone_from_home(said: list[str]) -> bool:
