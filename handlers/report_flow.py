@@ -176,8 +176,10 @@ async def _take_story(turn: Turn) -> str:
         read["place"] = found[0].code if confident else named[0]
     elif named:
         read["places"] = named  # a name several places share: which one is asked after a yes
-    elif found and await turn.router.covers(turn.db, found[0]):
-        read["place"] = found[0].code  # "…di parkiran alfamart jl. mastrip, plosokerep": the one near, to confirm
+    elif near := [place.code for place in found if await turn.router.covers(turn.db, place)]:
+        # "…di parkiran alfamart jl. mastrip, plosokerep": the one near, to confirm; "klampok", which names a
+        # kelurahan of Sananwetan and a desa of Bojonegoro, both near: which one is asked
+        read.update({"place": near[0]} if len(near) == 1 else {"places": near})
     if moment := when_named(text):
         read["when"] = moment
         told = time_told(text)

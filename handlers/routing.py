@@ -51,7 +51,9 @@ class Router:
         covered = await covered_codes(db)
         names = [_name(c) for c in found]
         kind = _village_kind(text)
-        ranked = sorted(found, key=lambda c: (names.index(_name(c)), not ({c.district_code, c.regency.code} & covered),
+        # A Polsek's own kecamatan before a kab/kota a Polres covers whole, before the rest of the country.
+        ranked = sorted(found, key=lambda c: (names.index(_name(c)), c.district_code not in covered,
+                                              c.regency.code not in covered,
                                               kind is not None and (c.village is None or c.village.kind != kind)))
         return ranked[:CANDIDATES_SHOWN], False
 

@@ -1565,3 +1565,12 @@ async def test_a_village_of_the_stations_area_named_alone_in_a_story_is_read_to_
     resident = Resident(engine)
     await resident.send(story)
     assert (await draft_of(engine))["read"].get("place") == place, resident.text
+
+
+async def test_a_village_name_two_stations_cover_is_asked_which_the_polseks_own_first(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri td pagi di depan rumah klampok")
+    assert "Klampok (ada beberapa tempat bernama ini" in resident.text, resident.text
+    await resident.send("iya")
+    assert resident.options()[:2] == ["Kel. Klampok, Kec. Sananwetan, Kota Blitar",
+                                      "Desa Klampok, Kec. Kapas, Kab. Bojonegoro"], resident.options()
