@@ -198,3 +198,9 @@ def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story:
                                                                            numbers: list[str]) -> None:
     found = names_told(story)
     assert (found, own_numbers(story, found)) == (names, numbers)
+
+
+def test_lagi_after_a_time_gone_by_is_the_storys_while_not_now() -> None:
+    story = "tadi siang saya lagi di warung terus ada orang boncengan ambil tas istri saya terus kabur"
+    assert time_told(story) == ("today", "tadi siang")
+    assert when_named("rumah sy dibobol maling, skrg malingnya masih di dalam") == "now"

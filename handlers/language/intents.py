@@ -219,6 +219,9 @@ def _lexicon() -> frozenset[str]:
 # A theft told without a word of theft: "hp sy diambil orang", "motornya dibawa kabur", "broke into my car".
 TAKEN_PHRASES = ("diambil orang", "diambil maling", "dibawa kabur", "dibawa lari", "dibawa orang", "taken by someone",
                  "broke into", "break into", "broken into", "breaking into", "broke in")
+# Something taken and the taker gone: "ada orang boncengan ambil tas istri saya terus kabur".
+_TAKING = frozenset({"ambil", "mengambil", "ngambil", "nyambar", "menyambar", "nyamber", "grabbed", "took", "snatched"})
+_RAN_OFF = frozenset({"kabur", "melarikan", "ngacir", "fled"})  # not "lari": "anak sy lari ambil bola"
 
 
 # A fraud told without a word of fraud: someone posing as another, or money asked for ("ada yg ngaku polisi telpon
@@ -257,7 +260,7 @@ def category_named(text: str) -> str | None:
     if self_harm(text) or missing_person(text):  # a life at risk, whatever word of a crime it holds: Darurat
         return "emergency"
     roots = stems_of(said, _lexicon()) + said
-    if any(_has(said, phrase) for phrase in TAKEN_PHRASES):
+    if any(_has(said, phrase) for phrase in TAKEN_PHRASES) or (_TAKING & set(said) and _RAN_OFF & set(said)):
         roots.append("curi")
     if any(_has(said, phrase) for phrase in POSING_PHRASES):
         roots.append("tipu")

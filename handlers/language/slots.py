@@ -137,7 +137,10 @@ _DAY_OF_MONTH = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
 
 def _time_in(said: list[str], now_after_a_deed: bool = False) -> tuple[str, int, int] | None:
     """The time the words name, as its choice and where it stands: taken in WHEN_PHRASES' order, not the text's
-    (a story of the past may say "sekarang" of the report itself); "sekarang" told after a deed done is none."""
+    (a story of the past may say "sekarang" of the report itself); "sekarang" told after a deed done is none, and
+    "lagi", "sedang", "masih" after a time gone by are the story's while ("tadi siang saya lagi di warung, …")."""
+    past_at = min((i for choice, phrases in WHEN_PHRASES if choice != "now" for phrase in phrases
+                   for i in range(len(said)) if said[i:i + len(phrase.split())] == phrase.split()), default=None)
     for choice, phrases in WHEN_PHRASES:
         for phrase in phrases:
             want = phrase.split()
@@ -146,6 +149,8 @@ def _time_in(said: list[str], now_after_a_deed: bool = False) -> tuple[str, int,
                     continue
                 before = said[i - 1] if i else ""
                 if phrase in ("lagi", "sedang") and before in WHILE:
+                    continue
+                if phrase in _ALSO_AGAIN and past_at is not None and past_at < i:
                     continue
                 if choice == "now" and said[i + len(want):i + len(want) + 1] in (["sudah"], ["telah"], ["already"]):
                     continue  # "skrg udh aman": how things stand after it, not when it happened
