@@ -662,7 +662,13 @@ def answer_ahead(turn: Turn) -> str | None:
     aja" where the time is asked): kept for its question, and this one asked again. None for anything else."""
     said = words(turn.text)
     if turn.step not in AHEAD_STEPS or turn.inbound.choice is not None or turn.inbound.media \
-            or not 0 < len(said) <= AHEAD_WORDS or _names_a_time(turn.text):
+            or not 0 < len(said) <= AHEAD_WORDS:
+        return None
+    if turn.step != WHEN and "when" not in turn.draft and only_a_time(turn.text):
+        turn.draft["when"] = {"text": turn.text}  # "kmrn malem" where a place is picked: the time, kept
+        turn.say("report.time_noted", when=turn.text)
+        return turn.step
+    if _names_a_time(turn.text):
         return None
     if _no_photo(turn.text):
         turn.draft["photo_skipped"] = True
@@ -1071,8 +1077,10 @@ async def when(turn: Turn) -> str:
     if not_given(turn.text):  # "lewati", "ga tau": not said, rather than those words as the time
         turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
         return first_missing(turn)
-    if not _names_a_time(turn.text) and "?" in turn.text and set(words(turn.text)) & _NOT_TELLING:
-        turn.say("report.when_invalid", shortest=WHEN_CHARS[0], longest=WHEN_CHARS[1])  # "is this going to …?"
+    asks = "?" in turn.text and set(words(turn.text)) & _NOT_TELLING  # "is this going to the police directly?"
+    sends = set(words(turn.text)) <= _SENDING_WORDS | NEUTRAL  # "kirim": sent before the time was given
+    if not _names_a_time(turn.text) and (asks or sends):
+        turn.say("report.when_invalid", shortest=WHEN_CHARS[0], longest=WHEN_CHARS[1])
         return WHEN
     shortest, longest = WHEN_CHARS
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:

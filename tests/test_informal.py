@@ -1574,3 +1574,22 @@ async def test_a_village_name_two_stations_cover_is_asked_which_the_polseks_own_
     await resident.send("iya")
     assert resident.options()[:2] == ["Kel. Klampok, Kec. Sananwetan, Kota Blitar",
                                       "Desa Klampok, Kec. Kapas, Kab. Bojonegoro"], resident.options()
+
+
+async def test_a_time_given_where_a_place_is_picked_is_kept_for_the_time(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("lapor", "1", "ada yg nyuri helm sy di parkiran masjid", "kel plosokerep", "kmrn malem"):
+        await resident.send(said)
+    assert resident.heard("report.time_noted") and resident.heard("place.pick"), resident.text
+    await resident.send("1")
+    assert resident.heard("report.ask_photo"), "the time is not asked again"
+    assert (await draft_of(engine))["when"] == {"text": "kmrn malem"}
+
+
+async def test_sending_said_where_the_time_is_asked_is_no_time(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", DESCRIPTION, PLACE, "ya"):
+        await resident.send(said)
+    await another_incident(resident)
+    await resident.send("kirim")
+    assert resident.heard("report.when_invalid") and "when" not in await draft_of(engine), resident.text
