@@ -44,11 +44,15 @@ class Router:
         writing to these stations most likely means the Sidomulyo nearby. Only places of one name trade places:
         a typo reading near the stations never goes before a name spelt exactly elsewhere."""
         found = self.places.resolve(text, limit=CANDIDATES_FIRST)
-        if is_confident(found) or len(found) < 2:
-            return found[:CANDIDATES_SHOWN], is_confident(found)
+        if is_confident(found):
+            return found[:CANDIDATES_SHOWN], True
+        covered = await covered_codes(db)
         if len(found) == CANDIDATES_FIRST:  # a name that repeats: all its places
             found = self.places.resolve(text, limit=CANDIDATES_WEIGHED)
-        covered = await covered_codes(db)
+        # An everyday word read as a far village ("… sama celana jeans": Desa Sama, Manggarai Barat) is no place.
+        found = [c for c in found if not (c.ordinary and c.village) or {c.district_code, c.regency.code} & covered]
+        if len(found) < 2:
+            return found, False
         names = [_name(c) for c in found]
         kind = _village_kind(text)
         # A Polsek's own kecamatan before a kab/kota a Polres covers whole, before the rest of the country.

@@ -162,6 +162,7 @@ class PlaceCandidate:
     village: Region | None  # desa/kelurahan
     score: float  # 0..100
     marked: bool = False  # its own name came after a level word: "kel. Gedog", "desa Pintu"
+    ordinary: bool = False  # its own name is an everyday word nothing else supports: "sama", "kasih"
 
     @property
     def code(self) -> str:
@@ -531,7 +532,8 @@ class RegionIndex:
                 kept.append(reading)
                 if len(kept) == limit:
                     break
-        return [replace(c, marked=r.marked) for r in kept if (c := self.candidate_for(r.code, r.score))]
+        return [replace(c, marked=r.marked, ordinary=r.ordinary) for r in kept
+                if (c := self.candidate_for(r.code, r.score))]
 
     def villages_like(self, text: str, areas: Iterable[str], limit: int = 3) -> list[PlaceCandidate]:
         """Villages inside `areas` (kecamatan or kab/kota codes) whose names the text misspells, best first:

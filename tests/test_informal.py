@@ -1593,3 +1593,19 @@ async def test_sending_said_where_the_time_is_asked_is_no_time(engine: Engine) -
     await another_incident(resident)
     await resident.send("kirim")
     assert resident.heard("report.when_invalid") and "when" not in await draft_of(engine), resident.text
+
+
+async def test_a_warm_yes_where_a_place_is_proposed_is_a_yes_not_a_village(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("lapor", "1", "ayam sy dicuri td malam", "kel bendogerit sananwetan"):
+        await resident.send(said)
+    assert resident.heard("place.confirm"), resident.text
+    await resident.send("Ya benar. Terima kasih banyak.")
+    assert (await draft_of(engine)).get("place", "").startswith("35.72.03"), resident.text
+    assert "Kasih" not in " ".join(resident.options())
+
+
+async def test_an_everyday_word_far_away_is_no_place_offered(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("bajunya 5 potong sama celana jeans")
+    assert "Sama" not in " ".join(resident.options()), resident.options()

@@ -27,7 +27,7 @@ NO = frozenset({
 # Words around the answer that change nothing: forms of address, particles, filler.
 NEUTRAL = frozenset({
     "pak", "bapak", "bu", "ibu", "mas", "mbak", "mba", "kak", "kakak", "bang", "abang", "dik", "adik", "om",
-    "tante", "min", "admin", "gan", "bos", "boss", "bro", "sis", "mang", "teh", "aa", "akang", "kang", "neng",
+    "tante", "min", "admin", "gan", "bos", "boss", "bro", "sis", "mang", "teh", "aa", "akang", "kang", "neng", "nak",
     "uda", "uni", "bli", "beli", "eta", "kuwi", "iku", "niku", "wis", "dah", "lho", "kan", "cak", "ning", "sir",
     "maam", "madam", "dong", "deh", "sih", "kok", "lah", "kah",
     "nih", "tuh", "aja", "saja", "itu", "ini", "sudah", "udah", "memang", "emang", "sangat", "banget", "sekali",
@@ -96,6 +96,9 @@ def _single_letters(word: str) -> str:
     return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
 
 
+_THANKS_AT_LENGTH = (["terima", "kasih", "banyak"], ["thanks", "a", "lot"], ["thank", "you", "so"])
+
+
 def yes_or_no(text: str) -> str | None:
     """"yes", "no", or None when the text is not plainly one of them (both, neither, or more besides)."""
     said = words(text)
@@ -107,6 +110,9 @@ def yes_or_no(text: str) -> str | None:
         if length := _all_right_at(said, i):
             readings.append("yes")
             i += length
+            continue
+        if said[i:i + 3] in _THANKS_AT_LENGTH:  # "Ya benar. Terima kasih banyak.": thanks, said warmly
+            i += 3
             continue
         pair = tuple(said[i:i + 2])
         if pair in _YES_PAIRS or pair in _NO_PAIRS:
