@@ -821,7 +821,8 @@ async def voice_caption(turn: Turn) -> str:
 def ask_location(turn: Turn) -> None:
     if turn.draft.get("pin_kept"):
         turn.say("place.ask_after_pin")
-    elif turn.draft.get("online") and not turn.draft.get("place_tries"):
+    elif (turn.draft.get("online") or said_online(turn.draft.get("description", ""))) \
+            and not turn.draft.get("place_tries"):  # "sy ditipu lewat wa, …": where they live is what routes it
         turn.say("place.ask_home_for_online", ask_location=True)
     elif turn.draft.get("place_tries"):
         rejected = turn.draft.get("place_rejected")
@@ -1247,7 +1248,8 @@ async def identity(turn: Turn) -> str:
         picked = Identity.NAMED
         turn.contact.display_name_encrypted = turn.cipher.encrypt(given)
     if picked is None and turn.inbound.choice is None:
-        picked = _identity_asked(turn)  # "ga ada tambahan, rahasia aja", "salah pilih, mau anonim aja"
+        # "ga ada tambahan, rahasia aja", "salah pilih, mau anonim aja", "anonim aja kak plis 🙈"
+        picked = _identity_asked(turn) or identity_wished(turn.text)
     if picked is None:
         turn.say("common.not_a_choice")
         return IDENTITY

@@ -1609,3 +1609,10 @@ async def test_an_everyday_word_far_away_is_no_place_offered(engine: Engine) -> 
     resident = await at_location(engine)
     await resident.send("bajunya 5 potong sama celana jeans")
     assert "Sama" not in " ".join(resident.options()), resident.options()
+
+
+async def test_a_story_told_as_online_asks_where_the_resident_lives(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("sy ditipu lewat wa, udh transfer 1jt ke org yg ngaku kurir", "iya"):
+        await resident.send(said)
+    assert resident.heard("place.ask_home_for_online") and not resident.heard("report.ask_location"), resident.text

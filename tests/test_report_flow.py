@@ -552,7 +552,8 @@ async def test_an_answer_to_another_question_is_no_name(engine: Engine, not_a_na
 
 @pytest.mark.parametrize(("answer", "identity"), [
     ("pake nama aja, Budi Santoso", Identity.NAMED), ("yg disarankan aja pak", Identity.CONFIDENTIAL),
-    ("terserah, yg paling aman aja", Identity.CONFIDENTIAL),
+    ("terserah, yg paling aman aja", Identity.CONFIDENTIAL), ("anonim aja kak plis 🙈", Identity.ANONYMOUS),
+    ("Saya ingin nama saya dirahasiakan, tapi petugas boleh membalas.", Identity.CONFIDENTIAL),
 ])
 async def test_an_identity_said_in_own_words_is_taken(engine: Engine, answer: str, identity: Identity) -> None:
     resident = Resident(engine)
