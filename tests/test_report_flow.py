@@ -648,16 +648,22 @@ async def test_the_place_said_wrong_at_the_summary_is_asked_again_with_the_new_o
     assert report.village_code == "35.72.03.1004" and report.description == DESCRIPTION  # Kel. Sananwetan
 
 
-@pytest.mark.parametrize("answer", ["nama saya jangan ditampilkan", "nama saya harus asli ya?", "saya takut pak",
-                                    "nama saya takut ketahuan", "namaku dirahasiain ya", "nama saya inisial aja",
-                                    "nama saya terserah bapak", "nama saya sudah ada di data"])
-async def test_words_about_a_name_at_the_identity_question_are_no_name(engine: Engine, answer: str) -> None:
+@pytest.mark.parametrize(("answer", "wish"), [
+    ("nama saya jangan ditampilkan", "confidential"), ("namaku dirahasiain ya", "confidential"),
+    ("nama saya harus asli ya?", None), ("saya takut pak", None), ("nama saya takut ketahuan", None),
+    ("nama saya inisial aja", None), ("nama saya terserah bapak", None), ("nama saya sudah ada di data", None),
+])
+async def test_words_about_a_name_at_the_identity_question_are_no_name(engine: Engine, answer: str,
+                                                                       wish: str | None) -> None:
     resident = Resident(engine)
     for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati"):
         await resident.send(message)
     assert resident.heard("report.ask_identity")
     await resident.send(answer)
-    assert resident.heard("common.not_a_choice") and resident.heard("report.ask_identity")
+    if wish is None:
+        assert resident.heard("common.not_a_choice") and resident.heard("report.ask_identity")
+    else:  # a wish not to be shown is that choice
+        assert resident.heard("report.summary") and "Identitas: Rahasia" in resident.text, resident.text
     async with engine.sessions() as db:
         contact = (await db.execute(select(Contact))).scalar_one()
     assert contact.display_name_encrypted is None
