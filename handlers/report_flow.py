@@ -39,7 +39,7 @@ from handlers.language.intents import (
     time_instead,
 )
 from handlers.language.normalise import normalise, words
-from handlers.language.self_told import ABOUT_A_NAME, names_told, own_numbers
+from handlers.language.self_told import ABOUT_A_NAME, name_said, names_told, own_numbers
 from handlers.language.slots import (
     DAY_WORDS,
     TIME_WORDS,
@@ -1243,7 +1243,7 @@ async def identity(turn: Turn) -> str:
         return IDENTITY
     given = _name_given(turn.text) if picked in (None, Identity.NAMED) else None
     if given is None and picked == Identity.NAMED and turn.contact.display_name_encrypted is None:
-        given = next(iter(names_told(turn.draft.get("description", ""))), None)  # "nama saya Budi, …" in the story
+        given = name_said(turn.draft.get("description", ""))  # "nama saya Budi, …" in the story
     if given is not None:
         picked = Identity.NAMED
         turn.contact.display_name_encrypted = turn.cipher.encrypt(given)

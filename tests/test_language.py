@@ -193,6 +193,16 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("I am Scared, someone follows me", [], []),
     ("sy ditipu, nomor penipunya 0812 3333 4444, sy udh transfer", [], []),
     ("no hp si pelaku 081233334444 sy udh lapor", [], []),
+    # others named after "saya", and evidence: a child missing, a neighbour, a motorbike, a caller, a husband
+    ("anak saya Dimas umur 7 tahun hilang di pasar gedog", [], []),
+    ("tetangga saya Pak Budi tiap malam mukul istrinya", [], []),
+    ("motor saya Honda Beat hitam hilang", [], []),
+    ("saya ditelpon 081234567890 ngaku kurir jnt, minta kode otp", [], []),
+    ("ada yg wa saya dari nomor 0812-3333-4444", [], []),
+    ("nomor hp suami saya 081233334444, dia yg mukul", [], []),
+    ("nama saya dicatut orang buat pinjol", [], []),  # a name misused: the story, not a name
+    ("my name is on the loan contract", [], []),
+    ("kalau perlu hubungi 081299998888", [], ["081299998888"]),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:
