@@ -176,7 +176,7 @@ async def _take_story(turn: Turn) -> str:
         read["place"] = found[0].code if confident else named[0]
     elif named:
         read["places"] = named  # a name several places share: which one is asked after a yes
-    elif near := [place.code for place in found if await turn.router.covers(turn.db, place)]:
+    elif near := [place.code for place in found if not place.ordinary and await turn.router.covers(turn.db, place)]:
         # "…di parkiran alfamart jl. mastrip, plosokerep": the one near, to confirm; "klampok", which names a
         # kelurahan of Sananwetan and a desa of Bojonegoro, both near: which one is asked
         read.update({"place": near[0]} if len(near) == 1 else {"places": near})
@@ -434,7 +434,7 @@ _PLACE_MARKERS = frozenset({"kel", "kelurahan", "desa", "kec", "kecamatan", "kot
 # Words that say where, or that a report is wanted, rather than what happened: "mau lapor ke polsek sananwetan pak".
 _NOT_WHAT = NEUTRAL | _PLACE_MARKERS | REPORT_WORDS | WANT_WORDS | frozenset({
     "di", "ke", "dekat", "depan", "belakang", "samping", "sebelah", "no", "nomor", "rt", "rw", "blok", "polsek",
-    "polres", "polisi", "kantor", "kulo", "badhe", "ajeng", "aku"})
+    "polres", "polisi", "kantor", "kulo", "badhe", "ajeng", "aku", "saya"})
 
 
 async def tells_more_than_where(turn: Turn) -> bool:
@@ -655,6 +655,7 @@ def answer_aside(turn: Turn) -> str | None:
 
 AHEAD_STEPS = (CATEGORY, DESCRIPTION, LOCATION, PLACE_CHECK, PLACE_PICK, SAME, WHEN)  # before the photo and identity
 AHEAD_WORDS = 6  # an answer out of turn is short: "gak ada foto pak", "rahasia aja ya"
+_IDENTITY_WORDS = frozenset({"nama", "rahasia", "anonim", "identitas", "name", "named", "confidential", "anonymous"})
 
 
 def answer_ahead(turn: Turn) -> str | None:
@@ -675,7 +676,8 @@ def answer_ahead(turn: Turn) -> str | None:
         turn.say("report.no_photo_noted")
         return turn.step
     choice = " ".join(word for word in said if word not in NEUTRAL)  # "pakai nama aja" is "pakai nama"
-    named = [key for key, names in IDENTITIES.answers(turn.lang) if choice in names]
+    named = [key for key, names in IDENTITIES.answers(turn.lang) if choice in names
+             and _IDENTITY_WORDS & set(choice.split())]  # not "terserah", which says so much else
     if shown := identity_wished(turn.text) or (named[0] if len(named) == 1 else None):
         _identity_read(turn, shown)
         turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[shown])

@@ -1559,6 +1559,8 @@ async def test_a_time_said_again_as_the_one_meant_is_the_time(engine: Engine) ->
     ("helm sy ilang di parkiran alfamart jl. mastrip, plosokerep. kemarin mlm sktr jam 9", "35.72.03.1002"),
     ("tabrakan di perempatan gedog tadi pagi, motor sama mobil", GEDOG),
     ("tetangga sy tiap malam nyetel musik keras sampe jam 2", None),  # Desa Keras and Sampe are far away
+    ("motor saya dicuri padahal sudah dikunci stang, tadi malam", None),  # Desa Sudah is near, but a word
+    ("hp saya hilang di pojok warung tadi siang", None),  # so is Desa Pojok
 ])
 async def test_a_village_of_the_stations_area_named_alone_in_a_story_is_read_to_confirm(engine: Engine, story: str,
                                                                                        place: str | None) -> None:

@@ -100,6 +100,7 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("hp sy hilang 3 desember", "3 desember"),
     ("on december 2nd around 9 pm", "december 2nd around 9 pm"),
     ("rumahnya no 12, 3 motor dicuri", None),                          # numbers of no date
+    ("hp saya dijambret di jl. 17 agustus depan toko emas", None),       # a street named after a date
 ])
 def test_the_time_a_story_tells_is_read_in_its_words(story: str, told: str | None) -> None:
     found = time_told(story)
@@ -167,6 +168,11 @@ def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
     ("rahasia aja pak", "confidential"),
     ("sy mau lapor scr anonim aja", "anonymous"),
     ("I want to report anonymously", "anonymous"),
+    ("anonim aja kak plis 🙈", "anonymous"),
+    # threats from the anonymous are a story: the reporter still chooses how to be shown
+    ("sy tiap malam ditelpon anonim ngancam mau bunuh keluarga sy", None),
+    ("ada surat kaleng anonim", None),
+    ("I received anonymous threats", None),
     # someone else's secret, an anonymous caller or account, a secret not needed, a name told: no wish
     ("dia sebar rahasia saya ke tetangga", None),
     ("sy diteror akun anonim di ig", None),

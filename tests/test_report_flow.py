@@ -745,3 +745,14 @@ async def test_two_residents_do_not_share_a_draft(engine: Engine) -> None:
     assert ani.heard("report.submitted")
     async with engine.sessions() as db:
         assert (await db.execute(select(func.count()).select_from(Report))).scalar_one() == 1
+
+
+@pytest.mark.parametrize("no_photo", ["blm punya pak", "saya tidak punya"])
+async def test_having_none_in_own_words_declines_the_photo(engine: Engine, no_photo: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "3", DESCRIPTION, PLACE, "ya"):
+        await resident.send(said)
+    await resident.send("2")
+    assert resident.heard("report.ask_photo"), resident.text
+    await resident.send(no_photo)
+    assert resident.heard("report.ask_identity"), resident.text

@@ -418,7 +418,8 @@ _SPREAD = frozenset({"disebar", "sebar", "tersebar", "bocor", "leak", "leaked"})
 _FEARING = frozenset({"takut", "khawatir", "cemas", "afraid", "scared", "worried"})
 PRIVACY_MAX_WORDS = 14
 # Not to be known to someone: "jgn sampe suami sy tau ya pak", "don't let my husband know".
-_NOT_TO_KNOW = (("jangan", "sampai"), ("don", "t", "let"), ("do", "not", "let"))
+_NOT_TO_KNOW = (("jangan", "sampai"), ("don", "t", "let"), ("dont", "let"), ("do", "not", "let"))
+_KNOWING_WITHIN = 4  # words after "jangan sampai" the knowing is said in: not "… terlambat, saya tahu pelakunya"
 _KNOWING = frozenset({"tahu", "tau", "ketahuan", "know", "knows", "find"})
 
 
@@ -432,7 +433,10 @@ def privacy_asked(text: str) -> bool:
     whose = roots & _ONES_DATA or (roots & _ONESELF and (roots & REPORT_WORDS or said[:1] == ["nomor"]))
     besides = " ".join(word for word in said if word not in _KEPT_OR_SEEN)
     spread_denied = any(word in _SPREAD and i and said[i - 1] in NOT_WORDS for i, word in enumerate(said))
-    not_to_know = any(_has(said, " ".join(phrase)) for phrase in _NOT_TO_KNOW) and bool(_KNOWING & set(said))
+    clauses = [words(clause) for clause in _WISH_PARTS.split(text)]
+    not_to_know = any(part[i:i + len(phrase)] == list(phrase)
+                      and _KNOWING & set(part[i + len(phrase):i + len(phrase) + _KNOWING_WITHIN])
+                      for part in clauses for phrase in _NOT_TO_KNOW for i in range(len(part)))
     if not_to_know and not is_cry_for_help(text) and category_named(text) is None:
         return True
     return (bool(whose) and (bool(roots & _KEPT_OR_SEEN) or spread_denied)
@@ -1051,10 +1055,12 @@ _OWN_NAME = frozenset({"nama", "namaku", "identitas", "identitasku", "name", "id
 _SHOWN = frozenset({"sebut", "disebut", "sebutkan", "disebutkan", "tampilkan", "ditampilkan", "tulis", "ditulis",
                     "cantumkan", "dicantumkan", "kasih", "dikasih", "show", "shown", "use", "used", "share", "shared",
                     "give", "tell", "reveal", "revealed"})
-# What an anonymous thing is, rather than the reporter: "nomor anonim", "anonymous caller".
-_ANONYMOUS_THINGS = frozenset({"nomor", "akun", "pesan", "surat", "sms", "telepon", "telpon", "penelepon", "chat",
-                               "orang", "pengirim", "number", "account", "message", "messages", "letter", "call",
-                               "calls", "caller", "sender", "person", "texts", "user"})
+# Anonymity wished, not of a thing: after a word of reporting or wanting ("sy mau lapor scr anonim", "I want to
+# report anonymously", "sebagai anonim"), before "aja" ("anonim aja kak plis"), or alone. Not "ditelpon anonim
+# ngancam", "surat kaleng anonim", "I received anonymous threats".
+_WANTING_ANONYMITY = frozenset({"lapor", "laporan", "melapor", "report", "reporting", "mau", "ingin", "pengen",
+                                "minta", "sebagai", "secara", "as", "stay", "remain", "pakai", "pilih", "choose"})
+_AS_IT_IS = frozenset({"aja", "saja", "please", "plis", "pls", "ya"})
 _WISH_PARTS = re.compile(r"[,.;!?\n]+|\b(?:tapi|tp|but)\b", re.IGNORECASE)
 _NOT_NEEDED = NOT_WORDS | NEEDLESS_WORDS | {"no", "need"}
 
@@ -1068,7 +1074,8 @@ def identity_wished(text: str) -> str | None:
             before, after = said[max(0, i - 2):i], said[i + 1:i + 2]
             if _NOT_NEEDED & set(said[max(0, i - 4):i]):
                 continue  # "gak usah dirahasiakan", "no need to be anonymous"
-            if word in _UNNAMED and not _ANONYMOUS_THINGS & set(said[i - 1:i] + after):
+            wishing = _WANTING_ANONYMITY & set(said[max(0, i - 3):i]) or _AS_IT_IS & set(after) or len(said) <= 2
+            if word in _UNNAMED and wishing:
                 return "anonymous"
             own = bool(_OWN_NAME & set(said))
             if word in _SECRET and (own or len(said) <= 3):  # "nama saya dirahasiakan", "rahasia aja pak"

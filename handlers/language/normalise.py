@@ -83,7 +83,7 @@ def spelt_out(token: str) -> list[str]:
     a doubled word's 2 written out ("obat2an" → ["obat", "obatan"])."""
     word = fold_runs(token)
     spelt = _SLANG.get(word) or _SLANG.get(token)
-    if spelt is None and word.endswith("nya") and " " not in (base := _SLANG.get(word[:-3], " ")):
+    if spelt is None and len(word) > 6 and word.endswith("nya") and " " not in (base := _SLANG.get(word[:-3], " ")):
         spelt = f"{base}nya"  # "ilangnya" as "hilangnya", which the lexicon lists without its -nya
     if spelt is None and (doubled := _DOUBLED.fullmatch(word)):
         spelt = f"{doubled[1]} {doubled[1]}{doubled[2]}"

@@ -132,6 +132,8 @@ _TOLD_WITH = TIME_WORDS | _AROUND_AN_HOUR | _UNITS | _MERIDIEM | _DATE_WORDS | _
     "lalu", "lusa", "ago", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday"})
 _NUMBER = re.compile(r"^\d{1,4}(?:an|am|pm)?$")  # "5", "17", "5an" (about five), "11pm"
+_BEFORE_A_NAMED_DATE = frozenset({"jalan", "jl", "jln", "gang", "gg", "lantai", "kamar", "no", "nomor", "blok", "rt",
+                                  "rw", "street", "floor", "room"})
 _DAY_OF_MONTH = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
 
 
@@ -171,6 +173,8 @@ def _date_in(said: list[str]) -> tuple[str, int, int] | None:
     tells of what has happened; the words themselves are what officers read."""
     for i, word in enumerate(said[:-1]):
         after = said[i + 1]
+        if said[i - 1:i] and said[i - 1] in _BEFORE_A_NAMED_DATE:
+            continue  # "jl. 17 agustus", "lantai 2": a street or a floor named after a date
         day_first = _DAY_OF_MONTH.match(word) and after in _MONTHS
         if day_first or (word in _DATE_WORDS | _MONTHS and _DAY_OF_MONTH.match(after)):
             return "earlier", i, i + 2

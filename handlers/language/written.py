@@ -31,7 +31,7 @@ def written_in(text: str) -> str | None:
         return None
     english = sum(word in ENGLISH_GRAMMAR for word in said)
     indonesian = sum(is_ordinary(word) and word not in ENGLISH_GRAMMAR for word in said)
-    if (english >= 2 and indonesian * 4 <= len(said)) or (english and not indonesian):  # "dog bit my son"
+    if (english >= 2 and indonesian * 4 <= len(said)) or (english and not indonesian):  # "my bike stolen"
         return "en"
     if english == 0 and indonesian * 2 >= len(said) and indonesian >= 2:
         return "id"
