@@ -6,7 +6,7 @@ import asyncio
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import and_, delete, or_, select, update
 
 from handlers.i18n import t
 from handlers.office import Office
@@ -32,9 +32,12 @@ from storage.web_sessions import drop_expired
 from storage.workflow import CLOSED_STATUSES
 
 BOOKKEEPING_DAYS = 30  # finished outbox rows: long past any provider's retries
-# Replay guards outlive any log a request may be captured in: neither Twilio's signature nor Telegram's secret
-# token has a time in it, so a request copied from a proxy's log stays valid once its guard is gone.
+# Replay guards outlive any log a request may be captured in: Twilio's signature has no time in it, so a request
+# copied from a proxy's log stays valid once its guard is gone, and a message SID is never given twice. Telegram's
+# guards (update_id) stay BOOKKEEPING_DAYS: Telegram may start update_id afresh after a week with no updates, and
+# a guard kept longer could take a new message for a replay.
 REPLAY_GUARD_DAYS = 400
+IDS_RESTART_ON = ("telegram",)  # channels whose message ids may start afresh
 BATCH = 500
 UNUSED_MEDIA_AGE = dt.timedelta(days=1)  # longer than a chart's link is fetched, or a new file takes to be linked
 
@@ -94,7 +97,9 @@ async def drop_bookkeeping(office: Office) -> None:
     page's sign-in links and sessions once they have expired."""
     old = office.now - dt.timedelta(days=BOOKKEEPING_DAYS)
     guarded_since = office.now - dt.timedelta(days=REPLAY_GUARD_DAYS)
-    await office.db.execute(delete(InboundMessage).where(InboundMessage.received_at < guarded_since))
+    await office.db.execute(delete(InboundMessage).where(or_(
+        InboundMessage.received_at < guarded_since,
+        and_(InboundMessage.channel.in_(IDS_RESTART_ON), InboundMessage.received_at < old))))
     await office.db.execute(delete(Outbox).where(Outbox.state != OutboxState.PENDING, Outbox.created_at < old))
     await drop_expired(office.db, office.now)
 

@@ -114,3 +114,11 @@ async def test_a_replay_guard_outlives_a_month_so_an_old_copied_request_is_not_t
     await engine.purge(dt.timedelta(days=365), now=utcnow() + dt.timedelta(days=401))
     async with engine.sessions() as db:
         assert list((await db.execute(select(InboundMessage))).scalars()) == []
+
+
+async def test_a_telegram_replay_guard_goes_after_a_month_as_its_ids_may_start_afresh(engine: Engine) -> None:
+    resident = Resident(engine, "telegram:700100")
+    await resident.send("halo", message_id="1000")
+    await engine.purge(dt.timedelta(days=365), now=utcnow() + dt.timedelta(days=31))
+    async with engine.sessions() as db:
+        assert list((await db.execute(select(InboundMessage))).scalars()) == []

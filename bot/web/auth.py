@@ -139,13 +139,19 @@ async def posted_form(request: Request) -> MultiDict[str] | None:
         return None
 
 
+def _same(posted: str, token: str) -> bool:
+    """A posted CSRF token against the session's, in constant time; any text posted (compare_digest refuses a str
+    past ASCII) is compared as bytes."""
+    return hmac.compare_digest(posted.encode(), token.encode())
+
+
 async def sign_out_page(request: Request) -> Response:
     """POST /keluar: ends the session, with the form's CSRF token; without it (another site's form) nothing."""
     engine: Engine = request.app.state.engine
     token = request.cookies.get(SESSION_COOKIE, "")
     form = await posted_form(request)
     response = RedirectResponse("/", status_code=303)
-    if token and form is not None and hmac.compare_digest(form.get("csrf", ""), csrf_token(request, token)):
+    if token and form is not None and _same(form.get("csrf", ""), csrf_token(request, token)):
         async with engine.sessions() as db, db.begin():
             await sign_out(db, engine.cipher, token)
         response.delete_cookie(SESSION_COOKIE, path="/")
@@ -168,7 +174,7 @@ def signed_in_only(handler: Handler) -> Callable[[Request], Awaitable[Response]]
                 if form is None:
                     return page(request, "error.html", viewer.lang, {"viewer": viewer, "message": "web.error.form"},
                                 status_code=400)
-                if not hmac.compare_digest(form.get("csrf", ""), viewer.csrf):
+                if not _same(form.get("csrf", ""), viewer.csrf):
                     return page(request, "error.html", viewer.lang, {"viewer": viewer, "message": "web.error.csrf"},
                                 status_code=403)
             return await handler(request, viewer)
