@@ -580,7 +580,7 @@ def _time_not_said(turn: Turn) -> bool:
 # What may stand around an hour told on its own, late: "oh iya kejadiannya sekitar jam 11 malam", "it was around 11pm".
 _AROUND_AN_HOUR_TOLD = frozenset({"oh", "kejadiannya", "kejadian", "waktunya", "it", "happened", "was", "sekitar",
                                   "kira", "around", "about", "at", "jam", "pukul", "am", "pm", "wib", "wita", "wit"})
-_WITH_AN_HOUR = _AROUND_AN_HOUR_TOLD | TIME_WORDS | YES | NEUTRAL
+_WITH_AN_HOUR = _AROUND_AN_HOUR_TOLD | TIME_WORDS | DAY_WORDS | YES | NEUTRAL
 
 
 def _hour_added(turn: Turn) -> str | None:
@@ -590,8 +590,7 @@ def _hour_added(turn: Turn) -> str | None:
     hour = hour_phrase(turn.text) or next((w for w in said if re.fullmatch(r"\d{1,2}(?:am|pm)", w)), None)
     if not when or hour is None or hour_phrase(_when_text(turn)) is not None:
         return None
-    telling = [w for w in said if not (w in _WITH_AN_HOUR or w.isdecimal()
-                                       or re.fullmatch(r"\d{1,2}(?:am|pm)", w))]
+    telling = [w for w in said if not (w in _WITH_AN_HOUR or re.fullmatch(r"\d{1,2}(?:an|am|pm)?", w))]
     return None if telling else hour
 
 

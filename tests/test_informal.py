@@ -1325,6 +1325,9 @@ async def test_a_village_the_guided_story_names_as_one_is_offered_not_asked(engi
     ("", "3", "3 hari yg lalu", "3 hari yg lalu"),
     (" kemarin malam", "iya", "oh iya kejadiannya sekitar jam 11 malam", "kemarin malam, sekitar jam 11 malam"),
     (" kemarin malam", "iya", "it happened around 11pm", "kemarin malam, 11pm"),
+    ("", "iya", "tiap malam", "tiap malam"),  # a repeat
+    ("", "iya", "udh 3 hari", "udh 3 hari"),  # a stretch of time
+    (" tadi", "iya", "td jam 3an", "tadi, jam 3an"),  # the hour of the day told
 ])
 async def test_a_time_sent_late_is_taken_as_the_time(engine: Engine, when: str, yes: str, late: str,
                                                      kept: str) -> None:

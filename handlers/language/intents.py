@@ -785,12 +785,20 @@ _SAID_BEFORE_A_TIME = FIX_OPENERS | _INSTEAD | {"bentar", "sebentar", "wait", "k
                                                "terjadi", "it", "was"}
 
 
+# A repeat or a stretch of time, which names no day: "tiap malam", "udh 3 hari".
+_REPEAT_OR_SPAN = frozenset({"tiap", "setiap", "sejak", "since", "every", "daily"})
+_UNITS_OF_A_SPAN = frozenset({"hari", "minggu", "bulan", "tahun", "day", "days", "week", "weeks", "month", "months"})
+_HOUR_OR_COUNT = re.compile(r"^\d{1,4}(?:an|am|pm)?$")  # "3", "3an" (about three), "11pm"
+
+
 def only_a_time(text: str) -> bool:
-    """Whether the words name a time and nothing else: "kemarin sore", "kemarin sore pak, bukan semalem"."""
+    """Whether the words name a time and nothing else: "kemarin sore", "kemarin sore pak, bukan semalem", "td jam
+    3an", "tiap malam", "udh 3 hari" (not "pagi pak", a greeting)."""
     said = words(text)
-    return when_named(text) is not None and all(
-        w in _AROUND_A_TIME | TIME_WORDS | DAY_WORDS or w in NEUTRAL or w.isdecimal() or when_named(w) is not None
-        for w in said)
+    counted = any(_HOUR_OR_COUNT.match(w) for w in said) and bool(_UNITS_OF_A_SPAN & set(said))
+    return (when_named(text) is not None or bool(_REPEAT_OR_SPAN & set(said)) or counted) and all(
+        w in _AROUND_A_TIME | TIME_WORDS | DAY_WORDS or w in NEUTRAL or _HOUR_OR_COUNT.match(w)
+        or when_named(w) is not None for w in said)
 
 
 def time_instead(text: str) -> str | None:
