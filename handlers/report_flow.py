@@ -865,6 +865,10 @@ async def location(turn: Turn) -> str:
         return LOCATION
     if not found:
         found = await turn.router.villages_nearby(turn.db, turn.text)  # offered, never taken: a typo is a guess
+    if not found and (category_named(turn.text) or tells_a_story(turn.text)) and not said_online(turn.text):
+        turn.draft.pop("location_text", None)  # "nyolong jemuran sy": more of what happened, sent in pieces
+        _add_to_story(turn)
+        return LOCATION
     if not confident and said_online(turn.text) and not turn.draft.get("online"):
         turn.draft["online"] = True  # asked once where the resident lives, read with these words
         turn.draft.setdefault("place_attempts", []).append(turn.text)

@@ -1621,3 +1621,11 @@ async def test_a_story_told_as_online_asks_where_the_resident_lives(engine: Engi
     for said in ("sy ditipu lewat wa, udh transfer 1jt ke org yg ngaku kurir", "iya"):
         await resident.send(said)
     assert resident.heard("place.ask_home_for_online") and not resident.heard("report.ask_location"), resident.text
+
+
+async def test_more_of_the_story_sent_where_the_place_is_asked_is_added_to_it(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("nyolong jemuran sy, bajunya 5 potong")
+    assert resident.heard("report.story_added") and resident.heard("report.ask_location"), resident.text
+    draft = await draft_of(engine)
+    assert draft["description"].endswith("nyolong jemuran sy, bajunya 5 potong") and "place_tries" not in draft
