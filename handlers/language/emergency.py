@@ -511,6 +511,8 @@ def is_cry_for_help(text: str) -> bool:
                  for i, word in enumerate(said))
     if fallen and _cannot_get(said, ("bangun", "bergerak", "gerak", "up")):
         return True
+    if _hiding(said):
+        return True
     roots = stems_of(said, ALWAYS | THEFT_STEMS)
     for i, (word, root) in enumerate(zip(said, roots, strict=True)):
         if _negated(said, i):
@@ -531,6 +533,23 @@ def is_cry_for_help(text: str) -> bool:
                 any(w in PRESENCE for w in said[max(0, i - 3):i])
                 or any(w in PRESENCE - {"ada"} or (w == "ada" and said[k + 1:k + 2] in (["di"], ["sini"]))
                        for k, w in enumerate(said[i + 1:i + 4], i + 1))):
+            return True
+    return False
+
+
+# Hiding from someone now: "masih di dalem pak sy ngumpet di kamar", "kami lagi sembunyi", "I'm hiding in the
+# closet"; not "anak sy suka ngumpet" (a game), nor what is habitual.
+_HIDING = frozenset({"ngumpet", "sembunyi", "bersembunyi", "umpet", "hiding"})
+_HIDERS = frozenset({"saya", "aku", "kami", "kita", "i", "we"})
+_WHILE_HIDING = frozenset({"lagi", "masih", "sedang", "m", "am", "are", "re"})
+
+
+def _hiding(said: list[str]) -> bool:
+    for i, word in enumerate(said):
+        if word not in _HIDING or HABITUAL & set(said):
+            continue
+        before = [w for w in said[max(0, i - 3):i] if w not in _WHILE_HIDING]
+        if before and before[-1] in _HIDERS:
             return True
     return False
 
