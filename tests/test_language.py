@@ -142,6 +142,7 @@ def test_no_invite_code_or_reference_reads_as_english() -> None:
     ("kabel listrik putus di jalan pak", ("power",)),
     ("ada maling masuk rumah", ()),
     ("tidak ada yang terluka tapi rumahnya kebakaran", ("fire",)),
+    ("td ada tawuran pelajar deket pasar gedog, saling lempar batu, ada yg kena kepalanya", ("medical",)),
 ])
 def test_a_cry_names_the_other_services_its_danger_needs(cry: str, services: tuple[str, ...]) -> None:
     assert services_to_call(cry) == services

@@ -179,7 +179,8 @@ _HURT_BADLY = tuple(tuple(p.split()) for p in (
     "luka parah", "korban jiwa", "tidak bernapas", "tidak bernafas", "tidak sadar", "tidak sadarkan",
     "tidak bergerak", "tidak gerak", "enggak gerak", "enggak bergerak", "kejang kejang", "seizure", "badly hurt",
     "badly injured", "luka bakar parah", "luka berat", "terluka parah", "badly burned", "badly burnt",
-    "seriously hurt", "seriously injured", "not breathing",
+    "seriously hurt", "seriously injured", "not breathing", "kena kepalanya", "kena kepala", "kepalanya bocor",
+    "kepala bocor", "kepalanya berdarah", "kepala berdarah", "head injury", "hit on the head", "hit in the head",
 ))  # fmt: skip
 _OVER_PHRASES = tuple(tuple(p.split()) for p in (
     "put out", "is over", "was over", "got away", "ran away", "was caught", "were caught", "fire is out",
