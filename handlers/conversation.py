@@ -29,6 +29,7 @@ from handlers.language.intents import (
     objects_to_decision,
     puts_off,
     report_kind_asked,
+    report_wished,
     station_service_asked,
     status_asked,
     stopping,
@@ -167,6 +168,10 @@ async def _menu_intent(turn: Turn) -> str:
         return report_flow.start(turn)
     if intent in ("thanks", "police_number", "distress", *SERVICE_QUESTIONS):
         turn.say(f"menu.{intent}")
+        if intent == "privacy" and report_wished(turn.text):  # "sy mau lapor tp takut ketauan suami sy"
+            begun = report_flow.start(turn)
+            turn.draft["story_begun"] = turn.text  # who is feared is part of the story officers will read
+            return begun
     elif intent is None and (step := await report_flow.start_from_place(turn)):
         return step
     elif intent not in ("ok", "greeting"):  # the menu that follows answers both

@@ -159,6 +159,8 @@ async def start_from_place(turn: Turn) -> str | None:
 
 async def _take_story(turn: Turn) -> str:
     urgent = bool(turn.draft.get("urgent"))
+    if begun := turn.draft.pop("story_begun", None):  # "sy mau lapor tp takut ketauan suami sy", then the story
+        turn.text = f"{begun}\n{turn.text}"
     text, longest = turn.text, DESCRIPTION_CHARS[1]
     turn.draft["description"] = text[:longest]
     if len(text) > longest:

@@ -78,7 +78,7 @@ class Draft(TypedDict, total=False):
     category: str
     urgent: bool
     description: str
-    story_begun: str  # the incident told as the answer to what kind ("motor sy ilang pak"): the story's start
+    story_begun: str  # the story's start told before it is asked: "motor sy ilang pak" where its kind is asked
     read: ReadBack
     photo: Photo
     photo_skipped: bool

@@ -1629,3 +1629,12 @@ async def test_more_of_the_story_sent_where_the_place_is_asked_is_added_to_it(en
     assert resident.heard("report.story_added") and resident.heard("report.ask_location"), resident.text
     draft = await draft_of(engine)
     assert draft["description"].endswith("nyolong jemuran sy, bajunya 5 potong") and "place_tries" not in draft
+
+
+async def test_a_report_wished_with_a_fear_of_being_known_begins_and_keeps_who_is_feared(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("sy mau lapor tp takut ketauan suami sy")
+    assert resident.heard("menu.privacy") and resident.heard("report.ask_category"), resident.text
+    await resident.send("dia sering mukul sy kalo lg mabuk, semalem jg sy ditampar sampe bibir sy berdarah")
+    assert (await draft_of(engine))["description"].startswith("sy mau lapor tp takut ketauan suami sy\ndia sering")

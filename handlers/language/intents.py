@@ -672,6 +672,12 @@ _ANOTHER = frozenset({"yang", "lain", "lagi", "baru", "satu", "hal", "else", "so
                       "thing", "one", "a"})
 
 
+def report_wished(text: str) -> bool:
+    """Whether the message says a report is wanted ("sy mau lapor tp …"), whatever else it says."""
+    said = words(text)
+    return any(word in REPORT_WORDS and _WISHING & set(said[max(0, i - 3):i]) for i, word in enumerate(said))
+
+
 def wants_to_report(text: str) -> bool:
     """Whether the message only asks to make a report ("sy mau lapor yg lain pak", "I want to report something
     else"), telling nothing ("saya mau lapor pak, motornya merah" tells the colour)."""
