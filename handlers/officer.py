@@ -411,7 +411,7 @@ async def show_report(turn: Turn, ref: str) -> None:
     if kept := await kept_instead(turn.db, report):
         status += t(turn.lang, "officer.duplicate_of", ref=kept.ref)
     _offer(turn, "officer.report", action_choices(turn.lang, report.ref), alert=payload["text"], witnesses=witnesses,
-           status=status, history="\n".join(events))
+           status=status, history="\n".join(events) or t(turn.lang, "status.no_notes"))  # "belum ada", not blank
 
 
 async def event_line(db: AsyncSession, lang: str, event: ReportEvent, timezone: str) -> str:
