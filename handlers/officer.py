@@ -322,8 +322,9 @@ def _number_options(turn: Turn) -> tuple[Choice, ...]:
     if menu_key is not None and menu_key in labels(turn.lang, OFFICER_MENU.group):
         options.append(Choice("menu", labels(turn.lang, OFFICER_MENU.group)[menu_key]))
     elif menu_key and (parsed := parse_key(menu_key)):
-        action = labels(turn.lang, ACTIONS.group).get(parsed[0], "")
-        options.append(Choice("menu", f"{action} {parsed[1]}".strip()))
+        # an action's name, or "Lihat" for a report of the open list ("view:LP-…")
+        action = labels(turn.lang, ACTIONS.group).get(parsed[0]) or t(turn.lang, "officer.number_view")
+        options.append(Choice("menu", f"{action} {parsed[1]}"))
     return (*options, Choice("none", t(turn.lang, "officer.number_none")))
 
 

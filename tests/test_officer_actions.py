@@ -113,6 +113,19 @@ async def test_words_instead_of_an_answer_to_the_numbers_question_are_taken_as_t
     assert not petugas.heard("common.not_a_choice")
 
 
+async def test_a_number_meant_for_the_open_list_or_a_new_alert_names_both_with_their_verbs(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, listed = await file_report(engine)
+    await deliver_to(engine, PETUGAS)
+    await petugas.send("terbuka")
+    assert listed in petugas.text, petugas.text
+    _lain, arrived = await file_report(engine, "console:lain")
+    await deliver_to(engine, PETUGAS)
+    await petugas.send("1")
+    assert petugas.heard("officer.confirm_number"), petugas.text
+    assert f"Lihat {listed}" in petugas.options() and f"Terima {arrived}" in petugas.options(), petugas.options()
+
+
 async def test_a_station_with_only_its_head_enrolled_keeps_its_reports(engine: Engine) -> None:
     await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
     await enrolled(engine, "console:polres", station="POLRES-BLITAR-KOTA")
