@@ -1286,18 +1286,21 @@ def _name_given(text: str) -> str | None:
     return given
 
 
-def _story_for_officers(turn: Turn) -> str:
-    """The story as officers will read it: the names the resident introduced themself by and their own phone
-    number are hidden unless they report by name (the summary shows it so)."""
-    story = turn.draft["description"]
-    if turn.draft.get("identity") == Identity.NAMED:
-        return story
-    names = names_told(story)
-    for number in own_numbers(story, names):
-        story = story.replace(number, t(turn.lang, "report.number_hidden"))
+def _for_officers(turn: Turn, text: str | None) -> str | None:
+    """The story or the place typed as officers will read them: the names the resident introduced themself by
+    (in either) and their own phone number hidden unless they report by name (the summary shows it so)."""
+    if not text or turn.draft.get("identity") == Identity.NAMED:
+        return text
+    names = list(dict.fromkeys([*names_told(turn.draft.get("description", "")), *names_told(text)]))
+    for number in own_numbers(text, names):
+        text = text.replace(number, t(turn.lang, "report.number_hidden"))
     for name in names:
-        story = re.sub(rf"\b{re.escape(name)}\b", t(turn.lang, "report.name_hidden"), story, flags=re.IGNORECASE)
-    return story
+        text = re.sub(rf"\b{re.escape(name)}\b", t(turn.lang, "report.name_hidden"), text, flags=re.IGNORECASE)
+    return text
+
+
+def _story_for_officers(turn: Turn) -> str:
+    return _for_officers(turn, turn.draft["description"]) or ""
 
 
 def ask_name(turn: Turn) -> None:
@@ -1335,7 +1338,7 @@ async def name(turn: Turn) -> str:
 
 
 def _place_text(turn: Turn, draft: Draft) -> str:
-    return describe_place(turn.lang, turn.router, location_text=draft.get("location_text"),
+    return describe_place(turn.lang, turn.router, location_text=_for_officers(turn, draft.get("location_text")),
                           latitude=draft.get("latitude"), longitude=draft.get("longitude"), code=draft.get("place"))
 
 
@@ -1444,7 +1447,7 @@ async def submit(turn: Turn) -> None:
     """Stores the report as `received` and gives the resident its reference."""
     draft = turn.data["draft"]
     when = _when_text(turn)
-    story = _story_for_officers(turn)
+    story, typed_place = _story_for_officers(turn), _for_officers(turn, draft.get("location_text"))
     happened_at_hour = _hour_it_happened(draft["when"], turn.now, timezone_for(draft.get("place") or ""))
     turn.data.pop("draft")
     anonymous = draft["identity"] == Identity.ANONYMOUS
@@ -1454,7 +1457,7 @@ async def submit(turn: Turn) -> None:
     place = turn.router.place(draft["place"]) if draft.get("place") else None
     if joined is not None and joined.status in OPEN_STATUSES:
         # A witness statement keeps no region codes: where they said, else the place read from their story.
-        where = draft.get("location_text") or (place_label(turn.lang, place) if place else None)
+        where = typed_place or (place_label(turn.lang, place) if place else None)
         residents = await join_report(turn.office, joined, contact_id=turn.contact.id,
                                       identity=Identity(draft["identity"]), statement=story,
                                       occurred_text=when, location_text=where,
@@ -1477,7 +1480,7 @@ async def submit(turn: Turn) -> None:
         description=story,
         occurred_text=when,
         occurred_hour=happened_at_hour,
-        location_text=draft.get("location_text"),
+        location_text=typed_place,
         latitude=pin[0] if pin else None,
         longitude=pin[1] if pin else None,
         province_code=place.province.code if place else None,

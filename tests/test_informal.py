@@ -1638,3 +1638,15 @@ async def test_a_report_wished_with_a_fear_of_being_known_begins_and_keeps_who_i
     assert resident.heard("menu.privacy") and resident.heard("report.ask_category"), resident.text
     await resident.send("dia sering mukul sy kalo lg mabuk, semalem jg sy ditampar sampe bibir sy berdarah")
     assert (await draft_of(engine))["description"].startswith("sy mau lapor tp takut ketauan suami sy\ndia sering")
+
+
+async def test_the_reporters_own_number_and_name_typed_as_the_place_are_hidden_too(engine: Engine) -> None:
+    await enrolled(engine, "console:petugas")
+    resident = await at_location(engine)
+    await resident.send("rumah sy jl melati 5 kel gedog sananwetan, wa 081234567890 a.n. Sri Wahyuni")
+    for said in ("ya", "tadi", "gak ada foto", "rahasia", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert "0812" not in (report.location_text or "") and "Wahyuni" not in (report.location_text or ""), report
+    [alert] = await alerts(engine)
+    assert "0812" not in payload(alert)["text"] and "Wahyuni" not in payload(alert)["text"]

@@ -210,6 +210,19 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("nama saya dicatut orang buat pinjol", [], []),  # a name misused: the story, not a name
     ("my name is on the loan contract", [], []),
     ("kalau perlu hubungi 081299998888", [], ["081299998888"]),
+    ("Nama: Rudi Hartono. HP 081234567890. Motor Beat sy dicuri", ["Rudi Hartono"], ["081234567890"]),
+    ("saya bernama Siti Aminah, mau lapor", ["Siti Aminah"], []),
+    ("Saya, Rudi Hartono, melaporkan kehilangan", ["Rudi Hartono"], []),
+    ("Dengan Ibu Sri Wahyuni, warga kel gedog, mau lapor", ["Sri Wahyuni"], []),
+    ("motor hilang. Salam, Rudi Hartono 081234567890", ["Rudi Hartono"], ["081234567890"]),
+    ("rumah sy jl melati 5, wa 081234567890 a.n. Sri Wahyuni", ["Sri Wahyuni"], ["081234567890"]),
+    ("0812-3456-7890 ini nomor saya pak", [], ["0812-3456-7890"]),
+    # evidence: a dealer named, a scammer's number however it came
+    ("Ini Mas Joko pengedar sabu di gang 3", [], []),
+    ("Tadi pagi. Saya Lihat ada org mencurigakan", [], []),
+    ("sy ditipu, dia WA saya 081299998888 ngaku kurir", [], []),
+    ("ada iklan di fb tulisannya hubungi 081299998888", [], []),
+    ("nama sy Rina, penipunya pake nomor 081299998888", ["Rina"], []),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:

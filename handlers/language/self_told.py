@@ -18,17 +18,26 @@ ABOUT_A_NAME = frozenset({"jangan", "tidak", "enggak", "usah", "rahasia", "rahas
                           "private", "confidential", "dirahasiain", "rahasiain", "disembunyiin", "sudah", "ada",
                           "data", "sama", "biasa", "takut", "ketahuan", "inisial", "aman", "terserah", "samarkan",
                           "ktp", "profil", "asli", "palsu", "samaran", "apa", "siapa", "di", "yang", "kan", "mau"})
-# A name said as a name: "nama saya Budi Santoso, mau lapor…", "namaku Rina", "my name is Ann and …".
-_NAME_IN_STORY = re.compile(r"\b(?:nama\s+(?:saya|sy|aku|ku|gue|gw)|namaku|my\s+name\s+is)\b[\s:,-]*(?:adalah\s+)?"
-                            r"(?P<name>[^\W\d_]+(?:[ '][^\W\d_]+){0,3})", re.IGNORECASE)
+# A name said as a name: "nama saya Budi Santoso, mau lapor…", "Nama: Rudi Hartono.", "nama lengkap saya …",
+# "saya bernama Siti Aminah", "perkenalkan saya …", "a.n. Sri Wahyuni", "namaku Rina", "my name is Ann and …".
+_NAME_IN_STORY = re.compile(
+    r"(?:\bnama(?:\s+lengkap)?(?:\s+(?:saya|sy|aku|ku|gue|gw))?\b\s*:?|\bnama(?:\s+lengkap)?\s*:|\bnamaku\b"
+    r"|\b(?:saya|sy|aku)\s+bernama\b|\bperkenalkan\W+(?:nama\s+)?(?:saya|sy|aku)\b|\ba\.\s?n\.|\bmy\s+name\s+is\b)"
+    r"[\s:,-]*(?:adalah\s+)?(?P<name>[^\W\d_]+(?:[ '][^\W\d_]+){0,3})", re.IGNORECASE)
 # Oneself, opening a sentence, followed by a capitalised name, a title before it if any: "…. sy Agus Salim
-# tinggal sebelahnya", "saya Bu Ratna, …", "Ini Pak RT Slamet yg lapor". Not "anak saya Dimas", "motor saya Honda
-# Beat", "tetangga saya Pak Budi", "pelakunya ini Pak Budi": those are others, and evidence. Not English's "I am",
-# which is as often "I am Scared".
-_TITLE = r"(?i:pak|bu|bapak|ibu|mas|mbak|mba|kak|mr|mrs|ms)\.?\s+(?:(?i:rt|rw)\s+)?"
+# tinggal sebelahnya", "Saya, Rudi Hartono, melaporkan", "saya Bu Ratna, …", "Dengan Ibu Sri Wahyuni", "Hi, I'm
+# Sarah Johnson", "Salam, Rudi Hartono". A name with no title is two words, or one no word of the lexicon in
+# Indonesian ("Saya Lihat ada org…" sees; "I am Scared"). Not "anak saya Dimas", "motor saya Honda Beat",
+# "tetangga saya Pak Budi": those are others, and evidence.
+_TITLE = r"(?i:pak|bu|bapak|ibu|mas|mbak|mba|kak|mr|mrs|ms)\.?\s+(?:(?i:rt|rw)(?:\s+\d+)?\s+)?"
 _SELF_THEN_NAME = re.compile(
-    rf"(?:^|[.,!?;:\n]\s*)(?:(?i:saya|sy|aku|gue|gw)\s+(?:{_TITLE})?|(?i:ini)\s+{_TITLE})"
+    rf"(?:^|[.,!?;:\n]\s*)(?:(?i:saya|sy|aku|gue|gw|kulo|(?P<english>i\s*'?\s*m|i\s+am))\s*,?\s+(?P<title>{_TITLE})?"
+    rf"|(?i:dengan|salam|regards|from)\s*,?\s+(?P<title2>{_TITLE})?)"
     r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})")
+# "Ini Pak RT Slamet yg lapor": "ini" (this is) and a title, only where the one named is the one reporting; "Ini Mas
+# Joko pengedar sabu" names the dealer.
+_THIS_IS_THE_REPORTER = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:ini)\s+{_TITLE}(?P<name>[A-Z][a-z'’-]+"
+                                   r"(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?i:yg|yang)\s+(?i:lapor|melapor|ngelapor|melaporkan)")
 # Words a name ends before: the story going on ("sy Agus Salim tinggal sebelahnya"), a place or an office.
 _NAME_ENDS = frozenset({
     "mau", "ingin", "hendak", "akan", "dari", "warga", "tinggal", "alamat", "umur", "usia", "pak", "bu", "mas", "mbak",
@@ -40,15 +49,24 @@ _NAME_ENDS = frozenset({
 })  # fmt: skip
 # A phone number: "0857-1234-9876", "+62 812 3456 7890", "+62-857…", "(0857) 1234 9876", "081234567890".
 _PHONE = re.compile(r"(?<![\w+])\(?(?:\+?62[\s-]?|0)8\d(?:[\s.)-]{0,2}\d){6,11}(?!\d)")
-_OWN = frozenset({"saya", "aku", "gue", "my", "me", "mine", "ku"})  # words() reads "sy", "gw" as these
-# Said between one's own word and the number: "wa sy: 0857…", "hubungi saya di 0812…", "no hp saya yaitu 0812…".
+_OWN = frozenset({"saya", "aku", "gue", "my", "me", "mine", "ku", "nomorku", "hpku", "waku"})  # words() reads "sy"
+# Said between one's own word and the number: "wa sy: 0857…", "hubungi saya di 0812…", "no hp saya yaitu 0812…",
+# "hubungi sy balik di 0857…".
 _BETWEEN = frozenset({"di", "ke", "yaitu", "adalah", "is", "at", "on", "nomor", "no", "nomer", "hp", "wa", "whatsapp",
-                      "telepon", "telp", "number", "phone"})
-# A contact given with no "saya": "kalau perlu hubungi 0812…", "cp: 0812…".
-_CONTACT_ME = frozenset({"hubungi", "cp", "kontak", "contact"})
-# One of the family or someone else before "saya": "nomor hp suami saya 0812…" is the husband's.
-_SOMEONE_OF_MINE = frozenset({"suami", "istri", "anak", "bapak", "ibu", "ayah", "adik", "kakak", "tetangga", "teman",
-                              "pacar", "mantan", "bos", "husband", "wife", "son", "daughter", "friend", "neighbour"})
+                      "telepon", "telp", "number", "phone", "balik", "lewat", "via"})
+# A contact given with no "saya": "kalau perlu hubungi 0812…", "bisa dihubungi di 0812…", "cp: 0812…".
+_CONTACT_ME = frozenset({"hubungi", "dihubungi", "cp", "kontak", "contact"})
+# A label at a sentence's start: "HP 0812…", "No. HP: 0812…", "WA: 0857…".
+_LABEL = re.compile(r"(?:^|[.!?\n]\s*)(?:no\.?\s*)?(?:hp|wa|telp|telepon|whatsapp|phone)\s*:?\s*$", re.IGNORECASE)
+# Who else a number may be told of, before its "saya" or its word of contact: "dia WA saya 0812…", "penipu itu chat
+# aku 0812…", "tulisannya hubungi 0812…", "nomor hp suami saya 0812…".
+_OTHERS = frozenset({
+    "dia", "penipu", "pelaku", "orang", "mereka", "penjual", "tersangka", "oknum", "tulisan", "iklan", "katanya",
+    "bilang", "suami", "istri", "anak", "bapak", "ibu", "ayah", "adik", "kakak", "tetangga", "teman", "pacar", "mantan",
+    "bos", "he", "she", "they", "scammer", "seller", "someone", "husband", "wife", "son", "daughter", "friend",
+    "neighbour", "says", "said",
+})  # fmt: skip
+TITLE_CASE = 0.7  # the share of capitalised words past which capitals tell no name
 _NUMBER_NEAR_A_NAME = 30  # characters between a name told and a number told with it ("Dewi Lestari no hp 0812…")
 
 
@@ -64,9 +82,14 @@ def names_told(text: str) -> list[str]:
     """The names the resident introduces themselves by in the text, as written."""
     found = [name for said in _NAME_IN_STORY.finditer(text) if (name := _as_a_name(said["name"].split()))]
     letters = re.findall(r"[^\W\d_]+", text)
-    title_case = sum(word[0].isupper() for word in letters) * 2 > len(letters)  # "Saya Kehilangan Motor": no name
+    title_case = sum(word[0].isupper() for word in letters) > TITLE_CASE * len(letters)  # "Saya Kehilangan Motor"
     if not title_case:
-        found += [name for said in _SELF_THEN_NAME.finditer(text) if (name := _as_a_name(said["name"].split()))]
+        for said in _SELF_THEN_NAME.finditer(text):
+            name = _as_a_name(said["name"].split())
+            titled = said["title"] or said["title2"]
+            if name and (titled or " " in name or not (said["english"] or is_ordinary(name.lower()))):
+                found.append(name)
+        found += [name for said in _THIS_IS_THE_REPORTER.finditer(text) if (name := _as_a_name(said["name"].split()))]
     return list(dict.fromkeys(found))
 
 
@@ -87,18 +110,32 @@ def _as_a_name(said: list[str]) -> str:
 
 def own_numbers(text: str, names: list[str]) -> list[str]:
     """The phone numbers told as the resident's own: right after "saya"/"my" and words of contact ("wa sy 0857…",
-    "hubungi saya di 0812…"), after a word of contact alone ("cp: 0812…"), or right after a
-    name they told ("nama sy Dewi Lestari no hp 0812…"); not one told of someone else ("saya ditelpon 0812…",
-    "nomor penipunya 0812…", "nomor hp suami saya 0812…", "ada yg wa saya dari nomor 0812…")."""
+    "hubungi saya di 0812…"), after a word of contact or a label alone ("cp: 0812…", "HP 0812…"), or beside a name
+    they told ("nama sy Dewi Lestari no hp 0812…", "wa 0812… a.n. Sri Wahyuni"); not one told of someone else
+    ("saya ditelpon 0812…", "dia WA saya 0812…", "nomor penipunya 0812…", "nomor hp suami saya 0812…")."""
     found = []
     for number in _PHONE.finditer(text):
-        before = words(text[max(0, number.start() - 60):number.start()])
-        while before and before[-1] in _BETWEEN:
-            before.pop()
-        mine = bool(before) and before[-1] in _OWN and not (len(before) > 1 and before[-2] in _SOMEONE_OF_MINE)
-        contact = bool(before) and before[-1] in _CONTACT_ME
-        near_a_name = any(0 <= number.start() - (text.find(name) + len(name)) <= _NUMBER_NEAR_A_NAME
-                          for name in names if name in text)
-        if mine or contact or near_a_name:
+        said = words(text[max(0, number.start() - 80):number.start()])
+        while said and said[-1] in _BETWEEN:
+            said.pop()
+        whose = [word.removesuffix("nya") for word in said[-4:-1]]  # the words before "saya" or "hubungi"
+        told_of_others = bool(_OTHERS & set(whose))
+        mine = bool(said) and (said[-1] in _OWN or said[-1] in _CONTACT_ME) and not told_of_others
+        labelled = _LABEL.search(text[:number.start()]) is not None
+        after = words(text[number.end():number.end() + 40])[:4]  # "0812-3456-7890 ini nomor saya pak"
+        named_after = bool(_OWN & set(after)) and bool({"nomor", "no", "hp", "wa", "number"} & set(after)) \
+            and not _OTHERS & set(after)
+        if mine or labelled or named_after or _beside_a_name(text, number, names):
             found.append(number.group())
     return found
+
+
+def _beside_a_name(text: str, number: re.Match[str], names: list[str]) -> bool:
+    for name in names:
+        at = text.find(name)
+        if at < 0:
+            continue
+        between = text[at + len(name):number.start()] if at < number.start() else text[number.end():at]
+        if len(between) <= _NUMBER_NEAR_A_NAME and not _OTHERS & {w.removesuffix("nya") for w in words(between)}:
+            return True
+    return False
