@@ -87,7 +87,10 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "mob", "lynch", "lynching", "on fire", "being robbed", "being attacked", "tolong saya", "tolong kami",
     "tolong aku", "tolong cepat", "tolong segera", "meminta tolong segera", "tolong tolong", "luka parah",
     "kecelakaan parah", "korban jiwa", "ada mayat", "tidak bernapas", "tidak sadar", "tidak sadarkan",
-    "ditodong pisau", "ancam bunuh", "mengancam bunuh", "diancam bunuh", "dead body", "sos",
+    "ditodong pisau", "ancam bunuh", "mengancam bunuh", "diancam bunuh", "mengancam mau bunuh",
+    "mengancam akan bunuh", "mengancam mau membunuh", "diancam mau dibunuh", "diancam akan dibunuh", "diancam dibunuh",
+    "threatened to kill", "ngancam mau bunuh", "ngancem mau bunuh", "ngancam bunuh", "ngancem bunuh", "dead body",
+    "sos",
     "teriak meminta tolong", "teriak tolong", "meminta tolong cepat", "baku hantam", "adu jotos",
     "breaking into", "broke into", "break into", "kecelakaan beruntun", "tidak bergerak", "enggak gerak",
     "tidak gerak", "enggak bergerak", "tidak sadarkan diri", "bau gas", "gas leak", "smell gas", "smell of gas",
@@ -103,7 +106,8 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
 # Of them, the ones that tell of a person still at risk: a cry even when told as past ("dari kemarin").
 _PERSISTENT = frozenset(p for p in PHRASES if {"diri", "mati", "hidup", "myself", "himself", "herself", "themselves",
                                                  "die", "suicidal", "harm", "life", "hilang",
-                                                 "missing", "pulang", "bunuh", "violence", "hits", "hitting",
+                                                 "missing", "pulang", "bunuh", "dibunuh", "membunuh", "kill",
+                                                 "violence", "hits", "hitting",
                                                  "beats", "beating", "me", "us", "saya", "kami", "aku"} & set(p)
                         and p not in _FOLLOWED)
 # An accident is a cry when someone is hurt in it ("motor lecet saja" is a report).
@@ -455,8 +459,14 @@ _SENTENCE_END = re.compile(r"[.!?\n]+")
 _FELL_ILL = re.compile(r"\bjatuh\s+sakit\b")
 
 
+# A resident's name given first, before the story: "sy Agus, anak sy …", "sy Rina dari kel gedog, bapak sy …": no
+# part of what happened, and whoever comes after it opens the story. A capitalised name: "sy dipukul, …" tells.
+_INTRODUCED = re.compile(r"^\W*(?i:nama\s+)?(?i:saya|sy|aku|kulo)\s+[A-Z][\w'’-]*[^,.!?\n]{0,40},\s*")
+
+
 def _sentences(text: str) -> list[str]:
-    """The words as the lists hold them, with a _BREAK between sentences."""
+    """The words as the lists hold them, with a _BREAK between sentences; a name given first left out."""
+    text = _INTRODUCED.sub("", text, count=1)
     said = [_as_listed(word) for sentence in _SENTENCE_END.split(text) for word in (*words(sentence), _BREAK)][:-1]
     while said and said[-1] == _BREAK:
         said.pop()
