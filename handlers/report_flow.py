@@ -141,10 +141,6 @@ async def start_from_story(turn: Turn, *, urgent: bool = False) -> str:
         return MENU
     start(turn, urgent=urgent)
     _keep_photo(turn)  # a photo whose caption tells the story
-    if "photo" not in turn.draft and any(_no_photo(clause) for clause in _CLAUSES.split(turn.text)):
-        turn.draft["photo_skipped"] = True  # "…, sy gk punya foto": the photo question is answered already
-    if wished := identity_wished(turn.text):
-        _identity_read(turn, wished)  # "…, tolong nama saya dirahasiakan": the summary shows it to confirm
     return await _take_story(turn)
 
 
@@ -162,6 +158,10 @@ async def _take_story(turn: Turn) -> str:
     if begun := turn.draft.pop("story_begun", None):  # "sy mau lapor tp takut ketauan suami sy", then the story
         turn.text = f"{begun}\n{turn.text}"
     text, longest = turn.text, DESCRIPTION_CHARS[1]
+    if "photo" not in turn.draft and any(_no_photo(clause) for clause in _CLAUSES.split(text)):
+        turn.draft["photo_skipped"] = True  # "…, sy gk punya foto": the photo question is answered already
+    if wished := identity_wished(text):
+        _identity_read(turn, wished)  # "…, tolong nama saya dirahasiakan": the summary shows it to confirm
     turn.draft["description"] = text[:longest]
     if len(text) > longest:
         turn.say("report.description_cut", longest=longest)
@@ -662,9 +662,13 @@ _IDENTITY_WORDS = frozenset({"nama", "rahasia", "anonim", "identitas", "name", "
 def answer_ahead(turn: Turn) -> str | None:
     """A later question answered where an earlier one is asked ("gak ada foto" where a place is picked, "rahasia
     aja" where the time is asked): kept for its question, and this one asked again. None for anything else."""
+    if turn.step not in AHEAD_STEPS or turn.inbound.choice is not None or turn.inbound.media:
+        return None
+    if turn.step not in STORY_STEPS and len([c for c in _CLAUSES.split(turn.text) if c]) > 1:
+        _keep_later_answers(turn)  # "kel gedog, gak punya foto pak": the photo's answer kept, the place answered
+        return None
     said = words(turn.text)
-    if turn.step not in AHEAD_STEPS or turn.inbound.choice is not None or turn.inbound.media \
-            or not 0 < len(said) <= AHEAD_WORDS:
+    if not 0 < len(said) <= AHEAD_WORDS:
         return None
     if turn.step != WHEN and "when" not in turn.draft and only_a_time(turn.text):
         turn.draft["when"] = {"text": turn.text}  # "kmrn malem" where a place is picked: the time, kept
@@ -856,7 +860,7 @@ async def location(turn: Turn) -> str:
     if not turn.draft.pop("pin_kept", False):
         turn.draft.update(Draft(latitude=None, longitude=None))
     turn.draft["location_text"], found, confident = await _read_place(turn)
-    if not_given(turn.text):  # "gak tau", "lupa": no place to read (no Desa Tahu); the desk places it by hand
+    if not_given(_CLAUSES.split(turn.text)[0]):  # "gak tau pak, sy lg tidur": no place (no Desa Tahu); the desk
         turn.draft.pop("location_text", None)
         turn.draft["place_tries"] = PLACE_TRIES - 1
         return await place_not_found(turn)
@@ -867,7 +871,8 @@ async def location(turn: Turn) -> str:
         return LOCATION
     if not found:
         found = await turn.router.villages_nearby(turn.db, turn.text)  # offered, never taken: a typo is a guess
-    if not found and (category_named(turn.text) or tells_a_story(turn.text)) and not said_online(turn.text):
+    if not found and (category_named(turn.text) or tells_a_story(turn.text)) and not said_online(turn.text) \
+            and words(turn.text)[:1] not in (["di"], ["dekat"], ["depan"], ["at"], ["near"], ["in"]):
         turn.draft.pop("location_text", None)  # "nyolong jemuran sy": more of what happened, sent in pieces
         _add_to_story(turn)
         return LOCATION

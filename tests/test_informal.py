@@ -1650,3 +1650,33 @@ async def test_the_reporters_own_number_and_name_typed_as_the_place_are_hidden_t
     assert "0812" not in (report.location_text or "") and "Wahyuni" not in (report.location_text or ""), report
     [alert] = await alerts(engine)
     assert "0812" not in payload(alert)["text"] and "Wahyuni" not in payload(alert)["text"]
+
+
+async def test_two_answers_in_one_message_where_the_place_is_asked_are_both_kept(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("kel gedog sananwetan, gak punya foto pak")
+    assert resident.heard("place.confirm") and "Kel. Gedog" in resident.text, resident.text
+    assert (await draft_of(engine))["photo_skipped"] is True
+
+
+async def test_no_photo_said_with_a_story_told_where_the_kind_is_asked_is_kept(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("lapor")
+    await resident.send("ga ada foto pak, dompet sy dicopet di angkot kel gedog sananwetan td pagi")
+    assert (await draft_of(engine))["photo_skipped"] is True, resident.text
+
+
+@pytest.mark.parametrize("unknown", ["gk tau pak, sy lg tidur pas itu", "lupa pak"])
+async def test_not_knowing_the_place_with_a_reason_goes_to_the_desk(engine: Engine, unknown: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(unknown)
+    assert resident.heard("place.goes_to_desk"), resident.text
+
+
+async def test_a_date_sent_late_is_the_time(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("hp sy dicopet di pasar kel gedog sananwetan")
+    await resident.send("3")
+    await resident.send("tgl 2 pak")
+    assert resident.heard("report.ask_photo") and not resident.heard("report.photo_or_skip"), resident.text
+    assert (await draft_of(engine))["when"] == {"text": "tgl 2 pak"}

@@ -170,6 +170,11 @@ def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
     ("sy mau lapor scr anonim aja", "anonymous"),
     ("I want to report anonymously", "anonymous"),
     ("anonim aja kak plis 🙈", "anonymous"),
+    ("lapor tanpa nama pak, ada pungli parkir td pagi", "confidential"),
+    ("gk usah sebut nama sy ya, ada judi sabung ayam", "confidential"),
+    ("hp sy dicopet di pasar, ga sempet foto, sy mau rahasia aja", "confidential"),
+    ("rahasia perusahaan dicuri", None),
+    ("mayat tanpa nama ditemukan di sungai", None),
     # threats from the anonymous are a story: the reporter still chooses how to be shown
     ("sy tiap malam ditelpon anonim ngancam mau bunuh keluarga sy", None),
     ("ada surat kaleng anonim", None),

@@ -13,7 +13,7 @@ from handlers.i18n import LANGUAGES, aliases, catalogue
 from handlers.language.answers import ASKING, NEUTRAL, NO, without_all_right, yes_or_no
 from handlers.language.emergency import THEFT_STEMS, THIEVES, is_cry_for_help, missing_person, self_harm
 from handlers.language.normalise import MAX_STEMMED, normalise, spelt_out, stems_of, words
-from handlers.language.slots import DAY_WORDS, TIME_WORDS, when_named
+from handlers.language.slots import DATE_WORDS, DAY_WORDS, MONTHS, TIME_WORDS, when_named
 from storage.lexicon import stem
 from storage.reports import find_ref, without_ref
 
@@ -804,7 +804,7 @@ def only_a_time(text: str) -> bool:
     said = words(text)
     counted = any(_HOUR_OR_COUNT.match(w) for w in said) and bool(_UNITS_OF_A_SPAN & set(said))
     return (when_named(text) is not None or bool(_REPEAT_OR_SPAN & set(said)) or counted) and all(
-        w in _AROUND_A_TIME | TIME_WORDS | DAY_WORDS or w in NEUTRAL or _HOUR_OR_COUNT.match(w)
+        w in _AROUND_A_TIME | TIME_WORDS | DAY_WORDS | DATE_WORDS | MONTHS or w in NEUTRAL or _HOUR_OR_COUNT.match(w)
         or when_named(w) is not None for w in said)
 
 
@@ -1087,13 +1087,20 @@ def identity_wished(text: str) -> str | None:
         said = words(part)
         for i, word in enumerate(said):
             before, after = said[max(0, i - 2):i], said[i + 1:i + 2]
+            if word in _SHOWN | {"pakai", "pake"} and _OWN_NAME & set(said[i + 1:i + 3]) \
+                    and _NOT_NEEDED & set(said[max(0, i - 3):i]):
+                wished = "confidential"  # "gk usah sebut nama sy", "gak usah pake nama"
+                continue
             if _NOT_NEEDED & set(said[max(0, i - 4):i]):
                 continue  # "gak usah dirahasiakan", "no need to be anonymous"
             wishing = _WANTING_ANONYMITY & set(said[max(0, i - 3):i]) or _AS_IT_IS & set(after) or len(said) <= 2
             if word in _UNNAMED and wishing:
                 return "anonymous"
             own = bool(_OWN_NAME & set(said))
-            if word in _SECRET and (own or len(said) <= 3):  # "nama saya dirahasiakan", "rahasia aja pak"
+            if word == "tanpa" and said[i + 1:i + 2] in (["nama"], ["identitas"]) and REPORT_WORDS & set(said):
+                wished = "confidential"  # "lapor tanpa nama": unnamed, and still answered through the bot
+            only_this = set(said) - {word} <= NEUTRAL | _AS_IT_IS | WANTING | OWN_WORDS  # "sy mau rahasia aja"
+            if word in _SECRET and (own or only_this):  # "nama saya dirahasiakan", "rahasia aja pak"
                 wished = "confidential"
             elif word in _SHOWN and own and set(before) & (NOT_WORDS | {"jangan", "t"}):
                 wished = "confidential"  # "jangan sebut nama saya", "don't show my name"

@@ -102,7 +102,7 @@ def _of_a_time(said: list[str], at: int) -> bool:
     if _NUMBER.match(word):
         minutes = len(word) == 2 and before.isdecimal()  # "9.30", split in two words
         return (word.endswith(("am", "pm")) or minutes or before in _BEFORE_A_NUMBER
-                or after in _UNITS | _MERIDIEM | _MONTHS)  # "tgl 1", "setengah 5", "29 november"
+                or after in _UNITS | _MERIDIEM | MONTHS)  # "tgl 1", "setengah 5", "29 november"
     if word in ("yang", "pas"):  # "2 jam yang lalu", "kemarin pas jam 9"
         return after in ("lalu", "jam", "pukul")
     if word in ("an", "a"):  # "an hour ago"
@@ -118,8 +118,8 @@ _AROUND_AN_HOUR = frozenset({"jam", "pukul", "sekitar", "kira", "kurang", "lebih
 _UNITS = frozenset({"detik", "menit", "jam", "hari", "minggu", "bulan", "tahun", "second", "seconds", "minute",
                     "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"})
 _MERIDIEM = frozenset({"am", "pm", "wib", "wita", "wit"})
-_DATE_WORDS = frozenset({"tanggal", "tgl", "date"})
-_MONTHS = frozenset({
+DATE_WORDS = frozenset({"tanggal", "tgl", "date"})
+MONTHS = frozenset({
     "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november",
     "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "sep", "okt", "nov", "des", "january",
     "february", "march", "may", "june", "july", "august", "october", "december",
@@ -127,8 +127,8 @@ _MONTHS = frozenset({
 # The hours people tell by prayer times, and what draws a part of the day out ("pagi banget", "setengah 5").
 _TELLING_AN_HOUR = frozenset({"subuh", "dzuhur", "zuhur", "lohor", "ashar", "asar", "maghrib", "magrib", "isya",
                               "setengah", "seperempat", "banget", "sekali", "dini"})
-_BEFORE_A_NUMBER = _AROUND_AN_HOUR | _DATE_WORDS | {"setengah", "seperempat"}
-_TOLD_WITH = TIME_WORDS | _AROUND_AN_HOUR | _UNITS | _MERIDIEM | _DATE_WORDS | _MONTHS | _TELLING_AN_HOUR | frozenset({
+_BEFORE_A_NUMBER = _AROUND_AN_HOUR | DATE_WORDS | {"setengah", "seperempat"}
+_TOLD_WITH = TIME_WORDS | _AROUND_AN_HOUR | _UNITS | _MERIDIEM | DATE_WORDS | MONTHS | _TELLING_AN_HOUR | frozenset({
     "lalu", "lusa", "ago", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday"})
 _NUMBER = re.compile(r"^\d{1,4}(?:an|am|pm)?$")  # "5", "17", "5an" (about five), "11pm"
@@ -175,8 +175,8 @@ def _date_in(said: list[str]) -> tuple[str, int, int] | None:
         after = said[i + 1]
         if said[i - 1:i] and said[i - 1] in _BEFORE_A_NAMED_DATE:
             continue  # "jl. 17 agustus", "lantai 2": a street or a floor named after a date
-        day_first = _DAY_OF_MONTH.match(word) and after in _MONTHS
-        if day_first or (word in _DATE_WORDS | _MONTHS and _DAY_OF_MONTH.match(after)):
+        day_first = _DAY_OF_MONTH.match(word) and after in MONTHS
+        if day_first or (word in DATE_WORDS | MONTHS and _DAY_OF_MONTH.match(after)):
             return "earlier", i, i + 2
     return None
 
