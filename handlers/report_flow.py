@@ -178,7 +178,7 @@ async def _take_story(turn: Turn) -> str:
         read["place"] = found[0].code if confident else named[0]
     elif named:
         read["places"] = named  # a name several places share: which one is asked after a yes
-    elif near := [place.code for place in found if not place.ordinary and await turn.router.covers(turn.db, place)]:
+    elif near := [place.code for place in await turn.router.covered(turn.db, found) if not place.ordinary]:
         # "…di parkiran alfamart jl. mastrip, plosokerep": the one near, to confirm; "klampok", which names a
         # kelurahan of Sananwetan and a desa of Bojonegoro, both near: which one is asked
         read.update({"place": near[0]} if len(near) == 1 else {"places": near})

@@ -61,9 +61,10 @@ class Router:
                                               kind is not None and (c.village is None or c.village.kind != kind)))
         return ranked[:CANDIDATES_SHOWN], False
 
-    async def covers(self, db: AsyncSession, place: PlaceCandidate) -> bool:
-        """Whether a station covers the place's kecamatan or kab/kota."""
-        return bool({place.district_code, place.regency.code} & await covered_codes(db))
+    async def covered(self, db: AsyncSession, places: list[PlaceCandidate]) -> list[PlaceCandidate]:
+        """The places whose kecamatan or kab/kota a station covers, in their order."""
+        codes = await covered_codes(db)
+        return [place for place in places if {place.district_code, place.regency.code} & codes]
 
     async def villages_nearby(self, db: AsyncSession, text: str) -> list[PlaceCandidate]:
         """Villages the stations cover whose names the text misspells: where read() finds nothing, a typo of a
