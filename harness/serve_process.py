@@ -22,7 +22,8 @@ def whatsapp_report(resident: int) -> tuple[tuple[str, str], ...]:
     """Scripted resident number `resident`'s whole report over WhatsApp: what they send, and a word of the
     answer that shows the conversation is at the right step."""
     story, place = story_and_place(resident)
-    return (("halo", "Privasi"), ("1", "Gangguan keamanan"), ("lalu lintaz", "Ceritakan"), (story, "Di mana"),
+    # "mana": where it happened, or, for a story told as by phone, where the resident lives
+    return (("halo", "Privasi"), ("1", "Gangguan keamanan"), ("lalu lintaz", "Ceritakan"), (story, "mana"),
             (place, "Maksud Anda"), ("ya", "Kapan"), ("2", "foto"), ("lewati", "identitas"), ("2", "Diteruskan ke"),
             ("kirim", "LP-"))
 
