@@ -9,7 +9,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from handlers.language.emergency import services_to_call
 from handlers.language.intents import identity_wished
-from handlers.language.normalise import words
+from handlers.language.normalise import phrase_at, phrases_found, places_of, words
 from handlers.language.self_told import names_told, own_numbers
 from handlers.language.slots import hour_told, time_told, when_named
 from handlers.language.written import written_in
@@ -30,6 +30,22 @@ def test_the_stemmer_reads_as_sastrawi_itself_does() -> None:
     assert [stem(word) for word in AFFIXED] == [sastrawi.stem(word) for word in AFFIXED]
     assert {stem(word) for word in ("dianiaya", "penganiayaan", "menganiaya")} == {"aniaya"}
     assert stem("pencurian") == stem("kecurian") == "curi"
+
+
+def test_phrases_are_found_where_a_plain_scan_finds_them() -> None:
+    """The readers' phrase finder skips ahead by a phrase's first word; it finds every place a word-by-word
+    scan does, in lists where words and phrases repeat, overlap and stand at either end."""
+    rng = random.Random(7)
+    vocabulary = ("ada", "maling", "di", "rumah", "tadi", "malam", "ada")
+    for _ in range(2_000):
+        said = [rng.choice(vocabulary) for _ in range(rng.randint(0, 9))]
+        phrase = tuple(rng.choice(vocabulary) for _ in range(rng.randint(1, 3)))
+        scanned = [i for i in range(len(said) - len(phrase) + 1) if tuple(said[i:i + len(phrase)]) == phrase]
+        assert list(places_of(said, phrase)) == scanned
+        assert phrase_at(said, phrase) == (scanned[0] if scanned else None)
+        start = rng.randint(0, 9)
+        assert phrase_at(said, phrase, start) == next((i for i in scanned if i >= start), None)
+        assert list(phrases_found(said, [phrase, ("polisi",)])) == ([(phrase, scanned[0])] if scanned else [])
 
 
 def test_every_emoji_holds_a_character_past_ascii() -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from handlers.language.normalise import stems_of, words
+from handlers.language.normalise import any_phrase, phrases_found, stems_of, words
 
 _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
 
@@ -233,14 +233,6 @@ def _unnegated(said: list[str], among: frozenset[str]) -> bool:
     return any(word in among and not _negated(said, i) for i, word in enumerate(said))
 
 
-def _phrase_at(said: list[str], phrase: tuple[str, ...]) -> int | None:
-    n = len(phrase)
-    for i in range(len(said) - n + 1):
-        if tuple(said[i:i + n]) == phrase:
-            return i
-    return None
-
-
 def _as_listed(word: str) -> str:
     squeezed = re.sub(r"(.)\1+", r"\1", word)
     return _TOLONG.get(word) or _TOLONG.get(squeezed) or _SQUEEZED.get(squeezed, word)
@@ -304,7 +296,7 @@ _MISSING_REACH = 7  # words from the person to the word of missing
 def self_harm(text: str) -> bool:
     """Whether the text tells of a life at risk by one's own hand (SELF_HARM, or "suicide")."""
     said = words(text)
-    return "suicide" in said or any(_phrase_at(said, phrase) is not None for phrase in SELF_HARM)
+    return "suicide" in said or any_phrase(said, SELF_HARM)
 
 
 def missing_person(text: str) -> bool:
@@ -386,7 +378,7 @@ def _whereabouts_known(said: list[str]) -> bool:
     lives ("kami tinggal di bendogerit")."""
     known = any(word in _KNOWN_WHERE and not (word == "tinggal" and said[i - 1:i] and said[i - 1] in _WE)
                 for i, word in enumerate(said))
-    return known or any(_phrase_at(said, phrase) is not None for phrase in _NOW_AT)
+    return known or any_phrase(said, _NOW_AT)
 
 
 def _gone_from_home(said: list[str]) -> bool:
@@ -398,11 +390,11 @@ def _gone_from_home(said: list[str]) -> bool:
         told = said[i + 1:i + 1 + _GONE_REACH]
         if _BREAK in told:
             told = told[:told.index(_BREAK)]
-        left = any(_phrase_at(told, phrase) is not None for phrase in _LEFT_HOME)
-        ran_away = word in _CHILDREN_AND_ELDERS and any(_phrase_at(told, phrase) is not None for phrase in _RAN_AWAY)
+        left = any_phrase(told, _LEFT_HOME)
+        ran_away = word in _CHILDREN_AND_ELDERS and any_phrase(told, _RAN_AWAY)
         # "blm pulang", "gk pulang2", "belum juga balik"; not "ga tau jalan pulang" (lost, and found by the teller)
         not_back = any(w in _HOME and _NOT_YET & set(told[max(0, k - 2):k]) for k, w in enumerate(told))
-        long_gone = any(_phrase_at(told, phrase) is not None for phrase in _UNTIL_NOW) or any(
+        long_gone = any_phrase(told, _UNTIL_NOW) or any(
             w in _SINCE and told[k + 1:k + 2] and told[k + 1] in _SINCE_A_TIME | {"jam"} for k, w in enumerate(told)) \
             or any(w.isdecimal() and told[k + 1:k + 2] and told[k + 1] in _SPAN for k, w in enumerate(told))
         unreachable = any(w in _REACHED and _NOT_YET & set(told[max(0, k - 3):k]) for k, w in enumerate(told))
@@ -438,20 +430,19 @@ def _not_now(said: list[str]) -> bool:
     """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film"."""
     if _NOT_REAL & set(said):
         return True
-    still_at_risk = bool(_STILL_AT_RISK & set(said)) or any(_phrase_at(said, p) is not None for p in _HURT_BADLY)
+    still_at_risk = bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
     if any(word in _OVER and _DONE_WORDS & set(said[max(0, i - 2):i]) for i, word in enumerate(said)) \
             and not still_at_risk:
         return True
-    if any(_phrase_at(said, phrase) is not None for phrase in _OVER_PHRASES) and not still_at_risk:
+    if any_phrase(said, _OVER_PHRASES) and not still_at_risk:
         return True
-    if any(_phrase_at(said, phrase) is not None for phrase in _CARED_FOR):
+    if any_phrase(said, _CARED_FOR):
         return True  # the badly hurt are in care
     if _STILL & set(said):
         return False
     past = [i for i, word in enumerate(said) if word in _PAST]
     # Earlier today ("tadi subuh"), someone badly hurt may still need help; yesterday, help has come or will not.
-    past += [i for phrase in _PAST_PHRASES if (i := _phrase_at(said, phrase)) is not None
-             and not (still_at_risk and phrase in _EARLIER_TODAY)]
+    past += [i for phrase, i in phrases_found(said, _PAST_PHRASES) if not (still_at_risk and phrase in _EARLIER_TODAY)]
     return any(not (i and said[i - 1] in _SINCE) for i in past)
 
 
@@ -482,9 +473,8 @@ def is_cry_for_help(text: str) -> bool:
     if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH or w == _BREAK or w.startswith("emoji_") for w in said):
         return True
     not_now = _not_now(said)
-    for phrase in PHRASES:
-        at = _phrase_at(said, phrase)
-        if at is None or _negated(said, at) or (not_now and phrase not in _PERSISTENT):
+    for phrase, at in phrases_found(said, PHRASES):
+        if _negated(said, at) or (not_now and phrase not in _PERSISTENT):
             continue
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))):
             continue  # followed on Instagram, or every day by a debt collector: no one at the door now
@@ -507,12 +497,12 @@ def is_cry_for_help(text: str) -> bool:
     if _WATER_OR_FIRE & set(said) and (_trapped(said) or (_cannot_get(said, ("keluar", "out"))
                                                         and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
         return True
-    if not _NOT_A_HOME & set(said) and any((at := _phrase_at(said, phrase)) is not None and not _negated(said, at)
-                                           for phrase in _FORCING):
+    if not _NOT_A_HOME & set(said) and any(not _negated(said, at)
+                                           for _phrase, at in phrases_found(said, _FORCING)):
         return True  # "ada yg maksa masuk pak"; not "maksa masuk parkiran tanpa karcis", "tidak ada yg maksa masuk"
     if any(word in _SHOCKED and not _negated(said, i) and _PERSONS_BEFORE & set(said[max(0, i - 3):i])
            and not _DEVICES & set(said[max(0, i - 3):i]) for i, word in enumerate(said)) \
-            or any(_phrase_at(said, phrase) is not None for phrase in _SHOCKED_AS):
+            or any_phrase(said, _SHOCKED_AS):
         return True
     if ("asap" in said or "smoke" in said) and _SMOKE_HEAVY & set(said) and _BUILDING & set(said) \
             and not _SMOKE_ELSEWHERE & set(said):
@@ -632,9 +622,9 @@ def services_to_call(text: str) -> tuple[str, ...]:
     said = _sentences(text)
     fire = ((_unnegated(said, _FIRE) and not _FIRE_OUT & set(said))
             or (_unnegated(said, GAS) and _unnegated(said, LEAKING)))
-    shocked = bool(_SHOCKED & set(said)) or any(_phrase_at(said, phrase) is not None for phrase in _SHOCKED_AS)
+    shocked = bool(_SHOCKED & set(said)) or any_phrase(said, _SHOCKED_AS)
     medical = (_unnegated(said, _INJURED) or shocked or self_harm(text)
-               or any(_phrase_at(said, phrase) is not None for phrase in _HURT_BADLY)
+               or any_phrase(said, _HURT_BADLY)
                or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")))
-    power = shocked or any(_phrase_at(said, phrase) is not None for phrase in _LIVE_WIRE)
+    power = shocked or any_phrase(said, _LIVE_WIRE)
     return tuple(service for service, needed in zip(SERVICES, (fire, medical, power), strict=True) if needed)

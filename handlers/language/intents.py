@@ -12,7 +12,16 @@ from functools import cache
 from handlers.i18n import LANGUAGES, aliases, catalogue
 from handlers.language.answers import ASKING, NEUTRAL, NO, without_all_right, yes_or_no
 from handlers.language.emergency import THEFT_STEMS, THIEVES, is_cry_for_help, missing_person, self_harm
-from handlers.language.normalise import MAX_STEMMED, normalise, spelt_out, stems_of, words
+from handlers.language.normalise import (
+    MAX_STEMMED,
+    any_phrase,
+    normalise,
+    phrase_at,
+    phrase_words,
+    spelt_out,
+    stems_of,
+    words,
+)
 from handlers.language.slots import DATE_WORDS, DAY_WORDS, MONTHS, TIME_WORDS, when_named
 from storage.lexicon import stem
 from storage.reports import find_ref, without_ref
@@ -261,19 +270,19 @@ def category_named(text: str) -> str | None:
     if self_harm(text) or missing_person(text):  # a life at risk, whatever word of a crime it holds: Darurat
         return "emergency"
     roots = stems_of(said, _lexicon()) + said
-    if any(_has(said, phrase) for phrase in TAKEN_PHRASES) or (_TAKING & set(said) and _RAN_OFF & set(said)):
+    if any_phrase(said, map(phrase_words, TAKEN_PHRASES)) or (_TAKING & set(said) and _RAN_OFF & set(said)):
         roots.append("curi")
-    if any(_has(said, phrase) for phrase in POSING_PHRASES):
+    if any_phrase(said, map(phrase_words, POSING_PHRASES)):
         roots.append("tipu")
-    if any(_has(said, phrase) for phrase in EXTORTION_PHRASES):
+    if any_phrase(said, map(phrase_words, EXTORTION_PHRASES)):
         roots.append("palak")
     if _TRANSFERRED & set(said) and _NOTHING_BACK & set(said):
         roots.append("tipu")
-    if any(_has(said, phrase) for phrase in GAS_LEAK_PHRASES):
+    if any_phrase(said, map(phrase_words, GAS_LEAK_PHRASES)):
         roots.append("elpiji")
     if VANDALISED & set(said):
         roots.append("vandalism")
-    if any(_has(said, phrase) for phrase in VIOLATING_PHRASES):
+    if any_phrase(said, map(phrase_words, VIOLATING_PHRASES)):
         roots.append("leceh")
     if DOCUMENTS & set(said) and _MISLAID & set(said) and not (THEFT_STEMS | THIEVES) & set(roots):
         return "other"
@@ -286,8 +295,7 @@ def category_named(text: str) -> str | None:
 
 
 def _has(said: list[str], phrase: str) -> bool:
-    want = phrase.split()
-    return any(said[i:i + len(want)] == want for i in range(len(said) - len(want) + 1))
+    return phrase_at(said, phrase_words(phrase)) is not None
 
 
 def tells_a_story(text: str) -> bool:
@@ -584,7 +592,7 @@ def menu_intent(text: str) -> str | None:
     roots = set(stems_of(said, _lexicon() | REPORT_WORDS | HOW_WORDS)) | set(said)
     asked_of_service = service_asked(text)
     if roots & NUMBER_WORDS and roots & POLICE_WORDS and len(said) <= 10 and asked_of_service != "contact" \
-            and not any(_has(said, phrase) for phrase in POSING_PHRASES):
+            and not any_phrase(said, map(phrase_words, POSING_PHRASES)):
         return "police_number"  # not "will the police call me?", nor "ada yg ngaku polisi telpon minta transfer"
     if asked_of_service:
         return asked_of_service
@@ -592,13 +600,13 @@ def menu_intent(text: str) -> str | None:
         return "story"
     only_how = all(w in _ASIDE_WORDS["how"] or w in NEUTRAL for w in said)
     if (roots & HOW_WORDS and (roots & REPORT_WORDS or len(said) <= 4 or only_how)) or \
-            any(_has(said, p) for p in HOW_PHRASES):
+            any_phrase(said, map(phrase_words, HOW_PHRASES)):
         return "how"
     thanked_in_words = any(_has(said, p) for p in THANKS_PHRASES if p != "emoji_melipat_tangan")
     if any(_distressed(w) for w in said) and not thanked_in_words and \
             all(_distressed(w) or w in _ASIDE_WORDS["distress"] or w in NEUTRAL for w in said):
         return "distress"  # "makasih pak 😭" is thanks, moved
-    if any(_has(said, p) for p in THANKS_PHRASES) and len(said) <= 8:
+    if any_phrase(said, map(phrase_words, THANKS_PHRASES)) and len(said) <= 8:
         return "thanks"
     if category_named(text) is not None and len(said) <= 8:
         return "category"
@@ -606,7 +614,7 @@ def menu_intent(text: str) -> str | None:
     if wanted and (wanted[0] == 0 or said[wanted[0] - 1] in WANT_WORDS):
         return "report"
     only_greeting = all(w in _ASIDE_WORDS["greeting"] or w in NEUTRAL for w in said)
-    if only_greeting and any(_has(said, p) for p in GREETING_PHRASES):
+    if only_greeting and any_phrase(said, map(phrase_words, GREETING_PHRASES)):
         return "greeting"
     if yes_or_no(text) == "yes" or all(w in NEUTRAL for w in said):
         return "ok"
@@ -626,7 +634,7 @@ def told_at_length(text: str) -> bool:
     return (len(telling) >= STORY_WORDS and sum(ch.isalpha() for ch in text) >= STORY_LETTERS
             and not _asked(text, said) and "mana" not in said
             and not set(stems_of(said[:REQUEST_WORDS], ASKING_ROOTS)) & ASKING_ROOTS
-            and not (any(_has(said, phrase) for phrase in GREETING_PHRASES + THANKS_PHRASES)
+            and not (any_phrase(said, map(phrase_words, GREETING_PHRASES + THANKS_PHRASES))
                      and len(telling) < 2 * STORY_WORDS))
 
 

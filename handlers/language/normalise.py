@@ -8,8 +8,8 @@ meet.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache, lru_cache
 
 from indoNLP.preprocessing import emoji_to_words
 from indoNLP.preprocessing.slang_data import SLANG_DATA
@@ -56,6 +56,48 @@ def words(text: str) -> list[str]:
     """The words of `text`, lower case, runs folded, emoji as their Indonesian names ("🙏" → "melipat_tangan"),
     slang spelt out ("sy" → "saya", "makasih" → "terima kasih"). Digits stay words ("110")."""
     return list(_words(text))
+
+
+def phrase_at(said: Sequence[str], phrase: Sequence[str], start: int = 0) -> int | None:
+    """Where the words of `phrase` first stand together in `said`, from `start` on; None when nowhere."""
+    first, length = phrase[0], len(phrase)
+    at = start
+    while True:
+        try:
+            at = said.index(first, at)
+        except ValueError:
+            return None
+        if length == 1 or list(said[at + 1:at + length]) == list(phrase[1:]):
+            return at
+        at += 1
+
+
+def places_of(said: Sequence[str], phrase: Sequence[str]) -> Iterator[int]:
+    """Every place, in order, where the words of `phrase` stand together in `said`."""
+    at = phrase_at(said, phrase)
+    while at is not None:
+        yield at
+        at = phrase_at(said, phrase, at + 1)
+
+
+def phrases_found(said: Sequence[str], phrases: Iterable[Sequence[str]]) -> Iterator[tuple[Sequence[str], int]]:
+    """Each of `phrases` that stands in `said`, in the phrases' order, with where it first does. Readers look
+    for hundreds of phrases in every message: most are passed over by their first word alone."""
+    present = set(said)
+    for phrase in phrases:
+        if phrase[0] in present and (at := phrase_at(said, phrase)) is not None:
+            yield phrase, at
+
+
+def any_phrase(said: Sequence[str], phrases: Iterable[Sequence[str]]) -> bool:
+    """Whether any of `phrases` stands in `said`."""
+    return next(phrases_found(said, phrases), None) is not None
+
+
+@cache
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """A phrase kept as one string ("tadi malam") as the words `phrase_at` compares."""
+    return tuple(phrase.split())
 
 
 @lru_cache(maxsize=64)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.language.answers import NEUTRAL
-from handlers.language.normalise import words
+from handlers.language.normalise import phrase_words, phrases_found, places_of, words
 
 # Words of the moment, checked in this order: "2 jam yang lalu" is today, "tadi malam" earlier than "tadi",
 # "kemarin" than "sekarang".
@@ -141,14 +141,13 @@ def _time_in(said: list[str], now_after_a_deed: bool = False) -> tuple[str, int,
     """The time the words name, as its choice and where it stands: taken in WHEN_PHRASES' order, not the text's
     (a story of the past may say "sekarang" of the report itself); "sekarang" told after a deed done is none, and
     "lagi", "sedang", "masih" after a time gone by are the story's while ("tadi siang saya lagi di warung, …")."""
-    past_at = min((i for choice, phrases in WHEN_PHRASES if choice != "now" for phrase in phrases
-                   for i in range(len(said)) if said[i:i + len(phrase.split())] == phrase.split()), default=None)
+    past_at = min((at for choice, phrases in WHEN_PHRASES if choice != "now"
+                   for _phrase, at in phrases_found(said, map(phrase_words, phrases))), default=None)
+    present = set(said)
     for choice, phrases in WHEN_PHRASES:
         for phrase in phrases:
-            want = phrase.split()
-            for i in range(len(said) - len(want) + 1):
-                if said[i:i + len(want)] != want:
-                    continue
+            want = phrase_words(phrase)
+            for i in places_of(said, want) if want[0] in present else ():
                 before = said[i - 1] if i else ""
                 if phrase in ("lagi", "sedang") and before in WHILE:
                     continue
