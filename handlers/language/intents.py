@@ -44,6 +44,8 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "snatched", "snatch", "snatcher", "pickpocketed", "pickpocket", "pickpocketing", "burgled", "looted",
         "vandalised", "vandalized", "vandalism", "extortion", "leungit", "dipaling", "dijabret",
         "modus",
+        # someone seen about the place who should not be: "org mencurigakan mondar mandir", "ngintip ke rumah"
+        "curiga", "mencurigakan", "mondar", "intip", "ngintip", "suspicious", "prowler", "lurking", "loitering",
     }),
     "unsafe_place": frozenset({"rawan", "gelap", "sepi", "nongkrong", "geng", "angker", "unsafe", "dark"}),
     "traffic": frozenset({
