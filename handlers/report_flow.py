@@ -333,8 +333,6 @@ async def read_back(turn: Turn) -> str:
         if typed is not None and typed[0] == picked != "now" \
                 and normalise(typed[1]) not in dict(WHEN_OPTIONS.answers(turn.lang))[picked]:
             read["when_told"] = typed[1]
-        if picked == "now" and not turn.emergency_answered:
-            turn.say("emergency.happening_now")
         picked = "yes"
     if picked == "yes":
         if "category" in read:
@@ -343,6 +341,8 @@ async def read_back(turn: Turn) -> str:
         # place given instead is no yes to the time, which is asked after it.
         if "when" in read:
             turn.draft["when"] = {"text": read["when_told"]} if "when_told" in read else {"choice": read["when"]}
+            if turn.draft["when"] == {"choice": "now"} and not turn.emergency_answered:
+                turn.say("emergency.happening_now")  # told in the story or picked here: going on now
         if not place_given:
             turn.draft.setdefault("when", {"text": t(turn.lang, "report.when_not_said")})
         if "place" in read:

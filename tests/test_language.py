@@ -78,6 +78,16 @@ def test_every_emoji_holds_a_character_past_ascii() -> None:
     ("minggu pagi ada maling", None),                        # "minggu" is also a week
     ("rabu depan mau ada tawuran", None),                    # a day to come
     ("td ada kecelakaan, korbannya udah dibawa ke rs, skrg udh aman", "today"),  # how things stand now
+    # begun before, going on now: now; but not the resident's whereabouts, the hurt in care, what is still not so
+    ("td malam ada org mondar mandir depan rumah, skrg orgnya masih di depan pagar", "now"),
+    ("kemarin yg nagih utang marah2, sekarang dia masih nunggu di teras", "now"),
+    ("a man broke into the shed last night and he is still inside now", "now"),
+    ("tadi pagi gudang terbakar, skrg apinya masih nyala", "now"),
+    ("semalam motor sy dicuri, skrg sy masih di kantor", "earlier"),
+    ("tadi malam anak sy ditabrak, sekarang masih dirawat di rs", "earlier"),
+    ("tadi malam tetangga ditusuk, skrg masih di rumah sakit", "earlier"),
+    ("kemarin hp sy hilang, skrg masih belum ketemu", "earlier"),
+    ("kemarin anak sy pergi, sampai sekarang masih di luar kota", "earlier"),
 ])
 def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | None) -> None:
     assert when_named(said) == moment

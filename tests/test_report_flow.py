@@ -697,6 +697,21 @@ async def test_happening_now_reminds_of_110(engine: Engine) -> None:
     assert resident.heard("emergency.happening_now") and resident.heard("report.ask_photo")
 
 
+async def test_a_story_begun_before_and_going_on_now_is_read_as_now_with_110(engine: Engine) -> None:
+    """Last night's stranger still at the gate is happening now: read back so, and its yes reminded of 110."""
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("td malam ada org mondar mandir depan rumah sy, skrg orgnya masih di depan pagar, "
+                        "di kel gedog sananwetan")
+    assert resident.heard("report.read_back") and "Waktu: Sedang terjadi" in resident.text
+    assert not resident.heard("emergency.happening_now")
+    await resident.send("ya")
+    assert resident.heard("emergency.happening_now")
+    for answer in ("1", "lewati", "2"):  # security, no photo, anonymous
+        await resident.send(answer)
+    assert resident.heard("report.summary") and "Sedang terjadi" in resident.text
+
+
 async def test_draft_expires_after_inactivity_and_is_never_sent(database_url: str, tmp_path: Path) -> None:
     engine, db_engine = make_engine(database_url, tmp_path / "media", draft_ttl=dt.timedelta(minutes=30))
     try:

@@ -141,6 +141,8 @@ def _time_in(said: list[str], now_after_a_deed: bool = False) -> tuple[str, int,
     """The time the words name, as its choice and where it stands: taken in WHEN_PHRASES' order, not the text's
     (a story of the past may say "sekarang" of the report itself); "sekarang" told after a deed done is none, and
     "lagi", "sedang", "masih" after a time gone by are the story's while ("tadi siang saya lagi di warung, …")."""
+    if (still_at := _still_there_now(said)) is not None:
+        return "now", still_at, still_at + 1
     past_at = min((at for choice, phrases in WHEN_PHRASES if choice != "now"
                    for _phrase, at in phrases_found(said, map(phrase_words, phrases))), default=None)
     present = set(said)
@@ -165,6 +167,44 @@ def _time_in(said: list[str], now_after_a_deed: bool = False) -> tuple[str, int,
                 if before not in NOT:
                     return choice, i, i + len(want)
     return _date_in(said)
+
+
+# A story begun before that goes on now: "td malam ada org mondar mandir…, skrg orgnya masih di depan pagar", "he is
+# still outside now". Not the resident's own whereabouts ("skrg sy masih di kantor"), not how the hurt are after it
+# ("sekarang masih dirawat", "masih di rumah sakit"), not what is still not so ("skrg masih belum ketemu"), not
+# "sampai sekarang" (until now).
+_NOW_WORDS = frozenset({"sekarang", "now"})
+_STILL_WORDS = frozenset({"masih", "still"})
+_UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
+_STILL_THERE = frozenset({
+    "di", "ada", "disini", "disitu", "disana", "didepan", "didalam", "diluar", "dibelakang", "disamping", "nunggu",
+    "menunggu", "nungguin", "nongkrong", "berdiri", "duduk", "mondar", "keliling", "berkeliaran", "ngintip",
+    "mengintip", "teriak", "berteriak", "ribut", "ngamuk", "mengamuk", "berantem", "gedor", "menggedor", "nyala",
+    "menyala", "terbakar", "berlangsung", "here", "there", "inside", "outside", "around", "in", "at",
+})  # fmt: skip
+_OWN_PEOPLE = frozenset({
+    "saya", "aku", "gue", "kami", "kita", "anak", "adik", "kakak", "suami", "istri", "ibu", "bapak", "ayah",
+    "nenek", "kakek", "korban", "i", "we", "my", "our", "me",
+})  # fmt: skip
+_IN_CARE = frozenset({"rs", "puskesmas", "klinik", "igd", "ugd", "hospital", "dirawat", "opname"})
+_STILL_WITHIN = 3  # words between "now" and "still", either way round
+
+
+def _still_there_now(said: list[str]) -> int | None:
+    """Where a word of now stands that says the story goes on, with a word of still beside it; None if none."""
+    for i, word in enumerate(said):
+        if word not in _NOW_WORDS or (i and said[i - 1] in _UNTIL):
+            continue
+        for k in range(max(0, i - _STILL_WITHIN), min(len(said), i + _STILL_WITHIN + 1)):
+            if said[k] not in _STILL_WORDS:
+                continue
+            between = said[min(i, k) + 1:max(i, k)]
+            after = said[k + 1:k + 4]
+            if (after[:1] and after[0] in _STILL_THERE and not _OWN_PEOPLE & set(between)
+                    and not _IN_CARE & set(after) and after[1:3] != ["rumah", "sakit"]
+                    and not NOT & set(after[:2]) and "belum" not in after[:2]):
+                return i
+    return None
 
 
 def _date_in(said: list[str]) -> tuple[str, int, int] | None:
