@@ -187,6 +187,8 @@ async def _take_story(turn: Turn) -> str:
         told = time_told(text)
         if told and moment != "now":  # "now" is a choice of its own, with its reminder of 110
             read["when_told"] = told[1]
+    elif told := time_told(text):  # "tiap malam": a repeat, in its words
+        read["when"], read["when_told"] = told
     if not read:
         return first_missing(turn)
     turn.draft["read"] = read

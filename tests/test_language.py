@@ -77,6 +77,7 @@ def test_every_emoji_holds_a_character_past_ascii() -> None:
     ("tadi wengi ada maling", "earlier"),                    # Javanese: last night
     ("minggu pagi ada maling", None),                        # "minggu" is also a week
     ("rabu depan mau ada tawuran", None),                    # a day to come
+    ("tiap malam ada balap liar", None),                     # a repeat names no moment (its words are told)
     ("td ada kecelakaan, korbannya udah dibawa ke rs, skrg udh aman", "today"),  # how things stand now
     # begun before, going on now: now; but not the resident's whereabouts, the hurt in care, what is still not so
     ("td malam ada org mondar mandir depan rumah, skrg orgnya masih di depan pagar", "now"),
@@ -127,6 +128,10 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("on december 2nd around 9 pm", "december 2nd around 9 pm"),
     ("rumahnya no 12, 3 motor dicuri", None),                          # numbers of no date
     ("hp saya dijambret di jl. 17 agustus depan toko emas", None),       # a street named after a date
+    ("tetangga sy jual sabu di rumahnya tiap malam", "tiap malam"),      # a repeat: no day, but a time
+    ("setiap malam minggu ada balap liar", "setiap malam minggu"),
+    ("every night they play loud music", "every night"),
+    ("tiap ada acara, parkir sembarangan", None),
 ])
 def test_the_time_a_story_tells_is_read_in_its_words(story: str, told: str | None) -> None:
     found = time_told(story)

@@ -64,10 +64,10 @@ def when_named(text: str) -> str | None:
 
 def time_told(text: str) -> tuple[str, str] | None:
     """The time a story tells, as its choice and in its words with the hour, the part of the day or the count
-    around them ("earlier", "jam 10 malam kemarin"; "earlier", "2 jam yang lalu"; "today", "tadi pagi"); None when
-    it tells none, or only "lagi" or "masih" (again, still: see _ALSO_AGAIN)."""
+    around them ("earlier", "jam 10 malam kemarin"; "earlier", "2 jam yang lalu"; "today", "tadi pagi"), or a repeat
+    ("earlier", "tiap malam"); None when it tells none, or only "lagi" or "masih" (again, still: see _ALSO_AGAIN)."""
     said = words(text)
-    found = _time_in(said, _now_after_a_deed(text))
+    found = _time_in(said, _now_after_a_deed(text)) or _repeat_in(said)
     if found is None:
         return None
     choice, start, end = found
@@ -204,6 +204,19 @@ def _still_there_now(said: list[str]) -> int | None:
                     and not _IN_CARE & set(after) and after[1:3] != ["rumah", "sakit"]
                     and not NOT & set(after[:2]) and "belum" not in after[:2]):
                 return i
+    return None
+
+
+# A time that comes back, which names no day: "tiap malam", "setiap malam minggu", "every night". A story tells it
+# of what has happened before today, in words officers read; it names no moment (`when_named`), so a question
+# ("kalau tetangga berisik tiap malam bisa dilaporkan?") stays one.
+_EVERY = frozenset({"tiap", "setiap", "saban", "every"})
+
+
+def _repeat_in(said: list[str]) -> tuple[str, int, int] | None:
+    for i, word in enumerate(said[:-1]):
+        if word in _EVERY and (said[i + 1] in _UNITS or said[i + 1] in _PARTS_OF_DAY or said[i + 1] in WEEKDAYS):
+            return "earlier", i, i + 2
     return None
 
 
