@@ -218,6 +218,12 @@ def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
     ("no need to be anonymous", None),
     ("nama saya Budi Santoso", None),
     ("the thief hid my bag", None),
+    # who must not come to know that it was the resident
+    ("tetangga sy jual sabu tiap malam, jangan sampai tetangga tau sy yg lapor", "confidential"),
+    ("suami sy suka mukul, sy gak mau dia tau sy lapor", "confidential"),
+    ("please don't let my landlord know I reported this", "confidential"),
+    ("pelakunya gak mau tau, tetep parkir di depan rumah sy", None),  # does not care
+    ("motor sy dicuri, jangan sampai telat ya pak", None),
 ])
 def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wished: str | None) -> None:
     assert identity_wished(text) == wished

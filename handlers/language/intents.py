@@ -18,6 +18,7 @@ from handlers.language.normalise import (
     normalise,
     phrase_at,
     phrase_words,
+    phrases_found,
     spelt_out,
     stems_of,
     words,
@@ -430,8 +431,19 @@ _FEARING = frozenset({"takut", "khawatir", "cemas", "afraid", "scared", "worried
 PRIVACY_MAX_WORDS = 14
 # Not to be known to someone: "jgn sampe suami sy tau ya pak", "don't let my husband know".
 _NOT_TO_KNOW = (("jangan", "sampai"), ("don", "t", "let"), ("dont", "let"), ("do", "not", "let"))
+_NOT_WANTING = (("enggak", "mau"), ("tidak", "mau"), ("tidak", "ingin"), ("don", "t", "want"), ("dont", "want"),
+                ("do", "not", "want"))
 _KNOWING_WITHIN = 4  # words after "jangan sampai" the knowing is said in: not "… terlambat, saya tahu pelakunya"
 _KNOWING = frozenset({"tahu", "tau", "ketahuan", "know", "knows", "find"})
+
+
+def _not_to_know(said: list[str]) -> bool:
+    """Whether the words ask that someone not come to know: "jangan sampai suami sy tau", "don't let them know",
+    "sy gak mau tetangga tau"; not "pelakunya gak mau tau" (does not care), with no one between."""
+    return any(_KNOWING & set(said[at + len(phrase):at + len(phrase) + _KNOWING_WITHIN])
+               for phrase, at in phrases_found(said, _NOT_TO_KNOW)) or any(
+        _KNOWING & set(said[at + len(phrase) + 1:at + len(phrase) + _KNOWING_WITHIN])
+        for phrase, at in phrases_found(said, _NOT_WANTING))
 
 
 def privacy_asked(text: str) -> bool:
@@ -445,10 +457,10 @@ def privacy_asked(text: str) -> bool:
     besides = " ".join(word for word in said if word not in _KEPT_OR_SEEN)
     spread_denied = any(word in _SPREAD and i and said[i - 1] in NOT_WORDS for i, word in enumerate(said))
     clauses = [words(clause) for clause in _WISH_PARTS.split(text)]
-    not_to_know = any(part[i:i + len(phrase)] == list(phrase)
-                      and _KNOWING & set(part[i + len(phrase):i + len(phrase) + _KNOWING_WITHIN])
-                      for part in clauses for phrase in _NOT_TO_KNOW for i in range(len(part)))
-    if not_to_know and not is_cry_for_help(text) and category_named(text) is None:
+    wishes = [part for part in clauses if _not_to_know(part)]
+    # "jangan sampai tetangga tau ya pak": who must not know is no story of a neighbour
+    besides_the_wish = " ".join(word for part in clauses if part not in wishes for word in part)
+    if wishes and not is_cry_for_help(text) and category_named(besides_the_wish) is None:
         return True
     return (bool(whose) and (bool(roots & _KEPT_OR_SEEN) or spread_denied)
             and (_asked(text, said) or bool(roots & _FEARING))
@@ -1095,6 +1107,8 @@ def identity_wished(text: str) -> str | None:
     wished = None
     for part in _WISH_PARTS.split(text):
         said = words(part)
+        if _not_to_know(said):
+            wished = "confidential"  # "…, jangan sampai tetangga tau sy yg lapor": unnamed to officers too
         for i, word in enumerate(said):
             before, after = said[max(0, i - 2):i], said[i + 1:i + 2]
             if word in _SHOWN | {"pakai", "pake"} and _OWN_NAME & set(said[i + 1:i + 3]) \
