@@ -96,13 +96,21 @@ def _single_letters(word: str) -> str:
     return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
 
 
+# Words that say what a yes is to, beside it: "Iya, betul sekali, Nak, itu alamat saya", "ya benar, di situ
+# kejadiannya", "iya pak, sudah benar semua", "yes, that's right, that's where I live". Alone they answer nothing.
+_WHAT_IS_RIGHT = frozenset({
+    "saya", "kami", "aku", "rumah", "rumahnya", "kejadian", "kejadiannya", "tkp", "di", "semua", "semuanya",
+    "persis", "pas", "my", "our", "i", "we", "live", "where", "home", "house", "all", "exactly", "here",
+})  # fmt: skip
+_ANSWER_WORDS = 10  # "yes, that's right, that's where I live": more is a message of its own
+
 _THANKS_AT_LENGTH = (["terima", "kasih", "banyak"], ["thanks", "a", "lot"], ["thank", "you", "so"])
 
 
 def yes_or_no(text: str) -> str | None:
     """"yes", "no", or None when the text is not plainly one of them (both, neither, or more besides)."""
     said = words(text)
-    if not said or len(said) > 8:
+    if not said or len(said) > _ANSWER_WORDS:
         return None
     readings: list[str] = []
     i = 0
@@ -123,7 +131,7 @@ def yes_or_no(text: str) -> str | None:
         reading = _read_word(word)
         if reading is not None:
             readings.append(reading)
-        elif word not in NEUTRAL:
+        elif word not in NEUTRAL and word not in _WHAT_IS_RIGHT:
             return None  # other words: a place, a story, a question
         i += 1
     if not readings:
