@@ -136,6 +136,8 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
         await join_duplicate(office.db, report, other)  # its residents follow the report that stays
     event = await change_status(office, report, LEADS_TO[action], actor(officer), note,
                                 public=action in PUBLIC_NOTES or note is None)
+    if reason:  # why it was referred, for officers: the reporter reads where it went
+        await _keep_note(office, officer, report, reason)
     alerted, other_polres = 0, ""
     if new_station is not None:
         referred_from = await office.db.get(Station, report.station_id) if report.station_id else None
@@ -170,6 +172,25 @@ async def _station_and_reason(office: Office, typed: str) -> tuple[Station | Non
         if station is not None:
             return station, " ".join(words[count:]).lstrip(",.:;- ")
     return None, ""
+
+
+async def add_note(office: Office, officer: Officer, report: Report, note: str) -> Outcome:
+    """An officer's note on a report of their station, at any status ("tim sudah di TKP, pelaku kabur"): kept in
+    its history for officers, never relayed to the reporter, the status unchanged."""
+    if report.station_id != officer.station_id:
+        return Outcome("officer.unknown_ref", {"ref": report.ref})
+    note = note.strip()
+    if len(note) > ARGUMENT_CHARS:
+        return Outcome("officer.argument_too_long", {"longest": str(ARGUMENT_CHARS)})
+    await _keep_note(office, officer, report, note)
+    return Outcome()
+
+
+async def _keep_note(office: Office, officer: Officer, report: Report, note: str) -> None:
+    office.db.add(ReportEvent(report_id=report.id, kind=EventKind.NOTE, from_status=report.status,
+                              to_status=report.status, actor=actor(officer), note=note, public=False,
+                              created_at=report_time(report, office.now, office.now)))
+    await office.db.flush()
 
 
 async def change_status(office: Office, report: Report, to_status: ReportStatus, by: str, note: str | None, *,

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channels.base import Choice, Outbound
 from handlers import patrol, report_flow
-from handlers.actions import NEEDS_ARGUMENT, Action, Outcome, act, refusal
+from handlers.actions import NEEDS_ARGUMENT, Action, Outcome, act, add_note, refusal
 from handlers.alerts import (
     ACTIONS,
     action_choices,
@@ -49,8 +49,10 @@ NOTE_CHARS = 3  # letters or digits a note, question or reason needs: "👍" tel
 ARGUMENT_REFUSALS = ("officer.unknown_station", "officer.refer_own_station", "officer.unknown_duplicate",
                      "officer.argument_too_long")
 VIEW = "view"  # choice key prefix: open one report
+NOTE = "note"  # CATAT REF catatan, and the choice key prefix that keeps a note just typed
 ACTION_KEYWORDS = {action.value for action in Action}
-KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", "show", "digest", "dashboard"}
+KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", "show", "digest", "dashboard", NOTE}
+NOTE_WORDS = 3  # words a message needs to be offered as a note on the report just handled: not "ok", "siap"
 _COMMAND = re.compile(r"^/?\s*\S+?(?:@\w+)?(?:\s+(.*))?$", re.S)
 
 
@@ -65,7 +67,7 @@ def parse_key(key: str | None) -> tuple[str, str] | None:
     if not key or ":" not in key:
         return None
     kind, ref = key.split(":", 1)
-    return (kind, ref) if kind in ACTION_KEYWORDS | {VIEW} else None
+    return (kind, ref) if kind in ACTION_KEYWORDS | {VIEW, NOTE} else None
 
 
 async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool) -> str | None:
@@ -107,7 +109,26 @@ async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool) -
     if keyword == "show":
         await show_report(turn, ref)
         return turn.step
+    if keyword == NOTE:
+        await _keep_note(turn, ref, rest)
+        return turn.step
     return await _take(turn, Action(keyword), ref, rest)
+
+
+async def _keep_note(turn: Turn, ref: str, note: str) -> None:
+    """CATAT REF catatan: the officer's note, kept in the report's history for officers."""
+    assert turn.officer is not None
+    if letters_and_digits(note) < NOTE_CHARS:
+        turn.say("officer.note_missing", ref=ref)
+        return
+    report = await report_by_ref(turn.db, ref, lock=True)
+    outcome = Outcome("officer.unknown_ref", {"ref": ref}) if report is None else \
+        await add_note(turn.office, turn.officer, report, note)
+    if outcome.refusal:
+        turn.say(outcome.refusal, **outcome.params)
+        return
+    turn.say("officer.note_kept", ref=ref)
+    turn.data["last_ref"] = ref
 
 
 async def _latest_digest(turn: Turn) -> None:
@@ -146,6 +167,13 @@ async def tap(turn: Turn, key: str) -> str:
     if kind == VIEW:
         await show_report(turn, ref)
         return turn.step
+    if kind == NOTE:
+        typed = turn.data.pop("note_typed", None)
+        if typed is not None and typed["ref"] == ref:
+            await _keep_note(turn, ref, typed["text"])
+        else:
+            turn.say("officer.nothing_done")
+        return turn.step
     return await _take(turn, Action(kind), ref, "")
 
 
@@ -168,6 +196,7 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
         return interrupt(turn, ACTION_NOTE)
     outcome = refused or await act(turn.office, turn.officer, report, action, argument)
     _say_outcome(turn, action, ref, outcome)
+    turn.data["last_ref"] = ref
     if outcome.refusal in ARGUMENT_REFUSALS:
         turn.data["pending_action"] = {"action": action.value, "ref": ref}
         return interrupt(turn, ACTION_NOTE)
@@ -248,6 +277,11 @@ async def home(turn: Turn) -> str:
 
 
 async def _menu_choice(turn: Turn, picked: str | None) -> str:
+    if picked is None and (ref := turn.data.get("last_ref")) and len(turn.text.split()) >= NOTE_WORDS:
+        # "tim sudah meluncur ke TKP" typed after PROSES: offered as a note on that report, kept on a tap
+        turn.data["note_typed"] = {"ref": ref, "text": turn.text}
+        _offer(turn, "officer.note_offer", [[f"{NOTE}:{ref}", t(turn.lang, "officer.note_keep", ref=ref)]], ref=ref)
+        return MENU
     if picked == "open_reports":
         await list_open(turn, 1)
     elif picked == "patrol":
@@ -399,6 +433,7 @@ async def show_report(turn: Turn, ref: str) -> None:
         # Another station's report: its existence is not for this officer to learn.
         turn.say("officer.unknown_ref", ref=ref)
         return
+    turn.data["last_ref"] = ref
     station = await turn.db.get(Station, report.station_id)
     timezone = station.timezone if station else "Asia/Jakarta"
     payload = await alert_payload(turn.office, report, turn.lang, arriving=False)
@@ -422,6 +457,8 @@ async def event_line(db: AsyncSession, lang: str, event: ReportEvent, timezone: 
         return t(lang, f"officer.history.escalated_{event.note}", when=when)
     if event.kind == EventKind.REPLY:
         return t(lang, "officer.history.reply", when=when, answer=quoted(event.note or ""))
+    if event.kind == EventKind.NOTE:
+        return t(lang, "officer.history.note", when=when, who=await _who(db, lang, event.actor), note=event.note)
     note = f": {event.note}" if event.note else ""
     return t(lang, "officer.history.status", when=when, who=await _who(db, lang, event.actor),
              status=t(lang, f"status.label.{event.to_status.value}"), note=note)

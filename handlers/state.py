@@ -143,6 +143,13 @@ class PendingAction(TypedDict):
     ref: str
 
 
+class NoteTyped(TypedDict):
+    """Words an officer typed alone after handling a report: kept as its note if they tap to keep them."""
+
+    ref: str
+    text: str
+
+
 class NumberMeant(TypedDict):
     """A bare number an officer typed just as an alert came in: for the alert, or for the menu shown before."""
 
@@ -160,6 +167,8 @@ class SessionData(TypedDict, total=False):
     number_meant: NumberMeant
     shortcuts: list[str]  # what the numbers of the list or report shown last to an officer mean
     outbox_seen: int  # the newest outbox row sent to the officer before they last wrote
+    last_ref: str  # the report an officer last acted on, opened or noted
+    note_typed: NoteTyped
     already_reported_ref: str  # the report whose story the resident sent again and was told of
     cancelled: ExpiredDraft  # the report cancelled by the message before, kept for the next one only
     answered: Answered  # an officer's question the resident just answered: their next message may add to it

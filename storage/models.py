@@ -137,6 +137,7 @@ class EventKind(enum.StrEnum):
     STATUS = "status"          # a status change, with its note
     ESCALATION = "escalation"  # an unacknowledged alert sent again, to the duty officers or the head
     REPLY = "reply"            # the reporter's answer to an officer's question
+    NOTE = "note"              # an officer's note on the report, for officers alone; the status stays
 
 
 class OutboxState(enum.StrEnum):

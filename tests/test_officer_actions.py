@@ -343,6 +343,43 @@ async def test_each_action_by_keyword_with_its_note(engine: Engine) -> None:
     assert (await report(engine, ref)).status == ReportStatus.RESOLVED
 
 
+async def test_an_officers_note_is_kept_in_the_history_and_never_reaches_the_reporter(engine: Engine) -> None:
+    """CATAT REF catatan at any status, and a note typed alone after an action, kept on one tap: the status
+    stays, the history shows it, and the reporter hears nothing of it."""
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"PROSES {ref}")
+    await deliver_to(engine, WARGA)  # the reporter hears "in progress"
+    await petugas.send(f"CATAT {ref} Tim sudah ke TKP, pelaku kabur ke arah utara")
+    assert petugas.heard("officer.note_kept"), petugas.text
+    await petugas.send("Saksi Pak Slamet bisa ditemui sore ini")  # typed alone, after the note
+    assert petugas.heard("officer.note_offer") and petugas.options() == [f"Simpan catatan {ref}"], petugas.text
+    await petugas.send("1")
+    assert petugas.heard("officer.note_kept"), petugas.text
+    await petugas.send(f"CATAT {ref}")
+    assert petugas.heard("officer.note_missing"), "a note needs its words"
+    await petugas.send("CATAT LP-2345-6789 salah nomor")
+    assert petugas.heard("officer.unknown_ref")
+    found = await report(engine, ref)
+    assert found.status == ReportStatus.IN_PROGRESS, "a note changes no status"
+    notes = [event for event in await events(engine, ref) if event.kind == EventKind.NOTE]
+    assert [event.note for event in notes] == ["Tim sudah ke TKP, pelaku kabur ke arah utara",
+                                               "Saksi Pak Slamet bisa ditemui sore ini"]
+    assert not any(event.public for event in notes)
+    assert await deliver_to(engine, WARGA) == "", "nothing of the notes reaches the reporter"
+    await petugas.send(f"LIHAT {ref}")
+    assert "catatan: Tim sudah ke TKP" in petugas.text and "catatan: Saksi Pak Slamet" in petugas.text
+    await petugas.send(f"SELESAI {ref} Motor ditemukan")
+    await petugas.send(f"CATAT {ref} Motor sudah diambil pemiliknya")
+    assert petugas.heard("officer.note_kept"), "a closed report takes a note too"
+
+
+async def test_chat_of_an_officer_who_has_handled_no_report_is_not_offered_as_a_note(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    await petugas.send("selamat pagi semua rekan piket")
+    assert petugas.heard("officer.not_understood") and not petugas.heard("officer.note_offer"), petugas.text
+
+
 async def test_reject_and_duplicate(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _one, first = await file_report(engine, "console:satu")
@@ -580,6 +617,9 @@ async def test_a_referral_may_say_why_for_the_station_it_goes_to_alone(engine: E
     assert "↪️ Dirujuk dari Polsek Sananwetan: \u201csalah rujuk, lokasinya di kec. sekar\u201d" in alert, alert
     relays = await deliver_to(engine, WARGA)
     assert "Diteruskan ke: Polsek Sekar" in relays and "salah rujuk" not in relays, "the reason is the officers'"
+    sekar = Resident(engine, "console:sekar")  # enrolled above
+    await sekar.send(f"LIHAT {ref}")
+    assert "catatan: salah rujuk, lokasinya di kec. sekar" in sekar.text, "the reason stays in the history"
 
 
 async def test_a_whole_command_typed_where_its_note_is_asked_takes_its_place(engine: Engine) -> None:

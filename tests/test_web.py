@@ -167,6 +167,29 @@ async def test_an_action_on_the_page_changes_the_status_and_relays_to_the_reside
     assert "Motor sudah ditemukan dan dikembalikan" in duty.text, "the chat sees what the page did"
 
 
+async def test_an_officers_note_on_the_page_is_kept_in_the_history_and_not_relayed(engine: Engine,
+                                                                                 tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    duty = await enrolled(engine, "telegram:700012")
+    client = await signed_in(app, duty)
+    page = await client.get(f"/laporan/{ref}")
+    assert 'value="note"' in page.text
+    short = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "note", "argument": "ok"})
+    assert short.status_code == 400 and "minimal 3 huruf/angka" in short.text
+    kept = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "note",
+                                                       "argument": "Rekaman CCTV <b>toko</b> sudah diminta"})
+    history = kept.text.split("Riwayat", 1)[1]
+    assert kept.status_code == 200 and "catatan: Rekaman CCTV &lt;b&gt;toko&lt;/b&gt; sudah diminta" in history
+    async with engine.sessions() as db:
+        report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+        relays = (await db.execute(select(Outbox).where(Outbox.kind == "status_update",
+                                                        Outbox.report_id == report.id))).scalars().all()
+    assert report.status.value == "received" and not relays, "no status change, nothing for the reporter"
+    await duty.send(f"LIHAT {ref}")
+    assert "catatan: Rekaman CCTV <b>toko</b> sudah diminta" in duty.text, "the chat sees the page's note"
+
+
 async def test_a_duplicate_links_to_the_report_kept(engine: Engine, tmp_path: Path) -> None:
     app = web_app(engine, tmp_path)
     _one, kept = await file_report(engine, "console:satu")
