@@ -1102,6 +1102,8 @@ async def when(turn: Turn) -> str:
         turn.say("report.when_invalid", shortest=shortest, longest=longest)
         return WHEN
     turn.draft["when"] = {"text": turn.text}
+    if when_named(turn.text) == "now" and not turn.emergency_answered:
+        turn.say("emergency.happening_now")  # "skrg masih disitu pak": in the resident's words, and going on
     return first_missing(turn)
 
 

@@ -89,6 +89,14 @@ def test_every_emoji_holds_a_character_past_ascii() -> None:
     ("tadi malam tetangga ditusuk, skrg masih di rumah sakit", "earlier"),
     ("kemarin hp sy hilang, skrg masih belum ketemu", "earlier"),
     ("kemarin anak sy pergi, sampai sekarang masih di luar kota", "earlier"),
+    # "sekarang" of the report itself, or of how one is after it: the incident's own time stands
+    ("sy dijambret td pagi di pasar gedog, skrg masih trauma bgt", "today"),
+    ("mau lapor skrg pak, motor sy dicuri td pagi", "today"),
+    ("sy kehilangan motor td subuh, skrg sy lg di rumah", "today"),
+    ("tadi jam 8 pagi ada kecelakaan, sekarang korbannya sudah dibawa ke RS", "today"),
+    ("td sore anak sy dipukulin preman, skrg lagi di puskesmas", "today"),
+    ("td ada maling masuk, skrg lagi di dalam rumah", "now"),
+    ("skrg masih disitu pak", "now"),
 ])
 def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | None) -> None:
     assert when_named(said) == moment

@@ -712,6 +712,15 @@ async def test_a_story_begun_before_and_going_on_now_is_read_as_now_with_110(eng
     assert resident.heard("report.summary") and "Sedang terjadi" in resident.text
 
 
+async def test_a_time_typed_as_going_on_now_is_kept_in_its_words_with_110(engine: Engine) -> None:
+    resident = Resident(engine)
+    for message in ("halo", "1", "1", "ada org mabok teriak2", "Kel. Gedog, Kec. Sananwetan, Kota Blitar", "ya"):
+        await resident.send(message)
+    assert resident.heard("report.ask_when"), resident.text
+    await resident.send("skrg masih disitu pak")
+    assert resident.heard("emergency.happening_now") and resident.heard("report.ask_photo"), resident.text
+
+
 async def test_draft_expires_after_inactivity_and_is_never_sent(database_url: str, tmp_path: Path) -> None:
     engine, db_engine = make_engine(database_url, tmp_path / "media", draft_ttl=dt.timedelta(minutes=30))
     try:

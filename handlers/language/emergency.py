@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from handlers.language.normalise import any_phrase, phrases_found, stems_of, words
+from handlers.language.slots import still_there_now, when_named
 
 _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
 
@@ -149,7 +150,8 @@ _CANNOT_GET = (("bisa", "keluar"), ("bisa", "bangun"), ("bisa", "bergerak"), ("b
                ("get", "up"))
 # A theft is a cry while it happens: a word of the moment before it ("lagi dimasuki maling"; after it, "lagi"
 # is "again"), or a thief said to be there ("ada maling", "maling masuk").
-THEFT_STEMS = frozenset({"maling", "curi", "copet", "jambret", "bobol", "rampas", "jarah", "bongkar"})
+THEFT_STEMS = frozenset({"maling", "curi", "copet", "jambret", "bobol", "rampas", "jarah", "bongkar", "congkel",
+                         "dobrak"})
 THIEVES = frozenset({"maling", "pencuri", "jambret", "copet", "thief", "thieves", "burglar", "burglars",
                      "intruder", "intruders", "perampok", "garong"})
 PROGRESS = frozenset({"lagi", "sedang", "masih", "sekarang", "now", "currently", "being"})
@@ -426,8 +428,10 @@ _ONLINE = frozenset({"ig", "instagram", "facebook", "fb", "tiktok", "twitter", "
                      "social", "media", "internet", "wa", "whatsapp"})
 
 
-def _not_now(said: list[str]) -> bool:
-    """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film"."""
+def _not_now(said: list[str], going_on: bool) -> bool:
+    """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film". `going_on`: the time
+    the words tell is now, which a "sekarang" of the report itself or of how one is after it does not make
+    ("semalam ada maling masuk, sekarang sy takut tidur")."""
     if _NOT_REAL & set(said):
         return True
     still_at_risk = bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
@@ -438,7 +442,7 @@ def _not_now(said: list[str]) -> bool:
         return True
     if any_phrase(said, _CARED_FOR):
         return True  # the badly hurt are in care
-    if _STILL & set(said):
+    if _STILL & set(said) and going_on:
         return False
     past = [i for i, word in enumerate(said) if word in _PAST]
     # Earlier today ("tadi subuh"), someone badly hurt may still need help; yesterday, help has come or will not.
@@ -472,7 +476,7 @@ def is_cry_for_help(text: str) -> bool:
     # "tolong pak 😭": emoji beside it say how, not what else is asked
     if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH or w == _BREAK or w.startswith("emoji_") for w in said):
         return True
-    not_now = _not_now(said)
+    not_now = _not_now(said, when_named(text) == "now")
     for phrase, at in phrases_found(said, PHRASES):
         if _negated(said, at) or (not_now and phrase not in _PERSISTENT):
             continue
@@ -515,9 +519,13 @@ def is_cry_for_help(text: str) -> bool:
     if _hiding(said):
         return True
     roots = stems_of(said, ALWAYS | THEFT_STEMS)
+    # "td malam ada yg nyoba congkel jendela, skrg orgnya lagi di belakang rumah": whoever tried is there now
+    someone_still_there = still_there_now(words(text)) is not None
     for i, (word, root) in enumerate(zip(said, roots, strict=True)):
         if _negated(said, i):
             continue
+        if someone_still_there and (root in THEFT_STEMS or word.removesuffix("nya") in THIEVES):
+            return True
         if root in _TAKING or word in _TAKEN_WORDS:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:

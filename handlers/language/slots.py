@@ -141,7 +141,7 @@ def _time_in(said: list[str], now_after_a_deed: bool = False) -> tuple[str, int,
     """The time the words name, as its choice and where it stands: taken in WHEN_PHRASES' order, not the text's
     (a story of the past may say "sekarang" of the report itself); "sekarang" told after a deed done is none, and
     "lagi", "sedang", "masih" after a time gone by are the story's while ("tadi siang saya lagi di warung, …")."""
-    if (still_at := _still_there_now(said)) is not None:
+    if (still_at := still_there_now(said)) is not None:
         return "now", still_at, still_at + 1
     past_at = min((at for choice, phrases in WHEN_PHRASES if choice != "now"
                    for _phrase, at in phrases_found(said, map(phrase_words, phrases))), default=None)
@@ -155,6 +155,8 @@ def _time_in(said: list[str], now_after_a_deed: bool = False) -> tuple[str, int,
                     continue
                 if phrase in _ALSO_AGAIN and past_at is not None and past_at < i:
                     continue
+                if phrase in _NOW_ITSELF and past_at is not None:
+                    continue  # "td pagi sy dijambret, skrg masih trauma", "mau lapor skrg, motor sy dicuri td pagi"
                 if choice == "now" and said[i + len(want):i + len(want) + 1] in (["sudah"], ["telah"], ["already"]):
                     continue  # "skrg udh aman": how things stand after it, not when it happened
                 if phrase == "sekarang" and now_after_a_deed and not _GOING_ON & set(said):
@@ -174,7 +176,10 @@ def _time_in(said: list[str], now_after_a_deed: bool = False) -> tuple[str, int,
 # ("sekarang masih dirawat", "masih di rumah sakit"), not what is still not so ("skrg masih belum ketemu"), not
 # "sampai sekarang" (until now).
 _NOW_WORDS = frozenset({"sekarang", "now"})
-_STILL_WORDS = frozenset({"masih", "still"})
+# Words of now that say when the resident writes as often as when it happened: beside a time told of the incident
+# ("tadi pagi", "kemarin"), that time is the incident's, unless it goes on (`still_there_now`).
+_NOW_ITSELF = frozenset({"sekarang", "saat ini", "now", "right now", "currently"})
+_STILL_WORDS = frozenset({"masih", "lagi", "sedang", "still"})
 _UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
 _STILL_THERE = frozenset({
     "di", "ada", "disini", "disitu", "disana", "didepan", "didalam", "diluar", "dibelakang", "disamping", "nunggu",
@@ -190,7 +195,7 @@ _IN_CARE = frozenset({"rs", "puskesmas", "klinik", "igd", "ugd", "hospital", "di
 _STILL_WITHIN = 3  # words between "now" and "still", either way round
 
 
-def _still_there_now(said: list[str]) -> int | None:
+def still_there_now(said: list[str]) -> int | None:
     """Where a word of now stands that says the story goes on, with a word of still beside it; None if none."""
     for i, word in enumerate(said):
         if word not in _NOW_WORDS or (i and said[i - 1] in _UNTIL):
