@@ -72,12 +72,12 @@ async def test_a_story_that_shares_only_the_places_names_is_no_same_incident(eng
 async def test_a_story_whose_category_is_asked_after_its_place_is_checked_for_the_same_incident(
         engine: Engine) -> None:
     first = Resident(engine, "console:pertama")
-    await tell(first, "Kerumunan pemuda tak dikenal tiap malam di depan SD Gedog, warga resah", "unsafe_place")
+    await tell(first, "Kerumunan pemuda tiap malam di depan SD Gedog, warga resah", "unsafe_place")
     for message in ("2", "lewati", "2", "kirim"):  # earlier today, no photo, confidential
         await first.send(message)
     assert first.heard("report.submitted"), first.text
     witness = Resident(engine, "console:saksi")
-    await witness.send("pemuda tak dikenal berkerumun tiap malam depan sd gedog sananwetan blitar, warga resah pak")
+    await witness.send("pemuda berkerumun tiap malam depan sd gedog sananwetan blitar, warga resah pak")
     # no word of the story names a category; its repeat is the time
     assert witness.heard("report.read_back") and "Waktu: tiap malam" in witness.text, witness.text
     await witness.send("iya")

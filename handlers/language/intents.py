@@ -47,6 +47,7 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "modus",
         # someone seen about the place who should not be: "org mencurigakan mondar mandir", "ngintip ke rumah"
         "curiga", "mencurigakan", "mondar", "intip", "ngintip", "suspicious", "prowler", "lurking", "loitering",
+        "stealing", "steals",
     }),
     "unsafe_place": frozenset({"rawan", "gelap", "sepi", "nongkrong", "geng", "angker", "unsafe", "dark"}),
     "traffic": frozenset({
@@ -237,6 +238,12 @@ _TAKING = frozenset({"ambil", "mengambil", "ngambil", "nyambar", "menyambar", "n
 _RAN_OFF = frozenset({"kabur", "melarikan", "ngacir", "fled"})  # not "lari": "anak sy lari ambil bola"
 
 
+# Strangers about the place ("ada org tak dikenal di depan rumah", "org asing liatin rumah2 warga"): security when
+# no word names another kind ("mayat tak dikenal" is a body found); and an empty house with people going in and out.
+STRANGER_PHRASES = ("tak dikenal", "tidak dikenal", "enggak dikenal", "tak dikenali", "tidak dikenali", "orang asing",
+                    "stranger", "strangers")
+EMPTY_HOUSE_VISITED = (("rumah", "kosong"), ("keluar", "masuk"))
+
 # A fraud told without a word of fraud: someone posing as another, or money asked for ("ada yg ngaku polisi telpon
 # minta transfer 5jt"); "ngaku" and "minta" are read as "mengaku" and "meminta".
 POSING_PHRASES = ("mengaku polisi", "mengaku petugas", "mengaku dari", "mengaku sebagai", "meminta transfer",
@@ -287,6 +294,8 @@ def category_named(text: str) -> str | None:
         roots.append("vandalism")
     if any_phrase(said, map(phrase_words, VIOLATING_PHRASES)):
         roots.append("leceh")
+    if all(phrase_at(said, phrase) is not None for phrase in EMPTY_HOUSE_VISITED):
+        roots.append("curiga")
     if DOCUMENTS & set(said) and _MISLAID & set(said) and not (THEFT_STEMS | THIEVES) & set(roots):
         return "other"
     votes: Counter[str] = Counter()
@@ -294,6 +303,8 @@ def category_named(text: str) -> str | None:
         lexicon = INCIDENT_STEMS.get(key, frozenset()) | _alias_stems().get(key, frozenset())
         votes[key] = sum(2 if r in STRONG else 1 for r in set(roots) if r in lexicon)
     ranked = sorted((key for key, n in votes.items() if n), key=lambda k: (-votes[k], PRECEDENCE.index(k)))
+    if not ranked and any_phrase(said, map(phrase_words, STRANGER_PHRASES)):
+        return "security"
     return ranked[0] if ranked else None
 
 
