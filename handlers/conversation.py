@@ -22,6 +22,7 @@ from handlers.language.intents import (
     SERVICE_QUESTIONS,
     aside,
     asks_after_a_report,
+    begins_a_story,
     category_named,
     erasure_answer,
     erasure_asked,
@@ -151,7 +152,10 @@ async def _menu_intent(turn: Turn) -> str:
     if intent == "story" or (intent == "category" and tells_of_the_kind(turn.text)):
         return await report_flow.start_from_story(turn)
     if intent == "category":
-        return report_flow.start(turn, category=category_named(turn.text))
+        begun = report_flow.start(turn, category=category_named(turn.text))
+        if begins_a_story(turn.text):
+            turn.draft["story_begun"] = turn.text  # "ada yg ngintip": the story's first words, kept for it
+        return begun
     if intent == "can_report" and (kind := report_kind_asked(turn.text)):
         turn.say("menu.can_report", kind=labels(turn.lang, report_flow.CATEGORIES.group)[kind])
         begun = report_flow.start(turn, category=kind, urgent=turn.emergency_answered)

@@ -28,6 +28,7 @@ from handlers.language.intents import (
     WANT_WORDS,
     Correction,
     aside,
+    begins_a_story,
     category_named,
     correction,
     field_named,
@@ -35,7 +36,6 @@ from handlers.language.intents import (
     only_a_time,
     stopping,
     tells_a_story,
-    tells_of_the_kind,
     time_instead,
 )
 from handlers.language.normalise import normalise, words
@@ -748,7 +748,7 @@ async def category(turn: Turn) -> str:
         return await _take_story(turn)  # asked what kind, the resident told what happened
     if picked is None and turn.inbound.choice is None and len(turn.text.split()) <= CATEGORY_NAMED_WORDS:
         picked = category_named(turn.text)  # "motor sy ilang": the incident names its category
-        if picked is not None and tells_of_the_kind(turn.text, words_besides=1):
+        if picked is not None and begins_a_story(turn.text):
             turn.draft["story_begun"] = turn.text  # and begins the story, which the next message goes on with
     if picked is None and turn.inbound.choice is None and "place" not in turn.draft and await _names_a_place(turn):
         return await location(turn)  # "di kel gedog pak": where, before what; the kind is asked once it is confirmed
@@ -882,6 +882,9 @@ async def location(turn: Turn) -> str:
         turn.draft["online"] = True  # asked once where the resident lives, read with these words
         turn.draft.setdefault("place_attempts", []).append(turn.text)
         return LOCATION
+    if found and "when" not in turn.draft and (told := time_told(turn.text)) and told[0] != "now":
+        turn.draft["when"] = {"text": told[1]}  # "di bendogerit td siang": the time too, kept for its question
+        turn.say("report.time_noted", when=told[1])
     if confident:
         turn.draft["proposal"] = {"code": found[0].code}
         return PLACE_CHECK

@@ -1038,11 +1038,39 @@ async def test_an_answer_or_a_question_at_the_read_back_is_no_piece_of_the_story
     assert (await draft_of(engine))["description"] == "motor sy ilang td malem"
 
 
-async def test_the_incident_told_as_the_kind_begins_the_story(engine: Engine) -> None:
+@pytest.mark.parametrize(("pieces", "story"), [
+    (("pak mau lapor", "motor sy ilang pak", "td malem diparkir depan rumah"),
+     "motor sy ilang pak\ntd malem diparkir depan rumah"),
+    (("pak", "sy mau lapor", "ada yg nyuri", "helm sy di parkiran masjid"), "ada yg nyuri\nhelm sy di parkiran masjid"),
+    (("ada yg ngintip", "lewat jendela kamar mandi kos"), "ada yg ngintip\nlewat jendela kamar mandi kos"),
+    (("halo pak", "tetangga sy ribut terus", "tiap malam teriak2 bikin gak bisa tidur"),
+     "tetangga sy ribut terus\ntiap malam teriak2 bikin gak bisa tidur"),
+])
+async def test_the_incident_told_as_the_kind_begins_the_story(engine: Engine, pieces: tuple[str, ...],
+                                                                story: str) -> None:
+    """Where the kind is asked, or at the menu, words that say what happens are the story's first, not only its
+    kind: the next message goes on with it."""
     resident = Resident(engine)
-    for said in ("pak mau lapor", "motor sy ilang pak", "td malem diparkir depan rumah"):
+    for said in pieces:
         await resident.send(said)
-    assert (await draft_of(engine))["description"] == "motor sy ilang pak\ntd malem diparkir depan rumah"
+    assert (await draft_of(engine))["description"] == story
+
+
+async def test_a_kind_asked_for_by_name_begins_no_story(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("mau lapor pencurian pak", "helm sy hilang di parkiran masjid"):
+        await resident.send(said)
+    assert (await draft_of(engine))["description"] == "helm sy hilang di parkiran masjid"
+
+
+async def test_a_time_told_with_the_place_is_kept_for_its_question(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("pak", "sy mau lapor", "ada yg nyuri", "helm sy di parkiran masjid", "di bendogerit td siang"):
+        await resident.send(said)
+    assert resident.heard("report.time_noted"), resident.text
+    await resident.send("1")  # Kel. Bendogerit
+    assert resident.heard("report.ask_photo") and not resident.heard("report.ask_when"), resident.text
+    assert (await draft_of(engine))["when"] == {"text": "tadi siang"}
 
 
 @pytest.mark.parametrize("yes", ["ya, sebelum hari ini", "iya bener, sblm hari ini", "betul pak sebelum hari ini"])

@@ -602,6 +602,15 @@ def tells_of_the_kind(text: str, *, words_besides: int = 2) -> bool:
     return len(told) >= words_besides
 
 
+def begins_a_story(text: str) -> bool:
+    """Whether a message that names a kind of incident is the story's first words, to keep for it: it tells
+    something of it ("motor sy ilang") or says it happens ("ada yg ngintip", "ada yg nyuri"), rather than asks to
+    report that kind ("lapor pencurian", "mau lapor tawuran pak")."""
+    said = words(text)
+    wished = (WANT_WORDS | REPORT_WORDS) & (set(said) | set(stems_of(said, REPORT_WORDS)))
+    return tells_of_the_kind(text, words_besides=1) or (len(said) >= 2 and not wished)
+
+
 def menu_intent(text: str) -> str | None:
     """At the menu: status (of the report it names), own_reports, privacy, cost, response, who, contact (questions
     about the service), can_report (whether a kind may be reported), story, police_number, how, distress, thanks,
