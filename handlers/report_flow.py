@@ -153,15 +153,21 @@ async def start_from_place(turn: Turn) -> str | None:
     return await location(turn)
 
 
+def _later_answers_in_story(turn: Turn, story: str) -> None:
+    """What a story says of later questions: "…, sy gk punya foto", "…, tolong nama saya dirahasiakan" (the summary
+    shows it to confirm), "sy mau lapor tp jangan sampai tetangga tau", then the story."""
+    if "photo" not in turn.draft and any(_no_photo(clause) for clause in _CLAUSES.split(story)):
+        turn.draft["photo_skipped"] = True
+    if wished := identity_wished(story):
+        _identity_read(turn, wished)
+
+
 async def _take_story(turn: Turn) -> str:
     urgent = bool(turn.draft.get("urgent"))
     if begun := turn.draft.pop("story_begun", None):  # "sy mau lapor tp takut ketauan suami sy", then the story
         turn.text = f"{begun}\n{turn.text}"
     text, longest = turn.text, DESCRIPTION_CHARS[1]
-    if "photo" not in turn.draft and any(_no_photo(clause) for clause in _CLAUSES.split(text)):
-        turn.draft["photo_skipped"] = True  # "…, sy gk punya foto": the photo question is answered already
-    if wished := identity_wished(text):
-        _identity_read(turn, wished)  # "…, tolong nama saya dirahasiakan": the summary shows it to confirm
+    _later_answers_in_story(turn, text)
     turn.draft["description"] = text[:longest]
     if len(text) > longest:
         turn.say("report.description_cut", longest=longest)
@@ -649,6 +655,12 @@ def answer_aside(turn: Turn) -> str | None:
     said = aside(turn.text)
     if said is None or (turn.step in YES_NO_STEPS and yes_or_no(turn.text) is not None):
         return None
+    if said == "privacy" and turn.step not in STORY_STEPS and (wished := identity_wished(turn.text)):
+        # "jangan sampai tetangga tau ya pak": answered, and the wish kept for the identity question (or its answer)
+        _identity_read(turn, wished)
+        turn.say(ASIDE_ANSWERS[said])
+        turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[wished])
+        return first_missing(turn) if turn.step == IDENTITY else turn.step
     if said == "station" and turn.draft.get("station_label"):
         turn.say("report.aside_station", station=turn.draft["station_label"])
     else:
@@ -791,6 +803,7 @@ async def description(turn: Turn) -> str:
         return DESCRIPTION  # the same story once more is taken as a report of its own; BATAL stops
     if len(turn.text) > longest:
         turn.say("report.description_cut", longest=longest)
+    _later_answers_in_story(turn, turn.text)
     turn.draft["description"] = turn.text[:longest]
     turn.draft.pop("told_time_wrong", None)  # a new story, whose time may be offered
     turn.draft.pop("voice", None)  # the story told again in words replaces one told in a voice note

@@ -1056,6 +1056,31 @@ async def test_the_incident_told_as_the_kind_begins_the_story(engine: Engine, pi
     assert (await draft_of(engine))["description"] == story
 
 
+@pytest.mark.parametrize("wish", ["jangan sampai tetangga tau", "sy gak mau suami tau sy lapor",
+                                  "jgn sampe ketauan sy yg ngelapor ya", "please keep my name out of it"])
+async def test_a_wish_to_stay_unknown_where_the_identity_is_asked_is_rahasia(engine: Engine, wish: str) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("ubah")
+    await resident.send("identitas")
+    assert resident.heard("report.ask_identity"), resident.text
+    await resident.send(wish)
+    assert resident.heard("report.summary") and "Identitas: Rahasia" in resident.text, resident.text
+
+
+async def test_a_wish_to_stay_unknown_told_at_the_photo_is_kept_for_the_identity(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "helm sy dicuri di parkiran masjid", "Kel. Gedog, Kec. Sananwetan, Kota Blitar",
+                 "ya", "2"):
+        await resident.send(said)
+    await another_incident(resident)
+    assert resident.heard("report.ask_photo"), resident.text
+    await resident.send("jangan sampai tetangga tau ya pak")
+    assert resident.heard("report.identity_noted") and resident.heard("report.ask_photo"), resident.text
+    await resident.send("lewati")
+    assert resident.heard("report.summary") and "Identitas: Rahasia" in resident.text, resident.text
+
+
 async def test_a_kind_asked_for_by_name_begins_no_story(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("mau lapor pencurian pak", "helm sy hilang di parkiran masjid"):
@@ -1564,7 +1589,7 @@ async def test_a_place_not_known_goes_to_the_desk_and_is_no_village(engine: Engi
 async def test_a_fear_of_being_known_at_the_place_question_is_answered_and_no_place(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("jgn sampe suami sy tau ya pak")
-    assert resident.heard("menu.privacy"), resident.text
+    assert resident.heard("menu.privacy") and resident.heard("report.identity_noted"), resident.text
     assert resident.heard("report.ask_location") and "Sampe" not in " ".join(resident.options()), resident.text
 
 

@@ -232,6 +232,13 @@ def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
     ("please don't let my landlord know I reported this", "confidential"),
     ("pelakunya gak mau tau, tetep parkir di depan rumah sy", None),  # does not care
     ("motor sy dicuri, jangan sampai telat ya pak", None),
+    ("ada judi sabung ayam di belakang balai rw. tp jgn bilang2 sy yg lapor ya", "confidential"),
+    ("tolong jgn kasih tau siapa2 kalau sy yg lapor, ada yg jual miras oplosan", "confidential"),
+    ("please keep my name out of it", "confidential"),
+    ("privasi sy dijaga ya pak", "confidential"),
+    ("sy takut ketahuan pelakunya", "confidential"),
+    ("malingnya takut ketahuan warga lalu kabur", None),         # the thief's fear, not the resident's
+    ("pelaku bilang jangan bilang ke polisi, sy diancam", None),  # the threat told, no wish
 ])
 def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wished: str | None) -> None:
     assert identity_wished(text) == wished

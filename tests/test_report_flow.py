@@ -650,7 +650,7 @@ async def test_the_place_said_wrong_at_the_summary_is_asked_again_with_the_new_o
 
 @pytest.mark.parametrize(("answer", "wish"), [
     ("nama saya jangan ditampilkan", "confidential"), ("namaku dirahasiain ya", "confidential"),
-    ("nama saya harus asli ya?", None), ("saya takut pak", None), ("nama saya takut ketahuan", None),
+    ("nama saya harus asli ya?", None), ("saya takut pak", None), ("nama saya takut ketahuan", "confidential"),
     ("nama saya inisial aja", None), ("nama saya terserah bapak", None), ("nama saya sudah ada di data", None),
 ])
 async def test_words_about_a_name_at_the_identity_question_are_no_name(engine: Engine, answer: str,

@@ -1108,6 +1108,17 @@ _SECRET = frozenset({"rahasia", "rahasiakan", "dirahasiakan", "rahasiain", "dira
                      "disembunyikan", "disembunyiin", "samarkan", "disamarkan", "secret", "confidential", "private",
                      "hidden", "hide"})
 _UNNAMED = frozenset({"anonim", "anonymous", "anonymously", "anon"})
+# Other ways of asking to stay unknown: "please keep my name out of it", "privasi sy dijaga ya pak", "sy takut
+# ketahuan pelakunya" (not "malingnya takut ketahuan warga": the fear must be the resident's own).
+_NAME_KEPT_OUT = (("keep", "my", "name", "out"), ("leave", "my", "name", "out"), ("without", "my", "name"))
+_PRIVACY_KEPT = (frozenset({"privasi", "privacy"}),
+                 frozenset({"jaga", "dijaga", "dijamin", "aman", "kept", "protected"}))
+_FOUND_OUT = (("takut", "ketahuan"), ("takut", "diketahui"), ("afraid", "they", "find", "out"))
+# "tp jgn bilang2 sy yg lapor ya", "jgn kasih tau siapa2 kalau sy yg lapor", "don't tell anyone I reported it"
+_NOT_TO_TELL = (("jangan", "bilang"), ("jangan", "kasih", "tau"), ("jangan", "kasih", "tahu"), ("don", "t", "tell"),
+                ("dont", "tell"))
+_TOLD_WITHIN = 6  # words after "jangan bilang" that say it is who reported
+_REPORTING = REPORT_WORDS | {"ngelapor", "laporin", "melaporkan", "reported", "reporting", "mengadu"}
 _OWN_NAME = frozenset({"nama", "namaku", "identitas", "identitasku", "name", "identity", "pelapor"})
 _SHOWN = frozenset({"sebut", "disebut", "sebutkan", "disebutkan", "tampilkan", "ditampilkan", "tulis", "ditulis",
                     "cantumkan", "dicantumkan", "kasih", "dikasih", "show", "shown", "use", "used", "share", "shared",
@@ -1122,12 +1133,22 @@ _WISH_PARTS = re.compile(r"[,.;!?\n]+|\b(?:tapi|tp|but)\b", re.IGNORECASE)
 _NOT_NEEDED = NOT_WORDS | NEEDLESS_WORDS | {"no", "need"}
 
 
+def _not_to_tell(said: list[str]) -> bool:
+    for phrase, at in phrases_found(said, _NOT_TO_TELL):
+        after = said[at + len(phrase):at + len(phrase) + _TOLD_WITHIN]
+        if (OWN_WORDS | {"i", "me"}) & set(after) and _REPORTING & (set(stems_of(after, REPORT_WORDS)) | set(after)):
+            return True
+    return False
+
+
 def identity_wished(text: str) -> str | None:
     """"anonymous" or "confidential" where the message asks to stay unknown, else None."""
     wished = None
     for part in _WISH_PARTS.split(text):
         said = words(part)
-        if _not_to_know(said):
+        if _not_to_know(said) or _not_to_tell(said) or any_phrase(said, _NAME_KEPT_OUT) \
+                or all(kind & set(said) for kind in _PRIVACY_KEPT) \
+                or any(at == 0 or said[at - 1] in OWN_WORDS for _phrase, at in phrases_found(said, _FOUND_OUT)):
             wished = "confidential"  # "…, jangan sampai tetangga tau sy yg lapor": unnamed to officers too
         for i, word in enumerate(said):
             before, after = said[max(0, i - 2):i], said[i + 1:i + 2]
