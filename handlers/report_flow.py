@@ -458,8 +458,10 @@ async def tells_more_than_where(turn: Turn) -> bool:
 
 
 async def _names_a_place(turn: Turn) -> bool:
-    """Whether a message at the read-back gives the place: read as one with confidence, or with a word that names
-    a place."""
+    """Whether a message at the read-back gives the place: a pin, or words read as one with confidence, or with a
+    word that names a place."""
+    if turn.inbound.location is not None:
+        return True
     found, confident = await turn.router.read(turn.db, turn.text)
     return confident or (bool(found) and bool(_PLACE_MARKERS & set(normalise(turn.text).split())))
 
@@ -694,14 +696,19 @@ def answer_ahead(turn: Turn) -> str | None:
         turn.draft["photo_skipped"] = True
         turn.say("report.no_photo_noted")
         return turn.step
+    return turn.step if _identity_ahead(turn, said) else None
+
+
+def _identity_ahead(turn: Turn, said: list[str]) -> bool:
+    """"rahasia aja", "pakai nama aja", "anonim aja kak": how to be shown, said before it is asked; kept for it."""
     choice = " ".join(word for word in said if word not in NEUTRAL)  # "pakai nama aja" is "pakai nama"
     named = [key for key, names in IDENTITIES.answers(turn.lang) if choice in names
              and _IDENTITY_WORDS & set(choice.split())]  # not "terserah", which says so much else
     if shown := identity_wished(turn.text) or (named[0] if len(named) == 1 else None):
         _identity_read(turn, shown)
         turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[shown])
-        return turn.step
-    return None
+        return True
+    return False
 
 
 def _reopen(turn: Turn, step: str) -> str:
@@ -1246,6 +1253,8 @@ async def photo(turn: Turn) -> str:
     if picked is None and _adds_to_story(turn):
         _add_to_story(turn)
         return PHOTO
+    if picked is None and 0 < len(words(turn.text)) <= AHEAD_WORDS and _identity_ahead(turn, words(turn.text)):
+        return PHOTO  # "rahasia aja": kept for its question, and the photo asked again
     if picked is None:
         turn.say("report.photo_or_skip")
         return PHOTO

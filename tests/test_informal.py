@@ -1081,6 +1081,29 @@ async def test_a_wish_to_stay_unknown_told_at_the_photo_is_kept_for_the_identity
     assert resident.heard("report.summary") and "Identitas: Rahasia" in resident.text, resident.text
 
 
+async def test_a_pin_sent_at_the_read_back_is_the_place(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri td pagi")
+    assert resident.heard("report.read_back") and "Lokasi: (belum ada)" in resident.text, resident.text
+    await resident.send(location=(-8.0983, 112.1725))  # Kec. Sananwetan, Kota Blitar
+    assert resident.heard("place.confirm_pin"), resident.text
+    await resident.send("ya")
+    assert resident.heard("report.ask_photo"), resident.text
+    assert (await draft_of(engine))["when"] == {"text": "tadi pagi"}, "the rest of what was read holds"
+
+
+async def test_how_to_be_shown_said_at_the_photo_is_kept_for_its_question(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "helm sy dicuri di parkiran masjid", "Kel. Gedog, Kec. Sananwetan, Kota Blitar",
+                 "ya", "2"):
+        await resident.send(said)
+    await another_incident(resident)
+    await resident.send("rahasia")
+    assert resident.heard("report.identity_noted") and resident.heard("report.ask_photo"), resident.text
+    await resident.send("lewati")
+    assert resident.heard("report.summary") and "Identitas: Rahasia" in resident.text, resident.text
+
+
 async def test_a_kind_asked_for_by_name_begins_no_story(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("mau lapor pencurian pak", "helm sy hilang di parkiran masjid"):
