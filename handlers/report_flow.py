@@ -43,6 +43,7 @@ from handlers.language.self_told import ABOUT_A_NAME, name_said, names_told, own
 from handlers.language.slots import (
     DAY_WORDS,
     TIME_WORDS,
+    WEEKDAYS,
     hour_phrase,
     hour_told,
     not_given,
@@ -902,9 +903,9 @@ async def location(turn: Turn) -> str:
         turn.draft["online"] = True  # asked once where the resident lives, read with these words
         turn.draft.setdefault("place_attempts", []).append(turn.text)
         return LOCATION
-    if found and "when" not in turn.draft and (told := time_told(turn.text)) and told[0] != "now":
-        turn.draft["when"] = {"text": told[1]}  # "di bendogerit td siang": the time too, kept for its question
-        turn.say("report.time_noted", when=told[1])
+    if found and "when" not in turn.draft and (told := _time_beside_a_place(turn.text)):
+        turn.draft["when"] = {"text": told}  # "di bendogerit td siang": the time too, kept for its question
+        turn.say("report.time_noted", when=told)
     if confident:
         turn.draft["proposal"] = {"code": found[0].code}
         return PLACE_CHECK
@@ -912,6 +913,15 @@ async def location(turn: Turn) -> str:
         turn.draft["options"] = [place.code for place in found]
         return PLACE_PICK
     return await place_not_found(turn)
+
+
+def _time_beside_a_place(text: str) -> str | None:
+    """A time told with the place, in its words ("di bendogerit td siang"); not a day or a repeat that names a place
+    ("pasar jumat", "perumahan griya sabtu indah", "warung yg tiap malam rame"), nor now (asked with its reminder)."""
+    told = time_told(text)
+    if told is None or when_named(text) in (None, "now") or set(told[1].split()) <= set(WEEKDAYS) | {"hari", "pada"}:
+        return None
+    return told[1]
 
 
 async def _read_place(turn: Turn) -> tuple[str, list[PlaceCandidate], bool]:

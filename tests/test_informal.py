@@ -1104,6 +1104,15 @@ async def test_how_to_be_shown_said_at_the_photo_is_kept_for_its_question(engine
     assert resident.heard("report.summary") and "Identitas: Rahasia" in resident.text, resident.text
 
 
+@pytest.mark.parametrize("place", ["di pasar jumat", "depan warung yg tiap malam rame, kel gedog sananwetan"])
+async def test_a_day_or_a_repeat_in_a_place_is_no_time(engine: Engine, place: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "helm sy dicuri di parkiran"):
+        await resident.send(said)
+    await resident.send(place)
+    assert not resident.heard("report.time_noted"), resident.text
+
+
 async def test_a_kind_asked_for_by_name_begins_no_story(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("mau lapor pencurian pak", "helm sy hilang di parkiran masjid"):

@@ -97,6 +97,12 @@ def test_every_emoji_holds_a_character_past_ascii() -> None:
     ("td sore anak sy dipukulin preman, skrg lagi di puskesmas", "today"),
     ("td ada maling masuk, skrg lagi di dalam rumah", "now"),
     ("skrg masih disitu pak", "now"),
+    ("hp sy dicopet kemarin, sy sekarang masih di rumah", "earlier"),          # the resident's whereabouts
+    ("dompet sy dijambret td siang, skrg lagi di rumah sodara", "today"),
+    ("tadi pagi kebakaran gudang, skrg api masih besar", "now"),               # the event goes on
+    ("tadi siang ada tawuran, sekarang masih berlangsung", "now"),
+    ("sekarang rumah sy kebakaran, tadi mulai dari dapur", "now"),             # now told first, of the incident
+    ("tadi ada kecelakaan, sekarang korbannya masih di jalan berdarah", "now"),
 ])
 def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | None) -> None:
     assert when_named(said) == moment
@@ -239,6 +245,10 @@ def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
     ("sy takut ketahuan pelakunya", "confidential"),
     ("malingnya takut ketahuan warga lalu kabur", None),         # the thief's fear, not the resident's
     ("pelaku bilang jangan bilang ke polisi, sy diancam", None),  # the threat told, no wish
+    ("suami sy mukul sy, dia bilang jangan sampai ada yg tau", None),  # another's words
+    ("malingnya kabur, takut ketahuan warga", None),
+    ("pacar sy gak mau ortunya tau kalau dia hamil", None),           # another's wish
+    ("apakah privasi sy aman?", None),                                 # a question, no choice
 ])
 def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wished: str | None) -> None:
     assert identity_wished(text) == wished

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from handlers.language.normalise import any_phrase, phrases_found, stems_of, words
-from handlers.language.slots import still_there_now, when_named
+from handlers.language.slots import still_there_now
 
 _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
 
@@ -206,6 +206,16 @@ _SINCE = frozenset({"dari", "sejak", "since"})  # "dari kemarin": until now
 _EARLIER_TODAY = frozenset(tuple(p.split()) for p in ("tadi pagi", "tadi siang", "tadi sore", "tadi subuh",
                                                       "subuh tadi"))
 _STILL = frozenset({"sekarang", "masih", "now", "still", "currently", "sedang"})
+# What a word of still or now is said of when it tells how one is after it, or what one does now, not that the danger
+# goes on: "sampe skrg masih sakit kepalanya", "skrg lagi di puskesmas", "sekarang sy takut tidur", "sekarang sy
+# mau lapor", "sy sekarang masih di rumah".
+_AFTER_IT = frozenset({"sakit", "trauma", "takut", "syok", "shock", "kesal", "marah", "sedih", "bingung", "pusing",
+                       "lemas", "nangis", "menangis", "shaken", "scared", "afraid", "upset", "belum", "tidak",
+                       "enggak", "not", "dirawat", "rs", "puskesmas", "klinik", "igd", "ugd", "hospital", "opname"})
+_ONESELF = frozenset({"saya", "aku", "gue", "kami", "kita", "i", "we"})
+_AT_IT_NOW = re.compile(r"^(?:di|ada|me|ng|ny)")  # "lagi di rumah", "lagi ngamuk", "lagi nyari"
+_TRACES = frozenset({"bekas", "jejak", "tanda", "sisa", "marks", "traces"})  # "masih ada bekas congkelan": long done
+_UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
 _NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "simulasi", "drama", "game", "berita",
                        "video", "movie", "drill", "training", "novel", "komik"})
 # Another spelling of "tolong": Javanese "tulung", Betawi "tolongin".
@@ -428,10 +438,24 @@ _ONLINE = frozenset({"ig", "instagram", "facebook", "fb", "tiktok", "twitter", "
                      "social", "media", "internet", "wa", "whatsapp"})
 
 
-def _not_now(said: list[str], going_on: bool) -> bool:
-    """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film". `going_on`: the time
-    the words tell is now, which a "sekarang" of the report itself or of how one is after it does not make
-    ("semalam ada maling masuk, sekarang sy takut tidur")."""
+def _goes_on(said: list[str]) -> bool:
+    """Whether a word of now or still says the danger goes on ("malingnya masih di dalam", "apinya masih menyala",
+    "skrg orgnya lagi di belakang"), not how the resident is after it or what they do now (_AFTER_IT)."""
+    for i, word in enumerate(said):
+        before, after = said[max(0, i - 2):i], said[i + 1:i + 4]
+        if word not in _STILL and not (word == "lagi" and after[:1] and _AT_IT_NOW.match(after[0])):
+            continue  # "lagi" is "again" as often ("dicuri lagi kemarin"), "while" only before where or a deed
+        if after[:1] and (after[0] in _STILL or after[0] == "lagi"):
+            continue  # "skrg masih …", "sekarang lagi …": the next word says what goes on
+        if (before[-1:] and before[-1] in _UNTIL) or _ONESELF & set(before + after[:1]) \
+                or _AFTER_IT & set(after):
+            continue
+        return True
+    return False
+
+
+def _not_now(said: list[str]) -> bool:
+    """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film"."""
     if _NOT_REAL & set(said):
         return True
     still_at_risk = bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
@@ -442,7 +466,7 @@ def _not_now(said: list[str], going_on: bool) -> bool:
         return True
     if any_phrase(said, _CARED_FOR):
         return True  # the badly hurt are in care
-    if _STILL & set(said) and going_on:
+    if _goes_on(said):
         return False
     past = [i for i, word in enumerate(said) if word in _PAST]
     # Earlier today ("tadi subuh"), someone badly hurt may still need help; yesterday, help has come or will not.
@@ -476,7 +500,7 @@ def is_cry_for_help(text: str) -> bool:
     # "tolong pak 😭": emoji beside it say how, not what else is asked
     if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH or w == _BREAK or w.startswith("emoji_") for w in said):
         return True
-    not_now = _not_now(said, when_named(text) == "now")
+    not_now = _not_now(said)
     for phrase, at in phrases_found(said, PHRASES):
         if _negated(said, at) or (not_now and phrase not in _PERSISTENT):
             continue
@@ -520,7 +544,7 @@ def is_cry_for_help(text: str) -> bool:
         return True
     roots = stems_of(said, ALWAYS | THEFT_STEMS)
     # "td malam ada yg nyoba congkel jendela, skrg orgnya lagi di belakang rumah": whoever tried is there now
-    someone_still_there = still_there_now(words(text)) is not None
+    someone_still_there = still_there_now(text)
     for i, (word, root) in enumerate(zip(said, roots, strict=True)):
         if _negated(said, i):
             continue
@@ -535,7 +559,7 @@ def is_cry_for_help(text: str) -> bool:
         if word in ("pukul", "hit") and i + 1 < len(said) and not _CLOCK.match(said[i + 1]) \
                 and said[i + 1] not in _CLOCK_WORDS:
             return True  # "dipukul" stems to "pukul", but "pukul 9" is nine o'clock
-        if root in THEFT_STEMS and any(w in PROGRESS for w in said[max(0, i - 3):i]):
+        if root in THEFT_STEMS and any(w in PROGRESS for w in said[max(0, i - 3):i]) and said[i - 1] not in _TRACES:
             return True
         # "ada maling", "maling masih di dalam"; not "dipecah maling, ada saksinya" (a witness is there)
         if word.removesuffix("nya") in THIEVES and not HABITUAL & set(said) and (  # "sering ada jambret": unsafe

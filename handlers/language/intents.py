@@ -45,8 +45,8 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "snatched", "snatch", "snatcher", "pickpocketed", "pickpocket", "pickpocketing", "burgled", "looted",
         "vandalised", "vandalized", "vandalism", "extortion", "leungit", "dipaling", "dijabret",
         "modus",
-        # someone seen about the place who should not be: "org mencurigakan mondar mandir", "ngintip ke rumah"
-        "curiga", "mencurigakan", "mondar", "intip", "ngintip", "suspicious", "prowler", "lurking", "loitering",
+        # someone seen about the place who should not be: "org mencurigakan", "ngintip ke rumah"
+        "mencurigakan", "intip", "ngintip", "suspicious", "prowler", "lurking", "loitering",
         "stealing", "steals",
     }),
     "unsafe_place": frozenset({"rawan", "gelap", "sepi", "nongkrong", "geng", "angker", "unsafe", "dark"}),
@@ -238,10 +238,11 @@ _TAKING = frozenset({"ambil", "mengambil", "ngambil", "nyambar", "menyambar", "n
 _RAN_OFF = frozenset({"kabur", "melarikan", "ngacir", "fled"})  # not "lari": "anak sy lari ambil bola"
 
 
-# Strangers about the place ("ada org tak dikenal di depan rumah", "org asing liatin rumah2 warga"): security when
-# no word names another kind ("mayat tak dikenal" is a body found); and an empty house with people going in and out.
+# Strangers about the place ("ada org tak dikenal di depan rumah", "org asing liatin rumah2 warga", "org mondar mandir
+# depan rumah"): security when no word names another kind ("mayat tak dikenal" is a body found); and an empty house
+# with people going in and out.
 STRANGER_PHRASES = ("tak dikenal", "tidak dikenal", "enggak dikenal", "tak dikenali", "tidak dikenali", "orang asing",
-                    "stranger", "strangers")
+                    "mondar mandir", "stranger", "strangers")
 EMPTY_HOUSE_VISITED = (("rumah", "kosong"), ("keluar", "masuk"))
 
 # A fraud told without a word of fraud: someone posing as another, or money asked for ("ada yg ngaku polisi telpon
@@ -295,7 +296,7 @@ def category_named(text: str) -> str | None:
     if any_phrase(said, map(phrase_words, VIOLATING_PHRASES)):
         roots.append("leceh")
     if all(phrase_at(said, phrase) is not None for phrase in EMPTY_HOUSE_VISITED):
-        roots.append("curiga")
+        roots.append("mencurigakan")
     if DOCUMENTS & set(said) and _MISLAID & set(said) and not (THEFT_STEMS | THIEVES) & set(roots):
         return "other"
     votes: Counter[str] = Counter()
@@ -444,17 +445,30 @@ PRIVACY_MAX_WORDS = 14
 _NOT_TO_KNOW = (("jangan", "sampai"), ("don", "t", "let"), ("dont", "let"), ("do", "not", "let"))
 _NOT_WANTING = (("enggak", "mau"), ("tidak", "mau"), ("tidak", "ingin"), ("don", "t", "want"), ("dont", "want"),
                 ("do", "not", "want"))
+_SAID_BY_ANOTHER = frozenset({"katanya", "kata", "bilang", "ngomong", "berkata", "ancam", "mengancam", "said",
+                              "says", "told", "threatened"})
+_OPENERS = frozenset({"tolong", "mohon", "tapi", "dan", "please", "but", "and"})
 _KNOWING_WITHIN = 4  # words after "jangan sampai" the knowing is said in: not "… terlambat, saya tahu pelakunya"
 _KNOWING = frozenset({"tahu", "tau", "ketahuan", "know", "knows", "find"})
 
 
 def _not_to_know(said: list[str]) -> bool:
-    """Whether the words ask that someone not come to know: "jangan sampai suami sy tau", "don't let them know",
-    "sy gak mau tetangga tau"; not "pelakunya gak mau tau" (does not care), with no one between."""
+    """Whether the resident asks that someone not come to know: "jangan sampai suami sy tau", "don't let them know",
+    "sy gak mau tetangga tau"; not "pelakunya gak mau tau" (does not care, no one between), not another's words
+    ("dia bilang jangan sampai ada yg tau"), not another's wish ("dia gak mau sy tau", "pacar sy gak mau ortunya
+    tau")."""
     return any(_KNOWING & set(said[at + len(phrase):at + len(phrase) + _KNOWING_WITHIN])
+               and not _SAID_BY_ANOTHER & set(said[max(0, at - 3):at])
                for phrase, at in phrases_found(said, _NOT_TO_KNOW)) or any(
-        _KNOWING & set(said[at + len(phrase) + 1:at + len(phrase) + _KNOWING_WITHIN])
+        _KNOWING & set(said[at + len(phrase) + 1:at + len(phrase) + _KNOWING_WITHIN]) and _own_wish(said, at)
         for phrase, at in phrases_found(said, _NOT_WANTING))
+
+
+def _own_wish(said: list[str], at: int) -> bool:
+    """Whether the wish at `at` is the resident's: said first, or after their own word that opens the clause ("sy gak
+    mau …", "pak, sy gak mau …"), not after someone's ("pacar sy gak mau …")."""
+    return at == 0 or (said[at - 1] in OWN_WORDS | {"i"}
+                       and (at == 1 or said[at - 2] in NEUTRAL | _OPENERS))
 
 
 def privacy_asked(text: str) -> bool:
@@ -607,7 +621,7 @@ def begins_a_story(text: str) -> bool:
     something of it ("motor sy ilang") or says it happens ("ada yg ngintip", "ada yg nyuri"), rather than asks to
     report that kind ("lapor pencurian", "mau lapor tawuran pak")."""
     said = words(text)
-    wished = (WANT_WORDS | REPORT_WORDS) & (set(said) | set(stems_of(said, REPORT_WORDS)))
+    wished = (WANT_WORDS | REPORT_WORDS | ASKING) & (set(said) | set(stems_of(said, REPORT_WORDS)))
     return tells_of_the_kind(text, words_besides=1) or (len(said) >= 2 and not wished)
 
 
@@ -1144,11 +1158,12 @@ def _not_to_tell(said: list[str]) -> bool:
 def identity_wished(text: str) -> str | None:
     """"anonymous" or "confidential" where the message asks to stay unknown, else None."""
     wished = None
+    asked = "?" in text or bool({"apakah", "apa"} & set(words(text)))  # "apakah privasi sy aman?" asks, wishes not
     for part in _WISH_PARTS.split(text):
         said = words(part)
         if _not_to_know(said) or _not_to_tell(said) or any_phrase(said, _NAME_KEPT_OUT) \
-                or all(kind & set(said) for kind in _PRIVACY_KEPT) \
-                or any(at == 0 or said[at - 1] in OWN_WORDS for _phrase, at in phrases_found(said, _FOUND_OUT)):
+                or (all(kind & set(said) for kind in _PRIVACY_KEPT) and not asked) \
+                or any(at and said[at - 1] in OWN_WORDS for _phrase, at in phrases_found(said, _FOUND_OUT)):
             wished = "confidential"  # "…, jangan sampai tetangga tau sy yg lapor": unnamed to officers too
         for i, word in enumerate(said):
             before, after = said[max(0, i - 2):i], said[i + 1:i + 2]

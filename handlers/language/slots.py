@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.language.answers import NEUTRAL
-from handlers.language.normalise import phrase_words, phrases_found, places_of, words
+from handlers.language.normalise import phrase_at, phrase_words, phrases_found, places_of, words
 
 # Words of the moment, checked in this order: "2 jam yang lalu" is today, "tadi malam" earlier than "tadi",
 # "kemarin" than "sekarang".
@@ -58,7 +58,7 @@ NOT = frozenset({"bukan", "tidak", "enggak", "not"})
 
 def when_named(text: str) -> str | None:
     """"now", "today", "earlier", or None when the text names no time."""
-    found = _time_in(words(text), _now_after_a_deed(text))
+    found = _time_in(words(text), _now_after_a_deed(text), still_there_now(text))
     return found[0] if found else None
 
 
@@ -67,7 +67,7 @@ def time_told(text: str) -> tuple[str, str] | None:
     around them ("earlier", "jam 10 malam kemarin"; "earlier", "2 jam yang lalu"; "today", "tadi pagi"), or a repeat
     ("earlier", "tiap malam"); None when it tells none, or only "lagi" or "masih" (again, still: see _ALSO_AGAIN)."""
     said = words(text)
-    found = _time_in(said, _now_after_a_deed(text)) or _repeat_in(said)
+    found = _time_in(said, _now_after_a_deed(text), still_there_now(text)) or _repeat_in(said)
     if found is None:
         return None
     choice, start, end = found
@@ -137,12 +137,13 @@ _BEFORE_A_NAMED_DATE = frozenset({"jalan", "jl", "jln", "gang", "gg", "lantai", 
 _DAY_OF_MONTH = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
 
 
-def _time_in(said: list[str], now_after_a_deed: bool = False) -> tuple[str, int, int] | None:
+def _time_in(said: list[str], now_after_a_deed: bool = False, going_on: bool = False) -> tuple[str, int, int] | None:
     """The time the words name, as its choice and where it stands: taken in WHEN_PHRASES' order, not the text's
     (a story of the past may say "sekarang" of the report itself); "sekarang" told after a deed done is none, and
     "lagi", "sedang", "masih" after a time gone by are the story's while ("tadi siang saya lagi di warung, …")."""
-    if (still_at := still_there_now(said)) is not None:
-        return "now", still_at, still_at + 1
+    if going_on:  # "td malam …, skrg orgnya masih di depan": the story's own time, but going on now
+        at = next(i for i, word in enumerate(said) if word in _NOW_WORDS)
+        return "now", at, at + 1
     past_at = min((at for choice, phrases in WHEN_PHRASES if choice != "now"
                    for _phrase, at in phrases_found(said, map(phrase_words, phrases))), default=None)
     present = set(said)
@@ -155,7 +156,8 @@ def _time_in(said: list[str], now_after_a_deed: bool = False) -> tuple[str, int,
                     continue
                 if phrase in _ALSO_AGAIN and past_at is not None and past_at < i:
                     continue
-                if phrase in _NOW_ITSELF and past_at is not None:
+                if phrase in _NOW_ITSELF and past_at is not None and (past_at < i or _REPORTING & set(
+                        said[max(0, i - _STILL_WITHIN):i + _STILL_WITHIN + 1])):
                     continue  # "td pagi sy dijambret, skrg masih trauma", "mau lapor skrg, motor sy dicuri td pagi"
                 if choice == "now" and said[i + len(want):i + len(want) + 1] in (["sudah"], ["telah"], ["already"]):
                     continue  # "skrg udh aman": how things stand after it, not when it happened
@@ -171,45 +173,72 @@ def _time_in(said: list[str], now_after_a_deed: bool = False) -> tuple[str, int,
     return _date_in(said)
 
 
-# A story begun before that goes on now: "td malam ada org mondar mandir…, skrg orgnya masih di depan pagar", "he is
-# still outside now". Not the resident's own whereabouts ("skrg sy masih di kantor"), not how the hurt are after it
-# ("sekarang masih dirawat", "masih di rumah sakit"), not what is still not so ("skrg masih belum ketemu"), not
-# "sampai sekarang" (until now).
+# A story begun before that goes on now, told of someone else or of the event: "td malam ada org mondar mandir…,
+# skrg orgnya masih di depan pagar", "tadi ada orang mabuk teriak2…, sekarang masih di situ", "tadi pagi kebakaran
+# gudang, skrg api masih besar", "tadi siang ada tawuran, sekarang masih berlangsung", "he is still inside now". Not
+# the resident ("hp sy dicopet kemarin, sy sekarang masih di rumah", "dompet sy dijambret td siang, skrg lagi di
+# rumah sodara"), not how one is after it ("skrg masih trauma", "sekarang masih dirawat"), not what is still not so
+# ("sampai sekarang masih belum ketemu").
 _NOW_WORDS = frozenset({"sekarang", "now"})
-# Words of now that say when the resident writes as often as when it happened: beside a time told of the incident
-# ("tadi pagi", "kemarin"), that time is the incident's, unless it goes on (`still_there_now`).
+# Words of now that say when the resident writes as often as when it happened: after a time told of the incident
+# ("td pagi sy dijambret, skrg masih trauma"), or beside a word of reporting ("mau lapor skrg, motor sy dicuri td
+# pagi"), that time is the incident's; not "sekarang rumah sy kebakaran, tadi mulai dari dapur".
 _NOW_ITSELF = frozenset({"sekarang", "saat ini", "now", "right now", "currently"})
+_REPORTING = frozenset({"lapor", "laporin", "melapor", "melaporkan", "ngelapor", "report", "reporting"})
 _STILL_WORDS = frozenset({"masih", "lagi", "sedang", "still"})
-_UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
-_STILL_THERE = frozenset({
-    "di", "ada", "disini", "disitu", "disana", "didepan", "didalam", "diluar", "dibelakang", "disamping", "nunggu",
-    "menunggu", "nungguin", "nongkrong", "berdiri", "duduk", "mondar", "keliling", "berkeliaran", "ngintip",
-    "mengintip", "teriak", "berteriak", "ribut", "ngamuk", "mengamuk", "berantem", "gedor", "menggedor", "nyala",
-    "menyala", "terbakar", "berlangsung", "here", "there", "inside", "outside", "around", "in", "at",
+# How one is after it, or what is still not so: no story going on.
+_AFTER_IT = frozenset({
+    "sakit", "trauma", "takut", "syok", "shock", "kesal", "marah", "sedih", "bingung", "pusing", "lemas", "nangis",
+    "menangis", "shaken", "scared", "afraid", "upset", "belum", "dirawat", "rs", "puskesmas", "klinik", "igd", "ugd",
+    "hospital", "opname", "bekas", "jejak",
 })  # fmt: skip
+# Who or what may be still there or at it: someone else ("orgnya", "dia", "pelakunya"), a fire, a fight.
+_OTHERS = frozenset({
+    "dia", "mereka", "orang", "org", "pelaku", "maling", "pencuri", "preman", "pemuda", "cowok", "cewek", "pria",
+    "penjahat", "begal", "jambret", "copet", "perampok", "rampok", "korban", "api", "asap", "kebakaran", "tawuran",
+    "kerusuhan",
+    "keributan", "banjir", "he", "she", "they", "someone", "man", "men", "guy", "guys", "thief", "thieves", "fire",
+    "smoke", "fight",
+})  # fmt: skip
+_SOMEONE = ("ada", "yang")  # "tadi ada yg gedor2 pintu": someone
 _OWN_PEOPLE = frozenset({
     "saya", "aku", "gue", "kami", "kita", "anak", "adik", "kakak", "suami", "istri", "ibu", "bapak", "ayah",
-    "nenek", "kakek", "korban", "i", "we", "my", "our", "me",
+    "nenek", "kakek", "i", "we", "my", "our", "me",
 })  # fmt: skip
-_IN_CARE = frozenset({"rs", "puskesmas", "klinik", "igd", "ugd", "hospital", "dirawat", "opname"})
 _STILL_WITHIN = 3  # words between "now" and "still", either way round
+_SUBJECT_WORDS = 2  # the words before "still" that say who is still there
 
 
-def still_there_now(said: list[str]) -> int | None:
-    """Where a word of now stands that says the story goes on, with a word of still beside it; None if none."""
-    for i, word in enumerate(said):
-        if word not in _NOW_WORDS or (i and said[i - 1] in _UNTIL):
-            continue
-        for k in range(max(0, i - _STILL_WITHIN), min(len(said), i + _STILL_WITHIN + 1)):
-            if said[k] not in _STILL_WORDS:
+def still_there_now(text: str) -> bool:
+    """Whether a word of now beside a word of still says someone else, or the event, is still there or at it."""
+    earlier: list[str] = []
+    for clause in _CLAUSE_END.split(text):
+        said = words(clause)
+        for i, word in enumerate(said):
+            if word not in _NOW_WORDS:
                 continue
-            between = said[min(i, k) + 1:max(i, k)]
-            after = said[k + 1:k + 4]
-            if (after[:1] and after[0] in _STILL_THERE and not _OWN_PEOPLE & set(between)
-                    and not _IN_CARE & set(after) and after[1:3] != ["rumah", "sakit"]
-                    and not NOT & set(after[:2]) and "belum" not in after[:2]):
-                return i
-    return None
+            for k in range(max(0, i - _STILL_WITHIN), min(len(said), i + _STILL_WITHIN + 1)):
+                if said[k] in _STILL_WORDS and _goes_on_after(said[k + 1:k + 4]) \
+                        and _someone_else(said[max(0, min(i, k) - _SUBJECT_WORDS):max(i, k)], earlier + said[:i]):
+                    return True
+        earlier += said
+    return False
+
+
+def _goes_on_after(after: list[str]) -> bool:
+    return bool(after) and not _AFTER_IT & set(after) and after[1:3] != ["rumah", "sakit"] and not NOT & set(after[:2])
+
+
+def _someone_else(subject: list[str], before: list[str]) -> bool:
+    """Whether the words before "still" name someone else, or, naming nobody of the resident's, the story did."""
+    named = [word for word in subject if word not in _NOW_WORDS | _STILL_WORDS]
+    if _OWN_PEOPLE & set(named):
+        return False
+    return any(map(_other, named + before)) or phrase_at(before, _SOMEONE) is not None
+
+
+def _other(word: str) -> bool:
+    return word in _OTHERS or (word.endswith("nya") and word[:-3] in _OTHERS)
 
 
 # A time that comes back, which names no day: "tiap malam", "setiap malam minggu", "every night". A story tells it
