@@ -658,7 +658,7 @@ def answer_aside(turn: Turn) -> str | None:
     said = aside(turn.text)
     if said is None or (turn.step in YES_NO_STEPS and yes_or_no(turn.text) is not None):
         return None
-    if said == "privacy" and turn.step not in STORY_STEPS and (wished := identity_wished(turn.text)):
+    if said == "privacy" and (wished := identity_wished(turn.text)):
         # "jangan sampai tetangga tau ya pak": answered, and the wish kept for the identity question (or its answer)
         _identity_read(turn, wished)
         turn.say(ASIDE_ANSWERS[said])
@@ -673,6 +673,9 @@ def answer_aside(turn: Turn) -> str | None:
 
 AHEAD_STEPS = (CATEGORY, DESCRIPTION, LOCATION, PLACE_CHECK, PLACE_PICK, SAME, WHEN)  # before the photo and identity
 AHEAD_WORDS = 6  # an answer out of turn is short: "gak ada foto pak", "rahasia aja ya"
+DETAIL_WORDS = 3  # words no time is read in, that tell more of what happened: "pelakunya 2 org pake motor vario"
+# A vehicle's plate ("AG 1234 XY", "plat N 4521 AB"): a detail of what happened, never a place.
+_PLATE = re.compile(r"\b(?:plat|nopol)\b|\b(?!RT|RW|NO)[A-Z]{1,2} ?\d{1,4} ?(?!RT|RW)[A-Z]{1,3}\b")
 _IDENTITY_WORDS = frozenset({"nama", "rahasia", "anonim", "identitas", "name", "named", "confidential", "anonymous"})
 
 
@@ -887,16 +890,21 @@ async def location(turn: Turn) -> str:
         turn.draft.pop("location_text", None)
         turn.draft["place_tries"] = PLACE_TRIES - 1
         return await place_not_found(turn)
-    if not found and (yes_or_no(turn.text) is not None or IDENTITIES.pick(turn.lang, turn.text) is not None):
-        # an answer to another question ("iya", "rahasia") that names no place: asked again, no try spent
+    if not found and (yes_or_no(turn.text) is not None or IDENTITIES.pick(turn.lang, turn.text) is not None
+                      or set(words(turn.text)) <= _SENDING_WORDS | NEUTRAL):
+        # an answer to another question ("iya", "rahasia", "kirim") that names no place: asked again, no try spent
         turn.draft.pop("location_text", None)
         turn.say("report.location_not_a_place")
         return LOCATION
     if not found:
         found = await turn.router.villages_nearby(turn.db, turn.text)  # offered, never taken: a typo is a guess
-    if not found and (category_named(turn.text) or tells_a_story(turn.text)) and not said_online(turn.text) \
-            and words(turn.text)[:1] not in (["di"], ["dekat"], ["depan"], ["at"], ["near"], ["in"]):
-        turn.draft.pop("location_text", None)  # "nyolong jemuran sy": more of what happened, sent in pieces
+    marked = words(turn.text)[:1] in (["di"], ["dekat"], ["depan"], ["at"], ["near"], ["in"]) \
+        or bool(_PLACE_MARKERS & set(normalise(turn.text).split()))
+    if not confident and not marked and not said_online(turn.text) and (
+            (not found and (category_named(turn.text) or tells_a_story(turn.text))) or _PLATE.search(turn.text)):
+        # "nyolong jemuran sy", "honda beat item plat AG 1234 XY" (a guess at Desa Belat): more of what happened, sent
+        # in pieces, not where
+        turn.draft.pop("location_text", None)
         _add_to_story(turn)
         return LOCATION
     if not confident and said_online(turn.text) and not turn.draft.get("online"):
@@ -906,6 +914,10 @@ async def location(turn: Turn) -> str:
     if found and "when" not in turn.draft and (told := _time_beside_a_place(turn.text)):
         turn.draft["when"] = {"text": told}  # "di bendogerit td siang": the time too, kept for its question
         turn.say("report.time_noted", when=told)
+    elif found and "when" not in turn.draft and when_named(turn.text) == "now":
+        turn.draft["when"] = {"choice": "now"}  # "di gedog skrg", "di rembang, masih berlangsung"
+        if not turn.emergency_answered:
+            turn.say("emergency.happening_now")
     if confident:
         turn.draft["proposal"] = {"code": found[0].code}
         return PLACE_CHECK
@@ -917,7 +929,7 @@ async def location(turn: Turn) -> str:
 
 def _time_beside_a_place(text: str) -> str | None:
     """A time told with the place, in its words ("di bendogerit td siang"); not a day or a repeat that names a place
-    ("pasar jumat", "perumahan griya sabtu indah", "warung yg tiap malam rame"), nor now (asked with its reminder)."""
+    ("pasar jumat", "perumahan griya sabtu indah", "warung yg tiap malam rame"), nor now (a choice of its own)."""
     told = time_told(text)
     if told is None or when_named(text) in (None, "now") or set(told[1].split()) <= set(WEEKDAYS) | {"hari", "pada"}:
         return None
@@ -1134,6 +1146,14 @@ async def when(turn: Turn) -> str:
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.when_invalid", shortest=shortest, longest=longest)
         return WHEN
+    said = words(turn.text)
+    if not (TIME_WORDS | DAY_WORDS) & set(said) and when_named(turn.text) is None and hour_phrase(turn.text) is None \
+            and len(said) >= DETAIL_WORDS and not turn.draft.get("when_asked_again"):
+        # "pelakunya 2 org pake motor vario merah": more of what happened; the time is asked once more, and what
+        # comes then is the time, as typed (a time told in words no reader knows: "pas hujan deras")
+        _add_to_story(turn)
+        turn.draft["when_asked_again"] = True
+        return WHEN
     turn.draft["when"] = {"text": turn.text}
     if when_named(turn.text) == "now" and not turn.emergency_answered:
         turn.say("emergency.happening_now")  # "skrg masih disitu pak": in the resident's words, and going on
@@ -1263,7 +1283,8 @@ async def photo(turn: Turn) -> str:
     if picked is None and _adds_to_story(turn):
         _add_to_story(turn)
         return PHOTO
-    if picked is None and 0 < len(words(turn.text)) <= AHEAD_WORDS and _identity_ahead(turn, words(turn.text)):
+    if picked is None and (0 < len(words(turn.text)) <= AHEAD_WORDS or identity_wished(turn.text)) \
+            and _identity_ahead(turn, words(turn.text)):
         return PHOTO  # "rahasia aja": kept for its question, and the photo asked again
     if picked is None:
         turn.say("report.photo_or_skip")

@@ -102,6 +102,7 @@ class Draft(TypedDict, total=False):
     needs_routing: bool
     when: When
     told_time_wrong: bool  # the time the story tells was said not to be right: the time is asked plainly
+    when_asked_again: bool  # words no time was read in were added to the story: what comes next is the time
     same: SameIncident  # asked about once the place is known
     join: int  # the report the resident said is theirs: the account is added to it as a witness's
 

@@ -1113,6 +1113,56 @@ async def test_a_day_or_a_repeat_in_a_place_is_no_time(engine: Engine, place: st
     assert not resident.heard("report.time_noted"), resident.text
 
 
+async def test_a_detail_at_the_time_question_goes_to_the_story_and_the_time_is_asked_again(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "rumah sy dimasuki maling, tv sama laptop hilang", "kel gedog sananwetan", "1"):
+        await resident.send(said)
+    await another_incident(resident)
+    assert resident.heard("report.ask_when"), resident.text
+    await resident.send("pelakunya 2 org pake motor vario merah")
+    assert resident.heard("report.story_added") and resident.heard("report.ask_when"), resident.text
+    await resident.send("pas hujan deras")  # asked again: what comes is the time, in words no reader knows
+    assert resident.heard("report.ask_photo"), resident.text
+    draft = await draft_of(engine)
+    assert draft["when"] == {"text": "pas hujan deras"}
+    assert draft["description"].endswith("\npelakunya 2 org pake motor vario merah")
+
+
+async def test_a_plate_at_the_place_question_goes_to_the_story(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy ilang td pagi diparkir depan rumah"):
+        await resident.send(said)
+    await resident.send("honda beat item plat AG 1234 XY")
+    assert resident.heard("report.story_added") and resident.heard("report.ask_location"), resident.text
+    assert (await draft_of(engine))["description"].endswith("\nhonda beat item plat AG 1234 XY")
+
+
+async def test_now_told_with_the_place_is_the_time_with_110(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "ada org tak dikenal nyoba buka pintu rumah sy"):
+        await resident.send(said)
+    await resident.send("di gedog sananwetan skrg")
+    assert resident.heard("emergency.happening_now"), resident.text
+    assert (await draft_of(engine))["when"] == {"choice": "now"}
+
+
+async def test_send_at_the_place_question_is_no_place(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "helm sy dicuri di parkiran"):
+        await resident.send(said)
+    await resident.send("kirim")
+    assert resident.heard("report.location_not_a_place"), resident.text
+
+
+async def test_a_wish_to_stay_unknown_where_the_story_is_asked_is_kept(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1"):
+        await resident.send(said)
+    await resident.send("jangan sampai tetangga tau ya")
+    assert resident.heard("report.identity_noted") and resident.heard("report.ask_description"), resident.text
+    assert (await draft_of(engine))["identity"] == "confidential"
+
+
 async def test_a_kind_asked_for_by_name_begins_no_story(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("mau lapor pencurian pak", "helm sy hilang di parkiran masjid"):
