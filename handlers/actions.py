@@ -13,6 +13,7 @@ from handlers.alerts import action_choices, alert_station, quoted
 from handlers.i18n import labels, t
 from handlers.office import Office
 from handlers.routing import code_label
+from handlers.text import letters_and_digits
 from handlers.voice import voice_payload
 from storage.media import StoredMedia
 from storage.models import (
@@ -63,6 +64,7 @@ LEADS_TO: dict[Action, ReportStatus] = {
 NEEDS_ARGUMENT = {Action.RESOLVE: "note", Action.NEED_INFO: "question", Action.REFER: "station",
                   Action.DUPLICATE: "ref", Action.REJECT: "reason"}
 ARGUMENT_CHARS = 1000
+NOTE_CHARS = 3  # letters or digits a note, question or reason needs: "👍" tells the reporter nothing
 
 
 @dataclass(frozen=True)
@@ -87,11 +89,21 @@ def actor(officer: Officer) -> str:
     return f"officer:{officer.id}"
 
 
+def _not_theirs(officer: Officer, report: Report) -> Outcome | None:
+    """Another station's report is "not found", as when it is looked up: its existence is not theirs to learn."""
+    return Outcome("officer.unknown_ref", {"ref": report.ref}) if report.station_id != officer.station_id else None
+
+
+def _too_long(words: str) -> Outcome | None:
+    if len(words) <= ARGUMENT_CHARS:
+        return None
+    return Outcome("officer.argument_too_long", {"longest": str(ARGUMENT_CHARS)})
+
+
 def refusal(officer: Officer, report: Report, action: Action) -> Outcome | None:
-    """Why `officer` may not take `action` on `report` now, if they may not. Another station's report is
-    "not found", as when it is looked up: its existence is not theirs to learn."""
-    if report.station_id != officer.station_id:
-        return Outcome("officer.unknown_ref", {"ref": report.ref})
+    """Why `officer` may not take `action` on `report` now, if they may not."""
+    if (not_theirs := _not_theirs(officer, report)) is not None:
+        return not_theirs
     try:
         check_status_change(report.status, LEADS_TO[action])
     except StatusChangeNotAllowed:
@@ -115,8 +127,8 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
     argument = argument.strip()
     if action in NEEDS_ARGUMENT and not argument:
         raise ValueError(f"{action} needs its {NEEDS_ARGUMENT[action]}: ask for it first")
-    if len(argument) > ARGUMENT_CHARS:
-        return Outcome("officer.argument_too_long", {"longest": str(ARGUMENT_CHARS)})
+    if (too_long := _too_long(argument)) is not None:
+        return too_long
     note = argument or None
     new_station, reason = None, ""
     if action == Action.REFER:
@@ -137,7 +149,7 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
     event = await change_status(office, report, LEADS_TO[action], actor(officer), note,
                                 public=action in PUBLIC_NOTES or note is None)
     if reason:  # why it was referred, for officers: the reporter reads where it went
-        await _keep_note(office, officer, report, reason)
+        await _note_event(office, officer, report, reason)
     alerted, other_polres = 0, ""
     if new_station is not None:
         referred_from = await office.db.get(Station, report.station_id) if report.station_id else None
@@ -177,16 +189,15 @@ async def _station_and_reason(office: Office, typed: str) -> tuple[Station | Non
 async def add_note(office: Office, officer: Officer, report: Report, note: str) -> Outcome:
     """An officer's note on a report of their station, at any status ("tim sudah di TKP, pelaku kabur"): kept in
     its history for officers, never relayed to the reporter, the status unchanged."""
-    if report.station_id != officer.station_id:
-        return Outcome("officer.unknown_ref", {"ref": report.ref})
     note = note.strip()
-    if len(note) > ARGUMENT_CHARS:
-        return Outcome("officer.argument_too_long", {"longest": str(ARGUMENT_CHARS)})
-    await _keep_note(office, officer, report, note)
+    short = Outcome("officer.note_invalid", {"shortest": NOTE_CHARS}) if letters_and_digits(note) < NOTE_CHARS else None
+    if (refused := _not_theirs(officer, report) or short or _too_long(note)) is not None:
+        return refused
+    await _note_event(office, officer, report, note)
     return Outcome()
 
 
-async def _keep_note(office: Office, officer: Officer, report: Report, note: str) -> None:
+async def _note_event(office: Office, officer: Officer, report: Report, note: str) -> None:
     office.db.add(ReportEvent(report_id=report.id, kind=EventKind.NOTE, from_status=report.status,
                               to_status=report.status, actor=actor(officer), note=note, public=False,
                               created_at=report_time(report, office.now, office.now)))

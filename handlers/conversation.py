@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal, get_args
 
 from handlers import officer, patrol, report_flow
 from handlers.actions import OBJECTION_WITHIN, take_answer, take_objection
 from handlers.choices import Menu
-from handlers.i18n import LANGUAGES, catalogue, labels, t
+from handlers.i18n import keywords, labels, t
 from handlers.language.answers import ASKING, NEUTRAL
 from handlers.language.emergency import emergency_denied, is_cry_for_help
 from handlers.language.intents import (
@@ -296,14 +295,6 @@ STEPS: dict[str, Step] = one_table(
 )
 
 
-@cache
-def _keywords() -> list[tuple[str, str]]:
-    """(word, keyword) of both languages, longest word first."""
-    pairs = {(normalize(word), name.removeprefix("keyword."))
-             for lang in LANGUAGES for name, words in catalogue(lang).items() if name.startswith("keyword.")
-             for word in words}
-    return sorted(pairs, key=lambda pair: -len(pair[0]))
-
 
 @dataclass(frozen=True)
 class Said:
@@ -321,7 +312,7 @@ def _parse_keyword(text: str) -> Said | None:
         head, _, rest = text[1:].partition(" ")
         text = f"{head.split('@')[0]} {rest}"  # /status@LaporBot in a group
     said = normalize(text)
-    for word, keyword in _keywords():
+    for word, keyword in keywords():
         if said == word:
             return Said(keyword, "", slash)
         if said.startswith(word + " "):

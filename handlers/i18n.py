@@ -11,6 +11,8 @@ from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from handlers.text import normalize
+
 LANGUAGES = ("id", "en")
 LOCALES = Path(__file__).parent / "locales"
 
@@ -51,6 +53,15 @@ def aliases(lang: str, group: str) -> Mapping[str, list[str]]:
 
 
 _ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+
+
+@cache
+def keywords() -> list[tuple[str, str]]:
+    """The words that work at any step, as (word, keyword) of both languages, longest word first."""
+    pairs = {(normalize(word), name.removeprefix("keyword."))
+             for lang in LANGUAGES for name, words in catalogue(lang).items() if name.startswith("keyword.")
+             for word in words}
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
 def format_time(lang: str, moment: dt.datetime, timezone: str = "Asia/Jakarta") -> str:

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channels.base import Choice, Outbound
 from handlers import patrol, report_flow
-from handlers.actions import NEEDS_ARGUMENT, Action, Outcome, act, add_note, refusal
+from handlers.actions import NEEDS_ARGUMENT, NOTE_CHARS, Action, Outcome, act, add_note, refusal
 from handlers.alerts import (
     ACTIONS,
     action_choices,
@@ -28,7 +28,7 @@ from handlers.alerts import (
 )
 from handlers.choices import Menu, pick
 from handlers.digest import compose
-from handlers.i18n import format_time, labels, t
+from handlers.i18n import format_time, keywords, labels, t
 from handlers.language.answers import yes_or_no
 from handlers.language.normalise import normalise
 from handlers.text import letters_and_digits, normalize
@@ -44,7 +44,6 @@ CONFIRM_NUMBER = "confirm_number"  # a bare number that may be meant for an aler
 NUMBER_CONFIRM_WINDOW = dt.timedelta(seconds=60)
 OFFICER_MENU = Menu("officer_menu")
 PAGE = 10
-NOTE_CHARS = 3  # letters or digits a note, question or reason needs: "👍" tells the reporter nothing
 # What an action says when the words after its ref do not fit: the officer's next message may put them right.
 ARGUMENT_REFUSALS = ("officer.unknown_station", "officer.refer_own_station", "officer.unknown_duplicate",
                      "officer.argument_too_long")
@@ -53,6 +52,8 @@ NOTE = "note"  # CATAT REF catatan, and the choice key prefix that keeps a note 
 ACTION_KEYWORDS = {action.value for action in Action}
 KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", "show", "digest", "dashboard", NOTE}
 NOTE_WORDS = 3  # words a message needs to be offered as a note on the report just handled: not "ok", "siap"
+NOTE_OFFER_WINDOW = dt.timedelta(minutes=30)  # how lately: words typed a day later are no note on that report
+_KEEP_WORDS = frozenset({"simpan", "save", "keep"})
 _COMMAND = re.compile(r"^/?\s*\S+?(?:@\w+)?(?:\s+(.*))?$", re.S)
 
 
@@ -110,15 +111,16 @@ async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool) -
         await show_report(turn, ref)
         return turn.step
     if keyword == NOTE:
-        await _keep_note(turn, ref, rest)
+        await _note(turn, ref, rest)
         return turn.step
     return await _take(turn, Action(keyword), ref, rest)
 
 
-async def _keep_note(turn: Turn, ref: str, note: str) -> None:
-    """CATAT REF catatan: the officer's note, kept in the report's history for officers."""
+async def _note(turn: Turn, ref: str, note: str) -> None:
+    """CATAT REF catatan: the officer's note, kept in the report's history for officers. A command word alone is no
+    note ("CATAT REF SELESAI")."""
     assert turn.officer is not None
-    if letters_and_digits(note) < NOTE_CHARS:
+    if not note.strip() or normalize(note) in {word for word, _keyword in keywords()}:
         turn.say("officer.note_missing", ref=ref)
         return
     report = await report_by_ref(turn.db, ref, lock=True)
@@ -128,7 +130,32 @@ async def _keep_note(turn: Turn, ref: str, note: str) -> None:
         turn.say(outcome.refusal, **outcome.params)
         return
     turn.say("officer.note_kept", ref=ref)
-    turn.data["last_ref"] = ref
+    _handled(turn, ref)
+
+
+def _handled(turn: Turn, ref: str) -> None:
+    """Remembers the report the officer has just handled, and when: words typed alone soon after are offered as a
+    note on it."""
+    turn.data["last_ref"] = {"ref": ref, "at": turn.now.isoformat()}
+
+
+def _offer_note(turn: Turn, ref: str, text: str) -> None:
+    """Words that may be a note on `ref`, offered to keep with one tap (or a yes); words typed again while it is
+    offered go with them ("pelaku diduga dua orang", then "pakai motor vario merah")."""
+    if _note_offered(turn) == ref:
+        text = f"{turn.data['note_typed']['text']}\n{text}"
+    turn.data["note_typed"] = {"ref": ref, "text": text}
+    _show_note_offer(turn, ref)
+
+
+def _show_note_offer(turn: Turn, ref: str) -> None:
+    _offer(turn, "officer.note_offer", [[f"{NOTE}:{ref}", t(turn.lang, "officer.note_keep", ref=ref)]], ref=ref)
+
+
+def _note_offered(turn: Turn) -> str | None:
+    """The report whose note is offered by the last message, if one is."""
+    offered = turn.data.get("note_typed")
+    return offered["ref"] if offered and turn.data.get("shortcuts") == [f"{NOTE}:{offered['ref']}"] else None
 
 
 async def _latest_digest(turn: Turn) -> None:
@@ -170,7 +197,7 @@ async def tap(turn: Turn, key: str) -> str:
     if kind == NOTE:
         typed = turn.data.pop("note_typed", None)
         if typed is not None and typed["ref"] == ref:
-            await _keep_note(turn, ref, typed["text"])
+            await _note(turn, ref, typed["text"])
         else:
             turn.say("officer.nothing_done")
         return turn.step
@@ -196,7 +223,10 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
         return interrupt(turn, ACTION_NOTE)
     outcome = refused or await act(turn.office, turn.officer, report, action, argument)
     _say_outcome(turn, action, ref, outcome)
-    turn.data["last_ref"] = ref
+    if outcome.refusal == "officer.not_allowed" and letters_and_digits(argument) >= NOTE_CHARS:
+        _offer_note(turn, ref, argument)  # "PROSES REF sedang dicek" on a report in progress: the words kept on a tap
+    elif outcome.refusal is None and report.station_id == turn.officer.station_id:  # not once referred away
+        _handled(turn, ref)
     if outcome.refusal in ARGUMENT_REFUSALS:
         turn.data["pending_action"] = {"action": action.value, "ref": ref}
         return interrupt(turn, ACTION_NOTE)
@@ -259,6 +289,9 @@ async def home(turn: Turn) -> str:
     """The officer's menu: a number answers the last alert or list, a ref opens a report. A number typed just
     as an alert came in is confirmed first, naming the report."""
     said = normalize(turn.text)
+    offered = _note_offered(turn)
+    if offered and turn.inbound.choice is None and (yes_or_no(turn.text) == "yes" or said in _KEEP_WORDS):
+        return await tap(turn, f"{NOTE}:{offered}")  # "ya", "simpan": the note offered, kept
     if said.isdecimal() and turn.inbound.choice is None:
         number = int(said)
         if await _ask_which_alert(turn, number):
@@ -269,6 +302,11 @@ async def home(turn: Turn) -> str:
             return interrupt(turn, CONFIRM_NUMBER)
         if key is not None:
             return await tap(turn, key)
+        if turn.data.get("shortcuts"):  # a number past the choices shown: not the menu's, which is not on screen
+            turn.say("common.not_a_choice")
+            if offered:
+                _show_note_offer(turn, offered)
+            return MENU
     ref, rest = split_ref(turn.text)
     if ref and not rest:
         await show_report(turn, ref)
@@ -277,10 +315,8 @@ async def home(turn: Turn) -> str:
 
 
 async def _menu_choice(turn: Turn, picked: str | None) -> str:
-    if picked is None and (ref := turn.data.get("last_ref")) and len(turn.text.split()) >= NOTE_WORDS:
-        # "tim sudah meluncur ke TKP" typed after PROSES: offered as a note on that report, kept on a tap
-        turn.data["note_typed"] = {"ref": ref, "text": turn.text}
-        _offer(turn, "officer.note_offer", [[f"{NOTE}:{ref}", t(turn.lang, "officer.note_keep", ref=ref)]], ref=ref)
+    if picked is None and len(turn.text.split()) >= NOTE_WORDS and (ref := _just_handled(turn)):
+        _offer_note(turn, ref, turn.text)  # "tim sudah meluncur ke TKP" typed after PROSES: a note on that report?
         return MENU
     if picked == "open_reports":
         await list_open(turn, 1)
@@ -293,6 +329,14 @@ async def _menu_choice(turn: Turn, picked: str | None) -> str:
     else:
         turn.say("officer.not_understood")
     return MENU
+
+
+def _just_handled(turn: Turn) -> str | None:
+    """The report the officer handled last, if that was lately (NOTE_OFFER_WINDOW)."""
+    last = turn.data.get("last_ref")
+    if last is None or turn.now - dt.datetime.fromisoformat(last["at"]) > NOTE_OFFER_WINDOW:
+        return None
+    return last["ref"]
 
 
 def ask_home(turn: Turn) -> None:
@@ -433,7 +477,7 @@ async def show_report(turn: Turn, ref: str) -> None:
         # Another station's report: its existence is not for this officer to learn.
         turn.say("officer.unknown_ref", ref=ref)
         return
-    turn.data["last_ref"] = ref
+    _handled(turn, ref)
     station = await turn.db.get(Station, report.station_id)
     timezone = station.timezone if station else "Asia/Jakarta"
     payload = await alert_payload(turn.office, report, turn.lang, arriving=False)

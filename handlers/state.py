@@ -144,6 +144,13 @@ class PendingAction(TypedDict):
     ref: str
 
 
+class LastRef(TypedDict):
+    """The report an officer last acted on, opened or noted, and when."""
+
+    ref: str
+    at: str  # ISO time
+
+
 class NoteTyped(TypedDict):
     """Words an officer typed alone after handling a report: kept as its note if they tap to keep them."""
 
@@ -168,7 +175,7 @@ class SessionData(TypedDict, total=False):
     number_meant: NumberMeant
     shortcuts: list[str]  # what the numbers of the list or report shown last to an officer mean
     outbox_seen: int  # the newest outbox row sent to the officer before they last wrote
-    last_ref: str  # the report an officer last acted on, opened or noted
+    last_ref: LastRef
     note_typed: NoteTyped
     already_reported_ref: str  # the report whose story the resident sent again and was told of
     cancelled: ExpiredDraft  # the report cancelled by the message before, kept for the next one only

@@ -9,7 +9,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from handlers.language.emergency import services_to_call
 from handlers.language.intents import identity_wished
-from handlers.language.normalise import phrase_at, phrases_found, places_of, words
+from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import names_told, own_numbers
 from handlers.language.slots import hour_told, time_told, when_named
 from handlers.language.written import written_in
@@ -41,7 +41,7 @@ def test_phrases_are_found_where_a_plain_scan_finds_them() -> None:
         said = [rng.choice(vocabulary) for _ in range(rng.randint(0, 9))]
         phrase = tuple(rng.choice(vocabulary) for _ in range(rng.randint(1, 3)))
         scanned = [i for i in range(len(said) - len(phrase) + 1) if tuple(said[i:i + len(phrase)]) == phrase]
-        assert list(places_of(said, phrase)) == scanned
+        assert list(positions_of(said, phrase)) == scanned
         assert phrase_at(said, phrase) == (scanned[0] if scanned else None)
         start = rng.randint(0, 9)
         assert phrase_at(said, phrase, start) == next((i for i in scanned if i >= start), None)

@@ -20,9 +20,12 @@ from handlers.actions import LEADS_TO, Action, change_status
 from handlers.alerts import alerts_together, fit_together, quoted, said_when
 from handlers.engine import Engine
 from handlers.office import Office
+from handlers.state import dump_session, load_session
 from storage.models import (
     Attachment,
+    ConversationSession,
     EventKind,
+    Officer,
     OfficerRole,
     Outbox,
     OutboxKind,
@@ -372,6 +375,61 @@ async def test_an_officers_note_is_kept_in_the_history_and_never_reaches_the_rep
     await petugas.send(f"SELESAI {ref} Motor ditemukan")
     await petugas.send(f"CATAT {ref} Motor sudah diambil pemiliknya")
     assert petugas.heard("officer.note_kept"), "a closed report takes a note too"
+
+
+async def test_a_note_offered_goes_on_with_more_words_and_is_kept_on_a_yes(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"PROSES {ref}")
+    await petugas.send("pelaku diduga dua orang")
+    await petugas.send("pakai motor vario merah tanpa plat")
+    assert petugas.heard("officer.note_offer"), petugas.text
+    await petugas.send("2")  # past the one choice shown: not the officer menu's patrol, which is not on screen
+    assert petugas.heard("common.not_a_choice") and await step_of(engine, petugas) == "menu", petugas.text
+    await petugas.send("ya")
+    assert petugas.heard("officer.note_kept"), petugas.text
+    notes = [event.note for event in await events(engine, ref) if event.kind == EventKind.NOTE]
+    assert notes == ["pelaku diduga dua orang\npakai motor vario merah tanpa plat"]
+
+
+async def test_the_words_of_a_refused_action_are_offered_as_a_note(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"PROSES {ref}")
+    await petugas.send(f"PROSES {ref} sedang dicek ke lokasi")
+    assert petugas.heard("officer.not_allowed") and petugas.heard("officer.note_offer"), petugas.text
+    await petugas.send("1")
+    notes = [event.note for event in await events(engine, ref) if event.kind == EventKind.NOTE]
+    assert notes == ["sedang dicek ke lokasi"]
+
+
+@pytest.mark.parametrize(("typed", "said"), [("SELESAI", "officer.note_missing"), ("", "officer.note_missing"),
+                                             ("ok", "officer.note_invalid"), ("👍👍👍", "officer.note_invalid")])
+async def test_a_note_that_says_nothing_is_refused_with_why(engine: Engine, typed: str, said: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"CATAT {ref} {typed}".strip())
+    assert petugas.heard(said), petugas.text
+    assert not [event for event in await events(engine, ref) if event.kind == EventKind.NOTE]
+
+
+async def test_no_note_is_offered_on_a_report_referred_away_or_handled_long_ago(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"RUJUK {ref} POLSEK-SEKAR salah rujuk")
+    await petugas.send("pelapor kenal pelakunya katanya")
+    assert petugas.heard("officer.not_understood") and not petugas.heard("officer.note_offer"), petugas.text
+    _other, later = await file_report(engine, "console:dua")
+    await petugas.send(f"LIHAT {later}")
+    async with engine.sessions() as db, db.begin():
+        officer_contact = (await db.execute(select(Officer.contact_id))).scalar_one()
+        session = (await db.execute(select(ConversationSession)
+                                    .where(ConversationSession.contact_id == officer_contact))).scalar_one()
+        data = load_session(session.data, engine.cipher)
+        data["last_ref"]["at"] = (utcnow() - dt.timedelta(hours=2)).isoformat()
+        session.data = dump_session(data, engine.cipher)
+    await petugas.send("pelapor kenal pelakunya katanya")
+    assert petugas.heard("officer.not_understood") and not petugas.heard("officer.note_offer"), petugas.text
 
 
 async def test_chat_of_an_officer_who_has_handled_no_report_is_not_offered_as_a_note(engine: Engine) -> None:

@@ -17,11 +17,11 @@ from bot.channels.base import ascii_number
 from bot.web.auth import LANGUAGE_COOKIE, Viewer, secure, signed_in_only
 from bot.web.render import page
 from handlers import patrol
-from handlers.actions import NEEDS_ARGUMENT, Action, act, add_note, can_reach_reporter, refusal
+from handlers.actions import NEEDS_ARGUMENT, NOTE_CHARS, Action, act, add_note, can_reach_reporter, refusal
 from handlers.alerts import alert_payload, kept_instead, status_at_station, witness_accounts
 from handlers.digest import HOTSPOT_DAYS, HOTSPOTS, TOP_PLACES, TREND_DAYS, gather, latest_due_date, place_name
 from handlers.i18n import LANGUAGES, labels, t
-from handlers.officer import NOTE, NOTE_CHARS, event_line, outcome_messages
+from handlers.officer import NOTE, event_line, outcome_messages
 from handlers.station_page import map_data, patrol_log, places_of, shows_pin, visible_report
 from handlers.text import letters_and_digits
 from storage.models import Attachment, Category, Outbox, OutboxKind, Report, ReportSource, ReportStatus
@@ -177,12 +177,10 @@ async def report_action(request: Request, viewer: Viewer) -> Response:
     form = request.state.form
     action_name, argument = str(form.get("action", "")), str(form.get("argument", "")).strip()
     if action_name == NOTE:  # an officers' note: kept in the history, never sent to the reporter
-        if letters_and_digits(argument) < NOTE_CHARS:
-            return await _report_page(request, viewer, found,
-                                      [t(viewer.lang, "officer.note_invalid", shortest=NOTE_CHARS)], 400)
         kept = await add_note(viewer.office, viewer.officer, found, argument)
         if kept.refusal:
-            return await _report_page(request, viewer, found, [t(viewer.lang, kept.refusal, **kept.params)], 409)
+            status = 400 if kept.refusal == "officer.note_invalid" else 409
+            return await _report_page(request, viewer, found, [t(viewer.lang, kept.refusal, **kept.params)], status)
         return await _report_page(request, viewer, found, [t(viewer.lang, "officer.note_kept", ref=ref)])
     if action_name not in Action._value2member_map_:
         return await _report_page(request, viewer, found, [t(viewer.lang, "web.report.unknown_action")], 400)

@@ -309,10 +309,6 @@ def category_named(text: str) -> str | None:
     return ranked[0] if ranked else None
 
 
-def _has(said: list[str], phrase: str) -> bool:
-    return phrase_at(said, phrase_words(phrase)) is not None
-
-
 def tells_a_story(text: str) -> bool:
     """Whether the text recounts an incident rather than asks for something: one a category names, or something
     happening somewhere or at some time (see _happening)."""
@@ -534,14 +530,14 @@ def service_asked(text: str) -> str | None:
     if bare & _COST and not bare & _ASKED_TO_PAY:
         return "cost"
     coming = bare & _REPORT_ANSWERED or (bare & _COMING and bare & _OFFICERS)
-    if (bare & _HOW_SOON and coming) or _has(said, "how long"):
+    if (bare & _HOW_SOON and coming) or phrase_at(said, ("how", "long")) is not None:
         return "response"
     if bare & _WHO_WRITES and bare & _THIS_SERVICE:
         return "who"
     if (bare & _REACHING or bare & _COMING) and bare & _TO_ONESELF:
         return "contact"
     # not where the office is, nor which one makes a certificate ("bikin skck di polsek mana?")
-    if bare & _STATIONS and bare & _WHICH and bare & _THIS_REPORT and not _has(said, "di mana"):
+    if bare & _STATIONS and bare & _WHICH and bare & _THIS_REPORT and not phrase_at(said, ("di", "mana")) is not None:
         return "station"
     return None
 
@@ -650,7 +646,7 @@ def menu_intent(text: str) -> str | None:
     if (roots & HOW_WORDS and (roots & REPORT_WORDS or len(said) <= 4 or only_how)) or \
             any_phrase(said, map(phrase_words, HOW_PHRASES)):
         return "how"
-    thanked_in_words = any(_has(said, p) for p in THANKS_PHRASES if p != "emoji_melipat_tangan")
+    thanked_in_words = any_phrase(said, map(phrase_words, (p for p in THANKS_PHRASES if p != "emoji_melipat_tangan")))
     if any(_distressed(w) for w in said) and not thanked_in_words and \
             all(_distressed(w) or w in _ASIDE_WORDS["distress"] or w in NEUTRAL for w in said):
         return "distress"  # "makasih pak 😭" is thanks, moved

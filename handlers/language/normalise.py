@@ -72,7 +72,7 @@ def phrase_at(said: Sequence[str], phrase: Sequence[str], start: int = 0) -> int
         at += 1
 
 
-def places_of(said: Sequence[str], phrase: Sequence[str]) -> Iterator[int]:
+def positions_of(said: Sequence[str], phrase: Sequence[str]) -> Iterator[int]:
     """Every place, in order, where the words of `phrase` stand together in `said`."""
     at = phrase_at(said, phrase)
     while at is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.language.answers import NEUTRAL
-from handlers.language.normalise import phrase_at, phrase_words, phrases_found, places_of, words
+from handlers.language.normalise import phrase_at, phrase_words, phrases_found, positions_of, words
 
 # Words of the moment, checked in this order: "2 jam yang lalu" is today, "tadi malam" earlier than "tadi",
 # "kemarin" than "sekarang".
@@ -150,7 +150,7 @@ def _time_in(said: list[str], now_after_a_deed: bool = False, going_on: bool = F
     for choice, phrases in WHEN_PHRASES:
         for phrase in phrases:
             want = phrase_words(phrase)
-            for i in places_of(said, want) if want[0] in present else ():
+            for i in positions_of(said, want) if want[0] in present else ():
                 before = said[i - 1] if i else ""
                 if phrase in ("lagi", "sedang") and before in WHILE:
                     continue
