@@ -270,7 +270,10 @@ DOCUMENTS = frozenset({"ktp", "sim", "stnk", "bpkb", "kk", "ijazah", "paspor", "
 _MISLAID = frozenset({"hilang", "ilang", "kehilangan", "jatuh", "ketinggalan", "tercecer", "lost"})
 # Something of someone's broken or damaged by a person ("kaca mobil sy dipecah orang"), not broken by itself.
 VANDALISED = frozenset({"dipecah", "dipecahin", "dipecahkan", "dirusak", "dirusakin", "dicoret", "dicoretin",
-                        "dibaret", "digores", "dikempesin", "smashed"})
+                        "dibaret", "digores", "dikempesin", "smashed", "dilempari", "melempari"})
+# Stones thrown ("ada yg lempar batu ke kaca rumah sy"), not litter ("lempar sampah sembarangan").
+STONES_THROWN = (("lempar", "batu"), ("melempar", "batu"), ("ngelempar", "batu"), ("dilempar", "batu"),
+                 ("threw", "stones"), ("throwing", "stones"))
 
 
 def category_named(text: str) -> str | None:
@@ -291,7 +294,7 @@ def category_named(text: str) -> str | None:
         roots.append("tipu")
     if any_phrase(said, map(phrase_words, GAS_LEAK_PHRASES)):
         roots.append("elpiji")
-    if VANDALISED & set(said):
+    if VANDALISED & set(said) or any_phrase(said, STONES_THROWN):
         roots.append("vandalism")
     if any_phrase(said, map(phrase_words, VIOLATING_PHRASES)):
         roots.append("leceh")
