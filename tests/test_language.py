@@ -103,6 +103,9 @@ def test_every_emoji_holds_a_character_past_ascii() -> None:
     ("tadi siang ada tawuran, sekarang masih berlangsung", "now"),
     ("sekarang rumah sy kebakaran, tadi mulai dari dapur", "now"),             # now told first, of the incident
     ("tadi ada kecelakaan, sekarang korbannya masih di jalan berdarah", "now"),
+    ("sy skrg di polsek, motor sy dicuri td pagi", "today"),                  # where the resident is now
+    ("sy lagi di rumah skrg, td siang hp sy dijambret", "today"),
+    ("td malam rumah sy dimasuki maling, malingnya masih di dalam", "now"),    # the thief, named, still there
 ])
 def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | None) -> None:
     assert when_named(said) == moment

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from handlers.language.normalise import any_phrase, phrases_found, stems_of, words
-from handlers.language.slots import still_there_now
+from handlers.language.slots import REPORTING, still_there_now
 
 _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
 
@@ -214,12 +214,16 @@ _AFTER_IT = frozenset({"sakit", "trauma", "takut", "syok", "shock", "kesal", "ma
                        "enggak", "not", "dirawat", "rs", "puskesmas", "klinik", "igd", "ugd", "hospital", "opname"})
 _ONESELF = frozenset({"saya", "aku", "gue", "kami", "kita", "i", "we"})
 _AT_IT_NOW = re.compile(r"^(?:di|ada|me|ng|ny)")  # "lagi di rumah", "lagi ngamuk", "lagi nyari"
+_FLAMES = frozenset({"api", "apinya", "asap", "asapnya", "fire", "flames"})
+_BURNING = frozenset({"menyala", "nyala", "berkobar", "membesar", "merambat", "membara", "burning", "spreading"})
+_TAMED_FIRE = frozenset({"kompor", "unggun", "lilin", "rokok", "obat", "nyamuk", "stove", "candle", "campfire"})
 _TRACES = frozenset({"bekas", "jejak", "tanda", "sisa", "marks", "traces"})  # "masih ada bekas congkelan": long done
 _UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
 _NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "simulasi", "drama", "game", "berita",
                        "video", "movie", "drill", "training", "novel", "komik"})
 # Another spelling of "tolong": Javanese "tulung", Betawi "tolongin".
-_TOLONG = {"tulung": "tolong", "tulungi": "tolong", "tolongin": "tolong", "tulungin": "tolong"}
+_TOLONG = {"tulung": "tolong", "tulungi": "tolong", "tolongin": "tolong", "tulungin": "tolong", "tlong": "tolong",
+           "tlg": "tolong", "tolonk": "tolong"}
 # Single words of the lists above by their letters with every doubled letter made one, for a word drawn out by
 # one letter ("toloong"); the lists' words of five letters and more, so that "shoot" is not "shot".
 _SQUEEZED = {re.sub(r"(.)\1+", r"\1", word): word
@@ -419,7 +423,7 @@ def _gone_from_home(said: list[str]) -> bool:
 
 
 # Someone drowning or swept away ("ada yang tenggelam di sungai"), not a thing ("motor tenggelam banjir").
-_SINKING = frozenset({"tenggelam", "hanyut", "drowning", "drowned", "terseret"})
+_SINKING = frozenset({"tenggelam", "hanyut", "drowning", "drowned", "terseret", "kelelep", "kelelap", "klelep"})
 _SOMEONE = frozenset({"anak", "orang", "seseorang", "bocah", "pria", "wanita", "balita", "bayi", "pemuda", "remaja",
                       "siswa", "someone", "child", "kid", "man", "woman", "boy", "girl", "person", "somebody"})
 
@@ -438,6 +442,11 @@ _ONLINE = frozenset({"ig", "instagram", "facebook", "fb", "tiktok", "twitter", "
                      "social", "media", "internet", "wa", "whatsapp"})
 
 
+def _resident_now(said: list[str], at: int) -> bool:
+    """Whether the word of now at `at` is the resident's, of reporting: "mau lapor skrg, motor sy dicuri td pagi"."""
+    return said[at] in ("sekarang", "now") and bool(REPORTING & set(said[max(0, at - 2):at]))
+
+
 def _goes_on(said: list[str]) -> bool:
     """Whether a word of now or still says the danger goes on ("malingnya masih di dalam", "apinya masih menyala",
     "skrg orgnya lagi di belakang"), not how the resident is after it or what they do now (_AFTER_IT)."""
@@ -447,6 +456,8 @@ def _goes_on(said: list[str]) -> bool:
             continue  # "lagi" is "again" as often ("dicuri lagi kemarin"), "while" only before where or a deed
         if after[:1] and (after[0] in _STILL or after[0] == "lagi"):
             continue  # "skrg masih …", "sekarang lagi …": the next word says what goes on
+        if _resident_now(said, i):
+            continue
         if (before[-1:] and before[-1] in _UNTIL) or _ONESELF & set(before + after[:1]) \
                 or _AFTER_IT & set(after):
             continue
@@ -542,6 +553,8 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _hiding(said):
         return True
+    if _FLAMES & set(said) and _BURNING & set(said) and not _TAMED_FIRE & set(said):
+        return True  # "apinya masih menyala", "api msh nyala": not a stove's, a candle's
     roots = stems_of(said, ALWAYS | THEFT_STEMS)
     # "td malam ada yg nyoba congkel jendela, skrg orgnya lagi di belakang rumah": whoever tried is there now
     someone_still_there = still_there_now(text)
@@ -559,7 +572,8 @@ def is_cry_for_help(text: str) -> bool:
         if word in ("pukul", "hit") and i + 1 < len(said) and not _CLOCK.match(said[i + 1]) \
                 and said[i + 1] not in _CLOCK_WORDS:
             return True  # "dipukul" stems to "pukul", but "pukul 9" is nine o'clock
-        if root in THEFT_STEMS and any(w in PROGRESS for w in said[max(0, i - 3):i]) and said[i - 1] not in _TRACES:
+        if root in THEFT_STEMS and said[i - 1] not in _TRACES and any(
+                w in PROGRESS and not _resident_now(said, k) for k, w in enumerate(said[:i]) if k >= i - 3):
             return True
         # "ada maling", "maling masih di dalam"; not "dipecah maling, ada saksinya" (a witness is there)
         if word.removesuffix("nya") in THIEVES and not HABITUAL & set(said) and (  # "sering ada jambret": unsafe
@@ -642,8 +656,8 @@ def _cannot_get(said: list[str], where: tuple[str, ...]) -> bool:
 # Who else a cry calls for, beside the police: the fire brigade (113) for a fire or gas, an ambulance (119) for
 # someone hurt, drowning or at risk by their own hand, PLN (123) for a live wire. Read only of a cry.
 SERVICES = ("fire", "medical", "power")
-_FIRE = frozenset({"kebakaran", "terbakar", "dibakar", "api", "asap", "fire", "burning", "smoke", "molotov", "ledakan",
-                   "meledak", "explosion", "bom", "bomb"})
+_FIRE = _FLAMES | frozenset({"kebakaran", "terbakar", "dibakar", "burning", "smoke", "molotov", "ledakan", "meledak",
+                             "explosion", "bom", "bomb"})
 _FIRE_OUT = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "dipadami"})
 _INJURED = HURT | _STILL_AT_RISK | _SINKING | frozenset({"overdosis", "overdose", "sesak", "tusuk", "bacok",
                                                          "stabbed"})

@@ -142,7 +142,8 @@ def _time_in(said: list[str], now_after_a_deed: bool = False, going_on: bool = F
     (a story of the past may say "sekarang" of the report itself); "sekarang" told after a deed done is none, and
     "lagi", "sedang", "masih" after a time gone by are the story's while ("tadi siang saya lagi di warung, …")."""
     if going_on:  # "td malam …, skrg orgnya masih di depan": the story's own time, but going on now
-        at = next(i for i, word in enumerate(said) if word in _NOW_WORDS)
+        at = next((i for i, word in enumerate(said) if word in _NOW_WORDS),
+                  next(i for i, word in enumerate(said) if word in _STILL_WORDS))
         return "now", at, at + 1
     past_at = min((at for choice, phrases in WHEN_PHRASES if choice != "now"
                    for _phrase, at in phrases_found(said, map(phrase_words, phrases))), default=None)
@@ -156,9 +157,11 @@ def _time_in(said: list[str], now_after_a_deed: bool = False, going_on: bool = F
                     continue
                 if phrase in _ALSO_AGAIN and past_at is not None and past_at < i:
                     continue
-                if phrase in _NOW_ITSELF and past_at is not None and (past_at < i or _REPORTING & set(
+                if phrase in _NOW_ITSELF and past_at is not None and (past_at < i or REPORTING & set(
                         said[max(0, i - _STILL_WITHIN):i + _STILL_WITHIN + 1])):
                     continue  # "td pagi sy dijambret, skrg masih trauma", "mau lapor skrg, motor sy dicuri td pagi"
+                if choice == "now" and past_at is not None and _RESIDENT & set(said[max(0, i - _WHERE_ONE_IS):i]):
+                    continue  # "sy skrg di polsek, motor sy dicuri td pagi", "sy lagi di rumah skrg, td siang …"
                 if choice == "now" and said[i + len(want):i + len(want) + 1] in (["sudah"], ["telah"], ["already"]):
                     continue  # "skrg udh aman": how things stand after it, not when it happened
                 if phrase == "sekarang" and now_after_a_deed and not _GOING_ON & set(said):
@@ -184,7 +187,7 @@ _NOW_WORDS = frozenset({"sekarang", "now"})
 # ("td pagi sy dijambret, skrg masih trauma"), or beside a word of reporting ("mau lapor skrg, motor sy dicuri td
 # pagi"), that time is the incident's; not "sekarang rumah sy kebakaran, tadi mulai dari dapur".
 _NOW_ITSELF = frozenset({"sekarang", "saat ini", "now", "right now", "currently"})
-_REPORTING = frozenset({"lapor", "laporin", "melapor", "melaporkan", "ngelapor", "report", "reporting"})
+REPORTING = frozenset({"lapor", "laporin", "melapor", "melaporkan", "ngelapor", "report", "reporting"})
 _STILL_WORDS = frozenset({"masih", "lagi", "sedang", "still"})
 # How one is after it, or what is still not so: no story going on.
 _AFTER_IT = frozenset({
@@ -206,14 +209,20 @@ _OWN_PEOPLE = frozenset({
     "nenek", "kakek", "i", "we", "my", "our", "me",
 })  # fmt: skip
 _STILL_WITHIN = 3  # words between "now" and "still", either way round
+_RESIDENT = frozenset({"saya", "aku", "gue", "kami", "i", "we"})
+_WHERE_ONE_IS = 4  # words before a word of now that may say the resident is somewhere: "sy lagi di rumah skrg"
 _SUBJECT_WORDS = 2  # the words before "still" that say who is still there
 
 
 def still_there_now(text: str) -> bool:
-    """Whether a word of now beside a word of still says someone else, or the event, is still there or at it."""
+    """Whether a word of still says someone else, or the event, is still there or at it: named right before it
+    ("malingnya masih di dalam"), or beside a word of now ("skrg masih di situ", after "ada orang mabuk …")."""
     earlier: list[str] = []
     for clause in _CLAUSE_END.split(text):
         said = words(clause)
+        if any(said[k] in _STILL_WORDS and k and _other(said[k - 1]) and _goes_on_after(said[k + 1:k + 4])
+               for k in range(len(said))):
+            return True  # "…, malingnya masih di dalam": whoever it is, named, is there still
         for i, word in enumerate(said):
             if word not in _NOW_WORDS:
                 continue
