@@ -292,6 +292,10 @@ async def home(turn: Turn) -> str:
     offered = _note_offered(turn)
     if offered and turn.inbound.choice is None and (yes_or_no(turn.text) == "yes" or said in _KEEP_WORDS):
         return await tap(turn, f"{NOTE}:{offered}")  # "ya", "simpan": the note offered, kept
+    if offered and turn.inbound.choice is None and yes_or_no(turn.text) == "no":
+        turn.data.pop("note_typed")
+        turn.say("officer.note_not_kept")
+        return MENU
     if said.isdecimal() and turn.inbound.choice is None:
         number = int(said)
         if await _ask_which_alert(turn, number):

@@ -392,6 +392,17 @@ async def test_a_note_offered_goes_on_with_more_words_and_is_kept_on_a_yes(engin
     assert notes == ["pelaku diduga dua orang\npakai motor vario merah tanpa plat"]
 
 
+async def test_a_note_offered_is_dropped_on_a_no(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"PROSES {ref}")
+    await petugas.send("nanti sore sy cek ke lokasi")
+    assert petugas.heard("officer.note_offer"), petugas.text
+    await petugas.send("tidak")
+    assert petugas.heard("officer.note_not_kept"), petugas.text
+    assert not [event for event in await events(engine, ref) if event.kind == EventKind.NOTE]
+
+
 async def test_the_words_of_a_refused_action_are_offered_as_a_note(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine)
