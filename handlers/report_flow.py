@@ -427,10 +427,10 @@ def _adds_to_story(turn: Turn) -> bool:
             and not (_SLIPS | _ANSWERING) & set(said) and not any(field_named(word) for word in said))
 
 
-def _add_to_story(turn: Turn, *, said: bool = True) -> None:
-    """The message appended to the story officers read (cut at its longest); the resident told so, unless `said`
-    is False (a photo's caption, which goes with the photo)."""
-    story = f"{turn.draft['description']}\n{turn.text.strip()}"
+def _add_to_story(turn: Turn, *, said: bool = True, part: str | None = None) -> None:
+    """The message (or `part` of it) appended to the story officers read (cut at its longest); the resident told so,
+    unless `said` is False (a photo's caption, which goes with the photo)."""
+    story = f"{turn.draft['description']}\n{(turn.text if part is None else part).strip()}"
     turn.draft["description"] = story[:DESCRIPTION_CHARS[1]]
     if said:
         turn.say("report.story_added")
@@ -674,6 +674,7 @@ def answer_aside(turn: Turn) -> str | None:
 AHEAD_STEPS = (CATEGORY, DESCRIPTION, LOCATION, PLACE_CHECK, PLACE_PICK, SAME, WHEN)  # before the photo and identity
 AHEAD_WORDS = 6  # an answer out of turn is short: "gak ada foto pak", "rahasia aja ya"
 DETAIL_WORDS = 3  # words no time is read in, that tell more of what happened: "pelakunya 2 org pake motor vario"
+DETAIL_PART_WORDS = 2  # such words beside a time, in a clause of their own: "plat AG 1234 XY, td malam jam 10"
 # A vehicle's plate ("AG 1234 XY", "plat N 4521 AB"): a detail of what happened, never a place.
 _PLATE = re.compile(r"\b(?:plat|nopol)\b|\b(?!RT|RW|NO)[A-Z]{1,2} ?\d{1,4} ?(?!RT|RW)[A-Z]{1,3}\b")
 _IDENTITY_WORDS = frozenset({"nama", "rahasia", "anonim", "identitas", "name", "named", "confidential", "anonymous"})
@@ -927,6 +928,11 @@ async def location(turn: Turn) -> str:
     return await place_not_found(turn)
 
 
+def _tells_no_time(text: str) -> bool:
+    """Whether the words tell no time at all: no word of one, no hour ("pelakunya 2 org" has a number, no time)."""
+    return not (TIME_WORDS | DAY_WORDS) & set(words(text)) and when_named(text) is None and hour_phrase(text) is None
+
+
 def _time_beside_a_place(text: str) -> str | None:
     """A time told with the place, in its words ("di bendogerit td siang"); not a day or a repeat that names a place
     ("pasar jumat", "perumahan griya sabtu indah", "warung yg tiap malam rame"), nor now (a choice of its own)."""
@@ -1146,15 +1152,19 @@ async def when(turn: Turn) -> str:
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.when_invalid", shortest=shortest, longest=longest)
         return WHEN
-    said = words(turn.text)
-    if not (TIME_WORDS | DAY_WORDS) & set(said) and when_named(turn.text) is None and hour_phrase(turn.text) is None \
-            and len(said) >= DETAIL_WORDS and not turn.draft.get("when_asked_again"):
+    if _tells_no_time(turn.text) and len(words(turn.text)) >= DETAIL_WORDS and not turn.draft.get("when_asked_again"):
         # "pelakunya 2 org pake motor vario merah": more of what happened; the time is asked once more, and what
         # comes then is the time, as typed (a time told in words no reader knows: "pas hujan deras")
         _add_to_story(turn)
         turn.draft["when_asked_again"] = True
         return WHEN
-    turn.draft["when"] = {"text": turn.text}
+    clauses = [clause.strip() for clause in _CLAUSES.split(turn.text) if clause.strip()]
+    details = [clause for clause in clauses if _tells_no_time(clause) and len(words(clause)) >= DETAIL_PART_WORDS]
+    if details and len(details) < len(clauses):  # "pelakunya 2 org, kejadiannya kemarin sore": each to its place
+        _add_to_story(turn, part=", ".join(details))
+        turn.draft["when"] = {"text": ", ".join(clause for clause in clauses if clause not in details)}
+    else:
+        turn.draft["when"] = {"text": turn.text}
     if when_named(turn.text) == "now" and not turn.emergency_answered:
         turn.say("emergency.happening_now")  # "skrg masih disitu pak": in the resident's words, and going on
     return first_missing(turn)

@@ -1118,6 +1118,23 @@ async def test_a_detail_at_the_time_question_goes_to_the_story_and_the_time_is_a
     assert draft["description"].endswith("\npelakunya 2 org pake motor vario merah")
 
 
+@pytest.mark.parametrize(("typed", "detail", "time"), [
+    ("pelakunya 2 org, kejadiannya kemarin sore", "pelakunya 2 org", "kejadiannya kemarin sore"),
+    ("plat AG 1234 XY, td malam jam 10", "plat AG 1234 XY", "td malam jam 10"),
+    ("td malam, pelakunya 2 org", "pelakunya 2 org", "td malam"),
+])
+async def test_a_detail_and_a_time_in_one_answer_each_go_to_their_place(engine: Engine, typed: str, detail: str,
+                                                                         time: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "rumah sy dimasuki maling, tv sama laptop hilang", "kel gedog sananwetan", "1"):
+        await resident.send(said)
+    await another_incident(resident)
+    await resident.send(typed)
+    assert resident.heard("report.story_added") and resident.heard("report.ask_photo"), resident.text
+    draft = await draft_of(engine)
+    assert draft["when"] == {"text": time} and draft["description"].endswith(f"\n{detail}")
+
+
 async def test_a_plate_at_the_place_question_goes_to_the_story(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "1", "motor sy ilang td pagi diparkir depan rumah"):

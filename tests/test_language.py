@@ -142,6 +142,8 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("motor sy dicuri di depan rumah", None),
     ("motor sy dicuri tgl 2 jam 14.00 di kel gedog", "tanggal 2 jam 14.00"),  # a date is a day gone by
     ("hp sy hilang 3 desember", "3 desember"),
+    ("seminggu yg lalu motor sy dicuri", "seminggu yang lalu"),          # the count with its "ago"
+    ("sebulan lalu hp sy ilang", "sebulan lalu"),
     ("on december 2nd around 9 pm", "december 2nd around 9 pm"),
     ("rumahnya no 12, 3 motor dicuri", None),                          # numbers of no date
     ("hp saya dijambret di jl. 17 agustus depan toko emas", None),       # a street named after a date

@@ -13,6 +13,7 @@ WHEN_PHRASES = (
     ("today", ("jam lalu", "jam yang lalu", "menit lalu", "menit yang lalu", "hours ago", "hour ago", "minutes ago")),
     ("earlier", ("kemarin", "kemaren", "kemarinnya", "kemarennya", "semalam", "semalem", "tadi malam",
                  "malam tadi", "minggu lalu", "bulan lalu", "hari lalu", "tahun lalu", "yang lalu", "lusa",
+                 "seminggu lalu", "sebulan lalu", "setahun lalu",
                  "yesterday", "last night", "last week", "days ago", "week ago", "ago",
                  "mau bengi", "tadi wengi", "mau wengi", "kamari", "kapungkur")),  # Javanese and
     # Sundanese: yesterday, last night
@@ -129,8 +130,8 @@ _TELLING_AN_HOUR = frozenset({"subuh", "dzuhur", "zuhur", "lohor", "ashar", "asa
                               "setengah", "seperempat", "banget", "sekali", "dini"})
 _BEFORE_A_NUMBER = _AROUND_AN_HOUR | DATE_WORDS | {"setengah", "seperempat"}
 _TOLD_WITH = TIME_WORDS | _AROUND_AN_HOUR | _UNITS | _MERIDIEM | DATE_WORDS | MONTHS | _TELLING_AN_HOUR | frozenset({
-    "lalu", "lusa", "ago", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday"})
+    "lalu", "lusa", "ago", "seminggu", "sebulan", "setahun", "sehari", "senin", "selasa", "rabu", "kamis", "jumat",
+    "sabtu", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _NUMBER = re.compile(r"^\d{1,4}(?:an|am|pm)?$")  # "5", "17", "5an" (about five), "11pm"
 _BEFORE_A_NAMED_DATE = frozenset({"jalan", "jl", "jln", "gang", "gg", "lantai", "kamar", "no", "nomor", "blok", "rt",
                                   "rw", "street", "floor", "room"})
