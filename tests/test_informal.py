@@ -1096,9 +1096,7 @@ async def test_how_to_be_shown_said_at_the_photo_is_kept_for_its_question(engine
 
 @pytest.mark.parametrize("place", ["di pasar jumat", "depan warung yg tiap malam rame, kel gedog sananwetan"])
 async def test_a_day_or_a_repeat_in_a_place_is_no_time(engine: Engine, place: str) -> None:
-    resident = Resident(engine)
-    for said in ("halo", "1", "1", "helm sy dicuri di parkiran"):
-        await resident.send(said)
+    resident = await at_location(engine)
     await resident.send(place)
     assert not resident.heard("report.time_noted"), resident.text
 
@@ -1136,9 +1134,7 @@ async def test_a_detail_and_a_time_in_one_answer_each_go_to_their_place(engine: 
 
 
 async def test_a_plate_at_the_place_question_goes_to_the_story(engine: Engine) -> None:
-    resident = Resident(engine)
-    for said in ("halo", "1", "1", "motor sy ilang td pagi diparkir depan rumah"):
-        await resident.send(said)
+    resident = await at_location(engine)
     await resident.send("honda beat item plat AG 1234 XY")
     assert resident.heard("report.story_added") and resident.heard("report.ask_location"), resident.text
     assert (await draft_of(engine))["description"].endswith("\nhonda beat item plat AG 1234 XY")
@@ -1154,9 +1150,7 @@ async def test_now_told_with_the_place_is_the_time_with_110(engine: Engine) -> N
 
 
 async def test_send_at_the_place_question_is_no_place(engine: Engine) -> None:
-    resident = Resident(engine)
-    for said in ("halo", "1", "1", "helm sy dicuri di parkiran"):
-        await resident.send(said)
+    resident = await at_location(engine)
     await resident.send("kirim")
     assert resident.heard("report.location_not_a_place"), resident.text
 
