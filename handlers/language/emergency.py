@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from handlers.language.normalise import any_phrase, phrases_found, stems_of, words
-from handlers.language.slots import REPORTING, still_there_now
+from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_now
 
 _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
 
@@ -206,13 +206,6 @@ _SINCE = frozenset({"dari", "sejak", "since"})  # "dari kemarin": until now
 _EARLIER_TODAY = frozenset(tuple(p.split()) for p in ("tadi pagi", "tadi siang", "tadi sore", "tadi subuh",
                                                       "subuh tadi"))
 _STILL = frozenset({"sekarang", "masih", "now", "still", "currently", "sedang"})
-# What a word of still or now is said of when it tells how one is after it, or what one does now, not that the danger
-# goes on: "sampe skrg masih sakit kepalanya", "skrg lagi di puskesmas", "sekarang sy takut tidur", "sekarang sy
-# mau lapor", "sy sekarang masih di rumah".
-_AFTER_IT = frozenset({"sakit", "trauma", "takut", "syok", "shock", "kesal", "marah", "sedih", "bingung", "pusing",
-                       "lemas", "nangis", "menangis", "shaken", "scared", "afraid", "upset", "belum", "tidak",
-                       "enggak", "not", "dirawat", "rs", "puskesmas", "klinik", "igd", "ugd", "hospital", "opname"})
-_ONESELF = frozenset({"saya", "aku", "gue", "kami", "kita", "i", "we"})
 _AT_IT_NOW = re.compile(r"^(?:di|ada|me|ng|ny)")  # "lagi di rumah", "lagi ngamuk", "lagi nyari"
 _FLAMES = frozenset({"api", "apinya", "asap", "asapnya", "fire", "flames"})
 _BURNING = frozenset({"menyala", "nyala", "berkobar", "membesar", "merambat", "membara", "burning", "spreading"})
@@ -449,7 +442,8 @@ def _resident_now(said: list[str], at: int) -> bool:
 
 def _goes_on(said: list[str]) -> bool:
     """Whether a word of now or still says the danger goes on ("malingnya masih di dalam", "apinya masih menyala",
-    "skrg orgnya lagi di belakang"), not how the resident is after it or what they do now (_AFTER_IT)."""
+    "skrg orgnya lagi di belakang"), not how the resident is after it or what they do now ("sampe skrg masih sakit
+    kepalanya", "skrg lagi di puskesmas", "sekarang sy takut tidur", "mau lapor skrg", "sy sekarang masih di rumah")."""
     for i, word in enumerate(said):
         before, after = said[max(0, i - 2):i], said[i + 1:i + 4]
         if word not in _STILL and not (word == "lagi" and after[:1] and _AT_IT_NOW.match(after[0])):
@@ -458,8 +452,8 @@ def _goes_on(said: list[str]) -> bool:
             continue  # "skrg masih …", "sekarang lagi …": the next word says what goes on
         if _resident_now(said, i):
             continue
-        if (before[-1:] and before[-1] in _UNTIL) or _ONESELF & set(before + after[:1]) \
-                or _AFTER_IT & set(after):
+        if (before[-1:] and before[-1] in _UNTIL) or RESIDENT & set(before + after[:1]) \
+                or AFTER_IT & set(after):
             continue
         return True
     return False

@@ -23,7 +23,7 @@ from handlers.language.normalise import (
     stems_of,
     words,
 )
-from handlers.language.slots import DATE_WORDS, DAY_WORDS, MONTHS, TIME_WORDS, when_named
+from handlers.language.slots import DATE_WORDS, DAY_WORDS, MONTHS, REPORTING, TIME_WORDS, when_named
 from storage.lexicon import stem
 from storage.reports import find_ref, without_ref
 
@@ -1131,7 +1131,7 @@ _FOUND_OUT = (("takut", "ketahuan"), ("takut", "diketahui"), ("afraid", "they", 
 _NOT_TO_TELL = (("jangan", "bilang"), ("jangan", "kasih", "tau"), ("jangan", "kasih", "tahu"), ("don", "t", "tell"),
                 ("dont", "tell"))
 _TOLD_WITHIN = 6  # words after "jangan bilang" that say it is who reported
-_REPORTING = REPORT_WORDS | {"ngelapor", "laporin", "melaporkan", "reported", "reporting", "mengadu"}
+_REPORTING = REPORT_WORDS | REPORTING | {"reported", "mengadu"}
 _OWN_NAME = frozenset({"nama", "namaku", "identitas", "identitasku", "name", "identity", "pelapor"})
 _SHOWN = frozenset({"sebut", "disebut", "sebutkan", "disebutkan", "tampilkan", "ditampilkan", "tulis", "ditulis",
                     "cantumkan", "dicantumkan", "kasih", "dikasih", "show", "shown", "use", "used", "share", "shared",

@@ -161,7 +161,7 @@ def _time_in(said: list[str], now_after_a_deed: bool = False, going_on: bool = F
                 if phrase in _NOW_ITSELF and past_at is not None and (past_at < i or REPORTING & set(
                         said[max(0, i - _STILL_WITHIN):i + _STILL_WITHIN + 1])):
                     continue  # "td pagi sy dijambret, skrg masih trauma", "mau lapor skrg, motor sy dicuri td pagi"
-                if choice == "now" and past_at is not None and _RESIDENT & set(said[max(0, i - _WHERE_ONE_IS):i]):
+                if choice == "now" and past_at is not None and RESIDENT & set(said[max(0, i - _WHERE_ONE_IS):i]):
                     continue  # "sy skrg di polsek, motor sy dicuri td pagi", "sy lagi di rumah skrg, td siang …"
                 if choice == "now" and said[i + len(want):i + len(want) + 1] in (["sudah"], ["telah"], ["already"]):
                     continue  # "skrg udh aman": how things stand after it, not when it happened
@@ -190,11 +190,12 @@ _NOW_WORDS = frozenset({"sekarang", "now"})
 _NOW_ITSELF = frozenset({"sekarang", "saat ini", "now", "right now", "currently"})
 REPORTING = frozenset({"lapor", "laporin", "melapor", "melaporkan", "ngelapor", "report", "reporting"})
 _STILL_WORDS = frozenset({"masih", "lagi", "sedang", "still"})
-# How one is after it, or what is still not so: no story going on.
-_AFTER_IT = frozenset({
+# How one is after it, or what is still not so: no story going on ("skrg masih trauma", "masih belum ketemu",
+# "masih ada bekas congkelan"); the cry reader reads "still" by it too.
+AFTER_IT = frozenset({
     "sakit", "trauma", "takut", "syok", "shock", "kesal", "marah", "sedih", "bingung", "pusing", "lemas", "nangis",
-    "menangis", "shaken", "scared", "afraid", "upset", "belum", "dirawat", "rs", "puskesmas", "klinik", "igd", "ugd",
-    "hospital", "opname", "bekas", "jejak",
+    "menangis", "shaken", "scared", "afraid", "upset", "belum", "tidak", "enggak", "not", "dirawat", "rs",
+    "puskesmas", "klinik", "igd", "ugd", "hospital", "opname", "bekas", "jejak",
 })  # fmt: skip
 # Who or what may be still there or at it: someone else ("orgnya", "dia", "pelakunya"), a fire, a fight.
 _OTHERS = frozenset({
@@ -210,7 +211,7 @@ _OWN_PEOPLE = frozenset({
     "nenek", "kakek", "i", "we", "my", "our", "me",
 })  # fmt: skip
 _STILL_WITHIN = 3  # words between "now" and "still", either way round
-_RESIDENT = frozenset({"saya", "aku", "gue", "kami", "i", "we"})
+RESIDENT = frozenset({"saya", "aku", "gue", "kami", "kita", "i", "we"})  # the resident, saying where they are
 _WHERE_ONE_IS = 4  # words before a word of now that may say the resident is somewhere: "sy lagi di rumah skrg"
 _SUBJECT_WORDS = 2  # the words before "still" that say who is still there
 
@@ -236,7 +237,7 @@ def still_there_now(text: str) -> bool:
 
 
 def _goes_on_after(after: list[str]) -> bool:
-    return bool(after) and not _AFTER_IT & set(after) and after[1:3] != ["rumah", "sakit"] and not NOT & set(after[:2])
+    return bool(after) and not AFTER_IT & set(after) and after[1:3] != ["rumah", "sakit"] and not NOT & set(after[:2])
 
 
 def _someone_else(subject: list[str], before: list[str]) -> bool:
