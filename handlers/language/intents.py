@@ -277,7 +277,10 @@ STONES_THROWN = (("lempar", "batu"), ("melempar", "batu"), ("ngelempar", "batu")
 
 
 def category_named(text: str) -> str | None:
-    """The category whose incident words the text uses most (ties by PRECEDENCE); None when none."""
+    """The category whose incident words the text uses most (ties by PRECEDENCE); None when none. A wish to stay
+    unknown is no part of what happened ("…, jgn sampe tetangga tau sy yg lapor" tells of no neighbour)."""
+    text = " ".join(part for part in _WISH_PARTS.split(text) if not (_not_to_know(words(part))
+                                                                     or _not_to_tell(words(part))))
     told = words(text)
     said = [word for i, word in enumerate(told)  # "gk darurat kok, cuma…", "not an emergency": not the Darurat it names
             if not (word in _URGENT_WORDS and (NO | NOT_WORDS) & set(told[max(0, i - 2):i]))]
