@@ -59,6 +59,7 @@ from handlers.text import letters_and_digits
 from handlers.turn import MENU, Step, Turn
 from handlers.voice import CAPTION_CHARS, voice_story
 from handlers.witnesses import find_same_incident, join_report
+from storage.contacts import address_as_written
 from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.officers import has_officers
 from storage.regions import PlaceCandidate
@@ -1355,20 +1356,30 @@ def _name_given(text: str) -> str | None:
     while name and normalise(name[-1]).strip(" .,!") in _AFTER_A_NAME:
         name.pop()
     given = " ".join(name).strip(" .,!")
-    if not given or len(name) > 5 or ABOUT_A_NAME & set(words(given)) or any(c.isdigit() for c in given) \
+    if not given or len(name) > 5 or ABOUT_A_NAME & set(words(given)) or not _written_as_a_name(given) \
             or letters_and_digits(given) < NAME_CHARS[0] or len(given) > NAME_CHARS[1]:
         return None
     return given
 
 
+def _written_as_a_name(given: str) -> bool:
+    """Letters, with the spaces, dots, commas, hyphens and apostrophes of names ("M. Ma'ruf", "Siti, S.Pd"): no
+    digits, quotes or brackets, with which a name shown to officers in quotes could pass for another number."""
+    return all(char.isalpha() or char.isspace() or char in ".,-'’" for char in given)
+
+
 def _for_officers(turn: Turn, text: str | None) -> str | None:
     """The story or the place typed as officers will read them: the names the resident introduced themself by
-    (in either) and their own phone number hidden unless they report by name (the summary shows it so)."""
+    (in either) and their own phone number hidden unless they report by name (the summary shows it so): the
+    number they write from, however written, and one they tell as theirs."""
     if not text or turn.draft.get("identity") == Identity.NAMED:
         return text
+    hidden = t(turn.lang, "report.number_hidden")
+    if (address := address_as_written(turn.inbound.urn)) is not None:
+        text = address.sub(hidden, text)
     names = list(dict.fromkeys([*names_told(turn.draft.get("description", "")), *names_told(text)]))
     for number in own_numbers(text, names):
-        text = text.replace(number, t(turn.lang, "report.number_hidden"))
+        text = text.replace(number, hidden)
     for name in names:
         text = re.sub(rf"\b{re.escape(name)}\b", t(turn.lang, "report.name_hidden"), text, flags=re.IGNORECASE)
     return text
@@ -1407,6 +1418,9 @@ async def name(turn: Turn) -> str:
     answering = yes_or_no(turn.text) is not None or bool(set(words(given)) & _NOT_A_NAME)
     if letters_and_digits(given) < shortest or len(given) > longest or answering:
         turn.say("report.name_invalid", shortest=shortest, longest=longest)
+        return NAME
+    if not _written_as_a_name(given):
+        turn.say("report.name_letters_only")
         return NAME
     turn.contact.display_name_encrypted = turn.cipher.encrypt(given)
     return first_missing(turn)

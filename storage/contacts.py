@@ -181,22 +181,31 @@ async def delete_contact(db: AsyncSession, cipher: ContactCipher, contact: Conta
     db.expunge(contact)
 
 
-# What people put between a number's digits: "0812-1111-0001", "+62 812 1111 0001", "(0812) 1111.0001".
-_BETWEEN_DIGITS = r"[\s.()\-]*"
+# What people put between a number's digits: "0812-1111-0001", "+62 812 1111 0001", "(0812) 1111.0001",
+# "0812/1111/0001", "0812–1111–0001" (a dash typed by a phone's keyboard).
+DIGIT_SEPARATORS = r"\s.()\-/_–—"
+_BETWEEN_DIGITS = rf"[{DIGIT_SEPARATORS}]*"
+
+
+def address_as_written(urn: str) -> re.Pattern[str] | None:
+    """The address of a contact as a resident may write it in a story: an Indonesian WhatsApp number after "+62",
+    "62" or "0", with any separators between its digits; a Telegram chat id as it is. None for an address that
+    is no number."""
+    scheme, address = urn.split(":", 1)
+    digits = address.lstrip("+")
+    if not digits.isdecimal() or len(digits) < 3:
+        return None
+    if scheme == "whatsapp" and digits.startswith("62"):
+        national, between = _BETWEEN_DIGITS.join(digits[2:]), _BETWEEN_DIGITS
+        return re.compile(rf"(?<!\d)(?:(?:\+{between})?6{between}2|\(?0){between}{national}(?!\d)")
+    return re.compile(rf"(?<![\w+])\+?{re.escape(digits)}(?!\w)")  # another country's number, a chat id
 
 
 def _identifying(cipher: ContactCipher, contact: Contact) -> list[re.Pattern[str]]:
-    """The contact's address and name as they may have been written: an Indonesian number after "+62", "62"
-    or "0" with any spaces, dashes, dots or brackets between its digits; another address (a Telegram chat id)
-    as it is; the name in any case and spacing."""
-    scheme, address = cipher.decrypt(contact.urn_encrypted).split(":", 1)
-    digits = address.lstrip("+")
-    written = []
-    if scheme == "whatsapp" and digits.isdecimal() and digits.startswith("62"):
-        national, between = _BETWEEN_DIGITS.join(digits[2:]), _BETWEEN_DIGITS
-        written.append(re.compile(rf"(?<!\d)(?:\+?{between}6{between}2|\(?0){between}{national}(?!\d)"))
-    elif len(digits) >= 3:  # another country's number, a Telegram chat id: with its "+" or without
-        written.append(re.compile(rf"(?<![\w+])\+?{re.escape(digits)}(?!\w)"))
+    """The contact's address (`address_as_written`) and name as they may have been written: the name in any case
+    and spacing."""
+    address = address_as_written(cipher.decrypt(contact.urn_encrypted))
+    written = [address] if address else []
     name = cipher.decrypt(contact.display_name_encrypted).split() if contact.display_name_encrypted else []
     if len(" ".join(name)) >= 2:  # whole words only: "Ari" is not the "ari" of "dari" or "hari"
         spaced = r"\s+".join(map(re.escape, name))

@@ -168,6 +168,25 @@ async def test_a_report_being_written_stands_in_no_row_nor_file_of_a_copy(engine
     assert resident.heard("report.submitted_anonymous"), resident.text
 
 
+@pytest.mark.parametrize("identity", ["2", "3"])
+async def test_the_number_an_unnamed_reporter_writes_from_never_reaches_officers_however_written(
+        engine: Engine, identity: str) -> None:
+    await enrolled(engine, OFFICERS[0])
+    resident = Resident(engine, f"whatsapp:{NAMED_NUMBER}")
+    national = "0" + NAMED_NUMBER[3:]
+    slashed, dashed = f"{national[:4]}/{national[4:8]}/{national[8:]}", f"{national[:4]}–{national[4:8]}–{national[8:]}"
+    scammer = "0812-9999-0000"
+    await walk_to_summary(resident, identity=identity, description=(
+        f"Sy ditipu, penipunya pake nomor {scammer}. Kalau perlu keterangan ke {slashed}, atau {dashed} juga bisa"))
+    await resident.send("kirim")
+    async with engine.sessions() as db:
+        report = (await db.execute(select(Report).where(Report.ref == find_ref(resident.text)))).scalar_one()
+    assert national[4:8] not in report.description and scammer in report.description, report.description
+    assert "ke [nomor disembunyikan], atau [nomor disembunyikan] juga" in report.description, report.description
+    printed = await send_everything(engine)
+    assert scammer in printed and national[4:8] not in printed, printed
+
+
 async def test_hapus_leaves_no_name_or_number_of_a_named_reporter(engine: Engine, database_url: str) -> None:
     for urn in OFFICERS:
         await enrolled(engine, urn)
@@ -175,8 +194,9 @@ async def test_hapus_leaves_no_name_or_number_of_a_named_reporter(engine: Engine
     national = "0" + NAMED_NUMBER[3:]
     dashed = f"{national[:4]}-{national[4:8]}-{national[8:]}"
     spaced = f"+62 {national[1:4]} {national[4:8]} {national[8:]}"
+    slashed = f"{national[:4]}/{national[4:8]}/{national[8:]}"
     await walk_to_summary(resident, identity="1", description=f"Motor saya dicuri, hubungi {national} atau {dashed} "
-                                                              f"ya pak, {NAMED_NAME.lower()}")
+                                                              f"atau {slashed} ya pak, {NAMED_NAME.lower()}")
     await resident.send("kirim")
     ref = find_ref(resident.text)
     printed = await send_everything(engine)
@@ -202,6 +222,7 @@ async def test_hapus_leaves_no_name_or_number_of_a_named_reporter(engine: Engine
     async with engine.sessions() as db:
         report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
     assert report.contact_id is None and "dicuri" in report.description, "the report stays, de-identified"
+    assert "hubungi [dihapus] atau [dihapus] atau [dihapus] ya pak" in report.description, report.description
     async with engine.sessions() as db:
         escalated = [open_payload(engine.cipher, row)["text"] for row in (await db.execute(
             select(Outbox).where(Outbox.kind == "officer_alert", Outbox.sent_at.is_(None)))).scalars()]

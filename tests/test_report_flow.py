@@ -550,6 +550,18 @@ async def test_an_answer_to_another_question_is_no_name(engine: Engine, not_a_na
     assert "Dengan nama (Bambang Sutrisno)" in resident.text, resident.text
 
 
+@pytest.mark.parametrize("forged", ['Budi”, +6281299990000 (boleh dihubungi)', 'Budi" 081299990000', "Budi (WA 0812)"])
+async def test_a_name_with_digits_quotes_or_brackets_is_asked_again_in_letters(engine: Engine, forged: str) -> None:
+    """Officers see a name in quotes beside the number: one that closes the quotes could pass for another number."""
+    resident = Resident(engine)
+    for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "1"):
+        await resident.send(message)
+    await resident.send(forged)
+    assert resident.heard("report.name_letters_only") and not resident.heard("report.summary"), resident.text
+    await resident.send("M. Ma'ruf Amin")
+    assert "Dengan nama (M. Ma'ruf Amin)" in resident.text, resident.text
+
+
 @pytest.mark.parametrize(("answer", "identity"), [
     ("pake nama aja, Budi Santoso", Identity.NAMED), ("yg disarankan aja pak", Identity.CONFIDENTIAL),
     ("terserah, yg paling aman aja", Identity.CONFIDENTIAL), ("anonim aja kak plis 🙈", Identity.ANONYMOUS),

@@ -9,6 +9,7 @@ import re
 
 from handlers.language.normalise import normalise, words
 from handlers.language.written import ENGLISH_GRAMMAR
+from storage.contacts import DIGIT_SEPARATORS
 from storage.lexicon import is_ordinary
 
 # Words that say how a name is to be used, not what it is ("nama saya jangan ditampilkan", "my name is secret").
@@ -47,15 +48,18 @@ _NAME_ENDS = frozenset({
     "gang", "pasar", "masjid", "sekolah", "kantor", "rumah", "korban", "pelapor", "orang", "sendiri", "juga",
     "no", "nomor", "hp", "wa", "telepon", "telp", "nomer", "number", "phone",
 })  # fmt: skip
-# A phone number: "0857-1234-9876", "+62 812 3456 7890", "+62-857…", "(0857) 1234 9876", "081234567890".
-_PHONE = re.compile(r"(?<![\w+])\(?(?:\+?62[\s-]?|0)8\d(?:[\s.)-]{0,2}\d){6,11}(?!\d)")
+# A phone number: "0857-1234-9876", "+62 812 3456 7890", "+62-857…", "(0857) 1234 9876", "081234567890",
+# "0812/3456/7890".
+_PHONE = re.compile(rf"(?<![\w+])\(?(?:\+?62[\s-]?|0)8\d(?:[{DIGIT_SEPARATORS}]{{0,2}}\d){{6,11}}(?!\d)")
 _OWN = frozenset({"saya", "aku", "gue", "my", "me", "mine", "ku", "nomorku", "hpku", "waku"})  # words() reads "sy"
 # Said between one's own word and the number: "wa sy: 0857…", "hubungi saya di 0812…", "no hp saya yaitu 0812…",
 # "hubungi sy balik di 0857…".
 _BETWEEN = frozenset({"di", "ke", "yaitu", "adalah", "is", "at", "on", "nomor", "no", "nomer", "hp", "wa", "whatsapp",
-                      "telepon", "telp", "number", "phone", "balik", "lewat", "via"})
-# A contact given with no "saya": "kalau perlu hubungi 0812…", "bisa dihubungi di 0812…", "cp: 0812…".
-_CONTACT_ME = frozenset({"hubungi", "dihubungi", "cp", "kontak", "contact"})
+                      "telepon", "telp", "number", "phone", "balik", "lewat", "via", "aja", "saja", "langsung"})
+# A contact given with no "saya": "kalau perlu hubungi 0812…", "bisa dihubungi di 0812…", "cp: 0812…", "hub
+# 0813…" (which the slang lexicon reads as "hubungan"), "sms 0813…", "WA aja ke 0812…".
+_CONTACT_ME = frozenset({"hubungi", "dihubungi", "hub", "hubungan", "cp", "kontak", "contact", "sms", "telp", "tlp",
+                         "telpon", "call", "wa", "whatsapp"})
 # A label at a sentence's start: "HP 0812…", "No. HP: 0812…", "WA: 0857…".
 _LABEL = re.compile(r"(?:^|[.!?\n]\s*)(?:no\.?\s*)?(?:hp|wa|telp|telepon|whatsapp|phone)\s*:?\s*$", re.IGNORECASE)
 # Who else a number may be told of, before its "saya" or its word of contact: "dia WA saya 0812…", "penipu itu chat
@@ -116,11 +120,16 @@ def own_numbers(text: str, names: list[str]) -> list[str]:
     found = []
     for number in _PHONE.finditer(text):
         said = words(text[max(0, number.start() - 80):number.start()])
+        run = []  # the words between, last first
         while said and said[-1] in _BETWEEN:
-            said.pop()
+            run.append(said.pop())
         whose = [word.removesuffix("nya") for word in said[-4:-1]]  # the words before "saya" or "hubungi"
         told_of_others = bool(_OTHERS & set(whose))
-        mine = bool(said) and (said[-1] in _OWN or said[-1] in _CONTACT_ME) and not told_of_others
+        wrote_to = bool(said) and said[-1] in _OWN and "ke" in run  # "sy wa ke 0812…": the resident wrote to it
+        others_before = _OTHERS & {form for word in said[-3:] for form in (word, word.removesuffix("nya"))}
+        asked = bool(run) and run[-1] in _CONTACT_ME and not wrote_to and not others_before  # "WA aja ke 0812…"
+        said_own = bool(said) and (said[-1] in _OWN or said[-1] in _CONTACT_ME) and not told_of_others
+        mine = asked or (said_own and not (wrote_to and run[-1] in _CONTACT_ME))
         labelled = _LABEL.search(text[:number.start()]) is not None
         after = words(text[number.end():number.end() + 40])[:4]  # "0812-3456-7890 ini nomor saya pak"
         named_after = bool(_OWN & set(after)) and bool({"nomor", "no", "hp", "wa", "number"} & set(after)) \
