@@ -15,8 +15,10 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from handlers.i18n import aliases, labels, t
+from handlers.i18n import LANGUAGES, aliases, labels, t
+from handlers.language.self_told import names_told
 from handlers.routing import place_label
+from storage.contacts import DIGIT_SEPARATORS
 from storage.models import UNDISCLOSED, Category, Report, ReportStatus, Station, to_the_hour
 from storage.regions import RegionIndex
 from storage.workflow import OPEN_STATUSES
@@ -28,15 +30,25 @@ REQUEST_FIELDS = ("service_request_id", "status", "status_notes", "service_name"
                   "agency_responsible", "service_notice", "requested_datetime", "updated_datetime",
                   "expected_datetime", "address", "address_id", "zipcode", "lat", "long", "media_url")
 SERVICE_FIELDS = ("service_code", "service_name", "description", "metadata", "type", "keywords", "group")
-#: What could reach or place a person in a report's text: phone numbers, NIK and other long numbers, e-mail
-#: addresses, @handles, links, number plates ("AG 1234 XY"), RT/RW and house numbers, and the words after a
-#: street marker ("Jl. Melati Indah"); the place published is the kelurahan, not the house.
+#: What could reach or place a person in a report's text: phone numbers (however their digits are set apart),
+#: NIK and other long numbers, e-mail addresses, @handles, links, RT/RW and house numbers, number plates ("AG
+#: 1234 XY"), and the words after a street marker with the house's number ("Jl. Melati Indah no 12"); the place
+#: published is the kelurahan, not the house. Plates come last: "RT 03 RW" and "no 12 RT" would look like one.
 _REACHABLE = re.compile(
-    r"\+?\d[\d\s().-]{5,}\d|\S+@\S+\.\S+|(?<!\w)@\w{3,}|https?://\S+|www\.\S+"
-    r"|\b[a-z]{1,2}\s?\d{1,4}\s?[a-z]{1,3}\b|\br[tw]\.?\s*\d+|\b(?:no|nomor|blok)\.?\s*\d+\w*"
-    r"|\b(?:jl|jln|jalan|gg|gang|lorong|perum|perumahan|komplek|kompleks)\b\.?\s*\w+(?:\s+\w+)?",
+    rf"\+?\d[\d{DIGIT_SEPARATORS}]{{5,}}\d|\S+@\S+\.\S+|(?<!\w)@[\w.]{{3,}}|https?://\S+|www\.\S+"
+    rf"|\br[tw]\.?\s*\d+|\b(?:no|nomor|blok)\.?\s*\d(?:[{DIGIT_SEPARATORS}]*\d)*\w*"
+    r"|\b(?:jl|jln|jalan|gg|gang|lorong|perum|perumahan|komplek|kompleks)\b\.?\s*\w+(?:\s+\w+)?"
+    r"(?:\s*(?:no|nomor)?\.?\s*\d+\w*)?"
+    r"|\b[a-z]{1,2}\s?\d{1,4}\s?[a-z]{1,3}\b",
     re.IGNORECASE)
 _REMOVED = "[…]"
+# What Lapor put in place of a reporter's name or number (hidden, or erased by HAPUS): published as any other
+# removal, since only an unnamed or erased reporter's report has them.
+_MARKERS = tuple(t(lang, key) for lang in LANGUAGES
+                 for key in ("report.name_hidden", "report.number_hidden", "privacy.erased"))
+# Only a report whose reporter can be asked waits for their answer: published as being handled, so that an
+# anonymous report does not stand apart from the others by never having it.
+_PUBLISHED_STATUS = {ReportStatus.NEED_INFO: ReportStatus.IN_PROGRESS}
 
 
 def status_of(report: Report) -> str:
@@ -69,7 +81,8 @@ def service_request(report: Report, station: Station | None, public_id: str, reg
     return {
         "service_request_id": public_id,
         "status": status_of(report),
-        "status_notes": t(lang, f"status.label.{report.status.value}"),  # the status in words, no officer's note
+        # the status in words, no officer's note
+        "status_notes": t(lang, f"status.label.{_PUBLISHED_STATUS.get(report.status, report.status).value}"),
         "service_name": labels(lang, "category")[report.category.value],
         "service_code": report.category.value,
         "description": redact(report.description) if station and station.public_descriptions else None,
@@ -89,7 +102,12 @@ def service_request(report: Report, station: Station | None, public_id: str, reg
 
 
 def redact(text: str) -> str:
-    """The text with what could reach a person (numbers, addresses, handles, links) taken out."""
+    """The text with what could reach a person taken out: the names the reporter introduced themself by (of a
+    named report too), numbers, addresses, handles, links, and what stands for a name or number hidden."""
+    for name in names_told(text):
+        text = re.sub(rf"\b{re.escape(name)}\b", _REMOVED, text, flags=re.IGNORECASE)
+    for marker in _MARKERS:
+        text = text.replace(marker, _REMOVED)
     return _REACHABLE.sub(_REMOVED, text)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.config import Settings
-from handlers.publication import redact
+from handlers.publication import redact, service_request
 from harness.loopback import serving
 from storage import db as database
 from storage import sample_reports
@@ -270,13 +271,24 @@ async def test_the_answers_leak_nothing_of_residents(tmp_path: Path, database_ur
 
 @pytest.mark.parametrize("private", ["0812-3456-7890", "+62 812 3456 7890", "ani.l@mail.co.id", "@ani_lestari",
                                      "https://wa.me/6281234567890", "AG 1234 XY", "ag1234xy", "RT 02", "RW.05",
-                                     "No. 7B", "Jl. Melati Indah", "Gang Mawar", "3572031234567890"])
+                                     "No. 7B", "Jl. Melati Indah", "Gang Mawar", "3572031234567890",
+                                     "0812/3456/7890", "0812–3456–7890", "nomor 0812 3456 7890", "@budi.santoso88",
+                                     "Jl. Melati no 12 RT 03 RW 05", "rumah no 5 rt 2", "nama saya Rudi Hartono",
+                                     "[nama disembunyikan]", "[nomor disembunyikan]", "[dihapus]", "[number hidden]"])
 def test_a_published_text_keeps_the_words_but_not_what_reaches_or_places_a_person(private: str) -> None:
     text = f"Motor saya dicuri kemarin malam di dekat pasar, {private}, tolong ditindak"
     published = redact(text)
     assert private.lower() not in published.lower()
+    assert not re.search(r"\d|Rudi|disembunyikan|hidden|dihapus", published), published
     assert published.startswith("Motor saya dicuri kemarin malam di dekat pasar,")
     assert published.endswith("tolong ditindak")
+
+
+def test_waiting_for_the_reporter_is_published_as_being_handled_as_no_anonymous_report_can_be() -> None:
+    report = Report(ref="LP-TEST-0001", category=Category.SECURITY, description="Motor saya dicuri",
+                    status=ReportStatus.NEED_INFO, created_at=NOW, updated_at=NOW)
+    published = service_request(report, None, "x", regions(), "id")
+    assert (published["status"], published["status_notes"]) == ("open", "Sedang ditindaklanjuti")
 
 
 async def test_the_same_answers_come_as_xml(tmp_path: Path, database_url: str, year: dict[str, Any]) -> None:
