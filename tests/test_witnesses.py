@@ -295,6 +295,23 @@ async def test_a_report_of_drug_dealing_is_never_offered_to_whoever_writes_alike
         >= LIKE_AT, "alike enough to be asked about, were it another kind"
 
 
+@pytest.mark.parametrize(("reported", "probe"), [
+    ("Ada suami memukul istrinya tiap malam di rumah dekat jl kenanga gedog, sering teriak2",
+     "ada suami memukul istrinya tiap malam di rumah dekat jl kenanga gedog"),
+    ("Ada suami memukul istrinya tiap malam di rumah dekat jl kenanga gedog, sering teriak2",
+     "tiap malam ada teriak2 di rumah dekat jl kenanga gedog"),  # the probe tells no blow: the report does
+    ("tetangga sy diancam mau dibakar rumahnya sama orang yg pake motor vario hitam tiap malam di gang masjid gedog",
+     "ada orang pake motor vario hitam tiap malam di gang masjid gedog"),
+])
+async def test_a_report_of_violence_at_home_or_a_threat_is_never_offered_to_whoever_writes_alike(
+        engine: Engine, reported: str, probe: str) -> None:
+    """The husband who hits, or the one who threatens, could write what a neighbour reported to learn of it."""
+    await file_report_of(engine, "console:tetangga", reported, "security")
+    writer = Resident(engine, "console:penasaran")
+    await tell(writer, probe, "security")
+    assert writer.heard("report.ask_when") and not writer.heard("report.ask_same_incident"), writer.text
+
+
 async def test_bukan_files_a_report_of_its_own(engine: Engine) -> None:
     await enrolled(engine, PETUGAS)
     await file_report(engine, "console:pertama", description=FIRST_STORY)

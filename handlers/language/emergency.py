@@ -497,6 +497,19 @@ def _sentences(text: str) -> list[str]:
     return said
 
 
+# Words of violence at home said as such, and of a threat: "kdrt", "diancam".
+_AT_HOME_OR_THREATENED = frozenset({"kdrt", "ancam", "ngancam", "ngancem", "ngancemin", "diancem", "threat",
+                                    "threatened", "threatening", "threatens"})
+
+
+def tells_of_violence_at_home_or_a_threat(text: str) -> bool:
+    """Whether `text` tells of violence at home or of a threat, told as past or as habit too: a report whose
+    mere existence the one it is about could use against the resident who made it."""
+    said = _sentences(text)
+    return _violence_at_home(said) or bool(set(stems_of(said, _AT_HOME_OR_THREATENED)) & _AT_HOME_OR_THREATENED) \
+        or any_phrase(said, (("domestic", "violence"),))
+
+
 def is_cry_for_help(text: str) -> bool:
     """Whether `text` says someone may be in danger now."""
     said = _sentences(text)
