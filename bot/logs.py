@@ -14,14 +14,19 @@ _SECRETS = re.compile(r"\b(?:telegram|whatsapp|console):[^\s'\",)]+|(?<![\w.])\+
                       r"|(?<=/masuk/)[\w-]+")
 
 
+def redacted(text: str) -> str:
+    """The text with what looks like an address or a sign-in token taken out: for logs, and for what a provider
+    said of a failure, which is kept (the outbox's last error) and may quote a chat id or a number."""
+    return _SECRETS.sub("[redacted]", text)
+
+
 class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        redacted = _SECRETS.sub("[redacted]", message)
-        if redacted != message:
-            record.msg, record.args = redacted, None
+        if (clean := redacted(message)) != message:
+            record.msg, record.args = clean, None
         if record.exc_info and record.exc_text is None:
-            record.exc_text = _SECRETS.sub("[redacted]", logging.Formatter().formatException(record.exc_info))
+            record.exc_text = redacted(logging.Formatter().formatException(record.exc_info))
             record.exc_info = None
         return True
 

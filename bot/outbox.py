@@ -27,6 +27,7 @@ from bot.channels.base import (
     SendFailed,
     urn_scheme,
 )
+from bot.logs import redacted
 from bot.photos import Photos
 from bot.retry import backoff
 from handlers.alerts import alerts_together, fit_together, goes_with_others
@@ -347,20 +348,21 @@ class Dispatcher:
         report's, kept to the hour, holds back none of the officer's others); None when they have had their last."""
         changes: list[tuple[Claim, dict[str, Any]]] = []
         retry_at: dt.datetime | None = None
+        said = redacted(str(failure))
         for claim in message:
             if claim.attempts >= self.policy.max_attempts:
                 changes.append((claim, {"state": OutboxState.FAILED,
-                                        "last_error": f"gave up after {claim.attempts} attempts: {failure}"}))
+                                        "last_error": f"gave up after {claim.attempts} attempts: {said}"}))
                 continue
             at = row_time(claim.hourly, utcnow() + self.policy.delay(claim.attempts, failure.delay))
-            changes.append((claim, {"next_attempt_at": at, "last_error": str(failure)}))
+            changes.append((claim, {"next_attempt_at": at, "last_error": said}))
             retry_at = at if retry_at is None else min(retry_at, at)
         await self._records.write(changes)
         return retry_at
 
     async def _finish(self, message: list[Claim], state: OutboxState, reason: str | None,
                       sid: str | None = None) -> None:
-        values: dict[str, Any] = {"state": state, "last_error": reason}
+        values: dict[str, Any] = {"state": state, "last_error": redacted(reason) if reason else None}
         changes = []
         for claim in message:
             mine = dict(values)

@@ -20,7 +20,7 @@ from bot.channels.whatsapp import MAX_BODY_CHARS, render
 from handlers.engine import Engine
 from storage import db as database
 from storage.crypto import ContactCipher
-from storage.models import Contact, EnrollmentFailure, Invite, OfficerRole, utcnow
+from storage.models import Contact, EnrollmentFailure, Invite, OfficerRole, Outbox, utcnow
 from storage.officers import ENROLL_FAILURES, ENROLL_FAILURES_PER_CHAT, ENROLL_WINDOW, invite_code_in, revoke
 from storage.reports import REF_ALPHABET, find_ref
 from tests.helpers import (
@@ -298,3 +298,28 @@ async def test_the_alert_reaches_the_officer_on_telegram(engine: Engine) -> None
         assert find_ref(resident.text) in text and text.startswith("Laporan baru")
     finally:
         await fake.stop()
+
+
+async def test_what_the_provider_says_of_a_failed_alert_is_kept_without_addresses(engine: Engine) -> None:
+    """A provider's error text may quote the chat or a number: the outbox keeps it, as the logs do, redacted."""
+    from telegram import Bot
+
+    from bot.channels.telegram import TelegramChannel
+    from bot.outbox import Dispatcher
+    from harness.fake_telegram import TOKEN, FakeBotAPI
+
+    await enrolled(engine, "telegram:800001")
+    resident = Resident(engine, RESIDENT)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    fake = FakeBotAPI()
+    await fake.start()
+    try:
+        fake.fail_next("sendMessage", error_code=400, description="Bad Request: chat 800001 of +6281299990000 gone")
+        async with Bot(TOKEN, base_url=fake.base_url) as bot:
+            await Dispatcher(engine.sessions, engine.cipher, {"telegram": TelegramChannel(bot)}).run_once()
+    finally:
+        await fake.stop()
+    async with engine.sessions() as db:
+        [error] = (await db.execute(select(Outbox.last_error).where(Outbox.kind == "officer_alert"))).scalars()
+    assert error and "gone" in error and "6281299990000" not in error, error
