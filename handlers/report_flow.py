@@ -316,8 +316,7 @@ async def read_back(turn: Turn) -> str:
         day = read.get("when_told", "")
         read["when_told"] = more if day in more else f"{day}, {more}"
         picked = "yes"
-    if picked is None and turn.inbound.choice is None and words(turn.text) \
-            and set(words(turn.text)) <= _SENDING_WORDS | NEUTRAL:
+    if picked is None and turn.inbound.choice is None and _only_sending(turn.text):
         picked = "yes"  # "kirim": all is right, send it (what is missing is still asked)
     if picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
         return await _story_told_on(turn)  # what happened, where and when, told after an opener: all read again
@@ -487,6 +486,12 @@ _YES_THEN = re.compile(r"^\s*([^\W\d_]+)\s*[,.!]*\s+(.+)$", re.DOTALL)
 
 
 _SENDING_WORDS = frozenset({"kirim", "kirimkan", "kirimin", "send", "lanjut", "lanjutkan"})
+
+
+def _only_sending(text: str) -> bool:
+    """"kirim", "lanjut aja pak": a word of sending and nothing else of note ("pak??" calls, it sends nothing)."""
+    said = set(words(text))
+    return bool(said & _SENDING_WORDS) and said <= _SENDING_WORDS | NEUTRAL
 
 
 def _yes_but_when(text: str) -> str | None:
@@ -894,7 +899,8 @@ async def location(turn: Turn) -> str:
         return await place_not_found(turn)
     if not found and (yes_or_no(turn.text) is not None or IDENTITIES.pick(turn.lang, turn.text) is not None
                       or set(words(turn.text)) <= _SENDING_WORDS | NEUTRAL):
-        # an answer to another question ("iya", "rahasia", "kirim") that names no place: asked again, no try spent
+        # an answer to another question ("iya", "rahasia", "kirim"), or a call ("pak??"), that names no place: asked
+        # again, no try spent
         turn.draft.pop("location_text", None)
         turn.say("report.location_not_a_place")
         return LOCATION
@@ -1145,7 +1151,7 @@ async def when(turn: Turn) -> str:
         turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
         return first_missing(turn)
     asks = "?" in turn.text and set(words(turn.text)) & _NOT_TELLING  # "is this going to the police directly?"
-    sends = set(words(turn.text)) <= _SENDING_WORDS | NEUTRAL  # "kirim": sent before the time was given
+    sends = _only_sending(turn.text)  # "kirim": sent before the time was given
     if not _names_a_time(turn.text) and (asks or sends):
         turn.say("report.when_invalid", shortest=WHEN_CHARS[0], longest=WHEN_CHARS[1])
         return WHEN

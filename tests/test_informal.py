@@ -634,6 +634,15 @@ async def test_everyday_words_in_a_story_are_no_place_read_back(engine: Engine) 
     assert "Lokasi: Kel. Klampok, Kec. Sananwetan, Kota Blitar" in resident.text, resident.text
 
 
+@pytest.mark.parametrize("call", ["pak??", "bu??", "mas"])
+async def test_a_call_at_the_read_back_confirms_nothing(engine: Engine, call: str) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri td malam di parkiran pasar gedog sananwetan")
+    await resident.send(call)
+    assert resident.heard("common.not_a_choice") and not resident.heard("report.ask_photo"), resident.text
+    assert "read" in await draft_of(engine), "what was read still waits for a yes"
+
+
 async def test_the_time_asked_with_the_read_back_takes_a_button_a_plain_yes_or_a_no(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("motor sy dibawa kabur maling di parkiran gedog sananwetan blitar")
