@@ -51,6 +51,7 @@ from handlers.language.slots import (
     said_online,
     time_told,
     when_named,
+    without_home,
 )
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
 from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData, Voice, When
@@ -179,7 +180,7 @@ async def _take_story(turn: Turn) -> str:
         category = Category.EMERGENCY.value  # a fire, a body found: officers are better told "Darurat" than "Lainnya"
     if category:
         read["category"] = category
-    found, confident = await turn.router.read(turn.db, text)
+    found, confident = await _places_in_story(turn, text)
     # A place the story names as one ("kel. Gedog") is shown too when it is not certain: the read-back asks.
     named = [place.code for place in found if place.marked]
     if confident or len(named) == 1:
@@ -201,6 +202,16 @@ async def _take_story(turn: Turn) -> str:
         return first_missing(turn)
     turn.draft["read"] = read
     return READ_BACK
+
+
+async def _places_in_story(turn: Turn, story: str) -> tuple[list[PlaceCandidate], bool]:
+    """The places a story names, those of where the resident lives or works left out unless no other is named
+    ("rumah sy di gedog kemalingan" happened at home)."""
+    if (elsewhere := without_home(story)) != story:
+        found, confident = await turn.router.read(turn.db, elsewhere)
+        if found:
+            return found, confident
+    return await turn.router.read(turn.db, story)
 
 
 def _answered(turn: Turn, step: str) -> bool:
@@ -828,7 +839,7 @@ async def description(turn: Turn) -> str:
     if not _answered(turn, LOCATION):
         # "…depan pasar gedog sananwetan", "…di parkiran kel bendogerit": the place the story names is proposed,
         # or the places of its name offered, rather than asked (as from a story told first)
-        found, confident = await turn.router.read(turn.db, turn.draft["description"])
+        found, confident = await _places_in_story(turn, turn.draft["description"])
         named = [place.code for place in found if place.marked]
         if confident or len(named) == 1:
             turn.draft["proposal"] = {"code": found[0].code if confident else named[0]}

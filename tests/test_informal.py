@@ -634,6 +634,20 @@ async def test_everyday_words_in_a_story_are_no_place_read_back(engine: Engine) 
     assert "Lokasi: Kel. Klampok, Kec. Sananwetan, Kota Blitar" in resident.text, resident.text
 
 
+@pytest.mark.parametrize("story", [
+    "motor sy dicuri di gedog, sy tinggal di sekar bojonegoro",
+    "sy warga desa sekar bojonegoro, kmrn pas mudik ke blitar motor sy dicuri di parkiran pasar kel gedog",
+    "sy dr desa sekar bojonegoro, td pas lewat kel gedog hp sy dijambret",
+    "hp sy dijambret td pagi di kel gedog, sy kerja di desa sekar",
+    "rumah sy di gedog sananwetan kemalingan td malam",  # the home is where it happened
+])
+async def test_the_place_read_from_a_story_is_the_incidents_not_where_the_resident_lives(
+        engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert "Lokasi: Kel. Gedog, Kec. Sananwetan, Kota Blitar" in resident.text, resident.text
+
+
 @pytest.mark.parametrize("call", ["pak??", "bu??", "mas"])
 async def test_a_call_at_the_read_back_confirms_nothing(engine: Engine, call: str) -> None:
     resident = Resident(engine)

@@ -367,3 +367,25 @@ def hour_told(text: str) -> int | None:
     if hour >= 12 or part not in _AFTER_NOON or (part == 21 and hour <= 4) or (part == 12 and hour >= 10):
         return hour % 24  # "jam 2 malam" is two at night, "jam 11 siang" before noon
     return hour + 12
+
+
+# Where the resident lives, works or comes from, told beside where it happened: "sy tinggal di sekar
+# bojonegoro", "sy warga desa sekar", "sy dr desa sekar", "alamat sy di …", "I live in …"; up to the clause's end.
+_HOME = re.compile(r"\b(?:tinggal|domisili|bekerja|kerja|live|living|asal)\b|\b(?:sy|saya|aku|kami)\s+warga\b"
+                   r"|\balamat\s+(?:sy|saya|rumah)\b|\b(?:dr|dari)\s+(?:desa|ds|kel|kelurahan|kec|kecamatan|kab|kota)\b",
+                   re.IGNORECASE)
+_HOME_ENDS = re.compile(r"[,.;!?\n]|\b(?:tp|tapi|tetapi|terus|trus|dan|pas|waktu|kemarin|kmrn|td|tadi|but|and)\b",
+                        re.IGNORECASE)
+
+
+def without_home(text: str) -> str:
+    """The text less what it tells of where the resident lives, works or comes from: the place of the incident is
+    read from the rest where the rest names one ("motor sy dicuri di gedog, sy tinggal di sekar bojonegoro")."""
+    kept, at = [], 0
+    for home in _HOME.finditer(text):
+        if home.start() < at:
+            continue
+        end = _HOME_ENDS.search(text, home.end())
+        kept.append(text[at:home.start()])
+        at = end.start() if end else len(text)
+    return "".join(kept) + text[at:]
