@@ -26,9 +26,18 @@ KRAMA = {
     "wonten": "ada", "tiyang": "orang", "sakniki": "sekarang", "mriki": "sini", "panjenengan": "anda", "dipun": "di",
     "kemawon": "saja", "leres": "benar",
 }
+# Everyday (ngoko) Javanese, as residents of East and Central Java write it in a hurry ("ono wong digebuki nang
+# gedog saiki", "omahku dilebokki maling"): read as its Indonesian. "nang", "montor" and "prapatan" name villages
+# elsewhere, which being ordinary words here counts for little.
+NGOKO = {
+    "saiki": "sekarang", "omah": "rumah", "wong": "orang", "nang": "di", "digebuki": "dipukuli",
+    "digebugi": "dipukuli", "diantemi": "dipukuli", "mlebu": "masuk", "dilebokki": "dimasuki",
+    "dilebokke": "dimasuki", "bengi": "malam", "esuk": "pagi", "cedhak": "dekat", "mburi": "belakang",
+    "dalan": "jalan", "montor": "motor", "kobongan": "kebakaran", "dijupuk": "diambil", "ora": "tidak", "iyo": "iya",
+}
 # Spoken shortenings the slang lexicon lacks, some of them a typo away from a place ("crita": Kec. Carita).
 SPOKEN = {"crita": "cerita", "critanya": "ceritanya", "crito": "cerita"}
-_ORDINARY_WORDS = ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(SPOKEN)
+_ORDINARY_WORDS = ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(NGOKO) | frozenset(SPOKEN)
 
 
 class RootWords:

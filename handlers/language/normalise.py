@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from indoNLP.preprocessing import emoji_to_words
 from indoNLP.preprocessing.slang_data import SLANG_DATA
 
-from storage.lexicon import KRAMA, SPOKEN, stem
+from storage.lexicon import KRAMA, NGOKO, SPOKEN, stem
 
 # What indoNLP's lexicon lacks or reads otherwise in a report: "gg" is its "enggak", but a chat line's "gg" is
 # as often a gang (alley), so it is left as typed; places are read from the raw text anyway.
@@ -35,7 +35,7 @@ _MORE_SLANG = {
     "ono": "ono",  # Javanese "there is" ("ora ono": there is none), which the lexicon reads as "sono"
     "kel": "kelurahan",  # in an address, as residents write it ("kel gedog"), which the lexicon reads as "keluarga"
 }
-_SLANG = {**SLANG_DATA, **KRAMA, **SPOKEN, **_MORE_SLANG}
+_SLANG = {**SLANG_DATA, **KRAMA, **NGOKO, **SPOKEN, **_MORE_SLANG}
 
 _EMOJI_WORD = re.compile(r"!([a-z_]+)!")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
