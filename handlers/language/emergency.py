@@ -81,6 +81,8 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "lompat dari", "main hakim", "hakim sendiri", "amuk massa", "dihakimi massa", "dihajar massa", "diamuk massa",
     "anak hilang", "anak saya hilang", "anak saya belum pulang", "anak belum pulang", "anak tidak pulang",
     "anak enggak pulang", "anak diculik", "anak dibawa orang", "anak kami hilang", "anak ku hilang",
+    "anak saya dibawa kabur", "anak saya dibawa lari", "anak saya diambil paksa",
+    "anak dibawa kabur", "anak dibawa lari", "anak kami dibawa kabur",
     "adik saya hilang", "api besar", "ada api", "asap tebal", "help me", "help us", "kill me",
     "end my life", "hurt myself", "self harm", "break in", "breaking in", "broke in", "burglar", "someone is in",
     "my child is missing", "child is missing", "missing child", "my son is missing", "my daughter is missing",
