@@ -374,6 +374,16 @@ async def read_back(turn: Turn) -> str:
     return first_missing(turn)
 
 
+# A question asked about a question, rather than its answer: "foto apa ya pak?", "harus pake kecamatan ya?",
+# "lokasi maksudnya lokasi sy atau penjualnya?".
+_ASKING = frozenset({"apa", "apakah", "gimana", "bagaimana", "kenapa", "siapa", "berapa", "maksudnya", "maksud",
+                     "harus", "wajib", "perlu", "what", "how", "why", "who", "mean", "must"})
+
+
+def _asks_instead(text: str) -> bool:
+    return "?" in text and bool(_ASKING & set(words(text)))
+
+
 # Words that make a message a question, an answer or a correction rather than more of the story.
 _NOT_TELLING = frozenset({"apa", "apakah", "gimana", "bagaimana", "kapan", "kenapa", "siapa", "mana", "berapa",
                           "bisa", "boleh", "what", "how", "when", "why", "who", "where", "is", "are", "does", "do",
@@ -915,14 +925,20 @@ async def location(turn: Turn) -> str:
         turn.draft.pop("location_text", None)
         turn.say("report.location_not_a_place")
         return LOCATION
+    if not confident and not any(place.marked for place in found) and _asks_instead(turn.text):
+        # "lokasi maksudnya lokasi sy atau penjualnya?", "foto apa ya pak?": the question explained, no try spent
+        turn.draft.pop("location_text", None)
+        turn.say("report.location_question")
+        return LOCATION
     if not found:
         found = await turn.router.villages_nearby(turn.db, turn.text)  # offered, never taken: a typo is a guess
     marked = words(turn.text)[:1] in (["di"], ["dekat"], ["depan"], ["at"], ["near"], ["in"]) \
         or bool(_PLACE_MARKERS & set(normalise(turn.text).split()))
     if not confident and not marked and not said_online(turn.text) and (
-            (not found and (category_named(turn.text) or tells_a_story(turn.text))) or _PLATE.search(turn.text)):
-        # "nyolong jemuran sy", "honda beat item plat AG 1234 XY" (a guess at Desa Belat): more of what happened, sent
-        # in pieces, not where
+            (not found and (category_named(turn.text) or tells_a_story(turn.text) or time_told(turn.text)))
+            or _PLATE.search(turn.text)):
+        # "nyolong jemuran sy", "honda beat item plat AG 1234 XY" (a guess at Desa Belat), "tiap malem jam 10an rame
+        # anak muda beli": more of what happened, sent in pieces, not where
         turn.draft.pop("location_text", None)
         _add_to_story(turn)
         return LOCATION
@@ -1038,7 +1054,7 @@ async def place_pick(turn: Turn) -> str:
     if picked is not None:
         await accept_place(turn, {"code": picked})
         return first_missing(turn)
-    if not await _names_another_place(turn):
+    if _asks_instead(turn.text) or not await _names_another_place(turn):
         turn.say("common.not_a_choice")
         return PLACE_PICK
     return await location(turn)

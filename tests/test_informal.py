@@ -1163,6 +1163,33 @@ async def test_a_plate_at_the_place_question_goes_to_the_story(engine: Engine) -
     assert (await draft_of(engine))["description"].endswith("\nhonda beat item plat AG 1234 XY")
 
 
+async def test_a_time_and_more_at_the_place_question_go_to_the_story(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("tiap malem jam 10an rame anak muda beli")
+    assert resident.heard("report.story_added") and resident.heard("report.ask_location"), resident.text
+    draft = await draft_of(engine)
+    assert draft["description"].endswith("\ntiap malem jam 10an rame anak muda beli") and "location_text" not in draft
+
+
+@pytest.mark.parametrize("question", ["lokasi maksudnya lokasi sy atau penjualnya?", "harus pake kecamatan ya?",
+                                      "foto apa ya pak? foto rumahnya?"])
+async def test_a_question_at_the_place_question_is_answered_and_no_place(engine: Engine, question: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(question)
+    assert resident.heard("report.location_question") and resident.heard("report.ask_location"), resident.text
+    assert "location_text" not in await draft_of(engine)
+    await resident.send("kel gedog sananwetan")
+    assert "Kel. Gedog, Kec. Sananwetan" in resident.text, resident.text
+
+
+async def test_a_question_while_places_are_offered_is_no_new_place(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("kel plosokerep")
+    assert resident.heard("place.pick"), resident.text
+    await resident.send("foto apa ya pak? foto rumahnya?")
+    assert resident.heard("common.not_a_choice") and "options" in await draft_of(engine), resident.text
+
+
 async def test_now_told_with_the_place_is_the_time_with_110(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "1", "ada org tak dikenal nyoba buka pintu rumah sy"):
