@@ -7,6 +7,7 @@ The report itself is in report_flow; this module holds the menu and the short si
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Literal, get_args
@@ -240,11 +241,21 @@ async def status_ref(turn: Turn) -> str:
     """Shows the status of the report picked from the contact's list or of the typed reference, and goes back
     to where the contact was."""
     ref = find_ref(turn.text, prefix_optional=True) or await picked_own_report(turn)
+    if ref is None and turn.inbound.choice is None and letters_and_digits(turn.text) >= ANSWER_CHARS \
+            and not _like_a_ref(turn.text) and await answer_question(turn, turn.text, turn.photo):
+        return resume(turn)  # the officer's question, which the status showed, answered from here
     if ref is None:
         turn.say("status.ref_not_recognised")
         return STATUS_REF
     await show_status(turn, ref)
     return resume(turn)
+
+
+def _like_a_ref(text: str) -> bool:
+    """A reference mistyped ("LP-7KX4-9Q", "7kx4 9qm"): "LP" first, or no more than two words, each of letters
+    and digits mixed ("jam 5an sore" is an answer)."""
+    said = re.findall(r"[^\W_]+", text.lower())  # as typed: the slang lexicon reads "lp" as "lapor"
+    return said[:1] == ["lp"] or (len(said) <= 2 and all(re.search(r"\d", w) and re.search(r"[a-z]", w) for w in said))
 
 
 def ask_language(turn: Turn) -> None:

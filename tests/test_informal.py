@@ -688,6 +688,26 @@ async def test_a_thank_you_leaves_an_officers_question_waiting_for_the_answer(en
     assert warga.heard("relay.answer_sent")
 
 
+@pytest.mark.parametrize("status", ["STATUS", "cek status", "2"])
+async def test_the_answer_after_looking_at_the_status_reaches_the_officer(engine: Engine, status: str) -> None:
+    petugas = await enrolled(engine, "console:petugas")
+    warga, ref = await file_report(engine)
+    await petugas.send(f"INFO {ref} Helmnya ada stiker atau ciri khusus?")
+    await warga.send(status)
+    await warga.send("ada stiker honda di belakang, jam 5an sore")
+    assert warga.heard("relay.answer_sent") and not warga.heard("status.ref_not_recognised"), warga.text
+
+
+@pytest.mark.parametrize("mistyped", ["LP-7KX4-9Q", "7kx4 9qm"])
+async def test_a_reference_mistyped_after_looking_at_the_status_is_no_answer(engine: Engine, mistyped: str) -> None:
+    petugas = await enrolled(engine, "console:petugas")
+    warga, ref = await file_report(engine)
+    await petugas.send(f"INFO {ref} Helmnya ada stiker atau ciri khusus?")
+    await warga.send("STATUS")
+    await warga.send(mistyped)
+    assert warga.heard("status.ref_not_recognised") and not warga.heard("relay.answer_sent"), warga.text
+
+
 @pytest.mark.parametrize("answer", ["iya saya tunggu pak", "saya mau lapor pak, motornya merah ada stiker"])
 async def test_an_answer_that_sounds_like_waiting_or_reporting_is_passed_on(engine: Engine, answer: str) -> None:
     petugas = await enrolled(engine, "console:petugas")
