@@ -41,6 +41,7 @@ from handlers.language.intents import (
     wants_to_report,
 )
 from handlers.language.normalise import normalise
+from handlers.language.slots import when_named
 from handlers.language.written import language_asked, written_in
 from handlers.routing import station_label
 from handlers.state import SessionData
@@ -441,6 +442,13 @@ async def _status(turn: Turn, said: Said) -> str | None:
     return await _ask_for_status(turn)
 
 
+def _with_the_time_told(turn: Turn) -> str:
+    """The message, read after the time of the report in progress when the resident typed one that is over ("kmrn
+    mlm", then "rumah sy dimasukin maling"): a story of the past is no cry, a danger that lasts still is."""
+    told = turn.data.get("draft", {}).get("when", {}).get("text")
+    return f"{told}, {turn.text}" if told and when_named(told) in ("today", "earlier") else turn.text
+
+
 async def _status_in_own_words(turn: Turn) -> str | None:
     """What status_asked reads: loosely at the menu; at any other step ("laporan sy yg hp td gimana pak?" at the
     place question) loosely only of a resident with reports of their own and as asks_after_a_report has it, since an
@@ -622,7 +630,7 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     # Officers write of danger in their work; a resident asking after a report may name its danger ("laporan yg
     # celurit itu gmn pak"), which is no new cry. Asking whether a danger may be reported ("bisa lapor kdrt?")
     # still gets the 110 answer: it may be said in the middle of one.
-    if turn.officer is None and is_cry_for_help(turn.text) \
+    if turn.officer is None and is_cry_for_help(_with_the_time_told(turn)) \
             and not (turn.step == MENU and status_asked(turn.text, loosely=True)):
         turn.answer_emergency()
     elif turn.data.get("draft", {}).get("urgent") and emergency_denied(turn.text):

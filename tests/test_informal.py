@@ -648,6 +648,17 @@ async def test_the_place_read_from_a_story_is_the_incidents_not_where_the_reside
     assert "Lokasi: Kel. Gedog, Kec. Sananwetan, Kota Blitar" in resident.text, resident.text
 
 
+async def test_a_story_after_a_time_told_as_over_raises_no_cry(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("pak", "sy mau lapor", "kmrn mlm"):
+        await resident.send(said)
+    assert (await draft_of(engine)).get("when") == {"text": "kmrn mlm"}, resident.text
+    await resident.send("rumah sy dimasukin maling")
+    assert not resident.heard("emergency.call_110") and not (await draft_of(engine)).get("urgent"), resident.text
+    await resident.send("anak sy jg blm pulang dr kmrn, gk bisa dihubungi")  # a danger that lasts is still one
+    assert resident.heard("emergency.call_110"), resident.text
+
+
 @pytest.mark.parametrize("call", ["pak??", "bu??", "mas"])
 async def test_a_call_at_the_read_back_confirms_nothing(engine: Engine, call: str) -> None:
     resident = Resident(engine)
