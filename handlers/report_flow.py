@@ -347,7 +347,8 @@ async def read_back(turn: Turn) -> str:
     if picked in labels(turn.lang, WHEN_OPTIONS.group):
         read["when"] = picked
         read.pop("when_told", None)
-        typed = time_told(turn.text) if turn.inbound.choice is None else None
+        as_labelled = normalise(turn.text) in dict(READ_BACK_WHEN.answers(turn.lang)).get(picked, ())
+        typed = time_told(turn.text) if turn.inbound.choice is None and not as_labelled else None
         # "iya, kemarin", "yes, last night around 10pm": the words say more than the choice ("now" is one of its
         # own, with its reminder; "ya, sebelum hari ini" says the choice)
         if typed is not None and typed[0] == picked != "now" \

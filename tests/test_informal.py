@@ -648,6 +648,13 @@ async def test_the_place_read_from_a_story_is_the_incidents_not_where_the_reside
     assert "Lokasi: Kel. Gedog, Kec. Sananwetan, Kota Blitar" in resident.text, resident.text
 
 
+async def test_a_choice_of_the_read_back_typed_as_its_label_is_that_choice(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri di parkiran pasar gedog sananwetan")
+    await resident.send("ya, tadi (hari ini)")
+    assert (await draft_of(engine))["when"] == {"choice": "today"}, resident.text
+
+
 async def test_a_story_after_a_time_told_as_over_raises_no_cry(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("pak", "sy mau lapor", "kmrn mlm"):
