@@ -315,8 +315,13 @@ async def read_back(turn: Turn) -> str:
     then asks what is still missing. A yes that says the time ("iya bener, semalam") keeps that time; answers to
     later questions said with it ("…, ga ada foto", "…, rahasia aja") are kept for them."""
     _keep_later_answers(turn)
+    meant = _place_read_wrong(turn) if turn.inbound.choice is None else None
+    if meant is not None:
+        turn.text = meant  # "ya tp bukan di gedog, di pasar bendogerit": the rest holds, the place is read anew
+        turn.draft["read"].pop("place", None)
+        turn.draft["read"].pop("places", None)
     asks_when = "when" not in turn.draft["read"] and "when" not in turn.draft
-    picked = turn.pick(READ_BACK_WHEN if asks_when else READ_BACK_OPTIONS)
+    picked = None if meant is not None else turn.pick(READ_BACK_WHEN if asks_when else READ_BACK_OPTIONS)
     if picked is None and turn.inbound.choice is None:
         picked = _yes_with_a_time(turn.text)
     if picked is None and turn.inbound.choice is None and asks_when and (told := _yes_and_when(turn.text)):
@@ -331,7 +336,7 @@ async def read_back(turn: Turn) -> str:
         picked = "yes"  # "kirim": all is right, send it (what is missing is still asked)
     if picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
         return await _story_told_on(turn)  # what happened, where and when, told after an opener: all read again
-    place_given = picked is None and turn.inbound.choice is None and await _names_a_place(turn)
+    place_given = meant is not None or (picked is None and turn.inbound.choice is None and await _names_a_place(turn))
     if place_given:  # "di jl kalimantan kel sananwetan", "bukan, lokasinya di kel plosokerep": the rest holds
         picked = "yes"
         turn.draft["read"].pop("place", None)
@@ -478,6 +483,26 @@ async def tells_more_than_where(turn: Turn) -> bool:
              for word in words(region.name)}
     return sum(word not in names and word not in _NOT_WHAT and not word.isdecimal()
                for word in words(turn.text)) >= STORY_WORDS
+
+
+# "bukan di gedog, di pasar bendogerit", "lokasinya bukan gedog tp bendogerit": the place denied, then the one meant.
+_PLACE_DENIED = re.compile(r"\bbukan\s+(?:di\s+|ke\s+|kel\.?\s+|kelurahan\s+|desa\s+)?(?P<this>[^\W\d_]+)"
+                           r"(?P<that>.*)$", re.IGNORECASE | re.DOTALL)
+_BEFORE_THE_PLACE_MEANT = re.compile(r"^[\s,.;:-]*(?:(?:tapi|tp|tetapi|melainkan|but|tpi)\b[\s,]*)?", re.IGNORECASE)
+
+
+def _place_read_wrong(turn: Turn) -> str | None:
+    """The words of the place meant, when a message at the read-back denies the place read by its name and gives
+    another after it; None otherwise ("bukan, ini kehilangan" denies no place)."""
+    read = turn.draft["read"]
+    codes = [read["place"]] if "place" in read else read.get("places", [])
+    names = {word for code in codes if (place := turn.router.place(code)) is not None
+             for region in (place.village, place.district) if region for word in words(region.name)}
+    denied = _PLACE_DENIED.search(turn.text)
+    if denied is None or normalise(denied["this"]) not in names:
+        return None
+    meant = _BEFORE_THE_PLACE_MEANT.sub("", denied["that"]).strip()
+    return meant if letters_and_digits(meant) >= LOCATION_CHARS[0] else None
 
 
 async def _names_a_place(turn: Turn) -> bool:

@@ -648,6 +648,20 @@ async def test_the_place_read_from_a_story_is_the_incidents_not_where_the_reside
     assert "Lokasi: Kel. Gedog, Kec. Sananwetan, Kota Blitar" in resident.text, resident.text
 
 
+@pytest.mark.parametrize("correction", ["ya tp bukan di gedog, di pasar bendogerit",
+                                        "lokasinya bukan gedog tp bendogerit", "bukan di gedog tp di bendogerit"])
+async def test_the_place_read_denied_by_name_at_the_read_back_is_replaced_and_the_rest_kept(
+        engine: Engine, correction: str) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri td malam di parkiran pasar gedog sananwetan")
+    await resident.send(correction)
+    offered = [choice.label for reply in resident.replies for choice in reply.choices]
+    assert any("Kel. Bendogerit" in label for label in offered), offered
+    assert not any("Kel. Gedog" in label for label in offered), offered
+    draft = await draft_of(engine)
+    assert draft["category"] == "security" and draft["when"] == {"text": "tadi malam"}, draft
+
+
 async def test_a_choice_of_the_read_back_typed_as_its_label_is_that_choice(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("motor sy dicuri di parkiran pasar gedog sananwetan")
