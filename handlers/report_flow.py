@@ -1460,6 +1460,20 @@ _NAME_OPENING = re.compile(r"^(?:(?:nama\s+(?:saya|sy|aku|ku)|namaku|my\s+name\s
                            r"(?:adalah\s+|is\s+)?)", re.IGNORECASE)
 
 
+# A name typed again as a correction: "salah, namanya pake Slamet aja", "eh maaf, cukup Slamet".
+_NAME_CORRECTED = re.compile(r"^(?:(?:salah|maaf|eh|ralat|sorry)\b[\s,.!:-]*)*"
+                             r"(?:nama(?:nya)?\s+(?:pake|pakai|jadi|cukup)\s+|(?:pake|pakai|cukup)\s+)?", re.IGNORECASE)
+
+
+def _name_typed(text: str) -> str:
+    """The name in a message to the name question, less the words around it: "nama saya Budi" and "salah,
+    namanya pake Slamet aja" are Budi and Slamet."""
+    name = _NAME_OPENING.sub("", _NAME_CORRECTED.sub("", text.strip())).strip().split()
+    while len(name) > 1 and normalise(name[-1]).strip(" .,!") in _AFTER_A_NAME:
+        name.pop()
+    return " ".join(name).strip(" ,") or text.strip()
+
+
 async def name(turn: Turn) -> str:
     """Stores the name officers will see on a named report, encrypted with the contact, and shows the summary."""
     said = words(turn.text)
@@ -1471,7 +1485,7 @@ async def name(turn: Turn) -> str:
     if turn.pick(IDENTITIES) is not None or "?" in turn.text:
         turn.say("report.name_invalid", shortest=NAME_CHARS[0], longest=NAME_CHARS[1])
         return NAME
-    given = _NAME_OPENING.sub("", turn.text.strip()).strip() or turn.text.strip()  # "nama saya Budi" is Budi
+    given = _name_typed(turn.text)
     shortest, longest = NAME_CHARS
     # "kirim", "ya", "lewati": an answer to another question, sent before the name was given, is no name
     answering = yes_or_no(turn.text) is not None or bool(set(words(given)) & _NOT_A_NAME)

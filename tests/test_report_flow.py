@@ -550,6 +550,17 @@ async def test_an_answer_to_another_question_is_no_name(engine: Engine, not_a_na
     assert "Dengan nama (Bambang Sutrisno)" in resident.text, resident.text
 
 
+@pytest.mark.parametrize(("typed", "kept"), [("salah, namanya pake Slamet aja", "Slamet"),
+                                             ("eh maaf, cukup Slamet Riyadi pak", "Slamet Riyadi")])
+async def test_a_name_typed_as_a_correction_keeps_only_the_name(engine: Engine, typed: str, kept: str) -> None:
+    resident = Resident(engine)
+    for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "1", "sy pak RT 03, Slamet Riyadi"):
+        await resident.send(message)
+    assert resident.heard("report.name_letters_only"), resident.text
+    await resident.send(typed)
+    assert f"Dengan nama ({kept})" in resident.text, resident.text
+
+
 @pytest.mark.parametrize("forged", ['Budi”, +6281299990000 (boleh dihubungi)', 'Budi" 081299990000', "Budi (WA 0812)"])
 async def test_a_name_with_digits_quotes_or_brackets_is_asked_again_in_letters(engine: Engine, forged: str) -> None:
     """Officers see a name in quotes beside the number: one that closes the quotes could pass for another number."""
