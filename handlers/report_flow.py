@@ -454,6 +454,19 @@ def _adds_to_story(turn: Turn) -> bool:
             and not (_SLIPS | _ANSWERING) & set(said) and not any(field_named(word) for word in said))
 
 
+def _tells_more(text: str) -> bool:
+    """Words that tell something, sent where another answer was asked: enough of them, no question, no slip of the
+    finger, no answer to a question and no field named."""
+    said = words(text)
+    return len([word for word in said if word not in NEUTRAL]) >= _TELLS_ON_WORDS and "?" not in text \
+        and not (_SLIPS | _ANSWERING | _NOT_THE_STORY | _A_MOMENT) & set(said) \
+        and not any(field_named(word) for word in said)
+
+
+# "bentar pak sy cari dulu", "wait a moment": the resident looks for what was asked.
+_A_MOMENT = frozenset({"bentar", "sebentar", "cari", "nyari", "carikan", "dulu", "wait", "moment", "minute"})
+
+
 def _add_to_story(turn: Turn, *, said: bool = True, part: str | None = None) -> None:
     """The message (or `part` of it) appended to the story officers read (cut at its longest); the resident told so,
     unless `said` is False (a photo's caption, which goes with the photo)."""
@@ -1356,6 +1369,9 @@ async def photo(turn: Turn) -> str:
     if picked is None and (0 < len(words(turn.text)) <= AHEAD_WORDS or identity_wished(turn.text)) \
             and _identity_ahead(turn, words(turn.text)):
         return PHOTO  # "rahasia aja": kept for its question, and the photo asked again
+    if picked is None and turn.inbound.choice is None and _tells_more(turn.text):
+        _add_to_story(turn)  # "sy lapor buat tetangga sy bu sri, dia lg gk di rumah": for officers, not lost
+        return PHOTO
     if picked is None:
         turn.say("report.photo_or_skip")
         return PHOTO

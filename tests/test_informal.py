@@ -1208,6 +1208,18 @@ async def test_a_detail_and_a_time_in_one_answer_each_go_to_their_place(engine: 
     assert draft["when"] == {"text": time} and draft["description"].endswith(f"\n{detail}")
 
 
+@pytest.mark.parametrize(("said", "added"), [("sy lapor buat tetangga sy bu sri, dia lg gk di rumah", True),
+                                            ("bentar pak sy cari dulu", False), ("fotonya nanti sy kirim ya", False)])
+async def test_words_that_tell_more_at_the_photo_question_go_to_the_story(engine: Engine, said: str,
+                                                                          added: bool) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri td malam di parkiran pasar gedog sananwetan")
+    await resident.send("ya")
+    await resident.send(said)
+    assert resident.heard("report.story_added") is added and resident.heard("report.ask_photo"), resident.text
+    assert (await draft_of(engine))["description"].endswith(said) is added
+
+
 async def test_a_plate_at_the_place_question_goes_to_the_story(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("honda beat item plat AG 1234 XY")
