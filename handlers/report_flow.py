@@ -34,6 +34,7 @@ from handlers.language.intents import (
     field_named,
     identity_wished,
     only_a_time,
+    report_kind_asked,
     stopping,
     tells_a_story,
     time_instead,
@@ -834,6 +835,8 @@ def says_nothing_of_a_kind(turn: Turn) -> bool:
 async def category(turn: Turn) -> str:
     """Stores the category and asks what happened."""
     picked = turn.pick(CATEGORIES)
+    if picked is None and turn.inbound.choice is None and _kind_asked(turn):
+        return first_missing(turn)
     if picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
         return await _take_story(turn)  # asked what kind, the resident told what happened
     if picked is None and turn.inbound.choice is None and len(turn.text.split()) <= CATEGORY_NAMED_WORDS:
@@ -854,6 +857,19 @@ async def category(turn: Turn) -> str:
     return first_missing(turn)
 
 
+def _kind_asked(turn: Turn) -> bool:
+    """Whether the message asks if a kind may be reported ("ini bisa buat lapor penipuan online gk?"): answered
+    yes, the kind kept as the category when none is, and what follows the question kept to begin the story."""
+    kind = report_kind_asked(turn.text)
+    if kind is None:
+        return False
+    turn.say("menu.can_report", kind=labels(turn.lang, CATEGORIES.group)[kind])
+    turn.draft.setdefault("category", kind)
+    if told := turn.text.rsplit("?", 1)[-1].strip():  # "bisa lapor penipuan? td sy ditipu…": the story begun
+        turn.draft["story_begun"] = told
+    return True
+
+
 def ask_description(turn: Turn) -> None:
     turn.say("report.ask_description", shortest=DESCRIPTION_CHARS[0], longest=DESCRIPTION_CHARS[1])
 
@@ -870,6 +886,8 @@ async def description(turn: Turn) -> str:
     shortest, longest = DESCRIPTION_CHARS
     if got_photo and not turn.text:
         turn.say("report.photo_needs_words")
+        return DESCRIPTION
+    if not begun and not got_photo and _kind_asked(turn):
         return DESCRIPTION
     if begun:
         turn.text = f"{begun}\n{turn.text}"

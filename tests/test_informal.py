@@ -1220,6 +1220,17 @@ async def test_words_that_tell_more_at_the_photo_question_go_to_the_story(engine
     assert (await draft_of(engine))["description"].endswith(said) is added
 
 
+@pytest.mark.parametrize("before", [["lapor"], ["lapor", "1"]])
+async def test_asking_whether_a_kind_may_be_reported_is_answered_not_taken_as_the_story(
+        engine: Engine, before: list[str]) -> None:
+    resident = Resident(engine)
+    for said in before:
+        await resident.send(said)
+    await resident.send("ini bisa buat lapor penipuan online gk?")
+    assert resident.heard("menu.can_report") and resident.heard("report.ask_description"), resident.text
+    assert "description" not in await draft_of(engine)
+
+
 async def test_a_plate_at_the_place_question_goes_to_the_story(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("honda beat item plat AG 1234 XY")
