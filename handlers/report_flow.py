@@ -1205,6 +1205,11 @@ _MEANT = re.compile(r"^\W*(?:(?:eh|oh|maaf|sorry|ralat|salah|keliru|wrong)\W+)*(
                     r"|yang\s+benar|yg\s+bener|harusnya|seharusnya|i\s+mean)\W*", re.IGNORECASE)
 
 
+# Words of a question about the time itself: "emang harus tau jamnya ya?", "tanggalnya harus pas?".
+_OF_THE_TIME = frozenset({"jam", "jamnya", "waktu", "waktunya", "tanggal", "tanggalnya", "tepat", "pas", "persis",
+                          "time", "exact", "exactly", "date"})
+
+
 async def when(turn: Turn) -> str:
     """Stores when it happened, a choice or the resident's own words (on a yes, the time the story told; on a
     no to that, the time is asked plainly), and asks for a photo."""
@@ -1234,9 +1239,12 @@ async def when(turn: Turn) -> str:
     if not_given(turn.text):  # "lewati", "ga tau": not said, rather than those words as the time
         turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
         return first_missing(turn)
-    asks = "?" in turn.text and set(words(turn.text)) & _NOT_TELLING  # "is this going to the police directly?"
-    sends = _only_sending(turn.text)  # "kirim": sent before the time was given
-    if not _names_a_time(turn.text) and (asks or sends):
+    said = set(words(turn.text))
+    asks = "?" in turn.text and bool(said & (_NOT_TELLING | _ASKING))  # "is this going to the police directly?"
+    if not _names_a_time(turn.text) and asks and said & _OF_THE_TIME:  # "emang harus tau jamnya ya?"
+        turn.say("report.when_question")
+        return WHEN
+    if not _names_a_time(turn.text) and (asks or _only_sending(turn.text)):  # "kirim": before the time was given
         turn.say("report.when_invalid", shortest=WHEN_CHARS[0], longest=WHEN_CHARS[1])
         return WHEN
     shortest, longest = WHEN_CHARS
