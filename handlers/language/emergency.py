@@ -119,7 +119,8 @@ ACCIDENTS = frozenset({"kecelakaan", "tabrakan", "ketabrak", "ditabrak", "tertab
 HURT = frozenset({"luka", "terluka", "berdarah", "tergeletak", "pingsan", "meninggal", "tewas", "korban",
                   "kritis", "patah", "injured", "hurt", "bleeding", "unconscious", "dead", "dying"})
 # Gas leaking: "gas elpiji bocor".
-GAS, LEAKING = frozenset({"gas", "elpiji", "lpg"}), frozenset({"bocor", "leak", "leaking"})
+# A gas leak: the gas and its leak, or its smell ("bau gas nyengat bgt").
+GAS, LEAKING = frozenset({"gas", "elpiji", "lpg"}), frozenset({"bocor", "leak", "leaking", "bau", "smell", "smells"})
 # Someone who cannot get out of water or fire ("ada nenek gk bisa keluar", "terjebak banjir"), or up after a fall
 # ("ibu sy jatuh di kamar mandi gk bisa bangun").
 _WATER_OR_FIRE = frozenset({"banjir", "kebanjiran", "api", "kebakaran", "terbakar", "asap", "arus", "longsor",
