@@ -142,6 +142,9 @@ def _words_of(phrases: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word for phrase in phrases for word in phrase.split())
 
 
+# Fear said in words: alone with forms of address ("pak sy takut bgt"), the resident is in distress.
+FEAR = frozenset({"takut", "ketakutan", "panik", "cemas", "gemetar", "gemeteran", "scared", "afraid", "frightened",
+                  "terrified", "panicking"})
 # What an aside may hold besides its own words (and NEUTRAL's forms of address and particles): "makasih
 # banyak ya pak", "terus gimana sekarang", "nomor polisi berapa". Nothing that tells of an incident or a place.
 _ASIDE_WORDS = {
@@ -161,8 +164,10 @@ _ASIDE_WORDS = {
         "your", "sini", "terdekat", "setempat", "hp"},
     "greeting": _words_of(GREETING_PHRASES) | {"a", "all", "semua", "semuanya", "sir", "there", "everyone", "wr", "wb",
                                                *POLICE_WORDS},
-    # Besides the emoji themselves (see _distressed): "pak 😭", "😢🙏", "tolong pak 😱".
-    "distress": {"emoji_melipat_tangan", "tolong", "help", "please", *POLICE_WORDS},
+    # Besides the emoji themselves (see _distressed): "pak 😭", "😢🙏", "tolong pak 😱"; and fear said in words
+    # with nothing else ("pak sy takut bgt", "I'm so scared").
+    "distress": {"emoji_melipat_tangan", "tolong", "help", "please", *POLICE_WORDS, "saya", "aku", "gue", "i", "im",
+                 "am", "so", "very", "banget", "sekali", "sangat", "lagi", "sedang", *FEAR},
 }
 ASIDE_MAX_WORDS = 8
 
@@ -653,7 +658,7 @@ def menu_intent(text: str) -> str | None:
             any_phrase(said, map(phrase_words, HOW_PHRASES)):
         return "how"
     thanked_in_words = any_phrase(said, map(phrase_words, (p for p in THANKS_PHRASES if p != "emoji_melipat_tangan")))
-    if any(_distressed(w) for w in said) and not thanked_in_words and \
+    if any(_distressed(w) or w in FEAR for w in said) and not thanked_in_words and \
             all(_distressed(w) or w in _ASIDE_WORDS["distress"] or w in NEUTRAL for w in said):
         return "distress"  # "makasih pak 😭" is thanks, moved
     if any_phrase(said, map(phrase_words, THANKS_PHRASES)) and len(said) <= 8:
