@@ -29,6 +29,7 @@ from handlers.language.intents import (
     menu_intent,
     objects_to_decision,
     puts_off,
+    ref_asked,
     report_kind_asked,
     report_wished,
     station_service_asked,
@@ -429,8 +430,9 @@ async def _start(turn: Turn, said: Said) -> str | None:
 
 
 async def _status(turn: Turn, said: Said) -> str | None:
-    """STATUS ‹ref› shows the report; STATUS alone lists the contact's reports, or asks for the reference."""
-    ref = find_ref(turn.text)
+    """STATUS ‹ref› shows the report (its "LP-" may be left out); STATUS alone lists the contact's reports, or asks
+    for the reference."""
+    ref = find_ref(turn.text) or find_ref(said.argument, prefix_optional=True)
     if ref is not None:
         await show_status(turn, ref)
         return resume(turn) if turn.step == STATUS_REF else turn.step
@@ -466,7 +468,7 @@ async def _status_in_own_words(turn: Turn) -> str | None:
 async def _status_asked(turn: Turn, asked: str) -> str:
     """A resident asking after a report in their own words: "cek LP-…" or the ref alone shows that report as
     STATUS does; "status laporan saya" or "my reports" lists their own. Then back to where they were."""
-    ref = find_ref(turn.text)
+    ref = ref_asked(turn.text)
     if asked == "report" and ref is not None:
         await show_status(turn, ref)
     elif objects_to_decision(turn.text) and (decided := await decided_report(turn, OBJECTION_WITHIN)):

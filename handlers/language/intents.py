@@ -342,6 +342,19 @@ def _happening(text: str, said: list[str]) -> bool:
     return "ada" in said and "?" not in text and not asking & set(stems_of(said, asking))
 
 
+# A reference asked after without its "LP-": "cek ue7t-fdh8", "status UE7TFDH8".
+_BARE_REF_ASKED = re.compile(r"^\s*(?:cek|check|status|statusnya)\s+(?P<ref>[^\W_]{4}[\s-]*[^\W_]{4})\s*[.!?]*\s*$",
+                             re.IGNORECASE)
+
+
+def ref_asked(text: str) -> str | None:
+    """The reference a message holds, with its "LP-" or, after a word of asking after it, without."""
+    if (ref := find_ref(text)) is not None:
+        return ref
+    bare = _BARE_REF_ASKED.match(text)
+    return find_ref(bare["ref"], prefix_optional=True) if bare else None
+
+
 def status_asked(text: str, *, loosely: bool = False) -> str | None:
     """"report" when the text only asks after the report whose reference it holds ("cek LP-…", "gimana laporan
     LP-…", the reference pasted alone), "own" when it asks after the resident's reports without one ("status laporan
@@ -349,6 +362,8 @@ def status_asked(text: str, *, loosely: bool = False) -> str | None:
     how long it has been ("gimana kabar laporan motor saya", "kok belum ada kabar laporan sy")."""
     if find_ref(text) is not None:  # with its "LP": eight letters alone may be a word ("SEKARANG")
         return "report" if all(w in STATUS_WORDS or w in NEUTRAL for w in words(without_ref(text))) else None
+    if ref_asked(text) is not None:
+        return "report"
     said_in_order = words(text)
     said = set(said_in_order)
     asked = said & OWN_WORDS or said & {"status", "statusnya", "cek", "check", "kabar", "perkembangan", "progress"}
