@@ -41,7 +41,7 @@ from handlers.language.intents import (
     told_at_length,
     wants_to_report,
 )
-from handlers.language.normalise import normalise
+from handlers.language.normalise import normalise, words
 from handlers.language.slots import when_named
 from handlers.language.written import language_asked, written_in
 from handlers.routing import station_label
@@ -246,11 +246,17 @@ async def status_ref(turn: Turn) -> str:
     if ref is None and turn.inbound.choice is None and letters_and_digits(turn.text) >= ANSWER_CHARS \
             and not _like_a_ref(turn.text) and await answer_question(turn, turn.text, turn.photo):
         return resume(turn)  # the officer's question, which the status showed, answered from here
+    if ref is None and _FORGOTTEN & set(words(turn.text)):
+        turn.say("status.ref_forgotten")  # "sy lupa nomornya pak": what can be done, and back
+        return resume(turn)
     if ref is None:
         turn.say("status.ref_not_recognised")
         return STATUS_REF
     await show_status(turn, ref)
     return resume(turn)
+
+
+_FORGOTTEN = frozenset({"lupa", "kelupaan", "forgot", "forgotten", "forget", "hilang", "lost"})
 
 
 def _like_a_ref(text: str) -> bool:

@@ -54,7 +54,7 @@ async def test_unknown_ref_gets_a_clear_answer(engine: Engine) -> None:
     await resident.send("halo")
     await resident.send("2")
     assert resident.heard("status.ask_ref")
-    await resident.send("nomor saya hilang")
+    await resident.send("yang kemarin itu")
     assert resident.heard("status.ref_not_recognised")
     await resident.send("LP-2345-6789")
     assert resident.heard("status.not_found")
@@ -285,3 +285,13 @@ async def test_words_after_lp_are_read_as_words_not_as_a_reference(engine: Engin
     assert other.heard("status.ref_not_recognised") and "LP-SEKA-RANG" not in other.text, other.text
     await other.send("STATUS lp 7kx4 9qm2")
     assert other.heard("status.not_found") and "LP-7KX4-9QM2" in other.text, "a ref typed loosely is still read"
+
+
+async def test_a_forgotten_reference_is_told_what_can_be_done_instead_of_asked_again(engine: Engine) -> None:
+    resident = Resident(engine, "console:lupa")
+    await resident.send("halo")
+    await resident.send("status")
+    assert resident.heard("status.ask_ref"), resident.text
+    await resident.send("sy lupa nomornya pak")
+    assert resident.heard("status.ref_forgotten") and not resident.heard("status.ref_not_recognised"), resident.text
+    assert await step_of(engine, resident) == "menu"
