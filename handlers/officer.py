@@ -40,7 +40,7 @@ from storage.web_sessions import LINK_TTL, create_link
 
 ACTION_NOTE = "action_note"  # the note, question, station or ref an action needs, asked after a tap
 CONFIRM_NUMBER = "confirm_number"  # a bare number that may be meant for an alert that has just come in
-#: An alert or escalation this fresh may have arrived while the officer was typing a number for the menu.
+#: An officer who wrote this recently may have been typing a number for the menu or a list as an alert came.
 NUMBER_CONFIRM_WINDOW = dt.timedelta(seconds=60)
 OFFICER_MENU = Menu("officer_menu")
 PAGE = 10
@@ -352,9 +352,10 @@ def ask_home(turn: Turn) -> None:
 
 
 async def note_messages_seen(turn: Turn) -> None:
-    """Remembers the newest message sent to the officer so far: one sent after it came after they last wrote.
-    Told apart by order, not by time: an anonymous report's alert keeps only whole hours."""
+    """Remembers the newest message sent to the officer so far (one sent after it came after they last wrote: told
+    apart by order, not by time, as an anonymous report's alert keeps only whole hours), and when they wrote."""
     turn.data["outbox_seen"] = await last_sent_id(turn.db, turn.contact.id)
+    turn.data["wrote_at"] = turn.now.isoformat()
 
 
 async def _ask_which_alert(turn: Turn, number: int) -> bool:
@@ -372,9 +373,9 @@ async def _ask_which_alert(turn: Turn, number: int) -> bool:
 
 
 async def _shortcut(turn: Turn, number: int) -> tuple[str | None, bool]:
-    """What a bare number means, and whether it is an alert's that came in just now: an action on
-    the alert (or the reporter's answer) that came after the officer last wrote, otherwise a choice of the
-    last list or report shown."""
+    """What a bare number means, and whether it is an alert's that came in while the officer was writing: an
+    action on the alert (or the reporter's answer) that came after the officer last wrote, otherwise a choice of
+    the last list or report shown."""
     alert = await latest_sent(turn.db, turn.contact.id, (OutboxKind.OFFICER_ALERT, OutboxKind.INFO_REPLY))
     if alert is not None and alert.id > turn.data.get("outbox_seen", 0):
         shown = [open_payload(turn.cipher, row) for row in await sent_together(turn.db, alert)]
@@ -382,9 +383,11 @@ async def _shortcut(turn: Turn, number: int) -> tuple[str | None, bool]:
         if not 1 <= number <= len(choices):
             return None, False
         key, _label = choices[number - 1]
-        # An anonymous report's alert keeps only the hour it went: taken as just come, so always confirmed.
-        just_now = alert.hourly or alert.sent_at is None or turn.now - alert.sent_at < NUMBER_CONFIRM_WINDOW
-        return key, just_now
+        # It came while the officer was at work in the chat, who may have typed the number for what was on screen
+        # then: confirmed. One who had left the chat and taps the alert's number means the alert (one tap).
+        wrote_at = turn.data.get("wrote_at")
+        busy = wrote_at is not None and turn.now - dt.datetime.fromisoformat(wrote_at) < NUMBER_CONFIRM_WINDOW
+        return key, busy
     keys = turn.data.get("shortcuts", [])
     return (keys[number - 1], False) if 1 <= number <= len(keys) else (None, False)
 

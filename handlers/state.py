@@ -175,6 +175,7 @@ class SessionData(TypedDict, total=False):
     number_meant: NumberMeant
     shortcuts: list[str]  # what the numbers of the list or report shown last to an officer mean
     outbox_seen: int  # the newest outbox row sent to the officer before they last wrote
+    wrote_at: str  # when the officer last wrote (ISO): a number typed soon after may be for what was on screen
     last_ref: LastRef
     note_typed: NoteTyped
     already_reported_ref: str  # the report whose story the resident sent again and was told of

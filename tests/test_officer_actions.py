@@ -100,6 +100,32 @@ async def test_acknowledge_by_the_alert_number_reaches_the_reporter(engine: Engi
     assert event.actor == f"officer:{officer.id}" and event.from_status == ReportStatus.RECEIVED
 
 
+async def officer_wrote_ago(engine: Engine, ago: dt.timedelta) -> None:
+    """As if the (one) officer had last written `ago` before now."""
+    async with engine.sessions() as db, db.begin():
+        officer_contact = (await db.execute(select(Officer.contact_id))).scalar_one()
+        session = (await db.execute(select(ConversationSession)
+                                    .where(ConversationSession.contact_id == officer_contact))).scalar_one()
+        data = load_session(session.data, engine.cipher)
+        data["wrote_at"] = (utcnow() - ago).isoformat()
+        session.data = dump_session(data, engine.cipher)
+
+
+@pytest.mark.parametrize("identity", ["2", "3"])  # an anonymous report's alert keeps only the hour it went
+async def test_one_tap_acknowledges_an_alert_that_came_while_the_officer_was_away(engine: Engine,
+                                                                                   identity: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    warga = Resident(engine, WARGA)
+    await walk_to_summary(warga, identity=identity)
+    await warga.send("kirim")
+    ref = find_ref(warga.text)
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    await deliver_to(engine, PETUGAS)
+    await petugas.send("1")
+    assert petugas.heard("officer.done.ack") and not petugas.heard("officer.confirm_number"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
+
+
 async def test_words_instead_of_an_answer_to_the_numbers_question_are_taken_as_they_come(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine)
