@@ -166,10 +166,12 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
         photo=t(lang, "alert.photo_attached" if photo else "alert.no_photo"),
         reporter=await reporter_line(office, report.identity, report.contact_id, lang),
     )
-    if report.language != lang and report.source == ReportSource.CITIZEN:  # questions and notes reach them as typed
-        text += "\n" + t(lang, "alert.reporter_language", language=labels(lang, "language")[report.language])
     brief = t(lang, "alert.brief", **said, place=report_place(office, report, lang, as_typed=False),
               description=story_start(report.description))
+    if report.language != lang and report.source == ReportSource.CITIZEN:  # questions and notes reach them as typed
+        language = labels(lang, "language")[report.language]
+        text += "\n" + t(lang, "alert.reporter_language", language=language)
+        brief += "\n" + t(lang, "alert.reporter_language_brief", language=language)
     payload: dict[str, Any] = {"text": text, "brief": brief, "ref": report.ref, "lang": lang,
                                "choices": action_choices(lang, report.ref),
                                "hint": t(lang, "alert.hint", last=len(ACTIONS.options(lang)), ref=report.ref)}

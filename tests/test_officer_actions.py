@@ -580,6 +580,10 @@ async def test_an_alert_says_when_the_reporter_writes_another_language(engine: E
     assert "🌐 Pelapor menulis dalam English" in alert, alert
     _warga, ref = await file_report(engine)
     assert ref in (same := await deliver_to(engine, PETUGAS)) and "🌐" not in same, "one's own language goes unsaid"
+    async with engine.sessions() as db:
+        [row] = (await db.execute(select(Outbox).where(Outbox.kind == OutboxKind.OFFICER_ALERT)
+                                  .order_by(Outbox.id).limit(1))).scalars()
+    assert "🌐 Pelapor menulis dalam English" in open_payload(engine.cipher, row)["brief"], "the brief form says it too"
 
 
 async def test_the_message_right_after_an_answer_adds_to_it(engine: Engine) -> None:
