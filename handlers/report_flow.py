@@ -337,7 +337,9 @@ async def read_back(turn: Turn) -> str:
         picked = "yes"  # "kirim": all is right, send it (what is missing is still asked)
     if picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
         return await _story_told_on(turn)  # what happened, where and when, told after an opener: all read again
-    place_given = meant is not None or (picked is None and turn.inbound.choice is None and await _names_a_place(turn))
+    none_read = not {"place", "places"} & set(turn.draft["read"])
+    place_given = meant is not None or (picked is None and turn.inbound.choice is None
+                                        and await _names_a_place(turn, none_read=none_read))
     if place_given:  # "di jl kalimantan kel sananwetan", "bukan, lokasinya di kel plosokerep": the rest holds
         picked = "yes"
         turn.draft["read"].pop("place", None)
@@ -519,13 +521,21 @@ def _place_read_wrong(turn: Turn) -> str | None:
     return meant if letters_and_digits(meant) >= LOCATION_CHARS[0] else None
 
 
-async def _names_a_place(turn: Turn) -> bool:
-    """Whether a message at the read-back gives the place: a pin, or words read as one with confidence, or with a
-    word that names a place."""
+_PLACE_ALONE_WORDS = 4  # "sekar", "gedog sananwetan blitar": a place typed alone where none was read
+
+
+async def _names_a_place(turn: Turn, *, none_read: bool = False) -> bool:
+    """Whether a message gives the place: a pin, or words read as one with confidence, or with a word that names
+    a place, or, at a read-back that read no place (`none_read`), a few words that name one ("sekar")."""
     if turn.inbound.location is not None:
         return True
     found, confident = await turn.router.read(turn.db, turn.text)
-    return confident or (bool(found) and bool(_PLACE_MARKERS & set(normalise(turn.text).split())))
+    if confident or (found and _PLACE_MARKERS & set(normalise(turn.text).split())):
+        return True
+    # an everyday word ("bentar": Desa Bentar, Brebes) only where a station covers it ("sekar": Kec. Sekar)
+    if not none_read or len(words(turn.text)) > _PLACE_ALONE_WORDS:
+        return False
+    return any(not place.ordinary for place in found) or bool(await turn.router.covered(turn.db, found))
 
 
 def _yes_with_a_time(text: str) -> str | None:

@@ -662,6 +662,17 @@ async def test_the_place_read_denied_by_name_at_the_read_back_is_replaced_and_th
     assert draft["category"] == "security" and draft["when"] == {"text": "tadi malam"}, draft
 
 
+@pytest.mark.parametrize(("typed", "offered"), [("sekar", "Kec. Sekar"), ("gedog", "Kel. Gedog")])
+async def test_a_place_typed_alone_where_the_read_back_read_none_is_the_place(engine: Engine, typed: str,
+                                                                            offered: str) -> None:
+    resident = Resident(engine)
+    await resident.send("hp sy dicopet td pagi pas di angkot")
+    assert "Lokasi: (belum ada)" in resident.text, resident.text
+    await resident.send(typed)
+    assert any(offered in choice.label for reply in resident.replies for choice in reply.choices), resident.text
+    assert (await draft_of(engine))["when"] == {"text": "tadi pagi"}, "the rest read holds"
+
+
 async def test_a_choice_of_the_read_back_typed_as_its_label_is_that_choice(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("motor sy dicuri di parkiran pasar gedog sananwetan")
