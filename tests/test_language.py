@@ -106,6 +106,10 @@ def test_every_emoji_holds_a_character_past_ascii() -> None:
     ("sy skrg di polsek, motor sy dicuri td pagi", "today"),                  # where the resident is now
     ("sy lagi di rumah skrg, td siang hp sy dijambret", "today"),
     ("td malam rumah sy dimasuki maling, malingnya masih di dalam", "now"),    # the thief, named, still there
+    ("rumah tetangga kebakaran apinya gede bgt", "now"),                       # flames told as they are
+    ("kebakaran di pasar, api belum padam", "now"),
+    ("kebakaran apinya gede tp udh padam", None),                              # put out: no time told
+    ("apinya kecil kok, cuma bakar sampah", None),
 ])
 def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | None) -> None:
     assert when_named(said) == moment

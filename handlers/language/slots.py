@@ -58,9 +58,28 @@ NOT = frozenset({"bukan", "tidak", "enggak", "not"})
 
 
 def when_named(text: str) -> str | None:
-    """"now", "today", "earlier", or None when the text names no time."""
-    found = _time_in(words(text), _now_after_a_deed(text), still_there_now(text))
+    """"now", "today", "earlier", or None when the text names no time; a fire told burning, with no time, is now
+    ("rumah tetangga kebakaran apinya gede bgt")."""
+    said = words(text)
+    found = _time_in(said, _now_after_a_deed(text), still_there_now(text))
+    if found is None and _burning(said):
+        return "now"
     return found[0] if found else None
+
+
+# Flames told as they are: "apinya gede bgt", "api makin membesar", "apinya belum padam".
+_FLAMES_AS_THEY_ARE = frozenset({"besar", "gede", "gedhe", "membesar", "berkobar", "menyala", "nyala", "merambat",
+                                 "menjalar", "makin", "tinggi"})
+_PUT_OUT = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "mati"})
+
+
+def _burning(said: list[str]) -> bool:
+    """Whether flames are told burning and not put out."""
+    flames = any(word in ("api", "apinya") and (" ".join(said[i + 1:i + 2]) in _FLAMES_AS_THEY_ARE
+                                                 or said[i + 1:i + 3] in (["belum", "padam"], ["belum", "mati"]))
+                 for i, word in enumerate(said))
+    put_out = any(word in _PUT_OUT and not (i and said[i - 1] in NOT | {"belum"}) for i, word in enumerate(said))
+    return flames and not put_out
 
 
 def time_told(text: str) -> tuple[str, str] | None:
