@@ -17,7 +17,7 @@ from handlers.actions import OBJECTION_WITHIN, take_answer, take_objection
 from handlers.choices import Menu
 from handlers.i18n import keywords, labels, t
 from handlers.language.answers import ASKING, NEUTRAL
-from handlers.language.emergency import emergency_denied, is_cry_for_help
+from handlers.language.emergency import a_theft_and_nothing_more, emergency_denied, is_cry_for_help
 from handlers.language.intents import (
     SERVICE_QUESTIONS,
     aside,
@@ -451,10 +451,13 @@ async def _status(turn: Turn, said: Said) -> str | None:
 
 
 def _with_the_time_told(turn: Turn) -> str:
-    """The message, read after the time of the report in progress when the resident typed one that is over ("kmrn
-    mlm", then "rumah sy dimasukin maling"): a story of the past is no cry, a danger that lasts still is."""
+    """The message, read after the time of the report in progress when the resident typed one that is over and the
+    message tells a theft and nothing more ("kmrn mlm", then "rumah sy dimasukin maling": last night's). Any other
+    danger is read as it comes: a missed cry costs more than a page too many."""
     told = turn.data.get("draft", {}).get("when", {}).get("text")
-    return f"{told}, {turn.text}" if told and when_named(told) in ("today", "earlier") else turn.text
+    if told and when_named(told) in ("today", "earlier") and a_theft_and_nothing_more(turn.text):
+        return f"{told}, {turn.text}"
+    return turn.text
 
 
 async def _status_in_own_words(turn: Turn) -> str | None:

@@ -680,14 +680,23 @@ async def test_a_choice_of_the_read_back_typed_as_its_label_is_that_choice(engin
     assert (await draft_of(engine))["when"] == {"choice": "today"}, resident.text
 
 
-async def test_a_story_after_a_time_told_as_over_raises_no_cry(engine: Engine) -> None:
+async def test_a_theft_told_after_a_time_told_as_over_raises_no_cry(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("pak", "sy mau lapor", "kmrn mlm"):
         await resident.send(said)
     assert (await draft_of(engine)).get("when") == {"text": "kmrn mlm"}, resident.text
     await resident.send("rumah sy dimasukin maling")
     assert not resident.heard("emergency.call_110") and not (await draft_of(engine)).get("urgent"), resident.text
-    await resident.send("anak sy jg blm pulang dr kmrn, gk bisa dihubungi")  # a danger that lasts is still one
+
+
+@pytest.mark.parametrize("cry", ["suami sy lagi ngamuk bawa pisau", "ada yg mau loncat dr jembatan",
+                                 "rumah tetangga kebakaran", "tolong pak 😭", "malingnya masih di dalam rumah",
+                                 "anak sy jg blm pulang dr kmrn, gk bisa dihubungi"])
+async def test_any_other_danger_after_a_time_told_as_over_is_still_a_cry(engine: Engine, cry: str) -> None:
+    resident = Resident(engine)
+    for said in ("pak", "sy mau lapor", "td pagi"):
+        await resident.send(said)
+    await resident.send(cry)
     assert resident.heard("emergency.call_110"), resident.text
 
 

@@ -513,6 +513,16 @@ def tells_of_violence_at_home_or_a_threat(text: str) -> bool:
         or any_phrase(said, (("domestic", "violence"),))
 
 
+def a_theft_and_nothing_more(text: str) -> bool:
+    """Whether the text tells a theft and no more danger: a thief or a taking, no word of the moment, no call for
+    help, nothing that needs another service ("rumah sy dimasukin maling"). Told after a time gone by, it is that
+    time's."""
+    said = _sentences(text)
+    theft = bool(THIEVES & set(said)) or bool(THEFT_STEMS & set(stems_of(said, THEFT_STEMS)))
+    return theft and not (PROGRESS | {"tolong", "help"}) & set(said) and not services_to_call(text) \
+        and not any(word.startswith("emoji_") for word in said)
+
+
 def is_cry_for_help(text: str) -> bool:
     """Whether `text` says someone may be in danger now."""
     said = _sentences(text)
