@@ -271,10 +271,20 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("ada pencurian kabel. Ini Pak RT Slamet yg lapor, anonim aja", ["Slamet"], []),
     ("My name is John Carter, +62 812 3456 7890, please keep my name secret", ["John Carter"], ["+62 812 3456 7890"]),
     ("hubungi saya di 081299998888 pak", [], ["081299998888"]),
-    ("kalau perlu keterangan hub 0813-7777-8888 atau sms 081377778888", [], ["0813-7777-8888", "081377778888"]),
+    ("kalau perlu keterangan hub 0813-7777-8888", [], ["0813-7777-8888"]),
     ("WA aja ke 0812/3456/7890 pak", [], ["0812/3456/7890"]),
+    ("kalau perlu telp 081234567890", [], ["081234567890"]),
+    # what others did with a number: evidence (the number a WhatsApp reporter writes from is hidden apart)
     ("sy wa ke 0812–3456–7890 tp gk dibales", [], []),  # the resident wrote to it: the scammer's
     ("katanya wa ke 081234567890 buat ambil hadiah", [], []),
+    ("td ada yg wa 081234567890 ngaku dr bank", [], []),
+    ("masuk wa 081234567890 isinya link apk", [], []),
+    ("tiba2 ada sms 081234567890 isinya sy menang hadiah", [], []),
+    ("disuruh hub 081234567890", [], []),
+    ("disuruh wa ke 081234567890", [], []),
+    ("nomor yg sms: 081234567890", [], []),
+    ("trus sy sms 081234567890 gk dibales", [], []),
+    ("I got a call 081234567890 claiming to be police", [], []),
     # no name nor number of one's own: title case throughout, a station, someone else's number
     ("Saya Kehilangan Motor Di Pasar Gedog Tadi Pagi", [], []),
     ("ini Polsek Sananwetan ya? sy mau lapor", [], []),

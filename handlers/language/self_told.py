@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.language.answers import NEUTRAL
 from handlers.language.normalise import normalise, words
 from handlers.language.written import ENGLISH_GRAMMAR
 from storage.contacts import DIGIT_SEPARATORS
@@ -57,18 +58,23 @@ _OWN = frozenset({"saya", "aku", "gue", "my", "me", "mine", "ku", "nomorku", "hp
 _BETWEEN = frozenset({"di", "ke", "yaitu", "adalah", "is", "at", "on", "nomor", "no", "nomer", "hp", "wa", "whatsapp",
                       "telepon", "telp", "number", "phone", "balik", "lewat", "via", "aja", "saja", "langsung"})
 # A contact given with no "saya": "kalau perlu hubungi 0812…", "bisa dihubungi di 0812…", "cp: 0812…", "hub
-# 0813…" (which the slang lexicon reads as "hubungan"), "sms 0813…", "WA aja ke 0812…".
-_CONTACT_ME = frozenset({"hubungi", "dihubungi", "hub", "hubungan", "cp", "kontak", "contact", "sms", "telp", "tlp",
-                         "telpon", "call", "wa", "whatsapp"})
+# 0813…" (which the slang lexicon reads as "hubungan").
+_CONTACT_ME = frozenset({"hubungi", "dihubungi", "hub", "hubungan", "cp", "kontak", "contact"})
+# Ways to say "write to me" that are also what others did ("td ada yg wa 0812…", "masuk sms 0812…"): the resident's
+# only where they open the clause, alone or after a word of asking ("WA aja ke 0812…", "kalau perlu telp 0812…").
+_WRITE_TO = frozenset({"wa", "whatsapp", "sms", "telp", "telepon", "tlp", "telpon", "call", "text"})
+_ASKING_TO = frozenset({"kalau", "kalo", "klo", "perlu", "bisa", "silakan", "silahkan", "mohon", "boleh", "langsung",
+                        "keterangan", "info", "informasi", "please", "just"})
 # A label at a sentence's start: "HP 0812…", "No. HP: 0812…", "WA: 0857…".
 _LABEL = re.compile(r"(?:^|[.!?\n]\s*)(?:no\.?\s*)?(?:hp|wa|telp|telepon|whatsapp|phone)\s*:?\s*$", re.IGNORECASE)
+_CLAUSE = re.compile(r"[.,;!?\n]")
 # Who else a number may be told of, before its "saya" or its word of contact: "dia WA saya 0812…", "penipu itu chat
 # aku 0812…", "tulisannya hubungi 0812…", "nomor hp suami saya 0812…".
 _OTHERS = frozenset({
     "dia", "penipu", "pelaku", "orang", "mereka", "penjual", "tersangka", "oknum", "tulisan", "iklan", "katanya",
     "bilang", "suami", "istri", "anak", "bapak", "ibu", "ayah", "adik", "kakak", "tetangga", "teman", "pacar", "mantan",
     "bos", "he", "she", "they", "scammer", "seller", "someone", "husband", "wife", "son", "daughter", "friend",
-    "neighbour", "says", "said",
+    "neighbour", "says", "said", "disuruh", "suruh", "diminta", "nyuruh",
 })  # fmt: skip
 TITLE_CASE = 0.7  # the share of capitalised words past which capitals tell no name
 _NUMBER_NEAR_A_NAME = 30  # characters between a name told and a number told with it ("Dewi Lestari no hp 0812…")
@@ -120,21 +126,22 @@ def own_numbers(text: str, names: list[str]) -> list[str]:
     found = []
     for number in _PHONE.finditer(text):
         said = words(text[max(0, number.start() - 80):number.start()])
-        run = []  # the words between, last first
+        between = []
         while said and said[-1] in _BETWEEN:
-            run.append(said.pop())
+            between.append(said.pop())
         whose = [word.removesuffix("nya") for word in said[-4:-1]]  # the words before "saya" or "hubungi"
         told_of_others = bool(_OTHERS & set(whose))
-        wrote_to = bool(said) and said[-1] in _OWN and "ke" in run  # "sy wa ke 0812…": the resident wrote to it
-        others_before = _OTHERS & {form for word in said[-3:] for form in (word, word.removesuffix("nya"))}
-        asked = bool(run) and run[-1] in _CONTACT_ME and not wrote_to and not others_before  # "WA aja ke 0812…"
-        said_own = bool(said) and (said[-1] in _OWN or said[-1] in _CONTACT_ME) and not told_of_others
-        mine = asked or (said_own and not (wrote_to and run[-1] in _CONTACT_ME))
+        wrote_to = "ke" in between and bool(_WRITE_TO & set(between))  # "sy wa ke 0812…": the resident wrote to it
+        mine = bool(said) and (said[-1] in _OWN or said[-1] in _CONTACT_ME) and not told_of_others and not wrote_to
+        clause = words(_CLAUSE.split(text[:number.start()])[-1])
+        while clause and clause[-1] in _BETWEEN - _WRITE_TO:
+            clause.pop()
+        asked = bool(clause) and clause[-1] in _WRITE_TO and set(clause[:-1]) <= _ASKING_TO | NEUTRAL
         labelled = _LABEL.search(text[:number.start()]) is not None
         after = words(text[number.end():number.end() + 40])[:4]  # "0812-3456-7890 ini nomor saya pak"
         named_after = bool(_OWN & set(after)) and bool({"nomor", "no", "hp", "wa", "number"} & set(after)) \
             and not _OTHERS & set(after)
-        if mine or labelled or named_after or _beside_a_name(text, number, names):
+        if mine or asked or labelled or named_after or _beside_a_name(text, number, names):
             found.append(number.group())
     return found
 
