@@ -119,8 +119,10 @@ ACCIDENTS = frozenset({"kecelakaan", "tabrakan", "ketabrak", "ditabrak", "tertab
 HURT = frozenset({"luka", "terluka", "berdarah", "tergeletak", "pingsan", "meninggal", "tewas", "korban",
                   "kritis", "patah", "injured", "hurt", "bleeding", "unconscious", "dead", "dying"})
 # Gas leaking: "gas elpiji bocor".
-# A gas leak: the gas and its leak, or its smell ("bau gas nyengat bgt").
-GAS, LEAKING = frozenset({"gas", "elpiji", "lpg"}), frozenset({"bocor", "leak", "leaking", "bau", "smell", "smells"})
+GAS, LEAKING = frozenset({"gas", "elpiji", "lpg"}), frozenset({"bocor", "leak", "leaking"})
+# Its smell is a leak too, said of the gas itself ("bau gas nyengat bgt"; not "tancap gas, mulutnya bau alkohol").
+_GAS_SMELT = (("bau", "gas"), ("bau", "elpiji"), ("smell", "gas"), ("smell", "of", "gas"),
+              ("smells", "of", "gas"))
 # Someone who cannot get out of water or fire ("ada nenek gk bisa keluar", "terjebak banjir"), or up after a fall
 # ("ibu sy jatuh di kamar mandi gk bisa bangun").
 _WATER_OR_FIRE = frozenset({"banjir", "kebanjiran", "api", "kebakaran", "terbakar", "asap", "arus", "longsor",
@@ -687,7 +689,7 @@ def services_to_call(text: str) -> tuple[str, ...]:
     """Which of SERVICES the danger told also needs, in that order."""
     said = _sentences(text)
     fire = ((_unnegated(said, _FIRE) and not _FIRE_OUT & set(said))
-            or (_unnegated(said, GAS) and _unnegated(said, LEAKING)))
+            or (_unnegated(said, GAS) and _unnegated(said, LEAKING)) or any_phrase(said, _GAS_SMELT))
     shocked = bool(_SHOCKED & set(said)) or any_phrase(said, _SHOCKED_AS)
     medical = (_unnegated(said, _INJURED) or shocked or self_harm(text)
                or any_phrase(said, _HURT_BADLY)
