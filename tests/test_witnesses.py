@@ -302,6 +302,10 @@ async def test_a_report_of_drug_dealing_is_never_offered_to_whoever_writes_alike
      "tiap malam ada teriak2 di rumah dekat jl kenanga gedog"),  # the probe tells no blow: the report does
     ("tetangga sy diancam mau dibakar rumahnya sama orang yg pake motor vario hitam tiap malam di gang masjid gedog",
      "ada orang pake motor vario hitam tiap malam di gang masjid gedog"),
+    ("bapak tetangga sy bilang mau bunuh istrinya kalau berani lapor polisi, rumahnya dekat masjid gedog",
+     "bapak tetangga bilang mau bunuh istrinya, rumahnya dekat masjid gedog"),
+    ("ayah tiri melecehkan anak perempuannya di rumah dekat masjid gedog",
+     "ayah tiri melecehkan anak perempuannya di rumah dekat masjid gedog"),
 ])
 async def test_a_report_of_violence_at_home_or_a_threat_is_never_offered_to_whoever_writes_alike(
         engine: Engine, reported: str, probe: str) -> None:

@@ -502,14 +502,19 @@ def _sentences(text: str) -> list[str]:
     return said
 
 
-# Words of violence at home said as such, and of a threat: "kdrt", "diancam".
-_AT_HOME_OR_THREATENED = frozenset({"kdrt", "ancam", "ngancam", "ngancem", "ngancemin", "diancem", "threat",
-                                    "threatened", "threatening", "threatens"})
+# Words of violence at home said as such, of a threat, of sexual violence, of terror or extortion (stems): "kdrt",
+# "diancam", "mau bunuh istrinya", "melecehkan", "neror", "diperas".
+_AT_HOME_OR_THREATENED = frozenset({
+    "kdrt", "ancam", "ngancam", "ngancem", "ngancemin", "diancem", "bunuh", "leceh", "cabul", "perkosa", "teror",
+    "neror", "peras", "sekap", "threat", "threatened", "threatening", "threatens", "kill", "rape", "raped",
+    "harass", "harassed", "harassing", "blackmail", "blackmailed", "stalking", "stalker", "abuse", "abused",
+    "abusing",
+})  # fmt: skip
 
 
 def tells_of_violence_at_home_or_a_threat(text: str) -> bool:
-    """Whether `text` tells of violence at home or of a threat, told as past or as habit too: a report whose
-    mere existence the one it is about could use against the resident who made it."""
+    """Whether `text` tells of violence at home, a threat, sexual violence, terror or extortion, told as past or as
+    habit too: a report whose mere existence the one it is about could use against the resident who made it."""
     said = _sentences(text)
     return _violence_at_home(said) or bool(set(stems_of(said, _AT_HOME_OR_THREATENED)) & _AT_HOME_OR_THREATENED) \
         or any_phrase(said, (("domestic", "violence"),))
