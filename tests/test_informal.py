@@ -640,6 +640,7 @@ async def test_everyday_words_in_a_story_are_no_place_read_back(engine: Engine) 
     "sy dr desa sekar bojonegoro, td pas lewat kel gedog hp sy dijambret",
     "hp sy dijambret td pagi di kel gedog, sy kerja di desa sekar",
     "rumah sy di gedog sananwetan kemalingan td malam",  # the home is where it happened
+    "ada kecelakaan kerja di pabrik kel gedog, korbannya dibawa ke rs di bendogerit",  # work, not the resident's
 ])
 async def test_the_place_read_from_a_story_is_the_incidents_not_where_the_resident_lives(
         engine: Engine, story: str) -> None:
@@ -698,6 +699,13 @@ async def test_any_other_danger_after_a_time_told_as_over_is_still_a_cry(engine:
         await resident.send(said)
     await resident.send(cry)
     assert resident.heard("emergency.call_110"), resident.text
+
+
+async def test_a_story_at_the_residents_home_is_not_read_from_where_the_thief_fled(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("sy tinggal di gedog sananwetan, rumah sy kemalingan td malam, malingnya kabur ke arah "
+                        "bendogerit")
+    assert "Gedog" in resident.text and "Bendogerit" not in resident.text, resident.text
 
 
 @pytest.mark.parametrize("call", ["pak??", "bu??", "mas"])

@@ -388,18 +388,24 @@ def hour_told(text: str) -> int | None:
     return hour + 12
 
 
-# Where the resident lives, works or comes from, told beside where it happened: "sy tinggal di sekar
-# bojonegoro", "sy warga desa sekar", "sy dr desa sekar", "alamat sy di …", "I live in …"; up to the clause's end.
-_HOME = re.compile(r"\b(?:tinggal|domisili|bekerja|kerja|live|living|asal)\b|\b(?:sy|saya|aku|kami)\s+warga\b"
-                   r"|\balamat\s+(?:sy|saya|rumah)\b|\b(?:dr|dari)\s+(?:desa|ds|kel|kelurahan|kec|kecamatan|kab|kota)\b",
-                   re.IGNORECASE)
+# Where the resident lives, works or comes from, told beside where it happened: "sy tinggal di sekar bojonegoro",
+# "sy warga desa sekar", "sy dr desa sekar", "alamat sy di …", "I live in …"; up to the clause's end. Said of the
+# resident only: "kecelakaan kerja di pabrik kel gedog" and "org asal pukul" tell what happened.
+_HOME = re.compile(r"\b(?:sy|saya|aku|gue|gw|kami|kulo)\s+(?:(?:juga|jg|sendiri)\s+)?"
+                   r"(?:tinggal|domisili|bekerja|kerja|warga|asal|dr|dari)\b"
+                   r"|\basal\s+(?:sy|saya|aku)\b|\balamat\s+(?:sy|saya|rumah)\b|\bi\s+(?:live|work)\b", re.IGNORECASE)
 _HOME_ENDS = re.compile(r"[,.;!?\n]|\b(?:tp|tapi|tetapi|terus|trus|dan|pas|waktu|kemarin|kmrn|td|tadi|but|and)\b",
                         re.IGNORECASE)
+# The resident's own home told as where it happened: "rumah sy kemalingan", "omahku dilebokki maling".
+_OWN_HOME = re.compile(r"\b(?:rumah|omah)\s*(?:sy|saya|ku|kami|aku|kulo)\b|\b(?:rumahku|omahku)\b", re.IGNORECASE)
 
 
 def without_home(text: str) -> str:
     """The text less what it tells of where the resident lives, works or comes from: the place of the incident is
-    read from the rest where the rest names one ("motor sy dicuri di gedog, sy tinggal di sekar bojonegoro")."""
+    read from the rest where the rest names one ("motor sy dicuri di gedog, sy tinggal di sekar bojonegoro"). Whole
+    where it happened at their home ("sy tinggal di gedog, rumah sy kemalingan, malingnya kabur ke bendogerit")."""
+    if _OWN_HOME.search(text):
+        return text
     kept, at = [], 0
     for home in _HOME.finditer(text):
         if home.start() < at:
