@@ -383,11 +383,14 @@ async def _shortcut(turn: Turn, number: int) -> tuple[str | None, bool]:
         if not 1 <= number <= len(choices):
             return None, False
         key, _label = choices[number - 1]
-        # It came while the officer was at work in the chat, who may have typed the number for what was on screen
-        # then: confirmed. One who had left the chat and taps the alert's number means the alert (one tap).
+        # Confirmed where the number may have been typed for what was on screen before the alert: the officer was
+        # at work in the chat when it came, or a list of theirs was open and the alert has just come (an anonymous
+        # report's, kept to the hour, may have). An officer who had left the menu and taps the alert's number
+        # means the alert: one tap.
         wrote_at = turn.data.get("wrote_at")
         busy = wrote_at is not None and turn.now - dt.datetime.fromisoformat(wrote_at) < NUMBER_CONFIRM_WINDOW
-        return key, busy
+        just_come = alert.hourly or alert.sent_at is None or turn.now - alert.sent_at < NUMBER_CONFIRM_WINDOW
+        return key, busy or (bool(turn.data.get("shortcuts")) and just_come)
     keys = turn.data.get("shortcuts", [])
     return (keys[number - 1], False) if 1 <= number <= len(keys) else (None, False)
 

@@ -126,6 +126,20 @@ async def test_one_tap_acknowledges_an_alert_that_came_while_the_officer_was_awa
     assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
 
 
+async def test_a_number_after_reading_a_list_a_while_is_confirmed_when_an_alert_has_just_come(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, listed = await file_report(engine)
+    await deliver_to(engine, PETUGAS)
+    await petugas.send("terbuka")
+    assert listed in petugas.text, petugas.text
+    await officer_wrote_ago(engine, dt.timedelta(minutes=3))  # reading the list
+    _lain, arrived = await file_report(engine, "console:lain")
+    await deliver_to(engine, PETUGAS)
+    await petugas.send("1")
+    assert petugas.heard("officer.confirm_number") and arrived in petugas.text, petugas.text
+    assert (await report(engine, arrived)).status == ReportStatus.RECEIVED
+
+
 async def test_words_instead_of_an_answer_to_the_numbers_question_are_taken_as_they_come(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine)
