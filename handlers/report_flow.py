@@ -316,7 +316,7 @@ async def read_back(turn: Turn) -> str:
     then asks what is still missing. A yes that says the time ("iya bener, semalam") keeps that time; answers to
     later questions said with it ("…, ga ada foto", "…, rahasia aja") are kept for them."""
     _keep_later_answers(turn)
-    meant = _place_read_wrong(turn) if turn.inbound.choice is None else None
+    meant = await _place_read_wrong(turn) if turn.inbound.choice is None else None
     if meant is not None:
         turn.text = meant  # "ya tp bukan di gedog, di pasar bendogerit": the rest holds, the place is read anew
         turn.draft["read"].pop("place", None)
@@ -335,7 +335,7 @@ async def read_back(turn: Turn) -> str:
         picked = "yes"
     if picked is None and turn.inbound.choice is None and _only_sending(turn.text):
         picked = "yes"  # "kirim": all is right, send it (what is missing is still asked)
-    if picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
+    if meant is None and picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
         return await _story_told_on(turn)  # what happened, where and when, told after an opener: all read again
     none_read = not {"place", "places"} & set(turn.draft["read"])
     place_given = meant is not None or (picked is None and turn.inbound.choice is None
@@ -507,9 +507,10 @@ _PLACE_DENIED = re.compile(r"\bbukan\s+(?:di\s+|ke\s+|kel\.?\s+|kelurahan\s+|des
 _BEFORE_THE_PLACE_MEANT = re.compile(r"^[\s,.;:-]*(?:(?:tapi|tp|tetapi|melainkan|but|tpi)\b[\s,]*)?", re.IGNORECASE)
 
 
-def _place_read_wrong(turn: Turn) -> str | None:
-    """The words of the place meant, when a message at the read-back denies the place read by its name and gives
-    another after it; None otherwise ("bukan, ini kehilangan" denies no place)."""
+async def _place_read_wrong(turn: Turn) -> str | None:
+    """The words of the place meant, when a message at the read-back denies the place read by its name and names
+    another after it; None otherwise ("bukan, ini kehilangan" denies no place; "bukan gedog, motor sy yg dicuri
+    honda beat" names none)."""
     read = turn.draft["read"]
     codes = [read["place"]] if "place" in read else read.get("places", [])
     names = {word for code in codes if (place := turn.router.place(code)) is not None
@@ -518,7 +519,11 @@ def _place_read_wrong(turn: Turn) -> str | None:
     if denied is None or normalise(denied["this"]) not in names:
         return None
     meant = _BEFORE_THE_PLACE_MEANT.sub("", denied["that"]).strip()
-    return meant if letters_and_digits(meant) >= LOCATION_CHARS[0] else None
+    if letters_and_digits(meant) < LOCATION_CHARS[0]:
+        return None
+    found, confident = await turn.router.read(turn.db, meant)
+    named = confident or any(place.marked for place in found) or bool(await turn.router.covered(turn.db, found))
+    return meant if named else None
 
 
 _PLACE_ALONE_WORDS = 4  # "sekar", "gedog sananwetan blitar": a place typed alone where none was read

@@ -674,6 +674,22 @@ async def test_a_place_typed_alone_where_the_read_back_read_none_is_the_place(en
     assert (await draft_of(engine))["when"] == {"text": "tadi pagi"}, "the rest read holds"
 
 
+async def test_a_place_denied_in_a_message_that_tells_more_is_still_replaced(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri td malam di parkiran pasar gedog sananwetan")
+    await resident.send("bukan di gedog tp di bendogerit, kejadiannya kemarin sore bukan td malam")
+    offered = [choice.label for reply in resident.replies for choice in reply.choices]
+    assert any("Kel. Bendogerit" in label for label in offered), (resident.text, offered)
+
+
+async def test_a_place_denied_with_no_other_named_reads_no_place_from_the_rest(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri td malam di parkiran pasar gedog sananwetan")
+    await resident.send("bukan gedog, motor sy yg dicuri honda beat")
+    offered = [choice.label for reply in resident.replies for choice in reply.choices]
+    assert not any("Belat" in label for label in offered), offered
+
+
 async def test_a_choice_of_the_read_back_typed_as_its_label_is_that_choice(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("motor sy dicuri di parkiran pasar gedog sananwetan")
