@@ -35,7 +35,8 @@ SERVICE_FIELDS = ("service_code", "service_name", "description", "metadata", "ty
 #: 1234 XY"), and the words after a street marker with the house's number ("Jl. Melati Indah no 12"); the place
 #: published is the kelurahan, not the house. Plates come last: "RT 03 RW" and "no 12 RT" would look like one.
 _REACHABLE = re.compile(
-    rf"\+?\d[\d{DIGIT_SEPARATORS}]{{5,}}\d|\S+@\S+\.\S+|(?<!\w)@[\w.]{{3,}}|https?://\S+|www\.\S+"
+    rf"\+?\d[\d{DIGIT_SEPARATORS}]{{5,}}\d|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\w)@[\w.]{{3,}}"
+    r"|https?://\S+|www\.\S+"
     rf"|\br[tw]\.?\s*\d+|\b(?:no|nomor|blok)\.?\s*\d(?:[{DIGIT_SEPARATORS}]*\d)*\w*"
     r"|\b(?:jl|jln|jalan|gg|gang|lorong|perum|perumahan|komplek|kompleks)\b\.?\s*\w+(?:\s+\w+)?"
     r"(?:\s*(?:no|nomor)?\.?\s*\d+\w*)?"
