@@ -14,10 +14,17 @@ _SECRETS = re.compile(r"\b(?:telegram|whatsapp|console):[^\s'\",)]+|(?<![\w.])\+
                       r"|(?<=/masuk/)[\w-]+")
 
 
+# A phone number written in groups: "0812-9999-0000", "+62 812 9999 0000", "812.9999.0000" (nine digits or more;
+# not a date, "2026-11-25", nor an hour).
+_GROUPED = re.compile(r"(?<![\w.+])\+?\d{2,4}(?:[ .-]\d{3,4}){2,3}(?!\w)")
+_ADDRESS_DIGITS = 9
+
+
 def redacted(text: str) -> str:
     """The text with what looks like an address or a sign-in token taken out: for logs, and for what a provider
     said of a failure, which is kept (the outbox's last error) and may quote a chat id or a number."""
-    return _SECRETS.sub("[redacted]", text)
+    text = _SECRETS.sub("[redacted]", text)
+    return _GROUPED.sub(lambda m: "[redacted]" if sum(c.isdigit() for c in m[0]) >= _ADDRESS_DIGITS else m[0], text)
 
 
 class RedactingFilter(logging.Filter):

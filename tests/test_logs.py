@@ -10,7 +10,8 @@ from bot.logs import RedactingFilter
 
 
 @pytest.mark.parametrize("secret", ["whatsapp:+6281234567890", "telegram:987654321", "+6281234567890",
-                                    "081234567890", "987654321"])
+                                    "081234567890", "987654321", "0812-9999-0000", "+62 812 9999 0000",
+                                    "812.9999.0000"])
 def test_addresses_and_numbers_are_redacted(secret: str) -> None:
     record = logging.LogRecord("t", logging.INFO, __file__, 1, "sending to %s now", (secret,), None)
     RedactingFilter().filter(record)
@@ -38,6 +39,7 @@ def test_exception_text_is_redacted_too() -> None:
 
 
 def test_ordinary_numbers_stay() -> None:
-    record = logging.LogRecord("t", logging.INFO, __file__, 1, "contact=%s step=%s at 2026-11-25", (42, "when"), None)
+    said = "contact=%s step=%s at 2026-11-25 06:00, Rp 12.500.000, 127.0.0.1:8000"
+    record = logging.LogRecord("t", logging.INFO, __file__, 1, said, (42, "when"), None)
     RedactingFilter().filter(record)
-    assert record.getMessage() == "contact=42 step=when at 2026-11-25"
+    assert record.getMessage() == said % (42, "when")

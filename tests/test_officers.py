@@ -315,11 +315,12 @@ async def test_what_the_provider_says_of_a_failed_alert_is_kept_without_addresse
     fake = FakeBotAPI()
     await fake.start()
     try:
-        fake.fail_next("sendMessage", error_code=400, description="Bad Request: chat 800001 of +6281299990000 gone")
+        fake.fail_next("sendMessage", error_code=400,
+                       description="Bad Request: chat 7300000001 of +62 812-9999-0000 gone")
         async with Bot(TOKEN, base_url=fake.base_url) as bot:
             await Dispatcher(engine.sessions, engine.cipher, {"telegram": TelegramChannel(bot)}).run_once()
     finally:
         await fake.stop()
     async with engine.sessions() as db:
         [error] = (await db.execute(select(Outbox.last_error).where(Outbox.kind == "officer_alert"))).scalars()
-    assert error and "gone" in error and "6281299990000" not in error, error
+    assert error and "gone" in error and "7300000001" not in error and "9999" not in error, error
