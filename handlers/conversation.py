@@ -243,12 +243,12 @@ async def status_ref(turn: Turn) -> str:
     """Shows the status of the report picked from the contact's list or of the typed reference, and goes back
     to where the contact was."""
     ref = find_ref(turn.text, prefix_optional=True) or await picked_own_report(turn)
-    if ref is None and turn.inbound.choice is None and letters_and_digits(turn.text) >= ANSWER_CHARS \
-            and not _like_a_ref(turn.text) and await answer_question(turn, turn.text, turn.photo):
-        return resume(turn)  # the officer's question, which the status showed, answered from here
     if ref is None and _FORGOTTEN & set(words(turn.text)):
         turn.say("status.ref_forgotten")  # "sy lupa nomornya pak": what can be done, and back
         return resume(turn)
+    if ref is None and turn.inbound.choice is None and letters_and_digits(turn.text) >= ANSWER_CHARS \
+            and not _like_a_ref(turn.text) and await answer_question(turn, turn.text, turn.photo):
+        return resume(turn)  # the officer's question, which the status showed, answered from here
     if ref is None:
         turn.say("status.ref_not_recognised")
         return STATUS_REF

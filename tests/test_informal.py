@@ -774,6 +774,15 @@ async def test_the_answer_after_looking_at_the_status_reaches_the_officer(engine
     assert warga.heard("relay.answer_sent") and not warga.heard("status.ref_not_recognised"), warga.text
 
 
+async def test_a_forgotten_reference_after_looking_at_the_status_is_no_answer(engine: Engine) -> None:
+    petugas = await enrolled(engine, "console:petugas")
+    warga, ref = await file_report(engine)
+    await petugas.send(f"INFO {ref} Helmnya ada stiker atau ciri khusus?")
+    await warga.send("STATUS")
+    await warga.send("sy lupa nomornya pak")
+    assert not warga.heard("relay.answer_sent"), warga.text
+
+
 @pytest.mark.parametrize("mistyped", ["LP-7KX4-9Q", "7kx4 9qm"])
 async def test_a_reference_mistyped_after_looking_at_the_status_is_no_answer(engine: Engine, mistyped: str) -> None:
     petugas = await enrolled(engine, "console:petugas")
