@@ -1518,7 +1518,7 @@ _NAME_OPENING = re.compile(r"^(?:(?:nama\s+(?:saya|sy|aku|ku)|namaku|my\s+name\s
 
 
 # A name typed again as a correction: "salah, namanya pake Slamet aja", "eh maaf, cukup Slamet".
-_NAME_CORRECTED = re.compile(r"^(?:(?:salah|maaf|eh|ralat|sorry)\b[\s,.!:-]*)*"
+_NAME_CORRECTED = re.compile(r"^(?:(?:salah(?:\s+(?:ketik|tulis))?|maaf|eh|ralat|sorry)\b[\s,.!:-]*)*"
                              r"(?:nama(?:nya)?\s+(?:pake|pakai|jadi|cukup)\s+|(?:pake|pakai|cukup)\s+)?", re.IGNORECASE)
 
 
@@ -1551,6 +1551,10 @@ async def name(turn: Turn) -> str:
         return NAME
     if not _written_as_a_name(given):
         turn.say("report.name_letters_only")
+        return NAME
+    typed = set(re.findall(r"[^\W\d_]+", given.lower()))  # as typed: the slang lexicon reads "Ma" as "sama"
+    if typed <= _AFTER_A_NAME | NEUTRAL or ABOUT_A_NAME & typed:  # "maaf pak", "cukup inisial": no name in it
+        turn.say("report.name_invalid", shortest=shortest, longest=longest)
         return NAME
     turn.contact.display_name_encrypted = turn.cipher.encrypt(given)
     return first_missing(turn)

@@ -554,7 +554,8 @@ async def test_an_answer_to_another_question_is_no_name(engine: Engine, not_a_na
 
 
 @pytest.mark.parametrize(("typed", "kept"), [("salah, namanya pake Slamet aja", "Slamet"),
-                                             ("eh maaf, cukup Slamet Riyadi pak", "Slamet Riyadi")])
+                                             ("eh maaf, cukup Slamet Riyadi pak", "Slamet Riyadi"),
+                                             ("eh salah ketik, Slamet", "Slamet")])
 async def test_a_name_typed_as_a_correction_keeps_only_the_name(engine: Engine, typed: str, kept: str) -> None:
     resident = Resident(engine)
     for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "1", "sy pak RT 03, Slamet Riyadi"):
@@ -562,6 +563,15 @@ async def test_a_name_typed_as_a_correction_keeps_only_the_name(engine: Engine, 
     assert resident.heard("report.name_letters_only"), resident.text
     await resident.send(typed)
     assert f"Dengan nama ({kept})" in resident.text, resident.text
+
+
+@pytest.mark.parametrize("no_name", ["maaf pak", "cukup inisial", "ya pak"])
+async def test_words_around_or_about_a_name_are_no_name(engine: Engine, no_name: str) -> None:
+    resident = Resident(engine)
+    for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "1"):
+        await resident.send(message)
+    await resident.send(no_name)
+    assert resident.heard("report.name_invalid") and not resident.heard("report.summary"), resident.text
 
 
 @pytest.mark.parametrize("forged", ['Budi”, +6281299990000 (boleh dihubungi)', 'Budi" 081299990000', "Budi (WA 0812)"])
