@@ -34,6 +34,7 @@ NGOKO = {
     "digebugi": "dipukuli", "diantemi": "dipukuli", "mlebu": "masuk", "dilebokki": "dimasuki",
     "dilebokke": "dimasuki", "bengi": "malam", "esuk": "pagi", "cedhak": "dekat", "mburi": "belakang",
     "dalan": "jalan", "montor": "motor", "kobongan": "kebakaran", "dijupuk": "diambil", "ora": "tidak", "iyo": "iya",
+    "isih": "masih", "njero": "dalam", "malinge": "malingnya",
 }
 # Spoken shortenings the slang lexicon lacks, some of them a typo away from a place ("crita": Kec. Carita).
 SPOKEN = {"crita": "cerita", "critanya": "ceritanya", "crito": "cerita"}
