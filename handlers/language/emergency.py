@@ -550,7 +550,7 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "…tapi sudah ketemu"
         if phrase not in _CHILD_PHRASES or at == 0 or said[at - 1] in _BEFORE_A_SUBJECT:
             return True
-    if _violence_at_home(said) or _missing_person(said) or _taken_away(said):
+    if _violence_at_home(said) or _missing_person(said) or _taken_away(said) or _carried_off(said):
         return True
     if not_now:
         return False
@@ -643,6 +643,22 @@ def _long_past(said: list[str]) -> bool:
     return any(said[k:k + 2] in (["tahun", "lalu"], ["bulan", "lalu"], ["minggu", "lalu"], ["years", "ago"],
                                  ["year", "ago"], ["months", "ago"], ["waktu", "kecil"], ["last", "year"],
                                  ["last", "month"]) for k in range(len(said)))
+
+
+# A child or an elder carried off, by someone unknown, by force, without leave or not given back: "cucu sy dibawa
+# pergi org gk dikenal", "anak sy dibawa mantan suami gk dibalikin", "adik sy dijemput org asing di sekolah".
+_CARRIED = frozenset({"dibawa", "diambil", "dijemput", "digowo", "dibawain"})
+_NOT_THEIRS_TO_TAKE = frozenset({"kabur", "lari", "paksa", "asing", "dikenal", "izin", "ijin", "dibalikin",
+                                 "dikembalikan", "dipulangkan", "dihubungi"})
+_CARRIED_WITHIN = 4  # words from the child to the word of carrying
+
+
+def _carried_off(said: list[str]) -> bool:
+    if _NOT_REAL & set(said) or _found_again(said) or _HEARSAY & set(said) or _long_past(said):
+        return False
+    return any(word in _CHILDREN_AND_ELDERS and _as_subject(said, i)
+               and _CARRIED & set(said[i + 1:i + 1 + _CARRIED_WITHIN]) and _NOT_THEIRS_TO_TAKE & set(said[i + 1:])
+               for i, word in enumerate(said))
 
 
 def _taken_away(said: list[str]) -> bool:
