@@ -27,14 +27,16 @@ KRAMA = {
     "kemawon": "saja", "leres": "benar",
 }
 # Everyday (ngoko) Javanese, as residents of East and Central Java write it in a hurry ("ono wong digebuki nang
-# gedog saiki", "omahku dilebokki maling"): read as its Indonesian. "nang", "montor" and "prapatan" name villages
+# gedog saiki", "omahku dilebokki maling"): read as its Indonesian. "nang", "montor" and "iso" name villages
 # elsewhere, which being ordinary words here counts for little.
 NGOKO = {
     "saiki": "sekarang", "omah": "rumah", "wong": "orang", "nang": "di", "digebuki": "dipukuli",
     "digebugi": "dipukuli", "diantemi": "dipukuli", "mlebu": "masuk", "dilebokki": "dimasuki",
     "dilebokke": "dimasuki", "bengi": "malam", "esuk": "pagi", "cedhak": "dekat", "mburi": "belakang",
     "dalan": "jalan", "montor": "motor", "kobongan": "kebakaran", "dijupuk": "diambil", "ora": "tidak", "iyo": "iya",
-    "isih": "masih", "njero": "dalam", "malinge": "malingnya",
+    "isih": "masih", "njero": "dalam", "malinge": "malingnya", "kobong": "terbakar", "geni": "api",
+    "gedhe": "besar", "tenggelem": "tenggelam", "kecemplung": "tercebur", "nglangi": "berenang", "obah": "bergerak",
+    "korbane": "korbannya", "omahe": "rumahnya", "omahku": "rumah saya", "tanggaku": "tetangga saya", "iso": "bisa",
 }
 # Spoken shortenings the slang lexicon lacks, some of them a typo away from a place ("crita": Kec. Carita).
 SPOKEN = {"crita": "cerita", "critanya": "ceritanya", "crito": "cerita"}
