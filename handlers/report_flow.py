@@ -1538,8 +1538,13 @@ async def name(turn: Turn) -> str:
     if stopping(turn.text) == "no_need" or (said[:1] in (["enggak"], ["tidak"]) and said[1:2] in (["usah"], ["perlu"])):
         turn.draft.pop("identity", None)
         return IDENTITY
+    # "anonim aja", "gk jadi pake nama, rahasia aja deh": the mind changed, no name asked
+    changed = turn.pick(IDENTITIES) or identity_wished(turn.text)
+    if changed is not None and changed != Identity.NAMED:
+        turn.draft["identity"] = changed
+        return first_missing(turn)
     # "dgn nama", "pakai nama": how to be known again; "harus nama asli ya pak?": a question. Neither is a name.
-    if turn.pick(IDENTITIES) is not None or "?" in turn.text:
+    if changed is not None or "?" in turn.text:
         turn.say("report.name_invalid", shortest=NAME_CHARS[0], longest=NAME_CHARS[1])
         return NAME
     given = _name_typed(turn.text)

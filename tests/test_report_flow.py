@@ -565,6 +565,19 @@ async def test_a_name_typed_as_a_correction_keeps_only_the_name(engine: Engine, 
     assert f"Dengan nama ({kept})" in resident.text, resident.text
 
 
+@pytest.mark.parametrize(("changed", "shown"), [("anonim aja", "Anonim"), ("rahasia aja deh pak", "Rahasia"),
+                                               ("gk jadi pake nama, anonim aja", "Anonim")])
+async def test_a_mind_changed_at_the_name_question_is_taken(engine: Engine, changed: str, shown: str) -> None:
+    resident = Resident(engine)
+    for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "1"):
+        await resident.send(message)
+    assert resident.heard("report.ask_name"), resident.text
+    await resident.send(changed)
+    assert resident.heard("report.summary") and f"Identitas: {shown}" in resident.text, resident.text
+    async with engine.sessions() as db:
+        assert (await db.execute(select(Contact.display_name_encrypted))).scalar_one() is None
+
+
 @pytest.mark.parametrize("no_name", ["maaf pak", "cukup inisial", "ya pak"])
 async def test_words_around_or_about_a_name_are_no_name(engine: Engine, no_name: str) -> None:
     resident = Resident(engine)
