@@ -190,6 +190,7 @@ def test_no_invite_code_or_reference_reads_as_english() -> None:
     ("tolong rumah tetangga kebakaran", ("fire",)),
     ("gas elpiji bocor bau bgt pak", ("fire",)),
     ("ada bau gas nyengat bgt di dapur tetangga", ("fire",)),  # the smell alone
+    ("sy udh gk kuat lg pengen mati aja", ("medical", "self_harm")),  # the mental health line too
     ("ada yg tabrak lari, pelakunya tancap gas, mulutnya bau alkohol, korbannya berdarah", ("medical",)),
     ("ada kecelakaan motor korbannya berdarah", ("medical",)),
     ("kebakaran td subuh udah padam tp ada 1 org luka bakar parah", ("medical",)),

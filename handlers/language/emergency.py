@@ -66,7 +66,8 @@ HABITUAL = frozenset({"tiap", "setiap", "sering", "selalu", "biasanya", "kadang"
 # A life at risk by one's own hand: a cry, and read as Darurat whatever word of a crime it holds ("bunuh diri").
 SELF_HARM = tuple(tuple(p.split()) for p in (
     "bunuh diri", "gantung diri", "akhiri hidup", "mengakhiri hidup", "minum racun", "kill myself", "kill himself",
-    "kill herself", "kill themselves", "suicidal",
+    "kill herself", "kill themselves", "suicidal", "pengen mati", "ingin mati", "pengin mati", "pingin mati",
+    "want to die", "wants to die",
 ))  # fmt: skip
 # Being followed: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
 _FOLLOWED = tuple(tuple(p.split()) for p in (
@@ -75,7 +76,7 @@ _FOLLOWED = tuple(tuple(p.split()) for p in (
 ))  # fmt: skip
 # Phrases (normalised words, in order) that are a cry.
 PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
-    "mau mati", "ingin mati", "pengen mati", "pengin mati", "pingin mati",
+    "mau mati",
     "ingin bunuh",
     "sayat tangan", "menyayat tangan", "loncat dari",
     "lompat dari", "main hakim", "hakim sendiri", "amuk massa", "dihakimi massa", "dihajar massa", "diamuk massa",
@@ -697,8 +698,9 @@ def _cannot_get(said: list[str], where: tuple[str, ...]) -> bool:
 
 
 # Who else a cry calls for, beside the police: the fire brigade (113) for a fire or gas, an ambulance (119) for
-# someone hurt, drowning or at risk by their own hand, PLN (123) for a live wire. Read only of a cry.
-SERVICES = ("fire", "medical", "power")
+# someone hurt, drowning or at risk by their own hand, the mental health line (119 ext 8) for one at risk by their
+# own hand, PLN (123) for a live wire. Read only of a cry.
+SERVICES = ("fire", "medical", "self_harm", "power")
 _FIRE = _FLAMES | frozenset({"kebakaran", "terbakar", "dibakar", "burning", "smoke", "molotov", "ledakan", "meledak",
                              "explosion", "bom", "bomb"})
 _FIRE_OUT = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "dipadami"})
@@ -716,4 +718,5 @@ def services_to_call(text: str) -> tuple[str, ...]:
                or any_phrase(said, _HURT_BADLY)
                or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")))
     power = shocked or any_phrase(said, _LIVE_WIRE)
-    return tuple(service for service, needed in zip(SERVICES, (fire, medical, power), strict=True) if needed)
+    needed = (fire, medical, self_harm(text), power)
+    return tuple(service for service, needs in zip(SERVICES, needed, strict=True) if needs)
