@@ -641,6 +641,9 @@ async def test_everyday_words_in_a_story_are_no_place_read_back(engine: Engine) 
     "hp sy dijambret td pagi di kel gedog, sy kerja di desa sekar",
     "rumah sy di gedog sananwetan kemalingan td malam",  # the home is where it happened
     "ada kecelakaan kerja di pabrik kel gedog, korbannya dibawa ke rs di bendogerit",  # work, not the resident's
+    "motor sy dicuri di gedog, sy tinggal di sekar, bojonegoro",
+    "motor sy dicuri di gedog sananwetan, rumah sy di sekar bojonegoro",
+    "motor sy dicuri di gedog sananwetan, sy aslinya org sekar bojonegoro",
 ])
 async def test_the_place_read_from_a_story_is_the_incidents_not_where_the_resident_lives(
         engine: Engine, story: str) -> None:

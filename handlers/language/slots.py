@@ -392,18 +392,24 @@ def hour_told(text: str) -> int | None:
 # "sy warga desa sekar", "sy dr desa sekar", "alamat sy di …", "I live in …"; up to the clause's end. Said of the
 # resident only: "kecelakaan kerja di pabrik kel gedog" and "org asal pukul" tell what happened.
 _HOME = re.compile(r"\b(?:sy|saya|aku|gue|gw|kami|kulo)\s+(?:(?:juga|jg|sendiri)\s+)?"
-                   r"(?:tinggal|domisili|bekerja|kerja|warga|asal|dr|dari)\b"
-                   r"|\basal\s+(?:sy|saya|aku)\b|\balamat\s+(?:sy|saya|rumah)\b|\bi\s+(?:live|work)\b", re.IGNORECASE)
+                   r"(?:tinggal|domisili|bekerja|kerja|warga|asal|aslinya|asli|dr|dari)\b"
+                   r"|\basal\s+(?:sy|saya|aku)\b|\balamat\s+(?:sy|saya|rumah)\b|\bi\s+(?:live|work)\b"
+                   r"|\b(?:rumah|omah)\s*(?:sy|saya|ku|kami|aku|kulo)\s+(?:ada\s+)?di\b", re.IGNORECASE)
 _HOME_ENDS = re.compile(r"[,.;!?\n]|\b(?:tp|tapi|tetapi|terus|trus|dan|pas|waktu|kemarin|kmrn|td|tadi|but|and)\b",
                         re.IGNORECASE)
 # The resident's own home told as where it happened: "rumah sy kemalingan", "omahku dilebokki maling".
-_OWN_HOME = re.compile(r"\b(?:rumah|omah)\s*(?:sy|saya|ku|kami|aku|kulo)\b|\b(?:rumahku|omahku)\b", re.IGNORECASE)
+_OWN_HOME = re.compile(r"\b(?:rumah|omah)\s*(?:sy|saya|ku|kami|aku|kulo)\b(?!\s+(?:ada\s+)?di\b)"
+                       r"|\b(?:rumahku|omahku)\b(?!\s+(?:ada\s+)?di\b)", re.IGNORECASE)
+# A region's name alone after the home's place and a comma: "sy tinggal di sekar, bojonegoro".
+_REGION_AFTER = re.compile(r"\s*,\s*(?:kab\.?\s+|kota\s+|kabupaten\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?=$|[,.;!?\n])",
+                           re.IGNORECASE)
 
 
 def without_home(text: str) -> str:
     """The text less what it tells of where the resident lives, works or comes from: the place of the incident is
-    read from the rest where the rest names one ("motor sy dicuri di gedog, sy tinggal di sekar bojonegoro"). Whole
-    where it happened at their home ("sy tinggal di gedog, rumah sy kemalingan, malingnya kabur ke bendogerit")."""
+    read from the rest where the rest names one ("motor sy dicuri di gedog, sy tinggal di sekar, bojonegoro"; "…,
+    rumah sy di sekar"). Whole where it happened at their home ("sy tinggal di gedog, rumah sy kemalingan, malingnya
+    kabur ke bendogerit")."""
     if _OWN_HOME.search(text):
         return text
     kept, at = [], 0
@@ -413,4 +419,6 @@ def without_home(text: str) -> str:
         end = _HOME_ENDS.search(text, home.end())
         kept.append(text[at:home.start()])
         at = end.start() if end else len(text)
+        if (region := _REGION_AFTER.match(text, at)) is not None:
+            at = region.end()
     return "".join(kept) + text[at:]
