@@ -502,9 +502,14 @@ async def tells_more_than_where(turn: Turn) -> bool:
 
 
 # "bukan di gedog, di pasar bendogerit", "lokasinya bukan gedog tp bendogerit": the place denied, then the one meant.
-_PLACE_DENIED = re.compile(r"\bbukan\s+(?:di\s+|ke\s+|kel\.?\s+|kelurahan\s+|desa\s+)?(?P<this>[^\W\d_]+)"
-                           r"(?P<that>.*)$", re.IGNORECASE | re.DOTALL)
-_BEFORE_THE_PLACE_MEANT = re.compile(r"^[\s,.;:-]*(?:(?:tapi|tp|tetapi|melainkan|but|tpi)\b[\s,]*)?", re.IGNORECASE)
+_PLACE_DENIED = re.compile(r"\b(?:bukan|bkn|gk|gak|ga|nggak|enggak|tidak|tdk)\s+(?:di\s+|ke\s+|kel\.?\s+|kelurahan\s+|"
+                           r"desa\s+)?(?P<this>[^\W\d_]+)(?P<that>.*)$", re.IGNORECASE | re.DOTALL)
+_BEFORE_THE_PLACE_MEANT = re.compile(r"^[\s,.;:-]*(?:(?:pak|bu|mas|mbak|kak)\b[\s,]*)?"
+                                     r"(?:(?:tapi|tp|tetapi|melainkan|but|tpi)\b[\s,]*)?", re.IGNORECASE)
+# "salah pak, di plosokerep": the place read is wrong, and the one meant follows.
+_PLACE_SAID_WRONG = re.compile(r"^\s*(?:salah|keliru|wrong)\b[\s,.!:-]*(?:(?:pak|bu|mas|mbak|kak)\b[\s,.!:-]*)?"
+                               r"(?:(?:lokasinya|tempatnya)\s+)?(?P<that>(?:di|in|at)\s+.+)$",
+                               re.IGNORECASE | re.DOTALL)
 
 
 async def _place_read_wrong(turn: Turn) -> str | None:
@@ -516,9 +521,12 @@ async def _place_read_wrong(turn: Turn) -> str | None:
     names = {word for code in codes if (place := turn.router.place(code)) is not None
              for region in (place.village, place.district) if region for word in words(region.name)}
     denied = _PLACE_DENIED.search(turn.text)
-    if denied is None or normalise(denied["this"]) not in names:
+    if denied is not None and normalise(denied["this"]) in names:
+        meant = _BEFORE_THE_PLACE_MEANT.sub("", denied["that"]).strip()
+    elif said_wrong := _PLACE_SAID_WRONG.match(turn.text):
+        meant = said_wrong["that"].strip()
+    else:
         return None
-    meant = _BEFORE_THE_PLACE_MEANT.sub("", denied["that"]).strip()
     if letters_and_digits(meant) < LOCATION_CHARS[0]:
         return None
     found, confident = await turn.router.read(turn.db, meant)

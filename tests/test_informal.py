@@ -653,7 +653,9 @@ async def test_the_place_read_from_a_story_is_the_incidents_not_where_the_reside
 
 
 @pytest.mark.parametrize("correction", ["ya tp bukan di gedog, di pasar bendogerit",
-                                        "lokasinya bukan gedog tp bendogerit", "bukan di gedog tp di bendogerit"])
+                                        "lokasinya bukan gedog tp bendogerit", "bukan di gedog tp di bendogerit",
+                                        "bkn di gedog tp di bendogerit", "gk di gedog pak tp di bendogerit",
+                                        "salah pak, di bendogerit"])
 async def test_the_place_read_denied_by_name_at_the_read_back_is_replaced_and_the_rest_kept(
         engine: Engine, correction: str) -> None:
     resident = Resident(engine)
