@@ -95,12 +95,14 @@ async def test_deep_link_start_payload_opens_the_status(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize("asked", ["cek {ref}", "cek laporan {ref}", "gimana laporan {ref} pak?", "status {bare}",
-                                   "{ref}", "{spaced}", "cek {body}", "status {body}"])
+                                   "{ref}", "{spaced}", "cek {body}", "status {body}", "{body}",
+                                   "gmn laporan sy {compact}"])
 async def test_a_report_asked_after_in_other_words_shows_as_status_does(engine: Engine, asked: str) -> None:
     ani, budi = Resident(engine, "console:ani"), Resident(engine, "console:budi")
     ref = await filed_by(ani, "2")
     said = asked.format(ref=ref, bare=ref.replace("-", ""), spaced=ref.replace("-", " ").lower(),
-                        body=ref.removeprefix("LP-").lower())  # the "LP-" left out
+                        body=ref.removeprefix("LP-").lower(),  # the "LP-" left out
+                        compact=ref.removeprefix("LP-").replace("-", "").lower())
     await ani.send(said)
     assert ani.heard("status.report") and ref in ani.text and "Diterima" in ani.text, ani.text
     assert not ani.heard("report.ask_category") and not ani.heard("menu.not_understood")

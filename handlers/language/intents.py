@@ -347,12 +347,22 @@ _BARE_REF_ASKED = re.compile(r"^\s*(?:cek|check|status|statusnya)\s+(?P<ref>[^\W
                              re.IGNORECASE)
 
 
+# Eight characters of a reference inside a sentence: "gmn laporan sy a5pj8z3h" (find_ref tells them from words).
+_REF_IN_WORDS = re.compile(r"(?<![^\W_])[^\W_]{4}[\s-]?[^\W_]{4}(?![^\W_])")
+
+
 def ref_asked(text: str) -> str | None:
-    """The reference a message holds, with its "LP-" or, after a word of asking after it, without."""
-    if (ref := find_ref(text)) is not None:
+    """The reference a message holds: with its "LP-"; without, alone ("a5pj-8z3h"), after a word of asking after
+    it ("cek ue7t-fdh8"), or among words that only ask after a report ("gmn laporan sy a5pj8z3h")."""
+    if (ref := find_ref(text) or find_ref(text, prefix_optional=True)) is not None:
         return ref
-    bare = _BARE_REF_ASKED.match(text)
-    return find_ref(bare["ref"], prefix_optional=True) if bare else None
+    if bare := _BARE_REF_ASKED.match(text):
+        return find_ref(bare["ref"], prefix_optional=True)
+    for found in _REF_IN_WORDS.finditer(text):  # only with words of asking after it: not a plate in a story
+        rest = words(text[:found.start()] + " " + text[found.end():])
+        if rest and all(word in STATUS_WORDS or word in NEUTRAL for word in rest):
+            return find_ref(found[0], prefix_optional=True)
+    return None
 
 
 def status_asked(text: str, *, loosely: bool = False) -> str | None:
