@@ -1330,6 +1330,18 @@ _HAVING_A_PHOTO = frozenset({"punya", "sempat", "moto", "motret", "memotret", "d
                              "took", "one", "pic", "pics", "picture", "pictures", "photos"})
 
 
+_NO_PHOTO_BUT = re.compile(r"^(?P<no>[^,.;]+?)(?:[,.;]\s*|\s+)(?:tapi|tp|tpi|tetapi|but)\b[\s,]*(?P<more>.+)$",
+                           re.IGNORECASE | re.DOTALL)
+
+
+def _no_photo_but(text: str) -> str | None:
+    """What follows a no to the photo and a "but", when it tells more: "fotonya gk ada pak, tp pelakunya 2 org"."""
+    said = _NO_PHOTO_BUT.match(text)
+    if said is None or not _declines_photo(said["no"]) or not _tells_more(said["more"]):
+        return None
+    return said["more"].strip()
+
+
 def _declines_photo(text: str) -> bool:
     """At the photo question, a no in the resident's words ("nope", ❌, "no pics", "ga sempet moto pak", "I don't
     have one"), or a photo put off ("nanti aja fotonya"): not a question, a "but" or a time, which say more."""
@@ -1411,6 +1423,9 @@ async def photo(turn: Turn) -> str:
         turn.say("report.photo_only_now")
         return PHOTO
     if picked is None and _declines_photo(turn.text):
+        picked = "skip"
+    if picked is None and turn.inbound.choice is None and (more := _no_photo_but(turn.text)):
+        _add_to_story(turn, part=more)  # "fotonya gk ada pak, tp pelakunya 2 org pake motor nmax item"
         picked = "skip"
     if picked is None and _adds_to_story(turn):
         _add_to_story(turn)

@@ -1289,6 +1289,16 @@ async def test_asking_whether_a_kind_may_be_reported_is_answered_not_taken_as_th
     assert "description" not in await draft_of(engine)
 
 
+async def test_no_photo_but_more_told_skips_the_photo_and_keeps_the_more(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri td malam di parkiran pasar gedog sananwetan")
+    await resident.send("ya")
+    await resident.send("fotonya gk ada pak, tp pelakunya 2 org pake motor nmax item")
+    assert resident.heard("report.story_added") and resident.heard("report.ask_identity"), resident.text
+    draft = await draft_of(engine)
+    assert draft["photo_skipped"] and draft["description"].endswith("\npelakunya 2 org pake motor nmax item")
+
+
 async def test_a_plate_at_the_place_question_goes_to_the_story(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("honda beat item plat AG 1234 XY")
