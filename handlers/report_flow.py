@@ -331,7 +331,10 @@ async def read_back(turn: Turn) -> str:
     if picked is None and turn.inbound.choice is None and not asks_when and (more := _yes_but_when(turn.text)):
         read = turn.draft["read"]  # "Benar, Pak. Namun waktunya sekitar pukul 14.00 WIB.": the hour to the day
         day = read.get("when_told", "")
-        read["when_told"] = more if day in more else f"{day}, {more}"
+        if _TIME_DENIED.search(turn.text):  # "iya tp bukan td pagi, kmrn malem": the time read was wrong
+            read["when"], read["when_told"] = when_named(more) or read["when"], more
+        else:
+            read["when_told"] = more if day in more else f"{day}, {more}"
         picked = "yes"
     if picked is None and turn.inbound.choice is None and _only_sending(turn.text):
         picked = "yes"  # "kirim": all is right, send it (what is missing is still asked)
@@ -356,7 +359,8 @@ async def read_back(turn: Turn) -> str:
         read["when"] = picked
         read.pop("when_told", None)
         as_labelled = normalise(turn.text) in dict(READ_BACK_WHEN.answers(turn.lang)).get(picked, ())
-        typed = time_told(turn.text) if turn.inbound.choice is None and not as_labelled else None
+        # the time denied left out: "iya tp bukan td pagi, kmrn malem" is last night
+        typed = time_told(_TIME_DENIED.sub("", turn.text)) if turn.inbound.choice is None and not as_labelled else None
         # "iya, kemarin", "yes, last night around 10pm": the words say more than the choice ("now" is one of its
         # own, with its reminder; "ya, sebelum hari ini" says the choice)
         if typed is not None and typed[0] == picked != "now" \
@@ -584,8 +588,14 @@ def _yes_but_when(text: str) -> str | None:
     found = _YES_THEN.match(text)
     if found is None or yes_or_no(found[1]) != "yes":
         return None
-    told = time_told(found[2])
-    return told[1] if told else hour_phrase(found[2])
+    rest = _TIME_DENIED.sub("", found[2])  # "iya tp bukan td pagi, kmrn malem": the time meant is after
+    told = time_told(rest)
+    return told[1] if told else hour_phrase(rest)
+
+
+# A time denied: "bukan td pagi,", "bkn kemarin", up to the clause's end.
+_TIME_DENIED = re.compile(r"\b(?:bukan|bkn)\s+(?:td|tadi|kemarin|kmrn|kemaren|semalam|smlm|pagi|siang|sore|malam|"
+                          r"mlm|jam|pukul|hari)\b[^,.;]*[,.;]?", re.IGNORECASE)
 
 
 def _yes_and_when(text: str) -> str | None:

@@ -695,6 +695,13 @@ async def test_a_place_denied_with_no_other_named_reads_no_place_from_the_rest(e
     assert not any("Belat" in label for label in offered), offered
 
 
+async def test_a_time_read_denied_at_the_read_back_gives_way_to_the_one_meant(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("hp sy dicopet td pagi di pasar gedog sananwetan")
+    await resident.send("iya tp bukan td pagi, kmrn malem")
+    assert (await draft_of(engine))["when"] == {"text": "kemarin malam"}, resident.text
+
+
 async def test_a_choice_of_the_read_back_typed_as_its_label_is_that_choice(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("motor sy dicuri di parkiran pasar gedog sananwetan")
