@@ -180,6 +180,10 @@ async def _menu_intent(turn: Turn) -> str:
             return begun
     elif intent is None and (step := await report_flow.start_from_place(turn)):
         return step
+    elif intent is None and _FORGOTTEN & set(words(turn.text)) and _OF_A_REPORT & set(words(turn.text)):
+        if await has_own_reports(turn):  # "sy lupa nomor laporannya": their reports, to pick from
+            return await _ask_for_status(turn)
+        turn.say("status.ref_forgotten")
     elif intent not in ("ok", "greeting"):  # the menu that follows answers both
         turn.say("menu.not_understood")
     return MENU
@@ -257,6 +261,7 @@ async def status_ref(turn: Turn) -> str:
 
 
 _FORGOTTEN = frozenset({"lupa", "kelupaan", "forgot", "forgotten", "forget", "hilang", "lost"})
+_OF_A_REPORT = frozenset({"nomor", "nomornya", "no", "laporan", "laporannya", "ref", "reference", "number", "tiket"})
 
 
 def _like_a_ref(text: str) -> bool:

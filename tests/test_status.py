@@ -297,3 +297,15 @@ async def test_a_forgotten_reference_is_told_what_can_be_done_instead_of_asked_a
     await resident.send("sy lupa nomornya pak")
     assert resident.heard("status.ref_forgotten") and not resident.heard("status.ref_not_recognised"), resident.text
     assert await step_of(engine, resident) == "menu"
+
+
+async def test_a_forgotten_reference_said_at_the_menu_lists_own_reports_or_says_what_can_be_done(
+        engine: Engine) -> None:
+    stranger = Resident(engine, "console:baru")
+    await stranger.send("halo")
+    await stranger.send("sy lupa nomornya pak")
+    assert stranger.heard("status.ref_forgotten") and not stranger.heard("menu.not_understood"), stranger.text
+    ani = Resident(engine, "console:ani")
+    ref = await filed_by(ani, "2")
+    await ani.send("sy lupa nomor laporannya")
+    assert ref in ani.text, ani.text
