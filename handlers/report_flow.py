@@ -1483,7 +1483,8 @@ async def identity(turn: Turn) -> str:
         # "ga ada tambahan, rahasia aja", "salah pilih, mau anonim aja", "anonim aja kak plis 🙈"
         picked = _identity_asked(turn) or identity_wished(turn.text)
     if picked is None:
-        turn.say("common.not_a_choice")
+        # "bedanya rahasia sm anonim apa?": the question asked again is its answer
+        turn.say("report.identity_question" if "?" in turn.text else "common.not_a_choice")
         return IDENTITY
     turn.draft["identity"] = picked
     return first_missing(turn)

@@ -699,7 +699,8 @@ async def test_the_place_said_wrong_at_the_summary_is_asked_again_with_the_new_o
 
 @pytest.mark.parametrize(("answer", "wish"), [
     ("nama saya jangan ditampilkan", "confidential"), ("namaku dirahasiain ya", "confidential"),
-    ("nama saya harus asli ya?", None), ("saya takut pak", "distress"), ("nama saya takut ketahuan", "confidential"),
+    ("nama saya harus asli ya?", "question"), ("saya takut pak", "distress"),
+    ("nama saya takut ketahuan", "confidential"), ("bedanya rahasia sm anonim apa?", "question"),
     ("nama saya inisial aja", None), ("nama saya terserah bapak", None), ("nama saya sudah ada di data", None),
 ])
 async def test_words_about_a_name_at_the_identity_question_are_no_name(engine: Engine, answer: str,
@@ -711,6 +712,8 @@ async def test_words_about_a_name_at_the_identity_question_are_no_name(engine: E
     await resident.send(answer)
     if wish is None:
         assert resident.heard("common.not_a_choice") and resident.heard("report.ask_identity")
+    elif wish == "question":  # asked again, as its own answer
+        assert resident.heard("report.identity_question") and resident.heard("report.ask_identity"), resident.text
     elif wish == "distress":  # fear, answered gently, and the question asked again
         assert resident.heard("report.aside_distress") and resident.heard("report.ask_identity"), resident.text
     else:  # a wish not to be shown is that choice
