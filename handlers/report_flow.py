@@ -331,10 +331,14 @@ async def read_back(turn: Turn) -> str:
     if picked is None and turn.inbound.choice is None and not asks_when and (more := _yes_but_when(turn.text)):
         read = turn.draft["read"]  # "Benar, Pak. Namun waktunya sekitar pukul 14.00 WIB.": the hour to the day
         day = read.get("when_told", "")
-        if _TIME_DENIED.search(turn.text):  # "iya tp bukan td pagi, kmrn malem": the time read was wrong
-            read["when"], read["when_told"] = when_named(more) or read["when"], more
-        else:
-            read["when_told"] = more if day in more else f"{day}, {more}"
+        if _TIME_DENIED.search(turn.text):  # "iya tp bukan jam 5, jam 7 malam": the time read was wrong
+            day = _AN_HOUR.sub("", day).strip(" ,")  # the day stands, its hour does not
+        told = more if not day or day in more or when_named(more) else f"{day}, {more}"
+        if "when" in read:
+            read["when_told"] = told
+            read["when"] = when_named(told) or read["when"]
+        else:  # the time was told before the story: the correction is the time
+            turn.draft["when"] = {"text": told}
         picked = "yes"
     if picked is None and turn.inbound.choice is None and _only_sending(turn.text):
         picked = "yes"  # "kirim": all is right, send it (what is missing is still asked)
@@ -593,9 +597,12 @@ def _yes_but_when(text: str) -> str | None:
     return told[1] if told else hour_phrase(rest)
 
 
-# A time denied: "bukan td pagi,", "bkn kemarin", up to the clause's end.
-_TIME_DENIED = re.compile(r"\b(?:bukan|bkn)\s+(?:td|tadi|kemarin|kmrn|kemaren|semalam|smlm|pagi|siang|sore|malam|"
-                          r"mlm|jam|pukul|hari)\b[^,.;]*[,.;]?", re.IGNORECASE)
+# A time denied, a day and its part or an hour: "bukan td pagi", "bkn kemarin", "bukan jam 12,", "bukan hari ini".
+_PART_OF_DAY = r"(?:pagi|siang|sore|malam|malem|mlm|subuh|ini)"
+_TIME_DENIED = re.compile(rf"\b(?:bukan|bkn)\s+(?:(?:td|tadi|kemarin|kmrn|kemaren|semalam|smlm|hari)\b"
+                          rf"(?:\s+{_PART_OF_DAY}\b)?|(?:jam|pukul)\s*\d+[\w.:]*|{_PART_OF_DAY}\b)[\s,.;]*",
+                          re.IGNORECASE)
+_AN_HOUR = re.compile(r"\b(?:jam|pukul)\s*\d+[\w.:]*", re.IGNORECASE)
 
 
 def _yes_and_when(text: str) -> str | None:

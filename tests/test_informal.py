@@ -695,11 +695,29 @@ async def test_a_place_denied_with_no_other_named_reads_no_place_from_the_rest(e
     assert not any("Belat" in label for label in offered), offered
 
 
-async def test_a_time_read_denied_at_the_read_back_gives_way_to_the_one_meant(engine: Engine) -> None:
+@pytest.mark.parametrize(("story", "yes", "when"), [
+    ("hp sy dicopet td pagi di pasar gedog sananwetan", "iya tp bukan td pagi, kmrn malem", "kemarin malam"),
+    ("hp sy dicopet td pagi di pasar gedog sananwetan", "iya tp bukan td pagi kmrn malem", "kemarin malam"),
+    ("hp sy dicopet td pagi di pasar gedog sananwetan", "iya, bukan tadi pagi tapi kemarin malam", "kemarin malam"),
+    ("hp sy dicopet td pagi di pasar gedog sananwetan", "iya, bukan hari ini tp kemarin sore", "kemarin sore"),
+    ("hp sy dicopet kemarin sore jam 5 di pasar gedog sananwetan", "iya bener tp bukan jam 5, jam 7 malam",
+     "kemarin sore, jam 7 malam"),  # the day stands, the hour does not
+])
+async def test_a_time_read_denied_at_the_read_back_gives_way_to_the_one_meant(engine: Engine, story: str, yes: str,
+                                                                             when: str) -> None:
     resident = Resident(engine)
-    await resident.send("hp sy dicopet td pagi di pasar gedog sananwetan")
-    await resident.send("iya tp bukan td pagi, kmrn malem")
-    assert (await draft_of(engine))["when"] == {"text": "kemarin malam"}, resident.text
+    await resident.send(story)
+    await resident.send(yes)
+    assert (await draft_of(engine))["when"] == {"text": when}, resident.text
+
+
+async def test_a_time_told_before_the_story_is_corrected_at_the_read_back(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "di pasar gedog sananwetan td siang", "ya", "motor sy dicuri orang di parkiran pasar"):
+        await resident.send(said)
+    await resident.send("iya bener tp bukan jam 12, jam 7 malam")
+    assert not resident.heard("common.error") and (await draft_of(engine))["when"] == {"text": "jam 7 malam"}, \
+        resident.text
 
 
 async def test_a_choice_of_the_read_back_typed_as_its_label_is_that_choice(engine: Engine) -> None:
