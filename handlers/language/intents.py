@@ -347,21 +347,25 @@ _BARE_REF_ASKED = re.compile(r"^\s*(?:cek|check|status|statusnya)\s+(?P<ref>[^\W
                              re.IGNORECASE)
 
 
+_ASKED_WITH_A_REF_CHARS = 80  # a question after a report by its reference is short
 # Eight characters of a reference inside a sentence: "gmn laporan sy a5pj8z3h" (find_ref tells them from words).
 _REF_IN_WORDS = re.compile(r"(?<![^\W_])[^\W_]{4}[\s-]?[^\W_]{4}(?![^\W_])")
 
 
 def ref_asked(text: str) -> str | None:
-    """The reference a message holds: with its "LP-"; without, alone ("a5pj-8z3h"), after a word of asking after
-    it ("cek ue7t-fdh8"), or among words that only ask after a report ("gmn laporan sy a5pj8z3h")."""
-    if (ref := find_ref(text) or find_ref(text, prefix_optional=True)) is not None:
+    """The reference a message holds: with its "LP-"; without, after a word of asking after it ("cek ue7t-fdh8"),
+    or, with a digit or a dash in it (eight letters alone are a name or a place as often: "Lumajang", "Mulyanah"),
+    alone ("a5pj-8z3h") or among a few words that only ask after a report ("gmn laporan sy a5pj8z3h")."""
+    if (ref := find_ref(text)) is not None:
         return ref
     if bare := _BARE_REF_ASKED.match(text):
         return find_ref(bare["ref"], prefix_optional=True)
-    for found in _REF_IN_WORDS.finditer(text):  # only with words of asking after it: not a plate in a story
+    if len(text) > _ASKED_WITH_A_REF_CHARS:
+        return None
+    for found in _REF_IN_WORDS.finditer(text):
         rest = words(text[:found.start()] + " " + text[found.end():])
-        if rest and all(word in STATUS_WORDS or word in NEUTRAL for word in rest):
-            return find_ref(found[0], prefix_optional=True)
+        if re.search(r"[\d\s-]", found[0]) and all(word in STATUS_WORDS or word in NEUTRAL for word in rest):
+            return find_ref(found[0], prefix_optional=True)  # not a plate in a story: only words of asking
     return None
 
 
