@@ -67,8 +67,9 @@ HABITUAL = frozenset({"tiap", "setiap", "sering", "selalu", "biasanya", "kadang"
 SELF_HARM = tuple(tuple(p.split()) for p in (
     "bunuh diri", "gantung diri", "akhiri hidup", "mengakhiri hidup", "minum racun", "kill myself", "kill himself",
     "kill herself", "kill themselves", "suicidal", "pengen mati", "ingin mati", "pengin mati", "pingin mati",
-    "want to die", "wants to die",
+    "want to die", "wants to die", "mau mati aja", "mau mati saja",
 ))  # fmt: skip
+_FOUND_DEAD = frozenset({"mayat", "jenazah", "jasad", "meninggal", "tewas", "body"})
 # Being followed: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
 _FOLLOWED = tuple(tuple(p.split()) for p in (
     "mengikuti saya", "membuntuti saya", "dibuntuti orang", "diikuti orang", "following me", "dikuntit", "dikuntitin",
@@ -238,8 +239,10 @@ def _negated(said: list[str], at: int) -> bool:
     if _BREAK in before:
         before = before[len(before) - before[::-1].index(_BREAK):]
     start = at - len(before)
-    # "bisa lapor gk, ada maling…": a no right after a word of asking is the question's tag, no negation
-    negating = [w in NEGATIONS and not (start + k and said[start + k - 1] in _ASKING_TAG) for k, w in enumerate(before)]
+    # "bisa lapor gk, ada maling…": a no right after a word of asking is the question's tag, no negation; "gk
+    # kuat pengen mati": a no of bearing it, of what went before
+    negating = [w in NEGATIONS and not (start + k and said[start + k - 1] in _ASKING_TAG)
+                and before[k + 1:k + 2] not in (["kuat"], ["tahan"], ["sanggup"]) for k, w in enumerate(before)]
     return any(negating[-2:]) or any(w in PRONE for w in before[-2:]) or (
         len(before) == 3 and negating[0] and before[1:] == ["ada", "yang"])
 
@@ -309,9 +312,13 @@ _MISSING_REACH = 7  # words from the person to the word of missing
 
 
 def self_harm(text: str) -> bool:
-    """Whether the text tells of a life at risk by one's own hand (SELF_HARM, or "suicide")."""
+    """Whether the text tells of a life at risk by one's own hand (SELF_HARM, or "suicide"): not denied ("gak
+    pengen mati konyol"), not a way of speaking ("pengen mati aja rasanya"), not of one found dead."""
     said = words(text)
-    return "suicide" in said or any_phrase(said, SELF_HARM)
+    if _FOUND_DEAD & set(said):
+        return False
+    return "suicide" in said or any(not _negated(said, at) and "rasanya" not in said[at:at + len(phrase) + 3]
+                                    for phrase, at in phrases_found(said, SELF_HARM))
 
 
 def missing_person(text: str) -> bool:
