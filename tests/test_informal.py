@@ -642,7 +642,6 @@ async def test_everyday_words_in_a_story_are_no_place_read_back(engine: Engine) 
     "rumah sy di gedog sananwetan kemalingan td malam",  # the home is where it happened
     "ada kecelakaan kerja di pabrik kel gedog, korbannya dibawa ke rs di bendogerit",  # work, not the resident's
     "motor sy dicuri di gedog, sy tinggal di sekar, bojonegoro",
-    "motor sy dicuri di gedog sananwetan, rumah sy di sekar bojonegoro",
     "motor sy dicuri di gedog sananwetan, sy aslinya org sekar bojonegoro",
 ])
 async def test_the_place_read_from_a_story_is_the_incidents_not_where_the_resident_lives(
@@ -747,10 +746,13 @@ async def test_any_other_danger_after_a_time_told_as_over_is_still_a_cry(engine:
     assert resident.heard("emergency.call_110"), resident.text
 
 
-async def test_a_story_at_the_residents_home_is_not_read_from_where_the_thief_fled(engine: Engine) -> None:
+@pytest.mark.parametrize("story", [
+    "sy tinggal di gedog sananwetan, rumah sy kemalingan td malam, malingnya kabur ke arah bendogerit",
+    "rumah sy di gedog kemalingan td malam, malingnya kabur ke arah bendogerit",
+])
+async def test_a_story_at_the_residents_home_is_not_read_from_where_the_thief_fled(engine: Engine, story: str) -> None:
     resident = Resident(engine)
-    await resident.send("sy tinggal di gedog sananwetan, rumah sy kemalingan td malam, malingnya kabur ke arah "
-                        "bendogerit")
+    await resident.send(story)
     assert "Gedog" in resident.text and "Bendogerit" not in resident.text, resident.text
 
 

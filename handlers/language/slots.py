@@ -393,13 +393,13 @@ def hour_told(text: str) -> int | None:
 # resident only: "kecelakaan kerja di pabrik kel gedog" and "org asal pukul" tell what happened.
 _HOME = re.compile(r"\b(?:sy|saya|aku|gue|gw|kami|kulo)\s+(?:(?:juga|jg|sendiri)\s+)?"
                    r"(?:tinggal|domisili|bekerja|kerja|warga|asal|aslinya|asli|dr|dari)\b"
-                   r"|\basal\s+(?:sy|saya|aku)\b|\balamat\s+(?:sy|saya|rumah)\b|\bi\s+(?:live|work)\b"
-                   r"|\b(?:rumah|omah)\s*(?:sy|saya|ku|kami|aku|kulo)\s+(?:ada\s+)?di\b", re.IGNORECASE)
+                   r"|\basal\s+(?:sy|saya|aku)\b|\balamat\s+(?:sy|saya|rumah)\b|\bi\s+(?:live|work)\b", re.IGNORECASE)
 _HOME_ENDS = re.compile(r"[,.;!?\n]|\b(?:tp|tapi|tetapi|terus|trus|dan|pas|waktu|kemarin|kmrn|td|tadi|but|and)\b",
                         re.IGNORECASE)
 # The resident's own home told as where it happened: "rumah sy kemalingan", "omahku dilebokki maling".
-_OWN_HOME = re.compile(r"\b(?:rumah|omah)\s*(?:sy|saya|ku|kami|aku|kulo)\b(?!\s+(?:ada\s+)?di\b)"
-                       r"|\b(?:rumahku|omahku)\b(?!\s+(?:ada\s+)?di\b)", re.IGNORECASE)
+# "rumah sy di sekar" may say either; it is taken as the scene, as it most often is ("rumah saya di plosokerep
+# dimasuki maling").
+_OWN_HOME = re.compile(r"\b(?:rumah|omah)\s*(?:sy|saya|ku|kami|aku|kulo)\b|\b(?:rumahku|omahku)\b", re.IGNORECASE)
 # A region's name alone after the home's place and a comma: "sy tinggal di sekar, bojonegoro".
 _REGION_AFTER = re.compile(r"\s*,\s*(?:kab\.?\s+|kota\s+|kabupaten\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?=$|[,.;!?\n])",
                            re.IGNORECASE)
@@ -407,9 +407,8 @@ _REGION_AFTER = re.compile(r"\s*,\s*(?:kab\.?\s+|kota\s+|kabupaten\s+)?[^\W\d_]+
 
 def without_home(text: str) -> str:
     """The text less what it tells of where the resident lives, works or comes from: the place of the incident is
-    read from the rest where the rest names one ("motor sy dicuri di gedog, sy tinggal di sekar, bojonegoro"; "…,
-    rumah sy di sekar"). Whole where it happened at their home ("sy tinggal di gedog, rumah sy kemalingan, malingnya
-    kabur ke bendogerit")."""
+    read from the rest where the rest names one ("motor sy dicuri di gedog, sy tinggal di sekar, bojonegoro"). Whole
+    where their home is told ("sy tinggal di gedog, rumah sy kemalingan, malingnya kabur ke bendogerit")."""
     if _OWN_HOME.search(text):
         return text
     kept, at = [], 0
