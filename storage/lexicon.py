@@ -36,7 +36,7 @@ NGOKO = {
     "dalan": "jalan", "montor": "motor", "kobongan": "kebakaran", "dijupuk": "diambil", "ora": "tidak", "iyo": "iya",
     "isih": "masih", "njero": "dalam", "malinge": "malingnya", "kobong": "terbakar", "geni": "api",
     "gedhe": "besar", "tenggelem": "tenggelam", "kecemplung": "tercebur", "nglangi": "berenang", "obah": "bergerak",
-    "korbane": "korbannya", "omahe": "rumahnya", "omahku": "rumah saya", "tanggaku": "tetangga saya", "iso": "bisa",
+    "korbane": "korbannya", "omahe": "rumahnya", "tanggaku": "tetangga saya", "iso": "bisa",
 }
 # Spoken shortenings the slang lexicon lacks, some of them a typo away from a place ("crita": Kec. Carita).
 SPOKEN = {"crita": "cerita", "critanya": "ceritanya", "crito": "cerita"}

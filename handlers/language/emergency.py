@@ -429,7 +429,8 @@ def _gone_from_home(said: list[str]) -> bool:
 
 
 # Someone drowning or swept away ("ada yang tenggelam di sungai"), not a thing ("motor tenggelam banjir").
-_SINKING = frozenset({"tenggelam", "hanyut", "drowning", "drowned", "terseret", "kelelep", "kelelap", "klelep"})
+_SINKING = frozenset({"tenggelam", "hanyut", "drowning", "drowned", "terseret", "kelelep", "kelelap", "klelep",
+                      "tercebur", "kecebur"})
 _SOMEONE = frozenset({"anak", "orang", "seseorang", "bocah", "pria", "wanita", "balita", "bayi", "pemuda", "remaja",
                       "siswa", "someone", "child", "kid", "man", "woman", "boy", "girl", "person", "somebody"})
 
