@@ -655,19 +655,30 @@ def _long_past(said: list[str]) -> bool:
 
 
 # A child or an elder carried off, by someone unknown, by force, without leave or not given back: "cucu sy dibawa
-# pergi org gk dikenal", "anak sy dibawa mantan suami gk dibalikin", "adik sy dijemput org asing di sekolah".
-_CARRIED = frozenset({"dibawa", "diambil", "dijemput", "digowo", "dibawain"})
-_NOT_THEIRS_TO_TAKE = frozenset({"kabur", "lari", "paksa", "asing", "dikenal", "izin", "ijin", "dibalikin",
-                                 "dikembalikan", "dipulangkan", "dihubungi"})
-_CARRIED_WITHIN = 4  # words from the child to the word of carrying
+# pergi org gk dikenal", "anak sy dibawa mantan suami gk dibalikin", "adik sy dijemput org asing di sekolah". Not a
+# thing of theirs ("anak sy diambil hpnya"), nor with leave or by someone known ("sudah izin", "yg sudah dikenal").
+_CARRIED = frozenset({"dibawa", "diambil", "dijemput", "digowo", "dibawain", "diajak"})
+_CARRIED_OFF = frozenset({"kabur", "lari", "paksa"})  # right after the word of carrying: "dibawa kabur"
+_UNKNOWN = frozenset({"asing", "stranger", "strangers"})
+_NOT_ALLOWED = frozenset({"dikenal", "kenal", "izin", "ijin", "dibalikin", "dikembalikan", "dipulangkan", "dihubungi"})
+_CARRIED_WITHIN, _WHO_WITHIN = 6, 8  # words from the child to the carrying, and from it to who or how
 
 
 def _carried_off(said: list[str]) -> bool:
     if _NOT_REAL & set(said) or _found_again(said) or _HEARSAY & set(said) or _long_past(said):
         return False
-    return any(word in _CHILDREN_AND_ELDERS and _as_subject(said, i)
-               and _CARRIED & set(said[i + 1:i + 1 + _CARRIED_WITHIN]) and _NOT_THEIRS_TO_TAKE & set(said[i + 1:])
-               for i, word in enumerate(said))
+    for i, word in enumerate(said):
+        if word not in _CHILDREN_AND_ELDERS or not _as_subject(said, i):
+            continue
+        for j in range(i + 1, min(len(said), i + 1 + _CARRIED_WITHIN)):
+            after = said[j + 1:j + 1 + _WHO_WITHIN]
+            if said[j] not in _CARRIED or (after and after[0].removesuffix("nya") in _TAKEN_THINGS):
+                continue  # "anak sy diambil hpnya": a thing of theirs
+            if (after[:1] and after[0] in _CARRIED_OFF) or _UNKNOWN & set(after) \
+                    or any(w in _NOT_ALLOWED and k and after[k - 1] in NEGATIONS | {"tak", "tanpa"}
+                           for k, w in enumerate(after)):
+                return True
+    return False
 
 
 def _taken_away(said: list[str]) -> bool:
