@@ -514,6 +514,7 @@ _PLACE_DENIED = re.compile(r"\b(?:bukan|bkn|gk|gak|ga|nggak|enggak|tidak|tdk)\s+
                            r"desa\s+)?(?P<this>[^\W\d_]+)(?P<that>.*)$", re.IGNORECASE | re.DOTALL)
 _BEFORE_THE_PLACE_MEANT = re.compile(r"^[\s,.;:-]*(?:(?:pak|bu|mas|mbak|kak)\b[\s,]*)?"
                                      r"(?:(?:tapi|tp|tetapi|melainkan|but|tpi)\b[\s,]*)?", re.IGNORECASE)
+_DENIED_WITHIN = 3  # words before the denial: "ya tp bukan di gedog", "lokasinya bukan gedog"
 # "salah pak, di plosokerep": the place read is wrong, and the one meant follows.
 _PLACE_SAID_WRONG = re.compile(r"^\s*(?:salah|keliru|wrong)\b[\s,.!:-]*(?:(?:pak|bu|mas|mbak|kak)\b[\s,.!:-]*)?"
                                r"(?:(?:lokasinya|tempatnya)\s+)?(?P<that>(?:di|in|at)\s+.+)$",
@@ -529,7 +530,8 @@ async def _place_read_wrong(turn: Turn) -> str | None:
     names = {word for code in codes if (place := turn.router.place(code)) is not None
              for region in (place.village, place.district) if region for word in words(region.name)}
     denied = _PLACE_DENIED.search(turn.text)
-    if denied is not None and normalise(denied["this"]) in names:
+    if denied is not None and normalise(denied["this"]) in names \
+            and len(words(turn.text[:denied.start()])) <= _DENIED_WITHIN:  # not "…, tp motornya udh gk di gedog"
         meant = _BEFORE_THE_PLACE_MEANT.sub("", denied["that"]).strip()
     elif said_wrong := _PLACE_SAID_WRONG.match(turn.text):
         meant = said_wrong["that"].strip()
@@ -1347,6 +1349,7 @@ _HAVING_A_PHOTO = frozenset({"punya", "sempat", "moto", "motret", "memotret", "d
                              "took", "one", "pic", "pics", "picture", "pictures", "photos"})
 
 
+_PHOTO_AFTER_ALL = re.compile(r"\b(?:foto|poto|memfoto|photo|pic|gambar|nanti|later)", re.IGNORECASE)
 _NO_PHOTO_BUT = re.compile(r"^(?P<no>[^,.;]+?)(?:[,.;]\s*|\s+)(?:tapi|tp|tpi|tetapi|but)\b[\s,]*(?P<more>.+)$",
                            re.IGNORECASE | re.DOTALL)
 
@@ -1354,8 +1357,9 @@ _NO_PHOTO_BUT = re.compile(r"^(?P<no>[^,.;]+?)(?:[,.;]\s*|\s+)(?:tapi|tp|tpi|tet
 def _no_photo_but(text: str) -> str | None:
     """What follows a no to the photo and a "but", when it tells more: "fotonya gk ada pak, tp pelakunya 2 org"."""
     said = _NO_PHOTO_BUT.match(text)
-    if said is None or not _declines_photo(said["no"]) or not _tells_more(said["more"]):
-        return None
+    if said is None or not _declines_photo(said["no"]) or not _tells_more(said["more"]) \
+            or _PHOTO_AFTER_ALL.search(said["more"]):
+        return None  # "gak ada, tapi nanti bisa sy fotoin pak": a photo after all
     return said["more"].strip()
 
 
@@ -1450,7 +1454,8 @@ async def photo(turn: Turn) -> str:
     if picked is None and (0 < len(words(turn.text)) <= AHEAD_WORDS or identity_wished(turn.text)) \
             and _identity_ahead(turn, words(turn.text)):
         return PHOTO  # "rahasia aja": kept for its question, and the photo asked again
-    if picked is None and turn.inbound.choice is None and _tells_more(turn.text):
+    if picked is None and turn.inbound.choice is None and _tells_more(turn.text) \
+            and not _PHOTO_AFTER_ALL.search(turn.text):
         _add_to_story(turn)  # "sy lapor buat tetangga sy bu sri, dia lg gk di rumah": for officers, not lost
         return PHOTO
     if picked is None:

@@ -1326,6 +1326,21 @@ async def test_no_photo_but_more_told_skips_the_photo_and_keeps_the_more(engine:
     assert draft["photo_skipped"] and draft["description"].endswith("\npelakunya 2 org pake motor nmax item")
 
 
+async def test_no_photo_but_a_photo_later_is_no_skip(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri td malam di parkiran pasar gedog sananwetan")
+    await resident.send("ya")
+    await resident.send("gak ada, tapi nanti bisa sy fotoin pak")
+    assert not (await draft_of(engine)).get("photo_skipped") and not resident.heard("report.story_added")
+
+
+async def test_news_of_where_the_thing_is_now_is_no_place_corrected(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri td malam di parkiran pasar gedog sananwetan")
+    await resident.send("iya bener, tp motornya udh gk di gedog, kata temen skrg dibawa ke plosokerep")
+    assert "plosokerep" in (await draft_of(engine))["description"], resident.text
+
+
 async def test_a_plate_at_the_place_question_goes_to_the_story(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("honda beat item plat AG 1234 XY")
