@@ -106,6 +106,7 @@ DESCRIPTION_CHARS = (10, 4000)
 LOCATION_CHARS = (3, 300)
 WHEN_CHARS = (2, 200)
 NAME_CHARS = (2, 100)
+NAME_WORDS = 5  # a name typed as a name has no more words than this
 ANONYMOUS_PIN_DECIMALS = 3  # about 110 m of latitude
 SUMMARY_DESCRIPTION_CHARS = 600  # the whole text is stored; the summary only has to recognise it
 CATEGORY_NAMED_WORDS = 6  # a short answer to "what kind" may name the incident rather than the category
@@ -1518,7 +1519,7 @@ def _name_given(text: str) -> str | None:
     while name and normalise(name[-1]).strip(" .,!") in _AFTER_A_NAME:
         name.pop()
     given = " ".join(name).strip(" .,!")
-    if not given or len(name) > 5 or ABOUT_A_NAME & set(words(given)) or not _written_as_a_name(given) \
+    if not given or len(name) > NAME_WORDS or ABOUT_A_NAME & set(words(given)) or not _written_as_a_name(given) \
             or letters_and_digits(given) < NAME_CHARS[0] or len(given) > NAME_CHARS[1]:
         return None
     return given
@@ -1577,6 +1578,16 @@ def _name_typed(text: str) -> str:
     return " ".join(name).strip(" ,") or text.strip()
 
 
+_BEFORE_A_BUT = re.compile(r",|\b(?:tp|tapi|tetapi|but)\b", re.IGNORECASE)
+
+
+def _capitalised_name(given: str) -> bool:
+    """A name as names are written, each word capitalised ("Budi Santoso"): not words of the chat."""
+    typed = given.split()
+    return bool(typed) and len(typed) <= NAME_WORDS and _written_as_a_name(given) \
+        and all(word[:1].isupper() for word in typed) and not ABOUT_A_NAME & set(words(given))
+
+
 async def name(turn: Turn) -> str:
     """Stores the name officers will see on a named report, encrypted with the contact, and shows the summary."""
     said = words(turn.text)
@@ -1584,8 +1595,16 @@ async def name(turn: Turn) -> str:
     if stopping(turn.text) == "no_need" or (said[:1] in (["enggak"], ["tidak"]) and said[1:2] in (["usah"], ["perlu"])):
         turn.draft.pop("identity", None)
         return IDENTITY
-    # "anonim aja", "gk jadi pake nama, rahasia aja deh": the mind changed, no name asked
-    changed = turn.pick(IDENTITIES) or identity_wished(turn.text)
+    # "anonim aja", "gk jadi pake nama, rahasia aja deh": the mind changed, no name asked; but a name given with a
+    # wish to keep it from others ("Budi Santoso, tp nama sy dirahasiakan dr pelaku ya pak") is the name, and the
+    # resident is told who sees it
+    picked = turn.pick(IDENTITIES)
+    changed = picked or identity_wished(turn.text)
+    given_first = _name_typed(_BEFORE_A_BUT.split(turn.text, maxsplit=1)[0])
+    if changed is not None and changed != Identity.NAMED and picked is None and _capitalised_name(given_first):
+        turn.contact.display_name_encrypted = turn.cipher.encrypt(given_first)
+        turn.say("report.name_seen_by_officers_only")
+        return first_missing(turn)
     if changed is not None and changed != Identity.NAMED:
         turn.draft["identity"] = changed
         return first_missing(turn)

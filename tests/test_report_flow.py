@@ -578,6 +578,15 @@ async def test_a_mind_changed_at_the_name_question_is_taken(engine: Engine, chan
         assert (await db.execute(select(Contact.display_name_encrypted))).scalar_one() is None
 
 
+async def test_a_name_given_with_a_wish_to_keep_it_from_others_is_the_name(engine: Engine) -> None:
+    resident = Resident(engine)
+    for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "1"):
+        await resident.send(message)
+    await resident.send("Budi Santoso, tp nama sy dirahasiakan dr pelaku ya pak")
+    assert resident.heard("report.name_seen_by_officers_only"), resident.text
+    assert "Dengan nama (Budi Santoso)" in resident.text, resident.text
+
+
 @pytest.mark.parametrize("no_name", ["maaf pak", "cukup inisial", "ya pak"])
 async def test_words_around_or_about_a_name_are_no_name(engine: Engine, no_name: str) -> None:
     resident = Resident(engine)
