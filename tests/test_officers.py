@@ -277,50 +277,39 @@ async def test_a_revoked_officer_gets_no_alert(engine: Engine) -> None:
     assert await alerts(engine) == []
 
 
-async def test_the_alert_reaches_the_officer_on_telegram(engine: Engine) -> None:
+async def alert_on_telegram(engine: Engine, *, failing: str = "") -> tuple[list[str], str]:
+    """A report filed and its alert sent by the dispatcher to an officer on Telegram, through the fake Bot API
+    (which fails the send with `failing`, if given): what the officer's chat got, and the report's reference."""
     from telegram import Bot
 
     from bot.channels.telegram import TelegramChannel
     from bot.outbox import Dispatcher
     from harness.fake_telegram import TOKEN, FakeBotAPI
 
-    await enrolled(engine, "telegram:800001")
+    await enrolled(engine, "telegram:7300000001")
     resident = Resident(engine, RESIDENT)
     await walk_to_summary(resident)
     await resident.send("kirim")
     fake = FakeBotAPI()
     await fake.start()
     try:
+        if failing:
+            fake.fail_next("sendMessage", error_code=400, description=failing)
         async with Bot(TOKEN, base_url=fake.base_url) as bot:
-            outbox = Dispatcher(engine.sessions, engine.cipher, {"telegram": TelegramChannel(bot)})
-            assert await outbox.run_once() == 1
-        [text] = fake.sent_texts(800001)
-        assert find_ref(resident.text) in text and text.startswith("Laporan baru")
+            await Dispatcher(engine.sessions, engine.cipher, {"telegram": TelegramChannel(bot)}).run_once()
+        return fake.sent_texts(7300000001), find_ref(resident.text) or ""
     finally:
         await fake.stop()
+
+
+async def test_the_alert_reaches_the_officer_on_telegram(engine: Engine) -> None:
+    [text], ref = await alert_on_telegram(engine)
+    assert ref in text and text.startswith("Laporan baru")
 
 
 async def test_what_the_provider_says_of_a_failed_alert_is_kept_without_addresses(engine: Engine) -> None:
     """A provider's error text may quote the chat or a number: the outbox keeps it, as the logs do, redacted."""
-    from telegram import Bot
-
-    from bot.channels.telegram import TelegramChannel
-    from bot.outbox import Dispatcher
-    from harness.fake_telegram import TOKEN, FakeBotAPI
-
-    await enrolled(engine, "telegram:800001")
-    resident = Resident(engine, RESIDENT)
-    await walk_to_summary(resident)
-    await resident.send("kirim")
-    fake = FakeBotAPI()
-    await fake.start()
-    try:
-        fake.fail_next("sendMessage", error_code=400,
-                       description="Bad Request: chat 7300000001 of +62 812-9999-0000 gone")
-        async with Bot(TOKEN, base_url=fake.base_url) as bot:
-            await Dispatcher(engine.sessions, engine.cipher, {"telegram": TelegramChannel(bot)}).run_once()
-    finally:
-        await fake.stop()
+    await alert_on_telegram(engine, failing="Bad Request: chat 7300000001 of +62 812-9999-0000 gone")
     async with engine.sessions() as db:
         [error] = (await db.execute(select(Outbox.last_error).where(Outbox.kind == "officer_alert"))).scalars()
     assert error and "gone" in error and "7300000001" not in error and "9999" not in error, error

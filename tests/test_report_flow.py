@@ -541,12 +541,18 @@ async def test_a_name_given_at_the_identity_question_is_the_named_choice(
     assert report.identity == Identity.NAMED
 
 
-@pytest.mark.parametrize("not_a_name", ["kirim", "ya", "lewati"])
-async def test_an_answer_to_another_question_is_no_name(engine: Engine, not_a_name: str) -> None:
+async def at_the_name_question(engine: Engine) -> Resident:
+    """A resident who chose to report by name, asked the name."""
     resident = Resident(engine)
     for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "1"):
         await resident.send(message)
     assert resident.heard("report.ask_name"), resident.text
+    return resident
+
+
+@pytest.mark.parametrize("not_a_name", ["kirim", "ya", "lewati"])
+async def test_an_answer_to_another_question_is_no_name(engine: Engine, not_a_name: str) -> None:
+    resident = await at_the_name_question(engine)
     await resident.send(not_a_name)
     assert resident.heard("report.name_invalid"), resident.text
     await resident.send("Bambang Sutrisno")
@@ -557,9 +563,8 @@ async def test_an_answer_to_another_question_is_no_name(engine: Engine, not_a_na
                                              ("eh maaf, cukup Slamet Riyadi pak", "Slamet Riyadi"),
                                              ("eh salah ketik, Slamet", "Slamet")])
 async def test_a_name_typed_as_a_correction_keeps_only_the_name(engine: Engine, typed: str, kept: str) -> None:
-    resident = Resident(engine)
-    for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "1", "sy pak RT 03, Slamet Riyadi"):
-        await resident.send(message)
+    resident = await at_the_name_question(engine)
+    await resident.send("sy pak RT 03, Slamet Riyadi")
     assert resident.heard("report.name_letters_only"), resident.text
     await resident.send(typed)
     assert f"Dengan nama ({kept})" in resident.text, resident.text
@@ -568,10 +573,7 @@ async def test_a_name_typed_as_a_correction_keeps_only_the_name(engine: Engine, 
 @pytest.mark.parametrize(("changed", "shown"), [("anonim aja", "Anonim"), ("rahasia aja deh pak", "Rahasia"),
                                                ("gk jadi pake nama, anonim aja", "Anonim")])
 async def test_a_mind_changed_at_the_name_question_is_taken(engine: Engine, changed: str, shown: str) -> None:
-    resident = Resident(engine)
-    for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "1"):
-        await resident.send(message)
-    assert resident.heard("report.ask_name"), resident.text
+    resident = await at_the_name_question(engine)
     await resident.send(changed)
     assert resident.heard("report.summary") and f"Identitas: {shown}" in resident.text, resident.text
     async with engine.sessions() as db:
@@ -579,9 +581,7 @@ async def test_a_mind_changed_at_the_name_question_is_taken(engine: Engine, chan
 
 
 async def test_a_name_given_with_a_wish_to_keep_it_from_others_is_the_name(engine: Engine) -> None:
-    resident = Resident(engine)
-    for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "1"):
-        await resident.send(message)
+    resident = await at_the_name_question(engine)
     await resident.send("Budi Santoso, tp nama sy dirahasiakan dr pelaku ya pak")
     assert resident.heard("report.name_seen_by_officers_only"), resident.text
     assert "Dengan nama (Budi Santoso)" in resident.text, resident.text
@@ -589,9 +589,7 @@ async def test_a_name_given_with_a_wish_to_keep_it_from_others_is_the_name(engin
 
 @pytest.mark.parametrize("no_name", ["maaf pak", "cukup inisial", "ya pak"])
 async def test_words_around_or_about_a_name_are_no_name(engine: Engine, no_name: str) -> None:
-    resident = Resident(engine)
-    for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "1"):
-        await resident.send(message)
+    resident = await at_the_name_question(engine)
     await resident.send(no_name)
     assert resident.heard("report.name_invalid") and not resident.heard("report.summary"), resident.text
 
@@ -599,9 +597,7 @@ async def test_words_around_or_about_a_name_are_no_name(engine: Engine, no_name:
 @pytest.mark.parametrize("forged", ['Budi”, +6281299990000 (boleh dihubungi)', 'Budi" 081299990000', "Budi (WA 0812)"])
 async def test_a_name_with_digits_quotes_or_brackets_is_asked_again_in_letters(engine: Engine, forged: str) -> None:
     """Officers see a name in quotes beside the number: one that closes the quotes could pass for another number."""
-    resident = Resident(engine)
-    for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "1"):
-        await resident.send(message)
+    resident = await at_the_name_question(engine)
     await resident.send(forged)
     assert resident.heard("report.name_letters_only") and not resident.heard("report.summary"), resident.text
     await resident.send("M. Ma'ruf Amin")
