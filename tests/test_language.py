@@ -193,6 +193,9 @@ def test_no_invite_code_or_reference_reads_as_english() -> None:
     ("sy udh gk kuat lg pengen mati aja", ("medical", "self_harm")),  # the mental health line too
     ("sy udh gk kuat pengen mati aja", ("medical", "self_harm")),     # "gk kuat" denies no wish to die
     ("ada begal di jl merdeka skrg, sy gak pengen mati konyol", ()),   # denied: no line of their own
+    ("gatau pengen mati aja", ("medical", "self_harm")),               # "gatau" denies nothing
+    ("pengen mati aja rasanya pak", ("medical", "self_harm")),
+    ("sy pengen bunuh diri aja nyusul ibu yg udah meninggal", ("medical", "self_harm")),
     ("ditemukan mayat laki2 gantung diri di kebun", ()),               # found dead: no word to the one who writes
     ("ada yg tabrak lari, pelakunya tancap gas, mulutnya bau alkohol, korbannya berdarah", ("medical",)),
     ("ada kecelakaan motor korbannya berdarah", ("medical",)),

@@ -69,7 +69,7 @@ SELF_HARM = tuple(tuple(p.split()) for p in (
     "kill herself", "kill themselves", "suicidal", "pengen mati", "ingin mati", "pengin mati", "pingin mati",
     "want to die", "wants to die", "mau mati aja", "mau mati saja",
 ))  # fmt: skip
-_FOUND_DEAD = frozenset({"mayat", "jenazah", "jasad", "meninggal", "tewas", "body"})
+_FOUND_DEAD = frozenset({"mayat", "jenazah", "jasad"})  # "ditemukan mayat … gantung diri": no word to the writer
 # Being followed: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
 _FOLLOWED = tuple(tuple(p.split()) for p in (
     "mengikuti saya", "membuntuti saya", "dibuntuti orang", "diikuti orang", "following me", "dikuntit", "dikuntitin",
@@ -312,13 +312,14 @@ _MISSING_REACH = 7  # words from the person to the word of missing
 
 
 def self_harm(text: str) -> bool:
-    """Whether the text tells of a life at risk by one's own hand (SELF_HARM, or "suicide"): not denied ("gak
-    pengen mati konyol"), not a way of speaking ("pengen mati aja rasanya"), not of one found dead."""
+    """Whether the text tells of a life at risk by one's own hand (SELF_HARM, or "suicide"): not denied right before
+    it ("gak pengen mati konyol"; "gatau pengen mati aja" is no denial), nor of a body found. Read generously: a
+    word too many to one who is not at risk costs less than one too few."""
     said = words(text)
     if _FOUND_DEAD & set(said):
         return False
-    return "suicide" in said or any(not _negated(said, at) and "rasanya" not in said[at:at + len(phrase) + 3]
-                                    for phrase, at in phrases_found(said, SELF_HARM))
+    return "suicide" in said or any(not (at and said[at - 1] in NEGATIONS)
+                                    for _phrase, at in phrases_found(said, SELF_HARM))
 
 
 def missing_person(text: str) -> bool:
@@ -549,7 +550,9 @@ def is_cry_for_help(text: str) -> bool:
         return True
     not_now = _not_now(said)
     for phrase, at in phrases_found(said, PHRASES):
-        if _negated(said, at) or (not_now and phrase not in _PERSISTENT):
+        # a life at risk by one's own hand is denied only right before it ("gatau pengen mati aja" is a cry)
+        denied = said[at - 1] in NEGATIONS if at and phrase in SELF_HARM else _negated(said, at)
+        if denied or (not_now and phrase not in _PERSISTENT):
             continue
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))):
             continue  # followed on Instagram, or every day by a debt collector: no one at the door now
