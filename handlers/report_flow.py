@@ -333,7 +333,7 @@ async def read_back(turn: Turn) -> str:
         read = turn.draft["read"]  # "Benar, Pak. Namun waktunya sekitar pukul 14.00 WIB.": the hour to the day
         day = read.get("when_told", "")
         if _TIME_DENIED.search(turn.text):  # "iya tp bukan jam 5, jam 7 malam": the time read was wrong
-            day = _AN_HOUR.sub("", day).strip(" ,")  # the day stands, its hour does not
+            day = " ".join(word for word in day.split() if word in DAY_WORDS)  # the day stands, its hour does not
         told = more if not day or day in more or when_named(more) else f"{day}, {more}"
         if "when" in read:
             read["when_told"] = told
@@ -515,7 +515,10 @@ _PLACE_DENIED = re.compile(r"\b(?:bukan|bkn|gk|gak|ga|nggak|enggak|tidak|tdk)\s+
                            r"desa\s+)?(?P<this>[^\W\d_]+)(?P<that>.*)$", re.IGNORECASE | re.DOTALL)
 _BEFORE_THE_PLACE_MEANT = re.compile(r"^[\s,.;:-]*(?:(?:pak|bu|mas|mbak|kak)\b[\s,]*)?"
                                      r"(?:(?:tapi|tp|tetapi|melainkan|but|tpi)\b[\s,]*)?", re.IGNORECASE)
-_DENIED_WITHIN = 3  # words before the denial: "ya tp bukan di gedog", "lokasinya bukan gedog"
+# What may stand before a place denied: "iya benar pak tapi bukan di gedog", "ya betul semua pak, cuma lokasinya
+# bukan gedog"; not what tells of something else ("tp motornya udh gk di gedog").
+_BEFORE_A_DENIAL = YES | NEUTRAL | frozenset({"betul", "benar", "bener", "semua", "semuanya", "lokasinya", "tempatnya",
+                                              "tapi", "tp", "but", "namun", "cuma", "hanya", "yang", "lain"})
 # "salah pak, di plosokerep": the place read is wrong, and the one meant follows.
 _PLACE_SAID_WRONG = re.compile(r"^\s*(?:salah|keliru|wrong)\b[\s,.!:-]*(?:(?:pak|bu|mas|mbak|kak)\b[\s,.!:-]*)?"
                                r"(?:(?:lokasinya|tempatnya)\s+)?(?P<that>(?:di|in|at)\s+.+)$",
@@ -532,7 +535,7 @@ async def _place_read_wrong(turn: Turn) -> str | None:
              for region in (place.village, place.district) if region for word in words(region.name)}
     denied = _PLACE_DENIED.search(turn.text)
     if denied is not None and normalise(denied["this"]) in names \
-            and len(words(turn.text[:denied.start()])) <= _DENIED_WITHIN:  # not "…, tp motornya udh gk di gedog"
+            and set(words(turn.text[:denied.start()])) <= _BEFORE_A_DENIAL:  # not "…, tp motornya udh gk di gedog"
         meant = _BEFORE_THE_PLACE_MEANT.sub("", denied["that"]).strip()
     elif said_wrong := _PLACE_SAID_WRONG.match(turn.text):
         meant = said_wrong["that"].strip()
@@ -605,7 +608,6 @@ _PART_OF_DAY = r"(?:pagi|siang|sore|malam|malem|mlm|subuh|ini)"
 _TIME_DENIED = re.compile(rf"\b(?:bukan|bkn)\s+(?:(?:td|tadi|kemarin|kmrn|kemaren|semalam|smlm|hari)\b"
                           rf"(?:\s+{_PART_OF_DAY}\b)?|(?:jam|pukul)\s*\d+[\w.:]*|{_PART_OF_DAY}\b)[\s,.;]*",
                           re.IGNORECASE)
-_AN_HOUR = re.compile(r"\b(?:jam|pukul)\s*\d+[\w.:]*", re.IGNORECASE)
 
 
 def _yes_and_when(text: str) -> str | None:
@@ -1350,7 +1352,8 @@ _HAVING_A_PHOTO = frozenset({"punya", "sempat", "moto", "motret", "memotret", "d
                              "took", "one", "pic", "pics", "picture", "pictures", "photos"})
 
 
-_PHOTO_AFTER_ALL = re.compile(r"\b(?:foto|poto|memfoto|photo|pic|gambar|nanti|later)", re.IGNORECASE)
+_PHOTO_AFTER_ALL = re.compile(r"\b(?:foto|fotonya|fotoin|poto|potonya|potoin|memfoto|photo|photos|pic|pics|"
+                              r"gambar|gambarnya)\b", re.IGNORECASE)
 _NO_PHOTO_BUT = re.compile(r"^(?P<no>[^,.;]+?)(?:[,.;]\s*|\s+)(?:tapi|tp|tpi|tetapi|but)\b[\s,]*(?P<more>.+)$",
                            re.IGNORECASE | re.DOTALL)
 

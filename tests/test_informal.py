@@ -654,7 +654,8 @@ async def test_the_place_read_from_a_story_is_the_incidents_not_where_the_reside
 @pytest.mark.parametrize("correction", ["ya tp bukan di gedog, di pasar bendogerit",
                                         "lokasinya bukan gedog tp bendogerit", "bukan di gedog tp di bendogerit",
                                         "bkn di gedog tp di bendogerit", "gk di gedog pak tp di bendogerit",
-                                        "salah pak, di bendogerit"])
+                                        "salah pak, di bendogerit", "iya benar pak tapi bukan di gedog, di bendogerit",
+                                        "iya benar pak, cuma lokasinya bukan di gedog tp di bendogerit"])
 async def test_the_place_read_denied_by_name_at_the_read_back_is_replaced_and_the_rest_kept(
         engine: Engine, correction: str) -> None:
     resident = Resident(engine)
@@ -700,7 +701,9 @@ async def test_a_place_denied_with_no_other_named_reads_no_place_from_the_rest(e
     ("hp sy dicopet td pagi di pasar gedog sananwetan", "iya, bukan tadi pagi tapi kemarin malam", "kemarin malam"),
     ("hp sy dicopet td pagi di pasar gedog sananwetan", "iya, bukan hari ini tp kemarin sore", "kemarin sore"),
     ("hp sy dicopet kemarin sore jam 5 di pasar gedog sananwetan", "iya bener tp bukan jam 5, jam 7 malam",
-     "kemarin sore, jam 7 malam"),  # the day stands, the hour does not
+     "kemarin, jam 7 malam"),  # the day stands, its hour and part of the day do not
+    ("hp sy dicopet kemarin jam 12 siang di pasar gedog sananwetan", "iya bener, tp bukan siang, jam 7 malem",
+     "kemarin, jam 7 malam"),
 ])
 async def test_a_time_read_denied_at_the_read_back_gives_way_to_the_one_meant(engine: Engine, story: str, yes: str,
                                                                              when: str) -> None:
@@ -1324,6 +1327,14 @@ async def test_no_photo_but_more_told_skips_the_photo_and_keeps_the_more(engine:
     assert resident.heard("report.story_added") and resident.heard("report.ask_identity"), resident.text
     draft = await draft_of(engine)
     assert draft["photo_skipped"] and draft["description"].endswith("\npelakunya 2 org pake motor nmax item")
+
+
+async def test_no_photo_but_news_later_is_kept(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri td malam di parkiran pasar gedog sananwetan")
+    await resident.send("ya")
+    await resident.send("gak ada pak, tp nanti kalau ketemu pelakunya sy kabari")
+    assert resident.heard("report.story_added") and (await draft_of(engine))["photo_skipped"], resident.text
 
 
 async def test_no_photo_but_a_photo_later_is_no_skip(engine: Engine) -> None:
