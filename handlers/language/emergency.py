@@ -647,7 +647,8 @@ _TRIED = frozenset({"percobaan", "nyaris", "hampir", "mau", "coba", "attempted",
 _HEARSAY = frozenset({"katanya", "isu", "hoax", "hoaks", "kabarnya", "gosip", "kasus", "rumor", "berita"})
 # What is "disandera" or "diculik" when it is no person: a debt collector's or an employer's hold on a thing.
 _TAKEN_THINGS = frozenset({"motor", "mobil", "hp", "ktp", "sim", "stnk", "bpkb", "ijazah", "sertifikat", "kucing",
-                           "anjing", "ayam", "barang", "paspor", "passport", "gaji", "uang", "dompet"})
+                           "anjing", "ayam", "barang", "paspor", "passport", "gaji", "uang", "dompet", "tas", "sepeda",
+                           "laptop", "kunci", "helm", "perhiasan"})
 
 
 def _long_past(said: list[str]) -> bool:
@@ -661,7 +662,9 @@ def _long_past(said: list[str]) -> bool:
 # pergi org gk dikenal", "anak sy dibawa mantan suami gk dibalikin", "adik sy dijemput org asing di sekolah". Not a
 # thing of theirs ("anak sy diambil hpnya"), nor with leave or by someone known ("sudah izin", "yg sudah dikenal").
 _CARRIED = frozenset({"dibawa", "diambil", "dijemput", "digowo", "dibawain", "diajak"})
-_CARRIED_OFF = frozenset({"kabur", "lari", "paksa"})  # right after the word of carrying: "dibawa kabur"
+_CARRIED_OFF = frozenset({"kabur", "lari"})  # right after the word of carrying: "dibawa kabur"
+_BY_FORCE = frozenset({"paksa", "dipaksa"})  # "dibawa paksa", "dibawa secara paksa", "dengan paksa"
+_INVITED_OFF = frozenset({"pergi", "ikut", "kabur"})  # "diajak pergi", not "diajak kenalan"
 _UNKNOWN = frozenset({"asing", "stranger", "strangers"})
 _NOT_ALLOWED = frozenset({"dikenal", "kenal", "izin", "ijin", "dibalikin", "dikembalikan", "dipulangkan", "dihubungi"})
 _CARRIED_WITHIN, _WHO_WITHIN = 6, 8  # words from the child to the carrying, and from it to who or how
@@ -675,10 +678,13 @@ def _carried_off(said: list[str]) -> bool:
             continue
         for j in range(i + 1, min(len(said), i + 1 + _CARRIED_WITHIN)):
             after = said[j + 1:j + 1 + _WHO_WITHIN]
-            if said[j] not in _CARRIED or (after and after[0].removesuffix("nya") in _TAKEN_THINGS):
-                continue  # "anak sy diambil hpnya": a thing of theirs
-            if (after[:1] and after[0] in _CARRIED_OFF) or _UNKNOWN & set(after) \
-                    or any(w in _NOT_ALLOWED and k and after[k - 1] in NEGATIONS | {"tak", "tanpa"}
+            beside = {said[j - 1].removesuffix("nya"), *(after[:1] and [after[0].removesuffix("nya")])}
+            if said[j] not in _CARRIED or _TAKEN_THINGS & beside \
+                    or (said[j] == "diajak" and not _INVITED_OFF & set(after[:1])):
+                continue  # "anak sy diambil hpnya", "hpnya diambil": a thing of theirs; "diajak kenalan"
+            refused = NEGATIONS | {"tak", "tanpa"}
+            if (after[:1] and after[0] in _CARRIED_OFF) or (_UNKNOWN | _BY_FORCE) & set(after) \
+                    or any(w in _NOT_ALLOWED and k and (after[k - 1] in refused or after[k - 2:k - 1] == ["enggak"])
                            for k, w in enumerate(after)):
                 return True
     return False
