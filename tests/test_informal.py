@@ -643,6 +643,7 @@ async def test_everyday_words_in_a_story_are_no_place_read_back(engine: Engine) 
     "ada kecelakaan kerja di pabrik kel gedog, korbannya dibawa ke rs di bendogerit",  # work, not the resident's
     "motor sy dicuri di gedog, sy tinggal di sekar, bojonegoro",
     "motor sy dicuri di gedog sananwetan, sy aslinya org sekar bojonegoro",
+    "motor sy dicuri di gedog sananwetan, rumah sy di sekar bojonegoro",  # the home's place alone: an address
 ])
 async def test_the_place_read_from_a_story_is_the_incidents_not_where_the_resident_lives(
         engine: Engine, story: str) -> None:
@@ -752,6 +753,7 @@ async def test_any_other_danger_after_a_time_told_as_over_is_still_a_cry(engine:
 @pytest.mark.parametrize("story", [
     "sy tinggal di gedog sananwetan, rumah sy kemalingan td malam, malingnya kabur ke arah bendogerit",
     "rumah sy di gedog kemalingan td malam, malingnya kabur ke arah bendogerit",
+    "rumah saya di gedog dimasuki maling td subuh, motornya dibawa kabur ke bendogerit",
 ])
 async def test_a_story_at_the_residents_home_is_not_read_from_where_the_thief_fled(engine: Engine, story: str) -> None:
     resident = Resident(engine)

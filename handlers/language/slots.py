@@ -388,18 +388,22 @@ def hour_told(text: str) -> int | None:
     return hour + 12
 
 
+_AT_A_PLACE_ALONE = r"\s+(?:ada\s+)?di\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?:$|[,.;!?\n])"
+_HOME_AT = rf"\b(?:rumah|omah)\s*(?:sy|saya|ku|kami|aku|kulo)(?={_AT_A_PLACE_ALONE})"
 # Where the resident lives, works or comes from, told beside where it happened: "sy tinggal di sekar bojonegoro",
 # "sy warga desa sekar", "sy dr desa sekar", "alamat sy di …", "I live in …"; up to the clause's end. Said of the
 # resident only: "kecelakaan kerja di pabrik kel gedog" and "org asal pukul" tell what happened.
 _HOME = re.compile(r"\b(?:sy|saya|aku|gue|gw|kami|kulo)\s+(?:(?:juga|jg|sendiri)\s+)?"
                    r"(?:tinggal|domisili|bekerja|kerja|warga|asal|aslinya|asli|dr|dari)\b"
-                   r"|\basal\s+(?:sy|saya|aku)\b|\balamat\s+(?:sy|saya|rumah)\b|\bi\s+(?:live|work)\b", re.IGNORECASE)
+                   r"|\basal\s+(?:sy|saya|aku)\b|\balamat\s+(?:sy|saya|rumah)\b|\bi\s+(?:live|work)\b"
+                   rf"|{_HOME_AT}", re.IGNORECASE)
 _HOME_ENDS = re.compile(r"[,.;!?\n]|\b(?:tp|tapi|tetapi|terus|trus|dan|pas|waktu|kemarin|kmrn|td|tadi|but|and)\b",
                         re.IGNORECASE)
 # The resident's own home told as where it happened: "rumah sy kemalingan", "omahku dilebokki maling".
-# "rumah sy di sekar" may say either; it is taken as the scene, as it most often is ("rumah saya di plosokerep
-# dimasuki maling").
-_OWN_HOME = re.compile(r"\b(?:rumah|omah)\s*(?:sy|saya|ku|kami|aku|kulo)\b|\b(?:rumahku|omahku)\b", re.IGNORECASE)
+# "rumah sy di X" with nothing after the place in its clause says where the home is ("…, rumah sy di bendogerit");
+# with more ("rumah saya di plosokerep dimasuki maling") it is the scene.
+_OWN_HOME = re.compile(rf"\b(?:rumah|omah)\s*(?:sy|saya|ku|kami|aku|kulo)\b(?!{_AT_A_PLACE_ALONE})"
+                       r"|\b(?:rumahku|omahku)\b", re.IGNORECASE)
 # A region's name alone after the home's place and a comma: "sy tinggal di sekar, bojonegoro".
 _REGION_AFTER = re.compile(r"\s*,\s*(?:kab\.?\s+|kota\s+|kabupaten\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?=$|[,.;!?\n])",
                            re.IGNORECASE)
