@@ -180,6 +180,8 @@ async def _menu_intent(turn: Turn) -> str:
             return begun
     elif intent is None and (step := await report_flow.start_from_place(turn)):
         return step
+    elif intent is None and (ref := find_ref(turn.text, prefix_optional=True)):
+        await show_status(turn, ref)  # eight letters alone, no place: a reference typed bare, at the menu only
     elif intent is None and _FORGOTTEN & set(words(turn.text)) and _OF_A_REPORT & set(words(turn.text)):
         if await has_own_reports(turn):  # "sy lupa nomor laporannya": their reports, to pick from
             return await _ask_for_status(turn)

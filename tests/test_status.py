@@ -317,3 +317,14 @@ async def test_eight_letters_of_a_name_or_a_place_are_no_reference(engine: Engin
         await resident.send(said)
     await resident.send("Lumajang")
     assert not resident.heard("status.not_found") and "Lumajang" in " ".join(resident.options()), resident.text
+
+
+async def test_eight_letters_alone_at_the_menu_are_a_reference(engine: Engine) -> None:
+    """At the menu no name or place is asked: eight letters that name no place are a reference typed bare."""
+    ani = Resident(engine, "console:ani")
+    ref = await filed_by(ani, "3")  # anonymous: only the reference finds it
+    body = ref.removeprefix("LP-").replace("-", "").lower()
+    stranger = Resident(engine, "console:lain")
+    await stranger.send("halo")
+    await stranger.send(body)
+    assert stranger.heard("status.report") and ref in stranger.text, stranger.text
