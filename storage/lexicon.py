@@ -37,6 +37,7 @@ NGOKO = {
     "isih": "masih", "njero": "dalam", "malinge": "malingnya", "kobong": "terbakar", "geni": "api",
     "gedhe": "besar", "tenggelem": "tenggelam", "kecemplung": "tercebur", "nglangi": "berenang", "obah": "bergerak",
     "korbane": "korbannya", "omahe": "rumahnya", "tanggaku": "tetangga saya", "iso": "bisa",
+    "digowo": "dibawa", "lungo": "pergi",
 }
 # Spoken shortenings the slang lexicon lacks, some of them a typo away from a place ("crita": Kec. Carita).
 SPOKEN = {"crita": "cerita", "critanya": "ceritanya", "crito": "cerita"}

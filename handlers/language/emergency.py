@@ -150,6 +150,9 @@ _PERSONS_BEFORE = frozenset({"saya", "aku", "kami", "dia", "tetangga", "orang", 
                              "neighbour", "neighbor", "someone", "man", "woman", "boy", "girl", "i", "son", "daughter",
                              "husband", "wife", "father", "mother", "friend", "he", "she"})
 _DEVICES = frozenset({"hp", "handphone", "laptop", "charger", "tv", "kulkas", "mesin", "phone", "kabel"})
+# What may "mau mati" (go dead, go out) besides a person: "hp sy mau mati", "lampunya mau mati", "motor mau mati"
+_DYING_THINGS = _DEVICES | {"motor", "mobil", "lampu", "baterai", "batre", "baterei", "aki", "listrik", "sinyal",
+                            "mesinnya", "tanaman", "pohon", "kendaraan", "ponsel", "senter", "kompor", "api"}
 # A line come down reported to be mended ("kabel listrik putus di gang mawar, tolong diperbaiki"): a repair asked.
 _MENDING = frozenset({"diperbaiki", "perbaiki", "dibetulkan", "betulkan", "dibenerin", "benerin", "diganti", "ganti",
                       "fix", "fixed", "repair", "repaired", "sagging"})
@@ -243,8 +246,30 @@ def _negated(said: list[str], at: int) -> bool:
     # kuat pengen mati": a no of bearing it, of what went before
     negating = [w in NEGATIONS and not (start + k and said[start + k - 1] in _ASKING_TAG)
                 and before[k + 1:k + 2] not in (["kuat"], ["tahan"], ["sanggup"]) for k, w in enumerate(before)]
-    return any(negating[-2:]) or any(w in PRONE for w in before[-2:]) or (
-        len(before) == 3 and negating[0] and before[1:] == ["ada", "yang"])
+    return any(negating[-2:]) or any(w in PRONE for w in before[-2:]) or _nobody_before(said, at)
+
+
+# "tidak ada orang yang dipukuli", "gak ada satu pun yg luka": who is denied stands between the no and the word
+_NOBODY = frozenset({"yang", "orang", "seorang", "satu", "pun", "siapa", "siapapun", "korban", "warga", "sama",
+                     "sekali"})
+
+
+def _nobody_before(said: list[str], at: int) -> bool:
+    k = at - 1
+    while k >= 0 and said[k] in _NOBODY:
+        k -= 1
+    return at - k > 1 and k >= 1 and said[k] == "ada" and said[k - 1] in NEGATIONS
+
+
+def _a_thing_before(said: list[str], at: int) -> bool:
+    """The nearest of a thing or a person in the few words before `at` is a thing ("lampu jalan di gang mawar";
+    "hp sy": "saya" there is whose); no one named is the writer ("rasanya sy mau mati")."""
+    for word in reversed(said[max(0, at - 6):at]):
+        if word == _BREAK or (word in _PERSONS_BEFORE | _SOMEONE and word not in ("saya", "aku")):
+            return False
+        if word.removesuffix("nya") in _DYING_THINGS:
+            return True
+    return False
 
 
 def _unnegated(said: list[str], among: frozenset[str]) -> bool:
@@ -437,13 +462,24 @@ _SOMEONE = frozenset({"anak", "orang", "seseorang", "bocah", "pria", "wanita", "
 
 
 _SOMEONE_THERE = (["ada", "yang"], ["ada", "warga"])
+_WHOSE = frozenset({"saya", "aku", "kami", "kita", "dia", "tetangga", "itu", "ini", "my", "our"})
 
 
 def _someone_sinking(said: list[str]) -> bool:
     """"ada yang tenggelam", "anak hanyut": a person; "sawah warga tenggelam", "motor yang hanyut": a thing."""
     return any(word in _SINKING and not _negated(said, i)
-               and (_SOMEONE & set(said[max(0, i - 2):i]) or said[max(0, i - 2):i] in _SOMEONE_THERE)
+               and (_SOMEONE & set(said[max(0, i - 2):i]) or said[max(0, i - 2):i] in _SOMEONE_THERE
+                    or _one_of_theirs_before(said, i))
                for i, word in enumerate(said))
+
+
+def _one_of_theirs_before(said: list[str], at: int) -> bool:
+    """A child or an elder, whoever's, right before `at` and whom the message is about ("anakku kecemplung",
+    "nenek sy hanyut"; not "sawah nenek tenggelam", "motor anakku kecemplung got")."""
+    k = at - 1
+    if k >= 1 and said[k] in _WHOSE:
+        k -= 1
+    return k >= 0 and said[k] in _CHILDREN_AND_ELDERS and _as_subject(said, k)
 
 
 _ONLINE = frozenset({"ig", "instagram", "facebook", "fb", "tiktok", "twitter", "akun", "online", "medsos", "sosmed",
@@ -556,6 +592,8 @@ def is_cry_for_help(text: str) -> bool:
             continue
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))):
             continue  # followed on Instagram, or every day by a debt collector: no one at the door now
+        if phrase == ("mau", "mati") and _a_thing_before(said, at):
+            continue  # "hp sy mau mati", "motornya mau mati": a battery, an engine
         if phrase in _LIVE_WIRE and _MENDING & set(said):
             continue  # a repair asked for: the line is known and not a danger now
         if phrase in _CHILD_PHRASES and (_found_again(said) or _whereabouts_known(said)):
@@ -682,7 +720,7 @@ def _carried_off(said: list[str]) -> bool:
             if said[j] not in _CARRIED or _TAKEN_THINGS & beside \
                     or (said[j] == "diajak" and not _INVITED_OFF & set(after[:1])):
                 continue  # "anak sy diambil hpnya", "hpnya diambil": a thing of theirs; "diajak kenalan"
-            refused = NEGATIONS | {"tak", "tanpa"}
+            refused = NEGATIONS | {"tak", "tanpa", "ra"}  # "ra" is the Javanese "not" ("wong ra kenal")
             if (after[:1] and after[0] in _CARRIED_OFF) or (_UNKNOWN | _BY_FORCE) & set(after) \
                     or any(w in _NOT_ALLOWED and k and (after[k - 1] in refused or after[k - 2:k - 1] == ["enggak"])
                            for k, w in enumerate(after)):
