@@ -223,7 +223,11 @@ async def test_the_map_and_the_patrol_form(engine: Engine, tmp_path: Path) -> No
     client = await signed_in(app, await enrolled(engine, "telegram:700010"))
     page = await client.get("/peta")
     assert page.status_code == 200 and "Kel. Gedog" in page.text and "/static/leaflet/leaflet.js" in page.text
-    assert (await client.get("/static/leaflet/leaflet.js")).status_code == 200, "Leaflet served by Lapor itself"
+    leaflet = await client.get("/static/leaflet/leaflet.js")
+    assert leaflet.status_code == 200, "Leaflet served by Lapor itself"
+    own_script = await client.get("/static/map.js")
+    assert [leaflet.headers["x-content-type-options"], own_script.headers["x-content-type-options"]] == ["nosniff"] * 2
+    assert (await client.get("/static/nothing.js")).status_code == 404
     form = await client.get("/patroli")
     bad = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": "x", "warga": "banyak"})
     assert bad.status_code == 400 and "angka" in bad.text

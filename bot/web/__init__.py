@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import xstatic.pkg.leaflet
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
 
 from bot.web import auth, pages
 from bot.web.render import STATIC
@@ -26,6 +28,16 @@ def routes() -> list[BaseRoute]:
         Route("/masuk/{token}", auth.sign_in, methods=["POST"]),
         Route("/keluar", auth.sign_out_page, methods=["POST"]),
         Route("/bahasa/{lang}", pages.switch_language),
-        Mount("/static/leaflet", StaticFiles(directory=xstatic.pkg.leaflet.BASE_DIR), name="leaflet"),
-        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        Mount("/static/leaflet", OwnFiles(directory=xstatic.pkg.leaflet.BASE_DIR), name="leaflet"),
+        Mount("/static", OwnFiles(directory=STATIC), name="static"),
     ]
+
+
+class OwnFiles(StaticFiles):
+    """The page's scripts, styles and images, each only as what its name says it is: a browser that guessed
+    otherwise could run a file as a script."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        response = await super().get_response(path, scope)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
