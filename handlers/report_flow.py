@@ -770,12 +770,16 @@ def answer_aside(turn: Turn) -> str | None:
     said = aside(turn.text)
     if said is None or (turn.step in YES_NO_STEPS and yes_or_no(turn.text) is not None):
         return None
+    if said == "privacy" and turn.step == NAME and _name_before_a_wish(turn.text) is not None:
+        return None  # "siti aminah, tp jgn sampe suami sy tau ya": the name, for the name question
     if said == "privacy" and (wished := identity_wished(turn.text)):
         # "jangan sampai tetangga tau ya pak": answered, and the wish kept for the identity question (or its answer)
         _identity_read(turn, wished)
         turn.say(ASIDE_ANSWERS[said])
         turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[wished])
-        return first_missing(turn) if turn.step == IDENTITY else turn.step
+        # at the name question, a wish not to be named is the answer to it ("jgn sampe suami sy tau ya")
+        return first_missing(turn) if turn.step == IDENTITY or (turn.step == NAME and wished != Identity.NAMED) \
+            else turn.step
     if said == "station" and turn.draft.get("station_label"):
         turn.say("report.aside_station", station=turn.draft["station_label"])
     else:
@@ -1584,11 +1588,34 @@ def _name_typed(text: str) -> str:
 _BEFORE_A_BUT = re.compile(r",|\b(?:tp|tapi|tetapi|but)\b", re.IGNORECASE)
 
 
-def _capitalised_name(given: str) -> bool:
-    """A name as names are written, each word capitalised ("Budi Santoso"): not words of the chat."""
+# A wish to keep the name from someone, not from officers: "rahasiakan dari pelaku", "dirahasiakan dr tetangga",
+# "jangan sampai pelaku tau", "keep it from my neighbour".
+_KEPT_FROM_SOMEONE = re.compile(r"\b(?:di)?(?:rahasia\w*|sembunyi\w*)\b(?:\s+\w+){0,2}?\s+(?:dari|dr|ke|from)\s+\w"
+                                r"|\b(?:jangan|jgn)\s+(?:sampai|sampe|smp)\b.*\b(?:tau|tahu)\b|\bkeep\b.*\bfrom\s+\w",
+                                re.IGNORECASE)
+
+
+def _name_before_a_wish(text: str) -> str | None:
+    """The name typed before a wish to keep it from others, or before "rahasia" said of it, at the name question
+    ("Budi Santoso, tp nama sy dirahasiakan dr pelaku ya pak"); None when the message gives none so."""
+    kept_from_someone = _KEPT_FROM_SOMEONE.search(text) is not None
+    if not kept_from_someone and identity_wished(text) in (None, Identity.NAMED):
+        return None
+    given = _name_typed(_BEFORE_A_BUT.split(text, maxsplit=1)[0])
+    return given if _reads_as_a_name(given, kept_from_someone) else None
+
+
+def _reads_as_a_name(given: str, kept_from_someone: bool) -> bool:
+    """A name as names are written, each word capitalised ("Budi Santoso"), or in any case when the wish is to
+    keep it from someone ("budi santoso, tp rahasiakan dr pelaku"): not words of the chat ("gk jadi pake nama")."""
     typed = given.split()
-    return bool(typed) and len(typed) <= NAME_WORDS and _written_as_a_name(given) \
-        and all(word[:1].isupper() for word in typed) and not ABOUT_A_NAME & set(words(given))
+    if not typed or len(typed) > NAME_WORDS or not _written_as_a_name(given) or ABOUT_A_NAME & set(words(given)):
+        return False
+    if all(word[:1].isupper() for word in typed):
+        return True
+    said = set(re.findall(r"[^\W\d_]+", given.lower()))
+    return kept_from_someone and not said & (_AFTER_A_NAME | NEUTRAL | _NOT_A_NAME | {"nama", "name"}) \
+        and yes_or_no(given) is None and identity_wished(given) is None
 
 
 async def name(turn: Turn) -> str:
@@ -1603,8 +1630,7 @@ async def name(turn: Turn) -> str:
     # resident is told who sees it
     picked = turn.pick(IDENTITIES)
     changed = picked or identity_wished(turn.text)
-    given_first = _name_typed(_BEFORE_A_BUT.split(turn.text, maxsplit=1)[0])
-    if changed is not None and changed != Identity.NAMED and picked is None and _capitalised_name(given_first):
+    if picked is None and (given_first := _name_before_a_wish(turn.text)) is not None:
         turn.contact.display_name_encrypted = turn.cipher.encrypt(given_first)
         turn.say("report.name_seen_by_officers_only")
         return first_missing(turn)

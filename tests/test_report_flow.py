@@ -580,11 +580,24 @@ async def test_a_mind_changed_at_the_name_question_is_taken(engine: Engine, chan
         assert (await db.execute(select(Contact.display_name_encrypted))).scalar_one() is None
 
 
-async def test_a_name_given_with_a_wish_to_keep_it_from_others_is_the_name(engine: Engine) -> None:
+@pytest.mark.parametrize(("typed", "kept"), [("Budi Santoso, tp nama sy dirahasiakan dr pelaku ya pak", "Budi Santoso"),
+                                             ("budi santoso, tp nama sy dirahasiakan dr pelaku", "budi santoso"),
+                                             ("Budi, rahasiakan dari pelaku ya", "Budi"),
+                                             ("siti aminah tp jgn sampe suami sy tau ya", "siti aminah")])
+async def test_a_name_given_with_a_wish_to_keep_it_from_others_is_the_name(engine: Engine, typed: str,
+                                                                           kept: str) -> None:
     resident = await at_the_name_question(engine)
-    await resident.send("Budi Santoso, tp nama sy dirahasiakan dr pelaku ya pak")
+    await resident.send(typed)
     assert resident.heard("report.name_seen_by_officers_only"), resident.text
-    assert "Dengan nama (Budi Santoso)" in resident.text, resident.text
+    assert f"Dengan nama ({kept})" in resident.text, resident.text
+
+
+@pytest.mark.parametrize("wish", ["jgn sampe suami sy tau ya", "Rahasia aja, jgn sampe suami tau"])
+async def test_a_wish_not_to_be_known_at_the_name_question_is_its_answer(engine: Engine, wish: str) -> None:
+    resident = await at_the_name_question(engine)
+    await resident.send(wish)
+    assert resident.heard("report.summary") and "Identitas: Rahasia" in resident.text, resident.text
+    assert not resident.heard("report.ask_name"), resident.text
 
 
 @pytest.mark.parametrize("no_name", ["maaf pak", "cukup inisial", "ya pak"])
