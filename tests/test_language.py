@@ -168,6 +168,8 @@ def test_the_time_a_story_tells_is_read_in_its_words(story: str, told: str | Non
     ("sy mau lapor motor ilang di pasar", "id"),
     ("sorry pak mau lapor motor hilang", "id"),
     ("my bike stolen", "en"),          # one small English word, and no Indonesian one
+    ("report status please", "en"),    # "status" is both languages' word
+    ("status laporan sy gmn", "id"),
     ("tolong help me", None),          # a few English words in an Indonesian chat say nothing
     ("ok", None),
     ("alfamart gedog blitar", None),   # names are no language's words

@@ -20,6 +20,8 @@ ENGLISH_GRAMMAR = frozenset({
     "somebody", "please", "want", "need", "would", "could", "can", "what", "how", "where", "when", "not", "just",
     "got", "about", "into", "near",
 })  # fmt: skip
+# Words both languages write alike ("report status please"): a mark of neither.
+BOTH_LANGUAGES = frozenset({"status", "data", "info", "video", "menu", "online", "admin", "normal", "total"})
 MIN_WORDS = 3  # "ok", "ya", "help me" say nothing of the language they are written in
 _WORD = re.compile(r"(?<![a-z0-9])[a-z]+(?![a-z0-9])")  # whole words: "AT3K-IS9P", a code, has none
 
@@ -30,7 +32,7 @@ def written_in(text: str) -> str | None:
     if len(said) < MIN_WORDS:
         return None
     english = sum(word in ENGLISH_GRAMMAR for word in said)
-    indonesian = sum(is_ordinary(word) and word not in ENGLISH_GRAMMAR for word in said)
+    indonesian = sum(is_ordinary(word) and word not in ENGLISH_GRAMMAR | BOTH_LANGUAGES for word in said)
     if (english >= 2 and indonesian * 4 <= len(said)) or (english and not indonesian):  # "my bike stolen"
         return "en"
     if english == 0 and indonesian * 2 >= len(said) and indonesian >= 2:
