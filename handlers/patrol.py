@@ -35,6 +35,7 @@ _MET_WORDS = frozenset({"orang", "org", "warga", "people", "residents", "persons
                         "dengan", "met", "we", "i"})
 _ABOUT_A_NUMBER = re.compile(r"^(\d+)(?:an)?$")  # "20an": about twenty
 MOST_CONCERNS = 20
+CONCERN_WORDS = 3  # a concern told where another is offered: "Tambah keluhan" and "gak ada lagi" are shorter
 
 _CLAUSE = re.compile(r"[,.;:!\n]")
 CATEGORIES = Menu("category")
@@ -143,6 +144,8 @@ async def category(turn: Turn) -> str:
         return CATEGORY
     if picked == "none":
         return FOLLOW_UP
+    if (told := _note(turn).pop("told", None)) is not None:
+        return _noted(turn, picked, told)
     _note(turn)["category"] = picked
     return CONCERN
 
@@ -156,7 +159,11 @@ async def concern(turn: Turn) -> str:
     if problem is not None:
         turn.say("patrol.concern_invalid", **problem)
         return CONCERN
-    _note(turn)["concerns"].append({"category": _note(turn).pop("category"), "text": turn.text})
+    return _noted(turn, _note(turn).pop("category"), turn.text)
+
+
+def _noted(turn: Turn, kind: str, text: str) -> str:
+    _note(turn)["concerns"].append({"category": kind, "text": text})
     return MORE if len(_note(turn)["concerns"]) < MOST_CONCERNS else FOLLOW_UP
 
 
@@ -168,6 +175,14 @@ async def more(turn: Turn) -> str:
     picked = turn.pick(MORE_OPTIONS)
     if picked is None and turn.inbound.choice is None:  # "Ada keluhan lain?" answered "tidak ada lagi", "iya"
         picked = {"yes": "another", "no": "done"}.get(yes_or_no(turn.text) or "")
+    if picked is None and turn.inbound.choice is None and len(turn.text.split()) >= CONCERN_WORDS \
+            and concern_problem(turn.text) is None:
+        # the next concern told at once ("ada juga yg ngeluh lampu jalan mati di gang 3"): its kind, if its words
+        # do not name it, is asked, and the words are kept
+        if (kind := category_named(turn.text)) is not None:
+            return _noted(turn, kind, turn.text)
+        _note(turn)["told"] = turn.text
+        return CATEGORY
     if picked is None:
         turn.say("common.not_a_choice")
         return MORE
@@ -199,6 +214,7 @@ def drop_concern(turn: Turn) -> str | None:
         turn.say("patrol.concerns_kept", count=noted)
     else:
         _note(turn).pop("category", None)
+        _note(turn).pop("told", None)
         turn.say("patrol.concern_dropped", number=noted + 1, count=noted)
     return FOLLOW_UP
 

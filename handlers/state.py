@@ -133,6 +133,7 @@ class PatrolDraft(TypedDict, total=False):
     options: list[str]
     met: int
     category: str  # of the concern being told
+    told: str  # a concern told where another was offered, kept while its kind is asked
     concerns: list[Concern]
     kept: bool  # BATAL kept the concerns noted once: BATAL again drops the whole note
 

@@ -1068,6 +1068,29 @@ async def test_a_concern_typed_before_its_kind_is_noted_with_the_kind_its_words_
     assert (concern.category.value, concern.description) == ("drugs", "Peredaran sabu di warung ujung gang")
 
 
+async def test_the_next_concern_typed_where_another_is_offered_is_noted(engine: Engine) -> None:
+    """At "Ada keluhan lain?" the next concern told at once: with the kind its words name, or its kind asked and
+    the words kept; "itu aja pak makasih" ends the list."""
+    petugas = await enrolled(engine, PETUGAS)
+    for said in ("patroli", "Gedog Sananwetan", "1", "20 warga", "Peredaran sabu di warung ujung gang",
+                 "ada juga yg ngeluh balap liar tiap malam minggu"):
+        await petugas.send(said)
+    assert petugas.heard("patrol.ask_more") and not petugas.heard("common.not_a_choice"), petugas.text
+    await petugas.send("warga minta ronda malam dihidupkan lagi")
+    assert petugas.heard("patrol.ask_category"), petugas.text
+    await petugas.send("lainnya")
+    assert petugas.heard("patrol.ask_more"), petugas.text
+    for said in ("itu aja pak makasih", "tidak"):
+        await petugas.send(said)
+    assert petugas.heard("patrol.saved"), petugas.text
+    async with engine.sessions() as db:
+        concerns = (await db.execute(select(Report).order_by(Report.id))).scalars().all()
+    assert [(concern.category.value, concern.description) for concern in concerns] == [
+        ("drugs", "Peredaran sabu di warung ujung gang"),
+        ("traffic", "ada juga yg ngeluh balap liar tiap malam minggu"),
+        ("other", "warga minta ronda malam dihidupkan lagi")]
+
+
 async def test_no_concerns_is_offered_only_before_the_first_is_noted(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     for said in ("patroli", "Gedog Sananwetan", "1", "20 warga", "lalu lintas", "Balap liar di jalan raya", "iya"):
