@@ -318,6 +318,10 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("motor hilang. Salam, Rudi Hartono 081234567890", ["Rudi Hartono"], ["081234567890"]),
     ("rumah sy jl melati 5, wa 081234567890 a.n. Sri Wahyuni", ["Sri Wahyuni"], ["081234567890"]),
     ("0812-3456-7890 ini nomor saya pak", [], ["0812-3456-7890"]),
+    ("hub sy di 081234567890 atau sms 081398765432", [], ["081234567890", "081398765432"]),
+    ("wa sy 0812-3456-7890 / 0856 1111 2222", [], ["0812-3456-7890", "0856 1111 2222"]),
+    ("hub sy 081234567890 atau pelakunya 085712345678", [], ["081234567890"]),
+    ("td ada yg wa 081234567890 atau 085712345678 ngaku kurir", [], []),
     # evidence: a dealer named, a scammer's number however it came
     ("Ini Mas Joko pengedar sabu di gang 3", [], []),
     ("Tadi pagi. Saya Lihat ada org mencurigakan", [], []),

@@ -65,6 +65,9 @@ _CONTACT_ME = frozenset({"hubungi", "dihubungi", "hub", "hubungan", "cp", "konta
 _WRITE_TO = frozenset({"wa", "whatsapp", "sms", "telp", "telepon", "tlp", "telpon", "call", "text"})
 _ASKING_TO = frozenset({"kalau", "kalo", "klo", "perlu", "bisa", "silakan", "silahkan", "mohon", "boleh", "langsung",
                         "keterangan", "info", "informasi", "please", "just"})
+# A second number of one's own, right after the first: "hub sy 0812… atau sms 0813…", "wa sy 0812… / 0856…".
+_ALSO = frozenset({"atau", "or", "dan", "and", "juga", "also"})
+_ALSO_AT = _ALSO | _WRITE_TO | _BETWEEN | _ASKING_TO | NEUTRAL
 # A label at a sentence's start: "HP 0812…", "No. HP: 0812…", "WA: 0857…".
 _LABEL = re.compile(r"(?:^|[.!?\n]\s*)(?:no\.?\s*)?(?:hp|wa|telp|telepon|whatsapp|phone)\s*:?\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[.,;!?\n]")
@@ -123,7 +126,8 @@ def own_numbers(text: str, names: list[str]) -> list[str]:
     "hubungi saya di 0812…"), after a word of contact or a label alone ("cp: 0812…", "HP 0812…"), or beside a name
     they told ("nama sy Dewi Lestari no hp 0812…", "wa 0812… a.n. Sri Wahyuni"); not one told of someone else
     ("saya ditelpon 0812…", "dia WA saya 0812…", "nomor penipunya 0812…", "nomor hp suami saya 0812…")."""
-    found = []
+    found: list[str] = []
+    last_end = 0  # where the last of the resident's own numbers ends
     for number in _PHONE.finditer(text):
         said = words(text[max(0, number.start() - 80):number.start()])
         between = []
@@ -141,8 +145,11 @@ def own_numbers(text: str, names: list[str]) -> list[str]:
         after = words(text[number.end():number.end() + 40])[:4]  # "0812-3456-7890 ini nomor saya pak"
         named_after = bool(_OWN & set(after)) and bool({"nomor", "no", "hp", "wa", "number"} & set(after)) \
             and not _OTHERS & set(after)
-        if mine or asked or labelled or named_after or _beside_a_name(text, number, names):
+        gap = text[last_end:number.start()]
+        also = bool(found) and set(words(gap)) <= _ALSO_AT and bool(_ALSO & set(words(gap)) or "/" in gap)
+        if mine or asked or labelled or named_after or also or _beside_a_name(text, number, names):
             found.append(number.group())
+            last_end = number.end()
     return found
 
 
