@@ -334,7 +334,7 @@ async def read_back(turn: Turn) -> str:
         day = read.get("when_told", "")
         if _TIME_DENIED.search(turn.text):  # "iya tp bukan jam 5, jam 7 malam": the time read was wrong
             day = " ".join(word for word in day.split() if word in DAY_WORDS)  # the day stands, its hour does not
-        told = more if not day or day in more or when_named(more) else f"{day}, {more}"
+        told = more if not day or day in more or when_named(more) else _at_the_hour(day, more)
         if "when" in read:
             read["when_told"] = told
             read["when"] = when_named(told) or read["when"]
@@ -646,8 +646,8 @@ async def correct(turn: Turn) -> str | None:
         new_time = time_instead(turn.text)
         if new_time is None and _time_unsure(turn) and only_a_time(turn.text):
             new_time = turn.text  # "wingi sore" after a plain yes, "3 hari yg lalu" after "Sebelum hari ini"
-        if new_time is None and (hour := _hour_added(turn)):
-            new_time = f"{_when_text(turn)}, {hour}"  # "oh iya kejadiannya sekitar jam 11 malam" after "kemarin malam"
+        if new_time is None:
+            new_time = _with_the_hour_told(turn)  # "oh iya kejadiannya sekitar jam 11 malam" after "kemarin malam"
         fix = Correction(WHEN, rest=new_time) if new_time is not None else None
     if fix is None and turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) and (new_place := _place_said_wrong(turn)):
         fix = Correction(LOCATION, rest=new_place)
@@ -708,15 +708,35 @@ _AROUND_AN_HOUR_TOLD = frozenset({"oh", "kejadiannya", "kejadian", "waktunya", "
 _WITH_AN_HOUR = _AROUND_AN_HOUR_TOLD | TIME_WORDS | DAY_WORDS | YES | NEUTRAL
 
 
-def _hour_added(turn: Turn) -> str | None:
-    """An hour sent alone at a later question, when the report's time names none: the hour, as told."""
-    when = turn.draft.get("when")
-    said = words(turn.text)
-    hour = hour_phrase(turn.text) or next((w for w in said if re.fullmatch(r"\d{1,2}(?:am|pm)", w)), None)
-    if not when or hour is None or hour_phrase(_when_text(turn)) is not None:
+# An hour taken back beside the one meant: "bukan jam 12, tapi jam 7 malam", "jam 7 malam, bukan jam 12".
+_HOUR_TAKEN_BACK = re.compile(r"\b(?:bukan|not)\b[^,.;]*?(?:[,.;]|\b(?:tapi|tp|but)\b)\s*(?:(?:tapi|tp|but)\b\s*)?"
+                              r"|[,.;]?\s*\b(?:bukan|not)\b[^,.;]*$", re.IGNORECASE)
+
+
+def _with_the_hour_told(turn: Turn) -> str | None:
+    """An hour sent alone at a later question: the report's time with it, in place of the hour the time named
+    ("kemarin jam 12 siang" and "iya, sekitar jam 7 malam" are "kemarin, sekitar jam 7 malam")."""
+    if not turn.draft.get("when"):
         return None
+    text = _HOUR_TAKEN_BACK.sub(" ", turn.text)
+    said = words(text)
+    hour = hour_phrase(text) or next((w for w in said if re.fullmatch(r"\d{1,2}(?:am|pm)", w)), None)
     telling = [w for w in said if not (w in _WITH_AN_HOUR or re.fullmatch(r"\d{1,2}(?:an|am|pm)?", w))]
-    return None if telling else hour
+    if hour is None or telling:
+        return None
+    told = _when_text(turn)
+    named = hour_phrase(told)
+    if named is not None and words(named) == words(hour):
+        return None  # the same hour again is nothing new
+    return _at_the_hour(told, hour)
+
+
+def _at_the_hour(told: str, hour: str) -> str:
+    """A time told with an hour told after it, which takes the place of any hour it named ("kemarin jam 12
+    siang" and "sekitar jam 7 malam" are "kemarin, sekitar jam 7 malam")."""
+    named = hour_phrase(told) if hour_phrase(hour) is not None else None
+    day = told.replace(named, "").strip(" ,") if named else told
+    return f"{day}, {hour}" if words(day) else hour
 
 
 def _time_unsure(turn: Turn) -> bool:

@@ -705,6 +705,8 @@ async def test_a_place_denied_with_no_other_named_reads_no_place_from_the_rest(e
      "kemarin, jam 7 malam"),  # the day stands, its hour and part of the day do not
     ("hp sy dicopet kemarin jam 12 siang di pasar gedog sananwetan", "iya bener, tp bukan siang, jam 7 malem",
      "kemarin, jam 7 malam"),
+    ("hp sy dicopet kemarin jam 12 siang di pasar gedog sananwetan", "iya benar, sekitar jam 7 malam",
+     "kemarin, sekitar jam 7 malam"),  # another hour told with a yes is the hour meant
 ])
 async def test_a_time_read_denied_at_the_read_back_gives_way_to_the_one_meant(engine: Engine, story: str, yes: str,
                                                                              when: str) -> None:
@@ -1712,6 +1714,11 @@ async def test_a_village_the_guided_story_names_as_one_is_offered_not_asked(engi
     ("", "iya", "tiap malam", "tiap malam"),  # a repeat
     ("", "iya", "udh 3 hari", "udh 3 hari"),  # a stretch of time
     (" tadi", "iya", "td jam 3an", "tadi, jam 3an"),  # the hour of the day told
+    # an hour told again takes the place of the story's
+    (" kemarin jam 12 siang", "iya", "sekitar jam 7 malam", "kemarin, sekitar jam 7 malam"),
+    (" kemarin jam 12 siang", "iya", "iya benar, sekitar jam 7 malam", "kemarin, sekitar jam 7 malam"),
+    (" kemarin jam 12 siang", "iya", "bukan jam 12, tapi jam 7 malam", "kemarin, jam 7 malam"),
+    (" kemarin jam 12 siang", "iya", "jam 7 malam, bukan jam 12", "kemarin, jam 7 malam"),
 ])
 async def test_a_time_sent_late_is_taken_as_the_time(engine: Engine, when: str, yes: str, late: str,
                                                      kept: str) -> None:
