@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import re
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
@@ -288,6 +289,19 @@ async def test_the_language_switch_and_signing_out(engine: Engine, tmp_path: Pat
     assert (await client.get("/laporan")).status_code == 401
     async with engine.sessions() as db:
         assert (await db.execute(select(WebSession))).first() is None
+
+
+async def test_the_home_page_counts_the_24_hours_up_to_now(engine: Engine, tmp_path: Path) -> None:
+    """Not the window of this morning's digest: a report filed a moment ago came in, and today is the local date."""
+    app = web_app(engine, tmp_path)
+    await a_report(engine)
+    home = await signed_in(app, await enrolled(engine, "telegram:700014", role=OfficerRole.HEAD))
+    before = dt.datetime.now(ZoneInfo("Asia/Jakarta")).date()
+    page = (await home.get("/")).text
+    after = dt.datetime.now(ZoneInfo("Asia/Jakarta")).date()  # the request may cross midnight
+    came_in = re.search(r'<span class="number">(\d+)</span>laporan masuk \(24 jam\)', page)
+    assert came_in is not None and came_in[1] == "1", page
+    assert any(f"Ringkasan hari ini ({day:%d-%m-%Y})" in page for day in (before, after)), page
 
 
 async def test_the_chat_digest_links_to_the_page(engine: Engine, tmp_path: Path) -> None:

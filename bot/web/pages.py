@@ -19,7 +19,7 @@ from bot.web.render import page
 from handlers import patrol
 from handlers.actions import NEEDS_ARGUMENT, NOTE_CHARS, Action, act, add_note, can_reach_reporter, refusal
 from handlers.alerts import alert_payload, kept_instead, status_at_station, witness_accounts
-from handlers.digest import HOTSPOT_DAYS, HOTSPOTS, TOP_PLACES, TREND_DAYS, gather, latest_due_date, place_name
+from handlers.digest import HOTSPOT_DAYS, HOTSPOTS, TOP_PLACES, TREND_DAYS, gather, place_name
 from handlers.i18n import LANGUAGES, labels, t
 from handlers.officer import NOTE, event_line, outcome_messages
 from handlers.station_page import map_data, patrol_log, places_of, shows_pin, visible_report
@@ -50,8 +50,11 @@ def _not_found(request: Request, viewer: Viewer, ref: str) -> Response:
 
 @signed_in_only
 async def home(request: Request, viewer: Viewer) -> Response:
-    """Today's digest as a page."""
-    facts = await gather(viewer.office, viewer.station, latest_due_date(viewer.station, viewer.office.now))
+    """The digest of the 24 hours up to now as a page, as the chat's DIGEST: what came in since this morning's
+    digest is on it, not left for tomorrow's."""
+    now = viewer.office.now
+    facts = await gather(viewer.office, viewer.station, now.astimezone(ZoneInfo(viewer.station.timezone)).date(),
+                         until=now)
     office, lang = viewer.office, viewer.lang
     came_in_by_category, came_in_by_place = Counter[str](), Counter[str]()
     for count in facts.today:
