@@ -18,9 +18,10 @@ from handlers.routing import code_label, place_label
 from handlers.state import PatrolDraft
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn
-from storage.models import Category, Identity, Officer, PatrolNote, Report, ReportSource, ReportStatus
+from storage.models import Category, Identity, Officer, PatrolNote, Report, ReportSource, ReportStatus, Station
 from storage.regions import PlaceCandidate
 from storage.reports import create_report
+from storage.stations import areas_of
 
 PLACE, PLACE_PICK, MET, CATEGORY, CONCERN, MORE, FOLLOW_UP = (
     "patrol_place", "patrol_place_pick", "patrol_met", "patrol_category", "patrol_concern", "patrol_more",
@@ -74,7 +75,9 @@ async def place(turn: Turn) -> str:
         turn.say("patrol.place_invalid", **problem)
         return PLACE
     _note(turn).update(PatrolDraft(place_text=turn.text, code=None))
-    found, _confident = turn.router.candidates(turn.text)
+    assert turn.officer is not None
+    station = await turn.db.get_one(Station, turn.officer.station_id)
+    found = await turn.router.read_within(turn.db, turn.text, await areas_of(turn.db, station))
     if not found:
         return MET
     _note(turn)["options"] = [candidate.code for candidate in found]

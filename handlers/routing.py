@@ -61,6 +61,16 @@ class Router:
                                               kind is not None and (c.village is None or c.village.kind != kind)))
         return ranked[:CANDIDATES_SHOWN], False
 
+    async def read_within(self, db: AsyncSession, text: str, areas: list[str]) -> list[PlaceCandidate]:
+        """read(), with the places inside `areas` (a station's kecamatan or kab/kota) first, and where none is,
+        the villages there whose names the text misspells: an officer's patrol was most likely on their beat."""
+        found, _confident = await self.read(db, text)
+        inside = [c for c in self.places.resolve(text, limit=CANDIDATES_WEIGHED)
+                  if {c.district_code, c.regency.code} & set(areas)]
+        inside = inside or self.places.villages_like(text, areas, limit=CANDIDATES_SHOWN)
+        codes = {c.code for c in inside}
+        return [*inside, *(c for c in found if c.code not in codes)][:CANDIDATES_SHOWN]
+
     async def covered(self, db: AsyncSession, places: list[PlaceCandidate]) -> list[PlaceCandidate]:
         """The places whose kecamatan or kab/kota a station covers, in their order."""
         codes = await covered_codes(db)

@@ -1068,6 +1068,18 @@ async def test_a_concern_typed_before_its_kind_is_noted_with_the_kind_its_words_
     assert (concern.category.value, concern.description) == ("drugs", "Peredaran sabu di warung ujung gang")
 
 
+@pytest.mark.parametrize(("typed", "first"), [("balai RW 05 plosokerep", "Kel. Plosokerep, Kec. Sananwetan"),
+                                              ("lapangan klampok", "Kel. Klampok, Kec. Sananwetan"),
+                                              ("plosokrep", "Kel. Plosokerep, Kec. Sananwetan")])
+async def test_a_patrol_place_of_the_officers_own_area_is_offered_first(engine: Engine, typed: str,
+                                                                        first: str) -> None:
+    """Plosokerep is a village in four kab/kota: the officer's patrol was on their own beat."""
+    petugas = await enrolled(engine, PETUGAS)
+    for said in ("patroli", typed):
+        await petugas.send(said)
+    assert petugas.options()[0].startswith(first), petugas.options()
+
+
 async def test_the_next_concern_typed_where_another_is_offered_is_noted(engine: Engine) -> None:
     """At "Ada keluhan lain?" the next concern told at once: with the kind its words name, or its kind asked and
     the words kept; "itu aja pak makasih" ends the list."""

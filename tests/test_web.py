@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from handlers.engine import Engine
 from storage.models import Officer, OfficerRole, Outbox, PatrolNote, Report, Station, WebLink, WebSession, utcnow
@@ -244,12 +244,19 @@ async def test_the_map_and_the_patrol_form(engine: Engine, tmp_path: Path) -> No
     assert made.status.value == "acknowledged" and station is not None and station.code == "POLSEK-SANANWETAN"
     blank = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": "Balai RW 2", "warga": "8"})
     assert blank.status_code == 400 and "Tidak ada keluhan warga" in blank.text, "no concern left blank by mistake"
-    none = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": "Balai RW 2", "warga": "8",
-                                               "tanpa_keluhan": "1"})
+    nowhere = {"csrf": csrf_of(form.text), "tempat": "Balai RW 2", "warga": "sekitar 8 warga", "tanpa_keluhan": "1"}
+    unknown = await client.post("/patroli", data=nowhere)
+    assert unknown.status_code == 400 and "tidak ditemukan di wilayah ini" in unknown.text, "not off the map unsaid"
+    none = await client.post("/patroli", data={**nowhere, "kelurahan": "seperti_ditulis"})
     assert none.status_code == 303
     assert "tanpa keluhan warga" in (await client.get(none.headers["location"])).text
+    # a village of the station's own area before the same name elsewhere in the country
+    beat = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": "balai RW 05 plosokerep",
+                                               "warga": "9", "tanpa_keluhan": "1"})
+    assert beat.status_code == 303
     async with engine.sessions() as db:
-        assert (await db.execute(select(func.count()).select_from(PatrolNote))).scalar_one() == 2
+        notes = (await db.execute(select(PatrolNote).order_by(PatrolNote.id))).scalars().all()
+    assert [(note.residents_met, note.village_code) for note in notes[1:]] == [(8, None), (9, "35.72.03.1002")]
 
 
 async def pinned(engine: Engine, ref: str, latitude: float, longitude: float) -> None:

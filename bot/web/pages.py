@@ -28,12 +28,14 @@ from storage.models import Attachment, Category, Outbox, OutboxKind, Report, Rep
 from storage.outbox import open_payload
 from storage.report_search import SORTS, ReportFilter, matching, search
 from storage.reports import history
+from storage.stations import areas_of
 from storage.workflow import OPEN_STATUSES
 
 PAGE_SIZE = 50
 EXPORT_ROWS = 100_000
 PERIODS = {"7": 7, "28": 28, "90": 90, "365": 365}  # days; no period is all time
 CONCERN_ROWS = 3  # concerns the patrol form offers at once
+AS_TYPED = "seperti_ditulis"  # the patrol form's choice of no kelurahan, the place kept as written
 CATEGORY_COLOURS = {"security": "#b03a2e", "unsafe_place": "#7d3c98", "traffic": "#8a5a00", "social": "#1f618d",
                     "drugs": "#1e8449", "other": "#566573", "emergency": "#17202a"}
 
@@ -256,7 +258,7 @@ async def _patrol_page(request: Request, viewer: Viewer, form: dict[str, str], p
     return page(request, "patrol.html", viewer.lang, {
         "viewer": viewer, "notes": notes, "period": period, "periods": list(PERIODS), "form": form,
         "problems": problems, "rows": range(1, CONCERN_ROWS + 1),
-        "places": await places_of(viewer.office, viewer.lang, [viewer.station]),
+        "places": await places_of(viewer.office, viewer.lang, [viewer.station]), "as_typed": AS_TYPED,
         "saved": request.query_params.get("tercatat", "")}, status_code=status_code)
 
 
@@ -289,9 +291,18 @@ async def patrol_post(request: Request, viewer: Viewer) -> Response:
     code = form.get("kelurahan", "")
     own_places = {c for c, _name in await places_of(viewer.office, lang, [viewer.station])}
     found = viewer.office.router.place(code) if code in own_places else None
-    if found is None:
-        candidates, confident = viewer.office.router.candidates(place_text)
-        found = candidates[0] if confident else None
+    if found is None and code != AS_TYPED:
+        # the station's own kelurahan the typed place names, as the chat offers first; none found is said, so
+        # that a patrol is not left off the map and the priorities without the officer knowing
+        candidates = await viewer.office.router.read_within(viewer.office.db, place_text,
+                                                            await areas_of(viewer.office.db, viewer.station))
+        found = next((c for c in candidates if c.code in own_places), None)
+        if found is None:
+            elsewhere, confident = viewer.office.router.candidates(place_text)  # a patrol off the beat, plainly
+            found = elsewhere[0] if confident else None
+        if found is None:
+            return await _patrol_page(request, viewer, form, [t(lang, "web.patrol.village_unknown", typed=place_text)],
+                                      400)
     _note, made = await patrol.record(viewer.office, viewer.officer, lang, place_text, found, met, concerns,
                                       form.get("tindak_lanjut") == "1")
     return RedirectResponse(f"/patroli?tercatat={len(made)}", status_code=303)
