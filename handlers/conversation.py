@@ -329,6 +329,7 @@ class Said:
     keyword: str
     argument: str
     slash: bool
+    length: int = 1  # words of the keyword as typed: "laporan harian" is two
 
 
 def _parse_keyword(text: str) -> Said | None:
@@ -340,9 +341,9 @@ def _parse_keyword(text: str) -> Said | None:
     said = normalize(text)
     for word, keyword in keywords():
         if said == word:
-            return Said(keyword, "", slash)
+            return Said(keyword, "", slash, len(word.split()))
         if said.startswith(word + " "):
-            return Said(keyword, said[len(word) + 1:], slash)
+            return Said(keyword, said[len(word) + 1:], slash, len(word.split()))
     return None
 
 
@@ -429,7 +430,7 @@ def _free_text_here(turn: Turn) -> bool:
 
 
 async def _officer_command(turn: Turn, said: Said) -> str | None:
-    return await officer.command(turn, said.keyword, said.slash, _free_text_here(turn))
+    return await officer.command(turn, said.keyword, said.slash, _free_text_here(turn), said.length)
 
 
 async def _start(turn: Turn, said: Said) -> str | None:

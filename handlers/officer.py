@@ -43,6 +43,7 @@ CONFIRM_NUMBER = "confirm_number"  # a bare number that may be meant for an aler
 #: An officer who wrote this recently may have been typing a number for the menu or a list as an alert came.
 NUMBER_CONFIRM_WINDOW = dt.timedelta(seconds=60)
 OFFICER_MENU = Menu("officer_menu")
+HEAD_MENU = Menu("head_menu")  # the officer's, with the daily digest
 PAGE = 10
 # What an action says when the words after its ref do not fit: the officer's next message may put them right.
 ARGUMENT_REFUSALS = ("officer.unknown_station", "officer.refer_own_station", "officer.unknown_duplicate",
@@ -57,10 +58,13 @@ _KEEP_WORDS = frozenset({"simpan", "save", "keep"})
 _COMMAND = re.compile(r"^/?\s*\S+?(?:@\w+)?(?:\s+(.*))?$", re.S)
 
 
-def _words_after_keyword(turn: Turn) -> str:
-    """What follows the command word, exactly as typed (notes keep their capitals)."""
+def _words_after_keyword(turn: Turn, length: int) -> str:
+    """What follows the command's words, exactly as typed (notes keep their capitals)."""
     match = _COMMAND.match(turn.text)
-    return (match.group(1) or "") if match else ""
+    after = (match.group(1) or "") if match else ""
+    for _ in range(length - 1):  # the keyword's other words: "harian" of "laporan harian"
+        after = after.split(maxsplit=1)[1] if len(after.split(maxsplit=1)) > 1 else ""
+    return after
 
 
 def parse_key(key: str | None) -> tuple[str, str] | None:
@@ -71,14 +75,14 @@ def parse_key(key: str | None) -> tuple[str, str] | None:
     return (kind, ref) if kind in ACTION_KEYWORDS | {VIEW, NOTE} else None
 
 
-async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool) -> str | None:
+async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool, length: int = 1) -> str | None:
     """An officer's keyword; None when the words are not meant as one (a resident's, or a description)."""
     if turn.officer is None:
         if slash:
             turn.say("officer.only")
             return turn.step
         return None
-    ref, rest = split_ref(_words_after_keyword(turn))
+    ref, rest = split_ref(_words_after_keyword(turn, length))
     if keyword in ("open_reports", "patrol", "digest", "dashboard") and turn.step != MENU and not slash:
         return None  # inside a flow the step's own words win ("terbuka" is also "Dengan nama")
     if keyword == "open_reports":
@@ -315,7 +319,11 @@ async def home(turn: Turn) -> str:
     if ref and not rest:
         await show_report(turn, ref)
         return MENU
-    return await _menu_choice(turn, turn.pick(OFFICER_MENU))
+    return await _menu_choice(turn, turn.pick(_menu(turn)))
+
+
+def _menu(turn: Turn) -> Menu:
+    return HEAD_MENU if turn.officer is not None and turn.officer.role == OfficerRole.HEAD else OFFICER_MENU
 
 
 async def _menu_choice(turn: Turn, picked: str | None) -> str:
@@ -324,6 +332,8 @@ async def _menu_choice(turn: Turn, picked: str | None) -> str:
         return MENU
     if picked == "open_reports":
         await list_open(turn, 1)
+    elif picked == "digest":
+        await _latest_digest(turn)
     elif picked == "patrol":
         return patrol.start(turn)
     elif picked == "report":
@@ -348,7 +358,7 @@ def ask_home(turn: Turn) -> None:
     if turn.replies and turn.replies[-1].choices:
         return
     turn.data.pop("shortcuts", None)
-    turn.say("officer.menu", OFFICER_MENU)
+    turn.say("officer.menu", _menu(turn))
 
 
 async def note_messages_seen(turn: Turn) -> None:
@@ -397,7 +407,7 @@ async def _shortcut(turn: Turn, number: int) -> tuple[str | None, bool]:
 
 def _menu_key(turn: Turn, number: int) -> str | None:
     """What the number means in the menu shown last to this officer: a list or report, else the officer menu."""
-    keys = turn.data.get("shortcuts") or [c.key for c in OFFICER_MENU.options(turn.lang)]
+    keys = turn.data.get("shortcuts") or [c.key for c in _menu(turn).options(turn.lang)]
     return keys[number - 1] if 1 <= number <= len(keys) else None
 
 
@@ -407,8 +417,8 @@ def _number_options(turn: Turn) -> tuple[Choice, ...]:
     # Named from its key: the label an alert showed may name its report already (alerts_together).
     options = [Choice("alert", f"{labels(turn.lang, ACTIONS.group).get(kind, '')} {ref}".strip())]
     menu_key = meant["menu_key"]
-    if menu_key is not None and menu_key in labels(turn.lang, OFFICER_MENU.group):
-        options.append(Choice("menu", labels(turn.lang, OFFICER_MENU.group)[menu_key]))
+    if menu_key is not None and menu_key in labels(turn.lang, _menu(turn).group):
+        options.append(Choice("menu", labels(turn.lang, _menu(turn).group)[menu_key]))
     elif menu_key and (parsed := parse_key(menu_key)):
         # an action's name, or "Lihat" for a report of the open list ("view:LP-…")
         action = labels(turn.lang, ACTIONS.group).get(parsed[0]) or t(turn.lang, "officer.number_view")
@@ -439,7 +449,7 @@ async def confirm_number(turn: Turn) -> str:
     if picked == "alert":
         return await tap(turn, meant["alert_key"])
     menu_key = meant["menu_key"]
-    if picked == "menu" and menu_key in labels(turn.lang, OFFICER_MENU.group):
+    if picked == "menu" and menu_key in labels(turn.lang, _menu(turn).group):
         return await _menu_choice(turn, menu_key)
     if picked == "menu" and menu_key is not None:  # "menu" is offered only when the number meant something there
         return await tap(turn, menu_key)

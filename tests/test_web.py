@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from handlers.engine import Engine
@@ -309,6 +310,15 @@ async def test_the_home_page_counts_the_24_hours_up_to_now(engine: Engine, tmp_p
     came_in = re.search(r'<span class="number">(\d+)</span>laporan masuk \(24 jam\)', page)
     assert came_in is not None and came_in[1] == "1", page
     assert any(f"Ringkasan hari ini ({day:%d-%m-%Y})" in page for day in (before, after)), page
+
+
+@pytest.mark.parametrize("asked", ["DIGEST", "laporan harian", "ringkasan", "2"])
+async def test_a_head_finds_the_digest_in_own_words_and_in_the_menu(engine: Engine, asked: str) -> None:
+    head = await enrolled(engine, "telegram:700015", role=OfficerRole.HEAD)
+    await head.send("menu")
+    assert head.options()[1] == "Laporan harian", head.options()
+    await head.send(asked)
+    assert head.text.startswith("📋 Laporan harian Polsek Sananwetan"), head.text
 
 
 async def test_the_chat_digest_links_to_the_page(engine: Engine, tmp_path: Path) -> None:
