@@ -32,7 +32,7 @@ from storage.models import (
 )
 from storage.officers import duty_officers
 from storage.outbox import enqueue
-from storage.reports import find_ref, last_status_event, report_by_ref, report_time
+from storage.reports import find_ref, last_status_event, latest_event, report_by_ref, report_time
 from storage.stations import station_named
 from storage.witnesses import followers, join_duplicate
 from storage.workflow import UNACKNOWLEDGED, StatusChangeNotAllowed, check_status_change
@@ -193,6 +193,9 @@ async def add_note(office: Office, officer: Officer, report: Report, note: str) 
     short = Outcome("officer.note_invalid", {"shortest": NOTE_CHARS}) if letters_and_digits(note) < NOTE_CHARS else None
     if (refused := _not_theirs(officer, report) or short or _too_long(note)) is not None:
         return refused
+    last = await latest_event(office.db, report)
+    if last is not None and last.kind == EventKind.NOTE and last.actor == actor(officer) and last.note == note:
+        return Outcome()  # sent again (a page reloaded, a message sent twice): kept once
     await _note_event(office, officer, report, note)
     return Outcome()
 

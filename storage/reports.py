@@ -199,6 +199,13 @@ async def history(db: AsyncSession, report: Report) -> list[ReportEvent]:
     )).scalars())
 
 
+async def latest_event(db: AsyncSession, report: Report) -> ReportEvent | None:
+    return (await db.execute(
+        select(ReportEvent).where(ReportEvent.report_id == report.id)
+        .order_by(ReportEvent.created_at.desc(), ReportEvent.id.desc()).limit(1)
+    )).scalar_one_or_none()
+
+
 async def last_status_event(db: AsyncSession, report: Report, status: ReportStatus) -> ReportEvent | None:
     """The newest event that moved the report to `status`."""
     return (await db.execute(

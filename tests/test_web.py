@@ -183,6 +183,10 @@ async def test_an_officers_note_on_the_page_is_kept_in_the_history_and_not_relay
                                                        "argument": "Rekaman CCTV <b>toko</b> sudah diminta"})
     history = kept.text.split("Riwayat", 1)[1]
     assert kept.status_code == 200 and "catatan: Rekaman CCTV &lt;b&gt;toko&lt;/b&gt; sudah diminta" in history
+    again = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "note",
+                                                        "argument": "Rekaman CCTV <b>toko</b> sudah diminta"})
+    assert again.status_code == 200 and again.text.split("Riwayat", 1)[1].count("Rekaman CCTV") == 1, \
+        "the page reloaded, its form sent again: kept once"
     async with engine.sessions() as db:
         report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
         relays = (await db.execute(select(Outbox).where(Outbox.kind == "status_update",
