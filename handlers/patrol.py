@@ -13,6 +13,7 @@ from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
 from handlers.language.answers import yes_or_no
 from handlers.language.intents import category_named
+from handlers.language.slots import hour_told
 from handlers.office import Office
 from handlers.routing import code_label, place_label
 from handlers.state import PatrolDraft
@@ -333,6 +334,7 @@ async def record(office: Office, officer: Officer, lang: str, place_text: str, f
             office.db, attachments=[], actor=actor(officer),
             category=category, description=text,
             occurred_text=t(lang, "patrol.occurred"), location_text=place_text,
+            occurred_hour=hour_told(text),  # "balap liar tiap malam minggu": the night, not the hour it was logged
             province_code=found.province.code if found else None, regency_code=found.regency.code if found else None,
             district_code=district, village_code=village, station_id=officer.station_id, urgent=False,
             identity=Identity.ANONYMOUS, source=ReportSource.PATROL, language=lang, contact_id=None,

@@ -1101,6 +1101,8 @@ async def test_the_next_concern_typed_where_another_is_offered_is_noted(engine: 
         ("drugs", "Peredaran sabu di warung ujung gang"),
         ("traffic", "ada juga yg ngeluh balap liar tiap malam minggu"),
         ("other", "warga minta ronda malam dihidupkan lagi")]
+    # the patrol priorities count a concern at the hour its words name, not the hour it was logged
+    assert [concern.occurred_hour for concern in concerns] == [None, 21, 21]
 
 
 async def test_no_concerns_is_offered_only_before_the_first_is_noted(engine: Engine) -> None:
