@@ -22,8 +22,9 @@ def digest_chart(chart: dict[str, Any]) -> bytes:
     days = chart["days"]
     positions = list(range(len(days)))  # numbers, with the days as labels: "20 Nov" is no category to guess
     bottom = [0] * len(days)
-    for label, values in chart["series"].items():
-        bars.bar(positions, values, bottom=bottom, label=label)
+    colours = chart.get("colours") or [None] * len(chart["series"])  # a picture queued before colours were sent
+    for (label, values), colour in zip(chart["series"].items(), colours, strict=True):
+        bars.bar(positions, values, bottom=bottom, label=label, color=colour)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     bars.set_xticks(positions, days)
     bars.set_title(chart["title"])

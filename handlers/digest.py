@@ -22,6 +22,11 @@ from storage.models import Category, Officer, OfficerRole, OutboxKind, PatrolNot
 from storage.officers import station_heads
 from storage.outbox import enqueue
 
+# Each category's colour, the same on the digest's picture and the web page's map and grid (style.css's c-* classes
+# hold them for the page's legend).
+CATEGORY_COLOURS = {"security": "#b03a2e", "unsafe_place": "#7d3c98", "traffic": "#8a5a00", "social": "#1f618d",
+                    "drugs": "#1e8449", "other": "#566573", "emergency": "#17202a"}
+
 WINDOW = dt.timedelta(hours=24)
 TREND_DAYS = 7
 HOTSPOT_DAYS = 28
@@ -205,9 +210,11 @@ async def compose(office: Office, station: Station, local_date: dt.date, lang: s
         sections.append(t(lang, "digest.web_link", url=web_url))
     summary = t(lang, "digest.summary", station=station.name, date=_date(lang, local_date), total=came_in,
                 open=totals["open"], overdue=totals["overdue"])
+    drawn = [k for k, v in trend.items() if any(v)]
     chart = {"title": t(lang, "digest.chart_title", station=station.name),
              "days": [_date(lang, day, short=True) for day in days],
-             "series": {categories[k.value]: v for k, v in trend.items() if any(v)},
+             "series": {categories[k.value]: trend[k] for k in drawn},
+             "colours": [CATEGORY_COLOURS[k.value] for k in drawn],
              "grid": hotspot_grid(office, lang, facts)}
     return Digest("\n\n".join(sections), summary, chart, came_in)
 

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.chart import HEIGHT_PX, WIDTH_PX, digest_chart
 from bot.scheduler import Leadership, Scheduler, run_job
-from handlers.digest import NotDue, compose, digest_moment, hotspots, latest_due_date
+from handlers.digest import CATEGORY_COLOURS, NotDue, compose, digest_moment, hotspots, latest_due_date
 from handlers.engine import Engine
 from handlers.office import Office
 from harness.loopback import until
@@ -513,6 +513,8 @@ async def test_the_picture_shows_where_and_when_busiest_place_first(engine: Engi
         office = Office(db, engine.cipher, engine.router, engine.escalation, digest_moment(target, DAY))
         chart = (await compose(office, target, DAY, "id")).chart
     grid = chart["grid"]
+    assert dict(zip(chart["series"], chart["colours"], strict=True)) == {
+        "Narkoba": CATEGORY_COLOURS["drugs"], "Lalu lintas": CATEGORY_COLOURS["traffic"]}, "as on the web page"
     assert grid["places"] == ["Kel. Gedog", "Kec. Sananwetan"]
     assert grid["bands"][-1] == "malam (20–24)" and grid["counts"] == [[0, 0, 0, 0, 0, 3], [0, 0, 1, 0, 0, 0]]
     png = digest_chart(chart)

@@ -13,8 +13,21 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from bot import web
+from handlers.digest import CATEGORY_COLOURS
 from handlers.engine import Engine
-from storage.models import Officer, OfficerRole, Outbox, PatrolNote, Report, Station, WebLink, WebSession, utcnow
+from storage.models import (
+    Category,
+    Officer,
+    OfficerRole,
+    Outbox,
+    PatrolNote,
+    Report,
+    Station,
+    WebLink,
+    WebSession,
+    utcnow,
+)
 from storage.officers import revoke
 from storage.reports import find_ref
 from storage.web_sessions import create_link
@@ -380,3 +393,10 @@ async def test_a_reports_photo_is_served_to_its_station_alone_and_odd_numbers_ar
         assert (await client.get(f"/laporan/{ref}/foto/{odd}")).status_code == 404
     elsewhere = await signed_in(app, await enrolled(engine, "telegram:700021", station="POLSEK-SEKAR"))
     assert (await elsewhere.get(f"/laporan/{ref}/foto/{number}")).status_code == 404
+
+
+def test_each_category_has_one_colour_on_the_page_and_in_the_digests_picture() -> None:
+    """A head reads the chat's picture and the page's map side by side: a category is one colour on both."""
+    style = (Path(web.__file__).parent / "static" / "style.css").read_text()
+    in_style = dict(re.findall(r"\.c-(\w+) \{ background: (#[0-9a-f]{6}); \}", style))
+    assert in_style == CATEGORY_COLOURS and set(in_style) == {category.value for category in Category}

@@ -19,7 +19,7 @@ from bot.web.render import page
 from handlers import patrol
 from handlers.actions import NEEDS_ARGUMENT, NOTE_CHARS, Action, act, add_note, can_reach_reporter, refusal
 from handlers.alerts import alert_payload, kept_instead, status_at_station, witness_accounts
-from handlers.digest import HOTSPOT_DAYS, HOTSPOTS, TOP_PLACES, TREND_DAYS, gather, place_name
+from handlers.digest import CATEGORY_COLOURS, HOTSPOT_DAYS, HOTSPOTS, TOP_PLACES, TREND_DAYS, gather, place_name
 from handlers.i18n import LANGUAGES, labels, t
 from handlers.officer import NOTE, event_line, outcome_messages
 from handlers.station_page import map_data, patrol_log, places_of, shows_pin, visible_report
@@ -36,8 +36,6 @@ EXPORT_ROWS = 100_000
 PERIODS = {"7": 7, "28": 28, "90": 90, "365": 365}  # days; no period is all time
 CONCERN_ROWS = 3  # concerns the patrol form offers at once
 AS_TYPED = "seperti_ditulis"  # the patrol form's choice of no kelurahan, the place kept as written
-CATEGORY_COLOURS = {"security": "#b03a2e", "unsafe_place": "#7d3c98", "traffic": "#8a5a00", "social": "#1f618d",
-                    "drugs": "#1e8449", "other": "#566573", "emergency": "#17202a"}
 
 
 def _since(viewer: Viewer, period: str) -> dt.datetime | None:
