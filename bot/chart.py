@@ -26,11 +26,11 @@ def digest_chart(chart: dict[str, Any]) -> bytes:
     for (label, values), colour in zip(chart["series"].items(), colours, strict=True):
         bars.bar(positions, values, bottom=bottom, label=label, color=colour)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    bars.set_xticks(positions, days)
+    bars.set_xticks(positions, days, fontsize="large")
     bars.set_title(chart["title"])
     cast(MaxNLocator, bars.yaxis.get_major_locator()).set_params(integer=True)  # the default, an AutoLocator
-    if chart["series"]:  # beside the bars, never over them
-        bars.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    if chart["series"]:  # under the days, never over the bars, in two columns that leave the bars the width
+        bars.legend(fontsize="large", loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2, frameon=False)
     bars.set_ylim(0, max([*bottom, 1]) * 1.1)
     if cells is not None:
         _grid(cells, grid)
@@ -44,7 +44,7 @@ def _grid(axes: Any, grid: dict[str, Any]) -> None:
     counts = grid["counts"]
     highest = max([max(row) for row in counts] + [1])
     axes.imshow(counts, cmap="Reds", vmin=0, vmax=highest, aspect="auto")
-    bands = [band.replace(" (", "\n(") for band in grid["bands"]]  # the hours under the name: narrow columns
+    bands = [band.replace(" ", "\n") for band in grid["bands"]]  # a word a line, the hours under: narrow columns
     axes.set_xticks(range(len(bands)), bands, fontsize="medium")
     axes.xaxis.tick_top()
     axes.set_yticks(range(len(grid["places"])), grid["places"], fontsize="large")
