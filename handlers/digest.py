@@ -144,13 +144,22 @@ async def gather(office: Office, station: Station, local_date: dt.date, until: d
                  await digests.failed_messages(office.db, ids, end - WINDOW, end))
 
 
+def open_for(lang: str, age: dt.timedelta) -> str:
+    """"terbuka 3 hari", and under a day its hours ("terbuka 5 jam"), not "0 hari" for each of the day's reports."""
+    if age < dt.timedelta(hours=1):
+        return t(lang, "digest.just_in")
+    if age < dt.timedelta(days=1):
+        return t(lang, "digest.hours_open", hours=int(age.total_seconds() // 3600))
+    return t(lang, "digest.days_open", days=age.days)
+
+
 def attention_line(office: Office, lang: str, report: digests.OpenReport) -> str:
     """`🚨 LP-… · Narkoba · Kel. Gedog · terbuka 3 hari · 👥 3 warga`: what needs an officer first, and where."""
     flags = ("🚨 " if report.urgent else "") + ("⏰ " if report.escalated else "")
     return t(lang, "digest.attention_line", flags=flags, ref=report.ref,
              category=labels(lang, "category")[report.category.value],
              place=place_name(office, lang, report.place_code) if report.place_code else "-",
-             days=t(lang, "digest.days_open", days=(office.now - report.created_at).days),
+             days=open_for(lang, office.now - report.created_at),
              residents=t(lang, "digest.residents", residents=report.residents) if report.residents > 1 else "",
              sample=t(lang, "digest.sample") if report.sample else "")
 

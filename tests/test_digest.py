@@ -85,8 +85,9 @@ async def test_the_day_in_numbers(engine: Engine) -> None:
     assert "1. Kel. Gedog · malam (20–24) · Narkoba: 2 laporan" in text, "bands are four hours wide"
     listed = [line for line in text.splitlines() if line.startswith("• ")]
     assert [line.split(" · ", 2)[2] for line in listed] == [
-        "Kec. Sananwetan · terbuka 0 hari", "Kel. Gedog · terbuka 0 hari", "Kel. Gedog · terbuka 1 hari",
-        "Kel. Gedog · terbuka 0 hari"], "urgent first, then the escalated one, then the oldest; each with its place"
+        "Kec. Sananwetan · terbuka 20 jam", "Kel. Gedog · terbuka 10 jam", "Kel. Gedog · terbuka 1 hari",
+        "Kel. Gedog · baru masuk"], "urgent first, then the escalated one, then the oldest; each with its place, and "\
+        "how long it is open, in hours under a day"
     assert listed[0].startswith("• 🚨 ") and listed[1].startswith("• ⏰ ")
 
 

@@ -19,7 +19,16 @@ from bot.web.render import page
 from handlers import patrol
 from handlers.actions import NEEDS_ARGUMENT, NOTE_CHARS, Action, act, add_note, can_reach_reporter, refusal
 from handlers.alerts import alert_payload, kept_instead, status_at_station, witness_accounts
-from handlers.digest import CATEGORY_COLOURS, HOTSPOT_DAYS, HOTSPOTS, TOP_PLACES, TREND_DAYS, gather, place_name
+from handlers.digest import (
+    CATEGORY_COLOURS,
+    HOTSPOT_DAYS,
+    HOTSPOTS,
+    TOP_PLACES,
+    TREND_DAYS,
+    gather,
+    open_for,
+    place_name,
+)
 from handlers.i18n import LANGUAGES, labels, t
 from handlers.officer import NOTE, event_line, outcome_messages
 from handlers.station_page import map_data, patrol_log, places_of, shows_pin, visible_report
@@ -67,7 +76,7 @@ async def home(request: Request, viewer: Viewer) -> Response:
         totals = [sum(values[i] for values in series.values()) for i in range(days)]
         trends[days] = list(zip(facts.trend_days(days), totals, strict=True))
     attention = [(r, place_name(office, lang, r.place_code) if r.place_code else "-",
-                  (office.now - r.created_at).days) for r in facts.attention]
+                  open_for(lang, office.now - r.created_at)) for r in facts.attention]
     spots = [(s, place_name(office, lang, s.place_code)) for s in facts.hotspots()[:HOTSPOTS]]
     return page(request, "home.html", lang, {
         "viewer": viewer, "facts": facts, "by_category": came_in_by_category.most_common(),
