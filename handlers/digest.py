@@ -183,7 +183,7 @@ async def compose(office: Office, station: Station, local_date: dt.date, lang: s
         places = [f"{place_name(office, lang, code)} {n}" for code, n in by_place.most_common(TOP_PLACES)]
         sections.append(t(lang, "digest.came_in", total=came_in, urgent=sum(c.total for c in today if c.urgent),
                           categories=", ".join(f"{categories[k.value]} {n}" for k, n in by_category.most_common()),
-                          places=_and_more(lang, places, len(by_place)) or "-"))
+                          places=_and_more(lang, places, len(by_place), more="digest.and_more_places") or "-"))
     else:
         sections.append(t(lang, "digest.no_reports"))
     if len(stations) > 1:
@@ -257,10 +257,10 @@ def _trend(counts: list[Count], end: dt.datetime, days: int = TREND_DAYS) -> dic
     return trend
 
 
-def _and_more(lang: str, shown: list[str], total: int, separator: str = ", ") -> str:
-    """The items shown, and how many more there are."""
-    more = total - len(shown)
-    return separator.join(shown + ([t(lang, "digest.and_more", count=more)] if more > 0 else []))
+def _and_more(lang: str, shown: list[str], total: int, separator: str = ", ", more: str = "digest.and_more") -> str:
+    """The items shown, and how many more there are ("dan 2 tempat lainnya": places, not reports)."""
+    left = total - len(shown)
+    return separator.join(shown + ([t(lang, more, count=left)] if left > 0 else []))
 
 
 def place_name(office: Office, lang: str, code: str) -> str:

@@ -231,6 +231,13 @@ async def test_long_lists_say_how_many_more_there_are(engine: Engine) -> None:
     assert "dan 2 lainnya" in text, text
 
 
+async def test_more_places_than_are_named_are_counted_as_places(engine: Engine) -> None:
+    for village in range(1, 8):  # the seven kelurahan of Kec. Sananwetan, one report each
+        await add(engine, wib(19, 20), village=f"{SANANWETAN}.100{village}")
+    by_place = next(line for line in (await digest_text(engine)).splitlines() if line.startswith("Menurut tempat"))
+    assert by_place.count("Kel. ") == 5 and by_place.endswith("dan 2 tempat lainnya"), by_place
+
+
 async def test_two_schedulers_at_once_send_one_digest(engine: Engine, database_url: str, tmp_path: Path) -> None:
     await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
     await enrolled(engine, "console:wakapolsek", role=OfficerRole.HEAD)
