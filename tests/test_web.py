@@ -37,6 +37,7 @@ from tests.helpers import (
     PLACE,
     Resident,
     a_report,
+    add,
     another_incident,
     browser,
     csrf_of,
@@ -393,6 +394,17 @@ async def test_a_reports_photo_is_served_to_its_station_alone_and_odd_numbers_ar
         assert (await client.get(f"/laporan/{ref}/foto/{odd}")).status_code == 404
     elsewhere = await signed_in(app, await enrolled(engine, "telegram:700021", station="POLSEK-SEKAR"))
     assert (await elsewhere.get(f"/laporan/{ref}/foto/{number}")).status_code == 404
+
+
+async def test_a_grid_cell_of_categories_equally_many_is_no_ones_colour(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    now = utcnow()
+    for category in (Category.DRUGS, Category.TRAFFIC, Category.DRUGS, Category.TRAFFIC, Category.SOCIAL):
+        await add(engine, now, category, occurred_hour=21)  # Kel. Gedog at night: two and two, and one
+    await add(engine, now, Category.DRUGS, occurred_hour=9)
+    client = await signed_in(app, await enrolled(engine, "telegram:700016"))
+    cells = re.findall(r'<td class="([^"]*)"', (await client.get("/peta")).text)
+    assert "mixed" in cells and "c-drugs" in cells, cells
 
 
 def test_each_category_has_one_colour_on_the_page_and_in_the_digests_picture() -> None:
