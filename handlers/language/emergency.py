@@ -150,9 +150,13 @@ _PERSONS_BEFORE = frozenset({"saya", "aku", "kami", "dia", "tetangga", "orang", 
                              "neighbour", "neighbor", "someone", "man", "woman", "boy", "girl", "i", "son", "daughter",
                              "husband", "wife", "father", "mother", "friend", "he", "she"})
 _DEVICES = frozenset({"hp", "handphone", "laptop", "charger", "tv", "kulkas", "mesin", "phone", "kabel"})
-# What may "mau mati" (go dead, go out) besides a person: "hp sy mau mati", "lampunya mau mati", "motor mau mati"
-_DYING_THINGS = _DEVICES | {"motor", "mobil", "lampu", "baterai", "batre", "baterei", "aki", "listrik", "sinyal",
-                            "mesinnya", "tanaman", "pohon", "kendaraan", "ponsel", "senter", "kompor", "api"}
+# What may "mau mati" (go dead, go out) besides a person: "hp sy mau mati", "lampunya mau mati", "motor mau mati";
+# not where a person or a harm is told beside it ("ada yg ketabrak motor mau mati", "kena api, mau mati").
+_DYING_THINGS = _DEVICES | {"motor", "mobil", "lampu", "baterai", "batre", "baterei", "aki", "sinyal", "mesinnya",
+                            "tanaman", "kendaraan", "ponsel", "senter"}
+_HARMED = frozenset({"tolong", "korban", "pengendara", "sopir", "supir", "penumpang", "pejalan", "kena", "kejepit",
+                     "terjepit", "tertimpa", "ketimpa", "ketiban", "dilindas", "kelindas", "terlindas", "ketabrak",
+                     "ditabrak", "tertabrak", "nabrak", "menabrak", "tabrakan", "jatuh", "terjatuh"})
 # A line come down reported to be mended ("kabel listrik putus di gang mawar, tolong diperbaiki"): a repair asked.
 _MENDING = frozenset({"diperbaiki", "perbaiki", "dibetulkan", "betulkan", "dibenerin", "benerin", "diganti", "ganti",
                       "fix", "fixed", "repair", "repaired", "sagging"})
@@ -246,24 +250,39 @@ def _negated(said: list[str], at: int) -> bool:
     # kuat pengen mati": a no of bearing it, of what went before
     negating = [w in NEGATIONS and not (start + k and said[start + k - 1] in _ASKING_TAG)
                 and before[k + 1:k + 2] not in (["kuat"], ["tahan"], ["sanggup"]) for k, w in enumerate(before)]
-    return any(negating[-2:]) or any(w in PRONE for w in before[-2:]) or _nobody_before(said, at)
+    return any(negating[-2:]) or any(w in PRONE for w in before[-2:]) or (
+        len(before) == 3 and negating[0] and before[1:] == ["ada", "yang"]) or _nobody_before(said, at)
 
 
-# "tidak ada orang yang dipukuli", "gak ada satu pun yg luka": who is denied stands between the no and the word
-_NOBODY = frozenset({"yang", "orang", "seorang", "satu", "pun", "siapa", "siapapun", "korban", "warga", "sama",
-                     "sekali"})
+# "tidak ada orang yang dipukuli", "gak ada satu pun yg luka": who is denied stands between the no and what was done
+# to them, one of them at most ("belum ada warga, orang dibacok" and "ga ada orang, kebakaran" tell a danger: the
+# comma between is not read).
+_NOBODY = frozenset({"yang", "satu", "pun", "sama", "sekali"})
+_NOBODY_NAMED = frozenset({"orang", "seorang", "warga", "siapa", "siapapun", "korban"})
 
 
 def _nobody_before(said: list[str], at: int) -> bool:
-    k = at - 1
-    while k >= 0 and said[k] in _NOBODY:
+    """Whether what `at` tells was done to nobody: a no, "ada", who is denied, then a deed done to a person."""
+    k, named = at - 1, 0
+    while k >= 0 and (said[k] in _NOBODY or (said[k] in _NOBODY_NAMED and not named)):
+        named += said[k] in _NOBODY_NAMED
         k -= 1
-    return at - k > 1 and k >= 1 and said[k] == "ada" and said[k - 1] in NEGATIONS
+    word = said[at]  # "dipukuli", "terluka", "ketabrak"; not "kebakaran", which is a thing that happened
+    done_to = word.startswith(("di", "ter")) or (word.startswith("ke") and not word.endswith("an")) \
+        or word in HURT | FIGHTS
+    return at - k > 1 and done_to and k >= 1 and said[k] == "ada" and said[k - 1] in NEGATIONS
 
 
 def _a_thing_before(said: list[str], at: int) -> bool:
     """The nearest of a thing or a person in the few words before `at` is a thing ("lampu jalan di gang mawar";
-    "hp sy": "saya" there is whose); no one named is the writer ("rasanya sy mau mati")."""
+    "hp sy": "saya" may be whose there), and no harm nor anyone else is told in the sentence; no one named is the
+    writer ("rasanya sy mau mati")."""
+    sentence = said[:at]
+    if _BREAK in sentence:
+        sentence = sentence[len(sentence) - sentence[::-1].index(_BREAK):]
+    others = (_PERSONS_BEFORE | _SOMEONE | _FAMILY) - {"saya", "aku"}
+    if (_HARMED | HURT | ACCIDENTS | _SHOCKED | others) & {w.removesuffix("nya") for w in sentence + said[at:]}:
+        return False
     for word in reversed(said[max(0, at - 6):at]):
         if word == _BREAK or (word in _PERSONS_BEFORE | _SOMEONE and word not in ("saya", "aku")):
             return False
@@ -462,7 +481,8 @@ _SOMEONE = frozenset({"anak", "orang", "seseorang", "bocah", "pria", "wanita", "
 
 
 _SOMEONE_THERE = (["ada", "yang"], ["ada", "warga"])
-_WHOSE = frozenset({"saya", "aku", "kami", "kita", "dia", "tetangga", "itu", "ini", "my", "our"})
+_WHOSE = frozenset({"saya", "aku", "kami", "kita", "dia", "tetangga", "my", "our"})
+_WATERS = frozenset({"air", "sungai", "kali", "laut", "sumur", "kolam", "got", "selokan", "banjir", "danau", "waduk"})
 
 
 def _someone_sinking(said: list[str]) -> bool:
@@ -474,12 +494,14 @@ def _someone_sinking(said: list[str]) -> bool:
 
 
 def _one_of_theirs_before(said: list[str], at: int) -> bool:
-    """A child or an elder, whoever's, right before `at` and whom the message is about ("anakku kecemplung",
-    "nenek sy hanyut"; not "sawah nenek tenggelam", "motor anakku kecemplung got")."""
+    """One of the family, whoever's, right before `at` and whom the message is about ("anakku kecemplung", "ibuku
+    tenggelam", "nenek sy hanyut"; not "sawah nenek tenggelam", "motor anakku kecemplung got")."""
+    if said[at + 1:at + 2] in (["dalam"], ["dlm"]) and not _WATERS & set(said[at + 2:at + 4]):
+        return False  # "tenggelam dalam kesedihan": in grief, not in water
     k = at - 1
     if k >= 1 and said[k] in _WHOSE:
         k -= 1
-    return k >= 0 and said[k] in _CHILDREN_AND_ELDERS and _as_subject(said, k)
+    return k >= 0 and (said[k] in _FAMILY or said[k].removesuffix("ku") in _FAMILY) and _as_subject(said, k)
 
 
 _ONLINE = frozenset({"ig", "instagram", "facebook", "fb", "tiktok", "twitter", "akun", "online", "medsos", "sosmed",
