@@ -62,6 +62,7 @@ from handlers.turn import MENU, Step, Turn
 from handlers.voice import CAPTION_CHARS, voice_story
 from handlers.witnesses import find_same_incident, join_report
 from storage.contacts import address_as_written
+from storage.lexicon import is_ordinary
 from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.officers import has_officers
 from storage.regions import PlaceCandidate
@@ -1605,7 +1606,9 @@ def _name_typed(text: str) -> str:
     return " ".join(name).strip(" ,") or text.strip()
 
 
-_BEFORE_A_BUT = re.compile(r",|\b(?:tp|tapi|tetapi|but)\b", re.IGNORECASE)
+# Where a name ends and a wish begins: a comma, a "but", or a full stop after a word ("Siti Aminah. Jgn sampe…";
+# not the initial of "M. Ma'ruf").
+_BEFORE_A_BUT = re.compile(r",|(?<=\w\w)\.\s|\b(?:tp|tapi|tetapi|but)\b", re.IGNORECASE)
 
 
 # A wish to keep the name from someone, not from officers: "rahasiakan dari pelaku", "dirahasiakan dr tetangga",
@@ -1629,13 +1632,21 @@ def _reads_as_a_name(given: str, kept_from_someone: bool) -> bool:
     """A name as names are written, each word capitalised ("Budi Santoso"), or in any case when the wish is to
     keep it from someone ("budi santoso, tp rahasiakan dr pelaku"): not words of the chat ("gk jadi pake nama")."""
     typed = given.split()
-    if not typed or len(typed) > NAME_WORDS or not _written_as_a_name(given) or ABOUT_A_NAME & set(words(given)):
+    said = re.findall(r"[^\W\d_]+", given.lower())  # as typed: the slang lexicon reads the "Ma" of "Ma'ruf" as "sama"
+    if not typed or len(typed) > NAME_WORDS or not _written_as_a_name(given) or ABOUT_A_NAME & set(said):
         return False
     if all(word[:1].isupper() for word in typed):
         return True
-    said = set(re.findall(r"[^\W\d_]+", given.lower()))
-    return kept_from_someone and not said & (_AFTER_A_NAME | NEUTRAL | _NOT_A_NAME | {"nama", "name"}) \
+    if ABOUT_A_NAME & set(words(given)):
+        return False
+    # in lower case, a name has a word that is no word of the language ("siti aminah"; not "nanti aja", "aduh",
+    # "sy korbannya"), and no sound of the chat ("hmm", "wkwk")
+    return kept_from_someone and not set(said) & (_AFTER_A_NAME | NEUTRAL | _NOT_A_NAME | {"nama", "name"}) \
+        and any(not is_ordinary(word) for word in said) and not any(_CHAT_SOUND.match(word) for word in said) \
         and yes_or_no(given) is None and identity_wished(given) is None
+
+
+_CHAT_SOUND = re.compile(r"^(?:(?:wk)+w?|(?:ha)+h?|(?:he)+h?|(?:hi)+h?|h+m+|e+h+|a+h+|o+h+|u+h+|e+m+|(?:ck)+)$")
 
 
 async def name(turn: Turn) -> str:

@@ -583,13 +583,27 @@ async def test_a_mind_changed_at_the_name_question_is_taken(engine: Engine, chan
 @pytest.mark.parametrize(("typed", "kept"), [("Budi Santoso, tp nama sy dirahasiakan dr pelaku ya pak", "Budi Santoso"),
                                              ("budi santoso, tp nama sy dirahasiakan dr pelaku", "budi santoso"),
                                              ("Budi, rahasiakan dari pelaku ya", "Budi"),
-                                             ("siti aminah tp jgn sampe suami sy tau ya", "siti aminah")])
+                                             ("siti aminah tp jgn sampe suami sy tau ya", "siti aminah"),
+                                             ("Siti Aminah. Jgn sampe suami tau", "Siti Aminah"),
+                                             ("M. Ma'ruf, tp jgn sampe pelaku tau", "M. Ma'ruf")])
 async def test_a_name_given_with_a_wish_to_keep_it_from_others_is_the_name(engine: Engine, typed: str,
                                                                            kept: str) -> None:
     resident = await at_the_name_question(engine)
     await resident.send(typed)
     assert resident.heard("report.name_seen_by_officers_only"), resident.text
     assert f"Dengan nama ({kept})" in resident.text, resident.text
+
+
+@pytest.mark.parametrize("not_a_name", ["nanti aja, jgn sampe pelaku tau", "sy korbannya, tp jgn sampe pelaku tau",
+                                        "hmm, rahasiakan dari tetangga", "wkwk, rahasiakan dari tetangga",
+                                        "aduh, rahasiakan dari tetangga ya", "sy istrinya, jgn sampe suami tau"])
+async def test_chat_words_before_a_wish_are_no_name(engine: Engine, not_a_name: str) -> None:
+    """Taken for a name, they would make the report named: the resident's number shown to officers."""
+    resident = await at_the_name_question(engine)
+    await resident.send(not_a_name)
+    assert "Identitas: Dengan nama" not in resident.text, resident.text
+    async with engine.sessions() as db:
+        assert (await db.execute(select(Contact.display_name_encrypted))).scalar_one() is None
 
 
 @pytest.mark.parametrize("wish", ["jgn sampe suami sy tau ya", "Rahasia aja, jgn sampe suami tau"])
