@@ -322,6 +322,10 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("wa sy 0812-3456-7890 / 0856 1111 2222", [], ["0812-3456-7890", "0856 1111 2222"]),
     ("hub sy 081234567890 atau pelakunya 085712345678", [], ["081234567890"]),
     ("td ada yg wa 081234567890 atau 085712345678 ngaku kurir", [], []),
+    ("hub sy 081234567890 atau 085712345678 nomor penipu", [], ["081234567890"]),
+    ("hubungi saya 081234567890 / 085712345678 (penipu)", [], ["081234567890"]),
+    ("no sy 081234567890, dan 085712345678 juga nelpon sy ngaku polisi", [], ["081234567890"]),
+    ("hubungi saya 081234567890 atau telp 085712345678 punya pelaku", [], ["081234567890"]),
     # evidence: a dealer named, a scammer's number however it came
     ("Ini Mas Joko pengedar sabu di gang 3", [], []),
     ("Tadi pagi. Saya Lihat ada org mencurigakan", [], []),

@@ -68,6 +68,9 @@ _ASKING_TO = frozenset({"kalau", "kalo", "klo", "perlu", "bisa", "silakan", "sil
 # A second number of one's own, right after the first: "hub sy 0812… atau sms 0813…", "wa sy 0812… / 0856…".
 _ALSO = frozenset({"atau", "or", "dan", "and", "juga", "also"})
 _ALSO_AT = _ALSO | _WRITE_TO | _BETWEEN | _ASKING_TO | NEUTRAL
+# Told right after that second number, it is someone else's: "atau 0857… nomor penipu", "dan 0857… juga nelpon sy".
+_OTHERS_DID = frozenset({"punya", "nelpon", "menelepon", "nelepon", "ngaku", "mengaku", "nipu", "menipu", "sms",
+                         "wa", "ngechat", "chat"})
 # A label at a sentence's start: "HP 0812…", "No. HP: 0812…", "WA: 0857…".
 _LABEL = re.compile(r"(?:^|[.!?\n]\s*)(?:no\.?\s*)?(?:hp|wa|telp|telepon|whatsapp|phone)\s*:?\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[.,;!?\n]")
@@ -146,7 +149,8 @@ def own_numbers(text: str, names: list[str]) -> list[str]:
         named_after = bool(_OWN & set(after)) and bool({"nomor", "no", "hp", "wa", "number"} & set(after)) \
             and not _OTHERS & set(after)
         gap = text[last_end:number.start()]
-        also = bool(found) and set(words(gap)) <= _ALSO_AT and bool(_ALSO & set(words(gap)) or "/" in gap)
+        also = bool(found) and set(words(gap)) <= _ALSO_AT and bool(_ALSO & set(words(gap)) or "/" in gap) \
+            and not {word.removesuffix("nya") for word in after} & (_OTHERS | _OTHERS_DID)
         if mine or asked or labelled or named_after or also or _beside_a_name(text, number, names):
             found.append(number.group())
             last_end = number.end()
