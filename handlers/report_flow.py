@@ -641,6 +641,8 @@ async def correct(turn: Turn) -> str | None:
     "eh salah, lokasinya di Plosokerep" takes the new place as the answer to the place's question; "eh bentar, bukan
     kmrn tp tadi siang", away from the questions of what happened and when, the new time."""
     fix = correction(turn.text)
+    if fix is not None and fix.field == WHEN and (at_the_hour := _with_the_hour_told(turn)) is not None:
+        fix = Correction(WHEN, rest=at_the_hour)  # "eh jam 6 pak": the hour, not "6 pak", and the day kept
     # A time taken back where the question is no yes or no of its own ("bukan yang itu, ini tadi pagi" answers a
     # place offered), nor what happened or when.
     if fix is None and turn.step in (LOCATION, PHOTO, IDENTITY, NAME, SUMMARY):
@@ -704,8 +706,9 @@ def _time_not_said(turn: Turn) -> bool:
 
 
 # What may stand around an hour told on its own, late: "oh iya kejadiannya sekitar jam 11 malam", "it was around 11pm".
-_AROUND_AN_HOUR_TOLD = frozenset({"oh", "kejadiannya", "kejadian", "waktunya", "it", "happened", "was", "sekitar",
-                                  "kira", "around", "about", "at", "jam", "pukul", "am", "pm", "wib", "wita", "wit"})
+_AROUND_AN_HOUR_TOLD = frozenset({"oh", "eh", "maaf", "ralat", "salah", "maksudnya", "jamnya", "kejadiannya",
+                                  "kejadian", "waktunya", "it", "happened", "was", "sekitar", "kira", "around", "about",
+                                  "at", "jam", "pukul", "am", "pm", "wib", "wita", "wit"})
 _WITH_AN_HOUR = _AROUND_AN_HOUR_TOLD | TIME_WORDS | DAY_WORDS | YES | NEUTRAL
 
 
@@ -716,28 +719,51 @@ _HOUR_TAKEN_BACK = re.compile(r"\b(?:bukan|not)\b[^,.;]*?(?:[,.;]|\b(?:tapi|tp|b
 
 def _with_the_hour_told(turn: Turn) -> str | None:
     """An hour sent alone at a later question: the report's time with it, in place of the hour the time named
-    ("kemarin jam 12 siang" and "iya, sekitar jam 7 malam" are "kemarin, sekitar jam 7 malam")."""
+    ("kemarin jam 12 siang" and "iya, sekitar jam 7 malam" are "kemarin jam 7 malam"); None when the message says
+    more than an hour, or the same hour again."""
     if not turn.draft.get("when"):
         return None
     text = _HOUR_TAKEN_BACK.sub(" ", turn.text)
     said = words(text)
-    hour = hour_phrase(text) or next((w for w in said if re.fullmatch(r"\d{1,2}(?:am|pm)", w)), None)
+    hour = _clock_told(text) or hour_phrase(text)
     telling = [w for w in said if not (w in _WITH_AN_HOUR or re.fullmatch(r"\d{1,2}(?:an|am|pm)?", w))]
     if hour is None or telling:
         return None
     told = _when_text(turn)
-    named = hour_phrase(told)
-    if named is not None and words(named) == words(hour):
-        return None  # the same hour again is nothing new
+    if words(_clock_told(told) or "") == words(hour):
+        return None
     return _at_the_hour(told, hour)
 
 
+# An hour on the clock as residents write it, with the part of the day after it: "jam 9", "sekitar pukul 14.00
+# WIB", "jm 7an malam", "9pm".
+_CLOCK = re.compile(r"(?:\b(?:sekitar|kira[\s-]*kira|kira2|kurang\s+lebih|kurleb)\s+)?\b(?:jam|jm|pukul|pkl)\.?\s*"
+                    r"\d{1,2}(?:[.:]\d{2})?(?:an)?(?:\s*(?:wib|wita|wit)\b)?|\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b",
+                    re.IGNORECASE)
+_PART_OF_DAY_AFTER = re.compile(r"\s+(?:pagi|siang|sore|malam|malem|subuh|dini\s+hari)\b", re.IGNORECASE)
+
+
+def _clock_told(text: str) -> str | None:
+    """The hour on the clock the text tells, with its part of the day if said right after it."""
+    clock = _CLOCK.search(text)
+    if clock is None:
+        return None
+    part = _PART_OF_DAY_AFTER.match(text, clock.end())
+    return text[clock.start():part.end() if part else clock.end()]
+
+
 def _at_the_hour(told: str, hour: str) -> str:
-    """A time told with an hour told after it, which takes the place of any hour it named ("kemarin jam 12
-    siang" and "sekitar jam 7 malam" are "kemarin, sekitar jam 7 malam")."""
-    named = hour_phrase(told) if hour_phrase(hour) is not None else None
-    day = told.replace(named, "").strip(" ,") if named else told
-    return f"{day}, {hour}" if words(day) else hour
+    """A time with an hour told after it, in place of the clock it named and keeping its day, part of the day or
+    repeat ("kemarin malam jam 9" and "jam 10" are "kemarin malam jam 10"; "2 hari lalu jam 9 malam" and "sekitar
+    jam 10" are "2 hari lalu sekitar jam 10 malam"); a time without a clock takes the hour after it."""
+    hour = _clock_told(hour) or hour
+    clock = _CLOCK.search(told)
+    if clock is None:
+        return f"{told}, {hour}" if words(told) else hour
+    end = clock.end()
+    if (part := _PART_OF_DAY_AFTER.match(told, end)) and _PART_OF_DAY_AFTER.search(f" {hour}"):
+        end = part.end()  # the new hour says its own part of the day
+    return f"{told[:clock.start()]}{hour}{told[end:]}".strip(" ,")
 
 
 def _time_unsure(turn: Turn) -> bool:

@@ -706,7 +706,9 @@ async def test_a_place_denied_with_no_other_named_reads_no_place_from_the_rest(e
     ("hp sy dicopet kemarin jam 12 siang di pasar gedog sananwetan", "iya bener, tp bukan siang, jam 7 malem",
      "kemarin, jam 7 malam"),
     ("hp sy dicopet kemarin jam 12 siang di pasar gedog sananwetan", "iya benar, sekitar jam 7 malam",
-     "kemarin, sekitar jam 7 malam"),  # another hour told with a yes is the hour meant
+     "kemarin sekitar jam 7 malam"),  # another hour told with a yes is the hour meant
+    ("hp sy dicopet kemarin sore jam 5 di pasar gedog sananwetan", "iya benar, sekitar jam 6",
+     "kemarin sore sekitar jam 6"),
 ])
 async def test_a_time_read_denied_at_the_read_back_gives_way_to_the_one_meant(engine: Engine, story: str, yes: str,
                                                                              when: str) -> None:
@@ -1714,11 +1716,17 @@ async def test_a_village_the_guided_story_names_as_one_is_offered_not_asked(engi
     ("", "iya", "tiap malam", "tiap malam"),  # a repeat
     ("", "iya", "udh 3 hari", "udh 3 hari"),  # a stretch of time
     (" tadi", "iya", "td jam 3an", "tadi, jam 3an"),  # the hour of the day told
-    # an hour told again takes the place of the story's
-    (" kemarin jam 12 siang", "iya", "sekitar jam 7 malam", "kemarin, sekitar jam 7 malam"),
-    (" kemarin jam 12 siang", "iya", "iya benar, sekitar jam 7 malam", "kemarin, sekitar jam 7 malam"),
-    (" kemarin jam 12 siang", "iya", "bukan jam 12, tapi jam 7 malam", "kemarin, jam 7 malam"),
-    (" kemarin jam 12 siang", "iya", "jam 7 malam, bukan jam 12", "kemarin, jam 7 malam"),
+    # an hour told again takes the place of the story's, keeping its day, its part of the day and its repeat
+    (" kemarin jam 12 siang", "iya", "sekitar jam 7 malam", "kemarin sekitar jam 7 malam"),
+    (" kemarin jam 12 siang", "iya", "iya benar, sekitar jam 7 malam", "kemarin sekitar jam 7 malam"),
+    (" kemarin jam 12 siang", "iya", "bukan jam 12, tapi jam 7 malam", "kemarin jam 7 malam"),
+    (" kemarin jam 12 siang", "iya", "jam 7 malam, bukan jam 12", "kemarin jam 7 malam"),
+    (" kemarin malam jam 9", "iya", "jam 10", "kemarin malam jam 10"),
+    (" 2 hari lalu jam 9 malam", "iya", "sekitar jam 10", "2 hari lalu sekitar jam 10 malam"),
+    (" tiap malam minggu jam 10", "iya", "sekitar jam 11", "tiap malam minggu sekitar jam 11"),
+    (" Kemarin Jam 12 Siang", "iya", "jam 7 malam", "kemarin jam 7 malam"),
+    (" kemarin", "iya", "eh jam 6 pak", "kemarin, jam 6"),  # "jam" is no field to correct here, but the clock
+    (" kemarin", "iya", "eh jamnya salah, sekitar jam 7 malam", "kemarin, sekitar jam 7 malam"),
 ])
 async def test_a_time_sent_late_is_taken_as_the_time(engine: Engine, when: str, yes: str, late: str,
                                                      kept: str) -> None:
