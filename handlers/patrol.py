@@ -11,8 +11,9 @@ from bot.channels.base import Choice
 from handlers.actions import actor, change_status
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
-from handlers.language.answers import yes_or_no
-from handlers.language.intents import category_named
+from handlers.language.answers import NEUTRAL, yes_or_no
+from handlers.language.intents import NOT_WORDS, category_named
+from handlers.language.normalise import words
 from handlers.language.slots import hour_told
 from handlers.office import Office
 from handlers.routing import code_label, place_label
@@ -139,6 +140,9 @@ async def category(turn: Turn) -> str:
     if picked is None and NO_CONCERNS in menus and turn.inbound.choice is None and (
             yes_or_no(turn.text) == "no" or NO_CONCERNS.pick(turn.lang, opening) is not None):
         picked = "none"
+    if picked is None and "told" in _note(turn):
+        turn.say("common.not_a_choice")  # the kind of the concern told is what is asked
+        return CATEGORY
     if picked is None and turn.inbound.choice is None and concern_problem(turn.text) is None \
             and (kind := category_named(turn.text)) is not None:
         _note(turn)["category"] = kind  # the concern told before its kind ("balap liar tiap malam minggu"): its
@@ -179,6 +183,8 @@ async def more(turn: Turn) -> str:
     picked = turn.pick(MORE_OPTIONS)
     if picked is None and turn.inbound.choice is None:  # "Ada keluhan lain?" answered "tidak ada lagi", "iya"
         picked = {"yes": "another", "no": "done"}.get(yes_or_no(turn.text) or "")
+    if picked is None and turn.inbound.choice is None:
+        picked = _more_or_done(turn.text)
     if picked is None and turn.inbound.choice is None and len(turn.text.split()) >= CONCERN_WORDS \
             and concern_problem(turn.text) is None:
         # the next concern told at once ("ada juga yg ngeluh lampu jalan mati di gang 3"): its kind, if its words
@@ -191,6 +197,26 @@ async def more(turn: Turn) -> str:
         turn.say("common.not_a_choice")
         return MORE
     return CATEGORY if picked == "another" else FOLLOW_UP
+
+
+# Words about the list itself, not a concern: "nggak ada keluhan lagi", "sekian dulu pak", "tambah satu lagi",
+# "masih ada satu lagi pak".
+_DONE_WORDS = frozenset({"selesai", "sekian", "cukup", "dulu", "dicatat", "semua", "saja", "makasih", "terima", "kasih",
+                         "done", "enough", "all", "thanks"})
+_MORE_WORDS = frozenset({"tambah", "lagi", "masih", "satu", "more", "another"})
+_OF_THE_LIST = _DONE_WORDS | _MORE_WORDS | NEUTRAL | frozenset({
+    "ada", "tidak", "enggak", "keluhan", "sudah", "itu", "ya", "iya", "ok", "oke", "sip", "yes", "no", "one",
+    "that", "is", "s", "nothing", "else"})
+
+
+def _more_or_done(text: str) -> str | None:
+    """"another" or "done" for words about the list alone; None for a concern ("warga minta ronda malam")."""
+    said = words(text)
+    if not said or not set(said) <= _OF_THE_LIST:
+        return None
+    if NOT_WORDS & set(said) or _DONE_WORDS & set(said):
+        return "done"
+    return "another" if _MORE_WORDS & set(said) or yes_or_no(text) == "yes" else None
 
 
 def ask_follow_up(turn: Turn) -> None:

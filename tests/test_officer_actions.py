@@ -1080,6 +1080,42 @@ async def test_a_patrol_place_of_the_officers_own_area_is_offered_first(engine: 
     assert petugas.options()[0].startswith(first), petugas.options()
 
 
+@pytest.mark.parametrize(("said", "asked"), [("nggak ada keluhan lagi", "patrol.ask_follow_up"),
+                                             ("sekian dulu pak", "patrol.ask_follow_up"),
+                                             ("sudah dicatat semua", "patrol.ask_follow_up"),
+                                             ("tambah satu lagi", "patrol.ask_category"),
+                                             ("masih ada satu lagi pak", "patrol.ask_category")])
+async def test_words_about_the_list_of_concerns_are_no_concern(engine: Engine, said: str, asked: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    for message in ("patroli", "Gedog Sananwetan", "1", "20 warga", "Peredaran sabu di warung ujung gang", said):
+        await petugas.send(message)
+    assert petugas.heard(asked), petugas.text
+    if asked == "patrol.ask_category":  # the next concern's kind, then its words: nothing of "tambah" kept
+        for message in ("sosial", "warga minta ronda malam dihidupkan lagi", "selesai", "tidak"):
+            await petugas.send(message)
+    else:
+        await petugas.send("tidak")
+    async with engine.sessions() as db:
+        texts = [report.description for report in (await db.execute(select(Report).order_by(Report.id))).scalars()]
+    assert said not in texts and texts[0] == "Peredaran sabu di warung ujung gang", texts
+
+
+async def test_the_kind_asked_for_a_concern_told_is_its_kind_and_nothing_else(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    for message in ("patroli", "Gedog Sananwetan", "1", "20 warga", "Peredaran sabu di warung ujung gang",
+                    "warga minta ronda malam dihidupkan lagi"):
+        await petugas.send(message)
+    assert petugas.heard("patrol.ask_category"), petugas.text
+    await petugas.send("ada juga balap liar tiap malam minggu")  # no kind: asked again, the words kept
+    assert petugas.heard("common.not_a_choice"), petugas.text
+    for message in ("sosial", "selesai", "tidak"):
+        await petugas.send(message)
+    async with engine.sessions() as db:
+        reports = (await db.execute(select(Report).order_by(Report.id))).scalars().all()
+    assert [(r.category.value, r.description) for r in reports][1:] == [
+        ("social", "warga minta ronda malam dihidupkan lagi")]
+
+
 async def test_the_next_concern_typed_where_another_is_offered_is_noted(engine: Engine) -> None:
     """At "Ada keluhan lain?" the next concern told at once: with the kind its words name, or its kind asked and
     the words kept; "itu aja pak makasih" ends the list."""
