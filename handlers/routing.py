@@ -63,13 +63,19 @@ class Router:
 
     async def read_within(self, db: AsyncSession, text: str, areas: list[str]) -> list[PlaceCandidate]:
         """read(), with the places inside `areas` (a station's kecamatan or kab/kota) first, and where none is,
-        the villages there whose names the text misspells: an officer's patrol was most likely on their beat."""
-        found, _confident = await self.read(db, text)
-        inside = [c for c in self.places.resolve(text, limit=CANDIDATES_WEIGHED)
-                  if {c.district_code, c.regency.code} & set(areas)]
-        inside = inside or self.places.villages_like(text, areas, limit=CANDIDATES_SHOWN)
+        the villages there whose names the text misspells: an officer's patrol was most likely on their beat.
+        A place named plainly elsewhere ("Klampok, Kab. Malang") stays first."""
+        found, confident = await self.read(db, text)
+        if confident:
+            return found
+        inside = self.within(text, areas) or self.places.villages_like(text, areas, limit=CANDIDATES_SHOWN)
         codes = {c.code for c in inside}
         return [*inside, *(c for c in found if c.code not in codes)][:CANDIDATES_SHOWN]
+
+    def within(self, text: str, areas: list[str]) -> list[PlaceCandidate]:
+        """The readings of a typed place, as spelt, that lie inside `areas`."""
+        return [c for c in self.places.resolve(text, limit=CANDIDATES_WEIGHED)
+                if {c.district_code, c.regency.code} & set(areas)]
 
     async def covered(self, db: AsyncSession, places: list[PlaceCandidate]) -> list[PlaceCandidate]:
         """The places whose kecamatan or kab/kota a station covers, in their order."""

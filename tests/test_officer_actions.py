@@ -1070,10 +1070,12 @@ async def test_a_concern_typed_before_its_kind_is_noted_with_the_kind_its_words_
 
 @pytest.mark.parametrize(("typed", "first"), [("balai RW 05 plosokerep", "Kel. Plosokerep, Kec. Sananwetan"),
                                               ("lapangan klampok", "Kel. Klampok, Kec. Sananwetan"),
-                                              ("plosokrep", "Kel. Plosokerep, Kec. Sananwetan")])
+                                              ("plosokrep", "Kel. Plosokerep, Kec. Sananwetan"),
+                                              ("Balai desa Klampok Kabupaten Malang", "Desa Klampok, Kec. Singosari")])
 async def test_a_patrol_place_of_the_officers_own_area_is_offered_first(engine: Engine, typed: str,
                                                                         first: str) -> None:
-    """Plosokerep is a village in four kab/kota: the officer's patrol was on their own beat."""
+    """Plosokerep is a village in four kab/kota: the officer's patrol was on their own beat, unless the words name
+    another kab/kota."""
     petugas = await enrolled(engine, PETUGAS)
     for said in ("patroli", typed):
         await petugas.send(said)

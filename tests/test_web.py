@@ -269,13 +269,19 @@ async def test_the_map_and_the_patrol_form(engine: Engine, tmp_path: Path) -> No
     none = await client.post("/patroli", data={**nowhere, "kelurahan": "seperti_ditulis"})
     assert none.status_code == 303
     assert "tanpa keluhan warga" in (await client.get(none.headers["location"])).text
-    # a village of the station's own area before the same name elsewhere in the country
-    beat = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": "balai RW 05 plosokerep",
-                                               "warga": "9", "tanpa_keluhan": "1"})
-    assert beat.status_code == 303
+    # a village of the station's own area before the same name elsewhere in the country; a place named plainly
+    # elsewhere is that place; a name only like one of the area's is asked, never taken on a guess
+    for typed, met in (("balai RW 05 plosokerep", "9"), ("Balai desa Klampok Kabupaten Malang", "10")):
+        posted = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": typed, "warga": met,
+                                                     "tanpa_keluhan": "1"})
+        assert posted.status_code == 303, posted.text
+    guess = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": "rumah pak rembung",
+                                                "warga": "11", "tanpa_keluhan": "1"})
+    assert guess.status_code == 400 and "tidak ditemukan di wilayah ini" in guess.text
     async with engine.sessions() as db:
         notes = (await db.execute(select(PatrolNote).order_by(PatrolNote.id))).scalars().all()
-    assert [(note.residents_met, note.village_code) for note in notes[1:]] == [(8, None), (9, "35.72.03.1002")]
+    assert [(note.residents_met, note.village_code) for note in notes[1:3]] == [(8, None), (9, "35.72.03.1002")]
+    assert notes[3].residents_met == 10 and (notes[3].village_code or "").startswith("35.07."), "Kab. Malang's"
 
 
 async def pinned(engine: Engine, ref: str, latitude: float, longitude: float) -> None:

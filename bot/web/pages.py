@@ -299,14 +299,13 @@ async def patrol_post(request: Request, viewer: Viewer) -> Response:
     own_places = {c for c, _name in await places_of(viewer.office, lang, [viewer.station])}
     found = viewer.office.router.place(code) if code in own_places else None
     if found is None and code != AS_TYPED:
-        # the station's own kelurahan the typed place names, as the chat offers first; none found is said, so
-        # that a patrol is not left off the map and the priorities without the officer knowing
-        candidates = await viewer.office.router.read_within(viewer.office.db, place_text,
-                                                            await areas_of(viewer.office.db, viewer.station))
-        found = next((c for c in candidates if c.code in own_places), None)
-        if found is None:
-            elsewhere, confident = viewer.office.router.candidates(place_text)  # a patrol off the beat, plainly
-            found = elsewhere[0] if confident else None
+        # a place named plainly, or else the one kelurahan of the station's own that the words spell; anything
+        # less sure is asked, so that a patrol is neither put on a guess nor left off the map unsaid
+        router = viewer.office.router
+        candidates, confident = await router.read(viewer.office.db, place_text)
+        inside = [c for c in router.within(place_text, await areas_of(viewer.office.db, viewer.station))
+                  if c.code in own_places]
+        found = candidates[0] if confident else inside[0] if len(inside) == 1 else None
         if found is None:
             return await _patrol_page(request, viewer, form, [t(lang, "web.patrol.village_unknown", typed=place_text)],
                                       400)
