@@ -186,6 +186,9 @@ async def _station_and_reason(office: Office, typed: str) -> tuple[Station | Non
     return None, ""
 
 
+NOTE_AGAIN_WITHIN = dt.timedelta(minutes=10)  # the same note again within this is the same note sent twice
+
+
 async def add_note(office: Office, officer: Officer, report: Report, note: str) -> Outcome:
     """An officer's note on a report of their station, at any status ("tim sudah di TKP, pelaku kabur"): kept in
     its history for officers, never relayed to the reporter, the status unchanged."""
@@ -194,8 +197,9 @@ async def add_note(office: Office, officer: Officer, report: Report, note: str) 
     if (refused := _not_theirs(officer, report) or short or _too_long(note)) is not None:
         return refused
     last = await latest_event(office.db, report)
-    if last is not None and last.kind == EventKind.NOTE and last.actor == actor(officer) and last.note == note:
-        return Outcome()  # sent again (a page reloaded, a message sent twice): kept once
+    if last is not None and last.kind == EventKind.NOTE and last.actor == actor(officer) and last.note == note \
+            and last.created_at >= report_time(report, office.now - NOTE_AGAIN_WITHIN, office.now):
+        return Outcome()  # sent again just now (a page reloaded, a message sent twice): kept once
     await _note_event(office, officer, report, note)
     return Outcome()
 

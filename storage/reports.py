@@ -200,9 +200,9 @@ async def history(db: AsyncSession, report: Report) -> list[ReportEvent]:
 
 
 async def latest_event(db: AsyncSession, report: Report) -> ReportEvent | None:
+    """The event written last: by its id, as an anonymous report's times are whole hours and may tie or go back."""
     return (await db.execute(
-        select(ReportEvent).where(ReportEvent.report_id == report.id)
-        .order_by(ReportEvent.created_at.desc(), ReportEvent.id.desc()).limit(1)
+        select(ReportEvent).where(ReportEvent.report_id == report.id).order_by(ReportEvent.id.desc()).limit(1)
     )).scalar_one_or_none()
 
 

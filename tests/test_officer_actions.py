@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from bot.channels.console import ConsoleChannel
 from bot.outbox import Dispatcher
@@ -415,6 +415,28 @@ async def test_an_officers_note_is_kept_in_the_history_and_never_reaches_the_rep
     await petugas.send(f"SELESAI {ref} Motor ditemukan")
     await petugas.send(f"CATAT {ref} Motor sudah diambil pemiliknya")
     assert petugas.heard("officer.note_kept"), "a closed report takes a note too"
+
+
+@pytest.mark.parametrize("source", ["confidential", "anonymous", "patrol"])  # the last two keep whole hours
+async def test_the_same_note_sent_twice_is_kept_once_and_again_later_twice(engine: Engine, source: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    if source == "patrol":  # a concern's report: its first event at the minute, its notes at the whole hour
+        for said in ("patroli", "Gedog Sananwetan", "1", "20 warga", "Peredaran sabu di warung ujung gang",
+                     "selesai", "tidak"):
+            await petugas.send(said)
+        ref = find_ref(petugas.text)
+        assert ref is not None
+    else:
+        _warga, ref = await file_report(engine, identity="2" if source == "confidential" else "3")
+    note = "Pelapor ditelpon, tidak diangkat"
+    for _ in range(2):  # a message sent twice on a poor line
+        await petugas.send(f"CATAT {ref} {note}")
+        assert petugas.heard("officer.note_kept"), petugas.text
+    assert [e.note for e in await events(engine, ref) if e.kind == EventKind.NOTE] == [note]
+    async with engine.sessions() as db, db.begin():  # all of it hours ago: the same words are news again
+        await db.execute(update(ReportEvent).values(created_at=utcnow() - dt.timedelta(hours=3)))
+    await petugas.send(f"CATAT {ref} {note}")
+    assert [e.note for e in await events(engine, ref) if e.kind == EventKind.NOTE] == [note, note]
 
 
 async def test_a_note_offered_goes_on_with_more_words_and_is_kept_on_a_yes(engine: Engine) -> None:
