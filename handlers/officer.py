@@ -42,8 +42,8 @@ ACTION_NOTE = "action_note"  # the note, question, station or ref an action need
 CONFIRM_NUMBER = "confirm_number"  # a bare number that may be meant for an alert that has just come in
 #: An officer who wrote this recently may have been typing a number for the menu or a list as an alert came.
 NUMBER_CONFIRM_WINDOW = dt.timedelta(seconds=60)
-OFFICER_MENU = Menu("officer_menu")
-HEAD_MENU = Menu("head_menu")  # the officer's, with the daily digest
+HEAD_MENU = Menu("officer_menu")
+OFFICER_MENU = HEAD_MENU.only("open_reports", "patrol", "report", "help")  # the daily digest is the head's
 PAGE = 10
 # What an action says when the words after its ref do not fit: the officer's next message may put them right.
 ARGUMENT_REFUSALS = ("officer.unknown_station", "officer.refer_own_station", "officer.unknown_duplicate",
