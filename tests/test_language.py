@@ -208,6 +208,14 @@ def test_no_invite_code_or_reference_reads_as_english() -> None:
     ("ada maling masuk rumah", ()),
     ("tidak ada yang terluka tapi rumahnya kebakaran", ("fire",)),
     ("td ada tawuran pelajar deket pasar gedog, saling lempar batu, ada yg kena kepalanya", ("medical",)),
+    # someone else at risk by their own hand: the word is for whoever is with them
+    ("tetangga sy mau bunuh diri", ("medical", "self_harm_other")),
+    ("ada cewe berdiri di pinggir jembatan kayak mau lompat", ("medical", "self_harm_other")),
+    ("sy mau lompat dari atap rasanya", ("medical", "self_harm")),
+    ("ada bau gosong dari rumah kosong sebelah, asepnya item", ("fire",)),
+    ("ada mobil nabrak tiang listrik, kabelnya nyala2 di jalan", ("power",)),
+    ("longsor nimpa rumah warga, ada yg ketimbun", ("medical",)),
+    ("ada bayi dibuang di depan masjid masih hidup", ("medical",)),
 ])
 def test_a_cry_names_the_other_services_its_danger_needs(cry: str, services: tuple[str, ...]) -> None:
     assert services_to_call(cry) == services

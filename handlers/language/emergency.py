@@ -102,7 +102,16 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "kebocoran gas", "gas bocor", "bocor gas", "tidak bernafas", "badly hurt", "badly injured", "seriously hurt",
     "seriously injured", "not breathing", "kejang kejang", "seizure", "want to die", "wants to die", "wants to jump",
     "want to jump", "going to jump", "about to jump",
-)) + (_LIVE_WIRE := tuple(tuple(p.split()) for p in (
+    "dipaksa masuk mobil", "dipaksa naik mobil", "ditarik masuk mobil", "diseret masuk mobil",
+    "dipaksa masuk ke mobil", "ditarik ke mobil", "dragged into a car", "forced into a car",
+)) + (_BABY_LEFT := tuple(tuple(p.split()) for p in (
+    "bayi dibuang", "bayi ditinggal", "bayi ditelantarkan", "bayi ditaruh", "buang bayi", "abandoned baby",
+    "baby abandoned", "baby left",
+))) + (_BREATHLESS := tuple(tuple(p.split()) for p in (
+    "sesak napas", "sesak nafas", "susah napas", "susah nafas", "enggak bisa napas", "tidak bisa napas",
+    "tidak bisa bernapas", "tidak bisa bernafas", "enggak bisa nafas", "tidak bisa nafas", "can t breathe",
+    "cannot breathe",
+))) + (_LIVE_WIRE := tuple(tuple(p.split()) for p in (
     # a live wire come down, for whoever touches it (one hanging low is a hazard to report: "menjuntai")
     "kabel listrik putus", "kabel listrik jatuh", "kabel pln putus", "kabel pln jatuh", "tiang listrik roboh",
     "tiang listrik tumbang", "tiang listrik ambruk", "live wire", "power line down", "power lines down",
@@ -131,7 +140,10 @@ _WATER_OR_FIRE = frozenset({"banjir", "kebanjiran", "api", "kebakaran", "terbaka
                             "flood", "flooding", "fire", "smoke"})
 _TRAPPED = frozenset({"terjebak", "terperangkap", "trapped"})
 # Smoke pouring from a building ("asap item banyak keluar dr jendela"), not from an exhaust or burnt rubbish.
-_SMOKE_HEAVY = frozenset({"hitam", "item", "tebal", "banyak", "keluar", "mengepul", "ngebul", "black", "thick"})
+_SMOKE_HEAVY = frozenset({"hitam", "item", "tebal", "banyak", "keluar", "mengepul", "ngebul", "gosong", "black",
+                          "thick"})
+_SMOKE = frozenset({"asap", "asapnya", "asep", "asepnya", "smoke"})
+_NOT_NOW_BREATH = HABITUAL | {"kalau", "kalo", "klo", "jika", "asma", "asthma", "if", "when"}
 _BUILDING = frozenset({"rumah", "jendela", "pintu", "atap", "gedung", "toko", "warung", "kamar", "dapur", "gudang",
                        "kios", "kos", "house", "window", "roof", "building", "shop"})
 _SMOKE_ELSEWHERE = frozenset({"knalpot", "rokok", "sampah", "vape", "bus", "truk", "kendaraan", "pabrik", "cerobong",
@@ -362,8 +374,8 @@ def self_harm(text: str) -> bool:
     said = words(text)
     if _FOUND_DEAD & set(said):
         return False
-    return "suicide" in said or any(not (at and said[at - 1] in NEGATIONS)
-                                    for _phrase, at in phrases_found(said, SELF_HARM))
+    return "suicide" in said or _about_to_jump(said) or any(not (at and said[at - 1] in NEGATIONS)
+                                                           for _phrase, at in phrases_found(said, SELF_HARM))
 
 
 def missing_person(text: str) -> bool:
@@ -618,6 +630,8 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "hp sy mau mati", "motornya mau mati": a battery, an engine
         if phrase in _LIVE_WIRE and _MENDING & set(said):
             continue  # a repair asked for: the line is known and not a danger now
+        if phrase in _BREATHLESS and _NOT_NOW_BREATH & set(said):
+            continue  # "kalau kena debu sy sesak napas", "asma": how it goes, not now
         if phrase in _CHILD_PHRASES and (_found_again(said) or _whereabouts_known(said)):
             continue  # "…tapi sudah ketemu"
         if phrase not in _CHILD_PHRASES or at == 0 or said[at - 1] in _BEFORE_A_SUBJECT:
@@ -632,8 +646,8 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _unnegated(said, GAS) and _unnegated(said, LEAKING):
         return True
-    if _WATER_OR_FIRE & set(said) and (_trapped(said) or (_cannot_get(said, ("keluar", "out"))
-                                                        and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
+    if _WATER_OR_FIRE & set(said) and (_trapped(said) or _still_inside(said) or (
+            _cannot_get(said, ("keluar", "out")) and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
         return True
     if not _NOT_A_HOME & set(said) and any(not _negated(said, at)
                                            for _phrase, at in phrases_found(said, _FORCING)):
@@ -642,8 +656,9 @@ def is_cry_for_help(text: str) -> bool:
            and not _DEVICES & set(said[max(0, i - 3):i]) for i, word in enumerate(said)) \
             or any_phrase(said, _SHOCKED_AS):
         return True
-    if ("asap" in said or "smoke" in said) and _SMOKE_HEAVY & set(said) and _BUILDING & set(said) \
-            and not _SMOKE_ELSEWHERE & set(said):
+    if _SMOKE & set(said) and _SMOKE_HEAVY & set(said) and _BUILDING & set(said) and not _SMOKE_ELSEWHERE & set(said):
+        return True
+    if _in_danger_where_they_are(said) or _sparking(said):
         return True
     fell_ill = _FELL_ILL.search(text.casefold()) is not None  # "jatuh sakit", not "jatuh, sakit, gak bisa bangun"
     fallen = any(word in ACCIDENTS and not (word == "jatuh" and fell_ill) and not _negated(said, i)
@@ -681,6 +696,69 @@ def is_cry_for_help(text: str) -> bool:
                        for k, w in enumerate(said[i + 1:i + 4], i + 1))):
             return True
     return False
+
+
+# Someone in danger where they are, now: about to jump from a height ("ada cewe di pinggir jembatan kayak mau
+# lompat"), trapped, pinned or buried ("ada org kejebak di sumur", "ada yg ketimbun longsor", "anak sy kekunci di
+# dalem mobil"), shut in by someone ("sy dikurung pacar", "ada yg nyekap cewek"). A person within a few words of it:
+# "motor sy ketiban pohon" is a thing, "kekunci di luar" a door.
+_JUMPING = frozenset({"lompat", "loncat", "terjun", "melompat", "meloncat", "jump", "jumping"})
+_ABOUT_TO = frozenset({"mau", "akan", "hendak", "ingin", "pengen", "pingin", "about", "going", "want", "wants"})
+_HEIGHTS = frozenset({"jembatan", "gedung", "atap", "lantai", "tower", "menara", "flyover", "tebing", "jurang",
+                      "bridge", "roof", "building", "ledge", "cliff"})
+_STUCK = frozenset({"terjebak", "kejebak", "terperangkap", "terjepit", "kejepit", "terkunci", "kekunci", "kekurung",
+                    "terkurung", "tertimpa", "ketimpa", "ketiban", "kejatuhan", "tertimbun", "ketimbun", "terkubur",
+                    "trapped", "pinned", "buried"})
+_SHUT_IN = frozenset({"dikurung", "dikurungin", "ngurung", "nyekap", "nyekep", "disekap", "dikunci", "dikunciin"})
+_NOT_STUCK = frozenset({"macet", "mudik", "balik", "tol", "traffic", "luar", "outside", "hujan", "rain"})
+_NEAR = 3  # words between the person and what holds them
+
+
+def _about_to_jump(said: list[str]) -> bool:
+    return _HEIGHTS & set(said) != set() and any(
+        word in _JUMPING and said[i - 1:i] and said[i - 1] in _ABOUT_TO and not _negated(said, i - 1)
+        for i, word in enumerate(said))
+
+
+def _in_danger_where_they_are(said: list[str]) -> bool:
+    if _about_to_jump(said):
+        return True
+    for i, word in enumerate(said):
+        if (word in _STUCK or word in _SHUT_IN) and not _negated(said, i) \
+                and not _NOT_STUCK & set(said[i + 1:i + 4]) \
+                and (_a_person_before(said, i) or (word in _SHUT_IN and said[i + 1:i + 2] and
+                                                   said[i + 1].removesuffix("nya") in _PEOPLE)):
+            return True  # "ada org kejebak", "anak sy kekunci"; "ada yg nyekap cewek"
+    return False
+
+
+_PEOPLE = _PERSONS_BEFORE | _SOMEONE | _FAMILY | {"cewe", "cewek", "cowok", "cowo", "bocah", "korban", "org"}
+_ABOUT_A_PERSON = frozenset({"kecil", "yang", "lagi", "masih", "sudah", "udah", "sedang", "itu", "ini", "tua", "muda",
+                             "perempuan", "laki"})
+_BEFORE_A_PERSON = frozenset({_BREAK, "ada", "pak", "bu", "tolong", "dan", "tapi", "terus", "lalu", "sekarang",
+                              "tadi", "kok", "ya", "masih", "lagi", "karena", "soalnya"})
+
+
+def _a_person_before(said: list[str], at: int) -> bool:
+    """Whether the one `at` tells of is a person named right before it, and no thing of theirs ("ada org kejebak",
+    "anak sy kekunci"; not "motor sy ketiban pohon", "ayam tetangga dikurung")."""
+    k = at - 1
+    while k >= 0 and said[k] in _ABOUT_A_PERSON - {"yang"}:
+        k -= 1
+    if k < 0 or said[k].removesuffix("nya") not in _PEOPLE:
+        return False
+    whose = said[k - 1] if k else _BREAK
+    return whose in _BEFORE_A_PERSON or whose.removesuffix("nya") in _PEOPLE
+
+
+# A wire come down alight: "kabelnya nyala2 di jalan", "kabel listrik memercik api".
+_SPARKS = frozenset({"nyala", "menyala", "percikan", "memercik", "mercik", "konslet", "korslet", "berapi", "api",
+                     "sparking", "sparks"})
+
+
+def _sparking(said: list[str]) -> bool:
+    return any(word.removesuffix("nya") in ("kabel", "wire") and _SPARKS & set(said[i + 1:i + 5])
+               for i, word in enumerate(said))
 
 
 # Hiding from someone now: "masih di dalem pak sy ngumpet di kamar", "kami lagi sembunyi", "I'm hiding in the
@@ -773,6 +851,13 @@ def emergency_denied(text: str) -> bool:
     return denied and not unsure and not is_cry_for_help(text)
 
 
+def _still_inside(said: list[str]) -> bool:
+    """"anak2 masih di dalem", "nenek masih di dalam rumah": someone still inside what floods or burns."""
+    return any(word in ("masih", "still") and {"dalam", "dalem", "inside"} & set(said[i + 1:i + 3])
+               and _PEOPLE & {w.removesuffix("nya") for w in said[max(0, i - _NEAR):i]}
+               for i, word in enumerate(said))
+
+
 def _trapped(said: list[str]) -> bool:
     """"terjebak banjir", "trapped by the fire"; not "terjebak macet", "terjebak arus balik mudik"."""
     return any(word in _TRAPPED and not {"macet", "mudik", "balik", "tol", "traffic"} & set(said[i + 1:i + 4])
@@ -789,6 +874,11 @@ def _cannot_get(said: list[str], where: tuple[str, ...]) -> bool:
 # someone hurt, drowning or at risk by their own hand, the mental health line (119 ext 8) for one at risk by their
 # own hand, PLN (123) for a live wire. Read only of a cry.
 SERVICES = ("fire", "medical", "self_harm", "power")
+# Told of someone else ("tetangga sy mau bunuh diri", "ada cewe mau lompat"): the word is for whoever is with them.
+_WHO_WITHIN = 8  # words before the words of self-harm where who is at risk is named
+_ANOTHER_AT_RISK = frozenset({"tetangga", "teman", "temen", "dia", "cewe", "cewek", "cowok", "cowo", "orang", "yang",
+                              "anak", "adik", "kakak", "suami", "istri", "ibu", "bapak", "ayah", "pacar", "someone",
+                              "friend", "neighbour", "neighbor", "he", "she", "pria", "wanita", "pemuda", "remaja"})
 _FIRE = _FLAMES | frozenset({"kebakaran", "terbakar", "dibakar", "burning", "smoke", "molotov", "ledakan", "meledak",
                              "explosion", "bom", "bomb"})
 _FIRE_OUT = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "dipadami"})
@@ -800,11 +890,31 @@ def services_to_call(text: str) -> tuple[str, ...]:
     """Which of SERVICES the danger told also needs, in that order."""
     said = _sentences(text)
     fire = ((_unnegated(said, _FIRE) and not _FIRE_OUT & set(said))
+            or (_SMOKE & set(said) and _SMOKE_HEAVY & set(said) and _BUILDING & set(said))
             or (_unnegated(said, GAS) and _unnegated(said, LEAKING)) or any_phrase(said, _GAS_SMELT))
     shocked = bool(_SHOCKED & set(said)) or any_phrase(said, _SHOCKED_AS)
     medical = (_unnegated(said, _INJURED) or shocked or self_harm(text)
-               or any_phrase(said, _HURT_BADLY)
+               or any_phrase(said, _HURT_BADLY) or any_phrase(said, _BABY_LEFT) or any_phrase(said, _BREATHLESS)
+               or _in_danger_where_they_are(said)
                or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")))
-    power = shocked or any_phrase(said, _LIVE_WIRE)
+    power = shocked or any_phrase(said, _LIVE_WIRE) or _sparking(said)
     needed = (fire, medical, self_harm(text), power)
-    return tuple(service for service, needs in zip(SERVICES, needed, strict=True) if needs)
+    return tuple(f"{service}_other" if service == "self_harm" and _at_risk_is_another(said) else service
+                 for service, needs in zip(SERVICES, needed, strict=True) if needs)
+
+
+def _at_risk_is_another(said: list[str]) -> bool:
+    """Whether who is at risk by their own hand is someone the writer tells of: the nearest person named before the
+    words of it ("tetangga sy mau bunuh diri", "ada cewe di pinggir jembatan kayak mau lompat"), not the writer ("sy
+    pengen mati aja")."""
+    found = [at for _phrase, at in phrases_found(said, SELF_HARM)] + [
+        i for i, word in enumerate(said) if word in _JUMPING]
+    if not found:
+        return False
+    for k in range(found[0] - 1, max(-1, found[0] - 1 - _WHO_WITHIN), -1):
+        word = said[k].removesuffix("nya")
+        if word in ("saya", "aku", "gue", "i", "me"):  # the writer, or whose ("tetangga saya")
+            return k >= 1 and said[k - 1].removesuffix("nya") in _ANOTHER_AT_RISK
+        if word in _ANOTHER_AT_RISK:
+            return True
+    return False
