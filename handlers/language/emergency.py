@@ -223,7 +223,10 @@ _CARED_FOR = tuple(tuple(p.split()) for p in (
     "sudah dibawa ke rumah sakit", "sudah dibawa ke rs", "sudah di rumah sakit", "sudah di rs", "sudah dirawat",
     "is in hospital", "taken to hospital", "in the hospital",
 ))  # fmt: skip
-_PAST = frozenset({"semalam", "kemarin", "yesterday", "ago"})
+# A day of the week named is a day gone by ("Pada hari Senin malam … rumah saya dimasuki pencuri"); not "minggu",
+# which is also a week.
+_PAST = frozenset({"semalam", "kemarin", "yesterday", "ago", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu",
+                   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _PAST_PHRASES = tuple(tuple(p.split()) for p in (
     "tadi malam", "tadi pagi", "tadi siang", "tadi sore", "tadi subuh", "subuh tadi", "minggu lalu", "bulan lalu",
     "tahun lalu", "hari lalu", "yang lalu", "last night", "last week", "last month",
@@ -525,6 +528,18 @@ def _resident_now(said: list[str], at: int) -> bool:
     return said[at] in ("sekarang", "now") and bool(REPORTING & set(said[max(0, at - 2):at]))
 
 
+# A fright that turned out nothing: "td sy kira ada maling, ternyata kucing", "suara kayak tembakan ternyata
+# petasan", "kirain begal ternyata temen sendiri". Not "ternyata anak sy diculik", which finds a danger.
+_THOUGHT = frozenset({"kira", "kirain", "mengira", "kiranya", "dikira", "kukira", "nyangka", "disangka", "sangka",
+                      "kayak", "seperti", "thought", "like"})
+_TURNED_OUT = frozenset({"ternyata", "rupanya", "turned", "turns"})
+
+
+def _mistaken(said: list[str]) -> bool:
+    turned = [i for i, word in enumerate(said) if word in _TURNED_OUT]
+    return bool(turned) and bool(_THOUGHT & set(said[:turned[0]]))
+
+
 def _goes_on(said: list[str]) -> bool:
     """Whether a word of now or still says the danger goes on ("malingnya masih di dalam", "apinya masih menyala",
     "skrg orgnya lagi di belakang"), not how the resident is after it or what they do now ("sampe skrg masih sakit
@@ -538,15 +553,16 @@ def _goes_on(said: list[str]) -> bool:
         if _resident_now(said, i):
             continue
         if (before[-1:] and before[-1] in _UNTIL) or RESIDENT & set(before + after[:1]) \
-                or AFTER_IT & set(after):
-            continue
+                or AFTER_IT & set(after) or (after[:1] and after[0] in _DONE_WORDS | {"udah"}):
+            continue  # "sekarang udah sepi": how it stands after it
         return True
     return False
 
 
 def _not_now(said: list[str]) -> bool:
-    """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film"."""
-    if _NOT_REAL & set(said):
+    """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film", or a fright that
+    turned out nothing ("kirain begal ternyata temen sendiri")."""
+    if _NOT_REAL & set(said) or _mistaken(said):
         return True
     still_at_risk = bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
     if any(word in _OVER and _DONE_WORDS & set(said[max(0, i - 2):i]) for i, word in enumerate(said)) \
@@ -558,7 +574,7 @@ def _not_now(said: list[str]) -> bool:
         return True  # the badly hurt are in care
     if _goes_on(said):
         return False
-    past = [i for i, word in enumerate(said) if word in _PAST]
+    past = [i for i, word in enumerate(said) if word in _PAST and "ini" not in said[i + 1:i + 3]]  # "sabtu malam ini"
     # Earlier today ("tadi subuh"), someone badly hurt may still need help; yesterday, help has come or will not.
     past += [i for phrase, i in phrases_found(said, _PAST_PHRASES) if not (still_at_risk and phrase in _EARLIER_TODAY)]
     return any(not (i and said[i - 1] in _SINCE) for i in past)
@@ -679,6 +695,8 @@ def is_cry_for_help(text: str) -> bool:
             return True
         if root in _TAKING or word in _TAKEN_WORDS:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
+        if word in _TOOLS and _TOOL_WORK & set(said):
+            continue  # "bawa golok tp buat babat rumput": a tool at its work
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
             return True
         if (word in FIGHTS or root in FIGHTS) and not HABITUAL & set(said):
@@ -689,8 +707,10 @@ def is_cry_for_help(text: str) -> bool:
         if root in THEFT_STEMS and said[i - 1] not in _TRACES and any(
                 w in PROGRESS and not _resident_now(said, k) for k, w in enumerate(said[:i]) if k >= i - 3):
             return True
-        # "ada maling", "maling masih di dalam"; not "dipecah maling, ada saksinya" (a witness is there)
-        if word.removesuffix("nya") in THIEVES and not HABITUAL & set(said) and (  # "sering ada jambret": unsafe
+        # "ada maling", "maling masih di dalam"; not "dipecah maling, ada saksinya" (a witness is there), nor one
+        # there earlier ("td ada copet di busway") or while the resident was away ("pas sy mudik")
+        if word.removesuffix("nya") in THIEVES and not HABITUAL & set(said) and not _while_away(said) \
+                and not ("tadi" in said[:i] and not _STILL & set(said)) and (  # "sering ada jambret": unsafe
                 any(w in PRESENCE for w in said[max(0, i - 3):i])
                 or any(w in PRESENCE - {"ada"} or (w == "ada" and said[k + 1:k + 2] in (["di"], ["sini"]))
                        for k, w in enumerate(said[i + 1:i + 4], i + 1))):
@@ -759,6 +779,20 @@ _SPARKS = frozenset({"nyala", "menyala", "percikan", "memercik", "mercik", "kons
 def _sparking(said: list[str]) -> bool:
     return any(word.removesuffix("nya") in ("kabel", "wire") and _SPARKS & set(said[i + 1:i + 5])
                for i, word in enumerate(said))
+
+
+# A blade at its everyday work: "bawa golok buat babat rumput", "parang buat ke kebun".
+_TOOLS = frozenset({"golok", "parang", "celurit", "clurit", "pisau", "sabit", "arit"})
+_TOOL_WORK = frozenset({"babat", "rumput", "kebun", "sawah", "ladang", "masak", "dapur", "motong", "memotong", "kayu",
+                        "bambu", "panen", "kambing", "sapi", "kurban", "qurban"})
+# The resident away when it happened: "dimasukin maling pas sy mudik", "waktu kami liburan".
+_AWAY = frozenset({"mudik", "pulkam", "liburan", "pergi", "kerja", "bekerja", "keluar", "kondangan", "nginap",
+                   "menginap", "umroh", "haji"})
+
+
+def _while_away(said: list[str]) -> bool:
+    return any(word in ("pas", "waktu", "saat", "ketika", "while", "when") and _AWAY & set(said[i + 1:i + 4])
+               and RESIDENT & set(said[i + 1:i + 3]) for i, word in enumerate(said))
 
 
 # Hiding from someone now: "masih di dalem pak sy ngumpet di kamar", "kami lagi sembunyi", "I'm hiding in the
