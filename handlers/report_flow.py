@@ -52,7 +52,7 @@ from handlers.language.slots import (
     said_online,
     time_told,
     when_named,
-    without_home,
+    where_it_happened,
 )
 from handlers.routing import Route, code_label, describe_place, place_label, station_label
 from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData, Voice, When
@@ -208,9 +208,9 @@ async def _take_story(turn: Turn) -> str:
 
 
 async def _places_in_story(turn: Turn, story: str) -> tuple[list[PlaceCandidate], bool]:
-    """The places a story names, those of where the resident lives or works left out unless no other is named
-    ("rumah sy di gedog kemalingan" happened at home)."""
-    if (elsewhere := without_home(story)) != story:
+    """The places a story (or a place typed) names, those of where the resident lives, works or is now left out
+    unless no other is named ("rumah sy di gedog kemalingan" happened at home)."""
+    if (elsewhere := where_it_happened(story)) != story:
         found, confident = await turn.router.read(turn.db, elsewhere)
         if found:
             return found, confident
@@ -1102,7 +1102,7 @@ async def location(turn: Turn) -> str:
     if found and "when" not in turn.draft and (told := _time_beside_a_place(turn.text)):
         turn.draft["when"] = {"text": told}  # "di bendogerit td siang": the time too, kept for its question
         turn.say("report.time_noted", when=told)
-    elif found and "when" not in turn.draft and when_named(turn.text) == "now":
+    elif found and "when" not in turn.draft and when_named(where_it_happened(turn.text)) == "now":
         turn.draft["when"] = {"choice": "now"}  # "di gedog skrg", "di rembang, masih berlangsung"
         if not turn.emergency_answered:
             turn.say("emergency.happening_now")
@@ -1143,7 +1143,7 @@ async def _read_place(turn: Turn) -> tuple[str, list[PlaceCandidate], bool]:
         found, confident = await turn.router.read(turn.db, together)
         if found and found[0].village is not None:
             return together, found, confident
-    return turn.text, *(await turn.router.read(turn.db, turn.text))
+    return turn.text, *(await _places_in_story(turn, turn.text))
 
 
 def ask_place_check(turn: Turn) -> None:

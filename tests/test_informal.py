@@ -2079,3 +2079,15 @@ async def test_a_date_sent_late_is_the_time(engine: Engine) -> None:
     await resident.send("tgl 2 pak")
     assert resident.heard("report.ask_photo") and not resident.heard("report.photo_or_skip"), resident.text
     assert (await draft_of(engine))["when"] == {"text": "tgl 2 pak"}
+
+
+@pytest.mark.parametrize("typed", ["sy lg di rumah sodara di kec sekar bojonegoro, kejadiannya di pasar gedog blitar",
+                                   "sy lg di rumah sodara di klampok, kejadian di pasar gedog",
+                                   "skrg sy lg di rumah sodara di kec sekar bojonegoro, tadi di pasar gedog blitar"])
+async def test_where_the_resident_is_now_is_not_offered_for_where_it_happened(engine: Engine, typed: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "hp sy dicopet pas belanja", typed):
+        await resident.send(said)
+    shown = f"{resident.text} {' '.join(resident.options())}"
+    assert "Kel. Gedog" in shown and "Sekar" not in shown and "Klampok" not in shown, shown
+    assert (await draft_of(engine)).get("when") != {"choice": "now"}, "where the resident is now is no time of it"

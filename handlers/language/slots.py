@@ -388,15 +388,23 @@ def hour_told(text: str) -> int | None:
     return hour + 12
 
 
-_AT_A_PLACE_ALONE = r"\s+(?:ada\s+)?di\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?:$|[,.;!?\n])"
-_HOME_AT = rf"\b(?:rumah|omah)\s*(?:sy|saya|ku|kami|aku|kulo)(?={_AT_A_PLACE_ALONE})"
+# A place alone in its clause: one or two names, each part maybe marked by its level ("di bendogerit", "di kec
+# sekar bojonegoro", "di desa bareng kec sekar"); not "di plosokerep dimasuki maling", which goes on to what happened.
+_LEVEL = r"(?:kec|kel|ds|desa|kab|kota|kecamatan|kelurahan|kabupaten)\.?\s+"
+_NAMES = r"[^\W\d_]+(?:\s+[^\W\d_]+)?"
+_AT_A_PLACE_ALONE = rf"\s+(?:ada\s+)?di\s+(?:{_LEVEL})?{_NAMES}(?:\s+{_LEVEL}{_NAMES})*\s*(?:$|[,.;!?\n])"
+# Whose home: the resident's, or someone's they tell of ("bapak sy dicopet di terminal, rumahnya di gedog").
+_HOME_AT = rf"\b(?:rumah|omah)(?:nya|\s*(?:sy|saya|ku|kami|aku|kulo|dia|beliau))(?={_AT_A_PLACE_ALONE})"
+# Where the resident is now, told apart from where it happened: "skrg sy lg di rumah sodara di kec sekar".
+_NOW_AT = (r"\b(?:skrg|sekarang)\s+(?:sy|saya|aku|gue|gw)\s+(?:(?:lg|lagi|sedang|masih)\s+)?(?=di\b)"
+           r"|\b(?:sy|saya|aku|gue|gw)\s+(?:skrg|sekarang)\s+(?:(?:lg|lagi|sedang|masih)\s+)?(?=di\b)")
 # Where the resident lives, works or comes from, told beside where it happened: "sy tinggal di sekar bojonegoro",
 # "sy warga desa sekar", "sy dr desa sekar", "alamat sy di …", "I live in …"; up to the clause's end. Said of the
 # resident only: "kecelakaan kerja di pabrik kel gedog" and "org asal pukul" tell what happened.
 _HOME = re.compile(r"\b(?:sy|saya|aku|gue|gw|kami|kulo)\s+(?:(?:juga|jg|sendiri)\s+)?"
                    r"(?:tinggal|domisili|bekerja|kerja|warga|asal|aslinya|asli|dr|dari)\b"
                    r"|\basal\s+(?:sy|saya|aku)\b|\balamat\s+(?:sy|saya|rumah)\b|\bi\s+(?:live|work)\b"
-                   rf"|{_HOME_AT}", re.IGNORECASE)
+                   rf"|{_HOME_AT}|{_NOW_AT}", re.IGNORECASE)
 _HOME_ENDS = re.compile(r"[,.;!?\n]|\b(?:tp|tapi|tetapi|terus|trus|dan|pas|waktu|kemarin|kmrn|td|tadi|but|and)\b",
                         re.IGNORECASE)
 # The resident's own home told as where it happened: "rumah sy kemalingan", "omahku dilebokki maling".
@@ -407,6 +415,18 @@ _OWN_HOME = re.compile(rf"\b(?:rumah|omah)\s*(?:sy|saya|ku|kami|aku|kulo)\b(?!{_
 # A region's name alone after the home's place and a comma: "sy tinggal di sekar, bojonegoro".
 _REGION_AFTER = re.compile(r"\s*,\s*(?:kab\.?\s+|kota\s+|kabupaten\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?=$|[,.;!?\n])",
                            re.IGNORECASE)
+
+
+# The incident's place told as such: "kejadiannya di pasar gedog", "TKP di …", "lokasi kejadian: …".
+_INCIDENT_AT = re.compile(r"\b(?:(?:tempat|lokasi)\s+)?(?:kejadian(?:nya)?|tkp(?:nya)?)\s*(?:ada\s+)?(?:di\b|:)\s*",
+                          re.IGNORECASE)
+
+
+def where_it_happened(text: str) -> str:
+    """What of the text tells where it happened: after words that say so ("sy lg di rumah sodara di klampok,
+    kejadiannya di pasar gedog"), else the text without where the resident lives, works or is now."""
+    told = _INCIDENT_AT.search(text)
+    return without_home(text[told.end():] if told else text)
 
 
 def without_home(text: str) -> str:
