@@ -45,6 +45,7 @@ from handlers.language.slots import (
     DAY_WORDS,
     TIME_WORDS,
     WEEKDAYS,
+    as_told,
     hour_phrase,
     hour_told,
     not_given,
@@ -82,8 +83,9 @@ RESUMABLE_FOR = dt.timedelta(days=1)
 # the next; the tries at naming a place and what was found alike there, cleared once one is confirmed.
 WhereKey = Literal["latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts", "place",
                    "station_id", "station_label", "needs_routing", "proposal", "options", "same", "join", "online"]
-ReadingKey = Literal["place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"]
-TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "same", "join"]
+ReadingKey = Literal["place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected",
+                     "place_unknown"]
+TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "place_unknown", "same", "join"]
 WHERE_KEYS: tuple[WhereKey, ...] = get_args(WhereKey)
 READING_KEYS: tuple[ReadingKey, ...] = get_args(ReadingKey)
 TRYING_KEYS: tuple[TryingKey, ...] = get_args(TryingKey)
@@ -585,6 +587,11 @@ _YES_THEN = re.compile(r"^\s*([^\W\d_]+)\s*[,.!]*\s+(.+)$", re.DOTALL)
 
 
 _SENDING_WORDS = frozenset({"kirim", "kirimkan", "kirimin", "send", "lanjut", "lanjutkan"})
+# A home or a workplace named with no place: "di rumah", "dkt rumah", "di tempat kerja sy", "at home".
+_HOME_ALONE = re.compile(r"^\W*(?:(?:di|dkt|dekat|deket|depan|dpn|belakang|sebelah|samping|at|near)\s+)?"
+                         r"(?:rumah|tempat\s+kerja|kantor|kos|kosan|kontrakan|home|work|my\s+place)"
+                         r"(?:\s+(?:sy|saya|aku|ku|kami|gue|gw|sendiri))?(?:\s+(?:pak|bu|mas|mbak|kak))?\W*$",
+                         re.IGNORECASE)
 
 
 def _only_sending(text: str) -> bool:
@@ -1039,8 +1046,9 @@ def ask_location(turn: Turn) -> None:
             and not turn.draft.get("place_tries"):  # "sy ditipu lewat wa, …": where they live is what routes it
         turn.say("place.ask_home_for_online", ask_location=True)
     elif turn.draft.get("place_tries"):
-        rejected = turn.draft.get("place_rejected")
-        turn.say("place.ask_district_after_no" if rejected else "place.ask_district", ask_location=True)
+        key = "place.ask_district_after_no" if turn.draft.get("place_rejected") else \
+            "place.ask_district_unknown" if turn.draft.get("place_unknown") else "place.ask_district"
+        turn.say(key, ask_location=True)
     else:
         turn.say("report.ask_location", ask_location=True)
 
@@ -1067,12 +1075,19 @@ async def location(turn: Turn) -> str:
     if not turn.draft.pop("pin_kept", False):
         turn.draft.update(Draft(latitude=None, longitude=None))
     turn.draft["location_text"], found, confident = await _read_place(turn)
-    if not_given(_CLAUSES.split(turn.text)[0]):  # "gak tau pak, sy lg tidur": no place (no Desa Tahu); the desk
+    if not_given(_CLAUSES.split(turn.text)[0]):  # "gak tau pak, sy lg tidur": no place (no Desa Tahu)
         turn.draft.pop("location_text", None)
-        turn.draft["place_tries"] = PLACE_TRIES - 1
+        if not turn.draft.get("place_tries"):  # the kecamatan or the town may be known: asked once, then the desk
+            turn.draft["place_unknown"] = True
+        else:
+            turn.draft["place_tries"] = PLACE_TRIES - 1
         return await place_not_found(turn)
+    if not found and _HOME_ALONE.match(turn.text):
+        turn.draft.pop("location_text", None)  # "di rumah", "dkt tempat kerja sy": whose place, not where it is
+        turn.say("place.ask_where_home")
+        return LOCATION
     if not found and (yes_or_no(turn.text) is not None or IDENTITIES.pick(turn.lang, turn.text) is not None
-                      or set(words(turn.text)) <= _SENDING_WORDS | NEUTRAL):
+                      or all(w in _SENDING_WORDS | NEUTRAL or _CHAT_SOUND.match(w) for w in words(turn.text))):
         # an answer to another question ("iya", "rahasia", "kirim"), or a call ("pak??"), that names no place: asked
         # again, no try spent
         turn.draft.pop("location_text", None)
@@ -1314,6 +1329,11 @@ async def when(turn: Turn) -> str:
         turn.inbound = dataclasses.replace(turn.inbound, text=turn.text)
     told = _time_in_story(turn)
     answer = yes_or_no(turn.text) if turn.inbound.choice is None else None
+    if answer is None and turn.inbound.choice is None and as_told(turn.text):
+        if not told:  # "terserah" with no time told: none is
+            turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
+            return first_missing(turn)
+        answer = "yes"  # "sesuai aja", "yg tadi": the time the story told
     if told and answer == "yes":
         choice, words_told = told
         turn.draft["when"] = {"choice": choice} if choice == "now" else {"text": words_told}

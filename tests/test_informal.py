@@ -1925,7 +1925,10 @@ async def test_an_opener_or_a_place_alone_is_no_story(engine: Engine, opener: st
 
 @pytest.mark.parametrize("unknown", ["tidak tahu", "gak tau pak", "I don't know"])
 async def test_a_place_not_known_goes_to_the_desk_and_is_no_village(engine: Engine, unknown: str) -> None:
+    """The kecamatan or the town is asked once (it routes to a Polsek, where the desk places it by hand)."""
     resident = await at_location(engine)
+    await resident.send(unknown)
+    assert resident.heard("place.ask_district_unknown") and "Tahu" not in resident.text, resident.text
     await resident.send(unknown)
     assert resident.heard("place.goes_to_desk") and "Tahu" not in resident.text, resident.text
     draft = await draft_of(engine)
@@ -2068,7 +2071,8 @@ async def test_no_photo_said_with_a_story_told_where_the_kind_is_asked_is_kept(e
 @pytest.mark.parametrize("unknown", ["gk tau pak, sy lg tidur pas itu", "lupa pak"])
 async def test_not_knowing_the_place_with_a_reason_goes_to_the_desk(engine: Engine, unknown: str) -> None:
     resident = await at_location(engine)
-    await resident.send(unknown)
+    for _ in range(2):  # the kecamatan or town asked once, then the desk
+        await resident.send(unknown)
     assert resident.heard("place.goes_to_desk"), resident.text
 
 
@@ -2091,3 +2095,33 @@ async def test_where_the_resident_is_now_is_not_offered_for_where_it_happened(en
     shown = f"{resident.text} {' '.join(resident.options())}"
     assert "Kel. Gedog" in shown and "Sekar" not in shown and "Klampok" not in shown, shown
     assert (await draft_of(engine)).get("when") != {"choice": "now"}, "where the resident is now is no time of it"
+
+
+@pytest.mark.parametrize(("answer", "kept"), [("terserah", {"text": "tadi malam"}),
+                                              ("sesuai aja", {"text": "tadi malam"}),
+                                              ("yg tadi pak", {"text": "tadi malam"}),
+                                              ("hmm", {"text": "Tidak disebutkan"}),
+                                              ("nanti aja", {"text": "Tidak disebutkan"}),
+                                              ("kapan ya", {"text": "Tidak disebutkan"})])
+async def test_an_answer_that_is_no_time_is_not_kept_as_the_time(engine: Engine, answer: str, kept: dict) -> None:
+    """"terserah" leaves the time the story told; "hmm" says none; neither is "Waktu: hmm"."""
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "hp sy dicopet tadi malam pas belanja", "gedog sananwetan blitar", "ya"):
+        await resident.send(said)
+    assert resident.heard("report.ask_when"), resident.text
+    await resident.send(answer)
+    assert (await draft_of(engine))["when"] == kept, resident.text
+
+
+@pytest.mark.parametrize(("first", "asked"), [("ga tau", "place.ask_district_unknown"),
+                                              ("di rumah", "place.ask_where_home"),
+                                              ("dkt tempat kerja sy", "place.ask_where_home"),
+                                              ("hmm", "place.ask_district_unknown")])
+async def test_a_place_not_known_or_only_home_is_asked_again_before_the_desk(engine: Engine, first: str,
+                                                                            asked: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "hp sy dicopet tadi malam pas belanja", first):
+        await resident.send(said)
+    assert resident.heard(asked) and not resident.heard("place.goes_to_desk"), resident.text
+    await resident.send("kec sananwetan blitar")
+    assert "Kec. Sananwetan" in resident.text, resident.text

@@ -175,6 +175,8 @@ def _time_in(said: list[str], now_after_a_deed: bool = False, going_on: bool = F
                 before = said[i - 1] if i else ""
                 if phrase in ("lagi", "sedang") and before in WHILE:
                     continue
+                if phrase == "tadi" and before == "yang" and not said[i + 1:i + 2]:
+                    continue  # "yang tadi": the one told before, no time
                 if phrase in _ALSO_AGAIN and past_at is not None and past_at < i:
                     continue
                 if phrase in _NOW_ITSELF and past_at is not None and (past_at < i or REPORTING & set(
@@ -346,7 +348,18 @@ def said_online(text: str) -> bool:
 _NOT_GIVEN = frozenset({("lewati",), ("lewat",), ("skip",), ("lupa",), ("entah",), ("enggak", "tau"),
                         ("enggak", "tahu"), ("tidak", "tahu"), ("tidak", "tau"), ("tidak", "ingat"),
                         ("enggak", "ingat"), ("don", "t", "know"), ("i", "don", "t", "know"), ("dont", "know"),
-                        ("not", "sure"), ("no", "idea"), ("unknown",)})
+                        ("not", "sure"), ("no", "idea"), ("unknown",), ("hmm",), ("hm",), ("kapan", "ya"),
+                        ("nanti",), ("nanti", "saja"), ("cukup",), ("sudah", "cukup")})
+# An answer to "when?" that leaves it as the story told it: "terserah", "sesuai aja", "yang tadi".
+_AS_TOLD = frozenset({("terserah",), ("bebas",), ("sesuai",), ("sesuai", "cerita"), ("yang", "tadi"), ("yang", "itu"),
+                      ("itu",), ("seperti", "tadi"), ("sama", "seperti", "tadi"), ("kayak", "tadi"),
+                      ("seperti", "yang", "tadi"), ("whatever",), ("as", "i", "said")})
+_PARTICLES = frozenset({"saja", "aja", "deh", "dong", "sih", "lah", "ya", "kok"})
+
+
+def as_told(text: str) -> bool:
+    """Whether the answer leaves the time as the story told it ("terserah", "sesuai aja pak", "yg tadi")."""
+    return tuple(word for word in words(text) if word not in (NEUTRAL - {"yang", "itu"}) | _PARTICLES) in _AS_TOLD
 
 
 def not_given(text: str) -> bool:
