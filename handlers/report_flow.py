@@ -66,7 +66,7 @@ from storage.contacts import address_as_written
 from storage.lexicon import is_ordinary
 from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.officers import has_officers
-from storage.regions import PlaceCandidate
+from storage.regions import PlaceCandidate, name_key
 from storage.reports import NewAttachment, create_report
 from storage.stations import timezone_for
 from storage.workflow import OPEN_STATUSES
@@ -192,7 +192,8 @@ async def _take_story(turn: Turn) -> str:
         read["place"] = found[0].code if confident else named[0]
     elif named:
         read["places"] = named  # a name several places share: which one is asked after a yes
-    elif near := [place.code for place in await turn.router.covered(turn.db, found) if not place.ordinary]:
+    elif near := [place.code for place in await turn.router.covered(turn.db, found)
+                  if not place.ordinary and _spelt_in(text, place)]:
         # "…di parkiran alfamart jl. mastrip, plosokerep": the one near, to confirm; "klampok", which names a
         # kelurahan of Sananwetan and a desa of Bojonegoro, both near: which one is asked
         read.update({"place": near[0]} if len(near) == 1 else {"places": near})
@@ -217,6 +218,13 @@ async def _places_in_story(turn: Turn, story: str) -> tuple[list[PlaceCandidate]
         if found:
             return found, confident
     return await turn.router.read(turn.db, story)
+
+
+def _spelt_in(text: str, place: PlaceCandidate) -> bool:
+    """Whether the text spells the place's own name, spaced as it may be: a near spelling of another word ("makam
+    bung karno" read as Desa Bungur) is no place to put to the resident as read."""
+    own = place.village or place.district or place.regency
+    return name_key(own.name) in name_key(text)
 
 
 def _answered(turn: Turn, step: str) -> bool:

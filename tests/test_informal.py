@@ -2125,3 +2125,10 @@ async def test_a_place_not_known_or_only_home_is_asked_again_before_the_desk(eng
     assert resident.heard(asked) and not resident.heard("place.goes_to_desk"), resident.text
     await resident.send("kec sananwetan blitar")
     assert "Kec. Sananwetan" in resident.text, resident.text
+
+
+async def test_a_near_spelling_of_another_word_is_no_place_put_as_read(engine: Engine) -> None:
+    """"bung karno" is a near spelling of Desa Bungur (Kab. Bojonegoro, which a station covers): not the place."""
+    resident = Resident(engine)
+    await resident.send("motor sy mogok di jalan sepi dkt makam bung karno, takut bgt")
+    assert "Bungur" not in resident.text and "Lokasi: (belum ada)" in resident.text, resident.text
