@@ -55,7 +55,7 @@ from handlers.language.slots import (
     when_named,
     where_it_happened,
 )
-from handlers.routing import Route, code_label, describe_place, place_label, station_label
+from handlers.routing import CANDIDATES_SHOWN, Route, code_label, describe_place, place_label, station_label
 from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData, Voice, When
 from handlers.status import told_already_reported
 from handlers.text import letters_and_digits
@@ -195,8 +195,12 @@ async def _take_story(turn: Turn) -> str:
     elif near := [place.code for place in await turn.router.covered(turn.db, found)
                   if not place.ordinary and _spelt_in(text, place)]:
         # "…di parkiran alfamart jl. mastrip, plosokerep": the one near, to confirm; "klampok", which names a
-        # kelurahan of Sananwetan and a desa of Bojonegoro, both near: which one is asked
-        read.update({"place": near[0]} if len(near) == 1 else {"places": near})
+        # kelurahan of Sananwetan and a desa of Bojonegoro, both near, or "blitar", a kota near and a kabupaten
+        # beside it of the same name: which one is asked
+        twins = [place.code for place in found if place.code not in near and place.score >= found[0].score
+                 and _own_name(place) in {_own_name(p) for p in found if p.code in near}]
+        near += twins
+        read.update({"place": near[0]} if len(near) == 1 else {"places": near[:CANDIDATES_SHOWN]})
     if moment := when_named(text):
         read["when"] = moment
         told = time_told(text)
@@ -223,8 +227,11 @@ async def _places_in_story(turn: Turn, story: str) -> tuple[list[PlaceCandidate]
 def _spelt_in(text: str, place: PlaceCandidate) -> bool:
     """Whether the text spells the place's own name, spaced as it may be: a near spelling of another word ("makam
     bung karno" read as Desa Bungur) is no place to put to the resident as read."""
-    own = place.village or place.district or place.regency
-    return name_key(own.name) in name_key(text)
+    return _own_name(place) in name_key(text)
+
+
+def _own_name(place: PlaceCandidate) -> str:
+    return name_key((place.village or place.district or place.regency).name)
 
 
 def _answered(turn: Turn, step: str) -> bool:

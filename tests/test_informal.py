@@ -2132,3 +2132,11 @@ async def test_a_near_spelling_of_another_word_is_no_place_put_as_read(engine: E
     resident = Resident(engine)
     await resident.send("motor sy mogok di jalan sepi dkt makam bung karno, takut bgt")
     assert "Bungur" not in resident.text and "Lokasi: (belum ada)" in resident.text, resident.text
+
+
+async def test_a_name_of_a_kota_and_a_kabupaten_is_asked_which(engine: Engine) -> None:
+    """A station covers Kota Blitar, none Kab. Blitar: "di blitar" is no reason to take the kota."""
+    resident = Resident(engine)
+    await resident.send("hp sy dijambret td pagi di blitar")
+    await resident.send("ya")
+    assert resident.options()[:2] == ["Kota Blitar", "Kab. Blitar"], resident.options()
