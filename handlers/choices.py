@@ -19,7 +19,12 @@ NEGATIONS = frozenset({"tidak", "enggak", "bukan", "jangan", "not", "no"})
 NEEDED = frozenset({"usah", "perlu", "need"})  # "gak usah", "tidak perlu", "no need": a thing declined
 NUMBER_WORDS = {"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6", "tujuh": "7",
                 "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-                "siji": "1", "loro": "2", "telu": "3", "hiji": "1", "tilu": "3"}
+                "siji": "1", "loro": "2", "telu": "3", "hiji": "1", "tilu": "3",
+                # the one in its place: "yg pertama", "nomor 2", "the second one"
+                "pertama": "1", "kedua": "2", "ketiga": "3", "keempat": "4", "kelima": "5", "first": "1",
+                "second": "2", "third": "3", "fourth": "4", "fifth": "5"}
+# Words around a number that say which: "yg kedua", "nomor 2", "no. 3", "the first one", "pilih 1".
+_AROUND_A_NUMBER = frozenset({"yang", "nomor", "no", "nomer", "pilih", "pilihan", "the", "one", "number", "saja"})
 NO_MATTER = frozenset({"gpp", "gapapa", "gakpapa", "nggakpapa", "fine"})  # "it's fine": said with the answer
 
 
@@ -70,6 +75,9 @@ def pick(options: Sequence[tuple[str, Iterable[str]]], text: str, button: str | 
     if not said:
         return None
     said = NUMBER_WORDS.get(said, said)  # "dua", "two": the number, as it is said
+    stripped = " ".join(word for word in said.split() if word not in _AROUND_A_NUMBER)
+    if NUMBER_WORDS.get(stripped, stripped).isdecimal():
+        said = NUMBER_WORDS.get(stripped, stripped)  # "yg kedua", "nomor 2": the number
     if said.isdecimal():  # not isdigit(): "²" is a digit int() cannot read
         number = int(said)
         return keys[number - 1] if 1 <= number <= len(keys) else None

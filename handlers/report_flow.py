@@ -195,10 +195,10 @@ async def _take_story(turn: Turn) -> str:
     elif near := [place.code for place in await turn.router.covered(turn.db, found)
                   if not place.ordinary and _spelt_in(text, place)]:
         # "…di parkiran alfamart jl. mastrip, plosokerep": the one near, to confirm; "klampok", which names a
-        # kelurahan of Sananwetan and a desa of Bojonegoro, both near, or "blitar", a kota near and a kabupaten
-        # beside it of the same name: which one is asked
-        twins = [place.code for place in found if place.code not in near and place.score >= found[0].score
-                 and _own_name(place) in {_own_name(p) for p in found if p.code in near}]
+        # kelurahan of Sananwetan and a desa of Bojonegoro, both near, or "blitar", a kota near and the kabupaten
+        # of the same name around it: which one is asked
+        twins = [place.code for place in found if place.code not in near and place.district is None
+                 and _own_name(place) in {_own_name(p) for p in found if p.code in near and p.district is None}]
         near += twins
         read.update({"place": near[0]} if len(near) == 1 else {"places": near[:CANDIDATES_SHOWN]})
     if moment := when_named(text):

@@ -2134,9 +2134,13 @@ async def test_a_near_spelling_of_another_word_is_no_place_put_as_read(engine: E
     assert "Bungur" not in resident.text and "Lokasi: (belum ada)" in resident.text, resident.text
 
 
-async def test_a_name_of_a_kota_and_a_kabupaten_is_asked_which(engine: Engine) -> None:
-    """A station covers Kota Blitar, none Kab. Blitar: "di blitar" is no reason to take the kota."""
+@pytest.mark.parametrize(("picked", "place"), [("yg kedua", "35.05"), ("nomor 1", "35.72"), ("the first one", "35.72")])
+async def test_a_name_of_a_kota_and_a_kabupaten_is_asked_which(engine: Engine, picked: str, place: str) -> None:
+    """A station covers Kota Blitar, none Kab. Blitar: "di blitar" is no reason to take the kota. The one meant
+    may be said by its place in the list."""
     resident = Resident(engine)
     await resident.send("hp sy dijambret td pagi di blitar")
     await resident.send("ya")
     assert resident.options()[:2] == ["Kota Blitar", "Kab. Blitar"], resident.options()
+    await resident.send(picked)
+    assert not resident.heard("common.not_a_choice") and (await draft_of(engine))["place"] == place, resident.text
