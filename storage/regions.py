@@ -540,7 +540,9 @@ class RegionIndex:
         "plosokrep" is Plosokerep of the stations' own area, where resolve() finds a village spelt exactly only.
         Scored as a village alone, never confident: they are offered, not taken."""
         best: dict[str, float] = {}
-        spans = [span for span in _spans(text)[0] if not span.ordinary]  # "depan rumah" is no village misspelt
+        # "depan rumah" is no village misspelt; a word sent alone where a place is asked ("gedok") may be one
+        alone = len(text.split()) == 1
+        spans = [span for span in _spans(text)[0] if alone or not span.ordinary]
         for area in areas:
             if area not in self._village_codes_in:
                 continue

@@ -2144,3 +2144,10 @@ async def test_a_name_of_a_kota_and_a_kabupaten_is_asked_which(engine: Engine, p
     assert resident.options()[:2] == ["Kota Blitar", "Kab. Blitar"], resident.options()
     await resident.send(picked)
     assert not resident.heard("common.not_a_choice") and (await draft_of(engine))["place"] == place, resident.text
+
+
+async def test_a_village_misspelt_as_an_everyday_word_is_offered_when_sent_alone(engine: Engine) -> None:
+    """"gedok" is a word of the slang lexicon, and Gedog misspelt where the place is asked."""
+    resident = await at_location(engine)
+    await resident.send("gedok")
+    assert resident.options()[0].startswith("Kel. Gedog"), resident.text
