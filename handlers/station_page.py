@@ -140,13 +140,18 @@ async def _pinned_places(db: AsyncSession, station_ids: list[int],
 
 
 async def patrol_log(db: AsyncSession, stations: list[Station], since: dt.datetime,
-                     until: dt.datetime) -> list[tuple[PatrolNote, list[Report]]]:
-    """The period's patrol notes, newest first, each with the reports of its concerns."""
+                     until: dt.datetime) -> list[tuple[PatrolNote, str, list[Report]]]:
+    """The period's patrol notes, newest first, each with the name of the officer who patrolled and the reports
+    of its concerns."""
     notes = list(reversed(await digests.patrol_notes(db, [s.id for s in stations], since, until)))
     reports: dict[int, list[Report]] = defaultdict(list)
+    names: dict[int, str] = {}
     if notes:
         for report in (await db.execute(select(Report).where(Report.patrol_note_id.in_([n.id for n in notes]))
                                         .order_by(Report.id))).scalars():
             reports[report.patrol_note_id or 0].append(report)
-    return [(note, reports[note.id]) for note in notes]
+        officers = {n.officer_id for n in notes if n.officer_id is not None}
+        names = {officer_id: name or "" for officer_id, name in
+                 await db.execute(select(Officer.id, Officer.name).where(Officer.id.in_(officers)))}
+    return [(note, names.get(note.officer_id or 0, ""), reports[note.id]) for note in notes]
 

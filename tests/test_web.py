@@ -257,6 +257,7 @@ async def test_the_map_and_the_patrol_form(engine: Engine, tmp_path: Path) -> No
     assert saved.status_code == 303
     listed = await client.get(saved.headers["location"])
     assert "Pos ronda RW 3 Gedog" in listed.text and "12 warga" in listed.text
+    assert "Bripka Santoso · Pos ronda RW 3 Gedog" in listed.text, "who patrolled, for the head reading the log"
     async with engine.sessions() as db:
         made = (await db.execute(select(Report).where(Report.source == "patrol"))).scalar_one()
         station = await db.get(Station, made.station_id)
