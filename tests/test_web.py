@@ -291,6 +291,16 @@ async def pinned(engine: Engine, ref: str, latitude: float, longitude: float) ->
         report.latitude, report.longitude = latitude, longitude
 
 
+async def test_an_anonymous_reports_forms_do_not_say_the_reporter_is_sent_the_note(engine: Engine,
+                                                                                   tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    client = await signed_in(app, await enrolled(engine, "telegram:700017"))
+    anonymous = (await client.get(f"/laporan/{await a_report(engine, identity='3')}")).text
+    assert "(dikirim ke pelapor)" not in anonymous and "terlihat lewat STATUS" in anonymous
+    confidential = (await client.get(f"/laporan/{await a_report(engine, identity='2')}")).text
+    assert "Catatan penyelesaian (dikirim ke pelapor)" in confidential
+
+
 async def test_a_pin_shows_only_for_a_named_report(engine: Engine, tmp_path: Path) -> None:
     app = web_app(engine, tmp_path)
     anonymous = await a_report(engine, identity="3")
