@@ -272,6 +272,9 @@ def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
     ("privasi sy dijaga ya pak", "confidential"),
     ("sy takut ketahuan pelakunya", "confidential"),
     ("malingnya takut ketahuan warga lalu kabur", None),         # the thief's fear, not the resident's
+    ("sy gk mau ketauan yg lapor", "confidential"),
+    ("gak mau ketahuan ya pak", "confidential"),
+    ("malingnya gak mau ketahuan warga, kabur", None),
     ("pelaku bilang jangan bilang ke polisi, sy diancam", None),  # the threat told, no wish
     ("suami sy mukul sy, dia bilang jangan sampai ada yg tau", None),  # another's words
     ("malingnya kabur, takut ketahuan warga", None),
