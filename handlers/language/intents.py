@@ -281,6 +281,11 @@ STONES_THROWN = (("lempar", "batu"), ("melempar", "batu"), ("ngelempar", "batu")
                  ("threw", "stones"), ("throwing", "stones"))
 
 
+# The power gone: "mati lampu", "lampu mati se-RT"; not a traffic light ("lampu merah perempatan mati").
+POWER_CUT = (("mati", "lampu"), ("lampu", "mati"), ("listrik", "mati"), ("mati", "listrik"))
+_TRAFFIC_LIGHT = frozenset({"merah", "lalu", "lintas", "perempatan", "pertigaan", "traffic", "bangjo", "apill"})
+
+
 def category_named(text: str) -> str | None:
     """The category whose incident words the text uses most (ties by PRECEDENCE); None when none. A wish to stay
     unknown is no part of what happened ("…, jgn sampe tetangga tau sy yg lapor" tells of no neighbour)."""
@@ -302,6 +307,8 @@ def category_named(text: str) -> str | None:
         roots.append("tipu")
     if any_phrase(said, map(phrase_words, GAS_LEAK_PHRASES)):
         roots.append("elpiji")
+    if any_phrase(said, POWER_CUT) and not _TRAFFIC_LIGHT & set(said):
+        roots = [root for root in roots if root != "lampu"] + ["padam"]  # "mati lampu dari td sore": the power
     if VANDALISED & set(said) or any_phrase(said, STONES_THROWN):
         roots.append("vandalism")
     if any_phrase(said, map(phrase_words, VIOLATING_PHRASES)):
