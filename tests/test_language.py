@@ -210,6 +210,10 @@ def test_no_invite_code_or_reference_reads_as_english() -> None:
     ("td ada tawuran pelajar deket pasar gedog, saling lempar batu, ada yg kena kepalanya", ("medical",)),
     # someone else at risk by their own hand: the word is for whoever is with them
     ("tetangga sy mau bunuh diri", ("medical", "self_harm_other")),
+    ("tmn sy mau gantung diri", ("medical", "self_harm_other")),
+    ("sy ditinggal pacar, sy mau bunuh diri", ("medical", "self_harm")),  # the writer, a person named before
+    ("ibu, aku mau bunuh diri", ("medical", "self_harm")),
+    ("sy yang mau bunuh diri pak", ("medical", "self_harm")),
     ("ada cewe berdiri di pinggir jembatan kayak mau lompat", ("medical", "self_harm_other")),
     ("sy mau lompat dari atap rasanya", ("medical", "self_harm")),
     ("ada bau gosong dari rumah kosong sebelah, asepnya item", ("fire",)),

@@ -105,11 +105,12 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "dipaksa masuk mobil", "dipaksa naik mobil", "ditarik masuk mobil", "diseret masuk mobil",
     "dipaksa masuk ke mobil", "ditarik ke mobil", "dragged into a car", "forced into a car",
 )) + (_BABY_LEFT := tuple(tuple(p.split()) for p in (
-    "bayi dibuang", "bayi ditinggal", "bayi ditelantarkan", "bayi ditaruh", "buang bayi", "abandoned baby",
+    "bayi dibuang", "bayi ditinggal", "bayi ditelantarkan", "buang bayi", "abandoned baby",
     "baby abandoned", "baby left",
 ))) + (_BREATHLESS := tuple(tuple(p.split()) for p in (
     "sesak napas", "sesak nafas", "susah napas", "susah nafas", "enggak bisa napas", "tidak bisa napas",
     "tidak bisa bernapas", "tidak bisa bernafas", "enggak bisa nafas", "tidak bisa nafas", "can t breathe",
+    "susah bernapas", "susah bernafas", "sulit bernapas", "sulit bernafas", "sulit napas",
     "cannot breathe",
 ))) + (_LIVE_WIRE := tuple(tuple(p.split()) for p in (
     # a live wire come down, for whoever touches it (one hanging low is a hazard to report: "menjuntai")
@@ -144,10 +145,12 @@ _SMOKE_HEAVY = frozenset({"hitam", "item", "tebal", "banyak", "keluar", "mengepu
                           "thick"})
 _SMOKE = frozenset({"asap", "asapnya", "asep", "asepnya", "smoke"})
 _NOT_NOW_BREATH = HABITUAL | {"kalau", "kalo", "klo", "jika", "asma", "asthma", "if", "when"}
+_BREATH_CAUSES = frozenset({"polusi", "debu", "pabrik", "proyek", "limbah", "pollution", "dust", "factory"})
 _BUILDING = frozenset({"rumah", "jendela", "pintu", "atap", "gedung", "toko", "warung", "kamar", "dapur", "gudang",
                        "kios", "kos", "house", "window", "roof", "building", "shop"})
 _SMOKE_ELSEWHERE = frozenset({"knalpot", "rokok", "sampah", "vape", "bus", "truk", "kendaraan", "pabrik", "cerobong",
-                              "exhaust", "factory", "chimney", "bakery"})
+                              "nasi", "masak", "masakan", "goreng", "menggoreng", "ikan", "sate", "panci", "wajan",
+                              "exhaust", "factory", "chimney", "bakery", "cooking"})
 # A door forced: what is happening behind it ("ada yg gedor2 pintu rumah sy maksa masuk"), a building named with it
 # ("maksa masuk parkiran tanpa karcis" is a quarrel; "mendobrak tradisi" no door).
 _FORCING = (("maksa", "masuk"), ("memaksa", "masuk"), ("paksa", "masuk"), ("dobrak", "pintu"), ("mendobrak", "pintu"),
@@ -223,10 +226,13 @@ _CARED_FOR = tuple(tuple(p.split()) for p in (
     "sudah dibawa ke rumah sakit", "sudah dibawa ke rs", "sudah di rumah sakit", "sudah di rs", "sudah dirawat",
     "is in hospital", "taken to hospital", "in the hospital",
 ))  # fmt: skip
-# A day of the week named is a day gone by ("Pada hari Senin malam … rumah saya dimasuki pencuri"); not "minggu",
-# which is also a week.
-_PAST = frozenset({"semalam", "kemarin", "yesterday", "ago", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu",
-                   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_PAST = frozenset({"semalam", "kemarin", "yesterday", "ago"})
+# A day of the week named as the day it happened is a day gone by ("Pada hari Senin malam … rumah saya dimasuki
+# pencuri"): after "hari" or "pada", or with a part of the day after it; not a market's name ("pasar senin"),
+# "malam jumat gini", nor with a call for help or a word of now. Not "minggu", which is also a week.
+_WEEKDAYS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "monday", "tuesday", "wednesday",
+                       "thursday", "friday", "saturday", "sunday"})
+_DAY_PARTS = frozenset({"pagi", "siang", "sore", "malam", "subuh", "morning", "afternoon", "evening", "night"})
 _PAST_PHRASES = tuple(tuple(p.split()) for p in (
     "tadi malam", "tadi pagi", "tadi siang", "tadi sore", "tadi subuh", "subuh tadi", "minggu lalu", "bulan lalu",
     "tahun lalu", "hari lalu", "yang lalu", "last night", "last week", "last month",
@@ -535,9 +541,27 @@ _THOUGHT = frozenset({"kira", "kirain", "mengira", "kiranya", "dikira", "kukira"
 _TURNED_OUT = frozenset({"ternyata", "rupanya", "turned", "turns"})
 
 
+_HARMLESS = frozenset({"kucing", "tikus", "anjing", "angin", "petasan", "mercon", "kembang", "teman", "temen", "iseng",
+                       "bercanda", "becanda", "cuma", "hanya", "bukan", "sendiri", "tetangga", "cat", "rat", "wind",
+                       "firecracker", "firecrackers", "friend", "nothing", "only", "just"})
+
+
 def _mistaken(said: list[str]) -> bool:
+    """A fright that turned out nothing: thought to be one thing, and after "ternyata" something harmless with no
+    danger ("kirain begal ternyata temen sendiri"; not "sy kira kucing, ternyata maling, masih di dapur")."""
     turned = [i for i, word in enumerate(said) if word in _TURNED_OUT]
-    return bool(turned) and bool(_THOUGHT & set(said[:turned[0]]))
+    if not turned or not _THOUGHT & set(said[:turned[0]]):
+        return False
+    after = said[turned[0] + 1:]
+    danger = (THIEVES | ALWAYS | ALWAYS_WORDS | HURT | FIGHTS | _STILL | _WEAPONS_AFTER) & {
+        w.removesuffix("nya") for w in after} or any(root in ALWAYS | THEFT_STEMS for root in stems_of(after, ALWAYS))
+    return bool(_HARMLESS & set(after)) and not danger
+
+
+_WEAPONS_AFTER = frozenset({"pisau", "golok", "senjata", "tembakan", "beneran", "burglar", "inside", "real"})
+
+
+_WORSE = frozenset({"makin", "tambah", "semakin", "parah", "banyak", "worse"})
 
 
 def _goes_on(said: list[str]) -> bool:
@@ -553,8 +577,8 @@ def _goes_on(said: list[str]) -> bool:
         if _resident_now(said, i):
             continue
         if (before[-1:] and before[-1] in _UNTIL) or RESIDENT & set(before + after[:1]) \
-                or AFTER_IT & set(after) or (after[:1] and after[0] in _DONE_WORDS | {"udah"}):
-            continue  # "sekarang udah sepi": how it stands after it
+                or AFTER_IT & set(after) or (after[:1] and after[0] in _DONE_WORDS and not _WORSE & set(after)):
+            continue  # "sekarang udah sepi": how it stands after it; not "sekarang udah makin parah"
         return True
     return False
 
@@ -574,7 +598,10 @@ def _not_now(said: list[str]) -> bool:
         return True  # the badly hurt are in care
     if _goes_on(said):
         return False
-    past = [i for i, word in enumerate(said) if word in _PAST and "ini" not in said[i + 1:i + 3]]  # "sabtu malam ini"
+    past = [i for i, word in enumerate(said) if word in _PAST]
+    if not ({"tolong", "gini"} | _STILL) & set(said):
+        past += [i for i, word in enumerate(said) if word in _WEEKDAYS and "ini" not in said[i + 1:i + 3]
+                 and (said[i - 1:i] in (["hari"], ["pada"], ["on"]) or _DAY_PARTS & set(said[i + 1:i + 2]))]
     # Earlier today ("tadi subuh"), someone badly hurt may still need help; yesterday, help has come or will not.
     past += [i for phrase, i in phrases_found(said, _PAST_PHRASES) if not (still_at_risk and phrase in _EARLIER_TODAY)]
     return any(not (i and said[i - 1] in _SINCE) for i in past)
@@ -646,8 +673,9 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "hp sy mau mati", "motornya mau mati": a battery, an engine
         if phrase in _LIVE_WIRE and _MENDING & set(said):
             continue  # a repair asked for: the line is known and not a danger now
-        if phrase in _BREATHLESS and _NOT_NOW_BREATH & set(said):
-            continue  # "kalau kena debu sy sesak napas", "asma": how it goes, not now
+        if phrase in _BREATHLESS and (_NOT_NOW_BREATH & set(said[:at]) or _BREATH_CAUSES & set(said)) \
+                and not ({"tolong"} | _STILL) & set(said):
+            continue  # "kalau kena debu sy sesak napas", "polusi pabrik bikin warga sesak napas": how it goes
         if phrase in _CHILD_PHRASES and (_found_again(said) or _whereabouts_known(said)):
             continue  # "…tapi sudah ketemu"
         if phrase not in _CHILD_PHRASES or at == 0 or said[at - 1] in _BEFORE_A_SUBJECT:
@@ -672,7 +700,7 @@ def is_cry_for_help(text: str) -> bool:
            and not _DEVICES & set(said[max(0, i - 3):i]) for i, word in enumerate(said)) \
             or any_phrase(said, _SHOCKED_AS):
         return True
-    if _SMOKE & set(said) and _SMOKE_HEAVY & set(said) and _BUILDING & set(said) and not _SMOKE_ELSEWHERE & set(said):
+    if _smoke_from_a_building(said):
         return True
     if _in_danger_where_they_are(said) or _sparking(said):
         return True
@@ -695,7 +723,7 @@ def is_cry_for_help(text: str) -> bool:
             return True
         if root in _TAKING or word in _TAKEN_WORDS:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
-        if word in _TOOLS and _TOOL_WORK & set(said):
+        if word in _TOOLS and _at_its_work(said, i):
             continue  # "bawa golok tp buat babat rumput": a tool at its work
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
             return True
@@ -710,7 +738,7 @@ def is_cry_for_help(text: str) -> bool:
         # "ada maling", "maling masih di dalam"; not "dipecah maling, ada saksinya" (a witness is there), nor one
         # there earlier ("td ada copet di busway") or while the resident was away ("pas sy mudik")
         if word.removesuffix("nya") in THIEVES and not HABITUAL & set(said) and not _while_away(said) \
-                and not ("tadi" in said[:i] and not _STILL & set(said)) and (  # "sering ada jambret": unsafe
+                and not _seen_earlier(said, i) and (  # "sering ada jambret": unsafe
                 any(w in PRESENCE for w in said[max(0, i - 3):i])
                 or any(w in PRESENCE - {"ada"} or (w == "ada" and said[k + 1:k + 2] in (["di"], ["sini"]))
                        for k, w in enumerate(said[i + 1:i + 4], i + 1))):
@@ -720,22 +748,35 @@ def is_cry_for_help(text: str) -> bool:
 
 # Someone in danger where they are, now: about to jump from a height ("ada cewe di pinggir jembatan kayak mau
 # lompat"), trapped, pinned or buried ("ada org kejebak di sumur", "ada yg ketimbun longsor", "anak sy kekunci di
-# dalem mobil"), shut in by someone ("sy dikurung pacar", "ada yg nyekap cewek"). A person within a few words of it:
-# "motor sy ketiban pohon" is a thing, "kekunci di luar" a door.
+# dalem mobil"), shut in by someone ("sy dikurung pacar", "ada yg nyekap cewek"). A person right before it (after
+# it, for who is shut in by a deed: "nyekap cewek"): "motor sy ketiban pohon" is a thing, "kekunci di luar" a door,
+# "terjebak pinjol" and "ketiban sial" no place at all; let out or safe is over ("udah dibuka satpam", "aman kok").
 _JUMPING = frozenset({"lompat", "loncat", "terjun", "melompat", "meloncat", "jump", "jumping"})
 _ABOUT_TO = frozenset({"mau", "akan", "hendak", "ingin", "pengen", "pingin", "about", "going", "want", "wants"})
 _HEIGHTS = frozenset({"jembatan", "gedung", "atap", "lantai", "tower", "menara", "flyover", "tebing", "jurang",
                       "bridge", "roof", "building", "ledge", "cliff"})
-_STUCK = frozenset({"terjebak", "kejebak", "terperangkap", "terjepit", "kejepit", "terkunci", "kekunci", "kekurung",
-                    "terkurung", "tertimpa", "ketimpa", "ketiban", "kejatuhan", "tertimbun", "ketimbun", "terkubur",
-                    "trapped", "pinned", "buried"})
-_SHUT_IN = frozenset({"dikurung", "dikurungin", "ngurung", "nyekap", "nyekep", "disekap", "dikunci", "dikunciin"})
-_NOT_STUCK = frozenset({"macet", "mudik", "balik", "tol", "traffic", "luar", "outside", "hujan", "rain"})
-_NEAR = 3  # words between the person and what holds them
+_STUCK = _TRAPPED | frozenset({"kejebak", "terjepit", "kejepit", "terkunci", "kekunci", "kekurung", "terkurung",
+                               "tertimpa", "ketimpa", "ketiban", "kejatuhan", "tertimbun", "ketimbun", "terkubur",
+                               "pinned", "buried"})
+_SHUT_IN_BY = frozenset({"dikurung", "dikurungin", "disekap", "dikunci", "dikunciin"})  # who is held comes before
+_SHUTTING_IN = frozenset({"ngurung", "nyekap", "nyekep"})  # who is held comes after: "nyekap cewek"
+_NOT_STUCK = frozenset({"macet", "mudik", "balik", "tol", "traffic", "luar", "outside", "hujan", "rain", "pinjol",
+                        "pinjaman", "investasi", "utang", "hutang", "kredit", "rentenir", "musibah", "sial", "rejeki",
+                        "rezeki", "ekonomi", "masalah", "cinta", "arisan", "judi", "bodong", "penipuan", "modus",
+                        "debt", "loan", "scam"})
+_LET_OUT = frozenset({"aman", "selamat", "dibuka", "dievakuasi", "ditolong", "diselamatkan", "dikeluarkan", "safe",
+                      "rescued", "freed"})
+_PEOPLE = _PERSONS_BEFORE | _SOMEONE | _FAMILY | {"cewe", "cewek", "cowok", "cowo", "bocah", "korban", "org", "teman",
+                                                  "temen", "penumpang", "pengendara", "sopir", "supir", "pekerja",
+                                                  "tukang", "warga", "pacar", "passenger", "driver", "worker"}
+_ABOUT_A_PERSON = frozenset({"kecil", "lagi", "masih", "sudah", "sedang", "itu", "ini", "tua", "muda", "perempuan",
+                             "laki", "saya", "aku", "kami", "dua", "tiga"})
+_BEFORE_A_PERSON = frozenset({_BREAK, "ada", "pak", "bu", "tolong", "dan", "tapi", "terus", "lalu", "sekarang",
+                              "tadi", "kok", "ya", "masih", "lagi", "karena", "soalnya"})
 
 
 def _about_to_jump(said: list[str]) -> bool:
-    return _HEIGHTS & set(said) != set() and any(
+    return bool(_HEIGHTS & set(said)) and any(
         word in _JUMPING and said[i - 1:i] and said[i - 1] in _ABOUT_TO and not _negated(said, i - 1)
         for i, word in enumerate(said))
 
@@ -744,53 +785,81 @@ def _in_danger_where_they_are(said: list[str]) -> bool:
     if _about_to_jump(said):
         return True
     for i, word in enumerate(said):
-        if (word in _STUCK or word in _SHUT_IN) and not _negated(said, i) \
-                and not _NOT_STUCK & set(said[i + 1:i + 4]) \
-                and (_a_person_before(said, i) or (word in _SHUT_IN and said[i + 1:i + 2] and
-                                                   said[i + 1].removesuffix("nya") in _PEOPLE)):
-            return True  # "ada org kejebak", "anak sy kekunci"; "ada yg nyekap cewek"
+        if word not in _STUCK | _SHUT_IN_BY | _SHUTTING_IN or _negated(said, i) \
+                or _NOT_STUCK & set(said[i + 1:i + 4]) or _LET_OUT & set(said[i + 1:]):
+            continue
+        if word in _SHUTTING_IN:
+            if said[i + 1:i + 2] and said[i + 1].removesuffix("nya") in _PEOPLE:
+                return True  # "ada yg nyekap cewek"; not "sy ngurung ayam"
+        elif _a_person_before(said, i):
+            return True  # "ada org kejebak", "anak sy kekunci", "teman saya terjebak di lift"
     return False
-
-
-_PEOPLE = _PERSONS_BEFORE | _SOMEONE | _FAMILY | {"cewe", "cewek", "cowok", "cowo", "bocah", "korban", "org"}
-_ABOUT_A_PERSON = frozenset({"kecil", "yang", "lagi", "masih", "sudah", "udah", "sedang", "itu", "ini", "tua", "muda",
-                             "perempuan", "laki"})
-_BEFORE_A_PERSON = frozenset({_BREAK, "ada", "pak", "bu", "tolong", "dan", "tapi", "terus", "lalu", "sekarang",
-                              "tadi", "kok", "ya", "masih", "lagi", "karena", "soalnya"})
 
 
 def _a_person_before(said: list[str], at: int) -> bool:
     """Whether the one `at` tells of is a person named right before it, and no thing of theirs ("ada org kejebak",
-    "anak sy kekunci"; not "motor sy ketiban pohon", "ayam tetangga dikurung")."""
+    "ada 2 orang tertimbun"; not "motor sy ketiban pohon", "ayam tetangga dikurung")."""
     k = at - 1
-    while k >= 0 and said[k] in _ABOUT_A_PERSON - {"yang"}:
+    while k >= 0 and (said[k] in _ABOUT_A_PERSON or said[k].isdecimal()) and said[k] not in ("saya", "aku", "kami"):
         k -= 1
+    if k >= 0 and said[k] in ("saya", "aku", "kami"):  # the resident, or whose: "anak sy", not "motor sy"
+        return k == 0 or said[k - 1] in _BEFORE_A_PERSON or said[k - 1].removesuffix("nya") in _PEOPLE
     if k < 0 or said[k].removesuffix("nya") not in _PEOPLE:
         return False
     whose = said[k - 1] if k else _BREAK
-    return whose in _BEFORE_A_PERSON or whose.removesuffix("nya") in _PEOPLE
+    return whose in _BEFORE_A_PERSON or whose.isdecimal() or whose.removesuffix("nya") in _PEOPLE
 
 
-# A wire come down alight: "kabelnya nyala2 di jalan", "kabel listrik memercik api".
+# A wire come down alight: "kabelnya nyala2 di jalan", "kabel listrik memercik api"; not a lamp on, a fault that
+# recurs or is to be mended ("kabel listrik sering konslet, minta diperbaiki").
 _SPARKS = frozenset({"nyala", "menyala", "percikan", "memercik", "mercik", "konslet", "korslet", "berapi", "api",
                      "sparking", "sparks"})
 
 
+_ASKED_FOR = (("mau", "lapor"), ("minta",), ("mohon",))  # a fault reported to be seen to, not a danger now
+
+
 def _sparking(said: list[str]) -> bool:
+    if ({"lampu", "lamp"} | HABITUAL | _MENDING) & set(said) or any_phrase(said, _ASKED_FOR):
+        return False
     return any(word.removesuffix("nya") in ("kabel", "wire") and _SPARKS & set(said[i + 1:i + 5])
                for i, word in enumerate(said))
 
 
-# A blade at its everyday work: "bawa golok buat babat rumput", "parang buat ke kebun".
+def _smoke_from_a_building(said: list[str]) -> bool:
+    """Smoke pouring from a building ("asap item banyak keluar dr jendela"), not from cooking, an exhaust or rubbish."""
+    return bool(_SMOKE & set(said) and _SMOKE_HEAVY & set(said) and _BUILDING & set(said)
+                and not _SMOKE_ELSEWHERE & set(said))
+
+
+# A blade at its everyday work: "bawa golok buat babat rumput", "parang untuk ke kebun".
 _TOOLS = frozenset({"golok", "parang", "celurit", "clurit", "pisau", "sabit", "arit"})
-_TOOL_WORK = frozenset({"babat", "rumput", "kebun", "sawah", "ladang", "masak", "dapur", "motong", "memotong", "kayu",
-                        "bambu", "panen", "kambing", "sapi", "kurban", "qurban"})
-# The resident away when it happened: "dimasukin maling pas sy mudik", "waktu kami liburan".
+_TOOL_WORK = frozenset({"babat", "rumput", "kebun", "sawah", "ladang", "masak", "motong", "memotong", "kayu", "bambu",
+                        "panen", "kurban", "qurban"})
+_FOR = frozenset({"buat", "untuk", "for"})
+
+
+def _at_its_work(said: list[str], at: int) -> bool:
+    after = said[at + 1:at + 5]
+    return any(word in _FOR and _TOOL_WORK & set(after[k + 1:k + 3]) for k, word in enumerate(after))
+
+
+# The resident away when it happened, and nothing said of now: "dimasukin maling pas sy mudik", "waktu kami
+# liburan"; not "pas sy pulang kerja ada maling di rumah", "pas saya lagi kerja" (now), nor with a call for help.
 _AWAY = frozenset({"mudik", "pulkam", "liburan", "pergi", "kerja", "bekerja", "keluar", "kondangan", "nginap",
                    "menginap", "umroh", "haji"})
 
 
+def _seen_earlier(said: list[str], at: int) -> bool:
+    """A thief told of as seen earlier today, and nothing of now, of fear or of help ("td ada copet di busway"; not
+    "dari tadi ada maling muter2", "tadi sy dengar ada maling di atap, sy takut keluar", "tolong kejar")."""
+    earlier = [k for k, word in enumerate(said[:at]) if word == "tadi" and said[k - 1:k] not in (["dari"], ["sejak"])]
+    return bool(earlier) and not ({"tolong", "takut", "kejar", "barusan", "help"} | _STILL) & set(said)
+
+
 def _while_away(said: list[str]) -> bool:
+    if (_STILL | {"tolong", "pulang"}) & set(said):
+        return False
     return any(word in ("pas", "waktu", "saat", "ketika", "while", "when") and _AWAY & set(said[i + 1:i + 4])
                and RESIDENT & set(said[i + 1:i + 3]) for i, word in enumerate(said))
 
@@ -887,14 +956,20 @@ def emergency_denied(text: str) -> bool:
 
 def _still_inside(said: list[str]) -> bool:
     """"anak2 masih di dalem", "nenek masih di dalam rumah": someone still inside what floods or burns."""
+    if _LET_OUT & set(said) or any_phrase(said, _SHALLOW):
+        return False  # "masih di dalam mobil, aman", "air semata kaki"
     return any(word in ("masih", "still") and {"dalam", "dalem", "inside"} & set(said[i + 1:i + 3])
                and _PEOPLE & {w.removesuffix("nya") for w in said[max(0, i - _NEAR):i]}
                for i, word in enumerate(said))
 
 
+_SHALLOW = (("semata", "kaki"), ("mata", "kaki"), ("sebetis",), ("ankle", "deep"))
+_NEAR = 3  # words before "masih" that name who is still inside
+
+
 def _trapped(said: list[str]) -> bool:
     """"terjebak banjir", "trapped by the fire"; not "terjebak macet", "terjebak arus balik mudik"."""
-    return any(word in _TRAPPED and not {"macet", "mudik", "balik", "tol", "traffic"} & set(said[i + 1:i + 4])
+    return any(word in _TRAPPED and not _NOT_STUCK & set(said[i + 1:i + 4])
                for i, word in enumerate(said))
 
 
@@ -910,6 +985,8 @@ def _cannot_get(said: list[str], where: tuple[str, ...]) -> bool:
 SERVICES = ("fire", "medical", "self_harm", "power")
 # Told of someone else ("tetangga sy mau bunuh diri", "ada cewe mau lompat"): the word is for whoever is with them.
 _WHO_WITHIN = 8  # words before the words of self-harm where who is at risk is named
+_WRITER = frozenset({"saya", "aku", "gue", "i", "me"})
+_KIN = _FAMILY | {"tetangga", "teman", "temen", "pacar", "sahabat", "friend", "neighbour", "neighbor"}
 _ANOTHER_AT_RISK = frozenset({"tetangga", "teman", "temen", "dia", "cewe", "cewek", "cowok", "cowo", "orang", "yang",
                               "anak", "adik", "kakak", "suami", "istri", "ibu", "bapak", "ayah", "pacar", "someone",
                               "friend", "neighbour", "neighbor", "he", "she", "pria", "wanita", "pemuda", "remaja"})
@@ -921,10 +998,11 @@ _INJURED = HURT | _STILL_AT_RISK | _SINKING | frozenset({"overdosis", "overdose"
 
 
 def services_to_call(text: str) -> tuple[str, ...]:
-    """Which of SERVICES the danger told also needs, in that order."""
+    """Which of SERVICES the danger told also needs, in that order; "self_harm_other" for "self_harm" where
+    whoever is at risk is someone the writer tells of (the word is then for whoever is with them)."""
     said = _sentences(text)
     fire = ((_unnegated(said, _FIRE) and not _FIRE_OUT & set(said))
-            or (_SMOKE & set(said) and _SMOKE_HEAVY & set(said) and _BUILDING & set(said))
+            or _smoke_from_a_building(said)
             or (_unnegated(said, GAS) and _unnegated(said, LEAKING)) or any_phrase(said, _GAS_SMELT))
     shocked = bool(_SHOCKED & set(said)) or any_phrase(said, _SHOCKED_AS)
     medical = (_unnegated(said, _INJURED) or shocked or self_harm(text)
@@ -933,22 +1011,31 @@ def services_to_call(text: str) -> tuple[str, ...]:
                or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")))
     power = shocked or any_phrase(said, _LIVE_WIRE) or _sparking(said)
     needed = (fire, medical, self_harm(text), power)
-    return tuple(f"{service}_other" if service == "self_harm" and _at_risk_is_another(said) else service
+    return tuple(f"{service}_other" if service == "self_harm" and _at_risk_is_another(text, said) else service
                  for service, needs in zip(SERVICES, needed, strict=True) if needs)
 
 
-def _at_risk_is_another(said: list[str]) -> bool:
+def _at_risk_is_another(text: str, said: list[str]) -> bool:
     """Whether who is at risk by their own hand is someone the writer tells of: the nearest person named before the
-    words of it ("tetangga sy mau bunuh diri", "ada cewe di pinggir jembatan kayak mau lompat"), not the writer ("sy
-    pengen mati aja")."""
+    words of it ("tetangga sy mau bunuh diri", "ada yg mau loncat dr jembatan"), not the writer ("sy ditinggal pacar,
+    sy mau bunuh diri", "sy yang mau bunuh diri")."""
     found = [at for _phrase, at in phrases_found(said, SELF_HARM)] + [
-        i for i, word in enumerate(said) if word in _JUMPING]
+        i for i, word in enumerate(said) if word in _JUMPING and said[i - 1:i] and said[i - 1] in _ABOUT_TO]
     if not found:
         return False
     for k in range(found[0] - 1, max(-1, found[0] - 1 - _WHO_WITHIN), -1):
         word = said[k].removesuffix("nya")
-        if word in ("saya", "aku", "gue", "i", "me"):  # the writer, or whose ("tetangga saya")
-            return k >= 1 and said[k - 1].removesuffix("nya") in _ANOTHER_AT_RISK
+        if word in _WRITER:  # the writer, or whose: "tetangga sy" written together, no comma between
+            return k >= 1 and said[k - 1].removesuffix("nya") in _KIN and _whose_written(text)
+        if word == "yang" and k and said[k - 1] in _WRITER:
+            return False  # "sy yang mau bunuh diri"
         if word in _ANOTHER_AT_RISK:
             return True
     return False
+
+
+def _whose_written(text: str) -> bool:
+    """Whether one of the family or a friend is written right before "sy"/"saya" as whose ("tetangga sy", "tmn
+    saya"), no comma between."""
+    return any(words(found[1])[:1] and words(found[1])[0].removesuffix("nya") in _KIN
+               for found in re.finditer(r"(\w+)[ \t]+(?:sy|saya|aku|gue|gw)\b", text.lower()))
