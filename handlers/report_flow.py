@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from difflib import SequenceMatcher
 from typing import Literal, get_args
 from zoneinfo import ZoneInfo
 
@@ -83,9 +84,8 @@ RESUMABLE_FOR = dt.timedelta(days=1)
 # the next; the tries at naming a place and what was found alike there, cleared once one is confirmed.
 WhereKey = Literal["latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts", "place",
                    "station_id", "station_label", "needs_routing", "proposal", "options", "same", "join", "online"]
-ReadingKey = Literal["place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected",
-                     "place_unknown"]
-TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "place_unknown", "same", "join"]
+ReadingKey = Literal["place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"]
+TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "place_unknown", "home_asked", "same", "join"]
 WHERE_KEYS: tuple[WhereKey, ...] = get_args(WhereKey)
 READING_KEYS: tuple[ReadingKey, ...] = get_args(ReadingKey)
 TRYING_KEYS: tuple[TryingKey, ...] = get_args(TryingKey)
@@ -217,17 +217,20 @@ async def _take_story(turn: Turn) -> str:
 async def _places_in_story(turn: Turn, story: str) -> tuple[list[PlaceCandidate], bool]:
     """The places a story (or a place typed) names, those of where the resident lives, works or is now left out
     unless no other is named ("rumah sy di gedog kemalingan" happened at home)."""
-    if (elsewhere := where_it_happened(story)) != story:
-        found, confident = await turn.router.read(turn.db, elsewhere)
+    for text in dict.fromkeys((where_it_happened(story), where_it_happened(story, home_too=True), story)):
+        found, confident = await turn.router.read(turn.db, text)
         if found:
             return found, confident
-    return await turn.router.read(turn.db, story)
+    return [], False
 
 
 def _spelt_in(text: str, place: PlaceCandidate) -> bool:
-    """Whether the text spells the place's own name, spaced as it may be: a near spelling of another word ("makam
-    bung karno" read as Desa Bungur) is no place to put to the resident as read."""
-    return _own_name(place) in name_key(text)
+    """Whether the text spells the place's own name, spaced as it may be, or all but a letter or two of it in one
+    word ("sananwetn"): a near spelling of other words ("makam bung karno" read as Desa Bungur) is no place to put to
+    the resident as read."""
+    own = _own_name(place)
+    return own in name_key(text) or any(
+        SequenceMatcher(None, own, word).ratio() >= SPELT_NEARLY for word in normalise(text).split())
 
 
 def _own_name(place: PlaceCandidate) -> str:
@@ -601,12 +604,13 @@ _PHOTO_BUT = _BUT - {"cuma", "hanya"}  # "ada foto tapi tidak jelas" says more; 
 _YES_THEN = re.compile(r"^\s*([^\W\d_]+)\s*[,.!]*\s+(.+)$", re.DOTALL)
 
 
+SPELT_NEARLY = 0.85  # how alike a word and a place's name are to be read as the name misspelt ("sananwetn")
 _SENDING_WORDS = frozenset({"kirim", "kirimkan", "kirimin", "send", "lanjut", "lanjutkan"})
 # A home or a workplace named with no place: "di rumah", "dkt rumah", "di tempat kerja sy", "at home".
-_HOME_ALONE = re.compile(r"^\W*(?:(?:di|dkt|dekat|deket|depan|dpn|belakang|sebelah|samping|at|near)\s+)?"
-                         r"(?:rumah|tempat\s+kerja|kantor|kos|kosan|kontrakan|home|work|my\s+place)"
-                         r"(?:\s+(?:sy|saya|aku|ku|kami|gue|gw|sendiri))?(?:\s+(?:pak|bu|mas|mbak|kak))?\W*$",
-                         re.IGNORECASE)
+_HOME_ALONE = re.compile(r"^\W*(?:(?:di|dkt|dekat|deket|depan|dpn|belakang|sebelah|samping|at|near)\s*)?"
+                         r"(?:(?:dalam|dalem)\s+)?(?:rumah|rmh|tempat\s+kerja|kantor|kos|kosan|kontrakan|home|work|"
+                         r"my\s+place)(?:\s+(?:sy|saya|aku|ku|kami|gue|gw|sendiri|tetangga|sodara|saudara|teman|temen))?"
+                         r"(?:\s+(?:aja|saja|pak|bu|mas|mbak|kak))*\W*$", re.IGNORECASE)
 
 
 def _only_sending(text: str) -> bool:
@@ -1087,9 +1091,19 @@ async def location(turn: Turn) -> str:
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.location_invalid", shortest=shortest, longest=longest)
         return LOCATION
-    if not turn.draft.pop("pin_kept", False):
-        turn.draft.update(Draft(latitude=None, longitude=None))
     turn.draft["location_text"], found, confident = await _read_place(turn)
+    if not found and _HOME_ALONE.match(turn.text) and not turn.draft.get("home_asked"):
+        turn.draft.pop("location_text", None)  # "di rumah", "dkt tempat kerja sy": whose place, not where it is;
+        turn.draft["home_asked"] = True  # asked once, no try spent
+        turn.say("place.ask_where_home")
+        return LOCATION
+    if not found and (yes_or_no(turn.text) is not None or IDENTITIES.pick(turn.lang, turn.text) is not None
+                      or all(w in _SENDING_WORDS | NEUTRAL or _CHAT_SOUND.match(w) for w in words(turn.text))):
+        # an answer to another question ("iya", "rahasia", "kirim"), or a call ("pak??", "hmm"), that names no
+        # place: asked again, no try spent, a pin kept still kept
+        turn.draft.pop("location_text", None)
+        turn.say("report.location_not_a_place")
+        return LOCATION
     if not_given(_CLAUSES.split(turn.text)[0]):  # "gak tau pak, sy lg tidur": no place (no Desa Tahu)
         turn.draft.pop("location_text", None)
         if not turn.draft.get("place_tries"):  # the kecamatan or the town may be known: asked once, then the desk
@@ -1097,17 +1111,8 @@ async def location(turn: Turn) -> str:
         else:
             turn.draft["place_tries"] = PLACE_TRIES - 1
         return await place_not_found(turn)
-    if not found and _HOME_ALONE.match(turn.text):
-        turn.draft.pop("location_text", None)  # "di rumah", "dkt tempat kerja sy": whose place, not where it is
-        turn.say("place.ask_where_home")
-        return LOCATION
-    if not found and (yes_or_no(turn.text) is not None or IDENTITIES.pick(turn.lang, turn.text) is not None
-                      or all(w in _SENDING_WORDS | NEUTRAL or _CHAT_SOUND.match(w) for w in words(turn.text))):
-        # an answer to another question ("iya", "rahasia", "kirim"), or a call ("pak??"), that names no place: asked
-        # again, no try spent
-        turn.draft.pop("location_text", None)
-        turn.say("report.location_not_a_place")
-        return LOCATION
+    if not turn.draft.pop("pin_kept", False):  # a pin far from any Polsek goes with the place typed after it
+        turn.draft.update(Draft(latitude=None, longitude=None))
     if not confident and not any(place.marked for place in found) and _asks_instead(turn.text):
         # "lokasi maksudnya lokasi sy atau penjualnya?", "foto apa ya pak?": the question explained, no try spent
         turn.draft.pop("location_text", None)
@@ -1367,6 +1372,9 @@ async def when(turn: Turn) -> str:
         if picked == "now" and not turn.emergency_answered:
             turn.say("emergency.happening_now")
         return first_missing(turn)
+    if words(turn.text) and all(_CHAT_SOUND.match(w) or w in NEUTRAL for w in words(turn.text)):
+        turn.say("report.when_invalid", shortest=WHEN_CHARS[0], longest=WHEN_CHARS[1])  # "hmm": no answer yet
+        return WHEN
     if not_given(turn.text):  # "lewati", "ga tau": not said, rather than those words as the time
         turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
         return first_missing(turn)

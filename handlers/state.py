@@ -95,6 +95,7 @@ class Draft(TypedDict, total=False):
     place_attempts: list[str]
     place_rejected: bool
     place_unknown: bool  # "ga tau" where the place was asked: the kecamatan or town is asked next
+    home_asked: bool  # "di rumah" where the place was asked: which kelurahan was asked, once
     proposal: Proposal
     options: list[str]  # region codes offered to pick from
     place: str  # the confirmed region code

@@ -2100,7 +2100,7 @@ async def test_where_the_resident_is_now_is_not_offered_for_where_it_happened(en
 @pytest.mark.parametrize(("answer", "kept"), [("terserah", {"text": "tadi malam"}),
                                               ("sesuai aja", {"text": "tadi malam"}),
                                               ("yg tadi pak", {"text": "tadi malam"}),
-                                              ("hmm", {"text": "Tidak disebutkan"}),
+                                              ("sama aja", {"text": "tadi malam"}),
                                               ("nanti aja", {"text": "Tidak disebutkan"}),
                                               ("kapan ya", {"text": "Tidak disebutkan"})])
 async def test_an_answer_that_is_no_time_is_not_kept_as_the_time(engine: Engine, answer: str, kept: dict) -> None:
@@ -2113,16 +2113,34 @@ async def test_an_answer_that_is_no_time_is_not_kept_as_the_time(engine: Engine,
     assert (await draft_of(engine))["when"] == kept, resident.text
 
 
-@pytest.mark.parametrize(("first", "asked"), [("ga tau", "place.ask_district_unknown"),
-                                              ("di rumah", "place.ask_where_home"),
+@pytest.mark.parametrize(("first", "asked"), [("di rumah", "place.ask_where_home"),
                                               ("dkt tempat kerja sy", "place.ask_where_home"),
-                                              ("hmm", "place.ask_district_unknown")])
-async def test_a_place_not_known_or_only_home_is_asked_again_before_the_desk(engine: Engine, first: str,
-                                                                            asked: str) -> None:
+                                              ("di rumah aja pak", "place.ask_where_home"),
+                                              ("hmm", "report.location_not_a_place")])
+async def test_a_home_alone_or_a_sound_spends_no_try_at_the_place(engine: Engine, first: str, asked: str) -> None:
+    """After it, a place not found is the first try (the kecamatan asked), not the last (the desk)."""
     resident = Resident(engine)
     for said in ("halo", "1", "1", "hp sy dicopet tadi malam pas belanja", first):
         await resident.send(said)
-    assert resident.heard(asked) and not resident.heard("place.goes_to_desk"), resident.text
+    assert resident.heard(asked), resident.text
+    await resident.send("pasar baru dkt stasiun")
+    assert resident.heard("place.ask_district") and not resident.heard("place.goes_to_desk"), resident.text
+    await resident.send("kec sananwetan blitar")
+    assert "Kec. Sananwetan" in resident.text, resident.text
+
+
+async def test_a_home_alone_said_again_and_again_reaches_the_desk(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "hp sy dicopet tadi malam pas belanja", "di rumah", "di rumah", "di rumah"):
+        await resident.send(said)
+    assert resident.heard("place.goes_to_desk"), resident.text
+
+
+async def test_a_place_not_known_asks_the_kecamatan_kindly_and_keeps_asking_so(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "hp sy dicopet tadi malam pas belanja", "ga tau", "di rumah"):
+        await resident.send(said)
+    assert resident.heard("place.ask_district_unknown"), "not \"we could not find that place\" after a home alone"
     await resident.send("kec sananwetan blitar")
     assert "Kec. Sananwetan" in resident.text, resident.text
 
@@ -2151,3 +2169,32 @@ async def test_a_village_misspelt_as_an_everyday_word_is_offered_when_sent_alone
     resident = await at_location(engine)
     await resident.send("gedok")
     assert resident.options()[0].startswith("Kel. Gedog"), resident.text
+
+
+async def test_a_pin_far_from_any_polsek_stays_through_a_home_alone(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "hp sy dicopet tadi malam pas belanja"):
+        await resident.send(said)
+    await resident.send(location=(-6.2, 106.8166))  # Jakarta: no Polsek of the registry near
+    for said in ("di rumah", "hmm", "kel gedog kec sananwetan"):
+        await resident.send(said)
+    draft = await draft_of(engine)
+    assert (draft["latitude"], draft["longitude"]) == (-6.2, 106.8166), draft
+
+
+async def test_a_sound_at_the_time_question_is_asked_again_not_kept(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "hp sy dicopet tadi malam pas belanja", "gedog sananwetan blitar", "ya", "hmm"):
+        await resident.send(said)
+    assert resident.heard("report.when_invalid") and "when" not in await draft_of(engine), resident.text
+
+
+@pytest.mark.parametrize(("story", "read"), [
+    ("skrg sy lg di pasar gedog, hp sy baru dicopet, copetnya kabur ke arah bendogerit", "Kel. Gedog"),  # at the scene
+    ("tetangga sy dirampok td malam, rumahnya di kel gedog, pelakunya kabur ke arah bendogerit", "Kel. Gedog"),
+    ("motor sy dicuri td pagi di sananwetn", "Kec. Sananwetan"),  # a letter short of the kecamatan
+])
+async def test_where_someone_fled_is_no_scene_and_a_home_named_alone_is(engine: Engine, story: str, read: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert f"Lokasi: {read}" in resident.text, resident.text

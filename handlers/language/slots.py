@@ -348,11 +348,11 @@ def said_online(text: str) -> bool:
 _NOT_GIVEN = frozenset({("lewati",), ("lewat",), ("skip",), ("lupa",), ("entah",), ("enggak", "tau"),
                         ("enggak", "tahu"), ("tidak", "tahu"), ("tidak", "tau"), ("tidak", "ingat"),
                         ("enggak", "ingat"), ("don", "t", "know"), ("i", "don", "t", "know"), ("dont", "know"),
-                        ("not", "sure"), ("no", "idea"), ("unknown",), ("hmm",), ("hm",), ("kapan", "ya"),
+                        ("not", "sure"), ("no", "idea"), ("unknown",), ("kapan", "ya"),
                         ("nanti",), ("nanti", "saja"), ("cukup",), ("sudah", "cukup")})
 # An answer to "when?" that leaves it as the story told it: "terserah", "sesuai aja", "yang tadi".
-_AS_TOLD = frozenset({("terserah",), ("bebas",), ("sesuai",), ("sesuai", "cerita"), ("yang", "tadi"), ("yang", "itu"),
-                      ("itu",), ("seperti", "tadi"), ("sama", "seperti", "tadi"), ("kayak", "tadi"),
+_AS_TOLD = frozenset({("terserah",), ("bebas",), ("sesuai",), ("sama",), ("sesuai", "cerita"), ("yang", "tadi"),
+                      ("yang", "itu"), ("itu",), ("seperti", "tadi"), ("sama", "seperti", "tadi"), ("kayak", "tadi"),
                       ("seperti", "yang", "tadi"), ("whatever",), ("as", "i", "said")})
 _PARTICLES = frozenset({"saja", "aja", "deh", "dong", "sih", "lah", "ya", "kok"})
 
@@ -408,9 +408,11 @@ _NAMES = r"[^\W\d_]+(?:\s+[^\W\d_]+)?"
 _AT_A_PLACE_ALONE = rf"\s+(?:ada\s+)?di\s+(?:{_LEVEL})?{_NAMES}(?:\s+{_LEVEL}{_NAMES})*\s*(?:$|[,.;!?\n])"
 # Whose home: the resident's, or someone's they tell of ("bapak sy dicopet di terminal, rumahnya di gedog").
 _HOME_AT = rf"\b(?:rumah|omah)(?:nya|\s*(?:sy|saya|ku|kami|aku|kulo|dia|beliau))(?={_AT_A_PLACE_ALONE})"
-# Where the resident is now, told apart from where it happened: "skrg sy lg di rumah sodara di kec sekar".
-_NOW_AT = (r"\b(?:skrg|sekarang)\s+(?:sy|saya|aku|gue|gw)\s+(?:(?:lg|lagi|sedang|masih)\s+)?(?=di\b)"
-           r"|\b(?:sy|saya|aku|gue|gw)\s+(?:skrg|sekarang)\s+(?:(?:lg|lagi|sedang|masih)\s+)?(?=di\b)")
+# Where the resident is now, told apart from where it happened: "skrg sy lg di rumah sodara di kec sekar"; not
+# "skrg sy lg di pasar gedog, hp sy baru dicopet", where they are at the scene.
+_SHELTER = r"(?=di\s+(?:rumah|rmh|kos|kosan|kontrakan|kantor|rs|rumah\s+sakit|puskesmas|polsek|polres)\b)"
+_NOW_AT = (rf"\b(?:skrg|sekarang)\s+(?:sy|saya|aku|gue|gw)\s+(?:(?:lg|lagi|sedang|masih)\s+)?{_SHELTER}"
+           rf"|\b(?:sy|saya|aku|gue|gw)\s+(?:skrg|sekarang)\s+(?:(?:lg|lagi|sedang|masih)\s+)?{_SHELTER}")
 # Where the resident lives, works or comes from, told beside where it happened: "sy tinggal di sekar bojonegoro",
 # "sy warga desa sekar", "sy dr desa sekar", "alamat sy di …", "I live in …"; up to the clause's end. Said of the
 # resident only: "kecelakaan kerja di pabrik kel gedog" and "org asal pukul" tell what happened.
@@ -430,16 +432,22 @@ _REGION_AFTER = re.compile(r"\s*,\s*(?:kab\.?\s+|kota\s+|kabupaten\s+)?[^\W\d_]+
                            re.IGNORECASE)
 
 
-# The incident's place told as such: "kejadiannya di pasar gedog", "TKP di …", "lokasi kejadian: …".
-_INCIDENT_AT = re.compile(r"\b(?:(?:tempat|lokasi)\s+)?(?:kejadian(?:nya)?|tkp(?:nya)?)\s*(?:ada\s+)?(?:di\b|:)\s*",
-                          re.IGNORECASE)
+# The incident's place told as such: "kejadiannya di pasar gedog", "TKP di …", "lokasi kejadian: …"; not
+# "Kronologi kejadian: …", which tells what happened.
+_INCIDENT_AT = re.compile(r"\b(?:(?:tempat|lokasi)\s+kejadian(?:nya)?|tkp(?:nya)?)\s*(?:ada\s+)?(?:di\b|:)\s*"
+                          r"|\bkejadian(?:nya)?\s+(?:ada\s+)?di\b\s*", re.IGNORECASE)
+# Where someone fled to, which is no scene: "pelakunya kabur ke arah bendogerit".
+_FLED_TO = re.compile(r"\b(?:kabur|lari|melarikan\s+diri|pergi|ngacir|fled|ran)\s+(?:ke\s+arah|ke|menuju|arah|"
+                      r"towards?|to)\b[^,.;!?\n]*", re.IGNORECASE)
 
 
-def where_it_happened(text: str) -> str:
+def where_it_happened(text: str, *, home_too: bool = False) -> str:
     """What of the text tells where it happened: after words that say so ("sy lg di rumah sodara di klampok,
-    kejadiannya di pasar gedog"), else the text without where the resident lives, works or is now."""
+    kejadiannya di pasar gedog"), else the text without where someone fled to and, unless `home_too` (where no
+    other place is named: "tetangga sy dirampok, rumahnya di kel gedog"), where the resident lives, works or is."""
     told = _INCIDENT_AT.search(text)
-    return without_home(text[told.end():] if told else text)
+    told_text = text[told.end():] if told else text
+    return _FLED_TO.sub("", told_text if home_too else without_home(told_text))
 
 
 def without_home(text: str) -> str:
