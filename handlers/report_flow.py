@@ -55,6 +55,7 @@ from handlers.language.slots import (
     time_told,
     when_named,
     where_it_happened,
+    without_home,
 )
 from handlers.routing import CANDIDATES_SHOWN, Route, code_label, describe_place, place_label, station_label
 from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData, Voice, When
@@ -201,12 +202,13 @@ async def _take_story(turn: Turn) -> str:
                  and _own_name(place) in {_own_name(p) for p in found if p.code in near and p.district is None}]
         near += twins
         read.update({"place": near[0]} if len(near) == 1 else {"places": near[:CANDIDATES_SHOWN]})
-    if moment := when_named(text):
+    of_it = without_home(text)  # "skrg sy di rumah di klampok, tadi hp sy dijambret": "tadi", not "skrg"
+    if moment := when_named(of_it):
         read["when"] = moment
-        told = time_told(text)
+        told = time_told(of_it)
         if told and moment != "now":  # "now" is a choice of its own, with its reminder of 110
             read["when_told"] = told[1]
-    elif told := time_told(text):  # "tiap malam": a repeat, in its words
+    elif told := time_told(of_it):  # "tiap malam": a repeat, in its words
         read["when"], read["when_told"] = told
     if not read:
         return first_missing(turn)
@@ -606,10 +608,11 @@ _YES_THEN = re.compile(r"^\s*([^\W\d_]+)\s*[,.!]*\s+(.+)$", re.DOTALL)
 
 SPELT_NEARLY = 0.85  # how alike a word and a place's name are to be read as the name misspelt ("sananwetn")
 _SENDING_WORDS = frozenset({"kirim", "kirimkan", "kirimin", "send", "lanjut", "lanjutkan"})
-# A home or a workplace named with no place: "di rumah", "dkt rumah", "di tempat kerja sy", "at home".
+# A kind of place named with no place: "di rumah", "dkt tempat kerja sy", "di pasar", "depan sekolah", "at home".
 _HOME_ALONE = re.compile(r"^\W*(?:(?:di|dkt|dekat|deket|depan|dpn|belakang|sebelah|samping|at|near)\s*)?"
-                         r"(?:(?:dalam|dalem)\s+)?(?:rumah|rmh|tempat\s+kerja|kantor|kos|kosan|kontrakan|home|work|"
-                         r"my\s+place)(?:\s+(?:sy|saya|aku|ku|kami|gue|gw|sendiri|tetangga|sodara|saudara|teman|temen))?"
+                         r"(?:(?:dalam|dalem)\s+)?(?:rumah|rmh|tempat\s+kerja|kantor|kos|kosan|kontrakan|pasar|sekolah|"
+                         r"masjid|musholla|mushola|gereja|terminal|stasiun|jalan|jalan\s+raya|home|work|my\s+place)"
+                         r"(?:\s+(?:sy|saya|aku|ku|kami|gue|gw|sendiri|tetangga|sodara|saudara|teman|temen))?"
                          r"(?:\s+(?:aja|saja|pak|bu|mas|mbak|kak))*\W*$", re.IGNORECASE)
 
 

@@ -2116,6 +2116,7 @@ async def test_an_answer_that_is_no_time_is_not_kept_as_the_time(engine: Engine,
 @pytest.mark.parametrize(("first", "asked"), [("di rumah", "place.ask_where_home"),
                                               ("dkt tempat kerja sy", "place.ask_where_home"),
                                               ("di rumah aja pak", "place.ask_where_home"),
+                                              ("di pasar", "place.ask_where_home"),
                                               ("hmm", "report.location_not_a_place")])
 async def test_a_home_alone_or_a_sound_spends_no_try_at_the_place(engine: Engine, first: str, asked: str) -> None:
     """After it, a place not found is the first try (the kecamatan asked), not the last (the desk)."""
@@ -2193,6 +2194,7 @@ async def test_a_sound_at_the_time_question_is_asked_again_not_kept(engine: Engi
     ("skrg sy lg di pasar gedog, hp sy baru dicopet, copetnya kabur ke arah bendogerit", "Kel. Gedog"),  # at the scene
     ("tetangga sy dirampok td malam, rumahnya di kel gedog, pelakunya kabur ke arah bendogerit", "Kel. Gedog"),
     ("motor sy dicuri td pagi di sananwetn", "Kec. Sananwetan"),  # a letter short of the kecamatan
+    ("skrg sy di rumah di kel klampok, tadi hp sy dijambret di pasar gedog", "Kel. Gedog"),
 ])
 async def test_where_someone_fled_is_no_scene_and_a_home_named_alone_is(engine: Engine, story: str, read: str) -> None:
     resident = Resident(engine)

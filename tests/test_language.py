@@ -214,6 +214,9 @@ def test_no_invite_code_or_reference_reads_as_english() -> None:
     ("sy ditinggal pacar, sy mau bunuh diri", ("medical", "self_harm")),  # the writer, a person named before
     ("ibu, aku mau bunuh diri", ("medical", "self_harm")),
     ("sy yang mau bunuh diri pak", ("medical", "self_harm")),
+    ("bapak saya mau bunuh diri, sy gak kuat lagi", ("medical", "self_harm")),  # "Bapak," to the officer
+    ("sy dikunci di kamar sama suami, gak boleh keluar", ()),  # held: 110, no ambulance of its own
+    ("ada org kejebak di sumur", ("medical",)),
     ("ada cewe berdiri di pinggir jembatan kayak mau lompat", ("medical", "self_harm_other")),
     ("sy mau lompat dari atap rasanya", ("medical", "self_harm")),
     ("ada bau gosong dari rumah kosong sebelah, asepnya item", ("fire",)),
@@ -279,6 +282,7 @@ def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
     ("sy gk mau ketauan yg lapor", "confidential"),
     ("gak mau ketahuan ya pak", "confidential"),
     ("malingnya gak mau ketahuan warga, kabur", None),
+    ("pacar sy gak mau ketahuan selingkuh, sy dipukul", None),  # the boyfriend's wish
     ("pelaku bilang jangan bilang ke polisi, sy diancam", None),  # the threat told, no wish
     ("suami sy mukul sy, dia bilang jangan sampai ada yg tau", None),  # another's words
     ("malingnya kabur, takut ketahuan warga", None),

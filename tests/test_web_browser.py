@@ -127,7 +127,7 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
         await phone_shot(page, "map")
 
         await page.goto(f"{site}/patroli")
-        await page.get_by_label("Tempat (seperti ditulis)").fill("Pos ronda RW 3")
+        await page.get_by_label("Tempat (seperti ditulis)").fill("Pos ronda RW 3 Gedog")
         await page.get_by_label("Jumlah warga yang ditemui").fill("15")
         await page.get_by_label("Kategori keluhan 1").select_option("traffic")
         await page.get_by_label("Keluhan 1", exact=True).fill("Balap liar tiap malam Minggu di jalan desa")

@@ -145,7 +145,8 @@ _SMOKE_HEAVY = frozenset({"hitam", "item", "tebal", "banyak", "keluar", "mengepu
                           "thick"})
 _SMOKE = frozenset({"asap", "asapnya", "asep", "asepnya", "smoke"})
 _NOT_NOW_BREATH = HABITUAL | {"kalau", "kalo", "klo", "jika", "asma", "asthma", "if", "when"}
-_BREATH_CAUSES = frozenset({"polusi", "debu", "pabrik", "proyek", "limbah", "pollution", "dust", "factory"})
+_BREATH_CAUSES = frozenset({"polusi", "debu", "pabrik", "proyek", "limbah", "lari", "olahraga", "jogging", "pollution",
+                            "dust", "factory", "running", "exercise"})
 _BUILDING = frozenset({"rumah", "jendela", "pintu", "atap", "gedung", "toko", "warung", "kamar", "dapur", "gudang",
                        "kios", "kos", "house", "window", "roof", "building", "shop"})
 _SMOKE_ELSEWHERE = frozenset({"knalpot", "rokok", "sampah", "vape", "bus", "truk", "kendaraan", "pabrik", "cerobong",
@@ -241,6 +242,7 @@ _SINCE = frozenset({"dari", "sejak", "since"})  # "dari kemarin": until now
 _EARLIER_TODAY = frozenset(tuple(p.split()) for p in ("tadi pagi", "tadi siang", "tadi sore", "tadi subuh",
                                                       "subuh tadi"))
 _STILL = frozenset({"sekarang", "masih", "now", "still", "currently", "sedang"})
+_CALLED_NOW = _STILL | {"tolong", "gini"}  # a call for help, "malam jumat gini" (like this one): today's weekday
 _AT_IT_NOW = re.compile(r"^(?:di|ada|me|ng|ny)")  # "lagi di rumah", "lagi ngamuk", "lagi nyari"
 _FLAMES = frozenset({"api", "apinya", "asap", "asapnya", "fire", "flames"})
 _BURNING = frozenset({"menyala", "nyala", "berkobar", "membesar", "merambat", "membara", "burning", "spreading"})
@@ -599,7 +601,7 @@ def _not_now(said: list[str]) -> bool:
     if _goes_on(said):
         return False
     past = [i for i, word in enumerate(said) if word in _PAST]
-    if not ({"tolong", "gini"} | _STILL) & set(said):
+    if not (_CALLED_NOW & set(said) or _in_danger_where_they_are(said)):
         past += [i for i, word in enumerate(said) if word in _WEEKDAYS and "ini" not in said[i + 1:i + 3]
                  and (said[i - 1:i] in (["hari"], ["pada"], ["on"]) or _DAY_PARTS & set(said[i + 1:i + 2]))]
     # Earlier today ("tadi subuh"), someone badly hurt may still need help; yesterday, help has come or will not.
@@ -671,6 +673,8 @@ def is_cry_for_help(text: str) -> bool:
             continue  # followed on Instagram, or every day by a debt collector: no one at the door now
         if phrase == ("mau", "mati") and _a_thing_before(said, at):
             continue  # "hp sy mau mati", "motornya mau mati": a battery, an engine
+        if phrase in _BABY_LEFT and _LEFT_IN_CARE & set(said):
+            continue  # "bayi ditinggal ibunya kerja, dititip ke neneknya"
         if phrase in _LIVE_WIRE and _MENDING & set(said):
             continue  # a repair asked for: the line is known and not a danger now
         if phrase in _BREATHLESS and (_NOT_NOW_BREATH & set(said[:at]) or _BREATH_CAUSES & set(said)) \
@@ -761,11 +765,12 @@ _STUCK = _TRAPPED | frozenset({"kejebak", "terjepit", "kejepit", "terkunci", "ke
 _SHUT_IN_BY = frozenset({"dikurung", "dikurungin", "disekap", "dikunci", "dikunciin"})  # who is held comes before
 _SHUTTING_IN = frozenset({"ngurung", "nyekap", "nyekep"})  # who is held comes after: "nyekap cewek"
 _NOT_STUCK = frozenset({"macet", "mudik", "balik", "tol", "traffic", "luar", "outside", "hujan", "rain", "pinjol",
+                        "hubungan", "toxic", "pernikahan", "pekerjaan", "kontrak", "durian", "buah", "kelapa",
                         "pinjaman", "investasi", "utang", "hutang", "kredit", "rentenir", "musibah", "sial", "rejeki",
                         "rezeki", "ekonomi", "masalah", "cinta", "arisan", "judi", "bodong", "penipuan", "modus",
                         "debt", "loan", "scam"})
-_LET_OUT = frozenset({"aman", "selamat", "dibuka", "dievakuasi", "ditolong", "diselamatkan", "dikeluarkan", "safe",
-                      "rescued", "freed"})
+_LET_OUT = frozenset({"aman", "selamat", "dibuka", "dievakuasi", "ditolong", "diselamatkan", "dikeluarkan", "rs",
+                      "puskesmas", "dirawat", "klinik", "safe", "rescued", "freed", "hospital"})
 _PEOPLE = _PERSONS_BEFORE | _SOMEONE | _FAMILY | {"cewe", "cewek", "cowok", "cowo", "bocah", "korban", "org", "teman",
                                                   "temen", "penumpang", "pengendara", "sopir", "supir", "pekerja",
                                                   "tukang", "warga", "pacar", "passenger", "driver", "worker"}
@@ -796,6 +801,11 @@ def _in_danger_where_they_are(said: list[str]) -> bool:
     return False
 
 
+def _pinned(said: list[str]) -> bool:
+    """Trapped, pinned or buried (an ambulance's): not only shut in ("dikurung", "disekap")."""
+    return _in_danger_where_they_are([w if w not in _SHUT_IN_BY | _SHUTTING_IN else "" for w in said])
+
+
 def _a_person_before(said: list[str], at: int) -> bool:
     """Whether the one `at` tells of is a person named right before it, and no thing of theirs ("ada org kejebak",
     "ada 2 orang tertimbun"; not "motor sy ketiban pohon", "ayam tetangga dikurung")."""
@@ -820,10 +830,14 @@ _ASKED_FOR = (("mau", "lapor"), ("minta",), ("mohon",))  # a fault reported to b
 
 
 def _sparking(said: list[str]) -> bool:
-    if ({"lampu", "lamp"} | HABITUAL | _MENDING) & set(said) or any_phrase(said, _ASKED_FOR):
+    if (HABITUAL | _MENDING | _UNPLUGGED | {"lampu", "lamp"}) & set(said) or any_phrase(said, _ASKED_FOR):
         return False
     return any(word.removesuffix("nya") in ("kabel", "wire") and _SPARKS & set(said[i + 1:i + 5])
-               for i, word in enumerate(said))
+               and not (_DEVICES | _HOUSE_WIRES) & set(said[max(0, i - 2):i + 3]) for i, word in enumerate(said))
+
+
+_UNPLUGGED = frozenset({"dicabut", "dimatikan", "unplugged"})
+_HOUSE_WIRES = frozenset({"data", "usb", "antena", "headset", "speaker"})  # a device's cable
 
 
 def _smoke_from_a_building(said: list[str]) -> bool:
@@ -834,14 +848,15 @@ def _smoke_from_a_building(said: list[str]) -> bool:
 
 # A blade at its everyday work: "bawa golok buat babat rumput", "parang untuk ke kebun".
 _TOOLS = frozenset({"golok", "parang", "celurit", "clurit", "pisau", "sabit", "arit"})
-_TOOL_WORK = frozenset({"babat", "rumput", "kebun", "sawah", "ladang", "masak", "motong", "memotong", "kayu", "bambu",
-                        "panen", "kurban", "qurban"})
+_TOOL_WORK = frozenset({"babat", "rumput", "kebun", "sawah", "ladang", "masak", "kayu", "bambu", "panen", "kurban",
+                        "qurban"})
 _FOR = frozenset({"buat", "untuk", "for"})
 
 
 def _at_its_work(said: list[str], at: int) -> bool:
-    after = said[at + 1:at + 5]
-    return any(word in _FOR and _TOOL_WORK & set(after[k + 1:k + 3]) for k, word in enumerate(after))
+    after = said[at + 1:at + 6]
+    return not _PEOPLE & set(after) and any(word in _FOR and _TOOL_WORK & set(after[k + 1:k + 3])
+                                             for k, word in enumerate(after))
 
 
 # The resident away when it happened, and nothing said of now: "dimasukin maling pas sy mudik", "waktu kami
@@ -851,15 +866,21 @@ _AWAY = frozenset({"mudik", "pulkam", "liburan", "pergi", "kerja", "bekerja", "k
 
 
 def _seen_earlier(said: list[str], at: int) -> bool:
-    """A thief told of as seen earlier today, and nothing of now, of fear or of help ("td ada copet di busway"; not
-    "dari tadi ada maling muter2", "tadi sy dengar ada maling di atap, sy takut keluar", "tolong kejar")."""
+    """A pickpocket or a snatcher told of as seen earlier today, and nothing of now, of fear or of help ("td ada
+    copet di busway"); not "dari tadi ada …", "tolong kejar", nor a burglar, who may be in the house still ("tadi
+    ada maling, orangnya ngumpet di kamar mandi sy")."""
+    if said[at].removesuffix("nya") not in _STREET_THIEVES:
+        return False
     earlier = [k for k, word in enumerate(said[:at]) if word == "tadi" and said[k - 1:k] not in (["dari"], ["sejak"])]
     return bool(earlier) and not ({"tolong", "takut", "kejar", "barusan", "help"} | _STILL) & set(said)
 
 
+_STREET_THIEVES = frozenset({"copet", "jambret", "pencopet", "penjambret", "pickpocket", "snatcher"})
+
+
 def _while_away(said: list[str]) -> bool:
-    if (_STILL | {"tolong", "pulang"}) & set(said):
-        return False
+    if (_STILL | {"tolong", "pulang", "sendirian", "sendiri"}) & set(said) or (_FAMILY - {"saya"}) & set(said):
+        return False  # "pas sy mudik, ibu sy di rumah sendirian, ada maling masuk": someone is there
     return any(word in ("pas", "waktu", "saat", "ketika", "while", "when") and _AWAY & set(said[i + 1:i + 4])
                and RESIDENT & set(said[i + 1:i + 3]) for i, word in enumerate(said))
 
@@ -964,6 +985,7 @@ def _still_inside(said: list[str]) -> bool:
 
 
 _SHALLOW = (("semata", "kaki"), ("mata", "kaki"), ("sebetis",), ("ankle", "deep"))
+_LEFT_IN_CARE = frozenset({"dititip", "dititipkan", "titip", "penitipan", "neneknya", "kerja", "daycare"})
 _NEAR = 3  # words before "masih" that name who is still inside
 
 
@@ -987,6 +1009,9 @@ SERVICES = ("fire", "medical", "self_harm", "power")
 _WHO_WITHIN = 8  # words before the words of self-harm where who is at risk is named
 _WRITER = frozenset({"saya", "aku", "gue", "i", "me"})
 _KIN = _FAMILY | {"tetangga", "teman", "temen", "pacar", "sahabat", "friend", "neighbour", "neighbor"}
+# Words one writes to an officer with as well ("Bapak, saya mau …" written without its comma): before "saya" they are
+# no sure sign of whose, and the word for the writer is the safer one.
+_ADDRESSED = frozenset({"bapak", "ibu", "pak", "bu", "mas", "mbak", "kak", "abang", "bang"})
 _ANOTHER_AT_RISK = frozenset({"tetangga", "teman", "temen", "dia", "cewe", "cewek", "cowok", "cowo", "orang", "yang",
                               "anak", "adik", "kakak", "suami", "istri", "ibu", "bapak", "ayah", "pacar", "someone",
                               "friend", "neighbour", "neighbor", "he", "she", "pria", "wanita", "pemuda", "remaja"})
@@ -1007,7 +1032,7 @@ def services_to_call(text: str) -> tuple[str, ...]:
     shocked = bool(_SHOCKED & set(said)) or any_phrase(said, _SHOCKED_AS)
     medical = (_unnegated(said, _INJURED) or shocked or self_harm(text)
                or any_phrase(said, _HURT_BADLY) or any_phrase(said, _BABY_LEFT) or any_phrase(said, _BREATHLESS)
-               or _in_danger_where_they_are(said)
+               or _about_to_jump(said) or _pinned(said)
                or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")))
     power = shocked or any_phrase(said, _LIVE_WIRE) or _sparking(said)
     needed = (fire, medical, self_harm(text), power)
@@ -1026,7 +1051,8 @@ def _at_risk_is_another(text: str, said: list[str]) -> bool:
     for k in range(found[0] - 1, max(-1, found[0] - 1 - _WHO_WITHIN), -1):
         word = said[k].removesuffix("nya")
         if word in _WRITER:  # the writer, or whose: "tetangga sy" written together, no comma between
-            return k >= 1 and said[k - 1].removesuffix("nya") in _KIN and _whose_written(text)
+            return k >= 1 and said[k - 1].removesuffix("nya") in _KIN - _ADDRESSED and _whose_written(text) \
+                and not _WRITER & set(said[found[0] + 1:])  # "…, sy gak kuat lagi": the writer too
         if word == "yang" and k and said[k - 1] in _WRITER:
             return False  # "sy yang mau bunuh diri"
         if word in _ANOTHER_AT_RISK:

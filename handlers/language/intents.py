@@ -1172,6 +1172,8 @@ _PRIVACY_KEPT = (frozenset({"privasi", "privacy"}),
                  frozenset({"jaga", "dijaga", "dijamin", "aman", "kept", "protected"}))
 _FOUND_OUT = (("takut", "ketahuan"), ("takut", "diketahui"), ("afraid", "they", "find", "out"))
 # "sy gk mau ketauan yg lapor", "gak mau ketahuan": by the resident, or opening the message
+_WHOSE_OF = frozenset({"pacar", "anak", "suami", "istri", "adik", "kakak", "teman", "tetangga", "bapak", "ibu", "ayah",
+                       "ortu", "mantan"})  # "pacar sy gak mau ketahuan selingkuh": the wish is the boyfriend's
 _NOT_FOUND_OUT = tuple((no, wish, "ketahuan") for no in ("tidak", "enggak") for wish in ("mau", "ingin", "pengen"))
 # "tp jgn bilang2 sy yg lapor ya", "jgn kasih tau siapa2 kalau sy yg lapor", "don't tell anyone I reported it"
 _NOT_TO_TELL = (("jangan", "bilang"), ("jangan", "kasih", "tau"), ("jangan", "kasih", "tahu"), ("don", "t", "tell"),
@@ -1209,7 +1211,8 @@ def identity_wished(text: str) -> str | None:
         if _not_to_know(said) or _not_to_tell(said) or any_phrase(said, _NAME_KEPT_OUT) \
                 or (all(kind & set(said) for kind in _PRIVACY_KEPT) and not asked) \
                 or any(at and said[at - 1] in OWN_WORDS for _phrase, at in phrases_found(said, _FOUND_OUT)) \
-                or any(not at or said[at - 1] in OWN_WORDS for _phrase, at in phrases_found(said, _NOT_FOUND_OUT)):
+                or any(not at or (said[at - 1] in OWN_WORDS and (at < 2 or said[at - 2] not in _WHOSE_OF))
+                       for _phrase, at in phrases_found(said, _NOT_FOUND_OUT)):
             wished = "confidential"  # "…, jangan sampai tetangga tau sy yg lapor": unnamed to officers too
         for i, word in enumerate(said):
             before, after = said[max(0, i - 2):i], said[i + 1:i + 2]

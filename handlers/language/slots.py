@@ -353,7 +353,7 @@ _NOT_GIVEN = frozenset({("lewati",), ("lewat",), ("skip",), ("lupa",), ("entah",
 # An answer to "when?" that leaves it as the story told it: "terserah", "sesuai aja", "yang tadi".
 _AS_TOLD = frozenset({("terserah",), ("bebas",), ("sesuai",), ("sama",), ("sesuai", "cerita"), ("yang", "tadi"),
                       ("yang", "itu"), ("itu",), ("seperti", "tadi"), ("sama", "seperti", "tadi"), ("kayak", "tadi"),
-                      ("seperti", "yang", "tadi"), ("whatever",), ("as", "i", "said")})
+                      ("seperti", "yang", "tadi"), ("sama", "kayak", "tadi"), ("whatever",), ("as", "i", "said")})
 _PARTICLES = frozenset({"saja", "aja", "deh", "dong", "sih", "lah", "ya", "kok"})
 
 
@@ -437,8 +437,8 @@ _REGION_AFTER = re.compile(r"\s*,\s*(?:kab\.?\s+|kota\s+|kabupaten\s+)?[^\W\d_]+
 _INCIDENT_AT = re.compile(r"\b(?:(?:tempat|lokasi)\s+kejadian(?:nya)?|tkp(?:nya)?)\s*(?:ada\s+)?(?:di\b|:)\s*"
                           r"|\bkejadian(?:nya)?\s+(?:ada\s+)?di\b\s*", re.IGNORECASE)
 # Where someone fled to, which is no scene: "pelakunya kabur ke arah bendogerit".
-_FLED_TO = re.compile(r"\b(?:kabur|lari|melarikan\s+diri|pergi|ngacir|fled|ran)\s+(?:ke\s+arah|ke|menuju|arah|"
-                      r"towards?|to)\b[^,.;!?\n]*", re.IGNORECASE)
+_FLED_TO = re.compile(r"\b(?:kabur|lari|melarikan\s+diri|ngacir|fled|ran)\s+(?:ke\s+arah|ke|menuju|arah|towards?|to)\b"
+                      r"(?:(?!\b(?:setelah|sesudah|habis|lalu|terus|kemudian|after|then)\b)[^,.;!?\n])*", re.IGNORECASE)
 
 
 def where_it_happened(text: str, *, home_too: bool = False) -> str:
