@@ -1071,6 +1071,8 @@ def ask_location(turn: Turn) -> None:
         key = "place.ask_district_after_no" if turn.draft.get("place_rejected") else \
             "place.ask_district_unknown" if turn.draft.get("place_unknown") else "place.ask_district"
         turn.say(key, ask_location=True)
+    elif turn.draft.get("home_asked"):
+        turn.say("place.ask_where_home", ask_location=True)
     else:
         turn.say("report.ask_location", ask_location=True)
 
@@ -1097,8 +1099,7 @@ async def location(turn: Turn) -> str:
     turn.draft["location_text"], found, confident = await _read_place(turn)
     if not found and _HOME_ALONE.match(turn.text) and not turn.draft.get("home_asked"):
         turn.draft.pop("location_text", None)  # "di rumah", "dkt tempat kerja sy": whose place, not where it is;
-        turn.draft["home_asked"] = True  # asked once, no try spent
-        turn.say("place.ask_where_home")
+        turn.draft["home_asked"] = True  # asked once, in a question of its own (ask_location), no try spent
         return LOCATION
     if not found and (yes_or_no(turn.text) is not None or IDENTITIES.pick(turn.lang, turn.text) is not None
                       or all(w in _SENDING_WORDS | NEUTRAL or _CHAT_SOUND.match(w) for w in words(turn.text))):
