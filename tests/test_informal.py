@@ -2195,6 +2195,7 @@ async def test_a_sound_at_the_time_question_is_asked_again_not_kept(engine: Engi
     ("tetangga sy dirampok td malam, rumahnya di kel gedog, pelakunya kabur ke arah bendogerit", "Kel. Gedog"),
     ("motor sy dicuri td pagi di sananwetn", "Kec. Sananwetan"),  # a letter short of the kecamatan
     ("skrg sy di rumah di kel klampok, tadi hp sy dijambret di pasar gedog", "Kel. Gedog"),
+    ("sekarang saya sedang di rumah sodara di klampok, rumah sy di gedog kemalingan", "Kel. Gedog"),
 ])
 async def test_where_someone_fled_is_no_scene_and_a_home_named_alone_is(engine: Engine, story: str, read: str) -> None:
     resident = Resident(engine)

@@ -404,7 +404,8 @@ def hour_told(text: str) -> int | None:
 # A place alone in its clause: one or two names, each part maybe marked by its level ("di bendogerit", "di kec
 # sekar bojonegoro", "di desa bareng kec sekar"); not "di plosokerep dimasuki maling", which goes on to what happened.
 _LEVEL = r"(?:kec|kel|ds|desa|kab|kota|kecamatan|kelurahan|kabupaten)\.?\s+"
-_NAMES = r"[^\W\d_]+(?:\s+[^\W\d_]+)?"
+# One or two names; the second not a word of what happened ("rumah sy di gedog kemalingan", "… di sekar dibobol").
+_NAMES = r"[^\W\d_]+(?:\s+(?!(?:ke[^\W\d_]+an|di[^\W\d_]{4,}|ter[^\W\d_]{3,})\b)[^\W\d_]+)?"
 _AT_A_PLACE_ALONE = rf"\s+(?:ada\s+)?di\s+(?:{_LEVEL})?{_NAMES}(?:\s+{_LEVEL}{_NAMES})*\s*(?:$|[,.;!?\n])"
 # Whose home: the resident's, or someone's they tell of ("bapak sy dicopet di terminal, rumahnya di gedog").
 _HOME_AT = rf"\b(?:rumah|omah)(?:nya|\s*(?:sy|saya|ku|kami|aku|kulo|dia|beliau))(?={_AT_A_PLACE_ALONE})"
@@ -416,6 +417,7 @@ _NOW_AT = (rf"\b(?:skrg|sekarang)\s+(?:sy|saya|aku|gue|gw)\s+(?:(?:lg|lagi|sedan
 # Where the resident lives, works or comes from, told beside where it happened: "sy tinggal di sekar bojonegoro",
 # "sy warga desa sekar", "sy dr desa sekar", "alamat sy di …", "I live in …"; up to the clause's end. Said of the
 # resident only: "kecelakaan kerja di pabrik kel gedog" and "org asal pukul" tell what happened.
+_NOW_AT_RE = re.compile(_NOW_AT, re.IGNORECASE)
 _HOME = re.compile(r"\b(?:sy|saya|aku|gue|gw|kami|kulo)\s+(?:(?:juga|jg|sendiri)\s+)?"
                    r"(?:tinggal|domisili|bekerja|kerja|warga|asal|aslinya|asli|dr|dari)\b"
                    r"|\basal\s+(?:sy|saya|aku)\b|\balamat\s+(?:sy|saya|rumah)\b|\bi\s+(?:live|work)\b"
@@ -453,11 +455,11 @@ def where_it_happened(text: str, *, home_too: bool = False) -> str:
 def without_home(text: str) -> str:
     """The text less what it tells of where the resident lives, works or comes from: the place of the incident is
     read from the rest where the rest names one ("motor sy dicuri di gedog, sy tinggal di sekar, bojonegoro"). Whole
-    where their home is told ("sy tinggal di gedog, rumah sy kemalingan, malingnya kabur ke bendogerit")."""
-    if _OWN_HOME.search(text):
-        return text
+    where their home is told as the scene ("sy tinggal di gedog, rumah sy kemalingan, malingnya kabur ke
+    bendogerit"), but for where they are now ("sekarang saya di rumah sodara di klampok, rumah sy di gedog
+    kemalingan")."""
     kept, at = [], 0
-    for home in _HOME.finditer(text):
+    for home in (_NOW_AT_RE if _OWN_HOME.search(text) else _HOME).finditer(text):
         if home.start() < at:
             continue
         end = _HOME_ENDS.search(text, home.end())
