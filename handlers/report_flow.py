@@ -609,11 +609,11 @@ _YES_THEN = re.compile(r"^\s*([^\W\d_]+)\s*[,.!]*\s+(.+)$", re.DOTALL)
 SPELT_NEARLY = 0.85  # how alike a word and a place's name are to be read as the name misspelt ("sananwetn")
 _SENDING_WORDS = frozenset({"kirim", "kirimkan", "kirimin", "send", "lanjut", "lanjutkan"})
 # A kind of place named with no place: "di rumah", "dkt tempat kerja sy", "di pasar", "depan sekolah", "at home".
-_HOME_ALONE = re.compile(r"^\W*(?:(?:di|dkt|dekat|deket|depan|dpn|belakang|sebelah|samping|at|near)\s*)?"
-                         r"(?:(?:dalam|dalem)\s+)?(?:rumah|rmh|tempat\s+kerja|kantor|kos|kosan|kontrakan|pasar|sekolah|"
-                         r"masjid|musholla|mushola|gereja|terminal|stasiun|jalan|jalan\s+raya|home|work|my\s+place)"
-                         r"(?:\s+(?:sy|saya|aku|ku|kami|gue|gw|sendiri|tetangga|sodara|saudara|teman|temen))?"
-                         r"(?:\s+(?:aja|saja|pak|bu|mas|mbak|kak))*\W*$", re.IGNORECASE)
+_PLACE_KIND_ALONE = re.compile(r"^\W*(?:(?:di|dkt|dekat|deket|depan|dpn|belakang|sebelah|samping|at|near)\s*)?"
+                               r"(?:(?:dalam|dalem)\s+)?(?:rumah|rmh|tempat\s+kerja|kantor|kos|kosan|kontrakan|pasar|sekolah|"
+                               r"masjid|musholla|mushola|gereja|terminal|stasiun|jalan|jalan\s+raya|home|work|my\s+place)"
+                               r"(?:\s+(?:sy|saya|aku|ku|kami|gue|gw|sendiri|tetangga|sodara|saudara|teman|temen))?"
+                               r"(?:\s+(?:aja|saja|pak|bu|mas|mbak|kak))*\W*$", re.IGNORECASE)
 
 
 def _only_sending(text: str) -> bool:
@@ -1072,7 +1072,7 @@ def ask_location(turn: Turn) -> None:
             "place.ask_district_unknown" if turn.draft.get("place_unknown") else "place.ask_district"
         turn.say(key, ask_location=True)
     elif turn.draft.get("home_asked"):
-        turn.say("place.ask_where_home", ask_location=True)
+        turn.say("place.ask_which_kelurahan", ask_location=True)
     else:
         turn.say("report.ask_location", ask_location=True)
 
@@ -1097,7 +1097,7 @@ async def location(turn: Turn) -> str:
         turn.say("report.location_invalid", shortest=shortest, longest=longest)
         return LOCATION
     turn.draft["location_text"], found, confident = await _read_place(turn)
-    if not found and _HOME_ALONE.match(turn.text) and not turn.draft.get("home_asked"):
+    if not found and _PLACE_KIND_ALONE.match(turn.text) and not turn.draft.get("home_asked"):
         turn.draft.pop("location_text", None)  # "di rumah", "dkt tempat kerja sy": whose place, not where it is;
         turn.draft["home_asked"] = True  # asked once, in a question of its own (ask_location), no try spent
         return LOCATION

@@ -2113,10 +2113,10 @@ async def test_an_answer_that_is_no_time_is_not_kept_as_the_time(engine: Engine,
     assert (await draft_of(engine))["when"] == kept, resident.text
 
 
-@pytest.mark.parametrize(("first", "asked"), [("di rumah", "place.ask_where_home"),
-                                              ("dkt tempat kerja sy", "place.ask_where_home"),
-                                              ("di rumah aja pak", "place.ask_where_home"),
-                                              ("di pasar", "place.ask_where_home"),
+@pytest.mark.parametrize(("first", "asked"), [("di rumah", "place.ask_which_kelurahan"),
+                                              ("dkt tempat kerja sy", "place.ask_which_kelurahan"),
+                                              ("di rumah aja pak", "place.ask_which_kelurahan"),
+                                              ("di pasar", "place.ask_which_kelurahan"),
                                               ("hmm", "report.location_not_a_place")])
 async def test_a_home_alone_or_a_sound_spends_no_try_at_the_place(engine: Engine, first: str, asked: str) -> None:
     """After it, a place not found is the first try (the kecamatan asked), not the last (the desk)."""

@@ -548,6 +548,9 @@ _HARMLESS = frozenset({"kucing", "tikus", "anjing", "angin", "petasan", "mercon"
                        "firecracker", "firecrackers", "friend", "nothing", "only", "just"})
 
 
+_WEAPONS_AFTER = frozenset({"pisau", "golok", "senjata", "tembakan", "beneran", "burglar", "inside", "real"})
+
+
 def _mistaken(said: list[str]) -> bool:
     """A fright that turned out nothing: thought to be one thing, and after "ternyata" something harmless with no
     danger ("kirain begal ternyata temen sendiri"; not "sy kira kucing, ternyata maling, masih di dapur")."""
@@ -559,8 +562,6 @@ def _mistaken(said: list[str]) -> bool:
         w.removesuffix("nya") for w in after} or any(root in ALWAYS | THEFT_STEMS for root in stems_of(after, ALWAYS))
     return bool(_HARMLESS & set(after)) and not danger
 
-
-_WEAPONS_AFTER = frozenset({"pisau", "golok", "senjata", "tembakan", "beneran", "burglar", "inside", "real"})
 
 
 _WORSE = frozenset({"makin", "tambah", "semakin", "parah", "banyak", "worse"})
@@ -653,6 +654,9 @@ def a_theft_and_nothing_more(text: str) -> bool:
     theft = bool(THIEVES & set(said)) or bool(THEFT_STEMS & set(stems_of(said, THEFT_STEMS)))
     return theft and not (PROGRESS | {"tolong", "help"}) & set(said) and not services_to_call(text) \
         and not any(word.startswith("emoji_") for word in said)
+
+
+_LEFT_IN_CARE = frozenset({"dititip", "dititipkan", "titip", "penitipan", "neneknya", "kerja", "daycare"})
 
 
 def is_cry_for_help(text: str) -> bool:
@@ -829,15 +833,15 @@ _SPARKS = frozenset({"nyala", "menyala", "percikan", "memercik", "mercik", "kons
 _ASKED_FOR = (("mau", "lapor"), ("minta",), ("mohon",))  # a fault reported to be seen to, not a danger now
 
 
+_UNPLUGGED = frozenset({"dicabut", "dimatikan", "unplugged"})
+_HOUSE_WIRES = frozenset({"data", "usb", "antena", "headset", "speaker"})  # a device's cable
+
+
 def _sparking(said: list[str]) -> bool:
     if (HABITUAL | _MENDING | _UNPLUGGED | {"lampu", "lamp"}) & set(said) or any_phrase(said, _ASKED_FOR):
         return False
     return any(word.removesuffix("nya") in ("kabel", "wire") and _SPARKS & set(said[i + 1:i + 5])
                and not (_DEVICES | _HOUSE_WIRES) & set(said[max(0, i - 2):i + 3]) for i, word in enumerate(said))
-
-
-_UNPLUGGED = frozenset({"dicabut", "dimatikan", "unplugged"})
-_HOUSE_WIRES = frozenset({"data", "usb", "antena", "headset", "speaker"})  # a device's cable
 
 
 def _smoke_from_a_building(said: list[str]) -> bool:
@@ -865,6 +869,9 @@ _AWAY = frozenset({"mudik", "pulkam", "liburan", "pergi", "kerja", "bekerja", "k
                    "menginap", "umroh", "haji"})
 
 
+_STREET_THIEVES = frozenset({"copet", "jambret", "pencopet", "penjambret", "pickpocket", "snatcher"})
+
+
 def _seen_earlier(said: list[str], at: int) -> bool:
     """A pickpocket or a snatcher told of as seen earlier today, and nothing of now, of fear or of help ("td ada
     copet di busway"); not "dari tadi ada …", "tolong kejar", nor a burglar, who may be in the house still ("tadi
@@ -873,9 +880,6 @@ def _seen_earlier(said: list[str], at: int) -> bool:
         return False
     earlier = [k for k, word in enumerate(said[:at]) if word == "tadi" and said[k - 1:k] not in (["dari"], ["sejak"])]
     return bool(earlier) and not ({"tolong", "takut", "kejar", "barusan", "help"} | _STILL) & set(said)
-
-
-_STREET_THIEVES = frozenset({"copet", "jambret", "pencopet", "penjambret", "pickpocket", "snatcher"})
 
 
 def _while_away(said: list[str]) -> bool:
@@ -975,6 +979,10 @@ def emergency_denied(text: str) -> bool:
     return denied and not unsure and not is_cry_for_help(text)
 
 
+_SHALLOW = (("semata", "kaki"), ("mata", "kaki"), ("sebetis",), ("ankle", "deep"))
+_NEAR = 3  # words before "masih" that name who is still inside
+
+
 def _still_inside(said: list[str]) -> bool:
     """"anak2 masih di dalem", "nenek masih di dalam rumah": someone still inside what floods or burns."""
     if _LET_OUT & set(said) or any_phrase(said, _SHALLOW):
@@ -982,11 +990,6 @@ def _still_inside(said: list[str]) -> bool:
     return any(word in ("masih", "still") and {"dalam", "dalem", "inside"} & set(said[i + 1:i + 3])
                and _PEOPLE & {w.removesuffix("nya") for w in said[max(0, i - _NEAR):i]}
                for i, word in enumerate(said))
-
-
-_SHALLOW = (("semata", "kaki"), ("mata", "kaki"), ("sebetis",), ("ankle", "deep"))
-_LEFT_IN_CARE = frozenset({"dititip", "dititipkan", "titip", "penitipan", "neneknya", "kerja", "daycare"})
-_NEAR = 3  # words before "masih" that name who is still inside
 
 
 def _trapped(said: list[str]) -> bool:
