@@ -4,7 +4,7 @@ actions; an alert nobody acknowledges goes again (see escalation)."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -126,11 +126,20 @@ def _typed(location_text: str | None) -> str | None:
     return quoted(location_text) if location_text else None
 
 
-async def witness_accounts(office: Office, report: Report, lang: str) -> list[tuple[Witness, str, str]]:
-    """Each witness statement of the report, oldest first, with where the witness said it was and who they are
-    as an officer may see it: what the chat's LIHAT and the report's web page show."""
-    return [(witness, witness_place(office, witness, lang),
-             await reporter_line(office, witness.identity, witness.contact_id, lang))
+class WitnessAccount(NamedTuple):
+    """A witness statement as an officer reads it, in the officer's language."""
+
+    witness: Witness
+    when: str  # when the witness said it happened: their words quoted, or a choice (or "not said") translated
+    where: str
+    reporter: str
+
+
+async def witness_accounts(office: Office, report: Report, lang: str) -> list[WitnessAccount]:
+    """Each witness statement of the report, oldest first, with when and where the witness said it was and who
+    they are as an officer may see it: what the chat's LIHAT and the report's web page show."""
+    return [WitnessAccount(witness, said_when(lang, witness.occurred_text), witness_place(office, witness, lang),
+                           await reporter_line(office, witness.identity, witness.contact_id, lang))
             for witness in await witnesses_of(office.db, report)]
 
 

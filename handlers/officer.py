@@ -22,7 +22,6 @@ from handlers.alerts import (
     alerts_together,
     kept_instead,
     quoted,
-    said_when,
     status_at_station,
     witness_accounts,
 )
@@ -504,8 +503,8 @@ async def show_report(turn: Turn, ref: str) -> None:
     events = [await event_line(turn.db, turn.lang, event, timezone) for event in await history(turn.db, report)]
     accounts = [t(turn.lang, "officer.witness_line", time=format_time(turn.lang, witness.created_at, timezone),
                   statement=quoted(witness.statement),
-                  when=said_when(turn.lang, witness.occurred_text), where=where, reporter=reporter)
-                for witness, where, reporter in await witness_accounts(turn.office, report, turn.lang)]
+                  when=when, where=where, reporter=reporter)
+                for witness, when, where, reporter in await witness_accounts(turn.office, report, turn.lang)]
     witnesses = t(turn.lang, "officer.witnesses", count=len(accounts), lines="\n".join(accounts)) if accounts else ""
     status = status_at_station(turn.lang, report.status)
     if kept := await kept_instead(turn.db, report):

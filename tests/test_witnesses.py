@@ -384,6 +384,12 @@ async def test_the_web_page_and_the_digest_show_how_many_residents_reported(engi
     assert "Dilaporkan oleh 2 warga" in page
     assert "Kesaksian warga lain (1)" in page and SAME_STORY in page, "the witness's own account, to read"
     assert f"Lokasi menurut saksi: \u201c{PLACE}\u201d · Saksi: dirahasiakan" in page, "a confidential witness stays so"
+    assert "Waktu kejadian: Tadi, hari ini" in page
+    await client.get("/bahasa/en")
+    english = (await client.get(f"/laporan/{ref}")).text
+    assert "When: Earlier today · " in english and "Tadi, hari ini" not in english, \
+        "the time the witness picked, in the page's language"
+    await client.get("/bahasa/id")
     alone = (await client.get(f"/laporan/{alone_ref}")).text
     assert "Dilaporkan oleh" not in alone and "Kesaksian warga lain" not in alone
     home = (await client.get("/")).text
