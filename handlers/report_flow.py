@@ -49,6 +49,7 @@ from handlers.language.slots import (
     as_told,
     hour_phrase,
     hour_told,
+    kind_not_known,
     not_given,
     qualifies_a_time,
     said_online,
@@ -970,6 +971,11 @@ async def category(turn: Turn) -> str:
             turn.draft["story_begun"] = turn.text  # and begins the story, which the next message goes on with
     if picked is None and turn.inbound.choice is None and "place" not in turn.draft and await _names_a_place(turn):
         return await location(turn)  # "di kel gedog pak": where, before what; the kind is asked once it is confirmed
+    if picked is None and turn.inbound.choice is None and kind_not_known(turn.text):
+        # "ga tau", "bingung pak": Lainnya until the story, asked next, names its kind
+        turn.draft.update(Draft(category=Category.OTHER.value, category_unsure=True))
+        turn.say("report.category_unsure")
+        return first_missing(turn)
     if picked is None:
         turn.say("common.not_a_choice")
         return CATEGORY
@@ -1026,6 +1032,8 @@ async def description(turn: Turn) -> str:
         turn.say("report.description_cut", longest=longest)
     _later_answers_in_story(turn, turn.text)
     turn.draft["description"] = turn.text[:longest]
+    if turn.draft.pop("category_unsure", False):
+        turn.draft["category"] = category_named(turn.text) or turn.draft["category"]
     turn.draft.pop("told_time_wrong", None)  # a new story, whose time may be offered
     turn.draft.pop("voice", None)  # the story told again in words replaces one told in a voice note
     if not _answered(turn, LOCATION):
@@ -1057,6 +1065,8 @@ async def voice_caption(turn: Turn) -> str:
             turn.say("report.voice_caption_invalid", shortest=shortest, longest=longest)
             return VOICE_CAPTION
         caption = turn.text
+    if turn.draft.pop("category_unsure", False):
+        turn.draft["category"] = category_named(caption) or turn.draft["category"]
     turn.draft["description"] = voice_story(turn.lang, turn.draft["voice"]["duration_seconds"], caption)
     return first_missing(turn)
 
@@ -1478,6 +1488,9 @@ def _declines_photo(text: str) -> bool:
         return False
     if yes_or_no(text) == "no" or _no_photo(text):
         return True
+    if "lupa" in telling and all(word in NEUTRAL | _HAVING_A_PHOTO | {"lupa"} or field_named(word) == PHOTO
+                                 for word in said):
+        return True  # "lupa", "lupa moto pak": none was taken
     photo_named = any(field_named(word) == PHOTO for word in said) or bool(telling & _HAVING_A_PHOTO)
     put_off = bool(telling & {"nanti"} and "saja" in telling) or "later" in telling  # not "nanti saya kirim"
     return photo_named and (bool(telling & (NO | _WITHOUT | {"don"})) or put_off)
@@ -1491,8 +1504,21 @@ _SENDING = frozenset({"kirim", "dikirim", "kirimin", "send", "sent", "i", "will"
 
 def _photo_put_off(text: str) -> bool:
     said = words(text)
-    return bool(_LATER & set(said)) and "saja" not in said and any(field_named(word) == PHOTO for word in said) \
+    later = bool(_LATER & set(said))
+    if later and all(word in _LATER | _SENDING | NEUTRAL for word in said):
+        return True  # "nanti aja", "ntar ya pak": the photo is what was asked of
+    return later and "saja" not in said and any(field_named(word) == PHOTO for word in said) \
         and all(word in _LATER | _SENDING | NEUTRAL or field_named(word) == PHOTO for word in said)
+
+
+_HAVING = frozenset({"punya", "have", "do", "i", "got"})
+
+
+def _has_a_photo(text: str) -> bool:
+    """A yes to "is there a photo?" without the photo: "ada pak", "ok", "punya", "👍"."""
+    said = words(text)
+    return bool(said) and not NO & set(said) and yes_or_no(text) != "no" and all(
+        word in YES | NEUTRAL | _HAVING or field_named(word) == PHOTO for word in said)
 
 
 def _names_a_time(text: str) -> bool:
@@ -1540,6 +1566,9 @@ async def photo(turn: Turn) -> str:
             _add_to_story(turn, said=False)
         return first_missing(turn)
     if turn.photo_problem:
+        return PHOTO
+    if turn.inbound.choice is None and _has_a_photo(turn.text):
+        turn.say("report.photo_send_it")  # "ada", "ok", "👍": the photo itself is what is asked for
         return PHOTO
     picked = turn.pick(_photo_options(turn))
     if picked is None and _photo_put_off(turn.text):
@@ -1597,8 +1626,9 @@ async def identity(turn: Turn) -> str:
         # "ga ada tambahan, rahasia aja", "salah pilih, mau anonim aja", "anonim aja kak plis 🙈"
         picked = _identity_asked(turn) or identity_wished(turn.text)
     if picked is None:
-        # "bedanya rahasia sm anonim apa?": the question asked again is its answer
-        turn.say("report.identity_question" if "?" in turn.text else "common.not_a_choice")
+        # "bedanya rahasia sm anonim apa?": the question asked again is its answer; "ok", "siap", "👍": one is asked for
+        turn.say("report.identity_question" if "?" in turn.text else
+                 "report.identity_choose" if yes_or_no(turn.text) == "yes" else "common.not_a_choice")
         return IDENTITY
     turn.draft["identity"] = picked
     return first_missing(turn)

@@ -76,6 +76,7 @@ class Draft(TypedDict, total=False):
     """The report being told. A key is there once its answer is (the flow asks what is missing)."""
 
     category: str
+    category_unsure: bool  # "ga tau" where the kind was asked: Lainnya, unless the story names one
     urgent: bool
     description: str
     story_begun: str  # the story's start told before it is asked: "motor sy ilang pak" where its kind is asked

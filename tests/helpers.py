@@ -36,6 +36,7 @@ from bot.config import Settings
 from handlers.engine import Engine
 from handlers.i18n import catalogue
 from handlers.routing import Router
+from handlers.state import load_session
 from harness import DESCRIPTION, TEST_SECRET
 from harness.fake_telegram import TOKEN, FakeBotAPI, callback_update, text_update
 from harness.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
@@ -389,6 +390,13 @@ async def step_of(engine: Engine, resident: Resident) -> str | None:
         return (await db.execute(
             select(ConversationSession.step).join(Contact).where(Contact.urn_hash == urn_hash)
         )).scalar_one_or_none()
+
+
+async def draft_of(engine: Engine) -> dict:
+    """The report being told in the one conversation there is."""
+    async with engine.sessions() as db:
+        [session] = (await db.execute(select(ConversationSession))).scalars()
+        return dict(load_session(session.data, engine.cipher).get("draft", {}))
 
 
 WARGA = "console:warga"

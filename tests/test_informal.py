@@ -19,6 +19,7 @@ from tests.helpers import (
     alerts,
     another_incident,
     at,
+    draft_of,
     enrolled,
     file_report,
     payload,
@@ -32,12 +33,6 @@ GEDOG = "35.72.03.1001"
 async def step_of(engine: Engine, resident: Resident) -> str | None:
     async with engine.sessions() as db:
         return await current_step(db, engine.cipher, resident.urn)
-
-
-async def draft_of(engine: Engine) -> dict:
-    async with engine.sessions() as db:
-        [session] = (await db.execute(select(ConversationSession))).scalars()
-        return dict(load_session(session.data, engine.cipher).get("draft", {}))
 
 
 async def reports(engine: Engine) -> list[Report]:

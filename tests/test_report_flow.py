@@ -27,6 +27,7 @@ from tests.helpers import (
     Resident,
     alerts,
     at,
+    draft_of,
     enrolled,
     make_engine,
     payload,
@@ -646,20 +647,64 @@ async def test_an_identity_said_in_own_words_is_taken(engine: Engine, answer: st
 
 @pytest.mark.parametrize("no_photo", ["gak punya foto", "ga sempet moto pak", "nanti aja fotonya", "❌", "nope",
                                       "no photos sorry", "I don't have one", "no pics", "gak ada foto gpp kan?",
-                                      "ga ada fotonya pak, gak papa kan", "cuma gak punya foto pak"])
+                                      "ga ada fotonya pak, gak papa kan", "cuma gak punya foto pak", "lupa",
+                                      "lupa moto pak"])
 async def test_no_photo_said_in_own_words_goes_on_to_the_identity(engine: Engine, no_photo: str) -> None:
     resident = await at(engine, "photo")
     await resident.send(no_photo)
     assert resident.heard("report.ask_identity") and not resident.heard("report.photo_or_skip"), resident.text
 
 
-@pytest.mark.parametrize("later", ["fotonya nanti ya pak", "ntar sy kirim fotonya", "I will send the photo later"])
+@pytest.mark.parametrize("yes", ["ada", "ya ada pak", "ok", "sip", "👍", "punya"])
+async def test_a_yes_to_the_photo_asks_for_the_photo_itself(engine: Engine, yes: str) -> None:
+    resident = await at(engine, "photo")
+    await resident.send(yes)
+    assert resident.heard("report.photo_send_it") and resident.heard("report.ask_photo"), resident.text
+    assert "photo_skipped" not in await draft_of(engine), "a yes skips nothing"
+
+
+@pytest.mark.parametrize("later", ["fotonya nanti ya pak", "ntar sy kirim fotonya", "I will send the photo later",
+                                   "nanti aja", "ntar ya pak"])
 async def test_a_photo_promised_for_later_is_asked_for_now(engine: Engine, later: str) -> None:
     resident = await at(engine, "photo")
     await resident.send(later)
     assert resident.heard("report.photo_only_now") and resident.heard("report.ask_photo"), resident.text
     await resident.send("ya udah lewati aja")
     assert resident.heard("report.ask_identity"), resident.text
+
+
+@pytest.mark.parametrize("acknowledged", ["ok", "oke deh", "siap pak", "👍"])
+async def test_an_acknowledgement_at_the_identity_question_asks_for_one_of_the_three(engine: Engine,
+                                                                                   acknowledged: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(acknowledged)
+    assert resident.heard("report.identity_choose") and resident.heard("report.ask_identity"), resident.text
+    assert "identity" not in await draft_of(engine), "none is taken for the resident"
+
+
+@pytest.mark.parametrize("done", ["udah cukup", "itu aja pak", "sudah lengkap", "segitu aja"])
+async def test_nothing_more_to_add_at_the_summary_sends(engine: Engine, done: str) -> None:
+    resident = await at(engine, "summary")
+    await resident.send(done)
+    assert resident.heard("report.submitted"), resident.text
+
+
+@pytest.mark.parametrize("unsure", ["ga tau", "bingung pilih yg mana pak", "gatau masuk mana", "terserah", "not sure"])
+async def test_not_knowing_the_kind_asks_the_story_and_reads_the_kind_from_it(engine: Engine, unsure: str) -> None:
+    resident = Resident(engine)
+    for message in ("halo", "1", unsure):
+        await resident.send(message)
+    assert resident.heard("report.category_unsure") and resident.heard("report.ask_description"), resident.text
+    await resident.send("motor sy dicuri td malam di parkiran")
+    assert (await draft_of(engine))["category"] == "security", "read from the story"
+
+
+async def test_a_kind_not_known_and_a_story_of_no_kind_is_lainnya(engine: Engine) -> None:
+    resident = Resident(engine)
+    for message in ("halo", "1", "ga tau pak", "ada rumah kosong di sebelah, lampunya nyala tiap malam"):
+        await resident.send(message)
+    draft = await draft_of(engine)
+    assert draft["category"] == "other" and "category_unsure" not in draft
 
 
 @pytest.mark.parametrize(("step", "said", "heard"), [

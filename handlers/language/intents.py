@@ -281,9 +281,12 @@ STONES_THROWN = (("lempar", "batu"), ("melempar", "batu"), ("ngelempar", "batu")
                  ("threw", "stones"), ("throwing", "stones"))
 
 
-# The power gone: "mati lampu", "lampu mati se-RT"; not a traffic light ("lampu merah perempatan mati").
-POWER_CUT = (("mati", "lampu"), ("lampu", "mati"), ("listrik", "mati"), ("mati", "listrik"))
+# A lamp is traffic only as a traffic light ("lampu merah perempatan mati"). A street light out leaves a place dark
+# ("lampu jalan mati", "pju mati"); the power gone is "mati lampu", "lampu mati se-RT".
 _TRAFFIC_LIGHT = frozenset({"merah", "lalu", "lintas", "perempatan", "pertigaan", "traffic", "bangjo", "apill"})
+_STREET_LIGHT = (("lampu", "jalan"), ("penerangan", "jalan"), ("pju",), ("lampu", "pju"), ("street", "light"),
+                 ("street", "lights"), ("streetlight",), ("streetlights",))
+POWER_CUT = (("mati", "lampu"), ("lampu", "mati"), ("listrik", "mati"), ("mati", "listrik"))
 
 
 def category_named(text: str) -> str | None:
@@ -307,8 +310,12 @@ def category_named(text: str) -> str | None:
         roots.append("tipu")
     if any_phrase(said, map(phrase_words, GAS_LEAK_PHRASES)):
         roots.append("elpiji")
-    if any_phrase(said, POWER_CUT) and not _TRAFFIC_LIGHT & set(said):
-        roots = [root for root in roots if root != "lampu"] + ["padam"]  # "mati lampu dari td sore": the power
+    if not _TRAFFIC_LIGHT & set(said):
+        roots = [root for root in roots if root != "lampu"]
+        if any_phrase(said, _STREET_LIGHT):
+            roots.append("gelap")
+        elif any_phrase(said, POWER_CUT):
+            roots.append("padam")
     if VANDALISED & set(said) or any_phrase(said, STONES_THROWN):
         roots.append("vandalism")
     if any_phrase(said, map(phrase_words, VIOLATING_PHRASES)):

@@ -344,12 +344,13 @@ def said_online(text: str) -> bool:
         word in BY_PHONE_OR_APP and i and said[i - 1] in _BY for i, word in enumerate(said))
 
 
-# An answer not given: "lewati", "gak tau", "lupa", "I don't know".
+# An answer not given: "lewati", "gak tau", "lupa", "I don't know"; or put off ("nanti aja", "cukup").
+_PUT_OFF = frozenset({("nanti",), ("nanti", "saja"), ("cukup",), ("sudah", "cukup")})
 _NOT_GIVEN = frozenset({("lewati",), ("lewat",), ("skip",), ("lupa",), ("entah",), ("enggak", "tau"),
                         ("enggak", "tahu"), ("tidak", "tahu"), ("tidak", "tau"), ("tidak", "ingat"),
                         ("enggak", "ingat"), ("don", "t", "know"), ("i", "don", "t", "know"), ("dont", "know"),
                         ("not", "sure"), ("no", "idea"), ("unknown",), ("kapan", "ya"),
-                        ("nanti",), ("nanti", "saja"), ("cukup",), ("sudah", "cukup")})
+                        *_PUT_OFF})
 # An answer to "when?" that leaves it as the story told it: "terserah", "sesuai aja", "yang tadi".
 _AS_TOLD = frozenset({("terserah",), ("bebas",), ("sesuai",), ("sama",), ("sesuai", "cerita"), ("yang", "tadi"),
                       ("yang", "itu"), ("itu",), ("seperti", "tadi"), ("sama", "seperti", "tadi"), ("kayak", "tadi"),
@@ -360,6 +361,21 @@ _PARTICLES = frozenset({"saja", "aja", "deh", "dong", "sih", "lah", "ya", "kok"}
 def as_told(text: str) -> bool:
     """Whether the answer leaves the time as the story told it ("terserah", "sesuai aja pak", "yg tadi")."""
     return tuple(word for word in words(text) if word not in (NEUTRAL - {"yang", "itu"}) | _PARTICLES) in _AS_TOLD
+
+
+# Not knowing which kind to pick, where the kind is asked: "ga tau", "bingung pilih yg mana", "ga tau masuk mana",
+# "terserah pak", "not sure which one". Said with words of the question, which add nothing.
+_KIND_UNSURE = frozenset({("bingung",), ("terserah",), ("entahlah",), ("idk",), ("kurang", "tau"), ("kurang", "tahu"),
+                          ("enggak", "mengerti"), ("tidak", "mengerti"), ("enggak", "paham"), ("tidak", "paham"),
+                          ("confused",), ("no", "idea")})
+_OF_THE_QUESTION = frozenset({"saya", "aku", "juga", "kategori", "kategorinya", "jenis", "jenisnya", "masuk", "mana",
+                              "yang", "pilih", "milih", "apa", "termasuk", "category", "kind", "which", "one", "i"})
+
+
+def kind_not_known(text: str) -> bool:
+    """Whether the answer to "what kind?" says the resident does not know which it is."""
+    said = tuple(word for word in words(text) if word not in NEUTRAL | _OF_THE_QUESTION | _PARTICLES)
+    return said in _KIND_UNSURE or said in _NOT_GIVEN - _PUT_OFF
 
 
 def not_given(text: str) -> bool:
