@@ -1250,6 +1250,14 @@ async def place_pick(turn: Turn) -> str:
     picked = pick(offered, turn.text, turn.inbound.choice)
     if picked is None and len(places) == 1 and turn.inbound.choice is None:
         picked = {"yes": places[0].key, "no": "none"}.get(yes_or_no(turn.text) or "")
+    areas = _areas_named(turn) if picked is None and turn.inbound.choice is None else frozenset()
+    inside = [place.key for place in places
+              if any(place.key == area or place.key.startswith(f"{area}.") for area in areas)]
+    if len(inside) == 1:
+        picked = inside[0]  # "yg jawa timur": the one offered there
+    elif areas and not inside and (typed := turn.draft.get("location_text")):
+        turn.text = f"{typed}, {turn.text}"  # "yg jawa barat", none offered there: the name read again with it
+        return await location(turn)
     if picked == "none":
         turn.draft["place_rejected"] = True
         return await place_not_found(turn)
@@ -1260,6 +1268,17 @@ async def place_pick(turn: Turn) -> str:
         turn.say("common.not_a_choice")
         return PLACE_PICK
     return await location(turn)
+
+
+# Words that point at one of the places offered by the area it lies in ("yg jawa timur", "yang di kab bojonegoro").
+_POINTING = frozenset({"yang", "di", "daerah", "wilayah", "provinsi", "prov", "kab", "kabupaten", "kec", "the", "one",
+                       "in", "province"})
+
+
+def _areas_named(turn: Turn) -> frozenset[str]:
+    """The provinces, kab/kota or kecamatan the words name alone, pointing words aside."""
+    named = " ".join(word for word in normalise(turn.text).split() if word not in _POINTING | NEUTRAL)
+    return turn.router.places.areas_named(named) if named else frozenset()
 
 
 async def place_not_found(turn: Turn) -> str:

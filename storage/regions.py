@@ -490,6 +490,15 @@ class RegionIndex:
                 names.append(region.name if region.level == 1 else f"{_KIND_NAMES[region.kind]} {region.name}")
         return ", ".join(names)
 
+    def areas_named(self, text: str) -> frozenset[str]:
+        """The codes of the provinces, kab/kota and kecamatan whose name, or a chat alias of it ("jatim", "bdg"),
+        the whole text is: "jawa timur", "bojonegoro"."""
+        key = name_key(text)
+        found = {*self._aliases.exact(key), *self._nicknames.exact(key)}
+        for level in (1, 2, 3):
+            found.update(self._names[level].exact(key))
+        return frozenset(found)
+
     def matches_name(self, code: str, name: str) -> bool:
         """Whether `name` is this region's official name, spaces, case and a level word aside ("Kec.", "Kota"):
         "Sanan Wetan" is Sananwetan; "Kabupaten Blitar" is not Kota Blitar."""

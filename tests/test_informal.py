@@ -619,6 +619,26 @@ async def test_a_story_naming_a_desa_many_places_share_asks_which_after_the_yes(
     assert regions().get(report.village_code).name == "Sidomulyo"
 
 
+@pytest.mark.parametrize("which", ["yg jawa timur", "yang di jatim pak", "bojonegoro", "yg kab bojonegoro"])
+async def test_a_place_offered_is_picked_by_the_area_it_lies_in(engine: Engine, which: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy dicuri td malam di parkiran", "sidomulyo"):
+        await resident.send(said)
+    options = resident.options()
+    assert resident.heard("place.pick") and "Kab. Bojonegoro" in options[0] and "Bojonegoro" not in options[1]
+    await resident.send(which)
+    draft = await draft_of(engine)
+    assert regions().full_name(draft["place"]).endswith("Kabupaten Bojonegoro, Jawa Timur"), resident.text
+
+
+async def test_an_area_none_offered_lies_in_is_read_with_the_name_typed(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy dicuri td malam di parkiran", "sidomulyo", "yg jawa barat"):
+        await resident.send(said)
+    assert resident.heard("place.pick") and any("Pangandaran" in option for option in resident.options()), \
+        "the Sidomulyo of Jawa Barat, not Desa Jawa of Aceh"
+
+
 async def test_everyday_words_in_a_story_are_no_place_read_back(engine: Engine) -> None:
     """Desa Golok, Desa Pintu and Desa Aman exist; a story of a machete at the door names none of them."""
     resident = Resident(engine, "console:story")
