@@ -376,6 +376,9 @@ async def read_back(turn: Turn) -> str:
         picked = "yes"
         turn.draft["read"].pop("place", None)
         turn.draft["read"].pop("places", None)
+    if picked is None and turn.inbound.choice is None and {"place", "places"} & set(turn.draft["read"]) \
+            and await _spot_within(turn):
+        picked = "yes"  # "lokasinya kurang lengkap, di jl merdeka no 5": the place read, and the street in it
     if picked is None and turn.inbound.choice is None and _goes_on(turn.text):
         return await _story_told_on(turn)  # "terus mereka mecahin kaca warung"
     if picked is None and turn.inbound.choice is None and words(turn.text)[:1] and words(turn.text)[0] in NO:
@@ -1217,12 +1220,39 @@ async def place_check(turn: Turn) -> str:
             return LOCATION
         turn.draft["place_rejected"] = True
         return await place_not_found(turn)
+    if picked is None and turn.inbound.choice is None and await _spot_within(turn):
+        await accept_place(turn, turn.draft.pop("proposal"))  # "iya, tepatnya di jl merdeka no 5"
+        return first_missing(turn)
     if not await _names_another_place(turn):
         turn.say("common.not_a_choice")
         return PLACE_CHECK
     if "station_id" in turn.draft["proposal"]:
         turn.draft["pin_kept"] = True
     return await location(turn)
+
+
+# A spot within the place read, told with a yes or instead of one: "iya, tp lebih tepatnya di jl merdeka no 5",
+# "lokasinya kurang lengkap, di jl merdeka no 5", "ya, depan indomaret".
+_SPOT = re.compile(r"\b(?:jl|jln|jalan|gg|gang|rt|rw|blok|komplek|kompleks|perum|perumahan|depan|dekat|samping|"
+                   r"belakang|sebelah|seberang|no|nomor|street|road|near|opposite|behind)\b", re.IGNORECASE)
+_BEFORE_A_SPOT = YES | NEUTRAL | _BUT | frozenset({
+    "tapi", "lebih", "tepat", "tepatnya", "persis", "persisnya", "detail", "detailnya", "kurang", "lengkap",
+    "lengkapnya", "lokasinya", "alamatnya", "tempatnya", "di", "exactly", "more", "precisely", "at", "on", "in"})
+
+
+async def _spot_within(turn: Turn) -> bool:
+    """Keeps a spot told within the place proposed or read (a street, a number, a shop it was in front of) where
+    the officers read the place as typed; False when the words are no such spot, or name a place of their own."""
+    found = _SPOT.search(turn.text)
+    if found is None or not set(words(turn.text[:found.start()])) <= _BEFORE_A_SPOT:
+        return False
+    spot = turn.text[found.start():].strip(" ,.")
+    places, confident = await turn.router.read(turn.db, spot)
+    if letters_and_digits(spot) < LOCATION_CHARS[0] or confident or any(place.marked for place in places):
+        return False
+    typed = turn.draft.get("location_text")
+    turn.draft["location_text"] = f"{typed}, {spot}"[:LOCATION_CHARS[1]] if typed else spot
+    return True
 
 
 async def _names_another_place(turn: Turn) -> bool:

@@ -1366,6 +1366,28 @@ async def test_no_photo_but_a_photo_later_is_no_skip(engine: Engine) -> None:
     assert not (await draft_of(engine)).get("photo_skipped") and not resident.heard("report.story_added")
 
 
+@pytest.mark.parametrize(("said", "spot"), [("lokasinya kurang lengkap, di jl merdeka no 5", "jl merdeka no 5"),
+                                           ("iya, tp lebih tepatnya di jl merdeka no 5", "jl merdeka no 5"),
+                                           ("ya, depan indomaret", "depan indomaret")])
+async def test_a_street_told_at_the_read_back_keeps_the_place_and_adds_the_street(engine: Engine, said: str,
+                                                                                 spot: str) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy dicuri td malam di parkiran pasar gedog sananwetan")
+    await resident.send(said)
+    draft = await draft_of(engine)
+    assert draft["place"] == GEDOG and draft["location_text"] == spot, resident.text
+    assert resident.heard("report.ask_photo") and not resident.heard("common.not_a_choice"), resident.text
+
+
+async def test_a_street_told_with_the_yes_to_the_place_is_kept_with_the_place_typed(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy dicuri td malam di parkiran", "gedog sananwetan",
+                 "iya, tepatnya di jl merdeka no 5"):
+        await resident.send(said)
+    draft = await draft_of(engine)
+    assert draft["place"] == GEDOG and draft["location_text"] == "gedog sananwetan, jl merdeka no 5", resident.text
+
+
 async def test_news_of_where_the_thing_is_now_is_no_place_corrected(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("motor sy dicuri td malam di parkiran pasar gedog sananwetan")
