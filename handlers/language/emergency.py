@@ -717,7 +717,7 @@ def is_cry_for_help(text: str) -> bool:
                  for i, word in enumerate(said))
     if fallen and _cannot_get(said, ("bangun", "bergerak", "gerak", "up")):
         return True
-    if _hiding(said):
+    if _hiding(said) or _someone_where_no_one_should_be(said):
         return True
     if _FLAMES & set(said) and _BURNING & set(said) and not _TAMED_FIRE & set(said):
         return True  # "apinya masih menyala", "api msh nyala": not a stove's, a candle's
@@ -904,6 +904,30 @@ def _hiding(said: list[str]) -> bool:
         if before and before[-1] in _HIDERS:
             return True
     return False
+
+
+# Fear said in words: alone with forms of address ("pak sy takut bgt"), the resident is in distress.
+FEAR = frozenset({"takut", "ketakutan", "panik", "cemas", "gemetar", "gemeteran", "scared", "afraid", "frightened",
+                  "terrified", "panicking"})
+# Someone heard or seen where no one should be, now: on the roof ("ada suara org jalan di atap rumah sy, sy
+# sendirian"), climbing the fence or a window ("ada yg manjat pagar rumah, sy takut"). Heard, feared, alone or
+# still there says it is no worker at the roof; an animal or the wind is none, nor what happens every night.
+_ROOF = frozenset({"atap", "genteng", "genting", "plafon", "plafond", "loteng", "roof", "attic", "ceiling"})
+_CLIMBING = frozenset({"manjat", "memanjat", "panjat", "naik", "lompat", "loncat", "climbing", "climbed", "climb"})
+_CLIMBED_OVER = frozenset({"pagar", "pager", "tembok", "jendela", "fence", "wall", "window"})
+_SOMEONE_UNSEEN = frozenset({"orang", "seseorang", "yang", "someone", "somebody", "person"})
+_AT_NIGHT_ALONE = _STILL | FEAR | frozenset({"suara", "langkah", "bunyi", "terdengar", "dengar", "denger",
+                                             "kedengaran", "kedengeran", "sendirian", "sound", "noise", "footsteps",
+                                             "heard", "hear", "alone"})
+_NOISES_OF_NO_ONE = frozenset({"kucing", "tikus", "musang", "monyet", "tupai", "burung", "angin", "hujan", "tukang",
+                               "pekerja", "cat", "cats", "rat", "rats", "wind", "rain", "worker", "workers"})
+
+
+def _someone_where_no_one_should_be(said: list[str]) -> bool:
+    told = set(said)
+    where = _ROOF & told or (_CLIMBING & told and _CLIMBED_OVER & told)
+    return bool(where and _SOMEONE_UNSEEN & told and _AT_NIGHT_ALONE & told) \
+        and not (_NOISES_OF_NO_ONE | HABITUAL) & told
 
 
 # Someone taken, whenever it was told ("anak sy diculik orang td siang"): in danger until found, unless a film.

@@ -11,7 +11,7 @@ from functools import cache
 
 from handlers.i18n import LANGUAGES, aliases, catalogue
 from handlers.language.answers import ASKING, NEUTRAL, NO, without_all_right, yes_or_no
-from handlers.language.emergency import THEFT_STEMS, THIEVES, is_cry_for_help, missing_person, self_harm
+from handlers.language.emergency import FEAR, THEFT_STEMS, THIEVES, is_cry_for_help, missing_person, self_harm
 from handlers.language.normalise import (
     MAX_STEMMED,
     any_phrase,
@@ -142,9 +142,6 @@ def _words_of(phrases: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word for phrase in phrases for word in phrase.split())
 
 
-# Fear said in words: alone with forms of address ("pak sy takut bgt"), the resident is in distress.
-FEAR = frozenset({"takut", "ketakutan", "panik", "cemas", "gemetar", "gemeteran", "scared", "afraid", "frightened",
-                  "terrified", "panicking"})
 # What an aside may hold besides its own words (and NEUTRAL's forms of address and particles): "makasih
 # banyak ya pak", "terus gimana sekarang", "nomor polisi berapa". Nothing that tells of an incident or a place.
 _ASIDE_WORDS = {
