@@ -1394,9 +1394,12 @@ def _time_in_story(turn: Turn) -> tuple[str, str] | None:
     return time_told(turn.draft.get("description", ""))
 
 
-# A time said again as the right one: "eh salah, maksudnya kemarin", "sorry, I mean yesterday".
-_MEANT = re.compile(r"^\W*(?:(?:eh|oh|maaf|sorry|ralat|salah|keliru|wrong)\W+)*(?:maksudnya|maksud\s+(?:saya|sy|aku)"
-                    r"|yang\s+benar|yg\s+bener|harusnya|seharusnya|i\s+mean)\W*", re.IGNORECASE)
+# Words before a time that add nothing to it: the time said again as the right one ("eh salah, maksudnya kemarin",
+# "sorry, I mean yesterday"), or a leave to take it as told said before telling it ("terserah pak, jam 8 malam").
+_BEFORE_A_TIME = re.compile(r"^\W*(?:(?:(?:eh|oh|maaf|sorry|ralat|salah|keliru|wrong)\W+)*"
+                            r"(?:maksudnya|maksud\s+(?:saya|sy|aku)|yang\s+benar|yg\s+bener|harusnya|seharusnya|i\s+mean)"
+                            r"|(?:terserah|bebas|sesuai)(?:\s+(?:aja|saja|deh|sih|pak|bu|mas|mbak|kak))*)\W*",
+                            re.IGNORECASE)
 
 
 # Words of a question about the time itself: "emang harus tau jamnya ya?", "tanggalnya harus pas?".
@@ -1407,8 +1410,9 @@ _OF_THE_TIME = frozenset({"jam", "jamnya", "waktu", "waktunya", "tanggal", "tang
 async def when(turn: Turn) -> str:
     """Stores when it happened, a choice or the resident's own words (on a yes, the time the story told; on a
     no to that, the time is asked plainly), and asks for a photo."""
-    if turn.inbound.choice is None and (meant := _MEANT.match(turn.text)) and _names_a_time(turn.text[meant.end():]):
-        turn.text = turn.text[meant.end():]
+    if turn.inbound.choice is None and (lead := _BEFORE_A_TIME.match(turn.text)) \
+            and _names_a_time(turn.text[lead.end():]):
+        turn.text = turn.text[lead.end():]
         turn.inbound = dataclasses.replace(turn.inbound, text=turn.text)
     told = _time_in_story(turn)
     answer = yes_or_no(turn.text) if turn.inbound.choice is None else None

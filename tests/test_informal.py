@@ -2139,7 +2139,9 @@ async def test_where_the_resident_is_now_is_not_offered_for_where_it_happened(en
                                               ("yg tadi pak", {"text": "tadi malam"}),
                                               ("sama aja", {"text": "tadi malam"}),
                                               ("nanti aja", {"text": "Tidak disebutkan"}),
-                                              ("kapan ya", {"text": "Tidak disebutkan"})])
+                                              ("kapan ya", {"text": "Tidak disebutkan"}),
+                                              ("terserah pak jam 8 malam", {"text": "jam 8 malam"}),
+                                              ("sesuai aja pak, sekitar jam 9", {"text": "sekitar jam 9"})])
 async def test_an_answer_that_is_no_time_is_not_kept_as_the_time(engine: Engine, answer: str, kept: dict) -> None:
     """"terserah" leaves the time the story told; "hmm" says none; neither is "Waktu: hmm"."""
     resident = Resident(engine)
