@@ -526,7 +526,8 @@ class RegionIndex:
         areas = self._areas(hits)
         self._add_villages_in(areas, spans, hits)
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
-        readings = [r for r in (self._score(code, hits, telling) for code in codes) if r.score >= MIN_SCORE]
+        scored = [r for r in (self._score(code, hits, telling) for code in codes) if r.score >= MIN_SCORE]
+        readings = _in_the_province_last(scored, hits, len(telling))
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
         # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region.
@@ -727,6 +728,16 @@ def _passes_over(reading: _Reading, spelt: _Reading, same_words_only: bool = Fal
         if over or not same_words_only:
             return True
     return False
+
+
+def _in_the_province_last(readings: list[_Reading], hits: dict[str, list[_Hit]], words: int) -> list[_Reading]:
+    """The readings inside the province the text ends with ("sidomulyo, jawa barat", "… jatim"), when any is: a
+    lone name read elsewhere does not outrank the one in the province written (a province alone adds nothing to a
+    village's score, see _combine). Where none is, the province may be mistaken, and all are kept."""
+    last = {code for code, found in hits.items() if "." not in code
+            and any(hit.end == words and not hit.typo and not hit.ordinary for hit in found)}
+    inside = [reading for reading in readings if reading.code[:2] in last]
+    return inside or readings
 
 
 def _combine(picked: list[_Hit]) -> float:

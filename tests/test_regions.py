@@ -96,6 +96,17 @@ def test_repeated_name_alone_is_ambiguous(index: RegionIndex, text: str) -> None
     assert not is_confident(candidates)
 
 
+@pytest.mark.parametrize(("text", "province"), [("sidomulyo jawa barat", "32"), ("sidomulyo, yg jawa barat", "32"),
+                                              ("sidomulyo jatim", "35")])
+def test_a_province_written_last_keeps_the_places_in_it(index: RegionIndex, text: str, province: str) -> None:
+    found = index.resolve(text)
+    assert found and all(place.code.startswith(f"{province}.") for place in found), found
+
+
+def test_a_province_none_of_the_places_is_in_leaves_them_all(index: RegionIndex) -> None:
+    assert index.resolve("kota blitar jawa tengah")[0].code == "35.72", "a province mistaken takes nothing away"
+
+
 def test_sekar_alone_is_ambiguous_between_kecamatan_and_villages(index: RegionIndex) -> None:
     candidates = index.resolve("Sekar")
     assert SEKAR in [c.code for c in candidates]
