@@ -55,7 +55,7 @@ class Digest:
 class Hotspot:
     place_code: str
     band: str
-    category: Category
+    categories: tuple[tuple[Category, int], ...]  # what was reported there then, the most first
     total: int
     recent: int
     still_open: int
@@ -87,18 +87,30 @@ def latest_due_date(station: Station, now: dt.datetime) -> dt.date:
 
 
 def hotspots(counts: list[Count], zone: ZoneInfo, recent_since: dt.datetime) -> list[Hotspot]:
-    """Places × time bands × categories, ranked by score; ties by count, then code, so the order is stable."""
-    grouped: dict[tuple[str, str, Category], Counter[str]] = defaultdict(Counter)
+    """Places × time bands, ranked by score; ties by count, then code, so the order is stable. A patrol goes to a
+    place at a time whatever was reported there: its kinds are one line, the most reported first."""
+    grouped: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    kinds: dict[tuple[str, str], Counter[Category]] = defaultdict(Counter)
     for count in counts:
         if count.place_code is None:
             continue
-        key = (count.place_code, band_of(count.hour_of_day(zone)), count.category)
+        key = (count.place_code, band_of(count.hour_of_day(zone)))
         grouped[key].update(total=count.total, still_open=count.still_open,
                             recent=count.total if count.hour >= recent_since else 0,
                             urgent=count.total if count.urgent else 0, witnesses=count.witnesses)
-    spots = [Hotspot(place, band, category, c["total"], c["recent"], c["still_open"], c["urgent"], c["witnesses"])
-             for (place, band, category), c in grouped.items()]
-    return sorted(spots, key=lambda s: (-s.score, -s.total, s.place_code, s.band, s.category.value))
+        kinds[key][count.category] += count.total
+    spots = [Hotspot(place, band, tuple(sorted(kinds[place, band].items(), key=lambda kind: (-kind[1], kind[0].value))),
+                     c["total"], c["recent"], c["still_open"], c["urgent"], c["witnesses"])
+             for (place, band), c in grouped.items()]
+    return sorted(spots, key=lambda s: (-s.score, -s.total, s.place_code, s.band))
+
+
+def kinds_text(lang: str, spot: Hotspot) -> str:
+    """"Narkoba", or "Narkoba 2, Gangguan keamanan & kriminalitas 1" where more than one kind was reported."""
+    categories = labels(lang, "category")
+    if len(spot.categories) == 1:
+        return categories[spot.categories[0][0].value]
+    return ", ".join(f"{categories[category.value]} {n}" for category, n in spot.categories)
 
 
 @dataclass(frozen=True)
@@ -207,7 +219,7 @@ async def compose(office: Office, station: Station, local_date: dt.date, lang: s
     spots = facts.hotspots()[:HOTSPOTS]
     sections.append(t(lang, "digest.hotspots", lines="\n".join(
         t(lang, "digest.hotspot", number=n, place=place_name(office, lang, s.place_code),
-          band=t(lang, f"digest.band.{s.band}"), category=categories[s.category.value], total=s.total,
+          band=t(lang, f"digest.band.{s.band}"), category=kinds_text(lang, s), total=s.total,
           days=HOTSPOT_DAYS, recent=s.recent, still_open=s.still_open,
           witnesses=t(lang, "digest.hotspot_witnesses", count=s.witnesses) if s.witnesses else "")
         for n, s in enumerate(spots, 1)) or t(lang, "digest.no_hotspots")))

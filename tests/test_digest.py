@@ -107,11 +107,34 @@ async def test_hotspots_rank_recent_open_and_urgent_reports_higher(engine: Engin
         end = digest_moment(await station(engine), DAY)
         counts = await digests.counts(db, [(await station(engine)).id], end - dt.timedelta(days=28), end)
     ranked = hotspots(counts, dt.timezone(dt.timedelta(hours=7)), end - dt.timedelta(days=7))  # type: ignore[arg-type]
-    assert [(s.place_code, s.band, s.category, s.score) for s in ranked] == [
-        (GEDOG, "malam", Category.DRUGS, 6),          # 2 + 2 recent + 2 open
-        (GEDOG, "siang", Category.SECURITY, 4),       # 1 + 1 recent + 1 open + 1 urgent
-        (SANANWETAN, "pagi", Category.TRAFFIC, 3),    # 3 old and closed
+    assert [(s.place_code, s.band, s.categories, s.score) for s in ranked] == [
+        (GEDOG, "malam", ((Category.DRUGS, 2),), 6),          # 2 + 2 recent + 2 open
+        (GEDOG, "siang", ((Category.SECURITY, 1),), 4),       # 1 + 1 recent + 1 open + 1 urgent
+        (SANANWETAN, "pagi", ((Category.TRAFFIC, 3),), 3),    # 3 old and closed
     ]
+
+
+async def test_a_place_and_time_is_one_priority_whatever_was_reported_there(engine: Engine, tmp_path: Path) -> None:
+    """The patrol goes to Gedog at night for the drugs and the theft told of it: one line, not two that each
+    rank lower than the place does."""
+    for hour in (21, 22):
+        await add(engine, wib(18, hour))
+    await add(engine, wib(18, 23), Category.SECURITY)
+    await add(engine, wib(18, 9), Category.TRAFFIC, village=None)
+    async with engine.sessions() as db:
+        end = digest_moment(await station(engine), DAY)
+        counts = await digests.counts(db, [(await station(engine)).id], end - dt.timedelta(days=28), end)
+    ranked = hotspots(counts, dt.timezone(dt.timedelta(hours=7)), end - dt.timedelta(days=7))  # type: ignore[arg-type]
+    assert [(s.place_code, s.band, s.categories, s.total) for s in ranked] == [
+        (GEDOG, "malam", ((Category.DRUGS, 2), (Category.SECURITY, 1)), 3),
+        (SANANWETAN, "pagi", ((Category.TRAFFIC, 1),), 1),
+    ]
+    line = "1. Kel. Gedog · malam (20–24) · Narkoba 2, Gangguan keamanan & kriminalitas 1: 3 laporan"
+    assert line in await digest_text(engine)
+    head = await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    home = (await (await signed_in(web_app(engine, tmp_path), head)).get("/")).text
+    assert f'href="/laporan?kelurahan={GEDOG}&amp;periode=28"' in home, "the place's reports of every kind"
+    assert f'href="/laporan?kelurahan={SANANWETAN}&amp;kategori=traffic&amp;periode=28"' in home
 
 
 async def test_the_patrol_goes_when_things_happened_not_when_they_were_told(engine: Engine) -> None:
