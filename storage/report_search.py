@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Category, Report, ReportSource, ReportStatus
+from storage.models import Category, Report, ReportSource, ReportStatus, Witness
 from storage.workflow import OPEN_STATUSES
 
 SORTS = {"created": Report.created_at, "category": Report.category, "status": Report.status,
@@ -53,8 +53,14 @@ def _where(station_ids: list[int], wanted: ReportFilter) -> list[ColumnElement[b
         # The words as typed, matched as a substring: LIKE's own wildcards in them are taken literally.
         escaped = wanted.text[:TEXT_CHARS].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         pattern = f"%{escaped.lower()}%"
+        # the story, the place as the resident wrote it, the reference, and what witnesses told of it
+        told_by_witnesses = select(Witness.report_id).where(or_(
+            func.lower(Witness.statement).like(pattern, escape="\\"),
+            func.lower(Witness.location_text).like(pattern, escape="\\")))
         where.append(or_(func.lower(Report.description).like(pattern, escape="\\"),
-                         func.lower(Report.ref).like(pattern, escape="\\")))
+                         func.lower(Report.location_text).like(pattern, escape="\\"),
+                         func.lower(Report.ref).like(pattern, escape="\\"),
+                         Report.id.in_(told_by_witnesses)))
     return where
 
 

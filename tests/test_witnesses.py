@@ -392,6 +392,9 @@ async def test_the_web_page_and_the_digest_show_how_many_residents_reported(engi
     await client.get("/bahasa/id")
     alone = (await client.get(f"/laporan/{alone_ref}")).text
     assert "Dilaporkan oleh" not in alone and "Kesaksian warga lain" not in alone
+    assert "sekolah" in SAME_STORY and "sekolah" not in FIRST_STORY
+    found = (await client.get("/laporan", params={"q": "sekolah"})).text
+    assert ref in found and alone_ref not in found, "a search finds what only a witness told"
     home = (await client.get("/")).text
     assert f"{ref}</a>" in home and "👥 2 warga" in home, "the open report more residents made, on the home page"
 
