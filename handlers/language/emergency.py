@@ -37,9 +37,10 @@ ALWAYS = frozenset({
 # Words, not stems: the stem is also an everyday word ("bakar sampah", "pukul 9", "tendang bola", "bau
 # menusuk", "nembak" is also to ask someone out), or Sastrawi misreads it ("penculikan" → culi).
 ALWAYS_WORDS = frozenset({
-    "kebakaran", "terbakar", "dibakar", "pembakaran", "dipukul", "dipukuli", "memukuli", "mukulin", "pukulin",
-    "dipukulin", "ditusuk", "penusukan", "tertusuk", "nusuk", "ditendang", "ditendangi", "ditampar", "dijambak",
-    "dicekik", "dihajar", "digebuk", "digebukin", "disiksa", "penyiksaan", "ditembak", "ditembaki", "penembakan",
+    "kebakaran", "kebakar", "terbakar", "dibakar", "pembakaran", "dipukul", "dipukuli", "memukuli", "mukulin",
+    "pukulin", "dipukulin", "ditusuk", "penusukan", "tertusuk", "nusuk", "ditendang", "ditendangi", "ditampar",
+    "dijambak", "dicekik", "nyekik", "mencekik", "dihajar", "digebuk", "digebukin", "disiksa", "penyiksaan",
+    "ditembak", "ditembaki", "penembakan",
     "tembakan", "ledakan", "ngebacok", "ngeroyok", "dikeroyok", "penculikan", "perampokan", "perampok",
     "pembacokan", "perampasan", "penjarahan", "ngancam", "ngancem", "ngancemin", "diancem", "nyulik", "nyulikin",
 })  # fmt: skip
@@ -52,11 +53,14 @@ _HOUSEHOLD = frozenset({"suami", "istri", "bini", "ayah", "bapak", "papa", "boka
                         "stepfather", "dad", "mother", "partner"})
 _PERSONS = _HOUSEHOLD | {"saya", "aku", "gue", "kami", "kita", "anak", "adik", "kakak", "nenek", "kakek", "me",
                          "us", "her", "him", "son", "daughter"}
-_BLOWS = frozenset({"pukul", "mukul", "mukulin", "tampar", "nampar", "tendang", "nendang", "hajar", "ngehajar", "siksa",
-                    "jambak", "cekik", "aniaya", "gebuk", "gebukin", "tonjok", "nonjok", "hit", "hits", "hitting",
-                    "beat", "beats", "beating", "kick", "kicks", "kicking", "slap", "slaps", "slapping", "punch",
-                    "punches", "choke", "chokes"})
+_BLOWS = frozenset({"pukul", "mukul", "mukulin", "tampar", "nampar", "tendang", "nendang", "hajar", "ngehajar",
+                    "siksa", "jambak", "cekik", "nyekik", "mencekik", "aniaya", "gebuk", "gebukin", "tonjok", "nonjok",
+                    "hit", "hits", "hitting", "beat", "beats", "beating", "kick", "kicks", "kicking", "slap", "slaps",
+                    "slapping", "punch", "punches", "choke", "chokes"})
 _HOUSEHOLD_NEAR, _PERSON_NEAR = 3, 2  # words from the blow
+_OUTSIDERS = frozenset({"tetangga", "orang", "preman", "teman", "temen", "majikan", "bos", "guru", "satpam", "warga",
+                        "pelaku", "pengendara", "sopir", "supir", "tukang", "neighbour", "neighbor", "stranger",
+                        "someone", "strangers"})
 # "pukul sembilan", "pukul setengah 10": a time of day, not a blow.
 _CLOCK_WORDS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
                           "sebelas", "dua belas", "setengah", "seperempat"})
@@ -70,6 +74,13 @@ SELF_HARM = tuple(tuple(p.split()) for p in (
     "want to die", "wants to die", "mau mati aja", "mau mati saja",
 ))  # fmt: skip
 _FOUND_DEAD = frozenset({"mayat", "jenazah", "jasad"})  # "ditemukan mayat … gantung diri": no word to the writer
+# A life taken, told after the fact: "td pagi ada org bunuh diri…, jenazahnya udh dievakuasi", "minggu lalu ada yg
+# gantung diri di rumah kosong": nobody left to save, unless meant or tried ("kemarin tetangga sy nyoba gantung diri").
+_DEATH_TOLD = _FOUND_DEAD | frozenset({"meninggal", "tewas", "dimakamkan", "almarhum", "almarhumah", "dievakuasi"})
+_MEANING_TO = frozenset({"mau", "ingin", "pengen", "pengin", "pingin", "hendak", "akan", "coba", "nyoba", "mencoba",
+                         "berusaha", "ancam", "mengancam", "ngancam", "ngancem", "want", "wants", "going", "trying",
+                         "tried", "threatens", "threatened"})
+_SOMEONE_DID = (["ada", "yang"], ["ada", "orang"], ["ada", "seseorang"])
 # Being followed: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
 _FOLLOWED = tuple(tuple(p.split()) for p in (
     "mengikuti saya", "membuntuti saya", "dibuntuti orang", "diikuti orang", "following me", "dikuntit", "dikuntitin",
@@ -128,8 +139,9 @@ _PERSISTENT = frozenset(p for p in PHRASES if {"diri", "mati", "hidup", "myself"
 # An accident is a cry when someone is hurt in it ("motor lecet saja" is a report).
 ACCIDENTS = frozenset({"kecelakaan", "tabrakan", "ketabrak", "ditabrak", "tertabrak", "kelindas", "terlindas",
                        "dilindas", "jatuh", "terjatuh", "crash", "accident", "collision", "fell", "fallen"})
-HURT = frozenset({"luka", "terluka", "berdarah", "tergeletak", "pingsan", "meninggal", "tewas", "korban",
-                  "kritis", "patah", "injured", "hurt", "bleeding", "unconscious", "dead", "dying"})
+HURT = frozenset({"luka", "terluka", "berdarah", "tergeletak", "pingsan", "meninggal", "tewas", "korban", "kritis",
+                  "patah", "kejepit", "terjepit", "tergencet", "terhimpit", "pinned", "injured", "hurt", "bleeding",
+                  "unconscious", "dead", "dying"})
 # Gas leaking: "gas elpiji bocor".
 GAS, LEAKING = frozenset({"gas", "elpiji", "lpg"}), frozenset({"bocor", "leak", "leaking"})
 # Its smell is a leak too, said of the gas itself ("bau gas nyengat bgt"; not "tancap gas, mulutnya bau alkohol").
@@ -137,8 +149,8 @@ _GAS_SMELT = (("bau", "gas"), ("bau", "elpiji"), ("smell", "gas"), ("smell", "of
               ("smells", "of", "gas"))
 # Someone who cannot get out of water or fire ("ada nenek gk bisa keluar", "terjebak banjir"), or up after a fall
 # ("ibu sy jatuh di kamar mandi gk bisa bangun").
-_WATER_OR_FIRE = frozenset({"banjir", "kebanjiran", "api", "kebakaran", "terbakar", "asap", "arus", "longsor",
-                            "flood", "flooding", "fire", "smoke"})
+_WATER_OR_FIRE = frozenset({"banjir", "kebanjiran", "api", "kebakaran", "kebakar", "terbakar", "asap", "arus",
+                            "longsor", "flood", "flooding", "fire", "smoke"})
 _TRAPPED = frozenset({"terjebak", "terperangkap", "trapped"})
 # Smoke pouring from a building ("asap item banyak keluar dr jendela"), not from an exhaust or burnt rubbish.
 _SMOKE_HEAVY = frozenset({"hitam", "item", "tebal", "banyak", "keluar", "mengepul", "ngebul", "gosong", "black",
@@ -155,8 +167,9 @@ _SMOKE_ELSEWHERE = frozenset({"knalpot", "rokok", "sampah", "vape", "bus", "truk
 # A door forced: what is happening behind it ("ada yg gedor2 pintu rumah sy maksa masuk"), a building named with it
 # ("maksa masuk parkiran tanpa karcis" is a quarrel; "mendobrak tradisi" no door).
 _FORCING = (("maksa", "masuk"), ("memaksa", "masuk"), ("paksa", "masuk"), ("dobrak", "pintu"), ("mendobrak", "pintu"),
-            ("ngedobrak",), ("forcing", "the", "door"), ("forcing", "their", "way"), ("forced", "the", "door"),
-            ("breaking", "down", "the", "door"))
+            ("ngedobrak",), ("bobol", "pintu"), ("ngebobol", "pintu"), ("membobol", "pintu"), ("bobol", "jendela"),
+            ("congkel", "pintu"), ("nyongkel", "pintu"), ("mencongkel", "pintu"), ("forcing", "the", "door"),
+            ("forcing", "their", "way"), ("forced", "the", "door"), ("breaking", "down", "the", "door"))
 _NOT_A_HOME = frozenset({"parkiran", "parkir", "tol", "antrean", "antrian", "gerbang", "stadion", "konser"})
 # Someone struck by electricity: a person before the word ("tetangga sy kesetrum"), not a device ("charger kesetrum").
 _SHOCKED = frozenset({"kesetrum", "tersetrum", "electrocuted"})
@@ -176,8 +189,8 @@ _HARMED = frozenset({"tolong", "korban", "pengendara", "sopir", "supir", "penump
 # A line come down reported to be mended ("kabel listrik putus di gang mawar, tolong diperbaiki"): a repair asked.
 _MENDING = frozenset({"diperbaiki", "perbaiki", "dibetulkan", "betulkan", "dibenerin", "benerin", "diganti", "ganti",
                       "fix", "fixed", "repair", "repaired", "sagging"})
-_CANNOT_GET = (("bisa", "keluar"), ("bisa", "bangun"), ("bisa", "bergerak"), ("bisa", "gerak"), ("get", "out"),
-               ("get", "up"))
+_CANNOT_GET = (("bisa", "keluar"), ("bisa", "jalan"), ("bisa", "bangun"), ("bisa", "bergerak"), ("bisa", "gerak"),
+               ("get", "out"), ("get", "up"))
 # A theft is a cry while it happens: a word of the moment before it ("lagi dimasuki maling"; after it, "lagi"
 # is "again"), or a thief said to be there ("ada maling", "maling masuk").
 THEFT_STEMS = frozenset({"maling", "curi", "copet", "jambret", "bobol", "rampas", "jarah", "bongkar", "congkel",
@@ -225,9 +238,11 @@ _OVER_PHRASES = tuple(tuple(p.split()) for p in (
 ))  # fmt: skip
 _CARED_FOR = tuple(tuple(p.split()) for p in (
     "sudah dibawa ke rumah sakit", "sudah dibawa ke rs", "sudah di rumah sakit", "sudah di rs", "sudah dirawat",
+    "di puskesmas", "ke puskesmas", "di klinik", "ke klinik", "di igd", "ke igd", "di ugd", "ke ugd", "lagi dirawat",
     "is in hospital", "taken to hospital", "in the hospital",
 ))  # fmt: skip
-_PAST = frozenset({"semalam", "kemarin", "yesterday", "ago"})
+_PAST = frozenset({"semalam", "semalem", "kemarin", "yesterday", "ago"})
+_YEAR = re.compile(r"^(?:19|20)\d\d$")  # "thn 2022": a year named is a year gone by (this one is no year named)
 # A day of the week named as the day it happened is a day gone by ("Pada hari Senin malam … rumah saya dimasuki
 # pencuri"): after "hari" or "pada", or with a part of the day after it; not a market's name ("pasar senin"),
 # "malam jumat gini", nor with a call for help or a word of now. Not "minggu", which is also a week.
@@ -250,7 +265,10 @@ _TAMED_FIRE = frozenset({"kompor", "unggun", "lilin", "rokok", "obat", "nyamuk",
 _TRACES = frozenset({"bekas", "jejak", "tanda", "sisa", "marks", "traces"})  # "masih ada bekas congkelan": long done
 _UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
 _NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "simulasi", "drama", "game", "berita",
-                       "video", "movie", "drill", "training", "novel", "komik"})
+                       "video", "movie", "drill", "training", "novel", "komik", "bercanda", "becanda", "canda",
+                       "bcanda", "joking", "kidding", "wkwk"})
+_JOKING = frozenset({"bercanda", "becanda", "canda", "bcanda", "joking", "kidding"})
+_LAUGHTER = re.compile(r"(?:wk)+w?|(?:a?wok)+")  # "wkwkwk", "awokawok": laughing, listed as "wkwk"
 # Another spelling of "tolong": Javanese "tulung", Betawi "tolongin".
 _TOLONG = {"tulung": "tolong", "tulungi": "tolong", "tolongin": "tolong", "tulungin": "tolong", "tlong": "tolong",
            "tlg": "tolong", "tolonk": "tolong"}
@@ -319,6 +337,8 @@ def _unnegated(said: list[str], among: frozenset[str]) -> bool:
 
 
 def _as_listed(word: str) -> str:
+    if _LAUGHTER.fullmatch(word):
+        return "wkwk"
     squeezed = re.sub(r"(.)\1+", r"\1", word)
     return _TOLONG.get(word) or _TOLONG.get(squeezed) or _SQUEEZED.get(squeezed, word)
 
@@ -336,6 +356,9 @@ def _violence_at_home(said: list[str]) -> bool:
             continue
         near = said[max(0, i - _HOUSEHOLD_NEAR):i + _HOUSEHOLD_NEAR + 1]
         beside = said[max(0, i - _PERSON_NEAR):i] + said[i + 1:i + _PERSON_NEAR + 1]
+        striker = [w for w in said[i + 1:i + 3] if w not in ("oleh", "sama", "by")][:1]
+        if said[i].startswith("di") and striker and striker[0] in _OUTSIDERS:
+            continue  # "istri sy dipukul tetangga": struck by someone outside the household
         if _HOUSEHOLD & set(near) and _PERSONS & set(beside):
             return True
     return False
@@ -378,15 +401,38 @@ _BEFORE_A_SUBJECT_TOO = frozenset({"my", "our", "hari", "jam", "minggu", "malam"
 _MISSING_REACH = 7  # words from the person to the word of missing
 
 
+def life_at_risk_now(text: str) -> bool:
+    """Someone drowning or fallen into water, trapped, pinned or shut in, now: a Darurat whatever else the words
+    name ("anak tetangga jatuh ke sumur" is no neighbours' quarrel, "anak dikunci di mobil" no traffic)."""
+    said = _sentences(text)
+    return bool(said) and not _not_now(said) and (_someone_sinking(said) or _in_danger_where_they_are(said))
+
+
 def self_harm(text: str) -> bool:
     """Whether the text tells of a life at risk by one's own hand (SELF_HARM, or "suicide"): not denied right before
     it ("gak pengen mati konyol"; "gatau pengen mati aja" is no denial), nor of a body found. Read generously: a
     word too many to one who is not at risk costs less than one too few."""
     said = words(text)
-    if _FOUND_DEAD & set(said):
+    at_risk = [at for _phrase, at in phrases_found(said, SELF_HARM) if not (at and said[at - 1] in NEGATIONS)]
+    if at_risk and all(_a_life_taken(said, at) for at in at_risk):
         return False
-    return "suicide" in said or _about_to_jump(said) or any(not (at and said[at - 1] in NEGATIONS)
-                                                           for _phrase, at in phrases_found(said, SELF_HARM))
+    return "suicide" in said or _about_to_jump(said) or bool(at_risk)
+
+
+def _a_life_taken(said: list[str], at: int) -> bool:
+    """Whether the words of self-harm at `at` tell of a life already taken (see _DEATH_TOLD)."""
+    if _MEANING_TO & set(said[max(0, at - 3):at]) or _STILL_AT_RISK & set(said):
+        return False
+    told_as_past = bool(_PAST & set(said)) or any_phrase(said, _PAST_PHRASES)
+    return bool(_DEATH_TOLD & {word.removesuffix("nya") for word in said}) \
+        or (said[max(0, at - 2):at] in _SOMEONE_DID and told_as_past)
+
+
+def a_life_taken(text: str) -> bool:
+    """Whether the text tells of a suicide after the fact, and of no one else at risk by their own hand."""
+    said = words(text)
+    at_risk = [at for _phrase, at in phrases_found(said, SELF_HARM)]
+    return bool(at_risk) and all(_a_life_taken(said, at) for at in at_risk)
 
 
 def missing_person(text: str) -> bool:
@@ -504,13 +550,16 @@ _SOMEONE = frozenset({"anak", "orang", "seseorang", "bocah", "pria", "wanita", "
 
 
 _SOMEONE_THERE = (["ada", "yang"], ["ada", "warga"])
+_FALLING_IN = frozenset({"jatuh", "terjatuh", "nyemplung", "kecemplung", "kejebur", "fell"})
 _WHOSE = frozenset({"saya", "aku", "kami", "kita", "dia", "tetangga", "my", "our"})
 _WATERS = frozenset({"air", "sungai", "kali", "laut", "sumur", "kolam", "got", "selokan", "banjir", "danau", "waduk"})
 
 
 def _someone_sinking(said: list[str]) -> bool:
-    """"ada yang tenggelam", "anak hanyut": a person; "sawah warga tenggelam", "motor yang hanyut": a thing."""
-    return any(word in _SINKING and not _negated(said, i)
+    """"ada yang tenggelam", "anak hanyut", "anak tetangga jatuh ke sumur": a person; "sawah warga tenggelam", "motor
+    yang hanyut", "hp sy jatuh ke kali": a thing."""
+    return any((word in _SINKING or (word in _FALLING_IN and _WATERS & set(said[i + 1:i + 4])))
+               and not _negated(said, i)
                and (_SOMEONE & set(said[max(0, i - 2):i]) or said[max(0, i - 2):i] in _SOMEONE_THERE
                     or _one_of_theirs_before(said, i))
                for i, word in enumerate(said))
@@ -607,6 +656,7 @@ def _not_now(said: list[str]) -> bool:
                  and (said[i - 1:i] in (["hari"], ["pada"], ["on"]) or _DAY_PARTS & set(said[i + 1:i + 2]))]
     # Earlier today ("tadi subuh"), someone badly hurt may still need help; yesterday, help has come or will not.
     past += [i for phrase, i in phrases_found(said, _PAST_PHRASES) if not (still_at_risk and phrase in _EARLIER_TODAY)]
+    past += [i for i, word in enumerate(said) if _YEAR.match(word) and said[i - 1:i] in (["tahun"], ["in"])]
     return any(not (i and said[i - 1] in _SINCE) for i in past)
 
 
@@ -671,8 +721,10 @@ def is_cry_for_help(text: str) -> bool:
     for phrase, at in phrases_found(said, PHRASES):
         # a life at risk by one's own hand is denied only right before it ("gatau pengen mati aja" is a cry)
         denied = said[at - 1] in NEGATIONS if at and phrase in SELF_HARM else _negated(said, at)
-        if denied or (not_now and phrase not in _PERSISTENT):
+        if denied or (not_now and phrase not in _PERSISTENT) or (phrase in SELF_HARM and _a_life_taken(said, at)):
             continue
+        if phrase not in SELF_HARM and _JOKING & set(said):
+            continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))):
             continue  # followed on Instagram, or every day by a debt collector: no one at the door now
         if phrase == ("mau", "mati") and _a_thing_before(said, at):
@@ -699,7 +751,7 @@ def is_cry_for_help(text: str) -> bool:
     if _unnegated(said, GAS) and _unnegated(said, LEAKING):
         return True
     if _WATER_OR_FIRE & set(said) and (_trapped(said) or _still_inside(said) or (
-            _cannot_get(said, ("keluar", "out")) and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
+            _cannot_get(said, ("keluar", "out", "jalan")) and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
         return True
     if not _NOT_A_HOME & set(said) and any(not _negated(said, at)
                                            for _phrase, at in phrases_found(said, _FORCING)):
@@ -733,6 +785,10 @@ def is_cry_for_help(text: str) -> bool:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
         if word in _TOOLS and _at_its_work(said, i):
             continue  # "bawa golok tp buat babat rumput": a tool at its work
+        if word in _THREATENING and _NO_HARM_THREATENED & set(said[i + 1:i + 4]):
+            continue  # "pinjol ngancem nyebar data sy": a threat to report, no one's life
+        if word == "darurat" and said[i - 1:i] and said[i - 1] in _NUMBER_OF:
+            continue  # "nomor darurat polisi brp": the number asked for
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
             return True
         if (word in FIGHTS or root in FIGHTS) and not HABITUAL & set(said):
@@ -909,6 +965,13 @@ def _hiding(said: list[str]) -> bool:
 # Fear said in words: alone with forms of address ("pak sy takut bgt"), the resident is in distress.
 FEAR = frozenset({"takut", "ketakutan", "panik", "cemas", "gemetar", "gemeteran", "scared", "afraid", "frightened",
                   "terrified", "panicking"})
+# A threat of something other than harm ("ngancem nyebar data sy", "diancem dilaporin"), and the emergency number
+# asked for ("nomor darurat polisi brp"): no danger told.
+_THREATENING = frozenset({"ngancam", "ngancem", "ngancemin", "diancem"})
+_NO_HARM_THREATENED = frozenset({"nyebar", "nyebarin", "sebar", "menyebar", "menyebarkan", "disebar", "disebarin",
+                                 "data", "foto", "video", "kontak", "viral", "viralin", "diviralkan", "lapor",
+                                 "laporin", "dilaporin", "dilaporkan", "pecat", "dipecat", "tagih", "nagih", "ditagih"})
+_NUMBER_OF = frozenset({"nomor", "nomer", "no", "telepon", "telpon", "kontak", "layanan", "hotline", "call"})
 # Someone heard or seen where no one should be, now: on the roof ("ada suara org jalan di atap rumah sy, sy
 # sendirian"), climbing the fence or a window ("ada yg manjat pagar rumah, sy takut"). Heard, feared, alone or
 # still there says it is no worker at the roof; an animal or the wind is none, nor what happens every night.
@@ -1042,8 +1105,8 @@ _ADDRESSED = frozenset({"bapak", "ibu", "pak", "bu", "mas", "mbak", "kak", "aban
 _ANOTHER_AT_RISK = frozenset({"tetangga", "teman", "temen", "dia", "cewe", "cewek", "cowok", "cowo", "orang", "yang",
                               "anak", "adik", "kakak", "suami", "istri", "ibu", "bapak", "ayah", "pacar", "someone",
                               "friend", "neighbour", "neighbor", "he", "she", "pria", "wanita", "pemuda", "remaja"})
-_FIRE = _FLAMES | frozenset({"kebakaran", "terbakar", "dibakar", "burning", "smoke", "molotov", "ledakan", "meledak",
-                             "explosion", "bom", "bomb"})
+_FIRE = _FLAMES | frozenset({"kebakaran", "kebakar", "terbakar", "dibakar", "burning", "smoke", "molotov", "ledakan",
+                             "meledak", "explosion", "bom", "bomb"})
 _FIRE_OUT = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "dipadami"})
 _INJURED = HURT | _STILL_AT_RISK | _SINKING | frozenset({"overdosis", "overdose", "sesak", "tusuk", "bacok",
                                                          "stabbed"})

@@ -11,7 +11,16 @@ from functools import cache
 
 from handlers.i18n import LANGUAGES, aliases, catalogue
 from handlers.language.answers import ASKING, NEUTRAL, NO, without_all_right, yes_or_no
-from handlers.language.emergency import FEAR, THEFT_STEMS, THIEVES, is_cry_for_help, missing_person, self_harm
+from handlers.language.emergency import (
+    FEAR,
+    THEFT_STEMS,
+    THIEVES,
+    a_life_taken,
+    is_cry_for_help,
+    life_at_risk_now,
+    missing_person,
+    self_harm,
+)
 from handlers.language.normalise import (
     MAX_STEMMED,
     any_phrase,
@@ -40,7 +49,7 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "mugged", "scam", "fraud", "assault", "knife", "gun", "stab", "stabbed", "fight", "attacked", "beaten",
         "gendam", "hipnotis", "nyuri", "nyolong", "nyopet", "scammed", "cheated", "bully", "mencuri", "pencuri",
         "kdrt", "kekerasan", "violence", "abuse", "abused", "stole", "grabbed", "punched", "punch", "kicked",
-        "slapped", "groped", "molested", "dipukulin", "mukulin", "digebukin",
+        "slapped", "groped", "molested", "dipukulin", "mukulin", "digebukin", "cekik", "nyekik", "strangled",
         "following", "followed", "stalking", "stalker", "harassed", "harassment", "threatened", "threatening",
         "snatched", "snatch", "snatcher", "pickpocketed", "pickpocket", "pickpocketing", "burgled", "looted",
         "vandalised", "vandalized", "vandalism", "extortion", "leungit", "dipaling", "dijabret",
@@ -270,6 +279,8 @@ VIOLATING_PHRASES = ("pegang badan", "pegang pegang", "meraba", "grepe", "video 
 DOCUMENTS = frozenset({"ktp", "sim", "stnk", "bpkb", "kk", "ijazah", "paspor", "passport", "akta", "npwp", "buku",
                        "sertifikat", "kartu", "atm", "surat"})
 _MISLAID = frozenset({"hilang", "ilang", "kehilangan", "jatuh", "ketinggalan", "tercecer", "lost"})
+# A pet gone astray ("kucing sy ilang dr kemarin"): lost, not stolen, unless a word of theft says so.
+PETS = frozenset({"kucing", "anjing", "burung", "kelinci", "hamster", "peliharaan", "cat", "dog", "pet"})
 # Something of someone's broken or damaged by a person ("kaca mobil sy dipecah orang"), not broken by itself.
 VANDALISED = frozenset({"dipecah", "dipecahin", "dipecahkan", "dirusak", "dirusakin", "dicoret", "dicoretin",
                         "dibaret", "digores", "dikempesin", "smashed", "dilempari", "melempari"})
@@ -294,8 +305,10 @@ def category_named(text: str) -> str | None:
     told = words(text)
     said = [word for i, word in enumerate(told)  # "gk darurat kok, cuma…", "not an emergency": not the Darurat it names
             if not (word in _URGENT_WORDS and (NO | NOT_WORDS) & set(told[max(0, i - 2):i]))]
-    if self_harm(text) or missing_person(text):  # a life at risk, whatever word of a crime it holds: Darurat
+    if self_harm(text) or missing_person(text) or life_at_risk_now(text):  # a life at risk, whatever words: Darurat
         return "emergency"
+    if a_life_taken(text):
+        return "other"  # a suicide told after the fact: a death to record, no crime
     roots = stems_of(said, _lexicon()) + said
     if any_phrase(said, map(phrase_words, TAKEN_PHRASES)) or (_TAKING & set(said) and _RAN_OFF & set(said)):
         roots.append("curi")
@@ -319,7 +332,7 @@ def category_named(text: str) -> str | None:
         roots.append("leceh")
     if all(phrase_at(said, phrase) is not None for phrase in EMPTY_HOUSE_VISITED):
         roots.append("mencurigakan")
-    if DOCUMENTS & set(said) and _MISLAID & set(said) and not (THEFT_STEMS | THIEVES) & set(roots):
+    if (DOCUMENTS | PETS) & set(said) and _MISLAID & set(said) and not (THEFT_STEMS | THIEVES) & set(roots):
         return "other"
     votes: Counter[str] = Counter()
     for key in (*INCIDENT_STEMS, *_alias_stems()):
