@@ -559,9 +559,11 @@ async def _cancel(turn: Turn, _said: Said) -> str:
 
 def _cancel_taken_back(turn: Turn) -> str | None:
     """The report cancelled by the message before, back where it was when this one takes the cancel back ("eh
-    jangan dibatalin pak, lanjut aja", "LANJUT"); the cancelled report is kept for that one message only."""
+    jangan dibatalin pak, lanjut aja", "LANJUT"), or answers its question as if it went on ("kirim", "rahasia aja"):
+    the cancelled report is kept for that one message only."""
     cancelled = turn.data.pop("cancelled", None)
-    if cancelled is None or turn.step != MENU or turn.inbound.choice is not None or not takes_back(turn.text):
+    if cancelled is None or turn.step != MENU or turn.inbound.choice is not None or not (
+            takes_back(turn.text) or report_flow.answers_step(turn, cancelled["step"])):
         return None
     turn.data["draft"] = cancelled["draft"]
     turn.say("report.cancel_taken_back")

@@ -39,6 +39,7 @@ from handlers.language.intents import (
     stopping,
     tells_a_story,
     time_instead,
+    urges_haste,
 )
 from handlers.language.normalise import normalise, words
 from handlers.language.self_told import ABOUT_A_NAME, name_said, names_told, own_numbers
@@ -234,6 +235,16 @@ def _spelt_in(text: str, place: PlaceCandidate) -> bool:
     own = _own_name(place)
     return own in name_key(text) or any(
         SequenceMatcher(None, own, word).ratio() >= SPELT_NEARLY for word in normalise(text).split())
+
+
+_WHERE_WORDS = frozenset({"di", "ke", "dekat", "deket", "daerah", "kawasan", "sekitar", "in", "at", "near"})
+
+
+def _said_where(text: str, place: PlaceCandidate) -> bool:
+    """Whether the place's own name follows a word of where ("…sengketa di Sekar"), not another ("udh damai")."""
+    said, own = normalise(text).split(), _own_name(place)
+    return any(name_key("".join(said[i:i + 3])).startswith(own) and i and said[i - 1] in _WHERE_WORDS
+               for i in range(len(said)))
 
 
 def _own_name(place: PlaceCandidate) -> str:
@@ -527,14 +538,14 @@ _NOT_WHAT = NEUTRAL | _PLACE_MARKERS | REPORT_WORDS | WANT_WORDS | frozenset({
     "polres", "polisi", "kantor", "kulo", "badhe", "ajeng", "aku", "saya"})
 
 
-async def tells_more_than_where(turn: Turn) -> bool:
-    """Whether a message tells what happened, besides where and that a report is wanted: at least STORY_WORDS
+async def tells_more_than_where(turn: Turn, story_words: int = STORY_WORDS) -> bool:
+    """Whether a message tells what happened, besides where and that a report is wanted: at least `story_words`
     words other than those and the names of the place read in it."""
     found, _confident = await turn.router.read(turn.db, turn.text)
     names = {word for place in found[:1] for region in (place.village, place.district, place.regency) if region
              for word in words(region.name)}
     return sum(word not in names and word not in _NOT_WHAT and not word.isdecimal()
-               for word in words(turn.text)) >= STORY_WORDS
+               for word in words(turn.text)) >= story_words
 
 
 # "bukan di gedog, di pasar bendogerit", "lokasinya bukan gedog tp bendogerit": the place denied, then the one meant.
@@ -699,20 +710,32 @@ async def correct(turn: Turn) -> str | None:
         turn.draft.pop("read", None)
         return _reopen(turn, earlier[-1])
     _drop_reading(turn, fix.field)
-    # "kategorinya salah, harusnya lalu lintas": the new category named by its label
-    named = fix.category or (CATEGORIES.pick(turn.lang, fix.rest) if fix.field == CATEGORY and fix.rest else None)
+    # "kategorinya salah, harusnya lalu lintas": the new category named by its label ("…, harusnya lalu lintas
+    # soalnya pas di jalan": the reason after it names none)
+    named = fix.category or (CATEGORIES.pick(turn.lang, _REASON_GIVEN.split(fix.rest, maxsplit=1)[0])
+                             if fix.field == CATEGORY and fix.rest else None)
     if fix.field == CATEGORY and named:
         turn.draft["category"] = named
-        turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[CATEGORY])
+        _say_changed(turn, CATEGORY)
         return first_missing(turn)  # the read-back goes when nothing read is left to confirm
     step = _reopen(turn, fix.field)
     if fix.rest and step in ANSWERED_IN_WORDS:
         turn.text = fix.rest
         taken = await STEPS[step].answer(turn)
         if step != LOCATION and taken != step:  # a new place is confirmed first; the time or the story is taken
-            turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[step])
+            _say_changed(turn, step)
         return taken
     return step
+
+
+def _say_changed(turn: Turn, step: str) -> None:
+    """"Baik, waktu sudah diubah": the answer's name in the middle of a sentence, in lower case."""
+    turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[step].lower())
+
+
+# Where the reason for an answer begins: "lalu lintas soalnya pas di jalan", "narkoba, karena …".
+_REASON_GIVEN = re.compile(r"[,.;!?]|\b(?:soalnya|karena|krn|karna|sebab|because|coz|since|tapi|tp|but)\b",
+                           re.IGNORECASE)
 
 
 # "salah, bukan di gedog tp di sananwetan": a place that is not it, and the one that is.
@@ -834,6 +857,9 @@ def answer_aside(turn: Turn) -> str | None:
     if turn.step not in (DESCRIPTION, READ_BACK) and turn.text.strip() and \
             turn.text.strip() == turn.draft.get("description", "").strip():
         turn.say("report.story_again")  # sent twice, as phones do: no place, time or answer
+        return turn.step
+    if urges_haste(turn.text):  # "cepet pak": the quickest help is 110, and the report goes the moment it is sent
+        turn.say("report.haste_urgent" if turn.draft.get("urgent") else "report.haste")
         return turn.step
     if turn.emergency_answered:
         tells_what_happened = turn.step in (DESCRIPTION, VOICE_CAPTION) or \
@@ -1139,11 +1165,15 @@ async def location(turn: Turn) -> str:
         found = await turn.router.villages_nearby(turn.db, turn.text)  # offered, never taken: a typo is a guess
     marked = words(turn.text)[:1] in (["di"], ["dekat"], ["depan"], ["at"], ["near"], ["in"]) \
         or bool(_PLACE_MARKERS & set(normalise(turn.text).split()))
+    only_in_passing = bool(found) and all((place.ordinary and not _said_where(turn.text, place))
+                                          or not _spelt_in(turn.text, place) for place in found)
     if not confident and not marked and not said_online(turn.text) and (
             (not found and (category_named(turn.text) or tells_a_story(turn.text) or time_told(turn.text)))
+            or (only_in_passing and await tells_more_than_where(turn, DETAIL_WORDS))
             or _PLATE.search(turn.text)):
         # "nyolong jemuran sy", "honda beat item plat AG 1234 XY" (a guess at Desa Belat), "tiap malem jam 10an rame
-        # anak muda beli": more of what happened, sent in pieces, not where
+        # anak muda beli", "isinya ktp sim atm" (Kab. Ketapang by its chat alias), "cuma lecet, udh damai" (Kec.
+        # Damai, an everyday word): more of what happened, sent in pieces, not where
         turn.draft.pop("location_text", None)
         _add_to_story(turn)
         return LOCATION
@@ -1158,8 +1188,9 @@ async def location(turn: Turn) -> str:
         turn.draft["when"] = {"choice": "now"}  # "di gedog skrg", "di rembang, masih berlangsung"
         if not turn.emergency_answered:
             turn.say("emergency.happening_now")
-    if confident:
-        turn.draft["proposal"] = {"code": found[0].code}
+    named = [place for place in found if place.marked]  # "… rt 3 kel bendogerit": Bendogerit, not Desa Nya of "kos nya"
+    if confident or len(named) == 1:
+        turn.draft["proposal"] = {"code": (found[0] if confident else named[0]).code}
         return PLACE_CHECK
     if found:
         turn.draft["options"] = [place.code for place in found]
@@ -1280,6 +1311,8 @@ async def place_pick(turn: Turn) -> str:
     picked = pick(offered, turn.text, turn.inbound.choice)
     if picked is None and len(places) == 1 and turn.inbound.choice is None:
         picked = {"yes": places[0].key, "no": "none"}.get(yes_or_no(turn.text) or "")
+    if picked is None and len(places) > 1 and turn.inbound.choice is None and yes_or_no(turn.text) == "yes":
+        return await _yes_to_several(turn, places)
     areas = _areas_named(turn) if picked is None and turn.inbound.choice is None else frozenset()
     inside = [place.key for place in places
               if any(place.key == area or place.key.startswith(f"{area}.") for area in areas)]
@@ -1303,6 +1336,19 @@ async def place_pick(turn: Turn) -> str:
 # Words that point at one of the places offered by the area it lies in ("yg jawa timur", "yang di kab bojonegoro").
 _POINTING = frozenset({"yang", "di", "daerah", "wilayah", "provinsi", "prov", "kab", "kabupaten", "kec", "the", "one",
                        "in", "province"})
+
+
+async def _yes_to_several(turn: Turn, places: tuple[Choice, ...]) -> str:
+    """A yes where several places were offered: the one a station here covers is put to the resident alone ("Yang
+    di Kota Blitar ya?"); otherwise which one is asked."""
+    found = [place for choice in places if (place := turn.router.place(choice.key)) is not None]
+    near = await turn.router.covered(turn.db, found)
+    if len(near) == 1:
+        turn.draft.pop("options", None)
+        turn.draft["proposal"] = {"code": near[0].code}
+        return PLACE_CHECK
+    turn.say("place.which_one")
+    return PLACE_PICK
 
 
 def _areas_named(turn: Turn) -> frozenset[str]:
@@ -1896,13 +1942,22 @@ async def summary(turn: Turn) -> str:
         return MENU
     if turn.inbound.choice is None and (identity := _identity_asked(turn)) is not None:
         turn.draft["identity"] = identity
-        turn.say("report.changed", field=labels(turn.lang, FIELDS.group)[IDENTITY])
+        _say_changed(turn, IDENTITY)
         return first_missing(turn)
     if picked is None and _adds_to_story(turn):
         _add_to_story(turn)  # the summary shows it again, with what was added
         return SUMMARY
     turn.say("common.not_a_choice")
     return SUMMARY
+
+
+def answers_step(turn: Turn, step: str) -> bool:
+    """Whether the message answers the question of `step` by one of its choices (not a yes or a no, which may
+    answer "was it a mistake?"), or sends: a report cancelled just before was not meant to stop."""
+    if yes_or_no(turn.text) is not None:
+        return False
+    menu = {CATEGORY: CATEGORIES, IDENTITY: IDENTITIES, SUMMARY: SUMMARY_OPTIONS.only("send")}.get(step)
+    return _sends(turn.text) or (menu is not None and turn.pick(menu) is not None)
 
 
 def _sends(text: str) -> bool:

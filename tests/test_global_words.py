@@ -53,6 +53,21 @@ async def test_a_cancel_taken_back_at_once_brings_the_report_back_where_it_was(e
     assert await step_of(engine, resident) == "location" and await has_draft(engine, resident)
 
 
+@pytest.mark.parametrize(("step", "answer", "back"), [("identity", "terserah", True), ("summary", "kirim", True),
+                                                     ("identity", "gak", False), ("summary", "batal", False)])
+async def test_an_answer_to_the_question_right_after_a_cancel_takes_it_back(engine: Engine, step: str, answer: str,
+                                                                           back: bool) -> None:
+    """"gk jadi, gk ada" meant no photo, and the resident answers on: the report was not meant to stop. A no
+    answers "was it a mistake?", and a cancel again is a cancel."""
+    resident = await at(engine, step)
+    await resident.send("gk jadi, gk ada")
+    assert resident.heard("report.cancelled"), resident.text
+    await resident.send(answer)
+    assert resident.heard("report.cancel_taken_back") == back and await has_draft(engine, resident) == back
+    if back:
+        assert await step_of(engine, resident) == step
+
+
 async def test_a_cancel_is_taken_back_only_by_the_next_message(engine: Engine) -> None:
     resident = await at(engine, "location")
     await resident.send("batal")

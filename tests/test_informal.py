@@ -631,6 +631,65 @@ async def test_a_place_offered_is_picked_by_the_area_it_lies_in(engine: Engine, 
     assert regions().full_name(draft["place"]).endswith("Kabupaten Bojonegoro, Jawa Timur"), resident.text
 
 
+async def test_a_yes_to_several_places_puts_the_one_a_station_here_covers(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy dicuri td malam di parkiran", "karangtengah"):
+        await resident.send(said)
+    assert resident.heard("place.pick") and len(resident.options()) > 2, resident.text
+    await resident.send("iya")
+    assert resident.heard("place.confirm") and "Kel. Karangtengah, Kec. Sananwetan" in resident.text, resident.text
+    await resident.send("ya")
+    assert (await draft_of(engine))["place"] == "35.72.03.1006"
+
+
+async def test_a_yes_to_several_places_none_near_asks_which(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy dicuri td malam di parkiran", "suko rejo"):
+        await resident.send(said)
+    assert resident.heard("place.pick"), resident.text
+    await resident.send("iya")
+    assert resident.heard("place.which_one") and not resident.heard("common.not_a_choice"), resident.text
+
+
+@pytest.mark.parametrize("more", ["isinya ktp sim atm sm uang 300rb",
+                                  "gk ada yg luka kok pak, cuma lecet dikit, udh damai"])
+async def test_more_of_the_story_at_the_place_question_is_no_place_read_in_passing(engine: Engine, more: str) -> None:
+    """"ktp" is Kab. Ketapang's chat alias, "damai" a kecamatan: words of the story, not where."""
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "dompet sy dicopet pas di pasar", more):
+        await resident.send(said)
+    assert resident.heard("report.story_added") and resident.heard("report.ask_location"), resident.text
+    draft = await draft_of(engine)
+    assert more in draft["description"] and "location_text" not in draft
+
+
+async def test_a_kelurahan_marked_beside_other_words_is_put_alone(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "dompet sy dicopet", "kos nya di jl. ciliwung no 12 rt 3 rw 2 kel bendogerit"):
+        await resident.send(said)
+    assert resident.heard("place.confirm") and "Kel. Bendogerit" in resident.text, "not Desa Nya of \"kos nya\""
+
+
+async def test_a_category_corrected_with_a_reason_takes_the_category_named(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy ditabrak org trs kabur",
+                 "Maaf pak salah kategori, harusnya lalu lintas soalnya pas di jalan"):
+        await resident.send(said)
+    assert (await draft_of(engine))["category"] == "traffic"
+    assert "Baik, kategori sudah diubah." in resident.text, resident.text
+
+
+@pytest.mark.parametrize(("story", "urgent"), [("pak ada yg tenggelam di sungai brantas!! anak kecil", True),
+                                               ("motor sy dicuri td malam di parkiran pasar gedog sananwetan", False)])
+async def test_haste_urged_mid_report_is_answered_and_the_question_asked_again(engine: Engine, story: str,
+                                                                              urgent: bool) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    await resident.send("cepet pak")
+    assert resident.heard("report.haste_urgent" if urgent else "report.haste"), resident.text
+    assert not resident.heard("common.not_a_choice") and await step_of(engine, resident) == "read_back"
+
+
 async def test_an_area_none_offered_lies_in_is_read_with_the_name_typed(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "1", "motor sy dicuri td malam di parkiran", "sidomulyo", "yg jawa barat"):

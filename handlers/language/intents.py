@@ -765,6 +765,18 @@ def aside(text: str) -> str | None:
     return intent
 
 
+# Haste urged, and nothing more: "cepet pak", "tolong buruan", "please hurry".
+_HASTE = frozenset({"cepat", "cepet", "cepetan", "cepatan", "buruan", "segera", "cepetin", "hurry", "quick",
+                    "quickly", "asap", "fast"})
+_WITH_HASTE = _HASTE | {"tolong", "please", "ya", "dong", "lebih", "more", "up", "datang", "dateng", "kesini", "sini",
+                        "ke", "petugasnya", "polisinya", "come", "saya", "kami"}
+
+
+def urges_haste(text: str) -> bool:
+    said = words(text)
+    return bool(_HASTE & set(said)) and all(word in _WITH_HASTE or word in NEUTRAL for word in said)
+
+
 # "Wait, I'll check": a message that puts an answer off ("ok pak sebentar sy cek dulu"), said only with these.
 # Not "tunggu" nor "nanti": "iya saya tunggu pak" answers "can you wait there?", "nanti saya kabari" may too.
 _HOLDING_CORE = frozenset({"sebentar", "bentar", "wait", "moment", "minute", "hold"})

@@ -105,7 +105,8 @@ def hour_phrase(text: str) -> str | None:
 
 def _told_around(said: list[str], start: int, end: int) -> str:
     """The words of a time from `start` to `end`, with what belongs with it on either side."""
-    while start > 0 and end - start < _TOLD_WORDS and _of_a_time(said, start - 1):
+    while start > 0 and end - start < _TOLD_WORDS and _of_a_time(said, start - 1) \
+            and said[start - 1] not in _DRAWING_OUT:  # "berisik bgt tiap malam": "bgt" draws out what is before it
         start -= 1
     while end < len(said) and end - start < _TOLD_WORDS and _of_a_time(said, end):
         end += 1
@@ -148,6 +149,7 @@ MONTHS = frozenset({
 _TELLING_AN_HOUR = frozenset({"subuh", "dzuhur", "zuhur", "lohor", "ashar", "asar", "maghrib", "magrib", "isya",
                               "setengah", "seperempat", "banget", "sekali", "dini"})
 _BEFORE_A_NUMBER = _AROUND_AN_HOUR | DATE_WORDS | {"setengah", "seperempat"}
+_DRAWING_OUT = frozenset({"banget", "sekali"})  # after a part of the day only: "pagi banget"
 _TOLD_WITH = TIME_WORDS | _AROUND_AN_HOUR | _UNITS | _MERIDIEM | DATE_WORDS | MONTHS | _TELLING_AN_HOUR | frozenset({
     "lalu", "lusa", "ago", "seminggu", "sebulan", "setahun", "sehari", "senin", "selasa", "rabu", "kamis", "jumat",
     "sabtu", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
