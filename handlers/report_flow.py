@@ -600,6 +600,10 @@ async def _names_a_place(turn: Turn, *, none_read: bool = False) -> bool:
     # an everyday word ("bentar": Desa Bentar, Brebes) only where a station covers it ("sekar": Kec. Sekar)
     if not none_read or len(words(turn.text)) > _PLACE_ALONE_WORDS:
         return False
+    if said_online(turn.text):
+        return True  # "online": where the resident lives is asked next
+    if not found:  # "di kelurahan gedok": a village near misspelt, which the place's question offers
+        return bool(await turn.router.villages_nearby(turn.db, turn.text))
     return any(not place.ordinary for place in found) or bool(await turn.router.covered(turn.db, found))
 
 
@@ -1264,7 +1268,8 @@ async def place_check(turn: Turn) -> str:
 
 # A spot within the place read, told with a yes or instead of one: "iya, tp lebih tepatnya di jl merdeka no 5",
 # "lokasinya kurang lengkap, di jl merdeka no 5", "ya, depan indomaret".
-_SPOT = re.compile(r"\b(?:jl|jln|jalan|gg|gang|rt|rw|blok|komplek|kompleks|perum|perumahan|depan|dekat|samping|"
+_SPOT = re.compile(r"\b(?:jl|jln|jalan|gg|gang|rt|rw|blok|komplek|kompleks|perum|perumahan|depan|dekat|deket|samping|"
+                   r"ujung|pojok|sudut|pinggir|"
                    r"belakang|sebelah|seberang|no|nomor|street|road|near|opposite|behind)\b", re.IGNORECASE)
 _BEFORE_A_SPOT = YES | NEUTRAL | _BUT | frozenset({
     "tapi", "lebih", "tepat", "tepatnya", "persis", "persisnya", "detail", "detailnya", "kurang", "lengkap",
@@ -1311,6 +1316,8 @@ async def place_pick(turn: Turn) -> str:
     picked = pick(offered, turn.text, turn.inbound.choice)
     if picked is None and len(places) == 1 and turn.inbound.choice is None:
         picked = {"yes": places[0].key, "no": "none"}.get(yes_or_no(turn.text) or "")
+        if picked is None and await _spot_within(turn):
+            picked = places[0].key  # "iya, tepatnya di ujung gang deket musholla"
     if picked is None and len(places) > 1 and turn.inbound.choice is None and yes_or_no(turn.text) == "yes":
         return await _yes_to_several(turn, places)
     areas = _areas_named(turn) if picked is None and turn.inbound.choice is None else frozenset()

@@ -21,6 +21,9 @@ CANDIDATES_FIRST = 8  # readings that tell whether one is clear
 CANDIDATES_WEIGHED = 512
 
 
+_WHERE_FIRST = re.compile(r"^\s*(?:di|ke|dekat|deket|daerah|kawasan|sekitar)\s+", re.IGNORECASE)  # "di gedok"
+
+
 @dataclass(frozen=True)
 class Route:
     station: Station | None
@@ -84,7 +87,8 @@ class Router:
 
     async def villages_nearby(self, db: AsyncSession, text: str) -> list[PlaceCandidate]:
         """Villages the stations cover whose names the text misspells: where read() finds nothing, a typo of a
-        village nearby ("plosokrep") is likelier than a place no one has heard of."""
+        village nearby ("plosokrep", "di gedok") is likelier than a place no one has heard of."""
+        text = _WHERE_FIRST.sub("", text)  # "di gedok" is the name alone
         return self.places.villages_like(text, sorted(await covered_codes(db)), limit=CANDIDATES_SHOWN)
 
     def place(self, code: str) -> PlaceCandidate | None:

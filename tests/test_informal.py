@@ -1438,6 +1438,25 @@ async def test_a_street_told_at_the_read_back_keeps_the_place_and_adds_the_stree
     assert resident.heard("report.ask_photo") and not resident.heard("common.not_a_choice"), resident.text
 
 
+@pytest.mark.parametrize(("said", "heard"), [("di kelurahan gedok", "place.pick_one"), ("di gedok", "place.pick_one"),
+                                           ("online", "place.ask_home_for_online")])
+async def test_a_place_typed_at_a_read_back_that_read_none_is_taken(engine: Engine, said: str, heard: str) -> None:
+    """Misspelt ("gedok": Gedog near), or "online": no "not a choice", and the words not lost."""
+    resident = Resident(engine)
+    await resident.send("hp sy dijambret org td sore pas lg jalan")
+    assert "Lokasi: (belum ada)" in resident.text, resident.text
+    await resident.send(said)
+    assert resident.heard(heard) and not resident.heard("common.not_a_choice"), resident.text
+
+
+async def test_a_spot_told_with_the_yes_to_the_one_place_offered_is_kept(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "hp sy dijambret", "di gedok", "iya, tepatnya di ujung gang deket musholla"):
+        await resident.send(said)
+    draft = await draft_of(engine)
+    assert draft["place"] == GEDOG and draft["location_text"] == "di gedok, ujung gang deket musholla", resident.text
+
+
 async def test_a_street_told_with_the_yes_to_the_place_is_kept_with_the_place_typed(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "1", "motor sy dicuri td malam di parkiran", "gedog sananwetan",
