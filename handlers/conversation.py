@@ -35,6 +35,7 @@ from handlers.language.intents import (
     station_service_asked,
     status_asked,
     stopping,
+    supposes,
     takes_back,
     tells_a_story,
     tells_of_the_kind,
@@ -149,7 +150,7 @@ async def _menu_intent(turn: Turn) -> str:
     intent = menu_intent(turn.text)
     if service := station_service_asked(turn.text):
         turn.say(f"menu.{service}")  # answered, and whatever else the message tells is taken as ever
-        if not tells_a_story(turn.text):
+        if not tells_a_story(turn.text) or supposes(turn.text):  # "kalo mau bikin surat kehilangan gmn?"
             return MENU
     if intent == "story" or (intent == "category" and tells_of_the_kind(turn.text)):
         return await report_flow.start_from_story(turn)

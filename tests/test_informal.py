@@ -298,6 +298,14 @@ async def test_only_asking_drops_the_draft_a_question_took_for_a_story(engine: E
     assert not resident.heard("report.cancelled") and await draft_of(engine), resident.text
 
 
+async def test_a_fear_of_being_known_asked_about_first_is_answered_and_the_report_begun(engine: Engine) -> None:
+    """Who must not know is no story of a neighbour, and "aman" (safe) no word of a crime."""
+    resident = Resident(engine)
+    await resident.send("sy pengen lapor tp takut ketauan tetangga, aman gk ya pak identitas sy?")
+    assert resident.heard("menu.privacy") and resident.heard("report.ask_category"), resident.text
+    assert "Kami baca dari pesan Anda" not in resident.text
+
+
 async def test_only_asking_stops_no_report_past_its_read_back(engine: Engine) -> None:
     resident = await at(engine, "summary")
     await resident.send("maaf pak saya cuma mau tanya")
@@ -305,7 +313,7 @@ async def test_only_asking_stops_no_report_past_its_read_back(engine: Engine) ->
 
 
 @pytest.mark.parametrize("asked", ["ini data sy aman ga pak?", "apa pelaku bisa tau kalau saya yang lapor?",
-                                   "is my data safe?"])
+                                   "is my data safe?", "aman gk ya pak identitas sy?"])
 async def test_a_question_whether_the_reporter_stays_unexposed_is_answered(engine: Engine, asked: str) -> None:
     resident = Resident(engine)
     await resident.send("halo")
@@ -1202,6 +1210,7 @@ async def test_a_long_greeting_or_a_wish_to_ask_is_no_story(engine: Engine, said
 
 
 @pytest.mark.parametrize(("said", "story"), [("gimana cara bikin surat kehilangan?", False),
+                                           ("kalo mau bikin surat kehilangan ktp gmn ya?", False),
                                            ("ktp sama sim sy ilang di jalan kemarin, gmn cara bikin surat kehilangan?",
                                             True)])
 async def test_a_letter_of_loss_asked_for_is_told_where_it_is_made(engine: Engine, said: str, story: bool) -> None:

@@ -55,7 +55,7 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "vandalised", "vandalized", "vandalism", "extortion", "leungit", "dipaling", "dijabret",
         "modus",
         # someone seen about the place who should not be: "org mencurigakan", "ngintip ke rumah"
-        "mencurigakan", "intip", "ngintip", "suspicious", "prowler", "lurking", "loitering",
+        "mencurigakan", "intip", "ngintip", "suspicious", "prowler", "lurking", "loitering", "jahat",
         "stealing", "steals",
     }),
     "unsafe_place": frozenset({"rawan", "gelap", "sepi", "nongkrong", "geng", "angker", "unsafe", "dark"}),
@@ -211,14 +211,17 @@ ASKING_ROOTS = QUESTION_ROOTS | {"minta", "mohon", "bantu", "hubung", "tahu", "i
 
 @cache
 def _alias_stems() -> dict[str, frozenset[str]]:
-    """Each category's catalogue aliases (both languages), one-word ones as stems."""
+    """Each category's catalogue aliases (both languages), one-word ones as stems where the stem is a root incidents
+    are told by ("kemalingan" → maling); else as written ("keamanan" is no "aman", which is safe)."""
+    incident_roots = frozenset().union(*INCIDENT_STEMS.values())
     found: dict[str, set[str]] = {}
     for lang in LANGUAGES:
         for key, names in aliases(lang, "category").items():
             for name in names:
                 said = words(name)
                 if len(said) == 1:
-                    found.setdefault(key, set()).add(stem(said[0]))
+                    root = stem(said[0])
+                    found.setdefault(key, set()).add(root if root in incident_roots else said[0])
     return {key: frozenset(stems) for key, stems in found.items()}
 
 
@@ -300,8 +303,8 @@ POWER_CUT = (("mati", "lampu"), ("lampu", "mati"), ("listrik", "mati"), ("mati",
 def category_named(text: str) -> str | None:
     """The category whose incident words the text uses most (ties by PRECEDENCE); None when none. A wish to stay
     unknown is no part of what happened ("…, jgn sampe tetangga tau sy yg lapor" tells of no neighbour)."""
-    text = " ".join(part for part in _WISH_PARTS.split(text) if not (_not_to_know(words(part))
-                                                                     or _not_to_tell(words(part))))
+    text = " ".join(part for part, after_but in clauses_of(text)
+                    if not (_a_wish(words(part), after_but) or _not_to_tell(words(part))))
     told = words(text)
     said = [word for i, word in enumerate(told)  # "gk darurat kok, cuma…", "not an emergency": not the Darurat it names
             if not (word in _URGENT_WORDS and (NO | NOT_WORDS) & set(told[max(0, i - 2):i]))]
@@ -503,6 +506,7 @@ _FEARING = frozenset({"takut", "khawatir", "cemas", "afraid", "scared", "worried
 PRIVACY_MAX_WORDS = 14
 # Not to be known to someone: "jgn sampe suami sy tau ya pak", "don't let my husband know".
 _NOT_TO_KNOW = (("jangan", "sampai"), ("don", "t", "let"), ("dont", "let"), ("do", "not", "let"))
+_FEARING_KNOWN = frozenset({"takut", "khawatir", "afraid", "worried"})  # "sy takut ketauan tetangga"
 _NOT_WANTING = (("enggak", "mau"), ("tidak", "mau"), ("tidak", "ingin"), ("don", "t", "want"), ("dont", "want"),
                 ("do", "not", "want"))
 _SAID_BY_ANOTHER = frozenset({"katanya", "kata", "bilang", "ngomong", "berkata", "ancam", "mengancam", "said",
@@ -524,6 +528,15 @@ def _not_to_know(said: list[str]) -> bool:
         for phrase, at in phrases_found(said, _NOT_WANTING))
 
 
+def _a_wish(said: list[str], after_but: bool) -> bool:
+    """Whether a clause asks that someone not know (_not_to_know), or fears they will: the resident's fear, said
+    of themselves or after a "but" ("sy mau lapor tp takut ketauan tetangga"), not another's ("malingnya kabur,
+    takut ketahuan warga")."""
+    return _not_to_know(said) or any(
+        word in _FEARING_KNOWN and _KNOWING & set(said[at + 1:at + 1 + _KNOWING_WITHIN])
+        and ((at and said[at - 1] in OWN_WORDS | {"i"}) or (not at and after_but)) for at, word in enumerate(said))
+
+
 def _own_wish(said: list[str], at: int) -> bool:
     """Whether the wish at `at` is the resident's: said first, or after their own word that opens the clause ("sy gak
     mau …", "pak, sy gak mau …"), not after someone's ("pacar sy gak mau …")."""
@@ -541,10 +554,10 @@ def privacy_asked(text: str) -> bool:
     whose = roots & _ONES_DATA or (roots & _ONESELF and (roots & REPORT_WORDS or said[:1] == ["nomor"]))
     besides = " ".join(word for word in said if word not in _KEPT_OR_SEEN)
     spread_denied = any(word in _SPREAD and i and said[i - 1] in NOT_WORDS for i, word in enumerate(said))
-    clauses = [words(clause) for clause in _WISH_PARTS.split(text)]
-    wishes = [part for part in clauses if _not_to_know(part)]
+    clauses = [(words(part), after_but) for part, after_but in clauses_of(text)]
+    wishes = [part for part, after_but in clauses if _a_wish(part, after_but)]
     # "jangan sampai tetangga tau ya pak": who must not know is no story of a neighbour
-    besides_the_wish = " ".join(word for part in clauses if part not in wishes for word in part)
+    besides_the_wish = " ".join(word for part, _after_but in clauses if part not in wishes for word in part)
     if wishes and not is_cry_for_help(text) and category_named(besides_the_wish) is None:
         return True
     return (bool(whose) and (bool(roots & _KEPT_OR_SEEN) or spread_denied)
@@ -683,6 +696,15 @@ def begins_a_story(text: str) -> bool:
     said = words(text)
     wished = (WANT_WORDS | REPORT_WORDS | ASKING) & (set(said) | set(stems_of(said, REPORT_WORDS)))
     return tells_of_the_kind(text, words_besides=1) or (len(said) >= 2 and not wished)
+
+
+# A message that opens with "if" supposes: "kalo mau bikin surat kehilangan ktp gmn ya?" tells of no loss.
+_IF = frozenset({"kalau", "kalo", "klo", "jika", "jikalau", "seandainya", "andaikan", "misalnya", "if"})
+
+
+def supposes(text: str) -> bool:
+    said = words(text)
+    return bool(said) and said[0] in _IF
 
 
 def menu_intent(text: str) -> str | None:
@@ -1219,7 +1241,14 @@ _SHOWN = frozenset({"sebut", "disebut", "sebutkan", "disebutkan", "tampilkan", "
 _WANTING_ANONYMITY = frozenset({"lapor", "laporan", "melapor", "report", "reporting", "mau", "ingin", "pengen",
                                 "minta", "sebagai", "secara", "as", "stay", "remain", "pakai", "pilih", "choose"})
 _AS_IT_IS = frozenset({"aja", "saja", "please", "plis", "pls", "ya"})
-_WISH_PARTS = re.compile(r"[,.;!?\n]+|\b(?:tapi|tp|but)\b", re.IGNORECASE)
+_WISH_PARTS = re.compile(r"([,.;!?\n]+|\b(?:tapi|tp|but)\b)", re.IGNORECASE)
+
+
+def clauses_of(text: str) -> list[tuple[str, bool]]:
+    """The text's clauses, each with whether a "but" opens it (a wish is told apart from the story in them)."""
+    pieces = _WISH_PARTS.split(text)  # a clause, what parts it from the next, the next clause, …
+    return [(pieces[i], i > 0 and pieces[i - 1].strip().lower() in ("tapi", "tp", "but"))
+            for i in range(0, len(pieces), 2)]
 _NOT_NEEDED = NOT_WORDS | NEEDLESS_WORDS | {"no", "need"}
 
 
@@ -1235,9 +1264,9 @@ def identity_wished(text: str) -> str | None:
     """"anonymous" or "confidential" where the message asks to stay unknown, else None."""
     wished = None
     asked = "?" in text or bool({"apakah", "apa"} & set(words(text)))  # "apakah privasi sy aman?" asks, wishes not
-    for part in _WISH_PARTS.split(text):
+    for part, after_but in clauses_of(text):
         said = words(part)
-        if _not_to_know(said) or _not_to_tell(said) or any_phrase(said, _NAME_KEPT_OUT) \
+        if _a_wish(said, after_but) or _not_to_tell(said) or any_phrase(said, _NAME_KEPT_OUT) \
                 or (all(kind & set(said) for kind in _PRIVACY_KEPT) and not asked) \
                 or any(at and said[at - 1] in OWN_WORDS for _phrase, at in phrases_found(said, _FOUND_OUT)) \
                 or any(not at or (said[at - 1] in OWN_WORDS and (at < 2 or said[at - 2] not in _WHOSE_OF))
