@@ -220,8 +220,11 @@ async def _take_story(turn: Turn) -> str:
 
 async def _places_in_story(turn: Turn, story: str) -> tuple[list[PlaceCandidate], bool]:
     """The places a story (or a place typed) names, those of where the resident lives, works or is now left out
-    unless no other is named ("rumah sy di gedog kemalingan" happened at home)."""
-    for text in dict.fromkeys((where_it_happened(story), where_it_happened(story, home_too=True), story)):
+    unless no other is named ("rumah sy di gedog kemalingan" happened at home), or it happened by phone or online,
+    where the home is what routes it ("ketipu online…, sy tinggal di kel plosokerep")."""
+    home_first = said_online(story)
+    readings = (where_it_happened(story, home_too=True),) if home_first else ()
+    for text in dict.fromkeys((*readings, where_it_happened(story), where_it_happened(story, home_too=True), story)):
         found, confident = await turn.router.read(turn.db, text)
         if found:
             return found, confident

@@ -1973,6 +1973,17 @@ async def test_an_anonymous_reporters_own_name_and_number_in_the_story_never_rea
     assert "Agus" not in payload(alert)["text"] and "0857" not in payload(alert)["text"]
 
 
+async def test_an_account_holders_name_in_a_confidential_scam_report_stays_as_evidence(engine: Engine) -> None:
+    """"a.n." after an account is its holder's name (whom the bank is asked about), not the reporter's."""
+    resident = Resident(engine)
+    story = ("sy ketipu jual beli online pak, sudah transfer 2,5 juta ke rekening BRI a.n. Slamet Riyadi, barangnya "
+             "gak dikirim, sy tinggal di kel plosokerep sananwetan")
+    for said in (story, "iya, kemarin", "gk ada", "rahasia", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert "rekening BRI a.n. Slamet Riyadi" in report.description, report.description
+
+
 async def test_a_name_told_with_the_story_is_the_name_of_a_named_report(engine: Engine) -> None:
     resident = Resident(engine)
     story = STORY_WITH_NAME.split(". tolong")[0]

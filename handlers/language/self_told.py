@@ -86,17 +86,29 @@ TITLE_CASE = 0.7  # the share of capitalised words past which capitals tell no n
 _NUMBER_NEAR_A_NAME = 30  # characters between a name told and a number told with it ("Dewi Lestari no hp 0812…")
 
 
+# An account's holder ("transfer ke rekening BRI a.n. Slamet", "akun dana an. Budi"): the name is another's, and
+# evidence, however the "a.n." that signs a letter is the writer's.
+_ACCOUNT = re.compile(r"\b(?:rekening|rek|norek|akun|account|bri|bca|bni|mandiri|btn|bsi|cimb|danamon|permata|"
+                      r"dana|ovo|gopay|shopeepay|linkaja|transfer|tf|trf)\b", re.IGNORECASE)
+_ACCOUNT_WITHIN = 40  # characters before the "a.n." its account is named in
+
+
+def _an_account_holder(text: str, said: re.Match[str]) -> bool:
+    return bool(_ACCOUNT.search(text[max(0, said.start() - _ACCOUNT_WITHIN):said.start()]))
+
+
 def name_said(text: str) -> str | None:
     """The name the resident gives as their name in the text ("nama saya Budi Santoso"), as written; None."""
     for said in _NAME_IN_STORY.finditer(text):
-        if name := _as_a_name(said["name"].split()):
+        if not _an_account_holder(text, said) and (name := _as_a_name(said["name"].split())):
             return name
     return None
 
 
 def names_told(text: str) -> list[str]:
     """The names the resident introduces themselves by in the text, as written."""
-    found = [name for said in _NAME_IN_STORY.finditer(text) if (name := _as_a_name(said["name"].split()))]
+    found = [name for said in _NAME_IN_STORY.finditer(text)
+             if not _an_account_holder(text, said) and (name := _as_a_name(said["name"].split()))]
     letters = re.findall(r"[^\W\d_]+", text)
     title_case = sum(word[0].isupper() for word in letters) > TITLE_CASE * len(letters)  # "Saya Kehilangan Motor"
     if not title_case:
