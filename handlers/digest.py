@@ -18,7 +18,7 @@ from handlers.office import Office
 from handlers.routing import place_label
 from storage import digests
 from storage.digests import Count
-from storage.models import Category, Officer, OfficerRole, OutboxKind, PatrolNote, Station
+from storage.models import Category, Officer, OfficerRole, OutboxKind, PatrolNote, ReportStatus, Station
 from storage.officers import station_heads
 from storage.outbox import enqueue
 
@@ -165,11 +165,18 @@ def open_for(lang: str, age: dt.timedelta) -> str:
     return t(lang, "digest.days_open", days=age.days)
 
 
+def open_status(lang: str, status: ReportStatus) -> str:
+    """How far an open report has come, short for a list: "belum dibaca", "ditindaklanjuti"."""
+    return t(lang, f"digest.open_status.{status.value}")
+
+
 def attention_line(office: Office, lang: str, report: digests.OpenReport) -> str:
-    """`🚨 LP-… · Narkoba · Kel. Gedog · terbuka 3 hari · 👥 3 warga`: what needs an officer first, and where."""
+    """`🚨 LP-… · Narkoba · Kel. Gedog · Diterima · terbuka 3 hari · 👥 3 warga`: what needs an officer first,
+    where, and how far it has come."""
     flags = ("🚨 " if report.urgent else "") + ("⏰ " if report.escalated else "")
     return t(lang, "digest.attention_line", flags=flags, ref=report.ref,
              category=labels(lang, "category")[report.category.value],
+             status=open_status(lang, report.status),
              place=place_name(office, lang, report.place_code) if report.place_code else "-",
              days=open_for(lang, office.now - report.created_at),
              residents=t(lang, "digest.residents", residents=report.residents) if report.residents > 1 else "",

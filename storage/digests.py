@@ -55,7 +55,7 @@ class OpenReport:
     created_at: dt.datetime
     overdue: bool
     urgent: bool
-    escalated: bool  # its alert went again because nobody acknowledged it in time
+    escalated: bool  # its alert went again because nobody acknowledged it in time, and nobody has yet
     place_code: str | None  # the kelurahan/desa, else the kecamatan
     sample: bool
     residents: int  # how many residents reported it: its reporter and its witnesses
@@ -93,29 +93,38 @@ async def counts(db: AsyncSession, station_ids: list[int], start: dt.datetime, e
             for h, station_id, category, urgent, code, total, open_, witnesses, occurred in rows]
 
 
+def unanswered_alert() -> ColumnElement[bool]:
+    """Its alert went again and nobody has taken it yet ("⏰"): once acknowledged, it is being dealt with."""
+    return Report.status.in_(UNACKNOWLEDGED) & (Report.escalations > 0)
+
+
+def overdue_at(now: dt.datetime) -> ColumnElement[bool]:
+    """An open report open longer than OVERDUE_AFTER, or one whose alert went again unanswered."""
+    return (Report.created_at < now - OVERDUE_AFTER) | unanswered_alert()
+
+
 async def open_reports(db: AsyncSession, station_ids: list[int], now: dt.datetime,
                        limit: int) -> tuple[dict[str, int], list[OpenReport]]:
     """How many are open, unacknowledged and overdue, and the open ones to name: urgent and escalated
     first, then those more residents reported, then the oldest."""
-    overdue = (Report.created_at < now - OVERDUE_AFTER) | (
-        Report.status.in_(UNACKNOWLEDGED) & (Report.escalations > 0))
+    unanswered, overdue = unanswered_alert(), overdue_at(now)
     where = (Report.station_id.in_(station_ids), Report.status.in_(OPEN_STATUSES))
     totals = (await db.execute(
         select(func.count(), func.sum(case((Report.status.in_(UNACKNOWLEDGED), 1), else_=0)),
                func.sum(case((overdue, 1), else_=0))).where(*where)
     )).one()
-    flagged = Report.urgent | (Report.escalations > 0)
+    flagged = Report.urgent | unanswered
     residents = residents_reporting_column()
     named = await db.execute(
         select(Report.ref, Report.category, Report.status, Report.created_at, overdue, Report.urgent,
-               Report.escalations, func.coalesce(Report.village_code, Report.district_code), Report.sample,
+               unanswered, func.coalesce(Report.village_code, Report.district_code), Report.sample,
                residents)
         .where(*where).order_by(case((flagged, 0), else_=1), residents.desc(), Report.created_at, Report.id)
         .limit(limit)
     )
     return ({"open": totals[0], "unacknowledged": int(totals[1] or 0), "overdue": int(totals[2] or 0)},
             [OpenReport(row.ref, Category(row.category), ReportStatus(row.status), row.created_at, bool(row[4]),
-                        bool(row.urgent), row.escalations > 0, row[7], bool(row.sample), int(row[9]))
+                        bool(row.urgent), bool(row[6]), row[7], bool(row.sample), int(row[9]))
              for row in named])
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.digests import overdue_at
 from storage.models import Category, Report, ReportSource, ReportStatus, Witness
 from storage.workflow import OPEN_STATUSES
 
@@ -23,6 +24,7 @@ class ReportFilter:
 
     status: ReportStatus | None = None
     open_only: bool = False
+    overdue_at: dt.datetime | None = None  # open and overdue at this moment (storage.digests.overdue_at)
     category: Category | None = None
     urgent: bool = False
     village_code: str | None = None
@@ -37,8 +39,10 @@ def _where(station_ids: list[int], wanted: ReportFilter) -> list[ColumnElement[b
     where: list[ColumnElement[bool]] = [Report.station_id.in_(station_ids)]
     if wanted.status is not None:
         where.append(Report.status == wanted.status)
-    elif wanted.open_only:
+    elif wanted.open_only or wanted.overdue_at is not None:
         where.append(Report.status.in_(OPEN_STATUSES))
+    if wanted.overdue_at is not None:
+        where.append(overdue_at(wanted.overdue_at))
     if wanted.category is not None:
         where.append(Report.category == wanted.category)
     if wanted.urgent:

@@ -73,22 +73,25 @@ async def test_the_day_in_numbers(engine: Engine) -> None:
     await add(engine, wib(19, 21), status=ReportStatus.RESOLVED)
     await add(engine, wib(19, 10), Category.TRAFFIC, urgent=True, village=None)
     await add(engine, wib(20, 6))                                        # the next digest's
+    await add(engine, wib(19, 22), status=ReportStatus.IN_PROGRESS, escalations=1)  # escalated, then taken up
     text = await digest_text(engine)
     assert "Laporan harian Polsek Sananwetan\n20 Nov 2026, 24 jam sampai pukul 06:00 WIB" in text
-    assert "Masuk: 3 laporan (1 mendesak)" in text
-    assert "Menurut kategori: Narkoba 2, Lalu lintas 1" in text
-    assert "Menurut tempat: Kel. Gedog 2, Kec. Sananwetan 1" in text
-    assert "Terbuka per 20 Nov 2026 06:00 WIB: 4 · belum ditanggapi: 4 · terlambat: 1" in text, (
-        "the one escalated is overdue; the one of 06:00 is open too")
-    assert "Tren 7 hari: 14 Nov 0 · 15 Nov 0 · 16 Nov 0 · 17 Nov 0 · 18 Nov 0 · 19 Nov 1 · 20 Nov 3" in text, (
+    assert "Masuk: 4 laporan (1 mendesak)" in text
+    assert "Menurut kategori: Narkoba 3, Lalu lintas 1" in text
+    assert "Menurut tempat: Kel. Gedog 3, Kec. Sananwetan 1" in text
+    assert "Terbuka per 20 Nov 2026 06:00 WIB: 5 · belum ditanggapi: 4 · terlambat: 1" in text, (
+        "the one escalated and not taken up is overdue; the one of 06:00 is open too")
+    assert "Tren 7 hari: 14 Nov 0 · 15 Nov 0 · 16 Nov 0 · 17 Nov 0 · 18 Nov 0 · 19 Nov 1 · 20 Nov 4" in text, (
         "days of 24 hours to 06:00: 19 Nov 05:59 WIB is the 19th's; 20 Nov 06:00 is after the digest")
-    assert "1. Kel. Gedog · malam (20–24) · Narkoba: 2 laporan" in text, "bands are four hours wide"
+    assert "1. Kel. Gedog · malam (20–24) · Narkoba: 3 laporan" in text, "bands are four hours wide"
     listed = [line for line in text.splitlines() if line.startswith("• ")]
     assert [line.split(" · ", 2)[2] for line in listed] == [
-        "Kec. Sananwetan · terbuka 20 jam", "Kel. Gedog · terbuka 10 jam", "Kel. Gedog · terbuka 1 hari",
-        "Kel. Gedog · baru masuk"], "urgent first, then the escalated one, then the oldest; each with its place, and "\
-        "how long it is open, in hours under a day"
-    assert listed[0].startswith("• 🚨 ") and listed[1].startswith("• ⏰ ")
+        "Kec. Sananwetan · belum dibaca · terbuka 20 jam", "Kel. Gedog · belum dibaca · terbuka 10 jam",
+        "Kel. Gedog · belum dibaca · terbuka 1 hari", "Kel. Gedog · ditindaklanjuti · terbuka 8 jam",
+        "Kel. Gedog · belum dibaca · baru masuk"], "urgent first, then the escalated one nobody took up, then the "\
+        "oldest; each with its place, how far it has come, and how long it is open, in hours under a day"
+    assert listed[0].startswith("• 🚨 ") and listed[1].startswith("• ⏰ ") and "⏰" not in listed[3], \
+        "escalated, then taken up: no longer waiting on anyone"
 
 
 async def test_a_day_without_reports_says_so_in_one_line(engine: Engine) -> None:
@@ -250,7 +253,7 @@ async def test_long_lists_say_how_many_more_there_are(engine: Engine) -> None:
     for n in range(12):  # twelve open for more than seven days
         await add(engine, wib(1, 8) + dt.timedelta(minutes=n), village=None)
     text = await digest_text(engine)
-    assert "terlambat: 12" in text and text.count(" · Kec. Sananwetan · terbuka 18 hari") == 10
+    assert "terlambat: 12" in text and text.count(" · Kec. Sananwetan · belum dibaca · terbuka 18 hari") == 10
     assert "dan 2 lainnya" in text, text
 
 

@@ -23,6 +23,7 @@ from storage.models import (
     Outbox,
     PatrolNote,
     Report,
+    ReportStatus,
     Station,
     WebLink,
     WebSession,
@@ -345,6 +346,28 @@ async def test_the_home_page_counts_the_24_hours_up_to_now(engine: Engine, tmp_p
     came_in = re.search(r'<span class="number">(\d+)</span>laporan masuk \(24 jam\)', page)
     assert came_in is not None and came_in[1] == "1", page
     assert any(f"Ringkasan hari ini ({day:%d-%m-%Y})" in page for day in (before, after)), page
+
+
+async def test_each_count_on_the_home_page_opens_the_reports_it_counts(engine: Engine, tmp_path: Path) -> None:
+    """The 24 hours' count opens the 24 hours' reports, not a week's; the overdue count its list; every place that
+    took a report is named, or counted among "the others"."""
+    now = dt.datetime.now(dt.UTC)
+    villages = [f"35.72.03.100{n}" for n in range(1, 8)]  # the seven kelurahan of Sananwetan
+    today = [await add(engine, now - dt.timedelta(hours=2), village=village) for village in villages]
+    last_week = await add(engine, now - dt.timedelta(days=3))
+    overdue = await add(engine, now - dt.timedelta(days=9), status=ReportStatus.ACKNOWLEDGED)
+    taken_up = await add(engine, now - dt.timedelta(hours=5), status=ReportStatus.IN_PROGRESS, escalations=1)
+    head = await enrolled(engine, "telegram:700016", role=OfficerRole.HEAD)
+    client = await signed_in(web_app(engine, tmp_path), head)
+    home = (await client.get("/")).text
+    assert '<a class="card" href="/laporan?periode=1"><span class="number">8</span>' in home, home
+    assert "dan 2 tempat lainnya" in home, "seven places took reports, five are named"
+    listed = (await client.get("/laporan?periode=1")).text
+    assert all(ref in listed for ref in [*today, taken_up]) and last_week not in listed and overdue not in listed
+    assert 'href="/laporan?status=overdue"' in home
+    late = (await client.get("/laporan?status=overdue")).text
+    assert overdue in late and taken_up not in late and not any(ref in late for ref in today), \
+        "open over seven days; an escalation once taken up is no longer overdue"
 
 
 @pytest.mark.parametrize("asked", ["DIGEST", "laporan harian", "ringkasan", "2"])

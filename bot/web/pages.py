@@ -28,6 +28,7 @@ from handlers.digest import (
     gather,
     kinds_text,
     open_for,
+    open_status,
     place_name,
 )
 from handlers.i18n import LANGUAGES, labels, t
@@ -43,7 +44,7 @@ from storage.workflow import OPEN_STATUSES
 
 PAGE_SIZE = 50
 EXPORT_ROWS = 100_000
-PERIODS = {"7": 7, "28": 28, "90": 90, "365": 365}  # days; no period is all time
+PERIODS = {"1": 1, "7": 7, "28": 28, "90": 90, "365": 365}  # days; no period is all time
 CONCERN_ROWS = 3  # concerns the patrol form offers at once
 AS_TYPED = "seperti_ditulis"  # the patrol form's choice of no kelurahan, the place kept as written
 
@@ -77,11 +78,12 @@ async def home(request: Request, viewer: Viewer) -> Response:
         totals = [sum(values[i] for values in series.values()) for i in range(days)]
         trends[days] = list(zip(facts.trend_days(days), totals, strict=True))
     attention = [(r, place_name(office, lang, r.place_code) if r.place_code else "-",
-                  open_for(lang, office.now - r.created_at)) for r in facts.attention]
+                  open_for(lang, office.now - r.created_at), open_status(lang, r.status)) for r in facts.attention]
     spots = [(s, place_name(office, lang, s.place_code), kinds_text(lang, s)) for s in facts.hotspots()[:HOTSPOTS]]
     return page(request, "home.html", lang, {
         "viewer": viewer, "facts": facts, "by_category": came_in_by_category.most_common(),
-        "by_place": came_in_by_place.most_common(TOP_PLACES), "trends": trends,
+        "by_place": came_in_by_place.most_common(TOP_PLACES),
+        "more_places": max(0, len(came_in_by_place) - TOP_PLACES), "trends": trends,
         "attention": attention, "spots": spots, "hotspot_days": HOTSPOT_DAYS})
 
 
@@ -93,7 +95,8 @@ def _filter(request: Request, viewer: Viewer) -> ReportFilter:
     source = query.get("sumber", "")
     return ReportFilter(
         status=ReportStatus(status) if status in ReportStatus._value2member_map_ else None,
-        open_only=status == "open", category=Category(category) if category in Category._value2member_map_ else None,
+        open_only=status == "open", overdue_at=viewer.office.now if status == "overdue" else None,
+        category=Category(category) if category in Category._value2member_map_ else None,
         urgent=query.get("mendesak") == "1", village_code=query.get("kelurahan") or None,
         source=ReportSource(source) if source in ReportSource._value2member_map_ else None,
         text=query.get("q", "").strip(), sort=query.get("urut", "created") if query.get("urut") in SORTS else "created",
