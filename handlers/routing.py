@@ -163,15 +163,13 @@ def place_label(lang: str, place: PlaceCandidate) -> str:
 
 def describe_place(lang: str, router: Router, *, location_text: str | None, latitude: float | None,
                    longitude: float | None, code: str | None, exact_pin: bool = True) -> str:
-    """Where, as the resident put it (or the pin), with the official place it was read as. Not `exact_pin`, the pin
-    is given to about 100 m (what officers see of an account not given by name: a pin is often a home)."""
-    if location_text:
-        place = location_text
-    elif latitude is not None and longitude is not None:
-        place = t(lang, "report.pin", latitude=f"{latitude:.5f}", longitude=f"{longitude:.5f}") if exact_pin \
+    """Where, as the resident put it and as their pin, with the official place it was read as. Not `exact_pin`,
+    the pin is given to about 100 m (what officers see of an account not given by name: a pin is often a home)."""
+    pin = None
+    if latitude is not None and longitude is not None:
+        pin = t(lang, "report.pin", latitude=f"{latitude:.5f}", longitude=f"{longitude:.5f}") if exact_pin \
             else t(lang, "report.pin_near", latitude=f"{latitude:.3f}", longitude=f"{longitude:.3f}")
-    else:
-        place = "-"
+    place = " · ".join(part for part in (location_text, pin) if part) or "-"
     candidate = router.place(code) if code else None
     if candidate is not None:
         label = place_label(lang, candidate)

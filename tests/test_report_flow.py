@@ -221,6 +221,21 @@ async def test_a_pin_of_a_report_not_given_by_name_reaches_officers_to_about_100
     assert "titik peta -8.09834, 112.16817" in named_alert, named_alert
 
 
+async def test_a_pin_and_a_place_typed_both_reach_officers(engine: Engine) -> None:
+    """A pin no station was found near, then the kelurahan typed: the officers' alert gives both, the pin to
+    about 100 m for an anonymous report, not the words alone."""
+    await enrolled(engine, "console:petugas")
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", DESCRIPTION):
+        await resident.send(said)
+    await resident.send(location=(-8.1021, 112.1765))
+    for said in ("kel rembang sananwetan", "ya", "2", "lewati", "3", "kirim"):
+        await resident.send(said)
+    [alert] = await alerts(engine)
+    text = payload(alert)["text"]
+    assert "kel rembang sananwetan" in text and "sekitar titik peta -8.102, 112.177 (±100 m" in text, text
+
+
 @pytest.mark.parametrize("no_photo", ["no photo", "gak ada fotonya pak", "tanpa foto ya"])
 async def test_no_photo_said_when_asked_the_time_is_kept_and_the_time_asked_again(engine: Engine,
                                                                                  no_photo: str) -> None:
