@@ -237,7 +237,7 @@ async def send_alerts(office: Office, report: Report, to: list[tuple[Officer, Co
         heading = (t(lang, "alert.escalated", minutes=waited) if waited is not None
                    else t(lang, "alert.referred_from", station=referred_from) if referred_from else "")
         await enqueue(office.db, office.cipher, kind=OutboxKind.OFFICER_ALERT, contact_id=contact.id,
-                      payload=await alert_payload(office, report, lang, heading),
+                      payload=await alert_payload(office, report, lang, heading, arriving=waited is None),
                       idempotency_key=f"{OutboxKind.OFFICER_ALERT}:{cause.id}:{officer.id}", at=office.now,
                       priority=URGENT if report.urgent else NORMAL, report_id=report.id,
                       hourly=report.identity == Identity.ANONYMOUS)

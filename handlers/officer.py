@@ -26,7 +26,7 @@ from handlers.alerts import (
     witness_accounts,
 )
 from handlers.choices import Menu, pick
-from handlers.digest import compose
+from handlers.digest import compose, place_name
 from handlers.i18n import format_time, keywords, labels, t
 from handlers.language.answers import yes_or_no
 from handlers.language.normalise import normalise
@@ -481,8 +481,10 @@ async def list_open(turn: Turn, page: int) -> None:
 
 
 def _line(turn: Turn, report: Report, station: Station | None) -> str:
+    code = report.village_code or report.district_code or report.regency_code
     line = t(turn.lang, "officer.open_line", urgent="🚨 " if report.urgent else "", ref=report.ref,
              category=labels(turn.lang, "category")[report.category.value],
+             place=place_name(turn.office, turn.lang, code) if code else "-",
              status=status_at_station(turn.lang, report.status),
              time=format_time(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta"))
     return line + (t(turn.lang, "digest.sample") if report.sample else "")
