@@ -112,8 +112,9 @@ def report_place(office: Office, report: Report, lang: str, *, as_typed: bool = 
     official place alone, and what the resident typed (or the pin) only where none was found."""
     code = report.village_code or report.district_code or report.regency_code
     typed = _typed(report.location_text) if as_typed or not code else None
-    return describe_place(lang, office.router, location_text=typed, latitude=report.latitude,
-                          longitude=report.longitude, code=code, exact_pin=report.identity == Identity.NAMED)
+    place = describe_place(lang, office.router, location_text=typed, latitude=report.latitude,
+                           longitude=report.longitude, code=code, exact_pin=report.identity == Identity.NAMED)
+    return t(lang, "alert.online_place", place=place) if report.online else place
 
 
 def witness_place(office: Office, witness: Witness, lang: str) -> str:

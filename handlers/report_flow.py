@@ -2055,6 +2055,7 @@ async def submit(turn: Turn) -> None:
         occurred_text=when,
         occurred_hour=happened_at_hour,
         location_text=typed_place,
+        online=bool(draft.get("online")) or said_online(draft["description"]),
         latitude=pin[0] if pin else None,
         longitude=pin[1] if pin else None,
         province_code=place.province.code if place else None,

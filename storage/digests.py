@@ -75,9 +75,10 @@ def _hour(db: AsyncSession) -> ColumnElement[str]:
 
 
 async def counts(db: AsyncSession, station_ids: list[int], start: dt.datetime, end: dt.datetime) -> list[Count]:
-    """The period's reports, grouped by hour, category, urgency, place and the hour of the day it happened."""
+    """The period's reports, grouped by hour, category, urgency, place and the hour of the day it happened; one
+    that happened by phone or online has no place (where the resident lives is no scene)."""
     hour = _hour(db)
-    place = func.coalesce(Report.village_code, Report.district_code)
+    place = case((Report.online, None), else_=func.coalesce(Report.village_code, Report.district_code))
     still_open = func.sum(case((Report.status.in_(OPEN_STATUSES), 1), else_=0))
     told = select(Witness.report_id, func.count().label("witnesses")).group_by(Witness.report_id).subquery()
     query: Select[Any] = (  # eight columns: past the widest select SQLAlchemy types row by row

@@ -239,7 +239,7 @@ class Report(Base):
     # What a station's digest reads, found and read from the index alone, whatever the size of the table: the
     # period's reports with all it counts them by, and the open ones with what makes them overdue.
     __table_args__ = (Index("ix_report_station_id_created_at_counted", "station_id", "created_at", "status",
-                            "category", "urgent", "village_code", "district_code", "occurred_hour"),
+                            "category", "urgent", "village_code", "district_code", "occurred_hour", "online"),
                       Index("ix_report_station_id_status_open", "station_id", "status", "created_at", "escalations"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -251,6 +251,9 @@ class Report(Base):
     # digest's time bands place a report by it, by when it was filed otherwise.
     occurred_hour: Mapped[int | None] = mapped_column(SmallInteger)
     location_text: Mapped[str | None] = mapped_column(String(500))
+    # It happened by phone or online: its place is where the resident lives, which routes it, and no scene for the
+    # map or the patrol priorities.
+    online: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
     province_code: Mapped[str | None] = mapped_column(String(16))

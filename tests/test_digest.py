@@ -45,11 +45,14 @@ from tests.helpers import (
     GEDOG,
     SANANWETAN,
     WIB,
+    Resident,
     add,
+    alerts,
     enrolled,
     enrolled_on_telegram,
     lapor,
     make_engine,
+    payload,
     service,
     signed_in,
     station,
@@ -138,6 +141,26 @@ async def test_a_place_and_time_is_one_priority_whatever_was_reported_there(engi
     home = (await (await signed_in(web_app(engine, tmp_path), head)).get("/")).text
     assert f'href="/laporan?kelurahan={GEDOG}&amp;periode=28"' in home, "the place's reports of every kind"
     assert f'href="/laporan?kelurahan={SANANWETAN}&amp;kategori=traffic&amp;periode=28"' in home
+
+
+async def test_a_scam_by_phone_counts_in_the_day_and_stays_off_the_patrol_priorities(engine: Engine) -> None:
+    """Told online, routed by where the resident lives: the officers read it as that, and the patrol is not sent
+    to the resident's street for it."""
+    await enrolled(engine, "console:petugas")
+    resident = Resident(engine)
+    for said in ("sy ketipu jual beli online, udh transfer 2 juta barang gk dikirim", "ya, kemarin",
+                 "gedog sananwetan", "ya", "gk ada", "rahasia", "kirim"):
+        await resident.send(said)
+    [alert] = await alerts(engine)
+    assert "tempat tinggal pelapor, kejadian lewat HP/internet" in payload(alert)["text"], payload(alert)["text"]
+    async with engine.sessions() as db:
+        [report] = (await db.execute(select(Report))).scalars()
+        assert report.online and report.village_code == GEDOG
+        counts = await digests.counts(db, [report.station_id], report.created_at - dt.timedelta(hours=1),
+                                      report.created_at + dt.timedelta(hours=1))
+    assert [(c.total, c.place_code) for c in counts] == [(1, None)], "counted, at no place"
+    recent_since = report.created_at - dt.timedelta(days=7)
+    assert hotspots(counts, dt.timezone(dt.timedelta(hours=7)), recent_since) == []  # type: ignore[arg-type]
 
 
 async def test_the_patrol_goes_when_things_happened_not_when_they_were_told(engine: Engine) -> None:
