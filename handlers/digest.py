@@ -32,6 +32,7 @@ TREND_DAYS = 7
 HOTSPOT_DAYS = 28
 HOTSPOTS = 3
 NAMED_OVERDUE = 10
+NAMED_PATROLS = 5  # the day's patrols told one by one; more are in the count above them
 TOP_PLACES = 5
 CATCH_UP = dt.timedelta(hours=24)  # by default a digest missed while the service was down is sent this late
 # Local hours of each time band: four hours each, narrow enough to say when a patrol should be there.
@@ -217,8 +218,9 @@ async def compose(office: Office, station: Station, local_date: dt.date, lang: s
                       overdue=totals["overdue"], now=format_time(lang, office.now, station.timezone),
                       lines=_and_more(lang, lines, totals["open"], "\n") or t(lang, "digest.none_open")))
     if notes:
-        sections.append(t(lang, "digest.patrols", notes=len(notes), met=sum(n.residents_met for n in notes),
-                          follow_up=sum(n.follow_up for n in notes)))
+        sections.append("\n".join([t(lang, "digest.patrols", notes=len(notes), met=sum(n.residents_met for n in notes),
+                                      follow_up=sum(n.follow_up for n in notes)),
+                                    *await _patrol_lines(office, lang, notes)]))
     days = facts.trend_days()
     trend = facts.trend()
     sections.append(t(lang, "digest.trend", days=" · ".join(
@@ -245,6 +247,21 @@ async def compose(office: Office, station: Station, local_date: dt.date, lang: s
              "colours": [CATEGORY_COLOURS[k.value] for k in drawn],
              "grid": hotspot_grid(office, lang, facts)}
     return Digest("\n\n".join(sections), summary, chart, came_in)
+
+
+async def _patrol_lines(office: Office, lang: str, notes: list[PatrolNote]) -> list[str]:
+    """Each patrol of the day: where, who, how many met, the kinds of concern raised, and whether it needs following
+    up; what a head reads to plan the next one."""
+    concerns = await digests.patrol_concerns(office.db, notes)
+    names = await digests.officer_names(office.db, {note.officer_id for note in notes if note.officer_id})
+    categories = labels(lang, "category")
+    return [t(lang, "digest.patrol_line",
+              place=place_name(office, lang, code) if (code := note.village_code or note.district_code)
+              else note.place_text, officer=names.get(note.officer_id or 0, "-"), met=note.residents_met,
+              concerns=", ".join(categories[kind.value] for kind in concerns.get(note.id, []))
+              or t(lang, "digest.patrol_no_concerns"),
+              follow_up=t(lang, "digest.patrol_follow_up") if note.follow_up else "")
+            for note in notes[:NAMED_PATROLS]]
 
 
 GRID_PLACES = 8  # rows of the digest picture's grid: what a phone screen shows readably

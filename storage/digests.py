@@ -14,6 +14,7 @@ from storage.db import dialect_insert
 from storage.models import (
     Category,
     DigestRun,
+    Officer,
     Outbox,
     OutboxState,
     PatrolNote,
@@ -135,6 +136,22 @@ async def patrol_notes(db: AsyncSession, station_ids: list[int], start: dt.datet
         select(PatrolNote).where(PatrolNote.station_id.in_(station_ids), PatrolNote.created_at >= start,
                                  PatrolNote.created_at < end).order_by(PatrolNote.created_at)
     )).scalars())
+
+
+async def patrol_concerns(db: AsyncSession, notes: list[PatrolNote]) -> dict[int, list[Category]]:
+    """The kinds of the concerns each patrol note raised (the reports made of them), by note."""
+    rows = await db.execute(select(Report.patrol_note_id, Report.category)
+                            .where(Report.patrol_note_id.in_([note.id for note in notes])).order_by(Report.id))
+    found: dict[int, list[Category]] = {}
+    for note_id, category in rows:
+        if note_id is not None:
+            found.setdefault(note_id, []).append(Category(category))
+    return found
+
+
+async def officer_names(db: AsyncSession, ids: set[int]) -> dict[int, str]:
+    rows = await db.execute(select(Officer.id, Officer.name).where(Officer.id.in_(ids)))
+    return {officer_id: name for officer_id, name in rows if name}
 
 
 async def failed_messages(db: AsyncSession, station_ids: list[int], start: dt.datetime,

@@ -994,6 +994,10 @@ async def test_a_patrol_note_with_two_concerns(engine: Engine) -> None:
     assert all(c.source == ReportSource.PATROL and c.status == ReportStatus.ACKNOWLEDGED and c.contact_id is None
                and c.escalate_at is None for c in concerns)
     assert await outbox(engine) == [], "a patrol's concerns alert no one and relay to no one"
+    head = await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    await head.send("DIGEST")
+    assert "• Kel. Gedog (Bripka Santoso): 25 warga; keluhan: Lalu lintas, Narkoba · perlu tindak lanjut" \
+        in head.text, "where, who, what was raised: the next patrol is planned from it"
 
 
 async def test_a_patrol_can_be_cancelled_and_is_for_officers_only(engine: Engine) -> None:
