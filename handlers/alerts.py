@@ -20,6 +20,7 @@ from storage.models import (
     Identity,
     Officer,
     OutboxKind,
+    PatrolNote,
     Report,
     ReportEvent,
     ReportSource,
@@ -144,6 +145,13 @@ async def witness_accounts(office: Office, report: Report, lang: str) -> list[Wi
             for witness in await witnesses_of(office.db, report)]
 
 
+async def _patrol_line(office: Office, report: Report, lang: str) -> str:
+    """Who heard a concern raised on a patrol: it came from residents met face to face, through that officer."""
+    note = await office.db.get(PatrolNote, report.patrol_note_id)
+    officer = await office.db.get(Officer, note.officer_id) if note and note.officer_id else None
+    return t(lang, "alert.reporter_patrol", officer=(officer.name if officer and officer.name else "-"))
+
+
 async def reporter_line(office: Office, identity: Identity, contact_id: int | None, lang: str) -> str:
     """Who reported (or witnessed), as an officer may see it: name and number only for a named account."""
     if identity != Identity.NAMED:
@@ -174,7 +182,8 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
         place=report_place(office, report, lang),
         description=quoted(report.description),
         photo=t(lang, "alert.photo_attached" if photo else "alert.no_photo"),
-        reporter=await reporter_line(office, report.identity, report.contact_id, lang),
+        reporter=await _patrol_line(office, report, lang) if report.patrol_note_id is not None
+        else await reporter_line(office, report.identity, report.contact_id, lang),
     )
     brief = t(lang, "alert.brief", **said, place=report_place(office, report, lang, as_typed=False),
               description=story_start(report.description))

@@ -998,6 +998,8 @@ async def test_a_patrol_note_with_two_concerns(engine: Engine) -> None:
     await head.send("DIGEST")
     assert "• Kel. Gedog (Bripka Santoso): 25 warga; keluhan: Lalu lintas, Narkoba · perlu tindak lanjut" \
         in head.text, "where, who, what was raised: the next patrol is planned from it"
+    await head.send(f"LIHAT {concerns[0].ref}")
+    assert "Pelapor: warga saat patroli dialogis, dicatat Bripka Santoso" in head.text, "not \"anonim\""
 
 
 async def test_a_patrol_can_be_cancelled_and_is_for_officers_only(engine: Engine) -> None:
