@@ -145,7 +145,11 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
                 or other.status == S.DUPLICATE):  # a duplicate points at the report that stays
             return Outcome("officer.unknown_duplicate", {"ref": argument})
         report.duplicate_of_id, note = other.id, None  # the other ref stays among officers
-        await join_duplicate(office.db, report, other)  # its residents follow the report that stays
+        # its residents follow the report that stays, where they said it was: as typed, else the place it was read as
+        code = report.village_code or report.district_code or report.regency_code
+        await join_duplicate(office.db, report, other,
+                             place=report.location_text or (code_label(report.language, office.router, code)
+                                                            if code else None))
     event = await change_status(office, report, LEADS_TO[action], actor(officer), note,
                                 public=action in PUBLIC_NOTES or note is None)
     if reason:  # why it was referred, for officers: the reporter reads where it went

@@ -111,14 +111,14 @@ async def is_witness(db: AsyncSession, report: Report, contact_id: int) -> bool:
     return contact_id in await followers(db, report)
 
 
-async def join_duplicate(db: AsyncSession, duplicate: Report, kept: Report) -> None:
+async def join_duplicate(db: AsyncSession, duplicate: Report, kept: Report, *, place: str | None) -> None:
     """Makes the reporter and the witnesses of `duplicate` witnesses of the report it duplicates, so that they
-    follow that one. Each keeps the identity they chose."""
+    follow that one; its reporter's `place` is where they said it was. Each keeps the identity they chose."""
     joined = []
     if duplicate.source == ReportSource.CITIZEN:  # a patrol's report has no resident behind it to follow
         joined.append(Witness(report_id=kept.id, contact_id=duplicate.contact_id, identity=duplicate.identity,
                               statement=duplicate.description, occurred_text=duplicate.occurred_text,
-                              location_text=duplicate.location_text, latitude=duplicate.latitude,
+                              location_text=place, latitude=duplicate.latitude,
                               longitude=duplicate.longitude, language=duplicate.language,
                               created_at=duplicate.created_at))
     for witness in (await db.execute(select(Witness).where(Witness.report_id == duplicate.id)

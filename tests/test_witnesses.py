@@ -353,6 +353,24 @@ async def test_a_burst_of_twenty_residents_brings_the_officer_at_most_three_aler
     assert len(await sent_to(engine, PETUGAS, "witness_added")) == witnesses
 
 
+async def test_a_duplicate_told_with_its_place_in_the_story_keeps_that_place_as_the_witness_said(
+        engine: Engine) -> None:
+    """No place was typed (the story named it, the resident said yes): the witness line gives the place it was
+    read as, not "-"."""
+    officer = await enrolled(engine, PETUGAS)
+    _first, kept = await file_report(engine, "console:satu", description=FIRST_STORY)
+    second = Resident(engine, "console:dua")
+    for said in ("motor sy dicuri td malam di parkiran pasar bendogerit sananwetan", "ya", "gk ada", "rahasia",
+                 "kirim"):
+        await second.send(said)
+    duplicate = find_ref(second.text)
+    assert duplicate and duplicate != kept, second.text
+    await officer.send(f"DUPLIKAT {duplicate} {kept}")
+    await officer.send(f"LIHAT {kept}")
+    place = "Kel. Bendogerit, Kec. Sananwetan, Kota Blitar"
+    assert f"lokasi menurut saksi: \u201c{place}\u201d" in officer.text, officer.text
+
+
 async def test_a_duplicate_makes_its_residents_follow_the_report_it_joined(engine: Engine) -> None:
     officer = await enrolled(engine, PETUGAS)
     _first, kept = await file_report(engine, "console:satu", description=FIRST_STORY)
