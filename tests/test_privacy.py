@@ -316,6 +316,6 @@ async def test_the_same_incident_question_shows_a_resident_nothing_of_another_st
         await second.send(answer)
     assert second.heard("report.ask_same_incident"), second.text
     question = second.text.casefold()
-    assert "ada 1 laporan serupa di kel. gedog" in question, question
+    assert "sudah ada laporan serupa di kel. gedog" in question, question
     for theirs in ("motor", "parkiran", "ratna", "dewi", "istri", "05", "ikhlas", "pelakunya", "jaket", "hijau", "lp-"):
         assert theirs not in question, f"{theirs!r} of the other resident's story reached the second: {question}"

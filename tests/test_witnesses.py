@@ -132,7 +132,7 @@ async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(e
     await tell(witness, SAME_STORY, "security")  # file_report's category: security
     assert witness.heard("report.ask_same_incident"), witness.text
     question = witness.text
-    assert "Ada 1 laporan serupa di Kel. Gedog dalam 24 jam terakhir — apakah" in question, question
+    assert "Sudah ada laporan serupa di Kel. Gedog dalam 24 jam terakhir, dari 1 warga — apakah" in question, question
     assert not {"tawuran", "celurit", "Merdeka", ref} & set(question.replace(",", " ").split()), \
         "nothing of the other report: a stranger writing alike learns only that one was made"
     assert witness.options() == ["Ya, tambahkan kesaksian saya", "Bukan, kejadian lain"]
@@ -461,7 +461,7 @@ async def test_a_telegram_resident_joins_a_whatsapp_residents_report(tmp_path: P
             await witness.text(answer)
             await until(lambda before=before: len(telegram_texts(telegram, witness_chat)) > before)
         told = telegram_texts(telegram, witness_chat)
-        assert any("Ada 1 laporan serupa di Kel. Gedog" in text for text in told), told
+        assert any("Sudah ada laporan serupa di Kel. Gedog" in text for text in told), told
         await until(lambda: any(text.startswith("✅ Kesaksian Anda")
                                 for text in telegram_texts(telegram, witness_chat)))
         assert not any(ref in text for text in telegram_texts(telegram, witness_chat)), "the reporter's ref"
@@ -487,7 +487,8 @@ def test_the_terminal_chat_asks_and_joins(tmp_path: Path, database_url: str) -> 
                    stdin="\n".join(("halo", "1", "1", SAME_STORY, PLACE, "ya", "1", "2", "lewati", "2", "kirim",
                                     f"STATUS {ref}")))
     assert second.returncode == 0, second.stderr
-    assert "Ada 1 laporan serupa di Kel. Gedog" in second.stdout and "1. Ya, tambahkan kesaksian saya" in second.stdout
+    assert "Sudah ada laporan serupa di Kel. Gedog" in second.stdout
+    assert "1. Ya, tambahkan kesaksian saya" in second.stdout
     assert "Kesaksian Anda sudah ditambahkan ke laporan serupa" in second.stdout, second.stdout
     assert "Dilaporkan oleh 2 warga" in second.stdout and "Catatan petugas: hanya untuk pelapor" in second.stdout, \
         second.stdout
