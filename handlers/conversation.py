@@ -348,6 +348,11 @@ def _parse_keyword(text: str) -> Said | None:
     return None
 
 
+def _enrolls(text: str) -> bool:
+    said = _parse_keyword(text)
+    return said is not None and said.keyword == "enroll" and invite_code_in(said.argument) is not None
+
+
 def _keyword_in_own_words(text: str) -> Said | None:
     """A word that counts only as the whole message, as residents write it: slang spelt out and particles or forms
     of address after it ("hapus data sy dong", "bantuan pak"), and for a word one asks for, a request before it
@@ -657,7 +662,7 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         turn.answer_emergency()
     elif turn.data.get("draft", {}).get("urgent") and emergency_denied(turn.text):
         turn.draft["urgent"] = False  # "No, it's not an emergency": the resident knows, officers are told so
-    if first_contact:
+    if first_contact and not _enrolls(turn.text):  # an officer's first message is DAFTAR ‹code›: no resident's notice
         turn.say("menu.greeting")
     if turn.photo_problem == "not_now":
         turn.say("photo.rejected_not_now")

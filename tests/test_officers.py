@@ -43,6 +43,7 @@ async def test_an_invite_code_enrolls_a_chat_once(engine: Engine) -> None:
     petugas = Resident(engine, "telegram:700100")
     await petugas.send(f"/daftar {code.lower()}")
     assert petugas.heard("officer.enrolled") and "Polsek Sekar (Polres Bojonegoro)" in petugas.text
+    assert not petugas.heard("menu.greeting"), "an officer's first message: no resident's privacy notice"
     [officer] = await officers(engine)
     assert (officer.role, officer.name, officer.active) == (OfficerRole.DUTY, "Bripka Santoso", True)
     other = Resident(engine, "whatsapp:+6281200001111")
