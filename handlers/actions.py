@@ -169,6 +169,23 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
                    alerted=alerted, other_polres=other_polres)
 
 
+async def referral_doubts(office: Office, report: Report, typed: str) -> list[tuple[str, dict[str, Any]]]:
+    """What to say before a referral is made, as catalogue keys and their params: the station named lies outside
+    the Polres of the report's station, or has no duty officer enrolled to be alerted. Empty when there is
+    neither, or no such station (act() says so)."""
+    station, _reason = await _station_and_reason(office, typed)
+    here = await office.db.get(Station, report.station_id) if report.station_id else None
+    if station is None or here is None or station.id == here.id:
+        return []
+    doubts: list[tuple[str, dict[str, Any]]] = []
+    theirs = _polres_of(station)
+    if _polres_of(here) != theirs and theirs is not None and (polres := await office.db.get(Station, theirs)):
+        doubts.append(("web.report.refer_outside", {"station": station.name, "polres": polres.name}))
+    if not await duty_officers(office.db, station.id):
+        doubts.append(("web.report.refer_unread", {"station": station.name}))
+    return doubts
+
+
 def _polres_of(station: Station) -> int | None:
     """The Polres a station belongs to (itself, for a Polres); None for the national desk."""
     if station.kind == StationKind.POLRES:

@@ -399,8 +399,13 @@ async def test_a_referral_from_the_page_alerts_the_other_station_and_leaves_this
     unknown = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "refer",
                                                          "argument": "POLSEK-ENTAH"})
     assert unknown.status_code == 409 and "tidak dikenal" in unknown.text
+    asked = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "refer",
+                                                       "argument": "polsek-sekar"})
+    assert "Polsek Sekar berada di bawah Polres Bojonegoro, di luar Polres kantor Anda." in asked.text
+    assert "Ya, tetap rujuk ke polsek-sekar" in asked.text, "one click away from another Polres: asked first"
+    assert (await client.get(f"/laporan/{ref}")).status_code == 200, "still this station's until confirmed"
     referred = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "refer",
-                                                          "argument": "polsek-sekar"})
+                                                          "argument": "polsek-sekar", "yakin": "1"})
     assert referred.status_code == 200 and "diteruskan ke Polsek Sekar" in referred.text
     assert (await client.get(f"/laporan/{ref}")).status_code == 404, "now the other station's"
     async with engine.sessions() as db:
@@ -409,6 +414,18 @@ async def test_a_referral_from_the_page_alerts_the_other_station_and_leaves_this
         at_sekar = (await db.execute(select(Officer.contact_id).join(Station, Officer.station_id == Station.id)
                                      .where(Station.code == "POLSEK-SEKAR"))).scalar_one()
     assert at_sekar in alerted, "Polsek Sekar's duty officer (enrolled after the report came) is alerted"
+
+
+async def test_a_referral_to_a_station_nobody_reads_is_asked_first(engine: Engine, tmp_path: Path) -> None:
+    ref = await a_report(engine)
+    duty = await enrolled(engine, "telegram:700017")
+    client = await signed_in(web_app(engine, tmp_path), duty)
+    page = await client.get(f"/laporan/{ref}")
+    asked = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "refer",
+                                                       "argument": "POLRES-BLITAR-KOTA salah wilayah"})
+    assert "Belum ada petugas piket Polres Blitar Kota yang terdaftar" in asked.text, asked.text
+    assert "di luar Polres" not in asked.text, "its own Polres"
+    assert (await client.get(f"/laporan/{ref}")).status_code == 200, "nothing done"
 
 
 async def test_a_reports_photo_is_served_to_its_station_alone_and_odd_numbers_are_not_found(engine: Engine,

@@ -17,7 +17,16 @@ from bot.channels.base import ascii_number
 from bot.web.auth import LANGUAGE_COOKIE, Viewer, secure, signed_in_only
 from bot.web.render import page
 from handlers import patrol
-from handlers.actions import NEEDS_ARGUMENT, NOTE_CHARS, Action, act, add_note, can_reach_reporter, refusal
+from handlers.actions import (
+    NEEDS_ARGUMENT,
+    NOTE_CHARS,
+    Action,
+    act,
+    add_note,
+    can_reach_reporter,
+    referral_doubts,
+    refusal,
+)
 from handlers.alerts import alert_payload, kept_instead, status_at_station, witness_accounts
 from handlers.digest import (
     CATEGORY_COLOURS,
@@ -148,7 +157,8 @@ async def reports_csv(request: Request, viewer: Viewer) -> Response:
 
 
 async def _report_page(request: Request, viewer: Viewer, report: Report, messages: list[str],
-                       status_code: int = 200) -> Response:
+                       status_code: int = 200, confirm: dict[str, str] | None = None) -> Response:
+    """The report's page, with what was just done or refused; `confirm`, an action to be confirmed first."""
     payload = await alert_payload(viewer.office, report, viewer.lang, arriving=False)
     attachments = list((await viewer.office.db.execute(
         select(Attachment).where(Attachment.report_id == report.id, Attachment.stored_name.is_not(None))
@@ -171,7 +181,7 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, message
         "can_note": own,
         "place": _place_of(viewer, report), "open": report.status in OPEN_STATUSES,
         "reachable": can_reach_reporter(report), "colour": CATEGORY_COLOURS[report.category.value],
-        "pin": shows_pin(report), "kept": await kept_instead(viewer.office.db, report)},
+        "pin": shows_pin(report), "kept": await kept_instead(viewer.office.db, report), "confirm": confirm},
         status_code=status_code)
 
 
@@ -205,6 +215,11 @@ async def report_action(request: Request, viewer: Viewer) -> Response:
     if refused is None and action in NEEDS_ARGUMENT and letters_and_digits(argument) < NOTE_CHARS:
         return await _report_page(request, viewer, found, [t(viewer.lang, "officer.note_invalid", shortest=NOTE_CHARS)],
                                   400)
+    if refused is None and action == Action.REFER and form.get("yakin") != "1" \
+            and (doubts := await referral_doubts(viewer.office, found, argument)):
+        # one click sends it away from this station's page: said first, and made only when confirmed
+        return await _report_page(request, viewer, found, [t(viewer.lang, key, **params) for key, params in doubts],
+                                  confirm={"action": action.value, "argument": argument})
     outcome = refused or await act(viewer.office, viewer.officer, found, action, argument)
     messages = [t(viewer.lang, key, **params) for key, params in outcome_messages(viewer.lang, action, ref, outcome)]
     if outcome.refusal is None and found.station_id not in viewer.station_ids:  # referred away: no longer ours
