@@ -39,7 +39,7 @@ ALWAYS = frozenset({
 ALWAYS_WORDS = frozenset({
     "kebakaran", "kebakar", "terbakar", "dibakar", "pembakaran", "dipukul", "dipukuli", "memukuli", "mukulin",
     "pukulin", "dipukulin", "ditusuk", "penusukan", "tertusuk", "nusuk", "ditendang", "ditendangi", "ditampar",
-    "dijambak", "dicekik", "nyekik", "mencekik", "dihajar", "digebuk", "digebukin", "disiksa", "penyiksaan",
+    "dijambak", "dicekik", "dihajar", "digebuk", "digebukin", "disiksa", "penyiksaan",
     "ditembak", "ditembaki", "penembakan",
     "tembakan", "ledakan", "ngebacok", "ngeroyok", "dikeroyok", "penculikan", "perampokan", "perampok",
     "pembacokan", "perampasan", "penjarahan", "ngancam", "ngancem", "ngancemin", "diancem", "nyulik", "nyulikin",
@@ -152,6 +152,7 @@ _GAS_SMELT = (("bau", "gas"), ("bau", "elpiji"), ("smell", "gas"), ("smell", "of
 _WATER_OR_FIRE = frozenset({"banjir", "kebanjiran", "api", "kebakaran", "kebakar", "terbakar", "asap", "arus",
                             "longsor", "flood", "flooding", "fire", "smoke"})
 _TRAPPED = frozenset({"terjebak", "terperangkap", "trapped"})
+_VEHICLES = frozenset({"motor", "mobil", "kendaraan", "truk", "angkot", "bus", "sepeda", "car", "motorbike"})
 # Smoke pouring from a building ("asap item banyak keluar dr jendela"), not from an exhaust or burnt rubbish.
 _SMOKE_HEAVY = frozenset({"hitam", "item", "tebal", "banyak", "keluar", "mengepul", "ngebul", "gosong", "black",
                           "thick"})
@@ -218,7 +219,8 @@ _DONE_WORDS = frozenset({"sudah", "telah", "already"})
 # Not "berhenti" nor "stopped": a breath stops too ("napasnya sudah berhenti").
 _OVER = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "dipadami", "aman", "kabur", "ditangkap", "tertangkap",
                    "diamankan", "selesai", "ditangani", "pergi", "reda", "lewat", "bubar", "dibubarkan", "usai",
-                   "berakhir", "dilerai", "kondusif", "dievakuasi", "sembuh", "membaik", "out", "gone", "caught",
+                   "berakhir", "dilerai", "kondusif", "dievakuasi", "sembuh", "membaik", "diangkat", "selamat",
+                   "diselamatkan", "ditolong", "gapapa", "sehat", "out", "gone", "caught",
                    "over", "ended", "dispersed", "recovered"})
 # Someone hurt past help now, or badly: the danger told as over ("sudah bubar", "sudah padam tapi ada yang luka
 # parah") does not make it no cry; told as past ("kemarin") it does.
@@ -238,11 +240,15 @@ _OVER_PHRASES = tuple(tuple(p.split()) for p in (
 ))  # fmt: skip
 _CARED_FOR = tuple(tuple(p.split()) for p in (
     "sudah dibawa ke rumah sakit", "sudah dibawa ke rs", "sudah di rumah sakit", "sudah di rs", "sudah dirawat",
-    "di puskesmas", "ke puskesmas", "di klinik", "ke klinik", "di igd", "ke igd", "di ugd", "ke ugd", "lagi dirawat",
+    "sudah di puskesmas", "sekarang di puskesmas", "dibawa ke puskesmas", "sudah di klinik", "sekarang di klinik",
+    "dibawa ke klinik", "sudah di igd", "sekarang di igd", "dibawa ke igd", "sudah di ugd", "sekarang di ugd",
+    "dibawa ke ugd", "lagi dirawat",
     "is in hospital", "taken to hospital", "in the hospital",
 ))  # fmt: skip
 _PAST = frozenset({"semalam", "semalem", "kemarin", "yesterday", "ago"})
-_YEAR = re.compile(r"^(?:19|20)\d\d$")  # "thn 2022": a year named is a year gone by (this one is no year named)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")  # "dulu thn 2022": a year named is a year gone by (this one is no year named)
+_WHEN_A_YEAR = frozenset({"dulu", "pada", "waktu", "pas", "sejak", "kejadiannya", "kejadian", "terjadi", "sekitar",
+                          "back"})
 # A day of the week named as the day it happened is a day gone by ("Pada hari Senin malam … rumah saya dimasuki
 # pencuri"): after "hari" or "pada", or with a part of the day after it; not a market's name ("pasar senin"),
 # "malam jumat gini", nor with a call for help or a word of now. Not "minggu", which is also a week.
@@ -265,10 +271,10 @@ _TAMED_FIRE = frozenset({"kompor", "unggun", "lilin", "rokok", "obat", "nyamuk",
 _TRACES = frozenset({"bekas", "jejak", "tanda", "sisa", "marks", "traces"})  # "masih ada bekas congkelan": long done
 _UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
 _NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "simulasi", "drama", "game", "berita",
-                       "video", "movie", "drill", "training", "novel", "komik", "bercanda", "becanda", "canda",
-                       "bcanda", "joking", "kidding", "wkwk"})
+                       "video", "movie", "drill", "training", "novel", "komik"})
+# A joke said to be one ("bercanda doang"); not one denied ("ini bukan bercanda pak"), nor laughter, which a
+# frightened resident may type too ("wkwk panik bgt sy").
 _JOKING = frozenset({"bercanda", "becanda", "canda", "bcanda", "joking", "kidding"})
-_LAUGHTER = re.compile(r"(?:wk)+w?|(?:a?wok)+")  # "wkwkwk", "awokawok": laughing, listed as "wkwk"
 # Another spelling of "tolong": Javanese "tulung", Betawi "tolongin".
 _TOLONG = {"tulung": "tolong", "tulungi": "tolong", "tolongin": "tolong", "tulungin": "tolong", "tlong": "tolong",
            "tlg": "tolong", "tolonk": "tolong"}
@@ -337,8 +343,6 @@ def _unnegated(said: list[str], among: frozenset[str]) -> bool:
 
 
 def _as_listed(word: str) -> str:
-    if _LAUGHTER.fullmatch(word):
-        return "wkwk"
     squeezed = re.sub(r"(.)\1+", r"\1", word)
     return _TOLONG.get(word) or _TOLONG.get(squeezed) or _SQUEEZED.get(squeezed, word)
 
@@ -413,25 +417,36 @@ def self_harm(text: str) -> bool:
     it ("gak pengen mati konyol"; "gatau pengen mati aja" is no denial), nor of a body found. Read generously: a
     word too many to one who is not at risk costs less than one too few."""
     said = words(text)
-    at_risk = [at for _phrase, at in phrases_found(said, SELF_HARM) if not (at and said[at - 1] in NEGATIONS)]
+    at_risk = [at for at in _self_harm_at(said) if not (at and said[at - 1] in NEGATIONS)]
     if at_risk and all(_a_life_taken(said, at) for at in at_risk):
         return False
     return "suicide" in said or _about_to_jump(said) or bool(at_risk)
 
 
 def _a_life_taken(said: list[str], at: int) -> bool:
-    """Whether the words of self-harm at `at` tell of a life already taken (see _DEATH_TOLD)."""
-    if _MEANING_TO & set(said[max(0, at - 3):at]) or _STILL_AT_RISK & set(said):
+    """Whether the words of self-harm at `at` tell of someone's life already taken (see _DEATH_TOLD): a body found,
+    or someone told of ("ada yg …") with a death told (not "belum meninggal") or a time gone by; neither meant nor
+    tried, no call for help nor "just now" ("…barusan, tolong"), nor anyone still at risk ("…, skrg masih kritis")."""
+    if _MEANING_TO & set(said[max(0, at - 3):at]) or (_STILL_AT_RISK | {"tolong", "barusan"}) & set(said):
         return False
-    told_as_past = bool(_PAST & set(said)) or any_phrase(said, _PAST_PHRASES)
-    return bool(_DEATH_TOLD & {word.removesuffix("nya") for word in said}) \
-        or (said[max(0, at - 2):at] in _SOMEONE_DID and told_as_past)
+    if _FOUND_DEAD & {word.removesuffix("nya") for word in said}:
+        return True  # "ditemukan mayat … gantung diri": a body found
+    if said[max(0, at - 2):at] not in _SOMEONE_DID:
+        return False
+    death = any(word.removesuffix("nya") in _DEATH_TOLD and not _negated(said, i) for i, word in enumerate(said))
+    return death or bool(_PAST & set(said)) or any_phrase(said, _PAST_PHRASES)
+
+
+def _self_harm_at(said: list[str]) -> list[int]:
+    """Where each telling of self-harm begins, every one of them ("kemarin ada yg bunuh diri…, skrg temennya juga
+    mau bunuh diri" tells two)."""
+    return [i for i in range(len(said)) if any(said[i:i + len(phrase)] == list(phrase) for phrase in SELF_HARM)]
 
 
 def a_life_taken(text: str) -> bool:
     """Whether the text tells of a suicide after the fact, and of no one else at risk by their own hand."""
     said = words(text)
-    at_risk = [at for _phrase, at in phrases_found(said, SELF_HARM)]
+    at_risk = _self_harm_at(said)
     return bool(at_risk) and all(_a_life_taken(said, at) for at in at_risk)
 
 
@@ -635,10 +650,14 @@ def _goes_on(said: list[str]) -> bool:
     return False
 
 
+def _joking(said: list[str]) -> bool:
+    return any(word in _JOKING and not _negated(said, i) for i, word in enumerate(said))
+
+
 def _not_now(said: list[str]) -> bool:
     """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film", or a fright that
     turned out nothing ("kirain begal ternyata temen sendiri")."""
-    if _NOT_REAL & set(said) or _mistaken(said):
+    if _NOT_REAL & set(said) or _mistaken(said) or _joking(said):
         return True
     still_at_risk = bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
     if any(word in _OVER and _DONE_WORDS & set(said[max(0, i - 2):i]) for i, word in enumerate(said)) \
@@ -646,8 +665,10 @@ def _not_now(said: list[str]) -> bool:
         return True
     if any_phrase(said, _OVER_PHRASES) and not still_at_risk:
         return True
-    if any_phrase(said, _CARED_FOR):
-        return True  # the badly hurt are in care
+    cared = [range(at, at + len(phrase)) for phrase, at in phrases_found(said, _CARED_FOR)]
+    if cared and not any(word in _STILL and not any(i in span for span in cared)
+                         for i, word in enumerate(said)):
+        return True  # the badly hurt are in care, and nothing else goes on ("…tp pelakunya masih ngamuk")
     if _goes_on(said):
         return False
     past = [i for i, word in enumerate(said) if word in _PAST]
@@ -656,7 +677,8 @@ def _not_now(said: list[str]) -> bool:
                  and (said[i - 1:i] in (["hari"], ["pada"], ["on"]) or _DAY_PARTS & set(said[i + 1:i + 2]))]
     # Earlier today ("tadi subuh"), someone badly hurt may still need help; yesterday, help has come or will not.
     past += [i for phrase, i in phrases_found(said, _PAST_PHRASES) if not (still_at_risk and phrase in _EARLIER_TODAY)]
-    past += [i for i, word in enumerate(said) if _YEAR.match(word) and said[i - 1:i] in (["tahun"], ["in"])]
+    past += [i for i, word in enumerate(said) if _YEAR.match(word) and said[i - 1:i] in (["tahun"], ["in"])
+             and _WHEN_A_YEAR & set(said[max(0, i - 3):i - 1])]  # "dulu thn 2022", not "motor beat tahun 2020"
     return any(not (i and said[i - 1] in _SINCE) for i in past)
 
 
@@ -723,7 +745,7 @@ def is_cry_for_help(text: str) -> bool:
         denied = said[at - 1] in NEGATIONS if at and phrase in SELF_HARM else _negated(said, at)
         if denied or (not_now and phrase not in _PERSISTENT) or (phrase in SELF_HARM and _a_life_taken(said, at)):
             continue
-        if phrase not in SELF_HARM and _JOKING & set(said):
+        if phrase not in SELF_HARM and _joking(said):
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))):
             continue  # followed on Instagram, or every day by a debt collector: no one at the door now
@@ -751,10 +773,11 @@ def is_cry_for_help(text: str) -> bool:
     if _unnegated(said, GAS) and _unnegated(said, LEAKING):
         return True
     if _WATER_OR_FIRE & set(said) and (_trapped(said) or _still_inside(said) or (
-            _cannot_get(said, ("keluar", "out", "jalan")) and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
+            _cannot_get(said, ("keluar", "out", "jalan") if not _VEHICLES & set(said) else ("keluar", "out"))
+            and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
         return True
-    if not _NOT_A_HOME & set(said) and any(not _negated(said, at)
-                                           for _phrase, at in phrases_found(said, _FORCING)):
+    if not _NOT_A_HOME & set(said) and not _while_away(said) and any(not _negated(said, at)
+                                                                      for _phrase, at in phrases_found(said, _FORCING)):
         return True  # "ada yg maksa masuk pak"; not "maksa masuk parkiran tanpa karcis", "tidak ada yg maksa masuk"
     if any(word in _SHOCKED and not _negated(said, i) and _PERSONS_BEFORE & set(said[max(0, i - 3):i])
            and not _DEVICES & set(said[max(0, i - 3):i]) for i, word in enumerate(said)) \
@@ -785,6 +808,11 @@ def is_cry_for_help(text: str) -> bool:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
         if word in _TOOLS and _at_its_work(said, i):
             continue  # "bawa golok tp buat babat rumput": a tool at its work
+        if word in _STRANGLING and said[i + 1:i + 2] and said[i + 1] in _PERSONS | _SOMEONE | {"leher", "lehernya"} \
+                and (_PERSONS | _OUTSIDERS | {"yang", "dia", "pelaku"}) & set(said[max(0, i - 3):i]):
+            return True  # "pacar sy nyekik sy"; not "harga cabe nyekik banget", "cicilan pinjol nyekik sy"
+        if word == "kebakar" and (_SUN & set(said[i + 1:i + 3]) or HABITUAL & set(said)):
+            continue  # "kulit sy kebakar matahari", "sampah kebakar tiap sore": no fire to put out
         if word in _THREATENING and _NO_HARM_THREATENED & set(said[i + 1:i + 4]):
             continue  # "pinjol ngancem nyebar data sy": a threat to report, no one's life
         if word == "darurat" and said[i - 1:i] and said[i - 1] in _NUMBER_OF:
@@ -938,7 +966,14 @@ def _seen_earlier(said: list[str], at: int) -> bool:
     return bool(earlier) and not ({"tolong", "takut", "kejar", "barusan", "help"} | _STILL) & set(said)
 
 
+_FOUND_ON_RETURN = (("baru", "tau"), ("baru", "tahu"), ("baru", "sadar"), ("pas", "pulang"), ("waktu", "pulang"))
+
+
 def _while_away(said: list[str]) -> bool:
+    """Whether it happened while the resident was away ("pas sy mudik"), found on their return ("…waktu mudik, baru
+    tau pas pulang"), with no one said to be there."""
+    if _AWAY & set(said) and any_phrase(said, _FOUND_ON_RETURN) and not (_STILL | {"tolong"}) & set(said):
+        return True
     if (_STILL | {"tolong", "pulang", "sendirian", "sendiri"}) & set(said) or (_FAMILY - {"saya"}) & set(said):
         return False  # "pas sy mudik, ibu sy di rumah sendirian, ada maling masuk": someone is there
     return any(word in ("pas", "waktu", "saat", "ketika", "while", "when") and _AWAY & set(said[i + 1:i + 4])
@@ -965,6 +1000,9 @@ def _hiding(said: list[str]) -> bool:
 # Fear said in words: alone with forms of address ("pak sy takut bgt"), the resident is in distress.
 FEAR = frozenset({"takut", "ketakutan", "panik", "cemas", "gemetar", "gemeteran", "scared", "afraid", "frightened",
                   "terrified", "panicking"})
+# Strangling told as one person does it to another; "kebakar" of the sun.
+_STRANGLING = frozenset({"nyekik", "mencekik", "nyekek"})
+_SUN = frozenset({"matahari", "sinar", "panas", "terik", "sun"})
 # A threat of something other than harm ("ngancem nyebar data sy", "diancem dilaporin"), and the emergency number
 # asked for ("nomor darurat polisi brp"): no danger told.
 _THREATENING = frozenset({"ngancam", "ngancem", "ngancemin", "diancem"})
