@@ -1984,6 +1984,24 @@ async def test_an_account_holders_name_in_a_confidential_scam_report_stays_as_ev
     assert "rekening BRI a.n. Slamet Riyadi" in report.description, report.description
 
 
+async def test_the_reporters_own_name_after_a_transfer_is_still_hidden(engine: Engine) -> None:
+    """Only an "a.n." after an account is another's name: "Nama saya …" after "tf" is the reporter's."""
+    resident = Resident(engine)
+    story = ("Sy ketipu jual beli online, udh tf 500rb ke penjual. Nama saya Rina Wati, sy tinggal di kel gedog "
+             "sananwetan")
+    for said in (story, "iya, kemarin", "gk ada", "rahasia", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert "Rina" not in report.description and "[nama disembunyikan]" in report.description, report.description
+
+
+async def test_a_theft_while_waiting_for_an_online_ride_happened_where_it_happened(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("sy tinggal di kel gedog. tadi sore motor sy dicuri di parkiran kel bendogerit pas sy "
+                        "nunggu ojek online")
+    assert "Lokasi: Kel. Bendogerit" in resident.text, "an ojek online is met in the street: no scam by phone"
+
+
 async def test_a_name_told_with_the_story_is_the_name_of_a_named_report(engine: Engine) -> None:
     resident = Resident(engine)
     story = STORY_WITH_NAME.split(". tolong")[0]

@@ -91,10 +91,13 @@ _NUMBER_NEAR_A_NAME = 30  # characters between a name told and a number told wit
 _ACCOUNT = re.compile(r"\b(?:rekening|rek|norek|akun|account|bri|bca|bni|mandiri|btn|bsi|cimb|danamon|permata|"
                       r"dana|ovo|gopay|shopeepay|linkaja|transfer|tf|trf)\b", re.IGNORECASE)
 _ACCOUNT_WITHIN = 40  # characters before the "a.n." its account is named in
+_AN = re.compile(r"a\.\s?n\.", re.IGNORECASE)
 
 
 def _an_account_holder(text: str, said: re.Match[str]) -> bool:
-    return bool(_ACCOUNT.search(text[max(0, said.start() - _ACCOUNT_WITHIN):said.start()]))
+    """Whether an "a.n." (not "nama saya") follows an account named just before it."""
+    return _AN.match(said.group(0)) is not None \
+        and bool(_ACCOUNT.search(text[max(0, said.start() - _ACCOUNT_WITHIN):said.start()]))
 
 
 def name_said(text: str) -> str | None:
