@@ -1286,9 +1286,12 @@ async def _spot_within(turn: Turn) -> bool:
     if found is None or not set(words(turn.text[:found.start()])) <= _BEFORE_A_SPOT:
         return False
     spot = turn.text[found.start():].strip(" ,.")
-    places, confident = await turn.router.read(turn.db, spot)
-    if letters_and_digits(spot) < LOCATION_CHARS[0] or confident or any(place.marked for place in places):
+    if letters_and_digits(spot) < LOCATION_CHARS[0]:
         return False
+    for told in (spot, turn.text[found.end():]):  # "lokasinya di jalan kepanjenkidul": a place's own name after all
+        places, confident = await turn.router.read(turn.db, told)
+        if confident or any(place.marked or (not place.ordinary and _spelt_in(told, place)) for place in places):
+            return False
     typed = turn.draft.get("location_text")
     turn.draft["location_text"] = f"{typed}, {spot}"[:LOCATION_CHARS[1]] if typed else spot
     return True
@@ -1939,7 +1942,8 @@ async def summary(turn: Turn) -> str:
     if (missing := first_missing(turn)) != SUMMARY:
         return missing
     picked = turn.pick(SUMMARY_OPTIONS)
-    if picked is None and turn.inbound.choice is None and (yes_or_no(turn.text) == "yes" or _sends(turn.text)):
+    if picked is None and turn.inbound.choice is None and (yes_or_no(turn.text) == "yes" or _sends(turn.text)
+                                                          or _nothing_more(turn.text)):
         picked = "send"
     if picked == "send":
         await submit(turn)
@@ -1962,12 +1966,28 @@ async def summary(turn: Turn) -> str:
 
 
 def answers_step(turn: Turn, step: str) -> bool:
-    """Whether the message answers the question of `step` by one of its choices (not a yes or a no, which may
-    answer "was it a mistake?"), or sends: a report cancelled just before was not meant to stop."""
-    if yes_or_no(turn.text) is not None:
+    """Whether the message answers the question of `step` by one of its choices, named (not a yes or a no, which
+    may answer "was it a mistake?", nor a number of the menu shown since), or sends: a report cancelled just
+    before was not meant to stop."""
+    if yes_or_no(turn.text) is not None or turn.text.strip().isdecimal():  # "2" picks from the menu now shown
         return False
     menu = {CATEGORY: CATEGORIES, IDENTITY: IDENTITIES, SUMMARY: SUMMARY_OPTIONS.only("send")}.get(step)
     return _sends(turn.text) or (menu is not None and turn.pick(menu) is not None)
+
+
+# Nothing more to add, said where the report is read back to be sent: "udah cukup", "itu aja pak", "sudah lengkap";
+# as the whole message, and no question ("sudah lengkap?") nor a "not" ("belum cukup", "itu salah") in it.
+_NOTHING_MORE = frozenset({("cukup",), ("sudah", "cukup"), ("itu", "saja"), ("sudah", "itu", "saja"),
+                           ("sudah", "semua"), ("sudah", "lengkap"), ("begitu", "saja"), ("segitu", "saja"),
+                           ("sudah", "sesuai"), ("that", "is", "all"), ("that", "si", "all"), ("thats", "all"),
+                           ("all", "good"), ("looks", "good")})
+_AROUND_NOTHING_MORE = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang", "min", "ya", "deh", "dong", "kok",
+                                  "terima", "kasih", "thanks", "thank", "you"})
+
+
+def _nothing_more(text: str) -> bool:
+    said = tuple(word for word in words(text) if word not in _AROUND_NOTHING_MORE)
+    return "?" not in text and said in _NOTHING_MORE
 
 
 def _sends(text: str) -> bool:

@@ -80,6 +80,11 @@ _KIND_WORDS = {
 #: "Kota Adm. Jakarta Selatan": these keep the hint of the level word before them.
 _ADMIN_WORDS = frozenset({"adm", "administrasi"})
 _STREET_MARKERS = frozenset({"jl", "jln", "jalan", "gg", "gang", "lorong", "jalur"})
+# What is often named after a province, the province's name right after it: "toko jambi", "rm padang", "jl bali".
+_NAMED_AFTER_A_PROVINCE = frozenset({"toko", "warung", "rm", "resto", "restoran", "rumah", "makan", "hotel", "bank",
+                                     "bengkel", "apotek", "salon", "kafe", "cafe", "depot", "kedai", "pasar", "masjid",
+                                     "gereja", "jl", "jln", "jalan", "gang", "gg", "komplek", "perum", "perumahan",
+                                     "toserba", "swalayan", "sate", "soto", "nasi", "bakso"})
 _SCHOOLS = frozenset({"sd", "sdn", "smp", "smpn", "sma", "sman", "smk", "smkn", "mi", "min", "mts", "mtsn", "man"})
 #: Never a name on their own unless right after a level word ("kec. Ujung"); inside a longer name ("Pasar
 #: Minggu", "Kota Baru") only when spelt (nearly) right, see MIXED_CUTOFF.
@@ -527,7 +532,7 @@ class RegionIndex:
         self._add_villages_in(areas, spans, hits)
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
         scored = [r for r in (self._score(code, hits, telling) for code in codes) if r.score >= MIN_SCORE]
-        readings = _in_the_province_last(scored, hits, len(telling))
+        readings = _in_the_province_last(scored, hits, [word.text for word in _words(text)])
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
         # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region.
@@ -730,12 +735,14 @@ def _passes_over(reading: _Reading, spelt: _Reading, same_words_only: bool = Fal
     return False
 
 
-def _in_the_province_last(readings: list[_Reading], hits: dict[str, list[_Hit]], words: int) -> list[_Reading]:
+def _in_the_province_last(readings: list[_Reading], hits: dict[str, list[_Hit]], words: list[str]) -> list[_Reading]:
     """The readings inside the province the text ends with ("sidomulyo, jawa barat", "… jatim"), when any is: a
     lone name read elsewhere does not outrank the one in the province written (a province alone adds nothing to a
-    village's score, see _combine). Where none is, the province may be mistaken, and all are kept."""
+    village's score, see _combine). Where none is, the province may be mistaken, and all are kept; a shop or a
+    street named after one ("dekat toko jambi", "jl bali") is none."""
     last = {code for code, found in hits.items() if "." not in code
-            and any(hit.end == words and not hit.typo and not hit.ordinary for hit in found)}
+            and any(hit.end == len(words) and not hit.typo and not hit.ordinary
+                    and not (hit.start and words[hit.start - 1] in _NAMED_AFTER_A_PROVINCE) for hit in found)}
     inside = [reading for reading in readings if reading.code[:2] in last]
     return inside or readings
 

@@ -54,11 +54,12 @@ async def test_a_cancel_taken_back_at_once_brings_the_report_back_where_it_was(e
 
 
 @pytest.mark.parametrize(("step", "answer", "back"), [("identity", "terserah", True), ("summary", "kirim", True),
-                                                     ("identity", "gak", False), ("summary", "batal", False)])
+                                                     ("identity", "gak", False), ("summary", "batal", False),
+                                                     ("category", "2", False)])
 async def test_an_answer_to_the_question_right_after_a_cancel_takes_it_back(engine: Engine, step: str, answer: str,
                                                                            back: bool) -> None:
     """"gk jadi, gk ada" meant no photo, and the resident answers on: the report was not meant to stop. A no
-    answers "was it a mistake?", and a cancel again is a cancel."""
+    answers "was it a mistake?", a cancel again is a cancel, and a number picks from the menu now shown."""
     resident = await at(engine, step)
     await resident.send("gk jadi, gk ada")
     assert resident.heard("report.cancelled"), resident.text

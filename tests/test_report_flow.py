@@ -697,11 +697,14 @@ async def test_an_acknowledgement_at_the_identity_question_asks_for_one_of_the_t
     assert "identity" not in await draft_of(engine), "none is taken for the resident"
 
 
-@pytest.mark.parametrize("done", ["udah cukup", "itu aja pak", "sudah lengkap", "segitu aja"])
-async def test_nothing_more_to_add_at_the_summary_sends(engine: Engine, done: str) -> None:
+@pytest.mark.parametrize(("done", "sent"), [("udah cukup", True), ("itu aja pak", True), ("sudah lengkap", True),
+                                           ("segitu aja", True), ("itu salah", False), ("belum cukup", False),
+                                           ("sudah lengkap?", False), ("kurang cukup", False)])
+async def test_nothing_more_to_add_at_the_summary_sends(engine: Engine, done: str, sent: bool) -> None:
+    """Said whole and as no question; not a "no" that looks like it."""
     resident = await at(engine, "summary")
     await resident.send(done)
-    assert resident.heard("report.submitted"), resident.text
+    assert resident.heard("report.submitted") == sent, resident.text
 
 
 @pytest.mark.parametrize("unsure", ["ga tau", "bingung pilih yg mana pak", "gatau masuk mana", "terserah", "not sure"])

@@ -340,10 +340,15 @@ BY_PHONE_OR_APP = frozenset({
 _BY = frozenset({"lewat", "via", "di", "pakai", "melalui", "by", "through", "on", "over"})
 
 
+# A ride or a shop that is "online" is met in the street: "pas nunggu ojek online", "driver ojol dipukul preman".
+_MET_IN_PERSON = frozenset({"ojek", "ojol", "taksi", "taxi", "driver", "kurir", "ojeknya"})
+
+
 def said_online(text: str) -> bool:
+    """Whether it happened by phone or online ("ditipu lewat wa", "pinjol"): not a ride ordered online."""
     said = words(text)
-    return bool(ONLINE_WORDS & set(said)) or any(
-        word in BY_PHONE_OR_APP and i and said[i - 1] in _BY for i, word in enumerate(said))
+    return any(word in ONLINE_WORDS and not (i and said[i - 1] in _MET_IN_PERSON) for i, word in enumerate(said)) \
+        or any(word in BY_PHONE_OR_APP and i and said[i - 1] in _BY for i, word in enumerate(said))
 
 
 # An answer not given: "lewati", "gak tau", "lupa", "I don't know"; or put off ("nanti aja", "cukup").
