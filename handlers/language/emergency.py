@@ -81,6 +81,8 @@ _MEANING_TO = frozenset({"mau", "ingin", "pengen", "pengin", "pingin", "hendak",
                          "berusaha", "ancam", "mengancam", "ngancam", "ngancem", "want", "wants", "going", "trying",
                          "tried", "threatens", "threatened"})
 _SOMEONE_DID = (["ada", "yang"], ["ada", "orang"], ["ada", "seseorang"])
+# A death not sure, or a body not found: "kayaknya udah meninggal, tp masih anget", "jenazahnya blm ketemu".
+_UNSURE_OF_DEATH = frozenset({"kayaknya", "kayak", "mungkin", "sepertinya", "entah", "belum", "masih", "tau"})
 # Being followed: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
 _FOLLOWED = tuple(tuple(p.split()) for p in (
     "mengikuti saya", "membuntuti saya", "dibuntuti orang", "diikuti orang", "following me", "dikuntit", "dikuntitin",
@@ -219,8 +221,7 @@ _DONE_WORDS = frozenset({"sudah", "telah", "already"})
 # Not "berhenti" nor "stopped": a breath stops too ("napasnya sudah berhenti").
 _OVER = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "dipadami", "aman", "kabur", "ditangkap", "tertangkap",
                    "diamankan", "selesai", "ditangani", "pergi", "reda", "lewat", "bubar", "dibubarkan", "usai",
-                   "berakhir", "dilerai", "kondusif", "dievakuasi", "sembuh", "membaik", "diangkat", "selamat",
-                   "diselamatkan", "ditolong", "gapapa", "sehat", "out", "gone", "caught",
+                   "berakhir", "dilerai", "kondusif", "dievakuasi", "sembuh", "membaik", "out", "gone", "caught",
                    "over", "ended", "dispersed", "recovered"})
 # Someone hurt past help now, or badly: the danger told as over ("sudah bubar", "sudah padam tapi ada yang luka
 # parah") does not make it no cry; told as past ("kemarin") it does.
@@ -240,15 +241,13 @@ _OVER_PHRASES = tuple(tuple(p.split()) for p in (
 ))  # fmt: skip
 _CARED_FOR = tuple(tuple(p.split()) for p in (
     "sudah dibawa ke rumah sakit", "sudah dibawa ke rs", "sudah di rumah sakit", "sudah di rs", "sudah dirawat",
-    "sudah di puskesmas", "sekarang di puskesmas", "dibawa ke puskesmas", "sudah di klinik", "sekarang di klinik",
-    "dibawa ke klinik", "sudah di igd", "sekarang di igd", "dibawa ke igd", "sudah di ugd", "sekarang di ugd",
-    "dibawa ke ugd", "lagi dirawat",
+    "sudah di puskesmas", "sudah dibawa ke puskesmas", "sudah di klinik", "sudah dibawa ke klinik", "sudah di igd",
+    "sudah dibawa ke igd", "sudah di ugd", "sudah dibawa ke ugd",
     "is in hospital", "taken to hospital", "in the hospital",
 ))  # fmt: skip
 _PAST = frozenset({"semalam", "semalem", "kemarin", "yesterday", "ago"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")  # "dulu thn 2022": a year named is a year gone by (this one is no year named)
-_WHEN_A_YEAR = frozenset({"dulu", "pada", "waktu", "pas", "sejak", "kejadiannya", "kejadian", "terjadi", "sekitar",
-                          "back"})
+_WHEN_A_YEAR = frozenset({"dulu", "waktu", "pas", "sejak", "back"})
 # A day of the week named as the day it happened is a day gone by ("Pada hari Senin malam … rumah saya dimasuki
 # pencuri"): after "hari" or "pada", or with a part of the day after it; not a market's name ("pasar senin"),
 # "malam jumat gini", nor with a call for help or a word of now. Not "minggu", which is also a week.
@@ -275,6 +274,8 @@ _NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "sim
 # A joke said to be one ("bercanda doang"); not one denied ("ini bukan bercanda pak"), nor laughter, which a
 # frightened resident may type too ("wkwk panik bgt sy").
 _JOKING = frozenset({"bercanda", "becanda", "canda", "bcanda", "joking", "kidding"})
+_JUST = frozenset({"doang", "saja", "aja", "kok", "cuma", "hanya", "just", "only"})
+_FOR_REAL = frozenset({"serius", "beneran", "jangan", "katanya", "prank", "real", "seriously"})
 # Another spelling of "tolong": Javanese "tulung", Betawi "tolongin".
 _TOLONG = {"tulung": "tolong", "tulungi": "tolong", "tolongin": "tolong", "tulungin": "tolong", "tlong": "tolong",
            "tlg": "tolong", "tolonk": "tolong"}
@@ -427,10 +428,11 @@ def _a_life_taken(said: list[str], at: int) -> bool:
     """Whether the words of self-harm at `at` tell of someone's life already taken (see _DEATH_TOLD): a body found,
     or someone told of ("ada yg …") with a death told (not "belum meninggal") or a time gone by; neither meant nor
     tried, no call for help nor "just now" ("…barusan, tolong"), nor anyone still at risk ("…, skrg masih kritis")."""
-    if _MEANING_TO & set(said[max(0, at - 3):at]) or (_STILL_AT_RISK | {"tolong", "barusan"}) & set(said):
+    if _MEANING_TO & set(said[max(0, at - 3):at]) or (_STILL_AT_RISK | _UNSURE_OF_DEATH | {"tolong", "barusan"}) \
+            & set(said):
         return False
-    if _FOUND_DEAD & {word.removesuffix("nya") for word in said}:
-        return True  # "ditemukan mayat … gantung diri": a body found
+    if _FOUND_DEAD & {word.removesuffix("nya") for word in said[max(0, at - 4):at]}:
+        return True  # "ditemukan mayat laki2 gantung diri": a body found
     if said[max(0, at - 2):at] not in _SOMEONE_DID:
         return False
     death = any(word.removesuffix("nya") in _DEATH_TOLD and not _negated(said, i) for i, word in enumerate(said))
@@ -651,7 +653,11 @@ def _goes_on(said: list[str]) -> bool:
 
 
 def _joking(said: list[str]) -> bool:
-    return any(word in _JOKING and not _negated(said, i) for i, word in enumerate(said))
+    """A joke asserted ("bercanda doang", "cuma becanda"); not denied, hearsay or beside a "for real"."""
+    if _FOR_REAL & set(said):
+        return False
+    return any(word in _JOKING and not _negated(said, i) and _JUST & set(said[max(0, i - 1):i + 2])
+               for i, word in enumerate(said))
 
 
 def _not_now(said: list[str]) -> bool:
@@ -666,8 +672,8 @@ def _not_now(said: list[str]) -> bool:
     if any_phrase(said, _OVER_PHRASES) and not still_at_risk:
         return True
     cared = [range(at, at + len(phrase)) for phrase, at in phrases_found(said, _CARED_FOR)]
-    if cared and not any(word in _STILL and not any(i in span for span in cared)
-                         for i, word in enumerate(said)):
+    if cared and "tolong" not in said and not any(word in _STILL and not any(i in span for span in cared)
+                                                  for i, word in enumerate(said)):
         return True  # the badly hurt are in care, and nothing else goes on ("…tp pelakunya masih ngamuk")
     if _goes_on(said):
         return False
@@ -773,7 +779,7 @@ def is_cry_for_help(text: str) -> bool:
     if _unnegated(said, GAS) and _unnegated(said, LEAKING):
         return True
     if _WATER_OR_FIRE & set(said) and (_trapped(said) or _still_inside(said) or (
-            _cannot_get(said, ("keluar", "out", "jalan") if not _VEHICLES & set(said) else ("keluar", "out"))
+            (_cannot_get(said, ("keluar", "out")) or _cannot_walk(said))
             and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
         return True
     if not _NOT_A_HOME & set(said) and not _while_away(said) and any(not _negated(said, at)
@@ -808,11 +814,12 @@ def is_cry_for_help(text: str) -> bool:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
         if word in _TOOLS and _at_its_work(said, i):
             continue  # "bawa golok tp buat babat rumput": a tool at its work
-        if word in _STRANGLING and said[i + 1:i + 2] and said[i + 1] in _PERSONS | _SOMEONE | {"leher", "lehernya"} \
-                and (_PERSONS | _OUTSIDERS | {"yang", "dia", "pelaku"}) & set(said[max(0, i - 3):i]):
+        if word in _STRANGLING and said[i + 1:i + 2] and said[i + 1].removesuffix("nya") in _STRANGLED \
+                and (_PEOPLE | _OUTSIDERS | {"yang", "dia", "pelaku"}) & set(said[max(0, i - 4):i]):
             return True  # "pacar sy nyekik sy"; not "harga cabe nyekik banget", "cicilan pinjol nyekik sy"
-        if word == "kebakar" and (_SUN & set(said[i + 1:i + 3]) or HABITUAL & set(said)):
-            continue  # "kulit sy kebakar matahari", "sampah kebakar tiap sore": no fire to put out
+        if word == "kebakar" and (_SUN & set(said[i + 1:i + 3]) or _SINGED & set(said[max(0, i - 3):i])
+                                  or HABITUAL & set(said[max(0, i - 3):i + 3])):
+            continue  # "kulit sy kebakar matahari", "nasi sy kebakar", "sampah kebakar tiap sore": no fire to put out
         if word in _THREATENING and _NO_HARM_THREATENED & set(said[i + 1:i + 4]):
             continue  # "pinjol ngancem nyebar data sy": a threat to report, no one's life
         if word == "darurat" and said[i - 1:i] and said[i - 1] in _NUMBER_OF:
@@ -966,14 +973,7 @@ def _seen_earlier(said: list[str], at: int) -> bool:
     return bool(earlier) and not ({"tolong", "takut", "kejar", "barusan", "help"} | _STILL) & set(said)
 
 
-_FOUND_ON_RETURN = (("baru", "tau"), ("baru", "tahu"), ("baru", "sadar"), ("pas", "pulang"), ("waktu", "pulang"))
-
-
 def _while_away(said: list[str]) -> bool:
-    """Whether it happened while the resident was away ("pas sy mudik"), found on their return ("…waktu mudik, baru
-    tau pas pulang"), with no one said to be there."""
-    if _AWAY & set(said) and any_phrase(said, _FOUND_ON_RETURN) and not (_STILL | {"tolong"}) & set(said):
-        return True
     if (_STILL | {"tolong", "pulang", "sendirian", "sendiri"}) & set(said) or (_FAMILY - {"saya"}) & set(said):
         return False  # "pas sy mudik, ibu sy di rumah sendirian, ada maling masuk": someone is there
     return any(word in ("pas", "waktu", "saat", "ketika", "while", "when") and _AWAY & set(said[i + 1:i + 4])
@@ -1002,7 +1002,10 @@ FEAR = frozenset({"takut", "ketakutan", "panik", "cemas", "gemetar", "gemeteran"
                   "terrified", "panicking"})
 # Strangling told as one person does it to another; "kebakar" of the sun.
 _STRANGLING = frozenset({"nyekik", "mencekik", "nyekek"})
-_SUN = frozenset({"matahari", "sinar", "panas", "terik", "sun"})
+_STRANGLED = _PEOPLE | {"leher", "perempuan", "laki"}
+_SUN = frozenset({"matahari", "sinar", "terik", "sun"})
+_SINGED = frozenset({"nasi", "masakan", "rambut", "kue", "roti", "ikan", "gorengan", "sayur", "lauk", "telur", "telor",
+                     "kulit"})
 # A threat of something other than harm ("ngancem nyebar data sy", "diancem dilaporin"), and the emergency number
 # asked for ("nomor darurat polisi brp"): no danger told.
 _THREATENING = frozenset({"ngancam", "ngancem", "ngancemin", "diancem"})
@@ -1115,6 +1118,12 @@ def _still_inside(said: list[str]) -> bool:
     return any(word in ("masih", "still") and {"dalam", "dalem", "inside"} & set(said[i + 1:i + 3])
                and _PEOPLE & {w.removesuffix("nya") for w in said[max(0, i - _NEAR):i]}
                for i, word in enumerate(said))
+
+
+def _cannot_walk(said: list[str]) -> bool:
+    """"nenek sy gk bisa jalan"; not "motor sy … gk bisa jalan", a vehicle that will not go."""
+    return any(said[i:i + 2] == ["bisa", "jalan"] and i and said[i - 1] in NEGATIONS
+               and not _VEHICLES & set(said[max(0, i - 7):i - 1]) for i in range(len(said) - 1))
 
 
 def _trapped(said: list[str]) -> bool:
