@@ -1288,10 +1288,11 @@ async def _spot_within(turn: Turn) -> bool:
     spot = turn.text[found.start():].strip(" ,.")
     if letters_and_digits(spot) < LOCATION_CHARS[0]:
         return False
-    for told in (spot, turn.text[found.end():]):  # "lokasinya di jalan kepanjenkidul": a place's own name after all
+    for told in (spot, turn.text[found.end():]):  # "lokasinya di jalan kepanjenkidul": a place near, by its name
         places, confident = await turn.router.read(turn.db, told)
-        if confident or any(place.marked or (not place.ordinary and _spelt_in(told, place)) for place in places):
-            return False
+        near = await turn.router.covered(turn.db, [place for place in places if not place.ordinary])
+        if confident or any(place.marked for place in places) or any(_spelt_in(told, place) for place in near):
+            return False  # not "di jl sudirman", a street named as places far away are
     typed = turn.draft.get("location_text")
     turn.draft["location_text"] = f"{typed}, {spot}"[:LOCATION_CHARS[1]] if typed else spot
     return True
@@ -1969,7 +1970,7 @@ def answers_step(turn: Turn, step: str) -> bool:
     """Whether the message answers the question of `step` by one of its choices, named (not a yes or a no, which
     may answer "was it a mistake?", nor a number of the menu shown since), or sends: a report cancelled just
     before was not meant to stop."""
-    if yes_or_no(turn.text) is not None or turn.text.strip().isdecimal():  # "2" picks from the menu now shown
+    if yes_or_no(turn.text) is not None or any(ch.isdigit() for ch in turn.text):  # "2", "nomor 2": the menu shown
         return False
     menu = {CATEGORY: CATEGORIES, IDENTITY: IDENTITIES, SUMMARY: SUMMARY_OPTIONS.only("send")}.get(step)
     return _sends(turn.text) or (menu is not None and turn.pick(menu) is not None)

@@ -351,6 +351,11 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("sy ditipu, dia WA saya 081299998888 ngaku kurir", [], []),
     ("ada iklan di fb tulisannya hubungi 081299998888", [], []),
     ("nama sy Rina, penipunya pake nomor 081299998888", ["Rina"], []),
+    # an account's holder is another's name; a letter signed after the account named is the writer's
+    ("sudah transfer ke rekening BRI a.n. Slamet Riyadi, barangnya gak dikirim", [], []),
+    ("Laporan penipuan rekening BCA 123456. Hormat saya, a.n. Sri Wahyuni 081299887766", ["Sri Wahyuni"],
+     ["081299887766"]),
+    ("udh tf 500rb ke penjual. Nama saya Rina Wati", ["Rina Wati"], []),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:

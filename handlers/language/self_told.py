@@ -92,12 +92,15 @@ _ACCOUNT = re.compile(r"\b(?:rekening|rek|norek|akun|account|bri|bca|bni|mandiri
                       r"dana|ovo|gopay|shopeepay|linkaja|transfer|tf|trf)\b", re.IGNORECASE)
 _ACCOUNT_WITHIN = 40  # characters before the "a.n." its account is named in
 _AN = re.compile(r"a\.\s?n\.", re.IGNORECASE)
+_SIGNING = re.compile(r"[.!?\n]|\b(?:saya|sy|aku|hormat|pelapor)\b", re.IGNORECASE)  # between account and "a.n.""
 
 
 def _an_account_holder(text: str, said: re.Match[str]) -> bool:
-    """Whether an "a.n." (not "nama saya") follows an account named just before it."""
-    return _AN.match(said.group(0)) is not None \
-        and bool(_ACCOUNT.search(text[max(0, said.start() - _ACCOUNT_WITHIN):said.start()]))
+    """Whether an "a.n." (not "nama saya") follows an account named just before it, in the same sentence and not
+    after the writer's own word ("…rekening BCA 123456. Hormat saya, a.n. Sri" signs the letter)."""
+    before = text[max(0, said.start() - _ACCOUNT_WITHIN):said.start()]
+    accounts = list(_ACCOUNT.finditer(before))  # the one named last before the "a.n." is its account
+    return _AN.match(said.group(0)) is not None and bool(accounts) and not _SIGNING.search(before[accounts[-1].end():])
 
 
 def name_said(text: str) -> str | None:
