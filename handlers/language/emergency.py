@@ -770,6 +770,9 @@ def is_cry_for_help(text: str) -> bool:
             return True
     if _violence_at_home(said) or _missing_person(said) or _taken_away(said) or _carried_off(said):
         return True
+    if _someone_sinking(said) and any(word in _NOT_YET and said[i + 1:i + 2] and said[i + 1] in _FOUND
+                                      for i, word in enumerate(said)):
+        return True  # "anak sy hanyut di kali tadi pagi, sampe skrg blm ketemu": still lost in the water
     if not_now:
         return False
     if _someone_sinking(said):
