@@ -17,7 +17,7 @@ from handlers.actions import OBJECTION_WITHIN, take_answer, take_objection
 from handlers.choices import Menu
 from handlers.i18n import keywords, labels, t
 from handlers.language.answers import ASKING, NEUTRAL
-from handlers.language.emergency import a_theft_and_nothing_more, emergency_denied, is_cry_for_help
+from handlers.language.emergency import a_theft_and_nothing_more, emergency_denied, is_cry_for_help, life_at_risk
 from handlers.language.intents import (
     SERVICE_QUESTIONS,
     aside,
@@ -480,6 +480,8 @@ async def _status_in_own_words(turn: Turn) -> str | None:
     answer may tell of the loss ("di gedog, pelakunya belum ketemu") and a story of a report made elsewhere
     ("sudah lapor ke pak RT belum ditanggapi")."""
     strict = status_asked(turn.text)
+    if strict is None and turn.emergency_answered and life_at_risk(turn.text):
+        return None  # a life at risk told loosely like a question after a report is the cry ("…sampe skrg blm ketemu")
     if strict is not None or turn.step == MENU:
         return strict or status_asked(turn.text, loosely=True)
     asked = status_asked(turn.text, loosely=True)
@@ -658,7 +660,7 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     # celurit itu gmn pak"), which is no new cry. Asking whether a danger may be reported ("bisa lapor kdrt?")
     # still gets the 110 answer: it may be said in the middle of one.
     if turn.officer is None and is_cry_for_help(_with_the_time_told(turn)) \
-            and not (turn.step == MENU and status_asked(turn.text, loosely=True)):
+            and not (turn.step == MENU and status_asked(turn.text, loosely=True) and not life_at_risk(turn.text)):
         turn.answer_emergency()
     elif turn.data.get("draft", {}).get("urgent") and emergency_denied(turn.text):
         turn.draft["urgent"] = False  # "No, it's not an emergency": the resident knows, officers are told so

@@ -298,6 +298,14 @@ async def test_only_asking_drops_the_draft_a_question_took_for_a_story(engine: E
     assert not resident.heard("report.cancelled") and await draft_of(engine), resident.text
 
 
+async def test_a_life_at_risk_told_like_a_question_after_a_report_is_the_cry(engine: Engine) -> None:
+    """"…sampe skrg blm ketemu" reads loosely as asking after one's report: a life at risk is the cry first."""
+    resident = Resident(engine)
+    await resident.send("tadi pagi ada yg lompat dari jembatan bunuh diri, sampe skrg blm ketemu")
+    assert resident.heard("emergency.call_110") and "Kami baca dari pesan Anda" in resident.text, resident.text
+    assert not resident.heard("status.no_own_reports"), resident.text
+
+
 async def test_a_fear_of_being_known_asked_about_first_is_answered_and_the_report_begun(engine: Engine) -> None:
     """Who must not know is no story of a neighbour, and "aman" (safe) no word of a crime."""
     resident = Resident(engine)

@@ -406,6 +406,12 @@ _BEFORE_A_SUBJECT_TOO = frozenset({"my", "our", "hari", "jam", "minggu", "malam"
 _MISSING_REACH = 7  # words from the person to the word of missing
 
 
+def life_at_risk(text: str) -> bool:
+    """A life at risk, however told: self-harm, someone missing, someone in danger where they are ("…lompat dari
+    jembatan bunuh diri, sampe skrg blm ketemu" is no question after a report)."""
+    return self_harm(text) or missing_person(text) or life_at_risk_now(text)
+
+
 def life_at_risk_now(text: str) -> bool:
     """Someone drowning or fallen into water, trapped, pinned or shut in, now: a Darurat whatever else the words
     name ("anak tetangga jatuh ke sumur" is no neighbours' quarrel, "anak dikunci di mobil" no traffic)."""
