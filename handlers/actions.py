@@ -146,7 +146,7 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
             return Outcome("officer.unknown_duplicate", {"ref": argument})
         report.duplicate_of_id, note = other.id, None  # the other ref stays among officers
         # its residents follow the report that stays, where they said it was: as typed, else the place it was read as
-        code = report.village_code or report.district_code or report.regency_code
+        code = report.place_code
         await join_duplicate(office.db, report, other,
                              place=report.location_text or (code_label(report.language, office.router, code)
                                                             if code else None))
@@ -267,7 +267,7 @@ async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) 
         lang = contact.language or report.language
         status = event.to_status.value
         if contact_id != report.contact_id:
-            code = report.village_code or report.district_code or report.regency_code  # never where it was typed
+            code = report.place_code  # never where it was typed
             text = t(lang, "relay.witness_update", category=labels(lang, "category")[report.category.value],
                      place=f", {code_label(lang, office.router, code).split(', ')[0]}" if code else "",
                      status=t(lang, f"status.label.{status}"))

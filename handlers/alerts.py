@@ -111,7 +111,7 @@ def action_choices(lang: str, ref: str) -> list[list[str]]:
 def report_place(office: Office, report: Report, lang: str, *, as_typed: bool = True) -> str:
     """Where, as the resident put it with the official place it was read as; not `as_typed`, in few words: the
     official place alone, and what the resident typed (or the pin) only where none was found."""
-    code = report.village_code or report.district_code or report.regency_code
+    code = report.place_code
     typed = _typed(report.location_text) if as_typed or not code else None
     place = describe_place(lang, office.router, location_text=typed, latitude=report.latitude,
                            longitude=report.longitude, code=code, exact_pin=report.identity == Identity.NAMED)

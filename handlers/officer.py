@@ -481,7 +481,7 @@ async def list_open(turn: Turn, page: int) -> None:
 
 
 def _line(turn: Turn, report: Report, station: Station | None) -> str:
-    code = report.village_code or report.district_code or report.regency_code
+    code = report.place_code
     line = t(turn.lang, "officer.open_line", urgent="🚨 " if report.urgent else "", ref=report.ref,
              category=labels(turn.lang, "category")[report.category.value],
              place=place_name(turn.office, turn.lang, code) if code else "-",

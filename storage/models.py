@@ -278,6 +278,11 @@ class Report(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     sample: Mapped[bool] = mapped_column(Boolean, default=False)  # made up by `lapor reports generate`
 
+    @property
+    def place_code(self) -> str | None:
+        """The most specific region it was read as: the kelurahan/desa, else the kecamatan, else the kab/kota."""
+        return self.village_code or self.district_code or self.regency_code
+
 
 class ReportEvent(Base):
     """The audit trail: every status change and note, with who and when."""
