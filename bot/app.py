@@ -20,6 +20,7 @@ from bot import logs, web
 from bot.channels import telegram as telegram_channel
 from bot.channels import whatsapp as whatsapp_channel
 from bot.channels.base import Channel, MalformedWebhook, TooLarge, read_body
+from bot.channels.console import ConsoleChannel
 from bot.channels.telegram import WEBHOOK_PATH, UnreadableUpdate
 from bot.channels.whatsapp import WhatsAppChannel
 from bot.config import Settings
@@ -165,7 +166,8 @@ def create_app(settings: Settings, workers: int = 1) -> Starlette:
                                     # WhatsApp's channel paces its own calls.
                                     per_second={"telegram": telegram_channel.PER_SECOND},
                                     policy=RetryPolicy(lease=settings.outbox_lease),
-                                    on_unreachable=engine.mark_unreachable)
+                                    on_unreachable=engine.mark_unreachable,
+                                    skip_channels=(ConsoleChannel.name,))
             engine.on_queued = dispatcher.wake
             stop = asyncio.Event()
             if telegram is not None:

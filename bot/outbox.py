@@ -10,7 +10,7 @@ import logging
 import secrets
 import time
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -80,11 +80,15 @@ class Dispatcher:
                  senders: Mapping[str, Sender], *, templates: Mapping[str, str] | None = None,
                  per_second: Mapping[str, float] | None = None, policy: RetryPolicy = RetryPolicy(),
                  batch: int = 50, on_unreachable: Callable[[str], Awaitable[None]] | None = None,
-                 only_urn: str | None = None, photos: Photos | None = None) -> None:
-        """`only_urn` limits the dispatcher to one contact's rows: a terminal chat prints only its own."""
+                 only_urn: str | None = None, skip_channels: Collection[str] = (),
+                 photos: Photos | None = None) -> None:
+        """`only_urn` limits the dispatcher to one contact's rows: a terminal chat prints only its own.
+        `skip_channels` leaves the rows of contacts on those channels to whoever sends them: the service leaves
+        a terminal chat's to `lapor chat`, which prints them when that resident or officer is next there."""
         self.sessions, self.cipher, self.senders = sessions, cipher, dict(senders)
         self.photos = photos
         self.only_urn_hash = cipher.lookup_hash(only_urn) if only_urn else None
+        self.skip_channels = tuple(skip_channels)
         self.templates = dict(templates or {})
         self.limits = {name: RateLimit(rate) for name, rate in (per_second or {}).items()}
         self.policy, self.batch = policy, batch
@@ -143,7 +147,7 @@ class Dispatcher:
 
     async def _until_next_due(self, longest: float) -> float:
         async with self.sessions() as db:
-            due = await next_due(db, self.only_urn_hash)
+            due = await next_due(db, self.only_urn_hash, self.skip_channels)
         seconds = longest if due is None else (due - utcnow()).total_seconds()
         # Not less than a moment: rows due but held by another sender must not make this loop spin.
         return min(longest, max(MOMENT_SECONDS, seconds))
@@ -158,7 +162,7 @@ class Dispatcher:
         """Takes a round of due rows, with whom each goes to."""
         now, claimed_at = utcnow(), time.monotonic()  # the leases run from here, however long the claim waits
         async with self.sessions() as db, db.begin():
-            rows = await claim_due(db, now, self.batch, self.policy.lease, self.only_urn_hash)
+            rows = await claim_due(db, now, self.batch, self.policy.lease, self.only_urn_hash, self.skip_channels)
             contacts = await contacts_by_id(db, {row.contact_id for row in rows})
         # One Recipient a contact, shared by its claims: one found unreachable is so for the rest of the round.
         recipients = {contact_id: Recipient(self.cipher.decrypt(contact.urn_encrypted), contact.opted_out,

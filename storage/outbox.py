@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from sqlalchemy import ColumnElement, bindparam, func, select, update
@@ -77,11 +77,11 @@ def queued_in(db: AsyncSession) -> bool:
 
 
 async def claim_due(db: AsyncSession, now: dt.datetime, limit: int, lease: dt.timedelta,
-                    urn_hash: str | None = None) -> list[Outbox]:
-    """Takes up to `limit` due rows for sending (only those to the contact `urn_hash`, when given). Each is
-    leased: should this process die while sending, the row comes due again when the lease ends (so a
-    message may go twice, never zero times)."""
-    query = select(Outbox).where(*_pending(urn_hash), Outbox.next_attempt_at <= now)
+                    urn_hash: str | None = None, skip_channels: Collection[str] = ()) -> list[Outbox]:
+    """Takes up to `limit` due rows for sending (only those to the contact `urn_hash`, when given; none to a
+    contact on one of `skip_channels`). Each is leased: should this process die while sending, the row comes
+    due again when the lease ends (so a message may go twice, never zero times)."""
+    query = select(Outbox).where(*_pending(urn_hash, skip_channels), Outbox.next_attempt_at <= now)
     rows = list((await db.execute(
         query.order_by(Outbox.priority, Outbox.next_attempt_at, Outbox.id).limit(limit)
         .with_for_update(skip_locked=True)
@@ -127,15 +127,20 @@ async def contacts_by_id(db: AsyncSession, contact_ids: set[int]) -> dict[int, C
             for contact in (await db.execute(select(Contact).where(Contact.id.in_(contact_ids)))).scalars()}
 
 
-async def next_due(db: AsyncSession, urn_hash: str | None = None) -> dt.datetime | None:
-    """When the earliest row waiting to be sent comes due (only rows to the contact `urn_hash`, when given)."""
-    return (await db.execute(select(func.min(Outbox.next_attempt_at)).where(*_pending(urn_hash)))).scalar_one()
+async def next_due(db: AsyncSession, urn_hash: str | None = None,
+                   skip_channels: Collection[str] = ()) -> dt.datetime | None:
+    """When the earliest row waiting to be sent comes due (of the rows claim_due would take)."""
+    query = select(func.min(Outbox.next_attempt_at)).where(*_pending(urn_hash, skip_channels))
+    return (await db.execute(query)).scalar_one()
 
 
-def _pending(urn_hash: str | None) -> list[ColumnElement[bool]]:
+def _pending(urn_hash: str | None, skip_channels: Collection[str]) -> list[ColumnElement[bool]]:
     conditions = [Outbox.state == OutboxState.PENDING]
     if urn_hash is not None:
         conditions.append(Outbox.contact_id.in_(select(Contact.id).where(Contact.urn_hash == urn_hash)))
+    if skip_channels:  # looked up by each row's contact: the due rows are few, the contacts many
+        conditions.append(~select(Contact.id).where(Contact.id == Outbox.contact_id,
+                                                    Contact.channel.in_(skip_channels)).exists())
     return conditions
 
 

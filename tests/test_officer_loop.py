@@ -4,16 +4,20 @@ back on their own channel. Every payload an officer receives is checked for the 
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
 
 import httpx
+from sqlalchemy import select
 
+from bot.channels.console import ConsoleChannel
+from bot.outbox import Dispatcher
 from harness.fake_telegram import FakeBotAPI, photo_update
 from harness.fake_twilio import FakeTwilioAPI
 from harness.loopback import until
-from storage.models import ReportStatus
+from storage.models import Contact, Outbox, OutboxState, ReportStatus
 from storage.reports import find_ref
 from tests.helpers import (
     DESCRIPTION,
@@ -22,7 +26,9 @@ from tests.helpers import (
     TEST_SECRET,
     Phone,
     TelegramChat,
+    enrolled,
     enrolled_on_telegram,
+    file_report,
     invite,
     photo,
     report,
@@ -196,3 +202,22 @@ async def test_a_story_cannot_forge_or_format_the_lines_of_an_officers_alert(tmp
         [story] = fields(body, "Kejadian:")
         assert story.startswith("Kejadian: \u201cMotor saya hilang") and story.endswith("\u201d"), \
             "the story is one quoted line"
+
+
+async def test_the_service_leaves_a_terminal_chats_messages_for_it(tmp_path: Path, database_url: str) -> None:
+    async with service(tmp_path, database_url) as (url, engine, telegram, _twilio), \
+            httpx.AsyncClient(base_url=url) as http:
+        await enrolled_on_telegram(http, engine, telegram, OFFICER_CHAT)
+        await enrolled(engine, "console:petugas")
+        _warga, ref = await file_report(engine)
+        # The alert reached the Telegram officer: the service's dispatcher has had its look at the rows.
+        await until(lambda: any(ref in text for text in texts_to(telegram, OFFICER_CHAT)))
+        async with engine.sessions() as db:
+            to_terminal = (await db.execute(
+                select(Outbox).join(Contact).where(Contact.channel == "console"))).scalars().all()
+        assert [row.state for row in to_terminal] == [OutboxState.PENDING], "kept for `lapor chat`, not failed"
+
+        printed = io.StringIO()
+        await Dispatcher(engine.sessions, engine.cipher, {"console": ConsoleChannel("console:petugas", printed)},
+                         only_urn="console:petugas").run_once()
+        assert ref in printed.getvalue(), "the terminal chat prints it when the officer is next there"
