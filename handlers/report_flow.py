@@ -1976,13 +1976,16 @@ def answers_step(turn: Turn, step: str) -> bool:
     return _sends(turn.text) or (menu is not None and turn.pick(menu) is not None)
 
 
-# Nothing more to add, said where the report is read back to be sent: "udah cukup", "itu aja pak", "sudah lengkap";
-# as the whole message, and no question ("sudah lengkap?") nor a "not" ("belum cukup", "itu salah") in it.
+# Nothing more to add, said where the report is read back to be sent: "udah cukup", "itu aja pak", "sudah lengkap",
+# "ok cukup sekian"; as the whole message, and no question ("sudah lengkap?") nor a "not" ("belum cukup", "itu salah").
 _NOTHING_MORE = frozenset({("cukup",), ("sudah", "cukup"), ("itu", "saja"), ("sudah", "itu", "saja"),
+                           ("sekian",), ("cukup", "sekian"), ("sudah", "sekian"), ("sekian", "saja"),
+                           ("sudah", "cukup", "sekian"), ("sudah", "sekian", "saja"),
                            ("sudah", "semua"), ("sudah", "lengkap"), ("begitu", "saja"), ("segitu", "saja"),
                            ("sudah", "sesuai"), ("that", "is", "all"), ("that", "si", "all"), ("thats", "all"),
                            ("all", "good"), ("looks", "good")})
-_AROUND_NOTHING_MORE = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang", "min", "ya", "deh", "dong", "kok",
+_AROUND_NOTHING_MORE = frozenset({"ok", "oke", "okay", "sip", "pak", "bu", "mas", "mbak", "kak", "bang", "min", "ya",
+                                  "deh", "dong", "kok",
                                   "terima", "kasih", "thanks", "thank", "you"})
 
 

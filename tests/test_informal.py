@@ -2010,6 +2010,25 @@ async def test_a_theft_while_waiting_for_an_online_ride_happened_where_it_happen
     assert "Lokasi: Kel. Bendogerit" in resident.text, "an ojek online is met in the street: no scam by phone"
 
 
+@pytest.mark.parametrize("story", [
+    "sy tinggal di kel gedog. tadi sore hp sy dijambret di depan pasar kel bendogerit pas lagi pesan gojek lewat "
+    "aplikasi",
+    "sy tinggal di kel gedog, dompet sy dicopet di angkot di kel bendogerit pas lagi telponan di hp"])
+async def test_a_snatch_while_on_the_phone_happened_where_it_happened(engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert "Lokasi: Kel. Bendogerit" in resident.text, "what the resident did on the phone is no scam by phone"
+
+
+async def test_a_robbery_told_in_a_scam_is_still_the_scam_by_phone(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("sy tinggal di kel gedog. sy ditipu lewat wa, katanya anak sy dirampok dan butuh uang", "iya, kemarin",
+                 "gk ada", "rahasia", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.online and report.village_code, "off the map, filed at the resident's home"
+
+
 async def test_a_name_told_with_the_story_is_the_name_of_a_named_report(engine: Engine) -> None:
     resident = Resident(engine)
     story = STORY_WITH_NAME.split(". tolong")[0]

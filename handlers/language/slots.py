@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.language.answers import NEUTRAL
-from handlers.language.normalise import phrase_at, phrase_words, phrases_found, positions_of, words
+from handlers.language.normalise import phrase_at, phrase_words, phrases_found, positions_of, stems_of, words
 
 # Words of the moment, checked in this order: "2 jam yang lalu" is today, "tadi malam" earlier than "tadi",
 # "kemarin" than "sekarang".
@@ -342,11 +342,20 @@ _BY = frozenset({"lewat", "via", "di", "pakai", "melalui", "by", "through", "on"
 
 # A ride or a shop that is "online" is met in the street: "pas nunggu ojek online", "driver ojol dipukul preman".
 _MET_IN_PERSON = frozenset({"ojek", "ojol", "taksi", "taxi", "driver", "kurir", "ojeknya"})
+# A snatch or a robbery is done where the resident was, whatever they were doing on the phone meanwhile ("hp sy
+# dijambret pas lagi pesan gojek lewat aplikasi"). Not "begal": an account "dibegal" is taken online; nor one told
+# in a scam ("ditipu lewat wa, katanya anak sy dirampok").
+_TAKEN_IN_PERSON = frozenset({"jambret", "copet", "rampas", "rampok", "todong"})
+_SCAM = frozenset({"tipu", "scam", "scammed", "hoax", "hoaks"})
 
 
 def said_online(text: str) -> bool:
-    """Whether it happened by phone or online ("ditipu lewat wa", "pinjol"): not a ride ordered online."""
+    """Whether it happened by phone or online ("ditipu lewat wa", "pinjol"): not a ride ordered online, nor a
+    snatch in the street."""
     said = words(text)
+    roots = set(stems_of(said, _TAKEN_IN_PERSON | _SCAM))
+    if roots & _TAKEN_IN_PERSON and not roots & _SCAM:
+        return False
     return any(word in ONLINE_WORDS and not (i and said[i - 1] in _MET_IN_PERSON) for i, word in enumerate(said)) \
         or any(word in BY_PHONE_OR_APP and i and said[i - 1] in _BY for i, word in enumerate(said))
 
