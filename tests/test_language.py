@@ -223,6 +223,10 @@ def test_no_invite_code_or_reference_reads_as_english() -> None:
     ("ada mobil nabrak tiang listrik, kabelnya nyala2 di jalan", ("power",)),
     ("longsor nimpa rumah warga, ada yg ketimbun", ("medical",)),
     ("ada bayi dibuang di depan masjid masih hidup", ("medical",)),
+    # a wish to follow one who died is the wish to die, whoever told it of
+    ("ada yang bunuh diri kemarin, anaknya sekarang bilang mau nyusul", ("medical", "self_harm_other")),
+    ("sy mau nyusul almarhum suami sy aja", ("medical", "self_harm")),
+    ("ibu sy meninggal, adik sy bilang mau nyusul ibu", ("medical", "self_harm_other")),
 ])
 def test_a_cry_names_the_other_services_its_danger_needs(cry: str, services: tuple[str, ...]) -> None:
     assert services_to_call(cry) == services

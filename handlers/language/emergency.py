@@ -81,6 +81,11 @@ _MEANING_TO = frozenset({"mau", "ingin", "pengen", "pengin", "pingin", "hendak",
                          "berusaha", "ancam", "mengancam", "ngancam", "ngancem", "want", "wants", "going", "trying",
                          "tried", "threatens", "threatened"})
 _SOMEONE_DID = (["ada", "yang"], ["ada", "orang"], ["ada", "seseorang"])
+# Joining one who died told with a way or a time to get there: a journey ("mau nyusul ke rumah duka besok"), unless
+# the way is to the hereafter.
+_TO_JOIN_THERE = frozenset({"ke", "kesana", "kesitu", "kesini", "kemari", "besok", "nanti", "lusa", "naik", "pakai",
+                            "dari", "jam", "sore", "malam", "pagi", "siang", "tomorrow", "later"})
+_AFTERLIFE = frozenset({"surga", "akhirat", "alam", "sana", "atas", "heaven"})
 # A death not sure, or a body not found: "kayaknya udah meninggal, tp masih anget", "jenazahnya blm ketemu".
 _UNSURE_OF_DEATH = frozenset({"kayaknya", "kayak", "mungkin", "sepertinya", "entah", "belum", "masih", "tau"})
 # Being followed: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
@@ -424,10 +429,30 @@ def self_harm(text: str) -> bool:
     it ("gak pengen mati konyol"; "gatau pengen mati aja" is no denial), nor of a body found. Read generously: a
     word too many to one who is not at risk costs less than one too few."""
     said = words(text)
+    if _to_follow_the_dead(said):
+        return True
     at_risk = [at for at in _self_harm_at(said) if not (at and said[at - 1] in NEGATIONS)]
     if at_risk and all(_a_life_taken(said, at) for at in at_risk):
         return False
     return "suicide" in said or _about_to_jump(said) or bool(at_risk)
+
+
+def _to_follow_the_dead(said: list[str]) -> bool:
+    return bool(_following_the_dead_at(said))
+
+
+def _following_the_dead_at(said: list[str]) -> list[int]:
+    """Where a wish to follow one who died is told ("sy mau nyusul almarhum suami", "…bunuh diri kemarin, anaknya
+    bilang mau nyusul", "pengen nyusul ibu ke surga"): "nyusul" is to join someone, a death told beside it makes it
+    the wish to die; not a way or a time to get there ("mau nyusul ke rumah duka", "mau nyusul besok")."""
+    def wished(i: int) -> bool:
+        going = [word for word in said[i + 1:i + 3] if word in _TO_JOIN_THERE]
+        return bool(_MEANING_TO & set(said[max(0, i - 3):i])) and not _negated(said, i) \
+            and (not going or (going[0] == "ke" and bool(_AFTERLIFE & set(said[i + 1:i + 4]))))
+
+    if not (_DEATH_TOLD & {word.removesuffix("nya") for word in said} or _self_harm_at(said)):
+        return []
+    return [i for i, word in enumerate(said) if word == "menyusul" and wished(i)]
 
 
 def _a_life_taken(said: list[str], at: int) -> bool:
@@ -751,6 +776,8 @@ def is_cry_for_help(text: str) -> bool:
     # "tolong pak 😭": emoji beside it say how, not what else is asked
     if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH or w == _BREAK or w.startswith("emoji_") for w in said):
         return True
+    if _to_follow_the_dead(said):
+        return True  # a wish to die told after a death, whenever the death was
     not_now = _not_now(said)
     for phrase, at in phrases_found(said, PHRASES):
         # a life at risk by one's own hand is denied only right before it ("gatau pengen mati aja" is a cry)
@@ -1190,7 +1217,7 @@ def _at_risk_is_another(text: str, said: list[str]) -> bool:
     """Whether who is at risk by their own hand is someone the writer tells of: the nearest person named before the
     words of it ("tetangga sy mau bunuh diri", "ada yg mau loncat dr jembatan"), not the writer ("sy ditinggal pacar,
     sy mau bunuh diri", "sy yang mau bunuh diri")."""
-    found = [at for _phrase, at in phrases_found(said, SELF_HARM)] + [
+    found = _following_the_dead_at(said) or [at for _phrase, at in phrases_found(said, SELF_HARM)] + [
         i for i, word in enumerate(said) if word in _JUMPING and said[i - 1:i] and said[i - 1] in _ABOUT_TO]
     if not found:
         return False
