@@ -300,6 +300,12 @@ _STREET_LIGHT = (("lampu", "jalan"), ("penerangan", "jalan"), ("pju",), ("lampu"
 POWER_CUT = (("mati", "lampu"), ("lampu", "mati"), ("listrik", "mati"), ("mati", "listrik"))
 
 
+# A burden said to strangle ("harga cabe nyekik", "cicilan mencekik", "pajak nyekik warga"): no one's neck.
+_STRANGLING_ROOTS = frozenset({"cekik", "nyekik", "nyekek"})
+_BURDENS = frozenset({"harga", "cicilan", "utang", "hutang", "pajak", "bunga", "biaya", "tagihan", "iuran", "sewa",
+                      "tarif", "bbm", "ongkos", "kerah", "dasi", "price", "prices", "rent", "debt", "tax", "taxes"})
+
+
 def category_named(text: str) -> str | None:
     """The category whose incident words the text uses most (ties by PRECEDENCE); None when none. A wish to stay
     unknown is no part of what happened ("…, jgn sampe tetangga tau sy yg lapor" tells of no neighbour)."""
@@ -313,6 +319,9 @@ def category_named(text: str) -> str | None:
     if a_life_taken(text):
         return "other"  # a suicide told after the fact: a death to record, no crime
     roots = stems_of(said, _lexicon()) + said
+    if _BURDENS & set(said) and not any(root in _STRANGLING_ROOTS and not _BURDENS & set(said[max(0, i - 3):i])
+                                        for i, root in enumerate(roots[:len(said)])):
+        roots = [root for root in roots if root not in _STRANGLING_ROOTS]
     if any_phrase(said, map(phrase_words, TAKEN_PHRASES)) or (_TAKING & set(said) and _RAN_OFF & set(said)):
         roots.append("curi")
     if any_phrase(said, map(phrase_words, POSING_PHRASES)):
