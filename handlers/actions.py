@@ -157,6 +157,7 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
     alerted, other_polres = 0, ""
     if new_station is not None:
         referred_from = await office.db.get(Station, report.station_id) if report.station_id else None
+        event.from_station_id = report.station_id  # the sender follows it there, read only
         report.station_id, report.needs_routing = new_station.id, False
         from_where = referred_from.name if referred_from else None
         if from_where and reason:  # why, for the officers it goes to; the reporter reads where it went

@@ -34,7 +34,7 @@ from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
 from storage.models import EventKind, Officer, OfficerRole, OutboxKind, Report, ReportEvent, Station
 from storage.outbox import last_sent_id, latest_sent, open_payload, sent_since, sent_together
-from storage.reports import history, open_reports, report_by_ref, split_ref
+from storage.reports import history, open_reports, referral_from, report_by_ref, split_ref
 from storage.web_sessions import LINK_TTL, create_link
 
 ACTION_NOTE = "action_note"  # the note, question, station or ref an action needs, asked after a tap
@@ -210,8 +210,8 @@ async def tap(turn: Turn, key: str) -> str:
 async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
     assert turn.officer is not None
     report = await report_by_ref(turn.db, ref, lock=True)
-    if report is None:
-        turn.say("officer.unknown_ref", ref=ref)
+    if report is None or report.station_id != turn.officer.station_id:
+        await _not_here(turn, ref, report)
         return turn.step  # an action waiting for its note still waits, and is asked again
     refused = refusal(turn.officer, report, action)
     if turn.step == ACTION_NOTE:  # a whole command typed where a note was asked: it replaces the action waiting,
@@ -495,8 +495,7 @@ async def show_report(turn: Turn, ref: str) -> None:
     assert turn.officer is not None
     report = await report_by_ref(turn.db, ref)
     if report is None or report.station_id != turn.officer.station_id:
-        # Another station's report: its existence is not for this officer to learn.
-        turn.say("officer.unknown_ref", ref=ref)
+        await _not_here(turn, ref, report)
         return
     _handled(turn, ref)
     station = await turn.db.get(Station, report.station_id)
@@ -513,6 +512,21 @@ async def show_report(turn: Turn, ref: str) -> None:
         status += t(turn.lang, "officer.duplicate_of", ref=kept.ref)
     _offer(turn, "officer.report", action_choices(turn.lang, report.ref), alert=payload["text"], witnesses=witnesses,
            status=status, history="\n".join(events) or t(turn.lang, "status.no_notes"))  # "belum ada", not blank
+
+
+async def _not_here(turn: Turn, ref: str, report: Report | None) -> None:
+    """A report not at the officer's station: where it went and how it stands there, when this station referred it;
+    else "not found", as another station's report is not for this officer to learn of."""
+    assert turn.officer is not None
+    referral = await referral_from(turn.db, report, {turn.officer.station_id}) if report is not None else None
+    now_at = await turn.db.get(Station, report.station_id) if report is not None and report.station_id else None
+    if report is None or referral is None or now_at is None:
+        turn.say("officer.unknown_ref", ref=ref)
+        return
+    here = await turn.db.get(Station, turn.officer.station_id)
+    turn.say("officer.referred_away", ref=report.ref, station=now_at.name,
+             when=format_time(turn.lang, referral.created_at, here.timezone if here else "Asia/Jakarta"),
+             status=status_at_station(turn.lang, report.status))
 
 
 async def event_line(db: AsyncSession, lang: str, event: ReportEvent, timezone: str) -> str:

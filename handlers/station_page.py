@@ -17,7 +17,7 @@ from handlers.digest import BANDS, band_of, place_name
 from handlers.office import Office
 from storage import digests
 from storage.models import Identity, Officer, OfficerRole, PatrolNote, Report, Station
-from storage.reports import report_by_ref
+from storage.reports import referral_from, report_by_ref
 from storage.stations import areas_of
 
 RING_KM = 2.0  # places without a pin are drawn on a ring this far around their station
@@ -33,10 +33,17 @@ async def stations_seen(db: AsyncSession, officer: Officer) -> list[Station]:
     return await digests.family(db, station) if officer.role == OfficerRole.HEAD else [station]
 
 
-async def visible_report(db: AsyncSession, stations: list[Station], ref: str, *, lock: bool = False) -> Report | None:
-    """The report if one of `stations` holds it; another station's is "not found", as in the chat."""
+async def visible_report(db: AsyncSession, stations: list[Station], ref: str, *, lock: bool = False,
+                         referred_too: bool = False) -> Report | None:
+    """The report if one of `stations` holds it, or, `referred_too`, referred it to another (to be read, not
+    acted on); another station's is "not found", as in the chat."""
     report = await report_by_ref(db, ref, lock=lock)
-    return report if report is not None and report.station_id in {s.id for s in stations} else None
+    if report is None:
+        return None
+    ids = {station.id for station in stations}
+    if report.station_id in ids or (referred_too and await referral_from(db, report, ids) is not None):
+        return report
+    return None
 
 
 async def places_of(office: Office, lang: str, stations: list[Station]) -> list[tuple[str, str]]:

@@ -298,6 +298,8 @@ class ReportEvent(Base):
     note: Mapped[str | None] = mapped_column(Text)
     public: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # A referral's: the station that sent the report on, which still follows it (read only) where it went.
+    from_station_id: Mapped[int | None] = mapped_column(ForeignKey("station.id", ondelete="SET NULL"), index=True)
 
 
 class Attachment(Base):

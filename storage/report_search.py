@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.digests import overdue_at
-from storage.models import Category, Report, ReportSource, ReportStatus, Witness
+from storage.models import Category, Report, ReportEvent, ReportSource, ReportStatus, Witness
 from storage.workflow import OPEN_STATUSES
 
 SORTS = {"created": Report.created_at, "category": Report.category, "status": Report.status,
@@ -24,6 +24,7 @@ class ReportFilter:
 
     status: ReportStatus | None = None
     open_only: bool = False
+    referred_out: bool = False  # instead of the stations' own: those they referred to another, and there still
     overdue_at: dt.datetime | None = None  # open and overdue at this moment (storage.digests.overdue_at)
     category: Category | None = None
     urgent: bool = False
@@ -37,6 +38,9 @@ class ReportFilter:
 
 def _where(station_ids: list[int], wanted: ReportFilter) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = [Report.station_id.in_(station_ids)]
+    if wanted.referred_out:
+        sent_on = select(ReportEvent.report_id).where(ReportEvent.from_station_id.in_(station_ids))
+        where = [Report.station_id.not_in(station_ids), Report.id.in_(sent_on)]
     if wanted.status is not None:
         where.append(Report.status == wanted.status)
     elif wanted.open_only or wanted.overdue_at is not None:

@@ -6,6 +6,7 @@ import datetime as dt
 import random
 import re
 import secrets
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -197,6 +198,16 @@ async def history(db: AsyncSession, report: Report) -> list[ReportEvent]:
     return list((await db.execute(
         select(ReportEvent).where(ReportEvent.report_id == report.id).order_by(ReportEvent.created_at, ReportEvent.id)
     )).scalars())
+
+
+async def referral_from(db: AsyncSession, report: Report, station_ids: Collection[int]) -> ReportEvent | None:
+    """The latest referral that sent `report` on from one of `station_ids`, now that it is at another station:
+    what keeps it in their view, read only."""
+    if report.station_id in station_ids:
+        return None
+    return (await db.execute(
+        select(ReportEvent).where(ReportEvent.report_id == report.id, ReportEvent.from_station_id.in_(station_ids))
+        .order_by(ReportEvent.id.desc()).limit(1))).scalar_one_or_none()
 
 
 async def latest_event(db: AsyncSession, report: Report) -> ReportEvent | None:

@@ -724,7 +724,7 @@ async def test_referral_moves_the_report_and_alerts_the_other_station(engine: En
     await sekar.send(f"LIHAT {ref}")
     assert "Status: Diteruskan ke kantor ini, menunggu ditinjau petugas" in sekar.text, sekar.text
     await sananwetan.send(f"TERIMA {ref}")
-    assert sananwetan.heard("officer.unknown_ref"), "no longer theirs"
+    assert sananwetan.heard("officer.referred_away") and "Polsek Sekar" in sananwetan.text, "no longer theirs"
     await sekar.send(f"TERIMA {ref}")
     assert sekar.heard("officer.done.ack")
     relays = await deliver_to(engine, WARGA)

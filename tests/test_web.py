@@ -407,7 +407,21 @@ async def test_a_referral_from_the_page_alerts_the_other_station_and_leaves_this
     referred = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "refer",
                                                           "argument": "polsek-sekar", "yakin": "1"})
     assert referred.status_code == 200 and "diteruskan ke Polsek Sekar" in referred.text
-    assert (await client.get(f"/laporan/{ref}")).status_code == 404, "now the other station's"
+    followed = await client.get(f"/laporan/{ref}")
+    assert followed.status_code == 200, "the station that referred it follows it there"
+    assert "Kantor Anda merujuk laporan ini ke Polsek Sekar" in followed.text
+    assert 'name="action"' not in followed.text, "read only: Polsek Sekar acts on it now"
+    taken = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "ack"})
+    assert taken.status_code == 404, "no action of the station that sent it on"
+    listed = await client.get("/laporan?status=dirujuk_keluar")
+    assert ref in listed.text and "kini di Polsek Sekar" in listed.text
+    assert ref not in (await client.get("/laporan")).text, "no longer among this station's own"
+    await duty.send(f"LIHAT {ref}")
+    assert duty.heard("officer.referred_away") and "Polsek Sekar" in duty.text, duty.text
+    await duty.send(f"SELESAI {ref} sudah ditangani")
+    assert duty.heard("officer.referred_away"), "no action from here, and why"
+    elsewhere = await signed_in(app, await enrolled(engine, "telegram:700018", station="POLRES-BLITAR-KOTA"))
+    assert (await elsewhere.get(f"/laporan/{ref}")).status_code == 404, "a station that never had it"
     async with engine.sessions() as db:
         alerted = {row.contact_id for row in (await db.execute(select(Outbox).where(
             Outbox.kind == "officer_alert"))).scalars()}

@@ -44,7 +44,7 @@ from handlers.i18n import LANGUAGES, labels, t
 from handlers.officer import NOTE, event_line, outcome_messages
 from handlers.station_page import map_data, patrol_log, places_of, shows_pin, visible_report
 from handlers.text import letters_and_digits
-from storage.models import Attachment, Category, Outbox, OutboxKind, Report, ReportSource, ReportStatus
+from storage.models import Attachment, Category, Outbox, OutboxKind, Report, ReportSource, ReportStatus, Station
 from storage.outbox import open_payload
 from storage.report_search import SORTS, ReportFilter, matching, search
 from storage.reports import history
@@ -56,6 +56,7 @@ EXPORT_ROWS = 100_000
 PERIODS = {"1": 1, "7": 7, "28": 28, "90": 90, "365": 365}  # days; no period is all time
 CONCERN_ROWS = 3  # concerns the patrol form offers at once
 AS_TYPED = "seperti_ditulis"  # the patrol form's choice of no kelurahan, the place kept as written
+REFERRED_OUT = "dirujuk_keluar"  # the table's choice of the reports these stations referred to another
 
 
 def _since(viewer: Viewer, period: str) -> dt.datetime | None:
@@ -104,7 +105,8 @@ def _filter(request: Request, viewer: Viewer) -> ReportFilter:
     source = query.get("sumber", "")
     return ReportFilter(
         status=ReportStatus(status) if status in ReportStatus._value2member_map_ else None,
-        open_only=status == "open", overdue_at=viewer.office.now if status == "overdue" else None,
+        open_only=status == "open", referred_out=status == REFERRED_OUT,
+        overdue_at=viewer.office.now if status == "overdue" else None,
         category=Category(category) if category in Category._value2member_map_ else None,
         urgent=query.get("mendesak") == "1", village_code=query.get("kelurahan") or None,
         source=ReportSource(source) if source in ReportSource._value2member_map_ else None,
@@ -122,8 +124,12 @@ async def reports(request: Request, viewer: Viewer) -> Response:
     rows, total = await search(viewer.office.db, viewer.station_ids, wanted, offset=(number - 1) * PAGE_SIZE,
                                limit=PAGE_SIZE)
     places = await places_of(viewer.office, viewer.lang, viewer.stations)
+    elsewhere = {r.station_id for r in rows if r.station_id not in viewer.station_ids}
+    now_at = {station.id: station.name for station in (await viewer.office.db.execute(
+        select(Station).where(Station.id.in_(elsewhere)))).scalars()} if elsewhere else {}
     return page(request, "reports.html", viewer.lang, {
-        "viewer": viewer, "rows": [(r, _place_of(viewer, r)) for r in rows], "total": total, "number": number,
+        "viewer": viewer, "rows": [(r, _place_of(viewer, r), now_at.get(r.station_id or 0)) for r in rows],
+        "total": total, "number": number, "referred_out": REFERRED_OUT,
         "pages": max(1, -(-total // PAGE_SIZE)), "wanted": wanted, "period": period, "places": places,
         "statuses": [s.value for s in ReportStatus], "periods": list(PERIODS)})
 
@@ -173,6 +179,9 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, message
                   .order_by(Outbox.id))).scalars()]
     witnessed = await witness_accounts(viewer.office, report, viewer.lang)
     own = report.station_id == viewer.officer.station_id  # a head sees the Polsek under it; its officers act
+    # referred by these stations to another: followed there, read only
+    now_at = None if report.station_id in viewer.station_ids or report.station_id is None else \
+        await viewer.office.db.get(Station, report.station_id)
     actions = [a for a in Action if own and refusal(viewer.officer, report, a) is None]
     return page(request, "report.html", viewer.lang, {
         "viewer": viewer, "report": report, "alert": payload["text"], "photos": photos, "voices": voices,
@@ -181,13 +190,14 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, message
         "can_note": own,
         "place": _place_of(viewer, report), "open": report.status in OPEN_STATUSES,
         "reachable": can_reach_reporter(report), "colour": CATEGORY_COLOURS[report.category.value],
-        "pin": shows_pin(report), "kept": await kept_instead(viewer.office.db, report), "confirm": confirm},
+        "pin": shows_pin(report), "kept": await kept_instead(viewer.office.db, report), "confirm": confirm,
+        "now_at": now_at},
         status_code=status_code)
 
 
 @signed_in_only
 async def report(request: Request, viewer: Viewer) -> Response:
-    found = await visible_report(viewer.office.db, viewer.stations, request.path_params["ref"])
+    found = await visible_report(viewer.office.db, viewer.stations, request.path_params["ref"], referred_too=True)
     if found is None:
         return _not_found(request, viewer, request.path_params["ref"])
     return await _report_page(request, viewer, found, [])
@@ -222,15 +232,13 @@ async def report_action(request: Request, viewer: Viewer) -> Response:
                                   confirm={"action": action.value, "argument": argument})
     outcome = refused or await act(viewer.office, viewer.officer, found, action, argument)
     messages = [t(viewer.lang, key, **params) for key, params in outcome_messages(viewer.lang, action, ref, outcome)]
-    if outcome.refusal is None and found.station_id not in viewer.station_ids:  # referred away: no longer ours
-        return page(request, "error.html", viewer.lang, {"viewer": viewer, "lines": messages})
     return await _report_page(request, viewer, found, messages, 200 if outcome.refusal is None else 409)
 
 
 @signed_in_only
 async def report_photo(request: Request, viewer: Viewer) -> Response:
     """A report's photo or voice note, for an officer who may see the report."""
-    found = await visible_report(viewer.office.db, viewer.stations, request.path_params["ref"])
+    found = await visible_report(viewer.office.db, viewer.stations, request.path_params["ref"], referred_too=True)
     number = ascii_number(request.path_params["number"], digits=12)  # an id SQLite and PostgreSQL both can hold
     attachment = await viewer.office.db.get(Attachment, number) if found is not None and number else None
     if found is None or attachment is None or attachment.report_id != found.id or not attachment.stored_name:
