@@ -480,8 +480,8 @@ async def _status_in_own_words(turn: Turn) -> str | None:
     answer may tell of the loss ("di gedog, pelakunya belum ketemu") and a story of a report made elsewhere
     ("sudah lapor ke pak RT belum ditanggapi")."""
     strict = status_asked(turn.text)
-    if strict is None and turn.emergency_answered and life_at_risk(turn.text):
-        return None  # a life at risk told loosely like a question after a report is the cry ("…sampe skrg blm ketemu")
+    if strict is None and turn.emergency_answered and not await has_own_reports(turn):
+        return None  # a danger told loosely like a question, with no report to ask after, is the cry: its report
     if strict is not None or turn.step == MENU:
         return strict or status_asked(turn.text, loosely=True)
     asked = status_asked(turn.text, loosely=True)
@@ -641,6 +641,14 @@ GLOBAL_WORDS: dict[str, GlobalWord] = one_table(
 )
 
 
+async def _asks_after_a_danger(turn: Turn) -> bool:
+    """Whether a danger at the menu is named in asking after the resident's own report of it ("laporan yg celurit
+    itu gmn pak"): no new cry. A life at risk is one still ("anak sy yg hilang kemarin udh ada kabar blm?"), and one
+    with no report to ask after tells it ("ada yg ngancam bunuh sy, polisi udh dtg blm?")."""
+    return turn.step == MENU and status_asked(turn.text, loosely=True) is not None \
+        and not life_at_risk(turn.text) and await has_own_reports(turn)
+
+
 def _tells_something(turn: Turn) -> bool:
     """Whether a first message (or the first after a draft expired) says what the contact wants by itself."""
     return turn.emergency_answered or menu_intent(turn.text) in ("story", "category", "can_report", "report", "how",
@@ -659,8 +667,7 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     # Officers write of danger in their work; a resident asking after a report may name its danger ("laporan yg
     # celurit itu gmn pak"), which is no new cry. Asking whether a danger may be reported ("bisa lapor kdrt?")
     # still gets the 110 answer: it may be said in the middle of one.
-    if turn.officer is None and is_cry_for_help(_with_the_time_told(turn)) \
-            and not (turn.step == MENU and status_asked(turn.text, loosely=True) and not life_at_risk(turn.text)):
+    if turn.officer is None and is_cry_for_help(_with_the_time_told(turn)) and not await _asks_after_a_danger(turn):
         turn.answer_emergency()
     elif turn.data.get("draft", {}).get("urgent") and emergency_denied(turn.text):
         turn.draft["urgent"] = False  # "No, it's not an emergency": the resident knows, officers are told so

@@ -298,12 +298,27 @@ async def test_only_asking_drops_the_draft_a_question_took_for_a_story(engine: E
     assert not resident.heard("report.cancelled") and await draft_of(engine), resident.text
 
 
-async def test_a_life_at_risk_told_like_a_question_after_a_report_is_the_cry(engine: Engine) -> None:
-    """"…sampe skrg blm ketemu" reads loosely as asking after one's report: a life at risk is the cry first."""
+@pytest.mark.parametrize("told", ["tadi pagi ada yg lompat dari jembatan bunuh diri, sampe skrg blm ketemu",
+                                  "tadi pagi ada yg tenggelam di sungai, sampe skrg blm ketemu",
+                                  "ada yg ngancam bunuh sy, polisi udh dtg blm?"])
+async def test_a_danger_told_like_a_question_with_no_report_to_ask_after_is_the_cry(engine: Engine, told: str) -> None:
+    """"…sampe skrg blm ketemu", "polisi udh dtg blm?" read loosely as asking after one's report: with none, the
+    danger is the cry and its report."""
     resident = Resident(engine)
-    await resident.send("tadi pagi ada yg lompat dari jembatan bunuh diri, sampe skrg blm ketemu")
+    await resident.send(told)
     assert resident.heard("emergency.call_110") and "Kami baca dari pesan Anda" in resident.text, resident.text
     assert not resident.heard("status.no_own_reports"), resident.text
+
+
+async def test_a_life_at_risk_asked_after_is_the_cry_and_the_status(engine: Engine) -> None:
+    """A child missing since the report is still at risk: 110 again, and the report's status, with no new report."""
+    resident = Resident(engine)
+    for said in ("anak sy hilang sejak kemarin di pasar kel gedog", "1", "1", "2", "1"):
+        await resident.send(said)
+    [filed] = await reports(engine)
+    await resident.send("anak sy yg hilang kemarin udh ada kabar blm?")
+    assert resident.heard("emergency.call_110") and filed.ref in resident.text, resident.text
+    assert "Kami baca dari pesan Anda" not in resident.text and not await draft_of(engine), "no second report"
 
 
 async def test_a_fear_of_being_known_asked_about_first_is_answered_and_the_report_begun(engine: Engine) -> None:

@@ -421,7 +421,10 @@ def life_at_risk_now(text: str) -> bool:
     """Someone drowning or fallen into water, trapped, pinned or shut in, now: a Darurat whatever else the words
     name ("anak tetangga jatuh ke sumur" is no neighbours' quarrel, "anak dikunci di mobil" no traffic)."""
     said = _sentences(text)
-    return bool(said) and not _not_now(said) and (_someone_sinking(said) or _in_danger_where_they_are(said))
+    if not said:
+        return False
+    in_water = _someone_sinking(said) and not _out_of_the_water(said)
+    return _lost_in_water(said) or (not _not_now(said) and (in_water or _in_danger_where_they_are(said)))
 
 
 def self_harm(text: str) -> bool:
@@ -604,13 +607,86 @@ _WATERS = frozenset({"air", "sungai", "kali", "laut", "sumur", "kolam", "got", "
 
 
 def _someone_sinking(said: list[str]) -> bool:
-    """"ada yang tenggelam", "anak hanyut", "anak tetangga jatuh ke sumur": a person; "sawah warga tenggelam", "motor
-    yang hanyut", "hp sy jatuh ke kali": a thing."""
-    return any((word in _SINKING or (word in _FALLING_IN and _WATERS & set(said[i + 1:i + 4])))
-               and not _negated(said, i)
-               and (_SOMEONE & set(said[max(0, i - 2):i]) or said[max(0, i - 2):i] in _SOMEONE_THERE
-                    or _one_of_theirs_before(said, i))
-               for i, word in enumerate(said))
+    """"ada yang tenggelam", "anak hanyut", "anak tetangga jatuh ke sumur", "anak sy tadi pagi hanyut", "temen sy
+    kebawa arus": a person; "sawah warga tenggelam", "motor (anak sy) yang hanyut", "hp sy jatuh ke kali": a thing;
+    "tenggelam dalam kesedihan": grief."""
+    def in_water(i: int, word: str) -> bool:
+        if word in _SINKING:
+            return not (said[i + 1:i + 2] in (["dalam"], ["dlm"]) and not _WATERS & set(said[i + 2:i + 4]))
+        return (word in _FALLING_IN and bool(_WATERS & set(said[i + 1:i + 4]))) \
+            or (word in _SWEPT and bool(_CURRENTS & set(said[i + 1:i + 3]))) \
+            or (word in _JUMPING and bool((_WATERS | _OVER_WATER) & set(said[i + 1:i + 4])))
+
+    def someone_before(i: int) -> bool:
+        near = said[max(0, i - 2):i]
+        return any(word in _SOMEONE and not _owned(said, i - len(near) + k) for k, word in enumerate(near)) \
+            or near in _SOMEONE_THERE or _one_of_theirs_before(said, i) or _a_person_told_before(said, i)
+
+    return any(in_water(i, word) and not _negated(said, i) and someone_before(i) for i, word in enumerate(said))
+
+
+# Things one owns, before whose owner: "motor anak sy hanyut", "sandal anak sy hanyut" is no child in the water.
+_OWNED_THINGS = frozenset({"motor", "mobil", "hp", "handphone", "sandal", "sendal", "sepatu", "tas", "dompet", "sepeda",
+                           "barang", "mainan", "baju", "helm", "bola", "kambing", "sapi", "ayam", "perahu", "rumah"})
+
+
+def _owned(said: list[str], at: int) -> bool:
+    """Whether the person at `at` is named as the owner of a thing right before them ("motor anak sy")."""
+    return at >= 1 and said[at - 1].removesuffix("nya") in _OWNED_THINGS
+
+
+def _lost_in_water(said: list[str]) -> bool:
+    """Someone in the water and not found yet, whenever it began ("anak sy hanyut tadi pagi, sampe skrg blm ketemu",
+    "nelayan hilang di laut, blm ada kabar"): not a thing of theirs ("…, tp sendalnya blm ketemu"), a body, one found,
+    a year or a month gone by, a film, a drill or a joke."""
+    if _NOT_REAL & set(said) or _joking(said) or _found_again(said) or any_phrase(said, _LONG_GONE) \
+            or _DEATH_TOLD & {word.removesuffix("nya") for word in said}:
+        return False
+    return _someone_sinking(said) and any(word in _NOT_YET | {"durung"} and _NOT_FOUND & set(said[i + 1:i + 4])
+                                          and not (i and said[i - 1].removesuffix("nya") in _OWNED_THINGS)
+                                          for i, word in enumerate(said))
+
+
+def _out_of_the_water(said: list[str]) -> bool:
+    """Found or pulled out, and told as well ("…, alhamdulillah udah ketemu", "udah ditolong warga"), unless still at
+    risk ("udah diangkat tp gak sadar")."""
+    out = _found_again(said) or any(word in _RESCUED and _DONE_WORDS & set(said[max(0, i - 2):i])
+                                    for i, word in enumerate(said))
+    return out and "tolong" not in said and not (_STILL_AT_RISK & set(said) or any_phrase(said, _HURT_BADLY))
+
+
+_RESCUED = frozenset({"ditolong", "diselamatkan", "selamat", "dientas", "dievakuasi", "rescued", "saved"})
+_NOT_FOUND = frozenset({"ketemu", "ditemukan", "ditemuin", "ketemuin", "ktm", "kabar", "kabarnya", "found", "news"})
+_LONG_GONE = (("tahun", "lalu"), ("bulan", "lalu"), ("tahu", "lalu"), ("last", "year"), ("last", "month"),
+              ("years", "ago"), ("months", "ago"))
+# Carried off by the water ("kebawa arus", "terseret ombak", "swept away").
+_OVER_WATER = frozenset({"jembatan", "kapal", "perahu", "dermaga", "bridge", "boat", "ship", "pier"})
+_SWEPT = frozenset({"terbawa", "dibawa", "terseret", "diseret", "swept", "carried"})
+_CURRENTS = frozenset({"arus", "ombak", "banjir", "air", "away", "current", "waves"})
+# Who may be in the water, and what may stand between them and its word: "anak sy umur 7 th yg main di kali tadi
+# pagi hanyut". Any other word ends the look back ("motor anak sy hanyut": the person is the owner, _as_subject).
+_IN_THE_WATER = frozenset({"kakak", "nelayan", "pemancing", "perenang", "wisatawan", "pengunjung", "santri", "murid",
+                           "pelajar", "mahasiswa", "tetangga", "fisherman", "swimmer"})
+_BETWEEN_THEM_AND_IT = frozenset({"saya", "aku", "kami", "yang", "lagi", "sedang", "tadi", "pagi", "siang", "sore",
+                                  "malam", "subuh", "kemarin", "semalam", "umur", "usia", "tahun", "tahu", "kecil",
+                                  "perempuan", "laki", "sulung", "bungsu", "itu", "ini", "juga", "pas", "waktu",
+                                  "ketika", "saat", "main", "mandi", "berenang", "renang", "mancing", "di", "ke",
+                                  "terus", "lalu", "kemudian", "katanya", "my", "our", "was", "while", "swimming",
+                                  "playing", "in", "the", "got", "is"})
+_LOOK_BACK = 8
+
+
+def _a_person_told_before(said: list[str], at: int) -> bool:
+    """A person, whom the message is about, told a few words before the word of the water at `at`, with only words
+    of who they are, when, or what they were doing between."""
+    for k in range(at - 1, max(-1, at - 1 - _LOOK_BACK), -1):
+        word = said[k].removesuffix("nya").removesuffix("ku")
+        if word in _BETWEEN_THEM_AND_IT | _WATERS or word.isdecimal():
+            continue
+        if word in _PEOPLE | _IN_THE_WATER:
+            return not _owned(said, k) and (_as_subject(said, k) or said[k - 1:k] in (["ada"], ["tolong"]))
+        return False
+    return False
 
 
 def _one_of_theirs_before(said: list[str], at: int) -> bool:
@@ -803,12 +879,11 @@ def is_cry_for_help(text: str) -> bool:
             return True
     if _violence_at_home(said) or _missing_person(said) or _taken_away(said) or _carried_off(said):
         return True
-    if _someone_sinking(said) and any(word in _NOT_YET and said[i + 1:i + 2] and said[i + 1] in _FOUND
-                                      for i, word in enumerate(said)):
+    if _lost_in_water(said):
         return True  # "anak sy hanyut di kali tadi pagi, sampe skrg blm ketemu": still lost in the water
     if not_now:
         return False
-    if _someone_sinking(said):
+    if _someone_sinking(said) and not _out_of_the_water(said):
         return True
     if _unnegated(said, ACCIDENTS) and _unnegated(said, HURT):
         return True
