@@ -523,10 +523,13 @@ _A_MOMENT = frozenset({"bentar", "sebentar", "cari", "nyari", "carikan", "dulu",
 def _add_to_story(turn: Turn, *, said: bool = True, part: str | None = None) -> None:
     """The message (or `part` of it) appended to the story officers read (cut at its longest); the resident told so,
     unless `said` is False (a photo's caption, which goes with the photo)."""
-    story = f"{turn.draft['description']}\n{(turn.text if part is None else part).strip()}"
-    turn.draft["description"] = story[:DESCRIPTION_CHARS[1]]
+    told = (turn.text if part is None else part).strip()
+    earlier = turn.draft.get("description")  # none yet where a pin came first: this begins the story
+    turn.draft["description"] = (f"{earlier}\n{told}" if earlier else told)[:DESCRIPTION_CHARS[1]]
+    if not earlier and "category" not in turn.draft and (kind := category_named(told)):
+        turn.draft["category"] = kind  # the kind it tells, as a story told first is read
     if said:
-        turn.say("report.story_added")
+        turn.say("report.story_added" if earlier else "report.story_kept")
 
 
 # Words that say a message gives a place by its name: "kel …", "lokasinya di …" (not "di depan rumah": a spot, no
@@ -1261,6 +1264,9 @@ async def place_check(turn: Turn) -> str:
     if picked is None and turn.inbound.choice is None and await _spot_within(turn):
         await accept_place(turn, turn.draft.pop("proposal"))  # "iya, tepatnya di jl merdeka no 5"
         return first_missing(turn)
+    if "description" not in turn.draft and turn.inbound.choice is None and tells_a_story(turn.text):
+        _add_to_story(turn)  # a pin sent first, then what happened: kept, and the pin's place asked again
+        return PLACE_CHECK
     if not await _names_another_place(turn):
         turn.say("common.not_a_choice")
         return PLACE_CHECK

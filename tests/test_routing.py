@@ -8,7 +8,7 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from storage.models import Station, StationArea
 from storage.stations import SEED_FILE, import_stations, list_stations, timezone_for
-from tests.helpers import at_location, finish, regions, station_code
+from tests.helpers import Resident, at_location, draft_of, finish, regions, station_code
 
 GEDOG = "35.72.03.1001"
 SEKAR = "35.22.27"
@@ -177,6 +177,20 @@ async def test_a_pin_far_from_any_station_keeps_the_pin_and_asks_the_kelurahan(e
     report = await finish(resident)
     assert (report.latitude, report.longitude) == (-6.2, 106.8166)
     assert report.district_code == SEKAR
+
+
+@pytest.mark.parametrize(("pin", "asked_again"), [((-6.2000, 106.8166), "report.ask_location"),  # no station near
+                                                  ((-8.0990, 112.1900), "place.confirm_pin")])
+async def test_a_story_after_a_pin_sent_first_begins_the_report(engine: Engine, pin: tuple[float, float],
+                                                               asked_again: str) -> None:
+    """A pin before anything else, then what happened: the story, kept with its kind, and the place asked again."""
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(location=pin)
+    await resident.send("motor saya dicuri tadi pagi di depan rumah")
+    assert resident.heard("report.story_kept") and resident.heard(asked_again), resident.text
+    draft = await draft_of(engine)
+    assert (draft["description"], draft["category"]) == ("motor saya dicuri tadi pagi di depan rumah", "security")
 
 
 async def test_a_pin_answered_with_a_kelurahan_name_reads_the_name(engine: Engine) -> None:
