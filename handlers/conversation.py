@@ -57,10 +57,11 @@ from handlers.status import (
 )
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, one_table, resume
+from handlers.unexposed import unexposed
 from handlers.voice import voice_story
 from storage.contacts import delete_contact
 from storage.media import StoredMedia
-from storage.models import ReportStatus, Station
+from storage.models import Identity, Report, ReportStatus, Station
 from storage.officers import ENROLL_WINDOW, enroll, invite_code_in
 from storage.reports import find_ref, question_waiting_for, report_by_ref
 
@@ -199,7 +200,7 @@ async def answer_question(turn: Turn, answer: str, sent: StoredMedia | None = No
     asked = await question_waiting_for(turn.db, turn.contact.id)
     if asked is None:
         return False
-    await take_answer(turn.office, asked, _in_words(turn, answer, sent), sent)
+    await take_answer(turn.office, asked, _for_officers(turn, asked, _in_words(turn, answer, sent)), sent)
     turn.say("relay.answer_sent", ref=asked.ref)
     turn.data["answered"] = {"ref": asked.ref, "at": turn.now.isoformat()}
     return True
@@ -219,9 +220,16 @@ async def _add_to_answer(turn: Turn, ref: str) -> bool:
     if report is None or report.contact_id != turn.contact.id \
             or report.status not in (ReportStatus.ACKNOWLEDGED, ReportStatus.IN_PROGRESS):
         return False
-    await take_answer(turn.office, report, _in_words(turn, turn.text, turn.photo), turn.photo, adding=True)
+    await take_answer(turn.office, report, _for_officers(turn, report, _in_words(turn, turn.text, turn.photo)),
+                      turn.photo, adding=True)
     turn.say("relay.answer_added", ref=ref)
     return True
+
+
+def _for_officers(turn: Turn, report: Report, said: str) -> str:
+    """What the reporter writes to the officers of their report, as they read it: the reporter unexposed unless
+    the report is by name, as its story was."""
+    return said if report.identity == Identity.NAMED else unexposed(said, lang=turn.lang, urn=turn.inbound.urn)
 
 
 def _in_words(turn: Turn, answer: str, sent: StoredMedia | None) -> str:
@@ -497,7 +505,7 @@ async def _status_asked(turn: Turn, asked: str) -> str:
     if asked == "report" and ref is not None:
         await show_status(turn, ref)
     elif objects_to_decision(turn.text) and (decided := await decided_report(turn, OBJECTION_WITHIN)):
-        await take_objection(turn.office, decided, turn.text)
+        await take_objection(turn.office, decided, _for_officers(turn, decided, turn.text))
         turn.say("relay.objection_sent", ref=decided.ref)
     else:
         await show_own_reports(turn)

@@ -42,7 +42,7 @@ from handlers.language.intents import (
     urges_haste,
 )
 from handlers.language.normalise import normalise, words
-from handlers.language.self_told import ABOUT_A_NAME, name_said, names_told, own_numbers
+from handlers.language.self_told import ABOUT_A_NAME, name_said
 from handlers.language.slots import (
     DAY_WORDS,
     TIME_WORDS,
@@ -64,9 +64,9 @@ from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, Sessi
 from handlers.status import told_already_reported
 from handlers.text import letters_and_digits
 from handlers.turn import MENU, Step, Turn
+from handlers.unexposed import unexposed
 from handlers.voice import CAPTION_CHARS, voice_story
 from handlers.witnesses import find_same_incident, join_report
-from storage.contacts import address_as_written
 from storage.lexicon import is_ordinary
 from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.officers import has_officers
@@ -1782,20 +1782,11 @@ def _written_as_a_name(given: str) -> bool:
 
 
 def _for_officers(turn: Turn, text: str | None) -> str | None:
-    """The story or the place typed as officers will read them: the names the resident introduced themself by
-    (in either) and their own phone number hidden unless they report by name (the summary shows it so): the
-    number they write from, however written, and one they tell as theirs."""
+    """The story or the place typed as officers will read them: the reporter unexposed (see unexposed) unless they
+    report by name (the summary shows it so)."""
     if not text or turn.draft.get("identity") == Identity.NAMED:
         return text
-    hidden = t(turn.lang, "report.number_hidden")
-    if (address := address_as_written(turn.inbound.urn)) is not None:
-        text = address.sub(hidden, text)
-    names = list(dict.fromkeys([*names_told(turn.draft.get("description", "")), *names_told(text)]))
-    for number in own_numbers(text, names):
-        text = text.replace(number, hidden)
-    for name in names:
-        text = re.sub(rf"\b{re.escape(name)}\b", t(turn.lang, "report.name_hidden"), text, flags=re.IGNORECASE)
-    return text
+    return unexposed(text, lang=turn.lang, urn=turn.inbound.urn, names_in=turn.draft.get("description", ""))
 
 
 def _story_for_officers(turn: Turn) -> str:

@@ -641,6 +641,29 @@ async def test_the_message_right_after_an_answer_adds_to_it(engine: Engine) -> N
     assert not warga.heard("relay.answer_added"), "only the message right after the answer adds to it"
 
 
+@pytest.mark.parametrize(("identity", "hidden"), [("2", True), ("1", False)])  # Rahasia; by name
+async def test_what_a_reporter_writes_to_officers_later_keeps_them_as_unexposed_as_the_story(
+        engine: Engine, identity: str, hidden: bool) -> None:
+    """An answer, what is added to it and an objection reach officers (and the history) as the story does: the
+    number the reporter writes from and the name they introduce themselves by hidden, unless by name."""
+    petugas = await enrolled(engine, PETUGAS)
+    urn = "whatsapp:+6281234500120"
+    warga, ref = await file_report(engine, urn, identity=identity)
+    await petugas.send(f"TERIMA {ref}")
+    await petugas.send(f"INFO {ref} helmnya merek apa?")
+    await warga.send("Merek KYT hitam. Kalau perlu hubungi saya di 0812-3450-0120 ya pak, nama saya Rudi Hartono")
+    await warga.send("WA saya 081234500120")
+    assert warga.heard("relay.answer_added"), warga.text
+    await petugas.send(f"TOLAK {ref} tidak ada bukti kejadian")
+    await warga.send("lho kok ditolak pak, telpon saya aja di +62 812 3450 0120")
+    assert warga.heard("relay.objection_sent"), warga.text
+    officers_read = await deliver_to(engine, PETUGAS) + " ".join(
+        e.note or "" for e in await events(engine, ref) if e.kind == EventKind.REPLY)
+    assert "Merek KYT hitam" in officers_read and "lho kok ditolak pak" in officers_read
+    for own in ("0812-3450-0120", "081234500120", "+62 812 3450 0120", "Rudi"):
+        assert (own in officers_read) != hidden, own
+
+
 async def test_a_reporter_disputing_a_rejection_reaches_the_officer_who_rejected_it(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     warga, ref = await file_report(engine)
