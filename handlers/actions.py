@@ -334,7 +334,7 @@ async def take_answer(office: Office, report: Report, answer: str, sent: StoredM
         attachment = Attachment(report_id=report.id, created_at=office.now, **asdict(sent))
         office.db.add(attachment)
     officer = await office.db.get(Officer, int(asked.actor.split(":")[1])) if asked else None
-    if officer is None or not officer.active:
+    if officer is None or not officer.active or officer.contact_id is None:
         return  # the answer stays in the report's history for whoever picks it up
     contact = await office.db.get(Contact, officer.contact_id)
     lang = (contact.language if contact else None) or report.language

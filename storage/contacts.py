@@ -24,6 +24,7 @@ from storage.models import (
     ReportEvent,
     Witness,
     to_the_hour,
+    utcnow,
 )
 from storage.outbox import rewrite_payloads
 
@@ -177,6 +178,9 @@ async def delete_contact(db: AsyncSession, cipher: ContactCipher, contact: Conta
                                                                  ReportEvent.note.is_not(None)))).scalars():
             event.note = scrub(event.note or "")
     await rewrite_payloads(db, cipher, report_ids, scrub)
+    # An officer's row stays, revoked and with no chat (ON DELETE SET NULL): the histories name them by it.
+    await db.execute(update(Officer).where(Officer.contact_id == contact.id, Officer.active.is_(True))
+                     .values(active=False, revoked_at=utcnow()))
     await db.execute(delete(Contact).where(Contact.id == contact.id))
     db.expunge(contact)
 

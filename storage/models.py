@@ -356,12 +356,14 @@ class TelegramUpdate(Base):
 
 
 class Officer(Base):
-    """A chat enrolled with an invite code to act for a station."""
+    """A chat enrolled with an invite code to act for a station. The row outlives the chat (HAPUS leaves it
+    revoked, with no contact) and its id is never given again: reports' histories name officers by it."""
 
     __tablename__ = "officer"
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), unique=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"), unique=True)
     station_id: Mapped[int] = mapped_column(ForeignKey("station.id"), index=True)
     role: Mapped[OfficerRole] = mapped_column(_enum(OfficerRole))
     name: Mapped[str | None] = mapped_column(String(100))

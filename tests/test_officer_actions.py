@@ -1366,3 +1366,25 @@ async def test_an_action_typed_as_officers_type_it_is_taken(engine: Engine) -> N
     await petugas.send(f"trima {ref}")
     assert petugas.heard("officer.done.ack"), petugas.text
     assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
+
+
+async def test_an_officer_who_erases_their_chat_stays_named_in_what_they_did(engine: Engine) -> None:
+    """HAPUS from an officer takes the chat away, not the record of their actions, and their id is never given to
+    the next officer enrolled (who would otherwise read as having done it)."""
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"TOLAK {ref} laporan tidak bisa diverifikasi")
+    async with engine.sessions() as db:
+        first = (await db.execute(select(Officer))).scalar_one()
+        first.name = "Brigpol Lama"
+        await db.commit()
+    await petugas.send("HAPUS")
+    await petugas.send("ya")
+    assert petugas.heard("privacy.deleted"), petugas.text
+    newcomer = await enrolled(engine, "console:petugas-baru")
+    async with engine.sessions() as db:
+        officers = {o.id: o for o in (await db.execute(select(Officer))).scalars()}
+    assert officers[first.id].contact_id is None and not officers[first.id].active, "kept, revoked, no chat"
+    assert len(officers) == 2, "the newcomer has an id of their own"
+    await newcomer.send(f"LIHAT {ref}")
+    assert "Brigpol Lama: Tidak dapat ditindaklanjuti" in newcomer.text, newcomer.text
