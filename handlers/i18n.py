@@ -66,9 +66,14 @@ def keywords() -> list[tuple[str, str]]:
 
 def format_time(lang: str, moment: dt.datetime, timezone: str = "Asia/Jakarta") -> str:
     """`25 Nov 2026 17:05 WIB`, in the station's zone."""
+    return f"{format_date(lang, moment, timezone)} {format_clock(moment, timezone)}"
+
+
+def format_date(lang: str, moment: dt.datetime, timezone: str = "Asia/Jakarta") -> str:
+    """`25 Nov 2026`, in the station's zone."""
     local = moment.astimezone(ZoneInfo(timezone))
     month = t(lang, "time.months").split()[local.month - 1]
-    return f"{local.day} {month} {local.year} {format_clock(moment, timezone)}"
+    return f"{local.day} {month} {local.year}"
 
 
 def format_clock(moment: dt.datetime, timezone: str = "Asia/Jakarta") -> str:

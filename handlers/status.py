@@ -7,7 +7,7 @@ import datetime as dt
 from bot.channels.base import Choice
 from handlers.alerts import residents_text
 from handlers.choices import pick
-from handlers.i18n import format_time, labels, t
+from handlers.i18n import format_date, format_time, labels, t
 from handlers.language.normalise import words
 from handlers.turn import Turn
 from storage.models import Identity, Report, ReportStatus, Station
@@ -72,12 +72,14 @@ async def _own_reports(turn: Turn) -> list[tuple[Report, Station | None, bool]]:
 
 
 def _own_lines(turn: Turn, found: list[tuple[Report, Station | None, bool]]) -> str:
-    """A line a report: its ref for the resident's own, none for one they witnessed (the ref is the reporter's)."""
+    """A line a report: its ref for the resident's own, none for one they witnessed (the ref is the reporter's),
+    nor the time it was made, which could point at the neighbour who made it: its day."""
     categories = labels(turn.lang, "category")
     return "\n".join(
         t(turn.lang, "status.witnessed_report" if witness else "status.own_report", ref=report.ref,
           category=categories[report.category.value], status=_status_label(turn.lang, report, reporter=not witness),
-          date=format_time(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta"))
+          date=(format_date if witness else format_time)(turn.lang, report.created_at,
+                                                         station.timezone if station else "Asia/Jakarta"))
         for report, station, witness in found)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from sqlalchemy import select
@@ -210,6 +211,8 @@ async def test_my_reports_lists_own_and_witnessed_newest_first_never_anonymous(e
         listed = ani.text
         assert own_ref in listed and witnessed in listed and anonymous_ref not in listed, listed
         assert brawl_ref not in listed, "the one she joined as a witness, by its kind: its ref is its reporter's"
+        [line] = [line for line in listed.splitlines() if line.startswith(witnessed)]
+        assert not re.search(r"\d\d:\d\d", line), "its day, not the minute its reporter made it"
         assert listed.index(own_ref) < listed.index(witnessed), "newest first"
     budi = Resident(engine, "console:budi")
     await budi.send("status laporan saya")
