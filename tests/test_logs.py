@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import logging
+from pathlib import Path
 
 import pytest
+from PIL import Image
 
-from bot.logs import RedactingFilter
+from bot.logs import RedactingFilter, configure
+from storage.media import MediaStore
 
 
 @pytest.mark.parametrize("secret", ["whatsapp:+6281234567890", "telegram:987654321", "+6281234567890",
@@ -43,3 +47,28 @@ def test_ordinary_numbers_stay() -> None:
     record = logging.LogRecord("t", logging.INFO, __file__, 1, said, (42, "when"), None)
     RedactingFilter().filter(record)
     assert record.getMessage() == said % (42, "when")
+
+
+def test_a_photos_exif_never_reaches_the_log_even_at_debug(tmp_path: Path) -> None:
+    """Pillow writes each EXIF tag it reads at DEBUG: the owner's name and the phone, of an anonymous report too."""
+    exif = Image.Exif()
+    exif[0x013B] = "Siti Rahayu"  # Artist
+    exif[0x0110] = "SM-A155F"  # Model
+    picture = io.BytesIO()
+    Image.new("RGB", (16, 16), (10, 200, 10)).save(picture, "JPEG", exif=exif)
+    log_file = tmp_path / "lapor.log"
+    root, pillow = logging.getLogger(), logging.getLogger("PIL")
+    level, handlers, pillow_level = root.level, list(root.handlers), pillow.level  # the suite's, put back after
+    try:
+        configure("DEBUG", log_file)
+        MediaStore(tmp_path / "media").save_photo(picture.getvalue())
+        logging.getLogger("lapor.test").debug("a line that shows DEBUG reaches the file")
+    finally:
+        for handler in root.handlers:
+            handler.close()
+        root.handlers = handlers
+        root.setLevel(level)
+        pillow.setLevel(pillow_level)
+    written = log_file.read_text()
+    assert "a line that shows DEBUG reaches the file" in written
+    assert "Siti Rahayu" not in written and "SM-A155F" not in written, written
