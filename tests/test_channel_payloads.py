@@ -120,6 +120,9 @@ def test_an_update_nested_as_deep_as_the_limit_is_read() -> None:
     {"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": {"id": 4.2, "type": "private"}}},
     {"update_id": 1, "message": {"message_id": 1, "date": 10**20, "chat": {"id": 1, "type": "private"}}},
     {"update_id": 1, "message": "halo"},
+    *({"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": {"id": 1, "type": "private"},
+                                   "location": {"latitude": latitude, "longitude": 112.19}}}
+      for latitude in (float("nan"), float("inf"), 999, -91, "abc")),
 ])
 def test_an_update_the_library_cannot_read_is_unreadable(data: dict[str, Any]) -> None:
     with pytest.raises(UnreadableUpdate):

@@ -76,6 +76,12 @@ class Location:
     latitude: float
     longitude: float
 
+    @property
+    def on_earth(self) -> bool:
+        """Whether both are numbers within their ranges (no NaN, no infinity): what a channel takes."""
+        return isinstance(self.latitude, (int, float)) and isinstance(self.longitude, (int, float)) \
+            and -90 <= self.latitude <= 90 and -180 <= self.longitude <= 180
+
 
 @dataclass(frozen=True)
 class Media:

@@ -30,8 +30,8 @@ class ConsoleChannel:
         line = line.rstrip("\r\n")
         message_id = f"console-{uuid.uuid4()}"
         pin = _LOCATION.match(line)
-        if pin and -90 <= float(pin[1]) <= 90 and -180 <= float(pin[2]) <= 180:
-            return Inbound(self.urn, message_id, location=Location(float(pin[1]), float(pin[2])))
+        if pin and (location := Location(float(pin[1]), float(pin[2]))).on_earth:
+            return Inbound(self.urn, message_id, location=location)
         photo = _PHOTO.match(line)
         if photo:
             try:  # a path with spaces can be quoted

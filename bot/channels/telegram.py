@@ -106,7 +106,7 @@ def webhook_answer(update: Update) -> dict[str, Any] | None:
 def read_update(data: dict[str, Any], bot: Bot) -> Update:
     """The Update in a webhook's JSON; UnreadableUpdate when the library cannot read it. The library takes
     fields as they come; one whose chat or sender id is no whole number is refused here, before the library
-    keys its per-chat state by it."""
+    keys its per-chat state by it, and a location that is no point on the map."""
     try:
         update = Update.de_json(data, bot)
     except (TypeError, ValueError, KeyError, AttributeError, OverflowError, OSError) as error:  # OSError: a date
@@ -114,6 +114,9 @@ def read_update(data: dict[str, Any], bot: Bot) -> Update:
     for party in (update.effective_chat, update.effective_user):
         if party is not None and type(party.id) is not int:
             raise UnreadableUpdate("chat or user id is not an integer")
+    pin = update.effective_message.location if update.effective_message else None
+    if pin is not None and not Location(pin.latitude, pin.longitude).on_earth:
+        raise UnreadableUpdate("a location off the map")  # "NaN", "Infinity", 999: no place to read
     return update
 
 

@@ -151,9 +151,9 @@ class WhatsAppChannel:
                 latitude, longitude = float(form["Latitude"]), float(form["Longitude"])
             except (KeyError, ValueError) as error:
                 raise MalformedWebhook("Latitude/Longitude") from error
-            if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-                raise MalformedWebhook("Latitude/Longitude out of range")
             location = Location(latitude, longitude)
+            if not location.on_earth:
+                raise MalformedWebhook("Latitude/Longitude out of range")
         media, voice, unsupported = self._media(form)
         text = form.get("Body", "") or form.get("ButtonText", "")
         if not (text or location or media or voice or unsupported or form.get("ButtonPayload")):
