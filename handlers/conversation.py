@@ -61,7 +61,7 @@ from handlers.unexposed import unexposed
 from handlers.voice import voice_story
 from storage.contacts import delete_contact
 from storage.media import StoredMedia
-from storage.models import Identity, Report, ReportStatus, Station
+from storage.models import Identity, OfficerRole, Report, ReportStatus, Station, StationKind
 from storage.officers import ENROLL_WINDOW, enroll, invite_code_in
 from storage.reports import find_ref, question_waiting_for, report_by_ref
 
@@ -132,6 +132,9 @@ async def menu(turn: Turn) -> str:
         switch_language(turn, "en" if picked == "english" else "id")
     elif picked is None and just_filed and menu_intent(turn.text) == "how":
         turn.say("menu.after_report")  # "trus gmn pak selanjutnya?": what happens to the report just sent
+    elif picked is None and just_filed and report_flow.sends(turn.text):
+        turn.say("menu.already_sent")  # "kirim" tapped twice: the report went once
+        turn.data["just_filed"] = True  # and a third time
     elif picked is None:
         return await _menu_intent(turn)
     return MENU
@@ -537,8 +540,11 @@ async def _enroll(turn: Turn, said: Said) -> str | None:
         return turn.step
     turn.officer = enrollment.officer
     station = await turn.db.get_one(Station, enrollment.officer.station_id)
+    role = enrollment.officer.role.value
+    if enrollment.officer.role == OfficerRole.HEAD and station.kind != StationKind.POLSEK:
+        role = f"head_{station.kind.value}"  # a Polres's head is its Kapolres
     turn.say("officer.enrolled", station=await station_label(turn.db, station),
-             role=t(turn.lang, f"officer.role.{enrollment.officer.role.value}"))
+             role=t(turn.lang, f"officer.role.{role}"))
     return turn.step
 
 

@@ -1940,7 +1940,7 @@ async def summary(turn: Turn) -> str:
     if (missing := first_missing(turn)) != SUMMARY:
         return missing
     picked = turn.pick(SUMMARY_OPTIONS)
-    if picked is None and turn.inbound.choice is None and (yes_or_no(turn.text) == "yes" or _sends(turn.text)
+    if picked is None and turn.inbound.choice is None and (yes_or_no(turn.text) == "yes" or sends(turn.text)
                                                           or _nothing_more(turn.text)):
         picked = "send"
     if picked == "send":
@@ -1970,7 +1970,7 @@ def answers_step(turn: Turn, step: str) -> bool:
     if yes_or_no(turn.text) is not None or any(ch.isdigit() for ch in turn.text):  # "2", "nomor 2": the menu shown
         return False
     menu = {CATEGORY: CATEGORIES, IDENTITY: IDENTITIES, SUMMARY: SUMMARY_OPTIONS.only("send")}.get(step)
-    return _sends(turn.text) or (menu is not None and turn.pick(menu) is not None)
+    return sends(turn.text) or (menu is not None and turn.pick(menu) is not None)
 
 
 # Nothing more to add, said where the report is read back to be sent: "udah cukup", "itu aja pak", "sudah lengkap",
@@ -1991,7 +1991,7 @@ def _nothing_more(text: str) -> bool:
     return "?" not in text and said in _NOTHING_MORE
 
 
-def _sends(text: str) -> bool:
+def sends(text: str) -> bool:
     """"gak ada tambahan pak kirim aja", "ok send it": sending asked in a sentence, not denied nor asked about."""
     said = words(text)
     return "?" not in text and any(word in ("kirim", "send", "submit")

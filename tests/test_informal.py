@@ -1254,6 +1254,15 @@ async def test_police_papers_asked_after_at_first_contact_are_told_where_they_ar
     assert resident.heard("menu.police_papers") == papers, resident.text
 
 
+async def test_send_tapped_again_after_a_report_is_told_it_went_once(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    for _tap in range(3):
+        await resident.send("kirim")
+    assert resident.heard("menu.already_sent") and not resident.heard("menu.not_understood"), resident.text
+    assert len(await reports(engine)) == 1
+
+
 async def test_what_now_right_after_a_report_is_told_what_happens_next(engine: Engine) -> None:
     resident = Resident(engine)
     await walk_to_summary(resident)

@@ -38,6 +38,13 @@ from tests.helpers import (
 from tests.helpers import lapor as run_lapor
 
 
+@pytest.mark.parametrize(("station", "called"), [("POLSEK-SANANWETAN", "Kapolsek"), ("POLRES-BLITAR-KOTA", "Kapolres")])
+async def test_a_head_is_enrolled_as_the_head_of_their_kind_of_station(engine: Engine, station: str,
+                                                                        called: str) -> None:
+    head = await enrolled(engine, "telegram:700190", station=station, role=OfficerRole.HEAD)
+    assert f"sekarang {called} untuk" in head.text, head.text
+
+
 async def test_an_invite_code_enrolls_a_chat_once(engine: Engine) -> None:
     code = await invite(engine)
     petugas = Resident(engine, "telegram:700100")
