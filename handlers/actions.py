@@ -75,7 +75,7 @@ class Outcome:
 
     refusal: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
-    relayed: bool = False
+    not_told: str | None = None  # why the reporter was not told (see not_told_why); None when they were
     station: str = ""
     alerted: int = 0
     other_polres: str = ""  # a referral outside the sending station's Polres: the receiving one's
@@ -115,8 +115,17 @@ def refusal(officer: Officer, report: Report, action: Action) -> Outcome | None:
 
 
 def can_reach_reporter(report: Report) -> bool:
-    return (report.identity != Identity.ANONYMOUS and report.source == ReportSource.CITIZEN
-            and report.contact_id is not None)
+    return not_told_why(report) is None
+
+
+def not_told_why(report: Report) -> str | None:
+    """Why the bot cannot write to the report's reporter: "patrol" (officers took it down), "anonymous", "erased"
+    (they erased their data); None when it can."""
+    if report.source != ReportSource.CITIZEN:
+        return "patrol"
+    if report.identity == Identity.ANONYMOUS:
+        return "anonymous"
+    return "erased" if report.contact_id is None else None
 
 
 async def act(office: Office, officer: Officer, report: Report, action: Action, argument: str) -> Outcome:
@@ -166,7 +175,7 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
         if referred_from is not None and _polres_of(referred_from) != (theirs := _polres_of(new_station)) \
                 and theirs is not None and (polres := await office.db.get(Station, theirs)) is not None:
             other_polres = polres.name  # allowed, as a place near a border may be; said, as a slip may be one
-    return Outcome(relayed=can_reach_reporter(report), station=new_station.name if new_station else "",
+    return Outcome(not_told=not_told_why(report), station=new_station.name if new_station else "",
                    alerted=alerted, other_polres=other_polres)
 
 

@@ -254,7 +254,8 @@ def outcome_messages(lang: str, action: Action, ref: str, outcome: Outcome) -> l
         said.append(("officer.referred_outside", {"station": outcome.station, "polres": outcome.other_polres}))
     if action == Action.REFER and not outcome.alerted:
         said.append(("officer.nobody_alerted", {}))
-    said.append(("officer.reporter_told" if outcome.relayed else "officer.reporter_not_told", {}))
+    told = "officer.reporter_told" if outcome.not_told is None else f"officer.reporter_not_told_{outcome.not_told}"
+    said.append((told, {}))
     return said
 
 

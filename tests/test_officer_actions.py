@@ -1282,7 +1282,12 @@ async def test_questions_only_where_someone_can_answer(engine: Engine) -> None:
     assert petugas.heard("officer.cannot_ask")
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED
     await petugas.send(f"TOLAK {ref} laporan iseng")
-    assert petugas.heard("officer.reporter_not_told")
+    assert petugas.heard("officer.reporter_not_told_anonymous")
+    warga, erased_ref = await file_report(engine, "console:warga-lain")
+    await warga.send("HAPUS")
+    await warga.send("ya")
+    await petugas.send(f"SELESAI {erased_ref} sudah ditangani")
+    assert petugas.heard("officer.reporter_not_told_erased"), "not \"anonymous or from a patrol\""
 
 
 async def test_a_resident_filling_in_another_report_answers_with_jawab(engine: Engine) -> None:

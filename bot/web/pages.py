@@ -23,7 +23,7 @@ from handlers.actions import (
     Action,
     act,
     add_note,
-    can_reach_reporter,
+    not_told_why,
     referral_doubts,
     refusal,
 )
@@ -189,7 +189,7 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, message
         "actions": actions, "needs": {a: NEEDS_ARGUMENT.get(a) for a in actions}, "messages": messages,
         "can_note": own,
         "place": _place_of(viewer, report), "open": report.status in OPEN_STATUSES,
-        "reachable": can_reach_reporter(report), "colour": CATEGORY_COLOURS[report.category.value],
+        "why_not_told": not_told_why(report), "colour": CATEGORY_COLOURS[report.category.value],
         "pin": shows_pin(report), "kept": await kept_instead(viewer.office.db, report), "confirm": confirm,
         "now_at": now_at},
         status_code=status_code)
