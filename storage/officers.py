@@ -54,14 +54,16 @@ class Enrollment:
 async def enroll(db: AsyncSession, cipher: ContactCipher, code: str, contact: Contact,
                  now: dt.datetime) -> Enrollment:
     """Links the contact's chat to the invite's station and role, using the code up; refused (`closed`) to a
-    chat that tried too many unknown codes lately, and to everyone while all chats together did."""
+    chat that tried too many unknown codes lately, and, while all chats together did, to every chat that tried
+    one: a chat's first code is always read, so that a flood of wrong codes from throwaway chats shuts no officer
+    out, and costs the flood one chat a guess."""
     since = now - ENROLL_WINDOW
     recent = select(func.count()).select_from(EnrollmentFailure).where(EnrollmentFailure.at > since)
-    if (await db.execute(recent.where(EnrollmentFailure.urn_hash == contact.urn_hash))).scalar_one() \
-            >= ENROLL_FAILURES_PER_CHAT:
+    own = (await db.execute(recent.where(EnrollmentFailure.urn_hash == contact.urn_hash))).scalar_one()
+    if own >= ENROLL_FAILURES_PER_CHAT:
         return Enrollment(None, "closed")
     failures = (await db.execute(recent)).scalar_one()
-    if failures >= ENROLL_FAILURES:
+    if failures >= ENROLL_FAILURES and own:
         return Enrollment(None, "closed")
     invite = (await db.execute(
         select(Invite).where(Invite.code_hash == cipher.invite_hash(code)).with_for_update()
