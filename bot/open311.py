@@ -96,7 +96,7 @@ class Open311:
 
 async def _published_report(db: AsyncSession, report_id: int) -> tuple[Report, Station | None] | None:
     found = await report_with_station(db, report_id)
-    return found if found is not None and found[0].category in PUBLISHED else None
+    return found if found is not None and found[0].category in PUBLISHED and not found[0].withheld else None
 
 
 def _params(request: Request, ids_of: PublicIds) -> dict[str, Any]:

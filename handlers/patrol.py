@@ -16,6 +16,7 @@ from handlers.language.intents import NOT_WORDS, category_named
 from handlers.language.normalise import words
 from handlers.language.slots import hour_told
 from handlers.office import Office
+from handlers.publication import withheld
 from handlers.routing import code_label, place_label
 from handlers.state import PatrolDraft
 from handlers.text import letters_and_digits, normalize
@@ -358,7 +359,7 @@ async def record(office: Office, officer: Officer, lang: str, place_text: str, f
     for category, text in concerns:
         report, _received = await create_report(
             office.db, attachments=[], actor=actor(officer),
-            category=category, description=text,
+            category=category, description=text, withheld=withheld(category, text),
             occurred_text=t(lang, "patrol.occurred"), location_text=place_text,
             occurred_hour=hour_told(text),  # "balap liar tiap malam minggu": the night, not the hour it was logged
             province_code=found.province.code if found else None, regency_code=found.regency.code if found else None,

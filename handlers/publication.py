@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from handlers.i18n import LANGUAGES, aliases, labels, t
+from handlers.language.emergency import tells_of_violence_at_home_or_a_threat
 from handlers.language.self_told import names_told
 from handlers.routing import place_label
 from storage.contacts import DIGIT_SEPARATORS
@@ -62,6 +63,13 @@ def statuses_for(published: list[str]) -> list[ReportStatus]:
 
 
 PUBLISHED = tuple(category for category in Category if category not in UNDISCLOSED)
+
+
+def withheld(category: Category, story: str) -> bool:
+    """Whether a report is kept from all but its officers: never published, never offered to another resident
+    who writes alike (who may be the one it is about). Drugs (kelurahan and hour could point the dealer at the
+    neighbour who told), violence at home and threats (the household, or whoever threatened, would know)."""
+    return category in UNDISCLOSED or tells_of_violence_at_home_or_a_threat(story)
 
 
 def services(lang: str) -> list[dict[str, Any]]:

@@ -59,6 +59,7 @@ from handlers.language.slots import (
     where_it_happened,
     without_home,
 )
+from handlers.publication import withheld
 from handlers.routing import CANDIDATES_SHOWN, Route, code_label, describe_place, place_label, station_label
 from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData, Voice, When
 from handlers.status import told_already_reported
@@ -2077,6 +2078,7 @@ async def submit(turn: Turn) -> None:
         occurred_hour=happened_at_hour,
         location_text=typed_place,
         online=bool(draft.get("online")) or said_online(draft["description"]),
+        withheld=withheld(Category(draft["category"]), story),
         latitude=pin[0] if pin else None,
         longitude=pin[1] if pin else None,
         province_code=place.province.code if place else None,

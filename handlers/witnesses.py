@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from handlers.alerts import NORMAL, URGENT, quoted, report_place, reporter_line, said_when, witness_place
 from handlers.i18n import labels, t
 from handlers.language.alike import LIKE_AT, likeness
-from handlers.language.emergency import tells_of_violence_at_home_or_a_threat
 from handlers.language.normalise import words
 from handlers.office import Office
-from storage.models import UNDISCLOSED, Attachment, Category, Identity, OutboxKind, Report, to_the_hour
+from handlers.publication import withheld
+from storage.models import Attachment, Category, Identity, OutboxKind, Report, to_the_hour
 from storage.officers import duty_officers
 from storage.outbox import enqueue
 from storage.regions import PlaceCandidate
@@ -35,12 +35,12 @@ async def find_same_incident(office: Office, *, category: Category, place: Place
     a witness's) is most alike to `story`, if one is alike enough; the names of the place count for nothing.
     None for the kinds UNDISCLOSED, and no report of violence at home or of a threat is offered nor offered to:
     whoever writes alike is asked, the one it is about too, so each such account is a report of its own."""
-    if category in UNDISCLOSED or tells_of_violence_at_home_or_a_threat(story):
+    if withheld(category, story):
         return None
     village_code = place.village.code if place is not None and place.village is not None else None
     near = [report for report in await open_reports_near(office.db, category=category, village_code=village_code,
                                                           pin=pin, since=office.now - SAME_WITHIN, told_by=told_by)
-            if not tells_of_violence_at_home_or_a_threat(report.description)]
+            if not (report.withheld or withheld(report.category, report.description))]
     if not near:
         return None
     told = await statements(office.db, [report.id for report in near])

@@ -254,6 +254,9 @@ class Report(Base):
     # It happened by phone or online: its place is where the resident lives, which routes it, and no scene for the
     # map or the patrol priorities.
     online: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Kept from all but its officers (handlers.publication.withheld): never published, never offered to another
+    # resident writing alike.
+    withheld: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
     province_code: Mapped[str | None] = mapped_column(String(16))

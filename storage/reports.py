@@ -274,7 +274,7 @@ async def published_reports(db: AsyncSession, *, categories: list[Category], sta
     show through it, so a report kept only to the hour (an anonymous one) does not stand out by its place."""
     query = (select(Report, Station).outerjoin(Station, Report.station_id == Station.id)
              .where(Report.created_at >= since, Report.created_at < until, Report.status.in_(statuses),
-                    Report.category.in_(categories)))
+                    Report.category.in_(categories), Report.withheld.is_(False)))
     shuffled = (cast(Report.id, BigInteger) * order_key) % _ORDER_PRIME  # 64 bits: the product passes 2**31
     query = query.order_by(_hour_of(db, Report.created_at).desc(), shuffled, Report.id).offset(offset).limit(limit)
     return [(report, station) for report, station in await db.execute(query)]

@@ -78,9 +78,10 @@ def valid_service(item: dict[str, Any]) -> None:
 
 
 async def add(db: Any, station: Station, identity: Identity, *, at: dt.datetime, contact: Contact | None,
-              status: ReportStatus = ReportStatus.RECEIVED, category: Category = Category.SECURITY) -> Report:
+              status: ReportStatus = ReportStatus.RECEIVED, category: Category = Category.SECURITY,
+              withheld: bool = False) -> Report:
     report, _ = await create_report(
-        db, attachments=[], actor="resident", category=category,
+        db, attachments=[], actor="resident", category=category, withheld=withheld,
         description=f"Motor saya dicuri, saya {NAME}, hubungi {PHONE} atau {EMAIL}", occurred_text="tadi malam",
         location_text=STREET, latitude=PIN[0], longitude=PIN[1], province_code="35", regency_code="35.72",
         district_code="35.72.03", village_code="35.72.03.1001", station_id=station.id, urgent=False,
@@ -233,6 +234,22 @@ async def test_each_client_is_rate_limited_and_told_when_to_come_back(tmp_path: 
     assert [a.status_code for a in answers] == [200, 200, 200, 429]
     assert 1 <= int(answers[-1].headers["retry-after"]) <= 60
     assert answers[-1].json()[0]["code"] == 429
+
+
+async def test_a_withheld_report_is_never_published(tmp_path: Path, database_url: str) -> None:
+    """Violence at home or a threat: the household, or whoever threatened, would read it as a neighbour's word."""
+    engine = database.create_engine(database_url)
+    at = NOW - dt.timedelta(hours=3)
+    async with database.session_factory(engine)() as db, db.begin():
+        station = (await db.execute(select(Station).where(Station.code == "POLSEK-SANANWETAN"))).scalar_one()
+        for withheld in (False, True):
+            await add(db, station, Identity.ANONYMOUS, at=at, contact=None, withheld=withheld)
+    await engine.dispose()
+    async with serving(settings(tmp_path, database_url)) as (url, _engine), httpx.AsyncClient(base_url=url) as client:
+        published = await all_pages(client, start_date=(at - dt.timedelta(hours=1)).isoformat())
+        singles = [(await client.get(f"{BASE}/requests/{i['service_request_id']}.json")).status_code
+                   for i in published]
+    assert len(published) == 1 and singles == [200], "the report told alike but withheld is not there"
 
 
 async def test_the_answers_leak_nothing_of_residents(tmp_path: Path, database_url: str,

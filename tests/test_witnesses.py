@@ -314,6 +314,10 @@ async def test_a_report_of_violence_at_home_or_a_threat_is_never_offered_to_whoe
     writer = Resident(engine, "console:penasaran")
     await tell(writer, probe, "security")
     assert writer.heard("report.ask_when") and not writer.heard("report.ask_same_incident"), writer.text
+    async with engine.sessions() as db:
+        withheld = (await db.execute(select(Report.withheld).where(Report.contact_id.is_not(None))
+                                     .order_by(Report.id).limit(1))).scalar_one()
+    assert withheld, "kept from the open read API too"
 
 
 async def test_bukan_files_a_report_of_its_own(engine: Engine) -> None:
