@@ -7,6 +7,7 @@ import contextlib
 import hashlib
 import io
 import os
+import secrets
 import struct
 import tempfile
 import time
@@ -92,6 +93,14 @@ def _pixels_only(data: bytes, content_type: str) -> bytes:
     return out.getvalue()
 
 
+def _apart(data: bytes, extension: str) -> tuple[str, str]:
+    """A file of its own for each photo or voice note kept, and the hash of what it holds under its name: one
+    picture sent with a named report and with an anonymous one is two files, which nothing in a copy of the
+    database ties together. The name is ours: nothing the sender wrote reaches the file system."""
+    token = secrets.token_hex(32)
+    return f"{token}.{extension}", hashlib.sha256(token.encode() + data).hexdigest()
+
+
 class MediaStore:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -106,9 +115,7 @@ class MediaStore:
             raise MediaRejected("not_image")
         content_type, extension = kind
         stored = _pixels_only(data, content_type)
-        digest = hashlib.sha256(stored).hexdigest()
-        # The name is ours, from the hash of what is stored: nothing the sender wrote reaches the file system.
-        name = f"{digest}.{extension}"
+        name, digest = _apart(stored, extension)
         self.keep(name, stored)
         return StoredMedia(digest, content_type, len(stored), name)
 
@@ -124,15 +131,14 @@ class MediaStore:
             raise MediaRejected("not_audio") from error
         if audio.seconds > MAX_VOICE_SECONDS:
             raise MediaRejected("too_long")
-        digest = hashlib.sha256(audio.data).hexdigest()
-        self.keep(f"{digest}.{audio.extension}", audio.data)
-        return StoredMedia(digest, audio.content_type, len(audio.data), f"{digest}.{audio.extension}",
-                           max(1, round(audio.seconds)))
+        name, digest = _apart(audio.data, audio.extension)
+        self.keep(name, audio.data)
+        return StoredMedia(digest, audio.content_type, len(audio.data), name, max(1, round(audio.seconds)))
 
     def keep(self, name: str, data: bytes) -> Path:
-        """Stores `data`, named by its content, unless it is stored already; either way the file is young
-        again, so the sweep of unused files leaves it. Written whole under another name first, so two
-        writers of the same file at once are fine."""
+        """Stores `data` as `name`, unless it is stored already (a digest's chart, named by its content); either
+        way the file is young again, so the sweep of unused files leaves it. Written whole under another name
+        first, so two writers of the same file at once are fine."""
         path = self.root / name
         # Whole hours, as every time kept of an anonymous report: a file's time must not match its sender's.
         hour = int(time.time()) // 3600 * 3600

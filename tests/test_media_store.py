@@ -59,16 +59,19 @@ def test_orientation_is_kept_in_the_pixels_once_exif_is_gone(tmp_path: Path) -> 
     assert image.size == (20, 40), "turned as the camera said, so the photo is not shown on its side"
 
 
-def test_stored_name_is_the_hash_of_what_is_stored(tmp_path: Path) -> None:
+def test_each_photo_kept_is_a_file_of_its_own_that_no_copy_of_it_can_find(tmp_path: Path) -> None:
+    """One picture sent with a named report and with an anonymous one: two files, two hashes, nothing alike."""
     store = MediaStore(tmp_path)
     original = photo("PNG", exif=exif_with_gps_and_time().tobytes())
-    media = store.save_photo(original)
+    media, again = store.save_photo(original), store.save_photo(original)
     kept = (tmp_path / media.stored_name).read_bytes()
-    assert kept != original
-    assert media.stored_name == hashlib.sha256(kept).hexdigest() + ".png" and media.sha256 in media.stored_name
+    assert kept != original and kept == (tmp_path / again.stored_name).read_bytes()
+    assert media.stored_name != again.stored_name and media.sha256 != again.sha256
+    assert hashlib.sha256(kept).hexdigest() not in (media.sha256, media.stored_name.removesuffix(".png"))
+    token = media.stored_name.removesuffix(".png")
+    assert media.sha256 == hashlib.sha256(token.encode() + kept).hexdigest(), "what the file holds, under its name"
     assert media.size_bytes == len(kept)
-    assert store.save_photo(original).stored_name == media.stored_name, "the same photo is kept once"
-    assert [path.name for path in tmp_path.iterdir()] == [media.stored_name]
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([media.stored_name, again.stored_name])
 
 
 @pytest.mark.parametrize(("image_format", "content_type"), [("JPEG", "image/jpeg"), ("PNG", "image/png"),

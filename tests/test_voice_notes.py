@@ -63,8 +63,9 @@ def test_each_accepted_format_is_known_by_its_bytes_with_its_length(tmp_path: Pa
                                                                      extension: str, seconds: int) -> None:
     stored = MediaStore(tmp_path).save_voice(data)
     assert (stored.content_type, stored.duration_seconds) == (content_type, seconds)
-    assert stored.stored_name == f"{stored.sha256}.{extension}"
-    assert hashlib.sha256((tmp_path / stored.stored_name).read_bytes()).hexdigest() == stored.sha256
+    token = stored.stored_name.removesuffix(f".{extension}")
+    assert stored.stored_name.endswith(f".{extension}") and len(token) == 64
+    assert hashlib.sha256(token.encode() + (tmp_path / stored.stored_name).read_bytes()).hexdigest() == stored.sha256
 
 
 @pytest.mark.parametrize(("data", "reason"), [
