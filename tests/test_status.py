@@ -220,7 +220,8 @@ async def test_my_reports_lists_own_and_witnessed_newest_first_never_anonymous(e
 
 
 @pytest.mark.parametrize("asked", ["gmn kabarnya laporan motor sy pak", "laporan sy udh ditindaklanjuti blm",
-                                   "sy udah lapor minggu lalu tp blm ada kabar"])
+                                   "sy udah lapor minggu lalu tp blm ada kabar", "udah ditangani blm?",
+                                   "sudah diproses belum pak"])
 async def test_a_question_after_ones_report_in_own_words_lists_them_and_starts_no_report(
         engine: Engine, asked: str) -> None:
     ani = Resident(engine, "console:ani")

@@ -135,6 +135,8 @@ _ACTORS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anyo
 _ACTED = frozenset({"datang", "dateng", "came", "come", "looked", "responded", "did", "do", "done", "anything",
                     "something", "checked", "visited", "ngecek", "nanganin"})
 _ASKED_DONE = frozenset({"did", "has", "have", "sudah", "udah"})
+_HANDLED = frozenset({"ditangani", "diproses", "ditindaklanjuti", "ditanggapi", "direspon", "direspons", "diurus",
+                      "dibaca", "dicek", "handled", "processed"})
 # What was decided of a report, asked why: "loh kok ditolak pak??", "why was my report closed?".
 DECIDED_WORDS = frozenset({"ditolak", "tolak", "rejected", "ditutup", "closed", "selesai", "diselesaikan", "resolved",
                            "dihentikan"})
@@ -448,6 +450,8 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
     # came or did anything ("udah ada polisi yg dateng blm pak?", "did the police do anything about the break-in?")
     acted = bool(said & _ACTORS and said & _ACTED  # asked of what was to be done by now: "kapan polisi datang?" asks
                  and (said & NOT_YET_WORDS or said_in_order[0] in _ASKED_DONE))  # how long it takes
+    # or whether it is being dealt with, the report understood: "udah ditangani blm?", "sudah diproses?"
+    acted = acted or bool(said & _HANDLED and (said & NOT_YET_WORDS or said_in_order[0] in _ASKED_DONE))
     # "pelakunya udh ketemu?": asked as done, with its mark
     outcome_asked = acted or bool((said & OUTCOME_WORDS and (said & NOT_YET_WORDS or ("sudah" in said and "?" in text)))
                                   or (said & DECIDED_WORDS and said & WHY_WORDS))
