@@ -214,6 +214,8 @@ def test_no_invite_code_or_reference_reads_as_english() -> None:
     ("sy ditinggal pacar, sy mau bunuh diri", ("medical", "self_harm")),  # the writer, a person named before
     ("ibu, aku mau bunuh diri", ("medical", "self_harm")),
     ("sy yang mau bunuh diri pak", ("medical", "self_harm")),
+    ("tetangga sy yg mau bunuh diri", ("medical", "self_harm_other")),  # "sy" is whose
+    ("bapak, sy yg mau bunuh diri", ("medical", "self_harm")),  # "Bapak," to the officer
     ("bapak saya mau bunuh diri, sy gak kuat lagi", ("medical", "self_harm")),  # "Bapak," to the officer
     ("sy dikunci di kamar sama suami, gak boleh keluar", ()),  # held: 110, no ambulance of its own
     ("ada org kejebak di sumur", ("medical",)),

@@ -1302,7 +1302,8 @@ def _at_risk_is_another(text: str, said: list[str]) -> bool:
             return k >= 1 and said[k - 1].removesuffix("nya") in _KIN - _ADDRESSED and _whose_written(text) \
                 and not _WRITER & set(said[found[0] + 1:])  # "…, sy gak kuat lagi": the writer too
         if word == "yang" and k and said[k - 1] in _WRITER:
-            return False  # "sy yang mau bunuh diri"
+            # "sy yang mau bunuh diri"; not "tetangga sy yg mau bunuh diri", whose "sy" is whose
+            return k >= 2 and said[k - 2].removesuffix("nya") in _KIN - _ADDRESSED and _whose_written(text)
         if word in _ANOTHER_AT_RISK:
             return True
     return False
