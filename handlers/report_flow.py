@@ -22,6 +22,8 @@ from handlers.language.answers import NEUTRAL, NO, YES, without_all_right, yes_o
 from handlers.language.emergency import emergency_denied
 from handlers.language.intents import (
     CORRECTION_WORDS,
+    HOW_ONLY,
+    HOW_WORDS,
     NOT_WORDS,
     REPORT_WORDS,
     SERVICE_QUESTIONS,
@@ -1699,6 +1701,9 @@ async def photo(turn: Turn) -> str:
     if picked is None and turn.inbound.choice is None and (more := _no_photo_but(turn.text)):
         _add_to_story(turn, part=more)  # "fotonya gk ada pak, tp pelakunya 2 org pake motor nmax item"
         picked = "skip"
+    if picked is None and turn.inbound.choice is None and _asks_how_to_send(turn.text):
+        turn.say("report.photo_how")  # "gmn ngirim screenshot pak?": how, then the same question
+        return PHOTO
     if picked is None and _adds_to_story(turn):
         _add_to_story(turn)
         return PHOTO
@@ -1716,6 +1721,20 @@ async def photo(turn: Turn) -> str:
         turn.draft.pop("photo", None)
     turn.draft["photo_skipped"] = True
     return first_missing(turn)
+
+
+# How to send a picture, asked where one is: "gmn ngirim screenshot pak?", "cara kirim foto gimana", "how do I
+# send a screenshot".
+_PICTURES = frozenset({"foto", "fotonya", "gambar", "gambarnya", "screenshot", "screenshotnya", "ss", "tangkapan",
+                       "bukti", "buktinya", "photo", "picture", "image"})
+_SENDING_A_PICTURE = frozenset({"kirim", "mengirim", "ngirim", "kirimnya", "upload", "unggah", "lampir", "lampirkan",
+                                "send", "attach", "share"})
+
+
+def _asks_how_to_send(text: str) -> bool:
+    said = set(words(text))
+    asked = "?" in text or bool(said & HOW_ONLY)  # "gimana" alone may tell how it went, not ask
+    return asked and bool(said & HOW_WORDS) and bool(said & (_PICTURES | _SENDING_A_PICTURE))
 
 
 def _identity_read(turn: Turn, identity: str) -> None:

@@ -670,6 +670,15 @@ async def test_no_photo_said_in_own_words_goes_on_to_the_identity(engine: Engine
     assert resident.heard("report.ask_identity") and not resident.heard("report.photo_or_skip"), resident.text
 
 
+@pytest.mark.parametrize("asked", ["gmn ngirim screenshot pak?", "cara kirim foto gimana", "how do I send a photo?"])
+async def test_how_to_send_a_picture_asked_at_the_photo_is_told(engine: Engine, asked: str) -> None:
+    resident = await at(engine, "photo")
+    before = (await draft_of(engine))["description"]
+    await resident.send(asked)
+    assert resident.heard("report.photo_how") and resident.heard("report.ask_photo"), resident.text
+    assert (await draft_of(engine))["description"] == before, "a question is no part of the story"
+
+
 @pytest.mark.parametrize("yes", ["ada", "ya ada pak", "ok", "sip", "👍", "punya"])
 async def test_a_yes_to_the_photo_asks_for_the_photo_itself(engine: Engine, yes: str) -> None:
     resident = await at(engine, "photo")
