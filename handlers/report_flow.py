@@ -43,7 +43,7 @@ from handlers.language.intents import (
     time_instead,
     urges_haste,
 )
-from handlers.language.normalise import normalise, words
+from handlers.language.normalise import normalise, without_phrase, words
 from handlers.language.self_told import ABOUT_A_NAME, name_said
 from handlers.language.slots import (
     DAY_WORDS,
@@ -1197,6 +1197,8 @@ async def location(turn: Turn) -> str:
     if found and "when" not in turn.draft and (told := _time_beside_a_place(turn.text)):
         turn.draft["when"] = {"text": told}  # "di bendogerit td siang": the time too, kept for its question
         turn.say("report.time_noted", when=told)
+        if typed := turn.draft.get("location_text"):
+            turn.draft["location_text"] = without_phrase(typed, told) or typed  # officers read where, not when
     elif found and "when" not in turn.draft and when_named(where_it_happened(turn.text)) == "now":
         turn.draft["when"] = {"choice": "now"}  # "di gedog skrg", "di rembang, masih berlangsung"
         if not turn.emergency_answered:

@@ -1586,7 +1586,9 @@ async def test_a_time_told_with_the_place_is_kept_for_its_question(engine: Engin
     assert resident.heard("report.time_noted"), resident.text
     await resident.send("1")  # Kel. Bendogerit
     assert resident.heard("report.ask_photo") and not resident.heard("report.ask_when"), resident.text
-    assert (await draft_of(engine))["when"] == {"text": "tadi siang"}
+    draft = await draft_of(engine)
+    assert draft["when"] == {"text": "tadi siang"}
+    assert draft["location_text"] == "di bendogerit", "where, for officers: the time is on its own line"
 
 
 @pytest.mark.parametrize("yes", ["ya, sebelum hari ini", "iya bener, sblm hari ini", "betul pak sebelum hari ini"])

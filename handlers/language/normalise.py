@@ -58,6 +58,24 @@ def words(text: str) -> list[str]:
     return list(_words(text))
 
 
+def without_phrase(text: str, phrase: str) -> str:
+    """`text` less the words, as typed, that read as `phrase` ("td sore" for "tadi sore"), where they stand together;
+    `text` as it was where they do not."""
+    typed = list(re.finditer(r"\S+", text))
+    wanted = phrase.split()
+    read = [words(token.group()) for token in typed]
+    for first in range(len(typed)):
+        got: list[str] = []
+        for last in range(first, len(typed)):
+            got += read[last]
+            if got == wanted:
+                cut = f"{text[:typed[first].start()]} {text[typed[last].end():]}"
+                return re.sub(r"\s+", " ", cut).strip(" ,.;")
+            if got != wanted[:len(got)]:
+                break
+    return text
+
+
 def phrase_at(said: Sequence[str], phrase: Sequence[str], start: int = 0) -> int | None:
     """Where the words of `phrase` first stand together in `said`, from `start` on; None when nowhere."""
     first, length = phrase[0], len(phrase)
