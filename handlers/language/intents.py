@@ -326,7 +326,8 @@ def category_named(text: str) -> str | None:
         roots = [root for root in roots if root not in _STRANGLING_ROOTS]
     if any_phrase(said, map(phrase_words, TAKEN_PHRASES)) or (_TAKING & set(said) and _RAN_OFF & set(said)):
         roots.append("curi")
-    if any_phrase(said, map(phrase_words, POSING_PHRASES)):
+    posing = any_phrase(said, map(phrase_words, POSING_PHRASES))
+    if posing:
         roots.append("tipu")
     if any_phrase(said, map(phrase_words, EXTORTION_PHRASES)):
         roots.append("palak")
@@ -352,6 +353,8 @@ def category_named(text: str) -> str | None:
     for key in (*INCIDENT_STEMS, *_alias_stems()):
         lexicon = INCIDENT_STEMS.get(key, frozenset()) | _alias_stems().get(key, frozenset())
         votes[key] = sum(2 if r in STRONG else 1 for r in set(roots) if r in lexicon)
+    if posing:  # "ngaku polisi, katanya anak sy ketangkep narkoba, minta uang": the drugs are the lie told
+        votes["drugs"] = 0
     ranked = sorted((key for key, n in votes.items() if n), key=lambda k: (-votes[k], PRECEDENCE.index(k)))
     if not ranked and any_phrase(said, map(phrase_words, STRANGER_PHRASES)):
         return "security"
