@@ -672,12 +672,20 @@ def _tells_something(turn: Turn) -> bool:
 
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     """Answers one message: emergency first, then global words, then the current step."""
-    if turn.officer is None and turn.step == MENU and turn.inbound.choice is None:
-        written = written_in(turn.text)  # a resident writing the other language is answered in theirs
+    # A resident writing the other language at the menu is answered in theirs from then on; one writing English
+    # where the kind or the story is asked too (Indonesian there may quote what was said, in English chosen). A cry
+    # in it is answered first, in it.
+    written = None
+    if turn.officer is None and turn.inbound.choice is None and turn.step == MENU:
+        written = written_in(turn.text)
         if first_contact and written is None:  # "english please" as a first word: greeted in it
             written = language_asked(turn.text)
-        if written is not None and written != turn.lang:
-            switch_language(turn, written)
+    elif turn.officer is None and turn.inbound.choice is None \
+            and turn.step in (report_flow.CATEGORY, *report_flow.STORY_STEPS) and written_in(turn.text) == "en":
+        written = "en"
+    switching = written is not None and written != turn.lang
+    if written is not None:
+        turn.lang = written
     # Officers write of danger in their work; a resident asking after a report may name its danger ("laporan yg
     # celurit itu gmn pak"), which is no new cry. Asking whether a danger may be reported ("bisa lapor kdrt?")
     # still gets the 110 answer: it may be said in the middle of one.
@@ -685,6 +693,8 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         turn.answer_emergency()
     elif turn.data.get("draft", {}).get("urgent") and emergency_denied(turn.text):
         turn.draft["urgent"] = False  # "No, it's not an emergency": the resident knows, officers are told so
+    if switching:
+        turn.say("language.changed")
     if first_contact and not _enrolls(turn.text):  # an officer's first message is DAFTAR ‹code›: no resident's notice
         turn.say("menu.greeting")
     if turn.photo_problem == "not_now":

@@ -22,6 +22,7 @@ from tests.helpers import (
     draft_of,
     enrolled,
     file_report,
+    matches,
     payload,
     regions,
     walk_to_summary,
@@ -126,7 +127,8 @@ async def test_a_cry_told_as_what_happened_answers_110_and_marks_the_report_urge
     for said in ("halo", "1", "1"):
         await resident.send(said)
     await resident.send(cry)
-    assert resident.replies[0].text.startswith("🚨") and resident.heard("report.ask_location")
+    lang = "en" if cry.startswith("someone") else "id"  # a story in English is answered in English from then on
+    assert resident.replies[0].text.startswith("🚨") and resident.heard("report.ask_location", lang), resident.text
     assert (await draft_of(engine))["urgent"] is True
 
 
@@ -413,6 +415,18 @@ async def test_english_informal_answers(engine: Engine) -> None:
         await resident.send(said)
     await resident.send("yeah that's right")
     assert resident.heard("report.ask_when", "en"), resident.text
+
+
+@pytest.mark.parametrize("before", [("halo", "1"), ("halo", "1", "1")])  # the kind asked; the story asked
+async def test_a_story_written_in_english_in_a_report_begun_in_indonesian_is_answered_in_english(
+        engine: Engine, before: tuple[str, ...]) -> None:
+    resident = Resident(engine)
+    for said in before:
+        await resident.send(said)
+    await resident.send("my motorbike was stolen last night in front of my house at gedog")
+    assert resident.heard("language.changed", "en"), resident.text
+    assert not any(matches(reply.text, "report.ask_location") or "Kami baca" in reply.text
+                   for reply in resident.replies), "no Indonesian question after the English story"
 
 
 async def test_a_resident_who_writes_english_at_the_menu_is_answered_in_english(engine: Engine) -> None:
