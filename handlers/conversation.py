@@ -19,6 +19,7 @@ from handlers.i18n import keywords, labels, t
 from handlers.language.answers import ASKING, NEUTRAL
 from handlers.language.emergency import a_theft_and_nothing_more, emergency_denied, is_cry_for_help, life_at_risk
 from handlers.language.intents import (
+    REPORT_NOUNS,
     SERVICE_QUESTIONS,
     aside,
     asks_after_a_report,
@@ -49,6 +50,7 @@ from handlers.routing import station_label
 from handlers.state import SessionData
 from handlers.status import (
     decided_report,
+    has_open_emergency,
     has_own_reports,
     offer_own_reports,
     picked_own_report,
@@ -132,12 +134,17 @@ async def menu(turn: Turn) -> str:
         switch_language(turn, "en" if picked == "english" else "id")
     elif picked is None and just_filed and menu_intent(turn.text) == "how":
         turn.say("menu.after_report")  # "trus gmn pak selanjutnya?": what happens to the report just sent
-    elif picked is None and just_filed and report_flow.sends(turn.text):
+    elif picked is None and just_filed and report_flow.sends(turn.text) and set(words(turn.text)) <= _SENT_AGAIN:
         turn.say("menu.already_sent")  # "kirim" tapped twice: the report went once
         turn.data["just_filed"] = True  # and a third time
     elif picked is None:
         return await _menu_intent(turn)
     return MENU
+
+
+# "Kirim" again and nothing else ("kirim", "ok kirim", "kirim aja pak"): not "kirim nomor polsek nya", "mau kirim foto".
+_SENT_AGAIN = frozenset({"kirim", "kirimkan", "kirimin", "send", "submit", "it", "ok", "oke", "ya", "iya", "saja",
+                         "aja", "lagi", "dong", "deh", "pak", "bu", "mas", "mbak", "kak", "min", "sudah"})
 
 
 async def _start_urgent(turn: Turn) -> str:
@@ -491,8 +498,8 @@ async def _status_in_own_words(turn: Turn) -> str | None:
     answer may tell of the loss ("di gedog, pelakunya belum ketemu") and a story of a report made elsewhere
     ("sudah lapor ke pak RT belum ditanggapi")."""
     strict = status_asked(turn.text)
-    if strict is None and turn.emergency_answered and not await has_own_reports(turn):
-        return None  # a danger told loosely like a question, with no report to ask after, is the cry: its report
+    if strict is None and turn.emergency_answered and not await _about_own_report(turn):
+        return None  # a danger told loosely like a question, of no report of theirs, is the cry: its report
     if strict is not None or turn.step == MENU:
         return strict or status_asked(turn.text, loosely=True)
     asked = status_asked(turn.text, loosely=True)
@@ -656,11 +663,30 @@ GLOBAL_WORDS: dict[str, GlobalWord] = one_table(
 
 
 async def _asks_after_a_danger(turn: Turn) -> bool:
-    """Whether a danger at the menu is named in asking after the resident's own report of it ("laporan yg celurit
-    itu gmn pak"): no new cry. A life at risk is one still ("anak sy yg hilang kemarin udh ada kabar blm?"), and one
-    with no report to ask after tells it ("ada yg ngancam bunuh sy, polisi udh dtg blm?")."""
-    return turn.step == MENU and status_asked(turn.text, loosely=True) is not None \
+    """Whether a danger at the menu is named in asking after the resident's own report of it, by the word
+    ("laporan yg celurit itu gmn pak"): no new cry. A life at risk is one still ("anak sy yg hilang kemarin udh ada
+    kabar blm?"), and a danger asked after with no report named may be a new one ("ada yg bawa pisau di depan
+    rumah, polisi udh dtg blm?"): 110 is said."""
+    return turn.step == MENU and status_asked(turn.text, loosely=True) is not None and _names_a_report(turn.text) \
         and not life_at_risk(turn.text) and await has_own_reports(turn)
+
+
+def _names_a_report(text: str) -> bool:
+    """A report named, by the word, its reference, or its matter ("soal maling kemarin", "about the break-in")."""
+    return bool((REPORT_NOUNS | _ITS_MATTER) & set(words(text))) or find_ref(text) is not None
+
+
+_ITS_MATTER = frozenset({"soal", "tentang", "perihal", "masalah", "kasus", "about", "regarding", "case"})
+
+
+async def _about_own_report(turn: Turn) -> bool:
+    """Whether a danger told like a question after a report is about the resident's own report: one named ("laporan
+    sy yg …"), or, for a life at risk, an open Darurat of theirs it may be ("anak sy yg hilang kemarin udh ada
+    kabar blm?"); not one that tells a new danger beside an old report of a stolen motorbike ("ada yg tenggelam di
+    sungai, polisi udh dtg blm?"), which is its own report."""
+    if not await has_own_reports(turn):
+        return False
+    return _names_a_report(turn.text) or (life_at_risk(turn.text) and await has_open_emergency(turn))
 
 
 def _tells_something(turn: Turn) -> bool:

@@ -65,11 +65,13 @@ def statuses_for(published: list[str]) -> list[ReportStatus]:
 PUBLISHED = tuple(category for category in Category if category not in UNDISCLOSED)
 
 
-def withheld(category: Category, story: str) -> bool:
+def withheld(category: Category, story: str, *, voice: bool = False) -> bool:
     """Whether a report is kept from all but its officers: never published, never offered to another resident
     who writes alike (who may be the one it is about). Drugs (kelurahan and hour could point the dealer at the
-    neighbour who told), violence at home and threats (the household, or whoever threatened, would know)."""
-    return category in UNDISCLOSED or tells_of_violence_at_home_or_a_threat(story)
+    neighbour who told), violence at home and threats (the household, or whoever threatened, would know); and a
+    story told only by voice of a crime or a quarrel, which cannot be read to tell."""
+    return category in UNDISCLOSED or tells_of_violence_at_home_or_a_threat(story) \
+        or (voice and category in (Category.SECURITY, Category.SOCIAL))
 
 
 def services(lang: str) -> list[dict[str, Any]]:

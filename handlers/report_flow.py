@@ -1270,7 +1270,12 @@ async def place_check(turn: Turn) -> str:
         await accept_place(turn, turn.draft.pop("proposal"))  # "iya, tepatnya di jl merdeka no 5"
         return first_missing(turn)
     if "description" not in turn.draft and turn.inbound.choice is None and tells_a_story(turn.text):
-        _add_to_story(turn)  # a pin sent first, then what happened: kept, and the pin's place asked again
+        _add_to_story(turn)  # a pin sent first, then what happened: kept, and the pin's place asked again,
+        found, confident = await _places_in_story(turn, turn.text)  # or the one the story names instead
+        named = [place for place in found if place.marked]
+        if confident or len(named) == 1:
+            turn.draft["pin_kept"] = True
+            turn.draft["proposal"] = {"code": (found[0] if confident else named[0]).code}
         return PLACE_CHECK
     if not await _names_another_place(turn):
         turn.say("common.not_a_choice")
@@ -2099,7 +2104,7 @@ async def submit(turn: Turn) -> None:
         occurred_hour=happened_at_hour,
         location_text=typed_place,
         online=bool(draft.get("online")) or said_online(draft["description"]),
-        withheld=withheld(Category(draft["category"]), story),
+        withheld=withheld(Category(draft["category"]), story, voice="voice" in draft),
         latitude=pin[0] if pin else None,
         longitude=pin[1] if pin else None,
         province_code=place.province.code if place else None,

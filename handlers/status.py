@@ -10,7 +10,7 @@ from handlers.choices import pick
 from handlers.i18n import format_date, format_time, labels, t
 from handlers.language.normalise import words
 from handlers.turn import Turn
-from storage.models import Identity, Report, ReportStatus, Station
+from storage.models import Category, Identity, Report, ReportStatus, Station
 from storage.reports import public_events, report_by_ref, reports_of, station_of
 from storage.witnesses import is_witness, residents_reporting
 from storage.workflow import OPEN_STATUSES
@@ -113,6 +113,13 @@ async def decided_report(turn: Turn, within: dt.timedelta) -> Report | None:
 
 async def has_own_reports(turn: Turn) -> bool:
     return bool(await _own_reports(turn))
+
+
+async def has_open_emergency(turn: Turn) -> bool:
+    """Whether one of the resident's own reports, still open, is a Darurat: what a life at risk asked after in
+    their words is about ("anak sy yg hilang kemarin udh ada kabar blm?")."""
+    return any(report.category == Category.EMERGENCY and report.status in OPEN_STATUSES and not witness
+               for report, _station, witness in await _own_reports(turn))
 
 
 async def show_own_reports(turn: Turn) -> None:

@@ -312,6 +312,24 @@ async def test_a_danger_told_like_a_question_with_no_report_to_ask_after_is_the_
     assert not resident.heard("status.no_own_reports"), resident.text
 
 
+@pytest.mark.parametrize("told", ["ada yg tenggelam di sungai, polisi udh dtg blm?",
+                                  "ada yg bawa pisau di depan rumah, polisi udh dtg blm?"])
+async def test_a_new_danger_asked_like_a_question_beside_an_old_report_is_its_own(engine: Engine, told: str) -> None:
+    """An earlier report of a stolen motorbike is not what a drowning, or a knife at the door, asks after."""
+    resident, _ref = await file_report(engine, "console:warga-lama")
+    await resident.send(told)
+    assert resident.heard("emergency.call_110") and "Kami baca dari pesan Anda" in resident.text, resident.text
+    assert not resident.heard("status.own_reports"), resident.text
+
+
+async def test_send_words_that_ask_for_something_else_after_a_report_are_read(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    await resident.send("bisa kirim nomor polsek nya pak")
+    assert not resident.heard("menu.already_sent"), resident.text
+
+
 async def test_a_life_at_risk_asked_after_is_the_cry_and_the_status(engine: Engine) -> None:
     """A child missing since the report is still at risk: 110 again, and the report's status, with no new report."""
     resident = Resident(engine)
@@ -2048,6 +2066,15 @@ async def test_a_theft_while_waiting_for_an_online_ride_happened_where_it_happen
     await resident.send("sy tinggal di kel gedog. tadi sore motor sy dicuri di parkiran kel bendogerit pas sy "
                         "nunggu ojek online")
     assert "Lokasi: Kel. Bendogerit" in resident.text, "an ojek online is met in the street: no scam by phone"
+
+
+async def test_money_robbed_from_an_account_through_an_app_is_online(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("sy tinggal di kel gedog. saldo dana sy dirampok lewat aplikasi, tiba2 habis", "iya, kemarin",
+                 "gk ada", "rahasia", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.online, "held online, taken online: no scene on the map"
 
 
 @pytest.mark.parametrize("story", [

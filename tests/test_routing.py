@@ -193,6 +193,14 @@ async def test_a_story_after_a_pin_sent_first_begins_the_report(engine: Engine, 
     assert (draft["description"], draft["category"]) == ("motor saya dicuri tadi pagi di depan rumah", "security")
 
 
+async def test_a_story_after_a_pin_naming_another_kelurahan_proposes_that_kelurahan(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(location=(-8.0990, 112.1900))
+    await resident.send("motor saya dicuri tadi pagi di depan pasar kel bendogerit")
+    assert "Maksud Anda Kel. Bendogerit" in resident.text, resident.text
+
+
 async def test_a_pin_answered_with_a_kelurahan_name_reads_the_name(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send(location=(-8.0950, 112.1750))

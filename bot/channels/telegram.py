@@ -106,7 +106,7 @@ def webhook_answer(update: Update) -> dict[str, Any] | None:
 def read_update(data: dict[str, Any], bot: Bot) -> Update:
     """The Update in a webhook's JSON; UnreadableUpdate when the library cannot read it. The library takes
     fields as they come; one whose chat or sender id is no whole number is refused here, before the library
-    keys its per-chat state by it, and a location that is no point on the map."""
+    keys its per-chat state by it."""
     try:
         update = Update.de_json(data, bot)
     except (TypeError, ValueError, KeyError, AttributeError, OverflowError, OSError) as error:  # OSError: a date
@@ -114,9 +114,6 @@ def read_update(data: dict[str, Any], bot: Bot) -> Update:
     for party in (update.effective_chat, update.effective_user):
         if party is not None and type(party.id) is not int:
             raise UnreadableUpdate("chat or user id is not an integer")
-    pin = update.effective_message.location if update.effective_message else None
-    if pin is not None and not Location(pin.latitude, pin.longitude).on_earth:
-        raise UnreadableUpdate("a location off the map")  # "NaN", "Infinity", 999: no place to read
     return update
 
 
@@ -149,6 +146,8 @@ class TelegramChannel:
 
     def _inbound(self, message: Message, message_id: str, unsupported: str | None) -> Inbound:
         location = Location(message.location.latitude, message.location.longitude) if message.location else None
+        if location is not None and not location.on_earth:  # "NaN", "Infinity", 999: taken as fields come, by webhook
+            location, unsupported = None, unsupported or "other"  # or by polling alike
         photo = self._largest_photo(message)
         # The duration as sent, in seconds: reading Voice.duration warns of its type in PTB's next major version.
         voice = Media(message.voice.mime_type or "audio/ogg", file_id=message.voice.file_id,

@@ -76,15 +76,17 @@ SELF_HARM = tuple(tuple(p.split()) for p in (
 _FOUND_DEAD = frozenset({"mayat", "jenazah", "jasad"})  # "ditemukan mayat … gantung diri": no word to the writer
 # A life taken, told after the fact: "td pagi ada org bunuh diri…, jenazahnya udh dievakuasi", "minggu lalu ada yg
 # gantung diri di rumah kosong": nobody left to save, unless meant or tried ("kemarin tetangga sy nyoba gantung diri").
-_DEATH_TOLD = _FOUND_DEAD | frozenset({"meninggal", "tewas", "dimakamkan", "almarhum", "almarhumah", "dievakuasi"})
+_DEATH_TOLD = _FOUND_DEAD | frozenset({"meninggal", "tewas", "dimakamkan", "almarhum", "almarhumah", "dievakuasi",
+                                        "wafat", "berpulang", "mendiang"})
 _MEANING_TO = frozenset({"mau", "ingin", "pengen", "pengin", "pingin", "hendak", "akan", "coba", "nyoba", "mencoba",
                          "berusaha", "ancam", "mengancam", "ngancam", "ngancem", "want", "wants", "going", "trying",
                          "tried", "threatens", "threatened"})
 _SOMEONE_DID = (["ada", "yang"], ["ada", "orang"], ["ada", "seseorang"])
 # Joining one who died told with a way or a time to get there: a journey ("mau nyusul ke rumah duka besok"), unless
 # the way is to the hereafter.
-_TO_JOIN_THERE = frozenset({"ke", "kesana", "kesitu", "kesini", "kemari", "besok", "nanti", "lusa", "naik", "pakai",
-                            "dari", "jam", "sore", "malam", "pagi", "siang", "tomorrow", "later"})
+_TO_JOIN_THERE = frozenset({"ke", "kesana", "kesitu", "kesini", "kemari", "besok", "lusa", "naik", "tomorrow"})
+_FOLLOWING = frozenset({"menyusul", "nyusulin", "menyusulnya", "nyusulnya", "susul"})
+_GONE_FOR_GOOD = (("sudah", "tiada"), ("telah", "tiada"))  # "tiada kabar" alone is no news, no death
 _AFTERLIFE = frozenset({"surga", "akhirat", "alam", "sana", "atas", "heaven"})
 # A death not sure, or a body not found: "kayaknya udah meninggal, tp masih anget", "jenazahnya blm ketemu".
 _UNSURE_OF_DEATH = frozenset({"kayaknya", "kayak", "mungkin", "sepertinya", "entah", "belum", "masih", "tau"})
@@ -453,9 +455,12 @@ def _following_the_dead_at(said: list[str]) -> list[int]:
         return bool(_MEANING_TO & set(said[max(0, i - 3):i])) and not _negated(said, i) \
             and (not going or (going[0] == "ke" and bool(_AFTERLIFE & set(said[i + 1:i + 4]))))
 
-    if not (_DEATH_TOLD & {word.removesuffix("nya") for word in said} or _self_harm_at(said)):
+    following = [i for i, word in enumerate(said) if word in _FOLLOWING and wished(i)]
+    to_the_hereafter = any(_AFTERLIFE & set(said[i + 1:i + 5]) and "ke" in said[i + 1:i + 4] for i in following)
+    died = bool(_DEATH_TOLD & {word.removesuffix("nya") for word in said}) or any_phrase(said, _GONE_FOR_GOOD)
+    if not (died or _self_harm_at(said) or to_the_hereafter):
         return []
-    return [i for i, word in enumerate(said) if word == "menyusul" and wished(i)]
+    return following
 
 
 def _a_life_taken(said: list[str], at: int) -> bool:
@@ -627,7 +632,7 @@ def _someone_sinking(said: list[str]) -> bool:
 
 # Things one owns, before whose owner: "motor anak sy hanyut", "sandal anak sy hanyut" is no child in the water.
 _OWNED_THINGS = frozenset({"motor", "mobil", "hp", "handphone", "sandal", "sendal", "sepatu", "tas", "dompet", "sepeda",
-                           "barang", "mainan", "baju", "helm", "bola", "kambing", "sapi", "ayam", "perahu", "rumah"})
+                           "barang", "mainan", "baju", "helm", "bola", "kambing", "sapi", "ayam"})
 
 
 def _owned(said: list[str], at: int) -> bool:
@@ -640,7 +645,7 @@ def _lost_in_water(said: list[str]) -> bool:
     "nelayan hilang di laut, blm ada kabar"): not a thing of theirs ("…, tp sendalnya blm ketemu"), a body, one found,
     a year or a month gone by, a film, a drill or a joke."""
     if _NOT_REAL & set(said) or _joking(said) or _found_again(said) or any_phrase(said, _LONG_GONE) \
-            or _DEATH_TOLD & {word.removesuffix("nya") for word in said}:
+            or _a_death_told(said):
         return False
     return _someone_sinking(said) and any(word in _NOT_YET | {"durung"} and _NOT_FOUND & set(said[i + 1:i + 4])
                                           and not (i and said[i - 1].removesuffix("nya") in _OWNED_THINGS)
@@ -649,13 +654,32 @@ def _lost_in_water(said: list[str]) -> bool:
 
 def _out_of_the_water(said: list[str]) -> bool:
     """Found or pulled out, and told as well ("…, alhamdulillah udah ketemu", "udah ditolong warga"), unless still at
-    risk ("udah diangkat tp gak sadar")."""
+    risk ("udah diangkat tp gak napas", "…lemas, bibirnya biru"), another still in it ("1 udah ditolong, 1 lagi masih
+    di dalam air") or help asked."""
     out = _found_again(said) or any(word in _RESCUED and _DONE_WORDS & set(said[max(0, i - 2):i])
                                     for i, word in enumerate(said))
-    return out and "tolong" not in said and not (_STILL_AT_RISK & set(said) or any_phrase(said, _HURT_BADLY))
+    return out and not ({"tolong", "masih", "still"} | _STILL_AT_RISK | _UNWELL) & set(said) \
+        and not any_phrase(said, _HURT_BADLY) and not _not_breathing_or_awake(said)
 
 
-_RESCUED = frozenset({"ditolong", "diselamatkan", "selamat", "dientas", "dievakuasi", "rescued", "saved"})
+_RESCUED = frozenset({"ditolong", "diselamatkan", "selamat", "dientas", "dievakuasi", "diangkat", "dikeluarkan",
+                      "rescued", "saved", "pulled"})
+# Out of the water and not well: "gak napas", "belum sadar", "lemas", "biru".
+_UNWELL = frozenset({"lemas", "lemes", "biru", "membiru", "kejang", "muntah", "dingin", "limp", "blue"})
+_ALIVE_SIGNS = frozenset({"napas", "nafas", "bernapas", "bernafas", "sadar", "siuman", "gerak", "bergerak",
+                          "nangis", "menangis", "respon", "merespon", "breathing", "conscious", "moving", "responding"})
+
+
+def _not_breathing_or_awake(said: list[str]) -> bool:
+    return any(word in _ALIVE_SIGNS and (NEGATIONS | {"durung"}) & set(said[max(0, i - 2):i])
+               for i, word in enumerate(said))
+def _a_death_told(said: list[str]) -> bool:
+    """A death told as known: not feared ("takutnya udah meninggal") nor guessed ("mungkin udah meninggal")."""
+    return any(word.removesuffix("nya") in _DEATH_TOLD and not (_FEARED | _UNSURE_OF_DEATH) & set(said[max(0, i - 3):i])
+               for i, word in enumerate(said))
+
+
+_FEARED = frozenset({"takut", "takutnya", "khawatir", "jangan", "cemas", "afraid", "fear", "worried"})
 _NOT_FOUND = frozenset({"ketemu", "ditemukan", "ditemuin", "ketemuin", "ktm", "kabar", "kabarnya", "found", "news"})
 _LONG_GONE = (("tahun", "lalu"), ("bulan", "lalu"), ("tahu", "lalu"), ("last", "year"), ("last", "month"),
               ("years", "ago"), ("months", "ago"))
@@ -671,8 +695,9 @@ _BETWEEN_THEM_AND_IT = frozenset({"saya", "aku", "kami", "yang", "lagi", "sedang
                                   "malam", "subuh", "kemarin", "semalam", "umur", "usia", "tahun", "tahu", "kecil",
                                   "perempuan", "laki", "sulung", "bungsu", "itu", "ini", "juga", "pas", "waktu",
                                   "ketika", "saat", "main", "mandi", "berenang", "renang", "mancing", "di", "ke",
-                                  "terus", "lalu", "kemudian", "katanya", "my", "our", "was", "while", "swimming",
-                                  "playing", "in", "the", "got", "is"})
+                                  "terus", "lalu", "kemudian", "katanya", "ikut", "pun", "sampai", "hampir", "nyaris",
+                                  "my", "our", "was", "while", "swimming", "playing", "in", "the", "got", "is",
+                                  "also", "too"})
 _LOOK_BACK = 8
 
 
@@ -683,8 +708,9 @@ def _a_person_told_before(said: list[str], at: int) -> bool:
         word = said[k].removesuffix("nya").removesuffix("ku")
         if word in _BETWEEN_THEM_AND_IT | _WATERS or word.isdecimal():
             continue
-        if word in _PEOPLE | _IN_THE_WATER:
-            return not _owned(said, k) and (_as_subject(said, k) or said[k - 1:k] in (["ada"], ["tolong"]))
+        if word in _PEOPLE | _IN_THE_WATER:  # whom it is about: not "sawah warga", but "…hanyut, anak sy juga"
+            return not _owned(said, k) and (_as_subject(said, k) or said[k - 1:k] in (["ada"], ["tolong"])
+                                            or (k > 0 and said[k - 1] in _SINKING | _FALLING_IN | _SWEPT))
         return False
     return False
 
@@ -828,7 +854,16 @@ def tells_of_violence_at_home_or_a_threat(text: str) -> bool:
     habit too: a report whose mere existence the one it is about could use against the resident who made it."""
     said = _sentences(text)
     return _violence_at_home(said) or bool(set(stems_of(said, _AT_HOME_OR_THREATENED)) & _AT_HOME_OR_THREATENED) \
-        or any_phrase(said, (("domestic", "violence"),))
+        or any_phrase(said, (("domestic", "violence"),)) or _a_blow_and_the_household(said)
+
+
+def _a_blow_and_the_household(said: list[str]) -> bool:
+    """A blow and one of the household anywhere in the story ("suami sy selingkuh dan sering nampar sy"): read wide,
+    as what it guards is the resident who told, not an alarm."""
+    blows = [root for i, root in enumerate(stems_of(said, _BLOWS)) if root in _BLOWS and not _negated(said, i)
+             and not (root == "pukul" and i + 1 < len(said) and (_CLOCK.match(said[i + 1])
+                                                                  or said[i + 1] in _CLOCK_WORDS))]
+    return bool(blows) and bool(_HOUSEHOLD & {word.removesuffix("nya") for word in said})
 
 
 def a_theft_and_nothing_more(text: str) -> bool:

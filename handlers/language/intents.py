@@ -306,6 +306,17 @@ POWER_CUT = (("mati", "lampu"), ("lampu", "mati"), ("listrik", "mati"), ("mati",
 _STRANGLING_ROOTS = frozenset({"cekik", "nyekik", "nyekek"})
 _BURDENS = frozenset({"harga", "cicilan", "utang", "hutang", "pajak", "bunga", "biaya", "tagihan", "iuran", "sewa",
                       "tarif", "bbm", "ongkos", "kerah", "dasi", "price", "prices", "rent", "debt", "tax", "taxes"})
+_SOMEONE_BETWEEN = frozenset({"terus", "trus", "lalu", "dan", "kemudian", "sampai", "karena", "soalnya", "collector",
+                              "collectornya", "penagih", "dc", "orang", "preman", "then", "and"})
+
+
+def _a_burden_strangles(said: list[str], at: int) -> bool:
+    """Whether the strangling at `at` is done by a burden named just before it, nobody and no "then" between ("harga
+    cabe nyekik", "pajak nyekik warga"); not "…soal utang trus nyekik leher sy", "debt collector nyekik sy"."""
+    for k in (at - 1, at - 2):
+        if k >= 0 and said[k] in _BURDENS:
+            return not set(said[k + 1:at]) & _SOMEONE_BETWEEN
+    return False
 
 
 def category_named(text: str) -> str | None:
@@ -321,8 +332,8 @@ def category_named(text: str) -> str | None:
     if a_life_taken(text):
         return "other"  # a suicide told after the fact: a death to record, no crime
     roots = stems_of(said, _lexicon()) + said
-    if _BURDENS & set(said) and not any(root in _STRANGLING_ROOTS and not _BURDENS & set(said[max(0, i - 3):i])
-                                        for i, root in enumerate(roots[:len(said)])):
+    strangling = [i for i, root in enumerate(roots[:len(said)]) if root in _STRANGLING_ROOTS]
+    if strangling and all(_a_burden_strangles(said, i) for i in strangling):
         roots = [root for root in roots if root not in _STRANGLING_ROOTS]
     if any_phrase(said, map(phrase_words, TAKEN_PHRASES)) or (_TAKING & set(said) and _RAN_OFF & set(said)):
         roots.append("curi")

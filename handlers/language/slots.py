@@ -347,6 +347,9 @@ _MET_IN_PERSON = frozenset({"ojek", "ojol", "taksi", "taxi", "driver", "kurir", 
 # in a scam ("ditipu lewat wa, katanya anak sy dirampok").
 _TAKEN_IN_PERSON = frozenset({"jambret", "copet", "rampas", "rampok", "todong"})
 _SCAM = frozenset({"tipu", "scam", "scammed", "hoax", "hoaks"})
+# What is held online, robbed online: "saldo dana sy dirampok lewat aplikasi", "akun sy dirampas".
+_HELD_ONLINE = frozenset({"saldo", "akun", "rekening", "ovo", "gopay", "shopeepay", "dana", "mbanking", "pulsa",
+                          "kuota", "account", "balance", "wallet"})
 
 
 def said_online(text: str) -> bool:
@@ -354,7 +357,7 @@ def said_online(text: str) -> bool:
     snatch in the street."""
     said = words(text)
     roots = set(stems_of(said, _TAKEN_IN_PERSON | _SCAM))
-    if roots & _TAKEN_IN_PERSON and not roots & _SCAM:
+    if roots & _TAKEN_IN_PERSON and not roots & _SCAM and not _HELD_ONLINE & set(said):
         return False
     return any(word in ONLINE_WORDS and not (i and said[i - 1] in _MET_IN_PERSON) for i, word in enumerate(said)) \
         or any(word in BY_PHONE_OR_APP and i and said[i - 1] in _BY for i, word in enumerate(said))

@@ -109,7 +109,7 @@ def stops() -> tuple[Score, Score]:
 
 
 def categories() -> tuple[Score, Counter[tuple[str, str | None]]]:
-    confusion: Counter[tuple[str, str | None]] = Counter()
+    confusion: Counter[tuple[str | None, str | None]] = Counter()
     score = Score()
     for case in load("categories"):
         got = category_named(case["text"])
@@ -353,8 +353,8 @@ def main() -> int:
     print(f"bursts of {BURST_RESIDENTS} residents, one incident: {len(bursts)} generated, alerts per burst "
           f"{min(bursts)} to {max(bursts)} (mean {sum(bursts) / len(bursts):.1f})")
     print("\ncategory confusion (expected → read: count)")
-    for (expected, got), count in sorted(confusion.items(), key=lambda item: (item[0][0], str(item[0][1]))):
-        print(f"  {expected:<14} → {got!s:<14} {count}")
+    for (expected, got), count in sorted(confusion.items(), key=lambda item: (str(item[0][0]), str(item[0][1]))):
+        print(f"  {expected!s:<14} → {got!s:<14} {count}")  # None: a message of no kind
     scripted = asyncio.run(_scripted_on_a_fresh_database())
     filed = [s for s in scripted if s.filed]
     print(f"\none-message reports, scripted informal resident: {len(filed)}/{len(scripted)} filed, "
