@@ -163,9 +163,11 @@ def own_numbers(text: str, names: list[str]) -> list[str]:
             clause.pop()
         asked = bool(clause) and clause[-1] in _WRITE_TO and set(clause[:-1]) <= _ASKING_TO | NEUTRAL
         labelled = _LABEL.search(text[:number.start()]) is not None
-        after = words(text[number.end():number.end() + 40])[:4]  # "0812-3456-7890 ini nomor saya pak"
+        tail = text[number.end():number.end() + 40]
+        after = words(tail)[:4]  # "0812-3456-7890 ini nomor saya pak"; not "…, nomor sy 0857…", "… ke hp sy 0857…"
         named_after = bool(_OWN & set(after)) and bool({"nomor", "no", "hp", "wa", "number"} & set(after)) \
-            and not _OTHERS & set(after)
+            and not _OTHERS & set(after) and not tail.lstrip().startswith((",", ";", ".")) \
+            and after[:1] not in (["ke"], ["dari"], ["untuk"], ["buat"], ["to"], ["from"])
         gap = text[last_end:number.start()]
         also = bool(found) and set(words(gap)) <= _ALSO_AT and bool(_ALSO & set(words(gap)) or "/" in gap) \
             and not {word.removesuffix("nya") for word in after} & (_OTHERS | _OTHERS_DID)
