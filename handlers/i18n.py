@@ -69,6 +69,11 @@ def format_time(lang: str, moment: dt.datetime, timezone: str = "Asia/Jakarta") 
     return f"{format_date(lang, moment, timezone)} {format_clock(moment, timezone)}"
 
 
+def format_hour(lang: str, moment: dt.datetime, timezone: str = "Asia/Jakarta") -> str:
+    """`25 Nov 2026 sekitar 17:00 WIB`: a time kept to the whole hour (an anonymous report's), said as no more."""
+    return t(lang, "time.about", date=format_date(lang, moment, timezone), clock=format_clock(moment, timezone))
+
+
 def format_date(lang: str, moment: dt.datetime, timezone: str = "Asia/Jakarta") -> str:
     """`25 Nov 2026`, in the station's zone."""
     local = moment.astimezone(ZoneInfo(timezone))

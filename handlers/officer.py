@@ -27,12 +27,12 @@ from handlers.alerts import (
 )
 from handlers.choices import Menu, pick
 from handlers.digest import compose, place_name
-from handlers.i18n import format_time, keywords, labels, t
+from handlers.i18n import format_hour, format_time, keywords, labels, t
 from handlers.language.answers import yes_or_no
 from handlers.language.normalise import normalise
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
-from storage.models import EventKind, Officer, OfficerRole, OutboxKind, Report, ReportEvent, Station
+from storage.models import EventKind, Identity, Officer, OfficerRole, OutboxKind, Report, ReportEvent, Station
 from storage.outbox import last_sent_id, latest_sent, open_payload, sent_since, sent_together
 from storage.reports import history, open_reports, referral_from, report_by_ref, split_ref
 from storage.web_sessions import LINK_TTL, create_link
@@ -502,7 +502,9 @@ async def show_report(turn: Turn, ref: str) -> None:
     station = await turn.db.get(Station, report.station_id)
     timezone = station.timezone if station else "Asia/Jakarta"
     payload = await alert_payload(turn.office, report, turn.lang, arriving=False)
-    events = [await event_line(turn.db, turn.lang, event, timezone) for event in await history(turn.db, report)]
+    hourly = report.identity == Identity.ANONYMOUS
+    events = [await event_line(turn.db, turn.lang, event, timezone, hourly=hourly)
+              for event in await history(turn.db, report)]
     accounts = [t(turn.lang, "officer.witness_line", time=format_time(turn.lang, witness.created_at, timezone),
                   statement=quoted(witness.statement),
                   when=when, where=where, reporter=reporter)
@@ -530,9 +532,10 @@ async def _not_here(turn: Turn, ref: str, report: Report | None) -> None:
              status=status_at_station(turn.lang, report.status))
 
 
-async def event_line(db: AsyncSession, lang: str, event: ReportEvent, timezone: str) -> str:
-    """One line of a report's history, as the chat and the web page show it."""
-    when = format_time(lang, event.created_at, timezone)
+async def event_line(db: AsyncSession, lang: str, event: ReportEvent, timezone: str, *, hourly: bool = False) -> str:
+    """One line of a report's history, as the chat and the web page show it; `hourly`, of a report whose times are
+    kept to the whole hour (an anonymous one), said as such."""
+    when = (format_hour if hourly else format_time)(lang, event.created_at, timezone)
     if event.kind == EventKind.ESCALATION:
         return t(lang, f"officer.history.escalated_{event.note}", when=when)
     if event.kind == EventKind.REPLY:

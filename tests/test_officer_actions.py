@@ -729,6 +729,10 @@ async def test_an_anonymous_report_gets_no_relay(engine: Engine) -> None:
     reader = Resident(engine, "console:siapa-saja")
     await reader.send(f"STATUS {ref}")
     assert "Selesai" in reader.text and "sudah ditangani" in reader.text
+    await petugas.send(f"LIHAT {ref}")
+    history = [line for line in petugas.text.splitlines() if line.startswith("• ")]
+    assert history and all(" sekitar " in line and ":00 " in line for line in history), \
+        "its times are whole hours, and say so"
 
 
 async def test_referral_moves_the_report_and_alerts_the_other_station(engine: Engine) -> None:

@@ -44,7 +44,17 @@ from handlers.i18n import LANGUAGES, labels, t
 from handlers.officer import NOTE, event_line, outcome_messages
 from handlers.station_page import map_data, patrol_log, places_of, shows_pin, visible_report
 from handlers.text import letters_and_digits
-from storage.models import Attachment, Category, Outbox, OutboxKind, Report, ReportSource, ReportStatus, Station
+from storage.models import (
+    Attachment,
+    Category,
+    Identity,
+    Outbox,
+    OutboxKind,
+    Report,
+    ReportSource,
+    ReportStatus,
+    Station,
+)
 from storage.outbox import open_payload
 from storage.report_search import SORTS, ReportFilter, matching, search
 from storage.reports import history
@@ -171,7 +181,8 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, message
         .order_by(Attachment.id))).scalars())
     photos = [a.id for a in attachments if a.content_type.startswith("image/")]
     voices = [a for a in attachments if a.content_type.startswith("audio/")]
-    events = [await event_line(viewer.office.db, viewer.lang, event, viewer.station.timezone)
+    events = [await event_line(viewer.office.db, viewer.lang, event, viewer.station.timezone,
+                               hourly=report.identity == Identity.ANONYMOUS)
               for event in await history(viewer.office.db, report)]
     relays = [(row, open_payload(viewer.office.cipher, row).get("text", ""))  # what the resident was sent, and
               for row in (await viewer.office.db.execute(            # whether it reached them
