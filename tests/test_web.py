@@ -362,6 +362,10 @@ async def test_each_count_on_the_home_page_opens_the_reports_it_counts(engine: E
     home = (await client.get("/")).text
     assert '<a class="card" href="/laporan?periode=1"><span class="number">8</span>' in home, home
     assert "dan 2 tempat lainnya" in home, "seven places took reports, five are named"
+    place_links = re.findall(r'href="/laporan\?kelurahan=([\d.]+)&amp;periode=1"', home)
+    assert len(place_links) == 5 and set(place_links) <= set(villages), "each place named opens its reports"
+    one_place = (await client.get(f"/laporan?kelurahan={place_links[0]}&periode=1")).text
+    assert sum(ref in one_place for ref in today) == 1
     listed = (await client.get("/laporan?periode=1")).text
     assert all(ref in listed for ref in [*today, taken_up]) and last_week not in listed and overdue not in listed
     assert 'href="/laporan?status=overdue"' in home

@@ -91,7 +91,7 @@ async def home(request: Request, viewer: Viewer) -> Response:
     for count in facts.today:
         came_in_by_category[count.category.value] += count.total
         if count.place_code:
-            came_in_by_place[place_name(office, lang, count.place_code)] += count.total
+            came_in_by_place[count.place_code] += count.total
     trends = {}
     for days in (TREND_DAYS, HOTSPOT_DAYS):
         series = facts.trend(days)
@@ -102,7 +102,7 @@ async def home(request: Request, viewer: Viewer) -> Response:
     spots = [(s, place_name(office, lang, s.place_code), kinds_text(lang, s)) for s in facts.hotspots()[:HOTSPOTS]]
     return page(request, "home.html", lang, {
         "viewer": viewer, "facts": facts, "by_category": came_in_by_category.most_common(),
-        "by_place": came_in_by_place.most_common(TOP_PLACES),
+        "by_place": [(code, place_name(office, lang, code), n) for code, n in came_in_by_place.most_common(TOP_PLACES)],
         "more_places": max(0, len(came_in_by_place) - TOP_PLACES), "trends": trends,
         "attention": attention, "spots": spots, "hotspot_days": HOTSPOT_DAYS})
 
