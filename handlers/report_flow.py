@@ -714,6 +714,9 @@ async def correct(turn: Turn) -> str | None:
     if fix is None or turn.inbound.choice is not None:
         return None
     here = ANSWER_OF_STEP.get(turn.step, turn.step)
+    if fix.field is None and turn.step in (WHEN, PHOTO, IDENTITY, NAME, SUMMARY) \
+            and _ALL_OF_IT & set(words(turn.text)):
+        return CHANGE  # "salah semua": which part, of all that was answered, is asked
     if fix.field is None:
         if turn.step in (PLACE_CHECK, PLACE_PICK, READ_BACK) and not fix.back:
             return None  # "salah" here is the answer "no"
@@ -739,6 +742,9 @@ async def correct(turn: Turn) -> str | None:
             _say_changed(turn, step)
         return taken
     return step
+
+
+_ALL_OF_IT = frozenset({"semua", "semuanya", "all", "everything"})
 
 
 def _say_changed(turn: Turn, step: str) -> None:

@@ -670,6 +670,15 @@ async def test_no_photo_said_in_own_words_goes_on_to_the_identity(engine: Engine
     assert resident.heard("report.ask_identity") and not resident.heard("report.photo_or_skip"), resident.text
 
 
+@pytest.mark.parametrize("step", ["photo", "identity", "summary"])
+async def test_all_of_it_wrong_asks_which_part_to_change(engine: Engine, step: str) -> None:
+    resident = await at(engine, step)
+    await resident.send("salah semua")
+    assert resident.heard("report.ask_change"), resident.text
+    await resident.send("kategori")
+    assert resident.heard("report.ask_category"), resident.text
+
+
 @pytest.mark.parametrize("asked", ["gmn ngirim screenshot pak?", "cara kirim foto gimana", "how do I send a photo?"])
 async def test_how_to_send_a_picture_asked_at_the_photo_is_told(engine: Engine, asked: str) -> None:
     resident = await at(engine, "photo")
