@@ -45,7 +45,7 @@ from handlers.language.intents import (
 )
 from handlers.language.normalise import normalise, words
 from handlers.language.slots import when_named
-from handlers.language.written import language_asked, written_in
+from handlers.language.written import language_asked, plainly_english, written_in
 from handlers.routing import station_label
 from handlers.state import SessionData
 from handlers.status import (
@@ -672,8 +672,13 @@ async def _asks_after_a_danger(turn: Turn) -> bool:
 
 
 def _names_a_report(text: str) -> bool:
-    """A report named, by the word, its reference, or its matter ("soal maling kemarin", "about the break-in")."""
-    return bool((REPORT_NOUNS | _ITS_MATTER) & set(words(text))) or find_ref(text) is not None
+    """A report named, by the word, its reference, or its matter ("soal maling kemarin", "about the break-in"), and
+    no danger told as going on now beside it ("soal utang, debt collector skrg ngancam bunuh sy")."""
+    said = set(words(text))
+    return bool((REPORT_NOUNS | _ITS_MATTER) & said or find_ref(text) is not None) and not _GOING_ON & said
+
+
+_GOING_ON = frozenset({"sekarang", "masih", "lagi", "sedang", "now", "still"})
 
 
 _ITS_MATTER = frozenset({"soal", "tentang", "perihal", "masalah", "kasus", "about", "regarding", "case"})
@@ -707,8 +712,8 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         if first_contact and written is None:  # "english please" as a first word: greeted in it
             written = language_asked(turn.text)
     elif turn.officer is None and turn.inbound.choice is None \
-            and turn.step in (report_flow.CATEGORY, *report_flow.STORY_STEPS) and written_in(turn.text) == "en":
-        written = "en"
+            and turn.step in (report_flow.CATEGORY, *report_flow.STORY_STEPS) and plainly_english(turn.text):
+        written = "en"  # not "dijambret on the way home": a few English words in an Indonesian story
     switching = written is not None and written != turn.lang
     if written is not None:
         turn.lang = written

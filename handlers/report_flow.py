@@ -1747,7 +1747,8 @@ _SENDING_A_PICTURE = frozenset({"kirim", "mengirim", "ngirim", "kirimnya", "uplo
 def _asks_how_to_send(text: str) -> bool:
     said = set(words(text))
     asked = "?" in text or bool(said & HOW_ONLY)  # "gimana" alone may tell how it went, not ask
-    return asked and bool(said & HOW_WORDS) and bool(said & (_PICTURES | _SENDING_A_PICTURE))
+    return asked and bool(said & HOW_WORDS) and bool(said & (_PICTURES | _SENDING_A_PICTURE)) \
+        and not said & (NO | NOT_WORDS)  # "gk ada fotonya, gmn?": none to send
 
 
 def _identity_read(turn: Turn, identity: str) -> None:

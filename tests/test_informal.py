@@ -313,7 +313,8 @@ async def test_a_danger_told_like_a_question_with_no_report_to_ask_after_is_the_
 
 
 @pytest.mark.parametrize("told", ["ada yg tenggelam di sungai, polisi udh dtg blm?",
-                                  "ada yg bawa pisau di depan rumah, polisi udh dtg blm?"])
+                                  "ada yg bawa pisau di depan rumah, polisi udh dtg blm?",
+                                  "soal utang, debt collector skrg ngancam bunuh sy, polisi udh dtg blm?"])
 async def test_a_new_danger_asked_like_a_question_beside_an_old_report_is_its_own(engine: Engine, told: str) -> None:
     """An earlier report of a stolen motorbike is not what a drowning, or a knife at the door, asks after."""
     resident, _ref = await file_report(engine, "console:warga-lama")
@@ -433,6 +434,14 @@ async def test_english_informal_answers(engine: Engine) -> None:
         await resident.send(said)
     await resident.send("yeah that's right")
     assert resident.heard("report.ask_when", "en"), resident.text
+
+
+@pytest.mark.parametrize("story", ["hp sy dijambret on the way home tadi", "HP hilang at the mall kemarin sore"])
+async def test_a_few_english_words_in_an_indonesian_story_keep_indonesian(engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", story):
+        await resident.send(said)
+    assert not resident.heard("language.changed", "en"), resident.text
 
 
 @pytest.mark.parametrize("before", [("halo", "1"), ("halo", "1", "1")])  # the kind asked; the story asked

@@ -359,6 +359,8 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("nama sy Rina, penipunya pake nomor 081299998888", ["Rina"], []),
     ("penipu nelpon dari 081299998888 ke hp sy 085712345678", [], ["085712345678"]),  # "ke hp sy": the next one's
     ("pelakunya nomor 081299998888, nomor sy 081234567890", [], ["081234567890"]),
+    ("081234567890, ini nomor sy", [], ["081234567890"]),
+    ("nomor penipu 081299998888 nomor sy 085712345678", [], ["085712345678"]),
     # an account's holder is another's name; a letter signed after the account named is the writer's
     ("sudah transfer ke rekening BRI a.n. Slamet Riyadi, barangnya gak dikirim", [], []),
     ("Laporan penipuan rekening BCA 123456. Hormat saya, a.n. Sri Wahyuni 081299887766", ["Sri Wahyuni"],

@@ -688,6 +688,12 @@ async def test_how_to_send_a_picture_asked_at_the_photo_is_told(engine: Engine, 
     assert (await draft_of(engine))["description"] == before, "a question is no part of the story"
 
 
+async def test_no_picture_to_send_asked_about_is_no_question_of_how(engine: Engine) -> None:
+    resident = await at(engine, "photo")
+    await resident.send("gk ada fotonya, gmn?")
+    assert not resident.heard("report.photo_how"), resident.text
+
+
 @pytest.mark.parametrize("yes", ["ada", "ya ada pak", "ok", "sip", "👍", "punya"])
 async def test_a_yes_to_the_photo_asks_for_the_photo_itself(engine: Engine, yes: str) -> None:
     resident = await at(engine, "photo")

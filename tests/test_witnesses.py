@@ -308,6 +308,8 @@ async def test_a_report_of_drug_dealing_is_never_offered_to_whoever_writes_alike
      "ayah tiri melecehkan anak perempuannya di rumah dekat masjid gedog"),
     ("suami sy selingkuh dan sering nampar sy di rumah dekat masjid gedog, kemarin malam dia nampar lagi",
      "suami selingkuh dan sering nampar di rumah dekat masjid gedog"),  # the household far from the blow
+    ("anak sy sering dipukulin bapak tirinya di rumah dekat masjid gedog",
+     "ada anak sering dipukulin bapak tirinya di rumah dekat masjid gedog"),
 ])
 async def test_a_report_of_violence_at_home_or_a_threat_is_never_offered_to_whoever_writes_alike(
         engine: Engine, reported: str, probe: str) -> None:

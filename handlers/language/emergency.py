@@ -53,8 +53,9 @@ _HOUSEHOLD = frozenset({"suami", "istri", "bini", "ayah", "bapak", "papa", "boka
                         "stepfather", "dad", "mother", "partner"})
 _PERSONS = _HOUSEHOLD | {"saya", "aku", "gue", "kami", "kita", "anak", "adik", "kakak", "nenek", "kakek", "me",
                          "us", "her", "him", "son", "daughter"}
-_BLOWS = frozenset({"pukul", "mukul", "mukulin", "tampar", "nampar", "tendang", "nendang", "hajar", "ngehajar",
-                    "siksa", "jambak", "cekik", "nyekik", "mencekik", "aniaya", "gebuk", "gebukin", "tonjok", "nonjok",
+_BLOWS = frozenset({"pukul", "mukul", "mukulin", "pukulin", "dipukulin", "gebukin", "digebukin", "tampar", "nampar",
+                    "tendang", "nendang", "hajar", "ngehajar",
+                    "siksa", "jambak", "cekik", "nyekik", "mencekik", "aniaya", "gebuk", "tonjok", "nonjok",
                     "hit", "hits", "hitting", "beat", "beats", "beating", "kick", "kicks", "kicking", "slap", "slaps",
                     "slapping", "punch", "punches", "choke", "chokes"})
 _HOUSEHOLD_NEAR, _PERSON_NEAR = 3, 2  # words from the blow
@@ -84,9 +85,11 @@ _MEANING_TO = frozenset({"mau", "ingin", "pengen", "pengin", "pingin", "hendak",
 _SOMEONE_DID = (["ada", "yang"], ["ada", "orang"], ["ada", "seseorang"])
 # Joining one who died told with a way or a time to get there: a journey ("mau nyusul ke rumah duka besok"), unless
 # the way is to the hereafter.
-_TO_JOIN_THERE = frozenset({"ke", "kesana", "kesitu", "kesini", "kemari", "besok", "lusa", "naik", "tomorrow"})
+_TO_JOIN_THERE = frozenset({"ke", "kesana", "kesitu", "kesini", "kemari", "besok", "lusa", "nanti", "naik",
+                            "tomorrow"})
 _FOLLOWING = frozenset({"menyusul", "nyusulin", "menyusulnya", "nyusulnya", "susul"})
-_GONE_FOR_GOOD = (("sudah", "tiada"), ("telah", "tiada"))  # "tiada kabar" alone is no news, no death
+# "tiada kabar" alone is no news, no death; "suami udh gak ada" is one
+_GONE_FOR_GOOD = (("sudah", "tiada"), ("telah", "tiada"), ("sudah", "enggak", "ada"), ("sudah", "tidak", "ada"))
 _AFTERLIFE = frozenset({"surga", "akhirat", "alam", "sana", "atas", "heaven"})
 # A death not sure, or a body not found: "kayaknya udah meninggal, tp masih anget", "jenazahnya blm ketemu".
 _UNSURE_OF_DEATH = frozenset({"kayaknya", "kayak", "mungkin", "sepertinya", "entah", "belum", "masih", "tau"})
@@ -456,7 +459,8 @@ def _following_the_dead_at(said: list[str]) -> list[int]:
             and (not going or (going[0] == "ke" and bool(_AFTERLIFE & set(said[i + 1:i + 4]))))
 
     following = [i for i, word in enumerate(said) if word in _FOLLOWING and wished(i)]
-    to_the_hereafter = any(_AFTERLIFE & set(said[i + 1:i + 5]) and "ke" in said[i + 1:i + 4] for i in following)
+    to_the_hereafter = any(_AFTERLIFE & set(said[i + 1:i + 5]) and {"ke", "di"} & set(said[i + 1:i + 4])
+                           for i in following)
     died = bool(_DEATH_TOLD & {word.removesuffix("nya") for word in said}) or any_phrase(said, _GONE_FOR_GOOD)
     if not (died or _self_harm_at(said) or to_the_hereafter):
         return []
@@ -620,7 +624,8 @@ def _someone_sinking(said: list[str]) -> bool:
             return not (said[i + 1:i + 2] in (["dalam"], ["dlm"]) and not _WATERS & set(said[i + 2:i + 4]))
         return (word in _FALLING_IN and bool(_WATERS & set(said[i + 1:i + 4]))) \
             or (word in _SWEPT and bool(_CURRENTS & set(said[i + 1:i + 3]))) \
-            or (word in _JUMPING and bool((_WATERS | _OVER_WATER) & set(said[i + 1:i + 4])))
+            or (word in _JUMPING and bool((_WATERS | _OVER_WATER) & set(said[i + 1:i + 4]))) \
+            or (word == "hilang" and said[i + 1:i + 2] in (["di"], ["ke"]) and bool(_WATERS & set(said[i + 2:i + 4])))
 
     def someone_before(i: int) -> bool:
         near = said[max(0, i - 2):i]
@@ -662,17 +667,23 @@ def _out_of_the_water(said: list[str]) -> bool:
         and not any_phrase(said, _HURT_BADLY) and not _not_breathing_or_awake(said)
 
 
-_RESCUED = frozenset({"ditolong", "diselamatkan", "selamat", "dientas", "dievakuasi", "diangkat", "dikeluarkan",
-                      "rescued", "saved", "pulled"})
-# Out of the water and not well: "gak napas", "belum sadar", "lemas", "biru".
-_UNWELL = frozenset({"lemas", "lemes", "biru", "membiru", "kejang", "muntah", "dingin", "limp", "blue"})
-_ALIVE_SIGNS = frozenset({"napas", "nafas", "bernapas", "bernafas", "sadar", "siuman", "gerak", "bergerak",
-                          "nangis", "menangis", "respon", "merespon", "breathing", "conscious", "moving", "responding"})
+# Pulled out is no rescue told ("udah diangkat tp napasnya gk ada"): saved, helped, evacuated are.
+_RESCUED = frozenset({"ditolong", "diselamatkan", "selamat", "dientas", "dievakuasi", "rescued", "saved"})
+# Out of the water and not well: "gak napas", "belum sadar", "lemas", "biru", "berbusa", CPR being given.
+_UNWELL = frozenset({"lemas", "lemes", "biru", "membiru", "kejang", "muntah", "dingin", "pucat", "berbusa", "busa",
+                     "berhenti", "cpr", "limp", "blue", "pale", "hilang"})
+_ALIVE_SIGNS = frozenset({"napas", "nafas", "bernapas", "bernafas", "napasnya", "nafasnya", "sadar", "sadarkan",
+                          "siuman", "gerak", "bergerak", "bangun", "nangis", "menangis", "respon", "merespon",
+                          "breathing", "conscious", "moving", "responding"})
 
 
 def _not_breathing_or_awake(said: list[str]) -> bool:
-    return any(word in _ALIVE_SIGNS and (NEGATIONS | {"durung"}) & set(said[max(0, i - 2):i])
+    """"gak napas", "belum sadar", "napasnya gk ada", "gak bangun2": a sign of life denied, before or after it."""
+    return any(word in _ALIVE_SIGNS and ((NEGATIONS | {"durung"}) & set(said[max(0, i - 2):i])
+                                         or (NEGATIONS & set(said[i + 1:i + 2]) and "ada" in said[i + 1:i + 3]))
                for i, word in enumerate(said))
+
+
 def _a_death_told(said: list[str]) -> bool:
     """A death told as known: not feared ("takutnya udah meninggal") nor guessed ("mungkin udah meninggal")."""
     return any(word.removesuffix("nya") in _DEATH_TOLD and not (_FEARED | _UNSURE_OF_DEATH) & set(said[max(0, i - 3):i])
@@ -710,7 +721,7 @@ def _a_person_told_before(said: list[str], at: int) -> bool:
             continue
         if word in _PEOPLE | _IN_THE_WATER:  # whom it is about: not "sawah warga", but "…hanyut, anak sy juga"
             return not _owned(said, k) and (_as_subject(said, k) or said[k - 1:k] in (["ada"], ["tolong"])
-                                            or (k > 0 and said[k - 1] in _SINKING | _FALLING_IN | _SWEPT))
+                                            or (k > 0 and said[k - 1] in _SINKING | _FALLING_IN | _SWEPT | _PEOPLE))
         return False
     return False
 
@@ -863,7 +874,7 @@ def _a_blow_and_the_household(said: list[str]) -> bool:
     blows = [root for i, root in enumerate(stems_of(said, _BLOWS)) if root in _BLOWS and not _negated(said, i)
              and not (root == "pukul" and i + 1 < len(said) and (_CLOCK.match(said[i + 1])
                                                                   or said[i + 1] in _CLOCK_WORDS))]
-    return bool(blows) and bool(_HOUSEHOLD & {word.removesuffix("nya") for word in said})
+    return bool(blows) and bool((_HOUSEHOLD | {"laki"}) & {word.removesuffix("nya") for word in said})  # "laki sy"
 
 
 def a_theft_and_nothing_more(text: str) -> bool:

@@ -136,7 +136,7 @@ _ACTED = frozenset({"datang", "dateng", "came", "come", "looked", "responded", "
                     "something", "checked", "visited", "ngecek", "nanganin"})
 _ASKED_DONE = frozenset({"did", "has", "have", "sudah", "udah"})
 _HANDLED = frozenset({"ditangani", "diproses", "ditindaklanjuti", "ditanggapi", "direspon", "direspons", "diurus",
-                      "dibaca", "dicek", "handled", "processed"})
+                      "dibaca", "handled", "processed"})
 # What was decided of a report, asked why: "loh kok ditolak pak??", "why was my report closed?".
 DECIDED_WORDS = frozenset({"ditolak", "tolak", "rejected", "ditutup", "closed", "selesai", "diselesaikan", "resolved",
                            "dihentikan"})

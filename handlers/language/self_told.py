@@ -149,8 +149,10 @@ def own_numbers(text: str, names: list[str]) -> list[str]:
     ("saya ditelpon 0812…", "dia WA saya 0812…", "nomor penipunya 0812…", "nomor hp suami saya 0812…")."""
     found: list[str] = []
     last_end = 0  # where the last of the resident's own numbers ends
+    before = 0  # where the last number of any kind ends: whose words before this one are read from there on
     for number in _PHONE.finditer(text):
-        said = words(text[max(0, number.start() - 80):number.start()])
+        said = words(text[max(before, number.start() - 80):number.start()])  # not "nomor penipu 0812…" for "nomor sy"
+        before = number.end()
         between = []
         while said and said[-1] in _BETWEEN:
             between.append(said.pop())
@@ -164,9 +166,9 @@ def own_numbers(text: str, names: list[str]) -> list[str]:
         asked = bool(clause) and clause[-1] in _WRITE_TO and set(clause[:-1]) <= _ASKING_TO | NEUTRAL
         labelled = _LABEL.search(text[:number.start()]) is not None
         tail = text[number.end():number.end() + 40]
-        after = words(tail)[:4]  # "0812-3456-7890 ini nomor saya pak"; not "…, nomor sy 0857…", "… ke hp sy 0857…"
+        after = words(tail)[:4]  # "0812-3456-7890 ini nomor saya pak", "0812…, ini nomor sy"; not "… nomor sy 0857…"
         named_after = bool(_OWN & set(after)) and bool({"nomor", "no", "hp", "wa", "number"} & set(after)) \
-            and not _OTHERS & set(after) and not tail.lstrip().startswith((",", ";", ".")) \
+            and not _OTHERS & set(after) and _PHONE.search(tail) is None \
             and after[:1] not in (["ke"], ["dari"], ["untuk"], ["buat"], ["to"], ["from"])
         gap = text[last_end:number.start()]
         also = bool(found) and set(words(gap)) <= _ALSO_AT and bool(_ALSO & set(words(gap)) or "/" in gap) \

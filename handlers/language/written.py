@@ -40,6 +40,15 @@ def written_in(text: str) -> str | None:
     return None
 
 
+def plainly_english(text: str) -> bool:
+    """Written in English with hardly a word of Indonesian (one in a long message may be an English word the
+    lexicon also holds: "front"): what switches a report begun in Indonesian to English ("my motorbike was stolen
+    last night"), where "hp sy dijambret on the way home" does not."""
+    said = _WORD.findall(text.casefold())
+    indonesian = sum(is_ordinary(word) and word not in ENGLISH_GRAMMAR | BOTH_LANGUAGES for word in said)
+    return written_in(text) == "en" and indonesian * 8 <= len(said)
+
+
 # A message that only asks for a language by its name: "english please", "bahasa inggris dong", "can we speak
 # english?". A number ("2", the menu's choice before the menu is shown) or another word around the name ("les
 # inggris", "kampung inggris", "no english") asks for none.
