@@ -256,6 +256,7 @@ _CARED_FOR = tuple(tuple(p.split()) for p in (
     "is in hospital", "taken to hospital", "in the hospital",
 ))  # fmt: skip
 _PAST = frozenset({"semalam", "semalem", "kemarin", "yesterday", "ago"})
+_NOT_YET_ASKED = frozenset({"belum", "yet"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")  # "dulu thn 2022": a year named is a year gone by (this one is no year named)
 _WHEN_A_YEAR = frozenset({"dulu", "waktu", "pas", "sejak", "back"})
 # A day of the week named as the day it happened is a day gone by ("Pada hari Senin malam … rumah saya dimasuki
@@ -810,8 +811,8 @@ def _not_now(said: list[str]) -> bool:
     if _NOT_REAL & set(said) or _mistaken(said) or _joking(said):
         return True
     still_at_risk = bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
-    if any(word in _OVER and _DONE_WORDS & set(said[max(0, i - 2):i]) for i, word in enumerate(said)) \
-            and not still_at_risk:
+    if any(word in _OVER and _DONE_WORDS & set(said[max(0, i - 2):i]) and not _NOT_YET_ASKED & set(said[i + 1:i + 3])
+           for i, word in enumerate(said)) and not still_at_risk:  # not "udah ditangani blm?": asked, not told
         return True
     if any_phrase(said, _OVER_PHRASES) and not still_at_risk:
         return True
@@ -829,7 +830,8 @@ def _not_now(said: list[str]) -> bool:
     past += [i for phrase, i in phrases_found(said, _PAST_PHRASES) if not (still_at_risk and phrase in _EARLIER_TODAY)]
     past += [i for i, word in enumerate(said) if _YEAR.match(word) and said[i - 1:i] in (["tahun"], ["in"])
              and _WHEN_A_YEAR & set(said[max(0, i - 3):i - 1])]  # "dulu thn 2022", not "motor beat tahun 2020"
-    return any(not (i and said[i - 1] in _SINCE) for i in past)
+    # "kemarin sy lapor, skrg anak sy tenggelam": the time of a report made, not of the danger told
+    return any(not (i and said[i - 1] in _SINCE) and not REPORTING & set(said[max(0, i - 2):i + 3]) for i in past)
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
