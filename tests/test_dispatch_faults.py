@@ -48,7 +48,7 @@ WHATSAPP_RATE = 50.0  # messages a second the WhatsApp channel may send: low eno
 # of the way there (here the fake shares the event loop with the dispatcher, which bunches arrivals).
 TELEGRAM_LIMIT = 30
 FAULT_RATE = 0.2
-TIME_LIMIT = 0.5  # the client's limit on one call; a stall lasts longer
+TIME_LIMIT = 1.5  # the client's limit on one call, above a loaded machine's slowest answer; a stall lasts longer
 # The product's backoff, scaled down so that a run takes minutes; attempts as many as it takes to make
 # giving up on a row at 20% faults a one-in-ten-million event.
 POLICY = RetryPolicy(max_attempts=10, first_delay=0.2, max_delay=2.0)
@@ -151,7 +151,9 @@ async def test_alerts_through_a_failing_api_all_arrive_within_the_rate_without_a
 
     unexpected = [r.getMessage() for r in caplog.records if r.name == "bot.outbox" and r.levelno >= logging.ERROR]
     assert unexpected == [], "every fault is one the channel knows and types"
-    assert sum(map(len, paces.values())) == len(api.request_times), "every call to the provider went through a pace"
+    # A call let start may end before it reaches the provider (the client's own time limit, on a loaded machine);
+    # none reaches it unpaced.
+    assert len(api.request_times) <= sum(map(len, paces.values())), "every call to the provider went through a pace"
     for limit, made in paces.items():
         starts = [call.started for call in made]
         assert busiest_second(starts) <= limit.calls, f"the pace let {busiest_second(starts)} calls start in a second"
