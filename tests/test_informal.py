@@ -323,6 +323,12 @@ async def test_a_new_danger_asked_like_a_question_beside_an_old_report_is_its_ow
     assert not resident.heard("status.own_reports"), resident.text
 
 
+async def test_the_day_a_report_was_made_is_not_when_the_danger_told_now_is(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("kemarin sy lapor, skrg anak sy tenggelam di kolam kel gedog sananwetan")
+    assert resident.heard("emergency.call_110") and "Waktu: kemarin" not in resident.text, resident.text
+
+
 async def test_send_words_that_ask_for_something_else_after_a_report_are_read(engine: Engine) -> None:
     resident = Resident(engine)
     await walk_to_summary(resident)

@@ -82,6 +82,13 @@ def _burning(said: list[str]) -> bool:
     return flames and not put_out
 
 
+def _when_reported(said: list[str], at: int) -> bool:
+    """Whether the time at `at` is when the resident reported, not when it happened: a word of reporting right after
+    it ("kemarin sy lapor"), or "sudah lapor" right before it ("udah lapor kemarin"); not "mau lapor, kemarin …"."""
+    return bool(REPORTING & set(said[at + 1:at + 3])) or (
+        bool(REPORTING & set(said[max(0, at - 2):at])) and bool(_DONE & set(said[max(0, at - 3):at])))
+
+
 def time_told(text: str) -> tuple[str, str] | None:
     """The time a story tells, as its choice and in its words with the hour, the part of the day or the count
     around them ("earlier", "jam 10 malam kemarin"; "earlier", "2 jam yang lalu"; "today", "tadi pagi"), or a repeat
@@ -168,7 +175,8 @@ def _time_in(said: list[str], now_after_a_deed: bool = False, going_on: bool = F
                   next(i for i, word in enumerate(said) if word in _STILL_WORDS))
         return "now", at, at + 1
     past_at = min((at for choice, phrases in WHEN_PHRASES if choice != "now"
-                   for _phrase, at in phrases_found(said, map(phrase_words, phrases))), default=None)
+                   for _phrase, at in phrases_found(said, map(phrase_words, phrases))
+                   if not _when_reported(said, at)), default=None)
     present = set(said)
     for choice, phrases in WHEN_PHRASES:
         for phrase in phrases:
@@ -177,6 +185,8 @@ def _time_in(said: list[str], now_after_a_deed: bool = False, going_on: bool = F
                 before = said[i - 1] if i else ""
                 if phrase in ("lagi", "sedang") and before in WHILE:
                     continue
+                if choice != "now" and _when_reported(said, i):
+                    continue  # "kemarin sy lapor, skrg anak sy tenggelam": when a report was made
                 if phrase == "tadi" and before == "yang" and not said[i + 1:i + 2]:
                     continue  # "yang tadi": the one told before, no time
                 if phrase in _ALSO_AGAIN and past_at is not None and past_at < i:
