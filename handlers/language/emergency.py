@@ -359,17 +359,23 @@ def _as_listed(word: str) -> str:
     return _TOLONG.get(word) or _TOLONG.get(squeezed) or _SQUEEZED.get(squeezed, word)
 
 
+def _blows_at(said: list[str]) -> list[int]:
+    """Where a blow is told, not negated ("mukul", "dipukuli", "nampar"; not "pukul 9", nine o'clock)."""
+    at = []
+    for i, root in enumerate(stems_of(said, _BLOWS)):
+        following = said[i + 1] if i + 1 < len(said) else ""
+        if root in _BLOWS and not _negated(said, i) \
+                and not (root == "pukul" and (_CLOCK.match(following) or following in _CLOCK_WORDS)):
+            at.append(i)
+    return at
+
+
 def _violence_at_home(said: list[str]) -> bool:
     """A blow told, not negated ("mukul", "dipukuli", "nampar"; "pukul 9" is nine o'clock), with one of the
     household within a few words and a person right beside it."""
     if _NOT_REAL & set(said):
         return False
-    for i, root in enumerate(stems_of(said, _BLOWS)):
-        if root not in _BLOWS or _negated(said, i):
-            continue
-        following = said[i + 1] if i + 1 < len(said) else ""
-        if root == "pukul" and (_CLOCK.match(following) or following in _CLOCK_WORDS):
-            continue
+    for i in _blows_at(said):
         near = said[max(0, i - _HOUSEHOLD_NEAR):i + _HOUSEHOLD_NEAR + 1]
         beside = said[max(0, i - _PERSON_NEAR):i] + said[i + 1:i + _PERSON_NEAR + 1]
         striker = [w for w in said[i + 1:i + 3] if w not in ("oleh", "sama", "by")][:1]
@@ -871,12 +877,9 @@ def tells_of_violence_at_home_or_a_threat(text: str) -> bool:
 
 
 def _a_blow_and_the_household(said: list[str]) -> bool:
-    """A blow and one of the household anywhere in the story ("suami sy selingkuh dan sering nampar sy"): read wide,
-    as what it guards is the resident who told, not an alarm."""
-    blows = [root for i, root in enumerate(stems_of(said, _BLOWS)) if root in _BLOWS and not _negated(said, i)
-             and not (root == "pukul" and i + 1 < len(said) and (_CLOCK.match(said[i + 1])
-                                                                  or said[i + 1] in _CLOCK_WORDS))]
-    return bool(blows) and bool((_HOUSEHOLD | {"laki"}) & {word.removesuffix("nya") for word in said})  # "laki sy"
+    """A blow and one of the household ("laki sy" too) anywhere in the story ("suami sy selingkuh dan sering nampar
+    sy"): read wide, as what it guards is the resident who told, not an alarm."""
+    return bool(_blows_at(said)) and bool((_HOUSEHOLD | {"laki"}) & {word.removesuffix("nya") for word in said})
 
 
 def a_theft_and_nothing_more(text: str) -> bool:
