@@ -108,11 +108,13 @@ def _contained(said: str, names: dict[str, set[str]], keys: list[str]) -> str | 
     for key in keys:
         for name in names[key]:
             want = name.split()
+            if len(name) < 3 or want[0] not in words:
+                continue
             for i in range(len(words) - len(want) + 1):
-                negated = want[0] not in NEGATIONS and _declined(words, i)
+                if words[i:i + len(want)] != want or (want[0] not in NEGATIONS and _declined(words, i)):
+                    continue
                 rest = words[:i] + words[i + len(want):]
-                if (words[i:i + len(want)] == want and not negated and len(name) >= 3
-                        and sum(w not in NEUTRAL for w in _without_declining(rest)) <= 1):
+                if sum(w not in NEUTRAL for w in _without_declining(rest)) <= 1:
                     found.add(key)
     return found.pop() if len(found) == 1 else None
 

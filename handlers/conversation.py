@@ -15,7 +15,7 @@ from typing import Literal, get_args
 from handlers import officer, patrol, report_flow
 from handlers.actions import OBJECTION_WITHIN, take_answer, take_objection
 from handlers.choices import Menu
-from handlers.i18n import keywords, labels, t
+from handlers.i18n import keywords_by_first_word, labels, t
 from handlers.language.answers import ASKING, NEUTRAL
 from handlers.language.emergency import a_theft_and_nothing_more, emergency_denied, is_cry_for_help, life_at_risk
 from handlers.language.intents import (
@@ -358,7 +358,7 @@ def _parse_keyword(text: str) -> Said | None:
         head, _, rest = text[1:].partition(" ")
         text = f"{head.split('@')[0]} {rest}"  # /status@LaporBot in a group
     said = normalize(text)
-    for word, keyword in keywords():
+    for word, keyword in keywords_by_first_word().get(said.split(" ", 1)[0], ()):
         if said == word:
             return Said(keyword, "", slash, len(word.split()))
         if said.startswith(word + " "):

@@ -64,6 +64,15 @@ def keywords() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
+@cache
+def keywords_by_first_word() -> dict[str, list[tuple[str, str]]]:
+    """keywords(), each under its first word, longest first: a message is looked up by its own first word."""
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for word, keyword in keywords():
+        by_first.setdefault(word.split(" ", 1)[0], []).append((word, keyword))
+    return by_first
+
+
 def format_time(lang: str, moment: dt.datetime, timezone: str = "Asia/Jakarta") -> str:
     """`25 Nov 2026 17:05 WIB`, in the station's zone."""
     return f"{format_date(lang, moment, timezone)} {format_clock(moment, timezone)}"

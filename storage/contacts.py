@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -189,9 +189,46 @@ async def delete_contact(db: AsyncSession, cipher: ContactCipher, contact: Conta
 # "0812/1111/0001", "0812–1111–0001" (a dash typed by a phone's keyboard).
 DIGIT_SEPARATORS = r"\s.()\-/_–—"
 _BETWEEN_DIGITS = rf"[{DIGIT_SEPARATORS}]*"
+_SEPARATORS_NOT_SPACE = frozenset(".()-/_–—")
 
 
-def address_as_written(urn: str) -> re.Pattern[str] | None:
+class Written(Protocol):
+    """How something of a contact's may stand in what was written: `sub` replaces each place it does."""
+
+    def sub(self, repl: str, string: str) -> str: ...
+
+
+# Where an Indonesian number may begin: "+62", "62" or "0" (or "(0"), not right after a digit.
+_NUMBER_BEGINS = re.compile(rf"(?<!\d)(?:(?:\+{_BETWEEN_DIGITS})?6{_BETWEEN_DIGITS}2|\(?0)")
+
+
+@dataclass(frozen=True)
+class _IndonesianNumber:
+    """A number's national digits after any of its beginnings, with separators between them. Matched by walking
+    the text, not by a pattern of its own: compiling one took 1.7 ms, once for every resident."""
+
+    national: str
+
+    def sub(self, repl: str, string: str) -> str:
+        out, kept = [], 0
+        for begun in _NUMBER_BEGINS.finditer(string):
+            if begun.start() >= kept and (end := self._ends_at(string, begun.end())) is not None:
+                out += [string[kept:begun.start()], repl]
+                kept = end
+        return "".join(out) + string[kept:]
+
+    def _ends_at(self, string: str, at: int) -> int | None:
+        """Where the national digits written from `at` end, when all of them are and no digit follows."""
+        for digit in self.national:
+            while at < len(string) and (string[at].isspace() or string[at] in _SEPARATORS_NOT_SPACE):
+                at += 1
+            if at == len(string) or string[at] != digit:
+                return None
+            at += 1
+        return None if at < len(string) and string[at].isdecimal() else at
+
+
+def address_as_written(urn: str) -> Written | None:
     """The address of a contact as a resident may write it in a story: an Indonesian WhatsApp number after "+62",
     "62" or "0", with any separators between its digits; a Telegram chat id as it is. None for an address that
     is no number."""
@@ -200,12 +237,11 @@ def address_as_written(urn: str) -> re.Pattern[str] | None:
     if not digits.isdecimal() or len(digits) < 3:
         return None
     if scheme == "whatsapp" and digits.startswith("62"):
-        national, between = _BETWEEN_DIGITS.join(digits[2:]), _BETWEEN_DIGITS
-        return re.compile(rf"(?<!\d)(?:(?:\+{between})?6{between}2|\(?0){between}{national}(?!\d)")
+        return _IndonesianNumber(digits[2:])
     return re.compile(rf"(?<![\w+])\+?{re.escape(digits)}(?!\w)")  # another country's number, a chat id
 
 
-def _identifying(cipher: ContactCipher, contact: Contact) -> list[re.Pattern[str]]:
+def _identifying(cipher: ContactCipher, contact: Contact) -> list[Written]:
     """The contact's address (`address_as_written`) and name as they may have been written: the name in any case
     and spacing."""
     address = address_as_written(cipher.decrypt(contact.urn_encrypted))

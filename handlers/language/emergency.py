@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from handlers.language.normalise import any_phrase, phrases_found, stems_of, words
+from handlers.language.normalise import any_phrase, phrases_found, positions_of, stems_of, words
 from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_now
 
 _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
@@ -492,7 +492,8 @@ def _a_life_taken(said: list[str], at: int) -> bool:
 def _self_harm_at(said: list[str]) -> list[int]:
     """Where each telling of self-harm begins, every one of them ("kemarin ada yg bunuh diri…, skrg temennya juga
     mau bunuh diri" tells two)."""
-    return [i for i in range(len(said)) if any(said[i:i + len(phrase)] == list(phrase) for phrase in SELF_HARM)]
+    present = set(said)
+    return sorted({at for phrase in SELF_HARM if phrase[0] in present for at in positions_of(said, phrase)})
 
 
 def a_life_taken(text: str) -> bool:
