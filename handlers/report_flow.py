@@ -1631,6 +1631,17 @@ def _declines_photo(text: str) -> bool:
     return photo_named and (bool(telling & (NO | _WITHOUT | {"don"})) or put_off)
 
 
+# What to do now, asked after a no to the photo: "gk ada fotonya, gmn?", "fotonya gak ada, trus gimana dong",
+# "no photo, what now?".
+_WHAT_NOW = frozenset({"bagaimana", "terus", "lalu", "jadi", "how", "what", "now", "then", "so", "dong"})
+
+
+def _no_photo_what_now(text: str) -> bool:
+    said = words(text)
+    rest = [word for word in said if word not in _WHAT_NOW]
+    return 0 < len(rest) < len(said) and _declines_photo(" ".join(rest))
+
+
 # A photo promised for later ("fotonya nanti ya pak", "ntar sy kirim fotonya"): a report takes its photo only
 # before it is sent, which the resident is told. "Nanti aja fotonya" lets it go (_declines_photo).
 _LATER = frozenset({"nanti", "entar", "later", "besok", "tomorrow", "menyusul", "nyusul", "susul"})
@@ -1709,6 +1720,9 @@ async def photo(turn: Turn) -> str:
     if picked is None and _photo_put_off(turn.text):
         turn.say("report.photo_only_now")
         return PHOTO
+    if picked is None and turn.inbound.choice is None and _no_photo_what_now(turn.text):
+        turn.say("report.photo_not_needed")  # "gk ada fotonya, gmn?": they may go on without one
+        picked = "skip"
     if picked is None and _declines_photo(turn.text):
         picked = "skip"
     if picked is None and turn.inbound.choice is None and (more := _no_photo_but(turn.text)):

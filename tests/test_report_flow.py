@@ -688,10 +688,15 @@ async def test_how_to_send_a_picture_asked_at_the_photo_is_told(engine: Engine, 
     assert (await draft_of(engine))["description"] == before, "a question is no part of the story"
 
 
-async def test_no_picture_to_send_asked_about_is_no_question_of_how(engine: Engine) -> None:
+@pytest.mark.parametrize("asked", ["gk ada fotonya, gmn?", "fotonya gak ada pak, trus gimana dong",
+                                   "no photo, what now?", "gmn kalau gak ada foto?"])
+async def test_what_now_without_a_photo_is_told_none_is_needed(engine: Engine, asked: str) -> None:
     resident = await at(engine, "photo")
-    await resident.send("gk ada fotonya, gmn?")
+    before = (await draft_of(engine))["description"]
+    await resident.send(asked)
+    assert resident.heard("report.photo_not_needed") and resident.heard("report.ask_identity"), resident.text
     assert not resident.heard("report.photo_how"), resident.text
+    assert (await draft_of(engine))["description"] == before, "a question is no part of the story"
 
 
 @pytest.mark.parametrize("yes", ["ada", "ya ada pak", "ok", "sip", "👍", "punya"])
