@@ -154,6 +154,10 @@ async def _start_urgent(turn: Turn) -> str:
     return report_flow.start(turn, category=category_named(turn.text), urgent=True)
 
 
+# Questions the menu answers in a message of their own, before asking what the resident wants.
+_ANSWERED_AT_THE_MENU = ("police_number", "distress", "hearsay", *SERVICE_QUESTIONS)
+
+
 async def _menu_intent(turn: Turn) -> str:
     """What a message that is no menu choice asks for: a report (told whole, of a kind, or just wanted), how to
     report, the police number; thanks and an "ok" are answered, tears or fear with a gentle question of what
@@ -184,7 +188,7 @@ async def _menu_intent(turn: Turn) -> str:
         return await report_flow.start_from_story(turn)
     if intent == "report":
         return report_flow.start(turn)
-    if intent in ("thanks", "police_number", "distress", *SERVICE_QUESTIONS):
+    if intent == "thanks" or intent in _ANSWERED_AT_THE_MENU:
         turn.say(f"menu.{intent}")
         if intent == "privacy" and report_wished(turn.text):  # "sy mau lapor tp takut ketauan suami sy"
             begun = report_flow.start(turn)
@@ -696,8 +700,8 @@ async def _about_own_report(turn: Turn) -> bool:
 
 def _tells_something(turn: Turn) -> bool:
     """Whether a first message (or the first after a draft expired) says what the contact wants by itself."""
-    return turn.emergency_answered or menu_intent(turn.text) in ("story", "category", "can_report", "report", "how",
-                                                                   "police_number", "distress", *SERVICE_QUESTIONS) \
+    return turn.emergency_answered \
+        or menu_intent(turn.text) in ("story", "category", "can_report", "report", "how", *_ANSWERED_AT_THE_MENU) \
         or told_at_length(turn.text) or station_service_asked(turn.text) is not None
 
 

@@ -1301,6 +1301,31 @@ async def test_police_papers_asked_after_at_first_contact_are_told_where_they_ar
     assert resident.heard("menu.police_papers") == papers, resident.text
 
 
+@pytest.mark.parametrize(("said", "hours", "lang"), [("kantor polsek sananwetan buka jam brp?", True, "id"),
+                                                   ("polsek buka 24 jam gk pak", True, "id"),
+                                                   ("what time does the police station open?", True, "en"),
+                                                   ("td jam 2 ada maling masuk rumah, polsek tutup", False, "id")])
+async def test_when_a_station_is_open_asked_is_told(engine: Engine, said: str, hours: bool, lang: str) -> None:
+    resident = Resident(engine)
+    await resident.send(said)
+    assert resident.heard("menu.office_hours", lang) == hours, resident.text
+
+
+@pytest.mark.parametrize(("said", "hearsay"), [("video begal di tiktok, aman gk?", True),
+                                             ("pak, daerah bendogerit aman gk buat malem2?", True),
+                                             ("bener gk katanya ada penculikan anak di sd bendogerit?", True),
+                                             ("apa video begal di tiktok itu asli?", True),
+                                             ("rumah sy kemalingan td malem, daerah sini aman gk sih?", False),
+                                             ("ada video orang bawa celurit di depan rumah sy skrg, aman gk?", False)])
+async def test_whether_something_heard_is_true_or_a_place_safe_is_told_it_cannot_be_said(
+        engine: Engine, said: str, hearsay: bool) -> None:
+    resident = Resident(engine)
+    await resident.send(said)
+    assert resident.heard("menu.hearsay") == hearsay, resident.text
+    assert ("Kami baca dari pesan Anda" not in resident.text) or not hearsay, "a question is no report to confirm"
+    assert resident.heard("menu.ask") or not hearsay, "what the chat is for follows"
+
+
 async def test_send_tapped_again_after_a_report_is_told_it_went_once(engine: Engine) -> None:
     resident = Resident(engine)
     await walk_to_summary(resident)

@@ -696,15 +696,50 @@ _GETTING = frozenset({"bikin", "buat", "membuat", "perpanjang", "perpanjangan", 
                       "syarat", "persyaratan", "renew", "get", "apply"})
 
 
+# When a station is open ("kantor polsek buka jam brp?", "polsek buka 24 jam gk?", "what time does the police station
+# open?"): asked in a few words.
+_OPEN_HOURS = frozenset({"buka", "tutup", "jam", "open", "opens", "closed", "close", "closes", "hours", "time"})
+_OFFICES = frozenset({"polsek", "polres", "polda", "kantor", "spkt", "station", "office"})
+_HOURS_MAX_WORDS = 14
+
+
 def station_service_asked(text: str) -> str | None:
     """"lost_letter" or "police_papers" when the message asks after a paper the police make at their offices,
-    else None."""
-    said = set(words(text))
-    if said & _LETTER and said & _OF_LOSS:
+    "office_hours" when it asks when they are open, else None."""
+    said = words(text)
+    told = set(said)
+    if told & _LETTER and told & _OF_LOSS:
         return "lost_letter"
-    if said & _PAPERS or (said & _LICENCE and said & _GETTING):
+    if told & _PAPERS or (told & _LICENCE and told & _GETTING):
         return "police_papers"
+    if told & _OPEN_HOURS and told & _OFFICES and len(said) <= _HOURS_MAX_WORDS and _asked(text, said):
+        return "office_hours"
     return None
+
+
+# What the chat cannot tell, asked of what was seen or heard ("video begal di tiktok, aman gk?", "bener gk katanya
+# ada penculikan anak di sd?") or of a place ("daerah bendogerit aman gk buat malem2?"): whether it is true or safe.
+# Not asked by one who tells of their own ("rumah sy kemalingan, daerah sini aman gk?"), which is a report.
+_VERDICTS = frozenset({"aman", "bahaya", "berbahaya", "rawan", "bener", "benar", "betul", "hoax", "hoaks", "asli",
+                       "valid", "safe", "dangerous", "true", "fake"})
+_VERDICT_ASKED = frozenset({"enggak", "tidak", "kah", "apa", "apakah", "bukan", "not", "is", "or"})
+_HEARD_OR_SEEN = frozenset({"video", "vidio", "tiktok", "berita", "viral", "postingan", "grup", "group", "broadcast",
+                            "katanya", "kabarnya", "isu", "info", "informasi", "hoax", "hoaks", "medsos", "facebook",
+                            "fb", "ig", "instagram", "twitter", "youtube", "news", "rumour", "rumor"})
+_AREAS = frozenset({"daerah", "wilayah", "kawasan", "area", "lingkungan", "kampung", "jalan", "jalur", "rute",
+                    "neighbourhood", "neighborhood", "route"})
+_HEARSAY_MAX_WORDS = 20
+
+
+def hearsay_asked(text: str) -> bool:
+    """Whether the message only asks if something heard of is true, or a place safe, of no incident of one's own."""
+    said = words(text)
+    if not 0 < len(said) <= _HEARSAY_MAX_WORDS or not _asked(text, said) or set(said) & OWN_WORDS:
+        return False
+    opened = said[0] in _VERDICT_ASKED  # "apa video begal di tiktok itu asli?"
+    verdict = any(word in _VERDICTS and (opened or _VERDICT_ASKED & set(said[max(0, i - 2):i + 3]))
+                  for i, word in enumerate(said))
+    return verdict and bool(set(said) & (_HEARD_OR_SEEN | _AREAS)) and not is_cry_for_help(text)
 
 
 def tells_of_the_kind(text: str, *, words_besides: int = 2) -> bool:
@@ -736,8 +771,9 @@ def supposes(text: str) -> bool:
 
 def menu_intent(text: str) -> str | None:
     """At the menu: status (of the report it names), own_reports, privacy, cost, response, who, contact (questions
-    about the service), can_report (whether a kind may be reported), story, police_number, how, distress, thanks,
-    category, report, greeting, ok; None when none is clear."""
+    about the service), can_report (whether a kind may be reported), hearsay (whether what was heard of is true, a
+    place safe), story, police_number, how, distress, thanks, category, report, greeting, ok; None when none is
+    clear."""
     if asked := status_asked(text, loosely=True):
         return "status" if asked == "report" else "own_reports"
     text = without_ref(text)  # a reference names a report, not what is wanted ("LP" is no "lapor")
@@ -753,6 +789,8 @@ def menu_intent(text: str) -> str | None:
         return "police_number"  # not "will the police call me?", nor "ada yg ngaku polisi telpon minta transfer"
     if asked_of_service:
         return asked_of_service
+    if hearsay_asked(text):
+        return "hearsay"
     if tells_a_story(text):
         return "story"
     only_how = all(w in _ASIDE_WORDS["how"] or w in NEUTRAL for w in said)
