@@ -366,6 +366,13 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("Laporan penipuan rekening BCA 123456. Hormat saya, a.n. Sri Wahyuni 081299887766", ["Sri Wahyuni"],
      ["081299887766"]),
     ("udh tf 500rb ke penjual. Nama saya Rina Wati", ["Rina Wati"], []),
+    # a name in lower case, told by its family name, and other words after "sy" that are none
+    ("sy budi santoso dr bendogerit, hp sy dicopet", ["budi santoso"], []),
+    ("nama sy dewi rahayuningsih, motor sy ilang", ["dewi rahayuningsih"], []),
+    ("aku eko prasetyo warga sentul, mau lapor", ["eko prasetyo"], []),
+    ("sy ditipu olshop jakarta", [], []),
+    ("sy lagi otw wkwk", [], []),
+    ("sy td liat maling dr jendela", [], []),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:

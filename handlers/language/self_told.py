@@ -11,7 +11,7 @@ from handlers.language.answers import NEUTRAL
 from handlers.language.normalise import normalise, words
 from handlers.language.written import ENGLISH_GRAMMAR
 from storage.contacts import DIGIT_SEPARATORS
-from storage.lexicon import is_ordinary
+from storage.lexicon import is_ordinary, stem
 
 # Words that say how a name is to be used, not what it is ("nama saya jangan ditampilkan", "my name is secret").
 ABOUT_A_NAME = frozenset({"jangan", "tidak", "enggak", "usah", "rahasia", "rahasiakan", "dirahasiakan", "anonim",
@@ -124,7 +124,42 @@ def names_told(text: str) -> list[str]:
             if name and (titled or " " in name or not (said["english"] or is_ordinary(name.lower()))):
                 found.append(name)
         found += [name for said in _THIS_IS_THE_REPORTER.finditer(text) if (name := _as_a_name(said["name"].split()))]
+    for said in _NAME_IN_STORY.finditer(text):
+        if not _an_account_holder(text, said) and (name := _lower_case_name(said["name"].split())):
+            found.append(name)
+    for said in _SELF_THEN_WORDS.finditer(text):
+        if name := _lower_case_name(said["name"].split(), introduced=True):
+            found.append(name)
     return list(dict.fromkeys(found))
+
+
+# Oneself opening a sentence, then words: "sy budi santoso dr bendogerit, hp sy dicopet" (_lower_case_name).
+_SELF_THEN_WORDS = re.compile(r"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw)\s*,?\s+"
+                              r"(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})")
+# What follows a name one introduces oneself by, with no "nama": "sy budi santoso dari…", "…warga sentul".
+_AFTER_AN_INTRODUCTION = frozenset({"dari", "warga", "tinggal", "alamat", "umur", "usia", "asal", "rt", "rw",
+                                    "domisili", "from"})
+_LAUGHING = re.compile(r"(?:wk|ha|he|hi|xi)+|otw|btw")
+
+
+def _lower_case_name(said: list[str], *, introduced: bool = False) -> str:
+    """A name written in lower case: two or three words up to where the story goes on, the first no affixed word
+    ("ditipu"), the last no word of the lexicon, a family name ("nama sy dewi rahayuningsih", "sy budi santoso dr
+    bendogerit"). With no "nama" (`introduced`), only before what follows an introduction: "sy ditipu olshop
+    jakarta" is no name. One word, or words of the lexicon alone ("nama sy budi"), cannot be told from the story."""
+    taken: list[str] = []
+    for word in said[:3]:
+        plain = word.strip(" .,!'’")
+        if not plain.isalpha() or not plain.islower() or normalise(plain) in _NAME_ENDS | ABOUT_A_NAME \
+                or plain in ENGLISH_GRAMMAR or _LAUGHING.fullmatch(plain):
+            break
+        taken.append(plain)
+        if plain != word:  # a comma or a stop ends it
+            break
+    if len(taken) < 2 or is_ordinary(taken[-1]) or stem(taken[0]) != taken[0]:
+        return ""
+    following = normalise(said[len(taken)]) if len(said) > len(taken) else ""
+    return " ".join(taken) if not introduced or following in _AFTER_AN_INTRODUCTION else ""
 
 
 def _as_a_name(said: list[str]) -> str:
