@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy import ColumnElement, Integer, Select, case, cast, extract, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import dialect_insert
@@ -73,6 +73,18 @@ def _hour(db: AsyncSession) -> ColumnElement[str]:
     if db.get_bind().dialect.name == "postgresql":
         return func.to_char(func.timezone("UTC", Report.created_at), "YYYY-MM-DD HH24")
     return func.strftime("%Y-%m-%d %H", Report.created_at)
+
+
+def hour_of_day(dialect: str, hours_ahead: dict[int, int]) -> ColumnElement[int]:
+    """Count.hour_of_day in SQL: the local hour of the day it happened where said, else when it came in at its
+    station (`hours_ahead`: station id → hours ahead of UTC, which Indonesia keeps the year round)."""
+    if dialect == "postgresql":
+        utc: ColumnElement[int] = cast(extract("hour", func.timezone("UTC", Report.created_at)), Integer)
+    else:
+        utc = cast(func.strftime("%H", Report.created_at), Integer)
+    ahead = set(hours_ahead.values())
+    local = (utc + (ahead.pop() if len(ahead) == 1 else case(hours_ahead, value=Report.station_id, else_=0))) % 24
+    return func.coalesce(Report.occurred_hour, local)
 
 
 async def counts(db: AsyncSession, station_ids: list[int], start: dt.datetime, end: dt.datetime) -> list[Count]:

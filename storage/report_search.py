@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.digests import overdue_at
+from storage.digests import hour_of_day, overdue_at
 from storage.models import Category, Report, ReportEvent, ReportSource, ReportStatus, Witness
 from storage.workflow import OPEN_STATUSES
 
@@ -30,13 +30,15 @@ class ReportFilter:
     urgent: bool = False
     village_code: str | None = None
     since: dt.datetime | None = None
+    hours_of_day: tuple[int, ...] = ()  # local hours of the day it happened in (a time band), as hour_of_day reads
+    hours_ahead: tuple[tuple[int, int], ...] = ()  # for those: each station's id and its hours ahead of UTC
     source: ReportSource | None = None
     text: str = ""
     sort: str = "created"
     descending: bool = True
 
 
-def _where(station_ids: list[int], wanted: ReportFilter) -> list[ColumnElement[bool]]:
+def _where(db: AsyncSession, station_ids: list[int], wanted: ReportFilter) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = [Report.station_id.in_(station_ids)]
     if wanted.referred_out:
         sent_on = select(ReportEvent.report_id).where(ReportEvent.from_station_id.in_(station_ids))
@@ -55,6 +57,8 @@ def _where(station_ids: list[int], wanted: ReportFilter) -> list[ColumnElement[b
         where.append(func.coalesce(Report.village_code, Report.district_code) == wanted.village_code)
     if wanted.since is not None:
         where.append(Report.created_at >= wanted.since)
+    if wanted.hours_of_day:
+        where.append(hour_of_day(db.get_bind().dialect.name, dict(wanted.hours_ahead)).in_(wanted.hours_of_day))
     if wanted.source is not None:
         where.append(Report.source == wanted.source)
     if wanted.text:
@@ -82,7 +86,7 @@ def _sorted(query: Select[Report], wanted: ReportFilter) -> Select[Report]:
 async def search(db: AsyncSession, station_ids: list[int], wanted: ReportFilter, *, offset: int,
                  limit: int) -> tuple[list[Report], int]:
     """One page of the matching reports, and how many match."""
-    where = _where(station_ids, wanted)
+    where = _where(db, station_ids, wanted)
     total = (await db.execute(select(func.count(Report.id)).where(*where))).scalar_one()
     page = await db.execute(_sorted(select(Report).where(*where), wanted).offset(offset).limit(limit))
     return list(page.scalars()), total
@@ -90,5 +94,5 @@ async def search(db: AsyncSession, station_ids: list[int], wanted: ReportFilter,
 
 async def matching(db: AsyncSession, station_ids: list[int], wanted: ReportFilter, limit: int) -> list[Report]:
     """The first `limit` matching reports, sorted, for an export."""
-    query = _sorted(select(Report).where(*_where(station_ids, wanted)), wanted).limit(limit)
+    query = _sorted(select(Report).where(*_where(db, station_ids, wanted)), wanted).limit(limit)
     return list((await db.execute(query)).scalars())

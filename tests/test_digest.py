@@ -139,8 +139,9 @@ async def test_a_place_and_time_is_one_priority_whatever_was_reported_there(engi
     assert line in await digest_text(engine)
     head = await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
     home = (await (await signed_in(web_app(engine, tmp_path), head)).get("/")).text
-    assert f'href="/laporan?kelurahan={GEDOG}&amp;periode=28"' in home, "the place's reports of every kind"
-    assert f'href="/laporan?kelurahan={SANANWETAN}&amp;kategori=traffic&amp;periode=28"' in home
+    assert f'href="/laporan?kelurahan={GEDOG}&amp;waktu=malam&amp;periode=28"' in home, \
+        "the place's reports of every kind, at its time of day"
+    assert f'href="/laporan?kelurahan={SANANWETAN}&amp;kategori=traffic&amp;waktu=pagi&amp;periode=28"' in home
 
 
 async def test_a_scam_by_phone_counts_in_the_day_and_stays_off_the_patrol_priorities(engine: Engine) -> None:

@@ -482,6 +482,31 @@ async def test_a_grid_cell_of_categories_equally_many_is_no_ones_colour(engine: 
     assert "mixed" in cells and "c-drugs" in cells, cells
 
 
+async def test_a_patrol_priority_and_a_grid_cell_open_the_reports_of_their_time_of_day(engine: Engine,
+                                                                                         tmp_path: Path) -> None:
+    """A head who clicks "Kel. Gedog · malam" wants the night's reports there, not the place's four weeks: the
+    hour they happened where residents said it, else the station's local hour they came in."""
+    day = dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0) - dt.timedelta(days=1)
+    night = [await add(engine, day.replace(hour=3), occurred_hour=21),  # told: "tadi malam jam 9"
+             await add(engine, day.replace(hour=5), occurred_hour=22),
+             await add(engine, day.replace(hour=14))]  # 21:00 WIB, as it came in
+    morning = [await add(engine, day.replace(hour=2)), await add(engine, day.replace(hour=16), occurred_hour=9)]
+    client = await signed_in(web_app(engine, tmp_path), await enrolled(engine, "telegram:700022",
+                                                                       role=OfficerRole.HEAD))
+    home = (await client.get("/")).text
+    priority = re.search(r'href="(/laporan\?kelurahan=[\d.]+&amp;kategori=drugs&amp;waktu=malam&amp;periode=28)"', home)
+    assert priority is not None, home
+    map_page = (await client.get("/peta")).text
+    grid = re.search(r'href="(/laporan\?kelurahan=[\d.]+&amp;waktu=malam&amp;periode=28)"', map_page)
+    assert grid is not None
+    for link in (priority[1], grid[1]):
+        listed = (await client.get(link.replace("&amp;", "&"))).text
+        assert all(ref in listed for ref in night) and not any(ref in listed for ref in morning), (link, listed)
+    mornings = (await client.get("/laporan?waktu=pagi")).text
+    assert all(ref in mornings for ref in morning) and not any(ref in mornings for ref in night)
+    assert 'value="malam"' in mornings, "the table's own filter offers the bands"
+
+
 def test_each_category_has_one_colour_on_the_page_and_in_the_digests_picture() -> None:
     """A head reads the chat's picture and the page's map side by side: a category is one colour on both."""
     style = (Path(web.__file__).parent / "static" / "style.css").read_text()

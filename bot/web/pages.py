@@ -29,6 +29,7 @@ from handlers.actions import (
 )
 from handlers.alerts import alert_payload, kept_instead, status_at_station, witness_accounts
 from handlers.digest import (
+    BANDS,
     CATEGORY_COLOURS,
     HOTSPOT_DAYS,
     HOTSPOTS,
@@ -121,7 +122,14 @@ def _filter(request: Request, viewer: Viewer) -> ReportFilter:
         urgent=query.get("mendesak") == "1", village_code=query.get("kelurahan") or None,
         source=ReportSource(source) if source in ReportSource._value2member_map_ else None,
         text=query.get("q", "").strip(), sort=query.get("urut", "created") if query.get("urut") in SORTS else "created",
-        descending=query.get("arah") != "naik", since=_since(viewer, query.get("periode", "")))
+        descending=query.get("arah") != "naik", since=_since(viewer, query.get("periode", "")),
+        hours_of_day=tuple(dict(BANDS).get(query.get("waktu", ""), ())), hours_ahead=_hours_ahead(viewer))
+
+
+def _hours_ahead(viewer: Viewer) -> tuple[tuple[int, int], ...]:
+    """Each of the viewer's stations with its hours ahead of UTC now, for a time band's filter."""
+    return tuple((s.id, int((ZoneInfo(s.timezone).utcoffset(viewer.office.now) or dt.timedelta()).total_seconds())
+                  // 3600) for s in viewer.stations)
 
 
 @signed_in_only
@@ -141,7 +149,8 @@ async def reports(request: Request, viewer: Viewer) -> Response:
         "viewer": viewer, "rows": [(r, _place_of(viewer, r), now_at.get(r.station_id or 0)) for r in rows],
         "total": total, "number": number, "referred_out": REFERRED_OUT,
         "pages": max(1, -(-total // PAGE_SIZE)), "wanted": wanted, "period": period, "places": places,
-        "statuses": [s.value for s in ReportStatus], "periods": list(PERIODS)})
+        "statuses": [s.value for s in ReportStatus], "periods": list(PERIODS),
+        "bands": [name for name, _hours in BANDS], "band": request.query_params.get("waktu", "")})
 
 
 def _place_of(viewer: Viewer, report: Report) -> str:
@@ -284,7 +293,7 @@ async def map_page(request: Request, viewer: Viewer) -> Response:
     }
     return page(request, "map.html", viewer.lang, {
         "viewer": viewer, "points": points, "grid": data.grid, "period": period, "periods": list(PERIODS),
-        "bands": [f"digest.band.{name}" for name in ("dini", "subuh", "pagi", "siang", "sore", "malam")],
+        "bands": [name for name, _hours in BANDS],
         "colours": CATEGORY_COLOURS, "categories": categories})
 
 
