@@ -104,6 +104,9 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
         rows = page.locator("tbody tr")
         assert await rows.count() == 1 and ref in await rows.first.inner_text()
         await phone_shot(page, "reports")
+        wrap = await page.locator(".table-wrap").evaluate(
+            "box => [box.scrollWidth > box.clientWidth, getComputedStyle(box).backgroundImage]")
+        assert wrap[0] and wrap[1].count("radial-gradient") == 2, "the table goes on past the phone's edge, shaded"
 
         await page.get_by_role("link", name=ref).click()
         await page.get_by_label("Catatan penyelesaian (dikirim ke pelapor)").fill("Motor sudah ditemukan di Gedog")
