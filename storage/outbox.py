@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from storage.crypto import ContactCipher
 from storage.db import dialect_insert
@@ -141,6 +142,12 @@ def _pending(urn_hash: str | None, skip_channels: Collection[str]) -> list[Colum
     if skip_channels:  # looked up by each row's contact: the due rows are few, the contacts many
         conditions.append(~select(Contact.id).where(Contact.id == Outbox.contact_id,
                                                     Contact.channel.in_(skip_channels)).exists())
+    # A contact's messages of one report go in the order queued, whatever their times: an anonymous witness's
+    # "+1", due at its whole hour, not before the alert of the report it joins; a status not before the last one.
+    earlier = aliased(Outbox)
+    conditions.append(Outbox.report_id.is_(None) | ~select(earlier.id).where(
+        earlier.report_id == Outbox.report_id, earlier.contact_id == Outbox.contact_id,
+        earlier.state == OutboxState.PENDING, earlier.id < Outbox.id).exists())
     return conditions
 
 

@@ -20,7 +20,18 @@ from harness import PLACES, STORIES, story_and_place
 from harness.fake_telegram import FakeBotAPI
 from harness.fake_twilio import FakeTwilioAPI
 from harness.loopback import until
-from storage.models import Attachment, Contact, OfficerRole, Outbox, Report, ReportStatus, Witness, utcnow
+from storage.models import (
+    Attachment,
+    Contact,
+    OfficerRole,
+    Outbox,
+    OutboxState,
+    Report,
+    ReportStatus,
+    Witness,
+    utcnow,
+)
+from storage.outbox import claim_due
 from storage.reports import find_ref
 from tests.corpus.bursts import INCIDENTS, burst
 from tests.helpers import (
@@ -185,6 +196,33 @@ async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(e
     ], "the status alone: the officer wrote to the reporter"
     await witness.send(f"STATUS {ref}")
     assert "Catatan petugas: hanya untuk pelapor" in witness.text and "bu Siti" not in witness.text
+
+
+async def test_an_anonymous_witnesss_plus_one_waits_for_the_reports_own_alert(engine: Engine) -> None:
+    """The "+1" of an anonymous witness is due at its whole hour, before the named report's alert still waiting
+    (the officer's chat paced or down): it goes after it all the same, and the officer never reads of a witness
+    to a report not yet seen."""
+    await enrolled(engine, PETUGAS)
+    await file_report(engine, "console:pertama", description=FIRST_STORY)
+    witness = Resident(engine, "console:saksi")
+    await tell(witness, SAME_STORY, "security")
+    for message in ("1", "2", "lewati", "anonim", "kirim"):
+        await witness.send(message)
+    assert witness.heard("report.joined_anonymous"), witness.text
+    async with engine.sessions() as db:
+        alert, plus_one = (await db.execute(select(Outbox).where(Outbox.kind.in_(("officer_alert", "witness_added")))
+                                            .order_by(Outbox.id))).scalars().all()
+    assert (alert.kind, plus_one.kind) == ("officer_alert", "witness_added")
+    assert plus_one.next_attempt_at <= alert.next_attempt_at, "by its time alone, the +1 would go first"
+    later = utcnow() + dt.timedelta(minutes=1)
+    async with engine.sessions() as db, db.begin():
+        assert [row.id for row in await claim_due(db, later, 10, dt.timedelta(seconds=0))] == [alert.id]
+    async with engine.sessions() as db, db.begin():
+        assert plus_one.id not in [row.id for row in await claim_due(db, later, 10, dt.timedelta(seconds=0))], \
+            "the alert, not sent yet, holds back the +1 of its report"
+        (await db.get(Outbox, alert.id)).state = OutboxState.SENT  # type: ignore[union-attr]
+    async with engine.sessions() as db, db.begin():
+        assert [row.id for row in await claim_due(db, later, 10, dt.timedelta(seconds=0))] == [plus_one.id]
 
 
 async def test_a_witness_account_is_quoted_and_forges_no_line_of_the_update(engine: Engine) -> None:
