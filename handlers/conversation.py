@@ -17,7 +17,13 @@ from handlers.actions import OBJECTION_WITHIN, take_answer, take_objection
 from handlers.choices import Menu
 from handlers.i18n import keywords_by_first_word, labels, t
 from handlers.language.answers import ASKING, NEUTRAL
-from handlers.language.emergency import a_theft_and_nothing_more, emergency_denied, is_cry_for_help, life_at_risk
+from handlers.language.emergency import (
+    a_theft_and_nothing_more,
+    emergency_denied,
+    is_cry_for_help,
+    life_at_risk,
+    returned_now,
+)
 from handlers.language.intents import (
     REPORT_NOUNS,
     SERVICE_QUESTIONS,
@@ -486,6 +492,13 @@ async def _status(turn: Turn, said: Said) -> str | None:
     return await _ask_for_status(turn)
 
 
+def _back_now(turn: Turn) -> bool:
+    """Whether, in the middle of a report of a break-in, a theft, a threat or violence, the one it tells of is told
+    to be back now ("pak org nya dateng lagi skrg, lg di depan pintu!!")."""
+    story = turn.data.get("draft", {}).get("description") or ""
+    return bool(story) and returned_now(turn.text, story)
+
+
 def _with_the_time_told(turn: Turn) -> str:
     """The message, read after the time of the report in progress when the resident typed one that is over and the
     message tells a theft and nothing more ("kmrn mlm", then "rumah sy dimasukin maling": last night's). Any other
@@ -724,7 +737,8 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     # Officers write of danger in their work; a resident asking after a report may name its danger ("laporan yg
     # celurit itu gmn pak"), which is no new cry. Asking whether a danger may be reported ("bisa lapor kdrt?")
     # still gets the 110 answer: it may be said in the middle of one.
-    if turn.officer is None and is_cry_for_help(_with_the_time_told(turn)) and not await _asks_after_a_danger(turn):
+    if turn.officer is None and (is_cry_for_help(_with_the_time_told(turn)) or _back_now(turn)) \
+            and not await _asks_after_a_danger(turn):
         turn.answer_emergency()
     elif turn.data.get("draft", {}).get("urgent") and emergency_denied(turn.text):
         turn.draft["urgent"] = False  # "No, it's not an emergency": the resident knows, officers are told so

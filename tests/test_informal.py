@@ -604,6 +604,20 @@ async def test_a_cry_in_the_middle_of_a_report_is_still_heard(engine: Engine, st
     assert (await draft_of(engine))["urgent"] is True
 
 
+@pytest.mark.parametrize(("back", "cry"), [("pak org nya dateng lagi skrg, lg di depan pintu!!", True),
+                                         ("dia balik lagi sekarang pak, masih di luar", True),
+                                         ("orgnya dateng lagi kemarin sore, tp udh pergi", False)])
+async def test_the_one_a_break_in_tells_of_back_now_is_a_cry_in_the_middle_of_it(engine: Engine, back: str,
+                                                                                  cry: bool) -> None:
+    resident = Resident(engine, "console:back")
+    await resident.send("semalem ada maling nyoba masuk rumah sy lwt pintu dapur, di klampok sananwetan")
+    await resident.send("iya")
+    assert resident.heard("report.ask_photo"), resident.text
+    await resident.send(back)
+    assert resident.heard("emergency.call_110") == cry, resident.text
+    assert bool((await draft_of(engine)).get("urgent")) is cry
+
+
 @pytest.mark.parametrize(("yes", "when"), [("iya bener, kemarin malam", "kemarin malam"),
                                          ("ya, bukan hari ini", "Sebelum hari ini"),
                                          ("ya tp bukan tadi, kmrn sore", "kemarin sore")])

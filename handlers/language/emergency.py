@@ -23,7 +23,7 @@ _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no n
 ALWAYS = frozenset({
     # weapons
     "golok", "parang", "celurit", "clurit", "sajam", "samurai", "pedang", "pistol", "senpi", "pisau", "senjata",
-    "bacok", "tikam", "badik", "molotov", "bom",
+    "bacok", "tikam", "badik", "molotov", "bom", "linggis",
     # violence to a person
     "aniaya", "keroyok", "bunuh", "perkosa", "cabul", "leceh", "sandera", "culik", "begal", "rampok", "todong",
     "bantai", "amuk", "ngamuk", "sekap", "kdrt", "tawur", "tawuran", "bentrok",
@@ -32,7 +32,7 @@ ALWAYS = frozenset({
     "stab", "stabbed", "stabbing", "gun", "guns", "shooting", "shot", "knife", "machete", "weapon", "robbery",
     "robbed", "mugged", "kidnap", "kidnapped", "murder", "rape", "raped", "bomb", "hostage", "emergency",
     "attacked", "attacking", "beaten", "beating", "suicide", "fire", "burning", "bleeding", "unconscious",
-    "overdose", "explosion",
+    "overdose", "explosion", "collapsed", "fainted",
 })  # fmt: skip
 # Words, not stems: the stem is also an everyday word ("bakar sampah", "pukul 9", "tendang bola", "bau
 # menusuk", "nembak" is also to ask someone out), or Sastrawi misreads it ("penculikan" → culi).
@@ -123,7 +123,8 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "breaking into", "broke into", "break into", "kecelakaan beruntun", "tidak bergerak", "enggak gerak",
     "tidak gerak", "enggak bergerak", "tidak sadarkan diri", "bau gas", "gas leak", "smell gas", "smell of gas",
     "kebocoran gas", "gas bocor", "bocor gas", "tidak bernafas", "badly hurt", "badly injured", "seriously hurt",
-    "seriously injured", "not breathing", "kejang kejang", "seizure", "want to die", "wants to die", "wants to jump",
+    "seriously injured", "not breathing", "isn t breathing", "stopped breathing", "kejang kejang", "seizure",
+    "want to die", "wants to die", "wants to jump",
     "want to jump", "going to jump", "about to jump",
     "dipaksa masuk mobil", "dipaksa naik mobil", "ditarik masuk mobil", "diseret masuk mobil",
     "dipaksa masuk ke mobil", "ditarik ke mobil", "dragged into a car", "forced into a car",
@@ -134,7 +135,7 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "sesak napas", "sesak nafas", "susah napas", "susah nafas", "enggak bisa napas", "tidak bisa napas",
     "tidak bisa bernapas", "tidak bisa bernafas", "enggak bisa nafas", "tidak bisa nafas", "can t breathe",
     "susah bernapas", "susah bernafas", "sulit bernapas", "sulit bernafas", "sulit napas",
-    "cannot breathe",
+    "cannot breathe", "sesek napas", "sesek nafas",
 ))) + (_LIVE_WIRE := tuple(tuple(p.split()) for p in (
     # a live wire come down, for whoever touches it (one hanging low is a hazard to report: "menjuntai")
     "kabel listrik putus", "kabel listrik jatuh", "kabel pln putus", "kabel pln jatuh", "tiang listrik roboh",
@@ -181,7 +182,9 @@ _SMOKE_ELSEWHERE = frozenset({"knalpot", "rokok", "sampah", "vape", "bus", "truk
 # ("maksa masuk parkiran tanpa karcis" is a quarrel; "mendobrak tradisi" no door).
 _FORCING = (("maksa", "masuk"), ("memaksa", "masuk"), ("paksa", "masuk"), ("dobrak", "pintu"), ("mendobrak", "pintu"),
             ("ngedobrak",), ("bobol", "pintu"), ("ngebobol", "pintu"), ("membobol", "pintu"), ("bobol", "jendela"),
-            ("congkel", "pintu"), ("nyongkel", "pintu"), ("mencongkel", "pintu"), ("forcing", "the", "door"),
+            ("congkel", "pintu"), ("nyongkel", "pintu"), ("mencongkel", "pintu"), ("congkel", "jendela"),
+            ("nyongkel", "jendela"), ("mencongkel", "jendela"), ("dobrak", "jendela"), ("maksa", "buka"),
+            ("memaksa", "buka"), ("memaksa", "membuka"), ("paksa", "buka"), ("forcing", "the", "door"),
             ("forcing", "their", "way"), ("forced", "the", "door"), ("breaking", "down", "the", "door"))
 _NOT_A_HOME = frozenset({"parkiran", "parkir", "tol", "antrean", "antrian", "gerbang", "stadion", "konser"})
 # Someone struck by electricity: a person before the word ("tetangga sy kesetrum"), not a device ("charger kesetrum").
@@ -256,6 +259,10 @@ _CARED_FOR = tuple(tuple(p.split()) for p in (
     "is in hospital", "taken to hospital", "in the hospital",
 ))  # fmt: skip
 _PAST = frozenset({"semalam", "semalem", "kemarin", "yesterday", "ago"})
+# "Ever", of a thing that happened once: "dulu sy pernah dipukul org"; not "gk pernah" (never).
+_EVER = "pernah"
+# Telling only now what happened before: "…, baru skrg berani lapor".
+_TELLING = REPORTING | {"berani", "cerita", "bilang", "ngomong", "ngadu", "mengadu"}
 _NOT_YET_ASKED = frozenset({"belum", "yet"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")  # "dulu thn 2022": a year named is a year gone by (this one is no year named)
 _WHEN_A_YEAR = frozenset({"dulu", "waktu", "pas", "sejak", "back"})
@@ -276,7 +283,8 @@ _STILL = frozenset({"sekarang", "masih", "now", "still", "currently", "sedang"})
 _CALLED_NOW = _STILL | {"tolong", "gini"}  # a call for help, "malam jumat gini" (like this one): today's weekday
 _AT_IT_NOW = re.compile(r"^(?:di|ada|me|ng|ny)")  # "lagi di rumah", "lagi ngamuk", "lagi nyari"
 _FLAMES = frozenset({"api", "apinya", "asap", "asapnya", "fire", "flames"})
-_BURNING = frozenset({"menyala", "nyala", "berkobar", "membesar", "merambat", "membara", "burning", "spreading"})
+_BURNING = frozenset({"menyala", "nyala", "berkobar", "membesar", "merambat", "membara", "burning", "spreading",
+                      "besar", "gede"})
 _TAMED_FIRE = frozenset({"kompor", "unggun", "lilin", "rokok", "obat", "nyamuk", "stove", "candle", "campfire"})
 _TRACES = frozenset({"bekas", "jejak", "tanda", "sisa", "marks", "traces"})  # "masih ada bekas congkelan": long done
 _UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
@@ -289,7 +297,9 @@ _JUST = frozenset({"doang", "saja", "aja", "kok", "cuma", "hanya", "just", "only
 _FOR_REAL = frozenset({"serius", "beneran", "jangan", "katanya", "prank", "real", "seriously"})
 # Another spelling of "tolong": Javanese "tulung", Betawi "tolongin".
 _TOLONG = {"tulung": "tolong", "tulungi": "tolong", "tolongin": "tolong", "tulungin": "tolong", "tlong": "tolong",
-           "tlg": "tolong", "tolonk": "tolong"}
+           "tlg": "tolong", "tolonk": "tolong",
+           # Javanese fire: "ono geni gede" is "ada api besar"
+           "geni": "api", "genine": "apinya", "ono": "ada", "gedhe": "besar"}
 # Single words of the lists above by their letters with every doubled letter made one, for a word drawn out by
 # one letter ("toloong"); the lists' words of five letters and more, so that "shoot" is not "shot".
 _SQUEEZED = {re.sub(r"(.)\1+", r"\1", word): word
@@ -486,7 +496,7 @@ def _a_life_taken(said: list[str], at: int) -> bool:
     if said[max(0, at - 2):at] not in _SOMEONE_DID:
         return False
     death = any(word.removesuffix("nya") in _DEATH_TOLD and not _negated(said, i) for i, word in enumerate(said))
-    return death or bool(_PAST & set(said)) or any_phrase(said, _PAST_PHRASES)
+    return death or bool(_PAST & set(said)) or any_phrase(said, _PAST_PHRASES) or _once(said)
 
 
 def _self_harm_at(said: list[str]) -> list[int]:
@@ -618,9 +628,11 @@ _SOMEONE = frozenset({"anak", "orang", "seseorang", "bocah", "pria", "wanita", "
 
 
 _SOMEONE_THERE = (["ada", "yang"], ["ada", "warga"])
-_FALLING_IN = frozenset({"jatuh", "terjatuh", "nyemplung", "kecemplung", "kejebur", "fell"})
+_FALLING_IN = frozenset({"jatuh", "terjatuh", "nyemplung", "kecemplung", "kejebur", "nyebur", "mencebur", "kecebur",
+                         "fell"})
 _WHOSE = frozenset({"saya", "aku", "kami", "kita", "dia", "tetangga", "my", "our"})
-_WATERS = frozenset({"air", "sungai", "kali", "laut", "sumur", "kolam", "got", "selokan", "banjir", "danau", "waduk"})
+_WATERS = frozenset({"air", "sungai", "kali", "laut", "sumur", "kolam", "got", "selokan", "banjir", "danau", "waduk",
+                     "river", "sea", "lake", "well", "pond", "canal", "water"})
 
 
 def _someone_sinking(said: list[str]) -> bool:
@@ -795,6 +807,8 @@ def _goes_on(said: list[str]) -> bool:
             continue  # "lagi" is "again" as often ("dicuri lagi kemarin"), "while" only before where or a deed
         if after[:1] and (after[0] in _STILL or after[0] == "lagi"):
             continue  # "skrg masih …", "sekarang lagi …": the next word says what goes on
+        if before[-1:] == ["baru"] and _TELLING & set(after):
+            continue  # "baru skrg berani lapor": the telling's now
         if _resident_now(said, i):
             continue
         if (before[-1:] and before[-1] in _UNTIL) or RESIDENT & set(before + after[:1]) \
@@ -802,6 +816,17 @@ def _goes_on(said: list[str]) -> bool:
             continue  # "sekarang udah sepi": how it stands after it; not "sekarang udah makin parah"
         return True
     return False
+
+
+def _once(said: list[str]) -> bool:
+    """"sy pernah dipukul", "dulu pernah ada yg…": what happened once, before; not "gk pernah" (never)."""
+    return any(word == _EVER and not (said[i - 1:i] and said[i - 1] in NEGATIONS) for i, word in enumerate(said))
+
+
+def _told_only_now(said: list[str]) -> bool:
+    """"…, baru skrg berani lapor": the telling is now, what is told before it."""
+    return any(word == "sekarang" and said[i - 1:i] == ["baru"] and _TELLING & set(said[i + 1:i + 4])
+               for i, word in enumerate(said))
 
 
 def _joking(said: list[str]) -> bool:
@@ -830,13 +855,16 @@ def _not_now(said: list[str]) -> bool:
     if _goes_on(said):
         return False
     past = [i for i, word in enumerate(said) if word in _PAST]
+    if (_once(said) or _told_only_now(said)) and "tolong" not in said:
+        return True
     if not (_CALLED_NOW & set(said) or _in_danger_where_they_are(said)):
         past += [i for i, word in enumerate(said) if word in _WEEKDAYS and "ini" not in said[i + 1:i + 3]
                  and (said[i - 1:i] in (["hari"], ["pada"], ["on"]) or _DAY_PARTS & set(said[i + 1:i + 2]))]
     # Earlier today ("tadi subuh"), someone badly hurt may still need help; yesterday, help has come or will not.
     past += [i for phrase, i in phrases_found(said, _PAST_PHRASES) if not (still_at_risk and phrase in _EARLIER_TODAY)]
     past += [i for i, word in enumerate(said) if _YEAR.match(word) and said[i - 1:i] in (["tahun"], ["in"])
-             and _WHEN_A_YEAR & set(said[max(0, i - 3):i - 1])]  # "dulu thn 2022", not "motor beat tahun 2020"
+             and (_WHEN_A_YEAR & set(said[max(0, i - 3):i - 1]) or said[max(0, i - 2):i - 1] in ([], [_BREAK]))]
+    # "dulu thn 2022", "tahun 2019 sy pernah…" opening a sentence; not "motor beat tahun 2020"
     # "kemarin sy lapor, skrg anak sy tenggelam": the time of a report made, not of the danger told
     return any(not (i and said[i - 1] in _SINCE) and not REPORTING & set(said[max(0, i - 2):i + 3]) for i in past)
 
@@ -961,7 +989,9 @@ def is_cry_for_help(text: str) -> bool:
                  for i, word in enumerate(said))
     if fallen and _cannot_get(said, ("bangun", "bergerak", "gerak", "up")):
         return True
-    if _hiding(said) or _someone_where_no_one_should_be(said):
+    if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said):
+        return True
+    if _not_breathing(said) or (_a_vehicle_in_the_water(said) and not _out_of_the_water(said)):
         return True
     if _FLAMES & set(said) and _BURNING & set(said) and not _TAMED_FIRE & set(said):
         return True  # "apinya masih menyala", "api msh nyala": not a stove's, a candle's
@@ -1018,8 +1048,8 @@ _ABOUT_TO = frozenset({"mau", "akan", "hendak", "ingin", "pengen", "pingin", "ab
 _HEIGHTS = frozenset({"jembatan", "gedung", "atap", "lantai", "tower", "menara", "flyover", "tebing", "jurang",
                       "bridge", "roof", "building", "ledge", "cliff"})
 _STUCK = _TRAPPED | frozenset({"kejebak", "terjepit", "kejepit", "terkunci", "kekunci", "kekurung", "terkurung",
-                               "tertimpa", "ketimpa", "ketiban", "kejatuhan", "tertimbun", "ketimbun", "terkubur",
-                               "pinned", "buried"})
+                               "stuck", "tertimpa", "ketimpa", "ketiban", "kejatuhan", "tertimbun", "ketimbun",
+                               "terkubur", "pinned", "buried"})
 _SHUT_IN_BY = frozenset({"dikurung", "dikurungin", "disekap", "dikunci", "dikunciin"})  # who is held comes before
 _SHUTTING_IN = frozenset({"ngurung", "nyekap", "nyekep"})  # who is held comes after: "nyekap cewek"
 _NOT_STUCK = frozenset({"macet", "mudik", "balik", "tol", "traffic", "luar", "outside", "hujan", "rain", "pinjol",
@@ -1033,9 +1063,9 @@ _PEOPLE = _PERSONS_BEFORE | _SOMEONE | _FAMILY | {"cewe", "cewek", "cowok", "cow
                                                   "temen", "penumpang", "pengendara", "sopir", "supir", "pekerja",
                                                   "tukang", "warga", "pacar", "passenger", "driver", "worker"}
 _ABOUT_A_PERSON = frozenset({"kecil", "lagi", "masih", "sudah", "sedang", "itu", "ini", "tua", "muda", "perempuan",
-                             "laki", "saya", "aku", "kami", "dua", "tiga"})
+                             "laki", "saya", "aku", "kami", "dua", "tiga", "is", "are", "was", "were", "got"})
 _BEFORE_A_PERSON = frozenset({_BREAK, "ada", "pak", "bu", "tolong", "dan", "tapi", "terus", "lalu", "sekarang",
-                              "tadi", "kok", "ya", "masih", "lagi", "karena", "soalnya"})
+                              "tadi", "kok", "ya", "masih", "lagi", "karena", "soalnya", "a", "the", "there", "help"})
 
 
 def _about_to_jump(said: list[str]) -> bool:
@@ -1105,9 +1135,9 @@ def _smoke_from_a_building(said: list[str]) -> bool:
 
 
 # A blade at its everyday work: "bawa golok buat babat rumput", "parang untuk ke kebun".
-_TOOLS = frozenset({"golok", "parang", "celurit", "clurit", "pisau", "sabit", "arit"})
+_TOOLS = frozenset({"golok", "parang", "celurit", "clurit", "pisau", "sabit", "arit", "linggis"})
 _TOOL_WORK = frozenset({"babat", "rumput", "kebun", "sawah", "ladang", "masak", "kayu", "bambu", "panen", "kurban",
-                        "qurban"})
+                        "qurban", "bongkar", "keramik", "lantai", "tembok", "batu", "tanah"})
 _FOR = frozenset({"buat", "untuk", "for"})
 
 
@@ -1150,6 +1180,56 @@ _HIDERS = frozenset({"saya", "aku", "kami", "kita", "i", "we"})
 _WHILE_HIDING = frozenset({"lagi", "masih", "sedang", "m", "am", "are", "re"})
 
 
+# Someone heard or told inside, and the resident not daring to come out: "ada suara org di dapur, kyknya maling, sy
+# di kamar gk berani keluar"; not what keeps one in every night ("gk berani keluar malem, sering ada begal").
+_HEARD_INSIDE = THIEVES | frozenset({"suara", "orang", "seseorang", "someone", "somebody"})
+
+
+def _afraid_to_come_out(said: list[str]) -> bool:
+    dare = any(word == "berani" and said[i - 1:i] and said[i - 1] in NEGATIONS
+               and {"keluar", "out"} & set(said[i + 1:i + 3]) for i, word in enumerate(said))
+    return dare and bool(_HEARD_INSIDE & {w.removesuffix("nya") for w in said}) and not HABITUAL & set(said)
+
+
+# A breath denied: "bapak sy tiba2 gk nafas", "ada org tergeletak gk bernafas", "napasnya gk ada". Not being awake or
+# aware is left to _HURT_BADLY's phrases: "gk sadar" is also "did not notice".
+_BREATH = frozenset({"napas", "nafas", "bernapas", "bernafas", "napasnya", "nafasnya"})
+
+
+def _not_breathing(said: list[str]) -> bool:
+    return any(word in _BREATH and ((NEGATIONS | {"durung"}) & set(said[max(0, i - 2):i])
+                                    or (NEGATIONS & set(said[i + 1:i + 2]) and "ada" in said[i + 1:i + 3]))
+               for i, word in enumerate(said))
+
+
+# A vehicle gone into the water with someone in it: "ada mobil nyemplung ke kali, sopirnya blm keluar"; not one
+# carried off empty ("motor anak sy hanyut kebawa banjir").
+_OCCUPANTS = frozenset({"sopir", "supir", "pengemudi", "pengendara", "penumpang", "orang", "driver", "passenger",
+                        "passengers", "someone", "people"})
+
+
+def _a_vehicle_in_the_water(said: list[str]) -> bool:
+    into = any(word in _FALLING_IN | _SINKING | {"masuk", "terjun"} and _WATERS & set(said[i + 1:i + 4])
+               and _VEHICLES & set(said[max(0, i - 3):i]) for i, word in enumerate(said))
+    return into and bool(_OCCUPANTS & {w.removesuffix("nya") for w in said})
+
+
+# Whoever a report told of, back now: "pak org nya dateng lagi skrg, lg di depan pintu!!", "he's back now".
+_RETURNING = frozenset({"datang", "dateng", "balik", "kembali", "muncul", "nongol", "back", "returned"})
+_AGAIN = frozenset({"lagi", "again"})
+_INTRUDING = THEFT_STEMS | THIEVES | _AT_HOME_OR_THREATENED | ALWAYS
+
+
+def returned_now(text: str, story: str) -> bool:
+    """Whether `text` says the one `story` told of (a break-in, a theft, a threat, violence) is back now."""
+    said, told = _sentences(text), _sentences(story)
+    back = any(word in _RETURNING and (_AGAIN & set(said[i + 1:i + 3]) or word in ("back", "returned"))
+               for i, word in enumerate(said))
+    intruded = bool(_INTRUDING & set(stems_of(told, _INTRUDING))) or bool(_INTRUDING & set(told)) \
+        or any_phrase(told, _FORCING)
+    return back and bool(_STILL & set(said)) and intruded and not _not_now(said)
+
+
 def _hiding(said: list[str]) -> bool:
     for i, word in enumerate(said):
         if word not in _HIDING or HABITUAL & set(said):
@@ -1168,7 +1248,9 @@ _STRANGLING = frozenset({"nyekik", "mencekik", "nyekek"})
 _STRANGLED = _PEOPLE | {"leher", "perempuan", "laki"}
 _SUN = frozenset({"matahari", "sinar", "terik", "sun"})
 _SINGED = frozenset({"nasi", "masakan", "rambut", "kue", "roti", "ikan", "gorengan", "sayur", "lauk", "telur", "telor",
-                     "kulit"})
+                     "kulit",
+                     # money "kebakar" is money spent: "dompet sy kebakar abis belanja"
+                     "dompet", "kantong", "kantung", "saldo", "duit", "uang", "gaji", "tabungan", "rekening"})
 # A threat of something other than harm ("ngancem nyebar data sy", "diancem dilaporin"), and the emergency number
 # asked for ("nomor darurat polisi brp"): no danger told.
 _THREATENING = frozenset({"ngancam", "ngancem", "ngancemin", "diancem"})
