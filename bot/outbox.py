@@ -153,13 +153,11 @@ class Dispatcher:
         return min(longest, max(MOMENT_SECONDS, seconds))
 
     async def run_once(self) -> int:
-        """Sends every row that is due now, those that waited for an earlier one of their report too; returns
-        how many were tried. A row retried at once is tried once more at most."""
-        tried: set[int] = set()
-        while work := [claim for claim in await self._claim() if claim.row_id not in tried]:
-            await self._send(work)
-            tried.update(claim.row_id for claim in work)
-        return len(tried)
+        """Sends one round of the rows due now (a row waiting behind an earlier one of its report is in the
+        next); returns how many were tried."""
+        work = await self._claim()
+        await self._send(work)
+        return len(work)
 
     async def _claim(self) -> list[Claim]:
         """Takes a round of due rows, with whom each goes to."""

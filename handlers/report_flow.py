@@ -419,14 +419,14 @@ async def read_back(turn: Turn) -> str:
     if picked == "yes":
         if "category" in read:
             turn.draft["category"] = read["category"]
-        # The time was asked with the read-back: a yes without one leaves it "not said" (Ubah changes it); a
-        # place given instead is no yes to the time, which is asked after it.
+        # The time was offered with the read-back: a yes without one is asked it next, as the read-back said
+        # what is missing would be.
+        if "when" not in read and "when" not in turn.draft and turn.draft.get("urgent") and not place_given:
+            read["when"] = "now"  # "tolong ada orang ngamuk bawa golok", "iya": a cry is going on as told
         if "when" in read:
             turn.draft["when"] = {"text": read["when_told"]} if "when_told" in read else {"choice": read["when"]}
             if turn.draft["when"] == {"choice": "now"} and not turn.emergency_answered:
                 turn.say("emergency.happening_now")  # told in the story or picked here: going on now
-        if not place_given:
-            turn.draft.setdefault("when", {"text": t(turn.lang, "report.when_not_said")})
         if "place" in read:
             await accept_place(turn, {"code": read["place"]})
         elif "places" in read:

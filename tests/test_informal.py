@@ -949,8 +949,8 @@ async def test_the_time_asked_with_the_read_back_takes_a_button_a_plain_yes_or_a
     await resident.send("batal")
     await resident.send("motor sy dibawa kabur maling di parkiran gedog sananwetan blitar")
     await resident.send("iya")
-    assert resident.heard("report.ask_photo")  # a yes without the time: asked once, it is left not said
-    assert (await draft_of(engine))["when"] == {"text": "Tidak disebutkan"}
+    assert resident.heard("report.ask_when"), "a yes without the time is asked it, as the read-back said"
+    assert "when" not in await draft_of(engine)
     await resident.send("batal")
     await resident.send("motor sy dibawa kabur maling di parkiran gedog sananwetan blitar")
     await resident.send("bukan, kemarin")
@@ -1056,6 +1056,9 @@ async def test_a_correction_while_the_places_are_offered_asks_which_place_again(
     if resident.heard("report.ask_category"):
         await resident.send("lainnya")
     await another_incident(resident)
+    if "occurred_text" not in kept:  # a yes with no time was asked it
+        assert resident.heard("report.ask_when"), resident.text
+        await resident.send("tadi")
     assert resident.heard("report.ask_photo"), resident.text
     for said in ("ga ada", "rahasia aja"):
         await resident.send(said)
@@ -1950,7 +1953,7 @@ async def test_a_village_the_guided_story_names_as_one_is_offered_not_asked(engi
     assert all(place in shown for place in offered), shown
 
 
-# The time was asked with the read-back: a plain yes leaves it unsaid, "3" chooses "Ya, sebelum hari ini"; a time
+# The time was offered with the read-back: a plain yes is asked it next, "3" chooses "Ya, sebelum hari ini"; a time
 # sent alone later says more, and is the time. A day told in the story with no hour takes an hour sent later.
 @pytest.mark.parametrize(("when", "yes", "late", "kept"), [
     ("", "iya", "wingi sore", "wingi sore"),
@@ -1978,7 +1981,8 @@ async def test_a_time_sent_late_is_taken_as_the_time(engine: Engine, when: str, 
     await resident.send("halo")
     await resident.send(f"motor sy dicuri{when} di depan rumah kel gedog sananwetan")
     await resident.send(yes)
-    assert resident.heard("report.ask_photo"), resident.text
+    asked = "report.ask_when" if (when, yes) == ("", "iya") else "report.ask_photo"
+    assert resident.heard(asked), resident.text
     await resident.send(late)
     assert resident.heard("report.ask_photo") and not resident.heard("report.photo_or_skip"), resident.text
     assert (await draft_of(engine))["when"] == {"text": kept}

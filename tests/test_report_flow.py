@@ -335,7 +335,7 @@ async def test_a_story_reported_already_told_the_guided_way_is_told_its_report(e
 async def test_a_story_a_word_apart_from_one_reported_is_another_report(engine: Engine, story: str, one: str,
                                                                         other: str) -> None:
     resident = Resident(engine)
-    for said in (story.format(one), "iya", "lewati", "2", "kirim"):
+    for said in (story.format(one), "iya", "tadi", "lewati", "2", "kirim"):
         await resident.send(said)
     await resident.send(story.format(other))
     assert not resident.heard("report.already_reported") and "Kami baca dari pesan Anda" in resident.text, \
