@@ -306,25 +306,46 @@ async def take_objection(office: Office, report: Report, objection: str) -> None
     """A reporter disputing how their report was closed ("lho kok ditolak pak, kaca mobil sy dipecah maling"):
     kept in its history as their reply, the report left closed, and sent to the officer who closed it, or else
     to the station's duty officers, who may ask the reporter to report again."""
+    await _from_the_reporter(office, report, objection, "officer.objection")
+
+
+class ReporterWord(enum.StrEnum):
+    """What a reporter writes of their open report without being asked: more of it, or that it is no longer needed."""
+
+    ADDED = "officer.reporter_added"
+    WITHDRAWAL = "officer.withdrawal_asked"
+
+
+async def take_reporter_word(office: Office, report: Report, said: str, word: ReporterWord) -> None:
+    """More told of an open report after it was sent ("pelakunya pake jaket ojol ijo"), or a wish to withdraw it
+    ("batalin aja pak, hpnya udh ketemu"): kept in its history as the reporter's reply, the report as it is, and sent
+    to the officer who last acted on it, or else to the station's duty officers. Only an officer closes a report."""
+    await _from_the_reporter(office, report, said, word.value)
+
+
+async def _from_the_reporter(office: Office, report: Report, said: str, key: str) -> None:
     event = ReportEvent(report_id=report.id, kind=EventKind.REPLY, from_status=report.status,
-                        to_status=report.status, actor="reporter", note=objection, public=False,
+                        to_status=report.status, actor="reporter", note=said, public=False,
                         created_at=report_time(report, office.now, office.now))
     office.db.add(event)
     await office.db.flush()
-    closed = await last_status_event(office.db, report, report.status)
-    closer = await office.db.get(Officer, int(closed.actor.split(":")[1])) \
-        if closed and closed.actor.startswith("officer:") else None
-    if closer is not None and closer.active and closer.station_id == report.station_id:
-        to = [(closer, await office.db.get_one(Contact, closer.contact_id))]
-    else:
-        to = await duty_officers(office.db, report.station_id) if report.station_id else []
-    for officer, contact in to:
+    for officer, contact in await _its_officers(office, report):
         lang = contact.language or report.language
-        text = t(lang, "officer.objection", ref=report.ref, status=t(lang, f"status.label.{report.status.value}"),
-                 objection=quoted(objection))
+        text = t(lang, key, ref=report.ref, status=t(lang, f"status.label.{report.status.value}"),
+                 said=quoted(said))
         await enqueue(office.db, office.cipher, kind=OutboxKind.INFO_REPLY, contact_id=contact.id,
                       payload={"text": text, "ref": report.ref}, at=office.now, report_id=report.id,
                       idempotency_key=f"{OutboxKind.INFO_REPLY}:{event.id}:{officer.id}")
+
+
+async def _its_officers(office: Office, report: Report) -> list[tuple[Officer, Contact]]:
+    """The officer who last moved the report, still on duty at its station; else the station's duty officers."""
+    moved = await last_status_event(office.db, report, report.status)
+    last = await office.db.get(Officer, int(moved.actor.split(":")[1])) \
+        if moved and moved.actor.startswith("officer:") else None
+    if last is not None and last.active and last.contact_id is not None and last.station_id == report.station_id:
+        return [(last, await office.db.get_one(Contact, last.contact_id))]
+    return await duty_officers(office.db, report.station_id) if report.station_id else []
 
 
 async def take_answer(office: Office, report: Report, answer: str, sent: StoredMedia | None = None, *,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from handlers import officer, patrol, report_flow
-from handlers.actions import OBJECTION_WITHIN, take_answer, take_objection
+from handlers.actions import OBJECTION_WITHIN, ReporterWord, take_answer, take_objection, take_reporter_word
 from handlers.choices import Menu
 from handlers.i18n import keywords_by_first_word, labels, t
 from handlers.language.answers import ASKING, NEUTRAL
@@ -39,6 +39,7 @@ from handlers.language.intents import (
     ref_asked,
     report_kind_asked,
     report_wished,
+    reporter_word,
     station_service_asked,
     status_asked,
     stopping,
@@ -59,6 +60,7 @@ from handlers.status import (
     has_open_emergency,
     has_own_reports,
     offer_own_reports,
+    open_own_report,
     picked_own_report,
     show_own_reports,
     show_status,
@@ -449,7 +451,7 @@ async def global_word(turn: Turn) -> str | None:
         if turn.text.startswith("/"):
             turn.say("common.unknown_command")
             return turn.step
-        return None
+        return await _of_a_report_sent(turn) if turn.officer is None and turn.step == MENU else None
     word = GLOBAL_WORDS[said.keyword]
     if word.alone and said.argument:
         return None
@@ -457,6 +459,22 @@ async def global_word(turn: Turn) -> str | None:
         turn.data.pop("number_meant", None)
         turn.step = resume(turn)
     return await word.answer(turn, said)
+
+
+async def _of_a_report_sent(turn: Turn) -> str | None:
+    """More told of a report already sent, or a wish to withdraw it ("LP-… sy mau nambahin info: …", "batalin aja
+    laporan sy pak, hpnya udh ketemu"): passed to its officers, as the story was; only they close it. A cry in it is
+    a report of its own."""
+    said = reporter_word(turn.text)
+    if said is None or turn.emergency_answered:
+        return None
+    report = await open_own_report(turn, find_ref(turn.text))
+    if report is None:
+        return None
+    word = ReporterWord.ADDED if said == "added" else ReporterWord.WITHDRAWAL
+    await take_reporter_word(turn.office, report, _for_officers(turn, report, turn.text), word)
+    turn.say("relay.addition_sent" if word is ReporterWord.ADDED else "relay.withdrawal_sent", ref=report.ref)
+    return MENU
 
 
 def _free_text_here(turn: Turn) -> bool:

@@ -111,6 +111,15 @@ async def decided_report(turn: Turn, within: dt.timedelta) -> Report | None:
     return None
 
 
+async def open_own_report(turn: Turn, ref: str | None) -> Report | None:
+    """The resident's own open report named by `ref`, else their newest open one: what more told of a report sent,
+    or a wish to withdraw it, is for."""
+    for report, _station, witness in await _own_reports(turn):
+        if not witness and report.status in OPEN_STATUSES and ref in (None, report.ref):
+            return report
+    return None
+
+
 async def has_own_reports(turn: Turn) -> bool:
     return bool(await _own_reports(turn))
 

@@ -684,6 +684,35 @@ async def test_a_reporter_disputing_a_rejection_reaches_the_officer_who_rejected
     assert not stranger.heard("relay.objection_sent"), "no report of theirs was decided"
 
 
+@pytest.mark.parametrize(("said", "word"), [
+    ("{ref} sy mau nambahin info: pelakunya pake jaket ojol ijo", "reporter_added"),
+    ("pak sy mau nambahin, pelakunya 2 org naik beat merah", "reporter_added"),
+    ("I want to add something: the thief wore a green ojol jacket", "reporter_added"),
+    ("batalin aja laporan sy pak, hpnya udh ketemu", "withdrawal_asked"),
+    ("please cancel my report, I found the phone", "withdrawal_asked"),
+])
+async def test_more_told_of_a_sent_report_or_its_withdrawal_reaches_its_officer(engine: Engine, said: str,
+                                                                                word: str) -> None:
+    """After the report is sent, more of it, or that it is no longer needed, goes to the officer who took it: not
+    a new report begun, and not "cancelled" said of a report only an officer can close."""
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"TERIMA {ref}")
+    await deliver_to(engine, PETUGAS)
+    await warga.send(said.format(ref=ref))
+    sent = "relay.addition_sent" if word == "reporter_added" else "relay.withdrawal_sent"
+    assert (warga.heard(sent) or warga.heard(sent, "en")) and ref in warga.text, warga.text
+    assert not warga.heard("report.ask_category") and "Kami baca dari pesan Anda" not in warga.text, \
+        "no new report begun"
+    relayed = await deliver_to(engine, PETUGAS)
+    heading = "Tambahan dari pelapor" if word == "reporter_added" else "meminta laporannya dibatalkan"
+    assert ref in relayed and heading in relayed, relayed
+    assert said.format(ref=ref).split(":")[-1].strip()[:20] in relayed, relayed
+    assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED, "only an officer closes it"
+    [told] = [e for e in await events(engine, ref) if e.kind == EventKind.REPLY]
+    assert not told.public and told.actor == "reporter"
+
+
 async def test_an_answer_to_an_officers_question_is_quoted_and_forges_no_line(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     warga, ref = await file_report(engine)

@@ -1357,3 +1357,34 @@ def identity_wished(text: str) -> str | None:
             elif word in _SHOWN and own and set(before) & (NOT_WORDS | {"jangan", "t"}):
                 wished = "confidential"  # "jangan sebut nama saya", "don't show my name"
     return wished
+
+
+# Of a report already sent: more of it ("LP-… sy mau nambahin info: pelakunya pake jaket ojol ijo", "oh iya tambahan,
+# hp nya samsung a15", "I want to add something: the thief wore a green jacket"), with something told besides the
+# wish; or a wish to withdraw it ("batalin aja laporan sy pak, hpnya udh ketemu", "please cancel my report"). Not a
+# new report asked for ("mau lapor tambahan kasus lain").
+_ADDING = frozenset({"nambahin", "menambahkan", "tambahan", "tambahin", "nambahkan", "ditambahkan", "add", "adding",
+                     "addition"})
+_ADDING_WHAT = frozenset({"info", "informasi", "keterangan", "data", "cerita", "something", "more", "detail",
+                          "details", "lagi", "sedikit", "to", "that", "tambah"})
+_WITHDRAWING = frozenset({"batal", "batalin", "batalkan", "dibatalkan", "dibatalin", "cabut", "dicabut", "tarik",
+                          "ditarik", "cancel", "withdraw"})
+_ANOTHER = frozenset({"lain", "baru", "another", "new", "other"})
+_TOLD_BESIDES = 2  # words that tell something, besides the wish to add
+
+
+def reporter_word(text: str) -> str | None:
+    """"added" or "withdrawal" for what a resident writes of a report already sent, else None."""
+    said = words(without_ref(text))
+    told = set(said)
+    if not said or told & _ANOTHER:
+        return None
+    of_a_report = bool(told & REPORT_NOUNS) or find_ref(text) is not None
+    if told & _WITHDRAWING and of_a_report and not told & _ADDING:
+        return "withdrawal"
+    besides = [w for w in said if w not in NEUTRAL | _ADDING | _ADDING_WHAT | WANT_WORDS | OWN_WORDS | REPORT_WORDS
+               | REPORT_NOUNS | ASKING]
+    if (told & _ADDING or ("tambah" in told and told & _ADDING_WHAT)) and len(besides) >= _TOLD_BESIDES \
+            and not _asked(text, said):  # "bisa nambahin foto gk?" asks
+        return "added"
+    return None
