@@ -382,6 +382,14 @@ async def read_back(turn: Turn) -> str:
         else:  # the time was told before the story: the correction is the time
             turn.draft["when"] = {"text": told}
         picked = "yes"
+    if picked is None and turn.inbound.choice is None and not asks_when and (fixed := _only_the_time_wrong(turn.text)):
+        read = turn.draft["read"]  # "bukan, wktunya tadi pagi jam 7an", "eh salah, bukan kemarin tapi tadi pagi"
+        if "when" in read:
+            read["when_told"] = fixed
+            read["when"] = when_named(fixed) or read["when"]
+        else:
+            turn.draft["when"] = {"text": fixed}
+        picked = "yes"
     if picked is None and turn.inbound.choice is None and _only_sending(turn.text):
         picked = "yes"  # "kirim": all is right, send it (what is missing is still asked)
     if meant is None and picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
@@ -666,6 +674,28 @@ _PART_OF_DAY = r"(?:pagi|siang|sore|malam|malem|mlm|subuh|ini)"
 _TIME_DENIED = re.compile(rf"\b(?:bukan|bkn)\s+(?:(?:td|tadi|kemarin|kmrn|kemaren|semalam|smlm|hari)\b"
                           rf"(?:\s+{_PART_OF_DAY}\b)?|(?:jam|pukul)\s*\d+[\w.:]*|{_PART_OF_DAY}\b)[\s,.;]*",
                           re.IGNORECASE)
+
+
+# A no or a slip said of the time read, and the time meant: "bukan, wktunya tadi pagi jam 7an", "eh salah, bukan
+# kemarin tapi tadi pagi". Nothing else is said wrong: "bukan, ini kehilangan bukan kriminal" is a no.
+_SAID_WRONG = re.compile(r"^\W*(?:eh\W+|maaf\W+|oh\W+)?(?:bukan|bkn|salah|keliru|no|wrong)\b[\s,.!:-]*",
+                         re.IGNORECASE)
+_ABOUT_THE_TIME = frozenset({"waktunya", "waktu", "jamnya", "harinya", "tanggalnya", "tapi", "harusnya",
+                             "seharusnya", "maksudnya", "maksud", "yang", "benar", "benarnya", "sebenarnya",
+                             "kejadiannya", "kejadian", "it", "was", "but", "happened"})
+
+
+def _only_the_time_wrong(text: str) -> str | None:
+    """The time meant, when a message opens with a no or a slip and says only that the time read was wrong."""
+    found = _SAID_WRONG.match(text)
+    if found is None:
+        return None
+    rest = _TIME_DENIED.sub("", text[found.end():]).strip(" ,.;")
+    told = time_told(rest)
+    if told is None:
+        return None
+    untimed = [w for w in words(rest) if w not in set(words(told[1])) | _ABOUT_THE_TIME | NEUTRAL]
+    return told[1] if not untimed else None
 
 
 def _yes_and_when(text: str) -> str | None:

@@ -604,6 +604,19 @@ async def test_a_cry_in_the_middle_of_a_report_is_still_heard(engine: Engine, st
     assert (await draft_of(engine))["urgent"] is True
 
 
+@pytest.mark.parametrize(("fix", "when"), [("bukan, wktunya tadi pagi jam 7an", "tadi pagi jam 7an"),
+                                         ("eh salah, bukan kemarin tapi tadi pagi", "tadi pagi"),
+                                         ("bukan pak, kejadiannya td subuh", "tadi subuh")])
+async def test_a_no_to_the_time_read_with_the_time_meant_keeps_the_rest(engine: Engine, fix: str, when: str) -> None:
+    """Only the time was read wrong: the kind and the place read stand, and the time is the one meant."""
+    resident = Resident(engine, "console:fix")
+    await resident.send("hp sy dijambret kemarin di jl. merdeka depan toko mas, kepanjenkidul")
+    await resident.send(fix)
+    assert resident.heard("report.ask_photo") and not resident.heard("report.ask_category"), resident.text
+    draft = await draft_of(engine)
+    assert draft["when"] == {"text": when} and draft["category"] == "security" and draft.get("place"), draft
+
+
 @pytest.mark.parametrize(("back", "cry"), [("pak org nya dateng lagi skrg, lg di depan pintu!!", True),
                                          ("dia balik lagi sekarang pak, masih di luar", True),
                                          ("orgnya dateng lagi kemarin sore, tp udh pergi", False)])

@@ -17,7 +17,7 @@ YES = frozenset({
     "nggih", "inggih", "enggih", "enggeh", "ngih", "injih", "leres", "muhun", "sumuhun", "heeh", "heem", "hooh",
     "hoo", "heueuh", "iyah", "yah", "right", "correct", "sure", "yep", "yo", "betol", "emoji_jempol_ke_atas",
     "emoji_tanda_centang_tebal", "emoji_tanda_centang", "emoji_tangan_ok", "gas", "lanjut", "baik", "baiklah",
-    "okelah", "oc", "nggeh", "ngge", "yoa", "ember", "iyes", "mangga", "yesh", "yoai",
+    "okelah", "oc", "nggeh", "ngge", "yoa", "ember", "iyes", "mangga", "yesh", "yoai", "sesuai",
 })  # fmt: skip
 NO = frozenset({
     "tidak", "enggak", "bukan", "salah", "jangan", "tak", "ndak", "indak", "nope", "no", "nggak", "ora", "mboten",
@@ -44,10 +44,11 @@ ASKING = frozenset({
 })  # fmt: skip
 # Two words that make one answer: "ho oh" (yes), "tidak salah" / "ga salah" (yes: not wrong).
 _YES_PAIRS = {("ho", "oh"), ("he", "eh"), ("hu", "um"), ("tidak", "salah"), ("enggak", "salah"),
-              ("ora", "salah"), ("not", "wrong"), ("of", "course")}
+              ("ora", "salah"), ("not", "wrong"), ("of", "course"), ("nah", "itu")}  # "nah itu": that's the one
 _NO_PAIRS = {("teu", "benar"), ("ora", "benar"),  # "teu leres", "ora leres": krama "leres" is read as "benar"
              ("not", "right"), ("tidak", "benar"), ("enggak", "benar"), ("tidak", "betul"), ("enggak", "betul"),
-             ("tidak", "cocok"), ("enggak", "cocok"), ("bukan", "itu"), ("tidak", "tepat"), ("belum", "benar")}
+             ("tidak", "cocok"), ("enggak", "cocok"), ("bukan", "itu"), ("tidak", "tepat"), ("belum", "benar"),
+             ("tidak", "sesuai"), ("enggak", "sesuai")}
 # "It's fine": "gpp", "gak papa", "ga masalah", "no problem" (as the lexicon spells them out). A yes; beside a no
 # it asks leave for the no ("gak ada foto gpp kan?"), not a question to answer.
 ALL_RIGHT = (("enggak", "apa", "apa"), ("tidak", "apa", "apa"), ("enggak", "papa"), ("tidak", "papa"),
@@ -128,6 +129,9 @@ def yes_or_no(text: str) -> str | None:
             i += 2
             continue
         word = said[i]
+        if word == "nah" and i + 1 < len(said) and _read_word(said[i + 1]) == "yes":
+            i += 1  # "nah iya itu pak", "nah bener": Indonesian's "there", before a yes; alone it is English's no
+            continue
         reading = _read_word(word)
         if reading is not None:
             readings.append(reading)
