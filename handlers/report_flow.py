@@ -198,8 +198,7 @@ async def _take_story(turn: Turn) -> str:
         read["place"] = found[0].code if confident else named[0]
     elif named:
         read["places"] = named  # a name several places share: which one is asked after a yes
-    elif near := [place.code for place in await turn.router.covered(turn.db, found)
-                  if not place.ordinary and _spelt_in(text, place)]:
+    elif near := await _near_and_spelt(turn, text, found) or await _near_after_where(turn, text):
         # "…di parkiran alfamart jl. mastrip, plosokerep": the one near, to confirm; "klampok", which names a
         # kelurahan of Sananwetan and a desa of Bojonegoro, both near, or "blitar", a kota near and the kabupaten
         # of the same name around it: which one is asked
@@ -234,6 +233,44 @@ async def _places_in_story(turn: Turn, story: str) -> tuple[list[PlaceCandidate]
     return [], False
 
 
+async def _near_and_spelt(turn: Turn, text: str, found: list[PlaceCandidate]) -> list[str]:
+    """Of the places found, those a station near covers whose name the text spells: a name that is also a word
+    ("sentul", "rembang", "tanggung") only said as a place, last in its clause (_named_last)."""
+    return [place.code for place in await turn.router.covered(turn.db, found)
+            if (not place.ordinary or _named_last(text, place)) and _spelt_in(text, place)]
+
+
+_CLAUSE_END, _WHERE_BEFORE = "|", 6  # a clause's end among the words; words back to its word of where
+
+
+def _named_last(text: str, place: PlaceCandidate) -> bool:
+    """Whether the place's own name closes a clause after a word of where, or with a time or a form of address
+    after it ("di sentul", "…jl. mastrip sentul, skrg…", "di rembang kemarin"; not "di pojok warung")."""
+    said = " ".join(f"{normalise(clause)} {_CLAUSE_END}" for clause in re.split(r"[,;!?\n]", text)).split()
+    own = _own_name(place)
+    for i in range(len(said)):
+        for length in (1, 2, 3):
+            if name_key("".join(said[i:i + length])) != own:
+                continue
+            before = said[max(0, i - _WHERE_BEFORE):i]
+            clause = before[len(before) - before[::-1].index(_CLAUSE_END):] if _CLAUSE_END in before else before
+            after = said[i + length:i + length + 1]
+            closes = not after or after[0] in {_CLAUSE_END} | DAY_WORDS | TIME_WORDS | NEUTRAL
+            if closes and _WHERE_WORDS & set(clause):
+                return True
+    return False
+
+
+async def _near_after_where(turn: Turn, text: str) -> list[str]:
+    """Where the whole story found no place near, the one its words after a word of where name: "…ngerusak pager
+    rumah sy, di tanggung" (a desa "Pager" far away is what the whole reads first)."""
+    said = _AFTER_WHERE.findall(text)
+    if not said:
+        return []
+    found, _confident = await turn.router.read(turn.db, said[-1])
+    return await _near_and_spelt(turn, text, found)
+
+
 def _spelt_in(text: str, place: PlaceCandidate) -> bool:
     """Whether the text spells the place's own name, spaced as it may be, or all but a letter or two of it in one
     word ("sananwetn"): a near spelling of other words ("makam bung karno" read as Desa Bungur) is no place to put to
@@ -244,6 +281,8 @@ def _spelt_in(text: str, place: PlaceCandidate) -> bool:
 
 
 _WHERE_WORDS = frozenset({"di", "ke", "dekat", "deket", "daerah", "kawasan", "sekitar", "in", "at", "near"})
+# The words after a word of where, to a comma or the end: "…di warung bu sri jl. mastrip sentul, skrg …".
+_AFTER_WHERE = re.compile(rf"\b(?:{'|'.join(sorted(_WHERE_WORDS))})\s+([^,;!?\n]+)", re.IGNORECASE)
 
 
 def _said_where(text: str, place: PlaceCandidate) -> bool:

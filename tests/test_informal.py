@@ -604,6 +604,20 @@ async def test_a_cry_in_the_middle_of_a_report_is_still_heard(engine: Engine, st
     assert (await draft_of(engine))["urgent"] is True
 
 
+@pytest.mark.parametrize(("story", "place"), [
+    ("motor sy ilang di sentul", "Kel. Sentul"),
+    ("motor sy ilang di rembang", "Kel. Rembang"),
+    ("td subuh ada yg ngerusak pager rumah sy, di tanggung", "Kel. Tanggung"),
+    ("tlg pak ada org bawa celurit ngamuk di warung bu sri jl. mastrip sentul, skrg masih disitu", "Kel. Sentul"),
+])
+async def test_a_kelurahan_whose_name_is_also_a_word_is_read_where_said_as_a_place(engine: Engine, story: str,
+                                                                                   place: str) -> None:
+    """"sentul" is a fruit and "tanggung" a word of every day; after "di" they are the kelurahan near."""
+    resident = Resident(engine, "console:place")
+    await resident.send(story)
+    assert f"Lokasi: {place}, Kec." in resident.text, resident.text
+
+
 @pytest.mark.parametrize(("fix", "when"), [("bukan, wktunya tadi pagi jam 7an", "tadi pagi jam 7an"),
                                          ("eh salah, bukan kemarin tapi tadi pagi", "tadi pagi"),
                                          ("bukan pak, kejadiannya td subuh", "tadi subuh")])
