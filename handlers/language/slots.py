@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from handlers.language.answers import NEUTRAL
@@ -94,12 +95,25 @@ def time_told(text: str) -> tuple[str, str] | None:
     around them ("earlier", "jam 10 malam kemarin"; "earlier", "2 jam yang lalu"; "today", "tadi pagi"), or a repeat
     ("earlier", "tiap malam"); None when it tells none, or only "lagi" or "masih" (again, still: see _ALSO_AGAIN)."""
     said = words(text)
-    found = _time_in(said, _now_after_a_deed(text), still_there_now(text)) or _repeat_in(said)
+    found = _time_in(said, _now_after_a_deed(text), still_there_now(text)) or _repeat_in(said) or _a_year_in(said)
     if found is None:
         return None
     choice, start, end = found
     told = _told_around(said, start, end)
     return None if told in _ALSO_AGAIN else (choice, told)
+
+
+def _a_year_in(said: list[str]) -> tuple[str, int, int] | None:
+    """A year gone by told as when: "tahun 2019 sy pernah dipukul", "th 2020" ("th" is "tahun" to the lexicon);
+    not this year's, which says no day, nor a thing's ("motor beat tahun 2020", "hp keluaran tahun 2019")."""
+    this_year = datetime.date.today().year
+    at = next((i for i, word in enumerate(said[1:], 1) if said[i - 1] == "tahun" and word.isdecimal()
+               and 1900 < int(word) < this_year and not _A_THINGS_YEAR & set(said[max(0, i - 4):i - 1])), None)
+    return None if at is None else ("earlier", at - 1, at + 1)
+
+
+_A_THINGS_YEAR = frozenset({"motor", "mobil", "sepeda", "hp", "keluaran", "model", "tipe", "type", "rakitan",
+                            "produksi", "beat", "vario", "scoopy", "nmax", "mio", "supra", "avanza", "xenia"})
 
 
 def hour_phrase(text: str) -> str | None:
@@ -133,6 +147,8 @@ def _of_a_time(said: list[str], at: int) -> bool:
                 or after in _UNITS | _MERIDIEM | MONTHS)  # "tgl 1", "setengah 5", "29 november"
     if word in ("yang", "pas"):  # "2 jam yang lalu", "kemarin pas jam 9"
         return after in ("lalu", "jam", "pukul")
+    if word in _COUNTS:  # "dua minggu lalu", "tiga hari yg lalu"
+        return after in _UNITS
     if word in ("an", "a"):  # "an hour ago"
         return after in _UNITS
     return word in _TOLD_WITH
@@ -143,6 +159,8 @@ _ALSO_AGAIN = frozenset({"lagi", "masih", "sedang"})
 _CLOCK = re.compile(r"\b(\d{1,2}) (\d{2})\b")  # "jam 9.30", which the words split in two
 _TOLD_WORDS = 12  # "hari minggu tanggal 29 november yang lalu sekitar pukul 10 00 pagi": a time told is a few words
 _AROUND_AN_HOUR = frozenset({"jam", "pukul", "sekitar", "kira", "kurang", "lebih", "around", "about", "at"})
+_COUNTS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+                     "beberapa", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"})
 _UNITS = frozenset({"detik", "menit", "jam", "hari", "minggu", "bulan", "tahun", "second", "seconds", "minute",
                     "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"})
 _MERIDIEM = frozenset({"am", "pm", "wib", "wita", "wit"})
