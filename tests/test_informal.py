@@ -633,7 +633,8 @@ async def test_a_no_to_the_time_read_with_the_time_meant_keeps_the_rest(engine: 
 
 @pytest.mark.parametrize(("back", "cry"), [("pak org nya dateng lagi skrg, lg di depan pintu!!", True),
                                          ("dia balik lagi sekarang pak, masih di luar", True),
-                                         ("orgnya dateng lagi kemarin sore, tp udh pergi", False)])
+                                         ("orgnya dateng lagi kemarin sore, tp udh pergi", False),
+                                         ("sekarang motornya udah balik lagi pak, ketemu", False)])
 async def test_the_one_a_break_in_tells_of_back_now_is_a_cry_in_the_middle_of_it(engine: Engine, back: str,
                                                                                   cry: bool) -> None:
     resident = Resident(engine, "console:back")
@@ -1348,7 +1349,9 @@ async def test_police_papers_asked_after_at_first_contact_are_told_where_they_ar
 @pytest.mark.parametrize(("said", "hours", "lang"), [("kantor polsek sananwetan buka jam brp?", True, "id"),
                                                    ("polsek buka 24 jam gk pak", True, "id"),
                                                    ("what time does the police station open?", True, "en"),
-                                                   ("td jam 2 ada maling masuk rumah, polsek tutup", False, "id")])
+                                                   ("td jam 2 ada maling masuk rumah, polsek tutup", False, "id"),
+                                                   ("kantor kelurahan tutup jam 12, bisa lapor?", False, "id"),
+                                                   ("jam brp polisi dateng? sy udh lapor di polsek", False, "id")])
 async def test_when_a_station_is_open_asked_is_told(engine: Engine, said: str, hours: bool, lang: str) -> None:
     resident = Resident(engine)
     await resident.send(said)
@@ -1360,7 +1363,8 @@ async def test_when_a_station_is_open_asked_is_told(engine: Engine, said: str, h
                                              ("bener gk katanya ada penculikan anak di sd bendogerit?", True),
                                              ("apa video begal di tiktok itu asli?", True),
                                              ("rumah sy kemalingan td malem, daerah sini aman gk sih?", False),
-                                             ("ada video orang bawa celurit di depan rumah sy skrg, aman gk?", False)])
+                                             ("ada video orang bawa celurit di depan rumah sy skrg, aman gk?", False),
+                                             ("jalan di depan rumah rawan begal, bener gk bisa dilaporin?", False)])
 async def test_whether_something_heard_is_true_or_a_place_safe_is_told_it_cannot_be_said(
         engine: Engine, said: str, hearsay: bool) -> None:
     resident = Resident(engine)

@@ -372,6 +372,8 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("aku eko prasetyo warga sentul, mau lapor", ["eko prasetyo"], []),
     ("sy ditipu olshop jakarta", [], []),
     ("sy lagi otw wkwk", [], []),
+    ("sy liat mobil avanza dari arah selatan", [], []),
+    ("sy rizky pratama, tinggal di gedog", ["rizky pratama"], []),
     ("sy td liat maling dr jendela", [], []),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],

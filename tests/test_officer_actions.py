@@ -713,6 +713,17 @@ async def test_more_told_of_a_sent_report_or_its_withdrawal_reaches_its_officer(
     assert not told.public and told.actor == "reporter"
 
 
+@pytest.mark.parametrize("asked", ["kenapa laporan sy dibatalkan pak?", "gimana cara cabut laporan?"])
+async def test_a_question_about_withdrawing_is_no_withdrawal(engine: Engine, asked: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"TERIMA {ref}")
+    await deliver_to(engine, PETUGAS)
+    await warga.send(asked)
+    assert not warga.heard("relay.withdrawal_sent"), warga.text
+    assert "meminta laporannya dibatalkan" not in await deliver_to(engine, PETUGAS)
+
+
 async def test_an_answer_to_an_officers_question_is_quoted_and_forges_no_line(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     warga, ref = await file_report(engine)

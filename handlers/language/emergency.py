@@ -23,7 +23,7 @@ _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no n
 ALWAYS = frozenset({
     # weapons
     "golok", "parang", "celurit", "clurit", "sajam", "samurai", "pedang", "pistol", "senpi", "pisau", "senjata",
-    "bacok", "tikam", "badik", "molotov", "bom", "linggis",
+    "bacok", "tikam", "badik", "molotov", "bom",
     # violence to a person
     "aniaya", "keroyok", "bunuh", "perkosa", "cabul", "leceh", "sandera", "culik", "begal", "rampok", "todong",
     "bantai", "amuk", "ngamuk", "sekap", "kdrt", "tawur", "tawuran", "bentrok",
@@ -32,7 +32,7 @@ ALWAYS = frozenset({
     "stab", "stabbed", "stabbing", "gun", "guns", "shooting", "shot", "knife", "machete", "weapon", "robbery",
     "robbed", "mugged", "kidnap", "kidnapped", "murder", "rape", "raped", "bomb", "hostage", "emergency",
     "attacked", "attacking", "beaten", "beating", "suicide", "fire", "burning", "bleeding", "unconscious",
-    "overdose", "explosion", "collapsed", "fainted",
+    "overdose", "explosion",
 })  # fmt: skip
 # Words, not stems: the stem is also an everyday word ("bakar sampah", "pukul 9", "tendang bola", "bau
 # menusuk", "nembak" is also to ask someone out), or Sastrawi misreads it ("penculikan" → culi).
@@ -108,7 +108,8 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "anak enggak pulang", "anak diculik", "anak dibawa orang", "anak kami hilang", "anak ku hilang",
     "anak saya dibawa kabur", "anak saya dibawa lari", "anak saya diambil paksa",
     "anak dibawa kabur", "anak dibawa lari", "anak kami dibawa kabur",
-    "adik saya hilang", "api besar", "ada api", "asap tebal", "help me", "help us", "kill me",
+    "adik saya hilang", "api besar", "api gede", "apinya besar", "apinya gede", "api sudah besar", "api sudah gede",
+    "apinya sudah besar", "apinya sudah gede", "ada api", "asap tebal", "help me", "help us", "kill me",
     "end my life", "hurt myself", "self harm", "break in", "breaking in", "broke in", "burglar", "someone is in",
     "my child is missing", "child is missing", "missing child", "my son is missing", "my daughter is missing",
     "domestic violence", "hits me", "hitting me", "beats me", "beating me", "my husband hit", "my wife hit",
@@ -126,6 +127,7 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "seriously injured", "not breathing", "isn t breathing", "stopped breathing", "kejang kejang", "seizure",
     "want to die", "wants to die", "wants to jump",
     "want to jump", "going to jump", "about to jump",
+    "bawa linggis", "membawa linggis", "carrying a crowbar",
     "dipaksa masuk mobil", "dipaksa naik mobil", "ditarik masuk mobil", "diseret masuk mobil",
     "dipaksa masuk ke mobil", "ditarik ke mobil", "dragged into a car", "forced into a car",
 )) + (_BABY_LEFT := tuple(tuple(p.split()) for p in (
@@ -259,10 +261,10 @@ _CARED_FOR = tuple(tuple(p.split()) for p in (
     "is in hospital", "taken to hospital", "in the hospital",
 ))  # fmt: skip
 _PAST = frozenset({"semalam", "semalem", "kemarin", "yesterday", "ago"})
-# "Ever", of a thing that happened once: "dulu sy pernah dipukul org"; not "gk pernah" (never).
-_EVER = "pernah"
-# Telling only now what happened before: "…, baru skrg berani lapor".
-_TELLING = REPORTING | {"berani", "cerita", "bilang", "ngomong", "ngadu", "mengadu"}
+# "Ever", of a thing that happened once, opening the message: "dulu sy pernah dipukul org", "sy pernah dipukul";
+# not "gk pernah" (never), "pernah gk?" (ever?), "sy pernah lapor" (a report made), nor with anything now.
+_EVER, _ONCE_OPENS = "pernah", 3  # words before "pernah" at most: "dulu sy pernah"
+_OPENING_ONCE = frozenset({"dulu", "saya", "aku", "kami", "gue", "waktu", "pas"})
 _NOT_YET_ASKED = frozenset({"belum", "yet"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")  # "dulu thn 2022": a year named is a year gone by (this one is no year named)
 _WHEN_A_YEAR = frozenset({"dulu", "waktu", "pas", "sejak", "back"})
@@ -283,8 +285,7 @@ _STILL = frozenset({"sekarang", "masih", "now", "still", "currently", "sedang"})
 _CALLED_NOW = _STILL | {"tolong", "gini"}  # a call for help, "malam jumat gini" (like this one): today's weekday
 _AT_IT_NOW = re.compile(r"^(?:di|ada|me|ng|ny)")  # "lagi di rumah", "lagi ngamuk", "lagi nyari"
 _FLAMES = frozenset({"api", "apinya", "asap", "asapnya", "fire", "flames"})
-_BURNING = frozenset({"menyala", "nyala", "berkobar", "membesar", "merambat", "membara", "burning", "spreading",
-                      "besar", "gede"})
+_BURNING = frozenset({"menyala", "nyala", "berkobar", "membesar", "merambat", "membara", "burning", "spreading"})
 _TAMED_FIRE = frozenset({"kompor", "unggun", "lilin", "rokok", "obat", "nyamuk", "stove", "candle", "campfire"})
 _TRACES = frozenset({"bekas", "jejak", "tanda", "sisa", "marks", "traces"})  # "masih ada bekas congkelan": long done
 _UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
@@ -295,11 +296,11 @@ _NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "sim
 _JOKING = frozenset({"bercanda", "becanda", "canda", "bcanda", "joking", "kidding"})
 _JUST = frozenset({"doang", "saja", "aja", "kok", "cuma", "hanya", "just", "only"})
 _FOR_REAL = frozenset({"serius", "beneran", "jangan", "katanya", "prank", "real", "seriously"})
-# Another spelling of "tolong": Javanese "tulung", Betawi "tolongin".
-_TOLONG = {"tulung": "tolong", "tulungi": "tolong", "tolongin": "tolong", "tulungin": "tolong", "tlong": "tolong",
-           "tlg": "tolong", "tolonk": "tolong",
-           # Javanese fire: "ono geni gede" is "ada api besar"
-           "geni": "api", "genine": "apinya", "ono": "ada", "gedhe": "besar"}
+# Other spellings of the lists' words: "tolong" in Javanese ("tulung") and Betawi ("tolongin"); fire in Javanese
+# ("ono geni gede" is "ada api besar").
+_SPELT_OTHERWISE = {"tulung": "tolong", "tulungi": "tolong", "tolongin": "tolong", "tulungin": "tolong",
+                    "tlong": "tolong", "tlg": "tolong", "tolonk": "tolong", "geni": "api", "genine": "apinya",
+                    "ono": "ada", "gedhe": "besar"}
 # Single words of the lists above by their letters with every doubled letter made one, for a word drawn out by
 # one letter ("toloong"); the lists' words of five letters and more, so that "shoot" is not "shot".
 _SQUEEZED = {re.sub(r"(.)\1+", r"\1", word): word
@@ -366,7 +367,7 @@ def _unnegated(said: list[str], among: frozenset[str]) -> bool:
 
 def _as_listed(word: str) -> str:
     squeezed = re.sub(r"(.)\1+", r"\1", word)
-    return _TOLONG.get(word) or _TOLONG.get(squeezed) or _SQUEEZED.get(squeezed, word)
+    return _SPELT_OTHERWISE.get(word) or _SPELT_OTHERWISE.get(squeezed) or _SQUEEZED.get(squeezed, word)
 
 
 def _blows_at(said: list[str]) -> list[int]:
@@ -496,7 +497,7 @@ def _a_life_taken(said: list[str], at: int) -> bool:
     if said[max(0, at - 2):at] not in _SOMEONE_DID:
         return False
     death = any(word.removesuffix("nya") in _DEATH_TOLD and not _negated(said, i) for i, word in enumerate(said))
-    return death or bool(_PAST & set(said)) or any_phrase(said, _PAST_PHRASES) or _once(said)
+    return death or bool(_PAST & set(said)) or any_phrase(said, _PAST_PHRASES) or _EVER in said
 
 
 def _self_harm_at(said: list[str]) -> list[int]:
@@ -807,8 +808,8 @@ def _goes_on(said: list[str]) -> bool:
             continue  # "lagi" is "again" as often ("dicuri lagi kemarin"), "while" only before where or a deed
         if after[:1] and (after[0] in _STILL or after[0] == "lagi"):
             continue  # "skrg masih …", "sekarang lagi …": the next word says what goes on
-        if before[-1:] == ["baru"] and _TELLING & set(after):
-            continue  # "baru skrg berani lapor": the telling's now
+        if _telling_now(said, i):
+            continue
         if _resident_now(said, i):
             continue
         if (before[-1:] and before[-1] in _UNTIL) or RESIDENT & set(before + after[:1]) \
@@ -819,14 +820,20 @@ def _goes_on(said: list[str]) -> bool:
 
 
 def _once(said: list[str]) -> bool:
-    """"sy pernah dipukul", "dulu pernah ada yg…": what happened once, before; not "gk pernah" (never)."""
-    return any(word == _EVER and not (said[i - 1:i] and said[i - 1] in NEGATIONS) for i, word in enumerate(said))
+    """What happened once, told as such at the message's opening ("dulu sy pernah dipukul org di pasar", "sy pernah
+    dipukul org, baru skrg berani lapor"), nothing told as now besides the telling, and no call for help."""
+    at = said.index(_EVER) if _EVER in said[:_ONCE_OPENS + 1] else None
+    if at is None or not all(word in _OPENING_ONCE for word in said[:at]) or "tolong" in said:
+        return False
+    after = said[at + 1:at + 3]
+    if after[:1] and (after[0] in NEGATIONS or REPORTING & set(after)):
+        return False  # "pernah gk sih…?", "sy pernah lapor, skrg…"
+    return not any(word in _STILL and not _telling_now(said, i) for i, word in enumerate(said))
 
 
-def _told_only_now(said: list[str]) -> bool:
-    """"…, baru skrg berani lapor": the telling is now, what is told before it."""
-    return any(word == "sekarang" and said[i - 1:i] == ["baru"] and _TELLING & set(said[i + 1:i + 4])
-               for i, word in enumerate(said))
+def _telling_now(said: list[str], at: int) -> bool:
+    """"…, baru skrg berani lapor": the now at `at` is the telling's, what is told is before it."""
+    return said[at] == "sekarang" and said[at - 1:at] == ["baru"] and "berani" in said[at + 1:at + 4]
 
 
 def _joking(said: list[str]) -> bool:
@@ -855,8 +862,9 @@ def _not_now(said: list[str]) -> bool:
     if _goes_on(said):
         return False
     past = [i for i, word in enumerate(said) if word in _PAST]
-    if (_once(said) or _told_only_now(said)) and "tolong" not in said:
-        return True
+    if _once(said) or (any(_telling_now(said, i) for i in range(len(said))) and "tolong" not in said
+                       and not _in_danger_where_they_are(said)):
+        return True  # "sy dipukul org di pasar legi, baru skrg berani lapor"
     if not (_CALLED_NOW & set(said) or _in_danger_where_they_are(said)):
         past += [i for i, word in enumerate(said) if word in _WEEKDAYS and "ini" not in said[i + 1:i + 3]
                  and (said[i - 1:i] in (["hari"], ["pada"], ["on"]) or _DAY_PARTS & set(said[i + 1:i + 2]))]
@@ -991,10 +999,13 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said):
         return True
-    if _not_breathing(said) or (_a_vehicle_in_the_water(said) and not _out_of_the_water(said)):
+    if _not_breathing(said) or (_a_vehicle_in_the_water(said) and not _out_of_the_water(said)) or _collapsed(said):
         return True
     if _FLAMES & set(said) and _BURNING & set(said) and not _TAMED_FIRE & set(said):
         return True  # "apinya masih menyala", "api msh nyala": not a stove's, a candle's
+    if {"api", "apinya", "fire"} & set(said) and "tolong" in said \
+            and not _TAMED_FIRE & {word.removesuffix("nya") for word in said}:
+        return True  # "geni ne wis gedhe, tulung": a fire, and help called for
     roots = stems_of(said, ALWAYS | THEFT_STEMS)
     # "td malam ada yg nyoba congkel jendela, skrg orgnya lagi di belakang rumah": whoever tried is there now
     someone_still_there = still_there_now(text)
@@ -1135,9 +1146,9 @@ def _smoke_from_a_building(said: list[str]) -> bool:
 
 
 # A blade at its everyday work: "bawa golok buat babat rumput", "parang untuk ke kebun".
-_TOOLS = frozenset({"golok", "parang", "celurit", "clurit", "pisau", "sabit", "arit", "linggis"})
+_TOOLS = frozenset({"golok", "parang", "celurit", "clurit", "pisau", "sabit", "arit"})
 _TOOL_WORK = frozenset({"babat", "rumput", "kebun", "sawah", "ladang", "masak", "kayu", "bambu", "panen", "kurban",
-                        "qurban", "bongkar", "keramik", "lantai", "tembok", "batu", "tanah"})
+                        "qurban"})
 _FOR = frozenset({"buat", "untuk", "for"})
 
 
@@ -1182,13 +1193,14 @@ _WHILE_HIDING = frozenset({"lagi", "masih", "sedang", "m", "am", "are", "re"})
 
 # Someone heard or told inside, and the resident not daring to come out: "ada suara org di dapur, kyknya maling, sy
 # di kamar gk berani keluar"; not what keeps one in every night ("gk berani keluar malem, sering ada begal").
-_HEARD_INSIDE = THIEVES | frozenset({"suara", "orang", "seseorang", "someone", "somebody"})
+_HEARD_INSIDE = THIEVES | frozenset({"orang", "seseorang", "someone", "somebody"})
 
 
 def _afraid_to_come_out(said: list[str]) -> bool:
     dare = any(word == "berani" and said[i - 1:i] and said[i - 1] in NEGATIONS
                and {"keluar", "out"} & set(said[i + 1:i + 3]) for i, word in enumerate(said))
-    return dare and bool(_HEARD_INSIDE & {w.removesuffix("nya") for w in said}) and not HABITUAL & set(said)
+    return dare and bool(_HEARD_INSIDE & {w.removesuffix("nya") for w in said}) \
+        and not (HABITUAL | _NOISES_OF_NO_ONE) & set(said)
 
 
 # A breath denied: "bapak sy tiba2 gk nafas", "ada org tergeletak gk bernafas", "napasnya gk ada". Not being awake or
@@ -1197,9 +1209,20 @@ _BREATH = frozenset({"napas", "nafas", "bernapas", "bernafas", "napasnya", "nafa
 
 
 def _not_breathing(said: list[str]) -> bool:
-    return any(word in _BREATH and ((NEGATIONS | {"durung"}) & set(said[max(0, i - 2):i])
-                                    or (NEGATIONS & set(said[i + 1:i + 2]) and "ada" in said[i + 1:i + 3]))
-               for i, word in enumerate(said))
+    denying = (NEGATIONS - {"jangan"}) | {"durung"}  # "jangan napas di depan muka org" asks something else
+    return any(word in _BREATH and ((said[i - 1:i] and said[i - 1] in denying)
+                                    or (word.endswith("nya") and said[i + 1:i + 3] in (["enggak", "ada"],
+                                                                                       ["tidak", "ada"])))
+               and not _FOR & set(said[i + 1:i + 2]) for i, word in enumerate(said))
+
+
+# Someone fallen down, in English: "a man collapsed on the street", "someone fainted"; not "the deal collapsed".
+_COLLAPSED = frozenset({"collapsed", "fainted", "passed"})
+
+
+def _collapsed(said: list[str]) -> bool:
+    return any(word in _COLLAPSED and (word != "passed" or said[i + 1:i + 2] == ["out"])
+               and (_SOMEONE | _PERSONS_BEFORE | _FAMILY) & set(said[max(0, i - 3):i]) for i, word in enumerate(said))
 
 
 # A vehicle gone into the water with someone in it: "ada mobil nyemplung ke kali, sopirnya blm keluar"; not one
@@ -1211,11 +1234,16 @@ _OCCUPANTS = frozenset({"sopir", "supir", "pengemudi", "pengendara", "penumpang"
 def _a_vehicle_in_the_water(said: list[str]) -> bool:
     into = any(word in _FALLING_IN | _SINKING | {"masuk", "terjun"} and _WATERS & set(said[i + 1:i + 4])
                and _VEHICLES & set(said[max(0, i - 3):i]) for i, word in enumerate(said))
-    return into and bool(_OCCUPANTS & {w.removesuffix("nya") for w in said})
+    inside = any(word == "keluar" and _NOT_YET & set(said[max(0, i - 2):i]) for i, word in enumerate(said)) \
+        or any(word.removesuffix("nya") in ("dalam", "dalem", "inside") for word in said) or _trapped(said)
+    return into and inside and bool(_OCCUPANTS & {w.removesuffix("nya") for w in said})
 
 
 # Whoever a report told of, back now: "pak org nya dateng lagi skrg, lg di depan pintu!!", "he's back now".
 _RETURNING = frozenset({"datang", "dateng", "balik", "kembali", "muncul", "nongol", "back", "returned"})
+# Who may come back, as the words before it say: "org nya dateng lagi", "dia balik lagi"; not "motornya balik lagi".
+_WHO_CAME = THIEVES | frozenset({"orang", "org", "dia", "pelaku", "mereka", "he", "she", "they", "someone", "s",
+                                 "maling", "preman"})
 _AGAIN = frozenset({"lagi", "again"})
 _INTRUDING = THEFT_STEMS | THIEVES | _AT_HOME_OR_THREATENED | ALWAYS
 
@@ -1224,7 +1252,8 @@ def returned_now(text: str, story: str) -> bool:
     """Whether `text` says the one `story` told of (a break-in, a theft, a threat, violence) is back now."""
     said, told = _sentences(text), _sentences(story)
     back = any(word in _RETURNING and (_AGAIN & set(said[i + 1:i + 3]) or word in ("back", "returned"))
-               for i, word in enumerate(said))
+               and _WHO_CAME & {w.removesuffix("nya") for w in said[max(0, i - 3):i]}
+               for i, word in enumerate(said)) and not {"ketemu", "ditemukan", "found"} & set(said)
     intruded = bool(_INTRUDING & set(stems_of(told, _INTRUDING))) or bool(_INTRUDING & set(told)) \
         or any_phrase(told, _FORCING)
     return back and bool(_STILL & set(said)) and intruded and not _not_now(said)
@@ -1269,7 +1298,8 @@ _AT_NIGHT_ALONE = _STILL | FEAR | frozenset({"suara", "langkah", "bunyi", "terde
                                              "kedengaran", "kedengeran", "sendirian", "sound", "noise", "footsteps",
                                              "heard", "hear", "alone"})
 _NOISES_OF_NO_ONE = frozenset({"kucing", "tikus", "musang", "monyet", "tupai", "burung", "angin", "hujan", "tukang",
-                               "pekerja", "cat", "cats", "rat", "rats", "wind", "rain", "worker", "workers"})
+                               "pekerja", "petir", "guntur", "geledek", "cat", "cats", "rat", "rats", "wind", "rain",
+                               "worker", "workers", "thunder"})
 
 
 def _someone_where_no_one_should_be(said: list[str]) -> bool:

@@ -698,8 +698,8 @@ _GETTING = frozenset({"bikin", "buat", "membuat", "perpanjang", "perpanjangan", 
 
 # When a station is open ("kantor polsek buka jam brp?", "polsek buka 24 jam gk?", "what time does the police station
 # open?"): asked in a few words.
-_OPEN_HOURS = frozenset({"buka", "tutup", "jam", "open", "opens", "closed", "close", "closes", "hours", "time"})
-_OFFICES = frozenset({"polsek", "polres", "polda", "kantor", "spkt", "station", "office"})
+_OPEN_HOURS = frozenset({"buka", "tutup", "open", "opens", "opening", "closed", "close", "closes", "hours"})
+_OFFICES = frozenset({"polsek", "polres", "polda", "spkt", "station"})  # "kantor" with "polisi", below
 _HOURS_MAX_WORDS = 14
 
 
@@ -712,7 +712,9 @@ def station_service_asked(text: str) -> str | None:
         return "lost_letter"
     if told & _PAPERS or (told & _LICENCE and told & _GETTING):
         return "police_papers"
-    if told & _OPEN_HOURS and told & _OFFICES and len(said) <= _HOURS_MAX_WORDS and _asked(text, said):
+    police_office = bool(told & _OFFICES) or any_phrase(said, (("kantor", "polisi"), ("police", "office")))
+    if told & _OPEN_HOURS and police_office and len(said) <= _HOURS_MAX_WORDS and _asked(text, said) \
+            and not told & REPORT_WORDS:  # "kantor kelurahan tutup jam 12, … bisa lapor?"
         return "office_hours"
     return None
 
@@ -734,7 +736,8 @@ _HEARSAY_MAX_WORDS = 20
 def hearsay_asked(text: str) -> bool:
     """Whether the message only asks if something heard of is true, or a place safe, of no incident of one's own."""
     said = words(text)
-    if not 0 < len(said) <= _HEARSAY_MAX_WORDS or not _asked(text, said) or set(said) & OWN_WORDS:
+    if not 0 < len(said) <= _HEARSAY_MAX_WORDS or not _asked(text, said) or set(said) & OWN_WORDS \
+            or {_root(word) for word in said} & REPORT_WORDS:  # "…rawan begal, bener gk bisa dilaporin?"
         return False
     opened = said[0] in _VERDICT_ASKED  # "apa video begal di tiktok itu asli?"
     verdict = any(word in _VERDICTS and (opened or _VERDICT_ASKED & set(said[max(0, i - 2):i + 3]))
@@ -1370,6 +1373,7 @@ _ADDING_WHAT = frozenset({"info", "informasi", "keterangan", "data", "cerita", "
 _WITHDRAWING = frozenset({"batal", "batalin", "batalkan", "dibatalkan", "dibatalin", "cabut", "dicabut", "tarik",
                           "ditarik", "cancel", "withdraw"})
 _ANOTHER = frozenset({"lain", "baru", "another", "new", "other"})
+_WISHED = frozenset({"mau", "ingin", "pengen", "tolong", "minta", "meminta", "mohon", "saja", "please", "want"})
 _TOLD_BESIDES = 2  # words that tell something, besides the wish to add
 
 
@@ -1380,7 +1384,8 @@ def reporter_word(text: str) -> str | None:
     if not said or told & _ANOTHER:
         return None
     of_a_report = bool(told & REPORT_NOUNS) or find_ref(text) is not None
-    if told & _WITHDRAWING and of_a_report and not told & _ADDING:
+    wished = not _asked(text, said) or bool(told & _WISHED)  # not "kenapa laporan sy dibatalkan?", "cara cabut?"
+    if told & _WITHDRAWING and of_a_report and not told & _ADDING and wished:
         return "withdrawal"
     besides = [w for w in said if w not in NEUTRAL | _ADDING | _ADDING_WHAT | WANT_WORDS | OWN_WORDS | REPORT_WORDS
                | REPORT_NOUNS | ASKING]

@@ -127,39 +127,36 @@ def names_told(text: str) -> list[str]:
     for said in _NAME_IN_STORY.finditer(text):
         if not _an_account_holder(text, said) and (name := _lower_case_name(said["name"].split())):
             found.append(name)
-    for said in _SELF_THEN_WORDS.finditer(text):
-        if name := _lower_case_name(said["name"].split(), introduced=True):
+    for said in _SELF_THEN_TWO_WORDS.finditer(text):
+        after = (said["after"] or "").strip()
+        name = _lower_case_name(said["name"].split())
+        if name == " ".join(said["name"].split()) and (after == "," or normalise(after) in _AFTER_AN_INTRODUCTION):
             found.append(name)
     return list(dict.fromkeys(found))
 
 
-# Oneself opening a sentence, then words: "sy budi santoso dr bendogerit, hp sy dicopet" (_lower_case_name).
-_SELF_THEN_WORDS = re.compile(r"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw)\s*,?\s+"
-                              r"(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})")
+# Oneself opening a sentence, then two words and what follows them: "sy budi santoso dr bendogerit, hp sy dicopet",
+# "sy rizky pratama, tinggal di gedog" (_lower_case_name).
+_SELF_THEN_TWO_WORDS = re.compile(r"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw)\s*,?\s+"
+                                  r"(?P<name>[^\W\d_]+\s+[^\W\d_]+)(?P<after>\s*,|\s+[^\W\d_]+)?")
 # What follows a name one introduces oneself by, with no "nama": "sy budi santoso dari…", "…warga sentul".
 _AFTER_AN_INTRODUCTION = frozenset({"dari", "warga", "tinggal", "alamat", "umur", "usia", "asal", "rt", "rw",
                                     "domisili", "from"})
 _LAUGHING = re.compile(r"(?:wk|ha|he|hi|xi)+|otw|btw")
 
 
-def _lower_case_name(said: list[str], *, introduced: bool = False) -> str:
+def _lower_case_name(said: list[str]) -> str:
     """A name written in lower case: two or three words up to where the story goes on, the first no affixed word
-    ("ditipu"), the last no word of the lexicon, a family name ("nama sy dewi rahayuningsih", "sy budi santoso dr
-    bendogerit"). With no "nama" (`introduced`), only before what follows an introduction: "sy ditipu olshop
-    jakarta" is no name. One word, or words of the lexicon alone ("nama sy budi"), cannot be told from the story."""
+    ("ditipu"), the last no word of the lexicon, a family name ("nama sy dewi rahayuningsih"). With no "nama", two
+    words only, before what follows an introduction (_SELF_THEN_TWO_WORDS): "sy liat mobil avanza dari arah selatan"
+    is no name. One word, or words of the lexicon alone ("nama sy budi"), cannot be told from the story."""
     taken: list[str] = []
     for word in said[:3]:
-        plain = word.strip(" .,!'’")
-        if not plain.isalpha() or not plain.islower() or normalise(plain) in _NAME_ENDS | ABOUT_A_NAME \
-                or plain in ENGLISH_GRAMMAR or _LAUGHING.fullmatch(plain):
+        if not word.isalpha() or not word.islower() or normalise(word) in _NAME_ENDS | ABOUT_A_NAME \
+                or word in ENGLISH_GRAMMAR or _LAUGHING.fullmatch(word):
             break
-        taken.append(plain)
-        if plain != word:  # a comma or a stop ends it
-            break
-    if len(taken) < 2 or is_ordinary(taken[-1]) or stem(taken[0]) != taken[0]:
-        return ""
-    following = normalise(said[len(taken)]) if len(said) > len(taken) else ""
-    return " ".join(taken) if not introduced or following in _AFTER_AN_INTRODUCTION else ""
+        taken.append(word)
+    return " ".join(taken) if len(taken) >= 2 and not is_ordinary(taken[-1]) and stem(taken[0]) == taken[0] else ""
 
 
 def _as_a_name(said: list[str]) -> str:
