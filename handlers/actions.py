@@ -310,17 +310,18 @@ async def take_objection(office: Office, report: Report, objection: str) -> None
 
 
 class ReporterWord(enum.StrEnum):
-    """What a reporter writes of their open report without being asked: more of it, or that it is no longer needed."""
+    """What a reporter writes of their open report without being asked: more of it, or that it is no longer needed
+    (as handlers.language.intents.reporter_word reads it)."""
 
-    ADDED = "officer.reporter_added"
-    WITHDRAWAL = "officer.withdrawal_asked"
+    ADDED = "added"
+    WITHDRAWAL = "withdrawal"
 
 
 async def take_reporter_word(office: Office, report: Report, said: str, word: ReporterWord) -> None:
     """More told of an open report after it was sent ("pelakunya pake jaket ojol ijo"), or a wish to withdraw it
     ("batalin aja pak, hpnya udh ketemu"): kept in its history as the reporter's reply, the report as it is, and sent
     to the officer who last acted on it, or else to the station's duty officers. Only an officer closes a report."""
-    await _from_the_reporter(office, report, said, word.value)
+    await _from_the_reporter(office, report, said, f"officer.reporter_{word.value}")
 
 
 async def _from_the_reporter(office: Office, report: Report, said: str, key: str) -> None:

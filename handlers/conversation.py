@@ -471,9 +471,9 @@ async def _of_a_report_sent(turn: Turn) -> str | None:
     report = await open_own_report(turn, find_ref(turn.text))
     if report is None:
         return None
-    word = ReporterWord.ADDED if said == "added" else ReporterWord.WITHDRAWAL
+    word = ReporterWord(said)
     await take_reporter_word(turn.office, report, _for_officers(turn, report, turn.text), word)
-    turn.say("relay.addition_sent" if word is ReporterWord.ADDED else "relay.withdrawal_sent", ref=report.ref)
+    turn.say(f"relay.{word.value}_sent", ref=report.ref)
     return MENU
 
 

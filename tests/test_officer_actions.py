@@ -688,8 +688,8 @@ async def test_a_reporter_disputing_a_rejection_reaches_the_officer_who_rejected
     ("{ref} sy mau nambahin info: pelakunya pake jaket ojol ijo", "reporter_added"),
     ("pak sy mau nambahin, pelakunya 2 org naik beat merah", "reporter_added"),
     ("I want to add something: the thief wore a green ojol jacket", "reporter_added"),
-    ("batalin aja laporan sy pak, hpnya udh ketemu", "withdrawal_asked"),
-    ("please cancel my report, I found the phone", "withdrawal_asked"),
+    ("batalin aja laporan sy pak, hpnya udh ketemu", "reporter_withdrawal"),
+    ("please cancel my report, I found the phone", "reporter_withdrawal"),
 ])
 async def test_more_told_of_a_sent_report_or_its_withdrawal_reaches_its_officer(engine: Engine, said: str,
                                                                                 word: str) -> None:
@@ -700,7 +700,7 @@ async def test_more_told_of_a_sent_report_or_its_withdrawal_reaches_its_officer(
     await petugas.send(f"TERIMA {ref}")
     await deliver_to(engine, PETUGAS)
     await warga.send(said.format(ref=ref))
-    sent = "relay.addition_sent" if word == "reporter_added" else "relay.withdrawal_sent"
+    sent = "relay.added_sent" if word == "reporter_added" else "relay.withdrawal_sent"
     assert (warga.heard(sent) or warga.heard(sent, "en")) and ref in warga.text, warga.text
     assert not warga.heard("report.ask_category") and "Kami baca dari pesan Anda" not in warga.text, \
         "no new report begun"

@@ -862,9 +862,9 @@ def _not_now(said: list[str]) -> bool:
     if _goes_on(said):
         return False
     past = [i for i, word in enumerate(said) if word in _PAST]
-    if _once(said) or (any(_telling_now(said, i) for i in range(len(said))) and "tolong" not in said
-                       and not _in_danger_where_they_are(said)):
-        return True  # "sy dipukul org di pasar legi, baru skrg berani lapor"
+    if _once(said) or (any(_telling_now(said, i) for i in range(len(said))) and not ({"tolong", "ada"} | FEAR)
+                       & set(said) and not _in_danger_where_they_are(said)):
+        return True  # "sy dipukul org di pasar legi, baru skrg berani lapor"; not "ada yg bawa golok, warga baru…"
     if not (_CALLED_NOW & set(said) or _in_danger_where_they_are(said)):
         past += [i for i, word in enumerate(said) if word in _WEEKDAYS and "ini" not in said[i + 1:i + 3]
                  and (said[i - 1:i] in (["hari"], ["pada"], ["on"]) or _DAY_PARTS & set(said[i + 1:i + 2]))]
@@ -1199,8 +1199,11 @@ _HEARD_INSIDE = THIEVES | frozenset({"orang", "seseorang", "someone", "somebody"
 def _afraid_to_come_out(said: list[str]) -> bool:
     dare = any(word == "berani" and said[i - 1:i] and said[i - 1] in NEGATIONS
                and {"keluar", "out"} & set(said[i + 1:i + 3]) for i, word in enumerate(said))
-    return dare and bool(_HEARD_INSIDE & {w.removesuffix("nya") for w in said}) \
-        and not (HABITUAL | _NOISES_OF_NO_ONE) & set(said)
+    # someone there, not someone in a debt told of: "ada (suara) org", a thief
+    there = any(word.removesuffix("nya") in _HEARD_INSIDE
+                and (word.removesuffix("nya") in THIEVES or {"ada", "suara"} & set(said[max(0, i - 2):i]))
+                for i, word in enumerate(said))
+    return dare and there and not (HABITUAL | _NOISES_OF_NO_ONE) & set(said)
 
 
 # A breath denied: "bapak sy tiba2 gk nafas", "ada org tergeletak gk bernafas", "napasnya gk ada". Not being awake or
@@ -1209,11 +1212,13 @@ _BREATH = frozenset({"napas", "nafas", "bernapas", "bernafas", "napasnya", "nafa
 
 
 def _not_breathing(said: list[str]) -> bool:
-    denying = (NEGATIONS - {"jangan"}) | {"durung"}  # "jangan napas di depan muka org" asks something else
+    # "jangan napas di depan muka org" asks something else; "sy belum napas dr pagi" is the writer, who breathes
+    denying = (NEGATIONS - {"jangan"}) | {"durung"}
     return any(word in _BREATH and ((said[i - 1:i] and said[i - 1] in denying)
                                     or (word.endswith("nya") and said[i + 1:i + 3] in (["enggak", "ada"],
                                                                                        ["tidak", "ada"])))
-               and not _FOR & set(said[i + 1:i + 2]) for i, word in enumerate(said))
+               and not _FOR & set(said[i + 1:i + 2]) and said[max(0, i - 2):i - 1] not in (["saya"], ["aku"], ["gue"])
+               for i, word in enumerate(said))
 
 
 # Someone fallen down, in English: "a man collapsed on the street", "someone fainted"; not "the deal collapsed".

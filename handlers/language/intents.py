@@ -1366,10 +1366,14 @@ def identity_wished(text: str) -> str | None:
 # hp nya samsung a15", "I want to add something: the thief wore a green jacket"), with something told besides the
 # wish; or a wish to withdraw it ("batalin aja laporan sy pak, hpnya udh ketemu", "please cancel my report"). Not a
 # new report asked for ("mau lapor tambahan kasus lain").
-_ADDING = frozenset({"nambahin", "menambahkan", "tambahan", "tambahin", "nambahkan", "ditambahkan", "add", "adding",
-                     "addition"})
+_ADDING = frozenset({"nambahin", "menambahkan", "tambahin", "nambahkan", "ditambahkan", "add", "adding"})
 _ADDING_WHAT = frozenset({"info", "informasi", "keterangan", "data", "cerita", "something", "more", "detail",
-                          "details", "lagi", "sedikit", "to", "that", "tambah"})
+                          "details", "lagi", "sedikit", "to", "that", "tambah", "tambahan", "addition"})
+# "Tambahan" as the word of adding, opening the message or with what is added: "oh iya tambahan, …", "tambahan
+# info: …"; not a charge ("biaya tambahan", "tambahan biaya parkir").
+_MORE_TOLD = re.compile(r"^\W*(?:(?:oh|eh|o|iya|ya|pak|bu|mas|mbak|maaf)\W+)*tambahan\b\s*(?:[,:.!-]|$|info\b|"
+                        r"informasi\b|keterangan\b|lagi\b|pak\b|bu\b)", re.IGNORECASE)
+_REPORTING_ANEW = frozenset({"lapor", "melapor", "ngadu", "mengadu", "report"})  # "sy mau lapor, ada yg nambahin…"
 _WITHDRAWING = frozenset({"batal", "batalin", "batalkan", "dibatalkan", "dibatalin", "cabut", "dicabut", "tarik",
                           "ditarik", "cancel", "withdraw"})
 _ANOTHER = frozenset({"lain", "baru", "another", "new", "other"})
@@ -1381,7 +1385,7 @@ def reporter_word(text: str) -> str | None:
     """"added" or "withdrawal" for what a resident writes of a report already sent, else None."""
     said = words(without_ref(text))
     told = set(said)
-    if not said or told & _ANOTHER:
+    if not said or told & _ANOTHER or (told & _REPORTING_ANEW and told & WANT_WORDS):
         return None
     of_a_report = bool(told & REPORT_NOUNS) or find_ref(text) is not None
     wished = not _asked(text, said) or bool(told & _WISHED)  # not "kenapa laporan sy dibatalkan?", "cara cabut?"
@@ -1389,7 +1393,8 @@ def reporter_word(text: str) -> str | None:
         return "withdrawal"
     besides = [w for w in said if w not in NEUTRAL | _ADDING | _ADDING_WHAT | WANT_WORDS | OWN_WORDS | REPORT_WORDS
                | REPORT_NOUNS | ASKING]
-    if (told & _ADDING or ("tambah" in told and told & _ADDING_WHAT)) and len(besides) >= _TOLD_BESIDES \
-            and not _asked(text, said):  # "bisa nambahin foto gk?" asks
+    adding = bool(told & _ADDING) or _MORE_TOLD.match(text) is not None \
+        or ("tambah" in told and bool(told & {"info", "informasi", "keterangan", "data"}))
+    if adding and len(besides) >= _TOLD_BESIDES and not _asked(text, said):  # "bisa nambahin foto gk?" asks
         return "added"
     return None
