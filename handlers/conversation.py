@@ -36,6 +36,7 @@ from handlers.language.intents import (
     menu_intent,
     objects_to_decision,
     puts_off,
+    real_name_asked,
     ref_asked,
     report_kind_asked,
     report_wished,
@@ -170,7 +171,7 @@ async def _menu_intent(turn: Turn) -> str:
     """What a message that is no menu choice asks for: a report (told whole, of a kind, or just wanted), how to
     report, the police number; thanks and an "ok" are answered, tears or fear with a gentle question of what
     happened; a place alone starts a report with it; anything else is asked once, with the menu."""
-    intent = menu_intent(turn.text)
+    intent = "privacy" if real_name_asked(turn.text) else menu_intent(turn.text)
     if service := station_service_asked(turn.text):
         turn.say(f"menu.{service}")  # answered, and whatever else the message tells is taken as ever
         if not tells_a_story(turn.text) or supposes(turn.text):  # "kalo mau bikin surat kehilangan gmn?"

@@ -1358,6 +1358,27 @@ async def test_when_a_station_is_open_asked_is_told(engine: Engine, said: str, h
     assert resident.heard("menu.office_hours", lang) == hours, resident.text
 
 
+@pytest.mark.parametrize(("said", "answer"), [
+    ("sy hrs ke polsek gk?", "menu.visit"),
+    ("perlu dateng ke kantor polisi gk pak?", "menu.visit"),
+    ("pak sy udh telpon 110 td, perlu lapor sini jg gk?", "menu.called_110"),
+    ("mau tanya, klo nemu dompet di jalan hrs diserahin kmn?", "menu.found_item"),
+    ("min, ini beneran polisi bukan? takutnya penipuan", "menu.who"),
+    ("kalau mau lapor pake nama asli wajib gk?", "menu.privacy"),
+])
+async def test_a_question_of_how_things_go_is_answered_not_taken_for_a_report(engine: Engine, said: str,
+                                                                              answer: str) -> None:
+    resident = Resident(engine)
+    await resident.send(said)
+    assert resident.heard(answer) and "Kami baca dari pesan Anda" not in resident.text, resident.text
+
+
+async def test_a_question_of_the_police_coming_is_no_question_of_going_to_them(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("polisi harus dateng ke rumah sy gk?")
+    assert not resident.heard("menu.visit"), resident.text
+
+
 @pytest.mark.parametrize(("said", "hearsay"), [("video begal di tiktok, aman gk?", True),
                                              ("pak, daerah bendogerit aman gk buat malem2?", True),
                                              ("bener gk katanya ada penculikan anak di sd bendogerit?", True),

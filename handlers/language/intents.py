@@ -107,7 +107,8 @@ NUMBER_WORDS = frozenset({"nomor", "no", "telepon", "telpon", "nomer", "kontak",
                           "phone", "hubungi", "wa", "whatsapp"})
 POLICE_WORDS = frozenset({"polisi", "polsek", "polres", "police", "110", "darurat", "emergency", "polri"})
 # Asking how a report is getting on: "cek LP-…", "gimana laporan LP-…", "status laporan saya", "my reports".
-REPORT_NOUNS = frozenset({"laporan", "laporannya", "aduan", "pengaduan", "report", "reports", "tiket", "ticket"})
+REPORT_NOUNS = frozenset({"laporan", "laporannya", "laporanku", "laporane", "aduan", "pengaduan", "report", "reports",
+                          "tiket", "ticket"})
 OWN_WORDS = frozenset({"saya", "aku", "ku", "kami", "my", "mine", "our"})
 STATUS_WORDS = REPORT_NOUNS | OWN_WORDS | frozenset({
     "status", "statusnya", "cek", "check", "lihat", "liat", "kabar", "kabarnya", "perkembangan", "perkembangannya",
@@ -115,21 +116,22 @@ STATUS_WORDS = REPORT_NOUNS | OWN_WORDS | frozenset({
     "daftar", "list", "sudah", "diproses", "proses", "ditindaklanjuti", "tindak", "lanjut", "of", "on", "what",
     "how", "is", "are", "about", "with", "the", "all", "show", "me", "mau", "ingin", "minta", "tolong", "dong", "ya",
     "lapor",  # "LP", as the slang lexicon spells it, when the reference is typed apart from it
-    "any", "news", "updates", "yet", "has", "have", "been", "there",
+    "any", "news", "updates", "yet", "has", "have", "been", "there", "piye", "pripun", "kepriye",
 })
 # Words that ask how a report is going, and how many words besides a question after one's reports may hold.
 ASKING_AFTER = frozenset({"status", "statusnya", "cek", "check", "kabar", "kabarnya", "perkembangan", "berapa",
                           "lupa", "forgot", "where",
                           "perkembangannya", "progress", "update", "bagaimana", "mana", "sejauh", "diproses",
                           "ditindaklanjuti", "ditanggapi", "direspon", "dibaca", "news", "updates", "mengurus",
-                          "diurus", "nanggapi", "menanggapi", "ditangani", "menangani"})
+                          "diurus", "nanggapi", "menanggapi", "ditangani", "menangani", "piye", "pripun",
+                          "kepriye"})  # Javanese: "laporanku piye pak?"
 # Words that say when and for how long, nothing of what happened: "laporan sy dari td pagi gak ada yg ngurus".
 _SINCE_WHEN = TIME_WORDS | DAY_WORDS | {"dari", "sejak", "since", "enggak", "tidak", "not"}
 # What a resident waits to hear of what they reported, asked as not yet come: "hp sy udh ketemu blm?", "has my
 # phone been found yet?", "pelakunya sudah ditangkap belum?".
 OUTCOME_WORDS = frozenset({"ketemu", "ditemukan", "ketangkap", "ketangkep", "tertangkap", "ditangkap", "ditangkep",
                            "dibekuk", "found", "caught", "arrested", "recovered"})
-NOT_YET_WORDS = frozenset({"belum", "yet"})
+NOT_YET_WORDS = frozenset({"belum", "yet", "durung", "dereng"})
 # Whether the police came or did anything, asked of a report made.
 _ACTORS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anyone", "anybody"})
 _ACTED = frozenset({"datang", "dateng", "came", "come", "looked", "responded", "did", "do", "done", "anything",
@@ -473,7 +475,10 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
     # on my stolen motorbike?", "hp sy udh ketemu blm?")
     # "laporan" after a word of wanting is a report to make ("mau laporan, tetangga …"), not one made
     made = [w for i, w in enumerate(said_in_order) if w in REPORT_NOUNS and not (i and said_in_order[i - 1] in WANTING)]
-    reported = (made or ("lapor" in said and "sudah" in said) or {"kabar", "belum"} <= said
+    # news not come yet: "blm ada kabar pak", "udh seminggu gk ada kabar pak"; not "gk dapat kabar dari anak sy"
+    no_news = {"kabar", "belum"} <= said or any(said_in_order[i - 2:i] in (["enggak", "ada"], ["tidak", "ada"])
+                                                 for i, word in enumerate(said_in_order) if word == "kabar")
+    reported = (made or ("lapor" in said and "sudah" in said) or no_news
                 or ("any" in said and said & {"news", "update", "updates"}) or outcome_asked)
     if not (reported and (said & ASKING_AFTER or outcome_asked)) or said & HOW_ONLY:
         return False
@@ -571,6 +576,13 @@ def _own_wish(said: list[str], at: int) -> bool:
                        and (at == 1 or said[at - 2] in NEUTRAL | _OPENERS))
 
 
+def real_name_asked(text: str) -> bool:
+    """Whether one's own name must be given, asked before reporting ("kalau mau lapor pake nama asli wajib gk?"):
+    how one may be shown answers it (at the identity question, the question itself does)."""
+    said = words(text)
+    return "nama" in said and bool(set(said) & (_MUST | {"asli"})) and _asked(text, said)
+
+
 def privacy_asked(text: str) -> bool:
     """Whether the message only asks if the reporter stays unexposed; never a cry for help, nor a story that names
     an incident ("…dia sering memukul saya")."""
@@ -617,7 +629,14 @@ _STATIONS = frozenset({"polsek", "polres", "kantor", "station", "precinct"})
 _WHICH = frozenset({"mana", "which", "what"})
 _THIS_REPORT = frozenset({"ini", "laporan", "laporannya", "lapor", "dikirim", "diteruskan", "masuk", "diurus",
                           "ditangani", "langsung", "report", "this", "goes", "sent", "gets"})
-SERVICE_QUESTIONS = ("privacy", "cost", "response", "who", "contact", "station")
+# Whether one must go to the station ("sy hrs ke polsek gk?", "perlu dateng ke kantor polisi?"), whether one who
+# called 110 reports here too ("sy udh telpon 110 td, perlu lapor sini jg gk?").
+_MUST = frozenset({"harus", "perlu", "wajib", "must", "need", "have"})
+_CALLED = frozenset({"telpon", "telepon", "nelpon", "menelepon", "ditelpon", "hubungi", "menghubungi", "call",
+                     "called"})
+# What a fear names is no incident told: "ini beneran polisi bukan? takutnya penipuan".
+_FEARED_AFTER = re.compile(r"\b(?:takut(?:nya)?|khawatir|jangan[- ]?jangan|jgn2|afraid)\b[^,.;!?\n]*", re.IGNORECASE)
+SERVICE_QUESTIONS = ("privacy", "cost", "response", "who", "contact", "station", "visit", "called_110")
 SERVICE_MAX_WORDS = 12
 
 
@@ -628,9 +647,15 @@ def service_asked(text: str) -> str | None:
         return "privacy"
     said = words(text)
     if not 0 < len(said) <= SERVICE_MAX_WORDS or not _asked(text, said) or is_cry_for_help(text) \
-            or category_named(text):
+            or category_named(_FEARED_AFTER.sub("", text)):
         return None
     bare = set(said) | {word.removesuffix("nya") for word in said}  # "diprosesnya", "biayanya"
+    if "110" in bare and bare & _CALLED and {_root(word) for word in said} & REPORT_WORDS:
+        return "called_110"
+    to_the_station = any(word in ("ke", "to") and said[i + 1:i + 2] and said[i + 1] in _STATIONS | {"polisi", "the"}
+                         for i, word in enumerate(said))
+    if bare & _MUST and to_the_station and not bare & _REPORT_ANSWERED:  # not "polisi harus dateng ke rumah sy?"
+        return "visit"
     if bare & _COST and not bare & _ASKED_TO_PAY:
         return "cost"
     coming = bare & _REPORT_ANSWERED or (bare & _COMING and bare & _OFFICERS)
@@ -701,11 +726,15 @@ _GETTING = frozenset({"bikin", "buat", "membuat", "perpanjang", "perpanjangan", 
 _OPEN_HOURS = frozenset({"buka", "tutup", "open", "opens", "opening", "closed", "close", "closes", "hours"})
 _OFFICES = frozenset({"polsek", "polres", "polda", "spkt", "station"})  # "kantor" with "polisi", below
 _HOURS_MAX_WORDS = 14
+# Where a thing found goes ("klo nemu dompet di jalan hrs diserahin kmn?", "I found a wallet, where do I hand it in?").
+_FOUND_IT = frozenset({"nemu", "menemukan", "nemuin", "temuan", "found", "find"})
+_HANDED = frozenset({"serahin", "diserahin", "serahkan", "diserahkan", "menyerahkan", "kasih", "dikasih", "kasihkan",
+                     "bawa", "dibawa", "balikin", "kembalikan", "dikembalikan", "hand", "return", "bring", "take"})
 
 
 def station_service_asked(text: str) -> str | None:
     """"lost_letter" or "police_papers" when the message asks after a paper the police make at their offices,
-    "office_hours" when it asks when they are open, else None."""
+    "found_item" where a thing found goes, "office_hours" when they are open, else None."""
     said = words(text)
     told = set(said)
     if told & _LETTER and told & _OF_LOSS:
@@ -713,6 +742,8 @@ def station_service_asked(text: str) -> str | None:
     if told & _PAPERS or (told & _LICENCE and told & _GETTING):
         return "police_papers"
     police_office = bool(told & _OFFICES) or any_phrase(said, (("kantor", "polisi"), ("police", "office")))
+    if told & _FOUND_IT and told & _HANDED and _asked(text, said):
+        return "found_item"
     if told & _OPEN_HOURS and police_office and len(said) <= _HOURS_MAX_WORDS and _asked(text, said) \
             and not told & REPORT_WORDS:  # "kantor kelurahan tutup jam 12, … bisa lapor?"
         return "office_hours"
