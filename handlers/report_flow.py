@@ -974,11 +974,23 @@ def answer_aside(turn: Turn) -> str | None:
         # at the name question, a wish not to be named is the answer to it ("jgn sampe suami sy tau ya")
         return first_missing(turn) if turn.step == IDENTITY or (turn.step == NAME and wished != Identity.NAMED) \
             else turn.step
+    if said == "station" and turn.step == LOCATION and (place := _told_beside_the_question(turn.text)):
+        turn.say(ASIDE_ANSWERS[said])  # "di gedog pak, itu masuk polsek mana y?": the place, and whose it is after
+        turn.text = place
+        return None
     if said == "station" and turn.draft.get("station_label"):
         turn.say("report.aside_station", station=turn.draft["station_label"])
     else:
         turn.say(ASIDE_ANSWERS[said])
     return turn.step
+
+
+def _told_beside_the_question(text: str) -> str:
+    """The clauses of a message besides the one that asks ("di gedog pak" of "di gedog pak, itu masuk polsek
+    mana y?"); empty when it only asks."""
+    clauses = [clause.strip() for clause in re.findall(r"[^,;?!\n]+\??", text) if clause.strip(" ?")]
+    told = [clause for clause in clauses if aside(clause) is None and letters_and_digits(clause) >= LOCATION_CHARS[0]]
+    return ", ".join(told) if len(told) < len(clauses) else ""
 
 
 AHEAD_STEPS = (CATEGORY, DESCRIPTION, LOCATION, PLACE_CHECK, PLACE_PICK, SAME, WHEN)  # before the photo and identity

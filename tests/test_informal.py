@@ -1373,6 +1373,14 @@ async def test_a_question_of_how_things_go_is_answered_not_taken_for_a_report(en
     assert resident.heard(answer) and "Kami baca dari pesan Anda" not in resident.text, resident.text
 
 
+async def test_a_place_given_with_a_question_of_its_station_is_taken_and_answered(engine: Engine) -> None:
+    resident = await at(engine, "location")
+    await resident.send("di gedog pak, itu masuk polsek mana y?")
+    assert resident.heard("menu.station") and any("Kel. Gedog" in option for option in resident.options()), \
+        resident.text
+    assert not resident.heard("report.ask_location"), "the place is not asked again"
+
+
 async def test_a_question_of_the_police_coming_is_no_question_of_going_to_them(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("polisi harus dateng ke rumah sy gk?")
