@@ -1373,6 +1373,15 @@ async def test_a_question_of_how_things_go_is_answered_not_taken_for_a_report(en
     assert resident.heard(answer) and "Kami baca dari pesan Anda" not in resident.text, resident.text
 
 
+@pytest.mark.parametrize(("said", "cancelled"), [("eh ternyata gk ilang pak, dipinjem adek sy wkwk", True),
+                                               ("ternyata gk ilang, tp dicuri", False)])
+async def test_what_was_lost_found_after_all_cancels_the_report_in_progress(engine: Engine, said: str,
+                                                                           cancelled: bool) -> None:
+    resident = await at(engine, "photo")
+    await resident.send(said)
+    assert resident.heard("report.cancelled") == cancelled, resident.text
+
+
 async def test_a_place_given_with_a_question_of_its_station_is_taken_and_answered(engine: Engine) -> None:
     resident = await at(engine, "location")
     await resident.send("di gedog pak, itu masuk polsek mana y?")

@@ -1171,6 +1171,22 @@ def _stop_at(said: list[str], at: int) -> tuple[str, int] | None:
     return None
 
 
+# What was lost found after all, or never lost: "eh ternyata gk ilang pak, dipinjem adek sy wkwk", "rupanya udh
+# ketemu pak"; not with a "but" ("ternyata gk ilang, tp dicuri").
+_AFTER_ALL = frozenset({"ternyata", "rupanya", "turns", "turned"})
+_NOT_LOST = frozenset({"ketemu", "ditemukan", "dipinjam", "dipinjem", "found", "borrowed"})
+_LOST = frozenset({"hilang", "dicuri", "lost", "stolen"})
+
+
+def _found_after_all(said: list[str]) -> bool:
+    if not _AFTER_ALL & set(said) or {"tapi", "but", "namun"} & set(said):
+        return False
+    at = next(i for i, word in enumerate(said) if word in _AFTER_ALL)
+    after = said[at + 1:at + 7]
+    return bool(_NOT_LOST & set(after)) or any(word in _LOST and after[k - 1:k] and after[k - 1] in NOT_WORDS
+                                               for k, word in enumerate(after))
+
+
 def stopping(text: str) -> str | None:
     """"cancel" when the message says the resident does not want to go on ("gak jadi deh", "ga jd pak, udh ketemu
     dompetnya", "batalin aja", "udah gak usah dilanjut", "never mind"); "only_asking" when it says the resident was
@@ -1180,6 +1196,8 @@ def stopping(text: str) -> str | None:
     "tidak jadi masalah")."""
     if len(text.split()) > STOP_MAX_WORDS:
         return None
+    if _found_after_all(words(text)):
+        return "cancel"
     said: list[str] = []
     sentences, told = _SENTENCE_END.split(text), 0
     while told < len(sentences):
