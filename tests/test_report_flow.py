@@ -663,7 +663,7 @@ async def test_an_identity_said_in_own_words_is_taken(engine: Engine, answer: st
 @pytest.mark.parametrize("no_photo", ["gak punya foto", "ga sempet moto pak", "nanti aja fotonya", "❌", "nope",
                                       "no photos sorry", "I don't have one", "no pics", "gak ada foto gpp kan?",
                                       "ga ada fotonya pak, gak papa kan", "cuma gak punya foto pak", "lupa",
-                                      "lupa moto pak"])
+                                      "lupa moto pak", "no photo sorry, is that ok?"])
 async def test_no_photo_said_in_own_words_goes_on_to_the_identity(engine: Engine, no_photo: str) -> None:
     resident = await at(engine, "photo")
     await resident.send(no_photo)

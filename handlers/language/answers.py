@@ -53,7 +53,8 @@ _NO_PAIRS = {("teu", "benar"), ("ora", "benar"),  # "teu leres", "ora leres": kr
 # it asks leave for the no ("gak ada foto gpp kan?"), not a question to answer.
 ALL_RIGHT = (("enggak", "apa", "apa"), ("tidak", "apa", "apa"), ("enggak", "papa"), ("tidak", "papa"),
              ("enggak", "masalah"), ("tidak", "masalah"), ("no", "problem"), ("gapapa",), ("gakpapa",),
-             ("nggakpapa",), ("gpp",))
+             ("nggakpapa",), ("gpp",), ("is", "that", "ok"), ("is", "that", "okay"), ("is", "it", "ok"),
+             ("is", "it", "okay"), ("that", "s", "ok"))
 
 
 def _all_right_at(said: list[str], i: int) -> int:
