@@ -1390,6 +1390,15 @@ async def test_a_place_given_with_a_question_of_its_station_is_taken_and_answere
     assert not resident.heard("report.ask_location"), "the place is not asked again"
 
 
+@pytest.mark.parametrize("asked", ["klo udh dikirim trus gmn pak? ditelpon gk?", "what happens after I send it?"])
+async def test_what_happens_once_sent_asked_at_the_summary_is_told_and_the_summary_stays(engine: Engine,
+                                                                                        asked: str) -> None:
+    resident = await at(engine, "summary")
+    await resident.send(asked)
+    assert (resident.heard("menu.after_report") or resident.heard("menu.after_report", "en")) \
+        and resident.heard("report.summary"), resident.text
+
+
 async def test_a_question_of_the_police_coming_is_no_question_of_going_to_them(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("polisi harus dateng ke rumah sy gk?")

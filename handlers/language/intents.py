@@ -636,7 +636,12 @@ _CALLED = frozenset({"telpon", "telepon", "nelpon", "menelepon", "ditelpon", "hu
                      "called"})
 # What a fear names is no incident told: "ini beneran polisi bukan? takutnya penipuan".
 _FEARED_AFTER = re.compile(r"\b(?:takut(?:nya)?|khawatir|jangan[- ]?jangan|jgn2|afraid)\b[^,.;!?\n]*", re.IGNORECASE)
-SERVICE_QUESTIONS = ("privacy", "cost", "response", "who", "contact", "station", "visit", "called_110")
+# What happens once it is sent ("klo udh dikirim trus gmn pak?", "what happens after I send it?").
+_SENT = frozenset({"dikirim", "kirim", "terkirim", "send", "sent", "submit", "submitted"})
+_ONCE_DONE = frozenset({"setelah", "sesudah", "abis", "habis", "after", "sudah", "kalau", "once", "when"})
+_WHAT_NEXT = frozenset({"bagaimana", "terus", "lalu", "selanjutnya", "happens", "next", "then"})
+SERVICE_QUESTIONS = ("privacy", "cost", "response", "who", "contact", "station", "visit", "called_110",
+                     "after_report")
 SERVICE_MAX_WORDS = 12
 
 
@@ -652,6 +657,8 @@ def service_asked(text: str) -> str | None:
     bare = set(said) | {word.removesuffix("nya") for word in said}  # "diprosesnya", "biayanya"
     if "110" in bare and bare & _CALLED and {_root(word) for word in said} & REPORT_WORDS:
         return "called_110"
+    if bare & _SENT and bare & _ONCE_DONE and bare & _WHAT_NEXT:
+        return "after_report"
     to_the_station = any(word in ("ke", "to") and said[i + 1:i + 2] and said[i + 1] in _STATIONS | {"polisi", "the"}
                          for i, word in enumerate(said))
     if bare & _MUST and to_the_station and not bare & _REPORT_ANSWERED:  # not "polisi harus dateng ke rumah sy?"
