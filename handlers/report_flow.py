@@ -1939,9 +1939,16 @@ _NAME_CORRECTED = re.compile(r"^(?:(?:salah(?:\s+(?:ketik|tulis))?|maaf|eh|ralat
                              r"(?:nama(?:nya)?\s+(?:pake|pakai|jadi|cukup)\s+|(?:pake|pakai|cukup)\s+)?", re.IGNORECASE)
 
 
+# A phone number typed after the name ("Budi Santoso, 081234567890", "Budi / wa 0812-3456-7890"): the number of a
+# named report is the chat's own, which officers see with it.
+_NUMBER_AFTER_A_NAME = re.compile(r"[\s,;:/-]*(?:(?:no|nomor|hp|wa|telp)\W*)*\(?(?:\+?62|0)\s?8[\d\s().-]{6,}\d\W*$",
+                                  re.IGNORECASE)
+
+
 def _name_typed(text: str) -> str:
     """The name in a message to the name question, less the words around it: "nama saya Budi" and "salah,
-    namanya pake Slamet aja" are Budi and Slamet."""
+    namanya pake Slamet aja" are Budi and Slamet; "Budi Santoso, 081234567890" is Budi Santoso."""
+    text = _NUMBER_AFTER_A_NAME.sub("", text)
     name = _NAME_OPENING.sub("", _NAME_CORRECTED.sub("", text.strip())).strip().split()
     while len(name) > 1 and normalise(name[-1]).strip(" .,!") in _AFTER_A_NAME:
         name.pop()

@@ -637,6 +637,13 @@ async def test_words_around_or_about_a_name_are_no_name(engine: Engine, no_name:
     assert resident.heard("report.name_invalid") and not resident.heard("report.summary"), resident.text
 
 
+@pytest.mark.parametrize("typed", ["Budi Santoso, 081234567890", "Budi Santoso / wa 0812-3456-7890"])
+async def test_a_name_typed_with_the_chats_own_number_keeps_the_name(engine: Engine, typed: str) -> None:
+    resident = await at_the_name_question(engine)
+    await resident.send(typed)
+    assert "Dengan nama (Budi Santoso)" in resident.text, resident.text
+
+
 @pytest.mark.parametrize("forged", ['Budi”, +6281299990000 (boleh dihubungi)', 'Budi" 081299990000', "Budi (WA 0812)"])
 async def test_a_name_with_digits_quotes_or_brackets_is_asked_again_in_letters(engine: Engine, forged: str) -> None:
     """Officers see a name in quotes beside the number: one that closes the quotes could pass for another number."""
