@@ -294,6 +294,9 @@ def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
     ("malingnya kabur, takut ketahuan warga", None),
     ("pacar sy gak mau ortunya tau kalau dia hamil", None),           # another's wish
     ("apakah privasi sy aman?", None),                                 # a question, no choice
+    ("sy gk mau nama sy disebut", "confidential"),
+    ("nama sy jgn ditampilin y", "confidential"),
+    ("nama sy boleh disebut", None),
 ])
 def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wished: str | None) -> None:
     assert identity_wished(text) == wished

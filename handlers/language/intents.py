@@ -1357,6 +1357,7 @@ _TOLD_WITHIN = 6  # words after "jangan bilang" that say it is who reported
 _REPORTING = REPORT_WORDS | REPORTING | {"reported", "mengadu"}
 _OWN_NAME = frozenset({"nama", "namaku", "identitas", "identitasku", "name", "identity", "pelapor"})
 _SHOWN = frozenset({"sebut", "disebut", "sebutkan", "disebutkan", "tampilkan", "ditampilkan", "tulis", "ditulis",
+                    "sebutin", "disebutin", "tampilin", "ditampilin", "dicantumin",
                     "cantumkan", "dicantumkan", "kasih", "dikasih", "show", "shown", "use", "used", "share", "shared",
                     "give", "tell", "reveal", "revealed"})
 # Anonymity wished, not of a thing: after a word of reporting or wanting ("sy mau lapor scr anonim", "I want to
@@ -1401,6 +1402,11 @@ def identity_wished(text: str) -> str | None:
             if word in _SHOWN | {"pakai", "pake"} and _OWN_NAME & set(said[i + 1:i + 3]) \
                     and _NOT_NEEDED & set(said[max(0, i - 3):i]):
                 wished = "confidential"  # "gk usah sebut nama sy", "gak usah pake nama"
+                continue
+            if word in _SHOWN and _OWN_NAME & set(said[max(0, i - 3):i]) \
+                    and any(said[k:k + 2] in (["enggak", "mau"], ["tidak", "mau"], ["not", "want"])
+                            for k in range(max(0, i - 5), i)):
+                wished = "confidential"  # "sy gk mau nama sy disebut"
                 continue
             if _NOT_NEEDED & set(said[max(0, i - 4):i]):
                 continue  # "gak usah dirahasiakan", "no need to be anonymous"
