@@ -1325,6 +1325,7 @@ async def test_a_long_greeting_or_a_wish_to_ask_is_no_story(engine: Engine, said
 
 
 @pytest.mark.parametrize(("said", "story"), [("gimana cara bikin surat kehilangan?", False),
+                                           ("bisa lapor kehilangan ktp lewat sini gk?", False),
                                            ("kalo mau bikin surat kehilangan ktp gmn ya?", False),
                                            ("ktp sama sim sy ilang di jalan kemarin, gmn cara bikin surat kehilangan?",
                                             True)])

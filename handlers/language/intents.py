@@ -718,6 +718,7 @@ def report_kind_asked(text: str) -> str | None:
 # it is made at a station, not in the chat.
 _LETTER = frozenset({"surat", "letter", "stpl", "sktlk"})
 _OF_LOSS = frozenset({"kehilangan", "hilang", "lost", "loss", "insurance", "asuransi", "stpl", "sktlk"})
+_DOCUMENTS = frozenset({"ktp", "sim", "stnk", "bpkb", "kk", "ijazah", "paspor", "passport", "akta", "npwp", "atm"})
 
 
 # Police papers asked after ("pak sy mau tanya cara bikin SKCK gmn ya?", "perpanjang sim dmn?"): made at a station
@@ -744,8 +745,8 @@ def station_service_asked(text: str) -> str | None:
     "found_item" where a thing found goes, "office_hours" when they are open, else None."""
     said = words(text)
     told = set(said)
-    if told & _LETTER and told & _OF_LOSS:
-        return "lost_letter"
+    if told & _OF_LOSS and (told & _LETTER or (told & _DOCUMENTS and _asked(text, said))):
+        return "lost_letter"  # "bisa lapor kehilangan ktp lewat sini gk?": the letter of loss is what it needs
     if told & _PAPERS or (told & _LICENCE and told & _GETTING):
         return "police_papers"
     police_office = bool(told & _OFFICES) or any_phrase(said, (("kantor", "polisi"), ("police", "office")))
