@@ -377,6 +377,8 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("sy lagi otw wkwk", [], []),
     ("sy liat mobil avanza dari arah selatan", [], []),
     ("sy rizky pratama, tinggal di gedog", ["rizky pratama"], []),
+    ("sy naik angkot, hp sy ilang pas naik angkot", [], []),
+    ("sy karyawan indomaret, kemarin kasir dirampok", [], []),
     ("sy td liat maling dr jendela", [], []),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],

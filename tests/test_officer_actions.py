@@ -690,6 +690,7 @@ async def test_a_reporter_disputing_a_rejection_reaches_the_officer_who_rejected
     ("I want to add something: the thief wore a green ojol jacket", "reporter_added"),
     ("batalin aja laporan sy pak, hpnya udh ketemu", "reporter_withdrawal"),
     ("please cancel my report, I found the phone", "reporter_withdrawal"),
+    ("sy dipaksa cabut laporan sm pelaku", "reporter_added"),
 ])
 async def test_more_told_of_a_sent_report_or_its_withdrawal_reaches_its_officer(engine: Engine, said: str,
                                                                                 word: str) -> None:
@@ -713,7 +714,8 @@ async def test_more_told_of_a_sent_report_or_its_withdrawal_reaches_its_officer(
     assert not told.public and told.actor == "reporter"
 
 
-@pytest.mark.parametrize("asked", ["kenapa laporan sy dibatalkan pak?", "gimana cara cabut laporan?"])
+@pytest.mark.parametrize("asked", ["kenapa laporan sy dibatalkan pak?", "gimana cara cabut laporan?",
+                                   "tolong jgn dicabut laporan sy pak"])
 async def test_a_question_about_withdrawing_is_no_withdrawal(engine: Engine, asked: str) -> None:
     petugas = await enrolled(engine, PETUGAS)
     warga, ref = await file_report(engine)

@@ -127,7 +127,8 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "seriously injured", "not breathing", "isn t breathing", "stopped breathing", "kejang kejang", "seizure",
     "want to die", "wants to die", "wants to jump",
     "want to jump", "going to jump", "about to jump",
-    "bawa linggis", "membawa linggis", "carrying a crowbar",
+    "bawa linggis", "membawa linggis", "carrying a crowbar", "kompor meledak", "tabung meledak", "tabung gas meledak",
+    "gas meledak",
     "dipaksa masuk mobil", "dipaksa naik mobil", "ditarik masuk mobil", "diseret masuk mobil",
     "dipaksa masuk ke mobil", "ditarik ke mobil", "dragged into a car", "forced into a car",
 )) + (_BABY_LEFT := tuple(tuple(p.split()) for p in (
@@ -261,8 +262,8 @@ _CARED_FOR = tuple(tuple(p.split()) for p in (
     "is in hospital", "taken to hospital", "in the hospital",
 ))  # fmt: skip
 _PAST = frozenset({"semalam", "semalem", "kemarin", "yesterday", "ago"})
-# "Ever", of a thing that happened once, opening the message: "dulu sy pernah dipukul org", "sy pernah dipukul";
-# not "gk pernah" (never), "pernah gk?" (ever?), "sy pernah lapor" (a report made), nor with anything now.
+# "Ever", of a thing that happened once, told so at the message's opening: "dulu sy pernah dipukul org"; not "gk
+# pernah" (never), "pernah gk?" (ever?), "sy pernah lapor" (a report made), nor with anything told as now.
 _EVER, _ONCE_OPENS = "pernah", 3  # words before "pernah" at most: "dulu sy pernah"
 _OPENING_ONCE = frozenset({"dulu", "saya", "aku", "kami", "gue", "waktu", "pas"})
 _NOT_YET_ASKED = frozenset({"belum", "yet"})
@@ -282,6 +283,7 @@ _SINCE = frozenset({"dari", "sejak", "since"})  # "dari kemarin": until now
 _EARLIER_TODAY = frozenset(tuple(p.split()) for p in ("tadi pagi", "tadi siang", "tadi sore", "tadi subuh",
                                                       "subuh tadi"))
 _STILL = frozenset({"sekarang", "masih", "now", "still", "currently", "sedang"})
+_NOW_OR_AGAIN = _STILL | {"lagi", "tolong"}  # "dia dtg lg bawa golok": again, and now
 _CALLED_NOW = _STILL | {"tolong", "gini"}  # a call for help, "malam jumat gini" (like this one): today's weekday
 _AT_IT_NOW = re.compile(r"^(?:di|ada|me|ng|ny)")  # "lagi di rumah", "lagi ngamuk", "lagi nyari"
 _FLAMES = frozenset({"api", "apinya", "asap", "asapnya", "fire", "flames"})
@@ -497,7 +499,7 @@ def _a_life_taken(said: list[str], at: int) -> bool:
     if said[max(0, at - 2):at] not in _SOMEONE_DID:
         return False
     death = any(word.removesuffix("nya") in _DEATH_TOLD and not _negated(said, i) for i, word in enumerate(said))
-    return death or bool(_PAST & set(said)) or any_phrase(said, _PAST_PHRASES) or _EVER in said
+    return death or bool(_PAST & set(said)) or any_phrase(said, _PAST_PHRASES) or said[at - 3:at - 2] == [_EVER]
 
 
 def _self_harm_at(said: list[str]) -> list[int]:
@@ -823,12 +825,17 @@ def _once(said: list[str]) -> bool:
     """What happened once, told as such at the message's opening ("dulu sy pernah dipukul org di pasar", "sy pernah
     dipukul org, baru skrg berani lapor"), nothing told as now besides the telling, and no call for help."""
     at = said.index(_EVER) if _EVER in said[:_ONCE_OPENS + 1] else None
-    if at is None or not all(word in _OPENING_ONCE for word in said[:at]) or "tolong" in said:
+    if at is None or "dulu" not in said[:at] or not all(word in _OPENING_ONCE for word in said[:at]):
         return False
     after = said[at + 1:at + 3]
     if after[:1] and (after[0] in NEGATIONS or REPORTING & set(after)):
         return False  # "pernah gk sih…?", "sy pernah lapor, skrg…"
-    return not any(word in _STILL and not _telling_now(said, i) for i, word in enumerate(said))
+    return not _told_as_now(said)
+
+
+def _told_as_now(said: list[str]) -> bool:
+    """A word of now, again or help besides the telling's own now ("baru skrg berani lapor")."""
+    return any(word in _NOW_OR_AGAIN and not _telling_now(said, i) for i, word in enumerate(said))
 
 
 def _telling_now(said: list[str], at: int) -> bool:
@@ -862,8 +869,8 @@ def _not_now(said: list[str]) -> bool:
     if _goes_on(said):
         return False
     past = [i for i, word in enumerate(said) if word in _PAST]
-    if _once(said) or (any(_telling_now(said, i) for i in range(len(said))) and not ({"tolong", "ada"} | FEAR)
-                       & set(said) and not _in_danger_where_they_are(said)):
+    if _once(said) or (any(_telling_now(said, i) for i in range(len(said))) and not ({"ada"} | FEAR) & set(said)
+                       and not _told_as_now(said) and not _in_danger_where_they_are(said)):
         return True  # "sy dipukul org di pasar legi, baru skrg berani lapor"; not "ada yg bawa golok, warga baru…"
     if not (_CALLED_NOW & set(said) or _in_danger_where_they_are(said)):
         past += [i for i, word in enumerate(said) if word in _WEEKDAYS and "ini" not in said[i + 1:i + 3]
@@ -1004,7 +1011,7 @@ def is_cry_for_help(text: str) -> bool:
     if _FLAMES & set(said) and _BURNING & set(said) and not _TAMED_FIRE & set(said):
         return True  # "apinya masih menyala", "api msh nyala": not a stove's, a candle's
     if {"api", "apinya", "fire"} & set(said) and "tolong" in said \
-            and not _TAMED_FIRE & {word.removesuffix("nya") for word in said}:
+            and not (_TAMED_FIRE | {"kecil", "sampah"}) & {word.removesuffix("nya") for word in said}:
         return True  # "geni ne wis gedhe, tulung": a fire, and help called for
     roots = stems_of(said, ALWAYS | THEFT_STEMS)
     # "td malam ada yg nyoba congkel jendela, skrg orgnya lagi di belakang rumah": whoever tried is there now
@@ -1193,7 +1200,7 @@ _WHILE_HIDING = frozenset({"lagi", "masih", "sedang", "m", "am", "are", "re"})
 
 # Someone heard or told inside, and the resident not daring to come out: "ada suara org di dapur, kyknya maling, sy
 # di kamar gk berani keluar"; not what keeps one in every night ("gk berani keluar malem, sering ada begal").
-_HEARD_INSIDE = THIEVES | frozenset({"orang", "seseorang", "someone", "somebody"})
+_HEARD_INSIDE = THIEVES | frozenset({"orang", "seseorang", "someone", "somebody", "suara"})
 
 
 def _afraid_to_come_out(said: list[str]) -> bool:
@@ -1202,7 +1209,7 @@ def _afraid_to_come_out(said: list[str]) -> bool:
     # someone there, not someone in a debt told of: "ada (suara) org", a thief
     there = any(word.removesuffix("nya") in _HEARD_INSIDE
                 and (word.removesuffix("nya") in THIEVES or {"ada", "suara"} & set(said[max(0, i - 2):i]))
-                for i, word in enumerate(said))
+                for i, word in enumerate(said))  # "ada (suara) org", "ada suara di dapur", a thief
     return dare and there and not (HABITUAL | _NOISES_OF_NO_ONE) & set(said)
 
 
@@ -1214,11 +1221,21 @@ _BREATH = frozenset({"napas", "nafas", "bernapas", "bernafas", "napasnya", "nafa
 def _not_breathing(said: list[str]) -> bool:
     # "jangan napas di depan muka org" asks something else; "sy belum napas dr pagi" is the writer, who breathes
     denying = (NEGATIONS - {"jangan"}) | {"durung"}
-    return any(word in _BREATH and ((said[i - 1:i] and said[i - 1] in denying)
-                                    or (word.endswith("nya") and said[i + 1:i + 3] in (["enggak", "ada"],
-                                                                                       ["tidak", "ada"])))
-               and not _FOR & set(said[i + 1:i + 2]) and said[max(0, i - 2):i - 1] not in (["saya"], ["aku"], ["gue"])
+
+    def denied(i: int) -> bool:
+        before = said[max(0, i - 2):i]
+        return (before[-1:] and before[-1] in denying) or (len(before) == 2 and before[0] in denying
+                                                           and before[1] == "ada") \
+            or said[i + 1:i + 3] in (["enggak", "ada"], ["tidak", "ada"])  # "gk ada napas", "napasnya gk ada"
+
+    return any(word in _BREATH and denied(i) and not _FOR & set(said[i + 1:i + 2])
+               and not _the_writer_at(said, i - 3 if said[i - 1:i] == ["ada"] else i - 2)
                for i, word in enumerate(said))
+
+
+def _the_writer_at(said: list[str], at: int) -> bool:
+    """Whether the word at `at` is the writer as the subject ("sy belum napas dr pagi"), not whose ("bapak sy")."""
+    return at >= 0 and said[at] in ("saya", "aku", "gue") and not (at and said[at - 1] in _PEOPLE)
 
 
 # Someone fallen down, in English: "a man collapsed on the street", "someone fainted"; not "the deal collapsed".
@@ -1240,15 +1257,18 @@ def _a_vehicle_in_the_water(said: list[str]) -> bool:
     into = any(word in _FALLING_IN | _SINKING | {"masuk", "terjun"} and _WATERS & set(said[i + 1:i + 4])
                and _VEHICLES & set(said[max(0, i - 3):i]) for i, word in enumerate(said))
     inside = any(word == "keluar" and _NOT_YET & set(said[max(0, i - 2):i]) for i, word in enumerate(said)) \
-        or any(word.removesuffix("nya") in ("dalam", "dalem", "inside") for word in said) or _trapped(said)
+        or any(word.removesuffix("nya") in ("dalam", "dalem", "inside") for word in said) or _trapped(said) \
+        or any(word.removesuffix("nya") in _OCCUPANTS  # "ada orangnya", "sopirnya tenggelam"
+               and ((said[i - 1:i] == ["ada"] and not _negated(said, i - 1)) or _SINKING & set(said[i + 1:i + 3]))
+               for i, word in enumerate(said))
     return into and inside and bool(_OCCUPANTS & {w.removesuffix("nya") for w in said})
 
 
 # Whoever a report told of, back now: "pak org nya dateng lagi skrg, lg di depan pintu!!", "he's back now".
 _RETURNING = frozenset({"datang", "dateng", "balik", "kembali", "muncul", "nongol", "back", "returned"})
 # Who may come back, as the words before it say: "org nya dateng lagi", "dia balik lagi"; not "motornya balik lagi".
-_WHO_CAME = THIEVES | frozenset({"orang", "org", "dia", "pelaku", "mereka", "he", "she", "they", "someone", "s",
-                                 "maling", "preman"})
+_WHO_CAME = THIEVES | frozenset({"orang", "dia", "pelaku", "mereka", "he", "she", "they", "someone", "s", "preman",
+                                 "mantan", "suami", "pacar", "tetangga"})
 _AGAIN = frozenset({"lagi", "again"})
 _INTRUDING = THEFT_STEMS | THIEVES | _AT_HOME_OR_THREATENED | ALWAYS
 
@@ -1258,7 +1278,7 @@ def returned_now(text: str, story: str) -> bool:
     said, told = _sentences(text), _sentences(story)
     back = any(word in _RETURNING and (_AGAIN & set(said[i + 1:i + 3]) or word in ("back", "returned"))
                and _WHO_CAME & {w.removesuffix("nya") for w in said[max(0, i - 3):i]}
-               for i, word in enumerate(said)) and not {"ketemu", "ditemukan", "found"} & set(said)
+               for i, word in enumerate(said)) and not ({"ditemukan", "found"} & set(said) or _found_again(said))
     intruded = bool(_INTRUDING & set(stems_of(told, _INTRUDING))) or bool(_INTRUDING & set(told)) \
         or any_phrase(told, _FORCING)
     return back and bool(_STILL & set(said)) and intruded and not _not_now(said)

@@ -476,8 +476,10 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
     # "laporan" after a word of wanting is a report to make ("mau laporan, tetangga …"), not one made
     made = [w for i, w in enumerate(said_in_order) if w in REPORT_NOUNS and not (i and said_in_order[i - 1] in WANTING)]
     # news not come yet: "blm ada kabar pak", "udh seminggu gk ada kabar pak"; not "gk dapat kabar dari anak sy"
-    no_news = {"kabar", "belum"} <= said or any(said_in_order[i - 2:i] in (["enggak", "ada"], ["tidak", "ada"])
-                                                 for i, word in enumerate(said_in_order) if word == "kabar")
+    no_news = ({"kabar", "belum"} <= said or any(said_in_order[i - 2:i] in (["enggak", "ada"], ["tidak", "ada"])
+                                                  for i, word in enumerate(said_in_order) if word == "kabar")) \
+        and not any(said_in_order[i + 1:i + 2] == ["dari"] and said_in_order[i + 2:i + 3] not in (
+            ["polisi"], ["petugas"], ["polsek"]) for i, word in enumerate(said_in_order) if word == "kabar")
     reported = (made or ("lapor" in said and "sudah" in said) or no_news
                 or ("any" in said and said & {"news", "update", "updates"}) or outcome_asked)
     if not (reported and (said & ASKING_AFTER or outcome_asked)) or said & HOW_ONLY:
@@ -580,7 +582,8 @@ def real_name_asked(text: str) -> bool:
     """Whether one's own name must be given, asked before reporting ("kalau mau lapor pake nama asli wajib gk?"):
     how one may be shown answers it (at the identity question, the question itself does)."""
     said = words(text)
-    return "nama" in said and bool(set(said) & (_MUST | {"asli"})) and _asked(text, said)
+    return "nama" in said and bool(set(said) & (_MUST | {"asli"})) and _asked(text, said) \
+        and bool({_root(word) for word in said} & REPORT_WORDS)  # not "nama asli penipunya budi, wajib sy tulis?"
 
 
 def privacy_asked(text: str) -> bool:
@@ -736,6 +739,8 @@ _OFFICES = frozenset({"polsek", "polres", "polda", "spkt", "station"})  # "kanto
 _HOURS_MAX_WORDS = 14
 # Where a thing found goes ("klo nemu dompet di jalan hrs diserahin kmn?", "I found a wallet, where do I hand it in?").
 _FOUND_IT = frozenset({"nemu", "menemukan", "nemuin", "temuan", "found", "find"})
+_FOUND_PEOPLE = frozenset({"anak", "bocah", "bayi", "balita", "orang", "nenek", "kakek", "lansia", "child", "kid",
+                           "baby", "person"})
 _HANDED = frozenset({"serahin", "diserahin", "serahkan", "diserahkan", "menyerahkan", "kasih", "dikasih", "kasihkan",
                      "bawa", "dibawa", "balikin", "kembalikan", "dikembalikan", "hand", "return", "bring", "take"})
 
@@ -750,8 +755,8 @@ def station_service_asked(text: str) -> str | None:
     if told & _PAPERS or (told & _LICENCE and told & _GETTING):
         return "police_papers"
     police_office = bool(told & _OFFICES) or any_phrase(said, (("kantor", "polisi"), ("police", "office")))
-    if told & _FOUND_IT and told & _HANDED and _asked(text, said):
-        return "found_item"
+    if told & _FOUND_IT and told & _HANDED and _asked(text, said) and not told & _FOUND_PEOPLE:
+        return "found_item"  # not "sy nemu anak kecil nangis sendirian di pasar, hrs dibawa kmn?": a report
     if told & _OPEN_HOURS and police_office and len(said) <= _HOURS_MAX_WORDS and _asked(text, said) \
             and not told & REPORT_WORDS:  # "kantor kelurahan tutup jam 12, … bisa lapor?"
         return "office_hours"
@@ -826,7 +831,8 @@ def menu_intent(text: str) -> str | None:
         return "can_report"
     roots = set(stems_of(said, _lexicon() | REPORT_WORDS | HOW_WORDS)) | set(said)
     asked_of_service = service_asked(text)
-    if roots & NUMBER_WORDS and roots & POLICE_WORDS and len(said) <= 10 and asked_of_service != "contact" \
+    if roots & NUMBER_WORDS and roots & POLICE_WORDS and len(said) <= 10 \
+            and asked_of_service not in ("contact", "called_110") \
             and not any_phrase(said, map(phrase_words, POSING_PHRASES)):
         return "police_number"  # not "will the police call me?", nor "ada yg ngaku polisi telpon minta transfer"
     if asked_of_service:
@@ -1187,8 +1193,10 @@ _LOST = frozenset({"hilang", "dicuri", "lost", "stolen"})
 
 
 def _found_after_all(said: list[str]) -> bool:
-    if not _AFTER_ALL & set(said) or {"tapi", "but", "namun"} & set(said):
-        return False
+    if not _AFTER_ALL & set(said) or {"tapi", "but", "namun"} & set(said) \
+            or set(stems_of(said, THEFT_STEMS)) & THEFT_STEMS or is_cry_for_help(" ".join(said)) \
+            or {"dibawa", "diambil", "diculik", "dijemput", "disekap", "ditahan", "dikurung"} & set(said):
+        return False  # "ternyata hp sy gk ilang, dirampas org", "…dibawa mantan sy tanpa izin"
     at = next(i for i, word in enumerate(said) if word in _AFTER_ALL)
     after = said[at + 1:at + 7]
     return bool(_NOT_LOST & set(after)) or any(word in _LOST and after[k - 1:k] and after[k - 1] in NOT_WORDS
@@ -1429,7 +1437,7 @@ def identity_wished(text: str) -> str | None:
 # hp nya samsung a15", "I want to add something: the thief wore a green jacket"), with something told besides the
 # wish; or a wish to withdraw it ("batalin aja laporan sy pak, hpnya udh ketemu", "please cancel my report"). Not a
 # new report asked for ("mau lapor tambahan kasus lain").
-_ADDING = frozenset({"nambahin", "menambahkan", "tambahin", "nambahkan", "ditambahkan", "add", "adding"})
+_ADDING = frozenset({"nambahin", "menambahkan", "tambahin", "tambahkan", "nambahkan", "ditambahkan", "add", "adding"})
 _ADDING_WHAT = frozenset({"info", "informasi", "keterangan", "data", "cerita", "something", "more", "detail",
                           "details", "lagi", "sedikit", "to", "that", "tambah", "tambahan", "addition"})
 # "Tambahan" as the word of adding, opening the message or with what is added: "oh iya tambahan, …", "tambahan
@@ -1441,6 +1449,7 @@ _WITHDRAWING = frozenset({"batal", "batalin", "batalkan", "dibatalkan", "dibatal
                           "ditarik", "cancel", "withdraw"})
 _ANOTHER = frozenset({"lain", "baru", "another", "new", "other"})
 _WISHED = frozenset({"mau", "ingin", "pengen", "tolong", "minta", "meminta", "mohon", "saja", "please", "want"})
+_COERCED = frozenset({"dipaksa", "disuruh", "diancam", "diminta", "forced", "threatened"})
 _TOLD_BESIDES = 2  # words that tell something, besides the wish to add
 
 
@@ -1452,7 +1461,11 @@ def reporter_word(text: str) -> str | None:
         return None
     of_a_report = bool(told & REPORT_NOUNS) or find_ref(text) is not None
     wished = not _asked(text, said) or bool(told & _WISHED)  # not "kenapa laporan sy dibatalkan?", "cara cabut?"
-    if told & _WITHDRAWING and of_a_report and not told & _ADDING and wished:
+    withdrawing = [i for i, word in enumerate(said) if word in _WITHDRAWING]
+    if withdrawing and of_a_report and told & _COERCED:
+        return "added"  # "sy dipaksa cabut laporan sm pelaku": what officers must hear, no wish of the reporter's
+    denied = any(set(said[max(0, i - 2):i]) & {"jangan", "enggak", "tidak"} for i in withdrawing)  # "jgn dicabut"
+    if withdrawing and of_a_report and not told & _ADDING and wished and not denied:
         return "withdrawal"
     besides = [w for w in said if w not in NEUTRAL | _ADDING | _ADDING_WHAT | WANT_WORDS | OWN_WORDS | REPORT_WORDS
                | REPORT_NOUNS | ASKING]

@@ -130,7 +130,7 @@ def names_told(text: str) -> list[str]:
     for said in _SELF_THEN_TWO_WORDS.finditer(text):
         after = (said["after"] or "").strip()
         name = _lower_case_name(said["name"].split())
-        if name == " ".join(said["name"].split()) and (after == "," or normalise(after) in _AFTER_AN_INTRODUCTION):
+        if name == " ".join(said["name"].split()) and normalise(after) in _AFTER_AN_INTRODUCTION:
             found.append(name)
     return list(dict.fromkeys(found))
 
@@ -138,7 +138,7 @@ def names_told(text: str) -> list[str]:
 # Oneself opening a sentence, then two words and what follows them: "sy budi santoso dr bendogerit, hp sy dicopet",
 # "sy rizky pratama, tinggal di gedog" (_lower_case_name).
 _SELF_THEN_TWO_WORDS = re.compile(r"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw)\s*,?\s+"
-                                  r"(?P<name>[^\W\d_]+\s+[^\W\d_]+)(?P<after>\s*,|\s+[^\W\d_]+)?")
+                                  r"(?P<name>[^\W\d_]+\s+[^\W\d_]+)(?P<after>\s*,?\s*[^\W\d_]+)?")
 # What follows a name one introduces oneself by, with no "nama": "sy budi santoso dari…", "…warga sentul".
 _AFTER_AN_INTRODUCTION = frozenset({"dari", "warga", "tinggal", "alamat", "umur", "usia", "asal", "rt", "rw",
                                     "domisili", "from"})
