@@ -233,9 +233,10 @@ _ALONE_WITH = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang", "tolong", "h
                          "aku", "cepat", "segera", "sos", "pol", "polisi"})
 _CLOCK = re.compile(r"^\d")
 # Danger told as over, past, or not real.
-_DONE_WORDS = frozenset({"sudah", "telah", "already"})
+_DONE_WORDS = frozenset({"sudah", "telah", "already", "wis", "uwis", "sampun"})  # Javanese "wis dipateni"
 # Not "berhenti" nor "stopped": a breath stops too ("napasnya sudah berhenti").
-_OVER = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "dipadami", "aman", "kabur", "ditangkap", "tertangkap",
+_OVER = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "dipadami", "dipateni", "aman", "kabur", "ditangkap",
+                   "tertangkap",
                    "diamankan", "selesai", "ditangani", "pergi", "reda", "lewat", "bubar", "dibubarkan", "usai",
                    "berakhir", "dilerai", "kondusif", "dievakuasi", "sembuh", "membaik", "out", "gone", "caught",
                    "over", "ended", "dispersed", "recovered"})
