@@ -115,10 +115,14 @@ async def duty_officers(db: AsyncSession, station_id: int) -> list[tuple[Officer
     return await _officers(db, station_id, OfficerRole.DUTY)
 
 
+# Asked of each station up the tree at each report filed, built once.
+_ANY_OFFICER = select(Officer.id).where(Officer.station_id == bindparam("station_id"),
+                                        Officer.active.is_(True)).limit(1)
+
+
 async def has_officers(db: AsyncSession, station_id: int) -> bool:
     """Whether an officer of any role is enrolled at the station and active."""
-    return (await db.execute(select(Officer.id).where(Officer.station_id == station_id, Officer.active.is_(True))
-                             .limit(1))).first() is not None
+    return (await db.execute(_ANY_OFFICER, {"station_id": station_id})).first() is not None
 
 
 async def station_heads(db: AsyncSession, station_id: int) -> list[tuple[Officer, Contact]]:

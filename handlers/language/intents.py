@@ -180,6 +180,7 @@ _ASIDE_WORDS = {
                  "am", "so", "very", "banget", "sekali", "sangat", "lagi", "sedang", *FEAR},
 }
 ASIDE_MAX_WORDS = 8
+_ANY_ASIDE_WORD = frozenset().union(*_ASIDE_WORDS.values())
 
 
 def _distressed(word: str) -> bool:
@@ -889,6 +890,9 @@ def aside(text: str) -> str | None:
     said = words(text)
     if not said or len(said) > max(ASIDE_MAX_WORDS, SERVICE_MAX_WORDS, PRIVACY_MAX_WORDS):
         return None
+    if "?" not in text and not privacy_asked(without_ref(text)) and \
+            not all(w in _ANY_ASIDE_WORD or w in NEUTRAL or _distressed(w) for w in said):
+        return None  # no question, and a word no aside holds: "1", "lewati", a place (spares menu_intent)
     intent = menu_intent(text)
     if intent in SERVICE_QUESTIONS:  # service_asked holds it to a short question; in a report, one marked so
         return intent if "?" in text or intent == "privacy" else None
