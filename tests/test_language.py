@@ -229,6 +229,11 @@ def test_no_invite_code_or_reference_reads_as_english() -> None:
     ("ada yang bunuh diri kemarin, anaknya sekarang bilang mau nyusul", ("medical", "self_harm_other")),
     ("sy mau nyusul almarhum suami sy aja", ("medical", "self_harm")),
     ("ibu sy meninggal, adik sy bilang mau nyusul ibu", ("medical", "self_harm_other")),
+    # a breath denied, a collapse, someone in a vehicle gone into the water: an ambulance
+    ("tolong bapak sy tiba2 gk nafas", ("medical",)),
+    ("ibu sy gk ada napas pak", ("medical",)),
+    ("a man collapsed on the street", ("medical",)),
+    ("ada mobil nyemplung ke kali, sopirnya blm keluar", ("medical",)),
 ])
 def test_a_cry_names_the_other_services_its_danger_needs(cry: str, services: tuple[str, ...]) -> None:
     assert services_to_call(cry) == services
