@@ -558,7 +558,32 @@ def _missing_person(said: list[str]) -> bool:
             if not (said[j] in _ABOUT_THEM or said[j] in _NOT_YET or said[j] in {"come", "came"}
                     or said[j].isdecimal()):
                 break
-    return _gone_from_home(said)
+    return _no_news_from(said) or _gone_from_home(said)
+
+
+_WHOSE = frozenset({"saya", "aku", "kami", "gue", "ku"})
+_NEVER = frozenset({"pernah", "never", "ever"})
+
+
+def _no_news_from(said: list[str]) -> bool:
+    """No news from one of the family, told the other way round: "sy gk dapat kabar dari anak sy dari kemarin",
+    "udh 2 hari gk ada kabar dr suami", "no news from my daughter since friday". Not of something ("…dari anak sy
+    soal kuliahnya"), not "bapak" or "ibu" without whose (the officer addressed: "blm ada kabar dari bapak"), not a
+    family that never writes ("gk pernah dapat kabar dari anak sy")."""
+    for j, word in enumerate(said):
+        before = set(said[max(0, j - 3):j])
+        if word not in _NEWS or not (_NOT_YET | {"no"}) & before or _NEVER & before \
+                or said[j + 1:j + 2] not in (["dari"], ["from"]):
+            continue
+        k = j + 2 + (said[j + 2:j + 3] in (["my"], ["our"]))
+        if k >= len(said) or said[k] not in _FAMILY:
+            continue
+        whose = said[k - 1] in ("my", "our") or said[k + 1:k + 2] and said[k + 1] in _WHOSE
+        rest = said[k + 1 + (said[k - 1] not in ("my", "our") and bool(whose)):]
+        unreachable = bool(_REACHED & set(rest) and _NOT_YET & set(rest))  # "…, hpnya gk aktif"
+        if (whose or said[k] not in _ADDRESSED) and (not rest or rest[0] in _AFTER_GONE or unreachable):
+            return True
+    return False
 
 
 # Gone from home and not back, told at more length: one who cannot look after themselves ("bapak saya umur 78
