@@ -962,6 +962,12 @@ def answer_aside(turn: Turn) -> str | None:
         turn.say("report.urgent_off")  # "bukan darurat pak, cuma luka kecil" is no "Bukan" to what was read
         return turn.step
     said = aside(turn.text)
+    if said in SERVICE_QUESTIONS and turn.step in YES_NO_STEPS and not identity_wished(turn.text) \
+            and (told := _told_beside_the_question(turn.text)) \
+            and (yes_or_no(told) is not None or (turn.step == SUMMARY and sends(told))):
+        turn.say(ASIDE_ANSWERS[said])  # "iya bener, tp ini bakal diurus beneran kan?": answered, and the yes taken
+        turn.text = told
+        return None
     if said is None or (turn.step in YES_NO_STEPS and yes_or_no(turn.text) is not None):
         return None
     if said == "privacy" and turn.step == NAME and _name_before_a_wish(turn.text) is not None:

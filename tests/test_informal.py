@@ -693,6 +693,25 @@ async def test_a_yes_with_a_time_of_its_own_at_the_read_back_keeps_that_time(eng
     assert (await draft_of(engine))["when"] == {"text": kept}
 
 
+async def test_a_yes_with_a_question_of_the_service_at_the_read_back_is_answered_and_taken(engine: Engine) -> None:
+    resident = Resident(engine, "console:story")
+    await resident.send("motor sy dicuri td malam di depan rumah, kel gedog sananwetan")
+    assert resident.heard("report.read_back"), resident.text
+    await resident.send("iya bener, tp ini bakal diurus beneran kan?")
+    assert resident.heard("menu.response") and resident.heard("report.ask_photo"), resident.text
+    assert not resident.heard("report.read_back"), "the read-back is not asked again"
+
+
+@pytest.mark.parametrize(("said", "answer"), [("kirim aja pak, tp ini gratis kan?", "menu.cost"),
+                                              ("ya kirim, habis itu gmn? sy hrs ke polsek gk?", "menu.after_report")])
+async def test_a_send_with_a_question_of_the_service_at_the_summary_is_answered_and_sent(engine: Engine, said: str,
+                                                                                         answer: str) -> None:
+    resident = await at(engine, "summary")
+    await resident.send(said)
+    assert resident.heard(answer) and resident.heard("report.submitted"), resident.text
+    assert len(await reports(engine)) == 1
+
+
 LONG_STORY = ("kemarin malam sekitar jam sebelas ada dua orang pakai motor matic warna hitam datang ke depan rumah "
               "tetangga saya lalu mencuri helm dan jaket yang digantung di teras kemudian kabur ke arah utara, saya "
               "sempat teriak tapi mereka sudah jauh. kejadiannya di kelurahan bendogerit")

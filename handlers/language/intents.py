@@ -616,7 +616,9 @@ _COST = frozenset({"gratis", "bayar", "biaya", "berbayar", "tarif", "free", "pay
 _ASKED_TO_PAY = frozenset({"dimintai", "diminta", "minta", "meminta", "asked", "pungli", "suap", "oknum", "bribe"})
 _HOW_SOON = frozenset({"lama", "kapan", "long", "when", "soon", "cepat", "bisa", "can", "will"})
 _REPORT_ANSWERED = frozenset({"diproses", "ditanggapi", "dibalas", "dibales", "direspon", "ditindaklanjuti", "dicek",
-                              "processed", "answered"})
+                              "diurus", "diurusin", "ditangani", "processed", "answered", "handled"})
+# Whether it will be seen to at all ("ini bakal diurus beneran kan?", "will this really be handled?").
+_SURELY = frozenset({"bakal", "akan", "beneran", "benaran", "pasti", "will", "really", "actually"})
 _COMING = frozenset({"datang", "kesini", "come", "reply", "respond", "answer"})
 _OFFICERS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anda", "you", "kalian"})
 _WHO_WRITES = frozenset({"bot", "robot", "beneran", "benaran", "resmi", "official", "real", "really", "manusia",
@@ -670,7 +672,8 @@ def service_asked(text: str) -> str | None:
     if bare & _COST and not bare & _ASKED_TO_PAY:
         return "cost"
     coming = bare & _REPORT_ANSWERED or (bare & _COMING and bare & _OFFICERS)
-    if (bare & _HOW_SOON and coming) or phrase_at(said, ("how", "long")) is not None:
+    if (bare & _HOW_SOON and coming) or phrase_at(said, ("how", "long")) is not None \
+            or (bare & _REPORT_ANSWERED and bare & _SURELY):
         return "response"
     if bare & _WHO_WRITES and bare & _THIS_SERVICE:
         return "who"
