@@ -155,6 +155,8 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("setiap malam minggu ada balap liar", "setiap malam minggu"),
     ("every night they play loud music", "every night"),
     ("tiap ada acara, parkir sembarangan", None),
+    ("tiap malem ada yg balapan liar di jl merdeka, barusan juga", "tiap malam, barusan"),  # both, as told
+    ("barusan ada tawuran, tiap minggu begini terus", "barusan, tiap minggu"),
 ])
 def test_the_time_a_story_tells_is_read_in_its_words(story: str, told: str | None) -> None:
     found = time_told(story)

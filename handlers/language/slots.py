@@ -95,12 +95,19 @@ def time_told(text: str) -> tuple[str, str] | None:
     around them ("earlier", "jam 10 malam kemarin"; "earlier", "2 jam yang lalu"; "today", "tadi pagi"), or a repeat
     ("earlier", "tiap malam"); None when it tells none, or only "lagi" or "masih" (again, still: see _ALSO_AGAIN)."""
     said = words(text)
-    found = _time_in(said, _now_after_a_deed(text), still_there_now(text)) or _repeat_in(said) or _a_year_in(said)
+    timed, repeat = _time_in(said, _now_after_a_deed(text), still_there_now(text)), _repeat_in(said)
+    found = timed or repeat or _a_year_in(said)
     if found is None:
         return None
     choice, start, end = found
     told = _told_around(said, start, end)
-    return None if told in _ALSO_AGAIN else (choice, told)
+    if told in _ALSO_AGAIN:
+        return None
+    if timed and repeat and (repeat[2] <= start or end <= repeat[1]):
+        # "tiap malem …, barusan juga": both, in the order told; the choice is the time's
+        both = sorted([(start, told), (repeat[1], _told_around(said, repeat[1], repeat[2]))])
+        told = ", ".join(part for _at, part in both)
+    return choice, told
 
 
 def _a_year_in(said: list[str]) -> tuple[str, int, int] | None:
