@@ -157,6 +157,10 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("tiap ada acara, parkir sembarangan", None),
     ("tiap malem ada yg balapan liar di jl merdeka, barusan juga", "tiap malam, barusan"),  # both, as told
     ("barusan ada tawuran, tiap minggu begini terus", "barusan, tiap minggu"),
+    ("mau bengi jam 1 ono maling mlebu omah", "tadi malam jam 1"),  # Javanese "mau" before the day's part: "tadi"
+    ("mau esuk hpku dicolong", "tadi pagi"),
+    ("rong dino kepungkur motorku ilang", "dua hari lalu"),
+    ("sy mau malam ini ke polsek", "malam ini"),  # Indonesian "mau": no "tadi"
 ])
 def test_the_time_a_story_tells_is_read_in_its_words(story: str, told: str | None) -> None:
     found = time_told(story)

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from indoNLP.preprocessing import emoji_to_words
 from indoNLP.preprocessing.slang_data import SLANG_DATA
 
-from storage.lexicon import KRAMA, NGOKO, SPOKEN, stem
+from storage.lexicon import JAVANESE_EARLIER, KRAMA, NGOKO, SPOKEN, stem
 
 # What indoNLP's lexicon lacks or reads otherwise in a report: "gg" is its "enggak", but a chat line's "gg" is
 # as often a gang (alley), so it is left as typed; places are read from the raw text anyway.
@@ -128,9 +128,17 @@ def _words(text: str) -> tuple[str, ...]:
         text = emoji_to_words(text, lang="id", delimiter=("!", "!"))
     text = _EMOJI_WORD.sub(lambda m: f" emoji_{m.group(1)} ", text)
     out: list[str] = []
+    before = ""
     for token in re.findall(r"emoji_[a-z_]+|[^\W_]+", text):
-        out.extend(spelt_out(token))
+        if before == _EARLIER and token in _JAVANESE_PARTS_OF_DAY:  # "mau bengi": "tadi malam"
+            out[-1:] = ["tadi", _JAVANESE_PARTS_OF_DAY[token]]
+        else:
+            out.extend(spelt_out(token))
+        before = token
     return tuple(out)
+
+
+_EARLIER, _JAVANESE_PARTS_OF_DAY = JAVANESE_EARLIER
 
 
 # A word written twice as the word and a 2, as chat writes Indonesian's doubled words: "anak2" (anak-anak),
