@@ -57,6 +57,7 @@ from handlers.language.slots import (
     qualifies_a_time,
     said_online,
     time_told,
+    village_not_known,
     when_named,
     where_it_happened,
     without_home,
@@ -1241,6 +1242,11 @@ async def location(turn: Turn) -> str:
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.location_invalid", shortest=shortest, longest=longest)
         return LOCATION
+    landmark = _besides_not_knowing_the_place(turn.text)
+    if landmark is not None:
+        if not landmark or not (await turn.router.read(turn.db, landmark))[0]:
+            return await _place_not_known(turn, landmark)
+        turn.text = landmark  # "gk tau kelurahannya, tp kec sananwetan": the kecamatan is read
     turn.draft["location_text"], found, confident = await _read_place(turn)
     if not found and _PLACE_KIND_ALONE.match(turn.text) and not turn.draft.get("home_asked"):
         turn.draft.pop("location_text", None)  # "di rumah", "dkt tempat kerja sy": whose place, not where it is;
@@ -1254,12 +1260,7 @@ async def location(turn: Turn) -> str:
         turn.say("report.location_not_a_place")
         return LOCATION
     if not_given(_CLAUSES.split(turn.text)[0]):  # "gak tau pak, sy lg tidur": no place (no Desa Tahu)
-        turn.draft.pop("location_text", None)
-        if not turn.draft.get("place_tries"):  # the kecamatan or the town may be known: asked once, then the desk
-            turn.draft["place_unknown"] = True
-        else:
-            turn.draft["place_tries"] = PLACE_TRIES - 1
-        return await place_not_found(turn)
+        return await _place_not_known(turn)
     if not turn.draft.pop("pin_kept", False):  # a pin far from any Polsek goes with the place typed after it
         turn.draft.update(Draft(latitude=None, longitude=None))
     if not confident and not any(place.marked for place in found) and _asks_instead(turn.text):
@@ -1320,6 +1321,38 @@ def _time_beside_a_place(text: str) -> str | None:
     return told[1]
 
 
+async def _place_not_known(turn: Turn, landmark: str = "") -> str:
+    """The place is not known: the kecamatan or the town may be, asked once, then the desk. What the resident does
+    know ("deket pasar templek") is kept for officers, and read with the next answer."""
+    turn.draft.pop("location_text", None)
+    if landmark:
+        turn.draft["location_text"] = landmark
+    if not turn.draft.get("place_tries"):
+        turn.draft["place_unknown"] = True
+    else:
+        turn.draft["place_tries"] = PLACE_TRIES - 1
+    return await place_not_found(turn)
+
+
+# Where a message goes on after saying what is not known: "…, cuma tau deket pasar", "… tp deket masjid".
+_BUT_CLAUSES = re.compile(r"\s*[,.;]+\s*|\s+\b(?:tapi|tp|tpi|cuma|cuman|hanya|but|only)\b\s*", re.IGNORECASE)
+
+
+def _besides_not_knowing_the_place(text: str) -> str | None:
+    """The rest of a message that says the village or the address is not known ("sy gk tau kelurahannya, cuma tau
+    deket pasar templek" → "deket pasar templek"); "" when it says no more, None when it says no such
+    thing."""
+    clauses = [clause for clause in _BUT_CLAUSES.split(text) if clause.strip()]
+    if not any(village_not_known(clause) for clause in clauses):
+        return None
+    return ", ".join(_ONLY_KNOWN.sub("", clause.strip()) for clause in clauses if not village_not_known(clause))
+
+
+# What only says the rest is what is known: "cuma tau", "yg sy tau", "taunya", "I only know it's".
+_ONLY_KNOWN = re.compile(r"^(?:(?:cuma|cuman|hanya|only|yg|yang|sy|saya|aku|taunya|tau|tahu|i|know|that|its|it|s|is)\b[\s']*)+",
+                         re.IGNORECASE)
+
+
 async def _read_place(turn: Turn) -> tuple[str, list[PlaceCandidate], bool]:
     """The place as typed, its readings, and whether the first is confident. After a place was not found or
     not right, the kecamatan or kota typed next is read together with the words before it, so a village named
@@ -1334,6 +1367,8 @@ async def _read_place(turn: Turn) -> tuple[str, list[PlaceCandidate], bool]:
         found, confident = await turn.router.read(turn.db, together)
         if found and found[0].village is not None:
             return together, found, confident
+        if turn.draft.get("place_unknown"):  # "deket pasar templek" then "sananwetan": officers read both
+            return together, *(await _places_in_story(turn, turn.text))
     return turn.text, *(await _places_in_story(turn, turn.text))
 
 

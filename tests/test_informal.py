@@ -2330,6 +2330,27 @@ async def test_a_place_not_known_goes_to_the_desk_and_is_no_village(engine: Engi
     assert draft["needs_routing"] is True and "place" not in draft and not draft.get("location_text")
 
 
+@pytest.mark.parametrize("unknown", ["sy gk tau kelurahannya, cuma tau deket pasar templek",
+                                     "lupa nama desanya pak tp deket pasar templek"])
+async def test_a_village_not_known_asks_the_kecamatan_and_keeps_what_is_known(engine: Engine, unknown: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(unknown)
+    assert resident.heard("place.ask_district_unknown"), resident.text
+    assert "description" in await draft_of(engine) and "pasar" not in (await draft_of(engine))["description"], \
+        "the landmark is where, not more of the story"
+    await resident.send("kec sananwetan kota blitar")
+    assert "Kec. Sananwetan" in resident.replies[-1].text, resident.text
+    await resident.send("ya")
+    assert "deket pasar templek" in (await draft_of(engine))["location_text"], "officers read the landmark"
+
+
+async def test_a_village_not_known_with_its_kecamatan_is_read_at_once(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("gk tau kelurahannya tp kec sananwetan")
+    assert "Kec. Sananwetan" in resident.replies[-1].text and not resident.heard("place.ask_district_unknown"), \
+        resident.text
+
+
 async def test_a_fear_of_being_known_at_the_place_question_is_answered_and_no_place(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("jgn sampe suami sy tau ya pak")

@@ -432,6 +432,27 @@ def kind_not_known(text: str) -> bool:
     return said in _KIND_UNSURE or said in _NOT_GIVEN - _PUT_OFF
 
 
+# Not knowing the village's name, or the exact address ("sy gk tau kelurahannya", "lupa nama desanya", "I don't know
+# the exact address"): the words of not knowing, then only words of which place is meant.
+_NOT_KNOWN = frozenset({("lupa",), ("entah",), ("enggak", "tau"), ("enggak", "tahu"), ("tidak", "tahu"),
+                        ("tidak", "tau"), ("kurang", "tau"), ("kurang", "tahu"), ("belum", "tau"), ("belum", "tahu"),
+                        ("enggak", "ingat"), ("tidak", "ingat"), ("don", "t", "know"), ("i", "don", "t", "know"),
+                        ("dont", "know"), ("i", "dont", "know"), ("not", "sure"), ("no", "idea")})
+_OF_THE_PLACE = frozenset({"kelurahan", "kelurahannya", "kel", "desa", "desanya", "kampung", "kampungnya", "alamat",
+                           "alamatnya", "nama", "namanya", "daerah", "daerahnya", "tempat", "tempatnya", "lokasi",
+                           "lokasinya", "jalan", "jalannya", "persis", "persisnya", "pasti", "pastinya", "lengkap",
+                           "lengkapnya", "detail", "detailnya", "rt", "rw", "saya", "sih", "the", "village", "address",
+                           "exact", "street", "name", "area", "of", "its", "it", "where", "exactly", "mana", "di"})
+
+
+def village_not_known(text: str) -> bool:
+    """Whether the words only say the village or the address is not known: "sy gk tau kelurahannya", "lupa nama
+    jalannya", "I don't know the exact address"; not a place ("gk tau pasti, di gedog" holds one: see the caller)."""
+    said = [word for word in words(text) if word not in NEUTRAL and word not in ("saya", "aku", "sih", "juga")]
+    return any(tuple(said[:n]) in _NOT_KNOWN and said[n:] and all(w in _OF_THE_PLACE for w in said[n:])
+               for n in (1, 2, 3, 4))
+
+
 def not_given(text: str) -> bool:
     """Whether the answer to "when?" or "where?" says it is not known or not to be given: "lewati", "ga tau pak"."""
     return tuple(word for word in words(text) if word not in NEUTRAL) in _NOT_GIVEN
