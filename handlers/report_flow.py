@@ -1349,8 +1349,8 @@ def _besides_not_knowing_the_place(text: str) -> str | None:
 
 
 # What only says the rest is what is known: "cuma tau", "yg sy tau", "taunya", "I only know it's".
-_ONLY_KNOWN = re.compile(r"^(?:(?:cuma|cuman|hanya|only|yg|yang|sy|saya|aku|taunya|tau|tahu|i|know|that|its|it|s|is)\b[\s']*)+",
-                         re.IGNORECASE)
+_ONLY_KNOWN = re.compile(r"^(?:(?:cuma|cuman|hanya|only|yg|yang|sy|saya|aku|taunya|tau|tahu|i|know|that|its|it|s|is)"
+                         r"\b[\s']*)+", re.IGNORECASE)
 
 
 async def _read_place(turn: Turn) -> tuple[str, list[PlaceCandidate], bool]:

@@ -578,8 +578,9 @@ def _no_news_from(said: list[str]) -> bool:
         k = j + 2 + (said[j + 2:j + 3] in (["my"], ["our"]))
         if k >= len(said) or said[k] not in _FAMILY:
             continue
-        whose = said[k - 1] in ("my", "our") or said[k + 1:k + 2] and said[k + 1] in _WHOSE
-        rest = said[k + 1 + (said[k - 1] not in ("my", "our") and bool(whose)):]
+        whose_after = k + 1 < len(said) and said[k + 1] in _WHOSE  # "anak sy"; "my son" says it before
+        whose = whose_after or said[k - 1] in ("my", "our")
+        rest = said[k + 1 + whose_after:]
         unreachable = bool(_REACHED & set(rest) and _NOT_YET & set(rest))  # "…, hpnya gk aktif"
         if (whose or said[k] not in _ADDRESSED) and (not rest or rest[0] in _AFTER_GONE or unreachable):
             return True
