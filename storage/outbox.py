@@ -50,6 +50,9 @@ def row_time(row: Outbox | bool, moment: dt.datetime, now: dt.datetime | None = 
 
 # Set in a session's `info` by enqueue, so that whoever commits it can wake the dispatcher (queued_in).
 _QUEUED = "outbox_queued"
+# Tries (claims) through which a row of a report holds back the later rows of that report to its contact: the
+# first, and the one at once after a first failure; after that it goes on its backoff alone.
+HOLDS_FOR_ATTEMPTS = 2
 
 
 async def enqueue(db: AsyncSession, cipher: ContactCipher, *, kind: OutboxKind, contact_id: int,
@@ -144,10 +147,11 @@ def _pending(urn_hash: str | None, skip_channels: Collection[str]) -> list[Colum
                                                     Contact.channel.in_(skip_channels)).exists())
     # A contact's messages of one report go in the order queued, whatever their times: an anonymous witness's
     # "+1", due at its whole hour, not before the alert of the report it joins; a status not before the last one.
+    # A row that keeps failing holds the rest back no longer: what came later (the danger back, say) matters more.
     earlier = aliased(Outbox)
     conditions.append(Outbox.report_id.is_(None) | ~select(earlier.id).where(
         earlier.report_id == Outbox.report_id, earlier.contact_id == Outbox.contact_id,
-        earlier.state == OutboxState.PENDING, earlier.id < Outbox.id).exists())
+        earlier.state == OutboxState.PENDING, earlier.attempts < HOLDS_FOR_ATTEMPTS, earlier.id < Outbox.id).exists())
     return conditions
 
 

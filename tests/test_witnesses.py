@@ -31,7 +31,7 @@ from storage.models import (
     Witness,
     utcnow,
 )
-from storage.outbox import claim_due
+from storage.outbox import HOLDS_FOR_ATTEMPTS, claim_due
 from storage.reports import find_ref
 from tests.corpus.bursts import INCIDENTS, burst
 from tests.helpers import (
@@ -221,6 +221,27 @@ async def test_an_anonymous_witnesss_plus_one_waits_for_the_reports_own_alert(en
         assert plus_one.id not in [row.id for row in await claim_due(db, later, 10, dt.timedelta(seconds=0))], \
             "the alert, not sent yet, holds back the +1 of its report"
         (await db.get(Outbox, alert.id)).state = OutboxState.SENT  # type: ignore[union-attr]
+    async with engine.sessions() as db, db.begin():
+        assert [row.id for row in await claim_due(db, later, 10, dt.timedelta(seconds=0))] == [plus_one.id]
+
+
+async def test_a_row_that_keeps_failing_holds_back_the_later_rows_of_its_report_no_longer(engine: Engine) -> None:
+    """The alert failing again and again (on its backoff) no longer keeps the officer from what came after."""
+    await enrolled(engine, PETUGAS)
+    await file_report(engine, "console:pertama", description=FIRST_STORY)
+    witness = Resident(engine, "console:saksi")
+    await tell(witness, SAME_STORY, "security")
+    for message in ("1", "2", "lewati", "anonim", "kirim"):
+        await witness.send(message)
+    async with engine.sessions() as db:
+        alert, plus_one = (await db.execute(select(Outbox).where(Outbox.kind.in_(("officer_alert", "witness_added")))
+                                            .order_by(Outbox.id))).scalars().all()
+    later = utcnow() + dt.timedelta(minutes=1)
+    for _try in range(HOLDS_FOR_ATTEMPTS):
+        async with engine.sessions() as db, db.begin():
+            assert [row.id for row in await claim_due(db, later, 10, dt.timedelta(seconds=0))] == [alert.id]
+    async with engine.sessions() as db, db.begin():
+        (await db.get(Outbox, alert.id)).next_attempt_at = later + dt.timedelta(minutes=5)  # type: ignore[union-attr]
     async with engine.sessions() as db, db.begin():
         assert [row.id for row in await claim_due(db, later, 10, dt.timedelta(seconds=0))] == [plus_one.id]
 
