@@ -161,6 +161,11 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("mau esuk hpku dicolong", "tadi pagi"),
     ("rong dino kepungkur motorku ilang", "dua hari lalu"),
     ("sy mau malam ini ke polsek", "malam ini"),  # Indonesian "mau": no "tadi"
+    ("motor sy dicuri tgl 12/11 jam 21.00", "tanggal 12/11 jam 21.00"),  # a date with slashes, day first
+    ("pada 3/12/2026 sekitar jam 8 pagi hp sy dijambret", "3/12/2026 sekitar jam 8 pagi"),
+    ("kejadian 30-11-2026 malam", "30/11/2026 malam"),
+    ("rumah sy di rt 02/05 kemalingan", None),  # an address's numbers
+    ("31/02 hp sy hilang", None),  # no such day
 ])
 def test_the_time_a_story_tells_is_read_in_its_words(story: str, told: str | None) -> None:
     found = time_told(story)

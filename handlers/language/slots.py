@@ -63,9 +63,49 @@ def when_named(text: str) -> str | None:
     ("rumah tetangga kebakaran apinya gede bgt")."""
     said = words(text)
     found = _time_in(said, _now_after_a_deed(text), still_there_now(text))
+    if found is None and (dated := _slashed_date(text)):
+        return dated[0]
     if found is None and _burning(said):
         return "now"
     return found[0] if found else None
+
+
+# A date written with slashes or dashes, day first as Indonesians write it ("3/12/2026", "tgl 12/11", "30-11-2026");
+# not an address's numbers ("rt 02/05", "no 12/3"), nor "1/2 jam" (half an hour).
+_SLASHED_DATE = re.compile(r"(?:\b(?P<marked>tgl|tanggal|tang|pada|on)\.?\s*)?(?<![\w/.-])"
+                           r"(?P<day>\d{1,2})[/-](?P<month>\d{1,2})(?:[/-](?P<year>\d{4}|\d{2}))?(?![\w/-])",
+                           re.IGNORECASE)
+_NUMBERED_BEFORE = frozenset({"rt", "rw", "no", "nomor", "nomer", "blok", "gang", "gg", "km", "kav", "lantai",
+                              "jalan", "jl", "kamar", "unit"})
+_OF_A_SPAN = frozenset({"jam", "hour", "hours", "bagian", "porsi", "kg", "liter"})  # "1/2 jam"; not "jam 21.00"
+_MONTHS_AHEAD = 2  # a date with no year this far ahead was last year's ("30/12" written on 3 January)
+
+
+def _slashed_date(text: str) -> tuple[str, str] | None:
+    """A date written with slashes, as its choice ("today", "earlier") and in its words with the hour told beside it
+    ("tanggal 12/11 jam 21.00"); None for none, or one still to come."""
+    today = datetime.date.today()
+    for found in _SLASHED_DATE.finditer(text):
+        before, after = words(text[:found.start()])[-1:], words(text[found.end():])[:2]
+        if (before and before[0] in _NUMBERED_BEFORE) or \
+                (after[:1] and after[0] in _OF_A_SPAN and not (after[1:] and after[1].isdecimal())):
+            continue
+        year = int(found["year"]) if found["year"] else today.year
+        try:
+            date = datetime.date(year + 2000 if year < 100 else year, int(found["month"]), int(found["day"]))
+        except ValueError:
+            continue
+        if not found["year"] and (date.year - today.year) * 12 + date.month - today.month > _MONTHS_AHEAD:
+            date = date.replace(year=today.year - 1)
+        if date > today:
+            continue  # to come: no time of what happened
+        typed = f"{found['day']}/{found['month']}" + (f"/{found['year']}" if found["year"] else "")
+        if found["marked"] and found["marked"].lower() not in ("pada", "on"):
+            typed = f"tanggal {typed}"
+        rest = f"{text[:found.start()]} {text[found.end():]}"
+        hour = hour_phrase(rest) or next((word for word in after[:1] if word in _PARTS_OF_DAY), None)
+        return ("today" if date == today else "earlier"), f"{typed} {hour}" if hour else typed
+    return None
 
 
 # Flames told as they are: "apinya gede bgt", "api makin membesar", "apinya belum padam".
@@ -94,6 +134,8 @@ def time_told(text: str) -> tuple[str, str] | None:
     """The time a story tells, as its choice and in its words with the hour, the part of the day or the count
     around them ("earlier", "jam 10 malam kemarin"; "earlier", "2 jam yang lalu"; "today", "tadi pagi"), or a repeat
     ("earlier", "tiap malam"); None when it tells none, or only "lagi" or "masih" (again, still: see _ALSO_AGAIN)."""
+    if dated := _slashed_date(text):
+        return dated
     said = words(text)
     timed, repeat = _time_in(said, _now_after_a_deed(text), still_there_now(text)), _repeat_in(said)
     found = timed or repeat or _a_year_in(said)
