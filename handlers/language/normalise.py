@@ -21,7 +21,7 @@ from storage.lexicon import JAVANESE_EARLIER, KRAMA, NGOKO, SPOKEN, stem
 _MORE_SLANG = {
     "dkt": "dekat", "jln": "jalan", "jl": "jalan", "skr": "sekarang", "skg": "sekarang", "brusan": "barusan",
     "kmren": "kemarin", "smlm": "semalam", "tlp": "telepon", "telp": "telepon", "tolongin": "tolong", "sktr": "sekitar",
-    "kurleb": "kurang lebih",
+    "kurleb": "kurang lebih", "sejam": "satu jam",
     "thx": "thanks", "ty": "thanks", "mksih": "terima kasih", "makasi": "terima kasih", "trimakasih": "terima kasih",
     "gimana": "bagaimana", "gmna": "bagaimana", "gmana": "bagaimana", "bgmn": "bagaimana",
     "nomer": "nomor", "no": "no", "gg": "gg", "pk": "pak", "bpk": "bapak", "lp": "lapor", "lpr": "lapor",
@@ -127,6 +127,8 @@ def _words(text: str) -> tuple[str, ...]:
     if not text.isascii():
         text = emoji_to_words(text, lang="id", delimiter=("!", "!"))
     text = _EMOJI_WORD.sub(lambda m: f" emoji_{m.group(1)} ", text)
+    if "/2" in text or ",5" in text or ".5" in text:  # "1/2 jam", "1,5 jam": halves, not two numbers
+        text = _AND_A_HALF.sub(r"\1 setengah", _HALF_A.sub("setengah", text))
     out: list[str] = []
     before = ""
     for token in re.findall(r"emoji_[a-z_]+|[^\W_]+", text):
@@ -139,6 +141,9 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 _EARLIER, _JAVANESE_PARTS_OF_DAY = JAVANESE_EARLIER
+_SPANS = r"(?=\s*(?:jam|hari|minggu|bulan|tahun|menit|hours?|days?|weeks?|months?|years?|minutes?)\b)"
+_HALF_A = re.compile(r"(?<![\d/])1/2" + _SPANS)
+_AND_A_HALF = re.compile(r"\b(\d+)[.,]5" + _SPANS)
 
 
 # A word written twice as the word and a 2, as chat writes Indonesian's doubled words: "anak2" (anak-anak),
