@@ -38,7 +38,9 @@ NGOKO = {
     "gedhe": "besar", "tenggelem": "tenggelam", "kecemplung": "tercebur", "nglangi": "berenang", "obah": "bergerak",
     "korbane": "korbannya", "omahe": "rumahnya", "tanggaku": "tetangga saya", "iso": "bisa",
     "digowo": "dibawa", "lungo": "pergi", "dino": "hari", "kepungkur": "lalu", "rong": "dua", "telung": "tiga",
-    "maeng": "tadi",
+    "maeng": "tadi", "bojo": "suami", "bojoku": "suami saya", "nggebuki": "mukulin", "ngantemi": "mukulin",
+    "ndelik": "sembunyi", "nggowo": "bawa", "ngoyak": "ngejar", "tonggo": "tetangga", "tonggoku": "tetangga saya",
+    "durung": "belum", "mulih": "pulang", "iku": "itu",
 }
 # Javanese "mau" before a part of the day is "tadi" ("mau bengi jam 1", "mau esuk"): in Indonesian "mau" is "want",
 # so only before these Javanese words of the day. "awan" is "siang" only there (in Indonesian, a cloud).

@@ -32,7 +32,7 @@ ALWAYS = frozenset({
     "stab", "stabbed", "stabbing", "gun", "guns", "shooting", "shot", "knife", "machete", "weapon", "robbery",
     "robbed", "mugged", "kidnap", "kidnapped", "murder", "rape", "raped", "bomb", "hostage", "emergency",
     "attacked", "attacking", "beaten", "beating", "suicide", "fire", "burning", "bleeding", "unconscious",
-    "overdose", "explosion",
+    "overdose", "explosion", "drugged", "poisoned", "riot",
 })  # fmt: skip
 # Words, not stems: the stem is also an everyday word ("bakar sampah", "pukul 9", "tendang bola", "bau
 # menusuk", "nembak" is also to ask someone out), or Sastrawi misreads it ("penculikan" → culi).
@@ -43,6 +43,8 @@ ALWAYS_WORDS = frozenset({
     "ditembak", "ditembaki", "penembakan",
     "tembakan", "ledakan", "ngebacok", "ngeroyok", "dikeroyok", "penculikan", "perampokan", "perampok",
     "pembacokan", "perampasan", "penjarahan", "ngancam", "ngancem", "ngancemin", "diancem", "nyulik", "nyulikin",
+    "nodong", "nodongin", "ditodong", "menodong", "dikepung", "mengepung", "ngepung", "kericuhan", "kerusuhan",
+    "keracunan", "diracun", "meracuni", "dibius", "pendarahan", "perdarahan",
 })  # fmt: skip
 # Violence at home is a cry however it is told, as past or as habit ("suami saya mukul saya tiap hari"): a blow
 # with one of the household close by and a person struck or striking beside it, so that "motor ibu saya hilang
@@ -73,6 +75,11 @@ SELF_HARM = tuple(tuple(p.split()) for p in (
     "bunuh diri", "gantung diri", "akhiri hidup", "mengakhiri hidup", "minum racun", "kill myself", "kill himself",
     "kill herself", "kill themselves", "suicidal", "pengen mati", "ingin mati", "pengin mati", "pingin mati",
     "want to die", "wants to die", "mau mati aja", "mau mati saja",
+    "nyayat tangan", "nyayat tangannya", "menyayat tangannya", "sayat tangannya", "nyilet tangan", "nyilet tangannya",
+    "melukai diri", "melukai dirinya", "lukai diri", "cutting herself", "cutting himself", "cutting myself",
+    "menghilang dari dunia", "menghilang saja dari dunia",
+    "hilang dari dunia", "enggak mau hidup lagi", "tidak mau hidup lagi", "lebih baik mati", "mending mati",
+    "tired of living", "don t want to live",
 ))  # fmt: skip
 _FOUND_DEAD = frozenset({"mayat", "jenazah", "jasad"})  # "ditemukan mayat … gantung diri": no word to the writer
 # A life taken, told after the fact: "td pagi ada org bunuh diri…, jenazahnya udh dievakuasi", "minggu lalu ada yg
@@ -131,7 +138,18 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "gas meledak",
     "dipaksa masuk mobil", "dipaksa naik mobil", "ditarik masuk mobil", "diseret masuk mobil",
     "dipaksa masuk ke mobil", "ditarik ke mobil", "dragged into a car", "forced into a car",
-)) + (_BABY_LEFT := tuple(tuple(p.split()) for p in (
+    "diseret masuk", "diseret paksa", "ditarik paksa", "dragged into", "being dragged",
+    "bawa arit", "membawa arit", "pakai arit", "bawa bambu runcing", "demo ricuh", "massa ricuh",
+    "darahnya banyak", "banyak darah", "darah banyak",
+)) + (_UNRESPONSIVE := tuple(tuple(p.split()) for p in (
+    "enggak bisa dibangunin", "tidak bisa dibangunin", "enggak bisa dibangunkan", "tidak bisa dibangunkan",
+    "susah dibangunin", "won t wake up", "can t wake", "cannot wake", "unresponsive",
+))) + (_SNAKE_INSIDE := tuple(tuple(p.split()) for p in (
+    # a venomous snake where people are (the fire brigade, 113, takes them); a snake alone is a report
+    "ular kobra", "ular berbisa", "cobra", "venomous snake",
+))) + (_SNAKE_BITE := tuple(tuple(p.split()) for p in (
+    "digigit ular", "dipatok ular", "kena patok ular", "bitten by a snake", "snake bite", "snakebite",
+))) + (_BABY_LEFT := tuple(tuple(p.split()) for p in (
     "bayi dibuang", "bayi ditinggal", "bayi ditelantarkan", "buang bayi", "abandoned baby",
     "baby abandoned", "baby left",
 ))) + (_BREATHLESS := tuple(tuple(p.split()) for p in (
@@ -188,7 +206,10 @@ _FORCING = (("maksa", "masuk"), ("memaksa", "masuk"), ("paksa", "masuk"), ("dobr
             ("congkel", "pintu"), ("nyongkel", "pintu"), ("mencongkel", "pintu"), ("congkel", "jendela"),
             ("nyongkel", "jendela"), ("mencongkel", "jendela"), ("dobrak", "jendela"), ("maksa", "buka"),
             ("memaksa", "buka"), ("memaksa", "membuka"), ("paksa", "buka"), ("forcing", "the", "door"),
-            ("forcing", "their", "way"), ("forced", "the", "door"), ("breaking", "down", "the", "door"))
+            ("forcing", "their", "way"), ("forced", "the", "door"), ("breaking", "down", "the", "door"),
+            ("mencoba", "masuk", "rumah"), ("nyoba", "masuk", "rumah"), ("coba", "masuk", "rumah"),
+            ("mencoba", "masuk", "lewat"), ("nyoba", "masuk", "lewat"), ("trying", "to", "get", "in"),
+            ("trying", "to", "break", "in"))
 _NOT_A_HOME = frozenset({"parkiran", "parkir", "tol", "antrean", "antrian", "gerbang", "stadion", "konser"})
 # Someone struck by electricity: a person before the word ("tetangga sy kesetrum"), not a device ("charger kesetrum").
 _SHOCKED = frozenset({"kesetrum", "tersetrum", "electrocuted"})
@@ -265,8 +286,9 @@ _CARED_FOR = tuple(tuple(p.split()) for p in (
 _PAST = frozenset({"semalam", "semalem", "kemarin", "yesterday", "ago"})
 # "Ever", of a thing that happened once, told so at the message's opening: "dulu sy pernah dipukul org"; not "gk
 # pernah" (never), "pernah gk?" (ever?), "sy pernah lapor" (a report made), nor with anything told as now.
-_EVER, _ONCE_OPENS = "pernah", 3  # words before "pernah" at most: "dulu sy pernah"
-_OPENING_ONCE = frozenset({"dulu", "saya", "aku", "kami", "gue", "waktu", "pas"})
+_EVER, _ONCE_OPENS = "pernah", 6  # words before "pernah" at most: "dulu sy pernah", "dulu pas sy kecil rumah sy pernah"
+_OPENING_ONCE = frozenset({"dulu", "saya", "aku", "kami", "gue", "waktu", "pas", "kecil", "masih", "rumah", "sekolah",
+                           "sd", "smp", "sma", "kuliah", "muda"})
 _NOT_YET_ASKED = frozenset({"belum", "yet"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")  # "dulu thn 2022": a year named is a year gone by (this one is no year named)
 _WHEN_A_YEAR = frozenset({"dulu", "waktu", "pas", "sejak", "back"})
@@ -413,7 +435,8 @@ _FAMILY = _CHILDREN_AND_ELDERS | {"ibu", "bapak", "ayah", "mama", "papa", "emak"
                                   "father", "mom", "dad", "husband", "wife", "brother", "sister"}
 _ABOUT_THEM = frozenset({"saya", "aku", "kami", "my", "our", "yang", "kecil", "perempuan", "laki", "sulung",
                          "bungsu", "pertama", "kedua", "umur", "usia", "tahun", "tahu", "pikun", "tua", "dia", "little",
-                         "old", "year", "years", "is", "has", "have", "masih", "still", "sudah", "tuh", "itu", "ini"})
+                         "old", "year", "years", "is", "has", "have", "been", "was", "masih", "still", "sudah", "tuh",
+                         "itu", "ini"})
 _GONE = frozenset({"hilang", "missing"})
 # What may follow the word of missing: where, since when, who they are ("hilang di pasar", "hilang, dia pikun");
 # a thing after it is what they lost ("ibu saya hilang dompet").
@@ -450,7 +473,8 @@ def life_at_risk_now(text: str) -> bool:
     if not said:
         return False
     in_water = _someone_sinking(said) and not _out_of_the_water(said)
-    return _lost_in_water(said) or (not _not_now(said) and (in_water or _in_danger_where_they_are(said)))
+    held = _in_danger_where_they_are(said) or _held_against_will(said) or _left_in_a_car(said)
+    return _lost_in_water(said) or (not _not_now(said) and (in_water or held))
 
 
 def self_harm(text: str) -> bool:
@@ -558,7 +582,7 @@ def _missing_person(said: list[str]) -> bool:
             if not (said[j] in _ABOUT_THEM or said[j] in _NOT_YET or said[j] in {"come", "came"}
                     or said[j].isdecimal()):
                 break
-    return _no_news_from(said) or _gone_from_home(said)
+    return _no_news_from(said) or _searched_not_found(said) or _gone_from_home(said)
 
 
 _WHOSE = frozenset({"saya", "aku", "kami", "gue", "ku"})
@@ -866,8 +890,13 @@ def _told_as_now(said: list[str]) -> bool:
 
 
 def _telling_now(said: list[str], at: int) -> bool:
-    """"…, baru skrg berani lapor": the now at `at` is the telling's, what is told is before it."""
-    return said[at] == "sekarang" and said[at - 1:at] == ["baru"] and "berani" in said[at + 1:at + 4]
+    """"…, baru skrg berani lapor": the now at `at` is the telling's, what is told is before it; so is how the
+    writer feels now ("…pernah kebakaran, skrg sy trauma tiap liat api")."""
+    return said[at] == "sekarang" and ((said[at - 1:at] == ["baru"] and "berani" in said[at + 1:at + 4])
+                                       or bool(_FEELING & set(said[at + 1:at + 3])))
+
+
+_FEELING = frozenset({"trauma", "sedih", "cemas", "kepikiran", "stres", "stress", "depresi"})
 
 
 def _joking(said: list[str]) -> bool:
@@ -1003,8 +1032,13 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _lost_in_water(said):
         return True  # "anak sy hanyut di kali tadi pagi, sampe skrg blm ketemu": still lost in the water
+    if _assaulted_lately(said) or _not_seen_for_days(said):
+        return True
     if not_now:
         return False
+    if _at_the_door(said) or _child_alone(said) or _held_against_will(said) or _throwing_at_people(said) \
+            or _left_in_a_car(said) or _exploded(said):
+        return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
     if _unnegated(said, ACCIDENTS) and _unnegated(said, HURT):
@@ -1062,6 +1096,10 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "pinjol ngancem nyebar data sy": a threat to report, no one's life
         if word == "darurat" and said[i - 1:i] and said[i - 1] in _NUMBER_OF:
             continue  # "nomor darurat polisi brp": the number asked for
+        if word == "bom" and _NO_BOMB & set(said[max(0, i - 2):i + 3]):
+            continue  # "promo bom cashback", "bom chat": a flood of something, no bomb
+        if root in _STREET_CRIMES and HABITUAL & set(said) and not _CALLED_NOW & set(said):
+            continue  # "sering ada begal kalo malem": a place to report as unsafe
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
             return True
         if (word in FIGHTS or root in FIGHTS) and not HABITUAL & set(said):
@@ -1075,7 +1113,7 @@ def is_cry_for_help(text: str) -> bool:
         # "ada maling", "maling masih di dalam"; not "dipecah maling, ada saksinya" (a witness is there), nor one
         # there earlier ("td ada copet di busway") or while the resident was away ("pas sy mudik")
         if word.removesuffix("nya") in THIEVES and not HABITUAL & set(said) and not _while_away(said) \
-                and not _seen_earlier(said, i) and (  # "sering ada jambret": unsafe
+                and not _seen_earlier(said, i) and not _feared_or_reported(said, i) and (  # "sering ada jambret"
                 any(w in PRESENCE for w in said[max(0, i - 3):i])
                 or any(w in PRESENCE - {"ada"} or (w == "ada" and said[k + 1:k + 2] in (["di"], ["sini"]))
                        for k, w in enumerate(said[i + 1:i + 4], i + 1))):
@@ -1311,6 +1349,140 @@ def returned_now(text: str, story: str) -> bool:
     return back and bool(_STILL & set(said)) and intruded and not _not_now(said)
 
 
+# "promo bom cashback", "bom chat": a flood of something. Crimes of the street told as habitual: a place to report.
+_NO_BOMB = frozenset({"cashback", "promo", "diskon", "harga", "chat", "like", "likes", "spam", "pesan", "sms", "wa",
+                      "telepon", "telpon", "komentar", "komen", "order", "orderan", "notif", "notifikasi", "bonus"})
+_STREET_CRIMES = frozenset({"begal", "rampok", "jambret", "todong", "nodong", "tawur", "tawuran", "bentrok", "keroyok",
+                            "leceh", "cabul"})
+
+
+def _feared_or_reported(said: list[str], at: int) -> bool:
+    """A thief feared ("takut ada maling"), or the one of a report made before ("udh lapor ttg maling motor")."""
+    feared = at >= 2 and said[at - 1] == "ada" and said[at - 2] in FEAR and not _STILL & set(said)
+    return feared or bool(REPORTING & set(said[max(0, at - 3):at])) or said[at - 1:at] in (["tentang"], ["soal"])
+
+
+# A child searched for and not found, or lost: "anak sy … udh dicari kemana2 gk ketemu", "we lost him at the mall,
+# cant find him"; not a thing of theirs ("dompet anak sy hilang, udh dicari gk ketemu": whose, not who).
+_SEARCHED = frozenset({"dicari", "dicariin", "searched"})  # they are searched for: not "anak sy nyari hp gk ketemu"
+_NOT_FOUND_YET = (("enggak", "ketemu"), ("tidak", "ketemu"), ("belum", "ketemu"), ("belum", "ditemukan"),
+                  ("tidak", "ditemukan"), ("enggak", "ditemukan"))
+_LOST_THEM = (("lost", "him"), ("lost", "her"), ("can", "t", "find"), ("cant", "find"), ("cannot", "find"),
+              ("couldn", "t", "find"))
+
+
+def _searched_not_found(said: list[str]) -> bool:
+    if _found_again(said) or not any(word in _FAMILY and _as_subject(said, i) for i, word in enumerate(said)):
+        return False
+    return (bool(_SEARCHED & set(said)) and any_phrase(said, _NOT_FOUND_YET)) or any_phrase(said, _LOST_THEM)
+
+
+# Sexual violence told as lately (last night, yesterday): care and evidence cannot wait; not long ago ("dulu",
+# "pernah", "waktu kecil"), which is a report.
+_SEXUAL_ASSAULT = frozenset({"perkosa", "rape", "raped", "raping"})
+_LONG_AGO = (("dulu",), ("pernah",), ("waktu", "kecil"), ("tahun", "lalu"), ("bulan", "lalu"), ("minggu", "lalu"),
+             ("years", "ago"), ("months", "ago"), ("as", "a", "child"))
+_TOLD_OF = frozenset({"kasus", "berita", "katanya", "isu", "film", "sinetron", "news", "case", "artikel", "video"})
+
+
+def _assaulted_lately(said: list[str]) -> bool:
+    roots = stems_of(said, _SEXUAL_ASSAULT)
+    return any(root in _SEXUAL_ASSAULT and not _negated(said, i) for i, root in enumerate(roots)) \
+        and not any_phrase(said, _LONG_AGO) and not ((_NOT_REAL | _TOLD_OF) & set(said) or _joking(said))
+
+
+# Someone living alone not seen for days ("kakek2 tinggal sendiri udh 3 hari gk keliatan, rumahnya bau").
+_UNSEEN = (("enggak", "kelihatan"), ("tidak", "kelihatan"), ("tidak", "terlihat"), ("enggak", "terlihat"),
+           ("belum", "kelihatan"), ("haven", "t", "seen"), ("not", "seen"))
+
+
+def _not_seen_for_days(said: list[str]) -> bool:
+    told = set(said)
+    return any_phrase(said, _UNSEEN) and bool({"hari", "days", "minggu", "weeks"} & told) \
+        and bool({"sendiri", "sendirian", "alone", "bau", "smell", "smells"} & told) and not _PETS & told
+
+
+_PETS = frozenset({"kucing", "anjing", "burung", "ayam", "kambing", "sapi", "kelinci", "cat", "dog", "bird"})
+
+
+# Someone at the door or the window, now, the resident alone or at night: "ada org gedor2 pintu sy skrg, sy
+# sendirian", "ada yg ketok2 jendela kamar sy tengah malem gini"; not "tetangga gedor pintu tiap pagi".
+_KNOCKING = frozenset({"gedor", "menggedor", "ngegedor", "gedorin", "ketok", "ketuk", "mengetuk", "ngetok", "banging",
+                       "pounding"})
+_DOOR_OR_WINDOW = frozenset({"pintu", "jendela", "door", "window"})
+
+
+def _at_the_door(said: list[str]) -> bool:
+    told = set(said)
+    knocking = any(word in _KNOCKING and _DOOR_OR_WINDOW & set(said[i + 1:i + 4]) for i, word in enumerate(said))
+    alone_or_late = bool({"sendirian", "alone"} & told) or any_phrase(said, (("tengah", "malam"),))
+    return knocking and alone_or_late and not (HABITUAL | _NOISES_OF_NO_ONE) & told
+
+
+# A small child alone and crying, or with no parent about: "ada anak kecil sendirian nangis di pinggir jalan".
+_A_CHILD = frozenset({"anak", "bocah", "balita", "bayi", "child", "kid", "toddler", "boy", "girl"})
+_NO_PARENT = (("enggak", "ada", "orang", "tuanya"), ("tidak", "ada", "orang", "tuanya"), ("no", "parents"),
+              ("without", "parents"), ("enggak", "ada", "ibunya"), ("tidak", "ada", "ibunya"))
+
+
+def _child_alone(said: list[str]) -> bool:
+    alone = any(word in _A_CHILD and {"sendirian", "alone"} & set(said[i + 1:i + 4]) for i, word in enumerate(said))
+    return alone and bool({"menangis", "nangis", "crying"} & set(said) or any_phrase(said, _NO_PARENT)) \
+        and not HABITUAL & set(said)
+
+
+# Held in against their will ("ditahan debt collector…, gk boleh keluar"); not in custody, at school or sick.
+_HELD = (("enggak", "boleh", "keluar"), ("tidak", "boleh", "keluar"), ("dilarang", "keluar"),
+         ("enggak", "dikasih", "keluar"), ("tidak", "diizinkan", "keluar"), ("not", "allowed", "to", "leave"),
+         ("won", "t", "let", "me", "leave"))
+_IN_CARE_OR_CUSTODY = frozenset({"polisi", "polsek", "polres", "penjara", "sel", "tahanan", "rutan", "lapas", "police",
+                                 "jail", "prison", "sekolah", "pesantren", "asrama", "karantina", "isolasi", "sakit",
+                                 "dokter", "hujan", "kantor", "school", "sick"})
+
+
+def _held_against_will(said: list[str]) -> bool:
+    return any_phrase(said, _HELD) and bool(_HOLDING & set(said)) and not (_IN_CARE_OR_CUSTODY | HABITUAL) & set(said)
+
+
+_HOLDING = frozenset({"ditahan", "ditawan", "disandera", "dikurung", "dikunci", "disekap", "held", "kept", "locked"})
+
+
+# Something thrown at people: "ngelempar2in botol ke org2", "throwing bottles at people".
+_THROWING = frozenset({"lempar", "melempar", "ngelempar", "ngelemparin", "melempari", "lemparin", "throwing",
+                       "throws", "threw"})
+_MISSILES = frozenset({"botol", "batu", "kursi", "bottles", "bottle", "rocks", "stones", "chairs"})
+
+
+def _throwing_at_people(said: list[str]) -> bool:
+    return any(word in _THROWING and _MISSILES & set(said[i + 1:i + 3])
+               and (_PEOPLE | {"people", "warga", "pengunjung"}) & set(said[i + 2:i + 7])
+               for i, word in enumerate(said)) and not HABITUAL & set(said)
+
+
+# A baby or a child left in a closed car: "ada bayi nangis terus di mobil yg diparkir, kaca ketutup".
+_CLOSED_IN = frozenset({"ketutup", "tertutup", "terkunci", "kekunci", "dikunci", "ditinggal", "locked", "closed"})
+
+
+def _left_in_a_car(said: list[str]) -> bool:
+    in_a_car = any(word in _A_CHILD - {"boy", "girl"} and {"mobil", "car"} & set(said[i + 1:i + 6])
+                   for i, word in enumerate(said))
+    return in_a_car and bool(_CLOSED_IN & set(said) or any_phrase(said, (("enggak", "ada", "orangnya"),
+                                                                         ("tidak", "ada", "orangnya"))))
+
+
+# Something that blew up where people are: "kos2an sebelah meledak"; not a tyre ("ban mobil meledak").
+_BLOWN_UP = frozenset({"meledak", "exploded", "blew"})
+_WHAT_BLOWS_UP = _BUILDING | frozenset({"kos", "kosan", "kost", "sebelah", "trafo", "travo", "gardu", "tabung",
+                                        "gudang", "pabrik", "mobil", "truk", "bus", "tangki", "house", "building"})
+
+
+def _exploded(said: list[str]) -> bool:
+    return any(word in _BLOWN_UP and _WHAT_BLOWS_UP & set(said[max(0, i - 3):i]) and not _negated(said, i)
+               and not {"ban", "balon", "petasan", "tire", "tyre"} & set(said[max(0, i - 3):i])
+               for i, word in enumerate(said)) \
+        or any_phrase(said, (("bunyi", "ledakan"), ("suara", "ledakan"), ("ada", "ledakan")))
+
+
 def _hiding(said: list[str]) -> bool:
     for i, word in enumerate(said):
         if word not in _HIDING or HABITUAL & set(said):
@@ -1345,7 +1517,8 @@ _NUMBER_OF = frozenset({"nomor", "nomer", "no", "telepon", "telpon", "kontak", "
 _ROOF = frozenset({"atap", "genteng", "genting", "plafon", "plafond", "loteng", "roof", "attic", "ceiling"})
 _CLIMBING = frozenset({"manjat", "memanjat", "panjat", "naik", "lompat", "loncat", "climbing", "climbed", "climb"})
 _CLIMBED_OVER = frozenset({"pagar", "pager", "tembok", "jendela", "fence", "wall", "window"})
-_SOMEONE_UNSEEN = frozenset({"orang", "seseorang", "yang", "someone", "somebody", "person"})
+_SOMEONE_UNSEEN = frozenset({"orang", "seseorang", "yang", "someone", "somebody", "person", "dia", "orangnya",
+                             "pelaku", "pelakunya", "he", "she"})
 _AT_NIGHT_ALONE = _STILL | FEAR | frozenset({"suara", "langkah", "bunyi", "terdengar", "dengar", "denger",
                                              "kedengaran", "kedengeran", "sendirian", "sound", "noise", "footsteps",
                                              "heard", "hear", "alone"})
@@ -1483,7 +1656,9 @@ _FIRE = _FLAMES | frozenset({"kebakaran", "kebakar", "terbakar", "dibakar", "bur
                              "meledak", "explosion", "bom", "bomb"})
 _FIRE_OUT = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "dipadami"})
 _INJURED = HURT | _STILL_AT_RISK | _SINKING | frozenset({"overdosis", "overdose", "sesak", "tusuk", "bacok",
-                                                         "stabbed"})
+                                                         "stabbed", "keracunan", "diracun", "dibius", "drugged",
+                                                         "poisoned", "pendarahan", "perdarahan", "perkosa",
+                                                         "diperkosa", "raped"})
 
 
 def services_to_call(text: str) -> tuple[str, ...]:
@@ -1491,11 +1666,13 @@ def services_to_call(text: str) -> tuple[str, ...]:
     whoever is at risk is someone the writer tells of (the word is then for whoever is with them)."""
     said = _sentences(text)
     fire = ((_unnegated(said, _FIRE) and not _FIRE_OUT & set(said))
-            or _smoke_from_a_building(said)
+            or _smoke_from_a_building(said) or _exploded(said) or any_phrase(said, _SNAKE_INSIDE)
             or (_unnegated(said, GAS) and _unnegated(said, LEAKING)) or any_phrase(said, _GAS_SMELT))
     shocked = bool(_SHOCKED & set(said)) or any_phrase(said, _SHOCKED_AS)
     medical = (_unnegated(said, _INJURED) or shocked or self_harm(text)
                or any_phrase(said, _HURT_BADLY) or any_phrase(said, _BABY_LEFT) or any_phrase(said, _BREATHLESS)
+               or any_phrase(said, _UNRESPONSIVE) or any_phrase(said, (("darahnya", "banyak"), ("banyak", "darah")))
+               or _left_in_a_car(said) or any_phrase(said, _SNAKE_BITE)
                or _about_to_jump(said) or _pinned(said) or _not_breathing(said) or _collapsed(said)
                or (_a_vehicle_in_the_water(said) and not _out_of_the_water(said))
                or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")))

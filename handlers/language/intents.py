@@ -56,7 +56,7 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "modus",
         # someone seen about the place who should not be: "org mencurigakan", "ngintip ke rumah"
         "mencurigakan", "intip", "ngintip", "suspicious", "prowler", "lurking", "loitering", "jahat",
-        "stealing", "steals",
+        "stealing", "steals", "nodong", "seret", "kepung", "bius", "drugged", "arit",
     }),
     "unsafe_place": frozenset({"rawan", "gelap", "sepi", "nongkrong", "geng", "angker", "unsafe", "dark"}),
     "traffic": frozenset({

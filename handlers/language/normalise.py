@@ -33,6 +33,7 @@ _MORE_SLANG = {
     "ngapain": "ngapain",  # "doing what", which the lexicon reads as "mengapai" (to reach for)
     "nggeh": "nggeh",  # Javanese "yes", which the lexicon reads as "engah"
     "ono": "ono",  # Javanese "there is" ("ora ono": there is none), which the lexicon reads as "sono"
+    "orgnya": "orangnya",
     "kel": "kelurahan",  # in an address, as residents write it ("kel gedog"), which the lexicon reads as "keluarga"
 }
 _SLANG = {**SLANG_DATA, **KRAMA, **NGOKO, **SPOKEN, **_MORE_SLANG}
