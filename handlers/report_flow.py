@@ -954,10 +954,13 @@ def answer_aside(turn: Turn) -> str | None:
         tells_what_happened = turn.step in (DESCRIPTION, VOICE_CAPTION) or \
             (turn.step == CATEGORY and "description" not in turn.draft) or \
             (turn.step == READ_BACK and _goes_on(turn.text))  # the story told on, with a cry in it
-        if tells_what_happened:
-            return None
-        if turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) and "description" in turn.draft:
-            _add_to_story(turn)  # "pak orangnya dateng lagi skrg bawa parang": officers read why it is urgent now
+        if tells_what_happened or (turn.step == WHEN and when_named(turn.text) == "now"):
+            return None  # the story, or the time asked ("skrg lg ribut lagi, …": now, and more of the story)
+        if "description" in turn.draft and (turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) or (
+                turn.step not in STORY_STEPS and _REFERS_BACK & set(words(turn.text)[:_REFERS_WITHIN]))):
+            # "pak orangnya dateng lagi skrg bawa parang": officers read why it is urgent now; before the place and
+            # time are known, only what speaks of the one told of ("dia skrg manjat pager"), not a new danger
+            _add_to_story(turn)
         return turn.step
     if emergency_denied(turn.text) and turn.step not in (*STORY_STEPS, CATEGORY) and not tells_a_story(turn.text):
         turn.say("report.urgent_off")  # "bukan darurat pak, cuma luka kecil" is no "Bukan" to what was read
@@ -990,6 +993,10 @@ def answer_aside(turn: Turn) -> str | None:
     else:
         turn.say(ASIDE_ANSWERS[said])
     return turn.step
+
+
+_REFERS_BACK = frozenset({"dia", "orangnya", "pelakunya", "pelaku", "malingnya", "mereka", "he", "she", "they"})
+_REFERS_WITHIN = 4  # words from the start
 
 
 def _told_beside_the_question(text: str) -> str:

@@ -1894,6 +1894,23 @@ async def test_a_cry_in_the_middle_of_a_report_is_not_taken_as_the_answer(engine
     assert await draft_of(engine) == expected
 
 
+async def test_a_cry_of_the_one_told_of_at_the_place_check_is_added_and_the_place_kept(engine: Engine) -> None:
+    resident = await at(engine, "place_check")
+    proposal = (await draft_of(engine))["proposal"]
+    await resident.send("dia skrg manjat pager rumah sy")
+    assert resident.replies[0].text.startswith("🚨") and resident.heard(ASKED_AT["place_check"]), resident.text
+    draft = await draft_of(engine)
+    assert draft["description"].endswith("\ndia skrg manjat pager rumah sy") and draft["proposal"] == proposal
+
+
+async def test_a_cry_that_tells_now_at_the_time_question_is_the_time(engine: Engine) -> None:
+    resident = await at(engine, "when")
+    await resident.send("skrg lg ribut lagi, istrinya teriak2 minta tolong")
+    assert resident.replies[0].text.startswith("🚨") and resident.heard("report.ask_photo"), resident.text
+    when = (await draft_of(engine))["when"]
+    assert when.get("choice") == "now" or when["text"].startswith("skrg"), when  # taken, not asked again
+
+
 async def test_a_cry_at_the_category_of_a_report_already_told_keeps_the_story(engine: Engine) -> None:
     resident = Resident(engine, "console:story")
     story = "kotak amal musholla dicongkel orang, kel gedog kec sananwetan blitar"
