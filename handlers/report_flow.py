@@ -1908,6 +1908,9 @@ def ask_identity(turn: Turn) -> None:
 async def identity(turn: Turn) -> str:
     """Stores how the resident wants to be identified and shows the summary. A name given instead of a choice
     ("nama saya Budi Santoso") is the choice to be shown with it; the summary reads it back."""
+    if turn.inbound.choice is None and _named_without_the_number(turn.text):
+        turn.say("report.named_shows_number")  # "pake nama aja, tp nomor hp sy jgn dikasih": not both, so asked again
+        return IDENTITY
     picked = turn.pick(IDENTITIES)
     if picked is None and _adds_to_story(turn):
         _add_to_story(turn)
@@ -1928,6 +1931,19 @@ async def identity(turn: Turn) -> str:
         return IDENTITY
     turn.draft["identity"] = picked
     return first_missing(turn)
+
+
+_NAMED_WORDS = frozenset({"nama", "name", "named"})
+_NUMBER_WORDS = frozenset({"nomor", "no", "nomer", "hp", "wa", "number", "telepon", "phone"})
+_KEPT_BACK = frozenset({"jangan", "enggak", "tidak", "usah", "rahasiakan", "dirahasiakan", "sembunyikan",
+                        "disembunyikan", "don", "dont", "hide", "hidden", "not", "without", "tanpa"})
+
+
+def _named_without_the_number(text: str) -> bool:
+    """Named, but the number kept back: "pake nama aja, tp nomor hp sy jgn dikasih ya", "named but hide my number"."""
+    said = words(text)
+    at = next((i for i, word in enumerate(said) if word in _NUMBER_WORDS), None)
+    return at is not None and bool(_NAMED_WORDS & set(said[:at])) and bool(_KEPT_BACK & set(said[max(0, at - 2):]))
 
 
 # A name said as one ("nama saya Budi", "nama: Budi", "my name is Budi"), not "saya takut" nor "I'm scared".

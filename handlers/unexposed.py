@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from handlers.i18n import t
-from handlers.language.self_told import names_told, own_numbers
+from handlers.language.self_told import names_told, own_id_numbers, own_numbers
 from storage.contacts import address_as_written
 
 
@@ -18,7 +18,7 @@ def unexposed(text: str, *, lang: str, urn: str | None, names_in: str = "") -> s
     if urn is not None and (address := address_as_written(urn)) is not None:
         text = address.sub(hidden, text)
     names = list(dict.fromkeys([*names_told(names_in), *names_told(text)]))
-    for number in own_numbers(text, names):
+    for number in [*own_numbers(text, names), *own_id_numbers(text)]:
         text = text.replace(number, hidden)
     for name in names:
         text = re.sub(rf"\b{re.escape(name)}\b", t(lang, "report.name_hidden"), text, flags=re.IGNORECASE)

@@ -1923,6 +1923,15 @@ async def test_a_cry_at_the_category_of_a_report_already_told_keeps_the_story(en
     assert draft["description"] == story and draft["urgent"] is True and "category" not in draft
 
 
+@pytest.mark.parametrize("wish", ["pake nama aja, tp nomor hp sy jgn dikasih ya", "named but please hide my number"])
+async def test_named_but_not_the_number_is_told_they_go_together_and_asked_again(engine: Engine, wish: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(wish)
+    assert resident.heard("report.named_shows_number") or resident.heard("report.named_shows_number", "en"), \
+        resident.text
+    assert await step_of(engine, resident) == "identity" and "identity" not in await draft_of(engine)
+
+
 async def test_no_name_after_all_said_in_words_at_the_name_asks_again_how_to_be_shown(engine: Engine) -> None:
     resident = await at(engine, "identity")
     await resident.send("dengan nama")

@@ -10,7 +10,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from handlers.language.emergency import services_to_call
 from handlers.language.intents import identity_wished
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
-from handlers.language.self_told import names_told, own_numbers
+from handlers.language.self_told import names_told, own_id_numbers, own_numbers
 from handlers.language.slots import hour_told, time_told, when_named
 from handlers.language.written import written_in
 from storage.lexicon import stem
@@ -399,11 +399,25 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("sy naik angkot, hp sy ilang pas naik angkot", [], []),
     ("sy karyawan indomaret, kemarin kasir dirampok", [], []),
     ("sy td liat maling dr jendela", [], []),
+    # one name and a comma, a title before the name, "here", "this is", a number from abroad
+    ("sy Dewi, mau lapor pelecehan di angkot", ["Dewi"], []),
+    ("perkenalkan sy Bu Dewi dr RT 3, mau lapor", ["Dewi"], []),
+    ("Dewi Lestari disini pak, mau lapor maling", ["Dewi Lestari"], []),
+    ("This is Sarah, staying in Gedog, my number is +61 412 345 678", ["Sarah"], ["+61 412 345 678"]),
+    ("This is Jalan Merdeka, a busy road", [], []),
+    ("penipunya pake nomor +60 12 345 6789", [], []),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:
     found = names_told(story)
     assert (found, own_numbers(story, found)) == (names, numbers)
+
+
+@pytest.mark.parametrize(("story", "numbers"), [("motor sy dicuri, nik sy 3572034501900001", ["3572034501900001"]),
+                                               ("No KTP: 3572034501900001", ["3572034501900001"]),
+                                               ("nik pelakunya 3572034501900001", [])])
+def test_an_identity_number_told_as_ones_own_is_found(story: str, numbers: list[str]) -> None:
+    assert own_id_numbers(story) == numbers
 
 
 def test_lagi_after_a_time_gone_by_is_the_storys_while_not_now() -> None:

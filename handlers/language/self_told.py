@@ -38,6 +38,12 @@ _SELF_THEN_NAME = re.compile(
     r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})")
 # "Ini Pak RT Slamet yg lapor": "ini" (this is) and a title, only where the one named is the one reporting; "Ini Mas
 # Joko pengedar sabu" names the dealer.
+# A name and "here" opening the message, or "this is" before a name and a comma: "Dewi Lestari disini pak, …", "This
+# is Sarah, staying at…"; and oneself with one name and a comma after it: "sy Dewi, mau lapor…".
+_NAME_HERE = re.compile(r"(?:^|[.!?\n]\s*)(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?i:disini|di\s+sini|here)\b"
+                        r"|(?:^|[.,!?;:\n]\s*)(?i:this\s+is|it\s*'?s)\s+(?P<name2>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})"
+                        r"\s*(?:,|$|\s+(?i:from|here)\b)")
+_SELF_THEN_ONE_NAME = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw)\s+(?:{_TITLE})?(?P<name>[A-Z][a-z'’-]+),")
 _THIS_IS_THE_REPORTER = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:ini)\s+{_TITLE}(?P<name>[A-Z][a-z'’-]+"
                                    r"(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?i:yg|yang)\s+(?i:lapor|melapor|ngelapor|melaporkan)")
 # Words a name ends before: the story going on ("sy Agus Salim tinggal sebelahnya"), a place or an office.
@@ -51,7 +57,8 @@ _NAME_ENDS = frozenset({
 })  # fmt: skip
 # A phone number: "0857-1234-9876", "+62 812 3456 7890", "+62-857…", "(0857) 1234 9876", "081234567890",
 # "0812/3456/7890".
-_PHONE = re.compile(rf"(?<![\w+])\(?(?:\+?62[\s-]?|0)8\d(?:[{DIGIT_SEPARATORS}]{{0,2}}\d){{6,11}}(?!\d)")
+_PHONE = re.compile(rf"(?<![\w+])\(?(?:\+?62[\s-]?|0)8\d(?:[{DIGIT_SEPARATORS}]{{0,2}}\d){{6,11}}(?!\d)"
+                    rf"|(?<![\w+])\+(?!62)[1-9]\d{{0,2}}(?:[{DIGIT_SEPARATORS}]{{0,2}}\d){{6,12}}(?!\d)")  # "+61 412…"
 _OWN = frozenset({"saya", "aku", "gue", "my", "me", "mine", "ku", "nomorku", "hpku", "waku"})  # words() reads "sy"
 # Said between one's own word and the number: "wa sy: 0857…", "hubungi saya di 0812…", "no hp saya yaitu 0812…",
 # "hubungi sy balik di 0857…".
@@ -124,6 +131,10 @@ def names_told(text: str) -> list[str]:
             if name and (titled or " " in name or not (said["english"] or is_ordinary(name.lower()))):
                 found.append(name)
         found += [name for said in _THIS_IS_THE_REPORTER.finditer(text) if (name := _as_a_name(said["name"].split()))]
+        found += [name for said in _NAME_HERE.finditer(text)
+                  if (name := _as_a_name((said["name"] or said["name2"]).split()))]
+        found += [said["name"] for said in _SELF_THEN_ONE_NAME.finditer(text)
+                  if normalise(said["name"]) not in _NAME_ENDS | ABOUT_A_NAME]
     for said in _NAME_IN_STORY.finditer(text):
         if not _an_account_holder(text, said) and (name := _lower_case_name(said["name"].split())):
             found.append(name)
@@ -163,7 +174,9 @@ def _as_a_name(said: list[str]) -> str:
     """The words of a name, up to where the story goes on: a word of the story, or one written in lower case that
     is an ordinary word ("nama saya dicatut orang", "my name is on the contract"). A name written in lower case
     and in the lexicon ("nama sy budi") cannot be told from the story, and is left."""
-    taken = []
+    taken: list[str] = []
+    while said and normalise(said[0]).strip(".") in _TITLES:  # "perkenalkan sy Bu Dewi": the title is no name
+        said = said[1:]
     for word in said:
         plain = normalise(word)
         if plain in _NAME_ENDS or plain in ABOUT_A_NAME or plain in ENGLISH_GRAMMAR \
@@ -172,6 +185,19 @@ def _as_a_name(said: list[str]) -> str:
         taken.append(word)
     name = " ".join(taken).strip(" .,!'’")
     return name if len(name) >= 2 else ""
+
+
+_TITLES = frozenset({"pak", "bu", "bapak", "ibu", "mas", "mbak", "mba", "kak", "mr", "mrs", "ms"})
+# A national identity number (NIK, 16 digits) or a KTP's, told as one's own: "nik sy 3572…", "no ktp: 3572…".
+_ID_NUMBER = re.compile(r"\b(?:nik|ktp|nomor\s+induk)\b(?P<whose>[^\d\n]{0,20}?)(?P<number>(?<!\d)\d{16})(?!\d)",
+                        re.IGNORECASE)
+
+
+def own_id_numbers(text: str) -> list[str]:
+    """The identity numbers (NIK) the resident gives as their own; not one told of someone else ("nik pelakunya…")."""
+    return [said["number"] for said in _ID_NUMBER.finditer(text)
+            if not {word.removesuffix("nya") for word in words(said["whose"])} & _OTHERS
+            and not any(word.endswith("nya") for word in words(said["whose"]))]
 
 
 def own_numbers(text: str, names: list[str]) -> list[str]:
