@@ -615,6 +615,11 @@ _BEFORE_THE_PLACE_MEANT = re.compile(r"^[\s,.;:-]*(?:(?:pak|bu|mas|mbak|kak)\b[\
 _BEFORE_A_DENIAL = YES | NEUTRAL | frozenset({"betul", "benar", "bener", "semua", "semuanya", "lokasinya", "tempatnya",
                                               "tapi", "tp", "but", "namun", "cuma", "hanya", "yang", "lain"})
 # "salah pak, di plosokerep": the place read is wrong, and the one meant follows.
+# "bukan, kejadiannya di indomaret bendogerit, bukan gedog": a no, the place meant, and the one read denied after it.
+_PLACE_MEANT_FIRST = re.compile(r"^\s*(?:bukan|bkn|salah|keliru|no|wrong)\b[\s,.!:-]*(?:(?:pak|bu|mas|mbak|kak)\b[\s,.!:-]*)?"
+                                r"(?:(?:kejadiannya|lokasinya|tempatnya|it\s+was|it\s+happened)\s+)?"
+                                r"(?P<that>(?:di|in|at)\s+.+?)(?:[,;]?\s*(?:bukan|bkn|not)\s+(?:di\s+|in\s+)?"
+                                r"(?P<this>[^\W\d_]+)\s*[.!]*)?\s*$", re.IGNORECASE | re.DOTALL)
 _PLACE_SAID_WRONG = re.compile(r"^\s*(?:salah|keliru|wrong)\b[\s,.!:-]*(?:(?:pak|bu|mas|mbak|kak)\b[\s,.!:-]*)?"
                                r"(?:(?:lokasinya|tempatnya)\s+)?(?P<that>(?:di|in|at)\s+.+)$",
                                re.IGNORECASE | re.DOTALL)
@@ -634,6 +639,8 @@ async def _place_read_wrong(turn: Turn) -> str | None:
         meant = _BEFORE_THE_PLACE_MEANT.sub("", denied["that"]).strip()
     elif said_wrong := _PLACE_SAID_WRONG.match(turn.text):
         meant = said_wrong["that"].strip()
+    elif (first := _PLACE_MEANT_FIRST.match(turn.text)) and (not first["this"] or normalise(first["this"]) in names):
+        meant = first["that"].strip()  # "bukan, kejadiannya di indomaret bendogerit, bukan gedog"
     else:
         return None
     if letters_and_digits(meant) < LOCATION_CHARS[0]:

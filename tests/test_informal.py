@@ -475,7 +475,8 @@ async def test_a_resident_who_writes_english_at_the_menu_is_answered_in_english(
     assert resident.heard("language.changed", "id"), "and back when they write Indonesian there"
 
 
-@pytest.mark.parametrize("fix", ["kategorinya salah, harusnya lalu lintas", "eh salah, maksudnya narkoba"])
+@pytest.mark.parametrize("fix", ["kategorinya salah, harusnya lalu lintas", "eh salah, maksudnya narkoba",
+                                 "eh salah, maksudnya narkoba, soalnya ada pil koplo juga"])
 async def test_the_category_corrected_at_the_read_back_is_taken_and_the_report_goes_on(engine: Engine,
                                                                                        fix: str) -> None:
     resident = Resident(engine)
@@ -486,6 +487,15 @@ async def test_the_category_corrected_at_the_read_back_is_taken_and_the_report_g
     assert resident.heard("report.changed") and (resident.heard("report.ask_location") or
                                                  resident.heard("report.read_back")), resident.text
     assert (await draft_of(engine))["category"] in (Category.TRAFFIC, Category.DRUGS)
+
+
+async def test_a_place_meant_before_the_one_read_denied_is_read_at_the_read_back(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("kemarin malem ada yg nyuri helm sy di depan indomaret gedog sananwetan")
+    assert resident.heard("report.read_back"), resident.text
+    await resident.send("bukan, kejadiannya di indomaret bendogerit, bukan gedog")
+    offered = [resident.text, *resident.options()]
+    assert any("Bendogerit" in said for said in offered) and not resident.heard("report.story_added"), offered
 
 
 async def expire_the_draft(engine: Engine) -> None:

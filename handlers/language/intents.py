@@ -1025,6 +1025,9 @@ def correction(text: str) -> Correction | None:
     (the category, to narkoba), "eh salah, lokasinya di Plosokerep" (the place, with its new answer). None when
     the text is no correction."""
     said = words(text)
+    if (reason := _A_REASON.search(text)) and len(said) > CORRECTION_MAX_WORDS \
+            and (head := correction(text[:reason.start()])) is not None and head.field == "category":
+        return head  # "eh salah, maksudnya narkoba, soalnya ada pil koplo juga": the kind, why aside
     fields = [field for word in said if (field := field_named(word))]
     # "eh salah, lokasinya …", or the field said wrong first: "lokasinya salah, harusnya …"
     first = said[:FIELD_NAMED_WITHIN]
@@ -1047,6 +1050,9 @@ def correction(text: str) -> Correction | None:
             field, rest = "when", time_instead(rest) or rest
         return Correction(field, named if field == "category" else None, rest=rest)
     return Correction("category", named) if named is not None else None
+
+
+_A_REASON = re.compile(r"[,;]?\s*\b(?:soalnya|karena|krn|karna|sebab|because)\b", re.IGNORECASE)
 
 
 # A time said in place of the one given, away from the question of when: "eh bentar, sebenernya bukan kmrn tp tadi
