@@ -406,6 +406,8 @@ def _cancel_in_own_words(turn: Turn) -> Said | None:
         return None
     if turn.step not in RESIDENT_SIDE_STEPS and not ("draft" in turn.data and turn.step in report_flow.STEPS):
         return None
+    if turn.step == report_flow.CHANGE and report_flow.change_dropped(turn.text):
+        return None  # "gk jadi deh" where what to change is asked: nothing is changed, the report stays
     kind = stopping(turn.text)
     if kind == "cancel" or (kind == "no_need" and turn.step not in report_flow.DECLINABLE_STEPS) \
             or (kind == "only_asking" and turn.step == report_flow.READ_BACK):

@@ -332,6 +332,7 @@ def set_aside(data: SessionData, step: str, now: dt.datetime) -> ExpiredDraft | 
     """What an expiring conversation keeps of its report, to offer it back: None when there was none."""
     if "draft" not in data:
         return None
+    step = SUMMARY if step == CHANGE else step  # taken back, it is read again before what to change is asked
     return {"draft": data["draft"], "step": step if step in STEPS else CATEGORY, "at": now.isoformat()}
 
 
@@ -2229,11 +2230,27 @@ def ask_change(turn: Turn) -> None:
 async def change(turn: Turn) -> str:
     """Asks again the one step the resident wants to change; its answer leads back to the summary, as every
     other answer is there (or to the name, when a named report has none yet)."""
+    if change_dropped(turn.text):
+        turn.say("report.change_none")  # "gk jadi deh": nothing to change after all, the report stays
+        return SUMMARY
     picked = turn.pick(FIELDS)
     if picked is None:
         turn.say("common.not_a_choice")
         return CHANGE
     return _reopen(turn, picked)
+
+
+# "gk jadi deh", "ga usah", "never mind" where what to change is asked: nothing after all; not the report cancelled
+# ("batalin aja laporannya"), which BATAL or its words do.
+_CHANGE_DROPPED = frozenset({"jadi", "usah", "mind", "nevermind", "nothing"})
+_NO_CHANGE_WORDS = _CHANGE_DROPPED | NO | frozenset({"deh", "dong", "aja", "saja", "sudah", "ok", "oke", "never",
+                                                     "pak", "bu", "kak", "ya", "sorry", "maaf", "ternyata", "benar",
+                                                     "bener", "betul"})
+
+
+def change_dropped(text: str) -> bool:
+    said = [word for word in words(text) if word not in NEUTRAL]
+    return bool(_CHANGE_DROPPED & set(said)) and all(word in _NO_CHANGE_WORDS for word in said)
 
 
 def _pin(draft: Draft, *, anonymous: bool = False) -> tuple[float, float] | None:

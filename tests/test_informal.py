@@ -498,6 +498,15 @@ async def test_a_place_meant_before_the_one_read_denied_is_read_at_the_read_back
     assert any("Bendogerit" in said for said in offered) and not resident.heard("report.story_added"), offered
 
 
+@pytest.mark.parametrize("never_mind", ["gk jadi deh", "ga usah pak", "never mind"])
+async def test_nothing_to_change_after_all_goes_back_to_the_summary(engine: Engine, never_mind: str) -> None:
+    resident = await at(engine, "change")
+    await resident.send(never_mind)
+    assert not resident.heard("report.cancelled") and resident.heard("report.summary"), resident.text
+    await resident.send("kirim")
+    assert resident.heard("report.submitted"), resident.text
+
+
 async def expire_the_draft(engine: Engine) -> None:
     """As if the resident had gone quiet past the draft's time."""
     import datetime as dt
