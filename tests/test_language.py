@@ -169,6 +169,9 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("1/2 jam yang lalu hp sy dijambret", "setengah jam yang lalu"),  # a half, not "2 jam"
     ("1,5 jam yang lalu motor sy diambil", "1 setengah jam yang lalu"),  # not "5 jam"
     ("sejam yg lalu ada tabrakan", "satu jam yang lalu"),
+    ("pas lebaran kemarin rumah sy dimasukin maling", "lebaran kemarin"),  # the last Lebaran, not yesterday
+    ("pas malem tahun baru ada tawuran", "malam tahun baru"),
+    ("hp sy dicuri waktu sy lg puasa", None),
 ])
 def test_the_time_a_story_tells_is_read_in_its_words(story: str, told: str | None) -> None:
     found = time_told(story)

@@ -16,7 +16,7 @@ WHEN_PHRASES = (
                  "malam tadi", "minggu lalu", "bulan lalu", "hari lalu", "tahun lalu", "yang lalu", "lusa",
                  "seminggu lalu", "sebulan lalu", "setahun lalu",
                  "yesterday", "last night", "last week", "days ago", "week ago", "ago",
-                 "mau bengi", "tadi wengi", "mau wengi", "kamari", "kapungkur")),  # Javanese and
+                 "mau bengi", "tadi wengi", "mau wengi", "kamari", "kapungkur", "tahun baru")),  # Javanese and
     # Sundanese: yesterday, last night
     ("now", ("sekarang", "sedang", "lagi", "masih", "saat ini", "barusan banget", "right now", "happening",
              "now", "currently")),
@@ -227,7 +227,10 @@ _BEFORE_A_NUMBER = _AROUND_AN_HOUR | DATE_WORDS | {"setengah", "seperempat"}
 _DRAWING_OUT = frozenset({"banget", "sekali"})  # after a part of the day only: "pagi banget"
 _TOLD_WITH = TIME_WORDS | _AROUND_AN_HOUR | _UNITS | _MERIDIEM | DATE_WORDS | MONTHS | _TELLING_AN_HOUR | frozenset({
     "lalu", "lusa", "ago", "seminggu", "sebulan", "setahun", "sehari", "senin", "selasa", "rabu", "kamis", "jumat",
-    "sabtu", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+    "sabtu", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    # holidays: "pas lebaran kemarin" is the last Lebaran, not yesterday
+    "lebaran", "natal", "imlek", "ramadan", "ramadhan", "idul", "fitri", "adha", "nyepi", "waisak",
+    "christmas", "eid"})
 _NUMBER = re.compile(r"^\d{1,4}(?:an|am|pm)?$")  # "5", "17", "5an" (about five), "11pm"
 _BEFORE_A_NAMED_DATE = frozenset({"jalan", "jl", "jln", "gang", "gg", "lantai", "kamar", "no", "nomor", "blok", "rt",
                                   "rw", "street", "floor", "room"})
