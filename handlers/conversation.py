@@ -131,6 +131,8 @@ async def menu(turn: Turn) -> str:
     if (answers or turn.photo) and answered and turn.now - dt.datetime.fromisoformat(answered["at"]) <= \
             ADDS_TO_AN_ANSWER and not _starts_something(turn) and await _add_to_answer(turn, answered["ref"]):
         return MENU
+    if turn.photo and not turn.text.strip():
+        return report_flow.start_with_photo(turn)  # sent first, as WhatsApp users do: the story is asked next
     if picked in (None, "report") and turn.inbound.choice is None and menu_intent(turn.text) in ("story", "category"):
         return await _menu_intent(turn)  # "lapor pencurian" says more than "lapor"
     if picked == "report":
@@ -734,7 +736,7 @@ async def _about_own_report(turn: Turn) -> bool:
 
 def _tells_something(turn: Turn) -> bool:
     """Whether a first message (or the first after a draft expired) says what the contact wants by itself."""
-    return turn.emergency_answered \
+    return turn.emergency_answered or turn.photo is not None \
         or menu_intent(turn.text) in ("story", "category", "can_report", "report", "how", *_ANSWERED_AT_THE_MENU) \
         or told_at_length(turn.text) or station_service_asked(turn.text) is not None
 

@@ -193,9 +193,9 @@ class Engine:
         async with self.sessions() as db:
             step = await current_step(db, self.cipher, inbound.urn)
             # At the menu, a photo answers the officer who asked the sender (or adds to the answer just given);
-            # else one whose caption tells what happened starts the report with it.
+            # else one alone, or whose caption tells what happened, starts the report with it.
             answers = step in (None, MENU) and await self._answer_awaited(db, inbound.urn)
-            starts_report = step in (None, MENU) and tells_a_story(inbound.text)
+            starts_report = step in (None, MENU) and (not inbound.text.strip() or tells_a_story(inbound.text))
         if step not in PHOTO_STEPS and not answers and not starts_report:
             return None, "not_now"
         return await self._fetch_and_keep(inbound, inbound.media[0], self.media_store.save_photo)

@@ -159,6 +159,14 @@ async def start_from_story(turn: Turn, *, urgent: bool = False) -> str:
     return await _take_story(turn)
 
 
+def start_with_photo(turn: Turn) -> str:
+    """A photo sent alone before anything else opens a report with it, and asks the rest."""
+    start(turn)
+    _keep_photo(turn)
+    turn.say("photo.kept_first")
+    return first_missing(turn)
+
+
 async def start_from_place(turn: Turn) -> str | None:
     """A place sent before anything else ("di gedog sananwetan blitar pak") starts a report with it: the place is
     confirmed first, then the rest asked. None when the message names no place."""
@@ -615,12 +623,13 @@ _BEFORE_THE_PLACE_MEANT = re.compile(r"^[\s,.;:-]*(?:(?:pak|bu|mas|mbak|kak)\b[\
 # bukan gedog"; not what tells of something else ("tp motornya udh gk di gedog").
 _BEFORE_A_DENIAL = YES | NEUTRAL | frozenset({"betul", "benar", "bener", "semua", "semuanya", "lokasinya", "tempatnya",
                                               "tapi", "tp", "but", "namun", "cuma", "hanya", "yang", "lain"})
-# "salah pak, di plosokerep": the place read is wrong, and the one meant follows.
 # "bukan, kejadiannya di indomaret bendogerit, bukan gedog": a no, the place meant, and the one read denied after it.
-_PLACE_MEANT_FIRST = re.compile(r"^\s*(?:bukan|bkn|salah|keliru|no|wrong)\b[\s,.!:-]*(?:(?:pak|bu|mas|mbak|kak)\b[\s,.!:-]*)?"
+_PLACE_MEANT_FIRST = re.compile(r"^\s*(?:bukan|bkn|salah|keliru|no|wrong)\b[\s,.!:-]*"
+                                r"(?:(?:pak|bu|mas|mbak|kak)\b[\s,.!:-]*)?"
                                 r"(?:(?:kejadiannya|lokasinya|tempatnya|it\s+was|it\s+happened)\s+)?"
                                 r"(?P<that>(?:di|in|at)\s+.+?)(?:[,;]?\s*(?:bukan|bkn|not)\s+(?:di\s+|in\s+)?"
                                 r"(?P<this>[^\W\d_]+)\s*[.!]*)?\s*$", re.IGNORECASE | re.DOTALL)
+# "salah pak, di plosokerep": the place read is wrong, and the one meant follows.
 _PLACE_SAID_WRONG = re.compile(r"^\s*(?:salah|keliru|wrong)\b[\s,.!:-]*(?:(?:pak|bu|mas|mbak|kak)\b[\s,.!:-]*)?"
                                r"(?:(?:lokasinya|tempatnya)\s+)?(?P<that>(?:di|in|at)\s+.+)$",
                                re.IGNORECASE | re.DOTALL)

@@ -505,6 +505,18 @@ async def test_anonymous_report_keeps_no_link_to_the_contact(engine: Engine) -> 
     assert report.identity == Identity.ANONYMOUS  # and no time that matches: tests/test_privacy.py
 
 
+async def test_a_photo_sent_alone_first_starts_the_report_and_is_kept(engine: Engine, tmp_path: Path) -> None:
+    photo = tmp_path / "motor.png"
+    photo.write_bytes(PNG)
+    resident = Resident(engine)
+    await resident.send("", photo=photo)  # the photo first, then the story: as WhatsApp users often send them
+    assert resident.heard("photo.kept_first") and not resident.heard("photo.rejected_not_now"), resident.text
+    await resident.send("ini motor yg nabrak sy td pagi di jl mastrip kel gedog sananwetan blitar, pengendaranya kabur")
+    for message in ("iya", "2"):  # the photo is not asked for: it came first
+        await resident.send(message)
+    assert resident.heard("report.summary") and "Foto: ada" in resident.text, resident.text
+
+
 async def test_a_photo_sent_where_none_is_asked_is_not_kept(engine: Engine, tmp_path: Path) -> None:
     photo = tmp_path / "selfie.png"
     photo.write_bytes(PNG)

@@ -40,10 +40,12 @@ _SELF_THEN_NAME = re.compile(
 # Joko pengedar sabu" names the dealer.
 # A name and "here" opening the message, or "this is" before a name and a comma: "Dewi Lestari disini pak, …", "This
 # is Sarah, staying at…"; and oneself with one name and a comma after it: "sy Dewi, mau lapor…".
-_NAME_HERE = re.compile(r"(?:^|[.!?\n]\s*)(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?i:disini|di\s+sini|here)\b"
-                        r"|(?:^|[.,!?;:\n]\s*)(?i:this\s+is|it\s*'?s)\s+(?P<name2>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})"
+_A_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}"
+_NAME_HERE = re.compile(rf"(?:^|[.!?\n]\s*)(?P<name>{_A_NAME})\s+(?i:disini|di\s+sini|here)\b"
+                        rf"|(?:^|[.,!?;:\n]\s*)(?i:this\s+is|it\s*'?s)\s+(?P<name2>{_A_NAME})"
                         r"\s*(?:,|$|\s+(?i:from|here)\b)")
-_SELF_THEN_ONE_NAME = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw)\s+(?:{_TITLE})?(?P<name>[A-Z][a-z'’-]+),")
+_SELF_THEN_ONE_NAME = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw)\s+(?:{_TITLE})?"
+                                 r"(?P<name>[A-Z][a-z'’-]+),")
 _THIS_IS_THE_REPORTER = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:ini)\s+{_TITLE}(?P<name>[A-Z][a-z'’-]+"
                                    r"(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?i:yg|yang)\s+(?i:lapor|melapor|ngelapor|melaporkan)")
 # Words a name ends before: the story going on ("sy Agus Salim tinggal sebelahnya"), a place or an office.
