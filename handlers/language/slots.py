@@ -194,7 +194,7 @@ def _of_a_time(said: list[str], at: int) -> bool:
         minutes = len(word) == 2 and before.isdecimal()  # "9.30", split in two words
         return (word.endswith(("am", "pm")) or minutes or before in _BEFORE_A_NUMBER
                 or after in _UNITS | _MERIDIEM | MONTHS  # "tgl 1", "setengah 5", "29 november"
-                or (after == "setengah" and said[at + 2:at + 3] and said[at + 2] in _UNITS))  # "1 setengah jam"
+                or (after == "setengah" and said[at + 2:at + 3] != [] and said[at + 2] in _UNITS))  # "1 setengah jam"
     if word in ("yang", "pas"):  # "2 jam yang lalu", "kemarin pas jam 9"
         return after in ("lalu", "jam", "pukul")
     if word in _COUNTS:  # "dua minggu lalu", "tiga hari yg lalu"
