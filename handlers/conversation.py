@@ -669,6 +669,9 @@ async def _report(turn: Turn, _said: Said) -> str:
 
 
 async def _opt_out_or_in(turn: Turn, said: Said) -> str:
+    if turn.officer is not None and said.keyword == "opt_out":
+        turn.say("officer.alerts_stay_on")  # an officer's STOP would silence every alert of the station unseen
+        return turn.step
     turn.contact.opted_out = said.keyword == "opt_out"
     turn.say(f"common.{'opted_out' if turn.contact.opted_out else 'opted_in'}")
     return turn.step

@@ -324,3 +324,18 @@ async def test_what_the_provider_says_of_a_failed_alert_is_kept_without_addresse
     async with engine.sessions() as db:
         [error] = (await db.execute(select(Outbox.last_error).where(Outbox.kind == "officer_alert"))).scalars()
     assert error and "gone" in error and "7300000001" not in error and "9999" not in error, error
+
+
+@pytest.mark.parametrize("stop", ["stop", "berhenti"])
+async def test_an_officers_stop_is_told_alerts_stay_on_and_alerts_still_go(engine: Engine, stop: str) -> None:
+    """A duty officer's STOP would silence every alert of the station without anyone knowing."""
+    officer = await enrolled(engine, "console:petugas")
+    await officer.send(stop)
+    assert officer.heard("officer.alerts_stay_on") and not officer.heard("common.opted_out"), officer.text
+    async with engine.sessions() as db:
+        assert not any((await db.execute(select(Contact.opted_out))).scalars())
+    resident = Resident(engine, RESIDENT)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    [alert] = await alerts(engine)
+    assert alert.state == "pending", "queued to the officer, not refused as opted out"
