@@ -27,7 +27,7 @@ from storage.models import (
     ReportStatus,
     Witness,
 )
-from storage.officers import duty_officers
+from storage.officers import duty_officers, station_heads
 from storage.outbox import enqueue
 from storage.reports import report_time
 from storage.witnesses import residents_reporting, witnesses_of
@@ -255,11 +255,12 @@ async def send_alerts(office: Office, report: Report, to: list[tuple[Officer, Co
 
 
 async def alert_station(office: Office, report: Report, cause: ReportEvent, referred_from: str | None = None) -> int:
-    """Alerts the duty officers of the report's station and starts the escalation clock."""
+    """Alerts the duty officers of the report's station (its heads, where none is on duty: a station with only its
+    head enrolled still counts as read) and starts the escalation clock."""
     if report.station_id is None:
         return 0
     due = office.now + office.escalation.after(report)
     report.escalate_at, report.escalations = report_time(report, due, office.now), 0
-    return await send_alerts(office, report, await duty_officers(office.db, report.station_id), cause,
-                             referred_from=referred_from)
+    to = await duty_officers(office.db, report.station_id) or await station_heads(office.db, report.station_id)
+    return await send_alerts(office, report, to, cause, referred_from=referred_from)
 

@@ -339,3 +339,15 @@ async def test_an_officers_stop_is_told_alerts_stay_on_and_alerts_still_go(engin
     await resident.send("kirim")
     [alert] = await alerts(engine)
     assert alert.state == "pending", "queued to the officer, not refused as opted out"
+
+
+async def test_a_station_with_only_its_head_enrolled_alerts_the_head(engine: Engine) -> None:
+    """Routing counts the head as the station's reader: the alert goes to them, not only the escalation later."""
+    head = await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    resident = Resident(engine, RESIDENT)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    [alert] = await alerts(engine)
+    async with engine.sessions() as db:
+        [officer] = (await db.execute(select(Contact).where(Contact.id == alert.contact_id))).scalars()
+    assert officer.urn_hash == ContactCipher(TEST_SECRET).lookup_hash(head.urn)
