@@ -35,7 +35,7 @@ from storage.outbox import enqueue
 from storage.reports import find_ref, last_status_event, latest_event, report_by_ref, report_time
 from storage.stations import station_named
 from storage.witnesses import followers, join_duplicate
-from storage.workflow import UNACKNOWLEDGED, StatusChangeNotAllowed, check_status_change
+from storage.workflow import CLOSED_STATUSES, UNACKNOWLEDGED, StatusChangeNotAllowed, check_status_change
 
 S = ReportStatus
 
@@ -128,11 +128,25 @@ def not_told_why(report: Report) -> str | None:
     return "erased" if report.contact_id is None else None
 
 
+async def _reporter_silenced(office: Office, report: Report) -> str | None:
+    """"opted_out" when the reporter asked for no messages (BERHENTI), "unreachable" when their chat cannot be
+    reached; None when news reaches them (or the bot cannot write to them at all: see not_told_why)."""
+    if not_told_why(report) is not None or report.contact_id is None:
+        return None
+    contact = await office.db.get(Contact, report.contact_id)
+    if contact is None:
+        return None
+    return "opted_out" if contact.opted_out else "unreachable" if contact.unreachable else None
+
+
 async def act(office: Office, officer: Officer, report: Report, action: Action, argument: str) -> Outcome:
     """Takes `action` on `report` (read with its lock) for `officer`, or says why it cannot be taken."""
     refused = refusal(officer, report, action)
     if refused is not None:
         return refused
+    silenced = await _reporter_silenced(office, report)
+    if action == Action.NEED_INFO and silenced:
+        return Outcome("officer.cannot_ask_silenced", {"ref": report.ref})  # a question no one would read
     argument = argument.strip()
     if action in NEEDS_ARGUMENT and not argument:
         raise ValueError(f"{action} needs its {NEEDS_ARGUMENT[action]}: ask for it first")
@@ -153,6 +167,8 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
         if (other is None or other.id == report.id or other.station_id != report.station_id
                 or other.status == S.DUPLICATE):  # a duplicate points at the report that stays
             return Outcome("officer.unknown_duplicate", {"ref": argument})
+        if other.status in CLOSED_STATUSES and report.status not in CLOSED_STATUSES:
+            return Outcome("officer.duplicate_of_closed", {"ref": report.ref, "other": other.ref})
         report.duplicate_of_id, note = other.id, None  # the other ref stays among officers
         # its residents follow the report that stays, where they said it was: as typed, else the place it was read as
         code = report.place_code
@@ -175,7 +191,7 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
         if referred_from is not None and _polres_of(referred_from) != (theirs := _polres_of(new_station)) \
                 and theirs is not None and (polres := await office.db.get(Station, theirs)) is not None:
             other_polres = polres.name  # allowed, as a place near a border may be; said, as a slip may be one
-    return Outcome(not_told=not_told_why(report), station=new_station.name if new_station else "",
+    return Outcome(not_told=not_told_why(report) or silenced, station=new_station.name if new_station else "",
                    alerted=alerted, other_polres=other_polres)
 
 

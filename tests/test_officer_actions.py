@@ -1337,6 +1337,28 @@ async def test_questions_only_where_someone_can_answer(engine: Engine) -> None:
     assert petugas.heard("officer.reporter_not_told_erased"), "not \"anonymous or from a patrol\""
 
 
+async def test_a_reporter_who_sent_berhenti_is_not_asked_and_the_officer_is_told_so(engine: Engine) -> None:
+    """The officer was told "Pelapor diberi tahu" while the outbox dropped the message as opted out."""
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await warga.send("berhenti")
+    await petugas.send(f"INFO {ref} lampunya sdh nyala lagi blm?")
+    assert petugas.heard("officer.cannot_ask_silenced") and not petugas.heard("officer.done.info"), petugas.text
+    await petugas.send(f"SELESAI {ref} sudah diperbaiki")
+    assert petugas.heard("officer.reporter_not_told_opted_out") and not petugas.heard("officer.reporter_told"), \
+        petugas.text
+
+
+async def test_an_open_report_is_not_merged_into_a_closed_one(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _one, closed = await file_report(engine, "console:satu")
+    _two, open_ref = await file_report(engine, "console:dua")
+    await petugas.send(f"SELESAI {closed} sudah ditangani")
+    await petugas.send(f"DUPLIKAT {open_ref} {closed}")
+    assert petugas.heard("officer.duplicate_of_closed"), petugas.text
+    assert (await report(engine, open_ref)).status == ReportStatus.RECEIVED
+
+
 async def test_a_resident_filling_in_another_report_answers_with_jawab(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     warga, ref = await file_report(engine)
