@@ -54,6 +54,8 @@ KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", "show", "digest", "dashb
 NOTE_WORDS = 3  # words a message needs to be offered as a note on the report just handled: not "ok", "siap"
 NOTE_OFFER_WINDOW = dt.timedelta(minutes=30)  # how lately: words typed a day later are no note on that report
 _KEEP_WORDS = frozenset({"simpan", "save", "keep"})
+# A reference begun and not finished: "lp", "LP-DJRY", "lp djry pqe", "djry-pqe".
+_A_REF_TRIED = re.compile(r"^(?:lp\b[\s-]*[a-z0-9\s-]{0,12}|[a-z0-9]{4}-[a-z0-9]{0,4})$", re.IGNORECASE)
 _COMMAND = re.compile(r"^/?\s*\S+?(?:@\w+)?(?:\s+(.*))?$", re.S)
 
 
@@ -106,6 +108,9 @@ async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool, l
             turn.say("report.already_started")
             return turn.step
         return patrol.start(turn)
+    if ref is None and turn.step == MENU and _A_REF_TRIED.match(rest):
+        turn.say("officer.ref_incomplete", typed=rest)  # "lihat lp", "terima lp-djry-pqe": no report, no new one
+        return turn.step
     if ref is None:
         # "Terima kasih", "Selesai makan…", a step's own "Selesai": words, not a command without its ref.
         # At the note an action waits for, a bare command word is no note.

@@ -1462,3 +1462,12 @@ async def test_an_officer_who_erases_their_chat_stays_named_in_what_they_did(eng
     assert len(officers) == 2, "the newcomer has an id of their own"
     await newcomer.send(f"LIHAT {ref}")
     assert "Brigpol Lama: Tidak dapat ditindaklanjuti" in newcomer.text, newcomer.text
+
+
+@pytest.mark.parametrize("typed", ["lihat lp", "terima lp-djry-pq", "LIHAT djry-pqe"])
+async def test_a_reference_left_unfinished_is_said_so_and_starts_no_report(engine: Engine, typed: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    await petugas.send(typed)
+    assert petugas.heard("officer.ref_incomplete") and not petugas.heard("report.ask_category"), petugas.text
+    await petugas.send("1")
+    assert not petugas.heard("report.ask_description"), "a number then is no category of a resident's report"
