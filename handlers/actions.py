@@ -31,7 +31,7 @@ from storage.models import (
     StationKind,
 )
 from storage.officers import duty_officers
-from storage.outbox import enqueue
+from storage.outbox import drop_unsent_alerts, enqueue
 from storage.reports import find_ref, last_status_event, latest_event, report_by_ref, report_time
 from storage.stations import station_named
 from storage.witnesses import followers, join_duplicate
@@ -269,6 +269,7 @@ async def change_status(office: Office, report: Report, to_status: ReportStatus,
     office.db.add(event)
     if report.status in UNACKNOWLEDGED and to_status not in UNACKNOWLEDGED:
         report.escalate_at = None  # somebody has it now
+        await drop_unsent_alerts(office.db, report.id)
     report.status, report.updated_at = to_status, at
     await office.db.flush()
     if kind == EventKind.STATUS:

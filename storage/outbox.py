@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Collection
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, func, select, update
+from sqlalchemy import ColumnElement, bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -94,6 +94,13 @@ async def claim_due(db: AsyncSession, now: dt.datetime, limit: int, lease: dt.ti
         row.attempts += 1
         row.next_attempt_at = row_time(row, now + lease, now)
     return rows
+
+
+async def drop_unsent_alerts(db: AsyncSession, report_id: int) -> None:
+    """Drops the officers' alerts of a report not sent yet (its escalations too), once an officer has it: the
+    others would read "BELUM DITANGGAPI" of a report a colleague took. A row being sent now still goes."""
+    await db.execute(delete(Outbox).where(Outbox.report_id == report_id, Outbox.kind == OutboxKind.OFFICER_ALERT,
+                                          Outbox.state == OutboxState.PENDING, Outbox.attempts == 0))
 
 
 async def update_claimed(db: AsyncSession, row_id: int, attempts: int, /, **values: Any) -> bool:

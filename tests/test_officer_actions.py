@@ -45,6 +45,7 @@ from storage.workflow import CLOSED_STATUSES, OPEN_STATUSES, StatusChangeNotAllo
 from tests.helpers import (
     WARGA,
     Resident,
+    alerts,
     another_incident,
     enrolled,
     file_report,
@@ -1471,3 +1472,13 @@ async def test_a_reference_left_unfinished_is_said_so_and_starts_no_report(engin
     assert petugas.heard("officer.ref_incomplete") and not petugas.heard("report.ask_category"), petugas.text
     await petugas.send("1")
     assert not petugas.heard("report.ask_description"), "a number then is no category of a resident's report"
+
+
+async def test_a_report_taken_by_one_officer_drops_the_others_unsent_alerts(engine: Engine) -> None:
+    """Another officer would read "BELUM DITANGGAPI" of a report a colleague took."""
+    petugas = await enrolled(engine, PETUGAS)
+    await enrolled(engine, "console:petugas-dua")
+    _warga, ref = await file_report(engine)
+    assert len(await alerts(engine)) == 2
+    await petugas.send(f"TERIMA {ref}")
+    assert petugas.heard("officer.done.ack") and await alerts(engine) == [], "neither alert was sent yet"
