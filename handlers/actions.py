@@ -269,7 +269,8 @@ async def change_status(office: Office, report: Report, to_status: ReportStatus,
     office.db.add(event)
     if report.status in UNACKNOWLEDGED and to_status not in UNACKNOWLEDGED:
         report.escalate_at = None  # somebody has it now
-        await drop_unsent_alerts(office.db, report.id)
+        if to_status != S.NEED_INFO:  # taken or decided: the others' alerts not sent yet would call them to it
+            await drop_unsent_alerts(office.db, report.id)
     report.status, report.updated_at = to_status, at
     await office.db.flush()
     if kind == EventKind.STATUS:

@@ -30,7 +30,10 @@ async def _escalate(office: Office, report: Report) -> None:
                         public=False, created_at=report_time(report, office.now, office.now))
     office.db.add(event)
     await office.db.flush()
-    waited = office.escalation.after(report) * round_number
+    # How long it has waited in truth: a round comes late when the dispatcher was down, or when an anonymous
+    # report's times are kept to whole hours. An anonymous report's own time is that hour: the rounds' sum is
+    # then the least it has waited.
+    waited = max(office.escalation.after(report) * round_number, office.now - report.created_at)
     await send_alerts(office, report, officers, event, waited=int(waited.total_seconds() // 60))
     last = round_number == len(ROUNDS)
     report.escalations = round_number

@@ -1012,12 +1012,12 @@ async def test_an_unacknowledged_alert_goes_again_then_to_the_head(engine: Engin
     assert await engine.escalate(now=filed + dt.timedelta(minutes=59)) == 0, "not yet"
     assert await engine.escalate(now=filed + dt.timedelta(minutes=61)) == 1
     alerts = await outbox(engine, "officer_alert")
-    assert len(alerts) == 4 and "BELUM DITANGGAPI 60 MENIT" in payload(alerts[-1])["text"]
+    assert len(alerts) == 4 and "BELUM DITANGGAPI 61 MENIT" in payload(alerts[-1])["text"]
     assert "Laporan baru" not in payload(alerts[-1])["text"], "alerted again, not a new report"
     assert await engine.escalate(now=filed + dt.timedelta(minutes=62)) == 0, "each round once"
     assert await engine.escalate(now=filed + dt.timedelta(minutes=122)) == 1
     to_head = (await outbox(engine, "officer_alert"))[4:]
-    assert len(to_head) == 1 and "BELUM DITANGGAPI 120 MENIT" in payload(to_head[0])["text"]
+    assert len(to_head) == 1 and "BELUM DITANGGAPI 122 MENIT" in payload(to_head[0])["text"]
     head = [o for o in await officers(engine) if o.role == OfficerRole.HEAD]
     assert [row.contact_id for row in to_head] == [head[0].contact_id]
     assert await engine.escalate(now=filed + dt.timedelta(days=1)) == 0, "after the head, no more rounds"

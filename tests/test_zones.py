@@ -107,8 +107,8 @@ async def test_escalation_in_papua_runs_on_the_clock_and_reads_in_wit(engine: En
     assert await engine.escalate(report.created_at + dt.timedelta(minutes=61)) == 1   # to every duty officer
     assert await engine.escalate(report.created_at + dt.timedelta(minutes=121)) == 1  # then to the head
     sent = await alerts(engine)
-    assert [payload(a)["text"].split("\n")[0] for a in sent[1:]] == ["⏰ BELUM DITANGGAPI 60 MENIT",
-                                                                   "⏰ BELUM DITANGGAPI 120 MENIT"]
+    assert [payload(a)["text"].split("\n")[0] for a in sent[1:]] == ["⏰ BELUM DITANGGAPI 61 MENIT",
+                                                                   "⏰ BELUM DITANGGAPI 121 MENIT"]
     await duty.send(f"lihat {report.ref}")
     # The report's history, escalations included, on the station's clock.
     wit = dt.timezone(dt.timedelta(hours=9))
