@@ -114,6 +114,11 @@ async def menu(turn: Turn) -> str:
     if turn.officer is not None:
         return await officer.home(turn)
     if turn.emergency_answered and not report_kind_asked(turn.text):
+        if objects_to_decision(turn.text) and (decided := await decided_report(turn, OBJECTION_WITHIN)):
+            # "lho kok udh selesai? …masih tawuran": the officers who closed it hear it, and the danger now is
+            # reported anew, urgent, with its alert and escalation
+            await take_objection(turn.office, decided, _for_officers(turn, decided, turn.text))
+            turn.say("relay.objection_sent", ref=decided.ref)
         return await _start_urgent(turn)
     if (sent := turn.voice or turn.photo) is not None and await answer_question(turn, turn.text, sent):
         return MENU

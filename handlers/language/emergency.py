@@ -907,6 +907,9 @@ def _joking(said: list[str]) -> bool:
                for i, word in enumerate(said))
 
 
+_OBJECTING = frozenset({"kok", "lho", "loh", "kenapa", "mengapa", "why"})
+
+
 def _not_now(said: list[str]) -> bool:
     """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film", or a fright that
     turned out nothing ("kirain begal ternyata temen sendiri")."""
@@ -914,6 +917,7 @@ def _not_now(said: list[str]) -> bool:
         return True
     still_at_risk = bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
     if any(word in _OVER and _DONE_WORDS & set(said[max(0, i - 2):i]) and not _NOT_YET_ASKED & set(said[i + 1:i + 3])
+           and not _OBJECTING & set(said[max(0, i - 4):i])  # "lho kok udh selesai? …masih tawuran": disputed
            for i, word in enumerate(said)) and not still_at_risk:  # not "udah ditangani blm?": asked, not told
         return True
     if any_phrase(said, _OVER_PHRASES) and not still_at_risk:
