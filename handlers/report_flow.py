@@ -1932,6 +1932,10 @@ async def identity(turn: Turn) -> str:
     if picked is None and _adds_to_story(turn):
         _add_to_story(turn)
         return IDENTITY
+    wished = identity_wished(turn.text) if picked is None and turn.inbound.choice is None else None
+    if wished is not None:  # "Budi Santoso, tolong jgn disebarin nama sy": the wish, not the name
+        turn.draft["identity"] = wished
+        return first_missing(turn)
     given = _name_given(turn.text) if picked in (None, Identity.NAMED) else None
     if given is None and picked == Identity.NAMED and turn.contact.display_name_encrypted is None:
         given = name_said(turn.draft.get("description", ""))  # "nama saya Budi, …" in the story
@@ -1944,7 +1948,8 @@ async def identity(turn: Turn) -> str:
     if picked is None:
         # "bedanya rahasia sm anonim apa?": the question asked again is its answer; "ok", "siap", "👍": one is asked for
         turn.say("report.identity_question" if "?" in turn.text else
-                 "report.identity_choose" if yes_or_no(turn.text) == "yes" else "common.not_a_choice")
+                 "report.identity_choose" if yes_or_no(turn.text) == "yes" or as_told(turn.text)  # "ok", "bebas"
+                 else "common.not_a_choice")
         return IDENTITY
     turn.draft["identity"] = picked
     return first_missing(turn)
@@ -1979,10 +1984,16 @@ def _name_given(text: str) -> str | None:
     while name and normalise(name[-1]).strip(" .,!") in _AFTER_A_NAME:
         name.pop()
     given = " ".join(name).strip(" .,!")
-    if not given or len(name) > NAME_WORDS or ABOUT_A_NAME & set(words(given)) or not _written_as_a_name(given) \
-            or letters_and_digits(given) < NAME_CHARS[0] or len(given) > NAME_CHARS[1]:
-        return None
-    return given
+    if _fits_as_a_name(given):
+        return given
+    # "nama sy Rudi Hartono, boleh dihubungi": the name, then a word of how to be shown
+    first = given.split(",", 1)[0].strip()
+    return first if first != given and _fits_as_a_name(first) else None
+
+
+def _fits_as_a_name(given: str) -> bool:
+    return bool(given) and len(given.split()) <= NAME_WORDS and not ABOUT_A_NAME & set(words(given)) \
+        and _written_as_a_name(given) and NAME_CHARS[0] <= letters_and_digits(given) and len(given) <= NAME_CHARS[1]
 
 
 def _written_as_a_name(given: str) -> bool:

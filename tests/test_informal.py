@@ -1951,6 +1951,24 @@ async def test_named_but_not_the_number_is_told_they_go_together_and_asked_again
     assert await step_of(engine, resident) == "identity" and "identity" not in await draft_of(engine)
 
 
+@pytest.mark.parametrize(("said", "identity"), [("nama sy gk usah dicantumin ya", Identity.CONFIDENTIAL),
+                                               ("ga mau disebut namanya pak", Identity.CONFIDENTIAL),
+                                               ("Budi Santoso, tolong jgn disebarin nama sy", Identity.CONFIDENTIAL),
+                                               ("nama sy Rudi Hartono, boleh dihubungi", Identity.NAMED)])
+async def test_how_to_be_shown_said_in_own_words_at_the_identity_question_is_taken(engine: Engine, said: str,
+                                                                                  identity: Identity) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(said)
+    assert not resident.heard("common.not_a_choice"), resident.text
+    assert (await draft_of(engine))["identity"] == identity
+
+
+async def test_whatever_at_the_identity_question_is_helped_to_a_choice(engine: Engine) -> None:
+    resident = await at(engine, "identity")
+    await resident.send("bebas")
+    assert resident.heard("report.identity_choose") and not resident.heard("common.not_a_choice"), resident.text
+
+
 async def test_no_name_after_all_said_in_words_at_the_name_asks_again_how_to_be_shown(engine: Engine) -> None:
     resident = await at(engine, "identity")
     await resident.send("dengan nama")

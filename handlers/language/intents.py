@@ -1381,7 +1381,8 @@ _OWN_NAME = frozenset({"nama", "namaku", "identitas", "identitasku", "name", "id
 _SHOWN = frozenset({"sebut", "disebut", "sebutkan", "disebutkan", "tampilkan", "ditampilkan", "tulis", "ditulis",
                     "sebutin", "disebutin", "tampilin", "ditampilin", "dicantumin",
                     "cantumkan", "dicantumkan", "kasih", "dikasih", "show", "shown", "use", "used", "share", "shared",
-                    "give", "tell", "reveal", "revealed"})
+                    "give", "tell", "reveal", "revealed", "disebar", "disebarin", "disebarkan", "sebarin", "sebarkan",
+                    "spread"})
 # Anonymity wished, not of a thing: after a word of reporting or wanting ("sy mau lapor scr anonim", "I want to
 # report anonymously", "sebagai anonim"), before "aja" ("anonim aja kak plis"), or alone. Not "ditelpon anonim
 # ngancam", "surat kaleng anonim", "I received anonymous threats".
@@ -1429,6 +1430,11 @@ def identity_wished(text: str) -> str | None:
                     and any(said[k:k + 2] in (["enggak", "mau"], ["tidak", "mau"], ["not", "want"])
                             for k in range(max(0, i - 5), i)):
                 wished = "confidential"  # "sy gk mau nama sy disebut"
+                continue
+            if word in _SHOWN and _NOT_NEEDED & set(said[max(0, i - 3):i]) and (
+                    _OWN_NAME & set(said[max(0, i - 4):i])
+                    or _OWN_NAME & {w.removesuffix("nya") for w in said[i + 1:i + 3]}):
+                wished = "confidential"  # "nama sy gk usah dicantumin", "ga mau disebut namanya"
                 continue
             if _NOT_NEEDED & set(said[max(0, i - 4):i]):
                 continue  # "gak usah dirahasiakan", "no need to be anonymous"
