@@ -1678,7 +1678,8 @@ async def when(turn: Turn) -> str:
     if not _names_a_time(turn.text) and asks and said & _OF_THE_TIME:  # "emang harus tau jamnya ya?"
         turn.say("report.when_question")
         return WHEN
-    if not _names_a_time(turn.text) and (asks or _only_sending(turn.text)):  # "kirim": before the time was given
+    bare_no = answer == "no" or (bool(said) and said <= NO | NEUTRAL)  # "ga": no time, and no choice
+    if not _names_a_time(turn.text) and (asks or _only_sending(turn.text) or bare_no):  # "kirim", "ga"
         turn.say("report.when_invalid", shortest=WHEN_CHARS[0], longest=WHEN_CHARS[1])
         return WHEN
     shortest, longest = WHEN_CHARS

@@ -1922,6 +1922,16 @@ async def test_a_cry_of_the_one_told_of_at_the_place_check_is_added_and_the_plac
     assert draft["description"].endswith("\ndia skrg manjat pager rumah sy") and draft["proposal"] == proposal
 
 
+@pytest.mark.parametrize("no", ["ga", "tidak pak"])
+async def test_a_bare_no_at_the_time_question_is_no_time_and_it_is_asked_again(engine: Engine, no: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy dicuri di depan rumah", "kel gedog sananwetan", "ya"):  # no time told
+        await resident.send(said)
+    assert resident.heard("report.ask_when"), resident.text
+    await resident.send(no)
+    assert resident.heard("report.when_invalid") and "when" not in await draft_of(engine), resident.text
+
+
 async def test_a_cry_that_tells_now_at_the_time_question_is_the_time(engine: Engine) -> None:
     resident = await at(engine, "when")
     await resident.send("skrg lg ribut lagi, istrinya teriak2 minta tolong")
