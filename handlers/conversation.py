@@ -53,7 +53,7 @@ from handlers.language.intents import (
 )
 from handlers.language.normalise import normalise, words
 from handlers.language.slots import when_named
-from handlers.language.written import language_asked, plainly_english, written_in
+from handlers.language.written import language_asked, language_wished, plainly_english, written_in
 from handlers.routing import station_label
 from handlers.state import SessionData
 from handlers.status import (
@@ -762,6 +762,9 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     elif turn.officer is None and turn.inbound.choice is None \
             and turn.step in (report_flow.CATEGORY, *report_flow.STORY_STEPS) and plainly_english(turn.text):
         written = "en"  # not "dijambret on the way home": a few English words in an Indonesian story
+    asked_in = language_wished(turn.text) if turn.inbound.choice is None and turn.step != MENU else None
+    if asked_in is not None:
+        written = asked_in  # "bisa pake bahasa indonesia aja?" in a report: the language, and the question again
     switching = written is not None and written != turn.lang
     if written is not None:
         turn.lang = written
@@ -808,6 +811,8 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
             turn.data["expired_draft"] = kept
             turn.say("report.expired")
     next_step = _cancel_taken_back(turn)
+    if next_step is None and asked_in is not None and turn.step in report_flow.STEPS:
+        next_step = turn.step  # asked for the language alone: nothing of it answers the question
     if next_step is None:
         next_step = await global_word(turn)
     if next_step is None and turn.step in report_flow.STEPS and "draft" in turn.data:

@@ -507,6 +507,18 @@ async def test_nothing_to_change_after_all_goes_back_to_the_summary(engine: Engi
     assert resident.heard("report.submitted"), resident.text
 
 
+@pytest.mark.parametrize(("asked", "lang"), [("sorry, can we continue in English? I'm not Indonesian", "en"),
+                                             ("bisa pake bahasa indonesia aja? sy lebih ngerti", "id")])
+async def test_a_language_asked_for_in_a_report_switches_and_asks_the_same_again(engine: Engine, asked: str,
+                                                                                lang: str) -> None:
+    resident = await at(engine, "location")
+    if lang == "id":
+        await resident.send("/lang en")
+    await resident.send(asked)
+    assert resident.heard("language.changed", lang) and resident.heard("report.ask_location", lang), resident.text
+    assert "location_text" not in await draft_of(engine), "the request is no place"
+
+
 async def expire_the_draft(engine: Engine) -> None:
     """As if the resident had gone quiet past the draft's time."""
     import datetime as dt

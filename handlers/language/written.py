@@ -66,3 +66,25 @@ def language_asked(text: str) -> str | None:
     said = tuple(word for word in _WORD.findall(text.casefold()) if word not in _AROUND_A_LANGUAGE)
     return _LANGUAGE_NAMES.get(said)
 
+
+
+# A language asked for in the middle of something ("bisa pake bahasa indonesia aja? sy lebih ngerti", "sorry, can we
+# continue in English? I'm not Indonesian"): its name after a word of asking or using, in a short message.
+_ASKED_IN = {("bahasa", "indonesia"): "id", ("in", "indonesian"): "id", ("in", "bahasa"): "id",
+             ("bahasa", "inggris"): "en", ("in", "english"): "en", ("english", "please"): "en",
+             ("speak", "english"): "en", ("speak", "indonesian"): "id"}
+_ASKING_TO_USE = frozenset({"bisa", "pakai", "pake", "ganti", "minta", "mau", "can", "could", "continue", "use",
+                            "speak", "please", "switch", "change", "dalam", "aja", "saja"})
+_WISH_WORDS = 14
+
+
+def language_wished(text: str) -> str | None:
+    """"en" or "id" when a short message asks to go on in that language, else None."""
+    said = _WORD.findall(text.casefold())
+    if len(said) > _WISH_WORDS:
+        return None
+    for i in range(len(said) - 1):
+        language = _ASKED_IN.get((said[i], said[i + 1]))
+        if language and (_ASKING_TO_USE & set(said[max(0, i - 3):i + 3]) or "?" in text):
+            return language
+    return None
