@@ -489,6 +489,14 @@ async def test_the_category_corrected_at_the_read_back_is_taken_and_the_report_g
     assert (await draft_of(engine))["category"] in (Category.TRAFFIC, Category.DRUGS)
 
 
+async def test_how_long_reports_take_asked_at_the_read_back_is_answered(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("kemarin malem ada yg nyuri helm sy di depan indomaret gedog sananwetan")
+    await resident.send("berapa lama biasanya laporan diproses pak?")
+    assert resident.heard("menu.response") and resident.heard("report.read_back"), resident.text
+    assert not resident.heard("common.not_a_choice"), resident.text
+
+
 async def test_a_place_meant_before_the_one_read_denied_is_read_at_the_read_back(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("kemarin malem ada yg nyuri helm sy di depan indomaret gedog sananwetan")

@@ -820,12 +820,21 @@ def supposes(text: str) -> bool:
     return bool(said) and said[0] in _IF
 
 
+def _asked_in_general(said: list[str]) -> bool:
+    """How long, or who: asked of reports in general, not how one's own is going."""
+    return bool({"siapa", "who"} & set(said)) or phrase_at(said, ("berapa", "lama")) is not None \
+        or phrase_at(said, ("how", "long")) is not None
+
+
 def menu_intent(text: str) -> str | None:
     """At the menu: status (of the report it names), own_reports, privacy, cost, response, who, contact (questions
     about the service), can_report (whether a kind may be reported), hearsay (whether what was heard of is true, a
     place safe), story, police_number, how, distress, thanks, category, report, greeting, ok; None when none is
     clear."""
     if asked := status_asked(text, loosely=True):
+        general = service_asked(text) if find_ref(text) is None and _asked_in_general(words(text)) else None
+        if general in ("response", "who", "privacy"):
+            return general  # "berapa lama biasanya laporan diproses?", "laporan sy bakal dibaca siapa aja?"
         return "status" if asked == "report" else "own_reports"
     text = without_ref(text)  # a reference names a report, not what is wanted ("LP" is no "lapor")
     said = words(text)
