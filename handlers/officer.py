@@ -29,7 +29,7 @@ from handlers.choices import Menu, pick
 from handlers.digest import compose, place_name
 from handlers.i18n import format_hour, format_time, keywords, labels, t
 from handlers.language.answers import yes_or_no
-from handlers.language.normalise import normalise
+from handlers.language.normalise import normalise, words
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
 from storage.models import EventKind, Identity, Officer, OfficerRole, OutboxKind, Report, ReportEvent, Station
@@ -54,6 +54,7 @@ KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", "show", "digest", "dashb
 NOTE_WORDS = 3  # words a message needs to be offered as a note on the report just handled: not "ok", "siap"
 NOTE_OFFER_WINDOW = dt.timedelta(minutes=30)  # how lately: words typed a day later are no note on that report
 _KEEP_WORDS = frozenset({"simpan", "save", "keep"})
+_OF_TODAY = frozenset({"hari", "ini", "harian", "sekarang", "terbaru", "today", "latest", "now", "dong", "pak", "ya"})
 # A reference begun and not finished: "lp", "LP-DJRY", "lp djry pqe", "djry-pqe".
 _A_REF_TRIED = re.compile(r"^(?:lp\b[\s-]*[a-z0-9\s-]{0,12}|[a-z0-9]{4}-[a-z0-9]{0,4})$", re.IGNORECASE)
 _COMMAND = re.compile(r"^/?\s*\S+?(?:@\w+)?(?:\s+(.*))?$", re.S)
@@ -92,7 +93,7 @@ async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool, l
         await list_open(turn, int(rest) if rest else 1)
         return turn.step
     if keyword == "digest":
-        if rest or ref:
+        if ref or (rest and not set(words(rest)) <= _OF_TODAY):  # "rekap hari ini" is the digest
             return None if free_text_here else _usage(turn)
         await _latest_digest(turn)
         return turn.step

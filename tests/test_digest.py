@@ -440,10 +440,11 @@ def test_the_chart_is_a_png_of_the_expected_size() -> None:
     assert (width, height) == (WIDTH_PX, HEIGHT_PX)
 
 
-async def test_a_head_reads_the_digest_by_replying_digest(engine: Engine) -> None:
+@pytest.mark.parametrize("asked", ["DIGEST", "rekap hari ini"])
+async def test_a_head_reads_the_digest_by_replying_digest(engine: Engine, asked: str) -> None:
     head = await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
-    await head.send("DIGEST")
-    assert head.heard("digest.header") or "Laporan harian Polsek Sananwetan" in head.text
+    await head.send(asked)
+    assert head.heard("digest.header") or "Laporan harian Polsek Sananwetan" in head.text, head.text
     duty = await enrolled(engine, "console:piket")
     await duty.send("digest")
     assert duty.heard("digest.not_head")
