@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.choices import Menu
-from handlers.i18n import LANGUAGES, labels, t
+from handlers.i18n import LANGUAGES, format_hour, format_time, labels, t
 from handlers.office import Office
 from handlers.routing import describe_place
 from handlers.voice import voice_payload
@@ -30,6 +30,7 @@ from storage.models import (
 from storage.officers import duty_officers, station_heads
 from storage.outbox import enqueue
 from storage.reports import report_time
+from storage.stations import timezone_for
 from storage.witnesses import residents_reporting, witnesses_of
 
 URGENT, NORMAL = 0, 1  # outbox priorities
@@ -184,6 +185,7 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
         photo=t(lang, "alert.photo_attached" if photo else "alert.no_photo"),
         reporter=await _patrol_line(office, report, lang) if report.patrol_note_id is not None
         else await reporter_line(office, report.identity, report.contact_id, lang),
+        received=received_at(report, lang),
     )
     brief = t(lang, "alert.brief", **said, place=report_place(office, report, lang, as_typed=False),
               description=story_start(report.description))
@@ -199,6 +201,14 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
     if voice:
         payload["voice"] = voice_payload(voice)
     return payload
+
+
+def received_at(report: Report, lang: str) -> str:
+    """When the report came in, in its station's zone: an alert sent late, or again, says how old it is. An
+    anonymous report's time is its whole hour, said as no more."""
+    zone = timezone_for(report.place_code or "")
+    return format_hour(lang, report.created_at, zone) if report.identity == Identity.ANONYMOUS \
+        else format_time(lang, report.created_at, zone)
 
 
 def goes_with_others(kind: str, payload: dict[str, Any]) -> bool:

@@ -351,3 +351,16 @@ async def test_a_station_with_only_its_head_enrolled_alerts_the_head(engine: Eng
     async with engine.sessions() as db:
         [officer] = (await db.execute(select(Contact).where(Contact.id == alert.contact_id))).scalars()
     assert officer.urn_hash == ContactCipher(TEST_SECRET).lookup_hash(head.urn)
+
+
+@pytest.mark.parametrize(("identity", "about"), [("2", False), ("3", True)])
+async def test_an_alert_says_when_the_report_came_in(engine: Engine, identity: str, about: bool) -> None:
+    """An alert sent late, or again, says how old the report is; an anonymous one's hour is said as no more."""
+    await enrolled(engine, "console:petugas")
+    resident = Resident(engine, RESIDENT)
+    await walk_to_summary(resident, identity=identity)
+    await resident.send("kirim")
+    [alert] = await alerts(engine)
+    text = payload(alert)["text"]
+    assert re.search(r"\nMasuk: \d+ \w+ \d{4} (sekitar )?\d\d:\d\d WIB$", text), text
+    assert ("sekitar" in text.rsplit("\n", 1)[1]) == about
