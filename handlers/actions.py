@@ -30,7 +30,7 @@ from storage.models import (
     Station,
     StationKind,
 )
-from storage.officers import duty_officers
+from storage.officers import officers_to_alert
 from storage.outbox import drop_unsent_alerts, enqueue
 from storage.reports import find_ref, last_status_event, latest_event, report_by_ref, report_time
 from storage.stations import station_named
@@ -155,7 +155,7 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
     note = argument or None
     new_station, reason = None, ""
     if action == Action.REFER:
-        new_station, reason = await _station_and_reason(office, argument)
+        new_station, reason = await station_and_reason(office, argument)
         if new_station is None:
             return Outcome("officer.unknown_station", {"code": argument})
         if new_station.id == report.station_id:
@@ -199,7 +199,7 @@ async def referral_doubts(office: Office, report: Report, typed: str) -> list[tu
     """What to say before a referral is made, as catalogue keys and their params: the station named lies outside
     the Polres of the report's station, or has no duty officer enrolled to be alerted. Empty when there is
     neither, or no such station (act() says so)."""
-    station, _reason = await _station_and_reason(office, typed)
+    station, _reason = await station_and_reason(office, typed)
     here = await office.db.get(Station, report.station_id) if report.station_id else None
     if station is None or here is None or station.id == here.id:
         return []
@@ -207,7 +207,7 @@ async def referral_doubts(office: Office, report: Report, typed: str) -> list[tu
     theirs = _polres_of(station)
     if _polres_of(here) != theirs and theirs is not None and (polres := await office.db.get(Station, theirs)):
         doubts.append(("web.report.refer_outside", {"station": station.name, "polres": polres.name}))
-    if not await duty_officers(office.db, station.id):
+    if not await officers_to_alert(office.db, station.id):
         doubts.append(("web.report.refer_unread", {"station": station.name}))
     return doubts
 
@@ -222,7 +222,7 @@ def _polres_of(station: Station) -> int | None:
 STATION_WORDS = 4  # "Polsek Sananwetan", "POLSEK-SANANWETAN": how many words a station is named in at most
 
 
-async def _station_and_reason(office: Office, typed: str) -> tuple[Station | None, str]:
+async def station_and_reason(office: Office, typed: str) -> tuple[Station | None, str]:
     """The station a referral names first, and the reason after it ("POLSEK-SEKAR salah rujuk, lokasinya di
     sekar"): all the words if they name one (a station's whole name), else the longest opening ones that do."""
     words = typed.split()
@@ -364,7 +364,7 @@ async def _its_officers(office: Office, report: Report) -> list[tuple[Officer, C
         if moved and moved.actor.startswith("officer:") else None
     if last is not None and last.active and last.contact_id is not None and last.station_id == report.station_id:
         return [(last, await office.db.get_one(Contact, last.contact_id))]
-    return await duty_officers(office.db, report.station_id) if report.station_id else []
+    return await officers_to_alert(office.db, report.station_id) if report.station_id else []
 
 
 async def take_answer(office: Office, report: Report, answer: str, sent: StoredMedia | None = None, *,

@@ -27,7 +27,7 @@ from storage.models import (
     ReportStatus,
     Witness,
 )
-from storage.officers import duty_officers, station_heads
+from storage.officers import officers_to_alert
 from storage.outbox import enqueue
 from storage.reports import report_time
 from storage.stations import timezone_for
@@ -271,6 +271,6 @@ async def alert_station(office: Office, report: Report, cause: ReportEvent, refe
         return 0
     due = office.now + office.escalation.after(report)
     report.escalate_at, report.escalations = report_time(report, due, office.now), 0
-    to = await duty_officers(office.db, report.station_id) or await station_heads(office.db, report.station_id)
-    return await send_alerts(office, report, to, cause, referred_from=referred_from)
+    return await send_alerts(office, report, await officers_to_alert(office.db, report.station_id), cause,
+                             referred_from=referred_from)
 

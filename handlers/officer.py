@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channels.base import Choice, Outbound
 from handlers import patrol, report_flow
-from handlers.actions import NEEDS_ARGUMENT, NOTE_CHARS, Action, Outcome, act, add_note, refusal
+from handlers.actions import NEEDS_ARGUMENT, NOTE_CHARS, Action, Outcome, act, add_note, refusal, station_and_reason
 from handlers.alerts import (
     ACTIONS,
     action_choices,
@@ -33,6 +33,7 @@ from handlers.language.normalise import normalise, words
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
 from storage.models import EventKind, Identity, Officer, OfficerRole, OutboxKind, Report, ReportEvent, Station
+from storage.officers import officers_to_alert
 from storage.outbox import last_sent_id, latest_sent, open_payload, sent_since, sent_together
 from storage.reports import history, open_reports, referral_from, report_by_ref, split_ref
 from storage.web_sessions import LINK_TTL, create_link
@@ -54,6 +55,7 @@ KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", "show", "digest", "dashb
 NOTE_WORDS = 3  # words a message needs to be offered as a note on the report just handled: not "ok", "siap"
 NOTE_OFFER_WINDOW = dt.timedelta(minutes=30)  # how lately: words typed a day later are no note on that report
 _KEEP_WORDS = frozenset({"simpan", "save", "keep"})
+_CONFIRMED = re.compile(r"\s+(?:ya|yes|tetap)\s*[.!]*\s*$", re.IGNORECASE)  # "RUJUK … POLRES-BLITAR YA"
 _OF_TODAY = frozenset({"hari", "ini", "harian", "sekarang", "terbaru", "today", "latest", "now", "dong", "pak", "ya"})
 # A reference begun and not finished: "lp", "LP-DJRY", "lp djry pqe", "djry-pqe".
 _A_REF_TRIED = re.compile(r"^(?:lp\b[\s-]*[a-z0-9\s-]{0,12}|[a-z0-9]{4}-[a-z0-9]{0,4})$", re.IGNORECASE)
@@ -230,6 +232,15 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
     if refused is None and action in NEEDS_ARGUMENT and letters_and_digits(argument) < NOTE_CHARS:
         turn.data["pending_action"] = {"action": action.value, "ref": ref}
         return interrupt(turn, ACTION_NOTE)
+    if refused is None and action == Action.REFER:
+        confirmed = _CONFIRMED.search(argument)
+        argument = argument[:confirmed.start()] if confirmed else argument
+        station, _reason = await station_and_reason(turn.office, argument)
+        if not confirmed and station is not None and station.id != report.station_id \
+                and not await officers_to_alert(turn.db, station.id):
+            # sent away from this station at once, to be read by no one: said first, made only when confirmed
+            turn.say("officer.refer_confirm", station=station.name, ref=ref, typed=argument)
+            return turn.step
     outcome = refused or await act(turn.office, turn.officer, report, action, argument)
     _say_outcome(turn, action, ref, outcome)
     if outcome.refusal == "officer.not_allowed" and letters_and_digits(argument) >= NOTE_CHARS:

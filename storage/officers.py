@@ -125,6 +125,12 @@ async def has_officers(db: AsyncSession, station_id: int) -> bool:
     return (await db.execute(_ANY_OFFICER, {"station_id": station_id})).first() is not None
 
 
+async def officers_to_alert(db: AsyncSession, station_id: int) -> list[tuple[Officer, Contact]]:
+    """Whom a report's alert goes to: the station's duty officers, else its heads (a station with only its head
+    enrolled still has a reader)."""
+    return await duty_officers(db, station_id) or await station_heads(db, station_id)
+
+
 async def station_heads(db: AsyncSession, station_id: int) -> list[tuple[Officer, Contact]]:
     """The station's active heads (Kapolsek), with their contacts."""
     return await _officers(db, station_id, OfficerRole.HEAD)

@@ -808,9 +808,21 @@ async def test_referral_moves_the_report_and_alerts_the_other_station(engine: En
 
 async def test_a_referral_within_the_polres_says_nothing_of_it(engine: Engine) -> None:
     sananwetan = await enrolled(engine, PETUGAS)
+    await enrolled(engine, "console:polres", station="POLRES-BLITAR-KOTA")
     _warga, ref = await file_report(engine)
     await sananwetan.send(f"RUJUK {ref} POLRES-BLITAR-KOTA")
     assert sananwetan.heard("officer.done.refer") and not sananwetan.heard("officer.referred_outside"), sananwetan.text
+
+
+async def test_a_referral_to_a_station_nobody_reads_is_confirmed_first(engine: Engine) -> None:
+    """Sent away at once, to be read by no one there: the web page asks first, and so does the chat."""
+    sananwetan = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await sananwetan.send(f"RUJUK {ref} polres blitar kota")
+    assert sananwetan.heard("officer.refer_confirm") and not sananwetan.heard("officer.done.refer"), sananwetan.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await sananwetan.send(f"RUJUK {ref} polres blitar kota YA")
+    assert sananwetan.heard("officer.done.refer"), sananwetan.text
 
 
 async def test_a_referral_may_say_why_for_the_station_it_goes_to_alone(engine: Engine) -> None:
@@ -853,6 +865,7 @@ async def test_a_command_that_cannot_be_taken_leaves_the_action_waiting_for_its_
 @pytest.mark.parametrize("typed", ["polsek sekar", "Polsek Sekar", "POLSEK - SEKAR"])
 async def test_a_station_is_named_however_typed_and_a_wrong_one_put_right_next(engine: Engine, typed: str) -> None:
     sananwetan = await enrolled(engine, PETUGAS)
+    await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
     _warga, ref = await file_report(engine)
     await sananwetan.send(f"rujuk {ref} {typed}")
     assert sananwetan.heard("officer.done.refer"), sananwetan.text
