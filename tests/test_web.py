@@ -284,6 +284,15 @@ async def test_the_map_and_the_patrol_form(engine: Engine, tmp_path: Path) -> No
         notes = (await db.execute(select(PatrolNote).order_by(PatrolNote.id))).scalars().all()
     assert [(note.residents_met, note.village_code) for note in notes[1:3]] == [(8, None), (9, "35.72.03.1002")]
     assert notes[3].residents_met == 10 and (notes[3].village_code or "").startswith("35.07."), "Kab. Malang's"
+    # a concern whose kind is left to its words is read as the chat reads it, not filed as the first kind listed
+    read = await client.post("/patroli", data={
+        "csrf": csrf_of(form.text), "tempat": "Pos ronda RW 3 Gedog", "warga": "10", "kategori_1": "",
+        "keluhan_1": "ada pengedar pil koplo di gang buntu"})
+    assert read.status_code == 303, read.text
+    async with engine.sessions() as db:
+        kinds = [r.category.value for r in (await db.execute(
+            select(Report).where(Report.source == "patrol").order_by(Report.id))).scalars()]
+    assert kinds == ["traffic", "drugs"], kinds
 
 
 async def pinned(engine: Engine, ref: str, latitude: float, longitude: float) -> None:

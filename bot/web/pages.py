@@ -42,6 +42,7 @@ from handlers.digest import (
     place_name,
 )
 from handlers.i18n import LANGUAGES, labels, t
+from handlers.language.intents import category_named
 from handlers.officer import NOTE, event_line, outcome_messages
 from handlers.station_page import map_data, patrol_log, places_of, shows_pin, visible_report
 from handlers.text import letters_and_digits
@@ -334,10 +335,10 @@ async def patrol_post(request: Request, viewer: Viewer) -> Response:
             continue
         if (problem := patrol.concern_problem(text)) is not None:
             problems.append(t(lang, "patrol.concern_invalid", **problem))
-        elif category not in Category._value2member_map_:
+        elif category and category not in Category._value2member_map_:
             problems.append(t(lang, "web.patrol.pick_category"))
-        else:
-            concerns.append((Category(category), text))
+        else:  # none picked: the kind the words name, as the chat reads it, else "other"
+            concerns.append((Category(category or category_named(text) or Category.OTHER), text))
     if not concerns and not problems and form.get("tanpa_keluhan") != "1":  # none raised is said, not left blank
         problems.append(t(lang, "web.patrol.no_concern"))
     if problems or met is None:
