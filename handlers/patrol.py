@@ -226,11 +226,17 @@ def ask_follow_up(turn: Turn) -> None:
 
 async def follow_up(turn: Turn) -> str:
     picked = turn.pick(FOLLOW_UP_OPTIONS)
+    said = set(words(turn.text))
+    if picked is None and turn.inbound.choice is None and said & _NEEDED:  # "ya perlu", "gk perlu pak"
+        picked = "no" if said & NOT_WORDS else "yes"
     if picked is None:
         turn.say("common.not_a_choice")
         return FOLLOW_UP
     await save(turn, follow_up=picked == "yes")
     return MENU
+
+
+_NEEDED = frozenset({"perlu", "butuh", "need", "needed", "needs"})
 
 
 def drop_concern(turn: Turn) -> str | None:

@@ -1141,6 +1141,20 @@ async def test_batal_at_a_later_concern_drops_that_concern_and_keeps_the_note(en
         assert (await db.execute(select(func.count()).select_from(PatrolNote))).scalar_one() == 2
 
 
+@pytest.mark.parametrize(("answer", "follow_up"), [("ya perlu", True), ("gk perlu pak", False)])
+async def test_the_follow_up_question_takes_perlu_as_said(engine: Engine, answer: str, follow_up: bool) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    for said in ("/patroli", "Gedog Sananwetan", "1", "ketemu 25an orang", "lalu lintas",
+                 "Balap liar tiap malam minggu di jalan raya", "tidak ada lagi"):
+        await petugas.send(said)
+    assert petugas.heard("patrol.ask_follow_up"), petugas.text
+    await petugas.send(answer)
+    assert petugas.heard("patrol.saved") and not petugas.heard("common.not_a_choice"), petugas.text
+    async with engine.sessions() as db:
+        [note] = (await db.execute(select(PatrolNote))).scalars()
+    assert note.follow_up is follow_up
+
+
 async def test_batal_at_the_follow_up_question_keeps_the_concerns_once(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     for said in ("patroli", "Gedog Sananwetan", "1", "12 orang", "lalu lintas",
