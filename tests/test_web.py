@@ -293,6 +293,10 @@ async def test_the_map_and_the_patrol_form(engine: Engine, tmp_path: Path) -> No
         kinds = [r.category.value for r in (await db.execute(
             select(Report).where(Report.source == "patrol").order_by(Report.id))).scalars()]
     assert kinds == ["traffic", "drugs"], kinds
+    kecamatan = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": "pos kamling rt 2 sananwetan",
+                                                    "warga": "15", "tanpa_keluhan": "1"})
+    assert kecamatan.status_code == 400 and "tidak ditemukan di wilayah ini" in kecamatan.text, \
+        "a kecamatan alone puts the patrol on no kelurahan: the kelurahan is asked"
 
 
 async def pinned(engine: Engine, ref: str, latitude: float, longitude: float) -> None:

@@ -354,6 +354,8 @@ async def patrol_post(request: Request, viewer: Viewer) -> Response:
         inside = [c for c in router.within(place_text, await areas_of(viewer.office.db, viewer.station))
                   if c.code in own_places]
         found = candidates[0] if confident else inside[0] if len(inside) == 1 else None
+        if found is not None and found.village is None and own_places:
+            found = None  # "pos kamling rt 2 sananwetan": the kecamatan alone puts the patrol on no kelurahan's map
         if found is None:
             return await _patrol_page(request, viewer, form, [t(lang, "web.patrol.village_unknown", typed=place_text)],
                                       400)
