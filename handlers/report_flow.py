@@ -455,6 +455,11 @@ async def read_back(turn: Turn) -> str:
         picked = "yes"  # "lokasinya kurang lengkap, di jl merdeka no 5": the place read, and the street in it
     if picked is None and turn.inbound.choice is None and _goes_on(turn.text):
         return await _story_told_on(turn)  # "terus mereka mecahin kaca warung"
+    if picked is None and turn.inbound.choice is None and _besides_not_knowing_the_place(turn.text) is not None:
+        picked = "yes"  # "gk tau pak, sy lg di jalan, gk tau ini daerah mana": the rest holds, the place is asked
+        turn.draft["read"].pop("place", None)
+        turn.draft["read"].pop("places", None)
+        turn.draft["place_unknown"], turn.draft["place_tries"] = True, 1  # asked kindly, as _place_not_known does
     if picked is None and turn.inbound.choice is None and words(turn.text)[:1] and words(turn.text)[0] in NO:
         picked = "no"  # "bukan, ini kehilangan bukan kriminal": what was read is not right, and each is asked
     if picked is None:

@@ -497,6 +497,15 @@ async def test_how_long_reports_take_asked_at_the_read_back_is_answered(engine: 
     assert not resident.heard("common.not_a_choice"), resident.text
 
 
+async def test_the_place_not_known_at_the_read_back_keeps_the_rest_and_asks_the_area(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("motor sy ditabrak dari belakang td pagi, pelakunya kabur")
+    assert resident.heard("report.read_back"), resident.text
+    await resident.send("gk tau pak, sy lg di jalan, gk tau ini daerah mana")
+    assert resident.heard("place.ask_district_unknown") and not resident.heard("report.ask_category"), resident.text
+    assert (await draft_of(engine))["category"] == Category.TRAFFIC
+
+
 async def test_a_place_meant_before_the_one_read_denied_is_read_at_the_read_back(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("kemarin malem ada yg nyuri helm sy di depan indomaret gedog sananwetan")

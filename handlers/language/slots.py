@@ -488,7 +488,8 @@ _OF_THE_PLACE = frozenset({"kelurahan", "kelurahannya", "kel", "desa", "desanya"
                            "alamatnya", "nama", "namanya", "daerah", "daerahnya", "tempat", "tempatnya", "lokasi",
                            "lokasinya", "jalan", "jalannya", "persis", "persisnya", "pasti", "pastinya", "lengkap",
                            "lengkapnya", "detail", "detailnya", "rt", "rw", "saya", "sih", "the", "village", "address",
-                           "exact", "street", "name", "area", "of", "its", "it", "where", "exactly", "mana", "di"})
+                           "exact", "street", "name", "area", "of", "its", "it", "where", "exactly", "mana", "di",
+                           "ini", "itu", "sini", "this", "is"})
 
 
 def village_not_known(text: str) -> bool:
