@@ -131,6 +131,7 @@ async def menu(turn: Turn) -> str:
         return MENU
     answered = turn.data.pop("answered", None)
     just_filed = turn.data.pop("just_filed", False)
+    unread_at = turn.data.pop("unread_at", None)
     if answers and await answer_question(turn, turn.text):
         return MENU
     if (answers or turn.photo) and answered and turn.now - dt.datetime.fromisoformat(answered["at"]) <= \
@@ -148,6 +149,8 @@ async def menu(turn: Turn) -> str:
         turn.say("help.text")
     elif picked in ("english", "indonesian"):
         switch_language(turn, "en" if picked == "english" else "id")
+    elif picked is None and unread_at and menu_intent(turn.text) in ("response", "after_report"):
+        turn.say("report.no_officer_yet", station=unread_at)  # "kapan polisi dateng?": not "it reaches the officers"
     elif picked is None and just_filed and menu_intent(turn.text) == "how":
         turn.say("menu.after_report")  # "trus gmn pak selanjutnya?": what happens to the report just sent
     elif picked is None and just_filed and report_flow.sends(turn.text) and set(words(turn.text)) <= _SENT_AGAIN:

@@ -2348,7 +2348,9 @@ async def submit(turn: Turn) -> None:
              station=station_name or t(turn.lang, "report.station_unknown"))
     turn.data["just_filed"] = True
     if station_id is not None and not await has_officers(turn.db, station_id):
-        turn.say("report.no_officer_yet", station=station_name)  # told as it is: nobody reads it yet
+        unread_at = station_name or t(turn.lang, "report.station_unknown")
+        turn.say("report.no_officer_yet", station=unread_at)  # told as it is: nobody reads it yet
+        turn.data["unread_at"] = unread_at  # and again if asked next when the police come
 
 
 STEPS: dict[str, Step] = {

@@ -186,6 +186,7 @@ class SessionData(TypedDict, total=False):
     cancelled: ExpiredDraft  # the report cancelled by the message before, kept for the next one only
     answered: Answered  # an officer's question the resident just answered: their next message may add to it
     just_filed: bool  # a report was sent by the message before (which one is not kept: it may be anonymous)
+    unread_at: str  # the station that report went to, where no officer reads it yet
 
 
 _SESSION = TypeAdapter(SessionData)

@@ -528,6 +528,16 @@ async def test_a_photo_sent_where_none_is_asked_is_not_kept(engine: Engine, tmp_
     assert not (tmp_path / "media").exists()
 
 
+async def test_when_the_police_come_asked_after_a_report_nobody_reads_is_not_answered_it_reaches_them(
+        engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    assert resident.heard("report.no_officer_yet"), resident.text
+    await resident.send("kapan polisi dateng?")
+    assert resident.heard("report.no_officer_yet") and not resident.heard("menu.response"), resident.text
+
+
 async def test_the_resident_is_told_when_no_officer_reads_the_station_s_reports_yet(engine: Engine) -> None:
     alone = Resident(engine, "console:pertama")
     await walk_to_summary(alone)
