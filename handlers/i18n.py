@@ -78,6 +78,11 @@ def format_time(lang: str, moment: dt.datetime, timezone: str = "Asia/Jakarta") 
     return f"{format_date(lang, moment, timezone)} {format_clock(moment, timezone)}"
 
 
+def format_moment(lang: str, moment: dt.datetime, timezone: str, *, hourly: bool) -> str:
+    """format_time, or format_hour for a time kept to its whole hour (an anonymous account's): never said as more."""
+    return format_hour(lang, moment, timezone) if hourly else format_time(lang, moment, timezone)
+
+
 def format_hour(lang: str, moment: dt.datetime, timezone: str = "Asia/Jakarta") -> str:
     """`25 Nov 2026 sekitar 17:00 WIB`: a time kept to the whole hour (an anonymous report's), said as no more."""
     return t(lang, "time.about", date=format_date(lang, moment, timezone), clock=format_clock(moment, timezone))

@@ -27,7 +27,7 @@ from handlers.alerts import (
 )
 from handlers.choices import Menu, pick
 from handlers.digest import compose, place_name
-from handlers.i18n import format_hour, format_time, keywords, labels, t
+from handlers.i18n import format_hour, format_moment, format_time, keywords, labels, t
 from handlers.language.answers import yes_or_no
 from handlers.language.normalise import normalise, words
 from handlers.text import letters_and_digits, normalize
@@ -504,7 +504,8 @@ def _line(turn: Turn, report: Report, station: Station | None) -> str:
              category=labels(turn.lang, "category")[report.category.value],
              place=place_name(turn.office, turn.lang, code) if code else "-",
              status=status_at_station(turn.lang, report.status),
-             time=format_time(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta"))
+             time=format_moment(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta",
+                                hourly=report.identity == Identity.ANONYMOUS))
     return line + (t(turn.lang, "digest.sample") if report.sample else "")
 
 
@@ -522,7 +523,9 @@ async def show_report(turn: Turn, ref: str) -> None:
     hourly = report.identity == Identity.ANONYMOUS
     events = [await event_line(turn.db, turn.lang, event, timezone, hourly=hourly)
               for event in await history(turn.db, report)]
-    accounts = [t(turn.lang, "officer.witness_line", time=format_time(turn.lang, witness.created_at, timezone),
+    accounts = [t(turn.lang, "officer.witness_line",
+                  time=format_moment(turn.lang, witness.created_at, timezone,
+                                     hourly=witness.identity == Identity.ANONYMOUS),
                   statement=quoted(witness.statement),
                   when=when, where=where, reporter=reporter)
                 for witness, when, where, reporter in await witness_accounts(turn.office, report, turn.lang)]

@@ -7,7 +7,7 @@ import datetime as dt
 from bot.channels.base import Choice
 from handlers.alerts import residents_text
 from handlers.choices import pick
-from handlers.i18n import format_date, format_time, labels, t
+from handlers.i18n import format_date, format_moment, format_time, labels, t
 from handlers.language.normalise import words
 from handlers.turn import Turn
 from storage.models import Category, Identity, Report, ReportStatus, Station
@@ -40,7 +40,7 @@ async def show_status(turn: Turn, ref: str) -> None:
     station = await station_of(turn.db, report)
     timezone = station.timezone if station else "Asia/Jakarta"
     # A referral's note is the station it went to, not an officer's words: said as where it went.
-    notes = [f"• {format_time(turn.lang, e.created_at, timezone)}: "
+    notes = [f"• {format_moment(turn.lang, e.created_at, timezone, hourly=report.identity == Identity.ANONYMOUS)}: "
              f"{t(turn.lang, 'status.referred_to', station=e.note) if e.to_status == ReportStatus.REFERRED else e.note}"
              for e in await public_events(turn.db, report) if e.note] if reporter else []
     turn.say(
@@ -48,7 +48,7 @@ async def show_status(turn: Turn, ref: str) -> None:
         ref=report.ref,
         status=_status_label(turn.lang, report, reporter),
         station=station.name if station else t(turn.lang, "status.no_station"),
-        updated=format_time(turn.lang, report.updated_at, timezone),
+        updated=format_moment(turn.lang, report.updated_at, timezone, hourly=report.identity == Identity.ANONYMOUS),
         notes="\n" + "\n".join(notes) if notes else t(turn.lang, "status.no_notes" if reporter
                                                        else "status.notes_for_reporter"),
         residents=residents_text(turn.lang, await residents_reporting(turn.db, report)),

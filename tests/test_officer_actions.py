@@ -1519,3 +1519,11 @@ async def test_danger_going_on_told_against_a_closed_report_is_a_cry_and_reaches
     assert warga.replies[0].text.startswith("🚨") and warga.heard("relay.objection_sent"), warga.text
     assert await step_of(engine, warga) == "read_back", "the danger now is reported anew (its read-back)"
     assert "masih pada tawuran" in await deliver_to(engine, PETUGAS), "the officer who closed it hears it"
+
+
+async def test_an_anonymous_reports_time_in_the_open_list_is_said_as_its_hour(engine: Engine) -> None:
+    """Kept to its whole hour, it is said as no more: a bare "11:00" reads as the minute it came in."""
+    petugas = await enrolled(engine, PETUGAS)
+    await file_report(engine, identity="3")
+    await petugas.send("TERBUKA")
+    assert petugas.heard("officer.open_list") and "sekitar" in petugas.text, petugas.text
