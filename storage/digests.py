@@ -119,8 +119,8 @@ def overdue_at(now: dt.datetime) -> ColumnElement[bool]:
 
 async def open_reports(db: AsyncSession, station_ids: list[int], now: dt.datetime,
                        limit: int) -> tuple[dict[str, int], list[OpenReport]]:
-    """How many are open, unacknowledged and overdue, and the open ones to name: urgent and escalated
-    first, then those more residents reported, then the oldest."""
+    """How many are open, unacknowledged and overdue, and the open ones to name: urgent ones nobody has read
+    first, then urgent and escalated, then those more residents reported, then the oldest."""
     unanswered, overdue = unanswered_alert(), overdue_at(now)
     where = (Report.station_id.in_(station_ids), Report.status.in_(OPEN_STATUSES))
     totals = (await db.execute(
@@ -133,7 +133,8 @@ async def open_reports(db: AsyncSession, station_ids: list[int], now: dt.datetim
         select(Report.ref, Report.category, Report.status, Report.created_at, overdue, Report.urgent,
                unanswered, func.coalesce(Report.village_code, Report.district_code), Report.sample,
                residents)
-        .where(*where).order_by(case((flagged, 0), else_=1), residents.desc(), Report.created_at, Report.id)
+        .where(*where).order_by(case((Report.urgent & Report.status.in_(UNACKNOWLEDGED), 0), (flagged, 1), else_=2),
+                                residents.desc(), Report.created_at, Report.id)
         .limit(limit)
     )
     return ({"open": totals[0], "unacknowledged": int(totals[1] or 0), "overdue": int(totals[2] or 0)},

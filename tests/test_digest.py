@@ -578,3 +578,13 @@ async def test_the_picture_shows_where_and_when_busiest_place_first(engine: Engi
     assert grid["bands"][-1] == "malam (20–24)" and grid["counts"] == [[0, 0, 0, 0, 0, 3], [0, 0, 1, 0, 0, 0]]
     png = digest_chart(chart)
     assert struct.unpack(">II", png[16:24]) == (WIDTH_PX, HEIGHT_PX), "drawn whole, grid and all"
+
+
+async def test_an_urgent_report_nobody_has_read_is_named_before_urgent_ones_taken(engine: Engine) -> None:
+    now = dt.datetime.now(dt.UTC)
+    taken = await add(engine, now - dt.timedelta(days=16), urgent=True, status=ReportStatus.ACKNOWLEDGED)
+    unread = await add(engine, now - dt.timedelta(hours=18), urgent=True)
+    sananwetan = await station(engine)
+    async with engine.sessions() as db:
+        _totals, named = await digests.open_reports(db, [sananwetan.id], now, 10)
+    assert [report.ref for report in named] == [unread, taken]
