@@ -69,11 +69,11 @@ def quoted(text: str) -> str:
     return "\u201c" + _COMMAND_SLASH.sub("\u2215", inert) + "\u201d"
 
 
-def story_start(text: str) -> str:
+def story_start(text: str, chars: int = BRIEF_STORY_CHARS) -> str:
     """The first words of a story, quoted, for an alert's brief form: whole words, "…" where it goes on."""
     one_line = " ".join(text.split())
-    if len(one_line) > BRIEF_STORY_CHARS:
-        one_line = (one_line[:BRIEF_STORY_CHARS].rsplit(" ", 1)[0] or one_line[:BRIEF_STORY_CHARS]) + "…"
+    if len(one_line) > chars:
+        one_line = (one_line[:chars].rsplit(" ", 1)[0] or one_line[:chars]) + "…"
     return quoted(one_line)
 
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from handlers.alerts import story_start
 from handlers.i18n import format_clock, format_time, labels, t
 from handlers.office import Office
 from handlers.routing import place_label
@@ -249,6 +250,9 @@ async def compose(office: Office, station: Station, local_date: dt.date, lang: s
     return Digest("\n\n".join(sections), summary, chart, came_in)
 
 
+_CONCERN_CHARS = 40  # of a concern's words in the digest: enough to tell two of one kind apart
+
+
 async def _patrol_lines(office: Office, lang: str, notes: list[PatrolNote]) -> list[str]:
     """Each patrol of the day: where, who, how many met, the kinds of concern raised, and whether it needs following
     up; what a head reads to plan the next one."""
@@ -258,7 +262,8 @@ async def _patrol_lines(office: Office, lang: str, notes: list[PatrolNote]) -> l
     return [t(lang, "digest.patrol_line",
               place=place_name(office, lang, code) if (code := note.village_code or note.district_code)
               else note.place_text, officer=names.get(note.officer_id or 0, "-"), met=note.residents_met,
-              concerns=", ".join(categories[kind.value] for kind in concerns.get(note.id, []))
+              concerns="; ".join(f"{categories[kind.value]} {story_start(words, _CONCERN_CHARS)}"
+                                 for kind, words in concerns.get(note.id, []))
               or t(lang, "digest.patrol_no_concerns"),
               follow_up=t(lang, "digest.patrol_follow_up") if note.follow_up else "")
             for note in notes[:NAMED_PATROLS]]

@@ -151,14 +151,14 @@ async def patrol_notes(db: AsyncSession, station_ids: list[int], start: dt.datet
     )).scalars())
 
 
-async def patrol_concerns(db: AsyncSession, notes: list[PatrolNote]) -> dict[int, list[Category]]:
-    """The kinds of the concerns each patrol note raised (the reports made of them), by note."""
-    rows = await db.execute(select(Report.patrol_note_id, Report.category)
+async def patrol_concerns(db: AsyncSession, notes: list[PatrolNote]) -> dict[int, list[tuple[Category, str]]]:
+    """The concerns each patrol note raised (the reports made of them), by note: their kinds and words."""
+    rows = await db.execute(select(Report.patrol_note_id, Report.category, Report.description)
                             .where(Report.patrol_note_id.in_([note.id for note in notes])).order_by(Report.id))
-    found: dict[int, list[Category]] = {}
-    for note_id, category in rows:
+    found: dict[int, list[tuple[Category, str]]] = {}
+    for note_id, category, description in rows:
         if note_id is not None:
-            found.setdefault(note_id, []).append(Category(category))
+            found.setdefault(note_id, []).append((Category(category), description))
     return found
 
 

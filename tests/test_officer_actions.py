@@ -1080,8 +1080,9 @@ async def test_a_patrol_note_with_two_concerns(engine: Engine) -> None:
     assert await outbox(engine) == [], "a patrol's concerns alert no one and relay to no one"
     head = await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
     await head.send("DIGEST")
-    assert "• Kel. Gedog (Bripka Santoso): 25 warga; keluhan: Lalu lintas, Narkoba · perlu tindak lanjut" \
-        in head.text, "where, who, what was raised: the next patrol is planned from it"
+    said = ("• Kel. Gedog (Bripka Santoso): 25 warga; keluhan: Lalu lintas \u201cBalap liar tiap malam minggu di "
+            "jalan…\u201d; Narkoba \u201cPeredaran sabu di warung ujung gang\u201d · perlu tindak lanjut")
+    assert said in head.text, "where, who, what was raised: the next patrol is planned from it"
     await head.send(f"LIHAT {concerns[0].ref}")
     assert "Pelapor: warga saat patroli dialogis, dicatat Bripka Santoso" in head.text, "not \"anonim\""
 
