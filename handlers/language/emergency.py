@@ -32,7 +32,7 @@ ALWAYS = frozenset({
     "stab", "stabbed", "stabbing", "gun", "guns", "shooting", "shot", "knife", "machete", "weapon", "robbery",
     "robbed", "mugged", "kidnap", "kidnapped", "murder", "rape", "raped", "bomb", "hostage", "emergency",
     "attacked", "attacking", "beaten", "beating", "suicide", "fire", "burning", "bleeding", "unconscious",
-    "overdose", "explosion", "drugged", "poisoned", "riot",
+    "overdose", "explosion", "drugged", "poisoned",
 })  # fmt: skip
 # Words, not stems: the stem is also an everyday word ("bakar sampah", "pukul 9", "tendang bola", "bau
 # menusuk", "nembak" is also to ask someone out), or Sastrawi misreads it ("penculikan" → culi).
@@ -77,9 +77,8 @@ SELF_HARM = tuple(tuple(p.split()) for p in (
     "want to die", "wants to die", "mau mati aja", "mau mati saja",
     "nyayat tangan", "nyayat tangannya", "menyayat tangannya", "sayat tangannya", "nyilet tangan", "nyilet tangannya",
     "melukai diri", "melukai dirinya", "lukai diri", "cutting herself", "cutting himself", "cutting myself",
-    "menghilang dari dunia", "menghilang saja dari dunia",
-    "hilang dari dunia", "enggak mau hidup lagi", "tidak mau hidup lagi", "lebih baik mati", "mending mati",
-    "tired of living", "don t want to live",
+    "menghilang saja dari dunia", "menghilang selamanya", "enggak pengin hidup", "enggak ingin hidup",
+    "tidak ingin hidup", "tidak pengin hidup", "tired of living", "don t want to live",
 ))  # fmt: skip
 _FOUND_DEAD = frozenset({"mayat", "jenazah", "jasad"})  # "ditemukan mayat … gantung diri": no word to the writer
 # A life taken, told after the fact: "td pagi ada org bunuh diri…, jenazahnya udh dievakuasi", "minggu lalu ada yg
@@ -138,12 +137,12 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "gas meledak",
     "dipaksa masuk mobil", "dipaksa naik mobil", "ditarik masuk mobil", "diseret masuk mobil",
     "dipaksa masuk ke mobil", "ditarik ke mobil", "dragged into a car", "forced into a car",
-    "diseret masuk", "diseret paksa", "ditarik paksa", "dragged into", "being dragged",
+    "diseret masuk", "diseret paksa", "dragged into", "being dragged",
     "bawa arit", "membawa arit", "pakai arit", "bawa bambu runcing", "demo ricuh", "massa ricuh",
     "darahnya banyak", "banyak darah", "darah banyak",
 )) + (_UNRESPONSIVE := tuple(tuple(p.split()) for p in (
     "enggak bisa dibangunin", "tidak bisa dibangunin", "enggak bisa dibangunkan", "tidak bisa dibangunkan",
-    "susah dibangunin", "won t wake up", "can t wake", "cannot wake", "unresponsive",
+    "won t wake up", "can t wake", "cannot wake", "unresponsive",
 ))) + (_SNAKE_INSIDE := tuple(tuple(p.split()) for p in (
     # a venomous snake where people are (the fire brigade, 113, takes them); a snake alone is a report
     "ular kobra", "ular berbisa", "cobra", "venomous snake",
@@ -286,9 +285,8 @@ _CARED_FOR = tuple(tuple(p.split()) for p in (
 _PAST = frozenset({"semalam", "semalem", "kemarin", "yesterday", "ago"})
 # "Ever", of a thing that happened once, told so at the message's opening: "dulu sy pernah dipukul org"; not "gk
 # pernah" (never), "pernah gk?" (ever?), "sy pernah lapor" (a report made), nor with anything told as now.
-_EVER, _ONCE_OPENS = "pernah", 6  # words before "pernah" at most: "dulu sy pernah", "dulu pas sy kecil rumah sy pernah"
-_OPENING_ONCE = frozenset({"dulu", "saya", "aku", "kami", "gue", "waktu", "pas", "kecil", "masih", "rumah", "sekolah",
-                           "sd", "smp", "sma", "kuliah", "muda"})
+_EVER, _ONCE_OPENS = "pernah", 3  # words before "pernah" at most: "dulu sy pernah"
+_OPENING_ONCE = frozenset({"dulu", "saya", "aku", "kami", "gue", "waktu", "pas"})
 _NOT_YET_ASKED = frozenset({"belum", "yet"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")  # "dulu thn 2022": a year named is a year gone by (this one is no year named)
 _WHEN_A_YEAR = frozenset({"dulu", "waktu", "pas", "sejak", "back"})
@@ -890,13 +888,8 @@ def _told_as_now(said: list[str]) -> bool:
 
 
 def _telling_now(said: list[str], at: int) -> bool:
-    """"…, baru skrg berani lapor": the now at `at` is the telling's, what is told is before it; so is how the
-    writer feels now ("…pernah kebakaran, skrg sy trauma tiap liat api")."""
-    return said[at] == "sekarang" and ((said[at - 1:at] == ["baru"] and "berani" in said[at + 1:at + 4])
-                                       or bool(_FEELING & set(said[at + 1:at + 3])))
-
-
-_FEELING = frozenset({"trauma", "sedih", "cemas", "kepikiran", "stres", "stress", "depresi"})
+    """"…, baru skrg berani lapor": the now at `at` is the telling's, what is told is before it."""
+    return said[at] == "sekarang" and said[at - 1:at] == ["baru"] and "berani" in said[at + 1:at + 4]
 
 
 def _joking(said: list[str]) -> bool:
@@ -1019,6 +1012,8 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))):
             continue  # followed on Instagram, or every day by a debt collector: no one at the door now
+        if _TOOLS & set(phrase) and (HABITUAL & set(said) or _TOOL_WORK & set(said)):
+            continue  # "tetangga bawa arit ke sawah tiap pagi": a tool at its work
         if phrase == ("mau", "mati") and _a_thing_before(said, at):
             continue  # "hp sy mau mati", "motornya mau mati": a battery, an engine
         if phrase in _BABY_LEFT and _LEFT_IN_CARE & set(said):
@@ -1053,8 +1048,9 @@ def is_cry_for_help(text: str) -> bool:
             (_cannot_get(said, ("keluar", "out")) or _cannot_walk(said))
             and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
         return True
-    if not _NOT_A_HOME & set(said) and not _while_away(said) and any(not _negated(said, at)
-                                                                      for _phrase, at in phrases_found(said, _FORCING)):
+    if not _NOT_A_HOME & set(said) and not _while_away(said) and any(
+            not _negated(said, at) and not _by_the_household(said, at)
+            for _phrase, at in phrases_found(said, _FORCING)):
         return True  # "ada yg maksa masuk pak"; not "maksa masuk parkiran tanpa karcis", "tidak ada yg maksa masuk"
     if any(word in _SHOCKED and not _negated(said, i) and _PERSONS_BEFORE & set(said[max(0, i - 3):i])
            and not _DEVICES & set(said[max(0, i - 3):i]) for i, word in enumerate(said)) \
@@ -1100,10 +1096,17 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "pinjol ngancem nyebar data sy": a threat to report, no one's life
         if word == "darurat" and said[i - 1:i] and said[i - 1] in _NUMBER_OF:
             continue  # "nomor darurat polisi brp": the number asked for
-        if word == "bom" and _NO_BOMB & set(said[max(0, i - 2):i + 3]):
+        if word in ("nodong", "nodongin") and _ASKING_TO_PAY & set(said):
+            continue  # "temen kantor nodong minta traktiran": asked to pay, not held up
+        if word in ("dikepung", "mengepung", "ngepung") and _NOT_BY_PEOPLE & set(said[i + 1:i + 3]):
+            continue  # "rumah sy dikepung banjir": water, not people
+        if word in _POISONED and (_NOT_PEOPLE_HARMED & set(said)):
+            continue  # "kambing sy keracunan", "gigi sy dibius dokter": no one at risk
+        if word == "bom" and _NO_BOMB & set(said[max(0, i - 2):i + 3]) and "ancaman" not in said:
             continue  # "promo bom cashback", "bom chat": a flood of something, no bomb
-        if root in _STREET_CRIMES and HABITUAL & set(said) and not _CALLED_NOW & set(said):
-            continue  # "sering ada begal kalo malem": a place to report as unsafe
+        if root in _STREET_CRIMES and HABITUAL & set(said[max(0, i - 4):i + 3]) \
+                and not (_CALLED_NOW | _JUST_NOW) & set(said):
+            continue  # "sering ada begal kalo malem": a place to report as unsafe; not "…, sy barusan dibegal"
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
             return True
         if (word in FIGHTS or root in FIGHTS) and not HABITUAL & set(said):
@@ -1224,7 +1227,7 @@ def _smoke_from_a_building(said: list[str]) -> bool:
 # A blade at its everyday work: "bawa golok buat babat rumput", "parang untuk ke kebun".
 _TOOLS = frozenset({"golok", "parang", "celurit", "clurit", "pisau", "sabit", "arit"})
 _TOOL_WORK = frozenset({"babat", "rumput", "kebun", "sawah", "ladang", "masak", "kayu", "bambu", "panen", "kurban",
-                        "qurban"})
+                        "ngarit", "qurban"})
 _FOR = frozenset({"buat", "untuk", "for"})
 
 
@@ -1354,29 +1357,48 @@ def returned_now(text: str, story: str) -> bool:
 
 
 # "promo bom cashback", "bom chat": a flood of something. Crimes of the street told as habitual: a place to report.
-_NO_BOMB = frozenset({"cashback", "promo", "diskon", "harga", "chat", "like", "likes", "spam", "pesan", "sms", "wa",
-                      "telepon", "telpon", "komentar", "komen", "order", "orderan", "notif", "notifikasi", "bonus"})
+_NO_BOMB = frozenset({"cashback", "promo", "diskon", "harga", "like", "likes", "spam", "komentar", "komen", "order",
+                      "orderan", "notif", "notifikasi", "bonus"})
+_ASKING_TO_PAY = frozenset({"minta", "traktir", "traktiran", "beliin", "dibeliin", "jajan", "bayarin"})
+_NOT_BY_PEOPLE = frozenset({"banjir", "air", "macet", "asap", "api"})
+_POISONED = frozenset({"keracunan", "diracun", "meracuni", "dibius", "drugged", "poisoned"})
+_NOT_PEOPLE_HARMED = frozenset({"kambing", "sapi", "ayam", "ikan", "tikus", "kucing", "anjing", "padi", "sawah",
+                                "tanaman", "kebun", "gigi", "dokter", "operasi", "dog", "cat", "rat", "rats", "fish",
+                                "potas"})
+_JUST_NOW = frozenset({"barusan", "baru", "tadi", "ini", "lagi", "just"})
 _STREET_CRIMES = frozenset({"begal", "rampok", "jambret", "todong", "nodong", "tawur", "tawuran", "bentrok", "keroyok",
                             "leceh", "cabul"})
 
 
 def _feared_or_reported(said: list[str], at: int) -> bool:
-    """A thief feared ("takut ada maling"), or the one of a report made before ("udh lapor ttg maling motor")."""
-    feared = at >= 2 and said[at - 1] == "ada" and said[at - 2] in FEAR and not _STILL & set(said)
-    return feared or bool(REPORTING & set(said[max(0, at - 3):at])) or said[at - 1:at] in (["tentang"], ["soal"])
+    """A thief feared, and nothing heard or seen of one ("takut ada maling"); or the one of a report made before
+    ("kmrn sy udh lapor ttg maling motor"), not one reported now ("lapor pak ada maling di rumah sy")."""
+    told = set(said)
+    feared = at >= 2 and said[at - 1] == "ada" and said[at - 2] in FEAR \
+        and not (_STILL | _AT_NIGHT_ALONE - FEAR | _SIGNS_OF_SOMEONE) & told
+    reported_before = any(said[k] in REPORTING and _DONE_BEFORE & set(said[max(0, k - 3):k])
+                          for k in range(max(0, at - 4), at))
+    return feared or reported_before or said[at - 1:at] in (["tentang"], ["soal"])
+
+
+_DONE_BEFORE = frozenset({"sudah", "telah", "pernah", "kemarin", "semalam", "already"})
+_SIGNS_OF_SOMEONE = frozenset({"kebuka", "terbuka", "masuk", "liat", "lihat", "melihat", "saw", "seen", "open"})
 
 
 # A child searched for and not found, or lost: "anak sy … udh dicari kemana2 gk ketemu", "we lost him at the mall,
 # cant find him"; not a thing of theirs ("dompet anak sy hilang, udh dicari gk ketemu": whose, not who).
 _SEARCHED = frozenset({"dicari", "dicariin", "searched"})  # they are searched for: not "anak sy nyari hp gk ketemu"
+# Died ("we lost him last year"), or wanted ("suami sy dicari polisi tapi gk ketemu"): no one missing.
+_NOT_MISSING = frozenset({"passed", "died", "meninggal", "polisi", "police", "debt", "collector", "penagih"})
 _NOT_FOUND_YET = (("enggak", "ketemu"), ("tidak", "ketemu"), ("belum", "ketemu"), ("belum", "ditemukan"),
                   ("tidak", "ditemukan"), ("enggak", "ditemukan"))
-_LOST_THEM = (("lost", "him"), ("lost", "her"), ("can", "t", "find"), ("cant", "find"), ("cannot", "find"),
-              ("couldn", "t", "find"))
+_LOST_THEM = tuple((*lost, whom) for lost in (("lost",), ("can", "t", "find"), ("cant", "find"), ("cannot", "find"),
+                                              ("couldn", "t", "find")) for whom in ("him", "her", "them"))
 
 
 def _searched_not_found(said: list[str]) -> bool:
-    if _found_again(said) or not any(word in _FAMILY and _as_subject(said, i) for i, word in enumerate(said)):
+    if _found_again(said) or not any(word in _FAMILY and _as_subject(said, i) for i, word in enumerate(said)) \
+            or _NOT_MISSING & set(said):  # "we lost him last year" (he died), "dicari polisi" (wanted)
         return False
     return (bool(_SEARCHED & set(said)) and any_phrase(said, _NOT_FOUND_YET)) or any_phrase(said, _LOST_THEM)
 
@@ -1385,7 +1407,8 @@ def _searched_not_found(said: list[str]) -> bool:
 # "pernah", "waktu kecil"), which is a report.
 _SEXUAL_ASSAULT = frozenset({"perkosa", "rape", "raped", "raping"})
 _LONG_AGO = (("dulu",), ("pernah",), ("waktu", "kecil"), ("tahun", "lalu"), ("bulan", "lalu"), ("minggu", "lalu"),
-             ("years", "ago"), ("months", "ago"), ("as", "a", "child"))
+             ("yang", "lalu"), ("years", "ago"), ("months", "ago"), ("as", "a", "child"), ("ditangkap",), ("sidang",),
+             ("sidangnya",), ("kasusnya",))
 _TOLD_OF = frozenset({"kasus", "berita", "katanya", "isu", "film", "sinetron", "news", "case", "artikel", "video"})
 
 
@@ -1402,8 +1425,10 @@ _UNSEEN = (("enggak", "kelihatan"), ("tidak", "kelihatan"), ("tidak", "terlihat"
 
 def _not_seen_for_days(said: list[str]) -> bool:
     told = set(said)
-    return any_phrase(said, _UNSEEN) and bool({"hari", "days", "minggu", "weeks"} & told) \
-        and bool({"sendiri", "sendirian", "alone", "bau", "smell", "smells"} & told) and not _PETS & told
+    alone_or_smell = bool({"sendirian", "alone", "bau", "smell", "smells"} & told) \
+        or any_phrase(said, (("tinggal", "sendiri"),))
+    return any_phrase(said, _UNSEEN) and bool({"hari", "days", "minggu", "seminggu", "weeks"} & told) \
+        and alone_or_smell and not (_PETS | {"katanya", "kampung", "biasanya", "mudik"}) & told
 
 
 _PETS = frozenset({"kucing", "anjing", "burung", "ayam", "kambing", "sapi", "kelinci", "cat", "dog", "bird"})
@@ -1420,7 +1445,11 @@ def _at_the_door(said: list[str]) -> bool:
     told = set(said)
     knocking = any(word in _KNOCKING and _DOOR_OR_WINDOW & set(said[i + 1:i + 4]) for i, word in enumerate(said))
     alone_or_late = bool({"sendirian", "alone"} & told) or any_phrase(said, (("tengah", "malam"),))
-    return knocking and alone_or_late and not (HABITUAL | _NOISES_OF_NO_ONE) & told
+    return knocking and alone_or_late and not (HABITUAL | _NOISES_OF_NO_ONE | _KNOWN_CALLER) & told
+
+
+_KNOWN_CALLER = frozenset({"ternyata", "kurir", "paket", "nawarin", "menawarkan", "lupa", "pinjem", "pinjam", "courier",
+                           "delivery"})
 
 
 # A small child alone and crying, or with no parent about: "ada anak kecil sendirian nangis di pinggir jalan".
@@ -1432,7 +1461,11 @@ _NO_PARENT = (("enggak", "ada", "orang", "tuanya"), ("tidak", "ada", "orang", "t
 def _child_alone(said: list[str]) -> bool:
     alone = any(word in _A_CHILD and {"sendirian", "alone"} & set(said[i + 1:i + 4]) for i, word in enumerate(said))
     return alone and bool({"menangis", "nangis", "crying"} & set(said) or any_phrase(said, _NO_PARENT)) \
-        and not HABITUAL & set(said)
+        and not (HABITUAL | _CHILD_MINDED) & set(said)
+
+
+# A child alone only for a moment, or crying for a toy: "…, ibunya lagi di dalam", "…nangis minta mainan".
+_CHILD_MINDED = frozenset({"ternyata", "ketemu", "minta", "mainan", "toy", "ibunya", "ayahnya", "bapaknya", "mamanya"})
 
 
 # Held in against their will ("ditahan debt collector…, gk boleh keluar"); not in custody, at school or sick.
@@ -1441,7 +1474,7 @@ _HELD = (("enggak", "boleh", "keluar"), ("tidak", "boleh", "keluar"), ("dilarang
          ("won", "t", "let", "me", "leave"))
 _IN_CARE_OR_CUSTODY = frozenset({"polisi", "polsek", "polres", "penjara", "sel", "tahanan", "rutan", "lapas", "police",
                                  "jail", "prison", "sekolah", "pesantren", "asrama", "karantina", "isolasi", "sakit",
-                                 "dokter", "hujan", "kantor", "school", "sick"})
+                                 "dokter", "hujan", "kantor", "school", "sick", "kerja", "karyawan"})
 
 
 def _held_against_will(said: list[str]) -> bool:
@@ -1487,6 +1520,13 @@ def _exploded(said: list[str]) -> bool:
         or any_phrase(said, (("bunyi", "ledakan"), ("suara", "ledakan"), ("ada", "ledakan")))
 
 
+def _by_the_household(said: list[str], at: int) -> bool:
+    """A way in tried by the writer or a pet ("sy lagi nyoba masuk rumah lewat pintu belakang, kunci ilang", "kucing
+    sy nyoba masuk lewat jendela"), or "trying to get in touch": no one forcing it."""
+    return bool(({"saya", "aku", "kami", "i", "we"} | _PETS) & set(said[max(0, at - 3):at])) \
+        or bool({"contact", "touch"} & set(said[at:at + 6]))
+
+
 def _hiding(said: list[str]) -> bool:
     for i, word in enumerate(said):
         if word not in _HIDING or HABITUAL & set(said):
@@ -1521,6 +1561,8 @@ _NUMBER_OF = frozenset({"nomor", "nomer", "no", "telepon", "telpon", "kontak", "
 _ROOF = frozenset({"atap", "genteng", "genting", "plafon", "plafond", "loteng", "roof", "attic", "ceiling"})
 _CLIMBING = frozenset({"manjat", "memanjat", "panjat", "naik", "lompat", "loncat", "climbing", "climbed", "climb"})
 _CLIMBED_OVER = frozenset({"pagar", "pager", "tembok", "jendela", "fence", "wall", "window"})
+_AT_WORK_UP_THERE = frozenset({"benerin", "memperbaiki", "perbaiki", "pasang", "masang", "ambil", "fixing", "fix",
+                               "repairing", "bola"})
 _SOMEONE_UNSEEN = frozenset({"orang", "seseorang", "yang", "someone", "somebody", "person", "dia", "orangnya",
                              "pelaku", "pelakunya", "he", "she"})
 _AT_NIGHT_ALONE = _STILL | FEAR | frozenset({"suara", "langkah", "bunyi", "terdengar", "dengar", "denger",
@@ -1535,7 +1577,8 @@ def _someone_where_no_one_should_be(said: list[str]) -> bool:
     told = set(said)
     where = _ROOF & told or (_CLIMBING & told and _CLIMBED_OVER & told)
     return bool(where and _SOMEONE_UNSEEN & told and _AT_NIGHT_ALONE & told) \
-        and not (_NOISES_OF_NO_ONE | HABITUAL) & told
+        and not (_NOISES_OF_NO_ONE | HABITUAL | _AT_WORK_UP_THERE) & told \
+        and not (_FAMILY & told and _SOMEONE_UNSEEN & told <= {"dia", "he", "she"})  # "bapak sy…, dia masih di atas"
 
 
 # Someone taken, whenever it was told ("anak sy diculik orang td siang"): in danger until found, unless a film.
