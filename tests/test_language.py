@@ -408,6 +408,10 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("Dewi Lestari disini pak, mau lapor maling", ["Dewi Lestari"], []),
     ("This is Sarah, staying in Gedog, my number is +61 412 345 678", ["Sarah"], ["+61 412 345 678"]),
     ("This is Jalan Merdeka, a busy road", [], []),
+    ("Kebakaran disini! rumah pak rt, tolong", [], []),  # no one's name: a word, and someone else's
+    ("Mas Joko di sini jualan sabu", [], []),
+    ("Saya Bingung, takut bingung lagi", [], []),
+    ("I'm Sarah, my bag was stolen", ["Sarah"], []),
     ("penipunya pake nomor +60 12 345 6789", [], []),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
@@ -418,7 +422,11 @@ def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story:
 
 @pytest.mark.parametrize(("story", "numbers"), [("motor sy dicuri, nik sy 3572034501900001", ["3572034501900001"]),
                                                ("No KTP: 3572034501900001", ["3572034501900001"]),
-                                               ("nik pelakunya 3572034501900001", [])])
+                                               ("nik pelakunya 3572034501900001", []),
+                                               ("nik sy 3572 0345 0190 0001", ["3572 0345 0190 0001"]),
+                                               ("3572034501900001 itu nik sy", ["3572034501900001"]),
+                                               ("no kk sy 3572030101900001", ["3572030101900001"]),
+                                               ("penipunya ngasih nik 3572034501900001", [])])
 def test_an_identity_number_told_as_ones_own_is_found(story: str, numbers: list[str]) -> None:
     assert own_id_numbers(story) == numbers
 

@@ -41,11 +41,16 @@ _SELF_THEN_NAME = re.compile(
 # A name and "here" opening the message, or "this is" before a name and a comma: "Dewi Lestari disini pak, …", "This
 # is Sarah, staying at…"; and oneself with one name and a comma after it: "sy Dewi, mau lapor…".
 _A_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}"
-_NAME_HERE = re.compile(rf"(?:^|[.!?\n]\s*)(?P<name>{_A_NAME})\s+(?i:disini|di\s+sini|here)\b"
-                        rf"|(?:^|[.,!?;:\n]\s*)(?i:this\s+is|it\s*'?s)\s+(?P<name2>{_A_NAME})"
-                        r"\s*(?:,|$|\s+(?i:from|here)\b)")
-_SELF_THEN_ONE_NAME = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw)\s+(?:{_TITLE})?"
+# Only opening the message, and followed by no more than an address or the start of an introduction: "Budi disini
+# mukulin anaknya" names someone else.
+_NAME_HERE = re.compile(rf"^\s*(?:(?i:dengan|with)\s+)?(?P<name>{_A_NAME})\s+(?i:disini|di\s+sini|here)"
+                        r"(?=\s*(?:[,.!]|$|(?i:pak|bu|mas|mbak|kak|sir|ya|mau|ingin|dari|from|and|dan)\b))"
+                        rf"|^\s*(?i:this\s+is)\s+(?P<name2>{_A_NAME})\s*(?:,|$)")
+_SELF_THEN_ONE_NAME = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw|i\s*'?\s*m|ini)\s+(?:{_TITLE})?"
                                  r"(?P<name>[A-Z][a-z'’-]+),")
+# A word after "saya" and before a comma that tells how one is or what one does, not who: "Saya Bingung, …".
+_NOT_ONE_NAME = frozenset({"bingung", "takut", "panik", "sedih", "cemas", "marah", "kaget", "lapor", "minta", "mohon",
+                           "tolong", "bisa", "mau", "ingin", "sudah", "baru", "lagi", "juga", "sendiri", "warga"})
 _THIS_IS_THE_REPORTER = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:ini)\s+{_TITLE}(?P<name>[A-Z][a-z'’-]+"
                                    r"(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?i:yg|yang)\s+(?i:lapor|melapor|ngelapor|melaporkan)")
 # Words a name ends before: the story going on ("sy Agus Salim tinggal sebelahnya"), a place or an office.
@@ -134,9 +139,11 @@ def names_told(text: str) -> list[str]:
                 found.append(name)
         found += [name for said in _THIS_IS_THE_REPORTER.finditer(text) if (name := _as_a_name(said["name"].split()))]
         found += [name for said in _NAME_HERE.finditer(text)
-                  if (name := _as_a_name((said["name"] or said["name2"]).split()))]
+                  if (name := _as_a_name((said["name"] or said["name2"]).split()))
+                  and (" " in name or not is_ordinary(name.lower()) or normalise(name) in _GIVEN_NAMES_LIKE_WORDS)]
         found += [said["name"] for said in _SELF_THEN_ONE_NAME.finditer(text)
-                  if normalise(said["name"]) not in _NAME_ENDS | ABOUT_A_NAME]
+                  if normalise(said["name"]) not in _NAME_ENDS | ABOUT_A_NAME | _NOT_ONE_NAME
+                  and stem(said["name"].lower()) == said["name"].lower()]  # "sy Kehilangan, …" is no name
     for said in _NAME_IN_STORY.finditer(text):
         if not _an_account_holder(text, said) and (name := _lower_case_name(said["name"].split())):
             found.append(name)
@@ -189,17 +196,27 @@ def _as_a_name(said: list[str]) -> str:
     return name if len(name) >= 2 else ""
 
 
+# Given names that are also words, said alone before "disini": "Dewi disini pak".
+_GIVEN_NAMES_LIKE_WORDS = frozenset({"dewi", "indah", "intan", "bunga", "mawar", "bayu", "putri", "putra", "cahya",
+                                     "sinta", "ratna", "mulia", "agung", "budi", "bagus", "eka", "dwi", "tri"})
 _TITLES = frozenset({"pak", "bu", "bapak", "ibu", "mas", "mbak", "mba", "kak", "mr", "mrs", "ms"})
 # A national identity number (NIK, 16 digits) or a KTP's, told as one's own: "nik sy 3572…", "no ktp: 3572…".
-_ID_NUMBER = re.compile(r"\b(?:nik|ktp|nomor\s+induk)\b(?P<whose>[^\d\n]{0,20}?)(?P<number>(?<!\d)\d{16})(?!\d)",
-                        re.IGNORECASE)
+_SIXTEEN_DIGITS = r"(?<![\d.-])\d{4}[\s.-]?\d{4}[\s.-]?\d{4}[\s.-]?\d{4}(?![\d.-])"
+_ID_LABEL = r"\b(?:nik|ktp|kk|nomor\s+induk|kartu\s+keluarga)\b"
+_ID_NUMBER = re.compile(rf"{_ID_LABEL}(?P<whose>[^\d\n]{{0,20}}?)(?P<number>{_SIXTEEN_DIGITS})"
+                        rf"|(?P<number2>{_SIXTEEN_DIGITS})(?P<whose2>[^\d\n]{{0,12}}?){_ID_LABEL}", re.IGNORECASE)
 
 
 def own_id_numbers(text: str) -> list[str]:
-    """The identity numbers (NIK) the resident gives as their own; not one told of someone else ("nik pelakunya…")."""
-    return [said["number"] for said in _ID_NUMBER.finditer(text)
-            if not {word.removesuffix("nya") for word in words(said["whose"])} & _OTHERS
-            and not any(word.endswith("nya") for word in words(said["whose"]))]
+    """The identity numbers (NIK, KK) the resident gives as their own, however spaced ("nik sy 3572 0345 …",
+    "3572… itu nik sy"); not one told of someone else ("nik pelakunya…", "penipunya ngasih nik 3572…")."""
+    found = []
+    for said in _ID_NUMBER.finditer(text):
+        whose = words(said["whose"] or said["whose2"] or "") + words(text[max(0, said.start() - 30):said.start()])[-4:]
+        if not {word.removesuffix("nya") for word in whose} & _OTHERS \
+                and not any(word.endswith("nya") for word in words(said["whose"] or said["whose2"] or "")):
+            found.append(said["number"] or said["number2"])
+    return found
 
 
 def own_numbers(text: str, names: list[str]) -> list[str]:
