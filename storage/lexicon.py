@@ -37,14 +37,17 @@ NGOKO = {
     "isih": "masih", "njero": "dalam", "malinge": "malingnya", "kobong": "terbakar", "geni": "api",
     "gedhe": "besar", "tenggelem": "tenggelam", "kecemplung": "tercebur", "nglangi": "berenang", "obah": "bergerak",
     "korbane": "korbannya", "omahe": "rumahnya", "tanggaku": "tetangga saya", "iso": "bisa",
-    "digowo": "dibawa", "lungo": "pergi", "dino": "hari", "kepungkur": "lalu", "rong": "dua", "telung": "tiga",
-    "maeng": "tadi", "bojo": "suami", "bojoku": "suami saya", "nggebuki": "mukulin", "ngantemi": "mukulin",
+    "digowo": "dibawa", "lungo": "pergi", "kepungkur": "lalu", "rong": "dua", "telung": "tiga",
+    "maeng": "tadi", "bojo": "pasangan", "bojoku": "pasangan saya", "nggebuki": "mukulin", "ngantemi": "mukulin",
     "ndelik": "sembunyi", "nggowo": "bawa", "ngoyak": "ngejar", "tonggo": "tetangga", "tonggoku": "tetangga saya",
     "durung": "belum", "mulih": "pulang", "iku": "itu",
 }
 # Javanese "mau" before a part of the day is "tadi" ("mau bengi jam 1", "mau esuk"): in Indonesian "mau" is "want",
 # so only before these Javanese words of the day. "awan" is "siang" only there (in Indonesian, a cloud).
 JAVANESE_EARLIER = ("mau", {"bengi": "malam", "esuk": "pagi", "awan": "siang"})
+# Javanese "dino" (day) only after a count ("rong dino kepungkur"): alone it is also a name (Dino).
+JAVANESE_DAYS = ({"rong", "telung", "sak", "siji", "loro", "telu", "papat", "limang", "pitung", "dua", "tiga"}, "dino",
+                 "hari")
 # Spoken shortenings the slang lexicon lacks, some of them a typo away from a place ("crita": Kec. Carita).
 SPOKEN = {"crita": "cerita", "critanya": "ceritanya", "crito": "cerita"}
 _ORDINARY_WORDS = ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(NGOKO) | frozenset(SPOKEN)

@@ -166,6 +166,8 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("kejadian 30-11-2026 malam", "30/11/2026 malam"),
     ("rumah sy di rt 02/05 kemalingan", None),  # an address's numbers
     ("31/02 hp sy hilang", None),  # no such day
+    ("td pagi sekitar jam 7-8 hp sy dicopet", "tadi pagi sekitar jam 7"),  # ranges, not dates
+    ("barusan ada 4-5 org bawa celurit di depan rumah sy", "barusan"),
     ("1/2 jam yang lalu hp sy dijambret", "setengah jam yang lalu"),  # a half, not "2 jam"
     ("1,5 jam yang lalu motor sy diambil", "1 setengah jam yang lalu"),  # not "5 jam"
     ("sejam yg lalu ada tabrakan", "satu jam yang lalu"),

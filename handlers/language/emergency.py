@@ -51,7 +51,8 @@ ALWAYS_WORDS = frozenset({
 # pukul sembilan" or "my mother saw kids kick a dog" is none. Stems, and the Jakartan forms Sastrawi does not
 # take apart.
 _HOUSEHOLD = frozenset({"suami", "istri", "bini", "ayah", "bapak", "papa", "bokap", "abah", "ibu", "mama", "emak",
-                        "nyokap", "pacar", "mertua", "tiri", "husband", "wife", "boyfriend", "girlfriend", "father",
+                        "nyokap", "pacar", "mertua", "tiri", "pasangan", "husband", "wife", "boyfriend", "girlfriend",
+                        "father",
                         "stepfather", "dad", "mother", "partner"})
 _PERSONS = _HOUSEHOLD | {"saya", "aku", "gue", "kami", "kita", "anak", "adik", "kakak", "nenek", "kakek", "me",
                          "us", "her", "him", "son", "daughter"}

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from indoNLP.preprocessing import emoji_to_words
 from indoNLP.preprocessing.slang_data import SLANG_DATA
 
-from storage.lexicon import JAVANESE_EARLIER, KRAMA, NGOKO, SPOKEN, stem
+from storage.lexicon import JAVANESE_DAYS, JAVANESE_EARLIER, KRAMA, NGOKO, SPOKEN, stem
 
 # What indoNLP's lexicon lacks or reads otherwise in a report: "gg" is its "enggak", but a chat line's "gg" is
 # as often a gang (alley), so it is left as typed; places are read from the raw text anyway.
@@ -135,6 +135,8 @@ def _words(text: str) -> tuple[str, ...]:
     for token in re.findall(r"emoji_[a-z_]+|[^\W_]+", text):
         if before == _EARLIER and token in _JAVANESE_PARTS_OF_DAY:  # "mau bengi": "tadi malam"
             out[-1:] = ["tadi", _JAVANESE_PARTS_OF_DAY[token]]
+        elif token == _DAY and (before in _COUNTS or before.isdecimal()):  # "rong dino", "3 dino": days
+            out.append(_DAY_READ)
         else:
             out.extend(spelt_out(token))
         before = token
@@ -142,6 +144,7 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 _EARLIER, _JAVANESE_PARTS_OF_DAY = JAVANESE_EARLIER
+_COUNTS, _DAY, _DAY_READ = JAVANESE_DAYS
 _SPANS = r"(?=\s*(?:jam|hari|minggu|bulan|tahun|menit|hours?|days?|weeks?|months?|years?|minutes?)\b)"
 _HALF_A = re.compile(r"(?<![\d/])1/2" + _SPANS)
 _AND_A_HALF = re.compile(r"\b(\d+)[.,]5" + _SPANS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from zoneinfo import ZoneInfo
 
 from handlers.language.answers import NEUTRAL
 from handlers.language.normalise import phrase_at, phrase_words, phrases_found, positions_of, stems_of, words
@@ -78,15 +79,22 @@ _SLASHED_DATE = re.compile(r"(?:\b(?P<marked>tgl|tanggal|tang|pada|on)\.?\s*)?(?
 _NUMBERED_BEFORE = frozenset({"rt", "rw", "no", "nomor", "nomer", "blok", "gang", "gg", "km", "kav", "lantai",
                               "jalan", "jl", "kamar", "unit"})
 _OF_A_SPAN = frozenset({"jam", "hour", "hours", "bagian", "porsi", "kg", "liter"})  # "1/2 jam"; not "jam 21.00"
+_BEFORE_A_COUNT = frozenset({"jam", "pukul", "umur", "usia", "skor", "score", "nilai", "rasio"})
+_COUNTED = frozenset({"orang", "org", "tahun", "kali", "ekor", "unit", "buah", "people"})
+_WIB = ZoneInfo("Asia/Jakarta")
 _MONTHS_AHEAD = 2  # a date with no year this far ahead was last year's ("30/12" written on 3 January)
 
 
 def _slashed_date(text: str) -> tuple[str, str] | None:
     """A date written with slashes, as its choice ("today", "earlier") and in its words with the hour told beside it
     ("tanggal 12/11 jam 21.00"); None for none, or one still to come."""
-    today = datetime.date.today()
+    today = datetime.datetime.now(_WIB).date()  # Indonesia's day, not the server's
     for found in _SLASHED_DATE.finditer(text):
         before, after = words(text[:found.start()])[-1:], words(text[found.end():])[:2]
+        if "/" not in found.group() and not found["year"] and not found["marked"]:
+            continue  # "jam 7-8", "4-5 org": a range; a date with dashes has its year or its "tgl"
+        if (before and before[0] in _BEFORE_A_COUNT) or (after and after[0] in _COUNTED):
+            continue  # "umur 5/6", "3/4 org"
         if (before and before[0] in _NUMBERED_BEFORE) or \
                 (after[:1] and after[0] in _OF_A_SPAN and not (after[1:] and after[1].isdecimal())):
             continue
@@ -145,9 +153,10 @@ def time_told(text: str) -> tuple[str, str] | None:
     told = _told_around(said, start, end)
     if told in _ALSO_AGAIN:
         return None
-    if timed and repeat and (repeat[2] <= start or end <= repeat[1]):
+    repeat_told = _told_around(said, repeat[1], repeat[2]) if repeat else ""
+    if timed and repeat and (repeat[2] <= start or end <= repeat[1]) and repeat_told not in told:
         # "tiap malem …, barusan juga": both, in the order told; the choice is the time's
-        both = sorted([(start, told), (repeat[1], _told_around(said, repeat[1], repeat[2]))])
+        both = sorted([(start, told), (repeat[1], repeat_told)])
         told = ", ".join(part for _at, part in both)
     return choice, told
 

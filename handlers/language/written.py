@@ -75,16 +75,22 @@ _ASKED_IN = {("bahasa", "indonesia"): "id", ("in", "indonesian"): "id", ("in", "
              ("speak", "english"): "en", ("speak", "indonesian"): "id"}
 _ASKING_TO_USE = frozenset({"bisa", "pakai", "pake", "ganti", "minta", "mau", "can", "could", "continue", "use",
                             "speak", "please", "switch", "change", "dalam", "aja", "saja"})
-_WISH_WORDS = 14
+_WISH_WORDS = 12
+# Not a wish: a language one cannot speak ("I can't speak Indonesian", "sy gk bisa bahasa inggris"), or one someone
+# spoke in a story ("pelakunya bule ngomong pake bahasa inggris").
+_CANNOT = frozenset({"not", "t", "dont", "cant", "cannot", "gak", "gk", "ga", "nggak", "enggak", "tidak", "tdk"})
+_SPOKEN_BY_OTHERS = frozenset({"pelaku", "pelakunya", "dia", "orangnya", "bule", "he", "she", "they", "ngomong",
+                               "bilang"})
 
 
 def language_wished(text: str) -> str | None:
     """"en" or "id" when a short message asks to go on in that language, else None."""
     said = _WORD.findall(text.casefold())
-    if len(said) > _WISH_WORDS:
+    if len(said) > _WISH_WORDS or _SPOKEN_BY_OTHERS & set(said):
         return None
     for i in range(len(said) - 1):
         language = _ASKED_IN.get((said[i], said[i + 1]))
-        if language and (_ASKING_TO_USE & set(said[max(0, i - 3):i + 3]) or "?" in text):
+        if language and (_ASKING_TO_USE & set(said[max(0, i - 3):i + 3]) or "?" in text) \
+                and not _CANNOT & set(said[max(0, i - 3):i]):
             return language
     return None
