@@ -32,7 +32,7 @@ from bot.photos import Photos
 from bot.retry import backoff
 from handlers.alerts import alerts_together, fit_together, goes_with_others
 from storage.crypto import ContactCipher
-from storage.models import OutboxState, utcnow
+from storage.models import OutboxKind, OutboxState, utcnow
 from storage.outbox import (
     claim_due,
     contacts_by_id,
@@ -73,6 +73,10 @@ class RetryPolicy:
         if asked is None and attempt == 1:
             return dt.timedelta(0)
         return dt.timedelta(seconds=backoff(attempt - 1, self.first_delay, self.max_delay, asked))
+
+
+_OFFICERS_WORK = frozenset({OutboxKind.OFFICER_ALERT, OutboxKind.INFO_REPLY, OutboxKind.DIGEST,
+                            OutboxKind.WITNESS_ADDED})
 
 
 class Dispatcher:
@@ -261,9 +265,11 @@ class Dispatcher:
         contact = claim.recipient
         if contact is None:
             return await self._finish(message, OutboxState.FAILED, "contact erased")
-        if contact.opted_out or contact.unreachable:
-            return await self._finish(message, OutboxState.FAILED,
-                                      "opted out" if contact.opted_out else "unreachable")
+        # An officer's work (alerts, answers to their questions, the digest) is no news they may opt out of: a STOP
+        # sent from the chat as a resident, before enrolling, would silence every alert of the station unseen.
+        opted_out = contact.opted_out and claim.kind not in _OFFICERS_WORK
+        if opted_out or contact.unreachable:
+            return await self._finish(message, OutboxState.FAILED, "opted out" if opted_out else "unreachable")
         urn = contact.urn
         channel = urn_scheme(urn)
         sender = self.senders.get(channel)

@@ -3,10 +3,12 @@ station, then to its head. Each round is an event in the report's history."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from handlers.alerts import send_alerts
 from handlers.office import Office
-from storage.models import EventKind, Report, ReportEvent
-from storage.officers import duty_officers, station_heads
+from storage.models import EventKind, Identity, Report, ReportEvent
+from storage.officers import officers_to_alert, station_heads
 from storage.reports import due_for_escalation, report_time
 
 ROUNDS = ("duty", "head")  # who each round goes to; after the last, the report waits in the open list
@@ -23,17 +25,21 @@ async def escalate_due(office: Office) -> int:
 async def _escalate(office: Office, report: Report) -> None:
     round_number = report.escalations + 1
     audience = ROUNDS[round_number - 1]
-    officers = (await duty_officers(office.db, report.station_id) if audience == "duty"
+    officers = (await officers_to_alert(office.db, report.station_id) if audience == "duty"
                 else await station_heads(office.db, report.station_id)) if report.station_id else []
     event = ReportEvent(report_id=report.id, kind=EventKind.ESCALATION, from_status=report.status,
                         to_status=report.status, actor="system", note=audience if officers else "nobody",
                         public=False, created_at=report_time(report, office.now, office.now))
     office.db.add(event)
     await office.db.flush()
-    # How long it has waited in truth: a round comes late when the dispatcher was down, or when an anonymous
-    # report's times are kept to whole hours. An anonymous report's own time is that hour: the rounds' sum is
-    # then the least it has waited.
-    waited = max(office.escalation.after(report) * round_number, office.now - report.created_at)
+    # How long it has waited in truth: a round comes late when the dispatcher was down. An anonymous report's
+    # times are kept to whole hours, so its age cannot be read from them: the rounds, and how late this one is.
+    rounds = office.escalation.after(report) * round_number
+    if report.identity == Identity.ANONYMOUS:
+        late = office.now - report.escalate_at if report.escalate_at else dt.timedelta(0)
+        waited = rounds + max(late, dt.timedelta(0))
+    else:
+        waited = max(rounds, office.now - report.created_at)
     await send_alerts(office, report, officers, event, waited=int(waited.total_seconds() // 60))
     last = round_number == len(ROUNDS)
     report.escalations = round_number

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import re
 import subprocess
@@ -364,3 +365,21 @@ async def test_an_alert_says_when_the_report_came_in(engine: Engine, identity: s
     text = payload(alert)["text"]
     assert re.search(r"\nMasuk: \d+ \w+ \d{4} (sekitar )?\d\d:\d\d WIB$", text), text
     assert ("sekitar" in text.rsplit("\n", 1)[1]) == about
+
+
+async def test_a_chat_that_opted_out_as_a_resident_still_gets_its_alerts_once_enrolled(engine: Engine) -> None:
+    """STOP sent as a resident, before enrolling, must not silence the station's alerts unseen."""
+    chat = Resident(engine, "console:petugas")
+    await chat.send("stop")
+    assert chat.heard("common.opted_out"), chat.text
+    await enrolled(engine, "console:petugas")
+    resident = Resident(engine, RESIDENT)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    from bot.channels.console import ConsoleChannel
+    from bot.outbox import Dispatcher
+    printed = io.StringIO()
+    await Dispatcher(engine.sessions, engine.cipher, {"console": ConsoleChannel("console:petugas", printed)},
+                     only_urn="console:petugas").run_once()
+    [alert] = await alerts(engine)
+    assert alert.state == "sent" and "Laporan baru" in printed.getvalue(), (alert.last_error, printed.getvalue())

@@ -91,7 +91,7 @@ async def test_a_status_look_up_shows_the_stations_own_clock(
         report.status = ReportStatus.ACKNOWLEDGED
     resident = Resident(engine)
     await resident.send(f"STATUS {ref}")
-    assert f"19 Nov 2026 23:30 {ZONES[code][2]}" in resident.text, resident.text
+    assert f"19 Nov 2026 sekitar 23:30 {ZONES[code][2]}" in resident.text, resident.text  # anonymous: its hour
 
 
 async def test_escalation_in_papua_runs_on_the_clock_and_reads_in_wit(engine: Engine,
