@@ -118,7 +118,7 @@ async def menu(turn: Turn) -> str:
             # "lho kok udh selesai? …masih tawuran": the officers who closed it hear it, and the danger now is
             # reported anew, urgent, with its alert and escalation
             await take_objection(turn.office, decided, _for_officers(turn, decided, turn.text))
-            turn.say("relay.objection_sent", ref=decided.ref)
+            turn.say("relay.objection_sent_urgent", ref=decided.ref)
         return await _start_urgent(turn)
     if (sent := turn.voice or turn.photo) is not None and await answer_question(turn, turn.text, sent):
         return MENU

@@ -457,9 +457,11 @@ async def read_back(turn: Turn) -> str:
         return await _story_told_on(turn)  # "terus mereka mecahin kaca warung"
     if picked is None and turn.inbound.choice is None and _besides_not_knowing_the_place(turn.text) is not None:
         picked = "yes"  # "gk tau pak, sy lg di jalan, gk tau ini daerah mana": the rest holds, the place is asked
-        turn.draft["read"].pop("place", None)
-        turn.draft["read"].pop("places", None)
-        turn.draft["place_unknown"], turn.draft["place_tries"] = True, 1  # asked kindly, as _place_not_known does
+        if "place" not in turn.draft["read"] or not set(words(turn.text)) & _FINER_THAN_THE_VILLAGE \
+                or set(words(turn.text)) & _THE_VILLAGE_ITSELF:  # "sy gk tau alamat persisnya": the village stands
+            turn.draft["read"].pop("place", None)
+            turn.draft["read"].pop("places", None)
+            turn.draft["place_unknown"], turn.draft["place_tries"] = True, 1  # asked kindly, as _place_not_known does
     if picked is None and turn.inbound.choice is None and words(turn.text)[:1] and words(turn.text)[0] in NO:
         picked = "no"  # "bukan, ini kehilangan bukan kriminal": what was read is not right, and each is asked
     if picked is None:
@@ -1367,6 +1369,12 @@ async def _place_not_known(turn: Turn, landmark: str = "") -> str:
 _BUT_CLAUSES = re.compile(r"\s*[,.;]+\s*|\s+\b(?:tapi|tp|tpi|cuma|cuman|hanya|but|only)\b\s*", re.IGNORECASE)
 
 
+_FINER_THAN_THE_VILLAGE = frozenset({"alamat", "alamatnya", "persis", "persisnya", "jalan", "jalannya", "rt", "rw",
+                                     "detail", "detailnya", "lengkap", "lengkapnya", "address", "exact", "street"})
+_THE_VILLAGE_ITSELF = frozenset({"kelurahan", "kelurahannya", "desa", "desanya", "daerah", "daerahnya", "kampung",
+                                 "kampungnya", "mana", "area"})
+
+
 def _besides_not_knowing_the_place(text: str) -> str | None:
     """The rest of a message that says the village or the address is not known ("sy gk tau kelurahannya, cuma tau
     deket pasar templek" → "deket pasar templek"); "" when it says no more, None when it says no such
@@ -1971,7 +1979,11 @@ def _named_without_the_number(text: str) -> bool:
     """Named, but the number kept back: "pake nama aja, tp nomor hp sy jgn dikasih ya", "named but hide my number"."""
     said = words(text)
     at = next((i for i, word in enumerate(said) if word in _NUMBER_WORDS), None)
-    return at is not None and bool(_NAMED_WORDS & set(said[:at])) and bool(_KEPT_BACK & set(said[max(0, at - 2):]))
+    return at is not None and bool(_NAMED_WORDS & set(said[:at])) and bool(_KEPT_BACK & set(said[max(0, at - 2):])) \
+        and not _CONSENTING & set(said[at:])  # not "pake nama aja, nomor gpp dikasih", "no need to hide my number"
+
+
+_CONSENTING = frozenset({"boleh", "apa", "masalah", "need", "fine", "ok", "oke", "okay", "silakan", "silahkan"})
 
 
 # A name said as one ("nama saya Budi", "nama: Budi", "my name is Budi"), not "saya takut" nor "I'm scared".

@@ -1981,6 +1981,13 @@ async def test_a_cry_at_the_category_of_a_report_already_told_keeps_the_story(en
     assert draft["description"] == story and draft["urgent"] is True and "category" not in draft
 
 
+@pytest.mark.parametrize("consent", ["pake nama aja, nomor gpp dikasih", "named, no need to hide my number"])
+async def test_named_with_the_number_allowed_is_no_wish_to_keep_it_back(engine: Engine, consent: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(consent)
+    assert not resident.heard("report.named_shows_number"), resident.text
+
+
 @pytest.mark.parametrize("wish", ["pake nama aja, tp nomor hp sy jgn dikasih ya", "named but please hide my number"])
 async def test_named_but_not_the_number_is_told_they_go_together_and_asked_again(engine: Engine, wish: str) -> None:
     resident = await at(engine, "identity")

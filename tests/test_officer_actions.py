@@ -1517,7 +1517,7 @@ async def test_danger_going_on_told_against_a_closed_report_is_a_cry_and_reaches
     warga, ref = await file_report(engine)
     await petugas.send(f"SELESAI {ref} sudah dibubarkan")
     await warga.send("lho kok udh selesai pak? anak2nya masih pada tawuran di depan sekolah")
-    assert warga.replies[0].text.startswith("🚨") and warga.heard("relay.objection_sent"), warga.text
+    assert warga.replies[0].text.startswith("🚨") and warga.heard("relay.objection_sent_urgent"), warga.text
     assert await step_of(engine, warga) == "read_back", "the danger now is reported anew (its read-back)"
     assert "masih pada tawuran" in await deliver_to(engine, PETUGAS), "the officer who closed it hears it"
 
