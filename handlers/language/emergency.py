@@ -78,8 +78,8 @@ SELF_HARM = tuple(tuple(p.split()) for p in (
     "want to die", "wants to die", "mau mati aja", "mau mati saja",
     "nyayat tangan", "nyayat tangannya", "menyayat tangannya", "sayat tangannya", "nyilet tangan", "nyilet tangannya",
     "melukai diri", "melukai dirinya", "lukai diri", "cutting herself", "cutting himself", "cutting myself",
-    "menghilang saja dari dunia", "menghilang selamanya", "enggak pengin hidup", "enggak ingin hidup",
-    "tidak ingin hidup", "tidak pengin hidup", "tired of living", "don t want to live",
+    "menghilang saja dari dunia", "menghilang selamanya", "menghilang saja selamanya", "enggak pengin hidup",
+    "enggak ingin hidup", "tidak ingin hidup", "tidak pengin hidup", "tired of living", "don t want to live",
 ))  # fmt: skip
 _FOUND_DEAD = frozenset({"mayat", "jenazah", "jasad"})  # "ditemukan mayat … gantung diri": no word to the writer
 # A life taken, told after the fact: "td pagi ada org bunuh diri…, jenazahnya udh dievakuasi", "minggu lalu ada yg
@@ -1066,6 +1066,8 @@ def is_cry_for_help(text: str) -> bool:
                  for i, word in enumerate(said))
     if fallen and _cannot_get(said, ("bangun", "bergerak", "gerak", "up")):
         return True
+    if _fallen_unaware(said):
+        return True
     if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said):
         return True
     if _not_breathing(said) or (_a_vehicle_in_the_water(said) and not _out_of_the_water(said)) or _collapsed(said):
@@ -1366,6 +1368,14 @@ _POISONED = frozenset({"keracunan", "diracun", "meracuni", "dibius", "drugged", 
 _NOT_PEOPLE_HARMED = frozenset({"kambing", "sapi", "ayam", "ikan", "tikus", "kucing", "anjing", "padi", "sawah",
                                 "tanaman", "kebun", "gigi", "dokter", "operasi", "dog", "cat", "rat", "rats", "fish",
                                 "potas"})
+_UNAWARE = (("enggak", "sadar"), ("tidak", "sadar"), ("belum", "sadar"), ("not", "conscious"))
+
+
+def _fallen_unaware(said: list[str]) -> bool:
+    """Someone fallen and not conscious: "ibu sy jatuh di kamar mandi gk sadar"; "gk sadar" alone is also "did not
+    notice" ("hp sy jatuh gk sadar pas di angkot": a thing fell)."""
+    return any(word in ACCIDENTS and _a_person_before(said, i) for i, word in enumerate(said)) \
+        and any_phrase(said, _UNAWARE)
 _JUST_NOW = frozenset({"barusan", "baru", "tadi", "ini", "lagi", "just"})
 _STREET_CRIMES = frozenset({"begal", "rampok", "jambret", "todong", "nodong", "tawur", "tawuran", "bentrok", "keroyok",
                             "leceh", "cabul"})
@@ -1723,7 +1733,7 @@ def services_to_call(text: str) -> tuple[str, ...]:
                or _left_in_a_car(said) or any_phrase(said, _SNAKE_BITE)
                or _about_to_jump(said) or _pinned(said) or _not_breathing(said) or _collapsed(said)
                or (_a_vehicle_in_the_water(said) and not _out_of_the_water(said))
-               or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")))
+               or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")) or _fallen_unaware(said))
     power = shocked or any_phrase(said, _LIVE_WIRE) or _sparking(said)
     needed = (fire, medical, self_harm(text), power)
     return tuple(f"{service}_other" if service == "self_harm" and _at_risk_is_another(text, said) else service
