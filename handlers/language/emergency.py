@@ -1017,6 +1017,8 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "tetangga bawa arit ke sawah tiap pagi": a tool at its work
         if phrase == ("mau", "mati") and _a_thing_before(said, at):
             continue  # "hp sy mau mati", "motornya mau mati": a battery, an engine
+        if (phrase in _SNAKE_INSIDE or phrase in _SNAKE_BITE) and (_SNAKE_KEPT | _PETS) & set(said):
+            continue  # "tetangga pelihara ular kobra", "kucing sy digigit ular": a report, or the vet's
         if phrase in _BABY_LEFT and _LEFT_IN_CARE & set(said):
             continue  # "bayi ditinggal ibunya kerja, dititip ke neneknya"
         if phrase in _LIVE_WIRE and _MENDING & set(said):
@@ -1368,6 +1370,7 @@ _POISONED = frozenset({"keracunan", "diracun", "meracuni", "dibius", "drugged", 
 _NOT_PEOPLE_HARMED = frozenset({"kambing", "sapi", "ayam", "ikan", "tikus", "kucing", "anjing", "padi", "sawah",
                                 "tanaman", "kebun", "gigi", "dokter", "operasi", "dog", "cat", "rat", "rats", "fish",
                                 "potas"})
+_SNAKE_KEPT = frozenset({"pelihara", "memelihara", "piara", "jual", "dijual", "online", "legal", "kept", "pet"})
 _UNAWARE = (("enggak", "sadar"), ("tidak", "sadar"), ("belum", "sadar"), ("not", "conscious"))
 
 
@@ -1724,7 +1727,8 @@ def services_to_call(text: str) -> tuple[str, ...]:
     whoever is at risk is someone the writer tells of (the word is then for whoever is with them)."""
     said = _sentences(text)
     fire = ((_unnegated(said, _FIRE) and not _FIRE_OUT & set(said))
-            or _smoke_from_a_building(said) or _exploded(said) or any_phrase(said, _SNAKE_INSIDE)
+            or _smoke_from_a_building(said) or _exploded(said)
+            or (any_phrase(said, _SNAKE_INSIDE) and not (_SNAKE_KEPT | _PETS) & set(said))
             or (_unnegated(said, GAS) and _unnegated(said, LEAKING)) or any_phrase(said, _GAS_SMELT))
     shocked = bool(_SHOCKED & set(said)) or any_phrase(said, _SHOCKED_AS)
     medical = (_unnegated(said, _INJURED) or shocked or self_harm(text)
