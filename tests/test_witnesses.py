@@ -198,10 +198,8 @@ async def test_an_alike_story_is_asked_about_and_joins_the_report_as_a_witness(e
     assert "Catatan petugas: hanya untuk pelapor" in witness.text and "bu Siti" not in witness.text
 
 
-async def test_an_anonymous_witnesss_plus_one_waits_for_the_reports_own_alert(engine: Engine) -> None:
-    """The "+1" of an anonymous witness is due at its whole hour, before the named report's alert still waiting
-    (the officer's chat paced or down): it goes after it all the same, and the officer never reads of a witness
-    to a report not yet seen."""
+async def _an_alert_and_an_anonymous_witnesss_plus_one(engine: Engine) -> tuple[Outbox, Outbox]:
+    """A report's alert to its officer, not sent yet, and the "+1" of an anonymous witness who joined it."""
     await enrolled(engine, PETUGAS)
     await file_report(engine, "console:pertama", description=FIRST_STORY)
     witness = Resident(engine, "console:saksi")
@@ -213,6 +211,14 @@ async def test_an_anonymous_witnesss_plus_one_waits_for_the_reports_own_alert(en
         alert, plus_one = (await db.execute(select(Outbox).where(Outbox.kind.in_(("officer_alert", "witness_added")))
                                             .order_by(Outbox.id))).scalars().all()
     assert (alert.kind, plus_one.kind) == ("officer_alert", "witness_added")
+    return alert, plus_one
+
+
+async def test_an_anonymous_witnesss_plus_one_waits_for_the_reports_own_alert(engine: Engine) -> None:
+    """The "+1" of an anonymous witness is due at its whole hour, before the named report's alert still waiting
+    (the officer's chat paced or down): it goes after it all the same, and the officer never reads of a witness
+    to a report not yet seen."""
+    alert, plus_one = await _an_alert_and_an_anonymous_witnesss_plus_one(engine)
     assert plus_one.next_attempt_at <= alert.next_attempt_at, "by its time alone, the +1 would go first"
     later = utcnow() + dt.timedelta(minutes=1)
     async with engine.sessions() as db, db.begin():
@@ -227,15 +233,7 @@ async def test_an_anonymous_witnesss_plus_one_waits_for_the_reports_own_alert(en
 
 async def test_a_row_that_keeps_failing_holds_back_the_later_rows_of_its_report_no_longer(engine: Engine) -> None:
     """The alert failing again and again (on its backoff) no longer keeps the officer from what came after."""
-    await enrolled(engine, PETUGAS)
-    await file_report(engine, "console:pertama", description=FIRST_STORY)
-    witness = Resident(engine, "console:saksi")
-    await tell(witness, SAME_STORY, "security")
-    for message in ("1", "2", "lewati", "anonim", "kirim"):
-        await witness.send(message)
-    async with engine.sessions() as db:
-        alert, plus_one = (await db.execute(select(Outbox).where(Outbox.kind.in_(("officer_alert", "witness_added")))
-                                            .order_by(Outbox.id))).scalars().all()
+    alert, plus_one = await _an_alert_and_an_anonymous_witnesss_plus_one(engine)
     later = utcnow() + dt.timedelta(minutes=1)
     for _try in range(HOLDS_FOR_ATTEMPTS):
         async with engine.sessions() as db, db.begin():
