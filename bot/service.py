@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import gc
 import logging
 from collections.abc import AsyncIterator, Mapping
 
@@ -57,6 +58,10 @@ async def open_engine(settings: Settings, *, default_language: str | None = None
     try:
         sessions, cipher = session_factory(database), ContactCipher(settings.contact_secret())
         await check_secret_key(sessions, cipher)
+        # What startup built (the region index alone is ~200,000 objects) lives as long as the process: frozen, a
+        # full collection no longer walks it, and no longer stalls every message waiting (~120 ms a time here).
+        gc.collect()
+        gc.freeze()
         yield Engine(
             sessions,
             cipher,

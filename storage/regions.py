@@ -12,7 +12,6 @@ and an ordinary word alone is never read as a typo of a name ("aman" is not Aman
 
 from __future__ import annotations
 
-import gc
 import itertools
 import math
 import re
@@ -403,11 +402,7 @@ class RegionIndex:
                 regions[w.code] = _region(w.code, w.name, w.level, w.type)
                 if w.level < 4:
                     pending.append(w.code)
-        index = cls(regions)
-        # The tables are ~190,000 objects; collect now so the first full collection does not land on a resident's
-        # message (measured: a 40 ms pause on the first resolve() otherwise).
-        gc.collect()
-        return index
+        return cls(regions)
 
     def counts(self) -> dict[int, int]:
         """Number of regions by level: {1: provinces, 2: kab/kota, 3: kecamatan, 4: desa/kelurahan}."""
