@@ -4,12 +4,14 @@ records a full run without touching the prose around the README's table."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from benchmarks import run
+from benchmarks.loadgen import Load
 from tests.helpers import POSTGRES_URL
 
 
@@ -57,6 +59,17 @@ def test_a_full_run_is_recorded_and_the_prose_around_the_table_stays(monkeypatch
     assert "| B4 | delivered / rate limit | 95% (190 delivered/s of 200/s) | | |" in " ".join(text.split())
     run.record(results)
     assert readme.read_text() == text, "a second run replaces its own table, nothing else"
+
+
+def test_an_open_loop_times_only_its_window() -> None:
+    """What is timed of an open loop is what went out while the rate offered held; the ramp before is left out."""
+    offset = time.monotonic() - time.perf_counter()
+    load = Load(4, 2, 30.0, [5.0, 300.0, 7.0, 9.0], {"LP-AAAA-AAAA": 1.0 + offset, "LP-BBBB-BBBB": 12.0 + offset},
+                [1.0, 2.0, 12.0, 21.0])
+    timed = load.within(10.0, 20.0)
+    assert (timed.messages, timed.reports, timed.seconds) == (1, 1, 10.0)
+    assert timed.latencies_ms == [7.0] and list(timed.sent_at) == ["LP-BBBB-BBBB"]
+    assert timed.figures()["msgs_per_s"] == 0.1
 
 
 def test_the_readme_has_one_table_section() -> None:
