@@ -19,7 +19,8 @@ from sqlalchemy.orm import aliased
 
 from storage.crypto import ContactCipher
 from storage.db import dialect_insert
-from storage.models import Contact, Outbox, OutboxKind, OutboxState, utcnow, whole_hours
+from storage.models import Contact, Officer, Outbox, OutboxKind, OutboxState, Report, utcnow, whole_hours
+from storage.workflow import CALLED_FOR
 
 # Delivery callbacks arrive out of order: a row only moves forward.
 _RANK = {OutboxState.PENDING: 0, OutboxState.SENT: 1, OutboxState.DELIVERED: 2, OutboxState.READ: 3}
@@ -90,6 +91,10 @@ async def claim_due(db: AsyncSession, now: dt.datetime, limit: int, lease: dt.ti
         query.order_by(Outbox.priority, Outbox.next_attempt_at, Outbox.id).limit(limit)
         .with_for_update(skip_locked=True)
     )).scalars())
+    alert_ids = [row.id for row in rows if row.kind == OutboxKind.OFFICER_ALERT]
+    if stale := await _alerts_no_longer_called_for(db, alert_ids):
+        await db.execute(delete(Outbox).where(Outbox.id.in_(stale)))
+        rows = [row for row in rows if row.id not in stale]
     for row in rows:
         row.attempts += 1
         row.next_attempt_at = row_time(row, now + lease, now)
@@ -97,10 +102,24 @@ async def claim_due(db: AsyncSession, now: dt.datetime, limit: int, lease: dt.ti
 
 
 async def drop_unsent_alerts(db: AsyncSession, report_id: int) -> None:
-    """Drops the officers' alerts of a report not sent yet (its escalations too), once an officer has it: the
-    others would read "BELUM DITANGGAPI" of a report a colleague took. A row being sent now still goes."""
+    """Drops the officers' alerts of a report never tried yet (its escalations too), once an officer has it: the
+    others would read "BELUM DITANGGAPI" of a report a colleague took. A row tried before cannot be told apart here
+    from one being sent now, which still goes: one waiting for a retry is dropped when it comes due (claim_due)."""
     await db.execute(delete(Outbox).where(Outbox.report_id == report_id, Outbox.kind == OutboxKind.OFFICER_ALERT,
                                           Outbox.state == OutboxState.PENDING, Outbox.attempts == 0))
+
+
+async def _alerts_no_longer_called_for(db: AsyncSession, alert_ids: list[int]) -> set[int]:
+    """Of these claimed alerts, those whose report no longer calls their officer to it: taken or decided by then
+    (a first try failed before a colleague took it, and this is its retry), or sent on to another station."""
+    if not alert_ids:
+        return set()
+    officer_there = select(Officer.id).where(Officer.contact_id == Outbox.contact_id,
+                                             Officer.station_id == Report.station_id, Officer.active).exists()
+    return set((await db.execute(
+        select(Outbox.id).join(Report, Report.id == Outbox.report_id)
+        .where(Outbox.id.in_(alert_ids), Report.status.not_in(CALLED_FOR) | ~officer_there)
+    )).scalars())
 
 
 async def update_claimed(db: AsyncSession, row_id: int, attempts: int, /, **values: Any) -> bool:

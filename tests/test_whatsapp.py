@@ -24,7 +24,7 @@ from bot.outbox import Claim, Dispatcher, Records, RetryPolicy, template_text
 from handlers.engine import Engine
 from harness.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
 from harness.loopback import serving
-from storage.models import Attachment, Contact, InboundMessage, Outbox, OutboxState, utcnow
+from storage.models import Attachment, Contact, InboundMessage, Outbox, OutboxState, Report, ReportStatus, utcnow
 from storage.outbox import claim_due, enqueue, open_payload, record_delivery
 from tests.helpers import (
     DESCRIPTION,
@@ -35,6 +35,7 @@ from tests.helpers import (
     Resident,
     contact_of,
     enrolled,
+    file_report,
     lapor,
     photo,
     walk_to_summary,
@@ -385,6 +386,41 @@ async def test_alerts_together_refused_for_good_go_each_alone(engine: Engine, wh
     alone = twilio.sent(RESIDENT)
     assert [ref in m["Body"] and "Proses" in m["Body"] for m, ref in zip(alone, ALERT_REFS, strict=True)] == [True] * 3
     assert {(await row(engine, row_id)).state for row_id in rows} == {OutboxState.SENT}
+
+
+DUTY_OFFICERS = ("whatsapp:+6281300000001", "whatsapp:+6281300000002")
+
+
+@pytest.mark.parametrize("taking", ["TERIMA {ref}", "SELESAI {ref} sudah diamankan", "RUJUK {ref} POLSEK-SEKAR"])
+async def test_an_alert_waiting_for_its_retry_is_dropped_once_a_colleague_has_the_report(
+        engine: Engine, whatsapp: WhatsAppChannel, twilio: FakeTwilioAPI, taking: str) -> None:
+    """The officer whose alert failed once would be called, minutes later, to a report a colleague took (or sent on
+    to another station): a retry is no fresher than a first try."""
+    officers = {urn: await enrolled(engine, urn) for urn in DUTY_OFFICERS}
+    elsewhere = await enrolled(engine, "whatsapp:+6281300000003", "POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    twilio.fail_next(status=429, code=20429, message="Too Many Requests", retry_after=7)
+    await dispatcher(engine, whatsapp).run_once()
+    [got_it] = [urn for urn in DUTY_OFFICERS if twilio.sent(urn)]
+    [waiting] = [urn for urn in DUTY_OFFICERS if urn != got_it]
+    async with engine.sessions() as db:
+        retry_row = (await db.execute(select(Outbox).where(Outbox.kind == "officer_alert",
+                                                           Outbox.state == OutboxState.PENDING))).scalar_one()
+    assert retry_row.attempts == 1 and retry_row.last_error, "its first try failed; it waits for its retry"
+    await officers[got_it].send(taking.format(ref=ref))
+    assert not officers[got_it].heard("officer.not_allowed"), officers[got_it].text
+    async with engine.sessions() as db:
+        taken = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+    assert taken.status != ReportStatus.RECEIVED
+    await make_due(engine, retry_row.id)
+    outbox = dispatcher(engine, whatsapp)
+    while await outbox.run_once():
+        pass
+    assert twilio.sent(waiting) == [], "the retry came due after the report was taken: dropped, not sent"
+    async with engine.sessions() as db:
+        assert await db.get(Outbox, retry_row.id) is None
+    assert [ref in m["Body"] for m in twilio.sent(elsewhere.urn)] == ([True] if taking.startswith("RUJUK") else []), \
+        "the station it was sent on to is alerted"
 
 
 async def test_429_waits_as_told_then_succeeds(engine: Engine, whatsapp: WhatsAppChannel,
