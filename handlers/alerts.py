@@ -251,10 +251,13 @@ def alerts_together(payloads: list[dict[str, Any]]) -> dict[str, Any]:
 async def send_alerts(office: Office, report: Report, to: list[tuple[Officer, Contact]], cause: ReportEvent,
                       waited: int | None = None, referred_from: str | None = None) -> int:
     """Queues one alert per officer for the event that calls for it (an escalation says how many minutes
-    the report has `waited`, a referral which station it comes `referred_from`); returns how many."""
+    the report has `waited`, a referral which station it comes `referred_from`, an escalation of a report referred
+    here both); returns how many."""
     for officer, contact in to:
         lang = contact.language or report.language
-        heading = (t(lang, "alert.escalated", minutes=waited) if waited is not None
+        heading = (t(lang, "alert.escalated_referred", minutes=waited, station=referred_from)
+                   if waited is not None and referred_from
+                   else t(lang, "alert.escalated", minutes=waited) if waited is not None
                    else t(lang, "alert.referred_from", station=referred_from) if referred_from else "")
         await enqueue(office.db, office.cipher, kind=OutboxKind.OFFICER_ALERT, contact_id=contact.id,
                       payload=await alert_payload(office, report, lang, heading, arriving=waited is None),

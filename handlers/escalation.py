@@ -7,9 +7,9 @@ import datetime as dt
 
 from handlers.alerts import send_alerts
 from handlers.office import Office
-from storage.models import EventKind, Identity, Report, ReportEvent
+from storage.models import EventKind, Identity, Report, ReportEvent, ReportStatus, Station
 from storage.officers import officers_to_alert, station_heads
-from storage.reports import due_for_escalation, report_time
+from storage.reports import due_for_escalation, last_status_event, report_time
 
 ROUNDS = ("duty", "head")  # who each round goes to; after the last, the report waits in the open list
 
@@ -34,13 +34,18 @@ async def _escalate(office: Office, report: Report) -> None:
     await office.db.flush()
     # How long it has waited in truth: a round comes late when the dispatcher was down. An anonymous report's
     # times are kept to whole hours, so its age cannot be read from them: the rounds, and how late this one is.
+    # A report referred here has waited here since the referral, which started the rounds again.
+    referral = await last_status_event(office.db, report, ReportStatus.REFERRED)
     rounds = office.escalation.after(report) * round_number
     if report.identity == Identity.ANONYMOUS:
         late = office.now - report.escalate_at if report.escalate_at else dt.timedelta(0)
         waited = rounds + max(late, dt.timedelta(0))
     else:
-        waited = max(rounds, office.now - report.created_at)
-    await send_alerts(office, report, officers, event, waited=int(waited.total_seconds() // 60))
+        waited = max(rounds, office.now - (referral.created_at if referral else report.created_at))
+    came_from = await office.db.get(Station, referral.from_station_id) \
+        if referral is not None and referral.from_station_id is not None else None
+    await send_alerts(office, report, officers, event, waited=int(waited.total_seconds() // 60),
+                      referred_from=came_from.name if came_from else None)
     last = round_number == len(ROUNDS)
     report.escalations = round_number
     due = office.now + office.escalation.after(report)

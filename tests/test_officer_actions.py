@@ -1041,6 +1041,22 @@ async def test_an_unacknowledged_alert_goes_again_then_to_the_head(engine: Engin
     assert "diteruskan ke Kapolsek" in kapolsek.text, "escalations show in the report's history"
 
 
+async def test_a_referred_reports_escalation_counts_from_the_referral_and_says_from_where(engine: Engine) -> None:
+    """Filed hours ago at another station, it has waited here only since it was referred: "240 minutes" would tell
+    the officers here of a delay that was not theirs."""
+    sananwetan = await enrolled(engine, PETUGAS)
+    await enrolled(engine, "console:sekar", "POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    async with engine.sessions() as db, db.begin():
+        filed = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+        filed.created_at -= dt.timedelta(hours=3)
+    await sananwetan.send(f"RUJUK {ref} POLSEK-SEKAR")
+    referred = utcnow()
+    assert await engine.escalate(now=referred + dt.timedelta(minutes=61)) == 1
+    heading = payload((await outbox(engine, "officer_alert"))[-1])["text"].split("\n")[0]
+    assert heading == "⏰ BELUM DITANGGAPI 61 MENIT sejak dirujuk dari Polsek Sananwetan", heading
+
+
 async def test_an_urgent_report_escalates_after_five_minutes_and_an_acknowledged_one_never(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _urgent, urgent = await file_report(engine, "console:darurat",
