@@ -27,7 +27,7 @@ from handlers.alerts import (
 )
 from handlers.choices import Menu, pick
 from handlers.digest import compose, place_name
-from handlers.i18n import format_hour, format_moment, format_time, keywords, labels, t
+from handlers.i18n import catalogue, format_hour, format_moment, format_time, keywords, labels, t
 from handlers.language.answers import yes_or_no
 from handlers.language.normalise import normalise, words
 from handlers.text import letters_and_digits, normalize
@@ -50,8 +50,16 @@ ARGUMENT_REFUSALS = ("officer.unknown_station", "officer.refer_own_station", "of
                      "officer.argument_too_long")
 VIEW = "view"  # choice key prefix: open one report
 NOTE = "note"  # CATAT REF catatan, and the choice key prefix that keeps a note just typed
+SHOW = "show"  # LIHAT REF
+# Choice key prefix: a command read with the report it is for, taken on one tap (typed without its ref); the command
+# and its words wait in the session's "meant".
+MEANT = "meant"
 ACTION_KEYWORDS = {action.value for action in Action}
-KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", "show", "digest", "dashboard", NOTE}
+ON_A_REPORT = ACTION_KEYWORDS | {SHOW, NOTE}  # the commands that name a report
+KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", SHOW, "digest", "dashboard", NOTE}
+# Words that may follow a command word and add nothing to it ("terima ndan", "info dong"): no note, no question.
+_ADDRESS = frozenset({"pak", "ndan", "dan", "komandan", "bos", "ya", "dong", "aja", "saja", "sih", "nih", "siap",
+                      "ok", "oke", "sir", "please"})
 NOTE_WORDS = 3  # words a message needs to be offered as a note on the report just handled: not "ok", "siap"
 NOTE_OFFER_WINDOW = dt.timedelta(minutes=30)  # how lately: words typed a day later are no note on that report
 _KEEP_WORDS = frozenset({"simpan", "save", "keep"})
@@ -76,7 +84,7 @@ def parse_key(key: str | None) -> tuple[str, str] | None:
     if not key or ":" not in key:
         return None
     kind, ref = key.split(":", 1)
-    return (kind, ref) if kind in ACTION_KEYWORDS | {VIEW, NOTE} else None
+    return (kind, ref) if kind in ACTION_KEYWORDS | {VIEW, NOTE, MEANT} else None
 
 
 async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool, length: int = 1) -> str | None:
@@ -114,11 +122,14 @@ async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool, l
     if ref is None and turn.step == MENU and _A_REF_TRIED.match(rest):
         turn.say("officer.ref_incomplete", typed=rest)  # "lihat lp", "terima lp-djry-pqe": no report, no new one
         return turn.step
+    if ref is None and turn.step == MENU and keyword in ON_A_REPORT - {SHOW} \
+            and (argument := _argument_without_ref(keyword, rest)) is not None:
+        return await _which_report(turn, keyword, argument)  # "SELESAI sudah diamankan": of the report in play?
     if ref is None:
         # "Terima kasih", "Selesai makan…", a step's own "Selesai": words, not a command without its ref.
         # At the note an action waits for, a bare command word is no note.
         return None if not slash and (rest or turn.step not in (MENU, ACTION_NOTE)) else _usage(turn)
-    if keyword == "show":
+    if keyword == SHOW:
         await show_report(turn, ref)
         return turn.step
     if keyword == NOTE:
@@ -142,6 +153,103 @@ async def _note(turn: Turn, ref: str, note: str) -> None:
         return
     turn.say("officer.note_kept", ref=ref)
     _handled(turn, ref)
+
+
+def _argument_without_ref(keyword: str, rest: str) -> str | None:
+    """The words a command typed without its ref comes with ("SELESAI sudah diamankan"): "" for none (a form of
+    address alone, "TERIMA ndan"); None where they make it no command: words after TERIMA, which needs none, are
+    everyday words ("terima kasih", "terima paket")."""
+    if all(word in _ADDRESS for word in words(rest)):
+        return ""
+    return None if keyword == Action.ACKNOWLEDGE else rest
+
+
+async def _which_report(turn: Turn, keyword: str, argument: str) -> str:
+    """A command without its ref: for the one report in play (the alert just come, the report just opened or handled)
+    confirmed with one tap; else the reports it may be for offered, those in play or else the station's open ones."""
+    assert turn.officer is not None
+    in_play = await _alerted_lately(turn)
+    if (handled := _just_handled(turn)) is not None and handled not in in_play:
+        in_play.append(handled)
+    action = Action(keyword) if keyword in ACTION_KEYWORDS else None
+    refs = await _allowed(turn, in_play, action)
+    if not refs and in_play and action is not None:  # each in play refuses it: why, of the first
+        return await _take(turn, action, in_play[0], argument)
+    if not in_play:
+        reports, _total = await open_reports(turn.db, turn.officer.station_id, offset=0, limit=PAGE)
+        refs = await _allowed(turn, [report.ref for report in reports], action)
+    if not refs:
+        return _usage(turn)
+    _offer_meant(turn, keyword, argument, refs, one="officer.confirm_command" if in_play else None)
+    return turn.step
+
+
+async def _allowed(turn: Turn, refs: list[str], action: Action | None) -> list[str]:
+    """Of these reports of the officer's station, those `action` may be taken on now (all, for a note)."""
+    assert turn.officer is not None
+    kept = []
+    for ref in refs:
+        report = await report_by_ref(turn.db, ref)
+        if report is not None and ((action is None and report.station_id == turn.officer.station_id)
+                                   or (action is not None and refusal(turn.officer, report, action) is None)):
+            kept.append(ref)
+    return kept
+
+
+def _command_word(lang: str, keyword: str) -> str:
+    """A command as the officer types it: "TERIMA", "ACK"."""
+    return str(catalogue(lang)[f"keyword.{keyword}"][0]).upper()
+
+
+def _meant_label(lang: str, keyword: str, ref: str) -> str:
+    if keyword == NOTE:
+        return t(lang, "officer.note_keep", ref=ref)
+    action = t(lang, "officer.number_view") if keyword == SHOW else labels(lang, ACTIONS.group)[keyword]
+    return f"{action} {ref}"
+
+
+def _offer_meant(turn: Turn, keyword: str, argument: str, refs: list[str], *, one: str | None) -> None:
+    """Offers the command for each of `refs`, taken on one tap (or, for one report, a yes): said with `one` where
+    there is one report, otherwise asking which."""
+    turn.data["meant"] = {"keyword": keyword, "argument": argument, "refs": refs}
+    choices = [[f"{MEANT}:{ref}", _meant_label(turn.lang, keyword, ref)] for ref in refs]
+    said = {"command": _command_word(turn.lang, keyword), "argument": f" {quoted(argument)}" if argument else ""}
+    if len(refs) == 1 and one is not None:
+        _offer(turn, one, choices, ref=refs[0], **said)
+    else:
+        _offer(turn, "officer.which_report", choices, **said)
+
+
+def _meant_offered(turn: Turn) -> str | None:
+    """The report a command is offered for by the last message, where it offered one alone."""
+    meant = turn.data.get("meant")
+    if meant is None or len(meant["refs"]) != 1:
+        return None
+    return meant["refs"][0] if turn.data.get("shortcuts") == [f"{MEANT}:{meant['refs'][0]}"] else None
+
+
+async def _take_meant(turn: Turn, ref: str) -> str:
+    meant = turn.data.pop("meant", None)
+    if meant is None or ref not in meant["refs"]:
+        turn.say("officer.nothing_done")
+        return turn.step
+    keyword, argument = meant["keyword"], meant["argument"]
+    if keyword == SHOW:
+        await show_report(turn, ref)
+        return turn.step
+    if keyword == NOTE:
+        await _note(turn, ref, argument)
+        return turn.step
+    return await _take(turn, Action(keyword), ref, argument)
+
+
+async def _alerted_lately(turn: Turn) -> list[str]:
+    """The reports alerted to the officer since they last wrote, lately (NOTE_OFFER_WINDOW), urgent first."""
+    rows = await sent_since(turn.db, turn.contact.id, turn.data.get("outbox_seen", 0), OutboxKind.OFFICER_ALERT)
+    # An anonymous report's alert keeps its time to the hour: an hour more of leeway.
+    lately = [row for row in rows if row.sent_at is None or turn.now - row.sent_at
+              <= NOTE_OFFER_WINDOW + (dt.timedelta(hours=1) if row.hourly else dt.timedelta(0))]
+    return list(dict.fromkeys(open_payload(turn.cipher, row)["ref"] for row in lately))
 
 
 def _handled(turn: Turn, ref: str) -> None:
@@ -205,6 +313,8 @@ async def tap(turn: Turn, key: str) -> str:
     if kind == VIEW:
         await show_report(turn, ref)
         return turn.step
+    if kind == MEANT:
+        return await _take_meant(turn, ref)
     if kind == NOTE:
         typed = turn.data.pop("note_typed", None)
         if typed is not None and typed["ref"] == ref:
@@ -316,6 +426,12 @@ async def home(turn: Turn) -> str:
     if offered and turn.inbound.choice is None and yes_or_no(turn.text) == "no":
         turn.data.pop("note_typed")
         turn.say("officer.note_not_kept")
+        return MENU
+    if (meant := _meant_offered(turn)) and turn.inbound.choice is None and (answer := yes_or_no(turn.text)):
+        if answer == "yes":
+            return await tap(turn, f"{MEANT}:{meant}")
+        turn.data.pop("meant")
+        turn.say("officer.nothing_done")
         return MENU
     if said.isdecimal() and turn.inbound.choice is None:
         number = int(said)

@@ -170,6 +170,14 @@ class NumberMeant(TypedDict):
     menu_key: str | None
 
 
+class CommandMeant(TypedDict):
+    """An officer's command read with the reports it may be for (typed without its ref), taken on the one tapped."""
+
+    keyword: str
+    argument: str
+    refs: list[str]
+
+
 class SessionData(TypedDict, total=False):
     draft: Draft
     expired_draft: ExpiredDraft
@@ -182,6 +190,7 @@ class SessionData(TypedDict, total=False):
     wrote_at: str  # when the officer last wrote (ISO): a number typed soon after may be for what was on screen
     last_ref: LastRef
     note_typed: NoteTyped
+    meant: CommandMeant
     already_reported_ref: str  # the report whose story the resident sent again and was told of
     cancelled: ExpiredDraft  # the report cancelled by the message before, kept for the next one only
     answered: Answered  # an officer's question the resident just answered: their next message may add to it

@@ -23,6 +23,7 @@ from handlers.office import Office
 from handlers.state import dump_session, load_session
 from storage.models import (
     Attachment,
+    Contact,
     ConversationSession,
     EventKind,
     Officer,
@@ -102,10 +103,11 @@ async def test_acknowledge_by_the_alert_number_reaches_the_reporter(engine: Engi
     assert event.actor == f"officer:{officer.id}" and event.from_status == ReportStatus.RECEIVED
 
 
-async def officer_wrote_ago(engine: Engine, ago: dt.timedelta) -> None:
-    """As if the (one) officer had last written `ago` before now."""
+async def officer_wrote_ago(engine: Engine, ago: dt.timedelta, urn: str | None = None) -> None:
+    """As if the officer (at `urn`, or the one enrolled) had last written `ago` before now."""
     async with engine.sessions() as db, db.begin():
-        officer_contact = (await db.execute(select(Officer.contact_id))).scalar_one()
+        officer_contact = (await db.execute(select(Officer.contact_id) if urn is None else select(Contact.id)
+                                            .where(Contact.urn_hash == engine.cipher.lookup_hash(urn)))).scalar_one()
         session = (await db.execute(select(ConversationSession)
                                     .where(ConversationSession.contact_id == officer_contact))).scalar_one()
         data = load_session(session.data, engine.cipher)
@@ -1555,3 +1557,60 @@ async def test_an_anonymous_reports_escalation_says_the_rounds_not_its_hour_kept
     assert await engine.escalate(now=due) == 1
     alerts = await outbox(engine, "officer_alert")
     assert "BELUM DITANGGAPI 60 MENIT" in payload(alerts[-1])["text"], payload(alerts[-1])["text"]
+
+
+# --- a command without its ref ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "status", "note"), [
+    ("TERIMA", ReportStatus.ACKNOWLEDGED, None), ("terima ndan", ReportStatus.ACKNOWLEDGED, None),
+    ("SELESAI sudah diamankan", ReportStatus.RESOLVED, "sudah diamankan"),
+    ("tolak laporan iseng, nomor fiktif", ReportStatus.REJECTED, "laporan iseng, nomor fiktif"),
+])
+async def test_a_command_without_its_ref_after_the_one_alert_is_confirmed_with_its_ref(
+        engine: Engine, typed: str, status: ReportStatus, note: str | None) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    await deliver_to(engine, PETUGAS)
+    await petugas.send(typed)
+    assert petugas.heard("officer.confirm_command") and ref in petugas.text, petugas.text
+    assert len(petugas.options()) == 1 and petugas.options()[0].endswith(ref)
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED, "nothing done before the tap"
+    await petugas.send("1")
+    assert (await report(engine, ref)).status == status, petugas.text
+    [changed] = [event for event in await events(engine, ref) if event.to_status == status]
+    assert changed.note == note
+
+
+async def test_a_command_without_its_ref_after_opening_a_report_is_for_that_report(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    _lain, other = await file_report(engine, "console:lain")
+    await petugas.send(f"LIHAT {ref}")
+    await petugas.send("selesai, pelaku sudah diamankan")
+    assert petugas.heard("officer.confirm_command") and ref in petugas.text and other not in petugas.text, \
+        petugas.text
+    await petugas.send("ya")
+    assert petugas.heard("officer.done.resolve") and (await report(engine, ref)).status == ReportStatus.RESOLVED
+
+
+async def test_a_command_without_its_ref_and_no_report_in_play_asks_which(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    refs = [(await file_report(engine, f"console:warga-{n}", description=f"Helm dicuri di parkiran pasar, {n}"))[1]
+            for n in "ab"]
+    await deliver_to(engine, PETUGAS)
+    await petugas.send("terbuka")
+    await petugas.send("PROSES")
+    assert petugas.heard("officer.which_report"), petugas.text
+    assert sorted(petugas.options()) == sorted(f"Proses {ref}" for ref in refs)
+    await petugas.send("tidak")
+    assert not petugas.heard("officer.done.progress")
+    assert [(await report(engine, ref)).status for ref in refs] == [ReportStatus.RECEIVED] * 2
+
+
+async def test_a_yes_is_no_answer_to_which_report_and_thanks_stay_words(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await deliver_to(engine, PETUGAS)
+    await petugas.send("terima kasih")
+    assert petugas.heard("officer.not_understood") and (await report(engine, ref)).status == ReportStatus.RECEIVED
