@@ -10,6 +10,7 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from rapidfuzz import fuzz
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channels.base import Choice, Outbound
@@ -25,7 +26,7 @@ from handlers.alerts import (
     status_at_station,
     witness_accounts,
 )
-from handlers.choices import Menu, pick
+from handlers.choices import TYPO_CUTOFF, Menu, pick
 from handlers.digest import compose, place_name
 from handlers.i18n import catalogue, format_hour, format_moment, format_time, keywords, labels, t
 from handlers.language.answers import yes_or_no
@@ -51,8 +52,8 @@ ARGUMENT_REFUSALS = ("officer.unknown_station", "officer.refer_own_station", "of
 VIEW = "view"  # choice key prefix: open one report
 NOTE = "note"  # CATAT REF catatan, and the choice key prefix that keeps a note just typed
 SHOW = "show"  # LIHAT REF
-# Choice key prefix: a command read with the report it is for, taken on one tap (typed without its ref); the command
-# and its words wait in the session's "meant".
+# Choice key prefix: a command read with the report it is for, taken on one tap (typed without its ref, or with
+# a slip in its word); the command and its words wait in the session's "meant".
 MEANT = "meant"
 ACTION_KEYWORDS = {action.value for action in Action}
 ON_A_REPORT = ACTION_KEYWORDS | {SHOW, NOTE}  # the commands that name a report
@@ -241,6 +242,19 @@ async def _take_meant(turn: Turn, ref: str) -> str:
         await _note(turn, ref, argument)
         return turn.step
     return await _take(turn, Action(keyword), ref, argument)
+
+
+def _slip_of_a_command(text: str) -> tuple[str, str, str] | None:
+    """A command word with a slip, then a ref ("SLESAI LP-… sudah aman", "rujk LP-… polsek sekar"): the command it is
+    nearest to, the ref and the words after it; None for anything else."""
+    head, _, after = text.strip().lstrip("/").partition(" ")
+    ref, rest = split_ref(after)
+    typed = normalize(head)
+    if ref is None or not typed.isalpha():
+        return None
+    score, keyword = max((fuzz.ratio(typed, word), keyword) for word, keyword in keywords()
+                         if keyword in ON_A_REPORT and " " not in word)
+    return (keyword, ref, rest) if score >= TYPO_CUTOFF else None
 
 
 async def _alerted_lately(turn: Turn) -> list[str]:
@@ -451,6 +465,10 @@ async def home(turn: Turn) -> str:
     ref, rest = split_ref(turn.text)
     if ref and not rest:
         await show_report(turn, ref)
+        return MENU
+    if turn.inbound.choice is None and (slip := _slip_of_a_command(turn.text)) is not None:
+        keyword, ref, argument = slip  # "did you mean TERIMA LP-…?", taken on one tap
+        _offer_meant(turn, keyword, argument, [ref], one="officer.did_you_mean")
         return MENU
     return await _menu_choice(turn, turn.pick(_menu(turn)))
 

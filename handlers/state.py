@@ -171,7 +171,8 @@ class NumberMeant(TypedDict):
 
 
 class CommandMeant(TypedDict):
-    """An officer's command read with the reports it may be for (typed without its ref), taken on the one tapped."""
+    """An officer's command read with the reports it may be for (typed without its ref, or with a slip in its word),
+    taken on the one tapped."""
 
     keyword: str
     argument: str

@@ -1559,7 +1559,7 @@ async def test_an_anonymous_reports_escalation_says_the_rounds_not_its_hour_kept
     assert "BELUM DITANGGAPI 60 MENIT" in payload(alerts[-1])["text"], payload(alerts[-1])["text"]
 
 
-# --- a command without its ref ------------------------------------------------------------------------------------
+# --- a command without its ref or with a slip ---------------------------------------------------------------------
 
 @pytest.mark.parametrize(("typed", "status", "note"), [
     ("TERIMA", ReportStatus.ACKNOWLEDGED, None), ("terima ndan", ReportStatus.ACKNOWLEDGED, None),
@@ -1614,3 +1614,31 @@ async def test_a_yes_is_no_answer_to_which_report_and_thanks_stay_words(engine: 
     await deliver_to(engine, PETUGAS)
     await petugas.send("terima kasih")
     assert petugas.heard("officer.not_understood") and (await report(engine, ref)).status == ReportStatus.RECEIVED
+
+
+@pytest.mark.parametrize(("typed", "status", "command"), [
+    ("TERIMAAA {ref}", ReportStatus.ACKNOWLEDGED, "TERIMA"),
+    ("SLESAI {ref} sudah diamankan", ReportStatus.RESOLVED, "SELESAI"),
+    ("selsai {ref} sudah diamankan", ReportStatus.RESOLVED, "SELESAI"),
+    ("rujk {ref} POLSEK-SEKAR", ReportStatus.REFERRED, "RUJUK"),
+    ("prosess {ref}", ReportStatus.IN_PROGRESS, "PROSES"),
+    ("tolk {ref} laporan iseng", ReportStatus.REJECTED, "TOLAK"),
+])
+async def test_a_command_word_with_a_slip_is_offered_as_the_command_it_is_nearest(
+        engine: Engine, typed: str, status: ReportStatus, command: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    await enrolled(engine, "console:sekar", "POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    await petugas.send(typed.format(ref=ref))
+    assert petugas.heard("officer.did_you_mean") and f"{command} {ref}" in petugas.text, petugas.text
+    assert not petugas.heard("report.ask_category"), "no resident's report begun"
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send("1")
+    assert (await report(engine, ref)).status == status, petugas.text
+
+
+async def test_a_word_far_from_any_command_before_a_ref_is_no_slip(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"kenapa {ref} belum ditangani")
+    assert not petugas.heard("officer.did_you_mean"), petugas.text
