@@ -30,6 +30,7 @@ from handlers.choices import TYPO_CUTOFF, Menu, pick
 from handlers.digest import compose, place_name
 from handlers.i18n import catalogue, format_hour, format_moment, format_time, keywords, labels, t
 from handlers.language.answers import yes_or_no
+from handlers.language.duty import taking_it
 from handlers.language.normalise import normalise, words
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
@@ -38,6 +39,7 @@ from storage.officers import officers_to_alert
 from storage.outbox import last_sent_id, latest_sent, open_payload, sent_since, sent_together
 from storage.reports import history, open_reports, referral_from, report_by_ref, split_ref
 from storage.web_sessions import LINK_TTL, create_link
+from storage.workflow import UNACKNOWLEDGED
 
 ACTION_NOTE = "action_note"  # the note, question, station or ref an action needs, asked after a tap
 CONFIRM_NUMBER = "confirm_number"  # a bare number that may be meant for an alert that has just come in
@@ -266,6 +268,29 @@ async def _alerted_lately(turn: Turn) -> list[str]:
     return list(dict.fromkeys(open_payload(turn.cipher, row)["ref"] for row in lately))
 
 
+async def _taken_in_own_words(turn: Turn) -> bool:
+    """"Siap 86", "otw", "meluncur" right after an alert: that report taken (acknowledged); where it may be meant for
+    more than one (several alerted, or the alert came as the officer was writing), which, asked with one tap each.
+    The report just opened, not yet taken by anyone, when no alert has come since. False when none is in play."""
+    if turn.inbound.choice is not None or not taking_it(turn.text):
+        return False
+    alerted = await _alerted_lately(turn)
+    in_play = alerted or [ref for ref in [_just_handled(turn)] if ref is not None
+                          and (report := await report_by_ref(turn.db, ref)) is not None
+                          and report.status in UNACKNOWLEDGED]
+    if not in_play:
+        return False
+    refs = await _allowed(turn, in_play, Action.ACKNOWLEDGE)
+    wrote_at = turn.data.get("wrote_at")
+    busy = bool(alerted) and wrote_at is not None \
+        and turn.now - dt.datetime.fromisoformat(wrote_at) < NUMBER_CONFIRM_WINDOW
+    if (len(refs) == 1 and not busy) or not refs:  # one to take; or none may be: why, of the first
+        await _take(turn, Action.ACKNOWLEDGE, refs[0] if refs else in_play[0], "")
+    else:
+        _offer_meant(turn, Action.ACKNOWLEDGE.value, "", refs, one="officer.confirm_command")
+    return True
+
+
 def _handled(turn: Turn, ref: str) -> None:
     """Remembers the report the officer has just handled, and when: words typed alone soon after are offered as a
     note on it."""
@@ -446,6 +471,8 @@ async def home(turn: Turn) -> str:
             return await tap(turn, f"{MEANT}:{meant}")
         turn.data.pop("meant")
         turn.say("officer.nothing_done")
+        return MENU
+    if await _taken_in_own_words(turn):
         return MENU
     if said.isdecimal() and turn.inbound.choice is None:
         number = int(said)

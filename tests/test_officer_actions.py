@@ -19,6 +19,7 @@ from handlers import patrol
 from handlers.actions import LEADS_TO, Action, change_status
 from handlers.alerts import alerts_together, fit_together, quoted, said_when
 from handlers.engine import Engine
+from handlers.language.duty import taking_it
 from handlers.office import Office
 from handlers.state import dump_session, load_session
 from storage.models import (
@@ -1559,7 +1560,98 @@ async def test_an_anonymous_reports_escalation_says_the_rounds_not_its_hour_kept
     assert "BELUM DITANGGAPI 60 MENIT" in payload(alerts[-1])["text"], payload(alerts[-1])["text"]
 
 
-# --- a command without its ref or with a slip ---------------------------------------------------------------------
+# --- officers' own words: slang for taking a report, a command without its ref or with a slip ---------------------
+
+TAKING = ["siap 86", "86", "Siap laksanakan", "otw", "OTW", "meluncur", "on the way", "siap 86 ndan", "siap, 86!",
+          "86 pak", "otw tkp", "otw ke tkp ndan", "siap meluncur ke lokasi", "langsung meluncur", "lgsg meluncur pak",
+          "siap 86, anggota otw", "on my way", "I'm on my way", "on the way to the scene", "siap dan, otw",
+          "delapan enam", "siap laksanakan komandan", "anggota sdh meluncur ke tkp", "otw skrg", "omw", "86 otw",
+          "siaaap 86", "laksanakan ndan", "kami menuju tkp", "siap ndan meluncur", "copy, on the way",
+          "heading there now", "86👍", "siap 86 ndan 🙏"]
+NOT_TAKING = ["otw pulang dulu", "86 orang diamankan", "meluncur ke rumah makan", "on the way home", "siap", "ok",
+              "ok siap", "terima kasih", "belum bisa meluncur", "gk bisa otw skrg", "siap makan dulu", "otw beli kopi",
+              "jam 8 6 pagi", "tim sudah di tkp pelaku kabur", "86 ribu", "lagi otw ke kantor", "nomor 86",
+              "meluncur nanti sore", "otw ntar", "otw besok", "sy lagi cuti", "gas ndan"]
+
+
+def test_radio_words_for_taking_a_job_are_read_whole_and_only_so() -> None:
+    assert [said for said in TAKING if not taking_it(said)] == []
+    assert [said for said in NOT_TAKING if taking_it(said)] == []
+
+
+@pytest.mark.parametrize("said", ["siap 86", "86", "Siap laksanakan", "otw", "meluncur", "on the way",
+                                  "siap 86 ndan, anggota otw TKP", "86👍", "lgsg meluncur ke lokasi pak",
+                                  "I'm on my way", "siap dan, otw"])
+async def test_radio_slang_right_after_an_alert_takes_its_report(engine: Engine, said: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    await deliver_to(engine, PETUGAS)
+    await petugas.send(said)
+    assert petugas.heard("officer.done.ack") and ref in petugas.text, petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
+
+
+@pytest.mark.parametrize("said", ["otw pulang dulu", "86 orang diamankan kemarin", "meluncur ke rumah makan",
+                                  "on the way home", "siap", "belum bisa meluncur, ban bocor", "otw besok pagi"])
+async def test_words_that_say_something_else_take_no_report(engine: Engine, said: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    await deliver_to(engine, PETUGAS)
+    await petugas.send(said)
+    assert not petugas.heard("officer.done.ack") and not petugas.heard("officer.which_report"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+
+
+async def test_radio_slang_with_no_alert_in_play_takes_nothing(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await deliver_to(engine, PETUGAS)
+    await petugas.send("terbuka")  # the alert is read: what comes next is not its answer
+    await petugas.send("siap 86")
+    assert not petugas.heard("officer.done.ack") and (await report(engine, ref)).status == ReportStatus.RECEIVED
+
+
+async def test_radio_slang_after_two_alerts_asks_which_report(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    first = (await file_report(engine, "console:warga-a", description="Motor dicuri di depan rumah semalam"))[1]
+    await deliver_to(engine, PETUGAS)
+    second = (await file_report(engine, "console:warga-b", description="Helm dicuri di parkiran pasar tadi"))[1]
+    await deliver_to(engine, PETUGAS)
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    await petugas.send("otw ndan")
+    assert petugas.heard("officer.which_report") and not petugas.heard("officer.done.ack"), petugas.text
+    assert sorted(petugas.options()) == sorted([f"Terima {first}", f"Terima {second}"])
+    await petugas.send(str(petugas.options().index(f"Terima {second}") + 1))
+    assert petugas.heard("officer.done.ack") and second in petugas.text, petugas.text
+    assert [(await report(engine, ref)).status for ref in (first, second)] == [ReportStatus.RECEIVED,
+                                                                               ReportStatus.ACKNOWLEDGED]
+
+
+async def test_radio_slang_typed_as_the_alert_came_is_confirmed_first(engine: Engine) -> None:
+    """The officer was writing when it came: "otw" may be of what they were at."""
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await deliver_to(engine, PETUGAS)
+    await officer_wrote_ago(engine, dt.timedelta(seconds=20))
+    await petugas.send("otw")
+    assert petugas.heard("officer.confirm_command") and petugas.options() == [f"Terima {ref}"], petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send("iya")
+    assert petugas.heard("officer.done.ack") and (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
+
+
+async def test_radio_slang_after_a_colleague_took_it_says_so(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    rekan = await enrolled(engine, "console:rekan")
+    _warga, ref = await file_report(engine)
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5), PETUGAS)
+    await deliver_to(engine, PETUGAS)
+    await rekan.send(f"TERIMA {ref}")
+    await petugas.send("siap 86")
+    assert petugas.heard("officer.not_allowed") and ref in petugas.text, petugas.text
+
 
 @pytest.mark.parametrize(("typed", "status", "note"), [
     ("TERIMA", ReportStatus.ACKNOWLEDGED, None), ("terima ndan", ReportStatus.ACKNOWLEDGED, None),

@@ -1,0 +1,37 @@
+"""Officers' own words on duty: the radio slang for taking a job ("siap 86", "otw", "meluncur", "on the way").
+
+Read only as a whole message of such words: "siap 86 ndan, otw TKP" takes the report just alerted; "otw pulang dulu",
+"86 orang diamankan" or "meluncur ke rumah makan" say something else, and stay words.
+"""
+
+from __future__ import annotations
+
+from handlers.language.normalise import phrase_words, phrases_found, words
+
+# Each says "understood, on it": 86 is the radio code for "understood" (and "delapan enam" it said out).
+_TAKING = tuple(phrase_words(phrase) for phrase in (
+    "86", "delapan enam", "laksanakan", "dilaksanakan", "otw", "omw", "meluncur", "on the way", "on my way",
+    "heading there", "on it", "copy", "roger", "menuju tkp", "menuju lokasi", "ke tkp", "ke lokasi",
+))
+# What may stand beside those words and leave them meaning the same: readiness, the form of address, the scene, "now"
+# (and an emoji, "👍"). "I'm" is read as "i sama".
+_BESIDE = frozenset({
+    "siap", "siaap", "ok", "oke", "okay", "baik", "segera", "langsung", "sudah", "udah", "sedang", "lagi", "kami",
+    "saya", "anggota", "tim", "unit", "piket", "pak", "ndan", "dan", "komandan", "bos", "bang", "mas", "kak", "ya",
+    "sekarang", "juga", "ke", "sana", "kesana", "menuju", "tkp", "lokasi", "now", "there", "to", "the", "scene",
+    "we", "are", "i", "am", "sama", "ready", "sir", "yes", "right", "away", "gas", "gerak", "bergerak", "merapat",
+})
+
+
+_EMOJI = "emoji_"  # how words() names an emoji
+
+
+def taking_it(text: str) -> bool:
+    """Whether the message is an officer's word for taking the job just given: words of taking it, and nothing
+    beside them but readiness, address and where they are heading."""
+    said = words(text)
+    found = list(phrases_found(said, _TAKING))
+    if not found:
+        return False
+    covered = {at + offset for phrase, at in found for offset in range(len(phrase))}
+    return all(index in covered or word in _BESIDE or word.startswith(_EMOJI) for index, word in enumerate(said))
