@@ -48,6 +48,7 @@ class Action(enum.StrEnum):
     REFER = "refer"
     DUPLICATE = "duplicate"
     REJECT = "reject"
+    REOPEN = "reopen"
 
 
 # The status each action leads to; from which statuses it may be taken, the status table says.
@@ -59,10 +60,13 @@ LEADS_TO: dict[Action, ReportStatus] = {
     Action.REFER: S.REFERRED,
     Action.DUPLICATE: S.DUPLICATE,
     Action.REJECT: S.REJECTED,
+    Action.REOPEN: S.IN_PROGRESS,
 }
+# The event an action makes, where it is no plain status change: a reopening goes by its own table.
+EVENT_OF: dict[Action, EventKind] = {Action.REOPEN: EventKind.REOPEN}
 # What an action must come with: a note the reporter reads, a question, a station code, the other ref.
 NEEDS_ARGUMENT = {Action.RESOLVE: "note", Action.NEED_INFO: "question", Action.REFER: "station",
-                  Action.DUPLICATE: "ref", Action.REJECT: "reason"}
+                  Action.DUPLICATE: "ref", Action.REJECT: "reason", Action.REOPEN: "reopen_reason"}
 ARGUMENT_CHARS = 1000
 NOTE_CHARS = 3  # letters or digits a note, question or reason needs: "👍" tells the reporter nothing
 
@@ -82,7 +86,7 @@ class Outcome:
 
 
 # Notes that go to the reporter; words added to an acknowledgement or "in progress" stay among officers.
-PUBLIC_NOTES = {Action.RESOLVE, Action.NEED_INFO, Action.REFER, Action.REJECT}
+PUBLIC_NOTES = {Action.RESOLVE, Action.NEED_INFO, Action.REFER, Action.REJECT, Action.REOPEN}
 
 
 def actor(officer: Officer) -> str:
@@ -105,7 +109,7 @@ def refusal(officer: Officer, report: Report, action: Action) -> Outcome | None:
     if (not_theirs := _not_theirs(officer, report)) is not None:
         return not_theirs
     try:
-        check_status_change(report.status, LEADS_TO[action])
+        check_status_change(report.status, LEADS_TO[action], EVENT_OF.get(action, EventKind.STATUS))
     except StatusChangeNotAllowed:
         return Outcome("officer.not_allowed", {"ref": report.ref, "action": action.value,
                                                 "status": report.status.value})
@@ -176,7 +180,8 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
                              place=report.location_text or (code_label(report.language, office.router, code)
                                                             if code else None))
     event = await change_status(office, report, LEADS_TO[action], actor(officer), note,
-                                public=action in PUBLIC_NOTES or note is None)
+                                public=action in PUBLIC_NOTES or note is None,
+                                kind=EVENT_OF.get(action, EventKind.STATUS))
     if reason:  # why it was referred, for officers: the reporter reads where it went
         await _note_event(office, officer, report, reason)
     alerted, other_polres = 0, ""
@@ -274,7 +279,7 @@ async def change_status(office: Office, report: Report, to_status: ReportStatus,
         await drop_unsent_alerts(office.db, report.id)
     report.status, report.updated_at = to_status, at
     await office.db.flush()
-    if kind == EventKind.STATUS:
+    if kind in (EventKind.STATUS, EventKind.REOPEN):
         await relay_to_reporter(office, report, event)
     return event
 
@@ -302,6 +307,9 @@ async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) 
                      status=t(lang, f"status.label.{status}"))
         elif event.to_status == S.NEED_INFO:
             text = t(lang, "relay.question", ref=report.ref, question=event.note or "")
+        elif event.kind == EventKind.REOPEN:
+            text = t(lang, "relay.reopened", ref=report.ref, status=t(lang, f"status.label.{status}"),
+                     note=t(lang, "relay.note", note=event.note) if event.note else "")
         else:
             # A referral's note is the station it went to, not an officer's words.
             kind = "relay.referred_to" if event.to_status == S.REFERRED else "relay.note"

@@ -18,6 +18,7 @@ from handlers import patrol, report_flow
 from handlers.actions import NEEDS_ARGUMENT, NOTE_CHARS, Action, Outcome, act, add_note, refusal, station_and_reason
 from handlers.alerts import (
     ACTIONS,
+    REOPEN,
     action_choices,
     alert_payload,
     alerts_together,
@@ -39,7 +40,7 @@ from storage.officers import officers_to_alert
 from storage.outbox import last_sent_id, latest_sent, open_payload, sent_since, sent_together
 from storage.reports import history, open_reports, referral_from, report_by_ref, split_ref
 from storage.web_sessions import LINK_TTL, create_link
-from storage.workflow import UNACKNOWLEDGED
+from storage.workflow import OPEN_STATUSES, UNACKNOWLEDGED
 
 ACTION_NOTE = "action_note"  # the note, question, station or ref an action needs, asked after a tap
 CONFIRM_NUMBER = "confirm_number"  # a bare number that may be meant for an alert that has just come in
@@ -132,13 +133,18 @@ async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool, l
         # "Terima kasih", "Selesai makan…", a step's own "Selesai": words, not a command without its ref.
         # At the note an action waits for, a bare command word is no note.
         return None if not slash and (rest or turn.step not in (MENU, ACTION_NOTE)) else _usage(turn)
-    if keyword == SHOW:
-        await show_report(turn, ref)
+    if keyword == SHOW or (keyword == Action.REOPEN and not rest and await _is_open(turn, ref)):
+        await show_report(turn, ref)  # "buka LP-…" of a report still open: opened to read
         return turn.step
     if keyword == NOTE:
         await _note(turn, ref, rest)
         return turn.step
     return await _take(turn, Action(keyword), ref, rest)
+
+
+async def _is_open(turn: Turn, ref: str) -> bool:
+    report = await report_by_ref(turn.db, ref)
+    return report is not None and report.status in OPEN_STATUSES
 
 
 async def _note(turn: Turn, ref: str, note: str) -> None:
@@ -160,11 +166,11 @@ async def _note(turn: Turn, ref: str, note: str) -> None:
 
 def _argument_without_ref(keyword: str, rest: str) -> str | None:
     """The words a command typed without its ref comes with ("SELESAI sudah diamankan"): "" for none (a form of
-    address alone, "TERIMA ndan"); None where they make it no command: words after TERIMA, which needs none, are
-    everyday words ("terima kasih", "terima paket")."""
+    address alone, "TERIMA ndan"); None where they make it no command: after TERIMA, which needs none, or BUKA,
+    they are everyday words ("terima kasih", "buka puasa dulu")."""
     if all(word in _ADDRESS for word in words(rest)):
         return ""
-    return None if keyword == Action.ACKNOWLEDGE else rest
+    return None if keyword in (Action.ACKNOWLEDGE, Action.REOPEN) else rest
 
 
 async def _which_report(turn: Turn, keyword: str, argument: str) -> str:
@@ -694,7 +700,10 @@ async def show_report(turn: Turn, ref: str) -> None:
     status = status_at_station(turn.lang, report.status)
     if kept := await kept_instead(turn.db, report):
         status += t(turn.lang, "officer.duplicate_of", ref=kept.ref)
-    _offer(turn, "officer.report", action_choices(turn.lang, report.ref), alert=payload["text"], witnesses=witnesses,
+    choices = action_choices(turn.lang, report.ref)
+    if refusal(turn.officer, report, Action.REOPEN) is None:  # closed by a decision that may not hold
+        choices += [[f"{choice.key}:{report.ref}", choice.label] for choice in REOPEN.options(turn.lang)]
+    _offer(turn, "officer.report", choices, alert=payload["text"], witnesses=witnesses,
            status=status, history="\n".join(events) or t(turn.lang, "status.no_notes"))  # "belum ada", not blank
 
 
@@ -724,6 +733,9 @@ async def event_line(db: AsyncSession, lang: str, event: ReportEvent, timezone: 
     if event.kind == EventKind.NOTE:
         return t(lang, "officer.history.note", when=when, who=await _who(db, lang, event.actor), note=event.note)
     note = f": {event.note}" if event.note else ""
+    if event.kind == EventKind.REOPEN:
+        return t(lang, "officer.history.reopened", when=when, who=await _who(db, lang, event.actor),
+                 status=t(lang, f"status.label.{event.to_status.value}"), note=note)
     return t(lang, "officer.history.status", when=when, who=await _who(db, lang, event.actor),
              status=t(lang, f"status.label.{event.to_status.value}"), note=note)
 

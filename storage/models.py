@@ -138,6 +138,7 @@ class EventKind(enum.StrEnum):
     ESCALATION = "escalation"  # an unacknowledged alert sent again, to the duty officers or the head
     REPLY = "reply"            # the reporter's answer to an officer's question
     NOTE = "note"              # an officer's note on the report, for officers alone; the status stays
+    REOPEN = "reopen"          # an officer reopening a closed report, with the reason
 
 
 class OutboxState(enum.StrEnum):

@@ -218,10 +218,10 @@ async def latest_event(db: AsyncSession, report: Report) -> ReportEvent | None:
 
 
 async def last_status_event(db: AsyncSession, report: Report, status: ReportStatus) -> ReportEvent | None:
-    """The newest event that moved the report to `status`."""
+    """The newest event that moved the report to `status` (an officer's change, or their reopening of it)."""
     return (await db.execute(
         select(ReportEvent).where(ReportEvent.report_id == report.id, ReportEvent.to_status == status,
-                                  ReportEvent.kind == EventKind.STATUS)
+                                  ReportEvent.kind.in_((EventKind.STATUS, EventKind.REOPEN)))
         .order_by(ReportEvent.created_at.desc(), ReportEvent.id.desc()).limit(1)
     )).scalar_one_or_none()
 

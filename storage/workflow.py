@@ -39,6 +39,14 @@ ANSWER_STATUS_CHANGES: dict[ReportStatus, frozenset[ReportStatus]] = {
 }
 
 
+# An officer reopens a report closed by a decision that did not hold (the reason is required), to be worked on again.
+# A duplicate stays one: its residents follow the report kept (storage.witnesses.join_duplicate).
+REOPEN_STATUS_CHANGES: dict[ReportStatus, frozenset[ReportStatus]] = {
+    S.RESOLVED: frozenset({S.IN_PROGRESS}),
+    S.REJECTED: frozenset({S.IN_PROGRESS}),
+}
+
+
 class StatusChangeNotAllowed(Exception):
     """A change the table does not allow; nothing was changed."""
 
@@ -49,8 +57,9 @@ class StatusChangeNotAllowed(Exception):
 
 def check_status_change(from_status: ReportStatus, to_status: ReportStatus,
                         kind: EventKind = EventKind.STATUS) -> None:
-    """Raises StatusChangeNotAllowed unless the table allows the change: the reporter's answer (`kind` REPLY)
-    by its own table, every other change by ALLOWED_STATUS_CHANGES."""
-    table = ANSWER_STATUS_CHANGES if kind == EventKind.REPLY else ALLOWED_STATUS_CHANGES
+    """Raises StatusChangeNotAllowed unless the table allows the change: the reporter's answer (`kind` REPLY) and a
+    reopening (REOPEN) by their own tables, every other change by ALLOWED_STATUS_CHANGES."""
+    table = {EventKind.REPLY: ANSWER_STATUS_CHANGES, EventKind.REOPEN: REOPEN_STATUS_CHANGES}.get(
+        kind, ALLOWED_STATUS_CHANGES)
     if to_status not in table.get(from_status, frozenset()):
         raise StatusChangeNotAllowed(from_status, to_status)

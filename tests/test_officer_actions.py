@@ -16,7 +16,7 @@ from sqlalchemy import func, select, update
 from bot.channels.console import ConsoleChannel
 from bot.outbox import Dispatcher
 from handlers import patrol
-from handlers.actions import LEADS_TO, Action, change_status
+from handlers.actions import EVENT_OF, LEADS_TO, Action, change_status
 from handlers.alerts import alerts_together, fit_together, quoted, said_when
 from handlers.engine import Engine
 from handlers.language.duty import taking_it
@@ -982,23 +982,32 @@ def _allowed(from_status: ReportStatus, to_status: ReportStatus, kind: EventKind
     return True
 
 
-@pytest.mark.parametrize("kind", [EventKind.STATUS, EventKind.REPLY])
+# A reopening takes a report closed by a decision back to work; a duplicate stays one.
+BY_REOPENING = {(S.RESOLVED, S.IN_PROGRESS), (S.REJECTED, S.IN_PROGRESS)}
+
+
+@pytest.mark.parametrize("kind", [EventKind.STATUS, EventKind.REPLY, EventKind.REOPEN])
 @pytest.mark.parametrize("to_status", list(ReportStatus))
 @pytest.mark.parametrize("from_status", list(ReportStatus))
 def test_the_status_table_allows_what_officers_and_answers_could_do(
         from_status: ReportStatus, to_status: ReportStatus, kind: EventKind) -> None:
     if kind == EventKind.REPLY:
         expected = (from_status, to_status) in BY_ANSWER
+    elif kind == EventKind.REOPEN:
+        expected = (from_status, to_status) in BY_REOPENING
     else:
         expected = any(to == to_status and from_status in before for to, before in BY_ACTION.values())
     assert _allowed(from_status, to_status, kind) == expected
-    assert not (expected and from_status in CLOSED_STATUSES), "a closed report stays closed"
+    assert not (expected and from_status in CLOSED_STATUSES and kind != EventKind.REOPEN), \
+        "a closed report stays closed, unless an officer reopens it"
 
 
 def test_every_action_leads_to_a_status_of_its_own() -> None:
     assert set(LEADS_TO) == set(Action)
-    assert len(set(LEADS_TO.values())) == len(Action)
-    assert {to for to, _before in BY_ACTION.values()} == set(LEADS_TO.values())
+    changes = set(Action) - set(EVENT_OF)  # a reopening leads to "in progress" by its own table
+    assert len({LEADS_TO[action] for action in changes}) == len(changes)
+    assert {to for to, _before in BY_ACTION.values()} == {LEADS_TO[action] for action in changes}
+    assert {LEADS_TO[action] for action in EVENT_OF} == {to for _from, to in BY_REOPENING}
     assert set(OPEN_STATUSES) | set(CLOSED_STATUSES) == set(ReportStatus)
     assert not set(OPEN_STATUSES) & set(CLOSED_STATUSES)
 
@@ -1734,3 +1743,69 @@ async def test_a_word_far_from_any_command_before_a_ref_is_no_slip(engine: Engin
     _warga, ref = await file_report(engine)
     await petugas.send(f"kenapa {ref} belum ditangani")
     assert not petugas.heard("officer.did_you_mean"), petugas.text
+
+
+# --- reopening a closed report ------------------------------------------------------------------------------------
+
+async def test_a_resolved_report_is_reopened_with_its_reason_and_the_reporter_is_told(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"SELESAI {ref} pelaku sudah diamankan")
+    await deliver_to(engine, WARGA)
+    await petugas.send(f"BUKA {ref}")
+    assert petugas.heard("officer.ask_reopen_reason") and (await report(engine, ref)).status == ReportStatus.RESOLVED
+    await petugas.send("ternyata pelaku kedua masih berkeliaran")
+    assert petugas.heard("officer.done.reopen") and petugas.heard("officer.reporter_told"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.IN_PROGRESS
+    told = await deliver_to(engine, WARGA)
+    assert f"Kabar laporan {ref}: dibuka kembali oleh petugas" in told, told
+    assert "pelaku kedua masih berkeliaran" in told, "with the reason"
+    [reopened] = [event for event in await events(engine, ref) if event.kind == EventKind.REOPEN]
+    assert (reopened.from_status, reopened.to_status) == (ReportStatus.RESOLVED, ReportStatus.IN_PROGRESS)
+    await petugas.send(f"LIHAT {ref}")
+    assert "Selesai: pelaku sudah diamankan" in petugas.text, "the history keeps how it was closed"
+    assert "dibuka kembali, Sedang ditindaklanjuti: ternyata pelaku kedua" in petugas.text, petugas.text
+    await petugas.send(f"SELESAI {ref} pelaku kedua juga diamankan")
+    assert (await report(engine, ref)).status == ReportStatus.RESOLVED, "worked on, and closed again"
+
+
+async def test_a_rejected_report_is_reopened_in_one_line_and_its_view_offers_it(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"TOLAK {ref} laporan iseng")
+    await petugas.send(f"LIHAT {ref}")
+    assert petugas.options()[-1] == "Buka kembali", petugas.options()
+    await petugas.send(str(len(petugas.options())))
+    assert petugas.heard("officer.ask_reopen_reason"), petugas.text
+    await petugas.send("batal")
+    assert (await report(engine, ref)).status == ReportStatus.REJECTED
+    await petugas.send(f"buka kembali {ref} pelapor mengirim bukti foto, bukan iseng")
+    assert petugas.heard("officer.done.reopen") and (await report(engine, ref)).status == ReportStatus.IN_PROGRESS
+
+
+async def test_a_closed_report_reopens_only_by_its_station_with_a_reason_and_never_as_a_duplicate(
+        engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", "POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    _lain, other = await file_report(engine, "console:lain", description="Motor dicuri di parkiran pasar Legi tadi")
+    await petugas.send(f"DUPLIKAT {other} {ref}")
+    await petugas.send(f"SELESAI {ref} sudah diamankan")
+    await petugas.send(f"PROSES {ref}")
+    assert petugas.heard("officer.not_allowed"), "only a reopening, with its reason, takes it back to work"
+    await sekar.send(f"BUKA {ref} salah tutup")
+    assert sekar.heard("officer.unknown_ref"), sekar.text
+    await petugas.send(f"BUKA {ref} ok")
+    assert petugas.heard("officer.ask_reopen_reason"), "a reason that says nothing is asked for again"
+    await petugas.send("batal")
+    await petugas.send(f"BUKA {other} bukan duplikat")
+    assert petugas.heard("officer.not_allowed") and (await report(engine, other)).status == ReportStatus.DUPLICATE
+    assert (await report(engine, ref)).status == ReportStatus.RESOLVED
+
+
+async def test_buka_of_an_open_report_opens_it_to_read(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"buka {ref}")
+    assert petugas.heard("officer.report") and "Buka kembali" not in petugas.options(), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED

@@ -184,6 +184,26 @@ async def test_an_action_on_the_page_changes_the_status_and_relays_to_the_reside
     assert "Motor sudah ditemukan dan dikembalikan" in duty.text, "the chat sees what the page did"
 
 
+async def test_a_closed_report_is_reopened_on_the_page_with_its_reason(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    duty = await enrolled(engine, "telegram:700008")
+    await duty.send(f"TOLAK {ref} laporan iseng")
+    client = await signed_in(app, duty)
+    page = await client.get(f"/laporan/{ref}")
+    assert page.status_code == 200 and "Buka kembali" in page.text and "Alasan dibuka kembali" in page.text
+    short = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "reopen",
+                                                        "argument": "ok"})
+    assert short.status_code == 400, "a reason that says nothing"
+    done = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "reopen",
+                                                       "argument": "Pelapor mengirim bukti, bukan iseng"})
+    assert done.status_code == 200 and "dibuka kembali" in done.text, done.text
+    async with engine.sessions() as db:
+        report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+    assert report.status.value == "in_progress"
+    assert "Buka kembali" not in (await client.get(f"/laporan/{ref}")).text, "an open report is not reopened"
+
+
 async def test_an_officers_note_on_the_page_is_kept_in_the_history_and_not_relayed(engine: Engine,
                                                                                  tmp_path: Path) -> None:
     app = web_app(engine, tmp_path)
