@@ -18,8 +18,9 @@ from bot.channels.base import Choice
 from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
+from handlers.language.alike import content_words
 from handlers.language.answers import NEUTRAL, NO, YES, without_all_right, yes_or_no
-from handlers.language.emergency import emergency_denied
+from handlers.language.emergency import THIEVES, emergency_denied, returned_now, services_to_call
 from handlers.language.intents import (
     CORRECTION_WORDS,
     HOW_ONLY,
@@ -980,7 +981,13 @@ def answer_aside(turn: Turn) -> str | None:
             (turn.step == READ_BACK and _goes_on(turn.text))  # the story told on, with a cry in it
         if tells_what_happened or (turn.step == WHEN and when_named(turn.text) == "now"):
             return None  # the story, or the time asked ("skrg lg ribut lagi, …": now, and more of the story)
-        if "description" in turn.draft and (turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) or (
+        if "description" in turn.draft and turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) \
+                and not _of_the_story(turn):
+            # "rumah sebelah kebakaran pak" at the summary of a theft: a danger of its own, answered; the theft is
+            # neither told it nor made urgent by it, and still waits for its answer
+            turn.draft["urgent"] = bool(turn.urgent_before)
+            turn.say("report.still_waiting")
+        elif "description" in turn.draft and (turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) or (
                 turn.step not in STORY_STEPS and _REFERS_BACK & set(words(turn.text)[:_REFERS_WITHIN]))):
             # "pak orangnya dateng lagi skrg bawa parang": officers read why it is urgent now; before the place and
             # time are known, only what speaks of the one told of ("dia skrg manjat pager"), not a new danger
@@ -1021,6 +1028,25 @@ def answer_aside(turn: Turn) -> str | None:
 
 _REFERS_BACK = frozenset({"dia", "orangnya", "pelakunya", "pelaku", "malingnya", "mereka", "he", "she", "they"})
 _REFERS_WITHIN = 4  # words from the start
+
+
+def _of_the_story(turn: Turn) -> bool:
+    """Whether a cry told once the story is told speaks of it: of someone of it ("pelakunya bawa pisau", "dia
+    dateng lagi"), of something of it ("motornya dibakar"), of the one told of come back, of its words, or of no
+    other kind of matter ("tolong pak ada yg bawa golok ngamuk" after a theft); not a danger of another kind beside
+    it, such as a fire or someone drowning ("rumah sebelah kebakaran pak" at the summary of a theft)."""
+    story, said = turn.draft["description"], words(turn.text)
+    if _REFERS_BACK & set(said[:_REFERS_WITHIN]) or _ADDING & set(said[:_ADDING_WITHIN]) \
+            or returned_now(turn.text, story):
+        return True
+    told = set(content_words(story).split())
+    if told & set(content_words(turn.text).split()) or any(
+            word.endswith("nya") and word.removesuffix("nya") in THIEVES | _REFERS_BACK for word in said):
+        return True  # "motornya dibakar", "sy dibacok pas ngejar malingnya"
+    kind = category_named(turn.text)
+    if kind is None:
+        return not set(services_to_call(turn.text)) - set(services_to_call(story))
+    return kind == turn.draft.get("category")
 
 
 def _told_beside_the_question(text: str) -> str:
