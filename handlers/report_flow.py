@@ -201,21 +201,7 @@ async def _take_story(turn: Turn) -> str:
         category = Category.EMERGENCY.value  # a fire, a body found: officers are better told "Darurat" than "Lainnya"
     if category:
         read["category"] = category
-    found, confident = await _places_in_story(turn, text)
-    # A place the story names as one ("kel. Gedog") is shown too when it is not certain: the read-back asks.
-    named = [place.code for place in found if place.marked]
-    if confident or len(named) == 1:
-        read["place"] = found[0].code if confident else named[0]
-    elif named:
-        read["places"] = named  # a name several places share: which one is asked after a yes
-    elif near := await _near_and_spelt(turn, text, found) or await _near_after_where(turn, text):
-        # "…di parkiran alfamart jl. mastrip, plosokerep": the one near, to confirm; "klampok", which names a
-        # kelurahan of Sananwetan and a desa of Bojonegoro, both near, or "blitar", a kota near and the kabupaten
-        # of the same name around it: which one is asked
-        twins = [place.code for place in found if place.code not in near and place.district is None
-                 and _own_name(place) in {_own_name(p) for p in found if p.code in near and p.district is None}]
-        near += twins
-        read.update({"place": near[0]} if len(near) == 1 else {"places": near[:CANDIDATES_SHOWN]})
+    read.update(await _place_of_story(turn, text))
     of_it = without_home(text)  # "skrg sy di rumah di klampok, tadi hp sy dijambret": "tadi", not "skrg"
     if moment := when_named(of_it):
         read["when"] = moment
@@ -228,6 +214,42 @@ async def _take_story(turn: Turn) -> str:
         return first_missing(turn)
     turn.draft["read"] = read
     return READ_BACK
+
+
+async def _place_of_story(turn: Turn, text: str) -> ReadBack:
+    """The place a story names, to confirm ("place"), or the places its name may be, to pick from ("places");
+    empty when it names none."""
+    found, confident = await _places_in_story(turn, text)
+    # A place the story names as one ("kel. Gedog") is shown too when it is not certain: the resident confirms.
+    named = [place.code for place in found if place.marked]
+    if confident or len(named) == 1:
+        return ReadBack(place=found[0].code if confident else named[0])
+    if named:
+        return ReadBack(places=named)  # a name several places share: which one is asked after a yes
+    if near := await _near_and_spelt(turn, text, found) or await _near_after_where(turn, text):
+        # "…di parkiran alfamart jl. mastrip, plosokerep": the one near, to confirm; "klampok", which names a
+        # kelurahan of Sananwetan and a desa of Bojonegoro, both near, or "blitar", a kota near and the kabupaten
+        # of the same name around it: which one is asked
+        twins = [place.code for place in found if place.code not in near and place.district is None
+                 and _own_name(place) in {_own_name(p) for p in found if p.code in near and p.district is None}]
+        near += twins
+        return ReadBack(place=near[0]) if len(near) == 1 else ReadBack(places=near[:CANDIDATES_SHOWN])
+    return ReadBack()
+
+
+# A street or an estate a story names ("…di jl sudanco supriyadi bendogerit", "…di gg melati 3"), to its clause's end.
+_STREET = re.compile(r"\b(?:jl|jln|gg|perum|komplek|kompleks|di\s+jalan)\b\.?\s*[^,;!?\n]+", re.IGNORECASE)
+
+
+def _with_the_street(proposal: Proposal, story: str) -> Proposal:
+    """The place read from a story, with the street it names beside it, its time left out ("jl merdeka td malam")."""
+    if found := _STREET.search(story):
+        spot = found.group().removeprefix("di ").strip(" .")
+        if told := time_told(spot):
+            spot = without_phrase(spot, told[1])
+        if letters_and_digits(spot) >= LOCATION_CHARS[0]:
+            proposal["spot"] = spot[:LOCATION_CHARS[1]]
+    return proposal
 
 
 async def _places_in_story(turn: Turn, story: str) -> tuple[list[PlaceCandidate], bool]:
@@ -493,7 +515,7 @@ async def read_back(turn: Turn) -> str:
             if turn.draft["when"] == {"choice": "now"} and not turn.emergency_answered:
                 turn.say("emergency.happening_now")  # told in the story or picked here: going on now
         if "place" in read:
-            await accept_place(turn, {"code": read["place"]})
+            await accept_place(turn, _with_the_street(Proposal(code=read["place"]), turn.draft["description"]))
         elif "places" in read:
             turn.draft["options"] = read["places"]
     if place_given:
@@ -1232,13 +1254,13 @@ async def description(turn: Turn) -> str:
     if not _answered(turn, LOCATION):
         # "…depan pasar gedog sananwetan", "…di parkiran kel bendogerit": the place the story names is proposed,
         # or the places of its name offered, rather than asked (as from a story told first)
-        found, confident = await _places_in_story(turn, turn.draft["description"])
-        named = [place.code for place in found if place.marked]
-        if confident or len(named) == 1:
-            turn.draft["proposal"] = {"code": found[0].code if confident else named[0]}
+        # or the one near that the place reader reads without confidence ("…di jl sudanco supriyadi bendogerit")
+        read = await _place_of_story(turn, turn.draft["description"])
+        if "place" in read:
+            turn.draft["proposal"] = _with_the_street(Proposal(code=read["place"]), turn.draft["description"])
             return PLACE_CHECK
-        if named:
-            turn.draft["options"] = named
+        if "places" in read:
+            turn.draft["options"] = read["places"]
             return PLACE_PICK
     return first_missing(turn)
 
@@ -1598,6 +1620,8 @@ async def place_not_found(turn: Turn) -> str:
 async def accept_place(turn: Turn, proposal: Proposal) -> None:
     """Keeps the confirmed place; a pin keeps the station nearest to it, a typed place the one covering it."""
     turn.draft["place"] = proposal["code"]
+    if "spot" in proposal and not turn.draft.get("location_text"):
+        turn.draft["location_text"] = proposal["spot"]
     turn.draft.pop("proposal", None)
     turn.draft.pop("options", None)
     if "station_id" in proposal:
