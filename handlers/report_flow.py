@@ -1238,7 +1238,11 @@ async def description(turn: Turn) -> str:
     if begun:
         turn.text = f"{begun}\n{turn.text}"
     if letters_and_digits(turn.text) < shortest:
-        turn.say("report.description_too_short", shortest=shortest)
+        if _a_piece_of_a_story(turn.text):  # "rumah sy", then "tv ilang", then "td mlm": one story, in pieces
+            turn.draft["story_begun"] = turn.text
+            turn.say("report.story_go_on")
+        else:
+            turn.say("report.description_too_short", shortest=shortest)
         return DESCRIPTION
     if "description" not in turn.draft and not turn.draft.get("urgent") and "photo" not in turn.draft \
             and await told_already_reported(turn, turn.text):
@@ -1263,6 +1267,13 @@ async def description(turn: Turn) -> str:
             turn.draft["options"] = read["places"]
             return PLACE_PICK
     return first_missing(turn)
+
+
+def _a_piece_of_a_story(text: str) -> bool:
+    """Whether words too few to be the story may begin it: a word of something ("rumah sy", "maling"), not a yes, a
+    no, a greeting or emoji alone."""
+    return any(word not in NEUTRAL | YES | NO and any(ch.isalpha() for ch in word) and not word.startswith("emoji_")
+               for word in words(text))
 
 
 def ask_voice_caption(turn: Turn) -> None:

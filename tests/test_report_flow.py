@@ -164,12 +164,34 @@ async def test_cancel_at_the_summary_stores_nothing(engine: Engine) -> None:
     assert await reports(engine) == []
 
 
+@pytest.mark.parametrize(("pieces", "story"), [
+    (["rumah sy", "tv ilang", "td mlm"], "rumah sy\ntv ilang"),
+    (["maling", "motor sy", "dibawa kabur"], "maling\nmotor sy\ndibawa kabur"),
+    (["hp sy", "dijambret", "di jl merdeka"], "hp sy\ndijambret"),
+])
+async def test_a_story_told_in_short_pieces_is_joined_not_refused(engine: Engine, pieces: list[str],
+                                                                  story: str) -> None:
+    resident = await at(engine, "description")
+    for piece in pieces:
+        await resident.send(piece)
+        assert not resident.heard("report.description_too_short"), resident.text
+    assert (await draft_of(engine))["description"] == story
+
+
+@pytest.mark.parametrize("said", ["ok", "ya", "?", "😡😡"])
+async def test_a_word_that_tells_nothing_at_the_story_question_is_still_too_short(engine: Engine, said: str) -> None:
+    resident = await at(engine, "description")
+    await resident.send(said)
+    assert resident.heard("report.description_too_short"), resident.text
+    assert "story_begun" not in await draft_of(engine)
+
+
 async def test_a_short_story_is_asked_again_and_a_long_one_kept_to_the_limit(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")
     await resident.send("1")
     await resident.send("1")
-    await resident.send("maling")
+    await resident.send("😡")
     assert resident.heard("report.description_too_short") and "10" in resident.text
     await resident.send("Motor dicuri di parkiran. " + "x" * 4100)
     assert resident.heard("report.description_cut") and "4000" in resident.text
