@@ -22,7 +22,8 @@ ROOT_WORDS = frozenset(word for word in StemmerFactory().get_words() if word.str
 # "griya"; Ajeng, Sugeng, Ical, Niki).
 KRAMA = {
     "kulo": "saya", "kula": "saya", "badhe": "mau", "wingi": "kemarin", "sonten": "sore", "enjing": "pagi",
-    "ndalu": "malam", "ngajeng": "depan", "nggih": "iya", "mboten": "tidak", "sampun": "sudah", "dereng": "belum",
+    "ndalu": "malam", "dalu": "malam", "ngajeng": "depan", "nggih": "iya", "mboten": "tidak", "sampun": "sudah",
+    "dereng": "belum",
     "wonten": "ada", "tiyang": "orang", "sakniki": "sekarang", "mriki": "sini", "panjenengan": "anda", "dipun": "di",
     "kemawon": "saja", "leres": "benar",
 }

@@ -2437,6 +2437,18 @@ async def test_a_story_no_list_knows_at_first_contact_is_kept_and_its_kind_asked
     assert (await draft_of(engine))["description"] == story
 
 
+@pytest.mark.parametrize(("story", "told"), [
+    ("kulo badhe lapor, wingi dalu motor kulo ical wonten ngajeng griya, ds sekar bojonegoro", "kemarin malam"),
+    ("wingi sonten motor kulo dipun colong wonten pasar gedog", "kemarin sore"),
+])
+async def test_a_krama_time_in_the_story_is_read_whole(engine: Engine, story: str, told: str) -> None:
+    """"wingi dalu" is last night: the night is not lost from the time read."""
+    resident = Resident(engine)
+    await resident.send(story)
+    read = (await draft_of(engine))["read"]
+    assert read["when"] == "earlier" and read["when_told"] == told, read
+
+
 @pytest.mark.parametrize("opener", ["sy mau lapor ke polsek sananwetan pak", "di jl kenanga no 5 kel gedog"])
 async def test_an_opener_or_a_place_alone_is_no_story(engine: Engine, opener: str) -> None:
     resident = Resident(engine)

@@ -1038,8 +1038,8 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if not_now:
         return False
-    if _at_the_door(said) or _child_alone(said) or _held_against_will(said) or _throwing_at_people(said) \
-            or _left_in_a_car(said) or _exploded(said):
+    if _at_the_door(said) or _child_alone(said) or _child_found(said) or _held_against_will(said) \
+            or _throwing_at_people(said) or _left_in_a_car(said) or _exploded(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
@@ -1473,9 +1473,32 @@ _NO_PARENT = (("enggak", "ada", "orang", "tuanya"), ("tidak", "ada", "orang", "t
 
 
 def _child_alone(said: list[str]) -> bool:
-    alone = any(word in _A_CHILD and {"sendirian", "alone"} & set(said[i + 1:i + 4]) for i, word in enumerate(said))
+    alone = any(word in _A_CHILD and {"sendirian", "alone"} & set(said[i + 1:i + 4])
+                and said[i + 1:i + 2] not in _YOUNG_ANIMAL for i, word in enumerate(said))
     return alone and bool({"menangis", "nangis", "crying"} & set(said) or any_phrase(said, _NO_PARENT)) \
         and not (HABITUAL | _CHILD_MINDED) & set(said)
+
+
+# A lost child found by the writer: "nemu anak kecil nangis sendirian", "sy nemu anak ilang di pasar"; not the
+# writer's own child found again ("anak sy udah ketemu"), where the child comes before the finding.
+_FINDING = frozenset({"nemu", "menemukan", "nemuin", "ketemu", "bertemu", "found", "find"})
+_LOST_CHILD = frozenset({"kecil", "nangis", "menangis", "sendirian", "sendiri", "nyasar", "hilang", "ilang", "tersesat",
+                         "terpisah", "lost", "alone", "crying"})
+
+_YOUNG_ANIMAL = [[animal] for animal in ("kucing", "anjing", "ayam", "burung", "bebek", "kambing", "sapi", "monyet",
+                                         "kelinci", "tikus", "cat", "dog")]  # "nemu anak kucing": a kitten
+
+
+def found_child(text: str) -> bool:
+    """Whether the writer tells of a lost child they found: an urgent matter of someone else's child (see
+    _child_found)."""
+    return _child_found(_sentences(text))
+
+
+def _child_found(said: list[str]) -> bool:
+    found = any(word in _FINDING and any(said[k] in _A_CHILD and said[k + 1:k + 2] not in _YOUNG_ANIMAL
+                                         for k in range(i + 1, min(i + 4, len(said)))) for i, word in enumerate(said))
+    return found and bool(_LOST_CHILD & set(said)) and not (HABITUAL | _NOT_REAL | {"ternyata"}) & set(said)
 
 
 # A child alone only for a moment, or crying for a toy: "…, ibunya lagi di dalam", "…nangis minta mainan".

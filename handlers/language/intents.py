@@ -16,6 +16,7 @@ from handlers.language.emergency import (
     THEFT_STEMS,
     THIEVES,
     a_life_taken,
+    found_child,
     is_cry_for_help,
     life_at_risk_now,
     missing_person,
@@ -287,11 +288,23 @@ VIOLATING_PHRASES = ("pegang badan", "pegang pegang", "meraba", "grepe", "video 
 DOCUMENTS = frozenset({"ktp", "sim", "stnk", "bpkb", "kk", "ijazah", "paspor", "passport", "akta", "npwp", "buku",
                        "sertifikat", "kartu", "atm", "surat"})
 _MISLAID = frozenset({"hilang", "ilang", "kehilangan", "jatuh", "ketinggalan", "tercecer", "lost"})
+# Something of one's own left behind or dropped ("hp sy ketinggalan di angkot", "dompet sy tercecer"): lost, not
+# stolen nor a matter of the road it was left on, unless a word of theft says so. Gone ("hp sy hilang", "ketinggalan
+# terus hilang") may be a theft, and is read by the rest of the story.
+_LEFT_BEHIND = frozenset({"ketinggalan", "tertinggal", "tercecer", "kelupaan", "left", "dropped"})
+_GONE = frozenset({"hilang", "ilang", "raib", "lenyap", "gone"})  # "ketinggalan di angkot terus hilang": maybe taken
+_BELONGINGS = frozenset({"hp", "handphone", "ponsel", "dompet", "tas", "ransel", "laptop", "kunci", "helm", "jaket",
+                         "koper", "payung", "kamera", "jam", "cincin", "kalung", "phone", "wallet", "bag", "keys"})
 # A pet gone astray ("kucing sy ilang dr kemarin"): lost, not stolen, unless a word of theft says so.
 PETS = frozenset({"kucing", "anjing", "burung", "kelinci", "hamster", "peliharaan", "cat", "dog", "pet"})
 # Something of someone's broken or damaged by a person ("kaca mobil sy dipecah orang"), not broken by itself.
 VANDALISED = frozenset({"dipecah", "dipecahin", "dipecahkan", "dirusak", "dirusakin", "dicoret", "dicoretin",
+                        "dicorat", "vandal", "vandalisme", "grafiti", "graffiti", "dipilox",
                         "dibaret", "digores", "dikempesin", "smashed", "dilempari", "melempari"})
+# Scrawls on a wall or a fence ("ada coretan di tembok"), not in a child's book.
+_SCRAWLS = frozenset({"coretan", "corat", "coret"})
+_SURFACES = frozenset({"tembok", "dinding", "pagar", "pager", "pintu", "gerbang", "ruko", "toko", "mobil", "rolling",
+                       "halte", "jembatan", "wall", "fence"})
 # Stones thrown ("ada yg lempar batu ke kaca rumah sy"), not litter ("lempar sampah sembarangan").
 STONES_THROWN = (("lempar", "batu"), ("melempar", "batu"), ("ngelempar", "batu"), ("dilempar", "batu"),
                  ("threw", "stones"), ("throwing", "stones"))
@@ -328,10 +341,12 @@ def category_named(text: str) -> str | None:
     text = " ".join(part for part, after_but in clauses_of(text)
                     if not (_a_wish(words(part), after_but) or _not_to_tell(words(part))))
     told = words(text)
+    if _fright_of_a_show(told):
+        return None
     said = [word for i, word in enumerate(told)  # "gk darurat kok, cuma…", "not an emergency": not the Darurat it names
             if not (word in _URGENT_WORDS and (NO | NOT_WORDS) & set(told[max(0, i - 2):i]))]
-    if self_harm(text) or missing_person(text) or life_at_risk_now(text):  # a life at risk, whatever words: Darurat
-        return "emergency"
+    if self_harm(text) or missing_person(text) or life_at_risk_now(text) or found_child(text):
+        return "emergency"  # a life at risk or a lost child found, whatever words: Darurat
     if a_life_taken(text):
         return "other"  # a suicide told after the fact: a death to record, no crime
     roots = stems_of(said, _lexicon()) + said
@@ -355,13 +370,15 @@ def category_named(text: str) -> str | None:
             roots.append("gelap")
         elif any_phrase(said, POWER_CUT):
             roots.append("padam")
-    if VANDALISED & set(said) or any_phrase(said, STONES_THROWN):
+    if VANDALISED & set(said) or any_phrase(said, STONES_THROWN) or (_SCRAWLS & set(said) and _SURFACES & set(said)):
         roots.append("vandalism")
     if any_phrase(said, map(phrase_words, VIOLATING_PHRASES)):
         roots.append("leceh")
     if all(phrase_at(said, phrase) is not None for phrase in EMPTY_HOUSE_VISITED):
         roots.append("mencurigakan")
-    if (DOCUMENTS | PETS) & set(said) and _MISLAID & set(said) and not (THEFT_STEMS | THIEVES) & set(roots):
+    if (((DOCUMENTS | PETS) & set(said) and _MISLAID & set(said))
+            or ((DOCUMENTS | _BELONGINGS) & set(said) and _LEFT_BEHIND & set(said) and not _GONE & set(said))) \
+            and not (THEFT_STEMS | THIEVES) & set(roots):
         return "other"
     votes: Counter[str] = Counter()
     for key in (*INCIDENT_STEMS, *_alias_stems()):
@@ -377,10 +394,27 @@ def category_named(text: str) -> str | None:
 
 def tells_a_story(text: str) -> bool:
     """Whether the text recounts an incident rather than asks for something: one a category names, or something
-    happening somewhere or at some time (see _happening)."""
+    happening somewhere or at some time (see _happening); not a fright from a film (see _fright_of_a_show)."""
     said = words(text)
-    return (len(said) >= STORY_WORDS and sum(ch.isalpha() for ch in text) >= STORY_LETTERS
+    return (not _fright_of_a_show(said) and len(said) >= STORY_WORDS
+            and sum(ch.isalpha() for ch in text) >= STORY_LETTERS
             and (category_named(text) is not None or _happening(text, said)))
+
+
+# A fright from something watched ("abis nonton film horor sy takut", "habis nonton film pembunuhan jadi takut
+# keluar rumah"): what the show was of, and what is feared since, happened to no one.
+_WATCHING = frozenset({"nonton", "menonton", "ditonton", "tonton", "watched", "watching", "watch"})
+_SHOWS = frozenset({"film", "filem", "sinetron", "drakor", "horor", "horror", "video", "youtube", "movie", "series"})
+_SHOW_OF = 3  # words after the show's word that say what it is of ("film horor", "film tentang pembunuhan")
+
+
+def _fright_of_a_show(said: list[str]) -> bool:
+    if not (_WATCHING & set(said) and _SHOWS & set(said) and FEAR & set(said)):
+        return False
+    feared = min(i for i, word in enumerate(said) if word in FEAR)
+    shown = {k for i, word in enumerate(said) if word in _SHOWS for k in range(i, i + 1 + _SHOW_OF)}
+    rest = [word for i, word in enumerate(said[:feared]) if i not in shown]
+    return category_named(" ".join(rest)) is None
 
 
 def _happening(text: str, said: list[str]) -> bool:
