@@ -72,7 +72,7 @@ from handlers.turn import MENU, Step, Turn
 from handlers.unexposed import unexposed
 from handlers.voice import CAPTION_CHARS, voice_story
 from handlers.witnesses import find_same_incident, join_report
-from storage.lexicon import is_ordinary
+from storage.lexicon import is_ordinary, spoken_root
 from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.officers import has_officers
 from storage.regions import PlaceCandidate, name_key
@@ -309,7 +309,8 @@ def _spelt_in(text: str, place: PlaceCandidate) -> bool:
     the resident as read."""
     own = _own_name(place)
     return own in name_key(text) or any(
-        SequenceMatcher(None, own, word).ratio() >= SPELT_NEARLY for word in normalise(text).split())
+        SequenceMatcher(None, own, word).ratio() >= SPELT_NEARLY and not spoken_root(word)  # "ngancem": no Ngrance
+        for word in normalise(text).split())
 
 
 _WHERE_WORDS = frozenset({"di", "ke", "dekat", "deket", "daerah", "kawasan", "sekitar", "in", "at", "near"})

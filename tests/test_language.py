@@ -13,7 +13,7 @@ from handlers.language.normalise import phrase_at, phrases_found, positions_of, 
 from handlers.language.self_told import names_told, own_id_numbers, own_numbers
 from handlers.language.slots import hour_told, time_told, when_named
 from handlers.language.written import written_in
-from storage.lexicon import stem
+from storage.lexicon import spoken_root, stem
 from storage.reports import new_ref
 
 # Affixed words of the kinds the readers stem: violence, theft, drugs, traffic, quarrels.
@@ -437,3 +437,10 @@ def test_lagi_after_a_time_gone_by_is_the_storys_while_not_now() -> None:
     story = "tadi siang saya lagi di warung terus ada orang boncengan ambil tas istri saya terus kabur"
     assert time_told(story) == ("today", "tadi siang")
     assert when_named("rumah sy dibobol maling, skrg malingnya masih di dalam") == "now"
+
+
+@pytest.mark.parametrize(("word", "root"), [("ngancem", "ancam"), ("ngancemin", "ancam"), ("nyolong", "colong"),
+                                            ("ngejar", "kejar"), ("ngamuk", "amuk"), ("gedog", None),
+                                            ("sananwetan", None), ("ngrance", None)])
+def test_a_spoken_verb_is_read_down_to_its_root(word: str, root: str | None) -> None:
+    assert spoken_root(word) == root

@@ -313,3 +313,15 @@ def test_a_misspelt_village_is_found_only_inside_the_areas_given(index: RegionIn
     assert found.code == "35.72.03.1002" and not is_confident([found])
     assert index.villages_like("plosokrep", ["35.22.19"]) == []  # Kec. Sekar has no such village
     assert index.villages_like("depan rumah pak rt", ["35.72.03", "35.72"]) == []  # everyday words are no typo
+
+
+@pytest.mark.parametrize("said", ["dia ngancem sy", "pacar sy ngancem mau nyebar foto", "dia ngancemin sy terus",
+                                  "org itu nyolong hp sy", "dia ngejar sy sampe rumah"])
+def test_a_spoken_verb_is_no_village_misspelt(index: RegionIndex, said: str) -> None:
+    """"ngancem" is "mengancam" as it is said, a letter from Desa Ngrance (Tulungagung): no guess at a place."""
+    assert index.villages_like(said, ["35.04", "35.72", "35.22"]) == []
+
+
+def test_a_village_misspelt_alone_or_after_di_is_still_found_among_spoken_verbs(index: RegionIndex) -> None:
+    assert [found.code for found in index.villages_like("ngrancee", ["35.04"])] == ["35.04.18.2016"]
+    assert [found.code for found in index.villages_like("ngancem sy di ngrancee", ["35.04"])] == ["35.04.18.2016"]
