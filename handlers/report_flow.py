@@ -1086,7 +1086,8 @@ DETAIL_WORDS = 3  # words no time is read in, that tell more of what happened: "
 DETAIL_PART_WORDS = 2  # such words beside a time, in a clause of their own: "plat AG 1234 XY, td malam jam 10"
 # A vehicle's plate ("AG 1234 XY", "plat N 4521 AB"): a detail of what happened, never a place.
 _PLATE = re.compile(r"\b(?:plat|nopol)\b|\b(?!RT|RW|NO)[A-Z]{1,2} ?\d{1,4} ?(?!RT|RW)[A-Z]{1,3}\b")
-_IDENTITY_WORDS = frozenset({"nama", "rahasia", "anonim", "identitas", "name", "named", "confidential", "anonymous"})
+_IDENTITY_WORDS = frozenset({"nama", "rahasia", "anonim", "identitas", "name", "named", "confidential", "anonymous",
+                             "inisial", "initials"})
 
 
 def answer_ahead(turn: Turn) -> str | None:
@@ -2027,10 +2028,18 @@ async def identity(turn: Turn) -> str:
                  "report.identity_choose" if yes_or_no(turn.text) == "yes" or as_told(turn.text)  # "ok", "bebas"
                  else "common.not_a_choice")
         return IDENTITY
+    _say_if_initials(turn, picked)
     turn.draft["identity"] = picked
     return first_missing(turn)
 
 
+_INITIALS = frozenset({"inisial", "inisialnya", "disingkat", "initials", "initial"})
+
+
+def _say_if_initials(turn: Turn, identity: str) -> None:
+    """"pake inisial aja": Rahasia, and what it hides said, since no initials are shown either."""
+    if identity == Identity.CONFIDENTIAL and _INITIALS & set(words(turn.text)):
+        turn.say("report.identity_initials")
 _NAMED_WORDS = frozenset({"nama", "name", "named"})
 _NUMBER_WORDS = frozenset({"nomor", "no", "nomer", "hp", "wa", "number", "telepon", "phone"})
 _KEPT_BACK = frozenset({"jangan", "enggak", "tidak", "usah", "rahasiakan", "dirahasiakan", "sembunyikan",
@@ -2187,6 +2196,7 @@ async def name(turn: Turn) -> str:
         turn.say("report.name_seen_by_officers_only")
         return first_missing(turn)
     if changed is not None and changed != Identity.NAMED:
+        _say_if_initials(turn, changed)
         turn.draft["identity"] = changed
         return first_missing(turn)
     # "dgn nama", "pakai nama": how to be known again; "harus nama asli ya pak?": a question. Neither is a name.

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from handlers.engine import Engine
 from handlers.i18n import labels
+from handlers.report_flow import IDENTITIES
 from handlers.state import load_session
 from storage.models import (
     Attachment,
@@ -674,11 +675,18 @@ async def test_a_wish_not_to_be_known_at_the_name_question_is_its_answer(engine:
     assert not resident.heard("report.ask_name"), resident.text
 
 
-@pytest.mark.parametrize("no_name", ["maaf pak", "cukup inisial", "ya pak"])
+@pytest.mark.parametrize("no_name", ["maaf pak", "ya pak"])
 async def test_words_around_or_about_a_name_are_no_name(engine: Engine, no_name: str) -> None:
     resident = await at_the_name_question(engine)
     await resident.send(no_name)
     assert resident.heard("report.name_invalid") and not resident.heard("report.summary"), resident.text
+
+
+@pytest.mark.parametrize("initials", ["cukup inisial", "inisial aja pak"])
+async def test_initials_at_the_name_question_are_rahasia(engine: Engine, initials: str) -> None:
+    resident = await at_the_name_question(engine)
+    await resident.send(initials)
+    assert resident.heard("report.identity_initials") and "Identitas: Rahasia" in resident.text, resident.text
 
 
 @pytest.mark.parametrize("typed", ["Budi Santoso, 081234567890", "Budi Santoso / wa 0812-3456-7890"])
@@ -804,6 +812,28 @@ async def test_a_kind_not_known_and_a_story_of_no_kind_is_lainnya(engine: Engine
         await resident.send(message)
     draft = await draft_of(engine)
     assert draft["category"] == "other" and "category_unsure" not in draft
+
+
+@pytest.mark.parametrize("said", ["pake inisial aja", "inisial aja pak", "cukup inisial ya", "pakai inisial saja",
+                                  "inisial aja, jgn nama lengkap"])
+async def test_initials_asked_for_at_the_identity_question_are_rahasia(engine: Engine, said: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(said)
+    assert resident.heard("report.identity_initials") and resident.heard("report.summary"), resident.text
+    assert (await draft_of(engine))["identity"] == Identity.CONFIDENTIAL
+
+
+def test_initials_in_english_are_confidential() -> None:
+    assert IDENTITIES.pick("en", "just my initials please") == Identity.CONFIDENTIAL
+
+
+async def test_initials_said_before_the_identity_question_are_kept_for_it(engine: Engine) -> None:
+    resident = await at(engine, "when")
+    await resident.send("inisial aja pak")
+    assert resident.heard("report.identity_noted"), resident.text
+    for said in ("1", "lewati"):
+        await resident.send(said)
+    assert resident.heard("report.summary") and (await draft_of(engine))["identity"] == Identity.CONFIDENTIAL
 
 
 @pytest.mark.parametrize(("step", "said", "heard"), [
