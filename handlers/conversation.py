@@ -41,6 +41,7 @@ from handlers.language.intents import (
     report_kind_asked,
     report_wished,
     reporter_word,
+    sent_asked,
     station_service_asked,
     status_asked,
     stopping,
@@ -456,6 +457,11 @@ async def global_word(turn: Turn) -> str | None:
     said = _parse_keyword(turn.text)
     if said is None or (GLOBAL_WORDS[said.keyword].alone and said.argument):
         said = _keyword_in_own_words(turn.text) or _cancel_in_own_words(turn) or _erasure_in_own_words(turn)
+    if turn.officer is None and said is None and sent_asked(turn.text):
+        if turn.step in report_flow.STEPS and "draft" in turn.data:  # "udh sy kirim blm?" in the middle of a report
+            report_flow.say_not_sent(turn)
+            return turn.step
+        return await _status_asked(turn, "own")  # once sent, how it is going
     # "cek LP-…", "status laporan saya": a resident's own words for STATUS (an officer's bare ref opens the report)
     status_words = said.keyword == "status" if said else not turn.text.startswith("/")
     if turn.officer is None and status_words and (asked := await _status_in_own_words(turn)):

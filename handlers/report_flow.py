@@ -2333,6 +2333,16 @@ def _identity_asked(turn: Turn) -> str | None:
     return wanted
 
 
+def say_not_sent(turn: Turn) -> None:
+    """"udh sy kirim blm?" before it is: not yet, and what is left before Kirim."""
+    names = labels(turn.lang, FIELDS.group)
+    left = [names[step] for step in ORDER if step in names and not _answered(turn, step)]
+    if left:
+        turn.say("report.not_sent_yet", left=", ".join(left))
+    else:
+        turn.say("report.not_sent_yet_summary")
+
+
 def ask_change(turn: Turn) -> None:
     turn.say("report.ask_change", FIELDS)
 

@@ -406,3 +406,32 @@ async def test_an_officers_note_in_a_residents_words_asks_no_erasure(engine: Eng
     assert petugas.heard("patrol.ask_concern"), petugas.text
     await petugas.send("minta semua data saya dihapus saja")  # a resident's concern, as the officer notes it
     assert not petugas.heard("privacy.confirm_delete") and petugas.heard("patrol.ask_more"), petugas.text
+
+
+@pytest.mark.parametrize("asked", ["udh sy kirim blm?", "laporan sy udah masuk belum?", "udah terkirim belum pak?",
+                                   "sudah masuk belum laporan saya", "has my report been sent?"])
+@pytest.mark.parametrize(("step", "left"), [("location", "Lokasi, Waktu, Foto, Identitas"),
+                                            ("identity", "Identitas")])
+async def test_whether_a_report_in_progress_was_sent_is_answered_with_what_is_left(
+        engine: Engine, asked: str, step: str, left: str) -> None:
+    resident = await at(engine, step)
+    await resident.send(asked)
+    assert resident.heard("report.not_sent_yet") and f"Masih perlu: {left}." in resident.text, resident.text
+    assert await step_of(engine, resident) == step
+
+
+async def test_whether_a_report_was_sent_at_the_summary_and_after_sending(engine: Engine) -> None:
+    resident = await at(engine, "summary")
+    await resident.send("laporan sy udah masuk belum?")
+    assert resident.heard("report.not_sent_yet_summary") and resident.heard("report.summary"), resident.text
+    await resident.send("kirim")
+    await resident.send("udh sy kirim blm?")
+    assert resident.heard("status.own_reports") or "Laporan Anda, yang terbaru dulu" in resident.text, resident.text
+
+
+@pytest.mark.parametrize("told", ["sy udh kirim uang ke penipu itu", "paket sy udh nyampe blm?",
+                                  "gimana cara kirim laporan?"])
+async def test_sending_told_or_asked_of_something_else_is_no_question_of_the_report(engine: Engine, told: str) -> None:
+    resident = await at(engine, "description")
+    await resident.send(told)
+    assert not resident.heard("report.not_sent_yet"), resident.text

@@ -477,6 +477,27 @@ def status_asked(text: str, *, loosely: bool = False) -> str | None:
     return None
 
 
+# Whether a report went through, asked: "udh sy kirim blm?", "laporan sy udah masuk belum?", "has my report been
+# sent?". Sent or arrived, asked as done or not yet, of the resident's report (named, or "sy" sending it), and
+# nothing else told.
+_WENT_THROUGH = frozenset({"kirim", "terkirim", "dikirim", "ngirim", "kekirim", "masuk", "diterima", "nyampe",
+                           "sampai", "sampe", "sent", "received", "through", "submitted"})
+_SENDING = frozenset({"kirim", "terkirim", "dikirim", "ngirim", "kekirim", "sent", "submitted"})
+_SENDING_ASKED = NOT_YET_WORDS | {"sudah", "udah", "has", "have", "did", "was", "is"}
+_SENT_OTHER_WORDS = 2
+
+
+def sent_asked(text: str) -> bool:
+    said = words(text)
+    named = bool(REPORT_NOUNS & set(said))  # "laporan sy udh masuk blm?"; unnamed, only sending: "udh sy kirim blm?"
+    if not (_WENT_THROUGH if named else _SENDING) & set(said) or HOW_ONLY & set(said):
+        return False
+    others = [word for word in said if word not in _WENT_THROUGH | _SENDING_ASKED | STATUS_WORDS | OWN_WORDS and
+              word not in NEUTRAL and word not in ("been", "go", "it", "the", "ya", "kah", "kan")]
+    asked = _asked(text, said) or {"sudah", "belum"} <= set(said)  # "sudah masuk belum laporan saya"
+    return len(others) <= (_SENT_OTHER_WORDS if named else 0) and asked and not is_cry_for_help(text)
+
+
 def asks_after_a_report(text: str, *, story_asked: bool) -> bool:
     """What a loose status question must hold inside a draft, so that an answer telling of the loss ("kemarin
     sore, sampai sekarang belum ketemu") stays the answer: a report named or news asked for ("laporan", "kabar"),
