@@ -1038,6 +1038,8 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if not_now:
         return False
+    if _alone_and_afraid(said):
+        return True
     if _at_the_door(said) or _child_alone(said) or _child_found(said) or _held_against_will(said) \
             or _throwing_at_people(said) or _left_in_a_car(said) or _exploded(said):
         return True
@@ -1477,6 +1479,23 @@ def _child_alone(said: list[str]) -> bool:
                 and said[i + 1:i + 2] not in _YOUNG_ANIMAL for i, word in enumerate(said))
     return alone and bool({"menangis", "nangis", "crying"} & set(said) or any_phrase(said, _NO_PARENT)) \
         and not (HABITUAL | _CHILD_MINDED) & set(said)
+
+
+# The writer alone and afraid now where help is far, followed or stranded in a lonely or dark place: "sy cewe
+# sendirian motor mogok di jalan sepi gelap, takut ada yg ngikutin". Not stranded in the day with no fear ("motor
+# mogok, sy sendirian, ada bengkel deket sini?"), nor afraid of the dark at home.
+_ALONE = frozenset({"sendirian", "alone"})
+_FOLLOWING_SOMEONE = frozenset({"ngikutin", "ikutin", "diikutin", "diikuti", "mengikuti", "buntutin",
+                                "membuntuti", "dibuntuti", "nguntit", "dikuntit", "following", "followed", "stalking"})
+_LONELY = frozenset({"sepi", "gelap", "dark", "deserted", "empty"})
+_STRANDED = frozenset({"mogok", "bocor", "kempes", "habis", "kehabisan", "nyasar", "tersesat", "mati", "stuck",
+                       "stranded", "lost", "broke", "flat"})
+
+
+def _alone_and_afraid(said: list[str]) -> bool:
+    if not (_ALONE & set(said) and FEAR & set(said)) or (HABITUAL | {"lampu", "listrik"}) & set(said):
+        return False  # "tiap malam", "mati lampu": how it goes, the power out
+    return bool(_FOLLOWING_SOMEONE & set(said) or (_LONELY & set(said) and _STRANDED & set(said)))
 
 
 # A lost child found by the writer: "nemu anak kecil nangis sendirian", "sy nemu anak ilang di pasar"; not the
