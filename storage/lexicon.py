@@ -51,6 +51,8 @@ JAVANESE_DAYS = ({"rong", "telung", "sak", "siji", "loro", "telu", "papat", "lim
                  "hari")
 # Spoken shortenings the slang lexicon lacks, some of them a typo away from a place ("crita": Kec. Carita).
 SPOKEN = {"crita": "cerita", "critanya": "ceritanya", "crito": "cerita"}
+# The words chat slang is spelt out to ("dl" → "dulu", "tdk" → "tidak"): everyday words, some no root of Sastrawi's.
+SLANG_MEANINGS = frozenset(word for meaning in SLANG_DATA.values() for word in meaning.split())
 _ORDINARY_WORDS = ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(NGOKO) | frozenset(SPOKEN)
 
 

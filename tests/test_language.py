@@ -415,6 +415,21 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("Saya Bingung, takut bingung lagi", [], []),
     ("I'm Sarah, my bag was stolen", ["Sarah"], []),
     ("penipunya pake nomor +60 12 345 6789", [], []),
+    # a letter signed, one name in lower case, a name as one answers the phone; words that are no one's name
+    ("motor sy hilang di pasar. Hormat saya, Dewi Lestari", ["Dewi Lestari"], []),
+    ("mohon ditindak. Salam hormat,\nBapak Rudi Hartono\n081234567890", ["Rudi Hartono"], ["081234567890"]),
+    ("tolong diproses pak. hormat sy, dewi lestari", ["dewi lestari"], []),
+    ("sy dewi, mau lapor maling di kos", ["dewi"], []),
+    ("sy rina, dari kel gedog, hp sy dijambret", ["rina"], []),
+    ("dengan Rudi disini, mau lapor", ["Rudi"], []),
+    ("dengan rudi disini pak", ["rudi"], []),
+    ("Hormat kami, Warga RT 3", [], []),
+    ("hormat saya, terima kasih", [], []),
+    ("hormat sy kpd bapak2 polisi, tolong ditindak", [], []),
+    ("sy dulu, mau lapor dulu", [], []),
+    ("sy bingung, mau lapor kemana", [], []),
+    ("sy ojol, mau lapor penumpang kabur", [], []),
+    ("dengan teman disini nunggu polisi", [], []),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:

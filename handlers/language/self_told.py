@@ -11,7 +11,7 @@ from handlers.language.answers import NEUTRAL
 from handlers.language.normalise import normalise, words
 from handlers.language.written import ENGLISH_GRAMMAR
 from storage.contacts import DIGIT_SEPARATORS
-from storage.lexicon import is_ordinary, stem
+from storage.lexicon import SLANG_MEANINGS, is_ordinary, stem
 
 # Words that say how a name is to be used, not what it is ("nama saya jangan ditampilkan", "my name is secret").
 ABOUT_A_NAME = frozenset({"jangan", "tidak", "enggak", "usah", "rahasia", "rahasiakan", "dirahasiakan", "anonim",
@@ -43,14 +43,23 @@ _SELF_THEN_NAME = re.compile(
 _A_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}"
 # Only opening the message, and followed by no more than an address or the start of an introduction: "Budi disini
 # mukulin anaknya" names someone else.
-_NAME_HERE = re.compile(rf"^\s*(?:(?i:dengan|with)\s+)?(?P<name>{_A_NAME})\s+(?i:disini|di\s+sini|here)"
+_NAME_HERE = re.compile(rf"^\s*(?P<with>(?i:dengan|with)\s+)?(?P<name>{_A_NAME})\s+(?i:disini|di\s+sini|here)"
                         r"(?=\s*(?:[,.!]|$|(?i:pak|bu|mas|mbak|kak|sir|ya|mau|ingin|dari|from|and|dan)\b))"
                         rf"|^\s*(?i:this\s+is)\s+(?P<name2>{_A_NAME})\s*(?:,|$)")
 _SELF_THEN_ONE_NAME = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw|i\s*'?\s*m|ini)\s+(?:{_TITLE})?"
                                  r"(?P<name>[A-Z][a-z'’-]+),")
 # A word after "saya" and before a comma that tells how one is or what one does, not who: "Saya Bingung, …".
 _NOT_ONE_NAME = frozenset({"bingung", "takut", "panik", "sedih", "cemas", "marah", "kaget", "lapor", "minta", "mohon",
-                           "tolong", "bisa", "mau", "ingin", "sudah", "baru", "lagi", "juga", "sendiri", "warga"})
+                           "tolong", "bisa", "mau", "ingin", "sudah", "baru", "lagi", "juga", "sendiri", "warga",
+                           "ojol", "driver", "kurir", "sopir", "supir"})
+# A letter signed: "Hormat saya, Dewi Lestari", "Salam hormat,\nRudi Hartono".
+_SIGNED = re.compile(rf"\b(?i:hormat\s+(?:saya|sy|kami|aku)|salam\s+hormat)\b[\s,:-]*(?:{_TITLE})?"
+                     r"(?P<name>[^\W\d_]+(?:[ '][^\W\d_]+){0,2})")
+# One name in lower case: "sy dewi, mau lapor…" (the introduction going on after the comma), "dengan rudi disini".
+_SELF_THEN_ONE_WORD = re.compile(r"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw)\s+(?P<name>[a-z]+)\s*,\s*"
+                                 r"(?P<after>[a-z]+)|^\s*(?i:dengan)\s+(?P<name2>[a-z]+)\s+(?:disini|di\s+sini)\b")
+_GOING_ON_AFTER_A_NAME = frozenset({"mau", "ingin", "hendak", "lapor", "melapor", "melaporkan", "dari", "warga",
+                                    "tinggal", "asal", "izin", "minta", "mohon", "ini"})
 _THIS_IS_THE_REPORTER = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:ini)\s+{_TITLE}(?P<name>[A-Z][a-z'’-]+"
                                    r"(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?i:yg|yang)\s+(?i:lapor|melapor|ngelapor|melaporkan)")
 # Words a name ends before: the story going on ("sy Agus Salim tinggal sebelahnya"), a place or an office.
@@ -140,13 +149,24 @@ def names_told(text: str) -> list[str]:
         found += [name for said in _THIS_IS_THE_REPORTER.finditer(text) if (name := _as_a_name(said["name"].split()))]
         found += [name for said in _NAME_HERE.finditer(text)
                   if (name := _as_a_name((said["name"] or said["name2"]).split()))
-                  and (" " in name or not is_ordinary(name.lower()) or normalise(name) in _GIVEN_NAMES_LIKE_WORDS)]
+                  and (" " in name or not is_ordinary(name.lower()) or normalise(name) in _GIVEN_NAMES_LIKE_WORDS
+                       or said["with"])]  # "dengan Rudi disini": as one answers the phone, a name
         found += [said["name"] for said in _SELF_THEN_ONE_NAME.finditer(text)
                   if normalise(said["name"]) not in _NAME_ENDS | ABOUT_A_NAME | _NOT_ONE_NAME
                   and stem(said["name"].lower()) == said["name"].lower()]  # "sy Kehilangan, …" is no name
     for said in _NAME_IN_STORY.finditer(text):
         if not _an_account_holder(text, said) and (name := _lower_case_name(said["name"].split())):
             found.append(name)
+    for said in _SIGNED.finditer(text):
+        capitalised = said["name"][0].isupper()
+        if name := _as_a_name(said["name"].split()) if capitalised else _signed_in_lower_case(text, said):
+            found.append(name)
+    for said in _SELF_THEN_ONE_WORD.finditer(text):
+        word = said["name"] or said["name2"]
+        if normalise(word) not in _NAME_ENDS | ABOUT_A_NAME | _NOT_ONE_NAME and stem(word) == word \
+                and (not (is_ordinary(word) or word in SLANG_MEANINGS) or word in _GIVEN_NAMES_LIKE_WORDS) \
+                and (said["name2"] or normalise(said["after"]) in _GOING_ON_AFTER_A_NAME):
+            found.append(word)
     for said in _SELF_THEN_TWO_WORDS.finditer(text):
         after = (said["after"] or "").strip()
         name = _lower_case_name(said["name"].split())
@@ -163,6 +183,21 @@ _SELF_THEN_TWO_WORDS = re.compile(r"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw)\s
 _AFTER_AN_INTRODUCTION = frozenset({"dari", "warga", "tinggal", "alamat", "umur", "usia", "asal", "rt", "rw",
                                     "domisili", "from"})
 _LAUGHING = re.compile(r"(?:wk|ha|he|hi|xi)+|otw|btw")
+
+
+def _signed_in_lower_case(text: str, said: re.Match[str]) -> str:
+    """The name a letter is signed with in lower case, after a comma or a new line and closing its line ("hormat sy,
+    dewi lestari"); not "hormat sy kpd bapak2 polisi"."""
+    rest_of_line = text[said.end():].split("\n", 1)[0].strip(" .!")
+    if not re.search(r"[,\n]", text[said.start():said.start("name")]) or rest_of_line:
+        return ""
+    taken = said["name"].split()
+    return " ".join(taken) if all(word.islower() and not set(words(word)) & (_NAME_ENDS | ABOUT_A_NAME | _CLOSINGS)
+                                  and not set(words(word)) <= NEUTRAL for word in taken) else ""
+
+
+_CLOSINGS = frozenset({"terima", "kasih", "makasih", "terimakasih", "thanks", "tks", "thx", "tq", "salam", "wassalam",
+                       "wassalamualaikum", "wassalamu", "alaikum"})
 
 
 def _lower_case_name(said: list[str]) -> str:
@@ -198,7 +233,8 @@ def _as_a_name(said: list[str]) -> str:
 
 # Given names that are also words, said alone before "disini": "Dewi disini pak".
 _GIVEN_NAMES_LIKE_WORDS = frozenset({"dewi", "indah", "intan", "bunga", "mawar", "bayu", "putri", "putra", "cahya",
-                                     "sinta", "ratna", "mulia", "agung", "budi", "bagus", "eka", "dwi", "tri"})
+                                     "sinta", "ratna", "mulia", "agung", "budi", "bagus", "eka", "dwi", "tri", "rudi",
+                                     "agus", "sri", "lestari", "slamet"})
 _TITLES = frozenset({"pak", "bu", "bapak", "ibu", "mas", "mbak", "mba", "kak", "mr", "mrs", "ms"})
 # A national identity number (NIK, 16 digits) or a KTP's, told as one's own: "nik sy 3572…", "no ktp: 3572…".
 _SIXTEEN_DIGITS = r"(?<![\d.-])\d{4}[\s.-]?\d{4}[\s.-]?\d{4}[\s.-]?\d{4}(?![\d.-])"
