@@ -1556,8 +1556,14 @@ def _throwing_at_people(said: list[str]) -> bool:
 _CLOSED_IN = frozenset({"ketutup", "tertutup", "terkunci", "kekunci", "dikunci", "ditinggal", "locked", "closed"})
 
 
+# Whether leaving a child is allowed, asked before the child is named: "boleh ga ninggalin anak di mobil sebentar?",
+# "bolehkah anak ditinggal di mobil?"; not a child already locked in ("anak sy kekunci di mobil panas").
+_ALLOWED = frozenset({"boleh", "bolehkah", "dibolehkan", "diperbolehkan", "diizinkan", "allowed", "okay", "ok"})
+
+
 def _left_in_a_car(said: list[str]) -> bool:
     in_a_car = any(word in _A_CHILD - {"boy", "girl"} and {"mobil", "car"} & set(said[i + 1:i + 6])
+                   and not (_ALLOWED & set(said[max(0, i - 3):i]) and not (_CLOSED_IN - {"ditinggal"}) & set(said))
                    for i, word in enumerate(said))
     return in_a_car and bool(_CLOSED_IN & set(said) or any_phrase(said, (("enggak", "ada", "orangnya"),
                                                                          ("tidak", "ada", "orangnya"))))
@@ -1569,9 +1575,15 @@ _WHAT_BLOWS_UP = _BUILDING | frozenset({"kos", "kosan", "kost", "sebelah", "traf
                                         "gudang", "pabrik", "mobil", "truk", "bus", "tangki", "house", "building"})
 
 
+# Music said to blast ("sound system tetangga meledak2 sampe malem"): loud, a noise to report, nothing blown up.
+_LOUD_MUSIC = frozenset({"sound", "soundnya", "soundsystem", "speaker", "speakernya", "musik", "musiknya", "music",
+                         "lagu", "dangdut", "karaoke", "orgen", "organ", "salon", "bass", "audio", "volume"})
+
+
 def _exploded(said: list[str]) -> bool:
     return any(word in _BLOWN_UP and _WHAT_BLOWS_UP & set(said[max(0, i - 3):i]) and not _negated(said, i)
                and not {"ban", "balon", "petasan", "tire", "tyre"} & set(said[max(0, i - 3):i])
+               and not _LOUD_MUSIC & set(said[max(0, i - 5):i])
                for i, word in enumerate(said)) \
         or any_phrase(said, (("bunyi", "ledakan"), ("suara", "ledakan"), ("ada", "ledakan")))
 
@@ -1768,7 +1780,8 @@ def services_to_call(text: str) -> tuple[str, ...]:
     """Which of SERVICES the danger told also needs, in that order; "self_harm_other" for "self_harm" where
     whoever is at risk is someone the writer tells of (the word is then for whoever is with them)."""
     said = _sentences(text)
-    fire = ((_unnegated(said, _FIRE) and not _FIRE_OUT & set(said))
+    blasting = _LOUD_MUSIC & set(said) and _FIRE & set(said) <= _BLOWN_UP  # "musik tetangga meledak2": no fire
+    fire = ((_unnegated(said, _FIRE) and not _FIRE_OUT & set(said) and not blasting)
             or _smoke_from_a_building(said) or _exploded(said)
             or (any_phrase(said, _SNAKE_INSIDE) and not (_SNAKE_KEPT | _PETS) & set(said))
             or (_unnegated(said, GAS) and _unnegated(said, LEAKING)) or any_phrase(said, _GAS_SMELT))
