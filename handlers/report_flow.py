@@ -1273,9 +1273,9 @@ async def description(turn: Turn) -> str:
 
 def _a_piece_of_a_story(text: str) -> bool:
     """Whether words too few to be the story may begin it: a word of something ("rumah sy", "maling"), not a yes, a
-    no, a greeting or emoji alone."""
-    return any(word not in NEUTRAL | YES | NO and any(ch.isalpha() for ch in word) and not word.startswith("emoji_")
-               for word in words(text))
+    no, a greeting, a wait or a sorry ("bentar", "maaf") or emoji alone."""
+    return any(word not in NEUTRAL | YES | NO | _A_MOMENT | _NOT_THE_STORY and any(ch.isalpha() for ch in word)
+               and not word.startswith("emoji_") for word in words(text))
 
 
 def ask_voice_caption(turn: Turn) -> None:

@@ -179,7 +179,7 @@ async def test_a_story_told_in_short_pieces_is_joined_not_refused(engine: Engine
     assert (await draft_of(engine))["description"] == story
 
 
-@pytest.mark.parametrize("said", ["ok", "ya", "?", "😡😡"])
+@pytest.mark.parametrize("said", ["ok", "ya", "?", "😡😡", "bentar", "maaf pak"])
 async def test_a_word_that_tells_nothing_at_the_story_question_is_still_too_short(engine: Engine, said: str) -> None:
     resident = await at(engine, "description")
     await resident.send(said)
