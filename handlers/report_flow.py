@@ -237,8 +237,9 @@ async def _place_of_story(turn: Turn, text: str) -> ReadBack:
     return ReadBack()
 
 
-# A street or an estate a story names ("…di jl sudanco supriyadi bendogerit", "…di gg melati 3"), to its clause's end.
-_STREET = re.compile(r"\b(?:jl|jln|gg|perum|komplek|kompleks|di\s+jalan)\b\.?\s*[^,;!?\n]+", re.IGNORECASE)
+# A street or an estate a story names ("…di jl sudanco supriyadi bendogerit", "…di gg melati 3", "di Jalan Merdeka"),
+# to its clause's end; not the road one was on ("di jalan pulang kerja").
+_STREET = re.compile(r"\b(?:(?i:jl|jln|gg|perum|komplek|kompleks)\b\.?|(?i:di\s+jalan)\s+(?=[A-Z]))\s*[^,;!?\n]+")
 
 
 def _with_the_street(proposal: Proposal, story: str) -> Proposal:
