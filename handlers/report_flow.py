@@ -1000,21 +1000,23 @@ def answer_aside(turn: Turn) -> str | None:
         turn.say("report.haste_urgent" if turn.draft.get("urgent") else "report.haste")
         return turn.step
     if turn.emergency_answered:
+        if "description" in turn.draft and turn.step in (READ_BACK, PHOTO, IDENTITY, NAME, SUMMARY) \
+                and not _of_the_story(turn):
+            # "rumah sebelah kebakaran pak" at the read-back or the summary of a theft: a danger of its own,
+            # answered; the theft is neither told it nor made urgent by it, and still waits for its answer (where
+            # the place or the time is asked, the danger may be the story going on: "skrg lg ribut lagi")
+            turn.draft["urgent"] = bool(turn.urgent_before)
+            turn.say("report.still_waiting")
+            return turn.step
         tells_what_happened = turn.step in (DESCRIPTION, VOICE_CAPTION) or \
             (turn.step == CATEGORY and "description" not in turn.draft) or \
             (turn.step == READ_BACK and _goes_on(turn.text))  # the story told on, with a cry in it
         if tells_what_happened or (turn.step == WHEN and when_named(turn.text) == "now"):
             return None  # the story, or the time asked ("skrg lg ribut lagi, …": now, and more of the story)
-        if "description" in turn.draft and turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) \
-                and not _of_the_story(turn):
-            # "rumah sebelah kebakaran pak" at the summary of a theft: a danger of its own, answered; the theft is
-            # neither told it nor made urgent by it, and still waits for its answer
-            turn.draft["urgent"] = bool(turn.urgent_before)
-            turn.say("report.still_waiting")
-        elif "description" in turn.draft and (turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) or (
+        if "description" in turn.draft and (turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) or (
                 turn.step not in STORY_STEPS and _REFERS_BACK & set(words(turn.text)[:_REFERS_WITHIN]))):
             # "pak orangnya dateng lagi skrg bawa parang": officers read why it is urgent now; before the place and
-            # time are known, only what speaks of the one told of ("dia skrg manjat pager"), not a new danger
+            # time are known, only what speaks of the one told of ("dia skrg manjat pager")
             _add_to_story(turn)
         return turn.step
     if emergency_denied(turn.text) and turn.step not in (*STORY_STEPS, CATEGORY) and not tells_a_story(turn.text):
@@ -1070,7 +1072,8 @@ def _of_the_story(turn: Turn) -> bool:
     kind = category_named(turn.text)
     if kind is None:
         return not set(services_to_call(turn.text)) - set(services_to_call(story))
-    return kind == turn.draft.get("category")
+    # the kind confirmed, or, at the read-back, the kind read from the story
+    return kind == (turn.draft.get("category") or turn.draft.get("read", {}).get("category") or category_named(story))
 
 
 def _told_beside_the_question(text: str) -> str:
