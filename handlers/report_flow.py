@@ -18,9 +18,8 @@ from bot.channels.base import Choice
 from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
-from handlers.language.alike import content_words
 from handlers.language.answers import NEUTRAL, NO, YES, without_all_right, yes_or_no
-from handlers.language.emergency import THIEVES, emergency_denied, returned_now, services_to_call
+from handlers.language.emergency import emergency_denied
 from handlers.language.intents import (
     CORRECTION_WORDS,
     HOW_ONLY,
@@ -1000,14 +999,6 @@ def answer_aside(turn: Turn) -> str | None:
         turn.say("report.haste_urgent" if turn.draft.get("urgent") else "report.haste")
         return turn.step
     if turn.emergency_answered:
-        if "description" in turn.draft and turn.step in (READ_BACK, PHOTO, IDENTITY, NAME, SUMMARY) \
-                and not _of_the_story(turn):
-            # "rumah sebelah kebakaran pak" at the read-back or the summary of a theft: a danger of its own,
-            # answered; the theft is neither told it nor made urgent by it, and still waits for its answer (where
-            # the place or the time is asked, the danger may be the story going on: "skrg lg ribut lagi")
-            turn.draft["urgent"] = bool(turn.urgent_before)
-            turn.say("report.still_waiting")
-            return turn.step
         tells_what_happened = turn.step in (DESCRIPTION, VOICE_CAPTION) or \
             (turn.step == CATEGORY and "description" not in turn.draft) or \
             (turn.step == READ_BACK and _goes_on(turn.text))  # the story told on, with a cry in it
@@ -1016,7 +1007,7 @@ def answer_aside(turn: Turn) -> str | None:
         if "description" in turn.draft and (turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) or (
                 turn.step not in STORY_STEPS and _REFERS_BACK & set(words(turn.text)[:_REFERS_WITHIN]))):
             # "pak orangnya dateng lagi skrg bawa parang": officers read why it is urgent now; before the place and
-            # time are known, only what speaks of the one told of ("dia skrg manjat pager")
+            # time are known, only what speaks of the one told of ("dia skrg manjat pager"), not a new danger
             _add_to_story(turn)
         return turn.step
     if emergency_denied(turn.text) and turn.step not in (*STORY_STEPS, CATEGORY) and not tells_a_story(turn.text):
@@ -1054,26 +1045,6 @@ def answer_aside(turn: Turn) -> str | None:
 
 _REFERS_BACK = frozenset({"dia", "orangnya", "pelakunya", "pelaku", "malingnya", "mereka", "he", "she", "they"})
 _REFERS_WITHIN = 4  # words from the start
-
-
-def _of_the_story(turn: Turn) -> bool:
-    """Whether a cry told once the story is told speaks of it: of someone of it ("pelakunya bawa pisau", "dia
-    dateng lagi"), of something of it ("motornya dibakar"), of the one told of come back, of its words, or of no
-    other kind of matter ("tolong pak ada yg bawa golok ngamuk" after a theft); not a danger of another kind beside
-    it, such as a fire or someone drowning ("rumah sebelah kebakaran pak" at the summary of a theft)."""
-    story, said = turn.draft["description"], words(turn.text)
-    if _REFERS_BACK & set(said[:_REFERS_WITHIN]) or _ADDING & set(said[:_ADDING_WITHIN]) \
-            or returned_now(turn.text, story):
-        return True
-    told = set(content_words(story).split())
-    if told & set(content_words(turn.text).split()) or any(
-            word.endswith("nya") and word.removesuffix("nya") in THIEVES | _REFERS_BACK for word in said):
-        return True  # "motornya dibakar", "sy dibacok pas ngejar malingnya"
-    kind = category_named(turn.text)
-    if kind is None:
-        return not set(services_to_call(turn.text)) - set(services_to_call(story))
-    # the kind confirmed, or, at the read-back, the kind read from the story
-    return kind == (turn.draft.get("category") or turn.draft.get("read", {}).get("category") or category_named(story))
 
 
 def _told_beside_the_question(text: str) -> str:

@@ -50,7 +50,6 @@ class Turn:
     voice_problem: str | None = None  # why a sent voice note was refused, if it was
     replies: list[Outbound] = field(default_factory=list)
     emergency_answered: bool = False
-    urgent_before: bool | None = None  # whether the draft was urgent before this message's cry marked it
     contact_deleted: bool = False
 
     @property
@@ -87,8 +86,6 @@ class Turn:
             self.say("emergency.call_110", also=also)
             self.emergency_answered = True
         if "draft" in self.data:
-            if self.urgent_before is None:
-                self.urgent_before = bool(self.draft.get("urgent"))
             self.draft["urgent"] = True
 
 

@@ -868,54 +868,6 @@ async def test_a_cry_at_a_later_question_is_added_to_the_story_officers_read(eng
     assert report.urgent and report.description.endswith("bawa parang, teriak2 di depan rumah, sy takut")
 
 
-@pytest.mark.parametrize(("step", "said"), [
-    ("summary", "rumah sebelah kebakaran pak"),
-    ("summary", "ada asap tebel dari rumah sebelah"),
-    ("summary", "tolong ada org tenggelam di sungai"),
-    ("identity", "rmh sebelah kebakaran, apinya gede bgt"),
-    ("photo", "ada kecelakaan di depan, korbannya gak gerak"),
-])
-async def test_a_danger_of_its_own_at_a_later_question_is_answered_and_the_report_still_waits(
-        engine: Engine, step: str, said: str) -> None:
-    resident = await at(engine, step)
-    await resident.send(said)
-    assert resident.heard("emergency.call_110") and resident.heard("report.still_waiting"), resident.text
-    assert not resident.heard("report.story_added"), resident.text
-    draft = await draft_of(engine)
-    assert draft["description"] == DESCRIPTION and not draft.get("urgent"), draft
-
-
-@pytest.mark.parametrize("danger", ["rumah sebelah kebakaran pak", "ada org tenggelam di kali depan"])
-async def test_a_danger_of_its_own_at_the_read_back_leaves_the_story_read(engine: Engine, danger: str) -> None:
-    resident = Resident(engine)
-    await resident.send("motor sy dicuri td pagi di parkiran pasar gedog sananwetan")
-    assert resident.heard("report.read_back"), resident.text
-    await resident.send(danger)
-    assert resident.heard("emergency.call_110") and resident.heard("report.still_waiting"), resident.text
-    assert resident.heard("report.read_back") and not resident.heard("report.story_added"), resident.text
-    draft = await draft_of(engine)
-    assert draft["read"]["category"] == "security" and not draft.get("urgent"), draft
-    assert draft["description"] == "motor sy dicuri td pagi di parkiran pasar gedog sananwetan"
-
-
-async def test_a_cry_of_the_story_at_the_read_back_is_added_to_it(engine: Engine) -> None:
-    resident = Resident(engine)
-    await resident.send("motor sy dicuri td pagi di parkiran pasar gedog sananwetan")
-    await resident.send("pelakunya bawa pisau")
-    assert resident.heard("emergency.call_110") and resident.heard("report.story_added"), resident.text
-    assert (await draft_of(engine))["description"].endswith("pelakunya bawa pisau")
-
-
-@pytest.mark.parametrize("said", ["pelakunya bawa pisau", "malingnya balik lagi pak skrg bawa celurit",
-                                  "motornya ternyata dibakar", "sy dibacok pas ngejar malingnya"])
-async def test_a_cry_of_the_same_story_at_the_summary_is_added_to_it(engine: Engine, said: str) -> None:
-    resident = await at(engine, "summary")
-    await resident.send(said)
-    assert resident.heard("emergency.call_110") and resident.heard("report.story_added"), resident.text
-    assert resident.heard("report.summary") and said in resident.text, resident.text
-    assert (await draft_of(engine))["urgent"]
-
-
 @pytest.mark.parametrize("said", ["ada foto tapi tidak jelas", "fotonya tidak jelas, gpp?",
                                   "foto pelakunya ga ada, tapi foto motornya ada", "nanti saya kirim fotonya"])
 async def test_words_about_a_photo_to_come_skip_nothing(engine: Engine, said: str) -> None:
