@@ -236,22 +236,6 @@ async def _place_of_story(turn: Turn, text: str) -> ReadBack:
     return ReadBack()
 
 
-# A street or an estate a story names ("…di jl sudanco supriyadi bendogerit", "…di gg melati 3", "di Jalan Merdeka"),
-# to its clause's end; not the road one was on ("di jalan pulang kerja").
-_STREET = re.compile(r"\b(?:(?i:jl|jln|gg|perum|komplek|kompleks)\b\.?|(?i:di\s+jalan)\s+(?=[A-Z]))\s*[^,;!?\n]+")
-
-
-def _with_the_street(proposal: Proposal, story: str) -> Proposal:
-    """The place read from a story, with the street it names beside it, its time left out ("jl merdeka td malam")."""
-    if found := _STREET.search(story):
-        spot = found.group().removeprefix("di ").strip(" .")
-        if told := time_told(spot):
-            spot = without_phrase(spot, told[1])
-        if letters_and_digits(spot) >= LOCATION_CHARS[0]:
-            proposal["spot"] = spot[:LOCATION_CHARS[1]]
-    return proposal
-
-
 async def _places_in_story(turn: Turn, story: str) -> tuple[list[PlaceCandidate], bool]:
     """The places a story (or a place typed) names, those of where the resident lives, works or is now left out
     unless no other is named ("rumah sy di gedog kemalingan" happened at home), or it happened by phone or online,
@@ -516,7 +500,7 @@ async def read_back(turn: Turn) -> str:
             if turn.draft["when"] == {"choice": "now"} and not turn.emergency_answered:
                 turn.say("emergency.happening_now")  # told in the story or picked here: going on now
         if "place" in read:
-            await accept_place(turn, _with_the_street(Proposal(code=read["place"]), turn.draft["description"]))
+            await accept_place(turn, {"code": read["place"]})
         elif "places" in read:
             turn.draft["options"] = read["places"]
     if place_given:
@@ -1238,7 +1222,7 @@ async def description(turn: Turn) -> str:
         # or the one near that the place reader reads without confidence ("…di jl sudanco supriyadi bendogerit")
         read = await _place_of_story(turn, turn.draft["description"])
         if "place" in read:
-            turn.draft["proposal"] = _with_the_street(Proposal(code=read["place"]), turn.draft["description"])
+            turn.draft["proposal"] = {"code": read["place"]}
             return PLACE_CHECK
         if "places" in read:
             turn.draft["options"] = read["places"]
@@ -1608,8 +1592,6 @@ async def place_not_found(turn: Turn) -> str:
 async def accept_place(turn: Turn, proposal: Proposal) -> None:
     """Keeps the confirmed place; a pin keeps the station nearest to it, a typed place the one covering it."""
     turn.draft["place"] = proposal["code"]
-    if "spot" in proposal and not turn.draft.get("location_text"):
-        turn.draft["location_text"] = proposal["spot"]
     turn.draft.pop("proposal", None)
     turn.draft.pop("options", None)
     if "station_id" in proposal:

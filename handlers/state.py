@@ -56,7 +56,6 @@ class Proposal(TypedDict):
     code: str
     station_id: NotRequired[int]
     label: NotRequired[str]
-    spot: NotRequired[str]  # the street a story names beside the place ("jl sudanco supriyadi"), for officers
 
 
 class When(TypedDict, total=False):
