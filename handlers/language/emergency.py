@@ -1556,15 +1556,24 @@ def _throwing_at_people(said: list[str]) -> bool:
 _CLOSED_IN = frozenset({"ketutup", "tertutup", "terkunci", "kekunci", "dikunci", "ditinggal", "locked", "closed"})
 
 
-# Whether leaving a child is allowed, asked before the child is named: "boleh ga ninggalin anak di mobil sebentar?",
-# "bolehkah anak ditinggal di mobil?"; not a child already locked in ("anak sy kekunci di mobil panas").
-_ALLOWED = frozenset({"boleh", "bolehkah", "dibolehkan", "diperbolehkan", "diizinkan", "allowed", "okay", "ok"})
+# Whether leaving a child is allowed, asked as such: "boleh ga ninggalin anak di mobil sebentar?", "bolehkah anak
+# ditinggal di mobil?". Not a plea ("boleh minta tolong, anak sy ditinggal di mobil"), a child already locked in
+# ("anak sy kekunci di mobil panas") or left a while ("… ditinggal ortunya udah sejam").
+_ALLOWED_ASKED = tuple(tuple(_as_listed(word) for word in phrase.split()) for phrase in (
+    "boleh ga", "boleh gak", "boleh nggak", "boleh enggak", "boleh tidak", "bolehkah", "apakah boleh",
+    "dibolehkan", "diperbolehkan", "diizinkan", "is it ok", "is it okay", "allowed"))
+_NOT_A_QUESTION_OF_LEAVING = frozenset(_as_listed(word) for word in (
+    "tolong", "help", "please", "udah", "udh", "sudah", "dari", "since", "already"))
+
+
+def _asked_if_allowed(said: list[str]) -> bool:
+    return any_phrase(said, _ALLOWED_ASKED) and not (_NOT_A_QUESTION_OF_LEAVING
+                                                     | (_CLOSED_IN - {"ditinggal"})) & set(said)
 
 
 def _left_in_a_car(said: list[str]) -> bool:
-    in_a_car = any(word in _A_CHILD - {"boy", "girl"} and {"mobil", "car"} & set(said[i + 1:i + 6])
-                   and not (_ALLOWED & set(said[max(0, i - 3):i]) and not (_CLOSED_IN - {"ditinggal"}) & set(said))
-                   for i, word in enumerate(said))
+    in_a_car = not _asked_if_allowed(said) and any(
+        word in _A_CHILD - {"boy", "girl"} and {"mobil", "car"} & set(said[i + 1:i + 6]) for i, word in enumerate(said))
     return in_a_car and bool(_CLOSED_IN & set(said) or any_phrase(said, (("enggak", "ada", "orangnya"),
                                                                          ("tidak", "ada", "orangnya"))))
 
@@ -1575,17 +1584,26 @@ _WHAT_BLOWS_UP = _BUILDING | frozenset({"kos", "kosan", "kost", "sebelah", "traf
                                         "gudang", "pabrik", "mobil", "truk", "bus", "tangki", "house", "building"})
 
 
-# Music said to blast ("sound system tetangga meledak2 sampe malem"): loud, a noise to report, nothing blown up.
+# Music said to blast ("sound system tetangga meledak2 sampe malem"): loud, a noise to report, nothing blown up. Only
+# words of the sound itself: a salon, a karaoke place or an organ's stage can blow up; and never with people hurt or a
+# gas cylinder named.
 _LOUD_MUSIC = frozenset({"sound", "soundnya", "soundsystem", "speaker", "speakernya", "musik", "musiknya", "music",
-                         "lagu", "dangdut", "karaoke", "orgen", "organ", "salon", "bass", "audio", "volume"})
+                         "lagu", "dangdut", "volume"})
+_NO_MUSIC_BUT = HURT | frozenset({"gas", "tabung", "elpiji", "lpg", "api", "asap", "kebakaran", "fire", "smoke"})
+
+
+def _music_blasting(said: list[str], at: int) -> bool:
+    return bool(_LOUD_MUSIC & set(said[max(0, at - 5):at])) and not _NO_MUSIC_BUT & set(said)
 
 
 def _exploded(said: list[str]) -> bool:
     return any(word in _BLOWN_UP and _WHAT_BLOWS_UP & set(said[max(0, i - 3):i]) and not _negated(said, i)
                and not {"ban", "balon", "petasan", "tire", "tyre"} & set(said[max(0, i - 3):i])
-               and not _LOUD_MUSIC & set(said[max(0, i - 5):i])
+               and not _music_blasting(said, i)
                for i, word in enumerate(said)) \
-        or any_phrase(said, (("bunyi", "ledakan"), ("suara", "ledakan"), ("ada", "ledakan")))
+        or any_phrase(said, (("bunyi", "ledakan"), ("suara", "ledakan"), ("ada", "ledakan"))) \
+        or (any(word in _BLOWN_UP and not _negated(said, i) for i, word in enumerate(said))
+            and _unnegated(said, HURT))  # whatever blew up, people are hurt: "tempat karaoke meledak banyak korban"
 
 
 def _by_the_household(said: list[str], at: int) -> bool:
@@ -1780,7 +1798,7 @@ def services_to_call(text: str) -> tuple[str, ...]:
     """Which of SERVICES the danger told also needs, in that order; "self_harm_other" for "self_harm" where
     whoever is at risk is someone the writer tells of (the word is then for whoever is with them)."""
     said = _sentences(text)
-    blasting = _LOUD_MUSIC & set(said) and _FIRE & set(said) <= _BLOWN_UP  # "musik tetangga meledak2": no fire
+    blasting = _LOUD_MUSIC & set(said) and not _NO_MUSIC_BUT & set(said) and _FIRE & set(said) <= _BLOWN_UP
     fire = ((_unnegated(said, _FIRE) and not _FIRE_OUT & set(said) and not blasting)
             or _smoke_from_a_building(said) or _exploded(said)
             or (any_phrase(said, _SNAKE_INSIDE) and not (_SNAKE_KEPT | _PETS) & set(said))
