@@ -430,6 +430,13 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("sy bingung, mau lapor kemana", [], []),
     ("sy ojol, mau lapor penumpang kabur", [], []),
     ("dengan teman disini nunggu polisi", [], []),
+    # a role, a suspect, a spoken verb: no one's name to hide, and evidence for officers
+    ("motor sy dicuri.\nhormat sy, pelaku anton", [], []),
+    ("Ada saksi yg liat pelakunya.\nHormat saya,\nSaksi mata", [], []),
+    ("Hormat saya, Ketua RT 03 Gedog", [], []),
+    ("Dengan Kapolsek disini?", [], []),
+    ("sy nemu, dari jalan ada dompet", [], []),
+    ("sy anton, mau lapor motor ilang", ["anton"], []),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:

@@ -11,7 +11,7 @@ from handlers.language.answers import NEUTRAL
 from handlers.language.normalise import normalise, words
 from handlers.language.written import ENGLISH_GRAMMAR
 from storage.contacts import DIGIT_SEPARATORS
-from storage.lexicon import SLANG_MEANINGS, is_ordinary, stem
+from storage.lexicon import SLANG_MEANINGS, is_ordinary, spoken_root, stem
 
 # Words that say how a name is to be used, not what it is ("nama saya jangan ditampilkan", "my name is secret").
 ABOUT_A_NAME = frozenset({"jangan", "tidak", "enggak", "usah", "rahasia", "rahasiakan", "dirahasiakan", "anonim",
@@ -144,13 +144,14 @@ def names_told(text: str) -> list[str]:
         for said in _SELF_THEN_NAME.finditer(text):
             name = _as_a_name(said["name"].split())
             titled = said["title"] or said["title2"]
-            if name and (titled or " " in name or not (said["english"] or is_ordinary(name.lower()))):
+            if name and (titled or " " in name or not (said["english"] or is_ordinary(name.lower()))) \
+                    and not _ROLES & set(words(name)):  # "Dengan Kapolsek disini?"
                 found.append(name)
         found += [name for said in _THIS_IS_THE_REPORTER.finditer(text) if (name := _as_a_name(said["name"].split()))]
         found += [name for said in _NAME_HERE.finditer(text)
                   if (name := _as_a_name((said["name"] or said["name2"]).split()))
                   and (" " in name or not is_ordinary(name.lower()) or normalise(name) in _GIVEN_NAMES_LIKE_WORDS
-                       or said["with"])]  # "dengan Rudi disini": as one answers the phone, a name
+                       or (said["with"] and _may_be_a_name(name)))]  # "dengan Rudi disini": as on the phone
         found += [said["name"] for said in _SELF_THEN_ONE_NAME.finditer(text)
                   if normalise(said["name"]) not in _NAME_ENDS | ABOUT_A_NAME | _NOT_ONE_NAME
                   and stem(said["name"].lower()) == said["name"].lower()]  # "sy Kehilangan, …" is no name
@@ -159,12 +160,14 @@ def names_told(text: str) -> list[str]:
             found.append(name)
     for said in _SIGNED.finditer(text):
         capitalised = said["name"][0].isupper()
-        if name := _as_a_name(said["name"].split()) if capitalised else _signed_in_lower_case(text, said):
+        if all(_may_be_a_name(word) for word in said["name"].split()[(1 if said["name"].split()[0].lower()
+                                                                       in _TITLES else 0):]) \
+                and (name := _as_a_name(said["name"].split()) if capitalised else _signed_in_lower_case(text, said)):
             found.append(name)
     for said in _SELF_THEN_ONE_WORD.finditer(text):
         word = said["name"] or said["name2"]
         if normalise(word) not in _NAME_ENDS | ABOUT_A_NAME | _NOT_ONE_NAME and stem(word) == word \
-                and (not (is_ordinary(word) or word in SLANG_MEANINGS) or word in _GIVEN_NAMES_LIKE_WORDS) \
+                and _may_be_a_name(word) \
                 and (said["name2"] or normalise(said["after"]) in _GOING_ON_AFTER_A_NAME):
             found.append(word)
     for said in _SELF_THEN_TWO_WORDS.finditer(text):
@@ -183,6 +186,28 @@ _SELF_THEN_TWO_WORDS = re.compile(r"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw)\s
 _AFTER_AN_INTRODUCTION = frozenset({"dari", "warga", "tinggal", "alamat", "umur", "usia", "asal", "rt", "rw",
                                     "domisili", "from"})
 _LAUGHING = re.compile(r"(?:wk|ha|he|hi|xi)+|otw|btw")
+
+
+# Who one is by role, not by name: "Hormat saya, Ketua RT 03", "hormat sy, pelaku …", "Dengan Kapolsek disini?".
+_ROLES = frozenset({"rt", "rw", "ketua", "wakil", "kepala", "sekretaris", "bendahara", "pengurus", "panitia",
+                    "kapolsek", "kapolres", "kanit", "kades", "lurah", "camat", "pelaku", "saksi", "korban", "warga",
+                    "petugas", "polisi", "satpam", "admin", "tim", "keluarga", "pelapor"})
+
+
+def _may_be_a_name(word: str) -> bool:
+    """Whether a word could be someone's name: a given name that is also a word, or no word of the language (no
+    everyday word, no slang spelt out, no spoken verb such as "nemu"), and no role."""
+    said = normalise(word)
+    if said in _ROLES:
+        return False
+    return said in _GIVEN_NAMES_LIKE_WORDS or not (is_ordinary(said) or said in SLANG_MEANINGS or spoken_root(said)
+                                                   or _spoken_on_t_or_p(said))
+
+
+def _spoken_on_t_or_p(word: str) -> bool:
+    """A spoken verb made on a root in t or p ("nemu": temu, "nulis": tulis, "mukul": pukul)."""
+    return len(word) >= 4 and ((word[0] == "n" and is_ordinary("t" + word[1:]))
+                               or (word[0] == "m" and is_ordinary("p" + word[1:])))
 
 
 def _signed_in_lower_case(text: str, said: re.Match[str]) -> str:
@@ -234,7 +259,7 @@ def _as_a_name(said: list[str]) -> str:
 # Given names that are also words, said alone before "disini": "Dewi disini pak".
 _GIVEN_NAMES_LIKE_WORDS = frozenset({"dewi", "indah", "intan", "bunga", "mawar", "bayu", "putri", "putra", "cahya",
                                      "sinta", "ratna", "mulia", "agung", "budi", "bagus", "eka", "dwi", "tri", "rudi",
-                                     "agus", "sri", "lestari", "slamet"})
+                                     "agus", "sri", "lestari", "slamet", "nanda"})
 _TITLES = frozenset({"pak", "bu", "bapak", "ibu", "mas", "mbak", "mba", "kak", "mr", "mrs", "ms"})
 # A national identity number (NIK, 16 digits) or a KTP's, told as one's own: "nik sy 3572…", "no ktp: 3572…".
 _SIXTEEN_DIGITS = r"(?<![\d.-])\d{4}[\s.-]?\d{4}[\s.-]?\d{4}[\s.-]?\d{4}(?![\d.-])"
