@@ -35,7 +35,7 @@ from storage.outbox import drop_unsent_alerts, enqueue
 from storage.reports import find_ref, last_status_event, latest_event, report_by_ref, report_time
 from storage.stations import station_named
 from storage.witnesses import followers, join_duplicate
-from storage.workflow import CALLED_FOR, CLOSED_STATUSES, UNACKNOWLEDGED, StatusChangeNotAllowed, check_status_change
+from storage.workflow import CLOSED_STATUSES, UNACKNOWLEDGED, StatusChangeNotAllowed, check_status_change
 
 S = ReportStatus
 
@@ -274,8 +274,9 @@ async def change_status(office: Office, report: Report, to_status: ReportStatus,
     office.db.add(event)
     if report.status in UNACKNOWLEDGED and to_status not in UNACKNOWLEDGED:
         report.escalate_at = None  # somebody has it now
-    if to_status not in CALLED_FOR or to_status == S.REFERRED:
-        # taken, decided or sent on to another station: the alerts not sent yet would call officers to it
+    if to_status not in UNACKNOWLEDGED or to_status == S.REFERRED:
+        # taken (a question asked of the reporter too), decided or sent on to another station: the alerts not sent
+        # yet would call officers to it
         await drop_unsent_alerts(office.db, report.id)
     report.status, report.updated_at = to_status, at
     await office.db.flush()

@@ -20,7 +20,7 @@ from sqlalchemy.orm import aliased
 from storage.crypto import ContactCipher
 from storage.db import dialect_insert
 from storage.models import Contact, Officer, Outbox, OutboxKind, OutboxState, Report, utcnow, whole_hours
-from storage.workflow import CALLED_FOR
+from storage.workflow import UNACKNOWLEDGED
 
 # Delivery callbacks arrive out of order: a row only moves forward.
 _RANK = {OutboxState.PENDING: 0, OutboxState.SENT: 1, OutboxState.DELIVERED: 2, OutboxState.READ: 3}
@@ -118,7 +118,7 @@ async def _alerts_no_longer_called_for(db: AsyncSession, alert_ids: list[int]) -
                                              Officer.station_id == Report.station_id, Officer.active).exists()
     return set((await db.execute(
         select(Outbox.id).join(Report, Report.id == Outbox.report_id)
-        .where(Outbox.id.in_(alert_ids), Report.status.not_in(CALLED_FOR) | ~officer_there)
+        .where(Outbox.id.in_(alert_ids), Report.status.not_in(UNACKNOWLEDGED) | ~officer_there)
     )).scalars())
 
 

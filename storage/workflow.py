@@ -12,8 +12,6 @@ S = ReportStatus
 
 OPEN_STATUSES = (S.RECEIVED, S.REFERRED, S.ACKNOWLEDGED, S.IN_PROGRESS, S.NEED_INFO)
 UNACKNOWLEDGED = (S.RECEIVED, S.REFERRED)  # nobody has taken it yet: its alert escalates
-# Where a report's alerts, not sent yet, still call its officers to it: a question asked takes it from no one.
-CALLED_FOR = (*UNACKNOWLEDGED, S.NEED_INFO)
 CLOSED_STATUSES = tuple(status for status in ReportStatus if status not in OPEN_STATUSES)
 
 _CLOSING = (S.RESOLVED, S.REFERRED, S.DUPLICATE, S.REJECTED)  # open to any of these; a referral may go on

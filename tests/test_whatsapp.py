@@ -391,11 +391,12 @@ async def test_alerts_together_refused_for_good_go_each_alone(engine: Engine, wh
 DUTY_OFFICERS = ("whatsapp:+6281300000001", "whatsapp:+6281300000002")
 
 
-@pytest.mark.parametrize("taking", ["TERIMA {ref}", "SELESAI {ref} sudah diamankan", "RUJUK {ref} POLSEK-SEKAR"])
+@pytest.mark.parametrize("taking", ["TERIMA {ref}", "SELESAI {ref} sudah diamankan", "RUJUK {ref} POLSEK-SEKAR",
+                                    "INFO {ref} alamat lengkapnya di mana?"])
 async def test_an_alert_waiting_for_its_retry_is_dropped_once_a_colleague_has_the_report(
         engine: Engine, whatsapp: WhatsAppChannel, twilio: FakeTwilioAPI, taking: str) -> None:
-    """The officer whose alert failed once would be called, minutes later, to a report a colleague took (or sent on
-    to another station): a retry is no fresher than a first try."""
+    """The officer whose alert failed once would be called, minutes later, to a report a colleague took (asked its
+    reporter about, or sent on to another station): a retry is no fresher than a first try."""
     officers = {urn: await enrolled(engine, urn) for urn in DUTY_OFFICERS}
     elsewhere = await enrolled(engine, "whatsapp:+6281300000003", "POLSEK-SEKAR")
     _warga, ref = await file_report(engine)
