@@ -760,6 +760,8 @@ def _tells_something(turn: Turn) -> bool:
 
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     """Answers one message: emergency first, then global words, then the current step."""
+    if turn.officer is not None:
+        officer.offer_lives_one_message(turn)
     # A resident writing the other language at the menu is answered in theirs from then on; one writing English
     # where the kind or the story is asked too (Indonesian there may quote what was said, in English chosen). A cry
     # in it is answered first, in it.

@@ -6,6 +6,7 @@ LAPOR still files a report like any resident.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -33,9 +34,10 @@ from handlers.i18n import catalogue, format_hour, format_moment, format_time, ke
 from handlers.language.answers import yes_or_no
 from handlers.language.duty import taking_it
 from handlers.language.normalise import normalise, words
+from handlers.state import CommandMeant
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
-from storage.models import EventKind, Identity, Officer, OfficerRole, OutboxKind, Report, ReportEvent, Station
+from storage.models import EventKind, Identity, Officer, OfficerRole, Outbox, OutboxKind, Report, ReportEvent, Station
 from storage.officers import officers_to_alert
 from storage.outbox import last_sent_id, latest_sent, open_payload, sent_since, sent_together
 from storage.reports import history, open_reports, referral_from, report_by_ref, split_ref
@@ -56,8 +58,9 @@ VIEW = "view"  # choice key prefix: open one report
 NOTE = "note"  # CATAT REF catatan, and the choice key prefix that keeps a note just typed
 SHOW = "show"  # LIHAT REF
 # Choice key prefix: a command read with the report it is for, taken on one tap (typed without its ref, or with
-# a slip in its word); the command and its words wait in the session's "meant".
+# a slip in its word); the command and its words wait in the session's "meant", and the key names them.
 MEANT = "meant"
+OFFER_TTL = dt.timedelta(minutes=5)  # how long a command offered waits for its tap or yes
 ACTION_KEYWORDS = {action.value for action in Action}
 ON_A_REPORT = ACTION_KEYWORDS | {SHOW, NOTE}  # the commands that name a report
 KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", SHOW, "digest", "dashboard", NOTE}
@@ -220,27 +223,54 @@ def _meant_label(lang: str, keyword: str, ref: str) -> str:
 def _offer_meant(turn: Turn, keyword: str, argument: str, refs: list[str], *, one: str | None) -> None:
     """Offers the command for each of `refs`, taken on one tap (or, for one report, a yes): said with `one` where
     there is one report, otherwise asking which."""
-    turn.data["meant"] = {"keyword": keyword, "argument": argument, "refs": refs}
-    choices = [[f"{MEANT}:{ref}", _meant_label(turn.lang, keyword, ref)] for ref in refs]
+    confirm = len(refs) == 1 and one is not None
+    meant: CommandMeant = {"keyword": keyword, "argument": argument, "refs": refs, "confirm": confirm,
+                           "at": turn.now.isoformat(), "spent": False}
+    turn.data["meant"] = meant
+    choices = [[_meant_key(meant, ref), _meant_label(turn.lang, keyword, ref)] for ref in refs]
     said = {"command": _command_word(turn.lang, keyword), "argument": f" {quoted(argument)}" if argument else ""}
-    if len(refs) == 1 and one is not None:
+    if confirm and one is not None:
         _offer(turn, one, choices, ref=refs[0], **said)
     else:
         _offer(turn, "officer.which_report", choices, **said)
 
 
-def _meant_offered(turn: Turn) -> str | None:
-    """The report a command is offered for by the last message, where it offered one alone."""
+def _meant_key(meant: CommandMeant, ref: str) -> str:
+    """The button of a command offered on `ref`: it names the command and the words it binds, so that the button of
+    an offer made before takes nothing of the one made since."""
+    bound = hashlib.sha256(meant["argument"].encode()).hexdigest()[:8]
+    return f"{MEANT}:{meant['keyword']}:{ref}:{bound}"
+
+
+def offer_lives_one_message(turn: Turn) -> None:
+    """Called as each message of an officer comes: a command offered is for the message right after it alone, and
+    any other message lets it go ("SELESAI …?" ignored is never taken by a "siap" minutes later)."""
     meant = turn.data.get("meant")
-    if meant is None or len(meant["refs"]) != 1:
+    if meant is not None and meant["spent"]:
+        turn.data.pop("meant")
+    elif meant is not None:
+        meant["spent"] = True
+
+
+async def _live_offer(turn: Turn) -> CommandMeant | None:
+    """The command offered by the message before, unless it has waited too long (OFFER_TTL) or an alert has come
+    since, which the officer's words may be for: then dropped."""
+    meant = turn.data.get("meant")
+    if meant is None:
         return None
-    return meant["refs"][0] if turn.data.get("shortcuts") == [f"{MEANT}:{meant['refs'][0]}"] else None
+    if turn.now - dt.datetime.fromisoformat(meant["at"]) > OFFER_TTL or await _alerts_since_wrote(turn):
+        turn.data.pop("meant")
+        return None
+    return meant
 
 
-async def _take_meant(turn: Turn, ref: str) -> str:
-    meant = turn.data.pop("meant", None)
-    if meant is None or ref not in meant["refs"]:
-        turn.say("officer.nothing_done")
+async def _take_meant(turn: Turn, key: str) -> str:
+    """The tap of an offered command's button: taken where it is the one on offer, refused saying so otherwise."""
+    meant = await _live_offer(turn)
+    turn.data.pop("meant", None)
+    ref = next((ref for ref in meant["refs"] if _meant_key(meant, ref) == key), None) if meant else None
+    if meant is None or ref is None:
+        turn.say("officer.offer_gone")
         return turn.step
     keyword, argument = meant["keyword"], meant["argument"]
     if keyword == SHOW:
@@ -265,9 +295,14 @@ def _slip_of_a_command(text: str) -> tuple[str, str, str] | None:
     return (keyword, ref, rest) if score >= TYPO_CUTOFF else None
 
 
+async def _alerts_since_wrote(turn: Turn) -> list[Outbox]:
+    """The alerts sent to the officer since they last wrote, urgent first."""
+    return await sent_since(turn.db, turn.contact.id, turn.data.get("outbox_seen", 0), OutboxKind.OFFICER_ALERT)
+
+
 async def _alerted_lately(turn: Turn) -> list[str]:
     """The reports alerted to the officer since they last wrote, lately (NOTE_OFFER_WINDOW), urgent first."""
-    rows = await sent_since(turn.db, turn.contact.id, turn.data.get("outbox_seen", 0), OutboxKind.OFFICER_ALERT)
+    rows = await _alerts_since_wrote(turn)
     # An anonymous report's alert keeps its time to the hour: an hour more of leeway.
     lately = [row for row in rows if row.sent_at is None or turn.now - row.sent_at
               <= NOTE_OFFER_WINDOW + (dt.timedelta(hours=1) if row.hourly else dt.timedelta(0))]
@@ -359,7 +394,7 @@ async def tap(turn: Turn, key: str) -> str:
         await show_report(turn, ref)
         return turn.step
     if kind == MEANT:
-        return await _take_meant(turn, ref)
+        return await _take_meant(turn, key)
     if kind == NOTE:
         typed = turn.data.pop("note_typed", None)
         if typed is not None and typed["ref"] == ref:
@@ -472,9 +507,10 @@ async def home(turn: Turn) -> str:
         turn.data.pop("note_typed")
         turn.say("officer.note_not_kept")
         return MENU
-    if (meant := _meant_offered(turn)) and turn.inbound.choice is None and (answer := yes_or_no(turn.text)):
+    if turn.inbound.choice is None and (meant := await _live_offer(turn)) and meant["confirm"] \
+            and (answer := yes_or_no(turn.text)):
         if answer == "yes":
-            return await tap(turn, f"{MEANT}:{meant}")
+            return await tap(turn, _meant_key(meant, meant["refs"][0]))
         turn.data.pop("meant")
         turn.say("officer.nothing_done")
         return MENU
@@ -556,7 +592,7 @@ async def _ask_which_alert(turn: Turn, number: int) -> bool:
     """A bare number after more than one message of alerts, of more than one report, came since the officer last
     wrote: each numbered its reports from 1, so the number names none for sure. Their reports are offered by
     name, urgent first, and numbered anew; False otherwise."""
-    rows = await sent_since(turn.db, turn.contact.id, turn.data.get("outbox_seen", 0), OutboxKind.OFFICER_ALERT)
+    rows = await _alerts_since_wrote(turn)
     refs = list(dict.fromkeys(open_payload(turn.cipher, row)["ref"] for row in rows))
     if len({row.provider_message_id or row.id for row in rows}) < 2 or len(refs) < 2:
         return False  # one message, or one report alerted twice (its escalation): the number is the latest's

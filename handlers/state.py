@@ -172,11 +172,14 @@ class NumberMeant(TypedDict):
 
 class CommandMeant(TypedDict):
     """An officer's command read with the reports it may be for (typed without its ref, or with a slip in its word),
-    taken on the one tapped."""
+    taken on the one tapped: for the officer's next message alone, and a few minutes."""
 
     keyword: str
     argument: str
     refs: list[str]
+    confirm: bool  # one report named, asked "…?": a yes takes it (a list to pick from is answered by a pick)
+    at: str  # when it was offered (ISO)
+    spent: bool  # the officer has written since it was offered: the message that may take it has come
 
 
 class SessionData(TypedDict, total=False):

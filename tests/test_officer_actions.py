@@ -1709,12 +1709,87 @@ async def test_a_command_without_its_ref_and_no_report_in_play_asks_which(engine
     assert [(await report(engine, ref)).status for ref in refs] == [ReportStatus.RECEIVED] * 2
 
 
-async def test_a_yes_is_no_answer_to_which_report_and_thanks_stay_words(engine: Engine) -> None:
+@pytest.mark.parametrize("yes", ["ya", "iya", "ok", "siap"])
+async def test_a_yes_is_no_answer_to_which_report_and_thanks_stay_words(engine: Engine, yes: str) -> None:
+    """A list to pick from is answered by a pick: a yes names no report, even where the list has one."""
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine)
     await deliver_to(engine, PETUGAS)
     await petugas.send("terima kasih")
     assert petugas.heard("officer.not_understood") and (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send("tolak laporan iseng nomor palsu")
+    assert petugas.heard("officer.which_report") and petugas.options() == [f"Tolak {ref}"], petugas.text
+    await petugas.send(yes)
+    assert not petugas.heard("officer.done.reject") and (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send("1")
+    assert not petugas.heard("officer.done.reject"), "the list was for the message after it alone"
+
+
+async def offered_ago(engine: Engine, ago: dt.timedelta) -> None:
+    """As if the command offered to the officer enrolled had been offered `ago` before now."""
+    async with engine.sessions() as db, db.begin():
+        officer_contact = (await db.execute(select(Officer.contact_id))).scalar_one()
+        session = (await db.execute(select(ConversationSession)
+                                    .where(ConversationSession.contact_id == officer_contact))).scalar_one()
+        data = load_session(session.data, engine.cipher)
+        data["meant"]["at"] = (utcnow() - ago).isoformat()
+        session.data = dump_session(data, engine.cipher)
+
+
+@pytest.mark.parametrize("slang", ["siap 86", "86", "ok otw", "siap laksanakan"])
+async def test_a_confirmation_ignored_is_not_taken_by_radio_slang_for_the_next_alert(engine: Engine,
+                                                                                    slang: str) -> None:
+    """"SELESAI A …?" left unanswered, then B alerted: "siap 86" takes B, and A stays as it was, its reporter told
+    nothing."""
+    petugas = await enrolled(engine, PETUGAS)
+    first = (await file_report(engine, "console:warga-a", description="Motor dicuri di depan rumah semalam"))[1]
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    await deliver_to(engine, PETUGAS)
+    await petugas.send(f"TERIMA {first}")
+    await petugas.send("selesai sudah diamankan")
+    assert petugas.heard("officer.confirm_command") and first in petugas.text, petugas.text
+    second = (await file_report(engine, "console:warga-b", description="Helm dicuri di parkiran pasar tadi"))[1]
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    await deliver_to(engine, PETUGAS)
+    await petugas.send(slang)
+    assert petugas.heard("officer.done.ack") and second in petugas.text, petugas.text
+    assert [(await report(engine, ref)).status for ref in (first, second)] == [ReportStatus.ACKNOWLEDGED] * 2
+    assert "sudah diamankan" not in await deliver_to(engine, "console:warga-a")
+
+
+@pytest.mark.parametrize("between", ["terbuka", "cek dulu ya", None])
+async def test_a_confirmation_lives_for_the_next_message_and_a_few_minutes(engine: Engine,
+                                                                          between: str | None) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"LIHAT {ref}")
+    await petugas.send("selesai sudah diamankan")
+    assert petugas.heard("officer.confirm_command"), petugas.text
+    key = petugas.replies[-1].choices[0].key
+    if between is None:
+        await offered_ago(engine, dt.timedelta(minutes=10))
+    else:
+        await petugas.send(between)
+    await petugas.send("ya")
+    assert not petugas.heard("officer.done.resolve") and (await report(engine, ref)).status != ReportStatus.RESOLVED
+    await petugas.send(button=key)
+    assert petugas.heard("officer.offer_gone"), petugas.text
+    assert (await report(engine, ref)).status != ReportStatus.RESOLVED
+
+
+async def test_an_earlier_confirmations_button_takes_nothing_of_the_one_offered_since(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"LIHAT {ref}")
+    await petugas.send("selesai sudah diamankan")
+    resolve = petugas.replies[-1].choices[0].key
+    await petugas.send("tolak laporan iseng nomor palsu")
+    assert petugas.heard("officer.confirm_command") and petugas.options() == [f"Tolak {ref}"], petugas.text
+    await petugas.send(button=resolve)
+    assert petugas.heard("officer.offer_gone") and not petugas.heard("officer.done.reject"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send("ya")
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED, "the tap refused ended the offer"
 
 
 @pytest.mark.parametrize(("typed", "status", "command"), [
