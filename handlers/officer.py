@@ -32,7 +32,7 @@ from handlers.choices import TYPO_CUTOFF, Menu, pick
 from handlers.digest import compose, place_name
 from handlers.i18n import catalogue, format_hour, format_moment, format_time, keywords, labels, t
 from handlers.language.answers import yes_or_no
-from handlers.language.duty import taking_it
+from handlers.language.duty import ADDRESS, taking_it
 from handlers.language.normalise import normalise, words
 from handlers.state import CommandMeant
 from handlers.text import letters_and_digits, normalize
@@ -42,7 +42,7 @@ from storage.officers import officers_to_alert
 from storage.outbox import last_sent_id, latest_sent, open_payload, sent_since, sent_together
 from storage.reports import history, open_reports, referral_from, report_by_ref, split_ref
 from storage.web_sessions import LINK_TTL, create_link
-from storage.workflow import OPEN_STATUSES, UNACKNOWLEDGED
+from storage.workflow import UNACKNOWLEDGED
 
 ACTION_NOTE = "action_note"  # the note, question, station or ref an action needs, asked after a tap
 CONFIRM_NUMBER = "confirm_number"  # a bare number that may be meant for an alert that has just come in
@@ -64,9 +64,6 @@ OFFER_TTL = dt.timedelta(minutes=5)  # how long a command offered waits for its 
 ACTION_KEYWORDS = {action.value for action in Action}
 ON_A_REPORT = ACTION_KEYWORDS | {SHOW, NOTE}  # the commands that name a report
 KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", SHOW, "digest", "dashboard", NOTE}
-# Words that may follow a command word and add nothing to it ("terima ndan", "info dong"): no note, no question.
-_ADDRESS = frozenset({"pak", "ndan", "dan", "komandan", "bos", "ya", "dong", "aja", "saja", "sih", "nih", "siap",
-                      "ok", "oke", "sir", "please"})
 NOTE_WORDS = 3  # words a message needs to be offered as a note on the report just handled: not "ok", "siap"
 NOTE_OFFER_WINDOW = dt.timedelta(minutes=30)  # how lately: words typed a day later are no note on that report
 _KEEP_WORDS = frozenset({"simpan", "save", "keep"})
@@ -132,22 +129,24 @@ async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool, l
     if ref is None and turn.step == MENU and keyword in ON_A_REPORT - {SHOW} \
             and (argument := _argument_without_ref(keyword, rest)) is not None:
         return await _which_report(turn, keyword, argument)  # "SELESAI sudah diamankan": of the report in play?
+    if ref is None and turn.step == MENU and keyword == SHOW and _says_nothing(rest) \
+            and (alerted := await _allowed(turn, await _alerted_lately(turn), None)):
+        if len(alerted) == 1:  # "buka", "lihat ya" right after an alert: that report opened
+            await show_report(turn, alerted[0])
+        else:
+            _offer_meant(turn, SHOW, "", alerted, one=None)
+        return turn.step
     if ref is None:
         # "Terima kasih", "Selesai makan…", a step's own "Selesai": words, not a command without its ref.
         # At the note an action waits for, a bare command word is no note.
         return None if not slash and (rest or turn.step not in (MENU, ACTION_NOTE)) else _usage(turn)
-    if keyword == SHOW or (keyword == Action.REOPEN and not rest and await _is_open(turn, ref)):
-        await show_report(turn, ref)  # "buka LP-…" of a report still open: opened to read
+    if keyword == SHOW:
+        await show_report(turn, ref)  # "buka LP-…" too: the bot says "buka" for opening one; reopening is said whole
         return turn.step
     if keyword == NOTE:
         await _note(turn, ref, rest)
         return turn.step
     return await _take(turn, Action(keyword), ref, rest)
-
-
-async def _is_open(turn: Turn, ref: str) -> bool:
-    report = await report_by_ref(turn.db, ref)
-    return report is not None and report.status in OPEN_STATUSES
 
 
 async def _note(turn: Turn, ref: str, note: str) -> None:
@@ -167,11 +166,22 @@ async def _note(turn: Turn, ref: str, note: str) -> None:
     _handled(turn, ref)
 
 
+def _says_nothing(text: str) -> bool:
+    """Words of address and filler alone ("ndan", "ya pak", "dong"), or none."""
+    return all(word in ADDRESS for word in words(text))
+
+
+def _too_little(action: Action, argument: str) -> bool:
+    """Whether the words an action needs tell too little: too short ("ok", "👍"), or, for a reopening, of address and
+    filler alone ("dong", "ya pak"): its reporter is told why their closed report is worked on again."""
+    return letters_and_digits(argument) < NOTE_CHARS or (action == Action.REOPEN and _says_nothing(argument))
+
+
 def _argument_without_ref(keyword: str, rest: str) -> str | None:
     """The words a command typed without its ref comes with ("SELESAI sudah diamankan"): "" for none (a form of
     address alone, "TERIMA ndan"); None where they make it no command: after TERIMA, which needs none, or BUKA,
     they are everyday words ("terima kasih", "buka puasa dulu")."""
-    if all(word in _ADDRESS for word in words(rest)):
+    if _says_nothing(rest):
         return ""
     return None if keyword in (Action.ACKNOWLEDGE, Action.REOPEN) else rest
 
@@ -419,7 +429,7 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
         turn.data.pop("pending_action", None)
         turn.step = resume(turn)
     # Asked for when missing, or when too short to tell the reporter anything ("ok", "👍"), as on the web page.
-    if refused is None and action in NEEDS_ARGUMENT and letters_and_digits(argument) < NOTE_CHARS:
+    if refused is None and action in NEEDS_ARGUMENT and _too_little(action, argument):
         turn.data["pending_action"] = {"action": action.value, "ref": ref}
         return interrupt(turn, ACTION_NOTE)
     if refused is None and action == Action.REFER:
@@ -474,10 +484,10 @@ def ask_action_note(turn: Turn) -> None:
 async def action_note(turn: Turn) -> str:
     """Takes the pending action with what was typed; asks again when it does not fit."""
     pending = turn.data["pending_action"]
-    if letters_and_digits(turn.text) < NOTE_CHARS:
+    action = Action(pending["action"])
+    if _too_little(action, turn.text):
         turn.say("officer.note_invalid", shortest=NOTE_CHARS)
         return ACTION_NOTE
-    action = Action(pending["action"])
     report = await report_by_ref(turn.db, pending["ref"], lock=True)
     assert turn.officer is not None and report is not None
     outcome = await act(turn.office, turn.officer, report, action, turn.text)

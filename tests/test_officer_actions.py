@@ -1827,7 +1827,7 @@ async def test_a_resolved_report_is_reopened_with_its_reason_and_the_reporter_is
     _warga, ref = await file_report(engine)
     await petugas.send(f"SELESAI {ref} pelaku sudah diamankan")
     await deliver_to(engine, WARGA)
-    await petugas.send(f"BUKA {ref}")
+    await petugas.send(f"BUKA KEMBALI {ref}")
     assert petugas.heard("officer.ask_reopen_reason") and (await report(engine, ref)).status == ReportStatus.RESOLVED
     await petugas.send("ternyata pelaku kedua masih berkeliaran")
     assert petugas.heard("officer.done.reopen") and petugas.heard("officer.reporter_told"), petugas.text
@@ -1868,12 +1868,12 @@ async def test_a_closed_report_reopens_only_by_its_station_with_a_reason_and_nev
     await petugas.send(f"SELESAI {ref} sudah diamankan")
     await petugas.send(f"PROSES {ref}")
     assert petugas.heard("officer.not_allowed"), "only a reopening, with its reason, takes it back to work"
-    await sekar.send(f"BUKA {ref} salah tutup")
+    await sekar.send(f"BUKA KEMBALI {ref} salah tutup")
     assert sekar.heard("officer.unknown_ref"), sekar.text
-    await petugas.send(f"BUKA {ref} ok")
+    await petugas.send(f"BUKA KEMBALI {ref} ok")
     assert petugas.heard("officer.ask_reopen_reason"), "a reason that says nothing is asked for again"
     await petugas.send("batal")
-    await petugas.send(f"BUKA {other} bukan duplikat")
+    await petugas.send(f"REOPEN {other} bukan duplikat")
     assert petugas.heard("officer.not_allowed") and (await report(engine, other)).status == ReportStatus.DUPLICATE
     assert (await report(engine, ref)).status == ReportStatus.RESOLVED
 
@@ -1883,4 +1883,44 @@ async def test_buka_of_an_open_report_opens_it_to_read(engine: Engine) -> None:
     _warga, ref = await file_report(engine)
     await petugas.send(f"buka {ref}")
     assert petugas.heard("officer.report") and "Buka kembali" not in petugas.options(), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+
+
+@pytest.mark.parametrize("typed", ["buka {ref}", "buka {ref} dong", "Buka {ref} ya pak", "BUKA {ref} sebentar",
+                                   "buka {ref} cek dulu"])
+async def test_buka_of_a_closed_report_opens_it_to_read_and_tells_its_reporter_nothing(engine: Engine,
+                                                                                       typed: str) -> None:
+    """The bot says "buka" for opening a report: reopening one is said whole, "buka kembali", "buka lagi", "REOPEN"."""
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"SELESAI {ref} pelaku sudah diamankan")
+    await deliver_to(engine, WARGA)
+    await petugas.send(typed.format(ref=ref))
+    assert petugas.heard("officer.report") and not petugas.heard("officer.done.reopen"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RESOLVED
+    assert "dibuka kembali" not in await deliver_to(engine, WARGA)
+
+
+@pytest.mark.parametrize("typed", ["buka kembali {ref} dong", "buka lagi {ref} ya pak", "REOPEN {ref} please",
+                                   "buka kembali {ref} siap ndan"])
+async def test_a_reopening_with_filler_for_its_reason_asks_for_one(engine: Engine, typed: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"TOLAK {ref} laporan iseng")
+    await petugas.send(typed.format(ref=ref))
+    assert petugas.heard("officer.ask_reopen_reason") and (await report(engine, ref)).status == ReportStatus.REJECTED
+    await petugas.send("dong")
+    assert petugas.heard("officer.note_invalid"), "an answer of a particle is no reason either"
+    await petugas.send("pelapor kirim bukti foto")
+    assert petugas.heard("officer.done.reopen") and (await report(engine, ref)).status == ReportStatus.IN_PROGRESS
+
+
+@pytest.mark.parametrize("said", ["buka", "buka ya", "lihat", "Buka dong ndan"])
+async def test_buka_alone_right_after_an_alert_opens_that_report(engine: Engine, said: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    await deliver_to(engine, PETUGAS)
+    await petugas.send(said)
+    assert petugas.heard("officer.report") and ref in petugas.text, petugas.text
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED

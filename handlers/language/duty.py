@@ -13,13 +13,18 @@ _TAKING = tuple(phrase_words(phrase) for phrase in (
     "86", "delapan enam", "laksanakan", "dilaksanakan", "otw", "omw", "meluncur", "on the way", "on my way",
     "heading there", "on it", "copy", "roger", "menuju tkp", "menuju lokasi", "ke tkp", "ke lokasi",
 ))
-# What may stand beside those words and leave them meaning the same: readiness, the form of address, the scene, "now"
-# (and an emoji, "👍"). "I'm" is read as "i sama".
-_BESIDE = frozenset({
-    "siap", "siaap", "ok", "oke", "okay", "baik", "segera", "langsung", "sudah", "udah", "sedang", "lagi", "kami",
-    "saya", "anggota", "tim", "unit", "piket", "pak", "ndan", "dan", "komandan", "bos", "bang", "mas", "kak", "ya",
+# Readiness, the forms of address and particles an officer puts beside anything ("terima ndan", "siap, 86", "info
+# dong"): they add nothing to what they stand beside.
+ADDRESS = frozenset({
+    "siap", "siaap", "ok", "oke", "okay", "baik", "ya", "pak", "ndan", "dan", "komandan", "bos", "bang", "mas", "kak",
+    "sir", "please", "dong", "aja", "saja", "sih", "nih",
+})
+# What may stand beside those words and leave them meaning the same: the above, who, the scene, "now" (and an emoji,
+# "👍"). "I'm" is read as "i sama".
+_BESIDE = ADDRESS | frozenset({
+    "segera", "langsung", "sudah", "udah", "sedang", "lagi", "kami", "saya", "anggota", "tim", "unit", "piket",
     "sekarang", "juga", "ke", "sana", "kesana", "menuju", "tkp", "lokasi", "now", "there", "to", "the", "scene",
-    "we", "are", "i", "am", "sama", "ready", "sir", "yes", "right", "away", "gas", "gerak", "bergerak", "merapat",
+    "we", "are", "i", "am", "sama", "ready", "yes", "right", "away", "gas", "gerak", "bergerak", "merapat",
 })
 
 
