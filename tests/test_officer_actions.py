@@ -1580,7 +1580,10 @@ TAKING = ["siap 86", "86", "Siap laksanakan", "otw", "OTW", "meluncur", "on the 
 NOT_TAKING = ["otw pulang dulu", "86 orang diamankan", "meluncur ke rumah makan", "on the way home", "siap", "ok",
               "ok siap", "terima kasih", "belum bisa meluncur", "gk bisa otw skrg", "siap makan dulu", "otw beli kopi",
               "jam 8 6 pagi", "tim sudah di tkp pelaku kabur", "86 ribu", "lagi otw ke kantor", "nomor 86",
-              "meluncur nanti sore", "otw ntar", "otw besok", "sy lagi cuti", "gas ndan"]
+              "meluncur nanti sore", "otw ntar", "otw besok", "sy lagi cuti", "gas ndan",
+              # questions take nothing
+              "sudah 86?", "udah otw?", "86?", "are we on it?", "are we on it", "udh otw blm", "apa sudah 86",
+              "siap 86 ya?", "otw kah", "on the way?", "sdh meluncur belum pak", "is anyone on the way"]
 
 
 def test_radio_words_for_taking_a_job_are_read_whole_and_only_so() -> None:
@@ -1602,7 +1605,8 @@ async def test_radio_slang_right_after_an_alert_takes_its_report(engine: Engine,
 
 
 @pytest.mark.parametrize("said", ["otw pulang dulu", "86 orang diamankan kemarin", "meluncur ke rumah makan",
-                                  "on the way home", "siap", "belum bisa meluncur, ban bocor", "otw besok pagi"])
+                                  "on the way home", "siap", "belum bisa meluncur, ban bocor", "otw besok pagi",
+                                  "sudah 86?", "udah otw?", "86?", "are we on it?", "udh otw blm ndan"])
 async def test_words_that_say_something_else_take_no_report(engine: Engine, said: str) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine)

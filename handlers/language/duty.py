@@ -1,11 +1,12 @@
 """Officers' own words on duty: the radio slang for taking a job ("siap 86", "otw", "meluncur", "on the way").
 
 Read only as a whole message of such words: "siap 86 ndan, otw TKP" takes the report just alerted; "otw pulang dulu",
-"86 orang diamankan" or "meluncur ke rumah makan" say something else, and stay words.
+"86 orang diamankan" or "meluncur ke rumah makan" say something else, and "sudah 86?" asks: they stay words.
 """
 
 from __future__ import annotations
 
+from handlers.language.intents import is_question
 from handlers.language.normalise import phrase_words, phrases_found, words
 
 # Each says "understood, on it": 86 is the radio code for "understood" (and "delapan enam" it said out).
@@ -33,7 +34,10 @@ _EMOJI = "emoji_"  # how words() names an emoji
 
 def taking_it(text: str) -> bool:
     """Whether the message is an officer's word for taking the job just given: words of taking it, and nothing
-    beside them but readiness, address and where they are heading."""
+    beside them but readiness, address and where they are heading. A question ("sudah 86?", "udah otw blm", "are we
+    on it?") takes nothing."""
+    if is_question(text):
+        return False
     said = words(text)
     found = list(phrases_found(said, _TAKING))
     if not found:

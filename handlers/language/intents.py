@@ -578,6 +578,11 @@ def _asked(text: str, said: list[str]) -> bool:
     return "?" in text or (bool(said) and said[0] in _QUESTION_OPENERS) or last in _ASKING_LAST
 
 
+def is_question(text: str) -> bool:
+    """Whether the message asks: by its mark, its first word or a last word that asks ("udh otw blm")."""
+    return _asked(text, words(text))
+
+
 # Asking whether the reporter stays unexposed ("ini data sy aman ga pak?", "apa pelaku bisa tau kalau saya yang
 # lapor?", "is my data safe?"): one's data, or oneself as the one who reports, and whether that is kept or seen.
 # Data leaked or spread ("nomor hp saya disebar orang") is an incident to report, not this question.
