@@ -37,6 +37,7 @@ from handlers.language.normalise import normalise, words
 from handlers.state import CommandMeant
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
+from storage.lexicon import is_ordinary
 from storage.models import EventKind, Identity, Officer, OfficerRole, Outbox, OutboxKind, Report, ReportEvent, Station
 from storage.officers import officers_to_alert
 from storage.outbox import last_sent_id, latest_sent, open_payload, sent_since, sent_together
@@ -294,11 +295,12 @@ async def _take_meant(turn: Turn, key: str) -> str:
 
 def _slip_of_a_command(text: str) -> tuple[str, str, str] | None:
     """A command word with a slip, then a ref ("SLESAI LP-… sudah aman", "rujk LP-… polsek sekar"): the command it is
-    nearest to, the ref and the words after it; None for anything else."""
+    nearest to, the ref and the words after it; None for anything else. A word of the language is no slip of a command
+    near it ("bukan LP-…", "diproses", "trims")."""
     head, _, after = text.strip().lstrip("/").partition(" ")
     ref, rest = split_ref(after)
     typed = normalize(head)
-    if ref is None or not typed.isalpha():
+    if ref is None or not typed.isalpha() or is_ordinary(typed):
         return None
     score, keyword = max((fuzz.ratio(typed, word), keyword) for word, keyword in keywords()
                          if keyword in ON_A_REPORT and " " not in word)

@@ -1817,11 +1817,16 @@ async def test_a_command_word_with_a_slip_is_offered_as_the_command_it_is_neares
     assert (await report(engine, ref)).status == status, petugas.text
 
 
-async def test_a_word_far_from_any_command_before_a_ref_is_no_slip(engine: Engine) -> None:
+@pytest.mark.parametrize("typed", ["kenapa {ref} belum ditangani", "bukan {ref} yg itu ndan", "diproses {ref} kah?",
+                                   "trims {ref} sudah beres", "diterima {ref} sama siapa", "ditolak {ref} ya?",
+                                   "dilihat {ref} dulu"])
+async def test_a_word_of_the_language_before_a_ref_is_no_slip(engine: Engine, typed: str) -> None:
+    """Not far from a command ("bukan" from BUKA, "diproses" from PROSES) but a word of its own: no "did you mean"."""
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine)
-    await petugas.send(f"kenapa {ref} belum ditangani")
+    await petugas.send(typed.format(ref=ref))
     assert not petugas.heard("officer.did_you_mean"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
 
 
 # --- reopening a closed report ------------------------------------------------------------------------------------
