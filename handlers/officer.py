@@ -32,7 +32,7 @@ from handlers.choices import TYPO_CUTOFF, Menu, pick
 from handlers.digest import compose, place_name
 from handlers.i18n import catalogue, format_hour, format_moment, format_time, keywords, labels, t
 from handlers.language.answers import yes_or_no
-from handlers.language.duty import ADDRESS, taking_it
+from handlers.language.duty import ADDRESS, command_word_in_everyday_sense, taking_it
 from handlers.language.normalise import normalise, words
 from handlers.state import CommandMeant
 from handlers.text import letters_and_digits, normalize
@@ -128,7 +128,8 @@ async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool, l
         turn.say("officer.ref_incomplete", typed=rest)  # "lihat lp", "terima lp-djry-pqe": no report, no new one
         return turn.step
     if ref is None and turn.step == MENU and keyword in ON_A_REPORT - {SHOW} \
-            and (argument := _argument_without_ref(keyword, rest)) is not None:
+            and (argument := _argument_without_ref(keyword, rest)) is not None \
+            and not command_word_in_everyday_sense(turn.text, asks_for_a_question=keyword == Action.NEED_INFO):
         return await _which_report(turn, keyword, argument)  # "SELESAI sudah diamankan": of the report in play?
     if ref is None and turn.step == MENU and keyword == SHOW and _says_nothing(rest) \
             and (alerted := await _allowed(turn, await _alerted_lately(turn), None)):

@@ -1687,6 +1687,28 @@ async def test_a_command_without_its_ref_after_the_one_alert_is_confirmed_with_i
     assert changed.note == note
 
 
+@pytest.mark.parametrize("said", ["selesai apel pagi, lanjut patroli", "tolak angin dulu ndan", "info dong pak ada apa",
+                                  "proses nya lama ya", "selesai belum?", "udah selesai blm", "proses sampai mana?",
+                                  "Selesai makan siang, siap bertugas", "tolak angin 1 sachet pak"])
+async def test_a_command_word_in_its_everyday_sense_after_an_alert_offers_nothing(engine: Engine, said: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    await deliver_to(engine, PETUGAS)
+    await petugas.send(said)
+    assert not petugas.heard("officer.confirm_command") and not petugas.heard("officer.which_report"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+
+
+async def test_a_question_for_the_reporter_without_its_ref_is_offered_as_info(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    await deliver_to(engine, PETUGAS)
+    await petugas.send("info alamat lengkapnya di mana?")
+    assert petugas.heard("officer.confirm_command") and ref in petugas.text, petugas.text
+
+
 async def test_a_command_without_its_ref_after_opening_a_report_is_for_that_report(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine)

@@ -7,7 +7,7 @@ Read only as a whole message of such words: "siap 86 ndan, otw TKP" takes the re
 from __future__ import annotations
 
 from handlers.language.intents import is_question
-from handlers.language.normalise import phrase_words, phrases_found, words
+from handlers.language.normalise import phrase_at, phrase_words, phrases_found, words
 
 # Each says "understood, on it": 86 is the radio code for "understood" (and "delapan enam" it said out).
 _TAKING = tuple(phrase_words(phrase) for phrase in (
@@ -30,6 +30,24 @@ _BESIDE = ADDRESS | frozenset({
 
 
 _EMOJI = "emoji_"  # how words() names an emoji
+
+# A command word opening a message in its everyday sense: a cold remedy ("tolak angin"), done with one's own duties
+# ("selesai apel pagi", "selesai makan"), the process itself ("proses nya lama"), news asked of colleagues ("info
+# dong"). A command word with its ref is a command whatever follows.
+_EVERYDAY = tuple(phrase_words(phrase) for phrase in (
+    "tolak angin", "selesai apel", "selesai makan", "selesai rapat", "selesai sholat", "selesai shalat",
+    "selesai solat", "selesai dinas", "selesai piket", "selesai jaga", "selesai patroli", "selesai istirahat",
+    "selesai briefing", "selesai upacara", "selesai olahraga", "selesai ngopi", "proses nya", "info dong",
+    "info nya", "info apa", "info terbaru",
+))
+
+
+def command_word_in_everyday_sense(text: str, *, asks_for_a_question: bool = False) -> bool:
+    """Whether a message opening with a command word and no ref uses it otherwise: in a phrase of its everyday sense,
+    or asking ("selesai belum?", "proses sampai mana?"), unless the command's words are a question (INFO's)."""
+    said = words(text)
+    everyday = any(phrase_at(said[:len(phrase)], phrase) == 0 for phrase in _EVERYDAY)
+    return everyday or (is_question(text) and not asks_for_a_question)
 
 
 def taking_it(text: str) -> bool:
