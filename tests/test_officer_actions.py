@@ -1864,13 +1864,13 @@ async def test_a_resolved_report_is_reopened_with_its_reason_and_the_reporter_is
     assert petugas.heard("officer.done.reopen") and petugas.heard("officer.reporter_told"), petugas.text
     assert (await report(engine, ref)).status == ReportStatus.IN_PROGRESS
     told = await deliver_to(engine, WARGA)
-    assert f"Kabar laporan {ref}: dibuka kembali oleh petugas" in told, told
+    assert f"Kabar laporan {ref}: dibuka kembali oleh petugas. Sedang ditindaklanjuti." in told, told
     assert "pelaku kedua masih berkeliaran" in told, "with the reason"
     [reopened] = [event for event in await events(engine, ref) if event.kind == EventKind.REOPEN]
     assert (reopened.from_status, reopened.to_status) == (ReportStatus.RESOLVED, ReportStatus.IN_PROGRESS)
     await petugas.send(f"LIHAT {ref}")
     assert "Selesai: pelaku sudah diamankan" in petugas.text, "the history keeps how it was closed"
-    assert "dibuka kembali, Sedang ditindaklanjuti: ternyata pelaku kedua" in petugas.text, petugas.text
+    assert "Sedang ditindaklanjuti (dibuka kembali): ternyata pelaku kedua" in petugas.text, petugas.text
     await petugas.send(f"SELESAI {ref} pelaku kedua juga diamankan")
     assert (await report(engine, ref)).status == ReportStatus.RESOLVED, "worked on, and closed again"
 
