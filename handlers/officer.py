@@ -550,7 +550,13 @@ async def home(turn: Turn) -> str:
         return MENU
     if turn.inbound.choice is None and (slip := _slip_of_a_command(turn.text)) is not None:
         keyword, ref, argument = slip  # "did you mean TERIMA LP-…?", taken on one tap
-        _offer_meant(turn, keyword, argument, [ref], one="officer.did_you_mean")
+        action = Action(keyword) if keyword in ACTION_KEYWORDS else None
+        if await _allowed(turn, [ref], action):
+            _offer_meant(turn, keyword, argument, [ref], one="officer.did_you_mean")
+        elif action is not None:  # not to be taken: why (unknown here, or its status), and nothing offered
+            await _take(turn, action, ref, argument)
+        else:
+            await _not_here(turn, ref, await report_by_ref(turn.db, ref))
         return MENU
     return await _menu_choice(turn, turn.pick(_menu(turn)))
 

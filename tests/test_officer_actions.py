@@ -1851,6 +1851,22 @@ async def test_a_word_of_the_language_before_a_ref_is_no_slip(engine: Engine, ty
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED
 
 
+@pytest.mark.parametrize("typed", ["SLESAI {ref} sudah diamankan", "prosess {ref}", "TERIMAAA {ref}"])
+async def test_a_slip_before_a_ref_not_here_or_not_to_be_taken_offers_nothing(engine: Engine, typed: str) -> None:
+    """Another station's report, one that does not exist, or one whose status refuses the command: said so at once,
+    never a button that would only say it after the tap."""
+    petugas = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", "POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    for ref_typed in (ref, "LP-2345-6789"):
+        await sekar.send(typed.format(ref=ref_typed))
+        assert sekar.heard("officer.unknown_ref") and not sekar.heard("officer.did_you_mean"), sekar.text
+    await petugas.send(f"TOLAK {ref} laporan iseng")
+    await petugas.send(typed.format(ref=ref))
+    assert petugas.heard("officer.not_allowed") and not petugas.heard("officer.did_you_mean"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.REJECTED
+
+
 # --- reopening a closed report ------------------------------------------------------------------------------------
 
 async def test_a_resolved_report_is_reopened_with_its_reason_and_the_reporter_is_told(engine: Engine) -> None:
