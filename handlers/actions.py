@@ -98,7 +98,8 @@ def _not_theirs(officer: Officer, report: Report) -> Outcome | None:
     return Outcome("officer.unknown_ref", {"ref": report.ref}) if report.station_id != officer.station_id else None
 
 
-def _too_long(words: str) -> Outcome | None:
+def too_long(words: str) -> Outcome | None:
+    """The refusal of words longer than an action takes (ARGUMENT_CHARS); None where they fit."""
     if len(words) <= ARGUMENT_CHARS:
         return None
     return Outcome("officer.argument_too_long", {"longest": str(ARGUMENT_CHARS)})
@@ -154,8 +155,8 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
     argument = argument.strip()
     if action in NEEDS_ARGUMENT and not argument:
         raise ValueError(f"{action} needs its {NEEDS_ARGUMENT[action]}: ask for it first")
-    if (too_long := _too_long(argument)) is not None:
-        return too_long
+    if (refused_long := too_long(argument)) is not None:
+        return refused_long
     note = argument or None
     new_station, reason = None, ""
     if action == Action.REFER:
@@ -246,7 +247,7 @@ async def add_note(office: Office, officer: Officer, report: Report, note: str) 
     its history for officers, never relayed to the reporter, the status unchanged."""
     note = note.strip()
     short = Outcome("officer.note_invalid", {"shortest": NOTE_CHARS}) if letters_and_digits(note) < NOTE_CHARS else None
-    if (refused := _not_theirs(officer, report) or short or _too_long(note)) is not None:
+    if (refused := _not_theirs(officer, report) or short or too_long(note)) is not None:
         return refused
     last = await latest_event(office.db, report)
     if last is not None and last.kind == EventKind.NOTE and last.actor == actor(officer) and last.note == note \

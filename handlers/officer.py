@@ -16,7 +16,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channels.base import Choice, Outbound
 from handlers import patrol, report_flow
-from handlers.actions import NEEDS_ARGUMENT, NOTE_CHARS, Action, Outcome, act, add_note, refusal, station_and_reason
+from handlers.actions import (
+    NEEDS_ARGUMENT,
+    NOTE_CHARS,
+    Action,
+    Outcome,
+    act,
+    add_note,
+    refusal,
+    station_and_reason,
+    too_long,
+)
 from handlers.alerts import (
     ACTIONS,
     REOPEN,
@@ -234,7 +244,11 @@ def _meant_label(lang: str, keyword: str, ref: str) -> str:
 
 def _offer_meant(turn: Turn, keyword: str, argument: str, refs: list[str], *, one: str | None) -> None:
     """Offers the command for each of `refs`, taken on one tap (or, for one report, a yes): said with `one` where
-    there is one report, otherwise asking which."""
+    there is one report, otherwise asking which. Words longer than the command takes are refused here, not quoted
+    back whole."""
+    if (refused := too_long(argument)) is not None and refused.refusal is not None:
+        turn.say(refused.refusal, **refused.params)
+        return
     confirm = len(refs) == 1 and one is not None
     meant: CommandMeant = {"keyword": keyword, "argument": argument, "refs": refs, "confirm": confirm,
                            "at": turn.now.isoformat(), "spent": False}

@@ -1867,6 +1867,19 @@ async def test_a_slip_before_a_ref_not_here_or_not_to_be_taken_offers_nothing(en
     assert (await report(engine, ref)).status == ReportStatus.REJECTED
 
 
+async def test_words_too_long_for_a_command_are_refused_at_its_offer(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"LIHAT {ref}")
+    long_note = "pelaku sudah diamankan " * 60
+    for typed in (f"selesai {long_note}", f"SLESAI {ref} {long_note}"):
+        await petugas.send(typed)
+        assert petugas.heard("officer.argument_too_long") and not any(ref in o for o in petugas.options()), \
+            petugas.text
+        assert long_note.strip() not in petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+
+
 # --- reopening a closed report ------------------------------------------------------------------------------------
 
 async def test_a_resolved_report_is_reopened_with_its_reason_and_the_reporter_is_told(engine: Engine) -> None:
