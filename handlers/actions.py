@@ -116,6 +116,9 @@ def refusal(officer: Officer, report: Report, action: Action) -> Outcome | None:
                                                 "status": report.status.value})
     if action == Action.NEED_INFO and not can_reach_reporter(report):
         return Outcome("officer.cannot_ask", {"ref": report.ref})
+    if action == Action.REOPEN and not_told_why(report) == "erased":
+        # its reporter's data purged (kept so long after closing) or erased: they could not be told it is worked on
+        return Outcome("officer.cannot_reopen", {"ref": report.ref})
     return None
 
 

@@ -1938,6 +1938,18 @@ async def test_a_closed_report_reopens_only_by_its_station_with_a_reason_and_nev
     assert (await report(engine, ref)).status == ReportStatus.RESOLVED
 
 
+async def test_a_report_whose_reporters_data_was_purged_is_not_reopened_and_says_why(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"SELESAI {ref} pelaku sudah diamankan")
+    assert await engine.purge(dt.timedelta(days=30), now=utcnow() + dt.timedelta(days=31)) == 1
+    await petugas.send(f"LIHAT {ref}")
+    assert "Buka kembali" not in petugas.options(), petugas.options()
+    await petugas.send(f"BUKA KEMBALI {ref} pelaku kedua masih berkeliaran")
+    assert petugas.heard("officer.cannot_reopen") and not petugas.heard("officer.done.reopen"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RESOLVED
+
+
 async def test_buka_of_an_open_report_opens_it_to_read(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine)
