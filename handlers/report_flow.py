@@ -1196,6 +1196,12 @@ async def description(turn: Turn) -> str:
         return DESCRIPTION
     if not begun and not got_photo and _kind_asked(turn):
         return DESCRIPTION
+    if begun and set(words(turn.text)) & _PIECE_TAKEN_BACK:  # "maaf salah, mau lapor lain": the piece before is not it
+        begun = None
+    elif begun and not _a_piece_of_a_story(turn.text):  # "bentar", "ok", "English": the story waits for its next piece
+        turn.draft["story_begun"] = begun
+        turn.say("report.story_go_on")
+        return DESCRIPTION
     if begun:
         turn.text = f"{begun}\n{turn.text}"
     if letters_and_digits(turn.text) < shortest:
@@ -1231,10 +1237,14 @@ async def description(turn: Turn) -> str:
 
 
 def _a_piece_of_a_story(text: str) -> bool:
-    """Whether words too few to be the story may begin it: a word of something ("rumah sy", "maling"), not a yes, a
-    no, a greeting, a wait or a sorry ("bentar", "maaf") or emoji alone."""
-    return any(word not in NEUTRAL | YES | NO | _A_MOMENT | _NOT_THE_STORY and any(ch.isalpha() for ch in word)
-               and not word.startswith("emoji_") for word in words(text))
+    """Whether words too few to be the story may begin it, or go on with one begun: a word of something ("rumah sy",
+    "maling"), not a yes, a no, a greeting, a wait, a sorry ("bentar", "maaf"), a language's name or emoji alone."""
+    return any(word not in NEUTRAL | YES | NO | _A_MOMENT | _NOT_THE_STORY | _LANGUAGE_OR_GOING_ON | _PIECE_TAKEN_BACK
+               and any(ch.isalpha() for ch in word) and not word.startswith("emoji_") for word in words(text))
+
+
+_LANGUAGE_OR_GOING_ON = frozenset({"english", "inggris", "indonesia", "bahasa", "lanjut", "lanjutkan", "continue"})
+_PIECE_TAKEN_BACK = frozenset({"salah", "keliru", "wrong", "bukan"})  # the piece sent before was not meant
 
 
 def ask_voice_caption(turn: Turn) -> None:

@@ -179,6 +179,18 @@ async def test_a_story_told_in_short_pieces_is_joined_not_refused(engine: Engine
     assert (await draft_of(engine))["description"] == story
 
 
+@pytest.mark.parametrize(("pieces", "story"), [
+    (["rumah sy", "bentar", "tv ilang td malem"], "rumah sy\ntv ilang td malem"),  # a wait joins nothing
+    (["rumah sy", "English", "ok", "tv ilang td malem"], "rumah sy\ntv ilang td malem"),
+    (["tetangga", "bukan", "motor sy dicuri td pagi"], "motor sy dicuri td pagi"),  # the piece before taken back
+])
+async def test_only_pieces_of_a_story_are_joined_to_it(engine: Engine, pieces: list[str], story: str) -> None:
+    resident = await at(engine, "description")
+    for piece in pieces:
+        await resident.send(piece)
+    assert (await draft_of(engine))["description"] == story, resident.text
+
+
 @pytest.mark.parametrize("said", ["ok", "ya", "?", "😡😡", "bentar", "maaf pak"])
 async def test_a_word_that_tells_nothing_at_the_story_question_is_still_too_short(engine: Engine, said: str) -> None:
     resident = await at(engine, "description")
