@@ -584,7 +584,7 @@ def _missing_person(said: list[str]) -> bool:
     return _no_news_from(said) or _searched_not_found(said) or _gone_from_home(said)
 
 
-_WHOSE = frozenset({"saya", "aku", "kami", "gue", "ku"})
+_OWN_AFTER = frozenset({"saya", "aku", "kami", "gue", "ku"})
 _NEVER = frozenset({"pernah", "never", "ever"})
 
 
@@ -601,7 +601,7 @@ def _no_news_from(said: list[str]) -> bool:
         k = j + 2 + (said[j + 2:j + 3] in (["my"], ["our"]))
         if k >= len(said) or said[k] not in _FAMILY:
             continue
-        whose_after = k + 1 < len(said) and said[k + 1] in _WHOSE  # "anak sy"; "my son" says it before
+        whose_after = k + 1 < len(said) and said[k + 1] in _OWN_AFTER  # "anak sy"; "my son" says it before
         whose = whose_after or said[k - 1] in ("my", "our")
         rest = said[k + 1 + whose_after:]
         unreachable = bool(_REACHED & set(rest) and _NOT_YET & set(rest))  # "…, hpnya gk aktif"
@@ -1493,9 +1493,15 @@ _STRANDED = frozenset({"mogok", "bocor", "kempes", "habis", "kehabisan", "nyasar
 
 
 def _alone_and_afraid(said: list[str]) -> bool:
-    if not (_ALONE & set(said) and FEAR & set(said)) or (HABITUAL | {"lampu", "listrik"}) & set(said):
-        return False  # "tiap malam", "mati lampu": how it goes, the power out
-    return bool(_FOLLOWING_SOMEONE & set(said) or (_LONELY & set(said) and _STRANDED & set(said)))
+    if not (_ALONE & set(said) and FEAR & set(said)) or (HABITUAL | _ONCE | {"lampu", "listrik"}) & set(said):
+        return False  # "tiap malam", "dulu pernah", "mati lampu": how it goes, how it was, the power out
+    followed = _FOLLOWING_SOMEONE & set(said) and not _ONLINE & set(said)  # not "akun ig ngikutin sy terus"
+    stranded = _LONELY & set(said) and _STRANDED & set(said) and not _INDOORS & set(said)  # not "di kos, hp mati"
+    return bool(followed or stranded)
+
+
+_ONCE = frozenset({"dulu", "pernah", "once", "used"})
+_INDOORS = frozenset({"kos", "kosan", "kost", "kamar", "rumah", "home", "room", "kontrakan", "apartemen"})
 
 
 # A lost child found by the writer: "nemu anak kecil nangis sendirian", "sy nemu anak ilang di pasar"; not the
@@ -1516,8 +1522,16 @@ def found_child(text: str) -> bool:
 
 def _child_found(said: list[str]) -> bool:
     found = any(word in _FINDING and any(said[k] in _A_CHILD and said[k + 1:k + 2] not in _YOUNG_ANIMAL
+                                         and not {*said[k + 1:k + 3]} & (_NOT_A_CHILD_AFTER | _OWN)
                                          for k in range(i + 1, min(i + 4, len(said)))) for i, word in enumerate(said))
-    return found and bool(_LOST_CHILD & set(said)) and not (HABITUAL | _NOT_REAL | {"ternyata"}) & set(said)
+    return found and bool(_LOST_CHILD & set(said)) and not (HABITUAL | _NOT_REAL | _RELIEF) & set(said)
+
+
+# "anak kunci" (a key), "anak muda" (young people), "anak sekolah" (pupils), "anak sy" (one's own child, found again).
+_NOT_A_CHILD_AFTER = frozenset({"kunci", "muda", "sekolah", "smp", "sma", "smk", "kuliah", "kos", "kost", "kosan",
+                                "buah", "tangga", "sungai", "cabang", "perusahaan", "panah", "motor", "punk"})
+_OWN = frozenset({"saya", "sy", "aku", "ku", "kami", "gue", "gw", "my", "our"})
+_RELIEF = frozenset({"ternyata", "alhamdulillah", "akhirnya", "syukur", "finally", "thank"})
 
 
 # A child alone only for a moment, or crying for a toy: "…, ibunya lagi di dalam", "…nangis minta mainan".

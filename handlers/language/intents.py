@@ -412,9 +412,23 @@ def _fright_of_a_show(said: list[str]) -> bool:
     if not (_WATCHING & set(said) and _SHOWS & set(said) and FEAR & set(said)):
         return False
     feared = min(i for i, word in enumerate(said) if word in FEAR)
-    shown = {k for i, word in enumerate(said) if word in _SHOWS for k in range(i, i + 1 + _SHOW_OF)}
+    shown = {k for i, word in enumerate(said) if word in _SHOWS for k in _what_it_is_of(said, i)}
     rest = [word for i, word in enumerate(said[:feared]) if i not in shown]
-    return category_named(" ".join(rest)) is None
+    # "lagi nonton film ada yg manjat pagar rumah, takut": someone there while the show ran is no fright of it
+    outside_the_show = {word for i, word in enumerate(said) if i not in shown}
+    return category_named(" ".join(rest)) is None and not _SOMEONE_THERE & outside_the_show
+
+
+def _what_it_is_of(said: list[str], shown_at: int) -> range:
+    """Where the show's word and what it is of stand: up to _SHOW_OF words after it, ending before someone there."""
+    end = shown_at + 1
+    while end < min(len(said), shown_at + 1 + _SHOW_OF) and said[end] not in _SOMEONE_THERE:
+        end += 1
+    return range(shown_at, end)
+
+
+_SOMEONE_THERE = frozenset({"ada", "cowo", "cowok", "cewe", "cewek", "pria", "laki", "maling",
+                            "suara", "someone", "somebody", "there"})
 
 
 def _happening(text: str, said: list[str]) -> bool:
@@ -1007,8 +1021,8 @@ _WISHING = frozenset({"mau", "ingin", "pengin", "pingin", "pengen", "mo", "want"
 
 
 # What may follow a wish to report that says no more: "sy mau lapor yg lain pak", "I want to report something else".
-_ANOTHER = frozenset({"yang", "lain", "lagi", "baru", "satu", "hal", "else", "something", "another", "other", "new",
-                      "thing", "one", "a"})
+_SOMETHING_ELSE = frozenset({"yang", "lain", "lagi", "baru", "satu", "hal", "else", "something", "another", "other",
+                             "new", "thing", "one", "a"})
 
 
 def report_wished(text: str) -> bool:
@@ -1025,7 +1039,7 @@ def wants_to_report(text: str) -> bool:
         return False
     for i, word in enumerate(said):
         if word in REPORT_WORDS and _WISHING & set(said[max(0, i - 3):i]):
-            return all(w in _ANOTHER or w in NEUTRAL for w in said[i + 1:])
+            return all(w in _SOMETHING_ELSE or w in NEUTRAL for w in said[i + 1:])
     return False
 
 
