@@ -116,6 +116,15 @@ async def officer_wrote_ago(engine: Engine, ago: dt.timedelta, urn: str | None =
         session.data = dump_session(data, engine.cipher)
 
 
+async def alerted_while_away(engine: Engine) -> tuple[Resident, str]:
+    """An enrolled officer who last wrote five minutes ago, and a report's alert delivered to them since."""
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    await deliver_to(engine, PETUGAS)
+    return petugas, ref
+
+
 @pytest.mark.parametrize("identity", ["2", "3"])  # an anonymous report's alert keeps only the hour it went
 async def test_one_tap_acknowledges_an_alert_that_came_while_the_officer_was_away(engine: Engine,
                                                                                    identity: str) -> None:
@@ -1595,25 +1604,26 @@ def test_radio_words_for_taking_a_job_are_read_whole_and_only_so() -> None:
                                   "siap 86 ndan, anggota otw TKP", "86👍", "lgsg meluncur ke lokasi pak",
                                   "I'm on my way", "siap dan, otw"])
 async def test_radio_slang_right_after_an_alert_takes_its_report(engine: Engine, said: str) -> None:
-    petugas = await enrolled(engine, PETUGAS)
-    _warga, ref = await file_report(engine)
-    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
-    await deliver_to(engine, PETUGAS)
+    petugas, ref = await alerted_while_away(engine)
     await petugas.send(said)
     assert petugas.heard("officer.done.ack") and ref in petugas.text, petugas.text
     assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
 
 
-@pytest.mark.parametrize("said", ["otw pulang dulu", "86 orang diamankan kemarin", "meluncur ke rumah makan",
-                                  "on the way home", "siap", "belum bisa meluncur, ban bocor", "otw besok pagi",
-                                  "sudah 86?", "udah otw?", "86?", "are we on it?", "udh otw blm ndan"])
-async def test_words_that_say_something_else_take_no_report(engine: Engine, said: str) -> None:
-    petugas = await enrolled(engine, PETUGAS)
-    _warga, ref = await file_report(engine)
-    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
-    await deliver_to(engine, PETUGAS)
+@pytest.mark.parametrize("said", [
+    # radio words that say something else, or ask
+    "otw pulang dulu", "86 orang diamankan kemarin", "meluncur ke rumah makan", "on the way home", "siap",
+    "belum bisa meluncur, ban bocor", "otw besok pagi", "sudah 86?", "udah otw?", "86?", "are we on it?",
+    "udh otw blm ndan",
+    # a command word in its everyday sense
+    "selesai apel pagi, lanjut patroli", "tolak angin dulu ndan", "info dong pak ada apa", "proses nya lama ya",
+    "selesai belum?", "udah selesai blm", "proses sampai mana?", "Selesai makan siang, siap bertugas",
+    "tolak angin 1 sachet pak"])
+async def test_words_after_an_alert_that_say_something_else_take_and_offer_nothing(engine: Engine, said: str) -> None:
+    petugas, ref = await alerted_while_away(engine)
     await petugas.send(said)
-    assert not petugas.heard("officer.done.ack") and not petugas.heard("officer.which_report"), petugas.text
+    assert not any(petugas.heard(key) for key in ("officer.done.ack", "officer.confirm_command",
+                                                  "officer.which_report")), petugas.text
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED
 
 
@@ -1673,10 +1683,7 @@ async def test_radio_slang_after_a_colleague_took_it_says_so(engine: Engine) -> 
 ])
 async def test_a_command_without_its_ref_after_the_one_alert_is_confirmed_with_its_ref(
         engine: Engine, typed: str, status: ReportStatus, note: str | None) -> None:
-    petugas = await enrolled(engine, PETUGAS)
-    _warga, ref = await file_report(engine)
-    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
-    await deliver_to(engine, PETUGAS)
+    petugas, ref = await alerted_while_away(engine)
     await petugas.send(typed)
     assert petugas.heard("officer.confirm_command") and ref in petugas.text, petugas.text
     assert len(petugas.options()) == 1 and petugas.options()[0].endswith(ref)
@@ -1687,24 +1694,8 @@ async def test_a_command_without_its_ref_after_the_one_alert_is_confirmed_with_i
     assert changed.note == note
 
 
-@pytest.mark.parametrize("said", ["selesai apel pagi, lanjut patroli", "tolak angin dulu ndan", "info dong pak ada apa",
-                                  "proses nya lama ya", "selesai belum?", "udah selesai blm", "proses sampai mana?",
-                                  "Selesai makan siang, siap bertugas", "tolak angin 1 sachet pak"])
-async def test_a_command_word_in_its_everyday_sense_after_an_alert_offers_nothing(engine: Engine, said: str) -> None:
-    petugas = await enrolled(engine, PETUGAS)
-    _warga, ref = await file_report(engine)
-    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
-    await deliver_to(engine, PETUGAS)
-    await petugas.send(said)
-    assert not petugas.heard("officer.confirm_command") and not petugas.heard("officer.which_report"), petugas.text
-    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
-
-
 async def test_a_question_for_the_reporter_without_its_ref_is_offered_as_info(engine: Engine) -> None:
-    petugas = await enrolled(engine, PETUGAS)
-    _warga, ref = await file_report(engine)
-    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
-    await deliver_to(engine, PETUGAS)
+    petugas, ref = await alerted_while_away(engine)
     await petugas.send("info alamat lengkapnya di mana?")
     assert petugas.heard("officer.confirm_command") and ref in petugas.text, petugas.text
 
@@ -1989,10 +1980,7 @@ async def test_a_reopening_with_filler_for_its_reason_asks_for_one(engine: Engin
 
 @pytest.mark.parametrize("said", ["buka", "buka ya", "lihat", "Buka dong ndan"])
 async def test_buka_alone_right_after_an_alert_opens_that_report(engine: Engine, said: str) -> None:
-    petugas = await enrolled(engine, PETUGAS)
-    _warga, ref = await file_report(engine)
-    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
-    await deliver_to(engine, PETUGAS)
+    petugas, ref = await alerted_while_away(engine)
     await petugas.send(said)
     assert petugas.heard("officer.report") and ref in petugas.text, petugas.text
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED
