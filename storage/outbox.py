@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Collection
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, delete, func, select, update
+from sqlalchemy import ColumnElement, Select, bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -86,11 +87,8 @@ async def claim_due(db: AsyncSession, now: dt.datetime, limit: int, lease: dt.ti
     """Takes up to `limit` due rows for sending (only those to the contact `urn_hash`, when given; none to a
     contact on one of `skip_channels`). Each is leased: should this process die while sending, the row comes
     due again when the lease ends (so a message may go twice, never zero times)."""
-    query = select(Outbox).where(*_pending(urn_hash, skip_channels), Outbox.next_attempt_at <= now)
-    rows = list((await db.execute(
-        query.order_by(Outbox.priority, Outbox.next_attempt_at, Outbox.id).limit(limit)
-        .with_for_update(skip_locked=True)
-    )).scalars())
+    statement = _due_rows(urn_hash is not None, tuple(skip_channels))
+    rows = list((await db.execute(statement, {"now": now, "limit": limit, **_to_one(urn_hash)})).scalars())
     alert_ids = [row.id for row in rows if row.kind == OutboxKind.OFFICER_ALERT]
     if stale := await _alerts_no_longer_called_for(db, alert_ids):
         await db.execute(delete(Outbox).where(Outbox.id.in_(stale)))
@@ -109,17 +107,21 @@ async def drop_unsent_alerts(db: AsyncSession, report_id: int) -> None:
                                           Outbox.state == OutboxState.PENDING, Outbox.attempts == 0))
 
 
+_OFFICER_THERE = select(Officer.id).where(Officer.contact_id == Outbox.contact_id,
+                                          Officer.station_id == Report.station_id, Officer.active).exists()
+_NO_LONGER_CALLED_FOR = (
+    select(Outbox.id).join(Report, Report.id == Outbox.report_id)
+    .where(Outbox.id.in_(bindparam("alert_ids", expanding=True)),
+           Report.status.not_in(UNACKNOWLEDGED) | ~_OFFICER_THERE)
+)
+
+
 async def _alerts_no_longer_called_for(db: AsyncSession, alert_ids: list[int]) -> set[int]:
     """Of these claimed alerts, those whose report no longer calls their officer to it: taken or decided by then
     (a first try failed before a colleague took it, and this is its retry), or sent on to another station."""
     if not alert_ids:
         return set()
-    officer_there = select(Officer.id).where(Officer.contact_id == Outbox.contact_id,
-                                             Officer.station_id == Report.station_id, Officer.active).exists()
-    return set((await db.execute(
-        select(Outbox.id).join(Report, Report.id == Outbox.report_id)
-        .where(Outbox.id.in_(alert_ids), Report.status.not_in(UNACKNOWLEDGED) | ~officer_there)
-    )).scalars())
+    return set((await db.execute(_NO_LONGER_CALLED_FOR, {"alert_ids": alert_ids})).scalars())
 
 
 async def update_claimed(db: AsyncSession, row_id: int, attempts: int, /, **values: Any) -> bool:
@@ -160,14 +162,35 @@ async def contacts_by_id(db: AsyncSession, contact_ids: set[int]) -> dict[int, C
 async def next_due(db: AsyncSession, urn_hash: str | None = None,
                    skip_channels: Collection[str] = ()) -> dt.datetime | None:
     """When the earliest row waiting to be sent comes due (of the rows claim_due would take)."""
-    query = select(func.min(Outbox.next_attempt_at)).where(*_pending(urn_hash, skip_channels))
-    return (await db.execute(query)).scalar_one()
+    statement = _earliest_due(urn_hash is not None, tuple(skip_channels))
+    return (await db.execute(statement, _to_one(urn_hash))).scalar_one()
 
 
-def _pending(urn_hash: str | None, skip_channels: Collection[str]) -> list[ColumnElement[bool]]:
+# The dispatcher looks for due rows every round. Its statements are built once for each of the few ways it is set
+# up (one contact's rows or all; the channels it leaves to others), binding the rest: building them each time cost
+# more CPU than running them.
+@cache
+def _due_rows(to_one: bool, skip_channels: tuple[str, ...]) -> Select[Outbox]:
+    return (select(Outbox).where(*_pending(to_one, skip_channels),
+                                 Outbox.next_attempt_at <= bindparam("now", type_=Outbox.next_attempt_at.type))
+            .order_by(Outbox.priority, Outbox.next_attempt_at, Outbox.id).limit(bindparam("limit"))
+            .with_for_update(skip_locked=True))
+
+
+@cache
+def _earliest_due(to_one: bool, skip_channels: tuple[str, ...]) -> Select[dt.datetime]:
+    return select(func.min(Outbox.next_attempt_at)).where(*_pending(to_one, skip_channels))
+
+
+def _to_one(urn_hash: str | None) -> dict[str, str]:
+    """The parameter of the statements built `to_one` contact."""
+    return {} if urn_hash is None else {"urn_hash": urn_hash}
+
+
+def _pending(to_one: bool, skip_channels: tuple[str, ...]) -> list[ColumnElement[bool]]:
     conditions = [Outbox.state == OutboxState.PENDING]
-    if urn_hash is not None:
-        conditions.append(Outbox.contact_id.in_(select(Contact.id).where(Contact.urn_hash == urn_hash)))
+    if to_one:
+        conditions.append(Outbox.contact_id.in_(select(Contact.id).where(Contact.urn_hash == bindparam("urn_hash"))))
     if skip_channels:  # looked up by each row's contact: the due rows are few, the contacts many
         conditions.append(~select(Contact.id).where(Contact.id == Outbox.contact_id,
                                                     Contact.channel.in_(skip_channels)).exists())
