@@ -152,11 +152,15 @@ async def _lapor(data_dir: Path, database_url: str, twilio: FakeTwilioAPI, resid
         open_loop_runs, alerts_queued = [], WARM_UP + residents
         for step, share in enumerate(open_rates):
             rate = round(share * saturated["msgs_per_s"], 1)
+            open_cpu_before = cpu_seconds(memory.process)
             whole, timed = await open_loop(base_url, rate, open_seconds, FIRST_OPEN + step * 100_000, seed=step)
             alerts_queued += whole.reports
             await _alerts_sent(twilio, alerts_queued)
+            # Over the whole run and its alerts: what a message costs the server when messages come apart.
+            open_cpu_s = cpu_seconds(memory.process) - open_cpu_before
             await asyncio.sleep(0.05)  # the watch's next look sees the last of them
             open_loop_runs.append({"offered_msgs_per_s": rate, **timed.figures(),
+                                   "server_cpu_ms_per_msg": round(open_cpu_s * 1000 / whole.messages, 2),
                                    "alert_p95_s": _p95_s(alerts.latencies_s(timed))})
         await alerts.stop()
     twilio.messages.clear()
