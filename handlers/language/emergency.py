@@ -13,6 +13,7 @@ domestic violence, "tolong saya") is a cry whenever it is told.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from handlers.language.normalise import any_phrase, phrases_found, positions_of, stems_of, words
 from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_now
@@ -389,8 +390,11 @@ def _unnegated(said: list[str], among: frozenset[str]) -> bool:
     return any(word in among and not _negated(said, i) for i, word in enumerate(said))
 
 
+_LETTER_RUNS = re.compile(r"(.)\1+")
+
+
 def _as_listed(word: str) -> str:
-    squeezed = re.sub(r"(.)\1+", r"\1", word)
+    squeezed = _LETTER_RUNS.sub(r"\1", word)
     return _SPELT_OTHERWISE.get(word) or _SPELT_OTHERWISE.get(squeezed) or _SQUEEZED.get(squeezed, word)
 
 
@@ -949,11 +953,18 @@ _INTRODUCED = re.compile(r"^\W*(?i:nama\s+)?(?i:saya|sy|aku|kulo)\s+[A-Z][\w'’
 
 def _sentences(text: str) -> list[str]:
     """The words as the lists hold them, with a _BREAK between sentences; a name given first left out."""
+    return list(_read_words(text))
+
+
+# Kept for the last texts read: each message is read by several of the readers here, and each new report's story
+# is compared with the same open reports nearby (handlers.witnesses).
+@lru_cache(maxsize=256)
+def _read_words(text: str) -> tuple[str, ...]:
     text = _INTRODUCED.sub("", text, count=1)
     said = [_as_listed(word) for sentence in _SENTENCE_END.split(text) for word in (*words(sentence), _BREAK)][:-1]
     while said and said[-1] == _BREAK:
         said.pop()
-    return said
+    return tuple(said)
 
 
 # Words of violence at home said as such, of a threat, of sexual violence, of terror or extortion (stems): "kdrt",
