@@ -101,11 +101,21 @@ _GONE_FOR_GOOD = (("sudah", "tiada"), ("telah", "tiada"), ("sudah", "enggak", "a
 _AFTERLIFE = frozenset({"surga", "akhirat", "alam", "sana", "atas", "heaven"})
 # A death not sure, or a body not found: "kayaknya udah meninggal, tp masih anget", "jenazahnya blm ketemu".
 _UNSURE_OF_DEATH = frozenset({"kayaknya", "kayak", "mungkin", "sepertinya", "entah", "belum", "masih", "tau"})
-# Being followed: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
+# Being followed or chased: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
 _FOLLOWED = tuple(tuple(p.split()) for p in (
     "mengikuti saya", "membuntuti saya", "dibuntuti orang", "diikuti orang", "following me", "dikuntit", "dikuntitin",
     "dibuntuti", "diikutin", "nguntit saya", "ngikutin saya", "being followed", "stalking me",
-))  # fmt: skip
+)) + (_CHASED := tuple(tuple(p.split()) for p in (
+    "saya dikejar", "aku dikejar", "kami dikejar", "gue dikejar", "lagi dikejar", "sedang dikejar", "dikejar dikejar",
+    "dikejar kejar", "dikejar orang", "dikejar preman", "dikejar begal", "dikejar geng", "ngejar ngejar saya",
+    "ngejar saya", "ngejar kami", "ngejar aku", "mengejar saya", "mengejar kami", "being chased", "chasing me",
+    "chasing us",
+)))  # fmt: skip
+# What presses, or who chases with no harm meant: "dikejar deadline", "lagi dikejar waktu", "dikejar2 target
+# setoran", "sy dikejar polisi krn gk pake helm", "lagi dikejar ibu kos".
+_PRESSING = frozenset({"deadline", "waktu", "target", "setoran", "tenggat", "utang", "hutang", "cicilan", "tagihan",
+                       "kerjaan", "pekerjaan", "tugas", "jadwal", "jam", "time", "polisi", "polantas", "satpol",
+                       "petugas", "kos", "kost", "police"})
 # Phrases (normalised words, in order) that are a cry.
 PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "mau mati",
@@ -142,6 +152,10 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "diseret masuk", "diseret paksa", "dragged into", "being dragged",
     "bawa arit", "membawa arit", "pakai arit", "bawa bambu runcing", "demo ricuh", "massa ricuh",
     "darahnya banyak", "banyak darah", "darah banyak",
+    "luka bakar parah", "luka bakarnya parah", "luka bakar serius", "luka bakar berat", "terbakar parah",
+    "badly burned", "badly burnt", "severely burned", "severe burns", "luka berat", "terluka parah",
+    "kesiram air panas", "tersiram air panas", "kesiram minyak panas", "tersiram minyak panas", "disiram air keras",
+    "tersiram air keras", "kesiram air keras", "siram air keras", "nyiram air keras", "acid attack",
 )) + (_UNRESPONSIVE := tuple(tuple(p.split()) for p in (
     "enggak bisa dibangunin", "tidak bisa dibangunin", "enggak bisa dibangunkan", "tidak bisa dibangunkan",
     "won t wake up", "can t wake", "cannot wake", "unresponsive",
@@ -1024,6 +1038,9 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))):
             continue  # followed on Instagram, or every day by a debt collector: no one at the door now
+        if phrase in _CHASED and (_PRESSING & set(said[at:at + len(phrase) + 3])
+                                  or _PETS & set(said[max(0, at - 2):at])):
+            continue  # "lagi dikejar deadline", "kucing sy dikejar anjing"
         if _TOOLS & set(phrase) and (HABITUAL & set(said) or _TOOL_WORK & set(said)):
             continue  # "tetangga bawa arit ke sawah tiap pagi": a tool at its work
         if phrase == ("mau", "mati") and _a_thing_before(said, at):
