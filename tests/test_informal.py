@@ -573,6 +573,18 @@ async def test_the_answer_that_finds_a_report_expired_is_its_answer_when_it_is_t
     assert resident.heard("place.confirm") and "Kel. Gedog" in resident.text, resident.text
 
 
+@pytest.mark.parametrize("slip", ["maaf salah pencet", "eh kepencet", "maaf pak salah pilih", "sorry wrong one",
+                                  "maaf salah, mau lapor lain"])
+async def test_a_slip_owned_after_the_kind_is_picked_asks_the_kind_again(engine: Engine, slip: str) -> None:
+    """A wrong number tapped and said so is no story: the kind is asked again, and nothing is kept as told."""
+    resident = Resident(engine)
+    for said in ("halo", "1", "4"):
+        await resident.send(said)
+    await resident.send(slip)
+    assert resident.heard("report.ask_category"), resident.text
+    assert "description" not in await draft_of(engine)
+
+
 async def test_a_story_that_starts_with_salah_is_a_story_not_a_correction(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "4"):

@@ -1122,8 +1122,8 @@ def correction(text: str) -> Correction | None:
     if said[0] in BACK_WORDS or normalise(text) in ("go back", "mundur satu"):
         return Correction(back=True)
     changing = bool(set(said) & CORRECTION_WORDS)
-    if said[0] in ("salah", "wrong", "keliru", "ralat") and len(said) <= 2 and not fields:
-        return Correction()  # "salah", "salah pak": the last answer was wrong
+    if not fields and ((said[0] in ("salah", "wrong", "keliru", "ralat") and len(said) <= 2) or _a_slip(said)):
+        return Correction()  # "salah", "salah pak", "maaf salah pencet": the last answer was wrong
     if not changing and not (fields and (said[0] in FIX_OPENERS or opens)):
         return None
     named = category_named(text) if len(said) > 1 else None
@@ -1134,6 +1134,21 @@ def correction(text: str) -> Correction | None:
             field, rest = "when", time_instead(rest) or rest
         return Correction(field, named if field == "category" else None, rest=rest)
     return Correction("category", named) if named is not None else None
+
+
+# A slip owned and nothing more: "eh kepencet", "maaf pak salah pilih", "sorry wrong one", "salah, bukan itu", "maaf
+# salah, mau lapor yg lain".
+_SLIPPED = _WRONG | {"kepencet", "kepencat", "kepilih", "keteken", "kepijet", "typo"}
+_AROUND_A_SLIP = frozenset({
+    "maaf", "eh", "ups", "oops", "sorry", "ya", "tadi", "pak", "bu", "mas", "mbak", "kak", "bang", "min", "sir",
+    "pencet", "pilih", "ketik", "tekan", "klik", "tombol", "nomor", "angka", "button", "number", "one", "pressed",
+    "tapped", "clicked", "typed", "the", "i", "bukan", "itu", "mau", "lapor", "yang", "lain", "something", "else",
+    "another", "saya", "aku",
+})  # fmt: skip
+
+
+def _a_slip(said: list[str]) -> bool:
+    return bool(_SLIPPED & set(said)) and all(word in _SLIPPED or word in _AROUND_A_SLIP for word in said)
 
 
 _A_REASON = re.compile(r"[,;]?\s*\b(?:soalnya|karena|krn|karna|sebab|because)\b", re.IGNORECASE)
