@@ -27,6 +27,7 @@ from handlers.language.intents import (
     NOT_WORDS,
     REPORT_WORDS,
     SERVICE_QUESTIONS,
+    SLIPS,
     STORY_WORDS,
     WANT_WORDS,
     Correction,
@@ -558,11 +559,10 @@ def _goes_on(text: str) -> bool:
 # Vario"). Not "gak ada tambahan, kirim", "salah pencet", "salah pilih, mau anonim aja".
 _ADDING = frozenset({"tambahan", "lupa", "ketinggalan", "ralat", "koreksi", "forgot", "addition", "correction"})
 _ADDING_WITHIN = 4  # words from the start a word of adding stands in ("oh iya pak tambahan, ...")
-_SLIPS = frozenset({"pencet", "ketik", "pilih", "klik", "tekan", "kirim", "tulis", "tombol", "button", "typed"})
 # What a message to the question itself holds: a choice of how to be shown, a name, sending, changing, a place.
 _ANSWERING = frozenset({"kirim", "send", "ubah", "ganti", "change", "nama", "name", "anonim", "anonymous", "rahasia",
                         "confidential", "kel", "kelurahan", "desa", "kec", "kecamatan", "kota", "kab", "kabupaten"})
-_NO_PIECE = _NOT_TELLING | _ANSWERING | _SLIPS | _NOT_THE_STORY  # read on every read-back reply
+_NO_PIECE = _NOT_TELLING | _ANSWERING | SLIPS | _NOT_THE_STORY  # read on every read-back reply
 
 
 def _adds_to_story(turn: Turn) -> bool:
@@ -579,7 +579,7 @@ def _adds_to_story(turn: Turn) -> bool:
         return False  # "gak ada tambahan", "tidak ada yang salah"
     telling = [word for word in said if word not in _ADDING and word not in NEUTRAL and not _names_a_time(word)]
     return (turn.inbound.choice is None and len(telling) >= 2 and "?" not in turn.text
-            and not (_SLIPS | _ANSWERING) & set(said) and not any(field_named(word) for word in said))
+            and not (SLIPS | _ANSWERING) & set(said) and not any(field_named(word) for word in said))
 
 
 def _tells_more(text: str) -> bool:
@@ -587,7 +587,7 @@ def _tells_more(text: str) -> bool:
     finger, no answer to a question and no field named."""
     said = words(text)
     return len([word for word in said if word not in NEUTRAL]) >= _TELLS_ON_WORDS and "?" not in text \
-        and not (_SLIPS | _ANSWERING | _NOT_THE_STORY | _A_MOMENT) & set(said) \
+        and not (SLIPS | _ANSWERING | _NOT_THE_STORY | _A_MOMENT) & set(said) \
         and not any(field_named(word) for word in said)
 
 

@@ -1136,15 +1136,16 @@ def correction(text: str) -> Correction | None:
     return Correction("category", named) if named is not None else None
 
 
+# What was done by a slip: "salah pencet", "salah ketik", "wrong button".
+SLIPS = frozenset({"pencet", "ketik", "pilih", "klik", "tekan", "kirim", "tulis", "tombol", "button", "typed"})
 # A slip owned and nothing more: "eh kepencet", "maaf pak salah pilih", "sorry wrong one", "salah, bukan itu", "maaf
 # salah, mau lapor yg lain".
 _SLIPPED = _WRONG | {"kepencet", "kepencat", "kepilih", "keteken", "kepijet", "typo"}
-_AROUND_A_SLIP = frozenset({
+_AROUND_A_SLIP = SLIPS | {
     "maaf", "eh", "ups", "oops", "sorry", "ya", "tadi", "pak", "bu", "mas", "mbak", "kak", "bang", "min", "sir",
-    "pencet", "pilih", "ketik", "tekan", "klik", "tombol", "nomor", "angka", "button", "number", "one", "pressed",
-    "tapped", "clicked", "typed", "the", "i", "bukan", "itu", "mau", "lapor", "yang", "lain", "something", "else",
-    "another", "saya", "aku",
-})  # fmt: skip
+    "nomor", "angka", "number", "one", "pressed", "tapped", "clicked", "the", "i", "bukan", "itu", "mau", "lapor",
+    "yang", "lain", "something", "else", "another", "saya", "aku",
+}  # fmt: skip
 
 
 def _a_slip(said: list[str]) -> bool:
