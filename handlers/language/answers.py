@@ -18,6 +18,7 @@ YES = frozenset({
     "hoo", "heueuh", "iyah", "yah", "right", "correct", "sure", "yep", "yo", "betol", "emoji_jempol_ke_atas",
     "emoji_tanda_centang_tebal", "emoji_tanda_centang", "emoji_tangan_ok", "gas", "lanjut", "baik", "baiklah",
     "okelah", "oc", "nggeh", "ngge", "yoa", "ember", "iyes", "mangga", "yesh", "yoai", "sesuai",
+    "laksanakan", "roger", "copy",  # duty officers' radio yes: "siap laksanakan", "copy ndan"
 })  # fmt: skip
 NO = frozenset({
     "tidak", "enggak", "bukan", "salah", "jangan", "tak", "ndak", "indak", "nope", "no", "nggak", "ora", "mboten",
@@ -28,6 +29,7 @@ NO = frozenset({
 NEUTRAL = frozenset({
     "pak", "bapak", "bu", "ibu", "mas", "mbak", "mba", "kak", "kakak", "bang", "abang", "dik", "adik", "om",
     "tante", "min", "admin", "gan", "bos", "boss", "bro", "sis", "mang", "teh", "aa", "akang", "kang", "neng", "nak",
+    "komandan", "ndan",
     "uda", "uni", "bli", "beli", "eta", "kuwi", "iku", "niku", "wis", "dah", "lho", "kan", "cak", "ning", "sir",
     "maam", "madam", "dong", "deh", "sih", "kok", "lah", "kah",
     "nih", "tuh", "aja", "saja", "itu", "ini", "sudah", "udah", "memang", "emang", "sangat", "banget", "sekali",
