@@ -34,7 +34,7 @@ from handlers.language.normalise import (
     words,
 )
 from handlers.language.slots import DATE_WORDS, DAY_WORDS, MONTHS, REPORTING, TIME_WORDS, when_named
-from storage.lexicon import spoken_root, stem
+from storage.lexicon import stem
 from storage.reports import find_ref, without_ref
 
 # Stems of what happened, by category (the catalogue's aliases are read too). A story names its incident
@@ -49,6 +49,7 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "amuk", "bunuh", "sandera", "theft", "stolen", "steal", "thief", "robbery", "robbed", "burglary", "burglar",
         "mugged", "scam", "fraud", "assault", "knife", "gun", "stab", "stabbed", "fight", "attacked", "beaten",
         "gendam", "hipnotis", "nyuri", "nyolong", "nyopet", "scammed", "cheated", "bully", "mencuri", "pencuri",
+        "ngancem", "ngancam", "ngancemin", "ngancamin", "ngebacok", "nusuk", "ngerampas",
         "kdrt", "kekerasan", "violence", "abuse", "abused", "stole", "grabbed", "punched", "punch", "kicked",
         "slapped", "groped", "molested", "dipukulin", "mukulin", "digebukin", "cekik", "nyekik", "strangled",
         "following", "followed", "stalking", "stalker", "harassed", "harassment", "threatened", "threatening",
@@ -349,8 +350,7 @@ def category_named(text: str) -> str | None:
         return "emergency"  # a life at risk or a lost child found, whatever words: Darurat
     if a_life_taken(text):
         return "other"  # a suicide told after the fact: a death to record, no crime
-    # Spoken verbs too, which the stemmer does not know: "dia ngancem sy terus" (ancam), "ngebacok" (bacok).
-    roots = stems_of(said, _lexicon()) + said + [root for word in said if (root := spoken_root(word))]
+    roots = stems_of(said, _lexicon()) + said
     strangling = [i for i, root in enumerate(roots[:len(said)]) if root in _STRANGLING_ROOTS]
     if strangling and all(_a_burden_strangles(said, i) for i in strangling):
         roots = [root for root in roots if root not in _STRANGLING_ROOTS]
