@@ -18,7 +18,7 @@ YES = frozenset({
     "hoo", "heueuh", "iyah", "yah", "right", "correct", "sure", "yep", "yo", "betol", "emoji_jempol_ke_atas",
     "emoji_tanda_centang_tebal", "emoji_tanda_centang", "emoji_tangan_ok", "gas", "lanjut", "baik", "baiklah",
     "okelah", "oc", "nggeh", "ngge", "yoa", "ember", "iyes", "mangga", "yesh", "yoai", "sesuai",
-    "laksanakan", "roger", "copy",  # duty officers' radio yes: "siap laksanakan", "copy ndan"
+    "laksanakan",  # a duty officer's "siap laksanakan"; not "roger" or "copy", which may be a name or a paper
 })  # fmt: skip
 NO = frozenset({
     "tidak", "enggak", "bukan", "salah", "jangan", "tak", "ndak", "indak", "nope", "no", "nggak", "ora", "mboten",
