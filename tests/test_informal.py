@@ -585,6 +585,15 @@ async def test_a_slip_owned_after_the_kind_is_picked_asks_the_kind_again(engine:
     assert "description" not in await draft_of(engine)
 
 
+@pytest.mark.parametrize("fault", ["bukan salah saya pak", "saya yang salah pak", "bukan itu yang salah"])
+async def test_whose_fault_it_is_takes_no_answer_back(engine: Engine, fault: str) -> None:
+    """Asked where, a resident saying whose fault it was has taken nothing back: the place is still asked."""
+    resident = await at(engine, "location")
+    await resident.send(fault)
+    assert not resident.heard("report.ask_description"), resident.text
+    assert (await draft_of(engine))["description"] == DESCRIPTION
+
+
 async def test_a_story_that_starts_with_salah_is_a_story_not_a_correction(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "4"):

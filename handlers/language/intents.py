@@ -1138,18 +1138,29 @@ def correction(text: str) -> Correction | None:
 
 # What was done by a slip: "salah pencet", "salah ketik", "wrong button".
 SLIPS = frozenset({"pencet", "ketik", "pilih", "klik", "tekan", "kirim", "tulis", "tombol", "button", "typed"})
-# A slip owned and nothing more: "eh kepencet", "maaf pak salah pilih", "sorry wrong one", "salah, bukan itu", "maaf
-# salah, mau lapor yg lain".
-_SLIPPED = _WRONG | {"kepencet", "kepencat", "kepilih", "keteken", "kepijet", "typo"}
-_AROUND_A_SLIP = SLIPS | {
-    "maaf", "eh", "ups", "oops", "sorry", "ya", "tadi", "pak", "bu", "mas", "mbak", "kak", "bang", "min", "sir",
-    "nomor", "angka", "number", "one", "pressed", "tapped", "clicked", "the", "i", "bukan", "itu", "mau", "lapor",
-    "yang", "lain", "something", "else", "another", "saya", "aku",
+# A slip owned and nothing more: "eh kepencet", "maaf salah", "maaf pak salah pilih", "sorry wrong one", "maaf salah,
+# mau lapor yg lain". Not a fault owned or denied: "bukan salah saya", "saya yang salah", "bukan itu yang salah".
+_BY_ACCIDENT = frozenset({"kepencet", "kepencat", "kepilih", "keteken", "kepijet", "typo"})
+_WHAT_SLIPPED = SLIPS | {"nomor", "angka", "number", "one", "pressed", "tapped", "clicked", "lain", "another"}
+_OWNING = frozenset({"maaf", "eh", "ups", "oops", "sorry"})
+_AROUND_A_SLIP = _WHAT_SLIPPED | _OWNING | {
+    "ya", "tadi", "pak", "bu", "mas", "mbak", "kak", "bang", "min", "sir", "the", "i", "mau", "lapor", "yang",
+    "something", "else", "saya", "aku",
 }  # fmt: skip
 
 
 def _a_slip(said: list[str]) -> bool:
-    return bool(_SLIPPED & set(said)) and all(word in _SLIPPED or word in _AROUND_A_SLIP for word in said)
+    if not all(word in _BY_ACCIDENT or word in _WRONG or word in _AROUND_A_SLIP for word in said):
+        return False
+    if _BY_ACCIDENT & set(said):
+        return True
+    wrong = next((i for i, word in enumerate(said) if word in _WRONG), None)
+    if wrong is None:
+        return False
+    if _WHAT_SLIPPED & set(said[wrong + 1:]):
+        return True  # "salah pencet", "saya salah pilih", "wrong one", "salah, mau lapor yg lain"
+    # "maaf salah", "eh salah pak"; not whose fault: "bukan salah saya", "saya yang salah"
+    return said[wrong - 1:wrong] not in (["bukan"], ["yang"]) and bool(_OWNING & set(said[:wrong]))
 
 
 _A_REASON = re.compile(r"[,;]?\s*\b(?:soalnya|karena|krn|karna|sebab|because)\b", re.IGNORECASE)
