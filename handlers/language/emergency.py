@@ -101,21 +101,11 @@ _GONE_FOR_GOOD = (("sudah", "tiada"), ("telah", "tiada"), ("sudah", "enggak", "a
 _AFTERLIFE = frozenset({"surga", "akhirat", "alam", "sana", "atas", "heaven"})
 # A death not sure, or a body not found: "kayaknya udah meninggal, tp masih anget", "jenazahnya blm ketemu".
 _UNSURE_OF_DEATH = frozenset({"kayaknya", "kayak", "mungkin", "sepertinya", "entah", "belum", "masih", "tau"})
-# Being followed or chased: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
+# Being followed: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
 _FOLLOWED = tuple(tuple(p.split()) for p in (
     "mengikuti saya", "membuntuti saya", "dibuntuti orang", "diikuti orang", "following me", "dikuntit", "dikuntitin",
     "dibuntuti", "diikutin", "nguntit saya", "ngikutin saya", "being followed", "stalking me",
-)) + (_CHASED := tuple(tuple(p.split()) for p in (
-    "saya dikejar", "aku dikejar", "kami dikejar", "gue dikejar", "lagi dikejar", "sedang dikejar", "dikejar dikejar",
-    "dikejar kejar", "dikejar orang", "dikejar preman", "dikejar begal", "dikejar geng", "ngejar ngejar saya",
-    "ngejar saya", "ngejar kami", "ngejar aku", "mengejar saya", "mengejar kami", "being chased", "chasing me",
-    "chasing us",
-)))  # fmt: skip
-# What presses, or who chases with no harm meant: "dikejar deadline", "lagi dikejar waktu", "dikejar2 target
-# setoran", "sy dikejar polisi krn gk pake helm", "lagi dikejar ibu kos".
-_PRESSING = frozenset({"deadline", "waktu", "target", "setoran", "tenggat", "utang", "hutang", "cicilan", "tagihan",
-                       "kerjaan", "pekerjaan", "tugas", "jadwal", "jam", "time", "polisi", "polantas", "satpol",
-                       "petugas", "kos", "kost", "police"})
+))  # fmt: skip
 # Phrases (normalised words, in order) that are a cry.
 PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "mau mati",
@@ -153,9 +143,9 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "bawa arit", "membawa arit", "pakai arit", "bawa bambu runcing", "demo ricuh", "massa ricuh",
     "darahnya banyak", "banyak darah", "darah banyak",
     "luka bakar parah", "luka bakarnya parah", "luka bakar serius", "luka bakar berat", "terbakar parah",
-    "badly burned", "badly burnt", "severely burned", "severe burns", "luka berat", "terluka parah",
-    "kesiram air panas", "tersiram air panas", "kesiram minyak panas", "tersiram minyak panas", "disiram air keras",
-    "tersiram air keras", "kesiram air keras", "siram air keras", "nyiram air keras", "acid attack",
+    "badly burned", "badly burnt", "severely burned", "severe burns", "disiram air keras", "tersiram air keras",
+    "kesiram air keras", "siram air keras", "nyiram air keras", "kena air keras", "disiram cuka para",
+    "disiram soda api", "acid attack",
 )) + (_UNRESPONSIVE := tuple(tuple(p.split()) for p in (
     "enggak bisa dibangunin", "tidak bisa dibangunin", "enggak bisa dibangunkan", "tidak bisa dibangunkan",
     "won t wake up", "can t wake", "cannot wake", "unresponsive",
@@ -295,7 +285,8 @@ _OVER_PHRASES = tuple(tuple(p.split()) for p in (
 _CARED_FOR = tuple(tuple(p.split()) for p in (
     "sudah dibawa ke rumah sakit", "sudah dibawa ke rs", "sudah di rumah sakit", "sudah di rs", "sudah dirawat",
     "sudah di puskesmas", "sudah dibawa ke puskesmas", "sudah di klinik", "sudah dibawa ke klinik", "sudah di igd",
-    "sudah dibawa ke igd", "sudah di ugd", "sudah dibawa ke ugd",
+    "sudah dibawa ke igd", "sudah di ugd", "sudah dibawa ke ugd", "dirawat di", "sedang dirawat", "lagi dirawat",
+    "sudah ditangani", "ditangani dokter", "ditangani puskesmas", "sudah diobati", "sudah diobatin",
     "is in hospital", "taken to hospital", "in the hospital",
 ))  # fmt: skip
 _PAST = frozenset({"semalam", "semalem", "kemarin", "yesterday", "ago"})
@@ -934,7 +925,9 @@ def _not_now(said: list[str]) -> bool:
         return True
     if any_phrase(said, _OVER_PHRASES) and not still_at_risk:
         return True
-    cared = [range(at, at + len(phrase)) for phrase, at in phrases_found(said, _CARED_FOR)]
+    # with a "now" said just before it: "skrg udh di igd"; not asked: "udah ditangani blm?"
+    cared = [range(at - 1, at + len(phrase)) for phrase, at in phrases_found(said, _CARED_FOR)
+             if not _NOT_YET_ASKED & set(said[at + len(phrase):at + len(phrase) + 2])]
     if cared and "tolong" not in said and not any(word in _STILL and not any(i in span for span in cared)
                                                   for i, word in enumerate(said)):
         return True  # the badly hurt are in care, and nothing else goes on ("…tp pelakunya masih ngamuk")
@@ -952,8 +945,14 @@ def _not_now(said: list[str]) -> bool:
     past += [i for i, word in enumerate(said) if _YEAR.match(word) and said[i - 1:i] in (["tahun"], ["in"])
              and (_WHEN_A_YEAR & set(said[max(0, i - 3):i - 1]) or said[max(0, i - 2):i - 1] in ([], [_BREAK]))]
     # "dulu thn 2022", "tahun 2019 sy pernah…" opening a sentence; not "motor beat tahun 2020"
-    # "kemarin sy lapor, skrg anak sy tenggelam": the time of a report made, not of the danger told
-    return any(not (i and said[i - 1] in _SINCE) and not REPORTING & set(said[max(0, i - 2):i + 3]) for i in past)
+    # "kemarin sy lapor, skrg anak sy tenggelam": the time of a report made, not of the danger told; but "mau lapor
+    # kejadian bulan lalu, …" is the time of what is reported
+    return any(not (i and said[i - 1] in _SINCE) and not (REPORTING & set(said[max(0, i - 2):i + 3])
+                                                          and not _WHAT_HAPPENED & set(said[max(0, i - 2):i]))
+               for i in past)
+
+
+_WHAT_HAPPENED = frozenset({"kejadian", "peristiwa", "kasus", "insiden", "incident"})
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
@@ -1038,9 +1037,6 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))):
             continue  # followed on Instagram, or every day by a debt collector: no one at the door now
-        if phrase in _CHASED and (_PRESSING & set(said[at:at + len(phrase) + 3])
-                                  or _PETS & set(said[max(0, at - 2):at])):
-            continue  # "lagi dikejar deadline", "kucing sy dikejar anjing"
         if _TOOLS & set(phrase) and (HABITUAL & set(said) or _TOOL_WORK & set(said)):
             continue  # "tetangga bawa arit ke sawah tiap pagi": a tool at its work
         if phrase == ("mau", "mati") and _a_thing_before(said, at):
@@ -1068,8 +1064,8 @@ def is_cry_for_help(text: str) -> bool:
         return False
     if _alone_and_afraid(said):
         return True
-    if _at_the_door(said) or _child_alone(said) or _child_found(said) or _held_against_will(said) \
-            or _throwing_at_people(said) or _left_in_a_car(said) or _exploded(said):
+    if _at_the_door(said) or _chased_in_danger(said) or _scalded(said) or _child_alone(said) or _child_found(said) \
+            or _held_against_will(said) or _throwing_at_people(said) or _left_in_a_car(said) or _exploded(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
@@ -1483,6 +1479,43 @@ _PETS = frozenset({"kucing", "anjing", "burung", "ayam", "kambing", "sapi", "kel
 _KNOCKING = frozenset({"gedor", "menggedor", "ngegedor", "gedorin", "ketok", "ketuk", "mengetuk", "ngetok", "banging",
                        "pounding"})
 _DOOR_OR_WINDOW = frozenset({"pintu", "jendela", "door", "window"})
+
+
+# Being chased, with a danger told beside it: a call for help or fear, one who threatens ("preman", "geng", "orang
+# mabuk"), someone unknown ("ada yg ngejar2 sy pake motor"), or told in English ("someone is chasing me"). Not
+# what presses ("dikejar deadline", "lagi dikejar setoran"), a pet chased, a game, nor a chase with no danger told
+# ("dikejar sales", "dikejar mantan wkwk", "sy dikejar polisi krn gk pake helm"): a report, if anything.
+_CHASING = frozenset({"dikejar", "dikejer", "dikejarin", "diuber", "ngejar", "ngejer", "ngejarin", "mengejar", "nguber",
+                      "chasing", "chased"})
+_PRESSING = frozenset({"deadline", "deadlines", "waktu", "target", "setoran", "tenggat", "utang", "hutang", "cicilan",
+                       "tagihan", "kerjaan", "pekerjaan", "tugas", "jadwal", "time", "debt", "debts"})
+_CHASERS = frozenset({"preman", "geng", "gang", "gengster", "mabuk", "pemabuk", "penjahat", "pelaku", "stranger",
+                      "strangers", "men", "guys"})
+_SOMEONE_UNKNOWN = (("ada", "yang"), ("ada", "orang"), ("orang", "tak", "dikenal"), ("orang", "tidak", "dikenal"),
+                    ("orang", "enggak", "dikenal"), ("orang", "asing"), ("seseorang",), ("someone",), ("somebody",),
+                    ("a", "man"), ("being", "chased"), ("chasing", "me"), ("chasing", "us"), ("chasing", "my"))
+_GAMES = frozenset({"main", "bermain", "mainan", "game", "umpet", "kejaran", "playing", "tag"})
+
+
+def _chased_in_danger(said: list[str]) -> bool:
+    told = set(said)
+    if _GAMES & told or (HABITUAL & told and not _STILL & told):
+        return False
+    chased = [i for i, word in enumerate(said) if word in _CHASING and not _negated(said, i)
+              and not _PRESSING & set(said[i + 1:i + 3]) and not _PETS & set(said[max(0, i - 2):i])]
+    # "dikejar orang": by someone, not "orang tua" (one's parents)
+    by_someone = any(said[i + 1:i + 2] == ["orang"] and said[i + 2:i + 3] != ["tua"] for i in chased)
+    return bool(chased) and (by_someone or bool(({"tolong", "help", "sos"} | FEAR | _CHASERS) & told)
+                             or any_phrase(said, _SOMEONE_UNKNOWN))
+
+
+# Scalded so that the skin blisters, a person and not a pet: "anak sy kesiram air panas, kulitnya melepuh".
+_SCALDING = (("air", "panas"), ("minyak", "panas"), ("air", "mendidih"), ("hot", "water"), ("hot", "oil"))
+_BLISTERED = frozenset({"melepuh", "mengelupas", "blistered", "blistering"})
+
+
+def _scalded(said: list[str]) -> bool:
+    return bool(_BLISTERED & set(said)) and any_phrase(said, _SCALDING) and not _PETS & set(said)
 
 
 def _at_the_door(said: list[str]) -> bool:
