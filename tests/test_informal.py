@@ -585,11 +585,12 @@ async def test_a_slip_owned_after_the_kind_is_picked_asks_the_kind_again(engine:
     assert "description" not in await draft_of(engine)
 
 
-@pytest.mark.parametrize("fault", ["bukan salah saya pak", "saya yang salah pak", "bukan itu yang salah"])
-async def test_whose_fault_it_is_takes_no_answer_back(engine: Engine, fault: str) -> None:
-    """Asked where, a resident saying whose fault it was has taken nothing back: the place is still asked."""
+@pytest.mark.parametrize("said", ["bukan salah saya pak", "saya yang salah pak", "bukan itu yang salah",
+                                  "salah pencet ya pak?"])
+async def test_whose_fault_it_is_or_a_question_takes_no_answer_back(engine: Engine, said: str) -> None:
+    """Asked where, a resident saying whose fault it was, or asking if they slipped, has taken nothing back."""
     resident = await at(engine, "location")
-    await resident.send(fault)
+    await resident.send(said)
     assert not resident.heard("report.ask_description"), resident.text
     assert (await draft_of(engine))["description"] == DESCRIPTION
 

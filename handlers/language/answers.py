@@ -6,6 +6,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from handlers.language.normalise import fold_runs, words
+from storage.lexicon import is_ordinary
 
 # Regional and informal forms indoNLP's lexicon does not spell out. Javanese: nggih, inggih, enggih, enggeh,
 # iyo, ho oh, leres, mboten, ora; Sundanese: muhun, sumuhun, leres, heueuh, henteu, teu, lain; Betawi: iye,
@@ -87,7 +88,7 @@ def _read_word(word: str) -> str | None:
     for form in (folded, _single_letters(word)):
         if form in _VOCABULARY:
             return _VOCABULARY[form]
-    if len(word) >= 4 and word not in NEUTRAL:
+    if len(word) >= 4 and word not in NEUTRAL and not is_ordinary(word):  # "dilaksanakan" is no "laksanakan" mistyped
         best = max(((fuzz.ratio(word, v), v) for v in _VOCABULARY if len(v) >= 4 and not v.startswith("emoji")),
                    default=(0.0, ""))
         if best[0] >= TYPO_CUTOFF:

@@ -143,10 +143,10 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "bawa arit", "membawa arit", "pakai arit", "bawa bambu runcing", "demo ricuh", "massa ricuh",
     "darahnya banyak", "banyak darah", "darah banyak",
     "luka bakar parah", "luka bakarnya parah", "luka bakar serius", "luka bakar berat", "terbakar parah",
-    "badly burned", "badly burnt", "severely burned", "severe burns", "disiram air keras", "tersiram air keras",
-    "kesiram air keras", "siram air keras", "nyiram air keras", "kena air keras", "disiram cuka para",
-    "disiram soda api", "acid attack",
-)) + (_UNRESPONSIVE := tuple(tuple(p.split()) for p in (
+    "badly burned", "badly burnt", "severely burned", "severe burns",
+)) + (_ACID := tuple(tuple(p.split()) for p in (
+    "disiram air keras", "kena air keras", "disiram cuka para", "disiram soda api", "acid attack",
+))) + (_UNRESPONSIVE := tuple(tuple(p.split()) for p in (
     "enggak bisa dibangunin", "tidak bisa dibangunin", "enggak bisa dibangunkan", "tidak bisa dibangunkan",
     "won t wake up", "can t wake", "cannot wake", "unresponsive",
 ))) + (_SNAKE_INSIDE := tuple(tuple(p.split()) for p in (
@@ -285,9 +285,8 @@ _OVER_PHRASES = tuple(tuple(p.split()) for p in (
 _CARED_FOR = tuple(tuple(p.split()) for p in (
     "sudah dibawa ke rumah sakit", "sudah dibawa ke rs", "sudah di rumah sakit", "sudah di rs", "sudah dirawat",
     "sudah di puskesmas", "sudah dibawa ke puskesmas", "sudah di klinik", "sudah dibawa ke klinik", "sudah di igd",
-    "sudah dibawa ke igd", "sudah di ugd", "sudah dibawa ke ugd", "dirawat di", "sedang dirawat", "lagi dirawat",
-    "sudah ditangani", "ditangani dokter", "ditangani puskesmas", "sudah diobati", "sudah diobatin",
-    "is in hospital", "taken to hospital", "in the hospital",
+    "sudah dibawa ke igd", "sudah di ugd", "sudah dibawa ke ugd", "dirawat di rumah sakit", "dirawat di rs",
+    "dirawat di puskesmas", "ditangani dokter", "is in hospital", "taken to hospital", "in the hospital",
 ))  # fmt: skip
 _PAST = frozenset({"semalam", "semalem", "kemarin", "yesterday", "ago"})
 # "Ever", of a thing that happened once, told so at the message's opening: "dulu sy pernah dipukul org"; not "gk
@@ -927,10 +926,12 @@ def _not_now(said: list[str]) -> bool:
         return True
     # with a "now" said just before it: "skrg udh di igd"; not asked: "udah ditangani blm?"
     cared = [range(at - 1, at + len(phrase)) for phrase, at in phrases_found(said, _CARED_FOR)
-             if not _NOT_YET_ASKED & set(said[at + len(phrase):at + len(phrase) + 2])]
+             if not _NOT_YET_ASKED & set(said[at + len(phrase):at + len(phrase) + 2]) and not _negated(said, at)]
     if cared and "tolong" not in said and not any(word in _STILL and not any(i in span for span in cared)
-                                                  for i, word in enumerate(said)):
-        return True  # the badly hurt are in care, and nothing else goes on ("…tp pelakunya masih ngamuk")
+                                                  for i, word in enumerate(said)) \
+            and not ALWAYS & set(said[max(span.stop for span in cared):]):
+        return True  # the badly hurt are in care, and nothing else goes on ("…tp pelakunya masih ngamuk", "…ada org
+        # ngamuk di ruangan bawa pisau")
     if _goes_on(said):
         return False
     past = [i for i, word in enumerate(said) if word in _PAST]
@@ -945,14 +946,20 @@ def _not_now(said: list[str]) -> bool:
     past += [i for i, word in enumerate(said) if _YEAR.match(word) and said[i - 1:i] in (["tahun"], ["in"])
              and (_WHEN_A_YEAR & set(said[max(0, i - 3):i - 1]) or said[max(0, i - 2):i - 1] in ([], [_BREAK]))]
     # "dulu thn 2022", "tahun 2019 sy pernah…" opening a sentence; not "motor beat tahun 2020"
-    # "kemarin sy lapor, skrg anak sy tenggelam": the time of a report made, not of the danger told; but "mau lapor
-    # kejadian bulan lalu, …" is the time of what is reported
-    return any(not (i and said[i - 1] in _SINCE) and not (REPORTING & set(said[max(0, i - 2):i + 3])
-                                                          and not _WHAT_HAPPENED & set(said[max(0, i - 2):i]))
-               for i in past)
+    return any(not (i and said[i - 1] in _SINCE) and not _a_report_made_then(said, i) for i in past)
 
 
 _WHAT_HAPPENED = frozenset({"kejadian", "peristiwa", "kasus", "insiden", "incident"})
+_WANTING = frozenset({"mau", "ingin", "pengen", "pengin", "mo", "want"})
+
+
+def _a_report_made_then(said: list[str], at: int) -> bool:
+    """Whether the time at `at` is of a report made ("kemarin sy lapor, skrg anak sy tenggelam"), not of the danger
+    told; not where the report is being made now, of what happened then ("mau lapor kejadian bulan lalu, …",
+    "dikejar preman kemarin, mau lapor")."""
+    near = range(max(0, at - 2), min(len(said), at + 3))
+    return not _WHAT_HAPPENED & set(said[max(0, at - 2):at]) \
+        and any(said[k] in REPORTING and not (k and said[k - 1] in _WANTING) for k in near)
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
@@ -1014,6 +1021,8 @@ def a_theft_and_nothing_more(text: str) -> bool:
         and not any(word.startswith("emoji_") for word in said)
 
 
+_ABOUT_THE_LAW = frozenset({"pasal", "hukuman", "hukumannya", "undang", "uu", "kuhp", "sanksi", "pidana"})
+_CLEANING = frozenset({"bersihin", "membersihkan", "bersihkan", "wc", "kloset", "toilet", "keramik", "cleaning"})
 _LEFT_IN_CARE = frozenset({"dititip", "dititipkan", "titip", "penitipan", "neneknya", "kerja", "daycare"})
 
 
@@ -1043,6 +1052,10 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "hp sy mau mati", "motornya mau mati": a battery, an engine
         if (phrase in _SNAKE_INSIDE or phrase in _SNAKE_BITE) and (_SNAKE_KEPT | _PETS) & set(said):
             continue  # "tetangga pelihara ular kobra", "kucing sy digigit ular": a report, or the vet's
+        if phrase in _ACID and _CLEANING & set(said):
+            continue  # "kena air keras pas bersihin wc": acid for the toilet
+        if _ABOUT_THE_LAW & set(said) and not ({"tolong"} | _STILL) & set(said):
+            continue  # "kalau luka bakar parah itu pasal berapa": a question of the law
         if phrase in _BABY_LEFT and _LEFT_IN_CARE & set(said):
             continue  # "bayi ditinggal ibunya kerja, dititip ke neneknya"
         if phrase in _LIVE_WIRE and _MENDING & set(said):
@@ -1481,41 +1494,59 @@ _KNOCKING = frozenset({"gedor", "menggedor", "ngegedor", "gedorin", "ketok", "ke
 _DOOR_OR_WINDOW = frozenset({"pintu", "jendela", "door", "window"})
 
 
-# Being chased, with a danger told beside it: a call for help or fear, one who threatens ("preman", "geng", "orang
-# mabuk"), someone unknown ("ada yg ngejar2 sy pake motor"), or told in English ("someone is chasing me"). Not
-# what presses ("dikejar deadline", "lagi dikejar setoran"), a pet chased, a game, nor a chase with no danger told
-# ("dikejar sales", "dikejar mantan wkwk", "sy dikejar polisi krn gk pake helm"): a report, if anything.
-_CHASING = frozenset({"dikejar", "dikejer", "dikejarin", "diuber", "ngejar", "ngejer", "ngejarin", "mengejar", "nguber",
-                      "chasing", "chased"})
-_PRESSING = frozenset({"deadline", "deadlines", "waktu", "target", "setoran", "tenggat", "utang", "hutang", "cicilan",
-                       "tagihan", "kerjaan", "pekerjaan", "tugas", "jadwal", "time", "debt", "debts"})
-_CHASERS = frozenset({"preman", "geng", "gang", "gengster", "mabuk", "pemabuk", "penjahat", "pelaku", "stranger",
-                      "strangers", "men", "guys"})
-_SOMEONE_UNKNOWN = (("ada", "yang"), ("ada", "orang"), ("orang", "tak", "dikenal"), ("orang", "tidak", "dikenal"),
-                    ("orang", "enggak", "dikenal"), ("orang", "asing"), ("seseorang",), ("someone",), ("somebody",),
-                    ("a", "man"), ("being", "chased"), ("chasing", "me"), ("chasing", "us"), ("chasing", "my"))
-_GAMES = frozenset({"main", "bermain", "mainan", "game", "umpet", "kejaran", "playing", "tag"})
+# Being chased, the resident or one of theirs: by one who threatens, named beside it ("sy dikejar preman", "anak sy
+# diuber orang gak dikenal", "ada yg ngejar2 sy"), or with a call for help ("sy dikejar orang pak tolong"). Not by
+# "orang kantor", a dog, a debt collector every day, nor in a dream, a joke or a question of someone else.
+_CHASED = frozenset({"dikejar", "dikejer", "dikejarin", "diuber", "chased"})
+_CHASING = frozenset({"ngejar", "ngejer", "ngejarin", "mengejar", "nguber", "chasing"})
+_THE_CHASED = frozenset({"saya", "aku", "kami", "gue", "gw", "anak", "anaknya", "istri", "suami", "adik", "adek",
+                         "kakak", "ibu", "bapak", "being", "me", "us", "my"})
+_CHASERS = frozenset({"preman", "begal", "geng", "gang", "gengster", "klitih", "maling", "rampok", "perampok", "massa",
+                      "odgj", "segerombolan", "gerombolan", "rombongan", "mabuk", "mabok", "pemabuk", "penjahat",
+                      "aneh", "ada", "someone", "somebody", "man", "men", "guys", "they", "stranger", "strangers"})
+# "orang" is one who threatens alone or strange: "dikejar orang pak", "orang gak dikenal", "orang asing", "orang gila"
+_STRANGE = frozenset({"pak", "bu", "tolong", "tak", "tidak", "enggak", "asing", "gila", "aneh", "mabuk", "mabok",
+                      "bawa"})
+_NOT_REAL_CHASE = frozenset({"mimpi", "mimpinya", "wkwk", "wkwkwk", "haha", "hahaha", "dream", "dreamt", "lol"})
+_BESIDE_A_CHASER = frozenset({"kejar", "sama", "sm", "oleh", "by", "two", "dua", "tiga", "3", "2"})
+# A chase told first, the resident its subject: "td dikejar preman, tolong", "dikejar orang gak dikenal".
+_OPENING_A_CHASE = frozenset({_BREAK, "tadi", "barusan", "baru", "lagi", "sedang"})
 
 
 def _chased_in_danger(said: list[str]) -> bool:
-    told = set(said)
-    if _GAMES & told or (HABITUAL & told and not _STILL & told):
+    if _NOT_REAL_CHASE & set(said) or _joking(said):
         return False
-    chased = [i for i, word in enumerate(said) if word in _CHASING and not _negated(said, i)
-              and not _PRESSING & set(said[i + 1:i + 3]) and not _PETS & set(said[max(0, i - 2):i])]
-    # "dikejar orang": by someone, not "orang tua" (one's parents)
-    by_someone = any(said[i + 1:i + 2] == ["orang"] and said[i + 2:i + 3] != ["tua"] for i in chased)
-    return bool(chased) and (by_someone or bool(({"tolong", "help", "sos"} | FEAR | _CHASERS) & told)
-                             or any_phrase(said, _SOMEONE_UNKNOWN))
+    for i, word in enumerate(said):
+        if _negated(said, i):
+            continue
+        before = said[max(0, i - 2):i]
+        if word in _CHASED and (_THE_CHASED & set(before) or i == 0 or said[i - 1] in _OPENING_A_CHASE):
+            chaser = [w for w in said[i + 1:i + 5] if w not in _CHASED | _BESIDE_A_CHASER][:3]
+        elif word in _CHASING and said[i + 1:i + 2] and said[i + 1] in _THE_CHASED:
+            chaser = [w for w in said[max(0, i - 3):i] if w not in _CHASING]
+        else:
+            continue
+        if {"tolong", "help"} & set(said):
+            return True
+        strange = chaser[:1] == ["orang"] and (chaser[1:2] in ([], [_BREAK]) or chaser[1] in _STRANGE)
+        if not HABITUAL & set(said) and (_CHASERS & set(chaser) or strange):
+            return True
+    return False
 
 
-# Scalded so that the skin blisters, a person and not a pet: "anak sy kesiram air panas, kulitnya melepuh".
+# Scalded so that the skin blisters, a person and not a pet: "anak sy kesiram air panas, kulitnya melepuh". Not
+# asked after ("kalau melepuh obatnya apa"), heard of, laughed off, nor a hot spring's water.
 _SCALDING = (("air", "panas"), ("minyak", "panas"), ("air", "mendidih"), ("hot", "water"), ("hot", "oil"))
+_SPLASHED = frozenset({"kesiram", "tersiram", "disiram", "ketumpahan", "tumpah", "kena", "terkena", "nyiprat",
+                       "kecipratan", "spilled", "splashed"})
 _BLISTERED = frozenset({"melepuh", "mengelupas", "blistered", "blistering"})
+_NOT_A_SCALD_NOW = frozenset({"obatnya", "gimana", "bagaimana", "kalau", "kalo", "pemandian", "berendam", "if", "how"})
 
 
 def _scalded(said: list[str]) -> bool:
-    return bool(_BLISTERED & set(said)) and any_phrase(said, _SCALDING) and not _PETS & set(said)
+    told = set(said)
+    return bool(_BLISTERED & told and _SPLASHED & told) and any_phrase(said, _SCALDING) and not _joking(said) \
+        and not (_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE) & told
 
 
 def _at_the_door(said: list[str]) -> bool:

@@ -1122,7 +1122,8 @@ def correction(text: str) -> Correction | None:
     if said[0] in BACK_WORDS or normalise(text) in ("go back", "mundur satu"):
         return Correction(back=True)
     changing = bool(set(said) & CORRECTION_WORDS)
-    if not fields and ((said[0] in ("salah", "wrong", "keliru", "ralat") and len(said) <= 2) or _a_slip(said)):
+    if not fields and ((said[0] in ("salah", "wrong", "keliru", "ralat") and len(said) <= 2)
+                       or (_a_slip(said) and "?" not in text)):
         return Correction()  # "salah", "salah pak", "maaf salah pencet": the last answer was wrong
     if not changing and not (fields and (said[0] in FIX_OPENERS or opens)):
         return None
@@ -1141,8 +1142,9 @@ SLIPS = frozenset({"pencet", "ketik", "pilih", "klik", "tekan", "kirim", "tulis"
 # A slip owned and nothing more: "eh kepencet", "maaf salah", "maaf pak salah pilih", "sorry wrong one", "maaf salah,
 # mau lapor yg lain". Not a fault owned or denied: "bukan salah saya", "saya yang salah", "bukan itu yang salah".
 _BY_ACCIDENT = frozenset({"kepencet", "kepencat", "kepilih", "keteken", "kepijet", "typo"})
-_WHAT_SLIPPED = SLIPS | {"nomor", "angka", "number", "one", "pressed", "tapped", "clicked", "lain", "another"}
-_OWNING = frozenset({"maaf", "eh", "ups", "oops", "sorry"})
+_WHAT_SLIPPED = SLIPS | {"nomor", "angka", "number", "one", "pressed", "tapped", "clicked", "lain", "another",
+                         "ngetik", "mengetik", "nulis", "menulis", "mencet", "input"}
+_OWNING = frozenset({"maaf", "eh", "ups", "oops", "sorry", "sori", "aduh", "astaga", "waduh", "punten", "afwan"})
 _AROUND_A_SLIP = _WHAT_SLIPPED | _OWNING | {
     "ya", "tadi", "pak", "bu", "mas", "mbak", "kak", "bang", "min", "sir", "the", "i", "mau", "lapor", "yang",
     "something", "else", "saya", "aku",
