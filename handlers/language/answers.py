@@ -88,10 +88,11 @@ def _read_word(word: str) -> str | None:
     for form in (folded, _single_letters(word)):
         if form in _VOCABULARY:
             return _VOCABULARY[form]
-    if len(word) >= 4 and word not in NEUTRAL and not is_ordinary(word):  # "dilaksanakan" is no "laksanakan" mistyped
+    if len(word) >= 4 and word not in NEUTRAL:
         best = max(((fuzz.ratio(word, v), v) for v in _VOCABULARY if len(v) >= 4 and not v.startswith("emoji")),
                    default=(0.0, ""))
-        if best[0] >= TYPO_CUTOFF:
+        # A word of its own is no typo ("dilaksanakan", "bentar"), unless a letter short or over ("sesua", "setujuh")
+        if best[0] >= TYPO_CUTOFF and (not is_ordinary(word) or best[1].startswith(word) or word.startswith(best[1])):
             return _VOCABULARY[best[1]]
     return None
 

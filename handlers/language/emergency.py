@@ -142,9 +142,10 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "diseret masuk", "diseret paksa", "dragged into", "being dragged",
     "bawa arit", "membawa arit", "pakai arit", "bawa bambu runcing", "demo ricuh", "massa ricuh",
     "darahnya banyak", "banyak darah", "darah banyak",
+)) + (_BURNT := tuple(tuple(p.split()) for p in (
     "luka bakar parah", "luka bakarnya parah", "luka bakar serius", "luka bakar berat", "terbakar parah",
     "badly burned", "badly burnt", "severely burned", "severe burns",
-)) + (_ACID := tuple(tuple(p.split()) for p in (
+))) + (_ACID := tuple(tuple(p.split()) for p in (
     "disiram air keras", "kena air keras", "disiram cuka para", "disiram soda api", "acid attack",
 ))) + (_UNRESPONSIVE := tuple(tuple(p.split()) for p in (
     "enggak bisa dibangunin", "tidak bisa dibangunin", "enggak bisa dibangunkan", "tidak bisa dibangunkan",
@@ -288,6 +289,9 @@ _CARED_FOR = tuple(tuple(p.split()) for p in (
     "sudah dibawa ke igd", "sudah di ugd", "sudah dibawa ke ugd", "dirawat di rumah sakit", "dirawat di rs",
     "dirawat di puskesmas", "ditangani dokter", "is in hospital", "taken to hospital", "in the hospital",
 ))  # fmt: skip
+# Care wanted, needed, awaited or refused is not given: "harus dirawat di rs tp ambulans blm dtg", "ditolak dirawat".
+_CARE_NOT_GIVEN = frozenset({"mau", "harus", "perlu", "butuh", "nunggu", "menunggu", "tunggu", "pengen", "ingin",
+                             "biar", "bisa", "ditolak", "minta", "segera", "need", "needs", "must"})
 _PAST = frozenset({"semalam", "semalem", "kemarin", "yesterday", "ago"})
 # "Ever", of a thing that happened once, told so at the message's opening: "dulu sy pernah dipukul org"; not "gk
 # pernah" (never), "pernah gk?" (ever?), "sy pernah lapor" (a report made), nor with anything told as now.
@@ -926,7 +930,8 @@ def _not_now(said: list[str]) -> bool:
         return True
     # with a "now" said just before it: "skrg udh di igd"; not asked: "udah ditangani blm?"
     cared = [range(at - 1, at + len(phrase)) for phrase, at in phrases_found(said, _CARED_FOR)
-             if not _NOT_YET_ASKED & set(said[at + len(phrase):at + len(phrase) + 2]) and not _negated(said, at)]
+             if not _NOT_YET_ASKED & set(said[at + len(phrase):at + len(phrase) + 2]) and not _negated(said, at)
+             and not _CARE_NOT_GIVEN & set(said[max(0, at - 2):at])]
     if cared and "tolong" not in said and not any(word in _STILL and not any(i in span for span in cared)
                                                   for i, word in enumerate(said)) \
             and not ALWAYS & set(said[max(span.stop for span in cared):]):
@@ -1022,7 +1027,7 @@ def a_theft_and_nothing_more(text: str) -> bool:
 
 
 _ABOUT_THE_LAW = frozenset({"pasal", "hukuman", "hukumannya", "undang", "uu", "kuhp", "sanksi", "pidana"})
-_CLEANING = frozenset({"bersihin", "membersihkan", "bersihkan", "wc", "kloset", "toilet", "keramik", "cleaning"})
+_CLEANING = frozenset({"bersihin", "membersihkan", "bersihkan", "nyikat", "menyikat", "cleaning"})
 _LEFT_IN_CARE = frozenset({"dititip", "dititipkan", "titip", "penitipan", "neneknya", "kerja", "daycare"})
 
 
@@ -1052,9 +1057,10 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "hp sy mau mati", "motornya mau mati": a battery, an engine
         if (phrase in _SNAKE_INSIDE or phrase in _SNAKE_BITE) and (_SNAKE_KEPT | _PETS) & set(said):
             continue  # "tetangga pelihara ular kobra", "kucing sy digigit ular": a report, or the vet's
-        if phrase in _ACID and _CLEANING & set(said):
+        if phrase == ("kena", "air", "keras") and _CLEANING & set(said):
             continue  # "kena air keras pas bersihin wc": acid for the toilet
-        if _ABOUT_THE_LAW & set(said) and not ({"tolong"} | _STILL) & set(said):
+        if (phrase in _BURNT or phrase in _ACID) and _ABOUT_THE_LAW & set(said) \
+                and not ({"tolong"} | _STILL) & set(said):
             continue  # "kalau luka bakar parah itu pasal berapa": a question of the law
         if phrase in _BABY_LEFT and _LEFT_IN_CARE & set(said):
             continue  # "bayi ditinggal ibunya kerja, dititip ke neneknya"
@@ -1506,18 +1512,28 @@ _CHASERS = frozenset({"preman", "begal", "geng", "gang", "gengster", "klitih", "
                       "aneh", "ada", "someone", "somebody", "man", "men", "guys", "they", "stranger", "strangers"})
 # "orang" is one who threatens alone or strange: "dikejar orang pak", "orang gak dikenal", "orang asing", "orang gila"
 _STRANGE = frozenset({"pak", "bu", "tolong", "tak", "tidak", "enggak", "asing", "gila", "aneh", "mabuk", "mabok",
-                      "bawa"})
+                      "stres", "bawa", "pakai", "tadi", "sekarang", "terus", "orang", "bertato"})
 _NOT_REAL_CHASE = frozenset({"mimpi", "mimpinya", "wkwk", "wkwkwk", "haha", "hahaha", "dream", "dreamt", "lol"})
+# Told as once, as what if, as escaped: "sy pernah dikejar preman", "gimana kalo sy dikejar", "untung udh lolos".
+_NOT_A_CHASE_NOW = frozenset({"pernah", "kalau", "kalo", "lolos", "untung", "dulu", "if", "ever"})
+# Chased for something, or by what is no danger, even with a "tolong": "ada yg ngejar sy buat nagih utang", "sy
+# dikejar pinjol, tolong dibantu", "anak sy dikejar ayam tolong".
+_CHASED_FOR = frozenset({"buat", "untuk", "utk", "minta", "meminta", "nagih", "menagih", "nawarin", "menawarkan"})
+_NO_DANGER_CHASING = _PETS | {
+    "deadline", "waktu", "target", "setoran", "tenggat", "utang", "hutang", "cicilan", "tagihan", "kerjaan", "tugas",
+    "jadwal", "time", "debt", "pinjol", "collector", "dc", "skripsi", "sales", "marketing", "leasing", "bebek", "angsa",
+    "ayam", "anjing", "kucing",
+}  # fmt: skip
 _BESIDE_A_CHASER = frozenset({"kejar", "sama", "sm", "oleh", "by", "two", "dua", "tiga", "3", "2"})
 # A chase told first, the resident its subject: "td dikejar preman, tolong", "dikejar orang gak dikenal".
 _OPENING_A_CHASE = frozenset({_BREAK, "tadi", "barusan", "baru", "lagi", "sedang"})
 
 
 def _chased_in_danger(said: list[str]) -> bool:
-    if _NOT_REAL_CHASE & set(said) or _joking(said):
+    if (_NOT_REAL_CHASE | _NOT_A_CHASE_NOW) & set(said) or _joking(said):
         return False
     for i, word in enumerate(said):
-        if _negated(said, i):
+        if _negated(said, i) or said[i - 1:i] == ["takut"]:  # "sy takut dikejar preman lagi": feared
             continue
         before = said[max(0, i - 2):i]
         if word in _CHASED and (_THE_CHASED & set(before) or i == 0 or said[i - 1] in _OPENING_A_CHASE):
@@ -1526,10 +1542,10 @@ def _chased_in_danger(said: list[str]) -> bool:
             chaser = [w for w in said[max(0, i - 3):i] if w not in _CHASING]
         else:
             continue
-        if {"tolong", "help"} & set(said):
-            return True
+        if _CHASED_FOR & set(said[i + 1:i + 5]) or _NO_DANGER_CHASING & set(chaser):
+            continue
         strange = chaser[:1] == ["orang"] and (chaser[1:2] in ([], [_BREAK]) or chaser[1] in _STRANGE)
-        if not HABITUAL & set(said) and (_CHASERS & set(chaser) or strange):
+        if {"tolong", "help"} & set(said) or (not HABITUAL & set(said) and (_CHASERS & set(chaser) or strange)):
             return True
     return False
 
@@ -1540,7 +1556,8 @@ _SCALDING = (("air", "panas"), ("minyak", "panas"), ("air", "mendidih"), ("hot",
 _SPLASHED = frozenset({"kesiram", "tersiram", "disiram", "ketumpahan", "tumpah", "kena", "terkena", "nyiprat",
                        "kecipratan", "spilled", "splashed"})
 _BLISTERED = frozenset({"melepuh", "mengelupas", "blistered", "blistering"})
-_NOT_A_SCALD_NOW = frozenset({"obatnya", "gimana", "bagaimana", "kalau", "kalo", "pemandian", "berendam", "if", "how"})
+_NOT_A_SCALD_NOW = frozenset({"obatnya", "gimana", "bagaimana", "kalau", "kalo", "pemandian", "berendam", "if", "how",
+                              "dikit", "sedikit", "agak"})
 
 
 def _scalded(said: list[str]) -> bool:
