@@ -1514,8 +1514,10 @@ _CHASERS = frozenset({"preman", "begal", "geng", "gang", "gengster", "klitih", "
 _STRANGE = frozenset({"pak", "bu", "tolong", "tak", "tidak", "enggak", "asing", "gila", "aneh", "mabuk", "mabok",
                       "stres", "bawa", "pakai", "tadi", "sekarang", "terus", "orang", "bertato"})
 _NOT_REAL_CHASE = frozenset({"mimpi", "mimpinya", "wkwk", "wkwkwk", "haha", "hahaha", "dream", "dreamt", "lol"})
-# Told as once, as what if, as escaped: "sy pernah dikejar preman", "gimana kalo sy dikejar", "untung udh lolos".
-_NOT_A_CHASE_NOW = frozenset({"pernah", "kalau", "kalo", "lolos", "untung", "dulu", "if", "ever"})
+# Told as once or as escaped: "sy pernah dikejar preman", "untung udh lolos"; or as what if, just before it: "gimana
+# kalo sy dikejar preman" (not "…dikejar preman, kalo bisa cepet").
+_NOT_A_CHASE_NOW = frozenset({"pernah", "lolos", "ever", "escaped"})
+_WHAT_IF = frozenset({"kalau", "kalo", "jika", "andai", "if"})
 # Chased for something, or by what is no danger, even with a "tolong": "ada yg ngejar sy buat nagih utang", "sy
 # dikejar pinjol, tolong dibantu", "anak sy dikejar ayam tolong".
 _CHASED_FOR = frozenset({"buat", "untuk", "utk", "minta", "meminta", "nagih", "menagih", "nawarin", "menawarkan"})
@@ -1533,8 +1535,8 @@ def _chased_in_danger(said: list[str]) -> bool:
     if (_NOT_REAL_CHASE | _NOT_A_CHASE_NOW) & set(said) or _joking(said):
         return False
     for i, word in enumerate(said):
-        if _negated(said, i) or said[i - 1:i] == ["takut"]:  # "sy takut dikejar preman lagi": feared
-            continue
+        if _negated(said, i) or said[i - 1:i] == ["takut"] or _WHAT_IF & set(said[max(0, i - 3):i]):
+            continue  # "sy takut dikejar preman lagi": feared
         before = said[max(0, i - 2):i]
         if word in _CHASED and (_THE_CHASED & set(before) or i == 0 or said[i - 1] in _OPENING_A_CHASE):
             chaser = [w for w in said[i + 1:i + 5] if w not in _CHASED | _BESIDE_A_CHASER][:3]
