@@ -962,7 +962,7 @@ def _a_report_made_then(said: list[str], at: int) -> bool:
     """Whether the time at `at` is of a report made ("kemarin sy lapor, skrg anak sy tenggelam"), not of the danger
     told; not where the report is being made now, of what happened then ("mau lapor kejadian bulan lalu, …",
     "dikejar preman kemarin, mau lapor")."""
-    near = range(max(0, at - 2), min(len(said), at + 3))
+    near = range(max(0, at - 2), min(len(said), at + 4))  # "kemarin sy udh lapor"
     return not _WHAT_HAPPENED & set(said[max(0, at - 2):at]) \
         and any(said[k] in REPORTING and not (k and said[k - 1] in _WANTING) for k in near)
 
