@@ -986,10 +986,23 @@ def _sentences(text: str) -> list[str]:
 @lru_cache(maxsize=256)
 def _read_words(text: str) -> tuple[str, ...]:
     text = _INTRODUCED.sub("", text, count=1)
-    said = [_as_listed(word) for sentence in _SENTENCE_END.split(text) for word in (*words(sentence), _BREAK)][:-1]
+    said = [_as_listed(word) for sentence in _SENTENCE_END.split(text)
+            for word in (*_passives_joined(words(sentence)), _BREAK)][:-1]
     while said and said[-1] == _BREAK:
         said.pop()
     return tuple(said)
+
+
+def _passives_joined(said: list[str]) -> list[str]:
+    """The words with a passive's "di" written apart joined to it, as the lists name it: chat often writes "di kejar",
+    "di tusuk", "di bawa orang"; "di rumah", "di jalan" stay places, as no list names "dirumah"."""
+    out: list[str] = []
+    for word in said:
+        if out and out[-1] == "di" and _as_listed("di" + word) in _PASSIVES:
+            out[-1] = "di" + word
+        else:
+            out.append(word)
+    return out
 
 
 # Words of violence at home said as such, of a threat, of sexual violence, of terror or extortion (stems): "kdrt",
@@ -1968,3 +1981,19 @@ def _whose_written(text: str) -> bool:
     saya"), no comma between."""
     return any(words(found[1])[:1] and words(found[1])[0].removesuffix("nya") in _KIN
                for found in re.finditer(r"(\w+)[ \t]+(?:sy|saya|aku|gue|gw)\b", text.lower()))
+
+
+def _words_of(value: object) -> set[str]:
+    if isinstance(value, str):
+        return set(value.split())
+    if isinstance(value, dict):
+        return _words_of(tuple(value)) | _words_of(tuple(value.values()))
+    if isinstance(value, frozenset | set | tuple | list):
+        return set().union(*map(_words_of, value)) if value else set()
+    return set()
+
+
+# The passives the lists above name ("dikejar", "ditusuk", "ditolong", "diamankan"), for _passives_joined: read
+# from the lists themselves, so that a word listed is heard written apart too.
+_PASSIVES = frozenset(word for name, value in tuple(globals().items()) if name.lstrip("_").isupper()
+                      for word in _words_of(value) if word.startswith("di") and len(word) > 4)
