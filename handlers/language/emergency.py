@@ -1526,6 +1526,17 @@ _CHASERS = frozenset({"preman", "begal", "geng", "gang", "gengster", "klitih", "
 # "orang" is one who threatens alone or strange: "dikejar orang pak", "orang gak dikenal", "orang asing", "orang gila"
 _STRANGE = frozenset({"pak", "bu", "tolong", "tak", "tidak", "enggak", "asing", "gila", "aneh", "mabuk", "mabok",
                       "stres", "bawa", "pakai", "tadi", "sekarang", "terus", "orang", "bertato"})
+# Another man or woman is one who threatens only when strange or armed: "dikejar cowok gk dikenal", "cowok bawa
+# pisau"; "sy dikejar cowok terus" is courted.
+_ANOTHER_PERSON = frozenset({"cowok", "cowo", "cewek", "cewe", "pria", "laki", "lelaki", "wanita", "perempuan",
+                             "pemuda", "om", "bapak", "ibu"})
+_STRANGE_OR_ARMED = frozenset({"tak", "tidak", "enggak", "asing", "gila", "aneh", "mabuk", "mabok", "bawa", "bertato",
+                               "bersenjata"})
+# "2 orang", "beberapa orang": a group, who threatens by being one
+_A_GROUP_OF = frozenset({"dua", "tiga", "empat", "lima", "beberapa", "banyak", "sekelompok", "serombongan"})
+# Chased now, as the words tell: "im being chased", "sy sedang dikejar"; nobody named, or only called to
+_CHASED_NOW = frozenset({"being", "sedang"})
+_CALLED_TO = frozenset({_BREAK, "pak", "bu", "mas", "mbak", "tolong", "help", "please", "now", "right", "nih", "ini"})
 _NOT_REAL_CHASE = frozenset({"mimpi", "mimpinya", "wkwk", "wkwkwk", "haha", "hahaha", "dream", "dreamt", "lol"})
 # Told as once or as escaped: "sy pernah dikejar preman", "untung udh lolos"; or as what if, just before it: "gimana
 # kalo sy dikejar preman" (not "…dikejar preman, kalo bisa cepet").
@@ -1554,31 +1565,64 @@ def _chased_in_danger(said: list[str]) -> bool:
         if word in _CHASED and (_THE_CHASED & set(before) or i == 0 or said[i - 1] in _OPENING_A_CHASE):
             chaser = [w for w in said[i + 1:i + 5] if w not in _CHASED | _BESIDE_A_CHASER][:3]
         elif word in _CHASING and said[i + 1:i + 2] and said[i + 1] in _THE_CHASED:
-            chaser = [w for w in said[max(0, i - 3):i] if w not in _CHASING]
+            first = i
+            while first and said[first - 1] in _CHASING:  # "ngejar2": the word doubled
+                first -= 1
+            chaser = said[max(0, first - 3):first]
         else:
             continue
         if _CHASED_FOR & set(said[i + 1:i + 5]) or _NO_DANGER_CHASING & set(chaser):
             continue
-        strange = chaser[:1] == ["orang"] and (chaser[1:2] in ([], [_BREAK]) or chaser[1] in _STRANGE)
-        if {"tolong", "help"} & set(said) or (not HABITUAL & set(said) and (_CHASERS & set(chaser) or strange)):
+        now = _CHASED_NOW & set(before) and (not chaser or chaser[0] in _CALLED_TO)
+        if {"tolong", "help"} & set(said) or now or (not HABITUAL & set(said) and _a_threatening_chaser(chaser)):
             return True
     return False
 
 
-# Scalded so that the skin blisters, a person and not a pet: "anak sy kesiram air panas, kulitnya melepuh". Not
-# asked after ("kalau melepuh obatnya apa"), heard of, laughed off, nor a hot spring's water.
-_SCALDING = (("air", "panas"), ("minyak", "panas"), ("air", "mendidih"), ("hot", "water"), ("hot", "oil"))
+def _a_threatening_chaser(chaser: list[str]) -> bool:
+    """Whether the words naming who chases name one who threatens: a thug, a stranger, someone armed, a group."""
+    if _CHASERS & set(chaser):
+        return True
+    if any(word == "orang" and k and (chaser[k - 1] in _A_GROUP_OF or chaser[k - 1].isdecimal())
+           for k, word in enumerate(chaser)):
+        return True
+    who, after = chaser[:1], chaser[1:2]  # the first named: "dikejar anak orang" is chased by someone's child
+    if who == ["orang"]:
+        return after in ([], [_BREAK]) or after[0] in _STRANGE
+    return bool(who) and who[0] in _ANOTHER_PERSON and bool(after) and after[0] in _STRANGE_OR_ARMED
+
+
+# Scalded so that the skin blisters, a person and not a pet: "anak sy kesiram air panas, kulitnya melepuh", "kuah
+# bakso panas … sampe ngelupas"; or a person doused with it on purpose, which is an attack however it ends: "sy
+# disiram air panas sama suami". Not asked after ("kalau melepuh obatnya apa"), heard of, laughed off, nor a hot
+# spring's water.
+_HOT_LIQUIDS = frozenset({"air", "minyak", "kuah", "kopi", "teh", "sayur", "sop", "sup", "bubur", "susu", "water",
+                          "oil", "coffee", "tea", "soup"})
+_HOT = frozenset({"panas", "mendidih", "hot", "boiling"})
 _SPLASHED = frozenset({"kesiram", "tersiram", "disiram", "ketumpahan", "tumpah", "kena", "terkena", "nyiprat",
                        "kecipratan", "spilled", "splashed"})
-_BLISTERED = frozenset({"melepuh", "mengelupas", "blistered", "blistering"})
+_DOUSED = frozenset({"disiram", "disiramin", "disirem", "diguyur", "dilempar", "doused", "thrown"})
+_DOUSING = frozenset({"nyiram", "nyiramin", "menyiram", "menyirami", "ngguyur", "threw", "poured", "throwing"})
+_BLISTERED = frozenset({"melepuh", "mengelupas", "ngelupas", "kelupas", "terkelupas", "blistered", "blistering"})
 _NOT_A_SCALD_NOW = frozenset({"obatnya", "gimana", "bagaimana", "kalau", "kalo", "pemandian", "berendam", "if", "how",
                               "dikit", "sedikit", "agak"})
 
 
 def _scalded(said: list[str]) -> bool:
     told = set(said)
-    return bool(_BLISTERED & told and _SPLASHED & told) and any_phrase(said, _SCALDING) and not _joking(said) \
-        and not (_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE) & told
+    if (_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE) & told or _joking(said) or not _a_hot_liquid(said):
+        return False
+    blistered = bool(_BLISTERED & told and _SPLASHED & told)
+    doused = bool(_DOUSED & told and _PERSONS & told) or any(
+        word in _DOUSING and _PERSONS & set(said[i + 1:i + 6]) for i, word in enumerate(said))  # "nyiram sy pake …"
+    return blistered or doused
+
+
+def _a_hot_liquid(said: list[str]) -> bool:
+    """"air panas", "kuah bakso panas", "boiling water"."""
+    return any((word in _HOT_LIQUIDS and bool(_HOT & set(said[i + 1:i + 3])))
+               or (word in _HOT and said[i + 1:i + 2] != [] and said[i + 1] in _HOT_LIQUIDS)
+               for i, word in enumerate(said))
 
 
 def _at_the_door(said: list[str]) -> bool:
