@@ -574,7 +574,7 @@ async def test_the_answer_that_finds_a_report_expired_is_its_answer_when_it_is_t
 
 
 @pytest.mark.parametrize("slip", ["maaf salah pencet", "eh kepencet", "maaf pak salah pilih", "sorry wrong one",
-                                  "maaf salah, mau lapor lain"])
+                                  "maaf salah, mau lapor lain", "ga sengaja kepencet"])
 async def test_a_slip_owned_after_the_kind_is_picked_asks_the_kind_again(engine: Engine, slip: str) -> None:
     """A wrong number tapped and said so is no story: the kind is asked again, and nothing is kept as told."""
     resident = Resident(engine)
@@ -586,7 +586,7 @@ async def test_a_slip_owned_after_the_kind_is_picked_asks_the_kind_again(engine:
 
 
 @pytest.mark.parametrize("said", ["bukan salah saya pak", "saya yang salah pak", "bukan itu yang salah",
-                                  "salah pencet ya pak?"])
+                                  "salah pencet ya pak?", "gak salah ketik pak"])
 async def test_whose_fault_it_is_or_a_question_takes_no_answer_back(engine: Engine, said: str) -> None:
     """Asked where, a resident saying whose fault it was, or asking if they slipped, has taken nothing back."""
     resident = await at(engine, "location")
