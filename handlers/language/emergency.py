@@ -1155,8 +1155,8 @@ def is_cry_for_help(text: str) -> bool:
         if word == "kebakar" and (_SUN & set(said[i + 1:i + 3]) or _SINGED & set(said[max(0, i - 3):i])
                                   or HABITUAL & set(said[max(0, i - 3):i + 3])):
             continue  # "kulit sy kebakar matahari", "nasi sy kebakar", "sampah kebakar tiap sore": no fire to put out
-        if word in _THREATENING and _NO_HARM_THREATENED & set(said[i + 1:i + 4]):
-            continue  # "pinjol ngancem nyebar data sy": a threat to report, no one's life
+        if word in _THREATENING and (_NO_HARM_THREATENED & set(said[i + 1:i + 4]) or a_thing_threatens(said, i)):
+            continue  # "pinjol ngancem nyebar data sy": a threat to report; "pohon … ngancam rumah": no one's deed
         if word == "darurat" and said[i - 1:i] and said[i - 1] in _NUMBER_OF:
             continue  # "nomor darurat polisi brp": the number asked for
         if word in ("nodong", "nodongin") and _ASKING_TO_PAY & set(said):
@@ -1823,6 +1823,29 @@ _NO_HARM_THREATENED = frozenset({"nyebar", "nyebarin", "sebar", "menyebar", "men
                                  "data", "foto", "video", "kontak", "viral", "viralin", "diviralkan", "lapor",
                                  "laporin", "dilaporin", "dilaporkan", "pecat", "dipecat", "tagih", "nagih", "ditagih"})
 _NUMBER_OF = frozenset({"nomor", "nomer", "no", "telepon", "telpon", "kontak", "layanan", "hotline", "call"})
+# What threatens without anyone's will: a tree about to fall, a cliff, a flood ("pohon mau tumbang ngancam rumah
+# warga", "rumah warga terancam longsor").
+_HAZARDS = frozenset({"pohon", "dahan", "ranting", "tebing", "longsor", "longsoran", "banjir", "tembok", "dinding",
+                      "bangunan", "gedung", "atap", "sungai", "kali", "jembatan", "tiang", "tanah", "abrasi", "ombak",
+                      "erosi", "tanggul", "baliho", "reklame", "billboard", "tree", "cliff", "flood", "landslide",
+                      "wall"})
+_HAZARD_REACH = 8  # words from the threat that may name the hazard
+
+
+def a_thing_threatens(said: list[str], at: int) -> bool:
+    """Whether the threat at `at` is a hazard's: named before it with nobody between ("pohon mau tumbang ngancam
+    rumah warga"; not "tetangga ngancam mau nebang pohon"), or after "terancam" ("rumah warga terancam longsor")."""
+    if said[at] == "terancam":
+        return bool(_HAZARDS & set(said[at + 1:at + 1 + _HAZARD_REACH]))
+    before = said[max(0, at - _HAZARD_REACH):at]
+    hazard = max((k for k, word in enumerate(before) if word in _HAZARDS), default=None)
+    # whose it is may follow it: "tembok tetangga retak ngancam rumah sy"
+    return said[at] in THREAT_WORDS and hazard is not None \
+        and not _SOMEONE_WHO_THREATENS & set(before[hazard + 2:])
+
+
+THREAT_WORDS = _THREATENING | {"ancam", "mengancam", "terancam", "threatens", "threatening", "threatened"}
+_SOMEONE_WHO_THREATENS = _OUTSIDERS | _HOUSEHOLD | {"dia", "pelaku", "he", "she", "they"}
 # Someone heard or seen where no one should be, now: on the roof ("ada suara org jalan di atap rumah sy, sy
 # sendirian"), climbing the fence or a window ("ada yg manjat pagar rumah, sy takut"). Heard, feared, alone or
 # still there says it is no worker at the roof; an animal or the wind is none, nor what happens every night.

@@ -15,7 +15,9 @@ from handlers.language.emergency import (
     FEAR,
     THEFT_STEMS,
     THIEVES,
+    THREAT_WORDS,
     a_life_taken,
+    a_thing_threatens,
     found_child,
     is_cry_for_help,
     life_at_risk_now,
@@ -354,6 +356,9 @@ def category_named(text: str) -> str | None:
     strangling = [i for i, root in enumerate(roots[:len(said)]) if root in _STRANGLING_ROOTS]
     if strangling and all(_a_burden_strangles(said, i) for i in strangling):
         roots = [root for root in roots if root not in _STRANGLING_ROOTS]
+    threats = [i for i, root in enumerate(roots[:len(said)]) if root in THREAT_WORDS or said[i] in THREAT_WORDS]
+    if threats and all(a_thing_threatens(said, i) for i in threats):
+        roots = [root for root in roots if root not in THREAT_WORDS]  # "pohon mau tumbang ngancam rumah warga"
     if any_phrase(said, map(phrase_words, TAKEN_PHRASES)) or (_TAKING & set(said) and _RAN_OFF & set(said)):
         roots.append("curi")
     posing = any_phrase(said, map(phrase_words, POSING_PHRASES))
