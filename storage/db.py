@@ -76,6 +76,9 @@ WRITE_LOCK_RETRY_MAX = 0.05
 # The service's connection never checkpoints the write-ahead log itself (a checkpoint in a commit would hold the
 # event loop): a thread of its own does, every this many commits.
 CHECKPOINT_EVERY = 200
+# What the write-ahead log is cut back to once a checkpoint has copied all of it: under a long burst of writes it
+# grows while readers or writers keep a checkpoint from finishing, and would otherwise keep that size on disk.
+WAL_SIZE_LIMIT = 16 * 1024 * 1024
 
 
 def _checkpoint(path: str, mode: str) -> None:
@@ -278,7 +281,7 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         # wal_autocheckpoint and busy_timeout 0, last: from here on this connection runs in the event loop's
         # thread, where neither a checkpoint nor the busy handler's sleep may run (_InLoopConnection, _InLoopCursor).
         for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL", "secure_delete=ON",
-                       "wal_autocheckpoint=0", "busy_timeout=0"):
+                       f"journal_size_limit={WAL_SIZE_LIMIT}", "wal_autocheckpoint=0", "busy_timeout=0"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
         make_in_loop(dbapi_connection)  # after the pragmas: WAL cannot be set in a transaction

@@ -153,3 +153,27 @@ async def test_the_write_ahead_log_is_checkpointed_outside_the_loop(engine: Asyn
         await asyncio.sleep(0.05)
     assert checkpoints == [("PASSIVE", False)]
     assert not any("checkpoint" in statement for statement in statements)
+
+
+async def test_the_write_ahead_log_is_cut_back_once_checkpointed(sqlite_url: str,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A burst of writes grows the log; once a checkpoint has copied all of it, the next write cuts it back."""
+    monkeypatch.setattr(database, "WAL_SIZE_LIMIT", 64 * 1024)
+    engine = database.create_engine(sqlite_url)
+    database_file = sqlite_url.removeprefix("sqlite+aiosqlite:///")
+    log = Path(database_file + "-wal")
+
+    async def write(name: str) -> None:
+        async with database.session_factory(engine)() as db, db.begin():
+            await db.execute(text("UPDATE station SET name = :name WHERE id = 1"), {"name": name})
+
+    try:
+        for number in range(8):
+            await write(f"{number}" * 100_000)
+        await write("Polsek Sananwetan")
+        assert log.stat().st_size > 4 * 64 * 1024
+        database._checkpoint(database_file, "PASSIVE")
+        await write("Polsek Sanan Wetan")  # a page or two, written from the log's start
+        assert log.stat().st_size <= 64 * 1024
+    finally:
+        await engine.dispose()
