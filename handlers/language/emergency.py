@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from handlers.language.normalise import any_phrase, phrases_found, positions_of, stems_of, words
 from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_now
+from storage.lexicon import ROOT_WORDS
 
 _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
 
@@ -69,6 +70,7 @@ _OUTSIDERS = frozenset({"tetangga", "orang", "preman", "teman", "temen", "majika
 # "pukul sembilan", "pukul setengah 10": a time of day, not a blow.
 _CLOCK_WORDS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
                           "sebelas", "dua belas", "setengah", "seperempat"})
+_COUNTED = frozenset({"kali", "x", "times"})  # "dipukul 2 kali": blows counted, no time of day
 # A fight is a cry while it happens; one that happens "tiap malam minggu" is a complaint to report.
 FIGHTS = frozenset({"berkelahi", "perkelahian", "berantem", "berantam", "kelahi", "jotos", "fighting"})
 HABITUAL = frozenset({"tiap", "setiap", "sering", "selalu", "biasanya", "kadang", "every", "often", "always"})
@@ -410,11 +412,15 @@ def _blows_at(said: list[str]) -> list[int]:
     """Where a blow is told, not negated ("mukul", "dipukuli", "nampar"; not "pukul 9", nine o'clock)."""
     at = []
     for i, root in enumerate(stems_of(said, _BLOWS)):
-        following = said[i + 1] if i + 1 < len(said) else ""
-        if root in _BLOWS and not _negated(said, i) \
-                and not (root == "pukul" and (_CLOCK.match(following) or following in _CLOCK_WORDS)):
+        if root in _BLOWS and not _negated(said, i) and not (root == "pukul" and _at_oclock(said, i)):
             at.append(i)
     return at
+
+
+def _at_oclock(said: list[str], at: int) -> bool:
+    """Whether the "pukul" at `at` tells a time of day ("pukul 9", "di pukul setengah 3"), not blows counted."""
+    following = said[at + 1] if at + 1 < len(said) else ""
+    return bool(_CLOCK.match(following) or following in _CLOCK_WORDS) and not _COUNTED & set(said[at + 2:at + 3])
 
 
 def _violence_at_home(said: list[str]) -> bool:
@@ -985,24 +991,21 @@ def _sentences(text: str) -> list[str]:
 # is compared with the same open reports nearby (handlers.witnesses).
 @lru_cache(maxsize=256)
 def _read_words(text: str) -> tuple[str, ...]:
-    text = _INTRODUCED.sub("", text, count=1)
-    said = [_as_listed(word) for sentence in _SENTENCE_END.split(text)
-            for word in (*_passives_joined(words(sentence)), _BREAK)][:-1]
+    text = _PASSIVE_APART.sub(_passive_joined, _INTRODUCED.sub("", text, count=1))
+    said = [_as_listed(word) for sentence in _SENTENCE_END.split(text) for word in (*words(sentence), _BREAK)][:-1]
     while said and said[-1] == _BREAK:
         said.pop()
     return tuple(said)
 
 
-def _passives_joined(said: list[str]) -> list[str]:
-    """The words with a passive's "di" written apart joined to it, as the lists name it: chat often writes "di kejar",
-    "di tusuk", "di bawa orang"; "di rumah", "di jalan" stay places, as no list names "dirumah"."""
-    out: list[str] = []
-    for word in said:
-        if out and out[-1] == "di" and _as_listed("di" + word) in _PASSIVES:
-            out[-1] = "di" + word
-        else:
-            out.append(word)
-    return out
+# A passive's "di" written apart, as chat often does: "di kejar", "di tusuk", "di ikutin", joined where the lists name
+# the passive (_PASSIVES), before slang is spelt out; "di rumah", "di jalan" stay places, as no list names "dirumah".
+_PASSIVE_APART = re.compile(r"\b(di)\s+([^\W\d_]+)", re.IGNORECASE)
+
+
+def _passive_joined(apart: re.Match[str]) -> str:
+    joined = (apart[1] + apart[2]).casefold()
+    return joined if _as_listed(joined) in _PASSIVES else apart[0]
 
 
 # Words of violence at home said as such, of a threat, of sexual violence, of terror or extortion (stems): "kdrt",
@@ -1170,13 +1173,14 @@ def is_cry_for_help(text: str) -> bool:
         if root in _STREET_CRIMES and HABITUAL & set(said[max(0, i - 4):i + 3]) \
                 and not (_CALLED_NOW | _JUST_NOW) & set(said):
             continue  # "sering ada begal kalo malem": a place to report as unsafe; not "…, sy barusan dibegal"
+        if (root == "pukul" or word in ("pukul", "dipukul")) and _at_oclock(said, i):
+            continue  # "motor sy hilang di pukul 2 pagi": two o'clock, no blow
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
             return True
         if (word in FIGHTS or root in FIGHTS) and not HABITUAL & set(said):
             return True
-        if word in ("pukul", "hit") and i + 1 < len(said) and not _CLOCK.match(said[i + 1]) \
-                and said[i + 1] not in _CLOCK_WORDS:
-            return True  # "dipukul" stems to "pukul", but "pukul 9" is nine o'clock
+        if word in ("pukul", "hit") and i + 1 < len(said):
+            return True  # "dipukul" stems to "pukul", read above when it is a time
         if root in THEFT_STEMS and said[i - 1] not in _TRACES and any(
                 w in PROGRESS and not _resident_now(said, k) for k, w in enumerate(said[:i]) if k >= i - 3):
             return True
@@ -1232,7 +1236,7 @@ def _in_danger_where_they_are(said: list[str]) -> bool:
         return True
     for i, word in enumerate(said):
         if word not in _STUCK | _SHUT_IN_BY | _SHUTTING_IN or _negated(said, i) \
-                or _NOT_STUCK & set(said[i + 1:i + 4]) or _LET_OUT & set(said[i + 1:]):
+                or _NOT_STUCK & set(said[i + 1:i + 4]) or _unnegated(said[i + 1:], _LET_OUT):
             continue
         if word in _SHUTTING_IN:
             if said[i + 1:i + 2] and said[i + 1].removesuffix("nya") in _PEOPLE:
@@ -1514,45 +1518,59 @@ _DOOR_OR_WINDOW = frozenset({"pintu", "jendela", "door", "window"})
 
 
 # Being chased, the resident or one of theirs: by one who threatens, named beside it ("sy dikejar preman", "anak sy
-# diuber orang gak dikenal", "ada yg ngejar2 sy"), or with a call for help ("sy dikejar orang pak tolong"). Not by
-# "orang kantor", a dog, a debt collector every day, nor in a dream, a joke or a question of someone else.
+# diuber orang gak dikenal", "ada yg ngejar2 sy"), with a call for help ("sy dikejar orang pak tolong"), told as now
+# ("im being chased"), in fear or pressed off the road ("dikejar mobil dari tadi, sy takut", "dipepet terus"). Not by
+# "orang kantor", a dog, a debt collector every day, nor in a game, a dream, a joke or a question of someone else.
 _CHASED = frozenset({"dikejar", "dikejer", "dikejarin", "diuber", "chased"})
 _CHASING = frozenset({"ngejar", "ngejer", "ngejarin", "mengejar", "nguber", "chasing"})
 _THE_CHASED = frozenset({"saya", "aku", "kami", "gue", "gw", "anak", "anaknya", "istri", "suami", "adik", "adek",
                          "kakak", "ibu", "bapak", "being", "me", "us", "my"})
-_CHASERS = frozenset({"preman", "begal", "geng", "gang", "gengster", "klitih", "maling", "rampok", "perampok", "massa",
-                      "odgj", "segerombolan", "gerombolan", "rombongan", "mabuk", "mabok", "pemabuk", "penjahat",
-                      "aneh", "ada", "someone", "somebody", "man", "men", "guys", "they", "stranger", "strangers"})
+_THUGS = frozenset({"preman", "begal", "geng", "gang", "gengster", "klitih", "maling", "rampok", "perampok", "massa",
+                    "odgj", "segerombolan", "gerombolan", "rombongan", "mabuk", "mabok", "pemabuk", "penjahat", "aneh"})
+_CHASERS = _THUGS | {"ada", "someone", "somebody", "man", "men", "guys", "they", "stranger", "strangers"}
 # "orang" is one who threatens alone or strange: "dikejar orang pak", "orang gak dikenal", "orang asing", "orang gila"
 _STRANGE = frozenset({"pak", "bu", "tolong", "tak", "tidak", "enggak", "asing", "gila", "aneh", "mabuk", "mabok",
-                      "stres", "bawa", "pakai", "tadi", "sekarang", "terus", "orang", "bertato"})
-# Another man or woman is one who threatens only when strange or armed: "dikejar cowok gk dikenal", "cowok bawa
-# pisau"; "sy dikejar cowok terus" is courted.
+                      "stres", "bawa", "pakai", "tadi", "sekarang", "terus", "orang", "bertato", "bertopeng",
+                      "bercadar", "masked"})
+# Another man or woman, or a vehicle, is one who threatens only when strange or armed: "dikejar cowok gk dikenal",
+# "pria bertopeng", "cowok bawa pisau", "2 motor gk dikenal"; "dikejar cowok terus" is courted, "cowok bawa bunga"
+# too.
 _ANOTHER_PERSON = frozenset({"cowok", "cowo", "cewek", "cewe", "pria", "laki", "lelaki", "wanita", "perempuan",
-                             "pemuda", "om", "bapak", "ibu"})
-_STRANGE_OR_ARMED = frozenset({"tak", "tidak", "enggak", "asing", "gila", "aneh", "mabuk", "mabok", "bawa", "bertato",
-                               "bersenjata"})
+                             "pemuda", "om", "om2", "bapak", "ibu", "motor", "mobil", "pemotor", "pengendara"})
+_STRANGE_LOOKS = frozenset({"asing", "gila", "aneh", "mabuk", "mabok", "bertato", "bertopeng", "bercadar", "masked",
+                            "bersenjata", "armed"})
+_NOT_KNOWN_AS = frozenset({"dikenal", "kenal", "dikenali", "jelas"})  # after a no: "gk dikenal", "gak jelas"
+_CARRYING = frozenset({"bawa", "membawa", "pakai", "pake", "with"})
+_WEAPONS = _TOOLS | {"senjata", "sajam", "samurai", "pedang", "pistol", "senpi", "badik", "kayu", "balok", "besi",
+                     "knife", "gun", "machete"}
 # "2 orang", "beberapa orang": a group, who threatens by being one
 _A_GROUP_OF = frozenset({"dua", "tiga", "empat", "lima", "beberapa", "banyak", "sekelompok", "serombongan"})
-# Chased now, as the words tell: "im being chased", "sy sedang dikejar"; nobody named, or only called to
+# Chased now, as the words tell: "im being chased", "sy sedang dikejar pak"; nobody named, the one written to at
+# most ("dikejar pak RT" names who chases)
 _CHASED_NOW = frozenset({"being", "sedang"})
-_CALLED_TO = frozenset({_BREAK, "pak", "bu", "mas", "mbak", "tolong", "help", "please", "now", "right", "nih", "ini"})
+_TITLES = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang"})
+_PRESSED = frozenset({"dipepet", "dipepetin", "pepet", "mepet", "ngepet"})  # off the road, as robbers on bikes do
+_PLAYING = frozenset({"mainan", "petak", "umpet", "kejaran", "perangan", "game", "games", "playing", "lomba"})
 _NOT_REAL_CHASE = frozenset({"mimpi", "mimpinya", "wkwk", "wkwkwk", "haha", "hahaha", "dream", "dreamt", "lol"})
 # Told as once or as escaped: "sy pernah dikejar preman", "untung udh lolos"; or as what if, just before it: "gimana
 # kalo sy dikejar preman" (not "…dikejar preman, kalo bisa cepet").
 _NOT_A_CHASE_NOW = frozenset({"pernah", "lolos", "ever", "escaped"})
 _WHAT_IF = frozenset({"kalau", "kalo", "jika", "andai", "if"})
 # Chased for something, or by what is no danger, even with a "tolong": "ada yg ngejar sy buat nagih utang", "sy
-# dikejar pinjol, tolong dibantu", "anak sy dikejar ayam tolong".
-_CHASED_FOR = frozenset({"buat", "untuk", "utk", "minta", "meminta", "nagih", "menagih", "nawarin", "menawarkan"})
+# dikejar pinjol, tolong dibantu", "anak sy dikejar ayam tolong"; an errand may come later in the sentence
+# ("beberapa orang ngejar saya di mall, nawarin asuransi").
+_CHASED_FOR = frozenset({"buat", "untuk", "utk", "minta", "meminta", "soal", "masalah", "urusan", "krn", "karena"})
+_ERRANDS = frozenset({"nagih", "menagih", "nawarin", "menawari", "menawarkan", "ngajak", "mengajak", "kenalan",
+                      "promosi"})
+_ERRAND_REACH = 8
 _NO_DANGER_CHASING = _PETS | {
     "deadline", "waktu", "target", "setoran", "tenggat", "utang", "hutang", "cicilan", "tagihan", "kerjaan", "tugas",
     "jadwal", "time", "debt", "pinjol", "collector", "dc", "skripsi", "sales", "marketing", "leasing", "bebek", "angsa",
-    "ayam", "anjing", "kucing",
+    "ayam", "anjing", "kucing", "wartawan", "fans", "penggemar",
 }  # fmt: skip
 _BESIDE_A_CHASER = frozenset({"kejar", "sama", "sm", "oleh", "by", "two", "dua", "tiga", "3", "2"})
 # A chase told first, the resident its subject: "td dikejar preman, tolong", "dikejar orang gak dikenal".
-_OPENING_A_CHASE = frozenset({_BREAK, "tadi", "barusan", "baru", "lagi", "sedang"})
+_OPENING_A_CHASE = frozenset({_BREAK, "tadi", "barusan", "baru", "lagi", "sedang", "tiba"})  # "tiba2": suddenly
 
 
 def _chased_in_danger(said: list[str]) -> bool:
@@ -1563,7 +1581,8 @@ def _chased_in_danger(said: list[str]) -> bool:
             continue  # "sy takut dikejar preman lagi": feared
         before = said[max(0, i - 2):i]
         if word in _CHASED and (_THE_CHASED & set(before) or i == 0 or said[i - 1] in _OPENING_A_CHASE):
-            chaser = [w for w in said[i + 1:i + 5] if w not in _CHASED | _BESIDE_A_CHASER][:3]
+            named = [w for k, w in enumerate(said[i + 1:i + 7], i + 1) if said[k - 1] != w]  # "om2": one of them
+            chaser = [w for w in named if w not in _CHASED | _BESIDE_A_CHASER][:4]
         elif word in _CHASING and said[i + 1:i + 2] and said[i + 1] in _THE_CHASED:
             first = i
             while first and said[first - 1] in _CHASING:  # "ngejar2": the word doubled
@@ -1571,10 +1590,20 @@ def _chased_in_danger(said: list[str]) -> bool:
             chaser = said[max(0, first - 3):first]
         else:
             continue
-        if _CHASED_FOR & set(said[i + 1:i + 5]) or _NO_DANGER_CHASING & set(chaser):
+        if _CHASED_FOR & set(said[i + 1:i + 5]) or _ERRANDS & set(said[i + 1:i + 1 + _ERRAND_REACH]) \
+                or _NO_DANGER_CHASING & set(chaser):
             continue
-        now = _CHASED_NOW & set(before) and (not chaser or chaser[0] in _CALLED_TO)
-        if {"tolong", "help"} & set(said) or now or (not HABITUAL & set(said) and _a_threatening_chaser(chaser)):
+        if _PLAYING & set(said):
+            if _THUGS & set(chaser):
+                return True  # a game is no chase, unless thugs chase
+            continue
+        nobody_named = not chaser or chaser[0] in {_BREAK, "tolong", "help", "please"} or (
+            chaser[0] in _TITLES and chaser[1:2] in ([], [_BREAK], ["tolong"]))
+        # afraid of a man, a car or nobody named ("dikejar mobil dari tadi, sy takut"), or pressed off the road
+        afraid = FEAR & set(said[i + 1:]) and (nobody_named or chaser[0] in _ANOTHER_PERSON | {"orang"})
+        afraid_or_pressed = bool(afraid or _PRESSED & set(said[i + 1:]))
+        if {"tolong", "help"} & set(said) or (_CHASED_NOW & set(before) and nobody_named) or afraid_or_pressed \
+                or (not HABITUAL & set(said) and _a_threatening_chaser(chaser)):
             return True
     return False
 
@@ -1586,43 +1615,93 @@ def _a_threatening_chaser(chaser: list[str]) -> bool:
     if any(word == "orang" and k and (chaser[k - 1] in _A_GROUP_OF or chaser[k - 1].isdecimal())
            for k, word in enumerate(chaser)):
         return True
-    who, after = chaser[:1], chaser[1:2]  # the first named: "dikejar anak orang" is chased by someone's child
+    who, after = chaser[:1], chaser[1:]  # the first named: "dikejar anak orang" is chased by someone's child
     if who == ["orang"]:
         return after in ([], [_BREAK]) or after[0] in _STRANGE
-    return bool(who) and who[0] in _ANOTHER_PERSON and bool(after) and after[0] in _STRANGE_OR_ARMED
+    return bool(who) and who[0] in _ANOTHER_PERSON and _strange_or_armed(after)
 
 
-# Scalded so that the skin blisters, a person and not a pet: "anak sy kesiram air panas, kulitnya melepuh", "kuah
-# bakso panas … sampe ngelupas"; or a person doused with it on purpose, which is an attack however it ends: "sy
-# disiram air panas sama suami". Not asked after ("kalau melepuh obatnya apa"), heard of, laughed off, nor a hot
-# spring's water.
-_HOT_LIQUIDS = frozenset({"air", "minyak", "kuah", "kopi", "teh", "sayur", "sop", "sup", "bubur", "susu", "water",
-                          "oil", "coffee", "tea", "soup"})
+def _strange_or_armed(after: list[str]) -> bool:
+    """Whether the words after a person make them a stranger or armed: "asing", "bertopeng", "gk dikenal", "gak
+    jelas", "bawa pisau"; not "bawa bunga", "tak tau malu"."""
+    if not after:
+        return False
+    if after[0] in _STRANGE_LOOKS:
+        return True
+    if after[0] in NEGATIONS | {"tak"}:
+        return after[1:2] != [] and after[1] in _NOT_KNOWN_AS
+    return after[0] in _CARRYING and bool(_WEAPONS & set(after[1:3]))
+
+
+# Scalded so that the skin blisters, a person and not a pet: "anak sy kesiram air panas, kulitnya melepuh"; or a
+# person doused with a hot liquid on purpose, which is an attack however it ends: "sy disiram air panas sama suami",
+# "suami nyiramin minyak panas ke badan sy". Not asked after ("kalau melepuh obatnya apa"), heard of, laughed off,
+# once, nor a hot spring's water; not plants, ants or a car doused, nor paint peeling.
+_HOT_LIQUIDS = frozenset({"air", "minyak", "kuah", "kopi", "teh", "sayur", "sop", "sup", "bubur", "susu", "termos",
+                          "water", "oil", "coffee", "tea", "soup"})
 _HOT = frozenset({"panas", "mendidih", "hot", "boiling"})
+_HOT_REACH = 4  # words from the liquid to its heat: "air yg baru mendidih"
 _SPLASHED = frozenset({"kesiram", "tersiram", "disiram", "ketumpahan", "tumpah", "kena", "terkena", "nyiprat",
                        "kecipratan", "spilled", "splashed"})
-_DOUSED = frozenset({"disiram", "disiramin", "disirem", "diguyur", "dilempar", "doused", "thrown"})
-_DOUSING = frozenset({"nyiram", "nyiramin", "menyiram", "menyirami", "ngguyur", "threw", "poured", "throwing"})
-_BLISTERED = frozenset({"melepuh", "mengelupas", "ngelupas", "kelupas", "terkelupas", "blistered", "blistering"})
+_BLISTERED = frozenset({"melepuh", "mengelupas", "terkelupas", "blistered", "blistering"})
+_PAINTED = frozenset({"cat", "catnya", "casing", "casingnya", "meja", "kayu", "lapisan", "stiker", "plastik", "paint"})
+_DOUSED = frozenset({"disiram", "disiramin", "disirem", "diguyur", "dilempar", "doused", "thrown"})  # who, before it
+_DOUSING = frozenset({"nyiram", "nyiramin", "menyiram", "menyirami", "ngguyur", "ngeguyur", "mengguyur", "lempar",
+                      "melempar", "ngelempar", "lemparin", "numpahin", "menumpahkan", "tumpahin", "threw", "throw",
+                      "poured", "pour", "throwing"})  # at whom, after it or after "ke"
+_SPILLING = frozenset({"numpahin", "menumpahkan", "tumpahin"})  # an attack when said to be on purpose ("sengaja")
+_BODY = frozenset({"tangan", "kaki", "muka", "wajah", "badan", "tubuh", "punggung", "kepala", "kulit", "kulitnya",
+                   "leher", "dada", "lengan", "paha", "face", "arm", "arms", "leg", "legs", "skin", "body", "back"})
+_NOT_SOMEONE = frozenset({"tanaman", "pohon", "bunga", "rumput", "semut", "sarang", "mobil", "motor", "lantai",
+                          "halaman", "meja", "tembok", "dinding", "kebun", "got", "wc", "piring", "gelas", "plants"})
+_AT_SOMEONE = frozenset({"ke", "kepada", "at", "on", "onto"})
+_DOUSED_REACH = 8  # words from the deed to "ke badan sy"
 _NOT_A_SCALD_NOW = frozenset({"obatnya", "gimana", "bagaimana", "kalau", "kalo", "pemandian", "berendam", "if", "how",
-                              "dikit", "sedikit", "agak"})
+                              "dikit", "sedikit", "agak", "pernah", "terapi", "spa"})
 
 
 def _scalded(said: list[str]) -> bool:
     told = set(said)
     if (_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE) & told or _joking(said) or not _a_hot_liquid(said):
         return False
-    blistered = bool(_BLISTERED & told and _SPLASHED & told)
-    doused = bool(_DOUSED & told and _PERSONS & told) or any(
-        word in _DOUSING and _PERSONS & set(said[i + 1:i + 6]) for i, word in enumerate(said))  # "nyiram sy pake …"
-    return blistered or doused
+    blistered = any(word in _BLISTERED and not _PAINTED & set(said[max(0, i - 2):i + 3])
+                    for i, word in enumerate(said)) and bool(_SPLASHED & told and (_PERSONS | _BODY) & told)
+    return blistered or any(_someone_doused(said, i) for i in range(len(said)))
+
+
+def _someone_doused(said: list[str], at: int) -> bool:
+    """Whether the word at `at` tells a person doused on purpose: "sy disiram …", "nyiram sy pake …", "lempar
+    termos air panas ke sy"; not "tanaman sy disiram", "nyiram semut", nor denied."""
+    someone = _PERSONS | _BODY
+    if _negated(said, at):
+        return False
+    if said[at] in _DOUSED:  # who, just before it, and no thing before it in the sentence: "sarang semut di dapur sy"
+        before = said[:at]
+        sentence = before[len(before) - before[::-1].index(_BREAK):] if _BREAK in before else before
+        return bool(someone & set(sentence[-3:])) and not _NOT_SOMEONE & set(sentence)
+    if said[at] not in _DOUSING or (said[at] in _SPILLING and not _unnegated(said, frozenset({"sengaja"}))):
+        return False
+    after = said[at + 1:at + 1 + _DOUSED_REACH]
+    if _BREAK in after:
+        after = after[:after.index(_BREAK)]
+    if after[:1] and after[0] in _NOT_SOMEONE:
+        return False  # "nyiram tanaman, sy …"
+    if someone & set(after[:2]):
+        return True  # "nyiram sy pake air mendidih"
+    aimed = next((k for k, word in enumerate(after) if word in _AT_SOMEONE), None)
+    return aimed is not None and bool(someone & set(after[aimed + 1:aimed + 4]))
 
 
 def _a_hot_liquid(said: list[str]) -> bool:
-    """"air panas", "kuah bakso panas", "boiling water"."""
-    return any((word in _HOT_LIQUIDS and bool(_HOT & set(said[i + 1:i + 3])))
-               or (word in _HOT and said[i + 1:i + 2] != [] and said[i + 1] in _HOT_LIQUIDS)
-               for i, word in enumerate(said))
+    """"air panas", "kuah bakso panas", "air yg baru mendidih", "boiling water"."""
+    for i, word in enumerate(said):
+        if word in ("hot", "boiling") and said[i + 1:i + 2] != [] and said[i + 1] in _HOT_LIQUIDS:
+            return True
+        if word in _HOT_LIQUIDS:
+            heat = said[i + 1:i + 1 + _HOT_REACH]
+            if _HOT & set(heat[:heat.index(_BREAK)] if _BREAK in heat else heat):
+                return True
+    return False
 
 
 def _at_the_door(said: list[str]) -> bool:
@@ -1951,8 +2030,8 @@ _NEAR = 3  # words before "masih" that name who is still inside
 
 def _still_inside(said: list[str]) -> bool:
     """"anak2 masih di dalem", "nenek masih di dalam rumah": someone still inside what floods or burns."""
-    if _LET_OUT & set(said) or any_phrase(said, _SHALLOW):
-        return False  # "masih di dalam mobil, aman", "air semata kaki"
+    if _unnegated(said, _LET_OUT) or any_phrase(said, _SHALLOW):
+        return False  # "masih di dalam mobil, aman", "air semata kaki"; not "blm dievakuasi"
     return any(word in ("masih", "still") and {"dalam", "dalem", "inside"} & set(said[i + 1:i + 3])
                and _PEOPLE & {w.removesuffix("nya") for w in said[max(0, i - _NEAR):i]}
                for i, word in enumerate(said))
@@ -2004,7 +2083,7 @@ def services_to_call(text: str) -> tuple[str, ...]:
     whoever is at risk is someone the writer tells of (the word is then for whoever is with them)."""
     said = _sentences(text)
     blasting = _LOUD_MUSIC & set(said) and not _NO_MUSIC_BUT & set(said) and _FIRE & set(said) <= _BLOWN_UP
-    fire = ((_unnegated(said, _FIRE) and not _FIRE_OUT & set(said) and not blasting)
+    fire = ((_unnegated(said, _FIRE) and not _unnegated(said, _FIRE_OUT) and not blasting)
             or _smoke_from_a_building(said) or _exploded(said)
             or (any_phrase(said, _SNAKE_INSIDE) and not (_SNAKE_KEPT | _PETS) & set(said))
             or (_unnegated(said, GAS) and _unnegated(said, LEAKING)) or any_phrase(said, _GAS_SMELT))
@@ -2061,6 +2140,8 @@ def _words_of(value: object) -> set[str]:
 
 
 # The passives the lists above name ("dikejar", "ditusuk", "ditolong", "diamankan"), for _passives_joined: read
-# from the lists themselves, so that a word listed is heard written apart too.
+# from the lists themselves, so that a word listed is heard written apart too; not a root word that only begins
+# with "di" ("dingin", "diskon": Sastrawi's dictionary).
 _PASSIVES = frozenset(word for name, value in tuple(globals().items()) if name.lstrip("_").isupper()
-                      for word in _words_of(value) if word.startswith("di") and len(word) > 4)
+                      for word in _words_of(value) if word.startswith("di") and len(word) > 4
+                      and word not in ROOT_WORDS)
