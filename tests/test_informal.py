@@ -586,7 +586,7 @@ async def test_a_slip_owned_after_the_kind_is_picked_asks_the_kind_again(engine:
 
 
 @pytest.mark.parametrize("said", ["bukan salah saya pak", "saya yang salah pak", "bukan itu yang salah",
-                                  "salah pencet ya pak?", "gak salah ketik pak"])
+                                  "salah pencet ya pak?", "gak salah ketik pak", "ga sengaja pak"])
 async def test_whose_fault_it_is_or_a_question_takes_no_answer_back(engine: Engine, said: str) -> None:
     """Asked where, a resident saying whose fault it was, or asking if they slipped, has taken nothing back."""
     resident = await at(engine, "location")

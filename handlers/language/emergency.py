@@ -71,6 +71,9 @@ _OUTSIDERS = frozenset({"tetangga", "orang", "preman", "teman", "temen", "majika
 _CLOCK_WORDS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
                           "sebelas", "dua belas", "setengah", "seperempat"})
 _COUNTED = frozenset({"kali", "x", "times"})  # "dipukul 2 kali": blows counted, no time of day
+# What follows a time of day: "pukul 3 sore", "di pukul 02.00 dini hari", "pukul 9 lewat"
+_TIME_CUES = frozenset({"pagi", "siang", "sore", "malam", "malem", "subuh", "dini", "lewat", "lebih", "kurang",
+                        "tepat", "wib", "wita", "wit", "am", "pm"})
 # A fight is a cry while it happens; one that happens "tiap malam minggu" is a complaint to report.
 FIGHTS = frozenset({"berkelahi", "perkelahian", "berantem", "berantam", "kelahi", "jotos", "fighting"})
 HABITUAL = frozenset({"tiap", "setiap", "sering", "selalu", "biasanya", "kadang", "every", "often", "always"})
@@ -400,6 +403,23 @@ def _unnegated(said: list[str], among: frozenset[str]) -> bool:
     return any(word in among and not _negated(said, i) for i, word in enumerate(said))
 
 
+# Before a rescue or a fire put out, what says it is not done: asked for, needed, hard, being tried, not yet ("minta
+# di evakuasi", "susah di keluarkan", "api sulit dipadamkan", "tak kunjung padam", "warga lagi berusaha").
+_NOT_DONE_YET = _CARE_NOT_GIVEN - {"bisa"} | {
+    "tolong", "mohon", "meminta", "memohon", "pls", "please", "cepat", "cepet", "susah", "sulit", "sedang", "lagi",
+    "berusaha", "coba", "mencoba", "kunjung", "tak", "gagal", "hard", "trying",
+}  # fmt: skip
+# "listrik padam", "lampu padam": the power out, not the fire
+_POWER = frozenset({"listrik", "lampu", "pln", "power", "lights"})
+
+
+def _done(said: list[str], among: frozenset[str]) -> bool:
+    """Whether one of `among` is told as done: not negated, nor asked for, hard or being tried just before it."""
+    return any(word in among and not _negated(said, i) and not _NOT_DONE_YET & set(said[max(0, i - 3):i])
+               and not (word in ("padam", "padem") and _POWER & set(said[max(0, i - 3):i]))
+               for i, word in enumerate(said))
+
+
 _LETTER_RUNS = re.compile(r"(.)\1+")
 
 
@@ -418,9 +438,18 @@ def _blows_at(said: list[str]) -> list[int]:
 
 
 def _at_oclock(said: list[str], at: int) -> bool:
-    """Whether the "pukul" at `at` tells a time of day ("pukul 9", "di pukul setengah 3"), not blows counted."""
+    """Whether the "pukul" at `at` tells a time of day ("pukul 9", "di pukul 3 sore", "pukul setengah 3"), not blows
+    counted ("dipukul 2 kali", "2x") nor those who struck or were struck ("dipukul 2 orang", "pukul 2 anak sy").
+    "pukul" and a number is a time; the passive is one only with a word of the time after it."""
     following = said[at + 1] if at + 1 < len(said) else ""
-    return bool(_CLOCK.match(following) or following in _CLOCK_WORDS) and not _COUNTED & set(said[at + 2:at + 3])
+    if not (_CLOCK.match(following) or following in _CLOCK_WORDS) or following.endswith("x"):
+        return False
+    after = said[at + 2:at + 4]
+    if _COUNTED & set(after) or (_PEOPLE | _OUTSIDERS | _THUGS | {"org"}) & {w.removesuffix("nya") for w in after}:
+        return False
+    if said[at] == "pukul":
+        return True
+    return bool(after) and (after[0] in _TIME_CUES or after[0].isdecimal() or following == "setengah")
 
 
 def _violence_at_home(said: list[str]) -> bool:
@@ -973,7 +1002,7 @@ def _a_report_made_then(said: list[str], at: int) -> bool:
         and any(said[k] in REPORTING and not (k and said[k - 1] in _WANTING) for k in near)
 
 
-_SENTENCE_END = re.compile(r"[.!?\n]+")
+_SENTENCE_END = re.compile(r"(?:[!?\n]|\.(?!\d)|(?<!\d)\.)+")  # not the "." of "02.00"
 _FELL_ILL = re.compile(r"\bjatuh\s+sakit\b")
 
 
@@ -998,9 +1027,9 @@ def _read_words(text: str) -> tuple[str, ...]:
     return tuple(said)
 
 
-# A passive's "di" written apart, as chat often does: "di kejar", "di tusuk", "di ikutin", joined where the lists name
+# A passive's "di" written apart, as chat often does: "di kejar", "di-tusuk", "di ikutin", joined where the lists name
 # the passive (_PASSIVES), before slang is spelt out; "di rumah", "di jalan" stay places, as no list names "dirumah".
-_PASSIVE_APART = re.compile(r"\b(di)\s+([^\W\d_]+)", re.IGNORECASE)
+_PASSIVE_APART = re.compile(r"\b(di)[\s-]+([^\W\d_]+)", re.IGNORECASE)
 
 
 def _passive_joined(apart: re.Match[str]) -> str:
@@ -1236,7 +1265,7 @@ def _in_danger_where_they_are(said: list[str]) -> bool:
         return True
     for i, word in enumerate(said):
         if word not in _STUCK | _SHUT_IN_BY | _SHUTTING_IN or _negated(said, i) \
-                or _NOT_STUCK & set(said[i + 1:i + 4]) or _unnegated(said[i + 1:], _LET_OUT):
+                or _NOT_STUCK & set(said[i + 1:i + 4]) or _done(said[i + 1:], _LET_OUT):
             continue
         if word in _SHUTTING_IN:
             if said[i + 1:i + 2] and said[i + 1].removesuffix("nya") in _PEOPLE:
@@ -1521,7 +1550,7 @@ _DOOR_OR_WINDOW = frozenset({"pintu", "jendela", "door", "window"})
 # diuber orang gak dikenal", "ada yg ngejar2 sy"), with a call for help ("sy dikejar orang pak tolong"), told as now
 # ("im being chased"), in fear or pressed off the road ("dikejar mobil dari tadi, sy takut", "dipepet terus"). Not by
 # "orang kantor", a dog, a debt collector every day, nor in a game, a dream, a joke or a question of someone else.
-_CHASED = frozenset({"dikejar", "dikejer", "dikejarin", "diuber", "chased"})
+_CHASED = frozenset({"dikejar", "dikejer", "dikejarin", "diuber", "chased", "dipepet", "dipepetin"})
 _CHASING = frozenset({"ngejar", "ngejer", "ngejarin", "mengejar", "nguber", "chasing"})
 _THE_CHASED = frozenset({"saya", "aku", "kami", "gue", "gw", "anak", "anaknya", "istri", "suami", "adik", "adek",
                          "kakak", "ibu", "bapak", "being", "me", "us", "my"})
@@ -1531,7 +1560,7 @@ _CHASERS = _THUGS | {"ada", "someone", "somebody", "man", "men", "guys", "they",
 # "orang" is one who threatens alone or strange: "dikejar orang pak", "orang gak dikenal", "orang asing", "orang gila"
 _STRANGE = frozenset({"pak", "bu", "tolong", "tak", "tidak", "enggak", "asing", "gila", "aneh", "mabuk", "mabok",
                       "stres", "bawa", "pakai", "tadi", "sekarang", "terus", "orang", "bertato", "bertopeng",
-                      "bercadar", "masked"})
+                      "bercadar", "masked", "pas", "waktu", "saat", "naik"})
 # Another man or woman, or a vehicle, is one who threatens only when strange or armed: "dikejar cowok gk dikenal",
 # "pria bertopeng", "cowok bawa pisau", "2 motor gk dikenal"; "dikejar cowok terus" is courted, "cowok bawa bunga"
 # too.
@@ -1549,7 +1578,11 @@ _A_GROUP_OF = frozenset({"dua", "tiga", "empat", "lima", "beberapa", "banyak", "
 # most ("dikejar pak RT" names who chases)
 _CHASED_NOW = frozenset({"being", "sedang"})
 _TITLES = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang"})
-_PRESSED = frozenset({"dipepet", "dipepetin", "pepet", "mepet", "ngepet"})  # off the road, as robbers on bikes do
+_PRESSED = frozenset({"dipepet", "dipepetin", "pepet", "mepet"})  # off the road, as robbers on bikes do
+_VEHICLES_CHASING = frozenset({"motor", "mobil", "pemotor", "motorbike", "car", "truk", "truck"})
+# What fear after a chase may be followed by and still be of it: "sy takut", "takut bgt pak"; not "takut dimarahin"
+_AFRAID_ALONE = frozenset({_BREAK, "banget", "sekali", "pak", "bu", "mas", "mbak", "kak", "bang", "tolong", "help",
+                           "please", "nih", "ini", "sekarang", "now"})
 _PLAYING = frozenset({"mainan", "petak", "umpet", "kejaran", "perangan", "game", "games", "playing", "lomba"})
 _NOT_REAL_CHASE = frozenset({"mimpi", "mimpinya", "wkwk", "wkwkwk", "haha", "hahaha", "dream", "dreamt", "lol"})
 # Told as once or as escaped: "sy pernah dikejar preman", "untung udh lolos"; or as what if, just before it: "gimana
@@ -1559,9 +1592,8 @@ _WHAT_IF = frozenset({"kalau", "kalo", "jika", "andai", "if"})
 # Chased for something, or by what is no danger, even with a "tolong": "ada yg ngejar sy buat nagih utang", "sy
 # dikejar pinjol, tolong dibantu", "anak sy dikejar ayam tolong"; an errand may come later in the sentence
 # ("beberapa orang ngejar saya di mall, nawarin asuransi").
-_CHASED_FOR = frozenset({"buat", "untuk", "utk", "minta", "meminta", "soal", "masalah", "urusan", "krn", "karena"})
-_ERRANDS = frozenset({"nagih", "menagih", "nawarin", "menawari", "menawarkan", "ngajak", "mengajak", "kenalan",
-                      "promosi"})
+_CHASED_FOR = frozenset({"buat", "untuk", "utk", "minta", "meminta"})
+_ERRANDS = frozenset({"nagih", "menagih", "nawarin", "menawari", "menawarkan", "kenalan", "promosi"})
 _ERRAND_REACH = 8
 _NO_DANGER_CHASING = _PETS | {
     "deadline", "waktu", "target", "setoran", "tenggat", "utang", "hutang", "cicilan", "tagihan", "kerjaan", "tugas",
@@ -1590,30 +1622,44 @@ def _chased_in_danger(said: list[str]) -> bool:
             chaser = said[max(0, first - 3):first]
         else:
             continue
-        if _CHASED_FOR & set(said[i + 1:i + 5]) or _ERRANDS & set(said[i + 1:i + 1 + _ERRAND_REACH]) \
-                or _NO_DANGER_CHASING & set(chaser):
+        thugs = bool(_THUGS & set(chaser))  # chased by thugs for whatever reason, in whatever game
+        if not thugs and (_CHASED_FOR & set(said[i + 1:i + 5]) or _ERRANDS & set(said[i + 1:i + 1 + _ERRAND_REACH])
+                          or _NO_DANGER_CHASING & set(chaser)):
             continue
-        if _PLAYING & set(said):
-            if _THUGS & set(chaser):
-                return True  # a game is no chase, unless thugs chase
-            continue
+        playing = bool(_PLAYING & set(said))  # in a game, only a stranger, an armed one or thugs chase
         nobody_named = not chaser or chaser[0] in {_BREAK, "tolong", "help", "please"} or (
             chaser[0] in _TITLES and chaser[1:2] in ([], [_BREAK], ["tolong"]))
         # afraid of a man, a car or nobody named ("dikejar mobil dari tadi, sy takut"), or pressed off the road
-        afraid = FEAR & set(said[i + 1:]) and (nobody_named or chaser[0] in _ANOTHER_PERSON | {"orang"})
-        afraid_or_pressed = bool(afraid or _PRESSED & set(said[i + 1:]))
-        if {"tolong", "help"} & set(said) or (_CHASED_NOW & set(before) and nobody_named) or afraid_or_pressed \
-                or (not HABITUAL & set(said) and _a_threatening_chaser(chaser)):
+        afraid = _afraid_now(said, i + 1) and (nobody_named or chaser[0] in _ANOTHER_PERSON | {"orang"})
+        pressed = word in _PRESSED or bool(_PRESSED & set(said[i + 1:]))
+        # a car or a motorbike after the resident still: "dikejar mobil dari tadi", "skrg lagi dikejar motor"
+        by_a_vehicle = bool(_VEHICLES_CHASING & set(chaser[:2])) and (
+            bool((_STILL | {"lagi", "chasing"}) & set(said)) or any_phrase(said, (("dari", "tadi"),)))
+        if {"tolong", "help"} & set(said) and not playing:
+            return True
+        if HABITUAL & set(said):
+            continue  # "sering dikejar preman kalo malem": a place to report as unsafe
+        now = bool(_CHASED_NOW & set(before)) and nobody_named
+        if thugs or pressed or by_a_vehicle or (not playing and (afraid or now)) \
+                or _a_threatening_chaser(chaser, playing):
             return True
     return False
 
 
-def _a_threatening_chaser(chaser: list[str]) -> bool:
-    """Whether the words naming who chases name one who threatens: a thug, a stranger, someone armed, a group."""
-    if _CHASERS & set(chaser):
+def _afraid_now(said: list[str], start: int) -> bool:
+    """Whether the resident says they are afraid from `start` on, of nothing else named: "sy takut", "takut bgt pak";
+    not "takut dimarahin", "takut ditilang"."""
+    return any(word in FEAR and all(w in _AFRAID_ALONE for w in said[k + 1:k + 3])
+               for k, word in enumerate(said[start:], start))
+
+
+def _a_threatening_chaser(chaser: list[str], playing: bool = False) -> bool:
+    """Whether the words naming who chases name one who threatens: a thug, a stranger, someone armed, a group. In a
+    game, someone ("ada yg") or a group is one of the players."""
+    if (_THUGS if playing else _CHASERS) & set(chaser):
         return True
-    if any(word == "orang" and k and (chaser[k - 1] in _A_GROUP_OF or chaser[k - 1].isdecimal())
-           for k, word in enumerate(chaser)):
+    if not playing and any(word == "orang" and k and (chaser[k - 1] in _A_GROUP_OF or chaser[k - 1].isdecimal())
+                           for k, word in enumerate(chaser)):
         return True
     who, after = chaser[:1], chaser[1:]  # the first named: "dikejar anak orang" is chased by someone's child
     if who == ["orang"]:
@@ -1646,9 +1692,9 @@ _SPLASHED = frozenset({"kesiram", "tersiram", "disiram", "ketumpahan", "tumpah",
 _BLISTERED = frozenset({"melepuh", "mengelupas", "terkelupas", "blistered", "blistering"})
 _PAINTED = frozenset({"cat", "catnya", "casing", "casingnya", "meja", "kayu", "lapisan", "stiker", "plastik", "paint"})
 _DOUSED = frozenset({"disiram", "disiramin", "disirem", "diguyur", "dilempar", "doused", "thrown"})  # who, before it
-_DOUSING = frozenset({"nyiram", "nyiramin", "menyiram", "menyirami", "ngguyur", "ngeguyur", "mengguyur", "lempar",
-                      "melempar", "ngelempar", "lemparin", "numpahin", "menumpahkan", "tumpahin", "threw", "throw",
-                      "poured", "pour", "throwing"})  # at whom, after it or after "ke"
+_DOUSING = frozenset({"siram", "nyiram", "nyiramin", "menyiram", "menyirami", "ngguyur", "ngeguyur", "mengguyur",
+                      "lempar", "melempar", "ngelempar", "lemparin", "numpahin", "menumpahkan", "tumpahin", "threw",
+                      "throw", "poured", "pour", "throwing"})  # at whom, after it or after "ke"
 _SPILLING = frozenset({"numpahin", "menumpahkan", "tumpahin"})  # an attack when said to be on purpose ("sengaja")
 _BODY = frozenset({"tangan", "kaki", "muka", "wajah", "badan", "tubuh", "punggung", "kepala", "kulit", "kulitnya",
                    "leher", "dada", "lengan", "paha", "face", "arm", "arms", "leg", "legs", "skin", "body", "back"})
@@ -1662,7 +1708,8 @@ _NOT_A_SCALD_NOW = frozenset({"obatnya", "gimana", "bagaimana", "kalau", "kalo",
 
 def _scalded(said: list[str]) -> bool:
     told = set(said)
-    if (_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE) & told or _joking(said) or not _a_hot_liquid(said):
+    if (_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE | HABITUAL) & told or _joking(said) \
+            or not _a_hot_liquid(said):
         return False
     blistered = any(word in _BLISTERED and not _PAINTED & set(said[max(0, i - 2):i + 3])
                     for i, word in enumerate(said)) and bool(_SPLASHED & told and (_PERSONS | _BODY) & told)
@@ -1672,7 +1719,7 @@ def _scalded(said: list[str]) -> bool:
 def _someone_doused(said: list[str], at: int) -> bool:
     """Whether the word at `at` tells a person doused on purpose: "sy disiram …", "nyiram sy pake …", "lempar
     termos air panas ke sy"; not "tanaman sy disiram", "nyiram semut", nor denied."""
-    someone = _PERSONS | _BODY
+    someone = _PERSONS | _BODY | {w + "nya" for w in _PERSONS | _BODY}  # "nyiram istrinya"
     if _negated(said, at):
         return False
     if said[at] in _DOUSED:  # who, just before it, and no thing before it in the sentence: "sarang semut di dapur sy"
@@ -1905,26 +1952,39 @@ _NUMBER_OF = frozenset({"nomor", "nomer", "no", "telepon", "telpon", "kontak", "
 # What threatens without anyone's will: a tree about to fall, a cliff, a flood ("pohon mau tumbang ngancam rumah
 # warga", "rumah warga terancam longsor").
 _HAZARDS = frozenset({"pohon", "dahan", "ranting", "tebing", "longsor", "longsoran", "banjir", "tembok", "dinding",
-                      "bangunan", "gedung", "atap", "sungai", "kali", "jembatan", "tiang", "tanah", "abrasi", "ombak",
-                      "erosi", "tanggul", "baliho", "reklame", "billboard", "tree", "cliff", "flood", "landslide",
-                      "wall"})
-_HAZARD_REACH = 8  # words from the threat that may name the hazard
+                      "bangunan", "gedung", "atap", "sungai", "jembatan", "tiang", "abrasi", "ombak", "erosi",
+                      "tanggul", "baliho", "reklame", "billboard", "tree", "cliff", "flood", "landslide", "wall"})
+_HAZARD_REACH = 8  # words back from the threat to who or what threatens
+_AT_A_PLACE = frozenset({"di", "ke", "dari", "dekat", "pinggir", "atas", "bawah", "samping", "depan", "belakang", "on",
+                         "at", "near"})  # "di jembatan": where, not what
 
 
 def a_thing_threatens(said: list[str], at: int) -> bool:
-    """Whether the threat at `at` is a hazard's: named before it with nobody between ("pohon mau tumbang ngancam
-    rumah warga"; not "tetangga ngancam mau nebang pohon"), or after "terancam" ("rumah warga terancam longsor")."""
+    """Whether the threat at `at` is a hazard's: the nearest before it, in its sentence, that could threaten is a
+    hazard ("pohon mau tumbang ngancam rumah warga"), not a person ("tetangga ngancam mau nebang pohon", "ada orang
+    mabok di jembatan ngancem warga"); whose the hazard is may follow it ("pohon mangga tetangga", "tembok
+    tetangga"); a hazard where something stands ("di jembatan") threatens nothing. After "terancam", the hazard
+    follows ("rumah warga terancam longsor")."""
     if said[at] == "terancam":
         return bool(_HAZARDS & set(said[at + 1:at + 1 + _HAZARD_REACH]))
-    before = said[max(0, at - _HAZARD_REACH):at]
-    hazard = max((k for k, word in enumerate(before) if word in _HAZARDS), default=None)
-    # whose it is may follow it: "tembok tetangga retak ngancam rumah sy"
-    return said[at] in THREAT_WORDS and hazard is not None \
-        and not _SOMEONE_WHO_THREATENS & set(before[hazard + 2:])
+    if said[at] not in THREAT_WORDS:
+        return False
+    for k in range(at - 1, max(-1, at - 1 - _HAZARD_REACH), -1):
+        word = said[k]
+        if word == _BREAK:
+            return False
+        if word in _HAZARDS and not _AT_A_PLACE & set(said[max(0, k - 2):k]):
+            return True
+        whose = k >= 1 and (said[k - 1] in _HAZARDS or (k >= 2 and said[k - 2] in _HAZARDS
+                                                        and said[k - 1] not in {"ada", "yang"}))
+        if word.removesuffix("nya") in _SOMEONE_WHO_THREATENS and not whose:
+            return False
+    return False
 
 
 THREAT_WORDS = _THREATENING | {"ancam", "mengancam", "terancam", "threatens", "threatening", "threatened"}
-_SOMEONE_WHO_THREATENS = _OUTSIDERS | _HOUSEHOLD | {"dia", "pelaku", "he", "she", "they"}
+_SOMEONE_WHO_THREATENS = (_PEOPLE | _OUTSIDERS | _HOUSEHOLD | {"dia", "pelaku", "mantan", "pakde", "paman", "om",
+                                                              "tante", "he", "she", "they"}) - _WE
 # Someone heard or seen where no one should be, now: on the roof ("ada suara org jalan di atap rumah sy, sy
 # sendirian"), climbing the fence or a window ("ada yg manjat pagar rumah, sy takut"). Heard, feared, alone or
 # still there says it is no worker at the roof; an animal or the wind is none, nor what happens every night.
@@ -2030,7 +2090,7 @@ _NEAR = 3  # words before "masih" that name who is still inside
 
 def _still_inside(said: list[str]) -> bool:
     """"anak2 masih di dalem", "nenek masih di dalam rumah": someone still inside what floods or burns."""
-    if _unnegated(said, _LET_OUT) or any_phrase(said, _SHALLOW):
+    if _done(said, _LET_OUT) or any_phrase(said, _SHALLOW):
         return False  # "masih di dalam mobil, aman", "air semata kaki"; not "blm dievakuasi"
     return any(word in ("masih", "still") and {"dalam", "dalem", "inside"} & set(said[i + 1:i + 3])
                and _PEOPLE & {w.removesuffix("nya") for w in said[max(0, i - _NEAR):i]}
@@ -2083,7 +2143,7 @@ def services_to_call(text: str) -> tuple[str, ...]:
     whoever is at risk is someone the writer tells of (the word is then for whoever is with them)."""
     said = _sentences(text)
     blasting = _LOUD_MUSIC & set(said) and not _NO_MUSIC_BUT & set(said) and _FIRE & set(said) <= _BLOWN_UP
-    fire = ((_unnegated(said, _FIRE) and not _unnegated(said, _FIRE_OUT) and not blasting)
+    fire = ((_unnegated(said, _FIRE) and not _done(said, _FIRE_OUT) and not blasting)
             or _smoke_from_a_building(said) or _exploded(said)
             or (any_phrase(said, _SNAKE_INSIDE) and not (_SNAKE_KEPT | _PETS) & set(said))
             or (_unnegated(said, GAS) and _unnegated(said, LEAKING)) or any_phrase(said, _GAS_SMELT))
@@ -2091,7 +2151,7 @@ def services_to_call(text: str) -> tuple[str, ...]:
     medical = (_unnegated(said, _INJURED) or shocked or self_harm(text)
                or any_phrase(said, _HURT_BADLY) or any_phrase(said, _BABY_LEFT) or any_phrase(said, _BREATHLESS)
                or any_phrase(said, _UNRESPONSIVE) or any_phrase(said, (("darahnya", "banyak"), ("banyak", "darah")))
-               or _left_in_a_car(said) or any_phrase(said, _SNAKE_BITE)
+               or _left_in_a_car(said) or any_phrase(said, _SNAKE_BITE) or _scalded(said)
                or _about_to_jump(said) or _pinned(said) or _not_breathing(said) or _collapsed(said)
                or (_a_vehicle_in_the_water(said) and not _out_of_the_water(said))
                or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")) or _fallen_unaware(said))
@@ -2139,7 +2199,7 @@ def _words_of(value: object) -> set[str]:
     return set()
 
 
-# The passives the lists above name ("dikejar", "ditusuk", "ditolong", "diamankan"), for _passives_joined: read
+# The passives the lists above name ("dikejar", "ditusuk", "ditolong", "diamankan"), for _passive_joined: read
 # from the lists themselves, so that a word listed is heard written apart too; not a root word that only begins
 # with "di" ("dingin", "diskon": Sastrawi's dictionary).
 _PASSIVES = frozenset(word for name, value in tuple(globals().items()) if name.lstrip("_").isupper()

@@ -1146,22 +1146,24 @@ def correction(text: str) -> Correction | None:
 SLIPS = frozenset({"pencet", "ketik", "pilih", "klik", "tekan", "kirim", "tulis", "tombol", "button", "typed"})
 # A slip owned and nothing more: "eh kepencet", "maaf salah", "maaf pak salah pilih", "sorry wrong one", "maaf salah,
 # mau lapor yg lain". Not a fault owned or denied: "bukan salah saya", "saya yang salah", "bukan itu yang salah".
-_BY_ACCIDENT = frozenset({"kepencet", "kepencat", "kepilih", "keteken", "kepijet", "typo", "accidentally"})
-# "ga sengaja", "tdk sengaja": not meant, as a slip is
-_NOT_MEANT = (("enggak", "sengaja"), ("tidak", "sengaja"), ("tak", "sengaja"), ("by", "mistake"), ("by", "accident"))
+_BY_ACCIDENT = frozenset({"kepencet", "kepencat", "kepilih", "keteken", "kepijet", "kekirim", "typo"})
+# "ga sengaja ke kirim", "tdk sengaja salah pencet", "sent by mistake": not meant, of what slipped. Alone it may tell
+# of the incident ("ga sengaja", a collision's answer).
+_NOT_MEANT = (("enggak", "sengaja"), ("tidak", "sengaja"), ("tak", "sengaja"), ("by", "mistake"), ("by", "accident"),
+              ("accidentally",))
 _WHAT_SLIPPED = SLIPS | {"nomor", "angka", "number", "one", "pressed", "tapped", "clicked", "lain", "another",
-                         "ngetik", "mengetik", "nulis", "menulis", "mencet", "input", "nama", "name"}
+                         "ngetik", "mengetik", "nulis", "menulis", "mencet", "input", "nama", "name", "sent"}
 _OWNING = frozenset({"maaf", "eh", "ups", "oops", "sorry", "sori", "aduh", "astaga", "waduh", "punten", "afwan"})
 _AROUND_A_SLIP = _WHAT_SLIPPED | _OWNING | {word for phrase in _NOT_MEANT for word in phrase} | {
     "ya", "tadi", "pak", "bu", "mas", "mbak", "kak", "bang", "min", "sir", "the", "i", "mau", "lapor", "yang",
-    "something", "else", "saya", "aku",
+    "something", "else", "saya", "aku", "ke",
 }  # fmt: skip
 
 
 def _a_slip(said: list[str]) -> bool:
     if not all(word in _BY_ACCIDENT or word in _WRONG or word in _AROUND_A_SLIP for word in said):
         return False
-    if _BY_ACCIDENT & set(said) or any_phrase(said, _NOT_MEANT):
+    if _BY_ACCIDENT & set(said) or (any_phrase(said, _NOT_MEANT) and _WHAT_SLIPPED & set(said)):
         return True
     wrong = next((i for i, word in enumerate(said) if word in _WRONG), None)
     if wrong is None or said[wrong - 1:wrong] in (["enggak"], ["tidak"], ["tak"]):
