@@ -1368,6 +1368,13 @@ async def location(turn: Turn) -> str:
     return await place_not_found(turn)
 
 
+def _story_beside_its_time(text: str) -> bool:
+    """Whether a clause that tells a time tells more of what happened beside it: "skrg dia bawa pisau ngancem sy";
+    not "kemarin sore sekitar jam 9", "tadi pagi pak"."""
+    return len([word for word in words(text) if word not in TIME_WORDS | DAY_WORDS | NEUTRAL
+                and when_named(word) is None and not word.isdecimal()]) >= DETAIL_WORDS
+
+
 def _tells_no_time(text: str) -> bool:
     """Whether the words tell no time at all: no word of one, no hour ("pelakunya 2 org" has a number, no time)."""
     return not (TIME_WORDS | DAY_WORDS) & set(words(text)) and when_named(text) is None and hour_phrase(text) is None
@@ -1737,7 +1744,14 @@ async def when(turn: Turn) -> str:
         return WHEN
     clauses = [clause.strip() for clause in _CLAUSES.split(turn.text) if clause.strip()]
     details = [clause for clause in clauses if _tells_no_time(clause) and len(words(clause)) >= DETAIL_PART_WORDS]
-    if details and len(details) < len(clauses):  # "pelakunya 2 org, kejadiannya kemarin sore": each to its place
+    timed = [clause for clause in clauses if clause not in details]
+    more = [clause for clause in timed if _story_beside_its_time(clause)]
+    if more and (told := time_told(", ".join(timed))):
+        # "orgnya balik lg pak, skrg dia bawa pisau ngancem sy": what happens, to the story; its time, to the time
+        _add_to_story(turn, part=", ".join(clause for clause in clauses if not only_a_time(clause)))
+        choice, words_told = told
+        turn.draft["when"] = {"choice": choice} if choice == "now" else {"text": words_told}
+    elif details and len(details) < len(clauses):  # "pelakunya 2 org, kejadiannya kemarin sore": each to its place
         _add_to_story(turn, part=", ".join(details))
         turn.draft["when"] = {"text": ", ".join(clause for clause in clauses if clause not in details)}
     else:

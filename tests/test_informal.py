@@ -1289,6 +1289,16 @@ async def test_answers_in_everyday_words_are_taken(engine: Engine, step: str, sa
     assert resident.heard(then), resident.text
 
 
+async def test_danger_told_where_the_time_is_asked_goes_to_the_story_with_its_time(engine: Engine) -> None:
+    """The one who stole comes back while the resident is asked when: the knife reaches the officers in the story,
+    and the time is now, not those words."""
+    resident = await at(engine, "when")
+    await resident.send("orgnya balik lg pak, skrg dia bawa pisau ngancem sy")
+    assert resident.heard("emergency.call_110") and resident.heard("report.ask_photo"), resident.text
+    draft = await draft_of(engine)
+    assert "bawa pisau ngancem" in draft["description"] and draft["when"] == {"choice": "now"}, draft
+
+
 @pytest.mark.parametrize(("said", "shown"), [("tadi subuh", "Waktu: tadi subuh"), ("tadi pak", "Waktu: Tadi, hari ini"),
                                             ("2", "Waktu: Tadi, hari ini"), ("lewati", "Waktu: Tidak disebutkan"),
                                             ("ga tau pak", "Waktu: Tidak disebutkan")])
