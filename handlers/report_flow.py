@@ -272,7 +272,8 @@ def _named_last(text: str, place: PlaceCandidate) -> bool:
             before = said[max(0, i - _WHERE_BEFORE):i]
             clause = before[len(before) - before[::-1].index(_CLAUSE_END):] if _CLAUSE_END in before else before
             after = said[i + length:i + length + 1]
-            closes = not after or after[0] in {_CLAUSE_END} | DAY_WORDS | TIME_WORDS | NEUTRAL
+            closes = not after or after[0] in {_CLAUSE_END} | DAY_WORDS | TIME_WORDS | NEUTRAL \
+                or when_named(after[0]) is not None  # "di sentul skrg"
             if closes and _WHERE_WORDS & set(clause) and said[i - 1:i] not in (["pohon"], ["buah"], ["daun"]):
                 return True  # not "di bawah pohon sentul"
     return False

@@ -242,6 +242,15 @@ async def test_a_report_told_in_one_message_is_confirmed_and_filed_in_five(engin
     assert report.category == Category.SECURITY and report.occurred_text == "tadi pagi", "the time in their words"
 
 
+async def test_a_spot_by_the_home_is_the_scene_and_a_place_before_skrg_is_read(engine: Engine) -> None:
+    """"di depan rumah sy di sentul" is in front of the home, which is where it happens; "skrg" after the place
+    is the time, and leaves the place read."""
+    resident = Resident(engine, "console:story")
+    await resident.send("tolong pak ada org bawa celurit ngamuk di depan rumah sy di sentul skrg")
+    assert resident.heard("emergency.call_110") and resident.heard("report.read_back"), resident.text
+    assert "Kel. Sentul" in resident.text and "Waktu: Sedang terjadi" in resident.text, resident.text
+
+
 @pytest.mark.parametrize(("yes", "when"), [
     ("iya bener, semalam", "Waktu: semalam"),  # a part of the day is kept in the resident's words
     ("ya betul pak, 2 hari yg lalu", "Waktu: 2 hari yang lalu"),

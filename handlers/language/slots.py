@@ -554,8 +554,11 @@ _LEVEL = r"(?:kec|kel|ds|desa|kab|kota|kecamatan|kelurahan|kabupaten)\.?\s+"
 # One or two names; the second not a word of what happened ("rumah sy di gedog kemalingan", "… di sekar dibobol").
 _NAMES = r"[^\W\d_]+(?:\s+(?!(?:ke[^\W\d_]+an|di[^\W\d_]{4,}|ter[^\W\d_]{3,})\b)[^\W\d_]+)?"
 _AT_A_PLACE_ALONE = rf"\s+(?:ada\s+)?di\s+(?:{_LEVEL})?{_NAMES}(?:\s+{_LEVEL}{_NAMES})*\s*(?:$|[,.;!?\n])"
-# Whose home: the resident's, or someone's they tell of ("bapak sy dicopet di terminal, rumahnya di gedog").
-_HOME_AT = rf"\b(?:rumah|omah)(?:nya|\s*(?:sy|saya|ku|kami|aku|kulo|dia|beliau))(?={_AT_A_PLACE_ALONE})"
+# Whose home: the resident's, or someone's they tell of ("bapak sy dicopet di terminal, rumahnya di gedog"); not a
+# spot by it, which is the scene ("ada org ngamuk di depan rumah sy di sentul").
+_BY_A_HOME = "".join(rf"(?<!{spot} )" for spot in ("depan", "dpn", "belakang", "blkg", "samping", "sebelah", "dekat",
+                                                   "deket", "dkt", "dalam", "dalem", "luar"))
+_HOME_AT = rf"{_BY_A_HOME}\b(?:rumah|omah)(?:nya|\s*(?:sy|saya|ku|kami|aku|kulo|dia|beliau))(?={_AT_A_PLACE_ALONE})"
 # Where the resident is now, told apart from where it happened: "skrg sy lg di rumah sodara di kec sekar"; not
 # "skrg sy lg di pasar gedog, hp sy baru dicopet", where they are at the scene.
 _SHELTER = r"(?=di\s+(?:rumah|rmh|kos|kosan|kontrakan|kantor|rs|rumah\s+sakit|puskesmas|polsek|polres)\b)"
