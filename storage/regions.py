@@ -696,8 +696,10 @@ def _loose(reading: list[_Hit]) -> list[_Hit]:
     after a name that stands alone. "pintu jenangan ponorogo" is Desa Pintu, "gedok sananwetan" Gedog and "di
     sekar, bojonegoro" Kec. Sekar; "ngabang aman" is safe, "bawa golok, banyuurip" a machete."""
     def before(smaller: _Hit, larger: _Hit) -> bool:
-        return smaller.level > larger.level and smaller.end == larger.start and \
-            (smaller.segment == larger.segment or smaller.alone)
+        # the larger's level word may stand between a name spelt exactly and it: "sentul kota blitar" (not "aman
+        # kota blitar", a typo of Kauman)
+        beside = smaller.end == larger.start or (smaller.end == larger.start - 1 and larger.marked and smaller.exact)
+        return smaller.level > larger.level and beside and (smaller.segment == larger.segment or smaller.alone)
 
     names = [h for h in reading if not h.ordinary]
     loose = [h for h in reading if h.ordinary]
