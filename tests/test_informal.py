@@ -641,7 +641,7 @@ ASKED_AT = {"category": "report.ask_category", "description": "report.ask_descri
     ("no polisi brp pak", "report.aside_police_number"),
     ("selamat pagi bu", "report.already_started"),
     ("😭", "report.aside_distress"),
-    ("ini data sy aman ga pak?", "menu.privacy"),
+    ("nama sy keliatan gak?", "menu.privacy"),
     ("kapan polisi datang?", "menu.response"),
     ("apa polisi bakal nelpon sy?", "menu.contact"),
     ("yg baca laporan ini siapa ya?", "menu.who"),

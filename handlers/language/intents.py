@@ -612,7 +612,10 @@ _ONESELF = frozenset({"nama", "name", "nomor", "number", "me", "saya", "aku"})
 _KEPT_OR_SEEN = frozenset({"aman", "safe", "secure", "tahu", "tau", "know", "knows", "rahasia", "dirahasiakan",
                            "rahasiakan", "secret", "confidential", "anonim", "anonymous", "dilihat", "see", "tell",
                            "told", "dikasih", "diberitahu", "share", "shared", "terlindungi", "dilindungi", "protected",
-                           "private", "kelihatan", "ketahuan"})
+                           "private", "kelihatan", "ketahuan", "keliatan", "kliatan", "diliat", "liat", "terlihat",
+                           "lihat", "visible", "seen", "dicari", "dilacak", "tracked", "traced"})
+# Whose it is, asked of this report: "ini aman gak?", "is this safe?", "kalo sy lapor nanti dicari pelaku gk?"
+_THIS_REPORT = frozenset({"ini", "this", "it"})
 # Spread or leaked: feared when denied ("nomor saya ga disebar kan pak?"), an incident when told ("nomor hp saya
 # disebar orang").
 _SPREAD = frozenset({"disebar", "sebar", "tersebar", "bocor", "leak", "leaked"})
@@ -674,7 +677,13 @@ def privacy_asked(text: str) -> bool:
     if not 0 < len(said) <= PRIVACY_MAX_WORDS:
         return False
     roots = set(stems_of(said, REPORT_WORDS)) | set(said)
-    whose = roots & _ONES_DATA or (roots & _ONESELF and (roots & REPORT_WORDS or said[:1] == ["nomor"]))
+    # "nama sy keliatan gak?", "petugas bisa liat nomor sy?": one's own name or number
+    own = any(word in ("nama", "nomor", "name", "number") and said[i + 1:i + 2] in (["saya"], ["aku"], ["gue"])
+              for i, word in enumerate(said))
+    whose = roots & _ONES_DATA or (roots & _ONESELF and (roots & REPORT_WORDS or said[:1] in (["nomor"], ["nama"])
+                                                         or own)) \
+        or (len(said) <= 4 and roots & {"aman", "safe"} and _THIS_REPORT & set(said[:2])
+            and said[0] in _THIS_REPORT | {"is", "apa", "apakah"})
     besides = " ".join(word for word in said if word not in _KEPT_OR_SEEN)
     spread_denied = any(word in _SPREAD and i and said[i - 1] in NOT_WORDS for i, word in enumerate(said))
     clauses = [(words(part), after_but) for part, after_but in clauses_of(text)]
