@@ -2230,6 +2230,7 @@ def ask_summary(turn: Turn) -> None:
         photo=t(turn.lang, "report.photo_yes" if draft.get("photo") else "report.photo_no"),
         identity=identity,
         station=draft.get("station_label") or t(turn.lang, "report.station_unknown"),
+        unrouted=t(turn.lang, "report.summary_unrouted") if draft.get("needs_routing") else "",
         joining=t(turn.lang, "report.summary_joining") if "join" in draft else "",
     )
 

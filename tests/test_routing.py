@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from handlers.engine import Engine
+from handlers.i18n import t
 from storage.models import Station, StationArea
 from storage.stations import SEED_FILE, import_stations, list_stations, timezone_for
 from tests.helpers import Resident, at_location, draft_of, finish, regions, station_code
@@ -117,6 +118,16 @@ async def test_the_place_named_beside_everyday_words_is_proposed(engine: Engine,
     resident = await at_location(engine)
     await resident.send(typed)
     assert resident.text == f"Maksud Anda {label}?"
+
+
+async def test_a_place_no_station_covers_is_said_so_at_the_summary(engine: Engine) -> None:
+    """Kota Malang has no station here: the resident is told, before sending, that the desk passes it on, and
+    where to call if there is danger now."""
+    resident = await at_location(engine)
+    for message in ("kec. klojen kota malang", "ya", "2", "lewati", "2"):
+        await resident.send(message)
+    assert resident.heard("report.summary") and t("id", "report.summary_unrouted").strip() in resident.text, \
+        resident.text
 
 
 async def test_an_unknown_place_asks_for_kecamatan_then_goes_to_the_desk(engine: Engine) -> None:
