@@ -594,6 +594,7 @@ def _tells_more(text: str) -> bool:
 
 # "bentar pak sy cari dulu", "wait a moment": the resident looks for what was asked.
 _A_MOMENT = frozenset({"bentar", "sebentar", "cari", "nyari", "carikan", "dulu", "wait", "moment", "minute"})
+_TOLD_ALL = YES | {"lanjut", "lanjutkan", "continue", "next", "sudah", "udah", "cukup", "segitu", "done", "that"}
 
 
 def _add_to_story(turn: Turn, *, said: bool = True, part: str | None = None) -> None:
@@ -1201,7 +1202,11 @@ async def description(turn: Turn) -> str:
         begun = None
     elif begun and not _a_piece_of_a_story(turn.text):  # "bentar", "ok", "English": the story waits for its next piece
         turn.draft["story_begun"] = begun
-        turn.say("report.story_go_on")
+        said = set(words(turn.text))
+        if said & _TOLD_ALL and not said & _A_MOMENT:  # "ok", "lanjut", "udah": told all, and it is too short
+            turn.say("report.description_too_short", shortest=shortest)
+        else:
+            turn.say("report.story_go_on")
         return DESCRIPTION
     if begun:
         turn.text = f"{begun}\n{turn.text}"

@@ -1632,6 +1632,17 @@ async def test_the_incident_told_as_the_kind_begins_the_story(engine: Engine, pi
     assert (await draft_of(engine))["description"] == story
 
 
+async def test_ok_after_a_piece_too_short_says_it_is_too_short_and_a_wait_waits(engine: Engine) -> None:
+    """"abc", then "ok": the resident thinks it is told, and hears it is too short; "bentar" waits for more."""
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "abc"):
+        await resident.send(said)
+    await resident.send("ok")
+    assert resident.heard("report.description_too_short") and not resident.heard("report.story_go_on"), resident.text
+    await resident.send("bentar")
+    assert resident.heard("report.story_go_on"), resident.text
+
+
 @pytest.mark.parametrize("wish", ["jangan sampai tetangga tau", "sy gak mau suami tau sy lapor",
                                   "jgn sampe ketauan sy yg ngelapor ya", "please keep my name out of it"])
 async def test_a_wish_to_stay_unknown_where_the_identity_is_asked_is_rahasia(engine: Engine, wish: str) -> None:
