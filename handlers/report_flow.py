@@ -1464,7 +1464,7 @@ def ask_place_check(turn: Turn) -> None:
 async def place_check(turn: Turn) -> str:
     """Takes the proposed place on a yes; on a no, asks again; words that name another place are read anew.
     Anything else asks the same question again: the place typed first is never dropped for a stray answer."""
-    picked = turn.pick(PLACE_YES_NO)
+    picked = turn.pick(PLACE_YES_NO) or ("no" if _said_wrong(turn) else None)
     if picked == "yes":
         await accept_place(turn, turn.draft.pop("proposal"))
         return first_missing(turn)
@@ -1485,6 +1485,7 @@ async def place_check(turn: Turn) -> str:
             turn.draft["pin_kept"] = True
             turn.draft["proposal"] = {"code": (found[0] if confident else named[0]).code}
         return PLACE_CHECK
+    turn.text = _place_instead(turn.text)  # "bukan gedog tp sentul"
     if not await _names_another_place(turn):
         turn.say("common.not_a_choice")
         return PLACE_CHECK
@@ -1544,7 +1545,7 @@ async def place_pick(turn: Turn) -> str:
     another place are read anew; anything else asks again."""
     places = _place_options(turn)[:-1]
     offered = [(c.key, {normalise(c.label)}) for c in places] + NONE_OF_THESE.answers(turn.lang)
-    picked = pick(offered, turn.text, turn.inbound.choice)
+    picked = pick(offered, turn.text, turn.inbound.choice) or ("none" if _said_wrong(turn) else None)
     if picked is None and len(places) == 1 and turn.inbound.choice is None:
         picked = {"yes": places[0].key, "no": "none"}.get(yes_or_no(turn.text) or "")
         if picked is None and await _spot_within(turn):
@@ -1565,10 +1566,26 @@ async def place_pick(turn: Turn) -> str:
     if picked is not None:
         await accept_place(turn, {"code": picked})
         return first_missing(turn)
+    turn.text = _place_instead(turn.text)  # "bukan gedog tp sentul"
     if _asks_instead(turn.text) or not await _names_another_place(turn):
         turn.say("common.not_a_choice")
         return PLACE_PICK
     return await location(turn)
+
+
+def _said_wrong(turn: Turn) -> bool:
+    """"eh salah", "salah pak": the place offered is not it."""
+    fix = correction(turn.text) if turn.inbound.choice is None else None
+    return fix is not None and fix.field is None and not fix.back
+
+
+# "bukan gedog tp sentul", "not gedog but sentul": the place after the "but" is the one meant
+_NOT_THIS_BUT = re.compile(r"^\W*(?:bukan|bkn|not)\b.+?\b(?:tapi|tp|tpi|tetapi|melainkan|but)\b\W*(?P<meant>.+)$",
+                           re.IGNORECASE | re.DOTALL)
+
+
+def _place_instead(text: str) -> str:
+    return meant["meant"] if (meant := _NOT_THIS_BUT.match(text)) else text
 
 
 # Words that point at one of the places offered by the area it lies in ("yg jawa timur", "yang di kab bojonegoro").

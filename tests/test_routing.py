@@ -130,6 +130,19 @@ async def test_a_place_no_station_covers_is_said_so_at_the_summary(engine: Engin
         resident.text
 
 
+async def test_eh_salah_to_a_place_offered_is_a_no_and_the_place_after_but_is_the_one_meant(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("gedog")
+    assert resident.heard("place.pick_one"), resident.text
+    await resident.send("eh salah")
+    assert resident.heard("place.ask_district_after_no"), resident.text
+    resident = await at_location(engine, "console:another")
+    await resident.send("gedog")
+    await resident.send("bukan gedog tp sentul")
+    offered = " / ".join(resident.options())
+    assert "Sentul" in offered and "Gedog" not in offered, offered
+
+
 async def test_an_unknown_place_asks_for_kecamatan_then_goes_to_the_desk(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("rumah pak RT yang cat hijau")
