@@ -103,6 +103,8 @@ THANKS_PHRASES = ("terima kasih", "thanks", "thank you", "nuhun", "hatur nuhun",
                   "tengkyu", "makasih", "tq", "tks", "emoji_melipat_tangan", "alhamdulillah", "thx", "terimakasih",
                   "maturnuwun", "maturnuhun", "matur suwun", "kamsia", "thank", "makasi")
 GREETING_PHRASES = ("halo", "hallo", "helo", "hai", "hi", "hello", "hey", "assalamualaikum", "assalamu alaikum",
+                    "asalamualaikum", "asalamu alaikum", "assalammualaikum", "aslmkm", "asslmkm", "aslm", "asslm",
+                    "samlekom", "mikum",
                     "ass wr wb", "punten", "permisi", "selamat pagi", "selamat siang", "selamat sore",
                     "selamat malam", "good morning", "good afternoon", "good evening", "sugeng pagi", "sugeng sore",
                     "om swastiastu", "shalom", "salam sejahtera", "wassalamualaikum", "wassalam", "wslm",
@@ -710,6 +712,10 @@ _REPORT_ANSWERED = frozenset({"diproses", "ditanggapi", "dibalas", "dibales", "d
 _SURELY = frozenset({"bakal", "akan", "beneran", "benaran", "pasti", "will", "really", "actually"})
 _COMING = frozenset({"datang", "kesini", "come", "reply", "respond", "answer"})
 _OFFICERS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anda", "you", "kalian"})
+# "ini bot apa", "aplikasi apa ini", "apaan nih": what this is, asked with or without a question mark.
+_WHAT_IS_THIS = re.compile(r"^\W*(?:(?:ini\s+)?(?:bot|robot|aplikasi|app|layanan|nomor|akun)\s+(?:apa|apaan)"
+                           r"|(?:apa|apaan)\s+(?:ini|nih|sih\s+ini)|(?:bot|aplikasi|layanan)\s+(?:apa|apaan)\s+(?:ini|nih))"
+                           r"(?:\s+(?:ya|sih|nih|ini|kak|pak|bu|min|mas|mbak))*\W*$", re.IGNORECASE)
 _WHO_WRITES = frozenset({"bot", "robot", "beneran", "benaran", "resmi", "official", "real", "really", "manusia",
                          "human", "baca", "membaca", "dibaca", "read", "reads"})
 _THIS_SERVICE = frozenset({"ini", "this", "bot", "robot", "polisi", "police", "kamu", "you", "admin", "lapor",
@@ -745,6 +751,8 @@ def service_asked(text: str) -> str | None:
     or a cry for help above all."""
     if privacy_asked(text):
         return "privacy"
+    if _WHAT_IS_THIS.match(text):
+        return "who"
     said = words(text)
     if not 0 < len(said) <= SERVICE_MAX_WORDS or not _asked(text, said) or is_cry_for_help(text) \
             or category_named(_FEARED_AFTER.sub("", text)):
