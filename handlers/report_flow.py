@@ -2186,8 +2186,10 @@ _CHAT_SOUND = re.compile(r"^(?:(?:wk)+w?|(?:ha)+h?|(?:he)+h?|(?:hi)+h?|h+m+|e+h+
 async def name(turn: Turn) -> str:
     """Stores the name officers will see on a named report, encrypted with the contact, and shows the summary."""
     said = words(turn.text)
-    # "gak usah", "ga usah pakai nama": no name after all, so how to be shown is asked again
-    if stopping(turn.text) == "no_need" or (said[:1] in (["enggak"], ["tidak"]) and said[1:2] in (["usah"], ["perlu"])):
+    # "gak usah", "ga usah pakai nama", "gk mau ah", "ga": no name after all, so how to be shown is asked again,
+    # Rahasia among the choices
+    if stopping(turn.text) == "no_need" or yes_or_no(turn.text) == "no" or (
+            said[:1] in (["enggak"], ["tidak"]) and said[1:2] in (["usah"], ["perlu"], ["mau"], ["ingin"])):
         turn.draft.pop("identity", None)
         return IDENTITY
     # "anonim aja", "gk jadi pake nama, rahasia aja deh": the mind changed, no name asked; but a name given with a

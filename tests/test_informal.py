@@ -2083,10 +2083,12 @@ async def test_whatever_at_the_identity_question_is_helped_to_a_choice(engine: E
     assert resident.heard("report.identity_choose") and not resident.heard("common.not_a_choice"), resident.text
 
 
-async def test_no_name_after_all_said_in_words_at_the_name_asks_again_how_to_be_shown(engine: Engine) -> None:
+@pytest.mark.parametrize("refused", ["ga usah pakai nama", "gk mau ah"])
+async def test_no_name_after_all_said_in_words_at_the_name_asks_again_how_to_be_shown(engine: Engine,
+                                                                                       refused: str) -> None:
     resident = await at(engine, "identity")
     await resident.send("dengan nama")
-    await resident.send("ga usah pakai nama")
+    await resident.send(refused)
     assert resident.heard("report.ask_identity"), "not a name officers would see"
 
 
