@@ -1697,8 +1697,10 @@ def _time_in_story(turn: Turn) -> tuple[str, str] | None:
 
 # Words before a time that add nothing to it: the time said again as the right one ("eh salah, maksudnya kemarin",
 # "sorry, I mean yesterday"), or a leave to take it as told said before telling it ("terserah pak, jam 8 malam").
-_BEFORE_A_TIME = re.compile(r"^\W*(?:(?:(?:eh|oh|maaf|sorry|ralat|salah|keliru|wrong)\W+)*"
-                            r"(?:maksudnya|maksud\s+(?:saya|sy|aku)|yang\s+benar|yg\s+bener|harusnya|seharusnya|i\s+mean)"
+# "eh salah, kemarin sore", "bukan, kemarin sore" ("bukan kemarin" takes the day back), "maksudnya tadi pagi"
+_BEFORE_A_TIME = re.compile(r"^\W*(?:(?:(?:eh|oh|maaf|sorry|ralat|salah|keliru|wrong)\W+|(?:bukan|bkn)\s*[,.!]+\W*)+"
+                            r"(?:maksudnya|maksud\s+(?:saya|sy|aku)|yang\s+benar|yg\s+bener|harusnya|seharusnya|i\s+mean)?"
+                            r"|(?:maksudnya|maksud\s+(?:saya|sy|aku)|yang\s+benar|yg\s+bener|harusnya|seharusnya|i\s+mean)"
                             r"|(?:terserah|bebas|sesuai)(?:\s+(?:aja|saja|deh|sih|pak|bu|mas|mbak|kak))*)\W*",
                             re.IGNORECASE)
 
@@ -1714,6 +1716,9 @@ async def when(turn: Turn) -> str:
     if turn.inbound.choice is None and (lead := _BEFORE_A_TIME.match(turn.text)) \
             and _names_a_time(turn.text[lead.end():]):
         turn.text = turn.text[lead.end():]
+        turn.inbound = dataclasses.replace(turn.inbound, text=turn.text)
+    elif turn.inbound.choice is None and (instead := time_instead(turn.text)):
+        turn.text = instead  # "bukan kemarin, tadi pagi": the time meant, not the one taken back
         turn.inbound = dataclasses.replace(turn.inbound, text=turn.text)
     told = _time_in_story(turn)
     answer = yes_or_no(turn.text) if turn.inbound.choice is None else None

@@ -1298,6 +1298,14 @@ async def test_answers_in_everyday_words_are_taken(engine: Engine, step: str, sa
     assert resident.heard(then), resident.text
 
 
+async def test_a_slip_owned_before_the_time_is_no_part_of_the_story(engine: Engine) -> None:
+    resident = await at(engine, "when")
+    before = (await draft_of(engine))["description"]
+    await resident.send("eh salah, kemarin sore")
+    draft = await draft_of(engine)
+    assert draft["description"] == before and draft["when"] == {"text": "kemarin sore"}, draft
+
+
 async def test_danger_told_where_the_time_is_asked_goes_to_the_story_with_its_time(engine: Engine) -> None:
     """The one who stole comes back while the resident is asked when: the knife reaches the officers in the story,
     and the time is now, not those words."""
@@ -1310,7 +1318,9 @@ async def test_danger_told_where_the_time_is_asked_goes_to_the_story_with_its_ti
 
 @pytest.mark.parametrize(("said", "shown"), [("tadi subuh", "Waktu: tadi subuh"), ("tadi pak", "Waktu: Tadi, hari ini"),
                                             ("2", "Waktu: Tadi, hari ini"), ("lewati", "Waktu: Tidak disebutkan"),
-                                            ("ga tau pak", "Waktu: Tidak disebutkan")])
+                                            ("ga tau pak", "Waktu: Tidak disebutkan"),
+                                            ("bukan, kemarin sore", "Waktu: kemarin sore"),
+                                            ("bukan kemarin, tadi pagi", "Waktu: tadi pagi")])
 async def test_a_time_typed_with_more_than_a_choice_is_kept_in_the_residents_words(
         engine: Engine, said: str, shown: str) -> None:
     resident = await at(engine, "when")
