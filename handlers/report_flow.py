@@ -19,7 +19,7 @@ from handlers.alerts import alert_station
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
 from handlers.language.answers import NEUTRAL, NO, YES, without_all_right, yes_or_no
-from handlers.language.emergency import emergency_denied
+from handlers.language.emergency import emergency_denied, is_cry_for_help
 from handlers.language.intents import (
     CORRECTION_WORDS,
     HOW_ONLY,
@@ -1375,10 +1375,11 @@ async def location(turn: Turn) -> str:
 
 
 def _story_beside_its_time(text: str) -> bool:
-    """Whether a clause that tells a time tells more of what happened beside it: "skrg dia bawa pisau ngancem sy";
-    not "kemarin sore sekitar jam 9", "tadi pagi pak"."""
+    """Whether a clause that tells a time tells what happened beside it, an incident or a danger: "skrg dia bawa
+    pisau ngancem sy"; not "kemarin sore sekitar jam 9", "kemarin habis sholat isya", "tadi pas adzan maghrib"."""
     return len([word for word in words(text) if word not in TIME_WORDS | DAY_WORDS | NEUTRAL
-                and when_named(word) is None and not word.isdecimal()]) >= DETAIL_WORDS
+                and when_named(word) is None and not word.isdecimal()]) >= DETAIL_WORDS \
+        and (category_named(text) is not None or is_cry_for_help(text))
 
 
 def _tells_no_time(text: str) -> bool:
@@ -2259,7 +2260,7 @@ def ask_summary(turn: Turn) -> None:
         photo=t(turn.lang, "report.photo_yes" if draft.get("photo") else "report.photo_no"),
         identity=identity,
         station=draft.get("station_label") or t(turn.lang, "report.station_unknown"),
-        unrouted=t(turn.lang, "report.summary_unrouted") if draft.get("needs_routing") else "",
+        unrouted=t(turn.lang, "report.summary_unrouted") if draft.get("needs_routing") and draft.get("place") else "",
         joining=t(turn.lang, "report.summary_joining") if "join" in draft else "",
     )
 

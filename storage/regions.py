@@ -626,7 +626,7 @@ class RegionIndex:
         if (span.level_hint and span.level_hint != level) or wrong_kind:
             score *= _WRONG_HINT
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
-                    span.alone, span.ordinary, span.level_hint == level, span.key)
+                    span.alone, span.ordinary, span.level_hint == level and not wrong_kind, span.key)
 
     def _score(self, code: str, hits: dict[str, list[_Hit]], telling: tuple[bool, ...]) -> _Reading:
         """The best reading of the text as this region: one hit or none per level, no word read twice, the region
@@ -696,9 +696,10 @@ def _loose(reading: list[_Hit]) -> list[_Hit]:
     after a name that stands alone. "pintu jenangan ponorogo" is Desa Pintu, "gedok sananwetan" Gedog and "di
     sekar, bojonegoro" Kec. Sekar; "ngabang aman" is safe, "bawa golok, banyuurip" a machete."""
     def before(smaller: _Hit, larger: _Hit) -> bool:
-        # the larger's level word may stand between a name spelt exactly and it: "sentul kota blitar" (not "aman
-        # kota blitar", a typo of Kauman)
-        beside = smaller.end == larger.start or (smaller.end == larger.start - 1 and larger.marked and smaller.exact)
+        # the larger's level word may stand between a name spelt exactly and the region it lies in: "sentul kota
+        # blitar" (not "aman kota blitar", a typo of Kauman, nor "sentul kab blitar", which is in the kota)
+        beside = smaller.end == larger.start or (smaller.end == larger.start - 1 and larger.marked and smaller.exact
+                                                 and smaller.code.startswith(f"{larger.code}."))
         return smaller.level > larger.level and beside and (smaller.segment == larger.segment or smaller.alone)
 
     names = [h for h in reading if not h.ordinary]

@@ -73,7 +73,7 @@ _CLOCK_WORDS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh
 _COUNTED = frozenset({"kali", "x", "times"})  # "dipukul 2 kali": blows counted, no time of day
 # What follows a time of day: "pukul 3 sore", "di pukul 02.00 dini hari", "pukul 9 lewat"
 _TIME_CUES = frozenset({"pagi", "siang", "sore", "malam", "malem", "subuh", "dini", "lewat", "lebih", "kurang",
-                        "tepat", "wib", "wita", "wit", "am", "pm"})
+                        "tepat", "wib", "wita", "wit", "am", "pm", "an", "tadi"})
 # A fight is a cry while it happens; one that happens "tiap malam minggu" is a complaint to report.
 FIGHTS = frozenset({"berkelahi", "perkelahian", "berantem", "berantam", "kelahi", "jotos", "fighting"})
 HABITUAL = frozenset({"tiap", "setiap", "sering", "selalu", "biasanya", "kadang", "every", "often", "always"})
@@ -406,15 +406,18 @@ def _unnegated(said: list[str], among: frozenset[str]) -> bool:
 # Before a rescue or a fire put out, what says it is not done: asked for, needed, hard, being tried, not yet ("minta
 # di evakuasi", "susah di keluarkan", "api sulit dipadamkan", "tak kunjung padam", "warga lagi berusaha").
 _NOT_DONE_YET = _CARE_NOT_GIVEN - {"bisa"} | {
-    "tolong", "mohon", "meminta", "memohon", "pls", "please", "cepat", "cepet", "susah", "sulit", "sedang", "lagi",
-    "berusaha", "coba", "mencoba", "kunjung", "tak", "gagal", "hard", "trying",
+    "tolong", "mohon", "meminta", "memohon", "pls", "please", "susah", "sulit", "berusaha", "coba", "mencoba",
+    "kunjung", "tak", "gagal", "hard", "trying",
 }  # fmt: skip
+_NOT_MANAGED = (("belum", "berhasil"), ("tidak", "berhasil"), ("enggak", "berhasil"), ("gagal",), ("failed",))
 # "listrik padam", "lampu padam": the power out, not the fire
 _POWER = frozenset({"listrik", "lampu", "pln", "power", "lights"})
 
 
 def _done(said: list[str], among: frozenset[str]) -> bool:
     """Whether one of `among` is told as done: not negated, nor asked for, hard or being tried just before it."""
+    if any_phrase(said, _NOT_MANAGED):
+        return False  # "sedang di evakuasi tim sar tp blm berhasil"
     return any(word in among and not _negated(said, i) and not _NOT_DONE_YET & set(said[max(0, i - 3):i])
                and not (word in ("padam", "padem") and _POWER & set(said[max(0, i - 3):i]))
                for i, word in enumerate(said))
@@ -445,7 +448,8 @@ def _at_oclock(said: list[str], at: int) -> bool:
     if not (_CLOCK.match(following) or following in _CLOCK_WORDS) or following.endswith("x"):
         return False
     after = said[at + 2:at + 4]
-    if _COUNTED & set(after) or (_PEOPLE | _OUTSIDERS | _THUGS | {"org"}) & {w.removesuffix("nya") for w in after}:
+    people = (_PEOPLE | _OUTSIDERS | _THUGS | {"org"}) - _WE
+    if _COUNTED & set(after) or people & {w.removesuffix("nya") for w in after}:
         return False
     if said[at] == "pukul":
         return True
@@ -1034,7 +1038,13 @@ _PASSIVE_APART = re.compile(r"\b(di)[\s-]+([^\W\d_]+)", re.IGNORECASE)
 
 def _passive_joined(apart: re.Match[str]) -> str:
     joined = (apart[1] + apart[2]).casefold()
+    if joined == "dipukul" and _A_NUMBER_NEXT.match(apart.string, apart.end()):
+        return apart[0]  # "di pukul 7": at seven o'clock, or "pukul 3 org" as _at_oclock reads "pukul"
     return joined if _as_listed(joined) in _PASSIVES else apart[0]
+
+
+_A_NUMBER_NEXT = re.compile(r"\s+(?:\d|setengah|se?per|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
+                            r"sebelas|dua belas)", re.IGNORECASE)
 
 
 # Words of violence at home said as such, of a threat, of sexual violence, of terror or extortion (stems): "kdrt",
@@ -1580,26 +1590,31 @@ _CHASED_NOW = frozenset({"being", "sedang"})
 _TITLES = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang"})
 _PRESSED = frozenset({"dipepet", "dipepetin", "pepet", "mepet"})  # off the road, as robbers on bikes do
 _VEHICLES_CHASING = frozenset({"motor", "mobil", "pemotor", "motorbike", "car", "truk", "truck"})
-# What fear after a chase may be followed by and still be of it: "sy takut", "takut bgt pak"; not "takut dimarahin"
-_AFRAID_ALONE = frozenset({_BREAK, "banget", "sekali", "pak", "bu", "mas", "mbak", "kak", "bang", "tolong", "help",
-                           "please", "nih", "ini", "sekarang", "now"})
+_ON_THE_ROAD = _VEHICLES_CHASING | {"jalan", "jalanan", "road", "street", "pengendara", "begal"}
+# Fear after a chase (_afraid_now): the words passed over after it, and what it may be of that is not the chase
+_AFRAID_ALONE = frozenset({"banget", "sekali", "pak", "bu", "mas", "mbak", "kak", "bang", "tolong", "help", "please",
+                           "nih", "ini", "sekarang", "now", "bgt"})
+_FEARED_OTHERWISE = _HOUSEHOLD | _OUTSIDERS | {"ngomong", "mengomong", "bicara", "bilang", "cerita", "lapor", "telat",
+                                               "ketahuan", "kena", "mantan", "ortu"}
 _PLAYING = frozenset({"mainan", "petak", "umpet", "kejaran", "perangan", "game", "games", "playing", "lomba"})
 _NOT_REAL_CHASE = frozenset({"mimpi", "mimpinya", "wkwk", "wkwkwk", "haha", "hahaha", "dream", "dreamt", "lol"})
 # Told as once or as escaped: "sy pernah dikejar preman", "untung udh lolos"; or as what if, just before it: "gimana
 # kalo sy dikejar preman" (not "…dikejar preman, kalo bisa cepet").
-_NOT_A_CHASE_NOW = frozenset({"pernah", "lolos", "ever", "escaped"})
+_NOT_A_CHASE_NOW = frozenset({"pernah", "lolos", "ternyata", "ever", "escaped"})  # "ternyata temennya": no one
 _WHAT_IF = frozenset({"kalau", "kalo", "jika", "andai", "if"})
 # Chased for something, or by what is no danger, even with a "tolong": "ada yg ngejar sy buat nagih utang", "sy
 # dikejar pinjol, tolong dibantu", "anak sy dikejar ayam tolong"; an errand may come later in the sentence
 # ("beberapa orang ngejar saya di mall, nawarin asuransi").
 _CHASED_FOR = frozenset({"buat", "untuk", "utk", "minta", "meminta"})
-_ERRANDS = frozenset({"nagih", "menagih", "nawarin", "menawari", "menawarkan", "kenalan", "promosi"})
+_ERRANDS = frozenset({"nagih", "menagih", "nawarin", "menawari", "menawarkan", "kenalan", "promosi", "nyalip",
+                      "menyalip", "salip"})
 _ERRAND_REACH = 8
 _NO_DANGER_CHASING = _PETS | {
     "deadline", "waktu", "target", "setoran", "tenggat", "utang", "hutang", "cicilan", "tagihan", "kerjaan", "tugas",
     "jadwal", "time", "debt", "pinjol", "collector", "dc", "skripsi", "sales", "marketing", "leasing", "bebek", "angsa",
-    "ayam", "anjing", "kucing", "wartawan", "fans", "penggemar",
+    "ayam", "anjing", "kucing", "wartawan", "fans", "penggemar", "polisi", "polantas", "patroli", "razia",
 }  # fmt: skip
+_FAKE = frozenset({"gadungan", "palsu", "ngaku", "mengaku", "fake"})  # "polisi gadungan": no police at all
 _BESIDE_A_CHASER = frozenset({"kejar", "sama", "sm", "oleh", "by", "two", "dua", "tiga", "3", "2"})
 # A chase told first, the resident its subject: "td dikejar preman, tolong", "dikejar orang gak dikenal".
 _OPENING_A_CHASE = frozenset({_BREAK, "tadi", "barusan", "baru", "lagi", "sedang", "tiba"})  # "tiba2": suddenly
@@ -1623,15 +1638,19 @@ def _chased_in_danger(said: list[str]) -> bool:
         else:
             continue
         thugs = bool(_THUGS & set(chaser))  # chased by thugs for whatever reason, in whatever game
+        harmless = bool(_NO_DANGER_CHASING & set(chaser)) and not _FAKE & set(said)
         if not thugs and (_CHASED_FOR & set(said[i + 1:i + 5]) or _ERRANDS & set(said[i + 1:i + 1 + _ERRAND_REACH])
-                          or _NO_DANGER_CHASING & set(chaser)):
+                          or harmless):
             continue
+        on_the_road = bool(_ON_THE_ROAD & set(said))
+        if word in _PRESSED and not on_the_road:
+            continue  # "dipepet cowok lain terus": courted; off the road is where robbers press
         playing = bool(_PLAYING & set(said))  # in a game, only a stranger, an armed one or thugs chase
         nobody_named = not chaser or chaser[0] in {_BREAK, "tolong", "help", "please"} or (
             chaser[0] in _TITLES and chaser[1:2] in ([], [_BREAK], ["tolong"]))
         # afraid of a man, a car or nobody named ("dikejar mobil dari tadi, sy takut"), or pressed off the road
         afraid = _afraid_now(said, i + 1) and (nobody_named or chaser[0] in _ANOTHER_PERSON | {"orang"})
-        pressed = word in _PRESSED or bool(_PRESSED & set(said[i + 1:]))
+        pressed = (word in _PRESSED or bool(_PRESSED & set(said[i + 1:]))) and on_the_road
         # a car or a motorbike after the resident still: "dikejar mobil dari tadi", "skrg lagi dikejar motor"
         by_a_vehicle = bool(_VEHICLES_CHASING & set(chaser[:2])) and (
             bool((_STILL | {"lagi", "chasing"}) & set(said)) or any_phrase(said, (("dari", "tadi"),)))
@@ -1647,10 +1666,17 @@ def _chased_in_danger(said: list[str]) -> bool:
 
 
 def _afraid_now(said: list[str], start: int) -> bool:
-    """Whether the resident says they are afraid from `start` on, of nothing else named: "sy takut", "takut bgt pak";
-    not "takut dimarahin", "takut ditilang"."""
-    return any(word in FEAR and all(w in _AFRAID_ALONE for w in said[k + 1:k + 3])
-               for k, word in enumerate(said[start:], start))
+    """Whether the resident says they are afraid from `start` on, of the chase: "sy takut", "takut banget sy", "takut
+    keluar rumah"; not of being scolded or fined ("takut dimarahin", "takut ditilang"), of someone else ("takut pacar
+    sy cemburu", "takut sama pacarnya") or to speak ("takut ngomong")."""
+    for k, word in enumerate(said[start:], start):
+        if word not in FEAR:
+            continue
+        feared = next((w.removesuffix("nya") for w in said[k + 1:k + 4] if w not in _AFRAID_ALONE | _WE | {"sama"}),
+                      _BREAK)
+        if feared == _BREAK or not (feared.startswith("di") or feared in _FEARED_OTHERWISE):
+            return True
+    return False
 
 
 def _a_threatening_chaser(chaser: list[str], playing: bool = False) -> bool:
@@ -1701,6 +1727,8 @@ _BODY = frozenset({"tangan", "kaki", "muka", "wajah", "badan", "tubuh", "punggun
 _NOT_SOMEONE = frozenset({"tanaman", "pohon", "bunga", "rumput", "semut", "sarang", "mobil", "motor", "lantai",
                           "halaman", "meja", "tembok", "dinding", "kebun", "got", "wc", "piring", "gelas", "plants"})
 _AT_SOMEONE = frozenset({"ke", "kepada", "at", "on", "onto"})
+_BEFORE_A_DEED = frozenset({"lagi", "sedang", "mau", "sering", "suka", "udah", "sudah", "baru", "tadi", "tiba", "terus",
+                            "langsung", "lalu", "just", "then"})  # between who does it and the deed
 _DOUSED_REACH = 8  # words from the deed to "ke badan sy"
 _NOT_A_SCALD_NOW = frozenset({"obatnya", "gimana", "bagaimana", "kalau", "kalo", "pemandian", "berendam", "if", "how",
                               "dikit", "sedikit", "agak", "pernah", "terapi", "spa"})
@@ -1708,12 +1736,12 @@ _NOT_A_SCALD_NOW = frozenset({"obatnya", "gimana", "bagaimana", "kalau", "kalo",
 
 def _scalded(said: list[str]) -> bool:
     told = set(said)
-    if (_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE | HABITUAL) & told or _joking(said) \
-            or not _a_hot_liquid(said):
+    if (_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE) & told or _joking(said) or not _a_hot_liquid(said):
         return False
+    # a blister at a chore done every day is no danger now; an attack told as a habit is violence at home
     blistered = any(word in _BLISTERED and not _PAINTED & set(said[max(0, i - 2):i + 3])
                     for i, word in enumerate(said)) and bool(_SPLASHED & told and (_PERSONS | _BODY) & told)
-    return blistered or any(_someone_doused(said, i) for i in range(len(said)))
+    return (blistered and not HABITUAL & told) or any(_someone_doused(said, i) for i in range(len(said)))
 
 
 def _someone_doused(said: list[str], at: int) -> bool:
@@ -1728,6 +1756,12 @@ def _someone_doused(said: list[str], at: int) -> bool:
         return bool(someone & set(sentence[-3:])) and not _NOT_SOMEONE & set(sentence)
     if said[at] not in _DOUSING or (said[at] in _SPILLING and not _unnegated(said, frozenset({"sengaja"}))):
         return False
+    before = [w for w in said[max(0, at - 4):at] if w not in _BEFORE_A_DEED]
+    doer = before[-1] if before else _BREAK
+    if doer in _WE and len(before) >= 2 and before[-2].removesuffix("nya") in _PEOPLE | _OUTSIDERS:
+        doer = before[-2]  # "suami sy nyiram sy": the husband, whose "sy" it is
+    if doer in _WE or doer == _BREAK:
+        return False  # "sy siram kaki sy pake air panas biar gk pegel", "siram kaki pakai air panas": self-care
     after = said[at + 1:at + 1 + _DOUSED_REACH]
     if _BREAK in after:
         after = after[:after.index(_BREAK)]
@@ -1952,8 +1986,10 @@ _NUMBER_OF = frozenset({"nomor", "nomer", "no", "telepon", "telpon", "kontak", "
 # What threatens without anyone's will: a tree about to fall, a cliff, a flood ("pohon mau tumbang ngancam rumah
 # warga", "rumah warga terancam longsor").
 _HAZARDS = frozenset({"pohon", "dahan", "ranting", "tebing", "longsor", "longsoran", "banjir", "tembok", "dinding",
-                      "bangunan", "gedung", "atap", "sungai", "jembatan", "tiang", "abrasi", "ombak", "erosi",
-                      "tanggul", "baliho", "reklame", "billboard", "tree", "cliff", "flood", "landslide", "wall"})
+                      "bangunan", "gedung", "atap", "sungai", "kali", "jembatan", "tiang", "tanah", "abrasi", "ombak",
+                      "erosi", "tanggul", "baliho", "reklame", "billboard", "tree", "cliff", "flood", "landslide",
+                      "wall"})
+_PROPERTY = frozenset({"rumah", "lahan", "kebun", "sawah", "tanah", "pekarangan"})  # "rumah warga": whose, not who
 _HAZARD_REACH = 8  # words back from the threat to who or what threatens
 _AT_A_PLACE = frozenset({"di", "ke", "dari", "dekat", "pinggir", "atas", "bawah", "samping", "depan", "belakang", "on",
                          "at", "near"})  # "di jembatan": where, not what
@@ -1973,13 +2009,18 @@ def a_thing_threatens(said: list[str], at: int) -> bool:
         word = said[k]
         if word == _BREAK:
             return False
-        if word in _HAZARDS and not _AT_A_PLACE & set(said[max(0, k - 2):k]):
+        if _a_hazard_at(said, k) and not _AT_A_PLACE & set(said[max(0, k - 2):k]):
             return True
-        whose = k >= 1 and (said[k - 1] in _HAZARDS or (k >= 2 and said[k - 2] in _HAZARDS
-                                                        and said[k - 1] not in {"ada", "yang"}))
+        whose = k >= 1 and (_a_hazard_at(said, k - 1) or said[k - 1] in _PROPERTY
+                            or (k >= 2 and _a_hazard_at(said, k - 2) and said[k - 1] not in {"ada", "yang"}))
         if word.removesuffix("nya") in _SOMEONE_WHO_THREATENS and not whose:
             return False
     return False
+
+
+def _a_hazard_at(said: list[str], at: int) -> bool:
+    """A hazard's word, not counted: "3 kali" is three times."""
+    return said[at] in _HAZARDS and not (at and (said[at - 1].isdecimal() or said[at - 1] in _CLOCK_WORDS))
 
 
 THREAT_WORDS = _THREATENING | {"ancam", "mengancam", "terancam", "threatens", "threatening", "threatened"}

@@ -616,8 +616,11 @@ _KEPT_OR_SEEN = frozenset({"aman", "safe", "secure", "tahu", "tau", "know", "kno
                            "told", "dikasih", "diberitahu", "share", "shared", "terlindungi", "dilindungi", "protected",
                            "private", "kelihatan", "ketahuan", "keliatan", "kliatan", "diliat", "liat", "terlihat",
                            "lihat", "visible", "seen", "dicari", "dilacak", "tracked", "traced"})
-# Whose it is, asked of this report: "ini aman gak?", "is this safe?", "kalo sy lapor nanti dicari pelaku gk?"
-_THIS_REPORT = frozenset({"ini", "this", "it"})
+# This, asked safe and nothing more: "ini aman gak?", "apa ini aman?", "is it safe?"; not "ini jalan aman gak?"
+_THIS = frozenset({"ini", "this", "it"})
+_SAFE = frozenset({"aman", "safe"})
+_AROUND_SAFE = _THIS | _SAFE | {"is", "apa", "apakah", "kan", "ya", "pak", "bu", "sih", "nih", "kah", "kak", "min",
+                                 "enggak", "tidak", "not", "no"}
 # Spread or leaked: feared when denied ("nomor saya ga disebar kan pak?"), an incident when told ("nomor hp saya
 # disebar orang").
 _SPREAD = frozenset({"disebar", "sebar", "tersebar", "bocor", "leak", "leaked"})
@@ -684,8 +687,7 @@ def privacy_asked(text: str) -> bool:
               for i, word in enumerate(said))
     whose = roots & _ONES_DATA or (roots & _ONESELF and (roots & REPORT_WORDS or said[:1] in (["nomor"], ["nama"])
                                                          or own)) \
-        or (len(said) <= 4 and roots & {"aman", "safe"} and _THIS_REPORT & set(said[:2])
-            and said[0] in _THIS_REPORT | {"is", "apa", "apakah"})
+        or (bool(_SAFE & roots) and bool(_THIS & set(said)) and all(word in _AROUND_SAFE for word in said))
     besides = " ".join(word for word in said if word not in _KEPT_OR_SEEN)
     spread_denied = any(word in _SPREAD and i and said[i - 1] in NOT_WORDS for i, word in enumerate(said))
     clauses = [(words(part), after_but) for part, after_but in clauses_of(text)]
@@ -1164,8 +1166,8 @@ SLIPS = frozenset({"pencet", "ketik", "pilih", "klik", "tekan", "kirim", "tulis"
 # A slip owned and nothing more: "eh kepencet", "maaf salah", "maaf pak salah pilih", "sorry wrong one", "maaf salah,
 # mau lapor yg lain". Not a fault owned or denied: "bukan salah saya", "saya yang salah", "bukan itu yang salah".
 _BY_ACCIDENT = frozenset({"kepencet", "kepencat", "kepilih", "keteken", "kepijet", "kekirim", "typo"})
-# "ga sengaja ke kirim", "tdk sengaja salah pencet", "sent by mistake": not meant, of what slipped. Alone it may tell
-# of the incident ("ga sengaja", a collision's answer).
+# "ga sengaja ke kirim", "tdk sengaja salah pencet", "sent by mistake", "eh gk sengaja": not meant, of what slipped
+# or owned. Alone it may tell of the incident ("ga sengaja", a collision's answer).
 _NOT_MEANT = (("enggak", "sengaja"), ("tidak", "sengaja"), ("tak", "sengaja"), ("by", "mistake"), ("by", "accident"),
               ("accidentally",))
 _WHAT_SLIPPED = SLIPS | {"nomor", "angka", "number", "one", "pressed", "tapped", "clicked", "lain", "another",
@@ -1180,8 +1182,8 @@ _AROUND_A_SLIP = _WHAT_SLIPPED | _OWNING | {word for phrase in _NOT_MEANT for wo
 def _a_slip(said: list[str]) -> bool:
     if not all(word in _BY_ACCIDENT or word in _WRONG or word in _AROUND_A_SLIP for word in said):
         return False
-    if _BY_ACCIDENT & set(said) or (any_phrase(said, _NOT_MEANT) and _WHAT_SLIPPED & set(said)):
-        return True
+    if _BY_ACCIDENT & set(said) or (any_phrase(said, _NOT_MEANT) and (_WHAT_SLIPPED | _OWNING) & set(said)):
+        return True  # "kepencet", "ga sengaja ke kirim", "eh gk sengaja", "sorry accidentally"
     wrong = next((i for i, word in enumerate(said) if word in _WRONG), None)
     if wrong is None or said[wrong - 1:wrong] in (["enggak"], ["tidak"], ["tak"]):
         return False  # "gak salah ketik": no slip
