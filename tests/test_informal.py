@@ -633,7 +633,8 @@ ASKED_AT = {"category": "report.ask_category", "description": "report.ask_descri
             "summary": "report.summary"}
 
 
-@pytest.mark.parametrize(("said", "answer"), [
+ASIDES = [
+    ("nama sy keliatan gak?", "menu.privacy"),
     ("makasih banyak pak", "report.aside_thanks"),
     ("🙏", "report.aside_thanks"),
     ("terus gimana ini", "report.aside_how"),
@@ -641,12 +642,19 @@ ASKED_AT = {"category": "report.ask_category", "description": "report.ask_descri
     ("no polisi brp pak", "report.aside_police_number"),
     ("selamat pagi bu", "report.already_started"),
     ("😭", "report.aside_distress"),
-    ("nama sy keliatan gak?", "menu.privacy"),
     ("kapan polisi datang?", "menu.response"),
     ("apa polisi bakal nelpon sy?", "menu.contact"),
     ("yg baca laporan ini siapa ya?", "menu.who"),
-])
-@pytest.mark.parametrize("step", list(ASKED_AT))
+]
+# The first aside at every step, each other at three steps spread over them: every step meets several kinds,
+# every kind several steps, at two fifths of the cost of each at each.
+_STEPS_ASKED = list(ASKED_AT)
+ASIDE_AT_STEPS = [(step, said, answer) for i, (said, answer) in enumerate(ASIDES)
+                  for step in (_STEPS_ASKED if i == 0 else
+                               [_STEPS_ASKED[(i + 3 * k) % len(_STEPS_ASKED)] for k in range(3)])]
+
+
+@pytest.mark.parametrize(("step", "said", "answer"), ASIDE_AT_STEPS)
 async def test_an_aside_in_the_middle_of_a_report_is_answered_and_the_question_asked_again(
         engine: Engine, step: str, said: str, answer: str) -> None:
     resident = await at(engine, step)
