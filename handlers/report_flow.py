@@ -593,7 +593,9 @@ def _tells_more(text: str) -> bool:
 
 
 # "bentar pak sy cari dulu", "wait a moment": the resident looks for what was asked.
-_A_MOMENT = frozenset({"bentar", "sebentar", "cari", "nyari", "carikan", "dulu", "wait", "moment", "minute"})
+_A_MOMENT = frozenset({"bentar", "sebentar", "cari", "nyari", "carikan", "dulu", "tunggu", "wait", "moment",
+                       "minute"})
+_TAKEN_BACK_FIRST = re.compile(r"^\W*(?:bukan|bkn|not)\b", re.IGNORECASE)  # "bukan kemarin, tadi pagi"
 _TOLD_ALL = YES | {"lanjut", "lanjutkan", "continue", "next", "sudah", "udah", "cukup", "segitu", "done", "that"}
 
 
@@ -1376,10 +1378,11 @@ async def location(turn: Turn) -> str:
 
 def _story_beside_its_time(text: str) -> bool:
     """Whether a clause that tells a time tells what happened beside it, an incident or a danger: "skrg dia bawa
-    pisau ngancem sy"; not "kemarin sore sekitar jam 9", "kemarin habis sholat isya", "tadi pas adzan maghrib"."""
+    pisau ngancem sy", "jam 6 pelakunya lari ke arah timur"; not "kemarin sore sekitar jam 9", "kemarin habis sholat
+    isya", "tadi pas adzan maghrib"."""
     return len([word for word in words(text) if word not in TIME_WORDS | DAY_WORDS | NEUTRAL
                 and when_named(word) is None and not word.isdecimal()]) >= DETAIL_WORDS \
-        and (category_named(text) is not None or is_cry_for_help(text))
+        and (category_named(text) is not None or is_cry_for_help(text) or bool(_REFERS_BACK & set(words(text))))
 
 
 def _tells_no_time(text: str) -> bool:
@@ -1698,8 +1701,9 @@ def _time_in_story(turn: Turn) -> tuple[str, str] | None:
 
 # Words before a time that add nothing to it: the time said again as the right one ("eh salah, maksudnya kemarin",
 # "sorry, I mean yesterday"), or a leave to take it as told said before telling it ("terserah pak, jam 8 malam").
-# "eh salah, kemarin sore", "bukan, kemarin sore" ("bukan kemarin" takes the day back), "maksudnya tadi pagi"
-_BEFORE_A_TIME = re.compile(r"^\W*(?:(?:(?:eh|oh|maaf|sorry|ralat|salah|keliru|wrong)\W+|(?:bukan|bkn)\s*[,.!]+\W*)+"
+# "eh salah ketik, kemarin sore", "bukan, kemarin sore" ("bukan kemarin" takes the day back), "maksudnya tadi pagi"
+_BEFORE_A_TIME = re.compile(r"^\W*(?:(?:(?:eh|oh|maaf|sorry|ralat|keliru|wrong|lupa|salah(?:\s+(?:ketik|pilih|pencet|"
+                            r"tulis|nulis|kirim))?)\W+|(?:bukan|bkn)\s*[,.!]+\W*)+"
                             r"(?:maksudnya|maksud\s+(?:saya|sy|aku)|yang\s+benar|yg\s+bener|harusnya|seharusnya|i\s+mean)?"
                             r"|(?:maksudnya|maksud\s+(?:saya|sy|aku)|yang\s+benar|yg\s+bener|harusnya|seharusnya|i\s+mean)"
                             r"|(?:terserah|bebas|sesuai)(?:\s+(?:aja|saja|deh|sih|pak|bu|mas|mbak|kak))*)\W*",
@@ -1718,7 +1722,7 @@ async def when(turn: Turn) -> str:
             and _names_a_time(turn.text[lead.end():]):
         turn.text = turn.text[lead.end():]
         turn.inbound = dataclasses.replace(turn.inbound, text=turn.text)
-    elif turn.inbound.choice is None and (instead := time_instead(turn.text)):
+    elif turn.inbound.choice is None and _TAKEN_BACK_FIRST.match(turn.text) and (instead := time_instead(turn.text)):
         turn.text = instead  # "bukan kemarin, tadi pagi": the time meant, not the one taken back
         turn.inbound = dataclasses.replace(turn.inbound, text=turn.text)
     told = _time_in_story(turn)

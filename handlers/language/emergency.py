@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from handlers.language.normalise import any_phrase, phrases_found, positions_of, stems_of, words
-from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_now
+from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, TIME_WORDS, still_there_now
 from storage.lexicon import ROOT_WORDS
 
 _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
@@ -410,6 +410,12 @@ _NOT_DONE_YET = _CARE_NOT_GIVEN - {"bisa"} | {
     "kunjung", "tak", "gagal", "hard", "trying",
 }  # fmt: skip
 _NOT_MANAGED = (("belum", "berhasil"), ("tidak", "berhasil"), ("enggak", "berhasil"), ("gagal",), ("failed",))
+# Under way ("api sedang dipadamkan", "lagi dievakuasi") is not yet done, but care given is ("sedang dirawat di rs");
+# done quickly is done when told as past ("alhamdulillah cepat ditolong"), asked for when not ("cepet dipadamin pak").
+_UNDER_WAY = frozenset({"sedang", "lagi"})
+_CARE_GIVEN = frozenset({"rs", "puskesmas", "dirawat", "klinik", "hospital", "aman", "selamat", "safe"})
+_HASTENED = frozenset({"cepat", "cepet"})
+_OVER_AND_GLAD = frozenset({"alhamdulillah", "untung", "syukur", "sudah", "telah", "already"})
 # "listrik padam", "lampu padam": the power out, not the fire
 _POWER = frozenset({"listrik", "lampu", "pln", "power", "lights"})
 
@@ -418,9 +424,16 @@ def _done(said: list[str], among: frozenset[str]) -> bool:
     """Whether one of `among` is told as done: not negated, nor asked for, hard or being tried just before it."""
     if any_phrase(said, _NOT_MANAGED):
         return False  # "sedang di evakuasi tim sar tp blm berhasil"
-    return any(word in among and not _negated(said, i) and not _NOT_DONE_YET & set(said[max(0, i - 3):i])
-               and not (word in ("padam", "padem") and _POWER & set(said[max(0, i - 3):i]))
-               for i, word in enumerate(said))
+    for i, word in enumerate(said):
+        if word not in among or _negated(said, i):
+            continue
+        before = set(said[max(0, i - 3):i])
+        if before & _NOT_DONE_YET or (before & _UNDER_WAY and word not in _CARE_GIVEN) \
+                or (before & _HASTENED and not before & _OVER_AND_GLAD) \
+                or (word in ("padam", "padem") and before & _POWER):
+            continue
+        return True
+    return False
 
 
 _LETTER_RUNS = re.compile(r"(.)\1+")
@@ -441,9 +454,10 @@ def _blows_at(said: list[str]) -> list[int]:
 
 
 def _at_oclock(said: list[str], at: int) -> bool:
-    """Whether the "pukul" at `at` tells a time of day ("pukul 9", "di pukul 3 sore", "pukul setengah 3"), not blows
-    counted ("dipukul 2 kali", "2x") nor those who struck or were struck ("dipukul 2 orang", "pukul 2 anak sy").
-    "pukul" and a number is a time; the passive is one only with a word of the time after it."""
+    """Whether the "pukul" at `at` tells a time of day ("pukul 9", "di pukul 3 sore", "hp sy dicopet di pukul 7 pas
+    di pasar"), not blows counted ("dipukul 2 kali", "2x") nor those who struck or were struck ("dipukul 2 orang",
+    "pukul 2 anak sy"). "pukul" and a number is a time; the passive is one with a word of the time after it, or
+    with no one struck before it ("sy di pukul 2 laki2 barusan" is a blow)."""
     following = said[at + 1] if at + 1 < len(said) else ""
     if not (_CLOCK.match(following) or following in _CLOCK_WORDS) or following.endswith("x"):
         return False
@@ -451,9 +465,9 @@ def _at_oclock(said: list[str], at: int) -> bool:
     people = (_PEOPLE | _OUTSIDERS | _THUGS | {"org"}) - _WE
     if _COUNTED & set(after) or people & {w.removesuffix("nya") for w in after}:
         return False
-    if said[at] == "pukul":
+    if said[at] == "pukul" or (after and (after[0] in _TIME_CUES or after[0].isdecimal() or following == "setengah")):
         return True
-    return bool(after) and (after[0] in _TIME_CUES or after[0].isdecimal() or following == "setengah")
+    return not (at and said[at - 1].removesuffix("nya") in _WE | _FAMILY | _HOUSEHOLD | {"teman", "temen", "yang"})
 
 
 def _violence_at_home(said: list[str]) -> bool:
@@ -1038,13 +1052,7 @@ _PASSIVE_APART = re.compile(r"\b(di)[\s-]+([^\W\d_]+)", re.IGNORECASE)
 
 def _passive_joined(apart: re.Match[str]) -> str:
     joined = (apart[1] + apart[2]).casefold()
-    if joined == "dipukul" and _A_NUMBER_NEXT.match(apart.string, apart.end()):
-        return apart[0]  # "di pukul 7": at seven o'clock, or "pukul 3 org" as _at_oclock reads "pukul"
     return joined if _as_listed(joined) in _PASSIVES else apart[0]
-
-
-_A_NUMBER_NEXT = re.compile(r"\s+(?:\d|setengah|se?per|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
-                            r"sebelas|dua belas)", re.IGNORECASE)
 
 
 # Words of violence at home said as such, of a threat, of sexual violence, of terror or extortion (stems): "kdrt",
@@ -1590,24 +1598,30 @@ _CHASED_NOW = frozenset({"being", "sedang"})
 _TITLES = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang"})
 _PRESSED = frozenset({"dipepet", "dipepetin", "pepet", "mepet"})  # off the road, as robbers on bikes do
 _VEHICLES_CHASING = frozenset({"motor", "mobil", "pemotor", "motorbike", "car", "truk", "truck"})
-_ON_THE_ROAD = _VEHICLES_CHASING | {"jalan", "jalanan", "road", "street", "pengendara", "begal"}
+_ON_THE_ROAD = _VEHICLES_CHASING | {"jalan", "jalanan", "gang", "gg", "tikungan", "boncengan", "berboncengan",
+                                     "bonceng", "sepi", "road", "street", "pengendara", "begal"}
 # Fear after a chase (_afraid_now): the words passed over after it, and what it may be of that is not the chase
 _AFRAID_ALONE = frozenset({"banget", "sekali", "pak", "bu", "mas", "mbak", "kak", "bang", "tolong", "help", "please",
                            "nih", "ini", "sekarang", "now", "bgt"})
-_FEARED_OTHERWISE = _HOUSEHOLD | _OUTSIDERS | {"ngomong", "mengomong", "bicara", "bilang", "cerita", "lapor", "telat",
-                                               "ketahuan", "kena", "mantan", "ortu"}
+_FEARED_OTHERWISE = _HOUSEHOLD | _OUTSIDERS | NEGATIONS | {
+    "ngomong", "mengomong", "bicara", "bilang", "cerita", "lapor", "telat", "ketahuan", "kena", "mantan", "ortu",
+    "baper", "bawa",  # "takut baper": of being carried away by feeling ("bawa perasaan")
+}  # fmt: skip
 _PLAYING = frozenset({"mainan", "petak", "umpet", "kejaran", "perangan", "game", "games", "playing", "lomba"})
 _NOT_REAL_CHASE = frozenset({"mimpi", "mimpinya", "wkwk", "wkwkwk", "haha", "hahaha", "dream", "dreamt", "lol"})
 # Told as once or as escaped: "sy pernah dikejar preman", "untung udh lolos"; or as what if, just before it: "gimana
 # kalo sy dikejar preman" (not "…dikejar preman, kalo bisa cepet").
-_NOT_A_CHASE_NOW = frozenset({"pernah", "lolos", "ternyata", "ever", "escaped"})  # "ternyata temennya": no one
+_NOT_A_CHASE_NOW = frozenset({"pernah", "lolos", "ever", "escaped"})
+# "ternyata temennya sendiri", "ternyata ojol mau balikin hp": who chased turned out harmless
+_KNOWN_AFTER_ALL = frozenset({"teman", "temen", "temennya", "temannya", "kawan", "sahabat", "saudara", "sodara",
+                              "tetangga", "keluarga", "ojol", "kurir", "salah", "cuma", "hanya", "bercanda"})
 _WHAT_IF = frozenset({"kalau", "kalo", "jika", "andai", "if"})
 # Chased for something, or by what is no danger, even with a "tolong": "ada yg ngejar sy buat nagih utang", "sy
 # dikejar pinjol, tolong dibantu", "anak sy dikejar ayam tolong"; an errand may come later in the sentence
 # ("beberapa orang ngejar saya di mall, nawarin asuransi").
 _CHASED_FOR = frozenset({"buat", "untuk", "utk", "minta", "meminta"})
-_ERRANDS = frozenset({"nagih", "menagih", "nawarin", "menawari", "menawarkan", "kenalan", "promosi", "nyalip",
-                      "menyalip", "salip"})
+_ERRANDS = frozenset({"nagih", "menagih", "nawarin", "menawari", "menawarkan", "kenalan", "promosi"})
+_OVERTAKING = (("mau", "nyalip"), ("mau", "menyalip"), ("mau", "salip"), ("cuma", "nyalip"))  # a car that wants by
 _ERRAND_REACH = 8
 _NO_DANGER_CHASING = _PETS | {
     "deadline", "waktu", "target", "setoran", "tenggat", "utang", "hutang", "cicilan", "tagihan", "kerjaan", "tugas",
@@ -1621,7 +1635,8 @@ _OPENING_A_CHASE = frozenset({_BREAK, "tadi", "barusan", "baru", "lagi", "sedang
 
 
 def _chased_in_danger(said: list[str]) -> bool:
-    if (_NOT_REAL_CHASE | _NOT_A_CHASE_NOW) & set(said) or _joking(said):
+    if (_NOT_REAL_CHASE | _NOT_A_CHASE_NOW) & set(said) or _joking(said) or any(
+            word == "ternyata" and _KNOWN_AFTER_ALL & set(said[i + 1:i + 4]) for i, word in enumerate(said)):
         return False
     for i, word in enumerate(said):
         if _negated(said, i) or said[i - 1:i] == ["takut"] or _WHAT_IF & set(said[max(0, i - 3):i]):
@@ -1638,11 +1653,14 @@ def _chased_in_danger(said: list[str]) -> bool:
         else:
             continue
         thugs = bool(_THUGS & set(chaser))  # chased by thugs for whatever reason, in whatever game
-        harmless = bool(_NO_DANGER_CHASING & set(chaser)) and not _FAKE & set(said)
-        if not thugs and (_CHASED_FOR & set(said[i + 1:i + 5]) or _ERRANDS & set(said[i + 1:i + 1 + _ERRAND_REACH])
-                          or harmless):
-            continue
+        fake = bool(_FAKE & set(said)) or any_phrase(said, (("bukan", "polisi"),))  # "kayaknya bukan polisi beneran"
+        harmless = bool(_NO_DANGER_CHASING & set(chaser)) and not fake
         on_the_road = bool(_ON_THE_ROAD & set(said))
+        pressed = (word in _PRESSED or bool(_PRESSED & set(said[i + 1:]))) and on_the_road
+        if not thugs and not pressed and (_CHASED_FOR & set(said[i + 1:i + 5]) or harmless
+                                          or _ERRANDS & set(said[i + 1:i + 1 + _ERRAND_REACH])
+                                          or any_phrase(said, _OVERTAKING)):
+            continue
         if word in _PRESSED and not on_the_road:
             continue  # "dipepet cowok lain terus": courted; off the road is where robbers press
         playing = bool(_PLAYING & set(said))  # in a game, only a stranger, an armed one or thugs chase
@@ -1650,7 +1668,6 @@ def _chased_in_danger(said: list[str]) -> bool:
             chaser[0] in _TITLES and chaser[1:2] in ([], [_BREAK], ["tolong"]))
         # afraid of a man, a car or nobody named ("dikejar mobil dari tadi, sy takut"), or pressed off the road
         afraid = _afraid_now(said, i + 1) and (nobody_named or chaser[0] in _ANOTHER_PERSON | {"orang"})
-        pressed = (word in _PRESSED or bool(_PRESSED & set(said[i + 1:]))) and on_the_road
         # a car or a motorbike after the resident still: "dikejar mobil dari tadi", "skrg lagi dikejar motor"
         by_a_vehicle = bool(_VEHICLES_CHASING & set(chaser[:2])) and (
             bool((_STILL | {"lagi", "chasing"}) & set(said)) or any_phrase(said, (("dari", "tadi"),)))
@@ -1659,7 +1676,7 @@ def _chased_in_danger(said: list[str]) -> bool:
         if HABITUAL & set(said):
             continue  # "sering dikejar preman kalo malem": a place to report as unsafe
         now = bool(_CHASED_NOW & set(before)) and nobody_named
-        if thugs or pressed or by_a_vehicle or (not playing and (afraid or now)) \
+        if thugs or pressed or by_a_vehicle or (not playing and (afraid or now)) or (fake and "polisi" in chaser) \
                 or _a_threatening_chaser(chaser, playing):
             return True
     return False
@@ -1758,15 +1775,17 @@ def _someone_doused(said: list[str], at: int) -> bool:
         return False
     before = [w for w in said[max(0, at - 4):at] if w not in _BEFORE_A_DEED]
     doer = before[-1] if before else _BREAK
-    if doer in _WE and len(before) >= 2 and before[-2].removesuffix("nya") in _PEOPLE | _OUTSIDERS:
-        doer = before[-2]  # "suami sy nyiram sy": the husband, whose "sy" it is
-    if doer in _WE or doer == _BREAK:
-        return False  # "sy siram kaki sy pake air panas biar gk pegel", "siram kaki pakai air panas": self-care
+    if doer in _WE and len(before) >= 2 and before[-2] not in _WE | TIME_WORDS | {_BREAK, "dan", "terus", "lalu"}:
+        doer = before[-2]  # "mertua sy nyiram sy": the mother-in-law, whose "sy" it is
+    if doer in _WE:
+        return False  # "sy siram kaki sy pake air panas biar gk pegel": self-care
     after = said[at + 1:at + 1 + _DOUSED_REACH]
     if _BREAK in after:
         after = after[:after.index(_BREAK)]
     if after[:1] and after[0] in _NOT_SOMEONE:
         return False  # "nyiram tanaman, sy …"
+    if doer == _BREAK:  # none named in its sentence: a person doused ("…. nyiram sy pake air panas"), not a foot
+        return bool((someone - _BODY) & set(after[:2]))  # soaked ("siram kaki pakai air panas")
     if someone & set(after[:2]):
         return True  # "nyiram sy pake air mendidih"
     aimed = next((k for k, word in enumerate(after) if word in _AT_SOMEONE), None)
@@ -2009,18 +2028,29 @@ def a_thing_threatens(said: list[str], at: int) -> bool:
         word = said[k]
         if word == _BREAK:
             return False
-        if _a_hazard_at(said, k) and not _AT_A_PLACE & set(said[max(0, k - 2):k]):
-            return True
-        whose = k >= 1 and (_a_hazard_at(said, k - 1) or said[k - 1] in _PROPERTY
-                            or (k >= 2 and _a_hazard_at(said, k - 2) and said[k - 1] not in {"ada", "yang"}))
+        if _a_hazard_at(said, k) and not _AT_A_PLACE & set(said[max(0, k - 2):k]) \
+                and (word not in _EVERYDAY_HAZARDS or _GIVING_WAY & set(said[k + 1:at])):
+            return True  # "tanah ambles ngancam …", "air kali meluap ngancam …"; not "nyerobot tanah sy ngancam"
+        # "tembok tetangga", "pohon mangga tetangga": whose; not after "tanah" or "kali", which are as often a dispute
+        # or a time ("masalah tanah, tetangga ngancam", "kali ini tetangga ngancam")
+        whose = k >= 1 and (_a_hazard_at(said, k - 1, owned=True) or said[k - 1] in _PROPERTY - {"tanah"} or (
+            k >= 2 and _a_hazard_at(said, k - 2, owned=True) and said[k - 1] not in {"ada", "yang"}))
         if word.removesuffix("nya") in _SOMEONE_WHO_THREATENS and not whose:
             return False
     return False
 
 
-def _a_hazard_at(said: list[str], at: int) -> bool:
-    """A hazard's word, not counted: "3 kali" is three times."""
+def _a_hazard_at(said: list[str], at: int, owned: bool = False) -> bool:
+    """A hazard's word, not counted ("3 kali" is three times); one that may be owned (`owned`) is no word that is as
+    often something else ("tanah", "kali")."""
+    if owned and said[at] in _EVERYDAY_HAZARDS:
+        return False
     return said[at] in _HAZARDS and not (at and (said[at - 1].isdecimal() or said[at - 1] in _CLOCK_WORDS))
+
+
+_EVERYDAY_HAZARDS = frozenset({"tanah", "kali"})
+_GIVING_WAY = frozenset({"ambles", "amblas", "longsor", "retak", "meluap", "banjir", "runtuh", "gerak", "bergerak",
+                         "bergeser", "tergerus", "naik", "deras"})
 
 
 THREAT_WORDS = _THREATENING | {"ancam", "mengancam", "terancam", "threatens", "threatening", "threatened"}
