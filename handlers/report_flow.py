@@ -595,7 +595,20 @@ def _tells_more(text: str) -> bool:
 # "bentar pak sy cari dulu", "wait a moment": the resident looks for what was asked.
 _A_MOMENT = frozenset({"bentar", "sebentar", "cari", "nyari", "carikan", "dulu", "tunggu", "wait", "moment",
                        "minute"})
-_TAKEN_BACK_FIRST = re.compile(r"^\W*(?:bukan|bkn|not)\b", re.IGNORECASE)  # "bukan kemarin, tadi pagi"
+# "bukan kemarin, tadi pagi", "kemarin sore, eh bukan, tadi pagi": a time taken back, then the one meant
+_TAKEN_BACK_FIRST = re.compile(r"^\W*(?:bukan|bkn|not)\b", re.IGNORECASE)
+_TAKING_BACK = re.compile(r"^(?:(?:eh|oh|maaf)\s+)?(?:bukan|bkn|salah|ralat|keliru)(?:\s+(?:pak|bu|deh|ding))?$",
+                          re.IGNORECASE)
+
+
+def _time_meant(text: str) -> str | None:
+    """The time meant where one is taken back; None where none is."""
+    if _TAKEN_BACK_FIRST.match(text):
+        return time_instead(text)
+    clauses = [clause.strip() for clause in _CLAUSES.split(text)]
+    taken_back = [k for k, clause in enumerate(clauses) if _TAKING_BACK.match(clause)]
+    meant = ", ".join(clause for clause in clauses[taken_back[-1] + 1:] if clause) if taken_back else ""
+    return meant if meant and _names_a_time(meant) else None
 _TOLD_ALL = YES | {"lanjut", "lanjutkan", "continue", "next", "sudah", "udah", "cukup", "segitu", "done", "that"}
 
 
@@ -1702,7 +1715,7 @@ def _time_in_story(turn: Turn) -> tuple[str, str] | None:
 # Words before a time that add nothing to it: the time said again as the right one ("eh salah, maksudnya kemarin",
 # "sorry, I mean yesterday"), or a leave to take it as told said before telling it ("terserah pak, jam 8 malam").
 # "eh salah ketik, kemarin sore", "bukan, kemarin sore" ("bukan kemarin" takes the day back), "maksudnya tadi pagi"
-_BEFORE_A_TIME = re.compile(r"^\W*(?:(?:(?:eh|oh|maaf|sorry|ralat|keliru|wrong|lupa|salah(?:\s+(?:ketik|pilih|pencet|"
+_BEFORE_A_TIME = re.compile(r"^\W*(?:(?:(?:eh|oh|maaf|sorry|ralat|keliru|wrong|salah(?:\s+(?:ketik|pilih|pencet|"
                             r"tulis|nulis|kirim))?)\W+|(?:bukan|bkn)\s*[,.!]+\W*)+"
                             r"(?:maksudnya|maksud\s+(?:saya|sy|aku)|yang\s+benar|yg\s+bener|harusnya|seharusnya|i\s+mean)?"
                             r"|(?:maksudnya|maksud\s+(?:saya|sy|aku)|yang\s+benar|yg\s+bener|harusnya|seharusnya|i\s+mean)"
@@ -1722,7 +1735,7 @@ async def when(turn: Turn) -> str:
             and _names_a_time(turn.text[lead.end():]):
         turn.text = turn.text[lead.end():]
         turn.inbound = dataclasses.replace(turn.inbound, text=turn.text)
-    elif turn.inbound.choice is None and _TAKEN_BACK_FIRST.match(turn.text) and (instead := time_instead(turn.text)):
+    elif turn.inbound.choice is None and (instead := _time_meant(turn.text)):
         turn.text = instead  # "bukan kemarin, tadi pagi": the time meant, not the one taken back
         turn.inbound = dataclasses.replace(turn.inbound, text=turn.text)
     told = _time_in_story(turn)

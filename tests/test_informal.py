@@ -1330,6 +1330,7 @@ async def test_danger_told_where_the_time_is_asked_goes_to_the_story_with_its_ti
                                             ("bukan, kemarin sore", "Waktu: kemarin sore"),
                                             ("bukan kemarin, tadi pagi", "Waktu: tadi pagi"),
                                             ("maaf salah ketik, kemarin sore", "Waktu: kemarin sore"),
+                                            ("kemarin sore, eh bukan, tadi pagi", "Waktu: tadi pagi"),
                                             ("kemarin habis sholat isya sekitar jam 8",
                                              "Waktu: kemarin habis sholat isya sekitar jam 8")])
 async def test_a_time_typed_with_more_than_a_choice_is_kept_in_the_residents_words(

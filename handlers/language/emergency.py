@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from handlers.language.normalise import any_phrase, phrases_found, positions_of, stems_of, words
-from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, TIME_WORDS, still_there_now
+from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_now
 from storage.lexicon import ROOT_WORDS
 
 _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
@@ -71,6 +71,9 @@ _OUTSIDERS = frozenset({"tetangga", "orang", "preman", "teman", "temen", "majika
 _CLOCK_WORDS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
                           "sebelas", "dua belas", "setengah", "seperempat"})
 _COUNTED = frozenset({"kali", "x", "times"})  # "dipukul 2 kali": blows counted, no time of day
+_OTHER_INCIDENTS = frozenset({"hilang", "jatuh", "dicopet", "kecopetan", "dijambret", "kejambretan", "ditipu",
+                              "tertipu", "tabrakan", "kecelakaan", "kejadian", "kejadiannya", "kemalingan", "dibobol",
+                              "lost"})
 # What follows a time of day: "pukul 3 sore", "di pukul 02.00 dini hari", "pukul 9 lewat"
 _TIME_CUES = frozenset({"pagi", "siang", "sore", "malam", "malem", "subuh", "dini", "lewat", "lebih", "kurang",
                         "tepat", "wib", "wita", "wit", "am", "pm", "an", "tadi"})
@@ -415,7 +418,8 @@ _NOT_MANAGED = (("belum", "berhasil"), ("tidak", "berhasil"), ("enggak", "berhas
 _UNDER_WAY = frozenset({"sedang", "lagi"})
 _CARE_GIVEN = frozenset({"rs", "puskesmas", "dirawat", "klinik", "hospital", "aman", "selamat", "safe"})
 _HASTENED = frozenset({"cepat", "cepet"})
-_OVER_AND_GLAD = frozenset({"alhamdulillah", "untung", "syukur", "sudah", "telah", "already"})
+_OVER_AND_GLAD = frozenset({"alhamdulillah", "untung", "untungnya", "syukur", "syukurlah", "sudah", "telah", "already"})
+_AGENTS = frozenset({"warga", "petugas", "damkar", "satpam", "tim", "polisi", "tetangga", "sar", "pemadam"})
 # "listrik padam", "lampu padam": the power out, not the fire
 _POWER = frozenset({"listrik", "lampu", "pln", "power", "lights"})
 
@@ -427,10 +431,16 @@ def _done(said: list[str], among: frozenset[str]) -> bool:
     for i, word in enumerate(said):
         if word not in among or _negated(said, i):
             continue
-        before = set(said[max(0, i - 3):i])
-        if before & _NOT_DONE_YET or (before & _UNDER_WAY and word not in _CARE_GIVEN) \
-                or (before & _HASTENED and not before & _OVER_AND_GLAD) \
-                or (word in ("padam", "padem") and before & _POWER):
+        before = set(said[max(0, i - 4):i])
+        if word in ("padam", "padem") and before & _POWER:
+            continue  # "listrik padam"
+        if before & _OVER_AND_GLAD:
+            return True  # "untungnya cepat dievakuasi", "udh dibuka"
+        # asked quickly ("cepet dipadamin pak!"), not done quickly by someone ("api cepat dipadamkan warga", "api
+        # cepat padam")
+        asked_quickly = before & _HASTENED and word not in ("padam", "padem") \
+            and not _AGENTS & set(said[i + 1:i + 3])
+        if before & _NOT_DONE_YET or (before & _UNDER_WAY and word not in _CARE_GIVEN) or asked_quickly:
             continue
         return True
     return False
@@ -465,9 +475,14 @@ def _at_oclock(said: list[str], at: int) -> bool:
     people = (_PEOPLE | _OUTSIDERS | _THUGS | {"org"}) - _WE
     if _COUNTED & set(after) or people & {w.removesuffix("nya") for w in after}:
         return False
+    if following == "setengah" and after[:1] == ["mati"]:
+        return False  # "di pukul setengah mati": beaten half dead
     if said[at] == "pukul" or (after and (after[0] in _TIME_CUES or after[0].isdecimal() or following == "setengah")):
         return True
-    return not (at and said[at - 1].removesuffix("nya") in _WE | _FAMILY | _HOUSEHOLD | {"teman", "temen", "yang"})
+    # the passive and a number alone: the time of another incident the message tells ("hp sy dicopet di pukul 7 pas
+    # di pasar", "sy di pukul 7 berangkat kerja, pulang2 rumah udh dibobol maling"), else a blow ("pacarku dipukul 2
+    # mantannya barusan")
+    return bool(THEFT_STEMS & set(stems_of(said, THEFT_STEMS)) or _OTHER_INCIDENTS & set(said))
 
 
 def _violence_at_home(said: list[str]) -> bool:
@@ -1603,7 +1618,7 @@ _ON_THE_ROAD = _VEHICLES_CHASING | {"jalan", "jalanan", "gang", "gg", "tikungan"
 # Fear after a chase (_afraid_now): the words passed over after it, and what it may be of that is not the chase
 _AFRAID_ALONE = frozenset({"banget", "sekali", "pak", "bu", "mas", "mbak", "kak", "bang", "tolong", "help", "please",
                            "nih", "ini", "sekarang", "now", "bgt"})
-_FEARED_OTHERWISE = _HOUSEHOLD | _OUTSIDERS | NEGATIONS | {
+_FEARED_OTHERWISE = _HOUSEHOLD | _OUTSIDERS | {
     "ngomong", "mengomong", "bicara", "bilang", "cerita", "lapor", "telat", "ketahuan", "kena", "mantan", "ortu",
     "baper", "bawa",  # "takut baper": of being carried away by feeling ("bawa perasaan")
 }  # fmt: skip
@@ -1614,7 +1629,8 @@ _NOT_REAL_CHASE = frozenset({"mimpi", "mimpinya", "wkwk", "wkwkwk", "haha", "hah
 _NOT_A_CHASE_NOW = frozenset({"pernah", "lolos", "ever", "escaped"})
 # "ternyata temennya sendiri", "ternyata ojol mau balikin hp": who chased turned out harmless
 _KNOWN_AFTER_ALL = frozenset({"teman", "temen", "temennya", "temannya", "kawan", "sahabat", "saudara", "sodara",
-                              "tetangga", "keluarga", "ojol", "kurir", "salah", "cuma", "hanya", "bercanda"})
+                              "tetangga", "keluarga", "ojol", "kurir", "salah", "cuma", "hanya", "bercanda", "nanya",
+                              "tanya", "bertanya", "doang", "nyalip", "menyalip"})
 _WHAT_IF = frozenset({"kalau", "kalo", "jika", "andai", "if"})
 # Chased for something, or by what is no danger, even with a "tolong": "ada yg ngejar sy buat nagih utang", "sy
 # dikejar pinjol, tolong dibantu", "anak sy dikejar ayam tolong"; an errand may come later in the sentence
@@ -1628,7 +1644,10 @@ _NO_DANGER_CHASING = _PETS | {
     "jadwal", "time", "debt", "pinjol", "collector", "dc", "skripsi", "sales", "marketing", "leasing", "bebek", "angsa",
     "ayam", "anjing", "kucing", "wartawan", "fans", "penggemar", "polisi", "polantas", "patroli", "razia",
 }  # fmt: skip
-_FAKE = frozenset({"gadungan", "palsu", "ngaku", "mengaku", "fake"})  # "polisi gadungan": no police at all
+_FAKE_POLICE = tuple(tuple(p.split()) for p in (
+    "polisi gadungan", "polisi palsu", "ngaku polisi", "mengaku polisi", "bukan polisi benaran", "bukan polisi asli",
+    "fake police", "fake cop"))  # fmt: skip
+_COURTING = frozenset({"risih", "baper", "naksir", "gebetan", "pdkt", "ditembak"})  # "dipepet cowok…, risih"
 _BESIDE_A_CHASER = frozenset({"kejar", "sama", "sm", "oleh", "by", "two", "dua", "tiga", "3", "2"})
 # A chase told first, the resident its subject: "td dikejar preman, tolong", "dikejar orang gak dikenal".
 _OPENING_A_CHASE = frozenset({_BREAK, "tadi", "barusan", "baru", "lagi", "sedang", "tiba"})  # "tiba2": suddenly
@@ -1636,7 +1655,8 @@ _OPENING_A_CHASE = frozenset({_BREAK, "tadi", "barusan", "baru", "lagi", "sedang
 
 def _chased_in_danger(said: list[str]) -> bool:
     if (_NOT_REAL_CHASE | _NOT_A_CHASE_NOW) & set(said) or _joking(said) or any(
-            word == "ternyata" and _KNOWN_AFTER_ALL & set(said[i + 1:i + 4]) for i, word in enumerate(said)):
+            word == "ternyata" and (_KNOWN_AFTER_ALL | _FAMILY | _HOUSEHOLD) & set(said[i + 1:i + 6])
+            for i, word in enumerate(said)):
         return False
     for i, word in enumerate(said):
         if _negated(said, i) or said[i - 1:i] == ["takut"] or _WHAT_IF & set(said[max(0, i - 3):i]):
@@ -1653,13 +1673,12 @@ def _chased_in_danger(said: list[str]) -> bool:
         else:
             continue
         thugs = bool(_THUGS & set(chaser))  # chased by thugs for whatever reason, in whatever game
-        fake = bool(_FAKE & set(said)) or any_phrase(said, (("bukan", "polisi"),))  # "kayaknya bukan polisi beneran"
+        fake = any_phrase(said, _FAKE_POLICE)
         harmless = bool(_NO_DANGER_CHASING & set(chaser)) and not fake
-        on_the_road = bool(_ON_THE_ROAD & set(said))
+        on_the_road = bool(_ON_THE_ROAD & set(said)) and not _COURTING & set(said)
         pressed = (word in _PRESSED or bool(_PRESSED & set(said[i + 1:]))) and on_the_road
-        if not thugs and not pressed and (_CHASED_FOR & set(said[i + 1:i + 5]) or harmless
-                                          or _ERRANDS & set(said[i + 1:i + 1 + _ERRAND_REACH])
-                                          or any_phrase(said, _OVERTAKING)):
+        if not thugs and (_CHASED_FOR & set(said[i + 1:i + 5]) or harmless or any_phrase(said, _OVERTAKING)
+                          or _ERRANDS & set(said[i + 1:i + 1 + _ERRAND_REACH])):
             continue
         if word in _PRESSED and not on_the_road:
             continue  # "dipepet cowok lain terus": courted; off the road is where robbers press
@@ -1691,6 +1710,11 @@ def _afraid_now(said: list[str], start: int) -> bool:
             continue
         feared = next((w.removesuffix("nya") for w in said[k + 1:k + 4] if w not in _AFRAID_ALONE | _WE | {"sama"}),
                       _BREAK)
+        if feared in NEGATIONS:  # "takut gak selamat", "takut ga kuat lari"; not "takut ga enak nolak"
+            feared = next((w for w in said[k + 1:k + 5] if w not in NEGATIONS | _AFRAID_ALONE | _WE), _BREAK)
+            if feared not in ("enak", "sopan"):
+                return True
+            continue
         if feared == _BREAK or not (feared.startswith("di") or feared in _FEARED_OTHERWISE):
             return True
     return False
@@ -1744,6 +1768,10 @@ _BODY = frozenset({"tangan", "kaki", "muka", "wajah", "badan", "tubuh", "punggun
 _NOT_SOMEONE = frozenset({"tanaman", "pohon", "bunga", "rumput", "semut", "sarang", "mobil", "motor", "lantai",
                           "halaman", "meja", "tembok", "dinding", "kebun", "got", "wc", "piring", "gelas", "plants"})
 _AT_SOMEONE = frozenset({"ke", "kepada", "at", "on", "onto"})
+# Who may own the "sy" before a deed ("mertua sy nyiram sy"), not a greeting or a title ("pak sy siram kaki sy")
+_KIN_WHO_DOUSE = (_HOUSEHOLD | _FAMILY | _OUTSIDERS | {"mertua", "abang", "ipar", "tiri", "bude", "pakde", "paman",
+                                                        "om", "tante", "kakak", "adik", "mantan", "pacar"}) - _TITLES
+_FOR_A_PURPOSE = frozenset({"biar", "agar", "supaya", "so"})  # what one does to oneself, or for a fever
 _BEFORE_A_DEED = frozenset({"lagi", "sedang", "mau", "sering", "suka", "udah", "sudah", "baru", "tadi", "tiba", "terus",
                             "langsung", "lalu", "just", "then"})  # between who does it and the deed
 _DOUSED_REACH = 8  # words from the deed to "ke badan sy"
@@ -1775,10 +1803,10 @@ def _someone_doused(said: list[str], at: int) -> bool:
         return False
     before = [w for w in said[max(0, at - 4):at] if w not in _BEFORE_A_DEED]
     doer = before[-1] if before else _BREAK
-    if doer in _WE and len(before) >= 2 and before[-2] not in _WE | TIME_WORDS | {_BREAK, "dan", "terus", "lalu"}:
+    if doer in _WE and len(before) >= 2 and before[-2].removesuffix("nya") in _KIN_WHO_DOUSE:
         doer = before[-2]  # "mertua sy nyiram sy": the mother-in-law, whose "sy" it is
-    if doer in _WE:
-        return False  # "sy siram kaki sy pake air panas biar gk pegel": self-care
+    if doer in _WE or (doer == _BREAK and _FOR_A_PURPOSE & set(said)):
+        return False  # "pak sy siram kaki sy pake air panas biar gk pegel", "siram badan anak … biar gk demam"
     after = said[at + 1:at + 1 + _DOUSED_REACH]
     if _BREAK in after:
         after = after[:after.index(_BREAK)]
@@ -2049,8 +2077,9 @@ def _a_hazard_at(said: list[str], at: int, owned: bool = False) -> bool:
 
 
 _EVERYDAY_HAZARDS = frozenset({"tanah", "kali"})
-_GIVING_WAY = frozenset({"ambles", "amblas", "longsor", "retak", "meluap", "banjir", "runtuh", "gerak", "bergerak",
-                         "bergeser", "tergerus", "naik", "deras"})
+_GIVING_WAY = frozenset({"ambles", "amblas", "ambrol", "longsor", "retak", "meluap", "meluber", "banjir", "runtuh",
+                         "gerak", "bergerak", "bergeser", "tergerus", "terkikis", "turun", "labil", "penuh", "naik",
+                         "deras"})
 
 
 THREAT_WORDS = _THREATENING | {"ancam", "mengancam", "terancam", "threatens", "threatening", "threatened"}
