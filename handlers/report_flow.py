@@ -608,7 +608,8 @@ def _time_meant(text: str) -> str | None:
     clauses = [clause.strip() for clause in _CLAUSES.split(text)]
     taken_back = [k for k, clause in enumerate(clauses) if _TAKING_BACK.match(clause)]
     meant = ", ".join(clause for clause in clauses[taken_back[-1] + 1:] if clause) if taken_back else ""
-    return meant if meant and _names_a_time(meant) else None
+    # the day or the part of it, not only an hour: "tadi malam jam 11, bukan, jam 12" is kept whole
+    return meant if meant and when_named(meant) is not None else None
 _TOLD_ALL = YES | {"lanjut", "lanjutkan", "continue", "next", "sudah", "udah", "cukup", "segitu", "done", "that"}
 
 

@@ -73,7 +73,10 @@ _CLOCK_WORDS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh
 _COUNTED = frozenset({"kali", "x", "times"})  # "dipukul 2 kali": blows counted, no time of day
 _OTHER_INCIDENTS = frozenset({"hilang", "jatuh", "dicopet", "kecopetan", "dijambret", "kejambretan", "ditipu",
                               "tertipu", "tabrakan", "kecelakaan", "kejadian", "kejadiannya", "kemalingan", "dibobol",
-                              "lost"})
+                              "ketinggalan", "diserempet", "keserempet", "dihubungi", "ditelepon", "lost"})
+# Words after "di pukul N" that go on with a time, not with who struck: "di pukul 7 berangkat kerja"
+_A_TIME_GOES_ON = frozenset({"di", "ke", "pas", "waktu", "saat", "ketika", "sama", "harus", "sudah", "berangkat",
+                             "pulang", "besok", "nanti", "ya", "pak", "bu", "sampai", "mulai"})
 # What follows a time of day: "pukul 3 sore", "di pukul 02.00 dini hari", "pukul 9 lewat"
 _TIME_CUES = frozenset({"pagi", "siang", "sore", "malam", "malem", "subuh", "dini", "lewat", "lebih", "kurang",
                         "tepat", "wib", "wita", "wit", "am", "pm", "an", "tadi"})
@@ -479,10 +482,16 @@ def _at_oclock(said: list[str], at: int) -> bool:
         return False  # "di pukul setengah mati": beaten half dead
     if said[at] == "pukul" or (after and (after[0] in _TIME_CUES or after[0].isdecimal() or following == "setengah")):
         return True
-    # the passive and a number alone: the time of another incident the message tells ("hp sy dicopet di pukul 7 pas
-    # di pasar", "sy di pukul 7 berangkat kerja, pulang2 rumah udh dibobol maling"), else a blow ("pacarku dipukul 2
-    # mantannya barusan")
-    return bool(THEFT_STEMS & set(stems_of(said, THEFT_STEMS)) or _OTHER_INCIDENTS & set(said))
+    # the passive and a number: a time where what follows is no one ("di pukul 7 berangkat kerja", "rapat di pukul 9
+    # besok", "…ketinggalan di angkot, di pukul 7") or another incident is told ("tadi di pukul 10 motor sy
+    # diserempet"); a blow where someone follows ("pacarku dipukul 2 mantannya barusan")
+    if THEFT_STEMS & set(stems_of(said, THEFT_STEMS)) or _OTHER_INCIDENTS & set(said) \
+            or (after[:1] != [] and after[0] in _A_TIME_GOES_ON):
+        return True
+    if after[:1] not in ([], [_BREAK]):
+        return False  # someone follows
+    struck = at > 0 and (said[at - 1] in _WE | _FAMILY | _HOUSEHOLD or said[at - 1].endswith("ku"))
+    return not struck  # "…ketinggalan di angkot, di pukul 7"; not "sy dipukul 2"
 
 
 def _violence_at_home(said: list[str]) -> bool:
@@ -1629,8 +1638,8 @@ _NOT_REAL_CHASE = frozenset({"mimpi", "mimpinya", "wkwk", "wkwkwk", "haha", "hah
 _NOT_A_CHASE_NOW = frozenset({"pernah", "lolos", "ever", "escaped"})
 # "ternyata temennya sendiri", "ternyata ojol mau balikin hp": who chased turned out harmless
 _KNOWN_AFTER_ALL = frozenset({"teman", "temen", "temennya", "temannya", "kawan", "sahabat", "saudara", "sodara",
-                              "tetangga", "keluarga", "ojol", "kurir", "salah", "cuma", "hanya", "bercanda", "nanya",
-                              "tanya", "bertanya", "doang", "nyalip", "menyalip"})
+                              "tetangga", "keluarga", "ojol", "kurir", "salah", "cuma", "hanya", "bercanda", "doang",
+                              "nyalip", "menyalip", "nanya", "tanya", "bertanya"})
 _WHAT_IF = frozenset({"kalau", "kalo", "jika", "andai", "if"})
 # Chased for something, or by what is no danger, even with a "tolong": "ada yg ngejar sy buat nagih utang", "sy
 # dikejar pinjol, tolong dibantu", "anak sy dikejar ayam tolong"; an errand may come later in the sentence
@@ -1644,9 +1653,16 @@ _NO_DANGER_CHASING = _PETS | {
     "jadwal", "time", "debt", "pinjol", "collector", "dc", "skripsi", "sales", "marketing", "leasing", "bebek", "angsa",
     "ayam", "anjing", "kucing", "wartawan", "fans", "penggemar", "polisi", "polantas", "patroli", "razia",
 }  # fmt: skip
-_FAKE_POLICE = tuple(tuple(p.split()) for p in (
-    "polisi gadungan", "polisi palsu", "ngaku polisi", "mengaku polisi", "bukan polisi benaran", "bukan polisi asli",
-    "fake police", "fake cop"))  # fmt: skip
+# One who only claims to be police: "polisi gadungan", "ngaku dari polisi", "kyknya bukan polisi", "bukan polisi asli"
+_CLAIMING = frozenset({"ngaku", "mengaku", "ngakunya", "fake"})
+_NOT_REALLY = frozenset({"gadungan", "palsu", "benaran", "asli"})
+_HEDGES = frozenset({"kayaknya", "kyknya", "sepertinya", "mungkin", "kayak", "seperti"})
+
+
+def _fake_police(said: list[str]) -> bool:
+    return any(word in ("polisi", "police", "cop") and (
+        _CLAIMING & set(said[max(0, i - 3):i]) or _NOT_REALLY & set(said[i + 1:i + 2])
+        or (said[i - 1:i] == ["bukan"] and _HEDGES & set(said[max(0, i - 3):i - 1]))) for i, word in enumerate(said))
 _COURTING = frozenset({"risih", "baper", "naksir", "gebetan", "pdkt", "ditembak"})  # "dipepet cowok…, risih"
 _BESIDE_A_CHASER = frozenset({"kejar", "sama", "sm", "oleh", "by", "two", "dua", "tiga", "3", "2"})
 # A chase told first, the resident its subject: "td dikejar preman, tolong", "dikejar orang gak dikenal".
@@ -1654,9 +1670,9 @@ _OPENING_A_CHASE = frozenset({_BREAK, "tadi", "barusan", "baru", "lagi", "sedang
 
 
 def _chased_in_danger(said: list[str]) -> bool:
-    if (_NOT_REAL_CHASE | _NOT_A_CHASE_NOW) & set(said) or _joking(said) or any(
+    if (_NOT_REAL_CHASE | _NOT_A_CHASE_NOW) & set(said) or _joking(said) or (not {"tolong", "help"} & set(said) and any(
             word == "ternyata" and (_KNOWN_AFTER_ALL | _FAMILY | _HOUSEHOLD) & set(said[i + 1:i + 6])
-            for i, word in enumerate(said)):
+            for i, word in enumerate(said))):
         return False
     for i, word in enumerate(said):
         if _negated(said, i) or said[i - 1:i] == ["takut"] or _WHAT_IF & set(said[max(0, i - 3):i]):
@@ -1673,9 +1689,10 @@ def _chased_in_danger(said: list[str]) -> bool:
         else:
             continue
         thugs = bool(_THUGS & set(chaser))  # chased by thugs for whatever reason, in whatever game
-        fake = any_phrase(said, _FAKE_POLICE)
+        fake = _fake_police(said)
         harmless = bool(_NO_DANGER_CHASING & set(chaser)) and not fake
-        on_the_road = bool(_ON_THE_ROAD & set(said)) and not _COURTING & set(said)
+        courted = bool(_COURTING & set(said)) and not (FEAR | {"tolong", "help"}) & set(said)
+        on_the_road = bool(_ON_THE_ROAD & set(said)) and not courted
         pressed = (word in _PRESSED or bool(_PRESSED & set(said[i + 1:]))) and on_the_road
         if not thugs and (_CHASED_FOR & set(said[i + 1:i + 5]) or harmless or any_phrase(said, _OVERTAKING)
                           or _ERRANDS & set(said[i + 1:i + 1 + _ERRAND_REACH])):
@@ -1770,7 +1787,8 @@ _NOT_SOMEONE = frozenset({"tanaman", "pohon", "bunga", "rumput", "semut", "saran
 _AT_SOMEONE = frozenset({"ke", "kepada", "at", "on", "onto"})
 # Who may own the "sy" before a deed ("mertua sy nyiram sy"), not a greeting or a title ("pak sy siram kaki sy")
 _KIN_WHO_DOUSE = (_HOUSEHOLD | _FAMILY | _OUTSIDERS | {"mertua", "abang", "ipar", "tiri", "bude", "pakde", "paman",
-                                                        "om", "tante", "kakak", "adik", "mantan", "pacar"}) - _TITLES
+                                                        "om", "tante", "kakak", "adik", "mantan", "pacar", "rekan",
+                                                        "mas", "mbak", "bang", "kak"}) - {"pak", "bu"}
 _FOR_A_PURPOSE = frozenset({"biar", "agar", "supaya", "so"})  # what one does to oneself, or for a fever
 _BEFORE_A_DEED = frozenset({"lagi", "sedang", "mau", "sering", "suka", "udah", "sudah", "baru", "tadi", "tiba", "terus",
                             "langsung", "lalu", "just", "then"})  # between who does it and the deed
@@ -1803,8 +1821,8 @@ def _someone_doused(said: list[str], at: int) -> bool:
         return False
     before = [w for w in said[max(0, at - 4):at] if w not in _BEFORE_A_DEED]
     doer = before[-1] if before else _BREAK
-    if doer in _WE and len(before) >= 2 and before[-2].removesuffix("nya") in _KIN_WHO_DOUSE:
-        doer = before[-2]  # "mertua sy nyiram sy": the mother-in-law, whose "sy" it is
+    if doer in _WE and any(w.removesuffix("nya") in _KIN_WHO_DOUSE for w in before[-4:-1]):
+        doer = before[-2]  # "mertua sy nyiram sy", "rekan kerja sy …": whose "sy" it is
     if doer in _WE or (doer == _BREAK and _FOR_A_PURPOSE & set(said)):
         return False  # "pak sy siram kaki sy pake air panas biar gk pegel", "siram badan anak … biar gk demam"
     after = said[at + 1:at + 1 + _DOUSED_REACH]
