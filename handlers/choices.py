@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -62,6 +63,9 @@ class Menu:
         return pick(self.answers(lang), text, button)
 
 
+_SIGNED = re.compile(r"^\s*[-+−–]\s*\d")
+
+
 def pick(options: Sequence[tuple[str, Iterable[str]]], text: str, button: str | None = None) -> str | None:
     """The key of the option meant by a button, a number, a name, a yes or a no where the options are
     those two, or a near miss of one name.
@@ -71,6 +75,8 @@ def pick(options: Sequence[tuple[str, Iterable[str]]], text: str, button: str | 
     keys = [key for key, _ in options]
     if button is not None:
         return button if button in keys else None
+    if _SIGNED.match(text):
+        return None  # "-1": no option's number, though its digit is one
     said = normalise(text)
     if not said:
         return None

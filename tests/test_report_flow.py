@@ -138,6 +138,8 @@ async def test_an_answer_that_is_no_choice_reasks_with_the_choices(engine: Engin
     assert len(resident.options()) == 7
     await resident.send("9")
     assert resident.heard("common.not_a_choice")
+    await resident.send("-1")
+    assert resident.heard("common.not_a_choice"), "a minus is no option's number"
 
 
 async def test_change_one_answer_at_the_summary_then_back_to_the_summary(engine: Engine) -> None:
