@@ -340,6 +340,9 @@ def _a_burden_strangles(said: list[str], at: int) -> bool:
     return False
 
 
+_THREAT_REACH = 3  # words from a threat to what is threatened: "ngancam mau bakar"
+
+
 def category_named(text: str) -> str | None:
     """The category whose incident words the text uses most (ties by PRECEDENCE); None when none. A wish to stay
     unknown is no part of what happened ("…, jgn sampe tetangga tau sy yg lapor" tells of no neighbour)."""
@@ -361,6 +364,9 @@ def category_named(text: str) -> str | None:
     threats = [i for i, root in enumerate(roots[:len(said)]) if root in THREAT_WORDS or said[i] in THREAT_WORDS]
     if threats and all(a_thing_threatens(said, i) for i in threats):
         roots = [root for root in roots if root not in THREAT_WORDS]  # "pohon mau tumbang ngancam rumah warga"
+    elif any(root == "bakar" and any(0 < i - t <= _THREAT_REACH for t in threats)
+             for i, root in enumerate(roots[:len(said)])):
+        roots = [root for root in roots if root != "bakar"]  # "dia ngancam mau bakar rumah sy": a threat, no fire
     if any_phrase(said, map(phrase_words, TAKEN_PHRASES)) or (_TAKING & set(said) and _RAN_OFF & set(said)):
         roots.append("curi")
     posing = any_phrase(said, map(phrase_words, POSING_PHRASES))
