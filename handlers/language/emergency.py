@@ -1625,8 +1625,7 @@ _VEHICLES_CHASING = frozenset({"motor", "mobil", "pemotor", "motorbike", "car", 
 _ON_THE_ROAD = _VEHICLES_CHASING | {"jalan", "jalanan", "gang", "gg", "tikungan", "boncengan", "berboncengan",
                                      "bonceng", "sepi", "road", "street", "pengendara", "begal"}
 # Fear after a chase (_afraid_now): the words passed over after it, and what it may be of that is not the chase
-_AFRAID_ALONE = frozenset({"banget", "sekali", "pak", "bu", "mas", "mbak", "kak", "bang", "tolong", "help", "please",
-                           "nih", "ini", "sekarang", "now", "bgt"})
+_AFRAID_ALONE = _TITLES | {"banget", "sekali", "tolong", "help", "please", "nih", "ini", "sekarang", "now", "bgt"}
 _FEARED_OTHERWISE = _HOUSEHOLD | _OUTSIDERS | {
     "ngomong", "mengomong", "bicara", "bilang", "cerita", "lapor", "telat", "ketahuan", "kena", "mantan", "ortu",
     "baper", "bawa",  # "takut baper": of being carried away by feeling ("bawa perasaan")
@@ -2054,7 +2053,7 @@ _HAZARDS = frozenset({"pohon", "dahan", "ranting", "tebing", "longsor", "longsor
                       "bangunan", "gedung", "atap", "sungai", "kali", "jembatan", "tiang", "tanah", "abrasi", "ombak",
                       "erosi", "tanggul", "baliho", "reklame", "billboard", "tree", "cliff", "flood", "landslide",
                       "wall"})
-_PROPERTY = frozenset({"rumah", "lahan", "kebun", "sawah", "tanah", "pekarangan"})  # "rumah warga": whose, not who
+_PROPERTY = frozenset({"rumah", "lahan", "kebun", "sawah", "pekarangan"})  # "rumah warga": whose, not who
 _HAZARD_REACH = 8  # words back from the threat to who or what threatens
 _AT_A_PLACE = frozenset({"di", "ke", "dari", "dekat", "pinggir", "atas", "bawah", "samping", "depan", "belakang", "on",
                          "at", "near"})  # "di jembatan": where, not what
@@ -2079,7 +2078,7 @@ def a_thing_threatens(said: list[str], at: int) -> bool:
             return True  # "tanah ambles ngancam …", "air kali meluap ngancam …"; not "nyerobot tanah sy ngancam"
         # "tembok tetangga", "pohon mangga tetangga": whose; not after "tanah" or "kali", which are as often a dispute
         # or a time ("masalah tanah, tetangga ngancam", "kali ini tetangga ngancam")
-        whose = k >= 1 and (_a_hazard_at(said, k - 1, owned=True) or said[k - 1] in _PROPERTY - {"tanah"} or (
+        whose = k >= 1 and (_a_hazard_at(said, k - 1, owned=True) or said[k - 1] in _PROPERTY or (
             k >= 2 and _a_hazard_at(said, k - 2, owned=True) and said[k - 1] not in {"ada", "yang"}))
         if word.removesuffix("nya") in _SOMEONE_WHO_THREATENS and not whose:
             return False
