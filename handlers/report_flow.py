@@ -75,7 +75,7 @@ from handlers.witnesses import find_same_incident, join_report
 from storage.lexicon import is_ordinary, spoken_root
 from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.officers import has_officers
-from storage.regions import PlaceCandidate, name_key
+from storage.regions import KIND_WORDS, PlaceCandidate, name_key
 from storage.reports import NewAttachment, create_report
 from storage.stations import timezone_for
 from storage.workflow import OPEN_STATUSES
@@ -1570,6 +1570,8 @@ async def place_pick(turn: Turn) -> str:
             picked = places[0].key  # "iya, tepatnya di ujung gang deket musholla"
     if picked is None and len(places) > 1 and turn.inbound.choice is None and yes_or_no(turn.text) == "yes":
         return await _yes_to_several(turn, places)
+    if picked is None and turn.inbound.choice is None:
+        picked = _of_the_kind_said(turn, places)  # "yg kota", "kabupaten aja": Kota Blitar or Kab. Blitar
     areas = _areas_named(turn) if picked is None and turn.inbound.choice is None else frozenset()
     inside = [place.key for place in places
               if any(place.key == area or place.key.startswith(f"{area}.") for area in areas)]
@@ -1622,6 +1624,26 @@ async def _yes_to_several(turn: Turn, places: tuple[Choice, ...]) -> str:
         return PLACE_CHECK
     turn.say("place.which_one")
     return PLACE_PICK
+
+
+# A kabupaten or a kota said alone, as residents tell apart two of one name; English too ("the city one").
+_KINDS_SAID = {**KIND_WORDS, "city": "kota", "regency": "kabupaten"}
+
+
+def _of_the_kind_said(turn: Turn, places: tuple[Choice, ...]) -> str | None:
+    """The one place offered that is a kota, or a kabupaten, or else lies in one, where the answer names that kind
+    and nothing else than the names all the places share ("yg kota pak", "kab blitar", "the regency")."""
+    found = [(choice.key, place) for choice in places if (place := turn.router.place(choice.key)) is not None]
+    shared = set.intersection(*(set(words(choice.label)) for choice in places)) if places else set()
+    said = [word for word in words(turn.text) if word not in NEUTRAL | _POINTING | shared or word in _KINDS_SAID]
+    kinds = {_KINDS_SAID.get(word) for word in said}
+    if len(kinds) != 1 or None in kinds:
+        return None
+    in_one = [key for key, place in found if place.regency.kind in kinds]
+    # "kabupaten" of Kota Blitar, Kab. Blitar and Desa Blitar of Kab. Banjarnegara: the kabupaten itself
+    itself = [key for key, place in found if place.district is None and place.regency.kind in kinds]
+    of_the_kind = itself if len(itself) == 1 else in_one
+    return of_the_kind[0] if len(of_the_kind) == 1 else None
 
 
 def _areas_named(turn: Turn) -> frozenset[str]:

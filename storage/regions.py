@@ -73,7 +73,7 @@ _LEVEL_WORDS = {
     "kab": 2, "kabupaten": 2, "kota": 2, "kodya": 2, "kotamadya": 2,
     "prov": 1, "provinsi": 1, "propinsi": 1,
 }  # fmt: skip
-_KIND_WORDS = {
+KIND_WORDS = {
     "kab": "kabupaten", "kabupaten": "kabupaten", "kota": "kota", "kodya": "kota", "kotamadya": "kota",
 }  # fmt: skip
 #: "Kota Adm. Jakarta Selatan": these keep the hint of the level word before them.
@@ -328,7 +328,7 @@ def _words(text: str) -> list[_Word]:
             continue
         words.append(_Word(token, segment, level_hint, kind_hint, street_left > 0 and token not in _SPECIAL_WORDS))
         if token in _LEVEL_WORDS:
-            level_hint, kind_hint, street_left = _LEVEL_WORDS[token], _KIND_WORDS.get(token), 0
+            level_hint, kind_hint, street_left = _LEVEL_WORDS[token], KIND_WORDS.get(token), 0
         elif token not in _ADMIN_WORDS:
             level_hint, kind_hint = None, None
             if token in _STREET_MARKERS:
@@ -509,8 +509,8 @@ class RegionIndex:
         if region is None:
             return False
         prefix = _LEVEL_PREFIX.match(normalize(name))
-        if prefix and region.level == 2 and prefix.group(1) in _KIND_WORDS and \
-                _KIND_WORDS[prefix.group(1)] != region.kind:
+        if prefix and region.level == 2 and prefix.group(1) in KIND_WORDS and \
+                KIND_WORDS[prefix.group(1)] != region.kind:
             return False
         # Some official names start with a level word themselves: Kecamatan "Kota Ternate Selatan".
         return bool(_keys(name) & _keys(region.name))

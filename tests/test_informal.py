@@ -873,6 +873,31 @@ async def test_a_place_offered_is_picked_by_the_area_it_lies_in(engine: Engine, 
     assert regions().full_name(draft["place"]).endswith("Kabupaten Bojonegoro, Jawa Timur"), resident.text
 
 
+@pytest.mark.parametrize(("which", "kind"), [("kota", "Kota Blitar"), ("yg kota pak", "Kota Blitar"),
+                                             ("kotamadya aja", "Kota Blitar"), ("the city one", "Kota Blitar"),
+                                             ("kabupaten", "Kabupaten Blitar"), ("yang kab", "Kabupaten Blitar"),
+                                             ("kab blitar aja", "Kabupaten Blitar"), ("regency", "Kabupaten Blitar")])
+async def test_of_a_kota_and_a_kabupaten_of_one_name_the_kind_said_picks(engine: Engine, which: str,
+                                                                          kind: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy dicuri td malam di parkiran", "blitar"):
+        await resident.send(said)
+    assert resident.heard("place.pick") and resident.options()[:2] == ["Kota Blitar", "Kab. Blitar"], resident.text
+    await resident.send(which)
+    assert not resident.heard("common.not_a_choice"), resident.text
+    assert regions().full_name((await draft_of(engine))["place"]).startswith(kind)
+
+
+@pytest.mark.parametrize("unclear", ["bukan kota", "kota atau kab ya", "kota malang"])
+async def test_a_kind_denied_or_both_or_another_picks_neither_place(engine: Engine, unclear: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy dicuri td malam di parkiran", "blitar"):
+        await resident.send(said)
+    await resident.send(unclear)
+    assert "place" not in await draft_of(engine) or "Blitar" not in regions().full_name(
+        (await draft_of(engine))["place"]), resident.text
+
+
 async def test_a_yes_to_several_places_puts_the_one_a_station_here_covers(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "1", "motor sy dicuri td malam di parkiran", "karangtengah"):
