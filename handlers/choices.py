@@ -16,7 +16,7 @@ from handlers.language.normalise import normalise
 
 TYPO_CUTOFF = 80  # fuzz.ratio: "narkob" → "narkoba" 92, "lalulintas" → "lalu lintas" 95
 CONTAINED_MAX_WORDS = 6  # "rahasia aja", "ga ada fotonya": a short answer that holds one option's name
-NEGATIONS = frozenset({"tidak", "enggak", "bukan", "jangan", "not", "no"})
+NEGATIONS = frozenset({"tidak", "enggak", "bukan", "jangan", "not", "no", "never", "dont"})
 NEEDED = frozenset({"usah", "perlu", "need"})  # "gak usah", "tidak perlu", "no need": a thing declined
 NUMBER_WORDS = {"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6", "tujuh": "7",
                 "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -91,17 +91,31 @@ def pick(options: Sequence[tuple[str, Iterable[str]]], text: str, button: str | 
     exact = [key for key in keys if said in names[key]]
     if len(exact) == 1:
         return exact[0]
-    if "yes" in keys and "no" in keys:
+    yes_or_no_asked = "yes" in keys and "no" in keys
+    if yes_or_no_asked:
         answer = yes_or_no(text)  # not by a name held in more words: "hapus apa pak?" confirms no erasure
         if answer is not None:
             return answer
-    elif (contained := _contained(said, names, keys)) is not None:  # "rahasia aja"
-        return contained
+    # "gak usah pake nama", "don't show my name": an option declined is not the one meant, however near
+    keys = [key for key in keys if not _declined_in(said.split(), names[key])]
+    if not keys:
+        return None
+    if not yes_or_no_asked:
+        contained = _contained(said, names, keys)  # "rahasia aja"
+        if contained is not None:
+            return contained
     scored = sorted(((max((fuzz.ratio(said, n) for n in names[key]), default=0.0), key) for key in keys),
                     reverse=True)
     best_score, best = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
     return best if best_score >= TYPO_CUTOFF and best_score > runner_up else None
+
+
+def _declined_in(words: list[str], names: Iterable[str]) -> bool:
+    """Whether one of an option's names is said declined ("tidak rahasia", "jangan pakai nama")."""
+    return any(words[i:i + len(want)] == want and _declined(words, i)
+               for want in (name.split() for name in names if name and name.split()[0] not in NEGATIONS)
+               for i in range(len(words) - len(want) + 1))
 
 
 def _contained(said: str, names: dict[str, set[str]], keys: list[str]) -> str | None:
@@ -126,10 +140,11 @@ def _contained(said: str, names: dict[str, set[str]], keys: list[str]) -> str | 
 
 
 def _declined(words: list[str], at: int) -> bool:
-    """Whether the word at `at` is negated ("tidak rahasia") or declined ("gak usah rahasia")."""
+    """Whether the word at `at` is negated ("tidak rahasia", "don't use my name") or declined ("gak usah
+    rahasia")."""
     before = words[max(0, at - 2):at]
-    return bool(before) and (before[-1] in NEGATIONS or (len(before) == 2 and before[0] in NEGATIONS
-                                                         and before[1] in NEEDED))
+    return bool(before) and (before[-1] in NEGATIONS or before == ["don", "t"]
+                             or (len(before) == 2 and before[0] in NEGATIONS and before[1] in NEEDED))
 
 
 def _without_declining(words: list[str]) -> list[str]:

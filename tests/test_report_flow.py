@@ -724,6 +724,11 @@ async def test_a_name_with_digits_quotes_or_brackets_is_asked_again_in_letters(e
     ("pake nama aja, Budi Santoso", Identity.NAMED), ("yg disarankan aja pak", Identity.CONFIDENTIAL),
     ("terserah, yg paling aman aja", Identity.CONFIDENTIAL), ("anonim aja kak plis 🙈", Identity.ANONYMOUS),
     ("Saya ingin nama saya dirahasiakan, tapi petugas boleh membalas.", Identity.CONFIDENTIAL),
+    # a name declined is never Dengan nama, though "nama" stands undeclined in it
+    ("gak usah pake nama", Identity.CONFIDENTIAL), ("don't use my name", Identity.CONFIDENTIAL),
+    ("dont show my name", Identity.CONFIDENTIAL), ("bukan anonim, rahasia aja", Identity.CONFIDENTIAL),
+    ("not anonymous, confidential", Identity.CONFIDENTIAL), ("jangan anonim ya, rahasia aja", Identity.CONFIDENTIAL),
+    ("no name", Identity.ANONYMOUS),
 ])
 async def test_an_identity_said_in_own_words_is_taken(engine: Engine, answer: str, identity: Identity) -> None:
     resident = Resident(engine)
@@ -731,6 +736,13 @@ async def test_an_identity_said_in_own_words_is_taken(engine: Engine, answer: st
     await resident.send("kirim")
     [report] = await reports(engine)
     assert report.identity == identity
+
+
+@pytest.mark.parametrize("named", ["use my name", "with my name", "you can use my name", "pake nama sy aja"])
+async def test_a_name_wished_in_own_words_asks_for_the_name(engine: Engine, named: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(named)
+    assert resident.heard("report.ask_name"), resident.text
 
 
 @pytest.mark.parametrize("no_photo", ["gak punya foto", "ga sempet moto pak", "nanti aja fotonya", "❌", "nope",

@@ -1583,8 +1583,9 @@ def identity_wished(text: str) -> str | None:
                     or _OWN_NAME & {w.removesuffix("nya") for w in said[i + 1:i + 3]}):
                 wished = "confidential"  # "nama sy gk usah dicantumin", "ga mau disebut namanya"
                 continue
-            if _NOT_NEEDED & set(said[max(0, i - 4):i]):
-                continue  # "gak usah dirahasiakan", "no need to be anonymous"
+            if _NOT_NEEDED & set(said[max(0, i - 4):i]) \
+                    or (word in _UNNAMED | _SECRET and said[max(0, i - 1):i] in (["bukan"], ["jangan"])):
+                continue  # "gak usah dirahasiakan", "no need to be anonymous", "bukan anonim, rahasia aja"
             wishing = _WANTING_ANONYMITY & set(said[max(0, i - 3):i]) or _AS_IT_IS & set(after) or len(said) <= 2
             if word in _UNNAMED and wishing:
                 return "anonymous"
