@@ -1640,3 +1640,37 @@ def reporter_word(text: str) -> str | None:
     if adding and len(besides) >= _TOLD_BESIDES and not _asked(text, said):  # "bisa nambahin foto gk?" asks
         return "added"
     return None
+
+
+# Words that show the photo they come with: "ini fotonya pak", "foto motor sy yg dicuri", "bukti nya", "here's the pic".
+_OF_THE_PHOTO = frozenset({"foto", "fotonya", "poto", "potonya", "photo", "photos", "pic", "pics", "picture",
+                           "gambar", "gambarnya", "gmbr", "gmbrnya", "bukti", "buktinya", "ss", "screenshot",
+                           "screenshotnya", "tangkapan", "layar"})
+_POINTING = frozenset({"ini", "itu", "nih", "tuh", "this", "here", "heres"})
+_POINTED_WORDS = 4  # "ini pelakunya pak", "this is the guy": a pointing opener and a few words, naming what it shows
+
+
+def photo_of_a_report_sent(caption: str) -> bool:
+    """Whether a photo sent with `caption` after a report of the resident's is for that report: a caption that says
+    nothing of its own ("", "ok", "pak"), or shows what the photo is ("ini fotonya pak", "ini foto motor sy yg
+    dicuri", "ini pelakunya", "this is the guy"); not one that wants a report anew ("mau lapor lagi, ada …", "laporan
+    baru pak") or tells a story with no word of the photo ("ada tawuran di depan pasar"), nor a question of the
+    menu's."""
+    said = words(caption)
+    told = set(said)
+    anew = bool(told & (_REPORTING_ANEW | REPORT_NOUNS) and told & (_ANOTHER | {"lagi"})) \
+        or bool(told & _REPORTING_ANEW and told & _WISHING) or wants_to_report(caption)
+    intent = menu_intent(caption)
+    if anew or intent not in (None, "ok", "thanks", "story", "category"):
+        return False
+    if intent in (None, "ok", "thanks"):
+        return True
+    meaningful = [word for word in said if word not in NEUTRAL]
+    pointed = bool(meaningful) and meaningful[0] in _POINTING and len(meaningful) <= _POINTED_WORDS
+    return bool(told & _OF_THE_PHOTO) or pointed
+
+
+def photo_announced(text: str) -> bool:
+    """Whether words alone tell of a photo for the report just sent, the photo to follow ("ini fotonya pak", "mau
+    kirim foto", "fotonya nyusul ya", "i have a photo of him")."""
+    return bool(set(words(text)) & _OF_THE_PHOTO) and menu_intent(text) is None and photo_of_a_report_sent(text)
