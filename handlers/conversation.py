@@ -852,8 +852,8 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     if next_step is None:
         next_step = await global_word(turn)
     if next_step is None and turn.step in report_flow.STEPS and "draft" in turn.data:
-        next_step = await report_flow.correct(turn) or report_flow.answer_aside(turn) \
-            or report_flow.answer_ahead(turn)
+        next_step = report_flow.for_another_report(turn) or await report_flow.correct(turn) \
+            or report_flow.answer_aside(turn) or report_flow.answer_ahead(turn)
     if next_step is None and turn.step == report_flow.CATEGORY and letters_and_digits(turn.text) >= ANSWER_CHARS \
             and report_flow.says_nothing_of_a_kind(turn) and await answer_question(turn, turn.text):
         next_step = turn.step  # an officer's question answered while a new report begins; the kind asked again

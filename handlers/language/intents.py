@@ -1713,3 +1713,28 @@ def photo_announced(text: str) -> bool:
     """Whether words alone tell of a photo for the report just sent, the photo to follow ("ini fotonya pak", "mau
     kirim foto", "fotonya nyusul ya", "i have a photo of him")."""
     return bool(set(words(text)) & _OF_THE_PHOTO) and menu_intent(text) is None and photo_of_a_report_sent(text)
+
+
+# The report being told said not to be the one meant, another wanted instead: "maaf salah, mau lapor yang lain", "salah
+# lapor pak, harusnya yg lain", "bukan ini, sy mau lapor hal lain", "I want to report something else", "mau bikin
+# laporan baru aja". Not "eh salah" alone (one answer is wrong), nor what was reported elsewhere ("laporan lain sudah
+# sy kirim"), nor another after this one ("abis ini mau lapor yg lain juga").
+_MEANT_ANOTHER = frozenset({"lain", "else", "another", "other", "different", "baru", "new"})
+_MEANT_INSTEAD = _WISHING | frozenset({"salah", "wrong", "harusnya", "seharusnya", "sebenarnya", "ganti", "should",
+                                       "actually", "pengen", "bikin", "buat", "make"})
+_AFTER_THIS = frozenset({"juga", "also", "too", "nanti", "abis", "habis", "setelah", "sesudah", "after", "then"})
+_ANOTHER_WITHIN = 3  # "lapor yang lain", "lapor hal lain", "report something else": the other named right after
+
+
+_ANOTHER_BEFORE = frozenset({"another", "other", "different", "new"})  # "a new report"; not "baru lapor" (just now)
+
+
+def another_report_wished(text: str) -> bool:
+    """Whether the report being told is said not to be the one meant, another wanted instead (see above)."""
+    said = [word for word in words(text) if word not in NEUTRAL]
+    told = set(said)
+    if not told & _MEANT_INSTEAD or told & _AFTER_THIS:
+        return False
+    return any(_root(word) in REPORT_WORDS and (_MEANT_ANOTHER & set(said[i + 1:i + 1 + _ANOTHER_WITHIN])
+                                                or _ANOTHER_BEFORE & set(said[max(0, i - 2):i]))
+               for i, word in enumerate(said))
