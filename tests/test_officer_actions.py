@@ -2107,3 +2107,17 @@ async def test_a_cry_sent_as_a_photos_caption_after_kirim_gets_the_110_answer(en
     await warga.send("tolong pak ada kebakaran di rumah tetangga", photo=picture)
     assert warga.heard("emergency.call_110") and not warga.heard("relay.photo_added"), warga.text
     assert not (await _relayed_photos(engine, ref))[1]
+
+
+async def test_a_photo_sent_with_more_told_of_a_report_goes_with_it(engine: Engine, tmp_path: Path) -> None:
+    """"pak sy mau nambahin, …" with a photo: the words and the photo reach its officers together, nothing dropped."""
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"TERIMA {ref}")
+    await deliver_to(engine, PETUGAS)
+    picture = tmp_path / "pelaku.jpg"
+    picture.write_bytes(photo(shade=20))
+    await warga.send("pak sy mau nambahin, pelakunya 2 org naik beat merah", photo=picture)
+    assert warga.heard("relay.added_sent") or warga.heard("relay.photo_added"), warga.text
+    [relayed], kept = await _relayed_photos(engine, ref)
+    assert relayed["photo"]["stored_name"] == kept[0] and "beat merah" in relayed["text"], relayed
