@@ -349,25 +349,30 @@ class ReporterWord(enum.StrEnum):
     WITHDRAWAL = "withdrawal"
 
 
-async def take_reporter_word(office: Office, report: Report, said: str, word: ReporterWord) -> None:
-    """More told of an open report after it was sent ("pelakunya pake jaket ojol ijo"), or a wish to withdraw it
-    ("batalin aja pak, hpnya udh ketemu"): kept in its history as the reporter's reply, the report as it is, and sent
-    to the officer who last acted on it, or else to the station's duty officers. Only an officer closes a report."""
-    await _from_the_reporter(office, report, said, f"officer.reporter_{word.value}")
+async def take_reporter_word(office: Office, report: Report, said: str, word: ReporterWord,
+                             sent: StoredMedia | None = None) -> None:
+    """More told of an open report after it was sent ("pelakunya pake jaket ojol ijo", a photo of it), or a wish to
+    withdraw it ("batalin aja pak, hpnya udh ketemu"): kept in its history as the reporter's reply (a photo kept with
+    the report), the report as it is, and sent to the officer who last acted on it, or else to the station's duty
+    officers. Only an officer closes a report."""
+    await _from_the_reporter(office, report, said, f"officer.reporter_{word.value}", sent)
 
 
-async def _from_the_reporter(office: Office, report: Report, said: str, key: str) -> None:
+async def _from_the_reporter(office: Office, report: Report, said: str, key: str,
+                             sent: StoredMedia | None = None) -> None:
     event = ReportEvent(report_id=report.id, kind=EventKind.REPLY, from_status=report.status,
                         to_status=report.status, actor="reporter", note=said, public=False,
                         created_at=report_time(report, office.now, office.now))
     office.db.add(event)
+    attachment = _kept_with(office, report, sent)
     await office.db.flush()
     for officer, contact in await _its_officers(office, report):
         lang = contact.language or report.language
         text = t(lang, key, ref=report.ref, status=t(lang, f"status.label.{report.status.value}"),
                  said=quoted(said))
+        payload: dict[str, Any] = {"text": text, "ref": report.ref, **_sent_along(attachment)}
         await enqueue(office.db, office.cipher, kind=OutboxKind.INFO_REPLY, contact_id=contact.id,
-                      payload={"text": text, "ref": report.ref}, at=office.now, report_id=report.id,
+                      payload=payload, at=office.now, report_id=report.id,
                       idempotency_key=f"{OutboxKind.INFO_REPLY}:{event.id}:{officer.id}")
 
 
@@ -392,10 +397,7 @@ async def take_answer(office: Office, report: Report, answer: str, sent: StoredM
     back_to = report.status if adding else before if before is not None and before not in UNACKNOWLEDGED \
         else S.ACKNOWLEDGED
     event = await change_status(office, report, back_to, "reporter", answer, public=False, kind=EventKind.REPLY)
-    attachment = None
-    if sent is not None:  # kept with the report, like the story's, and swept with it
-        attachment = Attachment(report_id=report.id, created_at=office.now, **asdict(sent))
-        office.db.add(attachment)
+    attachment = _kept_with(office, report, sent)
     officer = await office.db.get(Officer, int(asked.actor.split(":")[1])) if asked else None
     if officer is None or not officer.active or officer.contact_id is None:
         return  # the answer stays in the report's history for whoever picks it up
@@ -404,9 +406,25 @@ async def take_answer(office: Office, report: Report, answer: str, sent: StoredM
     relayed = "officer.answer_added" if adding else "officer.answer_relayed"
     payload: dict[str, Any] = {"text": t(lang, relayed, ref=report.ref, answer=quoted(answer)),
                                "ref": report.ref, "choices": action_choices(lang, report.ref)}
-    if attachment is not None and attachment.content_type.startswith("audio/"):
-        payload["voice"] = voice_payload(attachment)
-    elif attachment is not None:
-        payload["photo"] = {"stored_name": attachment.stored_name, "telegram_file_id": None}
+    payload.update(_sent_along(attachment))
     await enqueue(office.db, office.cipher, kind=OutboxKind.INFO_REPLY, contact_id=officer.contact_id, payload=payload,
                   idempotency_key=f"{OutboxKind.INFO_REPLY}:{event.id}", at=office.now, report_id=report.id)
+
+
+def _kept_with(office: Office, report: Report, sent: StoredMedia | None) -> Attachment | None:
+    """A voice note or photo the reporter sent with their words, kept with the report like the story's, and swept
+    with it."""
+    if sent is None:
+        return None
+    attachment = Attachment(report_id=report.id, created_at=office.now, **asdict(sent))
+    office.db.add(attachment)
+    return attachment
+
+
+def _sent_along(attachment: Attachment | None) -> dict[str, Any]:
+    """The voice note or photo a reporter's words came with, as an officer's message carries it."""
+    if attachment is None:
+        return {}
+    if attachment.content_type.startswith("audio/"):
+        return {"voice": voice_payload(attachment)}
+    return {"photo": {"stored_name": attachment.stored_name, "telegram_file_id": None}}

@@ -35,6 +35,8 @@ from handlers.language.intents import (
     erasure_asked,
     menu_intent,
     objects_to_decision,
+    photo_announced,
+    photo_of_a_report_sent,
     puts_off,
     real_name_asked,
     ref_asked,
@@ -64,6 +66,7 @@ from handlers.status import (
     offer_own_reports,
     open_own_report,
     picked_own_report,
+    recent_own_report,
     show_own_reports,
     show_status,
 )
@@ -87,6 +90,10 @@ YES_NO = Menu("yes_no")
 DEEP_LINK_STATUS = "status"  # t.me/<bot>?start=status_LP-XXXX-XXXX
 ANSWER_CHARS = 2  # an answer to an officer's question says at least this much
 ADDS_TO_AN_ANSWER = dt.timedelta(minutes=30)  # how long the next message after an answer may add to it
+# How long after a report a photo sent with no new report in its words is taken as that report's: residents send
+# the report, then walk back to take the photo or get it from whoever has it, within the hour or two; later, a
+# photo is as likely a new matter. The reply names the report, so one taken wrongly is seen at once.
+PHOTO_OF_A_REPORT_WITHIN = dt.timedelta(hours=3)
 # What an officer's unfinished action or patrol leaves, dropped when the officer is revoked in the middle of it.
 OfficerWork = Literal["pending_action", "number_meant", "patrol", "resume"]
 OFFICER_WORK: tuple[OfficerWork, ...] = get_args(OfficerWork)
@@ -137,6 +144,8 @@ async def menu(turn: Turn) -> str:
         return MENU
     if (answers or turn.photo) and answered and turn.now - dt.datetime.fromisoformat(answered["at"]) <= \
             ADDS_TO_AN_ANSWER and not _starts_something(turn) and await _add_to_answer(turn, answered["ref"]):
+        return MENU
+    if turn.photo and photo_of_a_report_sent(turn.text) and await _photo_of_a_report_sent(turn):
         return MENU
     if turn.photo and not turn.text.strip():
         return report_flow.start_with_photo(turn)  # sent first, as WhatsApp users do: the story is asked next
@@ -218,6 +227,9 @@ async def _menu_intent(turn: Turn) -> str:
         return step
     elif intent is None and (ref := find_ref(turn.text, prefix_optional=True)):
         await show_status(turn, ref)  # eight letters alone, no place: a reference typed bare, at the menu only
+    elif intent is None and photo_announced(turn.text) and \
+            (sent := await recent_own_report(turn, PHOTO_OF_A_REPORT_WITHIN)):
+        turn.say("relay.photo_awaited", ref=sent.ref)  # "ini fotonya pak", the photo to follow: it goes to that report
     elif intent is None and _FORGOTTEN & set(words(turn.text)) and _OF_A_REPORT & set(words(turn.text)):
         if await has_own_reports(turn):  # "sy lupa nomor laporannya": their reports, to pick from
             return await _ask_for_status(turn)
@@ -257,6 +269,18 @@ async def _add_to_answer(turn: Turn, ref: str) -> bool:
     await take_answer(turn.office, report, _for_officers(turn, report, _in_words(turn, turn.text, turn.photo)),
                       turn.photo, adding=True)
     turn.say("relay.answer_added", ref=ref)
+    return True
+
+
+async def _photo_of_a_report_sent(turn: Turn) -> bool:
+    """A photo sent soon after a report of the resident's ("ini fotonya pak", or none said): for that report, the
+    newest of theirs, named in the reply. Kept with it and passed to its officers as more told of it is."""
+    report = await recent_own_report(turn, PHOTO_OF_A_REPORT_WITHIN)
+    if report is None:
+        return False
+    said = _for_officers(turn, report, _in_words(turn, turn.text, turn.photo))
+    await take_reporter_word(turn.office, report, said, ReporterWord.ADDED, turn.photo)
+    turn.say("relay.photo_added", ref=report.ref)
     return True
 
 
@@ -491,7 +515,8 @@ async def _of_a_report_sent(turn: Turn) -> str | None:
     if report is None:
         return None
     word = ReporterWord(said)
-    await take_reporter_word(turn.office, report, _for_officers(turn, report, turn.text), word)
+    told = _for_officers(turn, report, _in_words(turn, turn.text, turn.photo))
+    await take_reporter_word(turn.office, report, told, word, turn.photo)
     turn.say(f"relay.{word.value}_sent", ref=report.ref)
     return MENU
 
@@ -827,8 +852,8 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     if next_step is None:
         next_step = await global_word(turn)
     if next_step is None and turn.step in report_flow.STEPS and "draft" in turn.data:
-        next_step = await report_flow.correct(turn) or report_flow.answer_aside(turn) \
-            or report_flow.answer_ahead(turn)
+        next_step = report_flow.for_another_report(turn) or await report_flow.correct(turn) \
+            or report_flow.answer_aside(turn) or report_flow.answer_ahead(turn)
     if next_step is None and turn.step == report_flow.CATEGORY and letters_and_digits(turn.text) >= ANSWER_CHARS \
             and report_flow.says_nothing_of_a_kind(turn) and await answer_question(turn, turn.text):
         next_step = turn.step  # an officer's question answered while a new report begins; the kind asked again

@@ -10,11 +10,11 @@ from collections.abc import Awaitable, Callable, Mapping
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import Inbound, Media, Outbound
-from handlers.conversation import ADDS_TO_AN_ANSWER, respond
+from handlers.conversation import ADDS_TO_AN_ANSWER, PHOTO_OF_A_REPORT_WITHIN, respond
 from handlers.digest import CATCH_UP, due_digests, send_digest
 from handlers.escalation import escalate_due
 from handlers.i18n import t
-from handlers.language.intents import tells_a_story
+from handlers.language.intents import photo_of_a_report_sent, tells_a_story
 from handlers.office import EscalationDelays, Office
 from handlers.report_flow import PHOTO_STEPS, VOICE_STEPS
 from handlers.routing import Router
@@ -35,7 +35,7 @@ from storage.db import truncate_log
 from storage.media import MAX_VOICE_BYTES, MAX_VOICE_SECONDS, MediaRejected, MediaStore, StoredMedia
 from storage.models import utcnow
 from storage.outbox import queued_in
-from storage.reports import question_waits
+from storage.reports import question_waits, reported_since
 from storage.stations import station_by_code
 
 log = logging.getLogger(__name__)
@@ -192,11 +192,14 @@ class Engine:
         """Fetches and stores a photo sent where the conversation takes one; elsewhere it is not kept."""
         async with self.sessions() as db:
             step = await current_step(db, self.cipher, inbound.urn)
-            # At the menu, a photo answers the officer who asked the sender (or adds to the answer just given);
-            # else one alone, or whose caption tells what happened, starts the report with it.
+            # At the menu, a photo answers the officer who asked the sender (or adds to the answer just given), or
+            # is for the report they just sent; else one alone, or whose caption tells what happened, starts the
+            # report with it.
             answers = step in (None, MENU) and await self._answer_awaited(db, inbound.urn)
+            for_a_report = step in (None, MENU) and photo_of_a_report_sent(inbound.text) and await reported_since(
+                db, self.cipher.lookup_hash(inbound.urn), utcnow() - PHOTO_OF_A_REPORT_WITHIN)
             starts_report = step in (None, MENU) and (not inbound.text.strip() or tells_a_story(inbound.text))
-        if step not in PHOTO_STEPS and not answers and not starts_report:
+        if step not in PHOTO_STEPS and not answers and not for_a_report and not starts_report:
             return None, "not_now"
         return await self._fetch_and_keep(inbound, inbound.media[0], self.media_store.save_photo)
 

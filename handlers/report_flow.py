@@ -31,6 +31,7 @@ from handlers.language.intents import (
     STORY_WORDS,
     WANT_WORDS,
     Correction,
+    another_report_wished,
     aside,
     begins_a_story,
     category_named,
@@ -87,6 +88,7 @@ READ_BACK = "read_back"  # what was read from a report told in one message, conf
 VOICE_CAPTION = "voice_caption"  # the one line a resident may add to a voice note told as the story
 RESUME = "resume_draft"  # a report left unfinished until it expired, offered back once
 SAME = "same_incident"  # an open report alike to this one in the same place: the resident says if it is theirs
+ANOTHER = "another_report"  # "maaf salah, mau lapor yang lain": whether to drop this report for a new one
 RESUMABLE_FOR = dt.timedelta(days=1)
 # The draft's answers about where, asked again together; what the last reading of a place gave, cleared before
 # the next; the tries at naming a place and what was found alike there, cleared once one is confirmed.
@@ -133,6 +135,7 @@ PLACE_YES_NO = Menu("place_check")
 NONE_OF_THESE = Menu("place_pick")
 READ_BACK_OPTIONS = Menu("read_back")
 READ_BACK_WHEN = Menu("read_back_when")  # a yes with the time the story did not say, in one answer
+ANOTHER_OPTIONS = Menu("another_report")
 RESUME_OPTIONS = Menu("resume_draft")
 CAPTION_OPTIONS = Menu("voice_caption")
 SAME_OPTIONS = Menu("same_incident")
@@ -810,6 +813,34 @@ def _without_leading_yes(text: str) -> str:
     while (found := _LEADING_WORD.match(text)) and (normalise(found[1]) in YES | NEUTRAL):
         text = found[2]
     return text.strip()
+
+
+def for_another_report(turn: Turn) -> str | None:
+    """"maaf salah, mau lapor yang lain" once the story is told: this report is not the one meant. Asked before it
+    is dropped, since it holds all the resident told; "eh salah" alone goes back one answer (correct). A cry in it
+    goes first, and the report stays."""
+    if turn.inbound.choice is not None or turn.emergency_answered or turn.step in (*STORY_STEPS, ANOTHER) \
+            or "description" not in turn.draft or not another_report_wished(turn.text):
+        return None
+    turn.draft["another_asked_at"] = turn.step
+    return ANOTHER
+
+
+def ask_another_report(turn: Turn) -> None:
+    turn.say("report.ask_another", ANOTHER_OPTIONS)
+
+
+async def another_report(turn: Turn) -> str:
+    """Drops the report for a new one, begun at its kind; or goes back to the question it was at."""
+    picked = turn.pick(ANOTHER_OPTIONS) or ("yes" if another_report_wished(turn.text) else None)
+    if picked is None:
+        turn.say("common.not_a_choice")
+        return ANOTHER
+    back = turn.draft.pop("another_asked_at", SUMMARY)
+    if picked == "no":
+        return back
+    turn.say("report.dropped_for_another")
+    return start(turn)
 
 
 async def correct(turn: Turn) -> str | None:
@@ -2509,6 +2540,7 @@ STEPS: dict[str, Step] = {
     READ_BACK: Step(ask_read_back, read_back),
     VOICE_CAPTION: Step(ask_voice_caption, voice_caption),
     RESUME: Step(ask_resume_draft, resume_draft),
+    ANOTHER: Step(ask_another_report, another_report),
     SAME: Step(ask_same_incident, same_incident),
     WHEN: Step(ask_when, when),
     PHOTO: Step(ask_photo, photo),

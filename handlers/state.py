@@ -108,6 +108,7 @@ class Draft(TypedDict, total=False):
     when_asked_again: bool  # words no time was read in were added to the story: what comes next is the time
     same: SameIncident  # asked about once the place is known
     join: int  # the report the resident said is theirs: the account is added to it as a witness's
+    another_asked_at: str  # the step "maaf salah, mau lapor yang lain" was said at: where a no goes back to
 
 
 class ExpiredDraft(TypedDict):

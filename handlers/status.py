@@ -120,6 +120,17 @@ async def open_own_report(turn: Turn, ref: str | None) -> Report | None:
     return None
 
 
+async def recent_own_report(turn: Turn, within: dt.timedelta) -> Report | None:
+    """The resident's newest report of their own, when it is still open and was sent within `within`: what a photo
+    sent after it is for. An anonymous report keeps no link to be found by."""
+    for report, _station, witness in await _own_reports(turn):
+        if witness:
+            continue
+        recent = report.status in OPEN_STATUSES and turn.now - report.created_at <= within
+        return report if recent else None
+    return None
+
+
 async def has_own_reports(turn: Turn) -> bool:
     return bool(await _own_reports(turn))
 

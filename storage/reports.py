@@ -247,6 +247,14 @@ async def question_waits(db: AsyncSession, urn_hash: str, answered_since: dt.dat
         Contact.urn_hash == urn_hash, waiting).limit(1))).first() is not None
 
 
+async def reported_since(db: AsyncSession, urn_hash: str, since: dt.datetime) -> bool:
+    """Whether the contact of this keyed hash sent a report of their own since then that is still open, which a
+    photo they send may be for; read without a lock, a hint for work done before the message is handled."""
+    return (await db.execute(select(Report.id).join(Contact, Report.contact_id == Contact.id).where(
+        Contact.urn_hash == urn_hash, Report.created_at >= since, Report.status.in_(OPEN_STATUSES)).limit(1))
+    ).first() is not None
+
+
 async def due_for_escalation(db: AsyncSession, now: dt.datetime, limit: int = 100) -> list[Report]:
     """Unacknowledged reports whose alert has waited too long, locked (and skipped by other workers)."""
     return list((await db.execute(

@@ -366,6 +366,7 @@ TO_REACH = {
     "identity": ["halo", "1", "1", DESCRIPTION, PLACE, "ya", "1", "lewati"],
     "summary": ["halo", "1", "1", DESCRIPTION, PLACE, "ya", "1", "lewati", "2"],
     "change": ["halo", "1", "1", DESCRIPTION, PLACE, "ya", "1", "lewati", "2", "ubah"],
+    "another_report": ["halo", "1", "1", DESCRIPTION, PLACE, "ya", "1", "lewati", "2", "salah, mau lapor yg lain"],
     "status_ref": ["halo", "2"],
     "language": ["halo", "bahasa"],
     "confirm_delete": ["halo", "hapus"],

@@ -17,7 +17,7 @@ from tests.helpers import STEPS, TEST_SECRET, Resident, at, enrolled, step_of
 
 SIDE_STEPS = {"status_ref", "language", "confirm_delete"}  # all reached from the menu above
 IN_A_DRAFT = {"category", "description", "location", "place_check", "place_pick", "when", "photo", "identity",
-              "summary", "change"}
+              "summary", "change", "another_report"}
 
 
 async def has_draft(engine: Engine, resident: Resident) -> bool:

@@ -381,6 +381,41 @@ async def test_a_question_whether_the_reporter_stays_unexposed_is_answered(engin
     assert not await draft_of(engine), "no report is started"
 
 
+# Whether someone will know who reported: a frightened reporter, never answered "Bisa" as if asking what may be
+# reported.
+KNOWN_AS_THE_REPORTER = ["tetangga sy bisa tau gak kalo sy yg lapor?", "tetangga sy bs tw gk klo sy yg lapor",
+                         "pelakunya ntar tau gak kalo sy yg lapor?", "suami sy bakal tau ga kalo sy lapor",
+                         "bos sy tau gak kalo sy yg ngelapor?", "pak RT dikasih tau gak yg lapor siapa?",
+                         "identitas sy aman?", "will the guy know it was me?"]
+
+
+@pytest.mark.parametrize("asked", KNOWN_AS_THE_REPORTER)
+async def test_whether_someone_will_know_who_reported_is_answered_at_the_menu(engine: Engine, asked: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(asked)
+    assert resident.heard("menu.privacy", "en" if asked.startswith("will") else "id"), resident.text
+    assert not resident.heard("menu.can_report") and not await draft_of(engine), "no \"Bisa\", no report begun"
+
+
+@pytest.mark.parametrize("step", ["description", "location"])
+@pytest.mark.parametrize("asked", KNOWN_AS_THE_REPORTER[:3])
+async def test_whether_someone_will_know_who_reported_is_answered_in_a_report(engine: Engine, step: str,
+                                                                             asked: str) -> None:
+    resident = await at(engine, step)
+    before = await draft_of(engine)
+    await resident.send(asked)
+    assert resident.heard("menu.privacy") and await step_of(engine, resident) == step, resident.text
+    assert await draft_of(engine) == before, "nothing of the report taken from the question"
+
+
+async def test_a_noisy_neighbour_asked_about_is_still_a_question_of_what_may_be_reported(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("bisa lapor soal tetangga berisik?")
+    assert resident.heard("menu.can_report") and not resident.heard("menu.privacy"), resident.text
+
+
 async def test_a_no_to_what_was_read_keeps_the_story_and_asks_the_rest(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")

@@ -1984,3 +1984,140 @@ async def test_buka_alone_right_after_an_alert_opens_that_report(engine: Engine,
     await petugas.send(said)
     assert petugas.heard("officer.report") and ref in petugas.text, petugas.text
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+
+
+async def _relayed_photos(engine: Engine, ref: str) -> tuple[list[dict], list[str]]:
+    """What officers were sent of a report's additions, and the stored names of the photos kept with it."""
+    async with engine.sessions() as db:
+        found = await report(engine, ref)
+        relayed = [payload(row) for row in (await db.execute(
+            select(Outbox).where(Outbox.kind == OutboxKind.INFO_REPLY, Outbox.report_id == found.id)
+            .order_by(Outbox.id))).scalars()]
+        kept = (await db.execute(select(Attachment.stored_name).where(Attachment.report_id == found.id)
+                                 .order_by(Attachment.id))).scalars().all()
+    return relayed, list(kept)
+
+
+@pytest.mark.parametrize("caption", ["", "ini fotonya pak", "ini foto motor sy yg dicuri", "this is the guy",
+                                     "bukti nya pak"])
+async def test_a_photo_after_kirim_is_added_to_the_report_just_sent(engine: Engine, tmp_path: Path,
+                                                                    caption: str) -> None:
+    """"Here is the photo for the report I just sent": added to it and sent to its officers, not a new report."""
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"TERIMA {ref}")
+    await deliver_to(engine, PETUGAS)
+    picture = tmp_path / "foto.jpg"
+    picture.write_bytes(photo(shade=60))
+    await warga.send(caption, photo=picture)
+    assert (warga.heard("relay.photo_added") or warga.heard("relay.photo_added", "en")) and ref in warga.text, \
+        warga.text
+    assert not warga.heard("photo.kept_first") and not warga.heard("report.ask_category"), "no new report begun"
+    relayed, kept = await _relayed_photos(engine, ref)
+    assert len(kept) == 1 and [r["photo"]["stored_name"] for r in relayed] == kept, "kept with it, sent to officers"
+    assert "Tambahan dari pelapor" in relayed[0]["text"] and "📷" in relayed[0]["text"], relayed[0]["text"]
+    assert "Tambahan dari pelapor" in await deliver_to(engine, PETUGAS)
+    assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
+
+
+async def test_a_photo_announced_then_sent_goes_to_the_newest_report(engine: Engine, tmp_path: Path) -> None:
+    await enrolled(engine, PETUGAS)
+    warga, first = await file_report(engine)
+    _same, newest = await file_report(engine, description="Sepeda anak saya dicuri dari teras rumah tadi siang")
+    assert first != newest
+    await warga.send("ini fotonya pak")
+    assert warga.heard("relay.photo_awaited") and newest in warga.text, warga.text
+    picture = tmp_path / "foto.jpg"
+    picture.write_bytes(photo())
+    await warga.send(photo=picture)
+    assert warga.heard("relay.photo_added") and newest in warga.text and first not in warga.text, warga.text
+    assert len((await _relayed_photos(engine, newest))[1]) == 1
+    assert not (await _relayed_photos(engine, first))[1]
+
+
+async def test_a_photo_added_to_a_confidential_report_keeps_its_reporter_unexposed(engine: Engine,
+                                                                                   tmp_path: Path) -> None:
+    await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine, identity="2")
+    picture = tmp_path / "foto.jpg"
+    picture.write_bytes(photo())
+    await warga.send("ini fotonya pak, nama saya Budi Santoso", photo=picture)
+    assert warga.heard("relay.photo_added"), warga.text
+    [relayed], _kept = await _relayed_photos(engine, ref)
+    assert "Budi" not in relayed["text"] and "[nama disembunyikan]" in relayed["text"], relayed["text"]
+    [told] = [e for e in await events(engine, ref) if e.kind == EventKind.REPLY]
+    assert "Budi" not in told.note
+
+
+async def test_a_photo_after_an_anonymous_report_stays_unlinked_to_it(engine: Engine, tmp_path: Path) -> None:
+    """An anonymous report keeps no link to its reporter: a photo after it is not added to it (which would tell
+    its officers and its history who sent it), and begins a report as a photo sent first does."""
+    await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine, identity="3")
+    picture = tmp_path / "foto.jpg"
+    picture.write_bytes(photo())
+    await warga.send(photo=picture)
+    assert not warga.heard("relay.photo_added") and ref not in warga.text, warga.text
+    assert warga.heard("photo.kept_first"), warga.text
+    await warga.send("batal")
+    await warga.send("ini fotonya pak", photo=picture)
+    assert not warga.heard("relay.photo_added") and ref not in warga.text, warga.text
+    assert await _relayed_photos(engine, ref) == ([], [])
+
+
+async def test_a_photo_with_no_recent_open_report_begins_a_report_as_today(engine: Engine, tmp_path: Path) -> None:
+    picture = tmp_path / "foto.jpg"
+    picture.write_bytes(photo())
+    newcomer = Resident(engine, "console:baru")
+    await newcomer.send("halo")
+    await newcomer.send(photo=picture)
+    assert newcomer.heard("photo.kept_first") and newcomer.heard("report.ask_category"), newcomer.text
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    async with engine.sessions() as db, db.begin():
+        filed = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+        filed.created_at -= dt.timedelta(hours=4)
+    await warga.send(photo=picture)
+    assert not warga.heard("relay.photo_added") and warga.heard("photo.kept_first"), "hours later: a new matter"
+    _other, closed = await file_report(engine, urn="console:lain")
+    await petugas.send(f"TOLAK {closed} bukan wewenang polsek")
+    await _other.send(photo=picture)
+    assert not _other.heard("relay.photo_added") and _other.heard("photo.kept_first"), "closed: as today"
+
+
+@pytest.mark.parametrize("caption", ["mau lapor lagi, ada orang mabuk di pos ronda tiap malam",
+                                     "laporan baru pak, jalan depan sekolah berlubang",
+                                     "ada tawuran di depan pasar gedog"])
+async def test_a_photo_telling_another_matter_after_kirim_begins_a_new_report(engine: Engine, tmp_path: Path,
+                                                                             caption: str) -> None:
+    await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    picture = tmp_path / "foto.jpg"
+    picture.write_bytes(photo())
+    await warga.send(caption, photo=picture)
+    assert not warga.heard("relay.photo_added") and ref not in warga.text, warga.text
+    assert not (await _relayed_photos(engine, ref))[1]
+
+
+async def test_a_cry_sent_as_a_photos_caption_after_kirim_gets_the_110_answer(engine: Engine, tmp_path: Path) -> None:
+    await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    picture = tmp_path / "foto.jpg"
+    picture.write_bytes(photo())
+    await warga.send("tolong pak ada kebakaran di rumah tetangga", photo=picture)
+    assert warga.heard("emergency.call_110") and not warga.heard("relay.photo_added"), warga.text
+    assert not (await _relayed_photos(engine, ref))[1]
+
+
+async def test_a_photo_sent_with_more_told_of_a_report_goes_with_it(engine: Engine, tmp_path: Path) -> None:
+    """"pak sy mau nambahin, …" with a photo: the words and the photo reach its officers together, nothing dropped."""
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"TERIMA {ref}")
+    await deliver_to(engine, PETUGAS)
+    picture = tmp_path / "pelaku.jpg"
+    picture.write_bytes(photo(shade=20))
+    await warga.send("pak sy mau nambahin, pelakunya 2 org naik beat merah", photo=picture)
+    assert warga.heard("relay.added_sent") or warga.heard("relay.photo_added"), warga.text
+    [relayed], kept = await _relayed_photos(engine, ref)
+    assert relayed["photo"]["stored_name"] == kept[0] and "beat merah" in relayed["text"], relayed

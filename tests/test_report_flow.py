@@ -1066,3 +1066,44 @@ async def test_having_none_in_own_words_declines_the_photo(engine: Engine, no_ph
     assert resident.heard("report.ask_photo"), resident.text
     await resident.send(no_photo)
     assert resident.heard("report.ask_identity"), resident.text
+
+
+@pytest.mark.parametrize("said", ["maaf salah, mau lapor yang lain", "salah lapor pak, harusnya yg lain",
+                                  "sy salah pilih, mau lapor kejadian lain", "I want to report something else",
+                                  "mau bikin laporan baru aja"])
+async def test_another_report_wished_at_the_summary_drops_this_one_once_confirmed(engine: Engine, said: str) -> None:
+    """"This draft is wrong, I want to report something else": asked once, then a new report at its kind; not one
+    step back."""
+    resident = await at(engine, "summary")
+    await resident.send(said)
+    assert resident.heard("report.ask_another") or resident.heard("report.ask_another", "en"), resident.text
+    assert (await draft_of(engine))["description"] == DESCRIPTION, "nothing dropped before the yes"
+    await resident.send("1")
+    assert resident.heard("report.dropped_for_another") or resident.heard("report.dropped_for_another", "en")
+    assert resident.heard("report.ask_category") or resident.heard("report.ask_category", "en"), resident.text
+    assert "description" not in await draft_of(engine) and not await reports(engine), "dropped, nothing sent"
+
+
+@pytest.mark.parametrize("step", ["summary", "photo", "identity"])
+async def test_another_report_not_confirmed_goes_back_to_the_question_it_was_at(engine: Engine, step: str) -> None:
+    resident = await at(engine, step)
+    before = await draft_of(engine)
+    await resident.send("maaf salah, mau lapor yang lain")
+    assert resident.heard("report.ask_another"), resident.text
+    await resident.send("tidak")
+    assert resident.heard("report.summary" if step == "summary" else f"report.ask_{step}"), resident.text
+    assert await draft_of(engine) == before, "the report as it was"
+
+
+async def test_eh_salah_alone_at_the_summary_still_goes_back_one_answer(engine: Engine) -> None:
+    resident = await at(engine, "summary")
+    await resident.send("eh salah")
+    assert not resident.heard("report.ask_another") and resident.heard("report.ask_identity"), resident.text
+    assert (await draft_of(engine))["description"] == DESCRIPTION
+
+
+async def test_another_report_after_this_one_is_no_wish_to_drop_it(engine: Engine) -> None:
+    resident = await at(engine, "summary")
+    await resident.send("abis ini mau lapor yg lain juga")
+    assert not resident.heard("report.ask_another"), resident.text
+    assert (await draft_of(engine))["description"] == DESCRIPTION

@@ -618,7 +618,8 @@ _ONES_DATA = frozenset({"data", "datanya", "privasi", "privacy", "identitas", "i
                         "reporter"})
 _ONESELF = frozenset({"nama", "name", "nomor", "number", "me", "saya", "aku"})
 _KEPT_OR_SEEN = frozenset({"aman", "safe", "secure", "tahu", "tau", "know", "knows", "rahasia", "dirahasiakan",
-                           "rahasiakan", "secret", "confidential", "anonim", "anonymous", "dilihat", "see", "tell",
+                           "rahasiakan", "dirahasiain", "rahasiain", "secret", "confidential", "hidden", "kept",
+                           "disembunyikan", "disembunyiin", "anonim", "anonymous", "dilihat", "see", "tell",
                            "told", "dikasih", "diberitahu", "share", "shared", "terlindungi", "dilindungi", "protected",
                            "private", "kelihatan", "ketahuan", "keliatan", "kliatan", "diliat", "liat", "terlihat",
                            "lihat", "visible", "seen", "dicari", "dilacak", "tracked", "traced"})
@@ -681,15 +682,53 @@ def real_name_asked(text: str) -> bool:
         and bool({_root(word) for word in said} & REPORT_WORDS)  # not "nama asli penipunya budi, wajib sy tulis?"
 
 
+# Whether someone will come to know who reported: "tetangga sy bisa tau gak kalo sy yg lapor?", "pelakunya ntar tau ga
+# sy yg laporin?", "yg dilaporin bakal tau gk siapa yg lapor?", "will the guy know it was me?". A word of knowing,
+# asked (or feared), and after it the resident as the one who reports, or who reported; who might know is said
+# before it in a few words ("tetangga sy", "pak RT", "orang itu"), which name no incident. Not told as known already
+# ("pelaku udh tau sy yg lapor, …"): that is what happened, to report.
+_COMING_TO_KNOW = frozenset({"tau", "tahu", "ketahuan", "know", "knows", "find", "finds", "learn", "figure"})
+_KNOWN_ALREADY = frozenset({"sudah", "already", "ternyata", "knew", "found", "udah"})
+_REPORTING_ROOTS = frozenset({"lapor", "report", "reported", "reporting", "adu"})
+_I_OR_ME = OWN_WORDS | frozenset({"i", "gue"})
+_WHO_REPORTED = (("siapa", "yang", "lapor"), ("yang", "lapor", "siapa"), ("siapa", "pelapor"), ("siapa", "pelapornya"),
+                 ("pelapornya", "siapa"), ("who", "reported"), ("who", "made", "the", "report"),
+                 ("it", "was", "me"), ("it", "is", "me"), ("it", "s", "me"), ("its", "me"))
+_KNOWER_WORDS = 2  # "tetangga sy", "pak RT", "yg dilaporin", "the guy": who might know, before the knowing
+_REPORTER_WITHIN = 3  # "sy yg lapor", "i made the report": the reporting a few words after the resident
+
+
+def known_as_the_reporter(text: str) -> bool:
+    """Whether the message asks if someone will know that the resident is who reported (see above)."""
+    said = words(text)
+    knowing = next((i for i, word in enumerate(said) if word in _COMING_TO_KNOW), None)
+    if knowing is None or not 0 < len(said) <= PRIVACY_MAX_WORDS:
+        return False
+    asked = _asked(text, said) or said[knowing + 1:knowing + 2] in (["enggak"], ["tidak"]) \
+        or bool(_FEARING & set(said[:knowing]))  # "tau gak kalo…", "sy takut pelaku tau sy yg lapor"
+    told_known = _KNOWN_ALREADY & set(said[:knowing]) and said[0] not in _QUESTION_OPENERS
+    knower = [word for word in said[:knowing] if word not in NEUTRAL and word not in _QUESTION_OPENERS
+              and word not in {"bakal", "akan", "nanti", "ntar", "the", "my"}]
+    if not asked or told_known or len(knower) > _KNOWER_WORDS:
+        return False
+    after, roots = said[knowing + 1:], [_root(word) for word in said[knowing + 1:]]
+    reporter = any(word in _I_OR_ME and _REPORTING_ROOTS & set(roots[i + 1:i + 1 + _REPORTER_WITHIN])
+                   for i, word in enumerate(after))
+    return (reporter or any_phrase(after, _WHO_REPORTED)) and not is_cry_for_help(text)
+
+
 def privacy_asked(text: str) -> bool:
     """Whether the message only asks if the reporter stays unexposed; never a cry for help, nor a story that names
     an incident ("…dia sering memukul saya")."""
     said = words(text)
     if not 0 < len(said) <= PRIVACY_MAX_WORDS:
         return False
+    if known_as_the_reporter(text):
+        return True
     roots = set(stems_of(said, REPORT_WORDS)) | set(said)
     # "nama sy keliatan gak?", "petugas bisa liat nomor sy?": one's own name or number
-    own = any(word in ("nama", "nomor", "name", "number") and said[i + 1:i + 2] in (["saya"], ["aku"], ["gue"])
+    own = any(word in ("nama", "nomor", "name", "number") and (said[i + 1:i + 2] in (["saya"], ["aku"], ["gue"])
+                                                               or said[i - 1:i] == ["my"])
               for i, word in enumerate(said))
     whose = roots & _ONES_DATA or (roots & _ONESELF and (roots & REPORT_WORDS or said[:1] in (["nomor"], ["nama"])
                                                          or own)) \
@@ -945,7 +984,7 @@ def menu_intent(text: str) -> str | None:
     said = words(text)
     if not said:
         return None
-    if report_kind_asked(text):
+    if report_kind_asked(text) and not known_as_the_reporter(text):  # not "tetangga sy bisa tau gk sy yg lapor?"
         return "can_report"
     roots = set(stems_of(said, _lexicon() | REPORT_WORDS | HOW_WORDS)) | set(said)
     asked_of_service = service_asked(text)
@@ -1641,3 +1680,62 @@ def reporter_word(text: str) -> str | None:
     if adding and len(besides) >= _TOLD_BESIDES and not _asked(text, said):  # "bisa nambahin foto gk?" asks
         return "added"
     return None
+
+
+# Words that show the photo they come with: "ini fotonya pak", "foto motor sy yg dicuri", "bukti nya", "here's the pic".
+_OF_THE_PHOTO = frozenset({"foto", "fotonya", "poto", "potonya", "photo", "photos", "pic", "pics", "picture",
+                           "gambar", "gambarnya", "gmbr", "gmbrnya", "bukti", "buktinya", "ss", "screenshot",
+                           "screenshotnya", "tangkapan", "layar"})
+_POINTING = frozenset({"ini", "itu", "nih", "tuh", "this", "here", "heres"})
+_POINTED_WORDS = 4  # "ini pelakunya pak", "this is the guy": a pointing opener and a few words, naming what it shows
+
+
+def photo_of_a_report_sent(caption: str) -> bool:
+    """Whether a photo sent with `caption` after a report of the resident's is for that report: a caption that says
+    nothing of its own ("", "ok", "pak"), or shows what the photo is ("ini fotonya pak", "ini foto motor sy yg
+    dicuri", "ini pelakunya", "this is the guy"); not one that wants a report anew ("mau lapor lagi, ada …", "laporan
+    baru pak") or tells a story with no word of the photo ("ada tawuran di depan pasar"), nor a question of the
+    menu's."""
+    said = words(caption)
+    told = set(said)
+    anew = bool(told & (_REPORTING_ANEW | REPORT_NOUNS) and told & (_ANOTHER | {"lagi"})) \
+        or bool(told & _REPORTING_ANEW and told & _WISHING) or wants_to_report(caption)
+    intent = menu_intent(caption)
+    if anew or intent not in (None, "ok", "thanks", "story", "category"):
+        return False
+    if intent in (None, "ok", "thanks"):
+        return True
+    meaningful = [word for word in said if word not in NEUTRAL]
+    pointed = bool(meaningful) and meaningful[0] in _POINTING and len(meaningful) <= _POINTED_WORDS
+    return bool(told & _OF_THE_PHOTO) or pointed
+
+
+def photo_announced(text: str) -> bool:
+    """Whether words alone tell of a photo for the report just sent, the photo to follow ("ini fotonya pak", "mau
+    kirim foto", "fotonya nyusul ya", "i have a photo of him")."""
+    return bool(set(words(text)) & _OF_THE_PHOTO) and menu_intent(text) is None and photo_of_a_report_sent(text)
+
+
+# The report being told said not to be the one meant, another wanted instead: "maaf salah, mau lapor yang lain", "salah
+# lapor pak, harusnya yg lain", "bukan ini, sy mau lapor hal lain", "I want to report something else", "mau bikin
+# laporan baru aja". Not "eh salah" alone (one answer is wrong), nor what was reported elsewhere ("laporan lain sudah
+# sy kirim"), nor another after this one ("abis ini mau lapor yg lain juga").
+_MEANT_ANOTHER = frozenset({"lain", "else", "another", "other", "different", "baru", "new"})
+_MEANT_INSTEAD = _WISHING | frozenset({"salah", "wrong", "harusnya", "seharusnya", "sebenarnya", "ganti", "should",
+                                       "actually", "pengen", "bikin", "buat", "make"})
+_AFTER_THIS = frozenset({"juga", "also", "too", "nanti", "abis", "habis", "setelah", "sesudah", "after", "then"})
+_ANOTHER_WITHIN = 3  # "lapor yang lain", "lapor hal lain", "report something else": the other named right after
+
+
+_ANOTHER_BEFORE = frozenset({"another", "other", "different", "new"})  # "a new report"; not "baru lapor" (just now)
+
+
+def another_report_wished(text: str) -> bool:
+    """Whether the report being told is said not to be the one meant, another wanted instead (see above)."""
+    said = [word for word in words(text) if word not in NEUTRAL]
+    told = set(said)
+    if not told & _MEANT_INSTEAD or told & _AFTER_THIS:
+        return False
+    return any(_root(word) in REPORT_WORDS and (_MEANT_ANOTHER & set(said[i + 1:i + 1 + _ANOTHER_WITHIN])
+                                                or _ANOTHER_BEFORE & set(said[max(0, i - 2):i]))
+               for i, word in enumerate(said))
