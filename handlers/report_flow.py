@@ -95,7 +95,8 @@ RESUMABLE_FOR = dt.timedelta(days=1)
 WhereKey = Literal["latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts", "place",
                    "station_id", "station_label", "needs_routing", "proposal", "options", "same", "join", "online"]
 ReadingKey = Literal["place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"]
-TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "place_unknown", "home_asked", "same", "join"]
+TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "place_unknown", "home_asked", "same", "join",
+                    "corrected_place"]
 WHERE_KEYS: tuple[WhereKey, ...] = get_args(WhereKey)
 READING_KEYS: tuple[ReadingKey, ...] = get_args(ReadingKey)
 TRYING_KEYS: tuple[TryingKey, ...] = get_args(TryingKey)
@@ -1137,8 +1138,11 @@ def _identity_ahead(turn: Turn, said: list[str]) -> bool:
 def _reopen(turn: Turn, step: str) -> str:
     """Asks one step again; the answers after it are kept, so the flow comes back to where it was."""
     if step == LOCATION:
+        corrected = turn.draft.get("place")
         for key in WHERE_KEYS:
             turn.draft.pop(key, None)
+        if corrected:
+            turn.draft["corrected_place"] = corrected  # the new name is looked for beside it first
     elif step == PHOTO:
         turn.draft.pop("photo_skipped", None)
     elif step == WHEN:
@@ -1415,10 +1419,27 @@ async def location(turn: Turn) -> str:
     if confident or len(named) == 1:
         turn.draft["proposal"] = {"code": (found[0] if confident else named[0]).code}
         return PLACE_CHECK
+    corrected = turn.draft.get("corrected_place")
+    if found and corrected and (beside := _beside(turn.router.place(corrected), found)) is not None:
+        turn.draft["proposal"] = {"code": beside.code}  # put alone to the resident, who says yes or no
+        return PLACE_CHECK
     if found:
         turn.draft["options"] = [place.code for place in found]
         return PLACE_PICK
     return await place_not_found(turn)
+
+
+def _beside(before: PlaceCandidate | None, found: list[PlaceCandidate]) -> PlaceCandidate | None:
+    """Of the places a corrected place's name may be, the one alone in the kecamatan, else the kab/kota, of the
+    place it corrects: "harusnya kel. plosokerep" after Kel. Gedog, Kec. Sananwetan is the Plosokerep there, not
+    those of Indramayu and Sragen."""
+    if before is None:
+        return None
+    for area in (before.district_code, before.regency.code):
+        inside = [place for place in found if area and place.code.startswith(f"{area}.")]
+        if len(inside) == 1:
+            return inside[0]
+    return None
 
 
 def _story_beside_its_time(text: str) -> bool:

@@ -100,6 +100,7 @@ class Draft(TypedDict, total=False):
     proposal: Proposal
     options: list[str]  # region codes offered to pick from
     place: str  # the confirmed region code
+    corrected_place: str  # the region code of a place the resident corrects, beside which the new one is looked for
     station_id: int | None
     station_label: str | None
     needs_routing: bool

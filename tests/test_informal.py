@@ -451,10 +451,14 @@ async def test_a_correction_changes_one_answer_and_keeps_the_others(engine: Engi
     "eh salah, lokasinya di plosokerep, kec sananwetan",
     "lokasinya salah pak, harusnya Plosokerep Sananwetan kota blitar",
     "ralat: tempatnya di kelurahan plosokerep kecamatan sananwetan, dekat alun-alun",
+    # the name alone, which Indramayu and Sragen have too: the one beside the place corrected is put
+    "lokasinya salah pak, harusnya kel. plosokerep", "lokasi salah, yg bener plosokerep",
+    "tempatnya keliru bu, seharusnya di plosokerep",
 ])
 async def test_a_correction_at_the_summary_takes_the_new_answer_it_gives(engine: Engine, fix: str) -> None:
     """The summary read back a wrong place: the resident says so with the right one, in one message. It is read
-    as the answer to the place's question, confirmed, and the summary comes back with it, the rest kept."""
+    as the answer to the place's question, confirmed, and the summary comes back with it, the rest kept. Where
+    the officers read what was typed, no "pak, harusnya" stands before it."""
     resident = Resident(engine)
     await walk_to_summary(resident)
     await resident.send(fix)
@@ -466,6 +470,7 @@ async def test_a_correction_at_the_summary_takes_the_new_answer_it_gives(engine:
     async with engine.sessions() as db:
         report = (await db.execute(select(Report))).scalar_one()
     assert report.village_code == "35.72.03.1002" and report.description == DESCRIPTION
+    assert report.location_text.lower().startswith(("plosokerep", "kel", "kelurahan")), report.location_text
 
 
 async def test_a_correction_that_only_names_what_is_wrong_asks_it_again(engine: Engine) -> None:

@@ -1137,9 +1137,11 @@ CORRECTION_MAX_WORDS = 7  # a correction is short: a longer message is an answer
 FIX_OPENERS = frozenset({"salah", "wrong", "keliru", "eh", "ralat", "koreksi", "maaf", "sorry", "oops", "ubah",
                          "ganti", "change"})
 FIELD_NAMED_WITHIN = 4
-# Words between a field's name and its new answer: "lokasinya di X", "waktunya jadi kemarin", "place: X".
-_LEAD_IN = (r"(?:\s*(?:[:,.\-]|\b(?:salah|keliru|wrong|di|ke|jadi|harusnya|seharusnya|sebenarnya|yang benar|"
-            r"adalah|it is|it was|is|was|should be|at|in|to)\b))*")
+# Words between a field's name and its new answer: "lokasinya di X", "waktunya jadi kemarin", "place: X", "lokasinya
+# salah pak, yg bener X" (a form of address, with the comma after it).
+_LEAD_IN = (r"(?:\s*(?:[:,.\-]|\b(?:salah|keliru|wrong|di|ke|jadi|harusnya|seharusnya|mestinya|sebenarnya|"
+            r"(?:yang|yg) (?:benar|bener|betul)|adalah|it is|it was|is|was|should be|at|in|to)\b"
+            r"|\b(?:pak|bu|bapak|ibu|mas|mbak|kak|bang|min|sir)\s*[,.!]))*")
 _WRONG = frozenset({"salah", "keliru", "wrong"})
 # Around a field said wrong in English: "the time is wrong", "my address was wrong".
 _DETERMINERS = frozenset({"the", "my", "your", "its", "this", "that"})
