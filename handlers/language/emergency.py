@@ -1285,8 +1285,9 @@ _NOT_STUCK = frozenset({"macet", "mudik", "balik", "tol", "traffic", "luar", "ou
                         "pinjaman", "investasi", "utang", "hutang", "kredit", "rentenir", "musibah", "sial", "rejeki",
                         "rezeki", "ekonomi", "masalah", "cinta", "arisan", "judi", "bodong", "penipuan", "modus",
                         "debt", "loan", "scam"})
-_LET_OUT = frozenset({"aman", "selamat", "dibuka", "dievakuasi", "ditolong", "diselamatkan", "dikeluarkan", "rs",
-                      "puskesmas", "dirawat", "klinik", "safe", "rescued", "freed", "hospital"})
+_LET_OUT = frozenset({"aman", "selamat", "dibuka", "dibukain", "dievakuasi", "ditolong", "diselamatkan", "dikeluarkan",
+                      "dikeluarin", "rs", "puskesmas", "dirawat", "klinik", "safe", "rescued", "freed", "hospital",
+                      "opened"})
 _PEOPLE = _PERSONS_BEFORE | _SOMEONE | _FAMILY | {"cewe", "cewek", "cowok", "cowo", "bocah", "korban", "org", "teman",
                                                   "temen", "penumpang", "pengendara", "sopir", "supir", "pekerja",
                                                   "tukang", "warga", "pacar", "passenger", "driver", "worker"}
@@ -1958,7 +1959,8 @@ def _throwing_at_people(said: list[str]) -> bool:
                for i, word in enumerate(said)) and not HABITUAL & set(said)
 
 
-# A baby or a child left in a closed car: "ada bayi nangis terus di mobil yg diparkir, kaca ketutup".
+# A baby or a child left in a closed car: "ada bayi nangis terus di mobil yg diparkir, kaca ketutup"; not once let
+# out ("…, syukurlah cepat dibuka", "udah dikeluarin satpam").
 _CLOSED_IN = frozenset({"ketutup", "tertutup", "terkunci", "kekunci", "dikunci", "ditinggal", "locked", "closed"})
 
 
@@ -1981,7 +1983,8 @@ def _left_in_a_car(said: list[str]) -> bool:
     in_a_car = not _asked_if_allowed(said) and any(
         word in _A_CHILD - {"boy", "girl"} and {"mobil", "car"} & set(said[i + 1:i + 6]) for i, word in enumerate(said))
     return in_a_car and bool(_CLOSED_IN & set(said) or any_phrase(said, (("enggak", "ada", "orangnya"),
-                                                                         ("tidak", "ada", "orangnya"))))
+                                                                         ("tidak", "ada", "orangnya")))) \
+        and not _done(said, _LET_OUT)
 
 
 # Something that blew up where people are: "kos2an sebelah meledak"; not a tyre ("ban mobil meledak").
