@@ -1256,11 +1256,14 @@ def is_cry_for_help(text: str) -> bool:
                 w in PROGRESS and not _resident_now(said, k) for k, w in enumerate(said[:i]) if k >= i - 3):
             return True
         # "ada maling", "maling masih di dalam"; not "dipecah maling, ada saksinya" (a witness is there), nor one
-        # there earlier ("td ada copet di busway") or while the resident was away ("pas sy mudik")
+        # there earlier ("td ada copet di busway"), while the resident was away ("pas sy mudik") or found out later
+        # ("dibobol maling, ketahuan jam 5 subuh")
         if word.removesuffix("nya") in THIEVES and not HABITUAL & set(said) and not _while_away(said) \
                 and not _seen_earlier(said, i) and not _feared_or_reported(said, i) and (  # "sering ada jambret"
-                any(w in PRESENCE for w in said[max(0, i - 3):i])
-                or any(w in PRESENCE - {"ada"} or (w == "ada" and said[k + 1:k + 2] in (["di"], ["sini"]))
+                any(w in PRESENCE and not _found_out_then(said, k)
+                    for k, w in enumerate(said[max(0, i - 3):i], max(0, i - 3)))
+                or any((w in PRESENCE - {"ada"} and not _found_out_then(said, k))
+                       or (w == "ada" and said[k + 1:k + 2] in (["di"], ["sini"]))
                        for k, w in enumerate(said[i + 1:i + 4], i + 1))):
             return True
     return False
@@ -1530,6 +1533,18 @@ def _feared_or_reported(said: list[str], at: int) -> bool:
 
 
 _DONE_BEFORE = frozenset({"sudah", "telah", "pernah", "kemarin", "semalam", "already"})
+# What follows "ketahuan" when it is a theft found out at a time, not a thief caught in the act ("malingnya ketahuan
+# warga"): "ketahuan jam 5 subuh", "ketahuan di pukul 6", "ketahuan pas buka toko", "baru ketahuan pagi tadi".
+_WHEN_FOUND_OUT = _DAY_PARTS | frozenset({"jam", "pas", "waktu", "saat", "ketika", "tadi", "setelah", "sesudah",
+                                          "habis", "abis", "besok", "besoknya", "paginya", "subuhnya"})
+
+
+def _found_out_then(said: list[str], at: int) -> bool:
+    if said[at] != "ketahuan":
+        return False
+    following = said[at + 1] if at + 1 < len(said) else ""
+    return said[at - 1:at] == ["baru"] or following in _WHEN_FOUND_OUT \
+        or (following in ("pukul", "dipukul") and _at_oclock(said, at + 1))
 _SIGNS_OF_SOMEONE = frozenset({"kebuka", "terbuka", "masuk", "liat", "lihat", "melihat", "saw", "seen", "open"})
 
 
