@@ -339,7 +339,7 @@ _NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "sim
 # frightened resident may type too ("wkwk panik bgt sy").
 _JOKING = frozenset({"bercanda", "becanda", "canda", "bcanda", "joking", "kidding"})
 _JUST = frozenset({"doang", "saja", "aja", "kok", "cuma", "hanya", "just", "only"})
-_FOR_REAL = frozenset({"serius", "beneran", "jangan", "katanya", "prank", "real", "seriously"})
+_FOR_REAL = frozenset({"serius", "benaran", "jangan", "katanya", "prank", "real", "seriously"})
 # Other spellings of the lists' words: "tolong" in Javanese ("tulung") and Betawi ("tolongin"); fire in Javanese
 # ("ono geni gede" is "ada api besar").
 _SPELT_OTHERWISE = {"tulung": "tolong", "tulungi": "tolong", "tolongin": "tolong", "tulungin": "tolong",
@@ -920,7 +920,7 @@ _HARMLESS = frozenset({"kucing", "tikus", "anjing", "angin", "petasan", "mercon"
                        "firecracker", "firecrackers", "friend", "nothing", "only", "just"})
 
 
-_WEAPONS_AFTER = frozenset({"pisau", "golok", "senjata", "tembakan", "beneran", "burglar", "inside", "real"})
+_WEAPONS_AFTER = frozenset({"pisau", "golok", "senjata", "tembakan", "benaran", "burglar", "inside", "real"})
 
 
 def _mistaken(said: list[str]) -> bool:
