@@ -1223,6 +1223,8 @@ def is_cry_for_help(text: str) -> bool:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
         if word in _TOOLS and _at_its_work(said, i):
             continue  # "bawa golok tp buat babat rumput": a tool at its work
+        if _a_toy(said, i):
+            continue  # "bawa pistol air, main perang2an": a game
         if word in _STRANGLING and said[i + 1:i + 2] and said[i + 1].removesuffix("nya") in _STRANGLED \
                 and (_PEOPLE | _OUTSIDERS | {"yang", "dia", "pelaku"}) & set(said[max(0, i - 4):i]):
             return True  # "pacar sy nyekik sy"; not "harga cabe nyekik banget", "cicilan pinjol nyekik sy"
@@ -1371,6 +1373,27 @@ _TOOLS = frozenset({"golok", "parang", "celurit", "clurit", "pisau", "sabit", "a
 _TOOL_WORK = frozenset({"babat", "rumput", "kebun", "sawah", "ladang", "masak", "kayu", "bambu", "panen", "kurban",
                         "ngarit", "qurban"})
 _FOR = frozenset({"buat", "untuk", "for"})
+
+
+# A weapon that is a toy or in a game of pretend ("X2an"): "pistol air", "pistol mainan", "water guns", "main
+# tembak2an", "bawa pistol, main perang2an"; not one said to be real ("…ada org bawa pistol beneran").
+_TOY_MADE = frozenset({"air", "mainan", "plastik", "busa", "water", "toy", "toys", "squirt", "nerf"})
+
+
+def _a_toy(said: list[str], at: int) -> bool:
+    word = said[at]
+    if _FOR_REAL & set(said):
+        return False
+    if at and word == said[at - 1] + "an":
+        return True  # "pedang pedangan", "tembak tembakan"
+    if word not in _WEAPONS | {"tembakan", "bom", "bomb", "guns", "senapan"}:
+        return False
+    beside = said[max(0, at - 1):at] + said[at + 1:at + 2]
+    if _TOY_MADE & set(beside) or word + "an" in beside:
+        return True  # "pistol air", "water gun", "pistol pistolan"
+    start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
+    end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
+    return any(said[k] + "an" == said[k + 1] for k in range(start, end - 1))  # "main perang perangan"
 
 
 def _at_its_work(said: list[str], at: int) -> bool:
