@@ -1638,17 +1638,17 @@ _THE_CHASED = frozenset({"saya", "aku", "kami", "gue", "gw", "anak", "anaknya", 
 _THUGS = frozenset({"preman", "begal", "geng", "gang", "gengster", "klitih", "maling", "rampok", "perampok", "massa",
                     "odgj", "segerombolan", "gerombolan", "rombongan", "mabuk", "mabok", "pemabuk", "penjahat", "aneh"})
 _CHASERS = _THUGS | {"ada", "someone", "somebody", "man", "men", "guys", "they", "stranger", "strangers"}
+# Strange to look at, or riding at one as robbers on bikes do: "pria bertopeng", "2 cowok bermotor"
+_STRANGE_LOOKS = frozenset({"asing", "gila", "aneh", "mabuk", "mabok", "bertato", "bertopeng", "bercadar", "masked",
+                            "bersenjata", "armed", "bermotor", "bermobil"})
 # "orang" is one who threatens alone or strange: "dikejar orang pak", "orang gak dikenal", "orang asing", "orang gila"
-_STRANGE = frozenset({"pak", "bu", "tolong", "tak", "tidak", "enggak", "asing", "gila", "aneh", "mabuk", "mabok",
-                      "stres", "bawa", "pakai", "tadi", "sekarang", "terus", "orang", "bertato", "bertopeng",
-                      "bercadar", "masked", "pas", "waktu", "saat", "naik"})
+_STRANGE = _STRANGE_LOOKS | {"pak", "bu", "tolong", "tak", "tidak", "enggak", "stres", "bawa", "pakai", "tadi",
+                             "sekarang", "terus", "orang", "pas", "waktu", "saat", "naik"}
 # Another man or woman, or a vehicle, is one who threatens only when strange or armed: "dikejar cowok gk dikenal",
 # "pria bertopeng", "cowok bawa pisau", "2 motor gk dikenal"; "dikejar cowok terus" is courted, "cowok bawa bunga"
 # too.
 _ANOTHER_PERSON = frozenset({"cowok", "cowo", "cewek", "cewe", "pria", "laki", "lelaki", "wanita", "perempuan",
                              "pemuda", "om", "om2", "bapak", "ibu", "motor", "mobil", "pemotor", "pengendara"})
-_STRANGE_LOOKS = frozenset({"asing", "gila", "aneh", "mabuk", "mabok", "bertato", "bertopeng", "bercadar", "masked",
-                            "bersenjata", "armed"})
 _NOT_KNOWN_AS = frozenset({"dikenal", "kenal", "dikenali", "jelas"})  # after a no: "gk dikenal", "gak jelas"
 _CARRYING = frozenset({"bawa", "membawa", "pakai", "pake", "with"})
 _WEAPONS = _TOOLS | {"senjata", "sajam", "samurai", "pedang", "pistol", "senpi", "badik", "kayu", "balok", "besi",
@@ -1709,8 +1709,7 @@ _OPENING_A_CHASE = frozenset({_BREAK, "tadi", "barusan", "baru", "lagi", "sedang
 
 def _chased_in_danger(said: list[str]) -> bool:
     if (_NOT_REAL_CHASE | _NOT_A_CHASE_NOW) & set(said) or _joking(said) or (not {"tolong", "help"} & set(said) and any(
-            word == "ternyata" and (_KNOWN_AFTER_ALL | _FAMILY | _HOUSEHOLD) & set(said[i + 1:i + 6])
-            for i, word in enumerate(said))):
+            word == "ternyata" and _turned_out_harmless(said[i + 1:i + 6]) for i, word in enumerate(said))):
         return False
     for i, word in enumerate(said):
         if _negated(said, i) or said[i - 1:i] == ["takut"] or _WHAT_IF & set(said[max(0, i - 3):i]):
@@ -1754,6 +1753,14 @@ def _chased_in_danger(said: list[str]) -> bool:
                 or _a_threatening_chaser(chaser, playing):
             return True
     return False
+
+
+def _turned_out_harmless(after: list[str]) -> bool:
+    """Whether the words after "ternyata" name who chased as harmless ("ternyata temennya", "ternyata adik sy yg
+    iseng", "ternyata dikejar temen sendiri"), not one of the family chased ("ternyata adik sy
+    dikejar 2 orang bermotor"): before a chase told in the passive is who was chased."""
+    chased_at = next((k for k, word in enumerate(after) if word in _CHASED), -1)
+    return bool((_KNOWN_AFTER_ALL | _FAMILY | _HOUSEHOLD) & set(after[chased_at + 1:]))
 
 
 def _afraid_now(said: list[str], start: int) -> bool:
