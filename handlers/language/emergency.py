@@ -1676,6 +1676,7 @@ _NOT_REAL_CHASE = frozenset({"mimpi", "mimpinya", "wkwk", "wkwkwk", "haha", "hah
 _NOT_A_CHASE_NOW = frozenset({"pernah", "lolos", "ever", "escaped"})
 # "ternyata temennya sendiri", "ternyata ojol mau balikin hp": who chased turned out harmless
 _KNOWN_AFTER_ALL = frozenset({"teman", "temen", "temennya", "temannya", "kawan", "sahabat", "saudara", "sodara",
+                              "sepupu", "sepupunya",
                               "tetangga", "keluarga", "ojol", "kurir", "salah", "cuma", "hanya", "bercanda", "doang",
                               "nyalip", "menyalip", "nanya", "tanya", "bertanya"})
 _WHAT_IF = frozenset({"kalau", "kalo", "jika", "andai", "if"})
@@ -1686,10 +1687,14 @@ _CHASED_FOR = frozenset({"buat", "untuk", "utk", "minta", "meminta"})
 _ERRANDS = frozenset({"nagih", "menagih", "nawarin", "menawari", "menawarkan", "kenalan", "promosi"})
 _OVERTAKING = (("mau", "nyalip"), ("mau", "menyalip"), ("mau", "salip"), ("cuma", "nyalip"))  # a car that wants by
 _ERRAND_REACH = 8
-_NO_DANGER_CHASING = _PETS | {
+# Who chases for their work or out of liking, no danger, named after the chase too ("ada bbrp org ngejar sy,
+# wartawan"; "ternyata wartawan")
+_KEEN_CHASERS = frozenset({"wartawan", "fans", "penggemar", "sales", "marketing", "reporter", "jurnalis", "awak",
+                           "paparazzi", "spg", "journalists", "reporters", "fan"})
+_NO_DANGER_CHASING = _PETS | _KEEN_CHASERS | {
     "deadline", "waktu", "target", "setoran", "tenggat", "utang", "hutang", "cicilan", "tagihan", "kerjaan", "tugas",
-    "jadwal", "time", "debt", "pinjol", "collector", "dc", "skripsi", "sales", "marketing", "leasing", "bebek", "angsa",
-    "ayam", "anjing", "kucing", "wartawan", "fans", "penggemar", "polisi", "polantas", "patroli", "razia",
+    "jadwal", "time", "debt", "pinjol", "collector", "dc", "skripsi", "leasing", "bebek", "angsa", "ayam", "anjing",
+    "kucing", "polisi", "polantas", "patroli", "razia",
 }  # fmt: skip
 # One who only claims to be police: "polisi gadungan", "ngaku dari polisi", "kyknya bukan polisi", "bukan polisi asli"
 _CLAIMING = frozenset({"ngaku", "mengaku", "ngakunya", "fake"})
@@ -1732,7 +1737,7 @@ def _chased_in_danger(said: list[str]) -> bool:
         on_the_road = bool(_ON_THE_ROAD & set(said)) and not courted
         pressed = (word in _PRESSED or bool(_PRESSED & set(said[i + 1:]))) and on_the_road
         if not thugs and (_CHASED_FOR & set(said[i + 1:i + 5]) or harmless or any_phrase(said, _OVERTAKING)
-                          or _ERRANDS & set(said[i + 1:i + 1 + _ERRAND_REACH])):
+                          or (_ERRANDS | _KEEN_CHASERS) & set(said[i + 1:i + 1 + _ERRAND_REACH])):
             continue
         if word in _PRESSED and not on_the_road:
             continue  # "dipepet cowok lain terus": courted; off the road is where robbers press
@@ -1757,10 +1762,10 @@ def _chased_in_danger(said: list[str]) -> bool:
 
 def _turned_out_harmless(after: list[str]) -> bool:
     """Whether the words after "ternyata" name who chased as harmless ("ternyata temennya", "ternyata adik sy yg
-    iseng", "ternyata dikejar temen sendiri"), not one of the family chased ("ternyata adik sy
+    iseng", "ternyata wartawan", "ternyata dikejar temen sendiri"), not one of the family chased ("ternyata adik sy
     dikejar 2 orang bermotor"): before a chase told in the passive is who was chased."""
     chased_at = next((k for k, word in enumerate(after) if word in _CHASED), -1)
-    return bool((_KNOWN_AFTER_ALL | _FAMILY | _HOUSEHOLD) & set(after[chased_at + 1:]))
+    return bool((_KNOWN_AFTER_ALL | _KEEN_CHASERS | _FAMILY | _HOUSEHOLD) & set(after[chased_at + 1:]))
 
 
 def _afraid_now(said: list[str], start: int) -> bool:
