@@ -1183,6 +1183,8 @@ def is_cry_for_help(text: str) -> bool:
             (_cannot_get(said, ("keluar", "out")) or _cannot_walk(said))
             and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
         return True
+    if _still_inside(said) and _rescue_awaited(said):
+        return True  # "nenek sy masih di dalam rumah, belum dievakuasi": a rescue awaited tells the flood or fire
     if not _NOT_A_HOME & set(said) and not _while_away(said) and any(
             not _negated(said, at) and not _by_the_household(said, at)
             for _phrase, at in phrases_found(said, _FORCING)):
@@ -2263,8 +2265,34 @@ def _still_inside(said: list[str]) -> bool:
     if _done(said, _LET_OUT) or any_phrase(said, _SHALLOW):
         return False  # "masih di dalam mobil, aman", "air semata kaki"; not "blm dievakuasi"
     return any(word in ("masih", "still") and {"dalam", "dalem", "inside"} & set(said[i + 1:i + 3])
-               and _PEOPLE & {w.removesuffix("nya") for w in said[max(0, i - _NEAR):i]}
+               and any(_a_person_at(said, k) for k in range(max(0, i - _NEAR), i))
                for i, word in enumerate(said))
+
+
+def _a_person_at(said: list[str], at: int) -> bool:
+    """Whether the word at `at` names a person, no thing's owner: "nenek", "anak2", the writer; not "sy" of
+    "barang2 sy", "kucing sy", nor "anak" of "motor anak sy"."""
+    word = said[at].removesuffix("nya")
+    if word in ("saya", "aku", "kami"):
+        return at == 0 or said[at - 1] in _BEFORE_A_PERSON or said[at - 1].removesuffix("nya") in _PEOPLE
+    return word in _PEOPLE and not _owned(said, at)
+
+
+# A rescue from what floods or burns, awaited: not yet done ("blm dievakuasi", "not evacuated yet") or asked for
+# ("tolong dievakuasi", "minta evakuasi"). Taken out is one only when it cannot be ("blm bisa dikeluarin") or is
+# asked for: "belum dikeluarkan" is also not released (from a cell, a ward, a class).
+_RESCUES = frozenset({"dievakuasi", "evakuasi", "diselamatkan", "evacuated", "rescued"})
+_TAKEN_OUT = frozenset({"dikeluarkan", "dikeluarin"})
+
+
+def _rescue_awaited(said: list[str]) -> bool:
+    def awaited(i: int) -> bool:
+        asked = bool(_NOT_DONE_YET & set(said[max(0, i - 2):i]))
+        if said[i] in _TAKEN_OUT:
+            return asked or (said[i - 1:i] == ["bisa"] and _negated(said, i - 1))
+        return said[i] in _RESCUES and (asked or _negated(said, i) or said[i + 1:i + 2] == ["yet"])
+
+    return any(awaited(i) for i in range(len(said))) and not _IN_CARE_OR_CUSTODY & set(said)
 
 
 def _cannot_walk(said: list[str]) -> bool:
