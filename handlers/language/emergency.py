@@ -993,11 +993,9 @@ def _joking(said: list[str]) -> bool:
 _OBJECTING = frozenset({"kok", "lho", "loh", "kenapa", "mengapa", "why"})
 
 
-def _not_now(said: list[str]) -> bool:
-    """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film", or a fright that
-    turned out nothing ("kirain begal ternyata temen sendiri")."""
-    if _NOT_REAL & set(said) or _mistaken(said) or _joking(said):
-        return True
+def _told_over(said: list[str]) -> bool:
+    """Whether the danger is told as over ("sudah padam", "was caught") or those hurt in care ("sudah dibawa ke rs"),
+    with no one still at risk or anything else going on."""
     still_at_risk = bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
     if any(word in _OVER and _DONE_WORDS & set(said[max(0, i - 2):i]) and not _NOT_YET_ASKED & set(said[i + 1:i + 3])
            and not _OBJECTING & set(said[max(0, i - 4):i])  # "lho kok udh selesai? …masih tawuran": disputed
@@ -1009,13 +1007,21 @@ def _not_now(said: list[str]) -> bool:
     cared = [range(at - 1, at + len(phrase)) for phrase, at in phrases_found(said, _CARED_FOR)
              if not _NOT_YET_ASKED & set(said[at + len(phrase):at + len(phrase) + 2]) and not _negated(said, at)
              and not _CARE_NOT_GIVEN & set(said[max(0, at - 2):at])]
-    if cared and "tolong" not in said and not any(word in _STILL and not any(i in span for span in cared)
-                                                  for i, word in enumerate(said)) \
-            and not ALWAYS & set(said[max(span.stop for span in cared):]):
-        return True  # the badly hurt are in care, and nothing else goes on ("…tp pelakunya masih ngamuk", "…ada org
-        # ngamuk di ruangan bawa pisau")
+    # the badly hurt are in care, and nothing else goes on ("…tp pelakunya masih ngamuk", "…ada org ngamuk di ruangan
+    # bawa pisau")
+    return bool(cared) and "tolong" not in said and not any(word in _STILL and not any(i in span for span in cared)
+                                                            for i, word in enumerate(said)) \
+        and not ALWAYS & set(said[max(span.stop for span in cared):])
+
+
+def _not_now(said: list[str]) -> bool:
+    """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film", or a fright that
+    turned out nothing ("kirain begal ternyata temen sendiri")."""
+    if _NOT_REAL & set(said) or _mistaken(said) or _joking(said) or _told_over(said):
+        return True
     if _goes_on(said):
         return False
+    still_at_risk = bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
     past = [i for i, word in enumerate(said) if word in _PAST]
     if _once(said) or (any(_telling_now(said, i) for i in range(len(said))) and not ({"ada"} | FEAR) & set(said)
                        and not _told_as_now(said) and not _in_danger_where_they_are(said)):
@@ -1166,6 +1172,8 @@ def is_cry_for_help(text: str) -> bool:
         return True  # "anak sy hanyut di kali tadi pagi, sampe skrg blm ketemu": still lost in the water
     if _assaulted_lately(said) or _not_seen_for_days(said):
         return True
+    if _doused_lately(said):
+        return True  # an attack with something hot: hurt, told as just past too
     if not_now:
         return False
     if _alone_and_afraid(said):
@@ -1850,13 +1858,31 @@ _NOT_A_SCALD_NOW = frozenset({"obatnya", "gimana", "bagaimana", "kalau", "kalo",
 
 
 def _scalded(said: list[str]) -> bool:
-    told = set(said)
-    if (_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE) & told or _joking(said) or not _a_hot_liquid(said):
+    if not _hot_liquid_told(said):
         return False
+    told = set(said)
     # a blister at a chore done every day is no danger now; an attack told as a habit is violence at home
     blistered = any(word in _BLISTERED and not _PAINTED & set(said[max(0, i - 2):i + 3])
                     for i, word in enumerate(said)) and bool(_SPLASHED & told and (_PERSONS | _BODY) & told)
     return (blistered and not HABITUAL & told) or any(_someone_doused(said, i) for i in range(len(said)))
+
+
+def _hot_liquid_told(said: list[str]) -> bool:
+    """A hot liquid told of as it is, not asked after, heard of, laughed off, once, nor of a pet."""
+    return not ((_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE) & set(said) or _joking(said)) \
+        and _a_hot_liquid(said)
+
+
+def _doused_lately(said: list[str]) -> bool:
+    """A person doused with something hot on purpose, told as just past too: by one of the household whenever ("suami
+    sy td pagi nyiram sy pake air panas", "kemarin mertua nyiram sy pake air panas"), by another earlier today ("sy
+    disiram air panas sama org td pagi"); not once told as over and cared for ("…, sy udah dibawa ke rs")."""
+    if not _hot_liquid_told(said) or _told_over(said) or _long_past(said) \
+            or not any(_someone_doused(said, i) for i in range(len(said))):
+        return False
+    if _HOUSEHOLD & {word.removesuffix("nya") for word in said}:
+        return True
+    return not _PAST & set(said) and all(phrase in _EARLIER_TODAY for phrase, _at in phrases_found(said, _PAST_PHRASES))
 
 
 def _someone_doused(said: list[str], at: int) -> bool:
