@@ -500,7 +500,9 @@ def _violence_at_home(said: list[str]) -> bool:
     if _NOT_REAL & set(said):
         return False
     for i in _blows_at(said):
-        near = said[max(0, i - _HOUSEHOLD_NEAR):i + _HOUSEHOLD_NEAR + 1]
+        # a time between who struck and the blow is passed over: "suami sy tadi pagi mukul sy"
+        before = [word for word in said[:i] if word not in _SINCE_A_TIME | _JUST_NOW][-_HOUSEHOLD_NEAR:]
+        near = before + said[i:i + _HOUSEHOLD_NEAR + 1]
         beside = said[max(0, i - _PERSON_NEAR):i] + said[i + 1:i + _PERSON_NEAR + 1]
         striker = [w for w in said[i + 1:i + 3] if w not in ("oleh", "sama", "by")][:1]
         if said[i].startswith("di") and striker and striker[0] in _OUTSIDERS:
