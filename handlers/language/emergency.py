@@ -1882,9 +1882,15 @@ def _doused_lately(said: list[str]) -> bool:
     if not _hot_liquid_told(said) or _told_over(said) or _long_past(said) \
             or not any(_someone_doused(said, i) for i in range(len(said))):
         return False
-    if _HOUSEHOLD & {word.removesuffix("nya") for word in said}:
+    if _doused_at_home(said):
         return True
     return not _PAST & set(said) and all(phrase in _EARLIER_TODAY for phrase, _at in phrases_found(said, _PAST_PHRASES))
+
+
+def _doused_at_home(said: list[str]) -> bool:
+    """A person doused on purpose, one of the household told beside it ("mertua nyiram sy pake air panas")."""
+    return bool(_HOUSEHOLD & {word.removesuffix("nya") for word in said}) \
+        and any(_someone_doused(said, i) for i in range(len(said)))
 
 
 def _someone_doused(said: list[str], at: int) -> bool:
@@ -1910,6 +1916,9 @@ def _someone_doused(said: list[str], at: int) -> bool:
         after = after[:after.index(_BREAK)]
     if after[:1] and after[0] in _NOT_SOMEONE:
         return False  # "nyiram tanaman, sy …"
+    if _FOR_A_PURPOSE & set(said) and after[:1] and after[0].removesuffix("nya") in _BODY \
+            and not (someone - _BODY) & set(after[1:2]):
+        return False  # "bapak sy siram kakinya pake air panas biar gk pegel": their own feet soaked
     if doer == _BREAK:  # none named in its sentence: a person doused ("…. nyiram sy pake air panas"), not a foot
         return bool((someone - _BODY) & set(after[:2]))  # soaked ("siram kaki pakai air panas")
     if someone & set(after[:2]):
