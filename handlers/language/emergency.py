@@ -1102,7 +1102,7 @@ def tells_of_violence_at_home_or_a_threat(text: str) -> bool:
     habit too: a report whose mere existence the one it is about could use against the resident who made it."""
     said = _sentences(text)
     return _violence_at_home(said) or bool(set(stems_of(said, _AT_HOME_OR_THREATENED)) & _AT_HOME_OR_THREATENED) \
-        or any_phrase(said, (("domestic", "violence"),)) or _a_blow_and_the_household(said)
+        or any_phrase(said, (("domestic", "violence"),)) or _a_blow_and_the_household(said) or _doused_at_home(said)
 
 
 def _a_blow_and_the_household(said: list[str]) -> bool:
