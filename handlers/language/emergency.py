@@ -476,7 +476,11 @@ def _at_oclock(said: list[str], at: int) -> bool:
         return False
     after = said[at + 2:at + 4]
     people = (_PEOPLE | _OUTSIDERS | _THUGS | {"org"}) - _WE
-    if _COUNTED & set(after) or people & {w.removesuffix("nya") for w in after}:
+    if _COUNTED & set(after):
+        return False
+    if after[:1] and after[0] in _TIME_CUES - {"tadi"}:
+        return True  # "di pukul 7 malam, pelaku kabur": who comes after the time is no one struck
+    if people & {w.removesuffix("nya") for w in after}:
         return False
     if following == "setengah" and after[:1] == ["mati"]:
         return False  # "di pukul setengah mati": beaten half dead
