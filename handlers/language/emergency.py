@@ -999,15 +999,30 @@ def _joking(said: list[str]) -> bool:
 _OBJECTING = frozenset({"kok", "lho", "loh", "kenapa", "mengapa", "why"})
 
 
+_BUT = frozenset({"tapi", "namun", "but"})
+
+
+def _but_still(rest: list[str]) -> bool:
+    """"…udah padam, tp blok B masih menyala", "…tp masih ada org terjebak": over in part, and after a "but" the
+    danger goes on or someone is where they are in danger."""
+    at = next((k for k, word in enumerate(rest) if word in _BUT), None)
+    if at is None:
+        return False
+    after = rest[at + 1:]
+    return _in_danger_where_they_are(after) or (_goes_on(after) and bool(_STILL_DANGEROUS & set(after)))
+
+
 def _told_over(said: list[str]) -> bool:
     """Whether the danger is told as over ("sudah padam", "was caught") or those hurt in care ("sudah dibawa ke rs"),
     with no one still at risk or anything else going on."""
     still_at_risk = bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
     if any(word in _OVER and _DONE_WORDS & set(said[max(0, i - 2):i]) and not _NOT_YET_ASKED & set(said[i + 1:i + 3])
            and not _OBJECTING & set(said[max(0, i - 4):i])  # "lho kok udh selesai? …masih tawuran": disputed
+           and not _but_still(said[i + 1:])
            for i, word in enumerate(said)) and not still_at_risk:  # not "udah ditangani blm?": asked, not told
         return True
-    if any_phrase(said, _OVER_PHRASES) and not still_at_risk:
+    if any(not _but_still(said[at + len(phrase):]) for phrase, at in phrases_found(said, _OVER_PHRASES)) \
+            and not still_at_risk:
         return True
     # with a "now" said just before it: "skrg udh di igd"; not asked: "udah ditangani blm?"
     cared = [range(at - 1, at + len(phrase)) for phrase, at in phrases_found(said, _CARED_FOR)
@@ -2426,6 +2441,11 @@ def _whose_written(text: str) -> bool:
     saya"), no comma between."""
     return any(words(found[1])[:1] and words(found[1])[0].removesuffix("nya") in _KIN
                for found in re.finditer(r"(\w+)[ \t]+(?:sy|saya|aku|gue|gw)\b", text.lower()))
+
+
+# What may go on after a "but" that is still the danger (_but_still: "…masih menyala", "…masih lempar2 batu"), not
+# its traces ("…jalanan masih kotor", "sy masih trauma")
+_STILL_DANGEROUS = _BURNING | _THROWING | _HIDING | FIGHTS | _CHASING | _STUCK | ALWAYS | ALWAYS_WORDS
 
 
 def _words_of(value: object) -> set[str]:
