@@ -1016,7 +1016,10 @@ def _told_over(said: list[str]) -> bool:
     """Whether the danger is told as over ("sudah padam", "was caught") or those hurt in care ("sudah dibawa ke rs"),
     with no one still at risk or anything else going on."""
     still_at_risk = bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
-    if any(word in _OVER and _DONE_WORDS & set(said[max(0, i - 2):i]) and not _NOT_YET_ASKED & set(said[i + 1:i + 3])
+    # a fire put out told with relief is over too: "syukurlah cepat dipadamkan warga"
+    if any(word in _OVER and (_DONE_WORDS & set(said[max(0, i - 2):i])
+                              or (word in _FIRE_OUT and _OVER_AND_GLAD & set(said[max(0, i - 3):i])))
+           and not _NOT_YET_ASKED & set(said[i + 1:i + 3])
            and not _OBJECTING & set(said[max(0, i - 4):i])  # "lho kok udh selesai? …masih tawuran": disputed
            and not _but_still(said[i + 1:])
            for i, word in enumerate(said)) and not still_at_risk:  # not "udah ditangani blm?": asked, not told
