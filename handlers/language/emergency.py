@@ -1166,8 +1166,9 @@ def is_cry_for_help(text: str) -> bool:
             continue
         if phrase not in SELF_HARM and _joking(said):
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
-        if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))):
-            continue  # followed on Instagram, or every day by a debt collector: no one at the door now
+        if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))
+                                    or _turned_out_harmless_after(said)):
+            continue  # followed on Instagram, every day by a debt collector, or by an ojol after all
         if _TOOLS & set(phrase) and (HABITUAL & set(said) or _TOOL_WORK & set(said)):
             continue  # "tetangga bawa arit ke sawah tiap pagi": a tool at its work
         if phrase == ("mau", "mati") and _a_thing_before(said, at):
@@ -1747,8 +1748,7 @@ _OPENING_A_CHASE = frozenset({_BREAK, "tadi", "barusan", "baru", "lagi", "sedang
 
 
 def _chased_in_danger(said: list[str]) -> bool:
-    if (_NOT_REAL_CHASE | _NOT_A_CHASE_NOW) & set(said) or _joking(said) or (not {"tolong", "help"} & set(said) and any(
-            word == "ternyata" and _turned_out_harmless(said[i + 1:i + 6]) for i, word in enumerate(said))):
+    if (_NOT_REAL_CHASE | _NOT_A_CHASE_NOW) & set(said) or _joking(said) or _turned_out_harmless_after(said):
         return False
     for i, word in enumerate(said):
         if _negated(said, i) or said[i - 1:i] == ["takut"] or _WHAT_IF & set(said[max(0, i - 3):i]):
@@ -1792,6 +1792,12 @@ def _chased_in_danger(said: list[str]) -> bool:
                 or _a_threatening_chaser(chaser, playing):
             return True
     return False
+
+
+def _turned_out_harmless_after(said: list[str]) -> bool:
+    """Who chased or followed turned out harmless, told after "ternyata", and no help called for."""
+    return not {"tolong", "help"} & set(said) and any(
+        word == "ternyata" and _turned_out_harmless(said[i + 1:i + 6]) for i, word in enumerate(said))
 
 
 def _turned_out_harmless(after: list[str]) -> bool:
