@@ -1296,12 +1296,10 @@ def is_cry_for_help(text: str) -> bool:
         # there earlier ("td ada copet di busway"), while the resident was away ("pas sy mudik") or found out later
         # ("dibobol maling, ketahuan jam 5 subuh")
         if word.removesuffix("nya") in THIEVES and not HABITUAL & set(said) and not _while_away(said) \
-                and not _seen_earlier(said, i) and not _feared_or_reported(said, i) and (  # "sering ada jambret"
-                any(w in PRESENCE and not _found_out_then(said, k)
-                    for k, w in enumerate(said[max(0, i - 3):i], max(0, i - 3)))
-                or any((w in PRESENCE - {"ada"} and not _found_out_then(said, k))
-                       or (w == "ada" and said[k + 1:k + 2] in (["di"], ["sini"]))
-                       for k, w in enumerate(said[i + 1:i + 4], i + 1))):
+                and not _seen_earlier(said, i) and not _feared_or_reported(said, i) and not _found_out_then(said) \
+                and (any(w in PRESENCE for w in said[max(0, i - 3):i])  # "sering ada jambret"
+                     or any(w in PRESENCE - {"ada"} or (w == "ada" and said[k + 1:k + 2] in (["di"], ["sini"]))
+                            for k, w in enumerate(said[i + 1:i + 4], i + 1))):
             return True
     return False
 
@@ -1592,17 +1590,22 @@ def _feared_or_reported(said: list[str], at: int) -> bool:
 
 _DONE_BEFORE = frozenset({"sudah", "telah", "pernah", "kemarin", "semalam", "already"})
 # What follows "ketahuan" when it is a theft found out at a time, not a thief caught in the act ("malingnya ketahuan
-# warga"): "ketahuan jam 5 subuh", "ketahuan di pukul 6", "ketahuan pas buka toko", "baru ketahuan pagi tadi".
+# warga"): "ketahuan jam 5 subuh", "ketahuannya di pukul 6", "ketahuan pas buka toko", "baru ketahuan pagi tadi". A
+# thief told in it is no longer there ("dimasukin maling, ketahuannya jam 5"), unless told as now ("masih").
 _WHEN_FOUND_OUT = _DAY_PARTS | frozenset({"jam", "pas", "waktu", "saat", "ketika", "tadi", "setelah", "sesudah",
                                           "habis", "abis", "besok", "besoknya", "paginya", "subuhnya"})
 
 
-def _found_out_then(said: list[str], at: int) -> bool:
-    if said[at] != "ketahuan":
-        return False
-    following = said[at + 1] if at + 1 < len(said) else ""
-    return said[at - 1:at] == ["baru"] or following in _WHEN_FOUND_OUT \
-        or (following in ("pukul", "dipukul") and _at_oclock(said, at + 1))
+def _found_out_then(said: list[str]) -> bool:
+    def when(at: int) -> bool:
+        following = said[at + 1] if at + 1 < len(said) else ""
+        if said[at + 2:at + 3] in (["lagi"], ["sedang"]):
+            return False  # "ketahuan pas lagi manjat pagar": caught in the act
+        return said[at - 1:at] == ["baru"] or following in _WHEN_FOUND_OUT \
+            or (following in ("pukul", "dipukul") and _at_oclock(said, at + 1))
+
+    return not _STILL & set(said) and any(word in ("ketahuan", "ketahuannya") and when(at)
+                                          for at, word in enumerate(said))
 _SIGNS_OF_SOMEONE = frozenset({"kebuka", "terbuka", "masuk", "liat", "lihat", "melihat", "saw", "seen", "open"})
 
 
