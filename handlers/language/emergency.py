@@ -1408,27 +1408,6 @@ _TOOL_WORK = frozenset({"babat", "rumput", "kebun", "sawah", "ladang", "masak", 
 _FOR = frozenset({"buat", "untuk", "for"})
 
 
-# A weapon that is a toy or in a game of pretend ("X2an"): "pistol air", "pistol mainan", "water guns", "main
-# tembak2an", "bawa pistol, main perang2an"; not one said to be real ("…ada org bawa pistol beneran").
-_TOY_MADE = frozenset({"air", "mainan", "plastik", "busa", "water", "toy", "toys", "squirt", "nerf"})
-
-
-def _a_toy(said: list[str], at: int) -> bool:
-    word = said[at]
-    if _FOR_REAL & set(said):
-        return False
-    if at and word == said[at - 1] + "an":
-        return True  # "pedang pedangan", "tembak tembakan"
-    if word not in _WEAPONS | {"tembakan", "bom", "bomb", "guns", "senapan"}:
-        return False
-    beside = said[max(0, at - 1):at] + said[at + 1:at + 2]
-    if _TOY_MADE & set(beside) or word + "an" in beside:
-        return True  # "pistol air", "water gun", "pistol pistolan"
-    start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
-    end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
-    return any(said[k] + "an" == said[k + 1] for k in range(start, end - 1))  # "main perang perangan"
-
-
 def _at_its_work(said: list[str], at: int) -> bool:
     after = said[at + 1:at + 6]
     return not _PEOPLE & set(after) and any(word in _FOR and _TOOL_WORK & set(after[k + 1:k + 3])
@@ -1691,6 +1670,8 @@ _NOT_KNOWN_AS = frozenset({"dikenal", "kenal", "dikenali", "jelas"})  # after a 
 _CARRYING = frozenset({"bawa", "membawa", "pakai", "pake", "with"})
 _WEAPONS = _TOOLS | {"senjata", "sajam", "samurai", "pedang", "pistol", "senpi", "badik", "kayu", "balok", "besi",
                      "knife", "gun", "machete"}
+
+
 # "2 orang", "beberapa orang": a group, who threatens by being one
 _A_GROUP_OF = frozenset({"dua", "tiga", "empat", "lima", "beberapa", "banyak", "sekelompok", "serombongan"})
 # Chased now, as the words tell: "im being chased", "sy sedang dikejar pak"; nobody named, the one written to at
@@ -1856,6 +1837,27 @@ def _strange_or_armed(after: list[str]) -> bool:
     return after[0] in _CARRYING and bool(_WEAPONS & set(after[1:3]))
 
 
+# A weapon that is a toy or in a game of pretend ("X2an"): "pistol air", "pistol mainan", "water guns", "main
+# tembak2an", "bawa pistol, main perang2an"; not one said to be real ("…ada org bawa pistol beneran").
+_TOY_MADE = frozenset({"air", "mainan", "plastik", "busa", "water", "toy", "toys", "squirt", "nerf"})
+_ARMS = _WEAPONS | {"tembakan", "bom", "bomb", "guns", "senapan"}
+
+
+def _a_toy(said: list[str], at: int) -> bool:
+    word = said[at]
+    pretend = at and word == said[at - 1] + "an"  # "pedang pedangan", "tembak tembakan"
+    if not (pretend or word in _ARMS) or _FOR_REAL & set(said):
+        return False
+    if pretend:
+        return True
+    beside = said[max(0, at - 1):at] + said[at + 1:at + 2]
+    if _TOY_MADE & set(beside) or word + "an" in beside:
+        return True  # "pistol air", "water gun", "pistol pistolan"
+    start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
+    end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
+    return any(said[k] + "an" == said[k + 1] for k in range(start, end - 1))  # "main perang perangan"
+
+
 # Scalded so that the skin blisters, a person and not a pet: "anak sy kesiram air panas, kulitnya melepuh"; or a
 # person doused with a hot liquid on purpose, which is an attack however it ends: "sy disiram air panas sama suami",
 # "suami nyiramin minyak panas ke badan sy". Not asked after ("kalau melepuh obatnya apa"), heard of, laughed off,
@@ -1902,8 +1904,9 @@ def _scalded(said: list[str]) -> bool:
 
 def _hot_liquid_told(said: list[str]) -> bool:
     """A hot liquid told of as it is, not asked after, heard of, laughed off, once, nor of a pet."""
-    return not ((_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE) & set(said) or _joking(said)) \
-        and _a_hot_liquid(said)
+    told = set(said)
+    return bool(_HOT & told) and not ((_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE) & told
+                                      or _joking(said)) and _a_hot_liquid(said)
 
 
 def _doused_lately(said: list[str]) -> bool:
