@@ -641,7 +641,8 @@ def missing_person(text: str) -> bool:
 
 
 def _found_again(said: list[str]) -> bool:
-    return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW for k, word in enumerate(said) if k)
+    """"sudah ketemu", "he is back now", and with relief: "syukurlah ketemu di pos satpam"."""
+    return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW | _OVER_AND_GLAD for k, word in enumerate(said) if k)
 
 
 def _no_news_since(said: list[str], at: int) -> bool:
@@ -829,8 +830,8 @@ def _out_of_the_water(said: list[str]) -> bool:
     """Found or pulled out, and told as well ("…, alhamdulillah udah ketemu", "udah ditolong warga"), unless still at
     risk ("udah diangkat tp gak napas", "…lemas, bibirnya biru"), another still in it ("1 udah ditolong, 1 lagi masih
     di dalam air") or help asked."""
-    out = _found_again(said) or any(word in _RESCUED and _DONE_WORDS & set(said[max(0, i - 2):i])
-                                    for i, word in enumerate(said))
+    out = _found_again(said) or any(word in _RESCUED and (_DONE_WORDS | _OVER_AND_GLAD) & set(said[max(0, i - 3):i])
+                                    for i, word in enumerate(said))  # "syukurlah cepat ditolong" too
     return out and not ({"tolong", "masih", "still"} | _STILL_AT_RISK | _UNWELL) & set(said) \
         and not any_phrase(said, _HURT_BADLY) and not _not_breathing_or_awake(said)
 
