@@ -201,7 +201,9 @@ _GAS_SMELT = (("bau", "gas"), ("bau", "elpiji"), ("smell", "gas"), ("smell", "of
 # Someone who cannot get out of water or fire ("ada nenek gk bisa keluar", "terjebak banjir"), or up after a fall
 # ("ibu sy jatuh di kamar mandi gk bisa bangun").
 _WATER_OR_FIRE = frozenset({"banjir", "kebanjiran", "api", "kebakaran", "kebakar", "terbakar", "asap", "arus",
-                            "longsor", "flood", "flooding", "fire", "smoke"})
+                            "longsor", "flood", "flooding", "fire", "smoke",
+                            # water told by how deep it stands ("air udh sedada"); ankle-deep is _SHALLOW
+                            "sepinggang", "sedada", "seleher", "seperut", "sepaha", "selutut", "sedengkul"})
 _TRAPPED = frozenset({"terjebak", "terperangkap", "trapped"})
 _VEHICLES = frozenset({"motor", "mobil", "kendaraan", "truk", "angkot", "bus", "sepeda", "car", "motorbike"})
 # Smoke pouring from a building ("asap item banyak keluar dr jendela"), not from an exhaust or burnt rubbish.
