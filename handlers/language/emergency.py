@@ -2342,6 +2342,7 @@ def _still_inside(said: list[str]) -> bool:
         return False  # "masih di dalam mobil, aman", "air semata kaki"; not "blm dievakuasi"
     return any(word in ("masih", "still") and {"dalam", "dalem", "inside"} & set(said[i + 1:i + 3])
                and any(_a_person_at(said, k) for k in range(max(0, i - _NEAR), i))
+               and not _WHAT_IF & set(said[max(0, i - _NEAR - 1):i])  # "kalau nenek masih di dalam, telp siapa?"
                for i, word in enumerate(said))
 
 
