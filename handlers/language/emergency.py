@@ -1215,7 +1215,7 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _unnegated(said, GAS) and _unnegated(said, LEAKING):
         return True
-    if _WATER_OR_FIRE & set(said) and (_trapped(said) or _still_inside(said) or (
+    if _WATER_OR_FIRE & {word.removesuffix("nya") for word in said} and (_trapped(said) or _still_inside(said) or (
             (_cannot_get(said, ("keluar", "out")) or _cannot_walk(said))
             and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
         return True
