@@ -434,8 +434,8 @@ def _done(said: list[str], among: frozenset[str]) -> bool:
     if any_phrase(said, _NOT_MANAGED):
         return False  # "sedang di evakuasi tim sar tp blm berhasil"
     for i, word in enumerate(said):
-        if word not in among or _negated(said, i):
-            continue
+        if word not in among or _negated(said, i) or _NOT_YET & set(said[max(0, i - 3):i]):
+            continue  # "belum juga dievakuasi", "hasn't been rescued"
         before = set(said[max(0, i - 4):i])
         if word in ("padam", "padem") and before & _POWER:
             continue  # "listrik padam"
@@ -2367,7 +2367,8 @@ def _rescue_awaited(said: list[str]) -> bool:
         asked = bool(_NOT_DONE_YET & set(said[max(0, i - 2):i]))
         if said[i] in _TAKEN_OUT:
             return asked or (said[i - 1:i] == ["bisa"] and _negated(said, i - 1))
-        return said[i] in _RESCUES and (asked or _negated(said, i) or said[i + 1:i + 2] == ["yet"])
+        return said[i] in _RESCUES and (asked or _negated(said, i) or said[i + 1:i + 2] == ["yet"]
+                                        or bool(_NOT_YET & set(said[max(0, i - 3):i])))  # "hasn't been evacuated"
 
     return any(awaited(i) for i in range(len(said))) and not _IN_CARE_OR_CUSTODY & set(said)
 
