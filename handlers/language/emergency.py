@@ -1015,20 +1015,24 @@ def _but_still(rest: list[str]) -> bool:
     return _in_danger_where_they_are(after) or (_goes_on(after) and bool(_STILL_DANGEROUS & set(after)))
 
 
+def _still_at_risk(said: list[str]) -> bool:
+    """Someone hurt past help now, or badly ("sekarat", "luka parah"): see _STILL_AT_RISK."""
+    return bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
+
+
 def _told_over(said: list[str]) -> bool:
     """Whether the danger is told as over ("sudah padam", "was caught") or those hurt in care ("sudah dibawa ke rs"),
     with no one still at risk or anything else going on."""
-    still_at_risk = bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
     # a fire put out told with relief is over too: "syukurlah cepat dipadamkan warga"
     if any(word in _OVER and (_DONE_WORDS & set(said[max(0, i - 2):i])
                               or (word in _FIRE_OUT and _OVER_AND_GLAD & set(said[max(0, i - 3):i])))
            and not _NOT_YET_ASKED & set(said[i + 1:i + 3])
            and not _OBJECTING & set(said[max(0, i - 4):i])  # "lho kok udh selesai? …masih tawuran": disputed
            and not _but_still(said[i + 1:])
-           for i, word in enumerate(said)) and not still_at_risk:  # not "udah ditangani blm?": asked, not told
+           for i, word in enumerate(said)) and not _still_at_risk(said):  # not "udah ditangani blm?": asked
         return True
     if any(not _but_still(said[at + len(phrase):]) for phrase, at in phrases_found(said, _OVER_PHRASES)) \
-            and not still_at_risk:
+            and not _still_at_risk(said):
         return True
     # with a "now" said just before it: "skrg udh di igd"; not asked: "udah ditangani blm?"
     cared = [range(at - 1, at + len(phrase)) for phrase, at in phrases_found(said, _CARED_FOR)
@@ -1048,7 +1052,6 @@ def _not_now(said: list[str]) -> bool:
         return True
     if _goes_on(said):
         return False
-    still_at_risk = bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
     past = [i for i, word in enumerate(said) if word in _PAST]
     if _once(said) or (any(_telling_now(said, i) for i in range(len(said))) and not ({"ada"} | FEAR) & set(said)
                        and not _told_as_now(said) and not _in_danger_where_they_are(said)):
@@ -1057,7 +1060,8 @@ def _not_now(said: list[str]) -> bool:
         past += [i for i, word in enumerate(said) if word in _WEEKDAYS and "ini" not in said[i + 1:i + 3]
                  and (said[i - 1:i] in (["hari"], ["pada"], ["on"]) or _DAY_PARTS & set(said[i + 1:i + 2]))]
     # Earlier today ("tadi subuh"), someone badly hurt may still need help; yesterday, help has come or will not.
-    past += [i for phrase, i in phrases_found(said, _PAST_PHRASES) if not (still_at_risk and phrase in _EARLIER_TODAY)]
+    past += [i for phrase, i in phrases_found(said, _PAST_PHRASES)
+             if not (phrase in _EARLIER_TODAY and _still_at_risk(said))]
     past += [i for i, word in enumerate(said) if _YEAR.match(word) and said[i - 1:i] in (["tahun"], ["in"])
              and (_WHEN_A_YEAR & set(said[max(0, i - 3):i - 1]) or said[max(0, i - 2):i - 1] in ([], [_BREAK]))]
     # "dulu thn 2022", "tahun 2019 sy pernah…" opening a sentence; not "motor beat tahun 2020"
