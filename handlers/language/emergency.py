@@ -1931,9 +1931,18 @@ def _doused_lately(said: list[str]) -> bool:
 
 
 def _doused_at_home(said: list[str]) -> bool:
-    """A person doused on purpose, one of the household told beside it ("mertua nyiram sy pake air panas")."""
+    """A person doused on purpose, one of the household told beside it ("mertua nyiram sy pake air panas"), and no
+    one from outside it named as who did it ("istri sy disiram air panas sama tetangga", as _violence_at_home)."""
     return bool(_HOUSEHOLD & {word.removesuffix("nya") for word in said}) \
-        and any(_someone_doused(said, i) for i in range(len(said)))
+        and any(_someone_doused(said, i) and not _by_an_outsider(said, i) for i in range(len(said)))
+
+
+def _by_an_outsider(said: list[str], at: int) -> bool:
+    """Whether the passive at `at` names who did it as one from outside the household: "… sama tetangga"."""
+    after = said[at + 1:at + 1 + _DOUSED_REACH]
+    by = next((k for k, word in enumerate(after) if word in ("sama", "oleh", "by")), None)
+    return said[at] in _DOUSED and by is not None and after[by + 1:by + 2] != [] \
+        and after[by + 1].removesuffix("nya") in _OUTSIDERS
 
 
 def _someone_doused(said: list[str], at: int) -> bool:
