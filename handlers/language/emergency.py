@@ -342,6 +342,7 @@ _NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "sim
 _JOKING = frozenset({"bercanda", "becanda", "canda", "bcanda", "joking", "kidding"})
 _JUST = frozenset({"doang", "saja", "aja", "kok", "cuma", "hanya", "just", "only"})
 _FOR_REAL = frozenset({"serius", "benaran", "jangan", "katanya", "prank", "real", "seriously"})
+_VOUCHING = frozenset({"serius", "benaran", "seriously"})  # said of the joke: "beneran cuma bercanda"
 # Other spellings of the lists' words: "tolong" in Javanese ("tulung") and Betawi ("tolongin"); fire in Javanese
 # ("ono geni gede" is "ada api besar").
 _SPELT_OTHERWISE = {"tulung": "tolong", "tulungi": "tolong", "tolongin": "tolong", "tulungin": "tolong",
@@ -992,11 +993,12 @@ def _telling_now(said: list[str], at: int) -> bool:
 
 
 def _joking(said: list[str]) -> bool:
-    """A joke asserted ("bercanda doang", "cuma becanda"); not denied, hearsay or beside a "for real"."""
-    if _FOR_REAL & set(said):
-        return False
-    return any(word in _JOKING and not _negated(said, i) and _JUST & set(said[max(0, i - 1):i + 2])
-               for i, word in enumerate(said))
+    """A joke asserted ("bercanda doang", "cuma becanda"); not denied, hearsay or beside a "for real" ("bercanda
+    doang, tp beneran mukulin"), unless the for-real vouches for the joke itself ("beneran cuma bercanda")."""
+    jokes = [i for i, word in enumerate(said)
+             if word in _JOKING and not _negated(said, i) and _JUST & set(said[max(0, i - 1):i + 2])]
+    return bool(jokes) and not any(word in _FOR_REAL and not (word in _VOUCHING and any(0 < j - k <= 3 for j in jokes))
+                                   for k, word in enumerate(said))
 
 
 _OBJECTING = frozenset({"kok", "lho", "loh", "kenapa", "mengapa", "why"})
