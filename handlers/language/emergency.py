@@ -1193,6 +1193,8 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "bayi ditinggal ibunya kerja, dititip ke neneknya"
         if phrase in _LIVE_WIRE and _MENDING & set(said):
             continue  # a repair asked for: the line is known and not a danger now
+        if GAS & set(phrase) and (LEAKING | {"kebocoran"}) & set(phrase) and _done(said, _UNPLUGGED | _MENDING):
+            continue  # "gas bocor, udah dicabut regulatornya": stopped; its smell ("bau gas") is still heard
         if phrase in _BREATHLESS and (_NOT_NOW_BREATH & set(said[:at]) or _BREATH_CAUSES & set(said)) \
                 and not ({"tolong"} | _STILL) & set(said):
             continue  # "kalau kena debu sy sesak napas", "polusi pabrik bikin warga sesak napas": how it goes
@@ -1219,8 +1221,8 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _unnegated(said, ACCIDENTS) and _unnegated(said, HURT):
         return True
-    if _unnegated(said, GAS) and _unnegated(said, LEAKING):
-        return True
+    if _unnegated(said, GAS) and _unnegated(said, LEAKING) and not _done(said, _UNPLUGGED | _MENDING):
+        return True  # not "…, udah dicabut regulatornya", "syukurlah udh diganti"
     if _WATER_OR_FIRE & {word.removesuffix("nya") for word in said} and (_trapped(said) or _still_inside(said) or (
             (_cannot_get(said, ("keluar", "out")) or _cannot_walk(said))
             and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
