@@ -367,6 +367,8 @@ async def test_a_report_of_drug_dealing_is_never_offered_to_whoever_writes_alike
      "suami selingkuh dan sering nampar di rumah dekat masjid gedog"),  # the household far from the blow
     ("anak sy sering dipukulin bapak tirinya di rumah dekat masjid gedog",
      "ada anak sering dipukulin bapak tirinya di rumah dekat masjid gedog"),
+    ("kemarin suami sy nyiram sy pake air panas di rumah dekat masjid gedog",
+     "suami nyiram istrinya pake air panas di rumah dekat masjid gedog"),  # a dousing, no blow
 ])
 async def test_a_report_of_violence_at_home_or_a_threat_is_never_offered_to_whoever_writes_alike(
         engine: Engine, reported: str, probe: str) -> None:

@@ -201,7 +201,9 @@ _GAS_SMELT = (("bau", "gas"), ("bau", "elpiji"), ("smell", "gas"), ("smell", "of
 # Someone who cannot get out of water or fire ("ada nenek gk bisa keluar", "terjebak banjir"), or up after a fall
 # ("ibu sy jatuh di kamar mandi gk bisa bangun").
 _WATER_OR_FIRE = frozenset({"banjir", "kebanjiran", "api", "kebakaran", "kebakar", "terbakar", "asap", "arus",
-                            "longsor", "flood", "flooding", "fire", "smoke"})
+                            "longsor", "flood", "flooding", "fire", "smoke",
+                            # water told by how deep it stands ("air udh sedada"); ankle-deep is _SHALLOW
+                            "sepinggang", "sedada", "seleher", "seperut", "sepaha", "selutut", "sedengkul"})
 _TRAPPED = frozenset({"terjebak", "terperangkap", "trapped"})
 _VEHICLES = frozenset({"motor", "mobil", "kendaraan", "truk", "angkot", "bus", "sepeda", "car", "motorbike"})
 # Smoke pouring from a building ("asap item banyak keluar dr jendela"), not from an exhaust or burnt rubbish.
@@ -339,7 +341,8 @@ _NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "sim
 # frightened resident may type too ("wkwk panik bgt sy").
 _JOKING = frozenset({"bercanda", "becanda", "canda", "bcanda", "joking", "kidding"})
 _JUST = frozenset({"doang", "saja", "aja", "kok", "cuma", "hanya", "just", "only"})
-_FOR_REAL = frozenset({"serius", "beneran", "jangan", "katanya", "prank", "real", "seriously"})
+_FOR_REAL = frozenset({"serius", "benaran", "jangan", "katanya", "prank", "real", "seriously"})
+_VOUCHING = frozenset({"serius", "benaran", "seriously"})  # said of the joke: "beneran cuma bercanda"
 # Other spellings of the lists' words: "tolong" in Javanese ("tulung") and Betawi ("tolongin"); fire in Javanese
 # ("ono geni gede" is "ada api besar").
 _SPELT_OTHERWISE = {"tulung": "tolong", "tulungi": "tolong", "tolongin": "tolong", "tulungin": "tolong",
@@ -432,8 +435,8 @@ def _done(said: list[str], among: frozenset[str]) -> bool:
     if any_phrase(said, _NOT_MANAGED):
         return False  # "sedang di evakuasi tim sar tp blm berhasil"
     for i, word in enumerate(said):
-        if word not in among or _negated(said, i):
-            continue
+        if word not in among or _negated(said, i) or _NOT_YET & set(said[max(0, i - 3):i]):
+            continue  # "belum juga dievakuasi", "hasn't been rescued"
         before = set(said[max(0, i - 4):i])
         if word in ("padam", "padem") and before & _POWER:
             continue  # "listrik padam"
@@ -476,7 +479,11 @@ def _at_oclock(said: list[str], at: int) -> bool:
         return False
     after = said[at + 2:at + 4]
     people = (_PEOPLE | _OUTSIDERS | _THUGS | {"org"}) - _WE
-    if _COUNTED & set(after) or people & {w.removesuffix("nya") for w in after}:
+    if _COUNTED & set(after):
+        return False
+    if after[:1] and after[0] in _TIME_CUES - {"tadi"}:
+        return True  # "di pukul 7 malam, pelaku kabur": who comes after the time is no one struck
+    if people & {w.removesuffix("nya") for w in after}:
         return False
     if following == "setengah" and after[:1] == ["mati"]:
         return False  # "di pukul setengah mati": beaten half dead
@@ -500,7 +507,9 @@ def _violence_at_home(said: list[str]) -> bool:
     if _NOT_REAL & set(said):
         return False
     for i in _blows_at(said):
-        near = said[max(0, i - _HOUSEHOLD_NEAR):i + _HOUSEHOLD_NEAR + 1]
+        # a time between who struck and the blow is passed over: "suami sy tadi pagi mukul sy"
+        before = [word for word in said[:i] if word not in _SINCE_A_TIME | _JUST_NOW][-_HOUSEHOLD_NEAR:]
+        near = before + said[i:i + _HOUSEHOLD_NEAR + 1]
         beside = said[max(0, i - _PERSON_NEAR):i] + said[i + 1:i + _PERSON_NEAR + 1]
         striker = [w for w in said[i + 1:i + 3] if w not in ("oleh", "sama", "by")][:1]
         if said[i].startswith("di") and striker and striker[0] in _OUTSIDERS:
@@ -635,7 +644,8 @@ def missing_person(text: str) -> bool:
 
 
 def _found_again(said: list[str]) -> bool:
-    return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW for k, word in enumerate(said) if k)
+    """"sudah ketemu", "he is back now", and with relief: "syukurlah ketemu di pos satpam"."""
+    return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW | _OVER_AND_GLAD for k, word in enumerate(said) if k)
 
 
 def _no_news_since(said: list[str], at: int) -> bool:
@@ -823,8 +833,8 @@ def _out_of_the_water(said: list[str]) -> bool:
     """Found or pulled out, and told as well ("…, alhamdulillah udah ketemu", "udah ditolong warga"), unless still at
     risk ("udah diangkat tp gak napas", "…lemas, bibirnya biru"), another still in it ("1 udah ditolong, 1 lagi masih
     di dalam air") or help asked."""
-    out = _found_again(said) or any(word in _RESCUED and _DONE_WORDS & set(said[max(0, i - 2):i])
-                                    for i, word in enumerate(said))
+    out = _found_again(said) or any(word in _RESCUED and (_DONE_WORDS | _OVER_AND_GLAD) & set(said[max(0, i - 3):i])
+                                    for i, word in enumerate(said))  # "syukurlah cepat ditolong" too
     return out and not ({"tolong", "masih", "still"} | _STILL_AT_RISK | _UNWELL) & set(said) \
         and not any_phrase(said, _HURT_BADLY) and not _not_breathing_or_awake(said)
 
@@ -920,7 +930,7 @@ _HARMLESS = frozenset({"kucing", "tikus", "anjing", "angin", "petasan", "mercon"
                        "firecracker", "firecrackers", "friend", "nothing", "only", "just"})
 
 
-_WEAPONS_AFTER = frozenset({"pisau", "golok", "senjata", "tembakan", "beneran", "burglar", "inside", "real"})
+_WEAPONS_AFTER = frozenset({"pisau", "golok", "senjata", "tembakan", "benaran", "burglar", "inside", "real"})
 
 
 def _mistaken(said: list[str]) -> bool:
@@ -983,37 +993,65 @@ def _telling_now(said: list[str], at: int) -> bool:
 
 
 def _joking(said: list[str]) -> bool:
-    """A joke asserted ("bercanda doang", "cuma becanda"); not denied, hearsay or beside a "for real"."""
-    if _FOR_REAL & set(said):
-        return False
-    return any(word in _JOKING and not _negated(said, i) and _JUST & set(said[max(0, i - 1):i + 2])
-               for i, word in enumerate(said))
+    """A joke asserted ("bercanda doang", "cuma becanda"); not denied, hearsay or beside a "for real" ("bercanda
+    doang, tp beneran mukulin"), unless the for-real vouches for the joke itself ("beneran cuma bercanda")."""
+    jokes = [i for i, word in enumerate(said)
+             if word in _JOKING and not _negated(said, i) and _JUST & set(said[max(0, i - 1):i + 2])]
+    return bool(jokes) and not any(word in _FOR_REAL and not (word in _VOUCHING and any(0 < j - k <= 3 for j in jokes))
+                                   for k, word in enumerate(said))
 
 
 _OBJECTING = frozenset({"kok", "lho", "loh", "kenapa", "mengapa", "why"})
 
 
-def _not_now(said: list[str]) -> bool:
-    """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film", or a fright that
-    turned out nothing ("kirain begal ternyata temen sendiri")."""
-    if _NOT_REAL & set(said) or _mistaken(said) or _joking(said):
-        return True
-    still_at_risk = bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
-    if any(word in _OVER and _DONE_WORDS & set(said[max(0, i - 2):i]) and not _NOT_YET_ASKED & set(said[i + 1:i + 3])
+_BUT = frozenset({"tapi", "namun", "but"})
+
+
+def _but_still(rest: list[str]) -> bool:
+    """"…udah padam, tp blok B masih menyala", "…tp masih ada org terjebak": over in part, and after a "but" the
+    danger goes on or someone is where they are in danger."""
+    at = next((k for k, word in enumerate(rest) if word in _BUT), None)
+    if at is None:
+        return False
+    after = rest[at + 1:]
+    return _in_danger_where_they_are(after) or (_goes_on(after) and bool(_STILL_DANGEROUS & set(after)))
+
+
+def _still_at_risk(said: list[str]) -> bool:
+    """Someone hurt past help now, or badly ("sekarat", "luka parah"): see _STILL_AT_RISK."""
+    return bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
+
+
+def _told_over(said: list[str]) -> bool:
+    """Whether the danger is told as over ("sudah padam", "was caught") or those hurt in care ("sudah dibawa ke rs"),
+    with no one still at risk or anything else going on."""
+    # a fire put out told with relief is over too: "syukurlah cepat dipadamkan warga"
+    if any(word in _OVER and (_DONE_WORDS & set(said[max(0, i - 2):i])
+                              or (word in _FIRE_OUT and _OVER_AND_GLAD & set(said[max(0, i - 3):i])))
+           and not _NOT_YET_ASKED & set(said[i + 1:i + 3])
            and not _OBJECTING & set(said[max(0, i - 4):i])  # "lho kok udh selesai? …masih tawuran": disputed
-           for i, word in enumerate(said)) and not still_at_risk:  # not "udah ditangani blm?": asked, not told
+           and not _but_still(said[i + 1:])
+           for i, word in enumerate(said)) and not _still_at_risk(said):  # not "udah ditangani blm?": asked
         return True
-    if any_phrase(said, _OVER_PHRASES) and not still_at_risk:
+    if any(not _but_still(said[at + len(phrase):]) for phrase, at in phrases_found(said, _OVER_PHRASES)) \
+            and not _still_at_risk(said):
         return True
     # with a "now" said just before it: "skrg udh di igd"; not asked: "udah ditangani blm?"
     cared = [range(at - 1, at + len(phrase)) for phrase, at in phrases_found(said, _CARED_FOR)
              if not _NOT_YET_ASKED & set(said[at + len(phrase):at + len(phrase) + 2]) and not _negated(said, at)
              and not _CARE_NOT_GIVEN & set(said[max(0, at - 2):at])]
-    if cared and "tolong" not in said and not any(word in _STILL and not any(i in span for span in cared)
-                                                  for i, word in enumerate(said)) \
-            and not ALWAYS & set(said[max(span.stop for span in cared):]):
-        return True  # the badly hurt are in care, and nothing else goes on ("…tp pelakunya masih ngamuk", "…ada org
-        # ngamuk di ruangan bawa pisau")
+    # the badly hurt are in care, and nothing else goes on ("…tp pelakunya masih ngamuk", "…ada org ngamuk di ruangan
+    # bawa pisau")
+    return bool(cared) and "tolong" not in said and not any(word in _STILL and not any(i in span for span in cared)
+                                                            for i, word in enumerate(said)) \
+        and not ALWAYS & set(said[max(span.stop for span in cared):])
+
+
+def _not_now(said: list[str]) -> bool:
+    """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film", or a fright that
+    turned out nothing ("kirain begal ternyata temen sendiri")."""
+    if _NOT_REAL & set(said) or _mistaken(said) or _joking(said) or _told_over(said):
+        return True
     if _goes_on(said):
         return False
     past = [i for i, word in enumerate(said) if word in _PAST]
@@ -1024,7 +1062,8 @@ def _not_now(said: list[str]) -> bool:
         past += [i for i, word in enumerate(said) if word in _WEEKDAYS and "ini" not in said[i + 1:i + 3]
                  and (said[i - 1:i] in (["hari"], ["pada"], ["on"]) or _DAY_PARTS & set(said[i + 1:i + 2]))]
     # Earlier today ("tadi subuh"), someone badly hurt may still need help; yesterday, help has come or will not.
-    past += [i for phrase, i in phrases_found(said, _PAST_PHRASES) if not (still_at_risk and phrase in _EARLIER_TODAY)]
+    past += [i for phrase, i in phrases_found(said, _PAST_PHRASES)
+             if not (phrase in _EARLIER_TODAY and _still_at_risk(said))]
     past += [i for i, word in enumerate(said) if _YEAR.match(word) and said[i - 1:i] in (["tahun"], ["in"])
              and (_WHEN_A_YEAR & set(said[max(0, i - 3):i - 1]) or said[max(0, i - 2):i - 1] in ([], [_BREAK]))]
     # "dulu thn 2022", "tahun 2019 sy pernah…" opening a sentence; not "motor beat tahun 2020"
@@ -1094,7 +1133,7 @@ def tells_of_violence_at_home_or_a_threat(text: str) -> bool:
     habit too: a report whose mere existence the one it is about could use against the resident who made it."""
     said = _sentences(text)
     return _violence_at_home(said) or bool(set(stems_of(said, _AT_HOME_OR_THREATENED)) & _AT_HOME_OR_THREATENED) \
-        or any_phrase(said, (("domestic", "violence"),)) or _a_blow_and_the_household(said)
+        or any_phrase(said, (("domestic", "violence"),)) or _a_blow_and_the_household(said) or _doused_at_home(said)
 
 
 def _a_blow_and_the_household(said: list[str]) -> bool:
@@ -1136,8 +1175,9 @@ def is_cry_for_help(text: str) -> bool:
             continue
         if phrase not in SELF_HARM and _joking(said):
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
-        if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))):
-            continue  # followed on Instagram, or every day by a debt collector: no one at the door now
+        if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))
+                                    or _turned_out_harmless_after(said)):
+            continue  # followed on Instagram, every day by a debt collector, or by an ojol after all
         if _TOOLS & set(phrase) and (HABITUAL & set(said) or _TOOL_WORK & set(said)):
             continue  # "tetangga bawa arit ke sawah tiap pagi": a tool at its work
         if phrase == ("mau", "mati") and _a_thing_before(said, at):
@@ -1153,6 +1193,8 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "bayi ditinggal ibunya kerja, dititip ke neneknya"
         if phrase in _LIVE_WIRE and _MENDING & set(said):
             continue  # a repair asked for: the line is known and not a danger now
+        if GAS & set(phrase) and (LEAKING | {"kebocoran"}) & set(phrase) and _done(said, _UNPLUGGED | _MENDING):
+            continue  # "gas bocor, udah dicabut regulatornya": stopped; its smell ("bau gas") is still heard
         if phrase in _BREATHLESS and (_NOT_NOW_BREATH & set(said[:at]) or _BREATH_CAUSES & set(said)) \
                 and not ({"tolong"} | _STILL) & set(said):
             continue  # "kalau kena debu sy sesak napas", "polusi pabrik bikin warga sesak napas": how it goes
@@ -1166,6 +1208,8 @@ def is_cry_for_help(text: str) -> bool:
         return True  # "anak sy hanyut di kali tadi pagi, sampe skrg blm ketemu": still lost in the water
     if _assaulted_lately(said) or _not_seen_for_days(said):
         return True
+    if _doused_lately(said):
+        return True  # an attack with something hot: hurt, told as just past too
     if not_now:
         return False
     if _alone_and_afraid(said):
@@ -1177,12 +1221,14 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _unnegated(said, ACCIDENTS) and _unnegated(said, HURT):
         return True
-    if _unnegated(said, GAS) and _unnegated(said, LEAKING):
-        return True
-    if _WATER_OR_FIRE & set(said) and (_trapped(said) or _still_inside(said) or (
+    if _unnegated(said, GAS) and _unnegated(said, LEAKING) and not _done(said, _UNPLUGGED | _MENDING):
+        return True  # not "…, udah dicabut regulatornya", "syukurlah udh diganti"
+    if _WATER_OR_FIRE & {word.removesuffix("nya") for word in said} and (_trapped(said) or _still_inside(said) or (
             (_cannot_get(said, ("keluar", "out")) or _cannot_walk(said))
             and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
         return True
+    if _still_inside(said) and _rescue_awaited(said):
+        return True  # "nenek sy masih di dalam rumah, belum dievakuasi": a rescue awaited tells the flood or fire
     if not _NOT_A_HOME & set(said) and not _while_away(said) and any(
             not _negated(said, at) and not _by_the_household(said, at)
             for _phrase, at in phrases_found(said, _FORCING)):
@@ -1223,6 +1269,8 @@ def is_cry_for_help(text: str) -> bool:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
         if word in _TOOLS and _at_its_work(said, i):
             continue  # "bawa golok tp buat babat rumput": a tool at its work
+        if _a_toy(said, i):
+            continue  # "bawa pistol air, main perang2an": a game
         if word in _STRANGLING and said[i + 1:i + 2] and said[i + 1].removesuffix("nya") in _STRANGLED \
                 and (_PEOPLE | _OUTSIDERS | {"yang", "dia", "pelaku"}) & set(said[max(0, i - 4):i]):
             return True  # "pacar sy nyekik sy"; not "harga cabe nyekik banget", "cicilan pinjol nyekik sy"
@@ -1256,12 +1304,13 @@ def is_cry_for_help(text: str) -> bool:
                 w in PROGRESS and not _resident_now(said, k) for k, w in enumerate(said[:i]) if k >= i - 3):
             return True
         # "ada maling", "maling masih di dalam"; not "dipecah maling, ada saksinya" (a witness is there), nor one
-        # there earlier ("td ada copet di busway") or while the resident was away ("pas sy mudik")
+        # there earlier ("td ada copet di busway"), while the resident was away ("pas sy mudik") or found out later
+        # ("dibobol maling, ketahuan jam 5 subuh")
         if word.removesuffix("nya") in THIEVES and not HABITUAL & set(said) and not _while_away(said) \
-                and not _seen_earlier(said, i) and not _feared_or_reported(said, i) and (  # "sering ada jambret"
-                any(w in PRESENCE for w in said[max(0, i - 3):i])
-                or any(w in PRESENCE - {"ada"} or (w == "ada" and said[k + 1:k + 2] in (["di"], ["sini"]))
-                       for k, w in enumerate(said[i + 1:i + 4], i + 1))):
+                and not _seen_earlier(said, i) and not _feared_or_reported(said, i) and not _found_out_then(said) \
+                and (any(w in PRESENCE for w in said[max(0, i - 3):i])  # "sering ada jambret"
+                     or any(w in PRESENCE - {"ada"} or (w == "ada" and said[k + 1:k + 2] in (["di"], ["sini"]))
+                            for k, w in enumerate(said[i + 1:i + 4], i + 1))):
             return True
     return False
 
@@ -1285,8 +1334,9 @@ _NOT_STUCK = frozenset({"macet", "mudik", "balik", "tol", "traffic", "luar", "ou
                         "pinjaman", "investasi", "utang", "hutang", "kredit", "rentenir", "musibah", "sial", "rejeki",
                         "rezeki", "ekonomi", "masalah", "cinta", "arisan", "judi", "bodong", "penipuan", "modus",
                         "debt", "loan", "scam"})
-_LET_OUT = frozenset({"aman", "selamat", "dibuka", "dievakuasi", "ditolong", "diselamatkan", "dikeluarkan", "rs",
-                      "puskesmas", "dirawat", "klinik", "safe", "rescued", "freed", "hospital"})
+_LET_OUT = frozenset({"aman", "selamat", "dibuka", "dibukain", "dievakuasi", "ditolong", "diselamatkan", "dikeluarkan",
+                      "dikeluarin", "rs", "puskesmas", "dirawat", "klinik", "safe", "rescued", "freed", "hospital",
+                      "opened"})
 _PEOPLE = _PERSONS_BEFORE | _SOMEONE | _FAMILY | {"cewe", "cewek", "cowok", "cowo", "bocah", "korban", "org", "teman",
                                                   "temen", "penumpang", "pengendara", "sopir", "supir", "pekerja",
                                                   "tukang", "warga", "pacar", "passenger", "driver", "worker"}
@@ -1529,6 +1579,23 @@ def _feared_or_reported(said: list[str], at: int) -> bool:
 
 
 _DONE_BEFORE = frozenset({"sudah", "telah", "pernah", "kemarin", "semalam", "already"})
+# What follows "ketahuan" when it is a theft found out at a time, not a thief caught in the act ("malingnya ketahuan
+# warga"): "ketahuan jam 5 subuh", "ketahuannya di pukul 6", "ketahuan pas buka toko", "baru ketahuan pagi tadi". A
+# thief told in it is no longer there ("dimasukin maling, ketahuannya jam 5"), unless told as now ("masih").
+_WHEN_FOUND_OUT = _DAY_PARTS | frozenset({"jam", "pas", "waktu", "saat", "ketika", "tadi", "setelah", "sesudah",
+                                          "habis", "abis", "besok", "besoknya", "paginya", "subuhnya"})
+
+
+def _found_out_then(said: list[str]) -> bool:
+    def when(at: int) -> bool:
+        following = said[at + 1] if at + 1 < len(said) else ""
+        if said[at + 2:at + 3] in (["lagi"], ["sedang"]):
+            return False  # "ketahuan pas lagi manjat pagar": caught in the act
+        return said[at - 1:at] == ["baru"] or following in _WHEN_FOUND_OUT \
+            or (following in ("pukul", "dipukul") and _at_oclock(said, at + 1))
+
+    return not _STILL & set(said) and any(word in ("ketahuan", "ketahuannya") and when(at)
+                                          for at, word in enumerate(said))
 _SIGNS_OF_SOMEONE = frozenset({"kebuka", "terbuka", "masuk", "liat", "lihat", "melihat", "saw", "seen", "open"})
 
 
@@ -1599,21 +1666,23 @@ _THE_CHASED = frozenset({"saya", "aku", "kami", "gue", "gw", "anak", "anaknya", 
 _THUGS = frozenset({"preman", "begal", "geng", "gang", "gengster", "klitih", "maling", "rampok", "perampok", "massa",
                     "odgj", "segerombolan", "gerombolan", "rombongan", "mabuk", "mabok", "pemabuk", "penjahat", "aneh"})
 _CHASERS = _THUGS | {"ada", "someone", "somebody", "man", "men", "guys", "they", "stranger", "strangers"}
+# Strange to look at, or riding at one as robbers on bikes do: "pria bertopeng", "2 cowok bermotor"
+_STRANGE_LOOKS = frozenset({"asing", "gila", "aneh", "mabuk", "mabok", "bertato", "bertopeng", "bercadar", "masked",
+                            "bersenjata", "armed", "bermotor", "bermobil"})
 # "orang" is one who threatens alone or strange: "dikejar orang pak", "orang gak dikenal", "orang asing", "orang gila"
-_STRANGE = frozenset({"pak", "bu", "tolong", "tak", "tidak", "enggak", "asing", "gila", "aneh", "mabuk", "mabok",
-                      "stres", "bawa", "pakai", "tadi", "sekarang", "terus", "orang", "bertato", "bertopeng",
-                      "bercadar", "masked", "pas", "waktu", "saat", "naik"})
+_STRANGE = _STRANGE_LOOKS | {"pak", "bu", "tolong", "tak", "tidak", "enggak", "stres", "bawa", "pakai", "tadi",
+                             "sekarang", "terus", "orang", "pas", "waktu", "saat", "naik"}
 # Another man or woman, or a vehicle, is one who threatens only when strange or armed: "dikejar cowok gk dikenal",
 # "pria bertopeng", "cowok bawa pisau", "2 motor gk dikenal"; "dikejar cowok terus" is courted, "cowok bawa bunga"
 # too.
 _ANOTHER_PERSON = frozenset({"cowok", "cowo", "cewek", "cewe", "pria", "laki", "lelaki", "wanita", "perempuan",
                              "pemuda", "om", "om2", "bapak", "ibu", "motor", "mobil", "pemotor", "pengendara"})
-_STRANGE_LOOKS = frozenset({"asing", "gila", "aneh", "mabuk", "mabok", "bertato", "bertopeng", "bercadar", "masked",
-                            "bersenjata", "armed"})
 _NOT_KNOWN_AS = frozenset({"dikenal", "kenal", "dikenali", "jelas"})  # after a no: "gk dikenal", "gak jelas"
 _CARRYING = frozenset({"bawa", "membawa", "pakai", "pake", "with"})
 _WEAPONS = _TOOLS | {"senjata", "sajam", "samurai", "pedang", "pistol", "senpi", "badik", "kayu", "balok", "besi",
                      "knife", "gun", "machete"}
+
+
 # "2 orang", "beberapa orang": a group, who threatens by being one
 _A_GROUP_OF = frozenset({"dua", "tiga", "empat", "lima", "beberapa", "banyak", "sekelompok", "serombongan"})
 # Chased now, as the words tell: "im being chased", "sy sedang dikejar pak"; nobody named, the one written to at
@@ -1637,6 +1706,7 @@ _NOT_REAL_CHASE = frozenset({"mimpi", "mimpinya", "wkwk", "wkwkwk", "haha", "hah
 _NOT_A_CHASE_NOW = frozenset({"pernah", "lolos", "ever", "escaped"})
 # "ternyata temennya sendiri", "ternyata ojol mau balikin hp": who chased turned out harmless
 _KNOWN_AFTER_ALL = frozenset({"teman", "temen", "temennya", "temannya", "kawan", "sahabat", "saudara", "sodara",
+                              "sepupu", "sepupunya",
                               "tetangga", "keluarga", "ojol", "kurir", "salah", "cuma", "hanya", "bercanda", "doang",
                               "nyalip", "menyalip", "nanya", "tanya", "bertanya"})
 _WHAT_IF = frozenset({"kalau", "kalo", "jika", "andai", "if"})
@@ -1647,10 +1717,14 @@ _CHASED_FOR = frozenset({"buat", "untuk", "utk", "minta", "meminta"})
 _ERRANDS = frozenset({"nagih", "menagih", "nawarin", "menawari", "menawarkan", "kenalan", "promosi"})
 _OVERTAKING = (("mau", "nyalip"), ("mau", "menyalip"), ("mau", "salip"), ("cuma", "nyalip"))  # a car that wants by
 _ERRAND_REACH = 8
-_NO_DANGER_CHASING = _PETS | {
+# Who chases for their work or out of liking, no danger, named after the chase too ("ada bbrp org ngejar sy,
+# wartawan"; "ternyata wartawan")
+_KEEN_CHASERS = frozenset({"wartawan", "fans", "penggemar", "sales", "marketing", "reporter", "jurnalis", "awak",
+                           "paparazzi", "spg", "journalists", "reporters", "fan"})
+_NO_DANGER_CHASING = _PETS | _KEEN_CHASERS | {
     "deadline", "waktu", "target", "setoran", "tenggat", "utang", "hutang", "cicilan", "tagihan", "kerjaan", "tugas",
-    "jadwal", "time", "debt", "pinjol", "collector", "dc", "skripsi", "sales", "marketing", "leasing", "bebek", "angsa",
-    "ayam", "anjing", "kucing", "wartawan", "fans", "penggemar", "polisi", "polantas", "patroli", "razia",
+    "jadwal", "time", "debt", "pinjol", "collector", "dc", "skripsi", "leasing", "bebek", "angsa", "ayam", "anjing",
+    "kucing", "polisi", "polantas", "patroli", "razia",
 }  # fmt: skip
 # One who only claims to be police: "polisi gadungan", "ngaku dari polisi", "kyknya bukan polisi", "bukan polisi asli"
 _CLAIMING = frozenset({"ngaku", "mengaku", "ngakunya", "fake"})
@@ -1669,9 +1743,7 @@ _OPENING_A_CHASE = frozenset({_BREAK, "tadi", "barusan", "baru", "lagi", "sedang
 
 
 def _chased_in_danger(said: list[str]) -> bool:
-    if (_NOT_REAL_CHASE | _NOT_A_CHASE_NOW) & set(said) or _joking(said) or (not {"tolong", "help"} & set(said) and any(
-            word == "ternyata" and (_KNOWN_AFTER_ALL | _FAMILY | _HOUSEHOLD) & set(said[i + 1:i + 6])
-            for i, word in enumerate(said))):
+    if (_NOT_REAL_CHASE | _NOT_A_CHASE_NOW) & set(said) or _joking(said) or _turned_out_harmless_after(said):
         return False
     for i, word in enumerate(said):
         if _negated(said, i) or said[i - 1:i] == ["takut"] or _WHAT_IF & set(said[max(0, i - 3):i]):
@@ -1694,7 +1766,7 @@ def _chased_in_danger(said: list[str]) -> bool:
         on_the_road = bool(_ON_THE_ROAD & set(said)) and not courted
         pressed = (word in _PRESSED or bool(_PRESSED & set(said[i + 1:]))) and on_the_road
         if not thugs and (_CHASED_FOR & set(said[i + 1:i + 5]) or harmless or any_phrase(said, _OVERTAKING)
-                          or _ERRANDS & set(said[i + 1:i + 1 + _ERRAND_REACH])):
+                          or (_ERRANDS | _KEEN_CHASERS) & set(said[i + 1:i + 1 + _ERRAND_REACH])):
             continue
         if word in _PRESSED and not on_the_road:
             continue  # "dipepet cowok lain terus": courted; off the road is where robbers press
@@ -1715,6 +1787,20 @@ def _chased_in_danger(said: list[str]) -> bool:
                 or _a_threatening_chaser(chaser, playing):
             return True
     return False
+
+
+def _turned_out_harmless_after(said: list[str]) -> bool:
+    """Who chased or followed turned out harmless, told after "ternyata", and no help called for."""
+    return not {"tolong", "help"} & set(said) and any(
+        word == "ternyata" and _turned_out_harmless(said[i + 1:i + 6]) for i, word in enumerate(said))
+
+
+def _turned_out_harmless(after: list[str]) -> bool:
+    """Whether the words after "ternyata" name who chased as harmless ("ternyata temennya", "ternyata adik sy yg
+    iseng", "ternyata wartawan", "ternyata dikejar temen sendiri"), not one of the family chased ("ternyata adik sy
+    dikejar 2 orang bermotor"): before a chase told in the passive is who was chased."""
+    chased_at = next((k for k, word in enumerate(after) if word in _CHASED), -1)
+    return bool((_KNOWN_AFTER_ALL | _KEEN_CHASERS | _FAMILY | _HOUSEHOLD) & set(after[chased_at + 1:]))
 
 
 def _afraid_now(said: list[str], start: int) -> bool:
@@ -1762,6 +1848,27 @@ def _strange_or_armed(after: list[str]) -> bool:
     return after[0] in _CARRYING and bool(_WEAPONS & set(after[1:3]))
 
 
+# A weapon that is a toy or in a game of pretend ("X2an"): "pistol air", "pistol mainan", "water guns", "main
+# tembak2an", "bawa pistol, main perang2an"; not one said to be real ("…ada org bawa pistol beneran").
+_TOY_MADE = frozenset({"air", "mainan", "plastik", "busa", "water", "toy", "toys", "squirt", "nerf"})
+_ARMS = _WEAPONS | {"tembakan", "bom", "bomb", "guns", "senapan"}
+
+
+def _a_toy(said: list[str], at: int) -> bool:
+    word = said[at]
+    pretend = at and word == said[at - 1] + "an"  # "pedang pedangan", "tembak tembakan"
+    if not (pretend or word in _ARMS) or _FOR_REAL & set(said):
+        return False
+    if pretend:
+        return True
+    beside = said[max(0, at - 1):at] + said[at + 1:at + 2]
+    if _TOY_MADE & set(beside) or word + "an" in beside:
+        return True  # "pistol air", "water gun", "pistol pistolan"
+    start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
+    end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
+    return any(said[k] + "an" == said[k + 1] for k in range(start, end - 1))  # "main perang perangan"
+
+
 # Scalded so that the skin blisters, a person and not a pet: "anak sy kesiram air panas, kulitnya melepuh"; or a
 # person doused with a hot liquid on purpose, which is an attack however it ends: "sy disiram air panas sama suami",
 # "suami nyiramin minyak panas ke badan sy". Not asked after ("kalau melepuh obatnya apa"), heard of, laughed off,
@@ -1797,13 +1904,49 @@ _NOT_A_SCALD_NOW = frozenset({"obatnya", "gimana", "bagaimana", "kalau", "kalo",
 
 
 def _scalded(said: list[str]) -> bool:
-    told = set(said)
-    if (_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE) & told or _joking(said) or not _a_hot_liquid(said):
+    if not _hot_liquid_told(said):
         return False
+    told = set(said)
     # a blister at a chore done every day is no danger now; an attack told as a habit is violence at home
     blistered = any(word in _BLISTERED and not _PAINTED & set(said[max(0, i - 2):i + 3])
                     for i, word in enumerate(said)) and bool(_SPLASHED & told and (_PERSONS | _BODY) & told)
     return (blistered and not HABITUAL & told) or any(_someone_doused(said, i) for i in range(len(said)))
+
+
+def _hot_liquid_told(said: list[str]) -> bool:
+    """A hot liquid told of as it is, not asked after (the law of it too), heard of, laughed off, once, nor of a
+    pet."""
+    told = set(said)
+    asked_the_law = _ABOUT_THE_LAW & told and not ({"tolong"} | _STILL) & told  # "apa hukuman buat suami yg nyiram…"
+    return bool(_HOT & told) and not ((_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE) & told
+                                      or asked_the_law or _joking(said)) and _a_hot_liquid(said)
+
+
+def _doused_lately(said: list[str]) -> bool:
+    """A person doused with something hot on purpose, told as just past too: by one of the household whenever ("suami
+    sy td pagi nyiram sy pake air panas", "kemarin mertua nyiram sy pake air panas"), by another earlier today ("sy
+    disiram air panas sama org td pagi"); not once told as over and cared for ("…, sy udah dibawa ke rs")."""
+    if not _hot_liquid_told(said) or _told_over(said) or _long_past(said) \
+            or not any(_someone_doused(said, i) for i in range(len(said))):
+        return False
+    if _doused_at_home(said):
+        return True
+    return not _PAST & set(said) and all(phrase in _EARLIER_TODAY for phrase, _at in phrases_found(said, _PAST_PHRASES))
+
+
+def _doused_at_home(said: list[str]) -> bool:
+    """A person doused on purpose, one of the household told beside it ("mertua nyiram sy pake air panas"), and no
+    one from outside it named as who did it ("istri sy disiram air panas sama tetangga", as _violence_at_home)."""
+    return bool(_HOUSEHOLD & {word.removesuffix("nya") for word in said}) \
+        and any(_someone_doused(said, i) and not _by_an_outsider(said, i) for i in range(len(said)))
+
+
+def _by_an_outsider(said: list[str], at: int) -> bool:
+    """Whether the passive at `at` names who did it as one from outside the household: "… sama tetangga"."""
+    after = said[at + 1:at + 1 + _DOUSED_REACH]
+    by = next((k for k, word in enumerate(after) if word in ("sama", "oleh", "by")), None)
+    return said[at] in _DOUSED and by is not None and after[by + 1:by + 2] != [] \
+        and after[by + 1].removesuffix("nya") in _OUTSIDERS
 
 
 def _someone_doused(said: list[str], at: int) -> bool:
@@ -1829,6 +1972,9 @@ def _someone_doused(said: list[str], at: int) -> bool:
         after = after[:after.index(_BREAK)]
     if after[:1] and after[0] in _NOT_SOMEONE:
         return False  # "nyiram tanaman, sy …"
+    if _FOR_A_PURPOSE & set(said) and after[:1] and after[0].removesuffix("nya") in _BODY \
+            and not (someone - _BODY) & set(after[1:2]):
+        return False  # "bapak sy siram kakinya pake air panas biar gk pegel": their own feet soaked
     if doer == _BREAK:  # none named in its sentence: a person doused ("…. nyiram sy pake air panas"), not a foot
         return bool((someone - _BODY) & set(after[:2]))  # soaked ("siram kaki pakai air panas")
     if someone & set(after[:2]):
@@ -1958,7 +2104,8 @@ def _throwing_at_people(said: list[str]) -> bool:
                for i, word in enumerate(said)) and not HABITUAL & set(said)
 
 
-# A baby or a child left in a closed car: "ada bayi nangis terus di mobil yg diparkir, kaca ketutup".
+# A baby or a child left in a closed car: "ada bayi nangis terus di mobil yg diparkir, kaca ketutup"; not once let
+# out ("…, syukurlah cepat dibuka", "udah dikeluarin satpam").
 _CLOSED_IN = frozenset({"ketutup", "tertutup", "terkunci", "kekunci", "dikunci", "ditinggal", "locked", "closed"})
 
 
@@ -1981,7 +2128,8 @@ def _left_in_a_car(said: list[str]) -> bool:
     in_a_car = not _asked_if_allowed(said) and any(
         word in _A_CHILD - {"boy", "girl"} and {"mobil", "car"} & set(said[i + 1:i + 6]) for i, word in enumerate(said))
     return in_a_car and bool(_CLOSED_IN & set(said) or any_phrase(said, (("enggak", "ada", "orangnya"),
-                                                                         ("tidak", "ada", "orangnya"))))
+                                                                         ("tidak", "ada", "orangnya")))) \
+        and not _done(said, _LET_OUT)
 
 
 # Something that blew up where people are: "kos2an sebelah meledak"; not a tyre ("ban mobil meledak").
@@ -2210,8 +2358,36 @@ def _still_inside(said: list[str]) -> bool:
     if _done(said, _LET_OUT) or any_phrase(said, _SHALLOW):
         return False  # "masih di dalam mobil, aman", "air semata kaki"; not "blm dievakuasi"
     return any(word in ("masih", "still") and {"dalam", "dalem", "inside"} & set(said[i + 1:i + 3])
-               and _PEOPLE & {w.removesuffix("nya") for w in said[max(0, i - _NEAR):i]}
+               and any(_a_person_at(said, k) for k in range(max(0, i - _NEAR), i))
+               and not _WHAT_IF & set(said[max(0, i - _NEAR - 1):i])  # "kalau nenek masih di dalam, telp siapa?"
                for i, word in enumerate(said))
+
+
+def _a_person_at(said: list[str], at: int) -> bool:
+    """Whether the word at `at` names a person, no thing's owner: "nenek", "anak2", the writer; not "sy" of
+    "barang2 sy", "kucing sy", nor "anak" of "motor anak sy"."""
+    word = said[at].removesuffix("nya")
+    if word in ("saya", "aku", "kami"):
+        return at == 0 or said[at - 1] in _BEFORE_A_PERSON or said[at - 1].removesuffix("nya") in _PEOPLE
+    return word in _PEOPLE and not _owned(said, at)
+
+
+# A rescue from what floods or burns, awaited: not yet done ("blm dievakuasi", "not evacuated yet") or asked for
+# ("tolong dievakuasi", "minta evakuasi"). Taken out is one only when it cannot be ("blm bisa dikeluarin") or is
+# asked for: "belum dikeluarkan" is also not released (from a cell, a ward, a class).
+_RESCUES = frozenset({"dievakuasi", "evakuasi", "diselamatkan", "evacuated", "rescued"})
+_TAKEN_OUT = frozenset({"dikeluarkan", "dikeluarin"})
+
+
+def _rescue_awaited(said: list[str]) -> bool:
+    def awaited(i: int) -> bool:
+        asked = bool(_NOT_DONE_YET & set(said[max(0, i - 2):i]))
+        if said[i] in _TAKEN_OUT:
+            return asked or (said[i - 1:i] == ["bisa"] and _negated(said, i - 1))
+        return said[i] in _RESCUES and (asked or _negated(said, i) or said[i + 1:i + 2] == ["yet"]
+                                        or bool(_NOT_YET & set(said[max(0, i - 3):i])))  # "hasn't been evacuated"
+
+    return any(awaited(i) for i in range(len(said))) and not _IN_CARE_OR_CUSTODY & set(said)
 
 
 def _cannot_walk(said: list[str]) -> bool:
@@ -2304,6 +2480,11 @@ def _whose_written(text: str) -> bool:
     saya"), no comma between."""
     return any(words(found[1])[:1] and words(found[1])[0].removesuffix("nya") in _KIN
                for found in re.finditer(r"(\w+)[ \t]+(?:sy|saya|aku|gue|gw)\b", text.lower()))
+
+
+# What may go on after a "but" that is still the danger (_but_still: "…masih menyala", "…masih lempar2 batu"), not
+# its traces ("…jalanan masih kotor", "sy masih trauma")
+_STILL_DANGEROUS = _BURNING | _THROWING | _HIDING | FIGHTS | _CHASING | _STUCK | ALWAYS | ALWAYS_WORDS
 
 
 def _words_of(value: object) -> set[str]:
