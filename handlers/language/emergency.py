@@ -1925,13 +1925,14 @@ def _hot_liquid_told(said: list[str]) -> bool:
 def _doused_lately(said: list[str]) -> bool:
     """A person doused with something hot on purpose, told as just past too: by one of the household whenever ("suami
     sy td pagi nyiram sy pake air panas", "kemarin mertua nyiram sy pake air panas"), by another earlier today ("sy
-    disiram air panas sama org td pagi"); not once told as over and cared for ("…, sy udah dibawa ke rs")."""
-    if not _hot_liquid_told(said) or _told_over(said) or _long_past(said) \
-            or not any(_someone_doused(said, i) for i in range(len(said))):
+    disiram air panas sama org td pagi") not once told as over and cared for ("…, sy udah dibawa ke rs"). At home, as
+    a blow there, it is a cry however told: who did it is still in the house."""
+    if not _hot_liquid_told(said) or _long_past(said) or not any(_someone_doused(said, i) for i in range(len(said))):
         return False
     if _doused_at_home(said):
         return True
-    return not _PAST & set(said) and all(phrase in _EARLIER_TODAY for phrase, _at in phrases_found(said, _PAST_PHRASES))
+    return not _told_over(said) and not _PAST & set(said) \
+        and all(phrase in _EARLIER_TODAY for phrase, _at in phrases_found(said, _PAST_PHRASES))
 
 
 def _doused_at_home(said: list[str]) -> bool:
