@@ -300,6 +300,7 @@ class _Hit:
     ordinary: bool  # see _Span
     marked: bool  # its level's word right before the words ("kel gedog" for a village, not "kec gedog")
     key: str  # the words as looked up
+    slip: bool = False  # an ordinary word one letter off the name, as long as it ("gedok" for Gedog): see _loose
 
 
 class _Word(NamedTuple):
@@ -599,7 +600,7 @@ class RegionIndex:
                 weight = _ALIAS if span.end - span.start == 1 else 1.0
                 for table, ratio in ((self._aliases, 100.0 * weight), (self._nicknames, 100.0)):
                     for code in table.exact(span.key):
-                        _add(hits, replace(self._hit(span, code.count(".") + 1, code, ratio), exact=False,
+                        _add(hits, replace(self._hit(span, code.count(".") + 1, code, ratio), exact=False, slip=False,
                                            typo=False, ordinary=False))
         return hits
 
@@ -625,8 +626,9 @@ class RegionIndex:
         wrong_kind = level == 2 and span.kind_hint and self._regions[code].kind != span.kind_hint
         if (span.level_hint and span.level_hint != level) or wrong_kind:
             score *= _WRONG_HINT
+        slip = span.ordinary and ratio < 100.0 and _one_letter_off(span.key, name_key(self._regions[code].name))
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
-                    span.alone, span.ordinary, span.level_hint == level and not wrong_kind, span.key)
+                    span.alone, span.ordinary, span.level_hint == level and not wrong_kind, span.key, slip)
 
     def _score(self, code: str, hits: dict[str, list[_Hit]], telling: tuple[bool, ...]) -> _Reading:
         """The best reading of the text as this region: one hit or none per level, no word read twice, the region
@@ -696,9 +698,11 @@ def _loose(reading: list[_Hit]) -> list[_Hit]:
     after a name that stands alone. "pintu jenangan ponorogo" is Desa Pintu, "gedok sananwetan" Gedog and "di
     sekar, bojonegoro" Kec. Sekar; "ngabang aman" is safe, "bawa golok, banyuurip" a machete."""
     def before(smaller: _Hit, larger: _Hit) -> bool:
-        # the larger's level word may stand between a name spelt exactly and the region it lies in: "sentul kota
-        # blitar" (not "aman kota blitar", a typo of Kauman, nor "sentul kab blitar", which is in the kota)
-        beside = smaller.end == larger.start or (smaller.end == larger.start - 1 and larger.marked and smaller.exact
+        # the larger's level word may stand between a name spelt exactly, or with one letter slipped, and the
+        # region it lies in: "sentul kota blitar", "gedok kota blitar" (not "aman kota blitar", Kauman with two
+        # letters left out, nor "sentul kab blitar", which is in the kota)
+        beside = smaller.end == larger.start or (smaller.end == larger.start - 1 and larger.marked
+                                                 and (smaller.exact or smaller.slip)
                                                  and smaller.code.startswith(f"{larger.code}."))
         return smaller.level > larger.level and beside and (smaller.segment == larger.segment or smaller.alone)
 
@@ -708,6 +712,12 @@ def _loose(reading: list[_Hit]) -> list[_Hit]:
         names += found
         loose = [h for h in loose if h not in found]
     return loose
+
+
+def _one_letter_off(typed: str, name: str) -> bool:
+    """Whether `typed` is `name` with one letter changed, the commonest slip of a known name ("gedok", Gedog),
+    where a word that only shares letters with a name ("aman", Kauman) is likelier that word."""
+    return len(typed) == len(name) and sum(a != b for a, b in zip(typed, name, strict=True)) == 1
 
 
 _NEAR_WORDS = 3  # words that say something, between a misspelt village and a name it goes with

@@ -196,6 +196,18 @@ def test_an_everyday_word_marked_or_written_before_its_kecamatan_is_the_village(
     assert found[0].code == PINTU and is_confident(found)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("gedok kota blitar", GEDOG), ("gedok, kota blitar", GEDOG), ("di gedok kota blitar", GEDOG),
+    ("gedok kab blitar", "35.05"),  # no Gedog in the kabupaten
+    ("aman kota blitar", "35.72"),  # Kauman with two letters left out: the word "aman"
+])
+def test_an_everyday_word_one_letter_off_a_village_before_its_marked_kota_is_that_village(
+        index: RegionIndex, text: str, code: str) -> None:
+    """"gedok" (a word) is Gedog with one letter slipped: before "kota blitar" as before "blitar", the village."""
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+
+
 def test_an_everyday_word_marked_as_a_village_alone_is_offered_first(index: RegionIndex) -> None:
     found = index.resolve("desa pintu")
     assert found[0].code == PINTU and found[0].marked and not is_confident(found)
