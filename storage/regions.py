@@ -284,6 +284,7 @@ class _Span:
     kind_hint: str | None  # "kota" or "kabupaten"
     weight: float
     ordinary: bool  # every word an ordinary Indonesian word ("depan pintu"), and no level word before them
+    kind_after: str | None = None  # the kind word that ends the segment right after them: "malang kota"
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +344,14 @@ def _words(text: str) -> list[_Word]:
     return words[start:start + _MAX_WORDS]
 
 
+def _kind_after(words: list[_Word], end: int) -> bool:
+    """Whether a kind word ("kota", "kab") ends the segment right after words[:end], marking the name before it as
+    one marks the name after it: "malang kota", "bekasi kab." (a name only follows it in its own segment)."""
+    after = words[end] if end < len(words) else None
+    return (after is not None and after.text in _KIND_WORDS and after.segment == words[end - 1].segment
+            and (end + 1 == len(words) or words[end + 1].segment != after.segment))
+
+
 def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
     """The one- to three-word groups of text worth looking up as names, and whether each word says something
     (is no level, filler or street word)."""
@@ -365,8 +374,9 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
             weight = _STREET if any(w.street for w in group) else 1.0
             ordinary = not hinted and all(w.text in _SPECIAL_WORDS or is_ordinary(w.text) for w in group)
             alone = telling[first.segment] == len(special) - sum(special)
+            kind_after = _KIND_WORDS[words[end].text] if not hinted and _kind_after(words, end) else None
             spans.append(_Span(start, end, first.segment, alone, key, cutoff, first.level_hint, first.kind_hint,
-                               weight, ordinary))
+                               weight, ordinary, kind_after))
     return spans, tuple(w.text not in _SPECIAL_WORDS and not w.street for w in words)
 
 
@@ -526,7 +536,7 @@ class RegionIndex:
         spans, telling = _spans(text)
         if not spans or limit < 1:
             return []
-        hits = self._hits(spans)
+        hits = self._hits(spans := [self._kind_marked(span) for span in spans])
         areas = self._areas(hits)
         self._add_villages_in(areas, spans, hits)
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
@@ -585,6 +595,14 @@ class RegionIndex:
     def _village_table(self, area: str) -> _NameTable:
         return _NameTable((key, code) for code in self._village_codes_in[area]
                           for key in {name_key(self._regions[code].name), _number_key(self._regions[code].name)})
+
+    def _kind_marked(self, span: _Span) -> _Span:
+        """The span as a kind word after it marks it, when it names a kab/kota of that kind: "malang kota" is "kota
+        malang"; "klojen kota" (there is no Kota Klojen) is still Kec. Klojen, and "sorong kota" Kec. Sorong Kota."""
+        if span.kind_after and any(self._regions[c].kind == span.kind_after for c in self._names[2].exact(span.key)) \
+                and not self._names[3].exact(span.key + span.kind_after):
+            return replace(span, level_hint=2, kind_hint=span.kind_after, ordinary=False)
+        return span
 
     def _hits(self, spans: list[_Span]) -> dict[str, list[_Hit]]:
         """Country-wide matches: provinces, kab/kota and kecamatan by fuzzy name, villages only exactly."""

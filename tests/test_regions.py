@@ -208,6 +208,24 @@ def test_an_everyday_word_one_letter_off_a_village_before_its_marked_kota_is_tha
     assert found[0].code == code and is_confident(found)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("malang kota", "35.73"), ("blitar kab", "35.05"), ("bekasi kota", "32.75"), ("kediri kabupaten", "35.06"),
+    ("tegal kab.", "33.28"), ("di bogor kota, dekat stasiun", "32.71"), ("sukun malang kota", "35.73.04"),
+    ("gedok blitar kota", GEDOG),
+    ("klojen kota", "35.73.02"),  # there is no Kota Klojen: the kecamatan
+])
+def test_a_kind_word_after_a_kab_kota_name_picks_that_kind(index: RegionIndex, text: str, code: str) -> None:
+    """"malang kota" is said for Kota Malang as often as "kota malang": the kind word after the name marks it."""
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+
+
+@pytest.mark.parametrize("text", ["di tengah kota", "mau ke luar kota", "di dalam kota", "sorong kota"])
+def test_a_kind_word_after_a_word_or_a_kecamatan_name_marks_no_kab_kota(index: RegionIndex, text: str) -> None:
+    found = index.resolve(text)
+    assert not is_confident(found) and all(c.code.count(".") > 1 for c in found)
+
+
 def test_an_everyday_word_marked_as_a_village_alone_is_offered_first(index: RegionIndex) -> None:
     found = index.resolve("desa pintu")
     assert found[0].code == PINTU and found[0].marked and not is_confident(found)
