@@ -540,7 +540,8 @@ class RegionIndex:
         areas = self._areas(hits)
         self._add_villages_in(areas, spans, hits)
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
-        scored = [r for r in (self._score(code, hits, telling) for code in codes) if r.score >= MIN_SCORE]
+        scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes])
+        scored = [r for r in scored if r.score >= MIN_SCORE]
         readings = _in_the_province_last(scored, hits, [word.text for word in _words(text)])
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
@@ -765,6 +766,23 @@ def _passes_over(reading: _Reading, spelt: _Reading, same_words_only: bool = Fal
         if over or not same_words_only:
             return True
     return False
+
+
+def _within_whole_names(hits: dict[str, list[_Hit]], readings: list[_Reading]) -> list[_Reading]:
+    """The readings, each that reads a part of a kab/kota or kecamatan name of two words or more spelt exactly
+    around another region scoring no more than that region's reading: "balikpapan selatan, kel. damai" names
+    Kec. Balikpapan Selatan, and Kel. Damai of Balikpapan Kota read with "balikpapan" is asked about, not taken."""
+    whole = [h for found in hits.values() for h in found if h.exact and 2 <= h.level <= 3 and h.end - h.start > 1]
+    if not whole:
+        return readings
+    score = {r.code: r.score for r in readings}
+    capped = []
+    for reading in readings:
+        caps = [score[w.code] for w in whole if w.code in score and not _related(w.code, reading.code)
+                and any(w.start <= h.start and h.end <= w.end and h.end - h.start < w.end - w.start
+                        for h in reading.hits)]
+        capped.append(reading._replace(score=min(reading.score, *caps)) if caps else reading)
+    return capped
 
 
 def _in_the_province_last(readings: list[_Reading], hits: dict[str, list[_Hit]], words: list[str]) -> list[_Reading]:

@@ -283,6 +283,16 @@ def test_rt_rw_house_numbers_and_street_words_are_ignored(index: RegionIndex) ->
     assert index.resolve("smpn 3") == [] and index.resolve("sdn 2 sananwetan")[0].code == SANANWETAN
 
 
+@pytest.mark.parametrize("text", ["balikpapan selatan, kel. damai", "kel damai balikpapan selatan"])
+def test_a_name_read_out_of_a_longer_one_around_another_region_is_asked(index: RegionIndex, text: str) -> None:
+    """"balikpapan selatan" spells Kec. Balikpapan Selatan; Kel. Damai is in Balikpapan Kota, which "balikpapan"
+    alone would allow. The resident is asked which, never told Balikpapan Kota."""
+    found = index.resolve(text)
+    assert not is_confident(found) and {"64.71.06.1005", "64.71.05"} <= {c.code for c in found}
+    named_whole = index.resolve("kel damai balikpapan kota")
+    assert named_whole[0].code == "64.71.06.1005" and is_confident(named_whole)
+
+
 def test_filler_words_still_match_inside_names_spelt_out(index: RegionIndex) -> None:
     assert index.resolve("pasar minggu jakarta selatan")[0].code == "31.74.04"
     assert index.resolve("kec. ujung, parepare")[0].code == "73.72.02"
