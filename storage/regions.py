@@ -109,6 +109,9 @@ _FILLER_WORDS = frozenset({
     "in", "at", "near", "on", "we", "live", "lives", "living", "my", "our", "the", "of", "from", "to",
     "house", "home", "around",
 })  # fmt: skip
+#: Words that say a place follows: "hp sy dijambret di pare kediri".
+_WHERE_WORDS = frozenset({"di", "dekat", "dkt", "deket", "depan", "dpn", "sekitar", "daerah", "wilayah", "at", "in",
+                          "near"})
 #: A number typed for a name's number word: "Kamundan 1" is Kamundan Satu, "Benawa 2" Benawa II.
 _NUMBER_WORDS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
@@ -285,6 +288,8 @@ class _Span:
     weight: float
     ordinary: bool  # every word an ordinary Indonesian word ("depan pintu"), and no level word before them
     kind_after: str | None = None  # the kind word that ends the segment right after them: "malang kota"
+    leads: bool = False  # no word that says something before them in their segment, or a word of where right before
+    ends: bool = False  # none after them in their segment: "pare kediri, tadi pagi"
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +307,8 @@ class _Hit:
     marked: bool  # its level's word right before the words ("kel gedog" for a village, not "kec gedog")
     key: str  # the words as looked up
     slip: bool = False  # an ordinary word one letter off the name, as long as it ("gedok" for Gedog): see _loose
+    leads: bool = False  # see _Span
+    ends: bool = False
 
 
 class _Word(NamedTuple):
@@ -358,6 +365,14 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
     words = _words(text)
     # Words of each segment that say something ("dia bawa golok"), to tell a name standing alone ("di Sekar,").
     telling = Counter(w.segment for w in words if w.text not in _SPECIAL_WORDS)
+    said_before = [0] * len(words)  # words that say something before each in its segment
+    # whether no such word stands before each in its segment but before a word of where ("hilang di pasar pare")
+    leads = [True] * len(words)
+    for i in range(1, len(words)):
+        if words[i].segment == words[i - 1].segment:
+            said = words[i - 1].text not in _SPECIAL_WORDS
+            said_before[i] = said_before[i - 1] + said
+            leads[i] = not said and (leads[i - 1] or words[i - 1].text in _WHERE_WORDS)
     spans = []
     for start, first in enumerate(words):
         for end in range(start + 1, min(start + _MAX_NGRAM, len(words)) + 1):
@@ -374,9 +389,10 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
             weight = _STREET if any(w.street for w in group) else 1.0
             ordinary = not hinted and all(w.text in _SPECIAL_WORDS or is_ordinary(w.text) for w in group)
             alone = telling[first.segment] == len(special) - sum(special)
+            ends = telling[first.segment] == said_before[start] + len(special) - sum(special)
             kind_after = _KIND_WORDS[words[end].text] if not hinted and _kind_after(words, end) else None
             spans.append(_Span(start, end, first.segment, alone, key, cutoff, first.level_hint, first.kind_hint,
-                               weight, ordinary, kind_after))
+                               weight, ordinary, kind_after, leads[start], ends))
     return spans, tuple(w.text not in _SPECIAL_WORDS and not w.street for w in words)
 
 
@@ -647,7 +663,8 @@ class RegionIndex:
             score *= _WRONG_HINT
         slip = span.ordinary and ratio < 100.0 and _one_letter_off(span.key, name_key(self._regions[code].name))
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
-                    span.alone, span.ordinary, span.level_hint == level and not wrong_kind, span.key, slip)
+                    span.alone, span.ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
+                    span.ends)
 
     def _score(self, code: str, hits: dict[str, list[_Hit]], telling: tuple[bool, ...]) -> _Reading:
         """The best reading of the text as this region: one hit or none per level, no word read twice, the region
@@ -727,6 +744,13 @@ def _loose(reading: list[_Hit]) -> list[_Hit]:
 
     names = [h for h in reading if not h.ordinary]
     loose = [h for h in reading if h.ordinary]
+    # two such words spelt exactly, a region and then the kab/kota it lies in, all their segment says, say so of
+    # each other: "pare kediri", "di kuta, badung" (not "jual pare kediri", "beli bawang kediri")
+    paired = [h for pair in itertools.permutations(loose, 2) if pair[1].level == 2 and before(*pair)
+              and pair[0].leads and pair[1].ends and all(h.exact for h in pair)
+              and pair[0].code.startswith(f"{pair[1].code}.") for h in pair]
+    names += paired
+    loose = [h for h in loose if h not in paired]
     while found := [h for h in loose if any(n.level >= 2 and (before(h, n) or before(n, h)) for n in names)]:
         names += found
         loose = [h for h in loose if h not in found]

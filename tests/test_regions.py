@@ -226,6 +226,24 @@ def test_a_kind_word_after_a_word_or_a_kecamatan_name_marks_no_kab_kota(index: R
     assert not is_confident(found) and all(c.code.count(".") > 1 for c in found)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("pare kediri", "35.06.17"), ("pare, kediri", "35.06.17"), ("kuta badung", "51.03.01"),
+    ("motor sy hilang di kuta badung tadi malam", "51.03.01"), ("hp sy dijambret dkt pasar pare kediri", "35.06.17"),
+])
+def test_two_everyday_words_naming_a_place_and_its_kab_kota_are_that_place(
+        index: RegionIndex, text: str, code: str) -> None:
+    """"pare" (a gourd) and "kediri" (a word by its stem) are Kec. Pare, Kab. Kediri when that is all their
+    clause says, or a word of where comes before them."""
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+
+
+@pytest.mark.parametrize("text", ["tukang sayur jual pare kediri", "beli bawang kediri", "di pasar beli bawang kediri",
+                                  "nasib saya malang"])
+def test_two_everyday_words_inside_what_is_said_are_no_place(index: RegionIndex, text: str) -> None:
+    assert not is_confident(index.resolve(text))
+
+
 def test_an_everyday_word_marked_as_a_village_alone_is_offered_first(index: RegionIndex) -> None:
     found = index.resolve("desa pintu")
     assert found[0].code == PINTU and found[0].marked and not is_confident(found)
