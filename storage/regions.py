@@ -613,11 +613,15 @@ class RegionIndex:
         return _NameTable((key, code) for code in self._village_codes_in[area]
                           for key in {name_key(self._regions[code].name), _number_key(self._regions[code].name)})
 
+    def _kinds_named(self, code: str) -> frozenset[str]:
+        """The kinds of the kab/kota of this one's name: {"kabupaten", "kota"} for Blitar, {"kabupaten"} for Jember."""
+        return frozenset(self._regions[c].kind for c in self._names[2].exact(name_key(self._regions[code].name)))
+
     def _kind_marked(self, span: _Span) -> _Span:
-        """The span as a kind word after it marks it, when it names a kab/kota of that kind: "malang kota" is "kota
-        malang"; "klojen kota" (there is no Kota Klojen) is still Kec. Klojen, and "sorong kota" Kec. Sorong Kota."""
-        if span.kind_after and any(self._regions[c].kind == span.kind_after for c in self._names[2].exact(span.key)) \
-                and not self._names[3].exact(span.key + span.kind_after):
+        """The span as a kind word after it marks it, when it names a kab/kota: "malang kota" is "kota malang",
+        "tuban kota" Kab. Tuban's town; "klojen kota" (no kab/kota Klojen) is still Kec. Klojen, and "sorong kota"
+        Kec. Sorong Kota."""
+        if span.kind_after and self._names[2].exact(span.key) and not self._names[3].exact(span.key + span.kind_after):
             return replace(span, level_hint=2, kind_hint=span.kind_after, ordinary=False)
         return span
 
@@ -658,7 +662,9 @@ class RegionIndex:
 
     def _hit(self, span: _Span, level: int, code: str, ratio: float) -> _Hit:
         score = ratio * span.weight
-        wrong_kind = level == 2 and span.kind_hint and self._regions[code].kind != span.kind_hint
+        # "kota jember" is said of Kab. Jember's town: a kind word only tells a kota from a kabupaten of one name
+        wrong_kind = level == 2 and span.kind_hint and self._regions[code].kind != span.kind_hint \
+            and span.kind_hint in self._kinds_named(code)
         if (span.level_hint and span.level_hint != level) or wrong_kind:
             score *= _WRONG_HINT
         slip = span.ordinary and ratio < 100.0 and _one_letter_off(span.key, name_key(self._regions[code].name))

@@ -220,6 +220,17 @@ def test_a_kind_word_after_a_kab_kota_name_picks_that_kind(index: RegionIndex, t
     assert found[0].code == code and is_confident(found)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("kota jember", "35.09"), ("di kota banyuwangi", "35.10"), ("tuban kota", "35.23"), ("kab surabaya", "35.78"),
+    ("kota jember kec. kaliwates", "35.09.19"), ("kota blitar", "35.72"), ("kab blitar", "35.05"),
+])
+def test_a_kind_word_tells_a_kota_from_a_kabupaten_only_where_both_have_the_name(
+        index: RegionIndex, text: str, code: str) -> None:
+    """"kota jember" is the town of Kab. Jember (there is no Kota Jember): it was read as no place at all."""
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+
+
 @pytest.mark.parametrize("text", ["di tengah kota", "mau ke luar kota", "di dalam kota", "sorong kota"])
 def test_a_kind_word_after_a_word_or_a_kecamatan_name_marks_no_kab_kota(index: RegionIndex, text: str) -> None:
     found = index.resolve(text)
