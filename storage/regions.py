@@ -569,7 +569,7 @@ class RegionIndex:
         kept: list[_Reading] = []
         for reading in readings:
             if not any(_related(reading.code, k.code) or reading.covered < k.covered or _passes_over(reading, k, True)
-                       for k in kept):
+                       or _against_its_level_word(reading, k) for k in kept):
                 kept.append(reading)
                 if len(kept) == limit:
                     break
@@ -796,6 +796,14 @@ def _passes_over(reading: _Reading, spelt: _Reading, same_words_only: bool = Fal
         if over or not same_words_only:
             return True
     return False
+
+
+def _against_its_level_word(reading: _Reading, kept: _Reading) -> bool:
+    """Whether `reading` reads words as another level or kind of region than the level word before them says,
+    where `kept` reads them, spelt exactly, as the one it says: "kel sukorejo kota blitar" is not the Sukorejo of
+    Kab. Blitar, "kec. cibinong bogor" not Desa Cibinong of Gunung Sindur."""
+    said = {(h.start, h.end) for h in kept.hits if h.marked and h.exact}
+    return any((h.start, h.end) in said and not h.marked for h in reading.hits)
 
 
 def _within_whole_names(hits: dict[str, list[_Hit]], readings: list[_Reading]) -> list[_Reading]:

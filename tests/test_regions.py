@@ -231,6 +231,20 @@ def test_a_kind_word_tells_a_kota_from_a_kabupaten_only_where_both_have_the_name
     assert found[0].code == code and is_confident(found)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("kel sukorejo kota blitar", "35.72.02.1006"), ("di gg. kelinci kel. sukorejo kota blitar", "35.72.02.1006"),
+    ("kec. cibinong bogor", "32.01.01"), ("kec. lengkong bdg", "32.73.13"), ("kec. wates kediri", "35.06.06"),
+    ("kel sentul kab blitar", "35.72.01.1003"),  # no Sentul in the kabupaten: the kind word was a slip
+])
+def test_a_place_of_one_name_read_as_its_level_word_says_is_taken(index: RegionIndex, text: str, code: str) -> None:
+    """A Sukorejo of Kab. Blitar, a Desa Cibinong of another kecamatan, read against the level word before the
+    words, no longer keep the one it names from confidence."""
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+    sukorejo = index.resolve("kel sukorejo kab blitar")  # three of them in the kabupaten
+    assert not is_confident(sukorejo) and all(c.code.startswith("35.05.") for c in sukorejo)
+
+
 @pytest.mark.parametrize("text", ["di tengah kota", "mau ke luar kota", "di dalam kota", "sorong kota"])
 def test_a_kind_word_after_a_word_or_a_kecamatan_name_marks_no_kab_kota(index: RegionIndex, text: str) -> None:
     found = index.resolve(text)
