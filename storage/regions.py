@@ -552,7 +552,7 @@ class RegionIndex:
         spans, telling = _spans(text)
         if not spans or limit < 1:
             return []
-        hits = self._hits(spans := [self._kind_marked(span) for span in spans])
+        hits = self._hits(spans := [self._kind_marked(span) if span.kind_after else span for span in spans])
         areas = self._areas(hits)
         self._add_villages_in(areas, spans, hits)
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
@@ -752,11 +752,12 @@ def _loose(reading: list[_Hit]) -> list[_Hit]:
     loose = [h for h in reading if h.ordinary]
     # two such words spelt exactly, a region and then the kab/kota it lies in, all their segment says, say so of
     # each other: "pare kediri", "di kuta, badung" (not "jual pare kediri", "beli bawang kediri")
-    paired = [h for pair in itertools.permutations(loose, 2) if pair[1].level == 2 and before(*pair)
-              and pair[0].leads and pair[1].ends and all(h.exact for h in pair)
-              and pair[0].code.startswith(f"{pair[1].code}.") for h in pair]
-    names += paired
-    loose = [h for h in loose if h not in paired]
+    if len(loose) > 1 and (paired := [h for pair in itertools.permutations(loose, 2) if pair[1].level == 2
+                                      and before(*pair) and pair[0].leads and pair[1].ends
+                                      and all(h.exact for h in pair) and pair[0].code.startswith(f"{pair[1].code}.")
+                                      for h in pair]):
+        names += paired
+        loose = [h for h in loose if h not in paired]
     while found := [h for h in loose if any(n.level >= 2 and (before(h, n) or before(n, h)) for n in names)]:
         names += found
         loose = [h for h in loose if h not in found]
