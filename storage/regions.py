@@ -811,7 +811,7 @@ def _within_whole_names(hits: dict[str, list[_Hit]], readings: list[_Reading]) -
     """The readings, each that reads a part of a kab/kota or kecamatan name of two words or more spelt exactly
     around another region scoring no more than that region's reading: "balikpapan selatan, kel. damai" names
     Kec. Balikpapan Selatan, and Kel. Damai of Balikpapan Kota read with "balikpapan" is asked about, not taken."""
-    whole = [h for found in hits.values() for h in found if h.exact and 2 <= h.level <= 3 and h.end - h.start > 1]
+    whole = [h for found in hits.values() for h in found if h.end - h.start > 1 and h.exact and 2 <= h.level <= 3]
     if not whole:
         return readings
     score = {r.code: r.score for r in readings}
