@@ -351,14 +351,6 @@ def _words(text: str) -> list[_Word]:
     return words[start:start + _MAX_WORDS]
 
 
-def _kind_after(words: list[_Word], end: int) -> bool:
-    """Whether a kind word ("kota", "kab") ends the segment right after words[:end], marking the name before it as
-    one marks the name after it: "malang kota", "bekasi kab." (a name only follows it in its own segment)."""
-    after = words[end] if end < len(words) else None
-    return (after is not None and after.text in _KIND_WORDS and after.segment == words[end - 1].segment
-            and (end + 1 == len(words) or words[end + 1].segment != after.segment))
-
-
 def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
     """The one- to three-word groups of text worth looking up as names, and whether each word says something
     (is no level, filler or street word)."""
@@ -373,6 +365,9 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
             said = words[i - 1].text not in _SPECIAL_WORDS
             said_before[i] = said_before[i - 1] + said
             leads[i] = not said and (leads[i - 1] or words[i - 1].text in _WHERE_WORDS)
+    # "malang kota": the kind word that ends a segment, for the name before it (see RegionIndex._kind_marked)
+    kind_ends = [i > 0 and words[i].text in _KIND_WORDS and words[i - 1].segment == words[i].segment
+                 and (i + 1 == len(words) or words[i + 1].segment != words[i].segment) for i in range(len(words))]
     spans = []
     for start, first in enumerate(words):
         for end in range(start + 1, min(start + _MAX_NGRAM, len(words)) + 1):
@@ -390,7 +385,7 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
             ordinary = not hinted and all(w.text in _SPECIAL_WORDS or is_ordinary(w.text) for w in group)
             alone = telling[first.segment] == len(special) - sum(special)
             ends = telling[first.segment] == said_before[start] + len(special) - sum(special)
-            kind_after = _KIND_WORDS[words[end].text] if not hinted and _kind_after(words, end) else None
+            kind_after = _KIND_WORDS[words[end].text] if end < len(words) and kind_ends[end] and not hinted else None
             spans.append(_Span(start, end, first.segment, alone, key, cutoff, first.level_hint, first.kind_hint,
                                weight, ordinary, kind_after, leads[start], ends))
     return spans, tuple(w.text not in _SPECIAL_WORDS and not w.street for w in words)
