@@ -7,7 +7,9 @@ villages only inside a kecamatan or kabupaten/kota also named in the text. Villa
 spelling, and alone it never scores as confident. A name spelt exactly outranks any reading that needs a typo
 and passes over it (see _passes_over). A name that is also an ordinary word ("Pintu", "Aman", "Batu") counts
 only when a level word marks it ("desa Pintu") or it is written right before the kecamatan or kab/kota it lies in,
-and an ordinary word alone is never read as a typo of a name ("aman" is not Amang): see _loose.
+and an ordinary word alone is never read as a typo of a name ("aman" is not Amang): see _loose. "kota"/"kab" before
+a name or ending its clause after it ("malang kota") picks the kota or kabupaten of a name both have, and says
+nothing against a name only one has ("kota jember").
 """
 
 from __future__ import annotations
