@@ -812,11 +812,13 @@ def _within_whole_names(hits: dict[str, list[_Hit]], readings: list[_Reading]) -
     if not whole:
         return readings
     score = {r.code: r.score for r in readings}
+    # the word spans strictly inside each such name, to meet each reading's own (_Reading.words)
+    parts = [(w.code, {(s, e) for s in range(w.start, w.end) for e in range(s + 1, w.end + 1)} - {(w.start, w.end)})
+             for w in whole if w.code in score]
     capped = []
     for reading in readings:
-        caps = [score[w.code] for w in whole if w.code in score and not _related(w.code, reading.code)
-                and any(w.start <= h.start and h.end <= w.end and h.end - h.start < w.end - w.start
-                        for h in reading.hits)]
+        caps = [score[code] for code, inside in parts
+                if not inside.isdisjoint(reading.words) and not _related(code, reading.code)]
         capped.append(reading._replace(score=min(reading.score, *caps)) if caps else reading)
     return capped
 
