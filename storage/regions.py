@@ -7,7 +7,9 @@ villages only inside a kecamatan or kabupaten/kota also named in the text. Villa
 spelling, and alone it never scores as confident. A name spelt exactly outranks any reading that needs a typo
 and passes over it (see _passes_over). A name that is also an ordinary word ("Pintu", "Aman", "Batu") counts
 only when a level word marks it ("desa Pintu") or it is written right before the kecamatan or kab/kota it lies in,
-and an ordinary word alone is never read as a typo of a name ("aman" is not Amang): see _loose.
+and an ordinary word alone is never read as a typo of a name ("aman" is not Amang): see _loose. "kota"/"kab" before
+a name or ending its clause after it ("malang kota") picks the kota or kabupaten of a name both have, and says
+nothing against a name only one has ("kota jember").
 """
 
 from __future__ import annotations
@@ -109,6 +111,9 @@ _FILLER_WORDS = frozenset({
     "in", "at", "near", "on", "we", "live", "lives", "living", "my", "our", "the", "of", "from", "to",
     "house", "home", "around",
 })  # fmt: skip
+#: Words that say a place follows: "hp sy dijambret di pare kediri".
+_WHERE_WORDS = frozenset({"di", "dekat", "dkt", "deket", "depan", "dpn", "sekitar", "daerah", "wilayah", "at", "in",
+                          "near"})
 #: A number typed for a name's number word: "Kamundan 1" is Kamundan Satu, "Benawa 2" Benawa II.
 _NUMBER_WORDS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
@@ -284,6 +289,9 @@ class _Span:
     kind_hint: str | None  # "kota" or "kabupaten"
     weight: float
     ordinary: bool  # every word an ordinary Indonesian word ("depan pintu"), and no level word before them
+    kind_after: str | None = None  # the kind word that ends the segment right after them: "malang kota"
+    leads: bool = False  # no word that says something before them in their segment, or a word of where right before
+    ends: bool = False  # none after them in their segment: "pare kediri, tadi pagi"
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +308,9 @@ class _Hit:
     ordinary: bool  # see _Span
     marked: bool  # its level's word right before the words ("kel gedog" for a village, not "kec gedog")
     key: str  # the words as looked up
+    slip: bool = False  # an ordinary word one letter off the name, as long as it ("gedok" for Gedog): see _loose
+    leads: bool = False  # see _Span
+    ends: bool = False
 
 
 class _Word(NamedTuple):
@@ -348,6 +359,17 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
     words = _words(text)
     # Words of each segment that say something ("dia bawa golok"), to tell a name standing alone ("di Sekar,").
     telling = Counter(w.segment for w in words if w.text not in _SPECIAL_WORDS)
+    said_before = [0] * len(words)  # words that say something before each in its segment
+    # whether no such word stands before each in its segment but before a word of where ("hilang di pasar pare")
+    leads = [True] * len(words)
+    for i in range(1, len(words)):
+        if words[i].segment == words[i - 1].segment:
+            said = words[i - 1].text not in _SPECIAL_WORDS
+            said_before[i] = said_before[i - 1] + said
+            leads[i] = not said and (leads[i - 1] or words[i - 1].text in _WHERE_WORDS)
+    # "malang kota": the kind word that ends a segment, for the name before it (see RegionIndex._kind_marked)
+    kind_ends = [i > 0 and words[i].text in KIND_WORDS and words[i - 1].segment == words[i].segment
+                 and (i + 1 == len(words) or words[i + 1].segment != words[i].segment) for i in range(len(words))]
     spans = []
     for start, first in enumerate(words):
         for end in range(start + 1, min(start + _MAX_NGRAM, len(words)) + 1):
@@ -364,8 +386,10 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
             weight = _STREET if any(w.street for w in group) else 1.0
             ordinary = not hinted and all(w.text in _SPECIAL_WORDS or is_ordinary(w.text) for w in group)
             alone = telling[first.segment] == len(special) - sum(special)
+            ends = telling[first.segment] == said_before[start] + len(special) - sum(special)
+            kind_after = KIND_WORDS[words[end].text] if end < len(words) and kind_ends[end] and not hinted else None
             spans.append(_Span(start, end, first.segment, alone, key, cutoff, first.level_hint, first.kind_hint,
-                               weight, ordinary))
+                               weight, ordinary, kind_after, leads[start], ends))
     return spans, tuple(w.text not in _SPECIAL_WORDS and not w.street for w in words)
 
 
@@ -525,11 +549,12 @@ class RegionIndex:
         spans, telling = _spans(text)
         if not spans or limit < 1:
             return []
-        hits = self._hits(spans)
+        hits = self._hits(spans := [self._kind_marked(span) if span.kind_after else span for span in spans])
         areas = self._areas(hits)
         self._add_villages_in(areas, spans, hits)
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
-        scored = [r for r in (self._score(code, hits, telling) for code in codes) if r.score >= MIN_SCORE]
+        scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes])
+        scored = [r for r in scored if r.score >= MIN_SCORE]
         readings = _in_the_province_last(scored, hits, [word.text for word in _words(text)])
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
@@ -541,7 +566,7 @@ class RegionIndex:
         kept: list[_Reading] = []
         for reading in readings:
             if not any(_related(reading.code, k.code) or reading.covered < k.covered or _passes_over(reading, k, True)
-                       for k in kept):
+                       or _against_its_level_word(reading, k) for k in kept):
                 kept.append(reading)
                 if len(kept) == limit:
                     break
@@ -585,6 +610,18 @@ class RegionIndex:
         return _NameTable((key, code) for code in self._village_codes_in[area]
                           for key in {name_key(self._regions[code].name), _number_key(self._regions[code].name)})
 
+    def _kinds_named(self, code: str) -> frozenset[str]:
+        """The kinds of the kab/kota of this one's name: {"kabupaten", "kota"} for Blitar, {"kabupaten"} for Jember."""
+        return frozenset(self._regions[c].kind for c in self._names[2].exact(name_key(self._regions[code].name)))
+
+    def _kind_marked(self, span: _Span) -> _Span:
+        """The span as a kind word after it marks it, when it names a kab/kota: "malang kota" is "kota malang",
+        "tuban kota" Kab. Tuban's town; "klojen kota" (no kab/kota Klojen) is still Kec. Klojen, and "sorong kota"
+        Kec. Sorong Kota."""
+        if span.kind_after and self._names[2].exact(span.key) and not self._names[3].exact(span.key + span.kind_after):
+            return replace(span, level_hint=2, kind_hint=span.kind_after, ordinary=False)
+        return span
+
     def _hits(self, spans: list[_Span]) -> dict[str, list[_Hit]]:
         """Country-wide matches: provinces, kab/kota and kecamatan by fuzzy name, villages only exactly."""
         hits: dict[str, list[_Hit]] = {}
@@ -599,7 +636,7 @@ class RegionIndex:
                 weight = _ALIAS if span.end - span.start == 1 else 1.0
                 for table, ratio in ((self._aliases, 100.0 * weight), (self._nicknames, 100.0)):
                     for code in table.exact(span.key):
-                        _add(hits, replace(self._hit(span, code.count(".") + 1, code, ratio), exact=False,
+                        _add(hits, replace(self._hit(span, code.count(".") + 1, code, ratio), exact=False, slip=False,
                                            typo=False, ordinary=False))
         return hits
 
@@ -622,11 +659,15 @@ class RegionIndex:
 
     def _hit(self, span: _Span, level: int, code: str, ratio: float) -> _Hit:
         score = ratio * span.weight
-        wrong_kind = level == 2 and span.kind_hint and self._regions[code].kind != span.kind_hint
+        # "kota jember" is said of Kab. Jember's town: a kind word only tells a kota from a kabupaten of one name
+        wrong_kind = level == 2 and span.kind_hint and self._regions[code].kind != span.kind_hint \
+            and span.kind_hint in self._kinds_named(code)
         if (span.level_hint and span.level_hint != level) or wrong_kind:
             score *= _WRONG_HINT
+        slip = span.ordinary and ratio < 100.0 and _one_letter_off(span.key, name_key(self._regions[code].name))
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
-                    span.alone, span.ordinary, span.level_hint == level and not wrong_kind, span.key)
+                    span.alone, span.ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
+                    span.ends)
 
     def _score(self, code: str, hits: dict[str, list[_Hit]], telling: tuple[bool, ...]) -> _Reading:
         """The best reading of the text as this region: one hit or none per level, no word read twice, the region
@@ -696,18 +737,34 @@ def _loose(reading: list[_Hit]) -> list[_Hit]:
     after a name that stands alone. "pintu jenangan ponorogo" is Desa Pintu, "gedok sananwetan" Gedog and "di
     sekar, bojonegoro" Kec. Sekar; "ngabang aman" is safe, "bawa golok, banyuurip" a machete."""
     def before(smaller: _Hit, larger: _Hit) -> bool:
-        # the larger's level word may stand between a name spelt exactly and the region it lies in: "sentul kota
-        # blitar" (not "aman kota blitar", a typo of Kauman, nor "sentul kab blitar", which is in the kota)
-        beside = smaller.end == larger.start or (smaller.end == larger.start - 1 and larger.marked and smaller.exact
+        # the larger's level word may stand between a name spelt exactly, or with one letter slipped, and the
+        # region it lies in: "sentul kota blitar", "gedok kota blitar" (not "aman kota blitar", Kauman with two
+        # letters left out, nor "sentul kab blitar", which is in the kota)
+        beside = smaller.end == larger.start or (smaller.end == larger.start - 1 and larger.marked
+                                                 and (smaller.exact or smaller.slip)
                                                  and smaller.code.startswith(f"{larger.code}."))
         return smaller.level > larger.level and beside and (smaller.segment == larger.segment or smaller.alone)
 
     names = [h for h in reading if not h.ordinary]
     loose = [h for h in reading if h.ordinary]
+    # two such words spelt exactly, a region and then the kab/kota it lies in, all their segment says, say so of
+    # each other: "pare kediri", "di kuta, badung" (not "jual pare kediri", "beli bawang kediri")
+    if len(loose) > 1 and (paired := [h for pair in itertools.permutations(loose, 2) if pair[1].level == 2
+                                      and before(*pair) and pair[0].leads and pair[1].ends
+                                      and all(h.exact for h in pair) and pair[0].code.startswith(f"{pair[1].code}.")
+                                      for h in pair]):
+        names += paired
+        loose = [h for h in loose if h not in paired]
     while found := [h for h in loose if any(n.level >= 2 and (before(h, n) or before(n, h)) for n in names)]:
         names += found
         loose = [h for h in loose if h not in found]
     return loose
+
+
+def _one_letter_off(typed: str, name: str) -> bool:
+    """Whether `typed` is `name` with one letter changed, the commonest slip of a known name ("gedok", Gedog),
+    where a word that only shares letters with a name ("aman", Kauman) is likelier that word."""
+    return len(typed) == len(name) and sum(a != b for a, b in zip(typed, name, strict=True)) == 1
 
 
 _NEAR_WORDS = 3  # words that say something, between a misspelt village and a name it goes with
@@ -737,6 +794,33 @@ def _passes_over(reading: _Reading, spelt: _Reading, same_words_only: bool = Fal
         if over or not same_words_only:
             return True
     return False
+
+
+def _against_its_level_word(reading: _Reading, kept: _Reading) -> bool:
+    """Whether `reading` reads words as another level or kind of region than the level word before them says,
+    where `kept` reads them, spelt exactly, as the one it says: "kel sukorejo kota blitar" is not the Sukorejo of
+    Kab. Blitar, "kec. cibinong bogor" not Desa Cibinong of Gunung Sindur."""
+    said = {(h.start, h.end) for h in kept.hits if h.marked and h.exact}
+    return any((h.start, h.end) in said and not h.marked for h in reading.hits)
+
+
+def _within_whole_names(hits: dict[str, list[_Hit]], readings: list[_Reading]) -> list[_Reading]:
+    """The readings, each that reads a part of a kab/kota or kecamatan name of two words or more spelt exactly
+    around another region scoring no more than that region's reading: "balikpapan selatan, kel. damai" names
+    Kec. Balikpapan Selatan, and Kel. Damai of Balikpapan Kota read with "balikpapan" is asked about, not taken."""
+    whole = [h for found in hits.values() for h in found if h.end - h.start > 1 and h.exact and 2 <= h.level <= 3]
+    if not whole:
+        return readings
+    score = {r.code: r.score for r in readings}
+    # the word spans strictly inside each such name, to meet each reading's own (_Reading.words)
+    parts = [(w.code, {(s, e) for s in range(w.start, w.end) for e in range(s + 1, w.end + 1)} - {(w.start, w.end)})
+             for w in whole if w.code in score]
+    capped = []
+    for reading in readings:
+        caps = [score[code] for code, inside in parts
+                if not inside.isdisjoint(reading.words) and not _related(code, reading.code)]
+        capped.append(reading._replace(score=min(reading.score, *caps)) if caps else reading)
+    return capped
 
 
 def _in_the_province_last(readings: list[_Reading], hits: dict[str, list[_Hit]], words: list[str]) -> list[_Reading]:

@@ -196,6 +196,79 @@ def test_an_everyday_word_marked_or_written_before_its_kecamatan_is_the_village(
     assert found[0].code == PINTU and is_confident(found)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("gedok kota blitar", GEDOG), ("gedok, kota blitar", GEDOG), ("di gedok kota blitar", GEDOG),
+    ("gedok kab blitar", "35.05"),  # no Gedog in the kabupaten
+    ("aman kota blitar", "35.72"),  # Kauman with two letters left out: the word "aman"
+])
+def test_an_everyday_word_one_letter_off_a_village_before_its_marked_kota_is_that_village(
+        index: RegionIndex, text: str, code: str) -> None:
+    """"gedok" (a word) is Gedog with one letter slipped: before "kota blitar" as before "blitar", the village."""
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("malang kota", "35.73"), ("blitar kab", "35.05"), ("bekasi kota", "32.75"), ("kediri kabupaten", "35.06"),
+    ("tegal kab.", "33.28"), ("di bogor kota, dekat stasiun", "32.71"), ("sukun malang kota", "35.73.04"),
+    ("gedok blitar kota", GEDOG),
+    ("klojen kota", "35.73.02"),  # there is no Kota Klojen: the kecamatan
+])
+def test_a_kind_word_after_a_kab_kota_name_picks_that_kind(index: RegionIndex, text: str, code: str) -> None:
+    """"malang kota" is said for Kota Malang as often as "kota malang": the kind word after the name marks it."""
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("kota jember", "35.09"), ("di kota banyuwangi", "35.10"), ("tuban kota", "35.23"), ("kab surabaya", "35.78"),
+    ("kota jember kec. kaliwates", "35.09.19"), ("kota blitar", "35.72"), ("kab blitar", "35.05"),
+])
+def test_a_kind_word_tells_a_kota_from_a_kabupaten_only_where_both_have_the_name(
+        index: RegionIndex, text: str, code: str) -> None:
+    """"kota jember" is the town of Kab. Jember (there is no Kota Jember): it was read as no place at all."""
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("kel sukorejo kota blitar", "35.72.02.1006"), ("di gg. kelinci kel. sukorejo kota blitar", "35.72.02.1006"),
+    ("kec. cibinong bogor", "32.01.01"), ("kec. lengkong bdg", "32.73.13"), ("kec. wates kediri", "35.06.06"),
+    ("kel sentul kab blitar", "35.72.01.1003"),  # no Sentul in the kabupaten: the kind word was a slip
+])
+def test_a_place_of_one_name_read_as_its_level_word_says_is_taken(index: RegionIndex, text: str, code: str) -> None:
+    """A Sukorejo of Kab. Blitar, a Desa Cibinong of another kecamatan, read against the level word before the
+    words, no longer keep the one it names from confidence."""
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+    sukorejo = index.resolve("kel sukorejo kab blitar")  # three of them in the kabupaten
+    assert not is_confident(sukorejo) and all(c.code.startswith("35.05.") for c in sukorejo)
+
+
+@pytest.mark.parametrize("text", ["di tengah kota", "mau ke luar kota", "di dalam kota", "sorong kota"])
+def test_a_kind_word_after_a_word_or_a_kecamatan_name_marks_no_kab_kota(index: RegionIndex, text: str) -> None:
+    found = index.resolve(text)
+    assert not is_confident(found) and all(c.code.count(".") > 1 for c in found)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("pare kediri", "35.06.17"), ("pare, kediri", "35.06.17"), ("kuta badung", "51.03.01"),
+    ("motor sy hilang di kuta badung tadi malam", "51.03.01"), ("hp sy dijambret dkt pasar pare kediri", "35.06.17"),
+])
+def test_two_everyday_words_naming_a_place_and_its_kab_kota_are_that_place(
+        index: RegionIndex, text: str, code: str) -> None:
+    """"pare" (a gourd) and "kediri" (a word by its stem) are Kec. Pare, Kab. Kediri when that is all their
+    clause says, or a word of where comes before them."""
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+
+
+@pytest.mark.parametrize("text", ["tukang sayur jual pare kediri", "beli bawang kediri", "di pasar beli bawang kediri",
+                                  "nasib saya malang"])
+def test_two_everyday_words_inside_what_is_said_are_no_place(index: RegionIndex, text: str) -> None:
+    assert not is_confident(index.resolve(text))
+
+
 def test_an_everyday_word_marked_as_a_village_alone_is_offered_first(index: RegionIndex) -> None:
     found = index.resolve("desa pintu")
     assert found[0].code == PINTU and found[0].marked and not is_confident(found)
@@ -251,6 +324,16 @@ def test_rt_rw_house_numbers_and_street_words_are_ignored(index: RegionIndex) ->
     assert kecamatan[0].code == "35.01.05" and kecamatan[0].marked and is_confident(kecamatan)
     # A school's number is no name's number word: "SMPN 3" is no Desa Tiga.
     assert index.resolve("smpn 3") == [] and index.resolve("sdn 2 sananwetan")[0].code == SANANWETAN
+
+
+@pytest.mark.parametrize("text", ["balikpapan selatan, kel. damai", "kel damai balikpapan selatan"])
+def test_a_name_read_out_of_a_longer_one_around_another_region_is_asked(index: RegionIndex, text: str) -> None:
+    """"balikpapan selatan" spells Kec. Balikpapan Selatan; Kel. Damai is in Balikpapan Kota, which "balikpapan"
+    alone would allow. The resident is asked which, never told Balikpapan Kota."""
+    found = index.resolve(text)
+    assert not is_confident(found) and {"64.71.06.1005", "64.71.05"} <= {c.code for c in found}
+    named_whole = index.resolve("kel damai balikpapan kota")
+    assert named_whole[0].code == "64.71.06.1005" and is_confident(named_whole)
 
 
 def test_filler_words_still_match_inside_names_spelt_out(index: RegionIndex) -> None:
