@@ -2542,11 +2542,11 @@ async def submit(turn: Turn) -> None:
         created_at=to_the_hour(turn.now) if anonymous else turn.now,
         updated_at=to_the_hour(turn.now) if anonymous else turn.now,
     )
-    await alert_station(turn.office, report, received)
+    alerted = await alert_station(turn.office, report, received)
     turn.say("report.submitted_anonymous" if anonymous else "report.submitted", ref=report.ref,
              station=station_name or t(turn.lang, "report.station_unknown"))
     turn.data["just_filed"] = True
-    if station_id is not None and not await has_officers(turn.db, station_id):
+    if station_id is not None and not alerted and not await has_officers(turn.db, station_id):
         unread_at = station_name or t(turn.lang, "report.station_unknown")
         turn.say("report.no_officer_yet", station=unread_at)  # told as it is: nobody reads it yet
         turn.data["unread_at"] = unread_at  # and again if asked next when the police come
