@@ -2375,8 +2375,9 @@ async def summary(turn: Turn) -> str:
         turn.data.pop("draft", None)
         turn.say("report.cancelled")
         return MENU
-    if turn.inbound.choice is None and (identity := _identity_asked(turn)) is not None:
-        turn.draft["identity"] = identity
+    if turn.inbound.choice is None \
+            and (identity := _identity_asked(turn) or identity_wished(turn.text)) is not None:
+        turn.draft["identity"] = identity  # "eh gak usah pake nama deh": the name comes off before it is sent
         _say_changed(turn, IDENTITY)
         return first_missing(turn)
     if picked is None and _adds_to_story(turn):

@@ -1350,7 +1350,11 @@ async def test_a_name_is_taken_without_its_introduction_and_no_answer_of_identit
 @pytest.mark.parametrize(("said", "shown"), [("anonim aja", "Anonim"), ("ganti jadi anonim aja", "Anonim"),
                                              ("eh gak jadi pake nama, anonim aja", "Anonim"),
                                              ("rahasia aja pak, jangan pake nama", "Rahasia"),
-                                             ("rahasia pak. dengan nama bahaya", "Rahasia")])
+                                             ("rahasia pak. dengan nama bahaya", "Rahasia"),
+                                             # the name taken off, no other way named: Rahasia
+                                             ("eh gak usah pake nama deh", "Rahasia"),
+                                             ("jangan pake nama sy pak", "Rahasia"),
+                                             ("don't show my name", "Rahasia")])
 async def test_how_to_be_known_is_changed_in_own_words_at_the_summary(engine: Engine, said: str, shown: str) -> None:
     resident = await at(engine, "when")
     for message in ("tadi", "mboten", "pake nama aja gpp", "Budi"):

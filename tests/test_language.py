@@ -298,6 +298,7 @@ def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
     ("bukan anonim", None),  # the kind declined: no wish of it ("bukan anonim, rahasia aja" is Rahasia)
     ("bukan anonim, rahasia aja", "confidential"),
     ("jangan dirahasiakan, pake nama aja", None),
+    ("jangan pake nama sy pak", "confidential"),
     ("nama saya Budi Santoso", None),
     ("the thief hid my bag", None),
     # who must not come to know that it was the resident

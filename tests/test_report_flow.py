@@ -728,7 +728,7 @@ async def test_a_name_with_digits_quotes_or_brackets_is_asked_again_in_letters(e
     ("gak usah pake nama", Identity.CONFIDENTIAL), ("don't use my name", Identity.CONFIDENTIAL),
     ("dont show my name", Identity.CONFIDENTIAL), ("bukan anonim, rahasia aja", Identity.CONFIDENTIAL),
     ("not anonymous, confidential", Identity.CONFIDENTIAL), ("jangan anonim ya, rahasia aja", Identity.CONFIDENTIAL),
-    ("no name", Identity.ANONYMOUS),
+    ("no name", Identity.ANONYMOUS), ("jangan pake nama", Identity.CONFIDENTIAL),
 ])
 async def test_an_identity_said_in_own_words_is_taken(engine: Engine, answer: str, identity: Identity) -> None:
     resident = Resident(engine)

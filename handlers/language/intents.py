@@ -1611,8 +1611,8 @@ def identity_wished(text: str) -> str | None:
         for i, word in enumerate(said):
             before, after = said[max(0, i - 2):i], said[i + 1:i + 2]
             if word in _SHOWN | {"pakai", "pake"} and _OWN_NAME & set(said[i + 1:i + 3]) \
-                    and _NOT_NEEDED & set(said[max(0, i - 3):i]):
-                wished = "confidential"  # "gk usah sebut nama sy", "gak usah pake nama"
+                    and (_NOT_NEEDED | {"jangan"}) & set(said[max(0, i - 3):i]):
+                wished = "confidential"  # "gk usah sebut nama sy", "gak usah pake nama", "jangan pake nama sy"
                 continue
             if word in _SHOWN and _OWN_NAME & set(said[max(0, i - 3):i]) \
                     and any(said[k:k + 2] in (["enggak", "mau"], ["tidak", "mau"], ["not", "want"])
