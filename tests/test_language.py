@@ -8,7 +8,7 @@ import pytest
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from handlers.language.emergency import services_to_call
-from handlers.language.intents import identity_wished
+from handlers.language.intents import identity_wished, ref_asked
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import names_told, own_id_numbers, own_numbers
 from handlers.language.slots import hour_told, time_told, when_named
@@ -470,3 +470,12 @@ def test_lagi_after_a_time_gone_by_is_the_storys_while_not_now() -> None:
                                             ("sananwetan", None), ("ngrance", None)])
 def test_a_spoken_verb_is_read_down_to_its_root(word: str, root: str | None) -> None:
     assert spoken_root(word) == root
+
+
+@pytest.mark.parametrize(("text", "ref"), [
+    ("gmn laporan sy a5pj 8z3h", "LP-A5PJ-8Z3H"), ("a5pj-8z3h", "LP-A5PJ-8Z3H"), ("cek abcd efgh", "LP-ABCD-EFGH"),
+    # two words of four letters in a question are words, not a reference without its "LP"
+    ("is my name safe?", None), ("my case gets lost?", None),
+])
+def test_a_reference_asked_after_without_its_lp(text: str, ref: str | None) -> None:
+    assert ref_asked(text) == ref

@@ -481,7 +481,8 @@ def ref_asked(text: str) -> str | None:
         return None
     for found in _REF_IN_WORDS.finditer(text):
         rest = words(text[:found.start()] + " " + text[found.end():])
-        if re.search(r"[\d\s-]", found[0]) and all(word in STATUS_WORDS or word in NEUTRAL for word in rest):
+        # a digit or a dash: two words of four letters are words as often ("is my name safe?")
+        if re.search(r"[\d-]", found[0]) and all(word in STATUS_WORDS or word in NEUTRAL for word in rest):
             return find_ref(found[0], prefix_optional=True)  # not a plate in a story: only words of asking
     return None
 
