@@ -8,7 +8,7 @@ import pytest
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from handlers.language.emergency import services_to_call
-from handlers.language.intents import identity_wished, ref_asked
+from handlers.language.intents import correction, identity_wished, ref_asked
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import names_told, own_id_numbers, own_numbers
 from handlers.language.slots import hour_told, time_told, when_named
@@ -479,3 +479,15 @@ def test_a_spoken_verb_is_read_down_to_its_root(word: str, root: str | None) -> 
 ])
 def test_a_reference_asked_after_without_its_lp(text: str, ref: str | None) -> None:
     assert ref_asked(text) == ref
+
+
+@pytest.mark.parametrize(("text", "field", "rest"), [
+    ("lokasinya salah pak, harusnya kel. plosokerep", "location", "kel. plosokerep"),
+    ("lokasi salah, yg bener plosokerep", "location", "plosokerep"),
+    ("waktunya salah bu, harusnya kemarin sore", "when", "kemarin sore"),
+    ("the place is wrong, it should be Kel. Sentul", "location", "Kel. Sentul"),
+    ("the place is wrong, it's Kel. Sentul", "location", "Kel. Sentul"),
+])
+def test_a_correction_gives_the_new_answer_without_the_words_that_lead_to_it(text: str, field: str, rest: str) -> None:
+    fix = correction(text)
+    assert fix is not None and (fix.field, fix.rest) == (field, rest)

@@ -394,6 +394,8 @@ def category_named(text: str) -> str | None:
             or ((DOCUMENTS | _BELONGINGS) & set(said) and _LEFT_BEHIND & set(said) and not _GONE & set(said))) \
             and not (THEFT_STEMS | THIEVES) & set(roots):
         return "other"
+    if INCIDENT_STEMS["security"] & set(roots):  # "my motorbike was stolen from the parking lot": a theft
+        roots = [root for root in roots if root not in _WHAT_OR_WHERE_OF_A_CRIME]
     votes: Counter[str] = Counter()
     for key in (*INCIDENT_STEMS, *_alias_stems()):
         lexicon = INCIDENT_STEMS.get(key, frozenset()) | _alias_stems().get(key, frozenset())
@@ -404,6 +406,10 @@ def category_named(text: str) -> str | None:
     if not ranked and any_phrase(said, map(phrase_words, STRANGER_PHRASES)):
         return "security"
     return ranked[0] if ranked else None
+
+
+# Traffic's words that name a vehicle or a car park, not what happened to it: beside a crime, where or what of it.
+_WHAT_OR_WHERE_OF_A_CRIME = frozenset({"motorbike", "motorcycle", "car", "truck", "parking", "parkir"})
 
 
 def tells_a_story(text: str) -> bool:
@@ -1141,7 +1147,7 @@ FIELD_NAMED_WITHIN = 4
 # Words between a field's name and its new answer: "lokasinya di X", "waktunya jadi kemarin", "place: X", "lokasinya
 # salah pak, yg bener X" (a form of address, with the comma after it).
 _LEAD_IN = (r"(?:\s*(?:[:,.\-]|\b(?:salah|keliru|wrong|di|ke|jadi|harusnya|seharusnya|mestinya|sebenarnya|"
-            r"(?:yang|yg) (?:benar|bener|betul)|adalah|it is|it was|is|was|should be|at|in|to)\b"
+            r"(?:yang|yg) (?:benar|bener|betul)|adalah|it is|it was|it should be|it'?s|is|was|should be|at|in|to)\b"
             r"|\b(?:pak|bu|bapak|ibu|mas|mbak|kak|bang|min|sir)\s*[,.!]))*")
 _WRONG = frozenset({"salah", "keliru", "wrong"})
 # Around a field said wrong in English: "the time is wrong", "my address was wrong".
