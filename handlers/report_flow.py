@@ -1629,6 +1629,9 @@ async def place_pick(turn: Turn) -> str:
               if any(place.key == area or place.key.startswith(f"{area}.") for area in areas)]
     if len(inside) == 1:
         picked = inside[0]  # "yg jawa timur": the one offered there
+    elif len(inside) > 1:
+        turn.say("place.which_one")  # "yg di jatim", all offered there: which of them, not a place of its own
+        return PLACE_PICK
     elif areas and not inside and (typed := turn.draft.get("location_text")):
         turn.text = f"{typed}, {turn.text}"  # "yg jawa barat", none offered there: the name read again with it
         return await location(turn)

@@ -913,6 +913,18 @@ async def test_a_place_offered_is_picked_by_the_area_it_lies_in(engine: Engine, 
     assert regions().full_name(draft["place"]).endswith("Kabupaten Bojonegoro, Jawa Timur"), resident.text
 
 
+@pytest.mark.parametrize("area", ["yg di jatim", "yang jawa timur pak"])
+async def test_an_area_all_the_places_offered_lie_in_asks_which_of_them(engine: Engine, area: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy dicuri td malam di parkiran", "sukorejo"):
+        await resident.send(said)
+    offered = resident.options()
+    assert resident.heard("place.pick") and all("Blitar" in o or "Bojonegoro" in o for o in offered[:3]), offered
+    await resident.send(area)
+    assert resident.heard("place.which_one") and resident.options() == offered, resident.text  # no Kec. Jati
+    assert "place" not in await draft_of(engine)
+
+
 @pytest.mark.parametrize(("which", "kind"), [("kota", "Kota Blitar"), ("yg kota pak", "Kota Blitar"),
                                              ("kotamadya aja", "Kota Blitar"), ("the city one", "Kota Blitar"),
                                              ("kabupaten", "Kabupaten Blitar"), ("yang kab", "Kabupaten Blitar"),
