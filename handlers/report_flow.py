@@ -1198,6 +1198,7 @@ async def category(turn: Turn) -> str:
         picked = category_named(turn.text)  # "motor sy ilang": the incident names its category
         if picked is not None and begins_a_story(turn.text):
             turn.draft["story_begun"] = turn.text  # and begins the story, which the next message goes on with
+            turn.say("report.story_begun_noted", begun=turn.text)  # said, so that it is not told again as if lost
     if picked is None and turn.inbound.choice is None and "place" not in turn.draft and await _names_a_place(turn):
         return await location(turn)  # "di kel gedog pak": where, before what; the kind is asked once it is confirmed
     if picked is None and turn.inbound.choice is None and kind_not_known(turn.text):

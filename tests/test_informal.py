@@ -663,7 +663,7 @@ async def test_asked_what_kind_the_resident_may_tell_the_story_or_name_the_incid
     await resident.send("batal")
     for said in ("lapor", "hp sy dijambret"):
         await resident.send(said)
-    assert resident.heard("report.ask_description")
+    assert resident.heard("report.story_begun_noted") and resident.heard("report.ask_description"), resident.text
     assert (await draft_of(engine))["category"] == "security"
 
 
