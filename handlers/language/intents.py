@@ -66,7 +66,7 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
     "traffic": frozenset({
         "kecelakaan", "celaka", "tabrak", "tabrakan", "macet", "lalin", "balap", "parkir", "ugal", "knalpot",
         "tilang", "serempet", "lampu", "trotoar", "accident", "crash", "traffic", "speeding", "parking", "ugal2an",
-        "motorbike", "motorcycle", "car", "truck",
+        "motorbike", "motorcycle", "car", "truck", "racing", "racers", "reckless",
         "ugalan", "ngebut", "angkot", "truk", "nabrak", "nabrakin", "nyerempet", "nyenggol", "senggol",
     }),
     "social": frozenset({
