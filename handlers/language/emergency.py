@@ -1849,9 +1849,13 @@ def _strange_or_armed(after: list[str]) -> bool:
 
 
 # A weapon that is a toy or in a game of pretend ("X2an"): "pistol air", "pistol mainan", "water guns", "main
-# tembak2an", "bawa pistol, main perang2an"; not one said to be real ("…ada org bawa pistol beneran").
+# tembak2an", "bawa pistol, main perang2an"; not one said to be real ("…ada org bawa pistol beneran"). A deed made
+# "X2an" is one done to each other, a fight between sides ("ada tembak2an", "lempar2an piring", "serang2an"), played
+# only when a game is told before it; a pistol's water is no toy's when it is acid ("pistol air isi air keras").
 _TOY_MADE = frozenset({"air", "mainan", "plastik", "busa", "water", "toy", "toys", "squirt", "nerf"})
 _ARMS = _WEAPONS | {"tembakan", "bom", "bomb", "guns", "senapan"}
+_PRETENDED = _ARMS | {"perang", "polisi"}  # "perang2an", "pedang2an", "polisi2an": pretend whatever goes with them
+_AT_PLAY = frozenset({"main", "maen", "bermain", "mainan", "game", "playing"})  # "main tembak2an", "main kejar2an"
 
 
 def _a_toy(said: list[str], at: int) -> bool:
@@ -1860,13 +1864,21 @@ def _a_toy(said: list[str], at: int) -> bool:
     if not (pretend or word in _ARMS) or _FOR_REAL & set(said):
         return False
     if pretend:
-        return True
+        return _pretended_at(said, at - 1)
     beside = said[max(0, at - 1):at] + said[at + 1:at + 2]
-    if _TOY_MADE & set(beside) or word + "an" in beside:
+    made = _TOY_MADE - {"air"} if any_phrase(said, (("air", "keras"),)) else _TOY_MADE
+    if made & set(beside) or word + "an" in beside:
         return True  # "pistol air", "water gun", "pistol pistolan"
     start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
     end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
-    return any(said[k] + "an" == said[k + 1] for k in range(start, end - 1))  # "main perang perangan"
+    return any(_pretended_at(said, k) for k in range(start, end - 1))  # "main perang perangan"
+
+
+def _pretended_at(said: list[str], at: int) -> bool:
+    """"X Xan" at `at` is a game of pretend: of a weapon or war ("pedang2an", "perang2an"), or of a deed played
+    ("main tembak2an"); not a deed done to each other ("ada tembak2an", "lempar2an piring")."""
+    return said[at + 1:at + 2] == [said[at] + "an"] \
+        and (said[at] in _PRETENDED or bool(_AT_PLAY & set(said[max(0, at - 2):at])))
 
 
 # Scalded so that the skin blisters, a person and not a pet: "anak sy kesiram air panas, kulitnya melepuh"; or a
