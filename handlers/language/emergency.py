@@ -1581,7 +1581,8 @@ def _feared_or_reported(said: list[str], at: int) -> bool:
 _DONE_BEFORE = frozenset({"sudah", "telah", "pernah", "kemarin", "semalam", "already"})
 # What follows "ketahuan" when it is a theft found out at a time, not a thief caught in the act ("malingnya ketahuan
 # warga"): "ketahuan jam 5 subuh", "ketahuannya di pukul 6", "ketahuan pas buka toko", "baru ketahuan pagi tadi". A
-# thief told in it is no longer there ("dimasukin maling, ketahuannya jam 5"), unless told as now ("masih").
+# thief told in it is no longer there ("dimasukin maling, ketahuannya jam 5"), unless told as now ("masih"), as
+# hiding, or as found there ("ketahuan pas buka toko, ada maling di belakang etalase").
 _WHEN_FOUND_OUT = _DAY_PARTS | frozenset({"jam", "pas", "waktu", "saat", "ketika", "tadi", "setelah", "sesudah",
                                           "habis", "abis", "besok", "besoknya", "paginya", "subuhnya"})
 
@@ -1594,8 +1595,10 @@ def _found_out_then(said: list[str]) -> bool:
         return said[at - 1:at] == ["baru"] or following in _WHEN_FOUND_OUT \
             or (following in ("pukul", "dipukul") and _at_oclock(said, at + 1))
 
-    return not _STILL & set(said) and any(word in ("ketahuan", "ketahuannya") and when(at)
-                                          for at, word in enumerate(said))
+    found_there = any(word == "ada" and said[k + 1:k + 2] and said[k + 1].removesuffix("nya") in THIEVES
+                      and (_HIDING | {"di"}) & set(said[k + 2:k + 4]) for k, word in enumerate(said))
+    return not (_STILL | _HIDING) & set(said) and not found_there \
+        and any(word in ("ketahuan", "ketahuannya") and when(at) for at, word in enumerate(said))
 _SIGNS_OF_SOMEONE = frozenset({"kebuka", "terbuka", "masuk", "liat", "lihat", "melihat", "saw", "seen", "open"})
 
 
