@@ -1193,7 +1193,7 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "bayi ditinggal ibunya kerja, dititip ke neneknya"
         if phrase in _LIVE_WIRE and _MENDING & set(said):
             continue  # a repair asked for: the line is known and not a danger now
-        if GAS & set(phrase) and (LEAKING | {"kebocoran"}) & set(phrase) and _done(said, _UNPLUGGED | _MENDING):
+        if GAS & set(phrase) and (LEAKING | {"kebocoran"}) & set(phrase) and _leak_stopped(said):
             continue  # "gas bocor, udah dicabut regulatornya": stopped; its smell ("bau gas") is still heard
         if phrase in _BREATHLESS and (_NOT_NOW_BREATH & set(said[:at]) or _BREATH_CAUSES & set(said)) \
                 and not ({"tolong"} | _STILL) & set(said):
@@ -1221,7 +1221,7 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _unnegated(said, ACCIDENTS) and _unnegated(said, HURT):
         return True
-    if _unnegated(said, GAS) and _unnegated(said, LEAKING) and not _done(said, _UNPLUGGED | _MENDING):
+    if _gas_leaking(said) and not _leak_stopped(said):
         return True  # not "…, udah dicabut regulatornya", "syukurlah udh diganti"
     if _WATER_OR_FIRE & {word.removesuffix("nya") for word in said} and (_trapped(said) or _still_inside(said) or (
             (_cannot_get(said, ("keluar", "out")) or _cannot_walk(said))
@@ -1396,6 +1396,25 @@ _ASKED_FOR = (("mau", "lapor"), ("minta",), ("mohon",))  # a fault reported to b
 
 
 _UNPLUGGED = frozenset({"dicabut", "dimatikan", "unplugged"})
+# A gas leak told by the gas ("gasnya bocor") or what holds it ("tabungnya masih bocor", "regulatornya bocor"); it
+# is stopped when unplugged or mended and no leak or fire is told after that ("udh dicabut regulatornya tp gas masih
+# bocor", "…, udh diganti selangnya tp masih bocor juga", "…, kompor udh dimatikan, tp ada percikan api").
+_GAS_HELD = GAS | {"tabung", "regulator"}
+_CATCHING_FIRE = frozenset({"api", "percikan", "nyambar", "menyambar", "kebakaran", "terbakar", "meledak", "fire"})
+
+
+def _gas_leaking(said: list[str]) -> bool:
+    plain = [word.removesuffix("nya") for word in said]
+    return _unnegated(plain, _GAS_HELD) and _unnegated(plain, LEAKING)
+
+
+def _leak_stopped(said: list[str]) -> bool:
+    stopping = _UNPLUGGED | _MENDING
+    if not _done(said, stopping):
+        return False
+    last = max(i for i, word in enumerate(said) if word in stopping)
+    return not any(word.removesuffix("nya") in LEAKING | _CATCHING_FIRE and not _negated(said, k)
+                   for k, word in enumerate(said[last + 1:], last + 1))
 _HOUSE_WIRES = frozenset({"data", "usb", "antena", "headset", "speaker"})  # a device's cable
 
 
@@ -2455,7 +2474,7 @@ def services_to_call(text: str) -> tuple[str, ...]:
     fire = ((_unnegated(said, _FIRE) and not _done(said, _FIRE_OUT) and not blasting)
             or _smoke_from_a_building(said) or _exploded(said)
             or (any_phrase(said, _SNAKE_INSIDE) and not (_SNAKE_KEPT | _PETS) & set(said))
-            or (_unnegated(said, GAS) and _unnegated(said, LEAKING)) or any_phrase(said, _GAS_SMELT))
+            or _gas_leaking(said) or any_phrase(said, _GAS_SMELT))
     shocked = bool(_SHOCKED & set(said)) or any_phrase(said, _SHOCKED_AS)
     medical = (_unnegated(said, _INJURED) or shocked or self_harm(text)
                or any_phrase(said, _HURT_BADLY) or any_phrase(said, _BABY_LEFT) or any_phrase(said, _BREATHLESS)
