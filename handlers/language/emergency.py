@@ -70,6 +70,7 @@ _OUTSIDERS = frozenset({"tetangga", "orang", "preman", "teman", "temen", "majika
 # "pukul sembilan", "pukul setengah 10": a time of day, not a blow.
 _CLOCK_WORDS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
                           "sebelas", "dua belas", "setengah", "seperempat"})
+_MORE_OR_LESS = frozenset({"lebih", "kurang", "lewat"})  # of a time ("pukul 7 lebih 10"), or of those who struck
 _COUNTED = frozenset({"kali", "x", "times"})  # "dipukul 2 kali": blows counted, no time of day
 _OTHER_INCIDENTS = frozenset({"hilang", "jatuh", "dicopet", "kecopetan", "dijambret", "kejambretan", "ditipu",
                               "tertipu", "tabrakan", "kecelakaan", "kejadian", "kejadiannya", "kemalingan", "dibobol",
@@ -481,9 +482,10 @@ def _at_oclock(said: list[str], at: int) -> bool:
     people = (_PEOPLE | _OUTSIDERS | _THUGS | {"org"}) - _WE
     if _COUNTED & set(after):
         return False
-    if after[:1] and after[0] in _TIME_CUES - {"tadi"}:
+    struck_by = people & {w.removesuffix("nya") for w in after}
+    if after[:1] and after[0] in _TIME_CUES - {"tadi"} and not (after[0] in _MORE_OR_LESS and struck_by):
         return True  # "di pukul 7 malam, pelaku kabur": who comes after the time is no one struck
-    if people & {w.removesuffix("nya") for w in after}:
+    if struck_by:  # "dipukul 2 orang", "dipukul 3 lebih preman": more than three of them
         return False
     if following == "setengah" and after[:1] == ["mati"]:
         return False  # "di pukul setengah mati": beaten half dead
