@@ -1950,11 +1950,11 @@ def _scalded(said: list[str]) -> bool:
 
 
 def _hot_liquid_told(said: list[str]) -> bool:
-    """A hot liquid told of as it is, not asked after (the law of it too), heard of, laughed off, once, nor of a
-    pet."""
+    """A hot liquid told of as it is, not asked after (the law of it too), heard of, seen in a film or a video,
+    laughed off, once, nor of a pet."""
     told = set(said)
     asked_the_law = _ABOUT_THE_LAW & told and not ({"tolong"} | _STILL) & told  # "apa hukuman buat suami yg nyiram…"
-    return bool(_HOT & told) and not ((_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE) & told
+    return bool(_HOT & told) and not ((_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE | _NOT_REAL) & told
                                       or asked_the_law or _joking(said)) and _a_hot_liquid(said)
 
 
