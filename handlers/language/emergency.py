@@ -202,9 +202,7 @@ _GAS_SMELT = (("bau", "gas"), ("bau", "elpiji"), ("smell", "gas"), ("smell", "of
 # Someone who cannot get out of water or fire ("ada nenek gk bisa keluar", "terjebak banjir"), or up after a fall
 # ("ibu sy jatuh di kamar mandi gk bisa bangun").
 _WATER_OR_FIRE = frozenset({"banjir", "kebanjiran", "api", "kebakaran", "kebakar", "terbakar", "asap", "arus",
-                            "longsor", "flood", "flooding", "fire", "smoke",
-                            # water told by how deep it stands ("air udh sedada"); ankle-deep is _SHALLOW
-                            "sepinggang", "sedada", "seleher", "seperut", "sepaha", "selutut", "sedengkul"})
+                            "longsor", "flood", "flooding", "fire", "smoke"})
 _TRAPPED = frozenset({"terjebak", "terperangkap", "trapped"})
 _VEHICLES = frozenset({"motor", "mobil", "kendaraan", "truk", "angkot", "bus", "sepeda", "car", "motorbike"})
 # Smoke pouring from a building ("asap item banyak keluar dr jendela"), not from an exhaust or burnt rubbish.
@@ -1225,7 +1223,7 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _gas_leaking(said) and not _leak_stopped(said):
         return True  # not "…, udah dicabut regulatornya", "syukurlah udh diganti"
-    if _WATER_OR_FIRE & {word.removesuffix("nya") for word in said} and (_trapped(said) or _still_inside(said) or (
+    if _water_or_fire(said) and (_trapped(said) or _still_inside(said) or (
             (_cannot_get(said, ("keluar", "out")) or _cannot_walk(said))
             and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
         return True
@@ -2384,6 +2382,33 @@ def emergency_denied(text: str) -> bool:
     denied = any(word in _EMERGENCY_WORDS and _negated(said, i) for i, word in enumerate(said))
     unsure = bool(_UNSURE & set(said))  # "gak tau darurat atau bukan": a doubt, no denial
     return denied and not unsure and not is_cry_for_help(text)
+
+
+# Water told by how deep it stands ("air udh sedada"), when it is water, and a pool's only for one who cannot get out
+# of it ("masih di dalam kolam renang, airnya sedada, pelatihnya ada" is a lesson); not grass or a child's height
+# ("rumput udh sepinggang"); ankle-deep is _SHALLOW.
+_DEPTHS = frozenset({"sepinggang", "sedada", "seleher", "seperut", "sepaha", "selutut", "sedengkul"})
+_WATER = frozenset({"air", "banjir", "kebanjiran", "flood", "flooding", "water"})
+_POOL = frozenset({"kolam", "renang", "berenang", "pool", "swimming"})
+# A fire or a flood going down ("banjirnya udh surut", "apinya kecil kok"), or a fire for cooking with none spreading
+# ("lg bakar sate, asapnya kemana2", "lagi masak, apinya kecil"): no danger to whoever is still inside.
+_GOING_DOWN = frozenset({"surut", "reda", "kecil", "mengecil", "turun", "padam", "padem", "mati", "receded"})
+_COOKING = _TAMED_FIRE | {"masak", "memasak", "sate", "panggang", "manggang", "bakaran", "goreng", "menggoreng", "bbq",
+                          "grill", "cooking"}
+_GOING_UP = _BURNING | {"makin", "semakin", "tambah", "gede", "besar", "nyambar", "menyambar", "kebakaran", "terbakar",
+                         "worse"}
+
+
+def _water_or_fire(said: list[str]) -> bool:
+    """Water or fire told ("banjirnya", "apinya" too, and water by its depth), not going down nor a cooking fire."""
+    plain = [word.removesuffix("nya") for word in said]
+    told = set(plain)
+    cooking = bool(_COOKING & told) and not _GOING_UP & told
+    deep = bool(_WATER & told) and not (_POOL & told and not _cannot_get(said, ("keluar", "out")))
+    return any((word in _WATER_OR_FIRE or (word in _DEPTHS and deep))
+               and not _negated(said, i) and not _GOING_DOWN & set(plain[i + 1:i + 4])
+               and not (cooking and word in _FLAMES | _SMOKE)
+               for i, word in enumerate(plain))
 
 
 _SHALLOW = (("semata", "kaki"), ("mata", "kaki"), ("sebetis",), ("ankle", "deep"))
