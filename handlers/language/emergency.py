@@ -1004,17 +1004,29 @@ def _joking(said: list[str]) -> bool:
 _OBJECTING = frozenset({"kok", "lho", "loh", "kenapa", "mengapa", "why"})
 
 
-_BUT = frozenset({"tapi", "namun", "but"})
+# "but", and the words that say it as well after a danger told over: "cuman adik sy masih sesak napas", "sementara
+# tetangga sy masih terjebak"
+_BUT = frozenset({"tapi", "tetapi", "namun", "but", "cuma", "cuman", "hanya", "sementara", "sedangkan", "however"})
 
 
 def _but_still(rest: list[str]) -> bool:
-    """"…udah padam, tp blok B masih menyala", "…tp masih ada org terjebak": over in part, and after a "but" the
-    danger goes on or someone is where they are in danger."""
+    """"…udah padam, tp blok B masih menyala", "…tp masih ada org terjebak", "…cuman adik sy masih sesak napas":
+    over in part, and after a "but" the danger goes on, someone is where they are in danger, still inside, or hurt
+    past waiting."""
     at = next((k for k, word in enumerate(rest) if word in _BUT), None)
     if at is None:
         return False
     after = rest[at + 1:]
-    return _in_danger_where_they_are(after) or (_goes_on(after) and bool(_STILL_DANGEROUS & set(after)))
+    return _in_danger_where_they_are(after) or _still_inside(after) or _hurt_now(after) \
+        or (_goes_on(after) and bool(_STILL_DANGEROUS & {word.removesuffix("nya") for word in after}))
+
+
+def _hurt_now(said: list[str]) -> bool:
+    """Someone told hurt as the words of a cry say it ("sesak napas"), badly, not breathing or awake ("skrg gk
+    sadar"), or hurt and in no one's care yet ("bapak sy luka bakar, ambulans blm dtg")."""
+    cared = _CARE_GIVEN & set(said) or any_phrase(said, _CARED_FOR)
+    return any(not _negated(said, at) for _phrase, at in phrases_found(said, PHRASES)) or _still_at_risk(said) \
+        or _not_breathing_or_awake(said) or (_unnegated(said, _INJURED) and not cared)
 
 
 def _still_at_risk(said: list[str]) -> bool:
@@ -1022,16 +1034,26 @@ def _still_at_risk(said: list[str]) -> bool:
     return bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
 
 
+def _overs_at(said: list[str]) -> list[int]:
+    """Where a danger is told as over ("sudah padam", "udh bubar"); not asked ("udah ditangani blm?") nor disputed
+    ("lho kok udh selesai?")."""
+    # a fire put out told with relief is over too: "syukurlah cepat dipadamkan warga"
+    return [i for i, word in enumerate(said)
+            if word in _OVER and (_DONE_WORDS & set(said[max(0, i - 2):i])
+                                  or (word in _FIRE_OUT and _OVER_AND_GLAD & set(said[max(0, i - 3):i])))
+            and not _NOT_YET_ASKED & set(said[i + 1:i + 3]) and not _OBJECTING & set(said[max(0, i - 4):i])]
+
+
+def _over_but_still(said: list[str]) -> bool:
+    """A danger told as over and after a "but" still going on or someone hurt ("api udh padam tapi masih ada korban
+    di dalam", "cepet dipadamkan warga, tp bapak sy luka bakar, ambulans blm dtg"): what was over tells the danger."""
+    return any(_but_still(said[i + 1:]) for i in _overs_at(said))
+
+
 def _told_over(said: list[str]) -> bool:
     """Whether the danger is told as over ("sudah padam", "was caught") or those hurt in care ("sudah dibawa ke rs"),
     with no one still at risk or anything else going on."""
-    # a fire put out told with relief is over too: "syukurlah cepat dipadamkan warga"
-    if any(word in _OVER and (_DONE_WORDS & set(said[max(0, i - 2):i])
-                              or (word in _FIRE_OUT and _OVER_AND_GLAD & set(said[max(0, i - 3):i])))
-           and not _NOT_YET_ASKED & set(said[i + 1:i + 3])
-           and not _OBJECTING & set(said[max(0, i - 4):i])  # "lho kok udh selesai? …masih tawuran": disputed
-           and not _but_still(said[i + 1:])
-           for i, word in enumerate(said)) and not _still_at_risk(said):  # not "udah ditangani blm?": asked
+    if any(not _but_still(said[i + 1:]) for i in _overs_at(said)) and not _still_at_risk(said):
         return True
     if any(not _but_still(said[at + len(phrase):]) for phrase, at in phrases_found(said, _OVER_PHRASES)) \
             and not _still_at_risk(said):
@@ -1212,6 +1234,8 @@ def is_cry_for_help(text: str) -> bool:
         return True  # an attack with something hot: hurt, told as just past too
     if not_now:
         return False
+    if _over_but_still(said):
+        return True
     if _alone_and_afraid(said):
         return True
     if _at_the_door(said) or _chased_in_danger(said) or _scalded(said) or _child_alone(said) or _child_found(said) \
