@@ -2166,8 +2166,11 @@ def _throwing_at_people(said: list[str]) -> bool:
 
 
 # A baby or a child left in a closed car: "ada bayi nangis terus di mobil yg diparkir, kaca ketutup"; not once let
-# out ("…, syukurlah cepat dibuka", "udah dikeluarin satpam").
+# out ("…, syukurlah cepat dibuka", "udah dikeluarin satpam"), unless after a "but" it is shut again or the child
+# unwell ("udah dibuka 1 pintu tp kuncinya macet lg, anak sy lemas").
 _CLOSED_IN = frozenset({"ketutup", "tertutup", "terkunci", "kekunci", "dikunci", "ditinggal", "locked", "closed"})
+_STILL_SHUT = _CLOSED_IN | _UNWELL | {"macet", "nyangkut", "stuck", "jammed"}
+_OPENED = frozenset({"dibuka", "dibukain", "opened"})  # a door opened, which may stick again
 
 
 # Whether leaving a child is allowed, asked as such: "boleh ga ninggalin anak di mobil sebentar?", "bolehkah anak
@@ -2190,7 +2193,17 @@ def _left_in_a_car(said: list[str]) -> bool:
         word in _A_CHILD - {"boy", "girl"} and {"mobil", "car"} & set(said[i + 1:i + 6]) for i, word in enumerate(said))
     return in_a_car and bool(_CLOSED_IN & set(said) or any_phrase(said, (("enggak", "ada", "orangnya"),
                                                                          ("tidak", "ada", "orangnya")))) \
-        and not _done(said, _LET_OUT)
+        and not _let_out_of_the_car(said)
+
+
+def _let_out_of_the_car(said: list[str]) -> bool:
+    if not _done(said, _LET_OUT):
+        return False
+    last = max(i for i, word in enumerate(said) if word in _LET_OUT)
+    if said[last] not in _OPENED:
+        return True  # taken out ("udah dikeluarin"), whatever sticks after
+    but = next((k for k in range(last + 1, len(said)) if said[k] in _BUT), None)
+    return but is None or not _STILL_SHUT & {word.removesuffix("nya") for word in said[but + 1:]}
 
 
 # Something that blew up where people are: "kos2an sebelah meledak"; not a tyre ("ban mobil meledak").
