@@ -1784,6 +1784,18 @@ def _fake_police(said: list[str]) -> bool:
     return any(word in ("polisi", "police", "cop") and (
         _CLAIMING & set(said[max(0, i - 3):i]) or _NOT_REALLY & set(said[i + 1:i + 2])
         or (said[i - 1:i] == ["bukan"] and _HEDGES & set(said[max(0, i - 3):i - 1]))) for i, word in enumerate(said))
+
+
+# One who only claims to be a journalist or a salesman ("ngaku2 wartawan"), or forces money out ("maksa minta duit",
+# "malak"): no keen chaser.
+_EXTORTING = frozenset({"maksa", "memaksa", "malak", "memalak", "palak", "meras", "memeras", "peras", "extort"})
+
+
+def _posing_or_extorting(said: list[str]) -> bool:
+    return bool(_EXTORTING & set(said)) or any(word in _KEEN_CHASERS and _CLAIMING & set(said[max(0, i - 3):i])
+                                               for i, word in enumerate(said))
+
+
 _COURTING = frozenset({"risih", "baper", "naksir", "gebetan", "pdkt", "ditembak"})  # "dipepet cowok…, risih"
 _BESIDE_A_CHASER = frozenset({"kejar", "sama", "sm", "oleh", "by", "two", "dua", "tiga", "3", "2"})
 # A chase told first, the resident its subject: "td dikejar preman, tolong", "dikejar orang gak dikenal".
@@ -1809,12 +1821,13 @@ def _chased_in_danger(said: list[str]) -> bool:
             continue
         thugs = bool(_THUGS & set(chaser))  # chased by thugs for whatever reason, in whatever game
         fake = _fake_police(said)
-        harmless = bool(_NO_DANGER_CHASING & set(chaser)) and not fake
+        posing = _posing_or_extorting(said)
+        harmless = bool(_NO_DANGER_CHASING & set(chaser)) and not (fake or posing)
         courted = bool(_COURTING & set(said)) and not (FEAR | {"tolong", "help"}) & set(said)
         on_the_road = bool(_ON_THE_ROAD & set(said)) and not courted
         pressed = (word in _PRESSED or bool(_PRESSED & set(said[i + 1:]))) and on_the_road
         if not thugs and (_CHASED_FOR & set(said[i + 1:i + 5]) or harmless or any_phrase(said, _OVERTAKING)
-                          or (_ERRANDS | _KEEN_CHASERS) & set(said[i + 1:i + 1 + _ERRAND_REACH])):
+                          or (_ERRANDS | _KEEN_CHASERS) & set(said[i + 1:i + 1 + _ERRAND_REACH])) and not posing:
             continue
         if word in _PRESSED and not on_the_road:
             continue  # "dipepet cowok lain terus": courted; off the road is where robbers press
