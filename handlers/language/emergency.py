@@ -1000,7 +1000,7 @@ def _joking(said: list[str]) -> bool:
              if word in _JOKING and not _negated(said, i) and _JUST & set(said[max(0, i - 1):i + 2])]
     return bool(jokes) and not any(word in _FOR_REAL and not (word in _VOUCHING and any(0 < j - k <= 3 for j in jokes))
                                    for k, word in enumerate(said)) \
-        and not _but_still(said[jokes[-1] + 1:])  # "…cuma bercanda, tp pisaunya masih di leher sy"
+        and not _but_still(said, jokes[-1] + 1, another=False)  # "…cuma bercanda, tp pisaunya masih di leher sy"
 
 
 _OBJECTING = frozenset({"kok", "lho", "loh", "kenapa", "mengapa", "why"})
@@ -1011,16 +1011,34 @@ _OBJECTING = frozenset({"kok", "lho", "loh", "kenapa", "mengapa", "why"})
 _BUT = frozenset({"tapi", "tetapi", "namun", "but", "cuma", "cuman", "hanya", "sementara", "sedangkan", "however"})
 
 
-def _but_still(rest: list[str]) -> bool:
+def _but_still(said: list[str], start: int, another: bool = True) -> bool:
     """"…udah padam, tp blok B masih menyala", "…tp masih ada org terjebak", "…cuman adik sy masih sesak napas":
-    over in part, and after a "but" the danger goes on, someone is where they are in danger, still inside, or hurt
-    past waiting."""
-    at = next((k for k, word in enumerate(rest) if word in _BUT), None)
+    over in part from `start` on, and after a "but" (or with no "but", from `another` one named on: "sy udah aman
+    di luar, anak sy masih di dalem…", "1 anak cepat ditolong, yg 1 lagi tenggelam") the danger goes on, someone is
+    where they are in danger, still inside what burns or floods, or hurt past waiting."""
+    at = next((k for k in range(start, len(said)) if said[k] in _BUT), None)
+    if at is None and another:
+        at = next((k - 1 for k in range(start, len(said)) if _another_named_at(said, k)), None)
     if at is None:
         return False
-    after = rest[at + 1:]
-    return _in_danger_where_they_are(after) or _still_inside(after) or _hurt_now(after) \
-        or (_goes_on(after) and bool(_STILL_DANGEROUS & {word.removesuffix("nya") for word in after}))
+    after = said[at + 1:]
+    plain = {word.removesuffix("nya") for word in after}
+    told = {word.removesuffix("nya") for word in said}
+    inside = _still_inside(after) and bool((_WATER_OR_FIRE | _DEPTHS | _RESCUES) & told)  # "…dievakuasi, tp nenek…"
+    # "…, suami sy masih ngamuk": the "still" is of the one named, not the writer's
+    still = _goes_on(after) or (bool(_STILL & set(after[:4])) and any(_another_named_at(after, k) for k in (0, 1)))
+    return inside or _in_danger_where_they_are(after) or _hurt_now(after) or (still and bool(_STILL_DANGEROUS & plain))
+
+
+# Another one than whoever was told safe or let out, named after it: one of the family, a victim, the other one.
+_ANOTHER_NAMED = _FAMILY | _HOUSEHOLD | {"korban", "pelaku", "tetangga"}
+_THE_OTHER = (("yang", "1", "lagi"), ("yang", "satu", "lagi"), ("satunya",), ("yang", "lain"), ("lainnya",))
+
+
+def _another_named_at(said: list[str], at: int) -> bool:
+    """Another one named at `at`, not denied ("gk ada korban") nor whose ("rumah nenek")."""
+    return ((said[at].removesuffix("nya") in _ANOTHER_NAMED and not _owned(said, at))
+            or any(said[at:at + len(other)] == list(other) for other in _THE_OTHER)) and not _negated(said, at)
 
 
 def _hurt_now(said: list[str]) -> bool:
@@ -1049,15 +1067,17 @@ def _overs_at(said: list[str]) -> list[int]:
 def _over_but_still(said: list[str]) -> bool:
     """A danger told as over and after a "but" still going on or someone hurt ("api udh padam tapi masih ada korban
     di dalam", "cepet dipadamkan warga, tp bapak sy luka bakar, ambulans blm dtg"): what was over tells the danger."""
-    return any(_but_still(said[i + 1:]) for i in _overs_at(said))
+    rescued = [i for i, word in enumerate(said)
+               if word in _RESCUED and (_DONE_WORDS | _OVER_AND_GLAD | _HASTENED) & set(said[max(0, i - 3):i])]
+    return any(_but_still(said, i + 1) for i in _overs_at(said) + rescued)
 
 
 def _told_over(said: list[str]) -> bool:
     """Whether the danger is told as over ("sudah padam", "was caught") or those hurt in care ("sudah dibawa ke rs"),
     with no one still at risk or anything else going on."""
-    if any(not _but_still(said[i + 1:]) for i in _overs_at(said)) and not _still_at_risk(said):
+    if any(not _but_still(said, i + 1) for i in _overs_at(said)) and not _still_at_risk(said):
         return True
-    if any(not _but_still(said[at + len(phrase):]) for phrase, at in phrases_found(said, _OVER_PHRASES)) \
+    if any(not _but_still(said, at + len(phrase)) for phrase, at in phrases_found(said, _OVER_PHRASES)) \
             and not _still_at_risk(said):
         return True
     # with a "now" said just before it: "skrg udh di igd"; not asked: "udah ditangani blm?"
@@ -2468,13 +2488,27 @@ _NEAR = 3  # words before "masih" that name who is still inside
 
 
 def _still_inside(said: list[str]) -> bool:
-    """"anak2 masih di dalem", "nenek masih di dalam rumah": someone still inside what floods or burns."""
-    if _done(said, _LET_OUT) or any_phrase(said, _SHALLOW):
-        return False  # "masih di dalam mobil, aman", "air semata kaki"; not "blm dievakuasi"
-    return any(word in ("masih", "still") and {"dalam", "dalem", "inside"} & set(said[i + 1:i + 3])
-               and any(_a_person_at(said, k) for k in range(max(0, i - _NEAR), i))
-               and not _WHAT_IF & set(said[max(0, i - _NEAR - 1):i])  # "kalau nenek masih di dalam, telp siapa?"
-               for i, word in enumerate(said))
+    """"anak2 masih di dalem", "nenek masih di dalam rumah": someone still inside what floods or burns, not let out
+    ("masih di dalam mobil, aman"; the writer let out is no one else: "…, sy udah selamat di luar")."""
+    if any_phrase(said, _SHALLOW):
+        return False  # "air semata kaki"
+    let_out = _done(said, _LET_OUT)
+    others_let_out = let_out and _done([word if word not in _LET_OUT or not _the_writer_before(said, i) else ""
+                                        for i, word in enumerate(said)], _LET_OUT)
+    for i, word in enumerate(said):
+        if word not in ("masih", "still") or not {"dalam", "dalem", "inside"} & set(said[i + 1:i + 3]) \
+                or _WHAT_IF & set(said[max(0, i - _NEAR - 1):i]):  # "kalau nenek masih di dalam, telp siapa?"
+            continue
+        inside = [said[k] for k in range(max(0, i - _NEAR), i) if _a_person_at(said, k)]
+        if inside and not (others_let_out if set(inside) - _WE else let_out):
+            return True
+    return False
+
+
+def _the_writer_before(said: list[str], at: int) -> bool:
+    """The writer named just before `at`, as who ("alhamdulillah sy udh dievakuasi"), not as whose ("nenek sy")."""
+    return any(said[k] in _WE and not (k and said[k - 1].removesuffix("nya") in _PEOPLE)
+               for k in range(max(0, at - 3), at))
 
 
 def _a_person_at(said: list[str], at: int) -> bool:
