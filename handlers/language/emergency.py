@@ -330,7 +330,8 @@ _NOW_OR_AGAIN = _STILL | {"lagi", "tolong"}  # "dia dtg lg bawa golok": again, a
 _CALLED_NOW = _STILL | {"tolong", "gini"}  # a call for help, "malam jumat gini" (like this one): today's weekday
 _AT_IT_NOW = re.compile(r"^(?:di|ada|me|ng|ny)")  # "lagi di rumah", "lagi ngamuk", "lagi nyari"
 _FLAMES = frozenset({"api", "apinya", "asap", "asapnya", "fire", "flames"})
-_BURNING = frozenset({"menyala", "nyala", "berkobar", "membesar", "merambat", "membara", "burning", "spreading"})
+_BURNING = frozenset({"menyala", "nyala", "berkobar", "membesar", "merambat", "membara", "menjalar", "merembet",
+                      "ngerembet", "burning", "spreading"})
 _TAMED_FIRE = frozenset({"kompor", "unggun", "lilin", "rokok", "obat", "nyamuk", "stove", "candle", "campfire"})
 _TRACES = frozenset({"bekas", "jejak", "tanda", "sisa", "marks", "traces"})  # "masih ada bekas congkelan": long done
 _UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
@@ -1015,19 +1016,32 @@ def _but_still(said: list[str], start: int, another: bool = True) -> bool:
     """"…udah padam, tp blok B masih menyala", "…tp masih ada org terjebak", "…cuman adik sy masih sesak napas":
     over in part from `start` on, and after a "but" (or with no "but", from `another` one named on: "sy udah aman
     di luar, anak sy masih di dalem…", "1 anak cepat ditolong, yg 1 lagi tenggelam") the danger goes on, someone is
-    where they are in danger, still inside what burns or floods, or hurt past waiting."""
+    where they are in danger, still inside what burns or floods, or hurt past waiting. With no "but" at all, only
+    the danger itself going on again is ("…udh padam, sekarang apinya nyebar ke rumah sebelah")."""
     at = next((k for k in range(start, len(said)) if said[k] in _BUT), None)
     if at is None and another:
-        at = next((k - 1 for k in range(start, len(said)) if _another_named_at(said, k)), None)
-    if at is None:
-        return False
-    after = said[at + 1:]
-    plain = {word.removesuffix("nya") for word in after}
+        named = next((k - 1 for k in range(start, len(said)) if _another_named_at(said, k)), None)
+        rest = said[start:]
+        return (named is not None and _still_after(said, said[named + 1:])) \
+            or (_goes_on(rest) and _still_dangerous(rest, _STILL_DANGEROUS - _HIDING))  # not the writer hiding
+    return at is not None and _still_after(said, said[at + 1:])
+
+
+def _still_after(said: list[str], after: list[str]) -> bool:
     told = {word.removesuffix("nya") for word in said}
     inside = _still_inside(after) and bool((_WATER_OR_FIRE | _DEPTHS | _RESCUES) & told)  # "…dievakuasi, tp nenek…"
     # "…, suami sy masih ngamuk": the "still" is of the one named, not the writer's
     still = _goes_on(after) or (bool(_STILL & set(after[:4])) and any(_another_named_at(after, k) for k in (0, 1)))
-    return inside or _in_danger_where_they_are(after) or _hurt_now(after) or (still and bool(_STILL_DANGEROUS & plain))
+    return inside or _in_danger_where_they_are(after) or _hurt_now(after) \
+        or (still and _still_dangerous(after, _STILL_DANGEROUS))
+
+
+_SPREADING = frozenset({"nyebar", "menyebar"})  # a fire's when fire is told with it; news and smells spread too
+
+
+def _still_dangerous(after: list[str], among: frozenset[str]) -> bool:
+    plain = {word.removesuffix("nya") for word in after}
+    return bool(among & plain) or bool(_SPREADING & plain and {"api", "fire", "kebakaran"} & plain)
 
 
 # Another one than whoever was told safe or let out, named after it: one of the family, a victim, the other one.
@@ -2502,7 +2516,10 @@ def _still_inside(said: list[str]) -> bool:
         inside = [said[k] for k in range(max(0, i - _NEAR), i) if _a_person_at(said, k)]
         if inside and not (others_let_out if set(inside) - _WE else let_out):
             return True
-    return False
+    return any(word in ("masih", "still") and said[i + 1:i + 2] == ["ada"] and not others_let_out
+               and {"dalam", "dalem", "inside"} & set(said[i + 3:i + 6])
+               and any(said[k].removesuffix("nya") in _PEOPLE - _WE for k in range(i + 2, min(len(said), i + 4)))
+               for i, word in enumerate(said))  # "masih ada 2 org di dalam ruko"
 
 
 def _the_writer_before(said: list[str], at: int) -> bool:
