@@ -2200,15 +2200,17 @@ def _held_against_will(said: list[str]) -> bool:
 _HOLDING = frozenset({"ditahan", "ditawan", "disandera", "dikurung", "dikunci", "disekap", "held", "kept", "locked"})
 
 
-# Something thrown at people: "ngelempar2in botol ke org2", "throwing bottles at people".
+# Something thrown at people: "ngelempar2in botol ke org2", "throwing bottles at people"; by thugs, at anything.
 _THROWING = frozenset({"lempar", "melempar", "ngelempar", "ngelemparin", "melempari", "lemparin", "throwing",
                        "throws", "threw"})
 _MISSILES = frozenset({"botol", "batu", "kursi", "bottles", "bottle", "rocks", "stones", "chairs"})
 
 
 def _throwing_at_people(said: list[str]) -> bool:
+    """Thrown at people, or by thugs at whatever ("preman2 itu masih lempar2 batu ke pos")."""
     return any(word in _THROWING and _MISSILES & set(said[i + 1:i + 3])
-               and (_PEOPLE | {"people", "warga", "pengunjung"}) & set(said[i + 2:i + 7])
+               and ((_PEOPLE | {"people", "warga", "pengunjung"}) & set(said[i + 2:i + 7])
+                    or _THUGS & set(said[max(0, i - 4):i]))
                for i, word in enumerate(said)) and not HABITUAL & set(said)
 
 
