@@ -1030,10 +1030,19 @@ def _but_still(said: list[str], start: int, another: bool = True) -> bool:
 def _still_after(said: list[str], after: list[str]) -> bool:
     told = {word.removesuffix("nya") for word in said}
     inside = _still_inside(after) and bool((_WATER_OR_FIRE | _DEPTHS | _RESCUES) & told)  # "…dievakuasi, tp nenek…"
+    # one of a thief's band still inside: "malingnya udh kabur tapi temennya masih di dalam rumah"; not the writer's
+    # own ("tapi anak sy masih di dalam kamar")
+    accomplice = bool(THIEVES & told) and any(
+        word in ("masih", "still") and {"dalam", "dalem", "inside"} & set(after[i + 1:i + 3])
+        and _ACCOMPLICES & {w.removesuffix("nya") for w in after[max(0, i - 3):i]}
+        and not (_FAMILY | _WE) & set(after[max(0, i - 3):i]) for i, word in enumerate(after))
     # "…, suami sy masih ngamuk": the "still" is of the one named, not the writer's
     still = _goes_on(after) or (bool(_STILL & set(after[:4])) and any(_another_named_at(after, k) for k in (0, 1)))
-    return inside or _in_danger_where_they_are(after) or _hurt_now(after) \
+    return inside or accomplice or _in_danger_where_they_are(after) or _hurt_now(after) \
         or (still and _still_dangerous(after, _STILL_DANGEROUS))
+
+
+_ACCOMPLICES = frozenset({"teman", "temen", "komplotan", "kawan", "pelaku", "orang", "satu", "1", "lagi", "lain"})
 
 
 _SPREADING = frozenset({"nyebar", "menyebar"})  # a fire's when fire is told with it; news and smells spread too
