@@ -1317,7 +1317,7 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _fallen_unaware(said):
         return True
-    if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said):
+    if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said) or _intruder_there(said):
         return True
     if _not_breathing(said) or (_a_vehicle_in_the_water(said) and not _out_of_the_water(said)) or _collapsed(said):
         return True
@@ -2297,6 +2297,21 @@ def _by_the_household(said: list[str], at: int) -> bool:
     sy nyoba masuk lewat jendela"), or "trying to get in touch": no one forcing it."""
     return bool(({"saya", "aku", "kami", "i", "we"} | _PETS) & set(said[max(0, at - 3):at])) \
         or bool({"contact", "touch"} & set(said[at:at + 6]))
+
+
+# Someone who got in unbidden and is there still: "ada org nyusup di rumah, dia ngumpet di kamar belakang", "ada org
+# asing di gudang, dia belum keluar".
+_SLIPPING_IN = frozenset({"nyusup", "menyusup", "nyelinap", "menyelinap"})
+_STAYING = (("belum", "keluar"), ("masih", "di"), ("still", "in"), ("still", "inside"))
+
+
+def _intruder_there(said: list[str]) -> bool:
+    told = set(said)
+    # someone unknown slipped in, not one of the house ("anak sy nyusup ke kamar sy")
+    came_in = any(word in ("penyusup", "intruder") or (word in _SLIPPING_IN and {"orang", "seseorang", "yang"} & set(
+        said[max(0, i - 2):i])) for i, word in enumerate(said)) or any_phrase(said, (("orang", "asing"),))
+    return came_in and (bool(_HIDING & told) or any_phrase(said, _STAYING)) \
+        and not (HABITUAL | _NOISES_OF_NO_ONE) & told
 
 
 def _hiding(said: list[str]) -> bool:
