@@ -1087,12 +1087,17 @@ def _overs_at(said: list[str]) -> list[int]:
             and not _NOT_YET_ASKED & set(said[i + 1:i + 3]) and not _OBJECTING & set(said[max(0, i - 4):i])]
 
 
+_UNWELL_NOW = _UNWELL - {"hilang", "berhenti", "dingin"}  # not "ilang", "hujan berhenti", "air dingin"
+
+
 def _over_but_still(said: list[str]) -> bool:
     """A danger told as over and after a "but" still going on or someone hurt ("api udh padam tapi masih ada korban
     di dalam", "cepet dipadamkan warga, tp bapak sy luka bakar, ambulans blm dtg"): what was over tells the danger."""
     rescued = [i for i, word in enumerate(said)
                if word in _RESCUED and (_DONE_WORDS | _OVER_AND_GLAD | _HASTENED) & set(said[max(0, i - 3):i])]
-    return any(_but_still(said, i + 1) for i in _overs_at(said) + rescued)
+    # one rescued and unwell now: "alhamdulillah anak sy cepet ditolong warga, skrg lemas dan muntah2"
+    unwell_now = any(_STILL & set(said[i + 1:]) and _unnegated(said[i + 1:], _UNWELL_NOW) for i in rescued)
+    return unwell_now or any(_but_still(said, i + 1) for i in _overs_at(said) + rescued)
 
 
 def _told_over(said: list[str]) -> bool:
