@@ -1298,7 +1298,7 @@ def is_cry_for_help(text: str) -> bool:
     if _gas_leaking(said) and not _leak_stopped(said):
         return True  # not "…, udah dicabut regulatornya", "syukurlah udh diganti"
     if _water_or_fire(said) and (_trapped(said) or _still_inside(said) or (
-            (_cannot_get(said, ("keluar", "out")) or _cannot_walk(said))
+            (_cannot_get(said, ("keluar", "out", "bangun", "up")) or _cannot_walk(said))
             and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
         return True
     if _still_inside(said) and _rescue_awaited(said):
