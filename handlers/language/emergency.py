@@ -1038,8 +1038,14 @@ def _still_after(said: list[str], after: list[str]) -> bool:
         and not (_FAMILY | _WE) & set(after[max(0, i - 3):i]) for i, word in enumerate(after))
     # "…, suami sy masih ngamuk": the "still" is of the one named, not the writer's
     still = _goes_on(after) or (bool(_STILL & set(after[:4])) and any(_another_named_at(after, k) for k in (0, 1)))
-    return inside or accomplice or _in_danger_where_they_are(after) or _hurt_now(after) \
+    # one of them not found: "…tp anak sy gk ada, terakhir di dalam rumah", "…namun 1 org blm ketemu"
+    unfound = any(_a_person_at(after, k) for k in range(len(after))) and (any_phrase(after, _NOT_FOUND_YET) or (
+        any_phrase(after, (("enggak", "ada"), ("tidak", "ada"))) and bool(_LAST_SEEN & set(after))))
+    return inside or accomplice or unfound or _in_danger_where_they_are(after) or _hurt_now(after) \
         or (still and _still_dangerous(after, _STILL_DANGEROUS))
+
+
+_LAST_SEEN = frozenset({"terakhir", "dalam", "dalem", "inside", "last"})
 
 
 _ACCOMPLICES = frozenset({"teman", "temen", "komplotan", "kawan", "pelaku", "orang", "satu", "1", "lagi", "lain"})
