@@ -2567,10 +2567,11 @@ def _the_writer_before(said: list[str], at: int) -> bool:
 
 def _a_person_at(said: list[str], at: int) -> bool:
     """Whether the word at `at` names a person, no thing's owner: "nenek", "anak2", the writer; not "sy" of
-    "barang2 sy", "kucing sy", nor "anak" of "motor anak sy"."""
+    "barang2 sy", "kucing sy", nor "anak" or "sy" of "motor anak sy"."""
     word = said[at].removesuffix("nya")
     if word in ("saya", "aku", "kami"):
-        return at == 0 or said[at - 1] in _BEFORE_A_PERSON or said[at - 1].removesuffix("nya") in _PEOPLE
+        return at == 0 or said[at - 1] in _BEFORE_A_PERSON or (
+            said[at - 1].removesuffix("nya") in _PEOPLE and not _owned(said, at - 1))
     return word in _PEOPLE and not _owned(said, at)
 
 
