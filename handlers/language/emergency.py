@@ -998,7 +998,8 @@ def _joking(said: list[str]) -> bool:
     doang, tp beneran mukulin"), unless the for-real vouches for the joke itself ("beneran cuma bercanda"); nor with
     the danger going on after a "but"."""
     jokes = [i for i, word in enumerate(said)
-             if word in _JOKING and not _negated(said, i) and _JUST & set(said[max(0, i - 1):i + 2])]
+             if word in _JOKING and not _negated(said, i) and _JUST & set(said[max(0, i - 1):i + 2])
+             and said[i + 1:i + 2] not in (["kan"], ["bukan"])]  # "cuma becanda kan?": doubted
     return bool(jokes) and not any(word in _FOR_REAL and not (word in _VOUCHING and any(0 < j - k <= 3 for j in jokes))
                                    for k, word in enumerate(said)) \
         and not _but_still(said, jokes[-1] + 1, another=False)  # "…cuma bercanda, tp pisaunya masih di leher sy"
