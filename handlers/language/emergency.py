@@ -70,6 +70,7 @@ _OUTSIDERS = frozenset({"tetangga", "orang", "preman", "teman", "temen", "majika
 # "pukul sembilan", "pukul setengah 10": a time of day, not a blow.
 _CLOCK_WORDS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
                           "sebelas", "dua belas", "setengah", "seperempat"})
+_MORE_OR_LESS = frozenset({"lebih", "kurang", "lewat"})  # of a time ("pukul 7 lebih 10"), or of those who struck
 _COUNTED = frozenset({"kali", "x", "times"})  # "dipukul 2 kali": blows counted, no time of day
 _OTHER_INCIDENTS = frozenset({"hilang", "jatuh", "dicopet", "kecopetan", "dijambret", "kejambretan", "ditipu",
                               "tertipu", "tabrakan", "kecelakaan", "kejadian", "kejadiannya", "kemalingan", "dibobol",
@@ -201,9 +202,7 @@ _GAS_SMELT = (("bau", "gas"), ("bau", "elpiji"), ("smell", "gas"), ("smell", "of
 # Someone who cannot get out of water or fire ("ada nenek gk bisa keluar", "terjebak banjir"), or up after a fall
 # ("ibu sy jatuh di kamar mandi gk bisa bangun").
 _WATER_OR_FIRE = frozenset({"banjir", "kebanjiran", "api", "kebakaran", "kebakar", "terbakar", "asap", "arus",
-                            "longsor", "flood", "flooding", "fire", "smoke",
-                            # water told by how deep it stands ("air udh sedada"); ankle-deep is _SHALLOW
-                            "sepinggang", "sedada", "seleher", "seperut", "sepaha", "selutut", "sedengkul"})
+                            "longsor", "flood", "flooding", "fire", "smoke"})
 _TRAPPED = frozenset({"terjebak", "terperangkap", "trapped"})
 _VEHICLES = frozenset({"motor", "mobil", "kendaraan", "truk", "angkot", "bus", "sepeda", "car", "motorbike"})
 # Smoke pouring from a building ("asap item banyak keluar dr jendela"), not from an exhaust or burnt rubbish.
@@ -331,7 +330,8 @@ _NOW_OR_AGAIN = _STILL | {"lagi", "tolong"}  # "dia dtg lg bawa golok": again, a
 _CALLED_NOW = _STILL | {"tolong", "gini"}  # a call for help, "malam jumat gini" (like this one): today's weekday
 _AT_IT_NOW = re.compile(r"^(?:di|ada|me|ng|ny)")  # "lagi di rumah", "lagi ngamuk", "lagi nyari"
 _FLAMES = frozenset({"api", "apinya", "asap", "asapnya", "fire", "flames"})
-_BURNING = frozenset({"menyala", "nyala", "berkobar", "membesar", "merambat", "membara", "burning", "spreading"})
+_BURNING = frozenset({"menyala", "nyala", "berkobar", "membesar", "merambat", "membara", "menjalar", "merembet",
+                      "ngerembet", "burning", "spreading"})
 _TAMED_FIRE = frozenset({"kompor", "unggun", "lilin", "rokok", "obat", "nyamuk", "stove", "candle", "campfire"})
 _TRACES = frozenset({"bekas", "jejak", "tanda", "sisa", "marks", "traces"})  # "masih ada bekas congkelan": long done
 _UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
@@ -481,9 +481,10 @@ def _at_oclock(said: list[str], at: int) -> bool:
     people = (_PEOPLE | _OUTSIDERS | _THUGS | {"org"}) - _WE
     if _COUNTED & set(after):
         return False
-    if after[:1] and after[0] in _TIME_CUES - {"tadi"}:
+    struck_by = people & {w.removesuffix("nya") for w in after}
+    if after[:1] and after[0] in _TIME_CUES - {"tadi"} and not (after[0] in _MORE_OR_LESS and struck_by):
         return True  # "di pukul 7 malam, pelaku kabur": who comes after the time is no one struck
-    if people & {w.removesuffix("nya") for w in after}:
+    if struck_by:  # "dipukul 2 orang", "dipukul 3 lebih preman": more than three of them
         return False
     if following == "setengah" and after[:1] == ["mati"]:
         return False  # "di pukul setengah mati": beaten half dead
@@ -994,27 +995,88 @@ def _telling_now(said: list[str], at: int) -> bool:
 
 def _joking(said: list[str]) -> bool:
     """A joke asserted ("bercanda doang", "cuma becanda"); not denied, hearsay or beside a "for real" ("bercanda
-    doang, tp beneran mukulin"), unless the for-real vouches for the joke itself ("beneran cuma bercanda")."""
+    doang, tp beneran mukulin"), unless the for-real vouches for the joke itself ("beneran cuma bercanda"); nor with
+    the danger going on after a "but"."""
     jokes = [i for i, word in enumerate(said)
-             if word in _JOKING and not _negated(said, i) and _JUST & set(said[max(0, i - 1):i + 2])]
+             if word in _JOKING and not _negated(said, i) and _JUST & set(said[max(0, i - 1):i + 2])
+             and said[i + 1:i + 2] not in (["kan"], ["bukan"])]  # "cuma becanda kan?": doubted
     return bool(jokes) and not any(word in _FOR_REAL and not (word in _VOUCHING and any(0 < j - k <= 3 for j in jokes))
-                                   for k, word in enumerate(said))
+                                   for k, word in enumerate(said)) \
+        and not _but_still(said, jokes[-1] + 1, another=False)  # "…cuma bercanda, tp pisaunya masih di leher sy"
 
 
 _OBJECTING = frozenset({"kok", "lho", "loh", "kenapa", "mengapa", "why"})
 
 
-_BUT = frozenset({"tapi", "namun", "but"})
+# "but", and the words that say it as well after a danger told over: "cuman adik sy masih sesak napas", "sementara
+# tetangga sy masih terjebak"
+_BUT = frozenset({"tapi", "tetapi", "namun", "but", "cuma", "cuman", "hanya", "sementara", "sedangkan", "however"})
 
 
-def _but_still(rest: list[str]) -> bool:
-    """"…udah padam, tp blok B masih menyala", "…tp masih ada org terjebak": over in part, and after a "but" the
-    danger goes on or someone is where they are in danger."""
-    at = next((k for k, word in enumerate(rest) if word in _BUT), None)
-    if at is None:
-        return False
-    after = rest[at + 1:]
-    return _in_danger_where_they_are(after) or (_goes_on(after) and bool(_STILL_DANGEROUS & set(after)))
+def _but_still(said: list[str], start: int, another: bool = True) -> bool:
+    """"…udah padam, tp blok B masih menyala", "…tp masih ada org terjebak", "…cuman adik sy masih sesak napas":
+    over in part from `start` on, and after a "but" (or with no "but", from `another` one named on: "sy udah aman
+    di luar, anak sy masih di dalem…", "1 anak cepat ditolong, yg 1 lagi tenggelam") the danger goes on, someone is
+    where they are in danger, still inside what burns or floods, or hurt past waiting. With no "but" at all, only
+    the danger itself going on again is ("…udh padam, sekarang apinya nyebar ke rumah sebelah")."""
+    at = next((k for k in range(start, len(said)) if said[k] in _BUT), None)
+    if at is None and another:
+        named = next((k - 1 for k in range(start, len(said)) if _another_named_at(said, k)), None)
+        rest = said[start:]
+        return (named is not None and _still_after(said, said[named + 1:])) \
+            or (_goes_on(rest) and _still_dangerous(rest, _STILL_DANGEROUS - _HIDING))  # not the writer hiding
+    return at is not None and _still_after(said, said[at + 1:])
+
+
+def _still_after(said: list[str], after: list[str]) -> bool:
+    told = {word.removesuffix("nya") for word in said}
+    inside = _still_inside(after) and bool((_WATER_OR_FIRE | _DEPTHS | _RESCUES) & told)  # "…dievakuasi, tp nenek…"
+    # one of a thief's band still inside: "malingnya udh kabur tapi temennya masih di dalam rumah"; not the writer's
+    # own ("tapi anak sy masih di dalam kamar")
+    accomplice = bool(THIEVES & told) and any(
+        word in ("masih", "still") and {"dalam", "dalem", "inside"} & set(after[i + 1:i + 3])
+        and _ACCOMPLICES & {w.removesuffix("nya") for w in after[max(0, i - 3):i]}
+        and not (_FAMILY | _WE) & set(after[max(0, i - 3):i]) for i, word in enumerate(after))
+    # "…, suami sy masih ngamuk": the "still" is of the one named, not the writer's
+    still = _goes_on(after) or (bool(_STILL & set(after[:4])) and any(_another_named_at(after, k) for k in (0, 1)))
+    # one of them not found: "…tp anak sy gk ada, terakhir di dalam rumah", "…namun 1 org blm ketemu"
+    unfound = any(_a_person_at(after, k) for k in range(len(after))) and (any_phrase(after, _NOT_FOUND_YET) or (
+        any_phrase(after, (("enggak", "ada"), ("tidak", "ada"))) and bool(_LAST_SEEN & set(after))))
+    return inside or accomplice or unfound or _in_danger_where_they_are(after) or _hurt_now(after) \
+        or (still and _still_dangerous(after, _STILL_DANGEROUS))
+
+
+_LAST_SEEN = frozenset({"terakhir", "dalam", "dalem", "inside", "last"})
+
+
+_ACCOMPLICES = frozenset({"teman", "temen", "komplotan", "kawan", "pelaku", "orang", "satu", "1", "lagi", "lain"})
+
+
+_SPREADING = frozenset({"nyebar", "menyebar"})  # a fire's when fire is told with it; news and smells spread too
+
+
+def _still_dangerous(after: list[str], among: frozenset[str]) -> bool:
+    plain = {word.removesuffix("nya") for word in after}
+    return bool(among & plain) or bool(_SPREADING & plain and {"api", "fire", "kebakaran"} & plain)
+
+
+# Another one than whoever was told safe or let out, named after it: one of the family, a victim, the other one.
+_ANOTHER_NAMED = _FAMILY | _HOUSEHOLD | {"korban", "pelaku", "tetangga"}
+_THE_OTHER = (("yang", "1", "lagi"), ("yang", "satu", "lagi"), ("satunya",), ("yang", "lain"), ("lainnya",))
+
+
+def _another_named_at(said: list[str], at: int) -> bool:
+    """Another one named at `at`, not denied ("gk ada korban") nor whose ("rumah nenek")."""
+    return ((said[at].removesuffix("nya") in _ANOTHER_NAMED and not _owned(said, at))
+            or any(said[at:at + len(other)] == list(other) for other in _THE_OTHER)) and not _negated(said, at)
+
+
+def _hurt_now(said: list[str]) -> bool:
+    """Someone told hurt as the words of a cry say it ("sesak napas"), badly, not breathing or awake ("skrg gk
+    sadar"), or hurt and in no one's care yet ("bapak sy luka bakar, ambulans blm dtg")."""
+    cared = _CARE_GIVEN & set(said) or any_phrase(said, _CARED_FOR)
+    return any(not _negated(said, at) for _phrase, at in phrases_found(said, PHRASES)) or _still_at_risk(said) \
+        or _not_breathing_or_awake(said) or (_unnegated(said, _INJURED) and not cared)
 
 
 def _still_at_risk(said: list[str]) -> bool:
@@ -1022,18 +1084,35 @@ def _still_at_risk(said: list[str]) -> bool:
     return bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
 
 
+def _overs_at(said: list[str]) -> list[int]:
+    """Where a danger is told as over ("sudah padam", "udh bubar"); not asked ("udah ditangani blm?") nor disputed
+    ("lho kok udh selesai?")."""
+    # a fire put out told with relief is over too: "syukurlah cepat dipadamkan warga"
+    return [i for i, word in enumerate(said)
+            if word in _OVER and (_DONE_WORDS & set(said[max(0, i - 2):i])
+                                  or (word in _FIRE_OUT and _OVER_AND_GLAD & set(said[max(0, i - 3):i])))
+            and not _NOT_YET_ASKED & set(said[i + 1:i + 3]) and not _OBJECTING & set(said[max(0, i - 4):i])]
+
+
+_UNWELL_NOW = _UNWELL - {"hilang", "berhenti", "dingin"}  # not "ilang", "hujan berhenti", "air dingin"
+
+
+def _over_but_still(said: list[str]) -> bool:
+    """A danger told as over and after a "but" still going on or someone hurt ("api udh padam tapi masih ada korban
+    di dalam", "cepet dipadamkan warga, tp bapak sy luka bakar, ambulans blm dtg"): what was over tells the danger."""
+    rescued = [i for i, word in enumerate(said)
+               if word in _RESCUED and (_DONE_WORDS | _OVER_AND_GLAD | _HASTENED) & set(said[max(0, i - 3):i])]
+    # one rescued and unwell now: "alhamdulillah anak sy cepet ditolong warga, skrg lemas dan muntah2"
+    unwell_now = any(_STILL & set(said[i + 1:]) and _unnegated(said[i + 1:], _UNWELL_NOW) for i in rescued)
+    return unwell_now or any(_but_still(said, i + 1) for i in _overs_at(said) + rescued)
+
+
 def _told_over(said: list[str]) -> bool:
     """Whether the danger is told as over ("sudah padam", "was caught") or those hurt in care ("sudah dibawa ke rs"),
     with no one still at risk or anything else going on."""
-    # a fire put out told with relief is over too: "syukurlah cepat dipadamkan warga"
-    if any(word in _OVER and (_DONE_WORDS & set(said[max(0, i - 2):i])
-                              or (word in _FIRE_OUT and _OVER_AND_GLAD & set(said[max(0, i - 3):i])))
-           and not _NOT_YET_ASKED & set(said[i + 1:i + 3])
-           and not _OBJECTING & set(said[max(0, i - 4):i])  # "lho kok udh selesai? …masih tawuran": disputed
-           and not _but_still(said[i + 1:])
-           for i, word in enumerate(said)) and not _still_at_risk(said):  # not "udah ditangani blm?": asked
+    if any(not _but_still(said, i + 1) for i in _overs_at(said)) and not _still_at_risk(said):
         return True
-    if any(not _but_still(said[at + len(phrase):]) for phrase, at in phrases_found(said, _OVER_PHRASES)) \
+    if any(not _but_still(said, at + len(phrase)) for phrase, at in phrases_found(said, _OVER_PHRASES)) \
             and not _still_at_risk(said):
         return True
     # with a "now" said just before it: "skrg udh di igd"; not asked: "udah ditangani blm?"
@@ -1193,7 +1272,7 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "bayi ditinggal ibunya kerja, dititip ke neneknya"
         if phrase in _LIVE_WIRE and _MENDING & set(said):
             continue  # a repair asked for: the line is known and not a danger now
-        if GAS & set(phrase) and (LEAKING | {"kebocoran"}) & set(phrase) and _done(said, _UNPLUGGED | _MENDING):
+        if GAS & set(phrase) and (LEAKING | {"kebocoran"}) & set(phrase) and _leak_stopped(said):
             continue  # "gas bocor, udah dicabut regulatornya": stopped; its smell ("bau gas") is still heard
         if phrase in _BREATHLESS and (_NOT_NOW_BREATH & set(said[:at]) or _BREATH_CAUSES & set(said)) \
                 and not ({"tolong"} | _STILL) & set(said):
@@ -1212,6 +1291,8 @@ def is_cry_for_help(text: str) -> bool:
         return True  # an attack with something hot: hurt, told as just past too
     if not_now:
         return False
+    if _over_but_still(said):
+        return True
     if _alone_and_afraid(said):
         return True
     if _at_the_door(said) or _chased_in_danger(said) or _scalded(said) or _child_alone(said) or _child_found(said) \
@@ -1221,10 +1302,10 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _unnegated(said, ACCIDENTS) and _unnegated(said, HURT):
         return True
-    if _unnegated(said, GAS) and _unnegated(said, LEAKING) and not _done(said, _UNPLUGGED | _MENDING):
+    if _gas_leaking(said) and not _leak_stopped(said):
         return True  # not "…, udah dicabut regulatornya", "syukurlah udh diganti"
-    if _WATER_OR_FIRE & {word.removesuffix("nya") for word in said} and (_trapped(said) or _still_inside(said) or (
-            (_cannot_get(said, ("keluar", "out")) or _cannot_walk(said))
+    if _water_or_fire(said) and (_trapped(said) or _still_inside(said) or (
+            (_cannot_get(said, ("keluar", "out", "bangun", "up")) or _cannot_walk(said))
             and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
         return True
     if _still_inside(said) and _rescue_awaited(said):
@@ -1248,7 +1329,7 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _fallen_unaware(said):
         return True
-    if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said):
+    if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said) or _intruder_there(said):
         return True
     if _not_breathing(said) or (_a_vehicle_in_the_water(said) and not _out_of_the_water(said)) or _collapsed(said):
         return True
@@ -1396,6 +1477,25 @@ _ASKED_FOR = (("mau", "lapor"), ("minta",), ("mohon",))  # a fault reported to b
 
 
 _UNPLUGGED = frozenset({"dicabut", "dimatikan", "unplugged"})
+# A gas leak told by the gas ("gasnya bocor") or what holds it ("tabungnya masih bocor", "regulatornya bocor"); it
+# is stopped when unplugged or mended and no leak or fire is told after that ("udh dicabut regulatornya tp gas masih
+# bocor", "…, udh diganti selangnya tp masih bocor juga", "…, kompor udh dimatikan, tp ada percikan api").
+_GAS_HELD = GAS | {"tabung", "regulator"}
+_CATCHING_FIRE = frozenset({"api", "percikan", "nyambar", "menyambar", "kebakaran", "terbakar", "meledak", "fire"})
+
+
+def _gas_leaking(said: list[str]) -> bool:
+    plain = [word.removesuffix("nya") for word in said]
+    return _unnegated(plain, _GAS_HELD) and _unnegated(plain, LEAKING)
+
+
+def _leak_stopped(said: list[str]) -> bool:
+    stopping = _UNPLUGGED | _MENDING
+    if not _done(said, stopping):
+        return False
+    last = max(i for i, word in enumerate(said) if word in stopping)
+    return not any(word.removesuffix("nya") in LEAKING | _CATCHING_FIRE and not _negated(said, k)
+                   for k, word in enumerate(said[last + 1:], last + 1))
 _HOUSE_WIRES = frozenset({"data", "usb", "antena", "headset", "speaker"})  # a device's cable
 
 
@@ -1581,7 +1681,8 @@ def _feared_or_reported(said: list[str], at: int) -> bool:
 _DONE_BEFORE = frozenset({"sudah", "telah", "pernah", "kemarin", "semalam", "already"})
 # What follows "ketahuan" when it is a theft found out at a time, not a thief caught in the act ("malingnya ketahuan
 # warga"): "ketahuan jam 5 subuh", "ketahuannya di pukul 6", "ketahuan pas buka toko", "baru ketahuan pagi tadi". A
-# thief told in it is no longer there ("dimasukin maling, ketahuannya jam 5"), unless told as now ("masih").
+# thief told in it is no longer there ("dimasukin maling, ketahuannya jam 5"), unless told as now ("masih"), as
+# hiding, or as found there ("ketahuan pas buka toko, ada maling di belakang etalase").
 _WHEN_FOUND_OUT = _DAY_PARTS | frozenset({"jam", "pas", "waktu", "saat", "ketika", "tadi", "setelah", "sesudah",
                                           "habis", "abis", "besok", "besoknya", "paginya", "subuhnya"})
 
@@ -1594,8 +1695,10 @@ def _found_out_then(said: list[str]) -> bool:
         return said[at - 1:at] == ["baru"] or following in _WHEN_FOUND_OUT \
             or (following in ("pukul", "dipukul") and _at_oclock(said, at + 1))
 
-    return not _STILL & set(said) and any(word in ("ketahuan", "ketahuannya") and when(at)
-                                          for at, word in enumerate(said))
+    found_there = any(word == "ada" and said[k + 1:k + 2] and said[k + 1].removesuffix("nya") in THIEVES
+                      and (_HIDING | {"di"}) & set(said[k + 2:k + 4]) for k, word in enumerate(said))
+    return not (_STILL | _HIDING) & set(said) and not found_there \
+        and any(word in ("ketahuan", "ketahuannya") and when(at) for at, word in enumerate(said))
 _SIGNS_OF_SOMEONE = frozenset({"kebuka", "terbuka", "masuk", "liat", "lihat", "melihat", "saw", "seen", "open"})
 
 
@@ -1736,6 +1839,18 @@ def _fake_police(said: list[str]) -> bool:
     return any(word in ("polisi", "police", "cop") and (
         _CLAIMING & set(said[max(0, i - 3):i]) or _NOT_REALLY & set(said[i + 1:i + 2])
         or (said[i - 1:i] == ["bukan"] and _HEDGES & set(said[max(0, i - 3):i - 1]))) for i, word in enumerate(said))
+
+
+# One who only claims to be a journalist or a salesman ("ngaku2 wartawan"), or forces money out ("maksa minta duit",
+# "malak"): no keen chaser.
+_EXTORTING = frozenset({"maksa", "memaksa", "malak", "memalak", "palak", "meras", "memeras", "peras", "extort"})
+
+
+def _posing_or_extorting(said: list[str]) -> bool:
+    return bool(_EXTORTING & set(said)) or any(word in _KEEN_CHASERS and _CLAIMING & set(said[max(0, i - 3):i])
+                                               for i, word in enumerate(said))
+
+
 _COURTING = frozenset({"risih", "baper", "naksir", "gebetan", "pdkt", "ditembak"})  # "dipepet cowok…, risih"
 _BESIDE_A_CHASER = frozenset({"kejar", "sama", "sm", "oleh", "by", "two", "dua", "tiga", "3", "2"})
 # A chase told first, the resident its subject: "td dikejar preman, tolong", "dikejar orang gak dikenal".
@@ -1761,12 +1876,13 @@ def _chased_in_danger(said: list[str]) -> bool:
             continue
         thugs = bool(_THUGS & set(chaser))  # chased by thugs for whatever reason, in whatever game
         fake = _fake_police(said)
-        harmless = bool(_NO_DANGER_CHASING & set(chaser)) and not fake
+        posing = _posing_or_extorting(said)
+        harmless = bool(_NO_DANGER_CHASING & set(chaser)) and not (fake or posing)
         courted = bool(_COURTING & set(said)) and not (FEAR | {"tolong", "help"}) & set(said)
         on_the_road = bool(_ON_THE_ROAD & set(said)) and not courted
         pressed = (word in _PRESSED or bool(_PRESSED & set(said[i + 1:]))) and on_the_road
         if not thugs and (_CHASED_FOR & set(said[i + 1:i + 5]) or harmless or any_phrase(said, _OVERTAKING)
-                          or (_ERRANDS | _KEEN_CHASERS) & set(said[i + 1:i + 1 + _ERRAND_REACH])):
+                          or (_ERRANDS | _KEEN_CHASERS) & set(said[i + 1:i + 1 + _ERRAND_REACH])) and not posing:
             continue
         if word in _PRESSED and not on_the_road:
             continue  # "dipepet cowok lain terus": courted; off the road is where robbers press
@@ -1849,9 +1965,13 @@ def _strange_or_armed(after: list[str]) -> bool:
 
 
 # A weapon that is a toy or in a game of pretend ("X2an"): "pistol air", "pistol mainan", "water guns", "main
-# tembak2an", "bawa pistol, main perang2an"; not one said to be real ("…ada org bawa pistol beneran").
+# tembak2an", "bawa pistol, main perang2an"; not one said to be real ("…ada org bawa pistol beneran"). A deed made
+# "X2an" is one done to each other, a fight between sides ("ada tembak2an", "lempar2an piring", "serang2an"), played
+# only when a game is told before it; a pistol's water is no toy's when it is acid ("pistol air isi air keras").
 _TOY_MADE = frozenset({"air", "mainan", "plastik", "busa", "water", "toy", "toys", "squirt", "nerf"})
 _ARMS = _WEAPONS | {"tembakan", "bom", "bomb", "guns", "senapan"}
+_PRETENDED = _ARMS | {"perang", "polisi"}  # "perang2an", "pedang2an", "polisi2an": pretend whatever goes with them
+_AT_PLAY = frozenset({"main", "maen", "bermain", "mainan", "game", "playing"})  # "main tembak2an", "main kejar2an"
 
 
 def _a_toy(said: list[str], at: int) -> bool:
@@ -1860,13 +1980,21 @@ def _a_toy(said: list[str], at: int) -> bool:
     if not (pretend or word in _ARMS) or _FOR_REAL & set(said):
         return False
     if pretend:
-        return True
+        return _pretended_at(said, at - 1)
     beside = said[max(0, at - 1):at] + said[at + 1:at + 2]
-    if _TOY_MADE & set(beside) or word + "an" in beside:
+    made = _TOY_MADE - {"air"} if any_phrase(said, (("air", "keras"),)) else _TOY_MADE
+    if made & set(beside) or word + "an" in beside:
         return True  # "pistol air", "water gun", "pistol pistolan"
     start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
     end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
-    return any(said[k] + "an" == said[k + 1] for k in range(start, end - 1))  # "main perang perangan"
+    return any(_pretended_at(said, k) for k in range(start, end - 1))  # "main perang perangan"
+
+
+def _pretended_at(said: list[str], at: int) -> bool:
+    """"X Xan" at `at` is a game of pretend: of a weapon or war ("pedang2an", "perang2an"), or of a deed played
+    ("main tembak2an"); not a deed done to each other ("ada tembak2an", "lempar2an piring")."""
+    return said[at + 1:at + 2] == [said[at] + "an"] \
+        and (said[at] in _PRETENDED or bool(_AT_PLAY & set(said[max(0, at - 2):at])))
 
 
 # Scalded so that the skin blisters, a person and not a pet: "anak sy kesiram air panas, kulitnya melepuh"; or a
@@ -1914,11 +2042,11 @@ def _scalded(said: list[str]) -> bool:
 
 
 def _hot_liquid_told(said: list[str]) -> bool:
-    """A hot liquid told of as it is, not asked after (the law of it too), heard of, laughed off, once, nor of a
-    pet."""
+    """A hot liquid told of as it is, not asked after (the law of it too), heard of, seen in a film or a video,
+    laughed off, once, nor of a pet."""
     told = set(said)
     asked_the_law = _ABOUT_THE_LAW & told and not ({"tolong"} | _STILL) & told  # "apa hukuman buat suami yg nyiram…"
-    return bool(_HOT & told) and not ((_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE) & told
+    return bool(_HOT & told) and not ((_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE | _NOT_REAL) & told
                                       or asked_the_law or _joking(said)) and _a_hot_liquid(said)
 
 
@@ -2093,21 +2221,26 @@ def _held_against_will(said: list[str]) -> bool:
 _HOLDING = frozenset({"ditahan", "ditawan", "disandera", "dikurung", "dikunci", "disekap", "held", "kept", "locked"})
 
 
-# Something thrown at people: "ngelempar2in botol ke org2", "throwing bottles at people".
+# Something thrown at people: "ngelempar2in botol ke org2", "throwing bottles at people"; by thugs, at anything.
 _THROWING = frozenset({"lempar", "melempar", "ngelempar", "ngelemparin", "melempari", "lemparin", "throwing",
                        "throws", "threw"})
 _MISSILES = frozenset({"botol", "batu", "kursi", "bottles", "bottle", "rocks", "stones", "chairs"})
 
 
 def _throwing_at_people(said: list[str]) -> bool:
+    """Thrown at people, or by thugs at whatever ("preman2 itu masih lempar2 batu ke pos")."""
     return any(word in _THROWING and _MISSILES & set(said[i + 1:i + 3])
-               and (_PEOPLE | {"people", "warga", "pengunjung"}) & set(said[i + 2:i + 7])
+               and ((_PEOPLE | {"people", "warga", "pengunjung"}) & set(said[i + 2:i + 7])
+                    or _THUGS & set(said[max(0, i - 4):i]))
                for i, word in enumerate(said)) and not HABITUAL & set(said)
 
 
 # A baby or a child left in a closed car: "ada bayi nangis terus di mobil yg diparkir, kaca ketutup"; not once let
-# out ("…, syukurlah cepat dibuka", "udah dikeluarin satpam").
+# out ("…, syukurlah cepat dibuka", "udah dikeluarin satpam"), unless after a "but" it is shut again or the child
+# unwell ("udah dibuka 1 pintu tp kuncinya macet lg, anak sy lemas").
 _CLOSED_IN = frozenset({"ketutup", "tertutup", "terkunci", "kekunci", "dikunci", "ditinggal", "locked", "closed"})
+_STILL_SHUT = _CLOSED_IN | _UNWELL | {"macet", "nyangkut", "stuck", "jammed"}
+_OPENED = frozenset({"dibuka", "dibukain", "opened"})  # a door opened, which may stick again
 
 
 # Whether leaving a child is allowed, asked as such: "boleh ga ninggalin anak di mobil sebentar?", "bolehkah anak
@@ -2130,7 +2263,17 @@ def _left_in_a_car(said: list[str]) -> bool:
         word in _A_CHILD - {"boy", "girl"} and {"mobil", "car"} & set(said[i + 1:i + 6]) for i, word in enumerate(said))
     return in_a_car and bool(_CLOSED_IN & set(said) or any_phrase(said, (("enggak", "ada", "orangnya"),
                                                                          ("tidak", "ada", "orangnya")))) \
-        and not _done(said, _LET_OUT)
+        and not _let_out_of_the_car(said)
+
+
+def _let_out_of_the_car(said: list[str]) -> bool:
+    if not _done(said, _LET_OUT):
+        return False
+    last = max(i for i, word in enumerate(said) if word in _LET_OUT)
+    if said[last] not in _OPENED:
+        return True  # taken out ("udah dikeluarin"), whatever sticks after
+    but = next((k for k in range(last + 1, len(said)) if said[k] in _BUT), None)
+    return but is None or not _STILL_SHUT & {word.removesuffix("nya") for word in said[but + 1:]}
 
 
 # Something that blew up where people are: "kos2an sebelah meledak"; not a tyre ("ban mobil meledak").
@@ -2166,6 +2309,21 @@ def _by_the_household(said: list[str], at: int) -> bool:
     sy nyoba masuk lewat jendela"), or "trying to get in touch": no one forcing it."""
     return bool(({"saya", "aku", "kami", "i", "we"} | _PETS) & set(said[max(0, at - 3):at])) \
         or bool({"contact", "touch"} & set(said[at:at + 6]))
+
+
+# Someone who got in unbidden and is there still: "ada org nyusup di rumah, dia ngumpet di kamar belakang", "ada org
+# asing di gudang, dia belum keluar".
+_SLIPPING_IN = frozenset({"nyusup", "menyusup", "nyelinap", "menyelinap"})
+_STAYING = (("belum", "keluar"), ("masih", "di"), ("still", "in"), ("still", "inside"))
+
+
+def _intruder_there(said: list[str]) -> bool:
+    told = set(said)
+    # someone unknown slipped in, not one of the house ("anak sy nyusup ke kamar sy")
+    came_in = any(word in ("penyusup", "intruder") or (word in _SLIPPING_IN and {"orang", "seseorang", "yang"} & set(
+        said[max(0, i - 2):i])) for i, word in enumerate(said)) or any_phrase(said, (("orang", "asing"),))
+    return came_in and (bool(_HIDING & told) or any_phrase(said, _STAYING)) \
+        and not (HABITUAL | _NOISES_OF_NO_ONE) & told
 
 
 def _hiding(said: list[str]) -> bool:
@@ -2350,26 +2508,71 @@ def emergency_denied(text: str) -> bool:
     return denied and not unsure and not is_cry_for_help(text)
 
 
+# Water told by how deep it stands ("air udh sedada"), when it is water, and a pool's only for one who cannot get out
+# of it ("masih di dalam kolam renang, airnya sedada, pelatihnya ada" is a lesson); not grass or a child's height
+# ("rumput udh sepinggang"); ankle-deep is _SHALLOW.
+_DEPTHS = frozenset({"sepinggang", "sedada", "seleher", "seperut", "sepaha", "selutut", "sedengkul"})
+_WATER = frozenset({"air", "banjir", "kebanjiran", "flood", "flooding", "water"})
+_POOL = frozenset({"kolam", "renang", "berenang", "pool", "swimming"})
+# A fire or a flood going down ("banjirnya udh surut", "apinya kecil kok"), or a fire for cooking with none spreading
+# ("lg bakar sate, asapnya kemana2", "lagi masak, apinya kecil"): no danger to whoever is still inside.
+_GOING_DOWN = frozenset({"surut", "reda", "kecil", "mengecil", "turun", "padam", "padem", "mati", "receded"})
+_COOKING = _TAMED_FIRE | {"masak", "memasak", "sate", "panggang", "manggang", "bakaran", "goreng", "menggoreng", "bbq",
+                          "grill", "cooking"}
+_GOING_UP = _BURNING | {"makin", "semakin", "tambah", "gede", "besar", "nyambar", "menyambar", "kebakaran", "terbakar",
+                         "worse"}
+
+
+def _water_or_fire(said: list[str]) -> bool:
+    """Water or fire told ("banjirnya", "apinya" too, and water by its depth), not going down nor a cooking fire."""
+    plain = [word.removesuffix("nya") for word in said]
+    told = set(plain)
+    cooking = bool(_COOKING & told) and not _GOING_UP & told
+    deep = bool(_WATER & told) and not (_POOL & told and not _cannot_get(said, ("keluar", "out")))
+    return any((word in _WATER_OR_FIRE or (word in _DEPTHS and deep))
+               and not _negated(said, i) and not _GOING_DOWN & set(plain[i + 1:i + 4])
+               and not (cooking and word in _FLAMES | _SMOKE)
+               for i, word in enumerate(plain))
+
+
 _SHALLOW = (("semata", "kaki"), ("mata", "kaki"), ("sebetis",), ("ankle", "deep"))
 _NEAR = 3  # words before "masih" that name who is still inside
 
 
 def _still_inside(said: list[str]) -> bool:
-    """"anak2 masih di dalem", "nenek masih di dalam rumah": someone still inside what floods or burns."""
-    if _done(said, _LET_OUT) or any_phrase(said, _SHALLOW):
-        return False  # "masih di dalam mobil, aman", "air semata kaki"; not "blm dievakuasi"
-    return any(word in ("masih", "still") and {"dalam", "dalem", "inside"} & set(said[i + 1:i + 3])
-               and any(_a_person_at(said, k) for k in range(max(0, i - _NEAR), i))
-               and not _WHAT_IF & set(said[max(0, i - _NEAR - 1):i])  # "kalau nenek masih di dalam, telp siapa?"
-               for i, word in enumerate(said))
+    """"anak2 masih di dalem", "nenek masih di dalam rumah": someone still inside what floods or burns, not let out
+    ("masih di dalam mobil, aman"; the writer let out is no one else: "…, sy udah selamat di luar")."""
+    if any_phrase(said, _SHALLOW):
+        return False  # "air semata kaki"
+    let_out = _done(said, _LET_OUT)
+    others_let_out = let_out and _done([word if word not in _LET_OUT or not _the_writer_before(said, i) else ""
+                                        for i, word in enumerate(said)], _LET_OUT)
+    for i, word in enumerate(said):
+        if word not in ("masih", "still") or not {"dalam", "dalem", "inside"} & set(said[i + 1:i + 3]) \
+                or _WHAT_IF & set(said[max(0, i - _NEAR - 1):i]):  # "kalau nenek masih di dalam, telp siapa?"
+            continue
+        inside = [said[k] for k in range(max(0, i - _NEAR), i) if _a_person_at(said, k)]
+        if inside and not (others_let_out if set(inside) - _WE else let_out):
+            return True
+    return any(word in ("masih", "still") and said[i + 1:i + 2] == ["ada"] and not others_let_out
+               and {"dalam", "dalem", "inside"} & set(said[i + 3:i + 6])
+               and any(said[k].removesuffix("nya") in _PEOPLE - _WE for k in range(i + 2, min(len(said), i + 4)))
+               for i, word in enumerate(said))  # "masih ada 2 org di dalam ruko"
+
+
+def _the_writer_before(said: list[str], at: int) -> bool:
+    """The writer named just before `at`, as who ("alhamdulillah sy udh dievakuasi"), not as whose ("nenek sy")."""
+    return any(said[k] in _WE and not (k and said[k - 1].removesuffix("nya") in _PEOPLE)
+               for k in range(max(0, at - 3), at))
 
 
 def _a_person_at(said: list[str], at: int) -> bool:
     """Whether the word at `at` names a person, no thing's owner: "nenek", "anak2", the writer; not "sy" of
-    "barang2 sy", "kucing sy", nor "anak" of "motor anak sy"."""
+    "barang2 sy", "kucing sy", nor "anak" or "sy" of "motor anak sy"."""
     word = said[at].removesuffix("nya")
     if word in ("saya", "aku", "kami"):
-        return at == 0 or said[at - 1] in _BEFORE_A_PERSON or said[at - 1].removesuffix("nya") in _PEOPLE
+        return at == 0 or said[at - 1] in _BEFORE_A_PERSON or (
+            said[at - 1].removesuffix("nya") in _PEOPLE and not _owned(said, at - 1))
     return word in _PEOPLE and not _owned(said, at)
 
 
@@ -2440,7 +2643,7 @@ def services_to_call(text: str) -> tuple[str, ...]:
     fire = ((_unnegated(said, _FIRE) and not _done(said, _FIRE_OUT) and not blasting)
             or _smoke_from_a_building(said) or _exploded(said)
             or (any_phrase(said, _SNAKE_INSIDE) and not (_SNAKE_KEPT | _PETS) & set(said))
-            or (_unnegated(said, GAS) and _unnegated(said, LEAKING)) or any_phrase(said, _GAS_SMELT))
+            or _gas_leaking(said) or any_phrase(said, _GAS_SMELT))
     shocked = bool(_SHOCKED & set(said)) or any_phrase(said, _SHOCKED_AS)
     medical = (_unnegated(said, _INJURED) or shocked or self_harm(text)
                or any_phrase(said, _HURT_BADLY) or any_phrase(said, _BABY_LEFT) or any_phrase(said, _BREATHLESS)
