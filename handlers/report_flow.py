@@ -2402,7 +2402,7 @@ _NOTHING_MORE = frozenset({("cukup",), ("sudah", "cukup"), ("itu", "saja"), ("su
                            ("sekian",), ("cukup", "sekian"), ("sudah", "sekian"), ("sekian", "saja"),
                            ("sudah", "cukup", "sekian"), ("sudah", "sekian", "saja"),
                            ("sudah", "semua"), ("sudah", "lengkap"), ("begitu", "saja"), ("segitu", "saja"),
-                           ("sudah", "sesuai"), ("that", "is", "all"), ("that", "si", "all"), ("thats", "all"),
+                           ("sudah", "sesuai"), ("that", "is", "all"), ("that", "s", "all"), ("thats", "all"),
                            ("all", "good"), ("looks", "good")})
 _AROUND_NOTHING_MORE = frozenset({"ok", "oke", "okay", "sip", "pak", "bu", "mas", "mbak", "kak", "bang", "min", "ya",
                                   "deh", "dong", "kok",
