@@ -409,6 +409,33 @@ async def test_whether_someone_will_know_who_reported_is_answered_in_a_report(en
     assert await draft_of(engine) == before, "nothing of the report taken from the question"
 
 
+# Asked bare, with no word of reporting: the one reported, or someone near, and whether they will know.
+KNOWN_BARE = ["pelakunya nanti tau gk?", "pelakunya bakal tau gk?", "dia bakal tau ga", "tetangga nanti tahu gk pak?",
+              "will they know it's me?", "can the thief find out who reported?", "will the guy find out?"]
+
+
+@pytest.mark.parametrize("asked", KNOWN_BARE)
+async def test_whether_the_one_reported_will_know_is_answered_at_the_menu(engine: Engine, asked: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(asked)
+    english = asked.startswith(("will", "can"))
+    assert resident.heard("menu.privacy", "en" if english else "id"), resident.text
+    assert not resident.heard("menu.not_understood", "en" if english else "id") and not await draft_of(engine)
+
+
+@pytest.mark.parametrize("step", ["location", "photo", "identity", "summary"])
+@pytest.mark.parametrize("asked", ["pelakunya nanti tau gk?", "mereka bakal tau ga?"])
+async def test_whether_the_one_reported_will_know_is_answered_at_every_step(engine: Engine, step: str,
+                                                                           asked: str) -> None:
+    resident = await at(engine, step)
+    before = await draft_of(engine)
+    await resident.send(asked)
+    assert resident.heard("menu.privacy") and await step_of(engine, resident) == step, resident.text
+    assert not resident.heard("common.not_a_choice")
+    assert await draft_of(engine) == before, "the question is no place, nor a choice"
+
+
 async def test_a_noisy_neighbour_asked_about_is_still_a_question_of_what_may_be_reported(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")

@@ -696,6 +696,17 @@ _WHO_REPORTED = (("siapa", "yang", "lapor"), ("yang", "lapor", "siapa"), ("siapa
                  ("it", "was", "me"), ("it", "is", "me"), ("it", "s", "me"), ("its", "me"))
 _KNOWER_WORDS = 2  # "tetangga sy", "pak RT", "yg dilaporin", "the guy": who might know, before the knowing
 _REPORTER_WITHIN = 3  # "sy yg lapor", "i made the report": the reporting a few words after the resident
+# Asked bare, the knowing needs no reporting after it when the one who might know is the one reported or someone
+# near ("pelakunya nanti tau gk?", "dia bakal tau ga?", "will the thief find out?"): nothing but asking words may
+# follow, not what they might know ("pelakunya tau gk alamat sy?") nor a story ("pelakunya tau sy sendirian …"),
+# nor "ketahuan", which of the one reported asks whether they are found ("pelakunya bakal ketahuan gk?").
+_WHO_COULD_LEARN = THIEVES | OWN_WORDS | frozenset({
+    "pelaku", "pelakunya", "terlapor", "dia", "mereka", "tetangga", "tetangganya", "orangnya", "orang", "malingnya",
+    "suami", "istri", "bos", "keluarga", "they", "he", "she", "guy", "person", "perpetrator", "suspect", "neighbour",
+    "neighbours", "neighbor", "neighbors", "husband", "wife", "boss", "family"})
+_AFTER_A_BARE_KNOWING = frozenset({"enggak", "tidak", "nanti", "ntar", "entar", "nantinya", "out", "ya", "apa", "about",
+                                   "it", "this"})
+_AHEAD = frozenset({"nanti", "ntar", "entar", "bakal", "akan"})  # "pelakunya nanti tau": asked ahead, unmarked
 
 
 def known_as_the_reporter(text: str) -> bool:
@@ -708,13 +719,15 @@ def known_as_the_reporter(text: str) -> bool:
         or bool(_FEARING & set(said[:knowing]))  # "tau gak kalo…", "sy takut pelaku tau sy yg lapor"
     told_known = _KNOWN_ALREADY & set(said[:knowing]) and said[0] not in _QUESTION_OPENERS
     knower = [word for word in said[:knowing] if word not in NEUTRAL and word not in _QUESTION_OPENERS
-              and word not in {"bakal", "akan", "nanti", "ntar", "the", "my"}]
-    if not asked or told_known or len(knower) > _KNOWER_WORDS:
+              and word not in _AHEAD | {"the", "my"}]
+    if not (asked or _AHEAD & set(said[:knowing])) or told_known or len(knower) > _KNOWER_WORDS:
         return False
     after, roots = said[knowing + 1:], [_root(word) for word in said[knowing + 1:]]
-    reporter = any(word in _I_OR_ME and _REPORTING_ROOTS & set(roots[i + 1:i + 1 + _REPORTER_WITHIN])
-                   for i, word in enumerate(after))
-    return (reporter or any_phrase(after, _WHO_REPORTED)) and not is_cry_for_help(text)
+    reporter = asked and any(word in _I_OR_ME and _REPORTING_ROOTS & set(roots[i + 1:i + 1 + _REPORTER_WITHIN])
+                             for i, word in enumerate(after))
+    bare = bool(knower) and said[knowing] != "ketahuan" and set(knower) <= _WHO_COULD_LEARN \
+        and not set(knower) <= OWN_WORDS and all(word in _AFTER_A_BARE_KNOWING or word in NEUTRAL for word in after)
+    return (reporter or bare or (asked and any_phrase(after, _WHO_REPORTED))) and not is_cry_for_help(text)
 
 
 def privacy_asked(text: str) -> bool:
