@@ -1999,7 +1999,8 @@ async def _relayed_photos(engine: Engine, ref: str) -> tuple[list[dict], list[st
 
 
 @pytest.mark.parametrize("caption", ["", "ini fotonya pak", "ini foto motor sy yg dicuri", "this is the guy",
-                                     "bukti nya pak"])
+                                     "bukti nya pak", "ini foto yg lain pak", "another pic of the guy",
+                                     "foto dr sisi lain", "ini fotonya lagi, beda sudut"])
 async def test_a_photo_after_kirim_is_added_to_the_report_just_sent(engine: Engine, tmp_path: Path,
                                                                     caption: str) -> None:
     """"Here is the photo for the report I just sent": added to it and sent to its officers, not a new report."""
@@ -2087,7 +2088,11 @@ async def test_a_photo_with_no_recent_open_report_begins_a_report_as_today(engin
 
 @pytest.mark.parametrize("caption", ["mau lapor lagi, ada orang mabuk di pos ronda tiap malam",
                                      "laporan baru pak, jalan depan sekolah berlubang",
-                                     "ada tawuran di depan pasar gedog"])
+                                     "ada tawuran di depan pasar gedog",
+                                     "ini foto kecelakaan di perempatan tadi, beda lagi pak",
+                                     "foto kecelakaan td di perempatan pak, beda kejadian",
+                                     "ini kasus yg lain pak", "another one, a crash at the crossroads",
+                                     "this is a different incident"])
 async def test_a_photo_telling_another_matter_after_kirim_begins_a_new_report(engine: Engine, tmp_path: Path,
                                                                              caption: str) -> None:
     await enrolled(engine, PETUGAS)

@@ -1705,16 +1705,41 @@ _POINTING = frozenset({"ini", "itu", "nih", "tuh", "this", "here", "heres"})
 _POINTED_WORDS = 4  # "ini pelakunya pak", "this is the guy": a pointing opener and a few words, naming what it shows
 
 
+# Words that say a photo is of another matter than the report just sent: "beda lagi pak", "beda kejadian", "kasus
+# lain", "ini yg lain", "another one", "a different case". The other named of a photo itself is one more photo of
+# the same ("ini foto yg lain", "another pic").
+_OTHER = frozenset({"beda", "berbeda", "lain", "lainnya", "different", "another", "other"})
+_MATTERS = frozenset({"kejadian", "kejadiannya", "kasus", "kasusnya", "masalah", "masalahnya", "laporan",
+                      "perkara", "hal", "peristiwa", "incident", "case", "matter", "report", "thing", "one", "story"})
+_MATTER_WITHIN = 2  # "beda lagi", "kejadian yg lain", "a different case"
+
+
+def _another_matter(said: list[str]) -> bool:
+    """Whether a caption says its photo is of another matter (see above)."""
+    for at, word in enumerate(said):
+        if word not in _OTHER:
+            continue
+        if said[at + 1:at + 2] and said[at + 1] in _OF_THE_PHOTO:
+            continue  # "another pic": one more photo
+        near = said[max(0, at - _MATTER_WITHIN):at] + said[at + 1:at + 1 + _MATTER_WITHIN]
+        # "ini yg lain", "kasus yg lain"; not "foto yg lain" nor "pelakunya yg lain" (the other one of the same)
+        the_other = said[at - 1:at] == ["yang"] and (at < 2 or said[at - 2] in _POINTING | NEUTRAL | _MATTERS)
+        again = said[at + 1:at + 2] == ["lagi"]  # "beda lagi", "lain lagi"; not "fotonya lagi, beda sudut"
+        if _MATTERS & set(near) or again or the_other or word == "different":
+            return True
+    return False
+
+
 def photo_of_a_report_sent(caption: str) -> bool:
     """Whether a photo sent with `caption` after a report of the resident's is for that report: a caption that says
     nothing of its own ("", "ok", "pak"), or shows what the photo is ("ini fotonya pak", "ini foto motor sy yg
     dicuri", "ini pelakunya", "this is the guy"); not one that wants a report anew ("mau lapor lagi, ada …", "laporan
-    baru pak") or tells a story with no word of the photo ("ada tawuran di depan pasar"), nor a question of the
-    menu's."""
+    baru pak") or says it is of another matter ("…, beda kejadian pak"), or tells a story with no word of the photo
+    ("ada tawuran di depan pasar"), nor a question of the menu's."""
     said = words(caption)
     told = set(said)
     anew = bool(told & (_REPORTING_ANEW | REPORT_NOUNS) and told & (_ANOTHER | {"lagi"})) \
-        or bool(told & _REPORTING_ANEW and told & _WISHING) or wants_to_report(caption)
+        or bool(told & _REPORTING_ANEW and told & _WISHING) or wants_to_report(caption) or _another_matter(said)
     intent = menu_intent(caption)
     if anew or intent not in (None, "ok", "thanks", "story", "category"):
         return False
