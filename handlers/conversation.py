@@ -175,6 +175,11 @@ async def menu(turn: Turn) -> str:
         turn.say("menu.already_sent")  # "kirim" tapped twice: the report went once
         turn.data["just_filed"] = True  # and a third time
     elif picked is None:
+        if just_filed and menu_intent(turn.text) in ("thanks", "ok"):
+            # "makasih pak", then "trus gmn selanjutnya?": still of the report just sent, as it was before the thanks
+            turn.data["just_filed"] = True
+            if unread_at:
+                turn.data["unread_at"] = unread_at
         return await _menu_intent(turn)
     return MENU
 

@@ -1679,6 +1679,21 @@ async def test_what_now_right_after_a_report_is_told_what_happens_next(engine: E
     assert resident.heard("menu.how"), "only the message right after the report asks about it"
 
 
+@pytest.mark.parametrize("thanked", ["makasih pak", "ok pak makasih", "siap pak", "thank you"])
+@pytest.mark.parametrize("asked", ["trus gmn pak selanjutnya?", "selanjutnya apa", "terus gimana",
+                                   "so what's next?", "what happens next?"])
+async def test_what_now_after_a_thank_you_for_a_report_is_told_what_happens_next(engine: Engine, thanked: str,
+                                                                                 asked: str) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    await resident.send(thanked)
+    await resident.send(asked)
+    english = any(resident.heard("menu.after_report", lang) for lang in ("id", "en"))
+    assert english and not resident.heard("report.ask_category") and not resident.heard("menu.how"), resident.text
+    assert not await draft_of(engine), "no new report begun"
+
+
 async def test_a_place_given_where_the_kind_is_asked_is_kept(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "mau lapor", "di kel gedog sananwetan blitar pak"):

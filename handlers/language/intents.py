@@ -96,8 +96,9 @@ WANT_WORDS = frozenset({"mau", "ingin", "pengin", "pingin", "mo", "want", "like"
                         "minta", "make", "permisi", "izin", "boleh", "bisa", "can", "to", "a", "saya", "sy"})
 HOW_WORDS = frozenset({"bagaimana", "cara", "caranya", "how", "gimana", "prosedur", "langkah", "ngapain"})
 # "What now": a question of how to go on, with no word of "how" in it.
-HOW_PHRASES = ("what now", "now what", "what next", "what happens next", "what happens now", "what will happen",
-               "what should i do", "what do i do", "do i need to", "selanjutnya apa",
+HOW_PHRASES = ("what now", "now what", "what next", "what s next", "whats next", "what happens next",
+               "what happens now", "what will happen", "what should i do", "what do i do", "do i need to",
+               "selanjutnya apa",
                "terus apa", "lalu apa", "habis ini apa", "harus apa", "apa yang harus", "maksudnya apa")
 THANKS_PHRASES = ("terima kasih", "thanks", "thank you", "nuhun", "hatur nuhun", "matur nuwun", "suwun",
                   "tengkyu", "makasih", "tq", "tks", "emoji_melipat_tangan", "alhamdulillah", "thx", "terimakasih",
