@@ -1047,6 +1047,11 @@ def answer_aside(turn: Turn) -> str | None:
     if emergency_denied(turn.text) and turn.step not in (*STORY_STEPS, CATEGORY) and not tells_a_story(turn.text):
         turn.say("report.urgent_off")  # "bukan darurat pak, cuma luka kecil" is no "Bukan" to what was read
         return turn.step
+    if turn.step != CATEGORY and (kind := report_kind_asked(turn.text)):
+        # "bisa lapor soal tetangga berisik?" in the middle of a report: answered as the menu answers it, and no
+        # part of this report (where the kind is asked, the question keeps its kind: _kind_asked)
+        turn.say("menu.can_report", kind=labels(turn.lang, CATEGORIES.group)[kind])
+        return turn.step
     said = aside(turn.text)
     if said in SERVICE_QUESTIONS and turn.step in YES_NO_STEPS and not identity_wished(turn.text) \
             and (told := _told_beside_the_question(turn.text)) \

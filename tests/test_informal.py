@@ -436,6 +436,20 @@ async def test_whether_the_one_reported_will_know_is_answered_at_every_step(engi
     assert await draft_of(engine) == before, "the question is no place, nor a choice"
 
 
+@pytest.mark.parametrize("step", ["description", "location", "place_check", "when", "photo", "identity", "summary"])
+@pytest.mark.parametrize("asked", ["bisa lapor soal tetangga berisik?",
+                                   "bisa lapor soal tetangga yg nyetel musik kenceng?",
+                                   "disini nerima laporan narkoba ga?", "can I report noisy neighbours?"])
+async def test_whether_a_kind_may_be_reported_asked_in_a_report_is_answered_and_the_story_kept(
+        engine: Engine, step: str, asked: str) -> None:
+    resident = await at(engine, step)
+    before = await draft_of(engine)
+    await resident.send(asked)
+    assert any(resident.heard("menu.can_report", lang) for lang in ("id", "en")), resident.text
+    assert not resident.heard("report.story_added") and await step_of(engine, resident) == step, resident.text
+    assert await draft_of(engine) == before, "the question is no part of the report"
+
+
 async def test_a_noisy_neighbour_asked_about_is_still_a_question_of_what_may_be_reported(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")

@@ -862,9 +862,11 @@ _OTHER_WORDS_OF_A_KIND = 2  # "penipuan online", "kehilangan ktp": what the list
 
 
 def report_kind_asked(text: str) -> str | None:
-    """The category of incident the message only asks whether it may be reported here; None for anything else."""
+    """The category of incident the message only asks whether it may be reported here; None for anything else,
+    such as whether someone will know who reported ("tetangga sy bisa tau gk sy yg lapor?")."""
     said = words(text)
-    if not 0 < len(said) <= SERVICE_MAX_WORDS or not _asked(text, said) or when_named(text) is not None:
+    if not 0 < len(said) <= SERVICE_MAX_WORDS or not _asked(text, said) or when_named(text) is not None \
+            or known_as_the_reporter(text):
         return None
     roots = stems_of(said, _lexicon() | REPORT_WORDS | _TAKEN_IN)
     reported = next((i for i, root in enumerate(roots) if root in REPORT_WORDS or said[i] in REPORT_WORDS), None)
@@ -998,7 +1000,7 @@ def menu_intent(text: str) -> str | None:
     said = words(text)
     if not said:
         return None
-    if report_kind_asked(text) and not known_as_the_reporter(text):  # not "tetangga sy bisa tau gk sy yg lapor?"
+    if report_kind_asked(text):
         return "can_report"
     roots = set(stems_of(said, _lexicon() | REPORT_WORDS | HOW_WORDS)) | set(said)
     asked_of_service = service_asked(text)
