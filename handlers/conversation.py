@@ -147,6 +147,11 @@ async def menu(turn: Turn) -> str:
         return MENU
     if turn.photo and photo_of_a_report_sent(turn.text) and await _photo_of_a_report_sent(turn):
         return MENU
+    if turn.photo and just_filed and photo_of_a_report_sent(turn.text):
+        # The report just sent is none of theirs to be found: anonymous, it keeps no link to add the photo by. Said
+        # so, and the photo may begin a new report.
+        turn.say("relay.photo_not_to_anonymous")
+        return report_flow.start_with_photo(turn)
     if turn.photo and not turn.text.strip():
         return report_flow.start_with_photo(turn)  # sent first, as WhatsApp users do: the story is asked next
     if picked in (None, "report") and turn.inbound.choice is None and menu_intent(turn.text) in ("story", "category"):
@@ -161,12 +166,20 @@ async def menu(turn: Turn) -> str:
         switch_language(turn, "en" if picked == "english" else "id")
     elif picked is None and unread_at and menu_intent(turn.text) in ("response", "after_report"):
         turn.say("report.no_officer_yet", station=unread_at)  # "kapan polisi dateng?": not "it reaches the officers"
+    elif picked is None and just_filed and photo_announced(turn.text) and \
+            await recent_own_report(turn, PHOTO_OF_A_REPORT_WITHIN) is None:
+        turn.say("relay.photo_announced_anonymous")  # "fotonya nyusul ya pak" after an anonymous report: see above
     elif picked is None and just_filed and menu_intent(turn.text) == "how":
         turn.say("menu.after_report")  # "trus gmn pak selanjutnya?": what happens to the report just sent
     elif picked is None and just_filed and report_flow.sends(turn.text) and set(words(turn.text)) <= _SENT_AGAIN:
         turn.say("menu.already_sent")  # "kirim" tapped twice: the report went once
         turn.data["just_filed"] = True  # and a third time
     elif picked is None:
+        if just_filed and menu_intent(turn.text) in ("thanks", "ok"):
+            # "makasih pak", then "trus gmn selanjutnya?": still of the report just sent, as it was before the thanks
+            turn.data["just_filed"] = True
+            if unread_at:
+                turn.data["unread_at"] = unread_at
         return await _menu_intent(turn)
     return MENU
 

@@ -23,6 +23,7 @@ from handlers.text import sanitize
 from handlers.turn import MENU, Turn
 from handlers.upkeep import BATCH, drop_bookkeeping, expire_drafts, purge_batch, sweep_media
 from storage.contacts import (
+    current_session,
     current_step,
     lock_conversation,
     record_inbound,
@@ -191,13 +192,14 @@ class Engine:
     async def _store_photo(self, inbound: Inbound) -> tuple[StoredMedia | None, str | None]:
         """Fetches and stores a photo sent where the conversation takes one; elsewhere it is not kept."""
         async with self.sessions() as db:
-            step = await current_step(db, self.cipher, inbound.urn)
+            step, stored = await current_session(db, self.cipher, inbound.urn)
             # At the menu, a photo answers the officer who asked the sender (or adds to the answer just given), or
-            # is for the report they just sent; else one alone, or whose caption tells what happened, starts the
-            # report with it.
+            # is for the report they just sent (one sent anonymously may begin a new report: it cannot be added);
+            # else one alone, or whose caption tells what happened, starts the report with it.
             answers = step in (None, MENU) and await self._answer_awaited(db, inbound.urn)
-            for_a_report = step in (None, MENU) and photo_of_a_report_sent(inbound.text) and await reported_since(
-                db, self.cipher.lookup_hash(inbound.urn), utcnow() - PHOTO_OF_A_REPORT_WITHIN)
+            for_a_report = step in (None, MENU) and photo_of_a_report_sent(inbound.text) and (
+                await reported_since(db, self.cipher.lookup_hash(inbound.urn), utcnow() - PHOTO_OF_A_REPORT_WITHIN)
+                or bool(step == MENU and load_session(stored, self.cipher).get("just_filed")))
             starts_report = step in (None, MENU) and (not inbound.text.strip() or tells_a_story(inbound.text))
         if step not in PHOTO_STEPS and not answers and not for_a_report and not starts_report:
             return None, "not_now"

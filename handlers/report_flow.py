@@ -1047,6 +1047,11 @@ def answer_aside(turn: Turn) -> str | None:
     if emergency_denied(turn.text) and turn.step not in (*STORY_STEPS, CATEGORY) and not tells_a_story(turn.text):
         turn.say("report.urgent_off")  # "bukan darurat pak, cuma luka kecil" is no "Bukan" to what was read
         return turn.step
+    if turn.step != CATEGORY and (kind := report_kind_asked(turn.text)):
+        # "bisa lapor soal tetangga berisik?" in the middle of a report: answered as the menu answers it, and no
+        # part of this report (where the kind is asked, the question keeps its kind: _kind_asked)
+        turn.say("menu.can_report", kind=labels(turn.lang, CATEGORIES.group)[kind])
+        return turn.step
     said = aside(turn.text)
     if said in SERVICE_QUESTIONS and turn.step in YES_NO_STEPS and not identity_wished(turn.text) \
             and (told := _told_beside_the_question(turn.text)) \
@@ -2407,7 +2412,7 @@ _NOTHING_MORE = frozenset({("cukup",), ("sudah", "cukup"), ("itu", "saja"), ("su
                            ("sekian",), ("cukup", "sekian"), ("sudah", "sekian"), ("sekian", "saja"),
                            ("sudah", "cukup", "sekian"), ("sudah", "sekian", "saja"),
                            ("sudah", "semua"), ("sudah", "lengkap"), ("begitu", "saja"), ("segitu", "saja"),
-                           ("sudah", "sesuai"), ("that", "is", "all"), ("that", "si", "all"), ("thats", "all"),
+                           ("sudah", "sesuai"), ("that", "is", "all"), ("that", "s", "all"), ("thats", "all"),
                            ("all", "good"), ("looks", "good")})
 _AROUND_NOTHING_MORE = frozenset({"ok", "oke", "okay", "sip", "pak", "bu", "mas", "mbak", "kak", "bang", "min", "ya",
                                   "deh", "dong", "kok",

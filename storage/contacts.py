@@ -264,5 +264,15 @@ async def current_step(db: AsyncSession, cipher: ContactCipher, urn: str) -> str
     )).scalar_one_or_none()
 
 
+async def current_session(db: AsyncSession, cipher: ContactCipher, urn: str) -> tuple[str | None, Any]:
+    """Where a contact is, and the session's data as stored (sealed), read without a lock: a hint for work done
+    before the message is handled."""
+    row = (await db.execute(
+        select(ConversationSession.step, ConversationSession.data).join(Contact)
+        .where(Contact.urn_hash == cipher.lookup_hash(urn))
+    )).one_or_none()
+    return (row.step, row.data) if row else (None, None)
+
+
 async def set_contact_unreachable(db: AsyncSession, cipher: ContactCipher, urn: str) -> None:
     await db.execute(update(Contact).where(Contact.urn_hash == cipher.lookup_hash(urn)).values(unreachable=True))

@@ -409,6 +409,47 @@ async def test_whether_someone_will_know_who_reported_is_answered_in_a_report(en
     assert await draft_of(engine) == before, "nothing of the report taken from the question"
 
 
+# Asked bare, with no word of reporting: the one reported, or someone near, and whether they will know.
+KNOWN_BARE = ["pelakunya nanti tau gk?", "pelakunya bakal tau gk?", "dia bakal tau ga", "tetangga nanti tahu gk pak?",
+              "will they know it's me?", "can the thief find out who reported?", "will the guy find out?"]
+
+
+@pytest.mark.parametrize("asked", KNOWN_BARE)
+async def test_whether_the_one_reported_will_know_is_answered_at_the_menu(engine: Engine, asked: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(asked)
+    english = asked.startswith(("will", "can"))
+    assert resident.heard("menu.privacy", "en" if english else "id"), resident.text
+    assert not resident.heard("menu.not_understood", "en" if english else "id") and not await draft_of(engine)
+
+
+@pytest.mark.parametrize("step", ["location", "photo", "identity", "summary"])
+@pytest.mark.parametrize("asked", ["pelakunya nanti tau gk?", "mereka bakal tau ga?"])
+async def test_whether_the_one_reported_will_know_is_answered_at_every_step(engine: Engine, step: str,
+                                                                           asked: str) -> None:
+    resident = await at(engine, step)
+    before = await draft_of(engine)
+    await resident.send(asked)
+    assert resident.heard("menu.privacy") and await step_of(engine, resident) == step, resident.text
+    assert not resident.heard("common.not_a_choice")
+    assert await draft_of(engine) == before, "the question is no place, nor a choice"
+
+
+@pytest.mark.parametrize("step", ["description", "location", "place_check", "when", "photo", "identity", "summary"])
+@pytest.mark.parametrize("asked", ["bisa lapor soal tetangga berisik?",
+                                   "bisa lapor soal tetangga yg nyetel musik kenceng?",
+                                   "disini nerima laporan narkoba ga?", "can I report noisy neighbours?"])
+async def test_whether_a_kind_may_be_reported_asked_in_a_report_is_answered_and_the_story_kept(
+        engine: Engine, step: str, asked: str) -> None:
+    resident = await at(engine, step)
+    before = await draft_of(engine)
+    await resident.send(asked)
+    assert any(resident.heard("menu.can_report", lang) for lang in ("id", "en")), resident.text
+    assert not resident.heard("report.story_added") and await step_of(engine, resident) == step, resident.text
+    assert await draft_of(engine) == before, "the question is no part of the report"
+
+
 async def test_a_noisy_neighbour_asked_about_is_still_a_question_of_what_may_be_reported(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")
@@ -1666,6 +1707,21 @@ async def test_what_now_right_after_a_report_is_told_what_happens_next(engine: E
     assert resident.heard("menu.after_report") and not resident.heard("report.ask_category"), resident.text
     await resident.send("gimana caranya lapor?")
     assert resident.heard("menu.how"), "only the message right after the report asks about it"
+
+
+@pytest.mark.parametrize("thanked", ["makasih pak", "ok pak makasih", "siap pak", "thank you"])
+@pytest.mark.parametrize("asked", ["trus gmn pak selanjutnya?", "selanjutnya apa", "terus gimana",
+                                   "so what's next?", "what happens next?"])
+async def test_what_now_after_a_thank_you_for_a_report_is_told_what_happens_next(engine: Engine, thanked: str,
+                                                                                 asked: str) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    await resident.send(thanked)
+    await resident.send(asked)
+    english = any(resident.heard("menu.after_report", lang) for lang in ("id", "en"))
+    assert english and not resident.heard("report.ask_category") and not resident.heard("menu.how"), resident.text
+    assert not await draft_of(engine), "no new report begun"
 
 
 async def test_a_place_given_where_the_kind_is_asked_is_kept(engine: Engine) -> None:

@@ -58,6 +58,13 @@ def test_every_emoji_holds_a_character_past_ascii() -> None:
     assert words("Tolooong sj") == ["tolong", "saja"]
 
 
+def test_an_english_contraction_is_no_slang() -> None:
+    """"it's", "i'm": the lexicon would read the clitic as "si" or "sama"; slang typed alone is still spelt out."""
+    assert words("will they know it's me?") == ["will", "they", "know", "it", "s", "me"]
+    assert words("I’m scared, they're here") == ["i", "m", "scared", "they", "re", "here"]
+    assert words("s budi m pak") == ["si", "budi", "sama", "pak"]
+
+
 @pytest.mark.parametrize(("said", "moment"), [
     ("ya, sebelum hari ini", "earlier"),
     ("sblm kemarin pak", "earlier"),

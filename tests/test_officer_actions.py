@@ -1999,7 +1999,8 @@ async def _relayed_photos(engine: Engine, ref: str) -> tuple[list[dict], list[st
 
 
 @pytest.mark.parametrize("caption", ["", "ini fotonya pak", "ini foto motor sy yg dicuri", "this is the guy",
-                                     "bukti nya pak"])
+                                     "bukti nya pak", "ini foto yg lain pak", "another pic of the guy",
+                                     "foto dr sisi lain", "ini fotonya lagi, beda sudut"])
 async def test_a_photo_after_kirim_is_added_to_the_report_just_sent(engine: Engine, tmp_path: Path,
                                                                     caption: str) -> None:
     """"Here is the photo for the report I just sent": added to it and sent to its officers, not a new report."""
@@ -2058,11 +2059,51 @@ async def test_a_photo_after_an_anonymous_report_stays_unlinked_to_it(engine: En
     picture.write_bytes(photo())
     await warga.send(photo=picture)
     assert not warga.heard("relay.photo_added") and ref not in warga.text, warga.text
-    assert warga.heard("photo.kept_first"), warga.text
+    assert warga.heard("relay.photo_not_to_anonymous") and warga.heard("photo.kept_first"), warga.text
     await warga.send("batal")
     await warga.send("ini fotonya pak", photo=picture)
     assert not warga.heard("relay.photo_added") and ref not in warga.text, warga.text
     assert await _relayed_photos(engine, ref) == ([], [])
+
+
+@pytest.mark.parametrize(("announced", "lang"), [("ini fotonya pak", "id"), ("fotonya nyusul ya pak", "id"),
+                                                ("mau kirim foto pak", "id"), ("i have a photo of him", "en")])
+async def test_a_photo_announced_after_an_anonymous_report_is_told_it_cannot_be_added(engine: Engine, tmp_path: Path,
+                                                                                    announced: str,
+                                                                                    lang: str) -> None:
+    """The resident is told plainly why (the report is not linked to them) and what they can do; the photo that
+    follows begins a new report, and nothing links either to the anonymous report."""
+    await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine, identity="3")
+    await warga.send(announced)
+    assert warga.heard("relay.photo_announced_anonymous", lang), warga.text
+    assert not warga.heard("menu.not_understood", lang) and ref not in warga.text
+    picture = tmp_path / "foto.jpg"
+    picture.write_bytes(photo())
+    await warga.send(photo=picture)
+    assert warga.heard("photo.kept_first", lang) and not warga.heard("relay.photo_added", lang), warga.text
+    assert await _relayed_photos(engine, ref) == ([], [])
+    assert (await report(engine, ref)).contact_id is None
+
+
+@pytest.mark.parametrize(("caption", "lang"), [("", "id"), ("ini fotonya pak", "id"), ("here is the photo", "en")])
+async def test_a_photo_right_after_an_anonymous_report_is_told_it_cannot_be_added(engine: Engine, tmp_path: Path,
+                                                                                caption: str, lang: str) -> None:
+    await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine, identity="3")
+    picture = tmp_path / "foto.jpg"
+    picture.write_bytes(photo())
+    await warga.send(caption, photo=picture)
+    assert warga.heard("relay.photo_not_to_anonymous", lang) and warga.heard("photo.kept_first", lang), warga.text
+    assert not warga.heard("photo.rejected_not_now", lang) and ref not in warga.text
+    assert await _relayed_photos(engine, ref) == ([], [])
+
+
+async def test_an_announced_photo_after_a_confidential_report_is_still_awaited_for_it(engine: Engine) -> None:
+    await enrolled(engine, PETUGAS)
+    warga, _ref = await file_report(engine)
+    await warga.send("fotonya nyusul ya pak")
+    assert warga.heard("relay.photo_awaited") and not warga.heard("relay.photo_announced_anonymous"), warga.text
 
 
 async def test_a_photo_with_no_recent_open_report_begins_a_report_as_today(engine: Engine, tmp_path: Path) -> None:
@@ -2087,7 +2128,11 @@ async def test_a_photo_with_no_recent_open_report_begins_a_report_as_today(engin
 
 @pytest.mark.parametrize("caption", ["mau lapor lagi, ada orang mabuk di pos ronda tiap malam",
                                      "laporan baru pak, jalan depan sekolah berlubang",
-                                     "ada tawuran di depan pasar gedog"])
+                                     "ada tawuran di depan pasar gedog",
+                                     "ini foto kecelakaan di perempatan tadi, beda lagi pak",
+                                     "foto kecelakaan td di perempatan pak, beda kejadian",
+                                     "ini kasus yg lain pak", "another one, a crash at the crossroads",
+                                     "this is a different incident"])
 async def test_a_photo_telling_another_matter_after_kirim_begins_a_new_report(engine: Engine, tmp_path: Path,
                                                                              caption: str) -> None:
     await enrolled(engine, PETUGAS)

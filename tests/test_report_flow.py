@@ -813,8 +813,8 @@ async def test_an_acknowledgement_at_the_identity_question_asks_for_one_of_the_t
 
 @pytest.mark.parametrize(("done", "sent"), [("udah cukup", True), ("itu aja pak", True), ("sudah lengkap", True),
                                            ("segitu aja", True), ("ok cukup", True), ("cukup sekian pak", True),
-                                           ("itu salah", False), ("belum cukup", False), ("ok salah", False),
-                                           ("sudah lengkap?", False), ("kurang cukup", False)])
+                                           ("that's all", True), ("itu salah", False), ("belum cukup", False),
+                                           ("ok salah", False), ("sudah lengkap?", False), ("kurang cukup", False)])
 async def test_nothing_more_to_add_at_the_summary_sends(engine: Engine, done: str, sent: bool) -> None:
     """Said whole and as no question; not a "no" that looks like it."""
     resident = await at(engine, "summary")

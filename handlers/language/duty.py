@@ -21,11 +21,11 @@ ADDRESS = frozenset({
     "sir", "please", "dong", "aja", "saja", "sih", "nih",
 })
 # What may stand beside those words and leave them meaning the same: the above, who, the scene, "now" (and an emoji,
-# "👍"). "I'm" is read as "i sama".
+# "👍"). "I'm" is read as "i m".
 _BESIDE = ADDRESS | frozenset({
     "segera", "langsung", "sudah", "udah", "sedang", "lagi", "kami", "saya", "anggota", "tim", "unit", "piket",
     "sekarang", "juga", "ke", "sana", "kesana", "menuju", "tkp", "lokasi", "now", "there", "to", "the", "scene",
-    "we", "are", "i", "am", "sama", "ready", "yes", "right", "away", "gas", "gerak", "bergerak", "merapat",
+    "we", "are", "i", "am", "m", "ready", "yes", "right", "away", "gas", "gerak", "bergerak", "merapat",
 })
 
 

@@ -96,8 +96,9 @@ WANT_WORDS = frozenset({"mau", "ingin", "pengin", "pingin", "mo", "want", "like"
                         "minta", "make", "permisi", "izin", "boleh", "bisa", "can", "to", "a", "saya", "sy"})
 HOW_WORDS = frozenset({"bagaimana", "cara", "caranya", "how", "gimana", "prosedur", "langkah", "ngapain"})
 # "What now": a question of how to go on, with no word of "how" in it.
-HOW_PHRASES = ("what now", "now what", "what next", "what happens next", "what happens now", "what will happen",
-               "what should i do", "what do i do", "do i need to", "selanjutnya apa",
+HOW_PHRASES = ("what now", "now what", "what next", "what s next", "whats next", "what happens next",
+               "what happens now", "what will happen", "what should i do", "what do i do", "do i need to",
+               "selanjutnya apa",
                "terus apa", "lalu apa", "habis ini apa", "harus apa", "apa yang harus", "maksudnya apa")
 THANKS_PHRASES = ("terima kasih", "thanks", "thank you", "nuhun", "hatur nuhun", "matur nuwun", "suwun",
                   "tengkyu", "makasih", "tq", "tks", "emoji_melipat_tangan", "alhamdulillah", "thx", "terimakasih",
@@ -703,6 +704,17 @@ _WHO_REPORTED = (("siapa", "yang", "lapor"), ("yang", "lapor", "siapa"), ("siapa
                  ("it", "was", "me"), ("it", "is", "me"), ("it", "s", "me"), ("its", "me"))
 _KNOWER_WORDS = 2  # "tetangga sy", "pak RT", "yg dilaporin", "the guy": who might know, before the knowing
 _REPORTER_WITHIN = 3  # "sy yg lapor", "i made the report": the reporting a few words after the resident
+# Asked bare, the knowing needs no reporting after it when the one who might know is the one reported or someone
+# near ("pelakunya nanti tau gk?", "dia bakal tau ga?", "will the thief find out?"): nothing but asking words may
+# follow, not what they might know ("pelakunya tau gk alamat sy?") nor a story ("pelakunya tau sy sendirian …"),
+# nor "ketahuan", which of the one reported asks whether they are found ("pelakunya bakal ketahuan gk?").
+_WHO_COULD_LEARN = THIEVES | OWN_WORDS | frozenset({
+    "pelaku", "pelakunya", "terlapor", "dia", "mereka", "tetangga", "tetangganya", "orangnya", "orang", "malingnya",
+    "suami", "istri", "bos", "keluarga", "they", "he", "she", "guy", "person", "perpetrator", "suspect", "neighbour",
+    "neighbours", "neighbor", "neighbors", "husband", "wife", "boss", "family"})
+_AFTER_A_BARE_KNOWING = frozenset({"enggak", "tidak", "nanti", "ntar", "entar", "nantinya", "out", "ya", "apa", "about",
+                                   "it", "this"})
+_AHEAD = frozenset({"nanti", "ntar", "entar", "bakal", "akan"})  # "pelakunya nanti tau": asked ahead, unmarked
 
 
 def known_as_the_reporter(text: str) -> bool:
@@ -715,13 +727,15 @@ def known_as_the_reporter(text: str) -> bool:
         or bool(_FEARING & set(said[:knowing]))  # "tau gak kalo…", "sy takut pelaku tau sy yg lapor"
     told_known = _KNOWN_ALREADY & set(said[:knowing]) and said[0] not in _QUESTION_OPENERS
     knower = [word for word in said[:knowing] if word not in NEUTRAL and word not in _QUESTION_OPENERS
-              and word not in {"bakal", "akan", "nanti", "ntar", "the", "my"}]
-    if not asked or told_known or len(knower) > _KNOWER_WORDS:
+              and word not in _AHEAD | {"the", "my"}]
+    if not (asked or _AHEAD & set(said[:knowing])) or told_known or len(knower) > _KNOWER_WORDS:
         return False
     after, roots = said[knowing + 1:], [_root(word) for word in said[knowing + 1:]]
-    reporter = any(word in _I_OR_ME and _REPORTING_ROOTS & set(roots[i + 1:i + 1 + _REPORTER_WITHIN])
-                   for i, word in enumerate(after))
-    return (reporter or any_phrase(after, _WHO_REPORTED)) and not is_cry_for_help(text)
+    reporter = asked and any(word in _I_OR_ME and _REPORTING_ROOTS & set(roots[i + 1:i + 1 + _REPORTER_WITHIN])
+                             for i, word in enumerate(after))
+    bare = bool(knower) and said[knowing] != "ketahuan" and set(knower) <= _WHO_COULD_LEARN \
+        and not set(knower) <= OWN_WORDS and all(word in _AFTER_A_BARE_KNOWING or word in NEUTRAL for word in after)
+    return (reporter or bare or (asked and any_phrase(after, _WHO_REPORTED))) and not is_cry_for_help(text)
 
 
 def privacy_asked(text: str) -> bool:
@@ -855,9 +869,11 @@ _OTHER_WORDS_OF_A_KIND = 2  # "penipuan online", "kehilangan ktp": what the list
 
 
 def report_kind_asked(text: str) -> str | None:
-    """The category of incident the message only asks whether it may be reported here; None for anything else."""
+    """The category of incident the message only asks whether it may be reported here; None for anything else,
+    such as whether someone will know who reported ("tetangga sy bisa tau gk sy yg lapor?")."""
     said = words(text)
-    if not 0 < len(said) <= SERVICE_MAX_WORDS or not _asked(text, said) or when_named(text) is not None:
+    if not 0 < len(said) <= SERVICE_MAX_WORDS or not _asked(text, said) or when_named(text) is not None \
+            or known_as_the_reporter(text):
         return None
     roots = stems_of(said, _lexicon() | REPORT_WORDS | _TAKEN_IN)
     reported = next((i for i, root in enumerate(roots) if root in REPORT_WORDS or said[i] in REPORT_WORDS), None)
@@ -991,7 +1007,7 @@ def menu_intent(text: str) -> str | None:
     said = words(text)
     if not said:
         return None
-    if report_kind_asked(text) and not known_as_the_reporter(text):  # not "tetangga sy bisa tau gk sy yg lapor?"
+    if report_kind_asked(text):
         return "can_report"
     roots = set(stems_of(said, _lexicon() | REPORT_WORDS | HOW_WORDS)) | set(said)
     asked_of_service = service_asked(text)
@@ -1699,16 +1715,41 @@ _POINTING = frozenset({"ini", "itu", "nih", "tuh", "this", "here", "heres"})
 _POINTED_WORDS = 4  # "ini pelakunya pak", "this is the guy": a pointing opener and a few words, naming what it shows
 
 
+# Words that say a photo is of another matter than the report just sent: "beda lagi pak", "beda kejadian", "kasus
+# lain", "ini yg lain", "another one", "a different case". The other named of a photo itself is one more photo of
+# the same ("ini foto yg lain", "another pic").
+_OTHER = frozenset({"beda", "berbeda", "lain", "lainnya", "different", "another", "other"})
+_MATTERS = frozenset({"kejadian", "kejadiannya", "kasus", "kasusnya", "masalah", "masalahnya", "laporan",
+                      "perkara", "hal", "peristiwa", "incident", "case", "matter", "report", "thing", "one", "story"})
+_MATTER_WITHIN = 2  # "beda lagi", "kejadian yg lain", "a different case"
+
+
+def _another_matter(said: list[str]) -> bool:
+    """Whether a caption says its photo is of another matter (see above)."""
+    for at, word in enumerate(said):
+        if word not in _OTHER:
+            continue
+        if said[at + 1:at + 2] and said[at + 1] in _OF_THE_PHOTO:
+            continue  # "another pic": one more photo
+        near = said[max(0, at - _MATTER_WITHIN):at] + said[at + 1:at + 1 + _MATTER_WITHIN]
+        # "ini yg lain", "kasus yg lain"; not "foto yg lain" nor "pelakunya yg lain" (the other one of the same)
+        the_other = said[at - 1:at] == ["yang"] and (at < 2 or said[at - 2] in _POINTING | NEUTRAL | _MATTERS)
+        again = said[at + 1:at + 2] == ["lagi"]  # "beda lagi", "lain lagi"; not "fotonya lagi, beda sudut"
+        if _MATTERS & set(near) or again or the_other or word == "different":
+            return True
+    return False
+
+
 def photo_of_a_report_sent(caption: str) -> bool:
     """Whether a photo sent with `caption` after a report of the resident's is for that report: a caption that says
     nothing of its own ("", "ok", "pak"), or shows what the photo is ("ini fotonya pak", "ini foto motor sy yg
     dicuri", "ini pelakunya", "this is the guy"); not one that wants a report anew ("mau lapor lagi, ada …", "laporan
-    baru pak") or tells a story with no word of the photo ("ada tawuran di depan pasar"), nor a question of the
-    menu's."""
+    baru pak") or says it is of another matter ("…, beda kejadian pak"), or tells a story with no word of the photo
+    ("ada tawuran di depan pasar"), nor a question of the menu's."""
     said = words(caption)
     told = set(said)
     anew = bool(told & (_REPORTING_ANEW | REPORT_NOUNS) and told & (_ANOTHER | {"lagi"})) \
-        or bool(told & _REPORTING_ANEW and told & _WISHING) or wants_to_report(caption)
+        or bool(told & _REPORTING_ANEW and told & _WISHING) or wants_to_report(caption) or _another_matter(said)
     intent = menu_intent(caption)
     if anew or intent not in (None, "ok", "thanks", "story", "category"):
         return False

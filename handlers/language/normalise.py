@@ -132,8 +132,11 @@ def _words(text: str) -> tuple[str, ...]:
         text = _AND_A_HALF.sub(r"\1 setengah", _HALF_A.sub("setengah", text))
     out: list[str] = []
     before = ""
-    for token in re.findall(r"emoji_[a-z_]+|[^\W_]+", text):
-        if before == _EARLIER and token in _JAVANESE_PARTS_OF_DAY:  # "mau bengi": "tadi malam"
+    for found in re.finditer(r"emoji_[a-z_]+|[^\W_]+", text):
+        token = found.group()
+        if token in _CLITICS and text[found.start() - 1:found.start()] in ("'", "’"):
+            out.append(token)  # English "it's", "i'm": not the lexicon's "s" (si) or "m" (sama)
+        elif before == _EARLIER and token in _JAVANESE_PARTS_OF_DAY:  # "mau bengi": "tadi malam"
             out[-1:] = ["tadi", _JAVANESE_PARTS_OF_DAY[token]]
         elif token == _DAY and (before in _COUNTS or before.isdecimal()):  # "rong dino", "3 dino": days
             out.append(_DAY_READ)
@@ -143,6 +146,7 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_CLITICS = frozenset({"s", "m", "re", "ll", "ve", "d", "t"})
 _EARLIER, _JAVANESE_PARTS_OF_DAY = JAVANESE_EARLIER
 _COUNTS, _DAY, _DAY_READ = JAVANESE_DAYS
 _SPANS = r"(?=\s*(?:jam|hari|minggu|bulan|tahun|menit|hours?|days?|weeks?|months?|years?|minutes?)\b)"
