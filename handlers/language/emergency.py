@@ -1967,11 +1967,17 @@ def _strange_or_armed(after: list[str]) -> bool:
 # A weapon that is a toy or in a game of pretend ("X2an"): "pistol air", "pistol mainan", "water guns", "main
 # tembak2an", "bawa pistol, main perang2an"; not one said to be real ("…ada org bawa pistol beneran"). A deed made
 # "X2an" is one done to each other, a fight between sides ("ada tembak2an", "lempar2an piring", "serang2an"), played
-# only when a game is told before it; a pistol's water is no toy's when it is acid ("pistol air isi air keras").
+# only when a game is told before it. A toy gun filled with what burns or eats the skin is a weapon ("pistol air isi
+# air keras", "pistol plastik isinya bensin"); so is one held by a grown stranger or thug beside the children's game
+# ("anak2 main perang2an, ada org mabuk bawa celurit"), or one that comes suddenly ("main pedang2an tiba2 ada …").
 _TOY_MADE = frozenset({"air", "mainan", "plastik", "busa", "water", "toy", "toys", "squirt", "nerf"})
 _ARMS = _WEAPONS | {"tembakan", "bom", "bomb", "guns", "senapan"}
 _PRETENDED = _ARMS | {"perang", "polisi"}  # "perang2an", "pedang2an", "polisi2an": pretend whatever goes with them
 _AT_PLAY = frozenset({"main", "maen", "bermain", "mainan", "game", "playing"})  # "main tembak2an", "main kejar2an"
+_HARMFUL_FILLINGS = (("air", "keras"), ("bensin",), ("minyak",), ("spiritus",), ("tiner",), ("thinner",),
+                     ("acid",), ("petrol",), ("gasoline",))
+_NOT_A_PLAYER = _THUGS | {"orang", "seseorang", "pria", "lelaki", "dewasa", "stranger", "man", "men"}
+_HOLDER_REACH = 4  # words back from the weapon to who holds it: "ada org asing bawa golok"
 
 
 def _a_toy(said: list[str], at: int) -> bool:
@@ -1981,12 +1987,16 @@ def _a_toy(said: list[str], at: int) -> bool:
         return False
     if pretend:
         return _pretended_at(said, at - 1)
-    beside = said[max(0, at - 1):at] + said[at + 1:at + 2]
-    made = _TOY_MADE - {"air"} if any_phrase(said, (("air", "keras"),)) else _TOY_MADE
-    if made & set(beside) or word + "an" in beside:
-        return True  # "pistol air", "water gun", "pistol pistolan"
+    if any_phrase(said, _HARMFUL_FILLINGS):
+        return False
+    beside = [w.removesuffix("nya") for w in said[max(0, at - 1):at] + said[at + 1:at + 2]]
+    if _TOY_MADE & set(beside) or word + "an" in beside:
+        return True  # "pistol air", "pistol airnya", "water gun", "pistol pistolan"
     start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
     end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
+    holder = said[max(start, at - _HOLDER_REACH):at]
+    if "tiba" in said[start:at] or (_NOT_A_PLAYER & set(holder) and not _KNOWN_AFTER_ALL & set(holder)):
+        return False
     return any(_pretended_at(said, k) for k in range(start, end - 1))  # "main perang perangan"
 
 
