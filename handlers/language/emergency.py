@@ -1479,9 +1479,12 @@ _ASKED_FOR = (("mau", "lapor"), ("minta",), ("mohon",))  # a fault reported to b
 _UNPLUGGED = frozenset({"dicabut", "dimatikan", "unplugged"})
 # A gas leak told by the gas ("gasnya bocor") or what holds it ("tabungnya masih bocor", "regulatornya bocor"); it
 # is stopped when unplugged or mended and no leak or fire is told after that ("udh dicabut regulatornya tp gas masih
-# bocor", "…, udh diganti selangnya tp masih bocor juga", "…, kompor udh dimatikan, tp ada percikan api").
+# bocor", "…, udh diganti selangnya tp masih bocor juga", "…, kompor udh dimatikan, tp ada percikan api"), nor a
+# sign that it goes on: a hiss, a sharp smell, someone dizzy or sick ("…, tp baunya masih nyengat, anak2 pusing").
 _GAS_HELD = GAS | {"tabung", "regulator"}
 _CATCHING_FIRE = frozenset({"api", "percikan", "nyambar", "menyambar", "kebakaran", "terbakar", "meledak", "fire"})
+_STILL_ESCAPING = frozenset({"desis", "mendesis", "berdesis", "nyengat", "menyengat", "pusing", "mual", "muntah",
+                             "sesak", "pingsan", "lemas", "lemes", "hissing", "dizzy", "nauseous"})
 
 
 def _gas_leaking(said: list[str]) -> bool:
@@ -1494,7 +1497,7 @@ def _leak_stopped(said: list[str]) -> bool:
     if not _done(said, stopping):
         return False
     last = max(i for i, word in enumerate(said) if word in stopping)
-    return not any(word.removesuffix("nya") in LEAKING | _CATCHING_FIRE and not _negated(said, k)
+    return not any(word.removesuffix("nya") in LEAKING | _CATCHING_FIRE | _STILL_ESCAPING and not _negated(said, k)
                    for k, word in enumerate(said[last + 1:], last + 1))
 _HOUSE_WIRES = frozenset({"data", "usb", "antena", "headset", "speaker"})  # a device's cable
 
