@@ -1304,10 +1304,12 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _gas_leaking(said) and not _leak_stopped(said):
         return True  # not "…, udah dicabut regulatornya", "syukurlah udh diganti"
-    if _water_or_fire(said) and (_trapped(said) or _still_inside(said) or (
-            (_cannot_get(said, ("keluar", "out", "bangun", "up")) or _cannot_walk(said))
-            and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
+    cannot_get_out = (_cannot_get(said, ("keluar", "out", "bangun", "up")) or _cannot_walk(said)) \
+        and bool((_SOMEONE | _FAMILY | _PERSONS) & set(said))
+    if _water_or_fire(said) and (_trapped(said) or _still_inside(said) or cannot_get_out):
         return True
+    if cannot_get_out and _still_inside(said) and _water_or_fire(said, going_down_too=True):
+        return True  # "air reda dikit tp nenek sy masih di dalam rumah gk bisa jalan"
     if _still_inside(said) and _rescue_awaited(said):
         return True  # "nenek sy masih di dalam rumah, belum dievakuasi": a rescue awaited tells the flood or fire
     if not _NOT_A_HOME & set(said) and not _while_away(said) and any(
@@ -2528,22 +2530,35 @@ _DEPTHS = frozenset({"sepinggang", "sedada", "seleher", "seperut", "sepaha", "se
 _WATER = frozenset({"air", "banjir", "kebanjiran", "flood", "flooding", "water"})
 _POOL = frozenset({"kolam", "renang", "berenang", "pool", "swimming"})
 # A fire or a flood going down ("banjirnya udh surut", "apinya kecil kok"), or a fire for cooking with none spreading
-# ("lg bakar sate, asapnya kemana2", "lagi masak, apinya kecil"): no danger to whoever is still inside.
-_GOING_DOWN = frozenset({"surut", "reda", "kecil", "mengecil", "turun", "padam", "padem", "mati", "receded"})
+# ("lg bakar sate, asapnya kemana2", "lagi masak, apinya kecil"): no danger to whoever is still inside. Going down
+# somewhere is moving ("api udah turun ke lantai 2", "banjir turun dari bukit"), and whoever is inside and cannot get
+# out is in danger whatever the water does, or a fire not yet out ("air reda dikit tp nenek masih di dalam, gk bisa
+# jalan").
+_PUT_OUT = frozenset({"padam", "padem", "mati"})
+_GOING_DOWN = _PUT_OUT | {"surut", "reda", "kecil", "mengecil", "turun", "receded"}
+_MOVING_TO = frozenset({"ke", "dari", "sampai", "sampe", "to", "from"})
 _COOKING = _TAMED_FIRE | {"masak", "memasak", "sate", "panggang", "manggang", "bakaran", "goreng", "menggoreng", "bbq",
                           "grill", "cooking"}
 _GOING_UP = _BURNING | {"makin", "semakin", "tambah", "gede", "besar", "nyambar", "menyambar", "kebakaran", "terbakar",
                          "worse"}
 
 
-def _water_or_fire(said: list[str]) -> bool:
-    """Water or fire told ("banjirnya", "apinya" too, and water by its depth), not going down nor a cooking fire."""
+def _water_or_fire(said: list[str], going_down_too: bool = False) -> bool:
+    """Water or fire told ("banjirnya", "apinya" too, and water by its depth), not going down (with
+    `going_down_too`, only not put out) nor a cooking fire."""
     plain = [word.removesuffix("nya") for word in said]
     told = set(plain)
     cooking = bool(_COOKING & told) and not _GOING_UP & told
     deep = bool(_WATER & told) and not (_POOL & told and not _cannot_get(said, ("keluar", "out")))
+
+    down = _PUT_OUT if going_down_too else _GOING_DOWN
+
+    def going_down(i: int) -> bool:
+        return any(word in down and not _MOVING_TO & set(plain[k + 1:k + 2])
+                   for k, word in enumerate(plain[i + 1:i + 4], i + 1))
+
     return any((word in _WATER_OR_FIRE or (word in _DEPTHS and deep))
-               and not _negated(said, i) and not _GOING_DOWN & set(plain[i + 1:i + 4])
+               and not _negated(said, i) and not going_down(i)
                and not (cooking and word in _FLAMES | _SMOKE)
                for i, word in enumerate(plain))
 
