@@ -1834,6 +1834,7 @@ _NO_DANGER_CHASING = _PETS | _KEEN_CHASERS | {
     "jadwal", "time", "debt", "pinjol", "collector", "dc", "skripsi", "leasing", "bebek", "angsa", "ayam", "anjing",
     "kucing", "polisi", "polantas", "patroli", "razia",
 }  # fmt: skip
+_AS_ONE = frozenset({"sebagai", "seorang", "a", "an"})  # "sy sebagai jurnalis", "saya seorang wartawan"
 # One who only claims to be police: "polisi gadungan", "ngaku dari polisi", "kyknya bukan polisi", "bukan polisi asli"
 _CLAIMING = frozenset({"ngaku", "mengaku", "ngakunya", "fake"})
 _NOT_REALLY = frozenset({"gadungan", "palsu", "benaran", "asli"})
@@ -1882,12 +1883,14 @@ def _chased_in_danger(said: list[str]) -> bool:
         thugs = bool(_THUGS & set(chaser))  # chased by thugs for whatever reason, in whatever game
         fake = _fake_police(said)
         posing = _posing_or_extorting(said)
-        harmless = bool(_NO_DANGER_CHASING & set(chaser)) and not (fake or posing)
+        harmless = bool((_NO_DANGER_CHASING - _KEEN_CHASERS) & set(chaser) or _keen_chaser_in(chaser)) \
+            and not (fake or posing)
         courted = bool(_COURTING & set(said)) and not (FEAR | {"tolong", "help"}) & set(said)
         on_the_road = bool(_ON_THE_ROAD & set(said)) and not courted
         pressed = (word in _PRESSED or bool(_PRESSED & set(said[i + 1:]))) and on_the_road
+        errand = said[i + 1:i + 1 + _ERRAND_REACH]
         if not thugs and (_CHASED_FOR & set(said[i + 1:i + 5]) or harmless or any_phrase(said, _OVERTAKING)
-                          or (_ERRANDS | _KEEN_CHASERS) & set(said[i + 1:i + 1 + _ERRAND_REACH])) and not posing:
+                          or _ERRANDS & set(errand) or _keen_chaser_in(errand)) and not posing:
             continue
         if word in _PRESSED and not on_the_road:
             continue  # "dipepet cowok lain terus": courted; off the road is where robbers press
@@ -1908,6 +1911,18 @@ def _chased_in_danger(said: list[str]) -> bool:
                 or _a_threatening_chaser(chaser, playing):
             return True
     return False
+
+
+def _keen_chaser_in(words: list[str]) -> bool:
+    """A keen chaser named among the words told of the chase ("dikejar wartawan", "ngejar saya, wartawan"), not the
+    resident's work told after it ("dikejar 2 org, sy jurnalis yg lagi liputan", "saya sebagai wartawan"). The first
+    word is the chase's, not a new clause's."""
+    def the_resident_is(k: int) -> bool:
+        if k >= 2 and words[k - 1] in _WE:
+            return True
+        return k >= 3 and words[k - 1] in _AS_ONE and words[k - 2] in _WE
+
+    return any(word in _KEEN_CHASERS and not the_resident_is(k) for k, word in enumerate(words))
 
 
 def _turned_out_harmless_after(said: list[str]) -> bool:
