@@ -1926,9 +1926,21 @@ def _keen_chaser_in(words: list[str]) -> bool:
 
 
 def _turned_out_harmless_after(said: list[str]) -> bool:
-    """Who chased or followed turned out harmless, told after "ternyata", and no help called for."""
+    """Who chased or followed turned out harmless, told after "ternyata", and no help called for nor the chase told
+    going on after a but ("ternyata ojol, tp dia masih ngikutin sampe kos")."""
     return not {"tolong", "help"} & set(said) and any(
-        word == "ternyata" and _turned_out_harmless(said[i + 1:i + 6]) for i, word in enumerate(said))
+        word == "ternyata" and _turned_out_harmless(said[i + 1:i + 6]) and not _still_chasing_after_a_but(said[i + 1:])
+        for i, word in enumerate(said))
+
+
+_PLAIN_BUT = frozenset({"tapi", "tetapi", "namun", "but", "however"})  # not "cuma" of "ternyata cuma temen"
+
+
+def _still_chasing_after_a_but(after: list[str]) -> bool:
+    but = next((k for k, word in enumerate(after) if word in _PLAIN_BUT), None)
+    rest = after[but + 1:] if but is not None else []
+    return bool((_STILL | {"terus", "tetap", "tetep"}) & set(rest)) \
+        and bool((_FOLLOWING_SOMEONE | _CHASING | _CHASED) & set(rest))
 
 
 def _turned_out_harmless(after: list[str]) -> bool:
