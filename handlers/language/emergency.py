@@ -645,8 +645,11 @@ def missing_person(text: str) -> bool:
 
 
 def _found_again(said: list[str]) -> bool:
-    """"sudah ketemu", "he is back now", and with relief: "syukurlah ketemu di pos satpam"."""
-    return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW | _OVER_AND_GLAD for k, word in enumerate(said) if k)
+    """"sudah ketemu", "he is back now", and with relief: "syukurlah ketemu di pos satpam"; not a thing of theirs
+    found ("syukurlah ketemu sandalnya, tp anaknya blm ketemu")."""
+    return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW | _OVER_AND_GLAD
+               and not _owned_before(said, k + 1)
+               for k, word in enumerate(said) if k)
 
 
 def _no_news_since(said: list[str], at: int) -> bool:
@@ -826,8 +829,7 @@ def _lost_in_water(said: list[str]) -> bool:
             or _a_death_told(said):
         return False
     return _someone_sinking(said) and any(word in _NOT_YET | {"durung"} and _NOT_FOUND & set(said[i + 1:i + 4])
-                                          and not (i and said[i - 1].removesuffix("nya") in _OWNED_THINGS)
-                                          for i, word in enumerate(said))
+                                          and not _owned_before(said, i) for i, word in enumerate(said))
 
 
 def _out_of_the_water(said: list[str]) -> bool:
@@ -837,9 +839,18 @@ def _out_of_the_water(said: list[str]) -> bool:
     out = _found_again(said) or any(word in _RESCUED and (_DONE_WORDS | _OVER_AND_GLAD) & set(said[max(0, i - 3):i])
                                     for i, word in enumerate(said))  # "syukurlah cepat ditolong" too
     return out and not ({"tolong", "masih", "still"} | _STILL_AT_RISK | _UNWELL) & set(said) \
-        and not any_phrase(said, _HURT_BADLY) and not _not_breathing_or_awake(said)
+        and not any_phrase(said, _HURT_BADLY) and not _not_breathing_or_awake(said) \
+        and not any(not _owned_before(said, at) for _phrase, at in phrases_found(said, _NOT_OUT_YET))
 
 
+def _owned_before(said: list[str], at: int) -> bool:
+    """A thing of theirs named right before `at`: "hpnya blm ketemu", "sendalnya belum ketemu"."""
+    return bool(at) and said[at - 1].removesuffix("nya") in _OWNED_THINGS
+
+
+# One pulled out and another not yet: "sopir ditolong warga, penumpang blm keluar", "…, 1 lagi blm ketemu".
+_NOT_OUT_YET = (("belum", "keluar"), ("belum", "ditolong"), ("belum", "diselamatkan"), ("belum", "dievakuasi"),
+                ("belum", "ketemu"), ("belum", "ditemukan"), ("enggak", "bisa", "keluar"), ("tidak", "bisa", "keluar"))
 # Pulled out is no rescue told ("udah diangkat tp napasnya gk ada"): saved, helped, evacuated are.
 _RESCUED = frozenset({"ditolong", "diselamatkan", "selamat", "dientas", "dievakuasi", "rescued", "saved"})
 # Out of the water and not well: "gak napas", "belum sadar", "lemas", "biru", "berbusa", CPR being given.
