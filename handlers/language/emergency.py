@@ -1006,12 +1006,15 @@ def _telling_now(said: list[str], at: int) -> bool:
 
 def _joking(said: list[str]) -> bool:
     """A joke asserted ("bercanda doang", "cuma becanda"); not denied, hearsay or beside a "for real" ("bercanda
-    doang, tp beneran mukulin"), unless the for-real vouches for the joke itself ("beneran cuma bercanda"); nor with
-    the danger going on after a "but"."""
+    doang, tp beneran mukulin"), unless the for-real vouches for the joke itself ("beneran cuma bercanda") and no
+    danger is told now after it (an outraged question: "serius dia cuma bercanda?? dia bawa parang ke rumah sy
+    sekarang"); nor with the danger going on after a "but"."""
     jokes = [i for i, word in enumerate(said)
              if word in _JOKING and not _negated(said, i) and _JUST & set(said[max(0, i - 1):i + 2])
              and said[i + 1:i + 2] not in (["kan"], ["bukan"])]  # "cuma becanda kan?": doubted
-    return bool(jokes) and not any(word in _FOR_REAL and not (word in _VOUCHING and any(0 < j - k <= 3 for j in jokes))
+    now_after = bool(jokes) and bool(_STILL & set(said[jokes[-1] + 1:]))
+    return bool(jokes) and not any(word in _FOR_REAL and not (word in _VOUCHING and not now_after
+                                                              and any(0 < j - k <= 3 for j in jokes))
                                    for k, word in enumerate(said)) \
         and not _but_still(said, jokes[-1] + 1, another=False)  # "…cuma bercanda, tp pisaunya masih di leher sy"
 
