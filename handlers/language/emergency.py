@@ -2371,13 +2371,19 @@ def _by_the_household(said: list[str], at: int) -> bool:
 # asing di gudang, dia belum keluar".
 _SLIPPING_IN = frozenset({"nyusup", "menyusup", "nyelinap", "menyelinap"})
 _STAYING = (("belum", "keluar"), ("masih", "di"), ("still", "in"), ("still", "inside"))
+# Slipped into a chat, not a home: "ada org nyusup ke grup wa kantor"
+_CHATS = _ONLINE | {"grup", "group", "gc", "zoom", "telegram", "chat", "obrolan"}
+# "orang asing" is also a foreigner: "paspornya hilang", "(bule) … mau tanya izin tinggal"
+_FOREIGNER = frozenset({"bule", "paspor", "turis", "wna", "visa", "kitas", "imigrasi", "ekspat", "expat",
+                        "foreigner", "passport", "tourist"})
 
 
 def _intruder_there(said: list[str]) -> bool:
     told = set(said)
     # someone unknown slipped in, not one of the house ("anak sy nyusup ke kamar sy")
     came_in = any(word in ("penyusup", "intruder") or (word in _SLIPPING_IN and {"orang", "seseorang", "yang"} & set(
-        said[max(0, i - 2):i])) for i, word in enumerate(said)) or any_phrase(said, (("orang", "asing"),))
+        said[max(0, i - 2):i]) and not _CHATS & set(said[i + 1:i + 4])) for i, word in enumerate(said)) \
+        or (any_phrase(said, (("orang", "asing"),)) and not _FOREIGNER & {word.removesuffix("nya") for word in said})
     return came_in and (bool(_HIDING & told) or any_phrase(said, _STAYING)) \
         and not (HABITUAL | _NOISES_OF_NO_ONE) & told
 
