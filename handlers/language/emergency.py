@@ -337,6 +337,26 @@ _TRACES = frozenset({"bekas", "jejak", "tanda", "sisa", "marks", "traces"})  # "
 _UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
 _NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "simulasi", "drama", "game", "berita",
                        "video", "movie", "drill", "training", "novel", "komik"})
+# A film or a drill named only to say what the danger is like ("kayak di film, ada org bawa golok ngamuk"), denied
+# ("ini bukan latihan") or broken into ("sy lagi nonton tv tiba2 ada org masuk bawa pisau") is no make-believe.
+_AS_IN = frozenset({"kayak", "kaya", "kyk", "seperti", "bagai", "bak", "like"})
+_BETWEEN_LIKE = frozenset({"di", "adegan", "dalam", "a", "in", "the"})
+
+
+def _make_believe(said: list[str]) -> bool:
+    def as_in(i: int) -> bool:
+        k = i - 1
+        while k >= 0 and i - k <= 3 and said[k] in _BETWEEN_LIKE:
+            k -= 1
+        return k >= 0 and said[k] in _AS_IN
+
+    def broken_into(i: int) -> bool:
+        end = next((k for k in range(i + 1, len(said)) if said[k] == _BREAK), len(said))
+        return any(said[k] == "tiba" and "ada" in said[k + 1:k + 4] and {"orang", "yang", "seseorang"} & set(
+            said[k + 1:k + 5]) for k in range(i + 1, end))
+
+    return any(word in _NOT_REAL and not _negated(said, i) and not as_in(i) and not broken_into(i)
+               for i, word in enumerate(said))
 # A joke said to be one ("bercanda doang"); not one denied ("ini bukan bercanda pak"), nor laughter, which a
 # frightened resident may type too ("wkwk panik bgt sy").
 _JOKING = frozenset({"bercanda", "becanda", "canda", "bcanda", "joking", "kidding"})
@@ -505,7 +525,7 @@ def _at_oclock(said: list[str], at: int) -> bool:
 def _violence_at_home(said: list[str]) -> bool:
     """A blow told, not negated ("mukul", "dipukuli", "nampar"; "pukul 9" is nine o'clock), with one of the
     household within a few words and a person right beside it."""
-    if _NOT_REAL & set(said):
+    if _make_believe(said):
         return False
     for i in _blows_at(said):
         # a time between who struck and the blow is passed over: "suami sy tadi pagi mukul sy"
@@ -825,7 +845,7 @@ def _lost_in_water(said: list[str]) -> bool:
     """Someone in the water and not found yet, whenever it began ("anak sy hanyut tadi pagi, sampe skrg blm ketemu",
     "nelayan hilang di laut, blm ada kabar"): not a thing of theirs ("…, tp sendalnya blm ketemu"), a body, one found,
     a year or a month gone by, a film, a drill or a joke."""
-    if _NOT_REAL & set(said) or _joking(said) or _found_again(said) or any_phrase(said, _LONG_GONE) \
+    if _make_believe(said) or _joking(said) or _found_again(said) or any_phrase(said, _LONG_GONE) \
             or _a_death_told(said):
         return False
     return _someone_sinking(said) and any(word in _NOT_YET | {"durung"} and _NOT_FOUND & set(said[i + 1:i + 4])
@@ -1143,7 +1163,7 @@ def _told_over(said: list[str]) -> bool:
 def _not_now(said: list[str]) -> bool:
     """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film", or a fright that
     turned out nothing ("kirain begal ternyata temen sendiri")."""
-    if _NOT_REAL & set(said) or _mistaken(said) or _joking(said) or _told_over(said):
+    if _make_believe(said) or _mistaken(said) or _joking(said) or _told_over(said):
         return True
     if _goes_on(said):
         return False
@@ -2528,7 +2548,7 @@ _CARRIED_WITHIN, _WHO_WITHIN = 6, 8  # words from the child to the carrying, and
 
 
 def _carried_off(said: list[str]) -> bool:
-    if _NOT_REAL & set(said) or _found_again(said) or _HEARSAY & set(said) or _long_past(said):
+    if _make_believe(said) or _found_again(said) or _HEARSAY & set(said) or _long_past(said):
         return False
     for i, word in enumerate(said):
         if word not in _CHILDREN_AND_ELDERS or not _as_subject(said, i):
@@ -2548,7 +2568,7 @@ def _carried_off(said: list[str]) -> bool:
 
 
 def _taken_away(said: list[str]) -> bool:
-    if _NOT_REAL & set(said) or _found_again(said) or _HEARSAY & set(said) or _long_past(said):
+    if _make_believe(said) or _found_again(said) or _HEARSAY & set(said) or _long_past(said):
         return False  # "katanya ada penculikan", "ada kasus penculikan 2 tahun lalu"
     return any((root in _TAKING or word in _TAKEN_WORDS) and not _negated(said, i)
                and not (i and said[i - 1] in _TRIED)  # "percobaan penculikan", "mau diculik": not taken
