@@ -938,7 +938,8 @@ def _one_of_theirs_before(said: list[str], at: int) -> bool:
     k = at - 1
     if k >= 1 and said[k] in _WHOSE:
         k -= 1
-    return k >= 0 and (said[k] in _FAMILY or said[k].removesuffix("ku") in _FAMILY) and _as_subject(said, k)
+    return k >= 0 and (said[k] in _FAMILY or said[k].removesuffix("ku") in _FAMILY) \
+        and (_as_subject(said, k) or (k > 0 and said[k - 1] in _BUT))  # "…udh surut, cuma nenek sy hanyut"
 
 
 _ONLINE = frozenset({"ig", "instagram", "facebook", "fb", "tiktok", "twitter", "akun", "online", "medsos", "sosmed",
