@@ -1125,7 +1125,8 @@ def _overs_at(said: list[str]) -> list[int]:
     # a fire put out told with relief is over too: "syukurlah cepat dipadamkan warga"
     return [i for i, word in enumerate(said)
             if word in _OVER and (_DONE_WORDS & set(said[max(0, i - 2):i])
-                                  or (word in _FIRE_OUT and _OVER_AND_GLAD & set(said[max(0, i - 3):i])))
+                                  or (word in _FIRE_OUT and _OVER_AND_GLAD & set(said[max(0, i - 3):i])
+                                      and not _UNDER_WAY & set(said[i - 1:i])))  # "lagi dipadamkan": not yet
             and not _NOT_YET_ASKED & set(said[i + 1:i + 3]) and not _OBJECTING & set(said[max(0, i - 4):i])]
 
 
@@ -2605,6 +2606,7 @@ _POOL = frozenset({"kolam", "renang", "berenang", "pool", "swimming"})
 _PUT_OUT = frozenset({"padam", "padem", "mati"})
 _GOING_DOWN = _PUT_OUT | {"surut", "reda", "kecil", "mengecil", "turun", "receded"}
 _MOVING_TO = frozenset({"ke", "dari", "sampai", "sampe", "to", "from"})
+_BEING_PUT_OUT = frozenset({"dipadamkan", "dipadamin", "dipadami"})
 _COOKING = _TAMED_FIRE | {"masak", "memasak", "sate", "panggang", "manggang", "bakaran", "goreng", "menggoreng", "bbq",
                           "grill", "cooking"}
 _GOING_UP = _BURNING | {"makin", "semakin", "tambah", "gede", "besar", "nyambar", "menyambar", "kebakaran", "terbakar",
@@ -2625,10 +2627,12 @@ def _water_or_fire(said: list[str], going_down_too: bool = False) -> bool:
         return any(word in down and not _MOVING_TO & set(plain[k + 1:k + 2])
                    for k, word in enumerate(plain[i + 1:i + 4], i + 1))
 
-    return any((word in _WATER_OR_FIRE or (word in _DEPTHS and deep))
-               and not _negated(said, i) and not going_down(i)
-               and not (cooking and word in _FLAMES | _SMOKE)
-               for i, word in enumerate(plain))
+    # a fire being put out is one still burning: "damkar udh dtg, lagi dipadamkan"
+    being_put_out = any(word in _BEING_PUT_OUT and _UNDER_WAY & set(said[i - 1:i]) for i, word in enumerate(said))
+    return being_put_out or any((word in _WATER_OR_FIRE or (word in _DEPTHS and deep))
+                                and not _negated(said, i) and not going_down(i)
+                                and not (cooking and word in _FLAMES | _SMOKE)
+                                for i, word in enumerate(plain))
 
 
 _SHALLOW = (("semata", "kaki"), ("mata", "kaki"), ("sebetis",), ("ankle", "deep"))
