@@ -1346,7 +1346,7 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if cannot_get_out and _still_inside(said) and _water_or_fire(said, going_down_too=True):
         return True  # "air reda dikit tp nenek sy masih di dalam rumah gk bisa jalan"
-    if _still_inside(said) and _rescue_awaited(said):
+    if (_still_inside(said) or _water_rising(said)) and _rescue_awaited(said):
         return True  # "nenek sy masih di dalam rumah, belum dievakuasi": a rescue awaited tells the flood or fire
     if not _NOT_A_HOME & set(said) and not _while_away(said) and any(
             not _negated(said, at) and not _by_the_household(said, at)
@@ -2692,6 +2692,14 @@ def _rescue_awaited(said: list[str]) -> bool:
                                         or bool(_NOT_YET & set(said[max(0, i - 3):i])))  # "hasn't been evacuated"
 
     return any(awaited(i) for i in range(len(said))) and not _IN_CARE_OR_CUSTODY & set(said)
+
+
+_RISING = frozenset({"naik", "meninggi", "rising", "rises"})
+
+
+def _water_rising(said: list[str]) -> bool:
+    """"air makin naik", "banjirnya naik terus", "water rising": those waiting for a rescue are in danger."""
+    return any(word.removesuffix("nya") in _WATER and _RISING & set(said[i + 1:i + 4]) for i, word in enumerate(said))
 
 
 def _cannot_walk(said: list[str]) -> bool:
