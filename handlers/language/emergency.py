@@ -1365,7 +1365,7 @@ def is_cry_for_help(text: str) -> bool:
                  for i, word in enumerate(said))
     if fallen and _cannot_get(said, ("bangun", "bergerak", "gerak", "up")):
         return True
-    if _fallen_unaware(said):
+    if _fallen_unaware(said) or _victim_unaware(said):
         return True
     if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said) or _intruder_there(said):
         return True
@@ -1703,6 +1703,12 @@ def _fallen_unaware(said: list[str]) -> bool:
     notice" ("hp sy jatuh gk sadar pas di angkot": a thing fell)."""
     return any(word in ACCIDENTS and _a_person_before(said, i) for i, word in enumerate(said)) \
         and any_phrase(said, _UNAWARE)
+def _victim_unaware(said: list[str]) -> bool:
+    """A victim still unconscious, whatever else is over: "pelaku ditangkap warga, korban masih gk sadar"."""
+    return any(said[max(0, at - 1):at] == ["masih"] and "korban" in {w.removesuffix("nya") for w in said[at - 3:at]}
+               for _phrase, at in phrases_found(said, _UNAWARE))
+
+
 _JUST_NOW = frozenset({"barusan", "baru", "tadi", "ini", "lagi", "just"})
 _STREET_CRIMES = frozenset({"begal", "rampok", "jambret", "todong", "nodong", "tawur", "tawuran", "bentrok", "keroyok",
                             "leceh", "cabul"})
