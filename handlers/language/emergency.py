@@ -337,6 +337,26 @@ _TRACES = frozenset({"bekas", "jejak", "tanda", "sisa", "marks", "traces"})  # "
 _UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
 _NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "simulasi", "drama", "game", "berita",
                        "video", "movie", "drill", "training", "novel", "komik"})
+# A film or a drill named only to say what the danger is like ("kayak di film, ada org bawa golok ngamuk"), denied
+# ("ini bukan latihan") or broken into ("sy lagi nonton tv tiba2 ada org masuk bawa pisau") is no make-believe.
+_AS_IN = frozenset({"kayak", "kaya", "kyk", "seperti", "bagai", "bak", "like"})
+_BETWEEN_LIKE = frozenset({"di", "adegan", "dalam", "a", "in", "the"})
+
+
+def _make_believe(said: list[str]) -> bool:
+    def as_in(i: int) -> bool:
+        k = i - 1
+        while k >= 0 and i - k <= 3 and said[k] in _BETWEEN_LIKE:
+            k -= 1
+        return k >= 0 and said[k] in _AS_IN
+
+    def broken_into(i: int) -> bool:
+        end = next((k for k in range(i + 1, len(said)) if said[k] == _BREAK), len(said))
+        return any(said[k] == "tiba" and "ada" in said[k + 1:k + 4] and {"orang", "yang", "seseorang"} & set(
+            said[k + 1:k + 5]) for k in range(i + 1, end))
+
+    return any(word in _NOT_REAL and not _negated(said, i) and not as_in(i) and not broken_into(i)
+               for i, word in enumerate(said))
 # A joke said to be one ("bercanda doang"); not one denied ("ini bukan bercanda pak"), nor laughter, which a
 # frightened resident may type too ("wkwk panik bgt sy").
 _JOKING = frozenset({"bercanda", "becanda", "canda", "bcanda", "joking", "kidding"})
@@ -505,7 +525,7 @@ def _at_oclock(said: list[str], at: int) -> bool:
 def _violence_at_home(said: list[str]) -> bool:
     """A blow told, not negated ("mukul", "dipukuli", "nampar"; "pukul 9" is nine o'clock), with one of the
     household within a few words and a person right beside it."""
-    if _NOT_REAL & set(said):
+    if _make_believe(said):
         return False
     for i in _blows_at(said):
         # a time between who struck and the blow is passed over: "suami sy tadi pagi mukul sy"
@@ -645,8 +665,11 @@ def missing_person(text: str) -> bool:
 
 
 def _found_again(said: list[str]) -> bool:
-    """"sudah ketemu", "he is back now", and with relief: "syukurlah ketemu di pos satpam"."""
-    return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW | _OVER_AND_GLAD for k, word in enumerate(said) if k)
+    """"sudah ketemu", "he is back now", and with relief: "syukurlah ketemu di pos satpam"; not a thing of theirs
+    found ("syukurlah ketemu sandalnya, tp anaknya blm ketemu")."""
+    return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW | _OVER_AND_GLAD
+               and not _owned_before(said, k + 1)
+               for k, word in enumerate(said) if k)
 
 
 def _no_news_since(said: list[str], at: int) -> bool:
@@ -822,12 +845,11 @@ def _lost_in_water(said: list[str]) -> bool:
     """Someone in the water and not found yet, whenever it began ("anak sy hanyut tadi pagi, sampe skrg blm ketemu",
     "nelayan hilang di laut, blm ada kabar"): not a thing of theirs ("…, tp sendalnya blm ketemu"), a body, one found,
     a year or a month gone by, a film, a drill or a joke."""
-    if _NOT_REAL & set(said) or _joking(said) or _found_again(said) or any_phrase(said, _LONG_GONE) \
+    if _make_believe(said) or _joking(said) or _found_again(said) or any_phrase(said, _LONG_GONE) \
             or _a_death_told(said):
         return False
     return _someone_sinking(said) and any(word in _NOT_YET | {"durung"} and _NOT_FOUND & set(said[i + 1:i + 4])
-                                          and not (i and said[i - 1].removesuffix("nya") in _OWNED_THINGS)
-                                          for i, word in enumerate(said))
+                                          and not _owned_before(said, i) for i, word in enumerate(said))
 
 
 def _out_of_the_water(said: list[str]) -> bool:
@@ -837,9 +859,18 @@ def _out_of_the_water(said: list[str]) -> bool:
     out = _found_again(said) or any(word in _RESCUED and (_DONE_WORDS | _OVER_AND_GLAD) & set(said[max(0, i - 3):i])
                                     for i, word in enumerate(said))  # "syukurlah cepat ditolong" too
     return out and not ({"tolong", "masih", "still"} | _STILL_AT_RISK | _UNWELL) & set(said) \
-        and not any_phrase(said, _HURT_BADLY) and not _not_breathing_or_awake(said)
+        and not any_phrase(said, _HURT_BADLY) and not _not_breathing_or_awake(said) \
+        and not any(not _owned_before(said, at) for _phrase, at in phrases_found(said, _NOT_OUT_YET))
 
 
+def _owned_before(said: list[str], at: int) -> bool:
+    """A thing of theirs named right before `at`: "hpnya blm ketemu", "sendalnya belum ketemu"."""
+    return bool(at) and said[at - 1].removesuffix("nya") in _OWNED_THINGS
+
+
+# One pulled out and another not yet: "sopir ditolong warga, penumpang blm keluar", "…, 1 lagi blm ketemu".
+_NOT_OUT_YET = (("belum", "keluar"), ("belum", "ditolong"), ("belum", "diselamatkan"), ("belum", "dievakuasi"),
+                ("belum", "ketemu"), ("belum", "ditemukan"), ("enggak", "bisa", "keluar"), ("tidak", "bisa", "keluar"))
 # Pulled out is no rescue told ("udah diangkat tp napasnya gk ada"): saved, helped, evacuated are.
 _RESCUED = frozenset({"ditolong", "diselamatkan", "selamat", "dientas", "dievakuasi", "rescued", "saved"})
 # Out of the water and not well: "gak napas", "belum sadar", "lemas", "biru", "berbusa", CPR being given.
@@ -907,7 +938,8 @@ def _one_of_theirs_before(said: list[str], at: int) -> bool:
     k = at - 1
     if k >= 1 and said[k] in _WHOSE:
         k -= 1
-    return k >= 0 and (said[k] in _FAMILY or said[k].removesuffix("ku") in _FAMILY) and _as_subject(said, k)
+    return k >= 0 and (said[k] in _FAMILY or said[k].removesuffix("ku") in _FAMILY) \
+        and (_as_subject(said, k) or (k > 0 and said[k - 1] in _BUT))  # "…udh surut, cuma nenek sy hanyut"
 
 
 _ONLINE = frozenset({"ig", "instagram", "facebook", "fb", "tiktok", "twitter", "akun", "online", "medsos", "sosmed",
@@ -995,12 +1027,15 @@ def _telling_now(said: list[str], at: int) -> bool:
 
 def _joking(said: list[str]) -> bool:
     """A joke asserted ("bercanda doang", "cuma becanda"); not denied, hearsay or beside a "for real" ("bercanda
-    doang, tp beneran mukulin"), unless the for-real vouches for the joke itself ("beneran cuma bercanda"); nor with
-    the danger going on after a "but"."""
+    doang, tp beneran mukulin"), unless the for-real vouches for the joke itself ("beneran cuma bercanda") and no
+    danger is told now after it (an outraged question: "serius dia cuma bercanda?? dia bawa parang ke rumah sy
+    sekarang"); nor with the danger going on after a "but"."""
     jokes = [i for i, word in enumerate(said)
              if word in _JOKING and not _negated(said, i) and _JUST & set(said[max(0, i - 1):i + 2])
              and said[i + 1:i + 2] not in (["kan"], ["bukan"])]  # "cuma becanda kan?": doubted
-    return bool(jokes) and not any(word in _FOR_REAL and not (word in _VOUCHING and any(0 < j - k <= 3 for j in jokes))
+    now_after = bool(jokes) and bool(_STILL & set(said[jokes[-1] + 1:]))
+    return bool(jokes) and not any(word in _FOR_REAL and not (word in _VOUCHING and not now_after
+                                                              and any(0 < j - k <= 3 for j in jokes))
                                    for k, word in enumerate(said)) \
         and not _but_still(said, jokes[-1] + 1, another=False)  # "…cuma bercanda, tp pisaunya masih di leher sy"
 
@@ -1090,7 +1125,8 @@ def _overs_at(said: list[str]) -> list[int]:
     # a fire put out told with relief is over too: "syukurlah cepat dipadamkan warga"
     return [i for i, word in enumerate(said)
             if word in _OVER and (_DONE_WORDS & set(said[max(0, i - 2):i])
-                                  or (word in _FIRE_OUT and _OVER_AND_GLAD & set(said[max(0, i - 3):i])))
+                                  or (word in _FIRE_OUT and _OVER_AND_GLAD & set(said[max(0, i - 3):i])
+                                      and not _UNDER_WAY & set(said[i - 1:i])))  # "lagi dipadamkan": not yet
             and not _NOT_YET_ASKED & set(said[i + 1:i + 3]) and not _OBJECTING & set(said[max(0, i - 4):i])]
 
 
@@ -1129,7 +1165,7 @@ def _told_over(said: list[str]) -> bool:
 def _not_now(said: list[str]) -> bool:
     """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film", or a fright that
     turned out nothing ("kirain begal ternyata temen sendiri")."""
-    if _NOT_REAL & set(said) or _mistaken(said) or _joking(said) or _told_over(said):
+    if _make_believe(said) or _mistaken(said) or _joking(said) or _told_over(said):
         return True
     if _goes_on(said):
         return False
@@ -1304,11 +1340,13 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _gas_leaking(said) and not _leak_stopped(said):
         return True  # not "…, udah dicabut regulatornya", "syukurlah udh diganti"
-    if _water_or_fire(said) and (_trapped(said) or _still_inside(said) or (
-            (_cannot_get(said, ("keluar", "out", "bangun", "up")) or _cannot_walk(said))
-            and (_SOMEONE | _FAMILY | _PERSONS) & set(said))):
+    cannot_get_out = (_cannot_get(said, ("keluar", "out", "bangun", "up")) or _cannot_walk(said)) \
+        and bool((_SOMEONE | _FAMILY | _PERSONS) & set(said))
+    if _water_or_fire(said) and (_trapped(said) or _still_inside(said) or cannot_get_out):
         return True
-    if _still_inside(said) and _rescue_awaited(said):
+    if cannot_get_out and _still_inside(said) and _water_or_fire(said, going_down_too=True):
+        return True  # "air reda dikit tp nenek sy masih di dalam rumah gk bisa jalan"
+    if (_still_inside(said) or _water_rising(said)) and _rescue_awaited(said):
         return True  # "nenek sy masih di dalam rumah, belum dievakuasi": a rescue awaited tells the flood or fire
     if not _NOT_A_HOME & set(said) and not _while_away(said) and any(
             not _negated(said, at) and not _by_the_household(said, at)
@@ -1327,7 +1365,7 @@ def is_cry_for_help(text: str) -> bool:
                  for i, word in enumerate(said))
     if fallen and _cannot_get(said, ("bangun", "bergerak", "gerak", "up")):
         return True
-    if _fallen_unaware(said):
+    if _fallen_unaware(said) or _victim_unaware(said):
         return True
     if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said) or _intruder_there(said):
         return True
@@ -1479,9 +1517,12 @@ _ASKED_FOR = (("mau", "lapor"), ("minta",), ("mohon",))  # a fault reported to b
 _UNPLUGGED = frozenset({"dicabut", "dimatikan", "unplugged"})
 # A gas leak told by the gas ("gasnya bocor") or what holds it ("tabungnya masih bocor", "regulatornya bocor"); it
 # is stopped when unplugged or mended and no leak or fire is told after that ("udh dicabut regulatornya tp gas masih
-# bocor", "…, udh diganti selangnya tp masih bocor juga", "…, kompor udh dimatikan, tp ada percikan api").
+# bocor", "…, udh diganti selangnya tp masih bocor juga", "…, kompor udh dimatikan, tp ada percikan api"), nor a
+# sign that it goes on: a hiss, a sharp smell, someone dizzy or sick ("…, tp baunya masih nyengat, anak2 pusing").
 _GAS_HELD = GAS | {"tabung", "regulator"}
 _CATCHING_FIRE = frozenset({"api", "percikan", "nyambar", "menyambar", "kebakaran", "terbakar", "meledak", "fire"})
+_STILL_ESCAPING = frozenset({"desis", "mendesis", "berdesis", "nyengat", "menyengat", "pusing", "mual", "muntah",
+                             "sesak", "pingsan", "lemas", "lemes", "hissing", "dizzy", "nauseous"})
 
 
 def _gas_leaking(said: list[str]) -> bool:
@@ -1494,7 +1535,7 @@ def _leak_stopped(said: list[str]) -> bool:
     if not _done(said, stopping):
         return False
     last = max(i for i, word in enumerate(said) if word in stopping)
-    return not any(word.removesuffix("nya") in LEAKING | _CATCHING_FIRE and not _negated(said, k)
+    return not any(word.removesuffix("nya") in LEAKING | _CATCHING_FIRE | _STILL_ESCAPING and not _negated(said, k)
                    for k, word in enumerate(said[last + 1:], last + 1))
 _HOUSE_WIRES = frozenset({"data", "usb", "antena", "headset", "speaker"})  # a device's cable
 
@@ -1662,6 +1703,12 @@ def _fallen_unaware(said: list[str]) -> bool:
     notice" ("hp sy jatuh gk sadar pas di angkot": a thing fell)."""
     return any(word in ACCIDENTS and _a_person_before(said, i) for i, word in enumerate(said)) \
         and any_phrase(said, _UNAWARE)
+def _victim_unaware(said: list[str]) -> bool:
+    """A victim still unconscious, whatever else is over: "pelaku ditangkap warga, korban masih gk sadar"."""
+    return any(said[max(0, at - 1):at] == ["masih"] and "korban" in {w.removesuffix("nya") for w in said[at - 3:at]}
+               for _phrase, at in phrases_found(said, _UNAWARE))
+
+
 _JUST_NOW = frozenset({"barusan", "baru", "tadi", "ini", "lagi", "just"})
 _STREET_CRIMES = frozenset({"begal", "rampok", "jambret", "todong", "nodong", "tawur", "tawuran", "bentrok", "keroyok",
                             "leceh", "cabul"})
@@ -1829,6 +1876,7 @@ _NO_DANGER_CHASING = _PETS | _KEEN_CHASERS | {
     "jadwal", "time", "debt", "pinjol", "collector", "dc", "skripsi", "leasing", "bebek", "angsa", "ayam", "anjing",
     "kucing", "polisi", "polantas", "patroli", "razia",
 }  # fmt: skip
+_AS_ONE = frozenset({"sebagai", "seorang", "a", "an"})  # "sy sebagai jurnalis", "saya seorang wartawan"
 # One who only claims to be police: "polisi gadungan", "ngaku dari polisi", "kyknya bukan polisi", "bukan polisi asli"
 _CLAIMING = frozenset({"ngaku", "mengaku", "ngakunya", "fake"})
 _NOT_REALLY = frozenset({"gadungan", "palsu", "benaran", "asli"})
@@ -1877,12 +1925,14 @@ def _chased_in_danger(said: list[str]) -> bool:
         thugs = bool(_THUGS & set(chaser))  # chased by thugs for whatever reason, in whatever game
         fake = _fake_police(said)
         posing = _posing_or_extorting(said)
-        harmless = bool(_NO_DANGER_CHASING & set(chaser)) and not (fake or posing)
+        harmless = bool((_NO_DANGER_CHASING - _KEEN_CHASERS) & set(chaser) or _keen_chaser_in(chaser)) \
+            and not (fake or posing)
         courted = bool(_COURTING & set(said)) and not (FEAR | {"tolong", "help"}) & set(said)
         on_the_road = bool(_ON_THE_ROAD & set(said)) and not courted
         pressed = (word in _PRESSED or bool(_PRESSED & set(said[i + 1:]))) and on_the_road
+        errand = said[i + 1:i + 1 + _ERRAND_REACH]
         if not thugs and (_CHASED_FOR & set(said[i + 1:i + 5]) or harmless or any_phrase(said, _OVERTAKING)
-                          or (_ERRANDS | _KEEN_CHASERS) & set(said[i + 1:i + 1 + _ERRAND_REACH])) and not posing:
+                          or _ERRANDS & set(errand) or _keen_chaser_in(errand)) and not posing:
             continue
         if word in _PRESSED and not on_the_road:
             continue  # "dipepet cowok lain terus": courted; off the road is where robbers press
@@ -1905,10 +1955,34 @@ def _chased_in_danger(said: list[str]) -> bool:
     return False
 
 
+def _keen_chaser_in(words: list[str]) -> bool:
+    """A keen chaser named among the words told of the chase ("dikejar wartawan", "ngejar saya, wartawan"), not the
+    resident's work told after it ("dikejar 2 org, sy jurnalis yg lagi liputan", "saya sebagai wartawan"). The first
+    word is the chase's, not a new clause's."""
+    def the_resident_is(k: int) -> bool:
+        if k >= 2 and words[k - 1] in _WE:
+            return True
+        return k >= 3 and words[k - 1] in _AS_ONE and words[k - 2] in _WE
+
+    return any(word in _KEEN_CHASERS and not the_resident_is(k) for k, word in enumerate(words))
+
+
 def _turned_out_harmless_after(said: list[str]) -> bool:
-    """Who chased or followed turned out harmless, told after "ternyata", and no help called for."""
+    """Who chased or followed turned out harmless, told after "ternyata", and no help called for nor the chase told
+    going on after a but ("ternyata ojol, tp dia masih ngikutin sampe kos")."""
     return not {"tolong", "help"} & set(said) and any(
-        word == "ternyata" and _turned_out_harmless(said[i + 1:i + 6]) for i, word in enumerate(said))
+        word == "ternyata" and _turned_out_harmless(said[i + 1:i + 6]) and not _still_chasing_after_a_but(said[i + 1:])
+        for i, word in enumerate(said))
+
+
+_PLAIN_BUT = frozenset({"tapi", "tetapi", "namun", "but", "however"})  # not "cuma" of "ternyata cuma temen"
+
+
+def _still_chasing_after_a_but(after: list[str]) -> bool:
+    but = next((k for k, word in enumerate(after) if word in _PLAIN_BUT), None)
+    rest = after[but + 1:] if but is not None else []
+    return bool((_STILL | {"terus", "tetap", "tetep"}) & set(rest)) \
+        and bool((_FOLLOWING_SOMEONE | _CHASING | _CHASED) & set(rest))
 
 
 def _turned_out_harmless(after: list[str]) -> bool:
@@ -1967,11 +2041,17 @@ def _strange_or_armed(after: list[str]) -> bool:
 # A weapon that is a toy or in a game of pretend ("X2an"): "pistol air", "pistol mainan", "water guns", "main
 # tembak2an", "bawa pistol, main perang2an"; not one said to be real ("…ada org bawa pistol beneran"). A deed made
 # "X2an" is one done to each other, a fight between sides ("ada tembak2an", "lempar2an piring", "serang2an"), played
-# only when a game is told before it; a pistol's water is no toy's when it is acid ("pistol air isi air keras").
+# only when a game is told before it. A toy gun filled with what burns or eats the skin is a weapon ("pistol air isi
+# air keras", "pistol plastik isinya bensin"); so is one held by a grown stranger or thug beside the children's game
+# ("anak2 main perang2an, ada org mabuk bawa celurit"), or one that comes suddenly ("main pedang2an tiba2 ada …").
 _TOY_MADE = frozenset({"air", "mainan", "plastik", "busa", "water", "toy", "toys", "squirt", "nerf"})
 _ARMS = _WEAPONS | {"tembakan", "bom", "bomb", "guns", "senapan"}
 _PRETENDED = _ARMS | {"perang", "polisi"}  # "perang2an", "pedang2an", "polisi2an": pretend whatever goes with them
 _AT_PLAY = frozenset({"main", "maen", "bermain", "mainan", "game", "playing"})  # "main tembak2an", "main kejar2an"
+_HARMFUL_FILLINGS = (("air", "keras"), ("bensin",), ("minyak",), ("spiritus",), ("tiner",), ("thinner",),
+                     ("acid",), ("petrol",), ("gasoline",))
+_NOT_A_PLAYER = _THUGS | {"orang", "seseorang", "pria", "lelaki", "dewasa", "stranger", "man", "men"}
+_HOLDER_REACH = 4  # words back from the weapon to who holds it: "ada org asing bawa golok"
 
 
 def _a_toy(said: list[str], at: int) -> bool:
@@ -1981,12 +2061,16 @@ def _a_toy(said: list[str], at: int) -> bool:
         return False
     if pretend:
         return _pretended_at(said, at - 1)
-    beside = said[max(0, at - 1):at] + said[at + 1:at + 2]
-    made = _TOY_MADE - {"air"} if any_phrase(said, (("air", "keras"),)) else _TOY_MADE
-    if made & set(beside) or word + "an" in beside:
-        return True  # "pistol air", "water gun", "pistol pistolan"
+    if any_phrase(said, _HARMFUL_FILLINGS):
+        return False
+    beside = [w.removesuffix("nya") for w in said[max(0, at - 1):at] + said[at + 1:at + 2]]
+    if _TOY_MADE & set(beside) or word + "an" in beside:
+        return True  # "pistol air", "pistol airnya", "water gun", "pistol pistolan"
     start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
     end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
+    holder = said[max(start, at - _HOLDER_REACH):at]
+    if "tiba" in said[start:at] or (_NOT_A_PLAYER & set(holder) and not _KNOWN_AFTER_ALL & set(holder)):
+        return False
     return any(_pretended_at(said, k) for k in range(start, end - 1))  # "main perang perangan"
 
 
@@ -2315,13 +2399,19 @@ def _by_the_household(said: list[str], at: int) -> bool:
 # asing di gudang, dia belum keluar".
 _SLIPPING_IN = frozenset({"nyusup", "menyusup", "nyelinap", "menyelinap"})
 _STAYING = (("belum", "keluar"), ("masih", "di"), ("still", "in"), ("still", "inside"))
+# Slipped into a chat, not a home: "ada org nyusup ke grup wa kantor"
+_CHATS = _ONLINE | {"grup", "group", "gc", "zoom", "telegram", "chat", "obrolan"}
+# "orang asing" is also a foreigner: "paspornya hilang", "(bule) … mau tanya izin tinggal"
+_FOREIGNER = frozenset({"bule", "paspor", "turis", "wna", "visa", "kitas", "imigrasi", "ekspat", "expat",
+                        "foreigner", "passport", "tourist"})
 
 
 def _intruder_there(said: list[str]) -> bool:
     told = set(said)
     # someone unknown slipped in, not one of the house ("anak sy nyusup ke kamar sy")
     came_in = any(word in ("penyusup", "intruder") or (word in _SLIPPING_IN and {"orang", "seseorang", "yang"} & set(
-        said[max(0, i - 2):i])) for i, word in enumerate(said)) or any_phrase(said, (("orang", "asing"),))
+        said[max(0, i - 2):i]) and not _CHATS & set(said[i + 1:i + 4])) for i, word in enumerate(said)) \
+        or (any_phrase(said, (("orang", "asing"),)) and not _FOREIGNER & {word.removesuffix("nya") for word in said})
     return came_in and (bool(_HIDING & told) or any_phrase(said, _STAYING)) \
         and not (HABITUAL | _NOISES_OF_NO_ONE) & told
 
@@ -2466,7 +2556,7 @@ _CARRIED_WITHIN, _WHO_WITHIN = 6, 8  # words from the child to the carrying, and
 
 
 def _carried_off(said: list[str]) -> bool:
-    if _NOT_REAL & set(said) or _found_again(said) or _HEARSAY & set(said) or _long_past(said):
+    if _make_believe(said) or _found_again(said) or _HEARSAY & set(said) or _long_past(said):
         return False
     for i, word in enumerate(said):
         if word not in _CHILDREN_AND_ELDERS or not _as_subject(said, i):
@@ -2486,7 +2576,7 @@ def _carried_off(said: list[str]) -> bool:
 
 
 def _taken_away(said: list[str]) -> bool:
-    if _NOT_REAL & set(said) or _found_again(said) or _HEARSAY & set(said) or _long_past(said):
+    if _make_believe(said) or _found_again(said) or _HEARSAY & set(said) or _long_past(said):
         return False  # "katanya ada penculikan", "ada kasus penculikan 2 tahun lalu"
     return any((root in _TAKING or word in _TAKEN_WORDS) and not _negated(said, i)
                and not (i and said[i - 1] in _TRIED)  # "percobaan penculikan", "mau diculik": not taken
@@ -2515,24 +2605,40 @@ _DEPTHS = frozenset({"sepinggang", "sedada", "seleher", "seperut", "sepaha", "se
 _WATER = frozenset({"air", "banjir", "kebanjiran", "flood", "flooding", "water"})
 _POOL = frozenset({"kolam", "renang", "berenang", "pool", "swimming"})
 # A fire or a flood going down ("banjirnya udh surut", "apinya kecil kok"), or a fire for cooking with none spreading
-# ("lg bakar sate, asapnya kemana2", "lagi masak, apinya kecil"): no danger to whoever is still inside.
-_GOING_DOWN = frozenset({"surut", "reda", "kecil", "mengecil", "turun", "padam", "padem", "mati", "receded"})
+# ("lg bakar sate, asapnya kemana2", "lagi masak, apinya kecil"): no danger to whoever is still inside. Going down
+# somewhere is moving ("api udah turun ke lantai 2", "banjir turun dari bukit"), and whoever is inside and cannot get
+# out is in danger whatever the water does, or a fire not yet out ("air reda dikit tp nenek masih di dalam, gk bisa
+# jalan").
+_PUT_OUT = frozenset({"padam", "padem", "mati"})
+_GOING_DOWN = _PUT_OUT | {"surut", "reda", "kecil", "mengecil", "turun", "receded"}
+_MOVING_TO = frozenset({"ke", "dari", "sampai", "sampe", "to", "from"})
+_BEING_PUT_OUT = frozenset({"dipadamkan", "dipadamin", "dipadami"})
 _COOKING = _TAMED_FIRE | {"masak", "memasak", "sate", "panggang", "manggang", "bakaran", "goreng", "menggoreng", "bbq",
                           "grill", "cooking"}
 _GOING_UP = _BURNING | {"makin", "semakin", "tambah", "gede", "besar", "nyambar", "menyambar", "kebakaran", "terbakar",
                          "worse"}
 
 
-def _water_or_fire(said: list[str]) -> bool:
-    """Water or fire told ("banjirnya", "apinya" too, and water by its depth), not going down nor a cooking fire."""
+def _water_or_fire(said: list[str], going_down_too: bool = False) -> bool:
+    """Water or fire told ("banjirnya", "apinya" too, and water by its depth), not going down (with
+    `going_down_too`, only not put out) nor a cooking fire."""
     plain = [word.removesuffix("nya") for word in said]
     told = set(plain)
     cooking = bool(_COOKING & told) and not _GOING_UP & told
     deep = bool(_WATER & told) and not (_POOL & told and not _cannot_get(said, ("keluar", "out")))
-    return any((word in _WATER_OR_FIRE or (word in _DEPTHS and deep))
-               and not _negated(said, i) and not _GOING_DOWN & set(plain[i + 1:i + 4])
-               and not (cooking and word in _FLAMES | _SMOKE)
-               for i, word in enumerate(plain))
+
+    down = _PUT_OUT if going_down_too else _GOING_DOWN
+
+    def going_down(i: int) -> bool:
+        return any(word in down and not _MOVING_TO & set(plain[k + 1:k + 2])
+                   for k, word in enumerate(plain[i + 1:i + 4], i + 1))
+
+    # a fire being put out is one still burning: "damkar udh dtg, lagi dipadamkan"
+    being_put_out = any(word in _BEING_PUT_OUT and _UNDER_WAY & set(said[i - 1:i]) for i, word in enumerate(said))
+    return being_put_out or any((word in _WATER_OR_FIRE or (word in _DEPTHS and deep))
+                                and not _negated(said, i) and not going_down(i)
+                                and not (cooking and word in _FLAMES | _SMOKE)
+                                for i, word in enumerate(plain))
 
 
 _SHALLOW = (("semata", "kaki"), ("mata", "kaki"), ("sebetis",), ("ankle", "deep"))
@@ -2592,6 +2698,14 @@ def _rescue_awaited(said: list[str]) -> bool:
                                         or bool(_NOT_YET & set(said[max(0, i - 3):i])))  # "hasn't been evacuated"
 
     return any(awaited(i) for i in range(len(said))) and not _IN_CARE_OR_CUSTODY & set(said)
+
+
+_RISING = frozenset({"naik", "meninggi", "rising", "rises"})
+
+
+def _water_rising(said: list[str]) -> bool:
+    """"air makin naik", "banjirnya naik terus", "water rising": those waiting for a rescue are in danger."""
+    return any(word.removesuffix("nya") in _WATER and _RISING & set(said[i + 1:i + 4]) for i, word in enumerate(said))
 
 
 def _cannot_walk(said: list[str]) -> bool:
