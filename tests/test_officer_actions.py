@@ -1986,6 +1986,17 @@ async def test_buka_alone_right_after_an_alert_opens_that_report(engine: Engine,
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED
 
 
+async def _taken_up_and_a_photo(engine: Engine, tmp_path: Path, shade: int) -> tuple[Resident, str, Path]:
+    """A resident's report, accepted by the duty officer (its alert delivered), and a photo on their phone."""
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"TERIMA {ref}")
+    await deliver_to(engine, PETUGAS)
+    picture = tmp_path / "foto.jpg"
+    picture.write_bytes(photo(shade=shade))
+    return warga, ref, picture
+
+
 async def _relayed_photos(engine: Engine, ref: str) -> tuple[list[dict], list[str]]:
     """What officers were sent of a report's additions, and the stored names of the photos kept with it."""
     async with engine.sessions() as db:
@@ -2004,12 +2015,7 @@ async def _relayed_photos(engine: Engine, ref: str) -> tuple[list[dict], list[st
 async def test_a_photo_after_kirim_is_added_to_the_report_just_sent(engine: Engine, tmp_path: Path,
                                                                     caption: str) -> None:
     """"Here is the photo for the report I just sent": added to it and sent to its officers, not a new report."""
-    petugas = await enrolled(engine, PETUGAS)
-    warga, ref = await file_report(engine)
-    await petugas.send(f"TERIMA {ref}")
-    await deliver_to(engine, PETUGAS)
-    picture = tmp_path / "foto.jpg"
-    picture.write_bytes(photo(shade=60))
+    warga, ref, picture = await _taken_up_and_a_photo(engine, tmp_path, shade=60)
     await warga.send(caption, photo=picture)
     assert (warga.heard("relay.photo_added") or warga.heard("relay.photo_added", "en")) and ref in warga.text, \
         warga.text
@@ -2156,12 +2162,7 @@ async def test_a_cry_sent_as_a_photos_caption_after_kirim_gets_the_110_answer(en
 
 async def test_a_photo_sent_with_more_told_of_a_report_goes_with_it(engine: Engine, tmp_path: Path) -> None:
     """"pak sy mau nambahin, …" with a photo: the words and the photo reach its officers together, nothing dropped."""
-    petugas = await enrolled(engine, PETUGAS)
-    warga, ref = await file_report(engine)
-    await petugas.send(f"TERIMA {ref}")
-    await deliver_to(engine, PETUGAS)
-    picture = tmp_path / "pelaku.jpg"
-    picture.write_bytes(photo(shade=20))
+    warga, ref, picture = await _taken_up_and_a_photo(engine, tmp_path, shade=20)
     await warga.send("pak sy mau nambahin, pelakunya 2 org naik beat merah", photo=picture)
     assert warga.heard("relay.added_sent") or warga.heard("relay.photo_added"), warga.text
     [relayed], kept = await _relayed_photos(engine, ref)
