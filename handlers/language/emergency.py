@@ -1704,9 +1704,14 @@ def _fallen_unaware(said: list[str]) -> bool:
     return any(word in ACCIDENTS and _a_person_before(said, i) for i, word in enumerate(said)) \
         and any_phrase(said, _UNAWARE)
 def _victim_unaware(said: list[str]) -> bool:
-    """A victim still unconscious, whatever else is over: "pelaku ditangkap warga, korban masih gk sadar"."""
-    return any(said[max(0, at - 1):at] == ["masih"] and "korban" in {w.removesuffix("nya") for w in said[at - 3:at]}
-               for _phrase, at in phrases_found(said, _UNAWARE))
+    """A victim still unconscious, whatever else is over: "pelaku ditangkap warga, korban masih gk sadar"; not told as
+    long ago or well again ("dulu korban masih gk sadar 3 hari, skrg sudah sehat")."""
+    return not _WELL_AGAIN & set(said) and any(
+        said[max(0, at - 1):at] == ["masih"] and "korban" in {w.removesuffix("nya") for w in said[max(0, at - 3):at]}
+        for _phrase, at in phrases_found(said, _UNAWARE))
+
+
+_WELL_AGAIN = frozenset({"dulu", "dahulu", "sehat", "sembuh", "pulih", "membaik", "recovered"})
 
 
 _JUST_NOW = frozenset({"barusan", "baru", "tadi", "ini", "lagi", "just"})
@@ -2401,18 +2406,21 @@ _SLIPPING_IN = frozenset({"nyusup", "menyusup", "nyelinap", "menyelinap"})
 _STAYING = (("belum", "keluar"), ("masih", "di"), ("still", "in"), ("still", "inside"))
 # Slipped into a chat, not a home: "ada org nyusup ke grup wa kantor"
 _CHATS = _ONLINE | {"grup", "group", "gc", "zoom", "telegram", "chat", "obrolan"}
-# "orang asing" is also a foreigner: "paspornya hilang", "(bule) … mau tanya izin tinggal"
+# "orang asing" is also a foreigner: "paspornya hilang", "(bule) … mau tanya izin tinggal"; a guest staying, unless
+# hiding or come in unbidden ("orang asing bule mabuk masuk rumah sy")
 _FOREIGNER = frozenset({"bule", "paspor", "turis", "wna", "visa", "kitas", "imigrasi", "ekspat", "expat",
                         "foreigner", "passport", "tourist"})
+_CAME_IN = frozenset({"masuk", "nyelonong", "menerobos", "nerobos", "broke", "entered"})
 
 
 def _intruder_there(said: list[str]) -> bool:
     told = set(said)
     # someone unknown slipped in, not one of the house ("anak sy nyusup ke kamar sy")
-    came_in = any(word in ("penyusup", "intruder") or (word in _SLIPPING_IN and {"orang", "seseorang", "yang"} & set(
-        said[max(0, i - 2):i]) and not _CHATS & set(said[i + 1:i + 4])) for i, word in enumerate(said)) \
-        or (any_phrase(said, (("orang", "asing"),)) and not _FOREIGNER & {word.removesuffix("nya") for word in said})
-    return came_in and (bool(_HIDING & told) or any_phrase(said, _STAYING)) \
+    slipped_in = any(word in ("penyusup", "intruder") or (word in _SLIPPING_IN and {"orang", "seseorang", "yang"} & set(
+        said[max(0, i - 2):i]) and not _CHATS & set(said[i + 1:i + 4])) for i, word in enumerate(said))
+    stranger = any_phrase(said, (("orang", "asing"),))
+    guest = stranger and bool(_FOREIGNER & {word.removesuffix("nya") for word in said}) and not _CAME_IN & told
+    return (slipped_in or stranger) and (bool(_HIDING & told) or (any_phrase(said, _STAYING) and not guest)) \
         and not (HABITUAL | _NOISES_OF_NO_ONE) & told
 
 
@@ -2704,8 +2712,14 @@ _RISING = frozenset({"naik", "meninggi", "rising", "rises"})
 
 
 def _water_rising(said: list[str]) -> bool:
-    """"air makin naik", "banjirnya naik terus", "water rising": those waiting for a rescue are in danger."""
-    return any(word.removesuffix("nya") in _WATER and _RISING & set(said[i + 1:i + 4]) for i, word in enumerate(said))
+    """"air makin naik", "banjirnya naik terus", "water rising": those waiting for a rescue are in danger; not told as
+    safe yet ("air naik dikit tapi aman, belum perlu dievakuasi", "masih wajar kata rt")."""
+    return not (_SAFE_YET & set(said) or any_phrase(said, _NO_NEED_YET)) and any(
+        word.removesuffix("nya") in _WATER and _RISING & set(said[i + 1:i + 4]) for i, word in enumerate(said))
+
+
+_SAFE_YET = frozenset({"aman", "wajar", "normal", "safe", "tanggul"})
+_NO_NEED_YET = (("belum", "perlu"), ("tidak", "perlu"), ("enggak", "perlu"), ("no", "need"))
 
 
 def _cannot_walk(said: list[str]) -> bool:
