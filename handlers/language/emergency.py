@@ -2653,6 +2653,10 @@ _SHALLOW = (("semata", "kaki"), ("mata", "kaki"), ("sebetis",), ("ankle", "deep"
 _NEAR = 3  # words before "masih" that name who is still inside
 
 
+# Where someone still is in what floods or burns: inside, or upstairs ("masih ada org di lantai 2", "di loteng").
+_INSIDE = frozenset({"dalam", "dalem", "inside", "lantai", "loteng"})
+
+
 def _still_inside(said: list[str]) -> bool:
     """"anak2 masih di dalem", "nenek masih di dalam rumah": someone still inside what floods or burns, not let out
     ("masih di dalam mobil, aman"; the writer let out is no one else: "…, sy udah selamat di luar")."""
@@ -2662,14 +2666,14 @@ def _still_inside(said: list[str]) -> bool:
     others_let_out = let_out and _done([word if word not in _LET_OUT or not _the_writer_before(said, i) else ""
                                         for i, word in enumerate(said)], _LET_OUT)
     for i, word in enumerate(said):
-        if word not in ("masih", "still") or not {"dalam", "dalem", "inside"} & set(said[i + 1:i + 3]) \
+        if word not in ("masih", "still") or not _INSIDE & set(said[i + 1:i + 3]) \
                 or _WHAT_IF & set(said[max(0, i - _NEAR - 1):i]):  # "kalau nenek masih di dalam, telp siapa?"
             continue
         inside = [said[k] for k in range(max(0, i - _NEAR), i) if _a_person_at(said, k)]
         if inside and not (others_let_out if set(inside) - _WE else let_out):
             return True
     return any(word in ("masih", "still") and said[i + 1:i + 2] == ["ada"] and not others_let_out
-               and {"dalam", "dalem", "inside"} & set(said[i + 3:i + 6])
+               and _INSIDE & set(said[i + 3:i + 6])
                and any(said[k].removesuffix("nya") in _PEOPLE - _WE for k in range(i + 2, min(len(said), i + 4)))
                for i, word in enumerate(said))  # "masih ada 2 org di dalam ruko"
 
