@@ -426,10 +426,15 @@ async def test_whether_someone_will_know_who_reported_is_answered_at_every_step(
     assert await draft_of(engine) == before, "the question is no place, nor a choice"
 
 
-@pytest.mark.parametrize("step", ["description", "location", "place_check", "when", "photo", "identity", "summary"])
-@pytest.mark.parametrize("asked", ["bisa lapor soal tetangga berisik?",
-                                   "bisa lapor soal tetangga yg nyetel musik kenceng?",
-                                   "disini nerima laporan narkoba ga?", "can I report noisy neighbours?"])
+KIND_ASKED = ["bisa lapor soal tetangga berisik?", "bisa lapor soal tetangga yg nyetel musik kenceng?",
+              "disini nerima laporan narkoba ga?", "can I report noisy neighbours?"]
+
+
+# Every phrasing where words are read as the story or the place; one each at the steps of choices.
+@pytest.mark.parametrize(("step", "asked"), [
+    *((step, asked) for step in ("description", "location") for asked in KIND_ASKED),
+    *zip(("place_check", "when", "photo", "identity", "summary"), KIND_ASKED + KIND_ASKED[:1], strict=True),
+])
 async def test_whether_a_kind_may_be_reported_asked_in_a_report_is_answered_and_the_story_kept(
         engine: Engine, step: str, asked: str) -> None:
     resident = await at(engine, step)
