@@ -1342,8 +1342,8 @@ def is_cry_for_help(text: str) -> bool:
         return True  # not "…, udah dicabut regulatornya", "syukurlah udh diganti"
     cannot_get_out = (_cannot_get(said, ("keluar", "out", "bangun", "up")) or _cannot_walk(said)) \
         and bool((_SOMEONE | _FAMILY | _PERSONS) & set(said))
-    if _water_or_fire(said) and (_trapped(said) or _still_inside(said) or cannot_get_out):
-        return True
+    if (_water_or_fire(said) or _water_rising(said)) and (_trapped(said) or _still_inside(said) or cannot_get_out):
+        return True  # "air terus naik, sy sama bayi terjebak di loteng"
     if cannot_get_out and _still_inside(said) and _water_or_fire(said, going_down_too=True):
         return True  # "air reda dikit tp nenek sy masih di dalam rumah gk bisa jalan"
     if (_still_inside(said) or _water_rising(said)) and _rescue_awaited(said):
