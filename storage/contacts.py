@@ -259,9 +259,7 @@ async def set_contact_language(db: AsyncSession, cipher: ContactCipher, urn: str
 
 async def current_step(db: AsyncSession, cipher: ContactCipher, urn: str) -> str | None:
     """Where a contact is, read without a lock: a hint for work done before the message is handled."""
-    return (await db.execute(
-        select(ConversationSession.step).join(Contact).where(Contact.urn_hash == cipher.lookup_hash(urn))
-    )).scalar_one_or_none()
+    return (await current_session(db, cipher, urn))[0]
 
 
 async def current_session(db: AsyncSession, cipher: ContactCipher, urn: str) -> tuple[str | None, Any]:

@@ -149,7 +149,9 @@ _KIND_NAMES = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota",
 _CODE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 _BARE_CODE = re.compile(r"^\d{2}(\d{2}(\d{2}(\d{4})?)?)?$")
 _APOSTROPHES = re.compile("['’`‘]")
-_WORD = re.compile(r"[a-z0-9]+")
+# A word as names and typed text are compared: letters only ("rt 3" is "rt"). Defined once; a second definition
+# further down had silently replaced an "[a-z0-9]+" here, and what the readers do rests on the letters-only form.
+_WORD = re.compile(r"[^\W\d_]+")
 #: A word, or punctuation that ends a name: "Gedog, Sananwetan" is two names, "Sanan Wetan" may be one.
 _TOKEN = re.compile(r"[a-z0-9]+|[,;:/|\n]")
 _REGENCY_PREFIX = re.compile(r"^(kabupaten|kota)( administrasi)? ")
@@ -320,8 +322,6 @@ class _Word(NamedTuple):
     kind_hint: str | None
     street: bool  # the word right after "jl."/"gang"
 
-
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _words(text: str) -> list[_Word]:
