@@ -93,6 +93,14 @@ SELF_HARM = tuple(tuple(p.split()) for p in (
     "melukai diri", "melukai dirinya", "lukai diri", "cutting herself", "cutting himself", "cutting myself",
     "menghilang saja dari dunia", "menghilang selamanya", "menghilang saja selamanya", "enggak pengin hidup",
     "enggak ingin hidup", "tidak ingin hidup", "tidak pengin hidup", "tired of living", "don t want to live",
+    "dont want to live", "do not want to live", "end my life", "end it all", "better off dead", "no reason to live",
+    "ngakhirin hidup", "ngakhirin hidupnya", "akhirin hidup", "akhiri hidupku", "akhiri hidupnya", "mengakhiri hidupku",
+    "mengakhiri hidupnya", "udahan saja hidup", "udahan hidup", "hidup saya udahan", "hidupku udahan",
+    "enggak sanggup lagi hidup", "enggak sanggup hidup", "tidak sanggup hidup", "tidak sanggup lagi hidup",
+    "enggak mau hidup lagi", "tidak mau hidup lagi", "mending saya enggak ada", "mending aku enggak ada",
+    "mending saya mati", "mending aku mati", "mending mati saja", "lebih baik saya mati", "lebih baik aku mati",
+    "lebih baik mati saja", "pengin tidur selamanya", "mau tidur selamanya", "buat apa saya hidup",
+    "buat apa aku hidup", "untuk apa saya hidup", "gunanya saya hidup", "gunanya aku hidup",
 ))  # fmt: skip
 _FOUND_DEAD = frozenset({"mayat", "jenazah", "jasad"})  # "ditemukan mayat … gantung diri": no word to the writer
 # A life taken, told after the fact: "td pagi ada org bunuh diri…, jenazahnya udh dievakuasi", "minggu lalu ada yg
