@@ -262,17 +262,38 @@ async def _near_and_spelt(turn: Turn, text: str, found: list[PlaceCandidate]) ->
 
 
 _CLAUSE_END, _WHERE_BEFORE = "|", 6  # a clause's end among the words; words back to its word of where
+# Words written with a full stop that ends no sentence: "kel. sudah", "jl. mastrip", "no. 5".
+_ABBREVIATED = frozenset({"kel", "kec", "ds", "dsn", "kab", "kot", "prov", "jl", "jln", "gg", "no", "rt", "rw", "kp",
+                          "komp", "perum", "dr", "ir", "hj"})
+
+
+def _clauses(text: str) -> list[str]:
+    """The text's clauses: split at a comma and the like, and at a sentence's full stop ("…di ibunya. Sudah 2
+    hari…"), not at an abbreviation's."""
+    clauses: list[str] = []
+    for piece in re.split(r"[,;!?\n]", text):
+        glued = False
+        for sentence in re.split(r"(?<=\.)\s+", piece):
+            if glued:
+                clauses[-1] += f" {sentence}"
+            else:
+                clauses.append(sentence)
+            last = clauses[-1].rstrip(".").split()[-1:]
+            glued = clauses[-1].endswith(".") and bool(last) and (last[0].lower() in _ABBREVIATED or len(last[0]) == 1)
+    return clauses
 
 
 def _named_last(text: str, place: PlaceCandidate) -> bool:
     """Whether the place's own name closes a clause after a word of where, or with a time or a form of address
-    after it ("di sentul", "…jl. mastrip sentul, skrg…", "di rembang kemarin"; not "di pojok warung")."""
-    said = " ".join(f"{normalise(clause)} {_CLAUSE_END}" for clause in re.split(r"[,;!?\n]", text)).split()
+    after it ("di sentul", "…jl. mastrip sentul, skrg…", "di rembang kemarin"; not "di pojok warung", nor "sudah"
+    in "…di ibunya. Sudah 2 hari")."""
+    said = " ".join(f"{normalise(clause)} {_CLAUSE_END}" for clause in _clauses(text)).split()
     own = _own_name(place)
     for i in range(len(said)):
         for length in (1, 2, 3):
-            if name_key("".join(said[i:i + length])) != own:
-                continue
+            named = said[i:i + length]
+            if name_key("".join(named)) != own or any(word.isdigit() for word in named):
+                continue  # a number is no part of a name said: "sudah 2 hari" is not Sudah
             before = said[max(0, i - _WHERE_BEFORE):i]
             clause = before[len(before) - before[::-1].index(_CLAUSE_END):] if _CLAUSE_END in before else before
             after = said[i + length:i + length + 1]

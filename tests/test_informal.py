@@ -781,6 +781,19 @@ async def test_a_kelurahan_whose_name_is_also_a_word_is_read_where_said_as_a_pla
     assert f"Lokasi: {place}, Kec." in resident.text, resident.text
 
 
+@pytest.mark.parametrize("story", [
+    "Cucu saya dibawa pergi bapaknya, padahal hak asuh di ibunya. Sudah 2 hari tidak ada kabar.",
+    "anak sy main di rumah temennya sudah 3 hari gk pulang",
+])
+async def test_a_word_that_names_a_village_far_off_is_no_place_after_a_sentence_ends(engine: Engine,
+                                                                                   story: str) -> None:
+    """"Sudah" is a desa of Bojonegoro, which a shipped station covers; told after a full stop, or before a
+    number of days, it is the everyday word, and where it happened is asked rather than read."""
+    resident = Resident(engine, "console:sudah")
+    await resident.send(story)
+    assert "Sudah, Kec." not in resident.text and not (await draft_of(engine)).get("place"), resident.text
+
+
 @pytest.mark.parametrize(("story", "place"), [
     ("motor sy ilang di jl sudanco supriyadi bendogerit", "Kel. Bendogerit"),
     ("hp sy dijambret td pagi di jln mastrip sentul", "Kel. Sentul"),
