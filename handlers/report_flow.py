@@ -1222,9 +1222,9 @@ async def category(turn: Turn) -> str:
         return await _take_story(turn)  # asked what kind, the resident told what happened
     if picked is None and turn.inbound.choice is None and len(turn.text.split()) <= CATEGORY_NAMED_WORDS:
         picked = category_named(turn.text)  # "motor sy ilang": the incident names its category
-        if picked is not None and begins_a_story(turn.text):
-            turn.draft["story_begun"] = turn.text  # and begins the story, which the next message goes on with
-            turn.say("report.story_begun_noted", begun=turn.text)  # said, so that it is not told again as if lost
+    if picked is not None and turn.inbound.choice is None and category_named(turn.text) is not None \
+            and not _names_the_kind(turn, picked) and begins_a_story(turn.text):
+        _story_begun(turn)  # "dimasukin maling": the kind, and the story's first words, which the next goes on with
     if picked is None and turn.inbound.choice is None and "place" not in turn.draft and await _names_a_place(turn):
         return await location(turn)  # "di kel gedog pak": where, before what; the kind is asked once it is confirmed
     if picked is None and turn.inbound.choice is None and kind_not_known(turn.text):
@@ -1233,6 +1233,8 @@ async def category(turn: Turn) -> str:
         turn.say("report.category_unsure")
         return first_missing(turn)
     if picked is None:
+        if _a_piece_of_a_story(turn.text) and "?" not in turn.text:
+            turn.draft["story_begun"] = _joined_to_begun(turn)  # "rmh sy", then "dimasukin maling": one story
         turn.say("common.not_a_choice")
         return CATEGORY
     if picked == Category.EMERGENCY:
@@ -1242,6 +1244,30 @@ async def category(turn: Turn) -> str:
     if named_first and "place" in turn.draft:  # the place came first (a story that named none): look now
         await _look_for_same_incident(turn)
     return first_missing(turn)
+
+
+# Words around a kind's name that tell nothing of an incident: "soal narkoba pak", "yg lalu lintas aja".
+_AROUND_A_KIND = frozenset({"soal", "tentang", "masalah", "kasus", "laporan", "lapor", "yg", "yang", "aja", "saja",
+                            "about", "the", "a"})
+
+
+def _names_the_kind(turn: Turn, picked: str) -> bool:
+    """Whether the message is one of the kind's own names ("maling", "narkoba pak", "soal lalu lintas"), nothing
+    more."""
+    named = " ".join(word for word in normalise(turn.text).split() if word not in NEUTRAL | _AROUND_A_KIND)
+    return named in dict(CATEGORIES.answers(turn.lang)).get(picked, ())
+
+
+def _joined_to_begun(turn: Turn) -> str:
+    begun = turn.draft.get("story_begun")
+    return f"{begun}\n{turn.text}" if begun else turn.text
+
+
+def _story_begun(turn: Turn) -> None:
+    """Keeps the message as the story's first words, after any piece before it, and says so: so that it is not
+    told again as if lost."""
+    turn.draft["story_begun"] = _joined_to_begun(turn)
+    turn.say("report.story_begun_noted", begun=turn.draft["story_begun"].replace("\n", " "))
 
 
 def _kind_asked(turn: Turn) -> bool:

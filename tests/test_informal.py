@@ -703,6 +703,27 @@ async def test_asked_what_kind_the_resident_may_tell_the_story_or_name_the_incid
     assert (await draft_of(engine))["category"] == "security"
 
 
+async def test_a_story_told_in_pieces_where_the_kind_is_asked_keeps_every_piece(engine: Engine) -> None:
+    """"rmh sy", then "dimasukin maling" (whose thief picks the kind), then the rest: one story, as told; none of
+    its pieces is lost to the kind they answered."""
+    resident = Resident(engine, "console:pieces")
+    for said in ("pak", "mau lapor", "rmh sy", "dimasukin maling"):
+        await resident.send(said)
+    assert resident.heard("report.story_begun_noted") and "rmh sy dimasukin maling" in resident.text, resident.text
+    await resident.send("tv sm laptop ilang")
+    draft = await draft_of(engine)
+    assert draft["description"] == "rmh sy\ndimasukin maling\ntv sm laptop ilang" and draft["category"] == "security"
+
+
+@pytest.mark.parametrize("kind", ["narkoba pak", "soal lalu lintas", "2", "gangguan keamanan"])
+async def test_a_kind_named_where_it_is_asked_begins_no_story(engine: Engine, kind: str) -> None:
+    resident = Resident(engine, "console:kind")
+    for said in ("lapor", kind):
+        await resident.send(said)
+    assert resident.heard("report.ask_description") and not resident.heard("report.story_begun_noted")
+    assert "story_begun" not in await draft_of(engine)
+
+
 ASKED_AT = {"category": "report.ask_category", "description": "report.ask_description",
             "location": "report.ask_location", "place_check": "place.confirm", "place_pick": "place.pick",
             "when": "report.ask_when", "photo": "report.ask_photo", "identity": "report.ask_identity",
