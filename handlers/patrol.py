@@ -144,6 +144,8 @@ async def category(turn: Turn) -> str:
     if picked is None and "told" in _note(turn):
         turn.say("common.not_a_choice")  # the kind of the concern told is what is asked
         return CATEGORY
+    if picked is None and NO_CONCERNS not in menus and turn.inbound.choice is None and _no_more(turn, opening):
+        return FOLLOW_UP  # "Keluhan ke-2" answered "nihil", "gak ada lagi": the note is done with those told
     if picked is None and turn.inbound.choice is None and concern_problem(turn.text) is None \
             and (kind := category_named(turn.text)) is not None:
         _note(turn)["category"] = kind  # the concern told before its kind ("balap liar tiap malam minggu"): its
@@ -157,6 +159,12 @@ async def category(turn: Turn) -> str:
         return _noted(turn, picked, told)
     _note(turn)["category"] = picked
     return CONCERN
+
+
+def _no_more(turn: Turn, opening: str) -> bool:
+    """Whether the answer says there is no further concern: a no, "nihil", "sudah itu saja"."""
+    return yes_or_no(turn.text) == "no" or NO_CONCERNS.pick(turn.lang, opening) is not None \
+        or MORE_OPTIONS.pick(turn.lang, turn.text) == "done" or _more_or_done(turn.text) == "done"
 
 
 def ask_concern(turn: Turn) -> None:

@@ -1222,6 +1222,22 @@ async def test_a_patrol_where_no_concern_was_raised_is_saved_without_one(engine:
         assert note.residents_met == 20 and (await db.execute(select(Report))).first() is None
 
 
+@pytest.mark.parametrize("done", ["nihil", "gak ada lagi", "udah itu aja pak", "tidak"])
+async def test_asked_the_next_concerns_kind_no_more_ends_the_list(engine: Engine, done: str) -> None:
+    """"Ada keluhan lain?" answered yes, then "Keluhan ke-2: tentang apa?" answered that there is none: the note
+    goes on to its follow-up with the one concern told, not round the kinds again until BATAL."""
+    petugas = await enrolled(engine, PETUGAS)
+    for said in ("patroli", "Gedog Sananwetan", "1", "20 warga", "Peredaran sabu di warung ujung gang", "ya"):
+        await petugas.send(said)
+    assert petugas.heard("patrol.ask_category"), petugas.text
+    await petugas.send(done)
+    assert petugas.heard("patrol.ask_follow_up") and not petugas.heard("common.not_a_choice"), petugas.text
+    await petugas.send("tidak")
+    async with engine.sessions() as db:
+        [concern] = (await db.execute(select(Report))).scalars()
+    assert concern.category.value == "drugs"
+
+
 async def test_a_concern_typed_before_its_kind_is_noted_with_the_kind_its_words_name(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     for said in ("patroli", "Gedog Sananwetan", "1", "20 warga", "Peredaran sabu di warung ujung gang"):
