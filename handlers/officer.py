@@ -528,6 +528,9 @@ async def home(turn: Turn) -> str:
     as an alert came in is confirmed first, naming the report."""
     said = normalize(turn.text)
     offered = _note_offered(turn)
+    if offered and turn.inbound.choice is None and await _alerts_since_wrote(turn):
+        turn.data.pop("note_typed")  # an alert came since it was offered: "siap 86" is for that, no yes to the note
+        offered = None
     if offered and turn.inbound.choice is None and (yes_or_no(turn.text) == "yes" or said in _KEEP_WORDS):
         return await tap(turn, f"{NOTE}:{offered}")  # "ya", "simpan": the note offered, kept
     if offered and turn.inbound.choice is None and yes_or_no(turn.text) == "no":

@@ -468,6 +468,24 @@ async def test_a_note_offered_goes_on_with_more_words_and_is_kept_on_a_yes(engin
     assert notes == ["pelaku diduga dua orang\npakai motor vario merah tanpa plat"]
 
 
+async def test_an_alert_after_a_note_offered_takes_the_yes_that_follows(engine: Engine) -> None:
+    """A note offered on the report just closed, then a new alert: "siap 86 ndan" takes the new report, and puts
+    nothing in the closed one's history."""
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, closed = await file_report(engine)
+    await petugas.send(f"SELESAI {closed} Motor ditemukan")
+    await petugas.send("pelaku sudah diamankan warga")
+    assert petugas.heard("officer.note_offer"), petugas.text
+    _other, new = await file_report(engine, "console:warga-b", description="Helm dicuri di parkiran pasar tadi")
+    await deliver_to(engine, PETUGAS)
+    await petugas.send("siap 86 ndan")
+    # the alert came as the officer was writing: which report is named, to take on a yes
+    assert petugas.heard("officer.confirm_command") and new in petugas.text, petugas.text
+    await petugas.send("ya")
+    assert (await report(engine, new)).status == ReportStatus.ACKNOWLEDGED
+    assert not [event for event in await events(engine, closed) if event.kind == EventKind.NOTE]
+
+
 async def test_a_note_offered_is_dropped_on_a_no(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine)
