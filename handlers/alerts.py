@@ -255,11 +255,13 @@ async def send_alerts(office: Office, report: Report, to: list[tuple[Officer, Co
     """Queues one alert per officer for the event that calls for it (an escalation says how many minutes
     the report has `waited`, a referral which station it comes `referred_from`, an escalation of a report referred
     here both); returns how many."""
+    # An anonymous report's times are whole hours: how long it has waited is known only as a least.
+    escalated = "alert.escalated_at_least" if report.identity == Identity.ANONYMOUS else "alert.escalated"
     for officer, contact in to:
         lang = contact.language or report.language
-        heading = (t(lang, "alert.escalated_referred", minutes=waited, station=referred_from)
+        heading = (t(lang, f"{escalated}_referred", minutes=waited, station=referred_from)
                    if waited is not None and referred_from
-                   else t(lang, "alert.escalated", minutes=waited) if waited is not None
+                   else t(lang, escalated, minutes=waited) if waited is not None
                    else t(lang, "alert.referred_from", station=referred_from) if referred_from else "")
         await enqueue(office.db, office.cipher, kind=OutboxKind.OFFICER_ALERT, contact_id=contact.id,
                       payload=await alert_payload(office, report, lang, heading, arriving=waited is None),

@@ -1601,15 +1601,16 @@ async def test_an_anonymous_reports_time_in_the_open_list_is_said_as_its_hour(en
     assert petugas.heard("officer.open_list") and "sekitar" in petugas.text, petugas.text
 
 
-async def test_an_anonymous_reports_escalation_says_the_rounds_not_its_hour_kept_time(engine: Engine) -> None:
-    """Its times are kept to whole hours: its age read from them would say up to an hour more than it waited."""
+async def test_an_anonymous_reports_escalation_says_the_rounds_as_a_least(engine: Engine) -> None:
+    """Its times are kept to whole hours: its age read from them would say up to an hour more than it waited, and
+    its rounds come at whole hours, so the rounds are what it has waited at least."""
     await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine, identity="3")
     due = (await report(engine, ref)).escalate_at
     assert due is not None
     assert await engine.escalate(now=due) == 1
     alerts = await outbox(engine, "officer_alert")
-    assert "BELUM DITANGGAPI 60 MENIT" in payload(alerts[-1])["text"], payload(alerts[-1])["text"]
+    assert "BELUM DITANGGAPI LEBIH DARI 60 MENIT" in payload(alerts[-1])["text"], payload(alerts[-1])["text"]
 
 
 # --- officers' own words: slang for taking a report, a command without its ref or with a slip ---------------------
