@@ -373,7 +373,8 @@ async def _from_the_reporter(office: Office, report: Report, said: str, key: str
         payload: dict[str, Any] = {"text": text, "ref": report.ref, **_sent_along(attachment)}
         await enqueue(office.db, office.cipher, kind=OutboxKind.INFO_REPLY, contact_id=contact.id,
                       payload=payload, at=office.now, report_id=report.id,
-                      idempotency_key=f"{OutboxKind.INFO_REPLY}:{event.id}:{officer.id}")
+                      idempotency_key=f"{OutboxKind.INFO_REPLY}:{event.id}:{officer.id}",
+                      hourly=report.identity == Identity.ANONYMOUS)
 
 
 async def _its_officers(office: Office, report: Report) -> list[tuple[Officer, Contact]]:

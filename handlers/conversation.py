@@ -79,6 +79,7 @@ from storage.media import StoredMedia
 from storage.models import Identity, OfficerRole, Report, ReportStatus, Station, StationKind
 from storage.officers import ENROLL_WINDOW, enroll, invite_code_in
 from storage.reports import find_ref, question_waiting_for, report_by_ref
+from storage.workflow import OPEN_STATUSES
 
 STATUS_REF, LANGUAGE, CONFIRM_DELETE = "status_ref", "language", "confirm_delete"
 RESIDENT_SIDE_STEPS = (STATUS_REF, LANGUAGE, CONFIRM_DELETE)
@@ -524,7 +525,8 @@ async def _of_a_report_sent(turn: Turn) -> str | None:
     said = reporter_word(turn.text)
     if said is None or turn.emergency_answered:
         return None
-    report = await open_own_report(turn, find_ref(turn.text))
+    ref = find_ref(turn.text)
+    report = await open_own_report(turn, ref) or (await _open_anonymous(turn, ref) if ref and not turn.photo else None)
     if report is None:
         return None
     word = ReporterWord(said)
@@ -532,6 +534,14 @@ async def _of_a_report_sent(turn: Turn) -> str | None:
     await take_reporter_word(turn.office, report, told, word, turn.photo)
     turn.say(f"relay.{word.value}_sent", ref=report.ref)
     return MENU
+
+
+async def _open_anonymous(turn: Turn, ref: str) -> Report | None:
+    """The open anonymous report `ref` names: it keeps no link to its sender, so its ref, which only they and its
+    officers were given, is what more told of it comes by ("LP-… sy mau nambahin info: pelakunya 2 org")."""
+    report = await report_by_ref(turn.db, ref)
+    return report if report is not None and report.identity == Identity.ANONYMOUS \
+        and report.status in OPEN_STATUSES else None
 
 
 def _free_text_here(turn: Turn) -> bool:

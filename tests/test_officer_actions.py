@@ -745,6 +745,28 @@ async def test_more_told_of_a_sent_report_or_its_withdrawal_reaches_its_officer(
     assert not told.public and told.actor == "reporter"
 
 
+async def test_more_told_of_an_anonymous_report_by_its_ref_reaches_its_officers_unlinked(engine: Engine) -> None:
+    """An anonymous report keeps no link to its sender: its ref, which only they and its officers have, is what
+    more told of it comes by. It reaches the officers with the sender's own name and number hidden, and every time
+    kept of it is a whole hour. Without the ref, nothing names the report, and a new one begins."""
+    await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine, identity="3")
+    await deliver_to(engine, PETUGAS)
+    await warga.send(f"{ref} sy mau nambahin info: pelakunya 2 org pake motor ninja merah, sy Budi, hp 081234567890")
+    assert warga.heard("relay.added_sent") and ref in warga.text, warga.text
+    relayed = await deliver_to(engine, PETUGAS)
+    assert "Tambahan dari pelapor" in relayed and "motor ninja merah" in relayed, relayed
+    assert "081234567890" not in relayed and "Budi" not in relayed, relayed
+    [told] = [e for e in await events(engine, ref) if e.kind == EventKind.REPLY]
+    assert told.actor == "reporter" and told.created_at.minute == 0 and told.created_at.second == 0
+    async with engine.sessions() as db:
+        rows = (await db.execute(select(Outbox).where(Outbox.kind == OutboxKind.INFO_REPLY))).scalars().all()
+    assert rows and all(row.hourly and {row.created_at.minute, (row.sent_at or row.created_at).minute} == {0}
+                        for row in rows)
+    await warga.send("sy mau nambahin info: pelakunya 2 org pake motor ninja merah")
+    assert not warga.heard("relay.added_sent"), "no ref, no report of theirs to add it to"
+
+
 @pytest.mark.parametrize("asked", ["kenapa laporan sy dibatalkan pak?", "gimana cara cabut laporan?",
                                    "tolong jgn dicabut laporan sy pak"])
 async def test_a_question_about_withdrawing_is_no_withdrawal(engine: Engine, asked: str) -> None:
