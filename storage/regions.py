@@ -232,6 +232,19 @@ def is_confident(candidates: Sequence[PlaceCandidate]) -> bool:
     return len(candidates) == 1 or candidates[0].score - candidates[1].score >= CONFIDENT_MARGIN
 
 
+def named_alone(candidates: Sequence[PlaceCandidate]) -> PlaceCandidate | None:
+    """The one candidate a level word names ("… rt 3 kel bendogerit"), to put to the resident alone where the
+    reading is not confident; None when several are named so, or when the text names as plainly a kecamatan or
+    kab/kota the place does not lie in, scoring as high: "balikpapan selatan, kel. damai" (Damai is of Kec.
+    Balikpapan Kota), where which one is asked, as the reading does."""
+    named = [c for c in candidates if c.marked]
+    if len(named) != 1:
+        return None
+    if any(c.village is None and not c.marked and not c.ordinary and c.score >= named[0].score for c in candidates):
+        return None
+    return named[0]
+
+
 def _ascii(text: str) -> str:
     text = _APOSTROPHES.sub("", text.lower())
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

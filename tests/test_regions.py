@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storage.regions import PlaceCandidate, Region, RegionIndex, is_confident, name_key, normalize
+from storage.regions import PlaceCandidate, Region, RegionIndex, is_confident, name_key, named_alone, normalize
 
 GEDOG = "35.72.03.1001"  # Kel. Gedog, Kec. Sananwetan, Kota Blitar
 SANANWETAN = "35.72.03"
@@ -360,6 +360,17 @@ def test_a_name_read_out_of_a_longer_one_around_another_region_is_asked(index: R
     assert not is_confident(found) and {"64.71.06.1005", "64.71.05"} <= {c.code for c in found}
     named_whole = index.resolve("kel damai balikpapan kota")
     assert named_whole[0].code == "64.71.06.1005" and is_confident(named_whole)
+
+
+@pytest.mark.parametrize(("text", "alone"), [
+    ("balikpapan selatan, kel. damai", None), ("kel damai balikpapan selatan", None),
+    ("kos nya di jl. ciliwung no 12 rt 3 rw 2 kel bendogerit", "35.72.03.1007"), ("desa pintu", PINTU),
+    ("kel sukorejo", None),  # several places of one name
+])
+def test_a_place_named_alone_is_the_one_marked_with_no_area_around_it_said_as_plainly(
+        index: RegionIndex, text: str, alone: str | None) -> None:
+    taken = named_alone(index.resolve(text))
+    assert (taken.code if taken else None) == alone
 
 
 def test_filler_words_still_match_inside_names_spelt_out(index: RegionIndex) -> None:
