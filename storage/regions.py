@@ -850,10 +850,14 @@ def _against_its_level_word(reading: _Reading, kept: _Reading) -> bool:
 def _within_whole_names(hits: dict[str, list[_Hit]], readings: list[_Reading]) -> list[_Reading]:
     """The readings, each that reads a part of a kab/kota or kecamatan name of two words or more spelt exactly
     around another region scoring no more than that region's reading: "balikpapan selatan, kel. damai" names
-    Kec. Balikpapan Selatan, and Kel. Damai of Balikpapan Kota read with "balikpapan" is asked about, not taken."""
+    Kec. Balikpapan Selatan, and Kel. Damai of Balikpapan Kota read with "balikpapan" is asked about, not taken.
+    A name that starts with a level word marking the rest as a name of its own is no such name: "kota padang" is
+    Kota Padang as much as Kec. Kota Padang of Rejang Lebong."""
     whole = [h for found in hits.values() for h in found if h.end - h.start > 1 and h.exact and 2 <= h.level <= 3]
     if not whole:
         return readings
+    marking = {(h.start, h.end) for found in hits.values() for h in found if h.marked and h.exact}
+    whole = [h for h in whole if (h.start + 1, h.end) not in marking]
     score = {r.code: r.score for r in readings}
     # the word spans strictly inside each such name, to meet each reading's own (_Reading.words)
     parts = [(w.code, {(s, e) for s in range(w.start, w.end) for e in range(s + 1, w.end + 1)} - {(w.start, w.end)})

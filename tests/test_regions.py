@@ -373,6 +373,17 @@ def test_a_place_named_alone_is_the_one_marked_with_no_area_around_it_said_as_pl
     assert (taken.code if taken else None) == alone
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("kec padang utara kota padang", "13.71.04"), ("kel lolong belanti kec padang utara kota padang", "13.71.04.1005"),
+    ("kota padang", "13.71"), ("kec kota padang", "17.02.06"),
+])
+def test_a_level_word_and_a_name_are_no_longer_name_that_holds_them(index: RegionIndex, text: str, code: str) -> None:
+    """Kec. Kota Padang of Rejang Lebong spells "kota padang": read as a whole name it capped Kec. Padang Utara of
+    Kota Padang, and Kec. Padang of Lumajang was taken."""
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+
+
 def test_filler_words_still_match_inside_names_spelt_out(index: RegionIndex) -> None:
     assert index.resolve("pasar minggu jakarta selatan")[0].code == "31.74.04"
     assert index.resolve("kec. ujung, parepare")[0].code == "73.72.02"
