@@ -332,6 +332,7 @@ class _Hit:
     ends: bool = False
     #: a kab/kota name of two words or more with one letter off: "nias selatam" (Nias Selatan), see _taken_in
     near: bool = False
+    street: bool = False  # read from a street's name: the word right after "jl."/"gang" (see _STREET)
 
 
 class _Word(NamedTuple):
@@ -587,7 +588,8 @@ class RegionIndex:
         kept: list[_Reading] = []
         for reading in readings:
             if not any(_related(reading.code, k.code) or reading.covered < k.covered or _passes_over(reading, k, True)
-                       or _against_its_level_word(reading, k) for k in kept):
+                       or _against_its_level_word(reading, k) or _a_street_beside_the_village_said(reading, k)
+                       for k in kept):
                 kept.append(reading)
                 if len(kept) == limit:
                     break
@@ -692,7 +694,7 @@ class RegionIndex:
         near = level == 2 and ratio < 100.0 and span.end - span.start > 1 and self._slipped(span.key, code)
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
                     span.alone, span.ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
-                    span.ends, near)
+                    span.ends, near, span.weight < 1.0)
 
     def _slipped(self, key: str, code: str) -> bool:
         """Whether `key` is the region's name with one letter changed, dropped or added: "blitat", "pidi"."""
@@ -845,6 +847,13 @@ def _against_its_level_word(reading: _Reading, kept: _Reading) -> bool:
     Kab. Blitar, "kec. cibinong bogor" not Desa Cibinong of Gunung Sindur."""
     said = {(h.start, h.end) for h in kept.hits if h.marked and h.exact}
     return any((h.start, h.end) in said and not h.marked for h in reading.hits)
+
+
+def _a_street_beside_the_village_said(reading: _Reading, kept: _Reading) -> bool:
+    """Whether `reading` is a village read from a street's name where `kept` is the village the text marks with its
+    level word: "jl. pejanggik … kel cakranegara timur" is a street of Cakranegara Timur, not Kel. Pejanggik."""
+    return reading.code.count(".") == kept.code.count(".") == 3 and kept.marked \
+        and any(h.street and h.code == reading.code for h in reading.hits)
 
 
 def _within_whole_names(hits: dict[str, list[_Hit]], readings: list[_Reading]) -> list[_Reading]:

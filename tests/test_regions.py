@@ -384,6 +384,18 @@ def test_a_level_word_and_a_name_are_no_longer_name_that_holds_them(index: Regio
     assert found[0].code == code and is_confident(found)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("jl. pejanggik dpn mataram mall kel cakranegara timur kec cakranegara mataram", "52.71.03.1006"),
+    ("jl sukorejo no 4 kel gedog kec sananwetan", "35.72.03.1001"),
+])
+def test_a_street_named_as_a_village_gives_way_to_the_village_said(index: RegionIndex, text: str, code: str) -> None:
+    """Jl. Pejanggik named Kel. Pejanggik of Kec. Mataram ("mataram mall" too), which kept the kelurahan said from
+    confidence."""
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+    assert all(c.code.count(".") < 3 or c.code == code for c in found)
+
+
 def test_filler_words_still_match_inside_names_spelt_out(index: RegionIndex) -> None:
     assert index.resolve("pasar minggu jakarta selatan")[0].code == "31.74.04"
     assert index.resolve("kec. ujung, parepare")[0].code == "73.72.02"
