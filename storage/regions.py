@@ -76,11 +76,11 @@ _HITS_PER_CODE = 3
 _LEVEL_WORDS = {
     "kel": 4, "kelurahan": 4, "desa": 4, "ds": 4,
     "kec": 3, "kecamatan": 3, "distrik": 3,
-    "kab": 2, "kabupaten": 2, "kota": 2, "kodya": 2, "kotamadya": 2,
+    "kab": 2, "kabupaten": 2, "kota": 2, "kot": 2, "kodya": 2, "kotamadya": 2,
     "prov": 1, "provinsi": 1, "propinsi": 1,
 }  # fmt: skip
 KIND_WORDS = {
-    "kab": "kabupaten", "kabupaten": "kabupaten", "kota": "kota", "kodya": "kota", "kotamadya": "kota",
+    "kab": "kabupaten", "kabupaten": "kabupaten", "kota": "kota", "kot": "kota", "kodya": "kota", "kotamadya": "kota",
 }  # fmt: skip
 #: "Kota Adm. Jakarta Selatan": these keep the hint of the level word before them.
 _ADMIN_WORDS = frozenset({"adm", "administrasi"})
@@ -145,7 +145,7 @@ _VOWELS = frozenset("aeiou")
 _SPECIAL_WORDS = frozenset(_LEVEL_WORDS) | _ADMIN_WORDS | _STREET_MARKERS | _FILLER_WORDS
 
 #: Level words that may stand before an official name: "Kec. Sukorejo", "Kabupaten Blitar", "Kota Adm. X".
-_LEVEL_PREFIX = re.compile(r"^(kel|kelurahan|desa|ds|kec|kecamatan|distrik|kab|kabupaten|kota|kodya|kotamadya"
+_LEVEL_PREFIX = re.compile(r"^(kel|kelurahan|desa|ds|kec|kecamatan|distrik|kab|kabupaten|kota|kot|kodya|kotamadya"
                            r"|prov|provinsi|propinsi)( adm| administrasi)? ")
 _KIND_NAMES = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota", "kecamatan": "Kecamatan",
                "kelurahan": "Kelurahan", "desa": "Desa"}

@@ -223,6 +223,7 @@ def test_a_kind_word_after_a_kab_kota_name_picks_that_kind(index: RegionIndex, t
 @pytest.mark.parametrize(("text", "code"), [
     ("kota jember", "35.09"), ("di kota banyuwangi", "35.10"), ("tuban kota", "35.23"), ("kab surabaya", "35.78"),
     ("kota jember kec. kaliwates", "35.09.19"), ("kota blitar", "35.72"), ("kab blitar", "35.05"),
+    ("kot blitar", "35.72"), ("kot malang", "35.73"), ("kel sukorejo kot blitar", "35.72.02.1006"),
 ])
 def test_a_kind_word_tells_a_kota_from_a_kabupaten_only_where_both_have_the_name(
         index: RegionIndex, text: str, code: str) -> None:
