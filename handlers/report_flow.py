@@ -76,7 +76,7 @@ from handlers.witnesses import find_same_incident, join_report
 from storage.lexicon import is_ordinary, spoken_root
 from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.officers import has_officers
-from storage.regions import KIND_WORDS, PlaceCandidate, name_key
+from storage.regions import KIND_WORDS, PlaceCandidate, name_key, named_alone
 from storage.reports import NewAttachment, create_report
 from storage.stations import timezone_for
 from storage.workflow import OPEN_STATUSES
@@ -225,11 +225,11 @@ async def _place_of_story(turn: Turn, text: str) -> ReadBack:
     empty when it names none."""
     found, confident = await _places_in_story(turn, text)
     # A place the story names as one ("kel. Gedog") is shown too when it is not certain: the resident confirms.
-    named = [place.code for place in found if place.marked]
-    if confident or len(named) == 1:
-        return ReadBack(place=found[0].code if confident else named[0])
-    if named:
-        return ReadBack(places=named)  # a name several places share: which one is asked after a yes
+    if taken := found[0] if confident else named_alone(found):
+        return ReadBack(place=taken.code)
+    if named := [place.code for place in found if place.marked]:
+        # a name several places share, or one beside a kecamatan it is not in: which one is asked after a yes
+        return ReadBack(places=named if len(named) > 1 else [place.code for place in found])
     if near := await _near_and_spelt(turn, text, found) or await _near_after_where(turn, text):
         # "…di parkiran alfamart jl. mastrip, plosokerep": the one near, to confirm; "klampok", which names a
         # kelurahan of Sananwetan and a desa of Bojonegoro, both near, or "blitar", a kota near and the kabupaten
@@ -421,12 +421,15 @@ def ask_read_back(turn: Turn) -> None:
     draft, read = turn.draft, turn.draft["read"]
     missing = t(turn.lang, "report.read_missing")
     place = turn.router.place(read["place"]) if "place" in read else None
-    shared = turn.router.place(read["places"][0]) if "places" in read else None
+    # a name several places share, or a place beside a kecamatan it is not in ("balikpapan selatan, kel. damai")
+    names = list(dict.fromkeys((p.village or p.district or p.regency).name
+                               for code in read.get("places", ()) if (p := turn.router.place(code))))
     if place is not None:
         place_text = place_label(turn.lang, place)
-    elif shared is not None:
-        name = (shared.village or shared.district or shared.regency).name
-        place_text = t(turn.lang, "report.read_place_shared", name=name)
+    elif len(names) == 1:
+        place_text = t(turn.lang, "report.read_place_shared", name=names[0])
+    elif names:
+        place_text = t(turn.lang, "report.read_place_which", names=" / ".join(names))
     else:
         place_text = _place_text(turn, draft) if _answered(turn, LOCATION) else missing
     category = read.get("category") or draft.get("category")
@@ -1468,9 +1471,9 @@ async def location(turn: Turn) -> str:
         turn.draft["when"] = {"choice": "now"}  # "di gedog skrg", "di rembang, masih berlangsung"
         if not turn.emergency_answered:
             turn.say("emergency.happening_now")
-    named = [place for place in found if place.marked]  # "… rt 3 kel bendogerit": Bendogerit, not Desa Nya of "kos nya"
-    if confident or len(named) == 1:
-        turn.draft["proposal"] = {"code": (found[0] if confident else named[0]).code}
+    # "… rt 3 kel bendogerit": Bendogerit, not Desa Nya of "kos nya"
+    if taken := found[0] if confident else named_alone(found):
+        turn.draft["proposal"] = {"code": taken.code}
         return PLACE_CHECK
     corrected = turn.draft.get("corrected_place")
     if found and corrected and (beside := _beside(turn.router.place(corrected), found)) is not None:
@@ -1603,10 +1606,9 @@ async def place_check(turn: Turn) -> str:
     if "description" not in turn.draft and turn.inbound.choice is None and tells_a_story(turn.text):
         _add_to_story(turn)  # a pin sent first, then what happened: kept, and the pin's place asked again,
         found, confident = await _places_in_story(turn, turn.text)  # or the one the story names instead
-        named = [place for place in found if place.marked]
-        if confident or len(named) == 1:
+        if taken := found[0] if confident else named_alone(found):
             turn.draft["pin_kept"] = True
-            turn.draft["proposal"] = {"code": (found[0] if confident else named[0]).code}
+            turn.draft["proposal"] = {"code": taken.code}
         return PLACE_CHECK
     turn.text = _place_instead(turn.text)  # "bukan gedog tp sentul"
     if not await _names_another_place(turn):

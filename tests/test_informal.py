@@ -1059,6 +1059,27 @@ async def test_a_kelurahan_marked_beside_other_words_is_put_alone(engine: Engine
     assert resident.heard("place.confirm") and "Kel. Bendogerit" in resident.text, "not Desa Nya of \"kos nya\""
 
 
+@pytest.mark.parametrize("place", ["balikpapan selatan, kel. damai", "kel damai balikpapan selatan",
+                                   "di kec balikpapan selatan kel damai"])
+async def test_a_kelurahan_marked_beside_a_kecamatan_it_is_not_in_is_asked(engine: Engine, place: str) -> None:
+    """Kel. Damai is of Kec. Balikpapan Kota: the reader asks which, and the step put Kel. Damai alone."""
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "dompet sy dicopet", place):
+        await resident.send(said)
+    assert resident.heard("place.pick") and not resident.heard("place.confirm"), resident.text
+    assert set(resident.options()[:2]) == {"Kel. Damai, Kec. Balikpapan Kota, Kota Balikpapan",
+                                           "Kec. Balikpapan Selatan, Kota Balikpapan"}, resident.options()
+
+
+async def test_a_story_naming_a_kelurahan_beside_a_kecamatan_it_is_not_in_asks_which(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "motor sy dicuri tadi malam di parkiran balikpapan selatan, kel. damai"):
+        await resident.send(said)
+    assert "Lokasi: Damai / Balikpapan Selatan (" in resident.text, resident.text
+    await resident.send("1")
+    assert resident.heard("place.pick") and resident.options()[0].startswith("Kel. Damai, Kec. Balikpapan Kota")
+
+
 async def test_a_category_corrected_with_a_reason_takes_the_category_named(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "1", "motor sy ditabrak org trs kabur",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storage.regions import PlaceCandidate, Region, RegionIndex, is_confident, name_key, normalize
+from storage.regions import PlaceCandidate, Region, RegionIndex, is_confident, name_key, named_alone, normalize
 
 GEDOG = "35.72.03.1001"  # Kel. Gedog, Kec. Sananwetan, Kota Blitar
 SANANWETAN = "35.72.03"
@@ -223,12 +223,39 @@ def test_a_kind_word_after_a_kab_kota_name_picks_that_kind(index: RegionIndex, t
 @pytest.mark.parametrize(("text", "code"), [
     ("kota jember", "35.09"), ("di kota banyuwangi", "35.10"), ("tuban kota", "35.23"), ("kab surabaya", "35.78"),
     ("kota jember kec. kaliwates", "35.09.19"), ("kota blitar", "35.72"), ("kab blitar", "35.05"),
+    ("kot blitar", "35.72"), ("kot malang", "35.73"), ("kel sukorejo kot blitar", "35.72.02.1006"),
 ])
 def test_a_kind_word_tells_a_kota_from_a_kabupaten_only_where_both_have_the_name(
         index: RegionIndex, text: str, code: str) -> None:
     """"kota jember" is the town of Kab. Jember (there is no Kota Jember): it was read as no place at all."""
     found = index.resolve(text)
     assert found[0].code == code and is_confident(found)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("kab blitat", "35.05"), ("kota blitat", "35.72"), ("kabupaten slemen", "34.04"), ("kota mataran", "52.71"),
+    ("kab pato", "33.18"), ("kab nias selatam", "12.14"), ("kota tangerang selaan", "36.74"),
+    ("kab bandung bara", "32.17"),
+])
+def test_a_kab_kota_one_letter_off_after_its_level_word_is_offered(index: RegionIndex, text: str, code: str) -> None:
+    """"kab blitat" was no place: one name misspelt scored below MIN_SCORE, a name of four letters one letter off
+    was below the cutoff, and "nias selatam" read as Kab. Nias, spelt, and a stray word. Offered, not taken."""
+    found = index.resolve(text)
+    assert found[0].code == code and found[0].marked and not is_confident(found)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("kec sananwetan kota blitat", "35.72.03"), ("kel sukorejo kec sukorejo kota blitat", "35.72.02.1006"),
+    ("desa sumberpucung kab malamg", "35.07.12.2006"), ("kec fanayama kab nias selatam", "12.14.18"),
+])
+def test_a_kab_kota_one_letter_off_with_a_place_in_it_is_that_place(index: RegionIndex, text: str, code: str) -> None:
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+
+
+@pytest.mark.parametrize("text", ["kota sebelah", "kab sebelah", "kota kecil", "pindah ke kota lain", "maling"])
+def test_a_word_after_a_kind_word_is_no_kab_kota_misspelt(index: RegionIndex, text: str) -> None:
+    assert index.resolve(text) == []
 
 
 @pytest.mark.parametrize(("text", "code"), [
@@ -334,6 +361,40 @@ def test_a_name_read_out_of_a_longer_one_around_another_region_is_asked(index: R
     assert not is_confident(found) and {"64.71.06.1005", "64.71.05"} <= {c.code for c in found}
     named_whole = index.resolve("kel damai balikpapan kota")
     assert named_whole[0].code == "64.71.06.1005" and is_confident(named_whole)
+
+
+@pytest.mark.parametrize(("text", "alone"), [
+    ("balikpapan selatan, kel. damai", None), ("kel damai balikpapan selatan", None),
+    ("kos nya di jl. ciliwung no 12 rt 3 rw 2 kel bendogerit", "35.72.03.1007"), ("desa pintu", PINTU),
+    ("kel sukorejo", None),  # several places of one name
+])
+def test_a_place_named_alone_is_the_one_marked_with_no_area_around_it_said_as_plainly(
+        index: RegionIndex, text: str, alone: str | None) -> None:
+    taken = named_alone(index.resolve(text))
+    assert (taken.code if taken else None) == alone
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("kec padang utara kota padang", "13.71.04"), ("kel lolong belanti kec padang utara kota padang", "13.71.04.1005"),
+    ("kota padang", "13.71"), ("kec kota padang", "17.02.06"),
+])
+def test_a_level_word_and_a_name_are_no_longer_name_that_holds_them(index: RegionIndex, text: str, code: str) -> None:
+    """Kec. Kota Padang of Rejang Lebong spells "kota padang": read as a whole name it capped Kec. Padang Utara of
+    Kota Padang, and Kec. Padang of Lumajang was taken."""
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("jl. pejanggik dpn mataram mall kel cakranegara timur kec cakranegara mataram", "52.71.03.1006"),
+    ("jl sukorejo no 4 kel gedog kec sananwetan", "35.72.03.1001"),
+])
+def test_a_street_named_as_a_village_gives_way_to_the_village_said(index: RegionIndex, text: str, code: str) -> None:
+    """Jl. Pejanggik named Kel. Pejanggik of Kec. Mataram ("mataram mall" too), which kept the kelurahan said from
+    confidence."""
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+    assert all(c.code.count(".") < 3 or c.code == code for c in found)
 
 
 def test_filler_words_still_match_inside_names_spelt_out(index: RegionIndex) -> None:

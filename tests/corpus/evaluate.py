@@ -284,8 +284,8 @@ def _read_back_right(out: list[Any], case: dict[str, Any], index: RegionIndex, l
     category_ok = labels(lang, "category")[case["category"]] in text
     chain = index.candidate_for(case["code"]) if case.get("code") else None
     place_line = next((line for line in text.splitlines() if line.startswith(PLACE_LINE[lang])), "")
-    shared = chain is not None and re.fullmatch(
-        _key_patterns(lang)["report.read_place_shared"], place_line.removeprefix(PLACE_LINE[lang])) is not None and \
+    shared = chain is not None and any(re.fullmatch(_key_patterns(lang)[key], place_line.removeprefix(PLACE_LINE[lang]))
+                                       for key in ("report.read_place_shared", "report.read_place_which")) and \
         (chain.village or chain.district or chain.regency).name in place_line  # asked which after the yes
     place_ok = (catalogue(lang)["report.read_missing"] in place_line or shared
                 or (chain is not None and place_label(lang, chain) in place_line))
