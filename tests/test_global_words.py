@@ -324,6 +324,8 @@ ERASURE_ASKED = [
     "delete my account",
     "I want my number removed from your system",
     "hps data sy pak",             # "hapus" typed short
+    "pak tolong nama sy dihapus dr laporan td, sy takut",  # one's name off a report sent: erasing does that
+    "please remove my name from the report",
 ]
 # Words of erasing that ask nothing of the sort: a story, a statement of what was done, someone else's data.
 NO_ERASURE_ASKED = [
@@ -337,6 +339,9 @@ NO_ERASURE_ASKED = [
     "sudah dihapus semua",
     "tolong hapus akunnya pak",    # the scammer's account, not the resident's
     "please delete the account",
+    "tolong hapus laporan sy",     # a withdrawal, for its officers
+    "dia hapus nama sy dari grup",
+    "nama pelaku dihapus dari laporan?",
 ]
 
 

@@ -1499,10 +1499,18 @@ def _erasing(word: str) -> bool:
     return word in _ERASE_WORDS or (_ERASE_ROOT in word and _root(word) == _ERASE_ROOT)
 
 
-def _of_the_request(word: str) -> bool:
+# One's name asked off a report sent ("tolong nama sy dihapus dr laporan td", "remove my name from the report"):
+# erasing one's data does that, as sent reports stay without it. The report is named only with the name: "hapus
+# laporan sy" asks to withdraw it.
+_NAME = frozenset({"nama", "name", "identitas", "identity"})
+_THE_REPORT = frozenset({"laporan", "report", "the", "tadi", "kemarin", "itu"})
+
+
+def _of_the_request(word: str, name_said: bool = False) -> bool:
     """Whether a word is one a request to erase one's data is made of besides the word of erasing."""
     bare = word.removesuffix("nya").removesuffix("ku") or word  # "datanya", "akunku", "sistemnya"
-    return bare in _ERASABLE | _FROM_WHERE or word in _WHOSE | _FROM_WHERE | ASKING or word in NEUTRAL
+    return bare in _ERASABLE | _FROM_WHERE or word in _WHOSE | _FROM_WHERE | ASKING or word in NEUTRAL \
+        or (name_said and (bare in _NAME or word in _THE_REPORT))
 
 
 def erasure_asked(text: str) -> bool:
@@ -1515,7 +1523,8 @@ def erasure_asked(text: str) -> bool:
         said = words(sentence)
         # "no hp", "no wa": the number, not a no (which, said with erasing, answers the confirmation)
         said = [w for i, w in enumerate(said) if not (w == "no" and said[i + 1:i + 2] and said[i + 1] in _PHONE)]
-        if not all(_erasing(w) or _of_the_request(w) or w in _OPENING for w in said):
+        name_said = bool(_NAME & {w.removesuffix("nya").removesuffix("ku") or w for w in said})
+        if not all(_erasing(w) or _of_the_request(w, name_said) or w in _OPENING for w in said):
             return False  # a sentence that says more before the request: "dia hapus semua bukti transfer"
         asked += said
         if any(_erasing(w) for w in said):
