@@ -86,6 +86,7 @@ class Draft(TypedDict, total=False):
     voice: Voice
     identity: str
     identity_read: bool  # read from the resident's words, the question not asked: its reminder said at the summary
+    identity_left: list[str]  # the options not declined ("jangan anonim"): the question asks between them
     # Where: a pin, typed words, and the place and station they were read as.
     latitude: float | None
     longitude: float | None

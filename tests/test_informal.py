@@ -2109,7 +2109,7 @@ async def test_a_resident_who_no_longer_wants_to_report_cancels_in_own_words(
     ("when", "tidak jadi masalah jamnya, pokoknya kemarin", "report.ask_photo"),
     ("photo", "gak usah", "report.ask_identity"),  # no photo is needed: the report goes on
     ("identity", "gak usah pak, rahasia aja", "report.summary"),  # no need (of a name): confidential
-    ("identity", "ga usah rahasia", "report.ask_identity"),          # declined, so asked again, never dropped
+    ("identity", "ga usah rahasia", "report.identity_two_left"),     # declined: the two left asked, never dropped
     ("identity", "udah gak usah", "report.ask_identity"),             # BATAL is one word away
 ])
 async def test_words_of_not_going_on_inside_an_answer_are_the_answer(
