@@ -63,6 +63,7 @@ from handlers.language.slots import (
     when_named,
     where_it_happened,
     without_home,
+    without_where_one_is,
 )
 from handlers.publication import withheld
 from handlers.routing import CANDIDATES_SHOWN, Route, code_label, describe_place, place_label, station_label
@@ -1418,8 +1419,10 @@ async def location(turn: Turn) -> str:
         turn.say("report.time_noted", when=told)
         if typed := turn.draft.get("location_text"):
             turn.draft["location_text"] = without_phrase(typed, told) or typed  # officers read where, not when
-    elif found and "when" not in turn.draft and when_named(where_it_happened(turn.text)) == "now":
-        turn.draft["when"] = {"choice": "now"}  # "di gedog skrg", "di rembang, masih berlangsung"
+    elif found and "when" not in turn.draft \
+            and when_named(without_where_one_is(where_it_happened(turn.text))) == "now":
+        # "di gedog skrg", "di rembang, masih berlangsung"; not where the resident is ("sy lg di pasar legi")
+        turn.draft["when"] = {"choice": "now"}
         if not turn.emergency_answered:
             turn.say("emergency.happening_now")
     named = [place for place in found if place.marked]  # "… rt 3 kel bendogerit": Bendogerit, not Desa Nya of "kos nya"

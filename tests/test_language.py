@@ -11,7 +11,7 @@ from handlers.language.emergency import services_to_call
 from handlers.language.intents import correction, identity_wished, ref_asked
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import names_told, own_id_numbers, own_numbers
-from handlers.language.slots import hour_told, time_told, when_named
+from handlers.language.slots import hour_told, time_told, when_named, without_where_one_is
 from handlers.language.written import written_in
 from storage.lexicon import spoken_root, stem
 from storage.reports import new_ref
@@ -63,6 +63,17 @@ def test_an_english_contraction_is_no_slang() -> None:
     assert words("will they know it's me?") == ["will", "they", "know", "it", "s", "me"]
     assert words("I’m scared, they're here") == ["i", "m", "scared", "they", "re", "here"]
     assert words("s budi m pak") == ["si", "budi", "sama", "pak"]
+
+
+@pytest.mark.parametrize(("said", "moment"), [
+    ("sy lg di pasar legi, kel. gedog", None), ("gw lgi di psr legi", None), ("posisi sy skrg di pasar legi", None),
+    ("saya sedang berada di pasar", None), ("I'm at the market now", None), ("aku masih di kantor skrg", None),
+    ("sy lg di pasar legi, malingnya masih di sini", "now"), ("lagi ada tawuran di depan pasar", "now"),
+    ("sy lg di pasar dan orgnya masih di depan", "now"), ("di gedog skrg", "now"),
+    ("saya lagi dikejar orang di pasar", "now"),
+])
+def test_where_the_resident_is_names_no_moment_where_the_place_is_asked(said: str, moment: str | None) -> None:
+    assert when_named(without_where_one_is(said)) == moment
 
 
 @pytest.mark.parametrize(("said", "moment"), [

@@ -414,6 +414,36 @@ def _now_after_a_deed(text: str) -> bool:
     return False
 
 
+# The resident saying where they are, where the place is asked: "sy lg di pasar legi", "posisi sy skrg di pasar",
+# "aku masih di kantor", "I'm at the market now". Where, not a sign that it is going on: "malingnya masih di sini",
+# "lagi ada tawuran di depan pasar" are.
+_BEFORE_ONESELF = frozenset({"posisi", "posisinya", "lokasi", "position"})
+_BEING = frozenset({"m", "am", "are", "re", "berada", "ada"})  # "I'm at", "saya sedang berada di"
+_AT = frozenset({"di", "at", "in"})  # the lexicon reads Javanese "nang" as "di"
+_NOW_OR_STILL = _NOW_WORDS | _STILL_WORDS | {"currently", "right"}
+
+
+def without_where_one_is(text: str) -> str:
+    """The text less the words of now that tell where the resident is ("sy lg di pasar legi, kel. X": "lagi"), clause
+    by clause: those between the resident and the place, and one that closes the clause ("… di pasar legi skrg")."""
+    kept = []
+    for clause in _CLAUSE_END.split(text):
+        said = words(clause)
+        k = 0
+        while k < len(said) and (said[k] in NEUTRAL or said[k] in _BEFORE_ONESELF):
+            k += 1
+        if k < len(said) and said[k] in RESIDENT:
+            at = k + 1
+            while at < len(said) and (said[at] in _NOW_OR_STILL or said[at] in _BEING):
+                at += 1
+            if at < len(said) and said[at] in _AT and at > k + 1:
+                said = said[:k + 1] + [w for w in said[k + 1:at] if w not in _NOW_OR_STILL] + said[at:]
+                if said[-1] in _NOW_OR_STILL:
+                    said = said[:-1]
+        kept.append(" ".join(said))
+    return ", ".join(kept)
+
+
 def qualifies_a_time(said: list[str], at: int) -> bool:
     """Whether the word at `at` qualifies the time right after it: "bukan" in "ya, bukan hari ini"."""
     return said[at] in NOT | BEFORE and any(said[at + 1:at + 1 + len(want)] == want
