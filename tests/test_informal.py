@@ -251,6 +251,42 @@ async def test_a_spot_by_the_home_is_the_scene_and_a_place_before_skrg_is_read(e
     assert "Kel. Sentul" in resident.text and "Waktu: Sedang terjadi" in resident.text, resident.text
 
 
+@pytest.mark.parametrize(("story", "since"), [
+    ("lampu jalan mati udh seminggu di jl merdeka kel gedog sananwetan", "sejak seminggu lalu"),
+    ("sudah 3 hari jalannya rusak parah di kel gedog sananwetan", "sejak 3 hari lalu"),
+    ("udh sebulan ada yg jualan miras di warung kel gedog sananwetan", "sejak sebulan lalu"),
+    ("dah 2 mingguan ada balap liar tiap malam di kel gedog sananwetan", "sejak 2 minggu lalu, tiap malam"),
+    ("jalan berlubang di kel gedog sananwetan udah hampir sebulan", "sejak hampir sebulan lalu"),
+])
+async def test_a_stretch_of_time_is_read_as_since_then_for_the_resident_and_the_officers(
+        engine: Engine, story: str, since: str) -> None:
+    """"udh seminggu": begun a week ago and going on; neither a moment nor happening now (no 110 reminder)."""
+    await enrolled(engine, "console:petugas")
+    resident = Resident(engine, "console:story")
+    await resident.send(story)
+    assert resident.heard("report.read_back") and f"Waktu: {since}" in resident.text, resident.text
+    for said in ("iya bener", "ga ada", "rahasia aja"):
+        await resident.send(said)
+    assert f"Waktu: {since}" in resident.text and not resident.heard("emergency.happening_now"), resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert report.occurred_text == since
+    [alert] = await alerts(engine)
+    assert f"Waktu: “{since}”" in payload(alert)["text"], payload(alert)["text"]
+
+
+@pytest.mark.parametrize(("story", "since"), [
+    ("The street light on jl merdeka in gedog sananwetan has been out for two weeks now", "for two weeks now"),
+    ("Someone has been selling liquor at a stall in gedog sananwetan for 3 days now", "for 3 days now"),
+    ("the road in gedog sananwetan has been broken for about a month", "for about a month now")])
+async def test_a_stretch_of_time_in_english_reads_so(engine: Engine, story: str, since: str) -> None:
+    resident = Resident(engine, "console:story")
+    await resident.send(story)
+    assert resident.heard("report.read_back", "en") and f"Time: {since}" in resident.text, resident.text
+    assert not resident.heard("emergency.happening_now", "en"), "a stretch till now is no moment of now"
+    assert "Sedang terjadi" not in resident.text and "Happening now" not in resident.text
+
+
 @pytest.mark.parametrize(("yes", "when"), [
     ("iya bener, semalam", "Waktu: semalam"),  # a part of the day is kept in the resident's words
     ("ya betul pak, 2 hari yg lalu", "Waktu: 2 hari yang lalu"),
@@ -2729,7 +2765,8 @@ async def test_a_fear_of_being_known_at_the_place_question_is_answered_and_no_pl
     assert resident.heard("report.ask_location") and "Sampe" not in " ".join(resident.options()), resident.text
 
 
-@pytest.mark.parametrize(("yes", "kept"), [("iya, kemarin", "kemarin"), ("iya, udh sebulanan", "sebulanan")])
+@pytest.mark.parametrize(("yes", "kept"), [("iya, kemarin", "kemarin"),
+                                          ("iya, udh sebulanan", "sejak sebulan lalu")])  # a stretch: since then
 async def test_a_yes_with_a_day_at_the_read_back_keeps_the_day_as_told(engine: Engine, yes: str, kept: str) -> None:
     resident = Resident(engine)
     await resident.send("motor sy dicuri di depan rumah kel gedog sananwetan")

@@ -65,6 +65,28 @@ def test_an_english_contraction_is_no_slang() -> None:
     assert words("s budi m pak") == ["si", "budi", "sama", "pak"]
 
 
+@pytest.mark.parametrize(("said", "told"), [
+    ("lampu jalan mati udh seminggu", ("earlier", "sejak seminggu lalu")),
+    ("sudah 3 hari jalannya rusak", ("earlier", "sejak 3 hari lalu")),
+    ("udh sebulan ada yg jualan miras", ("earlier", "sejak sebulan lalu")),
+    ("dah sebulanan ada yg jualan miras", ("earlier", "sejak sebulan lalu")),
+    ("sdh 2 mingguan", ("earlier", "sejak 2 minggu lalu")), ("udah 3 hr", ("earlier", "sejak 3 hari lalu")),
+    ("udah seminggu lebih", ("earlier", "sejak lebih dari seminggu lalu")),
+    ("udah hampir sebulan", ("earlier", "sejak hampir sebulan lalu")),
+    ("udh 2 jam tetangga ribut", ("today", "sejak 2 jam lalu")),
+    ("for two weeks now", ("earlier", "for two weeks now")),  # not happening now: begun two weeks ago
+    ("it has been going on for 3 days", ("earlier", "for 3 days now")),
+    ("broken for about a month", ("earlier", "for about a month now")),
+    # a point in time, an age, one to come: no stretch
+    ("seminggu lalu", ("earlier", "seminggu lalu")), ("sudah 2 tahun lalu", ("earlier", "2 tahun lalu")),
+    ("anak sy umur sudah 5 tahun", None), ("a week ago", ("earlier", "a week ago")),
+    ("udah 3 kali dicuri", None),
+])
+def test_a_stretch_of_time_till_now_is_read_as_since_then(said: str, told: tuple[str, str] | None) -> None:
+    assert time_told(said) == told
+    assert when_named(said) == (told[0] if told else None)
+
+
 @pytest.mark.parametrize(("said", "moment"), [
     ("sy lg di pasar legi, kel. gedog", None), ("gw lgi di psr legi", None), ("posisi sy skrg di pasar legi", None),
     ("saya sedang berada di pasar", None), ("I'm at the market now", None), ("aku masih di kantor skrg", None),
