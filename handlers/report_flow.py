@@ -2623,7 +2623,7 @@ async def submit(turn: Turn) -> None:
     alerted = await alert_station(turn.office, report, received)
     turn.say("report.submitted_anonymous" if anonymous else "report.submitted", ref=report.ref,
              station=station_name or t(turn.lang, "report.station_unknown"))
-    turn.data["just_filed"] = True
+    turn.data["just_filed"] = "anonymous" if anonymous else "linked"
     if station_id is not None and not alerted and not await has_officers(turn.db, station_id):
         unread_at = station_name or t(turn.lang, "report.station_unknown")
         turn.say("report.no_officer_yet", station=unread_at)  # told as it is: nobody reads it yet
