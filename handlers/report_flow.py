@@ -2452,11 +2452,14 @@ async def summary(turn: Turn) -> str:
         turn.data.pop("draft", None)
         turn.say("report.cancelled")
         return MENU
-    if turn.inbound.choice is None \
-            and (identity := _identity_asked(turn) or identity_wished(turn.text)) is not None:
+    declined = IDENTITIES.declined(turn.lang, turn.text) if turn.inbound.choice is None else frozenset()
+    if turn.inbound.choice is None and (identity := _identity_asked(turn) or identity_wished(turn.text)) is not None \
+            and identity not in declined:
         _identity_taken(turn, identity)  # "eh gak usah pake nama deh": the name comes off before it is sent
         _say_changed(turn, IDENTITY)
         return first_missing(turn)
+    if turn.draft["identity"] in declined and (after_declining := _identity_declined(turn)):
+        return after_declining  # "eh jangan anonim deh": the two others asked between
     if picked is None and _adds_to_story(turn):
         _add_to_story(turn)  # the summary shows it again, with what was added
         return SUMMARY

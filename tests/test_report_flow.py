@@ -782,6 +782,22 @@ async def test_one_identity_declined_in_english_asks_between_the_two_left(engine
     assert report.identity == identity
 
 
+@pytest.mark.parametrize(("chosen", "declined", "then", "identity"), [
+    ("3", "eh jangan anonim deh", "rahasia", Identity.CONFIDENTIAL), ("3", "ogah anonim", "2", Identity.CONFIDENTIAL),
+    ("2", "gak jadi rahasia deh", "2", Identity.ANONYMOUS)])
+async def test_the_identity_chosen_declined_at_the_summary_asks_between_the_two_others(
+        engine: Engine, chosen: str, declined: str, then: str, identity: Identity) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident, identity=chosen)
+    await resident.send(declined)
+    assert resident.heard("report.identity_two_left") and not resident.heard("common.not_a_choice"), resident.text
+    await resident.send(then)
+    assert resident.heard("report.summary"), resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert report.identity == identity
+
+
 @pytest.mark.parametrize("declined", [["jangan anonim", "jangan rahasia juga"], ["jangan anonim, jangan rahasia"],
                                       ["gak mau dirahasiakan", "ga mau anonim juga pak"]])
 async def test_only_the_name_left_is_confirmed_never_taken(engine: Engine, declined: list[str]) -> None:
