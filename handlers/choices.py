@@ -16,8 +16,14 @@ from handlers.language.normalise import normalise
 
 TYPO_CUTOFF = 80  # fuzz.ratio: "narkob" → "narkoba" 92, "lalulintas" → "lalu lintas" 95
 CONTAINED_MAX_WORDS = 6  # "rahasia aja", "ga ada fotonya": a short answer that holds one option's name
-NEGATIONS = frozenset({"tidak", "enggak", "bukan", "jangan", "not", "no", "never", "dont"})
+NEGATIONS = frozenset({"tidak", "enggak", "bukan", "jangan", "not", "no", "never", "dont", "ogah", "emoh", "moh"})
 NEEDED = frozenset({"usah", "perlu", "need"})  # "gak usah", "tidak perlu", "no need": a thing declined
+# Words between a negation and what it declines: "gak mau anonim", "ga jadi anonim", "I don't want to be anonymous".
+_DECLINING_ON = NEEDED | frozenset({"mau", "ingin", "pengin", "jadi", "pakai", "want", "wanna", "to", "be", "use"})
+_DECLINING_WITHIN = 5  # "don t want to be": the words a refusal may stand before the name
+# A refusal closing the message after the name: "anonim gak usah pak", "anonymous no".
+_DECLINED_AFTER = (["jangan"], ["enggak"], ["tidak"], ["no"], ["enggak", "usah"], ["tidak", "usah"],
+                   ["enggak", "perlu"], ["tidak", "perlu"], ["enggak", "mau"], ["tidak", "mau"])
 NUMBER_WORDS = {"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6", "tujuh": "7",
                 "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                 "siji": "1", "loro": "2", "telu": "3", "hiji": "1", "tilu": "3",
@@ -61,6 +67,11 @@ class Menu:
     def pick(self, lang: str, text: str, button: str | None = None) -> str | None:
         """The key the resident meant, or None when it is not clearly one of the options."""
         return pick(self.answers(lang), text, button)
+
+    def declined(self, lang: str, text: str) -> frozenset[str]:
+        """The keys of the options the words decline ("jangan anonim", "gak mau dirahasiakan", "not anonymous")."""
+        said = normalise(text).split()
+        return frozenset(key for key, names in self.answers(lang) if _declined_in(said, names))
 
 
 _SIGNED = re.compile(r"^\s*[-+−–]\s*\d")
@@ -112,10 +123,15 @@ def pick(options: Sequence[tuple[str, Iterable[str]]], text: str, button: str | 
 
 
 def _declined_in(words: list[str], names: Iterable[str]) -> bool:
-    """Whether one of an option's names is said declined ("tidak rahasia", "jangan pakai nama")."""
-    return any(words[i:i + len(want)] == want and _declined(words, i)
+    """Whether one of an option's names is said declined ("tidak rahasia", "jangan pakai nama", "anonim gak usah")."""
+    return any(words[i:i + len(want)] == want and (_declined(words, i) or _declined_after(words[i + len(want):]))
                for want in (name.split() for name in names if name and name.split()[0] not in NEGATIONS)
                for i in range(len(words) - len(want) + 1))
+
+
+def _declined_after(rest: list[str]) -> bool:
+    """Whether the words after a name, to the end, refuse it ("anonim gak usah pak"); not "rahasia jangan anonim"."""
+    return [word for word in rest if word not in NEUTRAL] in _DECLINED_AFTER
 
 
 def _contained(said: str, names: dict[str, set[str]], keys: list[str]) -> str | None:
@@ -141,10 +157,11 @@ def _contained(said: str, names: dict[str, set[str]], keys: list[str]) -> str | 
 
 def _declined(words: list[str], at: int) -> bool:
     """Whether the word at `at` is negated ("tidak rahasia", "don't use my name") or declined ("gak usah
-    rahasia")."""
-    before = words[max(0, at - 2):at]
-    return bool(before) and (before[-1] in NEGATIONS or before == ["don", "t"]
-                             or (len(before) == 2 and before[0] in NEGATIONS and before[1] in NEEDED))
+    rahasia", "gak mau anonim", "I don't want to be anonymous")."""
+    before = words[max(0, at - _DECLINING_WITHIN):at]
+    while before and before[-1] in _DECLINING_ON:
+        before.pop()
+    return bool(before) and (before[-1] in NEGATIONS or before[-2:] == ["don", "t"])
 
 
 def _without_declining(words: list[str]) -> list[str]:

@@ -139,19 +139,23 @@ async def menu(turn: Turn) -> str:
         turn.say("relay.answer_awaited", ref=asked.ref)
         return MENU
     answered = turn.data.pop("answered", None)
-    just_filed = turn.data.pop("just_filed", False)
+    just_filed = turn.data.pop("just_filed", None)
+    # An anonymous report just sent is the one a photo after it is meant for, not an older one of theirs still open
+    anonymous_just_sent = just_filed in ("anonymous", "anonymous_told")
     unread_at = turn.data.pop("unread_at", None)
     if answers and await answer_question(turn, turn.text):
         return MENU
     if (answers or turn.photo) and answered and turn.now - dt.datetime.fromisoformat(answered["at"]) <= \
             ADDS_TO_AN_ANSWER and not _starts_something(turn) and await _add_to_answer(turn, answered["ref"]):
         return MENU
-    if turn.photo and photo_of_a_report_sent(turn.text) and await _photo_of_a_report_sent(turn):
+    if turn.photo and photo_of_a_report_sent(turn.text) and not anonymous_just_sent \
+            and await _photo_of_a_report_sent(turn):
         return MENU
     if turn.photo and just_filed and photo_of_a_report_sent(turn.text):
         # The report just sent is none of theirs to be found: anonymous, it keeps no link to add the photo by. Said
-        # so, and the photo may begin a new report.
-        turn.say("relay.photo_not_to_anonymous")
+        # so (once: not after "ini fotonya pak" was answered so), and the photo may begin a new report.
+        if just_filed != "anonymous_told":
+            turn.say("relay.photo_not_to_anonymous")
         return report_flow.start_with_photo(turn)
     if turn.photo and not turn.text.strip():
         return report_flow.start_with_photo(turn)  # sent first, as WhatsApp users do: the story is asked next
@@ -168,17 +172,18 @@ async def menu(turn: Turn) -> str:
     elif picked is None and unread_at and menu_intent(turn.text) in ("response", "after_report"):
         turn.say("report.no_officer_yet", station=unread_at)  # "kapan polisi dateng?": not "it reaches the officers"
     elif picked is None and just_filed and photo_announced(turn.text) and \
-            await recent_own_report(turn, PHOTO_OF_A_REPORT_WITHIN) is None:
+            (anonymous_just_sent or await recent_own_report(turn, PHOTO_OF_A_REPORT_WITHIN) is None):
         turn.say("relay.photo_announced_anonymous")  # "fotonya nyusul ya pak" after an anonymous report: see above
+        turn.data["just_filed"] = "anonymous_told"  # the photo that follows goes to no older report either
     elif picked is None and just_filed and menu_intent(turn.text) == "how":
         turn.say("menu.after_report")  # "trus gmn pak selanjutnya?": what happens to the report just sent
     elif picked is None and just_filed and report_flow.sends(turn.text) and set(words(turn.text)) <= _SENT_AGAIN:
         turn.say("menu.already_sent")  # "kirim" tapped twice: the report went once
-        turn.data["just_filed"] = True  # and a third time
+        turn.data["just_filed"] = just_filed  # and a third time
     elif picked is None:
         if just_filed and menu_intent(turn.text) in ("thanks", "ok"):
             # "makasih pak", then "trus gmn selanjutnya?": still of the report just sent, as it was before the thanks
-            turn.data["just_filed"] = True
+            turn.data["just_filed"] = just_filed
             if unread_at:
                 turn.data["unread_at"] = unread_at
         return await _menu_intent(turn)

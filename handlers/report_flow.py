@@ -63,6 +63,7 @@ from handlers.language.slots import (
     when_named,
     where_it_happened,
     without_home,
+    without_where_one_is,
 )
 from handlers.publication import withheld
 from handlers.routing import CANDIDATES_SHOWN, Route, code_label, describe_place, place_label, station_label
@@ -130,6 +131,7 @@ CATEGORIES = Menu("category")
 WHEN_OPTIONS = Menu("when")
 PHOTO_OPTIONS = Menu("photo")
 IDENTITIES = Menu("identity")
+NAMED_CONFIRM = Menu("named_confirm")  # Dengan nama left after the two others were declined: confirmed, not taken
 SUMMARY_OPTIONS = Menu("summary")
 FIELDS = Menu("field")
 PLACE_YES_NO = Menu("place_check")
@@ -1467,8 +1469,10 @@ async def location(turn: Turn) -> str:
         turn.say("report.time_noted", when=told)
         if typed := turn.draft.get("location_text"):
             turn.draft["location_text"] = without_phrase(typed, told) or typed  # officers read where, not when
-    elif found and "when" not in turn.draft and when_named(where_it_happened(turn.text)) == "now":
-        turn.draft["when"] = {"choice": "now"}  # "di gedog skrg", "di rembang, masih berlangsung"
+    elif found and "when" not in turn.draft \
+            and when_named(without_where_one_is(where_it_happened(turn.text))) == "now":
+        # "di gedog skrg", "di rembang, masih berlangsung"; not where the resident is ("sy lg di pasar legi")
+        turn.draft["when"] = {"choice": "now"}
         if not turn.emergency_answered:
             turn.say("emergency.happening_now")
     # "… rt 3 kel bendogerit": Bendogerit, not Desa Nya of "kos nya"
@@ -2149,14 +2153,54 @@ def _asks_how_to_send(text: str) -> bool:
 
 
 def _identity_read(turn: Turn, identity: str) -> None:
-    turn.draft["identity"] = identity
+    _identity_taken(turn, identity)
     turn.draft["identity_read"] = True
 
 
+def _identity_taken(turn: Turn, identity: str) -> None:
+    """How the resident is shown, settled: the options left after one declined are asked no more."""
+    turn.draft["identity"] = identity
+    turn.draft.pop("identity_left", None)
+
+
 def ask_identity(turn: Turn) -> None:
+    left = turn.draft.get("identity_left")
+    if left == [Identity.NAMED]:  # the other two declined: shown by name only if the resident says so
+        turn.say("report.identity_named_left", NAMED_CONFIRM)
+        return
+    if left:
+        names = labels(turn.lang, IDENTITIES.group)
+        declined = next(key for key in names if key not in left)
+        turn.say("report.identity_two_left", IDENTITIES.only(*left), declined=names[declined], first=names[left[0]],
+                 second=names[left[1]])
+        return
     if turn.draft.get("voice"):
         turn.say("report.voice_identifies")  # whichever they choose, officers will hear their voice
     turn.say("report.ask_identity", IDENTITIES)
+
+
+def _identities_left(turn: Turn) -> Menu:
+    """The identity options still offered: those the resident has not declined."""
+    left = turn.draft.get("identity_left")
+    return IDENTITIES.only(*left) if left and left != [Identity.NAMED] else IDENTITIES
+
+
+def _identity_declined(turn: Turn) -> str | None:
+    """An answer that declines one option or two and picks none ("jangan anonim", "not confidential"): the one left
+    is taken, unless it is Dengan nama, which shows name and number and is confirmed first; of two, which is asked."""
+    if turn.inbound.choice is not None:
+        return None
+    declined = IDENTITIES.declined(turn.lang, turn.text)
+    left = [key for key in turn.draft.get("identity_left") or list(labels(turn.lang, IDENTITIES.group))
+            if key not in declined]
+    if not declined or not left:
+        return None  # "gak mau semua": none left to offer, the question is asked whole
+    if len(left) == 1 and left != [Identity.NAMED]:
+        _identity_taken(turn, left[0])
+        turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[left[0]])
+        return first_missing(turn)
+    turn.draft["identity_left"] = left
+    return IDENTITY
 
 
 async def identity(turn: Turn) -> str:
@@ -2165,13 +2209,16 @@ async def identity(turn: Turn) -> str:
     if turn.inbound.choice is None and _named_without_the_number(turn.text):
         turn.say("report.named_shows_number")  # "pake nama aja, tp nomor hp sy jgn dikasih": not both, so asked again
         return IDENTITY
-    picked = turn.pick(IDENTITIES)
+    if turn.draft.get("identity_left") == [Identity.NAMED] and turn.inbound.choice != Identity.NAMED:
+        return _named_confirmed(turn)
+    picked = turn.pick(_identities_left(turn)) if turn.inbound.choice is None else turn.pick(IDENTITIES)
     if picked is None and _adds_to_story(turn):
         _add_to_story(turn)
         return IDENTITY
+    declined = IDENTITIES.declined(turn.lang, turn.text) if turn.inbound.choice is None else frozenset()
     wished = identity_wished(turn.text) if picked is None and turn.inbound.choice is None else None
-    if wished is not None:  # "Budi Santoso, tolong jgn disebarin nama sy": the wish, not the name
-        turn.draft["identity"] = wished
+    if wished is not None and wished not in declined:  # "Budi Santoso, tolong jgn disebarin nama sy": the wish
+        _identity_taken(turn, wished)
         return first_missing(turn)
     given = _name_given(turn.text) if picked in (None, Identity.NAMED) else None
     if given is None and picked == Identity.NAMED and turn.contact.display_name_encrypted is None:
@@ -2181,7 +2228,9 @@ async def identity(turn: Turn) -> str:
         turn.contact.display_name_encrypted = turn.cipher.encrypt(given)
     if picked is None and turn.inbound.choice is None:
         # "ga ada tambahan, rahasia aja", "salah pilih, mau anonim aja", "anonim aja kak plis 🙈"
-        picked = _identity_asked(turn) or identity_wished(turn.text)
+        picked = _identity_asked(turn, _identities_left(turn))
+    if picked is None and (after_declining := _identity_declined(turn)):
+        return after_declining  # "gak mau anonim pak": the two left asked between
     if picked is None:
         # "bedanya rahasia sm anonim apa?": the question asked again is its answer; "ok", "siap", "👍": one is asked for
         turn.say("report.identity_question" if "?" in turn.text else
@@ -2189,8 +2238,27 @@ async def identity(turn: Turn) -> str:
                  else "common.not_a_choice")
         return IDENTITY
     _say_if_initials(turn, picked)
-    turn.draft["identity"] = picked
+    _identity_taken(turn, picked)
     return first_missing(turn)
+
+
+def _named_confirmed(turn: Turn) -> str:
+    """The answer to whether to be shown by name, the two others declined: a yes takes it; a no, or another option
+    named, goes back to the three; another option named is taken."""
+    answer = NAMED_CONFIRM.pick(turn.lang, turn.text, turn.inbound.choice)
+    other = None if turn.inbound.choice is not None else IDENTITIES.pick(turn.lang, turn.text) or identity_wished(
+        turn.text)
+    if other is not None and other != Identity.NAMED:  # "iya rahasia aja deh": the mind changed, whatever the yes
+        _identity_taken(turn, other)
+        return first_missing(turn)
+    if answer == "yes" or other == Identity.NAMED:
+        _identity_taken(turn, Identity.NAMED)
+        return first_missing(turn)
+    if answer == "no":
+        turn.draft.pop("identity_left")
+    else:
+        turn.say("common.not_a_choice")
+    return IDENTITY
 
 
 _INITIALS = frozenset({"inisial", "inisialnya", "disingkat", "initials", "initial"})
@@ -2359,7 +2427,7 @@ async def name(turn: Turn) -> str:
         return first_missing(turn)
     if changed is not None and changed != Identity.NAMED:
         _say_if_initials(turn, changed)
-        turn.draft["identity"] = changed
+        _identity_taken(turn, changed)
         return first_missing(turn)
     # "dgn nama", "pakai nama": how to be known again; "harus nama asli ya pak?": a question. Neither is a name.
     if changed is not None or "?" in turn.text:
@@ -2433,11 +2501,14 @@ async def summary(turn: Turn) -> str:
         turn.data.pop("draft", None)
         turn.say("report.cancelled")
         return MENU
-    if turn.inbound.choice is None \
-            and (identity := _identity_asked(turn) or identity_wished(turn.text)) is not None:
-        turn.draft["identity"] = identity  # "eh gak usah pake nama deh": the name comes off before it is sent
+    declined = IDENTITIES.declined(turn.lang, turn.text) if turn.inbound.choice is None else frozenset()
+    if turn.inbound.choice is None and (identity := _identity_asked(turn) or identity_wished(turn.text)) is not None \
+            and identity not in declined:
+        _identity_taken(turn, identity)  # "eh gak usah pake nama deh": the name comes off before it is sent
         _say_changed(turn, IDENTITY)
         return first_missing(turn)
+    if turn.draft["identity"] in declined and (after_declining := _identity_declined(turn)):
+        return after_declining  # "eh jangan anonim deh": the two others asked between
     if picked is None and _adds_to_story(turn):
         _add_to_story(turn)  # the summary shows it again, with what was added
         return SUMMARY
@@ -2484,14 +2555,14 @@ _PARTS = re.compile(r"[,.;!?\n]+|\b(?:tapi|tp|but)\b", re.IGNORECASE)
 _TAKEN_BACK = NOT_WORDS | {"bukan", "jangan", "no", "instead", "bahaya", "berbahaya", "takut", "dangerous", "risky"}
 
 
-def _identity_asked(turn: Turn) -> str | None:
+def _identity_asked(turn: Turn, menu: Menu = IDENTITIES) -> str | None:
     """How to be known, asked at the summary ("anonim aja", "ganti jadi anonim"): the last one named and not
     taken back ("eh gak jadi anonim, rahasia aja" is Rahasia; "rahasia aja, jangan anonim" too)."""
     wanted = None
     for part in _PARTS.split(turn.text):
         said = words(part)
         asked_for = " ".join(w for w in said if w not in CORRECTION_WORDS and w not in ("jadi", "to"))
-        identity = IDENTITIES.pick(turn.lang, asked_for) if asked_for else None
+        identity = menu.pick(turn.lang, asked_for) if asked_for else None
         if identity is not None and not _TAKEN_BACK & set(said):
             wanted = identity
     return wanted
@@ -2604,7 +2675,7 @@ async def submit(turn: Turn) -> None:
     alerted = await alert_station(turn.office, report, received)
     turn.say("report.submitted_anonymous" if anonymous else "report.submitted", ref=report.ref,
              station=station_name or t(turn.lang, "report.station_unknown"))
-    turn.data["just_filed"] = True
+    turn.data["just_filed"] = "anonymous" if anonymous else "linked"
     if station_id is not None and not alerted and not await has_officers(turn.db, station_id):
         unread_at = station_name or t(turn.lang, "report.station_unknown")
         turn.say("report.no_officer_yet", station=unread_at)  # told as it is: nobody reads it yet

@@ -11,6 +11,7 @@ import json
 import logging
 from typing import (
     Any,
+    Literal,
     NotRequired,  # pydantic needs these on Python 3.11
 )
 
@@ -86,6 +87,7 @@ class Draft(TypedDict, total=False):
     voice: Voice
     identity: str
     identity_read: bool  # read from the resident's words, the question not asked: its reminder said at the summary
+    identity_left: list[str]  # the options not declined ("jangan anonim"): the question asks between them
     # Where: a pin, typed words, and the place and station they were read as.
     latitude: float | None
     longitude: float | None
@@ -184,6 +186,12 @@ class CommandMeant(TypedDict):
     spent: bool  # the officer has written since it was offered: the message that may take it has come
 
 
+# What a report sent by the message before was: one of the resident's own ("linked"), or anonymous, of which the
+# resident may have been told already that a photo cannot be added ("anonymous_told"). Which report is not kept; that
+# one was anonymous tells no more than that none of theirs was sent then, which their reports already show.
+JustFiled = Literal["linked", "anonymous", "anonymous_told"]
+
+
 class SessionData(TypedDict, total=False):
     draft: Draft
     expired_draft: ExpiredDraft
@@ -200,7 +208,7 @@ class SessionData(TypedDict, total=False):
     already_reported_ref: str  # the report whose story the resident sent again and was told of
     cancelled: ExpiredDraft  # the report cancelled by the message before, kept for the next one only
     answered: Answered  # an officer's question the resident just answered: their next message may add to it
-    just_filed: bool  # a report was sent by the message before (which one is not kept: it may be anonymous)
+    just_filed: JustFiled  # a report was sent by the message before (which one is not kept: it may be anonymous)
     unread_at: str  # the station that report went to, where no officer reads it yet
 
 

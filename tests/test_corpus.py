@@ -10,7 +10,7 @@ ONE_MESSAGE_MAX = 5  # a story that names what and where (and when), filed with 
 
 
 def test_corpus_is_large_and_covers_every_province() -> None:
-    names = ("yes_no", "menu", "asides", "stops", "categories", "cries", "places", "stories")
+    names = ("yes_no", "menu", "asides", "stops", "categories", "cries", "places", "stories", "declines", "times")
     total = sum(len(evaluate.load(name)) for name in names)
     assert total >= 400
     provinces = {case["code"][:2] for case in evaluate.load("places")}
@@ -33,6 +33,17 @@ def test_menu_intents_and_categories_are_read() -> None:
     category, _ = evaluate.categories()
     assert menu.accuracy >= 0.95, menu.misses
     assert category.accuracy >= 0.9, category.misses
+
+
+def test_identity_options_declined_are_read_and_none_in_a_choice() -> None:
+    """A decline misread would narrow the options the resident is offered, or keep one they chose from them."""
+    score = evaluate.declines()
+    assert score.accuracy == 1.0, score.misses
+
+
+def test_times_and_stretches_are_read_and_where_one_is_is_no_time() -> None:
+    score = evaluate.times()
+    assert score.accuracy == 1.0, score.misses
 
 
 def test_asides_in_a_report_are_answered_and_never_taken_from_an_answer() -> None:

@@ -251,6 +251,42 @@ async def test_a_spot_by_the_home_is_the_scene_and_a_place_before_skrg_is_read(e
     assert "Kel. Sentul" in resident.text and "Waktu: Sedang terjadi" in resident.text, resident.text
 
 
+@pytest.mark.parametrize(("story", "since"), [
+    ("lampu jalan mati udh seminggu di jl merdeka kel gedog sananwetan", "sejak seminggu lalu"),
+    ("sudah 3 hari jalannya rusak parah di kel gedog sananwetan", "sejak 3 hari lalu"),
+    ("udh sebulan ada yg jualan miras di warung kel gedog sananwetan", "sejak sebulan lalu"),
+    ("dah 2 mingguan ada balap liar tiap malam di kel gedog sananwetan", "sejak 2 minggu lalu, tiap malam"),
+    ("jalan berlubang di kel gedog sananwetan udah hampir sebulan", "sejak hampir sebulan lalu"),
+])
+async def test_a_stretch_of_time_is_read_as_since_then_for_the_resident_and_the_officers(
+        engine: Engine, story: str, since: str) -> None:
+    """"udh seminggu": begun a week ago and going on; neither a moment nor happening now (no 110 reminder)."""
+    await enrolled(engine, "console:petugas")
+    resident = Resident(engine, "console:story")
+    await resident.send(story)
+    assert resident.heard("report.read_back") and f"Waktu: {since}" in resident.text, resident.text
+    for said in ("iya bener", "ga ada", "rahasia aja"):
+        await resident.send(said)
+    assert f"Waktu: {since}" in resident.text and not resident.heard("emergency.happening_now"), resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert report.occurred_text == since
+    [alert] = await alerts(engine)
+    assert f"Waktu: “{since}”" in payload(alert)["text"], payload(alert)["text"]
+
+
+@pytest.mark.parametrize(("story", "since"), [
+    ("The street light on jl merdeka in gedog sananwetan has been out for two weeks now", "for two weeks now"),
+    ("Someone has been selling liquor at a stall in gedog sananwetan for 3 days now", "for 3 days now"),
+    ("the road in gedog sananwetan has been broken for about a month", "for about a month now")])
+async def test_a_stretch_of_time_in_english_reads_so(engine: Engine, story: str, since: str) -> None:
+    resident = Resident(engine, "console:story")
+    await resident.send(story)
+    assert resident.heard("report.read_back", "en") and f"Time: {since}" in resident.text, resident.text
+    assert not resident.heard("emergency.happening_now", "en"), "a stretch till now is no moment of now"
+    assert "Sedang terjadi" not in resident.text and "Happening now" not in resident.text
+
+
 @pytest.mark.parametrize(("yes", "when"), [
     ("iya bener, semalam", "Waktu: semalam"),  # a part of the day is kept in the resident's words
     ("ya betul pak, 2 hari yg lalu", "Waktu: 2 hari yang lalu"),
@@ -2060,6 +2096,32 @@ async def test_a_question_while_places_are_offered_is_no_new_place(engine: Engin
     assert resident.heard("common.not_a_choice") and "options" in await draft_of(engine), resident.text
 
 
+@pytest.mark.parametrize("where_one_is", ["sy lg di pasar gedog sananwetan", "sy lg di pasar legi, kel. gedog",
+                                          "gw lgi di psr gedog sananwetan", "posisi sy skrg di pasar gedog sananwetan",
+                                          "saya sedang berada di pasar gedog sananwetan",
+                                          "I'm at pasar gedog sananwetan now"])
+async def test_where_the_resident_is_told_at_the_place_question_is_no_time(engine: Engine, where_one_is: str) -> None:
+    """"sy lg di pasar legi" says where they are: the place, and the time still asked, with no 110 reminder."""
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "ada org tak dikenal nyoba buka pintu rumah sy"):
+        await resident.send(said)
+    await resident.send(where_one_is)
+    assert resident.heard("place.confirm") or resident.heard("place.confirm", "en"), resident.text
+    assert not resident.heard("emergency.happening_now") and not resident.heard("emergency.happening_now", "en")
+    assert "when" not in await draft_of(engine)
+
+
+@pytest.mark.parametrize("going_on", ["di pasar gedog sananwetan skrg", "sy lg di pasar gedog, orgnya masih di sini",
+                                      "di pasar gedog sananwetan, masih berlangsung",
+                                      "sy lg di pasar gedog sananwetan, orgnya masih di depan"])
+async def test_something_going_on_told_with_where_the_resident_is_is_now(engine: Engine, going_on: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "ada org tak dikenal nyoba buka pintu rumah sy"):
+        await resident.send(said)
+    await resident.send(going_on)
+    assert (await draft_of(engine)).get("when") == {"choice": "now"}, resident.text
+
+
 async def test_now_told_with_the_place_is_the_time_with_110(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "1", "ada org tak dikenal nyoba buka pintu rumah sy"):
@@ -2164,7 +2226,7 @@ async def test_a_resident_who_no_longer_wants_to_report_cancels_in_own_words(
     ("when", "tidak jadi masalah jamnya, pokoknya kemarin", "report.ask_photo"),
     ("photo", "gak usah", "report.ask_identity"),  # no photo is needed: the report goes on
     ("identity", "gak usah pak, rahasia aja", "report.summary"),  # no need (of a name): confidential
-    ("identity", "ga usah rahasia", "report.ask_identity"),          # declined, so asked again, never dropped
+    ("identity", "ga usah rahasia", "report.identity_two_left"),     # declined: the two left asked, never dropped
     ("identity", "udah gak usah", "report.ask_identity"),             # BATAL is one word away
 ])
 async def test_words_of_not_going_on_inside_an_answer_are_the_answer(
@@ -2758,7 +2820,8 @@ async def test_a_fear_of_being_known_at_the_place_question_is_answered_and_no_pl
     assert resident.heard("report.ask_location") and "Sampe" not in " ".join(resident.options()), resident.text
 
 
-@pytest.mark.parametrize(("yes", "kept"), [("iya, kemarin", "kemarin"), ("iya, udh sebulanan", "sebulanan")])
+@pytest.mark.parametrize(("yes", "kept"), [("iya, kemarin", "kemarin"),
+                                          ("iya, udh sebulanan", "sejak sebulan lalu")])  # a stretch: since then
 async def test_a_yes_with_a_day_at_the_read_back_keeps_the_day_as_told(engine: Engine, yes: str, kept: str) -> None:
     resident = Resident(engine)
     await resident.send("motor sy dicuri di depan rumah kel gedog sananwetan")

@@ -11,7 +11,7 @@ from handlers.language.emergency import services_to_call
 from handlers.language.intents import correction, identity_wished, ref_asked
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import names_told, own_id_numbers, own_numbers
-from handlers.language.slots import hour_told, time_told, when_named
+from handlers.language.slots import hour_told, time_told, when_named, without_where_one_is
 from handlers.language.written import written_in
 from storage.lexicon import spoken_root, stem
 from storage.reports import new_ref
@@ -63,6 +63,39 @@ def test_an_english_contraction_is_no_slang() -> None:
     assert words("will they know it's me?") == ["will", "they", "know", "it", "s", "me"]
     assert words("I’m scared, they're here") == ["i", "m", "scared", "they", "re", "here"]
     assert words("s budi m pak") == ["si", "budi", "sama", "pak"]
+
+
+@pytest.mark.parametrize(("said", "told"), [
+    ("lampu jalan mati udh seminggu", ("earlier", "sejak seminggu lalu")),
+    ("sudah 3 hari jalannya rusak", ("earlier", "sejak 3 hari lalu")),
+    ("udh sebulan ada yg jualan miras", ("earlier", "sejak sebulan lalu")),
+    ("dah sebulanan ada yg jualan miras", ("earlier", "sejak sebulan lalu")),
+    ("sdh 2 mingguan", ("earlier", "sejak 2 minggu lalu")), ("udah 3 hr", ("earlier", "sejak 3 hari lalu")),
+    ("udah seminggu lebih", ("earlier", "sejak lebih dari seminggu lalu")),
+    ("udah hampir sebulan", ("earlier", "sejak hampir sebulan lalu")),
+    ("udh 2 jam tetangga ribut", ("today", "sejak 2 jam lalu")),
+    ("for two weeks now", ("earlier", "for two weeks now")),  # not happening now: begun two weeks ago
+    ("it has been going on for 3 days", ("earlier", "for 3 days now")),
+    ("broken for about a month", ("earlier", "for about a month now")),
+    # a point in time, an age, one to come: no stretch
+    ("seminggu lalu", ("earlier", "seminggu lalu")), ("sudah 2 tahun lalu", ("earlier", "2 tahun lalu")),
+    ("anak sy umur sudah 5 tahun", None), ("a week ago", ("earlier", "a week ago")),
+    ("udah 3 kali dicuri", None),
+])
+def test_a_stretch_of_time_till_now_is_read_as_since_then(said: str, told: tuple[str, str] | None) -> None:
+    assert time_told(said) == told
+    assert when_named(said) == (told[0] if told else None)
+
+
+@pytest.mark.parametrize(("said", "moment"), [
+    ("sy lg di pasar legi, kel. gedog", None), ("gw lgi di psr legi", None), ("posisi sy skrg di pasar legi", None),
+    ("saya sedang berada di pasar", None), ("I'm at the market now", None), ("aku masih di kantor skrg", None),
+    ("sy lg di pasar legi, malingnya masih di sini", "now"), ("lagi ada tawuran di depan pasar", "now"),
+    ("sy lg di pasar dan orgnya masih di depan", "now"), ("di gedog skrg", "now"),
+    ("saya lagi dikejar orang di pasar", "now"),
+])
+def test_where_the_resident_is_names_no_moment_where_the_place_is_asked(said: str, moment: str | None) -> None:
+    assert when_named(without_where_one_is(said)) == moment
 
 
 @pytest.mark.parametrize(("said", "moment"), [

@@ -2162,6 +2162,53 @@ async def test_a_photo_right_after_an_anonymous_report_is_told_it_cannot_be_adde
     assert await _relayed_photos(engine, ref) == ([], [])
 
 
+@pytest.mark.parametrize(("older", "caption", "lang"), [("1", "", "id"), ("2", "ini fotonya pak", "id"),
+                                                       ("1", "here is the photo", "en")])
+async def test_a_photo_after_an_anonymous_report_goes_to_no_older_report_of_the_resident(
+        engine: Engine, tmp_path: Path, older: str, caption: str, lang: str) -> None:
+    """A named (or confidential) report an hour old and open, then an anonymous one: the photo right after is meant
+    for the anonymous one, which keeps no link. Added to the older one it would tell its officers what the resident
+    did not mean them to see, and show the anonymous report's photo under the resident's name."""
+    await enrolled(engine, PETUGAS)
+    warga, named = await file_report(engine, identity=older)
+    _same, anonymous = await file_report(engine, identity="3",
+                                         description="Sepeda anak saya dicuri dari teras rumah tadi siang")
+    picture = tmp_path / "foto.jpg"
+    picture.write_bytes(photo())
+    await warga.send(caption, photo=picture)
+    assert warga.heard("relay.photo_not_to_anonymous", lang) and warga.heard("photo.kept_first", lang), warga.text
+    assert not warga.heard("relay.photo_added", lang) and named not in warga.text, warga.text
+    assert await _relayed_photos(engine, named) == ([], [])
+    assert await _relayed_photos(engine, anonymous) == ([], [])
+
+
+@pytest.mark.parametrize("announced", ["ini fotonya pak", "fotonya nyusul ya pak"])
+async def test_a_photo_announced_after_an_anonymous_report_goes_to_no_older_report(engine: Engine, tmp_path: Path,
+                                                                                   announced: str) -> None:
+    await enrolled(engine, PETUGAS)
+    warga, named = await file_report(engine, identity="1")
+    await file_report(engine, identity="3", description="Sepeda anak saya dicuri dari teras rumah tadi siang")
+    await warga.send(announced)
+    assert warga.heard("relay.photo_announced_anonymous") and named not in warga.text, warga.text
+    picture = tmp_path / "foto.jpg"
+    picture.write_bytes(photo())
+    await warga.send(photo=picture)
+    assert warga.heard("photo.kept_first") and not warga.heard("relay.photo_added"), warga.text
+    assert not warga.heard("relay.photo_not_to_anonymous"), "told once is enough"
+    assert await _relayed_photos(engine, named) == ([], [])
+
+
+async def test_a_photo_after_a_named_report_sent_after_an_anonymous_one_is_added_to_it(engine: Engine,
+                                                                                      tmp_path: Path) -> None:
+    await enrolled(engine, PETUGAS)
+    warga, _anonymous = await file_report(engine, identity="3")
+    _same, named = await file_report(engine, identity="1", description="Sepeda anak saya dicuri dari teras rumah")
+    picture = tmp_path / "foto.jpg"
+    picture.write_bytes(photo())
+    await warga.send(photo=picture)
+    assert warga.heard("relay.photo_added") and named in warga.text, warga.text
+
+
 async def test_an_announced_photo_after_a_confidential_report_is_still_awaited_for_it(engine: Engine) -> None:
     await enrolled(engine, PETUGAS)
     warga, _ref = await file_report(engine)

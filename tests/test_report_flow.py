@@ -25,6 +25,7 @@ from storage.models import (
 from tests.helpers import (
     DESCRIPTION,
     PLACE,
+    REPORTER_NAME,
     Resident,
     alerts,
     at,
@@ -736,6 +737,101 @@ async def test_an_identity_said_in_own_words_is_taken(engine: Engine, answer: st
     await resident.send("kirim")
     [report] = await reports(engine)
     assert report.identity == identity
+
+
+@pytest.mark.parametrize(("declined", "left", "then", "identity"), [
+    ("jangan anonim", ["Dengan nama", "Rahasia"], "2", Identity.CONFIDENTIAL),
+    ("gak mau anonim pak", ["Dengan nama", "Rahasia"], "rahasia aja", Identity.CONFIDENTIAL),
+    ("ogah anonim", ["Dengan nama", "Rahasia"], "yg kedua", Identity.CONFIDENTIAL),
+    ("anonim gak usah pak", ["Dengan nama", "Rahasia"], "1", Identity.NAMED),
+    ("jgn dirahasiakan", ["Dengan nama", "Anonim"], "2", Identity.ANONYMOUS),
+    ("ga usah rahasia", ["Dengan nama", "Anonim"], "anonim", Identity.ANONYMOUS),
+    ("gak jadi anonim deh", ["Dengan nama", "Rahasia"], "rahasia", Identity.CONFIDENTIAL),
+])
+async def test_one_identity_declined_asks_between_the_two_left(engine: Engine, declined: str, left: list[str],
+                                                                then: str, identity: Identity) -> None:
+    """"jangan anonim" names neither of the others: asked which of the two, the next answer read among them."""
+    resident = await at(engine, "identity")
+    await resident.send(declined)
+    assert resident.heard("report.identity_two_left") and not resident.heard("common.not_a_choice"), resident.text
+    assert resident.options() == left
+    await resident.send(then)
+    if identity == Identity.NAMED:
+        await resident.send(REPORTER_NAME)
+    assert resident.heard("report.summary"), resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert report.identity == identity
+
+
+@pytest.mark.parametrize(("declined", "identity"), [("not anonymous", Identity.CONFIDENTIAL),
+                                                    ("I don't want to be anonymous", Identity.CONFIDENTIAL),
+                                                    ("not confidential", Identity.ANONYMOUS)])
+async def test_one_identity_declined_in_english_asks_between_the_two_left(engine: Engine, declined: str,
+                                                                          identity: Identity) -> None:
+    resident = Resident(engine)
+    for answer in ("hello", "English", "report", "traffic", "A truck has blocked the junction since this morning",
+                   "Jl. Merdeka, Kec. Sekar, Bojonegoro", "yes", "now", "skip"):
+        await resident.send(answer)
+    await resident.send(declined)
+    assert resident.heard("report.identity_two_left", "en"), resident.text
+    await resident.send("2")
+    assert resident.heard("report.summary", "en"), resident.text
+    await resident.send("send")
+    [report] = await reports(engine)
+    assert report.identity == identity
+
+
+@pytest.mark.parametrize(("chosen", "declined", "then", "identity"), [
+    ("3", "eh jangan anonim deh", "rahasia", Identity.CONFIDENTIAL), ("3", "ogah anonim", "2", Identity.CONFIDENTIAL),
+    ("2", "gak jadi rahasia deh", "2", Identity.ANONYMOUS)])
+async def test_the_identity_chosen_declined_at_the_summary_asks_between_the_two_others(
+        engine: Engine, chosen: str, declined: str, then: str, identity: Identity) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident, identity=chosen)
+    await resident.send(declined)
+    assert resident.heard("report.identity_two_left") and not resident.heard("common.not_a_choice"), resident.text
+    await resident.send(then)
+    assert resident.heard("report.summary"), resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert report.identity == identity
+
+
+@pytest.mark.parametrize("declined", [["jangan anonim", "jangan rahasia juga"], ["jangan anonim, jangan rahasia"],
+                                      ["gak mau dirahasiakan", "ga mau anonim juga pak"]])
+async def test_only_the_name_left_is_confirmed_never_taken(engine: Engine, declined: list[str]) -> None:
+    """Dengan nama shows name and number to officers: left alone after two declined, it is asked, not taken."""
+    resident = await at(engine, "identity")
+    for said in declined:
+        await resident.send(said)
+    assert resident.heard("report.identity_named_left"), resident.text
+    assert "identity" not in await draft_of(engine)
+    await resident.send("iya")
+    assert resident.heard("report.ask_name"), resident.text
+
+
+@pytest.mark.parametrize(("answer", "identity"), [("tidak", None), ("iya rahasia aja deh", Identity.CONFIDENTIAL),
+                                                  ("anonim aja", Identity.ANONYMOUS)])
+async def test_the_name_left_declined_or_another_chosen_is_no_name(engine: Engine, answer: str,
+                                                                   identity: Identity | None) -> None:
+    resident = await at(engine, "identity")
+    await resident.send("jangan anonim, jangan rahasia")
+    await resident.send(answer)
+    if identity is None:  # all three asked again
+        assert resident.heard("report.ask_identity") and resident.options() == ["Dengan nama", "Rahasia", "Anonim"]
+        await resident.send("3")
+        identity = Identity.ANONYMOUS
+    assert resident.heard("report.summary"), resident.text
+    assert (await draft_of(engine))["identity"] == identity
+
+
+@pytest.mark.parametrize("declined", ["gak mau pake nama, gak mau rahasia juga", "jangan pake nama, jangan rahasia"])
+async def test_the_name_and_rahasia_declined_leave_anonim(engine: Engine, declined: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(declined)
+    assert resident.heard("report.identity_noted") and resident.heard("report.summary"), resident.text
+    assert (await draft_of(engine))["identity"] == Identity.ANONYMOUS
 
 
 @pytest.mark.parametrize("named", ["use my name", "with my name", "you can use my name", "pake nama sy aja"])

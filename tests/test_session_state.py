@@ -104,4 +104,4 @@ async def test_a_report_stored_mid_conversation_in_todays_shape_is_sent(engine: 
     assert sent.description == "Motor saya dicuri di parkiran pasar tadi pagi" and sent.urgent
     assert (sent.village_code, sent.occurred_text) == ("35.72.03.1001", "Tadi, hari ini")
     assert await _data_of(engine, resident) == {"shortcuts": ["view:LP-2345-6789"], "outbox_seen": 3,
-                                                "just_filed": True, "unread_at": "Polsek Sananwetan"}
+                                                "just_filed": "linked", "unread_at": "Polsek Sananwetan"}

@@ -150,7 +150,8 @@ def time_told(text: str) -> tuple[str, str] | None:
     if found is None:
         return None
     choice, start, end = found
-    told = _told_around(said, start, end)
+    span = _span_in(said)
+    told = span[3] if span and span[1:3] == (start, end) else _told_around(said, start, end)
     if told in _ALSO_AGAIN:
         return None
     repeat_told = _told_around(said, repeat[1], repeat[2]) if repeat else ""
@@ -254,6 +255,14 @@ def _time_in(said: list[str], now_after_a_deed: bool = False, going_on: bool = F
         at = next((i for i, word in enumerate(said) if word in _NOW_WORDS),
                   next(i for i, word in enumerate(said) if word in _STILL_WORDS))
         return "now", at, at + 1
+    span = _span_in(said)
+    found = _moment_in(said, now_after_a_deed)
+    if span and (found is None or found[0] == "now"):  # "for two weeks now": since then, not a moment of now
+        return span[0], span[1], span[2]
+    return found
+
+
+def _moment_in(said: list[str], now_after_a_deed: bool) -> tuple[str, int, int] | None:
     past_at = min((at for choice, phrases in WHEN_PHRASES if choice != "now"
                    for _phrase, at in phrases_found(said, map(phrase_words, phrases))
                    if not _when_reported(said, at)), default=None)
@@ -365,6 +374,55 @@ def _other(word: str) -> bool:
     return word in _OTHERS or (word.endswith("nya") and word[:-3] in _OTHERS)
 
 
+# A stretch of time told as lasting until now: "lampu jalan mati udh seminggu", "sudah 3 hari jalannya rusak", "udh
+# sebulan ada yg jualan miras", "for two weeks now". It began that long ago and goes on: read as since then ("sejak
+# seminggu lalu"), its choice that of its start (before today; today for hours), never a moment of now. Said after
+# a word of lasting ("sudah", "selama", "sejak", "for"); not a point ("seminggu lalu", "3 hari lagi"), nor an age
+# ("umur sudah 5 tahun").
+_LASTING = frozenset({"sudah", "telah", "selama", "sejak", "already", "for", "deh"})  # "dah" is read as "deh"
+_ABOUT_A_SPAN = frozenset({"hampir", "sekitar", "kurang", "lebih", "about", "almost", "nearly", "over", "more",
+                           "than"})
+_ONE_SPAN = {"seminggu": "seminggu", "semingguan": "seminggu", "sebulan": "sebulan", "sebulanan": "sebulan",
+             "setahun": "setahun", "setahunan": "setahun", "sehari": "sehari"}
+_SPAN_UNITS = {"hari": "hari", "harian": "hari", "hr": "hari", "minggu": "minggu", "mingguan": "minggu",
+               "mgg": "minggu", "bulan": "bulan", "bulanan": "bulan", "bln": "bulan", "tahun": "tahun",
+               "tahunan": "tahun", "thn": "tahun", "jam": "jam", "jaman": "jam", "menit": "menit",
+               "day": "day", "days": "days", "week": "week", "weeks": "weeks", "month": "month", "months": "months",
+               "year": "year", "years": "years", "hour": "hour", "hours": "hours", "minute": "minute",
+               "minutes": "minutes"}
+_OF_TODAY = frozenset({"jam", "menit", "hour", "hours", "minute", "minutes"})
+_ENGLISH_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+                            "minute", "minutes"})
+_A_POINT = frozenset({"lalu", "yang", "ago", "lagi", "kemudian", "later", "depan", "sebelumnya", "before"})
+_AN_AGE = frozenset({"umur", "usia", "umurnya", "usianya", "age", "aged", "old"})
+
+
+def _span_in(said: list[str]) -> tuple[str, int, int, str] | None:
+    """A stretch of time lasting until now, as its choice, where it stands and in words officers read ("earlier",
+    …, "sejak seminggu lalu"; "earlier", …, "for two weeks now")."""
+    for i, word in enumerate(said):
+        if word in _ONE_SPAN:
+            start, span = i, [_ONE_SPAN[word]]
+        elif word in _SPAN_UNITS and i and (said[i - 1].isdecimal() or said[i - 1] in _COUNTS
+                                            or (said[i - 1] in ("a", "an") and word in _ENGLISH_UNITS)):
+            start, span = i - 1, [said[i - 1], _SPAN_UNITS[word]]
+        else:
+            continue
+        end = i + 1
+        about = [w for w in said[max(0, start - 2):start] if w in _ABOUT_A_SPAN]
+        lasting = start - len(about) - 1
+        more = said[end:end + 1] == ["lebih"]  # "seminggu lebih"
+        if lasting < 0 or said[lasting] not in _LASTING or _A_POINT & set(said[end:end + 1]) \
+                or _AN_AGE & set(said[max(0, lasting - 3):lasting]):
+            continue
+        choice = "today" if span[-1] in _OF_TODAY else "earlier"
+        if span[-1] in _ENGLISH_UNITS:
+            return choice, lasting, end, " ".join(["for", *about, *span, "now"])
+        return choice, lasting, end + more, " ".join(["sejak", *about, *(["lebih", "dari"] if more else []), *span,
+                                                      "lalu"])
+    return None
+
+
 # A time that comes back, which names no day: "tiap malam", "setiap malam minggu", "every night". A story tells it
 # of what has happened before today, in words officers read; it names no moment (`when_named`), so a question
 # ("kalau tetangga berisik tiap malam bisa dilaporkan?") stays one.
@@ -412,6 +470,36 @@ def _now_after_a_deed(text: str) -> bool:
             return bool(_DONE & set(before + earlier)) or any(
                 _DONE_TO.match(word) and word not in _PLACES_WITH_DI for word in earlier)
     return False
+
+
+# The resident saying where they are, where the place is asked: "sy lg di pasar legi", "posisi sy skrg di pasar",
+# "aku masih di kantor", "I'm at the market now". Where, not a sign that it is going on: "malingnya masih di sini",
+# "lagi ada tawuran di depan pasar" are.
+_BEFORE_ONESELF = frozenset({"posisi", "posisinya", "lokasi", "position"})
+_BEING = frozenset({"m", "am", "are", "re", "berada", "ada"})  # "I'm at", "saya sedang berada di"
+_AT = frozenset({"di", "at", "in"})  # the lexicon reads Javanese "nang" as "di"
+_NOW_OR_STILL = _NOW_WORDS | _STILL_WORDS | {"currently", "right"}
+
+
+def without_where_one_is(text: str) -> str:
+    """The text less the words of now that tell where the resident is ("sy lg di pasar legi, kel. X": "lagi"), clause
+    by clause: those between the resident and the place, and one that closes the clause ("… di pasar legi skrg")."""
+    kept = []
+    for clause in _CLAUSE_END.split(text):
+        said = words(clause)
+        k = 0
+        while k < len(said) and (said[k] in NEUTRAL or said[k] in _BEFORE_ONESELF):
+            k += 1
+        if k < len(said) and said[k] in RESIDENT:
+            at = k + 1
+            while at < len(said) and (said[at] in _NOW_OR_STILL or said[at] in _BEING):
+                at += 1
+            if at < len(said) and said[at] in _AT and at > k + 1:
+                said = said[:k + 1] + [w for w in said[k + 1:at] if w not in _NOW_OR_STILL] + said[at:]
+                if said[-1] in _NOW_OR_STILL:
+                    said = said[:-1]
+        kept.append(" ".join(said))
+    return ", ".join(kept)
 
 
 def qualifies_a_time(said: list[str], at: int) -> bool:

@@ -27,6 +27,8 @@ from handlers.language.alike import LIKE_AT, alike, likeness
 from handlers.language.answers import yes_or_no
 from handlers.language.emergency import is_cry_for_help
 from handlers.language.intents import aside, category_named, menu_intent, stopping
+from handlers.language.slots import time_told, when_named, without_where_one_is
+from handlers.report_flow import IDENTITIES
 from handlers.witnesses import place_names_of
 from storage.contacts import current_step
 from storage.models import Report
@@ -96,6 +98,27 @@ def asides() -> tuple[Score, Score]:
         (heard if case["expect"] else left).add(got == case["expect"],
                                                 f"{case['text']!r}: read {got!r}, expected {case['expect']!r}")
     return heard, left
+
+
+def declines() -> Score:
+    """The identity options an answer declines ("jangan anonim": Anonim; "rahasia aja": none)."""
+    score = Score()
+    for case in load("declines"):
+        got = sorted(IDENTITIES.declined("id", case["text"]))
+        score.add(got == case["declined"], f"{case['text']!r}: read {got!r}, expected {case['declined']!r}")
+    return score
+
+
+def times() -> Score:
+    """The moment a message names, and in what words officers read it; at the place question ("at_the_place"),
+    without where the resident says they are."""
+    score = Score()
+    for case in load("times"):
+        text = without_where_one_is(case["text"]) if case.get("at_the_place") else case["text"]
+        got, told = when_named(text), time_told(text)
+        ok = got == case["expect"] and ("told" not in case or (told is not None and told[1] == case["told"]))
+        score.add(ok, f"{case['text']!r}: read {got!r} {told!r}, expected {case['expect']!r} {case.get('told')!r}")
+    return score
 
 
 def stops() -> tuple[Score, Score]:
@@ -342,6 +365,8 @@ def main() -> int:
     print(_line("not going on, understood", stopped))
     print(_line("answers not taken for a cancel", answered))
     print(_line("categories", category))
+    print(_line("identity options declined", declines()))
+    print(_line("times, and since when", times()))
     print(_line("cries for help answered", caught))
     print(_line("calm look-alikes left calm", calm))
     print(_line("places, top-1", top))
@@ -364,8 +389,8 @@ def main() -> int:
         counts = [s.messages for s in scripted if s.kind == kind]
         print(f"  {kind:<18} {len(counts):>3} stories, {sum(counts) / len(counts):.2f} messages on average, "
               f"at most {max(counts)}")
-    misses = [m for s in (yes_no(), menu(), heard, left, stopped, answered, category, caught, calm, top, confident,
-                          found, apart)
+    misses = [m for s in (yes_no(), menu(), heard, left, stopped, answered, category, declines(), times(), caught,
+                          calm, top, confident, found, apart)
               for m in s.misses]
     if misses:
         print("\nmisread:")
