@@ -1706,7 +1706,8 @@ async def test_police_papers_asked_after_at_first_contact_are_told_where_they_ar
                                                    ("what time does the police station open?", True, "en"),
                                                    ("td jam 2 ada maling masuk rumah, polsek tutup", False, "id"),
                                                    ("kantor kelurahan tutup jam 12, bisa lapor?", False, "id"),
-                                                   ("jam brp polisi dateng? sy udh lapor di polsek", False, "id")])
+                                                   ("jam brp polisi dateng? sy udh lapor di polsek", False, "id"),
+                                                   ("jam buka polsek brp ya", True, "id")])
 async def test_when_a_station_is_open_asked_is_told(engine: Engine, said: str, hours: bool, lang: str) -> None:
     resident = Resident(engine)
     await resident.send(said)
@@ -1718,6 +1719,10 @@ async def test_when_a_station_is_open_asked_is_told(engine: Engine, said: str, h
     ("perlu dateng ke kantor polisi gk pak?", "menu.visit"),
     ("pak sy udh telpon 110 td, perlu lapor sini jg gk?", "menu.called_110"),
     ("mau tanya, klo nemu dompet di jalan hrs diserahin kmn?", "menu.found_item"),
+    ("sy nemu dompet isinya ktp sm atm di jalan, mau dibalikin gmn ya pak?", "menu.found_item"),
+    ("min mau nanya", "menu.ask_away"),
+    ("eh bentar pak, sy mau tanya dulu, nanti sy dipanggil ke kantor polisi gk?", "menu.contact"),
+    ("kapan ditindak pak?", "menu.response"),
     ("min, ini beneran polisi bukan? takutnya penipuan", "menu.who"),
     ("kalau mau lapor pake nama asli wajib gk?", "menu.privacy"),
 ])

@@ -290,6 +290,23 @@ GAS_LEAK_PHRASES = ("bau gas", "gas bocor", "bocor gas", "kebocoran gas", "gas l
 VIOLATING_PHRASES = ("pegang badan", "pegang pegang", "meraba", "grepe", "video pribadi", "foto pribadi",
                      "video syur", "foto bugil", "video bugil", "konten pribadi", "intimate photos", "intimate video",
                      "nudes")
+# One's own photos or videos spread ("mantan sy nyebarin foto sy ke grup wa", "foto2 aku disebar di fb"): a
+# violation, whatever they show; not a thief's photo shared to warn ("nyebarin foto malingnya di grup").
+_PICTURES = frozenset({"foto", "video", "vidio", "fotoku", "videoku", "photo", "photos", "pictures", "pics"})
+_SPREADING = frozenset({"nyebar", "nyebarin", "sebar", "sebarin", "sebarkan", "menyebar", "menyebarkan", "disebar",
+                        "disebarin", "disebarkan", "tersebar", "upload", "diupload", "posting", "diposting", "shared",
+                        "spread", "posted", "leaked"})
+
+
+def _own_pictures_spread(said: list[str]) -> bool:
+    """Whether the resident's own photos or videos are told spread: a word of spreading in the message, and "saya"
+    (or "-ku") right after the pictures' word, or "my" right before it."""
+    return bool(_SPREADING & set(said)) and any(
+        word in _PICTURES and (word.endswith("ku") or said[i + 1:i + 2] in (["saya"], ["aku"], ["gue"], ["gua"])
+                               or said[i - 1:i] == ["my"])
+        for i, word in enumerate(said))
+
+
 # Papers lost with no one taking them ("ktp sama sim sy ilang di jalan"): a letter of loss, not a crime.
 DOCUMENTS = frozenset({"ktp", "sim", "stnk", "bpkb", "kk", "ijazah", "paspor", "passport", "akta", "npwp", "buku",
                        "sertifikat", "kartu", "atm", "surat"})
@@ -387,7 +404,7 @@ def category_named(text: str) -> str | None:
             roots.append("padam")
     if VANDALISED & set(said) or any_phrase(said, STONES_THROWN) or (_SCRAWLS & set(said) and _SURFACES & set(said)):
         roots.append("vandalism")
-    if any_phrase(said, map(phrase_words, VIOLATING_PHRASES)):
+    if any_phrase(said, map(phrase_words, VIOLATING_PHRASES)) or _own_pictures_spread(said):
         roots.append("leceh")
     if all(phrase_at(said, phrase) is not None for phrase in EMPTY_HOUSE_VISITED):
         roots.append("mencurigakan")
@@ -775,7 +792,8 @@ _COST = frozenset({"gratis", "bayar", "biaya", "berbayar", "tarif", "free", "pay
 _ASKED_TO_PAY = frozenset({"dimintai", "diminta", "minta", "meminta", "asked", "pungli", "suap", "oknum", "bribe"})
 _HOW_SOON = frozenset({"lama", "kapan", "long", "when", "soon", "cepat", "bisa", "can", "will"})
 _REPORT_ANSWERED = frozenset({"diproses", "ditanggapi", "dibalas", "dibales", "direspon", "ditindaklanjuti", "dicek",
-                              "diurus", "diurusin", "ditangani", "processed", "answered", "handled"})
+                              "diurus", "diurusin", "ditangani", "ditindak", "ditindaklanjutin", "processed",
+                              "answered", "handled"})
 # Whether it will be seen to at all ("ini bakal diurus beneran kan?", "will this really be handled?").
 _SURELY = frozenset({"bakal", "akan", "beneran", "benaran", "pasti", "will", "really", "actually"})
 _COMING = frozenset({"datang", "kesini", "come", "reply", "respond", "answer"})
@@ -809,9 +827,20 @@ _FEARED_AFTER = re.compile(r"\b(?:takut(?:nya)?|khawatir|jangan[- ]?jangan|jgn2|
 _SENT = frozenset({"dikirim", "kirim", "terkirim", "send", "sent", "submit", "submitted"})
 _ONCE_DONE = frozenset({"setelah", "sesudah", "abis", "habis", "after", "sudah", "kalau", "once", "when"})
 _WHAT_NEXT = frozenset({"bagaimana", "terus", "lalu", "selanjutnya", "happens", "next", "then"})
+# Asking whether one may ask, and nothing more ("min mau nanya", "pak boleh tanya?", "can I ask something?"): yes.
+_ASK = frozenset({"tanya", "nanya", "bertanya", "nanyain", "tanyain", "ask", "question"})
+_ASKING_TO_ASK = _ASK | frozenset({"mau", "ingin", "pengin", "boleh", "bisa", "izin", "ijin", "numpang", "saya", "aku",
+                                   "sedikit", "dikit", "sebentar", "bentar", "dulu", "eh", "i", "want", "to", "can",
+                                   "may", "have", "a", "something", "quick"})
+_GREETING_WORDS = _words_of(GREETING_PHRASES)
 SERVICE_QUESTIONS = ("privacy", "cost", "response", "who", "contact", "station", "visit", "called_110",
-                     "after_report")
+                     "after_report", "ask_away")
 SERVICE_MAX_WORDS = 12
+
+
+def _asks_to_ask(said: list[str]) -> bool:
+    return bool(set(said) & _ASK) and all(word in _ASKING_TO_ASK or word in NEUTRAL or word in _GREETING_WORDS
+                                          for word in said)
 
 
 def service_asked(text: str) -> str | None:
@@ -822,6 +851,12 @@ def service_asked(text: str) -> str | None:
     if _WHAT_IS_THIS.match(text):
         return "who"
     said = words(text)
+    if _asks_to_ask(said):
+        return "ask_away"
+    clauses = text.split(",")
+    opening = next((k for k in range(len(clauses), 0, -1) if _asks_to_ask(words(",".join(clauses[:k])))), 0)
+    if opening and ",".join(clauses[opening:]).strip():  # "eh bentar pak, sy mau tanya dulu, nanti sy dipanggil…?"
+        return service_asked(",".join(clauses[opening:]))
     if not 0 < len(said) <= SERVICE_MAX_WORDS or not _asked(text, said) or is_cry_for_help(text) \
             or category_named(_FEARED_AFTER.sub("", text)):
         return None
@@ -913,7 +948,11 @@ _FOUND_IT = frozenset({"nemu", "menemukan", "nemuin", "temuan", "found", "find"}
 _FOUND_PEOPLE = frozenset({"anak", "bocah", "bayi", "balita", "orang", "nenek", "kakek", "lansia", "child", "kid",
                            "baby", "person"})
 _HANDED = frozenset({"serahin", "diserahin", "serahkan", "diserahkan", "menyerahkan", "kasih", "dikasih", "kasihkan",
-                     "bawa", "dibawa", "balikin", "kembalikan", "dikembalikan", "hand", "return", "bring", "take"})
+                     "bawa", "dibawa", "balikin", "dibalikin", "balikan", "dibalikan", "kembalikan", "dikembalikan",
+                     "kembaliin", "dikembaliin", "ngembaliin", "hand", "return", "bring", "take"})
+# "jam buka polsek brp", "mau sy balikin gmn caranya": asked by its word, with no mark
+_WHAT_HOUR = frozenset({"berapa", "kapan", "what", "when"})
+_HOW_OR_WHERE = frozenset({"bagaimana", "caranya", "cara", "kemana", "mana", "how", "where"})
 
 
 def station_service_asked(text: str) -> str | None:
@@ -926,9 +965,11 @@ def station_service_asked(text: str) -> str | None:
     if told & _PAPERS or (told & _LICENCE and told & _GETTING):
         return "police_papers"
     police_office = bool(told & _OFFICES) or any_phrase(said, (("kantor", "polisi"), ("police", "office")))
-    if told & _FOUND_IT and told & _HANDED and _asked(text, said) and not told & _FOUND_PEOPLE:
+    if told & _FOUND_IT and told & _HANDED and (_asked(text, said) or bool(told & _HOW_OR_WHERE)) \
+            and not told & _FOUND_PEOPLE:
         return "found_item"  # not "sy nemu anak kecil nangis sendirian di pasar, hrs dibawa kmn?": a report
-    if told & _OPEN_HOURS and police_office and len(said) <= _HOURS_MAX_WORDS and _asked(text, said) \
+    if told & _OPEN_HOURS and police_office and len(said) <= _HOURS_MAX_WORDS \
+            and (_asked(text, said) or bool(told & _WHAT_HOUR)) \
             and not told & REPORT_WORDS:  # "kantor kelurahan tutup jam 12, … bisa lapor?"
         return "office_hours"
     return None
@@ -1069,12 +1110,12 @@ def aside(text: str) -> str | None:
     said = words(text)
     if not said or len(said) > max(ASIDE_MAX_WORDS, SERVICE_MAX_WORDS, PRIVACY_MAX_WORDS):
         return None
-    if "?" not in text and not privacy_asked(without_ref(text)) and \
+    if "?" not in text and not privacy_asked(without_ref(text)) and not _asks_to_ask(said) and \
             not all(w in _ANY_ASIDE_WORD or w in NEUTRAL or _distressed(w) for w in said):
         return None  # no question, and a word no aside holds: "1", "lewati", a place (spares menu_intent)
     intent = menu_intent(text)
     if intent in SERVICE_QUESTIONS:  # service_asked holds it to a short question; in a report, one marked so
-        return intent if "?" in text or intent == "privacy" else None
+        return intent if "?" in text or intent in ("privacy", "ask_away") else None
     if len(said) > ASIDE_MAX_WORDS:
         return None
     allowed = _ASIDE_WORDS.get(intent or "")
