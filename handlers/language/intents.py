@@ -659,6 +659,13 @@ _SPREAD = frozenset({"disebar", "sebar", "tersebar", "bocor", "leak", "leaked"})
 # Fear of being known is the same question: "sy takut suami sy tau kalo sy lapor".
 _FEARING = frozenset({"takut", "khawatir", "cemas", "afraid", "scared", "worried"})
 PRIVACY_MAX_WORDS = 14
+# A fear of reporting and of what may follow, and nothing more: "pak sy mau lapor tp sy takut", "sy takut lapor,
+# nanti dibales", "i want to report but i'm scared they will find out".
+_FEAR_OF_REPORTING = _FEARING | REPORT_WORDS | WANT_WORDS | frozenset({
+    "saya", "aku", "i", "me", "my", "tapi", "tp", "but", "nanti", "kalau", "if", "dibales", "dibalas", "balas",
+    "dendam", "diancam", "diapa", "diapain", "ketahuan", "ketauan", "tahu", "tau", "pelakunya", "pelaku", "dia",
+    "mereka", "they", "he", "she", "will", "find", "out", "to", "im", "am", "of", "revenge", "retaliation",
+    "sebenarnya", "sebenernya", "juga", "jadi", "sih"})
 # Not to be known to someone: "jgn sampe suami sy tau ya pak", "don't let my husband know".
 _NOT_TO_KNOW = (("jangan", "sampai"), ("don", "t", "let"), ("dont", "let"), ("do", "not", "let"))
 _FEARING_KNOWN = frozenset({"takut", "khawatir", "afraid", "worried"})  # "sy takut ketauan tetangga"
@@ -779,6 +786,9 @@ def privacy_asked(text: str) -> bool:
     besides_the_wish = " ".join(word for part, _after_but in clauses if part not in wishes for word in part)
     if wishes and not is_cry_for_help(text) and category_named(besides_the_wish) is None:
         return True
+    if roots & _FEARING and roots & REPORT_WORDS and all(word in _FEAR_OF_REPORTING or word in NEUTRAL
+                                                         for word in stems_of(said, REPORT_WORDS)):
+        return True  # "sy mau lapor tp takut dibales": whether one stays unknown is what the fear asks
     return (bool(whose) and (bool(roots & _KEPT_OR_SEEN) or spread_denied)
             and (_asked(text, said) or bool(roots & _FEARING))
             and not is_cry_for_help(text) and category_named(besides) is None)
