@@ -192,8 +192,10 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
     brief = t(lang, "alert.brief", **said, place=report_place(office, report, lang, as_typed=False),
               description=story_start(report.description))
     if report.language != lang and report.source == ReportSource.CITIZEN:  # questions and notes reach them as typed
-        language = labels(lang, "language")[report.language]
-        text += "\n" + t(lang, "alert.reporter_language", language=language)
+        language = t(lang, f"language.name_{report.language}")
+        # no question reaches an anonymous reporter: only the language they wrote in is said
+        asked = "alert.reporter_language_brief" if report.identity == Identity.ANONYMOUS else "alert.reporter_language"
+        text += "\n" + t(lang, asked, language=language)
         brief += "\n" + t(lang, "alert.reporter_language_brief", language=language)
     payload: dict[str, Any] = {"text": text, "brief": brief, "ref": report.ref, "lang": lang,
                                "choices": action_choices(lang, report.ref),
