@@ -341,6 +341,32 @@ _NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "sim
 # ("ini bukan latihan") or broken into ("sy lagi nonton tv tiba2 ada org masuk bawa pisau") is no make-believe.
 _AS_IN = frozenset({"kayak", "kaya", "kyk", "seperti", "bagai", "bak", "like"})
 _BETWEEN_LIKE = frozenset({"di", "adegan", "dalam", "a", "in", "the"})
+# Watching a match or a show among people is being there ("td nonton bola di warung, ada tawuran", "watching the
+# game at a bar"), not on a screen ("nonton bola di tv, pemainnya berantem"): what is watched follows the watching.
+_WATCHING = frozenset({"menonton", "tonton", "watching", "watch", "watched"})
+_LIVE_SHOWS = frozenset({"bola", "sepakbola", "sepak", "futsal", "voli", "tarkam", "pertandingan", "tanding", "laga",
+                         "konser", "dangdut", "orkes", "organ", "wayang", "pawai", "karnaval", "balapan", "balap",
+                         "pacuan", "karapan", "pentas", "pertunjukan", "panggung", "festival", "lomba", "turnamen",
+                         "liga", "match", "concert", "football", "soccer", "gig", "parade", "race"})
+_BEFORE_A_SHOW = frozenset({"bareng", "the", "a"})  # "nonton bareng bola", "watching the game"
+_THE_GAME = ("the", "game")  # a match; "nonton game" is a video game played
+_SCREENS = frozenset({"tv", "tivi", "televisi", "youtube", "yutub", "yt", "hp", "streaming", "siaran", "tayangan",
+                      "netflix", "online", "layar", "screen"})
+
+
+def _watching_live(said: list[str], at: int) -> bool:
+    """Whether the word at `at` is a match or a show watched where it is played ("nonton bola", "the game" of
+    "watching the game"), with no screen in its sentence."""
+    start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
+    end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
+    if _SCREENS & set(said[start:end]):
+        return False
+    if said[at] in _WATCHING:
+        shown = [word for word in said[at + 1:at + 4] if word not in _BEFORE_A_SHOW][:1]
+        return bool(shown) and (shown[0] in _LIVE_SHOWS or tuple(said[at + 1:at + 3]) == _THE_GAME)
+    watched = [word for word in said[max(0, at - 3):at] if word not in _BEFORE_A_SHOW][-1:]
+    live = said[at] in _LIVE_SHOWS or tuple(said[at - 1:at + 1]) == _THE_GAME
+    return live and bool(watched) and watched[0] in _WATCHING
 
 
 def _make_believe(said: list[str]) -> bool:
@@ -356,7 +382,7 @@ def _make_believe(said: list[str]) -> bool:
             said[k + 1:k + 5]) for k in range(i + 1, end))
 
     return any(word in _NOT_REAL and not _negated(said, i) and not as_in(i) and not broken_into(i)
-               for i, word in enumerate(said))
+               and not _watching_live(said, i) for i, word in enumerate(said))
 # A joke said to be one ("bercanda doang"); not one denied ("ini bukan bercanda pak"), nor laughter, which a
 # frightened resident may type too ("wkwk panik bgt sy").
 _JOKING = frozenset({"bercanda", "becanda", "canda", "bcanda", "joking", "kidding"})
