@@ -1931,14 +1931,23 @@ def _posing_or_extorting(said: list[str]) -> bool:
 
 
 _COURTING = frozenset({"risih", "baper", "naksir", "gebetan", "pdkt", "ditembak"})  # "dipepet cowok…, risih"
+# Someone chasing the resident as they write: a word of now just before it ("skrg org itu masih ngejar sy", "he is
+# still chasing me"), whoever chases, even after an escape told ("untung sy bisa kabur, skrg…"). Not courting
+# ("masih ngejar2 sy, pengen balikan"), chased about something ("ibu kos masih ngejar sy soal uang kos"), nor a child
+# or a sibling at play. The passive is as often a debt or a deadline ("sy lagi dikejar ibu kos").
+_CHASING_NOW = _STILL | {"lagi"}
+_WOOING = _COURTING | {"balikan", "tolak", "nolak", "ditolak", "cinta", "chat", "dm", "nembak", "pacaran"}
+_CHASED_ABOUT = frozenset({"soal", "karena", "masalah", "perihal", "suruh", "nyuruh", "about"})
+_PLAYMATES = _CHILDREN_AND_ELDERS | {"kakak"}
 _BESIDE_A_CHASER = frozenset({"kejar", "sama", "sm", "oleh", "by", "two", "dua", "tiga", "3", "2"})
 # A chase told first, the resident its subject: "td dikejar preman, tolong", "dikejar orang gak dikenal".
 _OPENING_A_CHASE = frozenset({_BREAK, "tadi", "barusan", "baru", "lagi", "sedang", "tiba"})  # "tiba2": suddenly
 
 
 def _chased_in_danger(said: list[str]) -> bool:
-    if (_NOT_REAL_CHASE | _NOT_A_CHASE_NOW) & set(said) or _joking(said) or _turned_out_harmless_after(said):
+    if _NOT_REAL_CHASE & set(said) or _joking(said) or _turned_out_harmless_after(said):
         return False
+    escaped = bool(_NOT_A_CHASE_NOW & set(said))
     for i, word in enumerate(said):
         if _negated(said, i) or said[i - 1:i] == ["takut"] or _WHAT_IF & set(said[max(0, i - 3):i]):
             continue  # "sy takut dikejar preman lagi": feared
@@ -1946,6 +1955,7 @@ def _chased_in_danger(said: list[str]) -> bool:
         if word in _CHASED and (_THE_CHASED & set(before) or i == 0 or said[i - 1] in _OPENING_A_CHASE):
             named = [w for k, w in enumerate(said[i + 1:i + 7], i + 1) if said[k - 1] != w]  # "om2": one of them
             chaser = [w for w in named if w not in _CHASED | _BESIDE_A_CHASER][:4]
+            first = i
         elif word in _CHASING and said[i + 1:i + 2] and said[i + 1] in _THE_CHASED:
             first = i
             while first and said[first - 1] in _CHASING:  # "ngejar2": the word doubled
@@ -1953,6 +1963,9 @@ def _chased_in_danger(said: list[str]) -> bool:
             chaser = said[max(0, first - 3):first]
         else:
             continue
+        going_on = word in _CHASING and bool(_CHASING_NOW & set(said[max(0, first - 3):first]))
+        if escaped and not going_on:
+            continue  # "sy pernah dikejar preman", "untung udh lolos"
         thugs = bool(_THUGS & set(chaser))  # chased by thugs for whatever reason, in whatever game
         fake = _fake_police(said)
         posing = _posing_or_extorting(said)
@@ -1979,6 +1992,9 @@ def _chased_in_danger(said: list[str]) -> bool:
             return True
         if HABITUAL & set(said):
             continue  # "sering dikejar preman kalo malem": a place to report as unsafe
+        if going_on and not playing and not (_WOOING & set(said) or _PLAYMATES & set(chaser)
+                                             or _CHASED_ABOUT & set(said[i + 1:i + 1 + _ERRAND_REACH])):
+            return True
         now = bool(_CHASED_NOW & set(before)) and nobody_named
         if thugs or pressed or by_a_vehicle or (not playing and (afraid or now)) or (fake and "polisi" in chaser) \
                 or _a_threatening_chaser(chaser, playing):
