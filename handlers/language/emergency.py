@@ -1104,7 +1104,18 @@ def _still_after(said: list[str], after: list[str]) -> bool:
     unfound = any(_a_person_at(after, k) for k in range(len(after))) and (any_phrase(after, _NOT_FOUND_YET) or (
         any_phrase(after, (("enggak", "ada"), ("tidak", "ada"))) and bool(_LAST_SEEN & set(after))))
     return inside or accomplice or unfound or _in_danger_where_they_are(after) or _hurt_now(after) \
-        or (still and _still_dangerous(after, _STILL_DANGEROUS))
+        or (still and _still_dangerous(after, _STILL_DANGEROUS)) or _armed_there(after)
+
+
+# Someone armed where the resident is, told after a "but": "sy udh di rs, tp mantan sy nunggu di depan rs bawa
+# pisau". Not feared or supposed ("tp takut pelakunya balik lagi bawa golok"), nor a blade at its work (see
+# _BLADES_AND_GUNS).
+
+
+def _armed_there(after: list[str]) -> bool:
+    return any(word in _CARRYING and _BLADES_AND_GUNS & set(after[k + 1:k + 3]) and not _negated(after, k)
+               and not (FEAR | _WHAT_IF) & set(after[:k]) and not _at_its_work(after, k + 1)
+               for k, word in enumerate(after))
 
 
 _LAST_SEEN = frozenset({"terakhir", "dalam", "dalem", "inside", "last"})
@@ -1862,6 +1873,8 @@ _NOT_KNOWN_AS = frozenset({"dikenal", "kenal", "dikenali", "jelas"})  # after a 
 _CARRYING = frozenset({"bawa", "membawa", "pakai", "pake", "with"})
 _WEAPONS = _TOOLS | {"senjata", "sajam", "samurai", "pedang", "pistol", "senpi", "badik", "kayu", "balok", "besi",
                      "knife", "gun", "machete"}
+# The weapons of them that are no everyday timber or iron ("bawa kayu").
+_BLADES_AND_GUNS = _WEAPONS - {"kayu", "balok", "besi"} | {"senapan", "bedil", "celurit"}
 
 
 # "2 orang", "beberapa orang": a group, who threatens by being one
