@@ -2468,7 +2468,43 @@ _FOREIGNER = frozenset({"bule", "paspor", "turis", "wna", "visa", "kitas", "imig
 _CAME_IN = frozenset({"masuk", "nyelonong", "menerobos", "nerobos", "broke", "entered"})
 
 
+# A stranger found inside the resident's home now: "ketahuan pas buka pintu, ada org gk dikenal di dalam rumah",
+# "there's a stranger inside my house". Not outside it ("di depan rumah"), in an empty house, a chat or on the phone,
+# nor a guest, a friend or a worker let in ("tamu bapak", "tukang pln").
+_HOME_WITHIN = frozenset({"dalam", "dalem", "kamar", "dapur", "garasi", "gudang", "loteng", "ruang", "ruangan", "rumah",
+                          "kos", "kosan", "kost", "kontrakan", "inside", "house", "home", "room", "bedroom", "kitchen",
+                          "garage"})
+_OUTSIDE_IT = frozenset({"depan", "luar", "seberang", "kosong", "outside", "front", "empty"})
+_LET_IN = _CHATS | frozenset({"tamu", "bertamu", "saudara", "sodara", "tukang", "kurir", "teknisi", "petugas", "pln",
+                              "pdam", "survei", "survey", "sales", "ternyata", "guest", "guests", "relative",
+                              "delivery", "telepon", "telpon", "nelpon", "menelepon", "sms", "called", "teman",
+                              "temen", "friend"}) | _FOREIGNER
+_STRANGER_REACH = 6  # words from who is strange to where they are: "org gk dikenal lagi ngacak2 lemari di kamar"
+
+
+def _stranger_inside(said: list[str]) -> bool:
+    if (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE) & set(said):
+        return False
+    for i, word in enumerate(said):
+        who = said[max(0, i - 3):i]
+        strange = word in ("stranger", "strangers") or (word == "asing" and who[-1:] and (
+            who[-1].removesuffix("nya") in _ANOTHER_PERSON | {"orang", "seseorang"})) or (
+            word in _NOT_KNOWN_AS and who[-1:] and who[-1] in NEGATIONS | {"tak"}
+            and bool((_ANOTHER_PERSON | {"orang", "seseorang"}) & set(who)))
+        if not strange or _negated(said, max(0, i - 2)) or _WHAT_IF & set(said[max(0, i - 5):i]):
+            continue  # "tidak ada org asing…", "kalau ada org asing di dalam rumah harus ngapain?"
+        where = said[i + 1:i + 1 + _STRANGER_REACH]
+        if _BREAK in where:
+            where = where[:where.index(_BREAK)]
+        if any(w in ("di", "in", "inside") and _HOME_WITHIN & set(where[k:k + 3]) and not _OUTSIDE_IT & set(where)
+               for k, w in enumerate(where)):
+            return True
+    return False
+
+
 def _intruder_there(said: list[str]) -> bool:
+    if _stranger_inside(said):
+        return True
     told = set(said)
     # someone unknown slipped in, not one of the house ("anak sy nyusup ke kamar sy")
     slipped_in = any(word in ("penyusup", "intruder") or (word in _SLIPPING_IN and {"orang", "seseorang", "yang"} & set(
