@@ -692,10 +692,29 @@ def missing_person(text: str) -> bool:
 
 def _found_again(said: list[str]) -> bool:
     """"sudah ketemu", "he is back now", and with relief: "syukurlah ketemu di pos satpam"; not a thing of theirs
-    found ("syukurlah ketemu sandalnya, tp anaknya blm ketemu")."""
+    found ("syukurlah ketemu sandalnya, tp anaknya blm ketemu"), nor one of two with the other still missing after
+    it (_another_still_missing)."""
     return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW | _OVER_AND_GLAD
-               and not _owned_before(said, k + 1)
+               and not _owned_before(said, k + 1) and not _another_still_missing(said, k + 1)
                for k, word in enumerate(said) if k)
+
+
+# One found and another not: "syukurlah anak pertama udh ketemu, tapi adiknya belum ketemu", "yg satunya lagi blm
+# ketemu", "but my daughter is still missing"; not a thing of theirs ("tp sendalnya blm ketemu"). See _STILL_LOST.
+
+
+def _another_still_missing(said: list[str], start: int) -> bool:
+    """Someone named after `start` not found yet, or a child or a frail elder not come home: no thing named with
+    them."""
+    rest = said[start:]
+
+    def named(at: int, among: frozenset[str]) -> bool:
+        who = [word.removesuffix("nya").removesuffix("ku") for word in rest[max(0, at - _WHO_REACH):at]]
+        return not (_OWNED_THINGS | _TAKEN_THINGS) & set(who) and (bool(among & set(who))
+                                                                   or any_phrase(who, _THE_OTHER_ONE))
+
+    return any(named(at, _FAMILY | _SOMEONE) for _phrase, at in phrases_found(rest, _STILL_LOST)) \
+        or any(named(at, _CHILDREN_AND_ELDERS | _FRAIL) for _phrase, at in phrases_found(rest, _NOT_HOME_YET))
 
 
 def _no_news_since(said: list[str], at: int) -> bool:
@@ -710,7 +729,11 @@ def _no_news_since(said: list[str], at: int) -> bool:
 
 
 def _missing_person(said: list[str]) -> bool:
-    if _found_again(said) or _whereabouts_known(said):
+    if _whereabouts_known(said):
+        return False
+    if any(word in _FOUND and _another_still_missing(said, k + 1) for k, word in enumerate(said)):
+        return True  # "…anak pertama udh ketemu, tapi adiknya belum ketemu"
+    if _found_again(said):
         return False
     for i, word in enumerate(said):
         if word not in _FAMILY or not _as_subject(said, i):
@@ -1798,6 +1821,13 @@ _SEARCHED = frozenset({"dicari", "dicariin", "searched"})  # they are searched f
 _NOT_MISSING = frozenset({"passed", "died", "meninggal", "polisi", "police", "debt", "collector", "penagih"})
 _NOT_FOUND_YET = (("enggak", "ketemu"), ("tidak", "ketemu"), ("belum", "ketemu"), ("belum", "ditemukan"),
                   ("tidak", "ditemukan"), ("enggak", "ditemukan"))
+_STILL_LOST = (*_NOT_FOUND_YET, ("masih", "hilang"), ("still", "missing"))
+_NOT_HOME_YET = (("belum", "pulang"), ("enggak", "pulang"), ("tidak", "pulang"), ("not", "back"), ("not", "home"))
+_THE_OTHER_ONE = tuple(tuple(p.split()) for p in (
+    "yang satu", "yang 1", "yang lain", "yang kecil", "yang besar", "yang kedua", "yang bungsu", "yang sulung",
+    "satunya", "lainnya", "other",
+))  # fmt: skip
+_WHO_REACH = 5  # words before the not-found where the other one is named
 _LOST_THEM = tuple((*lost, whom) for lost in (("lost",), ("can", "t", "find"), ("cant", "find"), ("cannot", "find"),
                                               ("couldn", "t", "find")) for whom in ("him", "her", "them"))
 
