@@ -1392,7 +1392,8 @@ def is_cry_for_help(text: str) -> bool:
     if _alone_and_afraid(said):
         return True
     if _at_the_door(said) or _chased_in_danger(said) or _scalded(said) or _child_alone(said) or _child_found(said) \
-            or _held_against_will(said) or _throwing_at_people(said) or _left_in_a_car(said) or _exploded(said):
+            or _held_against_will(said) or _throwing_at_people(said) or _left_in_a_car(said) or _exploded(said) \
+            or _shooting_at_people(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
@@ -2407,6 +2408,38 @@ def _throwing_at_people(said: list[str]) -> bool:
                and ((_PEOPLE | {"people", "warga", "pengunjung"}) & set(said[i + 2:i + 7])
                     or _THUGS & set(said[max(0, i - 4):i]))
                for i, word in enumerate(said)) and not HABITUAL & set(said)
+
+
+# Shooting at people, homes or cars ("pria bawa senapan angin nembakin rumah2 warga", "tetangga mabok nembak2 ke arah
+# rumah sy"), or a gun carried by someone ("ada org mabok bawa senapan di gang"). "nembak" is also to ask someone out
+# ("dia nembak sy kemarin"): a gun or "ke arah" must go with it; shooting again and again ("nembakin", "menembaki",
+# "nembak2") needs only whom it is at. Not at birds or rats, for sport or for sale ("nembak burung pake senapan
+# angin", "jual senapan angin").
+_SHOOTING_AT = frozenset({"nembakin", "nembakkin", "menembaki", "nembaki", "nembakan"})
+_SHOOTING = _SHOOTING_AT | {"nembak", "menembak", "tembak"}
+_GUNS = frozenset({"senapan", "bedil", "airsoft", "senpi", "pistol", "rifle", "gun", "guns"})
+_SHOT_AT = frozenset({"rumah", "warga", "orang", "kaca", "jendela", "mobil", "motor", "kendaraan", "kerumunan", "massa",
+                      "anak", "pengendara", "pejalan", "arah", "saya", "kami", "kita", "tetangga", "orangnya",
+                      "houses", "house", "people", "cars", "car", "windows", "us", "me"})
+_GAME_SHOT = frozenset({"burung", "tikus", "babi", "hama", "monyet", "sasaran", "target", "berburu", "buru", "perbakin",
+                        "latihan", "lomba", "jual", "dijual", "harga", "beli", "birds", "hunting"})
+
+
+def _shooting_at_people(said: list[str]) -> bool:
+    if _GAME_SHOT & set(said) or HABITUAL & set(said) \
+            or any(word in _GUNS and _a_toy(said, i) for i, word in enumerate(said)):
+        return False  # "nembak2in pistol air ke motor sy": a toy
+    gun = bool(_GUNS & set(said))
+    for i, word in enumerate(said):
+        if word not in _SHOOTING or _negated(said, i):
+            continue
+        doubled = said[i + 1:i + 2] == [word]  # "nembak2"
+        at = said[i + 1 + doubled:i + 5 + doubled]
+        aimed = bool({w.removesuffix("nya") for w in at} & _SHOT_AT)
+        if aimed and (gun or word in _SHOOTING_AT or doubled or "arah" in at):
+            return True
+    return any(word in _CARRYING and {"senapan", "bedil"} & set(said[i + 1:i + 3])
+               and (_PEOPLE | _THUGS | {"pria", "org"}) & set(said[max(0, i - 3):i]) for i, word in enumerate(said))
 
 
 # A baby or a child left in a closed car: "ada bayi nangis terus di mobil yg diparkir, kaca ketutup"; not once let
