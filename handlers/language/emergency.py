@@ -136,7 +136,7 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "mob", "lynch", "lynching", "on fire", "being robbed", "being attacked", "tolong saya", "tolong kami",
     "tolong aku", "tolong cepat", "tolong segera", "meminta tolong segera", "tolong tolong", "luka parah",
     "kecelakaan parah", "korban jiwa", "ada mayat", "tidak bernapas", "tidak sadar", "tidak sadarkan",
-    "ditodong pisau", "ancam bunuh", "mengancam bunuh", "diancam bunuh", "mengancam mau bunuh",
+    "enggak sadarkan", "ditodong pisau", "ancam bunuh", "mengancam bunuh", "diancam bunuh", "mengancam mau bunuh",
     "mengancam akan bunuh", "mengancam mau membunuh", "diancam mau dibunuh", "diancam akan dibunuh", "diancam dibunuh",
     "threatened to kill", "ngancam mau bunuh", "ngancem mau bunuh", "ngancam bunuh", "ngancem bunuh", "dead body",
     "sos",
@@ -187,7 +187,7 @@ _PERSISTENT = frozenset(p for p in PHRASES if {"diri", "mati", "hidup", "myself"
                                                  "missing", "pulang", "bunuh", "dibunuh", "membunuh", "kill",
                                                  "violence", "hits", "hitting",
                                                  "beats", "beating", "me", "us", "saya", "kami", "aku"} & set(p)
-                        and p not in _FOLLOWED)
+                        and p not in _FOLLOWED and "sadarkan" not in p)  # "tidak sadarkan diri" is hurt, as told
 # An accident is a cry when someone is hurt in it ("motor lecet saja" is a report).
 ACCIDENTS = frozenset({"kecelakaan", "tabrakan", "ketabrak", "ditabrak", "tertabrak", "kelindas", "terlindas",
                        "dilindas", "jatuh", "terjatuh", "crash", "accident", "collision", "fell", "fallen"})
@@ -284,7 +284,7 @@ _OVER = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "dipadami", "dip
 _STILL_AT_RISK = frozenset({"sekarat", "berdarah", "pingsan", "kritis", "ditusuk", "tertusuk", "dibacok",
                             "bleeding", "dying", "unconscious"})
 _HURT_BADLY = tuple(tuple(p.split()) for p in (
-    "luka parah", "korban jiwa", "tidak bernapas", "tidak bernafas", "tidak sadar", "tidak sadarkan",
+    "luka parah", "korban jiwa", "tidak bernapas", "tidak bernafas", "tidak sadar", "tidak sadarkan", "enggak sadarkan",
     "tidak bergerak", "tidak gerak", "enggak gerak", "enggak bergerak", "kejang kejang", "seizure", "badly hurt",
     "badly injured", "luka bakar parah", "luka berat", "terluka parah", "badly burned", "badly burnt",
     "seriously hurt", "seriously injured", "not breathing", "kena kepalanya", "kena kepala", "kepalanya bocor",
@@ -1175,8 +1175,11 @@ def _hurt_now(said: list[str]) -> bool:
 
 
 def _still_at_risk(said: list[str]) -> bool:
-    """Someone hurt past help now, or badly ("sekarat", "luka parah"): see _STILL_AT_RISK."""
-    return bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
+    """Someone hurt past help now, or badly ("sekarat", "luka parah"): see _STILL_AT_RISK; not what was so for a
+    while and is well again ("sempat gk sadarkan diri 3 hari, skrg sudah sembuh")."""
+    well_again = bool(_WELL_AGAIN & set(said))
+    return bool(_STILL_AT_RISK & set(said)) or any(not (well_again and said[at - 1:at] == ["sempat"])
+                                                   for _phrase, at in phrases_found(said, _HURT_BADLY))
 
 
 def _overs_at(said: list[str]) -> list[int]:
@@ -1426,7 +1429,7 @@ def is_cry_for_help(text: str) -> bool:
                  for i, word in enumerate(said))
     if fallen and _cannot_get(said, ("bangun", "bergerak", "gerak", "up")):
         return True
-    if _fallen_unaware(said) or _victim_unaware(said):
+    if _fallen_unaware(said) or _victim_unaware(said) or _drowned_unaware(said):
         return True
     if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said) or _intruder_there(said):
         return True
@@ -1764,6 +1767,27 @@ def _fallen_unaware(said: list[str]) -> bool:
     notice" ("hp sy jatuh gk sadar pas di angkot": a thing fell)."""
     return any(word in ACCIDENTS and _a_person_before(said, i) for i, word in enumerate(said)) \
         and any_phrase(said, _UNAWARE)
+# Someone pulled from the water and not conscious: "tenggelam di kolam renang, anak sy masih gk sadar", "kelelep di
+# kali, udh diangkat tp blm sadar". "gk sadar" ends what it tells, or is still or not yet: before more words it is
+# "did not notice" ("gk sadar motor sy tenggelam"); grief or work drowns no one ("tenggelam dalam kesedihan").
+_UNAWARE_STILL = frozenset({"masih", "still"})
+_AFTER_UNAWARE = frozenset({_BREAK, "pak", "bu", "dari", "sejak", "sampai", "hingga", "since", "tolong", "help",
+                            "juga", "lagi"})
+
+
+def _drowned_unaware(said: list[str]) -> bool:
+    if _WELL_AGAIN & set(said) or not _PEOPLE & {word.removesuffix("nya") for word in said}:
+        return False
+    in_water = any((word in _SINKING or (word in _FALLING_IN and _WATERS & set(said[i + 1:i + 4])))
+                   and not (said[i + 1:i + 2] in (["dalam"], ["dlm"]) and not _WATERS & set(said[i + 2:i + 4]))
+                   and not _negated(said, i) and not _owned_before(said, i) and not _a_thing_before(said, i)
+                   for i, word in enumerate(said))
+    return in_water and any(
+        phrase[0] == "belum" or (said[at - 1:at] and said[at - 1] in _UNAWARE_STILL)
+        or said[at + len(phrase):at + len(phrase) + 1] in ([], *([w] for w in _AFTER_UNAWARE))
+        for phrase, at in phrases_found(said, _UNAWARE))
+
+
 def _victim_unaware(said: list[str]) -> bool:
     """A victim still unconscious, whatever else is over: "pelaku ditangkap warga, korban masih gk sadar"; not told as
     long ago or well again ("dulu korban masih gk sadar 3 hari, skrg sudah sehat")."""
