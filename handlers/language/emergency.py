@@ -1373,6 +1373,8 @@ def is_cry_for_help(text: str) -> bool:
             continue  # a repair asked for: the line is known and not a danger now
         if GAS & set(phrase) and (LEAKING | {"kebocoran"}) & set(phrase) and _leak_stopped(said):
             continue  # "gas bocor, udah dicabut regulatornya": stopped; its smell ("bau gas") is still heard
+        if GAS & set(phrase) and (LEAKING | {"kebocoran", "bau", "smell"}) & set(phrase) and _gas_talked_of(said):
+            continue  # "mau tanya kalo gas bocor harus ngapain ya"
         if phrase in _BREATHLESS and (_NOT_NOW_BREATH & set(said[:at]) or _BREATH_CAUSES & set(said)) \
                 and not ({"tolong"} | _STILL) & set(said):
             continue  # "kalau kena debu sy sesak napas", "polusi pabrik bikin warga sesak napas": how it goes
@@ -1402,7 +1404,7 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _unnegated(said, ACCIDENTS) and _unnegated(said, HURT):
         return True
-    if _gas_leaking(said) and not _leak_stopped(said):
+    if _gas_leaking(said) and not _leak_stopped(said) and not _gas_talked_of(said):
         return True  # not "…, udah dicabut regulatornya", "syukurlah udh diganti"
     cannot_get_out = (_cannot_get(said, ("keluar", "out", "bangun", "up")) or _cannot_walk(said)) \
         and bool((_SOMEONE | _FAMILY | _PERSONS) & set(said))
@@ -1587,6 +1589,29 @@ _GAS_HELD = GAS | {"tabung", "regulator"}
 _CATCHING_FIRE = frozenset({"api", "percikan", "nyambar", "menyambar", "kebakaran", "terbakar", "meledak", "fire"})
 _STILL_ESCAPING = frozenset({"desis", "mendesis", "berdesis", "nyengat", "menyengat", "pusing", "mual", "muntah",
                              "sesak", "pingsan", "lemas", "lemes", "hissing", "dizzy", "nauseous"})
+
+
+# A leak asked about, supposed or told of in general, each time it is told: "mau tanya kalo gas bocor harus ngapain",
+# "gimana cara ngecek gas bocor", "what should i do if i smell gas", "tabung gas 3kg sering bocor, belinya dimana".
+# Not with a sign of a leak now: "gini" (like this one), a smell that stings, someone dizzy, "tolong", still or again
+# ("kalo gas bocor gini harus ngapain", "sering bocor, skrg bocor lagi"); "gas bocor, harus ngapain??" asks nothing
+# before the leak, and is one.
+_SUPPOSING = frozenset({"kalau", "kalo", "klo", "jika", "bila", "apabila", "misal", "misalnya", "seandainya", "andai",
+                        "cara", "caranya", "tips", "mencegah", "cegah", "menangani", "mengatasi", "ngatasi",
+                        "mengecek", "cek", "tanda", "ciri", "if", "how", "prevent"})
+_LEAKING_OFTEN = HABITUAL | {"gampang", "mudah", "suka"}
+_GAS_NOW = _STILL_ESCAPING | {"gini", "begini", "tolong", "help", "masih", "lagi", "sedang", "still", "now"}
+_SUPPOSED_REACH = 4  # words before the leak where the "if" or the "how" stands
+
+
+def _gas_talked_of(said: list[str]) -> bool:
+    if (_GAS_NOW | {"banget", "sekali"}) & set(said) or any_phrase(said, (("dari", "tadi"),)):
+        return False
+    leaks = [i for i, word in enumerate(said) if word.removesuffix("nya") in LEAKING | {"kebocoran"}
+             or (word in ("bau", "smell") and said[i + 1:i + 3] and GAS & set(said[i + 1:i + 3]))]
+    return bool(leaks) and all(
+        _LEAKING_OFTEN & set(said[max(0, i - 3):i]) or _SUPPOSING & set(said[max(0, i - _SUPPOSED_REACH):i])
+        for i in leaks)
 
 
 def _gas_leaking(said: list[str]) -> bool:
