@@ -846,8 +846,8 @@ def _gone_from_home(said: list[str]) -> bool:
 
 
 # Someone drowning or swept away ("ada yang tenggelam di sungai"), not a thing ("motor tenggelam banjir").
-_SINKING = frozenset({"tenggelam", "hanyut", "drowning", "drowned", "terseret", "kelelep", "kelelap", "klelep",
-                      "tercebur", "kecebur"})
+_SINKING = frozenset({"tenggelam", "hanyut", "drowning", "drowned", "terseret", "keseret", "kelelep", "kelelap",
+                      "klelep", "tercebur", "kecebur"})
 _SOMEONE = frozenset({"anak", "orang", "seseorang", "bocah", "pria", "wanita", "balita", "bayi", "pemuda", "remaja",
                       "siswa", "someone", "child", "kid", "man", "woman", "boy", "girl", "person", "somebody"})
 
@@ -949,7 +949,7 @@ _LONG_GONE = (("tahun", "lalu"), ("bulan", "lalu"), ("tahu", "lalu"), ("last", "
               ("years", "ago"), ("months", "ago"))
 # Carried off by the water ("kebawa arus", "terseret ombak", "swept away").
 _OVER_WATER = frozenset({"jembatan", "kapal", "perahu", "dermaga", "bridge", "boat", "ship", "pier"})
-_SWEPT = frozenset({"terbawa", "dibawa", "terseret", "diseret", "swept", "carried"})
+_SWEPT = frozenset({"terbawa", "dibawa", "terseret", "keseret", "diseret", "swept", "carried"})
 _CURRENTS = frozenset({"arus", "ombak", "banjir", "air", "away", "current", "waves"})
 # Who may be in the water, and what may stand between them and its word: "anak sy umur 7 th yg main di kali tadi
 # pagi hanyut". Any other word ends the look back ("motor anak sy hanyut": the person is the owner, _as_subject).
