@@ -882,7 +882,7 @@ def _someone_sinking(said: list[str]) -> bool:
 
 # Things one owns, before whose owner: "motor anak sy hanyut", "sandal anak sy hanyut" is no child in the water.
 _OWNED_THINGS = frozenset({"motor", "mobil", "hp", "handphone", "sandal", "sendal", "sepatu", "tas", "dompet", "sepeda",
-                           "barang", "mainan", "baju", "helm", "bola", "kambing", "sapi", "ayam"})
+                           "barang", "mainan", "baju", "helm", "bola", "kambing", "sapi", "ayam", "layangan"})
 
 
 def _owned(said: list[str], at: int) -> bool:
@@ -1510,8 +1510,8 @@ _ABOUT_TO = frozenset({"mau", "akan", "hendak", "ingin", "pengen", "pingin", "ab
 _HEIGHTS = frozenset({"jembatan", "gedung", "atap", "lantai", "tower", "menara", "flyover", "tebing", "jurang",
                       "bridge", "roof", "building", "ledge", "cliff"})
 _STUCK = _TRAPPED | frozenset({"kejebak", "terjepit", "kejepit", "terkunci", "kekunci", "kekurung", "terkurung",
-                               "stuck", "tertimpa", "ketimpa", "ketiban", "kejatuhan", "tertimbun", "ketimbun",
-                               "terkubur", "pinned", "buried"})
+                               "nyangkut", "tersangkut", "stuck", "tertimpa", "ketimpa", "ketiban", "kejatuhan",
+                               "tertimbun", "ketimbun", "terkubur", "pinned", "buried"})
 _SHUT_IN_BY = frozenset({"dikurung", "dikurungin", "disekap", "dikunci", "dikunciin"})  # who is held comes before
 _SHUTTING_IN = frozenset({"ngurung", "nyekap", "nyekep"})  # who is held comes after: "nyekap cewek"
 _NOT_STUCK = frozenset({"macet", "mudik", "balik", "tol", "traffic", "luar", "outside", "hujan", "rain", "pinjol",
@@ -1542,7 +1542,7 @@ def _in_danger_where_they_are(said: list[str]) -> bool:
         return True
     for i, word in enumerate(said):
         if word not in _STUCK | _SHUT_IN_BY | _SHUTTING_IN or _negated(said, i) \
-                or _NOT_STUCK & set(said[i + 1:i + 4]) or _done(said[i + 1:], _LET_OUT):
+                or _NOT_STUCK & set(said[i + 1:i + 5]) or _done(said[i + 1:], _LET_OUT):
             continue
         if word in _SHUTTING_IN:
             if said[i + 1:i + 2] and said[i + 1].removesuffix("nya") in _PEOPLE:
@@ -1563,8 +1563,9 @@ def _a_person_before(said: list[str], at: int) -> bool:
     k = at - 1
     while k >= 0 and (said[k] in _ABOUT_A_PERSON or said[k].isdecimal()) and said[k] not in ("saya", "aku", "kami"):
         k -= 1
-    if k >= 0 and said[k] in ("saya", "aku", "kami"):  # the resident, or whose: "anak sy", not "motor sy"
-        return k == 0 or said[k - 1] in _BEFORE_A_PERSON or said[k - 1].removesuffix("nya") in _PEOPLE
+    if k >= 0 and said[k] in ("saya", "aku", "kami"):  # the resident, or whose: "anak sy", not "motor (anak) sy"
+        return k == 0 or said[k - 1] in _BEFORE_A_PERSON or (said[k - 1].removesuffix("nya") in _PEOPLE
+                                                             and not _owned(said, k - 1))
     if k < 0 or said[k].removesuffix("nya") not in _PEOPLE:
         return False
     whose = said[k - 1] if k else _BREAK
