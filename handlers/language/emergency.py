@@ -2515,9 +2515,20 @@ def _asked_if_allowed(said: list[str]) -> bool:
                                                      | (_CLOSED_IN - {"ditinggal"})) & set(said)
 
 
+# Words from the child to the car, less those of the child's age: "bocah umur 3 th ditinggal sendirian di mobil",
+# "ada bayi kira2 umur 6 bulan ditinggal di dalam mobil".
+_CAR_REACH = 6
+_AGE = frozenset({"umur", "usia", "kira", "sekitar", "tahun", "tahu", "tahunan", "bulan", "bulanan", "an", "years",
+                  "months", "old", "about"})
+
+
 def _left_in_a_car(said: list[str]) -> bool:
+    def car_after(i: int) -> bool:
+        told = [word for word in said[i + 1:] if word not in _AGE and not word.isdecimal()][:_CAR_REACH]
+        return bool({"mobil", "car"} & set(told))
+
     in_a_car = not _asked_if_allowed(said) and any(
-        word in _A_CHILD - {"boy", "girl"} and {"mobil", "car"} & set(said[i + 1:i + 6]) for i, word in enumerate(said))
+        word in _A_CHILD - {"boy", "girl"} and car_after(i) for i, word in enumerate(said))
     return in_a_car and bool(_CLOSED_IN & set(said) or any_phrase(said, (("enggak", "ada", "orangnya"),
                                                                          ("tidak", "ada", "orangnya")))) \
         and not _let_out_of_the_car(said)
