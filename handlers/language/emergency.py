@@ -161,7 +161,7 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "disiram air keras", "kena air keras", "disiram cuka para", "disiram soda api", "acid attack",
 ))) + (_UNRESPONSIVE := tuple(tuple(p.split()) for p in (
     "enggak bisa dibangunin", "tidak bisa dibangunin", "enggak bisa dibangunkan", "tidak bisa dibangunkan",
-    "won t wake up", "can t wake", "cannot wake", "unresponsive",
+    "won t wake up", "wont wake up", "will not wake up", "not waking up", "can t wake", "cannot wake", "unresponsive",
 ))) + (_SNAKE_INSIDE := tuple(tuple(p.split()) for p in (
     # a venomous snake where people are (the fire brigade, 113, takes them); a snake alone is a report
     "ular kobra", "ular berbisa", "cobra", "venomous snake",
@@ -1362,6 +1362,8 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "hp sy mau mati", "motornya mau mati": a battery, an engine
         if (phrase in _SNAKE_INSIDE or phrase in _SNAKE_BITE) and (_SNAKE_KEPT | _PETS) & set(said):
             continue  # "tetangga pelihara ular kobra", "kucing sy digigit ular": a report, or the vet's
+        if phrase in _UNRESPONSIVE and said[at + len(phrase):at + len(phrase) + 1] in (["for"], ["buat"], ["untuk"]):
+            continue  # "wont wake up for dinner", "gk bisa dibangunin buat sekolah": asleep
         if phrase == ("kena", "air", "keras") and _CLEANING & set(said):
             continue  # "kena air keras pas bersihin wc": acid for the toilet
         if (phrase in _BURNT or phrase in _ACID) and _ABOUT_THE_LAW & set(said) \
