@@ -673,9 +673,20 @@ def _a_life_taken(said: list[str], at: int) -> bool:
 
 def _self_harm_at(said: list[str]) -> list[int]:
     """Where each telling of self-harm begins, every one of them ("kemarin ada yg bunuh diri…, skrg temennya juga
-    mau bunuh diri" tells two)."""
+    mau bunuh diri" tells two); not dying of laughter (_dying_of)."""
     present = set(said)
-    return sorted({at for phrase in SELF_HARM if phrase[0] in present for at in positions_of(said, phrase)})
+    return sorted({at for phrase in SELF_HARM if phrase[0] in present for at in positions_of(said, phrase)
+                   if not _dying_of(said, phrase, at)})
+
+
+# "pengen mati ketawa", "mau mati penasaran", "mati gaya": to die of laughing, of curiosity, of boredom.
+_DYING_OF = frozenset({"ketawa", "tertawa", "ngakak", "mengakak", "penasaran", "gaya", "bosan", "bosen", "kepo",
+                       "laughing"})
+
+
+def _dying_of(said: list[str], phrase: tuple[str, ...], at: int) -> bool:
+    return phrase[-1] in ("mati", "die") and said[at + len(phrase):at + len(phrase) + 1] != [] \
+        and said[at + len(phrase)] in _DYING_OF
 
 
 def a_life_taken(text: str) -> bool:
@@ -1351,6 +1362,8 @@ def is_cry_for_help(text: str) -> bool:
         denied = said[at - 1] in NEGATIONS if at and phrase in SELF_HARM else _negated(said, at)
         if denied or (not_now and phrase not in _PERSISTENT) or (phrase in SELF_HARM and _a_life_taken(said, at)):
             continue
+        if _dying_of(said, tuple(phrase), at):
+            continue  # "pengen mati ketawa liat video kucing ini"
         if phrase not in SELF_HARM and _joking(said):
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))
