@@ -1467,8 +1467,9 @@ def is_cry_for_help(text: str) -> bool:
             return True
         if root in _TAKING or word in _TAKEN_WORDS:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
-        if word in _TOOLS and _at_its_work(said, i):
-            continue  # "bawa golok tp buat babat rumput": a tool at its work
+        if (word in _TOOLS and _at_its_work(said, i)) \
+                or (word in _TOOLS | {"knife", "machete"} and _TOOL_CARE & set(said[max(0, i - 3):i + 6])):
+            continue  # "bawa golok tp buat babat rumput": a tool at its work; "pisau sy tumpul": one to mend
         if _a_toy(said, i):
             continue  # "bawa pistol air, main perang2an": a game
         if word in _STRANGLING and said[i + 1:i + 2] and said[i + 1].removesuffix("nya") in _STRANGLED \
@@ -1663,6 +1664,10 @@ _TOOLS = frozenset({"golok", "parang", "celurit", "clurit", "pisau", "sabit", "a
 _TOOL_WORK = frozenset({"babat", "rumput", "kebun", "sawah", "ladang", "masak", "kayu", "bambu", "panen", "kurban",
                         "ngarit", "qurban"})
 _FOR = frozenset({"buat", "untuk", "for"})
+# A blade as a thing to mend, buy or sell: "pisau dapur sy tumpul, asahnya dimana", "jual golok asli".
+_TOOL_CARE = frozenset({"tumpul", "asah", "asahnya", "mengasah", "ngasah", "diasah", "karatan", "berkarat", "beli",
+                        "belinya", "membeli", "jual", "dijual", "harga", "harganya", "merk", "sharpen", "dull", "rusty",
+                        "buy", "sell"})
 
 
 def _at_its_work(said: list[str], at: int) -> bool:
