@@ -1236,10 +1236,30 @@ def _told_over(said: list[str]) -> bool:
         and not ALWAYS & set(said[max(span.stop for span in cared):])
 
 
+# A question of what to do if a danger came, asked at the message's opening: "kalo ada orang pingsan di jalan,
+# lapornya ke mana?", "if someone is bleeding badly, what number do i call?". Not with a sign of now ("kalo ada org
+# pingsan gini harus gimana", "…di rumah sy skrg", "tolong").
+_SUPPOSED = frozenset({"kalau", "kalo", "jika", "bila", "apabila", "misal", "misalnya", "seandainya", "andai", "if"})
+_SUPPOSED_OPENS = 5  # words before the "if" at most: "pak mau tanya, kalau …"
+_ASKING = frozenset({"mana", "kemana", "gimana", "bagaimana", "harus", "apa", "berapa", "siapa", "ngapain", "boleh",
+                     "what", "where", "who", "how", "should"})
+_SIGNS_OF_NOW = _STILL | {"gini", "begini", "ini", "tolong", "barusan", "tadi", "lagi", "help", "sini", "here"}
+
+
+def _asked_what_if(said: list[str]) -> bool:
+    supposed = any(word in _SUPPOSED and said[k + 1:k + 2] not in _POLITE_IFS
+                   for k, word in enumerate(said[:_SUPPOSED_OPENS + 1]))
+    return supposed and bool(_ASKING & set(said)) and not _SIGNS_OF_NOW & set(said)
+
+
+# "kalau bisa cepat", "kalo gk salah", "if possible": ways of asking or of hedging, no "if" of a danger
+_POLITE_IFS = (["bisa"], ["boleh"], ["possible"], ["enggak"], ["tidak"])
+
+
 def _not_now(said: list[str]) -> bool:
     """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film", or a fright that
-    turned out nothing ("kirain begal ternyata temen sendiri")."""
-    if _make_believe(said) or _mistaken(said) or _joking(said) or _told_over(said):
+    turned out nothing ("kirain begal ternyata temen sendiri"), or asked of as what if (_asked_what_if)."""
+    if _make_believe(said) or _mistaken(said) or _joking(said) or _told_over(said) or _asked_what_if(said):
         return True
     if _goes_on(said):
         return False
