@@ -1433,7 +1433,7 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _at_the_door(said) or _chased_in_danger(said) or _scalded(said) or _child_alone(said) or _child_found(said) \
             or _held_against_will(said) or _throwing_at_people(said) or _left_in_a_car(said) or _exploded(said) \
-            or _shooting_at_people(said):
+            or _shooting_at_people(said) or _dragged_off(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
@@ -2498,6 +2498,18 @@ def _throwing_at_people(said: list[str]) -> bool:
                and ((_PEOPLE | {"people", "warga", "pengunjung"}) & set(said[i + 2:i + 7])
                     or _THUGS & set(said[max(0, i - 4):i]))
                for i, word in enumerate(said)) and not HABITUAL & set(said)
+
+
+# A person dragged off by someone: "ada cewek diseret 2 cowok ke gang, dia teriak2", "anak sy digeret org". Not by the
+# water (_SWEPT), nor to court ("diseret ke pengadilan", "ke ranah hukum").
+_DRAGGED = frozenset({"diseret", "digeret", "diseretnya"})
+_TO_COURT = frozenset({"pengadilan", "meja", "hukum", "ranah", "kasus", "sidang", "polisi", "kpk", "court"})
+
+
+def _dragged_off(said: list[str]) -> bool:
+    return any(word in _DRAGGED and (_a_person_before(said, i) or (said[i - 1:i] and said[i - 1] in _TITLES))
+               and not _negated(said, i)
+               and not (_CURRENTS | _TO_COURT) & set(said[i + 1:i + 4]) for i, word in enumerate(said))
 
 
 # Shooting at people, homes or cars ("pria bawa senapan angin nembakin rumah2 warga", "tetangga mabok nembak2 ke arah
