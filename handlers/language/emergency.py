@@ -1452,6 +1452,8 @@ def is_cry_for_help(text: str) -> bool:
         return True  # "air reda dikit tp nenek sy masih di dalam rumah gk bisa jalan"
     if (_still_inside(said) or _water_rising(said)) and _rescue_awaited(said):
         return True  # "nenek sy masih di dalam rumah, belum dievakuasi": a rescue awaited tells the flood or fire
+    if _water_or_fire(said) and any_phrase(said, _NO_ONE_HELPING) and not any_phrase(said, _SHALLOW):
+        return True  # "air udh sedada, kami di atap rumah blm ada yg nolong"
     if not _NOT_A_HOME & set(said) and not _while_away(said) and any(
             not _negated(said, at) and not _by_the_household(said, at)
             for _phrase, at in phrases_found(said, _FORCING)):
@@ -2982,6 +2984,12 @@ def _rescue_awaited(said: list[str]) -> bool:
     return any(awaited(i) for i in range(len(said))) and not _IN_CARE_OR_CUSTODY & set(said)
 
 
+# No one come to help those in a flood or a fire: "blm ada yg nolong", "gk ada yg nolongin", "no one is helping".
+# Not in water ankle-deep (_SHALLOW).
+_NO_ONE_HELPING = tuple((*nobody, helping)
+                        for nobody in (("belum", "ada", "yang"), ("enggak", "ada", "yang"), ("tidak", "ada", "yang"),
+                                       ("no", "one", "is"), ("nobody", "is"))
+                        for helping in ("nolong", "menolong", "nolongin", "helping", "coming"))
 _RISING = frozenset({"naik", "meninggi", "rising", "rises"})
 
 
