@@ -1436,7 +1436,7 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _at_the_door(said) or _chased_in_danger(said) or _scalded(said) or _child_alone(said) or _child_found(said) \
             or _held_against_will(said) or _throwing_at_people(said) or _left_in_a_car(said) or _exploded(said) \
-            or _shooting_at_people(said) or _dragged_off(said):
+            or _shooting_at_people(said) or _dragged_off(said) or _pursuing_now(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
@@ -2503,6 +2503,22 @@ def _throwing_at_people(said: list[str]) -> bool:
                and ((_PEOPLE | {"people", "warga", "pengunjung"}) & set(said[i + 2:i + 7])
                     or _THUGS & set(said[max(0, i - 4):i]))
                for i, word in enumerate(said)) and not HABITUAL & set(said)
+
+
+# The resident or the neighbours going after a thief or an attacker now: "hp sy dijambret, pelakunya lari ke pasar, sy
+# masih ngejar dia", "warga lagi ngejar malingnya".
+_PURSUERS = _WE | {"warga", "massa", "satpam", "kami"}
+_CULPRITS = THIEVES | {"pelaku", "pelakunya", "malingnya", "jambretnya", "copetnya"}
+_FRAUD = frozenset({"nipu", "menipu", "ditipu", "penipu", "tipu", "penipuan", "jalur"})
+
+
+def _pursuing_now(said: list[str]) -> bool:
+    if (_TO_COURT | _FRAUD) & set(said):
+        return False  # "masih ngejar pelaku yg nipu sy lewat jalur hukum": a case, no one in danger
+    culprit = bool(_CULPRITS & set(said)) or bool(THEFT_STEMS & set(stems_of(said, THEFT_STEMS)))
+    return culprit and any(word in _CHASING and _CHASING_NOW & set(said[max(0, i - 3):i])
+                           and _PURSUERS & set(said[max(0, i - 4):i]) and not _negated(said, i)
+                           for i, word in enumerate(said))
 
 
 # A person dragged off by someone: "ada cewek diseret 2 cowok ke gang, dia teriak2", "anak sy digeret org". Not by the
