@@ -1436,7 +1436,8 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _at_the_door(said) or _chased_in_danger(said) or _scalded(said) or _child_alone(said) or _child_found(said) \
             or _held_against_will(said) or _throwing_at_people(said) or _left_in_a_car(said) or _exploded(said) \
-            or _shooting_at_people(said) or _dragged_off(said) or _pursuing_now(said):
+            or _shooting_at_people(said) or _dragged_off(said) or _pursuing_now(said) \
+            or _crushed_with_someone_inside(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
@@ -2503,6 +2504,22 @@ def _throwing_at_people(said: list[str]) -> bool:
                and ((_PEOPLE | {"people", "warga", "pengunjung"}) & set(said[i + 2:i + 7])
                     or _THUGS & set(said[max(0, i - 4):i]))
                for i, word in enumerate(said)) and not HABITUAL & set(said)
+
+
+# A car or a house crushed by what fell on it with someone inside: "ada pohon tumbang nimpa mobil, ada orangnya di
+# dalem", "rumah ketiban tembok, penghuninya masih di dalam"; not empty ("untung gk ada orangnya").
+_CRUSHING = frozenset({"nimpa", "menimpa", "ketiban", "tertimpa", "ketimpa", "kejatuhan", "crushed", "fell"})
+_CRUSHED = _VEHICLES | _BUILDING | {"ruko", "warung", "pos", "angkot"}
+_WHO_IS_INSIDE = _OCCUPANTS | {"penghuni", "pemilik", "warga", "anak", "keluarga"}
+
+
+def _crushed_with_someone_inside(said: list[str]) -> bool:
+    crushed = any(word in _CRUSHING and _CRUSHED & {w.removesuffix("nya") for w in said[max(0, i - 3):i + 4]}
+                  for i, word in enumerate(said))
+    inside = any(word.removesuffix("nya") in _WHO_IS_INSIDE and not _negated(said, i)
+                 and (said[i - 1:i] == ["ada"] or {"dalam", "dalem", "inside", "terjebak", "kejepit", "terjepit"}
+                      & set(said[i + 1:i + 4])) for i, word in enumerate(said))
+    return crushed and inside
 
 
 # The resident or the neighbours going after a thief or an attacker now: "hp sy dijambret, pelakunya lari ke pasar, sy
