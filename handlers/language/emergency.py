@@ -1437,7 +1437,7 @@ def is_cry_for_help(text: str) -> bool:
     if _at_the_door(said) or _chased_in_danger(said) or _scalded(said) or _child_alone(said) or _child_found(said) \
             or _held_against_will(said) or _throwing_at_people(said) or _left_in_a_car(said) or _exploded(said) \
             or _shooting_at_people(said) or _dragged_off(said) or _pursuing_now(said) \
-            or _crushed_with_someone_inside(said):
+            or _crushed_with_someone_inside(said) or _drunk_driving(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
@@ -2504,6 +2504,19 @@ def _throwing_at_people(said: list[str]) -> bool:
                and ((_PEOPLE | {"people", "warga", "pengunjung"}) & set(said[i + 2:i + 7])
                     or _THUGS & set(said[max(0, i - 4):i]))
                for i, word in enumerate(said)) and not HABITUAL & set(said)
+
+
+# A drunk at the wheel now: "sy lg di angkot, supirnya mabok nyetir ugal2an", "the bus driver is drunk and
+# swerving"; not what happens often ("sopir angkot sering mabok").
+_DRUNK = frozenset({"mabok", "mabuk", "teler", "drunk"})
+_AT_THE_WHEEL = frozenset({"sopir", "supir", "pengemudi", "driver", "nyetir", "menyetir", "ngebut", "ugalan",
+                           "driving", "swerving"})
+
+
+def _drunk_driving(said: list[str]) -> bool:
+    plain = {word.removesuffix("nya") for word in said}
+    return bool(_DRUNK & plain) and len(_AT_THE_WHEEL & plain) >= 2 and not HABITUAL & plain \
+        and not any(word in _DRUNK and _negated(said, i) for i, word in enumerate(said))
 
 
 # A car or a house crushed by what fell on it with someone inside: "ada pohon tumbang nimpa mobil, ada orangnya di
