@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from handlers.language.normalise import any_phrase, phrases_found, positions_of, stems_of, words
 from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_now
@@ -1250,6 +1251,8 @@ _SIGNS_OF_NOW = _STILL | {"gini", "begini", "ini", "tolong", "barusan", "tadi", 
 
 
 def _asked_what_if(said: list[str]) -> bool:
+    if not _SUPPOSED & set(said[:_SUPPOSED_OPENS + 1]):
+        return False
     supposed = any(word in _SUPPOSED and said[k + 1:k + 2] not in _POLITE_IFS
                    for k, word in enumerate(said[:_SUPPOSED_OPENS + 1]))
     return supposed and bool(_ASKING & set(said)) and not _SIGNS_OF_NOW & set(said)
@@ -1848,7 +1851,8 @@ _AFTER_UNAWARE = frozenset({_BREAK, "pak", "bu", "dari", "sejak", "sampai", "hin
 
 
 def _drowned_unaware(said: list[str]) -> bool:
-    if _WELL_AGAIN & set(said) or not _PEOPLE & {word.removesuffix("nya") for word in said}:
+    if not (_SINKING | _FALLING_IN) & set(said) or _WELL_AGAIN & set(said) \
+            or not _PEOPLE & {word.removesuffix("nya") for word in said}:
         return False
     in_water = any((word in _SINKING or (word in _FALLING_IN and _WATERS & set(said[i + 1:i + 4])))
                    and not (said[i + 1:i + 2] in (["dalam"], ["dlm"]) and not _WATERS & set(said[i + 2:i + 4]))
@@ -2529,10 +2533,10 @@ _WHO_IS_INSIDE = _OCCUPANTS | {"penghuni", "pemilik", "warga", "anak", "keluarga
 def _crushed_with_someone_inside(said: list[str]) -> bool:
     crushed = any(word in _CRUSHING and _CRUSHED & {w.removesuffix("nya") for w in said[max(0, i - 3):i + 4]}
                   for i, word in enumerate(said))
-    inside = any(word.removesuffix("nya") in _WHO_IS_INSIDE and not _negated(said, i)
-                 and (said[i - 1:i] == ["ada"] or {"dalam", "dalem", "inside", "terjebak", "kejepit", "terjepit"}
-                      & set(said[i + 1:i + 4])) for i, word in enumerate(said))
-    return crushed and inside
+    return crushed and any(word.removesuffix("nya") in _WHO_IS_INSIDE and not _negated(said, i)
+                           and (said[i - 1:i] == ["ada"] or {"dalam", "dalem", "inside", "terjebak", "kejepit",
+                                                              "terjepit"} & set(said[i + 1:i + 4]))
+                           for i, word in enumerate(said))
 
 
 # The resident or the neighbours going after a thief or an attacker now: "hp sy dijambret, pelakunya lari ke pasar, sy
@@ -2545,10 +2549,9 @@ _FRAUD = frozenset({"nipu", "menipu", "ditipu", "penipu", "tipu", "penipuan", "j
 def _pursuing_now(said: list[str]) -> bool:
     if (_TO_COURT | _FRAUD) & set(said):
         return False  # "masih ngejar pelaku yg nipu sy lewat jalur hukum": a case, no one in danger
-    culprit = bool(_CULPRITS & set(said)) or bool(THEFT_STEMS & set(stems_of(said, THEFT_STEMS)))
-    return culprit and any(word in _CHASING and _CHASING_NOW & set(said[max(0, i - 3):i])
-                           and _PURSUERS & set(said[max(0, i - 4):i]) and not _negated(said, i)
-                           for i, word in enumerate(said))
+    chasing = any(word in _CHASING and _CHASING_NOW & set(said[max(0, i - 3):i])
+                  and _PURSUERS & set(said[max(0, i - 4):i]) and not _negated(said, i) for i, word in enumerate(said))
+    return chasing and (bool(_CULPRITS & set(said)) or bool(THEFT_STEMS & set(stems_of(said, THEFT_STEMS))))
 
 
 # A person dragged off by someone: "ada cewek diseret 2 cowok ke gang, dia teriak2", "anak sy digeret org". Not by the
@@ -2579,7 +2582,7 @@ _GAME_SHOT = frozenset({"burung", "tikus", "babi", "hama", "monyet", "sasaran", 
 
 
 def _shooting_at_people(said: list[str]) -> bool:
-    if _GAME_SHOT & set(said) or HABITUAL & set(said) \
+    if not (_SHOOTING | {"senapan", "bedil"}) & set(said) or _GAME_SHOT & set(said) or HABITUAL & set(said) \
             or any(word in _GUNS and _a_toy(said, i) for i, word in enumerate(said)):
         return False  # "nembak2in pistol air ke motor sy": a toy
     gun = bool(_GUNS & set(said))
@@ -2627,8 +2630,8 @@ _AGE = frozenset({"umur", "usia", "kira", "sekitar", "tahun", "tahu", "tahunan",
 
 def _left_in_a_car(said: list[str]) -> bool:
     def car_after(i: int) -> bool:
-        told = [word for word in said[i + 1:] if word not in _AGE and not word.isdecimal()][:_CAR_REACH]
-        return bool({"mobil", "car"} & set(told))
+        told = islice((word for word in said[i + 1:] if word not in _AGE and not word.isdecimal()), _CAR_REACH)
+        return any(word in ("mobil", "car") for word in told)
 
     in_a_car = not _asked_if_allowed(said) and any(
         word in _A_CHILD - {"boy", "girl"} and car_after(i) for i, word in enumerate(said))
@@ -2706,6 +2709,7 @@ _LET_IN = _CHATS | frozenset({"tamu", "bertamu", "saudara", "sodara", "tukang", 
                               "pdam", "survei", "survey", "sales", "ternyata", "guest", "guests", "relative",
                               "delivery", "telepon", "telpon", "nelpon", "menelepon", "sms", "called", "teman",
                               "temen", "friend"}) | _FOREIGNER
+_STRANGE_WORDS = _NOT_KNOWN_AS | {"asing", "stranger", "strangers"}
 _STRANGER_REACH = 6  # words from who is strange to where they are: "org gk dikenal lagi ngacak2 lemari di kamar"
 
 
@@ -2713,6 +2717,8 @@ def _stranger_inside(said: list[str]) -> bool:
     if (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE) & set(said):
         return False
     for i, word in enumerate(said):
+        if word not in _STRANGE_WORDS:
+            continue
         who = said[max(0, i - 3):i]
         strange = word in ("stranger", "strangers") or (word == "asing" and who[-1:] and (
             who[-1].removesuffix("nya") in _ANOTHER_PERSON | {"orang", "seseorang"})) or (
