@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from handlers.language.normalise import any_phrase, phrases_found, positions_of, stems_of, words
 from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_now
@@ -144,7 +145,7 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "mob", "lynch", "lynching", "on fire", "being robbed", "being attacked", "tolong saya", "tolong kami",
     "tolong aku", "tolong cepat", "tolong segera", "meminta tolong segera", "tolong tolong", "luka parah",
     "kecelakaan parah", "korban jiwa", "ada mayat", "tidak bernapas", "tidak sadar", "tidak sadarkan",
-    "ditodong pisau", "ancam bunuh", "mengancam bunuh", "diancam bunuh", "mengancam mau bunuh",
+    "enggak sadarkan", "ditodong pisau", "ancam bunuh", "mengancam bunuh", "diancam bunuh", "mengancam mau bunuh",
     "mengancam akan bunuh", "mengancam mau membunuh", "diancam mau dibunuh", "diancam akan dibunuh", "diancam dibunuh",
     "threatened to kill", "ngancam mau bunuh", "ngancem mau bunuh", "ngancam bunuh", "ngancem bunuh", "dead body",
     "sos",
@@ -169,7 +170,7 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "disiram air keras", "kena air keras", "disiram cuka para", "disiram soda api", "acid attack",
 ))) + (_UNRESPONSIVE := tuple(tuple(p.split()) for p in (
     "enggak bisa dibangunin", "tidak bisa dibangunin", "enggak bisa dibangunkan", "tidak bisa dibangunkan",
-    "won t wake up", "can t wake", "cannot wake", "unresponsive",
+    "won t wake up", "wont wake up", "will not wake up", "not waking up", "can t wake", "cannot wake", "unresponsive",
 ))) + (_SNAKE_INSIDE := tuple(tuple(p.split()) for p in (
     # a venomous snake where people are (the fire brigade, 113, takes them); a snake alone is a report
     "ular kobra", "ular berbisa", "cobra", "venomous snake",
@@ -195,7 +196,7 @@ _PERSISTENT = frozenset(p for p in PHRASES if {"diri", "mati", "hidup", "myself"
                                                  "missing", "pulang", "bunuh", "dibunuh", "membunuh", "kill",
                                                  "violence", "hits", "hitting",
                                                  "beats", "beating", "me", "us", "saya", "kami", "aku"} & set(p)
-                        and p not in _FOLLOWED)
+                        and p not in _FOLLOWED and "sadarkan" not in p)  # "tidak sadarkan diri" is hurt, as told
 # An accident is a cry when someone is hurt in it ("motor lecet saja" is a report).
 ACCIDENTS = frozenset({"kecelakaan", "tabrakan", "ketabrak", "ditabrak", "tertabrak", "kelindas", "terlindas",
                        "dilindas", "jatuh", "terjatuh", "crash", "accident", "collision", "fell", "fallen"})
@@ -292,7 +293,7 @@ _OVER = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "dipadami", "dip
 _STILL_AT_RISK = frozenset({"sekarat", "berdarah", "pingsan", "kritis", "ditusuk", "tertusuk", "dibacok",
                             "bleeding", "dying", "unconscious"})
 _HURT_BADLY = tuple(tuple(p.split()) for p in (
-    "luka parah", "korban jiwa", "tidak bernapas", "tidak bernafas", "tidak sadar", "tidak sadarkan",
+    "luka parah", "korban jiwa", "tidak bernapas", "tidak bernafas", "tidak sadar", "tidak sadarkan", "enggak sadarkan",
     "tidak bergerak", "tidak gerak", "enggak gerak", "enggak bergerak", "kejang kejang", "seizure", "badly hurt",
     "badly injured", "luka bakar parah", "luka berat", "terluka parah", "badly burned", "badly burnt",
     "seriously hurt", "seriously injured", "not breathing", "kena kepalanya", "kena kepala", "kepalanya bocor",
@@ -349,6 +350,32 @@ _NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "sim
 # ("ini bukan latihan") or broken into ("sy lagi nonton tv tiba2 ada org masuk bawa pisau") is no make-believe.
 _AS_IN = frozenset({"kayak", "kaya", "kyk", "seperti", "bagai", "bak", "like"})
 _BETWEEN_LIKE = frozenset({"di", "adegan", "dalam", "a", "in", "the"})
+# Watching a match or a show among people is being there ("td nonton bola di warung, ada tawuran", "watching the
+# game at a bar"), not on a screen ("nonton bola di tv, pemainnya berantem"): what is watched follows the watching.
+_WATCHING = frozenset({"menonton", "tonton", "watching", "watch", "watched"})
+_LIVE_SHOWS = frozenset({"bola", "sepakbola", "sepak", "futsal", "voli", "tarkam", "pertandingan", "tanding", "laga",
+                         "konser", "dangdut", "orkes", "organ", "wayang", "pawai", "karnaval", "balapan", "balap",
+                         "pacuan", "karapan", "pentas", "pertunjukan", "panggung", "festival", "lomba", "turnamen",
+                         "liga", "match", "concert", "football", "soccer", "gig", "parade", "race"})
+_BEFORE_A_SHOW = frozenset({"bareng", "the", "a"})  # "nonton bareng bola", "watching the game"
+_THE_GAME = ("the", "game")  # a match; "nonton game" is a video game played
+_SCREENS = frozenset({"tv", "tivi", "televisi", "youtube", "yutub", "yt", "hp", "streaming", "siaran", "tayangan",
+                      "netflix", "online", "layar", "screen"})
+
+
+def _watching_live(said: list[str], at: int) -> bool:
+    """Whether the word at `at` is a match or a show watched where it is played ("nonton bola", "the game" of
+    "watching the game"), with no screen in its sentence."""
+    start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
+    end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
+    if _SCREENS & set(said[start:end]):
+        return False
+    if said[at] in _WATCHING:
+        shown = [word for word in said[at + 1:at + 4] if word not in _BEFORE_A_SHOW][:1]
+        return bool(shown) and (shown[0] in _LIVE_SHOWS or tuple(said[at + 1:at + 3]) == _THE_GAME)
+    watched = [word for word in said[max(0, at - 3):at] if word not in _BEFORE_A_SHOW][-1:]
+    live = said[at] in _LIVE_SHOWS or tuple(said[at - 1:at + 1]) == _THE_GAME
+    return live and bool(watched) and watched[0] in _WATCHING
 
 
 def _make_believe(said: list[str]) -> bool:
@@ -364,18 +391,21 @@ def _make_believe(said: list[str]) -> bool:
             said[k + 1:k + 5]) for k in range(i + 1, end))
 
     return any(word in _NOT_REAL and not _negated(said, i) and not as_in(i) and not broken_into(i)
-               for i, word in enumerate(said))
+               and not _watching_live(said, i) for i, word in enumerate(said))
 # A joke said to be one ("bercanda doang"); not one denied ("ini bukan bercanda pak"), nor laughter, which a
 # frightened resident may type too ("wkwk panik bgt sy").
 _JOKING = frozenset({"bercanda", "becanda", "canda", "bcanda", "joking", "kidding"})
 _JUST = frozenset({"doang", "saja", "aja", "kok", "cuma", "hanya", "just", "only"})
 _FOR_REAL = frozenset({"serius", "benaran", "jangan", "katanya", "prank", "real", "seriously"})
 _VOUCHING = frozenset({"serius", "benaran", "seriously"})  # said of the joke: "beneran cuma bercanda"
-# Other spellings of the lists' words: "tolong" in Javanese ("tulung") and Betawi ("tolongin"); fire in Javanese
-# ("ono geni gede" is "ada api besar").
+# Other spellings of the lists' words: "tolong" in Javanese ("tulung"), Sundanese ("tulungan") and Betawi
+# ("tolongin"); fire in Javanese ("ono geni gede" is "ada api besar"); Sundanese words of a cry and of its time ("aya
+# maling ayeuna keneh" is "ada maling sekarang masih", "budak abdi leungit" is "anak saya hilang", "kamari", "geus").
 _SPELT_OTHERWISE = {"tulung": "tolong", "tulungi": "tolong", "tolongin": "tolong", "tulungin": "tolong",
-                    "tlong": "tolong", "tlg": "tolong", "tolonk": "tolong", "geni": "api", "genine": "apinya",
-                    "ono": "ada", "gedhe": "besar"}
+                    "tulungan": "tolong", "tlong": "tolong", "tlg": "tolong", "tolonk": "tolong", "geni": "api",
+                    "genine": "apinya", "ono": "ada", "gedhe": "besar", "aya": "ada", "ayeuna": "sekarang",
+                    "keneh": "masih", "kamari": "kemarin", "geus": "sudah", "leungit": "hilang", "budak": "anak",
+                    "abdi": "saya", "imah": "rumah"}
 # Single words of the lists above by their letters with every doubled letter made one, for a word drawn out by
 # one letter ("toloong"); the lists' words of five letters and more, so that "shoot" is not "shot".
 _SQUEEZED = {re.sub(r"(.)\1+", r"\1", word): word
@@ -655,9 +685,20 @@ def _a_life_taken(said: list[str], at: int) -> bool:
 
 def _self_harm_at(said: list[str]) -> list[int]:
     """Where each telling of self-harm begins, every one of them ("kemarin ada yg bunuh diri…, skrg temennya juga
-    mau bunuh diri" tells two)."""
+    mau bunuh diri" tells two); not dying of laughter (_dying_of)."""
     present = set(said)
-    return sorted({at for phrase in SELF_HARM if phrase[0] in present for at in positions_of(said, phrase)})
+    return sorted({at for phrase in SELF_HARM if phrase[0] in present for at in positions_of(said, phrase)
+                   if not _dying_of(said, phrase, at)})
+
+
+# "pengen mati ketawa", "mau mati penasaran", "mati gaya": to die of laughing, of curiosity, of boredom.
+_DYING_OF = frozenset({"ketawa", "tertawa", "ngakak", "mengakak", "penasaran", "gaya", "bosan", "bosen", "kepo",
+                       "laughing"})
+
+
+def _dying_of(said: list[str], phrase: tuple[str, ...], at: int) -> bool:
+    return phrase[-1] in ("mati", "die") and said[at + len(phrase):at + len(phrase) + 1] != [] \
+        and said[at + len(phrase)] in _DYING_OF
 
 
 def a_life_taken(text: str) -> bool:
@@ -674,10 +715,29 @@ def missing_person(text: str) -> bool:
 
 def _found_again(said: list[str]) -> bool:
     """"sudah ketemu", "he is back now", and with relief: "syukurlah ketemu di pos satpam"; not a thing of theirs
-    found ("syukurlah ketemu sandalnya, tp anaknya blm ketemu")."""
+    found ("syukurlah ketemu sandalnya, tp anaknya blm ketemu"), nor one of two with the other still missing after
+    it (_another_still_missing)."""
     return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW | _OVER_AND_GLAD
-               and not _owned_before(said, k + 1)
+               and not _owned_before(said, k + 1) and not _another_still_missing(said, k + 1)
                for k, word in enumerate(said) if k)
+
+
+# One found and another not: "syukurlah anak pertama udh ketemu, tapi adiknya belum ketemu", "yg satunya lagi blm
+# ketemu", "but my daughter is still missing"; not a thing of theirs ("tp sendalnya blm ketemu"). See _STILL_LOST.
+
+
+def _another_still_missing(said: list[str], start: int) -> bool:
+    """Someone named after `start` not found yet, or a child or a frail elder not come home: no thing named with
+    them."""
+    rest = said[start:]
+
+    def named(at: int, among: frozenset[str]) -> bool:
+        who = [word.removesuffix("nya").removesuffix("ku") for word in rest[max(0, at - _WHO_REACH):at]]
+        return not (_OWNED_THINGS | _TAKEN_THINGS) & set(who) and (bool(among & set(who))
+                                                                   or any_phrase(who, _THE_OTHER_ONE))
+
+    return any(named(at, _FAMILY | _SOMEONE) for _phrase, at in phrases_found(rest, _STILL_LOST)) \
+        or any(named(at, _CHILDREN_AND_ELDERS | _FRAIL) for _phrase, at in phrases_found(rest, _NOT_HOME_YET))
 
 
 def _no_news_since(said: list[str], at: int) -> bool:
@@ -692,7 +752,11 @@ def _no_news_since(said: list[str], at: int) -> bool:
 
 
 def _missing_person(said: list[str]) -> bool:
-    if _found_again(said) or _whereabouts_known(said):
+    if _whereabouts_known(said):
+        return False
+    if any(word in _FOUND and _another_still_missing(said, k + 1) for k, word in enumerate(said)):
+        return True  # "…anak pertama udh ketemu, tapi adiknya belum ketemu"
+    if _found_again(said):
         return False
     for i, word in enumerate(said):
         if word not in _FAMILY or not _as_subject(said, i):
@@ -805,8 +869,8 @@ def _gone_from_home(said: list[str]) -> bool:
 
 
 # Someone drowning or swept away ("ada yang tenggelam di sungai"), not a thing ("motor tenggelam banjir").
-_SINKING = frozenset({"tenggelam", "hanyut", "drowning", "drowned", "terseret", "kelelep", "kelelap", "klelep",
-                      "tercebur", "kecebur"})
+_SINKING = frozenset({"tenggelam", "hanyut", "drowning", "drowned", "terseret", "keseret", "kelelep", "kelelap",
+                      "klelep", "tercebur", "kecebur"})
 _SOMEONE = frozenset({"anak", "orang", "seseorang", "bocah", "pria", "wanita", "balita", "bayi", "pemuda", "remaja",
                       "siswa", "someone", "child", "kid", "man", "woman", "boy", "girl", "person", "somebody"})
 
@@ -841,7 +905,7 @@ def _someone_sinking(said: list[str]) -> bool:
 
 # Things one owns, before whose owner: "motor anak sy hanyut", "sandal anak sy hanyut" is no child in the water.
 _OWNED_THINGS = frozenset({"motor", "mobil", "hp", "handphone", "sandal", "sendal", "sepatu", "tas", "dompet", "sepeda",
-                           "barang", "mainan", "baju", "helm", "bola", "kambing", "sapi", "ayam"})
+                           "barang", "mainan", "baju", "helm", "bola", "kambing", "sapi", "ayam", "layangan"})
 
 
 def _owned(said: list[str], at: int) -> bool:
@@ -908,7 +972,7 @@ _LONG_GONE = (("tahun", "lalu"), ("bulan", "lalu"), ("tahu", "lalu"), ("last", "
               ("years", "ago"), ("months", "ago"))
 # Carried off by the water ("kebawa arus", "terseret ombak", "swept away").
 _OVER_WATER = frozenset({"jembatan", "kapal", "perahu", "dermaga", "bridge", "boat", "ship", "pier"})
-_SWEPT = frozenset({"terbawa", "dibawa", "terseret", "diseret", "swept", "carried"})
+_SWEPT = frozenset({"terbawa", "dibawa", "terseret", "keseret", "diseret", "swept", "carried"})
 _CURRENTS = frozenset({"arus", "ombak", "banjir", "air", "away", "current", "waves"})
 # Who may be in the water, and what may stand between them and its word: "anak sy umur 7 th yg main di kali tadi
 # pagi hanyut". Any other word ends the look back ("motor anak sy hanyut": the person is the owner, _as_subject).
@@ -1086,7 +1150,18 @@ def _still_after(said: list[str], after: list[str]) -> bool:
     unfound = any(_a_person_at(after, k) for k in range(len(after))) and (any_phrase(after, _NOT_FOUND_YET) or (
         any_phrase(after, (("enggak", "ada"), ("tidak", "ada"))) and bool(_LAST_SEEN & set(after))))
     return inside or accomplice or unfound or _in_danger_where_they_are(after) or _hurt_now(after) \
-        or (still and _still_dangerous(after, _STILL_DANGEROUS))
+        or (still and _still_dangerous(after, _STILL_DANGEROUS)) or _armed_there(after)
+
+
+# Someone armed where the resident is, told after a "but": "sy udh di rs, tp mantan sy nunggu di depan rs bawa
+# pisau". Not feared or supposed ("tp takut pelakunya balik lagi bawa golok"), nor a blade at its work (see
+# _BLADES_AND_GUNS).
+
+
+def _armed_there(after: list[str]) -> bool:
+    return any(word in _CARRYING and _BLADES_AND_GUNS & set(after[k + 1:k + 3]) and not _negated(after, k)
+               and not (FEAR | _WHAT_IF) & set(after[:k]) and not _at_its_work(after, k + 1)
+               for k, word in enumerate(after))
 
 
 _LAST_SEEN = frozenset({"terakhir", "dalam", "dalem", "inside", "last"})
@@ -1123,8 +1198,11 @@ def _hurt_now(said: list[str]) -> bool:
 
 
 def _still_at_risk(said: list[str]) -> bool:
-    """Someone hurt past help now, or badly ("sekarat", "luka parah"): see _STILL_AT_RISK."""
-    return bool(_STILL_AT_RISK & set(said)) or any_phrase(said, _HURT_BADLY)
+    """Someone hurt past help now, or badly ("sekarat", "luka parah"): see _STILL_AT_RISK; not what was so for a
+    while and is well again ("sempat gk sadarkan diri 3 hari, skrg sudah sembuh")."""
+    well_again = bool(_WELL_AGAIN & set(said))
+    return bool(_STILL_AT_RISK & set(said)) or any(not (well_again and said[at - 1:at] == ["sempat"])
+                                                   for _phrase, at in phrases_found(said, _HURT_BADLY))
 
 
 def _overs_at(said: list[str]) -> list[int]:
@@ -1170,10 +1248,32 @@ def _told_over(said: list[str]) -> bool:
         and not ALWAYS & set(said[max(span.stop for span in cared):])
 
 
+# A question of what to do if a danger came, asked at the message's opening: "kalo ada orang pingsan di jalan,
+# lapornya ke mana?", "if someone is bleeding badly, what number do i call?". Not with a sign of now ("kalo ada org
+# pingsan gini harus gimana", "…di rumah sy skrg", "tolong").
+_SUPPOSED = frozenset({"kalau", "kalo", "jika", "bila", "apabila", "misal", "misalnya", "seandainya", "andai", "if"})
+_SUPPOSED_OPENS = 5  # words before the "if" at most: "pak mau tanya, kalau …"
+_ASKING = frozenset({"mana", "kemana", "gimana", "bagaimana", "harus", "apa", "berapa", "siapa", "ngapain", "boleh",
+                     "what", "where", "who", "how", "should"})
+_SIGNS_OF_NOW = _STILL | {"gini", "begini", "ini", "tolong", "barusan", "tadi", "lagi", "help", "sini", "here"}
+
+
+def _asked_what_if(said: list[str]) -> bool:
+    if not _SUPPOSED & set(said[:_SUPPOSED_OPENS + 1]):
+        return False
+    supposed = any(word in _SUPPOSED and said[k + 1:k + 2] not in _POLITE_IFS
+                   for k, word in enumerate(said[:_SUPPOSED_OPENS + 1]))
+    return supposed and bool(_ASKING & set(said)) and not _SIGNS_OF_NOW & set(said)
+
+
+# "kalau bisa cepat", "kalo gk salah", "if possible": ways of asking or of hedging, no "if" of a danger
+_POLITE_IFS = (["bisa"], ["boleh"], ["possible"], ["enggak"], ["tidak"])
+
+
 def _not_now(said: list[str]) -> bool:
     """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film", or a fright that
-    turned out nothing ("kirain begal ternyata temen sendiri")."""
-    if _make_believe(said) or _mistaken(said) or _joking(said) or _told_over(said):
+    turned out nothing ("kirain begal ternyata temen sendiri"), or asked of as what if (_asked_what_if)."""
+    if _make_believe(said) or _mistaken(said) or _joking(said) or _told_over(said) or _asked_what_if(said):
         return True
     if _goes_on(said):
         return False
@@ -1296,6 +1396,8 @@ def is_cry_for_help(text: str) -> bool:
         denied = said[at - 1] in NEGATIONS if at and phrase in SELF_HARM else _negated(said, at)
         if denied or (not_now and phrase not in _PERSISTENT) or (phrase in SELF_HARM and _a_life_taken(said, at)):
             continue
+        if _dying_of(said, tuple(phrase), at):
+            continue  # "pengen mati ketawa liat video kucing ini"
         if phrase not in SELF_HARM and _joking(said):
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))
@@ -1307,6 +1409,8 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "hp sy mau mati", "motornya mau mati": a battery, an engine
         if (phrase in _SNAKE_INSIDE or phrase in _SNAKE_BITE) and (_SNAKE_KEPT | _PETS) & set(said):
             continue  # "tetangga pelihara ular kobra", "kucing sy digigit ular": a report, or the vet's
+        if phrase in _UNRESPONSIVE and said[at + len(phrase):at + len(phrase) + 1] in (["for"], ["buat"], ["untuk"]):
+            continue  # "wont wake up for dinner", "gk bisa dibangunin buat sekolah": asleep
         if phrase == ("kena", "air", "keras") and _CLEANING & set(said):
             continue  # "kena air keras pas bersihin wc": acid for the toilet
         if (phrase in _BURNT or phrase in _ACID) and _ABOUT_THE_LAW & set(said) \
@@ -1318,6 +1422,8 @@ def is_cry_for_help(text: str) -> bool:
             continue  # a repair asked for: the line is known and not a danger now
         if GAS & set(phrase) and (LEAKING | {"kebocoran"}) & set(phrase) and _leak_stopped(said):
             continue  # "gas bocor, udah dicabut regulatornya": stopped; its smell ("bau gas") is still heard
+        if GAS & set(phrase) and (LEAKING | {"kebocoran", "bau", "smell"}) & set(phrase) and _gas_talked_of(said):
+            continue  # "mau tanya kalo gas bocor harus ngapain ya"
         if phrase in _BREATHLESS and (_NOT_NOW_BREATH & set(said[:at]) or _BREATH_CAUSES & set(said)) \
                 and not ({"tolong"} | _STILL) & set(said):
             continue  # "kalau kena debu sy sesak napas", "polusi pabrik bikin warga sesak napas": how it goes
@@ -1340,13 +1446,15 @@ def is_cry_for_help(text: str) -> bool:
     if _alone_and_afraid(said):
         return True
     if _at_the_door(said) or _chased_in_danger(said) or _scalded(said) or _child_alone(said) or _child_found(said) \
-            or _held_against_will(said) or _throwing_at_people(said) or _left_in_a_car(said) or _exploded(said):
+            or _held_against_will(said) or _throwing_at_people(said) or _left_in_a_car(said) or _exploded(said) \
+            or _shooting_at_people(said) or _dragged_off(said) or _pursuing_now(said) \
+            or _crushed_with_someone_inside(said) or _drunk_driving(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
     if _unnegated(said, ACCIDENTS) and _unnegated(said, HURT):
         return True
-    if _gas_leaking(said) and not _leak_stopped(said):
+    if _gas_leaking(said) and not _leak_stopped(said) and not _gas_talked_of(said):
         return True  # not "…, udah dicabut regulatornya", "syukurlah udh diganti"
     cannot_get_out = (_cannot_get(said, ("keluar", "out", "bangun", "up")) or _cannot_walk(said)) \
         and bool((_SOMEONE | _FAMILY | _PERSONS) & set(said))
@@ -1356,6 +1464,8 @@ def is_cry_for_help(text: str) -> bool:
         return True  # "air reda dikit tp nenek sy masih di dalam rumah gk bisa jalan"
     if (_still_inside(said) or _water_rising(said)) and _rescue_awaited(said):
         return True  # "nenek sy masih di dalam rumah, belum dievakuasi": a rescue awaited tells the flood or fire
+    if _water_or_fire(said) and any_phrase(said, _NO_ONE_HELPING) and not any_phrase(said, _SHALLOW):
+        return True  # "air udh sedada, kami di atap rumah blm ada yg nolong"
     if not _NOT_A_HOME & set(said) and not _while_away(said) and any(
             not _negated(said, at) and not _by_the_household(said, at)
             for _phrase, at in phrases_found(said, _FORCING)):
@@ -1373,7 +1483,7 @@ def is_cry_for_help(text: str) -> bool:
                  for i, word in enumerate(said))
     if fallen and _cannot_get(said, ("bangun", "bergerak", "gerak", "up")):
         return True
-    if _fallen_unaware(said) or _victim_unaware(said):
+    if _fallen_unaware(said) or _victim_unaware(said) or _drowned_unaware(said):
         return True
     if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said) or _intruder_there(said):
         return True
@@ -1394,8 +1504,9 @@ def is_cry_for_help(text: str) -> bool:
             return True
         if root in _TAKING or word in _TAKEN_WORDS:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
-        if word in _TOOLS and _at_its_work(said, i):
-            continue  # "bawa golok tp buat babat rumput": a tool at its work
+        if (word in _TOOLS and _at_its_work(said, i)) \
+                or (word in _TOOLS | {"knife", "machete"} and _TOOL_CARE & set(said[max(0, i - 3):i + 6])):
+            continue  # "bawa golok tp buat babat rumput": a tool at its work; "pisau sy tumpul": one to mend
         if _a_toy(said, i):
             continue  # "bawa pistol air, main perang2an": a game
         if word in _STRANGLING and said[i + 1:i + 2] and said[i + 1].removesuffix("nya") in _STRANGLED \
@@ -1452,8 +1563,8 @@ _ABOUT_TO = frozenset({"mau", "akan", "hendak", "ingin", "pengen", "pingin", "ab
 _HEIGHTS = frozenset({"jembatan", "gedung", "atap", "lantai", "tower", "menara", "flyover", "tebing", "jurang",
                       "bridge", "roof", "building", "ledge", "cliff"})
 _STUCK = _TRAPPED | frozenset({"kejebak", "terjepit", "kejepit", "terkunci", "kekunci", "kekurung", "terkurung",
-                               "stuck", "tertimpa", "ketimpa", "ketiban", "kejatuhan", "tertimbun", "ketimbun",
-                               "terkubur", "pinned", "buried"})
+                               "nyangkut", "tersangkut", "stuck", "tertimpa", "ketimpa", "ketiban", "kejatuhan",
+                               "tertimbun", "ketimbun", "terkubur", "pinned", "buried"})
 _SHUT_IN_BY = frozenset({"dikurung", "dikurungin", "disekap", "dikunci", "dikunciin"})  # who is held comes before
 _SHUTTING_IN = frozenset({"ngurung", "nyekap", "nyekep"})  # who is held comes after: "nyekap cewek"
 _NOT_STUCK = frozenset({"macet", "mudik", "balik", "tol", "traffic", "luar", "outside", "hujan", "rain", "pinjol",
@@ -1484,7 +1595,7 @@ def _in_danger_where_they_are(said: list[str]) -> bool:
         return True
     for i, word in enumerate(said):
         if word not in _STUCK | _SHUT_IN_BY | _SHUTTING_IN or _negated(said, i) \
-                or _NOT_STUCK & set(said[i + 1:i + 4]) or _done(said[i + 1:], _LET_OUT):
+                or _NOT_STUCK & set(said[i + 1:i + 5]) or _done(said[i + 1:], _LET_OUT):
             continue
         if word in _SHUTTING_IN:
             if said[i + 1:i + 2] and said[i + 1].removesuffix("nya") in _PEOPLE:
@@ -1505,8 +1616,9 @@ def _a_person_before(said: list[str], at: int) -> bool:
     k = at - 1
     while k >= 0 and (said[k] in _ABOUT_A_PERSON or said[k].isdecimal()) and said[k] not in ("saya", "aku", "kami"):
         k -= 1
-    if k >= 0 and said[k] in ("saya", "aku", "kami"):  # the resident, or whose: "anak sy", not "motor sy"
-        return k == 0 or said[k - 1] in _BEFORE_A_PERSON or said[k - 1].removesuffix("nya") in _PEOPLE
+    if k >= 0 and said[k] in ("saya", "aku", "kami"):  # the resident, or whose: "anak sy", not "motor (anak) sy"
+        return k == 0 or said[k - 1] in _BEFORE_A_PERSON or (said[k - 1].removesuffix("nya") in _PEOPLE
+                                                             and not _owned(said, k - 1))
     if k < 0 or said[k].removesuffix("nya") not in _PEOPLE:
         return False
     whose = said[k - 1] if k else _BREAK
@@ -1531,6 +1643,29 @@ _GAS_HELD = GAS | {"tabung", "regulator"}
 _CATCHING_FIRE = frozenset({"api", "percikan", "nyambar", "menyambar", "kebakaran", "terbakar", "meledak", "fire"})
 _STILL_ESCAPING = frozenset({"desis", "mendesis", "berdesis", "nyengat", "menyengat", "pusing", "mual", "muntah",
                              "sesak", "pingsan", "lemas", "lemes", "hissing", "dizzy", "nauseous"})
+
+
+# A leak asked about, supposed or told of in general, each time it is told: "mau tanya kalo gas bocor harus ngapain",
+# "gimana cara ngecek gas bocor", "what should i do if i smell gas", "tabung gas 3kg sering bocor, belinya dimana".
+# Not with a sign of a leak now: "gini" (like this one), a smell that stings, someone dizzy, "tolong", still or again
+# ("kalo gas bocor gini harus ngapain", "sering bocor, skrg bocor lagi"); "gas bocor, harus ngapain??" asks nothing
+# before the leak, and is one.
+_SUPPOSING = frozenset({"kalau", "kalo", "klo", "jika", "bila", "apabila", "misal", "misalnya", "seandainya", "andai",
+                        "cara", "caranya", "tips", "mencegah", "cegah", "menangani", "mengatasi", "ngatasi",
+                        "mengecek", "cek", "tanda", "ciri", "if", "how", "prevent"})
+_LEAKING_OFTEN = HABITUAL | {"gampang", "mudah", "suka"}
+_GAS_NOW = _STILL_ESCAPING | {"gini", "begini", "tolong", "help", "masih", "lagi", "sedang", "still", "now"}
+_SUPPOSED_REACH = 4  # words before the leak where the "if" or the "how" stands
+
+
+def _gas_talked_of(said: list[str]) -> bool:
+    if (_GAS_NOW | {"banget", "sekali"}) & set(said) or any_phrase(said, (("dari", "tadi"),)):
+        return False
+    leaks = [i for i, word in enumerate(said) if word.removesuffix("nya") in LEAKING | {"kebocoran"}
+             or (word in ("bau", "smell") and said[i + 1:i + 3] and GAS & set(said[i + 1:i + 3]))]
+    return bool(leaks) and all(
+        _LEAKING_OFTEN & set(said[max(0, i - 3):i]) or _SUPPOSING & set(said[max(0, i - _SUPPOSED_REACH):i])
+        for i in leaks)
 
 
 def _gas_leaking(said: list[str]) -> bool:
@@ -1566,6 +1701,10 @@ _TOOLS = frozenset({"golok", "parang", "celurit", "clurit", "pisau", "sabit", "a
 _TOOL_WORK = frozenset({"babat", "rumput", "kebun", "sawah", "ladang", "masak", "kayu", "bambu", "panen", "kurban",
                         "ngarit", "qurban"})
 _FOR = frozenset({"buat", "untuk", "for"})
+# A blade as a thing to mend, buy or sell: "pisau dapur sy tumpul, asahnya dimana", "jual golok asli".
+_TOOL_CARE = frozenset({"tumpul", "asah", "asahnya", "mengasah", "ngasah", "diasah", "karatan", "berkarat", "beli",
+                        "belinya", "membeli", "jual", "dijual", "harga", "harganya", "merk", "sharpen", "dull", "rusty",
+                        "buy", "sell"})
 
 
 def _at_its_work(said: list[str], at: int) -> bool:
@@ -1711,6 +1850,28 @@ def _fallen_unaware(said: list[str]) -> bool:
     notice" ("hp sy jatuh gk sadar pas di angkot": a thing fell)."""
     return any(word in ACCIDENTS and _a_person_before(said, i) for i, word in enumerate(said)) \
         and any_phrase(said, _UNAWARE)
+# Someone pulled from the water and not conscious: "tenggelam di kolam renang, anak sy masih gk sadar", "kelelep di
+# kali, udh diangkat tp blm sadar". "gk sadar" ends what it tells, or is still or not yet: before more words it is
+# "did not notice" ("gk sadar motor sy tenggelam"); grief or work drowns no one ("tenggelam dalam kesedihan").
+_UNAWARE_STILL = frozenset({"masih", "still"})
+_AFTER_UNAWARE = frozenset({_BREAK, "pak", "bu", "dari", "sejak", "sampai", "hingga", "since", "tolong", "help",
+                            "juga", "lagi"})
+
+
+def _drowned_unaware(said: list[str]) -> bool:
+    if not (_SINKING | _FALLING_IN) & set(said) or _WELL_AGAIN & set(said) \
+            or not _PEOPLE & {word.removesuffix("nya") for word in said}:
+        return False
+    in_water = any((word in _SINKING or (word in _FALLING_IN and _WATERS & set(said[i + 1:i + 4])))
+                   and not (said[i + 1:i + 2] in (["dalam"], ["dlm"]) and not _WATERS & set(said[i + 2:i + 4]))
+                   and not _negated(said, i) and not _owned_before(said, i) and not _a_thing_before(said, i)
+                   for i, word in enumerate(said))
+    return in_water and any(
+        phrase[0] == "belum" or (said[at - 1:at] and said[at - 1] in _UNAWARE_STILL)
+        or said[at + len(phrase):at + len(phrase) + 1] in ([], *([w] for w in _AFTER_UNAWARE))
+        for phrase, at in phrases_found(said, _UNAWARE))
+
+
 def _victim_unaware(said: list[str]) -> bool:
     """A victim still unconscious, whatever else is over: "pelaku ditangkap warga, korban masih gk sadar"; not told as
     long ago or well again ("dulu korban masih gk sadar 3 hari, skrg sudah sehat")."""
@@ -1769,6 +1930,13 @@ _SEARCHED = frozenset({"dicari", "dicariin", "searched"})  # they are searched f
 _NOT_MISSING = frozenset({"passed", "died", "meninggal", "polisi", "police", "debt", "collector", "penagih"})
 _NOT_FOUND_YET = (("enggak", "ketemu"), ("tidak", "ketemu"), ("belum", "ketemu"), ("belum", "ditemukan"),
                   ("tidak", "ditemukan"), ("enggak", "ditemukan"))
+_STILL_LOST = (*_NOT_FOUND_YET, ("masih", "hilang"), ("still", "missing"))
+_NOT_HOME_YET = (("belum", "pulang"), ("enggak", "pulang"), ("tidak", "pulang"), ("not", "back"), ("not", "home"))
+_THE_OTHER_ONE = tuple(tuple(p.split()) for p in (
+    "yang satu", "yang 1", "yang lain", "yang kecil", "yang besar", "yang kedua", "yang bungsu", "yang sulung",
+    "satunya", "lainnya", "other",
+))  # fmt: skip
+_WHO_REACH = 5  # words before the not-found where the other one is named
 _LOST_THEM = tuple((*lost, whom) for lost in (("lost",), ("can", "t", "find"), ("cant", "find"), ("cannot", "find"),
                                               ("couldn", "t", "find")) for whom in ("him", "her", "them"))
 
@@ -1844,6 +2012,8 @@ _NOT_KNOWN_AS = frozenset({"dikenal", "kenal", "dikenali", "jelas"})  # after a 
 _CARRYING = frozenset({"bawa", "membawa", "pakai", "pake", "with"})
 _WEAPONS = _TOOLS | {"senjata", "sajam", "samurai", "pedang", "pistol", "senpi", "badik", "kayu", "balok", "besi",
                      "knife", "gun", "machete"}
+# The weapons of them that are no everyday timber or iron ("bawa kayu").
+_BLADES_AND_GUNS = _WEAPONS - {"kayu", "balok", "besi"} | {"senapan", "bedil", "celurit"}
 
 
 # "2 orang", "beberapa orang": a group, who threatens by being one
@@ -1913,14 +2083,23 @@ def _posing_or_extorting(said: list[str]) -> bool:
 
 
 _COURTING = frozenset({"risih", "baper", "naksir", "gebetan", "pdkt", "ditembak"})  # "dipepet cowok…, risih"
+# Someone chasing the resident as they write: a word of now just before it ("skrg org itu masih ngejar sy", "he is
+# still chasing me"), whoever chases, even after an escape told ("untung sy bisa kabur, skrg…"). Not courting
+# ("masih ngejar2 sy, pengen balikan"), chased about something ("ibu kos masih ngejar sy soal uang kos"), nor a child
+# or a sibling at play. The passive is as often a debt or a deadline ("sy lagi dikejar ibu kos").
+_CHASING_NOW = _STILL | {"lagi"}
+_WOOING = _COURTING | {"balikan", "tolak", "nolak", "ditolak", "cinta", "chat", "dm", "nembak", "pacaran"}
+_CHASED_ABOUT = frozenset({"soal", "karena", "masalah", "perihal", "suruh", "nyuruh", "about"})
+_PLAYMATES = _CHILDREN_AND_ELDERS | {"kakak"}
 _BESIDE_A_CHASER = frozenset({"kejar", "sama", "sm", "oleh", "by", "two", "dua", "tiga", "3", "2"})
 # A chase told first, the resident its subject: "td dikejar preman, tolong", "dikejar orang gak dikenal".
 _OPENING_A_CHASE = frozenset({_BREAK, "tadi", "barusan", "baru", "lagi", "sedang", "tiba"})  # "tiba2": suddenly
 
 
 def _chased_in_danger(said: list[str]) -> bool:
-    if (_NOT_REAL_CHASE | _NOT_A_CHASE_NOW) & set(said) or _joking(said) or _turned_out_harmless_after(said):
+    if _NOT_REAL_CHASE & set(said) or _joking(said) or _turned_out_harmless_after(said):
         return False
+    escaped = bool(_NOT_A_CHASE_NOW & set(said))
     for i, word in enumerate(said):
         if _negated(said, i) or said[i - 1:i] == ["takut"] or _WHAT_IF & set(said[max(0, i - 3):i]):
             continue  # "sy takut dikejar preman lagi": feared
@@ -1928,6 +2107,7 @@ def _chased_in_danger(said: list[str]) -> bool:
         if word in _CHASED and (_THE_CHASED & set(before) or i == 0 or said[i - 1] in _OPENING_A_CHASE):
             named = [w for k, w in enumerate(said[i + 1:i + 7], i + 1) if said[k - 1] != w]  # "om2": one of them
             chaser = [w for w in named if w not in _CHASED | _BESIDE_A_CHASER][:4]
+            first = i
         elif word in _CHASING and said[i + 1:i + 2] and said[i + 1] in _THE_CHASED:
             first = i
             while first and said[first - 1] in _CHASING:  # "ngejar2": the word doubled
@@ -1935,6 +2115,9 @@ def _chased_in_danger(said: list[str]) -> bool:
             chaser = said[max(0, first - 3):first]
         else:
             continue
+        going_on = word in _CHASING and bool(_CHASING_NOW & set(said[max(0, first - 3):first]))
+        if escaped and not going_on:
+            continue  # "sy pernah dikejar preman", "untung udh lolos"
         thugs = bool(_THUGS & set(chaser))  # chased by thugs for whatever reason, in whatever game
         fake = _fake_police(said)
         posing = _posing_or_extorting(said)
@@ -1961,6 +2144,9 @@ def _chased_in_danger(said: list[str]) -> bool:
             return True
         if HABITUAL & set(said):
             continue  # "sering dikejar preman kalo malem": a place to report as unsafe
+        if going_on and not playing and not (_WOOING & set(said) or _PLAYMATES & set(chaser)
+                                             or _CHASED_ABOUT & set(said[i + 1:i + 1 + _ERRAND_REACH])):
+            return True
         now = bool(_CHASED_NOW & set(before)) and nobody_named
         if thugs or pressed or by_a_vehicle or (not playing and (afraid or now)) or (fake and "polisi" in chaser) \
                 or _a_threatening_chaser(chaser, playing):
@@ -2332,6 +2518,94 @@ def _throwing_at_people(said: list[str]) -> bool:
                for i, word in enumerate(said)) and not HABITUAL & set(said)
 
 
+# A drunk at the wheel now: "sy lg di angkot, supirnya mabok nyetir ugal2an", "the bus driver is drunk and
+# swerving"; not what happens often ("sopir angkot sering mabok").
+_DRUNK = frozenset({"mabok", "mabuk", "teler", "drunk"})
+_AT_THE_WHEEL = frozenset({"sopir", "supir", "pengemudi", "driver", "nyetir", "menyetir", "ngebut", "ugalan",
+                           "driving", "swerving"})
+
+
+def _drunk_driving(said: list[str]) -> bool:
+    plain = {word.removesuffix("nya") for word in said}
+    return bool(_DRUNK & plain) and len(_AT_THE_WHEEL & plain) >= 2 and not HABITUAL & plain \
+        and not any(word in _DRUNK and _negated(said, i) for i, word in enumerate(said))
+
+
+# A car or a house crushed by what fell on it with someone inside: "ada pohon tumbang nimpa mobil, ada orangnya di
+# dalem", "rumah ketiban tembok, penghuninya masih di dalam"; not empty ("untung gk ada orangnya").
+_CRUSHING = frozenset({"nimpa", "menimpa", "ketiban", "tertimpa", "ketimpa", "kejatuhan", "crushed", "fell"})
+_CRUSHED = _VEHICLES | _BUILDING | {"ruko", "warung", "pos", "angkot"}
+_WHO_IS_INSIDE = _OCCUPANTS | {"penghuni", "pemilik", "warga", "anak", "keluarga"}
+
+
+def _crushed_with_someone_inside(said: list[str]) -> bool:
+    crushed = any(word in _CRUSHING and _CRUSHED & {w.removesuffix("nya") for w in said[max(0, i - 3):i + 4]}
+                  for i, word in enumerate(said))
+    return crushed and any(word.removesuffix("nya") in _WHO_IS_INSIDE and not _negated(said, i)
+                           and (said[i - 1:i] == ["ada"] or {"dalam", "dalem", "inside", "terjebak", "kejepit",
+                                                              "terjepit"} & set(said[i + 1:i + 4]))
+                           for i, word in enumerate(said))
+
+
+# The resident or the neighbours going after a thief or an attacker now: "hp sy dijambret, pelakunya lari ke pasar, sy
+# masih ngejar dia", "warga lagi ngejar malingnya".
+_PURSUERS = _WE | {"warga", "massa", "satpam", "kami"}
+_CULPRITS = THIEVES | {"pelaku", "pelakunya", "malingnya", "jambretnya", "copetnya"}
+_FRAUD = frozenset({"nipu", "menipu", "ditipu", "penipu", "tipu", "penipuan", "jalur"})
+
+
+def _pursuing_now(said: list[str]) -> bool:
+    if (_TO_COURT | _FRAUD) & set(said):
+        return False  # "masih ngejar pelaku yg nipu sy lewat jalur hukum": a case, no one in danger
+    chasing = any(word in _CHASING and _CHASING_NOW & set(said[max(0, i - 3):i])
+                  and _PURSUERS & set(said[max(0, i - 4):i]) and not _negated(said, i) for i, word in enumerate(said))
+    return chasing and (bool(_CULPRITS & set(said)) or bool(THEFT_STEMS & set(stems_of(said, THEFT_STEMS))))
+
+
+# A person dragged off by someone: "ada cewek diseret 2 cowok ke gang, dia teriak2", "anak sy digeret org". Not by the
+# water (_SWEPT), nor to court ("diseret ke pengadilan", "ke ranah hukum").
+_DRAGGED = frozenset({"diseret", "digeret", "diseretnya"})
+_TO_COURT = frozenset({"pengadilan", "meja", "hukum", "ranah", "kasus", "sidang", "polisi", "kpk", "court"})
+
+
+def _dragged_off(said: list[str]) -> bool:
+    return any(word in _DRAGGED and (_a_person_before(said, i) or (said[i - 1:i] and said[i - 1] in _TITLES))
+               and not _negated(said, i)
+               and not (_CURRENTS | _TO_COURT) & set(said[i + 1:i + 4]) for i, word in enumerate(said))
+
+
+# Shooting at people, homes or cars ("pria bawa senapan angin nembakin rumah2 warga", "tetangga mabok nembak2 ke arah
+# rumah sy"), or a gun carried by someone ("ada org mabok bawa senapan di gang"). "nembak" is also to ask someone out
+# ("dia nembak sy kemarin"): a gun or "ke arah" must go with it; shooting again and again ("nembakin", "menembaki",
+# "nembak2") needs only whom it is at. Not at birds or rats, for sport or for sale ("nembak burung pake senapan
+# angin", "jual senapan angin").
+_SHOOTING_AT = frozenset({"nembakin", "nembakkin", "menembaki", "nembaki", "nembakan"})
+_SHOOTING = _SHOOTING_AT | {"nembak", "menembak", "tembak"}
+_GUNS = frozenset({"senapan", "bedil", "airsoft", "senpi", "pistol", "rifle", "gun", "guns"})
+_SHOT_AT = frozenset({"rumah", "warga", "orang", "kaca", "jendela", "mobil", "motor", "kendaraan", "kerumunan", "massa",
+                      "anak", "pengendara", "pejalan", "arah", "saya", "kami", "kita", "tetangga", "orangnya",
+                      "houses", "house", "people", "cars", "car", "windows", "us", "me"})
+_GAME_SHOT = frozenset({"burung", "tikus", "babi", "hama", "monyet", "sasaran", "target", "berburu", "buru", "perbakin",
+                        "latihan", "lomba", "jual", "dijual", "harga", "beli", "birds", "hunting"})
+
+
+def _shooting_at_people(said: list[str]) -> bool:
+    if not (_SHOOTING | {"senapan", "bedil"}) & set(said) or _GAME_SHOT & set(said) or HABITUAL & set(said) \
+            or any(word in _GUNS and _a_toy(said, i) for i, word in enumerate(said)):
+        return False  # "nembak2in pistol air ke motor sy": a toy
+    gun = bool(_GUNS & set(said))
+    for i, word in enumerate(said):
+        if word not in _SHOOTING or _negated(said, i):
+            continue
+        doubled = said[i + 1:i + 2] == [word]  # "nembak2"
+        at = said[i + 1 + doubled:i + 5 + doubled]
+        aimed = bool({w.removesuffix("nya") for w in at} & _SHOT_AT)
+        if aimed and (gun or word in _SHOOTING_AT or doubled or "arah" in at):
+            return True
+    return any(word in _CARRYING and {"senapan", "bedil"} & set(said[i + 1:i + 3])
+               and (_PEOPLE | _THUGS | {"pria", "org"}) & set(said[max(0, i - 3):i]) for i, word in enumerate(said))
+
+
 # A baby or a child left in a closed car: "ada bayi nangis terus di mobil yg diparkir, kaca ketutup"; not once let
 # out ("…, syukurlah cepat dibuka", "udah dikeluarin satpam"), unless after a "but" it is shut again or the child
 # unwell ("udah dibuka 1 pintu tp kuncinya macet lg, anak sy lemas").
@@ -2355,9 +2629,20 @@ def _asked_if_allowed(said: list[str]) -> bool:
                                                      | (_CLOSED_IN - {"ditinggal"})) & set(said)
 
 
+# Words from the child to the car, less those of the child's age: "bocah umur 3 th ditinggal sendirian di mobil",
+# "ada bayi kira2 umur 6 bulan ditinggal di dalam mobil".
+_CAR_REACH = 6
+_AGE = frozenset({"umur", "usia", "kira", "sekitar", "tahun", "tahu", "tahunan", "bulan", "bulanan", "an", "years",
+                  "months", "old", "about"})
+
+
 def _left_in_a_car(said: list[str]) -> bool:
+    def car_after(i: int) -> bool:
+        told = islice((word for word in said[i + 1:] if word not in _AGE and not word.isdecimal()), _CAR_REACH)
+        return any(word in ("mobil", "car") for word in told)
+
     in_a_car = not _asked_if_allowed(said) and any(
-        word in _A_CHILD - {"boy", "girl"} and {"mobil", "car"} & set(said[i + 1:i + 6]) for i, word in enumerate(said))
+        word in _A_CHILD - {"boy", "girl"} and car_after(i) for i, word in enumerate(said))
     return in_a_car and bool(_CLOSED_IN & set(said) or any_phrase(said, (("enggak", "ada", "orangnya"),
                                                                          ("tidak", "ada", "orangnya")))) \
         and not _let_out_of_the_car(said)
@@ -2421,7 +2706,46 @@ _FOREIGNER = frozenset({"bule", "paspor", "turis", "wna", "visa", "kitas", "imig
 _CAME_IN = frozenset({"masuk", "nyelonong", "menerobos", "nerobos", "broke", "entered"})
 
 
+# A stranger found inside the resident's home now: "ketahuan pas buka pintu, ada org gk dikenal di dalam rumah",
+# "there's a stranger inside my house". Not outside it ("di depan rumah"), in an empty house, a chat or on the phone,
+# nor a guest, a friend or a worker let in ("tamu bapak", "tukang pln").
+_HOME_WITHIN = frozenset({"dalam", "dalem", "kamar", "dapur", "garasi", "gudang", "loteng", "ruang", "ruangan", "rumah",
+                          "kos", "kosan", "kost", "kontrakan", "inside", "house", "home", "room", "bedroom", "kitchen",
+                          "garage"})
+_OUTSIDE_IT = frozenset({"depan", "luar", "seberang", "kosong", "outside", "front", "empty"})
+_LET_IN = _CHATS | frozenset({"tamu", "bertamu", "saudara", "sodara", "tukang", "kurir", "teknisi", "petugas", "pln",
+                              "pdam", "survei", "survey", "sales", "ternyata", "guest", "guests", "relative",
+                              "delivery", "telepon", "telpon", "nelpon", "menelepon", "sms", "called", "teman",
+                              "temen", "friend"}) | _FOREIGNER
+_STRANGE_WORDS = _NOT_KNOWN_AS | {"asing", "stranger", "strangers"}
+_STRANGER_REACH = 6  # words from who is strange to where they are: "org gk dikenal lagi ngacak2 lemari di kamar"
+
+
+def _stranger_inside(said: list[str]) -> bool:
+    if (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE) & set(said):
+        return False
+    for i, word in enumerate(said):
+        if word not in _STRANGE_WORDS:
+            continue
+        who = said[max(0, i - 3):i]
+        strange = word in ("stranger", "strangers") or (word == "asing" and who[-1:] and (
+            who[-1].removesuffix("nya") in _ANOTHER_PERSON | {"orang", "seseorang"})) or (
+            word in _NOT_KNOWN_AS and who[-1:] and who[-1] in NEGATIONS | {"tak"}
+            and bool((_ANOTHER_PERSON | {"orang", "seseorang"}) & set(who)))
+        if not strange or _negated(said, max(0, i - 2)) or _WHAT_IF & set(said[max(0, i - 5):i]):
+            continue  # "tidak ada org asing…", "kalau ada org asing di dalam rumah harus ngapain?"
+        where = said[i + 1:i + 1 + _STRANGER_REACH]
+        if _BREAK in where:
+            where = where[:where.index(_BREAK)]
+        if any(w in ("di", "in", "inside") and _HOME_WITHIN & set(where[k:k + 3]) and not _OUTSIDE_IT & set(where)
+               for k, w in enumerate(where)):
+            return True
+    return False
+
+
 def _intruder_there(said: list[str]) -> bool:
+    if _stranger_inside(said):
+        return True
     told = set(said)
     # someone unknown slipped in, not one of the house ("anak sy nyusup ke kamar sy")
     slipped_in = any(word in ("penyusup", "intruder") or (word in _SLIPPING_IN and {"orang", "seseorang", "yang"} & set(
@@ -2720,6 +3044,12 @@ def _rescue_awaited(said: list[str]) -> bool:
     return any(awaited(i) for i in range(len(said))) and not _IN_CARE_OR_CUSTODY & set(said)
 
 
+# No one come to help those in a flood or a fire: "blm ada yg nolong", "gk ada yg nolongin", "no one is helping".
+# Not in water ankle-deep (_SHALLOW).
+_NO_ONE_HELPING = tuple((*nobody, helping)
+                        for nobody in (("belum", "ada", "yang"), ("enggak", "ada", "yang"), ("tidak", "ada", "yang"),
+                                       ("no", "one", "is"), ("nobody", "is"))
+                        for helping in ("nolong", "menolong", "nolongin", "helping", "coming"))
 _RISING = frozenset({"naik", "meninggi", "rising", "rises"})
 
 
