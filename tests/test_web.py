@@ -335,6 +335,15 @@ async def test_an_anonymous_reports_forms_do_not_say_the_reporter_is_sent_the_no
     assert "Catatan penyelesaian (dikirim ke pelapor)" in confidential
 
 
+async def test_an_anonymous_reports_time_in_the_list_is_said_as_its_hour(engine: Engine, tmp_path: Path) -> None:
+    """Kept to its whole hour, it is said as no more: a bare "23:00" reads as the minute it came in."""
+    app = web_app(engine, tmp_path)
+    client = await signed_in(app, await enrolled(engine, "telegram:700018"))
+    anonymous, confidential = await a_report(engine, identity="3"), await a_report(engine, identity="2")
+    rows = {row.split("</a>")[0].rsplit(">", 1)[-1]: row for row in (await client.get("/laporan")).text.split("<tr>")}
+    assert "sekitar" in rows[anonymous] and "sekitar" not in rows[confidential], rows
+
+
 async def test_a_pin_shows_only_for_a_named_report(engine: Engine, tmp_path: Path) -> None:
     app = web_app(engine, tmp_path)
     anonymous = await a_report(engine, identity="3")

@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from handlers.alerts import status_at_station
-from handlers.i18n import format_time, labels, t
+from handlers.i18n import format_moment, labels, t
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -29,7 +29,8 @@ def page(request: Request, template: str, lang: str, context: dict[str, Any], *,
     html = environment.get_template(template).render(
         request=request, lang=lang, _=partial(t, lang), labels=partial(labels, lang),
         status_at_station=partial(status_at_station, lang),
-        when=lambda moment: format_time(lang, moment, timezone), query=_query(request), path=request.url.path,
+        when=lambda moment, hourly=False: format_moment(lang, moment, timezone, hourly=hourly), query=_query(request),
+        path=request.url.path,
         here=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
         **context)
     response = HTMLResponse(html, status_code=status_code)
