@@ -346,16 +346,23 @@ async def station_by_code(db: AsyncSession, code: str) -> Station | None:
     return (await db.execute(select(Station).where(Station.code == code))).scalar_one_or_none()
 
 
+# What a station's name may begin with, left out when an officer names it by its place ("rujuk … sekar").
+_STATION_KINDS = ("polsek", "polres", "polresta", "polrestabes", "polda")
+
+
 async def station_named(db: AsyncSession, typed: str) -> Station | None:
-    """The station an officer named: its code however typed ("polsek sekar", "Polsek-Sekar"), or its whole name
-    when no other station has it."""
+    """The station an officer named: its code however typed ("polsek sekar", "Polsek-Sekar"), or its whole name, or
+    its name without its kind ("sekar" for Polsek Sekar), when no other station has it."""
     words = typed.replace("-", " ").split()
     found = await station_by_code(db, "-".join(words).upper())
     if found is not None or not words:
         return found
-    named = (await db.execute(select(Station).where(func.lower(Station.name) == " ".join(words).lower())
-                              .limit(2))).scalars().all()
-    return named[0] if len(named) == 1 else None
+    said = " ".join(words).lower()
+    for names in ([said], [f"{kind} {said}" for kind in _STATION_KINDS]):
+        named = (await db.execute(select(Station).where(func.lower(Station.name).in_(names)).limit(2))).scalars().all()
+        if named:
+            return named[0] if len(named) == 1 else None
+    return None
 
 
 async def areas_of(db: AsyncSession, station: Station) -> list[str]:

@@ -921,7 +921,7 @@ async def test_a_command_that_cannot_be_taken_leaves_the_action_waiting_for_its_
     assert (await report(engine, ref)).status == ReportStatus.REJECTED
 
 
-@pytest.mark.parametrize("typed", ["polsek sekar", "Polsek Sekar", "POLSEK - SEKAR"])
+@pytest.mark.parametrize("typed", ["polsek sekar", "Polsek Sekar", "POLSEK - SEKAR", "sekar"])
 async def test_a_station_is_named_however_typed_and_a_wrong_one_put_right_next(engine: Engine, typed: str) -> None:
     sananwetan = await enrolled(engine, PETUGAS)
     await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
