@@ -235,17 +235,19 @@ async def report_action(request: Request, viewer: Viewer) -> Response:
     action_name, argument = str(form.get("action", "")), str(form.get("argument", "")).strip()
     if action_name == NOTE:  # an officers' note: kept in the history, never sent to the reporter
         kept = await add_note(viewer.office, viewer.officer, found, argument)
+        if kept.refusal == "officer.note_invalid":  # the chat's words name its BATAL, which a page has not
+            return await _report_page(request, viewer, found, [t(viewer.lang, "web.report.note_invalid",
+                                                                 **kept.params)], 400)
         if kept.refusal:
-            status = 400 if kept.refusal == "officer.note_invalid" else 409
-            return await _report_page(request, viewer, found, [t(viewer.lang, kept.refusal, **kept.params)], status)
+            return await _report_page(request, viewer, found, [t(viewer.lang, kept.refusal, **kept.params)], 409)
         return await _report_page(request, viewer, found, [t(viewer.lang, "officer.note_kept", ref=ref)])
     if action_name not in Action._value2member_map_:
         return await _report_page(request, viewer, found, [t(viewer.lang, "web.report.unknown_action")], 400)
     action = Action(action_name)
     refused = refusal(viewer.officer, found, action)
     if refused is None and action in NEEDS_ARGUMENT and letters_and_digits(argument) < NOTE_CHARS:
-        return await _report_page(request, viewer, found, [t(viewer.lang, "officer.note_invalid", shortest=NOTE_CHARS)],
-                                  400)
+        return await _report_page(request, viewer, found,
+                                  [t(viewer.lang, "web.report.note_invalid", shortest=NOTE_CHARS)], 400)
     if refused is None and action == Action.REFER and form.get("yakin") != "1" \
             and (doubts := await referral_doubts(viewer.office, found, argument)):
         # one click sends it away from this station's page: said first, and made only when confirmed
