@@ -61,6 +61,9 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         # someone seen about the place who should not be: "org mencurigakan", "ngintip ke rumah"
         "mencurigakan", "intip", "ngintip", "suspicious", "prowler", "lurking", "loitering", "jahat",
         "stealing", "steals", "nodong", "seret", "kepung", "bius", "drugged", "arit",
+        # catcalled, followed home: "td sy digodain cowo2 di halte trus diikutin sampe gang"
+        "godain", "digodain", "digodai", "diikutin", "dikuntit", "dibuntuti", "catcalled",
+        "trafficking", "tppo",
     }),
     "unsafe_place": frozenset({"rawan", "gelap", "sepi", "nongkrong", "geng", "angker", "unsafe", "dark"}),
     "traffic": frozenset({
@@ -71,7 +74,7 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
     }),
     "social": frozenset({
         "tetangga", "ribut", "berisik", "bising", "cekcok", "konflik", "sengketa", "warisan", "karaoke",
-        "musik", "mabuk", "miras", "sampah", "noise", "noisy", "neighbour", "neighbor", "dispute", "drunk",
+        "musik", "mabuk", "mabok", "miras", "sampah", "noise", "noisy", "neighbour", "neighbor", "dispute", "drunk",
         "neighbours", "neighbors", "music", "loud",
     }),
     "drugs": frozenset({
@@ -290,6 +293,14 @@ GAS_LEAK_PHRASES = ("bau gas", "gas bocor", "bocor gas", "kebocoran gas", "gas l
 VIOLATING_PHRASES = ("pegang badan", "pegang pegang", "meraba", "grepe", "video pribadi", "foto pribadi",
                      "video syur", "foto bugil", "video bugil", "konten pribadi", "intimate photos", "intimate video",
                      "nudes")
+# People sold ("cewe2 muda… kayaknya dijual"): trafficking. Set on fire by someone ("dibakar org"): arson.
+_SOLD = frozenset({"dijual", "dijualin", "diperjualbelikan", "sold"})
+_PERSONS_SOLD = frozenset({"cewe", "cewek", "perempuan", "wanita", "gadis", "anak", "bayi", "orang", "tki", "tkw",
+                           "girls", "women", "children"})
+_SET_ON_FIRE = frozenset({"dibakar", "dibakarin", "burned", "torched"})
+_SOMEONE_DID_IT = frozenset({"orang", "oknum", "pelaku", "seseorang", "preman", "by", "oleh"})
+
+
 # One's own photos or videos spread ("mantan sy nyebarin foto sy ke grup wa", "foto2 aku disebar di fb"): a
 # violation, whatever they show; not a thief's photo shared to warn ("nyebarin foto malingnya di grup").
 _PICTURES = frozenset({"foto", "video", "vidio", "fotoku", "videoku", "photo", "photos", "pictures", "pics"})
@@ -406,6 +417,11 @@ def category_named(text: str) -> str | None:
         roots.append("vandalism")
     if any_phrase(said, map(phrase_words, VIOLATING_PHRASES)) or _own_pictures_spread(said):
         roots.append("leceh")
+    if _SOLD & set(said) and _PERSONS_SOLD & set(said):
+        roots.append("tppo")  # "bawa cewe2 muda ke rumahnya kayaknya dijual": people sold, not a motorbike
+    if any(word in _SET_ON_FIRE and said[i + 1:i + 2] and said[i + 1] in _SOMEONE_DID_IT
+           for i, word in enumerate(said)):  # "kebun tebu sy dibakar org gk dikenal": arson, a crime, not a fire
+        roots = [root for root in roots if root != "bakar"] + ["vandalism"]
     if all(phrase_at(said, phrase) is not None for phrase in EMPTY_HOUSE_VISITED):
         roots.append("mencurigakan")
     if (((DOCUMENTS | PETS) & set(said) and _MISLAID & set(said))
