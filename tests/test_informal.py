@@ -2101,30 +2101,29 @@ async def test_a_question_while_places_are_offered_is_no_new_place(engine: Engin
     assert resident.heard("common.not_a_choice") and "options" in await draft_of(engine), resident.text
 
 
-@pytest.mark.parametrize("where_one_is", ["sy lg di pasar gedog sananwetan", "sy lg di pasar legi, kel. gedog",
-                                          "gw lgi di psr gedog sananwetan", "posisi sy skrg di pasar gedog sananwetan",
-                                          "saya sedang berada di pasar gedog sananwetan",
-                                          "I'm at pasar gedog sananwetan now"])
-async def test_where_the_resident_is_told_at_the_place_question_is_no_time(engine: Engine, where_one_is: str) -> None:
-    """"sy lg di pasar legi" says where they are: the place, and the time still asked, with no 110 reminder."""
+@pytest.mark.parametrize(("told", "now"), [
+    ("sy lg di pasar gedog sananwetan", False), ("sy lg di pasar legi, kel. gedog", False),
+    ("gw lgi di psr gedog sananwetan", False), ("posisi sy skrg di pasar gedog sananwetan", False),
+    ("saya sedang berada di pasar gedog sananwetan", False), ("I'm at pasar gedog sananwetan now", False),
+    ("di pasar gedog sananwetan skrg", True), ("sy lg di pasar gedog, orgnya masih di sini", True),
+    ("di pasar gedog sananwetan, masih berlangsung", True),
+    ("sy lg di pasar gedog sananwetan, orgnya masih di depan", True),
+])
+async def test_where_the_resident_is_told_at_the_place_question_is_no_time(engine: Engine, told: str,
+                                                                           now: bool) -> None:
+    """"sy lg di pasar legi" says where they are: the place, and the time still asked, with no 110 reminder; what
+    is told going on there ("orgnya masih di sini") is now."""
     resident = Resident(engine)
     for said in ("halo", "1", "1", "ada org tak dikenal nyoba buka pintu rumah sy"):
         await resident.send(said)
-    await resident.send(where_one_is)
-    assert resident.heard("place.confirm") or resident.heard("place.confirm", "en"), resident.text
-    assert not resident.heard("emergency.happening_now") and not resident.heard("emergency.happening_now", "en")
-    assert "when" not in await draft_of(engine)
-
-
-@pytest.mark.parametrize("going_on", ["di pasar gedog sananwetan skrg", "sy lg di pasar gedog, orgnya masih di sini",
-                                      "di pasar gedog sananwetan, masih berlangsung",
-                                      "sy lg di pasar gedog sananwetan, orgnya masih di depan"])
-async def test_something_going_on_told_with_where_the_resident_is_is_now(engine: Engine, going_on: str) -> None:
-    resident = Resident(engine)
-    for said in ("halo", "1", "1", "ada org tak dikenal nyoba buka pintu rumah sy"):
-        await resident.send(said)
-    await resident.send(going_on)
-    assert (await draft_of(engine)).get("when") == {"choice": "now"}, resident.text
+    await resident.send(told)
+    when = (await draft_of(engine)).get("when")
+    if now:
+        assert when == {"choice": "now"}, resident.text
+    else:
+        assert resident.heard("place.confirm") or resident.heard("place.confirm", "en"), resident.text
+        assert not resident.heard("emergency.happening_now") and not resident.heard("emergency.happening_now", "en")
+        assert when is None
 
 
 async def test_now_told_with_the_place_is_the_time_with_110(engine: Engine) -> None:
