@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from difflib import SequenceMatcher
 from typing import Literal, get_args
@@ -186,7 +187,7 @@ async def start_from_place(turn: Turn) -> str | None:
 def _later_answers_in_story(turn: Turn, story: str) -> None:
     """What a story says of later questions: "…, sy gk punya foto", "…, tolong nama saya dirahasiakan" (the summary
     shows it to confirm), "sy mau lapor tp jangan sampai tetangga tau", then the story."""
-    if "photo" not in turn.draft and any(_no_photo(clause) for clause in _CLAUSES.split(story)):
+    if "photo" not in turn.draft and any(_no_photo_told(clause) for clause in _CLAUSES.split(story)):
         turn.draft["photo_skipped"] = True
     if wished := identity_wished(story):
         _identity_read(turn, wished)
@@ -1957,7 +1958,7 @@ def _keep_later_answers(turn: Turn) -> None:
         return
     rest = []
     for clause in clauses:
-        if _no_photo(clause):
+        if _no_photo_told(clause):
             turn.draft["photo_skipped"] = True
         elif not _names_a_time(clause) and (shown := IDENTITIES.pick(turn.lang, clause) or identity_wished(clause)):
             _identity_read(turn, shown)
@@ -1975,6 +1976,33 @@ def _no_photo(text: str) -> bool:
     """Whether a message says there is no photo, and nothing of a time: "no photo", "gak ada fotonya pak"."""
     said = set(without_all_right(words(text)))
     return any(field_named(word) == PHOTO for word in said) and bool(said & (NO | _WITHOUT)) and not _names_a_time(text)
+
+
+# Between a no and the photo it is about: "gk ada foto", "tdk punya bukti foto", "ga sempet moto", "no pics".
+_HAVING_NONE = frozenset({"ada", "punya", "sempat", "bisa", "ambil", "yang", "bukti", "any", "a", "have", "dont", "don",
+                          "t", "got"})
+
+
+def _no_photo_told(clause: str) -> bool:
+    """Whether a clause among others says there is no photo to send ("sy gk punya foto", "fotonya gk ada"), the no
+    bound to the photo: a photo the story tells of ("ngancem mau nyebarin foto sy kalo sy gk mau balikan") is none."""
+    if not _no_photo(clause):
+        return False
+    said = words(clause)
+    for at, word in enumerate(said):
+        if word in NO | _WITHOUT:
+            between = list(itertools.takewhile(lambda w: w in _HAVING_NONE, said[at + 1:]))
+            after = said[at + 1 + len(between):at + 2 + len(between)]
+            if after and (field_named(after[0]) == PHOTO or after[0] in _TAKING_A_PHOTO):
+                return True  # "gk ada foto", "tanpa foto", "ga sempet moto"
+        elif field_named(word) == PHOTO:
+            rest = list(itertools.dropwhile(lambda w: w in NEUTRAL, said[at + 1:]))
+            if rest[:1] and rest[0] in NO and all(w in NEUTRAL | {"ada", "punya"} for w in rest[1:]):
+                return True  # "fotonya gk ada pak", "foto blm ada"
+    return False
+
+
+_TAKING_A_PHOTO = frozenset({"moto", "motoin", "motret", "memotret", "memfoto", "fotoin"})
 
 
 # A photo had, taken or sent, in the resident's words: "gak punya foto", "ga sempet moto", "I don't have one".

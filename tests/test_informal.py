@@ -2611,6 +2611,31 @@ async def test_no_photo_said_in_the_story_is_not_asked_again(engine: Engine) -> 
     assert resident.heard("report.ask_identity") and not resident.heard("report.ask_photo"), resident.text
 
 
+@pytest.mark.parametrize("story", [
+    "pacar sy ngancem mau nyebarin foto bugil sy kalo sy gk mau balikan, kel gedog sananwetan blitar td pagi",
+    "mantan sy nyebar foto sy di grup wa, sy gk terima pak. kel gedog sananwetan blitar td pagi",
+    "ada org yg foto2 rumah sy, tp sy gk kenal orgnya. kel gedog sananwetan blitar td pagi",
+    "someone posted photos of me online and I did not agree, kel gedog sananwetan blitar this morning",
+])
+async def test_a_photo_the_story_tells_of_is_no_answer_to_the_photo_question(engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    for said in ("lapor", "1", story, "iya", "iya"):
+        await resident.send(said)
+    assert await step_of(engine, resident) == "photo" and "photo_skipped" not in await draft_of(engine), resident.text
+
+
+@pytest.mark.parametrize("story", [
+    "hp sy dijambret td pagi di kel gedog sananwetan blitar, fotonya gk ada pak",
+    "hp sy dijambret td pagi di kel gedog sananwetan blitar. sy gk sempet foto pelakunya",
+    "hp sy dijambret td pagi di kel gedog sananwetan blitar, tdk ada bukti foto",
+])
+async def test_no_photo_to_send_said_in_the_story_skips_the_photo(engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    await resident.send("iya")
+    assert resident.heard("report.ask_identity") and not resident.heard("report.ask_photo"), resident.text
+
+
 STORY_WITH_NAME = ("selamat malam pak, nama saya Budi Santoso, mau lapor hp saya dijambret orang naik motor tadi sore "
                    "jam 5 di jl kenanga kel gedog sananwetan blitar. tolong nama saya dirahasiakan ya pak")
 
