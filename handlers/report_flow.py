@@ -2376,20 +2376,32 @@ _NAME_CORRECTED = re.compile(r"^(?:(?:salah(?:\s+(?:ketik|tulis))?|maaf|eh|ralat
                              r"(?:nama(?:nya)?\s+(?:pake|pakai|jadi|cukup)\s+|(?:pake|pakai|cukup)\s+)?", re.IGNORECASE)
 
 
-# A phone number typed after the name ("Budi Santoso, 081234567890", "Budi / wa 0812-3456-7890"): the number of a
-# named report is the chat's own, which officers see with it.
-_NUMBER_AFTER_A_NAME = re.compile(r"[\s,;:/-]*(?:(?:no|nomor|hp|wa|telp)\W*)*\(?(?:\+?62|0)\s?8[\d\s().-]{6,}\d\W*$",
-                                  re.IGNORECASE)
+# What may follow a name and is no part of it: a number or a word of one ("Bambang, no hp sy 0857…", "Budi / wa
+# 0812-3456-7890"; the number of a named report is the chat's own, which officers see with it), or of where one
+# lives ("Pak Joko RT 3").
+_AFTER_THE_NAME = re.compile(r"\b(?:no|nomor|nomer|nmr|hp|wa|whatsapp|telp|telpon|telepon|tlp|number|phone|rt|rw|"
+                             r"alamat|address)\b|[+(]?\d", re.IGNORECASE)
+_BEFORE_WHAT_FOLLOWS = frozenset({"saya", "dan", "and", "my", "ini", "ya"})
 
 
 def _name_typed(text: str) -> str:
     """The name in a message to the name question, less the words around it: "nama saya Budi" and "salah,
-    namanya pake Slamet aja" are Budi and Slamet; "Budi Santoso, 081234567890" is Budi Santoso."""
-    text = _NUMBER_AFTER_A_NAME.sub("", text)
+    namanya pake Slamet aja" are Budi and Slamet; "Budi Santoso, 081234567890" and "Bambang, no hp sy 0857…" are
+    Budi Santoso and Bambang."""
+    if (after := _AFTER_THE_NAME.search(text)) and after.start() > 0:
+        before = text[:after.start()]
+        comma = before.rfind(",")  # "Budi, ini no sy …"; but "Siti, S.Pd, wa …" keeps its title
+        given = _without_words_around(before[:comma] if comma > 0 else before)
+        if not set(words(given)) <= _AFTER_A_NAME | NEUTRAL | _BEFORE_WHAT_FOLLOWS:
+            return given  # not "sy pak RT 03, Slamet Riyadi", whose name is not before, asked again in letters
+    return _without_words_around(text)
+
+
+def _without_words_around(text: str) -> str:
     name = _NAME_OPENING.sub("", _NAME_CORRECTED.sub("", text.strip())).strip().split()
-    while len(name) > 1 and normalise(name[-1]).strip(" .,!") in _AFTER_A_NAME:
+    while len(name) > 1 and normalise(name[-1]).strip(" .,!/-") in _AFTER_A_NAME | _BEFORE_WHAT_FOLLOWS:
         name.pop()
-    return " ".join(name).strip(" ,") or text.strip()
+    return " ".join(name).strip(" ,/-") or text.strip()
 
 
 # Where a name ends and a wish begins: a comma, a "but", or a full stop after a word ("Siti Aminah. Jgn sampe…";
