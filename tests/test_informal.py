@@ -2636,6 +2636,29 @@ async def test_no_photo_to_send_said_in_the_story_skips_the_photo(engine: Engine
     assert resident.heard("report.ask_identity") and not resident.heard("report.ask_photo"), resident.text
 
 
+@pytest.mark.parametrize(("story", "told"), [
+    ("Permisi pak, saya ibu rumah tangga umur 72 tahun. Kemarin sore saya ditelepon orang ngaku dari bank, uang sy "
+     "hilang 5 juta. Rumah sy di kel gedog sananwetan blitar", "kemarin sore"),
+    ("anak sy umur 5 thn dipukul tetangga td pagi di kel gedog sananwetan blitar", "tadi pagi"),
+])
+async def test_an_age_told_before_the_time_is_not_part_of_it(engine: Engine, story: str, told: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert f"Waktu: {told}\n" in resident.text, resident.text
+
+
+@pytest.mark.parametrize(("story", "told"), [
+    ("di depan sekolah sy setiap jam pulang sekolah banyak siswa nongkrong dan balapan liar, kel gedog sananwetan "
+     "blitar", "setiap jam pulang sekolah"),
+    ("tiap pulang sekolah banyak siswa balapan liar di jalan kel gedog sananwetan blitar", "tiap pulang sekolah"),
+])
+async def test_a_moment_of_the_day_that_comes_back_is_told_whole(engine: Engine, story: str, told: str) -> None:
+    resident = Resident(engine)
+    for said in ("lapor", "2", story, "ya"):
+        await resident.send(said)
+    assert f"“{told}”" in resident.text, resident.text
+
+
 STORY_WITH_NAME = ("selamat malam pak, nama saya Budi Santoso, mau lapor hp saya dijambret orang naik motor tadi sore "
                    "jam 5 di jl kenanga kel gedog sananwetan blitar. tolong nama saya dirahasiakan ya pak")
 
