@@ -874,6 +874,9 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         if kept:
             turn.data["expired_draft"] = kept
             turn.say("report.expired")
+    if turn.photo is not None and report_flow.keep_early_photo(turn) and not turn.text.strip():
+        STEPS[turn.step].ask(turn)  # the photo alone answers the question of the photo, not this one
+        return
     next_step = _cancel_taken_back(turn)
     if next_step is None and asked_in is not None and turn.step in report_flow.STEPS:
         next_step = turn.step  # asked for the language alone: nothing of it answers the question

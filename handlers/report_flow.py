@@ -105,7 +105,10 @@ TRYING_KEYS: tuple[TryingKey, ...] = get_args(TryingKey)
 ORDER = (CATEGORY, DESCRIPTION, LOCATION, SAME, WHEN, PHOTO, IDENTITY, NAME, SUMMARY)
 ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGORY,  # side steps of a step
                   VOICE_CAPTION: DESCRIPTION}
-PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
+# Where a photo sent before the photo is asked is kept as its answer, as an answer typed early is: the kind, the
+# place, the read-back, the time.
+EARLY_PHOTO_STEPS = (CATEGORY, LOCATION, PLACE_CHECK, PLACE_PICK, READ_BACK, SAME, WHEN)
+PHOTO_STEPS = (DESCRIPTION, PHOTO, *EARLY_PHOTO_STEPS)  # a photo sent anywhere else is not kept
 VOICE_STEPS = (DESCRIPTION, VOICE_CAPTION)  # nor a voice note (but as the answer to an officer's question)
 STORY_STEPS = (DESCRIPTION, VOICE_CAPTION)  # where what happened is asked
 FREE_TEXT_STEPS = (DESCRIPTION, VOICE_CAPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # any words may answer
@@ -1194,6 +1197,16 @@ def _keep_photo(turn: Turn) -> bool:
     if turn.photo_problem:
         turn.say(f"photo.rejected_{turn.photo_problem}")
     return False
+
+
+def keep_early_photo(turn: Turn) -> bool:
+    """Keeps a photo sent before the photo is asked ("the place choices are on screen, here is the photo") as the
+    answer to that question, and says so; whether one was kept."""
+    if turn.step not in EARLY_PHOTO_STEPS or "draft" not in turn.data or not _keep_photo(turn):
+        return False
+    turn.draft.pop("photo_skipped", None)
+    turn.say("photo.kept_early")
+    return True
 
 
 def _keep_voice(turn: Turn) -> bool:

@@ -555,6 +555,47 @@ async def test_a_photo_sent_alone_first_starts_the_report_and_is_kept(engine: En
     assert resident.heard("report.summary") and "Foto: ada" in resident.text, resident.text
 
 
+_PLACE = "kel gedog kec sananwetan blitar"
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    (["halo", "1"], ["1", DESCRIPTION, _PLACE, "ya", "ya"]),  # at the kind
+    (["halo", "1", "1", DESCRIPTION, "gedog"], ["1", "ya"]),  # the place offered
+    (["halo", "1", "1", DESCRIPTION, _PLACE], ["ya", "ya"]),  # the place to confirm
+    (["halo", "1", "1", DESCRIPTION, _PLACE, "ya"], ["ya"]),  # at the time
+])
+async def test_a_photo_sent_before_it_is_asked_is_kept_for_the_report(engine: Engine, tmp_path: Path,
+                                                                      before: list[str], after: list[str]) -> None:
+    """As an answer typed early is kept for its question, so is a photo: it is not asked for again."""
+    photo = tmp_path / "motor.png"
+    photo.write_bytes(PNG)
+    resident = Resident(engine)
+    for said in before:
+        await resident.send(said)
+    asked = resident.replies[-1].text
+    await resident.send("", photo=photo)
+    assert resident.heard("photo.kept_early") and not resident.heard("photo.rejected_not_now"), resident.text
+    assert resident.replies[-1].text == asked, "the question it was sent at, again"
+    for said in after:
+        await resident.send(said)
+        assert not resident.heard("report.ask_photo"), resident.text
+    assert resident.heard("report.ask_identity"), resident.text
+    await resident.send("rahasia aja")
+    assert resident.heard("report.summary") and "Foto: ada" in resident.text, resident.text
+
+
+async def test_a_photo_with_an_answer_sent_early_keeps_both(engine: Engine, tmp_path: Path) -> None:
+    photo = tmp_path / "motor.png"
+    photo.write_bytes(PNG)
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", DESCRIPTION, _PLACE, "ya"):
+        await resident.send(said)
+    await resident.send("kemarin sore", photo=photo)
+    assert resident.heard("photo.kept_early") and resident.heard("report.ask_identity"), resident.text
+    await resident.send("rahasia aja")
+    assert "Foto: ada" in resident.text and "kemarin sore" in resident.text, resident.text
+
+
 async def test_a_photo_sent_where_none_is_asked_is_not_kept(engine: Engine, tmp_path: Path) -> None:
     photo = tmp_path / "selfie.png"
     photo.write_bytes(PNG)
