@@ -92,6 +92,10 @@ RESUME = "resume_draft"  # a report left unfinished until it expired, offered ba
 SAME = "same_incident"  # an open report alike to this one in the same place: the resident says if it is theirs
 ANOTHER = "another_report"  # "maaf salah, mau lapor yang lain": whether to drop this report for a new one
 RESUMABLE_FOR = dt.timedelta(days=1)
+# How long after a report a photo sent with no new report in its words is taken as that report's: residents send
+# the report, then walk back to take the photo or get it from whoever has it, within the hour or two; later, a
+# photo is as likely a new matter. The reply names the report, so one taken wrongly is seen at once.
+PHOTO_OF_A_REPORT_WITHIN = dt.timedelta(hours=3)
 # The draft's answers about where, asked again together; what the last reading of a place gave, cleared before
 # the next; the tries at naming a place and what was found alike there, cleared once one is confirmed.
 WhereKey = Literal["latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts", "place",
@@ -105,10 +109,11 @@ TRYING_KEYS: tuple[TryingKey, ...] = get_args(TryingKey)
 ORDER = (CATEGORY, DESCRIPTION, LOCATION, SAME, WHEN, PHOTO, IDENTITY, NAME, SUMMARY)
 ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGORY,  # side steps of a step
                   VOICE_CAPTION: DESCRIPTION}
-# Where a photo sent before the photo is asked is kept as its answer, as an answer typed early is: the kind, the
-# place, the read-back, the time.
-EARLY_PHOTO_STEPS = (CATEGORY, LOCATION, PLACE_CHECK, PLACE_PICK, READ_BACK, SAME, WHEN)
-PHOTO_STEPS = (DESCRIPTION, PHOTO, *EARLY_PHOTO_STEPS)  # a photo sent anywhere else is not kept
+# Where a photo sent is kept for the report though another question is open: before the photo is asked, as an
+# answer typed early is (the kind, the place, the read-back, the time), and after it, until the report is sent
+# ("nanti saya kirim fotonya", then the photo).
+OTHER_PHOTO_STEPS = (CATEGORY, LOCATION, PLACE_CHECK, PLACE_PICK, READ_BACK, SAME, WHEN, IDENTITY, NAME, SUMMARY)
+PHOTO_STEPS = (DESCRIPTION, PHOTO, *OTHER_PHOTO_STEPS)  # a photo sent anywhere else is not kept
 VOICE_STEPS = (DESCRIPTION, VOICE_CAPTION)  # nor a voice note (but as the answer to an officer's question)
 STORY_STEPS = (DESCRIPTION, VOICE_CAPTION)  # where what happened is asked
 FREE_TEXT_STEPS = (DESCRIPTION, VOICE_CAPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # any words may answer
@@ -1199,13 +1204,13 @@ def _keep_photo(turn: Turn) -> bool:
     return False
 
 
-def keep_early_photo(turn: Turn) -> bool:
-    """Keeps a photo sent before the photo is asked ("the place choices are on screen, here is the photo") as the
-    answer to that question, and says so; whether one was kept."""
-    if turn.step not in EARLY_PHOTO_STEPS or "draft" not in turn.data or not _keep_photo(turn):
+def keep_photo_sent_aside(turn: Turn) -> bool:
+    """Keeps a photo sent where another question is open (the place choices on screen) as the report's photo, and
+    says so; whether one was kept."""
+    if turn.step not in OTHER_PHOTO_STEPS or "draft" not in turn.data or not _keep_photo(turn):
         return False
     turn.draft.pop("photo_skipped", None)
-    turn.say("photo.kept_early")
+    turn.say("photo.kept_for_report")
     return True
 
 
@@ -2070,29 +2075,34 @@ def _no_photo_what_now(text: str) -> bool:
     return 0 < len(rest) < len(said) and _declines_photo(" ".join(rest))
 
 
-# A photo promised for later ("fotonya nanti ya pak", "ntar sy kirim fotonya"): a report takes its photo only
-# before it is sent, which the resident is told. "Nanti aja fotonya" lets it go (_declines_photo).
+# A photo, or other evidence, promised for later or for the station ("fotonya nanti ya pak", "nanti saya kirim
+# rekamannya ke kantor saja pak", "I'll bring the footage to the station"): the report goes on without it, and the
+# resident is told how a photo may still be added to it once sent.
 _LATER = frozenset({"nanti", "entar", "later", "besok", "tomorrow", "menyusul", "nyusul", "susul"})
-_SENDING = frozenset({"kirim", "dikirim", "kirimin", "send", "sent", "i", "will", "ll", "the", "saya", "aku", "ya"})
+_AT_THE_STATION = frozenset({"kantor", "polsek", "polres", "polisi", "station", "office"})
+_SENDING = frozenset({"kirim", "dikirim", "kirimin", "send", "sent", "bawa", "dibawa", "bawain", "antar", "anter",
+                      "kasih", "kasihkan", "serahkan", "tunjukkan", "tunjukin", "bring", "show", "langsung"})
+_EVIDENCE = frozenset({"rekaman", "rekamannya", "video", "videonya", "cctv", "footage", "recording", "bukti",
+                       "buktinya", "ss", "ssnya", "screenshot", "screenshotnya"})
+_AROUND_SENDING = frozenset({"i", "will", "ll", "the", "saya", "aku", "ya", "ke", "to", "at"})
 
 
-def _photo_put_off(text: str) -> bool:
-    said = words(text)
-    later = bool(_LATER & set(said))
-    if later and all(word in _LATER | _SENDING | NEUTRAL for word in said):
-        return True  # "nanti aja", "ntar ya pak": the photo is what was asked of
-    return later and "saja" not in said and any(field_named(word) == PHOTO for word in said) \
-        and all(word in _LATER | _SENDING | NEUTRAL or field_named(word) == PHOTO for word in said)
+def _photo_later(text: str) -> bool:
+    said = set(words(text))
+    told = _LATER & said or (_AT_THE_STATION & said and (_SENDING | _EVIDENCE) & said)  # not "polisi" alone
+    return bool(told) and "?" not in text and all(
+        word in _LATER | _AT_THE_STATION | _SENDING | _EVIDENCE | _AROUND_SENDING | NEUTRAL
+        or field_named(word) == PHOTO for word in said)
 
 
 _HAVING = frozenset({"punya", "have", "do", "i", "got"})
 
 
 def _has_a_photo(text: str) -> bool:
-    """A yes to "is there a photo?" without the photo: "ada pak", "ok", "punya", "👍"."""
+    """A yes to "is there a photo?" without the photo: "ada pak", "ok", "punya", "👍", "ada ss nya"."""
     said = words(text)
     return bool(said) and not NO & set(said) and yes_or_no(text) != "no" and all(
-        word in YES | NEUTRAL | _HAVING or field_named(word) == PHOTO for word in said)
+        word in YES | NEUTRAL | _HAVING | _PICTURES | {"layar"} or field_named(word) == PHOTO for word in said)
 
 
 def _names_a_time(text: str) -> bool:
@@ -2145,9 +2155,10 @@ async def photo(turn: Turn) -> str:
         turn.say("report.photo_send_it")  # "ada", "ok", "👍": the photo itself is what is asked for
         return PHOTO
     picked = turn.pick(_photo_options(turn))
-    if picked is None and _photo_put_off(turn.text):
-        turn.say("report.photo_only_now")
-        return PHOTO
+    if picked is None and turn.inbound.choice is None and _photo_later(turn.text):
+        hours = int(PHOTO_OF_A_REPORT_WITHIN.total_seconds() // 3600)
+        turn.say("report.photo_later", hours=hours)  # "nanti sy kirim rekamannya ke kantor aja pak"
+        picked = "skip"
     if picked is None and turn.inbound.choice is None and _no_photo_what_now(turn.text):
         turn.say("report.photo_not_needed")  # "gk ada fotonya, gmn?": they may go on without one
         picked = "skip"
@@ -2180,8 +2191,8 @@ async def photo(turn: Turn) -> str:
 
 # How to send a picture, asked where one is: "gmn ngirim screenshot pak?", "cara kirim foto gimana", "how do I
 # send a screenshot".
-_PICTURES = frozenset({"foto", "fotonya", "gambar", "gambarnya", "screenshot", "screenshotnya", "ss", "tangkapan",
-                       "bukti", "buktinya", "photo", "picture", "image"})
+_PICTURES = frozenset({"foto", "fotonya", "gambar", "gambarnya", "screenshot", "screenshotnya", "ss", "ssnya",
+                       "tangkapan", "bukti", "buktinya", "photo", "picture", "image"})
 _SENDING_A_PICTURE = frozenset({"kirim", "mengirim", "ngirim", "kirimnya", "upload", "unggah", "lampir", "lampirkan",
                                 "send", "attach", "share"})
 

@@ -1966,7 +1966,7 @@ async def test_a_detail_and_a_time_in_one_answer_each_go_to_their_place(engine: 
 
 
 @pytest.mark.parametrize(("said", "added"), [("sy lapor buat tetangga sy bu sri, dia lg gk di rumah", True),
-                                            ("bentar pak sy cari dulu", False), ("fotonya nanti sy kirim ya", False)])
+                                            ("bentar pak sy cari dulu", False)])
 async def test_words_that_tell_more_at_the_photo_question_go_to_the_story(engine: Engine, said: str,
                                                                           added: bool) -> None:
     resident = Resident(engine)

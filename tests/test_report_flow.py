@@ -574,7 +574,7 @@ async def test_a_photo_sent_before_it_is_asked_is_kept_for_the_report(engine: En
         await resident.send(said)
     asked = resident.replies[-1].text
     await resident.send("", photo=photo)
-    assert resident.heard("photo.kept_early") and not resident.heard("photo.rejected_not_now"), resident.text
+    assert resident.heard("photo.kept_for_report") and not resident.heard("photo.rejected_not_now"), resident.text
     assert resident.replies[-1].text == asked, "the question it was sent at, again"
     for said in after:
         await resident.send(said)
@@ -591,7 +591,7 @@ async def test_a_photo_with_an_answer_sent_early_keeps_both(engine: Engine, tmp_
     for said in ("halo", "1", "1", DESCRIPTION, _PLACE, "ya"):
         await resident.send(said)
     await resident.send("kemarin sore", photo=photo)
-    assert resident.heard("photo.kept_early") and resident.heard("report.ask_identity"), resident.text
+    assert resident.heard("photo.kept_for_report") and resident.heard("report.ask_identity"), resident.text
     await resident.send("rahasia aja")
     assert "Foto: ada" in resident.text and "kemarin sore" in resident.text, resident.text
 
@@ -928,7 +928,8 @@ async def test_what_now_without_a_photo_is_told_none_is_needed(engine: Engine, a
     assert (await draft_of(engine))["description"] == before, "a question is no part of the story"
 
 
-@pytest.mark.parametrize("yes", ["ada", "ya ada pak", "ok", "sip", "👍", "punya"])
+@pytest.mark.parametrize("yes", ["ada", "ya ada pak", "ok", "sip", "👍", "punya", "ada ss nya", "ada screenshot",
+                                 "ada ssnya pak", "ada tangkapan layar"])
 async def test_a_yes_to_the_photo_asks_for_the_photo_itself(engine: Engine, yes: str) -> None:
     resident = await at(engine, "photo")
     await resident.send(yes)
@@ -937,13 +938,40 @@ async def test_a_yes_to_the_photo_asks_for_the_photo_itself(engine: Engine, yes:
 
 
 @pytest.mark.parametrize("later", ["fotonya nanti ya pak", "ntar sy kirim fotonya", "I will send the photo later",
-                                   "nanti aja", "ntar ya pak"])
-async def test_a_photo_promised_for_later_is_asked_for_now(engine: Engine, later: str) -> None:
+                                   "nanti aja", "ntar ya pak", "Nanti saya kirim rekamannya ke kantor saja pak",
+                                   "videonya sy kasih langsung ke kantor pak", "besok sy antar buktinya ke polsek",
+                                   "I'll bring the footage to the station later",
+                                   "nanti sy bawa ke polsek aja fotonya", "fotonya nanti sy kirim ya"])
+async def test_a_photo_promised_for_later_goes_on_without_it_saying_how_to_add_it(engine: Engine, later: str) -> None:
+    """Once sent, a photo is added to the resident's report within three hours: the question is not asked again."""
     resident = await at(engine, "photo")
     await resident.send(later)
-    assert resident.heard("report.photo_only_now") and resident.heard("report.ask_photo"), resident.text
-    await resident.send("ya udah lewati aja")
-    assert resident.heard("report.ask_identity"), resident.text
+    assert resident.heard("report.photo_later") and resident.heard("report.ask_identity"), resident.text
+    assert "3 jam" in resident.text or "3 hours" in resident.text, resident.text
+    assert (await draft_of(engine))["photo_skipped"] is True
+
+
+@pytest.mark.parametrize("step", ["identity", "summary"])
+async def test_a_photo_promised_then_sent_before_the_report_goes_is_kept(engine: Engine, tmp_path: Path,
+                                                                        step: str) -> None:
+    photo = tmp_path / "motor.png"
+    photo.write_bytes(PNG)
+    resident = await at(engine, "photo")
+    await resident.send("nanti saya kirim fotonya")
+    if step == "summary":
+        await resident.send("rahasia aja")
+    await resident.send("", photo=photo)
+    assert resident.heard("photo.kept_for_report") and not resident.heard("photo.rejected_not_now"), resident.text
+    if step == "identity":
+        await resident.send("rahasia aja")
+    assert resident.heard("report.summary") and "Foto: ada" in resident.text, resident.text
+
+
+@pytest.mark.parametrize("asked", ["nanti dikirim ke kantor polisi?", "polisi", "ke polsek aja"])
+async def test_the_station_named_without_a_photo_promised_skips_nothing(engine: Engine, asked: str) -> None:
+    resident = await at(engine, "photo")
+    await resident.send(asked)
+    assert not resident.heard("report.photo_later") and "photo_skipped" not in await draft_of(engine), resident.text
 
 
 @pytest.mark.parametrize("acknowledged", ["ok", "oke deh", "siap pak", "👍"])
@@ -1039,7 +1067,7 @@ async def test_a_cry_at_a_later_question_is_added_to_the_story_officers_read(eng
 
 
 @pytest.mark.parametrize("said", ["ada foto tapi tidak jelas", "fotonya tidak jelas, gpp?",
-                                  "foto pelakunya ga ada, tapi foto motornya ada", "nanti saya kirim fotonya"])
+                                  "foto pelakunya ga ada, tapi foto motornya ada"])
 async def test_words_about_a_photo_to_come_skip_nothing(engine: Engine, said: str) -> None:
     resident = await at(engine, "photo")
     await resident.send(said)
