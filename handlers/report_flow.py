@@ -851,6 +851,9 @@ def _without_leading_yes(text: str) -> str:
     return text.strip()
 
 
+_CRY_AS_STORY_WORDS = 3  # a cry of this many words tells what happened, as one at the menu begins the report with it
+
+
 def for_another_report(turn: Turn) -> str | None:
     """"maaf salah, mau lapor yang lain" once the story is told: this report is not the one meant. Asked before it
     is dropped, since it holds all the resident told; "eh salah" alone goes back one answer (correct). A cry in it
@@ -1073,6 +1076,10 @@ def answer_aside(turn: Turn) -> str | None:
             (turn.step == READ_BACK and _goes_on(turn.text))  # the story told on, with a cry in it
         if tells_what_happened or (turn.step == WHEN and when_named(turn.text) == "now"):
             return None  # the story, or the time asked ("skrg lg ribut lagi, …": now, and more of the story)
+        if "description" not in turn.draft and turn.step not in STORY_STEPS and \
+                letters_and_digits(turn.text) >= DESCRIPTION_CHARS[0] and len(turn.text.split()) >= _CRY_AS_STORY_WORDS:
+            _add_to_story(turn)  # a pin sent first, then "ada tawuran skrg pak pake sajam!!": not to be told again
+            return turn.step
         if "description" in turn.draft and (turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) or (
                 turn.step not in STORY_STEPS and _REFERS_BACK & set(words(turn.text)[:_REFERS_WITHIN]))):
             # "pak orangnya dateng lagi skrg bawa parang": officers read why it is urgent now; before the place and

@@ -2659,6 +2659,22 @@ async def test_a_moment_of_the_day_that_comes_back_is_told_whole(engine: Engine,
     assert f"“{told}”" in resident.text, resident.text
 
 
+@pytest.mark.parametrize("cry", ["ada tawuran skrg pak pake sajam!!", "tolong pak ada maling masuk rumah sy skrg",
+                                 "help, someone is breaking into my house right now"])
+async def test_a_cry_after_a_pin_sent_first_is_kept_as_the_story(engine: Engine, cry: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(location=(-8.0983, 112.1725))  # Kec. Sananwetan, Kota Blitar
+    assert resident.heard("place.confirm_pin"), resident.text
+    await resident.send(cry)
+    assert "110" in resident.text, resident.text
+    draft = await draft_of(engine)
+    assert draft["description"] == cry and draft["urgent"], draft
+    await resident.send("iya")
+    assert not resident.heard("report.ask_description") and not resident.heard("report.ask_description", "en"), \
+        resident.text
+
+
 STORY_WITH_NAME = ("selamat malam pak, nama saya Budi Santoso, mau lapor hp saya dijambret orang naik motor tadi sore "
                    "jam 5 di jl kenanga kel gedog sananwetan blitar. tolong nama saya dirahasiakan ya pak")
 
