@@ -91,10 +91,6 @@ YES_NO = Menu("yes_no")
 DEEP_LINK_STATUS = "status"  # t.me/<bot>?start=status_LP-XXXX-XXXX
 ANSWER_CHARS = 2  # an answer to an officer's question says at least this much
 ADDS_TO_AN_ANSWER = dt.timedelta(minutes=30)  # how long the next message after an answer may add to it
-# How long after a report a photo sent with no new report in its words is taken as that report's: residents send
-# the report, then walk back to take the photo or get it from whoever has it, within the hour or two; later, a
-# photo is as likely a new matter. The reply names the report, so one taken wrongly is seen at once.
-PHOTO_OF_A_REPORT_WITHIN = dt.timedelta(hours=3)
 # What an officer's unfinished action or patrol leaves, dropped when the officer is revoked in the middle of it.
 OfficerWork = Literal["pending_action", "number_meant", "patrol", "resume"]
 OFFICER_WORK: tuple[OfficerWork, ...] = get_args(OfficerWork)
@@ -172,7 +168,7 @@ async def menu(turn: Turn) -> str:
     elif picked is None and unread_at and menu_intent(turn.text) in ("response", "after_report"):
         turn.say("report.no_officer_yet", station=unread_at)  # "kapan polisi dateng?": not "it reaches the officers"
     elif picked is None and just_filed and photo_announced(turn.text) and \
-            (anonymous_just_sent or await recent_own_report(turn, PHOTO_OF_A_REPORT_WITHIN) is None):
+            (anonymous_just_sent or await recent_own_report(turn, report_flow.PHOTO_OF_A_REPORT_WITHIN) is None):
         turn.say("relay.photo_announced_anonymous")  # "fotonya nyusul ya pak" after an anonymous report: see above
         turn.data["just_filed"] = "anonymous_told"  # the photo that follows goes to no older report either
     elif picked is None and just_filed and menu_intent(turn.text) == "how":
@@ -247,7 +243,7 @@ async def _menu_intent(turn: Turn) -> str:
     elif intent is None and (ref := find_ref(turn.text, prefix_optional=True)):
         await show_status(turn, ref)  # eight letters alone, no place: a reference typed bare, at the menu only
     elif intent is None and photo_announced(turn.text) and \
-            (sent := await recent_own_report(turn, PHOTO_OF_A_REPORT_WITHIN)):
+            (sent := await recent_own_report(turn, report_flow.PHOTO_OF_A_REPORT_WITHIN)):
         turn.say("relay.photo_awaited", ref=sent.ref)  # "ini fotonya pak", the photo to follow: it goes to that report
     elif intent is None and _FORGOTTEN & set(words(turn.text)) and _OF_A_REPORT & set(words(turn.text)):
         if await has_own_reports(turn):  # "sy lupa nomor laporannya": their reports, to pick from
@@ -294,7 +290,7 @@ async def _add_to_answer(turn: Turn, ref: str) -> bool:
 async def _photo_of_a_report_sent(turn: Turn) -> bool:
     """A photo sent soon after a report of the resident's ("ini fotonya pak", or none said): for that report, the
     newest of theirs, named in the reply. Kept with it and passed to its officers as more told of it is."""
-    report = await recent_own_report(turn, PHOTO_OF_A_REPORT_WITHIN)
+    report = await recent_own_report(turn, report_flow.PHOTO_OF_A_REPORT_WITHIN)
     if report is None:
         return False
     said = _for_officers(turn, report, _in_words(turn, turn.text, turn.photo))
@@ -874,6 +870,9 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         if kept:
             turn.data["expired_draft"] = kept
             turn.say("report.expired")
+    if turn.photo is not None and report_flow.keep_photo_sent_aside(turn) and not turn.text.strip():
+        STEPS[turn.step].ask(turn)  # the photo alone answers the question of the photo, not this one
+        return
     next_step = _cancel_taken_back(turn)
     if next_step is None and asked_in is not None and turn.step in report_flow.STEPS:
         next_step = turn.step  # asked for the language alone: nothing of it answers the question

@@ -10,13 +10,13 @@ from collections.abc import Awaitable, Callable, Mapping
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import Inbound, Media, Outbound
-from handlers.conversation import ADDS_TO_AN_ANSWER, PHOTO_OF_A_REPORT_WITHIN, respond
+from handlers.conversation import ADDS_TO_AN_ANSWER, respond
 from handlers.digest import CATCH_UP, due_digests, send_digest
 from handlers.escalation import escalate_due
 from handlers.i18n import t
 from handlers.language.intents import photo_of_a_report_sent, tells_a_story
 from handlers.office import EscalationDelays, Office
-from handlers.report_flow import PHOTO_STEPS, VOICE_STEPS
+from handlers.report_flow import PHOTO_OF_A_REPORT_WITHIN, PHOTO_STEPS, VOICE_STEPS
 from handlers.routing import Router
 from handlers.state import dump_session, load_session
 from handlers.text import sanitize

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from difflib import SequenceMatcher
 from typing import Literal, get_args
@@ -91,6 +92,10 @@ RESUME = "resume_draft"  # a report left unfinished until it expired, offered ba
 SAME = "same_incident"  # an open report alike to this one in the same place: the resident says if it is theirs
 ANOTHER = "another_report"  # "maaf salah, mau lapor yang lain": whether to drop this report for a new one
 RESUMABLE_FOR = dt.timedelta(days=1)
+# How long after a report a photo sent with no new report in its words is taken as that report's: residents send
+# the report, then walk back to take the photo or get it from whoever has it, within the hour or two; later, a
+# photo is as likely a new matter. The reply names the report, so one taken wrongly is seen at once.
+PHOTO_OF_A_REPORT_WITHIN = dt.timedelta(hours=3)
 # The draft's answers about where, asked again together; what the last reading of a place gave, cleared before
 # the next; the tries at naming a place and what was found alike there, cleared once one is confirmed.
 WhereKey = Literal["latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts", "place",
@@ -104,7 +109,11 @@ TRYING_KEYS: tuple[TryingKey, ...] = get_args(TryingKey)
 ORDER = (CATEGORY, DESCRIPTION, LOCATION, SAME, WHEN, PHOTO, IDENTITY, NAME, SUMMARY)
 ANSWER_OF_STEP = {PLACE_CHECK: LOCATION, PLACE_PICK: LOCATION, READ_BACK: CATEGORY,  # side steps of a step
                   VOICE_CAPTION: DESCRIPTION}
-PHOTO_STEPS = (DESCRIPTION, PHOTO)  # a photo sent anywhere else is not kept
+# Where a photo sent is kept for the report though another question is open: before the photo is asked, as an
+# answer typed early is (the kind, the place, the read-back, the time), and after it, until the report is sent
+# ("nanti saya kirim fotonya", then the photo).
+OTHER_PHOTO_STEPS = (CATEGORY, LOCATION, PLACE_CHECK, PLACE_PICK, READ_BACK, SAME, WHEN, IDENTITY, NAME, SUMMARY)
+PHOTO_STEPS = (DESCRIPTION, PHOTO, *OTHER_PHOTO_STEPS)  # a photo sent anywhere else is not kept
 VOICE_STEPS = (DESCRIPTION, VOICE_CAPTION)  # nor a voice note (but as the answer to an officer's question)
 STORY_STEPS = (DESCRIPTION, VOICE_CAPTION)  # where what happened is asked
 FREE_TEXT_STEPS = (DESCRIPTION, VOICE_CAPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # any words may answer
@@ -186,7 +195,7 @@ async def start_from_place(turn: Turn) -> str | None:
 def _later_answers_in_story(turn: Turn, story: str) -> None:
     """What a story says of later questions: "…, sy gk punya foto", "…, tolong nama saya dirahasiakan" (the summary
     shows it to confirm), "sy mau lapor tp jangan sampai tetangga tau", then the story."""
-    if "photo" not in turn.draft and any(_no_photo(clause) for clause in _CLAUSES.split(story)):
+    if "photo" not in turn.draft and any(_no_photo_told(clause) for clause in _CLAUSES.split(story)):
         turn.draft["photo_skipped"] = True
     if wished := identity_wished(story):
         _identity_read(turn, wished)
@@ -842,6 +851,9 @@ def _without_leading_yes(text: str) -> str:
     return text.strip()
 
 
+_CRY_AS_STORY_WORDS = 3  # a cry of this many words tells what happened, as one at the menu begins the report with it
+
+
 def for_another_report(turn: Turn) -> str | None:
     """"maaf salah, mau lapor yang lain" once the story is told: this report is not the one meant. Asked before it
     is dropped, since it holds all the resident told; "eh salah" alone goes back one answer (correct). A cry in it
@@ -1064,6 +1076,10 @@ def answer_aside(turn: Turn) -> str | None:
             (turn.step == READ_BACK and _goes_on(turn.text))  # the story told on, with a cry in it
         if tells_what_happened or (turn.step == WHEN and when_named(turn.text) == "now"):
             return None  # the story, or the time asked ("skrg lg ribut lagi, …": now, and more of the story)
+        if "description" not in turn.draft and turn.step not in STORY_STEPS and \
+                letters_and_digits(turn.text) >= DESCRIPTION_CHARS[0] and len(turn.text.split()) >= _CRY_AS_STORY_WORDS:
+            _add_to_story(turn)  # a pin sent first, then "ada tawuran skrg pak pake sajam!!": not to be told again
+            return turn.step
         if "description" in turn.draft and (turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) or (
                 turn.step not in STORY_STEPS and _REFERS_BACK & set(words(turn.text)[:_REFERS_WITHIN]))):
             # "pak orangnya dateng lagi skrg bawa parang": officers read why it is urgent now; before the place and
@@ -1193,6 +1209,16 @@ def _keep_photo(turn: Turn) -> bool:
     if turn.photo_problem:
         turn.say(f"photo.rejected_{turn.photo_problem}")
     return False
+
+
+def keep_photo_sent_aside(turn: Turn) -> bool:
+    """Keeps a photo sent where another question is open (the place choices on screen) as the report's photo, and
+    says so; whether one was kept."""
+    if turn.step not in OTHER_PHOTO_STEPS or "draft" not in turn.data or not _keep_photo(turn):
+        return False
+    turn.draft.pop("photo_skipped", None)
+    turn.say("photo.kept_for_report")
+    return True
 
 
 def _keep_voice(turn: Turn) -> bool:
@@ -1957,7 +1983,7 @@ def _keep_later_answers(turn: Turn) -> None:
         return
     rest = []
     for clause in clauses:
-        if _no_photo(clause):
+        if _no_photo_told(clause):
             turn.draft["photo_skipped"] = True
         elif not _names_a_time(clause) and (shown := IDENTITIES.pick(turn.lang, clause) or identity_wished(clause)):
             _identity_read(turn, shown)
@@ -1975,6 +2001,33 @@ def _no_photo(text: str) -> bool:
     """Whether a message says there is no photo, and nothing of a time: "no photo", "gak ada fotonya pak"."""
     said = set(without_all_right(words(text)))
     return any(field_named(word) == PHOTO for word in said) and bool(said & (NO | _WITHOUT)) and not _names_a_time(text)
+
+
+# Between a no and the photo it is about: "gk ada foto", "tdk punya bukti foto", "ga sempet moto", "no pics".
+_HAVING_NONE = frozenset({"ada", "punya", "sempat", "bisa", "ambil", "yang", "bukti", "any", "a", "have", "dont", "don",
+                          "t", "got"})
+
+
+def _no_photo_told(clause: str) -> bool:
+    """Whether a clause among others says there is no photo to send ("sy gk punya foto", "fotonya gk ada"), the no
+    bound to the photo: a photo the story tells of ("ngancem mau nyebarin foto sy kalo sy gk mau balikan") is none."""
+    if not _no_photo(clause):
+        return False
+    said = words(clause)
+    for at, word in enumerate(said):
+        if word in NO | _WITHOUT:
+            between = list(itertools.takewhile(lambda w: w in _HAVING_NONE, said[at + 1:]))
+            after = said[at + 1 + len(between):at + 2 + len(between)]
+            if after and (field_named(after[0]) == PHOTO or after[0] in _TAKING_A_PHOTO):
+                return True  # "gk ada foto", "tanpa foto", "ga sempet moto"
+        elif field_named(word) == PHOTO:
+            rest = list(itertools.dropwhile(lambda w: w in NEUTRAL, said[at + 1:]))
+            if rest[:1] and rest[0] in NO and all(w in NEUTRAL | {"ada", "punya"} for w in rest[1:]):
+                return True  # "fotonya gk ada pak", "foto blm ada"
+    return False
+
+
+_TAKING_A_PHOTO = frozenset({"moto", "motoin", "motret", "memotret", "memfoto", "fotoin"})
 
 
 # A photo had, taken or sent, in the resident's words: "gak punya foto", "ga sempet moto", "I don't have one".
@@ -2029,29 +2082,34 @@ def _no_photo_what_now(text: str) -> bool:
     return 0 < len(rest) < len(said) and _declines_photo(" ".join(rest))
 
 
-# A photo promised for later ("fotonya nanti ya pak", "ntar sy kirim fotonya"): a report takes its photo only
-# before it is sent, which the resident is told. "Nanti aja fotonya" lets it go (_declines_photo).
+# A photo, or other evidence, promised for later or for the station ("fotonya nanti ya pak", "nanti saya kirim
+# rekamannya ke kantor saja pak", "I'll bring the footage to the station"): the report goes on without it, and the
+# resident is told how a photo may still be added to it once sent.
 _LATER = frozenset({"nanti", "entar", "later", "besok", "tomorrow", "menyusul", "nyusul", "susul"})
-_SENDING = frozenset({"kirim", "dikirim", "kirimin", "send", "sent", "i", "will", "ll", "the", "saya", "aku", "ya"})
+_AT_THE_STATION = frozenset({"kantor", "polsek", "polres", "polisi", "station", "office"})
+_SENDING = frozenset({"kirim", "dikirim", "kirimin", "send", "sent", "bawa", "dibawa", "bawain", "antar", "anter",
+                      "kasih", "kasihkan", "serahkan", "tunjukkan", "tunjukin", "bring", "show", "langsung"})
+_EVIDENCE = frozenset({"rekaman", "rekamannya", "video", "videonya", "cctv", "footage", "recording", "bukti",
+                       "buktinya", "ss", "ssnya", "screenshot", "screenshotnya"})
+_AROUND_SENDING = frozenset({"i", "will", "ll", "the", "saya", "aku", "ya", "ke", "to", "at"})
 
 
-def _photo_put_off(text: str) -> bool:
-    said = words(text)
-    later = bool(_LATER & set(said))
-    if later and all(word in _LATER | _SENDING | NEUTRAL for word in said):
-        return True  # "nanti aja", "ntar ya pak": the photo is what was asked of
-    return later and "saja" not in said and any(field_named(word) == PHOTO for word in said) \
-        and all(word in _LATER | _SENDING | NEUTRAL or field_named(word) == PHOTO for word in said)
+def _photo_later(text: str) -> bool:
+    said = set(words(text))
+    told = _LATER & said or (_AT_THE_STATION & said and (_SENDING | _EVIDENCE) & said)  # not "polisi" alone
+    return bool(told) and "?" not in text and all(
+        word in _LATER | _AT_THE_STATION | _SENDING | _EVIDENCE | _AROUND_SENDING | NEUTRAL
+        or field_named(word) == PHOTO for word in said)
 
 
 _HAVING = frozenset({"punya", "have", "do", "i", "got"})
 
 
 def _has_a_photo(text: str) -> bool:
-    """A yes to "is there a photo?" without the photo: "ada pak", "ok", "punya", "👍"."""
+    """A yes to "is there a photo?" without the photo: "ada pak", "ok", "punya", "👍", "ada ss nya"."""
     said = words(text)
     return bool(said) and not NO & set(said) and yes_or_no(text) != "no" and all(
-        word in YES | NEUTRAL | _HAVING or field_named(word) == PHOTO for word in said)
+        word in YES | NEUTRAL | _HAVING | _PICTURES | {"layar"} or field_named(word) == PHOTO for word in said)
 
 
 def _names_a_time(text: str) -> bool:
@@ -2104,9 +2162,10 @@ async def photo(turn: Turn) -> str:
         turn.say("report.photo_send_it")  # "ada", "ok", "👍": the photo itself is what is asked for
         return PHOTO
     picked = turn.pick(_photo_options(turn))
-    if picked is None and _photo_put_off(turn.text):
-        turn.say("report.photo_only_now")
-        return PHOTO
+    if picked is None and turn.inbound.choice is None and _photo_later(turn.text):
+        hours = int(PHOTO_OF_A_REPORT_WITHIN.total_seconds() // 3600)
+        turn.say("report.photo_later", hours=hours)  # "nanti sy kirim rekamannya ke kantor aja pak"
+        picked = "skip"
     if picked is None and turn.inbound.choice is None and _no_photo_what_now(turn.text):
         turn.say("report.photo_not_needed")  # "gk ada fotonya, gmn?": they may go on without one
         picked = "skip"
@@ -2139,8 +2198,8 @@ async def photo(turn: Turn) -> str:
 
 # How to send a picture, asked where one is: "gmn ngirim screenshot pak?", "cara kirim foto gimana", "how do I
 # send a screenshot".
-_PICTURES = frozenset({"foto", "fotonya", "gambar", "gambarnya", "screenshot", "screenshotnya", "ss", "tangkapan",
-                       "bukti", "buktinya", "photo", "picture", "image"})
+_PICTURES = frozenset({"foto", "fotonya", "gambar", "gambarnya", "screenshot", "screenshotnya", "ss", "ssnya",
+                       "tangkapan", "bukti", "buktinya", "photo", "picture", "image"})
 _SENDING_A_PICTURE = frozenset({"kirim", "mengirim", "ngirim", "kirimnya", "upload", "unggah", "lampir", "lampirkan",
                                 "send", "attach", "share"})
 
@@ -2348,20 +2407,32 @@ _NAME_CORRECTED = re.compile(r"^(?:(?:salah(?:\s+(?:ketik|tulis))?|maaf|eh|ralat
                              r"(?:nama(?:nya)?\s+(?:pake|pakai|jadi|cukup)\s+|(?:pake|pakai|cukup)\s+)?", re.IGNORECASE)
 
 
-# A phone number typed after the name ("Budi Santoso, 081234567890", "Budi / wa 0812-3456-7890"): the number of a
-# named report is the chat's own, which officers see with it.
-_NUMBER_AFTER_A_NAME = re.compile(r"[\s,;:/-]*(?:(?:no|nomor|hp|wa|telp)\W*)*\(?(?:\+?62|0)\s?8[\d\s().-]{6,}\d\W*$",
-                                  re.IGNORECASE)
+# What may follow a name and is no part of it: a number or a word of one ("Bambang, no hp sy 0857…", "Budi / wa
+# 0812-3456-7890"; the number of a named report is the chat's own, which officers see with it), or of where one
+# lives ("Pak Joko RT 3").
+_AFTER_THE_NAME = re.compile(r"\b(?:no|nomor|nomer|nmr|hp|wa|whatsapp|telp|telpon|telepon|tlp|number|phone|rt|rw|"
+                             r"alamat|address)\b|[+(]?\d", re.IGNORECASE)
+_BEFORE_WHAT_FOLLOWS = frozenset({"saya", "dan", "and", "my", "ini", "ya"})
 
 
 def _name_typed(text: str) -> str:
     """The name in a message to the name question, less the words around it: "nama saya Budi" and "salah,
-    namanya pake Slamet aja" are Budi and Slamet; "Budi Santoso, 081234567890" is Budi Santoso."""
-    text = _NUMBER_AFTER_A_NAME.sub("", text)
+    namanya pake Slamet aja" are Budi and Slamet; "Budi Santoso, 081234567890" and "Bambang, no hp sy 0857…" are
+    Budi Santoso and Bambang."""
+    if (after := _AFTER_THE_NAME.search(text)) and after.start() > 0:
+        before = text[:after.start()]
+        comma = before.rfind(",")  # "Budi, ini no sy …"; but "Siti, S.Pd, wa …" keeps its title
+        given = _without_words_around(before[:comma] if comma > 0 else before)
+        if not set(words(given)) <= _AFTER_A_NAME | NEUTRAL | _BEFORE_WHAT_FOLLOWS:
+            return given  # not "sy pak RT 03, Slamet Riyadi", whose name is not before, asked again in letters
+    return _without_words_around(text)
+
+
+def _without_words_around(text: str) -> str:
     name = _NAME_OPENING.sub("", _NAME_CORRECTED.sub("", text.strip())).strip().split()
-    while len(name) > 1 and normalise(name[-1]).strip(" .,!") in _AFTER_A_NAME:
+    while len(name) > 1 and normalise(name[-1]).strip(" .,!/-") in _AFTER_A_NAME | _BEFORE_WHAT_FOLLOWS:
         name.pop()
-    return " ".join(name).strip(" ,") or text.strip()
+    return " ".join(name).strip(" ,/-") or text.strip()
 
 
 # Where a name ends and a wish begins: a comma, a "but", or a full stop after a word ("Siti Aminah. Jgn sampe…";

@@ -1971,7 +1971,7 @@ async def test_a_detail_and_a_time_in_one_answer_each_go_to_their_place(engine: 
 
 
 @pytest.mark.parametrize(("said", "added"), [("sy lapor buat tetangga sy bu sri, dia lg gk di rumah", True),
-                                            ("bentar pak sy cari dulu", False), ("fotonya nanti sy kirim ya", False)])
+                                            ("bentar pak sy cari dulu", False)])
 async def test_words_that_tell_more_at_the_photo_question_go_to_the_story(engine: Engine, said: str,
                                                                           added: bool) -> None:
     resident = Resident(engine)
@@ -2613,6 +2613,70 @@ async def test_no_photo_said_in_the_story_is_not_asked_again(engine: Engine) -> 
     await resident.send("motor sy dicuri td pagi di depan rumah kel gedog sananwetan blitar, sy gk punya foto")
     await resident.send("iya")
     assert resident.heard("report.ask_identity") and not resident.heard("report.ask_photo"), resident.text
+
+
+@pytest.mark.parametrize("story", [
+    "pacar sy ngancem mau nyebarin foto bugil sy kalo sy gk mau balikan, kel gedog sananwetan blitar td pagi",
+    "mantan sy nyebar foto sy di grup wa, sy gk terima pak. kel gedog sananwetan blitar td pagi",
+    "ada org yg foto2 rumah sy, tp sy gk kenal orgnya. kel gedog sananwetan blitar td pagi",
+    "someone posted photos of me online and I did not agree, kel gedog sananwetan blitar this morning",
+])
+async def test_a_photo_the_story_tells_of_is_no_answer_to_the_photo_question(engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    for said in ("lapor", "1", story, "iya", "iya"):
+        await resident.send(said)
+    assert await step_of(engine, resident) == "photo" and "photo_skipped" not in await draft_of(engine), resident.text
+
+
+@pytest.mark.parametrize("story", [
+    "hp sy dijambret td pagi di kel gedog sananwetan blitar, fotonya gk ada pak",
+    "hp sy dijambret td pagi di kel gedog sananwetan blitar. sy gk sempet foto pelakunya",
+    "hp sy dijambret td pagi di kel gedog sananwetan blitar, tdk ada bukti foto",
+])
+async def test_no_photo_to_send_said_in_the_story_skips_the_photo(engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    await resident.send("iya")
+    assert resident.heard("report.ask_identity") and not resident.heard("report.ask_photo"), resident.text
+
+
+@pytest.mark.parametrize(("story", "told"), [
+    ("Permisi pak, saya ibu rumah tangga umur 72 tahun. Kemarin sore saya ditelepon orang ngaku dari bank, uang sy "
+     "hilang 5 juta. Rumah sy di kel gedog sananwetan blitar", "kemarin sore"),
+    ("anak sy umur 5 thn dipukul tetangga td pagi di kel gedog sananwetan blitar", "tadi pagi"),
+])
+async def test_an_age_told_before_the_time_is_not_part_of_it(engine: Engine, story: str, told: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert f"Waktu: {told}\n" in resident.text, resident.text
+
+
+@pytest.mark.parametrize(("story", "told"), [
+    ("di depan sekolah sy setiap jam pulang sekolah banyak siswa nongkrong dan balapan liar, kel gedog sananwetan "
+     "blitar", "setiap jam pulang sekolah"),
+    ("tiap pulang sekolah banyak siswa balapan liar di jalan kel gedog sananwetan blitar", "tiap pulang sekolah"),
+])
+async def test_a_moment_of_the_day_that_comes_back_is_told_whole(engine: Engine, story: str, told: str) -> None:
+    resident = Resident(engine)
+    for said in ("lapor", "2", story, "ya"):
+        await resident.send(said)
+    assert f"“{told}”" in resident.text, resident.text
+
+
+@pytest.mark.parametrize("cry", ["ada tawuran skrg pak pake sajam!!", "tolong pak ada maling masuk rumah sy skrg",
+                                 "help, someone is breaking into my house right now"])
+async def test_a_cry_after_a_pin_sent_first_is_kept_as_the_story(engine: Engine, cry: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(location=(-8.0983, 112.1725))  # Kec. Sananwetan, Kota Blitar
+    assert resident.heard("place.confirm_pin"), resident.text
+    await resident.send(cry)
+    assert "110" in resident.text, resident.text
+    draft = await draft_of(engine)
+    assert draft["description"] == cry and draft["urgent"], draft
+    await resident.send("iya")
+    assert not resident.heard("report.ask_description") and not resident.heard("report.ask_description", "en"), \
+        resident.text
 
 
 STORY_WITH_NAME = ("selamat malam pak, nama saya Budi Santoso, mau lapor hp saya dijambret orang naik motor tadi sore "

@@ -555,6 +555,47 @@ async def test_a_photo_sent_alone_first_starts_the_report_and_is_kept(engine: En
     assert resident.heard("report.summary") and "Foto: ada" in resident.text, resident.text
 
 
+_PLACE = "kel gedog kec sananwetan blitar"
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    (["halo", "1"], ["1", DESCRIPTION, _PLACE, "ya", "ya"]),  # at the kind
+    (["halo", "1", "1", DESCRIPTION, "gedog"], ["1", "ya"]),  # the place offered
+    (["halo", "1", "1", DESCRIPTION, _PLACE], ["ya", "ya"]),  # the place to confirm
+    (["halo", "1", "1", DESCRIPTION, _PLACE, "ya"], ["ya"]),  # at the time
+])
+async def test_a_photo_sent_before_it_is_asked_is_kept_for_the_report(engine: Engine, tmp_path: Path,
+                                                                      before: list[str], after: list[str]) -> None:
+    """As an answer typed early is kept for its question, so is a photo: it is not asked for again."""
+    photo = tmp_path / "motor.png"
+    photo.write_bytes(PNG)
+    resident = Resident(engine)
+    for said in before:
+        await resident.send(said)
+    asked = resident.replies[-1].text
+    await resident.send("", photo=photo)
+    assert resident.heard("photo.kept_for_report") and not resident.heard("photo.rejected_not_now"), resident.text
+    assert resident.replies[-1].text == asked, "the question it was sent at, again"
+    for said in after:
+        await resident.send(said)
+        assert not resident.heard("report.ask_photo"), resident.text
+    assert resident.heard("report.ask_identity"), resident.text
+    await resident.send("rahasia aja")
+    assert resident.heard("report.summary") and "Foto: ada" in resident.text, resident.text
+
+
+async def test_a_photo_with_an_answer_sent_early_keeps_both(engine: Engine, tmp_path: Path) -> None:
+    photo = tmp_path / "motor.png"
+    photo.write_bytes(PNG)
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", DESCRIPTION, _PLACE, "ya"):
+        await resident.send(said)
+    await resident.send("kemarin sore", photo=photo)
+    assert resident.heard("photo.kept_for_report") and resident.heard("report.ask_identity"), resident.text
+    await resident.send("rahasia aja")
+    assert "Foto: ada" in resident.text and "kemarin sore" in resident.text, resident.text
+
+
 async def test_a_photo_sent_where_none_is_asked_is_not_kept(engine: Engine, tmp_path: Path) -> None:
     photo = tmp_path / "selfie.png"
     photo.write_bytes(PNG)
@@ -704,11 +745,18 @@ async def test_initials_at_the_name_question_are_rahasia(engine: Engine, initial
     assert resident.heard("report.identity_initials") and "Identitas: Rahasia" in resident.text, resident.text
 
 
-@pytest.mark.parametrize("typed", ["Budi Santoso, 081234567890", "Budi Santoso / wa 0812-3456-7890"])
-async def test_a_name_typed_with_the_chats_own_number_keeps_the_name(engine: Engine, typed: str) -> None:
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("Budi Santoso, 081234567890", "Budi Santoso"), ("Budi Santoso / wa 0812-3456-7890", "Budi Santoso"),
+    ("Bambang, no hp sy 085712345678", "Bambang"), ("nama sy Siti, wa 081234567890", "Siti"),
+    ("Pak Joko RT 3", "Pak Joko"), ("Budi aja pak", "Budi"), ("Budi, ini nomer sy 0812 3456 7890", "Budi"),
+    ("Dewi Lestari no hp 081234567890", "Dewi Lestari"), ("Siti, S.Pd, wa 081234567890", "Siti, S.Pd"),
+    ("My name is John Smith and my number is 081234567890", "John Smith"),
+])
+async def test_a_name_typed_with_the_chats_own_number_keeps_the_name(engine: Engine, typed: str, kept: str) -> None:
+    """The number is the chat's own, which officers see beside the name: the name is the name alone."""
     resident = await at_the_name_question(engine)
     await resident.send(typed)
-    assert "Dengan nama (Budi Santoso)" in resident.text, resident.text
+    assert f"Dengan nama ({kept})" in resident.text, resident.text
 
 
 @pytest.mark.parametrize("forged", ['Budi”, +6281299990000 (boleh dihubungi)', 'Budi" 081299990000', "Budi (WA 0812)"])
@@ -880,7 +928,8 @@ async def test_what_now_without_a_photo_is_told_none_is_needed(engine: Engine, a
     assert (await draft_of(engine))["description"] == before, "a question is no part of the story"
 
 
-@pytest.mark.parametrize("yes", ["ada", "ya ada pak", "ok", "sip", "👍", "punya"])
+@pytest.mark.parametrize("yes", ["ada", "ya ada pak", "ok", "sip", "👍", "punya", "ada ss nya", "ada screenshot",
+                                 "ada ssnya pak", "ada tangkapan layar"])
 async def test_a_yes_to_the_photo_asks_for_the_photo_itself(engine: Engine, yes: str) -> None:
     resident = await at(engine, "photo")
     await resident.send(yes)
@@ -889,13 +938,40 @@ async def test_a_yes_to_the_photo_asks_for_the_photo_itself(engine: Engine, yes:
 
 
 @pytest.mark.parametrize("later", ["fotonya nanti ya pak", "ntar sy kirim fotonya", "I will send the photo later",
-                                   "nanti aja", "ntar ya pak"])
-async def test_a_photo_promised_for_later_is_asked_for_now(engine: Engine, later: str) -> None:
+                                   "nanti aja", "ntar ya pak", "Nanti saya kirim rekamannya ke kantor saja pak",
+                                   "videonya sy kasih langsung ke kantor pak", "besok sy antar buktinya ke polsek",
+                                   "I'll bring the footage to the station later",
+                                   "nanti sy bawa ke polsek aja fotonya", "fotonya nanti sy kirim ya"])
+async def test_a_photo_promised_for_later_goes_on_without_it_saying_how_to_add_it(engine: Engine, later: str) -> None:
+    """Once sent, a photo is added to the resident's report within three hours: the question is not asked again."""
     resident = await at(engine, "photo")
     await resident.send(later)
-    assert resident.heard("report.photo_only_now") and resident.heard("report.ask_photo"), resident.text
-    await resident.send("ya udah lewati aja")
-    assert resident.heard("report.ask_identity"), resident.text
+    assert resident.heard("report.photo_later") and resident.heard("report.ask_identity"), resident.text
+    assert "3 jam" in resident.text or "3 hours" in resident.text, resident.text
+    assert (await draft_of(engine))["photo_skipped"] is True
+
+
+@pytest.mark.parametrize("step", ["identity", "summary"])
+async def test_a_photo_promised_then_sent_before_the_report_goes_is_kept(engine: Engine, tmp_path: Path,
+                                                                        step: str) -> None:
+    photo = tmp_path / "motor.png"
+    photo.write_bytes(PNG)
+    resident = await at(engine, "photo")
+    await resident.send("nanti saya kirim fotonya")
+    if step == "summary":
+        await resident.send("rahasia aja")
+    await resident.send("", photo=photo)
+    assert resident.heard("photo.kept_for_report") and not resident.heard("photo.rejected_not_now"), resident.text
+    if step == "identity":
+        await resident.send("rahasia aja")
+    assert resident.heard("report.summary") and "Foto: ada" in resident.text, resident.text
+
+
+@pytest.mark.parametrize("asked", ["nanti dikirim ke kantor polisi?", "polisi", "ke polsek aja"])
+async def test_the_station_named_without_a_photo_promised_skips_nothing(engine: Engine, asked: str) -> None:
+    resident = await at(engine, "photo")
+    await resident.send(asked)
+    assert not resident.heard("report.photo_later") and "photo_skipped" not in await draft_of(engine), resident.text
 
 
 @pytest.mark.parametrize("acknowledged", ["ok", "oke deh", "siap pak", "👍"])
@@ -991,7 +1067,7 @@ async def test_a_cry_at_a_later_question_is_added_to_the_story_officers_read(eng
 
 
 @pytest.mark.parametrize("said", ["ada foto tapi tidak jelas", "fotonya tidak jelas, gpp?",
-                                  "foto pelakunya ga ada, tapi foto motornya ada", "nanti saya kirim fotonya"])
+                                  "foto pelakunya ga ada, tapi foto motornya ada"])
 async def test_words_about_a_photo_to_come_skip_nothing(engine: Engine, said: str) -> None:
     resident = await at(engine, "photo")
     await resident.send(said)

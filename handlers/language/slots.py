@@ -190,7 +190,8 @@ def _told_around(said: list[str], start: int, end: int) -> str:
         start -= 1
     while end < len(said) and end - start < _TOLD_WORDS and _of_a_time(said, end):
         end += 1
-    while said[end - 1] in _AROUND_AN_HOUR and not said[end - 2].isdecimal():  # "kemarin sore jam" of "… jam brp"
+    while said[end - 1] in _AROUND_AN_HOUR and not said[end - 2].isdecimal() and said[end - 2] not in _EVERY:
+        # "kemarin sore jam" of "… jam brp"; but "setiap jam" is every hour
         end -= 1
     return _CLOCK.sub(r"\1.\2", " ".join(said[start:end]))
 
@@ -200,6 +201,8 @@ def _of_a_time(said: list[str], at: int) -> bool:
     number only as an hour ("jam 5", "9 pm") or a count of units ("2 jam yang lalu"), not "kemarin 3 motor"."""
     word, before = said[at], said[at - 1] if at else ""
     after = said[at + 1] if at + 1 < len(said) else ""
+    if _AN_AGE & set(said[max(0, at - 2):at]) and (word.isdecimal() or before.isdecimal()):
+        return False  # "umur 72 tahun. Kemarin sore …": an age, not part of the time after it
     if _NUMBER.match(word):
         minutes = len(word) == 2 and before.isdecimal()  # "9.30", split in two words
         return (word.endswith(("am", "pm")) or minutes or before in _BEFORE_A_NUMBER
@@ -429,8 +432,28 @@ def _span_in(said: list[str]) -> tuple[str, int, int, str] | None:
 _EVERY = frozenset({"tiap", "setiap", "saban", "every"})
 
 
+# A moment of the day people tell by what they do then: "setiap jam pulang sekolah", "tiap pulang kerja", "tiap
+# istirahat" (not "setiap jam": every hour, which the words after it may say is not).
+_MOMENTS = frozenset({"pulang", "bubaran", "istirahat", "berangkat", "masuk", "bubar", "jumatan"})
+_MOMENTS_OF = frozenset({"sekolah", "kerja", "kantor", "kuliah", "pabrik", "ngaji", "sholat", "salat", "pengajian",
+                         "pasar"})
+_BEFORE_A_MOMENT = frozenset({"jam", "pas", "waktu", "kalau", "habis", "abis"})
+
+
+def _moment_repeated(said: list[str], at: int) -> int | None:
+    """The end of a moment told as coming back from the "tiap" at `at` ("setiap jam pulang sekolah"), or None."""
+    end = at + 1
+    while end < len(said) and said[end] in _BEFORE_A_MOMENT:
+        end += 1
+    if end >= len(said) or said[end] not in _MOMENTS:
+        return None
+    return end + 2 if end + 1 < len(said) and said[end + 1] in _MOMENTS_OF else end + 1
+
+
 def _repeat_in(said: list[str]) -> tuple[str, int, int] | None:
     for i, word in enumerate(said[:-1]):
+        if word in _EVERY and (moment_end := _moment_repeated(said, i)):
+            return "earlier", i, moment_end
         if word in _EVERY and (said[i + 1] in _UNITS or said[i + 1] in _PARTS_OF_DAY or said[i + 1] in WEEKDAYS):
             return "earlier", i, i + 2
     return None
