@@ -63,8 +63,13 @@ _WRONG_HINT = 0.85
 _STREET = 0.8
 _STREET_WORDS_MAX = 1
 _MAX_NGRAM = 3
-#: Only this many words of a longer text are read: place answers are a line, and this bounds the work per call.
+#: Only this many words of a longer text are looked up as names: place answers are a line, and this bounds the work
+#: per call. In a story they are those a place is said in (see _looked_up).
 _MAX_WORDS = 32
+#: Words of a story looked up after a word of where or a street's marker ("di jl ahmad yani depan alfamart sidoarjo"),
+#: and at its end, where a place is often said last ("…, lokasinya di jl kaliurang km 5 sleman").
+_AFTER_WHERE = 6
+_LAST_WORDS = 6
 #: Fuzzy name look-ups kept by RegionIndex (table, typed words, cutoff → names): the names residents type come
 #: back again and again, and one look-up scans up to thousands of names. About 300 bytes each, 5 MB when full.
 _CACHED_LOOKUPS = 16_384
@@ -345,8 +350,7 @@ class _Word(NamedTuple):
 
 
 def _words(text: str) -> list[_Word]:
-    """_MAX_WORDS words of text, with what the words around them say about them: the first ones, or in a longer
-    text (a story) those from the first level word on that still reaches its last ("…, kel. Gedog")."""
+    """The words of text, with what the words around them say about them."""
     words: list[_Word] = []
     segment, level_hint, kind_hint, street_left = 0, None, None, 0
     for match in _TOKEN.finditer(_ascii(text)):
@@ -366,17 +370,32 @@ def _words(text: str) -> list[_Word]:
                 street_left = _STREET_WORDS_MAX
             else:
                 street_left = 0 if token in _SPECIAL_WORDS else max(0, street_left - 1)
+    return words
+
+
+def _looked_up(words: list[_Word]) -> list[bool]:
+    """Which words are looked up as names: all of a short text; of a story, _MAX_WORDS of those a place is said in,
+    the names around each level word ("gedog kec sananwetan"), its last words, the words after each word of where
+    or street's marker, then its first words. The words around are still read for what they say of a name."""
     if len(words) <= _MAX_WORDS:
-        return words
-    marks = [i for i, word in enumerate(words) if word.text in _LEVEL_WORDS]
-    start = next((i for i in marks if marks[-1] + _MAX_NGRAM < i + _MAX_WORDS), 0)
-    return words[start:start + _MAX_WORDS]
+        return [True] * len(words)
+    marked = [range(i - _MAX_NGRAM, i + _MAX_NGRAM + 1) for i, word in enumerate(words) if word.text in _LEVEL_WORDS]
+    after = [range(i + 1, i + _AFTER_WHERE + 1) for i, word in enumerate(words)
+             if word.text in _WHERE_WORDS or word.text in _STREET_MARKERS]
+    chosen: set[int] = set()
+    for i in itertools.chain(*marked, range(len(words) - _LAST_WORDS, len(words)), *after, range(len(words))):
+        if 0 <= i < len(words):
+            chosen.add(i)
+            if len(chosen) == _MAX_WORDS:
+                break
+    return [i in chosen for i in range(len(words))]
 
 
 def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
     """The one- to three-word groups of text worth looking up as names, and whether each word says something
     (is no level, filler or street word)."""
     words = _words(text)
+    looked_up = _looked_up(words)
     # Words of each segment that say something ("dia bawa golok"), to tell a name standing alone ("di Sekar,").
     telling = Counter(w.segment for w in words if w.text not in _SPECIAL_WORDS)
     said_before = [0] * len(words)  # words that say something before each in its segment
@@ -394,7 +413,7 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
     for start, first in enumerate(words):
         for end in range(start + 1, min(start + _MAX_NGRAM, len(words)) + 1):
             group = words[start:end]
-            if group[-1].segment != first.segment:
+            if group[-1].segment != first.segment or not looked_up[end - 1]:
                 break
             special = [w.text in _SPECIAL_WORDS for w in group]
             key = "".join(w.text for w in group)

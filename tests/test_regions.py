@@ -421,6 +421,35 @@ def test_a_long_story_is_read_from_where_it_names_its_place(index: RegionIndex) 
     assert found[0].code == GEDOG and found[0].marked and is_confident(found)
 
 
+@pytest.mark.parametrize(("story", "code"), [
+    ("motor saya dicuri tadi malam sekitar jam 10, waktu itu saya parkir motor di depan warung makan terus saya masuk "
+     "sebentar beli makan, pas keluar motornya sudah tidak ada, kuncinya masih saya bawa, lokasinya di jl kaliurang km "
+     "5 sleman", "34.04"),
+    ("ada tabrakan motor sama mobil barusan, pengendara motornya jatuh dan kakinya berdarah, mobilnya malah kabur "
+     "tidak berhenti, warga sudah berkumpul tapi belum ada ambulans datang tolong segera dikirim petugas ke jl ahmad "
+     "yani depan alfamart sidoarjo", "35.15"),
+    ("kemarin malam sekitar jam 9 saya lagi jalan kaki sama teman teman habis makan, tiba tiba ada orang nyenggol "
+     "saya dan pas saya cek hp saya di saku celana sudah tidak ada, orangnya langsung lari ke kerumunan, itu di jl "
+     "malioboro jogja", "34.71"),
+    ("rumah tetangga saya kemasukan maling waktu mereka pergi mudik, pintu belakangnya dicongkel dan tv sama perhiasan "
+     "emas hilang, baru ketahuan tadi pagi waktu saya lihat pintunya terbuka, alamatnya desa mijen kec kebonagung "
+     "demak", "33.21.14.2004"),
+    ("waktu sy lg antri bensin tiba2 ada yg ribut trs mukul petugas spbu, pelakunya udh kabur naik mobil avanza putih, "
+     "petugasnya luka di kepala dan skrg dibawa ke puskesmas, kejadian nya di spbu jl raya kartasura sukoharjo",
+     "33.11.12"),
+    ("my motorbike was stolen last night while i was having dinner with my family at a small restaurant, the parking "
+     "guy said he did not see anything and the police station told me to report online, it happened in kuta badung",
+     "51.03.01"),
+    ("hp saya dijambret di jl malioboro jogja tadi malam, saya sempat kejar tapi pelakunya lari ke gang kecil dan "
+     "hilang, pelakunya pakai kaos hitam celana pendek, badannya kurus tinggi, rambut cepak, mohon bantuannya pak "
+     "karena di hp itu banyak data penting", "34.71"),
+])
+def test_a_place_said_anywhere_in_a_long_story_is_read(index: RegionIndex, story: str, code: str) -> None:
+    """A story longer than the words looked up still has its place read: at its end, or after a word of where."""
+    assert len(story.split()) > 32
+    assert index.resolve(story)[0].code == code
+
+
 @pytest.mark.parametrize("text", ["gedog sananwetan " * 600, "x" * 10_000, "Sidomulyo, RT 1 " * 700])
 def test_very_long_input_returns_a_list(index: RegionIndex, text: str) -> None:
     assert len(text) >= 10_000
