@@ -126,9 +126,9 @@ _WHERE_WORDS = frozenset({"di", "dekat", "dkt", "deket", "depan", "dpn", "sekita
 #: A number typed for a name's number word: "Kamundan 1" is Kamundan Satu, "Benawa 2" Benawa II.
 _NUMBER_WORDS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
-#: Words whose number is no part of a place's name: "RT 02", "no. 5", "gg. 3", "SMPN 3".
+#: Words whose number is no part of a place's name: "RT 02", "no. 5", "gg. 3", "SMPN 3", "jam 9".
 _NUMBERED = frozenset({"rt", "rw", "no", "nomor", "blok", "gg", "gang", "jl", "jln", "jalan", "km", "lantai",
-                       "kav"}) | _SCHOOLS
+                       "kav", "jam", "pukul"}) | _SCHOOLS
 #: Generated one-word aliases of kab/kota and provinces (bdg, jaksel), read only when spelt exactly and weighted
 #: below an official name, so one alone is asked about, never assumed.
 _ALIAS = 0.9
