@@ -120,6 +120,11 @@ _FILLER_WORDS = frozenset({
     "in", "at", "near", "on", "we", "live", "lives", "living", "my", "our", "the", "of", "from", "to",
     "house", "home", "around",
 })  # fmt: skip
+#: Places named after the kab/kota they are in: "pasar kliwon kudus", "terminal purabaya sidoarjo".
+_LANDMARKS = frozenset({"pasar", "terminal", "stasiun", "simpang", "alun", "masjid", "mesjid", "jembatan", "lapangan",
+                        "taman", "bandara", "pelabuhan"})
+#: Never a name on their own, even after a level word: a clitic ("ga tau kel nya apa").
+_CLITICS = frozenset({"nya", "ny"})
 #: Words that say a place follows: "hp sy dijambret di pare kediri".
 _WHERE_WORDS = frozenset({"di", "dekat", "dkt", "deket", "depan", "dpn", "sekitar", "daerah", "wilayah", "at", "in",
                           "near"})
@@ -597,7 +602,9 @@ class RegionIndex:
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
         scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes])
         scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r)]
-        readings = _in_the_province_last(scored, hits, [word.text for word in _words(text)])
+        words = [word.text for word in _words(text)]
+        readings = _in_the_province_last(scored, hits, words)
+        readings = [r for r in readings if not _alone_for_another(r) and not _a_spot_of_the_next(r, readings, words)]
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
         # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region.
@@ -911,6 +918,30 @@ def _in_the_province_last(readings: list[_Reading], hits: dict[str, list[_Hit]],
                     and not (hit.start and words[hit.start - 1] in _NAMED_AFTER_A_PROVINCE) for hit in found)}
     inside = [reading for reading in readings if reading.code[:2] in last]
     return inside or readings
+
+
+def _alone_for_another(reading: _Reading) -> bool:
+    """Whether the reading is a village named alone by words that say something else: a kab/kota's nickname
+    ("pasar beringharjo jogja" is Kota Yogyakarta, not Desa Jogja of Nagan Raya) unless its level word marks it
+    ("desa jogja"), or a clitic even after one ("ga tau kel nya apa" names no Desa Nya)."""
+    main = [h for h in reading.hits if h.level >= 2]
+    return len(main) == 1 and main[0].level == 4 and (
+        main[0].key in _CLITICS or (main[0].key in NICKNAMES and not main[0].marked))
+
+
+def _a_spot_of_the_next(reading: _Reading, readings: list[_Reading], words: list[str]) -> bool:
+    """Whether the reading's own name begins with a landmark's word, or follows one, and a kab/kota it does not lie
+    in is named right after it, spelt exactly: "pasar kliwon kudus" is a market of Kab. Kudus, not Kec. Pasar Kliwon
+    of Kota Surakarta ("pasar kliwon solo" is that kecamatan), "terminal purabaya sidoarjo" no Kec. Purabaya."""
+    own = [h for h in reading.hits if h.code == reading.code and h.level >= 3 and (
+           (h.end - h.start > 1 and words[h.start] in _LANDMARKS) or (h.start and words[h.start - 1] in _LANDMARKS))]
+    for spot in own:
+        # "pasar pare kediri": Kec. Pare lies in Kab. Kediri, though not in Kota Kediri
+        after = {other.code for other in readings if other.code.count(".") == 1
+                 and any(h.code == other.code and h.exact and h.start == spot.end for h in other.hits)}
+        if after and not any(_related(code, reading.code) for code in after):
+            return True
+    return False
 
 
 def _combine(picked: list[_Hit]) -> float:

@@ -502,3 +502,46 @@ def test_a_spoken_verb_is_no_village_misspelt(index: RegionIndex, said: str) -> 
 def test_a_village_misspelt_alone_or_after_di_is_still_found_among_spoken_verbs(index: RegionIndex) -> None:
     assert [found.code for found in index.villages_like("ngrancee", ["35.04"])] == ["35.04.18.2016"]
     assert [found.code for found in index.villages_like("ngancem sy di ngrancee", ["35.04"])] == ["35.04.18.2016"]
+
+
+@pytest.mark.parametrize(("text", "code", "spot"), [
+    ("pasar kliwon kudus", "33.19", "pasar kliwon"),
+    ("hp sy dijambret di pasar kliwon kudus!!", "33.19", "pasar kliwon"),
+    ("terminal purabaya sidoarjo", "35.15", "purabaya"), ("pasar besar malang", "35.07", "besar"),
+    # the landmark's name is the kecamatan's, in the kab/kota named: that kecamatan
+    ("pasar kliwon solo", "33.72.03", None), ("pasar minggu jakarta selatan", "31.74.04", None),
+    ("hp sy dijambret dkt pasar pare kediri", "35.06.17", None), ("dekat pasar Sekar Bojonegoro", SEKAR, None),
+])
+def test_a_landmark_named_before_a_kab_kota_is_of_that_kab_kota(index: RegionIndex, text: str, code: str,
+                                                                spot: str | None) -> None:
+    """"pasar kliwon kudus" is a market in Kudus, not Kec. Pasar Kliwon of Kota Surakarta."""
+    found = index.resolve(text, limit=8)
+    assert found[0].code == code
+    assert not any(normalize((c.village or c.district or c.regency).name) == spot for c in found)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("pasar beringharjo jogja", "34.71"), ("jogja", "34.71"), ("yg jogja", "34.71"),
+    ("dkt stasiun tugu jogja", "34.71"), ("pasar klewer solo", "33.72"), ("solo", "33.72"),
+])
+def test_a_kota_s_nickname_is_no_village_of_that_name(index: RegionIndex, text: str, code: str) -> None:
+    """"jogja" is Kota Yogyakarta, not also Desa Jogja of Nagan Raya; "desa jogja" is still that desa."""
+    found = index.resolve(text, limit=8)
+    assert found[0].code == code
+    assert not any(c.village is not None and normalize(c.village.name) in ("jogja", "solo") for c in found)
+
+
+@pytest.mark.parametrize("text", ["desa jogja kuala nagan raya", "desa jogja"])
+def test_a_village_named_as_a_nickname_is_found_by_its_level_word(index: RegionIndex, text: str) -> None:
+    assert index.resolve(text)[0].code == "11.15.01.2004"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("ga tau kel nya apa", None), ("kel nya apa ya lupa", None), ("kec nya lupa", None), ("desa ny ga tau", None),
+    ("kel nya sy ga tau, kec sananwetan", SANANWETAN),
+    ("desa nya simpang tiga aceh besar", "11.06.18.2009"),  # Desa Nya, with its kecamatan
+])
+def test_a_clitic_after_a_level_word_is_no_place_alone(index: RegionIndex, text: str, code: str | None) -> None:
+    """"ga tau kel nya apa" asks nothing of a Desa Nya."""
+    found = index.resolve(text)
+    assert (found[0].code if found else None) == code
