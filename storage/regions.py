@@ -960,11 +960,12 @@ def _combine(picked: list[_Hit]) -> float:
 
 
 def _add(hits: dict[str, list[_Hit]], hit: _Hit) -> None:
-    """Keeps each code's hits best first, one per span."""
+    """Keeps each code's hits best first, one per span; of two as good, one that is no ordinary word: "bali" is
+    the province by its NICKNAMES entry, though the word alone is ordinary."""
     found = hits.setdefault(hit.code, [])
     for i, other in enumerate(found):
         if (other.start, other.end) == (hit.start, hit.end):
-            if other.score >= hit.score:
+            if other.score > hit.score or (other.score == hit.score and other.ordinary <= hit.ordinary):
                 return
             del found[i]
             break

@@ -545,3 +545,15 @@ def test_a_clitic_after_a_level_word_is_no_place_alone(index: RegionIndex, text:
     """"ga tau kel nya apa" asks nothing of a Desa Nya."""
     found = index.resolve(text)
     assert (found[0].code if found else None) == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("canggu bali", "51.03.06.2005"), ("di canggu bali", "51.03.06.2005"), ("villa di canggu, bali", "51.03.06.2005"),
+    ("motor sy hilang di canggu bali", "51.03.06.2005"), ("legian bali", "51.03.01.1004"),
+    ("jimbaran bali", "51.03.05.1006"), ("senggigi ntb", "52.01.14.2006"),
+])
+def test_a_village_with_only_its_province_is_offered_first(index: RegionIndex, text: str, code: str) -> None:
+    """"canggu bali": of six Desa Canggu, the one in Bali, though "bali" alone is an ordinary word; offered, as a
+    village alone is, never taken."""
+    found = index.resolve(text)
+    assert found[0].code == code and not is_confident(found)
