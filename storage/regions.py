@@ -104,7 +104,7 @@ _FILLER_WORDS = frozenset({
     "ujung", "pasar", "masjid", "mesjid", "musholla", "mushola", "gereja", "sekolah", "kantor", "toko",
     "warung", "rumah", "gedung", "perumahan", "perum", "komplek", "kompleks", "lapangan", "terminal",
     "stasiun", "jembatan", "simpang", "perempatan", "pertigaan",
-    "di", "ke", "dari", "dan", "atau", "yang", "itu", "ini", "saya", "aku", "kami", "kita", "ada", "tinggal",
+    "di", "ke", "dari", "dan", "atau", "yang", "yg", "itu", "ini", "saya", "aku", "kami", "kita", "ada", "tinggal",
     "alamat", "lokasi", "tempat", "daerah", "wilayah", "mau", "lapor", "pak", "bu", "mas", "mbak",
     # shops and landmarks people give before the village: "alfamart jl. anggrek kel. X"
     "alfamart", "indomaret", "alfamidi", "minimarket", "supermarket", "mall", "plaza", "ruko", "kios", "pom",
@@ -120,6 +120,8 @@ _FILLER_WORDS = frozenset({
     "in", "at", "near", "on", "we", "live", "lives", "living", "my", "our", "the", "of", "from", "to",
     "house", "home", "around",
 })  # fmt: skip
+#: Words before a hamlet's name, which is often a common one ("Krajan" in hundreds of villages of Java).
+_HAMLET_WORDS = frozenset({"dusun", "dsn", "dukuh", "dk"})
 #: Places named after the kab/kota they are in: "pasar kliwon kudus", "terminal purabaya sidoarjo".
 _LANDMARKS = frozenset({"pasar", "terminal", "stasiun", "simpang", "alun", "masjid", "mesjid", "jembatan", "lapangan",
                         "taman", "bandara", "pelabuhan"})
@@ -346,6 +348,7 @@ class _Hit:
     #: a kab/kota name of two words or more with one letter off: "nias selatam" (Nias Selatan), see _taken_in
     near: bool = False
     street: bool = False  # read from a street's name: the word right after "jl."/"gang" (see _STREET)
+    hinted: bool = False  # a level word right before the words, whichever level it says
 
 
 class _Word(NamedTuple):
@@ -354,6 +357,7 @@ class _Word(NamedTuple):
     level_hint: int | None  # from a level word right before: "kec." → 3
     kind_hint: str | None
     street: bool  # the word right after "jl."/"gang"
+    hamlet: bool = False  # the word right after "dusun": a hamlet's name, no kecamatan's misspelt ("dsn krajan")
 
 
 
@@ -369,7 +373,8 @@ def _words(text: str) -> list[_Word]:
         elif not token[0].isalpha() or any(ch.isdigit() for ch in token):
             segment, level_hint, kind_hint, street_left = segment + 1, None, None, 0
             continue
-        words.append(_Word(token, segment, level_hint, kind_hint, street_left > 0 and token not in _SPECIAL_WORDS))
+        words.append(_Word(token, segment, level_hint, kind_hint, street_left > 0 and token not in _SPECIAL_WORDS,
+                           bool(words) and words[-1].segment == segment and words[-1].text in _HAMLET_WORDS))
         if token in _LEVEL_WORDS:
             level_hint, kind_hint, street_left = _LEVEL_WORDS[token], KIND_WORDS.get(token), 0
         elif token not in _ADMIN_WORDS:
@@ -405,13 +410,13 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
     words = _words(text)
     looked_up = _looked_up(words)
     # Words of each segment that say something ("dia bawa golok"), to tell a name standing alone ("di Sekar,").
-    telling = Counter(w.segment for w in words if w.text not in _SPECIAL_WORDS)
+    telling = Counter(w.segment for w in words if w.text not in _SPECIAL_WORDS and not w.hamlet)
     said_before = [0] * len(words)  # words that say something before each in its segment
     # whether no such word stands before each in its segment but before a word of where ("hilang di pasar pare")
     leads = [True] * len(words)
     for i in range(1, len(words)):
         if words[i].segment == words[i - 1].segment:
-            said = words[i - 1].text not in _SPECIAL_WORDS
+            said = words[i - 1].text not in _SPECIAL_WORDS and not words[i - 1].hamlet
             said_before[i] = said_before[i - 1] + said
             leads[i] = not said and (leads[i - 1] or words[i - 1].text in _WHERE_WORDS)
     # "malang kota": the kind word that ends a segment, for the name before it (see RegionIndex._kind_marked)
@@ -429,7 +434,7 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
             hinted = first.level_hint is not None
             if (all(special) and not hinted) or len(key) < (2 if hinted else 3) or len(key) > 60:
                 continue
-            cutoff = 100.0 if all(special) else MIXED_CUTOFF if any(special) else 0.0
+            cutoff = 100.0 if all(special) or first.hamlet else MIXED_CUTOFF if any(special) else 0.0
             weight = _STREET if any(w.street for w in group) else 1.0
             ordinary = not hinted and all(w.text in _SPECIAL_WORDS or is_ordinary(w.text) for w in group)
             alone = telling[first.segment] == len(special) - sum(special)
@@ -723,7 +728,7 @@ class RegionIndex:
         near = level == 2 and ratio < 100.0 and span.end - span.start > 1 and self._slipped(span.key, code)
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
                     span.alone, span.ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
-                    span.ends, near, span.weight < 1.0)
+                    span.ends, near, span.weight < 1.0, span.level_hint is not None)
 
     def _slipped(self, key: str, code: str) -> bool:
         """Whether `key` is the region's name with one letter changed, dropped or added: "blitat", "pidi"."""
@@ -809,6 +814,10 @@ def _loose(reading: list[_Hit]) -> list[_Hit]:
         beside = smaller.end == larger.start or (smaller.end == larger.start - 1 and larger.marked
                                                  and (smaller.exact or smaller.slip)
                                                  and smaller.code.startswith(f"{larger.code}."))
+        # or each alone in its clause, one after the other: "desa sumbersari, yg jember" (not "masjid agung, kota
+        # kediri", whose "kota" says the kota, not the kabupaten Desa Agung is in)
+        beside = beside or (smaller.alone and larger.alone and larger.segment == smaller.segment + 1
+                            and (larger.marked or not larger.hinted))
         return smaller.level > larger.level and beside and (smaller.segment == larger.segment or smaller.alone)
 
     names = [h for h in reading if not h.ordinary]

@@ -557,3 +557,22 @@ def test_a_village_with_only_its_province_is_offered_first(index: RegionIndex, t
     village alone is, never taken."""
     found = index.resolve(text)
     assert found[0].code == code and not is_confident(found)
+
+
+@pytest.mark.parametrize("text", ["dusun krajan desa sumbersari", "dsn krajan ds sumbersari",
+                                  "dukuh krajan desa sumbersari"])
+def test_a_hamlet_s_name_is_no_kecamatan_misspelt(index: RegionIndex, text: str) -> None:
+    """"Krajan", the main hamlet of many villages of Java, is one letter from Kec. Kragan (Rembang)."""
+    assert not any(c.district is not None and c.district.name == "Kragan" for c in index.resolve(text, limit=8))
+
+
+@pytest.mark.parametrize("text", ["dusun krajan desa sumbersari, yg jember", "desa sumbersari, yg jember",
+                                  "desa sumbersari, yg di jember", "kel sumbersari, yang jember",
+                                  "dsn krajan ds sumbersari, kab jember", "dusun krajan desa sumbersari jember"])
+def test_a_village_then_its_kab_kota_pointed_at_is_the_village_there(index: RegionIndex, text: str) -> None:
+    found = index.resolve(text)
+    assert found[0].code == "35.09.21.1002" and is_confident(found)
+
+
+def test_a_village_beside_a_kota_it_is_not_in_is_no_reading_of_the_kabupaten(index: RegionIndex) -> None:
+    assert index.resolve("sblh masjid agung, kota kediri")[0].code == "35.71"
