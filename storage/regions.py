@@ -609,7 +609,9 @@ class RegionIndex:
         scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r)]
         words = [word.text for word in _words(text)]
         readings = _in_the_province_last(scored, hits, words)
-        readings = [r for r in readings if not _alone_for_another(r) and not _a_spot_of_the_next(r, readings, words)]
+        readings = [r for r in readings if not _alone_for_another(r)]
+        if _LANDMARKS.intersection(words):
+            readings = [r for r in readings if not _a_spot_of_the_next(r, readings, words)]
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
         # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region.
