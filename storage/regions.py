@@ -139,9 +139,6 @@ _NUMBERED = frozenset({"rt", "rw", "no", "nomor", "blok", "gg", "gang", "jl", "j
 #: Generated one-word aliases of kab/kota and provinces (bdg, jaksel), read only when spelt exactly and weighted
 #: below an official name, so one alone is asked about, never assumed.
 _ALIAS = 0.9
-#: Three letters that abbreviate a name but that reports write for something else: the identity card lost with a
-#: wallet (ktp: Ketapang), a civil servant (pns), the narcotics agency (bnn), a motorbike (mtr: Mataram).
-_ACRONYMS = frozenset({"ktp", "pns", "bnn", "mtr"})
 #: Well-known names that no rule derives from the official one: walikan ("ngalam"), old names ("solo",
 #: "jogja"), and the capital's own. Everything else is generated from official names: see _aliases().
 NICKNAMES = {
@@ -997,7 +994,7 @@ def _abbreviations(word: str) -> set[str]:
     ("semarang" → smg, "bandung" → bdg, "surabaya" → sby). Those that are a common chat abbreviation of
     something else (indoNLP's slang lexicon: "plg" is pulang) are left out."""
     consonants = [ch for ch in word[1:] if ch not in _VOWELS]
-    found = {word[0] + a + b for a, b in itertools.combinations(consonants, 2)} - _ACRONYMS
+    found = {word[0] + a + b for a, b in itertools.combinations(consonants, 2)}
     return {f for f in found if f not in SLANG_DATA or name_key(SLANG_DATA[f]) == word}
 
 
