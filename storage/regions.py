@@ -63,8 +63,13 @@ _WRONG_HINT = 0.85
 _STREET = 0.8
 _STREET_WORDS_MAX = 1
 _MAX_NGRAM = 3
-#: Only this many words of a longer text are read: place answers are a line, and this bounds the work per call.
+#: Only this many words of a longer text are looked up as names: place answers are a line, and this bounds the work
+#: per call. In a story they are those a place is said in (see _looked_up).
 _MAX_WORDS = 32
+#: Words of a story looked up after a word of where or a street's marker ("di jl ahmad yani depan alfamart sidoarjo"),
+#: and at its end, where a place is often said last ("…, lokasinya di jl kaliurang km 5 sleman").
+_AFTER_WHERE = 6
+_LAST_WORDS = 6
 #: Fuzzy name look-ups kept by RegionIndex (table, typed words, cutoff → names): the names residents type come
 #: back again and again, and one look-up scans up to thousands of names. About 300 bytes each, 5 MB when full.
 _CACHED_LOOKUPS = 16_384
@@ -99,7 +104,7 @@ _FILLER_WORDS = frozenset({
     "ujung", "pasar", "masjid", "mesjid", "musholla", "mushola", "gereja", "sekolah", "kantor", "toko",
     "warung", "rumah", "gedung", "perumahan", "perum", "komplek", "kompleks", "lapangan", "terminal",
     "stasiun", "jembatan", "simpang", "perempatan", "pertigaan",
-    "di", "ke", "dari", "dan", "atau", "yang", "itu", "ini", "saya", "aku", "kami", "kita", "ada", "tinggal",
+    "di", "ke", "dari", "dan", "atau", "yang", "yg", "itu", "ini", "saya", "aku", "kami", "kita", "ada", "tinggal",
     "alamat", "lokasi", "tempat", "daerah", "wilayah", "mau", "lapor", "pak", "bu", "mas", "mbak",
     # shops and landmarks people give before the village: "alfamart jl. anggrek kel. X"
     "alfamart", "indomaret", "alfamidi", "minimarket", "supermarket", "mall", "plaza", "ruko", "kios", "pom",
@@ -115,15 +120,22 @@ _FILLER_WORDS = frozenset({
     "in", "at", "near", "on", "we", "live", "lives", "living", "my", "our", "the", "of", "from", "to",
     "house", "home", "around",
 })  # fmt: skip
+#: Words before a hamlet's name, which is often a common one ("Krajan" in hundreds of villages of Java).
+_HAMLET_WORDS = frozenset({"dusun", "dsn", "dukuh", "dk"})
+#: Places named after the kab/kota they are in: "pasar kliwon kudus", "terminal purabaya sidoarjo".
+_LANDMARKS = frozenset({"pasar", "terminal", "stasiun", "simpang", "alun", "masjid", "mesjid", "jembatan", "lapangan",
+                        "taman", "bandara", "pelabuhan"})
+#: Never a name on their own, even after a level word: a clitic ("ga tau kel nya apa").
+_CLITICS = frozenset({"nya", "ny"})
 #: Words that say a place follows: "hp sy dijambret di pare kediri".
 _WHERE_WORDS = frozenset({"di", "dekat", "dkt", "deket", "depan", "dpn", "sekitar", "daerah", "wilayah", "at", "in",
                           "near"})
 #: A number typed for a name's number word: "Kamundan 1" is Kamundan Satu, "Benawa 2" Benawa II.
 _NUMBER_WORDS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
-#: Words whose number is no part of a place's name: "RT 02", "no. 5", "gg. 3", "SMPN 3".
+#: Words whose number is no part of a place's name: "RT 02", "no. 5", "gg. 3", "SMPN 3", "jam 9".
 _NUMBERED = frozenset({"rt", "rw", "no", "nomor", "blok", "gg", "gang", "jl", "jln", "jalan", "km", "lantai",
-                       "kav"}) | _SCHOOLS
+                       "kav", "jam", "pukul"}) | _SCHOOLS
 #: Generated one-word aliases of kab/kota and provinces (bdg, jaksel), read only when spelt exactly and weighted
 #: below an official name, so one alone is asked about, never assumed.
 _ALIAS = 0.9
@@ -333,6 +345,7 @@ class _Hit:
     #: a kab/kota name of two words or more with one letter off: "nias selatam" (Nias Selatan), see _taken_in
     near: bool = False
     street: bool = False  # read from a street's name: the word right after "jl."/"gang" (see _STREET)
+    hinted: bool = False  # a level word right before the words, whichever level it says
 
 
 class _Word(NamedTuple):
@@ -341,12 +354,12 @@ class _Word(NamedTuple):
     level_hint: int | None  # from a level word right before: "kec." → 3
     kind_hint: str | None
     street: bool  # the word right after "jl."/"gang"
+    hamlet: bool = False  # the word right after "dusun": a hamlet's name, no kecamatan's misspelt ("dsn krajan")
 
 
 
 def _words(text: str) -> list[_Word]:
-    """_MAX_WORDS words of text, with what the words around them say about them: the first ones, or in a longer
-    text (a story) those from the first level word on that still reaches its last ("…, kel. Gedog")."""
+    """The words of text, with what the words around them say about them."""
     words: list[_Word] = []
     segment, level_hint, kind_hint, street_left = 0, None, None, 0
     for match in _TOKEN.finditer(_ascii(text)):
@@ -357,7 +370,8 @@ def _words(text: str) -> list[_Word]:
         elif not token[0].isalpha() or any(ch.isdigit() for ch in token):
             segment, level_hint, kind_hint, street_left = segment + 1, None, None, 0
             continue
-        words.append(_Word(token, segment, level_hint, kind_hint, street_left > 0 and token not in _SPECIAL_WORDS))
+        words.append(_Word(token, segment, level_hint, kind_hint, street_left > 0 and token not in _SPECIAL_WORDS,
+                           bool(words) and words[-1].segment == segment and words[-1].text in _HAMLET_WORDS))
         if token in _LEVEL_WORDS:
             level_hint, kind_hint, street_left = _LEVEL_WORDS[token], KIND_WORDS.get(token), 0
         elif token not in _ADMIN_WORDS:
@@ -366,25 +380,40 @@ def _words(text: str) -> list[_Word]:
                 street_left = _STREET_WORDS_MAX
             else:
                 street_left = 0 if token in _SPECIAL_WORDS else max(0, street_left - 1)
+    return words
+
+
+def _looked_up(words: list[_Word]) -> list[bool]:
+    """Which words are looked up as names: all of a short text; of a story, _MAX_WORDS of those a place is said in,
+    the names around each level word ("gedog kec sananwetan"), its last words, the words after each word of where
+    or street's marker, then its first words. The words around are still read for what they say of a name."""
     if len(words) <= _MAX_WORDS:
-        return words
-    marks = [i for i, word in enumerate(words) if word.text in _LEVEL_WORDS]
-    start = next((i for i in marks if marks[-1] + _MAX_NGRAM < i + _MAX_WORDS), 0)
-    return words[start:start + _MAX_WORDS]
+        return [True] * len(words)
+    marked = [range(i - _MAX_NGRAM, i + _MAX_NGRAM + 1) for i, word in enumerate(words) if word.text in _LEVEL_WORDS]
+    after = [range(i + 1, i + _AFTER_WHERE + 1) for i, word in enumerate(words)
+             if word.text in _WHERE_WORDS or word.text in _STREET_MARKERS]
+    chosen: set[int] = set()
+    for i in itertools.chain(*marked, range(len(words) - _LAST_WORDS, len(words)), *after, range(len(words))):
+        if 0 <= i < len(words):
+            chosen.add(i)
+            if len(chosen) == _MAX_WORDS:
+                break
+    return [i in chosen for i in range(len(words))]
 
 
 def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
     """The one- to three-word groups of text worth looking up as names, and whether each word says something
     (is no level, filler or street word)."""
     words = _words(text)
+    looked_up = _looked_up(words)
     # Words of each segment that say something ("dia bawa golok"), to tell a name standing alone ("di Sekar,").
-    telling = Counter(w.segment for w in words if w.text not in _SPECIAL_WORDS)
+    telling = Counter(w.segment for w in words if w.text not in _SPECIAL_WORDS and not w.hamlet)
     said_before = [0] * len(words)  # words that say something before each in its segment
     # whether no such word stands before each in its segment but before a word of where ("hilang di pasar pare")
     leads = [True] * len(words)
     for i in range(1, len(words)):
         if words[i].segment == words[i - 1].segment:
-            said = words[i - 1].text not in _SPECIAL_WORDS
+            said = words[i - 1].text not in _SPECIAL_WORDS and not words[i - 1].hamlet
             said_before[i] = said_before[i - 1] + said
             leads[i] = not said and (leads[i - 1] or words[i - 1].text in _WHERE_WORDS)
     # "malang kota": the kind word that ends a segment, for the name before it (see RegionIndex._kind_marked)
@@ -394,7 +423,7 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
     for start, first in enumerate(words):
         for end in range(start + 1, min(start + _MAX_NGRAM, len(words)) + 1):
             group = words[start:end]
-            if group[-1].segment != first.segment:
+            if group[-1].segment != first.segment or not looked_up[end - 1]:
                 break
             special = [w.text in _SPECIAL_WORDS for w in group]
             key = "".join(w.text for w in group)
@@ -402,7 +431,7 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
             hinted = first.level_hint is not None
             if (all(special) and not hinted) or len(key) < (2 if hinted else 3) or len(key) > 60:
                 continue
-            cutoff = 100.0 if all(special) else MIXED_CUTOFF if any(special) else 0.0
+            cutoff = 100.0 if all(special) or first.hamlet else MIXED_CUTOFF if any(special) else 0.0
             weight = _STREET if any(w.street for w in group) else 1.0
             ordinary = not hinted and all(w.text in _SPECIAL_WORDS or is_ordinary(w.text) for w in group)
             alone = telling[first.segment] == len(special) - sum(special)
@@ -575,7 +604,11 @@ class RegionIndex:
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
         scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes])
         scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r)]
-        readings = _in_the_province_last(scored, hits, [word.text for word in _words(text)])
+        words = [word.text for word in _words(text)]
+        readings = _in_the_province_last(scored, hits, words)
+        readings = [r for r in readings if not _alone_for_another(r)]
+        if _LANDMARKS.intersection(words):
+            readings = [r for r in readings if not _a_spot_of_the_next(r, readings, words)]
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
         # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region.
@@ -694,7 +727,7 @@ class RegionIndex:
         near = level == 2 and ratio < 100.0 and span.end - span.start > 1 and self._slipped(span.key, code)
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
                     span.alone, span.ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
-                    span.ends, near, span.weight < 1.0)
+                    span.ends, near, span.weight < 1.0, span.level_hint is not None)
 
     def _slipped(self, key: str, code: str) -> bool:
         """Whether `key` is the region's name with one letter changed, dropped or added: "blitat", "pidi"."""
@@ -780,6 +813,10 @@ def _loose(reading: list[_Hit]) -> list[_Hit]:
         beside = smaller.end == larger.start or (smaller.end == larger.start - 1 and larger.marked
                                                  and (smaller.exact or smaller.slip)
                                                  and smaller.code.startswith(f"{larger.code}."))
+        # or each alone in its clause, one after the other: "desa sumbersari, yg jember" (not "masjid agung, kota
+        # kediri", whose "kota" says the kota, not the kabupaten Desa Agung is in)
+        beside = beside or (smaller.alone and larger.alone and larger.segment == smaller.segment + 1
+                            and (larger.marked or not larger.hinted))
         return smaller.level > larger.level and beside and (smaller.segment == larger.segment or smaller.alone)
 
     names = [h for h in reading if not h.ordinary]
@@ -891,6 +928,30 @@ def _in_the_province_last(readings: list[_Reading], hits: dict[str, list[_Hit]],
     return inside or readings
 
 
+def _alone_for_another(reading: _Reading) -> bool:
+    """Whether the reading is a village named alone by words that say something else: a kab/kota's nickname
+    ("pasar beringharjo jogja" is Kota Yogyakarta, not Desa Jogja of Nagan Raya) unless its level word marks it
+    ("desa jogja"), or a clitic even after one ("ga tau kel nya apa" names no Desa Nya)."""
+    main = [h for h in reading.hits if h.level >= 2]
+    return len(main) == 1 and main[0].level == 4 and (
+        main[0].key in _CLITICS or (main[0].key in NICKNAMES and not main[0].marked))
+
+
+def _a_spot_of_the_next(reading: _Reading, readings: list[_Reading], words: list[str]) -> bool:
+    """Whether the reading's own name begins with a landmark's word, or follows one, and a kab/kota it does not lie
+    in is named right after it, spelt exactly: "pasar kliwon kudus" is a market of Kab. Kudus, not Kec. Pasar Kliwon
+    of Kota Surakarta ("pasar kliwon solo" is that kecamatan), "terminal purabaya sidoarjo" no Kec. Purabaya."""
+    own = [h for h in reading.hits if h.code == reading.code and h.level >= 3 and (
+           (h.end - h.start > 1 and words[h.start] in _LANDMARKS) or (h.start and words[h.start - 1] in _LANDMARKS))]
+    for spot in own:
+        # "pasar pare kediri": Kec. Pare lies in Kab. Kediri, though not in Kota Kediri
+        after = {other.code for other in readings if other.code.count(".") == 1
+                 and any(h.code == other.code and h.exact and h.start == spot.end for h in other.hits)}
+        if after and not any(_related(code, reading.code) for code in after):
+            return True
+    return False
+
+
 def _combine(picked: list[_Hit]) -> float:
     """Score of one reading: the mean match of the named levels, scaled by how many levels agree."""
     main = [h for h in picked if h.level >= 2]
@@ -907,11 +968,12 @@ def _combine(picked: list[_Hit]) -> float:
 
 
 def _add(hits: dict[str, list[_Hit]], hit: _Hit) -> None:
-    """Keeps each code's hits best first, one per span."""
+    """Keeps each code's hits best first, one per span; of two as good, one that is no ordinary word: "bali" is
+    the province by its NICKNAMES entry, though the word alone is ordinary."""
     found = hits.setdefault(hit.code, [])
     for i, other in enumerate(found):
         if (other.start, other.end) == (hit.start, hit.end):
-            if other.score >= hit.score:
+            if other.score > hit.score or (other.score == hit.score and other.ordinary <= hit.ordinary):
                 return
             del found[i]
             break

@@ -313,9 +313,12 @@ def test_unknown_text_gives_no_candidates(index: RegionIndex, text: str) -> None
     assert index.resolve(text) == []
 
 
-@pytest.mark.parametrize("text", ["rumah kosong dibobol maling", "motor saya hilang tadi malam", "di depan alfamart"])
+@pytest.mark.parametrize("text", ["rumah kosong dibobol maling", "motor saya hilang tadi malam", "di depan alfamart",
+                                  "kemarin jam 9 malam hp sy hilang", "sekitar pukul 3 sore motor sy dicuri",
+                                  "td jam 2 siang ada yg ribut"])
 def test_words_that_only_resemble_a_place_give_no_candidates(index: RegionIndex, text: str) -> None:
-    # "maling" is one letter from Malang, "malam" from Salam: one loose match alone is not a place.
+    # "maling" is one letter from Malang, "malam" from Salam: one loose match alone is not a place; the hour of "jam 9"
+    # is no number word of a name (Desa Sembilan).
     assert index.resolve(text) == []
 
 
@@ -421,6 +424,35 @@ def test_a_long_story_is_read_from_where_it_names_its_place(index: RegionIndex) 
     assert found[0].code == GEDOG and found[0].marked and is_confident(found)
 
 
+@pytest.mark.parametrize(("story", "code"), [
+    ("motor saya dicuri tadi malam sekitar jam 10, waktu itu saya parkir motor di depan warung makan terus saya masuk "
+     "sebentar beli makan, pas keluar motornya sudah tidak ada, kuncinya masih saya bawa, lokasinya di jl kaliurang km "
+     "5 sleman", "34.04"),
+    ("ada tabrakan motor sama mobil barusan, pengendara motornya jatuh dan kakinya berdarah, mobilnya malah kabur "
+     "tidak berhenti, warga sudah berkumpul tapi belum ada ambulans datang tolong segera dikirim petugas ke jl ahmad "
+     "yani depan alfamart sidoarjo", "35.15"),
+    ("kemarin malam sekitar jam 9 saya lagi jalan kaki sama teman teman habis makan, tiba tiba ada orang nyenggol "
+     "saya dan pas saya cek hp saya di saku celana sudah tidak ada, orangnya langsung lari ke kerumunan, itu di jl "
+     "malioboro jogja", "34.71"),
+    ("rumah tetangga saya kemasukan maling waktu mereka pergi mudik, pintu belakangnya dicongkel dan tv sama perhiasan "
+     "emas hilang, baru ketahuan tadi pagi waktu saya lihat pintunya terbuka, alamatnya desa mijen kec kebonagung "
+     "demak", "33.21.14.2004"),
+    ("waktu sy lg antri bensin tiba2 ada yg ribut trs mukul petugas spbu, pelakunya udh kabur naik mobil avanza putih, "
+     "petugasnya luka di kepala dan skrg dibawa ke puskesmas, kejadian nya di spbu jl raya kartasura sukoharjo",
+     "33.11.12"),
+    ("my motorbike was stolen last night while i was having dinner with my family at a small restaurant, the parking "
+     "guy said he did not see anything and the police station told me to report online, it happened in kuta badung",
+     "51.03.01"),
+    ("hp saya dijambret di jl malioboro jogja tadi malam, saya sempat kejar tapi pelakunya lari ke gang kecil dan "
+     "hilang, pelakunya pakai kaos hitam celana pendek, badannya kurus tinggi, rambut cepak, mohon bantuannya pak "
+     "karena di hp itu banyak data penting", "34.71"),
+])
+def test_a_place_said_anywhere_in_a_long_story_is_read(index: RegionIndex, story: str, code: str) -> None:
+    """A story longer than the words looked up still has its place read: at its end, or after a word of where."""
+    assert len(story.split()) > 32
+    assert index.resolve(story)[0].code == code
+
+
 @pytest.mark.parametrize("text", ["gedog sananwetan " * 600, "x" * 10_000, "Sidomulyo, RT 1 " * 700])
 def test_very_long_input_returns_a_list(index: RegionIndex, text: str) -> None:
     assert len(text) >= 10_000
@@ -469,3 +501,77 @@ def test_a_spoken_verb_is_no_village_misspelt(index: RegionIndex, said: str) -> 
 def test_a_village_misspelt_alone_or_after_di_is_still_found_among_spoken_verbs(index: RegionIndex) -> None:
     assert [found.code for found in index.villages_like("ngrancee", ["35.04"])] == ["35.04.18.2016"]
     assert [found.code for found in index.villages_like("ngancem sy di ngrancee", ["35.04"])] == ["35.04.18.2016"]
+
+
+@pytest.mark.parametrize(("text", "code", "spot"), [
+    ("pasar kliwon kudus", "33.19", "pasar kliwon"),
+    ("hp sy dijambret di pasar kliwon kudus!!", "33.19", "pasar kliwon"),
+    ("terminal purabaya sidoarjo", "35.15", "purabaya"), ("pasar besar malang", "35.07", "besar"),
+    # the landmark's name is the kecamatan's, in the kab/kota named: that kecamatan
+    ("pasar kliwon solo", "33.72.03", None), ("pasar minggu jakarta selatan", "31.74.04", None),
+    ("hp sy dijambret dkt pasar pare kediri", "35.06.17", None), ("dekat pasar Sekar Bojonegoro", SEKAR, None),
+])
+def test_a_landmark_named_before_a_kab_kota_is_of_that_kab_kota(index: RegionIndex, text: str, code: str,
+                                                                spot: str | None) -> None:
+    """"pasar kliwon kudus" is a market in Kudus, not Kec. Pasar Kliwon of Kota Surakarta."""
+    found = index.resolve(text, limit=8)
+    assert found[0].code == code
+    assert not any(normalize((c.village or c.district or c.regency).name) == spot for c in found)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("pasar beringharjo jogja", "34.71"), ("jogja", "34.71"), ("yg jogja", "34.71"),
+    ("dkt stasiun tugu jogja", "34.71"), ("pasar klewer solo", "33.72"), ("solo", "33.72"),
+])
+def test_a_kota_s_nickname_is_no_village_of_that_name(index: RegionIndex, text: str, code: str) -> None:
+    """"jogja" is Kota Yogyakarta, not also Desa Jogja of Nagan Raya; "desa jogja" is still that desa."""
+    found = index.resolve(text, limit=8)
+    assert found[0].code == code
+    assert not any(c.village is not None and normalize(c.village.name) in ("jogja", "solo") for c in found)
+
+
+@pytest.mark.parametrize("text", ["desa jogja kuala nagan raya", "desa jogja"])
+def test_a_village_named_as_a_nickname_is_found_by_its_level_word(index: RegionIndex, text: str) -> None:
+    assert index.resolve(text)[0].code == "11.15.01.2004"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("ga tau kel nya apa", None), ("kel nya apa ya lupa", None), ("kec nya lupa", None), ("desa ny ga tau", None),
+    ("kel nya sy ga tau, kec sananwetan", SANANWETAN),
+    ("desa nya simpang tiga aceh besar", "11.06.18.2009"),  # Desa Nya, with its kecamatan
+])
+def test_a_clitic_after_a_level_word_is_no_place_alone(index: RegionIndex, text: str, code: str | None) -> None:
+    """"ga tau kel nya apa" asks nothing of a Desa Nya."""
+    found = index.resolve(text)
+    assert (found[0].code if found else None) == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("canggu bali", "51.03.06.2005"), ("di canggu bali", "51.03.06.2005"), ("villa di canggu, bali", "51.03.06.2005"),
+    ("motor sy hilang di canggu bali", "51.03.06.2005"), ("legian bali", "51.03.01.1004"),
+    ("jimbaran bali", "51.03.05.1006"), ("senggigi ntb", "52.01.14.2006"),
+])
+def test_a_village_with_only_its_province_is_offered_first(index: RegionIndex, text: str, code: str) -> None:
+    """"canggu bali": of six Desa Canggu, the one in Bali, though "bali" alone is an ordinary word; offered, as a
+    village alone is, never taken."""
+    found = index.resolve(text)
+    assert found[0].code == code and not is_confident(found)
+
+
+@pytest.mark.parametrize("text", ["dusun krajan desa sumbersari", "dsn krajan ds sumbersari",
+                                  "dukuh krajan desa sumbersari"])
+def test_a_hamlet_s_name_is_no_kecamatan_misspelt(index: RegionIndex, text: str) -> None:
+    """"Krajan", the main hamlet of many villages of Java, is one letter from Kec. Kragan (Rembang)."""
+    assert not any(c.district is not None and c.district.name == "Kragan" for c in index.resolve(text, limit=8))
+
+
+@pytest.mark.parametrize("text", ["dusun krajan desa sumbersari, yg jember", "desa sumbersari, yg jember",
+                                  "desa sumbersari, yg di jember", "kel sumbersari, yang jember",
+                                  "dsn krajan ds sumbersari, kab jember", "dusun krajan desa sumbersari jember"])
+def test_a_village_then_its_kab_kota_pointed_at_is_the_village_there(index: RegionIndex, text: str) -> None:
+    found = index.resolve(text)
+    assert found[0].code == "35.09.21.1002" and is_confident(found)
+
+
+def test_a_village_beside_a_kota_it_is_not_in_is_no_reading_of_the_kabupaten(index: RegionIndex) -> None:
+    assert index.resolve("sblh masjid agung, kota kediri")[0].code == "35.71"

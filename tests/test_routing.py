@@ -317,3 +317,14 @@ async def test_import_updates_and_moves_areas(engine: Engine) -> None:
         assert (await db.execute(select(StationArea).where(StationArea.region_code == "73.71.02"))).scalar_one()
     assert stations["MARISO"]["areas"] == ["73.71.01"] and stations["MAMAJANG"]["areas"] == ["73.71.02"]
     assert stations["MARISO"]["timezone"] == "Asia/Makassar"
+
+
+@pytest.mark.parametrize("reply", ["yg jember", "yang di jember pak", "jember", "yg kab jember"])
+async def test_a_village_offered_then_the_kab_kota_said_is_the_village_there(engine: Engine, reply: str) -> None:
+    """"dusun krajan desa sumbersari": no Kragan misspelt (Krajan is a hamlet's name), and "yg jember" after it is
+    the Sumbersari of Jember, not Kab. Jember alone."""
+    resident = await at_location(engine)
+    await resident.send("dusun krajan desa sumbersari")
+    assert "Kragan" not in resident.text
+    await resident.send(reply)
+    assert resident.text == "Maksud Anda Kel. Sumbersari, Kec. Sumbersari, Kab. Jember?"
