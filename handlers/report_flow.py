@@ -249,6 +249,11 @@ async def _place_of_story(turn: Turn, text: str) -> ReadBack:
                  and _own_name(place) in {_own_name(p) for p in found if p.code in near and p.district is None}]
         near += twins
         return ReadBack(place=near[0]) if len(near) == 1 else ReadBack(places=near[:CANDIDATES_SHOWN])
+    if regencies := [place.code for place in found if place.district is None and _spelt_in(text, place)
+                     and (not place.ordinary or _named_last(text, place))]:
+        # "…jl kaliurang km 5 sleman": a kab/kota the story ends its telling with, though a village somewhere has
+        # its name: offered, its kecamatan asked after a yes
+        return ReadBack(places=regencies[:CANDIDATES_SHOWN])
     return ReadBack()
 
 
