@@ -466,6 +466,19 @@ def _a_thing_before(said: list[str], at: int) -> bool:
     return False
 
 
+_WHOSE_THING = frozenset({"my", "our", "his", "her", "their", "the", "a", "parked"})
+
+
+def _a_thing_hit(said: list[str], at: int) -> bool:
+    """Whether what is hit at `at` is a thing ("hit my car", "hit the parked motorbike"), not a person, and nothing
+    tells the one who hit it is still at it or armed ("hit my car with a bat, he is still outside")."""
+    k = at + 1
+    while k < len(said) and said[k] in _WHOSE_THING:
+        k += 1
+    return k < len(said) and said[k] in _VEHICLES | _OWNED_THINGS \
+        and not (_STILL | {"with", "help", "tolong"}) & set(said)
+
+
 def _unnegated(said: list[str], among: frozenset[str]) -> bool:
     return any(word in among and not _negated(said, i) for i, word in enumerate(said))
 
@@ -1536,6 +1549,8 @@ def is_cry_for_help(text: str) -> bool:
             return True
         if (word in FIGHTS or root in FIGHTS) and not HABITUAL & set(said):
             return True
+        if word == "hit" and _a_thing_hit(said, i):
+            continue  # "someone hit my car in a parking lot": a vehicle struck, no one hurt told
         if word in ("pukul", "hit") and i + 1 < len(said):
             return True  # "dipukul" stems to "pukul", read above when it is a time
         if root in THEFT_STEMS and said[i - 1] not in _TRACES and any(
