@@ -309,7 +309,9 @@ _CARED_FOR = tuple(tuple(p.split()) for p in (
     "sudah di puskesmas", "sudah dibawa ke puskesmas", "sudah di klinik", "sudah dibawa ke klinik", "sudah di igd",
     "sudah dibawa ke igd", "sudah di ugd", "sudah dibawa ke ugd", "dirawat di rumah sakit", "dirawat di rs",
     "dirawat di puskesmas", "ditangani dokter", "is in hospital", "taken to hospital", "in the hospital",
-))  # fmt: skip
+)) + tuple(("sudah", "dibawa", who, "ke", care)  # "udh dibawa warga ke rs"
+           for who in ("warga", "tetangga", "keluarga", "keluarganya", "ambulans", "petugas", "polisi", "satpam")
+           for care in ("rs", "rumah", "puskesmas", "klinik", "igd", "ugd"))  # fmt: skip
 # Care wanted, needed, awaited or refused is not given: "harus dirawat di rs tp ambulans blm dtg", "ditolak dirawat".
 _CARE_NOT_GIVEN = frozenset({"mau", "harus", "perlu", "butuh", "nunggu", "menunggu", "tunggu", "pengen", "ingin",
                              "biar", "bisa", "ditolak", "minta", "segera", "need", "needs", "must"})
