@@ -1469,6 +1469,8 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _unnegated(said, ACCIDENTS) and _unnegated(said, HURT):
         return True
+    if _struck_and_help_called(said):
+        return True  # "tolong pak sy ditabrak motor di jl mastrip"
     if _gas_leaking(said) and not _leak_stopped(said) and not _gas_talked_of(said):
         return True  # not "…, udah dicabut regulatornya", "syukurlah udh diganti"
     cannot_get_out = (_cannot_get(said, ("keluar", "out", "bangun", "up")) or _cannot_walk(said)) \
@@ -1640,6 +1642,26 @@ def _a_person_before(said: list[str], at: int) -> bool:
         return False
     whose = said[k - 1] if k else _BREAK
     return whose in _BEFORE_A_PERSON or whose.isdecimal() or whose.removesuffix("nya") in _PEOPLE
+
+
+# An accident told with a call for help ("tolong pak sy ditabrak motor", "help, there's been a crash"): someone may be
+# hurt though it is not said. The one struck or fallen is a person ("motor sy ditabrak" is a thing); the "tolong"
+# stands alone or before who or what ("tolong ada…", "tolong anak sy…"), not as "please" ("tolong ditindak"); not
+# with no one hurt or a scratch told ("gk ada yg luka", "cuma lecet").
+_ACCIDENT_NOUNS = frozenset({"kecelakaan", "tabrakan", "crash", "accident", "collision"})
+_GRAZED = frozenset({"diserempet", "keserempet", "terserempet"})
+_HELP_CALLED_BEFORE = _ALONE_WITH | _PEOPLE | {_BREAK, "ada", "there", "someone", "i", "we"}
+_ONLY_A_SCRATCH = frozenset({"lecet", "baret", "penyok", "aman", "selamat", "minor", "scratch", "fine", "ok", "okay"})
+
+
+def _struck_and_help_called(said: list[str]) -> bool:
+    called = any(word in ("tolong", "help") and (k + 1 == len(said) or said[k + 1] in _HELP_CALLED_BEFORE)
+                 for k, word in enumerate(said))
+    if not called or _ONLY_A_SCRATCH & set(said) or any(_negated(said, i) for i, word in enumerate(said)
+                                                          if word in HURT):
+        return False
+    return any(word in ACCIDENTS | _GRAZED and not _negated(said, i)
+               and (word in _ACCIDENT_NOUNS or _a_person_before(said, i)) for i, word in enumerate(said))
 
 
 # A wire come down alight: "kabelnya nyala2 di jalan", "kabel listrik memercik api"; not a lamp on, a fault that
