@@ -1504,6 +1504,8 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said) or _intruder_there(said):
         return True
+    if _stranger_outside_alone(said):
+        return True
     if _not_breathing(said) or (_a_vehicle_in_the_water(said) and not _out_of_the_water(said)) or _collapsed(said):
         return True
     if _FLAMES & set(said) and _BURNING & set(said) and not _TAMED_FIRE & set(said):
@@ -2760,19 +2762,24 @@ _STRANGE_WORDS = _NOT_KNOWN_AS | {"asing", "stranger", "strangers"}
 _STRANGER_REACH = 6  # words from who is strange to where they are: "org gk dikenal lagi ngacak2 lemari di kamar"
 
 
+def _a_stranger_at(said: list[str], at: int, looks: frozenset[str] = frozenset({"asing"})) -> bool:
+    """Whether `at` tells of a person unknown: "stranger", "org asing" (or another of `looks` after a person),
+    "cowok gk dikenal"; not denied ("tidak ada org asing…") nor supposed ("kalau ada org asing…")."""
+    word, who = said[at], said[max(0, at - 3):at]
+    strange = word in ("stranger", "strangers") or (word in looks and who[-1:] and (
+        who[-1].removesuffix("nya") in _ANOTHER_PERSON | {"orang", "seseorang", "someone", "man", "guy", "person"})) \
+        or (word in _NOT_KNOWN_AS and who[-1:] and who[-1] in NEGATIONS | {"tak"}
+            and bool((_ANOTHER_PERSON | {"orang", "seseorang"}) & set(who))) \
+        or (word in looks and said[at + 1:at + 2] in (["man"], ["men"], ["guy"], ["guys"], ["person"], ["woman"]))
+    return bool(strange) and not _negated(said, max(0, at - 2)) and not _WHAT_IF & set(said[max(0, at - 5):at])
+
+
 def _stranger_inside(said: list[str]) -> bool:
     if (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE) & set(said):
         return False
     for i, word in enumerate(said):
-        if word not in _STRANGE_WORDS:
+        if word not in _STRANGE_WORDS or not _a_stranger_at(said, i):
             continue
-        who = said[max(0, i - 3):i]
-        strange = word in ("stranger", "strangers") or (word == "asing" and who[-1:] and (
-            who[-1].removesuffix("nya") in _ANOTHER_PERSON | {"orang", "seseorang"})) or (
-            word in _NOT_KNOWN_AS and who[-1:] and who[-1] in NEGATIONS | {"tak"}
-            and bool((_ANOTHER_PERSON | {"orang", "seseorang"}) & set(who)))
-        if not strange or _negated(said, max(0, i - 2)) or _WHAT_IF & set(said[max(0, i - 5):i]):
-            continue  # "tidak ada org asing…", "kalau ada org asing di dalam rumah harus ngapain?"
         where = said[i + 1:i + 1 + _STRANGER_REACH]
         if _BREAK in where:
             where = where[:where.index(_BREAK)]
@@ -2808,6 +2815,29 @@ def _hiding(said: list[str]) -> bool:
 # Fear said in words: alone with forms of address ("pak sy takut bgt"), the resident is in distress.
 FEAR = frozenset({"takut", "ketakutan", "panik", "cemas", "gemetar", "gemeteran", "scared", "afraid", "frightened",
                   "terrified", "panicking"})
+# A stranger lingering outside the home of a resident alone there: "ada org asing berdiri di depan pagar rumah sy dr
+# td, sy cewe sendirian di rumah, takut pak", "someone strange is standing outside my gate, i'm alone at home". Still
+# there ("dari tadi", "masih", afraid), not gone ("udh pergi"), nor one let in or known (_LET_IN), nor told as how
+# it goes ("tiap malam").
+_SUSPECT_LOOKS = frozenset({"asing", "mencurigakan", "suspicious", "strange"})
+_ALONE_AT_HOME = tuple(("sendiri", "di", place) for place in ("rumah", "kos", "kosan", "kost", "kamar", "kontrakan"))
+_LINGERING = _STILL | FEAR | {"lagi", "mondar", "liatin", "ngeliatin", "ngintip", "ngintipin", "nunggu", "standing",
+                              "waiting", "watching"}
+_LINGERING_SINCE = (("dari", "tadi"), ("sejak", "tadi"), ("for", "an", "hour"), ("for", "hours"), ("for", "a", "while"))
+_GONE_AWAY = (("sudah", "pergi"), ("sudah", "enggak", "ada"), ("sudah", "tidak", "ada"), ("left",), ("is", "gone"),
+              ("has", "gone"))
+
+
+def _stranger_outside_alone(said: list[str]) -> bool:
+    told = set(said)
+    alone = (_ALONE & told and _INDOORS & told) or any_phrase(said, _ALONE_AT_HOME)
+    if not alone or (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE) & told or any_phrase(said, _GONE_AWAY):
+        return False
+    lingering = _LINGERING & told or any_phrase(said, _LINGERING_SINCE)
+    return bool(lingering) and any(word in _SUSPECT_LOOKS | _STRANGE_WORDS and _a_stranger_at(said, i, _SUSPECT_LOOKS)
+                                   for i, word in enumerate(said))
+
+
 # Strangling told as one person does it to another; "kebakar" of the sun.
 _STRANGLING = frozenset({"nyekik", "mencekik", "nyekek"})
 _STRANGLED = _PEOPLE | {"leher", "perempuan", "laki"}
