@@ -624,7 +624,8 @@ _HOME = frozenset({"pulang", "home", "kembali", "balik", "back"})
 _NEWS = frozenset({"kabar", "kabarnya", "news", "word"})  # none of them for days: missing
 _SINCE_A_TIME = frozenset({"kemarin", "tadi", "semalam", "pagi", "siang", "sore", "malam", "subuh", "minggu", "hari",
                            "yesterday", "last", "friday", "monday", "tuesday", "wednesday", "thursday", "saturday",
-                           "sunday", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu"})
+                           "sunday", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "morning", "noon",
+                           "afternoon", "evening", "night", "today"})
 # Besides _BEFORE_A_SUBJECT, a time may come before the person ("sudah 3 hari anak saya belum pulang").
 _BEFORE_A_SUBJECT_TOO = frozenset({"my", "our", "hari", "jam", "minggu", "malam", "kemarin", "semalam", "days",
                                    "hours"})
@@ -791,7 +792,7 @@ def _missing_person(said: list[str]) -> bool:
             if not (said[j] in _ABOUT_THEM or said[j] in _NOT_YET or said[j] in {"come", "came"}
                     or said[j].isdecimal()):
                 break
-    return _no_news_from(said) or _searched_not_found(said) or _gone_from_home(said)
+    return _no_news_from(said) or _searched_not_found(said) or _gone_from_home(said) or _other_missing(said)
 
 
 _OWN_AFTER = frozenset({"saya", "aku", "kami", "gue", "ku"})
@@ -854,8 +855,65 @@ def _whereabouts_known(said: list[str]) -> bool:
     """"blm pulang, katanya lembur", "masih les sampai jam 5", "skrg di rumah ibunya"; not where the family
     lives ("kami tinggal di bendogerit")."""
     known = any(word in _KNOWN_WHERE and not (word == "tinggal" and said[i - 1:i] and said[i - 1] in _WE)
+                and not (said[i - 1:i] and said[i - 1] in _OTHERS)  # "teman kos", "temen kerja": who, not where
                 for i, word in enumerate(said))
     return known or any_phrase(said, _NOW_AT)
+
+
+# Someone not of the family missing: lost where it is dangerous ("temen sy ilang pas naik gunung merbabu", "ada
+# pendaki hilang di gunung arjuno"), not back from there for long or not to be reached, or not back for long and not
+# to be reached ("my housemaid has not returned since this morning and she's not answering her phone"). Not a thing
+# of theirs ("hp temen sy ilang di gunung"), nor one whose whereabouts are known ("blm pulang kerja, mungkin lembur",
+# _whereabouts_known).
+_OTHERS = frozenset({"teman", "temen", "sahabat", "kawan", "pacar", "tunangan", "tetangga", "pembantu", "art",
+                     "asisten", "pendaki", "wisatawan", "turis", "pemancing", "nelayan", "friend", "friends",
+                     "housemaid", "maid", "helper", "nanny", "roommate", "housemate", "neighbour", "neighbor",
+                     "girlfriend", "boyfriend", "fiance", "fiancee", "hiker", "hikers", "tourist", "fisherman"})
+_ABOUT_OTHERS = _ABOUT_THEM | {"kos", "kost", "kosan", "sekamar", "kantor", "sekolah", "kampus", "rumah", "dekat",
+                               "baik", "dua", "tiga"}
+_WILDS = frozenset({"gunung", "hutan", "laut", "pantai", "tebing", "jurang", "mendaki", "pendakian", "hiking", "hike",
+                    "mount", "mountain", "forest", "jungle", "sea", "beach", "cliff", "trekking", "camping"})
+_LOST_WORDS = _GONE | {"tersesat", "nyasar", "lost"}
+_BACK_WORDS = _HOME | {"returned", "turun", "come", "came"}
+
+
+def _other_missing(said: list[str]) -> bool:
+    for i, word in enumerate(said):
+        if word.removesuffix("nya") not in _OTHERS or not _as_subject(said, i):
+            continue
+        told = said[i + 1:i + 1 + _GONE_REACH]
+        if _BREAK in told:
+            told = told[:told.index(_BREAK)]
+        lost = False
+        for k, w in enumerate(told):  # lost is told right after them: "temen sy ilang", not "…hpnya ilang"
+            if w in _LOST_WORDS:
+                lost = not _negated(told, k)
+                break
+            if not (w in _ABOUT_OTHERS or w in _NOT_YET or w.isdecimal()):
+                break
+        not_back = any(w in _BACK_WORDS and _NOT_YET & set(told[max(0, k - 2):k]) for k, w in enumerate(told))
+        wild, long_gone, unreachable = bool(_WILDS & set(said)), _gone_long(told), _unreachable(told)
+        if (lost and wild) or ((lost or not_back) and (long_gone or wild) and (unreachable or (long_gone and wild))):
+            return True  # not "blm balik dari liburan ke pantai": not back, and no more told
+    return False
+
+
+def _gone_long(told: list[str]) -> bool:
+    """Gone until now or since a time ("dari kemarin", "since this morning", "udh 2 hari")."""
+    return any_phrase(told, _UNTIL_NOW) or any(
+        w in _SINCE and (_SINCE_A_TIME | {"jam"}) & set(told[k + 1:k + 3]) for k, w in enumerate(told)) \
+        or any(w.isdecimal() and told[k + 1:k + 2] and told[k + 1] in _SPAN for k, w in enumerate(told))
+
+
+_PHONE_OFF = tuple((phone, *off) for phone in ("hp", "hpnya", "phone", "nomornya", "nomor")
+                   for off in (("mati",), ("nya", "mati"), ("is", "off"), ("off",), ("enggak", "aktif"),
+                               ("tidak", "aktif"), ("nya", "enggak", "aktif"), ("nya", "tidak", "aktif")))
+
+
+def _unreachable(told: list[str]) -> bool:
+    """Not to be reached: "gk bisa dihubungi", "not answering", "hp nya gk aktif", "her phone is off"."""
+    return any(w in _REACHED and _NOT_YET & set(told[max(0, k - 3):k]) for k, w in enumerate(told)) \
+        or any_phrase(told, _PHONE_OFF)
 
 
 def _gone_from_home(said: list[str]) -> bool:
@@ -871,10 +929,7 @@ def _gone_from_home(said: list[str]) -> bool:
         ran_away = word in _CHILDREN_AND_ELDERS and any_phrase(told, _RAN_AWAY)
         # "blm pulang", "gk pulang2", "belum juga balik"; not "ga tau jalan pulang" (lost, and found by the teller)
         not_back = any(w in _HOME and _NOT_YET & set(told[max(0, k - 2):k]) for k, w in enumerate(told))
-        long_gone = any_phrase(told, _UNTIL_NOW) or any(
-            w in _SINCE and told[k + 1:k + 2] and told[k + 1] in _SINCE_A_TIME | {"jam"} for k, w in enumerate(told)) \
-            or any(w.isdecimal() and told[k + 1:k + 2] and told[k + 1] in _SPAN for k, w in enumerate(told))
-        unreachable = any(w in _REACHED and _NOT_YET & set(told[max(0, k - 3):k]) for k, w in enumerate(told))
+        long_gone, unreachable = _gone_long(told), _unreachable(told)
         if not (not_back or ran_away or (left and (long_gone or unreachable)) or (unreachable and long_gone)):
             continue  # "anak sy keluar rumah main sepeda": gone out, no word of not coming back
         frail = word in _CHILDREN_AND_ELDERS or bool(_FRAIL & set(said[max(0, i - 3):i + 1 + _GONE_REACH]))
