@@ -1445,6 +1445,22 @@ def a_theft_and_nothing_more(text: str) -> bool:
         and not any(word.startswith("emoji_") for word in said)
 
 
+# A wish to report a kind of violence, and nothing more told: "sy mau lapor penganiayaan", "i want to report a
+# robbery". The kind names no danger now; what happened is asked next. Not a kind that is a cry however told (KDRT,
+# a kidnapping, a rape, a killing, a fire), nor with anything else said ("…, sy dipukul preman barusan", "tolong").
+_KINDS_TO_REPORT = frozenset({"penganiayaan", "pengeroyokan", "pembacokan", "penusukan", "perampokan", "pembegalan",
+                              "begal", "perampasan", "penodongan", "tawuran", "pemukulan", "penjambretan",
+                              "perkelahian", "robbery", "assault", "mugging", "stabbing", "beating"})
+_AROUND_A_KIND = RESIDENT | _WANTING | REPORTING | {"pak", "bu", "mas", "mbak", "kak", "bang",
+    "laporan", "laporkan", "bikin", "buat", "membuat", "kasus", "tindak", "soal", "tentang", "terkait", "adanya",
+    "pidana", "min", "dong", "ya", "nih", "sih", "aja", "saja", "a", "an", "to", "would", "like", "make", "file"}
+
+
+def _a_kind_to_report(said: list[str]) -> bool:
+    return bool(REPORTING & set(said) and _WANTING & set(said)) and bool(_KINDS_TO_REPORT & set(said)) \
+        and all(word in _KINDS_TO_REPORT | _AROUND_A_KIND or word == "dan" for word in said)
+
+
 _ABOUT_THE_LAW = frozenset({"pasal", "hukuman", "hukumannya", "undang", "uu", "kuhp", "sanksi", "pidana"})
 _CLEANING = frozenset({"bersihin", "membersihkan", "bersihkan", "nyikat", "menyikat", "cleaning"})
 _LEFT_IN_CARE = frozenset({"dititip", "dititipkan", "titip", "penitipan", "neneknya", "kerja", "daycare"})
@@ -1458,6 +1474,8 @@ def is_cry_for_help(text: str) -> bool:
     # "tolong pak 😭": emoji beside it say how, not what else is asked
     if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH or w == _BREAK or w.startswith("emoji_") for w in said):
         return True
+    if _a_kind_to_report(said):
+        return False  # "sy mau lapor penganiayaan": a report of that kind begins
     if _to_follow_the_dead(said):
         return True  # a wish to die told after a death, whenever the death was
     not_now = _not_now(said)
