@@ -3188,9 +3188,10 @@ def _rescue_awaited(said: list[str]) -> bool:
 
 # No one come to help those in a flood or a fire: "blm ada yg nolong", "gk ada yg nolongin", "no one is helping".
 # Not in water ankle-deep (_SHALLOW).
-_NO_ONE_HELPING = tuple((*nobody, helping)
+_NO_ONE_HELPING = tuple((*nobody, *coming, helping)
                         for nobody in (("belum", "ada", "yang"), ("enggak", "ada", "yang"), ("tidak", "ada", "yang"),
                                        ("no", "one", "is"), ("nobody", "is"))
+                        for coming in ((), ("datang",), ("dateng",))  # "gk ada yg dateng nolong"
                         for helping in ("nolong", "menolong", "nolongin", "helping", "coming"))
 _RISING = frozenset({"naik", "meninggi", "rising", "rises"})
 
