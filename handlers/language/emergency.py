@@ -2655,13 +2655,23 @@ _CRUSHED = _VEHICLES | _BUILDING | {"ruko", "warung", "pos", "angkot"}
 _WHO_IS_INSIDE = _OCCUPANTS | {"penghuni", "pemilik", "warga", "anak", "keluarga"}
 
 
+# A building fallen in ("rumah roboh kena gempa, ada org di dalem"): someone must be said to be inside it, not only
+# there ("ada org lewat").
+_FALLEN_IN = frozenset({"roboh", "rubuh", "ambruk", "runtuh", "ambrol", "collapsed"})
+_INSIDE_IT = frozenset({"dalam", "dalem", "inside", "terjebak", "kejepit", "terjepit", "tertimbun", "ketimbun",
+                        "trapped"})
+
+
 def _crushed_with_someone_inside(said: list[str]) -> bool:
-    crushed = any(word in _CRUSHING and _CRUSHED & {w.removesuffix("nya") for w in said[max(0, i - 3):i + 4]}
-                  for i, word in enumerate(said))
-    return crushed and any(word.removesuffix("nya") in _WHO_IS_INSIDE and not _negated(said, i)
-                           and (said[i - 1:i] == ["ada"] or {"dalam", "dalem", "inside", "terjebak", "kejepit",
-                                                              "terjepit"} & set(said[i + 1:i + 4]))
-                           for i, word in enumerate(said))
+    def befalls_a_building(among: frozenset[str]) -> bool:
+        return any(word in among and _CRUSHED & {w.removesuffix("nya") for w in said[max(0, i - 3):i + 4]}
+                   for i, word in enumerate(said))
+
+    crushed = befalls_a_building(_CRUSHING)
+    return (crushed or befalls_a_building(_FALLEN_IN)) and any(
+        word.removesuffix("nya") in _WHO_IS_INSIDE | {"someone", "people"} and not _negated(said, i)
+        and ((crushed and said[i - 1:i] == ["ada"]) or bool(_INSIDE_IT & set(said[i + 1:i + 4])))
+        for i, word in enumerate(said))
 
 
 # The resident or the neighbours going after a thief or an attacker now: "hp sy dijambret, pelakunya lari ke pasar, sy
