@@ -265,6 +265,8 @@ def test_no_invite_code_or_reference_reads_as_english() -> None:
     # someone in the water not found: the ambulance and rescue line as for one drowning
     ("tolong ada orang jatuh ke sungai brantas, sudah dicari warga belum ketemu", ("medical",)),
     ("ada yg kecebur kali, blm ketemu", ("medical",)),
+    ("rumah roboh kena gempa, ada org di dalem", ("medical",)),  # someone crushed inside
+    ("pohon tumbang nimpa mobil, ada org di dalam mobilnya", ("medical",)),
     ("tetangga sy kesetrum pak", ("medical", "power")),
     ("kabel listrik putus di jalan pak", ("power",)),
     ("ada maling masuk rumah", ()),
