@@ -1056,8 +1056,8 @@ _BETWEEN_THEM_AND_IT = frozenset({"saya", "aku", "kami", "yang", "lagi", "sedang
                                   "perempuan", "laki", "sulung", "bungsu", "itu", "ini", "juga", "pas", "waktu",
                                   "ketika", "saat", "main", "mandi", "berenang", "renang", "mancing", "di", "ke",
                                   "terus", "lalu", "kemudian", "katanya", "ikut", "pun", "sampai", "hampir", "nyaris",
-                                  "my", "our", "was", "while", "swimming", "playing", "in", "the", "got", "is",
-                                  "also", "too"})
+                                  "sempat", "my", "our", "was", "while", "swimming", "playing", "in", "the", "got",
+                                  "is", "also", "too"})
 _LOOK_BACK = 8
 
 
