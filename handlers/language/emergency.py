@@ -2642,10 +2642,19 @@ _AT_THE_WHEEL = frozenset({"sopir", "supir", "pengemudi", "driver", "nyetir", "m
                            "driving", "swerving"})
 
 
+_DRIVING = frozenset({"nyetir", "menyetir", "ngebut", "driving"})
+_DRIVING_REACH = 3  # words from the drunk to their driving: "mabok nyetir", "mabok tp maksa nyetir"
+
+
 def _drunk_driving(said: list[str]) -> bool:
-    plain = {word.removesuffix("nya") for word in said}
-    return bool(_DRUNK & plain) and len(_AT_THE_WHEEL & plain) >= 2 and not HABITUAL & plain \
-        and not any(word in _DRUNK and _negated(said, i) for i, word in enumerate(said))
+    plain = [word.removesuffix("nya") for word in said]
+    drunk = [i for i, word in enumerate(said) if word in _DRUNK and not _negated(said, i)]
+    # a driver and a way of driving named ("supirnya mabok nyetir ugal2an"), or the drunk driving told right after
+    # ("suami sy mabok nyetir bawa anak2"); not one driven by another ("temen sy mabok, jadi sy yg nyetir")
+    at_the_wheel = len(_AT_THE_WHEEL & set(plain)) >= 2 or any(
+        word in _DRIVING and said[k - 1] != "yang" for i in drunk
+        for k, word in enumerate(plain[i + 1:i + 1 + _DRIVING_REACH], i + 1))
+    return bool(drunk) and at_the_wheel and not HABITUAL & set(plain)
 
 
 # A car or a house crushed by what fell on it with someone inside: "ada pohon tumbang nimpa mobil, ada orangnya di
