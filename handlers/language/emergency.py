@@ -710,14 +710,17 @@ def _self_harm_at(said: list[str]) -> list[int]:
                    if not _dying_of(said, phrase, at)})
 
 
-# "pengen mati ketawa", "mau mati penasaran", "mati gaya": to die of laughing, of curiosity, of boredom.
+# "pengen mati ketawa", "mau mati penasaran", "mati gaya": to die of laughing, of curiosity, of boredom; laughter
+# told before it too ("ketawa sampe mau mati"), not boredom ("bosen hidup, mau mati aja" is a wish to die).
 _DYING_OF = frozenset({"ketawa", "tertawa", "ngakak", "mengakak", "penasaran", "gaya", "bosan", "bosen", "kepo",
                        "laughing"})
+_LAUGHING = frozenset({"ketawa", "tertawa", "ngakak", "mengakak", "laughing", "laughed"})
 
 
 def _dying_of(said: list[str], phrase: tuple[str, ...], at: int) -> bool:
-    return phrase[-1] in ("mati", "die") and said[at + len(phrase):at + len(phrase) + 1] != [] \
-        and said[at + len(phrase)] in _DYING_OF
+    return phrase[-1] in ("mati", "die") and (
+        (said[at + len(phrase):at + len(phrase) + 1] != [] and said[at + len(phrase)] in _DYING_OF)
+        or bool(_LAUGHING & set(said[max(0, at - 2):at])))
 
 
 def a_life_taken(text: str) -> bool:
