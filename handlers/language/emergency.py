@@ -881,6 +881,7 @@ _WILDS = frozenset({"gunung", "hutan", "laut", "pantai", "tebing", "jurang", "me
                     "mount", "mountain", "forest", "jungle", "sea", "beach", "cliff", "trekking", "camping"})
 _LOST_WORDS = _GONE | {"tersesat", "nyasar", "lost"}
 _BACK_WORDS = _HOME | {"returned", "turun", "come", "came"}
+_AFTER_LOST = _AFTER_GONE | {"on", "while", "during", "when", "near"}
 
 
 def _other_missing(said: list[str]) -> bool:
@@ -892,8 +893,8 @@ def _other_missing(said: list[str]) -> bool:
             told = told[:told.index(_BREAK)]
         lost = False
         for k, w in enumerate(told):  # lost is told right after them: "temen sy ilang", not "…hpnya ilang"
-            if w in _LOST_WORDS:
-                lost = not _negated(told, k)
+            if w in _LOST_WORDS:  # not "lost her phone": what they lost
+                lost = not _negated(told, k) and told[k + 1:k + 2] in ([], *([w] for w in _AFTER_LOST))
                 break
             if not (w in _ABOUT_OTHERS or w in _NOT_YET or w.isdecimal()):
                 break
