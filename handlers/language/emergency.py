@@ -125,7 +125,7 @@ _UNSURE_OF_DEATH = frozenset({"kayaknya", "kayak", "mungkin", "sepertinya", "ent
 # Being followed: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
 _FOLLOWED = tuple(tuple(p.split()) for p in (
     "mengikuti saya", "membuntuti saya", "dibuntuti orang", "diikuti orang", "following me", "dikuntit", "dikuntitin",
-    "dibuntuti", "diikutin", "nguntit saya", "ngikutin saya", "being followed", "stalking me",
+    "dibuntuti", "diikutin", "nguntit saya", "ngikutin saya", "being followed", "been followed", "stalking me",
 ))  # fmt: skip
 # Phrases (normalised words, in order) that are a cry.
 PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
@@ -1367,7 +1367,9 @@ def _not_now(said: list[str]) -> bool:
     past += [i for i, word in enumerate(said) if _YEAR.match(word) and said[i - 1:i] in (["tahun"], ["in"])
              and (_WHEN_A_YEAR & set(said[max(0, i - 3):i - 1]) or said[max(0, i - 2):i - 1] in ([], [_BREAK]))]
     # "dulu thn 2022", "tahun 2019 sy pernah…" opening a sentence; not "motor beat tahun 2020"
-    return any(not (i and said[i - 1] in _SINCE) and not _a_report_made_then(said, i) for i in past)
+    # "dari kemarin", "since an hour ago": until now
+    return any(not (i and said[i - 1] in _SINCE) and not (said[i] == "ago" and _SINCE & set(said[max(0, i - 4):i]))
+               and not _a_report_made_then(said, i) for i in past)
 
 
 _WHAT_HAPPENED = frozenset({"kejadian", "peristiwa", "kasus", "insiden", "incident"})
