@@ -267,6 +267,7 @@ def test_no_invite_code_or_reference_reads_as_english() -> None:
     ("ada yg kecebur kali, blm ketemu", ("medical",)),
     ("rumah roboh kena gempa, ada org di dalem", ("medical",)),  # someone crushed inside
     ("pohon tumbang nimpa mobil, ada org di dalam mobilnya", ("medical",)),
+    ("tolong pak sy ditabrak motor di jl mastrip", ("medical",)),  # an accident with help called: 119 if hurt
     ("tetangga sy kesetrum pak", ("medical", "power")),
     ("kabel listrik putus di jalan pak", ("power",)),
     ("ada maling masuk rumah", ()),

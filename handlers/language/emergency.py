@@ -3291,7 +3291,7 @@ def services_to_call(text: str) -> tuple[str, ...]:
                or any_phrase(said, _UNRESPONSIVE) or any_phrase(said, (("darahnya", "banyak"), ("banyak", "darah")))
                or _left_in_a_car(said) or any_phrase(said, _SNAKE_BITE) or _scalded(said)
                or _about_to_jump(said) or _pinned(said) or _not_breathing(said) or _collapsed(said)
-               or _crushed_with_someone_inside(said)
+               or _crushed_with_someone_inside(said) or _struck_and_help_called(said)
                or ((_a_vehicle_in_the_water(said) or _someone_sinking(said)) and not _out_of_the_water(said))
                or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")) or _fallen_unaware(said))
     power = shocked or any_phrase(said, _LIVE_WIRE) or _sparking(said)
