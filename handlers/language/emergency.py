@@ -1739,6 +1739,8 @@ _ONLY_A_SCRATCH = frozenset({"lecet", "baret", "penyok", "aman", "selamat", "min
 
 
 def _struck_and_help_called(said: list[str]) -> bool:
+    if not {"tolong", "help"} & set(said):
+        return False
     called = any(word in ("tolong", "help") and (k + 1 == len(said) or said[k + 1] in _HELP_CALLED_BEFORE)
                  for k, word in enumerate(said))
     if not called or _ONLY_A_SCRATCH & set(said) or any(_negated(said, i) for i, word in enumerate(said)
@@ -2653,6 +2655,8 @@ _DRIVING_REACH = 3  # words from the drunk to their driving: "mabok nyetir", "ma
 
 
 def _drunk_driving(said: list[str]) -> bool:
+    if not _DRUNK & set(said):
+        return False
     plain = [word.removesuffix("nya") for word in said]
     drunk = [i for i, word in enumerate(said) if word in _DRUNK and not _negated(said, i)]
     # a driver and a way of driving named ("supirnya mabok nyetir ugal2an"), or the drunk driving told right after
@@ -2678,6 +2682,9 @@ _INSIDE_IT = frozenset({"dalam", "dalem", "inside", "terjebak", "kejepit", "terj
 
 
 def _crushed_with_someone_inside(said: list[str]) -> bool:
+    if not (_CRUSHING | _FALLEN_IN) & set(said):
+        return False
+
     def befalls_a_building(among: frozenset[str]) -> bool:
         return any(word in among and _CRUSHED & {w.removesuffix("nya") for w in said[max(0, i - 3):i + 4]}
                    for i, word in enumerate(said))
