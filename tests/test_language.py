@@ -262,6 +262,12 @@ def test_no_invite_code_or_reference_reads_as_english() -> None:
     ("ada kecelakaan motor korbannya berdarah", ("medical",)),
     ("kebakaran td subuh udah padam tp ada 1 org luka bakar parah", ("medical",)),
     ("ibu sy jatuh di kamar mandi gk bisa bangun", ("medical",)),
+    # someone in the water not found: the ambulance and rescue line as for one drowning
+    ("tolong ada orang jatuh ke sungai brantas, sudah dicari warga belum ketemu", ("medical",)),
+    ("ada yg kecebur kali, blm ketemu", ("medical",)),
+    ("rumah roboh kena gempa, ada org di dalem", ("medical",)),  # someone crushed inside
+    ("pohon tumbang nimpa mobil, ada org di dalam mobilnya", ("medical",)),
+    ("tolong pak sy ditabrak motor di jl mastrip", ("medical",)),  # an accident with help called: 119 if hurt
     ("tetangga sy kesetrum pak", ("medical", "power")),
     ("kabel listrik putus di jalan pak", ("power",)),
     ("ada maling masuk rumah", ()),

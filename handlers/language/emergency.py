@@ -125,7 +125,7 @@ _UNSURE_OF_DEATH = frozenset({"kayaknya", "kayak", "mungkin", "sepertinya", "ent
 # Being followed: a cry while it goes on; told as over ("tapi sudah pergi") it is a report.
 _FOLLOWED = tuple(tuple(p.split()) for p in (
     "mengikuti saya", "membuntuti saya", "dibuntuti orang", "diikuti orang", "following me", "dikuntit", "dikuntitin",
-    "dibuntuti", "diikutin", "nguntit saya", "ngikutin saya", "being followed", "stalking me",
+    "dibuntuti", "diikutin", "nguntit saya", "ngikutin saya", "being followed", "been followed", "stalking me",
 ))  # fmt: skip
 # Phrases (normalised words, in order) that are a cry.
 PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
@@ -160,6 +160,9 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "gas meledak",
     "dipaksa masuk mobil", "dipaksa naik mobil", "ditarik masuk mobil", "diseret masuk mobil",
     "dipaksa masuk ke mobil", "ditarik ke mobil", "dragged into a car", "forced into a car",
+    "ditarik paksa ke mobil", "ditarik paksa masuk mobil", "ditarik paksa ke dalam mobil", "ditarik ke dalam mobil",
+    "dipaksa masuk ke dalam mobil", "diseret ke dalam mobil", "diseret ke mobil", "dimasukin paksa ke mobil",
+    "dimasukkan paksa ke mobil", "pulled into a car",
     "diseret masuk", "diseret paksa", "dragged into", "being dragged",
     "bawa arit", "membawa arit", "pakai arit", "bawa bambu runcing", "demo ricuh", "massa ricuh",
     "darahnya banyak", "banyak darah", "darah banyak",
@@ -309,7 +312,9 @@ _CARED_FOR = tuple(tuple(p.split()) for p in (
     "sudah di puskesmas", "sudah dibawa ke puskesmas", "sudah di klinik", "sudah dibawa ke klinik", "sudah di igd",
     "sudah dibawa ke igd", "sudah di ugd", "sudah dibawa ke ugd", "dirawat di rumah sakit", "dirawat di rs",
     "dirawat di puskesmas", "ditangani dokter", "is in hospital", "taken to hospital", "in the hospital",
-))  # fmt: skip
+)) + tuple(("sudah", "dibawa", who, "ke", care)  # "udh dibawa warga ke rs"
+           for who in ("warga", "tetangga", "keluarga", "keluarganya", "ambulans", "petugas", "polisi", "satpam")
+           for care in ("rs", "rumah", "puskesmas", "klinik", "igd", "ugd"))  # fmt: skip
 # Care wanted, needed, awaited or refused is not given: "harus dirawat di rs tp ambulans blm dtg", "ditolak dirawat".
 _CARE_NOT_GIVEN = frozenset({"mau", "harus", "perlu", "butuh", "nunggu", "menunggu", "tunggu", "pengen", "ingin",
                              "biar", "bisa", "ditolak", "minta", "segera", "need", "needs", "must"})
@@ -466,6 +471,19 @@ def _a_thing_before(said: list[str], at: int) -> bool:
     return False
 
 
+_WHOSE_THING = frozenset({"my", "our", "his", "her", "their", "the", "a", "parked"})
+
+
+def _a_thing_hit(said: list[str], at: int) -> bool:
+    """Whether what is hit at `at` is a thing ("hit my car", "hit the parked motorbike"), not a person, and nothing
+    tells the one who hit it is still at it or armed ("hit my car with a bat, he is still outside")."""
+    k = at + 1
+    while k < len(said) and said[k] in _WHOSE_THING:
+        k += 1
+    return k < len(said) and said[k] in _VEHICLES | _OWNED_THINGS \
+        and not (_STILL | {"with", "help", "tolong"}) & set(said)
+
+
 def _unnegated(said: list[str], among: frozenset[str]) -> bool:
     return any(word in among and not _negated(said, i) for i, word in enumerate(said))
 
@@ -609,7 +627,8 @@ _HOME = frozenset({"pulang", "home", "kembali", "balik", "back"})
 _NEWS = frozenset({"kabar", "kabarnya", "news", "word"})  # none of them for days: missing
 _SINCE_A_TIME = frozenset({"kemarin", "tadi", "semalam", "pagi", "siang", "sore", "malam", "subuh", "minggu", "hari",
                            "yesterday", "last", "friday", "monday", "tuesday", "wednesday", "thursday", "saturday",
-                           "sunday", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu"})
+                           "sunday", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "morning", "noon",
+                           "afternoon", "evening", "night", "today"})
 # Besides _BEFORE_A_SUBJECT, a time may come before the person ("sudah 3 hari anak saya belum pulang").
 _BEFORE_A_SUBJECT_TOO = frozenset({"my", "our", "hari", "jam", "minggu", "malam", "kemarin", "semalam", "days",
                                    "hours"})
@@ -691,14 +710,17 @@ def _self_harm_at(said: list[str]) -> list[int]:
                    if not _dying_of(said, phrase, at)})
 
 
-# "pengen mati ketawa", "mau mati penasaran", "mati gaya": to die of laughing, of curiosity, of boredom.
+# "pengen mati ketawa", "mau mati penasaran", "mati gaya": to die of laughing, of curiosity, of boredom; laughter
+# told before it too ("ketawa sampe mau mati"), not boredom ("bosen hidup, mau mati aja" is a wish to die).
 _DYING_OF = frozenset({"ketawa", "tertawa", "ngakak", "mengakak", "penasaran", "gaya", "bosan", "bosen", "kepo",
                        "laughing"})
+_LAUGHING = frozenset({"ketawa", "tertawa", "ngakak", "mengakak", "laughing", "laughed"})
 
 
 def _dying_of(said: list[str], phrase: tuple[str, ...], at: int) -> bool:
-    return phrase[-1] in ("mati", "die") and said[at + len(phrase):at + len(phrase) + 1] != [] \
-        and said[at + len(phrase)] in _DYING_OF
+    return phrase[-1] in ("mati", "die") and (
+        (said[at + len(phrase):at + len(phrase) + 1] != [] and said[at + len(phrase)] in _DYING_OF)
+        or bool(_LAUGHING & set(said[max(0, at - 2):at])))
 
 
 def a_life_taken(text: str) -> bool:
@@ -776,7 +798,7 @@ def _missing_person(said: list[str]) -> bool:
             if not (said[j] in _ABOUT_THEM or said[j] in _NOT_YET or said[j] in {"come", "came"}
                     or said[j].isdecimal()):
                 break
-    return _no_news_from(said) or _searched_not_found(said) or _gone_from_home(said)
+    return _no_news_from(said) or _searched_not_found(said) or _gone_from_home(said) or _other_missing(said)
 
 
 _OWN_AFTER = frozenset({"saya", "aku", "kami", "gue", "ku"})
@@ -839,8 +861,66 @@ def _whereabouts_known(said: list[str]) -> bool:
     """"blm pulang, katanya lembur", "masih les sampai jam 5", "skrg di rumah ibunya"; not where the family
     lives ("kami tinggal di bendogerit")."""
     known = any(word in _KNOWN_WHERE and not (word == "tinggal" and said[i - 1:i] and said[i - 1] in _WE)
+                and not (said[i - 1:i] and said[i - 1] in _OTHERS)  # "teman kos", "temen kerja": who, not where
                 for i, word in enumerate(said))
     return known or any_phrase(said, _NOW_AT)
+
+
+# Someone not of the family missing: lost where it is dangerous ("temen sy ilang pas naik gunung merbabu", "ada
+# pendaki hilang di gunung arjuno"), not back from there for long or not to be reached, or not back for long and not
+# to be reached ("my housemaid has not returned since this morning and she's not answering her phone"). Not a thing
+# of theirs ("hp temen sy ilang di gunung"), nor one whose whereabouts are known ("blm pulang kerja, mungkin lembur",
+# _whereabouts_known).
+_OTHERS = frozenset({"teman", "temen", "sahabat", "kawan", "pacar", "tunangan", "tetangga", "pembantu", "art",
+                     "asisten", "pendaki", "wisatawan", "turis", "pemancing", "nelayan", "friend", "friends",
+                     "housemaid", "maid", "helper", "nanny", "roommate", "housemate", "neighbour", "neighbor",
+                     "girlfriend", "boyfriend", "fiance", "fiancee", "hiker", "hikers", "tourist", "fisherman"})
+_ABOUT_OTHERS = _ABOUT_THEM | {"kos", "kost", "kosan", "sekamar", "kantor", "sekolah", "kampus", "rumah", "dekat",
+                               "baik", "dua", "tiga"}
+_WILDS = frozenset({"gunung", "hutan", "laut", "pantai", "tebing", "jurang", "mendaki", "pendakian", "hiking", "hike",
+                    "mount", "mountain", "forest", "jungle", "sea", "beach", "cliff", "trekking", "camping"})
+_LOST_WORDS = _GONE | {"tersesat", "nyasar", "lost"}
+_BACK_WORDS = _HOME | {"returned", "turun", "come", "came"}
+_AFTER_LOST = _AFTER_GONE | {"on", "while", "during", "when", "near"}
+
+
+def _other_missing(said: list[str]) -> bool:
+    for i, word in enumerate(said):
+        if word.removesuffix("nya") not in _OTHERS or not _as_subject(said, i):
+            continue
+        told = said[i + 1:i + 1 + _GONE_REACH]
+        if _BREAK in told:
+            told = told[:told.index(_BREAK)]
+        lost = False
+        for k, w in enumerate(told):  # lost is told right after them: "temen sy ilang", not "…hpnya ilang"
+            if w in _LOST_WORDS:  # not "lost her phone": what they lost
+                lost = not _negated(told, k) and told[k + 1:k + 2] in ([], *([w] for w in _AFTER_LOST))
+                break
+            if not (w in _ABOUT_OTHERS or w in _NOT_YET or w.isdecimal()):
+                break
+        not_back = any(w in _BACK_WORDS and _NOT_YET & set(told[max(0, k - 2):k]) for k, w in enumerate(told))
+        wild, long_gone, unreachable = bool(_WILDS & set(said)), _gone_long(told), _unreachable(told)
+        if (lost and wild) or ((lost or not_back) and (long_gone or wild) and (unreachable or (long_gone and wild))):
+            return True  # not "blm balik dari liburan ke pantai": not back, and no more told
+    return False
+
+
+def _gone_long(told: list[str]) -> bool:
+    """Gone until now or since a time ("dari kemarin", "since this morning", "udh 2 hari")."""
+    return any_phrase(told, _UNTIL_NOW) or any(
+        w in _SINCE and (_SINCE_A_TIME | {"jam"}) & set(told[k + 1:k + 3]) for k, w in enumerate(told)) \
+        or any(w.isdecimal() and told[k + 1:k + 2] and told[k + 1] in _SPAN for k, w in enumerate(told))
+
+
+_PHONE_OFF = tuple((phone, *off) for phone in ("hp", "hpnya", "phone", "nomornya", "nomor")
+                   for off in (("mati",), ("nya", "mati"), ("is", "off"), ("off",), ("enggak", "aktif"),
+                               ("tidak", "aktif"), ("nya", "enggak", "aktif"), ("nya", "tidak", "aktif")))
+
+
+def _unreachable(told: list[str]) -> bool:
+    """Not to be reached: "gk bisa dihubungi", "not answering", "hp nya gk aktif", "her phone is off"."""
+    return any(w in _REACHED and _NOT_YET & set(told[max(0, k - 3):k]) for k, w in enumerate(told)) \
+        or any_phrase(told, _PHONE_OFF)
 
 
 def _gone_from_home(said: list[str]) -> bool:
@@ -856,10 +936,7 @@ def _gone_from_home(said: list[str]) -> bool:
         ran_away = word in _CHILDREN_AND_ELDERS and any_phrase(told, _RAN_AWAY)
         # "blm pulang", "gk pulang2", "belum juga balik"; not "ga tau jalan pulang" (lost, and found by the teller)
         not_back = any(w in _HOME and _NOT_YET & set(told[max(0, k - 2):k]) for k, w in enumerate(told))
-        long_gone = any_phrase(told, _UNTIL_NOW) or any(
-            w in _SINCE and told[k + 1:k + 2] and told[k + 1] in _SINCE_A_TIME | {"jam"} for k, w in enumerate(told)) \
-            or any(w.isdecimal() and told[k + 1:k + 2] and told[k + 1] in _SPAN for k, w in enumerate(told))
-        unreachable = any(w in _REACHED and _NOT_YET & set(told[max(0, k - 3):k]) for k, w in enumerate(told))
+        long_gone, unreachable = _gone_long(told), _unreachable(told)
         if not (not_back or ran_away or (left and (long_gone or unreachable)) or (unreachable and long_gone)):
             continue  # "anak sy keluar rumah main sepeda": gone out, no word of not coming back
         frail = word in _CHILDREN_AND_ELDERS or bool(_FRAIL & set(said[max(0, i - 3):i + 1 + _GONE_REACH]))
@@ -983,8 +1060,8 @@ _BETWEEN_THEM_AND_IT = frozenset({"saya", "aku", "kami", "yang", "lagi", "sedang
                                   "perempuan", "laki", "sulung", "bungsu", "itu", "ini", "juga", "pas", "waktu",
                                   "ketika", "saat", "main", "mandi", "berenang", "renang", "mancing", "di", "ke",
                                   "terus", "lalu", "kemudian", "katanya", "ikut", "pun", "sampai", "hampir", "nyaris",
-                                  "my", "our", "was", "while", "swimming", "playing", "in", "the", "got", "is",
-                                  "also", "too"})
+                                  "sempat", "my", "our", "was", "while", "swimming", "playing", "in", "the", "got",
+                                  "is", "also", "too"})
 _LOOK_BACK = 8
 
 
@@ -1290,7 +1367,9 @@ def _not_now(said: list[str]) -> bool:
     past += [i for i, word in enumerate(said) if _YEAR.match(word) and said[i - 1:i] in (["tahun"], ["in"])
              and (_WHEN_A_YEAR & set(said[max(0, i - 3):i - 1]) or said[max(0, i - 2):i - 1] in ([], [_BREAK]))]
     # "dulu thn 2022", "tahun 2019 sy pernah…" opening a sentence; not "motor beat tahun 2020"
-    return any(not (i and said[i - 1] in _SINCE) and not _a_report_made_then(said, i) for i in past)
+    # "dari kemarin", "since an hour ago": until now
+    return any(not (i and said[i - 1] in _SINCE) and not (said[i] == "ago" and _SINCE & set(said[max(0, i - 4):i]))
+               and not _a_report_made_then(said, i) for i in past)
 
 
 _WHAT_HAPPENED = frozenset({"kejadian", "peristiwa", "kasus", "insiden", "incident"})
@@ -1375,6 +1454,22 @@ def a_theft_and_nothing_more(text: str) -> bool:
         and not any(word.startswith("emoji_") for word in said)
 
 
+# A wish to report a kind of violence, and nothing more told: "sy mau lapor penganiayaan", "i want to report a
+# robbery". The kind names no danger now; what happened is asked next. Not a kind that is a cry however told (KDRT,
+# a kidnapping, a rape, a killing, a fire), nor with anything else said ("…, sy dipukul preman barusan", "tolong").
+_KINDS_TO_REPORT = frozenset({"penganiayaan", "pengeroyokan", "pembacokan", "penusukan", "perampokan", "pembegalan",
+                              "begal", "perampasan", "penodongan", "tawuran", "pemukulan", "penjambretan",
+                              "perkelahian", "robbery", "assault", "mugging", "stabbing", "beating"})
+_AROUND_A_KIND = RESIDENT | _WANTING | REPORTING | {"pak", "bu", "mas", "mbak", "kak", "bang",
+    "laporan", "laporkan", "bikin", "buat", "membuat", "kasus", "tindak", "soal", "tentang", "terkait", "adanya",
+    "pidana", "min", "dong", "ya", "nih", "sih", "aja", "saja", "a", "an", "to", "would", "like", "make", "file"}
+
+
+def _a_kind_to_report(said: list[str]) -> bool:
+    return bool(REPORTING & set(said) and _WANTING & set(said)) and bool(_KINDS_TO_REPORT & set(said)) \
+        and all(word in _KINDS_TO_REPORT | _AROUND_A_KIND or word == "dan" for word in said)
+
+
 _ABOUT_THE_LAW = frozenset({"pasal", "hukuman", "hukumannya", "undang", "uu", "kuhp", "sanksi", "pidana"})
 _CLEANING = frozenset({"bersihin", "membersihkan", "bersihkan", "nyikat", "menyikat", "cleaning"})
 _LEFT_IN_CARE = frozenset({"dititip", "dititipkan", "titip", "penitipan", "neneknya", "kerja", "daycare"})
@@ -1388,6 +1483,8 @@ def is_cry_for_help(text: str) -> bool:
     # "tolong pak 😭": emoji beside it say how, not what else is asked
     if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH or w == _BREAK or w.startswith("emoji_") for w in said):
         return True
+    if _a_kind_to_report(said):
+        return False  # "sy mau lapor penganiayaan": a report of that kind begins
     if _to_follow_the_dead(said):
         return True  # a wish to die told after a death, whenever the death was
     not_now = _not_now(said)
@@ -1454,6 +1551,8 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _unnegated(said, ACCIDENTS) and _unnegated(said, HURT):
         return True
+    if _struck_and_help_called(said):
+        return True  # "tolong pak sy ditabrak motor di jl mastrip"
     if _gas_leaking(said) and not _leak_stopped(said) and not _gas_talked_of(said):
         return True  # not "…, udah dicabut regulatornya", "syukurlah udh diganti"
     cannot_get_out = (_cannot_get(said, ("keluar", "out", "bangun", "up")) or _cannot_walk(said)) \
@@ -1486,6 +1585,8 @@ def is_cry_for_help(text: str) -> bool:
     if _fallen_unaware(said) or _victim_unaware(said) or _drowned_unaware(said):
         return True
     if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said) or _intruder_there(said):
+        return True
+    if _stranger_outside_alone(said):
         return True
     if _not_breathing(said) or (_a_vehicle_in_the_water(said) and not _out_of_the_water(said)) or _collapsed(said):
         return True
@@ -1536,6 +1637,8 @@ def is_cry_for_help(text: str) -> bool:
             return True
         if (word in FIGHTS or root in FIGHTS) and not HABITUAL & set(said):
             return True
+        if word == "hit" and _a_thing_hit(said, i):
+            continue  # "someone hit my car in a parking lot": a vehicle struck, no one hurt told
         if word in ("pukul", "hit") and i + 1 < len(said):
             return True  # "dipukul" stems to "pukul", read above when it is a time
         if root in THEFT_STEMS and said[i - 1] not in _TRACES and any(
@@ -1623,6 +1726,28 @@ def _a_person_before(said: list[str], at: int) -> bool:
         return False
     whose = said[k - 1] if k else _BREAK
     return whose in _BEFORE_A_PERSON or whose.isdecimal() or whose.removesuffix("nya") in _PEOPLE
+
+
+# An accident told with a call for help ("tolong pak sy ditabrak motor", "help, there's been a crash"): someone may be
+# hurt though it is not said. The one struck or fallen is a person ("motor sy ditabrak" is a thing); the "tolong"
+# stands alone or before who or what ("tolong ada…", "tolong anak sy…"), not as "please" ("tolong ditindak"); not
+# with no one hurt or a scratch told ("gk ada yg luka", "cuma lecet").
+_ACCIDENT_NOUNS = frozenset({"kecelakaan", "tabrakan", "crash", "accident", "collision"})
+_GRAZED = frozenset({"diserempet", "keserempet", "terserempet"})
+_HELP_CALLED_BEFORE = _ALONE_WITH | _PEOPLE | {_BREAK, "ada", "there", "someone", "i", "we"}
+_ONLY_A_SCRATCH = frozenset({"lecet", "baret", "penyok", "aman", "selamat", "minor", "scratch", "fine", "ok", "okay"})
+
+
+def _struck_and_help_called(said: list[str]) -> bool:
+    if not {"tolong", "help"} & set(said):
+        return False
+    called = any(word in ("tolong", "help") and (k + 1 == len(said) or said[k + 1] in _HELP_CALLED_BEFORE)
+                 for k, word in enumerate(said))
+    if not called or _ONLY_A_SCRATCH & set(said) or any(_negated(said, i) for i, word in enumerate(said)
+                                                          if word in HURT):
+        return False
+    return any(word in ACCIDENTS | _GRAZED and not _negated(said, i)
+               and (word in _ACCIDENT_NOUNS or _a_person_before(said, i)) for i, word in enumerate(said))
 
 
 # A wire come down alight: "kabelnya nyala2 di jalan", "kabel listrik memercik api"; not a lamp on, a fault that
@@ -2525,10 +2650,21 @@ _AT_THE_WHEEL = frozenset({"sopir", "supir", "pengemudi", "driver", "nyetir", "m
                            "driving", "swerving"})
 
 
+_DRIVING = frozenset({"nyetir", "menyetir", "ngebut", "driving"})
+_DRIVING_REACH = 3  # words from the drunk to their driving: "mabok nyetir", "mabok tp maksa nyetir"
+
+
 def _drunk_driving(said: list[str]) -> bool:
-    plain = {word.removesuffix("nya") for word in said}
-    return bool(_DRUNK & plain) and len(_AT_THE_WHEEL & plain) >= 2 and not HABITUAL & plain \
-        and not any(word in _DRUNK and _negated(said, i) for i, word in enumerate(said))
+    if not _DRUNK & set(said):
+        return False
+    plain = [word.removesuffix("nya") for word in said]
+    drunk = [i for i, word in enumerate(said) if word in _DRUNK and not _negated(said, i)]
+    # a driver and a way of driving named ("supirnya mabok nyetir ugal2an"), or the drunk driving told right after
+    # ("suami sy mabok nyetir bawa anak2"); not one driven by another ("temen sy mabok, jadi sy yg nyetir")
+    at_the_wheel = len(_AT_THE_WHEEL & set(plain)) >= 2 or any(
+        word in _DRIVING and said[k - 1] != "yang" for i in drunk
+        for k, word in enumerate(plain[i + 1:i + 1 + _DRIVING_REACH], i + 1))
+    return bool(drunk) and at_the_wheel and not HABITUAL & set(plain)
 
 
 # A car or a house crushed by what fell on it with someone inside: "ada pohon tumbang nimpa mobil, ada orangnya di
@@ -2538,13 +2674,26 @@ _CRUSHED = _VEHICLES | _BUILDING | {"ruko", "warung", "pos", "angkot"}
 _WHO_IS_INSIDE = _OCCUPANTS | {"penghuni", "pemilik", "warga", "anak", "keluarga"}
 
 
+# A building fallen in ("rumah roboh kena gempa, ada org di dalem"): someone must be said to be inside it, not only
+# there ("ada org lewat").
+_FALLEN_IN = frozenset({"roboh", "rubuh", "ambruk", "runtuh", "ambrol", "collapsed"})
+_INSIDE_IT = frozenset({"dalam", "dalem", "inside", "terjebak", "kejepit", "terjepit", "tertimbun", "ketimbun",
+                        "trapped"})
+
+
 def _crushed_with_someone_inside(said: list[str]) -> bool:
-    crushed = any(word in _CRUSHING and _CRUSHED & {w.removesuffix("nya") for w in said[max(0, i - 3):i + 4]}
-                  for i, word in enumerate(said))
-    return crushed and any(word.removesuffix("nya") in _WHO_IS_INSIDE and not _negated(said, i)
-                           and (said[i - 1:i] == ["ada"] or {"dalam", "dalem", "inside", "terjebak", "kejepit",
-                                                              "terjepit"} & set(said[i + 1:i + 4]))
-                           for i, word in enumerate(said))
+    if not (_CRUSHING | _FALLEN_IN) & set(said):
+        return False
+
+    def befalls_a_building(among: frozenset[str]) -> bool:
+        return any(word in among and _CRUSHED & {w.removesuffix("nya") for w in said[max(0, i - 3):i + 4]}
+                   for i, word in enumerate(said))
+
+    crushed = befalls_a_building(_CRUSHING)
+    return (crushed or befalls_a_building(_FALLEN_IN)) and any(
+        word.removesuffix("nya") in _WHO_IS_INSIDE | {"someone", "people"} and not _negated(said, i)
+        and ((crushed and said[i - 1:i] == ["ada"]) or bool(_INSIDE_IT & set(said[i + 1:i + 4])))
+        for i, word in enumerate(said))
 
 
 # The resident or the neighbours going after a thief or an attacker now: "hp sy dijambret, pelakunya lari ke pasar, sy
@@ -2721,19 +2870,24 @@ _STRANGE_WORDS = _NOT_KNOWN_AS | {"asing", "stranger", "strangers"}
 _STRANGER_REACH = 6  # words from who is strange to where they are: "org gk dikenal lagi ngacak2 lemari di kamar"
 
 
+def _a_stranger_at(said: list[str], at: int, looks: frozenset[str] = frozenset({"asing"})) -> bool:
+    """Whether `at` tells of a person unknown: "stranger", "org asing" (or another of `looks` after a person),
+    "cowok gk dikenal"; not denied ("tidak ada org asing…") nor supposed ("kalau ada org asing…")."""
+    word, who = said[at], said[max(0, at - 3):at]
+    strange = word in ("stranger", "strangers") or (word in looks and who[-1:] and (
+        who[-1].removesuffix("nya") in _ANOTHER_PERSON | {"orang", "seseorang", "someone", "man", "guy", "person"})) \
+        or (word in _NOT_KNOWN_AS and who[-1:] and who[-1] in NEGATIONS | {"tak"}
+            and bool((_ANOTHER_PERSON | {"orang", "seseorang"}) & set(who))) \
+        or (word in looks and said[at + 1:at + 2] in (["man"], ["men"], ["guy"], ["guys"], ["person"], ["woman"]))
+    return bool(strange) and not _negated(said, max(0, at - 2)) and not _WHAT_IF & set(said[max(0, at - 5):at])
+
+
 def _stranger_inside(said: list[str]) -> bool:
     if (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE) & set(said):
         return False
     for i, word in enumerate(said):
-        if word not in _STRANGE_WORDS:
+        if word not in _STRANGE_WORDS or not _a_stranger_at(said, i):
             continue
-        who = said[max(0, i - 3):i]
-        strange = word in ("stranger", "strangers") or (word == "asing" and who[-1:] and (
-            who[-1].removesuffix("nya") in _ANOTHER_PERSON | {"orang", "seseorang"})) or (
-            word in _NOT_KNOWN_AS and who[-1:] and who[-1] in NEGATIONS | {"tak"}
-            and bool((_ANOTHER_PERSON | {"orang", "seseorang"}) & set(who)))
-        if not strange or _negated(said, max(0, i - 2)) or _WHAT_IF & set(said[max(0, i - 5):i]):
-            continue  # "tidak ada org asing…", "kalau ada org asing di dalam rumah harus ngapain?"
         where = said[i + 1:i + 1 + _STRANGER_REACH]
         if _BREAK in where:
             where = where[:where.index(_BREAK)]
@@ -2769,6 +2923,29 @@ def _hiding(said: list[str]) -> bool:
 # Fear said in words: alone with forms of address ("pak sy takut bgt"), the resident is in distress.
 FEAR = frozenset({"takut", "ketakutan", "panik", "cemas", "gemetar", "gemeteran", "scared", "afraid", "frightened",
                   "terrified", "panicking"})
+# A stranger lingering outside the home of a resident alone there: "ada org asing berdiri di depan pagar rumah sy dr
+# td, sy cewe sendirian di rumah, takut pak", "someone strange is standing outside my gate, i'm alone at home". Still
+# there ("dari tadi", "masih", afraid), not gone ("udh pergi"), nor one let in or known (_LET_IN), nor told as how
+# it goes ("tiap malam").
+_SUSPECT_LOOKS = frozenset({"asing", "mencurigakan", "suspicious", "strange"})
+_ALONE_AT_HOME = tuple(("sendiri", "di", place) for place in ("rumah", "kos", "kosan", "kost", "kamar", "kontrakan"))
+_LINGERING = _STILL | FEAR | {"lagi", "mondar", "liatin", "ngeliatin", "ngintip", "ngintipin", "nunggu", "standing",
+                              "waiting", "watching"}
+_LINGERING_SINCE = (("dari", "tadi"), ("sejak", "tadi"), ("for", "an", "hour"), ("for", "hours"), ("for", "a", "while"))
+_GONE_AWAY = (("sudah", "pergi"), ("sudah", "enggak", "ada"), ("sudah", "tidak", "ada"), ("left",), ("is", "gone"),
+              ("has", "gone"))
+
+
+def _stranger_outside_alone(said: list[str]) -> bool:
+    told = set(said)
+    alone = (_ALONE & told and _INDOORS & told) or any_phrase(said, _ALONE_AT_HOME)
+    if not alone or (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE) & told or any_phrase(said, _GONE_AWAY):
+        return False
+    lingering = _LINGERING & told or any_phrase(said, _LINGERING_SINCE)
+    return bool(lingering) and any(word in _SUSPECT_LOOKS | _STRANGE_WORDS and _a_stranger_at(said, i, _SUSPECT_LOOKS)
+                                   for i, word in enumerate(said))
+
+
 # Strangling told as one person does it to another; "kebakar" of the sun.
 _STRANGLING = frozenset({"nyekik", "mencekik", "nyekek"})
 _STRANGLED = _PEOPLE | {"leher", "perempuan", "laki"}
@@ -3046,9 +3223,10 @@ def _rescue_awaited(said: list[str]) -> bool:
 
 # No one come to help those in a flood or a fire: "blm ada yg nolong", "gk ada yg nolongin", "no one is helping".
 # Not in water ankle-deep (_SHALLOW).
-_NO_ONE_HELPING = tuple((*nobody, helping)
+_NO_ONE_HELPING = tuple((*nobody, *coming, helping)
                         for nobody in (("belum", "ada", "yang"), ("enggak", "ada", "yang"), ("tidak", "ada", "yang"),
                                        ("no", "one", "is"), ("nobody", "is"))
+                        for coming in ((), ("datang",), ("dateng",))  # "gk ada yg dateng nolong"
                         for helping in ("nolong", "menolong", "nolongin", "helping", "coming"))
 _RISING = frozenset({"naik", "meninggi", "rising", "rises"})
 
@@ -3120,7 +3298,8 @@ def services_to_call(text: str) -> tuple[str, ...]:
                or any_phrase(said, _UNRESPONSIVE) or any_phrase(said, (("darahnya", "banyak"), ("banyak", "darah")))
                or _left_in_a_car(said) or any_phrase(said, _SNAKE_BITE) or _scalded(said)
                or _about_to_jump(said) or _pinned(said) or _not_breathing(said) or _collapsed(said)
-               or (_a_vehicle_in_the_water(said) and not _out_of_the_water(said))
+               or _crushed_with_someone_inside(said) or _struck_and_help_called(said)
+               or ((_a_vehicle_in_the_water(said) or _someone_sinking(said)) and not _out_of_the_water(said))
                or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")) or _fallen_unaware(said))
     power = shocked or any_phrase(said, _LIVE_WIRE) or _sparking(said)
     needed = (fire, medical, self_harm(text), power)
