@@ -884,13 +884,17 @@ _BACK_WORDS = _HOME | {"returned", "turun", "come", "came"}
 _AFTER_LOST = _AFTER_GONE | {"on", "while", "during", "when", "near"}
 
 
+def _told_after(said: list[str], at: int, reach: int) -> list[str]:
+    """The words after `at`, `reach` of them at most, up to the sentence's end."""
+    told = said[at + 1:at + 1 + reach]
+    return told[:told.index(_BREAK)] if _BREAK in told else told
+
+
 def _other_missing(said: list[str]) -> bool:
     for i, word in enumerate(said):
         if word.removesuffix("nya") not in _OTHERS or not _as_subject(said, i):
             continue
-        told = said[i + 1:i + 1 + _GONE_REACH]
-        if _BREAK in told:
-            told = told[:told.index(_BREAK)]
+        told = _told_after(said, i, _GONE_REACH)
         lost = False
         for k, w in enumerate(told):  # lost is told right after them: "temen sy ilang", not "…hpnya ilang"
             if w in _LOST_WORDS:  # not "lost her phone": what they lost
@@ -929,9 +933,7 @@ def _gone_from_home(said: list[str]) -> bool:
     for i, word in enumerate(said):
         if word not in _FAMILY or not _as_subject(said, i):
             continue
-        told = said[i + 1:i + 1 + _GONE_REACH]
-        if _BREAK in told:
-            told = told[:told.index(_BREAK)]
+        told = _told_after(said, i, _GONE_REACH)
         left = any_phrase(told, _LEFT_HOME)
         ran_away = word in _CHILDREN_AND_ELDERS and any_phrase(told, _RAN_AWAY)
         # "blm pulang", "gk pulang2", "belum juga balik"; not "ga tau jalan pulang" (lost, and found by the teller)
@@ -2504,9 +2506,7 @@ def _someone_doused(said: list[str], at: int) -> bool:
         doer = before[-2]  # "mertua sy nyiram sy", "rekan kerja sy …": whose "sy" it is
     if doer in _WE or (doer == _BREAK and _FOR_A_PURPOSE & set(said)):
         return False  # "pak sy siram kaki sy pake air panas biar gk pegel", "siram badan anak … biar gk demam"
-    after = said[at + 1:at + 1 + _DOUSED_REACH]
-    if _BREAK in after:
-        after = after[:after.index(_BREAK)]
+    after = _told_after(said, at, _DOUSED_REACH)
     if after[:1] and after[0] in _NOT_SOMEONE:
         return False  # "nyiram tanaman, sy …"
     if _FOR_A_PURPOSE & set(said) and after[:1] and after[0].removesuffix("nya") in _BODY \
@@ -2888,9 +2888,7 @@ def _stranger_inside(said: list[str]) -> bool:
     for i, word in enumerate(said):
         if word not in _STRANGE_WORDS or not _a_stranger_at(said, i):
             continue
-        where = said[i + 1:i + 1 + _STRANGER_REACH]
-        if _BREAK in where:
-            where = where[:where.index(_BREAK)]
+        where = _told_after(said, i, _STRANGER_REACH)
         if any(w in ("di", "in", "inside") and _HOME_WITHIN & set(where[k:k + 3]) and not _OUTSIDE_IT & set(where)
                for k, w in enumerate(where)):
             return True
