@@ -210,6 +210,8 @@ def _of_a_time(said: list[str], at: int) -> bool:
                 or (after == "setengah" and said[at + 2:at + 3] != [] and said[at + 2] in _UNITS))  # "1 setengah jam"
     if word in ("yang", "pas"):  # "2 jam yang lalu", "kemarin pas jam 9"
         return after in ("lalu", "jam", "pukul")
+    if word == "dari":  # "dari tadi": since earlier, and still; "tadi" alone would say it is over
+        return after == "tadi"
     if word in _COUNTS:  # "dua minggu lalu", "tiga hari yg lalu"
         return after in _UNITS
     if word in ("an", "a"):  # "an hour ago"
