@@ -96,6 +96,7 @@ class FakeBotAPI(FaultyAPI):
         self.bot_user = bot_user(token)
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self._call_times: list[float] = []  # monotonic, one per entry of calls
+        self.client_ports: set[int] = set()  # one a connection the bot opened
         self._counts: Counter[str] = Counter()  # calls by method, for GET /_calls to wait on
         self._called = asyncio.Event()
         self.webhook: dict[str, Any] | None = None
@@ -175,6 +176,8 @@ class FakeBotAPI(FaultyAPI):
             return _ApiError(401, "Unauthorized").response()
         method = request.path_params["method"]
         params = await _read_params(request)
+        if request.client is not None:
+            self.client_ports.add(request.client.port)
         self.calls.append((method, params))
         self._call_times.append(time.monotonic())
         self._counts[method] += 1

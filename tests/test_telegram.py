@@ -18,7 +18,7 @@ from bot.channels.telegram import TelegramChannel
 from bot.config import Settings
 from bot.flood import FloodGate
 from bot.service import open_engine
-from bot.telegram_service import TelegramService
+from bot.telegram_service import SpreadRequests, TelegramService
 from handlers.engine import Engine
 from harness.fake_telegram import (
     TOKEN,
@@ -315,6 +315,21 @@ async def test_long_texts_are_split_within_telegram_limit(fake: FakeBotAPI) -> N
     assert len(pieces) >= 2 and all(len(piece) <= 4096 for piece in pieces)
     assert " ".join(piece.removeprefix(CONTINUED) for piece in pieces).split() == text.split(), \
         "nothing lost or cut inside a word"
+
+
+async def test_calls_made_at_once_go_over_several_pools_and_all_arrive(fake: FakeBotAPI) -> None:
+    from telegram import Bot
+
+    texts = [f"Balasan nomor {n}" for n in range(24)]
+    fake.fail_next("sendMessage", error_code=500, description="Internal Server Error", times=3)
+    async with Bot(TOKEN, base_url=fake.base_url, request=SpreadRequests(pools=4, connections_each=2)) as bot:
+        sent = await asyncio.gather(*(bot.send_message(CHAT, text) for text in texts), return_exceptions=True)
+        failed = [text for text, outcome in zip(texts, sent, strict=True) if isinstance(outcome, Exception)]
+        assert len(failed) == 3, "the fake's three errors reach their callers"
+        for text in failed:  # the pools still take calls after failed ones
+            await bot.send_message(CHAT, text)
+    assert sorted(fake.sent_texts(CHAT)) == sorted(texts)
+    assert 2 < len(fake.client_ports) <= 8, "more connections than one pool of two holds, none beyond four pools'"
 
 
 async def test_updates_taken_before_a_crash_are_answered_after_the_restart_once_each_in_order(
