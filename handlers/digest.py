@@ -49,7 +49,7 @@ class NotDue(Exception):
 class Digest:
     text: str
     summary: str  # one line: the template variable outside WhatsApp's 24-hour window
-    chart: dict[str, Any]  # the 7-day counts by category, for the picture
+    chart: dict[str, Any]  # the 7-day counts by category, for the picture; empty when there is nothing to draw
     reports: int
 
 
@@ -242,11 +242,13 @@ async def compose(office: Office, station: Station, local_date: dt.date, lang: s
     summary = t(lang, "digest.summary", station=station.name, date=_date(lang, local_date), total=came_in,
                 open=totals["open"], overdue=totals["overdue"])
     drawn = [k for k, v in trend.items() if any(v)]
+    grid = hotspot_grid(office, lang, facts)
+    # A picture of empty bars over no grid says nothing the text's trend line does not: none is sent.
     chart = {"title": t(lang, "digest.chart_title", station=station.name),
              "days": [_date(lang, day, short=True) for day in days],
              "series": {categories[k.value]: trend[k] for k in drawn},
              "colours": [CATEGORY_COLOURS[k.value] for k in drawn],
-             "grid": hotspot_grid(office, lang, facts)}
+             "grid": grid} if drawn or grid["places"] else {}
     return Digest("\n\n".join(sections), summary, chart, came_in)
 
 

@@ -539,6 +539,31 @@ async def test_the_scheduled_digest_arrives_once_across_a_restart(tmp_path: Path
     assert len(await runs_of(database_url, tmp_path)) == 1
 
 
+async def test_a_quiet_month_gets_its_digest_without_an_empty_picture(tmp_path: Path, database_url: str) -> None:
+    head_chat = 700801
+    async with service(tmp_path, database_url) as (url, engine, telegram, _twilio):
+        async with httpx.AsyncClient(base_url=url) as http:
+            await enrolled_on_telegram(http, engine, telegram, head_chat, role=OfficerRole.HEAD)
+        async with engine.sessions() as db, db.begin():
+            target = (await db.execute(select(Station).where(Station.code == "POLSEK-SANANWETAN"))).scalar_one()
+            target.digest_time = f"{dt.datetime.now(WIB).hour:02d}:00"
+        assert await engine.send_due_digests() == 1
+        await until(lambda: any("Laporan harian" in text for text in telegram.sent_texts(head_chat)))
+        assert "Tidak ada laporan masuk" in telegram.sent_texts(head_chat)[-1]
+        assert not telegram.calls_to("sendPhoto"), "bars of nothing over no grid: no picture"
+
+
+async def test_the_picture_is_drawn_while_the_grid_has_a_place(engine: Engine) -> None:
+    target = await station(engine, "POLSEK-SANANWETAN")
+    await add(engine, wib(1, 22))  # in the grid's 28 days, before the trend's 7
+    async with engine.sessions() as db:
+        office = Office(db, engine.cipher, engine.router, engine.escalation, digest_moment(target, DAY))
+        chart = (await compose(office, target, DAY, "id")).chart
+        assert chart["series"] == {} and chart["grid"]["places"] == ["Kel. Gedog"]
+        quiet = (await compose(office, target, DAY + dt.timedelta(days=30), "id")).chart
+    assert quiet == {}, "nothing in 28 days: nothing to draw"
+
+
 async def runs_of(database_url: str, tmp_path: Path) -> list[DigestRun]:
     engine, db_engine = make_engine(database_url, tmp_path / "media")
     try:

@@ -13,7 +13,7 @@ import typer
 from bot.chart import digest_chart
 from bot.cli.common import Language, StationCode, fail, read_settings, ready, station_or_fail
 from bot.service import open_engine
-from handlers.digest import WINDOW, Digest, NotDue, compose, digest_moment
+from handlers.digest import HOTSPOT_DAYS, TREND_DAYS, WINDOW, Digest, NotDue, compose, digest_moment
 from handlers.office import Office
 from storage.models import Station, utcnow
 from storage.stations import station_by_code
@@ -62,7 +62,10 @@ def digest_preview(
 
     digest = asyncio.run(preview())
     typer.echo(digest.text)
-    if png is not None:
+    if png is not None and not digest.chart:
+        typer.echo(f"\nno chart: no report in the trend's {TREND_DAYS} days, and none with a place in the grid's "
+                   f"{HOTSPOT_DAYS}")
+    elif png is not None:
         try:
             png.write_bytes(digest_chart(digest.chart))
         except OSError as error:
