@@ -47,6 +47,8 @@ def digest_preview(
     """Print a station's digest for a date as its head would read it; nothing is sent or recorded."""
     if png is not None and not png.parent.is_dir():
         fail(f"cannot write {png}: there is no directory {png.parent}")
+    if png is not None and png.is_dir():  # refused before the digest is read, whether it has a picture or not
+        fail(f"cannot write {png}: it is a directory")
     settings = read_settings()
     ready(settings)
 
