@@ -9,8 +9,9 @@ import httpx
 import pytest
 
 from bot.config import Settings
+from handlers.engine import Engine
 from harness.loopback import serving
-from tests.helpers import TEST_SECRET
+from tests.helpers import TEST_SECRET, a_report, enrolled, signed_in, web_app
 
 
 @pytest.mark.parametrize("query", ["page=²", "page_size=" + "9" * 5000, "page=" + "0" * 4400 + "1"])
@@ -25,3 +26,13 @@ async def test_open311_paging_that_is_no_ascii_number_is_a_400(tmp_path: Path, d
         [error] = response.json()
         assert error["code"] == 400 and "must be a whole number" in error["description"]
         assert (await client.get("/open311/v2/requests.json?page=2&page_size=10")).status_code == 200
+
+
+async def test_a_page_number_of_thousands_of_digits_shows_the_first_page(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    client = await signed_in(app, await enrolled(engine, "telegram:700020"))
+    for asked in ("9" * 5000, "²", "-1", "0", ""):
+        table = await client.get("/laporan", params={"hal": asked})
+        assert table.status_code == 200 and ref in table.text, asked
+    assert ref not in (await client.get("/laporan", params={"hal": "2"})).text

@@ -138,8 +138,8 @@ async def reports(request: Request, viewer: Viewer) -> Response:
     """The station's reports, filtered, sorted and a page at a time."""
     wanted = _filter(request, viewer)
     period = request.query_params.get("periode", "")
-    asked = request.query_params.get("hal", "1")
-    number = int(asked) if asked.isdecimal() and 0 < int(asked) < 100_000 else 1
+    asked = ascii_number(request.query_params.get("hal", ""), digits=5)  # int() refuses past 4,300 digits
+    number = asked if asked else 1
     rows, total = await search(viewer.office.db, viewer.station_ids, wanted, offset=(number - 1) * PAGE_SIZE,
                                limit=PAGE_SIZE)
     places = await places_of(viewer.office, viewer.lang, viewer.stations)
