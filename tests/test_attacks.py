@@ -7,11 +7,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import select
 
 from bot.config import Settings
 from handlers.engine import Engine
 from harness.loopback import serving
-from tests.helpers import TEST_SECRET, a_report, enrolled, signed_in, web_app
+from storage.models import Outbox, PatrolNote, ReportEvent
+from tests.helpers import TEST_SECRET, a_report, csrf_of, enrolled, payload, signed_in, web_app
 
 
 @pytest.mark.parametrize("query", ["page=²", "page_size=" + "9" * 5000, "page=" + "0" * 4400 + "1"])
@@ -36,3 +38,31 @@ async def test_a_page_number_of_thousands_of_digits_shows_the_first_page(engine:
         table = await client.get("/laporan", params={"hal": asked})
         assert table.status_code == 200 and ref in table.text, asked
     assert ref not in (await client.get("/laporan", params={"hal": "2"})).text
+
+
+async def test_what_the_page_posts_is_cleaned_as_the_chat_cleans_what_is_typed(engine: Engine, tmp_path: Path) -> None:
+    """A NUL was a 500 on PostgreSQL, and a direction override reached the resident's relay as typed, reordering
+    the words they read; the chat strips both from what an officer types."""
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    client = await signed_in(app, await enrolled(engine, "telegram:700021"))
+    csrf = csrf_of((await client.get(f"/laporan/{ref}")).text)
+    noted = await client.post(f"/laporan/{ref}", data={"csrf": csrf, "action": "note",
+                                                        "argument": "CCTV\x00 toko sudah\u200b diminta"})
+    assert noted.status_code == 200 and "catatan: CCTV toko sudah diminta" in noted.text
+    asked = await client.post(f"/laporan/{ref}", data={"csrf": csrf, "action": "info",
+                                                        "argument": "Mohon kirim \u202eplat nomornya\u202c ya\x00"})
+    assert asked.status_code == 200, asked.text
+    patrol = await client.post("/patroli", data={"csrf": csrf, "tempat": "Pos ronda\x00 RW 3 Gedog", "warga": "4",
+                                                  "keluhan_1": "Balap liar\x00 tiap malam",
+                                                  "kelurahan": "seperti_ditulis"})
+    assert patrol.status_code == 303, patrol.text
+    async with engine.sessions() as db:
+        notes = [e.note for e in (await db.execute(select(ReportEvent).where(ReportEvent.note.is_not(None))
+                                                   .order_by(ReportEvent.id))).scalars()]
+        relays = [payload(row)["text"] for row in (await db.execute(
+            select(Outbox).where(Outbox.kind == "status_update"))).scalars()]
+        place = (await db.execute(select(PatrolNote.place_text))).scalar_one()
+    assert notes[:2] == ["CCTV toko sudah diminta", "Mohon kirim plat nomornya ya"], notes
+    assert relays and "Mohon kirim plat nomornya ya" in relays[-1]
+    assert place == "Pos ronda RW 3 Gedog"
