@@ -12,7 +12,7 @@ from sqlalchemy import select
 from bot.config import Settings
 from handlers.engine import Engine
 from harness.loopback import serving
-from storage.models import Outbox, PatrolNote, ReportEvent
+from storage.models import Outbox, PatrolNote, Report, ReportEvent
 from tests.helpers import TEST_SECRET, a_report, csrf_of, enrolled, payload, signed_in, web_app
 
 
@@ -66,3 +66,20 @@ async def test_what_the_page_posts_is_cleaned_as_the_chat_cleans_what_is_typed(e
     assert notes[:2] == ["CCTV toko sudah diminta", "Mohon kirim plat nomornya ya"], notes
     assert relays and "Mohon kirim plat nomornya ya" in relays[-1]
     assert place == "Pos ronda RW 3 Gedog"
+
+
+async def test_an_address_with_a_nul_is_a_400_on_every_database(engine: Engine, tmp_path: Path) -> None:
+    """PostgreSQL refuses a NUL in any text a query compares: each of these was a 500 there."""
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    client = await signed_in(app, await enrolled(engine, "telegram:700022"))
+    for address in ("/laporan?q=%00", "/laporan?q=motor%00", "/laporan?kelurahan=%00", "/laporan.csv?q=%00",
+                    "/laporan/%00", f"/laporan/{ref}%00", f"/laporan/{ref}/foto/1%00", "/peta?periode=7&%00=1"):
+        answer = await client.get(address)
+        assert answer.status_code == 400 and "Alamat halaman ini tidak dapat dibaca" in answer.text, address
+    csrf = csrf_of((await client.get(f"/laporan/{ref}")).text)
+    refused = await client.post(f"/laporan/{ref}%00", data={"csrf": csrf, "action": "ack"})
+    assert refused.status_code == 400
+    assert (await client.get("/laporan?q=motor")).status_code == 200
+    async with engine.sessions() as db:
+        assert (await db.execute(select(Report.status).where(Report.ref == ref))).scalar_one() == "received"

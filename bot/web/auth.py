@@ -162,6 +162,13 @@ async def sign_out_page(request: Request) -> Response:
     return response
 
 
+def _nul_in_address(request: Request) -> bool:
+    """Whether the page's address carries a NUL (%00), in its path or its query: PostgreSQL refuses one in any text
+    a query compares, so no page reads such an address."""
+    return any("\x00" in str(value) for value in request.path_params.values()) \
+        or any("\x00" in name + value for name, value in request.query_params.multi_items())
+
+
 Handler = Callable[[Request, Viewer], Awaitable[Response]]
 
 
@@ -173,6 +180,9 @@ def signed_in_only(handler: Handler) -> Callable[[Request], Awaitable[Response]]
         async with viewer_of(request) as viewer:
             if viewer is None:
                 return page(request, "signed_out.html", language(request), {"reason": "session"}, status_code=401)
+            if _nul_in_address(request):
+                return page(request, "error.html", viewer.lang, {"viewer": viewer, "message": "web.error.address"},
+                            status_code=400)
             if request.method == "POST":
                 form = request.state.form = await posted_form(request)
                 if form is None:
