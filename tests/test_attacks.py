@@ -9,21 +9,28 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import select
+from starlette.applications import Starlette
+from starlette.routing import Route
 from telegram import Bot
 
+from bot.app import photo as media_route
 from bot.channels.telegram import TelegramChannel, read_update
 from bot.config import Settings
+from bot.photos import Photos
 from handlers.engine import Engine
 from harness.fake_telegram import TOKEN, text_update, voice_update
 from harness.loopback import serving, until
+from storage.media import MediaStore
 from storage.models import Outbox, PatrolNote, Report, ReportEvent
 from tests.helpers import (
+    PUBLIC,
     TEST_SECRET,
     TelegramChat,
     a_report,
     csrf_of,
     enrolled,
     payload,
+    photo,
     service,
     signed_in,
     voice_note,
@@ -150,3 +157,16 @@ async def test_a_telegram_voice_note_of_a_null_length_is_read_from_its_bytes(tmp
         await chat.post(update)
         await until(lambda: any("Tambahkan keterangan" in text for text in telegram.sent_texts(4243)), seconds=20,
                     what="the voice note taken")
+
+
+async def test_a_signed_media_link_is_kept_by_no_cache(tmp_path: Path) -> None:
+    """The file answers with a Last-Modified, from which a shared cache in front of the service may work out a
+    freshness of its own: a resident's photo would be served on past its link's day, and after HAPUS."""
+    photos = Photos(TEST_SECRET, tmp_path, PUBLIC)
+    stored = MediaStore(tmp_path).save_photo(photo("JPEG"))
+    app = Starlette(routes=[Route("/media/{name}", media_route)])
+    app.state.photos = photos
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=PUBLIC) as client:
+        fetched = await client.get(photos.link(stored.stored_name).removeprefix(PUBLIC))
+    assert fetched.status_code == 200 and fetched.headers["content-type"] == "image/jpeg"
+    assert fetched.headers["cache-control"] == "private, no-store"
