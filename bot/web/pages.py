@@ -64,6 +64,7 @@ from storage.stations import areas_of
 from storage.workflow import OPEN_STATUSES
 
 PAGE_SIZE = 50
+LARGEST_ROW_ID = 2**31 - 1  # PostgreSQL's INTEGER: a larger number in a query is an error there, not a row not found
 EXPORT_ROWS = 100_000
 PERIODS = {"1": 1, "7": 7, "28": 28, "90": 90, "365": 365}  # days; no period is all time
 CONCERN_ROWS = 3  # concerns the patrol form offers at once
@@ -262,8 +263,9 @@ async def report_action(request: Request, viewer: Viewer) -> Response:
 async def report_photo(request: Request, viewer: Viewer) -> Response:
     """A report's photo or voice note, for an officer who may see the report."""
     found = await visible_report(viewer.office.db, viewer.stations, request.path_params["ref"], referred_too=True)
-    number = ascii_number(request.path_params["number"], digits=12)  # an id SQLite and PostgreSQL both can hold
-    attachment = await viewer.office.db.get(Attachment, number) if found is not None and number else None
+    number = ascii_number(request.path_params["number"], digits=10)
+    attachment = await viewer.office.db.get(Attachment, number) \
+        if found is not None and number and number <= LARGEST_ROW_ID else None
     if found is None or attachment is None or attachment.report_id != found.id or not attachment.stored_name:
         return Response(status_code=404)
     path = request.app.state.engine.media_store.root / attachment.stored_name
