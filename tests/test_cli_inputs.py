@@ -185,3 +185,15 @@ def test_sample_reports_are_marked_and_refused_beside_real_ones_unless_forced(tm
     assert forced.returncode == 0, forced.stderr
     flags = asyncio.run(_samples(database_url))
     assert len(flags) > made and flags.count(False) == 1, "every generated report is marked; the real one is not"
+
+
+@pytest.mark.parametrize("command", [("officers", "revoke"), ("outbox", "retry")])
+@pytest.mark.parametrize(("row_id", "bound"), [("2147483648", "less than or equal to 2147483647"),
+                                               ("99999999999999999999", "less than or equal to 2147483647"),
+                                               ("0", "greater than or equal to 1")])
+def test_a_row_id_no_database_holds_is_refused_without_a_traceback(tmp_path: Path, database_url: str,
+                                                                   command: tuple[str, ...], row_id: str,
+                                                                   bound: str) -> None:
+    """Past PostgreSQL's INTEGER (SQLite's 64 bits, further on) the query itself failed, with a traceback."""
+    result = lapor(*command, row_id, data_dir=tmp_path, database_url=database_url)
+    assert refused(result, 2, f"Input should be {bound}"), result.stderr

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cli.common import fail, print_rows, read_settings, ready, with_db
+from bot.cli.common import LARGEST_ROW_ID, fail, print_rows, read_settings, ready, with_db
 from handlers.report_flow import PLACE_TRIES
 from handlers.routing import Router, place_label, station_label
 from storage import db as database
@@ -161,7 +161,8 @@ def officers_list(
 
 
 @officers_app.command("revoke")
-def officers_revoke(officer_id: Annotated[int, typer.Argument(help="The id from `lapor officers list`.")]) -> None:
+def officers_revoke(officer_id: Annotated[int, typer.Argument(help="The id from `lapor officers list`.", min=1,
+                                                               max=LARGEST_ROW_ID)]) -> None:
     """Take an officer's role away; their chat is a resident's chat again."""
     settings = read_settings()
     database.upgrade(settings.effective_database_url)
