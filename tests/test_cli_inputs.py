@@ -197,3 +197,18 @@ def test_a_row_id_no_database_holds_is_refused_without_a_traceback(tmp_path: Pat
     """Past PostgreSQL's INTEGER (SQLite's 64 bits, further on) the query itself failed, with a traceback."""
     result = lapor(*command, row_id, data_dir=tmp_path, database_url=database_url)
     assert refused(result, 2, f"Input should be {bound}"), result.stderr
+
+
+def test_officers_list_takes_a_station_code_in_any_case_and_refuses_an_unknown_one(tmp_path: Path,
+                                                                                   database_url: str) -> None:
+    """A mistyped code listed no one and exited 0, as if the station had no officers."""
+    invited = lapor("officers", "invite", "--station", "POLSEK-SANANWETAN", "--role", "duty", data_dir=tmp_path,
+                    database_url=database_url)
+    assert invited.returncode == 0, invited.stderr
+    code = invited.stdout.split()[0]
+    lapor("chat", "--urn", "console:petugas", stdin=f"DAFTAR {code}\n", data_dir=tmp_path, database_url=database_url)
+    listed = lapor("officers", "list", "--station", "polsek-sananwetan", "--json", data_dir=tmp_path,
+                   database_url=database_url)
+    assert listed.returncode == 0 and [o["station"] for o in json.loads(listed.stdout)] == ["POLSEK-SANANWETAN"]
+    unknown = lapor("officers", "list", "--station", "polsek-sananwetn", data_dir=tmp_path, database_url=database_url)
+    assert refused(unknown, 1, "no station POLSEK-SANANWETN: see `lapor stations list`"), unknown.stderr
