@@ -212,3 +212,14 @@ def test_officers_list_takes_a_station_code_in_any_case_and_refuses_an_unknown_o
     assert listed.returncode == 0 and [o["station"] for o in json.loads(listed.stdout)] == ["POLSEK-SANANWETAN"]
     unknown = lapor("officers", "list", "--station", "polsek-sananwetn", data_dir=tmp_path, database_url=database_url)
     assert refused(unknown, 1, "no station POLSEK-SANANWETN: see `lapor stations list`"), unknown.stderr
+
+
+@pytest.mark.parametrize("command", [("stations", "generate"), ("stations", "coverage")])
+def test_a_kabupaten_code_of_no_kabupaten_is_refused(tmp_path: Path, database_url: str,
+                                                     command: tuple[str, ...]) -> None:
+    """99.99 has the form of a code: it was left out unsaid, and the draft came empty, the coverage "every kecamatan
+    of the 0 kabupaten/kota is covered"."""
+    result = lapor(*command, "--regency", "35.72", "--regency", "99.99", data_dir=tmp_path, database_url=database_url)
+    assert refused(result, 1, "no kabupaten/kota 99.99: `lapor regions find NAME --level kab` shows the codes"), \
+        result.stderr
+    assert "every kecamatan" not in result.stdout and "POLSEK" not in result.stdout
