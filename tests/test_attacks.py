@@ -3,6 +3,7 @@ status, and the service keeps running."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from bot.channels.telegram import TelegramChannel, read_update
 from bot.config import Settings
 from bot.photos import Photos
 from handlers.engine import Engine
-from harness.fake_telegram import TOKEN, text_update, voice_update
+from harness.fake_telegram import TOKEN, callback_update, text_update, voice_update
 from harness.loopback import serving, until
 from storage.media import MediaStore
 from storage.models import Outbox, PatrolNote, Report, ReportEvent
@@ -170,3 +171,21 @@ async def test_a_signed_media_link_is_kept_by_no_cache(tmp_path: Path) -> None:
         fetched = await client.get(photos.link(stored.stored_name).removeprefix(PUBLIC))
     assert fetched.status_code == 200 and fetched.headers["content-type"] == "image/jpeg"
     assert fetched.headers["cache-control"] == "private, no-store"
+
+
+async def test_a_button_press_whose_id_cannot_be_encoded_is_taken_not_a_500(tmp_path: Path, database_url: str) -> None:
+    """JSON allows a lone surrogate escaped: as the id the webhook's answer echoes, it failed to encode there, after
+    the update was kept, so each time it came again it was a 500, holding back the updates behind it."""
+    async with service(tmp_path, database_url) as (url, _engine, telegram, _twilio), \
+            httpx.AsyncClient(base_url=url) as http:
+        headers = {"X-Telegram-Bot-Api-Secret-Token": telegram.webhook["secret_token"]}
+        press = callback_update(71, 4244, "c:report", message_id=1)
+        press["callback_query"]["id"] = "\ud800"
+        for _ in range(2):
+            answer = await http.post("/telegram/webhook", content=json.dumps(press), headers=headers)
+            assert answer.status_code == 200 and answer.content == b"", answer.text
+        await until(lambda: any("Privasi" in text for text in telegram.sent_texts(4244)), seconds=20,
+                    what="the press answered (a first contact: the greeting)")
+        plain = await http.post("/telegram/webhook", json=callback_update(72, 4244, "c:security", message_id=1),
+                                headers=headers)
+        assert plain.json() == {"method": "answerCallbackQuery", "callback_query_id": "cbq_72"}

@@ -98,9 +98,10 @@ def webhook_answer(update: Update) -> dict[str, Any] | None:
     """The Bot API call the webhook's own answer carries for this update: a button press is answered there, as
     the Bot API allows (it runs the method, telling no result), so its spinner stops once the update is kept,
     and a request to the Bot API is spared."""
-    if update.callback_query is None:
-        return None
-    return {"method": "answerCallbackQuery", "callback_query_id": update.callback_query.id}
+    query_id = update.callback_query.id if update.callback_query is not None else None
+    if not (isinstance(query_id, str) and query_id.isascii()):  # Telegram's are digits; a lone surrogate (JSON
+        return None  # allows one escaped) would fail to encode in the answer, a 500 each time the update came again
+    return {"method": "answerCallbackQuery", "callback_query_id": query_id}
 
 
 def read_update(data: dict[str, Any], bot: Bot) -> Update:
