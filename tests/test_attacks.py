@@ -20,12 +20,14 @@ from bot.config import Settings
 from bot.photos import Photos
 from handlers.engine import Engine
 from harness.fake_telegram import TOKEN, callback_update, text_update, voice_update
+from harness.fake_twilio import load_payload
 from harness.loopback import serving, until
 from storage.media import MediaStore
 from storage.models import Outbox, PatrolNote, Report, ReportEvent
 from tests.helpers import (
     PUBLIC,
     TEST_SECRET,
+    Phone,
     TelegramChat,
     a_report,
     csrf_of,
@@ -189,3 +191,17 @@ async def test_a_button_press_whose_id_cannot_be_encoded_is_taken_not_a_500(tmp_
         plain = await http.post("/telegram/webhook", json=callback_update(72, 4244, "c:security", message_id=1),
                                 headers=headers)
         assert plain.json() == {"method": "answerCallbackQuery", "callback_query_id": "cbq_72"}
+
+
+@pytest.mark.parametrize("message_sid", ["SM" + "0" * 31 + "\x00", "x\x00", "SM" + "a" * 5000])
+async def test_a_status_callback_of_a_malformed_message_sid_is_a_400(tmp_path: Path, database_url: str,
+                                                                      message_sid: str) -> None:
+    """An inbound's MessageSid is checked for Twilio's form; a status callback's was not: a NUL in it was a 500 on
+    PostgreSQL, which takes none in the outbox's query."""
+    async with service(tmp_path, database_url) as (url, _engine, _telegram, _twilio), \
+            httpx.AsyncClient(base_url=url) as http:
+        phone = Phone(http)
+        status = load_payload("status_delivered", MessageSid=message_sid, SmsSid=message_sid)
+        assert (await phone.post(status, path="/whatsapp/status")).status_code == 400
+        known = load_payload("status_delivered", MessageSid="SM" + "b" * 32, SmsSid="SM" + "b" * 32)
+        assert (await phone.post(known, path="/whatsapp/status")).status_code == 200, "a sid not in the outbox"
