@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 
 from bot.channels.base import ascii_number
+from bot.photos import MEDIA_HEADERS
 from bot.web.auth import LANGUAGE_COOKIE, Viewer, secure, signed_in_only
 from bot.web.render import page
 from handlers import patrol
@@ -271,7 +272,7 @@ async def report_photo(request: Request, viewer: Viewer) -> Response:
     path = request.app.state.engine.media_store.root / attachment.stored_name
     if not path.is_file():
         return Response(status_code=404)
-    return FileResponse(path, media_type=attachment.content_type, headers={"Cache-Control": "private, no-store"})
+    return FileResponse(path, media_type=attachment.content_type, headers=MEDIA_HEADERS)
 
 
 @signed_in_only
