@@ -27,7 +27,7 @@ from bot.config import Settings
 from bot.flood import Flood, FloodGate, held_back
 from bot.open311 import Open311
 from bot.outbox import Dispatcher, RetryPolicy, Sender
-from bot.photos import Photos
+from bot.photos import MEDIA_HEADERS, Photos
 from bot.scheduler import Scheduler
 from bot.service import open_engine
 from bot.telegram_service import TelegramService
@@ -35,9 +35,6 @@ from storage.outbox import record_delivery
 
 log = logging.getLogger(__name__)
 
-# Stored files are only ever photos and voice notes: no browser may read one as a page or run anything from it.
-MEDIA_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; sandbox",
-                 "Content-Disposition": "inline"}
 # How uvicorn runs the app: behind a reverse proxy, saying nothing about itself; on uvloop and httptools (a
 # third less server CPU a webhook than asyncio's loop and h11); no access log line a request (the proxy keeps
 # one, and the engine logs each message handled).

@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from bot.channels.base import ascii_number
 from bot.config import Settings
 from bot.flood import Flood, FloodGate
 from handlers.publication import CLOSED, OPEN, PUBLISHED, service_request, services, statuses_for
@@ -147,9 +148,10 @@ def _number(query: Any, name: str, default: int, low: int, high: int) -> int:
     value = query.get(name)
     if value is None:
         return default
-    if not value.isdigit() or not low <= int(value) <= high:
+    number = ascii_number(value, len(str(high)))  # not isdigit(): "²" passes it, and int() refuses it
+    if number is None or not low <= number <= high:
         raise BadRequest(f"{name} must be a whole number from {low} to {high}")
-    return int(value)
+    return number
 
 
 def _answer(request: Request, items: list[dict[str, Any]], root: str, element: str, status: int = 200,

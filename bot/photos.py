@@ -14,6 +14,11 @@ from bot.channels.base import Media, ascii_number
 from bot.chart import digest_chart
 from storage.media import MediaStore
 
+# How a stored photo or voice note is served, by a signed link or on the station's page. Stored files are only ever
+# photos and voice notes: no browser may read one as a page or run anything from it (the page's own origin holds
+# the officer's session), and no cache on the way keeps a resident's photo past its link's day or its erasure.
+MEDIA_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; sandbox",
+                 "Content-Disposition": "inline", "Cache-Control": "private, no-store"}
 LINK_SECONDS = 24 * 3600  # Twilio fetches at once; a day covers its retries and nothing more
 _STORED_NAME = re.compile(r"^[0-9a-f]{64}\.(jpg|png|gif|webp|ogg|m4a|aac|mp3|amr)$")  # what the media store names files
 

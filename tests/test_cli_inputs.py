@@ -185,3 +185,41 @@ def test_sample_reports_are_marked_and_refused_beside_real_ones_unless_forced(tm
     assert forced.returncode == 0, forced.stderr
     flags = asyncio.run(_samples(database_url))
     assert len(flags) > made and flags.count(False) == 1, "every generated report is marked; the real one is not"
+
+
+@pytest.mark.parametrize("command", [("officers", "revoke"), ("outbox", "retry")])
+@pytest.mark.parametrize(("row_id", "bound"), [("2147483648", "less than or equal to 2147483647"),
+                                               ("99999999999999999999", "less than or equal to 2147483647"),
+                                               ("0", "greater than or equal to 1")])
+def test_a_row_id_no_database_holds_is_refused_without_a_traceback(tmp_path: Path, database_url: str,
+                                                                   command: tuple[str, ...], row_id: str,
+                                                                   bound: str) -> None:
+    """Past PostgreSQL's INTEGER (SQLite's 64 bits, further on) the query itself failed, with a traceback."""
+    result = lapor(*command, row_id, data_dir=tmp_path, database_url=database_url)
+    assert refused(result, 2, f"Input should be {bound}"), result.stderr
+
+
+def test_officers_list_takes_a_station_code_in_any_case_and_refuses_an_unknown_one(tmp_path: Path,
+                                                                                   database_url: str) -> None:
+    """A mistyped code listed no one and exited 0, as if the station had no officers."""
+    invited = lapor("officers", "invite", "--station", "POLSEK-SANANWETAN", "--role", "duty", data_dir=tmp_path,
+                    database_url=database_url)
+    assert invited.returncode == 0, invited.stderr
+    code = invited.stdout.split()[0]
+    lapor("chat", "--urn", "console:petugas", stdin=f"DAFTAR {code}\n", data_dir=tmp_path, database_url=database_url)
+    listed = lapor("officers", "list", "--station", "polsek-sananwetan", "--json", data_dir=tmp_path,
+                   database_url=database_url)
+    assert listed.returncode == 0 and [o["station"] for o in json.loads(listed.stdout)] == ["POLSEK-SANANWETAN"]
+    unknown = lapor("officers", "list", "--station", "polsek-sananwetn", data_dir=tmp_path, database_url=database_url)
+    assert refused(unknown, 1, "no station POLSEK-SANANWETN: see `lapor stations list`"), unknown.stderr
+
+
+@pytest.mark.parametrize("command", [("stations", "generate"), ("stations", "coverage")])
+def test_a_kabupaten_code_of_no_kabupaten_is_refused(tmp_path: Path, database_url: str,
+                                                     command: tuple[str, ...]) -> None:
+    """99.99 has the form of a code: it was left out unsaid, and the draft came empty, the coverage "every kecamatan
+    of the 0 kabupaten/kota is covered"."""
+    result = lapor(*command, "--regency", "35.72", "--regency", "99.99", data_dir=tmp_path, database_url=database_url)
+    assert refused(result, 1, "no kabupaten/kota 99.99: `lapor regions find NAME --level kab` shows the codes"), \
+        result.stderr
+    assert "every kecamatan" not in result.stdout and "POLSEK" not in result.stdout

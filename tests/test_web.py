@@ -507,7 +507,12 @@ async def test_a_reports_photo_is_served_to_its_station_alone_and_odd_numbers_ar
     [number] = re.findall(rf'src="/laporan/{ref}/foto/(\d+)"', page.text)
     served = await client.get(f"/laporan/{ref}/foto/{number}")
     assert served.status_code == 200 and served.headers["content-type"] == "image/png" and served.content
-    for odd in ("9" * 30, "\u0663", "-1", "0", "abc"):  # past any id, an Arabic-Indic digit, no number
+    # on the page's own origin, where the officer's session is: never read as a page, never kept by a cache
+    assert served.headers["x-content-type-options"] == "nosniff"
+    assert "sandbox" in served.headers["content-security-policy"]
+    assert served.headers["cache-control"] == "private, no-store"
+    # past any id, past what PostgreSQL's INTEGER holds, an Arabic-Indic digit, no number
+    for odd in ("9" * 30, "2147483648", "999999999999", "\u0663", "-1", "0", "abc"):
         assert (await client.get(f"/laporan/{ref}/foto/{odd}")).status_code == 404
     elsewhere = await signed_in(app, await enrolled(engine, "telegram:700021", station="POLSEK-SEKAR"))
     assert (await elsewhere.get(f"/laporan/{ref}/foto/{number}")).status_code == 404

@@ -98,9 +98,10 @@ def webhook_answer(update: Update) -> dict[str, Any] | None:
     """The Bot API call the webhook's own answer carries for this update: a button press is answered there, as
     the Bot API allows (it runs the method, telling no result), so its spinner stops once the update is kept,
     and a request to the Bot API is spared."""
-    if update.callback_query is None:
-        return None
-    return {"method": "answerCallbackQuery", "callback_query_id": update.callback_query.id}
+    query_id = update.callback_query.id if update.callback_query is not None else None
+    if not (isinstance(query_id, str) and query_id.isascii()):  # Telegram's are digits; a lone surrogate (JSON
+        return None  # allows one escaped) would fail to encode in the answer, a 500 each time the update came again
+    return {"method": "answerCallbackQuery", "callback_query_id": query_id}
 
 
 def read_update(data: dict[str, Any], bot: Bot) -> Update:
@@ -151,8 +152,8 @@ class TelegramChannel:
         photo = self._largest_photo(message)
         # The duration as sent, in seconds: reading Voice.duration warns of its type in PTB's next major version.
         voice = Media(message.voice.mime_type or "audio/ogg", file_id=message.voice.file_id,
-                      size_bytes=message.voice.file_size,
-                      duration_seconds=round(message.voice.to_dict()["duration"])) if message.voice else None
+                      size_bytes=_declared(message.voice.file_size),
+                      duration_seconds=_declared(message.voice.to_dict().get("duration"))) if message.voice else None
         # The library takes fields as they come: text that is no string is no text.
         text = next((value for value in (message.text, message.caption) if isinstance(value, str) and value), "")
         if not (unsupported or text or location or photo or voice):
@@ -171,11 +172,11 @@ class TelegramChannel:
     @staticmethod
     def _largest_photo(message: Message) -> Media | None:
         """Telegram sends each photo in several sizes: the largest within our limit is kept."""
-        fitting = [p for p in message.photo if (p.file_size or 0) <= MAX_PHOTO_BYTES]
+        fitting = [p for p in message.photo if (_declared(p.file_size) or 0) <= MAX_PHOTO_BYTES]
         if not fitting:
             return None
-        best = max(fitting, key=lambda p: p.width * p.height)
-        return Media("image/jpeg", file_id=best.file_id, size_bytes=best.file_size)
+        best = max(fitting, key=lambda p: (_declared(p.width) or 0) * (_declared(p.height) or 0))
+        return Media("image/jpeg", file_id=best.file_id, size_bytes=_declared(best.file_size))
 
     async def acknowledge(self, update: Update, *, answered: bool) -> None:
         """Answers a button press, unless the webhook's answer did (`webhook_answer`), and removes the buttons it
@@ -243,6 +244,14 @@ class TelegramChannel:
         for lang in (None, *LANGUAGES):
             commands = [BotCommand(c, t(lang or "id", f"telegram.command.{c}")) for c in COMMANDS]
             await self.bot.set_my_commands(commands, language_code=lang)
+
+
+def _declared(value: object) -> int | None:
+    """A file's size, length or side as the update declares it; None when it declares none, or no number (the
+    library takes fields as they come): the media store reads the file itself."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 2**63:
+        return None
+    return round(value)
 
 
 def _file_input(media: Media) -> str | bytes:

@@ -82,8 +82,8 @@ class DeliveryStatus:
 def delivery_status(form: Mapping[str, str]) -> DeliveryStatus:
     """The DeliveryStatus a status callback's form stands for; MalformedWebhook when it is not one."""
     status, message_sid = form.get("MessageStatus", ""), form.get("MessageSid", "")
-    if status not in PROVIDER_STATUS or not message_sid:
-        raise MalformedWebhook("MessageStatus or MessageSid missing or unknown")
+    if status not in PROVIDER_STATUS or not _MESSAGE_SID.fullmatch(message_sid):  # as an inbound's: no NUL reaches
+        raise MalformedWebhook("MessageStatus or MessageSid missing or unknown")  # the outbox's query
     error_code = form.get("ErrorCode") or None
     code = ascii_number(error_code or "", 9)
     return DeliveryStatus(message_sid, status, error_code, retry_as_template=code == OUTSIDE_WINDOW,

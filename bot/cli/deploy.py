@@ -65,6 +65,14 @@ def _regencies(values: list[str] | None) -> list[str] | None:
     return codes
 
 
+def _unknown_refused(regions: RegionIndex, codes: list[str] | None) -> None:
+    """The command fails on a code of the right form that is no kabupaten/kota: it would be left out unsaid, and a
+    draft or a coverage of nothing reads as if all were well."""
+    known = {r.code for r in regions.regencies(codes)} if codes else set()
+    if unknown := [code for code in codes or [] if code not in known]:
+        fail(f"no kabupaten/kota {unknown[0]}: `lapor regions find NAME --level kab` shows the codes")
+
+
 @stations_app.command("generate")
 def stations_generate(
     regency: Annotated[list[str] | None, typer.Option(help="A kabupaten/kota code (35.05); repeat for more.",
@@ -85,6 +93,7 @@ def stations_generate(
         fail(f"cannot write {out}: there is no directory {out.parent}")
     settings = read_settings()
     regions = ready(settings)
+    _unknown_refused(regions, regency)
     codes = [r.code for r in regions.regencies()] if all_regencies else regency or []
     rows = asyncio.run(with_db(settings, lambda db: draft_registry(db, regions, codes)))
     text = registry_csv(rows, regions)
@@ -116,6 +125,7 @@ def stations_coverage(
     """Kecamatan no Polsek covers, and the reports that went to the fallback desk for it in the last 30 days."""
     settings = read_settings()
     regions = ready(settings)
+    _unknown_refused(regions, regency)
     since = utcnow() - dt.timedelta(days=COVERAGE_DAYS)
     found = asyncio.run(with_db(settings, lambda db: coverage(db, regions, regency or None, since)))
     if as_json:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cli.common import fail, print_rows, read_settings, with_db
+from bot.cli.common import LARGEST_ROW_ID, fail, print_rows, read_settings, with_db
 from storage import db as database
 from storage.models import Contact, OutboxState, Report, utcnow
 from storage.outbox import list_outbox
@@ -49,7 +49,8 @@ def outbox_list(
 
 
 @outbox_app.command("retry")
-def outbox_retry(row_id: Annotated[int, typer.Argument(help="The id from `lapor outbox list`.")]) -> None:
+def outbox_retry(row_id: Annotated[int, typer.Argument(help="The id from `lapor outbox list`.", min=1,
+                                                        max=LARGEST_ROW_ID)]) -> None:
     """Send a failed row again, from its first attempt, on the running service's next round."""
     settings = read_settings()
     database.upgrade(settings.effective_database_url)

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cli.common import fail, print_rows, read_settings, ready, with_db
+from bot.cli.common import LARGEST_ROW_ID, fail, print_rows, read_settings, ready, station_or_fail, upper, with_db
 from handlers.report_flow import PLACE_TRIES
 from handlers.routing import Router, place_label, station_label
 from storage import db as database
@@ -143,17 +143,19 @@ def officers_invite(
 
 @officers_app.command("list")
 def officers_list(
-    station: Annotated[str | None, typer.Option(help="Only this station's code.")] = None,
+    station: Annotated[str | None, typer.Option(help="Only this station's code.", callback=upper)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """List enrolled officers (revoked ones too, marked inactive)."""
+    """List enrolled officers (revoked ones too, marked inactive); fails when there is no such station."""
     settings = read_settings()
     database.upgrade(settings.effective_database_url)
 
     async def rows(db: AsyncSession) -> list[dict[str, object]]:
+        if station:  # a mistyped code would list no one, as if the station had no officers
+            await station_or_fail(db, station)
         return [{"id": officer.id, "station": found.code, "role": officer.role.value, "name": officer.name,
                  "active": officer.active, "since": officer.created_at.isoformat()}
-                for officer, found in await list_officers(db, station.upper() if station else None)]
+                for officer, found in await list_officers(db, station)]
 
     officers = asyncio.run(with_db(settings, rows))
     print_rows(officers, as_json, lambda officer: f"{officer['id']:>5}  {officer['station']:<20} "
@@ -161,7 +163,8 @@ def officers_list(
 
 
 @officers_app.command("revoke")
-def officers_revoke(officer_id: Annotated[int, typer.Argument(help="The id from `lapor officers list`.")]) -> None:
+def officers_revoke(officer_id: Annotated[int, typer.Argument(help="The id from `lapor officers list`.", min=1,
+                                                               max=LARGEST_ROW_ID)]) -> None:
     """Take an officer's role away; their chat is a resident's chat again."""
     settings = read_settings()
     database.upgrade(settings.effective_database_url)

@@ -20,6 +20,7 @@ from handlers.engine import Engine
 from handlers.i18n import LANGUAGES
 from handlers.office import Office
 from handlers.station_page import stations_seen
+from handlers.text import sanitize
 from storage.models import Contact, Officer, Station, utcnow
 from storage.web_sessions import SESSION_TTL, link_is_good, redeem_link, sign_out, signed_in
 
@@ -129,14 +130,17 @@ FORM_FIELDS = 100
 
 async def posted_form(request: Request) -> MultiDict[str] | None:
     """The page's posted form: urlencoded, as the pages post, and read no further than FORM_BYTES (Starlette's
-    own reader takes a body of any size, to a file on disk). None for anything else."""
+    own reader takes a body of any size, to a file on disk). None for anything else. Each value is cleaned as the
+    chat cleans what is typed: a note or a reason relayed to a resident carries no control, zero-width or
+    direction-overriding character (and PostgreSQL takes no NUL)."""
     if request.headers.get("content-type", "").partition(";")[0].strip() != "application/x-www-form-urlencoded":
         return None
     try:
         body = (await read_body(request, FORM_BYTES)).decode("utf-8")
-        return MultiDict(parse_qsl(body, keep_blank_values=True, max_num_fields=FORM_FIELDS))
+        fields = parse_qsl(body, keep_blank_values=True, max_num_fields=FORM_FIELDS)
     except (TooLarge, UnicodeDecodeError, ValueError):
         return None
+    return MultiDict((name, sanitize(value)) for name, value in fields)
 
 
 def _same(posted: str, token: str) -> bool:
@@ -158,6 +162,13 @@ async def sign_out_page(request: Request) -> Response:
     return response
 
 
+def _nul_in_address(request: Request) -> bool:
+    """Whether the page's address carries a NUL (%00), in its path or its query: PostgreSQL refuses one in any text
+    a query compares, so no page reads such an address."""
+    return any("\x00" in str(value) for value in request.path_params.values()) \
+        or any("\x00" in name + value for name, value in request.query_params.multi_items())
+
+
 Handler = Callable[[Request, Viewer], Awaitable[Response]]
 
 
@@ -169,6 +180,9 @@ def signed_in_only(handler: Handler) -> Callable[[Request], Awaitable[Response]]
         async with viewer_of(request) as viewer:
             if viewer is None:
                 return page(request, "signed_out.html", language(request), {"reason": "session"}, status_code=401)
+            if _nul_in_address(request):
+                return page(request, "error.html", viewer.lang, {"viewer": viewer, "message": "web.error.address"},
+                            status_code=400)
             if request.method == "POST":
                 form = request.state.form = await posted_form(request)
                 if form is None:

@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 
 from bot.channels.base import ascii_number
+from bot.photos import MEDIA_HEADERS
 from bot.web.auth import LANGUAGE_COOKIE, Viewer, secure, signed_in_only
 from bot.web.render import page
 from handlers import patrol
@@ -64,6 +65,7 @@ from storage.stations import areas_of
 from storage.workflow import OPEN_STATUSES
 
 PAGE_SIZE = 50
+LARGEST_ROW_ID = 2**31 - 1  # PostgreSQL's INTEGER: a larger number in a query is an error there, not a row not found
 EXPORT_ROWS = 100_000
 PERIODS = {"1": 1, "7": 7, "28": 28, "90": 90, "365": 365}  # days; no period is all time
 CONCERN_ROWS = 3  # concerns the patrol form offers at once
@@ -138,8 +140,8 @@ async def reports(request: Request, viewer: Viewer) -> Response:
     """The station's reports, filtered, sorted and a page at a time."""
     wanted = _filter(request, viewer)
     period = request.query_params.get("periode", "")
-    asked = request.query_params.get("hal", "1")
-    number = int(asked) if asked.isdecimal() and 0 < int(asked) < 100_000 else 1
+    asked = ascii_number(request.query_params.get("hal", ""), digits=5)  # int() refuses past 4,300 digits
+    number = asked if asked else 1
     rows, total = await search(viewer.office.db, viewer.station_ids, wanted, offset=(number - 1) * PAGE_SIZE,
                                limit=PAGE_SIZE)
     places = await places_of(viewer.office, viewer.lang, viewer.stations)
@@ -262,14 +264,15 @@ async def report_action(request: Request, viewer: Viewer) -> Response:
 async def report_photo(request: Request, viewer: Viewer) -> Response:
     """A report's photo or voice note, for an officer who may see the report."""
     found = await visible_report(viewer.office.db, viewer.stations, request.path_params["ref"], referred_too=True)
-    number = ascii_number(request.path_params["number"], digits=12)  # an id SQLite and PostgreSQL both can hold
-    attachment = await viewer.office.db.get(Attachment, number) if found is not None and number else None
+    number = ascii_number(request.path_params["number"], digits=10)
+    attachment = await viewer.office.db.get(Attachment, number) \
+        if found is not None and number and number <= LARGEST_ROW_ID else None
     if found is None or attachment is None or attachment.report_id != found.id or not attachment.stored_name:
         return Response(status_code=404)
     path = request.app.state.engine.media_store.root / attachment.stored_name
     if not path.is_file():
         return Response(status_code=404)
-    return FileResponse(path, media_type=attachment.content_type, headers={"Cache-Control": "private, no-store"})
+    return FileResponse(path, media_type=attachment.content_type, headers=MEDIA_HEADERS)
 
 
 @signed_in_only
