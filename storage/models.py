@@ -73,6 +73,11 @@ def _enum(cls: type[enum.Enum]) -> Enum:
                 validate_strings=True)
 
 
+# The largest row id: the id columns are PostgreSQL INTEGER, the smaller of the two databases' (SQLite's hold 64
+# bits). A larger number in a query is an error there, not a row not found: what asks by id checks it first.
+LARGEST_ROW_ID = 2**31 - 1
+
+
 class Base(DeclarativeBase):
     # Named constraints: Alembic batch mode on SQLite needs them.
     metadata = MetaData(naming_convention={

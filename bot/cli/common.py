@@ -42,7 +42,6 @@ def fail(message: str) -> NoReturn:
 
 Language = Annotated[str | None, typer.Option("--lang", help="id or en", show_default=False, callback=language)]
 StationCode = Annotated[str, typer.Option("--station", help="The station's code.", callback=upper)]
-LARGEST_ROW_ID = 2**31 - 1  # PostgreSQL's INTEGER, the smaller of the two databases': past it a query is an error
 
 
 def print_rows(rows: list[dict[str, Any]], as_json: bool, line: Callable[[dict[str, Any]], str]) -> None:

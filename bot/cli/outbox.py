@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cli.common import LARGEST_ROW_ID, fail, print_rows, read_settings, with_db
+from bot.cli.common import fail, print_rows, read_settings, with_db
 from storage import db as database
-from storage.models import Contact, OutboxState, Report, utcnow
+from storage.models import LARGEST_ROW_ID, Contact, OutboxState, Report, utcnow
 from storage.outbox import list_outbox
 from storage.outbox import retry as retry_row
 

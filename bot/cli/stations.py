@@ -13,12 +13,12 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cli.common import LARGEST_ROW_ID, fail, print_rows, read_settings, ready, station_or_fail, upper, with_db
+from bot.cli.common import fail, print_rows, read_settings, ready, station_or_fail, upper, with_db
 from handlers.report_flow import PLACE_TRIES
 from handlers.routing import Router, place_label, station_label
 from storage import db as database
 from storage.crypto import ContactCipher
-from storage.models import OfficerRole, utcnow
+from storage.models import LARGEST_ROW_ID, OfficerRole, utcnow
 from storage.officers import create_invite, list_officers, revoke
 from storage.stations import import_stations, list_stations, station_by_code
 

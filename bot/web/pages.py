@@ -48,6 +48,7 @@ from handlers.officer import NOTE, event_line, outcome_messages
 from handlers.station_page import map_data, patrol_log, places_of, shows_pin, visible_report
 from handlers.text import letters_and_digits
 from storage.models import (
+    LARGEST_ROW_ID,
     Attachment,
     Category,
     Identity,
@@ -65,7 +66,6 @@ from storage.stations import areas_of
 from storage.workflow import OPEN_STATUSES
 
 PAGE_SIZE = 50
-LARGEST_ROW_ID = 2**31 - 1  # PostgreSQL's INTEGER: a larger number in a query is an error there, not a row not found
 EXPORT_ROWS = 100_000
 PERIODS = {"1": 1, "7": 7, "28": 28, "90": 90, "365": 365}  # days; no period is all time
 CONCERN_ROWS = 3  # concerns the patrol form offers at once
