@@ -161,6 +161,8 @@ async def test_calm_words_raise_no_alarm(engine: Engine, calm: str) -> None:
     ("ini bot ya?", "menu.who"),
     ("nanti sy dipanggil ke kantor polisi gk?", "menu.contact"),
     ("ini langsung ke polsek mana pak?", "menu.station"),
+    ("hp sy ilang 😭 td di pasar gedog 🙏🙏", "report.read_back"),  # emoji are no words of the story
+    ("motor sy dicuri 🙏", "report.ask_description"),  # a plea beside a kind, no thanks
 ])
 async def test_the_menu_reads_what_is_wanted(engine: Engine, said: str, heard: str) -> None:
     resident = Resident(engine)

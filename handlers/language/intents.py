@@ -1096,9 +1096,13 @@ def menu_intent(text: str) -> str | None:
     if any(_distressed(w) or w in FEAR for w in said) and not thanked_in_words and \
             all(_distressed(w) or w in _ASIDE_WORDS["distress"] or w in NEUTRAL for w in said):
         return "distress"  # "makasih pak 😭" is thanks, moved
-    if any_phrase(said, map(phrase_words, THANKS_PHRASES)) and len(said) <= 8:
+    # Emoji are said around the words, not words of their own: "hp sy ilang 😭 td di alun2 batu 🙏🙏" is as short
+    # as it is without them, and a 🙏 beside a kind named pleads ("motor sy dicuri 🙏"), it does not thank.
+    worded = sum(not w.startswith("emoji_") for w in said)
+    kind = category_named(text) if worded <= 8 else None
+    if any_phrase(said, map(phrase_words, THANKS_PHRASES)) and len(said) <= 8 and (thanked_in_words or kind is None):
         return "thanks"
-    if category_named(text) is not None and len(said) <= 8:
+    if kind is not None:
         return "category"
     wanted = [i for i, w in enumerate(stems_of(said, REPORT_WORDS)) if w in REPORT_WORDS]
     if wanted and (wanted[0] == 0 or said[wanted[0] - 1] in WANT_WORDS):
