@@ -154,6 +154,11 @@ DECIDED_WORDS = frozenset({"ditolak", "tolak", "rejected", "ditutup", "closed", 
                            "dihentikan"})
 WHY_WORDS = frozenset({"kok", "kenapa", "mengapa", "why"})
 STATUS_OTHER_WORDS = 3
+# A reply to a report, said not to have come: "blm ada tanggapan", "gk dibales2", "nobody has replied".
+_REPLY = frozenset({"tanggapan", "respon", "respons", "response", "balasan", "dibales", "dibalas", "dibalesin",
+                    "bales", "balas", "jawaban", "dijawab", "replied", "reply", "responded", "answered"})
+_NOT_COME = NOT_YET_WORDS | {"enggak", "tidak", "nobody", "no", "never"}
+_REPORTED = frozenset({"lapor", "melapor", "reported"})
 _NAMING_WORDS = frozenset({"yang", "soal", "tentang", "mengenai", "about", "on"})  # what follows says which report
 HOW_ONLY = HOW_WORDS - {"bagaimana", "gimana"}  # "cara", "prosedur": how to report, not how one is going
 # Emoji of crying or fear, by the parts of the names the normaliser gives them ("😭" → emoji_wajah_menangis_keras,
@@ -527,13 +532,18 @@ def ref_asked(text: str) -> str | None:
     return None
 
 
+_GREETING_WORDS = _words_of(GREETING_PHRASES)
+
+
 def status_asked(text: str, *, loosely: bool = False) -> str | None:
     """"report" when the text only asks after the report whose reference it holds ("cek LP-…", "gimana laporan
     LP-…", the reference pasted alone), "own" when it asks after the resident's reports without one ("status laporan
     saya", "laporan saya gimana", "my reports"); None otherwise. `loosely`: a few words may say which report or
     how long it has been ("gimana kabar laporan motor saya", "kok belum ada kabar laporan sy")."""
     if find_ref(text) is not None:  # with its "LP": eight letters alone may be a word ("SEKARANG")
-        return "report" if all(w in STATUS_WORDS or w in NEUTRAL for w in words(without_ref(text))) else None
+        # a greeting may open it: "halo min, laporan sy LP-… gmn kabarnya?"
+        return "report" if all(w in STATUS_WORDS or w in NEUTRAL or w in _GREETING_WORDS
+                               for w in words(without_ref(text))) else None
     if ref_asked(text) is not None:
         return "report"
     said_in_order = words(text)
@@ -605,9 +615,12 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
                                                   for i, word in enumerate(said_in_order) if word == "kabar")) \
         and not any(said_in_order[i + 1:i + 2] == ["dari"] and said_in_order[i + 2:i + 3] not in (
             ["polisi"], ["petugas"], ["polsek"]) for i, word in enumerate(said_in_order) if word == "kabar")
-    reported = (made or ("lapor" in said and "sudah" in said) or no_news
+    # a reply not come to a report made: "udh lapor dr kmrn kok blm ada tanggapan", "kok laporan sy gk dibales2",
+    # "I reported yesterday and nobody has replied yet"
+    no_reply = bool(said & _REPLY and said & _NOT_COME and (made or said & _REPORTED))
+    reported = (made or ("lapor" in said and "sudah" in said) or no_news or no_reply
                 or ("any" in said and said & {"news", "update", "updates"}) or outcome_asked)
-    if not (reported and (said & ASKING_AFTER or outcome_asked)) or said & HOW_ONLY:
+    if not (reported and (said & ASKING_AFTER or outcome_asked or no_reply)) or said & HOW_ONLY:
         return False
     others, telling, unnamed, naming = [], [], [], False
     for i, word in enumerate(said_in_order):
@@ -618,6 +631,8 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
         if not naming:
             unnamed.append(word)
         if word in STATUS_WORDS | ASKING_AFTER | NOT_YET_WORDS | WHY_WORDS | _SINCE_WHEN or word in NEUTRAL:
+            continue
+        if no_reply and word in _REPLY | _NOT_COME | _REPORTED:
             continue
         if outcome_asked and (word in OUTCOME_WORDS | _ACTORS | _ACTED | _ASKED_DONE or word.endswith("nya")):
             continue  # "udh ditangkep blm", "polisi yg dateng", "malingnya": what is asked, not what happened
