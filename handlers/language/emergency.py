@@ -1477,11 +1477,46 @@ _CLEANING = frozenset({"bersihin", "membersihkan", "bersihkan", "nyikat", "menyi
 _LEFT_IN_CARE = frozenset({"dititip", "dititipkan", "titip", "penitipan", "neneknya", "kerja", "daycare"})
 
 
+# A dream told: "tadi mimpi dirampok", "ngimpi dibegal", "I had a nightmare that someone broke in". What is dreamt
+# runs to the sentence's end, or to waking or to what turned out real ("td mimpi buruk, pas bangun ada maling di
+# rumah skrg", "sy kira mimpi, ternyata beneran …"). A dream woken from ("kebangun dr mimpi, ada org di dapur", "I
+# woke up from a bad dream and someone is in my house") or denied ("ini bukan mimpi") tells nothing dreamt.
+_DREAMS = frozenset({"mimpi", "bermimpi", "mimpiin", "ngimpi", "ngimpiin", "dream", "dreamt", "dreamed", "dreaming",
+                     "nightmare"})
+_WAKING = frozenset({"bangun", "kebangun", "terbangun", "woke", "wake", "awoke"})
+_DREAM_ENDS = _WAKING | {"ternyata", "tapi", "beneran", "tiba", "sekarang", "but", "actually", "turned", "suddenly",
+                         "now"}
+_WOKEN_FROM = frozenset({"dari", "from"})
+
+
+def _dreamt_left_out(said: list[str]) -> list[str]:
+    """The words of `said` without what a dream in them held; all of them where a life is at risk by one's own
+    hand, heard however told ("sy mimpi buruk terus, pengen mati aja"), or the dream is what the danger is like
+    ("kayak mimpi buruk pak, ada org masuk bawa golok")."""
+    if any_phrase(said, SELF_HARM):
+        return said
+    kept: list[str] = []
+    dreaming = False
+    for i, word in enumerate(said):
+        if word in _DREAMS and not _negated(said, i) and not _AS_IN & set(said[max(0, i - 2):i]) and not (
+                _WOKEN_FROM & set(said[max(0, i - 3):i]) and _WAKING & set(said[max(0, i - 6):i])):
+            dreaming = True
+        elif word == _BREAK or word in _DREAM_ENDS:
+            dreaming = False
+        if not dreaming:
+            kept.append(word)
+    return kept
+
+
 def is_cry_for_help(text: str) -> bool:
     """Whether `text` says someone may be in danger now."""
     said = _sentences(text)
     if not said:
         return False
+    if not _DREAMS.isdisjoint(said):
+        said = _dreamt_left_out(said)
+        if not said:
+            return False
     # "tolong pak 😭": emoji beside it say how, not what else is asked
     if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH or w == _BREAK or w.startswith("emoji_") for w in said):
         return True
@@ -1628,6 +1663,8 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "rumah sy dikepung banjir": water, not people
         if word in _POISONED and (_NOT_PEOPLE_HARMED & set(said)):
             continue  # "kambing sy keracunan", "gigi sy dibius dokter": no one at risk
+        if root == "bunuh" and _PESTS & {w.removesuffix("nya") for w in said[i + 1:i + 3]}:
+            continue  # "bunuh nyamuk pake raket", "lg bunuh kecoa di dapur": vermin, no one at risk
         if word == "bom" and _NO_BOMB & set(said[max(0, i - 2):i + 3]) and "ancaman" not in said:
             continue  # "promo bom cashback", "bom chat": a flood of something, no bomb
         if root in _STREET_CRIMES and HABITUAL & set(said[max(0, i - 4):i + 3]) \
@@ -1968,6 +2005,8 @@ _POISONED = frozenset({"keracunan", "diracun", "meracuni", "dibius", "drugged", 
 _NOT_PEOPLE_HARMED = frozenset({"kambing", "sapi", "ayam", "ikan", "tikus", "kucing", "anjing", "padi", "sawah",
                                 "tanaman", "kebun", "gigi", "dokter", "operasi", "dog", "cat", "rat", "rats", "fish",
                                 "potas"})
+_PESTS = frozenset({"nyamuk", "kecoa", "kecoak", "coro", "tikus", "semut", "lalat", "kutu", "rayap", "hama", "ulat",
+                    "serangga", "kepinding", "tumbila", "belalang"})
 _SNAKE_KEPT = frozenset({"pelihara", "memelihara", "piara", "jual", "dijual", "online", "legal", "kept", "pet"})
 _UNAWARE = (("enggak", "sadar"), ("tidak", "sadar"), ("belum", "sadar"), ("not", "conscious"))
 
