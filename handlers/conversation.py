@@ -50,6 +50,7 @@ from handlers.language.intents import (
     supposes,
     takes_back,
     tells_a_story,
+    tells_after_the_wish,
     tells_of_the_kind,
     told_at_length,
     wants_to_report,
@@ -231,7 +232,10 @@ async def _menu_intent(turn: Turn) -> str:
         # "kulo badhe lapor, wingi sonten motor kulo ical …", a story no list knows: its kind is asked, nothing lost
         return await report_flow.start_from_story(turn)
     if intent == "report":
-        return report_flow.start(turn)
+        begun = report_flow.start(turn)
+        if tells_after_the_wish(turn.text):
+            turn.draft["story_begun"] = turn.text  # "pak kulo ajeng lapor, sepeda motor kulo ical": not lost
+        return begun
     if intent == "thanks" or intent in _ANSWERED_AT_THE_MENU:
         turn.say(f"menu.{intent}")
         if intent == "privacy" and report_wished(turn.text):  # "sy mau lapor tp takut ketauan suami sy"

@@ -199,6 +199,19 @@ async def test_a_cry_told_after_asking_whether_it_may_be_reported_is_heard_and_k
     assert draft["urgent"] is True and draft["description"].startswith("ada maling\nmasuk lewat jendela"), draft
 
 
+@pytest.mark.parametrize("wish", ["pak kulo ajeng lapor, sepeda motor kulo ical", "punten pak, abdi bade lapor",
+                                  "aku arep lapor"])
+async def test_a_wish_to_report_in_javanese_or_sundanese_starts_a_report_and_keeps_what_it_tells(
+        engine: Engine, wish: str) -> None:
+    resident = Resident(engine)
+    await resident.send(wish)
+    assert resident.heard("report.ask_category") and not resident.heard("menu.not_understood"), resident.text
+    await resident.send("1")
+    await resident.send("wingi sonten wonten ngarep griyo")
+    told = (await draft_of(engine))["description"]
+    assert told.startswith(wish) == ("ical" in wish), told
+
+
 async def test_a_story_told_as_a_question_is_taken_as_the_story(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("bisa lapor hp sy dicuri td pagi di pasar gedog?")

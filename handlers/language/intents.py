@@ -96,7 +96,10 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
 REPORT_WORDS = frozenset({"lapor", "adu", "report", "complain", "complaint", "laporan", "melapor", "ngadu"})
 # "Lapor" wanted: the word opens the message ("lapor pak") or follows a word of wanting ("sy mau lapor").
 WANT_WORDS = frozenset({"mau", "ingin", "pengin", "pingin", "mo", "want", "like", "need", "perlu", "bikin", "buat",
-                        "minta", "make", "permisi", "izin", "boleh", "bisa", "can", "to", "a", "saya", "sy"})
+                        "minta", "make", "permisi", "izin", "boleh", "bisa", "can", "to", "a", "saya", "sy",
+                        # Javanese and Sundanese the lexicon does not spell out: "kulo bade lapor", "kulo ajeng
+                        # lapor", "aku arep lapor", "abdi hoyong lapor"
+                        "bade", "ajeng", "arep", "hoyong"})
 HOW_WORDS = frozenset({"bagaimana", "cara", "caranya", "how", "gimana", "prosedur", "langkah", "ngapain"})
 # "What now": a question of how to go on, with no word of "how" in it.
 HOW_PHRASES = ("what now", "now what", "what next", "what s next", "whats next", "what happens next",
@@ -1058,6 +1061,20 @@ def begins_a_story(text: str) -> bool:
     said = words(text)
     wished = (WANT_WORDS | REPORT_WORDS | ASKING) & (set(said) | set(stems_of(said, REPORT_WORDS)))
     return tells_of_the_kind(text, words_besides=1) or (len(said) >= 2 and not wished)
+
+
+_STORY_AFTER_A_WISH = 2  # "…lapor, sepeda motor kulo ical": words after the wish to report tell something
+
+
+def tells_after_the_wish(text: str) -> bool:
+    """Whether a wish to report goes on to tell something in words no reader placed ("pak kulo ajeng lapor, sepeda
+    motor kulo ical"): the story's first words, to keep; not "sy mau lapor pak", "mau lapor nih, boleh?"."""
+    said = words(text)
+    reporting = next((i for i, word in enumerate(stems_of(said, REPORT_WORDS)) if word in REPORT_WORDS), None)
+    if reporting is None or _asked(text, said):
+        return False
+    told = [w for w in said[reporting + 1:] if w not in NEUTRAL | _KIND_WORDS | WANT_WORDS | OWN_WORDS | REPORT_WORDS]
+    return len(told) >= _STORY_AFTER_A_WISH
 
 
 # A message that opens with "if" supposes: "kalo mau bikin surat kehilangan ktp gmn ya?" tells of no loss.
