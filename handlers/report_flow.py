@@ -46,7 +46,7 @@ from handlers.language.intents import (
     time_instead,
     urges_haste,
 )
-from handlers.language.normalise import normalise, without_phrase, words
+from handlers.language.normalise import normalise, phrase_at, without_phrase, words
 from handlers.language.self_told import ABOUT_A_NAME, name_said
 from handlers.language.slots import (
     DAY_WORDS,
@@ -1892,6 +1892,7 @@ _BEFORE_A_TIME = re.compile(r"^\W*(?:(?:(?:eh|oh|maaf|sorry|ralat|keliru|wrong|s
 
 
 # Words of a question about the time itself: "emang harus tau jamnya ya?", "tanggalnya harus pas?".
+_HOUR_ASKED = ("jam", "berapa")
 _OF_THE_TIME = frozenset({"jam", "jamnya", "waktu", "waktunya", "tanggal", "tanggalnya", "tepat", "pas", "persis",
                           "time", "exact", "exactly", "date"})
 
@@ -1937,13 +1938,16 @@ async def when(turn: Turn) -> str:
     if not_given(turn.text):  # "lewati", "ga tau": not said, rather than those words as the time
         turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
         return first_missing(turn)
-    said = set(words(turn.text))
+    said_in_order = words(turn.text)
+    said = set(said_in_order)
     asks = "?" in turn.text and bool(said & (_NOT_TELLING | _ASKING))  # "is this going to the police directly?"
-    if not _names_a_time(turn.text) and asks and said & _OF_THE_TIME:  # "emang harus tau jamnya ya?"
+    # the hour asked ("emg hrs tau jam brp?") names none
+    time_named = _names_a_time(turn.text) and not (asks and phrase_at(said_in_order, _HOUR_ASKED) is not None)
+    if not time_named and asks and said & _OF_THE_TIME:  # "emang harus tau jamnya ya?"
         turn.say("report.when_question")
         return WHEN
     bare_no = answer == "no" or (bool(said) and said <= NO | NEUTRAL)  # "ga": no time, and no choice
-    if not _names_a_time(turn.text) and (asks or _only_sending(turn.text) or bare_no):  # "kirim", "ga"
+    if not time_named and (asks or _only_sending(turn.text) or bare_no):  # "kirim", "ga"
         turn.say("report.when_invalid", shortest=WHEN_CHARS[0], longest=WHEN_CHARS[1])
         return WHEN
     shortest, longest = WHEN_CHARS

@@ -435,6 +435,9 @@ async def test_a_way_to_be_shown_or_a_question_at_the_time_question_is_no_time(e
     await resident.send("emang harus tau jamnya ya?")  # asks of the time: answered, and asked again
     assert resident.heard("report.when_question") and resident.heard("report.ask_when"), resident.text
     assert not resident.heard("report.story_added"), resident.text
+    for hour_asked in ("emg hrs tau jam brp?", "hrs tau jam berapa pak?"):  # the hour asked names none
+        await resident.send(hour_asked)
+        assert resident.heard("report.when_question") and resident.heard("report.ask_when"), resident.text
     await resident.send("pas maghrib?")  # a time said unsure is a time
     assert resident.heard("report.ask_photo"), resident.text
     await resident.send("lewati")
