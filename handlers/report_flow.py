@@ -22,6 +22,7 @@ from handlers.i18n import labels, t
 from handlers.language.answers import NEUTRAL, NO, YES, without_all_right, yes_or_no
 from handlers.language.emergency import emergency_denied, is_cry_for_help
 from handlers.language.intents import (
+    ASIDE_MAX_WORDS,
     CORRECTION_WORDS,
     HOW_ONLY,
     HOW_WORDS,
@@ -1154,7 +1155,15 @@ _IDENTITY_WORDS = frozenset({"nama", "rahasia", "anonim", "identitas", "name", "
 def answer_ahead(turn: Turn) -> str | None:
     """A later question answered where an earlier one is asked ("gak ada foto" where a place is picked, "rahasia
     aja" where the time is asked): kept for its question, and this one asked again. None for anything else."""
-    if turn.step not in AHEAD_STEPS or turn.inbound.choice is not None or turn.inbound.media:
+    if turn.inbound.choice is not None or turn.inbound.media:
+        return None
+    if turn.step == READ_BACK:
+        # "rahasia ya pak jgn bilang sy yg lapor" where what was read is confirmed: how to be shown, kept for it.
+        # A yes or a no with it, or a clause beside it ("iya bener, rahasia ya"), answers what was read.
+        said = words(turn.text)
+        return turn.step if 0 < len(said) <= ASIDE_MAX_WORDS and yes_or_no(turn.text) is None \
+            and len([c for c in _CLAUSES.split(turn.text) if c]) == 1 and _identity_ahead(turn, said) else None
+    if turn.step not in AHEAD_STEPS:
         return None
     if turn.step not in STORY_STEPS and len([c for c in _CLAUSES.split(turn.text) if c]) > 1:
         _keep_later_answers(turn)  # "kel gedog, gak punya foto pak": the photo's answer kept, the place answered

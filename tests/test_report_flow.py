@@ -424,6 +424,21 @@ async def test_a_way_to_be_shown_said_at_the_time_question_is_kept_for_it(engine
         assert load_session(session.data, engine.cipher)["draft"]["identity"] == identity
 
 
+@pytest.mark.parametrize(("answer", "identity"), [("rahasia ya pak jgn bilang sy yg lapor", "confidential"),
+                                                  ("anonim aja pak", "anonymous"),
+                                                  ("sy gk mau disebut nama y pak", "confidential")])
+async def test_a_way_to_be_shown_said_where_what_was_read_is_confirmed_is_kept_for_it(engine: Engine, answer: str,
+                                                                                     identity: str) -> None:
+    resident = Resident(engine)
+    await resident.send("pak sy mau lapor tetangga sy kyknya make sabu, tiap malem rame org dateng")
+    await resident.send(answer)
+    assert resident.heard("report.identity_noted") and resident.heard("report.read_back"), resident.text
+    assert not resident.heard("common.not_a_choice"), resident.text
+    assert (await draft_of(engine))["identity"] == identity
+    await resident.send("iya")  # what was read, confirmed as ever
+    assert resident.heard("report.ask_location"), resident.text
+
+
 async def test_a_way_to_be_shown_or_a_question_at_the_time_question_is_no_time(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "3", DESCRIPTION, PLACE, "ya"):
