@@ -33,6 +33,7 @@ from handlers.language.intents import (
     category_named,
     erasure_answer,
     erasure_asked,
+    identity_wished,
     menu_intent,
     objects_to_decision,
     photo_announced,
@@ -214,25 +215,29 @@ async def _menu_intent(turn: Turn) -> str:
             return MENU
     if intent == "story" or (intent == "category" and tells_of_the_kind(turn.text)):
         return await report_flow.start_from_story(turn)
+    # how to be shown, said with the wish ("sy mau lapor anonim aja", "can i report anonymously?"): kept for it
+    wished = identity_wished(turn.text) if intent in ("category", "can_report", "how", "report", None) else None
+    if wished and (intent is None or "?" in turn.text):  # "bisa lapor tanpa nama gk?": answered how it is done
+        turn.say("menu.privacy")
     if intent == "category":
-        begun = report_flow.start(turn, category=category_named(turn.text))
+        begun = report_flow.start(turn, category=category_named(turn.text), identity=wished)
         if begins_a_story(turn.text):
             turn.draft["story_begun"] = turn.text  # "ada yg ngintip": the story's first words, kept for it
         return begun
     if intent == "can_report" and (kind := report_kind_asked(turn.text)):
         turn.say("menu.can_report", kind=labels(turn.lang, report_flow.CATEGORIES.group)[kind])
-        begun = report_flow.start(turn, category=kind, urgent=turn.emergency_answered)
+        begun = report_flow.start(turn, category=kind, urgent=turn.emergency_answered, identity=wished)
         if told := turn.text.rsplit("?", 1)[-1].strip():  # "…bisa tolong ke sini? ada maling": the story begun
             turn.draft["story_begun"] = told
         return begun
     if intent == "how":
         turn.say("menu.how")
-        return report_flow.start(turn)
+        return report_flow.start(turn, identity=wished)
     if intent in ("report", None) and told_at_length(turn.text) and await report_flow.tells_more_than_where(turn):
         # "kulo badhe lapor, wingi sonten motor kulo ical …", a story no list knows: its kind is asked, nothing lost
         return await report_flow.start_from_story(turn)
     if intent == "report":
-        begun = report_flow.start(turn)
+        begun = report_flow.start(turn, identity=wished)
         if tells_after_the_wish(turn.text):
             turn.draft["story_begun"] = turn.text  # "pak kulo ajeng lapor, sepeda motor kulo ical": not lost
         return begun
@@ -242,6 +247,8 @@ async def _menu_intent(turn: Turn) -> str:
             begun = report_flow.start(turn)
             turn.draft["story_begun"] = turn.text  # who is feared is part of the story officers will read
             return begun
+    elif intent is None and wished:  # "sy gk mau disebut nama y pak": how reporters are shown, and the report
+        return report_flow.start(turn, identity=wished)
     elif intent is None and (step := await report_flow.start_from_place(turn)):
         return step
     elif intent is None and (ref := find_ref(turn.text, prefix_optional=True)):
@@ -808,7 +815,8 @@ def _tells_something(turn: Turn) -> bool:
     """Whether a first message (or the first after a draft expired) says what the contact wants by itself."""
     return turn.emergency_answered or turn.photo is not None \
         or menu_intent(turn.text) in ("story", "category", "can_report", "report", "how", *_ANSWERED_AT_THE_MENU) \
-        or told_at_length(turn.text) or station_service_asked(turn.text) is not None
+        or told_at_length(turn.text) or station_service_asked(turn.text) is not None \
+        or identity_wished(turn.text) is not None  # "sy gk mau disebut nama y pak": a report, kept unnamed
 
 
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:

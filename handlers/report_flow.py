@@ -154,14 +154,18 @@ CAPTION_OPTIONS = Menu("voice_caption")
 SAME_OPTIONS = Menu("same_incident")
 
 
-def start(turn: Turn, *, category: str | None = None, urgent: bool = False) -> str:
-    """Opens a draft, with the category already named ("lapor pencurian") and marked urgent after a cry for
-    help, and asks the first thing missing."""
+def start(turn: Turn, *, category: str | None = None, urgent: bool = False, identity: str | None = None) -> str:
+    """Opens a draft, with the category already named ("lapor pencurian"), marked urgent after a cry for help,
+    and with how to be shown where the wish to report said it ("sy mau lapor anonim aja"), and asks the first thing
+    missing."""
     draft = turn.data["draft"] = {}
     if category:
         draft["category"] = category
     if urgent:
         draft["urgent"] = True
+    if identity:
+        _identity_read(turn, identity)
+        turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[identity])
     return first_missing(turn)
 
 

@@ -212,6 +212,23 @@ async def test_a_wish_to_report_in_javanese_or_sundanese_starts_a_report_and_kee
     assert told.startswith(wish) == ("ical" in wish), told
 
 
+@pytest.mark.parametrize(("wish", "identity", "answered"), [
+    ("sy gk mau disebut nama y pak", "confidential", True),
+    ("sy mau lapor anonim aja", "anonymous", False),
+    ("mau lapor tp gk mau ketauan namanya", "confidential", False),
+    ("bisa lapor tanpa nama gk?", "confidential", True),
+    ("can i report anonymously?", "anonymous", True),
+])
+async def test_how_to_be_shown_said_with_a_wish_to_report_starts_it_and_is_kept(
+        engine: Engine, wish: str, identity: str, answered: bool) -> None:
+    resident = Resident(engine)
+    await resident.send(wish)
+    assert any(resident.heard("report.identity_noted", lang) for lang in ("id", "en")), resident.text
+    assert any(resident.heard("menu.privacy", lang) for lang in ("id", "en")) == answered, resident.text
+    assert not resident.heard("menu.not_understood"), resident.text
+    assert (await draft_of(engine))["identity"] == identity
+
+
 async def test_a_story_told_as_a_question_is_taken_as_the_story(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("bisa lapor hp sy dicuri td pagi di pasar gedog?")
