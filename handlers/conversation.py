@@ -539,6 +539,9 @@ async def _of_a_report_sent(turn: Turn) -> str | None:
         return None
     ref = find_ref(turn.text)
     report = await open_own_report(turn, ref) or (await _open_anonymous(turn, ref) if ref and not turn.photo else None)
+    if report is None and said == ReporterWord.WITHDRAWAL and not ref and not await has_own_reports(turn):
+        turn.say("status.no_own_reports")  # "tolong hapus laporan sy": there is none, or an anonymous one, by its ref
+        return MENU
     if report is None:
         return None
     word = ReporterWord(said)

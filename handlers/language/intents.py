@@ -1790,6 +1790,9 @@ _MORE_TOLD = re.compile(r"^\W*(?:(?:oh|eh|o|iya|ya|pak|bu|mas|mbak|maaf)\W+)*tam
 _REPORTING_ANEW = frozenset({"lapor", "melapor", "ngadu", "mengadu", "report"})  # "sy mau lapor, ada yg nambahin…"
 _WITHDRAWING = frozenset({"batal", "batalin", "batalkan", "dibatalkan", "dibatalin", "cabut", "dicabut", "tarik",
                           "ditarik", "cancel", "withdraw"})
+# The report itself erased: "tolong hapus laporan sy yg td", "sy salah kirim laporan pak, tolong dihapus"; not a
+# part of it ("hapus foto di laporan sy"). One's name off it is erasing one's data, asked before this is read.
+_ERASING_A_REPORT = frozenset({"hapus", "hapusin", "dihapus", "hapuskan", "apus", "hps", "delete"})
 _ANOTHER = frozenset({"lain", "baru", "another", "new", "other"})
 _WISHED = frozenset({"mau", "ingin", "pengen", "tolong", "minta", "meminta", "mohon", "saja", "please", "want"})
 _COERCED = frozenset({"dipaksa", "disuruh", "diancam", "diminta", "forced", "threatened"})
@@ -1804,7 +1807,8 @@ def reporter_word(text: str) -> str | None:
         return None
     of_a_report = bool(told & REPORT_NOUNS) or find_ref(text) is not None
     wished = not _asked(text, said) or bool(told & _WISHED)  # not "kenapa laporan sy dibatalkan?", "cara cabut?"
-    withdrawing = [i for i, word in enumerate(said) if word in _WITHDRAWING]
+    withdrawing = [i for i, word in enumerate(said) if word in _WITHDRAWING or (word in _ERASING_A_REPORT and (
+        next((w for w in said[i + 1:] if w not in NEUTRAL | OWN_WORDS | {"the"}), None) in REPORT_NOUNS | {None}))]
     if withdrawing and of_a_report and told & _COERCED:
         return "added"  # "sy dipaksa cabut laporan sm pelaku": what officers must hear, no wish of the reporter's
     denied = any(set(said[max(0, i - 2):i]) & {"jangan", "enggak", "tidak"} for i in withdrawing)  # "jgn dicabut"
