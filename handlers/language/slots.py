@@ -279,6 +279,8 @@ def _moment_in(said: list[str], now_after_a_deed: bool) -> tuple[str, int, int] 
                 before = said[i - 1] if i else ""
                 if phrase in ("lagi", "sedang") and before in WHILE:
                     continue
+                if phrase == "lagi" and before in REPORTING:
+                    continue  # "mau lapor lagi pak, ada anak2 balap liar tiap malem minggu": again, not now
                 if choice != "now" and _when_reported(said, i):
                     continue  # "kemarin sy lapor, skrg anak sy tenggelam": when a report was made
                 if phrase == "tadi" and before == "yang" and not said[i + 1:i + 2]:
