@@ -53,6 +53,7 @@ from handlers.language.slots import (
     DAY_WORDS,
     TIME_WORDS,
     WEEKDAYS,
+    area_word_asked,
     as_told,
     hour_phrase,
     hour_told,
@@ -1064,6 +1065,9 @@ def _drop_reading(turn: Turn, field: str) -> None:
         del turn.draft["read"]
 
 
+_WHERE_ASKED = frozenset({LOCATION, READ_BACK, PLACE_CHECK, PLACE_PICK})  # steps whose question names the kelurahan
+
+
 def answer_aside(turn: Turn) -> str | None:
     """Answers a thank-you, a greeting, a question of how (or what now) or one for the police number said in the
     middle of the report, or the story sent again, and asks the same question again: nothing of the draft
@@ -1076,6 +1080,9 @@ def answer_aside(turn: Turn) -> str | None:
     if turn.step not in (DESCRIPTION, READ_BACK) and turn.text.strip() and \
             turn.text.strip() == turn.draft.get("description", "").strip():
         turn.say("report.story_again")  # sent twice, as phones do: no place, time or answer
+        return turn.step
+    if turn.step in _WHERE_ASKED and area_word_asked(turn.text):
+        turn.say("report.area_explained")  # "kelurahan itu apa ya?": what is asked, and how to go on without it
         return turn.step
     if urges_haste(turn.text):  # "cepet pak": the quickest help is 110, and the report goes the moment it is sent
         turn.say("report.haste_urgent" if turn.draft.get("urgent") else "report.haste")

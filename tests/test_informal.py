@@ -2907,6 +2907,19 @@ async def test_a_place_not_known_goes_to_the_desk_and_is_no_village(engine: Engi
     assert draft["needs_routing"] is True and "place" not in draft and not draft.get("location_text")
 
 
+@pytest.mark.parametrize("asked", ["kelurahan itu apa ya?", "desa tuh apa pak", "apa itu kecamatan?",
+                                   "what is a kelurahan?"])
+async def test_what_a_kelurahan_is_asked_at_the_place_is_explained_and_no_try_spent(engine: Engine,
+                                                                                    asked: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(asked)
+    assert resident.heard("report.area_explained") or resident.heard("report.area_explained", "en"), resident.text
+    assert not resident.heard("report.location_question") and "location_text" not in await draft_of(engine)
+    await resident.send("gk tau kelurahannya apa pak")  # not known, with "apa": the kecamatan is asked kindly
+    assert resident.heard("place.ask_district_unknown") or resident.heard("place.ask_district_unknown", "en"), \
+        resident.text
+
+
 @pytest.mark.parametrize("unknown", ["sy gk tau kelurahannya, cuma tau deket pasar templek",
                                      "lupa nama desanya pak tp deket pasar templek"])
 async def test_a_village_not_known_asks_the_kecamatan_and_keeps_what_is_known(engine: Engine, unknown: str) -> None:

@@ -439,6 +439,14 @@ async def test_a_way_to_be_shown_said_where_what_was_read_is_confirmed_is_kept_f
     assert resident.heard("report.ask_location"), resident.text
 
 
+async def test_what_a_kelurahan_is_asked_where_what_was_read_is_confirmed_is_explained(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("ada tetangga sy suka mabuk2an tiap malem trus teriak2")
+    await resident.send("kelurahan apa maksudnya?")
+    assert resident.heard("report.area_explained") and resident.heard("report.read_back"), resident.text
+    assert not resident.heard("common.not_a_choice"), resident.text
+
+
 async def test_a_way_to_be_shown_or_a_question_at_the_time_question_is_no_time(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "3", DESCRIPTION, PLACE, "ya"):
