@@ -1176,16 +1176,21 @@ def answer_ahead(turn: Turn) -> str | None:
             and len([c for c in _CLAUSES.split(turn.text) if c]) == 1 and _identity_ahead(turn, said) else None
     if turn.step not in AHEAD_STEPS:
         return None
+    said = words(turn.text)
+    # "kmrn malem" where a place is picked: the time, kept; one given already is given anew ("td siang", then "eh
+    # bukan, kemarin"; "td sore jam 4" after "tadi"), unless it is or becomes now, which has its reminder to call
+    lead = _BEFORE_A_TIME.match(turn.text)
+    told = turn.text[lead.end():] if lead else turn.text
+    if turn.step != WHEN and 0 < len(said) <= AHEAD_WORDS and told and only_a_time(told) and (
+            "when" not in turn.draft or (when_named(told) != "now" and turn.draft["when"] != {"choice": "now"})):
+        turn.draft["when"] = {"text": told}
+        turn.say("report.time_noted", when=told)
+        return turn.step
     if turn.step not in STORY_STEPS and len([c for c in _CLAUSES.split(turn.text) if c]) > 1:
         _keep_later_answers(turn)  # "kel gedog, gak punya foto pak": the photo's answer kept, the place answered
         return None
-    said = words(turn.text)
     if not 0 < len(said) <= AHEAD_WORDS:
         return None
-    if turn.step != WHEN and "when" not in turn.draft and only_a_time(turn.text):
-        turn.draft["when"] = {"text": turn.text}  # "kmrn malem" where a place is picked: the time, kept
-        turn.say("report.time_noted", when=turn.text)
-        return turn.step
     if _names_a_time(turn.text):
         return None
     if _no_photo(turn.text):

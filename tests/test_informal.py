@@ -3000,6 +3000,22 @@ async def test_a_time_given_where_a_place_is_picked_is_kept_for_the_time(engine:
     assert (await draft_of(engine))["when"] == {"text": "kmrn malem"}
 
 
+@pytest.mark.parametrize(("first", "then", "kept"), [
+    ("td siang", "eh bukan, kemarin", "kemarin"),  # the time taken back, where the place is asked
+    ("td siang", "eh salah, kmrn pagi", "kmrn pagi"),
+    ("kmrn", "bukan, td pagi", "td pagi"),
+])
+async def test_a_time_given_again_where_the_place_is_asked_replaces_the_one_given(engine: Engine, first: str,
+                                                                                 then: str, kept: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(first)
+    await resident.send(then)
+    assert (resident.heard("report.time_noted") or resident.heard("report.changed")) \
+        and resident.heard("report.ask_location"), resident.text
+    draft = await draft_of(engine)
+    assert draft["when"] == {"text": kept} and not draft.get("location_text"), draft
+
+
 async def test_sending_said_where_the_time_is_asked_is_no_time(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "1", DESCRIPTION, PLACE, "ya"):
