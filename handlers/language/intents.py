@@ -699,7 +699,10 @@ _FEAR_OF_REPORTING = _FEARING | REPORT_WORDS | WANT_WORDS | frozenset({
     "saya", "aku", "i", "me", "my", "tapi", "tp", "but", "nanti", "kalau", "if", "dibales", "dibalas", "balas",
     "dendam", "diancam", "diapa", "diapain", "ketahuan", "ketauan", "tahu", "tau", "pelakunya", "pelaku", "dia",
     "mereka", "they", "he", "she", "will", "find", "out", "to", "im", "am", "of", "revenge", "retaliation",
-    "sebenarnya", "sebenernya", "juga", "jadi", "sih"})
+    "sebenarnya", "sebenernya", "juga", "jadi", "sih",
+    # reported, sued or attacked back: "takut dilaporin balik sama orgnya", "nanti malah dituntut balik"
+    "balik", "dilaporin", "dilaporkan", "dituntut", "dipolisikan", "diserang", "digugat", "malah", "sama", "sm",
+    "orangnya", "orgnya", "sue", "sued", "back"})
 # Not to be known to someone: "jgn sampe suami sy tau ya pak", "don't let my husband know".
 _NOT_TO_KNOW = (("jangan", "sampai"), ("don", "t", "let"), ("dont", "let"), ("do", "not", "let"))
 _FEARING_KNOWN = frozenset({"takut", "khawatir", "afraid", "worried"})  # "sy takut ketauan tetangga"
