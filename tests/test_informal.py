@@ -165,6 +165,7 @@ async def test_calm_words_raise_no_alarm(engine: Engine, calm: str) -> None:
     ("motor sy dicuri 🙏", "report.ask_description"),  # a plea beside a kind, no thanks
     ("udh lapor dr kmrn kok blm ada tanggapan sih pak", "status.no_own_reports"),
     ("halo min, laporan sy LP-HKZZ-AWV6 gmn kabarnya?", "status.not_found"),
+    ("Mohon maaf pak polisi, saya ini sudah tua, tidak begitu paham pakai hp.", "menu.how"),
 ])
 async def test_the_menu_reads_what_is_wanted(engine: Engine, said: str, heard: str) -> None:
     resident = Resident(engine)

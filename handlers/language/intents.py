@@ -1125,7 +1125,7 @@ def menu_intent(text: str) -> str | None:
         return "story"
     only_how = all(w in _ASIDE_WORDS["how"] or w in NEUTRAL for w in said)
     if (roots & HOW_WORDS and (roots & REPORT_WORDS or len(said) <= 4 or only_how)) or \
-            any_phrase(said, map(phrase_words, HOW_PHRASES)):
+            any_phrase(said, map(phrase_words, HOW_PHRASES)) or _unsure_how_to_use(said):
         return "how"
     thanked_in_words = any_phrase(said, map(phrase_words, (p for p in THANKS_PHRASES if p != "emoji_melipat_tangan")))
     if any(_distressed(w) or w in FEAR for w in said) and not thanked_in_words and \
@@ -1151,6 +1151,24 @@ def menu_intent(text: str) -> str | None:
 
 
 _KIND_WORDS = _words_of(GREETING_PHRASES + THANKS_PHRASES) | NEUTRAL  # of greeting and thanks, said around a story
+
+
+# Not knowing how to use the chat ("saya sudah tua, tidak paham pakai hp", "sy gaptek pak", "i dont know how to use
+# this"): shown how to report, as "gimana caranya?" is.
+_USING = frozenset({"pakai", "pake", "pakainya", "memakai", "menggunakan", "gunakan", "use", "using"})
+_UNDERSTANDING = frozenset({"paham", "mengerti", "ngerti", "tahu", "tau", "know", "understand", "bisa"})
+_UNSURE_WITHIN = 3  # "tidak begitu paham pakai hp": the not, then the understanding
+_THE_CHAT = frozenset({"hp", "handphone", "ini", "bot", "chat", "aplikasi", "app", "this", "it", "beginian", "wa",
+                       "whatsapp", "telegram"})  # what is used: not "gk ngerti pake masker"
+
+
+def _unsure_how_to_use(said: list[str]) -> bool:
+    if "gaptek" in said:
+        return True
+    return any(word in _USING and said[i + 1:i + 2] in ([], *([w] for w in _THE_CHAT))
+               and (set(said[max(0, i - 2):i]) & (HOW_WORDS | _UNDERSTANDING)) and any(
+        said[k] in NOT_WORDS | {"dont", "cannot", "cant"} for k in range(max(0, i - 2 - _UNSURE_WITHIN), i))
+        for i, word in enumerate(said))
 
 
 def told_at_length(text: str) -> bool:
