@@ -20,7 +20,7 @@ WHEN_PHRASES = (
                  "mau bengi", "tadi wengi", "mau wengi", "kamari", "kapungkur", "tahun baru")),  # Javanese and
     # Sundanese: yesterday, last night
     ("now", ("sekarang", "sedang", "lagi", "masih", "saat ini", "barusan banget", "right now", "happening",
-             "now", "currently")),
+             "now", "currently", "ayeuna")),  # Sundanese: now
     ("today", ("tadi", "barusan", "hari ini", "pagi ini", "siang ini", "sore ini", "malam ini", "today",
                "this morning", "this afternoon", "this evening", "just now", "earlier today")),
     # A day of the week named, and no word above: a day of the past ("pada hari Rabu malam"); today is "tadi".
