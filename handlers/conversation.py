@@ -16,7 +16,7 @@ from handlers import officer, patrol, report_flow
 from handlers.actions import OBJECTION_WITHIN, ReporterWord, take_answer, take_objection, take_reporter_word
 from handlers.choices import Menu
 from handlers.i18n import keywords_by_first_word, labels, t
-from handlers.language.answers import ASKING, NEUTRAL
+from handlers.language.answers import ASKING, NEUTRAL, hedged
 from handlers.language.emergency import (
     a_theft_and_nothing_more,
     emergency_denied,
@@ -387,6 +387,8 @@ def ask_confirm_delete(turn: Turn) -> None:
 async def confirm_delete(turn: Turn) -> str:
     """Erases the contact's personal data on a yes; otherwise goes back."""
     picked = turn.pick(YES_NO) or erasure_answer(turn.text)  # "iya hapus aja", "yes delete it"
+    if picked == "yes" and hedged(turn.text):
+        picked = None  # "kyknya iya": what cannot be undone waits for a plain yes
     if picked == "yes":
         await delete_contact(turn.db, turn.cipher, turn.contact, t(turn.lang, "privacy.erased"))
         turn.contact_deleted = True

@@ -439,6 +439,13 @@ async def test_a_way_to_be_shown_said_where_what_was_read_is_confirmed_is_kept_f
     assert resident.heard("report.ask_location"), resident.text
 
 
+async def test_a_hedged_yes_where_what_was_read_is_confirmed_is_a_yes(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("td mlm ada yg nyuri ayam sy 3 ekor di depan rumah kel gedog sananwetan blitar")
+    await resident.send("kyknya iya")
+    assert resident.heard("report.ask_photo") and not resident.heard("common.not_a_choice"), resident.text
+
+
 async def test_what_a_kelurahan_is_asked_where_what_was_read_is_confirmed_is_explained(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("ada tetangga sy suka mabuk2an tiap malem trus teriak2")
