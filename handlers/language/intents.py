@@ -856,7 +856,10 @@ _THIS_SERVICE = frozenset({"ini", "this", "bot", "robot", "polisi", "police", "k
 # Whether the police will reach the reporter: call, come to them, summon them ("apa polisi bakal nelpon sy?",
 # "nanti sy dipanggil ke kantor polisi gk?"), which depends on how they chose to be shown.
 _REACHING = frozenset({"nelpon", "menelepon", "telepon", "telpon", "ditelepon", "ditelpon", "menghubungi", "hubungi",
-                       "dihubungi", "dipanggil", "panggil", "call", "contact", "summon", "summoned", "visit"})
+                       "dihubungi", "dipanggil", "panggil", "call", "contact", "summon", "summoned", "visit",
+                       # told of it: "nanti sy dikabarin gk?", "will I be updated?"
+                       "dikabarin", "dikabari", "dikabarkan", "kabarin", "mengabari", "updated", "informed",
+                       "notified"})
 _TO_ONESELF = frozenset({"saya", "aku", "me", "rumah", "home"})
 # Which station the report goes to: "ini langsung ke polsek mana pak?", "which police station gets this?".
 _STATIONS = frozenset({"polsek", "polres", "kantor", "station", "precinct"})
