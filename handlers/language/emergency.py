@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from handlers.language.normalise import any_phrase, phrases_found, positions_of, stems_of, words
 from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_now
@@ -1517,8 +1517,13 @@ def is_cry_for_help(text: str) -> bool:
         said = _dreamt_left_out(said)
         if not said:
             return False
-    # "tolong pak 😭": emoji beside it say how, not what else is asked
-    if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH or w == _BREAK or w.startswith("emoji_") for w in said):
+    # "tolong pak 😭": emoji beside it say how, not what else is asked; and "TOLONGGG!!! …", a sentence of its own
+    # before the rest ("TOLONG!!! rumah kemasukan orang")
+    # before the rest ("TOLONG!!! rumah kemasukan orang"), unless the rest tells it over ("tolong!! motor sy dicuri
+    # kemarin")
+    first = said[:said.index(_BREAK)] if _BREAK in said else said
+    if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH or w.startswith("emoji_") for w in first) \
+            and (first is said or not _not_now(said[len(first) + 1:])):
         return True
     if _a_kind_to_report(said):
         return False  # "sy mau lapor penganiayaan": a report of that kind begins
@@ -1665,6 +1670,8 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "kambing sy keracunan", "gigi sy dibius dokter": no one at risk
         if root == "bunuh" and _PESTS & {w.removesuffix("nya") for w in said[i + 1:i + 3]}:
             continue  # "bunuh nyamuk pake raket", "lg bunuh kecoa di dapur": vermin, no one at risk
+        if root == "bantai" and _beaten_in_a_game(said, i):
+            continue  # "timnya dibantai 5-0": a score
         if word == "bom" and _NO_BOMB & set(said[max(0, i - 2):i + 3]) and "ancaman" not in said:
             continue  # "promo bom cashback", "bom chat": a flood of something, no bomb
         if root in _STREET_CRIMES and HABITUAL & set(said[max(0, i - 4):i + 3]) \
@@ -2005,6 +2012,16 @@ _POISONED = frozenset({"keracunan", "diracun", "meracuni", "dibius", "drugged", 
 _NOT_PEOPLE_HARMED = frozenset({"kambing", "sapi", "ayam", "ikan", "tikus", "kucing", "anjing", "padi", "sawah",
                                 "tanaman", "kebun", "gigi", "dokter", "operasi", "dog", "cat", "rat", "rats", "fish",
                                 "potas"})
+# A side beaten in a game: "timnya dibantai 5-0", "persib dibantai 3 gol", "we got slaughtered 4-1".
+_SIDES = frozenset({"tim", "team", "klub", "club", "skor", "score", "gol", "goal", "goals", "kalah", "lawan"})
+
+
+def _beaten_in_a_game(said: list[str], at: int) -> bool:
+    near = said[max(0, at - 3):at + 4]
+    return bool(_SIDES & {w.removesuffix("nya") for w in near}) or any(
+        a.isdecimal() and b.isdecimal() for a, b in pairwise(near))
+
+
 _PESTS = frozenset({"nyamuk", "kecoa", "kecoak", "coro", "tikus", "semut", "lalat", "kutu", "rayap", "hama", "ulat",
                     "serangga", "kepinding", "tumbila", "belalang"})
 _SNAKE_KEPT = frozenset({"pelihara", "memelihara", "piara", "jual", "dijual", "online", "legal", "kept", "pet"})
@@ -2931,7 +2948,16 @@ def _stranger_inside(said: list[str]) -> bool:
         if any(w in ("di", "in", "inside") and _HOME_WITHIN & set(where[k:k + 3]) and not _OUTSIDE_IT & set(where)
                for k, w in enumerate(where)):
             return True
+        # come in: "ada org gk dikenal masuk rumah sy", "rumah kemasukan orang gak dikenal"
+        came_in = bool(_COMING_IN & set(where) and _HOME_WITHIN & set(where)) or bool(
+            _ENTERED_BY & set(said[max(0, i - 5):i]) and _HOME_WITHIN & set(said[max(0, i - 7):i]))
+        if came_in and not _OUTSIDE_IT & set(where):
+            return True
     return False
+
+
+_COMING_IN = frozenset({"masuk", "nyelonong", "menyelinap", "nyelinap", "came", "walked", "entered"})
+_ENTERED_BY = frozenset({"kemasukan", "dimasuki", "dimasukin", "dimasukkan"})
 
 
 def _intruder_there(said: list[str]) -> bool:
