@@ -181,7 +181,10 @@ async def test_news_asked_for_a_thing_reported_lists_own_reports(engine: Engine)
                                    # a reply not come
                                    "udh lapor dr kmrn kok blm ada tanggapan sih pak", "kok laporan sy gk dibales2 sih",
                                    "min udh 2 hari lapor blm ada respon",
-                                   "I reported yesterday and nobody has replied yet"])
+                                   "I reported yesterday and nobody has replied yet",
+                                   # asked politely, naming the report
+                                   "Selamat malam. Saya ingin menanyakan laporan saya kemarin tentang pencurian "
+                                   "sepeda. Apakah sudah ada perkembangan? Terima kasih."])
 async def test_what_is_awaited_of_a_report_asked_as_not_yet_come_lists_own_reports(engine: Engine,
                                                                                  asked: str) -> None:
     resident, ref = await file_report(engine)

@@ -157,6 +157,13 @@ DECIDED_WORDS = frozenset({"ditolak", "tolak", "rejected", "ditutup", "closed", 
                            "dihentikan"})
 WHY_WORDS = frozenset({"kok", "kenapa", "mengapa", "why"})
 STATUS_OTHER_WORDS = 3
+_NAMED_AFTER_THE_REPORT = 3  # words from the report named to what names which ("laporan saya kemarin tentang …")
+# Politeness around a question of one's report, and its verb of asking: "Selamat malam. Saya ingin menanyakan …
+# Apakah sudah ada perkembangan? Terima kasih."
+_COURTESY_WORDS = frozenset({"selamat", "terima", "kasih", "makasih", "menanyakan", "tanya", "nanya", "bertanya",
+                             "apakah", "mohon", "maaf", "permisi", "hormat", "bapak", "ibu", "thank", "thanks",
+                             "good", "evening", "morning", "afternoon", "please", "would", "like", "to", "ask",
+                             "whether"})
 # A reply to a report, said not to have come: "blm ada tanggapan", "gk dibales2", "nobody has replied".
 _REPLY = frozenset({"tanggapan", "respon", "respons", "response", "balasan", "dibales", "dibalas", "dibalesin",
                     "bales", "balas", "jawaban", "dijawab", "replied", "reply", "responded", "answered"})
@@ -626,20 +633,24 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
     if not (reported and (said & ASKING_AFTER or outcome_asked or no_reply)) or said & HOW_ONLY:
         return False
     others, telling, unnamed, naming = [], [], [], False
+    of_the_report = False  # naming after the report named: "laporan saya kemarin tentang pencurian sepeda"
     for i, word in enumerate(said_in_order):
         if word in ASKING_AFTER:
             naming = False
         elif word in _NAMING_WORDS:  # "laporan helm saya yang hilang", "pengaduan saya soal parkir liar"
             naming = True
+            of_the_report = bool(REPORT_NOUNS & set(said_in_order[max(0, i - _NAMED_AFTER_THE_REPORT):i]))
         if not naming:
             unnamed.append(word)
         if word in STATUS_WORDS | ASKING_AFTER | NOT_YET_WORDS | WHY_WORDS | _SINCE_WHEN or word in NEUTRAL:
             continue
         if no_reply and word in _REPLY | _NOT_COME | _REPORTED:
             continue
+        if word in _COURTESY_WORDS:
+            continue  # "Selamat malam. Saya ingin menanyakan laporan saya … Terima kasih."
         if outcome_asked and (word in OUTCOME_WORDS | _ACTORS | _ACTED | _ASKED_DONE or word.endswith("nya")):
             continue  # "udh ditangkep blm", "polisi yg dateng", "malingnya": what is asked, not what happened
-        if not (naming and outcome_asked):  # "dompet sy yg ilang di pasar udh ketemu blm?" names the report
+        if not (naming and (outcome_asked or of_the_report)):  # "dompet sy yg ilang … udh ketemu blm?" names it
             others.append(word)
         if not naming and not (i and said_in_order[i - 1] in REPORT_NOUNS):  # "laporan pencurian saya"
             telling.append(word)
