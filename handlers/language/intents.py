@@ -477,11 +477,21 @@ _SHOWS = frozenset({"film", "filem", "sinetron", "drakor", "horor", "horror", "v
 _SHOW_OF = 3  # words after the show's word that say what it is of ("film horor", "film tentang pembunuhan")
 
 
+# A dream is a show of one's own ("semalem sy mimpi dibunuh org, serem bgt"), and a show is felt in more words than
+# fear: "tadi nonton film pembunuhan serem bgt", "seru", "wkwk".
+_DREAMT = frozenset({"mimpi", "bermimpi", "mimpiin", "ngimpi", "dream", "dreamt", "dreamed", "nightmare"})
+_FELT = FEAR | frozenset({"serem", "seram", "ngeri", "seru", "bagus", "keren", "lucu", "wkwk", "wkwkwk", "haha",
+                          "hahaha", "scary", "good", "great", "lol"})
+
+
 def _fright_of_a_show(said: list[str]) -> bool:
-    if not (_WATCHING & set(said) and _SHOWS & set(said) and FEAR & set(said)):
+    told = set(said)
+    watched = bool(_WATCHING & told and _SHOWS & told)
+    if not ((watched or _DREAMT & told) and _FELT & told):
         return False
-    feared = min(i for i, word in enumerate(said) if word in FEAR)
-    shown = {k for i, word in enumerate(said) if word in _SHOWS for k in _what_it_is_of(said, i)}
+    feared = min(i for i, word in enumerate(said) if word in _FELT)
+    shows = (_SHOWS if watched else frozenset()) | _DREAMT
+    shown = {k for i, word in enumerate(said) if word in shows for k in _what_it_is_of(said, i)}
     rest = [word for i, word in enumerate(said[:feared]) if i not in shown]
     # "lagi nonton film ada yg manjat pagar rumah, takut": someone there while the show ran is no fright of it
     outside_the_show = {word for i, word in enumerate(said) if i not in shown}
