@@ -444,7 +444,8 @@ def category_named(text: str) -> str | None:
             and not (THEFT_STEMS | THIEVES) & set(roots):
         return "other"
     if INCIDENT_STEMS["security"] & set(roots):  # "my motorbike was stolen from the parking lot": a theft
-        roots = [root for root in roots if root not in _WHAT_OR_WHERE_OF_A_CRIME]
+        # "bini sy dicekik lakinya tetangga, skrg lg ribut": the neighbour is who, the strangling what happened
+        roots = [root for root in roots if root not in _WHAT_OR_WHERE_OF_A_CRIME | _WHO_OF_A_CRIME]
     votes: Counter[str] = Counter()
     for key in (*INCIDENT_STEMS, *_alias_stems()):
         lexicon = INCIDENT_STEMS.get(key, frozenset()) | _alias_stems().get(key, frozenset())
@@ -459,6 +460,8 @@ def category_named(text: str) -> str | None:
 
 # Traffic's words that name a vehicle or a car park, not what happened to it: beside a crime, where or what of it.
 _WHAT_OR_WHERE_OF_A_CRIME = frozenset({"motorbike", "motorcycle", "car", "truck", "parking", "parkir"})
+# Social's words that name who, not what happened: beside a crime, whom it was done by or to.
+_WHO_OF_A_CRIME = frozenset({"tetangga", "neighbour", "neighbor", "neighbours", "neighbors"})
 
 
 def tells_a_story(text: str) -> bool:
