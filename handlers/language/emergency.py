@@ -1481,7 +1481,7 @@ _LEFT_IN_CARE = frozenset({"dititip", "dititipkan", "titip", "penitipan", "nenek
 # runs to the sentence's end, or to waking or to what turned out real ("td mimpi buruk, pas bangun ada maling di
 # rumah skrg", "sy kira mimpi, ternyata beneran …"). A dream woken from ("kebangun dr mimpi, ada org di dapur", "I
 # woke up from a bad dream and someone is in my house") or denied ("ini bukan mimpi") tells nothing dreamt.
-_DREAMS = frozenset({"mimpi", "bermimpi", "mimpiin", "ngimpi", "ngimpiin", "dream", "dreamt", "dreamed", "dreaming",
+DREAMS = frozenset({"mimpi", "bermimpi", "mimpiin", "ngimpi", "ngimpiin", "dream", "dreamt", "dreamed", "dreaming",
                      "nightmare"})
 _WAKING = frozenset({"bangun", "kebangun", "terbangun", "woke", "wake", "awoke"})
 _DREAM_ENDS = _WAKING | {"ternyata", "tapi", "beneran", "tiba", "sekarang", "but", "actually", "turned", "suddenly",
@@ -1489,7 +1489,7 @@ _DREAM_ENDS = _WAKING | {"ternyata", "tapi", "beneran", "tiba", "sekarang", "but
 _WOKEN_FROM = frozenset({"dari", "from"})
 
 
-def _dreamt_left_out(said: list[str]) -> list[str]:
+def dreamt_left_out(said: list[str]) -> list[str]:
     """The words of `said` without what a dream in them held; all of them where a life is at risk by one's own
     hand, heard however told ("sy mimpi buruk terus, pengen mati aja"), or the dream is what the danger is like
     ("kayak mimpi buruk pak, ada org masuk bawa golok")."""
@@ -1498,7 +1498,7 @@ def _dreamt_left_out(said: list[str]) -> list[str]:
     kept: list[str] = []
     dreaming = False
     for i, word in enumerate(said):
-        if word in _DREAMS and not _negated(said, i) and not _AS_IN & set(said[max(0, i - 2):i]) and not (
+        if word in DREAMS and not _negated(said, i) and not _AS_IN & set(said[max(0, i - 2):i]) and not (
                 _WOKEN_FROM & set(said[max(0, i - 3):i]) and _WAKING & set(said[max(0, i - 6):i])):
             dreaming = True
         elif word == _BREAK or word in _DREAM_ENDS:
@@ -1513,8 +1513,8 @@ def is_cry_for_help(text: str) -> bool:
     said = _sentences(text)
     if not said:
         return False
-    if not _DREAMS.isdisjoint(said):
-        said = _dreamt_left_out(said)
+    if not DREAMS.isdisjoint(said):
+        said = dreamt_left_out(said)
         if not said:
             return False
     # "tolong pak 😭": emoji beside it say how, not what else is asked; and "TOLONGGG!!! …", a sentence of its own
@@ -1668,7 +1668,7 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "rumah sy dikepung banjir": water, not people
         if word in _POISONED and (_NOT_PEOPLE_HARMED & set(said)):
             continue  # "kambing sy keracunan", "gigi sy dibius dokter": no one at risk
-        if root == "bunuh" and _PESTS & {w.removesuffix("nya") for w in said[i + 1:i + 3]}:
+        if root == "bunuh" and vermin_killed(said, i):
             continue  # "bunuh nyamuk pake raket", "lg bunuh kecoa di dapur": vermin, no one at risk
         if root == "bantai" and _beaten_in_a_game(said, i):
             continue  # "timnya dibantai 5-0": a score
@@ -2024,6 +2024,13 @@ def _beaten_in_a_game(said: list[str], at: int) -> bool:
 
 _PESTS = frozenset({"nyamuk", "kecoa", "kecoak", "coro", "tikus", "semut", "lalat", "kutu", "rayap", "hama", "ulat",
                     "serangga", "kepinding", "tumbila", "belalang"})
+
+
+def vermin_killed(said: list[str], at: int) -> bool:
+    """Whether the killing at `at` is of vermin: "bunuh nyamuk", "membunuh tikus di gudang"."""
+    return bool(_PESTS & {word.removesuffix("nya") for word in said[at + 1:at + 3]})
+
+
 _SNAKE_KEPT = frozenset({"pelihara", "memelihara", "piara", "jual", "dijual", "online", "legal", "kept", "pet"})
 _UNAWARE = (("enggak", "sadar"), ("tidak", "sadar"), ("belum", "sadar"), ("not", "conscious"))
 

@@ -12,17 +12,20 @@ from functools import cache
 from handlers.i18n import LANGUAGES, aliases, catalogue
 from handlers.language.answers import ASKING, NEUTRAL, NO, without_all_right, yes_or_no
 from handlers.language.emergency import (
+    DREAMS,
     FEAR,
     THEFT_STEMS,
     THIEVES,
     THREAT_WORDS,
     a_life_taken,
     a_thing_threatens,
+    dreamt_left_out,
     found_child,
     is_cry_for_help,
     life_at_risk_now,
     missing_person,
     self_harm,
+    vermin_killed,
 )
 from handlers.language.normalise import (
     MAX_STEMMED,
@@ -393,6 +396,8 @@ def category_named(text: str) -> str | None:
     text = " ".join(part for part, after_but in clauses_of(text)
                     if not (_a_wish(words(part), after_but) or _not_to_tell(words(part))))
     told = words(text)
+    if not DREAMS.isdisjoint(told):
+        told = dreamt_left_out(told)  # "semalem sy mimpi dibunuh org": what a dream held happened to no one
     if _fright_of_a_show(told):
         return None
     said = [word for i, word in enumerate(told)  # "gk darurat kok, cuma…", "not an emergency": not the Darurat it names
@@ -402,6 +407,9 @@ def category_named(text: str) -> str | None:
     if a_life_taken(text):
         return "other"  # a suicide told after the fact: a death to record, no crime
     roots = stems_of(said, _lexicon()) + said
+    killing = [i for i, root in enumerate(roots[:len(said)]) if root == "bunuh"]
+    if killing and all(vermin_killed(said, i) for i in killing):
+        roots = [root for root in roots if root != "bunuh"]  # "bunuh nyamuk pake raket": no one's death
     strangling = [i for i, root in enumerate(roots[:len(said)]) if root in _STRANGLING_ROOTS]
     if strangling and all(_a_burden_strangles(said, i) for i in strangling):
         roots = [root for root in roots if root not in _STRANGLING_ROOTS]
@@ -468,9 +476,13 @@ def tells_a_story(text: str) -> bool:
     """Whether the text recounts an incident rather than asks for something: one a category names, or something
     happening somewhere or at some time (see _happening); not a fright from a film (see _fright_of_a_show)."""
     said = words(text)
+    told = text
+    if not DREAMS.isdisjoint(said):  # what a dream held is no incident: "semalem sy mimpi dibunuh org, serem bgt"
+        said = dreamt_left_out(said)
+        told = " ".join(said)
     return (not _fright_of_a_show(said) and len(said) >= STORY_WORDS
             and sum(ch.isalpha() for ch in text) >= STORY_LETTERS
-            and (category_named(text) is not None or _happening(text, said)))
+            and (category_named(text) is not None or _happening(told, said)))
 
 
 # A fright from something watched ("abis nonton film horor sy takut", "habis nonton film pembunuhan jadi takut
@@ -480,21 +492,16 @@ _SHOWS = frozenset({"film", "filem", "sinetron", "drakor", "horor", "horror", "v
 _SHOW_OF = 3  # words after the show's word that say what it is of ("film horor", "film tentang pembunuhan")
 
 
-# A dream is a show of one's own ("semalem sy mimpi dibunuh org, serem bgt"), and a show is felt in more words than
-# fear: "tadi nonton film pembunuhan serem bgt", "seru", "wkwk".
-_DREAMT = frozenset({"mimpi", "bermimpi", "mimpiin", "ngimpi", "dream", "dreamt", "dreamed", "nightmare"})
+# A show is felt in more words than fear: "tadi nonton film pembunuhan serem bgt", "seru", "wkwk".
 _FELT = FEAR | frozenset({"serem", "seram", "ngeri", "seru", "bagus", "keren", "lucu", "wkwk", "wkwkwk", "haha",
                           "hahaha", "scary", "good", "great", "lol"})
 
 
 def _fright_of_a_show(said: list[str]) -> bool:
-    told = set(said)
-    watched = bool(_WATCHING & told and _SHOWS & told)
-    if not ((watched or _DREAMT & told) and _FELT & told):
+    if not (_WATCHING & set(said) and _SHOWS & set(said) and _FELT & set(said)):
         return False
     feared = min(i for i, word in enumerate(said) if word in _FELT)
-    shows = (_SHOWS if watched else frozenset()) | _DREAMT
-    shown = {k for i, word in enumerate(said) if word in shows for k in _what_it_is_of(said, i)}
+    shown = {k for i, word in enumerate(said) if word in _SHOWS for k in _what_it_is_of(said, i)}
     rest = [word for i, word in enumerate(said[:feared]) if i not in shown]
     # "lagi nonton film ada yg manjat pagar rumah, takut": someone there while the show ran is no fright of it
     outside_the_show = {word for i, word in enumerate(said) if i not in shown}
