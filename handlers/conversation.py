@@ -260,8 +260,8 @@ async def _menu_intent(turn: Turn) -> str:
         if await has_own_reports(turn):  # "sy lupa nomor laporannya": their reports, to pick from
             return await _ask_for_status(turn)
         turn.say("status.ref_forgotten")
-    elif intent not in ("ok", "greeting"):  # the menu that follows answers both
-        turn.say("menu.not_understood")
+    elif intent not in ("ok", "greeting") and stopping(turn.text) not in ("cancel", "no_need"):
+        turn.say("menu.not_understood")  # the menu that follows answers an ok, a greeting, and "gk jd deh" alike
     return MENU
 
 
