@@ -230,9 +230,9 @@ async def _menu_intent(turn: Turn) -> str:
         if told := turn.text.rsplit("?", 1)[-1].strip():  # "…bisa tolong ke sini? ada maling": the story begun
             turn.draft["story_begun"] = told
         return begun
-    if intent == "how":
+    if intent == "how":  # "gmn cara lapor tetangga berisik?": how, and the report of the kind it names
         turn.say("menu.how")
-        return report_flow.start(turn, identity=wished)
+        return report_flow.start(turn, category=category_named(turn.text), identity=wished)
     if intent in ("report", None) and told_at_length(turn.text) and await report_flow.tells_more_than_where(turn):
         # "kulo badhe lapor, wingi sonten motor kulo ical …", a story no list knows: its kind is asked, nothing lost
         return await report_flow.start_from_story(turn)

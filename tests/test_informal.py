@@ -255,6 +255,16 @@ async def test_folded_hands_after_a_report_is_sent_are_still_thanks(engine: Engi
     assert resident.heard("menu.thanks") and not resident.heard("menu.distress")
 
 
+@pytest.mark.parametrize(("asked", "kind"), [("gmn cara lapor tetangga berisik?", "social"),
+                                             ("gmn caranya lapor narkoba", "drugs")])
+async def test_how_to_report_a_kind_is_answered_and_its_report_begun(engine: Engine, asked: str, kind: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(asked)
+    assert resident.heard("menu.how") and resident.heard("report.ask_description"), resident.text
+    assert (await draft_of(engine))["category"] == kind
+
+
 async def test_naming_a_kind_of_incident_starts_the_report_with_that_category(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")
