@@ -1518,13 +1518,13 @@ def is_cry_for_help(text: str) -> bool:
         if not said:
             return False
     # "tolong pak 😭": emoji beside it say how, not what else is asked; and "TOLONGGG!!! …", a sentence of its own
-    # before the rest ("TOLONG!!! rumah kemasukan orang")
     # before the rest ("TOLONG!!! rumah kemasukan orang"), unless the rest tells it over ("tolong!! motor sy dicuri
     # kemarin")
-    first = said[:said.index(_BREAK)] if _BREAK in said else said
-    if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH or w.startswith("emoji_") for w in first) \
-            and (first is said or not _not_now(said[len(first) + 1:])):
-        return True
+    if said[0] in ("tolong", "sos"):
+        first = said[:said.index(_BREAK)] if _BREAK in said else said
+        if all(w in _ALONE_WITH or w.startswith("emoji_") for w in first) \
+                and (first is said or not _not_now(said[len(first) + 1:])):
+            return True
     if _a_kind_to_report(said):
         return False  # "sy mau lapor penganiayaan": a report of that kind begins
     if _to_follow_the_dead(said):
