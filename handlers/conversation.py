@@ -16,7 +16,7 @@ from handlers import officer, patrol, report_flow
 from handlers.actions import OBJECTION_WITHIN, ReporterWord, take_answer, take_objection, take_reporter_word
 from handlers.choices import Menu
 from handlers.i18n import keywords_by_first_word, labels, t
-from handlers.language.answers import ASKING, NEUTRAL
+from handlers.language.answers import ASKING, NEUTRAL, hedged
 from handlers.language.emergency import (
     a_theft_and_nothing_more,
     emergency_denied,
@@ -33,6 +33,7 @@ from handlers.language.intents import (
     category_named,
     erasure_answer,
     erasure_asked,
+    identity_wished,
     menu_intent,
     objects_to_decision,
     photo_announced,
@@ -50,6 +51,7 @@ from handlers.language.intents import (
     supposes,
     takes_back,
     tells_a_story,
+    tells_after_the_wish,
     tells_of_the_kind,
     told_at_length,
     wants_to_report,
@@ -213,31 +215,40 @@ async def _menu_intent(turn: Turn) -> str:
             return MENU
     if intent == "story" or (intent == "category" and tells_of_the_kind(turn.text)):
         return await report_flow.start_from_story(turn)
+    # how to be shown, said with the wish ("sy mau lapor anonim aja", "can i report anonymously?"): kept for it
+    wished = identity_wished(turn.text) if intent in ("category", "can_report", "how", "report", None) else None
+    if wished and (intent is None or "?" in turn.text):  # "bisa lapor tanpa nama gk?": answered how it is done
+        turn.say("menu.privacy")
     if intent == "category":
-        begun = report_flow.start(turn, category=category_named(turn.text))
+        begun = report_flow.start(turn, category=category_named(turn.text), identity=wished)
         if begins_a_story(turn.text):
             turn.draft["story_begun"] = turn.text  # "ada yg ngintip": the story's first words, kept for it
         return begun
     if intent == "can_report" and (kind := report_kind_asked(turn.text)):
         turn.say("menu.can_report", kind=labels(turn.lang, report_flow.CATEGORIES.group)[kind])
-        begun = report_flow.start(turn, category=kind, urgent=turn.emergency_answered)
+        begun = report_flow.start(turn, category=kind, urgent=turn.emergency_answered, identity=wished)
         if told := turn.text.rsplit("?", 1)[-1].strip():  # "…bisa tolong ke sini? ada maling": the story begun
             turn.draft["story_begun"] = told
         return begun
-    if intent == "how":
+    if intent == "how":  # "gmn cara lapor tetangga berisik?": how, and the report of the kind it names
         turn.say("menu.how")
-        return report_flow.start(turn)
+        return report_flow.start(turn, category=category_named(turn.text), identity=wished)
     if intent in ("report", None) and told_at_length(turn.text) and await report_flow.tells_more_than_where(turn):
         # "kulo badhe lapor, wingi sonten motor kulo ical …", a story no list knows: its kind is asked, nothing lost
         return await report_flow.start_from_story(turn)
     if intent == "report":
-        return report_flow.start(turn)
+        begun = report_flow.start(turn, identity=wished)
+        if tells_after_the_wish(turn.text):
+            turn.draft["story_begun"] = turn.text  # "pak kulo ajeng lapor, sepeda motor kulo ical": not lost
+        return begun
     if intent == "thanks" or intent in _ANSWERED_AT_THE_MENU:
         turn.say(f"menu.{intent}")
         if intent == "privacy" and report_wished(turn.text):  # "sy mau lapor tp takut ketauan suami sy"
             begun = report_flow.start(turn)
             turn.draft["story_begun"] = turn.text  # who is feared is part of the story officers will read
             return begun
+    elif intent is None and wished:  # "sy gk mau disebut nama y pak": how reporters are shown, and the report
+        return report_flow.start(turn, identity=wished)
     elif intent is None and (step := await report_flow.start_from_place(turn)):
         return step
     elif intent is None and (ref := find_ref(turn.text, prefix_optional=True)):
@@ -249,8 +260,8 @@ async def _menu_intent(turn: Turn) -> str:
         if await has_own_reports(turn):  # "sy lupa nomor laporannya": their reports, to pick from
             return await _ask_for_status(turn)
         turn.say("status.ref_forgotten")
-    elif intent not in ("ok", "greeting"):  # the menu that follows answers both
-        turn.say("menu.not_understood")
+    elif intent not in ("ok", "greeting") and stopping(turn.text) not in ("cancel", "no_need"):
+        turn.say("menu.not_understood")  # the menu that follows answers an ok, a greeting, and "gk jd deh" alike
     return MENU
 
 
@@ -376,6 +387,8 @@ def ask_confirm_delete(turn: Turn) -> None:
 async def confirm_delete(turn: Turn) -> str:
     """Erases the contact's personal data on a yes; otherwise goes back."""
     picked = turn.pick(YES_NO) or erasure_answer(turn.text)  # "iya hapus aja", "yes delete it"
+    if picked == "yes" and hedged(turn.text):
+        picked = None  # "kyknya iya": what cannot be undone waits for a plain yes
     if picked == "yes":
         await delete_contact(turn.db, turn.cipher, turn.contact, t(turn.lang, "privacy.erased"))
         turn.contact_deleted = True
@@ -528,6 +541,9 @@ async def _of_a_report_sent(turn: Turn) -> str | None:
         return None
     ref = find_ref(turn.text)
     report = await open_own_report(turn, ref) or (await _open_anonymous(turn, ref) if ref and not turn.photo else None)
+    if report is None and said == ReporterWord.WITHDRAWAL and not ref and not await has_own_reports(turn):
+        turn.say("status.no_own_reports")  # "tolong hapus laporan sy": there is none, or an anonymous one, by its ref
+        return MENU
     if report is None:
         return None
     word = ReporterWord(said)
@@ -804,7 +820,8 @@ def _tells_something(turn: Turn) -> bool:
     """Whether a first message (or the first after a draft expired) says what the contact wants by itself."""
     return turn.emergency_answered or turn.photo is not None \
         or menu_intent(turn.text) in ("story", "category", "can_report", "report", "how", *_ANSWERED_AT_THE_MENU) \
-        or told_at_length(turn.text) or station_service_asked(turn.text) is not None
+        or told_at_length(turn.text) or station_service_asked(turn.text) is not None \
+        or identity_wished(turn.text) is not None  # "sy gk mau disebut nama y pak": a report, kept unnamed
 
 
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:

@@ -22,6 +22,7 @@ from handlers.i18n import labels, t
 from handlers.language.answers import NEUTRAL, NO, YES, without_all_right, yes_or_no
 from handlers.language.emergency import emergency_denied, is_cry_for_help
 from handlers.language.intents import (
+    ASIDE_MAX_WORDS,
     CORRECTION_WORDS,
     HOW_ONLY,
     HOW_WORDS,
@@ -46,12 +47,13 @@ from handlers.language.intents import (
     time_instead,
     urges_haste,
 )
-from handlers.language.normalise import normalise, without_phrase, words
+from handlers.language.normalise import normalise, phrase_at, without_phrase, words
 from handlers.language.self_told import ABOUT_A_NAME, name_said
 from handlers.language.slots import (
     DAY_WORDS,
     TIME_WORDS,
     WEEKDAYS,
+    area_word_asked,
     as_told,
     hour_phrase,
     hour_told,
@@ -153,14 +155,18 @@ CAPTION_OPTIONS = Menu("voice_caption")
 SAME_OPTIONS = Menu("same_incident")
 
 
-def start(turn: Turn, *, category: str | None = None, urgent: bool = False) -> str:
-    """Opens a draft, with the category already named ("lapor pencurian") and marked urgent after a cry for
-    help, and asks the first thing missing."""
+def start(turn: Turn, *, category: str | None = None, urgent: bool = False, identity: str | None = None) -> str:
+    """Opens a draft, with the category already named ("lapor pencurian"), marked urgent after a cry for help,
+    and with how to be shown where the wish to report said it ("sy mau lapor anonim aja"), and asks the first thing
+    missing."""
     draft = turn.data["draft"] = {}
     if category:
         draft["category"] = category
     if urgent:
         draft["urgent"] = True
+    if identity:
+        _identity_read(turn, identity)
+        turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[identity])
     return first_missing(turn)
 
 
@@ -1059,6 +1065,9 @@ def _drop_reading(turn: Turn, field: str) -> None:
         del turn.draft["read"]
 
 
+_WHERE_ASKED = frozenset({LOCATION, READ_BACK, PLACE_CHECK, PLACE_PICK})  # steps whose question names the kelurahan
+
+
 def answer_aside(turn: Turn) -> str | None:
     """Answers a thank-you, a greeting, a question of how (or what now) or one for the police number said in the
     middle of the report, or the story sent again, and asks the same question again: nothing of the draft
@@ -1071,6 +1080,9 @@ def answer_aside(turn: Turn) -> str | None:
     if turn.step not in (DESCRIPTION, READ_BACK) and turn.text.strip() and \
             turn.text.strip() == turn.draft.get("description", "").strip():
         turn.say("report.story_again")  # sent twice, as phones do: no place, time or answer
+        return turn.step
+    if turn.step in _WHERE_ASKED and area_word_asked(turn.text):
+        turn.say("report.area_explained")  # "kelurahan itu apa ya?": what is asked, and how to go on without it
         return turn.step
     if urges_haste(turn.text):  # "cepet pak": the quickest help is 110, and the report goes the moment it is sent
         turn.say("report.haste_urgent" if turn.draft.get("urgent") else "report.haste")
@@ -1154,18 +1166,31 @@ _IDENTITY_WORDS = frozenset({"nama", "rahasia", "anonim", "identitas", "name", "
 def answer_ahead(turn: Turn) -> str | None:
     """A later question answered where an earlier one is asked ("gak ada foto" where a place is picked, "rahasia
     aja" where the time is asked): kept for its question, and this one asked again. None for anything else."""
-    if turn.step not in AHEAD_STEPS or turn.inbound.choice is not None or turn.inbound.media:
+    if turn.inbound.choice is not None or turn.inbound.media:
         return None
+    if turn.step == READ_BACK:
+        # "rahasia ya pak jgn bilang sy yg lapor" where what was read is confirmed: how to be shown, kept for it.
+        # A yes or a no with it, or a clause beside it ("iya bener, rahasia ya"), answers what was read.
+        said = words(turn.text)
+        return turn.step if 0 < len(said) <= ASIDE_MAX_WORDS and yes_or_no(turn.text) is None \
+            and len([c for c in _CLAUSES.split(turn.text) if c]) == 1 and _identity_ahead(turn, said) else None
+    if turn.step not in AHEAD_STEPS:
+        return None
+    said = words(turn.text)
+    # "kmrn malem" where a place is picked: the time, kept; one given already is given anew ("td siang", then "eh
+    # bukan, kemarin"; "td sore jam 4" after "tadi"), unless it is or becomes now, which has its reminder to call
+    lead = _BEFORE_A_TIME.match(turn.text)
+    told = turn.text[lead.end():] if lead else turn.text
+    if turn.step != WHEN and 0 < len(said) <= AHEAD_WORDS and told and only_a_time(told) and (
+            "when" not in turn.draft or (when_named(told) != "now" and turn.draft["when"] != {"choice": "now"})):
+        turn.draft["when"] = {"text": told}
+        turn.say("report.time_noted", when=told)
+        return turn.step
     if turn.step not in STORY_STEPS and len([c for c in _CLAUSES.split(turn.text) if c]) > 1:
         _keep_later_answers(turn)  # "kel gedog, gak punya foto pak": the photo's answer kept, the place answered
         return None
-    said = words(turn.text)
     if not 0 < len(said) <= AHEAD_WORDS:
         return None
-    if turn.step != WHEN and "when" not in turn.draft and only_a_time(turn.text):
-        turn.draft["when"] = {"text": turn.text}  # "kmrn malem" where a place is picked: the time, kept
-        turn.say("report.time_noted", when=turn.text)
-        return turn.step
     if _names_a_time(turn.text):
         return None
     if _no_photo(turn.text):
@@ -1892,6 +1917,7 @@ _BEFORE_A_TIME = re.compile(r"^\W*(?:(?:(?:eh|oh|maaf|sorry|ralat|keliru|wrong|s
 
 
 # Words of a question about the time itself: "emang harus tau jamnya ya?", "tanggalnya harus pas?".
+_HOUR_ASKED = ("jam", "berapa")
 _OF_THE_TIME = frozenset({"jam", "jamnya", "waktu", "waktunya", "tanggal", "tanggalnya", "tepat", "pas", "persis",
                           "time", "exact", "exactly", "date"})
 
@@ -1937,13 +1963,16 @@ async def when(turn: Turn) -> str:
     if not_given(turn.text):  # "lewati", "ga tau": not said, rather than those words as the time
         turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
         return first_missing(turn)
-    said = set(words(turn.text))
+    said_in_order = words(turn.text)
+    said = set(said_in_order)
     asks = "?" in turn.text and bool(said & (_NOT_TELLING | _ASKING))  # "is this going to the police directly?"
-    if not _names_a_time(turn.text) and asks and said & _OF_THE_TIME:  # "emang harus tau jamnya ya?"
+    # the hour asked ("emg hrs tau jam brp?") names none
+    time_named = _names_a_time(turn.text) and not (asks and phrase_at(said_in_order, _HOUR_ASKED) is not None)
+    if not time_named and asks and said & _OF_THE_TIME:  # "emang harus tau jamnya ya?"
         turn.say("report.when_question")
         return WHEN
     bare_no = answer == "no" or (bool(said) and said <= NO | NEUTRAL)  # "ga": no time, and no choice
-    if not _names_a_time(turn.text) and (asks or _only_sending(turn.text) or bare_no):  # "kirim", "ga"
+    if not time_named and (asks or _only_sending(turn.text) or bare_no):  # "kirim", "ga"
         turn.say("report.when_invalid", shortest=WHEN_CHARS[0], longest=WHEN_CHARS[1])
         return WHEN
     shortest, longest = WHEN_CHARS

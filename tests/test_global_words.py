@@ -350,6 +350,16 @@ def asked_to_confirm(resident: Resident) -> bool:
     return any(resident.heard("privacy.confirm_delete", lang) for lang in LANGUAGES)
 
 
+async def test_a_hedged_yes_to_erasing_is_asked_again(engine: Engine) -> None:
+    resident = await at(engine, "menu")
+    await resident.send("hps data sy pak")
+    await resident.send("kyknya iya")  # a yes elsewhere ("seems so"), not for what cannot be undone
+    assert resident.heard("common.not_a_choice") and await step_of(engine, resident) == "confirm_delete", \
+        resident.text
+    await resident.send("tidak")
+    assert resident.heard("privacy.kept"), resident.text
+
+
 @pytest.mark.parametrize("said", ERASURE_ASKED)
 async def test_erasure_asked_for_in_own_words_at_the_menu_is_confirmed_first(engine: Engine, said: str) -> None:
     resident = await at(engine, "menu")

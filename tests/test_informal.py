@@ -161,6 +161,11 @@ async def test_calm_words_raise_no_alarm(engine: Engine, calm: str) -> None:
     ("ini bot ya?", "menu.who"),
     ("nanti sy dipanggil ke kantor polisi gk?", "menu.contact"),
     ("ini langsung ke polsek mana pak?", "menu.station"),
+    ("hp sy ilang 😭 td di pasar gedog 🙏🙏", "report.read_back"),  # emoji are no words of the story
+    ("motor sy dicuri 🙏", "report.ask_description"),  # a plea beside a kind, no thanks
+    ("udh lapor dr kmrn kok blm ada tanggapan sih pak", "status.no_own_reports"),
+    ("halo min, laporan sy LP-HKZZ-AWV6 gmn kabarnya?", "status.not_found"),
+    ("Mohon maaf pak polisi, saya ini sudah tua, tidak begitu paham pakai hp.", "menu.how"),
 ])
 async def test_the_menu_reads_what_is_wanted(engine: Engine, said: str, heard: str) -> None:
     resident = Resident(engine)
@@ -195,6 +200,36 @@ async def test_a_cry_told_after_asking_whether_it_may_be_reported_is_heard_and_k
     assert draft["urgent"] is True and draft["description"].startswith("ada maling\nmasuk lewat jendela"), draft
 
 
+@pytest.mark.parametrize("wish", ["pak kulo ajeng lapor, sepeda motor kulo ical", "punten pak, abdi bade lapor",
+                                  "aku arep lapor"])
+async def test_a_wish_to_report_in_javanese_or_sundanese_starts_a_report_and_keeps_what_it_tells(
+        engine: Engine, wish: str) -> None:
+    resident = Resident(engine)
+    await resident.send(wish)
+    assert resident.heard("report.ask_category") and not resident.heard("menu.not_understood"), resident.text
+    await resident.send("1")
+    await resident.send("wingi sonten wonten ngarep griyo")
+    told = (await draft_of(engine))["description"]
+    assert told.startswith(wish) == ("ical" in wish), told
+
+
+@pytest.mark.parametrize(("wish", "identity", "answered"), [
+    ("sy gk mau disebut nama y pak", "confidential", True),
+    ("sy mau lapor anonim aja", "anonymous", False),
+    ("mau lapor tp gk mau ketauan namanya", "confidential", False),
+    ("bisa lapor tanpa nama gk?", "confidential", True),
+    ("can i report anonymously?", "anonymous", True),
+])
+async def test_how_to_be_shown_said_with_a_wish_to_report_starts_it_and_is_kept(
+        engine: Engine, wish: str, identity: str, answered: bool) -> None:
+    resident = Resident(engine)
+    await resident.send(wish)
+    assert any(resident.heard("report.identity_noted", lang) for lang in ("id", "en")), resident.text
+    assert any(resident.heard("menu.privacy", lang) for lang in ("id", "en")) == answered, resident.text
+    assert not resident.heard("menu.not_understood"), resident.text
+    assert (await draft_of(engine))["identity"] == identity
+
+
 async def test_a_story_told_as_a_question_is_taken_as_the_story(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("bisa lapor hp sy dicuri td pagi di pasar gedog?")
@@ -218,6 +253,16 @@ async def test_folded_hands_after_a_report_is_sent_are_still_thanks(engine: Engi
     await resident.send("kirim")
     await resident.send("🙏")
     assert resident.heard("menu.thanks") and not resident.heard("menu.distress")
+
+
+@pytest.mark.parametrize(("asked", "kind"), [("gmn cara lapor tetangga berisik?", "social"),
+                                             ("gmn caranya lapor narkoba", "drugs")])
+async def test_how_to_report_a_kind_is_answered_and_its_report_begun(engine: Engine, asked: str, kind: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(asked)
+    assert resident.heard("menu.how") and resident.heard("report.ask_description"), resident.text
+    assert (await draft_of(engine))["category"] == kind
 
 
 async def test_naming_a_kind_of_incident_starts_the_report_with_that_category(engine: Engine) -> None:
@@ -2266,9 +2311,11 @@ async def test_not_going_on_said_at_a_side_question_cancels_only_that_question(e
 async def test_not_going_on_at_the_menu_is_no_cancel_of_anything(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")
-    await resident.send("gak jadi deh")
-    assert not resident.heard("report.cancelled") and not resident.heard("common.nothing_to_cancel")
-    assert await step_of(engine, resident) == "menu"
+    for said in ("gak jadi deh", "ga jadi lapor pak"):  # nothing begun: the menu again, understood
+        await resident.send(said)
+        assert not resident.heard("report.cancelled") and not resident.heard("common.nothing_to_cancel")
+        assert not resident.heard("menu.not_understood") and resident.heard("menu.ask"), resident.text
+        assert await step_of(engine, resident) == "menu"
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -2873,6 +2920,19 @@ async def test_a_place_not_known_goes_to_the_desk_and_is_no_village(engine: Engi
     assert draft["needs_routing"] is True and "place" not in draft and not draft.get("location_text")
 
 
+@pytest.mark.parametrize("asked", ["kelurahan itu apa ya?", "desa tuh apa pak", "apa itu kecamatan?",
+                                   "what is a kelurahan?"])
+async def test_what_a_kelurahan_is_asked_at_the_place_is_explained_and_no_try_spent(engine: Engine,
+                                                                                    asked: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(asked)
+    assert resident.heard("report.area_explained") or resident.heard("report.area_explained", "en"), resident.text
+    assert not resident.heard("report.location_question") and "location_text" not in await draft_of(engine)
+    await resident.send("gk tau kelurahannya apa pak")  # not known, with "apa": the kecamatan is asked kindly
+    assert resident.heard("place.ask_district_unknown") or resident.heard("place.ask_district_unknown", "en"), \
+        resident.text
+
+
 @pytest.mark.parametrize("unknown", ["sy gk tau kelurahannya, cuma tau deket pasar templek",
                                      "lupa nama desanya pak tp deket pasar templek"])
 async def test_a_village_not_known_asks_the_kecamatan_and_keeps_what_is_known(engine: Engine, unknown: str) -> None:
@@ -2951,6 +3011,22 @@ async def test_a_time_given_where_a_place_is_picked_is_kept_for_the_time(engine:
     await resident.send("1")
     assert resident.heard("report.ask_photo"), "the time is not asked again"
     assert (await draft_of(engine))["when"] == {"text": "kmrn malem"}
+
+
+@pytest.mark.parametrize(("first", "then", "kept"), [
+    ("td siang", "eh bukan, kemarin", "kemarin"),  # the time taken back, where the place is asked
+    ("td siang", "eh salah, kmrn pagi", "kmrn pagi"),
+    ("kmrn", "bukan, td pagi", "td pagi"),
+])
+async def test_a_time_given_again_where_the_place_is_asked_replaces_the_one_given(engine: Engine, first: str,
+                                                                                 then: str, kept: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(first)
+    await resident.send(then)
+    assert (resident.heard("report.time_noted") or resident.heard("report.changed")) \
+        and resident.heard("report.ask_location"), resident.text
+    draft = await draft_of(engine)
+    assert draft["when"] == {"text": kept} and not draft.get("location_text"), draft
 
 
 async def test_sending_said_where_the_time_is_asked_is_no_time(engine: Engine) -> None:

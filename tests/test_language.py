@@ -234,6 +234,12 @@ def test_the_time_a_story_tells_is_read_in_its_words(story: str, told: str | Non
     ("alfamart gedog blitar", None),   # names are no language's words
     ("DAFTAR AT3K-IS9P", None),        # a code's letters ("at", "is") are no words
     ("cek LP-HE2M-BE5Y dong", "id"),   # nor a reference's
+    # what follows an apostrophe is no word ("m" is slang for "sama"), and a place named after a preposition is a name
+    ("i'm scared, a man has been following me since i left the atm, i'm near pasar besar malang", "en"),
+    ("someone's following me, i'm at alun alun kota batu", "en"),
+    ("my bag was stolen in pasar beringharjo", "en"),
+    ("sy mau lapor hari jum'at kemarin motor sy ilang", "id"),
+    ("it's my wallet, dicopet di pasar", None),
 ])
 def test_the_language_a_message_is_written_in_is_read_only_when_plain(text: str, language: str | None) -> None:
     assert written_in(text) == language

@@ -424,6 +424,36 @@ async def test_a_way_to_be_shown_said_at_the_time_question_is_kept_for_it(engine
         assert load_session(session.data, engine.cipher)["draft"]["identity"] == identity
 
 
+@pytest.mark.parametrize(("answer", "identity"), [("rahasia ya pak jgn bilang sy yg lapor", "confidential"),
+                                                  ("anonim aja pak", "anonymous"),
+                                                  ("sy gk mau disebut nama y pak", "confidential")])
+async def test_a_way_to_be_shown_said_where_what_was_read_is_confirmed_is_kept_for_it(engine: Engine, answer: str,
+                                                                                     identity: str) -> None:
+    resident = Resident(engine)
+    await resident.send("pak sy mau lapor tetangga sy kyknya make sabu, tiap malem rame org dateng")
+    await resident.send(answer)
+    assert resident.heard("report.identity_noted") and resident.heard("report.read_back"), resident.text
+    assert not resident.heard("common.not_a_choice"), resident.text
+    assert (await draft_of(engine))["identity"] == identity
+    await resident.send("iya")  # what was read, confirmed as ever
+    assert resident.heard("report.ask_location"), resident.text
+
+
+async def test_a_hedged_yes_where_what_was_read_is_confirmed_is_a_yes(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("td mlm ada yg nyuri ayam sy 3 ekor di depan rumah kel gedog sananwetan blitar")
+    await resident.send("kyknya iya")
+    assert resident.heard("report.ask_photo") and not resident.heard("common.not_a_choice"), resident.text
+
+
+async def test_what_a_kelurahan_is_asked_where_what_was_read_is_confirmed_is_explained(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("ada tetangga sy suka mabuk2an tiap malem trus teriak2")
+    await resident.send("kelurahan apa maksudnya?")
+    assert resident.heard("report.area_explained") and resident.heard("report.read_back"), resident.text
+    assert not resident.heard("common.not_a_choice"), resident.text
+
+
 async def test_a_way_to_be_shown_or_a_question_at_the_time_question_is_no_time(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "3", DESCRIPTION, PLACE, "ya"):
@@ -435,6 +465,9 @@ async def test_a_way_to_be_shown_or_a_question_at_the_time_question_is_no_time(e
     await resident.send("emang harus tau jamnya ya?")  # asks of the time: answered, and asked again
     assert resident.heard("report.when_question") and resident.heard("report.ask_when"), resident.text
     assert not resident.heard("report.story_added"), resident.text
+    for hour_asked in ("emg hrs tau jam brp?", "hrs tau jam berapa pak?"):  # the hour asked names none
+        await resident.send(hour_asked)
+        assert resident.heard("report.when_question") and resident.heard("report.ask_when"), resident.text
     await resident.send("pas maghrib?")  # a time said unsure is a time
     assert resident.heard("report.ask_photo"), resident.text
     await resident.send("lewati")

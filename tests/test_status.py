@@ -177,7 +177,14 @@ async def test_news_asked_for_a_thing_reported_lists_own_reports(engine: Engine)
                                    "laporan yg celurit itu gmn pak", "udah ada polisi yg dateng blm pak?",
                                    "did the police do anything about the break-in?", "has anyone looked at it",
                                    "nomor laporan sy brp ya? lupa", "where is my report",
-                                   "malingnya udah ditangkep belum pak?", "pak, pelakunya udh ketemu?"])
+                                   "malingnya udah ditangkep belum pak?", "pak, pelakunya udh ketemu?",
+                                   # a reply not come
+                                   "udh lapor dr kmrn kok blm ada tanggapan sih pak", "kok laporan sy gk dibales2 sih",
+                                   "min udh 2 hari lapor blm ada respon",
+                                   "I reported yesterday and nobody has replied yet",
+                                   # asked politely, naming the report
+                                   "Selamat malam. Saya ingin menanyakan laporan saya kemarin tentang pencurian "
+                                   "sepeda. Apakah sudah ada perkembangan? Terima kasih."])
 async def test_what_is_awaited_of_a_report_asked_as_not_yet_come_lists_own_reports(engine: Engine,
                                                                                  asked: str) -> None:
     resident, ref = await file_report(engine)
@@ -185,6 +192,24 @@ async def test_what_is_awaited_of_a_report_asked_as_not_yet_come_lists_own_repor
     listed = resident.heard("status.own_reports") or resident.heard("status.own_reports", "en")
     assert listed and ref in resident.text, resident.text
     assert not resident.heard("emergency.call_110"), "the danger named is the report's, no new cry"
+
+
+@pytest.mark.parametrize("asked", ["pak tolong hapus laporan sy yg td, sy salah kirim",
+                                   "sy salah kirim laporan pak, tolong dihapus", "please delete my report"])
+async def test_a_report_asked_off_is_a_withdrawal_for_its_officers(engine: Engine, asked: str) -> None:
+    resident, ref = await file_report(engine)
+    await resident.send(asked)
+    assert (resident.heard("relay.withdrawal_sent") or resident.heard("relay.withdrawal_sent", "en")) \
+        and ref in resident.text, resident.text
+    stranger = Resident(engine, "console:orang-lain")
+    await stranger.send(asked)  # no report of theirs: told so, not "not understood"
+    assert stranger.heard("status.no_own_reports") or stranger.heard("status.no_own_reports", "en"), stranger.text
+
+
+async def test_a_part_of_a_report_asked_off_is_no_withdrawal(engine: Engine) -> None:
+    resident, _ref = await file_report(engine)
+    await resident.send("hapus foto di laporan sy")
+    assert not resident.heard("relay.withdrawal_sent"), resident.text
 
 
 @pytest.mark.parametrize("cry", ["laporan saya gimana pak, orangnya datang lagi bawa celurit!!",

@@ -109,6 +109,13 @@ _WHAT_IS_RIGHT = frozenset({
     "persis", "pas", "my", "our", "i", "we", "live", "where", "home", "house", "all", "exactly", "here",
 })  # fmt: skip
 _ANSWER_WORDS = 10  # "yes, that's right, that's where I live": more is a message of its own
+# Words that soften an answer without turning it: "kyknya iya", "sepertinya bener", "i think so, yes". A yes said so
+# is a yes; what cannot be undone (erasing one's data) asks for a plain one (see hedged).
+_HEDGES = frozenset({"kayaknya", "kayanya", "keknya", "sepertinya", "rasanya", "think", "guess"})
+
+
+def hedged(text: str) -> bool:
+    return not _HEDGES.isdisjoint(words(text))
 
 _THANKS_AT_LENGTH = (["terima", "kasih", "banyak"], ["thanks", "a", "lot"], ["thank", "you", "so"])
 
@@ -140,7 +147,7 @@ def yes_or_no(text: str) -> str | None:
         reading = _read_word(word)
         if reading is not None:
             readings.append(reading)
-        elif word not in NEUTRAL and word not in _WHAT_IS_RIGHT:
+        elif word not in NEUTRAL and word not in _WHAT_IS_RIGHT and word not in _HEDGES:
             return None  # other words: a place, a story, a question
         i += 1
     if not readings:

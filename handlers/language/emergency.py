@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from handlers.language.normalise import any_phrase, phrases_found, positions_of, stems_of, words
 from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_now
@@ -1477,14 +1477,54 @@ _CLEANING = frozenset({"bersihin", "membersihkan", "bersihkan", "nyikat", "menyi
 _LEFT_IN_CARE = frozenset({"dititip", "dititipkan", "titip", "penitipan", "neneknya", "kerja", "daycare"})
 
 
+# A dream told: "tadi mimpi dirampok", "ngimpi dibegal", "I had a nightmare that someone broke in". What is dreamt
+# runs to the sentence's end, or to waking or to what turned out real ("td mimpi buruk, pas bangun ada maling di
+# rumah skrg", "sy kira mimpi, ternyata beneran …"). A dream woken from ("kebangun dr mimpi, ada org di dapur", "I
+# woke up from a bad dream and someone is in my house") or denied ("ini bukan mimpi") tells nothing dreamt.
+DREAMS = frozenset({"mimpi", "bermimpi", "mimpiin", "ngimpi", "ngimpiin", "dream", "dreamt", "dreamed", "dreaming",
+                     "nightmare"})
+_WAKING = frozenset({"bangun", "kebangun", "terbangun", "woke", "wake", "awoke"})
+_DREAM_ENDS = _WAKING | {"ternyata", "tapi", "beneran", "tiba", "sekarang", "but", "actually", "turned", "suddenly",
+                         "now"}
+_WOKEN_FROM = frozenset({"dari", "from"})
+
+
+def dreamt_left_out(said: list[str]) -> list[str]:
+    """The words of `said` without what a dream in them held; all of them where a life is at risk by one's own
+    hand, heard however told ("sy mimpi buruk terus, pengen mati aja"), or the dream is what the danger is like
+    ("kayak mimpi buruk pak, ada org masuk bawa golok")."""
+    if any_phrase(said, SELF_HARM):
+        return said
+    kept: list[str] = []
+    dreaming = False
+    for i, word in enumerate(said):
+        if word in DREAMS and not _negated(said, i) and not _AS_IN & set(said[max(0, i - 2):i]) and not (
+                _WOKEN_FROM & set(said[max(0, i - 3):i]) and _WAKING & set(said[max(0, i - 6):i])):
+            dreaming = True
+        elif word == _BREAK or word in _DREAM_ENDS:
+            dreaming = False
+        if not dreaming:
+            kept.append(word)
+    return kept
+
+
 def is_cry_for_help(text: str) -> bool:
     """Whether `text` says someone may be in danger now."""
     said = _sentences(text)
     if not said:
         return False
-    # "tolong pak 😭": emoji beside it say how, not what else is asked
-    if said[0] in ("tolong", "sos") and all(w in _ALONE_WITH or w == _BREAK or w.startswith("emoji_") for w in said):
-        return True
+    if not DREAMS.isdisjoint(said):
+        said = dreamt_left_out(said)
+        if not said:
+            return False
+    # "tolong pak 😭": emoji beside it say how, not what else is asked; and "TOLONGGG!!! …", a sentence of its own
+    # before the rest ("TOLONG!!! rumah kemasukan orang"), unless the rest tells it over ("tolong!! motor sy dicuri
+    # kemarin")
+    if said[0] in ("tolong", "sos"):
+        first = said[:said.index(_BREAK)] if _BREAK in said else said
+        if all(w in _ALONE_WITH or w.startswith("emoji_") for w in first) \
+                and (first is said or not _not_now(said[len(first) + 1:])):
+            return True
     if _a_kind_to_report(said):
         return False  # "sy mau lapor penganiayaan": a report of that kind begins
     if _to_follow_the_dead(said):
@@ -1628,6 +1668,10 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "rumah sy dikepung banjir": water, not people
         if word in _POISONED and (_NOT_PEOPLE_HARMED & set(said)):
             continue  # "kambing sy keracunan", "gigi sy dibius dokter": no one at risk
+        if root == "bunuh" and vermin_killed(said, i):
+            continue  # "bunuh nyamuk pake raket", "lg bunuh kecoa di dapur": vermin, no one at risk
+        if root == "bantai" and _beaten_in_a_game(said, i):
+            continue  # "timnya dibantai 5-0": a score
         if word == "bom" and _NO_BOMB & set(said[max(0, i - 2):i + 3]) and "ancaman" not in said:
             continue  # "promo bom cashback", "bom chat": a flood of something, no bomb
         if root in _STREET_CRIMES and HABITUAL & set(said[max(0, i - 4):i + 3]) \
@@ -1968,6 +2012,25 @@ _POISONED = frozenset({"keracunan", "diracun", "meracuni", "dibius", "drugged", 
 _NOT_PEOPLE_HARMED = frozenset({"kambing", "sapi", "ayam", "ikan", "tikus", "kucing", "anjing", "padi", "sawah",
                                 "tanaman", "kebun", "gigi", "dokter", "operasi", "dog", "cat", "rat", "rats", "fish",
                                 "potas"})
+# A side beaten in a game: "timnya dibantai 5-0", "persib dibantai 3 gol", "we got slaughtered 4-1".
+_SIDES = frozenset({"tim", "team", "klub", "club", "skor", "score", "gol", "goal", "goals", "kalah", "lawan"})
+
+
+def _beaten_in_a_game(said: list[str], at: int) -> bool:
+    near = said[max(0, at - 3):at + 4]
+    return bool(_SIDES & {w.removesuffix("nya") for w in near}) or any(
+        a.isdecimal() and b.isdecimal() for a, b in pairwise(near))
+
+
+_PESTS = frozenset({"nyamuk", "kecoa", "kecoak", "coro", "tikus", "semut", "lalat", "kutu", "rayap", "hama", "ulat",
+                    "serangga", "kepinding", "tumbila", "belalang"})
+
+
+def vermin_killed(said: list[str], at: int) -> bool:
+    """Whether the killing at `at` is of vermin: "bunuh nyamuk", "membunuh tikus di gudang"."""
+    return bool(_PESTS & {word.removesuffix("nya") for word in said[at + 1:at + 3]})
+
+
 _SNAKE_KEPT = frozenset({"pelihara", "memelihara", "piara", "jual", "dijual", "online", "legal", "kept", "pet"})
 _UNAWARE = (("enggak", "sadar"), ("tidak", "sadar"), ("belum", "sadar"), ("not", "conscious"))
 
@@ -2892,7 +2955,16 @@ def _stranger_inside(said: list[str]) -> bool:
         if any(w in ("di", "in", "inside") and _HOME_WITHIN & set(where[k:k + 3]) and not _OUTSIDE_IT & set(where)
                for k, w in enumerate(where)):
             return True
+        # come in: "ada org gk dikenal masuk rumah sy", "rumah kemasukan orang gak dikenal"
+        came_in = bool(_COMING_IN & set(where) and _HOME_WITHIN & set(where)) or bool(
+            _ENTERED_BY & set(said[max(0, i - 5):i]) and _HOME_WITHIN & set(said[max(0, i - 7):i]))
+        if came_in and not _OUTSIDE_IT & set(where):
+            return True
     return False
+
+
+_COMING_IN = frozenset({"masuk", "nyelonong", "menyelinap", "nyelinap", "came", "walked", "entered"})
+_ENTERED_BY = frozenset({"kemasukan", "dimasuki", "dimasukin", "dimasukkan"})
 
 
 def _intruder_there(said: list[str]) -> bool:

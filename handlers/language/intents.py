@@ -12,17 +12,20 @@ from functools import cache
 from handlers.i18n import LANGUAGES, aliases, catalogue
 from handlers.language.answers import ASKING, NEUTRAL, NO, without_all_right, yes_or_no
 from handlers.language.emergency import (
+    DREAMS,
     FEAR,
     THEFT_STEMS,
     THIEVES,
     THREAT_WORDS,
     a_life_taken,
     a_thing_threatens,
+    dreamt_left_out,
     found_child,
     is_cry_for_help,
     life_at_risk_now,
     missing_person,
     self_harm,
+    vermin_killed,
 )
 from handlers.language.normalise import (
     MAX_STEMMED,
@@ -96,7 +99,10 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
 REPORT_WORDS = frozenset({"lapor", "adu", "report", "complain", "complaint", "laporan", "melapor", "ngadu"})
 # "Lapor" wanted: the word opens the message ("lapor pak") or follows a word of wanting ("sy mau lapor").
 WANT_WORDS = frozenset({"mau", "ingin", "pengin", "pingin", "mo", "want", "like", "need", "perlu", "bikin", "buat",
-                        "minta", "make", "permisi", "izin", "boleh", "bisa", "can", "to", "a", "saya", "sy"})
+                        "minta", "make", "permisi", "izin", "boleh", "bisa", "can", "to", "a", "saya", "sy",
+                        # Javanese and Sundanese the lexicon does not spell out: "kulo bade lapor", "kulo ajeng
+                        # lapor", "aku arep lapor", "abdi hoyong lapor"
+                        "bade", "ajeng", "arep", "hoyong"})
 HOW_WORDS = frozenset({"bagaimana", "cara", "caranya", "how", "gimana", "prosedur", "langkah", "ngapain"})
 # "What now": a question of how to go on, with no word of "how" in it.
 HOW_PHRASES = ("what now", "now what", "what next", "what s next", "whats next", "what happens next",
@@ -154,6 +160,18 @@ DECIDED_WORDS = frozenset({"ditolak", "tolak", "rejected", "ditutup", "closed", 
                            "dihentikan"})
 WHY_WORDS = frozenset({"kok", "kenapa", "mengapa", "why"})
 STATUS_OTHER_WORDS = 3
+_NAMED_AFTER_THE_REPORT = 3  # words from the report named to what names which ("laporan saya kemarin tentang …")
+# Politeness around a question of one's report, and its verb of asking: "Selamat malam. Saya ingin menanyakan …
+# Apakah sudah ada perkembangan? Terima kasih."
+_COURTESY_WORDS = frozenset({"selamat", "terima", "kasih", "makasih", "menanyakan", "tanya", "nanya", "bertanya",
+                             "apakah", "mohon", "maaf", "permisi", "hormat", "bapak", "ibu", "thank", "thanks",
+                             "good", "evening", "morning", "afternoon", "please", "would", "like", "to", "ask",
+                             "whether"})
+# A reply to a report, said not to have come: "blm ada tanggapan", "gk dibales2", "nobody has replied".
+_REPLY = frozenset({"tanggapan", "respon", "respons", "response", "balasan", "dibales", "dibalas", "dibalesin",
+                    "bales", "balas", "jawaban", "dijawab", "replied", "reply", "responded", "answered"})
+_NOT_COME = NOT_YET_WORDS | {"enggak", "tidak", "nobody", "no", "never"}
+_REPORTED = frozenset({"lapor", "melapor", "reported"})
 _NAMING_WORDS = frozenset({"yang", "soal", "tentang", "mengenai", "about", "on"})  # what follows says which report
 HOW_ONLY = HOW_WORDS - {"bagaimana", "gimana"}  # "cara", "prosedur": how to report, not how one is going
 # Emoji of crying or fear, by the parts of the names the normaliser gives them ("😭" → emoji_wajah_menangis_keras,
@@ -378,6 +396,8 @@ def category_named(text: str) -> str | None:
     text = " ".join(part for part, after_but in clauses_of(text)
                     if not (_a_wish(words(part), after_but) or _not_to_tell(words(part))))
     told = words(text)
+    if not DREAMS.isdisjoint(told):
+        told = dreamt_left_out(told)  # "semalem sy mimpi dibunuh org": what a dream held happened to no one
     if _fright_of_a_show(told):
         return None
     said = [word for i, word in enumerate(told)  # "gk darurat kok, cuma…", "not an emergency": not the Darurat it names
@@ -387,6 +407,9 @@ def category_named(text: str) -> str | None:
     if a_life_taken(text):
         return "other"  # a suicide told after the fact: a death to record, no crime
     roots = stems_of(said, _lexicon()) + said
+    killing = [i for i, root in enumerate(roots[:len(said)]) if root == "bunuh"]
+    if killing and all(vermin_killed(said, i) for i in killing):
+        roots = [root for root in roots if root != "bunuh"]  # "bunuh nyamuk pake raket": no one's death
     strangling = [i for i, root in enumerate(roots[:len(said)]) if root in _STRANGLING_ROOTS]
     if strangling and all(_a_burden_strangles(said, i) for i in strangling):
         roots = [root for root in roots if root not in _STRANGLING_ROOTS]
@@ -429,7 +452,8 @@ def category_named(text: str) -> str | None:
             and not (THEFT_STEMS | THIEVES) & set(roots):
         return "other"
     if INCIDENT_STEMS["security"] & set(roots):  # "my motorbike was stolen from the parking lot": a theft
-        roots = [root for root in roots if root not in _WHAT_OR_WHERE_OF_A_CRIME]
+        # "bini sy dicekik lakinya tetangga, skrg lg ribut": the neighbour is who, the strangling what happened
+        roots = [root for root in roots if root not in _WHAT_OR_WHERE_OF_A_CRIME | _WHO_OF_A_CRIME]
     votes: Counter[str] = Counter()
     for key in (*INCIDENT_STEMS, *_alias_stems()):
         lexicon = INCIDENT_STEMS.get(key, frozenset()) | _alias_stems().get(key, frozenset())
@@ -444,15 +468,21 @@ def category_named(text: str) -> str | None:
 
 # Traffic's words that name a vehicle or a car park, not what happened to it: beside a crime, where or what of it.
 _WHAT_OR_WHERE_OF_A_CRIME = frozenset({"motorbike", "motorcycle", "car", "truck", "parking", "parkir"})
+# Social's words that name who, not what happened: beside a crime, whom it was done by or to.
+_WHO_OF_A_CRIME = frozenset({"tetangga", "neighbour", "neighbor", "neighbours", "neighbors"})
 
 
 def tells_a_story(text: str) -> bool:
     """Whether the text recounts an incident rather than asks for something: one a category names, or something
     happening somewhere or at some time (see _happening); not a fright from a film (see _fright_of_a_show)."""
     said = words(text)
+    told = text
+    if not DREAMS.isdisjoint(said):  # what a dream held is no incident: "semalem sy mimpi dibunuh org, serem bgt"
+        said = dreamt_left_out(said)
+        told = " ".join(said)
     return (not _fright_of_a_show(said) and len(said) >= STORY_WORDS
             and sum(ch.isalpha() for ch in text) >= STORY_LETTERS
-            and (category_named(text) is not None or _happening(text, said)))
+            and (category_named(text) is not None or _happening(told, said)))
 
 
 # A fright from something watched ("abis nonton film horor sy takut", "habis nonton film pembunuhan jadi takut
@@ -462,10 +492,15 @@ _SHOWS = frozenset({"film", "filem", "sinetron", "drakor", "horor", "horror", "v
 _SHOW_OF = 3  # words after the show's word that say what it is of ("film horor", "film tentang pembunuhan")
 
 
+# A show is felt in more words than fear: "tadi nonton film pembunuhan serem bgt", "seru", "wkwk".
+_FELT = FEAR | frozenset({"serem", "seram", "ngeri", "seru", "bagus", "keren", "lucu", "wkwk", "wkwkwk", "haha",
+                          "hahaha", "scary", "good", "great", "lol"})
+
+
 def _fright_of_a_show(said: list[str]) -> bool:
-    if not (_WATCHING & set(said) and _SHOWS & set(said) and FEAR & set(said)):
+    if not (_WATCHING & set(said) and _SHOWS & set(said) and _FELT & set(said)):
         return False
-    feared = min(i for i, word in enumerate(said) if word in FEAR)
+    feared = min(i for i, word in enumerate(said) if word in _FELT)
     shown = {k for i, word in enumerate(said) if word in _SHOWS for k in _what_it_is_of(said, i)}
     rest = [word for i, word in enumerate(said[:feared]) if i not in shown]
     # "lagi nonton film ada yg manjat pagar rumah, takut": someone there while the show ran is no fright of it
@@ -527,13 +562,18 @@ def ref_asked(text: str) -> str | None:
     return None
 
 
+_GREETING_WORDS = _words_of(GREETING_PHRASES)
+
+
 def status_asked(text: str, *, loosely: bool = False) -> str | None:
     """"report" when the text only asks after the report whose reference it holds ("cek LP-…", "gimana laporan
     LP-…", the reference pasted alone), "own" when it asks after the resident's reports without one ("status laporan
     saya", "laporan saya gimana", "my reports"); None otherwise. `loosely`: a few words may say which report or
     how long it has been ("gimana kabar laporan motor saya", "kok belum ada kabar laporan sy")."""
     if find_ref(text) is not None:  # with its "LP": eight letters alone may be a word ("SEKARANG")
-        return "report" if all(w in STATUS_WORDS or w in NEUTRAL for w in words(without_ref(text))) else None
+        # a greeting may open it: "halo min, laporan sy LP-… gmn kabarnya?"
+        return "report" if all(w in STATUS_WORDS or w in NEUTRAL or w in _GREETING_WORDS
+                               for w in words(without_ref(text))) else None
     if ref_asked(text) is not None:
         return "report"
     said_in_order = words(text)
@@ -605,23 +645,32 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
                                                   for i, word in enumerate(said_in_order) if word == "kabar")) \
         and not any(said_in_order[i + 1:i + 2] == ["dari"] and said_in_order[i + 2:i + 3] not in (
             ["polisi"], ["petugas"], ["polsek"]) for i, word in enumerate(said_in_order) if word == "kabar")
-    reported = (made or ("lapor" in said and "sudah" in said) or no_news
+    # a reply not come to a report made: "udh lapor dr kmrn kok blm ada tanggapan", "kok laporan sy gk dibales2",
+    # "I reported yesterday and nobody has replied yet"
+    no_reply = bool(said & _REPLY and said & _NOT_COME and (made or said & _REPORTED))
+    reported = (made or ("lapor" in said and "sudah" in said) or no_news or no_reply
                 or ("any" in said and said & {"news", "update", "updates"}) or outcome_asked)
-    if not (reported and (said & ASKING_AFTER or outcome_asked)) or said & HOW_ONLY:
+    if not (reported and (said & ASKING_AFTER or outcome_asked or no_reply)) or said & HOW_ONLY:
         return False
     others, telling, unnamed, naming = [], [], [], False
+    of_the_report = False  # naming after the report named: "laporan saya kemarin tentang pencurian sepeda"
     for i, word in enumerate(said_in_order):
         if word in ASKING_AFTER:
             naming = False
         elif word in _NAMING_WORDS:  # "laporan helm saya yang hilang", "pengaduan saya soal parkir liar"
             naming = True
+            of_the_report = bool(REPORT_NOUNS & set(said_in_order[max(0, i - _NAMED_AFTER_THE_REPORT):i]))
         if not naming:
             unnamed.append(word)
         if word in STATUS_WORDS | ASKING_AFTER | NOT_YET_WORDS | WHY_WORDS | _SINCE_WHEN or word in NEUTRAL:
             continue
+        if no_reply and word in _REPLY | _NOT_COME | _REPORTED:
+            continue
+        if word in _COURTESY_WORDS:
+            continue  # "Selamat malam. Saya ingin menanyakan laporan saya … Terima kasih."
         if outcome_asked and (word in OUTCOME_WORDS | _ACTORS | _ACTED | _ASKED_DONE or word.endswith("nya")):
             continue  # "udh ditangkep blm", "polisi yg dateng", "malingnya": what is asked, not what happened
-        if not (naming and outcome_asked):  # "dompet sy yg ilang di pasar udh ketemu blm?" names the report
+        if not (naming and (outcome_asked or of_the_report)):  # "dompet sy yg ilang … udh ketemu blm?" names it
             others.append(word)
         if not naming and not (i and said_in_order[i - 1] in REPORT_NOUNS):  # "laporan pencurian saya"
             telling.append(word)
@@ -681,7 +730,10 @@ _FEAR_OF_REPORTING = _FEARING | REPORT_WORDS | WANT_WORDS | frozenset({
     "saya", "aku", "i", "me", "my", "tapi", "tp", "but", "nanti", "kalau", "if", "dibales", "dibalas", "balas",
     "dendam", "diancam", "diapa", "diapain", "ketahuan", "ketauan", "tahu", "tau", "pelakunya", "pelaku", "dia",
     "mereka", "they", "he", "she", "will", "find", "out", "to", "im", "am", "of", "revenge", "retaliation",
-    "sebenarnya", "sebenernya", "juga", "jadi", "sih"})
+    "sebenarnya", "sebenernya", "juga", "jadi", "sih",
+    # reported, sued or attacked back: "takut dilaporin balik sama orgnya", "nanti malah dituntut balik"
+    "balik", "dilaporin", "dilaporkan", "dituntut", "dipolisikan", "diserang", "digugat", "malah", "sama", "sm",
+    "orangnya", "orgnya", "sue", "sued", "back"})
 # Not to be known to someone: "jgn sampe suami sy tau ya pak", "don't let my husband know".
 _NOT_TO_KNOW = (("jangan", "sampai"), ("don", "t", "let"), ("dont", "let"), ("do", "not", "let"))
 _FEARING_KNOWN = frozenset({"takut", "khawatir", "afraid", "worried"})  # "sy takut ketauan tetangga"
@@ -835,7 +887,10 @@ _THIS_SERVICE = frozenset({"ini", "this", "bot", "robot", "polisi", "police", "k
 # Whether the police will reach the reporter: call, come to them, summon them ("apa polisi bakal nelpon sy?",
 # "nanti sy dipanggil ke kantor polisi gk?"), which depends on how they chose to be shown.
 _REACHING = frozenset({"nelpon", "menelepon", "telepon", "telpon", "ditelepon", "ditelpon", "menghubungi", "hubungi",
-                       "dihubungi", "dipanggil", "panggil", "call", "contact", "summon", "summoned", "visit"})
+                       "dihubungi", "dipanggil", "panggil", "call", "contact", "summon", "summoned", "visit",
+                       # told of it: "nanti sy dikabarin gk?", "will I be updated?"
+                       "dikabarin", "dikabari", "dikabarkan", "kabarin", "mengabari", "updated", "informed",
+                       "notified"})
 _TO_ONESELF = frozenset({"saya", "aku", "me", "rumah", "home"})
 # Which station the report goes to: "ini langsung ke polsek mana pak?", "which police station gets this?".
 _STATIONS = frozenset({"polsek", "polres", "kantor", "station", "precinct"})
@@ -1045,6 +1100,20 @@ def begins_a_story(text: str) -> bool:
     return tells_of_the_kind(text, words_besides=1) or (len(said) >= 2 and not wished)
 
 
+_STORY_AFTER_A_WISH = 2  # "…lapor, sepeda motor kulo ical": words after the wish to report tell something
+
+
+def tells_after_the_wish(text: str) -> bool:
+    """Whether a wish to report goes on to tell something in words no reader placed ("pak kulo ajeng lapor, sepeda
+    motor kulo ical"): the story's first words, to keep; not "sy mau lapor pak", "mau lapor nih, boleh?"."""
+    said = words(text)
+    reporting = next((i for i, word in enumerate(stems_of(said, REPORT_WORDS)) if word in REPORT_WORDS), None)
+    if reporting is None or _asked(text, said):
+        return False
+    told = [w for w in said[reporting + 1:] if w not in NEUTRAL | _KIND_WORDS | WANT_WORDS | OWN_WORDS | REPORT_WORDS]
+    return len(told) >= _STORY_AFTER_A_WISH
+
+
 # A message that opens with "if" supposes: "kalo mau bikin surat kehilangan ktp gmn ya?" tells of no loss.
 _IF = frozenset({"kalau", "kalo", "klo", "jika", "jikalau", "seandainya", "andaikan", "misalnya", "if"})
 
@@ -1090,15 +1159,19 @@ def menu_intent(text: str) -> str | None:
         return "story"
     only_how = all(w in _ASIDE_WORDS["how"] or w in NEUTRAL for w in said)
     if (roots & HOW_WORDS and (roots & REPORT_WORDS or len(said) <= 4 or only_how)) or \
-            any_phrase(said, map(phrase_words, HOW_PHRASES)):
+            any_phrase(said, map(phrase_words, HOW_PHRASES)) or _unsure_how_to_use(said):
         return "how"
     thanked_in_words = any_phrase(said, map(phrase_words, (p for p in THANKS_PHRASES if p != "emoji_melipat_tangan")))
     if any(_distressed(w) or w in FEAR for w in said) and not thanked_in_words and \
             all(_distressed(w) or w in _ASIDE_WORDS["distress"] or w in NEUTRAL for w in said):
         return "distress"  # "makasih pak 😭" is thanks, moved
-    if any_phrase(said, map(phrase_words, THANKS_PHRASES)) and len(said) <= 8:
+    # Emoji are said around the words, not words of their own: "hp sy ilang 😭 td di alun2 batu 🙏🙏" is as short
+    # as it is without them, and a 🙏 beside a kind named pleads ("motor sy dicuri 🙏"), it does not thank.
+    worded = sum(not w.startswith("emoji_") for w in said)
+    kind = category_named(text) if worded <= 8 else None
+    if any_phrase(said, map(phrase_words, THANKS_PHRASES)) and len(said) <= 8 and (thanked_in_words or kind is None):
         return "thanks"
-    if category_named(text) is not None and len(said) <= 8:
+    if kind is not None:
         return "category"
     wanted = [i for i, w in enumerate(stems_of(said, REPORT_WORDS)) if w in REPORT_WORDS]
     if wanted and (wanted[0] == 0 or said[wanted[0] - 1] in WANT_WORDS):
@@ -1112,6 +1185,24 @@ def menu_intent(text: str) -> str | None:
 
 
 _KIND_WORDS = _words_of(GREETING_PHRASES + THANKS_PHRASES) | NEUTRAL  # of greeting and thanks, said around a story
+
+
+# Not knowing how to use the chat ("saya sudah tua, tidak paham pakai hp", "sy gaptek pak", "i dont know how to use
+# this"): shown how to report, as "gimana caranya?" is.
+_USING = frozenset({"pakai", "pake", "pakainya", "memakai", "menggunakan", "gunakan", "use", "using"})
+_UNDERSTANDING = frozenset({"paham", "mengerti", "ngerti", "tahu", "tau", "know", "understand", "bisa"})
+_UNSURE_WITHIN = 3  # "tidak begitu paham pakai hp": the not, then the understanding
+_THE_CHAT = frozenset({"hp", "handphone", "ini", "bot", "chat", "aplikasi", "app", "this", "it", "beginian", "wa",
+                       "whatsapp", "telegram"})  # what is used: not "gk ngerti pake masker"
+
+
+def _unsure_how_to_use(said: list[str]) -> bool:
+    if "gaptek" in said:
+        return True
+    return any(word in _USING and said[i + 1:i + 2] in ([], *([w] for w in _THE_CHAT))
+               and (set(said[max(0, i - 2):i]) & (HOW_WORDS | _UNDERSTANDING)) and any(
+        said[k] in NOT_WORDS | {"dont", "cannot", "cant"} for k in range(max(0, i - 2 - _UNSURE_WITHIN), i))
+        for i, word in enumerate(said))
 
 
 def told_at_length(text: str) -> bool:
@@ -1754,6 +1845,9 @@ _MORE_TOLD = re.compile(r"^\W*(?:(?:oh|eh|o|iya|ya|pak|bu|mas|mbak|maaf)\W+)*tam
 _REPORTING_ANEW = frozenset({"lapor", "melapor", "ngadu", "mengadu", "report"})  # "sy mau lapor, ada yg nambahin…"
 _WITHDRAWING = frozenset({"batal", "batalin", "batalkan", "dibatalkan", "dibatalin", "cabut", "dicabut", "tarik",
                           "ditarik", "cancel", "withdraw"})
+# The report itself erased: "tolong hapus laporan sy yg td", "sy salah kirim laporan pak, tolong dihapus"; not a
+# part of it ("hapus foto di laporan sy"). One's name off it is erasing one's data, asked before this is read.
+_ERASING_A_REPORT = frozenset({"hapus", "hapusin", "dihapus", "hapuskan", "apus", "hps", "delete"})
 _ANOTHER = frozenset({"lain", "baru", "another", "new", "other"})
 _WISHED = frozenset({"mau", "ingin", "pengen", "tolong", "minta", "meminta", "mohon", "saja", "please", "want"})
 _COERCED = frozenset({"dipaksa", "disuruh", "diancam", "diminta", "forced", "threatened"})
@@ -1768,7 +1862,8 @@ def reporter_word(text: str) -> str | None:
         return None
     of_a_report = bool(told & REPORT_NOUNS) or find_ref(text) is not None
     wished = not _asked(text, said) or bool(told & _WISHED)  # not "kenapa laporan sy dibatalkan?", "cara cabut?"
-    withdrawing = [i for i, word in enumerate(said) if word in _WITHDRAWING]
+    withdrawing = [i for i, word in enumerate(said) if word in _WITHDRAWING or (word in _ERASING_A_REPORT and (
+        next((w for w in said[i + 1:] if w not in NEUTRAL | OWN_WORDS | {"the"}), None) in REPORT_NOUNS | {None}))]
     if withdrawing and of_a_report and told & _COERCED:
         return "added"  # "sy dipaksa cabut laporan sm pelaku": what officers must hear, no wish of the reporter's
     denied = any(set(said[max(0, i - 2):i]) & {"jangan", "enggak", "tidak"} for i in withdrawing)  # "jgn dicabut"

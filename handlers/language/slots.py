@@ -20,7 +20,7 @@ WHEN_PHRASES = (
                  "mau bengi", "tadi wengi", "mau wengi", "kamari", "kapungkur", "tahun baru")),  # Javanese and
     # Sundanese: yesterday, last night
     ("now", ("sekarang", "sedang", "lagi", "masih", "saat ini", "barusan banget", "right now", "happening",
-             "now", "currently")),
+             "now", "currently", "ayeuna")),  # Sundanese: now
     ("today", ("tadi", "barusan", "hari ini", "pagi ini", "siang ini", "sore ini", "malam ini", "today",
                "this morning", "this afternoon", "this evening", "just now", "earlier today")),
     # A day of the week named, and no word above: a day of the past ("pada hari Rabu malam"); today is "tadi".
@@ -279,6 +279,8 @@ def _moment_in(said: list[str], now_after_a_deed: bool) -> tuple[str, int, int] 
                 before = said[i - 1] if i else ""
                 if phrase in ("lagi", "sedang") and before in WHILE:
                     continue
+                if phrase == "lagi" and before in REPORTING:
+                    continue  # "mau lapor lagi pak, ada anak2 balap liar tiap malem minggu": again, not now
                 if choice != "now" and _when_reported(said, i):
                     continue  # "kemarin sy lapor, skrg anak sy tenggelam": when a report was made
                 if phrase == "tadi" and before == "yang" and not said[i + 1:i + 2]:
@@ -611,7 +613,7 @@ _OF_THE_PLACE = frozenset({"kelurahan", "kelurahannya", "kel", "desa", "desanya"
                            "lokasinya", "jalan", "jalannya", "persis", "persisnya", "pasti", "pastinya", "lengkap",
                            "lengkapnya", "detail", "detailnya", "rt", "rw", "saya", "sih", "the", "village", "address",
                            "exact", "street", "name", "area", "of", "its", "it", "where", "exactly", "mana", "di",
-                           "ini", "itu", "sini", "this", "is"})
+                           "ini", "itu", "sini", "this", "is", "apa", "what"})  # "gk tau kelurahannya apa pak"
 
 
 def village_not_known(text: str) -> bool:
@@ -620,6 +622,22 @@ def village_not_known(text: str) -> bool:
     said = [word for word in words(text) if word not in NEUTRAL and word not in ("saya", "aku", "sih", "juga")]
     return any(tuple(said[:n]) in _NOT_KNOWN and said[n:] and all(w in _OF_THE_PLACE for w in said[n:])
                for n in (1, 2, 3, 4))
+
+
+# What a kelurahan, a desa or a kecamatan is, asked: "kelurahan itu apa ya?", "kelurahan apa maksudnya?", "desa tuh
+# apa pak", "what is a kelurahan?". Only the word asked of and words of asking what it means.
+_AREA_WORDS = frozenset({"kelurahan", "kel", "desa", "kecamatan", "kec", "kelurahannya", "desanya", "kecamatannya",
+                         "kampung"})
+_WHAT_IT_MEANS = frozenset({"apa", "apaan", "maksudnya", "maksud", "artinya", "arti", "itu", "tuh", "ya", "sih",
+                            "yang", "dimaksud", "what", "is", "a", "the", "does", "mean", "means", "kelurahan", "desa",
+                            "atau", "or", "dan", "and"})
+
+
+def area_word_asked(text: str) -> bool:
+    """Whether the message asks what the kelurahan, the desa or the kecamatan asked for is."""
+    said = words(text)
+    return bool(_AREA_WORDS & set(said)) and bool({"apa", "apaan", "what", "maksudnya", "artinya"} & set(said)) \
+        and all(word in _AREA_WORDS or word in _WHAT_IT_MEANS or word in NEUTRAL for word in said)
 
 
 def not_given(text: str) -> bool:

@@ -23,7 +23,14 @@ ENGLISH_GRAMMAR = frozenset({
 # Words both languages write alike ("report status please"): a mark of neither.
 BOTH_LANGUAGES = frozenset({"status", "data", "info", "video", "menu", "online", "admin", "normal", "total"})
 MIN_WORDS = 3  # "ok", "ya", "help me" say nothing of the language they are written in
-_WORD = re.compile(r"(?<![a-z0-9])[a-z]+(?![a-z0-9])")  # whole words: "AT3K-IS9P", a code, has none
+# Whole words: "AT3K-IS9P", a code, has none; nor has what follows an apostrophe ("i'm", "don't", "jum'at"), an
+# ending the lexicon would read as slang ("m" for "sama").
+_WORD = re.compile(r"(?<![a-z0-9'’])[a-z]+(?![a-z0-9])")
+
+
+# Words after an English preposition name a place until the next English word ("i'm near pasar besar malang", "at
+# alun alun kota batu"): a name, no mark of Indonesian.
+_PLACE_BEFORE = frozenset({"at", "in", "near", "from"})
 
 
 def written_in(text: str) -> str | None:
@@ -31,8 +38,14 @@ def written_in(text: str) -> str | None:
     said = _WORD.findall(text.casefold())
     if len(said) < MIN_WORDS:
         return None
-    english = sum(word in ENGLISH_GRAMMAR for word in said)
-    indonesian = sum(is_ordinary(word) and word not in ENGLISH_GRAMMAR | BOTH_LANGUAGES for word in said)
+    english = indonesian = 0
+    naming = False
+    for word in said:
+        if word in ENGLISH_GRAMMAR:
+            english += 1
+            naming = word in _PLACE_BEFORE
+        elif not naming and word not in BOTH_LANGUAGES and is_ordinary(word):
+            indonesian += 1
     if (english >= 2 and indonesian * 4 <= len(said)) or (english and not indonesian):  # "my bike stolen"
         return "en"
     if english == 0 and indonesian * 2 >= len(said) and indonesian >= 2:
