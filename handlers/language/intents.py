@@ -913,7 +913,6 @@ _ASK = frozenset({"tanya", "nanya", "bertanya", "nanyain", "tanyain", "ask", "qu
 _ASKING_TO_ASK = _ASK | frozenset({"mau", "ingin", "pengin", "boleh", "bisa", "izin", "ijin", "numpang", "saya", "aku",
                                    "sedikit", "dikit", "sebentar", "bentar", "dulu", "eh", "i", "want", "to", "can",
                                    "may", "have", "a", "something", "quick"})
-_GREETING_WORDS = _words_of(GREETING_PHRASES)
 SERVICE_QUESTIONS = ("privacy", "cost", "response", "who", "contact", "station", "visit", "called_110",
                      "after_report", "ask_away")
 SERVICE_MAX_WORDS = 12
