@@ -396,7 +396,32 @@ def _make_believe(said: list[str]) -> bool:
             said[k + 1:k + 5]) for k in range(i + 1, end))
 
     return any(word in _NOT_REAL and not _negated(said, i) and not as_in(i) and not broken_into(i)
-               and not _watching_live(said, i) for i, word in enumerate(said))
+               and not _watching_live(said, i) and not _own_place_now(said, i) for i, word in enumerate(said))
+
+
+# The speaker's own place: "rumah saya", "kos kami", "my house".
+_OWN_PLACES = frozenset({"rumah", "kos", "kosan", "kontrakan", "kamar", "toko", "warung", "house", "home", "room",
+                         "flat", "shop"})
+_OWNERS = frozenset({"saya", "aku", "kami", "kita", "gue"})
+_OWNERS_BEFORE = frozenset({"my", "our"})
+_WHERE_WATCHED = frozenset({"di", "in", "at", "dari"})
+_SCENES = frozenset({"adegan", "scene", "episode", "ceritanya", "filmnya", "alurnya"})
+
+
+def _own_place_now(said: list[str], at: int) -> bool:
+    """Whether the sentence goes on, after the film or the show at `at`, to a danger in the speaker's own place now,
+    itself a cry ("pas lg nonton film, ada maling masuk rumah sy skrg"): what broke into the watching, not what
+    was watched ("…, sekarang adegan maling masuk rumah")."""
+    end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
+    start = next((k for k in range(at + 1, end) if said[k] not in _NOT_REAL), end)  # past "nonton film"
+    rest = said[start:end]
+    # where the watching is ("nonton film horor di rumah sy skrg, ada pembunuh…") tells nothing of what is watched
+    watched_at = next((k for k, word in enumerate(rest[:2]) if word in _WHERE_WATCHED), None)
+    owned = [k for k, word in enumerate(rest) if word in _OWN_PLACES
+             and ((k + 1 < len(rest) and rest[k + 1] in _OWNERS) or (k > 0 and rest[k - 1] in _OWNERS_BEFORE))]
+    own = any(watched_at is None or k > watched_at + 2 for k in owned)
+    return own and bool(_STILL & set(rest)) and not (_NOT_REAL | _SCENES) & set(rest) \
+        and is_cry_for_help(" ".join(rest))
 # A joke said to be one ("bercanda doang"); not one denied ("ini bukan bercanda pak"), nor laughter, which a
 # frightened resident may type too ("wkwk panik bgt sy").
 _JOKING = frozenset({"bercanda", "becanda", "canda", "bcanda", "joking", "kidding"})
