@@ -28,10 +28,13 @@ $(VENV)/.installed-dev: pyproject.toml requirements.txt | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/lapor run
 
-# The quick lane (a few minutes): lint, types, and every test but the slow ones, on SQLite and PostgreSQL,
-# in one worker process a core.
+# Two test processes a core: about a third of a test's time is spent waiting (on PostgreSQL, a fake API, a paced
+# sender), which the other process's test fills.
+WORKERS := $(shell echo $$(( 2 * $$(nproc) )))
+
+# The quick lane (a few minutes): lint, types, and every test but the slow ones, on SQLite and PostgreSQL.
 test: lint typecheck
-	$(WITH_POSTGRES) $(BIN)/pytest -m "not slow" -n auto
+	$(WITH_POSTGRES) $(BIN)/pytest -m "not slow" -n $(WORKERS)
 
 # The slow lane: real `lapor serve` processes (crashes, several workers), the command as a process, the
 # benchmarks' quick forms, and the fault and fuzz runs at size.

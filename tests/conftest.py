@@ -13,6 +13,7 @@ import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import Table, create_engine, make_url, text
 from sqlalchemy.engine import Engine as Engine_
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from handlers.engine import Engine
 from harness.loopback import empty_postgres
@@ -23,6 +24,10 @@ from storage.stations import seed_if_empty
 from tests.helpers import POSTGRES_URL, make_engine, regions
 
 NO_POSTGRES = "TEST_DATABASE_URL is not set"
+# The database engines of the `engine` fixture, one per database URL of a worker, kept from test to test as the
+# service keeps its one: each compiles a statement once and caches it, and that compiling is a fifth of a
+# conversation's time with a new engine.
+_DATABASE_ENGINES: dict[str, AsyncEngine] = {}
 
 
 def pytest_report_header() -> str:
@@ -147,13 +152,22 @@ def _head() -> str:
     return str(ScriptDirectory.from_config(database.alembic_config("sqlite://")).get_current_head())
 
 
+@pytest.fixture(scope="session")
+def sqlite_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where each test's SQLite file is: the same path every time, so that the engine made for it can serve
+    every test (see `engine`)."""
+    return tmp_path_factory.mktemp("database") / "lapor.db"
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> Iterator[str]:
+def database_url(request: pytest.FixtureRequest, sqlite_path: Path, sqlite_template: Path) -> Iterator[str]:
     """A migrated, empty database of each kind."""
     if request.param == "sqlite":
-        path = tmp_path / "lapor.db"
-        shutil.copy(sqlite_template, path)
-        yield f"sqlite+aiosqlite:///{path}"
+        for file in (sqlite_path, sqlite_path.with_name(sqlite_path.name + "-wal"),
+                     sqlite_path.with_name(sqlite_path.name + "-shm")):
+            file.unlink(missing_ok=True)  # a new file, not the last test's overwritten
+        shutil.copy(sqlite_template, sqlite_path)
+        yield f"sqlite+aiosqlite:///{sqlite_path}"
         return
     if not POSTGRES_URL:
         pytest.skip(NO_POSTGRES)
@@ -164,7 +178,10 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template
 
 @pytest.fixture
 async def engine(database_url: str, tmp_path: Path) -> AsyncIterator[Engine]:
-    bot_engine, db_engine = make_engine(database_url, tmp_path / "media")
+    if database_url not in _DATABASE_ENGINES:
+        _DATABASE_ENGINES[database_url] = database.create_engine(database_url)
+    db_engine = _DATABASE_ENGINES[database_url]
+    bot_engine, _ = make_engine(database_url, tmp_path / "media", db_engine=db_engine)
     yield bot_engine
     await db_engine.dispose()
 

@@ -23,6 +23,7 @@ from typing import Any
 
 import httpx
 import numpy
+import pytest
 import soundfile
 from PIL import Image
 from sqlalchemy import select
@@ -66,6 +67,9 @@ from storage.regions import RegionIndex
 from storage.reports import create_report, find_ref
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
+# For a test of how a resident's or an officer's words are read, said many ways: the reading is the same on
+# either database, and the flows these tests walk are run on both by the tests of each flow.
+READING_ON_SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
 _BUILD_REGION_INDEX = RegionIndex.load  # as it is before a test puts the one built here in its place
@@ -77,8 +81,9 @@ def regions() -> RegionIndex:
     return _BUILD_REGION_INDEX()
 
 
-def make_engine(url: str, media_root: Path, **kwargs: Any) -> tuple[Engine, AsyncEngine]:
-    db_engine = database.create_engine(url)
+def make_engine(url: str, media_root: Path, *, db_engine: AsyncEngine | None = None,
+                **kwargs: Any) -> tuple[Engine, AsyncEngine]:
+    db_engine = db_engine or database.create_engine(url)
     engine = Engine(
         database.session_factory(db_engine),
         ContactCipher(TEST_SECRET),

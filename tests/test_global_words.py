@@ -13,7 +13,7 @@ from handlers.state import load_session
 from handlers.turn import one_table
 from storage.crypto import ContactCipher
 from storage.models import Contact, ConversationSession
-from tests.helpers import STEPS, TEST_SECRET, Resident, at, enrolled, step_of
+from tests.helpers import READING_ON_SQLITE, STEPS, TEST_SECRET, Resident, at, enrolled, step_of
 
 SIDE_STEPS = {"status_ref", "language", "confirm_delete"}  # all reached from the menu above
 IN_A_DRAFT = {"category", "description", "location", "place_check", "place_pick", "when", "photo", "identity",
@@ -35,6 +35,7 @@ CANCEL_WORDS = ["BATAL", "batal", "cancel", "/batal"]
 CANCEL_AT_STEPS = [(step, CANCEL_WORDS[i % len(CANCEL_WORDS)]) for i, step in enumerate(STEPS)]
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("step", "word"), CANCEL_AT_STEPS + [("location", word) for word in CANCEL_WORDS
                                                                if ("location", word) not in CANCEL_AT_STEPS])
 async def test_cancel_goes_back_to_the_menu_from_any_step(engine: Engine, step: str, word: str) -> None:
@@ -49,6 +50,7 @@ async def test_cancel_goes_back_to_the_menu_from_any_step(engine: Engine, step: 
     assert not await has_draft(engine, resident)
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("back", ["eh jangan dibatalin pak, lanjut aja", "gak jadi batal", "LANJUT"])
 async def test_a_cancel_taken_back_at_once_brings_the_report_back_where_it_was(engine: Engine, back: str) -> None:
     resident = await at(engine, "location")
@@ -59,6 +61,7 @@ async def test_a_cancel_taken_back_at_once_brings_the_report_back_where_it_was(e
     assert await step_of(engine, resident) == "location" and await has_draft(engine, resident)
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("step", "answer", "back"), [("identity", "terserah", True), ("summary", "kirim", True),
                                                      ("identity", "gak", False), ("summary", "batal", False),
                                                      ("category", "2", False)])
@@ -75,6 +78,7 @@ async def test_an_answer_to_the_question_right_after_a_cancel_takes_it_back(engi
         assert await step_of(engine, resident) == step
 
 
+@READING_ON_SQLITE
 async def test_a_cancel_is_taken_back_only_by_the_next_message(engine: Engine) -> None:
     resident = await at(engine, "location")
     await resident.send("batal")
@@ -83,6 +87,7 @@ async def test_a_cancel_is_taken_back_only_by_the_next_message(engine: Engine) -
     assert not resident.heard("report.cancel_taken_back") and not await has_draft(engine, resident), resident.text
 
 
+@READING_ON_SQLITE
 async def test_a_cancel_said_again_is_no_cancel_taken_back(engine: Engine) -> None:
     resident = await at(engine, "location")
     await resident.send("batal")
@@ -90,6 +95,7 @@ async def test_a_cancel_said_again_is_no_cancel_taken_back(engine: Engine) -> No
     assert not resident.heard("report.cancel_taken_back") and not await has_draft(engine, resident), resident.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("step", sorted(SIDE_STEPS))
 async def test_cancel_at_a_side_question_keeps_the_report_under_it(engine: Engine, step: str) -> None:
     resident = await at(engine, "when")
@@ -101,6 +107,7 @@ async def test_cancel_at_a_side_question_keeps_the_report_under_it(engine: Engin
     assert await has_draft(engine, resident)
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("step", STEPS)
 async def test_help_answers_and_stays_at_the_step(engine: Engine, step: str) -> None:
     resident = await at(engine, step)
@@ -111,6 +118,7 @@ async def test_help_answers_and_stays_at_the_step(engine: Engine, step: str) -> 
         assert await step_of(engine, resident) == step, word
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("step", STEPS)
 async def test_status_with_a_ref_answers_and_stays_at_the_step(engine: Engine, step: str) -> None:
     resident = await at(engine, step)
@@ -120,6 +128,7 @@ async def test_status_with_a_ref_answers_and_stays_at_the_step(engine: Engine, s
     assert await step_of(engine, resident) == expected
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("step", STEPS)
 async def test_delete_asks_first_and_no_goes_back_to_the_step(engine: Engine, step: str) -> None:
     resident = await at(engine, step)
@@ -148,6 +157,7 @@ async def test_delete_confirmed_erases_the_contact(engine: Engine, step: str) ->
     assert resident.heard("menu.greeting"), "a deleted contact starts afresh"
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("step", STEPS)
 async def test_110_answers_at_once_at_any_step(engine: Engine, step: str) -> None:
     resident = await at(engine, step)
@@ -166,6 +176,7 @@ async def test_110_answers_at_once_at_any_step(engine: Engine, step: str) -> Non
             assert not resident.heard("common.not_a_choice"), word
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("step", STEPS)
 async def test_language_switch_keeps_the_step(engine: Engine, step: str) -> None:
     resident = await at(engine, step)
@@ -180,6 +191,7 @@ async def test_language_switch_keeps_the_step(engine: Engine, step: str) -> None
     assert await step_of(engine, resident) == expected
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("step", STEPS)
 async def test_unknown_command_is_named_and_the_step_asked_again(engine: Engine, step: str) -> None:
     resident = await at(engine, step)
@@ -189,6 +201,7 @@ async def test_unknown_command_is_named_and_the_step_asked_again(engine: Engine,
     assert await step_of(engine, resident) == step
 
 
+@READING_ON_SQLITE
 async def test_a_description_that_starts_with_a_keyword_is_kept_as_text(engine: Engine) -> None:
     resident = await at(engine, "description")
     await resident.send("Batal nikah berujung ribut antar keluarga di balai desa")
@@ -198,6 +211,7 @@ async def test_a_description_that_starts_with_a_keyword_is_kept_as_text(engine: 
     assert resident.heard("place.pick") or resident.heard("place.pick_one") or resident.heard("place.confirm")
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("step", STEPS)
 async def test_a_greeting_mid_report_reminds_and_asks_again(engine: Engine, step: str) -> None:
     resident = await at(engine, step)
@@ -207,6 +221,7 @@ async def test_a_greeting_mid_report_reminds_and_asks_again(engine: Engine, step
     assert not resident.heard("common.not_a_choice")
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("step", "text"), [
     ("when", "mulai jam 9 malam tadi"),
     ("description", "Bahasa kasar dan ancaman dari tetangga setiap malam"),
@@ -222,6 +237,7 @@ async def test_words_that_open_a_sentence_are_not_taken_for_commands(engine: Eng
     assert await step_of(engine, resident) != step
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("text", ["bahasa inggris", "/lang english", "ganti bahasa english"])
 async def test_language_named_in_words_switches(engine: Engine, text: str) -> None:
     resident = await at(engine, "menu")
@@ -229,6 +245,7 @@ async def test_language_named_in_words_switches(engine: Engine, text: str) -> No
     assert resident.heard("language.changed", "en")
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("first", ["english", "English please", "in english", "hi, english please"])
 async def test_a_language_asked_for_in_the_first_message_is_the_greetings(engine: Engine, first: str) -> None:
     resident = Resident(engine)
@@ -238,6 +255,7 @@ async def test_a_language_asked_for_in_the_first_message_is_the_greetings(engine
     assert resident.heard("report.ask_category", "en"), resident.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("first", ["2", "dua", "no english", "kampung inggris", "les inggris"])
 async def test_a_first_message_that_only_mentions_a_language_keeps_indonesian(engine: Engine, first: str) -> None:
     resident = Resident(engine)
@@ -245,6 +263,7 @@ async def test_a_first_message_that_only_mentions_a_language_keeps_indonesian(en
     assert resident.heard("menu.greeting") and not resident.heard("language.changed", "en"), resident.text
 
 
+@READING_ON_SQLITE
 async def test_a_malformed_ref_after_status_is_explained(engine: Engine) -> None:
     resident = await at(engine, "menu")
     await resident.send("status LP-U3NN-CJ8")
@@ -267,6 +286,7 @@ def test_a_step_name_two_flows_share_stops_the_import() -> None:
         one_table(report_flow.STEPS, officer.STEPS, renamed)
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("said", "key"), [("hapus data sy dong", "privacy.confirm_delete"),
                                            ("bantuan pak", "help.text"), ("hapus pak", "privacy.confirm_delete")])
 async def test_a_word_that_stands_alone_is_read_with_slang_and_particles_after_it(
@@ -277,6 +297,7 @@ async def test_a_word_that_stands_alone_is_read_with_slang_and_particles_after_i
     assert resident.heard(key), resident.text
 
 
+@READING_ON_SQLITE
 async def test_a_word_that_stands_alone_with_more_words_after_it_is_still_no_command(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")
@@ -284,6 +305,7 @@ async def test_a_word_that_stands_alone_with_more_words_after_it_is_still_no_com
     assert not resident.heard("privacy.confirm_delete"), resident.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("said", "lang"), [("tolong hapus data saya", "id"), ("pak sy mau hapus data sy", "id"),
                                             ("please delete my data", "en")])
 async def test_erasure_asked_for_with_a_request_before_it_is_confirmed_first(
@@ -294,6 +316,7 @@ async def test_erasure_asked_for_with_a_request_before_it_is_confirmed_first(
     assert resident.heard("privacy.confirm_delete", lang), resident.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("said", ["hapus apa pak?", "hapus nanti aja", "hapus fotonya aja",
                                   "semua data saya dihapus ya?", "so my number is deleted?"])
 async def test_only_a_yes_confirms_the_erasure(engine: Engine, said: str) -> None:
@@ -305,6 +328,7 @@ async def test_only_a_yes_confirms_the_erasure(engine: Engine, said: str) -> Non
     assert not resident.heard("privacy.deleted"), resident.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("said", ["tolong hapus coretan di tembok sekolah", "saya mau hapus foto yang tadi"])
 async def test_a_request_before_other_words_is_no_command(engine: Engine, said: str) -> None:
     resident = Resident(engine)
@@ -350,6 +374,7 @@ def asked_to_confirm(resident: Resident) -> bool:
     return any(resident.heard("privacy.confirm_delete", lang) for lang in LANGUAGES)
 
 
+@READING_ON_SQLITE
 async def test_a_hedged_yes_to_erasing_is_asked_again(engine: Engine) -> None:
     resident = await at(engine, "menu")
     await resident.send("hps data sy pak")
@@ -360,6 +385,7 @@ async def test_a_hedged_yes_to_erasing_is_asked_again(engine: Engine) -> None:
     assert resident.heard("privacy.kept"), resident.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("said", ERASURE_ASKED)
 async def test_erasure_asked_for_in_own_words_at_the_menu_is_confirmed_first(engine: Engine, said: str) -> None:
     resident = await at(engine, "menu")
@@ -370,6 +396,7 @@ async def test_erasure_asked_for_in_own_words_at_the_menu_is_confirmed_first(eng
     assert await step_of(engine, resident) == "menu", "nothing is erased without a yes"
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("said", ERASURE_ASKED)
 async def test_erasure_asked_for_in_own_words_in_a_report_keeps_it_under_the_question(
         engine: Engine, said: str) -> None:
@@ -381,6 +408,7 @@ async def test_erasure_asked_for_in_own_words_in_a_report_keeps_it_under_the_que
     assert await step_of(engine, resident) == "when" and await has_draft(engine, resident)
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("said", NO_ERASURE_ASKED)
 async def test_words_of_erasing_at_the_menu_ask_no_erasure(engine: Engine, said: str) -> None:
     resident = await at(engine, "menu")
@@ -388,6 +416,7 @@ async def test_words_of_erasing_at_the_menu_ask_no_erasure(engine: Engine, said:
     assert not asked_to_confirm(resident), resident.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("said", NO_ERASURE_ASKED)
 async def test_words_of_erasing_in_a_story_are_the_story(engine: Engine, said: str) -> None:
     resident = await at(engine, "description")
@@ -397,6 +426,7 @@ async def test_words_of_erasing_in_a_story_are_the_story(engine: Engine, said: s
     assert await has_draft(engine, resident)
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("said", ["iya hapus aja", "ya hapus", "hapus aja pak", "iya, hapus semua data saya",
                                   "yes delete it", "tolong hapus data saya pak, sy takut ketauan anak2 itu",
                                   "ya hapus, tidak usah disimpan lagi", "iya hapus, gak apa2", "hapus aja gpp",
@@ -409,6 +439,7 @@ async def test_a_yes_with_words_of_erasing_around_it_confirms(engine: Engine, sa
         assert (await db.execute(select(Contact))).first() is None
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("said", ["jangan dihapus", "tidak, jangan hapus data saya", "ya jangan dihapus",
                                   "don't delete", "gak jadi hapus", "ga usah dihapus pak", "no, do not delete it"])
 async def test_a_no_with_words_of_erasing_around_it_keeps_the_data(engine: Engine, said: str) -> None:
@@ -420,6 +451,7 @@ async def test_a_no_with_words_of_erasing_around_it_keeps_the_data(engine: Engin
         assert (await db.execute(select(Contact))).first() is not None
 
 
+@READING_ON_SQLITE
 async def test_an_officers_note_in_a_residents_words_asks_no_erasure(engine: Engine) -> None:
     petugas = await enrolled(engine, "console:petugas")
     for said in ("patroli", "Gedog Sananwetan", "1", "12 orang", "lainnya"):
@@ -429,6 +461,7 @@ async def test_an_officers_note_in_a_residents_words_asks_no_erasure(engine: Eng
     assert not petugas.heard("privacy.confirm_delete") and petugas.heard("patrol.ask_more"), petugas.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("asked", ["udh sy kirim blm?", "laporan sy udah masuk belum?", "udah terkirim belum pak?",
                                    "sudah masuk belum laporan saya", "has my report been sent?"])
 @pytest.mark.parametrize(("step", "left"), [("location", "Lokasi, Waktu, Foto, Identitas"),
@@ -441,6 +474,7 @@ async def test_whether_a_report_in_progress_was_sent_is_answered_with_what_is_le
     assert await step_of(engine, resident) == step
 
 
+@READING_ON_SQLITE
 async def test_whether_a_report_was_sent_at_the_summary_and_after_sending(engine: Engine) -> None:
     resident = await at(engine, "summary")
     await resident.send("laporan sy udah masuk belum?")
@@ -450,6 +484,7 @@ async def test_whether_a_report_was_sent_at_the_summary_and_after_sending(engine
     assert resident.heard("status.own_reports") or "Laporan Anda, yang terbaru dulu" in resident.text, resident.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("told", ["sy udh kirim uang ke penipu itu", "paket sy udh nyampe blm?",
                                   "gimana cara kirim laporan?"])
 async def test_sending_told_or_asked_of_something_else_is_no_question_of_the_report(engine: Engine, told: str) -> None:

@@ -15,6 +15,7 @@ from storage.models import Category, ConversationSession, Identity, Report
 from tests.helpers import (
     DESCRIPTION,
     PLACE,
+    READING_ON_SQLITE,
     Resident,
     alerts,
     another_incident,
@@ -27,6 +28,8 @@ from tests.helpers import (
     regions,
     walk_to_summary,
 )
+
+pytestmark = READING_ON_SQLITE
 
 GEDOG = "35.72.03.1001"
 

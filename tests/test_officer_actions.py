@@ -45,6 +45,7 @@ from storage.reports import find_ref, report_by_ref
 from storage.stations import station_by_code
 from storage.workflow import CLOSED_STATUSES, OPEN_STATUSES, StatusChangeNotAllowed, check_status_change
 from tests.helpers import (
+    READING_ON_SQLITE,
     WARGA,
     Resident,
     alerts,
@@ -1664,6 +1665,7 @@ def test_radio_words_for_taking_a_job_are_read_whole_and_only_so() -> None:
     assert [said for said in NOT_TAKING if taking_it(said)] == []
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("said", ["siap 86", "86", "Siap laksanakan", "otw", "meluncur", "on the way",
                                   "siap 86 ndan, anggota otw TKP", "86👍", "lgsg meluncur ke lokasi pak",
                                   "I'm on my way", "siap dan, otw"])
@@ -1674,6 +1676,7 @@ async def test_radio_slang_right_after_an_alert_takes_its_report(engine: Engine,
     assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("said", [
     # radio words that say something else, or ask
     "otw pulang dulu", "86 orang diamankan kemarin", "meluncur ke rumah makan", "on the way home", "siap",
@@ -1873,6 +1876,7 @@ async def test_an_earlier_confirmations_button_takes_nothing_of_the_one_offered_
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED, "the tap refused ended the offer"
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("typed", "status", "command"), [
     ("TERIMAAA {ref}", ReportStatus.ACKNOWLEDGED, "TERIMA"),
     ("SLESAI {ref} sudah diamankan", ReportStatus.RESOLVED, "SELESAI"),
@@ -1894,6 +1898,7 @@ async def test_a_command_word_with_a_slip_is_offered_as_the_command_it_is_neares
     assert (await report(engine, ref)).status == status, petugas.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("typed", ["kenapa {ref} belum ditangani", "bukan {ref} yg itu ndan", "diproses {ref} kah?",
                                    "trims {ref} sudah beres", "diterima {ref} sama siapa", "ditolak {ref} ya?",
                                    "dilihat {ref} dulu"])

@@ -25,6 +25,7 @@ from storage.models import (
 from tests.helpers import (
     DESCRIPTION,
     PLACE,
+    READING_ON_SQLITE,
     REPORTER_NAME,
     Resident,
     alerts,
@@ -116,6 +117,7 @@ async def test_choices_forgive_case_small_typos_and_buttons(engine: Engine) -> N
     assert report.category == Category.DRUGS
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("word", ["kemalingan", "dicuri", "dibegal", "jambret", "dirampok", "kecopetan", "robbed"])
 async def test_everyday_words_for_a_crime_pick_the_security_category(engine: Engine, word: str) -> None:
     resident = Resident(engine)
@@ -194,6 +196,7 @@ async def test_only_pieces_of_a_story_are_joined_to_it(engine: Engine, pieces: l
     assert (await draft_of(engine))["description"] == story, resident.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("said", ["ok", "ya", "?", "😡😡", "bentar", "maaf pak"])
 async def test_a_word_that_tells_nothing_at_the_story_question_is_still_too_short(engine: Engine, said: str) -> None:
     resident = await at(engine, "description")
@@ -673,6 +676,7 @@ async def test_named_report_asks_the_name_once_and_keeps_it_encrypted(engine: En
     assert contact.display_name_encrypted and "Budi" not in contact.display_name_encrypted
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("answer", "shown"), [
     ("nama sy Dewi Lestari", "Dengan nama (Dewi Lestari)"),
     ("Nama saya: Ahmad Fauzi aja pak", "Dengan nama (Ahmad Fauzi)"),
@@ -730,6 +734,7 @@ async def test_a_mind_changed_at_the_name_question_is_taken(engine: Engine, chan
         assert (await db.execute(select(Contact.display_name_encrypted))).scalar_one() is None
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("typed", "kept"), [("Budi Santoso, tp nama sy dirahasiakan dr pelaku ya pak", "Budi Santoso"),
                                              ("budi santoso, tp nama sy dirahasiakan dr pelaku", "budi santoso"),
                                              ("Budi, rahasiakan dari pelaku ya", "Budi"),
@@ -744,6 +749,7 @@ async def test_a_name_given_with_a_wish_to_keep_it_from_others_is_the_name(engin
     assert f"Dengan nama ({kept})" in resident.text, resident.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("not_a_name", ["nanti aja, jgn sampe pelaku tau", "sy korbannya, tp jgn sampe pelaku tau",
                                         "hmm, rahasiakan dari tetangga", "wkwk, rahasiakan dari tetangga",
                                         "aduh, rahasiakan dari tetangga ya", "sy istrinya, jgn sampe suami tau"])
@@ -778,6 +784,7 @@ async def test_initials_at_the_name_question_are_rahasia(engine: Engine, initial
     assert resident.heard("report.identity_initials") and "Identitas: Rahasia" in resident.text, resident.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("typed", "kept"), [
     ("Budi Santoso, 081234567890", "Budi Santoso"), ("Budi Santoso / wa 0812-3456-7890", "Budi Santoso"),
     ("Bambang, no hp sy 085712345678", "Bambang"), ("nama sy Siti, wa 081234567890", "Siti"),
@@ -802,6 +809,7 @@ async def test_a_name_with_digits_quotes_or_brackets_is_asked_again_in_letters(e
     assert "Dengan nama (M. Ma'ruf Amin)" in resident.text, resident.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("answer", "identity"), [
     ("pake nama aja, Budi Santoso", Identity.NAMED), ("yg disarankan aja pak", Identity.CONFIDENTIAL),
     ("terserah, yg paling aman aja", Identity.CONFIDENTIAL), ("anonim aja kak plis 🙈", Identity.ANONYMOUS),
@@ -820,6 +828,7 @@ async def test_an_identity_said_in_own_words_is_taken(engine: Engine, answer: st
     assert report.identity == identity
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("declined", "left", "then", "identity"), [
     ("jangan anonim", ["Dengan nama", "Rahasia"], "2", Identity.CONFIDENTIAL),
     ("gak mau anonim pak", ["Dengan nama", "Rahasia"], "rahasia aja", Identity.CONFIDENTIAL),
@@ -922,6 +931,7 @@ async def test_a_name_wished_in_own_words_asks_for_the_name(engine: Engine, name
     assert resident.heard("report.ask_name"), resident.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("no_photo", ["gak punya foto", "ga sempet moto pak", "nanti aja fotonya", "❌", "nope",
                                       "no photos sorry", "I don't have one", "no pics", "gak ada foto gpp kan?",
                                       "ga ada fotonya pak, gak papa kan", "cuma gak punya foto pak", "lupa",
@@ -961,6 +971,7 @@ async def test_what_now_without_a_photo_is_told_none_is_needed(engine: Engine, a
     assert (await draft_of(engine))["description"] == before, "a question is no part of the story"
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("yes", ["ada", "ya ada pak", "ok", "sip", "👍", "punya", "ada ss nya", "ada screenshot",
                                  "ada ssnya pak", "ada tangkapan layar"])
 async def test_a_yes_to_the_photo_asks_for_the_photo_itself(engine: Engine, yes: str) -> None:
@@ -970,6 +981,7 @@ async def test_a_yes_to_the_photo_asks_for_the_photo_itself(engine: Engine, yes:
     assert "photo_skipped" not in await draft_of(engine), "a yes skips nothing"
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("later", ["fotonya nanti ya pak", "ntar sy kirim fotonya", "I will send the photo later",
                                    "nanti aja", "ntar ya pak", "Nanti saya kirim rekamannya ke kantor saja pak",
                                    "videonya sy kasih langsung ke kantor pak", "besok sy antar buktinya ke polsek",
@@ -1016,6 +1028,7 @@ async def test_an_acknowledgement_at_the_identity_question_asks_for_one_of_the_t
     assert "identity" not in await draft_of(engine), "none is taken for the resident"
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("done", "sent"), [("udah cukup", True), ("itu aja pak", True), ("sudah lengkap", True),
                                            ("segitu aja", True), ("ok cukup", True), ("cukup sekian pak", True),
                                            ("that's all", True), ("itu salah", False), ("belum cukup", False),
@@ -1067,6 +1080,7 @@ async def test_initials_said_before_the_identity_question_are_kept_for_it(engine
     assert resident.heard("report.summary") and (await draft_of(engine))["identity"] == Identity.CONFIDENTIAL
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("step", "said", "heard"), [
     ("summary", "gak ada tambahan pak kirim aja", "report.submitted"),
     ("summary", "tidak ada tambahan, kirim", "report.submitted"),
@@ -1134,6 +1148,7 @@ async def test_the_place_said_wrong_at_the_summary_is_asked_again_with_the_new_o
     assert report.village_code == "35.72.03.1004" and report.description == DESCRIPTION  # Kel. Sananwetan
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("answer", "wish"), [
     ("nama saya jangan ditampilkan", "confidential"), ("namaku dirahasiain ya", "confidential"),
     ("nama saya harus asli ya?", "question"), ("saya takut pak", "distress"),

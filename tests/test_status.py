@@ -11,7 +11,7 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from storage.models import Report, ReportEvent, ReportStatus, Station, StationKind
 from storage.reports import find_ref
-from tests.helpers import PLACE, Resident, at, file_report, step_of, walk_to_summary
+from tests.helpers import PLACE, READING_ON_SQLITE, Resident, at, file_report, step_of, walk_to_summary
 
 BRAWL = "Tawuran pelajar di Jl. Merdeka depan pasar Gedog, pada bawa celurit dan lempar batu"
 SAME_BRAWL = "pak anak2 sekolah tawuran dekat pasar gedog, lempar2 batu"
@@ -95,6 +95,7 @@ async def test_deep_link_start_payload_opens_the_status(engine: Engine) -> None:
     assert ani.heard("status.report")
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("asked", ["cek {ref}", "cek laporan {ref}", "gimana laporan {ref} pak?", "status {bare}",
                                    "{ref}", "{spaced}", "cek {body}", "status {body}", "{body}",
                                    "gmn laporan sy {body}"])
@@ -169,6 +170,7 @@ async def test_news_asked_for_a_thing_reported_lists_own_reports(engine: Engine)
     assert not resident.heard("status.own_reports"), resident.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("asked", ["pak hp sy udh ketemu blm ya", "pelakunya udah ketangkep blm pak",
                                    "any news on my stolen motorbike?", "has my phone been found yet?",
                                    "loh kok ditolak pak??", "dompet sy yg ilang di pasar udh ketemu blm pak?",
@@ -244,6 +246,7 @@ async def test_my_reports_lists_own_and_witnessed_newest_first_never_anonymous(e
     assert brawl_ref in budi.text and own_ref not in budi.text and "saksi" not in budi.text, budi.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("asked", ["gmn kabarnya laporan motor sy pak", "laporan sy udh ditindaklanjuti blm",
                                    "sy udah lapor minggu lalu tp blm ada kabar", "udah ditangani blm?",
                                    "sudah diproses belum pak"])
