@@ -147,6 +147,29 @@ async def test_calm_words_raise_no_alarm(engine: Engine, calm: str) -> None:
     assert "urgent" not in await draft_of(engine)
 
 
+@pytest.mark.parametrize("asked", ["Tolong. Sy mau tanya", "tolong pak, mau nanya dong", "tolong sy mau nanya",
+                                   "tolong!! mau tanya", "tlg min. boleh tanya?"])
+async def test_tolong_before_a_question_is_please_not_a_cry(engine: Engine, asked: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(asked)
+    assert resident.heard("menu.ask_away") and not resident.heard("emergency.call_110"), resident.text
+    assert await draft_of(engine) == {}
+    await walk_to_summary(resident)
+    resident.replies.clear()
+    await resident.send(asked)  # in the middle of a report too
+    assert not resident.heard("emergency.call_110") and "urgent" not in await draft_of(engine), resident.text
+
+
+@pytest.mark.parametrize("cry", ["tolong!!", "tolong ada maling", "tolong pak sy dipukul",
+                                 "tolong. sy mau tanya, ada org bawa golok di depan rumah"])
+async def test_tolong_with_a_danger_or_alone_is_still_a_cry(engine: Engine, cry: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(cry)
+    assert resident.heard("emergency.call_110") and (await draft_of(engine))["urgent"] is True, resident.text
+
+
 @pytest.mark.parametrize(("said", "heard"), [
     ("sy mau lapor pak", "report.ask_category"),
     ("gimana cara lapornya", "menu.how"),
@@ -1768,7 +1791,10 @@ async def test_police_papers_asked_after_at_first_contact_are_told_where_they_ar
                                                    ("td jam 2 ada maling masuk rumah, polsek tutup", False, "id"),
                                                    ("kantor kelurahan tutup jam 12, bisa lapor?", False, "id"),
                                                    ("jam brp polisi dateng? sy udh lapor di polsek", False, "id"),
-                                                   ("jam buka polsek brp ya", True, "id")])
+                                                   ("jam buka polsek brp ya", True, "id"),
+                                                   ("tlg min mau tanya jam buka", True, "id"),
+                                                   ("tolong min, jam operasional brp?", True, "id"),
+                                                   ("toko sebelah buka jam berapa", False, "id")])
 async def test_when_a_station_is_open_asked_is_told(engine: Engine, said: str, hours: bool, lang: str) -> None:
     resident = Resident(engine)
     await resident.send(said)

@@ -275,13 +275,26 @@ PRESENCE = PROGRESS | {"ada", "masuk", "dimasuki", "kepergok", "ketahuan", "dala
 _CHILD_PHRASES = frozenset(p for p in PHRASES if p[0] in ("anak", "adik"))
 _BEFORE_A_SUBJECT = frozenset({_BREAK, "ada", "tolong", "pak", "bu", "mas", "mbak", "kak", "bang", "sudah", "soalnya",
                                "karena", "bahwa", "ini", "help", "gawat", "darurat", "min", "lapor", "melapor",
-                               "melaporkan", "laporkan"})
+                               "melaporkan", "laporkan",
+                               # "sy mau tanya, anak sy blm pulang dr kemarin": the question is what follows
+                               "tanya", "bertanya", "ask"})
 NEGATIONS = frozenset({"tidak", "enggak", "bukan", "tanpa", "belum", "not", "no", "never", "without", "jangan"})
 _ASKING_TAG = frozenset({"bisa", "boleh", "lapor", "melapor", "kan"})
 PRONE = frozenset({"rawan", "prone"})  # "rawan begal": a place to report as unsafe, no danger now
 # "Tolong" with only these is a cry ("tolong!", "tolong pak"); beside any other word it is "please".
 _ALONE_WITH = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang", "tolong", "help", "please", "saya", "kami",
                          "aku", "cepat", "segera", "sos", "pol", "polisi"})
+# "Tolong" that opens a wish to ask or to have one's report looked at ("Tolong. Sy mau tanya", "tolong pak, boleh
+# nanya?", "tolong. bantu cek laporan sy") is the polite "please": it is left out and the rest read alone, so a
+# danger told after it is still heard ("tolong, sy mau tanya, ada org bawa golok di depan rumah").
+_OPENING_A_PLEA = frozenset({_BREAK, "tolong", "pak", "bu", "mas", "mbak", "kak", "bang", "min", "admin", "saya",
+                             "aku", "kami", "ya", "dong", "please"})
+_BEFORE_ASKING = frozenset({"mau", "ingin", "pengen", "pingin", "pengin", "boleh", "bisa", "numpang", "izin", "ijin",
+                            "minta", "meminta", "mohon", "bantu", "dibantu", "cek", "dicek", "cekin", "check", "i",
+                            "want", "to", "can", "may", "have", "a", "ada", "sedikit", "dikit"})
+_ASKING_FOR = frozenset({"tanya", "bertanya", "menanyakan", "nanyain", "tanyain", "pertanyaan", "ask", "question",
+                         "info", "informasi", "laporan", "status"})
+_WORDS_BEFORE_ASKING = 3
 _CLOCK = re.compile(r"^\d")
 # Danger told as over, past, or not real.
 _DONE_WORDS = frozenset({"sudah", "telah", "already", "wis", "uwis", "sampun"})  # Javanese "wis dipateni"
@@ -1533,6 +1546,17 @@ def dreamt_left_out(said: list[str]) -> list[str]:
     return kept
 
 
+def _asked_after_a_plea(said: list[str]) -> list[str]:
+    """The words after a "tolong" that only opens a question or a look at one's report; the words as they are when
+    it does not."""
+    if not said or said[0] != "tolong":
+        return said
+    opened = next((k for k, word in enumerate(said) if word not in _OPENING_A_PLEA), len(said))
+    asking = next((k for k, word in enumerate(said[opened:opened + _WORDS_BEFORE_ASKING + 1], opened)
+                   if word not in _BEFORE_ASKING), None)
+    return said[opened:] if asking is not None and said[asking] in _ASKING_FOR else said
+
+
 def is_cry_for_help(text: str) -> bool:
     """Whether `text` says someone may be in danger now."""
     said = _sentences(text)
@@ -1542,6 +1566,9 @@ def is_cry_for_help(text: str) -> bool:
         said = dreamt_left_out(said)
         if not said:
             return False
+    said = _asked_after_a_plea(said)
+    if not said:
+        return False
     # "tolong pak 😭": emoji beside it say how, not what else is asked; and "TOLONGGG!!! …", a sentence of its own
     # before the rest ("TOLONG!!! rumah kemasukan orang"), unless the rest tells it over ("tolong!! motor sy dicuri
     # kemarin")

@@ -912,7 +912,7 @@ _WHAT_NEXT = frozenset({"bagaimana", "terus", "lalu", "selanjutnya", "happens", 
 _ASK = frozenset({"tanya", "nanya", "bertanya", "nanyain", "tanyain", "ask", "question"})
 _ASKING_TO_ASK = _ASK | frozenset({"mau", "ingin", "pengin", "boleh", "bisa", "izin", "ijin", "numpang", "saya", "aku",
                                    "sedikit", "dikit", "sebentar", "bentar", "dulu", "eh", "i", "want", "to", "can",
-                                   "may", "have", "a", "something", "quick"})
+                                   "may", "have", "a", "something", "quick", "tolong"})  # "tolong pak, mau nanya dong"
 SERVICE_QUESTIONS = ("privacy", "cost", "response", "who", "contact", "station", "visit", "called_110",
                      "after_report", "ask_away")
 SERVICE_MAX_WORDS = 12
@@ -1020,9 +1020,14 @@ _GETTING = frozenset({"bikin", "buat", "membuat", "perpanjang", "perpanjangan", 
 
 # When a station is open ("kantor polsek buka jam brp?", "polsek buka 24 jam gk?", "what time does the police station
 # open?"): asked in a few words.
-_OPEN_HOURS = frozenset({"buka", "tutup", "open", "opens", "opening", "closed", "close", "closes", "hours"})
+_OPEN_HOURS = frozenset({"buka", "tutup", "bukanya", "tutupnya", "operasional", "open", "opens", "opening", "closed",
+                         "close", "closes", "hours"})
 _OFFICES = frozenset({"polsek", "polres", "polda", "spkt", "station"})  # "kantor" with "polisi", below
 _HOURS_MAX_WORDS = 14
+# Hours asked with no office named, only asked ("tlg min mau tanya jam buka", "jam bukanya kapan ya?"): this chat's
+# station's.
+_OF_HOURS_ONLY = frozenset({"jam", "buka", "bukanya", "tutup", "tutupnya", "operasional", "pelayanan", "kantor",
+                            "berapa", "kapan", "sampai", "dari", "ya"})
 # Where a thing found goes ("klo nemu dompet di jalan hrs diserahin kmn?", "I found a wallet, where do I hand it in?").
 _FOUND_IT = frozenset({"nemu", "menemukan", "nemuin", "temuan", "found", "find"})
 _FOUND_PEOPLE = frozenset({"anak", "bocah", "bayi", "balita", "orang", "nenek", "kakek", "lansia", "child", "kid",
@@ -1044,12 +1049,13 @@ def station_service_asked(text: str) -> str | None:
         return "lost_letter"  # "bisa lapor kehilangan ktp lewat sini gk?": the letter of loss is what it needs
     if told & _PAPERS or (told & _LICENCE and told & _GETTING):
         return "police_papers"
-    police_office = bool(told & _OFFICES) or any_phrase(said, (("kantor", "polisi"), ("police", "office")))
+    police_office = bool(told & _OFFICES) or any_phrase(said, (("kantor", "polisi"), ("police", "office"))) \
+        or ("jam" in told and all(w in _OF_HOURS_ONLY | _ASKING_TO_ASK or w in NEUTRAL for w in said))
     if told & _FOUND_IT and told & _HANDED and (_asked(text, said) or bool(told & _HOW_OR_WHERE)) \
             and not told & _FOUND_PEOPLE:
         return "found_item"  # not "sy nemu anak kecil nangis sendirian di pasar, hrs dibawa kmn?": a report
     if told & _OPEN_HOURS and police_office and len(said) <= _HOURS_MAX_WORDS \
-            and (_asked(text, said) or bool(told & _WHAT_HOUR)) \
+            and (_asked(text, said) or bool(told & (_WHAT_HOUR | _ASK))) \
             and not told & REPORT_WORDS:  # "kantor kelurahan tutup jam 12, … bisa lapor?"
         return "office_hours"
     return None
