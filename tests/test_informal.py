@@ -170,6 +170,24 @@ async def test_tolong_with_a_danger_or_alone_is_still_a_cry(engine: Engine, cry:
     assert resident.heard("emergency.call_110") and (await draft_of(engine))["urgent"] is True, resident.text
 
 
+@pytest.mark.parametrize("warned", ["bsk mlm ada rencana tawuran di lapangan",
+                                    "anak2 smk janjian tawuran minggu depan di jembatan",
+                                    "katanya ntar malem mau ada tawuran di lapangan gedog"])
+async def test_a_brawl_planned_is_a_report_of_security_not_a_cry(engine: Engine, warned: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(warned)
+    assert not resident.heard("emergency.call_110") and resident.heard("report.read_back_ask_when"), resident.text
+    draft = await draft_of(engine)
+    assert draft["read"]["category"] == Category.SECURITY.value and draft["description"] == warned, draft
+    assert "urgent" not in draft
+    resident = Resident(engine, "console:warga2")
+    for said in ("halo", "1", "1"):
+        await resident.send(said)
+    await resident.send("bsk ada rencana tawuran, skrg mereka udh kumpul bawa celurit")  # gathering now: a cry
+    assert resident.heard("emergency.call_110"), resident.text
+
+
 @pytest.mark.parametrize(("said", "heard"), [
     ("sy mau lapor pak", "report.ask_category"),
     ("gimana cara lapornya", "menu.how"),

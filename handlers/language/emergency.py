@@ -1387,10 +1387,35 @@ def _asked_what_if(said: list[str]) -> bool:
 _POLITE_IFS = (["bisa"], ["boleh"], ["possible"], ["enggak"], ["tidak"])
 
 
+# A brawl planned, not begun ("bsk mlm ada rencana tawuran di lapangan", "anak2 smk janjian tawuran minggu depan",
+# "a gang brawl is planned for tomorrow"): a warning to report, no danger now, unless it is told going on already
+# ("…, skrg mereka udh kumpul bawa celurit") or help is called.
+_BRAWLS = frozenset({"tawur", "tawuran", "tawurannya", "bentrok", "bentrokan", "brawl", "brawls"})
+_PLANNED = frozenset({"rencana", "rencananya", "berencana", "direncanakan", "merencanakan", "janjian", "planned",
+                      "planning", "plan", "plans", "plotting", "arranged"})
+_AHEAD = frozenset({"besok", "lusa", "tomorrow"})
+_AHEAD_PHRASES = tuple(tuple(p.split()) for p in (
+    "nanti malam", "nanti sore", "entar malam", "entar sore", "minggu depan", "malam minggu depan", "bulan depan",
+    "next week", "this weekend"))
+_PLANNED_AFTER = frozenset({"planned", "direncanakan", "arranged"})  # "a brawl planned", "tawuran yg direncanakan"
+_PLAN_WITHIN = 4  # "ada rencana mau tawuran": the plan, then the brawl; not "tawuran, rencananya mau sy videoin"
+
+
+def _planned_ahead(said: list[str]) -> bool:
+    brawls = [i for i, word in enumerate(said) if word in _BRAWLS]
+    if not brawls or (_STILL | {"tolong", "help", "barusan"}) & set(said):
+        return False
+    ahead = [i for i, word in enumerate(said) if word in _AHEAD] + [i for _, i in phrases_found(said, _AHEAD_PHRASES)]
+    return any(set(said[max(0, i - _PLAN_WITHIN):i]) & _PLANNED or set(said[i + 1:i + 3]) & _PLANNED_AFTER
+               or any(k < i for k in ahead) for i in brawls)
+
+
 def _not_now(said: list[str]) -> bool:
-    """Whether the danger is told as over, past or not real: "sudah padam", "semalam", "film", or a fright that
-    turned out nothing ("kirain begal ternyata temen sendiri"), or asked of as what if (_asked_what_if)."""
-    if _make_believe(said) or _mistaken(said) or _joking(said) or _told_over(said) or _asked_what_if(said):
+    """Whether the danger is told as over, past, not real or planned ahead: "sudah padam", "semalam", "film", a
+    fright that turned out nothing ("kirain begal ternyata temen sendiri"), asked of as what if (_asked_what_if), a
+    brawl planned (_planned_ahead)."""
+    if _make_believe(said) or _mistaken(said) or _joking(said) or _told_over(said) or _asked_what_if(said) \
+            or _planned_ahead(said):
         return True
     if _goes_on(said):
         return False
