@@ -235,6 +235,33 @@ async def test_whether_a_kind_may_be_reported_is_answered_and_its_report_begun(e
     assert resident.heard("report.ask_location"), resident.text
 
 
+@pytest.mark.parametrize(("asked", "category", "lang"), [
+    ("can I report noise from my neighbour?", Category.SOCIAL, "en"),
+    ("is this the place to report a scam?", Category.SECURITY, "en"),
+    ("is this the right place to report drug dealing?", Category.DRUGS, "en"),
+    ("disini tempat lapor penipuan bukan?", Category.SECURITY, "id"),
+    ("bisa lapor tetangga sy berisik gk?", Category.SOCIAL, "id"),
+])
+async def test_whether_a_kind_may_be_reported_is_answered_however_asked(engine: Engine, asked: str,
+                                                                       category: Category, lang: str) -> None:
+    resident = Resident(engine)
+    await resident.send(asked)
+    assert resident.heard("menu.can_report", lang) and resident.heard("report.ask_description", lang), resident.text
+    assert not resident.heard("report.read_back", lang) and not resident.heard("report.read_back_ask_when", lang)
+    assert (await draft_of(engine)) == {"category": category.value}
+
+
+@pytest.mark.parametrize(("asked", "lang"), [("bisa lapor apa aja?", "id"), ("apa aja yg bisa dilaporin?", "id"),
+                                             ("what can I report here?", "en"),
+                                             ("what kind of things can I report?", "en")])
+async def test_what_may_be_reported_is_answered_with_the_kinds(engine: Engine, asked: str, lang: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(asked)
+    assert resident.heard("report.ask_category", lang) and not resident.heard("menu.not_understood", lang), \
+        resident.text
+
+
 async def test_a_cry_told_after_asking_whether_it_may_be_reported_is_heard_and_kept(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("lapor pak, bisa tolong ke sini? ada maling")

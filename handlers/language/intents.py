@@ -979,8 +979,39 @@ _ABOUT_A_KIND = frozenset({"ini", "sini", "disini", "kesini", "di", "ke", "lewat
                            "for", "about", "here", "this", "a", "an", "the", "of", "any", "kind", "case", "cases",
                            "through", "also", "or", "do", "you", "we", "it", "is", "i", "things", "like", "such",
                            "as", "where", "mana", "kemana", "dalam", "rumah", "tangga", "domestic", "online",
+                           "right", "correct", "bener", "benar", "bukan", "tempat", "place", "from", "dari", "sm",
                            *WANT_WORDS, *NEUTRAL, *OWN_WORDS, *REPORT_WORDS})
 _OTHER_WORDS_OF_A_KIND = 2  # "penipuan online", "kehilangan ktp": what the lists do not hold, at most
+# Asked as the place for it rather than whether it may be ("is this the place to report a scam?", "disini tempat
+# lapor penipuan bukan?", "is this where I report a scam?"): the place just before the word of reporting.
+_THE_PLACE_FOR = frozenset({"tempat", "place", "where"})
+_PLACE_BEFORE = 3  # "tempat buat lapor", "the right place to report"
+# Who is about the asker is no story of their own ("can I report noise from my neighbour?", "bisa lapor tetangga sy
+# berisik gk?"): "my" beside them.
+_PEOPLE_AROUND = frozenset({"tetangga", "neighbour", "neighbor", "neighbours", "neighbors"})
+
+
+def _own_besides_people_around(said: list[str]) -> bool:
+    """Whether each word of one's own after the word of reporting only says whose neighbour."""
+    return all(word not in OWN_WORDS or set(said[max(0, i - 1):i] + said[i + 1:i + 2]) & _PEOPLE_AROUND
+               for i, word in enumerate(said))
+
+
+# What may be reported here, asked of no kind ("bisa lapor apa aja?", "apa aja yg bisa dilaporin?", "what can I report
+# here?", "what kind of things can I report?"): the kinds are the answer, as the report's first question lists them.
+_WHAT = frozenset({"apa", "what", "which"})
+_REPORTED = REPORT_WORDS | REPORTING | {"dilaporin", "dilaporkan", "reported"}
+_OF_WHAT_MAY_BE = frozenset({"kind", "kinds", "type", "types", "things", "sort", "sorts", "of", "jenis", "macam",
+                             "be", "i", "we", "you", "here", "this", "do", "aja", "saja", "yang", "sini", "disini",
+                             "di", "ke", "lewat", "sih", "ya", "kasus", "cases", "hal"})
+
+
+def what_may_be_reported(text: str) -> bool:
+    """Whether the message only asks which kinds of incident may be reported here."""
+    said = words(text)
+    told = set(said)
+    return bool(told & _WHAT and told & _REPORTED and told & _TAKEN_IN) and all(
+        word in _WHAT | _REPORTED | _TAKEN_IN | _OF_WHAT_MAY_BE or word in NEUTRAL for word in said)
 
 
 def report_kind_asked(text: str) -> str | None:
@@ -993,9 +1024,10 @@ def report_kind_asked(text: str) -> str | None:
     roots = stems_of(said, _lexicon() | REPORT_WORDS | _TAKEN_IN)
     reported = next((i for i, root in enumerate(roots) if root in REPORT_WORDS or said[i] in REPORT_WORDS), None)
     category = category_named(text)
-    if reported is None or category is None or not (set(roots) | set(said)) & _TAKEN_IN:
+    the_place_for = reported is not None and bool(_THE_PLACE_FOR & set(said[max(0, reported - _PLACE_BEFORE):reported]))
+    if reported is None or category is None or not ((set(roots) | set(said)) & _TAKEN_IN or the_place_for):
         return None
-    if OWN_WORDS & set(said[reported:]):
+    if OWN_WORDS & set(said[reported:]) and not _own_besides_people_around(said[reported:]):
         return None  # "…hp saya dicuri": a story of one's own
     others = [word for word, root in zip(said, roots, strict=True)
               if word not in _ABOUT_A_KIND and root not in _OF_ASKING and root not in _lexicon()
@@ -1150,6 +1182,8 @@ def menu_intent(text: str) -> str | None:
         return None
     if report_kind_asked(text):
         return "can_report"
+    if what_may_be_reported(text):
+        return "report"  # "what can I report here?": the kinds, as the report's first question lists them
     roots = set(stems_of(said, _lexicon() | REPORT_WORDS | HOW_WORDS)) | set(said)
     asked_of_service = service_asked(text)
     if roots & NUMBER_WORDS and roots & POLICE_WORDS and len(said) <= 10 \
