@@ -2325,7 +2325,7 @@ async def identity(turn: Turn) -> str:
     if picked is None and (after_declining := _identity_declined(turn)):
         return after_declining  # "gak mau anonim pak": the two left asked between
     if picked is None:
-        # "bedanya rahasia sm anonim apa?": the question asked again is its answer; "ok", "siap", "👍": one is asked for
+        # "yg mana yg paling aman?": the question asked again is its answer; "ok", "siap", "👍": one is asked for
         turn.say("report.identity_question" if "?" in turn.text else
                  "report.identity_choose" if yes_or_no(turn.text) == "yes" or as_told(turn.text)  # "ok", "bebas"
                  else "common.not_a_choice")

@@ -188,6 +188,18 @@ async def test_a_brawl_planned_is_a_report_of_security_not_a_cry(engine: Engine,
     assert resident.heard("emergency.call_110"), resident.text
 
 
+@pytest.mark.parametrize(("asked", "lang"), [("apa bedanya rahasia sm anonim?", "id"),
+                                             ("rahasia sama anonim beda nya apa ya", "id"),
+                                             ("what's the difference between confidential and anonymous?", "en")])
+async def test_what_the_ways_of_being_shown_mean_is_explained_at_the_menu(engine: Engine, asked: str,
+                                                                          lang: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(asked)
+    assert resident.heard("menu.identity_options", lang) and resident.heard("menu.ask", lang), resident.text
+    assert await draft_of(engine) == {}
+
+
 @pytest.mark.parametrize(("said", "heard"), [
     ("sy mau lapor pak", "report.ask_category"),
     ("gimana cara lapornya", "menu.how"),

@@ -1019,6 +1019,19 @@ async def test_the_station_named_without_a_photo_promised_skips_nothing(engine: 
     assert not resident.heard("report.photo_later") and "photo_skipped" not in await draft_of(engine), resident.text
 
 
+@READING_ON_SQLITE
+@pytest.mark.parametrize("asked", ["apa bedanya rahasia sm anonim?", "bedanya rahasia dan anonim apa",
+                                   "rahasia sama anonim beda nya apa ya", "anonim itu apa?",
+                                   "whats the difference between confidential and anonymous?"])
+async def test_what_the_ways_of_being_shown_mean_asked_is_explained_not_taken(engine: Engine, asked: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(asked)
+    assert resident.heard("menu.identity_options") and resident.heard("report.ask_identity"), resident.text
+    assert "identity" not in await draft_of(engine), "no way is taken for the resident"
+    await resident.send("rahasia")
+    assert resident.heard("report.summary") and "Identitas: Rahasia" in resident.text, resident.text
+
+
 @pytest.mark.parametrize("acknowledged", ["ok", "oke deh", "siap pak", "👍"])
 async def test_an_acknowledgement_at_the_identity_question_asks_for_one_of_the_three(engine: Engine,
                                                                                    acknowledged: str) -> None:
@@ -1152,7 +1165,7 @@ async def test_the_place_said_wrong_at_the_summary_is_asked_again_with_the_new_o
 @pytest.mark.parametrize(("answer", "wish"), [
     ("nama saya jangan ditampilkan", "confidential"), ("namaku dirahasiain ya", "confidential"),
     ("nama saya harus asli ya?", "question"), ("saya takut pak", "distress"),
-    ("nama saya takut ketahuan", "confidential"), ("bedanya rahasia sm anonim apa?", "question"),
+    ("nama saya takut ketahuan", "confidential"), ("bedanya rahasia sm anonim apa?", "options"),
     ("nama saya inisial aja", None), ("nama saya terserah bapak", None), ("nama saya sudah ada di data", None),
 ])
 async def test_words_about_a_name_at_the_identity_question_are_no_name(engine: Engine, answer: str,
@@ -1166,6 +1179,8 @@ async def test_words_about_a_name_at_the_identity_question_are_no_name(engine: E
         assert resident.heard("common.not_a_choice") and resident.heard("report.ask_identity")
     elif wish == "question":  # asked again, as its own answer
         assert resident.heard("report.identity_question") and resident.heard("report.ask_identity"), resident.text
+    elif wish == "options":  # the ways of being shown explained, and the question asked again
+        assert resident.heard("menu.identity_options") and resident.heard("report.ask_identity"), resident.text
     elif wish == "distress":  # fear, answered gently, and the question asked again
         assert resident.heard("report.aside_distress") and resident.heard("report.ask_identity"), resident.text
     else:  # a wish not to be shown is that choice

@@ -914,8 +914,30 @@ _ASKING_TO_ASK = _ASK | frozenset({"mau", "ingin", "pengin", "boleh", "bisa", "i
                                    "sedikit", "dikit", "sebentar", "bentar", "dulu", "eh", "i", "want", "to", "can",
                                    "may", "have", "a", "something", "quick", "tolong"})  # "tolong pak, mau nanya dong"
 SERVICE_QUESTIONS = ("privacy", "cost", "response", "who", "contact", "station", "visit", "called_110",
-                     "after_report", "ask_away")
+                     "after_report", "ask_away", "identity_options")
+# What the ways of being shown mean, or how they differ ("apa bedanya rahasia sm anonim?", "anonim itu apa?", "what's
+# the difference between confidential and anonymous?"): explained, not taken for a choice.
+_WAYS_SHOWN = frozenset({"rahasia", "dirahasiakan", "anonim", "anonymous", "anon", "confidential", "nama", "named",
+                         "identitas", "identity"})
+_DIFFERING = frozenset({"beda", "bedanya", "perbedaan", "perbedaannya", "bedain", "membedakan", "difference",
+                        "differences", "different", "differ", "maksud", "maksudnya", "arti", "artinya", "mean", "means",
+                        "meaning", "pengertian", "jelasin", "jelaskan", "explain", "apaan"})
+_OF_DIFFERING = frozenset({"apa", "what", "whats", "what's", "s", "itu", "is", "are", "the", "between", "and", "or",
+                           "dan", "sama", "atau", "dengan", "pake", "pakai", "yang", "ya", "sih", "tuh", "of", "does",
+                           "do", "nya", "kalau", "kalo", "gimana", "bagaimana", "how", "they", "mau", "tanya", "i",
+                           "can", "you", "please", "antara", "pilihan", "options", "choices"})
 SERVICE_MAX_WORDS = 12
+
+
+def identity_options_asked(text: str) -> bool:
+    """Whether the message only asks what one of the ways of being shown means, or how they differ."""
+    said = words(text)
+    told = set(said)
+    # "nama apa?" at the name question asks which name, not what being named means
+    meaning = bool(told & _DIFFERING) or (_asked(text, said) and bool(told & {"apa", "what", "whats"})
+                                          and bool(told & _WAYS_SHOWN - {"nama", "named", "identitas", "identity"}))
+    return bool(told & _WAYS_SHOWN) and meaning and all(
+        word in _WAYS_SHOWN | _DIFFERING | _OF_DIFFERING or word in NEUTRAL for word in said)
 
 
 def _asks_to_ask(said: list[str]) -> bool:
@@ -930,6 +952,8 @@ def service_asked(text: str) -> str | None:
         return "privacy"
     if _WHAT_IS_THIS.match(text):
         return "who"
+    if identity_options_asked(text):
+        return "identity_options"
     said = words(text)
     if _asks_to_ask(said):
         return "ask_away"
@@ -1266,12 +1290,13 @@ def aside(text: str) -> str | None:
     said = words(text)
     if not said or len(said) > max(ASIDE_MAX_WORDS, SERVICE_MAX_WORDS, PRIVACY_MAX_WORDS):
         return None
-    if "?" not in text and not privacy_asked(without_ref(text)) and not _asks_to_ask(said) and \
+    if "?" not in text and not privacy_asked(without_ref(text)) and not _asks_to_ask(said) \
+            and not identity_options_asked(text) and \
             not all(w in _ANY_ASIDE_WORD or w in NEUTRAL or _distressed(w) for w in said):
         return None  # no question, and a word no aside holds: "1", "lewati", a place (spares menu_intent)
     intent = menu_intent(text)
     if intent in SERVICE_QUESTIONS:  # service_asked holds it to a short question; in a report, one marked so
-        return intent if "?" in text or intent in ("privacy", "ask_away") else None
+        return intent if "?" in text or intent in ("privacy", "ask_away", "identity_options") else None
     if len(said) > ASIDE_MAX_WORDS:
         return None
     allowed = _ASIDE_WORDS.get(intent or "")
