@@ -50,6 +50,7 @@ from handlers.language.intents import (
 from handlers.language.normalise import normalise, phrase_at, without_phrase, words
 from handlers.language.self_told import ABOUT_A_NAME, name_said
 from handlers.language.slots import (
+    CHAT_SOUND,
     DAY_WORDS,
     TIME_WORDS,
     WEEKDAYS,
@@ -1485,7 +1486,7 @@ async def location(turn: Turn) -> str:
         turn.draft["home_asked"] = True  # asked once, in a question of its own (ask_location), no try spent
         return LOCATION
     if not found and (yes_or_no(turn.text) is not None or IDENTITIES.pick(turn.lang, turn.text) is not None
-                      or all(w in _SENDING_WORDS | NEUTRAL or _CHAT_SOUND.match(w) for w in words(turn.text))):
+                      or all(w in _SENDING_WORDS | NEUTRAL or CHAT_SOUND.match(w) for w in words(turn.text))):
         # an answer to another question ("iya", "rahasia", "kirim"), or a call ("pak??", "hmm"), that names no
         # place: asked again, no try spent, a pin kept still kept
         turn.draft.pop("location_text", None)
@@ -1951,18 +1952,19 @@ async def when(turn: Turn) -> str:
     if turn.inbound.choice is None and (rest := _yes_and_when(turn.text)):
         turn.draft["when"] = {"text": rest}  # "iya, kemarin sore": the time, without the yes
         return first_missing(turn)
+    if turn.inbound.choice is None and not_given(turn.text):
+        # "lewati", "ga tau", "udh lupa" (no "sudah" of a choice): not said, rather than those words as the time
+        turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
+        return first_missing(turn)
     picked = turn.pick(WHEN_OPTIONS)
     if picked is not None:
         turn.draft["when"] = {"text": turn.text} if _says_more_than(turn, picked) else {"choice": picked}
         if picked == "now" and not turn.emergency_answered:
             turn.say("emergency.happening_now")
         return first_missing(turn)
-    if words(turn.text) and all(_CHAT_SOUND.match(w) or w in NEUTRAL for w in words(turn.text)):
+    if words(turn.text) and all(CHAT_SOUND.match(w) or w in NEUTRAL for w in words(turn.text)):
         turn.say("report.when_invalid", shortest=WHEN_CHARS[0], longest=WHEN_CHARS[1])  # "hmm": no answer yet
         return WHEN
-    if not_given(turn.text):  # "lewati", "ga tau": not said, rather than those words as the time
-        turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
-        return first_missing(turn)
     said_in_order = words(turn.text)
     said = set(said_in_order)
     asks = "?" in turn.text and bool(said & (_NOT_TELLING | _ASKING))  # "is this going to the police directly?"
@@ -2505,11 +2507,10 @@ def _reads_as_a_name(given: str, kept_from_someone: bool) -> bool:
     # in lower case, a name has a word that is no word of the language ("siti aminah"; not "nanti aja", "aduh",
     # "sy korbannya"), and no sound of the chat ("hmm", "wkwk")
     return kept_from_someone and not set(said) & (_AFTER_A_NAME | NEUTRAL | _NOT_A_NAME | {"nama", "name"}) \
-        and any(not is_ordinary(word) for word in said) and not any(_CHAT_SOUND.match(word) for word in said) \
+        and any(not is_ordinary(word) for word in said) and not any(CHAT_SOUND.match(word) for word in said) \
         and yes_or_no(given) is None and identity_wished(given) is None
 
 
-_CHAT_SOUND = re.compile(r"^(?:(?:wk)+w?|(?:ha)+h?|(?:he)+h?|(?:hi)+h?|h+m+|e+h+|a+h+|o+h+|u+h+|e+m+|(?:ck)+)$")
 
 
 async def name(turn: Turn) -> str:

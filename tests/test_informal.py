@@ -1690,6 +1690,20 @@ async def test_a_time_typed_with_more_than_a_choice_is_kept_in_the_residents_wor
     assert resident.heard("report.summary") and shown in resident.text, resident.text
 
 
+@pytest.mark.parametrize("unknown", ["gatau y", "lupa bro", "ga inget wkwk", "gatau y pak hehe", "udh lupa",
+                                     "kurang tau pastinya", "dunno lol"])
+async def test_slang_for_not_knowing_when_is_shown_as_no_time_and_kept_out_of_the_story(engine: Engine,
+                                                                                        unknown: str) -> None:
+    resident = await at(engine, "when")
+    before = (await draft_of(engine))["description"]
+    await resident.send(unknown)
+    assert resident.heard("report.ask_photo") and not resident.heard("report.story_added"), resident.text
+    assert await draft_of(engine) == {**await draft_of(engine), "description": before}
+    for message in ("ga ada", "rahasia aja"):
+        await resident.send(message)
+    assert "Waktu: Tidak disebutkan" in resident.text and unknown not in resident.text, resident.text
+
+
 @pytest.mark.parametrize(("fix", "shown"), [
     ("waktunya salah, harusnya kemarin sore", "Waktu: kemarin sore"),
     ("eh salah, maksudnya narkoba", "Kategori: Narkoba"),

@@ -573,7 +573,11 @@ _PUT_OFF = frozenset({("nanti",), ("nanti", "saja"), ("cukup",), ("sudah", "cuku
 _NOT_GIVEN = frozenset({("lewati",), ("lewat",), ("skip",), ("lupa",), ("entah",), ("enggak", "tau"),
                         ("enggak", "tahu"), ("tidak", "tahu"), ("tidak", "tau"), ("tidak", "ingat"),
                         ("enggak", "ingat"), ("don", "t", "know"), ("i", "don", "t", "know"), ("dont", "know"),
-                        ("not", "sure"), ("no", "idea"), ("unknown",), ("kapan", "ya"),
+                        ("not", "sure"), ("no", "idea"), ("unknown",), ("kapan",), ("kurang", "tau"),
+                        ("kurang", "tahu"), ("kurang", "ingat"), ("sudah", "lupa"), ("lupa", "kapan"),
+                        ("enggak", "ingat", "kapan"), ("dunno",), ("idk",), ("forgot",), ("i", "forgot"),
+                        ("i", "don", "t", "remember"), ("don", "t", "remember"), ("can", "t", "remember"),
+                        ("i", "can", "t", "remember"),
                         *_PUT_OFF})
 # An answer to "when?" that leaves it as the story told it: "terserah", "sesuai aja", "yang tadi".
 _AS_TOLD = frozenset({("terserah",), ("bebas",), ("sesuai",), ("sama",), ("sesuai", "cerita"), ("yang", "tadi"),
@@ -640,9 +644,17 @@ def area_word_asked(text: str) -> bool:
         and all(word in _AREA_WORDS or word in _WHAT_IT_MEANS or word in NEUTRAL for word in said)
 
 
+# Sounds of chat, laughter or hesitation ("wkwk", "hehe", "hmm", "eh"), no words of an answer.
+CHAT_SOUND = re.compile(r"^(?:(?:wk)+w?|(?:ha)+h?|(?:he)+h?|(?:hi)+h?|h+m+|e+h+|a+h+|o+h+|u+h+|e+m+|(?:ck)+)$")
+# Said around "not known" and changing nothing: "gatau y", "ga tau jg", "lupa bro", "dunno lol".
+_AROUND_NOT_KNOWN = _PARTICLES | {"juga", "lol", "pokoknya", "pastinya", "persisnya", "tepatnya", "exactly"}
+
+
 def not_given(text: str) -> bool:
-    """Whether the answer to "when?" or "where?" says it is not known or not to be given: "lewati", "ga tau pak"."""
-    return tuple(word for word in words(text) if word not in NEUTRAL) in _NOT_GIVEN
+    """Whether the answer to "when?" or "where?" says it is not known or not to be given: "lewati", "ga tau pak",
+    "gatau y", "ga inget wkwk"."""
+    return tuple(word for word in words(text) if word not in NEUTRAL | _AROUND_NOT_KNOWN
+                 and not CHAT_SOUND.match(word)) in _NOT_GIVEN
 
 
 # The hour of the day a time names, for when in the day things happen (the digest's time bands): an hour told,
