@@ -234,12 +234,12 @@ async def _menu_intent(turn: Turn) -> str:
         turn.say("menu.how")
         return report_flow.start(turn, category=category_named(turn.text), identity=wished)
     if intent in ("report", None) and told_at_length(turn.text) and await report_flow.tells_more_than_where(turn):
-        # "kulo badhe lapor, wingi sonten motor kulo ical …", a story no list knows: its kind is asked, nothing lost
+        # "kulo badhe lapor, wingi motor kulo dipundhut …", a story no list knows: its kind is asked, nothing lost
         return await report_flow.start_from_story(turn)
     if intent == "report":
         begun = report_flow.start(turn, identity=wished)
         if tells_after_the_wish(turn.text):
-            turn.draft["story_begun"] = turn.text  # "pak kulo ajeng lapor, sepeda motor kulo ical": not lost
+            turn.draft["story_begun"] = turn.text  # "pak kulo ajeng lapor, motor kulo dipundhut": not lost
         return begun
     if intent == "thanks" or intent in _ANSWERED_AT_THE_MENU:
         turn.say(f"menu.{intent}")

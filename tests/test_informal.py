@@ -283,8 +283,8 @@ async def test_a_cry_told_after_asking_whether_it_may_be_reported_is_heard_and_k
     assert draft["urgent"] is True and draft["description"].startswith("ada maling\nmasuk lewat jendela"), draft
 
 
-@pytest.mark.parametrize("wish", ["pak kulo ajeng lapor, sepeda motor kulo ical", "punten pak, abdi bade lapor",
-                                  "aku arep lapor"])
+@pytest.mark.parametrize("wish", ["pak kulo ajeng lapor, sepeda motor kulo dipundhut tiyang",
+                                  "punten pak, abdi bade lapor", "aku arep lapor"])
 async def test_a_wish_to_report_in_javanese_or_sundanese_starts_a_report_and_keeps_what_it_tells(
         engine: Engine, wish: str) -> None:
     resident = Resident(engine)
@@ -293,7 +293,26 @@ async def test_a_wish_to_report_in_javanese_or_sundanese_starts_a_report_and_kee
     await resident.send("1")
     await resident.send("wingi sonten wonten ngarep griyo")
     told = (await draft_of(engine))["description"]
-    assert told.startswith(wish) == ("ical" in wish), told
+    assert told.startswith(wish) == ("sepeda" in wish), told
+
+
+@pytest.mark.parametrize(("story", "when"), [("motor sy ical di pasar", None),
+                                             ("pak kulo ajeng lapor, sepeda motor kulo ical", None),
+                                             ("hp ku ical pas di angkot kamari sore", "kemarin sore"),
+                                             ("dompet sy ical kamari", "kemarin")])
+async def test_ical_and_kamari_are_read_as_lost_and_yesterday(engine: Engine, story: str, when: str | None) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert resident.heard("report.read_back_ask_when" if when is None else "report.read_back"), resident.text
+    read = (await draft_of(engine))["read"]
+    assert read["category"] == Category.SECURITY.value and read.get("when_told") == when, read
+    assert (await draft_of(engine))["description"] == story
+
+
+async def test_ical_as_a_name_is_no_loss(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("halo pak, nama saya Ical, mau lapor")
+    assert resident.heard("report.ask_category"), resident.text
 
 
 @pytest.mark.parametrize(("wish", "identity", "answered"), [

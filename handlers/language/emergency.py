@@ -443,11 +443,12 @@ _FOR_REAL = frozenset({"serius", "benaran", "jangan", "katanya", "prank", "real"
 _VOUCHING = frozenset({"serius", "benaran", "seriously"})  # said of the joke: "beneran cuma bercanda"
 # Other spellings of the lists' words: "tolong" in Javanese ("tulung"), Sundanese ("tulungan") and Betawi
 # ("tolongin"); fire in Javanese ("ono geni gede" is "ada api besar"); Sundanese words of a cry and of its time ("aya
-# maling ayeuna keneh" is "ada maling sekarang masih", "budak abdi leungit" is "anak saya hilang", "kamari", "geus").
+# maling ayeuna keneh" is "ada maling sekarang masih", "budak abdi leungit" is "anak saya hilang", "geus"; "kamari"
+# words() spells out).
 _SPELT_OTHERWISE = {"tulung": "tolong", "tulungi": "tolong", "tolongin": "tolong", "tulungin": "tolong",
                     "tulungan": "tolong", "tlong": "tolong", "tlg": "tolong", "tolonk": "tolong", "geni": "api",
                     "genine": "apinya", "ono": "ada", "gedhe": "besar", "aya": "ada", "ayeuna": "sekarang",
-                    "keneh": "masih", "kamari": "kemarin", "geus": "sudah", "leungit": "hilang", "budak": "anak",
+                    "keneh": "masih", "geus": "sudah", "leungit": "hilang", "budak": "anak",
                     "abdi": "saya", "imah": "rumah"}
 # Single words of the lists above by their letters with every doubled letter made one, for a word drawn out by
 # one letter ("toloong"); the lists' words of five letters and more, so that "shoot" is not "shot".

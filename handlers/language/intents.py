@@ -1161,12 +1161,12 @@ def begins_a_story(text: str) -> bool:
     return tells_of_the_kind(text, words_besides=1) or (len(said) >= 2 and not wished)
 
 
-_STORY_AFTER_A_WISH = 2  # "…lapor, sepeda motor kulo ical": words after the wish to report tell something
+_STORY_AFTER_A_WISH = 2  # "…lapor, sepeda motor kulo dipundhut": words after the wish to report tell something
 
 
 def tells_after_the_wish(text: str) -> bool:
     """Whether a wish to report goes on to tell something in words no reader placed ("pak kulo ajeng lapor, sepeda
-    motor kulo ical"): the story's first words, to keep; not "sy mau lapor pak", "mau lapor nih, boleh?"."""
+    motor kulo dipundhut tiyang"): the story's first words, to keep; not "sy mau lapor pak", "mau lapor nih, boleh?"."""
     said = words(text)
     reporting = next((i for i, word in enumerate(stems_of(said, REPORT_WORDS)) if word in REPORT_WORDS), None)
     if reporting is None or _asked(text, said):

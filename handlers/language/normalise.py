@@ -35,7 +35,15 @@ _MORE_SLANG = {
     "ono": "ono",  # Javanese "there is" ("ora ono": there is none), which the lexicon reads as "sono"
     "orgnya": "orangnya",
     "kel": "kelurahan",  # in an address, as residents write it ("kel gedog"), which the lexicon reads as "keluarga"
+    "kamari": "kemarin",  # Sundanese "yesterday", as residents write it between Indonesian words ("kamari sore")
 }
+# Words that are also names, spelt out only where they follow what they tell of: Javanese krama "ical" (lost: "motor
+# sy ical di pasar"), not the name Ical ("Ical dipukul orang", "nama saya Ical", "mas ical"). Not in storage.lexicon's
+# ordinary words, so a name typed in lower case is still read as one.
+_ALSO_NAMES = {"ical": "hilang"}
+_BEFORE_A_NAME = frozenset({"nama", "namanya", "namaku", "name", "si", "sama", "sm", "dengan", "dgn", "and", "dan",
+                            "mas", "bang", "abang", "dek", "adek", "adik", "kak", "pak", "bu", "mbak", "mba", "om",
+                            "tante", "cak", "kang", "aa", "teh", "is", "ama"})
 _SLANG = {**SLANG_DATA, **KRAMA, **NGOKO, **SPOKEN, **_MORE_SLANG}
 
 _EMOJI_WORD = re.compile(r"!([a-z_]+)!")
@@ -140,6 +148,9 @@ def _words(text: str) -> tuple[str, ...]:
             out[-1:] = ["tadi", _JAVANESE_PARTS_OF_DAY[token]]
         elif token == _DAY and (before in _COUNTS or before.isdecimal()):  # "rong dino", "3 dino": days
             out.append(_DAY_READ)
+        elif token in _ALSO_NAMES:
+            named = not out or before in _BEFORE_A_NAME or out[-2:-1] == ["nama"]  # "nama saya Ical"
+            out.append(token if named else _ALSO_NAMES[token])
         else:
             out.extend(spelt_out(token))
         before = token

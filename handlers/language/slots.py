@@ -17,8 +17,8 @@ WHEN_PHRASES = (
                  "malam tadi", "minggu lalu", "bulan lalu", "hari lalu", "tahun lalu", "yang lalu", "lusa",
                  "seminggu lalu", "sebulan lalu", "setahun lalu",
                  "yesterday", "last night", "last week", "days ago", "week ago", "ago",
-                 "mau bengi", "tadi wengi", "mau wengi", "kamari", "kapungkur", "tahun baru")),  # Javanese and
-    # Sundanese: yesterday, last night
+                 "mau bengi", "tadi wengi", "mau wengi", "kapungkur", "tahun baru")),  # Javanese and
+    # Sundanese: yesterday, last night (Sundanese "kamari" is spelt "kemarin" by words())
     ("now", ("sekarang", "sedang", "lagi", "masih", "saat ini", "barusan banget", "right now", "happening",
              "now", "currently", "ayeuna")),  # Sundanese: now
     ("today", ("tadi", "barusan", "hari ini", "pagi ini", "siang ini", "sore ini", "malam ini", "today",
