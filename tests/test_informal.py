@@ -374,6 +374,25 @@ async def test_naming_a_kind_of_incident_starts_the_report_with_that_category(en
     assert (await draft_of(engine))["category"] == "drugs"
 
 
+@pytest.mark.parametrize(("told", "category", "cry"), [
+    ("sy dibuntuti org tak dikenal tiap pulang kerja", Category.SECURITY, False),
+    ("sy dibuntutin org tiap pulang kerja", Category.SECURITY, False),
+    ("ada yg ngikutin sy tiap pulang kerja", Category.SECURITY, False),
+    ("ada kbakaran di pasar", Category.EMERGENCY, True),  # a fire at the menu: a cry, read as Darurat
+    ("rumah tetangga kebakarn", Category.EMERGENCY, True),
+    ("pohon tumbang nutup jalan", Category.OTHER, False),
+    ("a tree fell on the road", Category.OTHER, False),
+])
+async def test_kinds_told_in_slang_or_typos_are_read_to_their_category(engine: Engine, told: str,
+                                                                       category: Category, cry: bool) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(told)
+    assert resident.heard("emergency.call_110") == cry, resident.text
+    draft = await draft_of(engine)
+    assert draft.get("category", draft.get("read", {}).get("category")) == category.value, draft
+
+
 async def test_a_report_told_in_one_message_is_confirmed_and_filed_in_five(engine: Engine) -> None:
     resident = Resident(engine, "console:story")
     story = "motor sy dicuri td pagi di parkiran pasar gedog sananwetan blitar"

@@ -66,6 +66,7 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "stealing", "steals", "nodong", "seret", "kepung", "bius", "drugged", "arit",
         # catcalled, followed home: "td sy digodain cowo2 di halte trus diikutin sampe gang"
         "godain", "digodain", "digodai", "diikutin", "dikuntit", "dibuntuti", "catcalled",
+        "membuntuti", "nguntit", "menguntit", "stalked",
         "trafficking", "tppo",
     }),
     "unsafe_place": frozenset({"rawan", "gelap", "sepi", "nongkrong", "geng", "angker", "unsafe", "dark"}),
@@ -93,6 +94,8 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "ular", "buaya", "gigit", "limbah", "cemar", "petasan", "demo", "blokir", "api", "asap", "bakar", "elpiji",
         "lpg", "flood", "fire", "burning", "smoke",
         "flooded", "landslide", "fallen", "collapsed", "blocked", "pothole", "body", "snake", "bitten", "pollution",
+        # "a tree fell on the road": the tree and its fall outweigh the road ("I fell off my motorbike" is traffic's)
+        "tree", "trees", "fell", "uprooted", "toppled",
     }),
 }
 
@@ -291,6 +294,9 @@ _RAN_OFF = frozenset({"kabur", "melarikan", "ngacir", "fled"})  # not "lari": "a
 STRANGER_PHRASES = ("tak dikenal", "tidak dikenal", "enggak dikenal", "tak dikenali", "tidak dikenali", "orang asing",
                     "mondar mandir", "stranger", "strangers")
 EMPTY_HOUSE_VISITED = (("rumah", "kosong"), ("keluar", "masuk"))
+# Someone following the resident, in words that also mean taking part ("ada yg ngikutin sy tiap pulang kerja": the
+# lexicon's "mengikuti saya"; not "mengikuti lomba"): the one followed named after it.
+FOLLOWING_PHRASES = tuple(("mengikuti", whom) for whom in ("saya", "aku", "kami", "gue"))
 
 # A fraud told without a word of fraud: someone posing as another, or money asked for ("ada yg ngaku polisi telpon
 # minta transfer 5jt"); "ngaku" and "minta" are read as "mengaku" and "meminta".
@@ -426,6 +432,8 @@ def category_named(text: str) -> str | None:
         roots.append("tipu")
     if any_phrase(said, map(phrase_words, EXTORTION_PHRASES)):
         roots.append("palak")
+    if any_phrase(said, FOLLOWING_PHRASES):
+        roots.append("dikuntit")
     if _TRANSFERRED & set(said) and _NOTHING_BACK & set(said):
         roots.append("tipu")
     if any_phrase(said, map(phrase_words, GAS_LEAK_PHRASES)):

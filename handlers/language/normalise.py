@@ -36,6 +36,11 @@ _MORE_SLANG = {
     "orgnya": "orangnya",
     "kel": "kelurahan",  # in an address, as residents write it ("kel gedog"), which the lexicon reads as "keluarga"
     "kamari": "kemarin",  # Sundanese "yesterday", as residents write it between Indonesian words ("kamari sore")
+    # Betawi -in of being followed ("sy dibuntutin org"), as the lists hold it
+    "dibuntutin": "dibuntuti", "buntutin": "buntuti", "ngebuntutin": "membuntuti", "dikuntitin": "dikuntit",
+    # fire typed in a hurry, one letter off ("ada kbakaran di pasar", "rumah tetangga kebakarn")
+    "kbakaran": "kebakaran", "kebakarn": "kebakaran", "kebakran": "kebakaran", "kbakarn": "kebakaran",
+    "kebkaran": "kebakaran", "kebakara": "kebakaran",
 }
 # Words that are also names, spelt out only where they follow what they tell of: Javanese krama "ical" (lost: "motor
 # sy ical di pasar"), not the name Ical ("Ical dipukul orang", "nama saya Ical", "mas ical"). Not in storage.lexicon's
