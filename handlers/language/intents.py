@@ -1032,7 +1032,7 @@ def _own_besides_people_around(said: list[str]) -> bool:
 # What may be reported here, asked of no kind ("bisa lapor apa aja?", "apa aja yg bisa dilaporin?", "what can I report
 # here?", "what kind of things can I report?"): the kinds are the answer, as the report's first question lists them.
 _WHAT = frozenset({"apa", "what", "which"})
-_REPORTED = REPORT_WORDS | REPORTING | {"dilaporin", "dilaporkan", "reported"}
+_WORDS_OF_REPORTING = REPORT_WORDS | REPORTING | {"dilaporin", "dilaporkan", "reported"}
 _OF_WHAT_MAY_BE = frozenset({"kind", "kinds", "type", "types", "things", "sort", "sorts", "of", "jenis", "macam",
                              "be", "i", "we", "you", "here", "this", "do", "aja", "saja", "yang", "sini", "disini",
                              "di", "ke", "lewat", "sih", "ya", "kasus", "cases", "hal"})
@@ -1042,8 +1042,8 @@ def what_may_be_reported(text: str) -> bool:
     """Whether the message only asks which kinds of incident may be reported here."""
     said = words(text)
     told = set(said)
-    return bool(told & _WHAT and told & _REPORTED and told & _TAKEN_IN) and all(
-        word in _WHAT | _REPORTED | _TAKEN_IN | _OF_WHAT_MAY_BE or word in NEUTRAL for word in said)
+    return bool(told & _WHAT and told & _WORDS_OF_REPORTING and told & _TAKEN_IN) and all(
+        word in _WHAT | _WORDS_OF_REPORTING | _TAKEN_IN | _OF_WHAT_MAY_BE or word in NEUTRAL for word in said)
 
 
 def report_kind_asked(text: str) -> str | None:
