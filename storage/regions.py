@@ -345,7 +345,11 @@ class _Hit:
     #: a kab/kota name of two words or more with one letter off: "nias selatam" (Nias Selatan), see _taken_in
     near: bool = False
     street: bool = False  # read from a street's name: the word right after "jl."/"gang" (see _STREET)
-    hinted: bool = False  # a level word right before the words, whichever level it says
+    level_hint: int | None = None  # the level a level word right before the words says, whichever it is
+
+    @property
+    def hinted(self) -> bool:
+        return self.level_hint is not None
 
 
 class _Word(NamedTuple):
@@ -603,7 +607,7 @@ class RegionIndex:
         self._add_villages_in(areas, spans, hits)
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
         scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes])
-        scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r)]
+        scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r) or _said_as_a_village(r)]
         words = [word.text for word in _words(text)]
         readings = _in_the_province_last(scored, hits, words)
         readings = [r for r in readings if not _alone_for_another(r)]
@@ -727,7 +731,7 @@ class RegionIndex:
         near = level == 2 and ratio < 100.0 and span.end - span.start > 1 and self._slipped(span.key, code)
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
                     span.alone, span.ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
-                    span.ends, near, span.weight < 1.0, span.level_hint is not None)
+                    span.ends, near, span.weight < 1.0, span.level_hint)
 
     def _slipped(self, key: str, code: str) -> bool:
         """Whether `key` is the region's name with one letter changed, dropped or added: "blitat", "pidi"."""
@@ -926,6 +930,14 @@ def _in_the_province_last(readings: list[_Reading], hits: dict[str, list[_Hit]],
                     and not (hit.start and words[hit.start - 1] in _NAMED_AFTER_A_PROVINCE) for hit in found)}
     inside = [reading for reading in readings if reading.code[:2] in last]
     return inside or readings
+
+
+def _said_as_a_village(reading: _Reading) -> bool:
+    """Whether the reading is of a kecamatan or kab/kota spelt exactly after a village's level word: "desa karangploso"
+    (no desa has the name) is Kec. Karangploso, offered though it scores below MIN_SCORE, rather than a village
+    far away misspelt. A desa of the name, where there is one, goes first (see _against_its_level_word)."""
+    return reading.code.count(".") in (1, 2) and any(
+        h.code == reading.code and h.exact and h.hinted and not h.marked and h.level_hint == 4 for h in reading.hits)
 
 
 def _alone_for_another(reading: _Reading) -> bool:

@@ -575,3 +575,16 @@ def test_a_village_then_its_kab_kota_pointed_at_is_the_village_there(index: Regi
 
 def test_a_village_beside_a_kota_it_is_not_in_is_no_reading_of_the_kabupaten(index: RegionIndex) -> None:
     assert index.resolve("sblh masjid agung, kota kediri")[0].code == "35.71"
+
+
+@pytest.mark.parametrize("text", ["desa karangploso", "ds karangploso", "kel. karangploso", "kelurahan karangploso"])
+def test_a_kecamatan_said_as_a_village_with_no_village_of_its_name_is_offered(index: RegionIndex, text: str) -> None:
+    """No desa is named Karangploso: the resident's "desa" is the kecamatan, asked about, not taken."""
+    found = index.resolve(text)
+    assert found[0].code == "35.07.23" and not is_confident(found)
+
+
+@pytest.mark.parametrize(("text", "code"), [("desa sekar bojonegoro", "35.22.27.2003"),
+                                            ("desa lowokwaru", "35.73.05.1011")])
+def test_a_village_of_the_name_said_goes_before_its_kecamatan(index: RegionIndex, text: str, code: str) -> None:
+    assert index.resolve(text)[0].code == code
