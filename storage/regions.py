@@ -833,6 +833,10 @@ def _loose(reading: list[_Hit]) -> list[_Hit]:
                                       for h in pair]):
         names += paired
         loose = [h for h in loose if h not in paired]
+    # a name spelt exactly, all its clause says with the province it lies in after it: "kuta bali", "di kuta, bali"
+    # (as "ubud bali" is read), not "beli minyak bali" nor "aman jatim" (no Kec. Aman there)
+    loose = [h for h in loose if not any(n.level == 1 and before(h, n) and h.exact and h.leads
+                                         and n.ends and h.code.startswith(f"{n.code}.") for n in names)]
     while found := [h for h in loose if any(n.level >= 2 and (before(h, n) or before(n, h)) for n in names)]:
         names += found
         loose = [h for h in loose if h not in found]

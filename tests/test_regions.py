@@ -281,17 +281,18 @@ def test_a_kind_word_after_a_word_or_a_kecamatan_name_marks_no_kab_kota(index: R
 @pytest.mark.parametrize(("text", "code"), [
     ("pare kediri", "35.06.17"), ("pare, kediri", "35.06.17"), ("kuta badung", "51.03.01"),
     ("motor sy hilang di kuta badung tadi malam", "51.03.01"), ("hp sy dijambret dkt pasar pare kediri", "35.06.17"),
+    ("kuta bali", "51.03.01"), ("di kuta, bali", "51.03.01"), ("motor sy ilang di kuta bali", "51.03.01"),
 ])
 def test_two_everyday_words_naming_a_place_and_its_kab_kota_are_that_place(
         index: RegionIndex, text: str, code: str) -> None:
     """"pare" (a gourd) and "kediri" (a word by its stem) are Kec. Pare, Kab. Kediri when that is all their
-    clause says, or a word of where comes before them."""
+    clause says, or a word of where comes before them; so is an everyday word before its province ("kuta bali")."""
     found = index.resolve(text)
     assert found[0].code == code and is_confident(found)
 
 
 @pytest.mark.parametrize("text", ["tukang sayur jual pare kediri", "beli bawang kediri", "di pasar beli bawang kediri",
-                                  "nasib saya malang"])
+                                  "nasib saya malang", "beli minyak bali", "jual kuta bali"])
 def test_two_everyday_words_inside_what_is_said_are_no_place(index: RegionIndex, text: str) -> None:
     assert not is_confident(index.resolve(text))
 
