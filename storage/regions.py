@@ -743,6 +743,14 @@ class RegionIndex:
         return reading.code.count(".") == 1 and any(h.code == reading.code and h.marked and h.typo
                                                     and self._slipped(h.key, h.code) for h in reading.hits)
 
+    def _another_word_alone(self, picked: list[_Hit]) -> bool:
+        """Whether the hits read one name alone, misspelt from its first letter: "tulungan" (Javanese for help, or
+        Tulangan or Tulungagung mistyped) is no Kab. Bulungan. A slip of a name keeps its first letter far more
+        often than not; such a word is likelier another word or another name, and the place is asked for."""
+        main = [h for h in picked if h.level >= 2]
+        return len(main) == 1 and main[0].typo and not main[0].marked \
+            and main[0].key[:1] != name_key(self._regions[main[0].code].name)[:1]
+
     def _score(self, code: str, hits: dict[str, list[_Hit]], telling: tuple[bool, ...]) -> _Reading:
         """The best reading of the text as this region: one hit or none per level, no word read twice, the region
         itself named; score 0 when no reading names a kab/kota or below. `telling` says which words of the text
@@ -755,6 +763,8 @@ class RegionIndex:
         for chosen in itertools.product(*options):
             picked = [h for h in chosen if h is not None]
             if any(a.start < b.end and b.start < a.end for a, b in itertools.combinations(picked, 2)):
+                continue
+            if self._another_word_alone(picked):
                 continue
             loose = _loose(picked)
             if any(h.code != code or h.typo for h in loose):

@@ -589,3 +589,17 @@ def test_a_kecamatan_said_as_a_village_with_no_village_of_its_name_is_offered(in
                                             ("desa lowokwaru", "35.73.05.1011")])
 def test_a_village_of_the_name_said_goes_before_its_kecamatan(index: RegionIndex, text: str, code: str) -> None:
     assert index.resolve(text)[0].code == code
+
+
+@pytest.mark.parametrize("text", ["tulungan", "di tulungan", "tulungan rt 3", "andung"])
+def test_a_name_alone_misspelt_from_its_first_letter_is_no_reading(index: RegionIndex, text: str) -> None:
+    """"tulungan" is one letter off Kab. Bulungan (Kalimantan), but from its first letter: likelier a word, or a
+    name nearer (Kec. Tulangan), than a slip; never taken."""
+    found = index.resolve(text)
+    assert not is_confident(found) and all(c.regency.code not in ("65.01", "32.04", "32.73") for c in found)
+
+
+@pytest.mark.parametrize(("text", "code"), [("bulungan", "65.01"), ("tulungagng", "35.04"), ("kab bandumg", "32.04")])
+def test_a_name_spelt_or_misspelt_after_its_first_letter_is_still_read(index: RegionIndex, text: str,
+                                                                       code: str) -> None:
+    assert index.resolve(text)[0].code == code
