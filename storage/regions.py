@@ -615,13 +615,17 @@ class RegionIndex:
             readings = [r for r in readings if not _a_spot_of_the_next(r, readings, words)]
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
-        # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region.
+        # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region, then,
+        # where a landmark is said, to a place of a kota: "pasar besar malang" (Kota Malang before Kab. Malang),
+        # "terminal arjosari malang" (Kel. Arjosari of Kota Malang before Desa Arjosari of Kab. Malang) are in town.
         spelt = [r for r in readings if r.spelt]
         longer = [r for r in readings if any(h.near for h in r.hits)]
         rank = {r.code: min([r.score, *(s.score for s in spelt if _passes_over(r, s)),
                              *(n.score for n in longer if _taken_in(r, n))]) for r in readings}
+        landmark = bool(_LANDMARKS.intersection(words))
         readings.sort(key=lambda r: (r.ordinary, -rank[r.code], rank[r.code] < r.score, not r.marked,
-                                     -sum(e - s for s, e in r.words), r.code.count("."), r.code))
+                                     -sum(e - s for s, e in r.words), r.code.count("."),
+                                     landmark and self._regions[r.code[:5]].kind == "kabupaten", r.code))
         kept: list[_Reading] = []
         for reading in readings:
             if not any(_related(reading.code, k.code) or reading.covered < k.covered or _passes_over(reading, k, True)
