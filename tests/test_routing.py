@@ -79,6 +79,25 @@ async def test_a_name_that_repeats_across_the_country_offers_the_one_the_station
     assert options and "Kota Blitar" in options[0], options
 
 
+@pytest.mark.parametrize(("typed", "first"), [
+    ("jatimulyo", ["Kab. Bojonegoro", "Kota Malang"]),  # the one covered, then Jawa Timur's kelurahan
+    ("pasar dinoyo", ["Kota Malang"]),  # none covered: a town's kelurahan before a desa
+    ("dkt psr dinoyo", ["Kota Malang"]),
+    ("depan sdn kauman", ["Kota Blitar"]),
+    ("desa kauman", ["Kab. Bojonegoro"]),  # the kind typed goes first
+    ("pasar besar malang", ["Kota Malang", "Kab. Malang"]),  # a landmark with a kab/kota's name: the town
+    ("dpn stasiun kediri", ["Kota Kediri", "Kab. Kediri"]),
+    ("ds dumdum", ["Kab. Nduga"]), ("ds dum dum", ["Kab. Halmahera Utara"]),  # the name spelt as typed
+])
+async def test_places_of_one_name_are_offered_nearest_and_likeliest_first(engine: Engine, typed: str,
+                                                                         first: list[str]) -> None:
+    resident = await at_location(engine)
+    await resident.send(typed)
+    options = resident.options()
+    assert len(options) > len(first), options
+    assert all(area in option for area, option in zip(first, options[:len(first)], strict=True)), options
+
+
 async def test_a_typo_reading_near_the_stations_never_goes_before_a_name_spelt_exactly(engine: Engine) -> None:
     """"Lumajang" is spelt exactly (a kabupaten no station here covers); "sananwetn" is a typo of Sananwetan,
     which one does. Nearness puts places of one name in order, never a typo before what was spelt."""
