@@ -176,6 +176,33 @@ async def test_an_unknown_place_asks_for_kecamatan_then_goes_to_the_desk(engine:
     assert report.district_code is None
 
 
+@pytest.mark.parametrize("typed", ["Jl. Ijen", "di jl ijen no 5", "jln ijen"])
+async def test_a_street_that_names_no_region_asks_for_the_kecamatan(engine: Engine, typed: str) -> None:
+    """Jl. Ijen is a street of Kota Malang, no region's name: nothing is guessed, the kecamatan is asked and read
+    with the street kept for officers."""
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.heard("place.ask_district"), resident.text
+    await resident.send("klojen malang")
+    assert resident.text == "Maksud Anda Kec. Klojen, Kota Malang?"
+    await resident.send("ya")
+    report = await finish(resident)
+    assert report.district_code == "35.73.02" and typed in (report.location_text or "")
+
+
+@pytest.mark.parametrize("typed", ["kuta bali", "di kuta, bali", "kuta badung"])
+async def test_a_place_far_from_every_station_is_read_and_goes_to_the_desk_said_so(engine: Engine, typed: str) -> None:
+    """Kuta (Kab. Badung, Bali) is far from every station here: read as itself, not a look-alike in Java, and the
+    report goes to the central desk to pass on (the summary says so: see the test before)."""
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.text == "Maksud Anda Kec. Kuta, Kab. Badung?"
+    await resident.send("ya")
+    report = await finish(resident)
+    assert report.district_code == "51.03.01" and report.needs_routing
+    assert await station_code(engine, report) == "PUSAT"
+
+
 async def test_no_then_a_better_place(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("sekar bojonegoro")
