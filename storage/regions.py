@@ -101,7 +101,7 @@ _SCHOOLS = frozenset({"sd", "sdn", "smp", "smpn", "sma", "sman", "smk", "smkn", 
 _FILLER_WORDS = frozenset({
     "rt", "rw", "no", "nomor", "blok",
     "dekat", "depan", "belakang", "samping", "sebelah", "seberang", "sekitar", "arah", "antara", "pinggir",
-    "ujung", "pasar", "masjid", "mesjid", "musholla", "mushola", "gereja", "sekolah", "kantor", "toko",
+    "ujung", "pasar", "psr", "masjid", "mesjid", "musholla", "mushola", "gereja", "sekolah", "kantor", "toko",
     "warung", "rumah", "gedung", "perumahan", "perum", "komplek", "kompleks", "lapangan", "terminal",
     "stasiun", "jembatan", "simpang", "perempatan", "pertigaan",
     "di", "ke", "dari", "dan", "atau", "yang", "yg", "itu", "ini", "saya", "aku", "kami", "kita", "ada", "tinggal",
@@ -123,8 +123,8 @@ _FILLER_WORDS = frozenset({
 #: Words before a hamlet's name, which is often a common one ("Krajan" in hundreds of villages of Java).
 _HAMLET_WORDS = frozenset({"dusun", "dsn", "dukuh", "dk"})
 #: Places named after the kab/kota they are in: "pasar kliwon kudus", "terminal purabaya sidoarjo".
-_LANDMARKS = frozenset({"pasar", "terminal", "stasiun", "simpang", "alun", "masjid", "mesjid", "jembatan", "lapangan",
-                        "taman", "bandara", "pelabuhan"})
+_LANDMARKS = frozenset({"pasar", "psr", "terminal", "stasiun", "simpang", "alun", "masjid", "mesjid", "jembatan",
+                        "lapangan", "taman", "bandara", "pelabuhan"})
 #: Never a name on their own, even after a level word: a clitic ("ga tau kel nya apa").
 _CLITICS = frozenset({"nya", "ny"})
 #: Words that say a place follows: "hp sy dijambret di pare kediri".
