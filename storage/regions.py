@@ -607,7 +607,7 @@ class RegionIndex:
         self._add_villages_in(areas, spans, hits)
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
         scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes])
-        scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r) or _said_as_a_village(r)]
+        scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r) or self._said_as_a_village(r)]
         words = [word.text for word in _words(text)]
         readings = _in_the_province_last(scored, hits, words)
         readings = [r for r in readings if not _alone_for_another(r)]
@@ -740,6 +740,15 @@ class RegionIndex:
     def _slipped(self, key: str, code: str) -> bool:
         """Whether `key` is the region's name with one letter changed, dropped or added: "blitat", "pidi"."""
         return Levenshtein.distance(key, name_key(self._regions[code].name), score_cutoff=1) == 1
+
+    def _said_as_a_village(self, reading: _Reading) -> bool:
+        """Whether the reading is of a kecamatan or kab/kota spelt exactly, or one letter off, after a village's level
+        word: "desa karangploso", "desa krangploso" (no desa has the name) is Kec. Karangploso, offered though it
+        scores below MIN_SCORE, rather than a village far away misspelt. A desa of the name, where there is one,
+        goes first (see _against_its_level_word)."""
+        return reading.code.count(".") in (1, 2) and any(
+            h.code == reading.code and (h.exact or self._slipped(h.key, h.code)) and h.level_hint == 4
+            for h in reading.hits)
 
     def _said_with_a_slip(self, reading: _Reading) -> bool:
         """Whether the reading is of a kab/kota its level word names, one letter off: "kab blitat", "kota malamg".
@@ -948,14 +957,6 @@ def _in_the_province_last(readings: list[_Reading], hits: dict[str, list[_Hit]],
                     and not (hit.start and words[hit.start - 1] in _NAMED_AFTER_A_PROVINCE) for hit in found)}
     inside = [reading for reading in readings if reading.code[:2] in last]
     return inside or readings
-
-
-def _said_as_a_village(reading: _Reading) -> bool:
-    """Whether the reading is of a kecamatan or kab/kota spelt exactly after a village's level word: "desa karangploso"
-    (no desa has the name) is Kec. Karangploso, offered though it scores below MIN_SCORE, rather than a village
-    far away misspelt. A desa of the name, where there is one, goes first (see _against_its_level_word)."""
-    return reading.code.count(".") in (1, 2) and any(
-        h.code == reading.code and h.exact and h.hinted and not h.marked and h.level_hint == 4 for h in reading.hits)
 
 
 def _alone_for_another(reading: _Reading) -> bool:

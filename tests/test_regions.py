@@ -579,7 +579,8 @@ def test_a_village_beside_a_kota_it_is_not_in_is_no_reading_of_the_kabupaten(ind
     assert index.resolve("sblh masjid agung, kota kediri")[0].code == "35.71"
 
 
-@pytest.mark.parametrize("text", ["desa karangploso", "ds karangploso", "kel. karangploso", "kelurahan karangploso"])
+@pytest.mark.parametrize("text", ["desa karangploso", "ds karangploso", "kel. karangploso", "kelurahan karangploso",
+                                  "desa krangploso", "ds. karangplosso"])
 def test_a_kecamatan_said_as_a_village_with_no_village_of_its_name_is_offered(index: RegionIndex, text: str) -> None:
     """No desa is named Karangploso: the resident's "desa" is the kecamatan, asked about, not taken."""
     found = index.resolve(text)
