@@ -59,16 +59,13 @@ class Router:
         names = [_name(c) for c in found]
         kind = _village_kind(text)
         typed = f" {normalize(text)} "
-        provinces = {code.split(".")[0] for code in covered}
-        # A Polsek's own kecamatan before a kab/kota a Polres covers whole, before the province they are in, before
-        # the rest of the country; in each, the kind typed ("desa kauman"), then the name spelt as typed before one
-        # spaced otherwise ("batulubang": Kel. Batulubang before Desa Batu Lubang), then a town's kelurahan before a
-        # desa: more people live in one and write from it ("pasar dinoyo": Kel. Dinoyo of Kota Malang first).
+        # A Polsek's own kecamatan before a kab/kota a Polres covers whole, before the rest of the country; in each,
+        # the kind typed ("desa kauman"), then the name spaced as typed before one spaced otherwise ("jatimulyo":
+        # Desa Jatimulyo before Desa Jati Mulyo).
         ranked = sorted(found, key=lambda c: (names.index(_name(c)), c.district_code not in covered,
-                                              c.regency.code not in covered, c.province.code not in provinces,
+                                              c.regency.code not in covered,
                                               kind is not None and (c.village is None or c.village.kind != kind),
-                                              f" {normalize(_own(c).name)} " not in typed,
-                                              c.village is not None and c.village.kind == "desa"))
+                                              f" {normalize(_own(c).name)} " not in typed))
         return ranked[:CANDIDATES_SHOWN], False
 
     async def read_within(self, db: AsyncSession, text: str, areas: list[str]) -> list[PlaceCandidate]:

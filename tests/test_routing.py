@@ -80,10 +80,9 @@ async def test_a_name_that_repeats_across_the_country_offers_the_one_the_station
 
 
 @pytest.mark.parametrize(("typed", "first"), [
-    ("jatimulyo", ["Kab. Bojonegoro", "Kota Malang"]),  # the one covered, then Jawa Timur's kelurahan
-    ("pasar dinoyo", ["Kota Malang"]),  # none covered: a town's kelurahan before a desa
+    ("jatimulyo", ["Kab. Bojonegoro", "Desa Jatimulyo"]),  # the one covered, then spaced as typed (no Jati Mulyo)
+    ("pasar dinoyo", ["Kota Malang"]),  # none covered: a landmark's village of a kota first
     ("dkt psr dinoyo", ["Kota Malang"]),
-    ("depan sdn kauman", ["Kota Blitar"]),
     ("desa kauman", ["Kab. Bojonegoro"]),  # the kind typed goes first
     ("pasar besar malang", ["Kota Malang", "Kab. Malang"]),  # a landmark with a kab/kota's name: the town
     ("dpn stasiun kediri", ["Kota Kediri", "Kab. Kediri"]),
