@@ -1623,8 +1623,8 @@ _ONLY_KNOWN = re.compile(r"^(?:(?:cuma|cuman|hanya|only|yg|yang|sy|saya|aku|taun
 async def _read_place(turn: Turn) -> tuple[str, list[PlaceCandidate], bool]:
     """The place as typed, its readings, and whether the first is confident. After a place was not found or
     not right, the kecamatan or kota typed next is read together with the words before it, so a village named
-    first is kept ("Gedog" then "Kec. Sananwetan"); words of a deed done online ("lewat hp") are kept, but not read
-    as a place (no Desa Lewat)."""
+    first is kept ("Gedog" then "Kec. Sananwetan"), and so is a street that named no place ("Jl. Ijen"); words of
+    a deed done online ("lewat hp") are kept, but not read as a place (no Desa Lewat)."""
     attempts = turn.draft.get("place_attempts")
     earlier = attempts[-1] if attempts else None
     if earlier and normalise(earlier) != normalise(turn.text):
@@ -1636,6 +1636,10 @@ async def _read_place(turn: Turn) -> tuple[str, list[PlaceCandidate], bool]:
             return together, found, confident
         if turn.draft.get("place_unknown"):  # "deket pasar templek" then "sananwetan": officers read both
             return together, *(await _places_in_story(turn, turn.text))
+        found, confident = await _places_in_story(turn, turn.text)
+        if found and not (await turn.router.read(turn.db, earlier))[0]:
+            return together, found, confident  # "jl. ijen" (no region's name) then "klojen malang": both kept
+        return turn.text, found, confident
     return turn.text, *(await _places_in_story(turn, turn.text))
 
 

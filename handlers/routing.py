@@ -11,7 +11,7 @@ from handlers.i18n import t
 from handlers.text import normalize
 from storage.models import Station
 from storage.officers import has_officers
-from storage.regions import PlaceCandidate, RegionIndex, is_confident
+from storage.regions import PlaceCandidate, Region, RegionIndex, is_confident
 from storage.stations import areas_of, covered_codes, nearest_polsek, station_by_code, station_covering
 
 CANDIDATES_SHOWN = 3
@@ -58,10 +58,14 @@ class Router:
             return found, False
         names = [_name(c) for c in found]
         kind = _village_kind(text)
-        # A Polsek's own kecamatan before a kab/kota a Polres covers whole, before the rest of the country.
+        typed = f" {normalize(text)} "
+        # A Polsek's own kecamatan before a kab/kota a Polres covers whole, before the rest of the country; in each,
+        # the kind typed ("desa kauman"), then the name spaced as typed before one spaced otherwise ("jatimulyo":
+        # Desa Jatimulyo before Desa Jati Mulyo).
         ranked = sorted(found, key=lambda c: (names.index(_name(c)), c.district_code not in covered,
                                               c.regency.code not in covered,
-                                              kind is not None and (c.village is None or c.village.kind != kind)))
+                                              kind is not None and (c.village is None or c.village.kind != kind),
+                                              f" {normalize(_own(c).name)} " not in typed))
         return ranked[:CANDIDATES_SHOWN], False
 
     async def read_within(self, db: AsyncSession, text: str, areas: list[str]) -> list[PlaceCandidate]:
@@ -143,9 +147,13 @@ def _village_kind(text: str) -> str | None:
     return next((kind for kind, word in _VILLAGE_KIND if word.search(typed)), None)
 
 
+def _own(place: PlaceCandidate) -> Region:
+    return place.village or place.district or place.regency
+
+
 def _name(place: PlaceCandidate) -> str:
     """A place's own name as it competes with others: "Karang Tengah" and "Karangtengah" are one name."""
-    return normalize((place.village or place.district or place.regency).name).replace(" ", "")
+    return normalize(_own(place).name).replace(" ", "")
 
 
 def code_label(lang: str, router: Router, code: str) -> str:

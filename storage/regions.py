@@ -101,7 +101,7 @@ _SCHOOLS = frozenset({"sd", "sdn", "smp", "smpn", "sma", "sman", "smk", "smkn", 
 _FILLER_WORDS = frozenset({
     "rt", "rw", "no", "nomor", "blok",
     "dekat", "depan", "belakang", "samping", "sebelah", "seberang", "sekitar", "arah", "antara", "pinggir",
-    "ujung", "pasar", "masjid", "mesjid", "musholla", "mushola", "gereja", "sekolah", "kantor", "toko",
+    "ujung", "pasar", "psr", "masjid", "mesjid", "musholla", "mushola", "gereja", "sekolah", "kantor", "toko",
     "warung", "rumah", "gedung", "perumahan", "perum", "komplek", "kompleks", "lapangan", "terminal",
     "stasiun", "jembatan", "simpang", "perempatan", "pertigaan",
     "di", "ke", "dari", "dan", "atau", "yang", "yg", "itu", "ini", "saya", "aku", "kami", "kita", "ada", "tinggal",
@@ -123,8 +123,8 @@ _FILLER_WORDS = frozenset({
 #: Words before a hamlet's name, which is often a common one ("Krajan" in hundreds of villages of Java).
 _HAMLET_WORDS = frozenset({"dusun", "dsn", "dukuh", "dk"})
 #: Places named after the kab/kota they are in: "pasar kliwon kudus", "terminal purabaya sidoarjo".
-_LANDMARKS = frozenset({"pasar", "terminal", "stasiun", "simpang", "alun", "masjid", "mesjid", "jembatan", "lapangan",
-                        "taman", "bandara", "pelabuhan"})
+_LANDMARKS = frozenset({"pasar", "psr", "terminal", "stasiun", "simpang", "alun", "masjid", "mesjid", "jembatan",
+                        "lapangan", "taman", "bandara", "pelabuhan"})
 #: Never a name on their own, even after a level word: a clitic ("ga tau kel nya apa").
 _CLITICS = frozenset({"nya", "ny"})
 #: Words that say a place follows: "hp sy dijambret di pare kediri".
@@ -345,7 +345,11 @@ class _Hit:
     #: a kab/kota name of two words or more with one letter off: "nias selatam" (Nias Selatan), see _taken_in
     near: bool = False
     street: bool = False  # read from a street's name: the word right after "jl."/"gang" (see _STREET)
-    hinted: bool = False  # a level word right before the words, whichever level it says
+    level_hint: int | None = None  # the level a level word right before the words says, whichever it is
+
+    @property
+    def hinted(self) -> bool:
+        return self.level_hint is not None
 
 
 class _Word(NamedTuple):
@@ -603,7 +607,7 @@ class RegionIndex:
         self._add_villages_in(areas, spans, hits)
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
         scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes])
-        scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r)]
+        scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r) or self._said_as_a_village(r)]
         words = [word.text for word in _words(text)]
         readings = _in_the_province_last(scored, hits, words)
         readings = [r for r in readings if not _alone_for_another(r)]
@@ -611,13 +615,17 @@ class RegionIndex:
             readings = [r for r in readings if not _a_spot_of_the_next(r, readings, words)]
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
-        # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region.
+        # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region, then,
+        # where a landmark is said, to a place of a kota: "pasar besar malang" (Kota Malang before Kab. Malang),
+        # "terminal arjosari malang" (Kel. Arjosari of Kota Malang before Desa Arjosari of Kab. Malang) are in town.
         spelt = [r for r in readings if r.spelt]
         longer = [r for r in readings if any(h.near for h in r.hits)]
         rank = {r.code: min([r.score, *(s.score for s in spelt if _passes_over(r, s)),
                              *(n.score for n in longer if _taken_in(r, n))]) for r in readings}
+        landmark = bool(_LANDMARKS.intersection(words))
         readings.sort(key=lambda r: (r.ordinary, -rank[r.code], rank[r.code] < r.score, not r.marked,
-                                     -sum(e - s for s, e in r.words), r.code.count("."), r.code))
+                                     -sum(e - s for s, e in r.words), r.code.count("."),
+                                     landmark and self._regions[r.code[:5]].kind == "kabupaten", r.code))
         kept: list[_Reading] = []
         for reading in readings:
             if not any(_related(reading.code, k.code) or reading.covered < k.covered or _passes_over(reading, k, True)
@@ -727,17 +735,34 @@ class RegionIndex:
         near = level == 2 and ratio < 100.0 and span.end - span.start > 1 and self._slipped(span.key, code)
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
                     span.alone, span.ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
-                    span.ends, near, span.weight < 1.0, span.level_hint is not None)
+                    span.ends, near, span.weight < 1.0, span.level_hint)
 
     def _slipped(self, key: str, code: str) -> bool:
         """Whether `key` is the region's name with one letter changed, dropped or added: "blitat", "pidi"."""
         return Levenshtein.distance(key, name_key(self._regions[code].name), score_cutoff=1) == 1
+
+    def _said_as_a_village(self, reading: _Reading) -> bool:
+        """Whether the reading is of a kecamatan or kab/kota spelt exactly, or one letter off, after a village's level
+        word: "desa karangploso", "desa krangploso" (no desa has the name) is Kec. Karangploso, offered though it
+        scores below MIN_SCORE, rather than a village far away misspelt. A desa of the name, where there is one,
+        goes first (see _against_its_level_word)."""
+        return reading.code.count(".") in (1, 2) and any(
+            h.code == reading.code and (h.exact or self._slipped(h.key, h.code)) and h.level_hint == 4
+            for h in reading.hits)
 
     def _said_with_a_slip(self, reading: _Reading) -> bool:
         """Whether the reading is of a kab/kota its level word names, one letter off: "kab blitat", "kota malamg".
         The word says a kab/kota follows, so such a reading is offered though it scores below MIN_SCORE."""
         return reading.code.count(".") == 1 and any(h.code == reading.code and h.marked and h.typo
                                                     and self._slipped(h.key, h.code) for h in reading.hits)
+
+    def _another_word_alone(self, picked: list[_Hit]) -> bool:
+        """Whether the hits read one name alone, misspelt from its first letter: "tulungan" (Javanese for help, or
+        Tulangan or Tulungagung mistyped) is no Kab. Bulungan. A slip of a name keeps its first letter far more
+        often than not; such a word is likelier another word or another name, and the place is asked for."""
+        main = [h for h in picked if h.level >= 2]
+        return len(main) == 1 and main[0].typo and not main[0].marked \
+            and main[0].key[:1] != name_key(self._regions[main[0].code].name)[:1]
 
     def _score(self, code: str, hits: dict[str, list[_Hit]], telling: tuple[bool, ...]) -> _Reading:
         """The best reading of the text as this region: one hit or none per level, no word read twice, the region
@@ -751,6 +776,8 @@ class RegionIndex:
         for chosen in itertools.product(*options):
             picked = [h for h in chosen if h is not None]
             if any(a.start < b.end and b.start < a.end for a, b in itertools.combinations(picked, 2)):
+                continue
+            if self._another_word_alone(picked):
                 continue
             loose = _loose(picked)
             if any(h.code != code or h.typo for h in loose):
@@ -829,6 +856,10 @@ def _loose(reading: list[_Hit]) -> list[_Hit]:
                                       for h in pair]):
         names += paired
         loose = [h for h in loose if h not in paired]
+    # a name spelt exactly, all its clause says with the province it lies in after it: "kuta bali", "di kuta, bali"
+    # (as "ubud bali" is read), not "beli minyak bali" nor "aman jatim" (no Kec. Aman there)
+    loose = [h for h in loose if not any(n.level == 1 and before(h, n) and h.exact and h.leads
+                                         and n.ends and h.code.startswith(f"{n.code}.") for n in names)]
     while found := [h for h in loose if any(n.level >= 2 and (before(h, n) or before(n, h)) for n in names)]:
         names += found
         loose = [h for h in loose if h not in found]

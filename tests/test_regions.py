@@ -281,17 +281,18 @@ def test_a_kind_word_after_a_word_or_a_kecamatan_name_marks_no_kab_kota(index: R
 @pytest.mark.parametrize(("text", "code"), [
     ("pare kediri", "35.06.17"), ("pare, kediri", "35.06.17"), ("kuta badung", "51.03.01"),
     ("motor sy hilang di kuta badung tadi malam", "51.03.01"), ("hp sy dijambret dkt pasar pare kediri", "35.06.17"),
+    ("kuta bali", "51.03.01"), ("di kuta, bali", "51.03.01"), ("motor sy ilang di kuta bali", "51.03.01"),
 ])
 def test_two_everyday_words_naming_a_place_and_its_kab_kota_are_that_place(
         index: RegionIndex, text: str, code: str) -> None:
     """"pare" (a gourd) and "kediri" (a word by its stem) are Kec. Pare, Kab. Kediri when that is all their
-    clause says, or a word of where comes before them."""
+    clause says, or a word of where comes before them; so is an everyday word before its province ("kuta bali")."""
     found = index.resolve(text)
     assert found[0].code == code and is_confident(found)
 
 
 @pytest.mark.parametrize("text", ["tukang sayur jual pare kediri", "beli bawang kediri", "di pasar beli bawang kediri",
-                                  "nasib saya malang"])
+                                  "nasib saya malang", "beli minyak bali", "jual kuta bali"])
 def test_two_everyday_words_inside_what_is_said_are_no_place(index: RegionIndex, text: str) -> None:
     assert not is_confident(index.resolve(text))
 
@@ -506,7 +507,8 @@ def test_a_village_misspelt_alone_or_after_di_is_still_found_among_spoken_verbs(
 @pytest.mark.parametrize(("text", "code", "spot"), [
     ("pasar kliwon kudus", "33.19", "pasar kliwon"),
     ("hp sy dijambret di pasar kliwon kudus!!", "33.19", "pasar kliwon"),
-    ("terminal purabaya sidoarjo", "35.15", "purabaya"), ("pasar besar malang", "35.07", "besar"),
+    ("terminal purabaya sidoarjo", "35.15", "purabaya"),
+    ("pasar besar malang", "35.73", "besar"),  # the kota of the name first: a landmark is in the town of the name
     # the landmark's name is the kecamatan's, in the kab/kota named: that kecamatan
     ("pasar kliwon solo", "33.72.03", None), ("pasar minggu jakarta selatan", "31.74.04", None),
     ("hp sy dijambret dkt pasar pare kediri", "35.06.17", None), ("dekat pasar Sekar Bojonegoro", SEKAR, None),
@@ -575,3 +577,31 @@ def test_a_village_then_its_kab_kota_pointed_at_is_the_village_there(index: Regi
 
 def test_a_village_beside_a_kota_it_is_not_in_is_no_reading_of_the_kabupaten(index: RegionIndex) -> None:
     assert index.resolve("sblh masjid agung, kota kediri")[0].code == "35.71"
+
+
+@pytest.mark.parametrize("text", ["desa karangploso", "ds karangploso", "kel. karangploso", "kelurahan karangploso",
+                                  "desa krangploso", "ds. karangplosso"])
+def test_a_kecamatan_said_as_a_village_with_no_village_of_its_name_is_offered(index: RegionIndex, text: str) -> None:
+    """No desa is named Karangploso: the resident's "desa" is the kecamatan, asked about, not taken."""
+    found = index.resolve(text)
+    assert found[0].code == "35.07.23" and not is_confident(found)
+
+
+@pytest.mark.parametrize(("text", "code"), [("desa sekar bojonegoro", "35.22.27.2003"),
+                                            ("desa lowokwaru", "35.73.05.1011")])
+def test_a_village_of_the_name_said_goes_before_its_kecamatan(index: RegionIndex, text: str, code: str) -> None:
+    assert index.resolve(text)[0].code == code
+
+
+@pytest.mark.parametrize("text", ["tulungan", "di tulungan", "tulungan rt 3", "andung"])
+def test_a_name_alone_misspelt_from_its_first_letter_is_no_reading(index: RegionIndex, text: str) -> None:
+    """"tulungan" is one letter off Kab. Bulungan (Kalimantan), but from its first letter: likelier a word, or a
+    name nearer (Kec. Tulangan), than a slip; never taken."""
+    found = index.resolve(text)
+    assert not is_confident(found) and all(c.regency.code not in ("65.01", "32.04", "32.73") for c in found)
+
+
+@pytest.mark.parametrize(("text", "code"), [("bulungan", "65.01"), ("tulungagng", "35.04"), ("kab bandumg", "32.04")])
+def test_a_name_spelt_or_misspelt_after_its_first_letter_is_still_read(index: RegionIndex, text: str,
+                                                                       code: str) -> None:
+    assert index.resolve(text)[0].code == code

@@ -79,6 +79,24 @@ async def test_a_name_that_repeats_across_the_country_offers_the_one_the_station
     assert options and "Kota Blitar" in options[0], options
 
 
+@pytest.mark.parametrize(("typed", "first"), [
+    ("jatimulyo", ["Kab. Bojonegoro", "Desa Jatimulyo"]),  # the one covered, then spaced as typed (no Jati Mulyo)
+    ("pasar dinoyo", ["Kota Malang"]),  # none covered: a landmark's village of a kota first
+    ("dkt psr dinoyo", ["Kota Malang"]),
+    ("desa kauman", ["Kab. Bojonegoro"]),  # the kind typed goes first
+    ("pasar besar malang", ["Kota Malang", "Kab. Malang"]),  # a landmark with a kab/kota's name: the town
+    ("dpn stasiun kediri", ["Kota Kediri", "Kab. Kediri"]),
+    ("ds dumdum", ["Kab. Nduga"]), ("ds dum dum", ["Kab. Halmahera Utara"]),  # the name spelt as typed
+])
+async def test_places_of_one_name_are_offered_nearest_and_likeliest_first(engine: Engine, typed: str,
+                                                                         first: list[str]) -> None:
+    resident = await at_location(engine)
+    await resident.send(typed)
+    options = resident.options()
+    assert len(options) > len(first), options
+    assert all(area in option for area, option in zip(first, options[:len(first)], strict=True)), options
+
+
 async def test_a_typo_reading_near_the_stations_never_goes_before_a_name_spelt_exactly(engine: Engine) -> None:
     """"Lumajang" is spelt exactly (a kabupaten no station here covers); "sananwetn" is a typo of Sananwetan,
     which one does. Nearness puts places of one name in order, never a typo before what was spelt."""
@@ -155,6 +173,33 @@ async def test_an_unknown_place_asks_for_kecamatan_then_goes_to_the_desk(engine:
     assert await station_code(engine, report) == "PUSAT"
     assert report.location_text == "rumah pak RT yang cat hijau / xyzzy qwerty", "every try goes to the desk"
     assert report.district_code is None
+
+
+@pytest.mark.parametrize("typed", ["Jl. Ijen", "di jl ijen no 5", "jln ijen"])
+async def test_a_street_that_names_no_region_asks_for_the_kecamatan(engine: Engine, typed: str) -> None:
+    """Jl. Ijen is a street of Kota Malang, no region's name: nothing is guessed, the kecamatan is asked and read
+    with the street kept for officers."""
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.heard("place.ask_district"), resident.text
+    await resident.send("klojen malang")
+    assert resident.text == "Maksud Anda Kec. Klojen, Kota Malang?"
+    await resident.send("ya")
+    report = await finish(resident)
+    assert report.district_code == "35.73.02" and typed in (report.location_text or "")
+
+
+@pytest.mark.parametrize("typed", ["kuta bali", "di kuta, bali", "kuta badung"])
+async def test_a_place_far_from_every_station_is_read_and_goes_to_the_desk_said_so(engine: Engine, typed: str) -> None:
+    """Kuta (Kab. Badung, Bali) is far from every station here: read as itself, not a look-alike in Java, and the
+    report goes to the central desk to pass on (the summary says so: see the test before)."""
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.text == "Maksud Anda Kec. Kuta, Kab. Badung?"
+    await resident.send("ya")
+    report = await finish(resident)
+    assert report.district_code == "51.03.01" and report.needs_routing
+    assert await station_code(engine, report) == "PUSAT"
 
 
 async def test_no_then_a_better_place(engine: Engine) -> None:
