@@ -170,6 +170,21 @@ async def test_tolong_with_a_danger_or_alone_is_still_a_cry(engine: Engine, cry:
     assert resident.heard("emergency.call_110") and (await draft_of(engine))["urgent"] is True, resident.text
 
 
+@pytest.mark.parametrize(("told", "cry"), [
+    ("lagi main game di kamar sy skrg, ada rampok masuk rumah bawa golok", True),
+    ("pas lagi nonton tv di rumah. ada maling masuk lewat dapur bawa pisau", True),
+    ("I was playing a game in my room, a robber broke into the house with a knife", True),
+    ("nonton film di rumah, ceritanya ada maling masuk rumah bawa pisau", False),
+    ("main game di kamar, musuhnya rampok bawa golok", False),
+])
+async def test_a_danger_after_a_game_or_film_at_home_is_a_cry_and_the_films_is_not(engine: Engine, told: str,
+                                                                                   cry: bool) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(told)
+    assert (resident.heard("emergency.call_110") or resident.heard("emergency.call_110", "en")) is cry, resident.text
+
+
 @pytest.mark.parametrize("warned", ["bsk mlm ada rencana tawuran di lapangan",
                                     "anak2 smk janjian tawuran minggu depan di jembatan",
                                     "katanya ntar malem mau ada tawuran di lapangan gedog"])

@@ -405,11 +405,15 @@ def _make_believe(said: list[str]) -> bool:
 
     def broken_into(i: int) -> bool:
         end = next((k for k in range(i + 1, len(said)) if said[k] == _BREAK), len(said))
-        return any(said[k] == "tiba" and "ada" in said[k + 1:k + 4] and {"orang", "yang", "seseorang"} & set(
-            said[k + 1:k + 5]) for k in range(i + 1, end))
+        return any(said[k] == "tiba" and "ada" in said[k + 1:k + 4] and _WHO_BROKE_IN & set(said[k + 1:k + 5])
+                   for k in range(i + 1, end))
 
     return any(word in _NOT_REAL and not _negated(said, i) and not as_in(i) and not broken_into(i)
-               and not _watching_live(said, i) and not _own_place_now(said, i) for i, word in enumerate(said))
+               and not _watching_live(said, i) and not _own_place_now(said, i) and not _at_home_then_danger(said, i)
+               for i, word in enumerate(said))
+
+
+_WHO_BROKE_IN = frozenset({"orang", "yang", "seseorang", "rampok"}) | THIEVES  # "tiba2 ada rampok masuk"
 
 
 # The speaker's own place: "rumah saya", "kos kami", "my house".
@@ -418,7 +422,8 @@ _OWN_PLACES = frozenset({"rumah", "kos", "kosan", "kontrakan", "kamar", "toko", 
 _OWNERS = frozenset({"saya", "aku", "kami", "kita", "gue"})
 _OWNERS_BEFORE = frozenset({"my", "our"})
 _WHERE_WATCHED = frozenset({"di", "in", "at", "dari"})
-_SCENES = frozenset({"adegan", "scene", "episode", "ceritanya", "filmnya", "alurnya"})
+_SCENES = frozenset({"adegan", "scene", "episode", "ceritanya", "filmnya", "alurnya", "level", "misi", "mission",
+                     "stage", "karakter", "character", "musuh", "enemy"})  # a game's too
 
 
 def _own_place_now(said: list[str], at: int) -> bool:
@@ -435,6 +440,33 @@ def _own_place_now(said: list[str], at: int) -> bool:
     own = any(watched_at is None or k > watched_at + 2 for k in owned)
     return own and bool(_STILL & set(rest)) and not (_NOT_REAL | _SCENES) & set(rest) \
         and is_cry_for_help(" ".join(rest))
+# Where one lives: a film watched or a game played there ("lagi main game di kamar") is what the speaker was doing.
+_LIVED_IN = frozenset({"kamar", "rumah", "kos", "kosan", "kontrakan", "room", "bedroom", "house", "home", "flat"})
+
+
+_HAPPENING = frozenset({"ada", "tiba", "a", "an", "someone", "somebody", "there", "orang", "rampok"}) | THIEVES
+_INTO = _LIVED_IN | frozenset({"masuk", "dapur", "pintu", "jendela", "into", "door", "window", "kitchen"})
+
+
+def _at_home_then_danger(said: list[str], at: int) -> bool:
+    """Whether the film or the game at `at` is watched or played where the speaker lives and the next sentence
+    tells a danger, with no word of a show in it ("lagi main game di kamar sy, ada rampok masuk rumah bawa
+    golok"): what happened around the speaker, not on the screen ("nonton film, ada rampok masuk rumah")."""
+    end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
+    where = next((k for k in range(at + 1, min(at + 3, end)) if said[k] in _WHERE_WATCHED), None)
+    home = next((k for k in range(where + 1, min(where + 4, end)) if said[k] in _LIVED_IN), None) if where else None
+    if home is None:
+        return False
+    start = home + 2 if home + 1 == end else home + 1  # what the home ends the sentence with, the next one tells
+    then = said[start:next((k for k in range(start, len(said)) if said[k] == _BREAK), len(said))]
+    while then and then[0] in _OWNERS | _STILL:
+        then = then[1:]  # "di kamar sy skrg, ada …"
+    # a new happening ("ada rampok", "tiba2 ada org", "a robber"), not what the film has in it ("isinya org…",
+    # "tentang rampok"), into the house ("masuk rumah", "lewat dapur"), not far away ("perampokan di bank")
+    return bool(then) and then[0] in _HAPPENING and not _INTO.isdisjoint(then) \
+        and (_NOT_REAL | _SCENES).isdisjoint(then) and is_cry_for_help(" ".join(then))
+
+
 # A joke said to be one ("bercanda doang"); not one denied ("ini bukan bercanda pak"), nor laughter, which a
 # frightened resident may type too ("wkwk panik bgt sy").
 _JOKING = frozenset({"bercanda", "becanda", "canda", "bcanda", "joking", "kidding"})
