@@ -162,7 +162,11 @@ async def test_tolong_before_a_question_is_please_not_a_cry(engine: Engine, aske
 
 
 @pytest.mark.parametrize("cry", ["tolong!!", "tolong ada maling", "tolong pak sy dipukul",
-                                 "tolong. sy mau tanya, ada org bawa golok di depan rumah"])
+                                 "tolong. sy mau tanya, ada org bawa golok di depan rumah",
+                                 "TOLONG!!! sy mau tanya, rumah kemasukan orang",
+                                 "tolong kami pak, mau tanya, air sudah masuk rumah",
+                                 "besok ada tawuran di lapangan. btw tetangga sy pingsan ga bangun2",
+                                 "ada rencana tawuran besok di lapangan, anak sy dibacok"])
 async def test_tolong_with_a_danger_or_alone_is_still_a_cry(engine: Engine, cry: str) -> None:
     resident = Resident(engine)
     await resident.send("halo")
@@ -174,7 +178,9 @@ async def test_tolong_with_a_danger_or_alone_is_still_a_cry(engine: Engine, cry:
     ("lagi main game di kamar sy skrg, ada rampok masuk rumah bawa golok", True),
     ("pas lagi nonton tv di rumah. ada maling masuk lewat dapur bawa pisau", True),
     ("I was playing a game in my room, a robber broke into the house with a knife", True),
+    ("lagi nonton film di rumah, eh ada kebakaran di dapur", True),
     ("nonton film di rumah, ceritanya ada maling masuk rumah bawa pisau", False),
+    ("lagi nonton film di rumah, ada maling masuk rumah bawa pisau. ceritanya seru", False),
     ("main game di kamar, musuhnya rampok bawa golok", False),
 ])
 async def test_a_danger_after_a_game_or_film_at_home_is_a_cry_and_the_films_is_not(engine: Engine, told: str,

@@ -295,6 +295,10 @@ _BEFORE_ASKING = frozenset({"mau", "ingin", "pengen", "pingin", "pengin", "boleh
 _ASKING_FOR = frozenset({"tanya", "bertanya", "menanyakan", "nanyain", "tanyain", "pertanyaan", "ask", "question",
                          "info", "informasi", "laporan", "status"})
 _WORDS_BEFORE_ASKING = 3
+# "Tolong" in capitals, with "!" at once after it, or for oneself alone ("tolong saya, …", "tolong kami pak!"): a
+# cry when more than the wish to ask follows ("TOLONG!!! sy mau tanya, rumah kemasukan orang").
+_NO_PLEASE = re.compile(r"\W*(?:TOLONG|TLG)|\W*\w+!|(?i:\W*(?:tolong|tlg)\s+(?:saya|sy|aku|kami|gue)\b"
+                        r"(?:\s+(?:pak|bu|mas|mbak|kak|bang))?\s*(?:[,.!]|$))")
 _CLOCK = re.compile(r"^\d")
 # Danger told as over, past, or not real.
 _DONE_WORDS = frozenset({"sudah", "telah", "already", "wis", "uwis", "sampun"})  # Javanese "wis dipateni"
@@ -444,27 +448,34 @@ def _own_place_now(said: list[str], at: int) -> bool:
 _LIVED_IN = frozenset({"kamar", "rumah", "kos", "kosan", "kontrakan", "room", "bedroom", "house", "home", "flat"})
 
 
-_HAPPENING = frozenset({"ada", "tiba", "a", "an", "someone", "somebody", "there", "orang", "rampok"}) | THIEVES
-_INTO = _LIVED_IN | frozenset({"masuk", "dapur", "pintu", "jendela", "into", "door", "window", "kitchen"})
+_HAPPENING = frozenset({"ada", "tiba", "suddenly", "a", "an", "someone", "somebody", "there", "orang",
+                        "rampok"}) | THIEVES
+# Into the speaker's home or at the speaker: what happens around the watching, not far away ("perampokan di bank").
+_INTO = _LIVED_IN | _OWNERS | frozenset({"masuk", "dapur", "pintu", "jendela", "into", "broke", "break", "door",
+                                         "window", "kitchen", "me", "us"})
+_NEAR_THE_SHOW = 4  # "nonton film horor di rumah": words between the film and where it is watched
+# Whose home and when, between the home and what happened: "di kamar sy skrg, ada…", "di rumah temen, eh ada…".
+_BEFORE_A_HAPPENING = _OWNERS | _STILL | frozenset({"eh", "terus", "trus", "lalu", "dan", "and", "then", "pak", "bu",
+                                                     "temen", "teman", "tetangga", "ortu", "nenek", "sendiri"})
 
 
 def _at_home_then_danger(said: list[str], at: int) -> bool:
-    """Whether the film or the game at `at` is watched or played where the speaker lives and the next sentence
-    tells a danger, with no word of a show in it ("lagi main game di kamar sy, ada rampok masuk rumah bawa
-    golok"): what happened around the speaker, not on the screen ("nonton film, ada rampok masuk rumah")."""
-    end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
-    where = next((k for k in range(at + 1, min(at + 3, end)) if said[k] in _WHERE_WATCHED), None)
-    home = next((k for k in range(where + 1, min(where + 4, end)) if said[k] in _LIVED_IN), None) if where else None
+    """Whether the film or the game at `at` is watched or played where someone lives and what follows is a new
+    happening that is a danger in the house or to the speaker, with no word of a show after it ("lagi main game di
+    kamar sy, ada rampok masuk rumah bawa golok", "nonton film di rumah, eh ada kebakaran di dapur"): what happened
+    around the speaker, not on the screen ("nonton film, ada rampok masuk rumah", "…, isinya org bawa golok")."""
+    where = next((k for k in range(at + 1, min(at + _NEAR_THE_SHOW + 1, len(said))) if said[k] in _WHERE_WATCHED),
+                 None)
+    home = next((k for k in range(where + 1, min(where + 4, len(said))) if said[k] in _LIVED_IN), None) \
+        if where is not None else None
     if home is None:
         return False
-    start = home + 2 if home + 1 == end else home + 1  # what the home ends the sentence with, the next one tells
-    then = said[start:next((k for k in range(start, len(said)) if said[k] == _BREAK), len(said))]
-    while then and then[0] in _OWNERS | _STILL:
-        then = then[1:]  # "di kamar sy skrg, ada …"
-    # a new happening ("ada rampok", "tiba2 ada org", "a robber"), not what the film has in it ("isinya org…",
-    # "tentang rampok"), into the house ("masuk rumah", "lewat dapur"), not far away ("perampokan di bank")
-    return bool(then) and then[0] in _HAPPENING and not _INTO.isdisjoint(then) \
-        and (_NOT_REAL | _SCENES).isdisjoint(then) and is_cry_for_help(" ".join(then))
+    after = [word for word in said[home + 1:] if word != _BREAK]
+    begins = next((k for k, word in enumerate(after) if word not in _BEFORE_A_HAPPENING), len(after))
+    if begins == len(after) or after[begins] not in _HAPPENING or not (_NOT_REAL | _SCENES).isdisjoint(after):
+        return False
+    then = after[begins:]
+    return not _INTO.isdisjoint(then) and is_cry_for_help(" ".join(then))
 
 
 # A joke said to be one ("bercanda doang"); not one denied ("ini bukan bercanda pak"), nor laughter, which a
@@ -1435,12 +1446,21 @@ _PLAN_WITHIN = 4  # "ada rencana mau tawuran": the plan, then the brawl; not "ta
 
 
 def _planned_ahead(said: list[str]) -> bool:
+    """Whether a brawl is told as planned, with the plan or the day ahead near it in its sentence, and nothing else
+    of the message is a danger now ("ada rencana tawuran besok, anak sy dibacok" is a cry)."""
     brawls = [i for i, word in enumerate(said) if word in _BRAWLS]
-    if not brawls or (_STILL | {"tolong", "help", "barusan"}) & set(said):
+    if not brawls or (_STILL | {"tolong", "help", "barusan"} | HURT | _STILL_AT_RISK) & set(said):
         return False
     ahead = [i for i, word in enumerate(said) if word in _AHEAD] + [i for _, i in phrases_found(said, _AHEAD_PHRASES)]
-    return any(set(said[max(0, i - _PLAN_WITHIN):i]) & _PLANNED or set(said[i + 1:i + 3]) & _PLANNED_AFTER
-               or any(k < i for k in ahead) for i in brawls)
+    for i in brawls:
+        start = next((k + 1 for k in range(i - 1, -1, -1) if said[k] == _BREAK), 0)
+        end = next((k for k in range(i + 1, len(said)) if said[k] == _BREAK), len(said))
+        near = range(max(start, i - _PLAN_WITHIN), i)
+        if set(said[near.start:i]) & _PLANNED or set(said[i + 1:min(i + 3, end)]) & _PLANNED_AFTER \
+                or any(k in near for k in ahead):
+            rest = said[:start] + said[i + 1:]  # what the message tells besides the plan
+            return not (rest and is_cry_for_help(" ".join(rest)))
+    return False
 
 
 def _not_now(said: list[str]) -> bool:
@@ -1604,15 +1624,18 @@ def dreamt_left_out(said: list[str]) -> list[str]:
     return kept
 
 
-def _asked_after_a_plea(said: list[str]) -> list[str]:
+def _asked_after_a_plea(text: str, said: list[str]) -> list[str]:
     """The words after a "tolong" that only opens a question or a look at one's report; the words as they are when
-    it does not."""
+    it does not, or when it is shouted or for oneself and more is told after the question (_NO_PLEASE)."""
     if not said or said[0] != "tolong":
         return said
     opened = next((k for k, word in enumerate(said) if word not in _OPENING_A_PLEA), len(said))
     asking = next((k for k, word in enumerate(said[opened:opened + _WORDS_BEFORE_ASKING + 1], opened)
                    if word not in _BEFORE_ASKING), None)
-    return said[opened:] if asking is not None and said[asking] in _ASKING_FOR else said
+    if asking is None or said[asking] not in _ASKING_FOR:
+        return said
+    told = [word for word in said[asking + 1:] if word not in _OPENING_A_PLEA | _BEFORE_ASKING | _ASKING_FOR]
+    return said if told and _NO_PLEASE.match(text) else said[opened:]
 
 
 def is_cry_for_help(text: str) -> bool:
@@ -1624,7 +1647,7 @@ def is_cry_for_help(text: str) -> bool:
         said = dreamt_left_out(said)
         if not said:
             return False
-    said = _asked_after_a_plea(said)
+    said = _asked_after_a_plea(text, said)
     if not said:
         return False
     # "tolong pak 😭": emoji beside it say how, not what else is asked; and "TOLONGGG!!! …", a sentence of its own
