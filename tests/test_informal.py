@@ -1763,6 +1763,32 @@ async def test_slang_for_not_knowing_when_is_shown_as_no_time_and_kept_out_of_th
     assert "Waktu: Tidak disebutkan" in resident.text and unknown not in resident.text, resident.text
 
 
+@pytest.mark.parametrize("asked_back", ["kapan?", "kapan ini?"])
+async def test_when_asked_back_at_the_when_question_is_no_time_not_given(engine: Engine, asked_back: str) -> None:
+    resident = await at(engine, "when")
+    await resident.send(asked_back)
+    assert not resident.heard("report.ask_photo") and await step_of(engine, resident) == "when", resident.text
+
+
+@pytest.mark.parametrize("chosen", ["maksudnya anonim aja pak", "i mean anonymous"])
+async def test_a_choice_said_with_i_mean_is_taken_not_explained(engine: Engine, chosen: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(chosen)
+    assert not resident.heard("menu.identity_options") and not resident.heard("menu.identity_options", "en")
+    assert await step_of(engine, resident) != "identity", resident.text
+
+
+@pytest.mark.parametrize(("story", "told"), [("bisa lapor tetangga sy yg nyuri motor?", "nyuri motor"),
+                                             ("bisa lapor tetangga sy jualan narkoba?", "narkoba")])
+async def test_a_neighbours_crime_asked_whether_it_may_be_reported_is_kept_as_the_story(engine: Engine, story: str,
+                                                                                      told: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(story)
+    assert resident.heard("report.read_back_ask_when"), resident.text
+    assert told in (await draft_of(engine))["description"]
+
+
 @pytest.mark.parametrize(("fix", "shown"), [
     ("waktunya salah, harusnya kemarin sore", "Waktu: kemarin sore"),
     ("eh salah, maksudnya narkoba", "Kategori: Narkoba"),

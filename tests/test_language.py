@@ -8,7 +8,7 @@ import pytest
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from handlers.language.emergency import services_to_call
-from handlers.language.intents import correction, identity_wished, ref_asked
+from handlers.language.intents import category_named, correction, identity_wished, ref_asked
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import names_told, own_id_numbers, own_numbers
 from handlers.language.slots import hour_told, time_told, when_named, without_where_one_is
@@ -543,3 +543,9 @@ def test_a_reference_asked_after_without_its_lp(text: str, ref: str | None) -> N
 def test_a_correction_gives_the_new_answer_without_the_words_that_lead_to_it(text: str, field: str, rest: str) -> None:
     fix = correction(text)
     assert fix is not None and (fix.field, fix.rest) == (field, rest)
+
+
+@pytest.mark.parametrize(("told", "kind"), [("a tree fell on the road", "other"), ("the price of rice fell", None),
+                                            ("my wallet fell out of my pocket on the bus", None)])
+def test_a_fall_is_a_tree_down_only_with_its_tree(told: str, kind: str | None) -> None:
+    assert category_named(told) == kind

@@ -94,8 +94,8 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "ular", "buaya", "gigit", "limbah", "cemar", "petasan", "demo", "blokir", "api", "asap", "bakar", "elpiji",
         "lpg", "flood", "fire", "burning", "smoke",
         "flooded", "landslide", "fallen", "collapsed", "blocked", "pothole", "body", "snake", "bitten", "pollution",
-        # "a tree fell on the road": the tree and its fall outweigh the road ("I fell off my motorbike" is traffic's)
-        "tree", "trees", "fell", "uprooted", "toppled",
+        # a tree down ("I fell off my motorbike" is traffic's; a tree that fell, see category_named)
+        "tree", "trees", "uprooted", "toppled",
     }),
 }
 
@@ -394,6 +394,8 @@ def _a_burden_strangles(said: list[str], at: int) -> bool:
 
 
 _THREAT_REACH = 3  # words from a threat to what is threatened: "ngancam mau bakar"
+_TREES = frozenset({"tree", "trees"})
+_FELL = frozenset({"fell", "falls", "fall"})
 
 
 def category_named(text: str) -> str | None:
@@ -434,6 +436,8 @@ def category_named(text: str) -> str | None:
         roots.append("palak")
     if any_phrase(said, FOLLOWING_PHRASES):
         roots.append("dikuntit")
+    if _TREES & set(said) and _FELL & set(said):
+        roots.append("fallen")  # "a tree fell on the road": the tree and its fall outweigh the road; not a phone's
     if _TRANSFERRED & set(said) and _NOTHING_BACK & set(said):
         roots.append("tipu")
     if any_phrase(said, map(phrase_words, GAS_LEAK_PHRASES)):
@@ -928,8 +932,9 @@ SERVICE_QUESTIONS = ("privacy", "cost", "response", "who", "contact", "station",
 _WAYS_SHOWN = frozenset({"rahasia", "dirahasiakan", "anonim", "anonymous", "anon", "confidential", "nama", "named",
                          "identitas", "identity"})
 _DIFFERING = frozenset({"beda", "bedanya", "perbedaan", "perbedaannya", "bedain", "membedakan", "difference",
-                        "differences", "different", "differ", "maksud", "maksudnya", "arti", "artinya", "mean", "means",
-                        "meaning", "pengertian", "jelasin", "jelaskan", "explain", "apaan"})
+                        "differences", "different", "differ", "jelasin", "jelaskan", "explain", "apaan"})
+# Meaning asked only as a question: "maksudnya anonim aja pak", "I mean anonymous" choose.
+_MEANING = frozenset({"maksud", "maksudnya", "arti", "artinya", "mean", "means", "meaning", "pengertian"})
 _OF_DIFFERING = frozenset({"apa", "what", "whats", "what's", "s", "itu", "is", "are", "the", "between", "and", "or",
                            "dan", "sama", "atau", "dengan", "pake", "pakai", "yang", "ya", "sih", "tuh", "of", "does",
                            "do", "nya", "kalau", "kalo", "gimana", "bagaimana", "how", "they", "mau", "tanya", "i",
@@ -942,10 +947,12 @@ def identity_options_asked(text: str) -> bool:
     said = words(text)
     told = set(said)
     # "nama apa?" at the name question asks which name, not what being named means
-    meaning = bool(told & _DIFFERING) or (_asked(text, said) and bool(told & {"apa", "what", "whats"})
-                                          and bool(told & _WAYS_SHOWN - {"nama", "named", "identitas", "identity"}))
+    asked = _asked(text, said) or bool(told & {"apa", "what", "whats"})
+    meaning = bool(told & _DIFFERING) or (asked and bool(told & _MEANING)) or (
+        _asked(text, said) and bool(told & {"apa", "what", "whats"})
+        and bool(told & _WAYS_SHOWN - {"nama", "named", "identitas", "identity"}))
     return bool(told & _WAYS_SHOWN) and meaning and all(
-        word in _WAYS_SHOWN | _DIFFERING | _OF_DIFFERING or word in NEUTRAL for word in said)
+        word in _WAYS_SHOWN | _DIFFERING | _MEANING | _OF_DIFFERING or word in NEUTRAL for word in said)
 
 
 def _asks_to_ask(said: list[str]) -> bool:
@@ -1018,9 +1025,11 @@ _OTHER_WORDS_OF_A_KIND = 2  # "penipuan online", "kehilangan ktp": what the list
 # lapor penipuan bukan?", "is this where I report a scam?"): the place just before the word of reporting.
 _THE_PLACE_FOR = frozenset({"tempat", "place", "where"})
 _PLACE_BEFORE = 3  # "tempat buat lapor", "the right place to report"
-# Who is about the asker is no story of their own ("can I report noise from my neighbour?", "bisa lapor tetangga sy
-# berisik gk?"): "my" beside them.
+# Who is about the asker is no story of their own when they are a nuisance ("can I report noise from my neighbour?",
+# "bisa lapor tetangga sy berisik gk?"): "my" beside them. A crime of theirs is a story ("bisa lapor tetangga sy yg
+# nyuri motor?"), kept as told.
 _PEOPLE_AROUND = frozenset({"tetangga", "neighbour", "neighbor", "neighbours", "neighbors"})
+_NUISANCE = "social"
 
 
 def _own_besides_people_around(said: list[str]) -> bool:
@@ -1059,7 +1068,8 @@ def report_kind_asked(text: str) -> str | None:
     the_place_for = reported is not None and bool(_THE_PLACE_FOR & set(said[max(0, reported - _PLACE_BEFORE):reported]))
     if reported is None or category is None or not ((set(roots) | set(said)) & _TAKEN_IN or the_place_for):
         return None
-    if OWN_WORDS & set(said[reported:]) and not _own_besides_people_around(said[reported:]):
+    if OWN_WORDS & set(said[reported:]) and not (category == _NUISANCE
+                                                 and _own_besides_people_around(said[reported:])):
         return None  # "…hp saya dicuri": a story of one's own
     others = [word for word, root in zip(said, roots, strict=True)
               if word not in _ABOUT_A_KIND and root not in _OF_ASKING and root not in _lexicon()

@@ -573,7 +573,7 @@ _PUT_OFF = frozenset({("nanti",), ("nanti", "saja"), ("cukup",), ("sudah", "cuku
 _NOT_GIVEN = frozenset({("lewati",), ("lewat",), ("skip",), ("lupa",), ("entah",), ("enggak", "tau"),
                         ("enggak", "tahu"), ("tidak", "tahu"), ("tidak", "tau"), ("tidak", "ingat"),
                         ("enggak", "ingat"), ("don", "t", "know"), ("i", "don", "t", "know"), ("dont", "know"),
-                        ("not", "sure"), ("no", "idea"), ("unknown",), ("kapan",), ("kurang", "tau"),
+                        ("not", "sure"), ("no", "idea"), ("unknown",), ("kurang", "tau"),
                         ("kurang", "tahu"), ("kurang", "ingat"), ("sudah", "lupa"), ("lupa", "kapan"),
                         ("enggak", "ingat", "kapan"), ("dunno",), ("idk",), ("forgot",), ("i", "forgot"),
                         ("i", "don", "t", "remember"), ("don", "t", "remember"), ("can", "t", "remember"),
@@ -648,13 +648,17 @@ def area_word_asked(text: str) -> bool:
 CHAT_SOUND = re.compile(r"^(?:(?:wk)+w?|(?:ha)+h?|(?:he)+h?|(?:hi)+h?|h+m+|e+h+|a+h+|o+h+|u+h+|e+m+|(?:ck)+)$")
 # Said around "not known" and changing nothing: "gatau y", "ga tau jg", "lupa bro", "dunno lol".
 _AROUND_NOT_KNOWN = _PARTICLES | {"juga", "lol", "pokoknya", "pastinya", "persisnya", "tepatnya", "exactly"}
+_WONDERING = frozenset({"ya", "yah", "yaa"})
 
 
 def not_given(text: str) -> bool:
     """Whether the answer to "when?" or "where?" says it is not known or not to be given: "lewati", "ga tau pak",
     "gatau y", "ga inget wkwk"."""
-    return tuple(word for word in words(text) if word not in NEUTRAL | _AROUND_NOT_KNOWN
-                 and not CHAT_SOUND.match(word)) in _NOT_GIVEN
+    said = words(text)
+    kept = tuple(word for word in said if word not in NEUTRAL | _AROUND_NOT_KNOWN and not CHAT_SOUND.match(word))
+    if kept == ("kapan",):
+        return bool(_WONDERING & set(said))  # "kapan ya" wonders, not knowing; "kapan?" asks back
+    return kept in _NOT_GIVEN
 
 
 # The hour of the day a time names, for when in the day things happen (the digest's time bands): an hour told,
