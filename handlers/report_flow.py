@@ -2515,8 +2515,6 @@ def _reads_as_a_name(given: str, kept_from_someone: bool) -> bool:
         and yes_or_no(given) is None and identity_wished(given) is None
 
 
-
-
 async def name(turn: Turn) -> str:
     """Stores the name officers will see on a named report, encrypted with the contact, and shows the summary."""
     said = words(turn.text)

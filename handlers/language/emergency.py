@@ -400,6 +400,9 @@ def _watching_live(said: list[str], at: int) -> bool:
     return live and bool(watched) and watched[0] in _WATCHING
 
 
+_WHO_BROKE_IN = frozenset({"orang", "yang", "seseorang", "rampok"}) | THIEVES  # "tiba2 ada rampok masuk"
+
+
 def _make_believe(said: list[str]) -> bool:
     def as_in(i: int) -> bool:
         k = i - 1
@@ -415,9 +418,6 @@ def _make_believe(said: list[str]) -> bool:
     return any(word in _NOT_REAL and not _negated(said, i) and not as_in(i) and not broken_into(i)
                and not _watching_live(said, i) and not _own_place_now(said, i) and not _at_home_then_danger(said, i)
                for i, word in enumerate(said))
-
-
-_WHO_BROKE_IN = frozenset({"orang", "yang", "seseorang", "rampok"}) | THIEVES  # "tiba2 ada rampok masuk"
 
 
 # The speaker's own place: "rumah saya", "kos kami", "my house".
@@ -444,6 +444,8 @@ def _own_place_now(said: list[str], at: int) -> bool:
     own = any(watched_at is None or k > watched_at + 2 for k in owned)
     return own and bool(_STILL & set(rest)) and not (_NOT_REAL | _SCENES) & set(rest) \
         and is_cry_for_help(" ".join(rest))
+
+
 # Where one lives: a film watched or a game played there ("lagi main game di kamar") is what the speaker was doing.
 _LIVED_IN = frozenset({"kamar", "rumah", "kos", "kosan", "kontrakan", "room", "bedroom", "house", "home", "flat"})
 
