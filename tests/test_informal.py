@@ -191,6 +191,17 @@ async def test_a_danger_after_a_game_or_film_at_home_is_a_cry_and_the_films_is_n
     assert (resident.heard("emergency.call_110") or resident.heard("emergency.call_110", "en")) is cry, resident.text
 
 
+@pytest.mark.parametrize(("told", "cry"), [("mau tanya adik sy ilang hp nya", False),
+                                          ("anak sy hilang dompetnya di pasar", False),
+                                          ("adik sy ilang, hp nya ga aktif", True)])
+async def test_a_childs_thing_lost_is_no_missing_child_and_the_child_lost_is(engine: Engine, told: str,
+                                                                            cry: bool) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(told)
+    assert resident.heard("emergency.call_110") is cry, resident.text
+
+
 @pytest.mark.parametrize("warned", ["bsk mlm ada rencana tawuran di lapangan",
                                     "anak2 smk janjian tawuran minggu depan di jembatan",
                                     "katanya ntar malem mau ada tawuran di lapangan gedog"])

@@ -295,6 +295,7 @@ _BEFORE_ASKING = frozenset({"mau", "ingin", "pengen", "pingin", "pengin", "boleh
 _ASKING_FOR = frozenset({"tanya", "bertanya", "menanyakan", "nanyain", "tanyain", "pertanyaan", "ask", "question",
                          "info", "informasi", "laporan", "status"})
 _WORDS_BEFORE_ASKING = 3
+_LOSS_ENDS_A_CLAUSE = re.compile(r"\b(?:hilang|ilang|ngilang|menghilang)\s*[,.;!?]", re.IGNORECASE)
 # "Tolong" in capitals, with "!" at once after it, or for oneself alone ("tolong saya, …", "tolong kami pak!"): a
 # cry when more than the wish to ask follows ("TOLONG!!! sy mau tanya, rumah kemasukan orang").
 _NO_PLEASE = re.compile(r"\W*(?:TOLONG|TLG)|\W*\w+!|(?i:\W*(?:tolong|tlg)\s+(?:saya|sy|aku|kami|gue)\b"
@@ -1701,6 +1702,10 @@ def is_cry_for_help(text: str) -> bool:
         if phrase in _BREATHLESS and (_NOT_NOW_BREATH & set(said[:at]) or _BREATH_CAUSES & set(said)) \
                 and not ({"tolong"} | _STILL) & set(said):
             continue  # "kalau kena debu sy sesak napas", "polusi pabrik bikin warga sesak napas": how it goes
+        after = said[at + len(phrase):at + len(phrase) + 1]
+        if phrase in _CHILD_PHRASES and after and after[0].removesuffix("nya") in _OWNED_THINGS \
+                and not _LOSS_ENDS_A_CLAUSE.search(text):
+            continue  # "adik sy ilang hp nya": the phone is what is lost; not "adik sy ilang, hp nya ga aktif"
         if phrase in _CHILD_PHRASES and (_found_again(said) or _whereabouts_known(said)):
             continue  # "…tapi sudah ketemu"
         if phrase not in _CHILD_PHRASES or at == 0 or said[at - 1] in _BEFORE_A_SUBJECT:
