@@ -295,7 +295,6 @@ _BEFORE_ASKING = frozenset({"mau", "ingin", "pengen", "pingin", "pengin", "boleh
 _ASKING_FOR = frozenset({"tanya", "bertanya", "menanyakan", "nanyain", "tanyain", "pertanyaan", "ask", "question",
                          "info", "informasi", "laporan", "status"})
 _WORDS_BEFORE_ASKING = 3
-_LOSS_ENDS_A_CLAUSE = re.compile(r"\b(?:hilang|ilang|ngilang|menghilang)\s*[,.;!?]", re.IGNORECASE)
 # "Tolong" in capitals, with "!" at once after it, or for oneself alone ("tolong saya, …", "tolong kami pak!"): a
 # cry when more than the wish to ask follows ("TOLONG!!! sy mau tanya, rumah kemasukan orang").
 _NO_PLEASE = re.compile(r"\W*(?:TOLONG|TLG)|\W*\w+!|(?i:\W*(?:tolong|tlg)\s+(?:saya|sy|aku|kami|gue)\b"
@@ -448,9 +447,7 @@ def _own_place_now(said: list[str], at: int) -> bool:
 
 
 # Where one lives: a film watched or a game played there ("lagi main game di kamar") is what the speaker was doing.
-_LIVED_IN = frozenset({"kamar", "rumah", "kos", "kosan", "kontrakan", "room", "bedroom", "house", "home", "flat"})
-
-
+_LIVED_IN = _OWN_PLACES - {"toko", "warung", "shop"} | {"bedroom"}
 _HAPPENING = frozenset({"ada", "tiba", "suddenly", "a", "an", "someone", "somebody", "there", "orang",
                         "rampok"}) | THIEVES
 # Into the speaker's home or at the speaker: what happens around the watching, not far away ("perampokan di bank").
@@ -1639,6 +1636,10 @@ def _asked_after_a_plea(text: str, said: list[str]) -> list[str]:
         return said
     told = [word for word in said[asking + 1:] if word not in _OPENING_A_PLEA | _BEFORE_ASKING | _ASKING_FOR]
     return said if told and _NO_PLEASE.match(text) else said[opened:]
+
+
+# A loss that ends its clause: what follows is not what was lost ("adik sy ilang, hp nya ga aktif").
+_LOSS_ENDS_A_CLAUSE = re.compile(r"\b(?:hilang|ilang|ngilang|menghilang)\s*[,.;!?]", re.IGNORECASE)
 
 
 def is_cry_for_help(text: str) -> bool:

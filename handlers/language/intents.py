@@ -947,10 +947,9 @@ def identity_options_asked(text: str) -> bool:
     said = words(text)
     told = set(said)
     # "nama apa?" at the name question asks which name, not what being named means
-    asked = _asked(text, said) or bool(told & {"apa", "what", "whats"})
-    meaning = bool(told & _DIFFERING) or (asked and bool(told & _MEANING)) or (
-        _asked(text, said) and bool(told & {"apa", "what", "whats"})
-        and bool(told & _WAYS_SHOWN - {"nama", "named", "identitas", "identity"}))
+    asked, what = _asked(text, said), bool(told & {"apa", "what", "whats"})
+    meaning = bool(told & _DIFFERING) or ((asked or what) and bool(told & _MEANING)) or (
+        asked and what and bool(told & _WAYS_SHOWN - {"nama", "named", "identitas", "identity"}))
     return bool(told & _WAYS_SHOWN) and meaning and all(
         word in _WAYS_SHOWN | _DIFFERING | _MEANING | _OF_DIFFERING or word in NEUTRAL for word in said)
 
