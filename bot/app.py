@@ -6,11 +6,13 @@ import asyncio
 import contextlib
 import logging
 import os
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
 from multidict import MultiDict
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
@@ -19,7 +21,7 @@ from starlette.routing import Route
 from bot import logs, web
 from bot.channels import telegram as telegram_channel
 from bot.channels import whatsapp as whatsapp_channel
-from bot.channels.base import Channel, MalformedWebhook, TooLarge, read_body
+from bot.channels.base import Channel, MalformedWebhook, Outbound, TooLarge, read_body
 from bot.channels.console import ConsoleChannel
 from bot.channels.telegram import WEBHOOK_PATH, UnreadableUpdate
 from bot.channels.whatsapp import WhatsAppChannel
@@ -31,7 +33,9 @@ from bot.photos import MEDIA_HEADERS, Photos
 from bot.scheduler import Scheduler
 from bot.service import open_engine
 from bot.telegram_service import TelegramService
-from storage.outbox import record_delivery
+from handlers.alerts import URGENT
+from storage.models import Contact, OutboxKind, utcnow
+from storage.outbox import enqueue, record_delivery
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +92,32 @@ def _twiml(xml: str) -> Response:
     return Response(xml, media_type="application/xml")
 
 
+class AnswerOrQueue:
+    """Leaves a WhatsApp message's replies to the webhook's answer while Twilio still waits for it; once it has
+    gone, or is about to give up (`ANSWER_WITHIN`), queues them for the outbox in the same transaction instead:
+    late, never lost, and never twice (Twilio's retry of the message is a replay, answered with nothing)."""
+
+    def __init__(self, request: Request, message_sid: str) -> None:
+        self.request, self.message_sid = request, message_sid
+        self.answer_by = time.monotonic() + whatsapp_channel.ANSWER_WITHIN
+        self.queued = False
+
+    async def __call__(self, db: AsyncSession, contact: Contact | None, replies: list[Outbound]) -> None:
+        if not replies or contact is None:
+            return
+        if time.monotonic() < self.answer_by and not await self.request.is_disconnected():
+            return
+        cipher, now = self.request.app.state.engine.cipher, utcnow()
+        for number, reply in enumerate(replies):
+            payload = {"text": reply.text, "choices": [[choice.key, choice.label] for choice in reply.choices],
+                       "hint": reply.choices_hint}
+            await enqueue(db, cipher, kind=OutboxKind.LATE_ANSWER, contact_id=contact.id, payload=payload,
+                          idempotency_key=f"{OutboxKind.LATE_ANSWER}:{self.message_sid}:{number}", at=now,
+                          priority=URGENT)
+        self.queued = True
+        log.warning("whatsapp answer ready after Twilio stopped waiting: sent through the outbox")
+
+
 async def whatsapp_webhook(request: Request) -> Response:
     form = await signed_form(request)
     if isinstance(form, Response):
@@ -102,7 +132,9 @@ async def whatsapp_webhook(request: Request) -> Response:
     verdict = state.flood.check(inbound.urn, inbound.provider_message_id, inbound.text)
     if verdict is not Flood.PASS:
         return _twiml(whatsapp.twiml(held_back(verdict, inbound.urn, state.settings.default_language)))
-    return _twiml(whatsapp.twiml(await state.engine.handle(inbound)))
+    answer = AnswerOrQueue(request, inbound.provider_message_id)
+    replies = await state.engine.handle(inbound, answer)
+    return _twiml(whatsapp.twiml([] if answer.queued else replies))
 
 
 async def whatsapp_status(request: Request) -> Response:

@@ -75,8 +75,10 @@ class RetryPolicy:
         return dt.timedelta(seconds=backoff(attempt - 1, self.first_delay, self.max_delay, asked))
 
 
-_OFFICERS_WORK = frozenset({OutboxKind.OFFICER_ALERT, OutboxKind.INFO_REPLY, OutboxKind.DIGEST,
-                            OutboxKind.WITNESS_ADDED})
+# Sent whatever a contact said of messages the bot starts: an officer's work (alerts, answers to their questions,
+# the digest), and the answer to what the contact has just written.
+_NOT_UNASKED = frozenset({OutboxKind.OFFICER_ALERT, OutboxKind.INFO_REPLY, OutboxKind.DIGEST,
+                          OutboxKind.WITNESS_ADDED, OutboxKind.LATE_ANSWER})
 
 
 class Dispatcher:
@@ -265,9 +267,9 @@ class Dispatcher:
         contact = claim.recipient
         if contact is None:
             return await self._finish(message, OutboxState.FAILED, "contact erased")
-        # An officer's work (alerts, answers to their questions, the digest) is no news they may opt out of: a STOP
-        # sent from the chat as a resident, before enrolling, would silence every alert of the station unseen.
-        opted_out = contact.opted_out and claim.kind not in _OFFICERS_WORK
+        # An officer's work is no news they may opt out of: a STOP sent from the chat as a resident, before
+        # enrolling, would silence every alert of the station unseen. Nor is an answer (the STOP's own, too).
+        opted_out = contact.opted_out and claim.kind not in _NOT_UNASKED
         if opted_out or contact.unreachable:
             return await self._finish(message, OutboxState.FAILED, "opted out" if opted_out else "unreachable")
         urn = contact.urn

@@ -20,6 +20,7 @@ from bot.config import Settings
 from bot.delivery import deliver
 from bot.flood import Flood, FloodGate, held_back
 from handlers.engine import Engine, KeepReplies
+from storage.models import Contact
 from storage.updates import forget_update, keep_replies, record_update, unanswered_updates
 
 log = logging.getLogger(__name__)
@@ -160,7 +161,7 @@ class TelegramService:
         await deliver(self.channel.send, replies, self.engine.mark_unreachable)
 
     def _keeper(self, update_id: int) -> KeepReplies:
-        async def keep(db: AsyncSession, replies: list[Outbound]) -> None:
+        async def keep(db: AsyncSession, _contact: Contact | None, replies: list[Outbound]) -> None:
             await keep_replies(db, self.engine.cipher, update_id, [asdict(reply) for reply in replies])
         return keep
 

@@ -34,7 +34,7 @@ from storage.contacts import (
 from storage.crypto import ContactCipher
 from storage.db import truncate_log
 from storage.media import MAX_VOICE_BYTES, MAX_VOICE_SECONDS, MediaRejected, MediaStore, StoredMedia
-from storage.models import utcnow
+from storage.models import Contact, utcnow
 from storage.outbox import queued_in
 from storage.reports import question_waits, reported_since
 from storage.stations import station_by_code
@@ -42,9 +42,10 @@ from storage.stations import station_by_code
 log = logging.getLogger(__name__)
 
 MediaFetcher = Callable[[Media], Awaitable[bytes]]
-# Called with the replies inside the transaction that made them, to keep them with it (a channel whose
-# provider does not wait for the answer keeps them until they are sent).
-KeepReplies = Callable[[AsyncSession, list[Outbound]], Awaitable[None]]
+# Called with the replies inside the transaction that made them, and their contact (None once erased), to keep
+# them with it: a channel whose provider does not wait for the answer keeps them until they are sent; one whose
+# caller gave up waiting queues them to send.
+KeepReplies = Callable[[AsyncSession, Contact | None, list[Outbound]], Awaitable[None]]
 
 
 class Engine:
@@ -117,7 +118,7 @@ class Engine:
             # the provider's own records of who wrote when, to an anonymous report.
             log.debug("%s message handled", inbound.channel)
             if keep is not None:
-                await keep(db, turn.replies)
+                await keep(db, None if turn.contact_deleted else contact, turn.replies)
         if self.on_queued is not None and queued_in(db):
             self.on_queued()  # the alerts and updates this message queued leave now, not at the dispatcher's next look
         if turn.contact_deleted:

@@ -164,6 +164,7 @@ class OutboxKind(enum.StrEnum):
     DIGEST = "digest"                # the station head's daily digest
     EXPIRY_NOTICE = "expiry_notice"  # a report left unfinished was not sent
     WITNESS_ADDED = "witness_added"  # "+1 saksi": another resident told of a report's incident
+    LATE_ANSWER = "late_answer"      # the bot's answer to a message, ready after its webhook's caller gave up
 
 
 class Station(Base):

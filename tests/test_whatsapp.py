@@ -23,7 +23,7 @@ from bot.config import Settings
 from bot.outbox import Claim, Dispatcher, Records, RetryPolicy, template_text
 from handlers.engine import Engine
 from harness.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, SENDER, FakeTwilioAPI, load_payload, sign
-from harness.loopback import serving
+from harness.loopback import serving, until
 from storage.models import Attachment, Contact, InboundMessage, Outbox, OutboxState, Report, ReportStatus, utcnow
 from storage.outbox import claim_due, enqueue, open_payload, record_delivery
 from tests.helpers import (
@@ -122,6 +122,28 @@ async def test_the_same_message_sid_three_times_is_handled_once(tmp_path: Path, 
         assert first and again == [[], []]
         async with engine.sessions() as db:
             assert (await db.execute(select(func.count()).select_from(InboundMessage))).scalar_one() == 1
+
+
+async def test_an_answer_ready_after_twilio_gave_up_is_sent_once_through_the_outbox(
+        tmp_path: Path, database_url: str, twilio: FakeTwilioAPI) -> None:
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, engine):
+        await phone.text("halo")
+        sid = phone.next_sid()
+        params = load_payload("text", From=RESIDENT, WaId=RESIDENT.split("+")[1], MessageSid=sid, Body="1")
+        headers = {"X-Twilio-Signature": sign(PUBLIC + "/whatsapp/webhook", params)}
+        # Another transaction holds the contact, so the answer is ready only after Twilio has stopped waiting.
+        async with engine.sessions() as db, db.begin():
+            await db.execute(update(Contact).values(language=Contact.language))
+            with pytest.raises(httpx.ReadTimeout):
+                await phone.http.post("/whatsapp/webhook", data=params, headers=headers, timeout=0.5)
+            await asyncio.sleep(0.2)  # for the service, in this loop, to read that the connection was closed
+        await until(lambda: any("Gangguan keamanan" in message["Body"] for message in twilio.sent(RESIDENT)),
+                    what="the late answer")
+        # Twilio's retry of the message is a replay: the answer it would carry has gone already.
+        assert await phone.send(Body="1", MessageSid=sid) == []
+        assert "Ceritakan" in await phone.text("2")  # the conversation went on from the answer sent
+    sent = [message["Body"] for message in twilio.sent(RESIDENT)]
+    assert len(sent) == 1 and "Balas dengan nomor" in sent[0]
 
 
 @pytest.mark.parametrize(("fields", "status"), [

@@ -52,6 +52,9 @@ UNREACHABLE_CODES = {63024, 21211, 63003, 21614}  # invalid or non-WhatsApp reci
 MAX_FORM_BYTES = 64 * 1024  # a Twilio form is a few kilobytes; its signature is checked before any work
 MAX_FORM_FIELDS = 200
 SIGNATURE_HEADER = "x-twilio-signature"
+# Twilio waits 15 s for a webhook's answer, then drops it (error 11200): an answer not ready well within that
+# goes by the REST API instead.
+ANSWER_WITHIN = 10.0
 
 
 def read_form(body: bytes) -> MultiDict[str]:
