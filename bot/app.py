@@ -34,6 +34,7 @@ from bot.scheduler import Scheduler
 from bot.service import open_engine
 from bot.telegram_service import TelegramService
 from handlers.alerts import URGENT
+from handlers.i18n import t
 from storage.models import Contact, OutboxKind, utcnow
 from storage.outbox import enqueue, record_delivery
 
@@ -63,7 +64,9 @@ async def telegram_webhook(request: Request) -> Response:
         update = await telegram.put(data)
     except UnreadableUpdate:
         log.warning("telegram update %s could not be read", data["update_id"])
-        return Response(status_code=200)
+        answer = telegram_channel.unreadable_answer(data, t(request.app.state.settings.default_language,
+                                                            "common.unreadable"))
+        return JSONResponse(answer) if answer else Response(status_code=200)
     answer = telegram_channel.webhook_answer(update)
     return JSONResponse(answer) if answer else Response(status_code=200)
 

@@ -19,6 +19,7 @@ from bot.channels.telegram import TelegramChannel, read_update
 from bot.config import Settings
 from bot.photos import Photos
 from handlers.engine import Engine
+from handlers.i18n import t
 from harness.fake_telegram import TOKEN, callback_update, text_update, voice_update
 from harness.fake_twilio import load_payload
 from harness.loopback import serving, until
@@ -160,6 +161,27 @@ async def test_a_telegram_voice_note_of_a_null_length_is_read_from_its_bytes(tmp
         await chat.post(update)
         await until(lambda: any("Tambahkan keterangan" in text for text in telegram.sent_texts(4243)), seconds=20,
                     what="the voice note taken")
+
+
+async def test_a_message_the_library_cannot_read_is_answered_in_a_private_chat_only(tmp_path: Path,
+                                                                                     database_url: str) -> None:
+    """A voice note with no length at all is no Voice the library can make: it was dropped, and the resident
+    heard nothing. The webhook's own answer now tells them; in a group, where nothing is taken, it stays silent."""
+    async with service(tmp_path, database_url) as (url, _engine, telegram, _twilio), \
+            httpx.AsyncClient(base_url=url) as http:
+        headers = {"X-Telegram-Bot-Api-Secret-Token": telegram.webhook["secret_token"]}
+        update = voice_update(81, 4245, "no-length")
+        del update["message"]["voice"]["duration"]
+        answer = await http.post("/telegram/webhook", json=update, headers=headers)
+        assert answer.status_code == 200
+        assert answer.json() == {"method": "sendMessage", "chat_id": 4245, "text": t("id", "common.unreadable")}
+        update = voice_update(82, -100777, "no-length")
+        update["message"]["chat"]["type"] = "group"
+        del update["message"]["voice"]["duration"]
+        answer = await http.post("/telegram/webhook", json=update, headers=headers)
+        assert answer.status_code == 200 and answer.content == b""
+        await TelegramChat(http, telegram.webhook["secret_token"], 4245).text("halo")  # the service goes on
+        await until(lambda: any("Privasi" in text for text in telegram.sent_texts(4245)), seconds=20)
 
 
 async def test_a_signed_media_link_is_kept_by_no_cache(tmp_path: Path) -> None:

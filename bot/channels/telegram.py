@@ -104,6 +104,19 @@ def webhook_answer(update: Update) -> dict[str, Any] | None:
     return {"method": "answerCallbackQuery", "callback_query_id": query_id}
 
 
+def unreadable_answer(data: dict[str, Any], text: str) -> dict[str, Any] | None:
+    """The webhook's answer to an update the library cannot read, where it is a message in a person's private
+    chat: `text` tells them so, where silence would leave them waiting."""
+    message = data.get("message")
+    chat = message.get("chat") if isinstance(message, dict) else None
+    if not isinstance(chat, dict) or chat.get("type") != "private":
+        return None
+    chat_id = chat.get("id")
+    if type(chat_id) is not int or not 0 < chat_id < 2**52:
+        return None
+    return {"method": "sendMessage", "chat_id": chat_id, "text": text}
+
+
 def read_update(data: dict[str, Any], bot: Bot) -> Update:
     """The Update in a webhook's JSON; UnreadableUpdate when the library cannot read it. The library takes
     fields as they come; one whose chat or sender id is no whole number is refused here, before the library
