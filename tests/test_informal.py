@@ -808,6 +808,26 @@ async def test_the_category_corrected_at_the_read_back_is_taken_and_the_report_g
     assert (await draft_of(engine))["category"] in (Category.TRAFFIC, Category.DRUGS)
 
 
+@pytest.mark.parametrize(("no", "asked"), [
+    ("bukan, lokasinya salah", "report.ask_location"), ("gak, tempatnya salah pak", "report.ask_location"),
+    ("no, the place is wrong", "report.ask_location"), ("bkn, alamatnya keliru", "report.ask_location"),
+    ("bukan, waktunya salah", "report.ask_when"), ("nggak pak, jam nya salah", "report.ask_when"),
+    ("tidak, jenisnya keliru", "report.ask_category"),
+])
+async def test_a_no_that_names_what_was_read_wrong_asks_that_alone(engine: Engine, no: str, asked: str) -> None:
+    """"bukan, lokasinya salah" at the read-back: the place alone is wrong. It was taken as a plain no, and every
+    answer was asked again, the kind first."""
+    resident = Resident(engine)
+    await resident.send("kemarin malem ada yg nyuri helm sy di depan indomaret gedog sananwetan")
+    assert resident.heard("report.read_back"), resident.text
+    await resident.send(no)
+    assert resident.heard(asked), resident.text
+    others = {"report.ask_location", "report.ask_when", "report.ask_category"} - {asked}
+    assert not any(resident.heard(key) for key in others), resident.text
+    kept = (await draft_of(engine))["read"]
+    assert ("category" in kept) == (asked != "report.ask_category") and ("when" in kept) == (asked != "report.ask_when")
+
+
 async def test_how_long_reports_take_asked_at_the_read_back_is_answered(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("kemarin malem ada yg nyuri helm sy di depan indomaret gedog sananwetan")

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import dropwhile
 
 from handlers.i18n import LANGUAGES, aliases, catalogue
 from handlers.language.answers import ASKING, NEUTRAL, NO, without_all_right, yes_or_no
@@ -1427,12 +1428,15 @@ def _new_answer(text: str, field: str) -> str:
 
 
 def _field_said_wrong(said: list[str]) -> bool:
-    """Whether the words open with a field said to be wrong: "lokasinya salah", "the time is wrong"."""
+    """Whether the words open with a field said to be wrong: "lokasinya salah", "the time is wrong", also after a
+    no ("bukan, lokasinya salah", "no, the place is wrong")."""
+    if said[:1] and said[0] in NO and said[0] not in _WRONG:
+        said = list(dropwhile(lambda word: word in NEUTRAL and field_named(word) is None, said[1:]))  # "gak pak, …"
     at = 1 if said[:1] and said[0] in _DETERMINERS else 0
     if at >= len(said) or field_named(said[at]) is None:
         return False
     after = said[at + 1:at + 3]
-    if after[:1] and after[0] in _COPULAS:
+    if after[:1] and after[0] in _COPULAS | {"nya"}:  # "the time is wrong", "jam nya salah"
         after = after[1:]
     return bool(after) and after[0] in _WRONG
 
