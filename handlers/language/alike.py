@@ -13,7 +13,9 @@ mosque in Kel. Gedog shared only "gedog sananwetan" with a brawl there, and was 
 63% found alike, no false join. Words residents use for one thing are read as one (_SAME_THING: "mayat" and
 "jenazah", "tawuran" and "bentrok"): 95% (38 of 40) found alike, no false join, where ten of the pairs were
 written after those words were chosen (9 of those 10 alike, 7 without them). Pupils named by their school ("anak
-sma") read as "pelajar", and the words of a wish to stay unknown told in the story left out: 39 of 41.
+sma") read as "pelajar", and the words of a wish to stay unknown told in the story left out: 39 of 41. A thief
+and a catch read as one whatever their word ("maling"/"pencuri", "ketangkep"/"ditangkap"), and "pelajar" kept
+whole beside the schools read as it: 44 of 44, three of them written after, and no false join in 46.
 """
 
 from __future__ import annotations
@@ -61,7 +63,9 @@ _SAME_THING = {
     "odgj": "gila", "ngamuk": "amuk",
     "bis": "bus", "terbalik": "guling", "terguling": "guling", "berdarah": "luka", "darah": "luka",
     "sma": "pelajar", "smk": "pelajar", "smp": "pelajar", "siswa": "pelajar", "student": "pelajar",
-    "students": "pelajar",
+    "students": "pelajar", "pelajar": "pelajar",  # its stem ("ajar") is also what is taught
+    "maling": "curi", "thief": "curi", "stolen": "curi", "stole": "curi",
+    "ketangkep": "tangkap", "ketangkap": "tangkap", "caught": "tangkap",
 }
 
 
