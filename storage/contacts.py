@@ -198,8 +198,9 @@ class Written(Protocol):
     def sub(self, repl: str, string: str) -> str: ...
 
 
-# Where an Indonesian number may begin: "+62", "62" or "0" (or "(0"), not right after a digit.
-_NUMBER_BEGINS = re.compile(rf"(?<!\d)(?:(?:\+{_BETWEEN_DIGITS})?6{_BETWEEN_DIGITS}2|\(?0)")
+# Where an Indonesian number may begin: "+62", "62" or "0" (or "(0"), not right after a digit; or its national
+# digits alone ("81234567890"), not within a word or after a "+".
+_NUMBER_BEGINS = re.compile(rf"(?<!\d)(?:(?:\+{_BETWEEN_DIGITS})?6{_BETWEEN_DIGITS}2|\(?0)|(?<![\w+])(?=[1-9])")
 
 
 @dataclass(frozen=True)
@@ -230,7 +231,7 @@ class _IndonesianNumber:
 
 def address_as_written(urn: str) -> Written | None:
     """The address of a contact as a resident may write it in a story: an Indonesian WhatsApp number after "+62",
-    "62" or "0", with any separators between its digits; a Telegram chat id as it is. None for an address that
+    "62", "0" or nothing, with any separators between its digits; a Telegram chat id as it is. None for an address that
     is no number."""
     scheme, address = urn.split(":", 1)
     digits = address.lstrip("+")

@@ -493,6 +493,11 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("Dengan Kapolsek disini?", [], []),
     ("sy nemu, dari jalan ada dompet", [], []),
     ("sy anton, mau lapor motor ilang", ["anton"], []),
+    # a number with its 0 left out: as told, one's own or not
+    ("hubungi sy di 82200003333 kalau perlu", [], ["82200003333"]),
+    ("hub saya 8123 4500 013", [], ["8123 4500 013"]),
+    ("penipunya pake nomor 81299990000", [], []),
+    ("kerugian sy 850000 rupiah", [], []),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:

@@ -175,14 +175,17 @@ async def test_the_number_an_unnamed_reporter_writes_from_never_reaches_officers
     resident = Resident(engine, f"whatsapp:{NAMED_NUMBER}")
     national = "0" + NAMED_NUMBER[3:]
     slashed, dashed = f"{national[:4]}/{national[4:8]}/{national[8:]}", f"{national[:4]}–{national[4:8]}–{national[8:]}"
+    bare = f"{national[1:4]} {national[4:8]} {national[8:]}"  # its 0 left out
     scammer = "0812-9999-0000"
     await walk_to_summary(resident, identity=identity, description=(
-        f"Sy ditipu, penipunya pake nomor {scammer}. Kalau perlu keterangan ke {slashed}, atau {dashed} juga bisa"))
+        f"Sy ditipu, penipunya pake nomor {scammer}. Kalau perlu keterangan ke {slashed}, atau {dashed} juga bisa,"
+        f" WA {bare}"))
     await resident.send("kirim")
     async with engine.sessions() as db:
         report = (await db.execute(select(Report).where(Report.ref == find_ref(resident.text)))).scalar_one()
     assert national[4:8] not in report.description and scammer in report.description, report.description
-    assert "ke [nomor disembunyikan], atau [nomor disembunyikan] juga" in report.description, report.description
+    assert "ke [nomor disembunyikan], atau [nomor disembunyikan] juga bisa, WA [nomor disembunyikan]" \
+        in report.description, report.description
     printed = await send_everything(engine)
     assert scammer in printed and national[4:8] not in printed, printed
 

@@ -72,8 +72,9 @@ _NAME_ENDS = frozenset({
     "no", "nomor", "hp", "wa", "telepon", "telp", "nomer", "number", "phone",
 })  # fmt: skip
 # A phone number: "0857-1234-9876", "+62 812 3456 7890", "+62-857…", "(0857) 1234 9876", "081234567890",
-# "0812/3456/7890".
+# "0812/3456/7890", "812 3456 7890".
 _PHONE = re.compile(rf"(?<![\w+])\(?(?:\+?62[\s-]?|0)8\d(?:[{DIGIT_SEPARATORS}]{{0,2}}\d){{6,11}}(?!\d)"
+                    rf"|(?<![\w+])8\d(?:[{DIGIT_SEPARATORS}]{{0,2}}\d){{7,10}}(?!\d)"  # "81234567890": its 0 left out
                     rf"|(?<![\w+])\+(?!62)[1-9]\d{{0,2}}(?:[{DIGIT_SEPARATORS}]{{0,2}}\d){{6,12}}(?!\d)")  # "+61 412…"
 _OWN = frozenset({"saya", "aku", "gue", "my", "me", "mine", "ku", "nomorku", "hpku", "waku"})  # words() reads "sy"
 # Said between one's own word and the number: "wa sy: 0857…", "hubungi saya di 0812…", "no hp saya yaitu 0812…",
