@@ -130,7 +130,7 @@ async def whatsapp_webhook(request: Request) -> Response:
     try:
         inbound = whatsapp.receive(form)
     except MalformedWebhook as error:
-        log.info("whatsapp webhook refused: %s", error)
+        log.warning("whatsapp webhook refused: %s", error)  # signed by Twilio: a setting to mend
         return Response(status_code=400)
     verdict = state.flood.check(inbound.urn, inbound.provider_message_id, inbound.text)
     if verdict is not Flood.PASS:

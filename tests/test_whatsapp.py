@@ -162,6 +162,18 @@ async def test_malformed_forms_get_400(tmp_path: Path, database_url: str, twilio
         assert response.status_code == status
 
 
+async def test_a_status_callback_posted_to_the_message_webhook_is_no_message(tmp_path: Path, database_url: str,
+                                                                             twilio: FakeTwilioAPI) -> None:
+    """A status callback's URL set to the message webhook by mistake: Lapor's own number is no resident writing."""
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, engine):
+        assert (await phone.post(load_payload("status_delivered"))).status_code == 400
+        own = load_payload("text", From=SENDER, WaId=SENDER.split("+")[1])
+        assert (await phone.post(own)).status_code == 400
+        async with engine.sessions() as db:
+            assert (await db.execute(select(func.count()).select_from(Contact))).scalar_one() == 0
+        assert "Privasi" in await phone.text("halo")
+
+
 async def test_a_form_with_too_many_fields_gets_413(tmp_path: Path, database_url: str,
                                                      twilio: FakeTwilioAPI) -> None:
     async with whatsapp_service(tmp_path, database_url, twilio) as (phone, _engine):

@@ -148,6 +148,8 @@ class WhatsAppChannel:
         message_sid = form.get("MessageSid", "")
         if not _ADDRESS.fullmatch(sender) or not _MESSAGE_SID.fullmatch(message_sid):
             raise MalformedWebhook("From or MessageSid missing or malformed")
+        if "MessageStatus" in form or sender == self.sender:  # the status callback's URL set to this one
+            raise MalformedWebhook("a delivery status, not a message: the status callback goes to /whatsapp/status")
         location = None
         if form.get("Latitude") or form.get("Longitude"):
             try:
