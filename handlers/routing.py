@@ -59,13 +59,18 @@ class Router:
         names = [_name(c) for c in found]
         kind = _village_kind(text)
         typed = f" {normalize(text)} "
+        provinces = {code[:2] for code in covered}
         # A Polsek's own kecamatan before a kab/kota a Polres covers whole, before the rest of the country; in each,
-        # the kind typed ("desa kauman"), then the name spaced as typed before one spaced otherwise ("jatimulyo":
-        # Desa Jatimulyo before Desa Jati Mulyo).
+        # the kind typed ("desa kauman"), then a place in a province the stations serve (a resident writing to them
+        # lives near them), then the name spaced as typed before one spaced otherwise ("jatimulyo": Desa Jatimulyo
+        # before Desa Jati Mulyo), then a kelurahan before a desa: a town's, where more people live and report
+        # ("jatimulyo": Kel. Jatimulyo of Kota Malang before the desa of Tulungagung).
         ranked = sorted(found, key=lambda c: (names.index(_name(c)), c.district_code not in covered,
                                               c.regency.code not in covered,
                                               kind is not None and (c.village is None or c.village.kind != kind),
-                                              f" {normalize(_own(c).name)} " not in typed))
+                                              c.province.code not in provinces,
+                                              f" {normalize(_own(c).name)} " not in typed,
+                                              c.village is not None and c.village.kind != "kelurahan"))
         return ranked[:CANDIDATES_SHOWN], False
 
     async def read_within(self, db: AsyncSession, text: str, areas: list[str]) -> list[PlaceCandidate]:

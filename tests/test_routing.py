@@ -80,7 +80,12 @@ async def test_a_name_that_repeats_across_the_country_offers_the_one_the_station
 
 
 @pytest.mark.parametrize(("typed", "first"), [
-    ("jatimulyo", ["Kab. Bojonegoro", "Desa Jatimulyo"]),  # the one covered, then spaced as typed (no Jati Mulyo)
+    # the one covered, then in the province the stations serve, a town's kelurahan before a desa; Kebumen's and the
+    # Jati Mulyo of Sumatra after them
+    ("jatimulyo", ["Kab. Bojonegoro", "Kel. Jatimulyo, Kec. Lowokwaru, Kota Malang", "Kab. Tulungagung"]),
+    ("jati mulyo", ["Kab. Bojonegoro", "Kota Malang"]), ("jatimulyo pak", ["Kab. Bojonegoro", "Kota Malang"]),
+    ("sidomulyo", ["Kab. Bojonegoro", "Kel. Sidomulyo, Kec. Tuban", "Kab. Pacitan"]),
+    ("desa jatimulyo", ["Kab. Bojonegoro", "Kab. Tulungagung"]),  # a desa said: no kelurahan first
     ("pasar dinoyo", ["Kota Malang"]),  # none covered: a landmark's village of a kota first
     ("dkt psr dinoyo", ["Kota Malang"]),
     ("desa kauman", ["Kab. Bojonegoro"]),  # the kind typed goes first
