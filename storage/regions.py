@@ -609,7 +609,7 @@ class RegionIndex:
         scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes])
         scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r) or self._said_as_a_village(r)]
         words = [word.text for word in _words(text)]
-        readings = _in_the_province_last(scored, hits, words)
+        readings = _in_the_province_last(_among_namesakes_in_the_province(scored), hits, words)
         readings = [r for r in readings if not _alone_for_another(r)]
         if _LANDMARKS.intersection(words):
             readings = [r for r in readings if not _a_spot_of_the_next(r, readings, words)]
@@ -957,6 +957,27 @@ def _in_the_province_last(readings: list[_Reading], hits: dict[str, list[_Hit]],
                     and not (hit.start and words[hit.start - 1] in _NAMED_AFTER_A_PROVINCE) for hit in found)}
     inside = [reading for reading in readings if reading.code[:2] in last]
     return inside or readings
+
+
+def _among_namesakes_in_the_province(readings: list[_Reading]) -> list[_Reading]:
+    """The readings, each of a kecamatan named alone with its province losing the province's bonus where villages of
+    its name, spelt so, lie in that province outside it: "sumber jatim" is Kec. Sumber of Probolinggo or a Desa Sumber
+    of Trenggalek, Blitar, Ngawi…, and is asked, as "sumber" alone is; "ubud bali" (no other Ubud in Bali) stays Kec.
+    Ubud. A kab/kota keeps it: "purworejo jateng" is the town all know, not one of the desa of its name."""
+    def alone(reading: _Reading) -> _Hit | None:
+        main = [h for h in reading.hits if h.level >= 2]
+        return main[0] if len(main) == 1 and main[0].code == reading.code and main[0].exact else None
+
+    villages = [(r.code, hit) for r in readings if r.code.count(".") == 3 and (hit := alone(r)) is not None]
+    adjusted = []
+    for reading in readings:
+        own = alone(reading)
+        if own is not None and reading.code.count(".") == 2 and any(h.level == 1 for h in reading.hits) \
+                and any(code[:2] == reading.code[:2] and not _related(code, reading.code)
+                        and (hit.start, hit.end) == (own.start, own.end) for code, hit in villages):
+            reading = reading._replace(score=round(reading.score - _PROVINCE_BONUS, 1))
+        adjusted.append(reading)
+    return adjusted
 
 
 def _alone_for_another(reading: _Reading) -> bool:

@@ -103,6 +103,25 @@ def test_a_province_written_last_keeps_the_places_in_it(index: RegionIndex, text
     assert found and all(place.code.startswith(f"{province}.") for place in found), found
 
 
+@pytest.mark.parametrize(("text", "code"), [("sumber jatim", "35.13.02"), ("candi jatim", "35.15.07"),
+                                            ("tanggul jatim", "35.09.06"), ("di candi, jawa timur", "35.15.07"),
+                                            ("sumber jawa timur pak", "35.13.02"), ("ngemplak jateng", "33.09.11")])
+def test_a_kecamatan_with_only_its_province_where_villages_share_its_name_is_asked(index: RegionIndex, text: str,
+                                                                                  code: str) -> None:
+    """Kec. Candi of Sidoarjo, and Desa Candi of Pacitan, Ponorogo and Sumenep: the province tells none apart."""
+    found = index.resolve(text)
+    assert found[0].code == code and not is_confident(found)
+    assert all(place.code.startswith(code[:3]) for place in found), found
+
+
+@pytest.mark.parametrize(("text", "code"), [("kuta bali", "51.03.01"), ("ubud bali", "51.04.05"),
+                                            ("klojen jatim", "35.73.02"), ("kec candi jatim", "35.15.07"),
+                                            ("purworejo jateng", "33.06")])
+def test_a_kecamatan_or_kab_kota_the_province_tells_apart_is_taken(index: RegionIndex, text: str, code: str) -> None:
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+
+
 def test_a_province_none_of_the_places_is_in_leaves_them_all(index: RegionIndex) -> None:
     assert index.resolve("kota blitar jawa tengah")[0].code == "35.72", "a province mistaken takes nothing away"
 
