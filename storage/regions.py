@@ -745,7 +745,9 @@ class RegionIndex:
         """Whether the reading is of a kecamatan or kab/kota spelt exactly, or one letter off, after a village's level
         word: "desa karangploso", "desa krangploso" (no desa has the name) is Kec. Karangploso, offered though it
         scores below MIN_SCORE, rather than a village far away misspelt. A desa of the name, where there is one,
-        goes first (see _against_its_level_word)."""
+        goes first ("desa singosari": the Desa Singosari of Lampung, Kebumen and Boyolali, then the kecamatan, which
+        the stations' readers may put first: see handlers.routing), and one read with the kecamatan or kab/kota it
+        lies in drops it (see _against_its_level_word)."""
         return reading.code.count(".") in (1, 2) and any(
             h.code == reading.code and (h.exact or self._slipped(h.key, h.code)) and h.level_hint == 4
             for h in reading.hits)
@@ -912,7 +914,10 @@ def _taken_in(reading: _Reading, longer: _Reading) -> bool:
 def _against_its_level_word(reading: _Reading, kept: _Reading) -> bool:
     """Whether `reading` reads words as another level or kind of region than the level word before them says,
     where `kept` reads them, spelt exactly, as the one it says: "kel sukorejo kota blitar" is not the Sukorejo of
-    Kab. Blitar, "kec. cibinong bogor" not Desa Cibinong of Gunung Sindur."""
+    Kab. Blitar, "kec. cibinong bogor" not Desa Cibinong of Gunung Sindur. A village named alone says too little
+    for that: "desa singosari" may be Kec. Singosari of Kab. Malang as well as a Desa Singosari of Kebumen."""
+    if kept.code.count(".") == 3 and len([h for h in kept.hits if h.level >= 2]) == 1:
+        return False
     said = {(h.start, h.end) for h in kept.hits if h.marked and h.exact}
     return any((h.start, h.end) in said and not h.marked for h in reading.hits)
 

@@ -606,6 +606,15 @@ def test_a_kecamatan_said_as_a_village_with_no_village_of_its_name_is_offered(in
     assert found[0].code == "35.07.23" and not is_confident(found)
 
 
+@pytest.mark.parametrize("text", ["desa singosari", "ds singosari", "kel. singosari", "di desa singosari pak"])
+def test_a_kecamatan_said_as_a_village_is_offered_beside_the_villages_of_its_name(index: RegionIndex,
+                                                                                 text: str) -> None:
+    """Desa Singosari of Lampung, Kebumen and Boyolali take nothing from Kec. Singosari of Kab. Malang: a village
+    named alone says nothing of where it is."""
+    found = index.resolve(text, limit=8)
+    assert "35.07.24" in {place.code for place in found} and not is_confident(found), found
+
+
 @pytest.mark.parametrize(("text", "code"), [("desa sekar bojonegoro", "35.22.27.2003"),
                                             ("desa lowokwaru", "35.73.05.1011")])
 def test_a_village_of_the_name_said_goes_before_its_kecamatan(index: RegionIndex, text: str, code: str) -> None:

@@ -86,6 +86,10 @@ async def test_a_name_that_repeats_across_the_country_offers_the_one_the_station
     ("jati mulyo", ["Kab. Bojonegoro", "Kota Malang"]), ("jatimulyo pak", ["Kab. Bojonegoro", "Kota Malang"]),
     ("sidomulyo", ["Kab. Bojonegoro", "Kel. Sidomulyo, Kec. Tuban", "Kab. Pacitan"]),
     ("desa jatimulyo", ["Kab. Bojonegoro", "Kab. Tulungagung"]),  # a desa said: no kelurahan first
+    # a kecamatan said as a village, near the stations, before the desa of its name far away
+    ("desa singosari", ["Kec. Singosari, Kab. Malang"]), ("ds. singosari", ["Kec. Singosari, Kab. Malang"]),
+    ("kel singosari", ["Kel. Singosari, Kec. Kebomas", "Kec. Singosari, Kab. Malang"]),
+    ("desa singosri", ["Kec. Singosari, Kab. Malang"]), ("desa karangploso", ["Kec. Karangploso, Kab. Malang"]),
     ("pasar dinoyo", ["Kota Malang"]),  # none covered: a landmark's village of a kota first
     ("dkt psr dinoyo", ["Kota Malang"]),
     ("desa kauman", ["Kab. Bojonegoro"]),  # the kind typed goes first
