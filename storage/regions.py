@@ -115,7 +115,7 @@ _FILLER_WORDS = frozenset({
     "situ", "sana", "kampung", "kp", "dusun", "dsn", "lingkungan", "lingk", "tepi", "menuju",
     # times, in a story told with its place: "kec tamalate mks, tadi pagi" (not Kel. Pai)
     "pagi", "siang", "sore", "malam", "tadi", "td", "kemarin", "kemaren", "sekarang", "skrg", "barusan", "jam",
-    "pukul", "hari", "semalam", "subuh",
+    "pukul", "hari", "semalam", "subuh", "mlm", "smlm", "kmrn", "kmrin", "tdi",
     # an expat's words before the place: "we live in Sekar, Bojonegoro"
     "in", "at", "near", "on", "we", "live", "lives", "living", "my", "our", "the", "of", "from", "to",
     "house", "home", "around",
@@ -125,6 +125,10 @@ _HAMLET_WORDS = frozenset({"dusun", "dsn", "dukuh", "dk"})
 #: Places named after the kab/kota they are in: "pasar kliwon kudus", "terminal purabaya sidoarjo".
 _LANDMARKS = frozenset({"pasar", "psr", "terminal", "stasiun", "simpang", "alun", "masjid", "mesjid", "jembatan",
                         "lapangan", "taman", "bandara", "pelabuhan"})
+#: Of those, what a town is known by, named after it: "alun2 malang", "stasiun batu", "pasar besar malang" are of
+#: Kota Malang or Kota Batu, whose names, everyday words elsewhere ("malang", unlucky), are no such word there.
+_TOWN_LANDMARKS = frozenset({"alun", "pasar", "psr", "stasiun", "terminal"})
+_LANDMARK_NAME_WORDS = 1  # words of a landmark's own name between it and the town's: "pasar besar malang"
 #: Never a name on their own, even after a level word: a clitic ("ga tau kel nya apa").
 _CLITICS = frozenset({"nya", "ny"})
 #: Words that say a place follows: "hp sy dijambret di pare kediri".
@@ -170,6 +174,8 @@ _APOSTROPHES = re.compile("['’`‘]")
 _WORD = re.compile(r"[^\W\d_]+")
 #: A word, or punctuation that ends a name: "Gedog, Sananwetan" is two names, "Sanan Wetan" may be one.
 _TOKEN = re.compile(r"[a-z0-9]+|[,;:/|\n]")
+#: A word written twice as the word and a 2, as chat writes Indonesian's doubled words: "alun2" (alun-alun).
+_DOUBLED = re.compile(r"\b([a-z]{3,})2\b")
 _REGENCY_PREFIX = re.compile(r"^(kabupaten|kota)( administrasi)? ")
 
 
@@ -323,6 +329,7 @@ class _Span:
     kind_after: str | None = None  # the kind word that ends the segment right after them: "malang kota"
     leads: bool = False  # no word that says something before them in their segment, or a word of where right before
     ends: bool = False  # none after them in their segment: "pare kediri, tadi pagi"
+    after_a_landmark: bool = False  # a town's landmark word just before them in their segment (see _TOWN_LANDMARKS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,7 +373,7 @@ def _words(text: str) -> list[_Word]:
     """The words of text, with what the words around them say about them."""
     words: list[_Word] = []
     segment, level_hint, kind_hint, street_left = 0, None, None, 0
-    for match in _TOKEN.finditer(_ascii(text)):
+    for match in _TOKEN.finditer(_DOUBLED.sub(r"\1 \1", _ascii(text))):
         token = match.group()
         if token.isdecimal() and words and words[-1].text not in _NUMBERED and int(token) < len(_NUMBER_WORDS) \
                 and words[-1].segment == segment:
@@ -441,8 +448,10 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
             alone = telling[first.segment] == len(special) - sum(special)
             ends = telling[first.segment] == said_before[start] + len(special) - sum(special)
             kind_after = KIND_WORDS[words[end].text] if end < len(words) and kind_ends[end] and not hinted else None
+            after_a_landmark = any(w.text in _TOWN_LANDMARKS and w.segment == first.segment
+                                   for w in words[max(0, start - 1 - _LANDMARK_NAME_WORDS):start])
             spans.append(_Span(start, end, first.segment, alone, key, cutoff, first.level_hint, first.kind_hint,
-                               weight, ordinary, kind_after, leads[start], ends))
+                               weight, ordinary, kind_after, leads[start], ends, after_a_landmark))
     return spans, tuple(w.text not in _SPECIAL_WORDS and not w.street for w in words)
 
 
@@ -733,8 +742,10 @@ class RegionIndex:
             score *= _WRONG_HINT
         slip = span.ordinary and ratio < 100.0 and _one_letter_off(span.key, name_key(self._regions[code].name))
         near = level == 2 and ratio < 100.0 and span.end - span.start > 1 and self._slipped(span.key, code)
+        # "alun2 malang": a kab/kota spelt exactly ending what a town's landmark begins is that town, no everyday word
+        ordinary = span.ordinary and not (level == 2 and ratio == 100.0 and span.after_a_landmark and span.ends)
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
-                    span.alone, span.ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
+                    span.alone, ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
                     span.ends, near, span.weight < 1.0, span.level_hint)
 
     def _slipped(self, key: str, code: str) -> bool:

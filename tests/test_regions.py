@@ -540,6 +540,26 @@ def test_a_landmark_named_before_a_kab_kota_is_of_that_kab_kota(index: RegionInd
     assert not any(normalize((c.village or c.district or c.regency).name) == spot for c in found)
 
 
+@pytest.mark.parametrize(("text", "code", "taken"), [
+    ("alun2 blitar", "35.72", False), ("alun-alun blitar", "35.72", False), ("di alun2 malang td mlm", "35.73", False),
+    ("alun alun malang", "35.73", False), ("stasiun malang", "35.73", False), ("alun2 batu", "35.79", True),
+    ("psr batu", "35.79", True), ("terminal batu", "35.79", True), ("alun2 kota batu", "35.79", True),
+])
+def test_a_kab_kota_after_a_town_s_landmark_is_that_town(index: RegionIndex, text: str, code: str,
+                                                         taken: bool) -> None:
+    """"alun2 malang": no everyday word (malang, unlucky) but Kota Malang, before Kab. Malang, which shares the name
+    and is asked about with it; "alun2" is the chat's alun-alun."""
+    found = index.resolve(text)
+    assert found[0].code == code and not found[0].ordinary and is_confident(found) == taken, found
+
+
+@pytest.mark.parametrize("text", ["jembatan batu", "pasar batu akik", "jual batu di pasar", "taman batu"])
+def test_an_everyday_word_after_a_landmark_that_is_no_town_s_stays_a_word(index: RegionIndex, text: str) -> None:
+    """A stone bridge, a gem market: "batu" is a stone there, never proposed as Kota Batu."""
+    found = index.resolve(text)
+    assert not is_confident(found) and all(place.ordinary for place in found if place.code == "35.79"), found
+
+
 @pytest.mark.parametrize(("text", "code"), [
     ("pasar beringharjo jogja", "34.71"), ("jogja", "34.71"), ("yg jogja", "34.71"),
     ("dkt stasiun tugu jogja", "34.71"), ("pasar klewer solo", "33.72"), ("solo", "33.72"),
