@@ -109,7 +109,7 @@ _FILLER_WORDS = frozenset({
     # shops and landmarks people give before the village: "alfamart jl. anggrek kel. X"
     "alfamart", "indomaret", "alfamidi", "minimarket", "supermarket", "mall", "plaza", "ruko", "kios", "pom",
     "spbu", "bensin", "apotek", "apotik", "klinik", "puskesmas", "rs", "rsud", "bank", "atm", *_SCHOOLS, "kampus",
-    "pondok", "pesantren", "ponpes", "balai", "polsek", "koramil", "makam",
+    "pondok", "pesantren", "ponpes", "balai", "polsek", "koramil", "makam", "pantai", "beach",
     "kuburan", "taman", "alun", "bengkel", "kos", "kost", "kontrakan", "hotel", "losmen", "cafe", "kafe",
     "dkt", "dket", "sblh", "dpn", "blkg", "deket", "pas", "persis", "tepat", "tuh", "nih", "sini",
     "situ", "sana", "kampung", "kp", "dusun", "dsn", "lingkungan", "lingk", "tepi", "menuju",

@@ -301,6 +301,9 @@ def test_a_kind_word_after_a_word_or_a_kecamatan_name_marks_no_kab_kota(index: R
     ("pare kediri", "35.06.17"), ("pare, kediri", "35.06.17"), ("kuta badung", "51.03.01"),
     ("motor sy hilang di kuta badung tadi malam", "51.03.01"), ("hp sy dijambret dkt pasar pare kediri", "35.06.17"),
     ("kuta bali", "51.03.01"), ("di kuta, bali", "51.03.01"), ("motor sy ilang di kuta bali", "51.03.01"),
+    # a beach said before its name, or after it in English, is no word of the story
+    ("pantai kuta bali", "51.03.01"), ("di pantai kuta, bali", "51.03.01"), ("at kuta beach, bali", "51.03.01"),
+    ("hp sy ilang di pantai kuta bali td sore", "51.03.01"), ("near the beach in kuta, bali", "51.03.01"),
 ])
 def test_two_everyday_words_naming_a_place_and_its_kab_kota_are_that_place(
         index: RegionIndex, text: str, code: str) -> None:
@@ -311,7 +314,8 @@ def test_two_everyday_words_naming_a_place_and_its_kab_kota_are_that_place(
 
 
 @pytest.mark.parametrize("text", ["tukang sayur jual pare kediri", "beli bawang kediri", "di pasar beli bawang kediri",
-                                  "nasib saya malang", "beli minyak bali", "jual kuta bali"])
+                                  "nasib saya malang", "beli minyak bali", "jual kuta bali", "di pantai",
+                                  "main ke pantai sama anak2"])
 def test_two_everyday_words_inside_what_is_said_are_no_place(index: RegionIndex, text: str) -> None:
     assert not is_confident(index.resolve(text))
 

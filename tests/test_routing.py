@@ -198,7 +198,7 @@ async def test_a_street_that_names_no_region_asks_for_the_kecamatan(engine: Engi
     assert report.district_code == "35.73.02" and typed in (report.location_text or "")
 
 
-@pytest.mark.parametrize("typed", ["kuta bali", "di kuta, bali", "kuta badung"])
+@pytest.mark.parametrize("typed", ["kuta bali", "di kuta, bali", "kuta badung", "pantai kuta bali"])
 async def test_a_place_far_from_every_station_is_read_and_goes_to_the_desk_said_so(engine: Engine, typed: str) -> None:
     """Kuta (Kab. Badung, Bali) is far from every station here: read as itself, not a look-alike in Java, and the
     report goes to the central desk to pass on (the summary says so: see the test before)."""
