@@ -62,6 +62,7 @@ _WRONG_HINT = 0.85
 #: words after it are as often the place the street is in ("jl diponegoro sananwetan blitar").
 _STREET = 0.8
 _STREET_WORDS_MAX = 1
+_SHOP_WORDS_MAX = 2  # a shop's name is often two words ("sumber rejeki"); it only lowers villages (see _hit)
 _MAX_NGRAM = 3
 #: Only this many words of a longer text are looked up as names: place answers are a line, and this bounds the work
 #: per call. In a story they are those a place is said in (see _looked_up).
@@ -90,6 +91,14 @@ KIND_WORDS = {
 #: "Kota Adm. Jakarta Selatan": these keep the hint of the level word before them.
 _ADMIN_WORDS = frozenset({"adm", "administrasi"})
 _STREET_MARKERS = frozenset({"jl", "jln", "jalan", "gg", "gang", "lorong", "jalur"})
+#: A shop's name follows these as a street's follows "jl.", and is as often a place's: "toko sumber rejeki, gedog" is a
+#: shop in Gedog, not Desa Sumber Rejeki of Musi Banyuasin; "ud maju jaya", "warung makan barokah".
+_SHOP_MARKERS = frozenset({"toko", "warung", "warkop", "kedai", "depot", "rm", "resto", "bengkel", "apotek", "apotik",
+                           "salon", "konter", "counter", "ud", "cv", "cafe", "kafe"})
+#: What a shop sells, said between its word and its name: "toko bangunan sumber rejeki", "warung makan barokah".
+_WARES = frozenset({"bangunan", "material", "besi", "emas", "mas", "kelontong", "sembako", "roti", "kue", "obat",
+                    "buku", "baju", "pakaian", "hp", "ponsel", "elektronik", "sepatu", "makan", "kopi", "nasi", "bakso",
+                    "sate", "mie", "pulsa", "kain", "plastik", "sayur", "buah", "listrik", "motor", "mobil", "jahit"})
 # What is often named after a province, the province's name right after it: "toko jambi", "rm padang", "jl bali".
 _NAMED_AFTER_A_PROVINCE = frozenset({"toko", "warung", "rm", "resto", "restoran", "rumah", "makan", "hotel", "bank",
                                      "bengkel", "apotek", "salon", "kafe", "cafe", "depot", "kedai", "pasar", "masjid",
@@ -158,7 +167,7 @@ _DIRECTIONS = {
     "tenggara": ("tra", "gara"), "pusat": ("pus",), "daya": ("day",),
 }  # fmt: skip
 _VOWELS = frozenset("aeiou")
-_SPECIAL_WORDS = frozenset(_LEVEL_WORDS) | _ADMIN_WORDS | _STREET_MARKERS | _FILLER_WORDS
+_SPECIAL_WORDS = frozenset(_LEVEL_WORDS) | _ADMIN_WORDS | _STREET_MARKERS | _SHOP_MARKERS | _FILLER_WORDS
 
 #: Level words that may stand before an official name: "Kec. Sukorejo", "Kabupaten Blitar", "Kota Adm. X".
 _LEVEL_PREFIX = re.compile(r"^(kel|kelurahan|desa|ds|kec|kecamatan|distrik|kab|kabupaten|kota|kot|kodya|kotamadya"
@@ -330,6 +339,7 @@ class _Span:
     leads: bool = False  # no word that says something before them in their segment, or a word of where right before
     ends: bool = False  # none after them in their segment: "pare kediri, tadi pagi"
     after_a_landmark: bool = False  # a town's landmark word just before them in their segment (see _TOWN_LANDMARKS)
+    shop_name: bool = False  # a word of them a shop's name (see _SHOP_MARKERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,15 +374,16 @@ class _Word(NamedTuple):
     segment: int  # numbers and punctuation between words start a new segment; names never span two
     level_hint: int | None  # from a level word right before: "kec." → 3
     kind_hint: str | None
-    street: bool  # the word right after "jl."/"gang"
+    street: bool  # the word right after "jl."/"gang", or a shop's word ("toko"): a street's or a shop's name
     hamlet: bool = False  # the word right after "dusun": a hamlet's name, no kecamatan's misspelt ("dsn krajan")
+    shop: bool = False  # of those, a shop's name
 
 
 
 def _words(text: str) -> list[_Word]:
     """The words of text, with what the words around them say about them."""
     words: list[_Word] = []
-    segment, level_hint, kind_hint, street_left = 0, None, None, 0
+    segment, level_hint, kind_hint, street_left, shop = 0, None, None, 0, False
     for match in _TOKEN.finditer(_DOUBLED.sub(r"\1 \1", _ascii(text))):
         token = match.group()
         if token.isdecimal() and words and words[-1].text not in _NUMBERED and int(token) < len(_NUMBER_WORDS) \
@@ -381,14 +392,18 @@ def _words(text: str) -> list[_Word]:
         elif not token[0].isalpha() or any(ch.isdigit() for ch in token):
             segment, level_hint, kind_hint, street_left = segment + 1, None, None, 0
             continue
-        words.append(_Word(token, segment, level_hint, kind_hint, street_left > 0 and token not in _SPECIAL_WORDS,
-                           bool(words) and words[-1].segment == segment and words[-1].text in _HAMLET_WORDS))
+        named = street_left > 0 and token not in _SPECIAL_WORDS
+        hamlet = bool(words) and words[-1].segment == segment and words[-1].text in _HAMLET_WORDS
+        words.append(_Word(token, segment, level_hint, kind_hint, named, hamlet, named and shop))
         if token in _LEVEL_WORDS:
             level_hint, kind_hint, street_left = _LEVEL_WORDS[token], KIND_WORDS.get(token), 0
         elif token not in _ADMIN_WORDS:
             level_hint, kind_hint = None, None
-            if token in _STREET_MARKERS:
-                street_left = _STREET_WORDS_MAX
+            if token in _STREET_MARKERS or token in _SHOP_MARKERS:
+                shop = token in _SHOP_MARKERS
+                street_left = _SHOP_WORDS_MAX if shop else _STREET_WORDS_MAX
+            elif token in _WARES and len(words) > 1 and words[-2].text in _SHOP_MARKERS:
+                pass  # "toko bangunan sumber rejeki": the shop's name is still to come
             else:
                 street_left = 0 if token in _SPECIAL_WORDS else max(0, street_left - 1)
     return words
@@ -443,7 +458,7 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
             if (all(special) and not hinted) or len(key) < (2 if hinted else 3) or len(key) > 60:
                 continue
             cutoff = 100.0 if all(special) or first.hamlet else MIXED_CUTOFF if any(special) else 0.0
-            weight = _STREET if any(w.street for w in group) else 1.0
+            weight = _STREET if any(w.street and not w.shop for w in group) else 1.0
             ordinary = not hinted and all(w.text in _SPECIAL_WORDS or is_ordinary(w.text) for w in group)
             alone = telling[first.segment] == len(special) - sum(special)
             ends = telling[first.segment] == said_before[start] + len(special) - sum(special)
@@ -451,7 +466,8 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
             after_a_landmark = any(w.text in _TOWN_LANDMARKS and w.segment == first.segment
                                    for w in words[max(0, start - 1 - _LANDMARK_NAME_WORDS):start])
             spans.append(_Span(start, end, first.segment, alone, key, cutoff, first.level_hint, first.kind_hint,
-                               weight, ordinary, kind_after, leads[start], ends, after_a_landmark))
+                               weight, ordinary, kind_after, leads[start], ends, after_a_landmark,
+                               any(w.shop for w in group)))
     return spans, tuple(w.text not in _SPECIAL_WORDS and not w.street for w in words)
 
 
@@ -734,7 +750,9 @@ class RegionIndex:
                     _add(hits, self._hit(span, 4, code, score))
 
     def _hit(self, span: _Span, level: int, code: str, ratio: float) -> _Hit:
-        score = ratio * span.weight
+        # a shop's name is as often a village's ("toko sumber rejeki"), less often a kecamatan's ("bengkel sekar")
+        weight = _STREET if span.shop_name and level == 4 else span.weight
+        score = ratio * weight
         # "kota jember" is said of Kab. Jember's town: a kind word only tells a kota from a kabupaten of one name
         wrong_kind = level == 2 and span.kind_hint and self._regions[code].kind != span.kind_hint \
             and span.kind_hint in self._kinds_named(code)
@@ -746,7 +764,7 @@ class RegionIndex:
         ordinary = span.ordinary and not (level == 2 and ratio == 100.0 and span.after_a_landmark and span.ends)
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
                     span.alone, ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
-                    span.ends, near, span.weight < 1.0, span.level_hint)
+                    span.ends, near, weight < 1.0, span.level_hint)
 
     def _slipped(self, key: str, code: str) -> bool:
         """Whether `key` is the region's name with one letter changed, dropped or added: "blitat", "pidi"."""

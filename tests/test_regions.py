@@ -424,6 +424,22 @@ def test_a_street_named_as_a_village_gives_way_to_the_village_said(index: Region
     assert all(c.code.count(".") < 3 or c.code == code for c in found)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("toko bangunan sumber rejeki, jl kalimantan, gedog", GEDOG), ("toko sumber rejeki gedog", GEDOG),
+    ("depan toko emas sinar jaya kel bendogerit", "35.72.03.1007"), ("warung makan barokah sananwetan", SANANWETAN),
+])
+def test_a_shop_s_name_is_no_village_far_away(index: RegionIndex, text: str, code: str) -> None:
+    """"Sumber Rejeki", "Sinar Jaya": shops' names and dozens of villages' across the country; the place is the one
+    said beside the shop."""
+    found = index.resolve(text, limit=8)
+    assert found[0].code == code and not any("Rejeki" in (c.village.name if c.village else "") for c in found), found
+
+
+@pytest.mark.parametrize("text", ["bengkel sekar", "toko sinar sananwetan"])
+def test_a_kecamatan_after_a_shop_s_word_is_still_read(index: RegionIndex, text: str) -> None:
+    assert index.resolve(text)[0].district is not None
+
+
 def test_filler_words_still_match_inside_names_spelt_out(index: RegionIndex) -> None:
     assert index.resolve("pasar minggu jakarta selatan")[0].code == "31.74.04"
     assert index.resolve("kec. ujung, parepare")[0].code == "73.72.02"
