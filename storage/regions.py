@@ -127,7 +127,10 @@ _FILLER_WORDS = frozenset({
     "pukul", "hari", "semalam", "subuh", "mlm", "smlm", "kmrn", "kmrin", "tdi",
     # an expat's words before the place: "we live in Sekar, Bojonegoro"
     "in", "at", "near", "on", "we", "live", "lives", "living", "my", "our", "the", "of", "from", "to",
-    "house", "home", "around",
+    "house", "home", "around", "i", "it", "its", "a", "an", "and", "is", "was", "happened", "there", "here",
+    # and the spots they name it by: "near the market in Sekar, Bojonegoro" (not "Sekar" as a flower)
+    "market", "mosque", "school", "station", "hospital", "church", "shop", "store", "office", "park", "bridge",
+    "field", "square", "temple", "front", "next", "behind", "beside", "opposite", "street", "road", "corner",
 })  # fmt: skip
 #: Words before a hamlet's name, which is often a common one ("Krajan" in hundreds of villages of Java).
 _HAMLET_WORDS = frozenset({"dusun", "dsn", "dukuh", "dk"})

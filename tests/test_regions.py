@@ -435,6 +435,16 @@ def test_a_shop_s_name_is_no_village_far_away(index: RegionIndex, text: str, cod
     assert found[0].code == code and not any("Rejeki" in (c.village.name if c.village else "") for c in found), found
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("I live near the market in Sekar, Bojonegoro", SEKAR), ("near the market in sekar bojonegoro", SEKAR),
+    ("it happened in front of the school in gedog, blitar", GEDOG), ("next to the mosque in sananwetan", SANANWETAN),
+])
+def test_a_place_told_in_english_by_the_spot_near_it_is_read(index: RegionIndex, text: str, code: str) -> None:
+    """"the market", "the school" are the spot, as "pasar" is; "Sekar" after them is the kecamatan, not a flower."""
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found), found
+
+
 @pytest.mark.parametrize("text", ["bengkel sekar", "toko sinar sananwetan"])
 def test_a_kecamatan_after_a_shop_s_word_is_still_read(index: RegionIndex, text: str) -> None:
     assert index.resolve(text)[0].district is not None
