@@ -121,6 +121,9 @@ _FILLER_WORDS = frozenset({
     "pondok", "pesantren", "ponpes", "balai", "polsek", "koramil", "makam", "pantai", "beach",
     "kuburan", "taman", "alun", "bengkel", "kos", "kost", "kontrakan", "hotel", "losmen", "cafe", "kafe",
     "dkt", "dket", "sblh", "dpn", "blkg", "deket", "pas", "persis", "tepat", "tuh", "nih", "sini",
+    # as chat spells them, a letter or two from a kecamatan's name: "sebrang" is no Serang, "blakang" no Belakang Padang
+    "dkat", "dpan", "blakang", "blkng", "belakng", "sblah", "sbelah", "smping", "sbrg", "sebrang", "parkir",
+    "parkiran", "sekolahan",
     "situ", "sana", "kampung", "kp", "dusun", "dsn", "lingkungan", "lingk", "tepi", "menuju",
     # times, in a story told with its place: "kec tamalate mks, tadi pagi" (not Kel. Pai)
     "pagi", "siang", "sore", "malam", "tadi", "td", "kemarin", "kemaren", "sekarang", "skrg", "barusan", "jam",

@@ -3155,6 +3155,18 @@ async def test_a_village_not_known_asks_the_kecamatan_and_keeps_what_is_known(en
     assert "deket pasar templek" in (await draft_of(engine))["location_text"], "officers read the landmark"
 
 
+@pytest.mark.parametrize("spot", ["blakang pasar templek", "sebrang pasar templek", "dpan pasar templek"])
+async def test_a_spot_in_chat_spelling_is_where_and_the_kecamatan_is_asked(engine: Engine, spot: str) -> None:
+    """"blakang" is "belakang" as chat spells it: no typo of a village nearby, so no more of the story either."""
+    resident = await at_location(engine)
+    await resident.send(spot)
+    assert resident.heard("place.ask_district"), resident.text
+    assert "pasar" not in (await draft_of(engine))["description"], "the spot is where, not more of the story"
+    await resident.send("kec sananwetan kota blitar")
+    await resident.send("ya")
+    assert spot in (await draft_of(engine))["location_text"], "officers read the spot"
+
+
 async def test_a_village_not_known_with_its_kecamatan_is_read_at_once(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("gk tau kelurahannya tp kec sananwetan")

@@ -339,7 +339,8 @@ def test_unknown_text_gives_no_candidates(index: RegionIndex, text: str) -> None
 
 @pytest.mark.parametrize("text", ["rumah kosong dibobol maling", "motor saya hilang tadi malam", "di depan alfamart",
                                   "kemarin jam 9 malam hp sy hilang", "sekitar pukul 3 sore motor sy dicuri",
-                                  "td jam 2 siang ada yg ribut"])
+                                  "td jam 2 siang ada yg ribut", "sebrang jalan", "blakang rumah", "di parkiran",
+                                  "sblah sekolahan", "dpan pasar"])
 def test_words_that_only_resemble_a_place_give_no_candidates(index: RegionIndex, text: str) -> None:
     # "maling" is one letter from Malang, "malam" from Salam: one loose match alone is not a place; the hour of "jam 9"
     # is no number word of a name (Desa Sembilan).
