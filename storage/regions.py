@@ -8,7 +8,7 @@ spelling, and alone it never scores as confident. A name spelt exactly outranks 
 and passes over it (see _passes_over). A name that is also an ordinary word ("Pintu", "Aman", "Batu") counts
 only when a level word marks it ("desa Pintu") or it is written right before the kecamatan or kab/kota it lies in,
 and an ordinary word alone is never read as a typo of a name ("aman" is not Amang): see _loose. "kota"/"kab" before
-a name or ending its clause after it ("malang kota") picks the kota or kabupaten of a name both have, and says
+a name or after it ("malang kota", "malang kota klojen") picks the kota or kabupaten of a name both have, and says
 nothing against a name only one has ("kota jember").
 """
 
@@ -341,7 +341,8 @@ class _Span:
     kind_hint: str | None  # "kota" or "kabupaten"
     weight: float
     ordinary: bool  # every word an ordinary Indonesian word ("depan pintu"), and no level word before them
-    kind_after: str | None = None  # the kind word that ends the segment right after them: "malang kota"
+    kind_after: str | None = None  # the kind word right after them: "malang kota", "malang kota klojen"
+    after_kind: str = ""  # the word after that kind word in their segment, if any: "klojen"
     leads: bool = False  # no word that says something before them in their segment, or a word of where right before
     ends: bool = False  # none after them in their segment: "pare kediri, tadi pagi"
     after_a_landmark: bool = False  # a town's landmark word just before them in their segment (see _TOWN_LANDMARKS)
@@ -448,9 +449,9 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
             said = words[i - 1].text not in _SPECIAL_WORDS and not words[i - 1].hamlet
             said_before[i] = said_before[i - 1] + said
             leads[i] = not said and (leads[i - 1] or words[i - 1].text in _WHERE_WORDS)
-    # "malang kota": the kind word that ends a segment, for the name before it (see RegionIndex._kind_marked)
-    kind_ends = [i > 0 and words[i].text in KIND_WORDS and words[i - 1].segment == words[i].segment
-                 and (i + 1 == len(words) or words[i + 1].segment != words[i].segment) for i in range(len(words))]
+    # "malang kota", "malang kota klojen": a kind word after a name, for that name (see RegionIndex._kind_marked)
+    kind_follows = [i > 0 and words[i].text in KIND_WORDS and words[i - 1].segment == words[i].segment
+                    for i in range(len(words))]
     spans = []
     for start, first in enumerate(words):
         for end in range(start + 1, min(start + _MAX_NGRAM, len(words)) + 1):
@@ -468,11 +469,13 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
             ordinary = not hinted and all(w.text in _SPECIAL_WORDS or is_ordinary(w.text) for w in group)
             alone = telling[first.segment] == len(special) - sum(special)
             ends = telling[first.segment] == said_before[start] + len(special) - sum(special)
-            kind_after = KIND_WORDS[words[end].text] if end < len(words) and kind_ends[end] and not hinted else None
+            kind_after = KIND_WORDS[words[end].text] if end < len(words) and kind_follows[end] and not hinted else None
+            after_kind = words[end + 1].text if kind_after and end + 1 < len(words) \
+                and words[end + 1].segment == first.segment else ""
             after_a_landmark = any(w.text in _TOWN_LANDMARKS and w.segment == first.segment
                                    for w in words[max(0, start - 1 - _LANDMARK_NAME_WORDS):start])
             spans.append(_Span(start, end, first.segment, alone, key, cutoff, first.level_hint, first.kind_hint,
-                               weight, ordinary, kind_after, leads[start], ends, after_a_landmark,
+                               weight, ordinary, kind_after, after_kind, leads[start], ends, after_a_landmark,
                                any(w.shop for w in group)))
     return spans, tuple(w.text not in _SPECIAL_WORDS and not w.street for w in words)
 
@@ -710,10 +713,11 @@ class RegionIndex:
         return frozenset(self._regions[c].kind for c in self._names[2].exact(name_key(self._regions[code].name)))
 
     def _kind_marked(self, span: _Span) -> _Span:
-        """The span as a kind word after it marks it, when it names a kab/kota: "malang kota" is "kota malang",
-        "tuban kota" Kab. Tuban's town; "klojen kota" (no kab/kota Klojen) is still Kec. Klojen, and "sorong kota"
-        Kec. Sorong Kota."""
-        if span.kind_after and self._names[2].exact(span.key) and not self._names[3].exact(span.key + span.kind_after):
+        """The span as a kind word after it marks it, when it names a kab/kota: "malang kota" and "malang kota klojen"
+        are "kota malang", "tuban kota" Kab. Tuban's town; "klojen kota" (no kab/kota Klojen) is still Kec. Klojen,
+        "sorong kota" Kec. Sorong Kota, and in "malang kota batu" the word marks Kota Batu after it."""
+        if span.kind_after and self._names[2].exact(span.key) and not self._names[3].exact(span.key + span.kind_after) \
+                and not (span.after_kind and self._names[2].exact(span.after_kind)):
             return replace(span, level_hint=2, kind_hint=span.kind_after, ordinary=False)
         return span
 

@@ -232,6 +232,9 @@ def test_an_everyday_word_one_letter_off_a_village_before_its_marked_kota_is_tha
     ("tegal kab.", "33.28"), ("di bogor kota, dekat stasiun", "32.71"), ("sukun malang kota", "35.73.04"),
     ("gedok blitar kota", GEDOG),
     ("klojen kota", "35.73.02"),  # there is no Kota Klojen: the kecamatan
+    # the kind word between the kab/kota and the kecamatan after it
+    ("malang kota klojen", "35.73.02"), ("kediri kota mojoroto", "35.71.01"), ("malang kab kepanjen", "35.07.13"),
+    ("malang kota batu", "35.79"),  # "kota batu" is Kota Batu
 ])
 def test_a_kind_word_after_a_kab_kota_name_picks_that_kind(index: RegionIndex, text: str, code: str) -> None:
     """"malang kota" is said for Kota Malang as often as "kota malang": the kind word after the name marks it."""
