@@ -1242,6 +1242,21 @@ async def test_a_place_offered_is_picked_by_the_area_it_lies_in(engine: Engine, 
     assert regions().full_name(draft["place"]).endswith("Kabupaten Bojonegoro, Jawa Timur"), resident.text
 
 
+@pytest.mark.parametrize("village", ["jatimulyo", "kel jatimulyo", "jatimulyo pak"])
+async def test_a_village_typed_instead_of_a_pick_is_looked_for_in_the_places_offered(engine: Engine,
+                                                                                     village: str) -> None:
+    """Kab. Malang or Kota Malang offered, then "jatimulyo": of twenty, the one in Kota Malang is put alone, not the
+    desa of Bojonegoro the stations cover."""
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy dicuri td malam di parkiran", "malang"):
+        await resident.send(said)
+    assert resident.heard("place.pick") and "Kota Malang" in resident.options(), resident.text
+    await resident.send(village)
+    assert resident.text == "Maksud Anda Kel. Jatimulyo, Kec. Lowokwaru, Kota Malang?", resident.text
+    await resident.send("ya")
+    assert (await draft_of(engine))["place"] == "35.73.05.1007"
+
+
 @pytest.mark.parametrize("area", ["yg di jatim", "yang jawa timur pak"])
 async def test_an_area_all_the_places_offered_lie_in_asks_which_of_them(engine: Engine, area: str) -> None:
     resident = Resident(engine)
