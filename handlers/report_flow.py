@@ -105,7 +105,7 @@ WhereKey = Literal["latitude", "longitude", "location_text", "pin_kept", "place_
                    "station_id", "station_label", "needs_routing", "proposal", "options", "same", "join", "online"]
 ReadingKey = Literal["place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"]
 TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "place_unknown", "home_asked", "same", "join",
-                    "corrected_place"]
+                    "corrected_place", "offered_before"]
 WHERE_KEYS: tuple[WhereKey, ...] = get_args(WhereKey)
 READING_KEYS: tuple[ReadingKey, ...] = get_args(ReadingKey)
 TRYING_KEYS: tuple[TryingKey, ...] = get_args(TryingKey)
@@ -1540,6 +1540,12 @@ async def location(turn: Turn) -> str:
     if found and corrected and (beside := _beside(turn.router.place(corrected), found)) is not None:
         turn.draft["proposal"] = {"code": beside.code}  # put alone to the resident, who says yes or no
         return PLACE_CHECK
+    offered = turn.draft.pop("offered_before", [])
+    inside = [place for place in found if any(place.code.startswith(f"{code}.") for code in offered)]
+    if len(inside) == 1:
+        # Kab. Malang or Kota Malang offered, then "jatimulyo": Kel. Jatimulyo of Kota Malang, not Bojonegoro's
+        turn.draft["proposal"] = {"code": inside[0].code}
+        return PLACE_CHECK
     if found:
         turn.draft["options"] = [place.code for place in found]
         return PLACE_PICK
@@ -1765,6 +1771,7 @@ async def place_pick(turn: Turn) -> str:
     if _asks_instead(turn.text) or not await _names_another_place(turn):
         turn.say("common.not_a_choice")
         return PLACE_PICK
+    turn.draft["offered_before"] = [place.key for place in places]
     return await location(turn)
 
 

@@ -59,13 +59,16 @@ class Router:
         names = [_name(c) for c in found]
         kind = _village_kind(text)
         typed = f" {normalize(text)} "
-        # A Polsek's own kecamatan before a kab/kota a Polres covers whole, before the rest of the country; in each,
-        # the kind typed ("desa kauman"), then the name spaced as typed before one spaced otherwise ("jatimulyo":
-        # Desa Jatimulyo before Desa Jati Mulyo).
+        provinces = {code[:2] for code in covered}
+        # A Polsek's own kecamatan before a kab/kota a Polres covers whole, before a province the stations serve (a
+        # resident writing to them lives near them), before the rest of the country; in each, the kind typed ("desa
+        # kauman"), then the name spaced as typed before one spaced otherwise ("jatimulyo": Desa Jatimulyo before
+        # Desa Jati Mulyo), then a kelurahan before a desa: a town's, where more people live and report
+        # ("jatimulyo": Kel. Jatimulyo of Kota Malang before the desa of Tulungagung).
         ranked = sorted(found, key=lambda c: (names.index(_name(c)), c.district_code not in covered,
-                                              c.regency.code not in covered,
-                                              kind is not None and (c.village is None or c.village.kind != kind),
-                                              f" {normalize(_own(c).name)} " not in typed))
+                                              c.regency.code not in covered, c.province.code not in provinces,
+                                              _kind_rank(c, kind), f" {normalize(_own(c).name)} " not in typed,
+                                              c.village is not None and c.village.kind != "kelurahan"))
         return ranked[:CANDIDATES_SHOWN], False
 
     async def read_within(self, db: AsyncSession, text: str, areas: list[str]) -> list[PlaceCandidate]:
@@ -145,6 +148,14 @@ _VILLAGE_KIND = (("kelurahan", re.compile(r"\b(kel|kelurahan|kelurhan)\b")), ("d
 def _village_kind(text: str) -> str | None:
     typed = normalize(text)
     return next((kind for kind, word in _VILLAGE_KIND if word.search(typed)), None)
+
+
+def _kind_rank(place: PlaceCandidate, kind: str | None) -> int:
+    """How well a place fits the village kind typed: a village of that kind, then a kecamatan or kab/kota named so
+    ("desa singosari": Kec. Singosari, named as its people name it), then a village of the other kind."""
+    if kind is None or (place.village is not None and place.village.kind == kind):
+        return 0
+    return 1 if place.village is None else 2
 
 
 def _own(place: PlaceCandidate) -> Region:

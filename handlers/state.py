@@ -103,6 +103,7 @@ class Draft(TypedDict, total=False):
     options: list[str]  # region codes offered to pick from
     place: str  # the confirmed region code
     corrected_place: str  # the region code of a place the resident corrects, beside which the new one is looked for
+    offered_before: list[str]  # places offered when another name was typed instead: it is looked for inside them first
     station_id: int | None
     station_label: str | None
     needs_routing: bool

@@ -8,7 +8,7 @@ spelling, and alone it never scores as confident. A name spelt exactly outranks 
 and passes over it (see _passes_over). A name that is also an ordinary word ("Pintu", "Aman", "Batu") counts
 only when a level word marks it ("desa Pintu") or it is written right before the kecamatan or kab/kota it lies in,
 and an ordinary word alone is never read as a typo of a name ("aman" is not Amang): see _loose. "kota"/"kab" before
-a name or ending its clause after it ("malang kota") picks the kota or kabupaten of a name both have, and says
+a name or after it ("malang kota", "malang kota klojen") picks the kota or kabupaten of a name both have, and says
 nothing against a name only one has ("kota jember").
 """
 
@@ -62,6 +62,7 @@ _WRONG_HINT = 0.85
 #: words after it are as often the place the street is in ("jl diponegoro sananwetan blitar").
 _STREET = 0.8
 _STREET_WORDS_MAX = 1
+_SHOP_WORDS_MAX = 2  # a shop's name is often two words ("sumber rejeki"); it only lowers villages (see _hit)
 _MAX_NGRAM = 3
 #: Only this many words of a longer text are looked up as names: place answers are a line, and this bounds the work
 #: per call. In a story they are those a place is said in (see _looked_up).
@@ -90,6 +91,14 @@ KIND_WORDS = {
 #: "Kota Adm. Jakarta Selatan": these keep the hint of the level word before them.
 _ADMIN_WORDS = frozenset({"adm", "administrasi"})
 _STREET_MARKERS = frozenset({"jl", "jln", "jalan", "gg", "gang", "lorong", "jalur"})
+#: A shop's name follows these as a street's follows "jl.", and is as often a place's: "toko sumber rejeki, gedog" is a
+#: shop in Gedog, not Desa Sumber Rejeki of Musi Banyuasin; "ud maju jaya", "warung makan barokah".
+_SHOP_MARKERS = frozenset({"toko", "warung", "warkop", "kedai", "depot", "rm", "resto", "bengkel", "apotek", "apotik",
+                           "salon", "konter", "counter", "ud", "cv", "cafe", "kafe"})
+#: What a shop sells, said between its word and its name: "toko bangunan sumber rejeki", "warung makan barokah".
+_WARES = frozenset({"bangunan", "material", "besi", "emas", "mas", "kelontong", "sembako", "roti", "kue", "obat",
+                    "buku", "baju", "pakaian", "hp", "ponsel", "elektronik", "sepatu", "makan", "kopi", "nasi", "bakso",
+                    "sate", "mie", "pulsa", "kain", "plastik", "sayur", "buah", "listrik", "motor", "mobil", "jahit"})
 # What is often named after a province, the province's name right after it: "toko jambi", "rm padang", "jl bali".
 _NAMED_AFTER_A_PROVINCE = frozenset({"toko", "warung", "rm", "resto", "restoran", "rumah", "makan", "hotel", "bank",
                                      "bengkel", "apotek", "salon", "kafe", "cafe", "depot", "kedai", "pasar", "masjid",
@@ -109,22 +118,32 @@ _FILLER_WORDS = frozenset({
     # shops and landmarks people give before the village: "alfamart jl. anggrek kel. X"
     "alfamart", "indomaret", "alfamidi", "minimarket", "supermarket", "mall", "plaza", "ruko", "kios", "pom",
     "spbu", "bensin", "apotek", "apotik", "klinik", "puskesmas", "rs", "rsud", "bank", "atm", *_SCHOOLS, "kampus",
-    "pondok", "pesantren", "ponpes", "balai", "polsek", "koramil", "makam",
+    "pondok", "pesantren", "ponpes", "balai", "polsek", "koramil", "makam", "pantai", "beach",
     "kuburan", "taman", "alun", "bengkel", "kos", "kost", "kontrakan", "hotel", "losmen", "cafe", "kafe",
     "dkt", "dket", "sblh", "dpn", "blkg", "deket", "pas", "persis", "tepat", "tuh", "nih", "sini",
+    # as chat spells them, a letter or two from a kecamatan's name: "sebrang" is no Serang, "blakang" no Belakang Padang
+    "dkat", "dpan", "blakang", "blkng", "belakng", "sblah", "sbelah", "smping", "sbrg", "sebrang", "parkir",
+    "parkiran", "sekolahan",
     "situ", "sana", "kampung", "kp", "dusun", "dsn", "lingkungan", "lingk", "tepi", "menuju",
     # times, in a story told with its place: "kec tamalate mks, tadi pagi" (not Kel. Pai)
     "pagi", "siang", "sore", "malam", "tadi", "td", "kemarin", "kemaren", "sekarang", "skrg", "barusan", "jam",
-    "pukul", "hari", "semalam", "subuh",
+    "pukul", "hari", "semalam", "subuh", "mlm", "smlm", "kmrn", "kmrin", "tdi",
     # an expat's words before the place: "we live in Sekar, Bojonegoro"
     "in", "at", "near", "on", "we", "live", "lives", "living", "my", "our", "the", "of", "from", "to",
-    "house", "home", "around",
+    "house", "home", "around", "i", "it", "its", "a", "an", "and", "is", "was", "happened", "there", "here",
+    # and the spots they name it by: "near the market in Sekar, Bojonegoro" (not "Sekar" as a flower)
+    "market", "mosque", "school", "station", "hospital", "church", "shop", "store", "office", "park", "bridge",
+    "field", "square", "temple", "front", "next", "behind", "beside", "opposite", "street", "road", "corner",
 })  # fmt: skip
 #: Words before a hamlet's name, which is often a common one ("Krajan" in hundreds of villages of Java).
 _HAMLET_WORDS = frozenset({"dusun", "dsn", "dukuh", "dk"})
 #: Places named after the kab/kota they are in: "pasar kliwon kudus", "terminal purabaya sidoarjo".
 _LANDMARKS = frozenset({"pasar", "psr", "terminal", "stasiun", "simpang", "alun", "masjid", "mesjid", "jembatan",
                         "lapangan", "taman", "bandara", "pelabuhan"})
+#: Of those, what a town is known by, named after it: "alun2 malang", "stasiun batu", "pasar besar malang" are of
+#: Kota Malang or Kota Batu, whose names, everyday words elsewhere ("malang", unlucky), are no such word there.
+_TOWN_LANDMARKS = frozenset({"alun", "pasar", "psr", "stasiun", "terminal"})
+_LANDMARK_NAME_WORDS = 1  # words of a landmark's own name between it and the town's: "pasar besar malang"
 #: Never a name on their own, even after a level word: a clitic ("ga tau kel nya apa").
 _CLITICS = frozenset({"nya", "ny"})
 #: Words that say a place follows: "hp sy dijambret di pare kediri".
@@ -154,7 +173,7 @@ _DIRECTIONS = {
     "tenggara": ("tra", "gara"), "pusat": ("pus",), "daya": ("day",),
 }  # fmt: skip
 _VOWELS = frozenset("aeiou")
-_SPECIAL_WORDS = frozenset(_LEVEL_WORDS) | _ADMIN_WORDS | _STREET_MARKERS | _FILLER_WORDS
+_SPECIAL_WORDS = frozenset(_LEVEL_WORDS) | _ADMIN_WORDS | _STREET_MARKERS | _SHOP_MARKERS | _FILLER_WORDS
 
 #: Level words that may stand before an official name: "Kec. Sukorejo", "Kabupaten Blitar", "Kota Adm. X".
 _LEVEL_PREFIX = re.compile(r"^(kel|kelurahan|desa|ds|kec|kecamatan|distrik|kab|kabupaten|kota|kot|kodya|kotamadya"
@@ -170,6 +189,8 @@ _APOSTROPHES = re.compile("['’`‘]")
 _WORD = re.compile(r"[^\W\d_]+")
 #: A word, or punctuation that ends a name: "Gedog, Sananwetan" is two names, "Sanan Wetan" may be one.
 _TOKEN = re.compile(r"[a-z0-9]+|[,;:/|\n]")
+#: A word written twice as the word and a 2, as chat writes Indonesian's doubled words: "alun2" (alun-alun).
+_DOUBLED = re.compile(r"\b([a-z]{3,})2\b")
 _REGENCY_PREFIX = re.compile(r"^(kabupaten|kota)( administrasi)? ")
 
 
@@ -320,9 +341,12 @@ class _Span:
     kind_hint: str | None  # "kota" or "kabupaten"
     weight: float
     ordinary: bool  # every word an ordinary Indonesian word ("depan pintu"), and no level word before them
-    kind_after: str | None = None  # the kind word that ends the segment right after them: "malang kota"
+    kind_after: str | None = None  # the kind word right after them: "malang kota", "malang kota klojen"
+    after_kind: str = ""  # the word after that kind word in their segment, if any: "klojen"
     leads: bool = False  # no word that says something before them in their segment, or a word of where right before
     ends: bool = False  # none after them in their segment: "pare kediri, tadi pagi"
+    after_a_landmark: bool = False  # a town's landmark word just before them in their segment (see _TOWN_LANDMARKS)
+    shop_name: bool = False  # a word of them a shop's name (see _SHOP_MARKERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,16 +381,17 @@ class _Word(NamedTuple):
     segment: int  # numbers and punctuation between words start a new segment; names never span two
     level_hint: int | None  # from a level word right before: "kec." → 3
     kind_hint: str | None
-    street: bool  # the word right after "jl."/"gang"
+    street: bool  # the word right after "jl."/"gang", or a shop's word ("toko"): a street's or a shop's name
     hamlet: bool = False  # the word right after "dusun": a hamlet's name, no kecamatan's misspelt ("dsn krajan")
+    shop: bool = False  # of those, a shop's name
 
 
 
 def _words(text: str) -> list[_Word]:
     """The words of text, with what the words around them say about them."""
     words: list[_Word] = []
-    segment, level_hint, kind_hint, street_left = 0, None, None, 0
-    for match in _TOKEN.finditer(_ascii(text)):
+    segment, level_hint, kind_hint, street_left, shop = 0, None, None, 0, False
+    for match in _TOKEN.finditer(_DOUBLED.sub(r"\1 \1", _ascii(text))):
         token = match.group()
         if token.isdecimal() and words and words[-1].text not in _NUMBERED and int(token) < len(_NUMBER_WORDS) \
                 and words[-1].segment == segment:
@@ -374,14 +399,18 @@ def _words(text: str) -> list[_Word]:
         elif not token[0].isalpha() or any(ch.isdigit() for ch in token):
             segment, level_hint, kind_hint, street_left = segment + 1, None, None, 0
             continue
-        words.append(_Word(token, segment, level_hint, kind_hint, street_left > 0 and token not in _SPECIAL_WORDS,
-                           bool(words) and words[-1].segment == segment and words[-1].text in _HAMLET_WORDS))
+        named = street_left > 0 and token not in _SPECIAL_WORDS
+        hamlet = bool(words) and words[-1].segment == segment and words[-1].text in _HAMLET_WORDS
+        words.append(_Word(token, segment, level_hint, kind_hint, named, hamlet, named and shop))
         if token in _LEVEL_WORDS:
             level_hint, kind_hint, street_left = _LEVEL_WORDS[token], KIND_WORDS.get(token), 0
         elif token not in _ADMIN_WORDS:
             level_hint, kind_hint = None, None
-            if token in _STREET_MARKERS:
-                street_left = _STREET_WORDS_MAX
+            if token in _STREET_MARKERS or token in _SHOP_MARKERS:
+                shop = token in _SHOP_MARKERS
+                street_left = _SHOP_WORDS_MAX if shop else _STREET_WORDS_MAX
+            elif token in _WARES and len(words) > 1 and words[-2].text in _SHOP_MARKERS:
+                pass  # "toko bangunan sumber rejeki": the shop's name is still to come
             else:
                 street_left = 0 if token in _SPECIAL_WORDS else max(0, street_left - 1)
     return words
@@ -420,9 +449,9 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
             said = words[i - 1].text not in _SPECIAL_WORDS and not words[i - 1].hamlet
             said_before[i] = said_before[i - 1] + said
             leads[i] = not said and (leads[i - 1] or words[i - 1].text in _WHERE_WORDS)
-    # "malang kota": the kind word that ends a segment, for the name before it (see RegionIndex._kind_marked)
-    kind_ends = [i > 0 and words[i].text in KIND_WORDS and words[i - 1].segment == words[i].segment
-                 and (i + 1 == len(words) or words[i + 1].segment != words[i].segment) for i in range(len(words))]
+    # "malang kota", "malang kota klojen": a kind word after a name, for that name (see RegionIndex._kind_marked)
+    kind_follows = [i > 0 and words[i].text in KIND_WORDS and words[i - 1].segment == words[i].segment
+                    for i in range(len(words))]
     spans = []
     for start, first in enumerate(words):
         for end in range(start + 1, min(start + _MAX_NGRAM, len(words)) + 1):
@@ -436,13 +465,18 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
             if (all(special) and not hinted) or len(key) < (2 if hinted else 3) or len(key) > 60:
                 continue
             cutoff = 100.0 if all(special) or first.hamlet else MIXED_CUTOFF if any(special) else 0.0
-            weight = _STREET if any(w.street for w in group) else 1.0
+            weight = _STREET if any(w.street and not w.shop for w in group) else 1.0
             ordinary = not hinted and all(w.text in _SPECIAL_WORDS or is_ordinary(w.text) for w in group)
             alone = telling[first.segment] == len(special) - sum(special)
             ends = telling[first.segment] == said_before[start] + len(special) - sum(special)
-            kind_after = KIND_WORDS[words[end].text] if end < len(words) and kind_ends[end] and not hinted else None
+            kind_after = KIND_WORDS[words[end].text] if end < len(words) and kind_follows[end] and not hinted else None
+            after_kind = words[end + 1].text if kind_after and end + 1 < len(words) \
+                and words[end + 1].segment == first.segment else ""
+            after_a_landmark = any(w.text in _TOWN_LANDMARKS and w.segment == first.segment
+                                   for w in words[max(0, start - 1 - _LANDMARK_NAME_WORDS):start])
             spans.append(_Span(start, end, first.segment, alone, key, cutoff, first.level_hint, first.kind_hint,
-                               weight, ordinary, kind_after, leads[start], ends))
+                               weight, ordinary, kind_after, after_kind, leads[start], ends, after_a_landmark,
+                               any(w.shop for w in group)))
     return spans, tuple(w.text not in _SPECIAL_WORDS and not w.street for w in words)
 
 
@@ -609,7 +643,7 @@ class RegionIndex:
         scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes])
         scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r) or self._said_as_a_village(r)]
         words = [word.text for word in _words(text)]
-        readings = _in_the_province_last(scored, hits, words)
+        readings = _in_the_province_last(_among_namesakes_in_the_province(scored), hits, words)
         readings = [r for r in readings if not _alone_for_another(r)]
         if _LANDMARKS.intersection(words):
             readings = [r for r in readings if not _a_spot_of_the_next(r, readings, words)]
@@ -679,10 +713,11 @@ class RegionIndex:
         return frozenset(self._regions[c].kind for c in self._names[2].exact(name_key(self._regions[code].name)))
 
     def _kind_marked(self, span: _Span) -> _Span:
-        """The span as a kind word after it marks it, when it names a kab/kota: "malang kota" is "kota malang",
-        "tuban kota" Kab. Tuban's town; "klojen kota" (no kab/kota Klojen) is still Kec. Klojen, and "sorong kota"
-        Kec. Sorong Kota."""
-        if span.kind_after and self._names[2].exact(span.key) and not self._names[3].exact(span.key + span.kind_after):
+        """The span as a kind word after it marks it, when it names a kab/kota: "malang kota" and "malang kota klojen"
+        are "kota malang", "tuban kota" Kab. Tuban's town; "klojen kota" (no kab/kota Klojen) is still Kec. Klojen,
+        "sorong kota" Kec. Sorong Kota, and in "malang kota batu" the word marks Kota Batu after it."""
+        if span.kind_after and self._names[2].exact(span.key) and not self._names[3].exact(span.key + span.kind_after) \
+                and not (span.after_kind and self._names[2].exact(span.after_kind)):
             return replace(span, level_hint=2, kind_hint=span.kind_after, ordinary=False)
         return span
 
@@ -725,7 +760,9 @@ class RegionIndex:
                     _add(hits, self._hit(span, 4, code, score))
 
     def _hit(self, span: _Span, level: int, code: str, ratio: float) -> _Hit:
-        score = ratio * span.weight
+        # a shop's name is as often a village's ("toko sumber rejeki"), less often a kecamatan's ("bengkel sekar")
+        weight = _STREET if span.shop_name and level == 4 else span.weight
+        score = ratio * weight
         # "kota jember" is said of Kab. Jember's town: a kind word only tells a kota from a kabupaten of one name
         wrong_kind = level == 2 and span.kind_hint and self._regions[code].kind != span.kind_hint \
             and span.kind_hint in self._kinds_named(code)
@@ -733,9 +770,11 @@ class RegionIndex:
             score *= _WRONG_HINT
         slip = span.ordinary and ratio < 100.0 and _one_letter_off(span.key, name_key(self._regions[code].name))
         near = level == 2 and ratio < 100.0 and span.end - span.start > 1 and self._slipped(span.key, code)
+        # "alun2 malang": a kab/kota spelt exactly ending what a town's landmark begins is that town, no everyday word
+        ordinary = span.ordinary and not (level == 2 and ratio == 100.0 and span.after_a_landmark and span.ends)
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
-                    span.alone, span.ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
-                    span.ends, near, span.weight < 1.0, span.level_hint)
+                    span.alone, ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
+                    span.ends, near, weight < 1.0, span.level_hint)
 
     def _slipped(self, key: str, code: str) -> bool:
         """Whether `key` is the region's name with one letter changed, dropped or added: "blitat", "pidi"."""
@@ -745,7 +784,9 @@ class RegionIndex:
         """Whether the reading is of a kecamatan or kab/kota spelt exactly, or one letter off, after a village's level
         word: "desa karangploso", "desa krangploso" (no desa has the name) is Kec. Karangploso, offered though it
         scores below MIN_SCORE, rather than a village far away misspelt. A desa of the name, where there is one,
-        goes first (see _against_its_level_word)."""
+        goes first ("desa singosari": the Desa Singosari of Lampung, Kebumen and Boyolali, then the kecamatan, which
+        the stations' readers may put first: see handlers.routing), and one read with the kecamatan or kab/kota it
+        lies in drops it (see _against_its_level_word)."""
         return reading.code.count(".") in (1, 2) and any(
             h.code == reading.code and (h.exact or self._slipped(h.key, h.code)) and h.level_hint == 4
             for h in reading.hits)
@@ -912,7 +953,10 @@ def _taken_in(reading: _Reading, longer: _Reading) -> bool:
 def _against_its_level_word(reading: _Reading, kept: _Reading) -> bool:
     """Whether `reading` reads words as another level or kind of region than the level word before them says,
     where `kept` reads them, spelt exactly, as the one it says: "kel sukorejo kota blitar" is not the Sukorejo of
-    Kab. Blitar, "kec. cibinong bogor" not Desa Cibinong of Gunung Sindur."""
+    Kab. Blitar, "kec. cibinong bogor" not Desa Cibinong of Gunung Sindur. A village named alone says too little
+    for that: "desa singosari" may be Kec. Singosari of Kab. Malang as well as a Desa Singosari of Kebumen."""
+    if kept.code.count(".") == 3 and len([h for h in kept.hits if h.level >= 2]) == 1:
+        return False
     said = {(h.start, h.end) for h in kept.hits if h.marked and h.exact}
     return any((h.start, h.end) in said and not h.marked for h in reading.hits)
 
@@ -957,6 +1001,27 @@ def _in_the_province_last(readings: list[_Reading], hits: dict[str, list[_Hit]],
                     and not (hit.start and words[hit.start - 1] in _NAMED_AFTER_A_PROVINCE) for hit in found)}
     inside = [reading for reading in readings if reading.code[:2] in last]
     return inside or readings
+
+
+def _among_namesakes_in_the_province(readings: list[_Reading]) -> list[_Reading]:
+    """The readings, each of a kecamatan named alone with its province losing the province's bonus where villages of
+    its name, spelt so, lie in that province outside it: "sumber jatim" is Kec. Sumber of Probolinggo or a Desa Sumber
+    of Trenggalek, Blitar, Ngawi…, and is asked, as "sumber" alone is; "ubud bali" (no other Ubud in Bali) stays Kec.
+    Ubud. A kab/kota keeps it: "purworejo jateng" is the town all know, not one of the desa of its name."""
+    def alone(reading: _Reading) -> _Hit | None:
+        main = [h for h in reading.hits if h.level >= 2]
+        return main[0] if len(main) == 1 and main[0].code == reading.code and main[0].exact else None
+
+    villages = [(r.code, hit) for r in readings if r.code.count(".") == 3 and (hit := alone(r)) is not None]
+    adjusted = []
+    for reading in readings:
+        own = alone(reading)
+        if own is not None and reading.code.count(".") == 2 and any(h.level == 1 for h in reading.hits) \
+                and any(code[:2] == reading.code[:2] and not _related(code, reading.code)
+                        and (hit.start, hit.end) == (own.start, own.end) for code, hit in villages):
+            reading = reading._replace(score=round(reading.score - _PROVINCE_BONUS, 1))
+        adjusted.append(reading)
+    return adjusted
 
 
 def _alone_for_another(reading: _Reading) -> bool:

@@ -103,6 +103,25 @@ def test_a_province_written_last_keeps_the_places_in_it(index: RegionIndex, text
     assert found and all(place.code.startswith(f"{province}.") for place in found), found
 
 
+@pytest.mark.parametrize(("text", "code"), [("sumber jatim", "35.13.02"), ("candi jatim", "35.15.07"),
+                                            ("tanggul jatim", "35.09.06"), ("di candi, jawa timur", "35.15.07"),
+                                            ("sumber jawa timur pak", "35.13.02"), ("ngemplak jateng", "33.09.11")])
+def test_a_kecamatan_with_only_its_province_where_villages_share_its_name_is_asked(index: RegionIndex, text: str,
+                                                                                  code: str) -> None:
+    """Kec. Candi of Sidoarjo, and Desa Candi of Pacitan, Ponorogo and Sumenep: the province tells none apart."""
+    found = index.resolve(text)
+    assert found[0].code == code and not is_confident(found)
+    assert all(place.code.startswith(code[:3]) for place in found), found
+
+
+@pytest.mark.parametrize(("text", "code"), [("kuta bali", "51.03.01"), ("ubud bali", "51.04.05"),
+                                            ("klojen jatim", "35.73.02"), ("kec candi jatim", "35.15.07"),
+                                            ("purworejo jateng", "33.06")])
+def test_a_kecamatan_or_kab_kota_the_province_tells_apart_is_taken(index: RegionIndex, text: str, code: str) -> None:
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found)
+
+
 def test_a_province_none_of_the_places_is_in_leaves_them_all(index: RegionIndex) -> None:
     assert index.resolve("kota blitar jawa tengah")[0].code == "35.72", "a province mistaken takes nothing away"
 
@@ -213,6 +232,9 @@ def test_an_everyday_word_one_letter_off_a_village_before_its_marked_kota_is_tha
     ("tegal kab.", "33.28"), ("di bogor kota, dekat stasiun", "32.71"), ("sukun malang kota", "35.73.04"),
     ("gedok blitar kota", GEDOG),
     ("klojen kota", "35.73.02"),  # there is no Kota Klojen: the kecamatan
+    # the kind word between the kab/kota and the kecamatan after it
+    ("malang kota klojen", "35.73.02"), ("kediri kota mojoroto", "35.71.01"), ("malang kab kepanjen", "35.07.13"),
+    ("malang kota batu", "35.79"),  # "kota batu" is Kota Batu
 ])
 def test_a_kind_word_after_a_kab_kota_name_picks_that_kind(index: RegionIndex, text: str, code: str) -> None:
     """"malang kota" is said for Kota Malang as often as "kota malang": the kind word after the name marks it."""
@@ -282,6 +304,9 @@ def test_a_kind_word_after_a_word_or_a_kecamatan_name_marks_no_kab_kota(index: R
     ("pare kediri", "35.06.17"), ("pare, kediri", "35.06.17"), ("kuta badung", "51.03.01"),
     ("motor sy hilang di kuta badung tadi malam", "51.03.01"), ("hp sy dijambret dkt pasar pare kediri", "35.06.17"),
     ("kuta bali", "51.03.01"), ("di kuta, bali", "51.03.01"), ("motor sy ilang di kuta bali", "51.03.01"),
+    # a beach said before its name, or after it in English, is no word of the story
+    ("pantai kuta bali", "51.03.01"), ("di pantai kuta, bali", "51.03.01"), ("at kuta beach, bali", "51.03.01"),
+    ("hp sy ilang di pantai kuta bali td sore", "51.03.01"), ("near the beach in kuta, bali", "51.03.01"),
 ])
 def test_two_everyday_words_naming_a_place_and_its_kab_kota_are_that_place(
         index: RegionIndex, text: str, code: str) -> None:
@@ -292,7 +317,8 @@ def test_two_everyday_words_naming_a_place_and_its_kab_kota_are_that_place(
 
 
 @pytest.mark.parametrize("text", ["tukang sayur jual pare kediri", "beli bawang kediri", "di pasar beli bawang kediri",
-                                  "nasib saya malang", "beli minyak bali", "jual kuta bali"])
+                                  "nasib saya malang", "beli minyak bali", "jual kuta bali", "di pantai",
+                                  "main ke pantai sama anak2"])
 def test_two_everyday_words_inside_what_is_said_are_no_place(index: RegionIndex, text: str) -> None:
     assert not is_confident(index.resolve(text))
 
@@ -316,7 +342,8 @@ def test_unknown_text_gives_no_candidates(index: RegionIndex, text: str) -> None
 
 @pytest.mark.parametrize("text", ["rumah kosong dibobol maling", "motor saya hilang tadi malam", "di depan alfamart",
                                   "kemarin jam 9 malam hp sy hilang", "sekitar pukul 3 sore motor sy dicuri",
-                                  "td jam 2 siang ada yg ribut"])
+                                  "td jam 2 siang ada yg ribut", "sebrang jalan", "blakang rumah", "di parkiran",
+                                  "sblah sekolahan", "dpan pasar"])
 def test_words_that_only_resemble_a_place_give_no_candidates(index: RegionIndex, text: str) -> None:
     # "maling" is one letter from Malang, "malam" from Salam: one loose match alone is not a place; the hour of "jam 9"
     # is no number word of a name (Desa Sembilan).
@@ -399,6 +426,32 @@ def test_a_street_named_as_a_village_gives_way_to_the_village_said(index: Region
     found = index.resolve(text)
     assert found[0].code == code and is_confident(found)
     assert all(c.code.count(".") < 3 or c.code == code for c in found)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("toko bangunan sumber rejeki, jl kalimantan, gedog", GEDOG), ("toko sumber rejeki gedog", GEDOG),
+    ("depan toko emas sinar jaya kel bendogerit", "35.72.03.1007"), ("warung makan barokah sananwetan", SANANWETAN),
+])
+def test_a_shop_s_name_is_no_village_far_away(index: RegionIndex, text: str, code: str) -> None:
+    """"Sumber Rejeki", "Sinar Jaya": shops' names and dozens of villages' across the country; the place is the one
+    said beside the shop."""
+    found = index.resolve(text, limit=8)
+    assert found[0].code == code and not any("Rejeki" in (c.village.name if c.village else "") for c in found), found
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("I live near the market in Sekar, Bojonegoro", SEKAR), ("near the market in sekar bojonegoro", SEKAR),
+    ("it happened in front of the school in gedog, blitar", GEDOG), ("next to the mosque in sananwetan", SANANWETAN),
+])
+def test_a_place_told_in_english_by_the_spot_near_it_is_read(index: RegionIndex, text: str, code: str) -> None:
+    """"the market", "the school" are the spot, as "pasar" is; "Sekar" after them is the kecamatan, not a flower."""
+    found = index.resolve(text)
+    assert found[0].code == code and is_confident(found), found
+
+
+@pytest.mark.parametrize("text", ["bengkel sekar", "toko sinar sananwetan"])
+def test_a_kecamatan_after_a_shop_s_word_is_still_read(index: RegionIndex, text: str) -> None:
+    assert index.resolve(text)[0].district is not None
 
 
 def test_filler_words_still_match_inside_names_spelt_out(index: RegionIndex) -> None:
@@ -521,6 +574,26 @@ def test_a_landmark_named_before_a_kab_kota_is_of_that_kab_kota(index: RegionInd
     assert not any(normalize((c.village or c.district or c.regency).name) == spot for c in found)
 
 
+@pytest.mark.parametrize(("text", "code", "taken"), [
+    ("alun2 blitar", "35.72", False), ("alun-alun blitar", "35.72", False), ("di alun2 malang td mlm", "35.73", False),
+    ("alun alun malang", "35.73", False), ("stasiun malang", "35.73", False), ("alun2 batu", "35.79", True),
+    ("psr batu", "35.79", True), ("terminal batu", "35.79", True), ("alun2 kota batu", "35.79", True),
+])
+def test_a_kab_kota_after_a_town_s_landmark_is_that_town(index: RegionIndex, text: str, code: str,
+                                                         taken: bool) -> None:
+    """"alun2 malang": no everyday word (malang, unlucky) but Kota Malang, before Kab. Malang, which shares the name
+    and is asked about with it; "alun2" is the chat's alun-alun."""
+    found = index.resolve(text)
+    assert found[0].code == code and not found[0].ordinary and is_confident(found) == taken, found
+
+
+@pytest.mark.parametrize("text", ["jembatan batu", "pasar batu akik", "jual batu di pasar", "taman batu"])
+def test_an_everyday_word_after_a_landmark_that_is_no_town_s_stays_a_word(index: RegionIndex, text: str) -> None:
+    """A stone bridge, a gem market: "batu" is a stone there, never proposed as Kota Batu."""
+    found = index.resolve(text)
+    assert not is_confident(found) and all(place.ordinary for place in found if place.code == "35.79"), found
+
+
 @pytest.mark.parametrize(("text", "code"), [
     ("pasar beringharjo jogja", "34.71"), ("jogja", "34.71"), ("yg jogja", "34.71"),
     ("dkt stasiun tugu jogja", "34.71"), ("pasar klewer solo", "33.72"), ("solo", "33.72"),
@@ -585,6 +658,15 @@ def test_a_kecamatan_said_as_a_village_with_no_village_of_its_name_is_offered(in
     """No desa is named Karangploso: the resident's "desa" is the kecamatan, asked about, not taken."""
     found = index.resolve(text)
     assert found[0].code == "35.07.23" and not is_confident(found)
+
+
+@pytest.mark.parametrize("text", ["desa singosari", "ds singosari", "kel. singosari", "di desa singosari pak"])
+def test_a_kecamatan_said_as_a_village_is_offered_beside_the_villages_of_its_name(index: RegionIndex,
+                                                                                 text: str) -> None:
+    """Desa Singosari of Lampung, Kebumen and Boyolali take nothing from Kec. Singosari of Kab. Malang: a village
+    named alone says nothing of where it is."""
+    found = index.resolve(text, limit=8)
+    assert "35.07.24" in {place.code for place in found} and not is_confident(found), found
 
 
 @pytest.mark.parametrize(("text", "code"), [("desa sekar bojonegoro", "35.22.27.2003"),

@@ -80,7 +80,16 @@ async def test_a_name_that_repeats_across_the_country_offers_the_one_the_station
 
 
 @pytest.mark.parametrize(("typed", "first"), [
-    ("jatimulyo", ["Kab. Bojonegoro", "Desa Jatimulyo"]),  # the one covered, then spaced as typed (no Jati Mulyo)
+    # the one covered, then in the province the stations serve, a town's kelurahan before a desa; Kebumen's and the
+    # Jati Mulyo of Sumatra after them
+    ("jatimulyo", ["Kab. Bojonegoro", "Kel. Jatimulyo, Kec. Lowokwaru, Kota Malang", "Kab. Tulungagung"]),
+    ("jati mulyo", ["Kab. Bojonegoro", "Kota Malang"]), ("jatimulyo pak", ["Kab. Bojonegoro", "Kota Malang"]),
+    ("sidomulyo", ["Kab. Bojonegoro", "Kel. Sidomulyo, Kec. Tuban", "Kab. Pacitan"]),
+    ("desa jatimulyo", ["Kab. Bojonegoro", "Kab. Tulungagung"]),  # a desa said: no kelurahan first
+    # a kecamatan said as a village, near the stations, before the desa of its name far away
+    ("desa singosari", ["Kec. Singosari, Kab. Malang"]), ("ds. singosari", ["Kec. Singosari, Kab. Malang"]),
+    ("kel singosari", ["Kel. Singosari, Kec. Kebomas", "Kec. Singosari, Kab. Malang"]),
+    ("desa singosri", ["Kec. Singosari, Kab. Malang"]), ("desa karangploso", ["Kec. Karangploso, Kab. Malang"]),
     ("pasar dinoyo", ["Kota Malang"]),  # none covered: a landmark's village of a kota first
     ("dkt psr dinoyo", ["Kota Malang"]),
     ("desa kauman", ["Kab. Bojonegoro"]),  # the kind typed goes first
@@ -189,7 +198,7 @@ async def test_a_street_that_names_no_region_asks_for_the_kecamatan(engine: Engi
     assert report.district_code == "35.73.02" and typed in (report.location_text or "")
 
 
-@pytest.mark.parametrize("typed", ["kuta bali", "di kuta, bali", "kuta badung"])
+@pytest.mark.parametrize("typed", ["kuta bali", "di kuta, bali", "kuta badung", "pantai kuta bali"])
 async def test_a_place_far_from_every_station_is_read_and_goes_to_the_desk_said_so(engine: Engine, typed: str) -> None:
     """Kuta (Kab. Badung, Bali) is far from every station here: read as itself, not a look-alike in Java, and the
     report goes to the central desk to pass on (the summary says so: see the test before)."""
