@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     secret_key: str = ""
     default_language: str = Field(default="id", pattern="^(id|en)$")
     draft_ttl_minutes: int = Field(default=30, ge=1)
-    log_level: str = "INFO"
+    log_level: str = Field(default="INFO", pattern="(?i)^(debug|info|warning|error|critical)$")
     fallback_station: str = "PUSAT"
     pin_max_km: float = Field(default=10.0, gt=0)
 
@@ -37,7 +37,8 @@ class Settings(BaseSettings):
     telegram_mode: str = Field(default="", pattern="^(|polling|webhook)$")
     telegram_webhook_secret: str = Field(default="", pattern="^[A-Za-z0-9_-]{0,256}$")
     telegram_base_url: str = "https://api.telegram.org/bot"
-    public_base_url: str = ""
+    # Where Telegram and Twilio reach the service, scheme and all: Twilio signs the URL it called.
+    public_base_url: str = Field(default="", pattern=r"^(|https?://[^\s/\"'<>]+(/[^\s\"'<>]*)?)$")
 
     twilio_account_sid: str = ""
     twilio_auth_token: str = ""

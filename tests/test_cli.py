@@ -77,6 +77,17 @@ def test_a_short_secret_key_is_refused_naming_the_setting(tmp_path: Path) -> Non
     assert not (tmp_path / "lapor.db").exists(), "nothing written with it"
 
 
+@pytest.mark.parametrize(("setting", "value"), [("LOG_LEVEL", "verbose"), ("PUBLIC_BASE_URL", "lapor.example.org"),
+                                               ("PUBLIC_BASE_URL", "https://lapor example.org")])
+def test_a_malformed_setting_is_refused_naming_it(tmp_path: Path, setting: str, value: str) -> None:
+    """A log level logging does not know, a public URL without its scheme (Twilio signs the URL it called, so
+    every signature would be refused): named at start, not a traceback and not a service that half works."""
+    refused = lapor("chat", data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'lapor.db'}", stdin="halo\n",
+                    **{setting: value})
+    assert refused.returncode == 1 and setting in refused.stderr, refused.stderr
+    assert "Traceback" not in refused.stderr
+
+
 @pytest.mark.parametrize("command", [("chat",), ("reports", "list"),
                                      ("officers", "invite", "--station", "POLSEK-SEKAR", "--role", "duty"),
                                      ("serve", "--port", "1")])
