@@ -58,6 +58,7 @@ def configure(level: str, log_file: Path | None = None) -> None:
     # twilio logs every request's form (phone numbers included) at INFO, python-telegram-bot every update and
     # API call (chat ids and what residents wrote) at DEBUG, aiosqlite every statement's values at DEBUG: the
     # filter redacts only what looks like an address, so they stay quiet whatever the level. Pillow writes a
-    # photo's EXIF (the owner's name, the phone, when it was taken) at DEBUG, before it is stripped.
-    for noisy in ("httpx", "alembic.runtime.migration", "twilio", "telegram", "aiosqlite", "PIL"):
+    # photo's EXIF (the owner's name, the phone, when it was taken) at DEBUG, before it is stripped. APScheduler
+    # writes a line at INFO each time a job runs, every few seconds: its warnings (a job missed, one failed) stay.
+    for noisy in ("httpx", "alembic.runtime.migration", "twilio", "telegram", "aiosqlite", "PIL", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
