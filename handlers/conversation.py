@@ -862,6 +862,11 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         if not turn.text and not first_contact and turn.step in STEPS:
             STEPS[turn.step].ask(turn)  # a photo alone answers nothing: one reply, then the question again
             return
+    elif turn.photo_problem and not turn.text and turn.step not in report_flow.TAKES_A_PHOTO_ALONE:
+        turn.say(f"photo.rejected_{turn.photo_problem}")  # a photo alone that could not be kept: told, not dropped
+        if not first_contact and turn.step in STEPS:
+            STEPS[turn.step].ask(turn)
+        return
     if turn.voice_problem:
         turn.say(f"voice.rejected_{turn.voice_problem}")
         if not turn.text and not first_contact and turn.step in STEPS:

@@ -540,6 +540,21 @@ async def test_a_file_that_is_not_a_photo_is_refused_and_the_step_asked_again(en
     assert resident.heard("photo.rejected_unreadable")
 
 
+async def test_a_photo_alone_that_could_not_be_fetched_is_told_wherever_it_comes(engine: Engine,
+                                                                               tmp_path: Path) -> None:
+    """A photo the provider would not hand over was dropped without a word at the menu ("belum paham") and at
+    the steps that take no photo alone: the resident is told, and asked the question again."""
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(photo=tmp_path / "gone.jpg")
+    assert resident.heard("photo.rejected_unreadable") and not resident.heard("menu.not_understood"), resident.text
+    for said in ("1", "1", DESCRIPTION):
+        await resident.send(said)
+    assert resident.heard("report.ask_location"), resident.text
+    await resident.send(photo=tmp_path / "gone.jpg")
+    assert resident.heard("photo.rejected_unreadable") and resident.heard("report.ask_location"), resident.text
+
+
 async def test_emergency_category_answers_110_and_marks_urgent(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")
