@@ -95,7 +95,7 @@ class Engine:
         photo, photo_problem = await self._store_photo(inbound) if inbound.media else (None, None)
         voice, voice_problem = await self._store_voice(inbound, inbound.voice) if inbound.voice else (None, None)
         async with self.sessions() as db, db.begin():
-            if not await record_inbound(db, inbound.channel, inbound.provider_message_id, now):
+            if not await record_inbound(db, self.cipher, inbound.channel, inbound.provider_message_id, now):
                 log.info("replayed %s message ignored", inbound.channel)
                 return []
             conversation = await lock_conversation(db, self.cipher, inbound.urn, inbound.channel, now)
@@ -121,8 +121,8 @@ class Engine:
                 await keep(db, None if turn.contact_deleted else contact, turn.replies)
         if self.on_queued is not None and queued_in(db):
             self.on_queued()  # the alerts and updates this message queued leave now, not at the dispatcher's next look
-        if turn.contact_deleted:
-            await truncate_log(self.sessions)  # what was erased leaves SQLite's write-ahead log too
+        if turn.log_to_empty:
+            await truncate_log(self.sessions)
         return turn.replies
 
     # Recurring work the scheduler runs: each in one transaction, at `now` (the tests' clock, else the real one).

@@ -2741,6 +2741,8 @@ async def submit(turn: Turn) -> None:
     happened_at_hour = _hour_it_happened(draft["when"], turn.now, timezone_for(draft.get("place") or ""))
     turn.data.pop("draft")
     anonymous = draft["identity"] == Identity.ANONYMOUS
+    if anonymous:
+        turn.log_to_empty = True
     pin = _pin(draft, anonymous=anonymous)
     attachments = [NewAttachment(**kept) for kept in (draft.get("photo"), draft.get("voice")) if kept]
     joined = await turn.db.get(Report, draft["join"], with_for_update=True) if "join" in draft else None

@@ -45,11 +45,14 @@ _SAVE_SESSION = (
 )
 
 
-async def record_inbound(db: AsyncSession, channel: str, provider_message_id: str, at: dt.datetime) -> bool:
-    """Records a provider message id; False when it was recorded before (a replay)."""
+async def record_inbound(db: AsyncSession, cipher: ContactCipher, channel: str, provider_message_id: str,
+                         at: dt.datetime) -> bool:
+    """Records a provider message id; False when it was recorded before (a replay). It is kept keyed-hashed: in
+    clear, the provider could be asked who sent the message that filed an anonymous report."""
     connection = await db.connection()
     recorded = await connection.execute(_RECORD_INBOUND[connection.dialect.name],
-                                        {"in_channel": channel, "in_id": provider_message_id,
+                                        {"in_channel": channel,
+                                         "in_id": cipher.lookup_hash(f"inbound:{channel}:{provider_message_id}"),
                                          "in_at": to_the_hour(at)})
     return recorded.scalar_one_or_none() is not None
 

@@ -229,8 +229,8 @@ class ConversationSession(Base):
 
 
 class InboundMessage(Base):
-    """One provider message id, once. It holds no contact, and its time only to the hour, so that it cannot
-    tie an anonymous report to the message that sent it."""
+    """One provider message id, once. It holds no contact, its time only to the hour, and the id keyed-hashed
+    (`storage.contacts.record_inbound`), so that it cannot tie an anonymous report to the message that sent it."""
 
     __tablename__ = "inbound_message"
     __table_args__ = (UniqueConstraint("channel", "provider_message_id"),)

@@ -26,6 +26,7 @@ from storage.outbox import open_payload
 from storage.reports import find_ref
 from tests.helpers import (
     PLACE,
+    READING_ON_SQLITE,
     REPORTER_NAME,
     Resident,
     assert_no_address_in_clear,
@@ -36,6 +37,7 @@ from tests.helpers import (
 
 OFFICERS = ("console:petugas-1", "whatsapp:+6281300000001")
 NAMED_NUMBER = "+6281234500001"
+NAMED_URN = f"whatsapp:{NAMED_NUMBER}"
 NAMED_NAME = REPORTER_NAME
 
 
@@ -155,6 +157,24 @@ async def test_an_anonymous_report_holds_no_time_that_ties_it_to_its_sender(
     assert not [path for path in stored if NAMED_NAME.encode() in path.read_bytes()], "the recorder's tags stayed"
     assert hashlib.sha256(recording.read_bytes()).hexdigest() not in {path.stem for path in stored}
     assert not [record for record in caplog.records if ref in record.getMessage()], "a log line names the ref"
+
+
+@READING_ON_SQLITE
+async def test_an_anonymous_report_leaves_no_frame_of_its_transaction_in_sqlites_log(engine: Engine,
+                                                                                    database_url: str) -> None:
+    """The write-ahead log keeps each transaction's pages together: the one that filed an anonymous report also
+    wrote its sender's session and last message, and a copy of the log tied the two (its frames scanned by
+    commit). The log is emptied once such a report is filed, as after an erasure."""
+    log = Path(database_url.split("///", 1)[1] + "-wal")
+    named = Resident(engine, NAMED_URN)
+    await walk_to_summary(named, identity="1")
+    await named.send("kirim")
+    assert log.exists() and log.stat().st_size > 0, "a named report's transaction stays in the log"
+    anonymous = Resident(engine, "whatsapp:+6281200000066")
+    await walk_to_summary(anonymous, identity="3")
+    await anonymous.send("kirim")
+    assert anonymous.heard("report.submitted_anonymous"), anonymous.text
+    assert not log.exists() or log.stat().st_size == 0, "the anonymous report's transaction left the log"
 
 
 async def test_a_report_being_written_stands_in_no_row_nor_file_of_a_copy(engine: Engine, database_url: str) -> None:

@@ -68,8 +68,12 @@ async def test_replayed_provider_message_id_is_handled_once(engine: Engine) -> N
     assert first and replay == []
     async with engine.sessions() as db:
         assert (await db.execute(select(func.count()).select_from(Report))).scalar_one() == 1
+        kept = engine.cipher.lookup_hash("inbound:console:wamid-42")
         assert (await db.execute(select(func.count()).select_from(InboundMessage)
-                                 .where(InboundMessage.provider_message_id == "wamid-42"))).scalar_one() == 1
+                                 .where(InboundMessage.provider_message_id == kept))).scalar_one() == 1
+        # Kept in clear, the provider could be asked who sent the message that filed the report.
+        assert (await db.execute(select(func.count()).select_from(InboundMessage)
+                                 .where(InboundMessage.provider_message_id == "wamid-42"))).scalar_one() == 0
 
 
 async def test_a_message_reads_its_contact_in_one_statement_and_writes_what_changed(engine: Engine) -> None:
