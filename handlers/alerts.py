@@ -29,7 +29,7 @@ from storage.models import (
 )
 from storage.officers import officers_to_alert
 from storage.outbox import enqueue
-from storage.reports import report_time
+from storage.reports import round_time
 from storage.stations import timezone_for
 from storage.witnesses import residents_reporting, witnesses_of
 
@@ -279,7 +279,7 @@ async def alert_station(office: Office, report: Report, cause: ReportEvent, refe
     if report.station_id is None:
         return 0
     due = office.now + office.escalation.after(report)
-    report.escalate_at, report.escalations = report_time(report, due, office.now), 0
+    report.escalate_at, report.escalations = round_time(report, due, office.now), 0
     return await send_alerts(office, report, await officers_to_alert(office.db, report.station_id), cause,
                              referred_from=referred_from)
 

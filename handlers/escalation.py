@@ -9,7 +9,7 @@ from handlers.alerts import send_alerts
 from handlers.office import Office
 from storage.models import EventKind, Identity, Report, ReportEvent, ReportStatus, Station
 from storage.officers import officers_to_alert, station_heads
-from storage.reports import due_for_escalation, last_status_event, report_time
+from storage.reports import due_for_escalation, last_status_event, report_time, round_time
 
 ROUNDS = ("duty", "head")  # who each round goes to; after the last, the report waits in the open list
 
@@ -49,4 +49,4 @@ async def _escalate(office: Office, report: Report) -> None:
     last = round_number == len(ROUNDS)
     report.escalations = round_number
     due = office.now + office.escalation.after(report)
-    report.escalate_at = None if last else report_time(report, due, office.now)
+    report.escalate_at = None if last else round_time(report, due, office.now)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 import re
 import secrets
@@ -100,6 +101,20 @@ def report_time(report: Report, moment: dt.datetime, now: dt.datetime) -> dt.dat
     """`moment` as a row that names `report` may hold it: for an anonymous report, whole hours, so that no
     time kept of it matches the minute its sender wrote (see `whole_hours`)."""
     return whole_hours(moment, now) if report.identity == Identity.ANONYMOUS else moment
+
+
+# An urgent anonymous report's next escalation round comes at the next five minutes, not the next whole hour: its
+# sender is in danger now, and a round an hour late left an unacknowledged alert alone for up to 65 minutes. The
+# round's time says when the report came to within those minutes, until it is acknowledged or goes on.
+URGENT_ROUND_GRAIN = dt.timedelta(minutes=5)
+
+
+def round_time(report: Report, due: dt.datetime, now: dt.datetime) -> dt.datetime:
+    """When `report`'s next escalation round comes, `due` as its row may hold it."""
+    if report.identity != Identity.ANONYMOUS or not report.urgent:
+        return report_time(report, due, now)
+    grain = URGENT_ROUND_GRAIN.total_seconds()
+    return dt.datetime.fromtimestamp(math.ceil(due.timestamp() / grain) * grain, dt.UTC)
 
 
 @dataclass(frozen=True)

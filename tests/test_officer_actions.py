@@ -1643,6 +1643,23 @@ async def test_an_anonymous_reports_escalation_says_the_rounds_as_a_least(engine
     assert "BELUM DITANGGAPI LEBIH DARI 60 MENIT" in payload(alerts[-1])["text"], payload(alerts[-1])["text"]
 
 
+async def test_an_urgent_anonymous_reports_rounds_come_within_minutes_not_at_the_hour(engine: Engine) -> None:
+    """Someone in danger now, writing anonymously: its rounds come at the next five minutes after they fall due,
+    where a round kept to the whole hour left the alert unacknowledged for up to 65 minutes."""
+    await enrolled(engine, PETUGAS)
+    filed = utcnow()
+    _warga, ref = await file_report(engine, identity="3",
+                                    description="suami sy mukulin sy barusan, skrg dia masih ngamuk di rumah")
+    found = await report(engine, ref)
+    assert found.urgent and found.escalate_at is not None
+    assert found.escalate_at.timestamp() % 300 == 0, found.escalate_at
+    assert filed + dt.timedelta(minutes=5) <= found.escalate_at <= utcnow() + dt.timedelta(minutes=10)
+    assert await engine.escalate(now=found.escalate_at) == 1
+    assert "BELUM DITANGGAPI LEBIH DARI 5 MENIT" in payload((await outbox(engine, "officer_alert"))[-1])["text"]
+    head_round = (await report(engine, ref)).escalate_at
+    assert head_round is not None and head_round - found.escalate_at <= dt.timedelta(minutes=10)
+
+
 # --- officers' own words: slang for taking a report, a command without its ref or with a slip ---------------------
 
 TAKING = ["siap 86", "86", "Siap laksanakan", "otw", "OTW", "meluncur", "on the way", "siap 86 ndan", "siap, 86!",
