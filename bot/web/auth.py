@@ -132,13 +132,15 @@ async def posted_form(request: Request) -> MultiDict[str] | None:
     """The page's posted form: urlencoded, as the pages post, and read no further than FORM_BYTES (Starlette's
     own reader takes a body of any size, to a file on disk). None for anything else. Each value is cleaned as the
     chat cleans what is typed: a note or a reason relayed to a resident carries no control, zero-width or
-    direction-overriding character (and PostgreSQL takes no NUL)."""
+    direction-overriding character (and PostgreSQL takes no NUL). TooLarge past FORM_BYTES."""
     if request.headers.get("content-type", "").partition(";")[0].strip() != "application/x-www-form-urlencoded":
         return None
     try:
         body = (await read_body(request, FORM_BYTES)).decode("utf-8")
         fields = parse_qsl(body, keep_blank_values=True, max_num_fields=FORM_FIELDS)
-    except (TooLarge, UnicodeDecodeError, ValueError):
+    except TooLarge:
+        raise
+    except (UnicodeDecodeError, ValueError):  # not UTF-8, more fields than FORM_FIELDS
         return None
     return MultiDict((name, sanitize(value)) for name, value in fields)
 
@@ -153,7 +155,10 @@ async def sign_out_page(request: Request) -> Response:
     """POST /keluar: ends the session, with the form's CSRF token; without it (another site's form) nothing."""
     engine: Engine = request.app.state.engine
     token = request.cookies.get(SESSION_COOKIE, "")
-    form = await posted_form(request)
+    try:
+        form = await posted_form(request)
+    except TooLarge:
+        form = None
     response = RedirectResponse("/", status_code=303)
     if token and form is not None and _same(form.get("csrf", ""), csrf_token(request, token)):
         async with engine.sessions() as db, db.begin():
@@ -184,7 +189,11 @@ def signed_in_only(handler: Handler) -> Callable[[Request], Awaitable[Response]]
                 return page(request, "error.html", viewer.lang, {"viewer": viewer, "message": "web.error.address"},
                             status_code=400)
             if request.method == "POST":
-                form = request.state.form = await posted_form(request)
+                try:
+                    form = request.state.form = await posted_form(request)
+                except TooLarge:
+                    return page(request, "error.html", viewer.lang, {"viewer": viewer, "message": "web.error.form"},
+                                status_code=413)
                 if form is None:
                     return page(request, "error.html", viewer.lang, {"viewer": viewer, "message": "web.error.form"},
                                 status_code=400)
