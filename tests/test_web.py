@@ -16,6 +16,7 @@ from sqlalchemy import select
 from bot import web
 from handlers.digest import CATEGORY_COLOURS
 from handlers.engine import Engine
+from handlers.i18n import t
 from storage.models import (
     Category,
     Officer,
@@ -261,10 +262,13 @@ async def test_the_export_holds_no_address_and_follows_the_filters(engine: Engin
 
 async def test_the_map_and_the_patrol_form(engine: Engine, tmp_path: Path) -> None:
     app = web_app(engine, tmp_path)
-    await a_report(engine)
     client = await signed_in(app, await enrolled(engine, "telegram:700010"))
+    empty = await client.get("/peta")
+    assert empty.status_code == 200 and t("id", "web.map.empty") in empty.text, "an empty map says why it is"
+    await a_report(engine)
     page = await client.get("/peta")
     assert page.status_code == 200 and "Kel. Gedog" in page.text and "/static/leaflet/leaflet.js" in page.text
+    assert t("id", "web.map.empty") not in page.text
     leaflet = await client.get("/static/leaflet/leaflet.js")
     assert leaflet.status_code == 200, "Leaflet served by Lapor itself"
     own_script = await client.get("/static/map.js")
