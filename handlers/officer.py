@@ -45,6 +45,7 @@ from handlers.language.answers import yes_or_no
 from handlers.language.duty import ADDRESS, command_word_in_everyday_sense, taking_it
 from handlers.language.normalise import normalise, words
 from handlers.state import CommandMeant
+from handlers.station_page import stations_seen
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
 from storage.lexicon import is_ordinary
@@ -752,7 +753,11 @@ async def show_report(turn: Turn, ref: str) -> None:
     """One report as its alert shows it, with its history and the actions that can be taken on it."""
     assert turn.officer is not None
     report = await report_by_ref(turn.db, ref)
-    if report is None or report.station_id != turn.officer.station_id:
+    # A head sees the reports of the Polsek under their station too, as the web page and the digest show them:
+    # to read, as the station that holds it acts on it.
+    below = report is not None and report.station_id != turn.officer.station_id and \
+        report.station_id in {seen.id for seen in await stations_seen(turn.db, turn.officer)}
+    if report is None or (report.station_id != turn.officer.station_id and not below):
         await _not_here(turn, ref, report)
         return
     _handled(turn, ref)
@@ -772,11 +777,16 @@ async def show_report(turn: Turn, ref: str) -> None:
     status = status_at_station(turn.lang, report.status)
     if kept := await kept_instead(turn.db, report):
         status += t(turn.lang, "officer.duplicate_of", ref=kept.ref)
+    history_text = "\n".join(events) or t(turn.lang, "status.no_notes")  # "belum ada", not blank
+    if below:
+        turn.say("officer.report", alert=payload["text"], witnesses=witnesses, status=status, history=history_text)
+        turn.say("officer.report_read_only", station=station.name if station else "")
+        return
     choices = action_choices(turn.lang, report.ref)
     if refusal(turn.officer, report, Action.REOPEN) is None:  # closed by a decision that may not hold
         choices += [[f"{choice.key}:{report.ref}", choice.label] for choice in REOPEN.options(turn.lang)]
     _offer(turn, "officer.report", choices, alert=payload["text"], witnesses=witnesses,
-           status=status, history="\n".join(events) or t(turn.lang, "status.no_notes"))  # "belum ada", not blank
+           status=status, history=history_text)
 
 
 async def _not_here(turn: Turn, ref: str, report: Report | None) -> None:

@@ -1643,6 +1643,21 @@ async def test_an_anonymous_reports_escalation_says_the_rounds_as_a_least(engine
     assert "BELUM DITANGGAPI LEBIH DARI 60 MENIT" in payload(alerts[-1])["text"], payload(alerts[-1])["text"]
 
 
+async def test_a_polres_head_reads_a_report_of_a_polsek_below_in_the_chat_as_on_the_page(engine: Engine) -> None:
+    """The web page showed a Polres head the reports of its Polsek, to read; LIHAT in the chat said "not found".
+    It shows it now, without the actions its Polsek takes; a head of another Polres still finds nothing."""
+    _warga, ref = await file_report(engine)  # Kel. Gedog: Polsek Sananwetan, under Polres Blitar Kota
+    head = await enrolled(engine, "telegram:700031", station="POLRES-BLITAR-KOTA", role=OfficerRole.HEAD)
+    await head.send(f"LIHAT {ref}")
+    assert ref in head.text and head.heard("officer.report_read_only"), head.text
+    assert not {"Terima", "Tolak", "Selesai"} & set(head.options()), head.options()
+    other = await enrolled(engine, "telegram:700032", station="POLSEK-SEKAR", role=OfficerRole.HEAD)
+    await other.send(f"LIHAT {ref}")
+    assert other.heard("officer.unknown_ref") and not other.heard("officer.report_read_only"), other.text
+    await head.send(f"TERIMA {ref}")
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED, "read from above, acted on below"
+
+
 async def test_an_urgent_anonymous_reports_rounds_come_within_minutes_not_at_the_hour(engine: Engine) -> None:
     """Someone in danger now, writing anonymously: its rounds come at the next five minutes after they fall due,
     where a round kept to the whole hour left the alert unacknowledged for up to 65 minutes."""
