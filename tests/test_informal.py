@@ -202,22 +202,47 @@ async def test_a_childs_thing_lost_is_no_missing_child_and_the_child_lost_is(eng
     assert resident.heard("emergency.call_110") is cry, resident.text
 
 
-@pytest.mark.parametrize("warned", ["bsk mlm ada rencana tawuran di lapangan",
-                                    "anak2 smk janjian tawuran minggu depan di jembatan",
-                                    "katanya ntar malem mau ada tawuran di lapangan gedog"])
-async def test_a_brawl_planned_is_a_report_of_security_not_a_cry(engine: Engine, warned: str) -> None:
+@pytest.mark.parametrize(("warned", "when"), [("bsk mlm ada rencana tawuran di lapangan", "besok malam"),
+                                             ("anak2 smk janjian tawuran minggu depan di jembatan", "minggu depan"),
+                                             ("katanya ntar malem mau ada tawuran di lapangan gedog", "entar malam"),
+                                             ("sabtu depan jam 9 malam ada tawuran antar kampung di lapangan",
+                                              "sabtu depan jam 9 malam")])
+async def test_a_brawl_planned_is_a_report_of_security_at_the_time_ahead_told(engine: Engine, warned: str,
+                                                                               when: str) -> None:
     resident = Resident(engine)
     await resident.send("halo")
     await resident.send(warned)
-    assert not resident.heard("emergency.call_110") and resident.heard("report.read_back_ask_when"), resident.text
+    assert not resident.heard("emergency.call_110") and resident.heard("report.read_back"), resident.text
+    assert f"Waktu: {when}" in resident.text, resident.text
     draft = await draft_of(engine)
     assert draft["read"]["category"] == Category.SECURITY.value and draft["description"] == warned, draft
     assert "urgent" not in draft
+    await resident.send("iya")
+    assert (await draft_of(engine))["when"] == {"text": when}
     resident = Resident(engine, "console:warga2")
     for said in ("halo", "1", "1"):
         await resident.send(said)
     await resident.send("bsk ada rencana tawuran, skrg mereka udh kumpul bawa celurit")  # gathering now: a cry
     assert resident.heard("emergency.call_110"), resident.text
+
+
+@pytest.mark.parametrize(("planned", "picked", "shown"), [
+    ("ada rencana tawuran di lapangan gedog sananwetan blitar", "2", "Waktu: Besok"),
+    ("anak2 smk janjian tawuran di lapangan gedog sananwetan blitar", "besok jam 8 malam", "Waktu: besok jam 8 malam"),
+    ("katanya mau ada balap liar di jl gedog sananwetan blitar", "nanti malam", "Waktu: nanti malam"),
+])
+async def test_the_time_of_a_plan_is_asked_among_times_ahead(engine: Engine, planned: str, picked: str,
+                                                             shown: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(planned)
+    assert resident.heard("report.read_back") and not resident.heard("report.read_back_ask_when"), resident.text
+    await resident.send("iya")
+    assert resident.heard("report.ask_when_ahead") and resident.options()[:3] == ["Nanti, hari ini", "Besok",
+                                                                                "Setelah besok"], resident.text
+    for said in (picked, "ga ada", "rahasia"):
+        await resident.send(said)
+    assert shown in resident.text, resident.text
 
 
 @pytest.mark.parametrize(("asked", "lang"), [("apa bedanya rahasia sm anonim?", "id"),

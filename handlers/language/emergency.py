@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import islice, pairwise
 
 from handlers.language.normalise import any_phrase, phrases_found, positions_of, stems_of, words
-from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_now
+from handlers.language.slots import AFTER_IT, PLANNED, REPORTING, RESIDENT, ahead_at, still_there_now
 from storage.lexicon import ROOT_WORDS
 
 _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
@@ -1435,12 +1435,6 @@ _POLITE_IFS = (["bisa"], ["boleh"], ["possible"], ["enggak"], ["tidak"])
 # "a gang brawl is planned for tomorrow"): a warning to report, no danger now, unless it is told going on already
 # ("…, skrg mereka udh kumpul bawa celurit") or help is called.
 _BRAWLS = frozenset({"tawur", "tawuran", "tawurannya", "bentrok", "bentrokan", "brawl", "brawls"})
-_PLANNED = frozenset({"rencana", "rencananya", "berencana", "direncanakan", "merencanakan", "janjian", "planned",
-                      "planning", "plan", "plans", "plotting", "arranged"})
-_AHEAD = frozenset({"besok", "lusa", "tomorrow"})
-_AHEAD_PHRASES = tuple(tuple(p.split()) for p in (
-    "nanti malam", "nanti sore", "entar malam", "entar sore", "minggu depan", "malam minggu depan", "bulan depan",
-    "next week", "this weekend"))
 _PLANNED_AFTER = frozenset({"planned", "direncanakan", "arranged"})  # "a brawl planned", "tawuran yg direncanakan"
 _PLAN_WITHIN = 4  # "ada rencana mau tawuran": the plan, then the brawl; not "tawuran, rencananya mau sy videoin"
 
@@ -1451,12 +1445,12 @@ def _planned_ahead(said: list[str]) -> bool:
     brawls = [i for i, word in enumerate(said) if word in _BRAWLS]
     if not brawls or (_STILL | {"tolong", "help", "barusan"} | HURT | _STILL_AT_RISK) & set(said):
         return False
-    ahead = [i for i, word in enumerate(said) if word in _AHEAD] + [i for _, i in phrases_found(said, _AHEAD_PHRASES)]
+    ahead = [k for start, end in ahead_at(said) for k in range(start, end)]  # "sabtu depan jam 9 malam ada tawuran"
     for i in brawls:
         start = next((k + 1 for k in range(i - 1, -1, -1) if said[k] == _BREAK), 0)
         end = next((k for k in range(i + 1, len(said)) if said[k] == _BREAK), len(said))
         near = range(max(start, i - _PLAN_WITHIN), i)
-        if set(said[near.start:i]) & _PLANNED or set(said[i + 1:min(i + 3, end)]) & _PLANNED_AFTER \
+        if set(said[near.start:i]) & PLANNED or set(said[i + 1:min(i + 3, end)]) & _PLANNED_AFTER \
                 or any(k in near for k in ahead):
             rest = said[:start] + said[i + 1:]  # what the message tells besides the plan
             return not (rest and is_cry_for_help(" ".join(rest)))
