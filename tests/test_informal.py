@@ -206,7 +206,10 @@ async def test_a_childs_thing_lost_is_no_missing_child_and_the_child_lost_is(eng
                                              ("anak2 smk janjian tawuran minggu depan di jembatan", "minggu depan"),
                                              ("katanya ntar malem mau ada tawuran di lapangan gedog", "entar malam"),
                                              ("sabtu depan jam 9 malam ada tawuran antar kampung di lapangan",
-                                              "sabtu depan jam 9 malam")])
+                                              "sabtu depan jam 9 malam"),
+                                             ("ada info tawuran besok malam di alun2, mereka bawa celurit",
+                                              "besok malam"),
+                                             ("tawuran antar kampung lusa di lapangan", "lusa")])
 async def test_a_brawl_planned_is_a_report_of_security_at_the_time_ahead_told(engine: Engine, warned: str,
                                                                                when: str) -> None:
     resident = Resident(engine)
@@ -223,6 +226,17 @@ async def test_a_brawl_planned_is_a_report_of_security_at_the_time_ahead_told(en
     for said in ("halo", "1", "1"):
         await resident.send(said)
     await resident.send("bsk ada rencana tawuran, skrg mereka udh kumpul bawa celurit")  # gathering now: a cry
+    assert resident.heard("emergency.call_110"), resident.text
+
+
+@pytest.mark.parametrize("cry", ["tawuran skrg di alun2 bawa celurit",
+                                 "ada tawuran, besok sy lapor, tp skrg ada yg dibacok",
+                                 "ada tawuran di alun2, besok sy lapor ke polsek",
+                                 "info tawuran besok malem, anak2 udh pada bawa celurit"])
+async def test_a_brawl_going_on_with_a_day_ahead_said_after_it_is_still_a_cry(engine: Engine, cry: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(cry)
     assert resident.heard("emergency.call_110"), resident.text
 
 
