@@ -66,6 +66,7 @@ from handlers.language.slots import (
     time_told,
     to_come,
     village_not_known,
+    when_asked_back,
     when_named,
     where_it_happened,
     without_home,
@@ -1983,6 +1984,9 @@ async def when(turn: Turn) -> str:
     if turn.inbound.choice is None and (rest := _yes_and_when(turn.text)):
         turn.draft["when"] = {"text": rest}  # "iya, kemarin sore": the time, without the yes
         return first_missing(turn)
+    if turn.inbound.choice is None and when_asked_back(turn.text):
+        turn.say("report.when_asked_back")  # "kapan sih", "kapan maksudnya": what is asked, and the question again
+        return WHEN
     if turn.inbound.choice is None and not_given(turn.text):
         # "lewati", "ga tau", "udh lupa" (no "sudah" of a choice): not said, rather than those words as the time
         turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}

@@ -1813,11 +1813,14 @@ async def test_slang_for_not_knowing_when_is_shown_as_no_time_and_kept_out_of_th
     assert "Waktu: Tidak disebutkan" in resident.text and unknown not in resident.text, resident.text
 
 
-@pytest.mark.parametrize("asked_back", ["kapan?", "kapan ini?"])
+@pytest.mark.parametrize("asked_back", ["kapan?", "kapan ini?", "kapan sih", "kapan ya?", "kapan maksudnya",
+                                        "kapan kejadiannya pak?"])
 async def test_when_asked_back_at_the_when_question_is_no_time_not_given(engine: Engine, asked_back: str) -> None:
     resident = await at(engine, "when")
     await resident.send(asked_back)
+    assert resident.heard("report.when_asked_back") and resident.heard("report.ask_when"), resident.text
     assert not resident.heard("report.ask_photo") and await step_of(engine, resident) == "when", resident.text
+    assert "when" not in await draft_of(engine)
 
 
 @pytest.mark.parametrize("chosen", ["maksudnya anonim aja pak", "i mean anonymous"])

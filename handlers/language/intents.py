@@ -38,7 +38,7 @@ from handlers.language.normalise import (
     stems_of,
     words,
 )
-from handlers.language.slots import DATE_WORDS, DAY_WORDS, MONTHS, REPORTING, TIME_WORDS, when_named
+from handlers.language.slots import DATE_WORDS, DAY_WORDS, MONTHS, REPORTING, TIME_WORDS, when_asked_back, when_named
 from storage.lexicon import stem
 from storage.reports import find_ref, without_ref
 
@@ -1442,6 +1442,8 @@ def correction(text: str) -> Correction | None:
     (the category, to narkoba), "eh salah, lokasinya di Plosokerep" (the place, with its new answer). None when
     the text is no correction."""
     said = words(text)
+    if when_asked_back(text):
+        return None  # "kapan maksudnya": what is asked, asked back; nothing to change
     if (reason := _A_REASON.search(text)) and len(said) > CORRECTION_MAX_WORDS \
             and (head := correction(text[:reason.start()])) is not None and head.field == "category":
         return head  # "eh salah, maksudnya narkoba, soalnya ada pil koplo juga": the kind, why aside

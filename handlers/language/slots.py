@@ -716,16 +716,31 @@ CHAT_SOUND = re.compile(r"^(?:(?:wk)+w?|(?:ha)+h?|(?:he)+h?|(?:hi)+h?|h+m+|e+h+|
 # Said around "not known" and changing nothing: "gatau y", "ga tau jg", "lupa bro", "dunno lol".
 _AROUND_NOT_KNOWN = _PARTICLES | {"juga", "lol", "pokoknya", "pastinya", "persisnya", "tepatnya", "exactly"}
 _WONDERING = frozenset({"ya", "yah", "yaa"})
+# "Kapan" asked back at the question of when: "kapan?", "kapan sih", "kapan ya?", "kapan maksudnya", "kapan
+# kejadiannya?". "Kapan ya", said without asking, wonders: the time is not known.
+_ASKING_BACK = frozenset({"sih", "maksudnya", "maksud", "emang", "emangnya", "memang", "apa", "apanya", "gimana",
+                          "kejadiannya", "kejadian", "yang", "itu", "ini", "nih", "tuh", "when"})
 
 
 def not_given(text: str) -> bool:
     """Whether the answer to "when?" or "where?" says it is not known or not to be given: "lewati", "ga tau pak",
-    "gatau y", "ga inget wkwk"."""
+    "gatau y", "ga inget wkwk", "kapan ya"."""
     said = words(text)
     kept = tuple(word for word in said if word not in NEUTRAL | _AROUND_NOT_KNOWN and not CHAT_SOUND.match(word))
     if kept == ("kapan",):
-        return bool(_WONDERING & set(said))  # "kapan ya" wonders, not knowing; "kapan?" asks back
+        return not when_asked_back(text)
     return kept in _NOT_GIVEN
+
+
+def when_asked_back(text: str) -> bool:
+    """Whether the answer to "when?" only asks back what is asked: "kapan?", "kapan sih", "kapan ya?", "kapan
+    maksudnya"; not "kapan ya", which wonders, nor a time ("kapan ya, pas mau berangkat ke pasar")."""
+    said = words(text)
+    kept = [word for word in said if word not in NEUTRAL | _AROUND_NOT_KNOWN | _ASKING_BACK
+            and not CHAT_SOUND.match(word)]
+    if kept != ["kapan"]:
+        return False
+    return "?" in text or bool(_ASKING_BACK & set(said)) or not _WONDERING & set(said)
 
 
 # The hour of the day a time names, for when in the day things happen (the digest's time bands): an hour told,
