@@ -380,6 +380,16 @@ async def test_ical_and_kamari_are_read_as_lost_and_yesterday(engine: Engine, st
     assert (await draft_of(engine))["description"] == story
 
 
+@pytest.mark.parametrize("called", ["kamari pak, ada maling", "kamari cepat, ada yg pingsan",
+                                    "kamariii pak tolong ada maling di rumah sy"])
+async def test_kamari_as_come_here_leaves_a_cry_a_cry(engine: Engine, called: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(called)
+    assert resident.heard("emergency.call_110") and (await draft_of(engine))["urgent"] is True, resident.text
+    assert "Waktu: kemarin" not in resident.text, resident.text
+
+
 async def test_ical_as_a_name_is_no_loss(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo pak, nama saya Ical, mau lapor")

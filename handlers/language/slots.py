@@ -26,7 +26,7 @@ WHEN_PHRASES = (
                  "seminggu lalu", "sebulan lalu", "setahun lalu",
                  "yesterday", "last night", "last week", "days ago", "week ago", "ago",
                  "mau bengi", "tadi wengi", "mau wengi", "kapungkur", "tahun baru")),  # Javanese and
-    # Sundanese: yesterday, last night (Sundanese "kamari" is spelt "kemarin" by words())
+    # Sundanese: yesterday, last night ("kamari" is spelt "kemarin" by words(), unless it calls someone over)
     ("now", ("sekarang", "sedang", "lagi", "masih", "saat ini", "barusan banget", "right now", "happening",
              "now", "currently", "ayeuna")),  # Sundanese: now
     ("today", ("tadi", "barusan", "hari ini", "pagi ini", "siang ini", "sore ini", "malam ini", "today",
