@@ -336,7 +336,10 @@ async def test_whether_a_kind_may_be_reported_is_answered_however_asked(engine: 
 
 @pytest.mark.parametrize(("asked", "lang"), [("bisa lapor apa aja?", "id"), ("apa aja yg bisa dilaporin?", "id"),
                                              ("what can I report here?", "en"),
-                                             ("what kind of things can I report?", "en")])
+                                             ("what kind of things can I report?", "en"),
+                                             ("what types of cases do you handle?", "en"),
+                                             ("bisa lapor apa aja min", "id"), ("kasus apa aja yg ditangani?", "id"),
+                                             ("jenis laporan apa saja", "id")])
 async def test_what_may_be_reported_is_answered_with_the_kinds(engine: Engine, asked: str, lang: str) -> None:
     resident = Resident(engine)
     await resident.send("halo")

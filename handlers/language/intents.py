@@ -1038,20 +1038,33 @@ def _own_besides_people_around(said: list[str]) -> bool:
 
 
 # What may be reported here, asked of no kind ("bisa lapor apa aja?", "apa aja yg bisa dilaporin?", "what can I report
-# here?", "what kind of things can I report?"): the kinds are the answer, as the report's first question lists them.
+# here?", "what kind of things can I report?", "what types of cases do you handle?", "kasus apa aja yg ditangani?",
+# "jenis laporan apa saja?"): the kinds are the answer, as the report's first question lists them.
 _WHAT = frozenset({"apa", "what", "which"})
-_WORDS_OF_REPORTING = REPORT_WORDS | REPORTING | {"dilaporin", "dilaporkan", "reported"}
-_OF_WHAT_MAY_BE = frozenset({"kind", "kinds", "type", "types", "things", "sort", "sorts", "of", "jenis", "macam",
-                             "be", "i", "we", "you", "here", "this", "do", "aja", "saja", "yang", "sini", "disini",
-                             "di", "ke", "lewat", "sih", "ya", "kasus", "cases", "hal"})
+_WORDS_OF_REPORTING = REPORT_WORDS | REPORTING | {"dilaporin", "dilaporkan", "reported", "reports"}
+_KINDS = frozenset({"kind", "kinds", "type", "types", "jenis", "macam", "kasus", "cases"})
+# Handled, as a station handles cases: a kind of thing asked of it says what may be reported as much as "lapor" does.
+_HANDLING = frozenset({"tangani", "ditangani", "menangani", "handle", "handles", "handled", "deal", "dealt"})
+_OF_WHAT_MAY_BE = _KINDS | frozenset({"things", "sort", "sorts", "of", "be", "i", "we", "you", "here", "this", "do",
+                                      "aja", "saja", "yang", "sini", "disini", "di", "ke", "lewat", "sih", "ya", "hal",
+                                      "with", "are", "polsek", "polisi", "police"})
 
 
 def what_may_be_reported(text: str) -> bool:
     """Whether the message only asks which kinds of incident may be reported here."""
     said = words(text)
     told = set(said)
-    return bool(told & _WHAT and told & _WORDS_OF_REPORTING and told & _TAKEN_IN) and all(
-        word in _WHAT | _WORDS_OF_REPORTING | _TAKEN_IN | _OF_WHAT_MAY_BE or word in NEUTRAL for word in said)
+    asked = bool(told & _WHAT and told & _WORDS_OF_REPORTING and told & _TAKEN_IN) or (
+        _which_asked(said) and bool(told & _HANDLING or (told & _WORDS_OF_REPORTING and told & _KINDS)))
+    return asked and all(word in _WHAT | _WORDS_OF_REPORTING | _TAKEN_IN | _HANDLING | _OF_WHAT_MAY_BE
+                         or word in NEUTRAL for word in said)
+
+
+def _which_asked(said: list[str]) -> bool:
+    """Whether "what" is asked, not yes or no: "apa" opening a sentence asks whether ("apa kasus ini bisa
+    ditangani?"), unless "saja" follows it ("apa aja yg ditangani?")."""
+    return any(word in ("what", "which") or (word == "apa" and (i > 0 or said[i + 1:i + 2] == ["saja"]))
+               for i, word in enumerate(said))
 
 
 def report_kind_asked(text: str) -> str | None:
