@@ -271,6 +271,27 @@ async def test_what_the_ways_of_being_shown_mean_is_explained_at_the_menu(engine
     assert await draft_of(engine) == {}
 
 
+@pytest.mark.parametrize("asked", ["what's the difference between anonymous and confidential?",
+                                   "what is the difference between confidential and anonymous"])
+async def test_a_question_in_english_at_the_identity_step_is_answered_in_english(engine: Engine, asked: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(asked)
+    assert resident.heard("menu.identity_options", "en") and resident.heard("report.ask_identity", "en"), \
+        resident.text
+    assert await step_of(engine, resident) == "identity"
+    await resident.send("rahasia")  # still read in either language
+    assert resident.heard("report.summary", "en"), resident.text
+
+
+@pytest.mark.parametrize(("step", "said"), [("photo", "no pics"), ("photo", "skip"), ("identity", "anonymous pls"),
+                                            ("when", "yesterday")])
+async def test_a_short_english_answer_in_an_indonesian_report_switches_nothing(engine: Engine, step: str,
+                                                                              said: str) -> None:
+    resident = await at(engine, step)
+    await resident.send(said)
+    assert not resident.heard("language.changed", "en") and await step_of(engine, resident) != step, resident.text
+
+
 @pytest.mark.parametrize(("said", "heard"), [
     ("sy mau lapor pak", "report.ask_category"),
     ("gimana cara lapornya", "menu.how"),
@@ -2059,13 +2080,13 @@ async def test_a_place_given_with_a_question_of_its_station_is_taken_and_answere
     assert not resident.heard("report.ask_location"), "the place is not asked again"
 
 
-@pytest.mark.parametrize("asked", ["klo udh dikirim trus gmn pak? ditelpon gk?", "what happens after I send it?"])
+@pytest.mark.parametrize(("asked", "lang"), [("klo udh dikirim trus gmn pak? ditelpon gk?", "id"),
+                                             ("what happens after I send it?", "en")])
 async def test_what_happens_once_sent_asked_at_the_summary_is_told_and_the_summary_stays(engine: Engine,
-                                                                                        asked: str) -> None:
+                                                                                        asked: str, lang: str) -> None:
     resident = await at(engine, "summary")
     await resident.send(asked)
-    assert (resident.heard("menu.after_report") or resident.heard("menu.after_report", "en")) \
-        and resident.heard("report.summary"), resident.text
+    assert resident.heard("menu.after_report", lang) and resident.heard("report.summary", lang), resident.text
 
 
 async def test_a_question_of_the_police_coming_is_no_question_of_going_to_them(engine: Engine) -> None:
