@@ -606,7 +606,7 @@ async def test_a_question_with_a_time_in_it_is_no_story(engine: Engine) -> None:
 async def test_only_asking_drops_the_draft_a_question_took_for_a_story(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")
-    await resident.send("pak mau tanya, kalo lapor kehilangan ktp bisa disini?")
+    await resident.send("pak mau tanya, kalo tetangga suka parkir mobil sembarangan di depan rumah bisa ditegur?")
     assert await draft_of(engine), "taken for the start of a report"
     await resident.send("bukan pak, sy cuma nanya")
     assert resident.heard("report.cancelled") and not await draft_of(engine), resident.text
@@ -2008,6 +2008,9 @@ async def test_a_long_greeting_or_a_wish_to_ask_is_no_story(engine: Engine, said
 @pytest.mark.parametrize(("said", "story"), [("gimana cara bikin surat kehilangan?", False),
                                            ("bisa lapor kehilangan ktp lewat sini gk?", False),
                                            ("kalo mau bikin surat kehilangan ktp gmn ya?", False),
+                                           ("min sy mau nanya, kalo ktp ilang lapornya kemana ya", False),
+                                           ("pak mau tanya, kalau stnk hilang ngurusnya dimana", False),
+                                           ("kalau sim hilang gmn ngurusnya", False),
                                            ("ktp sama sim sy ilang di jalan kemarin, gmn cara bikin surat kehilangan?",
                                             True)])
 async def test_a_letter_of_loss_asked_for_is_told_where_it_is_made(engine: Engine, said: str, story: bool) -> None:

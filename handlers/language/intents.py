@@ -1123,7 +1123,7 @@ _HANDED = frozenset({"serahin", "diserahin", "serahkan", "diserahkan", "menyerah
                      "kembaliin", "dikembaliin", "ngembaliin", "hand", "return", "bring", "take"})
 # "jam buka polsek brp", "mau sy balikin gmn caranya": asked by its word, with no mark
 _WHAT_HOUR = frozenset({"berapa", "kapan", "what", "when"})
-_HOW_OR_WHERE = frozenset({"bagaimana", "caranya", "cara", "kemana", "mana", "how", "where"})
+_HOW_OR_WHERE = frozenset({"bagaimana", "caranya", "cara", "kemana", "dimana", "mana", "how", "where"})
 
 
 def station_service_asked(text: str) -> str | None:
@@ -1131,8 +1131,11 @@ def station_service_asked(text: str) -> str | None:
     "found_item" where a thing found goes, "office_hours" when they are open, else None."""
     said = words(text)
     told = set(said)
-    if told & _OF_LOSS and (told & _LETTER or (told & _DOCUMENTS and _asked(text, said))):
-        return "lost_letter"  # "bisa lapor kehilangan ktp lewat sini gk?": the letter of loss is what it needs
+    if told & _OF_LOSS and (told & _LETTER or (told & _DOCUMENTS and (
+            _asked(text, said) or (supposes(text) and bool(told & _HOW_OR_WHERE))))):
+        # "bisa lapor kehilangan ktp lewat sini gk?", "min sy mau nanya, kalo ktp ilang lapornya kemana ya": the
+        # letter of loss is what it needs
+        return "lost_letter"
     if told & _PAPERS or (told & _LICENCE and told & _GETTING):
         return "police_papers"
     police_office = bool(told & _OFFICES) or any_phrase(said, (("kantor", "polisi"), ("police", "office"))) \
@@ -1210,8 +1213,11 @@ _IF = frozenset({"kalau", "kalo", "klo", "jika", "jikalau", "seandainya", "andai
 
 
 def supposes(text: str) -> bool:
+    """Whether the message opens with "if", after any words of wanting to ask ("min sy mau nanya, kalo ktp ilang
+    lapornya kemana ya")."""
     said = words(text)
-    return bool(said) and said[0] in _IF
+    opened = next((word for word in said if word not in _ASKING_TO_ASK and word not in NEUTRAL), None)
+    return opened in _IF
 
 
 def _asked_in_general(said: list[str]) -> bool:
