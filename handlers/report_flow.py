@@ -2009,8 +2009,9 @@ async def when(turn: Turn) -> str:
     if not time_named and asks and said & _OF_THE_TIME:  # "emang harus tau jamnya ya?"
         turn.say("report.when_question")
         return WHEN
-    bare_no = answer == "no" or (bool(said) and said <= NO | NEUTRAL)  # "ga": no time, and no choice
-    if not time_named and (asks or _only_sending(turn.text) or bare_no):  # "kirim", "ga"
+    # "ga", "ok deh", "iya pak", "sip": a no or a yes, where the story told no time to say yes to, is no time
+    bare_answer = answer is not None or (bool(said) and said <= NO | NEUTRAL)
+    if not time_named and (asks or _only_sending(turn.text) or bare_answer):  # "kirim", "ga"
         turn.say("report.when_invalid", shortest=WHEN_CHARS[0], longest=WHEN_CHARS[1])
         return WHEN
     shortest, longest = WHEN_CHARS

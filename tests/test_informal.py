@@ -1847,6 +1847,19 @@ async def test_slang_for_not_knowing_when_is_shown_as_no_time_and_kept_out_of_th
     assert "Waktu: Tidak disebutkan" in resident.text and unknown not in resident.text, resident.text
 
 
+@pytest.mark.parametrize("bare", ["ok", "ok deh", "iya pak", "sip", "y"])
+async def test_a_bare_yes_where_no_time_was_told_is_no_time(engine: Engine, bare: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy dicuri di depan rumah", PLACE, "ya"):
+        await resident.send(said)
+    assert resident.heard("report.ask_when") and not resident.heard("report.when_told"), resident.text
+    await resident.send(bare)
+    assert resident.heard("report.when_invalid") and resident.heard("report.ask_when"), resident.text
+    assert "when" not in await draft_of(engine)
+    await resident.send("iya, kemarin sore")
+    assert (await draft_of(engine))["when"] == {"text": "kemarin sore"}
+
+
 @pytest.mark.parametrize("asked_back", ["kapan?", "kapan ini?", "kapan sih", "kapan ya?", "kapan maksudnya",
                                         "kapan kejadiannya pak?"])
 async def test_when_asked_back_at_the_when_question_is_no_time_not_given(engine: Engine, asked_back: str) -> None:
