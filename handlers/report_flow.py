@@ -531,6 +531,17 @@ async def read_back(turn: Turn) -> str:
             turn.draft["read"].pop("place", None)
             turn.draft["read"].pop("places", None)
             turn.draft["place_unknown"], turn.draft["place_tries"] = True, 1  # asked kindly, as _place_not_known does
+    if picked is None and turn.inbound.choice is None and not_given(turn.text):
+        # "gatau", "ga tau pak": no word against what was read, but what is missing is not known: the place where
+        # none was read (asked kindly, as _place_not_known does), else the time asked with it; else asked again
+        if not {"place", "places"} & set(turn.draft["read"]):
+            turn.draft["place_unknown"], turn.draft["place_tries"] = True, 1
+        elif asks_when:
+            turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
+        else:
+            turn.say("common.not_a_choice")
+            return READ_BACK
+        picked = "yes"
     if picked is None and turn.inbound.choice is None and words(turn.text)[:1] and words(turn.text)[0] in NO:
         picked = "no"  # "bukan, ini kehilangan bukan kriminal": what was read is not right, and each is asked
     if picked is None:

@@ -1847,6 +1847,21 @@ async def test_slang_for_not_knowing_when_is_shown_as_no_time_and_kept_out_of_th
     assert "Waktu: Tidak disebutkan" in resident.text and unknown not in resident.text, resident.text
 
 
+@pytest.mark.parametrize("unknown", ["gatau", "ga tau pak", "gatau y", "lupa"])
+async def test_not_knowing_at_the_read_back_keeps_what_was_read_and_leaves_out_what_is_missing(engine: Engine,
+                                                                                               unknown: str) -> None:
+    resident = Resident(engine)
+    await resident.send("hp sy kecopetan di bus td siang")  # no place read
+    await resident.send(unknown)
+    draft = await draft_of(engine)
+    assert not resident.heard("report.ask_category") and draft["category"] == Category.SECURITY.value, resident.text
+    assert draft["when"] == {"text": "tadi siang"} and draft["place_unknown"] is True
+    resident = Resident(engine, "console:warga2")
+    await resident.send("ada yg mabok teriak2 di kel gedog blitar")  # no time read
+    await resident.send(unknown)
+    assert resident.heard("report.ask_photo") and not resident.heard("report.ask_category"), resident.text
+
+
 @pytest.mark.parametrize("bare", ["ok", "ok deh", "iya pak", "sip", "y"])
 async def test_a_bare_yes_where_no_time_was_told_is_no_time(engine: Engine, bare: str) -> None:
     resident = Resident(engine)
