@@ -352,8 +352,9 @@ def _moment_in(said: list[str], now_after_a_deed: bool) -> tuple[str, int, int] 
                     continue  # "kemarin sy lapor, skrg anak sy tenggelam": when a report was made
                 if phrase == "tadi" and before == "yang" and not said[i + 1:i + 2]:
                     continue  # "yang tadi": the one told before, no time
-                if phrase in _ALSO_AGAIN and past_at is not None and past_at < i:
-                    continue
+                if phrase in _ALSO_AGAIN and ((past_at is not None and past_at < i)
+                                              or any(start < i for start, _end in ahead_at(said))):
+                    continue  # "kemarin dicuri lagi", "bsk ada balap liar lg": again, not now
                 if phrase in _NOW_ITSELF and past_at is not None and (past_at < i or REPORTING & set(
                         said[max(0, i - _STILL_WITHIN):i + _STILL_WITHIN + 1])):
                     continue  # "td pagi sy dijambret, skrg masih trauma", "mau lapor skrg, motor sy dicuri td pagi"
