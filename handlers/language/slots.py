@@ -799,7 +799,8 @@ _NOW_AT = (rf"\b(?:skrg|sekarang)\s+(?:sy|saya|aku|gue|gw)\s+(?:(?:lg|lagi|sedan
 # resident only: "kecelakaan kerja di pabrik kel gedog" and "org asal pukul" tell what happened.
 _NOW_AT_RE = re.compile(_NOW_AT, re.IGNORECASE)
 _HOME = re.compile(r"\b(?:sy|saya|aku|gue|gw|kami|kulo)\s+(?:(?:juga|jg|sendiri)\s+)?"
-                   r"(?:tinggal|domisili|bekerja|kerja|warga|asal|aslinya|asli|dr|dari)\b"
+                   r"(?:tinggal|domisili|bekerja|kerja|warga|asal|aslinya|asli|(?:dr|dari)\b(?!\s+(?:td|tadi|pagi|siang"
+                   r"|sore|malam|mlm|subuh|kemarin|kmrn|semalam|jam)\b))\b"  # not "rmh sy dr td": since earlier
                    r"|\basal\s+(?:sy|saya|aku)\b|\balamat\s+(?:sy|saya|rumah)\b|\bi\s+(?:live|work)\b"
                    rf"|{_HOME_AT}|{_NOW_AT}", re.IGNORECASE)
 _HOME_ENDS = re.compile(r"[,.;!?\n]|\b(?:tp|tapi|tetapi|terus|trus|dan|pas|waktu|kemarin|kmrn|td|tadi|but|and)\b",
