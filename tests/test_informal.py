@@ -404,6 +404,16 @@ async def test_ical_and_kamari_are_read_as_lost_and_yesterday(engine: Engine, st
     assert (await draft_of(engine))["description"] == story
 
 
+@pytest.mark.parametrize("told", ["pak tlg, ada org aneh mondar mandir dpn rmh sy dr td, sy sendirian 😰",
+                                  "ada org aneh berdiri di depan rumah sy dr td, sy sendirian di rumah"])
+async def test_a_strange_man_lingering_at_the_home_of_one_alone_is_a_cry_since_earlier(engine: Engine,
+                                                                                       told: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(told)
+    assert resident.heard("emergency.call_110") and "Waktu: dari tadi" in resident.text, resident.text
+
+
 @pytest.mark.parametrize("called", ["kamari pak, ada maling", "kamari cepat, ada yg pingsan",
                                     "kamariii pak tolong ada maling di rumah sy"])
 async def test_kamari_as_come_here_leaves_a_cry_a_cry(engine: Engine, called: str) -> None:

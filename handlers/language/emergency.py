@@ -3144,10 +3144,11 @@ def _hiding(said: list[str]) -> bool:
 FEAR = frozenset({"takut", "ketakutan", "panik", "cemas", "gemetar", "gemeteran", "scared", "afraid", "frightened",
                   "terrified", "panicking"})
 # A stranger lingering outside the home of a resident alone there: "ada org asing berdiri di depan pagar rumah sy dr
-# td, sy cewe sendirian di rumah, takut pak", "someone strange is standing outside my gate, i'm alone at home". Still
+# td, sy cewe sendirian di rumah, takut pak", "ada org aneh mondar mandir dpn rmh sy dr td, sy sendirian", "someone
+# strange is standing outside my gate, i'm alone at home". Still
 # there ("dari tadi", "masih", afraid), not gone ("udh pergi"), nor one let in or known (_LET_IN), nor told as how
 # it goes ("tiap malam").
-_SUSPECT_LOOKS = frozenset({"asing", "mencurigakan", "suspicious", "strange"})
+_SUSPECT_LOOKS = frozenset({"asing", "aneh", "mencurigakan", "suspicious", "strange"})
 _ALONE_AT_HOME = tuple(("sendiri", "di", place) for place in ("rumah", "kos", "kosan", "kost", "kamar", "kontrakan"))
 _LINGERING = _STILL | FEAR | {"lagi", "mondar", "liatin", "ngeliatin", "ngintip", "ngintipin", "nunggu", "standing",
                               "waiting", "watching"}
