@@ -202,22 +202,61 @@ async def test_a_childs_thing_lost_is_no_missing_child_and_the_child_lost_is(eng
     assert resident.heard("emergency.call_110") is cry, resident.text
 
 
-@pytest.mark.parametrize("warned", ["bsk mlm ada rencana tawuran di lapangan",
-                                    "anak2 smk janjian tawuran minggu depan di jembatan",
-                                    "katanya ntar malem mau ada tawuran di lapangan gedog"])
-async def test_a_brawl_planned_is_a_report_of_security_not_a_cry(engine: Engine, warned: str) -> None:
+@pytest.mark.parametrize(("warned", "when"), [("bsk mlm ada rencana tawuran di lapangan", "besok malam"),
+                                             ("anak2 smk janjian tawuran minggu depan di jembatan", "minggu depan"),
+                                             ("katanya ntar malem mau ada tawuran di lapangan gedog", "entar malam"),
+                                             ("sabtu depan jam 9 malam ada tawuran antar kampung di lapangan",
+                                              "sabtu depan jam 9 malam"),
+                                             ("ada info tawuran besok malam di alun2, mereka bawa celurit",
+                                              "besok malam"),
+                                             ("tawuran antar kampung lusa di lapangan", "lusa")])
+async def test_a_brawl_planned_is_a_report_of_security_at_the_time_ahead_told(engine: Engine, warned: str,
+                                                                               when: str) -> None:
     resident = Resident(engine)
     await resident.send("halo")
     await resident.send(warned)
-    assert not resident.heard("emergency.call_110") and resident.heard("report.read_back_ask_when"), resident.text
+    assert not resident.heard("emergency.call_110") and resident.heard("report.read_back"), resident.text
+    assert f"Waktu: {when}" in resident.text, resident.text
     draft = await draft_of(engine)
     assert draft["read"]["category"] == Category.SECURITY.value and draft["description"] == warned, draft
     assert "urgent" not in draft
+    await resident.send("iya")
+    assert (await draft_of(engine))["when"] == {"text": when}
     resident = Resident(engine, "console:warga2")
     for said in ("halo", "1", "1"):
         await resident.send(said)
     await resident.send("bsk ada rencana tawuran, skrg mereka udh kumpul bawa celurit")  # gathering now: a cry
     assert resident.heard("emergency.call_110"), resident.text
+
+
+@pytest.mark.parametrize("cry", ["tawuran skrg di alun2 bawa celurit",
+                                 "ada tawuran, besok sy lapor, tp skrg ada yg dibacok",
+                                 "ada tawuran di alun2, besok sy lapor ke polsek",
+                                 "info tawuran besok malem, anak2 udh pada bawa celurit"])
+async def test_a_brawl_going_on_with_a_day_ahead_said_after_it_is_still_a_cry(engine: Engine, cry: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(cry)
+    assert resident.heard("emergency.call_110"), resident.text
+
+
+@pytest.mark.parametrize(("planned", "picked", "shown"), [
+    ("ada rencana tawuran di lapangan gedog sananwetan blitar", "2", "Waktu: Besok"),
+    ("anak2 smk janjian tawuran di lapangan gedog sananwetan blitar", "besok jam 8 malam", "Waktu: besok jam 8 malam"),
+    ("katanya mau ada balap liar di jl gedog sananwetan blitar", "nanti malam", "Waktu: nanti malam"),
+])
+async def test_the_time_of_a_plan_is_asked_among_times_ahead(engine: Engine, planned: str, picked: str,
+                                                             shown: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(planned)
+    assert resident.heard("report.read_back") and not resident.heard("report.read_back_ask_when"), resident.text
+    await resident.send("iya")
+    assert resident.heard("report.ask_when_ahead") and resident.options()[:3] == ["Nanti, hari ini", "Besok",
+                                                                                "Setelah besok"], resident.text
+    for said in (picked, "ga ada", "rahasia"):
+        await resident.send(said)
+    assert shown in resident.text, resident.text
 
 
 @pytest.mark.parametrize(("asked", "lang"), [("apa bedanya rahasia sm anonim?", "id"),
@@ -230,6 +269,27 @@ async def test_what_the_ways_of_being_shown_mean_is_explained_at_the_menu(engine
     await resident.send(asked)
     assert resident.heard("menu.identity_options", lang) and resident.heard("menu.ask", lang), resident.text
     assert await draft_of(engine) == {}
+
+
+@pytest.mark.parametrize("asked", ["what's the difference between anonymous and confidential?",
+                                   "what is the difference between confidential and anonymous"])
+async def test_a_question_in_english_at_the_identity_step_is_answered_in_english(engine: Engine, asked: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(asked)
+    assert resident.heard("menu.identity_options", "en") and resident.heard("report.ask_identity", "en"), \
+        resident.text
+    assert await step_of(engine, resident) == "identity"
+    await resident.send("rahasia")  # still read in either language
+    assert resident.heard("report.summary", "en"), resident.text
+
+
+@pytest.mark.parametrize(("step", "said"), [("photo", "no pics"), ("photo", "skip"), ("identity", "anonymous pls"),
+                                            ("when", "yesterday")])
+async def test_a_short_english_answer_in_an_indonesian_report_switches_nothing(engine: Engine, step: str,
+                                                                              said: str) -> None:
+    resident = await at(engine, step)
+    await resident.send(said)
+    assert not resident.heard("language.changed", "en") and await step_of(engine, resident) != step, resident.text
 
 
 @pytest.mark.parametrize(("said", "heard"), [
@@ -297,7 +357,10 @@ async def test_whether_a_kind_may_be_reported_is_answered_however_asked(engine: 
 
 @pytest.mark.parametrize(("asked", "lang"), [("bisa lapor apa aja?", "id"), ("apa aja yg bisa dilaporin?", "id"),
                                              ("what can I report here?", "en"),
-                                             ("what kind of things can I report?", "en")])
+                                             ("what kind of things can I report?", "en"),
+                                             ("what types of cases do you handle?", "en"),
+                                             ("bisa lapor apa aja min", "id"), ("kasus apa aja yg ditangani?", "id"),
+                                             ("jenis laporan apa saja", "id")])
 async def test_what_may_be_reported_is_answered_with_the_kinds(engine: Engine, asked: str, lang: str) -> None:
     resident = Resident(engine)
     await resident.send("halo")
@@ -339,6 +402,26 @@ async def test_ical_and_kamari_are_read_as_lost_and_yesterday(engine: Engine, st
     read = (await draft_of(engine))["read"]
     assert read["category"] == Category.SECURITY.value and read.get("when_told") == when, read
     assert (await draft_of(engine))["description"] == story
+
+
+@pytest.mark.parametrize("told", ["pak tlg, ada org aneh mondar mandir dpn rmh sy dr td, sy sendirian 😰",
+                                  "ada org aneh berdiri di depan rumah sy dr td, sy sendirian di rumah"])
+async def test_a_strange_man_lingering_at_the_home_of_one_alone_is_a_cry_since_earlier(engine: Engine,
+                                                                                       told: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(told)
+    assert resident.heard("emergency.call_110") and "Waktu: dari tadi" in resident.text, resident.text
+
+
+@pytest.mark.parametrize("called", ["kamari pak, ada maling", "kamari cepat, ada yg pingsan",
+                                    "kamariii pak tolong ada maling di rumah sy"])
+async def test_kamari_as_come_here_leaves_a_cry_a_cry(engine: Engine, called: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(called)
+    assert resident.heard("emergency.call_110") and (await draft_of(engine))["urgent"] is True, resident.text
+    assert "Waktu: kemarin" not in resident.text, resident.text
 
 
 async def test_ical_as_a_name_is_no_loss(engine: Engine) -> None:
@@ -533,7 +616,7 @@ async def test_a_question_with_a_time_in_it_is_no_story(engine: Engine) -> None:
 async def test_only_asking_drops_the_draft_a_question_took_for_a_story(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")
-    await resident.send("pak mau tanya, kalo lapor kehilangan ktp bisa disini?")
+    await resident.send("pak mau tanya, kalo tetangga suka parkir mobil sembarangan di depan rumah bisa ditegur?")
     assert await draft_of(engine), "taken for the start of a report"
     await resident.send("bukan pak, sy cuma nanya")
     assert resident.heard("report.cancelled") and not await draft_of(engine), resident.text
@@ -1821,11 +1904,42 @@ async def test_slang_for_not_knowing_when_is_shown_as_no_time_and_kept_out_of_th
     assert "Waktu: Tidak disebutkan" in resident.text and unknown not in resident.text, resident.text
 
 
-@pytest.mark.parametrize("asked_back", ["kapan?", "kapan ini?"])
+@pytest.mark.parametrize("unknown", ["gatau", "ga tau pak", "gatau y", "lupa"])
+async def test_not_knowing_at_the_read_back_keeps_what_was_read_and_leaves_out_what_is_missing(engine: Engine,
+                                                                                               unknown: str) -> None:
+    resident = Resident(engine)
+    await resident.send("hp sy kecopetan di bus td siang")  # no place read
+    await resident.send(unknown)
+    draft = await draft_of(engine)
+    assert not resident.heard("report.ask_category") and draft["category"] == Category.SECURITY.value, resident.text
+    assert draft["when"] == {"text": "tadi siang"} and draft["place_unknown"] is True
+    resident = Resident(engine, "console:warga2")
+    await resident.send("ada yg mabok teriak2 di kel gedog blitar")  # no time read
+    await resident.send(unknown)
+    assert resident.heard("report.ask_photo") and not resident.heard("report.ask_category"), resident.text
+
+
+@pytest.mark.parametrize("bare", ["ok", "ok deh", "iya pak", "sip", "y"])
+async def test_a_bare_yes_where_no_time_was_told_is_no_time(engine: Engine, bare: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy dicuri di depan rumah", PLACE, "ya"):
+        await resident.send(said)
+    assert resident.heard("report.ask_when") and not resident.heard("report.when_told"), resident.text
+    await resident.send(bare)
+    assert resident.heard("report.when_invalid") and resident.heard("report.ask_when"), resident.text
+    assert "when" not in await draft_of(engine)
+    await resident.send("iya, kemarin sore")
+    assert (await draft_of(engine))["when"] == {"text": "kemarin sore"}
+
+
+@pytest.mark.parametrize("asked_back", ["kapan?", "kapan ini?", "kapan sih", "kapan ya?", "kapan maksudnya",
+                                        "kapan kejadiannya pak?"])
 async def test_when_asked_back_at_the_when_question_is_no_time_not_given(engine: Engine, asked_back: str) -> None:
     resident = await at(engine, "when")
     await resident.send(asked_back)
+    assert resident.heard("report.when_asked_back") and resident.heard("report.ask_when"), resident.text
     assert not resident.heard("report.ask_photo") and await step_of(engine, resident) == "when", resident.text
+    assert "when" not in await draft_of(engine)
 
 
 @pytest.mark.parametrize("chosen", ["maksudnya anonim aja pak", "i mean anonymous"])
@@ -1979,6 +2093,9 @@ async def test_a_long_greeting_or_a_wish_to_ask_is_no_story(engine: Engine, said
 @pytest.mark.parametrize(("said", "story"), [("gimana cara bikin surat kehilangan?", False),
                                            ("bisa lapor kehilangan ktp lewat sini gk?", False),
                                            ("kalo mau bikin surat kehilangan ktp gmn ya?", False),
+                                           ("min sy mau nanya, kalo ktp ilang lapornya kemana ya", False),
+                                           ("pak mau tanya, kalau stnk hilang ngurusnya dimana", False),
+                                           ("kalau sim hilang gmn ngurusnya", False),
                                            ("ktp sama sim sy ilang di jalan kemarin, gmn cara bikin surat kehilangan?",
                                             True)])
 async def test_a_letter_of_loss_asked_for_is_told_where_it_is_made(engine: Engine, said: str, story: bool) -> None:
@@ -2051,13 +2168,13 @@ async def test_a_place_given_with_a_question_of_its_station_is_taken_and_answere
     assert not resident.heard("report.ask_location"), "the place is not asked again"
 
 
-@pytest.mark.parametrize("asked", ["klo udh dikirim trus gmn pak? ditelpon gk?", "what happens after I send it?"])
+@pytest.mark.parametrize(("asked", "lang"), [("klo udh dikirim trus gmn pak? ditelpon gk?", "id"),
+                                             ("what happens after I send it?", "en")])
 async def test_what_happens_once_sent_asked_at_the_summary_is_told_and_the_summary_stays(engine: Engine,
-                                                                                        asked: str) -> None:
+                                                                                        asked: str, lang: str) -> None:
     resident = await at(engine, "summary")
     await resident.send(asked)
-    assert (resident.heard("menu.after_report") or resident.heard("menu.after_report", "en")) \
-        and resident.heard("report.summary"), resident.text
+    assert resident.heard("menu.after_report", lang) and resident.heard("report.summary", lang), resident.text
 
 
 async def test_a_question_of_the_police_coming_is_no_question_of_going_to_them(engine: Engine) -> None:

@@ -11,7 +11,7 @@ from handlers.language.emergency import services_to_call
 from handlers.language.intents import category_named, correction, identity_wished, ref_asked
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import names_told, own_id_numbers, own_numbers
-from handlers.language.slots import hour_told, time_told, when_named, without_where_one_is
+from handlers.language.slots import hour_told, time_told, when_named, without_home, without_where_one_is
 from handlers.language.written import written_in
 from storage.lexicon import spoken_root, stem
 from storage.reports import new_ref
@@ -554,3 +554,11 @@ def test_a_correction_gives_the_new_answer_without_the_words_that_lead_to_it(tex
                                             ("my wallet fell out of my pocket on the bus", None)])
 def test_a_fall_is_a_tree_down_only_with_its_tree(told: str, kind: str | None) -> None:
     assert category_named(told) == kind
+
+
+@pytest.mark.parametrize(("told", "when"), [("ada org mondar mandir dpn rmh sy dr td", "dari tadi"),
+                                            ("hp sy ilang dr td pagi sy cari gk ketemu", "dari tadi pagi"),
+                                            ("sy dr gedog, motor sy dicuri td pagi", "tadi pagi")])
+def test_since_earlier_after_the_residents_home_is_no_place_they_come_from(told: str, when: str) -> None:
+    found = time_told(without_home(told))
+    assert found is not None and found[1] == when

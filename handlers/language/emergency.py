@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import islice, pairwise
 
 from handlers.language.normalise import any_phrase, phrases_found, positions_of, stems_of, words
-from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_now
+from handlers.language.slots import AFTER_IT, PLANNED, REPORTING, RESIDENT, ahead_at, still_there_now, when_named
 from storage.lexicon import ROOT_WORDS
 
 _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
@@ -1432,35 +1432,44 @@ _POLITE_IFS = (["bisa"], ["boleh"], ["possible"], ["enggak"], ["tidak"])
 
 
 # A brawl planned, not begun ("bsk mlm ada rencana tawuran di lapangan", "anak2 smk janjian tawuran minggu depan",
-# "a gang brawl is planned for tomorrow"): a warning to report, no danger now, unless it is told going on already
-# ("…, skrg mereka udh kumpul bawa celurit") or help is called.
+# "ada info tawuran besok malam di alun2, mereka bawa celurit", "a gang brawl is planned for tomorrow"): a warning to
+# report, no danger now, unless it is told going on already ("…, skrg mereka udh kumpul bawa celurit") or help is
+# called. The weapons they are to bring are the plan's; a weapon used is a cry ("…, tp skrg ada yg dibacok").
 _BRAWLS = frozenset({"tawur", "tawuran", "tawurannya", "bentrok", "bentrokan", "brawl", "brawls"})
-_PLANNED = frozenset({"rencana", "rencananya", "berencana", "direncanakan", "merencanakan", "janjian", "planned",
-                      "planning", "plan", "plans", "plotting", "arranged"})
-_AHEAD = frozenset({"besok", "lusa", "tomorrow"})
-_AHEAD_PHRASES = tuple(tuple(p.split()) for p in (
-    "nanti malam", "nanti sore", "entar malam", "entar sore", "minggu depan", "malam minggu depan", "bulan depan",
-    "next week", "this weekend"))
 _PLANNED_AFTER = frozenset({"planned", "direncanakan", "arranged"})  # "a brawl planned", "tawuran yg direncanakan"
 _PLAN_WITHIN = 4  # "ada rencana mau tawuran": the plan, then the brawl; not "tawuran, rencananya mau sy videoin"
+_GATHERED = frozenset({"kumpul", "ngumpul", "berkumpul", "datang", "dateng", "gathered", "arrived"})
+_AHEAD_AFTER = 4  # "tawuran besok malam", "tawuran di lapangan besok": the day ahead told just after the brawl
+_BRINGING = frozenset({"bawa", "membawa", "bawain", "pakai", "pake", "siapin", "nyiapin", "siapkan", "menyiapkan",
+                       "with", "bring", "bringing", "carry", "carrying"})
 
 
 def _planned_ahead(said: list[str]) -> bool:
     """Whether a brawl is told as planned, with the plan or the day ahead near it in its sentence, and nothing else
     of the message is a danger now ("ada rencana tawuran besok, anak sy dibacok" is a cry)."""
     brawls = [i for i, word in enumerate(said) if word in _BRAWLS]
-    if not brawls or (_STILL | {"tolong", "help", "barusan"} | HURT | _STILL_AT_RISK) & set(said):
+    if not brawls or (_STILL | {"tolong", "help", "barusan"} | HURT | _STILL_AT_RISK) & set(said) \
+            or (_GATHERED & set(said) and _DONE_WORDS & set(said)):  # "…, udh rame anak2 kumpul": begun
         return False
-    ahead = [i for i, word in enumerate(said) if word in _AHEAD] + [i for _, i in phrases_found(said, _AHEAD_PHRASES)]
+    ahead = [k for start, end in ahead_at(said) for k in range(start, end)]  # "sabtu depan jam 9 malam ada tawuran"
     for i in brawls:
         start = next((k + 1 for k in range(i - 1, -1, -1) if said[k] == _BREAK), 0)
         end = next((k for k in range(i + 1, len(said)) if said[k] == _BREAK), len(said))
-        near = range(max(start, i - _PLAN_WITHIN), i)
-        if set(said[near.start:i]) & _PLANNED or set(said[i + 1:min(i + 3, end)]) & _PLANNED_AFTER \
-                or any(k in near for k in ahead):
-            rest = said[:start] + said[i + 1:]  # what the message tells besides the plan
+        near = range(max(start, i - _PLAN_WITHIN), min(end, i + 1 + _AHEAD_AFTER))
+        # after it, nothing of a time gone by between: "ada tawuran tadi, besok pasti ada lagi" has happened
+        if set(said[near.start:i]) & PLANNED or set(said[i + 1:min(i + 3, end)]) & _PLANNED_AFTER \
+                or any(k in near and (k < i or when_named(" ".join(said[i + 1:k])) is None) for k in ahead):
+            rest = [word for k, word in enumerate(said)  # what the message tells besides the plan
+                    if (k < start or k > i) and not _brought_along(said, k)]
             return not (rest and is_cry_for_help(" ".join(rest)))
     return False
+
+
+def _brought_along(said: list[str], at: int) -> bool:
+    """Whether the word at `at` is a weapon to be brought ("mereka bawa celurit"); not one already in hand ("anak2
+    udh pada bawa celurit")."""
+    return said[at] in _WEAPONS and at > 0 and said[at - 1] in _BRINGING \
+        and not (_DONE_WORDS | _STILL) & set(said[max(0, at - 4):at])
 
 
 def _not_now(said: list[str]) -> bool:
@@ -3135,10 +3144,11 @@ def _hiding(said: list[str]) -> bool:
 FEAR = frozenset({"takut", "ketakutan", "panik", "cemas", "gemetar", "gemeteran", "scared", "afraid", "frightened",
                   "terrified", "panicking"})
 # A stranger lingering outside the home of a resident alone there: "ada org asing berdiri di depan pagar rumah sy dr
-# td, sy cewe sendirian di rumah, takut pak", "someone strange is standing outside my gate, i'm alone at home". Still
+# td, sy cewe sendirian di rumah, takut pak", "ada org aneh mondar mandir dpn rmh sy dr td, sy sendirian", "someone
+# strange is standing outside my gate, i'm alone at home". Still
 # there ("dari tadi", "masih", afraid), not gone ("udh pergi"), nor one let in or known (_LET_IN), nor told as how
 # it goes ("tiap malam").
-_SUSPECT_LOOKS = frozenset({"asing", "mencurigakan", "suspicious", "strange"})
+_SUSPECT_LOOKS = frozenset({"asing", "aneh", "mencurigakan", "suspicious", "strange"})
 _ALONE_AT_HOME = tuple(("sendiri", "di", place) for place in ("rumah", "kos", "kosan", "kost", "kamar", "kontrakan"))
 _LINGERING = _STILL | FEAR | {"lagi", "mondar", "liatin", "ngeliatin", "ngintip", "ngintipin", "nunggu", "standing",
                               "waiting", "watching"}

@@ -39,7 +39,7 @@ from handlers.language.normalise import (
     stems_of,
     words,
 )
-from handlers.language.slots import DATE_WORDS, DAY_WORDS, MONTHS, REPORTING, TIME_WORDS, when_named
+from handlers.language.slots import DATE_WORDS, DAY_WORDS, MONTHS, REPORTING, TIME_WORDS, when_asked_back, when_named
 from storage.lexicon import stem
 from storage.reports import find_ref, without_ref
 
@@ -1039,20 +1039,33 @@ def _own_besides_people_around(said: list[str]) -> bool:
 
 
 # What may be reported here, asked of no kind ("bisa lapor apa aja?", "apa aja yg bisa dilaporin?", "what can I report
-# here?", "what kind of things can I report?"): the kinds are the answer, as the report's first question lists them.
+# here?", "what kind of things can I report?", "what types of cases do you handle?", "kasus apa aja yg ditangani?",
+# "jenis laporan apa saja?"): the kinds are the answer, as the report's first question lists them.
 _WHAT = frozenset({"apa", "what", "which"})
-_WORDS_OF_REPORTING = REPORT_WORDS | REPORTING | {"dilaporin", "dilaporkan", "reported"}
-_OF_WHAT_MAY_BE = frozenset({"kind", "kinds", "type", "types", "things", "sort", "sorts", "of", "jenis", "macam",
-                             "be", "i", "we", "you", "here", "this", "do", "aja", "saja", "yang", "sini", "disini",
-                             "di", "ke", "lewat", "sih", "ya", "kasus", "cases", "hal"})
+_WORDS_OF_REPORTING = REPORT_WORDS | REPORTING | {"dilaporin", "dilaporkan", "reported", "reports"}
+_KINDS = frozenset({"kind", "kinds", "type", "types", "jenis", "macam", "kasus", "cases"})
+# Handled, as a station handles cases: a kind of thing asked of it says what may be reported as much as "lapor" does.
+_HANDLING = frozenset({"tangani", "ditangani", "menangani", "handle", "handles", "handled", "deal", "dealt"})
+_OF_WHAT_MAY_BE = _KINDS | frozenset({"things", "sort", "sorts", "of", "be", "i", "we", "you", "here", "this", "do",
+                                      "aja", "saja", "yang", "sini", "disini", "di", "ke", "lewat", "sih", "ya", "hal",
+                                      "with", "are", "polsek", "polisi", "police"})
 
 
 def what_may_be_reported(text: str) -> bool:
     """Whether the message only asks which kinds of incident may be reported here."""
     said = words(text)
     told = set(said)
-    return bool(told & _WHAT and told & _WORDS_OF_REPORTING and told & _TAKEN_IN) and all(
-        word in _WHAT | _WORDS_OF_REPORTING | _TAKEN_IN | _OF_WHAT_MAY_BE or word in NEUTRAL for word in said)
+    asked = bool(told & _WHAT and told & _WORDS_OF_REPORTING and told & _TAKEN_IN) or (
+        _which_asked(said) and bool(told & _HANDLING or (told & _WORDS_OF_REPORTING and told & _KINDS)))
+    return asked and all(word in _WHAT | _WORDS_OF_REPORTING | _TAKEN_IN | _HANDLING | _OF_WHAT_MAY_BE
+                         or word in NEUTRAL for word in said)
+
+
+def _which_asked(said: list[str]) -> bool:
+    """Whether "what" is asked, not yes or no: "apa" opening a sentence asks whether ("apa kasus ini bisa
+    ditangani?"), unless "saja" follows it ("apa aja yg ditangani?")."""
+    return any(word in ("what", "which") or (word == "apa" and (i > 0 or said[i + 1:i + 2] == ["saja"]))
+               for i, word in enumerate(said))
 
 
 def report_kind_asked(text: str) -> str | None:
@@ -1111,7 +1124,7 @@ _HANDED = frozenset({"serahin", "diserahin", "serahkan", "diserahkan", "menyerah
                      "kembaliin", "dikembaliin", "ngembaliin", "hand", "return", "bring", "take"})
 # "jam buka polsek brp", "mau sy balikin gmn caranya": asked by its word, with no mark
 _WHAT_HOUR = frozenset({"berapa", "kapan", "what", "when"})
-_HOW_OR_WHERE = frozenset({"bagaimana", "caranya", "cara", "kemana", "mana", "how", "where"})
+_HOW_OR_WHERE = frozenset({"bagaimana", "caranya", "cara", "kemana", "dimana", "mana", "how", "where"})
 
 
 def station_service_asked(text: str) -> str | None:
@@ -1119,8 +1132,11 @@ def station_service_asked(text: str) -> str | None:
     "found_item" where a thing found goes, "office_hours" when they are open, else None."""
     said = words(text)
     told = set(said)
-    if told & _OF_LOSS and (told & _LETTER or (told & _DOCUMENTS and _asked(text, said))):
-        return "lost_letter"  # "bisa lapor kehilangan ktp lewat sini gk?": the letter of loss is what it needs
+    if told & _OF_LOSS and (told & _LETTER or (told & _DOCUMENTS and (
+            _asked(text, said) or (supposes(text) and bool(told & _HOW_OR_WHERE))))):
+        # "bisa lapor kehilangan ktp lewat sini gk?", "min sy mau nanya, kalo ktp ilang lapornya kemana ya": the
+        # letter of loss is what it needs
+        return "lost_letter"
     if told & _PAPERS or (told & _LICENCE and told & _GETTING):
         return "police_papers"
     police_office = bool(told & _OFFICES) or any_phrase(said, (("kantor", "polisi"), ("police", "office"))) \
@@ -1198,8 +1214,11 @@ _IF = frozenset({"kalau", "kalo", "klo", "jika", "jikalau", "seandainya", "andai
 
 
 def supposes(text: str) -> bool:
+    """Whether the message opens with "if", after any words of wanting to ask ("min sy mau nanya, kalo ktp ilang
+    lapornya kemana ya")."""
     said = words(text)
-    return bool(said) and said[0] in _IF
+    opened = next((word for word in said if word not in _ASKING_TO_ASK and word not in NEUTRAL), None)
+    return opened in _IF
 
 
 def _asked_in_general(said: list[str]) -> bool:
@@ -1446,6 +1465,8 @@ def correction(text: str) -> Correction | None:
     (the category, to narkoba), "eh salah, lokasinya di Plosokerep" (the place, with its new answer). None when
     the text is no correction."""
     said = words(text)
+    if when_asked_back(text):
+        return None  # "kapan maksudnya": what is asked, asked back; nothing to change
     if (reason := _A_REASON.search(text)) and len(said) > CORRECTION_MAX_WORDS \
             and (head := correction(text[:reason.start()])) is not None and head.field == "category":
         return head  # "eh salah, maksudnya narkoba, soalnya ada pil koplo juga": the kind, why aside
