@@ -1827,6 +1827,9 @@ def is_cry_for_help(text: str) -> bool:
         if root in _STREET_CRIMES and HABITUAL & set(said[max(0, i - 4):i + 3]) \
                 and not (_CALLED_NOW | _JUST_NOW) & set(said):
             continue  # "sering ada begal kalo malem": a place to report as unsafe; not "…, sy barusan dibegal"
+        if (word in _THREATENING or root == "ancam") and _THE_PUBLIC & set(said[i + 1:i + 3]) \
+                and HABITUAL & set(said[max(0, i - 4):i + 8]) and not (_CALLED_NOW | _JUST_NOW) & set(said):
+            continue  # "preman ngancam warga di pos ronda tiap malam": a place to report; not "…, skrg ngancam sy"
         if (root == "pukul" or word in ("pukul", "dipukul")) and _at_oclock(said, i):
             continue  # "motor sy hilang di pukul 2 pagi": two o'clock, no blow
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
@@ -2224,6 +2227,9 @@ _WELL_AGAIN = frozenset({"dulu", "dahulu", "sehat", "sembuh", "pulih", "membaik"
 
 
 _JUST_NOW = frozenset({"barusan", "baru", "tadi", "ini", "lagi", "just"})
+# Those a street's threats are made to, none of them the one telling: "ngancam warga", "mengancam pedagang".
+_THE_PUBLIC = frozenset({"warga", "orang", "pedagang", "pengendara", "penumpang", "pengunjung", "pembeli", "sopir",
+                         "supir", "residents", "people"})
 _STREET_CRIMES = frozenset({"begal", "rampok", "jambret", "todong", "nodong", "tawur", "tawuran", "bentrok", "keroyok",
                             "leceh", "cabul"})
 
