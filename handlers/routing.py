@@ -65,7 +65,10 @@ class Router:
         # kauman"), then the name spaced as typed before one spaced otherwise ("jatimulyo": Desa Jatimulyo before
         # Desa Jati Mulyo), then a kelurahan before a desa: a town's, where more people live and report
         # ("jatimulyo": Kel. Jatimulyo of Kota Malang before the desa of Tulungagung).
-        ranked = sorted(found, key=lambda c: (names.index(_name(c)), c.district_code not in covered,
+        # A kab/kota goes first among the places of its name, unless a village's kind is typed: "tulungagung" alone is
+        # the regency of a million people, not the desa of that name near a station.
+        ranked = sorted(found, key=lambda c: (names.index(_name(c)), kind is None and c.district is not None,
+                                              c.district_code not in covered,
                                               c.regency.code not in covered, c.province.code not in provinces,
                                               _kind_rank(c, kind), f" {normalize(_own(c).name)} " not in typed,
                                               c.village is not None and c.village.kind != "kelurahan"))

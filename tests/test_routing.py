@@ -96,6 +96,9 @@ async def test_a_name_that_repeats_across_the_country_offers_the_one_the_station
     ("pasar besar malang", ["Kota Malang", "Kab. Malang"]),  # a landmark with a kab/kota's name: the town
     ("dpn stasiun kediri", ["Kota Kediri", "Kab. Kediri"]),
     ("ds dumdum", ["Kab. Nduga"]), ("ds dum dum", ["Kab. Halmahera Utara"]),  # the name spelt as typed
+    # a kab/kota's name alone is the kab/kota before a desa of its name near a station; a desa said is the desa
+    ("tulungagung", ["Kab. Tulungagung", "Kab. Bojonegoro"]), ("di tulungagung pak", ["Kab. Tulungagung"]),
+    ("desa tulungagung", ["Kab. Bojonegoro"]),
 ])
 async def test_places_of_one_name_are_offered_nearest_and_likeliest_first(engine: Engine, typed: str,
                                                                          first: list[str]) -> None:
