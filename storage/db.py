@@ -81,12 +81,14 @@ CHECKPOINT_EVERY = 200
 WAL_SIZE_LIMIT = 16 * 1024 * 1024
 
 
-def _checkpoint(path: str, mode: str) -> None:
-    """Copies the write-ahead log into the database file, through a connection of its own, in the calling thread.
-    PASSIVE waits for no reader or writer; TRUNCATE waits for readers (busy_timeout) and empties the log."""
-    connection = sqlite3.connect(path, timeout=WRITE_LOCK_WAIT, isolation_level=None)
+def _checkpoint(path: str, mode: str, wait: float = WRITE_LOCK_WAIT) -> bool:
+    """Copies the write-ahead log into the database file, through a connection of its own, in the calling thread;
+    whether it was done. PASSIVE waits for no reader or writer; TRUNCATE waits for readers (up to `wait` seconds)
+    and empties the log."""
+    connection = sqlite3.connect(path, timeout=wait, isolation_level=None)
     try:
-        connection.execute(f"PRAGMA wal_checkpoint({mode})").fetchall()
+        busy, _frames, _copied = connection.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+        return not busy
     finally:
         connection.close()
 
@@ -192,7 +194,7 @@ class _Checkpointer:
     def __init__(self, database_file: str) -> None:
         self.database_file = database_file
         self.commits = 0
-        self.running: asyncio.Future[None] | None = None
+        self.running: asyncio.Future[bool] | None = None
 
     def committed(self) -> None:
         self.commits += 1
@@ -202,7 +204,7 @@ class _Checkpointer:
         self.running = asyncio.get_running_loop().run_in_executor(None, _checkpoint, self.database_file, "PASSIVE")
         self.running.add_done_callback(self._done)
 
-    def _done(self, checkpoint: asyncio.Future[None]) -> None:
+    def _done(self, checkpoint: asyncio.Future[bool]) -> None:
         self.running = None
         if not checkpoint.cancelled() and checkpoint.exception() is not None:
             log.warning("the write-ahead log could not be checkpointed: %r", checkpoint.exception())
@@ -297,16 +299,22 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     return engine
 
 
+# How long emptying the log waits for readers: it runs before a message's answer goes, which Twilio waits for.
+TRUNCATE_WAIT = 2.0
+
+
 async def truncate_log(sessions: async_sessionmaker[AsyncSession]) -> None:
     """SQLite: copies the write-ahead log into the database file and empties it, so that what the last
-    transactions overwrote is gone from the log as well; in a thread, as it waits for other processes' readers.
-    Nothing to do on PostgreSQL."""
+    transactions wrote is gone from the log as well; in a thread, as it waits for other processes' readers (a
+    while: a reader still there then leaves the log to the next checkpoint, said in the log). Nothing to do on
+    PostgreSQL."""
     engine = sessions.kw["bind"]
     if engine.dialect.name != "sqlite":
         return
     database_file = _sqlite_file(engine.url.render_as_string(hide_password=False))
-    if database_file is not None:
-        await asyncio.to_thread(_checkpoint, database_file, "TRUNCATE")
+    if database_file is not None and not await asyncio.to_thread(_checkpoint, database_file, "TRUNCATE",
+                                                                 TRUNCATE_WAIT):
+        log.warning("the write-ahead log could not be emptied: a reader held it past %.0f s", TRUNCATE_WAIT)
 
 
 def dialect_insert(db: AsyncSession, table: type) -> postgresql.Insert | sqlite.Insert:
