@@ -26,6 +26,7 @@ from bot.channels.console import ConsoleChannel
 from bot.channels.telegram import WEBHOOK_PATH, UnreadableUpdate
 from bot.channels.whatsapp import WhatsAppChannel
 from bot.config import Settings
+from bot.delivery import deliver
 from bot.flood import Flood, FloodGate, held_back
 from bot.open311 import Open311
 from bot.outbox import Dispatcher, RetryPolicy, Sender
@@ -98,27 +99,31 @@ def _twiml(xml: str) -> Response:
 class AnswerOrQueue:
     """Leaves a WhatsApp message's replies to the webhook's answer while Twilio still waits for it; once it has
     gone, or is about to give up (`ANSWER_WITHIN`), queues them for the outbox in the same transaction instead:
-    late, never lost, and never twice (Twilio's retry of the message is a replay, answered with nothing)."""
+    late, never lost, and never twice (Twilio's retry of the message is a replay, answered with nothing). Where no
+    row may name the contact (the message filed an anonymous report, or erased them), they are kept for the REST
+    API to send once the transaction is done (`unqueued`), and stored nowhere."""
 
     def __init__(self, request: Request, message_sid: str) -> None:
         self.request, self.message_sid = request, message_sid
         self.answer_by = time.monotonic() + whatsapp_channel.ANSWER_WITHIN
-        self.queued = False
+        self.late = False
+        self.unqueued: list[Outbound] = []
 
     async def __call__(self, db: AsyncSession, contact: Contact | None, replies: list[Outbound]) -> None:
-        if not replies or contact is None:
+        if not replies or (time.monotonic() < self.answer_by and not await self.request.is_disconnected()):
             return
-        if time.monotonic() < self.answer_by and not await self.request.is_disconnected():
+        self.late = True
+        log.warning("whatsapp answer ready after Twilio stopped waiting: sent through the REST API")
+        if contact is None:
+            self.unqueued = replies
             return
         cipher, now = self.request.app.state.engine.cipher, utcnow()
+        message = cipher.lookup_hash(f"late:{self.message_sid}")  # the provider's id is kept nowhere in clear
         for number, reply in enumerate(replies):
             payload = {"text": reply.text, "choices": [[choice.key, choice.label] for choice in reply.choices],
                        "hint": reply.choices_hint}
             await enqueue(db, cipher, kind=OutboxKind.LATE_ANSWER, contact_id=contact.id, payload=payload,
-                          idempotency_key=f"{OutboxKind.LATE_ANSWER}:{self.message_sid}:{number}", at=now,
-                          priority=URGENT)
-        self.queued = True
-        log.warning("whatsapp answer ready after Twilio stopped waiting: sent through the outbox")
+                          idempotency_key=f"{OutboxKind.LATE_ANSWER}:{message}:{number}", at=now, priority=URGENT)
 
 
 async def whatsapp_webhook(request: Request) -> Response:
@@ -137,7 +142,11 @@ async def whatsapp_webhook(request: Request) -> Response:
         return _twiml(whatsapp.twiml(held_back(verdict, inbound.urn, state.settings.default_language)))
     answer = AnswerOrQueue(request, inbound.provider_message_id)
     replies = await state.engine.handle(inbound, answer)
-    return _twiml(whatsapp.twiml([] if answer.queued else replies))
+    if answer.unqueued:
+        sending = asyncio.create_task(deliver(whatsapp.send, answer.unqueued, state.engine.mark_unreachable))
+        state.late_sends.add(sending)  # held until done: the loop keeps only a weak reference to a task
+        sending.add_done_callback(state.late_sends.discard)
+    return _twiml(whatsapp.twiml([] if answer.late else replies))
 
 
 async def whatsapp_status(request: Request) -> Response:
@@ -193,6 +202,7 @@ def create_app(settings: Settings, workers: int = 1) -> Starlette:
             app.state.telegram, app.state.whatsapp = telegram, whatsapp
             photos = Photos(settings.contact_secret(), settings.media_dir, settings.public_base_url)
             app.state.photos = photos
+            app.state.late_sends = set()
             dispatcher = Dispatcher(engine.sessions, engine.cipher, senders, photos=photos,
                                     templates=settings.whatsapp_templates(),
                                     # WhatsApp's channel paces its own calls.

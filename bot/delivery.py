@@ -16,7 +16,7 @@ FIRST_WAIT_SECONDS = 1.0
 MAX_WAIT_SECONDS = 30.0  # a reply that cannot go out within this is logged, not waited on further
 
 
-async def deliver(send: Callable[[Outbound], Awaitable[None]], replies: Sequence[Outbound],
+async def deliver(send: Callable[[Outbound], Awaitable[object]], replies: Sequence[Outbound],
                   mark_unreachable: Callable[[str], Awaitable[None]]) -> None:
     """Sends replies in order: waits as asked and retries what may pass later; stops at a blocked
     contact; logs what fails for good."""

@@ -124,26 +124,52 @@ async def test_the_same_message_sid_three_times_is_handled_once(tmp_path: Path, 
             assert (await db.execute(select(func.count()).select_from(InboundMessage))).scalar_one() == 1
 
 
+async def sent_late(phone: Phone, engine: Engine, body: str) -> str:
+    """Sends `body` while another transaction holds the contact, so the answer is ready only after Twilio, here a
+    client that waits half a second, has stopped waiting; returns the MessageSid."""
+    sid = phone.next_sid()
+    params = load_payload("text", From=RESIDENT, WaId=RESIDENT.split("+")[1], MessageSid=sid, Body=body)
+    headers = {"X-Twilio-Signature": sign(PUBLIC + "/whatsapp/webhook", params)}
+    async with engine.sessions() as db, db.begin():
+        await db.execute(update(Contact).values(language=Contact.language))
+        with pytest.raises(httpx.ReadTimeout):
+            await phone.http.post("/whatsapp/webhook", data=params, headers=headers, timeout=0.5)
+        await asyncio.sleep(0.2)  # for the service, in this loop, to read that the connection was closed
+    return sid
+
+
 async def test_an_answer_ready_after_twilio_gave_up_is_sent_once_through_the_outbox(
         tmp_path: Path, database_url: str, twilio: FakeTwilioAPI) -> None:
     async with whatsapp_service(tmp_path, database_url, twilio) as (phone, engine):
         await phone.text("halo")
-        sid = phone.next_sid()
-        params = load_payload("text", From=RESIDENT, WaId=RESIDENT.split("+")[1], MessageSid=sid, Body="1")
-        headers = {"X-Twilio-Signature": sign(PUBLIC + "/whatsapp/webhook", params)}
-        # Another transaction holds the contact, so the answer is ready only after Twilio has stopped waiting.
-        async with engine.sessions() as db, db.begin():
-            await db.execute(update(Contact).values(language=Contact.language))
-            with pytest.raises(httpx.ReadTimeout):
-                await phone.http.post("/whatsapp/webhook", data=params, headers=headers, timeout=0.5)
-            await asyncio.sleep(0.2)  # for the service, in this loop, to read that the connection was closed
+        sid = await sent_late(phone, engine, "1")
         await until(lambda: any("Gangguan keamanan" in message["Body"] for message in twilio.sent(RESIDENT)),
                     what="the late answer")
         # Twilio's retry of the message is a replay: the answer it would carry has gone already.
         assert await phone.send(Body="1", MessageSid=sid) == []
         assert "Ceritakan" in await phone.text("2")  # the conversation went on from the answer sent
+        async with engine.sessions() as db:
+            [row] = (await db.execute(select(Outbox).where(Outbox.kind == "late_answer"))).scalars()
+        assert sid not in row.idempotency_key, "the provider's id is kept nowhere in clear"
     sent = [message["Body"] for message in twilio.sent(RESIDENT)]
     assert len(sent) == 1 and "Balas dengan nomor" in sent[0]
+
+
+async def test_a_late_answer_to_an_anonymous_kirim_is_sent_and_kept_nowhere(tmp_path: Path, database_url: str,
+                                                                            twilio: FakeTwilioAPI) -> None:
+    """The answer to an anonymous report's Kirim carries its only ref: late, it still reaches the resident, and
+    no row keeps it beside the contact (an outbox row written with the report would tie the two)."""
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, engine):
+        await walk_to_summary(Resident(engine, RESIDENT), identity="3")
+        sid = await sent_late(phone, engine, "kirim")
+        await until(lambda: any("LP-" in message["Body"] for message in twilio.sent(RESIDENT)), what="the late ref")
+        assert await phone.send(Body="kirim", MessageSid=sid) == []
+        async with engine.sessions() as db:
+            assert (await db.execute(select(func.count()).select_from(Outbox)
+                                     .where(Outbox.kind == "late_answer"))).scalar_one() == 0
+            [report] = (await db.execute(select(Report))).scalars()
+        sent = [message["Body"] for message in twilio.sent(RESIDENT)]
+        assert report.identity == "anonymous" and sum(report.ref in body for body in sent) == 1, sent
 
 
 @pytest.mark.parametrize(("fields", "status"), [
