@@ -498,6 +498,8 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("hub saya 8123 4500 013", [], ["8123 4500 013"]),
     ("penipunya pake nomor 81299990000", [], []),
     ("kerugian sy 850000 rupiah", [], []),
+    ("uang saya 850.000.000 dibawa kabur penipu", [], []), ("no rek sy 8720123456 bca", [], []),
+    ("rekening saya 8001234567 dibobol", [], []), ("uang sy rp 85000000 hilang", [], []),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:
