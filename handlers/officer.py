@@ -760,7 +760,8 @@ async def show_report(turn: Turn, ref: str) -> None:
     if report is None or (report.station_id != turn.officer.station_id and not below):
         await _not_here(turn, ref, report)
         return
-    _handled(turn, ref)
+    if not below:  # what the officer writes next may be about it; not where only reading it is theirs
+        _handled(turn, ref)
     station = await turn.db.get(Station, report.station_id)
     timezone = station.timezone if station else "Asia/Jakarta"
     payload = await alert_payload(turn.office, report, turn.lang, arriving=False)

@@ -1651,6 +1651,8 @@ async def test_a_polres_head_reads_a_report_of_a_polsek_below_in_the_chat_as_on_
     await head.send(f"LIHAT {ref}")
     assert ref in head.text and head.heard("officer.report_read_only"), head.text
     assert not {"Terima", "Tolak", "Selesai"} & set(head.options()), head.options()
+    await head.send("anggota sudah di lokasi, pelaku diamankan warga")
+    assert not head.heard("officer.note_offer"), "words after reading it are no note on a report not theirs"
     other = await enrolled(engine, "telegram:700032", station="POLSEK-SEKAR", role=OfficerRole.HEAD)
     await other.send(f"LIHAT {ref}")
     assert other.heard("officer.unknown_ref") and not other.heard("officer.report_read_only"), other.text
