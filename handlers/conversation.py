@@ -873,8 +873,8 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
             return
     elif turn.photo_problem and not turn.text and turn.step not in report_flow.TAKES_A_PHOTO_ALONE:
         turn.say(f"photo.rejected_{turn.photo_problem}")  # a photo alone that could not be kept: told, not dropped
-        if not first_contact and turn.step in STEPS:
-            STEPS[turn.step].ask(turn)
+        if turn.step in STEPS:
+            STEPS[turn.step].ask(turn)  # the menu after the greeting, to a first message
         return
     if turn.voice_problem:
         turn.say(f"voice.rejected_{turn.voice_problem}")

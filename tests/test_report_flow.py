@@ -553,6 +553,10 @@ async def test_a_photo_alone_that_could_not_be_fetched_is_told_wherever_it_comes
     assert resident.heard("report.ask_location"), resident.text
     await resident.send(photo=tmp_path / "gone.jpg")
     assert resident.heard("photo.rejected_unreadable") and resident.heard("report.ask_location"), resident.text
+    newcomer = Resident(engine, "console:newcomer")
+    await newcomer.send(photo=tmp_path / "gone.jpg")  # a first message: the greeting, the photo, and the menu
+    assert newcomer.heard("menu.greeting") and newcomer.heard("photo.rejected_unreadable"), newcomer.text
+    assert "Lapor" in newcomer.options(), newcomer.options()
 
 
 async def test_emergency_category_answers_110_and_marks_urgent(engine: Engine) -> None:
