@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     secret_key: str = ""
     default_language: str = Field(default="id", pattern="^(id|en)$")
     draft_ttl_minutes: int = Field(default=30, ge=1)
-    log_level: str = Field(default="INFO", pattern="(?i)^(debug|info|warning|error|critical)$")
+    log_level: str = Field(default="INFO", pattern="(?i)^(debug|info|warn|warning|error|critical)$")
     fallback_station: str = "PUSAT"
     pin_max_km: float = Field(default=10.0, gt=0)
 
