@@ -73,7 +73,15 @@ from handlers.language.slots import (
     without_where_one_is,
 )
 from handlers.publication import withheld
-from handlers.routing import CANDIDATES_SHOWN, Route, code_label, describe_place, place_label, station_label
+from handlers.routing import (
+    CANDIDATES_SHOWN,
+    CANDIDATES_WEIGHED,
+    Route,
+    code_label,
+    describe_place,
+    place_label,
+    station_label,
+)
 from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData, Voice, When
 from handlers.status import told_already_reported
 from handlers.text import letters_and_digits
@@ -1480,6 +1488,7 @@ async def location(turn: Turn) -> str:
     """Stores where it happened, a pin or typed words, and proposes the place and station it names."""
     for key in READING_KEYS:
         turn.draft.pop(key, None)
+    offered = turn.draft.pop("offered_before", [])  # the areas offered just before: for this answer only
     pin = turn.inbound.location
     if pin is not None:
         turn.draft.update(Draft(latitude=pin.latitude, longitude=pin.longitude, location_text=turn.text or None))
@@ -1560,12 +1569,17 @@ async def location(turn: Turn) -> str:
     if found and corrected and (beside := _beside(turn.router.place(corrected), found)) is not None:
         turn.draft["proposal"] = {"code": beside.code}  # put alone to the resident, who says yes or no
         return PLACE_CHECK
-    offered = turn.draft.pop("offered_before", [])
-    inside = [place for place in found if any(place.code.startswith(f"{code}.") for code in offered)]
+    # Kab. Malang or Kota Malang offered, then "jatimulyo": Kel. Jatimulyo of Kota Malang, not Bojonegoro's; where
+    # two of that name lie inside ("pandansari": one in Ngantang, one in Poncokusumo), which one is asked
+    inside = [place for place in turn.router.places.resolve(turn.text, limit=CANDIDATES_WEIGHED)
+              if offered and any(place.code.startswith(f"{code}.") for code in offered)
+              and _own_name(place) in {_own_name(shown) for shown in found}]
     if len(inside) == 1:
-        # Kab. Malang or Kota Malang offered, then "jatimulyo": Kel. Jatimulyo of Kota Malang, not Bojonegoro's
         turn.draft["proposal"] = {"code": inside[0].code}
         return PLACE_CHECK
+    if len(inside) > 1:
+        turn.draft["options"] = [place.code for place in inside[:CANDIDATES_SHOWN]]
+        return PLACE_PICK
     if found:
         turn.draft["options"] = [place.code for place in found]
         return PLACE_PICK

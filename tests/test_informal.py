@@ -1360,6 +1360,19 @@ async def test_a_village_typed_instead_of_a_pick_is_looked_for_in_the_places_off
     assert (await draft_of(engine))["place"] == "35.73.05.1007"
 
 
+async def test_a_village_typed_at_the_pick_that_two_places_offered_hold_is_asked_between_them(
+        engine: Engine) -> None:
+    """"pandansari" after Kab. and Kota Malang were offered: Kab. Malang holds two (Ngantang, Poncokusumo), so
+    which one is asked, where one was put alone as if it were the only one; and it is not looked for there again
+    once the place is read anew."""
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy dicuri td malam di parkiran", "malang", "pandansari"):
+        await resident.send(said)
+    assert resident.heard("place.pick"), resident.text
+    assert {"Kec. Ngantang" in option or "Kec. Poncokusumo" in option for option in resident.options()[:2]} == {True}
+    assert "offered_before" not in await draft_of(engine)
+
+
 @pytest.mark.parametrize("area", ["yg di jatim", "yang jawa timur pak"])
 async def test_an_area_all_the_places_offered_lie_in_asks_which_of_them(engine: Engine, area: str) -> None:
     resident = Resident(engine)
