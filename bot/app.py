@@ -101,21 +101,26 @@ class AnswerOrQueue:
     gone, or is about to give up (`ANSWER_WITHIN`), queues them for the outbox in the same transaction instead:
     late, never lost, and never twice (Twilio's retry of the message is a replay, answered with nothing). Where no
     row may name the contact (the message filed an anonymous report, or erased them), they are kept for the REST
-    API to send once the transaction is done (`unqueued`), and stored nowhere."""
+    API to send once the transaction has committed (`unqueued`), and stored nowhere."""
 
     def __init__(self, request: Request, message_sid: str) -> None:
         self.request, self.message_sid = request, message_sid
         self.answer_by = time.monotonic() + whatsapp_channel.ANSWER_WITHIN
-        self.late = False
-        self.unqueued: list[Outbound] = []
+        self.late: list[Outbound] | None = None  # the replies found late, queued or `unqueued`
+        self.unqueued = False
+
+    def sent_otherwise(self, replies: list[Outbound]) -> bool:
+        """Whether `replies`, as the engine returned them, go by the REST API: found late, and their transaction
+        committed (were it rolled back, the engine returns its error reply instead, and nothing was queued)."""
+        return replies is self.late
 
     async def __call__(self, db: AsyncSession, contact: Contact | None, replies: list[Outbound]) -> None:
         if not replies or (time.monotonic() < self.answer_by and not await self.request.is_disconnected()):
             return
-        self.late = True
+        self.late = replies
         log.warning("whatsapp answer ready after Twilio stopped waiting: sent through the REST API")
         if contact is None:
-            self.unqueued = replies
+            self.unqueued = True
             return
         cipher, now = self.request.app.state.engine.cipher, utcnow()
         message = cipher.lookup_hash(f"late:{self.message_sid}")  # the provider's id is kept nowhere in clear
@@ -142,11 +147,13 @@ async def whatsapp_webhook(request: Request) -> Response:
         return _twiml(whatsapp.twiml(held_back(verdict, inbound.urn, state.settings.default_language)))
     answer = AnswerOrQueue(request, inbound.provider_message_id)
     replies = await state.engine.handle(inbound, answer)
+    if not answer.sent_otherwise(replies):
+        return _twiml(whatsapp.twiml(replies))
     if answer.unqueued:
-        sending = asyncio.create_task(deliver(whatsapp.send, answer.unqueued, state.engine.mark_unreachable))
+        sending = asyncio.create_task(deliver(whatsapp.send, replies, state.engine.mark_unreachable))
         state.late_sends.add(sending)  # held until done: the loop keeps only a weak reference to a task
         sending.add_done_callback(state.late_sends.discard)
-    return _twiml(whatsapp.twiml([] if answer.late else replies))
+    return _twiml(whatsapp.twiml([]))
 
 
 async def whatsapp_status(request: Request) -> Response:
