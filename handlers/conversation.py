@@ -397,7 +397,7 @@ async def confirm_delete(turn: Turn) -> str:
         picked = None  # "kyknya iya": what cannot be undone waits for a plain yes
     if picked == "yes":
         await delete_contact(turn.db, turn.cipher, turn.contact, t(turn.lang, "privacy.erased"))
-        turn.contact_deleted = turn.log_to_empty = True
+        turn.contact_deleted = turn.unlinkable = True
         turn.data = SessionData()
         turn.say("privacy.deleted")
         return MENU

@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 MediaFetcher = Callable[[Media], Awaitable[bytes]]
 # Called with the replies inside the transaction that made them, and their contact (None where no row may name
-# them: see Engine._handle), to keep them with it: a channel whose provider does not wait for the answer keeps them
+# them: Turn.unlinkable), to keep them with it: a channel whose provider does not wait for the answer keeps them
 # until they are sent; one whose caller gave up waiting queues them to send.
 KeepReplies = Callable[[AsyncSession, Contact | None, list[Outbound]], Awaitable[None]]
 
@@ -118,12 +118,10 @@ class Engine:
             # the provider's own records of who wrote when, to an anonymous report.
             log.debug("%s message handled", inbound.channel)
             if keep is not None:
-                # No contact where the message erased them, or filed an anonymous report: nothing kept with the
-                # replies may name them in the transaction that wrote the report.
-                await keep(db, None if turn.log_to_empty else contact, turn.replies)
+                await keep(db, None if turn.unlinkable else contact, turn.replies)
         if self.on_queued is not None and queued_in(db):
             self.on_queued()  # the alerts and updates this message queued leave now, not at the dispatcher's next look
-        if turn.log_to_empty:
+        if turn.unlinkable:
             await truncate_log(self.sessions)
         return turn.replies
 

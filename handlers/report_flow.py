@@ -2802,7 +2802,7 @@ async def submit(turn: Turn) -> None:
     turn.data.pop("draft")
     anonymous = draft["identity"] == Identity.ANONYMOUS
     if anonymous:
-        turn.log_to_empty = True
+        turn.unlinkable = True
     pin = _pin(draft, anonymous=anonymous)
     attachments = [NewAttachment(**kept) for kept in (draft.get("photo"), draft.get("voice")) if kept]
     joined = await turn.db.get(Report, draft["join"], with_for_update=True) if "join" in draft else None

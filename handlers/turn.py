@@ -51,9 +51,10 @@ class Turn:
     replies: list[Outbound] = field(default_factory=list)
     emergency_answered: bool = False
     contact_deleted: bool = False
-    # What this message wrote is not to stay in SQLite's write-ahead log, whose frames show which rows one
-    # transaction wrote: an erasure, and an anonymous report or account (written with its sender's session).
-    log_to_empty: bool = False
+    # What this message wrote must not be tied to its contact: an erasure, an anonymous report or account. Nothing
+    # kept with its replies names the contact, and SQLite's write-ahead log, whose frames show which rows one
+    # transaction wrote (the report with its sender's session), is emptied after it.
+    unlinkable: bool = False
 
     @property
     def draft(self) -> Draft:
