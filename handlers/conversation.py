@@ -58,13 +58,7 @@ from handlers.language.intents import (
 )
 from handlers.language.normalise import normalise, words
 from handlers.language.slots import when_named
-from handlers.language.written import (
-    english_question,
-    language_asked,
-    language_wished,
-    plainly_english,
-    written_in,
-)
+from handlers.language.written import language_asked, language_wished, plainly_english, written_in
 from handlers.routing import station_label
 from handlers.state import SessionData
 from handlers.status import (
@@ -835,18 +829,15 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     if turn.officer is not None:
         officer.offer_lives_one_message(turn)
     # A resident writing the other language at the menu is answered in theirs from then on; one writing English
-    # where the kind or the story is asked too (Indonesian there may quote what was said, in English chosen), or
-    # asking a question in English at any other question of a report ("what's the difference between anonymous and
-    # confidential?"), where short English answers ("no pics", "skip") switch nothing. A cry in it is answered first,
-    # in it.
+    # where the kind or the story is asked too (Indonesian there may quote what was said, in English chosen). A cry
+    # in it is answered first, in it.
     written = None
     if turn.officer is None and turn.inbound.choice is None and turn.step == MENU:
         written = written_in(turn.text)
         if first_contact and written is None:  # "english please" as a first word: greeted in it
             written = language_asked(turn.text)
-    elif turn.officer is None and turn.inbound.choice is None and (
-            (turn.step in (report_flow.CATEGORY, *report_flow.STORY_STEPS) and plainly_english(turn.text))
-            or (turn.step in report_flow.STEPS and english_question(turn.text))):
+    elif turn.officer is None and turn.inbound.choice is None \
+            and turn.step in (report_flow.CATEGORY, *report_flow.STORY_STEPS) and plainly_english(turn.text):
         written = "en"  # not "dijambret on the way home": a few English words in an Indonesian story
     asked_in = language_wished(turn.text) if turn.inbound.choice is None and turn.step != MENU else None
     if asked_in is not None:

@@ -62,9 +62,7 @@ from handlers.language.slots import (
     not_given,
     qualifies_a_time,
     said_online,
-    time_ahead,
     time_told,
-    to_come,
     village_not_known,
     when_asked_back,
     when_named,
@@ -153,8 +151,6 @@ PLACE_TRIES = 2  # failed tries at naming a place before the report goes to the 
 
 CATEGORIES = Menu("category")
 WHEN_OPTIONS = Menu("when")
-WHEN_AHEAD = Menu("when_ahead")  # the times of what is still to come ("ada rencana tawuran di lapangan")
-AHEAD = "ahead"  # a time still to come read from the story, kept in its words
 PHOTO_OPTIONS = Menu("photo")
 IDENTITIES = Menu("identity")
 NAMED_CONFIRM = Menu("named_confirm")  # Dengan nama left after the two others were declined: confirmed, not taken
@@ -246,8 +242,6 @@ async def _take_story(turn: Turn) -> str:
             read["when_told"] = told[1]
     elif told := time_told(of_it):  # "tiap malam": a repeat, in its words
         read["when"], read["when_told"] = told
-    elif ahead := time_ahead(of_it):  # "bsk mlm ada rencana tawuran": a time to come, in its words
-        read["when"], read["when_told"] = AHEAD, ahead
     if not read:
         return first_missing(turn)
     turn.draft["read"] = read
@@ -474,8 +468,7 @@ def ask_read_back(turn: Turn) -> None:
     category = read.get("category") or draft.get("category")
     when = read.get("when_told") or labels(turn.lang, WHEN_OPTIONS.group)[read["when"]] if "when" in read else \
         _when_text(turn) if "when" in draft else None
-    key, options = ("report.read_back_ask_when", READ_BACK_WHEN) if _when_asked_with_read_back(turn) \
-        else ("report.read_back", READ_BACK_OPTIONS)
+    key, options = ("report.read_back", READ_BACK_OPTIONS) if when else ("report.read_back_ask_when", READ_BACK_WHEN)
     turn.say(key, options, place=place_text, when=when or missing,
              category=labels(turn.lang, CATEGORIES.group)[category] if category else missing)
 
@@ -490,7 +483,7 @@ async def read_back(turn: Turn) -> str:
         turn.text = meant  # "ya tp bukan di gedog, di pasar bendogerit": the rest holds, the place is read anew
         turn.draft["read"].pop("place", None)
         turn.draft["read"].pop("places", None)
-    asks_when = _when_asked_with_read_back(turn)
+    asks_when = "when" not in turn.draft["read"] and "when" not in turn.draft
     picked = None if meant is not None else turn.pick(READ_BACK_WHEN if asks_when else READ_BACK_OPTIONS)
     if picked is None and turn.inbound.choice is None:
         picked = _yes_with_a_time(turn.text)
@@ -1939,36 +1932,16 @@ async def _keep_route(turn: Turn, route: Route) -> None:
     turn.draft["station_label"] = await station_label(turn.db, route.station) if route.station else None
 
 
-def _when_asked_with_read_back(turn: Turn) -> bool:
-    """Whether what was read from the story is shown with the choices of when it happened: none was told, and
-    nothing still to come is (whose time is asked after, among times ahead)."""
-    return "when" not in turn.draft["read"] and "when" not in turn.draft and not _told_to_come(turn)
-
-
-def _told_to_come(turn: Turn) -> bool:
-    """Whether the story tells of something still to come ("anak2 smk janjian tawuran"): its time is one ahead."""
-    return to_come(turn.draft.get("description", ""))
-
-
-def _when_options(turn: Turn) -> Menu:
-    return WHEN_AHEAD if _told_to_come(turn) else WHEN_OPTIONS
-
-
 def ask_when(turn: Turn) -> None:
-    """Asks when, among times ahead for what is still to come; a time the story told is shown, to be taken with a
-    yes."""
+    """Asks when; a time the story told is shown, to be taken with a yes."""
     told = _time_in_story(turn)
-    key = "report.ask_when_ahead" if _told_to_come(turn) else "report.ask_when"
-    turn.say(key, _when_options(turn), told=t(turn.lang, "report.when_told", told=told[1]) if told else "")
+    turn.say("report.ask_when", WHEN_OPTIONS, told=t(turn.lang, "report.when_told", told=told[1]) if told else "")
 
 
 def _time_in_story(turn: Turn) -> tuple[str, str] | None:
     if turn.draft.get("told_time_wrong"):
         return None
-    story = turn.draft.get("description", "")
-    if told := time_told(story):
-        return told
-    return (AHEAD, ahead) if (ahead := time_ahead(story)) else None
+    return time_told(turn.draft.get("description", ""))
 
 
 # Words before a time that add nothing to it: the time said again as the right one ("eh salah, maksudnya kemarin",
@@ -2024,10 +1997,9 @@ async def when(turn: Turn) -> str:
         # "lewati", "ga tau", "udh lupa" (no "sudah" of a choice): not said, rather than those words as the time
         turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
         return first_missing(turn)
-    options = _when_options(turn)
-    picked = turn.pick(options)
+    picked = turn.pick(WHEN_OPTIONS)
     if picked is not None:
-        turn.draft["when"] = {"text": turn.text} if _says_more_than(turn, options, picked) else {"choice": picked}
+        turn.draft["when"] = {"text": turn.text} if _says_more_than(turn, picked) else {"choice": picked}
         if picked == "now" and not turn.emergency_answered:
             turn.say("emergency.happening_now")
         return first_missing(turn)
@@ -2224,21 +2196,19 @@ def _names_a_time(text: str) -> bool:
     return bool(said & (TIME_WORDS | DAY_WORDS)) or when_named(text) is not None or any(w.isdecimal() for w in said)
 
 
-def _says_more_than(turn: Turn, options: Menu, picked: str) -> bool:
+def _says_more_than(turn: Turn, picked: str) -> bool:
     """Whether a typed time says more than the choice it names: "tadi subuh" is today, and at dawn, which
     officers are better shown in the resident's words."""
     if turn.inbound.choice is not None:
         return False
-    names = {word for name in dict(options.answers(turn.lang))[picked] for word in name.split()}
+    names = {word for name in dict(WHEN_OPTIONS.answers(turn.lang))[picked] for word in name.split()}
     return any(word not in names | NEUTRAL | YES and not word.isdecimal() for word in words(turn.text))
 
 
 def _when_text(turn: Turn) -> str:
     """A chosen time in the language of the moment (it may have changed since), or the resident's words."""
     when = turn.draft["when"]
-    if "choice" not in when:
-        return when["text"]
-    return {**labels(turn.lang, WHEN_OPTIONS.group), **labels(turn.lang, WHEN_AHEAD.group)}[when["choice"]]
+    return labels(turn.lang, WHEN_OPTIONS.group)[when["choice"]] if "choice" in when else when["text"]
 
 
 def _hour_it_happened(when: When, now: dt.datetime, timezone: str) -> int | None:

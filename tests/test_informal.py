@@ -202,61 +202,22 @@ async def test_a_childs_thing_lost_is_no_missing_child_and_the_child_lost_is(eng
     assert resident.heard("emergency.call_110") is cry, resident.text
 
 
-@pytest.mark.parametrize(("warned", "when"), [("bsk mlm ada rencana tawuran di lapangan", "besok malam"),
-                                             ("anak2 smk janjian tawuran minggu depan di jembatan", "minggu depan"),
-                                             ("katanya ntar malem mau ada tawuran di lapangan gedog", "entar malam"),
-                                             ("sabtu depan jam 9 malam ada tawuran antar kampung di lapangan",
-                                              "sabtu depan jam 9 malam"),
-                                             ("ada info tawuran besok malam di alun2, mereka bawa celurit",
-                                              "besok malam"),
-                                             ("tawuran antar kampung lusa di lapangan", "lusa")])
-async def test_a_brawl_planned_is_a_report_of_security_at_the_time_ahead_told(engine: Engine, warned: str,
-                                                                               when: str) -> None:
+@pytest.mark.parametrize("warned", ["bsk mlm ada rencana tawuran di lapangan",
+                                    "anak2 smk janjian tawuran minggu depan di jembatan",
+                                    "katanya ntar malem mau ada tawuran di lapangan gedog"])
+async def test_a_brawl_planned_is_a_report_of_security_not_a_cry(engine: Engine, warned: str) -> None:
     resident = Resident(engine)
     await resident.send("halo")
     await resident.send(warned)
-    assert not resident.heard("emergency.call_110") and resident.heard("report.read_back"), resident.text
-    assert f"Waktu: {when}" in resident.text, resident.text
+    assert not resident.heard("emergency.call_110") and resident.heard("report.read_back_ask_when"), resident.text
     draft = await draft_of(engine)
     assert draft["read"]["category"] == Category.SECURITY.value and draft["description"] == warned, draft
     assert "urgent" not in draft
-    await resident.send("iya")
-    assert (await draft_of(engine))["when"] == {"text": when}
     resident = Resident(engine, "console:warga2")
     for said in ("halo", "1", "1"):
         await resident.send(said)
     await resident.send("bsk ada rencana tawuran, skrg mereka udh kumpul bawa celurit")  # gathering now: a cry
     assert resident.heard("emergency.call_110"), resident.text
-
-
-@pytest.mark.parametrize("cry", ["tawuran skrg di alun2 bawa celurit",
-                                 "ada tawuran, besok sy lapor, tp skrg ada yg dibacok",
-                                 "ada tawuran di alun2, besok sy lapor ke polsek",
-                                 "info tawuran besok malem, anak2 udh pada bawa celurit"])
-async def test_a_brawl_going_on_with_a_day_ahead_said_after_it_is_still_a_cry(engine: Engine, cry: str) -> None:
-    resident = Resident(engine)
-    await resident.send("halo")
-    await resident.send(cry)
-    assert resident.heard("emergency.call_110"), resident.text
-
-
-@pytest.mark.parametrize(("planned", "picked", "shown"), [
-    ("ada rencana tawuran di lapangan gedog sananwetan blitar", "2", "Waktu: Besok"),
-    ("anak2 smk janjian tawuran di lapangan gedog sananwetan blitar", "besok jam 8 malam", "Waktu: besok jam 8 malam"),
-    ("katanya mau ada balap liar di jl gedog sananwetan blitar", "nanti malam", "Waktu: nanti malam"),
-])
-async def test_the_time_of_a_plan_is_asked_among_times_ahead(engine: Engine, planned: str, picked: str,
-                                                             shown: str) -> None:
-    resident = Resident(engine)
-    await resident.send("halo")
-    await resident.send(planned)
-    assert resident.heard("report.read_back") and not resident.heard("report.read_back_ask_when"), resident.text
-    await resident.send("iya")
-    assert resident.heard("report.ask_when_ahead") and resident.options()[:3] == ["Nanti, hari ini", "Besok",
-                                                                                "Setelah besok"], resident.text
-    for said in (picked, "ga ada", "rahasia"):
-        await resident.send(said)
-    assert shown in resident.text, resident.text
 
 
 @pytest.mark.parametrize(("asked", "lang"), [("apa bedanya rahasia sm anonim?", "id"),
@@ -269,27 +230,6 @@ async def test_what_the_ways_of_being_shown_mean_is_explained_at_the_menu(engine
     await resident.send(asked)
     assert resident.heard("menu.identity_options", lang) and resident.heard("menu.ask", lang), resident.text
     assert await draft_of(engine) == {}
-
-
-@pytest.mark.parametrize("asked", ["what's the difference between anonymous and confidential?",
-                                   "what is the difference between confidential and anonymous"])
-async def test_a_question_in_english_at_the_identity_step_is_answered_in_english(engine: Engine, asked: str) -> None:
-    resident = await at(engine, "identity")
-    await resident.send(asked)
-    assert resident.heard("menu.identity_options", "en") and resident.heard("report.ask_identity", "en"), \
-        resident.text
-    assert await step_of(engine, resident) == "identity"
-    await resident.send("rahasia")  # still read in either language
-    assert resident.heard("report.summary", "en"), resident.text
-
-
-@pytest.mark.parametrize(("step", "said"), [("photo", "no pics"), ("photo", "skip"), ("identity", "anonymous pls"),
-                                            ("when", "yesterday")])
-async def test_a_short_english_answer_in_an_indonesian_report_switches_nothing(engine: Engine, step: str,
-                                                                              said: str) -> None:
-    resident = await at(engine, step)
-    await resident.send(said)
-    assert not resident.heard("language.changed", "en") and await step_of(engine, resident) != step, resident.text
 
 
 @pytest.mark.parametrize(("said", "heard"), [
@@ -412,16 +352,6 @@ async def test_a_strange_man_lingering_at_the_home_of_one_alone_is_a_cry_since_e
     await resident.send("halo")
     await resident.send(told)
     assert resident.heard("emergency.call_110") and "Waktu: dari tadi" in resident.text, resident.text
-
-
-@pytest.mark.parametrize("called", ["kamari pak, ada maling", "kamari cepat, ada yg pingsan",
-                                    "kamariii pak tolong ada maling di rumah sy"])
-async def test_kamari_as_come_here_leaves_a_cry_a_cry(engine: Engine, called: str) -> None:
-    resident = Resident(engine)
-    await resident.send("halo")
-    await resident.send(called)
-    assert resident.heard("emergency.call_110") and (await draft_of(engine))["urgent"] is True, resident.text
-    assert "Waktu: kemarin" not in resident.text, resident.text
 
 
 async def test_ical_as_a_name_is_no_loss(engine: Engine) -> None:
@@ -2181,13 +2111,13 @@ async def test_a_place_given_with_a_question_of_its_station_is_taken_and_answere
     assert not resident.heard("report.ask_location"), "the place is not asked again"
 
 
-@pytest.mark.parametrize(("asked", "lang"), [("klo udh dikirim trus gmn pak? ditelpon gk?", "id"),
-                                             ("what happens after I send it?", "en")])
+@pytest.mark.parametrize("asked", ["klo udh dikirim trus gmn pak? ditelpon gk?", "what happens after I send it?"])
 async def test_what_happens_once_sent_asked_at_the_summary_is_told_and_the_summary_stays(engine: Engine,
-                                                                                        asked: str, lang: str) -> None:
+                                                                                        asked: str) -> None:
     resident = await at(engine, "summary")
     await resident.send(asked)
-    assert resident.heard("menu.after_report", lang) and resident.heard("report.summary", lang), resident.text
+    assert (resident.heard("menu.after_report") or resident.heard("menu.after_report", "en")) \
+        and resident.heard("report.summary"), resident.text
 
 
 async def test_a_question_of_the_police_coming_is_no_question_of_going_to_them(engine: Engine) -> None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import islice, pairwise
 
 from handlers.language.normalise import any_phrase, phrases_found, positions_of, stems_of, words
-from handlers.language.slots import AFTER_IT, PLANNED, REPORTING, RESIDENT, ahead_at, still_there_now, when_named
+from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_now
 from storage.lexicon import ROOT_WORDS
 
 _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
@@ -1432,44 +1432,35 @@ _POLITE_IFS = (["bisa"], ["boleh"], ["possible"], ["enggak"], ["tidak"])
 
 
 # A brawl planned, not begun ("bsk mlm ada rencana tawuran di lapangan", "anak2 smk janjian tawuran minggu depan",
-# "ada info tawuran besok malam di alun2, mereka bawa celurit", "a gang brawl is planned for tomorrow"): a warning to
-# report, no danger now, unless it is told going on already ("…, skrg mereka udh kumpul bawa celurit") or help is
-# called. The weapons they are to bring are the plan's; a weapon used is a cry ("…, tp skrg ada yg dibacok").
+# "a gang brawl is planned for tomorrow"): a warning to report, no danger now, unless it is told going on already
+# ("…, skrg mereka udh kumpul bawa celurit") or help is called.
 _BRAWLS = frozenset({"tawur", "tawuran", "tawurannya", "bentrok", "bentrokan", "brawl", "brawls"})
+_PLANNED = frozenset({"rencana", "rencananya", "berencana", "direncanakan", "merencanakan", "janjian", "planned",
+                      "planning", "plan", "plans", "plotting", "arranged"})
+_AHEAD = frozenset({"besok", "lusa", "tomorrow"})
+_AHEAD_PHRASES = tuple(tuple(p.split()) for p in (
+    "nanti malam", "nanti sore", "entar malam", "entar sore", "minggu depan", "malam minggu depan", "bulan depan",
+    "next week", "this weekend"))
 _PLANNED_AFTER = frozenset({"planned", "direncanakan", "arranged"})  # "a brawl planned", "tawuran yg direncanakan"
 _PLAN_WITHIN = 4  # "ada rencana mau tawuran": the plan, then the brawl; not "tawuran, rencananya mau sy videoin"
-_GATHERED = frozenset({"kumpul", "ngumpul", "berkumpul", "datang", "dateng", "gathered", "arrived"})
-_AHEAD_AFTER = 4  # "tawuran besok malam", "tawuran di lapangan besok": the day ahead told just after the brawl
-_BRINGING = frozenset({"bawa", "membawa", "bawain", "pakai", "pake", "siapin", "nyiapin", "siapkan", "menyiapkan",
-                       "with", "bring", "bringing", "carry", "carrying"})
 
 
 def _planned_ahead(said: list[str]) -> bool:
     """Whether a brawl is told as planned, with the plan or the day ahead near it in its sentence, and nothing else
     of the message is a danger now ("ada rencana tawuran besok, anak sy dibacok" is a cry)."""
     brawls = [i for i, word in enumerate(said) if word in _BRAWLS]
-    if not brawls or (_STILL | {"tolong", "help", "barusan"} | HURT | _STILL_AT_RISK) & set(said) \
-            or (_GATHERED & set(said) and _DONE_WORDS & set(said)):  # "…, udh rame anak2 kumpul": begun
+    if not brawls or (_STILL | {"tolong", "help", "barusan"} | HURT | _STILL_AT_RISK) & set(said):
         return False
-    ahead = [k for start, end in ahead_at(said) for k in range(start, end)]  # "sabtu depan jam 9 malam ada tawuran"
+    ahead = [i for i, word in enumerate(said) if word in _AHEAD] + [i for _, i in phrases_found(said, _AHEAD_PHRASES)]
     for i in brawls:
         start = next((k + 1 for k in range(i - 1, -1, -1) if said[k] == _BREAK), 0)
         end = next((k for k in range(i + 1, len(said)) if said[k] == _BREAK), len(said))
-        near = range(max(start, i - _PLAN_WITHIN), min(end, i + 1 + _AHEAD_AFTER))
-        # after it, nothing of a time gone by between: "ada tawuran tadi, besok pasti ada lagi" has happened
-        if set(said[near.start:i]) & PLANNED or set(said[i + 1:min(i + 3, end)]) & _PLANNED_AFTER \
-                or any(k in near and (k < i or when_named(" ".join(said[i + 1:k])) is None) for k in ahead):
-            rest = [word for k, word in enumerate(said)  # what the message tells besides the plan
-                    if (k < start or k > i) and not _brought_along(said, k)]
+        near = range(max(start, i - _PLAN_WITHIN), i)
+        if set(said[near.start:i]) & _PLANNED or set(said[i + 1:min(i + 3, end)]) & _PLANNED_AFTER \
+                or any(k in near for k in ahead):
+            rest = said[:start] + said[i + 1:]  # what the message tells besides the plan
             return not (rest and is_cry_for_help(" ".join(rest)))
     return False
-
-
-def _brought_along(said: list[str], at: int) -> bool:
-    """Whether the word at `at` is a weapon to be brought ("mereka bawa celurit"); not one already in hand ("anak2
-    udh pada bawa celurit")."""
-    return said[at] in _WEAPONS and at > 0 and said[at - 1] in _BRINGING \
-        and not (_DONE_WORDS | _STILL) & set(said[max(0, at - 4):at])
 
 
 def _not_now(said: list[str]) -> bool:
@@ -1827,9 +1818,6 @@ def is_cry_for_help(text: str) -> bool:
         if root in _STREET_CRIMES and HABITUAL & set(said[max(0, i - 4):i + 3]) \
                 and not (_CALLED_NOW | _JUST_NOW) & set(said):
             continue  # "sering ada begal kalo malem": a place to report as unsafe; not "…, sy barusan dibegal"
-        if (word in _THREATENING or root == "ancam") and _THE_PUBLIC & set(said[i + 1:i + 3]) \
-                and HABITUAL & set(said[max(0, i - 4):i + 8]) and not (_CALLED_NOW | _JUST_NOW) & set(said):
-            continue  # "preman ngancam warga di pos ronda tiap malam": a place to report; not "…, skrg ngancam sy"
         if (root == "pukul" or word in ("pukul", "dipukul")) and _at_oclock(said, i):
             continue  # "motor sy hilang di pukul 2 pagi": two o'clock, no blow
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
@@ -2227,9 +2215,6 @@ _WELL_AGAIN = frozenset({"dulu", "dahulu", "sehat", "sembuh", "pulih", "membaik"
 
 
 _JUST_NOW = frozenset({"barusan", "baru", "tadi", "ini", "lagi", "just"})
-# Those a street's threats are made to, none of them the one telling: "ngancam warga", "mengancam pedagang".
-_THE_PUBLIC = frozenset({"warga", "orang", "pedagang", "pengendara", "penumpang", "pengunjung", "pembeli", "sopir",
-                         "supir", "residents", "people"})
 _STREET_CRIMES = frozenset({"begal", "rampok", "jambret", "todong", "nodong", "tawur", "tawuran", "bentrok", "keroyok",
                             "leceh", "cabul"})
 

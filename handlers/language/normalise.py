@@ -35,6 +35,7 @@ _MORE_SLANG = {
     "ono": "ono",  # Javanese "there is" ("ora ono": there is none), which the lexicon reads as "sono"
     "orgnya": "orangnya",
     "kel": "kelurahan",  # in an address, as residents write it ("kel gedog"), which the lexicon reads as "keluarga"
+    "kamari": "kemarin",  # Sundanese "yesterday", as residents write it between Indonesian words ("kamari sore")
     # Betawi -in of being followed ("sy dibuntutin org"), as the lists hold it
     "dibuntutin": "dibuntuti", "buntutin": "buntuti", "ngebuntutin": "membuntuti", "dikuntitin": "dikuntit",
     # fire typed in a hurry, one letter off ("ada kbakaran di pasar", "rumah tetangga kebakarn")
@@ -144,13 +145,9 @@ def _words(text: str) -> tuple[str, ...]:
         text = _AND_A_HALF.sub(r"\1 setengah", _HALF_A.sub("setengah", text))
     out: list[str] = []
     before = ""
-    tokens = list(re.finditer(r"emoji_[a-z_]+|[^\W_]+", text))
-    for at, found in enumerate(tokens):
+    for found in re.finditer(r"emoji_[a-z_]+|[^\W_]+", text):
         token = found.group()
-        if fold_runs(token) == "kamari":  # "kamari sore" is yesterday, "kamari pak, ada maling" come here
-            after = tokens[at + 1].group() if at + 1 < len(tokens) else ""
-            out.append("kemari" if fold_runs(after) in _CALLED_OVER else "kemarin")
-        elif token in _CLITICS and text[found.start() - 1:found.start()] in ("'", "’"):
+        if token in _CLITICS and text[found.start() - 1:found.start()] in ("'", "’"):
             out.append(token)  # English "it's", "i'm": not the lexicon's "s" (si) or "m" (sama)
         elif before == _EARLIER and token in _JAVANESE_PARTS_OF_DAY:  # "mau bengi": "tadi malam"
             out[-1:] = ["tadi", _JAVANESE_PARTS_OF_DAY[token]]
@@ -166,12 +163,6 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 _CLITICS = frozenset({"s", "m", "re", "ll", "ve", "d", "t"})
-# Sundanese "kamari" is yesterday ("kamari sore motor sy ilang", "dompet sy ical kamari"); Minang and Malay "kamari"
-# is "come here", said to someone called over or urged: "kamari pak, ada maling", "kamari cepat".
-_CALLED_OVER = frozenset({"pak", "bapak", "pk", "bpk", "bu", "ibu", "mas", "mbak", "mba", "bang", "abang", "kak", "dek",
-                          "om", "uda", "uni", "da", "ni", "cepat", "cepet", "cpt", "buruan", "segera", "lekas", "lah",
-                          "dulu", "atuh", "sini", "tolong", "tulung", "tulungan", "sebentar", "bentar", "lai", "lu",
-                          "kau", "ko", "kalian"})
 _EARLIER, _JAVANESE_PARTS_OF_DAY = JAVANESE_EARLIER
 _COUNTS, _DAY, _DAY_READ = JAVANESE_DAYS
 _SPANS = r"(?=\s*(?:jam|hari|minggu|bulan|tahun|menit|hours?|days?|weeks?|months?|years?|minutes?)\b)"

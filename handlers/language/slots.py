@@ -7,26 +7,18 @@ import re
 from zoneinfo import ZoneInfo
 
 from handlers.language.answers import NEUTRAL
-from handlers.language.normalise import (
-    any_phrase,
-    phrase_at,
-    phrase_words,
-    phrases_found,
-    positions_of,
-    stems_of,
-    words,
-)
+from handlers.language.normalise import phrase_at, phrase_words, phrases_found, positions_of, stems_of, words
 
 # Words of the moment, checked in this order: "2 jam yang lalu" is today, "tadi malam" earlier than "tadi",
 # "kemarin" than "sekarang".
 WHEN_PHRASES = (
     ("today", ("jam lalu", "jam yang lalu", "menit lalu", "menit yang lalu", "hours ago", "hour ago", "minutes ago")),
     ("earlier", ("kemarin", "kemaren", "kemarinnya", "kemarennya", "semalam", "semalem", "tadi malam",
-                 "malam tadi", "minggu lalu", "bulan lalu", "hari lalu", "tahun lalu", "yang lalu",
+                 "malam tadi", "minggu lalu", "bulan lalu", "hari lalu", "tahun lalu", "yang lalu", "lusa",
                  "seminggu lalu", "sebulan lalu", "setahun lalu",
                  "yesterday", "last night", "last week", "days ago", "week ago", "ago",
                  "mau bengi", "tadi wengi", "mau wengi", "kapungkur", "tahun baru")),  # Javanese and
-    # Sundanese: yesterday, last night ("kamari" is spelt "kemarin" by words(), unless it calls someone over)
+    # Sundanese: yesterday, last night (Sundanese "kamari" is spelt "kemarin" by words())
     ("now", ("sekarang", "sedang", "lagi", "masih", "saat ini", "barusan banget", "right now", "happening",
              "now", "currently", "ayeuna")),  # Sundanese: now
     ("today", ("tadi", "barusan", "hari ini", "pagi ini", "siang ini", "sore ini", "malam ini", "today",
@@ -42,65 +34,6 @@ WHEN_PHRASES = (
 _COMING_DAY = frozenset({"depan", "besok", "nanti", "next", "coming"})
 _THIS_DAY = frozenset({"ini", "this"})
 _TO_HAPPEN = frozenset({"mau", "akan", "bakal", "rencana", "rencananya", "will", "going", "gonna", "plan", "planned"})
-
-
-# A time still to come, told of what is planned or expected ("bsk mlm ada rencana tawuran", "anak2 smk janjian
-# tawuran minggu depan", "nanti malam mau ada balap liar", "a brawl is planned for tomorrow night"): no choice of what
-# has happened, but the time as told. "Kemarin lusa" is the day before yesterday, "lusa" alone the day after tomorrow.
-_AHEAD_WORDS = frozenset({"besok", "tomorrow", "tonight"})
-_LATER = frozenset({"nanti", "entar"})  # "nanti malam", "jam 8 nanti malam": later today, with a part of the day
-_PARTS_AHEAD = frozenset({"pagi", "siang", "sore", "malam", "subuh"})
-_BEFORE_DEPAN = frozenset({"minggu", "mgg", "bulan", "tahun", "pekan", "malming", *WEEKDAYS[:6]})  # "sabtu depan"
-_NEXT = frozenset({"week", "month", "year", "weekend", *WEEKDAYS[6:]})  # "next week", "next friday"
-# A plan or what is to happen, told with no time: "ada rencana tawuran", "katanya mau ada balap liar".
-PLANNED = frozenset({"rencana", "rencananya", "berencana", "direncanakan", "merencanakan", "janjian", "planned",
-                     "planning", "plan", "plans", "plotting", "arranged"})
-_TO_HAPPEN_PHRASES = tuple(tuple(p.split()) for p in ("mau ada", "akan ada", "bakal ada", "going to be",
-                                                      "will be a"))
-_OWN_DOING_WITHIN = 2  # "besok sy lapor", "nanti malam saya ke polsek": when the resident acts, no time of it
-
-
-def ahead_at(said: list[str]) -> list[tuple[int, int]]:
-    """Where the words tell a time still to come, as (start, end) of it with the hour or the part of the day after
-    it ("besok malam jam 9"), in order; not one of the resident's own doing ("besok sy lapor ke polsek", "mau lapor
-    besok")."""
-    found = []
-    for i, word in enumerate(said):
-        after, before = said[i + 1:i + 2], said[i - 1] if i else ""
-        if word in _AHEAD_WORDS or (word == "lusa" and before != "kemarin"):
-            span = (i, i + 1)
-        elif word in _LATER and after and after[0] in _PARTS_AHEAD:
-            span = (i, i + 2)
-        elif word == "depan" and before in _BEFORE_DEPAN:
-            span = (i - 1, i + 1)
-        elif word in ("next", "this") and after and after[0] in _NEXT and (word == "next" or after[0] == "weekend"):
-            span = (i, i + 2)
-        else:
-            continue
-        end = span[1]
-        while end < len(said) and end - span[0] < _TOLD_WORDS and _of_a_time(said, end):
-            end += 1  # "besok malam jam 9 sy mau lapor": whose doing is told after the whole time
-        own = RESIDENT & set(said[end:end + _OWN_DOING_WITHIN]) or REPORTING & set(said[max(0, span[0] - 2):end + 3])
-        if not own:
-            found.append((span[0], end))
-    return found
-
-
-def time_ahead(text: str) -> str | None:
-    """The words of a time still to come that the text tells ("besok malam", "minggu depan", "jam 8 nanti malam"),
-    with the hour or the part of the day around it; None when it tells none."""
-    said = words(text)
-    spans = ahead_at(said)
-    return _told_around(said, *spans[0]) if spans else None
-
-
-def to_come(text: str) -> bool:
-    """Whether a story tells of something still to come, with no time of what has happened: a time ahead, a plan
-    ("ada rencana tawuran"), or what is to happen ("katanya mau ada balap liar")."""
-    said = words(text)
-    if when_named(text) is not None or time_told(text) is not None:
-        return False
-    return bool(ahead_at(said) or PLANNED & set(said) or any_phrase(said, _TO_HAPPEN_PHRASES))
 
 
 # Words that tell of a time in a story: a part of the day, an hour, a repeat ("jam 9 malam", "tiap hari").
@@ -352,9 +285,8 @@ def _moment_in(said: list[str], now_after_a_deed: bool) -> tuple[str, int, int] 
                     continue  # "kemarin sy lapor, skrg anak sy tenggelam": when a report was made
                 if phrase == "tadi" and before == "yang" and not said[i + 1:i + 2]:
                     continue  # "yang tadi": the one told before, no time
-                if phrase in _ALSO_AGAIN and ((past_at is not None and past_at < i)
-                                              or any(start < i for start, _end in ahead_at(said))):
-                    continue  # "kemarin dicuri lagi", "bsk ada balap liar lg": again, not now
+                if phrase in _ALSO_AGAIN and past_at is not None and past_at < i:
+                    continue
                 if phrase in _NOW_ITSELF and past_at is not None and (past_at < i or REPORTING & set(
                         said[max(0, i - _STILL_WITHIN):i + _STILL_WITHIN + 1])):
                     continue  # "td pagi sy dijambret, skrg masih trauma", "mau lapor skrg, motor sy dicuri td pagi"

@@ -62,18 +62,6 @@ def plainly_english(text: str) -> bool:
     return written_in(text) == "en" and indonesian * 8 <= len(said)
 
 
-# The words that open a question in English: "what's the difference…", "can I…", "is it…".
-_ASKING_FIRST = frozenset({"what", "how", "why", "where", "when", "who", "which", "can", "could", "is", "are", "do",
-                           "does", "will", "would", "should", "may"})
-
-
-def english_question(text: str) -> bool:
-    """A question written plainly in English ("what's the difference between anonymous and confidential?", "can the
-    officers see my number"): a resident who asks in English is answered in it, at any question of a report."""
-    said = _WORD.findall(text.casefold())
-    return plainly_english(text) and ("?" in text or (bool(said) and said[0] in _ASKING_FIRST))
-
-
 # A message that only asks for a language by its name: "english please", "bahasa inggris dong", "can we speak
 # english?". A number ("2", the menu's choice before the menu is shown) or another word around the name ("les
 # inggris", "kampung inggris", "no english") asks for none.

@@ -27,7 +27,7 @@ from handlers.language.alike import LIKE_AT, alike, likeness
 from handlers.language.answers import yes_or_no
 from handlers.language.emergency import is_cry_for_help
 from handlers.language.intents import aside, category_named, menu_intent, stopping
-from handlers.language.slots import not_given, time_ahead, time_told, when_named, without_where_one_is
+from handlers.language.slots import not_given, time_told, when_named, without_where_one_is
 from handlers.report_flow import IDENTITIES
 from handlers.witnesses import place_names_of
 from storage.contacts import current_step
@@ -112,14 +112,11 @@ def declines() -> Score:
 def times() -> Score:
     """The moment a message names, and in what words officers read it; at the place question ("at_the_place"),
     without where the resident says they are; as the answer to "when?", whether it says the time is not known
-    ("not_given": "gatau y", "lupa bro"), so that no slang is shown as the time. A time still to come ("ahead":
-    "bsk mlm ada rencana tawuran") is read where no moment of what happened is, in its words."""
+    ("not_given": "gatau y", "lupa bro"), so that no slang is shown as the time."""
     score = Score()
     for case in load("times"):
         text = without_where_one_is(case["text"]) if case.get("at_the_place") else case["text"]
         got, told = when_named(text), time_told(text)
-        if got is None and told is None and (ahead := time_ahead(text)):
-            got, told = "ahead", ("ahead", ahead)
         ok = got == case["expect"] and ("told" not in case or (told is not None and told[1] == case["told"])) \
             and ("not_given" not in case or not_given(text) == case["not_given"])
         score.add(ok, f"{case['text']!r}: read {got!r} {told!r}, expected {case['expect']!r} {case.get('told')!r}"
