@@ -500,6 +500,9 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("kerugian sy 850000 rupiah", [], []),
     ("uang saya 850.000.000 dibawa kabur penipu", [], []), ("no rek sy 8720123456 bca", [], []),
     ("rekening saya 8001234567 dibobol", [], []), ("uang sy rp 85000000 hilang", [], []),
+    ("no hp sy 85712349876, makasih", [], ["85712349876"]), ("hubungi sy di 81234567890.", [], ["81234567890"]),
+    ("sy udh transfer, wa sy 81234567890", [], ["81234567890"]),
+    ("sy ditipu 2 juta rupiah, no sy 81234567890", [], ["81234567890"]),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:

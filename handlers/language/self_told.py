@@ -74,12 +74,12 @@ _NAME_ENDS = frozenset({
 # A phone number: "0857-1234-9876", "+62 812 3456 7890", "+62-857…", "(0857) 1234 9876", "081234567890",
 # "0812/3456/7890", "812 3456 7890".
 _PHONE = re.compile(rf"(?<![\w+])\(?(?:\+?62[\s-]?|0)8\d(?:[{DIGIT_SEPARATORS}]{{0,2}}\d){{6,11}}(?!\d)"
-                    rf"|(?<![\w+])8[1-35-9](?:[\s-]?\d){{7,10}}(?![\d.,])"  # "812 3456 7890": its 0 left out
+                    rf"|(?<![\w+])8[1-35-9](?:[\s-]?\d){{7,10}}(?!\d|[.,]\d)"  # "812 3456 7890": its 0 left out
                     rf"|(?<![\w+])\+(?!62)[1-9]\d{{0,2}}(?:[{DIGIT_SEPARATORS}]{{0,2}}\d){{6,12}}(?!\d)")  # "+61 412…"
-_OWN = frozenset({"saya", "aku", "gue", "my", "me", "mine", "ku", "nomorku", "hpku", "waku"})
-# Said before a number that is no phone's: an account's, a sum's.
+_OWN = frozenset({"saya", "aku", "gue", "my", "me", "mine", "ku", "nomorku", "hpku", "waku"})  # words() reads "sy"
+# Said before a number that is no phone's: an account's, a sum's; unless a word of a phone is nearer.
 _NOT_A_PHONE = frozenset({"rek", "rekening", "norek", "account", "va", "rp", "uang", "duit", "rupiah", "idr",
-                          "kerugian", "transfer", "saldo"})  # words() reads "sy"
+                          "kerugian", "transfer", "saldo"})
 # Said between one's own word and the number: "wa sy: 0857…", "hubungi saya di 0812…", "no hp saya yaitu 0812…",
 # "hubungi sy balik di 0857…".
 _BETWEEN = frozenset({"di", "ke", "yaitu", "adalah", "is", "at", "on", "nomor", "no", "nomer", "hp", "wa", "whatsapp",
@@ -87,6 +87,7 @@ _BETWEEN = frozenset({"di", "ke", "yaitu", "adalah", "is", "at", "on", "nomor", 
 # A contact given with no "saya": "kalau perlu hubungi 0812…", "bisa dihubungi di 0812…", "cp: 0812…", "hub
 # 0813…" (which the slang lexicon reads as "hubungan").
 _CONTACT_ME = frozenset({"hubungi", "dihubungi", "hub", "hubungan", "cp", "kontak", "contact"})
+_NAMES_A_PHONE = _CONTACT_ME | {"wa", "hp", "telp", "telepon", "phone", "whatsapp"}
 # Ways to say "write to me" that are also what others did ("td ada yg wa 0812…", "masuk sms 0812…"): the resident's
 # only where they open the clause, alone or after a word of asking ("WA aja ke 0812…", "kalau perlu telp 0812…").
 _WRITE_TO = frozenset({"wa", "whatsapp", "sms", "telp", "telepon", "tlp", "telpon", "call", "text"})
@@ -295,7 +296,8 @@ def own_numbers(text: str, names: list[str]) -> list[str]:
     for number in _PHONE.finditer(text):
         said = words(text[max(before, number.start() - 80):number.start()])  # not "nomor penipu 0812…" for "nomor sy"
         before = number.end()
-        if number.group().startswith("8") and _NOT_A_PHONE & set(said[-3:]):
+        near = words(_CLAUSE.split(text[:number.start()])[-1])[-3:]  # in its own clause: not "transfer, wa sy 81…"
+        if number.group().startswith("8") and _NOT_A_PHONE & set(near) and not _NAMES_A_PHONE & set(near):
             continue  # "no rek sy 8720123456", "uang sy rp 85000000": an account or a sum, its 0 never left out
         between = []
         while said and said[-1] in _BETWEEN:
