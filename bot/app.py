@@ -92,6 +92,9 @@ async def signed_form(request: Request) -> MultiDict[str] | Response:
     return form
 
 
+LATE_SENDS_WAIT = 15.0  # seconds a stopping service gives the late answers still going out by the REST API
+
+
 def _twiml(xml: str) -> Response:
     return Response(xml, media_type="application/xml")
 
@@ -230,6 +233,8 @@ def create_app(settings: Settings, workers: int = 1) -> Starlette:
                 await scheduler.stop()
                 stop.set()
                 await sending
+                if app.state.late_sends:  # late answers kept nowhere else (an anonymous report's ref) go first
+                    await asyncio.wait(app.state.late_sends, timeout=LATE_SENDS_WAIT)
                 if telegram is not None:
                     await telegram.stop()
                 if whatsapp is not None:
