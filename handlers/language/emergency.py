@@ -3477,7 +3477,7 @@ def _cannot_get(said: list[str], where: tuple[str, ...]) -> bool:
 # own hand, PLN (123) for a live wire. Read only of a cry.
 SERVICES = ("fire", "medical", "self_harm", "power")
 # Told of someone else ("tetangga sy mau bunuh diri", "ada cewe mau lompat"): the word is for whoever is with them.
-_WHO_WITHIN = 8  # words before the words of self-harm where who is at risk is named
+_AT_RISK_WITHIN = 8  # words before the words of self-harm where who is at risk is named
 _WRITER = frozenset({"saya", "aku", "gue", "i", "me"})
 _KIN = _FAMILY | {"tetangga", "teman", "temen", "pacar", "sahabat", "friend", "neighbour", "neighbor"}
 # Words one writes to an officer with as well ("Bapak, saya mau …" written without its comma): before "saya" they are
@@ -3527,7 +3527,7 @@ def _at_risk_is_another(text: str, said: list[str]) -> bool:
         i for i, word in enumerate(said) if word in _JUMPING and said[i - 1:i] and said[i - 1] in _ABOUT_TO]
     if not found:
         return False
-    for k in range(found[0] - 1, max(-1, found[0] - 1 - _WHO_WITHIN), -1):
+    for k in range(found[0] - 1, max(-1, found[0] - 1 - _AT_RISK_WITHIN), -1):
         word = said[k].removesuffix("nya")
         if word in _WRITER:  # the writer, or whose: "tetangga sy" written together, no comma between
             return k >= 1 and said[k - 1].removesuffix("nya") in _KIN - _ADDRESSED and _whose_written(text) \
