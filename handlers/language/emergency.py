@@ -1726,7 +1726,8 @@ def is_cry_for_help(text: str) -> bool:
     if _alone_and_afraid(said):
         return True
     if _at_the_door(said) or _chased_in_danger(said) or _scalded(said) or _child_alone(said) or _child_found(said) \
-            or _held_against_will(said) or _throwing_at_people(said) or _left_in_a_car(said) or _exploded(said) \
+            or _held_against_will(said) or _throwing_at_people(said) or _pelting_a_home_now(said) \
+            or _left_in_a_car(said) or _exploded(said) \
             or _shooting_at_people(said) or _dragged_off(said) or _pursuing_now(said) \
             or _crushed_with_someone_inside(said) or _drunk_driving(said):
         return True
@@ -2845,6 +2846,21 @@ def _throwing_at_people(said: list[str]) -> bool:
                and ((_PEOPLE | {"people", "warga", "pengunjung"}) & set(said[i + 2:i + 7])
                     or _THUGS & set(said[max(0, i - 4):i]))
                for i, word in enumerate(said)) and not HABITUAL & set(said)
+
+
+# Stones thrown at the resident's own home while they tell it: "rumah sy lagi dilempari batu", "they are throwing
+# rocks at my house"; not a pelting told as past ("kemarin rumah sy dilempari batu") or as a habit.
+_PELTING = frozenset({"dilempari", "dilemparin", "dilempar", "lempari", "melempari", "ngelemparin", "throwing",
+                      "pelting"})
+_A_HOME = frozenset({"rumah", "kaca", "jendela", "pintu", "pagar", "house", "home", "window", "windows", "door"})
+_GOING_ON_NOW = frozenset({"lagi", "masih", "sekarang", "now", "are", "still"})
+
+
+def _pelting_a_home_now(said: list[str]) -> bool:
+    return not HABITUAL & set(said) and any(
+        word in _PELTING and _MISSILES & set(said[i + 1:i + 4]) and _GOING_ON_NOW & set(said[max(0, i - 3):i])
+        and _A_HOME & set(said[max(0, i - 5):i + 7]) and _OWN & set(said[max(0, i - 5):i + 7])
+        for i, word in enumerate(said))
 
 
 # A drunk at the wheel now: "sy lg di angkot, supirnya mabok nyetir ugal2an", "the bus driver is drunk and
