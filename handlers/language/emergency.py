@@ -1969,6 +1969,9 @@ _SUPPOSING = frozenset({"kalau", "kalo", "klo", "jika", "bila", "apabila", "misa
 _LEAKING_OFTEN = HABITUAL | {"gampang", "mudah", "suka"}
 _GAS_NOW = _STILL_ESCAPING | {"gini", "begini", "tolong", "help", "masih", "lagi", "sedang", "still", "now"}
 _SUPPOSED_REACH = 4  # words before the leak where the "if" or the "how" stands
+# Words before the leak where "sering" or "gampang" tells its habit: "tabung gas sering bocor"; not a habit of
+# something else told before it ("tetangga berisik tiap malam, gasnya bocor").
+_OFTEN_REACH = 2
 
 
 def _gas_talked_of(said: list[str]) -> bool:
@@ -1977,7 +1980,7 @@ def _gas_talked_of(said: list[str]) -> bool:
     leaks = [i for i, word in enumerate(said) if word.removesuffix("nya") in LEAKING | {"kebocoran"}
              or (word in ("bau", "smell") and said[i + 1:i + 3] and GAS & set(said[i + 1:i + 3]))]
     return bool(leaks) and all(
-        _LEAKING_OFTEN & set(said[max(0, i - 3):i]) or _SUPPOSING & set(said[max(0, i - _SUPPOSED_REACH):i])
+        _LEAKING_OFTEN & set(said[max(0, i - _OFTEN_REACH):i]) or _SUPPOSING & set(said[max(0, i - _SUPPOSED_REACH):i])
         for i in leaks)
 
 
