@@ -113,8 +113,8 @@ PHOTO_OF_A_REPORT_WITHIN = dt.timedelta(hours=3)
 WhereKey = Literal["latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts", "place",
                    "station_id", "station_label", "needs_routing", "proposal", "options", "same", "join", "online"]
 ReadingKey = Literal["place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"]
-TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "place_unknown", "home_asked", "same", "join",
-                    "corrected_place", "offered_before"]
+TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "places_refused", "place_unknown", "home_asked",
+                    "same", "join", "corrected_place", "offered_before"]
 WHERE_KEYS: tuple[WhereKey, ...] = get_args(WhereKey)
 READING_KEYS: tuple[ReadingKey, ...] = get_args(ReadingKey)
 TRYING_KEYS: tuple[TryingKey, ...] = get_args(TryingKey)
@@ -1657,7 +1657,8 @@ async def _read_place(turn: Turn) -> tuple[str, list[PlaceCandidate], bool]:
     """The place as typed, its readings, and whether the first is confident. After a place was not found or
     not right, the kecamatan or kota typed next is read together with the words before it, so a village named
     first is kept ("Gedog" then "Kec. Sananwetan"), and so is a street that named no place ("Jl. Ijen"); words of
-    a deed done online ("lewat hp") are kept, but not read as a place (no Desa Lewat)."""
+    a deed done online ("lewat hp") are kept, but not read as a place (no Desa Lewat). A place the resident said
+    was not it is not read again from those words: what was typed after the "bukan" is read alone."""
     attempts = turn.draft.get("place_attempts")
     earlier = attempts[-1] if attempts else None
     if earlier and normalise(earlier) != normalise(turn.text):
@@ -1665,7 +1666,7 @@ async def _read_place(turn: Turn) -> tuple[str, list[PlaceCandidate], bool]:
         if said_online(earlier):  # kept for officers to read, but no place to read in it
             return together, *(await turn.router.read(turn.db, turn.text))
         found, confident = await turn.router.read(turn.db, together)
-        if found and found[0].village is not None:
+        if found and found[0].village is not None and found[0].code not in turn.draft.get("places_refused", []):
             return together, found, confident
         if turn.draft.get("place_unknown"):  # "deket pasar templek" then "sananwetan": officers read both
             return together, *(await _places_in_story(turn, turn.text))
@@ -1697,6 +1698,7 @@ async def place_check(turn: Turn) -> str:
             turn.draft.pop("proposal")  # read from the story, not typed: where it was is asked, no try spent
             return LOCATION
         turn.draft["place_rejected"] = True
+        turn.draft.setdefault("places_refused", []).append(turn.draft["proposal"]["code"])
         return await place_not_found(turn)
     if picked is None and turn.inbound.choice is None and await _spot_within(turn):
         await accept_place(turn, turn.draft.pop("proposal"))  # "iya, tepatnya di jl merdeka no 5"

@@ -225,6 +225,24 @@ async def test_no_then_a_better_place(engine: Engine) -> None:
     assert report.village_code == GEDOG and not report.needs_routing
 
 
+@pytest.mark.parametrize(("typed", "proposed"), [
+    ("jatimulyo lowokwaru", "Kel. Jatimulyo, Kec. Lowokwaru, Kota Malang"),
+    ("sentul blitar", "Kel. Sentul, Kec. Kepanjenkidul, Kota Blitar"),
+    ("di kel sentul kota blitar", "Kel. Sentul, Kec. Kepanjenkidul, Kota Blitar"),
+])
+async def test_a_place_said_not_to_be_it_is_not_proposed_again(engine: Engine, typed: str, proposed: str) -> None:
+    """After "bukan", the next words are read with the ones before (a kecamatan narrows the village typed): but
+    where those words still name the place refused, the new words are read alone."""
+    resident = await at_location(engine)
+    await resident.send("gedog sananwetan blitar")
+    await resident.send("bukan")
+    await resident.send(typed)
+    assert resident.text == f"Maksud Anda {proposed}?", resident.text
+    await resident.send("ya")
+    report = await finish(resident)
+    assert report.village_code != GEDOG and report.location_text == typed
+
+
 async def test_typing_another_place_instead_of_yes_reads_that_place(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("sekar bojonegoro")
