@@ -814,6 +814,26 @@ _PLACE_KIND_ALONE = re.compile(r"^\W*(?:(?:di|dkt|dekat|deket|depan|dpn|belakang
                                r"(?:\s+(?:aja|saja|pak|bu|mas|mbak|kak))*\W*$", re.IGNORECASE)
 
 
+# Where the place's question is answered with the kind of spot first and its name after: "tempat parkir pasar legi",
+# "parkiran stasiun", "warung bu sri": where it was, though a word of it may tell a kind of report ("parkir").
+_A_SPOT_BY_ITS_KIND = re.compile(r"^\W*(?:tempat\s+parkir|parkiran|lahan\s+parkir|pasar|toko|warung|warkop|kios|ruko|"
+                                 r"minimarket|indomaret|alfamart|spbu|pom\s+bensin|masjid|musholla|mushola|gereja|"
+                                 r"sekolah|sekolahan|kampus|terminal|stasiun|halte|lapangan|alun\W?alun|taman|pantai|"
+                                 r"perempatan|pertigaan|simpang|jembatan|komplek|kompleks|perumahan|perum|puskesmas|"
+                                 r"rumah\s+sakit|rs|kantor|balai\s+desa|pos\s+ronda|gedung|mall|mal|hotel|bank)\s+(?=\w)",
+                                 re.IGNORECASE)
+
+
+def _a_spot_by_its_kind(text: str) -> bool:
+    """Whether words begin with the kind of a spot and go on with nothing of what happened: "tempat parkir pasar
+    legi", not "pasar rame bgt trs hp sy ilang" nor "terminal rame orang mabuk"."""
+    kind = _A_SPOT_BY_ITS_KIND.match(text)
+    if kind is None:
+        return False
+    rest = text[kind.end():]
+    return category_named(rest) is None and not tells_a_story(rest)
+
+
 def _only_sending(text: str) -> bool:
     """"kirim", "lanjut aja pak": a word of sending and nothing else of note ("pak??" calls, it sends nothing)."""
     said = set(words(text))
@@ -1526,7 +1546,7 @@ async def location(turn: Turn) -> str:
     if not found:
         found = await turn.router.villages_nearby(turn.db, turn.text)  # offered, never taken: a typo is a guess
     marked = words(turn.text)[:1] in (["di"], ["dekat"], ["depan"], ["at"], ["near"], ["in"]) \
-        or bool(_PLACE_MARKERS & set(normalise(turn.text).split()))
+        or bool(_PLACE_MARKERS & set(normalise(turn.text).split())) or _a_spot_by_its_kind(turn.text)
     only_in_passing = bool(found) and all((place.ordinary and not _said_where(turn.text, place))
                                           or not _spelt_in(turn.text, place) for place in found)
     if not confident and not marked and not said_online(turn.text) and (

@@ -2435,6 +2435,27 @@ async def test_a_plate_at_the_place_question_goes_to_the_story(engine: Engine) -
     assert (await draft_of(engine))["description"].endswith("\nhonda beat item plat AG 1234 XY")
 
 
+@pytest.mark.parametrize("typed", ["tempat parkir pasar legi", "parkiran pasar legi", "lahan parkir pasar legi"])
+async def test_a_spot_told_by_its_kind_is_where_though_a_word_of_it_names_a_kind(engine: Engine, typed: str) -> None:
+    """"Parkir" names traffic reports, but "tempat parkir pasar legi" at the place question is where it was: kept
+    as the place typed, and the kecamatan asked, not taken for more of the story."""
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert not resident.heard("report.story_added") and resident.heard("place.ask_district"), resident.text
+    await resident.send("sananwetan blitar")
+    await resident.send("ya")
+    report = await finish_from_when(resident)
+    assert report.district_code == "35.72.03" and report.location_text == f"{typed}, sananwetan blitar"
+
+
+@pytest.mark.parametrize("typed", ["pasar rame bgt trs hp sy ilang", "terminal rame orang mabuk",
+                                   "warung kopi yg suka buat judi"])
+async def test_a_spot_and_what_happened_there_go_to_the_story(engine: Engine, typed: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.heard("report.story_added") and resident.heard("report.ask_location"), resident.text
+
+
 async def test_a_time_and_more_at_the_place_question_go_to_the_story(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("tiap malem jam 10an rame anak muda beli")
