@@ -683,6 +683,13 @@ def _time_meant(text: str) -> str | None:
     # the day or the part of it, not only an hour: "tadi malam jam 11, bukan, jam 12" is kept whole
     return meant if meant and when_named(meant) is not None else None
 _TOLD_ALL = YES | {"lanjut", "lanjutkan", "continue", "next", "sudah", "udah", "cukup", "segitu", "done", "that"}
+_ONLY = frozenset({"aja", "saja", "doang", "all"})
+
+
+def _all_told(text: str) -> bool:
+    """"ok", "udah itu aja pak", "cukup", "that's all": nothing more to tell, where more of a story was asked."""
+    said = set(words(text))
+    return bool(said & (_TOLD_ALL | _ONLY)) and not said & _A_MOMENT and said <= _TOLD_ALL | _ONLY | NEUTRAL
 
 
 def _add_to_story(turn: Turn, *, said: bool = True, part: str | None = None) -> None:
@@ -1387,7 +1394,10 @@ def _kind_asked(turn: Turn) -> bool:
 
 
 def ask_description(turn: Turn) -> None:
-    turn.say("report.ask_description", shortest=DESCRIPTION_CHARS[0], longest=DESCRIPTION_CHARS[1])
+    if turn.draft.get("story_begun"):  # "motor sy dicuri" where the kind was asked: more of it, or that is all
+        turn.say("report.ask_description_more")
+    else:
+        turn.say("report.ask_description", shortest=DESCRIPTION_CHARS[0], longest=DESCRIPTION_CHARS[1])
 
 
 async def description(turn: Turn) -> str:
@@ -1407,13 +1417,15 @@ async def description(turn: Turn) -> str:
         return DESCRIPTION
     if begun and set(words(turn.text)) & _PIECE_TAKEN_BACK:  # "maaf salah, mau lapor lain": the piece before is not it
         begun = None
-    elif begun and not _a_piece_of_a_story(turn.text):  # "bentar", "ok", "English": the story waits for its next piece
-        turn.draft["story_begun"] = begun
-        said = set(words(turn.text))
-        if said & _TOLD_ALL and not said & _A_MOMENT:  # "ok", "lanjut", "udah": told all, and it is too short
+    elif begun and _all_told(turn.text):
+        if letters_and_digits(begun) < shortest:
+            turn.draft["story_begun"] = begun
             turn.say("report.description_too_short", shortest=shortest)
-        else:
-            turn.say("report.story_go_on")
+            return DESCRIPTION
+        turn.text, begun = begun, None  # "motor sy dicuri", then "udah itu aja": the story is what was begun
+    elif begun and not _a_piece_of_a_story(turn.text):  # "bentar", "English": the story waits for its next piece
+        turn.draft["story_begun"] = begun
+        turn.say("report.story_go_on")
         return DESCRIPTION
     if begun:
         turn.text = f"{begun}\n{turn.text}"

@@ -250,7 +250,7 @@ async def test_what_the_ways_of_being_shown_mean_is_explained_at_the_menu(engine
     ("nanti sy dipanggil ke kantor polisi gk?", "menu.contact"),
     ("ini langsung ke polsek mana pak?", "menu.station"),
     ("hp sy ilang 😭 td di pasar gedog 🙏🙏", "report.read_back"),  # emoji are no words of the story
-    ("motor sy dicuri 🙏", "report.ask_description"),  # a plea beside a kind, no thanks
+    ("motor sy dicuri 🙏", "report.ask_description_more"),  # a plea beside a story begun, no thanks
     ("udh lapor dr kmrn kok blm ada tanggapan sih pak", "status.no_own_reports"),
     ("halo min, laporan sy LP-HKZZ-AWV6 gmn kabarnya?", "status.not_found"),
     ("Mohon maaf pak polisi, saya ini sudah tua, tidak begitu paham pakai hp.", "menu.how"),
@@ -966,8 +966,30 @@ async def test_asked_what_kind_the_resident_may_tell_the_story_or_name_the_incid
     await resident.send("batal")
     for said in ("lapor", "hp sy dijambret"):
         await resident.send(said)
-    assert resident.heard("report.story_begun_noted") and resident.heard("report.ask_description"), resident.text
+    assert resident.heard("report.story_begun_noted") and resident.heard("report.ask_description_more"), resident.text
     assert (await draft_of(engine))["category"] == "security"
+
+
+@pytest.mark.parametrize("that_is_all", ["udah itu aja pak", "sudah", "cukup", "ok lanjut", "itu saja", "that's all"])
+async def test_a_story_begun_where_the_kind_is_asked_may_be_all_there_is(engine: Engine, that_is_all: str) -> None:
+    """"motor sy dicuri" answers the kind and begins the story; asked for more, "udah itu aja" keeps it as the whole
+    story (it is long enough): the place is asked next, not the story again."""
+    resident = Resident(engine, "console:begun")
+    for said in ("halo", "1", "motor sy dicuri"):
+        await resident.send(said)
+    assert resident.heard("report.ask_description_more") and not resident.heard("report.ask_description")
+    await resident.send(that_is_all)
+    assert resident.heard("report.ask_location") and not resident.heard("report.description_too_short"), \
+        resident.text
+    assert (await draft_of(engine))["description"] == "motor sy dicuri"
+
+
+async def test_a_story_begun_too_short_is_still_asked_for_more(engine: Engine) -> None:
+    resident = Resident(engine, "console:short")
+    for said in ("halo", "1", "rmh sy", "dimaling"):
+        await resident.send(said)
+    await resident.send("udah")
+    assert resident.heard("report.description_too_short") or resident.heard("report.ask_location"), resident.text
 
 
 async def test_a_story_told_in_pieces_where_the_kind_is_asked_keeps_every_piece(engine: Engine) -> None:
