@@ -594,3 +594,18 @@ def test_since_earlier_after_the_residents_home_is_no_place_they_come_from(told:
 ])
 def test_a_habit_is_read_in_the_clause_it_is_told_in(told: str, cry: bool) -> None:
     assert is_cry_for_help(told) is cry
+
+
+@pytest.mark.parametrize(("told", "cry"), [
+    ("anak2 lagi main lempar batu di depan rumah sy", False),        # play, no attack
+    ("the kids are playing throwing stones in front of my house", False),
+    ("adik sy main lempar batu di kali sama temennya", False),
+    ("anak2 main lempar batu ke pengendara motor", True),             # in play, but at someone
+    ("preman main lempar batu ke rumah warga", True),                 # thugs at whatever
+    ("anak2 lagi main, tiba2 ada org lempar batu ke rumah sy", True), # the game is another clause's
+    ("ada yg lempar batu ke rumah sy", True),
+    ("rumah sy dilempari batu skrg", True),
+    ("rumah sy dilempari batu, skrg kacanya pecah", False),           # the now is of the glass
+])
+def test_stones_thrown_in_play_are_no_attack(told: str, cry: bool) -> None:
+    assert is_cry_for_help(told) is cry

@@ -2670,7 +2670,7 @@ def _strange_or_armed(after: list[str]) -> bool:
 _TOY_MADE = frozenset({"air", "mainan", "plastik", "busa", "water", "toy", "toys", "squirt", "nerf"})
 _ARMS = _WEAPONS | {"tembakan", "bom", "bomb", "guns", "senapan"}
 _PRETENDED = _ARMS | {"perang", "polisi"}  # "perang2an", "pedang2an", "polisi2an": pretend whatever goes with them
-_AT_PLAY = frozenset({"main", "maen", "bermain", "mainan", "game", "playing"})  # "main tembak2an", "main kejar2an"
+_AT_PLAY = frozenset({"main", "maen", "bermain", "mainan", "game", "playing", "play", "plays"})  # "main tembak2an"
 _HARMFUL_FILLINGS = (("air", "keras"), ("bensin",), ("minyak",), ("spiritus",), ("tiner",), ("thinner",),
                      ("acid",), ("petrol",), ("gasoline",))
 _NOT_A_PLAYER = _THUGS | {"orang", "seseorang", "pria", "lelaki", "dewasa", "stranger", "man", "men"}
@@ -2936,26 +2936,49 @@ _THROWING = frozenset({"lempar", "melempar", "ngelempar", "ngelemparin", "melemp
 _MISSILES = frozenset({"botol", "batu", "kursi", "bottles", "bottle", "rocks", "stones", "chairs"})
 
 
+_TARGETS = _PEOPLE | {"people", "warga", "pengunjung"}
+# A game of throwing ("anak2 lagi main lempar batu di depan rumah sy", "kids playing throwing stones") is play, no
+# attack: a cry only when what is thrown goes at someone ("anak2 main lempar batu ke pengendara"), or by thugs.
+_PLAY_REACH = 3  # words before the throwing where the game is told: "lagi main lempar batu"
+
+
+def _thrown_in_play(said: list[str], at: int) -> bool:
+    clause = _clause_of(said, at)
+    return not _AT_PLAY.isdisjoint(said[max(clause.start, at - _PLAY_REACH):at])
+
+
 def _throwing_at_people(said: list[str]) -> bool:
     """Thrown at people, or by thugs at whatever ("preman2 itu masih lempar2 batu ke pos")."""
-    return any(word in _THROWING and _MISSILES & set(said[i + 1:i + 3])
-               and ((_PEOPLE | {"people", "warga", "pengunjung"}) & set(said[i + 2:i + 7])
-                    or _THUGS & set(said[max(0, i - 4):i]))
-               and not _habitual(said, i) for i, word in enumerate(said))
+    for i, word in enumerate(said):
+        if word not in _THROWING or not _MISSILES & set(said[i + 1:i + 3]) or _habitual(said, i):
+            continue
+        after = said[i + 2:i + 7]
+        if _THUGS & set(said[max(0, i - 4):i]):
+            return True
+        if not _thrown_in_play(said, i):
+            if _TARGETS & set(after):
+                return True
+        elif any(w in _AT_SOMEONE and after[k + 1:k + 2] and after[k + 1] in _TARGETS for k, w in enumerate(after)):
+            return True
+    return False
 
 
-# Stones thrown at the resident's own home while they tell it: "rumah sy lagi dilempari batu", "they are throwing
-# rocks at my house"; not a pelting told as past ("kemarin rumah sy dilempari batu") or as a habit.
+# Stones thrown at the resident's own home while they tell it: "rumah sy lagi dilempari batu", "…dilempari batu skrg",
+# "they are throwing rocks at my house"; not a pelting told as past ("kemarin rumah sy dilempari batu"), as a habit or
+# in a game ("kids are playing throwing stones in front of my house").
 _PELTING = frozenset({"dilempari", "dilemparin", "dilempar", "lempari", "melempari", "ngelemparin", "throwing",
                       "pelting"})
 _A_HOME = frozenset({"rumah", "kaca", "jendela", "pintu", "pagar", "house", "home", "window", "windows", "door"})
 _GOING_ON_NOW = frozenset({"lagi", "masih", "sekarang", "now", "are", "still"})
+_NOW_AFTER = frozenset({"sekarang", "now"})  # "dilempari batu skrg"; not "…batu, skrg kacanya pecah"
 
 
 def _pelting_a_home_now(said: list[str]) -> bool:
     return any(
-        word in _PELTING and _MISSILES & set(said[i + 1:i + 4]) and _GOING_ON_NOW & set(said[max(0, i - 3):i])
-        and not _habitual(said, i)
+        word in _PELTING and _MISSILES & set(said[i + 1:i + 4])
+        and (_GOING_ON_NOW & set(said[max(0, i - 3):i])
+             or (_NOW_AFTER & set(said[i + 2:i + 3]) and i + 2 not in _after_commas(said)))
+        and not _habitual(said, i) and not _thrown_in_play(said, i)
         and _A_HOME & set(said[max(0, i - 5):i + 7]) and _OWN & set(said[max(0, i - 5):i + 7])
         for i, word in enumerate(said))
 
