@@ -609,3 +609,15 @@ def test_a_habit_is_read_in_the_clause_it_is_told_in(told: str, cry: bool) -> No
 ])
 def test_stones_thrown_in_play_are_no_attack(told: str, cry: bool) -> None:
     assert is_cry_for_help(told) is cry
+
+
+@pytest.mark.parametrize(("told", "cry"), [
+    ("ada org aneh di tv, sy sendirian di rumah, takut", False),       # on a screen: no one near
+    ("sy sendirian di rumah, di tv ada org aneh dari tadi", False),
+    ("there is a strange man on tv, i am home alone and scared", False),
+    ("ada org aneh di teras rumah dari tadi, sy sendirian di rumah", True),
+    ("sy sendirian di rumah, ada org aneh di depan rumah dari tadi, tv sy nyala", True),  # no screen where they are
+    ("ada org aneh mondar mandir depan rumah sy", False),               # not alone: as it was read before
+])
+def test_a_stranger_on_a_screen_is_no_one_near(told: str, cry: bool) -> None:
+    assert is_cry_for_help(told) is cry

@@ -3220,7 +3220,25 @@ def _a_stranger_at(said: list[str], at: int, looks: frozenset[str] = frozenset({
         or (word in _NOT_KNOWN_AS and who[-1:] and who[-1] in NEGATIONS | {"tak"}
             and bool((_ANOTHER_PERSON | {"orang", "seseorang"}) & set(who))) \
         or (word in looks and said[at + 1:at + 2] in (["man"], ["men"], ["guy"], ["guys"], ["person"], ["woman"]))
-    return bool(strange) and not _negated(said, max(0, at - 2)) and not _WHAT_IF & set(said[max(0, at - 5):at])
+    return bool(strange) and not _negated(said, max(0, at - 2)) and not _WHAT_IF & set(said[max(0, at - 5):at]) \
+        and not _on_a_screen(said, at)
+
+
+# One on a screen or in a show is no one near: "ada org aneh di tv", "nonton film org aneh", "a strange man on tv",
+# "ada org aneh di game yg sy mainin"; the show named in the person's clause right before them, or where they are
+# first told to be after them ("ada org aneh di depan rumah dari tadi, tv sy nyala" is at the door).
+_SHOWS = _SCREENS | _NOT_REAL | {"tiktok", "instagram", "ig", "iklan", "vlog", "konten", "kartun", "anime", "show",
+                                 "games"}
+_WHERE_SHOWN = frozenset({"di", "dalam", "in", "on"})
+
+
+def _on_a_screen(said: list[str], at: int) -> bool:
+    clause = _clause_of(said, at)
+    before = said[max(clause.start, at - 3):at]
+    if any(word.removesuffix("nya") in _SHOWS for word in before):
+        return True  # "film org aneh", "nonton org aneh"
+    where = next((k for k in range(at + 1, clause.stop) if said[k] in _WHERE_SHOWN), None)
+    return where is not None and said[where + 1:where + 2] != [] and said[where + 1].removesuffix("nya") in _SHOWS
 
 
 def _stranger_inside(said: list[str]) -> bool:
