@@ -621,3 +621,13 @@ def test_stones_thrown_in_play_are_no_attack(told: str, cry: bool) -> None:
 ])
 def test_a_stranger_on_a_screen_is_no_one_near(told: str, cry: bool) -> None:
     assert is_cry_for_help(told) is cry
+
+
+@pytest.mark.parametrize("told", ["tolong", "tulung", "tulungg", "tulung pak", "tulong", "tlng pak", "tlg", "tlog"])
+def test_help_called_alone_in_any_spelling_is_a_cry(told: str) -> None:
+    assert is_cry_for_help(told)
+
+
+@pytest.mark.parametrize("told", ["tolong ditertibkan", "tulung ditertibkan", "tulong dibantu ya pak"])
+def test_help_asked_for_a_thing_is_a_please(told: str) -> None:
+    assert not is_cry_for_help(told)
