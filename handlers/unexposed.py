@@ -1,4 +1,5 @@
-"""What officers read of a reporter who did not report by name: the number they write from (however written),
+"""What officers read of a reporter who did not report by name: the number they write from (however written, in
+digits or words),
 one they tell as theirs, and the names they introduce themselves by, hidden. The story, the place typed, a
 witness's account, an answer to an officer's question and an objection to a decision all pass through here."""
 
@@ -7,7 +8,7 @@ from __future__ import annotations
 import re
 
 from handlers.i18n import t
-from handlers.language.self_told import names_told, own_id_numbers, own_numbers
+from handlers.language.self_told import names_told, own_id_numbers, own_numbers, phones
 from storage.contacts import address_as_written
 
 
@@ -17,6 +18,9 @@ def unexposed(text: str, *, lang: str, urn: str | None, names_in: str = "") -> s
     hidden = t(lang, "report.number_hidden")
     if urn is not None and (address := address_as_written(urn)) is not None:
         text = address.sub(hidden, text)
+        for phone in phones(text):  # the same number read out in words: "nol delapan satu dua…"
+            if not address.sub("", phone.digits):
+                text = text.replace(phone.said, hidden)
     names = list(dict.fromkeys([*names_told(names_in), *names_told(text)]))
     for number in [*own_numbers(text, names), *own_id_numbers(text)]:
         text = text.replace(number, hidden)

@@ -503,6 +503,27 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("no hp sy 85712349876, makasih", [], ["85712349876"]), ("hubungi sy di 81234567890.", [], ["81234567890"]),
     ("sy udh transfer, wa sy 81234567890", [], ["81234567890"]),
     ("sy ditipu 2 juta rupiah, no sy 81234567890", [], ["81234567890"]),
+    # a number read out in words, wholly or in part: by the same rule as one in digits
+    ("no hp sy nol delapan satu dua tiga empat lima enam tujuh delapan sembilan", [],
+     ["nol delapan satu dua tiga empat lima enam tujuh delapan sembilan"]),
+    ("kalau perlu hub sy di kosong delapan satu tiga, dua dua tiga tiga, empat empat lima", [],
+     ["kosong delapan satu tiga, dua dua tiga tiga, empat empat lima"]),
+    ("wa sy 08 satu dua 3456 7890 ya pak", [], ["08 satu dua 3456 7890"]),
+    ("my number is zero eight one two three four five six seven eight nine", [],
+     ["zero eight one two three four five six seven eight nine"]),
+    ("hubungi saya di enam dua delapan lima tujuh satu satu dua dua tiga tiga empat", [],
+     ["enam dua delapan lima tujuh satu satu dua dua tiga tiga empat"]),
+    ("WA: Nol Delapan Lima Tujuh 1234 9876", [], ["Nol Delapan Lima Tujuh 1234 9876"]),
+    ("hp sy delapan satu dua tiga empat lima enam tujuh delapan sembilan nol", [],
+     ["delapan satu dua tiga empat lima enam tujuh delapan sembilan nol"]),
+    ("nomor penipunya nol delapan satu dua tiga empat lima enam tujuh delapan sembilan", [], []),
+    ("td ada yg wa dr nol delapan lima tujuh satu dua tiga empat lima enam tujuh ngaku kurir", [], []),
+    # counts, sums, times, plates and house numbers in words are no number to hide
+    ("ada tiga orang naik dua motor, satu bawa clurit", [], []),
+    ("kerugian sy satu juta lima ratus ribu, jam dua belas siang", [], []),
+    ("rumah sy no dua puluh tiga, motor sy plat B 1234 XYZ, anak sy dua", [], []),
+    ("wa sy 0812 3456 7890 dua kali gk dibales", [], ["0812 3456 7890"]),
+    ("sy liat satu dua tiga empat lima enam orang lari", [], []),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:

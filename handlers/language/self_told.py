@@ -6,6 +6,7 @@ someone else ("nomor penipunya 0812…") is evidence, and stays."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from handlers.language.answers import NEUTRAL
 from handlers.language.normalise import normalise, words
@@ -76,6 +77,44 @@ _NAME_ENDS = frozenset({
 _PHONE = re.compile(rf"(?<![\w+])\(?(?:\+?62[\s-]?|0)8\d(?:[{DIGIT_SEPARATORS}]{{0,2}}\d){{6,11}}(?!\d)"
                     rf"|(?<![\w+])8[1-35-9](?:[\s-]?\d){{7,10}}(?!\d|[.,]\d)"  # "812 3456 7890": its 0 left out
                     rf"|(?<![\w+])\+(?!62)[1-9]\d{{0,2}}(?:[{DIGIT_SEPARATORS}]{{0,2}}\d){{6,12}}(?!\d)")  # "+61 412…"
+# Digits said as words, as a number is read out over the phone: "nol delapan satu dua…", "kosong delapan…", "zero
+# eight one…"; digits may stand among them ("08 satu dua 3456 7890").
+_DIGIT_WORDS = {"nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5",
+                "enam": "6", "tujuh": "7", "delapan": "8", "lapan": "8", "sembilan": "9", "zero": "0", "one": "1",
+                "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                "nine": "9"}
+_SAID_DIGITS = rf"(?:{'|'.join(_DIGIT_WORDS)}|\d+)"
+_SPELLED = re.compile(rf"(?<![\w+])(?:\+\s?)?{_SAID_DIGITS}(?:[\s,.\-/]{{1,3}}{_SAID_DIGITS})+(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Phone:
+    """A phone number in a text, as written (`said`) and as its digits."""
+
+    start: int
+    end: int
+    said: str
+    digits: str
+
+
+def phones(text: str) -> list[Phone]:
+    """The phone numbers in `text`, in order: in digits ("0857-1234-9876"), and read out in words, wholly or in part
+    ("nol delapan lima tujuh…", "08 satu dua 3456 7890", "zero eight one two…"), whose digits make a number as one
+    in digits would (a count, a sum, a time or a house number in words is too short, or no phone's)."""
+    found = [Phone(told.start(), told.end(), told.group(), digits) for told in _SPELLED.finditer(text)
+             if not told.group().replace("+", "").strip().isdecimal()  # digits alone: as _PHONE reads them
+             and _PHONE.search(told.group()) is None  # a number in digits with words after it: that number
+             and _PHONE.fullmatch(digits := _digits_of(told.group())) is not None]
+    found += [Phone(told.start(), told.end(), told.group(), _digits_of(told.group())) for told in _PHONE.finditer(text)
+              if not any(spelled.start <= told.start() < spelled.end for spelled in found)]
+    return sorted(found, key=lambda phone: phone.start)
+
+
+def _digits_of(said: str) -> str:
+    return ("+" if said.lstrip("( ").startswith("+") else "") + "".join(
+        _DIGIT_WORDS.get(piece.lower(), piece) for piece in re.findall(r"[^\W\d_]+|\d+", said))
+
+
 _OWN = frozenset({"saya", "aku", "gue", "my", "me", "mine", "ku", "nomorku", "hpku", "waku"})  # words() reads "sy"
 # Said before a number that is no phone's: an account's, a sum's; unless a word of a phone is nearer.
 _NOT_A_PHONE = frozenset({"rek", "rekening", "norek", "account", "va", "rp", "uang", "duit", "rupiah", "idr",
@@ -293,11 +332,11 @@ def own_numbers(text: str, names: list[str]) -> list[str]:
     found: list[str] = []
     last_end = 0  # where the last of the resident's own numbers ends
     before = 0  # where the last number of any kind ends: whose words before this one are read from there on
-    for number in _PHONE.finditer(text):
-        said = words(text[max(before, number.start() - 80):number.start()])  # not "nomor penipu 0812…" for "nomor sy"
-        before = number.end()
-        near = words(_CLAUSE.split(text[:number.start()])[-1])[-3:]  # in its own clause: not "transfer, wa sy 81…"
-        if number.group().startswith("8") and _NOT_A_PHONE & set(near) and not _NAMES_A_PHONE & set(near):
+    for number in phones(text):
+        said = words(text[max(before, number.start - 80):number.start])  # not "nomor penipu 0812…" for "nomor sy"
+        before = number.end
+        near = words(_CLAUSE.split(text[:number.start])[-1])[-3:]  # in its own clause: not "transfer, wa sy 81…"
+        if number.digits.startswith("8") and _NOT_A_PHONE & set(near) and not _NAMES_A_PHONE & set(near):
             continue  # "no rek sy 8720123456", "uang sy rp 85000000": an account or a sum, its 0 never left out
         between = []
         while said and said[-1] in _BETWEEN:
@@ -306,31 +345,31 @@ def own_numbers(text: str, names: list[str]) -> list[str]:
         told_of_others = bool(_OTHERS & set(whose))
         wrote_to = "ke" in between and bool(_WRITE_TO & set(between))  # "sy wa ke 0812…": the resident wrote to it
         mine = bool(said) and (said[-1] in _OWN or said[-1] in _CONTACT_ME) and not told_of_others and not wrote_to
-        clause = words(_CLAUSE.split(text[:number.start()])[-1])
+        clause = words(_CLAUSE.split(text[:number.start])[-1])
         while clause and clause[-1] in _BETWEEN - _WRITE_TO:
             clause.pop()
         asked = bool(clause) and clause[-1] in _WRITE_TO and set(clause[:-1]) <= _ASKING_TO | NEUTRAL
-        labelled = _LABEL.search(text[:number.start()]) is not None
-        tail = text[number.end():number.end() + 40]
+        labelled = _LABEL.search(text[:number.start]) is not None
+        tail = text[number.end:number.end + 40]
         after = words(tail)[:4]  # "0812-3456-7890 ini nomor saya pak", "0812…, ini nomor sy"; not "… nomor sy 0857…"
         named_after = bool(_OWN & set(after)) and bool({"nomor", "no", "hp", "wa", "number"} & set(after)) \
-            and not _OTHERS & set(after) and _PHONE.search(tail) is None \
+            and not _OTHERS & set(after) and not phones(tail) \
             and after[:1] not in (["ke"], ["dari"], ["untuk"], ["buat"], ["to"], ["from"])
-        gap = text[last_end:number.start()]
+        gap = text[last_end:number.start]
         also = bool(found) and set(words(gap)) <= _ALSO_AT and bool(_ALSO & set(words(gap)) or "/" in gap) \
             and not {word.removesuffix("nya") for word in after} & (_OTHERS | _OTHERS_DID)
         if mine or asked or labelled or named_after or also or _beside_a_name(text, number, names):
-            found.append(number.group())
-            last_end = number.end()
+            found.append(number.said)
+            last_end = number.end
     return found
 
 
-def _beside_a_name(text: str, number: re.Match[str], names: list[str]) -> bool:
+def _beside_a_name(text: str, number: Phone, names: list[str]) -> bool:
     for name in names:
         at = text.find(name)
         if at < 0:
             continue
-        between = text[at + len(name):number.start()] if at < number.start() else text[number.end():at]
+        between = text[at + len(name):number.start] if at < number.start else text[number.end:at]
         if len(between) <= _NUMBER_NEAR_A_NAME and not _OTHERS & {w.removesuffix("nya") for w in words(between)}:
             return True
     return False
