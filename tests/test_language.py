@@ -10,7 +10,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from handlers.language.emergency import services_to_call
 from handlers.language.intents import category_named, correction, identity_wished, ref_asked
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
-from handlers.language.self_told import names_told, own_id_numbers, own_numbers
+from handlers.language.self_told import names_told, own_contacts, own_id_numbers
 from handlers.language.slots import hour_told, time_told, when_named, without_home, without_where_one_is
 from handlers.language.written import written_in
 from storage.lexicon import spoken_root, stem
@@ -524,11 +524,23 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("rumah sy no dua puluh tiga, motor sy plat B 1234 XYZ, anak sy dua", [], []),
     ("wa sy 0812 3456 7890 dua kali gk dibales", [], ["0812 3456 7890"]),
     ("sy liat satu dua tiga empat lima enam orang lari", [], []),
+    # an e-mail address, by the same rule: one's own hidden, another's evidence
+    ("email sy budi.santoso@gmail.com kalau perlu", [], ["budi.santoso@gmail.com"]),
+    ("Email: Budi_S88@yahoo.co.id", [], ["Budi_S88@yahoo.co.id"]),
+    ("e-mail saya budi at gmail dot com", [], ["budi at gmail dot com"]),
+    ("kalau perlu hubungi sy di rina.w (at) yahoo (dot) co (dot) id", [], ["rina.w (at) yahoo (dot) co (dot) id"]),
+    ("budi.santoso@gmail.com ini email sy pak", [], ["budi.santoso@gmail.com"]),
+    ("my email is sarah.j@outlook.com", [], ["sarah.j@outlook.com"]),
+    ("hub sy 081234567890 atau email budi@gmail.com", [], ["081234567890", "budi@gmail.com"]),
+    ("penipunya pake email cs.bank.resmi@gmail.com", [], []),
+    ("td ada email dari hadiah.undian@promo-bca.com minta data", [], []),
+    ("sy email ke admin@tokoonline.com tp gk dibales", [], []),
+    ("sy lagi at the pasar, titik kumpul di dekat masjid", [], []),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:
     found = names_told(story)
-    assert (found, own_numbers(story, found)) == (names, numbers)
+    assert (found, [told.said for told in own_contacts(story, found)]) == (names, numbers)
 
 
 @pytest.mark.parametrize(("story", "numbers"), [("motor sy dicuri, nik sy 3572034501900001", ["3572034501900001"]),

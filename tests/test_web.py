@@ -575,6 +575,8 @@ TOLD_OF_ONESELF = [
     ("kalau perlu wa sy", "08 satu dua 3456 7890", "[nomor disembunyikan]"),
     # the number written from, read out in words and said to be no one's: still the reporter's
     ("ini", "kosong delapan satu dua tiga empat lima enam tujuh delapan sembilan nol", "[nomor disembunyikan]"),
+    ("email sy", "budi.santoso@gmail.com", "[email disembunyikan]"),
+    ("atau email saya", "budi at gmail dot com", "[email disembunyikan]"),
 ]
 
 

@@ -1,7 +1,7 @@
 """What residents tell of themselves inside a story: a name they introduce themselves by ("nama saya Budi",
 "sy Agus Salim tinggal sebelahnya", "Ini Pak RT Slamet yg lapor") and their own phone number ("wa sy
-0857-1234-9876"), so that a report they asked to keep unnamed does not carry them to officers. A number told of
-someone else ("nomor penipunya 0812…") is evidence, and stays."""
+0857-1234-9876") or e-mail address, so that a report they asked to keep unnamed does not carry them to officers. A
+number or an address told of someone else ("nomor penipunya 0812…") is evidence, and stays."""
 
 from __future__ import annotations
 
@@ -88,26 +88,45 @@ _SPELLED = re.compile(rf"(?<![\w+])(?:\+\s?)?{_SAID_DIGITS}(?:[\s,.\-/]{{1,3}}{_
 
 
 @dataclass(frozen=True)
-class Phone:
-    """A phone number in a text, as written (`said`) and as its digits."""
+class ContactTold:
+    """A way to reach someone told in a text, as written (`said`): a phone number (its `digits` too), an e-mail
+    address. `kind` names the catalogue's text that stands in its place when hidden (report.number_hidden…)."""
 
+    kind: str
     start: int
     end: int
     said: str
-    digits: str
+    digits: str = ""
 
 
-def phones(text: str) -> list[Phone]:
+def phones(text: str) -> list[ContactTold]:
     """The phone numbers in `text`, in order: in digits ("0857-1234-9876"), and read out in words, wholly or in part
     ("nol delapan lima tujuh…", "08 satu dua 3456 7890", "zero eight one two…"), whose digits make a number as one
     in digits would (a count, a sum, a time or a house number in words is too short, or no phone's)."""
-    found = [Phone(told.start(), told.end(), told.group(), digits) for told in _SPELLED.finditer(text)
+    found = [ContactTold("number", told.start(), told.end(), told.group(), digits) for told in _SPELLED.finditer(text)
              if not told.group().replace("+", "").strip().isdecimal()  # digits alone: as _PHONE reads them
              and _PHONE.search(told.group()) is None  # a number in digits with words after it: that number
              and _PHONE.fullmatch(digits := _digits_of(told.group())) is not None]
-    found += [Phone(told.start(), told.end(), told.group(), _digits_of(told.group())) for told in _PHONE.finditer(text)
-              if not any(spelled.start <= told.start() < spelled.end for spelled in found)]
+    found += [ContactTold("number", told.start(), told.end(), told.group(), _digits_of(told.group()))
+              for told in _PHONE.finditer(text) if not any(spelled.start <= told.start() < spelled.end
+                                                           for spelled in found)]
     return sorted(found, key=lambda phone: phone.start)
+
+
+# An e-mail address, as written or read out: "budi.santoso@gmail.com", "budi at gmail dot com", "budi (at) yahoo
+# (dot) co (dot) id"; the last word a domain's ending, so that "at" and "dot" in a sentence are none.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                    r"|(?<![\w.])[\w.+-]+\s*(?:\(at\)|\[at\]|\bat\b)\s*[\w-]+"
+                    r"(?:\s*(?:\(dot\)|\[dot\]|\bdot\b|\btitik\b)\s*[\w-]+)*"
+                    r"\s*(?:\(dot\)|\[dot\]|\bdot\b|\btitik\b)\s*(?:com|id|net|org|co|ac|go|me|io)\b", re.IGNORECASE)
+
+
+def contacts_told(text: str) -> list[ContactTold]:
+    """The phone numbers (`phones`) and e-mail addresses in `text`, in order."""
+    emails = [ContactTold("email", told.start(), told.end(), told.group()) for told in _EMAIL.finditer(text)]
+    return sorted([*emails, *(phone for phone in phones(text)
+                              if not any(email.start <= phone.start < email.end for email in emails))],
+                  key=lambda told: told.start)
 
 
 def _digits_of(said: str) -> str:
@@ -122,14 +141,17 @@ _NOT_A_PHONE = frozenset({"rek", "rekening", "norek", "account", "va", "rp", "ua
 # Said between one's own word and the number: "wa sy: 0857…", "hubungi saya di 0812…", "no hp saya yaitu 0812…",
 # "hubungi sy balik di 0857…".
 _BETWEEN = frozenset({"di", "ke", "yaitu", "adalah", "is", "at", "on", "nomor", "no", "nomer", "hp", "wa", "whatsapp",
-                      "telepon", "telp", "number", "phone", "balik", "lewat", "via", "aja", "saja", "langsung"})
+                      "telepon", "telp", "number", "phone", "balik", "lewat", "via", "aja", "saja", "langsung",
+                      "email", "e", "mail", "surel", "imel", "gmail", "alamat", "address"})
+# Words after a number or address that say it is one: "0812… ini nomor saya", "budi@… itu email sy".
+_NAMES_A_CONTACT = frozenset({"nomor", "no", "hp", "wa", "number", "email", "mail", "surel", "imel"})
 # A contact given with no "saya": "kalau perlu hubungi 0812…", "bisa dihubungi di 0812…", "cp: 0812…", "hub
 # 0813…" (which the slang lexicon reads as "hubungan").
 _CONTACT_ME = frozenset({"hubungi", "dihubungi", "hub", "hubungan", "cp", "kontak", "contact"})
 _NAMES_A_PHONE = _CONTACT_ME | {"wa", "hp", "telp", "telepon", "phone", "whatsapp"}
 # Ways to say "write to me" that are also what others did ("td ada yg wa 0812…", "masuk sms 0812…"): the resident's
 # only where they open the clause, alone or after a word of asking ("WA aja ke 0812…", "kalau perlu telp 0812…").
-_WRITE_TO = frozenset({"wa", "whatsapp", "sms", "telp", "telepon", "tlp", "telpon", "call", "text"})
+_WRITE_TO = frozenset({"wa", "whatsapp", "sms", "telp", "telepon", "tlp", "telpon", "call", "text", "email", "imel"})
 _ASKING_TO = frozenset({"kalau", "kalo", "klo", "perlu", "bisa", "silakan", "silahkan", "mohon", "boleh", "langsung",
                         "keterangan", "info", "informasi", "please", "just"})
 # A second number of one's own, right after the first: "hub sy 0812… atau sms 0813…", "wa sy 0812… / 0856…".
@@ -138,8 +160,9 @@ _ALSO_AT = _ALSO | _WRITE_TO | _BETWEEN | _ASKING_TO | NEUTRAL
 # Told right after that second number, it is someone else's: "atau 0857… nomor penipu", "dan 0857… juga nelpon sy".
 _OTHERS_DID = frozenset({"punya", "nelpon", "menelepon", "nelepon", "ngaku", "mengaku", "nipu", "menipu", "sms",
                          "wa", "ngechat", "chat"})
-# A label at a sentence's start: "HP 0812…", "No. HP: 0812…", "WA: 0857…".
-_LABEL = re.compile(r"(?:^|[.!?\n]\s*)(?:no\.?\s*)?(?:hp|wa|telp|telepon|whatsapp|phone)\s*:?\s*$", re.IGNORECASE)
+# A label at a sentence's start: "HP 0812…", "No. HP: 0812…", "WA: 0857…", "Email: budi@…".
+_LABEL = re.compile(r"(?:^|[.!?\n]\s*)(?:(?:no\.?\s*)?(?:hp|wa|telp|telepon|whatsapp|phone)|e-?mail|surel)\s*:?\s*$",
+                    re.IGNORECASE)
 _CLAUSE = re.compile(r"[.,;!?\n]")
 # Who else a number may be told of, before its "saya" or its word of contact: "dia WA saya 0812…", "penipu itu chat
 # aku 0812…", "tulisannya hubungi 0812…", "nomor hp suami saya 0812…".
@@ -324,15 +347,16 @@ def own_id_numbers(text: str) -> list[str]:
     return found
 
 
-def own_numbers(text: str, names: list[str]) -> list[str]:
-    """The phone numbers told as the resident's own: right after "saya"/"my" and words of contact ("wa sy 0857…",
-    "hubungi saya di 0812…"), after a word of contact or a label alone ("cp: 0812…", "HP 0812…"), or beside a name
-    they told ("nama sy Dewi Lestari no hp 0812…", "wa 0812… a.n. Sri Wahyuni"); not one told of someone else
-    ("saya ditelpon 0812…", "dia WA saya 0812…", "nomor penipunya 0812…", "nomor hp suami saya 0812…")."""
-    found: list[str] = []
-    last_end = 0  # where the last of the resident's own numbers ends
-    before = 0  # where the last number of any kind ends: whose words before this one are read from there on
-    for number in phones(text):
+def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
+    """The phone numbers and e-mail addresses told as the resident's own: right after "saya"/"my" and words of
+    contact ("wa sy 0857…", "hubungi saya di 0812…", "email sy budi@…"), after a word of contact or a label alone
+    ("cp: 0812…", "HP 0812…"), or beside a name they told ("nama sy Dewi Lestari no hp 0812…", "wa 0812… a.n. Sri
+    Wahyuni"); not one told of someone else ("saya ditelpon 0812…", "dia WA saya 0812…", "nomor penipunya 0812…",
+    "nomor hp suami saya 0812…", "penipunya pake email cs@…")."""
+    found: list[ContactTold] = []
+    last_end = 0  # where the last of the resident's own contacts ends
+    before = 0  # where the last contact of any kind ends: whose words before this one are read from there on
+    for number in contacts_told(text):
         said = words(text[max(before, number.start - 80):number.start])  # not "nomor penipu 0812…" for "nomor sy"
         before = number.end
         near = words(_CLAUSE.split(text[:number.start])[-1])[-3:]  # in its own clause: not "transfer, wa sy 81…"
@@ -352,19 +376,19 @@ def own_numbers(text: str, names: list[str]) -> list[str]:
         labelled = _LABEL.search(text[:number.start]) is not None
         tail = text[number.end:number.end + 40]
         after = words(tail)[:4]  # "0812-3456-7890 ini nomor saya pak", "0812…, ini nomor sy"; not "… nomor sy 0857…"
-        named_after = bool(_OWN & set(after)) and bool({"nomor", "no", "hp", "wa", "number"} & set(after)) \
-            and not _OTHERS & set(after) and not phones(tail) \
+        named_after = bool(_OWN & set(after)) and bool(_NAMES_A_CONTACT & set(after)) \
+            and not _OTHERS & set(after) and not contacts_told(tail) \
             and after[:1] not in (["ke"], ["dari"], ["untuk"], ["buat"], ["to"], ["from"])
         gap = text[last_end:number.start]
         also = bool(found) and set(words(gap)) <= _ALSO_AT and bool(_ALSO & set(words(gap)) or "/" in gap) \
             and not {word.removesuffix("nya") for word in after} & (_OTHERS | _OTHERS_DID)
         if mine or asked or labelled or named_after or also or _beside_a_name(text, number, names):
-            found.append(number.said)
+            found.append(number)
             last_end = number.end
     return found
 
 
-def _beside_a_name(text: str, number: Phone, names: list[str]) -> bool:
+def _beside_a_name(text: str, number: ContactTold, names: list[str]) -> bool:
     for name in names:
         at = text.find(name)
         if at < 0:
