@@ -47,7 +47,8 @@ _REMOVED = "[…]"
 # What Lapor put in place of a reporter's name or number (hidden, or erased by HAPUS): published as any other
 # removal, since only an unnamed or erased reporter's report has them.
 _MARKERS = tuple(t(lang, key) for lang in LANGUAGES
-                 for key in ("report.name_hidden", "report.number_hidden", "report.email_hidden", "privacy.erased"))
+                 for key in ("report.name_hidden", "report.number_hidden", "report.email_hidden",
+                             "report.account_hidden", "privacy.erased"))
 # Only a report whose reporter can be asked waits for their answer: published as being handled, so that an
 # anonymous report does not stand apart from the others by never having it.
 _PUBLISHED_STATUS = {ReportStatus.NEED_INFO: ReportStatus.IN_PROGRESS}

@@ -1,7 +1,7 @@
 """What officers read of a reporter who did not report by name: the number they write from (however written, in
-digits or in words), the numbers and e-mail addresses they tell as theirs, and the names they introduce themselves
-by, hidden. The story, the place typed, a witness's account, an answer to an officer's question and an objection to
-a decision all pass through here."""
+digits or in words), the numbers, e-mail addresses and accounts they tell as theirs, and the names they introduce
+themselves by, hidden. The story, the place typed, a witness's account, an answer to an officer's question and an
+objection to a decision all pass through here."""
 
 from __future__ import annotations
 

@@ -577,6 +577,9 @@ TOLD_OF_ONESELF = [
     ("ini", "kosong delapan satu dua tiga empat lima enam tujuh delapan sembilan nol", "[nomor disembunyikan]"),
     ("email sy", "budi.santoso@gmail.com", "[email disembunyikan]"),
     ("atau email saya", "budi at gmail dot com", "[email disembunyikan]"),
+    ("ig sy", "@budi_s", "[akun disembunyikan]"),
+    ("Tiktok", "@budisantoso", "[akun disembunyikan]"),
+    ("fb:", "budi santoso", "[akun disembunyikan]"),
 ]
 
 

@@ -1,7 +1,8 @@
 """What residents tell of themselves inside a story: a name they introduce themselves by ("nama saya Budi",
 "sy Agus Salim tinggal sebelahnya", "Ini Pak RT Slamet yg lapor") and their own phone number ("wa sy
-0857-1234-9876") or e-mail address, so that a report they asked to keep unnamed does not carry them to officers. A
-number or an address told of someone else ("nomor penipunya 0812…") is evidence, and stays."""
+0857-1234-9876"), e-mail address or account ("ig sy @budi_s"), so that a report they asked to keep unnamed does not
+carry them to officers. A number, an address or an account told of someone else ("nomor penipunya 0812…") is
+evidence, and stays."""
 
 from __future__ import annotations
 
@@ -90,7 +91,8 @@ _SPELLED = re.compile(rf"(?<![\w+])(?:\+\s?)?{_SAID_DIGITS}(?:[\s,.\-/]{{1,3}}{_
 @dataclass(frozen=True)
 class ContactTold:
     """A way to reach someone told in a text, as written (`said`): a phone number (its `digits` too), an e-mail
-    address. `kind` names the catalogue's text that stands in its place when hidden (report.number_hidden…)."""
+    address, an account. `kind` names the catalogue's text that stands in its place when hidden
+    (report.number_hidden…)."""
 
     kind: str
     start: int
@@ -121,12 +123,57 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
                     r"\s*(?:\(dot\)|\[dot\]|\bdot\b|\btitik\b)\s*(?:com|id|net|org|co|ac|go|me|io)\b", re.IGNORECASE)
 
 
+# An account on a platform: "@budi_s"; not an e-mail address's "@gmail".
+_HANDLE = re.compile(r"(?<![\w.@])@[a-z0-9_](?:[\w.]*\w)?", re.IGNORECASE)
+# A platform named before an account without its "@", told as one's own, after a colon or as its name: "ig sy
+# budi_s", "fb: budi santoso", "FB saya Budi Santoso", "my ig is budi.s88".
+_PLATFORM = r"(?:ig|insta|instagram|tiktok|tik\s?tok|fb|facebook|twitter|telegram|tele|threads|youtube)"
+_PLATFORM_THEN = re.compile(rf"\b{_PLATFORM}(?P<own>\s+(?:saya|sy|aku|gue|gw|my))?\s*(?P<colon>:)?\s*"
+                            r"(?P<naming>(?:adalah|yaitu|is|namanya)\s+)?(?=[^\W\d_])", re.IGNORECASE)
+# A username: letters and a digit, "_" or "." ("budi_s", "budi.s88"); not a sum or a count ("500rb", "3x").
+_USERNAME = re.compile(r"(?=[\w.]*[^\W\d_])(?=[\w.]*[\d_.])[\w.]{4,30}")
+_A_SUM_OR_COUNT = re.compile(r"\d+[^\W\d_]{1,3}")
+_ONE_WORD_ACCOUNT = 6  # letters at least of an account of one word in lower case: names run together, "budisantoso"
+# What may follow it: the clause ending, a word of address or another way to reach one ("tiktok sy budisantoso ya
+# pak", "… atau wa 0812…"); not more of the story ("tiktok sy rame bgt").
+_AFTER_AN_ACCOUNT = frozenset({"ya", "yah", "pak", "bu", "kak", "mas", "mbak", "aja", "saja", "atau", "dan", "or",
+                               "and"})
+
+
 def contacts_told(text: str) -> list[ContactTold]:
-    """The phone numbers (`phones`) and e-mail addresses in `text`, in order."""
-    emails = [ContactTold("email", told.start(), told.end(), told.group()) for told in _EMAIL.finditer(text)]
-    return sorted([*emails, *(phone for phone in phones(text)
-                              if not any(email.start <= phone.start < email.end for email in emails))],
-                  key=lambda told: told.start)
+    """The phone numbers (`phones`), e-mail addresses and accounts ("@budi_s", "ig sy budi_s") in `text`, in
+    order."""
+    found = [ContactTold("email", told.start(), told.end(), told.group()) for told in _EMAIL.finditer(text)]
+    found += [ContactTold("account", told.start(), told.end(), told.group()) for told in _HANDLE.finditer(text)]
+    found += [told for said in _PLATFORM_THEN.finditer(text) if (said["own"] or said["colon"] or said["naming"])
+              and (told := _account_after(text, said.end())) is not None]
+    found += phones(text)
+    kept: list[ContactTold] = []
+    for told in found:  # the first reading of a place in the text: "budi@gmail.com" is no account "@gmail"
+        if not any(other.start <= told.start < other.end or told.start <= other.start < told.end for other in kept):
+            kept.append(told)
+    return sorted(kept, key=lambda told: told.start)
+
+
+def _account_after(text: str, at: int) -> ContactTold | None:
+    """The account named at `at` after its platform: a username ("budi_s"), or a name (up to three words, as
+    _as_a_name and _lower_case_name read them, each a word that may be a name; one word in lower case, no word of the
+    language, ending its clause: "ig sy budisantoso ya pak", not "ig sy kena hack")."""
+    token = re.match(r"[\w.]+", text[at:])
+    said = token.group().rstrip(".") if token else ""
+    if _USERNAME.fullmatch(said) and not _A_SUM_OR_COUNT.fullmatch(said):
+        return ContactTold("account", at, at + len(said), said)
+    clause = _CLAUSE.split(text[at:], maxsplit=1)[0].split()[:3]
+    name = _as_a_name(clause) if clause[0][0].isupper() else _lower_case_name(clause)
+    if not all(_may_be_a_name(word) for word in name.split()):  # "ig sy kena hack"
+        name = ""
+    if not name and clause[0].islower() and clause[0].isalpha() and len(clause[0]) >= _ONE_WORD_ACCOUNT \
+            and _may_be_a_name(clause[0]) and normalise(clause[0]) not in _NAME_ENDS | ABOUT_A_NAME \
+            and clause[0] not in ENGLISH_GRAMMAR and (len(clause) == 1 or clause[1].lower() in _AFTER_AN_ACCOUNT):
+        name = clause[0]
+    if not name or (where := text.find(name, at)) < 0:
+        return None
+    return ContactTold("account", at, where + len(name), text[at:where + len(name)])
 
 
 def _digits_of(said: str) -> str:
@@ -142,16 +189,21 @@ _NOT_A_PHONE = frozenset({"rek", "rekening", "norek", "account", "va", "rp", "ua
 # "hubungi sy balik di 0857…".
 _BETWEEN = frozenset({"di", "ke", "yaitu", "adalah", "is", "at", "on", "nomor", "no", "nomer", "hp", "wa", "whatsapp",
                       "telepon", "telp", "number", "phone", "balik", "lewat", "via", "aja", "saja", "langsung",
-                      "email", "e", "mail", "surel", "imel", "gmail", "alamat", "address"})
-# Words after a number or address that say it is one: "0812… ini nomor saya", "budi@… itu email sy".
-_NAMES_A_CONTACT = frozenset({"nomor", "no", "hp", "wa", "number", "email", "mail", "surel", "imel"})
+                      "email", "e", "mail", "surel", "imel", "gmail", "alamat", "address", "akun", "account",
+                      "username", "ig", "insta", "instagram", "tiktok", "fb", "facebook", "twitter", "telegram",
+                      "tele", "threads", "youtube", "dm", "namanya"})
+# Words after a number, an address or an account that say it is one: "0812… ini nomor saya", "budi@… itu email sy",
+# "@budi_s itu akun sy".
+_NAMES_A_CONTACT = frozenset({"nomor", "no", "hp", "wa", "number", "email", "mail", "surel", "imel", "akun",
+                              "account", "ig", "instagram", "tiktok", "fb", "facebook", "twitter"})
 # A contact given with no "saya": "kalau perlu hubungi 0812…", "bisa dihubungi di 0812…", "cp: 0812…", "hub
 # 0813…" (which the slang lexicon reads as "hubungan").
 _CONTACT_ME = frozenset({"hubungi", "dihubungi", "hub", "hubungan", "cp", "kontak", "contact"})
 _NAMES_A_PHONE = _CONTACT_ME | {"wa", "hp", "telp", "telepon", "phone", "whatsapp"}
 # Ways to say "write to me" that are also what others did ("td ada yg wa 0812…", "masuk sms 0812…"): the resident's
 # only where they open the clause, alone or after a word of asking ("WA aja ke 0812…", "kalau perlu telp 0812…").
-_WRITE_TO = frozenset({"wa", "whatsapp", "sms", "telp", "telepon", "tlp", "telpon", "call", "text", "email", "imel"})
+_WRITE_TO = frozenset({"wa", "whatsapp", "sms", "telp", "telepon", "tlp", "telpon", "call", "text", "email", "imel",
+                       "dm"})
 _ASKING_TO = frozenset({"kalau", "kalo", "klo", "perlu", "bisa", "silakan", "silahkan", "mohon", "boleh", "langsung",
                         "keterangan", "info", "informasi", "please", "just"})
 # A second number of one's own, right after the first: "hub sy 0812… atau sms 0813…", "wa sy 0812… / 0856…".
@@ -160,8 +212,9 @@ _ALSO_AT = _ALSO | _WRITE_TO | _BETWEEN | _ASKING_TO | NEUTRAL
 # Told right after that second number, it is someone else's: "atau 0857… nomor penipu", "dan 0857… juga nelpon sy".
 _OTHERS_DID = frozenset({"punya", "nelpon", "menelepon", "nelepon", "ngaku", "mengaku", "nipu", "menipu", "sms",
                          "wa", "ngechat", "chat"})
-# A label at a sentence's start: "HP 0812…", "No. HP: 0812…", "WA: 0857…", "Email: budi@…".
-_LABEL = re.compile(r"(?:^|[.!?\n]\s*)(?:(?:no\.?\s*)?(?:hp|wa|telp|telepon|whatsapp|phone)|e-?mail|surel)\s*:?\s*$",
+# A label at a sentence's start: "HP 0812…", "No. HP: 0812…", "WA: 0857…", "Email: budi@…", "tiktok @budi…".
+_LABEL = re.compile(r"(?:^|[.!?\n]\s*)(?:(?:no\.?\s*)?(?:hp|wa|telp|telepon|whatsapp|phone)|e-?mail|surel"
+                    r"|ig|insta|instagram|tiktok|tik\s?tok|fb|facebook|twitter|telegram|tele|threads|youtube)\s*:?\s*$",
                     re.IGNORECASE)
 _CLAUSE = re.compile(r"[.,;!?\n]")
 # Who else a number may be told of, before its "saya" or its word of contact: "dia WA saya 0812…", "penipu itu chat
@@ -348,11 +401,11 @@ def own_id_numbers(text: str) -> list[str]:
 
 
 def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
-    """The phone numbers and e-mail addresses told as the resident's own: right after "saya"/"my" and words of
+    """The phone numbers, e-mail addresses and accounts told as the resident's own: right after "saya"/"my" and words of
     contact ("wa sy 0857…", "hubungi saya di 0812…", "email sy budi@…"), after a word of contact or a label alone
     ("cp: 0812…", "HP 0812…"), or beside a name they told ("nama sy Dewi Lestari no hp 0812…", "wa 0812… a.n. Sri
     Wahyuni"); not one told of someone else ("saya ditelpon 0812…", "dia WA saya 0812…", "nomor penipunya 0812…",
-    "nomor hp suami saya 0812…", "penipunya pake email cs@…")."""
+    "nomor hp suami saya 0812…", "penipunya pake email cs@…", "sy beli di ig @olshop…")."""
     found: list[ContactTold] = []
     last_end = 0  # where the last of the resident's own contacts ends
     before = 0  # where the last contact of any kind ends: whose words before this one are read from there on
