@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.i18n import LANGUAGES, aliases, labels, t
 from handlers.language.emergency import tells_of_violence_at_home_or_a_threat
-from handlers.language.self_told import names_told
+from handlers.language.self_told import contacts_told, names_told
 from handlers.routing import place_label
 from storage.contacts import DIGIT_SEPARATORS
 from storage.models import UNDISCLOSED, Category, Report, ReportStatus, Station, to_the_hour
@@ -115,11 +115,14 @@ def service_request(report: Report, station: Station | None, public_id: str, reg
 
 def redact(text: str) -> str:
     """The text with what could reach a person taken out: the names the reporter introduced themself by (of a
-    named report too), numbers, addresses, handles, links, and what stands for a name or number hidden."""
+    named report too), numbers (in words too), addresses, handles, links, and what stands for a name or number
+    hidden."""
     for name in names_told(text):
         text = re.sub(rf"\b{re.escape(name)}\b", _REMOVED, text, flags=re.IGNORECASE)
     for marker in _MARKERS:
         text = text.replace(marker, _REMOVED)
+    for told in contacts_told(text):  # whoever's, as in digits: "nol delapan satu…", "budi at gmail dot com"
+        text = text.replace(told.said, _REMOVED)
     return _REACHABLE.sub(_REMOVED, text)
 
 
