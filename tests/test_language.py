@@ -555,6 +555,9 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("sy dm ke @penjual_hp tp gk dibales", [], []),
     ("ada video viral di tiktok @infoblitar", [], []),
     ("fb penipu namanya Budi Santoso", [], []),
+    ("sy lg @kantor pas rumah sy dimasukin maling", [], []),  # "@" for "at"
+    ("sy @rumah sendirian, ada org ketok2 pintu", [], []),
+    ("hubungi sy di @budi_s", [], ["@budi_s"]),
     # an account of one's own told of with no name: the story, kept
     ("ig sy kena hack", [], []), ("fb sy dibajak orang", [], []), ("tiktok sy rame bgt", [], []),
     ("akun fb sy diretas, skrg dipake nipu", [], []), ("my ig got hacked", [], []), ("fb sy 3x dibajak", [], []),

@@ -200,6 +200,9 @@ _NAMES_A_CONTACT = frozenset({"nomor", "no", "hp", "wa", "number", "email", "mai
 # 0813…" (which the slang lexicon reads as "hubungan").
 _CONTACT_ME = frozenset({"hubungi", "dihubungi", "hub", "hubungan", "cp", "kontak", "contact"})
 _NAMES_A_PHONE = _CONTACT_ME | {"wa", "hp", "telp", "telepon", "phone", "whatsapp"}
+# Words that say an "@" is an account's, near before it: "ig sy @budi_s", "hubungi sy di tiktok @…", "dm aja ke @…".
+_NAMES_AN_ACCOUNT = _CONTACT_ME | {"akun", "account", "username", "ig", "insta", "instagram", "tiktok", "fb",
+                                   "facebook", "twitter", "telegram", "tele", "threads", "youtube", "dm", "follow"}
 # Ways to say "write to me" that are also what others did ("td ada yg wa 0812…", "masuk sms 0812…"): the resident's
 # only where they open the clause, alone or after a word of asking ("WA aja ke 0812…", "kalau perlu telp 0812…").
 _WRITE_TO = frozenset({"wa", "whatsapp", "sms", "telp", "telepon", "tlp", "telpon", "call", "text", "email", "imel",
@@ -435,6 +438,9 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
         gap = text[last_end:number.start]
         also = bool(found) and set(words(gap)) <= _ALSO_AT and bool(_ALSO & set(words(gap)) or "/" in gap) \
             and not {word.removesuffix("nya") for word in after} & (_OTHERS | _OTHERS_DID)
+        if number.kind == "account" and not (labelled or named_after) \
+                and not _NAMES_AN_ACCOUNT & set(words(text[max(0, number.start - 40):number.start])[-4:]):
+            continue  # "@" for "at": "sy lg @kantor", not "ig sy @budi_s"
         if mine or asked or labelled or named_after or also or _beside_a_name(text, number, names):
             found.append(number)
             last_end = number.end
