@@ -10,7 +10,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from handlers.language.emergency import services_to_call
 from handlers.language.intents import category_named, correction, identity_wished, ref_asked
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
-from handlers.language.self_told import names_told, own_contacts, own_id_numbers
+from handlers.language.self_told import contacts_told, names_told, own_contacts, own_id_numbers
 from handlers.language.slots import hour_told, time_told, when_named, without_home, without_where_one_is
 from handlers.language.written import written_in
 from storage.lexicon import spoken_root, stem
@@ -567,6 +567,20 @@ def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story:
                                                                            numbers: list[str]) -> None:
     found = names_told(story)
     assert (found, [told.said for told in own_contacts(story, found)]) == (names, numbers)
+
+
+@pytest.mark.parametrize("story", [
+    "pelaku ada tiga orang, dua naik motor, satu jalan kaki, kejadian jam sembilan malam tgl dua puluh satu",
+    "kerugian dua juta lima ratus ribu rupiah, transfer ke rek bca satu dua tiga empat lima enam tujuh delapan",
+    "nomor rumah sy dua satu, rt nol tiga rw nol lima", "plat motornya B satu dua tiga empat XYZ",
+    "sy telat bayar satu dua tiga empat lima enam tujuh delapan kali", "kode otp nya satu dua tiga empat lima enam",
+    "hitungan mundur sepuluh sembilan delapan tujuh enam lima empat tiga dua satu nol",
+    "anak sy umur delapan, satu lagi lima tahun, dua dua nya hilang dr jam tujuh",
+    "rumah kosong delapan bulan, jam 08.00 ada yg masuk", "uang sy rp 1.500.000 dan 2 hp hilang",
+    "sy lagi at the pasar, titik kumpul di dekat masjid", "fb sy dibajak orang", "ig sy kena hack",
+])
+def test_counts_sums_times_and_plates_in_words_are_no_contact(story: str) -> None:
+    assert contacts_told(story) == []
 
 
 @pytest.mark.parametrize(("story", "numbers"), [("motor sy dicuri, nik sy 3572034501900001", ["3572034501900001"]),

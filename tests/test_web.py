@@ -597,3 +597,16 @@ async def test_what_an_unnamed_reporter_tells_of_themselves_reaches_no_officer(e
     for leading, told, in_its_place in TOLD_OF_ONESELF:
         for read in (stored, alert, page):
             assert f"{leading} {in_its_place if hidden else told}" in read, read
+
+
+async def test_an_anonymous_story_keeps_counts_sums_and_a_scammers_contacts_as_told(engine: Engine) -> None:
+    """What only looks like the reporter's contact (counts, sums, times and plates in words, a scammer's number
+    read out, a shop's account and address) reaches officers as told: evidence."""
+    story = ("sy ditipu olshop, ada tiga orang naik dua motor jam sembilan malam plat B 1234 XYZ, kerugian dua juta "
+             "lima ratus ribu. penipunya nelpon dari nol delapan satu dua tiga empat lima enam tujuh delapan sembilan, "
+             "pake ig @olshop_murah123 dan email cs.olshop@gmail.com. sy lg @kantor waktu itu")
+    await enrolled(engine, "telegram:700032")
+    _, ref = await file_report(engine, "whatsapp:+6281234567890", identity="3", description=story)
+    assert (await report(engine, ref)).description == story
+    [alert] = [payload(row)["text"] for row in await alerts(engine)]
+    assert "nol delapan satu dua tiga empat lima enam tujuh delapan sembilan" in alert and "@olshop_murah123" in alert
