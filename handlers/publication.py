@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.i18n import LANGUAGES, aliases, labels, t
 from handlers.language.emergency import tells_of_violence_at_home_or_a_threat
-from handlers.language.self_told import names_told
+from handlers.language.self_told import contacts_told, names_told
 from handlers.routing import place_label
 from storage.contacts import DIGIT_SEPARATORS
 from storage.models import UNDISCLOSED, Category, Report, ReportStatus, Station, to_the_hour
@@ -47,7 +47,8 @@ _REMOVED = "[…]"
 # What Lapor put in place of a reporter's name or number (hidden, or erased by HAPUS): published as any other
 # removal, since only an unnamed or erased reporter's report has them.
 _MARKERS = tuple(t(lang, key) for lang in LANGUAGES
-                 for key in ("report.name_hidden", "report.number_hidden", "privacy.erased"))
+                 for key in ("report.name_hidden", "report.number_hidden", "report.email_hidden",
+                             "report.account_hidden", "privacy.erased"))
 # Only a report whose reporter can be asked waits for their answer: published as being handled, so that an
 # anonymous report does not stand apart from the others by never having it.
 _PUBLISHED_STATUS = {ReportStatus.NEED_INFO: ReportStatus.IN_PROGRESS}
@@ -114,11 +115,14 @@ def service_request(report: Report, station: Station | None, public_id: str, reg
 
 def redact(text: str) -> str:
     """The text with what could reach a person taken out: the names the reporter introduced themself by (of a
-    named report too), numbers, addresses, handles, links, and what stands for a name or number hidden."""
+    named report too), numbers (in words too), addresses, handles, links, and what stands for a name or number
+    hidden."""
     for name in names_told(text):
         text = re.sub(rf"\b{re.escape(name)}\b", _REMOVED, text, flags=re.IGNORECASE)
     for marker in _MARKERS:
         text = text.replace(marker, _REMOVED)
+    for told in contacts_told(text):  # whoever's, as in digits: "nol delapan satu…", "budi at gmail dot com"
+        text = text.replace(told.said, _REMOVED)
     return _REACHABLE.sub(_REMOVED, text)
 
 

@@ -10,7 +10,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from handlers.language.emergency import is_cry_for_help, services_to_call
 from handlers.language.intents import category_named, correction, identity_wished, ref_asked
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
-from handlers.language.self_told import names_told, own_id_numbers, own_numbers
+from handlers.language.self_told import contacts_told, names_told, own_contacts, own_id_numbers
 from handlers.language.slots import hour_told, time_told, when_named, without_home, without_where_one_is
 from handlers.language.written import written_in
 from storage.lexicon import spoken_root, stem
@@ -503,11 +503,84 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("no hp sy 85712349876, makasih", [], ["85712349876"]), ("hubungi sy di 81234567890.", [], ["81234567890"]),
     ("sy udh transfer, wa sy 81234567890", [], ["81234567890"]),
     ("sy ditipu 2 juta rupiah, no sy 81234567890", [], ["81234567890"]),
+    # a number read out in words, wholly or in part: by the same rule as one in digits
+    ("no hp sy nol delapan satu dua tiga empat lima enam tujuh delapan sembilan", [],
+     ["nol delapan satu dua tiga empat lima enam tujuh delapan sembilan"]),
+    ("kalau perlu hub sy di kosong delapan satu tiga, dua dua tiga tiga, empat empat lima", [],
+     ["kosong delapan satu tiga, dua dua tiga tiga, empat empat lima"]),
+    ("wa sy 08 satu dua 3456 7890 ya pak", [], ["08 satu dua 3456 7890"]),
+    ("my number is zero eight one two three four five six seven eight nine", [],
+     ["zero eight one two three four five six seven eight nine"]),
+    ("hubungi saya di enam dua delapan lima tujuh satu satu dua dua tiga tiga empat", [],
+     ["enam dua delapan lima tujuh satu satu dua dua tiga tiga empat"]),
+    ("WA: Nol Delapan Lima Tujuh 1234 9876", [], ["Nol Delapan Lima Tujuh 1234 9876"]),
+    ("hp sy delapan satu dua tiga empat lima enam tujuh delapan sembilan nol", [],
+     ["delapan satu dua tiga empat lima enam tujuh delapan sembilan nol"]),
+    ("nomor penipunya nol delapan satu dua tiga empat lima enam tujuh delapan sembilan", [], []),
+    ("td ada yg wa dr nol delapan lima tujuh satu dua tiga empat lima enam tujuh ngaku kurir", [], []),
+    # counts, sums, times, plates and house numbers in words are no number to hide
+    ("ada tiga orang naik dua motor, satu bawa clurit", [], []),
+    ("kerugian sy satu juta lima ratus ribu, jam dua belas siang", [], []),
+    ("rumah sy no dua puluh tiga, motor sy plat B 1234 XYZ, anak sy dua", [], []),
+    ("wa sy 0812 3456 7890 dua kali gk dibales", [], ["0812 3456 7890"]),
+    ("sy liat satu dua tiga empat lima enam orang lari", [], []),
+    # an e-mail address, by the same rule: one's own hidden, another's evidence
+    ("email sy budi.santoso@gmail.com kalau perlu", [], ["budi.santoso@gmail.com"]),
+    ("Email: Budi_S88@yahoo.co.id", [], ["Budi_S88@yahoo.co.id"]),
+    ("e-mail saya budi at gmail dot com", [], ["budi at gmail dot com"]),
+    ("kalau perlu hubungi sy di rina.w (at) yahoo (dot) co (dot) id", [], ["rina.w (at) yahoo (dot) co (dot) id"]),
+    ("budi.santoso@gmail.com ini email sy pak", [], ["budi.santoso@gmail.com"]),
+    ("my email is sarah.j@outlook.com", [], ["sarah.j@outlook.com"]),
+    ("hub sy 081234567890 atau email budi@gmail.com", [], ["081234567890", "budi@gmail.com"]),
+    ("penipunya pake email cs.bank.resmi@gmail.com", [], []),
+    ("td ada email dari hadiah.undian@promo-bca.com minta data", [], []),
+    ("sy email ke admin@tokoonline.com tp gk dibales", [], []),
+    ("sy lagi at the pasar, titik kumpul di dekat masjid", [], []),
+    # an account: an @handle or one named after its platform, told as one's own; a shop, a scammer's, evidence
+    ("ig sy @budi_s kalau mau cek", [], ["@budi_s"]),
+    ("tiktok @budisantoso", [], ["@budisantoso"]),
+    ("Motor sy ilang. Tiktok: @budi.santoso88", [], ["@budi.santoso88"]),
+    ("fb: budi santoso", [], ["budi santoso"]),
+    ("FB saya Budi Santoso, follow aja", [], ["Budi Santoso"]),
+    ("ig sy budi_s ya pak", [], ["budi_s"]),
+    ("tiktok sy budisantoso", [], ["budisantoso"]),
+    ("my ig is budi.s88", [], ["budi.s88"]),
+    ("sy bisa dihubungi lewat tiktok @budisantoso", [], ["@budisantoso"]),
+    ("dm aja ke @budi_s", [], ["@budi_s"]),
+    ("@budi_s itu akun sy", [], ["@budi_s"]),
+    ("ig sy @budi_s, wa sy 0812 3456 7890", [], ["@budi_s", "0812 3456 7890"]),
+    ("akun ig penipunya @olshop_murah123", [], []),
+    ("penipunya pake ig @olshop_murah", [], []),
+    ("sy beli di ig @olshop_murah tp gk dikirim", [], []),
+    ("sy dm ke @penjual_hp tp gk dibales", [], []),
+    ("ada video viral di tiktok @infoblitar", [], []),
+    ("fb penipu namanya Budi Santoso", [], []),
+    ("sy lg @kantor pas rumah sy dimasukin maling", [], []),  # "@" for "at"
+    ("sy @rumah sendirian, ada org ketok2 pintu", [], []),
+    ("hubungi sy di @budi_s", [], ["@budi_s"]),
+    # an account of one's own told of with no name: the story, kept
+    ("ig sy kena hack", [], []), ("fb sy dibajak orang", [], []), ("tiktok sy rame bgt", [], []),
+    ("akun fb sy diretas, skrg dipake nipu", [], []), ("my ig got hacked", [], []), ("fb sy 3x dibajak", [], []),
+    ("fb sy udh gk aktif", [], []), ("ig sy ada 2", [], []), ("fb sy pake nama asli", [], []),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:
     found = names_told(story)
-    assert (found, own_numbers(story, found)) == (names, numbers)
+    assert (found, [told.said for told in own_contacts(story, found)]) == (names, numbers)
+
+
+@pytest.mark.parametrize("story", [
+    "pelaku ada tiga orang, dua naik motor, satu jalan kaki, kejadian jam sembilan malam tgl dua puluh satu",
+    "kerugian dua juta lima ratus ribu rupiah, transfer ke rek bca satu dua tiga empat lima enam tujuh delapan",
+    "nomor rumah sy dua satu, rt nol tiga rw nol lima", "plat motornya B satu dua tiga empat XYZ",
+    "sy telat bayar satu dua tiga empat lima enam tujuh delapan kali", "kode otp nya satu dua tiga empat lima enam",
+    "hitungan mundur sepuluh sembilan delapan tujuh enam lima empat tiga dua satu nol",
+    "anak sy umur delapan, satu lagi lima tahun, dua dua nya hilang dr jam tujuh",
+    "rumah kosong delapan bulan, jam 08.00 ada yg masuk", "uang sy rp 1.500.000 dan 2 hp hilang",
+    "sy lagi at the pasar, titik kumpul di dekat masjid", "fb sy dibajak orang", "ig sy kena hack",
+])
+def test_counts_sums_times_and_plates_in_words_are_no_contact(story: str) -> None:
+    assert contacts_told(story) == []
 
 
 @pytest.mark.parametrize(("story", "numbers"), [("motor sy dicuri, nik sy 3572034501900001", ["3572034501900001"]),

@@ -692,15 +692,17 @@ async def test_what_a_reporter_writes_to_officers_later_keeps_them_as_unexposed_
     await petugas.send(f"TERIMA {ref}")
     await petugas.send(f"INFO {ref} helmnya merek apa?")
     await warga.send("Merek KYT hitam. Kalau perlu hubungi saya di 0812-3450-0120 ya pak, nama saya Rudi Hartono")
-    await warga.send("WA saya 081234500120")
+    await warga.send("WA saya 081234500120 atau nol delapan satu dua tiga empat lima nol nol satu dua nol, email sy "
+                     "rudi.h@gmail.com")
     assert warga.heard("relay.answer_added"), warga.text
     await petugas.send(f"TOLAK {ref} tidak ada bukti kejadian")
-    await warga.send("lho kok ditolak pak, telpon saya aja di +62 812 3450 0120")
+    await warga.send("lho kok ditolak pak, telpon saya aja di +62 812 3450 0120, ig sy @rudi_h88")
     assert warga.heard("relay.objection_sent"), warga.text
     officers_read = await deliver_to(engine, PETUGAS) + " ".join(
         e.note or "" for e in await events(engine, ref) if e.kind == EventKind.REPLY)
     assert "Merek KYT hitam" in officers_read and "lho kok ditolak pak" in officers_read
-    for own in ("0812-3450-0120", "081234500120", "+62 812 3450 0120", "Rudi"):
+    for own in ("0812-3450-0120", "081234500120", "+62 812 3450 0120", "Rudi", "nol delapan satu dua",
+                "rudi.h@gmail.com", "@rudi_h88"):
         assert (own in officers_read) != hidden, own
 
 

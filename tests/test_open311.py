@@ -291,7 +291,11 @@ async def test_the_answers_leak_nothing_of_residents(tmp_path: Path, database_ur
                                      "No. 7B", "Jl. Melati Indah", "Gang Mawar", "3572031234567890",
                                      "0812/3456/7890", "0812–3456–7890", "nomor 0812 3456 7890", "@budi.santoso88",
                                      "Jl. Melati no 12 RT 03 RW 05", "rumah no 5 rt 2", "nama saya Rudi Hartono",
-                                     "[nama disembunyikan]", "[nomor disembunyikan]", "[dihapus]", "[number hidden]"])
+                                     "[nama disembunyikan]", "[nomor disembunyikan]", "[dihapus]", "[number hidden]",
+                                     "[email disembunyikan]", "[e-mail hidden]", "[akun disembunyikan]",
+                                     "[account hidden]", "nol delapan satu dua tiga empat lima enam tujuh delapan",
+                                     "wa 08 satu dua 3456 7890", "budi at gmail dot com", "fb: budi santoso",
+                                     "ig sy budi_s"])
 def test_a_published_text_keeps_the_words_but_not_what_reaches_or_places_a_person(private: str) -> None:
     text = f"Motor saya dicuri kemarin malam di dekat pasar, {private}, tolong ditindak"
     published = redact(text)

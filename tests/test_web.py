@@ -40,6 +40,7 @@ from tests.helpers import (
     Resident,
     a_report,
     add,
+    alerts,
     another_incident,
     browser,
     csrf_of,
@@ -47,6 +48,7 @@ from tests.helpers import (
     file_report,
     payload,
     photo,
+    report,
     sign_in_link,
     signed_in,
     web_app,
@@ -564,3 +566,47 @@ def test_each_category_has_one_colour_on_the_page_and_in_the_digests_picture() -
     style = (Path(web.__file__).parent / "static" / "style.css").read_text()
     in_style = dict(re.findall(r"\.c-(\w+) \{ background: (#[0-9a-f]{6}); \}", style))
     assert in_style == CATEGORY_COLOURS and set(in_style) == {category.value for category in Category}
+
+
+# What a resident told of themselves, each as a trial found it reaching officers: the words leading up to it, kept,
+# what is hidden, and what officers read in its place.
+TOLD_OF_ONESELF = [
+    ("no hp sy", "nol delapan satu dua tiga empat lima enam tujuh delapan sembilan", "[nomor disembunyikan]"),
+    ("kalau perlu wa sy", "08 satu dua 3456 7890", "[nomor disembunyikan]"),
+    # the number written from, read out in words and said to be no one's: still the reporter's
+    ("ini", "kosong delapan satu dua tiga empat lima enam tujuh delapan sembilan nol", "[nomor disembunyikan]"),
+    ("email sy", "budi.santoso@gmail.com", "[email disembunyikan]"),
+    ("atau email saya", "budi at gmail dot com", "[email disembunyikan]"),
+    ("ig sy", "@budi_s", "[akun disembunyikan]"),
+    ("Tiktok", "@budisantoso", "[akun disembunyikan]"),
+    ("fb:", "budi santoso", "[akun disembunyikan]"),
+]
+
+
+@pytest.mark.parametrize(("identity", "hidden"), [("2", True), ("3", True), ("1", False)])  # Rahasia, Anonim; named
+async def test_what_an_unnamed_reporter_tells_of_themselves_reaches_no_officer(engine: Engine, tmp_path: Path,
+                                                                             identity: str, hidden: bool) -> None:
+    """The alert, the report page (and the export, the digest, the history: all read the story as stored) carry
+    the story with the reporter's contact hidden, the story told around it kept; a named report as it was told."""
+    officer = await enrolled(engine, "telegram:700031")
+    story = f"{DESCRIPTION}. " + ". ".join(f"{leading} {told}" for leading, told, _ in TOLD_OF_ONESELF)
+    _, ref = await file_report(engine, "whatsapp:+6281234567890", identity=identity, description=story)
+    stored = (await report(engine, ref)).description
+    page = (await (await signed_in(web_app(engine, tmp_path), officer)).get(f"/laporan/{ref}")).text
+    [alert] = [payload(row)["text"] for row in await alerts(engine)]
+    for leading, told, in_its_place in TOLD_OF_ONESELF:
+        for read in (stored, alert, page):
+            assert f"{leading} {in_its_place if hidden else told}" in read, read
+
+
+async def test_an_anonymous_story_keeps_counts_sums_and_a_scammers_contacts_as_told(engine: Engine) -> None:
+    """What only looks like the reporter's contact (counts, sums, times and plates in words, a scammer's number
+    read out, a shop's account and address) reaches officers as told: evidence."""
+    story = ("sy ditipu olshop, ada tiga orang naik dua motor jam sembilan malam plat B 1234 XYZ, kerugian dua juta "
+             "lima ratus ribu. penipunya nelpon dari nol delapan satu dua tiga empat lima enam tujuh delapan sembilan, "
+             "pake ig @olshop_murah123 dan email cs.olshop@gmail.com. sy lg @kantor waktu itu")
+    await enrolled(engine, "telegram:700032")
+    _, ref = await file_report(engine, "whatsapp:+6281234567890", identity="3", description=story)
+    assert (await report(engine, ref)).description == story
+    [alert] = [payload(row)["text"] for row in await alerts(engine)]
+    assert "nol delapan satu dua tiga empat lima enam tujuh delapan sembilan" in alert and "@olshop_murah123" in alert

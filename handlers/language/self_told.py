@@ -1,11 +1,13 @@
 """What residents tell of themselves inside a story: a name they introduce themselves by ("nama saya Budi",
 "sy Agus Salim tinggal sebelahnya", "Ini Pak RT Slamet yg lapor") and their own phone number ("wa sy
-0857-1234-9876"), so that a report they asked to keep unnamed does not carry them to officers. A number told of
-someone else ("nomor penipunya 0812…") is evidence, and stays."""
+0857-1234-9876"), e-mail address or account ("ig sy @budi_s"), so that a report they asked to keep unnamed does not
+carry them to officers. A number, an address or an account told of someone else ("nomor penipunya 0812…") is
+evidence, and stays."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from handlers.language.answers import NEUTRAL
 from handlers.language.normalise import normalise, words
@@ -76,6 +78,109 @@ _NAME_ENDS = frozenset({
 _PHONE = re.compile(rf"(?<![\w+])\(?(?:\+?62[\s-]?|0)8\d(?:[{DIGIT_SEPARATORS}]{{0,2}}\d){{6,11}}(?!\d)"
                     rf"|(?<![\w+])8[1-35-9](?:[\s-]?\d){{7,10}}(?!\d|[.,]\d)"  # "812 3456 7890": its 0 left out
                     rf"|(?<![\w+])\+(?!62)[1-9]\d{{0,2}}(?:[{DIGIT_SEPARATORS}]{{0,2}}\d){{6,12}}(?!\d)")  # "+61 412…"
+# Digits said as words, as a number is read out over the phone: "nol delapan satu dua…", "kosong delapan…", "zero
+# eight one…"; digits may stand among them ("08 satu dua 3456 7890").
+_DIGIT_WORDS = {"nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5",
+                "enam": "6", "tujuh": "7", "delapan": "8", "lapan": "8", "sembilan": "9", "zero": "0", "one": "1",
+                "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                "nine": "9"}
+_SAID_DIGITS = rf"(?:{'|'.join(_DIGIT_WORDS)}|\d+)"
+_SPELLED = re.compile(rf"(?<![\w+])(?:\+\s?)?{_SAID_DIGITS}(?:[\s,.\-/]{{1,3}}{_SAID_DIGITS})+(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ContactTold:
+    """A way to reach someone told in a text, as written (`said`): a phone number (its `digits` too), an e-mail
+    address, an account. `kind` names the catalogue's text that stands in its place when hidden
+    (report.number_hidden…)."""
+
+    kind: str
+    start: int
+    end: int
+    said: str
+    digits: str = ""
+
+
+def phones(text: str) -> list[ContactTold]:
+    """The phone numbers in `text`, in order: in digits ("0857-1234-9876"), and read out in words, wholly or in part
+    ("nol delapan lima tujuh…", "08 satu dua 3456 7890", "zero eight one two…"), whose digits make a number as one
+    in digits would (a count, a sum, a time or a house number in words is too short, or no phone's)."""
+    found = [ContactTold("number", told.start(), told.end(), told.group(), digits) for told in _SPELLED.finditer(text)
+             if not told.group().replace("+", "").strip().isdecimal()  # digits alone: as _PHONE reads them
+             and _PHONE.search(told.group()) is None  # a number in digits with words after it: that number
+             and _PHONE.fullmatch(digits := _digits_of(told.group())) is not None]
+    found += [ContactTold("number", told.start(), told.end(), told.group(), _digits_of(told.group()))
+              for told in _PHONE.finditer(text) if not any(spelled.start <= told.start() < spelled.end
+                                                           for spelled in found)]
+    return sorted(found, key=lambda phone: phone.start)
+
+
+# An e-mail address, as written or read out: "budi.santoso@gmail.com", "budi at gmail dot com", "budi (at) yahoo
+# (dot) co (dot) id"; the last word a domain's ending, so that "at" and "dot" in a sentence are none.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                    r"|(?<![\w.])[\w.+-]+\s*(?:\(at\)|\[at\]|\bat\b)\s*[\w-]+"
+                    r"(?:\s*(?:\(dot\)|\[dot\]|\bdot\b|\btitik\b)\s*[\w-]+)*"
+                    r"\s*(?:\(dot\)|\[dot\]|\bdot\b|\btitik\b)\s*(?:com|id|net|org|co|ac|go|me|io)\b", re.IGNORECASE)
+
+
+# An account on a platform: "@budi_s"; not an e-mail address's "@gmail".
+_HANDLE = re.compile(r"(?<![\w.@])@[a-z0-9_](?:[\w.]*\w)?", re.IGNORECASE)
+# A platform named before an account without its "@", told as one's own, after a colon or as its name: "ig sy
+# budi_s", "fb: budi santoso", "FB saya Budi Santoso", "my ig is budi.s88".
+_PLATFORM = r"(?:ig|insta|instagram|tiktok|tik\s?tok|fb|facebook|twitter|telegram|tele|threads|youtube)"
+_PLATFORM_THEN = re.compile(rf"\b{_PLATFORM}(?P<own>\s+(?:saya|sy|aku|gue|gw|my))?\s*(?P<colon>:)?\s*"
+                            r"(?P<naming>(?:adalah|yaitu|is|namanya)\s+)?(?=[^\W\d_])", re.IGNORECASE)
+# A username: letters and a digit, "_" or "." ("budi_s", "budi.s88"); not a sum or a count ("500rb", "3x").
+_USERNAME = re.compile(r"(?=[\w.]*[^\W\d_])(?=[\w.]*[\d_.])[\w.]{4,30}")
+_A_SUM_OR_COUNT = re.compile(r"\d+[^\W\d_]{1,3}")
+_ONE_WORD_ACCOUNT = 6  # letters at least of an account of one word in lower case: names run together, "budisantoso"
+# What may follow it: the clause ending, a word of address or another way to reach one ("tiktok sy budisantoso ya
+# pak", "… atau wa 0812…"); not more of the story ("tiktok sy rame bgt").
+_AFTER_AN_ACCOUNT = frozenset({"ya", "yah", "pak", "bu", "kak", "mas", "mbak", "aja", "saja", "atau", "dan", "or",
+                               "and"})
+
+
+def contacts_told(text: str) -> list[ContactTold]:
+    """The phone numbers (`phones`), e-mail addresses and accounts ("@budi_s", "ig sy budi_s") in `text`, in
+    order."""
+    found = [ContactTold("email", told.start(), told.end(), told.group()) for told in _EMAIL.finditer(text)]
+    found += [ContactTold("account", told.start(), told.end(), told.group()) for told in _HANDLE.finditer(text)]
+    found += [told for said in _PLATFORM_THEN.finditer(text) if (said["own"] or said["colon"] or said["naming"])
+              and (told := _account_after(text, said.end())) is not None]
+    found += phones(text)
+    kept: list[ContactTold] = []
+    for told in found:  # the first reading of a place in the text: "budi@gmail.com" is no account "@gmail"
+        if not any(other.start <= told.start < other.end or told.start <= other.start < told.end for other in kept):
+            kept.append(told)
+    return sorted(kept, key=lambda told: told.start)
+
+
+def _account_after(text: str, at: int) -> ContactTold | None:
+    """The account named at `at` after its platform: a username ("budi_s"), or a name (up to three words, as
+    _as_a_name and _lower_case_name read them, each a word that may be a name; one word in lower case, no word of the
+    language, ending its clause: "ig sy budisantoso ya pak", not "ig sy kena hack")."""
+    token = re.match(r"[\w.]+", text[at:])
+    said = token.group().rstrip(".") if token else ""
+    if _USERNAME.fullmatch(said) and not _A_SUM_OR_COUNT.fullmatch(said):
+        return ContactTold("account", at, at + len(said), said)
+    clause = _CLAUSE.split(text[at:], maxsplit=1)[0].split()[:3]
+    name = _as_a_name(clause) if clause[0][0].isupper() else _lower_case_name(clause)
+    if not all(_may_be_a_name(word) for word in name.split()):  # "ig sy kena hack"
+        name = ""
+    if not name and clause[0].islower() and clause[0].isalpha() and len(clause[0]) >= _ONE_WORD_ACCOUNT \
+            and _may_be_a_name(clause[0]) and normalise(clause[0]) not in _NAME_ENDS | ABOUT_A_NAME \
+            and clause[0] not in ENGLISH_GRAMMAR and (len(clause) == 1 or clause[1].lower() in _AFTER_AN_ACCOUNT):
+        name = clause[0]
+    if not name or (where := text.find(name, at)) < 0:
+        return None
+    return ContactTold("account", at, where + len(name), text[at:where + len(name)])
+
+
+def _digits_of(said: str) -> str:
+    return ("+" if said.lstrip("( ").startswith("+") else "") + "".join(
+        _DIGIT_WORDS.get(piece.lower(), piece) for piece in re.findall(r"[^\W\d_]+|\d+", said))
+
+
 _OWN = frozenset({"saya", "aku", "gue", "my", "me", "mine", "ku", "nomorku", "hpku", "waku"})  # words() reads "sy"
 # Said before a number that is no phone's: an account's, a sum's; unless a word of a phone is nearer.
 _NOT_A_PHONE = frozenset({"rek", "rekening", "norek", "account", "va", "rp", "uang", "duit", "rupiah", "idr",
@@ -83,14 +188,25 @@ _NOT_A_PHONE = frozenset({"rek", "rekening", "norek", "account", "va", "rp", "ua
 # Said between one's own word and the number: "wa sy: 0857…", "hubungi saya di 0812…", "no hp saya yaitu 0812…",
 # "hubungi sy balik di 0857…".
 _BETWEEN = frozenset({"di", "ke", "yaitu", "adalah", "is", "at", "on", "nomor", "no", "nomer", "hp", "wa", "whatsapp",
-                      "telepon", "telp", "number", "phone", "balik", "lewat", "via", "aja", "saja", "langsung"})
+                      "telepon", "telp", "number", "phone", "balik", "lewat", "via", "aja", "saja", "langsung",
+                      "email", "e", "mail", "surel", "imel", "gmail", "alamat", "address", "akun", "account",
+                      "username", "ig", "insta", "instagram", "tiktok", "fb", "facebook", "twitter", "telegram",
+                      "tele", "threads", "youtube", "dm", "namanya"})
+# Words after a number, an address or an account that say it is one: "0812… ini nomor saya", "budi@… itu email sy",
+# "@budi_s itu akun sy".
+_NAMES_A_CONTACT = frozenset({"nomor", "no", "hp", "wa", "number", "email", "mail", "surel", "imel", "akun",
+                              "account", "ig", "instagram", "tiktok", "fb", "facebook", "twitter"})
 # A contact given with no "saya": "kalau perlu hubungi 0812…", "bisa dihubungi di 0812…", "cp: 0812…", "hub
 # 0813…" (which the slang lexicon reads as "hubungan").
 _CONTACT_ME = frozenset({"hubungi", "dihubungi", "hub", "hubungan", "cp", "kontak", "contact"})
 _NAMES_A_PHONE = _CONTACT_ME | {"wa", "hp", "telp", "telepon", "phone", "whatsapp"}
+# Words that say an "@" is an account's, near before it: "ig sy @budi_s", "hubungi sy di tiktok @…", "dm aja ke @…".
+_NAMES_AN_ACCOUNT = _CONTACT_ME | {"akun", "account", "username", "ig", "insta", "instagram", "tiktok", "fb",
+                                   "facebook", "twitter", "telegram", "tele", "threads", "youtube", "dm", "follow"}
 # Ways to say "write to me" that are also what others did ("td ada yg wa 0812…", "masuk sms 0812…"): the resident's
 # only where they open the clause, alone or after a word of asking ("WA aja ke 0812…", "kalau perlu telp 0812…").
-_WRITE_TO = frozenset({"wa", "whatsapp", "sms", "telp", "telepon", "tlp", "telpon", "call", "text"})
+_WRITE_TO = frozenset({"wa", "whatsapp", "sms", "telp", "telepon", "tlp", "telpon", "call", "text", "email", "imel",
+                       "dm"})
 _ASKING_TO = frozenset({"kalau", "kalo", "klo", "perlu", "bisa", "silakan", "silahkan", "mohon", "boleh", "langsung",
                         "keterangan", "info", "informasi", "please", "just"})
 # A second number of one's own, right after the first: "hub sy 0812… atau sms 0813…", "wa sy 0812… / 0856…".
@@ -99,8 +215,10 @@ _ALSO_AT = _ALSO | _WRITE_TO | _BETWEEN | _ASKING_TO | NEUTRAL
 # Told right after that second number, it is someone else's: "atau 0857… nomor penipu", "dan 0857… juga nelpon sy".
 _OTHERS_DID = frozenset({"punya", "nelpon", "menelepon", "nelepon", "ngaku", "mengaku", "nipu", "menipu", "sms",
                          "wa", "ngechat", "chat"})
-# A label at a sentence's start: "HP 0812…", "No. HP: 0812…", "WA: 0857…".
-_LABEL = re.compile(r"(?:^|[.!?\n]\s*)(?:no\.?\s*)?(?:hp|wa|telp|telepon|whatsapp|phone)\s*:?\s*$", re.IGNORECASE)
+# A label at a sentence's start: "HP 0812…", "No. HP: 0812…", "WA: 0857…", "Email: budi@…", "tiktok @budi…".
+_LABEL = re.compile(r"(?:^|[.!?\n]\s*)(?:(?:no\.?\s*)?(?:hp|wa|telp|telepon|whatsapp|phone)|e-?mail|surel"
+                    r"|ig|insta|instagram|tiktok|tik\s?tok|fb|facebook|twitter|telegram|tele|threads|youtube)\s*:?\s*$",
+                    re.IGNORECASE)
 _CLAUSE = re.compile(r"[.,;!?\n]")
 # Who else a number may be told of, before its "saya" or its word of contact: "dia WA saya 0812…", "penipu itu chat
 # aku 0812…", "tulisannya hubungi 0812…", "nomor hp suami saya 0812…".
@@ -285,19 +403,20 @@ def own_id_numbers(text: str) -> list[str]:
     return found
 
 
-def own_numbers(text: str, names: list[str]) -> list[str]:
-    """The phone numbers told as the resident's own: right after "saya"/"my" and words of contact ("wa sy 0857…",
-    "hubungi saya di 0812…"), after a word of contact or a label alone ("cp: 0812…", "HP 0812…"), or beside a name
-    they told ("nama sy Dewi Lestari no hp 0812…", "wa 0812… a.n. Sri Wahyuni"); not one told of someone else
-    ("saya ditelpon 0812…", "dia WA saya 0812…", "nomor penipunya 0812…", "nomor hp suami saya 0812…")."""
-    found: list[str] = []
-    last_end = 0  # where the last of the resident's own numbers ends
-    before = 0  # where the last number of any kind ends: whose words before this one are read from there on
-    for number in _PHONE.finditer(text):
-        said = words(text[max(before, number.start() - 80):number.start()])  # not "nomor penipu 0812…" for "nomor sy"
-        before = number.end()
-        near = words(_CLAUSE.split(text[:number.start()])[-1])[-3:]  # in its own clause: not "transfer, wa sy 81…"
-        if number.group().startswith("8") and _NOT_A_PHONE & set(near) and not _NAMES_A_PHONE & set(near):
+def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
+    """The phone numbers, e-mail addresses and accounts told as the resident's own: right after "saya"/"my" and words of
+    contact ("wa sy 0857…", "hubungi saya di 0812…", "email sy budi@…"), after a word of contact or a label alone
+    ("cp: 0812…", "HP 0812…"), or beside a name they told ("nama sy Dewi Lestari no hp 0812…", "wa 0812… a.n. Sri
+    Wahyuni"); not one told of someone else ("saya ditelpon 0812…", "dia WA saya 0812…", "nomor penipunya 0812…",
+    "nomor hp suami saya 0812…", "penipunya pake email cs@…", "sy beli di ig @olshop…")."""
+    found: list[ContactTold] = []
+    last_end = 0  # where the last of the resident's own contacts ends
+    before = 0  # where the last contact of any kind ends: whose words before this one are read from there on
+    for number in contacts_told(text):
+        said = words(text[max(before, number.start - 80):number.start])  # not "nomor penipu 0812…" for "nomor sy"
+        before = number.end
+        near = words(_CLAUSE.split(text[:number.start])[-1])[-3:]  # in its own clause: not "transfer, wa sy 81…"
+        if number.digits.startswith("8") and _NOT_A_PHONE & set(near) and not _NAMES_A_PHONE & set(near):
             continue  # "no rek sy 8720123456", "uang sy rp 85000000": an account or a sum, its 0 never left out
         between = []
         while said and said[-1] in _BETWEEN:
@@ -306,31 +425,34 @@ def own_numbers(text: str, names: list[str]) -> list[str]:
         told_of_others = bool(_OTHERS & set(whose))
         wrote_to = "ke" in between and bool(_WRITE_TO & set(between))  # "sy wa ke 0812…": the resident wrote to it
         mine = bool(said) and (said[-1] in _OWN or said[-1] in _CONTACT_ME) and not told_of_others and not wrote_to
-        clause = words(_CLAUSE.split(text[:number.start()])[-1])
+        clause = words(_CLAUSE.split(text[:number.start])[-1])
         while clause and clause[-1] in _BETWEEN - _WRITE_TO:
             clause.pop()
         asked = bool(clause) and clause[-1] in _WRITE_TO and set(clause[:-1]) <= _ASKING_TO | NEUTRAL
-        labelled = _LABEL.search(text[:number.start()]) is not None
-        tail = text[number.end():number.end() + 40]
+        labelled = _LABEL.search(text[:number.start]) is not None
+        tail = text[number.end:number.end + 40]
         after = words(tail)[:4]  # "0812-3456-7890 ini nomor saya pak", "0812…, ini nomor sy"; not "… nomor sy 0857…"
-        named_after = bool(_OWN & set(after)) and bool({"nomor", "no", "hp", "wa", "number"} & set(after)) \
-            and not _OTHERS & set(after) and _PHONE.search(tail) is None \
+        named_after = bool(_OWN & set(after)) and bool(_NAMES_A_CONTACT & set(after)) \
+            and not _OTHERS & set(after) and not contacts_told(tail) \
             and after[:1] not in (["ke"], ["dari"], ["untuk"], ["buat"], ["to"], ["from"])
-        gap = text[last_end:number.start()]
+        gap = text[last_end:number.start]
         also = bool(found) and set(words(gap)) <= _ALSO_AT and bool(_ALSO & set(words(gap)) or "/" in gap) \
             and not {word.removesuffix("nya") for word in after} & (_OTHERS | _OTHERS_DID)
+        if number.kind == "account" and not (labelled or named_after) \
+                and not _NAMES_AN_ACCOUNT & set(words(text[max(0, number.start - 40):number.start])[-4:]):
+            continue  # "@" for "at": "sy lg @kantor", not "ig sy @budi_s"
         if mine or asked or labelled or named_after or also or _beside_a_name(text, number, names):
-            found.append(number.group())
-            last_end = number.end()
+            found.append(number)
+            last_end = number.end
     return found
 
 
-def _beside_a_name(text: str, number: re.Match[str], names: list[str]) -> bool:
+def _beside_a_name(text: str, number: ContactTold, names: list[str]) -> bool:
     for name in names:
         at = text.find(name)
         if at < 0:
             continue
-        between = text[at + len(name):number.start()] if at < number.start() else text[number.end():at]
+        between = text[at + len(name):number.start] if at < number.start else text[number.end:at]
         if len(between) <= _NUMBER_NEAR_A_NAME and not _OTHERS & {w.removesuffix("nya") for w in words(between)}:
             return True
     return False
