@@ -512,6 +512,13 @@ async def read_back(turn: Turn) -> str:
         picked = "yes"
     if picked is None and turn.inbound.choice is None and _only_sending(turn.text):
         picked = "yes"  # "kirim": all is right, send it (what is missing is still asked)
+    if picked is None and turn.inbound.choice is None and (where := _where_after_not_knowing(turn.text)):
+        picked = "yes"  # "gatau pak, di bus jurusan blitar malang": unsure of the place read, not a no to the rest;
+        turn.draft["read"].pop("place", None)  # what they know of where is kept, and the place asked kindly
+        turn.draft["read"].pop("places", None)
+        turn.draft["place_unknown"], turn.draft["place_tries"] = True, 1
+        turn.draft["location_text"] = where
+        turn.draft.setdefault("place_attempts", []).append(where)
     if meant is None and picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
         return await _story_told_on(turn)  # what happened, where and when, told after an opener: all read again
     none_read = not {"place", "places"} & set(turn.draft["read"])
@@ -1547,7 +1554,7 @@ async def location(turn: Turn) -> str:
         turn.say("report.location_not_a_place")
         return LOCATION
     if not_given(_CLAUSES.split(turn.text)[0]):  # "gak tau pak, sy lg tidur": no place (no Desa Tahu)
-        return await _place_not_known(turn)
+        return await _place_not_known(turn, _where_after_not_knowing(turn.text) or "")
     if not turn.draft.pop("pin_kept", False):  # a pin far from any Polsek goes with the place typed after it
         turn.draft.update(Draft(latitude=None, longitude=None))
     if not confident and not any(place.marked for place in found) and _asks_instead(turn.text):
@@ -1658,6 +1665,20 @@ async def _place_not_known(turn: Turn, landmark: str = "") -> str:
     else:
         turn.draft["place_tries"] = PLACE_TRIES - 1
     return await place_not_found(turn)
+
+
+# Words that begin telling where: "di bus jurusan blitar malang", "deket terminal", "on the bus".
+_WHERE_WORDS = frozenset({"di", "dekat", "depan", "belakang", "samping", "sebelah", "seberang", "sekitar", "arah",
+                          "in", "on", "at", "near", "around"})
+
+
+def _where_after_not_knowing(text: str) -> str | None:
+    """What a message that begins by not knowing says of where after it: "gatau pak, di bus jurusan blitar malang"
+    → "di bus jurusan blitar malang"; None where it says no such thing ("gak tau pak, sy lg tidur")."""
+    first, *rest = _CLAUSES.split(text.strip(), maxsplit=1)
+    if not rest or not not_given(first) or not words(rest[0])[:1] or words(rest[0])[0] not in _WHERE_WORDS:
+        return None
+    return rest[0].strip()
 
 
 # Where a message goes on after saying what is not known: "…, cuma tau deket pasar", "… tp deket masjid".

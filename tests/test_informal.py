@@ -858,6 +858,34 @@ async def test_the_place_not_known_at_the_read_back_keeps_the_rest_and_asks_the_
     assert (await draft_of(engine))["category"] == Category.TRAFFIC
 
 
+@pytest.mark.parametrize(("unsure", "where"), [
+    ("gatau pak, di bus jurusan blitar malang", "di bus jurusan blitar malang"),
+    ("ga tau persisnya, deket terminal", "deket terminal"),
+    ("lupa pak. di jalan raya arah kediri", "di jalan raya arah kediri"),
+    ("not sure, on the bus to malang", "on the bus to malang"),
+])
+async def test_unsure_of_the_place_at_the_read_back_is_no_no_and_keeps_where(engine: Engine, unsure: str,
+                                                                            where: str) -> None:
+    """"gatau" begins with "ga", but is no "bukan": the kind and the time read stand, the place is asked kindly,
+    and what the resident knows of where is kept for officers."""
+    resident = Resident(engine)
+    await resident.send("dompet sy dicopet kemarin sore, kl gk salah di blitar")
+    assert resident.heard("report.read_back"), resident.text
+    await resident.send(unsure)
+    assert resident.heard("place.ask_district_unknown") and not resident.heard("report.ask_category"), resident.text
+    draft = await draft_of(engine)
+    assert draft["category"] == Category.SECURITY and draft["location_text"] == where
+
+
+async def test_not_knowing_the_place_keeps_where_told_after_it(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("gak tau pak, deket terminal bus")
+    assert resident.heard("place.ask_district_unknown"), resident.text
+    assert (await draft_of(engine))["location_text"] == "deket terminal bus"
+    await resident.send("gak tau pak, sy lg tidur")  # no where in it: nothing kept of it
+    assert "tidur" not in ((await draft_of(engine)).get("location_text") or "")
+
+
 async def test_a_place_meant_before_the_one_read_denied_is_read_at_the_read_back(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("kemarin malem ada yg nyuri helm sy di depan indomaret gedog sananwetan")
