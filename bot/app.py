@@ -65,9 +65,11 @@ async def telegram_webhook(request: Request) -> Response:
         update = await telegram.put(data)
     except UnreadableUpdate:
         log.warning("telegram update %s could not be read", data["update_id"])
-        answer = telegram_channel.unreadable_answer(data, t(request.app.state.settings.default_language,
-                                                            "common.unreadable"))
-        return JSONResponse(answer) if answer else Response(status_code=200)
+        chat = telegram_channel.unreadable_chat(data)
+        if chat is None:
+            return Response(status_code=200)
+        lang = await request.app.state.engine.language_of(telegram_channel.chat_urn(chat))
+        return JSONResponse(telegram_channel.send_answer(chat, t(lang, "common.unreadable")))
     answer = telegram_channel.webhook_answer(update)
     return JSONResponse(answer) if answer else Response(status_code=200)
 

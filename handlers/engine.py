@@ -23,6 +23,7 @@ from handlers.text import sanitize
 from handlers.turn import MENU, Turn
 from handlers.upkeep import BATCH, drop_bookkeeping, expire_drafts, purge_batch, sweep_media
 from storage.contacts import (
+    contact_language,
     current_session,
     current_step,
     lock_conversation,
@@ -184,6 +185,11 @@ class Engine:
         """Records that the contact blocked the bot, so nothing more is sent to them until they write."""
         async with self.sessions() as db, db.begin():
             await set_contact_unreachable(db, self.cipher, urn)
+
+    async def language_of(self, urn: str) -> str:
+        """The language to write to an address in before its message is read: its contact's, else the default."""
+        async with self.sessions() as db:
+            return await contact_language(db, self.cipher, urn) or self.default_language
 
     async def set_language(self, urn: str, lang: str) -> None:
         """Sets the language of a contact who has written before (a new one gets `default_language`)."""

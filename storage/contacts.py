@@ -261,6 +261,12 @@ async def set_contact_language(db: AsyncSession, cipher: ContactCipher, urn: str
     await db.execute(update(Contact).where(Contact.urn_hash == cipher.lookup_hash(urn)).values(language=lang))
 
 
+async def contact_language(db: AsyncSession, cipher: ContactCipher, urn: str) -> str | None:
+    """The language a contact last chose, None for one unknown or who chose none."""
+    return (await db.execute(select(Contact.language).where(Contact.urn_hash == cipher.lookup_hash(urn)))
+            ).scalar_one_or_none()
+
+
 async def current_step(db: AsyncSession, cipher: ContactCipher, urn: str) -> str | None:
     """Where a contact is, read without a lock: a hint for work done before the message is handled."""
     return (await current_session(db, cipher, urn))[0]

@@ -184,6 +184,21 @@ async def test_a_message_the_library_cannot_read_is_answered_in_a_private_chat_o
         await until(lambda: any("Privasi" in text for text in telegram.sent_texts(4245)), seconds=20)
 
 
+async def test_a_message_the_library_cannot_read_is_answered_in_the_residents_language(tmp_path: Path,
+                                                                                         database_url: str) -> None:
+    async with service(tmp_path, database_url) as (url, _engine, telegram, _twilio), \
+            httpx.AsyncClient(base_url=url) as http:
+        chat = TelegramChat(http, telegram.webhook["secret_token"], 4246)
+        await chat.text("halo")
+        await chat.text("4")  # English, from the menu
+        await until(lambda: any("How can we help" in text for text in telegram.sent_texts(4246)), seconds=20)
+        update = voice_update(83, 4246, "no-length")
+        del update["message"]["voice"]["duration"]
+        headers = {"X-Telegram-Bot-Api-Secret-Token": telegram.webhook["secret_token"]}
+        answer = await http.post("/telegram/webhook", json=update, headers=headers)
+        assert answer.json() == {"method": "sendMessage", "chat_id": 4246, "text": t("en", "common.unreadable")}
+
+
 async def test_a_signed_media_link_is_kept_by_no_cache(tmp_path: Path) -> None:
     """The file answers with a Last-Modified, from which a shared cache in front of the service may work out a
     freshness of its own: a resident's photo would be served on past its link's day, and after HAPUS."""

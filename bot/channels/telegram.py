@@ -104,9 +104,9 @@ def webhook_answer(update: Update) -> dict[str, Any] | None:
     return {"method": "answerCallbackQuery", "callback_query_id": query_id}
 
 
-def unreadable_answer(data: dict[str, Any], text: str) -> dict[str, Any] | None:
-    """The webhook's answer to an update the library cannot read, where it is a message in a person's private
-    chat: `text` tells them so, where silence would leave them waiting."""
+def unreadable_chat(data: dict[str, Any]) -> int | None:
+    """The private chat of a person who wrote an update the library cannot read: told so, where silence would
+    leave them waiting. None for any other update."""
     message = data.get("message")
     chat = message.get("chat") if isinstance(message, dict) else None
     if not isinstance(chat, dict) or chat.get("type") != "private":
@@ -114,6 +114,15 @@ def unreadable_answer(data: dict[str, Any], text: str) -> dict[str, Any] | None:
     chat_id = chat.get("id")
     if type(chat_id) is not int or not 0 < chat_id < 2**52:
         return None
+    return chat_id
+
+
+def chat_urn(chat_id: int) -> str:
+    return make_urn(SCHEME, str(chat_id))
+
+
+def send_answer(chat_id: int, text: str) -> dict[str, Any]:
+    """The webhook's answer that sends `text` to a chat (the Bot API runs the method, telling no result)."""
     return {"method": "sendMessage", "chat_id": chat_id, "text": text}
 
 
@@ -145,7 +154,7 @@ class TelegramChannel:
             chat = query.message.chat if query.message else None
             data = query.data if isinstance(query.data, str) else ""
             return Inbound(
-                urn=make_urn(SCHEME, str(chat.id if chat else query.from_user.id)),
+                urn=chat_urn(chat.id if chat else query.from_user.id),
                 provider_message_id=message_id,
                 choice=data.removeprefix(CHOICE_PREFIX) if data.startswith(CHOICE_PREFIX) else "",
                 group=chat is not None and chat.type != chat.PRIVATE,
@@ -172,7 +181,7 @@ class TelegramChannel:
         if not (unsupported or text or location or photo or voice):
             unsupported = "other"
         return Inbound(
-            urn=make_urn(SCHEME, str(message.chat.id)),
+            urn=chat_urn(message.chat.id),
             provider_message_id=message_id,
             text=text,
             location=location,
