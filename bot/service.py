@@ -15,6 +15,7 @@ from bot.config import Settings
 from handlers.engine import Engine, MediaFetcher
 from handlers.office import EscalationDelays
 from handlers.routing import Router
+from storage.contacts import hash_clear_inbound_ids
 from storage.crypto import ContactCipher
 from storage.db import create_engine, session_factory
 from storage.keys import check_secret_key
@@ -58,6 +59,9 @@ async def open_engine(settings: Settings, *, default_language: str | None = None
     try:
         sessions, cipher = session_factory(database), ContactCipher(settings.contact_secret())
         await check_secret_key(sessions, cipher)
+        async with sessions() as db, db.begin():
+            if hashed := await hash_clear_inbound_ids(db, cipher):
+                log.info("%d provider message ids recorded in clear were hashed", hashed)
         # What startup built (the region index alone is ~200,000 objects) lives as long as the process: frozen, a
         # full collection no longer walks it, and no longer stalls every message waiting (~120 ms a time here).
         gc.collect()

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -45,6 +45,10 @@ _SAVE_SESSION = (
 )
 
 
+def _inbound_hash(cipher: ContactCipher, channel: str, provider_message_id: str) -> str:
+    return cipher.lookup_hash(f"inbound:{channel}:{provider_message_id}")
+
+
 async def record_inbound(db: AsyncSession, cipher: ContactCipher, channel: str, provider_message_id: str,
                          at: dt.datetime) -> bool:
     """Records a provider message id; False when it was recorded before (a replay). It is kept keyed-hashed: in
@@ -52,9 +56,32 @@ async def record_inbound(db: AsyncSession, cipher: ContactCipher, channel: str, 
     connection = await db.connection()
     recorded = await connection.execute(_RECORD_INBOUND[connection.dialect.name],
                                         {"in_channel": channel,
-                                         "in_id": cipher.lookup_hash(f"inbound:{channel}:{provider_message_id}"),
+                                         "in_id": _inbound_hash(cipher, channel, provider_message_id),
                                          "in_at": to_the_hour(at)})
     return recorded.scalar_one_or_none() is not None
+
+
+_HASH_LENGTH = 64  # a keyed hash's hex digits; no provider's message id has as many
+_HASHED_AT_A_TIME = 500
+
+
+async def hash_clear_inbound_ids(db: AsyncSession, cipher: ContactCipher) -> int:
+    """Replaces the provider message ids recorded in clear before they were hashed (in December 2026) by their
+    keyed hashes, at startup: a provider's retry that spans the upgrade still finds its message recorded, and
+    the ids no longer wait up to a year for the guard's purge. Returns how many were hashed."""
+    connection = await db.connection()
+    hashed = 0
+    while rows := (await db.execute(
+            select(InboundMessage.id, InboundMessage.channel, InboundMessage.provider_message_id,
+                   InboundMessage.received_at)
+            .where(func.length(InboundMessage.provider_message_id) != _HASH_LENGTH).limit(_HASHED_AT_A_TIME))).all():
+        await db.execute(delete(InboundMessage).where(InboundMessage.id.in_([row.id for row in rows])))
+        # one already recorded hashed (the same message, retried after the upgrade) is kept once
+        await connection.execute(_RECORD_INBOUND[connection.dialect.name], [
+            {"in_channel": row.channel, "in_id": _inbound_hash(cipher, row.channel, row.provider_message_id),
+             "in_at": to_the_hour(row.received_at)} for row in rows])
+        hashed += len(rows)
+    return hashed
 
 
 @dataclass

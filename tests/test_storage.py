@@ -22,8 +22,11 @@ from cryptography.fernet import InvalidToken
 from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy import event, func, inspect, select, text
 
+from bot.config import Settings
+from bot.service import open_engine
 from handlers.engine import Engine
 from storage import db as database
+from storage.contacts import hash_clear_inbound_ids
 from storage.crypto import ContactCipher
 from storage.models import Base, Contact, InboundMessage, Report
 from storage.reports import REF_ALPHABET, find_ref, new_ref, split_ref, without_ref
@@ -74,6 +77,37 @@ async def test_replayed_provider_message_id_is_handled_once(engine: Engine) -> N
         # Kept in clear, the provider could be asked who sent the message that filed the report.
         assert (await db.execute(select(func.count()).select_from(InboundMessage)
                                  .where(InboundMessage.provider_message_id == "wamid-42"))).scalar_one() == 0
+
+
+async def test_ids_recorded_in_clear_before_the_upgrade_are_hashed_and_still_guard(engine: Engine) -> None:
+    """A database of a version that kept provider message ids in clear: at startup they are hashed, and a
+    provider's retry of one of them after the upgrade is still a replay. One recorded both ways is kept once."""
+    async with engine.sessions() as db, db.begin():
+        db.add_all([InboundMessage(channel="console", provider_message_id="wamid-old-1"),
+                     InboundMessage(channel="whatsapp", provider_message_id="SM" + "0" * 32),
+                     InboundMessage(channel="console", provider_message_id="wamid-old-2"),
+                     InboundMessage(channel="console",
+                                    provider_message_id=engine.cipher.lookup_hash("inbound:console:wamid-old-2"))])
+    async with engine.sessions() as db, db.begin():
+        assert await hash_clear_inbound_ids(db, engine.cipher) == 3
+    async with engine.sessions() as db, db.begin():
+        assert await hash_clear_inbound_ids(db, engine.cipher) == 0  # each start after: nothing to do
+        ids = set((await db.execute(select(InboundMessage.provider_message_id))).scalars())
+    assert ids == {engine.cipher.lookup_hash(f"inbound:{kept}")
+                   for kept in ("console:wamid-old-1", f"whatsapp:SM{'0' * 32}", "console:wamid-old-2")}
+    resident = Resident(engine)
+    assert await resident.send("halo", message_id="wamid-old-1") == []  # the provider's retry: handled before
+
+
+async def test_the_service_hashes_ids_recorded_in_clear_as_it_starts(engine: Engine, database_url: str,
+                                                                     tmp_path: Path) -> None:
+    async with engine.sessions() as db, db.begin():
+        db.add(InboundMessage(channel="whatsapp", provider_message_id="SM" + "1" * 32))
+    settings = Settings(_env_file=None, data_dir=tmp_path, database_url=database_url,  # type: ignore[call-arg]
+                        secret_key=TEST_SECRET)
+    async with open_engine(settings) as started, started.sessions() as db:
+        ids = list((await db.execute(select(InboundMessage.provider_message_id))).scalars())
+    assert ids == [engine.cipher.lookup_hash(f"inbound:whatsapp:SM{'1' * 32}")]
 
 
 async def test_a_message_reads_its_contact_in_one_statement_and_writes_what_changed(engine: Engine) -> None:
