@@ -7,7 +7,7 @@ import random
 import pytest
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-from handlers.language.emergency import is_cry_for_help, services_to_call
+from handlers.language.emergency import services_to_call
 from handlers.language.intents import category_named, correction, identity_wished, ref_asked
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import contacts_told, names_told, own_contacts, own_id_numbers
@@ -640,67 +640,3 @@ def test_a_fall_is_a_tree_down_only_with_its_tree(told: str, kind: str | None) -
 def test_since_earlier_after_the_residents_home_is_no_place_they_come_from(told: str, when: str) -> None:
     found = time_told(without_home(told))
     assert found is not None and found[1] == when
-
-
-@pytest.mark.parametrize(("told", "cry"), [
-    # a habit of another clause is of another thing: the danger of its own clause is now
-    ("sering ada maling di sini, skrg ada org bawa golok masuk rumah sy", True),
-    ("tiap malam berisik, tapi sekarang ada yg kebakaran", True),
-    ("tiap hari sy lewat sini, skrg ada yg berantem di depan warung", True),
-    ("anjing tetangga sering menggonggong, tapi skrg ada yg gedor2 pintu rumah sy, sy sendirian", True),
-    ("kadang ada yg mabuk, skrg supirnya mabok nyetir ugal2an", True),
-    ("sering ada begal. barusan sy dibegal", True),                    # a sentence of its own
-    ("tiap malam ada tawuran di sini, barusan juga ada", True),        # the habit's thing, told again now
-    ("barusan ada yg berantem, tiap minggu begini terus", True),       # a now beside the habit: one of the times
-    # the habit of the danger's own clause: a concern to report, no danger now
-    ("tiap malam ada yg mabuk di pos ronda", False),
-    ("tiap malam ada yang berantem di pos ronda", False),
-    ("tiap malam, ada yang berantem di pos ronda", False),            # the habit fronted on its own
-    ("tiap malam ada yg mabuk di pos ronda, mereka berantem", False),  # the habit's telling goes on
-    ("sering ada maling, jambret, copet di pasar", False),            # a comma that lists
-    ("sering ada maling dan jambret di pasar", False),
-    ("kalau malam sering ada maling, skrg sy mau lapor", False),      # the now is of the report
-    ("skrg sering ada jambret di jl ahmad yani", False),              # nowadays
-    ("sering ada begal di jalan ini kalo malem", False),              # "ini" is the road's
-    ("tetangga berisik tiap malam, gasnya bocor pak", True),          # the gas leak's own habit is read beside it
-    ("tabung gas sering bocor", False),
-])
-def test_a_habit_is_read_in_the_clause_it_is_told_in(told: str, cry: bool) -> None:
-    assert is_cry_for_help(told) is cry
-
-
-@pytest.mark.parametrize(("told", "cry"), [
-    ("anak2 lagi main lempar batu di depan rumah sy", False),        # play, no attack
-    ("the kids are playing throwing stones in front of my house", False),
-    ("adik sy main lempar batu di kali sama temennya", False),
-    ("anak2 main lempar batu ke pengendara motor", True),             # in play, but at someone
-    ("preman main lempar batu ke rumah warga", True),                 # thugs at whatever
-    ("anak2 lagi main, tiba2 ada org lempar batu ke rumah sy", True), # the game is another clause's
-    ("ada yg lempar batu ke rumah sy", True),
-    ("rumah sy dilempari batu skrg", True),
-    ("rumah sy dilempari batu, skrg kacanya pecah", False),           # the now is of the glass
-])
-def test_stones_thrown_in_play_are_no_attack(told: str, cry: bool) -> None:
-    assert is_cry_for_help(told) is cry
-
-
-@pytest.mark.parametrize(("told", "cry"), [
-    ("ada org aneh di tv, sy sendirian di rumah, takut", False),       # on a screen: no one near
-    ("sy sendirian di rumah, di tv ada org aneh dari tadi", False),
-    ("there is a strange man on tv, i am home alone and scared", False),
-    ("ada org aneh di teras rumah dari tadi, sy sendirian di rumah", True),
-    ("sy sendirian di rumah, ada org aneh di depan rumah dari tadi, tv sy nyala", True),  # no screen where they are
-    ("ada org aneh mondar mandir depan rumah sy", False),               # not alone: as it was read before
-])
-def test_a_stranger_on_a_screen_is_no_one_near(told: str, cry: bool) -> None:
-    assert is_cry_for_help(told) is cry
-
-
-@pytest.mark.parametrize("told", ["tolong", "tulung", "tulungg", "tulung pak", "tulong", "tlng pak", "tlg", "tlog"])
-def test_help_called_alone_in_any_spelling_is_a_cry(told: str) -> None:
-    assert is_cry_for_help(told)
-
-
-@pytest.mark.parametrize("told", ["tolong ditertibkan", "tulung ditertibkan", "tulong dibantu ya pak"])
-def test_help_asked_for_a_thing_is_a_please(told: str) -> None:
-    assert not is_cry_for_help(told)

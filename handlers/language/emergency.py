@@ -13,9 +13,8 @@ domestic violence, "tolong saya") is a cry whenever it is told.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
-from itertools import accumulate, islice, pairwise
+from itertools import islice, pairwise
 
 from handlers.language.normalise import any_phrase, phrases_found, positions_of, stems_of, words
 from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_now
@@ -85,9 +84,7 @@ _TIME_CUES = frozenset({"pagi", "siang", "sore", "malam", "malem", "subuh", "din
                         "tepat", "wib", "wita", "wit", "am", "pm", "an", "tadi"})
 # A fight is a cry while it happens; one that happens "tiap malam minggu" is a complaint to report.
 FIGHTS = frozenset({"berkelahi", "perkelahian", "berantem", "berantam", "kelahi", "jotos", "fighting"})
-HABITUAL = frozenset({"tiap", "setiap", "sering", "seringkali", "sring", "srg", "kerap", "selalu", "biasanya",
-                      "biasany", "kadang", "terkadang", "kadangkala", "every", "often", "always", "usually",
-                      "sometimes"})
+HABITUAL = frozenset({"tiap", "setiap", "sering", "selalu", "biasanya", "kadang", "every", "often", "always"})
 # A life at risk by one's own hand: a cry, and read as Darurat whatever word of a crime it holds ("bunuh diri").
 SELF_HARM = tuple(tuple(p.split()) for p in (
     "bunuh diri", "gantung diri", "akhiri hidup", "mengakhiri hidup", "minum racun", "kill myself", "kill himself",
@@ -224,7 +221,7 @@ _VEHICLES = frozenset({"motor", "mobil", "kendaraan", "truk", "angkot", "bus", "
 _SMOKE_HEAVY = frozenset({"hitam", "item", "tebal", "banyak", "keluar", "mengepul", "ngebul", "gosong", "black",
                           "thick"})
 _SMOKE = frozenset({"asap", "asapnya", "asep", "asepnya", "smoke"})
-_NOT_NOW_BREATH = frozenset({"kalau", "kalo", "klo", "jika", "asma", "asthma", "if", "when"})
+_NOT_NOW_BREATH = HABITUAL | {"kalau", "kalo", "klo", "jika", "asma", "asthma", "if", "when"}
 _BREATH_CAUSES = frozenset({"polusi", "debu", "pabrik", "proyek", "limbah", "lari", "olahraga", "jogging", "pollution",
                             "dust", "factory", "running", "exercise"})
 _BUILDING = frozenset({"rumah", "jendela", "pintu", "atap", "gedung", "toko", "warung", "kamar", "dapur", "gudang",
@@ -487,12 +484,12 @@ _JOKING = frozenset({"bercanda", "becanda", "canda", "bcanda", "joking", "kiddin
 _JUST = frozenset({"doang", "saja", "aja", "kok", "cuma", "hanya", "just", "only"})
 _FOR_REAL = frozenset({"serius", "benaran", "jangan", "katanya", "prank", "real", "seriously"})
 _VOUCHING = frozenset({"serius", "benaran", "seriously"})  # said of the joke: "beneran cuma bercanda"
-# Other spellings of the lists' words that the slang lexicon lacks (words() has "tlg", "tlog" and "tolongin" from
-# it): "tolong" in Javanese ("tulung"), Sundanese ("tulungan") and as typed ("tulong", "tlng"); fire in Javanese
-# ("ono geni gede" is "ada api besar"); Sundanese words of a cry and of its time ("aya maling ayeuna keneh" is "ada
-# maling sekarang masih", "budak abdi leungit" is "anak saya hilang", "geus"; "kamari" words() spells out).
-_SPELT_OTHERWISE = {"tulung": "tolong", "tulungi": "tolong", "tulungin": "tolong", "tulungan": "tolong",
-                    "tulong": "tolong", "tlong": "tolong", "tlng": "tolong", "tolonk": "tolong", "geni": "api",
+# Other spellings of the lists' words: "tolong" in Javanese ("tulung"), Sundanese ("tulungan") and Betawi
+# ("tolongin"); fire in Javanese ("ono geni gede" is "ada api besar"); Sundanese words of a cry and of its time ("aya
+# maling ayeuna keneh" is "ada maling sekarang masih", "budak abdi leungit" is "anak saya hilang", "geus"; "kamari"
+# words() spells out).
+_SPELT_OTHERWISE = {"tulung": "tolong", "tulungi": "tolong", "tolongin": "tolong", "tulungin": "tolong",
+                    "tulungan": "tolong", "tlong": "tolong", "tlg": "tolong", "tolonk": "tolong", "geni": "api",
                     "genine": "apinya", "ono": "ada", "gedhe": "besar", "aya": "ada", "ayeuna": "sekarang",
                     "keneh": "masih", "geus": "sudah", "leungit": "hilang", "budak": "anak",
                     "abdi": "saya", "imah": "rumah"}
@@ -571,69 +568,6 @@ def _a_thing_hit(said: list[str], at: int) -> bool:
 
 def _unnegated(said: list[str], among: frozenset[str]) -> bool:
     return any(word in among and not _negated(said, i) for i, word in enumerate(said))
-
-
-# A habit belongs to its own clause: "tiap malam ada yg mabuk di pos ronda" tells how it goes, "sering ada maling di
-# sini, skrg ada org bawa golok masuk" a danger now. A clause opens after a sentence's end and at a "but" or a "now"
-# (the word opening it); at a comma only before a word of this time ("…, tadi ada yg…", "…, ini ada 3 org nodong sy")
-# or of a plea. After a comma or a "dan" the habit's telling goes on: more of it ("tiap malam ada yg mabuk, mereka
-# berantem"), or a list ("sering ada maling, jambret, copet"). A now told beside the habit makes the danger one of
-# the times, and now (_now_beside_a_habit).
-_CLAUSE_OPENERS = frozenset({"tapi", "tetapi", "namun", "padahal", "sedangkan", "sekarang", "barusan", "tiba", "but",
-                             "however", "now", "suddenly"})
-_OPENING_AFTER_A_COMMA = _CLAUSE_OPENERS | frozenset({"ini", "tadi", "tolong", "eh"})
-
-
-def _after_commas(said: list[str]) -> frozenset[int]:
-    return said.after_commas if isinstance(said, _Said) else frozenset()
-
-
-def _clause_opens(said: list[str], at: int) -> bool:
-    return at == 0 or said[at - 1] == _BREAK or said[at] in _CLAUSE_OPENERS \
-        or (at in _after_commas(said) and said[at] in _OPENING_AFTER_A_COMMA)
-
-
-def _clause_of(said: list[str], at: int) -> range:
-    """Where the clause the word at `at` stands in lies among the words."""
-    start = next(k for k in range(at, -1, -1) if _clause_opens(said, k))
-    end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK or _clause_opens(said, k)), len(said))
-    return range(start, end)
-
-
-_HABIT_NOW = frozenset({"sekarang", "barusan", "tadi", "sedang", "now", "currently", "just"})
-_TOLD_AGAIN = frozenset({"juga", "pun", "also", "too"})  # "…, barusan juga": the thing of the habit, now
-_JUST_NOW_PHRASES = (("baru", "saja"), ("baru", "tadi"))  # "sering ada begal, sy baru aja dibegal"
-
-
-def _now_beside_a_habit(said: list[str], at: int) -> bool:
-    """Whether the clause of `at` tells a now of its own beside its habit ("barusan ada tawuran, tiap minggu begini
-    terus"), or the clause after it tells this one again now ("tiap malam ada tawuran, barusan juga"); not "skrg
-    sering ada jambret" (nowadays), nor "jalan ini" (this road)."""
-    clause = _clause_of(said, at)
-    if any(said[k] in _HABIT_NOW and said[k + 1:k + 2] and said[k + 1] not in HABITUAL for k in clause) \
-            or any_phrase(said[clause.start:clause.stop], _JUST_NOW_PHRASES):
-        return True
-    start = clause.stop + (said[clause.stop:clause.stop + 1] == [_BREAK])
-    if start >= len(said) or said[start] not in _HABIT_NOW | _CLAUSE_OPENERS:
-        return False
-    after = _clause_of(said, start)
-    return bool(_TOLD_AGAIN & set(said[after.start:after.stop])) or any_phrase(said[after.start:after.stop],
-                                                                               (("ada", "lagi"),))
-
-
-def _habitual(said: list[str], at: int, within: int | None = None) -> bool:
-    """Whether the clause of the word at `at` tells it as a habit ("sering ada begal kalo malem"), `within` words of
-    it when given; a habit of another clause is of another thing ("tiap malam berisik, tapi skrg ada yg berantem")."""
-    clause = _clause_of(said, at)
-    if within is not None:
-        clause = range(max(clause.start, at - within), min(clause.stop, at + within + 1))
-    return not HABITUAL.isdisjoint(said[clause.start:clause.stop]) and not _now_beside_a_habit(said, at)
-
-
-def _habitual_all(said: list[str], among: frozenset[str]) -> bool:
-    """Whether each of the words of `among` in `said` stands in a clause that tells a habit (none stands: False)."""
-    at = [i for i, word in enumerate(said) if word in among]
-    return bool(at) and all(_habitual(said, i) for i in at)
 
 
 # Before a rescue or a fire put out, what says it is not done: asked for, needed, hard, being tried, not yet ("minta
@@ -1578,40 +1512,20 @@ _FELL_ILL = re.compile(r"\bjatuh\s+sakit\b")
 _INTRODUCED = re.compile(r"^\W*(?i:nama\s+)?(?i:saya|sy|aku|kulo)\s+[A-Z][\w'’-]*[^,.!?\n]{0,40},\s*")
 
 
-class _Said(list[str]):
-    """The words of a message as the lists hold them, and where a comma stood right before one: a clause's end
-    that the words alone do not show ("biasanya begal beraksi di sini, ini ada 3 org nodong sy")."""
-
-    def __init__(self, said: Iterable[str], after_commas: frozenset[int] = frozenset()) -> None:
-        super().__init__(said)
-        self.after_commas = after_commas
-
-
 def _sentences(text: str) -> list[str]:
     """The words as the lists hold them, with a _BREAK between sentences; a name given first left out."""
-    return _Said(*_read_words(text))
-
-
-_COMMA = re.compile(r"[;]|,(?!\d)|(?<!\d),")  # not the "," of "1,5 jam"
+    return list(_read_words(text))
 
 
 # Kept for the last texts read: each message is read by several of the readers here, and each new report's story
 # is compared with the same open reports nearby (handlers.witnesses).
 @lru_cache(maxsize=256)
-def _read_words(text: str) -> tuple[tuple[str, ...], frozenset[int]]:
-    """The words of `text` (see _sentences), and where among them a comma stood before a word."""
+def _read_words(text: str) -> tuple[str, ...]:
     text = _PASSIVE_APART.sub(_passive_joined, _INTRODUCED.sub("", text, count=1))
-    said: list[str] = []
-    after_commas: set[int] = set()
-    for sentence in _SENTENCE_END.split(text):
-        told = words(sentence)
-        parts = [len(words(part)) for part in _COMMA.split(sentence)]
-        if sum(parts) == len(told):  # a comma within what the lexicon reads as one word is none
-            after_commas.update(len(said) + end for end in accumulate(parts[:-1]) if 0 < end < len(told))
-        said += [_as_listed(word) for word in told] + [_BREAK]
+    said = [_as_listed(word) for sentence in _SENTENCE_END.split(text) for word in (*words(sentence), _BREAK)][:-1]
     while said and said[-1] == _BREAK:
         said.pop()
-    return tuple(said), frozenset(after_commas)
+    return tuple(said)
 
 
 # A passive's "di" written apart, as chat often does: "di kejar", "di-tusuk", "di ikutin", joined where the lists name
@@ -1762,10 +1676,10 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "pengen mati ketawa liat video kucing ini"
         if phrase not in SELF_HARM and _joking(said):
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
-        if phrase in _FOLLOWED and (_ONLINE & set(said) or (_habitual(said, at) and not _STILL & set(said))
+        if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))
                                     or _turned_out_harmless_after(said)):
             continue  # followed on Instagram, every day by a debt collector, or by an ojol after all
-        if _TOOLS & set(phrase) and (_habitual(said, at) or _TOOL_WORK & set(said)):
+        if _TOOLS & set(phrase) and (HABITUAL & set(said) or _TOOL_WORK & set(said)):
             continue  # "tetangga bawa arit ke sawah tiap pagi": a tool at its work
         if phrase == ("mau", "mati") and _a_thing_before(said, at):
             continue  # "hp sy mau mati", "motornya mau mati": a battery, an engine
@@ -1786,8 +1700,7 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "gas bocor, udah dicabut regulatornya": stopped; its smell ("bau gas") is still heard
         if GAS & set(phrase) and (LEAKING | {"kebocoran", "bau", "smell"}) & set(phrase) and _gas_talked_of(said):
             continue  # "mau tanya kalo gas bocor harus ngapain ya"
-        if phrase in _BREATHLESS and (_NOT_NOW_BREATH & set(said[:at]) or _habitual(said, at)
-                                      or _BREATH_CAUSES & set(said)) \
+        if phrase in _BREATHLESS and (_NOT_NOW_BREATH & set(said[:at]) or _BREATH_CAUSES & set(said)) \
                 and not ({"tolong"} | _STILL) & set(said):
             continue  # "kalau kena debu sy sesak napas", "polusi pabrik bikin warga sesak napas": how it goes
         after = said[at + len(phrase):at + len(phrase) + 1]
@@ -1876,16 +1789,16 @@ def is_cry_for_help(text: str) -> bool:
             return True
         if root in _TAKING or word in _TAKEN_WORDS:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
-        if (word in _TOOLS and (_at_its_work(said, i) or (_habitual(said, i) and _TOOL_WORK & set(said)))) \
+        if (word in _TOOLS and _at_its_work(said, i)) \
                 or (word in _TOOLS | {"knife", "machete"} and _TOOL_CARE & set(said[max(0, i - 3):i + 6])):
-            continue  # "bawa golok buat babat rumput", "… ke kebun tiap pagi": at its work; "pisau sy tumpul": to mend
+            continue  # "bawa golok tp buat babat rumput": a tool at its work; "pisau sy tumpul": one to mend
         if _a_toy(said, i):
             continue  # "bawa pistol air, main perang2an": a game
         if word in _STRANGLING and said[i + 1:i + 2] and said[i + 1].removesuffix("nya") in _STRANGLED \
                 and (_PEOPLE | _OUTSIDERS | {"yang", "dia", "pelaku"}) & set(said[max(0, i - 4):i]):
             return True  # "pacar sy nyekik sy"; not "harga cabe nyekik banget", "cicilan pinjol nyekik sy"
         if word == "kebakar" and (_SUN & set(said[i + 1:i + 3]) or _SINGED & set(said[max(0, i - 3):i])
-                                  or _habitual(said, i)):
+                                  or HABITUAL & set(said[max(0, i - 3):i + 3])):
             continue  # "kulit sy kebakar matahari", "nasi sy kebakar", "sampah kebakar tiap sore": no fire to put out
         if word in _THREATENING and (_NO_HARM_THREATENED & set(said[i + 1:i + 4]) or a_thing_threatens(said, i)):
             continue  # "pinjol ngancem nyebar data sy": a threat to report; "pohon … ngancam rumah": no one's deed
@@ -1903,13 +1816,14 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "timnya dibantai 5-0": a score
         if word == "bom" and _NO_BOMB & set(said[max(0, i - 2):i + 3]) and "ancaman" not in said:
             continue  # "promo bom cashback", "bom chat": a flood of something, no bomb
-        if root in _STREET_CRIMES and _habitual(said, i):
-            continue  # "sering ada begal kalo malem": a place to report as unsafe; not "barusan ada tawuran, tiap…"
+        if root in _STREET_CRIMES and HABITUAL & set(said[max(0, i - 4):i + 3]) \
+                and not (_CALLED_NOW | _JUST_NOW) & set(said):
+            continue  # "sering ada begal kalo malem": a place to report as unsafe; not "…, sy barusan dibegal"
         if (root == "pukul" or word in ("pukul", "dipukul")) and _at_oclock(said, i):
             continue  # "motor sy hilang di pukul 2 pagi": two o'clock, no blow
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
             return True
-        if (word in FIGHTS or root in FIGHTS) and not _habitual(said, i):
+        if (word in FIGHTS or root in FIGHTS) and not HABITUAL & set(said):
             return True
         if word == "hit" and _a_thing_hit(said, i):
             continue  # "someone hit my car in a parking lot": a vehicle struck, no one hurt told
@@ -1921,7 +1835,7 @@ def is_cry_for_help(text: str) -> bool:
         # "ada maling", "maling masih di dalam"; not "dipecah maling, ada saksinya" (a witness is there), nor one
         # there earlier ("td ada copet di busway"), while the resident was away ("pas sy mudik") or found out later
         # ("dibobol maling, ketahuan jam 5 subuh")
-        if word.removesuffix("nya") in THIEVES and not _habitual(said, i) and not _while_away(said) \
+        if word.removesuffix("nya") in THIEVES and not HABITUAL & set(said) and not _while_away(said) \
                 and not _seen_earlier(said, i) and not _feared_or_reported(said, i) and not _found_out_then(said) \
                 and (any(w in PRESENCE for w in said[max(0, i - 3):i])  # "sering ada jambret"
                      or any(w in PRESENCE - {"ada"} or (w == "ada" and said[k + 1:k + 2] in (["di"], ["sini"]))
@@ -2052,7 +1966,7 @@ _STILL_ESCAPING = frozenset({"desis", "mendesis", "berdesis", "nyengat", "menyen
 _SUPPOSING = frozenset({"kalau", "kalo", "klo", "jika", "bila", "apabila", "misal", "misalnya", "seandainya", "andai",
                         "cara", "caranya", "tips", "mencegah", "cegah", "menangani", "mengatasi", "ngatasi",
                         "mengecek", "cek", "tanda", "ciri", "if", "how", "prevent"})
-_LEAKING_EASILY = frozenset({"gampang", "mudah", "suka"})
+_LEAKING_OFTEN = HABITUAL | {"gampang", "mudah", "suka"}
 _GAS_NOW = _STILL_ESCAPING | {"gini", "begini", "tolong", "help", "masih", "lagi", "sedang", "still", "now"}
 _SUPPOSED_REACH = 4  # words before the leak where the "if" or the "how" stands
 # Words before the leak where "sering" or "gampang" tells its habit: "tabung gas sering bocor"; not a habit of
@@ -2066,8 +1980,7 @@ def _gas_talked_of(said: list[str]) -> bool:
     leaks = [i for i, word in enumerate(said) if word.removesuffix("nya") in LEAKING | {"kebocoran"}
              or (word in ("bau", "smell") and said[i + 1:i + 3] and GAS & set(said[i + 1:i + 3]))]
     return bool(leaks) and all(
-        _habitual(said, i, _OFTEN_REACH) or _LEAKING_EASILY & set(said[max(0, i - _OFTEN_REACH):i])
-        or _SUPPOSING & set(said[max(0, i - _SUPPOSED_REACH):i])
+        _LEAKING_OFTEN & set(said[max(0, i - _OFTEN_REACH):i]) or _SUPPOSING & set(said[max(0, i - _SUPPOSED_REACH):i])
         for i in leaks)
 
 
@@ -2087,10 +2000,9 @@ _HOUSE_WIRES = frozenset({"data", "usb", "antena", "headset", "speaker"})  # a d
 
 
 def _sparking(said: list[str]) -> bool:
-    if (_MENDING | _UNPLUGGED | {"lampu", "lamp"}) & set(said) or any_phrase(said, _ASKED_FOR):
+    if (HABITUAL | _MENDING | _UNPLUGGED | {"lampu", "lamp"}) & set(said) or any_phrase(said, _ASKED_FOR):
         return False
     return any(word.removesuffix("nya") in ("kabel", "wire") and _SPARKS & set(said[i + 1:i + 5])
-               and not _habitual(said, i)
                and not (_DEVICES | _HOUSE_WIRES) & set(said[max(0, i - 2):i + 3]) for i, word in enumerate(said))
 
 
@@ -2157,13 +2069,12 @@ _HEARD_INSIDE = THIEVES | frozenset({"orang", "seseorang", "someone", "somebody"
 
 def _afraid_to_come_out(said: list[str]) -> bool:
     dare = any(word == "berani" and said[i - 1:i] and said[i - 1] in NEGATIONS
-               and {"keluar", "out"} & set(said[i + 1:i + 3]) and not _habitual(said, i) for i, word in enumerate(said))
+               and {"keluar", "out"} & set(said[i + 1:i + 3]) for i, word in enumerate(said))
     # someone there, not someone in a debt told of: "ada (suara) org", a thief
     there = any(word.removesuffix("nya") in _HEARD_INSIDE
                 and (word.removesuffix("nya") in THIEVES or {"ada", "suara"} & set(said[max(0, i - 2):i]))
-                and not _habitual(said, i)
                 for i, word in enumerate(said))  # "ada (suara) org", "ada suara di dapur", a thief
-    return dare and there and not _NOISES_OF_NO_ONE & set(said)
+    return dare and there and not (HABITUAL | _NOISES_OF_NO_ONE) & set(said)
 
 
 # A breath denied: "bapak sy tiba2 gk nafas", "ada org tergeletak gk bernafas", "napasnya gk ada". Not being awake or
@@ -2566,7 +2477,7 @@ def _chased_in_danger(said: list[str]) -> bool:
             bool((_STILL | {"lagi", "chasing"}) & set(said)) or any_phrase(said, (("dari", "tadi"),)))
         if {"tolong", "help"} & set(said) and not playing:
             return True
-        if _habitual(said, i):
+        if HABITUAL & set(said):
             continue  # "sering dikejar preman kalo malem": a place to report as unsafe
         if going_on and not playing and not (_WOOING & set(said) or _PLAYMATES & set(chaser)
                                              or _CHASED_ABOUT & set(said[i + 1:i + 1 + _ERRAND_REACH])):
@@ -2670,7 +2581,7 @@ def _strange_or_armed(after: list[str]) -> bool:
 _TOY_MADE = frozenset({"air", "mainan", "plastik", "busa", "water", "toy", "toys", "squirt", "nerf"})
 _ARMS = _WEAPONS | {"tembakan", "bom", "bomb", "guns", "senapan"}
 _PRETENDED = _ARMS | {"perang", "polisi"}  # "perang2an", "pedang2an", "polisi2an": pretend whatever goes with them
-_AT_PLAY = frozenset({"main", "maen", "bermain", "mainan", "game", "playing", "play", "plays"})  # "main tembak2an"
+_AT_PLAY = frozenset({"main", "maen", "bermain", "mainan", "game", "playing"})  # "main tembak2an", "main kejar2an"
 _HARMFUL_FILLINGS = (("air", "keras"), ("bensin",), ("minyak",), ("spiritus",), ("tiner",), ("thinner",),
                      ("acid",), ("petrol",), ("gasoline",))
 _NOT_A_PLAYER = _THUGS | {"orang", "seseorang", "pria", "lelaki", "dewasa", "stranger", "man", "men"}
@@ -2743,9 +2654,9 @@ def _scalded(said: list[str]) -> bool:
         return False
     told = set(said)
     # a blister at a chore done every day is no danger now; an attack told as a habit is violence at home
-    blistered = any(word in _BLISTERED and not _PAINTED & set(said[max(0, i - 2):i + 3]) and not _habitual(said, i)
+    blistered = any(word in _BLISTERED and not _PAINTED & set(said[max(0, i - 2):i + 3])
                     for i, word in enumerate(said)) and bool(_SPLASHED & told and (_PERSONS | _BODY) & told)
-    return blistered or any(_someone_doused(said, i) for i in range(len(said)))
+    return (blistered and not HABITUAL & told) or any(_someone_doused(said, i) for i in range(len(said)))
 
 
 def _hot_liquid_told(said: list[str]) -> bool:
@@ -2831,10 +2742,9 @@ def _a_hot_liquid(said: list[str]) -> bool:
 
 def _at_the_door(said: list[str]) -> bool:
     told = set(said)
-    knocking = any(word in _KNOCKING and _DOOR_OR_WINDOW & set(said[i + 1:i + 4]) and not _habitual(said, i)
-                   for i, word in enumerate(said))
+    knocking = any(word in _KNOCKING and _DOOR_OR_WINDOW & set(said[i + 1:i + 4]) for i, word in enumerate(said))
     alone_or_late = bool({"sendirian", "alone"} & told) or any_phrase(said, (("tengah", "malam"),))
-    return knocking and alone_or_late and not (_NOISES_OF_NO_ONE | _KNOWN_CALLER) & told
+    return knocking and alone_or_late and not (HABITUAL | _NOISES_OF_NO_ONE | _KNOWN_CALLER) & told
 
 
 _KNOWN_CALLER = frozenset({"ternyata", "kurir", "paket", "nawarin", "menawarkan", "lupa", "pinjem", "pinjam", "courier",
@@ -2849,9 +2759,9 @@ _NO_PARENT = (("enggak", "ada", "orang", "tuanya"), ("tidak", "ada", "orang", "t
 
 def _child_alone(said: list[str]) -> bool:
     alone = any(word in _A_CHILD and {"sendirian", "alone"} & set(said[i + 1:i + 4])
-                and said[i + 1:i + 2] not in _YOUNG_ANIMAL and not _habitual(said, i) for i, word in enumerate(said))
+                and said[i + 1:i + 2] not in _YOUNG_ANIMAL for i, word in enumerate(said))
     return alone and bool({"menangis", "nangis", "crying"} & set(said) or any_phrase(said, _NO_PARENT)) \
-        and not _CHILD_MINDED & set(said)
+        and not (HABITUAL | _CHILD_MINDED) & set(said)
 
 
 # The writer alone and afraid now where help is far, followed or stranded in a lonely or dark place: "sy cewe
@@ -2866,8 +2776,7 @@ _STRANDED = frozenset({"mogok", "bocor", "kempes", "habis", "kehabisan", "nyasar
 
 
 def _alone_and_afraid(said: list[str]) -> bool:
-    if not (_ALONE & set(said) and FEAR & set(said)) or (_ONCE | {"lampu", "listrik"}) & set(said) \
-            or _habitual_all(said, FEAR):
+    if not (_ALONE & set(said) and FEAR & set(said)) or (HABITUAL | _ONCE | {"lampu", "listrik"}) & set(said):
         return False  # "tiap malam", "dulu pernah", "mati lampu": how it goes, how it was, the power out
     followed = _FOLLOWING_SOMEONE & set(said) and not _ONLINE & set(said)  # not "akun ig ngikutin sy terus"
     stranded = _LONELY & set(said) and _STRANDED & set(said) and not _INDOORS & set(said)  # not "di kos, hp mati"
@@ -2895,11 +2804,10 @@ def found_child(text: str) -> bool:
 
 
 def _child_found(said: list[str]) -> bool:
-    found = any(word in _FINDING and not _habitual(said, i)
-                and any(said[k] in _A_CHILD and said[k + 1:k + 2] not in _YOUNG_ANIMAL
-                        and not {*said[k + 1:k + 3]} & (_NOT_A_CHILD_AFTER | _OWN)
-                        for k in range(i + 1, min(i + 4, len(said)))) for i, word in enumerate(said))
-    return found and bool(_LOST_CHILD & set(said)) and not (_NOT_REAL | _RELIEF) & set(said)
+    found = any(word in _FINDING and any(said[k] in _A_CHILD and said[k + 1:k + 2] not in _YOUNG_ANIMAL
+                                         and not {*said[k + 1:k + 3]} & (_NOT_A_CHILD_AFTER | _OWN)
+                                         for k in range(i + 1, min(i + 4, len(said)))) for i, word in enumerate(said))
+    return found and bool(_LOST_CHILD & set(said)) and not (HABITUAL | _NOT_REAL | _RELIEF) & set(said)
 
 
 # "anak kunci" (a key), "anak muda" (young people), "anak sekolah" (pupils), "anak sy" (one's own child, found again).
@@ -2923,8 +2831,7 @@ _IN_CARE_OR_CUSTODY = frozenset({"polisi", "polsek", "polres", "penjara", "sel",
 
 
 def _held_against_will(said: list[str]) -> bool:
-    return any(not _habitual(said, at) for _phrase, at in phrases_found(said, _HELD)) and bool(_HOLDING & set(said)) \
-        and not _IN_CARE_OR_CUSTODY & set(said)
+    return any_phrase(said, _HELD) and bool(_HOLDING & set(said)) and not (_IN_CARE_OR_CUSTODY | HABITUAL) & set(said)
 
 
 _HOLDING = frozenset({"ditahan", "ditawan", "disandera", "dikurung", "dikunci", "disekap", "held", "kept", "locked"})
@@ -2936,49 +2843,25 @@ _THROWING = frozenset({"lempar", "melempar", "ngelempar", "ngelemparin", "melemp
 _MISSILES = frozenset({"botol", "batu", "kursi", "bottles", "bottle", "rocks", "stones", "chairs"})
 
 
-_TARGETS = _PEOPLE | {"people", "warga", "pengunjung"}
-# A game of throwing ("anak2 lagi main lempar batu di depan rumah sy", "kids playing throwing stones") is play, no
-# attack: a cry only when what is thrown goes at someone ("anak2 main lempar batu ke pengendara"), or by thugs.
-_PLAY_REACH = 3  # words before the throwing where the game is told: "lagi main lempar batu"
-
-
-def _thrown_in_play(said: list[str], at: int) -> bool:
-    clause = _clause_of(said, at)
-    return not _AT_PLAY.isdisjoint(said[max(clause.start, at - _PLAY_REACH):at])
-
-
 def _throwing_at_people(said: list[str]) -> bool:
     """Thrown at people, or by thugs at whatever ("preman2 itu masih lempar2 batu ke pos")."""
-    for i, word in enumerate(said):
-        if word not in _THROWING or not _MISSILES & set(said[i + 1:i + 3]) or _habitual(said, i):
-            continue
-        after = said[i + 2:i + 7]
-        if _THUGS & set(said[max(0, i - 4):i]):
-            return True
-        if not _thrown_in_play(said, i):
-            if _TARGETS & set(after):
-                return True
-        elif any(w in _AT_SOMEONE and after[k + 1:k + 2] and after[k + 1] in _TARGETS for k, w in enumerate(after)):
-            return True
-    return False
+    return any(word in _THROWING and _MISSILES & set(said[i + 1:i + 3])
+               and ((_PEOPLE | {"people", "warga", "pengunjung"}) & set(said[i + 2:i + 7])
+                    or _THUGS & set(said[max(0, i - 4):i]))
+               for i, word in enumerate(said)) and not HABITUAL & set(said)
 
 
-# Stones thrown at the resident's own home while they tell it: "rumah sy lagi dilempari batu", "…dilempari batu skrg",
-# "they are throwing rocks at my house"; not a pelting told as past ("kemarin rumah sy dilempari batu"), as a habit or
-# in a game ("kids are playing throwing stones in front of my house").
+# Stones thrown at the resident's own home while they tell it: "rumah sy lagi dilempari batu", "they are throwing
+# rocks at my house"; not a pelting told as past ("kemarin rumah sy dilempari batu") or as a habit.
 _PELTING = frozenset({"dilempari", "dilemparin", "dilempar", "lempari", "melempari", "ngelemparin", "throwing",
                       "pelting"})
 _A_HOME = frozenset({"rumah", "kaca", "jendela", "pintu", "pagar", "house", "home", "window", "windows", "door"})
 _GOING_ON_NOW = frozenset({"lagi", "masih", "sekarang", "now", "are", "still"})
-_NOW_AFTER = frozenset({"sekarang", "now"})  # "dilempari batu skrg"; not "…batu, skrg kacanya pecah"
 
 
 def _pelting_a_home_now(said: list[str]) -> bool:
-    return any(
-        word in _PELTING and _MISSILES & set(said[i + 1:i + 4])
-        and (_GOING_ON_NOW & set(said[max(0, i - 3):i])
-             or (_NOW_AFTER & set(said[i + 2:i + 3]) and i + 2 not in _after_commas(said)))
-        and not _habitual(said, i) and not _thrown_in_play(said, i)
+    return not HABITUAL & set(said) and any(
+        word in _PELTING and _MISSILES & set(said[i + 1:i + 4]) and _GOING_ON_NOW & set(said[max(0, i - 3):i])
         and _A_HOME & set(said[max(0, i - 5):i + 7]) and _OWN & set(said[max(0, i - 5):i + 7])
         for i, word in enumerate(said))
 
@@ -2998,13 +2881,13 @@ def _drunk_driving(said: list[str]) -> bool:
     if not _DRUNK & set(said):
         return False
     plain = [word.removesuffix("nya") for word in said]
-    drunk = [i for i, word in enumerate(said) if word in _DRUNK and not _negated(said, i) and not _habitual(said, i)]
+    drunk = [i for i, word in enumerate(said) if word in _DRUNK and not _negated(said, i)]
     # a driver and a way of driving named ("supirnya mabok nyetir ugal2an"), or the drunk driving told right after
     # ("suami sy mabok nyetir bawa anak2"); not one driven by another ("temen sy mabok, jadi sy yg nyetir")
     at_the_wheel = len(_AT_THE_WHEEL & set(plain)) >= 2 or any(
         word in _DRIVING and said[k - 1] != "yang" for i in drunk
         for k, word in enumerate(plain[i + 1:i + 1 + _DRIVING_REACH], i + 1))
-    return bool(drunk) and at_the_wheel
+    return bool(drunk) and at_the_wheel and not HABITUAL & set(plain)
 
 
 # A car or a house crushed by what fell on it with someone inside: "ada pohon tumbang nimpa mobil, ada orangnya di
@@ -3079,8 +2962,7 @@ _GAME_SHOT = frozenset({"burung", "tikus", "babi", "hama", "monyet", "sasaran", 
 
 
 def _shooting_at_people(said: list[str]) -> bool:
-    if not (_SHOOTING | {"senapan", "bedil"}) & set(said) or _GAME_SHOT & set(said) \
-            or _habitual_all(said, _SHOOTING | {"senapan", "bedil"}) \
+    if not (_SHOOTING | {"senapan", "bedil"}) & set(said) or _GAME_SHOT & set(said) or HABITUAL & set(said) \
             or any(word in _GUNS and _a_toy(said, i) for i, word in enumerate(said)):
         return False  # "nembak2in pistol air ke motor sy": a toy
     gun = bool(_GUNS & set(said))
@@ -3220,32 +3102,14 @@ def _a_stranger_at(said: list[str], at: int, looks: frozenset[str] = frozenset({
         or (word in _NOT_KNOWN_AS and who[-1:] and who[-1] in NEGATIONS | {"tak"}
             and bool((_ANOTHER_PERSON | {"orang", "seseorang"}) & set(who))) \
         or (word in looks and said[at + 1:at + 2] in (["man"], ["men"], ["guy"], ["guys"], ["person"], ["woman"]))
-    return bool(strange) and not _negated(said, max(0, at - 2)) and not _WHAT_IF & set(said[max(0, at - 5):at]) \
-        and not _on_a_screen(said, at)
-
-
-# One on a screen or in a show is no one near: "ada org aneh di tv", "nonton film org aneh", "a strange man on tv",
-# "ada org aneh di game yg sy mainin"; the show named in the person's clause right before them, or where they are
-# first told to be after them ("ada org aneh di depan rumah dari tadi, tv sy nyala" is at the door).
-_SHOWS = _SCREENS | _NOT_REAL | {"tiktok", "instagram", "ig", "iklan", "vlog", "konten", "kartun", "anime", "show",
-                                 "games"}
-_WHERE_SHOWN = frozenset({"di", "dalam", "in", "on"})
-
-
-def _on_a_screen(said: list[str], at: int) -> bool:
-    clause = _clause_of(said, at)
-    before = said[max(clause.start, at - 3):at]
-    if any(word.removesuffix("nya") in _SHOWS for word in before):
-        return True  # "film org aneh", "nonton org aneh"
-    where = next((k for k in range(at + 1, clause.stop) if said[k] in _WHERE_SHOWN), None)
-    return where is not None and said[where + 1:where + 2] != [] and said[where + 1].removesuffix("nya") in _SHOWS
+    return bool(strange) and not _negated(said, max(0, at - 2)) and not _WHAT_IF & set(said[max(0, at - 5):at])
 
 
 def _stranger_inside(said: list[str]) -> bool:
-    if (_LET_IN | _NOISES_OF_NO_ONE) & set(said):
+    if (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE) & set(said):
         return False
     for i, word in enumerate(said):
-        if word not in _STRANGE_WORDS or not _a_stranger_at(said, i) or _habitual(said, i):
+        if word not in _STRANGE_WORDS or not _a_stranger_at(said, i):
             continue
         where = _told_after(said, i, _STRANGER_REACH)
         if any(w in ("di", "in", "inside") and _HOME_WITHIN & set(where[k:k + 3]) and not _OUTSIDE_IT & set(where)
@@ -3268,18 +3132,17 @@ def _intruder_there(said: list[str]) -> bool:
         return True
     told = set(said)
     # someone unknown slipped in, not one of the house ("anak sy nyusup ke kamar sy")
-    slipped_in = any((word in ("penyusup", "intruder") or (
-        word in _SLIPPING_IN and {"orang", "seseorang", "yang"} & set(said[max(0, i - 2):i])
-        and not _CHATS & set(said[i + 1:i + 4]))) and not _habitual(said, i) for i, word in enumerate(said))
-    stranger = any(not _habitual(said, at) for _phrase, at in phrases_found(said, (("orang", "asing"),)))
+    slipped_in = any(word in ("penyusup", "intruder") or (word in _SLIPPING_IN and {"orang", "seseorang", "yang"} & set(
+        said[max(0, i - 2):i]) and not _CHATS & set(said[i + 1:i + 4])) for i, word in enumerate(said))
+    stranger = any_phrase(said, (("orang", "asing"),))
     guest = stranger and bool(_FOREIGNER & {word.removesuffix("nya") for word in said}) and not _CAME_IN & told
     return (slipped_in or stranger) and (bool(_HIDING & told) or (any_phrase(said, _STAYING) and not guest)) \
-        and not _NOISES_OF_NO_ONE & told
+        and not (HABITUAL | _NOISES_OF_NO_ONE) & told
 
 
 def _hiding(said: list[str]) -> bool:
     for i, word in enumerate(said):
-        if word not in _HIDING or _habitual(said, i):
+        if word not in _HIDING or HABITUAL & set(said):
             continue
         before = [w for w in said[max(0, i - 3):i] if w not in _WHILE_HIDING]
         if before and before[-1] in _HIDERS:
@@ -3307,11 +3170,11 @@ _GONE_AWAY = (("sudah", "pergi"), ("sudah", "enggak", "ada"), ("sudah", "tidak",
 def _stranger_outside_alone(said: list[str]) -> bool:
     told = set(said)
     alone = (_ALONE & told and _INDOORS & told) or any_phrase(said, _ALONE_AT_HOME)
-    if not alone or (_LET_IN | _NOISES_OF_NO_ONE) & told or any_phrase(said, _GONE_AWAY):
+    if not alone or (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE) & told or any_phrase(said, _GONE_AWAY):
         return False
     lingering = _LINGERING & told or any_phrase(said, _LINGERING_SINCE)
     return bool(lingering) and any(word in _SUSPECT_LOOKS | _STRANGE_WORDS and _a_stranger_at(said, i, _SUSPECT_LOOKS)
-                                   and not _habitual(said, i) for i, word in enumerate(said))
+                                   for i, word in enumerate(said))
 
 
 # Strangling told as one person does it to another; "kebakar" of the sun.
@@ -3406,7 +3269,7 @@ def _someone_where_no_one_should_be(said: list[str]) -> bool:
     told = set(said)
     where = _ROOF & told or (_CLIMBING & told and _CLIMBED_OVER & told)
     return bool(where and _SOMEONE_UNSEEN & told and _AT_NIGHT_ALONE & told) \
-        and not (_NOISES_OF_NO_ONE | _AT_WORK_UP_THERE) & told and not _habitual_all(said, _ROOF | _CLIMBING) \
+        and not (_NOISES_OF_NO_ONE | HABITUAL | _AT_WORK_UP_THERE) & told \
         and not (_FAMILY & told and _SOMEONE_UNSEEN & told <= {"dia", "he", "she"})  # "bapak sy…, dia masih di atas"
 
 
