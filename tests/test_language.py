@@ -7,7 +7,7 @@ import random
 import pytest
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-from handlers.language.emergency import services_to_call
+from handlers.language.emergency import is_cry_for_help, services_to_call
 from handlers.language.intents import category_named, correction, identity_wished, ref_asked
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import contacts_told, names_told, own_contacts, own_id_numbers
@@ -640,3 +640,13 @@ def test_a_fall_is_a_tree_down_only_with_its_tree(told: str, kind: str | None) -
 def test_since_earlier_after_the_residents_home_is_no_place_they_come_from(told: str, when: str) -> None:
     found = time_told(without_home(told))
     assert found is not None and found[1] == when
+
+
+@pytest.mark.parametrize("told", ["tolong", "tulung", "tulungg", "tulung pak", "tulong", "tlng pak", "tlg", "tlog"])
+def test_help_called_alone_in_any_spelling_is_a_cry(told: str) -> None:
+    assert is_cry_for_help(told)
+
+
+@pytest.mark.parametrize("told", ["tolong ditertibkan", "tulung ditertibkan", "tulong dibantu ya pak"])
+def test_help_asked_for_a_thing_is_a_please(told: str) -> None:
+    assert not is_cry_for_help(told)

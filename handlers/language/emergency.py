@@ -484,12 +484,12 @@ _JOKING = frozenset({"bercanda", "becanda", "canda", "bcanda", "joking", "kiddin
 _JUST = frozenset({"doang", "saja", "aja", "kok", "cuma", "hanya", "just", "only"})
 _FOR_REAL = frozenset({"serius", "benaran", "jangan", "katanya", "prank", "real", "seriously"})
 _VOUCHING = frozenset({"serius", "benaran", "seriously"})  # said of the joke: "beneran cuma bercanda"
-# Other spellings of the lists' words: "tolong" in Javanese ("tulung"), Sundanese ("tulungan") and Betawi
-# ("tolongin"); fire in Javanese ("ono geni gede" is "ada api besar"); Sundanese words of a cry and of its time ("aya
-# maling ayeuna keneh" is "ada maling sekarang masih", "budak abdi leungit" is "anak saya hilang", "geus"; "kamari"
-# words() spells out).
-_SPELT_OTHERWISE = {"tulung": "tolong", "tulungi": "tolong", "tolongin": "tolong", "tulungin": "tolong",
-                    "tulungan": "tolong", "tlong": "tolong", "tlg": "tolong", "tolonk": "tolong", "geni": "api",
+# Other spellings of the lists' words that the slang lexicon lacks (words() has "tlg", "tlog" and "tolongin" from
+# it): "tolong" in Javanese ("tulung"), Sundanese ("tulungan") and as typed ("tulong", "tlng"); fire in Javanese
+# ("ono geni gede" is "ada api besar"); Sundanese words of a cry and of its time ("aya maling ayeuna keneh" is "ada
+# maling sekarang masih", "budak abdi leungit" is "anak saya hilang", "geus"; "kamari" words() spells out).
+_SPELT_OTHERWISE = {"tulung": "tolong", "tulungi": "tolong", "tulungin": "tolong", "tulungan": "tolong",
+                    "tulong": "tolong", "tlong": "tolong", "tlng": "tolong", "tolonk": "tolong", "geni": "api",
                     "genine": "apinya", "ono": "ada", "gedhe": "besar", "aya": "ada", "ayeuna": "sekarang",
                     "keneh": "masih", "geus": "sudah", "leungit": "hilang", "budak": "anak",
                     "abdi": "saya", "imah": "rumah"}
