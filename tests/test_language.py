@@ -562,6 +562,13 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("ig sy kena hack", [], []), ("fb sy dibajak orang", [], []), ("tiktok sy rame bgt", [], []),
     ("akun fb sy diretas, skrg dipake nipu", [], []), ("my ig got hacked", [], []), ("fb sy 3x dibajak", [], []),
     ("fb sy udh gk aktif", [], []), ("ig sy ada 2", [], []), ("fb sy pake nama asli", [], []),
+    # what befell it, as a verb: the crime officers read, no account's name
+    ("ig sy dihack, skrg dipake org", [], []), ("akun fb sy dihack pak", [], []), ("ig sy kehack", [], []),
+    ("tiktok sy dibanned", [], []), ("ig sy disuspend, tolong", [], []), ("fb sy diambilalih", [], []),
+    # the platform spelt in full, or one's own joined to it
+    ("instagram sy budi_s", [], ["budi_s"]), ("instagram: budisantoso", [], ["budisantoso"]),
+    ("instagram saya Budi Santoso", [], ["Budi Santoso"]), ("igku budisantoso", [], ["budisantoso"]),
+    ("ig ku budisantoso", [], ["budisantoso"]), ("fb: dimasprasetyo", [], ["dimasprasetyo"]),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:

@@ -127,8 +127,8 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _HANDLE = re.compile(r"(?<![\w.@])@[a-z0-9_](?:[\w.]*\w)?", re.IGNORECASE)
 # A platform named before an account without its "@", told as one's own, after a colon or as its name: "ig sy
 # budi_s", "fb: budi santoso", "FB saya Budi Santoso", "my ig is budi.s88".
-_PLATFORM = r"(?:ig|insta|instagram|tiktok|tik\s?tok|fb|facebook|twitter|telegram|tele|threads|youtube)"
-_PLATFORM_THEN = re.compile(rf"\b{_PLATFORM}(?P<own>\s+(?:saya|sy|aku|gue|gw|my))?\s*(?P<colon>:)?\s*"
+_PLATFORM = r"(?:instagram|insta|ig|tik\s?tok|facebook|fb|twitter|telegram|tele|threads|youtube)"
+_PLATFORM_THEN = re.compile(rf"\b{_PLATFORM}(?:(?P<own>\s+(?:saya|sy|aku|gue|gw|my|ku)|ku)\b|\b)\s*(?P<colon>:)?\s*"
                             r"(?P<naming>(?:adalah|yaitu|is|namanya)\s+)?(?=[^\W\d_])", re.IGNORECASE)
 # A username: letters and a digit, "_" or "." ("budi_s", "budi.s88"); not a sum or a count ("500rb", "3x").
 _USERNAME = re.compile(r"(?=[\w.]*[^\W\d_])(?=[\w.]*[\d_.])[\w.]{4,30}")
@@ -146,7 +146,7 @@ def contacts_told(text: str) -> list[ContactTold]:
     found = [ContactTold("email", told.start(), told.end(), told.group()) for told in _EMAIL.finditer(text)]
     found += [ContactTold("account", told.start(), told.end(), told.group()) for told in _HANDLE.finditer(text)]
     found += [told for said in _PLATFORM_THEN.finditer(text) if (said["own"] or said["colon"] or said["naming"])
-              and (told := _account_after(text, said.end())) is not None]
+              and (told := _account_after(text, said.end(), bool(said["colon"] or said["naming"]))) is not None]
     found += phones(text)
     kept: list[ContactTold] = []
     for told in found:  # the first reading of a place in the text: "budi@gmail.com" is no account "@gmail"
@@ -155,10 +155,15 @@ def contacts_told(text: str) -> list[ContactTold]:
     return sorted(kept, key=lambda told: told.start)
 
 
-def _account_after(text: str, at: int) -> ContactTold | None:
+# What begins a verb made of a word, said of an account ("ig sy dihack", "tiktok sy kebanned", "fb sy diambilalih",
+# "ngeviral"): no account's name, unless the account was named plainly ("fb: dimasprasetyo").
+_VERB_OF_AN_ACCOUNT = re.compile(r"(?:di|ke|ter|ber|me|nge|ng)[a-z]{4,}")
+
+
+def _account_after(text: str, at: int, named_plainly: bool) -> ContactTold | None:
     """The account named at `at` after its platform: a username ("budi_s"), or a name (up to three words, as
     _as_a_name and _lower_case_name read them, each a word that may be a name; one word in lower case, no word of the
-    language, ending its clause: "ig sy budisantoso ya pak", not "ig sy kena hack")."""
+    language nor a verb, ending its clause: "ig sy budisantoso ya pak", not "ig sy kena hack", "ig sy dihack")."""
     token = re.match(r"[\w.]+", text[at:])
     said = token.group().rstrip(".") if token else ""
     if _USERNAME.fullmatch(said) and not _A_SUM_OR_COUNT.fullmatch(said):
@@ -169,7 +174,8 @@ def _account_after(text: str, at: int) -> ContactTold | None:
         name = ""
     if not name and clause[0].islower() and clause[0].isalpha() and len(clause[0]) >= _ONE_WORD_ACCOUNT \
             and _may_be_a_name(clause[0]) and normalise(clause[0]) not in _NAME_ENDS | ABOUT_A_NAME \
-            and clause[0] not in ENGLISH_GRAMMAR and (len(clause) == 1 or clause[1].lower() in _AFTER_AN_ACCOUNT):
+            and clause[0] not in ENGLISH_GRAMMAR and (len(clause) == 1 or clause[1].lower() in _AFTER_AN_ACCOUNT) \
+            and (named_plainly or not _VERB_OF_AN_ACCOUNT.fullmatch(clause[0])):
         name = clause[0]
     if not name or (where := text.find(name, at)) < 0:
         return None
@@ -181,7 +187,9 @@ def _digits_of(said: str) -> str:
         _DIGIT_WORDS.get(piece.lower(), piece) for piece in re.findall(r"[^\W\d_]+|\d+", said))
 
 
-_OWN = frozenset({"saya", "aku", "gue", "my", "me", "mine", "ku", "nomorku", "hpku", "waku"})  # words() reads "sy"
+# One's own, alone or ending a word of contact ("nomorku", "igku"); words() reads "sy" as "saya".
+_OWN_ACCOUNTS = frozenset({"igku", "fbku", "instaku", "tiktokku"})
+_OWN = frozenset({"saya", "aku", "gue", "my", "me", "mine", "ku", "nomorku", "hpku", "waku"}) | _OWN_ACCOUNTS
 # Said before a number that is no phone's: an account's, a sum's; unless a word of a phone is nearer.
 _NOT_A_PHONE = frozenset({"rek", "rekening", "norek", "account", "va", "rp", "uang", "duit", "rupiah", "idr",
                           "kerugian", "transfer", "saldo"})
@@ -202,7 +210,8 @@ _CONTACT_ME = frozenset({"hubungi", "dihubungi", "hub", "hubungan", "cp", "konta
 _NAMES_A_PHONE = _CONTACT_ME | {"wa", "hp", "telp", "telepon", "phone", "whatsapp"}
 # Words that say an "@" is an account's, near before it: "ig sy @budi_s", "hubungi sy di tiktok @…", "dm aja ke @…".
 _NAMES_AN_ACCOUNT = _CONTACT_ME | {"akun", "account", "username", "ig", "insta", "instagram", "tiktok", "fb",
-                                   "facebook", "twitter", "telegram", "tele", "threads", "youtube", "dm", "follow"}
+                                   "facebook", "twitter", "telegram", "tele", "threads", "youtube", "dm", "follow"} \
+    | _OWN_ACCOUNTS
 # Ways to say "write to me" that are also what others did ("td ada yg wa 0812…", "masuk sms 0812…"): the resident's
 # only where they open the clause, alone or after a word of asking ("WA aja ke 0812…", "kalau perlu telp 0812…").
 _WRITE_TO = frozenset({"wa", "whatsapp", "sms", "telp", "telepon", "tlp", "telpon", "call", "text", "email", "imel",
