@@ -87,7 +87,7 @@ from handlers.turn import MENU, Step, Turn
 from handlers.unexposed import unexposed
 from handlers.voice import CAPTION_CHARS, voice_story
 from handlers.witnesses import find_same_incident, join_report
-from storage.lexicon import is_ordinary, spoken_root
+from storage.lexicon import is_ordinary, spoken_root, stem
 from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.officers import has_officers
 from storage.regions import KIND_WORDS, PlaceCandidate, name_key, named_alone
@@ -691,12 +691,16 @@ def _time_meant(text: str) -> str | None:
     return meant if meant and when_named(meant) is not None else None
 _TOLD_ALL = YES | {"lanjut", "lanjutkan", "continue", "next", "sudah", "udah", "cukup", "segitu", "done", "that"}
 _ONLY = frozenset({"aja", "saja", "doang", "all"})
+_NONE_LEFT = frozenset({"enggak", "tidak", "no", "nothing", "lagi", "more", "else"})  # "ga ada lagi", "nothing else"
 
 
 def _all_told(text: str) -> bool:
-    """"ok", "udah itu aja pak", "cukup", "that's all": nothing more to tell, where more of a story was asked."""
+    """"ok", "udah itu aja pak", "cukup", "ga ada lagi", "that's all": nothing more to tell, where more of a story
+    was asked."""
     said = set(words(text))
-    return bool(said & (_TOLD_ALL | _ONLY)) and not said & _A_MOMENT and said <= _TOLD_ALL | _ONLY | NEUTRAL
+    none_left = (bool(said & {"enggak", "tidak"}) and "ada" in said) or bool(said & {"no", "nothing"})
+    return _nothing_more(text) or ((bool(said & (_TOLD_ALL | _ONLY)) or none_left) and not said & _A_MOMENT
+                                   and said <= _TOLD_ALL | _ONLY | _NONE_LEFT | NEUTRAL)
 
 
 def _add_to_story(turn: Turn, *, said: bool = True, part: str | None = None) -> None:
@@ -838,6 +842,9 @@ _A_SPOT_BY_ITS_KIND = re.compile(r"^\W*(?:tempat\s+parkir|parkiran|lahan\s+parki
                                  re.IGNORECASE)
 
 
+_DONE_PREFIXES = ("di", "ter", "ke", "me", "ber", "ng")  # of a verb: "ditarik", "kemalingan", "ngambil"
+
+
 def _a_spot_by_its_kind(text: str) -> bool:
     """Whether words begin with the kind of a spot and go on with nothing of what happened: "tempat parkir pasar
     legi", not "pasar rame bgt trs hp sy ilang" nor "terminal rame orang mabuk"."""
@@ -845,7 +852,8 @@ def _a_spot_by_its_kind(text: str) -> bool:
     if kind is None:
         return False
     rest = text[kind.end():]
-    return category_named(rest) is None and not tells_a_story(rest)
+    done = any(word.startswith(_DONE_PREFIXES) and stem(word) != word for word in words(rest))  # "…motornya ditarik"
+    return category_named(rest) is None and not tells_a_story(rest) and not done
 
 
 def _only_sending(text: str) -> bool:
@@ -1401,7 +1409,8 @@ def _kind_asked(turn: Turn) -> bool:
 
 
 def ask_description(turn: Turn) -> None:
-    if turn.draft.get("story_begun"):  # "motor sy dicuri" where the kind was asked: more of it, or that is all
+    begun = turn.draft.get("story_begun")
+    if begun and letters_and_digits(begun) >= DESCRIPTION_CHARS[0]:  # "motor sy dicuri": more of it, or that is all
         turn.say("report.ask_description_more")
     else:
         turn.say("report.ask_description", shortest=DESCRIPTION_CHARS[0], longest=DESCRIPTION_CHARS[1])
@@ -1668,15 +1677,15 @@ async def _place_not_known(turn: Turn, landmark: str = "") -> str:
 
 
 # Words that begin telling where: "di bus jurusan blitar malang", "deket terminal", "on the bus".
-_WHERE_WORDS = frozenset({"di", "dekat", "depan", "belakang", "samping", "sebelah", "seberang", "sekitar", "arah",
-                          "in", "on", "at", "near", "around"})
+_WHERE_BEGINS = frozenset({"di", "dekat", "deket", "depan", "belakang", "samping", "sebelah", "seberang", "sekitar",
+                           "arah", "in", "on", "at", "near", "around"})
 
 
 def _where_after_not_knowing(text: str) -> str | None:
     """What a message that begins by not knowing says of where after it: "gatau pak, di bus jurusan blitar malang"
     → "di bus jurusan blitar malang"; None where it says no such thing ("gak tau pak, sy lg tidur")."""
     first, *rest = _CLAUSES.split(text.strip(), maxsplit=1)
-    if not rest or not not_given(first) or not words(rest[0])[:1] or words(rest[0])[0] not in _WHERE_WORDS:
+    if not rest or not not_given(first) or not words(rest[0])[:1] or words(rest[0])[0] not in _WHERE_BEGINS:
         return None
     return rest[0].strip()
 

@@ -998,7 +998,8 @@ async def test_asked_what_kind_the_resident_may_tell_the_story_or_name_the_incid
     assert (await draft_of(engine))["category"] == "security"
 
 
-@pytest.mark.parametrize("that_is_all", ["udah itu aja pak", "sudah", "cukup", "ok lanjut", "itu saja", "that's all"])
+@pytest.mark.parametrize("that_is_all", ["udah itu aja pak", "sudah", "cukup", "ok lanjut", "itu saja", "that's all",
+                                         "ga ada", "nggak ada pak", "gk ada lagi", "sekian", "nothing else"])
 async def test_a_story_begun_where_the_kind_is_asked_may_be_all_there_is(engine: Engine, that_is_all: str) -> None:
     """"motor sy dicuri" answers the kind and begins the story; asked for more, "udah itu aja" keeps it as the whole
     story (it is long enough): the place is asked next, not the story again."""
@@ -1018,6 +1019,16 @@ async def test_a_story_begun_too_short_is_still_asked_for_more(engine: Engine) -
         await resident.send(said)
     await resident.send("udah")
     assert resident.heard("report.description_too_short") or resident.heard("report.ask_location"), resident.text
+
+
+async def test_a_story_begun_too_short_is_not_offered_to_end(engine: Engine) -> None:
+    """"hp ilang" is too short to be the story: asked for it whole, not told that "sudah" ends it, which it
+    cannot."""
+    resident = Resident(engine, "console:short")
+    for said in ("halo", "1", "hp ilang"):
+        await resident.send(said)
+    assert resident.heard("report.story_begun_noted") and resident.heard("report.ask_description"), resident.text
+    assert not resident.heard("report.ask_description_more")
 
 
 async def test_a_story_told_in_pieces_where_the_kind_is_asked_keeps_every_piece(engine: Engine) -> None:
@@ -2499,7 +2510,8 @@ async def test_a_spot_told_by_its_kind_is_where_though_a_word_of_it_names_a_kind
 
 
 @pytest.mark.parametrize("typed", ["pasar rame bgt trs hp sy ilang", "terminal rame orang mabuk",
-                                   "warung kopi yg suka buat judi"])
+                                   "warung kopi yg suka buat judi", "parkiran motornya ditarik paksa",
+                                   "parkiran motor sy diambil"])
 async def test_a_spot_and_what_happened_there_go_to_the_story(engine: Engine, typed: str) -> None:
     resident = await at_location(engine)
     await resident.send(typed)
