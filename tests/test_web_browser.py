@@ -18,7 +18,7 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from harness.loopback import LoopbackServer
 from storage import sample_reports
-from storage.models import OfficerRole, Outbox, Report, Station, utcnow
+from storage.models import EventKind, OfficerRole, Outbox, Report, ReportEvent, Station, utcnow
 from tests.helpers import BASE_URL, a_report, enrolled, payload, regions, sign_in_link, web_app
 
 CHROMIUM = shutil.which("chromium")
@@ -112,15 +112,28 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
         await page.get_by_label("Catatan penyelesaian (dikirim ke pelapor)").fill("Motor sudah ditemukan di Gedog")
         await page.get_by_role("button", name="Selesai").click()
         await page.get_by_text("Pelapor diberi tahu lewat bot.").wait_for()
+        assert page.url == f"{site}/laporan/{ref}", "the action's answer is the report's page, fetched anew"
         relays = page.locator("section", has=page.get_by_role("heading", name="Kabar yang dikirim ke pelapor"))
         assert "Motor sudah ditemukan di Gedog" in await relays.inner_text(), "the relay shows on the page"
         await phone_shot(page, "report")
+        await page.get_by_label("Catatan petugas", exact=False).fill("Motor diambil pemiliknya")
+        await page.get_by_role("button", name="Simpan catatan").click()
+        await page.get_by_text("Catatan disimpan di riwayat").wait_for()
+        sent: list[str] = []
+        page.on("request", lambda request: sent.append(request.method))
+        await page.reload()  # no "confirm form resubmission": a reload fetches the page
+        await page.go_back()  # the page before the note, fetched as it is now
+        assert "Motor diambil pemiliknya" in await page.locator("main").inner_text()
+        assert sent and "POST" not in sent, sent
+        assert not await page.get_by_text("Catatan disimpan di riwayat").count(), "what was done is told once"
         async with engine.sessions() as db:
             report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
             relay = (await db.execute(select(Outbox).where(Outbox.report_id == report.id,
                                                            Outbox.kind == "status_update"))).scalars().all()
-        assert report.status.value == "resolved"
-        assert any("Motor sudah ditemukan di Gedog" in payload(row)["text"] for row in relay), "the resident is told"
+            notes = (await db.execute(select(ReportEvent).where(ReportEvent.report_id == report.id,
+                                                                ReportEvent.kind == EventKind.NOTE))).scalars().all()
+        assert report.status.value == "resolved" and len(notes) == 1
+        assert len(relay) == 1 and "Motor sudah ditemukan di Gedog" in payload(relay[0])["text"], "told, once"
 
         await page.goto(f"{site}/peta")
         await page.locator("#map .leaflet-interactive").first.wait_for()
