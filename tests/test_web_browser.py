@@ -30,6 +30,7 @@ playwright = pytest.importorskip("playwright.async_api")
 # that a test run leaves the work tree as it was.
 SCREENSHOTS = Path(os.environ.get("SCREENSHOTS_DIR") or tempfile.mkdtemp(prefix="lapor-screenshots-"))
 PHONE, DESKTOP = {"width": 360, "height": 780}, {"width": 1280, "height": 900}
+PHONE_390 = {"width": 390, "height": 844}
 # What headless chromium needs as root on a machine without a display or GPU, and what keeps it from
 # calling out on its own.
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -55,6 +56,24 @@ async def site(engine: Engine, tmp_path: Path) -> AsyncIterator[str]:
         yield url
     finally:
         await server.stop()
+
+
+async def fits(page: Any, name: str) -> None:
+    """The page is no wider than the screen: nothing on it is reached by scrolling sideways."""
+    width, screen = await page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    wide = await page.evaluate("""limit => [...document.querySelectorAll("body *")]
+        .filter(e => e.getBoundingClientRect().right > limit).slice(0, 5).map(e => e.tagName + "." + e.className)""",
+                               screen + 1)
+    assert width <= screen, f"the {name} page is {width} px wide on a {screen} px screen: {wide}"
+
+
+async def grid_fits(page: Any) -> None:
+    """The hotspot grid, whose box would scroll sideways, is no wider than its box: a row is read whole."""
+    right, inside, wide = await page.locator("table.hotspots").evaluate(
+        "table => [table.getBoundingClientRect().right, table.parentElement.clientWidth,"
+        " table.parentElement.scrollWidth]")
+    screen = await page.evaluate("window.innerWidth")
+    assert right <= screen and wide <= inside, f"the grid is {wide} px in a box of {inside} px on a {screen} px screen"
 
 
 async def phone_shot(page: Any, name: str) -> None:
@@ -140,6 +159,7 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
         assert await page.locator("#map path.leaflet-interactive").count() >= 3, "places drawn without tiles"
         assert "Kel. Gedog" in await page.locator("#map").inner_text(), "their names stay readable"
         assert await page.locator("table.hotspots tbody tr").count() >= 3
+        await grid_fits(page)
         await phone_shot(page, "map")
 
         await page.goto(f"{site}/patroli")
@@ -163,6 +183,36 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
             if name == "map":
                 await wide.locator("#map .leaflet-interactive").first.wait_for()
             await wide.screenshot(path=SCREENSHOTS / f"{name}-desktop.png", full_page=True)
+        await browser.close()
+
+
+async def test_every_page_fits_a_phone_without_scrolling_sideways(engine: Engine, site: str) -> None:
+    """At a common phone's 390 px each page, the hotspot grid among them, fits the screen's width: an officer on
+    patrol reads a whole row of the grid without scrolling it sideways."""
+    await sample_month(engine)
+    ref = await a_report(engine)
+    head = await enrolled(engine, "telegram:710003", role=OfficerRole.HEAD)
+    link = (await sign_in_link(head)).replace(BASE_URL, site)
+    async with playwright.async_playwright() as driver:
+        browser = await driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        phone = await browser.new_context(viewport=PHONE_390, device_scale_factor=2, is_mobile=True, has_touch=True)
+        page = await phone.new_page()
+        for name, path in (("sign-in", link), ("home", "/"), ("reports", "/laporan?periode=28"),
+                           ("report", f"/laporan/{ref}"), ("not-found", "/laporan/LPR-TIDAK-ADA"), ("map", "/peta"),
+                           ("patrol", "/patroli")):
+            await page.goto(path if path.startswith("http") else site + path)
+            if name == "sign-in":
+                await fits(page, name)
+                await page.get_by_role("button", name="Masuk").click()
+                await page.wait_for_url(f"{site}/")
+                continue
+            if name == "map":
+                await page.locator("#map .leaflet-interactive").first.wait_for()
+                await grid_fits(page)
+            await fits(page, name)
+        await page.get_by_role("button", name="Keluar").click()
+        await page.goto(site + "/laporan")
+        await fits(page, "signed-out")
         await browser.close()
 
 
