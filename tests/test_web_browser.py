@@ -29,7 +29,7 @@ playwright = pytest.importorskip("playwright.async_api")
 # `make screenshots` sets SCREENSHOTS_DIR=docs/screenshots to refresh the README's; otherwise they go aside, so
 # that a test run leaves the work tree as it was.
 SCREENSHOTS = Path(os.environ.get("SCREENSHOTS_DIR") or tempfile.mkdtemp(prefix="lapor-screenshots-"))
-PHONE, DESKTOP = {"width": 360, "height": 780}, {"width": 1280, "height": 900}
+PHONE, DESKTOP = {"width": 360, "height": 780}, {"width": 1366, "height": 768}
 PHONE_390 = {"width": 390, "height": 844}
 # What headless chromium needs as root on a machine without a display or GPU, and what keeps it from
 # calling out on its own.
@@ -74,6 +74,18 @@ async def grid_fits(page: Any) -> None:
         " table.parentElement.scrollWidth]")
     screen = await page.evaluate("window.innerWidth")
     assert right <= screen and wide <= inside, f"the grid is {wide} px in a box of {inside} px on a {screen} px screen"
+
+
+async def layers_cover_no_label(page: Any) -> None:
+    """The map's layer switch and the places' names are side by side, neither over the other."""
+    switch = await page.get_by_role("group", name="Tampilkan di peta").bounding_box()
+    names = page.locator("#map .place-label")
+    assert switch is not None and await names.count()
+    for label in await names.all():
+        box = await label.bounding_box()
+        apart = box["x"] >= switch["x"] + switch["width"] or switch["x"] >= box["x"] + box["width"] \
+            or box["y"] >= switch["y"] + switch["height"] or switch["y"] >= box["y"] + box["height"]
+        assert apart, f"the layer switch {switch} covers {await label.inner_text()} at {box}"
 
 
 async def phone_shot(page: Any, name: str) -> None:
@@ -158,6 +170,11 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
         await page.locator("#map .leaflet-interactive").first.wait_for()
         assert await page.locator("#map path.leaflet-interactive").count() >= 3, "places drawn without tiles"
         assert "Kel. Gedog" in await page.locator("#map").inner_text(), "their names stay readable"
+        places = page.get_by_role("checkbox", name="Laporan per tempat")
+        await places.uncheck()
+        await page.locator("#map .place-label").first.wait_for(state="detached")  # a layer switched off
+        await places.check()
+        await page.locator("#map .place-label").first.wait_for()  # and on again
         assert await page.locator("table.hotspots tbody tr").count() >= 3
         await grid_fits(page)
         await phone_shot(page, "map")
@@ -182,6 +199,7 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
             await wide.goto(site + path)
             if name == "map":
                 await wide.locator("#map .leaflet-interactive").first.wait_for()
+                await layers_cover_no_label(wide)
             await wide.screenshot(path=SCREENSHOTS / f"{name}-desktop.png", full_page=True)
         await browser.close()
 

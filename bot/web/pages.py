@@ -296,9 +296,7 @@ async def map_page(request: Request, viewer: Viewer) -> Response:
         "pins": [{"lat": lat, "lon": lon, "category": c, "ref": ref} for lat, lon, c, ref in data.pins],
         "notes": [{"lat": lat, "lon": lon, "place": place, "met": met} for lat, lon, place, met in data.notes],
         "colours": CATEGORY_COLOURS,
-        "words": {"reports": t(viewer.lang, "web.map.reports"), "patrol": t(viewer.lang, "web.map.patrol_layer"),
-                  "places": t(viewer.lang, "web.map.places_layer"), "pins": t(viewer.lang, "web.map.pins_layer"),
-                  "met": t(viewer.lang, "web.map.met")},
+        "words": {"reports": t(viewer.lang, "web.map.reports"), "met": t(viewer.lang, "web.map.met")},
     }
     return page(request, "map.html", viewer.lang, {
         "viewer": viewer, "points": points, "grid": data.grid, "period": period, "periods": list(PERIODS),
