@@ -3,9 +3,11 @@ and relays as the chat, the reports table and its export, the map and the patrol
 
 from __future__ import annotations
 
+import base64
 import csv
 import datetime as dt
 import io
+import json
 import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -171,9 +173,12 @@ async def test_an_action_on_the_page_changes_the_status_and_relays_to_the_reside
     short = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "resolve",
                                                         "argument": "👍"})
     assert short.status_code == 400 and "minimal 3 huruf/angka" in short.text and "BATAL" not in short.text
-    done = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "resolve",
-                                                       "argument": "Motor sudah ditemukan dan dikembalikan"})
+    posted = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "resolve",
+                                                         "argument": "Motor sudah ditemukan dan dikembalikan"})
+    assert posted.status_code == 303 and posted.headers["location"] == f"/laporan/{ref}", "a reload sends nothing"
+    done = await client.get(posted.headers["location"])
     assert done.status_code == 200 and "selesai" in done.text and "Pelapor diberi tahu lewat bot." in done.text
+    assert "Pelapor diberi tahu lewat bot." not in (await client.get(f"/laporan/{ref}")).text, "told once"
     relayed = done.text.split("Kabar yang dikirim ke pelapor", 1)[1]
     assert "menunggu dikirim" in relayed and "Motor sudah ditemukan dan dikembalikan" in relayed, "the relay, queued"
     async with engine.sessions() as db:
@@ -188,6 +193,36 @@ async def test_an_action_on_the_page_changes_the_status_and_relays_to_the_reside
     assert "Motor sudah ditemukan dan dikembalikan" in duty.text, "the chat sees what the page did"
 
 
+async def test_what_a_form_did_is_told_once_on_its_page_and_never_from_the_address(engine: Engine,
+                                                                                    tmp_path: Path) -> None:
+    """Post/Redirect/Get: after an action the report's page is fetched anew, and what was done is told there once,
+    by a cookie signed for the session and the page: a reload neither does it again nor says it again, and no
+    link, nor another session's cookie, puts words on an officer's page."""
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    client = await signed_in(app, await enrolled(engine, "telegram:700023"))
+    page = await client.get(f"/laporan/{ref}")
+    posted = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "ack"})
+    assert posted.status_code == 303 and posted.headers["location"] == f"/laporan/{ref}"
+    told = t("id", "officer.done.ack", ref=ref)
+    flash = client.cookies["lapor_flash"]
+    assert told not in (await client.get("/laporan")).text, "another page is not where it is told"
+    assert told in (await client.get(f"/laporan/{ref}")).text
+    assert told not in (await client.get(f"/laporan/{ref}")).text, "told once"
+    other = await signed_in(app, await enrolled(engine, "telegram:700024"))
+    other.cookies.set("lapor_flash", flash, domain="lapor.test")
+    assert told not in (await other.get(f"/laporan/{ref}")).text, "another session's"
+    said = {"to": "/patroli", "said": [["web.patrol.saved", {"count": "Hadiah gratis"}]]}
+    made_up = base64.urlsafe_b64encode(json.dumps(said).encode()).decode()
+    for cookie in (f"{made_up}.{flash.rpartition('.')[2]}", "%%%.00", "no-mac"):
+        client.cookies.set("lapor_flash", cookie, domain="lapor.test")
+        shown = await client.get("/patroli")
+        assert shown.status_code == 200 and "gratis" not in shown.text, cookie
+        assert "lapor_flash=" in shown.headers["set-cookie"], "a bad one is let go"
+    linked = await client.get("/patroli?tercatat=99%20hadiah%20gratis")
+    assert "tercatat;" not in linked.text and 'role="status"' not in linked.text, "no words from the address"
+
+
 async def test_a_closed_report_is_reopened_on_the_page_with_its_reason(engine: Engine, tmp_path: Path) -> None:
     app = web_app(engine, tmp_path)
     ref = await a_report(engine)
@@ -199,9 +234,11 @@ async def test_a_closed_report_is_reopened_on_the_page_with_its_reason(engine: E
     short = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "reopen",
                                                         "argument": "ok"})
     assert short.status_code == 400, "a reason that says nothing"
-    done = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "reopen",
-                                                       "argument": "Pelapor mengirim bukti, bukan iseng"})
-    assert done.status_code == 200 and "dibuka kembali" in done.text, done.text
+    posted = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "reopen",
+                                                         "argument": "Pelapor mengirim bukti, bukan iseng"})
+    assert posted.status_code == 303, posted.text
+    done = await client.get(posted.headers["location"])
+    assert "dibuka kembali" in done.text, done.text
     async with engine.sessions() as db:
         report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
     assert report.status.value == "in_progress"
@@ -218,14 +255,15 @@ async def test_an_officers_note_on_the_page_is_kept_in_the_history_and_not_relay
     assert 'value="note"' in page.text
     short = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "note", "argument": "ok"})
     assert short.status_code == 400 and "minimal 3 huruf/angka" in short.text
-    kept = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "note",
-                                                       "argument": "Rekaman CCTV <b>toko</b> sudah diminta"})
-    history = kept.text.split("Riwayat", 1)[1]
-    assert kept.status_code == 200 and "catatan: Rekaman CCTV &lt;b&gt;toko&lt;/b&gt; sudah diminta" in history
-    again = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "note",
-                                                        "argument": "Rekaman CCTV <b>toko</b> sudah diminta"})
-    assert again.status_code == 200 and again.text.split("Riwayat", 1)[1].count("Rekaman CCTV") == 1, \
-        "the page reloaded, its form sent again: kept once"
+    note = {"csrf": csrf_of(page.text), "action": "note", "argument": "Rekaman CCTV <b>toko</b> sudah diminta"}
+    kept = await client.post(f"/laporan/{ref}", data=note)
+    assert kept.status_code == 303 and kept.headers["location"] == f"/laporan/{ref}"
+    shown = (await client.get(kept.headers["location"])).text
+    assert "Catatan disimpan di riwayat" in shown
+    assert "catatan: Rekaman CCTV &lt;b&gt;toko&lt;/b&gt; sudah diminta" in shown.split("Riwayat", 1)[1]
+    again = await client.post(f"/laporan/{ref}", data=note)  # sent again all the same: the back button, a double click
+    assert again.status_code == 303
+    assert (await client.get(f"/laporan/{ref}")).text.split("Riwayat", 1)[1].count("Rekaman CCTV") == 1, "kept once"
     async with engine.sessions() as db:
         report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
         relays = (await db.execute(select(Outbox).where(Outbox.kind == "status_update",
@@ -282,9 +320,10 @@ async def test_the_map_and_the_patrol_form(engine: Engine, tmp_path: Path) -> No
     saved = await client.post("/patroli", data={
         "csrf": csrf_of(form.text), "tempat": "Pos ronda RW 3 Gedog", "warga": "12", "kategori_1": "traffic",
         "keluhan_1": "Balap liar tiap malam Minggu", "tindak_lanjut": "1"})
-    assert saved.status_code == 303
+    assert saved.status_code == 303 and saved.headers["location"] == "/patroli"
     listed = await client.get(saved.headers["location"])
     assert "Pos ronda RW 3 Gedog" in listed.text and "12 warga" in listed.text
+    assert "1 keluhan dicatat sebagai laporan" in listed.text
     assert "Bripka Santoso · Pos ronda RW 3 Gedog" in listed.text, "who patrolled, for the head reading the log"
     async with engine.sessions() as db:
         made = (await db.execute(select(Report).where(Report.source == "patrol"))).scalar_one()
@@ -459,9 +498,10 @@ async def test_a_referral_from_the_page_alerts_the_other_station_and_leaves_this
     assert (await client.get(f"/laporan/{ref}")).status_code == 200, "still this station's until confirmed"
     referred = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "refer",
                                                           "argument": "polsek-sekar", "yakin": "1"})
-    assert referred.status_code == 200 and "diteruskan ke Polsek Sekar" in referred.text
+    assert referred.status_code == 303 and referred.headers["location"] == f"/laporan/{ref}"
     followed = await client.get(f"/laporan/{ref}")
     assert followed.status_code == 200, "the station that referred it follows it there"
+    assert "diteruskan ke Polsek Sekar" in followed.text
     assert "Kantor Anda merujuk laporan ini ke Polsek Sekar" in followed.text
     assert 'name="action"' not in followed.text, "read only: Polsek Sekar acts on it now"
     taken = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "ack"})

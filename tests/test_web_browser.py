@@ -18,7 +18,7 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from harness.loopback import LoopbackServer
 from storage import sample_reports
-from storage.models import OfficerRole, Outbox, Report, Station, utcnow
+from storage.models import EventKind, OfficerRole, Outbox, Report, ReportEvent, Station, utcnow
 from tests.helpers import BASE_URL, a_report, enrolled, payload, regions, sign_in_link, web_app
 
 CHROMIUM = shutil.which("chromium")
@@ -29,7 +29,8 @@ playwright = pytest.importorskip("playwright.async_api")
 # `make screenshots` sets SCREENSHOTS_DIR=docs/screenshots to refresh the README's; otherwise they go aside, so
 # that a test run leaves the work tree as it was.
 SCREENSHOTS = Path(os.environ.get("SCREENSHOTS_DIR") or tempfile.mkdtemp(prefix="lapor-screenshots-"))
-PHONE, DESKTOP = {"width": 360, "height": 780}, {"width": 1280, "height": 900}
+PHONE, DESKTOP = {"width": 360, "height": 780}, {"width": 1366, "height": 768}
+PHONE_390 = {"width": 390, "height": 844}
 # What headless chromium needs as root on a machine without a display or GPU, and what keeps it from
 # calling out on its own.
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -55,6 +56,36 @@ async def site(engine: Engine, tmp_path: Path) -> AsyncIterator[str]:
         yield url
     finally:
         await server.stop()
+
+
+async def fits(page: Any, name: str) -> None:
+    """The page is no wider than the screen: nothing on it is reached by scrolling sideways."""
+    width, screen = await page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    wide = await page.evaluate("""limit => [...document.querySelectorAll("body *")]
+        .filter(e => e.getBoundingClientRect().right > limit).slice(0, 5).map(e => e.tagName + "." + e.className)""",
+                               screen + 1)
+    assert width <= screen, f"the {name} page is {width} px wide on a {screen} px screen: {wide}"
+
+
+async def grid_fits(page: Any) -> None:
+    """The hotspot grid, whose box would scroll sideways, is no wider than its box: a row is read whole."""
+    right, inside, wide = await page.locator("table.hotspots").evaluate(
+        "table => [table.getBoundingClientRect().right, table.parentElement.clientWidth,"
+        " table.parentElement.scrollWidth]")
+    screen = await page.evaluate("window.innerWidth")
+    assert right <= screen and wide <= inside, f"the grid is {wide} px in a box of {inside} px on a {screen} px screen"
+
+
+async def layers_cover_no_label(page: Any) -> None:
+    """The map's layer switch and the places' names are side by side, neither over the other."""
+    switch = await page.get_by_role("group", name="Tampilkan di peta").bounding_box()
+    names = page.locator("#map .place-label")
+    assert switch is not None and await names.count()
+    for label in await names.all():
+        box = await label.bounding_box()
+        apart = box["x"] >= switch["x"] + switch["width"] or switch["x"] >= box["x"] + box["width"] \
+            or box["y"] >= switch["y"] + switch["height"] or switch["y"] >= box["y"] + box["height"]
+        assert apart, f"the layer switch {switch} covers {await label.inner_text()} at {box}"
 
 
 async def phone_shot(page: Any, name: str) -> None:
@@ -112,21 +143,40 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
         await page.get_by_label("Catatan penyelesaian (dikirim ke pelapor)").fill("Motor sudah ditemukan di Gedog")
         await page.get_by_role("button", name="Selesai").click()
         await page.get_by_text("Pelapor diberi tahu lewat bot.").wait_for()
+        assert page.url == f"{site}/laporan/{ref}", "the action's answer is the report's page, fetched anew"
         relays = page.locator("section", has=page.get_by_role("heading", name="Kabar yang dikirim ke pelapor"))
         assert "Motor sudah ditemukan di Gedog" in await relays.inner_text(), "the relay shows on the page"
         await phone_shot(page, "report")
+        await page.get_by_label("Catatan petugas", exact=False).fill("Motor diambil pemiliknya")
+        await page.get_by_role("button", name="Simpan catatan").click()
+        await page.get_by_text("Catatan disimpan di riwayat").wait_for()
+        sent: list[str] = []
+        page.on("request", lambda request: sent.append(request.method))
+        await page.reload()  # no "confirm form resubmission": a reload fetches the page
+        await page.go_back()  # the page before the note, fetched as it is now
+        assert "Motor diambil pemiliknya" in await page.locator("main").inner_text()
+        assert sent and "POST" not in sent, sent
+        assert not await page.get_by_text("Catatan disimpan di riwayat").count(), "what was done is told once"
         async with engine.sessions() as db:
             report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
             relay = (await db.execute(select(Outbox).where(Outbox.report_id == report.id,
                                                            Outbox.kind == "status_update"))).scalars().all()
-        assert report.status.value == "resolved"
-        assert any("Motor sudah ditemukan di Gedog" in payload(row)["text"] for row in relay), "the resident is told"
+            notes = (await db.execute(select(ReportEvent).where(ReportEvent.report_id == report.id,
+                                                                ReportEvent.kind == EventKind.NOTE))).scalars().all()
+        assert report.status.value == "resolved" and len(notes) == 1
+        assert len(relay) == 1 and "Motor sudah ditemukan di Gedog" in payload(relay[0])["text"], "told, once"
 
         await page.goto(f"{site}/peta")
         await page.locator("#map .leaflet-interactive").first.wait_for()
         assert await page.locator("#map path.leaflet-interactive").count() >= 3, "places drawn without tiles"
         assert "Kel. Gedog" in await page.locator("#map").inner_text(), "their names stay readable"
+        places = page.get_by_role("checkbox", name="Laporan per tempat")
+        await places.uncheck()
+        await page.locator("#map .place-label").first.wait_for(state="detached")  # a layer switched off
+        await places.check()
+        await page.locator("#map .place-label").first.wait_for()  # and on again
         assert await page.locator("table.hotspots tbody tr").count() >= 3
+        await grid_fits(page)
         await phone_shot(page, "map")
 
         await page.goto(f"{site}/patroli")
@@ -149,7 +199,38 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
             await wide.goto(site + path)
             if name == "map":
                 await wide.locator("#map .leaflet-interactive").first.wait_for()
+                await layers_cover_no_label(wide)
             await wide.screenshot(path=SCREENSHOTS / f"{name}-desktop.png", full_page=True)
+        await browser.close()
+
+
+async def test_every_page_fits_a_phone_without_scrolling_sideways(engine: Engine, site: str) -> None:
+    """At a common phone's 390 px each page, the hotspot grid among them, fits the screen's width: an officer on
+    patrol reads a whole row of the grid without scrolling it sideways."""
+    await sample_month(engine)
+    ref = await a_report(engine)
+    head = await enrolled(engine, "telegram:710003", role=OfficerRole.HEAD)
+    link = (await sign_in_link(head)).replace(BASE_URL, site)
+    async with playwright.async_playwright() as driver:
+        browser = await driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        phone = await browser.new_context(viewport=PHONE_390, device_scale_factor=2, is_mobile=True, has_touch=True)
+        page = await phone.new_page()
+        for name, path in (("sign-in", link), ("home", "/"), ("reports", "/laporan?periode=28"),
+                           ("report", f"/laporan/{ref}"), ("not-found", "/laporan/LPR-TIDAK-ADA"), ("map", "/peta"),
+                           ("patrol", "/patroli")):
+            await page.goto(path if path.startswith("http") else site + path)
+            if name == "sign-in":
+                await fits(page, name)
+                await page.get_by_role("button", name="Masuk").click()
+                await page.wait_for_url(f"{site}/")
+                continue
+            if name == "map":
+                await page.locator("#map .leaflet-interactive").first.wait_for()
+                await grid_fits(page)
+            await fits(page, name)
+        await page.get_by_role("button", name="Keluar").click()
+        await page.goto(site + "/laporan")
+        await fits(page, "signed-out")
         await browser.close()
 
 

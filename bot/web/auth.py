@@ -3,11 +3,15 @@ every request against the database, and the CSRF token every form carries."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import hmac
+import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qsl
 
 from multidict import MultiDict
@@ -17,7 +21,7 @@ from starlette.responses import RedirectResponse, Response
 from bot.channels.base import TooLarge, read_body
 from bot.web.render import page
 from handlers.engine import Engine
-from handlers.i18n import LANGUAGES
+from handlers.i18n import LANGUAGES, t
 from handlers.office import Office
 from handlers.station_page import stations_seen
 from handlers.text import sanitize
@@ -26,6 +30,8 @@ from storage.web_sessions import SESSION_TTL, link_is_good, redeem_link, sign_ou
 
 SESSION_COOKIE = "lapor_session"
 LANGUAGE_COOKIE = "lapor_lang"
+FLASH_COOKIE = "lapor_flash"
+FLASH_SECONDS = 60  # the page it is for is fetched at once, on the redirect; later it would tell of nothing now
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,43 @@ def csrf_token(request: Request, session_token: str) -> str:
     which cannot read the cookie, cannot make one."""
     key = request.app.state.settings.contact_secret().encode()
     return hmac.new(key, f"lapor/csrf:{session_token}".encode(), hashlib.sha256).hexdigest()
+
+
+Said = list[tuple[str, dict[str, Any]]]  # catalogue keys and their params
+
+
+def _flash_mac(request: Request, body: str) -> str:
+    """The flash's signature, for this session alone: another session's, or one made up, is not shown."""
+    key = request.app.state.settings.contact_secret().encode()
+    session_token = request.cookies.get(SESSION_COOKIE, "")
+    return hmac.new(key, f"lapor/flash:{session_token}:{body}".encode(), hashlib.sha256).hexdigest()
+
+
+def done(request: Request, to: str, said: Said) -> RedirectResponse:
+    """A form that changed something answers 303 See Other to the page `to`, which tells `said` once
+    (Post/Redirect/Get): a reload or the back button then fetches that page and never sends the form again.
+    What is said travels in a cookie signed for this session and page, never in the address, where anyone's
+    link could put words on an officer's page."""
+    body = base64.urlsafe_b64encode(json.dumps({"to": to, "said": said}).encode()).decode().rstrip("=")
+    response = RedirectResponse(to, status_code=303)
+    response.set_cookie(FLASH_COOKIE, f"{body}.{_flash_mac(request, body)}", max_age=FLASH_SECONDS, httponly=True,
+                        secure=secure(request), samesite="lax", path="/")
+    return response
+
+
+def _flash(request: Request, lang: str) -> tuple[list[str], bool]:
+    """What the form before this page said, for this page alone, and whether the cookie is done with (shown, or
+    not good: a valid one for another page is left to its own)."""
+    body, _, mac = request.cookies.get(FLASH_COOKIE, "").partition(".")
+    if not _same(mac, _flash_mac(request, body)):
+        return [], True
+    try:
+        flash = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
+    except (binascii.Error, ValueError):
+        return [], True
+    if flash["to"] != request.url.path:
+        return [], False
+    return [t(lang, key, **params) for key, params in flash["said"]], True
 
 
 def language(request: Request, contact: Contact | None = None) -> str:
@@ -179,7 +222,8 @@ Handler = Callable[[Request, Viewer], Awaitable[Response]]
 
 def signed_in_only(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
     """A page for signed-in officers; anyone else is told to ask for a link in the chat. A form posted
-    without its session's CSRF token changes nothing; the form read is the handler's `request.state.form`."""
+    without its session's CSRF token changes nothing; the form read is the handler's `request.state.form`, and
+    what the form before said (`done`), for the page it redirected to, is `request.state.flash`."""
 
     async def endpoint(request: Request) -> Response:
         async with viewer_of(request) as viewer:
@@ -200,7 +244,13 @@ def signed_in_only(handler: Handler) -> Callable[[Request], Awaitable[Response]]
                 if not _same(form.get("csrf", ""), viewer.csrf):
                     return page(request, "error.html", viewer.lang, {"viewer": viewer, "message": "web.error.csrf"},
                                 status_code=403)
-            return await handler(request, viewer)
+            shown, spent = _flash(request, viewer.lang) if request.method == "GET" and FLASH_COOKIE in request.cookies \
+                else ([], False)
+            request.state.flash = shown
+            response = await handler(request, viewer)
+            if spent:
+                response.delete_cookie(FLASH_COOKIE, path="/")
+            return response
 
     return endpoint
 

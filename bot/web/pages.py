@@ -15,7 +15,7 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 
 from bot.channels.base import ascii_number
 from bot.photos import MEDIA_HEADERS
-from bot.web.auth import LANGUAGE_COOKIE, Viewer, secure, signed_in_only
+from bot.web.auth import LANGUAGE_COOKIE, Viewer, done, secure, signed_in_only
 from bot.web.render import page
 from handlers import patrol
 from handlers.actions import (
@@ -228,7 +228,8 @@ async def report(request: Request, viewer: Viewer) -> Response:
 
 @signed_in_only
 async def report_action(request: Request, viewer: Viewer) -> Response:
-    """An action from the report's page: the chat's own, through the one status table, with its relay."""
+    """An action from the report's page: the chat's own, through the one status table, with its relay; done, the
+    report's page is fetched anew, saying so."""
     ref = request.path_params["ref"]
     found = await visible_report(viewer.office.db, viewer.stations, ref, lock=True)
     if found is None:
@@ -242,7 +243,7 @@ async def report_action(request: Request, viewer: Viewer) -> Response:
                                                                  **kept.params)], 400)
         if kept.refusal:
             return await _report_page(request, viewer, found, [t(viewer.lang, kept.refusal, **kept.params)], 409)
-        return await _report_page(request, viewer, found, [t(viewer.lang, "officer.note_kept", ref=ref)])
+        return done(request, f"/laporan/{found.ref}", [("officer.note_kept", {"ref": found.ref})])
     if action_name not in Action._value2member_map_:
         return await _report_page(request, viewer, found, [t(viewer.lang, "web.report.unknown_action")], 400)
     action = Action(action_name)
@@ -256,8 +257,10 @@ async def report_action(request: Request, viewer: Viewer) -> Response:
         return await _report_page(request, viewer, found, [t(viewer.lang, key, **params) for key, params in doubts],
                                   confirm={"action": action.value, "argument": argument})
     outcome = refused or await act(viewer.office, viewer.officer, found, action, argument)
-    messages = [t(viewer.lang, key, **params) for key, params in outcome_messages(viewer.lang, action, ref, outcome)]
-    return await _report_page(request, viewer, found, messages, 200 if outcome.refusal is None else 409)
+    said = outcome_messages(viewer.lang, action, found.ref, outcome)
+    if outcome.refusal is not None:  # nothing changed: the page says why, and sending it again changes nothing
+        return await _report_page(request, viewer, found, [t(viewer.lang, key, **params) for key, params in said], 409)
+    return done(request, f"/laporan/{found.ref}", said)
 
 
 @signed_in_only
@@ -293,9 +296,7 @@ async def map_page(request: Request, viewer: Viewer) -> Response:
         "pins": [{"lat": lat, "lon": lon, "category": c, "ref": ref} for lat, lon, c, ref in data.pins],
         "notes": [{"lat": lat, "lon": lon, "place": place, "met": met} for lat, lon, place, met in data.notes],
         "colours": CATEGORY_COLOURS,
-        "words": {"reports": t(viewer.lang, "web.map.reports"), "patrol": t(viewer.lang, "web.map.patrol_layer"),
-                  "places": t(viewer.lang, "web.map.places_layer"), "pins": t(viewer.lang, "web.map.pins_layer"),
-                  "met": t(viewer.lang, "web.map.met")},
+        "words": {"reports": t(viewer.lang, "web.map.reports"), "met": t(viewer.lang, "web.map.met")},
     }
     return page(request, "map.html", viewer.lang, {
         "viewer": viewer, "points": points, "grid": data.grid, "period": period, "periods": list(PERIODS),
@@ -318,8 +319,8 @@ async def _patrol_page(request: Request, viewer: Viewer, form: dict[str, str], p
     return page(request, "patrol.html", viewer.lang, {
         "viewer": viewer, "notes": notes, "period": period, "periods": list(PERIODS), "form": form,
         "problems": problems, "rows": range(1, CONCERN_ROWS + 1),
-        "places": await places_of(viewer.office, viewer.lang, [viewer.station]), "as_typed": AS_TYPED,
-        "saved": request.query_params.get("tercatat", "")}, status_code=status_code)
+        "places": await places_of(viewer.office, viewer.lang, [viewer.station]), "as_typed": AS_TYPED},
+        status_code=status_code)
 
 
 @signed_in_only
@@ -366,7 +367,8 @@ async def patrol_post(request: Request, viewer: Viewer) -> Response:
                                       400)
     _note, made = await patrol.record(viewer.office, viewer.officer, lang, place_text, found, met, concerns,
                                       form.get("tindak_lanjut") == "1")
-    return RedirectResponse(f"/patroli?tercatat={len(made)}", status_code=303)
+    return done(request, "/patroli", [("web.patrol.saved", {"count": len(made)}) if made
+                                      else ("web.patrol.saved_no_concerns", {})])
 
 
 async def switch_language(request: Request) -> Response:

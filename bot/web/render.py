@@ -32,6 +32,7 @@ def page(request: Request, template: str, lang: str, context: dict[str, Any], *,
         when=lambda moment, hourly=False: format_moment(lang, moment, timezone, hourly=hourly), query=_query(request),
         path=request.url.path,
         here=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+        flash=getattr(request.state, "flash", []),
         **context)
     response = HTMLResponse(html, status_code=status_code)
     # Every script, style and image is Lapor's own; the map's tiles are the one exception, from MAP_TILE_URL.

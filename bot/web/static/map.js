@@ -42,10 +42,15 @@
                                        keyboard: true, title: note.place })
         .bindTooltip(text(note.place + " · " + note.met + " " + data.words.met)).addTo(notes);
     });
-    places.addTo(map); pins.addTo(map); notes.addTo(map);
-    var layers = {};
-    layers[data.words.places] = places; layers[data.words.pins] = pins; layers[data.words.patrol] = notes;
-    L.control.layers(null, layers, { collapsed: window.innerWidth < 600 }).addTo(map);  // a phone keeps the map clear
+    // The layers' switches are the page's own, beside the map: on it, Leaflet's covered the names of places.
+    // A box the browser kept unticked (back, reload) keeps its layer off.
+    var layers = { places: places, pins: pins, patrol: notes }, switches = document.getElementById("map-layers");
+    Array.prototype.forEach.call(switches.querySelectorAll("input"), function (box) {
+      function show() { if (box.checked) { layers[box.value].addTo(map); } else { map.removeLayer(layers[box.value]); } }
+      box.addEventListener("change", show);
+      show();
+    });
+    switches.hidden = false;
     if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 }); }
     else { map.setView(data.centre, 13); }
   }
