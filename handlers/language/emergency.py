@@ -2843,12 +2843,25 @@ _THROWING = frozenset({"lempar", "melempar", "ngelempar", "ngelemparin", "melemp
 _MISSILES = frozenset({"botol", "batu", "kursi", "bottles", "bottle", "rocks", "stones", "chairs"})
 
 
+_AT_WHOM = frozenset({"ke", "kena", "arah", "kearah", "at", "towards", "hit", "hitting"})
+_PLAYING = frozenset({"main", "maen", "bermain", "mainan", "playing"})
+
+
 def _throwing_at_people(said: list[str]) -> bool:
-    """Thrown at people, or by thugs at whatever ("preman2 itu masih lempar2 batu ke pos")."""
+    """Thrown at people, or by thugs at whatever ("preman2 itu masih lempar2 batu ke pos"); in play, only where it
+    is thrown at someone ("anak2 main lempar batu ke kepala anak sy"), not where people are ("anak2 lagi main
+    lempar batu di depan rumah sy")."""
     return any(word in _THROWING and _MISSILES & set(said[i + 1:i + 3])
-               and ((_PEOPLE | {"people", "warga", "pengunjung"}) & set(said[i + 2:i + 7])
+               and (_at_people(said[i + 2:i + 7], aimed=bool(_PLAYING & set(said[max(0, i - 2):i])))
                     or _THUGS & set(said[max(0, i - 4):i]))
                for i, word in enumerate(said)) and not HABITUAL & set(said)
+
+
+def _at_people(after: list[str], *, aimed: bool) -> bool:
+    """Whether people stand in `after` (the words after what was thrown); `aimed`: as its target ("ke warga",
+    "kena kepala org", "at people")."""
+    at = next((k for k, word in enumerate(after) if word in _AT_WHOM), None) if aimed else -1
+    return at is not None and bool((_PEOPLE | {"people", "warga", "pengunjung"}) & set(after[at + 1:]))
 
 
 # Stones thrown at the resident's own home while they tell it: "rumah sy lagi dilempari batu", "they are throwing
@@ -2862,6 +2875,7 @@ _GOING_ON_NOW = frozenset({"lagi", "masih", "sekarang", "now", "are", "still"})
 def _pelting_a_home_now(said: list[str]) -> bool:
     return not HABITUAL & set(said) and any(
         word in _PELTING and _MISSILES & set(said[i + 1:i + 4]) and _GOING_ON_NOW & set(said[max(0, i - 3):i])
+        and not _PLAYING & set(said[max(0, i - 2):i])  # "kids are playing throwing stones near my house"
         and _A_HOME & set(said[max(0, i - 5):i + 7]) and _OWN & set(said[max(0, i - 5):i + 7])
         for i, word in enumerate(said))
 
