@@ -2844,7 +2844,6 @@ _MISSILES = frozenset({"botol", "batu", "kursi", "bottles", "bottle", "rocks", "
 
 
 _AT_WHOM = frozenset({"ke", "kena", "arah", "kearah", "at", "towards", "hit", "hitting"})
-_PLAYING = frozenset({"main", "maen", "bermain", "mainan", "playing"})
 
 
 def _throwing_at_people(said: list[str]) -> bool:
@@ -2852,7 +2851,7 @@ def _throwing_at_people(said: list[str]) -> bool:
     is thrown at someone ("anak2 main lempar batu ke kepala anak sy"), not where people are ("anak2 lagi main
     lempar batu di depan rumah sy")."""
     return any(word in _THROWING and _MISSILES & set(said[i + 1:i + 3])
-               and (_at_people(said[i + 2:i + 7], aimed=bool(_PLAYING & set(said[max(0, i - 2):i])))
+               and (_at_people(said[i + 2:i + 7], aimed=bool(_AT_PLAY & set(said[max(0, i - 2):i])))
                     or _THUGS & set(said[max(0, i - 4):i]))
                for i, word in enumerate(said)) and not HABITUAL & set(said)
 
@@ -2875,7 +2874,7 @@ _GOING_ON_NOW = frozenset({"lagi", "masih", "sekarang", "now", "are", "still"})
 def _pelting_a_home_now(said: list[str]) -> bool:
     return not HABITUAL & set(said) and any(
         word in _PELTING and _MISSILES & set(said[i + 1:i + 4]) and _GOING_ON_NOW & set(said[max(0, i - 3):i])
-        and not _PLAYING & set(said[max(0, i - 2):i])  # "kids are playing throwing stones near my house"
+        and not _AT_PLAY & set(said[max(0, i - 2):i])  # "kids are playing throwing stones near my house"
         and _A_HOME & set(said[max(0, i - 5):i + 7]) and _OWN & set(said[max(0, i - 5):i + 7])
         for i, word in enumerate(said))
 
@@ -3119,11 +3118,24 @@ def _a_stranger_at(said: list[str], at: int, looks: frozenset[str] = frozenset({
     return bool(strange) and not _negated(said, max(0, at - 2)) and not _WHAT_IF & set(said[max(0, at - 5):at])
 
 
+# Where a stranger is only seen, not near: "ada org aneh di tv", "film org aneh", "a strange man on tv".
+_SHOWN_ON = frozenset({"tv", "televisi", "tivi", "film", "sinetron", "youtube", "tiktok", "video", "game", "medsos",
+                      "instagram", "ig", "fb", "facebook", "movie", "show"})
+
+
+def _on_a_screen(said: list[str], at: int) -> bool:
+    """Whether the person unknown at `at` is one on a screen: a screen just after ("di tv", "man on tv") or named
+    just before ("film org aneh"); not a screen beside ("sy lagi nonton tv, ada org aneh ngetok pintu")."""
+    after = said[at + 1:at + 4]
+    return any(word in ("di", "on", "in") and after[k + 1:k + 2] and after[k + 1] in _SHOWN_ON
+               for k, word in enumerate(after)) or (at >= 2 and said[at - 2] in _SHOWN_ON)
+
+
 def _stranger_inside(said: list[str]) -> bool:
     if (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE) & set(said):
         return False
     for i, word in enumerate(said):
-        if word not in _STRANGE_WORDS or not _a_stranger_at(said, i):
+        if word not in _STRANGE_WORDS or not _a_stranger_at(said, i) or _on_a_screen(said, i):
             continue
         where = _told_after(said, i, _STRANGER_REACH)
         if any(w in ("di", "in", "inside") and _HOME_WITHIN & set(where[k:k + 3]) and not _OUTSIDE_IT & set(where)
@@ -3188,7 +3200,7 @@ def _stranger_outside_alone(said: list[str]) -> bool:
         return False
     lingering = _LINGERING & told or any_phrase(said, _LINGERING_SINCE)
     return bool(lingering) and any(word in _SUSPECT_LOOKS | _STRANGE_WORDS and _a_stranger_at(said, i, _SUSPECT_LOOKS)
-                                   for i, word in enumerate(said))
+                                   and not _on_a_screen(said, i) for i, word in enumerate(said))
 
 
 # Strangling told as one person does it to another; "kebakar" of the sun.
