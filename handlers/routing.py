@@ -183,6 +183,22 @@ def place_label(lang: str, place: PlaceCandidate) -> str:
     return ", ".join(f"{t(lang, f'place.kind.{r.kind}')} {r.name}" for r in parts if r is not None)
 
 
+def said_with_place(lang: str, router: Router, typed: str | None, code: str | None) -> str | None:
+    """Where a resident said it was, for a statement that keeps no region code: as typed, with the place it was read
+    as after it where the words do not name it and what it lies in ("jl merdeka depan toko mas sinar, Kel.
+    Kepanjenlor, …": the spot their story told it with), the place alone where nothing was typed."""
+    place = router.place(code) if code else None
+    if place is None:
+        return typed or code  # a code the region list no longer has (see code_label)
+    label = place_label(lang, place)
+    if not typed:
+        return label
+    named = normalize(typed).replace(" ", "")
+    above = [r for r in (place.district, place.regency) if r is not None and r is not _own(place)]
+    said = all(normalize(r.name).replace(" ", "") in named for r in (_own(place), *above[:1]))
+    return typed if said else f"{typed}, {label}"
+
+
 def describe_place(lang: str, router: Router, *, location_text: str | None, latitude: float | None,
                    longitude: float | None, code: str | None, exact_pin: bool = True) -> str:
     """Where, as the resident put it and as their pin, with the official place it was read as. Not `exact_pin`,
