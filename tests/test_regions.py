@@ -687,3 +687,47 @@ def test_a_name_alone_misspelt_from_its_first_letter_is_no_reading(index: Region
 def test_a_name_spelt_or_misspelt_after_its_first_letter_is_still_read(index: RegionIndex, text: str,
                                                                        code: str) -> None:
     assert index.resolve(text)[0].code == code
+
+
+KUTA = "51.03.01"  # Kec. Kuta, Kab. Badung, Bali
+
+
+@pytest.mark.parametrize(("english", "indonesian"), [
+    ("kuta beach bali", "pantai kuta bali"), ("di kuta beach", "di pantai kuta"),
+    ("sanur beach bali", "pantai sanur bali"),
+    ("legi market blitar", "pasar legi blitar"), ("pare market kediri", "pasar pare kediri"),
+    ("batu station", "stasiun batu"), ("kepanjen terminal", "terminal kepanjen"),
+    ("merdeka street gedog sananwetan", "jl merdeka gedog sananwetan"),
+    ("pasir putih beach situbondo", "pantai pasir putih situbondo"),
+])
+def test_a_spot_named_in_english_reads_as_named_in_indonesian(index: RegionIndex, english: str,
+                                                               indonesian: str) -> None:
+    """"kuta beach" is Pantai Kuta: the kind after the name, as English puts it, says what the kind before it says."""
+    assert _read(index, english) == _read(index, indonesian)
+
+
+@pytest.mark.parametrize(("slipped", "meant"), [
+    ("pntai kuta bali", "pantai kuta bali"), ("pnatai kuta bali", "pantai kuta bali"),
+    ("pasr legi blitar", "pasar legi blitar"), ("pasr pare kediri", "pasar pare kediri"),
+    ("stasion batu", "stasiun batu"), ("termnal kepanjen", "terminal kepanjen"),
+])
+def test_a_kind_of_spot_misspelt_reads_as_spelt(index: RegionIndex, slipped: str, meant: str) -> None:
+    assert _read(index, slipped) == _read(index, meant)
+
+
+def test_a_beach_named_with_its_province_is_the_kecamatan_of_its_name(index: RegionIndex) -> None:
+    for typed in ("kuta beach bali", "pntai kuta bali", "pnatai kuta, bali", "pantai kuta bali"):
+        found = index.resolve(typed, limit=3)
+        assert found[0].code == KUTA and is_confident(found), typed
+
+
+@pytest.mark.parametrize(("typed", "code"), [("bandar lampung", "18.71"), ("pasir putih situbondo", "35.12.17.2007"),
+                                           ("pantau gedog sananwetan", GEDOG)])
+def test_an_everyday_word_a_letter_off_a_kind_of_spot_is_left_as_it_is(index: RegionIndex, typed: str,
+                                                                       code: str) -> None:
+    """"bandar" is no "bandara", "pasir" no "pasar", "pantau" no "pantai": words of their own."""
+    assert index.resolve(typed, limit=1)[0].code == code
+
+
+def _read(index: RegionIndex, typed: str) -> list[tuple[str, float]]:
+    return [(c.code, c.score) for c in index.resolve(typed, limit=3)]
