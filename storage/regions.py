@@ -141,8 +141,11 @@ _HAMLET_WORDS = frozenset({"dusun", "dsn", "dukuh", "dk"})
 _LANDMARKS = frozenset({"pasar", "psr", "terminal", "stasiun", "simpang", "alun", "masjid", "mesjid", "jembatan",
                         "lapangan", "taman", "bandara", "pelabuhan"})
 #: Of those, what a town is known by, named after it: "alun2 malang", "stasiun batu", "pasar besar malang" are of
-#: Kota Malang or Kota Batu, whose names, everyday words elsewhere ("malang", unlucky), are no such word there.
-_TOWN_LANDMARKS = frozenset({"alun", "pasar", "psr", "stasiun", "terminal"})
+#: Kota Malang or Kota Batu, whose names, everyday words elsewhere ("malang", unlucky), are no such word there; and
+#: the spots of a town's life, a campus or a mall ("kampus ub malang", "mall olympic garden malang"): where a kota
+#: and a kabupaten share the name, such a spot is likelier in the kota.
+_TOWN_SPOTS = frozenset({"kampus", "universitas", "univ", "mall", "mal", "plaza", "apartemen"})
+_TOWN_LANDMARKS = frozenset({"alun", "pasar", "psr", "stasiun", "terminal"}) | _TOWN_SPOTS
 _LANDMARK_NAME_WORDS = 1  # words of a landmark's own name between it and the town's: "pasar besar malang"
 #: Kinds of spot named before their name, as chat misspells them ("pntai kuta", "pnatai", "pasr legi", "stasion
 #: batu"): a word one letter off one of these (or two swapped), and no everyday word itself ("pasir", "pantau"), is it.
@@ -690,13 +693,14 @@ class RegionIndex:
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
         # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region, then,
-        # where a landmark is said, to a place of a kota: "pasar besar malang" (Kota Malang before Kab. Malang),
-        # "terminal arjosari malang" (Kel. Arjosari of Kota Malang before Desa Arjosari of Kab. Malang) are in town.
+        # where a landmark or a town's spot is said, to a place of a kota: "pasar besar malang" (Kota Malang before
+        # Kab. Malang), "terminal arjosari malang" (Kel. Arjosari of Kota Malang before Desa Arjosari of Kab. Malang),
+        # "kampus ub malang" are in town.
         spelt = [r for r in readings if r.spelt]
         longer = [r for r in readings if any(h.near for h in r.hits)]
         rank = {r.code: min([r.score, *(s.score for s in spelt if _passes_over(r, s)),
                              *(n.score for n in longer if _taken_in(r, n))]) for r in readings}
-        landmark = bool(_LANDMARKS.intersection(words))
+        landmark = bool(_LANDMARKS.intersection(words) or _TOWN_SPOTS.intersection(words))
         readings.sort(key=lambda r: (r.ordinary, -rank[r.code], rank[r.code] < r.score, not r.marked,
                                      -sum(e - s for s, e in r.words), r.code.count("."),
                                      landmark and self._regions[r.code[:5]].kind == "kabupaten", r.code))

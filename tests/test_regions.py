@@ -587,6 +587,21 @@ def test_a_kab_kota_after_a_town_s_landmark_is_that_town(index: RegionIndex, tex
     assert found[0].code == code and not found[0].ordinary and is_confident(found) == taken, found
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("kampus ub malang", "35.73"), ("ub campus malang", "35.73"), ("universitas brawijaya malang", "35.73"),
+    ("mall olympic garden malang", "35.73"), ("plaza araya malang", "35.73"), ("kampus unisba blitar", "35.72"),
+    ("univ kediri", "35.71"), ("kampus di kediri", "35.71"),
+    ("malang", "35.07"), ("sawah di malang", "35.07"), ("kampus ub kab malang", "35.07"),
+])
+def test_a_town_s_spot_with_a_name_a_kota_and_a_kabupaten_share_is_the_kota_first(index: RegionIndex, text: str,
+                                                                                   code: str) -> None:
+    """A campus or a mall is likelier in the kota than in the kabupaten of its name; either is still asked, and
+    without such a spot, or with the kabupaten said, it is as it was."""
+    found = index.resolve(text)
+    assert found[0].code == code, found
+    assert not is_confident(found) or "kab" in text, found
+
+
 @pytest.mark.parametrize("text", ["jembatan batu", "pasar batu akik", "jual batu di pasar", "taman batu"])
 def test_an_everyday_word_after_a_landmark_that_is_no_town_s_stays_a_word(index: RegionIndex, text: str) -> None:
     """A stone bridge, a gem market: "batu" is a stone there, never proposed as Kota Batu."""

@@ -95,6 +95,12 @@ async def test_a_name_that_repeats_across_the_country_offers_the_one_the_station
     ("desa kauman", ["Kab. Bojonegoro"]),  # the kind typed goes first
     ("pasar besar malang", ["Kota Malang", "Kab. Malang"]),  # a landmark with a kab/kota's name: the town
     ("dpn stasiun kediri", ["Kota Kediri", "Kab. Kediri"]),
+    # a town's spot (a campus, a mall) with a name a kota and a kabupaten share: the kota
+    ("kampus ub malang", ["Kota Malang", "Kab. Malang"]), ("ub campus malang", ["Kota Malang", "Kab. Malang"]),
+    ("universitas brawijaya malang", ["Kota Malang", "Kab. Malang"]), ("univ kediri", ["Kota Kediri", "Kab. Kediri"]),
+    ("mall olympic garden malang", ["Kota Malang", "Kab. Malang"]),
+    ("kampus unisba blitar", ["Kota Blitar", "Kab. Blitar"]),
+    ("sawah di malang", ["Kab. Malang", "Kota Malang"]),  # no spot of a town's: as before, the kabupaten
     ("ds dumdum", ["Kab. Nduga"]), ("ds dum dum", ["Kab. Halmahera Utara"]),  # the name spelt as typed
     # a kab/kota's name alone is the kab/kota before a desa of its name near a station; a desa said is the desa
     ("tulungagung", ["Kab. Tulungagung", "Kab. Bojonegoro"]), ("di tulungagung pak", ["Kab. Tulungagung"]),
