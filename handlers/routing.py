@@ -54,10 +54,17 @@ class Router:
             found = self.places.resolve(text, limit=CANDIDATES_WEIGHED)
         # An everyday word read as a far village ("… sama celana jeans": Desa Sama, Manggarai Barat) is no place.
         found = [c for c in found if not (c.ordinary and c.village) or {c.district_code, c.regency.code} & covered]
+        kind = _village_kind(text)
+        if kind is None:
+            # "bojonegoro" alone is the regency all know, not also a desa of its name in Temanggung or Minahasa
+            # Selatan; one a station covers stays ("tulungagung": Desa Tulungagung of Bojonegoro, near), and so does
+            # each where "desa"/"kel" is typed
+            towns = {_name(c) for c in found if c.district is None}
+            found = [c for c in found if c.village is None or _name(c) not in towns
+                     or {c.district_code, c.regency.code} & covered]
         if len(found) < 2:
             return found, False
         names = [_name(c) for c in found]
-        kind = _village_kind(text)
         typed = f" {normalize(text)} "
         provinces = {code[:2] for code in covered}
         # A Polsek's own kecamatan before a kab/kota a Polres covers whole, before a province the stations serve (a

@@ -115,6 +115,27 @@ async def test_places_of_one_name_are_offered_nearest_and_likeliest_first(engine
     assert all(area in option for area, option in zip(first, options[:len(first)], strict=True)), options
 
 
+@pytest.mark.parametrize(("typed", "offered"), [
+    ("bojonegoro", ["Kab. Bojonegoro"]), ("di bojonegoro pak", ["Kab. Bojonegoro"]),
+    ("malang", ["Kab. Malang", "Kota Malang"]), ("blitar", ["Kota Blitar", "Kab. Blitar"]),
+    ("tulungagung", ["Kab. Tulungagung", "Desa Tulungagung, Kec. Baureno, Kab. Bojonegoro",  # near: they stay
+                     "Desa Tulungagung, Kec. Malo, Kab. Bojonegoro"]),
+])
+async def test_a_kab_kota_s_name_alone_offers_no_far_desa_of_that_name(engine: Engine, typed: str,
+                                                                      offered: list[str]) -> None:
+    """A resident who types "bojonegoro" means the regency, not Desa Bojonegoro of Temanggung or Minahasa Selatan;
+    a desa of the name a station covers is still offered, and every one where "desa" is typed."""
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.options()[:-1] == offered, resident.options()
+
+
+async def test_a_desa_typed_with_a_kab_kota_s_name_still_offers_the_desa_of_that_name(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("desa bojonegoro")
+    assert "Desa Bojonegoro, Kec. Kedu, Kab. Temanggung" in resident.options(), resident.options()
+
+
 async def test_a_typo_reading_near_the_stations_never_goes_before_a_name_spelt_exactly(engine: Engine) -> None:
     """"Lumajang" is spelt exactly (a kabupaten no station here covers); "sananwetn" is a typo of Sananwetan,
     which one does. Nearness puts places of one name in order, never a typo before what was spelt."""
