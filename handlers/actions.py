@@ -12,7 +12,7 @@ from typing import Any
 from handlers.alerts import action_choices, alert_station, quoted
 from handlers.i18n import labels, t
 from handlers.office import Office
-from handlers.routing import code_label
+from handlers.routing import code_label, said_with_place
 from handlers.text import letters_and_digits
 from handlers.voice import voice_payload
 from storage.media import StoredMedia
@@ -179,10 +179,8 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
             return Outcome("officer.duplicate_of_closed", {"ref": report.ref, "other": other.ref})
         report.duplicate_of_id, note = other.id, None  # the other ref stays among officers
         # its residents follow the report that stays, where they said it was: as typed, else the place it was read as
-        code = report.place_code
-        await join_duplicate(office.db, report, other,
-                             place=report.location_text or (code_label(report.language, office.router, code)
-                                                            if code else None))
+        await join_duplicate(office.db, report, other, place=said_with_place(report.language, office.router,
+                                                                            report.location_text, report.place_code))
     event = await change_status(office, report, LEADS_TO[action], actor(officer), note,
                                 public=action in PUBLIC_NOTES or note is None,
                                 kind=EVENT_OF.get(action, EventKind.STATUS))

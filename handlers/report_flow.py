@@ -70,6 +70,7 @@ from handlers.language.slots import (
     without_home,
     without_where_one_is,
 )
+from handlers.language.spots import spot_told
 from handlers.publication import withheld
 from handlers.routing import (
     CANDIDATES_SHOWN,
@@ -78,6 +79,7 @@ from handlers.routing import (
     code_label,
     describe_place,
     place_label,
+    said_with_place,
     station_label,
 )
 from handlers.state import Draft, ExpiredDraft, Photo, Proposal, ReadBack, SessionData, Voice, When
@@ -110,8 +112,9 @@ RESUMABLE_FOR = dt.timedelta(days=1)
 PHOTO_OF_A_REPORT_WITHIN = dt.timedelta(hours=3)
 # The draft's answers about where, asked again together; what the last reading of a place gave, cleared before
 # the next; the tries at naming a place and what was found alike there, cleared once one is confirmed.
-WhereKey = Literal["latitude", "longitude", "location_text", "pin_kept", "place_tries", "place_attempts", "place",
-                   "station_id", "station_label", "needs_routing", "proposal", "options", "same", "join", "online"]
+WhereKey = Literal["latitude", "longitude", "location_text", "story_spot", "pin_kept", "place_tries", "place_attempts",
+                   "place", "station_id", "station_label", "needs_routing", "proposal", "options", "same", "join",
+                   "online"]
 ReadingKey = Literal["place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"]
 TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "places_refused", "place_unknown", "home_asked",
                     "same", "join", "corrected_place", "offered_before"]
@@ -249,8 +252,28 @@ async def _take_story(turn: Turn) -> str:
 
 
 async def _place_of_story(turn: Turn, text: str) -> ReadBack:
-    """The place a story names, to confirm ("place"), or the places its name may be, to pick from ("places");
-    empty when it names none."""
+    """The place a story names, to confirm ("place"), or the places its name may be, to pick from ("places"),
+    with the spot it tells the place with ("spot"); empty when it names none."""
+    read = await _region_of_story(turn, text)
+    codes = [read["place"]] if "place" in read else read.get("places", [])
+    if codes and (spot := _spot_of_story(turn, text, codes)):
+        read["spot"] = spot
+    return read
+
+
+def _spot_of_story(turn: Turn, text: str, codes: list[str]) -> str | None:
+    """The street, RT or shop the story tells where it happened with, less the names of the places read: where the
+    incident was told apart from the resident's home, that part's ("sy tinggal di jl mawar, …"), else the whole's
+    but where someone fled to."""
+    names = {name_key(region.name) for code in codes if (place := turn.router.place(code))
+             for region in (place.village, place.district, place.regency, place.province) if region}
+    for told in dict.fromkeys((where_it_happened(text), where_it_happened(text, home_too=True))):
+        if spot := spot_told(_clauses(told), names):
+            return spot
+    return None
+
+
+async def _region_of_story(turn: Turn, text: str) -> ReadBack:
     found, confident = await _places_in_story(turn, text)
     # A place the story names as one ("kel. Gedog") is shown too when it is not certain: the resident confirms.
     if taken := found[0] if confident else named_alone(found):
@@ -465,6 +488,8 @@ def ask_read_back(turn: Turn) -> None:
         place_text = t(turn.lang, "report.read_place_which", names=" / ".join(names))
     else:
         place_text = _place_text(turn, draft) if _answered(turn, LOCATION) else missing
+    if "spot" in read and (place is not None or names):
+        place_text = f"{read['spot']}, {place_text}"  # as a person taking the report writes it
     category = read.get("category") or draft.get("category")
     when = read.get("when_told") or labels(turn.lang, WHEN_OPTIONS.group)[read["when"]] if "when" in read else \
         _when_text(turn) if "when" in draft else None
@@ -580,6 +605,8 @@ async def read_back(turn: Turn) -> str:
             turn.draft["when"] = {"text": read["when_told"]} if "when_told" in read else {"choice": read["when"]}
             if turn.draft["when"] == {"choice": "now"} and not turn.emergency_answered:
                 turn.say("emergency.happening_now")  # told in the story or picked here: going on now
+        if "spot" in read:
+            turn.draft["story_spot"] = read["spot"]
         if "place" in read:
             await accept_place(turn, {"code": read["place"]})
         elif "places" in read:
@@ -1468,6 +1495,8 @@ async def description(turn: Turn) -> str:
         # or the places of its name offered, rather than asked (as from a story told first)
         # or the one near that the place reader reads without confidence ("…di jl sudanco supriyadi bendogerit")
         read = await _place_of_story(turn, turn.draft["description"])
+        if "spot" in read:
+            turn.draft["story_spot"] = read["spot"]
         if "place" in read:
             turn.draft["proposal"] = {"code": read["place"]}
             return PLACE_CHECK
@@ -1943,8 +1972,11 @@ async def place_not_found(turn: Turn) -> str:
 
 
 async def accept_place(turn: Turn, proposal: Proposal) -> None:
-    """Keeps the confirmed place; a pin keeps the station nearest to it, a typed place the one covering it."""
+    """Keeps the confirmed place; a pin keeps the station nearest to it, a typed place the one covering it. A place
+    read from the story keeps the spot the story told it with as the place typed, for officers to read with it."""
     turn.draft["place"] = proposal["code"]
+    if (spot := turn.draft.pop("story_spot", None)) and not turn.draft.get("location_text"):
+        turn.draft["location_text"] = spot
     turn.draft.pop("proposal", None)
     turn.draft.pop("options", None)
     if "station_id" in proposal:
@@ -2842,8 +2874,9 @@ async def submit(turn: Turn) -> None:
     joined = await turn.db.get(Report, draft["join"], with_for_update=True) if "join" in draft else None
     place = turn.router.place(draft["place"]) if draft.get("place") else None
     if joined is not None and joined.status in OPEN_STATUSES:
-        # A witness statement keeps no region codes: where they said, else the place read from their story.
-        where = typed_place or (place_label(turn.lang, place) if place else None)
+        # A witness statement keeps no region codes: where they said, with the place read where their words do not
+        # name it (the spot their story told it with), else the place read from their story.
+        where = said_with_place(turn.lang, turn.router, typed_place, draft.get("place"))
         residents = await join_report(turn.office, joined, contact_id=turn.contact.id,
                                       identity=Identity(draft["identity"]), statement=story,
                                       occurred_text=when, location_text=where,

@@ -54,10 +54,17 @@ class Router:
             found = self.places.resolve(text, limit=CANDIDATES_WEIGHED)
         # An everyday word read as a far village ("… sama celana jeans": Desa Sama, Manggarai Barat) is no place.
         found = [c for c in found if not (c.ordinary and c.village) or {c.district_code, c.regency.code} & covered]
+        kind = _village_kind(text)
+        if kind is None:
+            # "bojonegoro" alone is the regency all know, not also a desa of its name in Temanggung or Minahasa
+            # Selatan; one a station covers stays ("tulungagung": Desa Tulungagung of Bojonegoro, near), and so does
+            # each where "desa"/"kel" is typed
+            towns = {_name(c) for c in found if c.district is None}
+            found = [c for c in found if c.village is None or _name(c) not in towns
+                     or {c.district_code, c.regency.code} & covered]
         if len(found) < 2:
             return found, False
         names = [_name(c) for c in found]
-        kind = _village_kind(text)
         typed = f" {normalize(text)} "
         provinces = {code[:2] for code in covered}
         # A Polsek's own kecamatan before a kab/kota a Polres covers whole, before a province the stations serve (a
@@ -181,6 +188,22 @@ def place_label(lang: str, place: PlaceCandidate) -> str:
     """`Kel. Gedog, Kec. Sananwetan, Kota Blitar`."""
     parts = [place.village, place.district, place.regency]
     return ", ".join(f"{t(lang, f'place.kind.{r.kind}')} {r.name}" for r in parts if r is not None)
+
+
+def said_with_place(lang: str, router: Router, typed: str | None, code: str | None) -> str | None:
+    """Where a resident said it was, for a statement that keeps no region code: as typed, with the place it was read
+    as after it where the words do not name it and what it lies in ("jl merdeka depan toko mas sinar, Kel.
+    Kepanjenlor, …": the spot their story told it with), the place alone where nothing was typed."""
+    place = router.place(code) if code else None
+    if place is None:
+        return typed or code  # a code the region list no longer has (see code_label)
+    label = place_label(lang, place)
+    if not typed:
+        return label
+    named = normalize(typed).replace(" ", "")
+    above = [r for r in (place.district, place.regency) if r is not None and r is not _own(place)]
+    said = all(normalize(r.name).replace(" ", "") in named for r in (_own(place), *above[:1]))
+    return typed if said else f"{typed}, {label}"
 
 
 def describe_place(lang: str, router: Router, *, location_text: str | None, latitude: float | None,

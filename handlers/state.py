@@ -33,6 +33,7 @@ class ReadBack(TypedDict, total=False):
     places: list[str]
     when: str
     when_told: str  # the time in the story's words ("kemarin sore jam 5"), kept for officers on a yes
+    spot: str  # the street, RT or shop the story tells its place with ("jl merdeka depan toko mas sinar")
 
 
 class Photo(TypedDict):
@@ -92,6 +93,7 @@ class Draft(TypedDict, total=False):
     latitude: float | None
     longitude: float | None
     location_text: str | None
+    story_spot: str  # the spot the story told its place with: the typed place once one read from it is taken
     pin_kept: bool  # a pin no station was found near: the place typed next goes with it
     online: bool  # it happened by phone or online: the place typed next is where the resident lives
     place_tries: int

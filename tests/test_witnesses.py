@@ -132,7 +132,7 @@ async def test_a_witness_whose_story_named_the_place_has_it_shown_to_officers(en
         await witness.send(message)
     assert witness.heard("report.joined") and ref not in witness.text, witness.text
     [update] = await sent_to(engine, PETUGAS, "witness_added")
-    assert "Lokasi menurut saksi: \u201cKel. Gedog, Kec. Sananwetan, Kota Blitar\u201d" in update, update
+    assert "Lokasi menurut saksi: \u201cdekat pasar, Kel. Gedog, Kec. Sananwetan, Kota Blitar\u201d" in update, update
 
 
 @pytest.mark.parametrize("yes", ["ya", "iya sama pak"])
@@ -435,7 +435,7 @@ async def test_a_duplicate_told_with_its_place_in_the_story_keeps_that_place_as_
     await officer.send(f"DUPLIKAT {duplicate} {kept}")
     await officer.send(f"LIHAT {kept}")
     place = "Kel. Bendogerit, Kec. Sananwetan, Kota Blitar"
-    assert f"lokasi menurut saksi: \u201c{place}\u201d" in officer.text, officer.text
+    assert f"lokasi menurut saksi: \u201cparkiran pasar bendogerit, {place}\u201d" in officer.text, officer.text
 
 
 async def test_a_duplicate_makes_its_residents_follow_the_report_it_joined(engine: Engine) -> None:

@@ -1,0 +1,132 @@
+"""The spot a story tells its place with, finer than the village: a street, a gang, an RT/RW, a shop or a landmark
+it was in front of ("hp sy dicopet di jl merdeka depan toko mas sinar, kel kepanjenlor kota blitar" → "jl merdeka
+depan toko mas sinar"). Officers write it before the village, as a person taking the report would; the village, the
+kecamatan and the town are what the region reader reads, so their names are left out of the spot."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+from handlers.language.slots import DAY_WORDS, TIME_WORDS
+
+# Words a spot begins with: a street or a gang, an RT/RW, where it was beside ("depan", "dkt"), and in English.
+_STREETS = frozenset({"jl", "jln", "jalan", "gg", "gang", "lorong", "komplek", "kompleks", "komp", "perum",
+                      "perumahan", "blok", "rt", "rw"})
+_BESIDE = frozenset({"depan", "dpn", "dpan", "didepan", "dekat", "dkt", "deket", "dket", "dkat", "samping", "smping",
+                     "disamping", "sebelah", "sblh", "sblah", "sbelah", "disebelah", "seberang", "sebrang", "sbrg",
+                     "diseberang", "belakang", "blkg", "blakang", "blkng", "dibelakang", "pojok", "dipojok", "ujung",
+                     "near", "opposite", "behind", "beside"})
+# A shop or a landmark, a spot where it follows a word of where: "di toko mas sinar", "di pasar legi".
+_SHOPS = frozenset({"toko", "warung", "warkop", "kedai", "depot", "alfamart", "indomaret", "alfamidi", "minimarket",
+                    "pasar", "psr", "terminal", "stasiun", "halte", "masjid", "mesjid", "musholla", "mushola",
+                    "gereja", "sekolah", "sd", "sdn", "smp", "smpn", "sma", "sman", "smk", "smkn", "kampus", "spbu",
+                    "pom", "bank", "atm", "mall", "mal", "plaza", "ruko", "kios", "lapangan", "taman", "alun",
+                    "pantai", "parkiran", "puskesmas", "rs", "rsud", "hotel", "kantor", "bengkel", "apotek",
+                    "apotik", "konter", "counter", "jembatan", "perempatan", "pertigaan", "simpang", "gedung",
+                    "market", "station", "school", "mosque", "beach", "shop", "store", "hospital"})
+# Words of where a shop follows as the spot: not "ke" ("korbannya dibawa ke rs"), where someone went.
+_WHERE = frozenset({"di", "at", "in", "on", "the", "of"}) | _BESIDE
+# English names a street before its word: "merdeka street", "jalan raya road".
+_STREET_AFTER = frozenset({"street", "st", "road", "rd", "avenue", "lane"})
+# Level words, and the region's name after each, are the place, not the spot.
+_LEVELS = frozenset({"kel", "kelurahan", "desa", "ds", "kec", "kecamatan", "kab", "kabupaten", "kota", "kodya",
+                     "prov", "provinsi", "propinsi", "village", "district", "regency", "city"})
+# Where the spot's words end: a time, the story going on, the teller, a way of address to the officer.
+_ENDS = TIME_WORDS | DAY_WORDS | frozenset({
+    "td", "tdi", "tadi", "kmrn", "kmrin", "kemaren", "semalem", "smlm", "skrg", "sekarang", "barusan", "pukul",
+    "pas", "waktu", "wkt", "saat", "ketika", "trus", "terus", "trs", "lalu", "kemudian", "dan", "sama", "sm", "yg",
+    "yang", "sy", "saya", "aku", "gue", "gw", "ak", "kami", "dia", "pelaku", "pelakunya", "ada", "tolong", "mohon",
+    "tlg", "sampai", "sampe", "karena", "krn", "soalnya", "tapi", "tp", "kejadian", "kejadiannya", "when", "while",
+    "and", "then", "i", "my", "we", "he", "she", "they", "someone", "please", "but", "because", "this", "last",
+    "yesterday", "today"})
+# Words a spot does not end with: "… di jl merdeka pak", "depan toko sinar di" ("mas" may be a gold shop's).
+_TRAILING = frozenset({"di", "ke", "pak", "bu", "mbak", "kak", "ya", "nya", "sekitar", "daerah", "wilayah",
+                       "arah", "at", "in", "on", "the", "of", "near", "lokasi", "lokasinya", "tepatnya", "sini", "situ",
+                       "sana", "here", "there"})
+# Whose a thing is, after it: "hp sy", "motor saya".
+_OWNERS = frozenset({"sy", "saya", "aku", "ku", "gue", "gw", "kami", "dia", "my", "our"})
+_MARKERS = _STREETS | _BESIDE | _SHOPS
+# The word after these is the street's, the shop's or the landmark's own name, though a region's ("jl blitar",
+# "pasar gedog", "toko jambi"); a parking lot or a minimarket is named by what it is of, or by the place it is in.
+_NAMING = _STREETS | _SHOPS - {"parkiran", "alfamart", "indomaret", "alfamidi", "minimarket", "atm", "spbu", "pom"} \
+    | frozenset({"raya"})
+_OF_THE_SPOT = _STREETS | _BESIDE | _SHOPS | _STREET_AFTER | _WHERE | _TRAILING | frozenset({"front", "next"})
+_NAME_ALIKE = 0.85  # a word this like a region's name is that name misspelt ("kepanjenlr")
+_MAX_WORDS = 10  # a spot is a few words: more is the story going on
+_MAX_CHARS = 120
+_PLAIN = re.compile(r"[^a-z0-9]")
+
+
+def spot_told(clauses: Iterable[str], names: Iterable[str]) -> str | None:
+    """The spot the clauses of a story tell, as typed, less the `names` (name keys, no spaces: "kepanjenlor") of
+    the regions the place was read as; None when they tell none finer than the place."""
+    keys = frozenset(names)
+    spots = [spot for clause in clauses if (spot := _spot_in(clause.split(), keys))]
+    told = ", ".join(dict.fromkeys(spots))
+    return told[:_MAX_CHARS].rstrip(" ,") or None
+
+
+def _plain(token: str) -> str:
+    return _PLAIN.sub("", token.lower())
+
+
+def _spot_in(tokens: list[str], names: frozenset[str]) -> str | None:
+    plain = [_plain(token) for token in tokens]
+    start = next((i for i in range(len(plain)) if _begins(plain, i)), None)
+    if start is None:
+        return None
+    kept: list[str] = []
+    i = start
+    while i < len(plain) and len(kept) < _MAX_WORDS:
+        word = plain[i]
+        named_by = i > start and plain[i - 1] in _NAMING  # "jl blitar", "pasar gedog": a name of its own
+        if i > start and word in _ENDS and not named_by:
+            break
+        if i > start and plain[i + 1:i + 2] and plain[i + 1] in _OWNERS and plain[i - 1] not in _MARKERS:
+            break  # "… toko mas sinar hp sy dicopet": the story goes on with what was whose; not "depan rumah sy"
+        if word in _LEVELS:
+            i += 1 + _name_length(plain, i + 1, names, any_word=True)
+            continue
+        if not named_by and (length := _name_length(plain, i, names)):
+            i += length
+            continue
+        kept.append(tokens[i])
+        i += 1
+    while kept and _plain(kept[-1]) in _TRAILING:
+        kept.pop()
+    if not kept or (_plain(kept[0]) not in {"rt", "rw"} and all(
+            _plain(token) in _OF_THE_SPOT - _SHOPS or _plain(token).isdigit() for token in kept[1:])):
+        return None  # "depan", "di toko", "deket sini": no spot said finer than the place; "rt 3" is one
+    return " ".join(kept).strip(" ,.;:")
+
+
+def _begins(plain: list[str], i: int) -> bool:
+    """Whether a spot begins at the i-th word: a street's or a beside's word, a shop's after a word of where, or
+    the name before an English street's word ("merdeka street")."""
+    word, before = plain[i], plain[i - 1] if i else ""
+    if word in {"rt", "rw"}:
+        return (i + 1 < len(plain) and plain[i + 1].isdigit()) or word[2:].isdigit()
+    if word == "jalan":  # "sy lg jalan pulang" walks; "di jalan ahmad yani" is a street
+        return before in _WHERE or not i
+    if word in _STREETS | _BESIDE:
+        return True
+    if (word == "in" and plain[i + 1:i + 3] == ["front", "of"]) or (word == "next" and plain[i + 1:i + 2] == ["to"]):
+        return True
+    if word in _SHOPS:
+        return before in _WHERE or not i
+    return i + 1 < len(plain) and plain[i + 1] in _STREET_AFTER and before in _WHERE
+
+
+def _name_length(plain: list[str], i: int, names: frozenset[str], any_word: bool = False) -> int:
+    """How many words from the i-th spell one of the region names, spaced as typed ("kepanjen lor"), or one word a
+    letter or two off it ("kepanjenlr"); with `any_word`, one word where none does (the name after a level word,
+    however spelt)."""
+    for length in (3, 2, 1):
+        typed = "".join(plain[i:i + length])
+        if len(plain[i:i + length]) == length and typed and (
+                typed in names or (length == 1 and any(SequenceMatcher(None, typed, name).ratio() >= _NAME_ALIKE
+                                                      for name in names if len(name) >= 5))):
+            return length
+    return 1 if any_word and i < len(plain) else 0
