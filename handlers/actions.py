@@ -83,6 +83,7 @@ class Outcome:
     station: str = ""
     alerted: int = 0
     other_polres: str = ""  # a referral outside the sending station's Polres: the receiving one's
+    returned: bool = False  # a referral declined went back to the station that made it
 
 
 # Notes that go to the reporter; words added to an acknowledgement or "in progress" stay among officers.
@@ -162,7 +163,12 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
         return refused_long
     note = argument or None
     new_station, reason = None, ""
-    if action == Action.REFER:
+    returned = action == Action.REJECT and (new_station := await _referred_by(office, report)) is not None
+    if returned and new_station is not None:
+        # declined where it was referred to: the referring station, which covers the place, decides again, and
+        # its officers read why ("bukan wilayah kami"); the reporter is told where it went, not "cannot be done"
+        action, reason, note = Action.REFER, argument, new_station.name
+    elif action == Action.REFER:
         new_station, reason = await station_and_reason(office, argument)
         if new_station is None:
             return Outcome("officer.unknown_station", {"code": argument})
@@ -199,7 +205,15 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
                 and theirs is not None and (polres := await office.db.get(Station, theirs)) is not None:
             other_polres = polres.name  # allowed, as a place near a border may be; said, as a slip may be one
     return Outcome(not_told=not_told_why(report) or silenced, station=new_station.name if new_station else "",
-                   alerted=alerted, other_polres=other_polres)
+                   alerted=alerted, other_polres=other_polres, returned=returned)
+
+
+async def _referred_by(office: Office, report: Report) -> Station | None:
+    """The station that referred the report to where it is now, if it came by a referral."""
+    referral = await last_status_event(office.db, report, S.REFERRED)
+    if referral is None or report.status != S.REFERRED or referral.from_station_id is None:
+        return None
+    return await office.db.get(Station, referral.from_station_id)
 
 
 async def referral_doubts(office: Office, report: Report, typed: str) -> list[tuple[str, dict[str, Any]]]:

@@ -484,10 +484,12 @@ def outcome_messages(lang: str, action: Action, ref: str, outcome: Outcome) -> l
                                    "status": t(lang, f"status.label.{outcome.params['status']}")})]
     if outcome.refusal:
         return [(outcome.refusal, outcome.params)]
-    said = [(f"officer.done.{action.value}", {"ref": ref, "station": outcome.station})]
-    if action == Action.REFER and outcome.other_polres:
+    done = "returned" if outcome.returned else action.value
+    said = [(f"officer.done.{done}", {"ref": ref, "station": outcome.station})]
+    referred = action == Action.REFER or outcome.returned
+    if referred and outcome.other_polres:
         said.append(("officer.referred_outside", {"station": outcome.station, "polres": outcome.other_polres}))
-    if action == Action.REFER and not outcome.alerted:
+    if referred and not outcome.alerted:
         said.append(("officer.nobody_alerted", {}))
     told = "officer.reporter_told" if outcome.not_told is None else f"officer.reporter_not_told_{outcome.not_told}"
     said.append((told, {}))

@@ -902,6 +902,32 @@ async def test_a_referral_may_say_why_for_the_station_it_goes_to_alone(engine: E
     assert "catatan: salah rujuk, lokasinya di kec. sekar" in sekar.text, "the reason stays in the history"
 
 
+async def test_a_referral_declined_goes_back_to_the_station_that_made_it(engine: Engine) -> None:
+    """Sekar declines what Sananwetan referred to it ("bukan wilayah kami"): the report was closed as "cannot be
+    followed up", the resident told so, and Sananwetan never heard. It goes back to Sananwetan instead, whose
+    officers are alerted with Sekar's reason; the resident reads where it went."""
+    sananwetan = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    await sananwetan.send(f"TERIMA {ref}")
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    await deliver_to(engine, PETUGAS)
+    await deliver_to(engine, WARGA)
+    await sekar.send(f"TOLAK {ref} bukan wilayah kami")
+    assert sekar.heard("officer.done.returned") and "Polsek Sananwetan" in sekar.text, sekar.text
+    assert not sekar.heard("officer.done.reject")
+    found = await report(engine, ref)
+    assert found.status == ReportStatus.REFERRED and found.status != ReportStatus.REJECTED
+    alert = await deliver_to(engine, PETUGAS)
+    assert ref in alert and "Dirujuk dari Polsek Sekar" in alert and "bukan wilayah kami" in alert, alert
+    relays = await deliver_to(engine, WARGA)
+    assert "Diteruskan ke: Polsek Sananwetan" in relays and "bukan wilayah kami" not in relays, relays
+    await sananwetan.send(f"TERIMA {ref}")
+    assert sananwetan.heard("officer.done.ack"), "theirs again, to take or decline"
+    await sananwetan.send(f"TOLAK {ref} laporan palsu")
+    assert sananwetan.heard("officer.done.reject"), "declined where it was not referred to: rejected"
+
+
 async def test_a_whole_command_typed_where_its_note_is_asked_takes_its_place(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine)
