@@ -89,7 +89,8 @@ def hour_of_day(dialect: str, hours_ahead: dict[int, int]) -> ColumnElement[int]
 
 async def counts(db: AsyncSession, station_ids: list[int], start: dt.datetime, end: dt.datetime) -> list[Count]:
     """The period's reports, grouped by hour, category, urgency, place and the hour of the day it happened; one
-    that happened by phone or online has no place (where the resident lives is no scene)."""
+    that happened by phone or online has no place (where the resident lives is no scene). A duplicate is not
+    counted: its residents are counted as witnesses of the report it joined, one incident once."""
     hour = _hour(db)
     place = case((Report.online, None), else_=func.coalesce(Report.village_code, Report.district_code))
     still_open = func.sum(case((Report.status.in_(OPEN_STATUSES), 1), else_=0))
@@ -98,7 +99,8 @@ async def counts(db: AsyncSession, station_ids: list[int], start: dt.datetime, e
         select(hour, Report.station_id, Report.category, Report.urgent, place, func.count(), still_open,
                func.coalesce(func.sum(told.c.witnesses), 0), Report.occurred_hour)
         .outerjoin(told, told.c.report_id == Report.id)
-        .where(Report.station_id.in_(station_ids), Report.created_at >= start, Report.created_at < end)
+        .where(Report.station_id.in_(station_ids), Report.created_at >= start, Report.created_at < end,
+               Report.status != ReportStatus.DUPLICATE)
         .group_by(hour, Report.station_id, Report.category, Report.urgent, place, Report.occurred_hour)
     )
     rows = await db.execute(query)

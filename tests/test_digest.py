@@ -39,7 +39,7 @@ from storage.models import (
     StationKind,
 )
 from storage.reports import report_by_ref
-from storage.witnesses import add_witness
+from storage.witnesses import add_witness, join_duplicate
 from tests.helpers import (
     DAY,
     GEDOG,
@@ -173,6 +173,23 @@ async def test_the_patrol_goes_when_things_happened_not_when_they_were_told(engi
         counts = await digests.counts(db, [(await station(engine)).id], end - dt.timedelta(days=28), end)
     ranked = hotspots(counts, dt.timezone(dt.timedelta(hours=7)), end - dt.timedelta(days=7))  # type: ignore[arg-type]
     assert [(s.band, s.total) for s in ranked] == [("malam", 3), ("pagi", 1)]
+
+
+async def test_a_duplicate_is_one_incident_in_the_counts_and_the_patrol(engine: Engine) -> None:
+    """Two residents report one theft; an officer marks the second a duplicate of the first: its reporter
+    follows the first as a witness. Counted as two reports and a witness, one incident weighed as three."""
+    kept = await add(engine, wib(18, 12), Category.SECURITY)
+    duplicate = await add(engine, wib(18, 13), Category.SECURITY)
+    async with engine.sessions() as db, db.begin():
+        kept_report, duplicate_report = await report_by_ref(db, kept), await report_by_ref(db, duplicate)
+        assert kept_report is not None and duplicate_report is not None
+        duplicate_report.status, duplicate_report.duplicate_of_id = ReportStatus.DUPLICATE, kept_report.id
+        await join_duplicate(db, duplicate_report, kept_report, place=None)
+    async with engine.sessions() as db:
+        end = digest_moment(await station(engine), DAY)
+        counts = await digests.counts(db, [(await station(engine)).id], end - dt.timedelta(days=28), end)
+    assert [(c.total, c.witnesses) for c in counts] == [(1, 1)]
+    assert "1 laporan" in await digest_text(engine) and "1 warga lain ikut bersaksi" in await digest_text(engine)
 
 
 async def test_witnesses_weigh_in_where_the_patrol_goes(engine: Engine, tmp_path: Path) -> None:
