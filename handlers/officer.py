@@ -793,11 +793,16 @@ async def show_report(turn: Turn, ref: str) -> None:
 
 
 async def _not_here(turn: Turn, ref: str, report: Report | None) -> None:
-    """A report not at the officer's station: where it went and how it stands there, when this station referred it;
-    else "not found", as another station's report is not for this officer to learn of."""
+    """A report not at the officer's station: that it is read only, when it is a Polsek's under the officer's
+    station; where it went and how it stands there, when this station referred it; else "not found", as another
+    station's report is not for this officer to learn of."""
     assert turn.officer is not None
     referral = await referral_from(turn.db, report, {turn.officer.station_id}) if report is not None else None
     now_at = await turn.db.get(Station, report.station_id) if report is not None and report.station_id else None
+    if report is not None and now_at is not None and referral is None \
+            and now_at.id in {seen.id for seen in await stations_seen(turn.db, turn.officer)}:
+        turn.say("officer.report_read_only", station=now_at.name)  # a head's Polsek's: read here, acted on there
+        return
     if report is None or referral is None or now_at is None:
         turn.say("officer.unknown_ref", ref=ref)
         return

@@ -1686,6 +1686,10 @@ async def test_a_polres_head_reads_a_report_of_a_polsek_below_in_the_chat_as_on_
     assert other.heard("officer.unknown_ref") and not other.heard("officer.report_read_only"), other.text
     await head.send(f"TERIMA {ref}")
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED, "read from above, acted on below"
+    assert head.heard("officer.report_read_only") and not head.heard("officer.unknown_ref"), \
+        "an action on it says why it is not taken, as LIHAT does: not that the report is not found"
+    await other.send(f"TERIMA {ref}")
+    assert other.heard("officer.unknown_ref"), other.text
 
 
 async def test_an_urgent_anonymous_reports_rounds_come_within_minutes_not_at_the_hour(engine: Engine) -> None:
