@@ -177,8 +177,8 @@ async def test_an_action_on_the_page_changes_the_status_and_relays_to_the_reside
                                                          "argument": "Motor sudah ditemukan dan dikembalikan"})
     assert posted.status_code == 303 and posted.headers["location"] == f"/laporan/{ref}", "a reload sends nothing"
     done = await client.get(posted.headers["location"])
-    assert done.status_code == 200 and "selesai" in done.text and "Pelapor diberi tahu lewat bot." in done.text
-    assert "Pelapor diberi tahu lewat bot." not in (await client.get(f"/laporan/{ref}")).text, "told once"
+    assert done.status_code == 200 and "selesai" in done.text and "Pesan untuk pelapor dikirim lewat bot" in done.text
+    assert "Pesan untuk pelapor dikirim lewat bot" not in (await client.get(f"/laporan/{ref}")).text, "told once"
     relayed = done.text.split("Kabar yang dikirim ke pelapor", 1)[1]
     assert "menunggu dikirim" in relayed and "Motor sudah ditemukan dan dikembalikan" in relayed, "the relay, queued"
     async with engine.sessions() as db:

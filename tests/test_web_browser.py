@@ -142,7 +142,7 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
         await page.get_by_role("link", name=ref).click()
         await page.get_by_label("Catatan penyelesaian (dikirim ke pelapor)").fill("Motor sudah ditemukan di Gedog")
         await page.get_by_role("button", name="Selesai").click()
-        await page.get_by_text("Pelapor diberi tahu lewat bot.").wait_for()
+        await page.get_by_text("Pesan untuk pelapor dikirim lewat bot").wait_for()
         assert page.url == f"{site}/laporan/{ref}", "the action's answer is the report's page, fetched anew"
         relays = page.locator("section", has=page.get_by_role("heading", name="Kabar yang dikirim ke pelapor"))
         assert "Motor sudah ditemukan di Gedog" in await relays.inner_text(), "the relay shows on the page"
