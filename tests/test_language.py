@@ -570,6 +570,12 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("instagram sy budi_s", [], ["budi_s"]), ("instagram: budisantoso", [], ["budisantoso"]),
     ("instagram saya Budi Santoso", [], ["Budi Santoso"]), ("igku budisantoso", [], ["budisantoso"]),
     ("ig ku budisantoso", [], ["budisantoso"]), ("fb: dimasprasetyo", [], ["dimasprasetyo"]),
+    # "saya" as whom another did it to, or "dihubungi" by whom: the other's contact, evidence
+    ("akun yg ngancem sy: @preman_kampung", [], []), ("ig yg ngancem sy @preman_kampung", [], []),
+    ("nomor yg ngancem sy 081234567890", [], []), ("sy dihubungi akun @cs_bank_palsu", [], []),
+    ("sy dihubungi nomor 081234567890 ngaku dari bank", [], []),
+    ("no yg bisa dihubungi 081234567890", [], ["081234567890"]),
+    ("sy bisa dihubungi di 081234567890", [], ["081234567890"]),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:

@@ -231,6 +231,7 @@ _LABEL = re.compile(r"(?:^|[.!?\n]\s*)(?:(?:no\.?\s*)?(?:hp|wa|telp|telepon|what
 _CLAUSE = re.compile(r"[.,;!?\n]")
 # Who else a number may be told of, before its "saya" or its word of contact: "dia WA saya 0812…", "penipu itu chat
 # aku 0812…", "tulisannya hubungi 0812…", "nomor hp suami saya 0812…".
+_CONTACTED_BY = frozenset({"akun", "account", "nomor", "no", "nomer", "number"})  # "sy dihubungi akun/nomor …"
 _OTHERS = frozenset({
     "dia", "penipu", "pelaku", "orang", "mereka", "penjual", "tersangka", "oknum", "tulisan", "iklan", "katanya",
     "bilang", "suami", "istri", "anak", "bapak", "ibu", "ayah", "adik", "kakak", "tetangga", "teman", "pacar", "mantan",
@@ -431,7 +432,10 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
         while said and said[-1] in _BETWEEN:
             between.append(said.pop())
         whose = [word.removesuffix("nya") for word in said[-4:-1]]  # the words before "saya" or "hubungi"
-        told_of_others = bool(_OTHERS & set(whose))
+        # "akun yg ngancem sy: @…": "saya" is whom the one told of did it to; "sy dihubungi akun @…": by whom
+        done_to_me = bool(said) and said[-1] in _OWN and "yang" in whose
+        contacted_by = bool(said) and said[-1] == "dihubungi" and bool(between) and between[-1] in _CONTACTED_BY
+        told_of_others = bool(_OTHERS & set(whose)) or done_to_me or contacted_by
         wrote_to = "ke" in between and bool(_WRITE_TO & set(between))  # "sy wa ke 0812…": the resident wrote to it
         mine = bool(said) and (said[-1] in _OWN or said[-1] in _CONTACT_ME) and not told_of_others and not wrote_to
         clause = words(_CLAUSE.split(text[:number.start])[-1])
