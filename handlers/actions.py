@@ -367,7 +367,8 @@ async def take_reporter_word(office: Office, report: Report, said: str, word: Re
     withdraw it ("batalin aja pak, hpnya udh ketemu"): kept in its history as the reporter's reply (a photo kept with
     the report), the report as it is, and sent to the officer who last acted on it, or else to the station's duty
     officers. Only an officer closes a report."""
-    await _from_the_reporter(office, report, said, f"officer.reporter_{word.value}", sent)
+    untold = "_untold" if word == ReporterWord.WITHDRAWAL and not can_reach_reporter(report) else ""
+    await _from_the_reporter(office, report, said, f"officer.reporter_{word.value}{untold}", sent)
 
 
 async def _from_the_reporter(office: Office, report: Report, said: str, key: str,

@@ -755,6 +755,17 @@ async def test_more_told_of_a_sent_report_or_its_withdrawal_reaches_its_officer(
     assert not told.public and told.actor == "reporter"
 
 
+async def test_an_anonymous_reporters_withdrawal_does_not_promise_they_are_told(engine: Engine) -> None:
+    await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine, identity="3")
+    await deliver_to(engine, PETUGAS)
+    await warga.send(f"{ref} batalin aja laporan sy pak, hpnya udh ketemu")
+    assert warga.heard("relay.withdrawal_sent"), warga.text
+    relayed = await deliver_to(engine, PETUGAS)
+    assert "meminta laporannya dibatalkan" in relayed and "pelapor anonim tidak dapat diberi tahu" in relayed, relayed
+    assert "pelapor diberi tahu" not in relayed
+
+
 async def test_more_told_of_an_anonymous_report_by_its_ref_reaches_its_officers_unlinked(engine: Engine) -> None:
     """An anonymous report keeps no link to its sender: its ref, which only they and its officers have, is what
     more told of it comes by. It reaches the officers with the sender's own name and number hidden, and every time
