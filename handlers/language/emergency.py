@@ -1729,7 +1729,8 @@ def is_cry_for_help(text: str) -> bool:
             or _held_against_will(said) or _throwing_at_people(said) or _pelting_a_home_now(said) \
             or _left_in_a_car(said) or _exploded(said) \
             or _shooting_at_people(said) or _dragged_off(said) or _pursuing_now(said) \
-            or _crushed_with_someone_inside(said) or _drunk_driving(said):
+            or _crushed_with_someone_inside(said) or _drunk_driving(said) or _stabbing_someone(said) \
+            or _threatened_with_harm(said) or _locked_in_at_home(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
@@ -2835,6 +2836,40 @@ def _held_against_will(said: list[str]) -> bool:
 
 
 _HOLDING = frozenset({"ditahan", "ditawan", "disandera", "dikurung", "dikunci", "disekap", "held", "kept", "locked"})
+
+# "preman nusuk temen sy": words() spells the Jakartan "nusuk" out as "menusuk", which is also a smell's ("bau
+# menusuk hidung"): a stab where a person follows it.
+_STABBING = frozenset({"menusuk", "menusukkan", "nusukin", "stabbing", "stabs"})
+
+
+def _stabbing_someone(said: list[str]) -> bool:
+    return any(word in _STABBING and _PEOPLE & set(said[i + 1:i + 3]) and not _negated(said, i)
+               for i, word in enumerate(said))
+
+
+# A threat of harm in formal words, which ALWAYS_WORDS leaves out ("mengancam" is also a hazard's, news' and a
+# debt collector's): "suami sy mengancam akan membakar rumah", "is threatening to burn the house".
+_FORMAL_THREAT = frozenset({"mengancam", "diancam", "threatening", "threatens", "threatened"})
+_HARM_THREATENED = frozenset({"membakar", "bakar", "dibakar", "membunuh", "bunuh", "dibunuh", "membacok", "bacok",
+                              "dibacok", "menusuk", "tusuk", "ditusuk", "menembak", "tembak", "ditembak", "memukul",
+                              "pukul", "dipukul", "burn", "kill", "stab", "shoot", "hurt", "beat"})
+
+
+def _threatened_with_harm(said: list[str]) -> bool:
+    return any(word in _FORMAL_THREAT and _HARM_THREATENED & set(said[i + 1:i + 4]) and not _negated(said, i)
+               and not a_thing_threatens(said, i) for i, word in enumerate(said))
+
+
+# Locked in by one of the household: "suami sy ngunciin sy di kamar", "my husband locked me in the bedroom".
+_LOCKING = frozenset({"ngunciin", "nguncin", "mengunci", "menguncikan", "dikunciin", "ngurung", "mengurung",
+                      "ngurungin", "locked", "locks"})
+_LOCKED_IN = frozenset({"saya", "aku", "me", "us", "kami", "anak", "istri", "ibu", "her", "him"})
+
+
+def _locked_in_at_home(said: list[str]) -> bool:
+    return bool(_HOUSEHOLD & set(said)) and not _IN_CARE_OR_CUSTODY & set(said) and any(
+        word in _LOCKING and _LOCKED_IN & set(said[i + 1:i + 3]) and not _negated(said, i)
+        for i, word in enumerate(said))
 
 
 # Something thrown at people: "ngelempar2in botol ke org2", "throwing bottles at people"; by thugs, at anything.
