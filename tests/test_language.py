@@ -16,6 +16,7 @@ from handlers.language.spots import spot_told
 from handlers.language.written import written_in
 from storage.lexicon import spoken_root, stem
 from storage.reports import new_ref
+from tests.corpus.evaluate import load
 
 # Affixed words of the kinds the readers stem: violence, theft, drugs, traffic, quarrels.
 AFFIXED = ("dianiaya", "penganiayaan", "menganiaya", "dipukuli", "pencurian", "kecurian", "dicopet", "perampokan",
@@ -693,3 +694,12 @@ _BLITAR_NAMES = ("kepanjenlor", "kepanjenkidul", "blitar", "jawatimur", "gedog",
 def test_the_spot_a_story_tells_its_place_with_leaves_the_places_names_out(clauses: list[str],
                                                                           spot: str | None) -> None:
     assert spot_told(clauses, _BLITAR_NAMES) == spot
+
+
+@pytest.mark.parametrize("contrast", [", biasanya aman di sini", ", biasanya sepi", ". biasanya dia sehat",
+                                      ", usually it's safe here", ", biasanya gak pernah gini"])
+def test_how_things_usually_are_said_after_a_cry_leaves_it_a_cry(contrast: str) -> None:
+    """"…, biasanya aman" tells how it is when nothing happens, against the danger told: no habit of it. Put after
+    every cry of the corpus, it silenced some 200 to 450 of them."""
+    missed = [row["text"] for row in load("cries") if row["cry"] and not is_cry_for_help(row["text"] + contrast)]
+    assert missed == []

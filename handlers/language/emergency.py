@@ -1525,7 +1525,34 @@ def _read_words(text: str) -> tuple[str, ...]:
     said = [_as_listed(word) for sentence in _SENTENCE_END.split(text) for word in (*words(sentence), _BREAK)][:-1]
     while said and said[-1] == _BREAK:
         said.pop()
-    return tuple(said)
+    return tuple(_without_contrasts(said))
+
+
+# "…, biasanya aman", "dia biasanya sehat", "this usually never happens": a habit word that says how things are
+# when nothing happens, told against the danger, is no habit of the danger: left out with what it says.
+_CALM_AS_USUAL = frozenset({"aman", "sepi", "sehat", "baik", "normal", "tenang", "safe", "quiet", "healthy", "fine",
+                            "never"})
+_CONTRAST_REACH = 3  # words from the habit word to its calm: "biasanya dia sehat2 aja", "biasanya gk pernah gini"
+_AS_USUAL = frozenset({"biasanya", "usually", "normally"})  # not "tiap hari" or "sering", which tell how often
+_AROUND_THE_CALM = frozenset({"di", "sini", "situ", "sana", "here", "there", "around", "kok", "aja", "saja", "sih",
+                              "kan", "lho", "pak", "bu", "gini", "begini", "gitu", "begitu", "happens", "happen"})
+
+
+def _without_contrasts(said: list[str]) -> list[str]:
+    out, i = [], 0
+    while i < len(said):
+        if said[i] in _AS_USUAL:
+            ahead = said[i + 1:i + 1 + _CONTRAST_REACH]
+            calm = next((k for k, word in enumerate(ahead) if word in _CALM_AS_USUAL
+                         or (word == "pernah" and k and ahead[k - 1] in NEGATIONS)), None)
+            if calm is not None and _BREAK not in ahead[:calm]:
+                i += calm + 2
+                while i < len(said) and said[i] in _AROUND_THE_CALM:  # "…aman di sini", "…safe here"
+                    i += 1
+                continue
+        out.append(said[i])
+        i += 1
+    return out
 
 
 # A passive's "di" written apart, as chat often does: "di kejar", "di-tusuk", "di ikutin", joined where the lists name
