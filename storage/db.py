@@ -301,20 +301,35 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
 
 # How long emptying the log waits for readers: it runs before a message's answer goes, which Twilio waits for.
 TRUNCATE_WAIT = 2.0
+# Held past that (another process reading, a checkpoint of the service's own under way), it is tried again in the
+# background, a second apart, this many times.
+TRUNCATE_TRIES_LATER = 30
+_TRUNCATING: set[asyncio.Task[None]] = set()  # the background tries under way, kept from the garbage collector
 
 
 async def truncate_log(sessions: async_sessionmaker[AsyncSession]) -> None:
     """SQLite: copies the write-ahead log into the database file and empties it, so that what the last
-    transactions wrote is gone from the log as well; in a thread, as it waits for other processes' readers (a
-    while: a reader still there then leaves the log to the next checkpoint, said in the log). Nothing to do on
+    transactions wrote is gone from the log as well; in a thread, as it waits for readers. A reader still there
+    after TRUNCATE_WAIT leaves it to tries in the background, the answer not kept waiting. Nothing to do on
     PostgreSQL."""
     engine = sessions.kw["bind"]
     if engine.dialect.name != "sqlite":
         return
     database_file = _sqlite_file(engine.url.render_as_string(hide_password=False))
-    if database_file is not None and not await asyncio.to_thread(_checkpoint, database_file, "TRUNCATE",
-                                                                 TRUNCATE_WAIT):
-        log.warning("the write-ahead log could not be emptied: a reader held it past %.0f s", TRUNCATE_WAIT)
+    if database_file is None or await asyncio.to_thread(_checkpoint, database_file, "TRUNCATE", TRUNCATE_WAIT):
+        return
+    log.warning("the write-ahead log could not be emptied yet: a reader held it past %.0f s", TRUNCATE_WAIT)
+    later = asyncio.get_running_loop().create_task(_truncate_later(database_file))
+    _TRUNCATING.add(later)
+    later.add_done_callback(_TRUNCATING.discard)
+
+
+async def _truncate_later(database_file: str) -> None:
+    for _ in range(TRUNCATE_TRIES_LATER):
+        await asyncio.sleep(1.0)
+        if await asyncio.to_thread(_checkpoint, database_file, "TRUNCATE", TRUNCATE_WAIT):
+            return
+    log.warning("the write-ahead log could not be emptied: readers held it for %d tries", TRUNCATE_TRIES_LATER)
 
 
 def dialect_insert(db: AsyncSession, table: type) -> postgresql.Insert | sqlite.Insert:

@@ -32,6 +32,7 @@ from tests.helpers import (
     Resident,
     assert_no_address_in_clear,
     enrolled,
+    until,
     voice_note,
     walk_to_summary,
 )
@@ -175,7 +176,9 @@ async def test_an_anonymous_report_leaves_no_frame_of_its_transaction_in_sqlites
     await walk_to_summary(anonymous, identity="3")
     await anonymous.send("kirim")
     assert anonymous.heard("report.submitted_anonymous"), anonymous.text
-    assert not log.exists() or log.stat().st_size == 0, "the anonymous report's transaction left the log"
+    # at once, unless a reader (on a loaded machine, a checkpoint of the service's own) held it: then soon after
+    await until(lambda: not log.exists() or log.stat().st_size == 0, seconds=30,
+                what="the anonymous report's transaction gone from the log")
 
 
 @READING_ON_SQLITE
@@ -194,7 +197,10 @@ async def test_a_reader_holding_the_log_delays_no_anonymous_reports_answer(
     finally:
         reader.close()
     assert resident.heard("report.submitted_anonymous"), resident.text
-    assert any("could not be emptied" in record.getMessage() for record in caplog.records)
+    assert any("could not be emptied yet" in record.getMessage() for record in caplog.records)
+    log = Path(path + "-wal")
+    await until(lambda: not log.exists() or log.stat().st_size == 0, seconds=30,
+                what="the log emptied once the reader has gone")
 
 
 async def test_a_report_being_written_stands_in_no_row_nor_file_of_a_copy(engine: Engine, database_url: str) -> None:
