@@ -485,14 +485,14 @@ _JUST = frozenset({"doang", "saja", "aja", "kok", "cuma", "hanya", "just", "only
 _FOR_REAL = frozenset({"serius", "benaran", "jangan", "katanya", "prank", "real", "seriously"})
 _VOUCHING = frozenset({"serius", "benaran", "seriously"})  # said of the joke: "beneran cuma bercanda"
 # Other spellings of the lists' words that the slang lexicon lacks (words() has "tlg", "tlog" and "tolongin" from
-# it): "tolong" in Javanese ("tulung"), Sundanese ("tulungan") and as typed ("tulong", "tlng"); fire in Javanese
-# ("ono geni gede" is "ada api besar"); Sundanese words of a cry and of its time ("aya maling ayeuna keneh" is "ada
-# maling sekarang masih", "budak abdi leungit" is "anak saya hilang", "geus"; "kamari" words() spells out).
+# it): "tolong" in Javanese ("tulung"), Sundanese ("tulungan") and as typed ("tulong", "tulongin", "tlng"); fire in
+# Javanese ("ono geni gede" is "ada api besar"); Sundanese words of a cry and of its time ("aya maling ayeuna keneh"
+# is "ada maling sekarang masih", "budak abdi leungit" is "anak saya hilang", "geus"; "kamari" words() spells out).
 _SPELT_OTHERWISE = {"tulung": "tolong", "tulungi": "tolong", "tulungin": "tolong", "tulungan": "tolong",
-                    "tulong": "tolong", "tlong": "tolong", "tlng": "tolong", "tolonk": "tolong", "geni": "api",
-                    "genine": "apinya", "ono": "ada", "gedhe": "besar", "aya": "ada", "ayeuna": "sekarang",
-                    "keneh": "masih", "geus": "sudah", "leungit": "hilang", "budak": "anak",
-                    "abdi": "saya", "imah": "rumah"}
+                    "tulong": "tolong", "tulongin": "tolong", "tlong": "tolong", "tlongin": "tolong", "tlng": "tolong",
+                    "tolonk": "tolong", "geni": "api", "genine": "apinya", "ono": "ada", "gedhe": "besar",
+                    "aya": "ada", "ayeuna": "sekarang", "keneh": "masih", "geus": "sudah", "leungit": "hilang",
+                    "budak": "anak", "abdi": "saya", "imah": "rumah"}
 # Single words of the lists above by their letters with every doubled letter made one, for a word drawn out by
 # one letter ("toloong"); the lists' words of five letters and more, so that "shoot" is not "shot".
 _SQUEEZED = {re.sub(r"(.)\1+", r"\1", word): word
