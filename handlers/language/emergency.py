@@ -3181,8 +3181,8 @@ def _a_stranger_at(said: list[str], at: int, looks: frozenset[str] = frozenset({
 
 
 # Where a stranger is only seen, not near: "ada org aneh di tv", "film org aneh", "a strange man on tv".
-_SHOWN_ON = frozenset({"tv", "televisi", "tivi", "film", "sinetron", "youtube", "tiktok", "video", "game", "medsos",
-                      "instagram", "ig", "fb", "facebook", "movie", "show"})
+_SHOWN_ON = _SCREENS | {"film", "sinetron", "tiktok", "video", "game", "medsos", "instagram", "ig", "fb", "facebook",
+                        "movie", "show"}
 
 
 def _on_a_screen(said: list[str], at: int) -> bool:
