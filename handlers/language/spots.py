@@ -40,11 +40,19 @@ _ENDS = TIME_WORDS | DAY_WORDS | frozenset({
     "yang", "sy", "saya", "aku", "gue", "gw", "ak", "kami", "dia", "pelaku", "pelakunya", "ada", "tolong", "mohon",
     "tlg", "sampai", "sampe", "karena", "krn", "soalnya", "tapi", "tp", "kejadian", "kejadiannya", "when", "while",
     "and", "then", "i", "my", "we", "he", "she", "they", "someone", "please", "but", "because", "this", "last",
-    "yesterday", "today"})
+    "yesterday", "today", "menit", "mnt", "sejam", "setengah", "hour", "hours", "minute", "minutes", "mins", "now",
+    "earlier"})
+# Words of "about" that begin a time where a number or a time's word follows and a time's word comes within three
+# ("sekitar 1 jam lalu", "around 8 pm", "kurang lebih jam 9"), and are where otherwise ("sekitar pasar", "around
+# the corner", "kurang lebih 2 meter dari jalan").
+_ABOUT = frozenset({"sekitar", "sktr", "kira", "kira2", "kurleb", "kurang", "about", "around", "approx",
+                    "approximately", "roughly"})
+_OF_A_TIME = _ENDS | frozenset({"lebih", "an", "a", "half"})
+_CLOCK = frozenset({"pm", "am", "wib", "wita", "wit"})
 # Words a spot does not end with: "… di jl merdeka pak", "depan toko sinar di" ("mas" may be a gold shop's).
-_TRAILING = frozenset({"di", "ke", "pak", "bu", "mbak", "kak", "ya", "nya", "sekitar", "daerah", "wilayah",
-                       "arah", "at", "in", "on", "the", "of", "near", "lokasi", "lokasinya", "tepatnya", "sini", "situ",
-                       "sana", "here", "there"})
+_TRAILING = frozenset({"di", "ke", "just", "bgt", "banget", "pak", "bu", "mbak", "kak", "ya", "nya", "sekitar",
+                       "daerah", "wilayah", "arah", "at", "in", "on", "the", "of", "near", "lokasi", "lokasinya",
+                       "tepatnya", "sini", "situ", "sana", "here", "there"})
 # Whose a thing is, after it: "hp sy", "motor saya".
 _OWNERS = frozenset({"sy", "saya", "aku", "ku", "gue", "gw", "kami", "dia", "my", "our"})
 _MARKERS = _STREETS | _BESIDE | _SHOPS
@@ -82,7 +90,7 @@ def _spot_in(tokens: list[str], names: frozenset[str]) -> str | None:
     while i < len(plain) and len(kept) < _MAX_WORDS:
         word = plain[i]
         named_by = i > start and plain[i - 1] in _NAMING  # "jl blitar", "pasar gedog": a name of its own
-        if i > start and word in _ENDS and not named_by:
+        if i > start and ((word in _ENDS and not named_by) or _a_time_begins(plain, i)):
             break
         if i > start and plain[i + 1:i + 2] and plain[i + 1] in _OWNERS and plain[i - 1] not in _MARKERS:
             break  # "… toko mas sinar hp sy dicopet": the story goes on with what was whose; not "depan rumah sy"
@@ -100,6 +108,13 @@ def _spot_in(tokens: list[str], names: frozenset[str]) -> str | None:
             _plain(token) in _OF_THE_SPOT - _SHOPS or _plain(token).isdigit() for token in kept[1:])):
         return None  # "depan", "di toko", "deket sini": no spot said finer than the place; "rt 3" is one
     return " ".join(kept).strip(" ,.;:")
+
+
+def _a_time_begins(plain: list[str], i: int) -> bool:
+    """Whether the i-th word is an "about" of a time: "sekitar 1 jam", "around 8 pm", "about an hour ago"."""
+    after = plain[i + 1:i + 4]
+    return plain[i] in _ABOUT and bool(after) and (after[0].isdigit() or after[0] in _OF_A_TIME) and any(
+        word in _ENDS or word in _CLOCK for word in after)
 
 
 def _begins(plain: list[str], i: int) -> bool:
