@@ -30,7 +30,7 @@ from storage.contacts import hash_clear_inbound_ids
 from storage.crypto import ContactCipher
 from storage.models import Base, Contact, InboundMessage, Report
 from storage.reports import REF_ALPHABET, find_ref, new_ref, split_ref, without_ref
-from tests.helpers import TEST_SECRET, Resident, assert_no_address_in_clear, walk_to_summary
+from tests.helpers import TEST_SECRET, Resident, assert_no_address_in_clear, matches, walk_to_summary
 
 PHONE = "6281234567890"
 
@@ -111,9 +111,11 @@ async def test_the_service_hashes_ids_recorded_in_clear_as_it_starts(engine: Eng
 
 
 async def test_a_message_reads_its_contact_in_one_statement_and_writes_what_changed(engine: Engine) -> None:
-    """The replay guard, one read of contact, session and officer, the session's UPDATE; the contact's row is
-    written only when the conversation changed it (here its language), through the ORM object it was read as."""
+    """The replay guard, one read of contact, session and officer (after the contact's lock, on PostgreSQL), the
+    session's UPDATE; the contact's row is written only when the conversation changed it (here its language),
+    through the ORM object it was read as."""
     statements: list[str] = []
+    read = ["SELECT contact"] * (2 if engine.sessions.kw["bind"].dialect.name == "postgresql" else 1)
 
     def seen(_connection: object, _cursor: object, statement: str, *_args: object) -> None:
         words = statement.split()  # "SELECT … FROM contact …", "INSERT INTO inbound_message …", "UPDATE contact …"
@@ -126,11 +128,11 @@ async def test_a_message_reads_its_contact_in_one_statement_and_writes_what_chan
     event.listen(bind, "before_cursor_execute", seen)
     try:
         await resident.send("english")
-        assert statements[:2] == ["INSERT inbound_message", "SELECT contact"]
+        assert statements[:1 + len(read)] == ["INSERT inbound_message", *read]
         assert statements.count("UPDATE contact") == 1, statements
         statements.clear()
         await resident.send("1")
-        assert statements == ["INSERT inbound_message", "SELECT contact", "UPDATE conversation_session"]
+        assert statements == ["INSERT inbound_message", *read, "UPDATE conversation_session"]
     finally:
         event.remove(bind, "before_cursor_execute", seen)
     async with engine.sessions() as db:
@@ -155,6 +157,20 @@ async def test_fifty_residents_confirming_at_once_give_fifty_reports(engine: Eng
     assert len(refs) == 50 and len(set(refs)) == 50
     for resident in residents:
         assert find_ref(resident.text) in refs
+
+
+async def test_one_residents_kirim_sent_five_times_at_once_files_one_report(engine: Engine) -> None:
+    """A resident who taps Kirim again before the answer comes: the messages wait for one another on the contact's
+    lock, and each reads the session as the one before left it (on PostgreSQL, a lock waited for re-reads only the
+    locked row, not the session joined to it)."""
+    resident = Resident(engine, f"whatsapp:+{PHONE}")
+    await walk_to_summary(resident)
+    answers = await asyncio.gather(*(resident.send("kirim") for _ in range(5)))
+    async with engine.sessions() as db:
+        assert (await db.execute(select(func.count()).select_from(Report))).scalar_one() == 1
+    heard = [[key for key in ("report.submitted", "menu.already_sent")
+              if any(matches(reply.text, key, "id") for reply in replies)] for replies in answers]
+    assert sorted(heard) == [["menu.already_sent"]] * 4 + [["report.submitted"]]
 
 
 async def test_two_messages_of_one_new_resident_at_once_make_one_contact(engine: Engine) -> None:
