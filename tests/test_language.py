@@ -575,6 +575,19 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("akun yg ngancem sy: @preman_kampung", [], []), ("ig yg ngancem sy @preman_kampung", [], []),
     ("nomor yg ngancem sy 081234567890", [], []), ("sy dihubungi akun @cs_bank_palsu", [], []),
     ("sy dihubungi nomor 081234567890 ngaku dari bank", [], []),
+    # "saya" as the object of what another did, with no "yg": the other's contact, evidence
+    ("ngancem sy lewat @preman_kampung", [], []), ("preman kampung ngancem sy di ig @preman_kampung", [], []),
+    ("td malem ngancem sy via wa 081234567890", [], []), ("cowok itu ngancam saya lewat dm @cowok_ganteng", [], []),
+    ("org itu nipu gw lewat wa 081234567890", [], []), ("olshop itu nipu aku di ig @olshop_murah", [], []),
+    ("debt collector pinjol neror sy lewat wa 081234567890", [], []),
+    ("akun itu meneror saya di ig @akun_teror", [], []), ("cowok itu ngelecehin aku lewat dm @cowok_ganteng", [], []),
+    ("rentenir malakin sy lewat wa 081234567890", [], []), ("threatened me on ig @x_preman", [], []),
+    ("this account threatened me at @x_preman", [], []), ("he kept texting me on 081234567890", [], []),
+    # asked to reach one: one's own still
+    ("kontak sy lewat ig @budi_s", [], ["@budi_s"]), ("contact me at 081234567890", [], ["081234567890"]),
+    ("call me on 081234567890", [], ["081234567890"]), ("telp sy di 0812 3456 7890", [], ["0812 3456 7890"]),
+    ("bisa menghubungi saya di 081234567890", [], ["081234567890"]),
+    ("tolong bantu sy, wa sy 081234567890", [], ["081234567890"]),
     ("no yg bisa dihubungi 081234567890", [], ["081234567890"]),
     ("sy bisa dihubungi di 081234567890", [], ["081234567890"]),
 ])

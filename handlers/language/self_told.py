@@ -432,8 +432,9 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
         while said and said[-1] in _BETWEEN:
             between.append(said.pop())
         whose = [word.removesuffix("nya") for word in said[-4:-1]]  # the words before "saya" or "hubungi"
-        # "akun yg ngancem sy: @…": "saya" is whom the one told of did it to; "sy dihubungi akun @…": by whom
-        done_to_me = bool(said) and said[-1] in _OWN and "yang" in whose
+        # "akun yg ngancem sy: @…", "dia ngancem sy lewat @…", "threatened me on ig @…": "saya" is whom the one
+        # told of did it to; "sy dihubungi akun @…": by whom
+        done_to_me = bool(said) and said[-1] in _OWN and ("yang" in whose or _done_to(said))
         contacted_by = bool(said) and said[-1] == "dihubungi" and bool(between) and between[-1] in _CONTACTED_BY
         told_of_others = bool(_OTHERS & set(whose)) or done_to_me or contacted_by
         wrote_to = "ke" in between and bool(_WRITE_TO & set(between))  # "sy wa ke 0812…": the resident wrote to it
@@ -458,6 +459,30 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
             found.append(number)
             last_end = number.end
     return found
+
+
+# What one tells another did to one, the verb's roots: "ngancem sy", "nipu sy", "neror sy", "mukulin sy", "meras
+# sy"; not a way to reach one ("hubungi sy", "telp sy", "bisa menghubungi saya").
+_HARMS = frozenset({"ancam", "tipu", "teror", "peras", "palak", "leceh", "hina", "maki", "fitnah", "kuntit",
+                    "intimidasi", "ganggu", "tagih", "bully", "goda", "kejar", "pukul", "aniaya", "culik", "bohong",
+                    "kibul", "bentak", "serang", "intai", "buntut", "ejek", "tampar", "porot", "tuduh", "spam",
+                    "hack", "retas", "rayu", "incar", "sekap", "paksa"})
+# An English verb in the past or going on before "me": "threatened me on ig @…", "kept calling me at 0812…"; "contact
+# me at …", "call me on …" ask.
+_ENGLISH_DONE = re.compile(r"[a-z]{2,}(?:ed|ing)")
+
+
+def _done_to(said: list[str]) -> bool:
+    """Whether the words `said` end in a verb and "saya"/"me", what someone did to the resident ("ngancem sy",
+    "nipu sy", "meneror saya", "threatened me"), the verb read by its root, spoken too ("nipu": tipu, "mukulin":
+    pukul)."""
+    if len(said) < 2:  # no verb before "saya"
+        return False
+    verb, own = said[-2:]
+    base = verb.removesuffix("in")
+    roots = {verb, stem(verb), spoken_root(verb), base.removeprefix("nge"),
+             {"n": "t", "m": "p"}.get(base[:1], "") + base[1:]}
+    return bool(roots & _HARMS) or (own == "me" and _ENGLISH_DONE.fullmatch(verb) is not None)
 
 
 def _beside_a_name(text: str, number: ContactTold, names: list[str]) -> bool:
