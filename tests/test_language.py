@@ -571,6 +571,18 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("instagram sy budi_s", [], ["budi_s"]), ("instagram: budisantoso", [], ["budisantoso"]),
     ("instagram saya Budi Santoso", [], ["Budi Santoso"]), ("igku budisantoso", [], ["budisantoso"]),
     ("ig ku budisantoso", [], ["budisantoso"]), ("fb: dimasprasetyo", [], ["dimasprasetyo"]),
+    # platforms named by their other names or in their own words: X, Line (its "id" too), Telegram, Threads, Snapchat
+    ("x sy @budi_s", [], ["@budi_s"]), ("X gw: @budi_s", [], ["@budi_s"]),
+    ("akun x aku @budi.santoso88", [], ["@budi.santoso88"]), ("twitter/x sy @budi_s", [], ["@budi_s"]),
+    ("line sy budi_s", [], ["budi_s"]), ("id line aku: budi.s", [], ["budi.s"]),
+    ("line id sy budi_s", [], ["budi_s"]), ("Line: budisantoso", [], ["budisantoso"]),
+    ("my line id is budi_s88", [], ["budi_s88"]), ("tele gw: budisan88", [], ["budisan88"]),
+    ("threads sy @budi.s", [], ["@budi.s"]), ("snapchat sy budi_s", [], ["budi_s"]),
+    ("whatsapp gw +62 812-3456-7890", [], ["+62 812-3456-7890"]), ("no wa aku 0812 3456 7890", [], ["0812 3456 7890"]),
+    # a count's "x", a queue's line, another's account there: no own account
+    ("udh 3 x sy laporin", [], []), ("sy udh 2 x @kantor polisi", [], []), ("line telepon sy putus", [], []),
+    ("penipunya pake line @olshop_murah", [], []), ("penipunya pake akun x @olshop_murah", [], []),
+    ("akun x yg ngancem sy @preman_kampung", [], []),
     # "saya" as whom another did it to, or "dihubungi" by whom: the other's contact, evidence
     ("akun yg ngancem sy: @preman_kampung", [], []), ("ig yg ngancem sy @preman_kampung", [], []),
     ("nomor yg ngancem sy 081234567890", [], []), ("sy dihubungi akun @cs_bank_palsu", [], []),

@@ -620,6 +620,8 @@ TOLD_OF_ONESELF = [
     ("ig sy", "@budi_s", "[akun disembunyikan]"),
     ("Tiktok", "@budisantoso", "[akun disembunyikan]"),
     ("fb:", "budi santoso", "[akun disembunyikan]"),
+    ("x gw", "@budi.santoso88", "[akun disembunyikan]"),
+    ("id line aku:", "budi_s88", "[akun disembunyikan]"),
 ]
 
 

@@ -127,7 +127,11 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _HANDLE = re.compile(r"(?<![\w.@])@[a-z0-9_](?:[\w.]*\w)?", re.IGNORECASE)
 # A platform named before an account without its "@", told as one's own, after a colon or as its name: "ig sy
 # budi_s", "fb: budi santoso", "FB saya Budi Santoso", "my ig is budi.s88".
-_PLATFORM = r"(?:instagram|insta|ig|tik\s?tok|facebook|fb|twitter|telegram|tele|threads|youtube)"
+# The platforms, as words() reads them, and as written: "x" (Twitter's new name) alone, not a count's "3 x" (which
+# words() reads as "kali", times); "line id sy: …".
+_PLATFORMS = frozenset({"instagram", "insta", "ig", "tiktok", "facebook", "fb", "twitter", "telegram", "tele",
+                        "threads", "youtube", "line", "snapchat", "discord", "linkedin", "michat", "wechat"})
+_PLATFORM = rf"(?:tik\s?tok|(?<!\d\s)x|{'|'.join(sorted(_PLATFORMS))})(?:\s+id)?"
 _PLATFORM_THEN = re.compile(rf"\b{_PLATFORM}(?:(?P<own>\s+(?:saya|sy|aku|gue|gw|my|ku)|ku)\b|\b)\s*(?P<colon>:)?\s*"
                             r"(?P<naming>(?:adalah|yaitu|is|namanya)\s+)?(?=[^\W\d_])", re.IGNORECASE)
 # A username: letters and a digit, "_" or "." ("budi_s", "budi.s88"); not a sum or a count ("500rb", "3x").
@@ -198,20 +202,19 @@ _NOT_A_PHONE = frozenset({"rek", "rekening", "norek", "account", "va", "rp", "ua
 _BETWEEN = frozenset({"di", "ke", "yaitu", "adalah", "is", "at", "on", "nomor", "no", "nomer", "hp", "wa", "whatsapp",
                       "telepon", "telp", "number", "phone", "balik", "lewat", "via", "aja", "saja", "langsung",
                       "email", "e", "mail", "surel", "imel", "gmail", "alamat", "address", "akun", "account",
-                      "username", "ig", "insta", "instagram", "tiktok", "fb", "facebook", "twitter", "telegram",
-                      "tele", "threads", "youtube", "dm", "namanya"})
+                      "username", "id", "dm", "namanya"}) | _PLATFORMS
 # Words after a number, an address or an account that say it is one: "0812… ini nomor saya", "budi@… itu email sy",
 # "@budi_s itu akun sy".
 _NAMES_A_CONTACT = frozenset({"nomor", "no", "hp", "wa", "number", "email", "mail", "surel", "imel", "akun",
-                              "account", "ig", "instagram", "tiktok", "fb", "facebook", "twitter"})
+                              "account"}) | _PLATFORMS
 # A contact given with no "saya": "kalau perlu hubungi 0812…", "bisa dihubungi di 0812…", "cp: 0812…", "hub
 # 0813…" (which the slang lexicon reads as "hubungan").
 _CONTACT_ME = frozenset({"hubungi", "dihubungi", "hub", "hubungan", "cp", "kontak", "contact"})
 _NAMES_A_PHONE = _CONTACT_ME | {"wa", "hp", "telp", "telepon", "phone", "whatsapp"}
-# Words that say an "@" is an account's, near before it: "ig sy @budi_s", "hubungi sy di tiktok @…", "dm aja ke @…".
-_NAMES_AN_ACCOUNT = _CONTACT_ME | {"akun", "account", "username", "ig", "insta", "instagram", "tiktok", "fb",
-                                   "facebook", "twitter", "telegram", "tele", "threads", "youtube", "dm", "follow"} \
-    | _OWN_ACCOUNTS
+# Words that say an "@" is an account's, near before it, a platform's name too (_PLATFORM_NAMED): "ig sy @budi_s",
+# "hubungi sy di tiktok @…", "dm aja ke @…", "x sy @budi_s".
+_NAMES_AN_ACCOUNT = _CONTACT_ME | {"akun", "account", "username", "dm", "follow"} | _OWN_ACCOUNTS
+_PLATFORM_NAMED = re.compile(rf"\b{_PLATFORM}\b", re.IGNORECASE)
 # Ways to say "write to me" that are also what others did ("td ada yg wa 0812…", "masuk sms 0812…"): the resident's
 # only where they open the clause, alone or after a word of asking ("WA aja ke 0812…", "kalau perlu telp 0812…").
 _WRITE_TO = frozenset({"wa", "whatsapp", "sms", "telp", "telepon", "tlp", "telpon", "call", "text", "email", "imel",
@@ -226,8 +229,7 @@ _OTHERS_DID = frozenset({"punya", "nelpon", "menelepon", "nelepon", "ngaku", "me
                          "wa", "ngechat", "chat"})
 # A label at a sentence's start: "HP 0812…", "No. HP: 0812…", "WA: 0857…", "Email: budi@…", "tiktok @budi…".
 _LABEL = re.compile(r"(?:^|[.!?\n]\s*)(?:(?:no\.?\s*)?(?:hp|wa|telp|telepon|whatsapp|phone)|e-?mail|surel"
-                    r"|ig|insta|instagram|tiktok|tik\s?tok|fb|facebook|twitter|telegram|tele|threads|youtube)\s*:?\s*$",
-                    re.IGNORECASE)
+                    rf"|{_PLATFORM})\s*:?\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[.,;!?\n]")
 # Who else a number may be told of, before its "saya" or its word of contact: "dia WA saya 0812…", "penipu itu chat
 # aku 0812…", "tulisannya hubungi 0812…", "nomor hp suami saya 0812…".
@@ -452,8 +454,9 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
         gap = text[last_end:number.start]
         also = bool(found) and set(words(gap)) <= _ALSO_AT and bool(_ALSO & set(words(gap)) or "/" in gap) \
             and not {word.removesuffix("nya") for word in after} & (_OTHERS | _OTHERS_DID)
+        leading = " ".join(text[:number.start].split()[-4:])  # the words just before it, as written
         if number.kind == "account" and not (labelled or named_after) \
-                and not _NAMES_AN_ACCOUNT & set(words(text[max(0, number.start - 40):number.start])[-4:]):
+                and not (_NAMES_AN_ACCOUNT & set(words(leading)) or _PLATFORM_NAMED.search(leading)):
             continue  # "@" for "at": "sy lg @kantor", not "ig sy @budi_s"
         if mine or asked or labelled or named_after or also or _beside_a_name(text, number, names):
             found.append(number)
