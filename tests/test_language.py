@@ -538,6 +538,19 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("td ada email dari hadiah.undian@promo-bca.com minta data", [], []),
     ("sy email ke admin@tokoonline.com tp gk dibales", [], []),
     ("sy lagi at the pasar, titik kumpul di dekat masjid", [], []),
+    # spaced, its "at" bracketed with plain dots, or "@" with a space before a mail provider
+    ("email sy budi @ gmail . com", [], ["budi @ gmail . com"]), ("email sy budi @gmail.com", [], ["budi @gmail.com"]),
+    ("budi @gmail.com ini email sy", [], ["budi @gmail.com"]),
+    ("email gw: budi.s@gmail . com", [], ["budi.s@gmail . com"]),
+    ("email aku budi.s @ yahoo . co . id", [], ["budi.s @ yahoo . co . id"]),
+    ("email sy budi [at] gmail [dot] com", [], ["budi [at] gmail [dot] com"]),
+    ("hubungi sy di budi [at] gmail.com", [], ["budi [at] gmail.com"]),
+    ("imel sy budi(at)gmail.com", [], ["budi(at)gmail.com"]), ("email sy budi at gmail.com", [], ["budi at gmail.com"]),
+    ("my email is budi @ gmail dot com", [], ["budi @ gmail dot com"]),
+    ("my email is sarah.j @ outlook.com", [], ["sarah.j @ outlook.com"]),
+    ("email sy budi@gmail.co . id", [], ["budi@gmail.co . id"]),
+    ("penipunya pake email cs.bank @ gmail . com", [], []), ("follow ig @infoblitar.id", [], []),
+    ("I was at home. Id card sy hilang", [], []), ("sy lg @ kantor . com", [], []),
     # an account: an @handle or one named after its platform, told as one's own; a shop, a scammer's, evidence
     ("ig sy @budi_s kalau mau cek", [], ["@budi_s"]),
     ("tiktok @budisantoso", [], ["@budisantoso"]),
@@ -618,6 +631,7 @@ def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story:
     "anak sy umur delapan, satu lagi lima tahun, dua dua nya hilang dr jam tujuh",
     "rumah kosong delapan bulan, jam 08.00 ada yg masuk", "uang sy rp 1.500.000 dan 2 hp hilang",
     "sy lagi at the pasar, titik kumpul di dekat masjid", "fb sy dibajak orang", "ig sy kena hack",
+    "I was at home. Id card sy hilang", "sy lg @ kantor . com", "sy lg di rumah @ jl merdeka. com nya",
 ])
 def test_counts_sums_times_and_plates_in_words_are_no_contact(story: str) -> None:
     assert contacts_told(story) == []

@@ -117,10 +117,21 @@ def phones(text: str) -> list[ContactTold]:
 
 # An e-mail address, as written or read out: "budi.santoso@gmail.com", "budi at gmail dot com", "budi (at) yahoo
 # (dot) co (dot) id"; the last word a domain's ending, so that "at" and "dot" in a sentence are none.
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-                    r"|(?<![\w.])[\w.+-]+\s*(?:\(at\)|\[at\]|\bat\b)\s*[\w-]+"
-                    r"(?:\s*(?:\(dot\)|\[dot\]|\bdot\b|\btitik\b)\s*[\w-]+)*"
-                    r"\s*(?:\(dot\)|\[dot\]|\bdot\b|\btitik\b)\s*(?:com|id|net|org|co|ac|go|me|io)\b", re.IGNORECASE)
+# Spaced too ("budi @ gmail . com", "budi@gmail .com", "budi @ gmail dot com"), ending in a domain's ending (after a
+# second level's "co", "ac"…); an "@" with a space before it only before a mail provider ("budi @gmail.com"), as
+# "ig @kabar.id" is an account. Its "at" in brackets, or before a mail provider, with plain dots: "budi[at]gmail.com",
+# "budi at gmail.com".
+_DOMAIN_END = r"(?:com|id|net|org|co|ac|go|me|io)\b"
+_MAIL_PROVIDER = r"(?:gmail|googlemail|yahoo|ymail|rocketmail|hotmail|outlook|live|icloud|proton|protonmail|aol)\b"
+_READ_DOT = r"\s*(?:\(dot\)|\[dot\]|\bdot\b|\btitik\b)\s*"
+_SPACED_DOT = rf"(?:\s*\.\s*|{_READ_DOT})"
+_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+@(?>[\w-]+(?:\.[\w-]+)+)(?!{_SPACED_DOT}{_DOMAIN_END})"
+                    rf"|(?<![\w.+-])[\w.+-]+(?:@\s*[\w-]+|\s+@\s*{_MAIL_PROVIDER})"
+                    rf"(?:{_SPACED_DOT}(?:co|ac|go|or|sch)\b)?{_SPACED_DOT}{_DOMAIN_END}"
+                    rf"|(?<![\w.])[\w.+-]+\s*(?:\(at\)|\[at\]|\bat\b)\s*[\w-]+(?:{_READ_DOT}[\w-]+)*{_READ_DOT}"
+                    rf"{_DOMAIN_END}"
+                    rf"|(?<![\w.])[\w.+-]+(?:\s*(?:\(at\)|\[at\])\s*[\w-]+|\s+at\s+{_MAIL_PROVIDER})(?:\.[\w-]+)+",
+                    re.IGNORECASE)
 
 
 # An account on a platform: "@budi_s"; not an e-mail address's "@gmail".
