@@ -592,6 +592,16 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("my line id is budi_s88", [], ["budi_s88"]), ("tele gw: budisan88", [], ["budisan88"]),
     ("threads sy @budi.s", [], ["@budi.s"]), ("snapchat sy budi_s", [], ["budi_s"]),
     ("whatsapp gw +62 812-3456-7890", [], ["+62 812-3456-7890"]), ("no wa aku 0812 3456 7890", [], ["0812 3456 7890"]),
+    # a second account after "atau"/"or"/"/": one's own too, unless told as another's
+    ("ig sy @budi_s atau @budi.santoso", [], ["@budi_s", "@budi.santoso"]),
+    ("ig gw budi_s atau budi.santoso", [], ["budi_s", "budi.santoso"]),
+    ("IG aku: @budi_s / @budi.s88", [], ["@budi_s", "@budi.s88"]),
+    ("my ig is budi_s or budi.s88", [], ["budi_s", "budi.s88"]),
+    ("twitter sy @budi_s, atau @budi_s2", [], ["@budi_s", "@budi_s2"]),
+    ("line sy budi_s / budi88", [], ["budi_s", "budi88"]),
+    ("ig sy @budi_s atau @budi.santoso punya penipu", [], ["@budi_s"]),
+    ("ig sy @budi_s atau @olshop_murah yg nipu sy", [], ["@budi_s"]),
+    ("ig penipunya @olshop_murah atau @olshop_murah2", [], []),
     # a count's "x", a queue's line, another's account there: no own account
     ("udh 3 x sy laporin", [], []), ("sy udh 2 x @kantor polisi", [], []), ("line telepon sy putus", [], []),
     ("penipunya pake line @olshop_murah", [], []), ("penipunya pake akun x @olshop_murah", [], []),

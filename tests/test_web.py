@@ -622,6 +622,7 @@ TOLD_OF_ONESELF = [
     ("Tiktok", "@budisantoso", "[akun disembunyikan]"),
     ("fb:", "budi santoso", "[akun disembunyikan]"),
     ("x gw", "@budi.santoso88", "[akun disembunyikan]"),
+    ("ig aku", "budi_s atau @budi.s88", "[akun disembunyikan] atau [akun disembunyikan]"),
     ("id line aku:", "budi_s88", "[akun disembunyikan]"),
 ]
 

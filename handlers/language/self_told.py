@@ -160,8 +160,9 @@ def contacts_told(text: str) -> list[ContactTold]:
     order."""
     found = [ContactTold("email", told.start(), told.end(), told.group()) for told in _EMAIL.finditer(text)]
     found += [ContactTold("account", told.start(), told.end(), told.group()) for told in _HANDLE.finditer(text)]
-    found += [told for said in _PLATFORM_THEN.finditer(text) if (said["own"] or said["colon"] or said["naming"])
-              and (told := _account_after(text, said.end(), bool(said["colon"] or said["naming"]))) is not None]
+    named = [told for said in _PLATFORM_THEN.finditer(text) if (said["own"] or said["colon"] or said["naming"])
+             and (told := _account_after(text, said.end(), bool(said["colon"] or said["naming"]))) is not None]
+    found += named + [other for told in named if (other := _another_username(text, told.end)) is not None]
     found += phones(text)
     kept: list[ContactTold] = []
     for told in found:  # the first reading of a place in the text: "budi@gmail.com" is no account "@gmail"
@@ -195,6 +196,21 @@ def _account_after(text: str, at: int, named_plainly: bool) -> ContactTold | Non
     if not name or (where := text.find(name, at)) < 0:
         return None
     return ContactTold("account", at, where + len(name), text[at:where + len(name)])
+
+
+# A second account after one named after its platform: "ig sy budi_s atau budi.santoso", "line: budi_s / budi88".
+_OR_THEN = re.compile(r"\s*(?:atau|ato|or|/)\s*", re.IGNORECASE)
+
+
+def _another_username(text: str, at: int) -> ContactTold | None:
+    """The username told right after "atau"/"or"/"/" at `at` (as _USERNAME reads one, with a digit, "_" or "."), or
+    None."""
+    if (joined := _OR_THEN.match(text, at)) is None or (token := re.match(r"[\w.]+", text[joined.end():])) is None:
+        return None
+    said = token.group().rstrip(".")
+    if not _USERNAME.fullmatch(said) or _A_SUM_OR_COUNT.fullmatch(said):
+        return None
+    return ContactTold("account", joined.end(), joined.end() + len(said), said)
 
 
 def _digits_of(said: str) -> str:
@@ -466,7 +482,7 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
         also = bool(found) and set(words(gap)) <= _ALSO_AT and bool(_ALSO & set(words(gap)) or "/" in gap) \
             and not {word.removesuffix("nya") for word in after} & (_OTHERS | _OTHERS_DID)
         leading = " ".join(text[:number.start].split()[-4:])  # the words just before it, as written
-        if number.kind == "account" and not (labelled or named_after) \
+        if number.kind == "account" and not (labelled or named_after or also) \
                 and not (_NAMES_AN_ACCOUNT & set(words(leading)) or _PLATFORM_NAMED.search(leading)):
             continue  # "@" for "at": "sy lg @kantor", not "ig sy @budi_s"
         if mine or asked or labelled or named_after or also or _beside_a_name(text, number, names):
