@@ -623,7 +623,9 @@ TOLD_OF_ONESELF = [
     ("fb:", "budi santoso", "[akun disembunyikan]"),
     ("x gw", "@budi.santoso88", "[akun disembunyikan]"),
     ("ig aku", "budi_s atau @budi.s88", "[akun disembunyikan] atau [akun disembunyikan]"),
-    ("id line aku:", "budi_s88", "[akun disembunyikan]"),
+    ("fb sy", "facebook.com/budi.santoso", "[akun disembunyikan]"),
+    ("hubungi gw di", "wa.me/6285712349876", "[nomor disembunyikan]"),
+    ("id line aku:", "santoso.b", "[akun disembunyikan]"),
 ]
 
 
@@ -649,7 +651,7 @@ async def test_an_anonymous_story_keeps_counts_sums_and_a_scammers_contacts_as_t
     story = ("sy ditipu olshop, ada tiga orang naik dua motor jam sembilan malam plat B 1234 XYZ, kerugian dua juta "
              "lima ratus ribu. penipunya nelpon dari nol delapan satu dua tiga empat lima enam tujuh delapan sembilan, "
              "pake ig @olshop_murah123 dan email cs.olshop @ gmail . com. sy lg @kantor waktu itu. preman kampung "
-             "ngancem sy lewat ig @preman_kampung")
+             "ngancem sy lewat ig @preman_kampung, tokonya di instagram.com/olshop_murah123")
     await enrolled(engine, "telegram:700032")
     _, ref = await file_report(engine, "whatsapp:+6281234567890", identity="3", description=story)
     assert (await report(engine, ref)).description == story

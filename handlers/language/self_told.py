@@ -155,10 +155,28 @@ _AFTER_AN_ACCOUNT = frozenset({"ya", "yah", "pak", "bu", "kak", "mas", "mbak", "
                                "and"})
 
 
+# A link to an account or a chat: "facebook.com/budi.santoso", "https://www.instagram.com/budi_s/",
+# "tiktok.com/@budi", "t.me/budisan", "wa.me/6281234567890" (a number's: _linked).
+_PROFILE_LINK = re.compile(r"(?<![\w.@/-])(?:https?://)?(?:(?:www|m|web|mobile|vm|vt)\.)?"
+                           r"(?P<site>instagram\.com|instagr\.am|tiktok\.com|facebook\.com|fb\.com|fb\.me"
+                           r"|twitter\.com|x\.com|t\.me|threads\.net|line\.me|youtube\.com|snapchat\.com"
+                           r"|linkedin\.com|wa\.me|api\.whatsapp\.com)/[^\s,;!()\[\]<>\"']*[^\s,;!?()\[\]<>\"'.]",
+                           re.IGNORECASE)
+
+
+def _linked(link: re.Match[str]) -> ContactTold:
+    """A link read as what it reaches: a chat on a number ("wa.me/62812…", "api.whatsapp.com/send?phone=62812…"),
+    else an account."""
+    if link["site"].lower() in ("wa.me", "api.whatsapp.com") and (digits := re.search(r"\d{8,15}", link.group())):
+        return ContactTold("number", link.start(), link.end(), link.group(), digits.group())
+    return ContactTold("account", link.start(), link.end(), link.group())
+
+
 def contacts_told(text: str) -> list[ContactTold]:
-    """The phone numbers (`phones`), e-mail addresses and accounts ("@budi_s", "ig sy budi_s") in `text`, in
-    order."""
-    found = [ContactTold("email", told.start(), told.end(), told.group()) for told in _EMAIL.finditer(text)]
+    """The phone numbers (`phones`), e-mail addresses, accounts ("@budi_s", "ig sy budi_s") and links to them
+    ("instagram.com/budi_s") in `text`, in order."""
+    found = [_linked(told) for told in _PROFILE_LINK.finditer(text)]
+    found += [ContactTold("email", told.start(), told.end(), told.group()) for told in _EMAIL.finditer(text)]
     found += [ContactTold("account", told.start(), told.end(), told.group()) for told in _HANDLE.finditer(text)]
     named = [told for said in _PLATFORM_THEN.finditer(text) if (said["own"] or said["colon"] or said["naming"])
              and (told := _account_after(text, said.end(), bool(said["colon"] or said["naming"]))) is not None]
@@ -482,7 +500,7 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
         also = bool(found) and set(words(gap)) <= _ALSO_AT and bool(_ALSO & set(words(gap)) or "/" in gap) \
             and not {word.removesuffix("nya") for word in after} & (_OTHERS | _OTHERS_DID)
         leading = " ".join(text[:number.start].split()[-4:])  # the words just before it, as written
-        if number.kind == "account" and not (labelled or named_after or also) \
+        if number.said.startswith("@") and not (labelled or named_after or also) \
                 and not (_NAMES_AN_ACCOUNT & set(words(leading)) or _PLATFORM_NAMED.search(leading)):
             continue  # "@" for "at": "sy lg @kantor", not "ig sy @budi_s"
         if mine or asked or labelled or named_after or also or _beside_a_name(text, number, names):
