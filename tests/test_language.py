@@ -520,6 +520,11 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
      ["delapan satu dua tiga empat lima enam tujuh delapan sembilan nol"]),
     ("nomor penipunya nol delapan satu dua tiga empat lima enam tujuh delapan sembilan", [], []),
     ("td ada yg wa dr nol delapan lima tujuh satu dua tiga empat lima enam tujuh ngaku kurir", [], []),
+    # a number with "o"/"O" for 0 and "l"/"I" for 1: by the same rule as one in digits
+    ("nomor sy o8l2 3456 789O", [], ["o8l2 3456 789O"]), ("wa gw 08l2-3456-7890", [], ["08l2-3456-7890"]),
+    ("no hp aku O857 l234 9876", [], ["O857 l234 9876"]), ("hp sy 0812 3456 789o", [], ["0812 3456 789o"]),
+    ("my number is +62 8l2 3456 7890", [], ["+62 8l2 3456 7890"]),
+    ("hubungi sy di o8123456789o", [], ["o8123456789o"]), ("nomor penipunya o8l2 3456 789O", [], []),
     # counts, sums, times, plates and house numbers in words are no number to hide
     ("ada tiga orang naik dua motor, satu bawa clurit", [], []),
     ("kerugian sy satu juta lima ratus ribu, jam dua belas siang", [], []),
@@ -659,7 +664,9 @@ def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story:
     "anak sy umur delapan, satu lagi lima tahun, dua dua nya hilang dr jam tujuh",
     "rumah kosong delapan bulan, jam 08.00 ada yg masuk", "uang sy rp 1.500.000 dan 2 hp hilang",
     "sy lagi at the pasar, titik kumpul di dekat masjid", "fb sy dibajak orang", "ig sy kena hack",
-    "I was at home. Id card sy hilang", "sy lg @ kantor . com", "sy lg di rumah @ jl merdeka. com nya",
+    "I was at home. Id card sy hilang", "jam 10 lol sy liat", "rumah no 12 lo, motor sy plat AG 1234 OL",
+    "kerugian Rp 1.500.000 lol", "sy lahir 1990 lo pak", "kode otp nya 12l4 56", "sy lg @ kantor . com",
+    "sy lg di rumah @ jl merdeka. com nya",
 ])
 def test_counts_sums_times_and_plates_in_words_are_no_contact(story: str) -> None:
     assert contacts_told(story) == []

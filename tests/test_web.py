@@ -625,6 +625,7 @@ TOLD_OF_ONESELF = [
     ("ig aku", "budi_s atau @budi.s88", "[akun disembunyikan] atau [akun disembunyikan]"),
     ("fb sy", "facebook.com/budi.santoso", "[akun disembunyikan]"),
     ("hubungi gw di", "wa.me/6285712349876", "[nomor disembunyikan]"),
+    ("nomor aku", "o856 l234 987O", "[nomor disembunyikan]"),
     ("id line aku:", "santoso.b", "[akun disembunyikan]"),
 ]
 

@@ -86,6 +86,12 @@ _DIGIT_WORDS = {"nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3",
                 "nine": "9"}
 _SAID_DIGITS = rf"(?:{'|'.join(_DIGIT_WORDS)}|\d+)"
 _SPELLED = re.compile(rf"(?<![\w+])(?:\+\s?)?{_SAID_DIGITS}(?:[\s,.\-/]{{1,3}}{_SAID_DIGITS})+(?!\w)", re.IGNORECASE)
+# Letters typed for the digits they look like, "o"/"O" for 0 and "l"/"I" for 1: "o8l2 3456 789O". Each group of it
+# holds a digit, and the letters are few, so that no word is read as one ("lol", "Ollo").
+_LOOKALIKES = str.maketrans("oOlI", "0011")
+_LETTERED_GROUP = r"[oOlI]*\d[\doOlI]*"
+_LETTERED = re.compile(rf"(?<![\w+])\+?{_LETTERED_GROUP}(?:[{DIGIT_SEPARATORS}]{{0,2}}{_LETTERED_GROUP})*(?!\w)")
+_FEWEST_DIGITS_PER_LETTER = 3
 
 
 @dataclass(frozen=True)
@@ -103,15 +109,20 @@ class ContactTold:
 
 def phones(text: str) -> list[ContactTold]:
     """The phone numbers in `text`, in order: in digits ("0857-1234-9876"), and read out in words, wholly or in part
-    ("nol delapan lima tujuh…", "08 satu dua 3456 7890", "zero eight one two…"), whose digits make a number as one
-    in digits would (a count, a sum, a time or a house number in words is too short, or no phone's)."""
+    ("nol delapan lima tujuh…", "08 satu dua 3456 7890", "zero eight one two…") or with letters for digits ("o8l2
+    3456 789O"), whose digits make a number as one in digits would (a count, a sum, a time or a house number in words
+    is too short, or no phone's)."""
     found = [ContactTold("number", told.start(), told.end(), told.group(), digits) for told in _SPELLED.finditer(text)
              if not told.group().replace("+", "").strip().isdecimal()  # digits alone: as _PHONE reads them
              and _PHONE.search(told.group()) is None  # a number in digits with words after it: that number
              and _PHONE.fullmatch(digits := _digits_of(told.group())) is not None]
+    found += [ContactTold("number", told.start(), told.end(), told.group(), digits) for told in _LETTERED.finditer(text)
+              if (letters := sum(c.isalpha() for c in told.group())) > 0
+              and letters * _FEWEST_DIGITS_PER_LETTER <= sum(c.isdigit() for c in told.group())
+              and _PHONE.fullmatch(digits := _digits_of(told.group().translate(_LOOKALIKES))) is not None]
     found += [ContactTold("number", told.start(), told.end(), told.group(), _digits_of(told.group()))
-              for told in _PHONE.finditer(text) if not any(spelled.start <= told.start() < spelled.end
-                                                           for spelled in found)]
+              for told in _PHONE.finditer(text) if not any(other.start <= told.start() < other.end
+                                                           for other in found)]
     return sorted(found, key=lambda phone: phone.start)
 
 
