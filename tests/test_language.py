@@ -625,6 +625,9 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("sy beli di instagram.com/olshop_murah tp gk dikirim", [], []),
     ("penipunya kirim link wa.me/6281234567890", [], []),
     ("dia ngancem sy lewat fb facebook.com/preman.kampung", [], []),
+    ("my X handle is @budi_s", [], ["@budi_s"]), ("my x is @budi_s", [], ["@budi_s"]),
+    ("instgram sy @budi_s", [], ["@budi_s"]), ("fesbuk gw Budi Santoso", [], ["Budi Santoso"]),
+    ("twiter aku: budi_s", [], ["budi_s"]), ("penipunya pake x @olshop_murah", [], []),
     # a count's "x", a queue's line, another's account there: no own account
     ("udh 3 x sy laporin", [], []), ("sy udh 2 x @kantor polisi", [], []), ("line telepon sy putus", [], []),
     ("penipunya pake line @olshop_murah", [], []), ("penipunya pake akun x @olshop_murah", [], []),

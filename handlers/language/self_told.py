@@ -151,8 +151,9 @@ _HANDLE = re.compile(r"(?<![\w.@])@[a-z0-9_](?:[\w.]*\w)?", re.IGNORECASE)
 # budi_s", "fb: budi santoso", "FB saya Budi Santoso", "my ig is budi.s88".
 # The platforms, as words() reads them, and as written: "x" (Twitter's new name) alone, not a count's "3 x" (which
 # words() reads as "kali", times); "line id sy: …".
-_PLATFORMS = frozenset({"instagram", "insta", "ig", "tiktok", "facebook", "fb", "twitter", "telegram", "tele",
-                        "threads", "youtube", "line", "snapchat", "discord", "linkedin", "michat", "wechat"})
+_PLATFORMS = frozenset({"instagram", "insta", "instgram", "ig", "tiktok", "facebook", "fb", "fesbuk", "twitter",
+                        "twiter", "telegram", "tele", "threads", "youtube", "line", "snapchat", "discord", "linkedin",
+                        "michat", "wechat"})
 _PLATFORM = rf"(?:tik\s?tok|(?<!\d\s)x|{'|'.join(sorted(_PLATFORMS))})(?:\s+id)?"
 _PLATFORM_THEN = re.compile(rf"\b{_PLATFORM}(?:(?P<own>\s+(?:saya|sy|aku|gue|gw|my|ku)|ku)\b|\b)\s*(?P<colon>:)?\s*"
                             r"(?P<naming>(?:adalah|yaitu|is|namanya)\s+)?(?=[^\W\d_])", re.IGNORECASE)
@@ -258,7 +259,7 @@ _NOT_A_PHONE = frozenset({"rek", "rekening", "norek", "account", "va", "rp", "ua
 _BETWEEN = frozenset({"di", "ke", "yaitu", "adalah", "is", "at", "on", "nomor", "no", "nomer", "hp", "wa", "whatsapp",
                       "telepon", "telp", "number", "phone", "balik", "lewat", "via", "aja", "saja", "langsung",
                       "email", "e", "mail", "surel", "imel", "gmail", "alamat", "address", "akun", "account",
-                      "username", "id", "dm", "namanya"}) | _PLATFORMS
+                      "username", "handle", "id", "dm", "namanya", "kali"}) | _PLATFORMS  # "kali": "x" as read
 # Words after a number, an address or an account that say it is one: "0812… ini nomor saya", "budi@… itu email sy",
 # "@budi_s itu akun sy".
 _NAMES_A_CONTACT = frozenset({"nomor", "no", "hp", "wa", "number", "email", "mail", "surel", "imel", "akun",
@@ -269,7 +270,7 @@ _CONTACT_ME = frozenset({"hubungi", "dihubungi", "hub", "hubungan", "cp", "konta
 _NAMES_A_PHONE = _CONTACT_ME | {"wa", "hp", "telp", "telepon", "phone", "whatsapp"}
 # Words that say an "@" is an account's, near before it, a platform's name too (_PLATFORM_NAMED): "ig sy @budi_s",
 # "hubungi sy di tiktok @…", "dm aja ke @…", "x sy @budi_s".
-_NAMES_AN_ACCOUNT = _CONTACT_ME | {"akun", "account", "username", "dm", "follow"} | _OWN_ACCOUNTS
+_NAMES_AN_ACCOUNT = _CONTACT_ME | {"akun", "account", "username", "handle", "dm", "follow"} | _OWN_ACCOUNTS
 _PLATFORM_NAMED = re.compile(rf"\b{_PLATFORM}\b", re.IGNORECASE)
 # Ways to say "write to me" that are also what others did ("td ada yg wa 0812…", "masuk sms 0812…"): the resident's
 # only where they open the clause, alone or after a word of asking ("WA aja ke 0812…", "kalau perlu telp 0812…").
