@@ -22,7 +22,8 @@ def unexposed(text: str, *, lang: str, urn: str | None, names_in: str = "") -> s
             if not address.sub("", phone.digits):
                 text = text.replace(phone.said, hidden)
     names = list(dict.fromkeys([*names_told(names_in), *names_told(text)]))
-    for told in own_contacts(text, names):
+    # the longest first: "budi_s" hidden first would leave "[akun disembunyikan]88" of "budi_s88"
+    for told in sorted(own_contacts(text, names), key=lambda told: len(told.said), reverse=True):
         text = text.replace(told.said, t(lang, f"report.{told.kind}_hidden"))
     for number in own_id_numbers(text):
         text = text.replace(number, hidden)

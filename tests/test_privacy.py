@@ -22,6 +22,7 @@ from bot.channels.console import ConsoleChannel
 from bot.outbox import Dispatcher
 from handlers.engine import Engine
 from handlers.state import load_session
+from handlers.unexposed import unexposed
 from storage.models import Base, ConversationSession, Identity, Outbox, Report, UTCDateTime, Witness, utcnow
 from storage.outbox import open_payload
 from storage.reports import find_ref
@@ -234,6 +235,14 @@ async def test_the_number_an_unnamed_reporter_writes_from_never_reaches_officers
         in report.description, report.description
     printed = await send_everything(engine)
     assert scammer in printed and national[4:8] not in printed, printed
+
+
+@pytest.mark.parametrize("story", ["ig aku budi_s atau @budi.s88. line aku: budi_s88",
+                                   "line aku: budi_s88. ig aku budi_s", "wa sy 0812345678, hp sy 081234567890"])
+def test_an_own_contact_inside_a_longer_one_leaves_nothing_of_either(story: str) -> None:
+    """Two of the reporter's contacts, one the start of the other: neither leaves a piece behind."""
+    hidden = unexposed(story, lang="id", urn=None)
+    assert not any(piece in hidden for piece in ("budi", "]88", "]90")), hidden
 
 
 async def test_hapus_leaves_no_name_or_number_of_a_named_reporter(engine: Engine, database_url: str) -> None:

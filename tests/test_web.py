@@ -617,9 +617,16 @@ TOLD_OF_ONESELF = [
     ("ini", "kosong delapan satu dua tiga empat lima enam tujuh delapan sembilan nol", "[nomor disembunyikan]"),
     ("email sy", "budi.santoso@gmail.com", "[email disembunyikan]"),
     ("atau email saya", "budi at gmail dot com", "[email disembunyikan]"),
+    ("imel gw", "budi.s @ gmail . com", "[email disembunyikan]"),
     ("ig sy", "@budi_s", "[akun disembunyikan]"),
     ("Tiktok", "@budisantoso", "[akun disembunyikan]"),
     ("fb:", "budi santoso", "[akun disembunyikan]"),
+    ("x gw", "@budi.santoso88", "[akun disembunyikan]"),
+    ("ig aku", "budi_s atau @budi.s88", "[akun disembunyikan] atau [akun disembunyikan]"),
+    ("fb sy", "facebook.com/budi.santoso", "[akun disembunyikan]"),
+    ("hubungi gw di", "wa.me/6285712349876", "[nomor disembunyikan]"),
+    ("nomor aku", "o856 l234 987O", "[nomor disembunyikan]"),
+    ("id line aku:", "santoso.b", "[akun disembunyikan]"),
 ]
 
 
@@ -644,12 +651,14 @@ async def test_an_anonymous_story_keeps_counts_sums_and_a_scammers_contacts_as_t
     read out, a shop's account and address) reaches officers as told: evidence."""
     story = ("sy ditipu olshop, ada tiga orang naik dua motor jam sembilan malam plat B 1234 XYZ, kerugian dua juta "
              "lima ratus ribu. penipunya nelpon dari nol delapan satu dua tiga empat lima enam tujuh delapan sembilan, "
-             "pake ig @olshop_murah123 dan email cs.olshop@gmail.com. sy lg @kantor waktu itu")
+             "pake ig @olshop_murah123 dan email cs.olshop @ gmail . com. sy lg @kantor waktu itu. preman kampung "
+             "ngancem sy lewat ig @preman_kampung, tokonya di instagram.com/olshop_murah123")
     await enrolled(engine, "telegram:700032")
     _, ref = await file_report(engine, "whatsapp:+6281234567890", identity="3", description=story)
     assert (await report(engine, ref)).description == story
     [alert] = [payload(row)["text"] for row in await alerts(engine)]
-    assert "nol delapan satu dua tiga empat lima enam tujuh delapan sembilan" in alert and "@olshop_murah123" in alert
+    assert "nol delapan satu dua tiga empat lima enam tujuh delapan sembilan" in alert and "@olshop_murah123" in alert \
+        and "@preman_kampung" in alert and "cs.olshop @ gmail . com" in alert
 
 
 async def test_the_spot_a_story_told_its_place_with_is_on_the_reports_page(engine: Engine, tmp_path: Path) -> None:

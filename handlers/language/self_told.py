@@ -86,6 +86,12 @@ _DIGIT_WORDS = {"nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3",
                 "nine": "9"}
 _SAID_DIGITS = rf"(?:{'|'.join(_DIGIT_WORDS)}|\d+)"
 _SPELLED = re.compile(rf"(?<![\w+])(?:\+\s?)?{_SAID_DIGITS}(?:[\s,.\-/]{{1,3}}{_SAID_DIGITS})+(?!\w)", re.IGNORECASE)
+# Letters typed for the digits they look like, "o"/"O" for 0 and "l"/"I" for 1: "o8l2 3456 789O". Each group of it
+# holds a digit, and the letters are few, so that no word is read as one ("lol", "Ollo").
+_LOOKALIKES = str.maketrans("oOlI", "0011")
+_LETTERED_GROUP = r"[oOlI]*\d[\doOlI]*"
+_LETTERED = re.compile(rf"(?<![\w+])\+?{_LETTERED_GROUP}(?:[{DIGIT_SEPARATORS}]{{0,2}}{_LETTERED_GROUP})*(?!\w)")
+_FEWEST_DIGITS_PER_LETTER = 3
 
 
 @dataclass(frozen=True)
@@ -103,31 +109,52 @@ class ContactTold:
 
 def phones(text: str) -> list[ContactTold]:
     """The phone numbers in `text`, in order: in digits ("0857-1234-9876"), and read out in words, wholly or in part
-    ("nol delapan lima tujuh…", "08 satu dua 3456 7890", "zero eight one two…"), whose digits make a number as one
-    in digits would (a count, a sum, a time or a house number in words is too short, or no phone's)."""
+    ("nol delapan lima tujuh…", "08 satu dua 3456 7890", "zero eight one two…") or with letters for digits ("o8l2
+    3456 789O"), whose digits make a number as one in digits would (a count, a sum, a time or a house number in words
+    is too short, or no phone's)."""
     found = [ContactTold("number", told.start(), told.end(), told.group(), digits) for told in _SPELLED.finditer(text)
              if not told.group().replace("+", "").strip().isdecimal()  # digits alone: as _PHONE reads them
              and _PHONE.search(told.group()) is None  # a number in digits with words after it: that number
              and _PHONE.fullmatch(digits := _digits_of(told.group())) is not None]
+    found += [ContactTold("number", told.start(), told.end(), told.group(), digits) for told in _LETTERED.finditer(text)
+              if (letters := sum(c.isalpha() for c in told.group())) > 0
+              and letters * _FEWEST_DIGITS_PER_LETTER <= sum(c.isdigit() for c in told.group())
+              and _PHONE.fullmatch(digits := _digits_of(told.group().translate(_LOOKALIKES))) is not None]
     found += [ContactTold("number", told.start(), told.end(), told.group(), _digits_of(told.group()))
-              for told in _PHONE.finditer(text) if not any(spelled.start <= told.start() < spelled.end
-                                                           for spelled in found)]
+              for told in _PHONE.finditer(text) if not any(other.start <= told.start() < other.end
+                                                           for other in found)]
     return sorted(found, key=lambda phone: phone.start)
 
 
 # An e-mail address, as written or read out: "budi.santoso@gmail.com", "budi at gmail dot com", "budi (at) yahoo
 # (dot) co (dot) id"; the last word a domain's ending, so that "at" and "dot" in a sentence are none.
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-                    r"|(?<![\w.])[\w.+-]+\s*(?:\(at\)|\[at\]|\bat\b)\s*[\w-]+"
-                    r"(?:\s*(?:\(dot\)|\[dot\]|\bdot\b|\btitik\b)\s*[\w-]+)*"
-                    r"\s*(?:\(dot\)|\[dot\]|\bdot\b|\btitik\b)\s*(?:com|id|net|org|co|ac|go|me|io)\b", re.IGNORECASE)
+# Spaced too ("budi @ gmail . com", "budi@gmail .com", "budi @ gmail dot com"), ending in a domain's ending (after a
+# second level's "co", "ac"…); an "@" with a space before it only before a mail provider ("budi @gmail.com"), as
+# "ig @kabar.id" is an account. Its "at" in brackets, or before a mail provider, with plain dots: "budi[at]gmail.com",
+# "budi at gmail.com".
+_DOMAIN_END = r"(?:com|id|net|org|co|ac|go|me|io)\b"
+_MAIL_PROVIDER = r"(?:gmail|googlemail|yahoo|ymail|rocketmail|hotmail|outlook|live|icloud|proton|protonmail|aol)\b"
+_READ_DOT = r"\s*(?:\(dot\)|\[dot\]|\bdot\b|\btitik\b)\s*"
+_SPACED_DOT = rf"(?:\s*\.\s*|{_READ_DOT})"
+_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+@(?>[\w-]+(?:\.[\w-]+)+)(?!{_SPACED_DOT}{_DOMAIN_END})"
+                    rf"|(?<![\w.+-])[\w.+-]+(?:@\s*[\w-]+|\s+@\s*{_MAIL_PROVIDER})"
+                    rf"(?:{_SPACED_DOT}(?:co|ac|go|or|sch)\b)?{_SPACED_DOT}{_DOMAIN_END}"
+                    rf"|(?<![\w.])[\w.+-]+\s*(?:\(at\)|\[at\]|\bat\b)\s*[\w-]+(?:{_READ_DOT}[\w-]+)*{_READ_DOT}"
+                    rf"{_DOMAIN_END}"
+                    rf"|(?<![\w.])[\w.+-]+(?:\s*(?:\(at\)|\[at\])\s*[\w-]+|\s+at\s+{_MAIL_PROVIDER})(?:\.[\w-]+)+",
+                    re.IGNORECASE)
 
 
 # An account on a platform: "@budi_s"; not an e-mail address's "@gmail".
 _HANDLE = re.compile(r"(?<![\w.@])@[a-z0-9_](?:[\w.]*\w)?", re.IGNORECASE)
 # A platform named before an account without its "@", told as one's own, after a colon or as its name: "ig sy
 # budi_s", "fb: budi santoso", "FB saya Budi Santoso", "my ig is budi.s88".
-_PLATFORM = r"(?:instagram|insta|ig|tik\s?tok|facebook|fb|twitter|telegram|tele|threads|youtube)"
+# The platforms, as words() reads them, and as written: "x" (Twitter's new name) alone, not a count's "3 x" (which
+# words() reads as "kali", times); "line id sy: …".
+_PLATFORMS = frozenset({"instagram", "insta", "instgram", "ig", "tiktok", "facebook", "fb", "fesbuk", "twitter",
+                        "twiter", "telegram", "tele", "threads", "youtube", "line", "snapchat", "discord", "linkedin",
+                        "michat", "wechat"})
+_PLATFORM = rf"(?:tik\s?tok|(?<!\d\s)x|{'|'.join(sorted(_PLATFORMS))})(?:\s+id)?"
 _PLATFORM_THEN = re.compile(rf"\b{_PLATFORM}(?:(?P<own>\s+(?:saya|sy|aku|gue|gw|my|ku)|ku)\b|\b)\s*(?P<colon>:)?\s*"
                             r"(?P<naming>(?:adalah|yaitu|is|namanya)\s+)?(?=[^\W\d_])", re.IGNORECASE)
 # A username: letters and a digit, "_" or "." ("budi_s", "budi.s88"); not a sum or a count ("500rb", "3x").
@@ -140,13 +167,32 @@ _AFTER_AN_ACCOUNT = frozenset({"ya", "yah", "pak", "bu", "kak", "mas", "mbak", "
                                "and"})
 
 
+# A link to an account or a chat: "facebook.com/budi.santoso", "https://www.instagram.com/budi_s/",
+# "tiktok.com/@budi", "t.me/budisan", "wa.me/6281234567890" (a number's: _linked).
+_PROFILE_LINK = re.compile(r"(?<![\w.@/-])(?:https?://)?(?:(?:www|m|web|mobile|vm|vt)\.)?"
+                           r"(?P<site>instagram\.com|instagr\.am|tiktok\.com|facebook\.com|fb\.com|fb\.me"
+                           r"|twitter\.com|x\.com|t\.me|threads\.net|line\.me|youtube\.com|snapchat\.com"
+                           r"|linkedin\.com|wa\.me|api\.whatsapp\.com)/[^\s,;!()\[\]<>\"']*[^\s,;!?()\[\]<>\"'.]",
+                           re.IGNORECASE)
+
+
+def _linked(link: re.Match[str]) -> ContactTold:
+    """A link read as what it reaches: a chat on a number ("wa.me/62812…", "api.whatsapp.com/send?phone=62812…"),
+    else an account."""
+    if link["site"].lower() in ("wa.me", "api.whatsapp.com") and (digits := re.search(r"\d{8,15}", link.group())):
+        return ContactTold("number", link.start(), link.end(), link.group(), digits.group())
+    return ContactTold("account", link.start(), link.end(), link.group())
+
+
 def contacts_told(text: str) -> list[ContactTold]:
-    """The phone numbers (`phones`), e-mail addresses and accounts ("@budi_s", "ig sy budi_s") in `text`, in
-    order."""
-    found = [ContactTold("email", told.start(), told.end(), told.group()) for told in _EMAIL.finditer(text)]
+    """The phone numbers (`phones`), e-mail addresses, accounts ("@budi_s", "ig sy budi_s") and links to them
+    ("instagram.com/budi_s") in `text`, in order."""
+    found = [_linked(told) for told in _PROFILE_LINK.finditer(text)]
+    found += [ContactTold("email", told.start(), told.end(), told.group()) for told in _EMAIL.finditer(text)]
     found += [ContactTold("account", told.start(), told.end(), told.group()) for told in _HANDLE.finditer(text)]
-    found += [told for said in _PLATFORM_THEN.finditer(text) if (said["own"] or said["colon"] or said["naming"])
-              and (told := _account_after(text, said.end(), bool(said["colon"] or said["naming"]))) is not None]
+    named = [told for said in _PLATFORM_THEN.finditer(text) if (said["own"] or said["colon"] or said["naming"])
+             and (told := _account_after(text, said.end(), bool(said["colon"] or said["naming"]))) is not None]
+    found += named + [other for told in named if (other := _another_username(text, told.end)) is not None]
     found += phones(text)
     kept: list[ContactTold] = []
     for told in found:  # the first reading of a place in the text: "budi@gmail.com" is no account "@gmail"
@@ -182,6 +228,21 @@ def _account_after(text: str, at: int, named_plainly: bool) -> ContactTold | Non
     return ContactTold("account", at, where + len(name), text[at:where + len(name)])
 
 
+# A second account after one named after its platform: "ig sy budi_s atau budi.santoso", "line: budi_s / budi88".
+_OR_THEN = re.compile(r"\s*(?:atau|ato|or|/)\s*", re.IGNORECASE)
+
+
+def _another_username(text: str, at: int) -> ContactTold | None:
+    """The username told right after "atau"/"or"/"/" at `at` (as _USERNAME reads one, with a digit, "_" or "."), or
+    None."""
+    if (joined := _OR_THEN.match(text, at)) is None or (token := re.match(r"[\w.]+", text[joined.end():])) is None:
+        return None
+    said = token.group().rstrip(".")
+    if not _USERNAME.fullmatch(said) or _A_SUM_OR_COUNT.fullmatch(said):
+        return None
+    return ContactTold("account", joined.end(), joined.end() + len(said), said)
+
+
 def _digits_of(said: str) -> str:
     return ("+" if said.lstrip("( ").startswith("+") else "") + "".join(
         _DIGIT_WORDS.get(piece.lower(), piece) for piece in re.findall(r"[^\W\d_]+|\d+", said))
@@ -198,20 +259,19 @@ _NOT_A_PHONE = frozenset({"rek", "rekening", "norek", "account", "va", "rp", "ua
 _BETWEEN = frozenset({"di", "ke", "yaitu", "adalah", "is", "at", "on", "nomor", "no", "nomer", "hp", "wa", "whatsapp",
                       "telepon", "telp", "number", "phone", "balik", "lewat", "via", "aja", "saja", "langsung",
                       "email", "e", "mail", "surel", "imel", "gmail", "alamat", "address", "akun", "account",
-                      "username", "ig", "insta", "instagram", "tiktok", "fb", "facebook", "twitter", "telegram",
-                      "tele", "threads", "youtube", "dm", "namanya"})
+                      "username", "handle", "id", "dm", "namanya", "kali"}) | _PLATFORMS  # "kali": "x" as read
 # Words after a number, an address or an account that say it is one: "0812… ini nomor saya", "budi@… itu email sy",
 # "@budi_s itu akun sy".
 _NAMES_A_CONTACT = frozenset({"nomor", "no", "hp", "wa", "number", "email", "mail", "surel", "imel", "akun",
-                              "account", "ig", "instagram", "tiktok", "fb", "facebook", "twitter"})
+                              "account"}) | _PLATFORMS
 # A contact given with no "saya": "kalau perlu hubungi 0812…", "bisa dihubungi di 0812…", "cp: 0812…", "hub
 # 0813…" (which the slang lexicon reads as "hubungan").
 _CONTACT_ME = frozenset({"hubungi", "dihubungi", "hub", "hubungan", "cp", "kontak", "contact"})
 _NAMES_A_PHONE = _CONTACT_ME | {"wa", "hp", "telp", "telepon", "phone", "whatsapp"}
-# Words that say an "@" is an account's, near before it: "ig sy @budi_s", "hubungi sy di tiktok @…", "dm aja ke @…".
-_NAMES_AN_ACCOUNT = _CONTACT_ME | {"akun", "account", "username", "ig", "insta", "instagram", "tiktok", "fb",
-                                   "facebook", "twitter", "telegram", "tele", "threads", "youtube", "dm", "follow"} \
-    | _OWN_ACCOUNTS
+# Words that say an "@" is an account's, near before it, a platform's name too (_PLATFORM_NAMED): "ig sy @budi_s",
+# "hubungi sy di tiktok @…", "dm aja ke @…", "x sy @budi_s".
+_NAMES_AN_ACCOUNT = _CONTACT_ME | {"akun", "account", "username", "handle", "dm", "follow"} | _OWN_ACCOUNTS
+_PLATFORM_NAMED = re.compile(rf"\b{_PLATFORM}\b", re.IGNORECASE)
 # Ways to say "write to me" that are also what others did ("td ada yg wa 0812…", "masuk sms 0812…"): the resident's
 # only where they open the clause, alone or after a word of asking ("WA aja ke 0812…", "kalau perlu telp 0812…").
 _WRITE_TO = frozenset({"wa", "whatsapp", "sms", "telp", "telepon", "tlp", "telpon", "call", "text", "email", "imel",
@@ -226,8 +286,7 @@ _OTHERS_DID = frozenset({"punya", "nelpon", "menelepon", "nelepon", "ngaku", "me
                          "wa", "ngechat", "chat"})
 # A label at a sentence's start: "HP 0812…", "No. HP: 0812…", "WA: 0857…", "Email: budi@…", "tiktok @budi…".
 _LABEL = re.compile(r"(?:^|[.!?\n]\s*)(?:(?:no\.?\s*)?(?:hp|wa|telp|telepon|whatsapp|phone)|e-?mail|surel"
-                    r"|ig|insta|instagram|tiktok|tik\s?tok|fb|facebook|twitter|telegram|tele|threads|youtube)\s*:?\s*$",
-                    re.IGNORECASE)
+                    rf"|{_PLATFORM})\s*:?\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[.,;!?\n]")
 # Who else a number may be told of, before its "saya" or its word of contact: "dia WA saya 0812…", "penipu itu chat
 # aku 0812…", "tulisannya hubungi 0812…", "nomor hp suami saya 0812…".
@@ -432,8 +491,9 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
         while said and said[-1] in _BETWEEN:
             between.append(said.pop())
         whose = [word.removesuffix("nya") for word in said[-4:-1]]  # the words before "saya" or "hubungi"
-        # "akun yg ngancem sy: @…": "saya" is whom the one told of did it to; "sy dihubungi akun @…": by whom
-        done_to_me = bool(said) and said[-1] in _OWN and "yang" in whose
+        # "akun yg ngancem sy: @…", "dia ngancem sy lewat @…", "threatened me on ig @…": "saya" is whom the one
+        # told of did it to; "sy dihubungi akun @…": by whom
+        done_to_me = bool(said) and said[-1] in _OWN and ("yang" in whose or _done_to(said))
         contacted_by = bool(said) and said[-1] == "dihubungi" and bool(between) and between[-1] in _CONTACTED_BY
         told_of_others = bool(_OTHERS & set(whose)) or done_to_me or contacted_by
         wrote_to = "ke" in between and bool(_WRITE_TO & set(between))  # "sy wa ke 0812…": the resident wrote to it
@@ -451,13 +511,38 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
         gap = text[last_end:number.start]
         also = bool(found) and set(words(gap)) <= _ALSO_AT and bool(_ALSO & set(words(gap)) or "/" in gap) \
             and not {word.removesuffix("nya") for word in after} & (_OTHERS | _OTHERS_DID)
-        if number.kind == "account" and not (labelled or named_after) \
-                and not _NAMES_AN_ACCOUNT & set(words(text[max(0, number.start - 40):number.start])[-4:]):
+        leading = " ".join(text[:number.start].split()[-4:])  # the words just before it, as written
+        if number.said.startswith("@") and not (labelled or named_after or also) \
+                and not (_NAMES_AN_ACCOUNT & set(words(leading)) or _PLATFORM_NAMED.search(leading)):
             continue  # "@" for "at": "sy lg @kantor", not "ig sy @budi_s"
         if mine or asked or labelled or named_after or also or _beside_a_name(text, number, names):
             found.append(number)
             last_end = number.end
     return found
+
+
+# What one tells another did to one, the verb's roots: "ngancem sy", "nipu sy", "neror sy", "mukulin sy", "meras
+# sy"; not a way to reach one ("hubungi sy", "telp sy", "bisa menghubungi saya").
+_HARMS = frozenset({"ancam", "tipu", "teror", "peras", "palak", "leceh", "hina", "maki", "fitnah", "kuntit",
+                    "intimidasi", "ganggu", "tagih", "bully", "goda", "kejar", "pukul", "aniaya", "culik", "bohong",
+                    "kibul", "bentak", "serang", "intai", "buntut", "ejek", "tampar", "porot", "tuduh", "spam",
+                    "hack", "retas", "rayu", "incar", "sekap", "paksa"})
+# An English verb in the past or going on before "me": "threatened me on ig @…", "kept calling me at 0812…"; "contact
+# me at …", "call me on …" ask.
+_ENGLISH_DONE = re.compile(r"[a-z]{2,}(?:ed|ing)")
+
+
+def _done_to(said: list[str]) -> bool:
+    """Whether the words `said` end in a verb and "saya"/"me", what someone did to the resident ("ngancem sy",
+    "nipu sy", "meneror saya", "threatened me"), the verb read by its root, spoken too ("nipu": tipu, "mukulin":
+    pukul)."""
+    if len(said) < 2:  # no verb before "saya"
+        return False
+    verb, own = said[-2:]
+    base = verb.removesuffix("in")
+    roots = {verb, stem(verb), spoken_root(verb), base.removeprefix("nge"),
+             {"n": "t", "m": "p"}.get(base[:1], "") + base[1:]}
+    return bool(roots & _HARMS) or (own == "me" and _ENGLISH_DONE.fullmatch(verb) is not None)
 
 
 def _beside_a_name(text: str, number: ContactTold, names: list[str]) -> bool:
