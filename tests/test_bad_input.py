@@ -62,6 +62,14 @@ async def test_invisible_and_override_characters_are_removed_before_storing(engi
         assert (await db.execute(select(Report.description))).scalar_one() == "Ada pencurian motor di gang sempit"
 
 
+@pytest.mark.parametrize("written", ["０８１３１１１１３３３３", "𝟎𝟖𝟏𝟑𝟏𝟏𝟏𝟏𝟑𝟑𝟑𝟑", "٠٨١٣١١١١٣٣٣٣", "۰۸۱۳۱۱۱۱۳۳۳۳",
+                                     "०८१३११११३३३३"])
+def test_digits_written_in_look_alikes_are_read_as_digits(written: str) -> None:
+    """A number in full-width, mathematical or another script's digits is the number: every reader of numbers
+    reads it, the one that hides a confidential reporter's own number among them."""
+    assert sanitize(f"hubungi sy di {written} ya") == "hubungi sy di 081311113333 ya"
+
+
 async def test_only_emoji_as_a_description_is_reasked(engine: Engine) -> None:
     resident = await at(engine, "description")
     await resident.send("😡😡😡")
@@ -70,6 +78,8 @@ async def test_only_emoji_as_a_description_is_reasked(engine: Engine) -> None:
 
 def test_sanitize_caps_length_and_keeps_newlines() -> None:
     assert sanitize("baris satu\r\nbaris dua\n\n\n\nbaris tiga") == "baris satu\nbaris dua\n\nbaris tiga"
+    for line_break in ("\r", "\v", "\f", "\x85", "\u2028", "\u2029"):
+        assert sanitize(f"bisa dihubungi){line_break}Foto: ada") == "bisa dihubungi)\nFoto: ada"
     assert len(sanitize("x" * (MAX_INBOUND_CHARS * 3))) == MAX_INBOUND_CHARS
     assert sanitize(None) == ""
 
