@@ -95,6 +95,7 @@ async def signed_form(request: Request) -> MultiDict[str] | Response:
 
 
 LATE_SENDS_WAIT = 15.0  # seconds a stopping service gives the late answers still going out by the REST API
+_TURNS_TO_SEE_A_CLOSE = 3  # the socket read, the close seen, the protocol told
 
 
 def _twiml(xml: str) -> Response:
@@ -114,13 +115,22 @@ class AnswerOrQueue:
         self.late: list[Outbound] | None = None  # the replies found late, queued or `unqueued`
         self.unqueued = False
 
+    async def _gone(self) -> bool:
+        """Whether Twilio has closed the connection. A message handled without waiting on anything never let the
+        loop read the socket: asking once lets the server read again, a turn of the loop lets it see the close."""
+        if await self.request.is_disconnected():
+            return True
+        for _ in range(_TURNS_TO_SEE_A_CLOSE):
+            await asyncio.sleep(0)
+        return await self.request.is_disconnected()
+
     def sent_otherwise(self, replies: list[Outbound]) -> bool:
         """Whether `replies`, as the engine returned them, go by the REST API: found late, and their transaction
         committed (were it rolled back, the engine returns its error reply instead, and nothing was queued)."""
         return replies is self.late
 
     async def __call__(self, db: AsyncSession, contact: Contact | None, replies: list[Outbound]) -> None:
-        if not replies or (time.monotonic() < self.answer_by and not await self.request.is_disconnected()):
+        if not replies or (time.monotonic() < self.answer_by and not await self._gone()):
             return
         self.late = replies
         log.warning("whatsapp answer ready after Twilio stopped waiting: sent through the REST API")

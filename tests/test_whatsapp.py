@@ -172,6 +172,30 @@ async def test_a_late_answer_to_an_anonymous_kirim_is_sent_and_kept_nowhere(tmp_
         assert report.identity == "anonymous" and sum(report.ref in body for body in sent) == 1, sent
 
 
+async def test_an_anonymous_kirim_whose_connection_closed_at_once_still_gets_its_ref(
+        tmp_path: Path, database_url: str, twilio: FakeTwilioAPI) -> None:
+    """The request is written and its connection closed before the service reads it (Twilio gone, or the network):
+    the answer, with the anonymous report's only ref, goes through the REST API, though the handling never waited
+    for anything that would have let the service see the connection go."""
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, engine):
+        await walk_to_summary(Resident(engine, RESIDENT), identity="3")
+        params = load_payload("text", From=RESIDENT, WaId=RESIDENT.split("+")[1], MessageSid=phone.next_sid(),
+                              Body="kirim")
+        body = str(httpx.QueryParams(params))
+        url = httpx.URL(str(phone.http.base_url))
+        _reader, writer = await asyncio.open_connection(url.host, url.port)
+        writer.write((f"POST /whatsapp/webhook HTTP/1.1\r\nHost: {url.host}\r\n"
+                      "Content-Type: application/x-www-form-urlencoded\r\n"
+                      f"X-Twilio-Signature: {sign(PUBLIC + '/whatsapp/webhook', params)}\r\n"
+                      f"Content-Length: {len(body)}\r\n\r\n{body}").encode())
+        writer.close()
+        await writer.wait_closed()
+        await until(lambda: any("LP-" in message["Body"] for message in twilio.sent(RESIDENT)), what="the late ref")
+        async with engine.sessions() as db:
+            [report] = (await db.execute(select(Report))).scalars()
+        assert report.identity == "anonymous" and any(report.ref in m["Body"] for m in twilio.sent(RESIDENT))
+
+
 @pytest.mark.parametrize(("fields", "status"), [
     ({"From": ""}, 400),
     ({"From": "+6281234567890"}, 400),
