@@ -161,6 +161,15 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
         relays = page.locator("section", has=page.get_by_role("heading", name="Kabar yang dikirim ke pelapor"))
         assert "Motor sudah ditemukan di Gedog" in await relays.inner_text(), "the relay shows on the page"
         await phone_shot(page, "report")
+        await page.get_by_label("Catatan petugas", exact=False).fill("👍")
+        await page.get_by_role("button", name="Simpan catatan").click()
+        refused = page.get_by_text("minimal 3 huruf/angka")
+        await refused.wait_for()
+        resent: list[str] = []
+        page.on("request", lambda request: resent.append(request.method))
+        await page.reload()  # a refused form too: a reload fetches its page, and sends nothing again
+        await page.get_by_role("heading", level=1).wait_for()
+        assert resent and "POST" not in resent and not await refused.count(), (resent, "refused, told once")
         await page.get_by_label("Catatan petugas", exact=False).fill("Motor diambil pemiliknya")
         await page.get_by_role("button", name="Simpan catatan").click()
         await page.get_by_text("Catatan disimpan di riwayat").wait_for()
