@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from handlers.engine import Engine
+from handlers.i18n import labels
 from harness.loopback import LoopbackServer
 from storage import sample_reports
 from storage.models import EventKind, OfficerRole, Outbox, Report, ReportEvent, Station, utcnow
@@ -102,6 +103,34 @@ async def reports_read_whole(page: Any) -> None:
     assert not unread, f"reports split or off the screen (number, its lines, the cells off): {unread[:3]}"
     wide, inside = await page.locator("main .table-wrap").evaluate("box => [box.scrollWidth, box.clientWidth]")
     assert wide <= inside, f"the reports scroll sideways: {wide} px in a box of {inside} px"
+
+
+async def priorities_read_whole(page: Any) -> None:
+    """Each patrol priority begins with its place, and neither the place nor any kind of report with its count is
+    broken over two lines."""
+    kinds = list(labels("id", "category").values())
+    broken = await page.locator("section", has=page.get_by_role("heading", name="Prioritas patroli hari ini")) \
+        .locator("ol > li").evaluate_all("""(items, kinds) => items.flatMap(item => {
+        const lines = (node, start, end) => {
+            const range = document.createRange();
+            range.setStart(node, start);
+            range.setEnd(node, end);
+            return new Set([...range.getClientRects()].map(box => Math.round(box.top))).size;
+        };
+        const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT), texts = [];
+        while (walker.nextNode()) { if (walker.currentNode.textContent.trim()) { texts.push(walker.currentNode); } }
+        const first = texts[0], place = first.textContent.match(/^\\s*(Kel\\. [^·]+?)\\s*(·|$)/);
+        const found = place ? (lines(first, place.index, place.index + place[0].trimEnd().length) > 1
+                               ? [`${place[1]} split`] : []) : [`${first.textContent} first`];
+        texts.forEach(node => kinds.forEach(kind => {
+            const at = node.textContent.indexOf(kind);
+            if (at < 0) { return; }
+            const count = node.textContent.slice(at + kind.length).match(/^ \\d+/);
+            if (lines(node, at, at + kind.length + (count ? count[0].length : 0)) > 1) { found.push(`${kind} split`); }
+        }));
+        return found;
+    })""", kinds)
+    assert not broken, f"patrol priorities hard to read on a phone: {broken}"
 
 
 async def phone_shot(page: Any, name: str) -> None:
@@ -252,6 +281,8 @@ async def test_every_page_fits_a_phone_without_scrolling_sideways(engine: Engine
                 await grid_fits(page)
             if name == "reports":
                 await reports_read_whole(page)
+            if name == "home":
+                await priorities_read_whole(page)
             await fits(page, name)
         await page.get_by_role("button", name="Keluar").click()
         await page.goto(site + "/laporan")

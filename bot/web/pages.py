@@ -37,7 +37,7 @@ from handlers.digest import (
     TOP_PLACES,
     TREND_DAYS,
     gather,
-    kinds_text,
+    kinds_of,
     open_for,
     open_status,
     place_name,
@@ -104,7 +104,7 @@ async def home(request: Request, viewer: Viewer) -> Response:
         trends[days] = list(zip(facts.trend_days(days), totals, strict=True))
     attention = [(r, place_name(office, lang, r.place_code) if r.place_code else "-",
                   open_for(lang, office.now - r.created_at), open_status(lang, r.status)) for r in facts.attention]
-    spots = [(s, place_name(office, lang, s.place_code), kinds_text(lang, s)) for s in facts.hotspots()[:HOTSPOTS]]
+    spots = [(s, place_name(office, lang, s.place_code), kinds_of(lang, s)) for s in facts.hotspots()[:HOTSPOTS]]
     return page(request, "home.html", lang, {
         "viewer": viewer, "facts": facts, "by_category": came_in_by_category.most_common(),
         "by_place": [(code, place_name(office, lang, code), n) for code, n in came_in_by_place.most_common(TOP_PLACES)],
