@@ -600,7 +600,7 @@ async def test_a_grid_cell_of_categories_equally_many_is_no_ones_colour(engine: 
         await add(engine, now, category, occurred_hour=21)  # Kel. Gedog at night: two and two, and one
     await add(engine, now, Category.DRUGS, occurred_hour=9)
     client = await signed_in(app, await enrolled(engine, "telegram:700016"))
-    cells = re.findall(r'<td class="([^"]*)"', (await client.get("/peta")).text)
+    cells = re.findall(r'<td role="cell" class="([^"]*)"', (await client.get("/peta")).text)
     assert "mixed" in cells and "c-drugs" in cells, cells
 
 

@@ -133,6 +133,31 @@ async def priorities_read_whole(page: Any) -> None:
     assert not broken, f"patrol priorities hard to read on a phone: {broken}"
 
 
+async def tables_keep_their_roles(page: Any, table: str) -> None:
+    """A table whose parts CSS shows as something else (a phone's cards and grids) says their roles outright, which
+    some screen readers otherwise drop, and chromium's accessibility tree reads it as a table of rows and cells."""
+    unsaid = await page.evaluate("""() => {
+        const parts = {TABLE: ["table", "table"], THEAD: ["table-header-group", "rowgroup"],
+                       TBODY: ["table-row-group", "rowgroup"], TR: ["table-row", "row"], TD: ["table-cell", "cell"],
+                       TH: ["table-cell", null]};
+        return [...document.querySelectorAll("main table, main table *")].filter(part => parts[part.tagName])
+            .filter(part => {
+                const [display, role] = parts[part.tagName];
+                const wanted = role || (part.scope === "row" ? "rowheader" : "columnheader");
+                return getComputedStyle(part).display !== display && part.getAttribute("role") !== wanted;
+            }).slice(0, 5).map(part => `${part.tagName} ${part.textContent.trim().slice(0, 40)}`);
+    }""")
+    assert not unsaid, f"table parts shown otherwise and not said to be what they are: {unsaid}"
+    browser = await page.context.new_cdp_session(page)
+    root = (await browser.send("DOM.getDocument"))["root"]["nodeId"]
+    read = []
+    for part in (table, f"{table} tbody tr", f"{table} tbody td"):
+        node = (await browser.send("DOM.querySelector", {"nodeId": root, "selector": part}))["nodeId"]
+        tree = await browser.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})
+        read.append(tree["nodes"][0]["role"]["value"])
+    assert read == ["table", "row", "cell"], f"{table} is read as {read}"
+
+
 async def phone_shot(page: Any, name: str) -> None:
     """The page fits a phone's width (a wide table scrolls in its own box), and its screenshot."""
     width = await page.evaluate("document.documentElement.scrollWidth")
@@ -279,8 +304,10 @@ async def test_every_page_fits_a_phone_without_scrolling_sideways(engine: Engine
             if name == "map":
                 await page.locator("#map .leaflet-interactive").first.wait_for()
                 await grid_fits(page)
+                await tables_keep_their_roles(page, "table.hotspots")
             if name == "reports":
                 await reports_read_whole(page)
+                await tables_keep_their_roles(page, "main table")
             if name == "home":
                 await priorities_read_whole(page)
             await fits(page, name)
