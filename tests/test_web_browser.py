@@ -19,8 +19,8 @@ from handlers.engine import Engine
 from handlers.i18n import labels
 from harness.loopback import LoopbackServer
 from storage import sample_reports
-from storage.models import EventKind, OfficerRole, Outbox, Report, ReportEvent, Station, utcnow
-from tests.helpers import BASE_URL, a_report, enrolled, payload, regions, sign_in_link, web_app
+from storage.models import EventKind, Identity, OfficerRole, Outbox, Report, ReportEvent, Station, utcnow
+from tests.helpers import BASE_URL, GEDOG, a_report, enrolled, payload, regions, sign_in_link, web_app
 
 CHROMIUM = shutil.which("chromium")
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
@@ -77,16 +77,19 @@ async def grid_fits(page: Any) -> None:
     assert right <= screen and wide <= inside, f"the grid is {wide} px in a box of {inside} px on a {screen} px screen"
 
 
-async def layers_cover_no_label(page: Any) -> None:
-    """The map's layer switch and the places' names are side by side, neither over the other."""
-    switch = await page.get_by_role("group", name="Tampilkan di peta").bounding_box()
+async def controls_cover_no_label(page: Any) -> None:
+    """The map's layer switch and zoom buttons and the places' names are side by side, none over another."""
     names = page.locator("#map .place-label")
-    assert switch is not None and await names.count()
-    for label in await names.all():
-        box = await label.bounding_box()
-        apart = box["x"] >= switch["x"] + switch["width"] or switch["x"] >= box["x"] + box["width"] \
-            or box["y"] >= switch["y"] + switch["height"] or switch["y"] >= box["y"] + box["height"]
-        assert apart, f"the layer switch {switch} covers {await label.inner_text()} at {box}"
+    assert await names.count()
+    for control in (page.get_by_role("group", name="Tampilkan di peta"),
+                    page.locator(".leaflet-control-zoom, #map-zoom")):
+        box = await control.bounding_box()
+        assert box is not None, control
+        for label in await names.all():
+            name = await label.bounding_box()
+            apart = name["x"] >= box["x"] + box["width"] or box["x"] >= name["x"] + name["width"] \
+                or name["y"] >= box["y"] + box["height"] or box["y"] >= name["y"] + name["height"]
+            assert apart, f"{control} at {box} covers {await label.inner_text()} at {name}"
 
 
 async def reports_read_whole(page: Any) -> None:
@@ -276,7 +279,7 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
             await wide.goto(site + path)
             if name == "map":
                 await wide.locator("#map .leaflet-interactive").first.wait_for()
-                await layers_cover_no_label(wide)
+                await controls_cover_no_label(wide)
             await wide.screenshot(path=SCREENSHOTS / f"{name}-desktop.png", full_page=True)
         await browser.close()
 
@@ -329,4 +332,37 @@ async def test_another_stations_report_is_not_found_in_the_browser(engine: Engin
         answer = await page.goto(f"{site}/laporan/{ref}")
         assert answer is not None and answer.status == 404
         assert f"Laporan {ref} tidak ditemukan di kantor Anda." in await page.locator("h1").inner_text()
+        await browser.close()
+
+
+async def test_the_maps_controls_cover_no_place_name(engine: Engine, site: str) -> None:
+    """A place at the north-west corner of the reports' spread, where the map puts its controls, keeps its name
+    readable on a desktop and a phone, and the zoom buttons zoom."""
+    gedog, plosokerep = await a_report(engine, identity="1"), await a_report(engine)
+    async with engine.sessions() as db, db.begin():
+        for ref, village, latitude, longitude in ((gedog, GEDOG, -8.085, 112.150),
+                                                  (plosokerep, "35.72.03.1002", -8.115, 112.190)):
+            report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+            report.identity, report.village_code = Identity.NAMED, village  # a pin is drawn for a named report
+            report.latitude, report.longitude = latitude, longitude
+    head = await enrolled(engine, "telegram:710004", role=OfficerRole.HEAD)
+    link = (await sign_in_link(head)).replace(BASE_URL, site)
+    async with playwright.async_playwright() as driver:
+        browser = await driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        signing = await browser.new_page()
+        await signing.goto(link)
+        await signing.get_by_role("button", name="Masuk").click()
+        await signing.wait_for_url(f"{site}/")
+        for screen in (DESKTOP, PHONE_390):
+            context = await browser.new_context(viewport=screen, storage_state=await signing.context.storage_state())
+            page = await context.new_page()
+            await page.goto(f"{site}/peta")
+            await page.locator("#map .place-label").nth(1).wait_for()
+            await controls_cover_no_label(page)
+            zoomed = page.locator("#map .leaflet-proxy")
+            before = await zoomed.get_attribute("style")
+            await page.get_by_role("button", name="Perbesar peta").click()
+            await page.wait_for_function("style => document.querySelector('#map .leaflet-proxy').style.cssText"
+                                         " !== style", arg=before)
+            await context.close()
         await browser.close()
