@@ -109,10 +109,16 @@ def hotspots(counts: list[Count], zone: ZoneInfo, recent_since: dt.datetime) -> 
 
 def kinds_text(lang: str, spot: Hotspot) -> str:
     """"Narkoba", or "Narkoba 2, Gangguan keamanan & kriminalitas 1" where more than one kind was reported."""
+    return ", ".join(kinds_of(lang, spot))
+
+
+def kinds_of(lang: str, spot: Hotspot) -> list[str]:
+    """["Narkoba"], or ["Narkoba 2", "Gangguan keamanan & kriminalitas 1"] where more than one kind was reported:
+    each kind with its count, for a page that keeps each on one line."""
     categories = labels(lang, "category")
     if len(spot.categories) == 1:
-        return categories[spot.categories[0][0].value]
-    return ", ".join(f"{categories[category.value]} {n}" for category, n in spot.categories)
+        return [categories[spot.categories[0][0].value]]
+    return [f"{categories[category.value]} {n}" for category, n in spot.categories]
 
 
 @dataclass(frozen=True)

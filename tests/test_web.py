@@ -6,12 +6,14 @@ from __future__ import annotations
 import base64
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import httpx
 import pytest
 from sqlalchemy import select
 
@@ -57,6 +59,13 @@ from tests.helpers import (
 )
 
 ADDRESS = "Jl. Melati 7, samping warung Bu Sri, Gedog"
+
+
+async def answered(client: httpx.AsyncClient, posted: httpx.Response, to: str) -> str:
+    """A form's answer, done or refused: 303 See Other to the page `to`, so that a reload fetches that page and sends
+    nothing again; the page's text, which tells what the form did once."""
+    assert posted.status_code == 303 and posted.headers["location"] == to, (posted.status_code, posted.text)
+    return (await client.get(to)).text
 
 
 async def test_a_link_from_the_chat_signs_in_once_and_only_for_ten_minutes(engine: Engine, tmp_path: Path) -> None:
@@ -147,7 +156,7 @@ async def test_another_stations_report_is_not_found_and_a_polres_head_sees_its_p
     assert ref not in listed.text
     csrf = csrf_of(listed.text)
     acted = await elsewhere.post(f"/laporan/{ref}", data={"csrf": csrf, "action": "ack"})
-    assert acted.status_code == 404
+    assert "tidak ditemukan" in await answered(elsewhere, acted, f"/laporan/{ref}")
     polres = await signed_in(app, await enrolled(engine, "telegram:700007", station="POLRES-BLITAR-KOTA",
                                                  role=OfficerRole.HEAD))
     seen = await polres.get(f"/laporan/{ref}")
@@ -164,15 +173,17 @@ async def test_an_action_on_the_page_changes_the_status_and_relays_to_the_reside
     page = await client.get(f"/laporan/{ref}")
     assert page.status_code == 200 and "Terima" in page.text
     forged = await client.post(f"/laporan/{ref}", data={"action": "ack"})
-    assert forged.status_code == 403, "no CSRF token, no change"
+    assert "sudah kedaluwarsa" in await answered(client, forged, f"/laporan/{ref}"), "no CSRF token, no change"
     huge = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "resolve",
                                                        "argument": "x" * 100_000})
+    assert "tidak dapat dibaca" in await answered(client, huge, f"/laporan/{ref}"), "read no further"
     uploaded = await client.post(f"/laporan/{ref}", files={"argument": ("a.bin", b"x" * 1000)})
-    assert huge.status_code == 413 and uploaded.status_code == 400, "read no further"
-    assert "tidak dapat dibaca" in huge.text and "tidak dapat dibaca" in uploaded.text
+    assert "tidak dapat dibaca" in await answered(client, uploaded, f"/laporan/{ref}")
     short = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "resolve",
                                                         "argument": "👍"})
-    assert short.status_code == 400 and "minimal 3 huruf/angka" in short.text and "BATAL" not in short.text
+    shown = await answered(client, short, f"/laporan/{ref}")
+    assert "minimal 3 huruf/angka" in shown and "BATAL" not in shown
+    assert "minimal 3 huruf/angka" not in (await client.get(f"/laporan/{ref}")).text, "a refusal is told once too"
     posted = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "resolve",
                                                          "argument": "Motor sudah ditemukan dan dikembalikan"})
     assert posted.status_code == 303 and posted.headers["location"] == f"/laporan/{ref}", "a reload sends nothing"
@@ -188,7 +199,8 @@ async def test_an_action_on_the_page_changes_the_status_and_relays_to_the_reside
     assert report.status.value == "resolved"
     assert [payload(r)["text"] for r in relays] and "Motor sudah ditemukan" in payload(relays[-1])["text"]
     again = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "ack"})
-    assert again.status_code == 409, "the one status table refuses what the chat refuses"
+    refused = await answered(client, again, f"/laporan/{ref}")
+    assert "tidak dapat dilakukan sekarang" in refused, "the one status table refuses what the chat refuses"
     await duty.send(f"LIHAT {ref}")
     assert "Motor sudah ditemukan dan dikembalikan" in duty.text, "the chat sees what the page did"
 
@@ -233,7 +245,7 @@ async def test_a_closed_report_is_reopened_on_the_page_with_its_reason(engine: E
     assert page.status_code == 200 and "Buka kembali" in page.text and "Alasan dibuka kembali" in page.text
     short = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "reopen",
                                                         "argument": "ok"})
-    assert short.status_code == 400, "a reason that says nothing"
+    assert "minimal 3 huruf/angka" in await answered(client, short, f"/laporan/{ref}"), "a reason that says nothing"
     posted = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "reopen",
                                                          "argument": "Pelapor mengirim bukti, bukan iseng"})
     assert posted.status_code == 303, posted.text
@@ -254,7 +266,7 @@ async def test_an_officers_note_on_the_page_is_kept_in_the_history_and_not_relay
     page = await client.get(f"/laporan/{ref}")
     assert 'value="note"' in page.text
     short = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "note", "argument": "ok"})
-    assert short.status_code == 400 and "minimal 3 huruf/angka" in short.text
+    assert "minimal 3 huruf/angka" in await answered(client, short, f"/laporan/{ref}")
     note = {"csrf": csrf_of(page.text), "action": "note", "argument": "Rekaman CCTV <b>toko</b> sudah diminta"}
     kept = await client.post(f"/laporan/{ref}", data=note)
     assert kept.status_code == 303 and kept.headers["location"] == f"/laporan/{ref}"
@@ -316,7 +328,9 @@ async def test_the_map_and_the_patrol_form(engine: Engine, tmp_path: Path) -> No
     assert (await client.get("/static/nothing.js")).status_code == 404
     form = await client.get("/patroli")
     bad = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": "x", "warga": "banyak"})
-    assert bad.status_code == 400 and "angka" in bad.text
+    refused = await answered(client, bad, "/patroli")
+    assert 'role="alert"' in refused and "angka" in refused and 'value="banyak"' in refused, "the form as it was sent"
+    assert 'value="banyak"' not in (await client.get("/patroli")).text, "filled in again once"
     saved = await client.post("/patroli", data={
         "csrf": csrf_of(form.text), "tempat": "Pos ronda RW 3 Gedog", "warga": "12", "kategori_1": "traffic",
         "keluhan_1": "Balap liar tiap malam Minggu", "tindak_lanjut": "1"})
@@ -330,10 +344,10 @@ async def test_the_map_and_the_patrol_form(engine: Engine, tmp_path: Path) -> No
         station = await db.get(Station, made.station_id)
     assert made.status.value == "acknowledged" and station is not None and station.code == "POLSEK-SANANWETAN"
     blank = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": "Balai RW 2", "warga": "8"})
-    assert blank.status_code == 400 and "Tidak ada keluhan warga" in blank.text, "no concern left blank by mistake"
+    assert "Tidak ada keluhan warga" in await answered(client, blank, "/patroli"), "no concern left blank by mistake"
     nowhere = {"csrf": csrf_of(form.text), "tempat": "Balai RW 2", "warga": "sekitar 8 warga", "tanpa_keluhan": "1"}
-    unknown = await client.post("/patroli", data=nowhere)
-    assert unknown.status_code == 400 and "tidak ditemukan di wilayah ini" in unknown.text, "not off the map unsaid"
+    unknown = await answered(client, await client.post("/patroli", data=nowhere), "/patroli")
+    assert "tidak ditemukan di wilayah ini" in unknown, "not off the map unsaid"
     none = await client.post("/patroli", data={**nowhere, "kelurahan": "seperti_ditulis"})
     assert none.status_code == 303
     assert "tanpa keluhan warga" in (await client.get(none.headers["location"])).text
@@ -345,7 +359,7 @@ async def test_the_map_and_the_patrol_form(engine: Engine, tmp_path: Path) -> No
         assert posted.status_code == 303, posted.text
     guess = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": "rumah pak rembung",
                                                 "warga": "11", "tanpa_keluhan": "1"})
-    assert guess.status_code == 400 and "tidak ditemukan di wilayah ini" in guess.text
+    assert "tidak ditemukan di wilayah ini" in await answered(client, guess, "/patroli")
     async with engine.sessions() as db:
         notes = (await db.execute(select(PatrolNote).order_by(PatrolNote.id))).scalars().all()
     assert [(note.residents_met, note.village_code) for note in notes[1:3]] == [(8, None), (9, "35.72.03.1002")]
@@ -361,8 +375,21 @@ async def test_the_map_and_the_patrol_form(engine: Engine, tmp_path: Path) -> No
     assert kinds == ["traffic", "drugs"], kinds
     kecamatan = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": "pos kamling rt 2 sananwetan",
                                                     "warga": "15", "tanpa_keluhan": "1"})
-    assert kecamatan.status_code == 400 and "tidak ditemukan di wilayah ini" in kecamatan.text, \
+    assert "tidak ditemukan di wilayah ini" in await answered(client, kecamatan, "/patroli"), \
         "a kecamatan alone puts the patrol on no kelurahan: the kelurahan is asked"
+
+
+async def test_a_refused_patrol_too_long_for_a_cookie_is_answered_where_it_was_sent(engine: Engine,
+                                                                                     tmp_path: Path) -> None:
+    """What a refused form sent comes back in the flash cookie; a form too long for one is answered in place
+    instead, so that nothing typed is lost."""
+    client = await signed_in(web_app(engine, tmp_path), await enrolled(engine, "telegram:700025"))
+    form = await client.get("/patroli")
+    words = [hashlib.sha256(str(n).encode()).hexdigest()[:12] for n in range(600)]  # too varied to compress
+    concerns = {f"keluhan_{row}": " ".join(words[row::3]) for row in (1, 2, 3)}
+    posted = await client.post("/patroli", data={"csrf": csrf_of(form.text), "tempat": "x", "warga": "5", **concerns})
+    assert posted.status_code == 400 and "lapor_flash" not in posted.headers.get("set-cookie", "")
+    assert all(text in posted.text for text in concerns.values()) and 'role="alert"' in posted.text
 
 
 async def pinned(engine: Engine, ref: str, latitude: float, longitude: float) -> None:
@@ -386,7 +413,8 @@ async def test_an_anonymous_reports_time_in_the_list_is_said_as_its_hour(engine:
     app = web_app(engine, tmp_path)
     client = await signed_in(app, await enrolled(engine, "telegram:700018"))
     anonymous, confidential = await a_report(engine, identity="3"), await a_report(engine, identity="2")
-    rows = {row.split("</a>")[0].rsplit(">", 1)[-1]: row for row in (await client.get("/laporan")).text.split("<tr>")}
+    listed = (await client.get("/laporan")).text
+    rows = {row.split("</a>")[0].rsplit(">", 1)[-1]: row for row in listed.split('<tr role="row">')}
     assert "sekitar" in rows[anonymous] and "sekitar" not in rows[confidential], rows
 
 
@@ -490,12 +518,12 @@ async def test_a_referral_from_the_page_alerts_the_other_station_and_leaves_this
     page = await client.get(f"/laporan/{ref}")
     unknown = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "refer",
                                                          "argument": "POLSEK-ENTAH"})
-    assert unknown.status_code == 409 and "tidak dikenal" in unknown.text
-    asked = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "refer",
-                                                       "argument": "polsek-sekar"})
-    assert "Polsek Sekar berada di bawah Polres Bojonegoro, di luar Polres kantor Anda." in asked.text
-    assert "Ya, tetap rujuk ke polsek-sekar" in asked.text, "one click away from another Polres: asked first"
-    assert (await client.get(f"/laporan/{ref}")).status_code == 200, "still this station's until confirmed"
+    assert "tidak dikenal" in await answered(client, unknown, f"/laporan/{ref}")
+    asked = await answered(client, await client.post(f"/laporan/{ref}", data={
+        "csrf": csrf_of(page.text), "action": "refer", "argument": "polsek-sekar"}), f"/laporan/{ref}")
+    assert "Polsek Sekar berada di bawah Polres Bojonegoro, di luar Polres kantor Anda." in asked
+    assert "Ya, tetap rujuk ke polsek-sekar" in asked, "one click away from another Polres: asked first"
+    assert "Ya, tetap rujuk" not in (await client.get(f"/laporan/{ref}")).text, "asked once"
     referred = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "refer",
                                                           "argument": "polsek-sekar", "yakin": "1"})
     assert referred.status_code == 303 and referred.headers["location"] == f"/laporan/{ref}"
@@ -505,7 +533,7 @@ async def test_a_referral_from_the_page_alerts_the_other_station_and_leaves_this
     assert "Kantor Anda merujuk laporan ini ke Polsek Sekar" in followed.text
     assert 'name="action"' not in followed.text, "read only: Polsek Sekar acts on it now"
     taken = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "ack"})
-    assert taken.status_code == 404, "no action of the station that sent it on"
+    assert "Terima" not in await answered(client, taken, f"/laporan/{ref}"), "no action of the station that sent it on"
     listed = await client.get("/laporan?status=dirujuk_keluar")
     assert ref in listed.text and "kini di Polsek Sekar" in listed.text
     assert ref not in (await client.get("/laporan")).text, "no longer among this station's own"
@@ -528,10 +556,10 @@ async def test_a_referral_to_a_station_nobody_reads_is_asked_first(engine: Engin
     duty = await enrolled(engine, "telegram:700017")
     client = await signed_in(web_app(engine, tmp_path), duty)
     page = await client.get(f"/laporan/{ref}")
-    asked = await client.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "refer",
-                                                       "argument": "POLRES-BLITAR-KOTA salah wilayah"})
-    assert "Belum ada petugas piket Polres Blitar Kota yang terdaftar" in asked.text, asked.text
-    assert "di luar Polres" not in asked.text, "its own Polres"
+    refer = {"csrf": csrf_of(page.text), "action": "refer", "argument": "POLRES-BLITAR-KOTA salah wilayah"}
+    asked = await answered(client, await client.post(f"/laporan/{ref}", data=refer), f"/laporan/{ref}")
+    assert "Belum ada petugas piket Polres Blitar Kota yang terdaftar" in asked, asked
+    assert "di luar Polres" not in asked, "its own Polres"
     assert (await client.get(f"/laporan/{ref}")).status_code == 200, "nothing done"
 
 
@@ -572,7 +600,7 @@ async def test_a_grid_cell_of_categories_equally_many_is_no_ones_colour(engine: 
         await add(engine, now, category, occurred_hour=21)  # Kel. Gedog at night: two and two, and one
     await add(engine, now, Category.DRUGS, occurred_hour=9)
     client = await signed_in(app, await enrolled(engine, "telegram:700016"))
-    cells = re.findall(r'<td class="([^"]*)"', (await client.get("/peta")).text)
+    cells = re.findall(r'<td role="cell" class="([^"]*)"', (await client.get("/peta")).text)
     assert "mixed" in cells and "c-drugs" in cells, cells
 
 

@@ -16,10 +16,11 @@ import pytest
 from sqlalchemy import select
 
 from handlers.engine import Engine
+from handlers.i18n import labels
 from harness.loopback import LoopbackServer
 from storage import sample_reports
-from storage.models import EventKind, OfficerRole, Outbox, Report, ReportEvent, Station, utcnow
-from tests.helpers import BASE_URL, a_report, enrolled, payload, regions, sign_in_link, web_app
+from storage.models import EventKind, Identity, OfficerRole, Outbox, Report, ReportEvent, Station, utcnow
+from tests.helpers import BASE_URL, GEDOG, a_report, enrolled, payload, regions, sign_in_link, web_app
 
 CHROMIUM = shutil.which("chromium")
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
@@ -76,16 +77,88 @@ async def grid_fits(page: Any) -> None:
     assert right <= screen and wide <= inside, f"the grid is {wide} px in a box of {inside} px on a {screen} px screen"
 
 
-async def layers_cover_no_label(page: Any) -> None:
-    """The map's layer switch and the places' names are side by side, neither over the other."""
-    switch = await page.get_by_role("group", name="Tampilkan di peta").bounding_box()
+async def controls_cover_no_label(page: Any) -> None:
+    """The map's layer switch and zoom buttons and the places' names are side by side, none over another."""
     names = page.locator("#map .place-label")
-    assert switch is not None and await names.count()
-    for label in await names.all():
-        box = await label.bounding_box()
-        apart = box["x"] >= switch["x"] + switch["width"] or switch["x"] >= box["x"] + box["width"] \
-            or box["y"] >= switch["y"] + switch["height"] or switch["y"] >= box["y"] + box["height"]
-        assert apart, f"the layer switch {switch} covers {await label.inner_text()} at {box}"
+    assert await names.count()
+    for control in (page.get_by_role("group", name="Tampilkan di peta"),
+                    page.locator(".leaflet-control-zoom, #map-zoom")):
+        box = await control.bounding_box()
+        assert box is not None, control
+        for label in await names.all():
+            name = await label.bounding_box()
+            apart = name["x"] >= box["x"] + box["width"] or box["x"] >= name["x"] + name["width"] \
+                or name["y"] >= box["y"] + box["height"] or box["y"] >= name["y"] + name["height"]
+            assert apart, f"{control} at {box} covers {await label.inner_text()} at {name}"
+
+
+async def reports_read_whole(page: Any) -> None:
+    """Each report's number, when it came in, category, status and place (its row's cells 1, 2, 3, 4 and 6) are on
+    the screen, none scrolled off to the side, and the number is on one line: broken at its hyphens it reads as
+    three."""
+    unread = await page.locator("main table tbody tr").evaluate_all("""rows => rows.map(row => {
+        const ref = row.querySelector("td:nth-child(1) a");
+        const off = [1, 2, 3, 4, 6].map(n => row.querySelector(`td:nth-child(${n})`)).filter(cell => {
+            const box = cell.getBoundingClientRect();
+            return box.width === 0 || box.left < 0 || box.right > window.innerWidth; }).map(cell => cell.cellIndex);
+        return [ref.textContent, ref.getClientRects().length, off];
+    }).filter(([ref, lines, off]) => lines > 1 || off.length)""")
+    assert not unread, f"reports split or off the screen (number, its lines, the cells off): {unread[:3]}"
+    wide, inside = await page.locator("main .table-wrap").evaluate("box => [box.scrollWidth, box.clientWidth]")
+    assert wide <= inside, f"the reports scroll sideways: {wide} px in a box of {inside} px"
+
+
+async def priorities_read_whole(page: Any) -> None:
+    """Each patrol priority begins with its place, and neither the place nor any kind of report with its count is
+    broken over two lines."""
+    kinds = list(labels("id", "category").values())
+    broken = await page.locator("section", has=page.get_by_role("heading", name="Prioritas patroli hari ini")) \
+        .locator("ol > li").evaluate_all("""(items, kinds) => items.flatMap(item => {
+        const lines = (node, start, end) => {
+            const range = document.createRange();
+            range.setStart(node, start);
+            range.setEnd(node, end);
+            return new Set([...range.getClientRects()].map(box => Math.round(box.top))).size;
+        };
+        const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT), texts = [];
+        while (walker.nextNode()) { if (walker.currentNode.textContent.trim()) { texts.push(walker.currentNode); } }
+        const first = texts[0], place = first.textContent.match(/^\\s*(Kel\\. [^·]+?)\\s*(·|$)/);
+        const found = place ? (lines(first, place.index, place.index + place[0].trimEnd().length) > 1
+                               ? [`${place[1]} split`] : []) : [`${first.textContent} first`];
+        texts.forEach(node => kinds.forEach(kind => {
+            const at = node.textContent.indexOf(kind);
+            if (at < 0) { return; }
+            const count = node.textContent.slice(at + kind.length).match(/^ \\d+/);
+            if (lines(node, at, at + kind.length + (count ? count[0].length : 0)) > 1) { found.push(`${kind} split`); }
+        }));
+        return found;
+    })""", kinds)
+    assert not broken, f"patrol priorities hard to read on a phone: {broken}"
+
+
+async def tables_keep_their_roles(page: Any, table: str) -> None:
+    """A table whose parts CSS shows as something else (a phone's cards and grids) says their roles outright, which
+    some screen readers otherwise drop, and chromium's accessibility tree reads it as a table of rows and cells."""
+    unsaid = await page.evaluate("""() => {
+        const parts = {TABLE: ["table", "table"], THEAD: ["table-header-group", "rowgroup"],
+                       TBODY: ["table-row-group", "rowgroup"], TR: ["table-row", "row"], TD: ["table-cell", "cell"],
+                       TH: ["table-cell", null]};
+        return [...document.querySelectorAll("main table, main table *")].filter(part => parts[part.tagName])
+            .filter(part => {
+                const [display, role] = parts[part.tagName];
+                const wanted = role || (part.scope === "row" ? "rowheader" : "columnheader");
+                return getComputedStyle(part).display !== display && part.getAttribute("role") !== wanted;
+            }).slice(0, 5).map(part => `${part.tagName} ${part.textContent.trim().slice(0, 40)}`);
+    }""")
+    assert not unsaid, f"table parts shown otherwise and not said to be what they are: {unsaid}"
+    browser = await page.context.new_cdp_session(page)
+    root = (await browser.send("DOM.getDocument"))["root"]["nodeId"]
+    read = []
+    for part in (table, f"{table} tbody tr", f"{table} tbody td"):
+        node = (await browser.send("DOM.querySelector", {"nodeId": root, "selector": part}))["nodeId"]
+        tree = await browser.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})
+        read.append(tree["nodes"][0]["role"]["value"])
+    assert read == ["table", "row", "cell"], f"{table} is read as {read}"
 
 
 async def phone_shot(page: Any, name: str) -> None:
@@ -134,10 +207,8 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
         await page.wait_for_url("**/laporan?*")
         rows = page.locator("tbody tr")
         assert await rows.count() == 1 and ref in await rows.first.inner_text()
+        await reports_read_whole(page)
         await phone_shot(page, "reports")
-        wrap = await page.locator(".table-wrap").evaluate(
-            "box => [box.scrollWidth > box.clientWidth, getComputedStyle(box).backgroundImage]")
-        assert wrap[0] and wrap[1].count("radial-gradient") == 2, "the table goes on past the phone's edge, shaded"
 
         await page.get_by_role("link", name=ref).click()
         await page.get_by_label("Catatan penyelesaian (dikirim ke pelapor)").fill("Motor sudah ditemukan di Gedog")
@@ -147,6 +218,15 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
         relays = page.locator("section", has=page.get_by_role("heading", name="Kabar yang dikirim ke pelapor"))
         assert "Motor sudah ditemukan di Gedog" in await relays.inner_text(), "the relay shows on the page"
         await phone_shot(page, "report")
+        await page.get_by_label("Catatan petugas", exact=False).fill("👍")
+        await page.get_by_role("button", name="Simpan catatan").click()
+        refused = page.get_by_text("minimal 3 huruf/angka")
+        await refused.wait_for()
+        resent: list[str] = []
+        page.on("request", lambda request: resent.append(request.method))
+        await page.reload()  # a refused form too: a reload fetches its page, and sends nothing again
+        await page.get_by_role("heading", level=1).wait_for()
+        assert resent and "POST" not in resent and not await refused.count(), (resent, "refused, told once")
         await page.get_by_label("Catatan petugas", exact=False).fill("Motor diambil pemiliknya")
         await page.get_by_role("button", name="Simpan catatan").click()
         await page.get_by_text("Catatan disimpan di riwayat").wait_for()
@@ -199,14 +279,14 @@ async def test_a_head_signs_in_from_the_chat_and_uses_every_page(engine: Engine,
             await wide.goto(site + path)
             if name == "map":
                 await wide.locator("#map .leaflet-interactive").first.wait_for()
-                await layers_cover_no_label(wide)
+                await controls_cover_no_label(wide)
             await wide.screenshot(path=SCREENSHOTS / f"{name}-desktop.png", full_page=True)
         await browser.close()
 
 
 async def test_every_page_fits_a_phone_without_scrolling_sideways(engine: Engine, site: str) -> None:
     """At a common phone's 390 px each page, the hotspot grid among them, fits the screen's width: an officer on
-    patrol reads a whole row of the grid without scrolling it sideways."""
+    patrol reads a whole row of the grid, and a head each report of the table, without scrolling sideways."""
     await sample_month(engine)
     ref = await a_report(engine)
     head = await enrolled(engine, "telegram:710003", role=OfficerRole.HEAD)
@@ -227,6 +307,12 @@ async def test_every_page_fits_a_phone_without_scrolling_sideways(engine: Engine
             if name == "map":
                 await page.locator("#map .leaflet-interactive").first.wait_for()
                 await grid_fits(page)
+                await tables_keep_their_roles(page, "table.hotspots")
+            if name == "reports":
+                await reports_read_whole(page)
+                await tables_keep_their_roles(page, "main table")
+            if name == "home":
+                await priorities_read_whole(page)
             await fits(page, name)
         await page.get_by_role("button", name="Keluar").click()
         await page.goto(site + "/laporan")
@@ -246,4 +332,37 @@ async def test_another_stations_report_is_not_found_in_the_browser(engine: Engin
         answer = await page.goto(f"{site}/laporan/{ref}")
         assert answer is not None and answer.status == 404
         assert f"Laporan {ref} tidak ditemukan di kantor Anda." in await page.locator("h1").inner_text()
+        await browser.close()
+
+
+async def test_the_maps_controls_cover_no_place_name(engine: Engine, site: str) -> None:
+    """A place at the north-west corner of the reports' spread, where the map puts its controls, keeps its name
+    readable on a desktop and a phone, and the zoom buttons zoom."""
+    gedog, plosokerep = await a_report(engine, identity="1"), await a_report(engine)
+    async with engine.sessions() as db, db.begin():
+        for ref, village, latitude, longitude in ((gedog, GEDOG, -8.085, 112.150),
+                                                  (plosokerep, "35.72.03.1002", -8.115, 112.190)):
+            report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+            report.identity, report.village_code = Identity.NAMED, village  # a pin is drawn for a named report
+            report.latitude, report.longitude = latitude, longitude
+    head = await enrolled(engine, "telegram:710004", role=OfficerRole.HEAD)
+    link = (await sign_in_link(head)).replace(BASE_URL, site)
+    async with playwright.async_playwright() as driver:
+        browser = await driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        signing = await browser.new_page()
+        await signing.goto(link)
+        await signing.get_by_role("button", name="Masuk").click()
+        await signing.wait_for_url(f"{site}/")
+        for screen in (DESKTOP, PHONE_390):
+            context = await browser.new_context(viewport=screen, storage_state=await signing.context.storage_state())
+            page = await context.new_page()
+            await page.goto(f"{site}/peta")
+            await page.locator("#map .place-label").nth(1).wait_for()
+            await controls_cover_no_label(page)
+            zoomed = page.locator("#map .leaflet-proxy")
+            before = await zoomed.get_attribute("style")
+            await page.get_by_role("button", name="Perbesar peta").click()
+            await page.wait_for_function("style => document.querySelector('#map .leaflet-proxy').style.cssText"
+                                         " !== style", arg=before)
+            await context.close()
         await browser.close()

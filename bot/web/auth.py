@@ -8,6 +8,7 @@ import binascii
 import hashlib
 import hmac
 import json
+import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from bot.channels.base import TooLarge, read_body
-from bot.web.render import page
+from bot.web.render import Flash, page
 from handlers.engine import Engine
 from handlers.i18n import LANGUAGES, t
 from handlers.office import Office
@@ -32,6 +33,7 @@ SESSION_COOKIE = "lapor_session"
 LANGUAGE_COOKIE = "lapor_lang"
 FLASH_COOKIE = "lapor_flash"
 FLASH_SECONDS = 60  # the page it is for is fetched at once, on the redirect; later it would tell of nothing now
+FLASH_BYTES = 3800  # a browser keeps a cookie of 4096 bytes at most, its name and attributes counted
 
 
 @dataclass(frozen=True)
@@ -67,31 +69,45 @@ def _flash_mac(request: Request, body: str) -> str:
     return hmac.new(key, f"lapor/flash:{session_token}:{body}".encode(), hashlib.sha256).hexdigest()
 
 
-def done(request: Request, to: str, said: Said) -> RedirectResponse:
-    """A form that changed something answers 303 See Other to the page `to`, which tells `said` once
-    (Post/Redirect/Get): a reload or the back button then fetches that page and never sends the form again.
-    What is said travels in a cookie signed for this session and page, never in the address, where anyone's
-    link could put words on an officer's page."""
-    body = base64.urlsafe_b64encode(json.dumps({"to": to, "said": said}).encode()).decode().rstrip("=")
+def after_form(request: Request, to: str, said: Said, *, refused: bool = False,
+               kept: dict[str, Any] | None = None) -> RedirectResponse | None:
+    """Every form's answer, done or refused: 303 See Other to the page `to`, which tells `said` once
+    (Post/Redirect/Get), so that a reload or the back button fetches that page and never sends the form again.
+    `kept` is what the page fills in again: a refused form's values, a referral to confirm. What is said and kept
+    travels in a cookie signed for this session and page, never in the address, where anyone's link could put
+    words on an officer's page. None when it is too long for a cookie: the form is then answered where it was
+    sent, so that nothing typed is lost."""
+    flash = json.dumps({"to": to, "said": said, "refused": refused, "kept": kept or {}}, ensure_ascii=False)
+    body = base64.urlsafe_b64encode(zlib.compress(flash.encode())).decode().rstrip("=")
+    cookie = f"{body}.{_flash_mac(request, body)}"
+    if len(cookie) > FLASH_BYTES:
+        return None
     response = RedirectResponse(to, status_code=303)
-    response.set_cookie(FLASH_COOKIE, f"{body}.{_flash_mac(request, body)}", max_age=FLASH_SECONDS, httponly=True,
-                        secure=secure(request), samesite="lax", path="/")
+    response.set_cookie(FLASH_COOKIE, cookie, max_age=FLASH_SECONDS, httponly=True, secure=secure(request),
+                        samesite="lax", path="/")
     return response
 
 
-def _flash(request: Request, lang: str) -> tuple[list[str], bool]:
-    """What the form before this page said, for this page alone, and whether the cookie is done with (shown, or
-    not good: a valid one for another page is left to its own)."""
+def refused_form(request: Request, said: Said) -> RedirectResponse:
+    """A form that changed nothing, answered on its own page fetched anew: sending it again is not offered."""
+    answer = after_form(request, request.url.path, said, refused=True)
+    assert answer is not None, "catalogue words alone fit a cookie"
+    return answer
+
+
+def _flash(request: Request, lang: str) -> tuple[Flash, bool]:
+    """What the form before this page said and kept, for this page alone, and whether the cookie is done with
+    (shown, or not good: a valid one for another page is left to its own)."""
     body, _, mac = request.cookies.get(FLASH_COOKIE, "").partition(".")
     if not _same(mac, _flash_mac(request, body)):
-        return [], True
+        return Flash(), True
     try:
-        flash = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
-    except (binascii.Error, ValueError):
-        return [], True
+        flash = json.loads(zlib.decompress(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))))
+    except (binascii.Error, zlib.error, ValueError):
+        return Flash(), True
     if flash["to"] != request.url.path:
-        return [], False
-    return [t(lang, key, **params) for key, params in flash["said"]], True
+        return Flash(), False
+    return Flash([t(lang, key, **params) for key, params in flash["said"]], flash["refused"], flash["kept"]), True
 
 
 def language(request: Request, contact: Contact | None = None) -> str:
@@ -222,8 +238,9 @@ Handler = Callable[[Request, Viewer], Awaitable[Response]]
 
 def signed_in_only(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
     """A page for signed-in officers; anyone else is told to ask for a link in the chat. A form posted
-    without its session's CSRF token changes nothing; the form read is the handler's `request.state.form`, and
-    what the form before said (`done`), for the page it redirected to, is `request.state.flash`."""
+    without its session's CSRF token, or unread, changes nothing and is answered on its page fetched anew; the form
+    read is the handler's `request.state.form`, and what the form before said and kept (`after_form`), for the page
+    it redirected to, is `request.state.flash`."""
 
     async def endpoint(request: Request) -> Response:
         async with viewer_of(request) as viewer:
@@ -236,16 +253,13 @@ def signed_in_only(handler: Handler) -> Callable[[Request], Awaitable[Response]]
                 try:
                     form = request.state.form = await posted_form(request)
                 except TooLarge:
-                    return page(request, "error.html", viewer.lang, {"viewer": viewer, "message": "web.error.form"},
-                                status_code=413)
+                    form = None
                 if form is None:
-                    return page(request, "error.html", viewer.lang, {"viewer": viewer, "message": "web.error.form"},
-                                status_code=400)
-                if not _same(form.get("csrf", ""), viewer.csrf):
-                    return page(request, "error.html", viewer.lang, {"viewer": viewer, "message": "web.error.csrf"},
-                                status_code=403)
+                    return refused_form(request, [("web.error.form", {})])
+                if not _same(form.get("csrf", ""), viewer.csrf):  # a page left open across a new sign-in
+                    return refused_form(request, [("web.error.csrf", {})])
             shown, spent = _flash(request, viewer.lang) if request.method == "GET" and FLASH_COOKIE in request.cookies \
-                else ([], False)
+                else (Flash(), False)
             request.state.flash = shown
             response = await handler(request, viewer)
             if spent:

@@ -15,7 +15,7 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 
 from bot.channels.base import ascii_number
 from bot.photos import MEDIA_HEADERS
-from bot.web.auth import LANGUAGE_COOKIE, Viewer, done, secure, signed_in_only
+from bot.web.auth import LANGUAGE_COOKIE, Said, Viewer, after_form, secure, signed_in_only
 from bot.web.render import page
 from handlers import patrol
 from handlers.actions import (
@@ -37,7 +37,7 @@ from handlers.digest import (
     TOP_PLACES,
     TREND_DAYS,
     gather,
-    kinds_text,
+    kinds_of,
     open_for,
     open_status,
     place_name,
@@ -60,6 +60,7 @@ from storage.models import (
     Station,
 )
 from storage.outbox import open_payload
+from storage.regions import PlaceCandidate
 from storage.report_search import SORTS, ReportFilter, matching, search
 from storage.reports import history
 from storage.stations import areas_of
@@ -103,7 +104,7 @@ async def home(request: Request, viewer: Viewer) -> Response:
         trends[days] = list(zip(facts.trend_days(days), totals, strict=True))
     attention = [(r, place_name(office, lang, r.place_code) if r.place_code else "-",
                   open_for(lang, office.now - r.created_at), open_status(lang, r.status)) for r in facts.attention]
-    spots = [(s, place_name(office, lang, s.place_code), kinds_text(lang, s)) for s in facts.hotspots()[:HOTSPOTS]]
+    spots = [(s, place_name(office, lang, s.place_code), kinds_of(lang, s)) for s in facts.hotspots()[:HOTSPOTS]]
     return page(request, "home.html", lang, {
         "viewer": viewer, "facts": facts, "by_category": came_in_by_category.most_common(),
         "by_place": [(code, place_name(office, lang, code), n) for code, n in came_in_by_place.most_common(TOP_PLACES)],
@@ -184,9 +185,10 @@ async def reports_csv(request: Request, viewer: Viewer) -> Response:
                     headers={"Content-Disposition": 'attachment; filename="laporan.csv"', "Cache-Control": "no-store"})
 
 
-async def _report_page(request: Request, viewer: Viewer, report: Report, messages: list[str],
-                       status_code: int = 200, confirm: dict[str, str] | None = None) -> Response:
-    """The report's page, with what was just done or refused; `confirm`, an action to be confirmed first."""
+async def _report_page(request: Request, viewer: Viewer, report: Report, said: Said | None = None,
+                       status_code: int = 200) -> Response:
+    """The report's page, with what the form before did or refused (its flash, else `said` when answered in place)
+    and a referral it asks to be confirmed first."""
     payload = await alert_payload(viewer.office, report, viewer.lang, arriving=False)
     attachments = list((await viewer.office.db.execute(
         select(Attachment).where(Attachment.report_id == report.id, Attachment.stored_name.is_not(None))
@@ -209,11 +211,13 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, message
     return page(request, "report.html", viewer.lang, {
         "viewer": viewer, "report": report, "alert": payload["text"], "photos": photos, "voices": voices,
         "witnessed": witnessed, "history": events, "relays": relays,
-        "actions": actions, "needs": {a: NEEDS_ARGUMENT.get(a) for a in actions}, "messages": messages,
+        "actions": actions, "needs": {a: NEEDS_ARGUMENT.get(a) for a in actions},
+        "messages": [t(viewer.lang, key, **params) for key, params in said or []],
         "can_note": own,
         "place": _place_of(viewer, report), "open": report.status in OPEN_STATUSES,
         "why_not_told": not_told_why(report), "colour": CATEGORY_COLOURS[report.category.value],
-        "pin": shows_pin(report), "kept": await kept_instead(viewer.office.db, report), "confirm": confirm,
+        "pin": shows_pin(report), "kept": await kept_instead(viewer.office.db, report),
+        "confirm": request.state.flash.kept.get("confirm"),
         "now_at": now_at},
         status_code=status_code)
 
@@ -223,44 +227,49 @@ async def report(request: Request, viewer: Viewer) -> Response:
     found = await visible_report(viewer.office.db, viewer.stations, request.path_params["ref"], referred_too=True)
     if found is None:
         return _not_found(request, viewer, request.path_params["ref"])
-    return await _report_page(request, viewer, found, [])
+    return await _report_page(request, viewer, found)
 
 
 @signed_in_only
 async def report_action(request: Request, viewer: Viewer) -> Response:
-    """An action from the report's page: the chat's own, through the one status table, with its relay; done, the
-    report's page is fetched anew, saying so."""
+    """An action from the report's page: the chat's own, through the one status table, with its relay. Done or
+    refused, the report's page is fetched anew, saying so."""
     ref = request.path_params["ref"]
     found = await visible_report(viewer.office.db, viewer.stations, ref, lock=True)
-    if found is None:
-        return _not_found(request, viewer, ref)
+    if found is None:  # its page says it is not found
+        return RedirectResponse(request.url.path, status_code=303)
     form = request.state.form
     action_name, argument = str(form.get("action", "")), str(form.get("argument", "")).strip()
+    to = f"/laporan/{found.ref}"
+    said, refused, confirm = await _acted(viewer, found, action_name, argument, form.get("yakin") == "1")
+    # a referral to confirm comes back to be confirmed; what was typed for it is in its question
+    return after_form(request, to, said, refused=refused, kept={"confirm": confirm} if confirm else None) \
+        or await _report_page(request, viewer, found, said, 409 if refused else 200)
+
+
+async def _acted(viewer: Viewer, found: Report, action_name: str, argument: str,
+                 confirmed: bool) -> tuple[Said, bool, dict[str, str] | None]:
+    """What an action or note did to the report, as catalogue keys and params; whether it was refused; and a
+    referral to be confirmed before it is made."""
     if action_name == NOTE:  # an officers' note: kept in the history, never sent to the reporter
         kept = await add_note(viewer.office, viewer.officer, found, argument)
         if kept.refusal == "officer.note_invalid":  # the chat's words name its BATAL, which a page has not
-            return await _report_page(request, viewer, found, [t(viewer.lang, "web.report.note_invalid",
-                                                                 **kept.params)], 400)
+            return [("web.report.note_invalid", kept.params)], True, None
         if kept.refusal:
-            return await _report_page(request, viewer, found, [t(viewer.lang, kept.refusal, **kept.params)], 409)
-        return done(request, f"/laporan/{found.ref}", [("officer.note_kept", {"ref": found.ref})])
+            return [(kept.refusal, kept.params)], True, None
+        return [("officer.note_kept", {"ref": found.ref})], False, None
     if action_name not in Action._value2member_map_:
-        return await _report_page(request, viewer, found, [t(viewer.lang, "web.report.unknown_action")], 400)
+        return [("web.report.unknown_action", {})], True, None
     action = Action(action_name)
     refused = refusal(viewer.officer, found, action)
     if refused is None and action in NEEDS_ARGUMENT and letters_and_digits(argument) < NOTE_CHARS:
-        return await _report_page(request, viewer, found,
-                                  [t(viewer.lang, "web.report.note_invalid", shortest=NOTE_CHARS)], 400)
-    if refused is None and action == Action.REFER and form.get("yakin") != "1" \
+        return [("web.report.note_invalid", {"shortest": NOTE_CHARS})], True, None
+    if refused is None and action == Action.REFER and not confirmed \
             and (doubts := await referral_doubts(viewer.office, found, argument)):
         # one click sends it away from this station's page: said first, and made only when confirmed
-        return await _report_page(request, viewer, found, [t(viewer.lang, key, **params) for key, params in doubts],
-                                  confirm={"action": action.value, "argument": argument})
+        return doubts, False, {"action": action.value, "argument": argument}
     outcome = refused or await act(viewer.office, viewer.officer, found, action, argument)
-    said = outcome_messages(viewer.lang, action, found.ref, outcome)
-    if outcome.refusal is not None:  # nothing changed: the page says why, and sending it again changes nothing
-        return await _report_page(request, viewer, found, [t(viewer.lang, key, **params) for key, params in said], 409)
-    return done(request, f"/laporan/{found.ref}", said)
+    return outcome_messages(viewer.lang, action, found.ref, outcome), outcome.refusal is not None, None
 
 
 @signed_in_only
@@ -306,49 +315,71 @@ async def map_page(request: Request, viewer: Viewer) -> Response:
 
 @signed_in_only
 async def patrol_page(request: Request, viewer: Viewer) -> Response:
-    return await _patrol_page(request, viewer, {}, [])
+    return await _patrol_page(request, viewer)
 
 
-async def _patrol_page(request: Request, viewer: Viewer, form: dict[str, str], problems: list[str],
-                       status_code: int = 200) -> Response:
+async def _patrol_page(request: Request, viewer: Viewer,
+                       refused: tuple[dict[str, str], Said] | None = None) -> Response:
+    """The patrol page: a refused form's values filled in again, and its problems, from its flash, else `refused`
+    when answered in place."""
     period = request.query_params.get("periode", "7")
     period = period if period in PERIODS else "7"
     since = _since(viewer, period)
     assert since is not None
     notes = await patrol_log(viewer.office.db, viewer.stations, since, viewer.office.now)
+    flash = request.state.flash
+    form, problems = (refused[0], [t(viewer.lang, key, **params) for key, params in refused[1]]) if refused \
+        else (flash.kept.get("form", {}), flash.said if flash.refused else [])
     return page(request, "patrol.html", viewer.lang, {
         "viewer": viewer, "notes": notes, "period": period, "periods": list(PERIODS), "form": form,
-        "problems": problems, "rows": range(1, CONCERN_ROWS + 1),
+        "problems": problems, "said": [] if flash.refused else flash.said, "rows": range(1, CONCERN_ROWS + 1),
         "places": await places_of(viewer.office, viewer.lang, [viewer.station]), "as_typed": AS_TYPED},
-        status_code=status_code)
+        status_code=400 if refused else 200)
 
 
 @signed_in_only
 async def patrol_post(request: Request, viewer: Viewer) -> Response:
-    """A patrol note from the form: the chat's PATROLI rules, and its reports made the same way."""
+    """A patrol note from the form: the chat's PATROLI rules, and its reports made the same way. Refused, the
+    patrol page is fetched anew with the form filled in as it was sent, and what to change."""
     form = {key: value for key, value in request.state.form.items() if key != "csrf"}
+    read = await _read_patrol_form(viewer, form)
+    if isinstance(read, list):  # what to change: asked with the form as it was sent
+        return after_form(request, "/patroli", read, refused=True, kept={"form": form}) \
+            or await _patrol_page(request, viewer, (form, read))
+    found, met, concerns = read
+    _note, made = await patrol.record(viewer.office, viewer.officer, viewer.lang, form.get("tempat", "").strip(),
+                                      found, met, concerns, form.get("tindak_lanjut") == "1")
+    answer = after_form(request, "/patroli", [("web.patrol.saved", {"count": len(made)}) if made
+                                              else ("web.patrol.saved_no_concerns", {})])
+    assert answer is not None, "a count fits a cookie"
+    return answer
+
+
+async def _read_patrol_form(viewer: Viewer, form: dict[str, str]) \
+        -> Said | tuple[PlaceCandidate | None, int, list[tuple[Category, str]]]:
+    """What is wrong with a patrol form, as catalogue keys and params; else its place, residents met and concerns."""
     lang, problems = viewer.lang, []
     place_text = form.get("tempat", "").strip()
     if (problem := patrol.place_problem(place_text)) is not None:
-        problems.append(t(lang, "patrol.place_invalid", **problem))
+        problems.append(("patrol.place_invalid", problem))
     met = patrol.met_count(form.get("warga", ""))
     if met is None:
-        problems.append(t(lang, "patrol.met_invalid", most=patrol.MOST_MET))
+        problems.append(("patrol.met_invalid", {"most": patrol.MOST_MET}))
     concerns = []
     for row in range(1, CONCERN_ROWS + 1):
         text, category = form.get(f"keluhan_{row}", "").strip(), form.get(f"kategori_{row}", "")
         if not text:
             continue
         if (problem := patrol.concern_problem(text)) is not None:
-            problems.append(t(lang, "patrol.concern_invalid", **problem))
+            problems.append(("patrol.concern_invalid", problem))
         elif category and category not in Category._value2member_map_:
-            problems.append(t(lang, "web.patrol.pick_category"))
+            problems.append(("web.patrol.pick_category", {}))
         else:  # none picked: the kind the words name, as the chat reads it, else "other"
             concerns.append((Category(category or category_named(text) or Category.OTHER), text))
     if not concerns and not problems and form.get("tanpa_keluhan") != "1":  # none raised is said, not left blank
-        problems.append(t(lang, "web.patrol.no_concern"))
+        problems.append(("web.patrol.no_concern", {}))
     if problems or met is None:
-        return await _patrol_page(request, viewer, form, problems, 400)
+        return problems
     code = form.get("kelurahan", "")
     own_places = {c for c, _name in await places_of(viewer.office, lang, [viewer.station])}
     found = viewer.office.router.place(code) if code in own_places else None
@@ -363,12 +394,8 @@ async def patrol_post(request: Request, viewer: Viewer) -> Response:
         if found is not None and found.village is None and own_places:
             found = None  # "pos kamling rt 2 sananwetan": the kecamatan alone puts the patrol on no kelurahan's map
         if found is None:
-            return await _patrol_page(request, viewer, form, [t(lang, "web.patrol.village_unknown", typed=place_text)],
-                                      400)
-    _note, made = await patrol.record(viewer.office, viewer.officer, lang, place_text, found, met, concerns,
-                                      form.get("tindak_lanjut") == "1")
-    return done(request, "/patroli", [("web.patrol.saved", {"count": len(made)}) if made
-                                      else ("web.patrol.saved_no_concerns", {})])
+            return [("web.patrol.village_unknown", {"typed": place_text})]
+    return found, met, concerns
 
 
 async def switch_language(request: Request) -> Response:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,16 @@ environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_
                           trim_blocks=True, lstrip_blocks=True)
 
 
+@dataclass(frozen=True)
+class Flash:
+    """What the form before this page said, told once: its words, whether it was refused, and what the page fills in
+    again (a refused form's values, a referral to confirm)."""
+
+    said: list[str] = field(default_factory=list)
+    refused: bool = False
+    kept: dict[str, Any] = field(default_factory=dict)
+
+
 def page(request: Request, template: str, lang: str, context: dict[str, Any], *,
          status_code: int = 200) -> HTMLResponse:
     """The page in `lang`: `_("web.…")` in a template reads the catalogue."""
@@ -32,7 +43,7 @@ def page(request: Request, template: str, lang: str, context: dict[str, Any], *,
         when=lambda moment, hourly=False: format_moment(lang, moment, timezone, hourly=hourly), query=_query(request),
         path=request.url.path,
         here=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
-        flash=getattr(request.state, "flash", []),
+        flash=getattr(request.state, "flash", Flash()),
         **context)
     response = HTMLResponse(html, status_code=status_code)
     # Every script, style and image is Lapor's own; the map's tiles are the one exception, from MAP_TILE_URL.

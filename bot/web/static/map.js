@@ -19,8 +19,14 @@
 
   function stationMap(element) {
     var data = JSON.parse(document.getElementById("map-data").textContent);
-    var map = L.map(element, { scrollWheelZoom: false });
+    // The zoom buttons are the page's own, below the map, as the layers' switches are: Leaflet's, in the map's
+    // corner, covered the name of a place there.
+    var map = L.map(element, { scrollWheelZoom: false, zoomControl: false });
     base(map, data.tiles, data.attribution);
+    var zoom = document.getElementById("map-zoom");
+    zoom.querySelector("[data-zoom=in]").addEventListener("click", function () { map.zoomIn(); });
+    zoom.querySelector("[data-zoom=out]").addEventListener("click", function () { map.zoomOut(); });
+    zoom.hidden = false;
     var places = L.layerGroup(), pins = L.layerGroup(), notes = L.layerGroup(), bounds = [];
     var most = Math.max.apply(null, data.places.map(function (p) { return p.total; }).concat([1]));
     data.places.forEach(function (place) {
