@@ -683,9 +683,9 @@ class RegionIndex:
         areas = self._areas(hits)
         self._add_villages_in(areas, spans, hits)
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
-        scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes])
-        scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r) or self._said_as_a_village(r)]
         words = [word.text for word in _words(text)]
+        scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes], words)
+        scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r) or self._said_as_a_village(r)]
         readings = _in_the_province_last(_among_namesakes_in_the_province(scored), hits, words)
         readings = [r for r in readings if not _alone_for_another(r)]
         if _LANDMARKS.intersection(words):
@@ -1012,25 +1012,35 @@ def _a_street_beside_the_village_said(reading: _Reading, kept: _Reading) -> bool
         and any(h.street and h.code == reading.code for h in reading.hits)
 
 
-def _within_whole_names(hits: dict[str, list[_Hit]], readings: list[_Reading]) -> list[_Reading]:
+def _within_whole_names(hits: dict[str, list[_Hit]], readings: list[_Reading], words: list[str]) -> list[_Reading]:
     """The readings, each that reads a part of a kab/kota or kecamatan name of two words or more spelt exactly
     around another region scoring no more than that region's reading: "balikpapan selatan, kel. damai" names
     Kec. Balikpapan Selatan, and Kel. Damai of Balikpapan Kota read with "balikpapan" is asked about, not taken.
     A name that starts with a level word marking the rest as a name of its own is no such name: "kota padang" is
-    Kota Padang as much as Kec. Kota Padang of Rejang Lebong."""
-    whole = [h for found in hits.values() for h in found if h.end - h.start > 1 and h.exact and 2 <= h.level <= 3]
+    Kota Padang as much as Kec. Kota Padang of Rejang Lebong. A village's whole name caps a reading that leaves a
+    word of it unread: "kepanjen lor" is Kel. Kepanjenlor, not Kec. Kepanjen and a stray "lor" (but "tambak serang"
+    may be Desa Tambak of Serang, which reads both words)."""
+    whole = [h for found in hits.values() for h in found if h.end - h.start > 1 and h.exact and (
+             2 <= h.level <= 3 or (h.level == 4 and not _SPECIAL_WORDS.intersection(words[h.start:h.end])))]
     if not whole:
         return readings
     marking = {(h.start, h.end) for found in hits.values() for h in found if h.marked and h.exact}
     whole = [h for h in whole if (h.start + 1, h.end) not in marking]
     score = {r.code: r.score for r in readings}
+    # a village name repeats: its best reading caps ("sukorejo" is 63 villages, some read with their kecamatan)
+    best_village: dict[tuple[int, int], float] = {}
+    for w in whole:
+        if w.level == 4:
+            best_village[w.start, w.end] = max(score.get(w.code, 0.0), best_village.get((w.start, w.end), 0.0))
     # the word spans strictly inside each such name, to meet each reading's own (_Reading.words)
-    parts = [(w.code, {(s, e) for s in range(w.start, w.end) for e in range(s + 1, w.end + 1)} - {(w.start, w.end)})
-             for w in whole if w.code in score]
+    parts = [(w, best_village[w.start, w.end] if w.level == 4 else score[w.code],
+              {(s, e) for s in range(w.start, w.end) for e in range(s + 1, w.end + 1)} - {(w.start, w.end)})
+             for w in whole if score.get(w.code)]
     capped = []
     for reading in readings:
-        caps = [score[code] for code, inside in parts
-                if not inside.isdisjoint(reading.words) and not _related(code, reading.code)]
+        caps = [cap for w, cap, inside in parts
+                if not inside.isdisjoint(reading.words) and not _related(w.code, reading.code)
+                and (w.level < 4 or not reading.covered.issuperset(range(w.start, w.end)))]
         capped.append(reading._replace(score=min(reading.score, *caps)) if caps else reading)
     return capped
 

@@ -166,6 +166,24 @@ def test_a_name_read_inside_a_longer_name_typed_is_no_rival(index: RegionIndex, 
     assert kepanjen.village is not None and kepanjen.village.name == "Kepanjen"
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("gg mawar rt 3 kepanjen lor", "35.72.01.1007"), ("rumah sy di kepanjen lor", "35.72.01.1007"),
+    ("mojo kusumo", "35.16.15.2011"), ("di simo ketawang", "35.15.10.2002"), ("tegal bangsri rt 5", "35.08.20.2003"),
+    ("soko puluhan", "33.18.05.2019"), ("ploso genuk", "35.17.01.2010"),
+])
+def test_two_words_of_one_village_name_outrank_a_region_read_from_one(
+        index: RegionIndex, text: str, code: str) -> None:
+    """"kepanjen lor" is Kel. Kepanjenlor, typed as two words: Kec. Kepanjen of Kab. Malang reads "kepanjen" only
+    and leaves "lor" unread, and no longer goes first. A village alone is still asked about."""
+    candidates = index.resolve(text)
+    assert candidates[0].code == code and not is_confident(candidates)
+
+
+def test_a_village_of_two_words_leaves_a_reading_of_both_alone(index: RegionIndex) -> None:
+    """"mojo demak" reads both words, Desa Mojo of Kab. Demak; Desa Mojodemak alone reads no more."""
+    assert index.resolve("mojo demak")[0].code.startswith("33.21")
+
+
 def test_a_name_spelt_exactly_outranks_a_typo_reading_of_other_words(index: RegionIndex) -> None:
     """"Lumajang" is Kab. Lumajang spelt exactly; "salaan magelag" reads, with two typos, as Kec. Salaman, Kab.
     Magelang, which scores higher (two levels agree) and was proposed with confidence. The exact name comes
