@@ -88,6 +88,8 @@ _LEVEL_WORDS = {
 KIND_WORDS = {
     "kab": "kabupaten", "kabupaten": "kabupaten", "kota": "kota", "kot": "kota", "kodya": "kota", "kotamadya": "kota",
 }  # fmt: skip
+#: The kind a village's level word says: "kel. sukorejo" is a kelurahan, "desa"/"ds sukorejo" a desa.
+_VILLAGE_KIND_WORDS = {"kel": "kelurahan", "kelurahan": "kelurahan", "desa": "desa", "ds": "desa"}
 #: "Kota Adm. Jakarta Selatan": these keep the hint of the level word before them.
 _ADMIN_WORDS = frozenset({"adm", "administrasi"})
 _STREET_MARKERS = frozenset({"jl", "jln", "jalan", "gg", "gang", "lorong", "jalur"})
@@ -354,7 +356,7 @@ class _Span:
     key: str
     cutoff: float  # at least this ratio: MIXED_CUTOFF with a filler or level word, 100 when only those
     level_hint: int | None  # announced by the word before: "kec." → 3
-    kind_hint: str | None  # "kota" or "kabupaten"
+    kind_hint: str | None  # "kota" or "kabupaten", or "kelurahan" or "desa" (see _VILLAGE_KIND_WORDS)
     weight: float
     ordinary: bool  # every word an ordinary Indonesian word ("depan pintu"), and no level word before them
     kind_after: str | None = None  # the kind word right after them: "malang kota", "malang kota klojen"
@@ -386,6 +388,7 @@ class _Hit:
     near: bool = False
     street: bool = False  # read from a street's name: the word right after "jl."/"gang" (see _STREET)
     level_hint: int | None = None  # the level a level word right before the words says, whichever it is
+    kind_hint: str | None = None  # the kind it says, if any (see _Span)
 
     @property
     def hinted(self) -> bool:
@@ -446,7 +449,8 @@ def _words(text: str) -> list[_Word]:
         hamlet = bool(words) and words[-1].segment == segment and words[-1].text in _HAMLET_WORDS
         words.append(_Word(token, segment, level_hint, kind_hint, named, hamlet, named and shop))
         if token in _LEVEL_WORDS:
-            level_hint, kind_hint, street_left = _LEVEL_WORDS[token], KIND_WORDS.get(token), 0
+            level_hint, kind_hint, street_left = _LEVEL_WORDS[token], KIND_WORDS.get(token,
+                                                                                   _VILLAGE_KIND_WORDS.get(token)), 0
         elif token not in _ADMIN_WORDS:
             level_hint, kind_hint = None, None
             if token in _STREET_MARKERS or token in _SHOP_MARKERS:
@@ -692,17 +696,18 @@ class RegionIndex:
             readings = [r for r in readings if not _a_spot_of_the_next(r, readings, words)]
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
-        # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region, then,
-        # where a landmark or a town's spot is said, to a place of a kota: "pasar besar malang" (Kota Malang before
-        # Kab. Malang), "terminal arjosari malang" (Kel. Arjosari of Kota Malang before Desa Arjosari of Kab. Malang),
-        # "kampus ub malang" are in town.
+        # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region, then
+        # to a village of the kind the level word says and a name spaced as typed (see _as_typed: "kel dauh puri
+        # kauh" is still Desa Dauh Puri Kauh, not Kel. Dauh Puri), then, where a landmark or a town's spot is said,
+        # to a place of a kota: "pasar besar malang" (Kota Malang before Kab. Malang), "terminal arjosari malang"
+        # (Kel. Arjosari of Kota Malang before Desa Arjosari of Kab. Malang), "kampus ub malang" are in town.
         spelt = [r for r in readings if r.spelt]
         longer = [r for r in readings if any(h.near for h in r.hits)]
         rank = {r.code: min([r.score, *(s.score for s in spelt if _passes_over(r, s)),
                              *(n.score for n in longer if _taken_in(r, n))]) for r in readings}
         landmark = bool(_LANDMARKS.intersection(words) or _TOWN_SPOTS.intersection(words))
         readings.sort(key=lambda r: (r.ordinary, -rank[r.code], rank[r.code] < r.score, not r.marked,
-                                     -sum(e - s for s, e in r.words), r.code.count("."),
+                                     -sum(e - s for s, e in r.words), r.code.count("."), *self._as_typed(r),
                                      landmark and self._regions[r.code[:5]].kind == "kabupaten", r.code))
         kept: list[_Reading] = []
         for reading in readings:
@@ -818,11 +823,22 @@ class RegionIndex:
         ordinary = span.ordinary and not (level == 2 and ratio == 100.0 and span.after_a_landmark and span.ends)
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
                     span.alone, ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
-                    span.ends, near, weight < 1.0, span.level_hint)
+                    span.ends, near, weight < 1.0, span.level_hint, span.kind_hint)
 
     def _slipped(self, key: str, code: str) -> bool:
         """Whether `key` is the region's name with one letter changed, dropped or added: "blitat", "pidi"."""
         return Levenshtein.distance(key, name_key(self._regions[code].name), score_cutoff=1) == 1
+
+    def _as_typed(self, reading: _Reading) -> tuple[bool, bool]:
+        """(Whether the reading is a village of another kind than its level word says, whether its own name is spaced
+        otherwise than typed): "kel sukorejo" is a Kel. Sukorejo before a Desa Suko Rejo, which is a desa, and spaced
+        otherwise; "desa sukorejo" a Desa Sukorejo before a Desa Suko Rejo; "tanjung sari" Kec. Tanjung Sari before
+        Kec. Tanjungsari."""
+        region = self._regions[reading.code]
+        own = [h for h in reading.hits if h.code == reading.code]
+        other_kind = region.level == 4 and any(h.kind_hint not in (None, region.kind) for h in own)
+        spaced_otherwise = any(h.exact and h.end - h.start != len(normalize(region.name).split()) for h in own)
+        return other_kind, spaced_otherwise
 
     def _said_as_a_village(self, reading: _Reading) -> bool:
         """Whether the reading is of a kecamatan or kab/kota spelt exactly, or one letter off, after a village's level

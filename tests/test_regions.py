@@ -184,6 +184,37 @@ def test_a_village_of_two_words_leaves_a_reading_of_both_alone(index: RegionInde
     assert index.resolve("mojo demak")[0].code.startswith("33.21")
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("kel sukorejo", "kelurahan"), ("kelurahan suko rejo", "kelurahan"), ("jl mastrip dpn toko sinar kel sukorejo",
+                                                                          "kelurahan"),
+    ("desa sentul", "desa"), ("ds kepanjen", "desa"), ("kel kepanjen", "kelurahan"),
+])
+def test_the_kind_of_village_typed_goes_first_among_namesakes(index: RegionIndex, text: str, kind: str) -> None:
+    """"kel" says kelurahan and "desa"/"ds" desa: the three Desa Suko Rejo of Sumatra no longer head "kel
+    sukorejo" for their codes, where dozens of Kel. Sukorejo share the name."""
+    kinds = [c.village.kind for c in index.resolve(text, limit=3) if c.village]
+    assert kinds[0] == kind and kinds == sorted(kinds, key=lambda k: k != kind)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("kel sukodono kab gresik", "35.25.16.1012"), ("ds sukodono gresik", "35.25.03.2010"),
+    ("kel. banaran nganjuk", "35.18.08.1011"), ("desa banaran, kab nganjuk", "35.18.05.2011"),
+])
+def test_the_kind_typed_picks_between_a_desa_and_a_kelurahan_of_one_regency(
+        index: RegionIndex, text: str, code: str) -> None:
+    """Both are read with their kab/kota as well: the kind typed goes first, and the other is still offered."""
+    candidates = index.resolve(text, limit=3)
+    assert candidates[0].code == code and len(candidates) > 1 and not is_confident(candidates)
+
+
+def test_a_name_spaced_as_typed_goes_first_among_namesakes(index: RegionIndex) -> None:
+    """"desa sukorejo" is a Desa Sukorejo before a Desa Suko Rejo, "tanjung sari" Kec. Tanjung Sari first."""
+    assert all(c.village and c.village.name == "Sukorejo" for c in index.resolve("desa sukorejo", limit=3))
+    assert all(c.village and c.village.name == "Suko Rejo" for c in index.resolve("desa suko rejo", limit=3))
+    assert index.resolve("tanjung sari")[0].code == "18.01.22"
+    assert all(c.district and c.district.name == "Tanjungsari" for c in index.resolve("tanjungsari", limit=3))
+
+
 def test_a_name_spelt_exactly_outranks_a_typo_reading_of_other_words(index: RegionIndex) -> None:
     """"Lumajang" is Kab. Lumajang spelt exactly; "salaan magelag" reads, with two typos, as Kec. Salaman, Kab.
     Magelang, which scores higher (two levels agree) and was proposed with confidence. The exact name comes
