@@ -62,6 +62,12 @@ _WRONG_HINT = 0.85
 #: words after it are as often the place the street is in ("jl diponegoro sananwetan blitar").
 _STREET = 0.8
 _STREET_WORDS_MAX = 1
+#: Titles a street's name begins with, which leave its name still to come: "jl sunan giri", "jl teuku umar", "jl ki
+#: ageng gribig", "jl bengawan solo" (a river) are streets, no Kec. Giri, Desa Umar or Kota Surakarta.
+_STREET_TITLES = frozenset({"sunan", "syekh", "syeh", "kyai", "kiai", "ki", "kh", "nyai", "ageng", "teuku", "tengku",
+                            "tgk", "cut", "raden", "sultan", "pangeran", "prabu", "panglima", "imam", "haji", "hj",
+                            "dr", "prof", "ir", "kapten", "mayor", "letnan", "kolonel", "letkol", "mayjen", "letjen",
+                            "brigjen", "jenderal", "jendral", "jend", "laksamana", "marsekal", "bengawan"})
 _SHOP_WORDS_MAX = 2  # a shop's name is often two words ("sumber rejeki"); it only lowers villages (see _hit)
 _MAX_NGRAM = 3
 #: Only this many words of a longer text are looked up as names: place answers are a line, and this bounds the work
@@ -456,6 +462,8 @@ def _words(text: str) -> list[_Word]:
             if token in _STREET_MARKERS or token in _SHOP_MARKERS:
                 shop = token in _SHOP_MARKERS
                 street_left = _SHOP_WORDS_MAX if shop else _STREET_WORDS_MAX
+            elif token in _STREET_TITLES and street_left and not shop:
+                pass  # "jl sunan giri": the street's name is still to come
             elif token in _WARES and len(words) > 1 and words[-2].text in _SHOP_MARKERS:
                 pass  # "toko bangunan sumber rejeki": the shop's name is still to come
             else:

@@ -477,6 +477,23 @@ def test_a_street_named_as_a_village_gives_way_to_the_village_said(index: Region
     assert all(c.code.count(".") < 3 or c.code == code for c in found)
 
 
+@pytest.mark.parametrize(("text", "code", "street"), [
+    ("jl imam bonjol gedog", GEDOG, "Bonjol"), ("jl sunan giri rt 2 bendogerit", "35.72.03.1007", "Giri"),
+    ("jl sunan ampel kepanjenlor", "35.72.01.1007", "Ampel"), ("jl teuku umar bendo kepanjenkidul", "35.72.01.1006",
+                                                                "Umar"),
+    ("jl bengawan solo gg 2 tanggung blitar", "35.72.01.1005", "Surakarta"),
+    ("jl panglima sudirman no 9 kepanjenkidul", "35.72.01", "Sudirman"),
+    ("jl. imam bonjol no. 7, kepanjenlor", "35.72.01.1007", "Bonjol"),
+])
+def test_a_street_named_after_a_titled_person_is_no_region(index: RegionIndex, text: str, code: str,
+                                                           street: str) -> None:
+    """"Sunan", "Teuku", "Panglima" begin a street's name: the name after them is the street's, as the word after
+    "jl" is, not Kec. Giri, Desa Umar or Kota Surakarta ("bengawan solo" is a river) ahead of the village said."""
+    found = index.resolve(text)
+    assert found[0].code == code and all(street not in index.full_name(c.code) for c in found), found
+    assert is_confident(found) == (found[0].score >= 75)  # a village alone is asked about, as without the street
+
+
 @pytest.mark.parametrize(("text", "code"), [
     ("toko bangunan sumber rejeki, jl kalimantan, gedog", GEDOG), ("toko sumber rejeki gedog", GEDOG),
     ("depan toko emas sinar jaya kel bendogerit", "35.72.03.1007"), ("warung makan barokah sananwetan", SANANWETAN),
