@@ -371,6 +371,7 @@ class _Span:
     ends: bool = False  # none after them in their segment: "pare kediri, tadi pagi"
     after_a_landmark: bool = False  # a town's landmark word just before them in their segment (see _TOWN_LANDMARKS)
     shop_name: bool = False  # a word of them a shop's name (see _SHOP_MARKERS)
+    shop_pair: str = ""  # where they are the second word of a shop's name alone, the key of both words
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,6 +410,7 @@ class _Word(NamedTuple):
     street: bool  # the word right after "jl."/"gang", or a shop's word ("toko"): a street's or a shop's name
     hamlet: bool = False  # the word right after "dusun": a hamlet's name, no kecamatan's misspelt ("dsn krajan")
     shop: bool = False  # of those, a shop's name
+    shop_pair: str = ""  # the second word of a shop's name: the key of both ("sumberrejeki", "sinarkepanjenlor")
 
 
 
@@ -453,7 +455,8 @@ def _words(text: str) -> list[_Word]:
             continue
         named = street_left > 0 and token not in _SPECIAL_WORDS
         hamlet = bool(words) and words[-1].segment == segment and words[-1].text in _HAMLET_WORDS
-        words.append(_Word(token, segment, level_hint, kind_hint, named, hamlet, named and shop))
+        pair = words[-1].text + token if named and shop and words[-1].shop and words[-1].segment == segment else ""
+        words.append(_Word(token, segment, level_hint, kind_hint, named, hamlet, named and shop, pair))
         if token in _LEVEL_WORDS:
             level_hint, kind_hint, street_left = _LEVEL_WORDS[token], KIND_WORDS.get(token,
                                                                                    _VILLAGE_KIND_WORDS.get(token)), 0
@@ -531,7 +534,7 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
                                    for w in words[max(0, start - 1 - _LANDMARK_NAME_WORDS):start])
             spans.append(_Span(start, end, first.segment, alone, key, cutoff, first.level_hint, first.kind_hint,
                                weight, ordinary, kind_after, after_kind, leads[start], ends, after_a_landmark,
-                               any(w.shop for w in group)))
+                               any(w.shop for w in group), group[0].shop_pair if len(group) == 1 else ""))
     return spans, tuple(w.text not in _SPECIAL_WORDS and not w.street for w in words)
 
 
@@ -818,7 +821,7 @@ class RegionIndex:
 
     def _hit(self, span: _Span, level: int, code: str, ratio: float) -> _Hit:
         # a shop's name is as often a village's ("toko sumber rejeki"), less often a kecamatan's ("bengkel sekar")
-        weight = _STREET if span.shop_name and level == 4 else span.weight
+        weight = _STREET if span.shop_name and level == 4 and not self._after_a_shop(span) else span.weight
         score = ratio * weight
         # "kota jember" is said of Kab. Jember's town: a kind word only tells a kota from a kabupaten of one name
         wrong_kind = level == 2 and span.kind_hint and self._regions[code].kind != span.kind_hint \
@@ -832,6 +835,12 @@ class RegionIndex:
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
                     span.alone, ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
                     span.ends, near, weight < 1.0, span.level_hint, span.kind_hint)
+
+    def _after_a_shop(self, span: _Span) -> bool:
+        """Whether the span, the second word of a shop's name alone, is rather the place the shop is in: a name that
+        is no everyday word, after a shop's name of one word ("toko mas sinar kepanjenlor"), where both words are
+        no village's name ("toko sumber rejeki" may be named after Desa Sumber Rejeki: rejeki is its own)."""
+        return bool(span.shop_pair) and not span.ordinary and not self._villages.exact(span.shop_pair)
 
     def _slipped(self, key: str, code: str) -> bool:
         """Whether `key` is the region's name with one letter changed, dropped or added: "blitat", "pidi"."""

@@ -515,6 +515,22 @@ def test_a_place_told_in_english_by_the_spot_near_it_is_read(index: RegionIndex,
     assert found[0].code == code and is_confident(found), found
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("toko sinar kepanjenlor", "35.72.01.1007"), ("jl merdeka no 12 depan toko mas sinar kepanjenlor", "35.72.01.1007"),
+    ("depan toko emas sinar gedog", GEDOG), ("konter hp maju gedog", GEDOG), ("toko emas murni bendogerit",
+                                                                              "35.72.03.1007"),
+])
+def test_a_village_after_a_shop_s_name_of_one_word_is_read(index: RegionIndex, text: str, code: str) -> None:
+    """A shop's name may be two words, but "sinar kepanjenlor" is Toko Sinar in Kepanjenlor: a village's name, no
+    everyday word, after one word of the shop's was lowered with it, below any reading, and nothing was found."""
+    assert index.resolve(text)[0].code == code
+
+
+def test_a_shop_named_like_a_village_is_still_no_village(index: RegionIndex) -> None:
+    """"sumber rejeki" is Desa Sumber Rejeki's name as a whole: it is the shop's, and "rejeki" no village alone."""
+    assert all(c.village is None or c.village.name != "Rejeki" for c in index.resolve("toko sumber rejeki", limit=8))
+
+
 @pytest.mark.parametrize("text", ["bengkel sekar", "toko sinar sananwetan"])
 def test_a_kecamatan_after_a_shop_s_word_is_still_read(index: RegionIndex, text: str) -> None:
     assert index.resolve(text)[0].district is not None
