@@ -698,7 +698,8 @@ class RegionIndex:
         areas = self._areas(hits)
         self._add_villages_in(areas, spans, hits)
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
-        words = [word.text for word in _words(text)]
+        typed = _words(text)
+        words = [word.text for word in typed]
         scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes], words)
         scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r) or self._said_as_a_village(r)]
         readings = _in_the_province_last(_among_namesakes_in_the_province(scored), hits, words)
@@ -716,6 +717,9 @@ class RegionIndex:
         longer = [r for r in readings if any(h.near for h in r.hits)]
         rank = {r.code: min([r.score, *(s.score for s in spelt if _passes_over(r, s)),
                              *(n.score for n in longer if _taken_in(r, n))]) for r in readings}
+        if any(street := _street_runs(typed)):
+            for reading in readings:
+                rank[reading.code] = min([rank[reading.code], *_said_after_its_street(reading, readings, street)])
         landmark = bool(_LANDMARKS.intersection(words) or _TOWN_SPOTS.intersection(words))
         readings.sort(key=lambda r: (r.ordinary, -rank[r.code], rank[r.code] < r.score, not r.marked,
                                      -sum(e - s for s, e in r.words), r.code.count("."), *self._as_typed(r),
@@ -1043,6 +1047,32 @@ def _a_street_beside_the_village_said(reading: _Reading, kept: _Reading) -> bool
     level word: "jl. pejanggik … kel cakranegara timur" is a street of Cakranegara Timur, not Kel. Pejanggik."""
     return reading.code.count(".") == kept.code.count(".") == 3 and kept.marked \
         and any(h.street and h.code == reading.code for h in reading.hits)
+
+
+def _street_runs(words: list[_Word]) -> list[bool]:
+    """Which words run on from a street's marker, to a word that says something else (a level word, a spot, a
+    number): the street's name, then often the place it is in ("jl ki hajar dewantara gedog")."""
+    run, running = [], False
+    for i, word in enumerate(words):
+        running = (running and word.segment == words[i - 1].segment and word.text not in _SPECIAL_WORDS) or (
+            i > 0 and words[i - 1].text in _STREET_MARKERS and word.segment == words[i - 1].segment
+            and word.text not in _SPECIAL_WORDS)
+        run.append(running)
+    return run
+
+
+def _said_after_its_street(reading: _Reading, readings: list[_Reading], street: list[bool]) -> list[float]:
+    """The scores of the readings of a name said after the reading's own, in the run of words after a street's
+    marker that holds both (see _street_runs), which the reading leaves unread: the street's name goes first and the
+    place after it, so "jl ki hajar dewantara gedog" is a street in Kel. Gedog, not Kec. Dewantara of Aceh Utara. A
+    reading goes after such a one. A reading of an everyday word is none ("jl ki hajar dewantara, sentul")."""
+    own = [h for h in reading.hits if h.code == reading.code and all(street[h.start:h.end])]
+    if not own:
+        return []
+    return [later.score for later in readings if not later.ordinary and not _related(later.code, reading.code)
+            and any(h.code == later.code and not h.street and all(street[h.start:h.end]) and h.start not in
+                    reading.covered and any(h.segment == o.segment and h.start >= o.end for o in own)
+                    for h in later.hits)]
 
 
 def _within_whole_names(hits: dict[str, list[_Hit]], readings: list[_Reading], words: list[str]) -> list[_Reading]:

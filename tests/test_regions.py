@@ -516,6 +516,18 @@ def test_a_place_told_in_english_by_the_spot_near_it_is_read(index: RegionIndex,
 
 
 @pytest.mark.parametrize(("text", "code"), [
+    ("jl ki hajar dewantara gedog", GEDOG), ("jl ki hajar dewantara bendogerit", "35.72.03.1007"),
+    ("jl raya kepanjen sumberpucung", "35.07.12"),
+])
+def test_a_region_named_like_the_street_goes_after_the_place_said_after_it(
+        index: RegionIndex, text: str, code: str) -> None:
+    """"Dewantara" is Kec. Dewantara of Aceh Utara and the last word of Jl. Ki Hajar Dewantara: said before the
+    village, in the words that run on from "jl", it is the street's; "jl raya kepanjen" is the road to Kepanjen."""
+    found = index.resolve(text)
+    assert found[0].code == code and not is_confident(found), found
+
+
+@pytest.mark.parametrize(("text", "code"), [
     ("toko sinar kepanjenlor", "35.72.01.1007"), ("jl merdeka no 12 depan toko mas sinar kepanjenlor", "35.72.01.1007"),
     ("depan toko emas sinar gedog", GEDOG), ("konter hp maju gedog", GEDOG), ("toko emas murni bendogerit",
                                                                               "35.72.03.1007"),
