@@ -841,10 +841,11 @@ class RegionIndex:
                     span.ends, near, weight < 1.0, span.level_hint, span.kind_hint)
 
     def _after_a_shop(self, span: _Span) -> bool:
-        """Whether the span, the second word of a shop's name alone, is rather the place the shop is in: a name that
-        is no everyday word, after a shop's name of one word ("toko mas sinar kepanjenlor"), where both words are
-        no village's name ("toko sumber rejeki" may be named after Desa Sumber Rejeki: rejeki is its own)."""
-        return bool(span.shop_pair) and not span.ordinary and not self._villages.exact(span.shop_pair)
+        """Whether the span, the second word of a shop's name alone, is rather the place the shop is in, after a shop's
+        name of one word ("toko mas sinar kepanjenlor", "toko emas sinar kauman"), where both words are no village's
+        name ("toko sumber rejeki" may be named after Desa Sumber Rejeki: rejeki is its own). An everyday word read
+        so is still one (see _loose): "toko sinar abadi" names no Desa Abadi with any confidence."""
+        return bool(span.shop_pair) and not self._villages.exact(span.shop_pair)
 
     def _slipped(self, key: str, code: str) -> bool:
         """Whether `key` is the region's name with one letter changed, dropped or added: "blitat", "pidi"."""

@@ -538,6 +538,14 @@ def test_a_village_after_a_shop_s_name_of_one_word_is_read(index: RegionIndex, t
     assert index.resolve(text)[0].code == code
 
 
+def test_an_everyday_word_after_a_shop_s_name_of_one_word_is_read_as_one(index: RegionIndex) -> None:
+    """"toko emas sinar kauman": Kauman is an everyday word and the name of villages everywhere, Kel. Kauman of Kota
+    Blitar among them; read as such a word (never confident alone), where the stations' readers can find theirs."""
+    found = index.resolve("toko emas sinar kauman", limit=8)
+    assert any(c.village and c.village.name == "Kauman" for c in found) and not is_confident(found)
+    assert index.resolve("toko mas sinar kauman kepanjenkidul")[0].score == 90
+
+
 def test_a_shop_named_like_a_village_is_still_no_village(index: RegionIndex) -> None:
     """"sumber rejeki" is Desa Sumber Rejeki's name as a whole: it is the shop's, and "rejeki" no village alone."""
     assert all(c.village is None or c.village.name != "Rejeki" for c in index.resolve("toko sumber rejeki", limit=8))
