@@ -62,6 +62,12 @@ _WRONG_HINT = 0.85
 #: words after it are as often the place the street is in ("jl diponegoro sananwetan blitar").
 _STREET = 0.8
 _STREET_WORDS_MAX = 1
+#: Titles a street's name begins with, which leave its name still to come: "jl sunan giri", "jl teuku umar", "jl ki
+#: ageng gribig", "jl bengawan solo" (a river) are streets, no Kec. Giri, Desa Umar or Kota Surakarta.
+_STREET_TITLES = frozenset({"sunan", "syekh", "syeh", "kyai", "kiai", "ki", "kh", "nyai", "ageng", "teuku", "tengku",
+                            "tgk", "cut", "raden", "sultan", "pangeran", "prabu", "panglima", "imam", "haji", "hj",
+                            "dr", "prof", "ir", "kapten", "mayor", "letnan", "kolonel", "letkol", "mayjen", "letjen",
+                            "brigjen", "jenderal", "jendral", "jend", "laksamana", "marsekal", "bengawan"})
 _SHOP_WORDS_MAX = 2  # a shop's name is often two words ("sumber rejeki"); it only lowers villages (see _hit)
 _MAX_NGRAM = 3
 #: Only this many words of a longer text are looked up as names: place answers are a line, and this bounds the work
@@ -88,6 +94,8 @@ _LEVEL_WORDS = {
 KIND_WORDS = {
     "kab": "kabupaten", "kabupaten": "kabupaten", "kota": "kota", "kot": "kota", "kodya": "kota", "kotamadya": "kota",
 }  # fmt: skip
+#: The kind a village's level word says: "kel. sukorejo" is a kelurahan, "desa"/"ds sukorejo" a desa.
+_VILLAGE_KIND_WORDS = {"kel": "kelurahan", "kelurahan": "kelurahan", "desa": "desa", "ds": "desa"}
 #: "Kota Adm. Jakarta Selatan": these keep the hint of the level word before them.
 _ADMIN_WORDS = frozenset({"adm", "administrasi"})
 _STREET_MARKERS = frozenset({"jl", "jln", "jalan", "gg", "gang", "lorong", "jalur"})
@@ -354,7 +362,7 @@ class _Span:
     key: str
     cutoff: float  # at least this ratio: MIXED_CUTOFF with a filler or level word, 100 when only those
     level_hint: int | None  # announced by the word before: "kec." → 3
-    kind_hint: str | None  # "kota" or "kabupaten"
+    kind_hint: str | None  # "kota" or "kabupaten", or "kelurahan" or "desa" (see _VILLAGE_KIND_WORDS)
     weight: float
     ordinary: bool  # every word an ordinary Indonesian word ("depan pintu"), and no level word before them
     kind_after: str | None = None  # the kind word right after them: "malang kota", "malang kota klojen"
@@ -363,6 +371,7 @@ class _Span:
     ends: bool = False  # none after them in their segment: "pare kediri, tadi pagi"
     after_a_landmark: bool = False  # a town's landmark word just before them in their segment (see _TOWN_LANDMARKS)
     shop_name: bool = False  # a word of them a shop's name (see _SHOP_MARKERS)
+    shop_pair: str = ""  # where they are the second word of a shop's name alone, the key of both words
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,6 +395,7 @@ class _Hit:
     near: bool = False
     street: bool = False  # read from a street's name: the word right after "jl."/"gang" (see _STREET)
     level_hint: int | None = None  # the level a level word right before the words says, whichever it is
+    kind_hint: str | None = None  # the kind it says, if any (see _Span)
 
     @property
     def hinted(self) -> bool:
@@ -400,6 +410,7 @@ class _Word(NamedTuple):
     street: bool  # the word right after "jl."/"gang", or a shop's word ("toko"): a street's or a shop's name
     hamlet: bool = False  # the word right after "dusun": a hamlet's name, no kecamatan's misspelt ("dsn krajan")
     shop: bool = False  # of those, a shop's name
+    shop_pair: str = ""  # the second word of a shop's name: the key of both ("sumberrejeki", "sinarkepanjenlor")
 
 
 
@@ -444,14 +455,18 @@ def _words(text: str) -> list[_Word]:
             continue
         named = street_left > 0 and token not in _SPECIAL_WORDS
         hamlet = bool(words) and words[-1].segment == segment and words[-1].text in _HAMLET_WORDS
-        words.append(_Word(token, segment, level_hint, kind_hint, named, hamlet, named and shop))
+        pair = words[-1].text + token if named and shop and words[-1].shop and words[-1].segment == segment else ""
+        words.append(_Word(token, segment, level_hint, kind_hint, named, hamlet, named and shop, pair))
         if token in _LEVEL_WORDS:
-            level_hint, kind_hint, street_left = _LEVEL_WORDS[token], KIND_WORDS.get(token), 0
+            level_hint, kind_hint, street_left = _LEVEL_WORDS[token], KIND_WORDS.get(token,
+                                                                                   _VILLAGE_KIND_WORDS.get(token)), 0
         elif token not in _ADMIN_WORDS:
             level_hint, kind_hint = None, None
             if token in _STREET_MARKERS or token in _SHOP_MARKERS:
                 shop = token in _SHOP_MARKERS
                 street_left = _SHOP_WORDS_MAX if shop else _STREET_WORDS_MAX
+            elif token in _STREET_TITLES and street_left and not shop:
+                pass  # "jl sunan giri": the street's name is still to come
             elif token in _WARES and len(words) > 1 and words[-2].text in _SHOP_MARKERS:
                 pass  # "toko bangunan sumber rejeki": the shop's name is still to come
             else:
@@ -519,7 +534,7 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
                                    for w in words[max(0, start - 1 - _LANDMARK_NAME_WORDS):start])
             spans.append(_Span(start, end, first.segment, alone, key, cutoff, first.level_hint, first.kind_hint,
                                weight, ordinary, kind_after, after_kind, leads[start], ends, after_a_landmark,
-                               any(w.shop for w in group)))
+                               any(w.shop for w in group), group[0].shop_pair if len(group) == 1 else ""))
     return spans, tuple(w.text not in _SPECIAL_WORDS and not w.street for w in words)
 
 
@@ -683,26 +698,31 @@ class RegionIndex:
         areas = self._areas(hits)
         self._add_villages_in(areas, spans, hits)
         codes = [*areas, *(c for c in hits if c.count(".") == 3)]
-        scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes])
+        typed = _words(text)
+        words = [word.text for word in typed]
+        scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes], words)
         scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r) or self._said_as_a_village(r)]
-        words = [word.text for word in _words(text)]
         readings = _in_the_province_last(_among_namesakes_in_the_province(scored), hits, words)
         readings = [r for r in readings if not _alone_for_another(r)]
         if _LANDMARKS.intersection(words):
             readings = [r for r in readings if not _a_spot_of_the_next(r, readings, words)]
         # A reading that passes over a name spelt exactly ranks right after the reading of that name, whatever
         # its own score (see _passes_over). Ties go to a name the text marks with its level ("kel gedog" after a
-        # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region, then,
-        # where a landmark or a town's spot is said, to a place of a kota: "pasar besar malang" (Kota Malang before
-        # Kab. Malang), "terminal arjosari malang" (Kel. Arjosari of Kota Malang before Desa Arjosari of Kab. Malang),
-        # "kampus ub malang" are in town.
+        # street, "jl. sunan kalijaga"), then to the reading that used more words, then to the larger region, then
+        # to a village of the kind the level word says and a name spaced as typed (see _as_typed: "kel dauh puri
+        # kauh" is still Desa Dauh Puri Kauh, not Kel. Dauh Puri), then, where a landmark or a town's spot is said,
+        # to a place of a kota: "pasar besar malang" (Kota Malang before Kab. Malang), "terminal arjosari malang"
+        # (Kel. Arjosari of Kota Malang before Desa Arjosari of Kab. Malang), "kampus ub malang" are in town.
         spelt = [r for r in readings if r.spelt]
         longer = [r for r in readings if any(h.near for h in r.hits)]
         rank = {r.code: min([r.score, *(s.score for s in spelt if _passes_over(r, s)),
                              *(n.score for n in longer if _taken_in(r, n))]) for r in readings}
+        if any(street := _street_runs(typed)):
+            for reading in readings:
+                rank[reading.code] = min([rank[reading.code], *_said_after_its_street(reading, readings, street)])
         landmark = bool(_LANDMARKS.intersection(words) or _TOWN_SPOTS.intersection(words))
         readings.sort(key=lambda r: (r.ordinary, -rank[r.code], rank[r.code] < r.score, not r.marked,
-                                     -sum(e - s for s, e in r.words), r.code.count("."),
+                                     -sum(e - s for s, e in r.words), r.code.count("."), *self._as_typed(r),
                                      landmark and self._regions[r.code[:5]].kind == "kabupaten", r.code))
         kept: list[_Reading] = []
         for reading in readings:
@@ -805,7 +825,7 @@ class RegionIndex:
 
     def _hit(self, span: _Span, level: int, code: str, ratio: float) -> _Hit:
         # a shop's name is as often a village's ("toko sumber rejeki"), less often a kecamatan's ("bengkel sekar")
-        weight = _STREET if span.shop_name and level == 4 else span.weight
+        weight = _STREET if span.shop_name and level == 4 and not self._after_a_shop(span) else span.weight
         score = ratio * weight
         # "kota jember" is said of Kab. Jember's town: a kind word only tells a kota from a kabupaten of one name
         wrong_kind = level == 2 and span.kind_hint and self._regions[code].kind != span.kind_hint \
@@ -818,11 +838,29 @@ class RegionIndex:
         ordinary = span.ordinary and not (level == 2 and ratio == 100.0 and span.after_a_landmark and span.ends)
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
                     span.alone, ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
-                    span.ends, near, weight < 1.0, span.level_hint)
+                    span.ends, near, weight < 1.0, span.level_hint, span.kind_hint)
+
+    def _after_a_shop(self, span: _Span) -> bool:
+        """Whether the span, the second word of a shop's name alone, is rather the place the shop is in, after a shop's
+        name of one word ("toko mas sinar kepanjenlor", "toko emas sinar kauman"), where both words are no village's
+        name ("toko sumber rejeki" may be named after Desa Sumber Rejeki: rejeki is its own). An everyday word read
+        so is still one (see _loose): "toko sinar abadi" names no Desa Abadi with any confidence."""
+        return bool(span.shop_pair) and not self._villages.exact(span.shop_pair)
 
     def _slipped(self, key: str, code: str) -> bool:
         """Whether `key` is the region's name with one letter changed, dropped or added: "blitat", "pidi"."""
         return Levenshtein.distance(key, name_key(self._regions[code].name), score_cutoff=1) == 1
+
+    def _as_typed(self, reading: _Reading) -> tuple[bool, bool]:
+        """(Whether the reading is a village of another kind than its level word says, whether its own name is spaced
+        otherwise than typed): "kel sukorejo" is a Kel. Sukorejo before a Desa Suko Rejo, which is a desa, and spaced
+        otherwise; "desa sukorejo" a Desa Sukorejo before a Desa Suko Rejo; "tanjung sari" Kec. Tanjung Sari before
+        Kec. Tanjungsari."""
+        region = self._regions[reading.code]
+        own = [h for h in reading.hits if h.code == reading.code]
+        other_kind = region.level == 4 and any(h.kind_hint not in (None, region.kind) for h in own)
+        spaced_otherwise = any(h.exact and h.end - h.start != len(normalize(region.name).split()) for h in own)
+        return other_kind, spaced_otherwise
 
     def _said_as_a_village(self, reading: _Reading) -> bool:
         """Whether the reading is of a kecamatan or kab/kota spelt exactly, or one letter off, after a village's level
@@ -1012,25 +1050,61 @@ def _a_street_beside_the_village_said(reading: _Reading, kept: _Reading) -> bool
         and any(h.street and h.code == reading.code for h in reading.hits)
 
 
-def _within_whole_names(hits: dict[str, list[_Hit]], readings: list[_Reading]) -> list[_Reading]:
+def _street_runs(words: list[_Word]) -> list[bool]:
+    """Which words run on from a street's marker, to a word that says something else (a level word, a spot, a
+    number): the street's name, then often the place it is in ("jl ki hajar dewantara gedog")."""
+    run, running = [], False
+    for i, word in enumerate(words):
+        running = (running and word.segment == words[i - 1].segment and word.text not in _SPECIAL_WORDS) or (
+            i > 0 and words[i - 1].text in _STREET_MARKERS and word.segment == words[i - 1].segment
+            and word.text not in _SPECIAL_WORDS)
+        run.append(running)
+    return run
+
+
+def _said_after_its_street(reading: _Reading, readings: list[_Reading], street: list[bool]) -> list[float]:
+    """The scores of the readings of a name said after the reading's own, in the run of words after a street's
+    marker that holds both (see _street_runs), which the reading leaves unread: the street's name goes first and the
+    place after it, so "jl ki hajar dewantara gedog" is a street in Kel. Gedog, not Kec. Dewantara of Aceh Utara. A
+    reading goes after such a one. A reading of an everyday word is none ("jl ki hajar dewantara, sentul")."""
+    own = [h for h in reading.hits if h.code == reading.code and all(street[h.start:h.end])]
+    if not own:
+        return []
+    return [later.score for later in readings if not later.ordinary and not _related(later.code, reading.code)
+            and any(h.code == later.code and not h.street and all(street[h.start:h.end]) and h.start not in
+                    reading.covered and any(h.segment == o.segment and h.start >= o.end for o in own)
+                    for h in later.hits)]
+
+
+def _within_whole_names(hits: dict[str, list[_Hit]], readings: list[_Reading], words: list[str]) -> list[_Reading]:
     """The readings, each that reads a part of a kab/kota or kecamatan name of two words or more spelt exactly
     around another region scoring no more than that region's reading: "balikpapan selatan, kel. damai" names
     Kec. Balikpapan Selatan, and Kel. Damai of Balikpapan Kota read with "balikpapan" is asked about, not taken.
     A name that starts with a level word marking the rest as a name of its own is no such name: "kota padang" is
-    Kota Padang as much as Kec. Kota Padang of Rejang Lebong."""
-    whole = [h for found in hits.values() for h in found if h.end - h.start > 1 and h.exact and 2 <= h.level <= 3]
+    Kota Padang as much as Kec. Kota Padang of Rejang Lebong. A village's whole name caps a reading that leaves a
+    word of it unread: "kepanjen lor" is Kel. Kepanjenlor, not Kec. Kepanjen and a stray "lor" (but "tambak serang"
+    may be Desa Tambak of Serang, which reads both words)."""
+    whole = [h for found in hits.values() for h in found if h.end - h.start > 1 and h.exact and (
+             2 <= h.level <= 3 or (h.level == 4 and not _SPECIAL_WORDS.intersection(words[h.start:h.end])))]
     if not whole:
         return readings
     marking = {(h.start, h.end) for found in hits.values() for h in found if h.marked and h.exact}
     whole = [h for h in whole if (h.start + 1, h.end) not in marking]
     score = {r.code: r.score for r in readings}
+    # a village name repeats: its best reading caps ("sukorejo" is 63 villages, some read with their kecamatan)
+    best_village: dict[tuple[int, int], float] = {}
+    for w in whole:
+        if w.level == 4:
+            best_village[w.start, w.end] = max(score.get(w.code, 0.0), best_village.get((w.start, w.end), 0.0))
     # the word spans strictly inside each such name, to meet each reading's own (_Reading.words)
-    parts = [(w.code, {(s, e) for s in range(w.start, w.end) for e in range(s + 1, w.end + 1)} - {(w.start, w.end)})
-             for w in whole if w.code in score]
+    parts = [(w, best_village[w.start, w.end] if w.level == 4 else score[w.code],
+              {(s, e) for s in range(w.start, w.end) for e in range(s + 1, w.end + 1)} - {(w.start, w.end)})
+             for w in whole if score.get(w.code)]
     capped = []
     for reading in readings:
-        caps = [score[code] for code, inside in parts
-                if not inside.isdisjoint(reading.words) and not _related(code, reading.code)]
+        caps = [cap for w, cap, inside in parts
+                if not inside.isdisjoint(reading.words) and not _related(w.code, reading.code)
+                and (w.level < 4 or not reading.covered.issuperset(range(w.start, w.end)))]
         capped.append(reading._replace(score=min(reading.score, *caps)) if caps else reading)
     return capped
 

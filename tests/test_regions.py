@@ -166,6 +166,55 @@ def test_a_name_read_inside_a_longer_name_typed_is_no_rival(index: RegionIndex, 
     assert kepanjen.village is not None and kepanjen.village.name == "Kepanjen"
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("gg mawar rt 3 kepanjen lor", "35.72.01.1007"), ("rumah sy di kepanjen lor", "35.72.01.1007"),
+    ("mojo kusumo", "35.16.15.2011"), ("di simo ketawang", "35.15.10.2002"), ("tegal bangsri rt 5", "35.08.20.2003"),
+    ("soko puluhan", "33.18.05.2019"), ("ploso genuk", "35.17.01.2010"),
+])
+def test_two_words_of_one_village_name_outrank_a_region_read_from_one(
+        index: RegionIndex, text: str, code: str) -> None:
+    """"kepanjen lor" is Kel. Kepanjenlor, typed as two words: Kec. Kepanjen of Kab. Malang reads "kepanjen" only
+    and leaves "lor" unread, and no longer goes first. A village alone is still asked about."""
+    candidates = index.resolve(text)
+    assert candidates[0].code == code and not is_confident(candidates)
+
+
+def test_a_village_of_two_words_leaves_a_reading_of_both_alone(index: RegionIndex) -> None:
+    """"mojo demak" reads both words, Desa Mojo of Kab. Demak; Desa Mojodemak alone reads no more."""
+    assert index.resolve("mojo demak")[0].code.startswith("33.21")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("kel sukorejo", "kelurahan"), ("kelurahan suko rejo", "kelurahan"), ("jl mastrip dpn toko sinar kel sukorejo",
+                                                                          "kelurahan"),
+    ("desa sentul", "desa"), ("ds kepanjen", "desa"), ("kel kepanjen", "kelurahan"),
+])
+def test_the_kind_of_village_typed_goes_first_among_namesakes(index: RegionIndex, text: str, kind: str) -> None:
+    """"kel" says kelurahan and "desa"/"ds" desa: the three Desa Suko Rejo of Sumatra no longer head "kel
+    sukorejo" for their codes, where dozens of Kel. Sukorejo share the name."""
+    kinds = [c.village.kind for c in index.resolve(text, limit=3) if c.village]
+    assert kinds[0] == kind and kinds == sorted(kinds, key=lambda k: k != kind)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("kel sukodono kab gresik", "35.25.16.1012"), ("ds sukodono gresik", "35.25.03.2010"),
+    ("kel. banaran nganjuk", "35.18.08.1011"), ("desa banaran, kab nganjuk", "35.18.05.2011"),
+])
+def test_the_kind_typed_picks_between_a_desa_and_a_kelurahan_of_one_regency(
+        index: RegionIndex, text: str, code: str) -> None:
+    """Both are read with their kab/kota as well: the kind typed goes first, and the other is still offered."""
+    candidates = index.resolve(text, limit=3)
+    assert candidates[0].code == code and len(candidates) > 1 and not is_confident(candidates)
+
+
+def test_a_name_spaced_as_typed_goes_first_among_namesakes(index: RegionIndex) -> None:
+    """"desa sukorejo" is a Desa Sukorejo before a Desa Suko Rejo, "tanjung sari" Kec. Tanjung Sari first."""
+    assert all(c.village and c.village.name == "Sukorejo" for c in index.resolve("desa sukorejo", limit=3))
+    assert all(c.village and c.village.name == "Suko Rejo" for c in index.resolve("desa suko rejo", limit=3))
+    assert index.resolve("tanjung sari")[0].code == "18.01.22"
+    assert all(c.district and c.district.name == "Tanjungsari" for c in index.resolve("tanjungsari", limit=3))
+
+
 def test_a_name_spelt_exactly_outranks_a_typo_reading_of_other_words(index: RegionIndex) -> None:
     """"Lumajang" is Kab. Lumajang spelt exactly; "salaan magelag" reads, with two typos, as Kec. Salaman, Kab.
     Magelang, which scores higher (two levels agree) and was proposed with confidence. The exact name comes
@@ -428,6 +477,23 @@ def test_a_street_named_as_a_village_gives_way_to_the_village_said(index: Region
     assert all(c.code.count(".") < 3 or c.code == code for c in found)
 
 
+@pytest.mark.parametrize(("text", "code", "street"), [
+    ("jl imam bonjol gedog", GEDOG, "Bonjol"), ("jl sunan giri rt 2 bendogerit", "35.72.03.1007", "Giri"),
+    ("jl sunan ampel kepanjenlor", "35.72.01.1007", "Ampel"), ("jl teuku umar bendo kepanjenkidul", "35.72.01.1006",
+                                                                "Umar"),
+    ("jl bengawan solo gg 2 tanggung blitar", "35.72.01.1005", "Surakarta"),
+    ("jl panglima sudirman no 9 kepanjenkidul", "35.72.01", "Sudirman"),
+    ("jl. imam bonjol no. 7, kepanjenlor", "35.72.01.1007", "Bonjol"),
+])
+def test_a_street_named_after_a_titled_person_is_no_region(index: RegionIndex, text: str, code: str,
+                                                           street: str) -> None:
+    """"Sunan", "Teuku", "Panglima" begin a street's name: the name after them is the street's, as the word after
+    "jl" is, not Kec. Giri, Desa Umar or Kota Surakarta ("bengawan solo" is a river) ahead of the village said."""
+    found = index.resolve(text)
+    assert found[0].code == code and all(street not in index.full_name(c.code) for c in found), found
+    assert is_confident(found) == (found[0].score >= 75)  # a village alone is asked about, as without the street
+
+
 @pytest.mark.parametrize(("text", "code"), [
     ("toko bangunan sumber rejeki, jl kalimantan, gedog", GEDOG), ("toko sumber rejeki gedog", GEDOG),
     ("depan toko emas sinar jaya kel bendogerit", "35.72.03.1007"), ("warung makan barokah sananwetan", SANANWETAN),
@@ -447,6 +513,42 @@ def test_a_place_told_in_english_by_the_spot_near_it_is_read(index: RegionIndex,
     """"the market", "the school" are the spot, as "pasar" is; "Sekar" after them is the kecamatan, not a flower."""
     found = index.resolve(text)
     assert found[0].code == code and is_confident(found), found
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("jl ki hajar dewantara gedog", GEDOG), ("jl ki hajar dewantara bendogerit", "35.72.03.1007"),
+    ("jl raya kepanjen sumberpucung", "35.07.12"),
+])
+def test_a_region_named_like_the_street_goes_after_the_place_said_after_it(
+        index: RegionIndex, text: str, code: str) -> None:
+    """"Dewantara" is Kec. Dewantara of Aceh Utara and the last word of Jl. Ki Hajar Dewantara: said before the
+    village, in the words that run on from "jl", it is the street's; "jl raya kepanjen" is the road to Kepanjen."""
+    found = index.resolve(text)
+    assert found[0].code == code and not is_confident(found), found
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("toko sinar kepanjenlor", "35.72.01.1007"), ("jl merdeka no 12 depan toko mas sinar kepanjenlor", "35.72.01.1007"),
+    ("depan toko emas sinar gedog", GEDOG), ("konter hp maju gedog", GEDOG), ("toko emas murni bendogerit",
+                                                                              "35.72.03.1007"),
+])
+def test_a_village_after_a_shop_s_name_of_one_word_is_read(index: RegionIndex, text: str, code: str) -> None:
+    """A shop's name may be two words, but "sinar kepanjenlor" is Toko Sinar in Kepanjenlor: a village's name, no
+    everyday word, after one word of the shop's was lowered with it, below any reading, and nothing was found."""
+    assert index.resolve(text)[0].code == code
+
+
+def test_an_everyday_word_after_a_shop_s_name_of_one_word_is_read_as_one(index: RegionIndex) -> None:
+    """"toko emas sinar kauman": Kauman is an everyday word and the name of villages everywhere, Kel. Kauman of Kota
+    Blitar among them; read as such a word (never confident alone), where the stations' readers can find theirs."""
+    found = index.resolve("toko emas sinar kauman", limit=8)
+    assert any(c.village and c.village.name == "Kauman" for c in found) and not is_confident(found)
+    assert index.resolve("toko mas sinar kauman kepanjenkidul")[0].score == 90
+
+
+def test_a_shop_named_like_a_village_is_still_no_village(index: RegionIndex) -> None:
+    """"sumber rejeki" is Desa Sumber Rejeki's name as a whole: it is the shop's, and "rejeki" no village alone."""
+    assert all(c.village is None or c.village.name != "Rejeki" for c in index.resolve("toko sumber rejeki", limit=8))
 
 
 @pytest.mark.parametrize("text", ["bengkel sekar", "toko sinar sananwetan"])
