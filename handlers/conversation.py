@@ -514,8 +514,9 @@ async def global_word(turn: Turn) -> str | None:
             report_flow.say_not_sent(turn)
             return turn.step
         return await _status_asked(turn, "own")  # once sent, how it is going
-    # "cek LP-…", "status laporan saya": a resident's own words for STATUS (an officer's bare ref opens the report)
-    status_words = said.keyword == "status" if said else not turn.text.startswith("/")
+    # "cek LP-…", "status laporan saya", "lihat LP-…": a resident's own words for STATUS (an officer's bare ref or
+    # LIHAT opens the report)
+    status_words = said.keyword in ("status", officer.SHOW) if said else not turn.text.startswith("/")
     if turn.officer is None and status_words and (asked := await _status_in_own_words(turn)):
         return await _status_asked(turn, asked)
     if said is None:

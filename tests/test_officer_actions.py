@@ -1036,6 +1036,8 @@ async def test_a_residents_action_on_a_report_is_refused_as_an_officers_command(
         await tetangga.send(typed)
         assert tetangga.heard("officer.only", "en"), (typed, tetangga.text)
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED, "nothing acted on"
+    await warga.send(f"lihat {ref}")
+    assert ref in warga.text and not warga.heard("officer.only"), "LIHAT is a resident's look at their own report"
     await warga.send(f"selesai {ref}, hp sy udh ketemu pak")
     assert not warga.heard("officer.only"), "words that go on tell of their own report"
     await warga.send("terima kasih pak")
