@@ -39,6 +39,7 @@ from handlers.language.intents import (
     category_named,
     correction,
     field_named,
+    identity_options_asked,
     identity_wished,
     only_a_time,
     report_kind_asked,
@@ -2465,8 +2466,10 @@ async def identity(turn: Turn) -> str:
     if picked is None and (after_declining := _identity_declined(turn)):
         return after_declining  # "gak mau anonim pak": the two left asked between
     if picked is None:
-        # "yg mana yg paling aman?": the question asked again is its answer; "ok", "siap", "👍": one is asked for
-        turn.say("report.identity_question" if "?" in turn.text else
+        # "bedanya apa", "whats the difference", the options in view: what each means, as when one is named; "yg mana
+        # yg paling aman?": the question asked again is its answer; "ok", "siap", "👍": one is asked for
+        turn.say("menu.identity_options" if identity_options_asked(turn.text, options_shown=True) else
+                 "report.identity_question" if "?" in turn.text else
                  "report.identity_choose" if yes_or_no(turn.text) == "yes" or as_told(turn.text)  # "ok", "bebas"
                  else "common.not_a_choice")
         return IDENTITY
