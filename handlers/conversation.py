@@ -30,6 +30,7 @@ from handlers.language.intents import (
     aside,
     asks_after_a_report,
     begins_a_story,
+    called_here,
     category_named,
     erasure_answer,
     erasure_asked,
@@ -251,6 +252,9 @@ async def _menu_intent(turn: Turn) -> str:
             return begun
     elif intent is None and wished:  # "sy gk mau disebut nama y pak": how reporters are shown, and the report
         return report_flow.start(turn, identity=wished)
+    elif intent is None and called_here(turn.text):
+        turn.answer_emergency()  # "tolong ksini pak", "pak kamari cepet": 110 sends someone; what happened is asked
+        return report_flow.start(turn, urgent=True)
     elif intent is None and (step := await report_flow.start_from_place(turn)):
         return step
     elif intent is None and (ref := find_ref(turn.text, prefix_optional=True)):

@@ -1360,16 +1360,34 @@ def aside(text: str) -> str | None:
     return intent
 
 
-# Haste urged, and nothing more: "cepet pak", "tolong buruan", "please hurry".
+# Haste urged, and nothing more: "cepet pak", "tolong buruan", "please hurry"; or the police called to come, which
+# is as much ("tolong ksini pak", "pak kamari cepet", "please come here").
 _HASTE = frozenset({"cepat", "cepet", "cepetan", "cepatan", "buruan", "segera", "cepetin", "hurry", "quick",
                     "quickly", "asap", "fast"})
-_WITH_HASTE = _HASTE | {"tolong", "please", "ya", "dong", "lebih", "more", "up", "datang", "dateng", "kesini", "sini",
-                        "ke", "petugasnya", "polisinya", "come", "saya", "kami"}
+_COME_HERE = frozenset({"kesini", "kemari", "sini"})  # "ke sini" too
+_WITH_HASTE = _HASTE | _COME_HERE | {"tolong", "please", "ya", "dong", "lebih", "more", "up", "datang", "dateng",
+                                     "ke", "petugasnya", "polisinya", "polisi", "petugas", "come", "here",
+                                     "saya", "kami"}
+# "Kamari" is Sundanese "yesterday" to words() ("kamari sore"), and "kemari" typed in a hurry where one is called to
+# come ("pak kamari cepet"): read so only in a message of nothing but the call.
+_KAMARI = re.compile(r"\bkamari\b", re.IGNORECASE)
 
 
 def urges_haste(text: str) -> bool:
-    said = words(text)
-    return bool(_HASTE & set(said)) and all(word in _WITH_HASTE or word in NEUTRAL for word in said)
+    said = words(_KAMARI.sub("kemari", text))
+    return (bool(_HASTE & set(said)) or _called_here(said)) and all(
+        word in _WITH_HASTE or word in NEUTRAL for word in said)
+
+
+def called_here(text: str) -> bool:
+    """Whether the message only calls the police to come ("tolong ksini pak", "pak kamari cepet", "come here
+    please"), which no chat can answer but 110."""
+    said = words(_KAMARI.sub("kemari", text))
+    return _called_here(said) and urges_haste(text)
+
+
+def _called_here(said: list[str]) -> bool:
+    return bool(_COME_HERE & set(said)) or phrase_at(said, ("come", "here")) is not None
 
 
 # "Wait, I'll check": a message that puts an answer off ("ok pak sebentar sy cek dulu"), said only with these.
