@@ -34,9 +34,7 @@ from handlers.language.intents import (
     category_named,
     erasure_answer,
     erasure_asked,
-    identity_options_asked,
     identity_wished,
-    is_question,
     menu_intent,
     objects_to_decision,
     photo_announced,
@@ -831,24 +829,15 @@ def _tells_something(turn: Turn) -> bool:
         or identity_wished(turn.text) is not None  # "sy gk mau disebut nama y pak": a report, kept unnamed
 
 
-def _asks_of_the_options(turn: Turn) -> bool:
-    """Whether a message where how to be shown is asked asks something of it ("whats the difference", "will the
-    police know my name?"), rather than choosing in the other language's words ("Named. My name is John Smith"),
-    which leaves the report in its language."""
-    return turn.step == report_flow.IDENTITY and (is_question(turn.text) or aside(turn.text) is not None
-                                                  or identity_options_asked(turn.text, options_shown=True))
-
-
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     """Answers one message: emergency first, then global words, then the current step."""
     if turn.officer is not None:
         officer.offer_lives_one_message(turn)
-    # A resident writing the other language at the menu, or asking of the options where how to be shown is asked
-    # ("what does confidential mean?": answered in a language its asker reads), is answered in theirs from then on;
-    # one writing English where the kind or the story is asked too (Indonesian there may quote what was said, in
-    # English chosen). A cry in it is answered first, in it.
+    # A resident writing the other language at the menu is answered in theirs from then on; one writing English
+    # where the kind or the story is asked too (Indonesian there may quote what was said, in English chosen). A cry
+    # in it is answered first, in it.
     written = None
-    if turn.officer is None and turn.inbound.choice is None and (turn.step == MENU or _asks_of_the_options(turn)):
+    if turn.officer is None and turn.inbound.choice is None and turn.step == MENU:
         written = written_in(turn.text)
         if first_contact and written is None:  # "english please" as a first word: greeted in it
             written = language_asked(turn.text)

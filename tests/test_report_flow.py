@@ -1059,7 +1059,9 @@ async def test_what_the_ways_of_being_shown_mean_asked_is_explained_not_taken(en
     ("what does confidential mean?", "menu.identity_options"), ("whats the difference", "menu.identity_options"),
     ("whats the difference between confidential and anonymous?", "menu.identity_options"),
     ("what is anonymous", "menu.identity_options"), ("i dont get it", "menu.identity_options"),
-    ("will the police know my name?", "menu.privacy"), ("can they see my number", "menu.privacy")])
+    ("will the police know my name?", "menu.privacy"), ("can they see my number", "menu.privacy"),
+    ("is my name shown to the police?", "report.identity_question"),
+    ("which one is safest?", "report.identity_question")])
 async def test_the_ways_of_being_shown_asked_in_english_are_explained_in_english(engine: Engine, asked: str,
                                                                                  answer: str) -> None:
     resident = await at(engine, "identity")  # the report told in Indonesian, by its buttons
