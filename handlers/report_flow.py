@@ -1897,6 +1897,8 @@ async def place_pick(turn: Turn) -> str:
         return await location(turn)
     if picked == "none":
         turn.draft["place_rejected"] = True
+        if len(places) == 1:  # one offered to pick is one proposed: "bukan" to it is as sure as to "Maksud Anda …?"
+            turn.draft.setdefault("places_refused", []).append(places[0].key)
         return await place_not_found(turn)
     if picked is not None:
         await accept_place(turn, {"code": picked})

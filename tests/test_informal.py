@@ -96,16 +96,16 @@ async def test_one_place_offered_is_offered_as_one_and_takes_an_informal_yes(eng
     assert report.village_code == GEDOG
 
 
-async def test_a_kecamatan_typed_after_none_match_keeps_the_village(engine: Engine) -> None:
+async def test_a_kecamatan_typed_after_the_one_place_offered_was_refused_is_read_alone(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("gedog")
     await resident.send("ga ada")
     assert resident.heard("place.ask_district_after_no") and not resident.heard("place.ask_district")
     await resident.send("kec sananwetan")
-    assert "Kel. Gedog" in resident.text, resident.text
+    assert "Kec. Sananwetan" in resident.text and "Kel. Gedog" not in resident.text, "Gedog was said not to be it"
     await resident.send("nggih")
     report = await finish_from_when(resident)
-    assert report.village_code == GEDOG
+    assert report.village_code is None and report.district_code == "35.72.03"
 
 
 async def test_a_cry_at_the_menu_answers_110_and_starts_an_urgent_report(engine: Engine) -> None:
