@@ -475,6 +475,8 @@ def _cancel_in_own_words(turn: Turn) -> Said | None:
         return None
     if turn.step == report_flow.CHANGE and report_flow.change_dropped(turn.text):
         return None  # "gk jadi deh" where what to change is asked: nothing is changed, the report stays
+    if identity_wished(turn.text) is not None:
+        return None  # "gk jadi, rahasia aja" after "anonim aja": a mind changed on how to be shown, not on the report
     kind = stopping(turn.text)
     if kind == "cancel" or (kind == "no_need" and turn.step not in report_flow.DECLINABLE_STEPS) \
             or (kind == "only_asking" and turn.step == report_flow.READ_BACK):

@@ -36,6 +36,7 @@ from tests.helpers import (
     payload,
     photo,
     same_picture,
+    step_of,
     walk_to_summary,
 )
 
@@ -751,6 +752,21 @@ async def test_a_mind_changed_at_the_name_question_is_taken(engine: Engine, chan
     assert resident.heard("report.summary") and f"Identitas: {shown}" in resident.text, resident.text
     async with engine.sessions() as db:
         assert (await db.execute(select(Contact.display_name_encrypted))).scalar_one() is None
+
+
+@pytest.mark.parametrize(("changed", "shown"), [("gk jadi, rahasia aja", "Rahasia"),
+                                               ("ga jadi pak, anonim aja", "Anonim"),
+                                               ("gk jadi deh pak, dirahasiakan aja", "Rahasia"),
+                                               ("never mind, anonymous please", "Anonim")])
+async def test_a_mind_changed_on_how_to_be_shown_cancels_nothing(engine: Engine, changed: str, shown: str) -> None:
+    resident = await at(engine, "photo")
+    await resident.send("rahasia aja" if shown == "Anonim" else "anonim aja")  # said ahead, then changed
+    await resident.send(changed)
+    assert not resident.heard("report.cancelled") and await step_of(engine, resident) == "photo", resident.text
+    await resident.send("lewati")
+    assert f"Identitas: {shown}" in resident.text or f"Identity: {shown}" in resident.text, resident.text
+    await resident.send("gak jadi deh")
+    assert resident.heard("report.cancelled"), "a cancel said alone still cancels"
 
 
 @READING_ON_SQLITE
