@@ -30,6 +30,7 @@ from handlers.language.intents import (
     aside,
     asks_after_a_report,
     begins_a_story,
+    called_here,
     category_named,
     erasure_answer,
     erasure_asked,
@@ -249,6 +250,9 @@ async def _menu_intent(turn: Turn) -> str:
             return begun
     elif intent is None and wished:  # "sy gk mau disebut nama y pak": how reporters are shown, and the report
         return report_flow.start(turn, identity=wished)
+    elif intent is None and called_here(turn.text):
+        turn.answer_emergency()  # "tolong ksini pak", "pak kamari cepet": 110 sends someone; what happened is asked
+        return report_flow.start(turn, urgent=True)
     elif intent is None and (step := await report_flow.start_from_place(turn)):
         return step
     elif intent is None and (ref := find_ref(turn.text, prefix_optional=True)):
@@ -471,6 +475,8 @@ def _cancel_in_own_words(turn: Turn) -> Said | None:
         return None
     if turn.step == report_flow.CHANGE and report_flow.change_dropped(turn.text):
         return None  # "gk jadi deh" where what to change is asked: nothing is changed, the report stays
+    if identity_wished(turn.text) is not None:
+        return None  # "gk jadi, rahasia aja" after "anonim aja": a mind changed on how to be shown, not on the report
     kind = stopping(turn.text)
     if kind == "cancel" or (kind == "no_need" and turn.step not in report_flow.DECLINABLE_STEPS) \
             or (kind == "only_asking" and turn.step == report_flow.READ_BACK):
@@ -514,8 +520,9 @@ async def global_word(turn: Turn) -> str | None:
             report_flow.say_not_sent(turn)
             return turn.step
         return await _status_asked(turn, "own")  # once sent, how it is going
-    # "cek LP-…", "status laporan saya": a resident's own words for STATUS (an officer's bare ref opens the report)
-    status_words = said.keyword == "status" if said else not turn.text.startswith("/")
+    # "cek LP-…", "status laporan saya", "lihat LP-…": a resident's own words for STATUS (an officer's bare ref or
+    # LIHAT opens the report)
+    status_words = said.keyword in ("status", officer.SHOW) if said else not turn.text.startswith("/")
     if turn.officer is None and status_words and (asked := await _status_in_own_words(turn)):
         return await _status_asked(turn, asked)
     if said is None:

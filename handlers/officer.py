@@ -106,8 +106,8 @@ def parse_key(key: str | None) -> tuple[str, str] | None:
 async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool, length: int = 1) -> str | None:
     """An officer's keyword; None when the words are not meant as one (a resident's, or a description)."""
     if turn.officer is None:
-        if slash:
-            turn.say("officer.only")
+        if slash or _an_action_on_a_report(keyword, _words_after_keyword(turn, length)):
+            turn.say("officer.only")  # "TERIMA LP-…" from a resident acts on nothing, and is told why
             return turn.step
         return None
     ref, rest = split_ref(_words_after_keyword(turn, length))
@@ -177,6 +177,28 @@ async def _note(turn: Turn, ref: str, note: str) -> None:
         return
     turn.say("officer.note_kept", ref=ref)
     _handled(turn, ref)
+
+
+# A report's number as a resident may have it besides Lapor's ref: the station's own ("LP/B/123/XII/2026",
+# "LP-20261207-0001"), a token with a digit after "LP", and any more of digits.
+_LP_NUMBER = re.compile(r"^\s*lp[\s/_.-]*(?=[\w/.-]*\d)[\w/.-]+(?:\s+\d[\w/.-]*)*(?P<rest>.*)$", re.IGNORECASE | re.S)
+# What a resident may type that only an officer's action takes: not INFO ("info LP-…" asks after it) nor LIHAT.
+_RESIDENT_REFUSED = ON_A_REPORT - {Action.NEED_INFO, SHOW}
+
+
+def _an_action_on_a_report(keyword: str, after: str) -> bool:
+    """Whether a resident's words are an officer's action on a report: its word, the report's number, and nothing
+    but address after it ("TERIMA LP-…", "tolak lp-… pak"); not words that go on ("selesai LP-…, hp sy udh
+    ketemu"), which tell of their own report."""
+    if keyword not in _RESIDENT_REFUSED:
+        return False
+    ref, rest = split_ref(after)
+    if ref is None:
+        number = _LP_NUMBER.match(after)
+        if number is None:
+            return False
+        rest = number["rest"]
+    return _says_nothing(rest)
 
 
 def _says_nothing(text: str) -> bool:

@@ -39,6 +39,7 @@ from handlers.language.intents import (
     category_named,
     correction,
     field_named,
+    identity_options_asked,
     identity_wished,
     only_a_time,
     report_kind_asked,
@@ -71,6 +72,7 @@ from handlers.language.slots import (
     without_where_one_is,
 )
 from handlers.language.spots import spot_told
+from handlers.language.written import written_in
 from handlers.publication import withheld
 from handlers.routing import (
     CANDIDATES_SHOWN,
@@ -1228,8 +1230,20 @@ def answer_aside(turn: Turn) -> str | None:
     if said == "station" and turn.draft.get("station_label"):
         turn.say("report.aside_station", station=turn.draft["station_label"])
     else:
+        if said in ("privacy", "identity_options"):
+            _answer_in_their_language(turn)  # "will the police know my name?"
         turn.say(ASIDE_ANSWERS[said])
     return turn.step
+
+
+def _answer_in_their_language(turn: Turn) -> None:
+    """Where how to be shown is asked, a question of what the options mean is answered in the language it is written
+    in ("what does confidential mean?" in a report told in Indonesian, "bedanya apa sih" in English), and the report
+    goes on in it: no one is to choose how they are shown from words they cannot read."""
+    written = written_in(turn.text)
+    if turn.step == IDENTITY and written is not None and written != turn.lang:
+        turn.lang = written
+        turn.say("language.changed")
 
 
 _REFERS_BACK = frozenset({"dia", "orangnya", "pelakunya", "pelaku", "malingnya", "mereka", "he", "she", "they"})
@@ -1883,6 +1897,8 @@ async def place_pick(turn: Turn) -> str:
         return await location(turn)
     if picked == "none":
         turn.draft["place_rejected"] = True
+        if len(places) == 1:  # one offered to pick is one proposed: "bukan" to it is as sure as to "Maksud Anda …?"
+            turn.draft.setdefault("places_refused", []).append(places[0].key)
         return await place_not_found(turn)
     if picked is not None:
         await accept_place(turn, {"code": picked})
@@ -2465,8 +2481,12 @@ async def identity(turn: Turn) -> str:
     if picked is None and (after_declining := _identity_declined(turn)):
         return after_declining  # "gak mau anonim pak": the two left asked between
     if picked is None:
-        # "yg mana yg paling aman?": the question asked again is its answer; "ok", "siap", "👍": one is asked for
-        turn.say("report.identity_question" if "?" in turn.text else
+        # "bedanya apa", "whats the difference", the options in view: what each means, as when one is named; "yg mana
+        # yg paling aman?": the question asked again is its answer; "ok", "siap", "👍": one is asked for
+        if "?" in turn.text or identity_options_asked(turn.text, options_shown=True):
+            _answer_in_their_language(turn)
+        turn.say("menu.identity_options" if identity_options_asked(turn.text, options_shown=True) else
+                 "report.identity_question" if "?" in turn.text else
                  "report.identity_choose" if yes_or_no(turn.text) == "yes" or as_told(turn.text)  # "ok", "bebas"
                  else "common.not_a_choice")
         return IDENTITY

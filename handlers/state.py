@@ -99,8 +99,9 @@ class Draft(TypedDict, total=False):
     place_tries: int
     place_attempts: list[str]
     place_rejected: bool
-    places_refused: list[str]  # region codes proposed alone and answered "bukan": not read again from the words
-    # typed before (of several offered, "none of these" may be a misreading: a kecamatan typed next narrows them)
+    # region codes proposed or offered alone and answered "bukan": not read again from the words typed before (of
+    # several offered, "none of these" may be a misreading: a kecamatan typed next narrows them)
+    places_refused: list[str]
     place_unknown: bool  # "ga tau" where the place was asked: the kecamatan or town is asked next
     home_asked: bool  # "di rumah" where the place was asked: which kelurahan was asked, once
     proposal: Proposal

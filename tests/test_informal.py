@@ -96,16 +96,16 @@ async def test_one_place_offered_is_offered_as_one_and_takes_an_informal_yes(eng
     assert report.village_code == GEDOG
 
 
-async def test_a_kecamatan_typed_after_none_match_keeps_the_village(engine: Engine) -> None:
+async def test_a_kecamatan_typed_after_the_one_place_offered_was_refused_is_read_alone(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("gedog")
     await resident.send("ga ada")
     assert resident.heard("place.ask_district_after_no") and not resident.heard("place.ask_district")
     await resident.send("kec sananwetan")
-    assert "Kel. Gedog" in resident.text, resident.text
+    assert "Kec. Sananwetan" in resident.text and "Kel. Gedog" not in resident.text, "Gedog was said not to be it"
     await resident.send("nggih")
     report = await finish_from_when(resident)
-    assert report.village_code == GEDOG
+    assert report.village_code is None and report.district_code == "35.72.03"
 
 
 async def test_a_cry_at_the_menu_answers_110_and_starts_an_urgent_report(engine: Engine) -> None:
@@ -1488,6 +1488,39 @@ async def test_haste_urged_mid_report_is_answered_and_the_question_asked_again(e
     await resident.send("cepet pak")
     assert resident.heard("report.haste_urgent" if urgent else "report.haste"), resident.text
     assert not resident.heard("common.not_a_choice") and await step_of(engine, resident) == "read_back"
+
+
+_CALLED_HERE = ["pak kamari cepet", "tolong ksini pak", "pak polisi kemari", "cepetan ke sini pak",
+                "sini pak cepet", "please come here", "come here quickly please"]
+
+
+@pytest.mark.parametrize("called", _CALLED_HERE)
+async def test_the_police_called_to_come_at_the_menu_get_110_and_an_urgent_report(engine: Engine,
+                                                                                   called: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(called)
+    lang = "en" if "come" in called else "id"
+    assert resident.heard("emergency.call_110", lang) and resident.heard("report.ask_category", lang), resident.text
+    assert (await draft_of(engine)).get("urgent") and "description" not in await draft_of(engine), "no story yet"
+
+
+@pytest.mark.parametrize("called", _CALLED_HERE)
+async def test_the_police_called_to_come_mid_report_are_answered_as_haste(engine: Engine, called: str) -> None:
+    resident = await at(engine, "location")
+    await resident.send(called)
+    assert resident.heard("report.haste") or resident.heard("report.haste", "en"), resident.text
+    assert await step_of(engine, resident) == "location" and "place" not in await draft_of(engine)
+    assert "kamari" not in (await draft_of(engine))["description"], "no time, no more of the story"
+
+
+@pytest.mark.parametrize("said", ["kamari sore jam 5", "kamari aya maling di imah", "main kesini yuk",
+                                  "kapan polisi kesini?"])
+async def test_yesterday_in_sundanese_and_come_here_in_a_sentence_are_no_call(engine: Engine, said: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(said)
+    assert not resident.heard("emergency.call_110"), resident.text
 
 
 async def test_an_area_none_offered_lies_in_is_read_with_the_name_typed(engine: Engine) -> None:

@@ -1022,6 +1022,28 @@ async def test_residents_words_that_look_like_commands_stay_words(engine: Engine
     assert petugas.heard("officer.not_understood")
 
 
+async def test_a_residents_action_on_a_report_is_refused_as_an_officers_command(engine: Engine) -> None:
+    warga, ref = await file_report(engine)
+    tetangga = Resident(engine, "console:tetangga")
+    await tetangga.send("halo")
+    for typed in (f"TERIMA {ref}", f"selesai {ref}", f"tolak {ref.lower()}", f"proses {ref} pak",
+                  "TERIMA LP-20261207-0001", "tolak lp/b/123/xii/2026", "rujuk LP 20261207 0001", f"/terima {ref}"):
+        for resident in (warga, tetangga):
+            await resident.send(typed)
+            assert resident.heard("officer.only") and not resident.heard("menu.not_understood"), (typed, resident.text)
+    await tetangga.send("english")
+    for typed in (f"ACK {ref}", f"resolve {ref}", f"reject {ref} please"):
+        await tetangga.send(typed)
+        assert tetangga.heard("officer.only", "en"), (typed, tetangga.text)
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED, "nothing acted on"
+    await warga.send(f"lihat {ref}")
+    assert ref in warga.text and not warga.heard("officer.only"), "LIHAT is a resident's look at their own report"
+    await warga.send(f"selesai {ref}, hp sy udh ketemu pak")
+    assert not warga.heard("officer.only"), "words that go on tell of their own report"
+    await warga.send("terima kasih pak")
+    assert not warga.heard("officer.only")
+
+
 async def test_the_open_list_is_urgent_first_newest_first_ten_at_a_time(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     refs = [(await file_report(engine, f"console:w{n}"))[1] for n in range(11)]

@@ -36,6 +36,7 @@ from tests.helpers import (
     payload,
     photo,
     same_picture,
+    step_of,
     walk_to_summary,
 )
 
@@ -753,6 +754,21 @@ async def test_a_mind_changed_at_the_name_question_is_taken(engine: Engine, chan
         assert (await db.execute(select(Contact.display_name_encrypted))).scalar_one() is None
 
 
+@pytest.mark.parametrize(("changed", "shown"), [("gk jadi, rahasia aja", "Rahasia"),
+                                               ("ga jadi pak, anonim aja", "Anonim"),
+                                               ("gk jadi deh pak, dirahasiakan aja", "Rahasia"),
+                                               ("never mind, anonymous please", "Anonim")])
+async def test_a_mind_changed_on_how_to_be_shown_cancels_nothing(engine: Engine, changed: str, shown: str) -> None:
+    resident = await at(engine, "photo")
+    await resident.send("rahasia aja" if shown == "Anonim" else "anonim aja")  # said ahead, then changed
+    await resident.send(changed)
+    assert not resident.heard("report.cancelled") and await step_of(engine, resident) == "photo", resident.text
+    await resident.send("lewati")
+    assert f"Identitas: {shown}" in resident.text or f"Identity: {shown}" in resident.text, resident.text
+    await resident.send("gak jadi deh")
+    assert resident.heard("report.cancelled"), "a cancel said alone still cancels"
+
+
 @READING_ON_SQLITE
 @pytest.mark.parametrize(("typed", "kept"), [("Budi Santoso, tp nama sy dirahasiakan dr pelaku ya pak", "Budi Santoso"),
                                              ("budi santoso, tp nama sy dirahasiakan dr pelaku", "budi santoso"),
@@ -1041,7 +1057,10 @@ async def test_the_station_named_without_a_photo_promised_skips_nothing(engine: 
 @READING_ON_SQLITE
 @pytest.mark.parametrize("asked", ["apa bedanya rahasia sm anonim?", "bedanya rahasia dan anonim apa",
                                    "rahasia sama anonim beda nya apa ya", "anonim itu apa?",
-                                   "whats the difference between confidential and anonymous?"])
+                                   # the options in view name what is asked of
+                                   "bedanya apa", "apa bedanya", "bedanya apa sih pak", "rahasia tu maksudnya apa?",
+                                   "artinya apa", "anonim tu gmn", "kalo rahasia gimana", "gk ngerti maksudnya",
+                                   "sy blm paham", "bingung pak"])
 async def test_what_the_ways_of_being_shown_mean_asked_is_explained_not_taken(engine: Engine, asked: str) -> None:
     resident = await at(engine, "identity")
     await resident.send(asked)
@@ -1049,6 +1068,34 @@ async def test_what_the_ways_of_being_shown_mean_asked_is_explained_not_taken(en
     assert "identity" not in await draft_of(engine), "no way is taken for the resident"
     await resident.send("rahasia")
     assert resident.heard("report.summary") and "Identitas: Rahasia" in resident.text, resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("asked", "answer"), [
+    ("what does confidential mean?", "menu.identity_options"), ("whats the difference", "menu.identity_options"),
+    ("whats the difference between confidential and anonymous?", "menu.identity_options"),
+    ("what is anonymous", "menu.identity_options"), ("i dont get it", "menu.identity_options"),
+    ("will the police know my name?", "menu.privacy"), ("can they see my number", "menu.privacy"),
+    ("is my name shown to the police?", "report.identity_question"),
+    ("which one is safest?", "report.identity_question")])
+async def test_the_ways_of_being_shown_asked_in_english_are_explained_in_english(engine: Engine, asked: str,
+                                                                                 answer: str) -> None:
+    resident = await at(engine, "identity")  # the report told in Indonesian, by its buttons
+    await resident.send(asked)
+    assert resident.heard(answer, "en") and resident.heard("report.ask_identity", "en"), resident.text
+    assert "identity" not in await draft_of(engine)
+    await resident.send("confidential")
+    assert resident.heard("report.summary", "en"), resident.text
+
+
+@READING_ON_SQLITE
+async def test_the_ways_of_being_shown_asked_in_indonesian_are_explained_in_indonesian(engine: Engine) -> None:
+    resident = await at(engine, "identity")
+    await resident.send("polisi tau nama sy gk?")
+    assert resident.heard("menu.privacy") and resident.heard("report.ask_identity"), resident.text
+    await resident.send("english")
+    await resident.send("rahasia tu maksudnya apa sih?")  # English chosen, the question written in Indonesian
+    assert resident.heard("menu.identity_options") and resident.heard("report.ask_identity"), resident.text
 
 
 @pytest.mark.parametrize("acknowledged", ["ok", "oke deh", "siap pak", "👍"])

@@ -270,6 +270,23 @@ async def test_a_place_said_not_to_be_it_is_not_proposed_again(engine: Engine, t
     assert report.village_code != GEDOG and report.location_text == typed
 
 
+@pytest.mark.parametrize(("typed", "refused"), [("gedog", "bukan"), ("gedok", "bukan pak"), ("gedog", "2"),
+                                               ("kel gedok", "tidak ada yang cocok"), ("gedok", "gk ada yg cocok")])
+async def test_a_place_offered_alone_and_refused_is_not_proposed_again(engine: Engine, typed: str,
+                                                                       refused: str) -> None:
+    """One place offered to pick ("Mungkin maksud Anda tempat ini?") and refused is refused as one proposed is: the
+    kecamatan typed next is not read back into it."""
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.heard("place.pick_one") and len(resident.options()) == 2, resident.text
+    await resident.send(refused)
+    await resident.send("kec sananwetan kota blitar")
+    assert resident.text == "Maksud Anda Kec. Sananwetan, Kota Blitar?", resident.text
+    await resident.send("ya")
+    report = await finish(resident)
+    assert report.village_code != GEDOG and report.district_code == "35.72.03"
+
+
 async def test_typing_another_place_instead_of_yes_reads_that_place(engine: Engine) -> None:
     resident = await at_location(engine)
     await resident.send("sekar bojonegoro")

@@ -943,16 +943,34 @@ _OF_DIFFERING = frozenset({"apa", "what", "whats", "what's", "s", "itu", "is", "
 SERVICE_MAX_WORDS = 12
 
 
-def identity_options_asked(text: str) -> bool:
-    """Whether the message only asks what one of the ways of being shown means, or how they differ."""
+def identity_options_asked(text: str, *, options_shown: bool = False) -> bool:
+    """Whether the message only asks what one of the ways of being shown means, or how they differ; where the
+    options are `options_shown`, one need not be named ("bedanya apa", "whats the difference", "artinya apa?")."""
     said = words(text)
     told = set(said)
     # "nama apa?" at the name question asks which name, not what being named means
     asked, what = _asked(text, said), bool(told & {"apa", "what", "whats"})
+    way_not_a_name = bool(told & _WAYS_SHOWN - {"nama", "named", "identitas", "identity"})
     meaning = bool(told & _DIFFERING) or ((asked or what) and bool(told & _MEANING)) or (
-        asked and what and bool(told & _WAYS_SHOWN - {"nama", "named", "identitas", "identity"}))
-    return bool(told & _WAYS_SHOWN) and meaning and all(
+        asked and what and way_not_a_name) or (
+        # "anonim tu gmn", "kalo rahasia gimana": how one of them goes (not "anonim aja gmn?", which chooses it)
+        way_not_a_name and bool(told & {"itu", "kalau", "kalo", "if"}) and bool(told & {"bagaimana", "how"}))
+    if options_shown and _not_followed(told) and all(
+            word in _NOT_FOLLOWING | _MEANING | _OF_DIFFERING or word in NEUTRAL for word in said):
+        return True  # "bingung pak", "gk ngerti maksudnya", "i dont get it": as good as asked
+    return (options_shown or bool(told & _WAYS_SHOWN)) and meaning and all(
         word in _WAYS_SHOWN | _DIFFERING | _MEANING | _OF_DIFFERING or word in NEUTRAL for word in said)
+
+
+# Not following what is asked: "bingung", or understanding denied ("gk ngerti", "blm paham", "I don't understand").
+_PUZZLED = frozenset({"bingung", "confused", "confusing"})
+_UNDERSTOOD = frozenset({"mengerti", "paham", "mudeng", "understand", "get"})
+_NOT_SO = frozenset({"enggak", "tidak", "belum", "kurang", "don", "dont", "t", "not", "no"})
+_NOT_FOLLOWING = _PUZZLED | _UNDERSTOOD | _NOT_SO | frozenset({"saya", "aku", "i", "it", "masih", "still"})
+
+
+def _not_followed(told: set[str]) -> bool:
+    return bool(told & _PUZZLED) or (bool(told & _UNDERSTOOD) and bool(told & _NOT_SO))
 
 
 def _asks_to_ask(said: list[str]) -> bool:
@@ -1342,16 +1360,34 @@ def aside(text: str) -> str | None:
     return intent
 
 
-# Haste urged, and nothing more: "cepet pak", "tolong buruan", "please hurry".
+# Haste urged, and nothing more: "cepet pak", "tolong buruan", "please hurry"; or the police called to come, which
+# is as much ("tolong ksini pak", "pak kamari cepet", "please come here").
 _HASTE = frozenset({"cepat", "cepet", "cepetan", "cepatan", "buruan", "segera", "cepetin", "hurry", "quick",
                     "quickly", "asap", "fast"})
-_WITH_HASTE = _HASTE | {"tolong", "please", "ya", "dong", "lebih", "more", "up", "datang", "dateng", "kesini", "sini",
-                        "ke", "petugasnya", "polisinya", "come", "saya", "kami"}
+_COME_HERE = frozenset({"kesini", "kemari", "sini"})  # "ke sini" too
+_WITH_HASTE = _HASTE | _COME_HERE | {"tolong", "please", "ya", "dong", "lebih", "more", "up", "datang", "dateng",
+                                     "ke", "petugasnya", "polisinya", "polisi", "petugas", "come", "here",
+                                     "saya", "kami"}
+# "Kamari" is Sundanese "yesterday" to words() ("kamari sore"), and "kemari" typed in a hurry where one is called to
+# come ("pak kamari cepet"): read so only in a message of nothing but the call.
+_KAMARI = re.compile(r"\bkamari\b", re.IGNORECASE)
 
 
 def urges_haste(text: str) -> bool:
-    said = words(text)
-    return bool(_HASTE & set(said)) and all(word in _WITH_HASTE or word in NEUTRAL for word in said)
+    said = words(_KAMARI.sub("kemari", text))
+    return (bool(_HASTE & set(said)) or _called_here(said)) and all(
+        word in _WITH_HASTE or word in NEUTRAL for word in said)
+
+
+def called_here(text: str) -> bool:
+    """Whether the message only calls the police to come ("tolong ksini pak", "pak kamari cepet", "come here
+    please"), which no chat can answer but 110."""
+    said = words(_KAMARI.sub("kemari", text))
+    return _called_here(said) and urges_haste(text)
+
+
+def _called_here(said: list[str]) -> bool:
+    return bool(_COME_HERE & set(said)) or phrase_at(said, ("come", "here")) is not None
 
 
 # "Wait, I'll check": a message that puts an answer off ("ok pak sebentar sy cek dulu"), said only with these.
