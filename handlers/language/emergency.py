@@ -417,7 +417,9 @@ def _make_believe(said: list[str]) -> bool:
 
     return any(word in _NOT_REAL and not _negated(said, i) and not as_in(i) and not broken_into(i)
                and not _watching_live(said, i) and not _own_place_now(said, i) and not _at_home_then_danger(said, i)
+               and not _watching_after_a_danger(said, i)
                for i, word in enumerate(said))
+
 
 
 # The speaker's own place: "rumah saya", "kos kami", "my house".
@@ -476,6 +478,48 @@ def _at_home_then_danger(said: list[str], at: int) -> bool:
         return False
     then = after[begins:]
     return not _INTO.isdisjoint(then) and is_cry_for_help(" ".join(then))
+
+
+# Who is watching, told after the danger: the writer or one of the family ("…, sy lagi nonton tv", "…, anak sy lg
+# nonton"), at it now.
+_WATCHERS = frozenset({"saya", "aku", "gue", "kami", "kita"})
+_AT_IT = frozenset({"lagi", "sedang", "asik", "asyik"})
+# A story watched (a film, the news) may hold the danger told before it ("ada yg ditusuk, sy lagi nonton film
+# action"); a screen or nothing named holds none of its own.
+_STORIES = _NOT_REAL - {"nonton", "menonton"}
+_WHAT_IS_SHOWN = _SCENES | {"tentang", "isinya", "about"}
+
+
+def _watching_after_a_danger(said: list[str], at: int) -> bool:
+    """Whether the watching at `at` is what the writer or one of the family is doing while a danger told before it
+    goes on ("ada org asing di dalam rumah sy, sy lagi nonton tv"), not what holds the danger ("…, sy lagi nonton
+    film action"; "sy lagi nonton tv, beritanya…"). A story watched holds a danger told apart from the writer's own
+    place or person; one in it ("ada maling di dapur sy, sy lg nonton film") goes on around the watching."""
+    watching = at if said[at] in ("menonton", "nonton") else at - 1
+    if watching < 1 or said[watching] not in ("menonton", "nonton"):
+        return False
+    k = watching - 1
+    while k >= 0 and said[k] in _AT_IT:
+        k -= 1
+    if k == watching - 1 or k < 1 or said[k] not in _WATCHERS | _FAMILY:
+        return False  # "…, nonton tv": whose watching is not told
+    if said[k] in _WE and said[k - 1] in _FAMILY:
+        k -= 1  # "anak sy lagi nonton"
+    danger, shown = said[:k], [word.removesuffix("nya") for word in said[watching + 1:]]
+    if (_NOT_REAL | _WHAT_IS_SHOWN) & set(danger) or _WHAT_IS_SHOWN & set(shown) or len(_STORIES & set(shown)) > 1 \
+            or all(word in _ALONE_WITH or word == _BREAK for word in danger):
+        return False  # "tolong pak, sy lagi nonton film begal": a plea, and the danger is in the film
+    if _STORIES & set(shown) and not (_OWNERS | _OWNERS_BEFORE | _STILL | {"tolong"}) & set(danger):
+        return False
+    return is_cry_for_help(" ".join("." if word == _BREAK else word for word in danger)) \
+        and not is_cry_for_help(" ".join(shown))
+
+
+def _shows_told(said: list[str]) -> bool:
+    """Whether a film, a drill or the news is told ("nonton film tentang begal", "latihan pemadam"), not the
+    watching beside a danger (_watching_after_a_danger)."""
+    return any(word in _NOT_REAL and not _watching_after_a_danger(said, i) for i, word in enumerate(said))
+
 
 
 # A joke said to be one ("bercanda doang"); not one denied ("ini bukan bercanda pak"), nor laughter, which a
@@ -2323,7 +2367,7 @@ _TOLD_OF = frozenset({"kasus", "berita", "katanya", "isu", "film", "sinetron", "
 def _assaulted_lately(said: list[str]) -> bool:
     roots = stems_of(said, _SEXUAL_ASSAULT)
     return any(root in _SEXUAL_ASSAULT and not _negated(said, i) for i, root in enumerate(roots)) \
-        and not any_phrase(said, _LONG_AGO) and not ((_NOT_REAL | _TOLD_OF) & set(said) or _joking(said))
+        and not any_phrase(said, _LONG_AGO) and not (_shows_told(said) or _TOLD_OF & set(said) or _joking(said))
 
 
 # Someone living alone not seen for days ("kakek2 tinggal sendiri udh 3 hari gk keliatan, rumahnya bau").
@@ -2692,8 +2736,8 @@ def _hot_liquid_told(said: list[str]) -> bool:
     laughed off, once, nor of a pet."""
     told = set(said)
     asked_the_law = _ABOUT_THE_LAW & told and not ({"tolong"} | _STILL) & told  # "apa hukuman buat suami yg nyiram…"
-    return bool(_HOT & told) and not ((_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE | _NOT_REAL) & told
-                                      or asked_the_law or _joking(said)) and _a_hot_liquid(said)
+    return bool(_HOT & told) and not ((_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE) & told
+                                      or _shows_told(said) or asked_the_law or _joking(said)) and _a_hot_liquid(said)
 
 
 def _doused_lately(said: list[str]) -> bool:
@@ -2835,7 +2879,7 @@ def _child_found(said: list[str]) -> bool:
     found = any(word in _FINDING and any(said[k] in _A_CHILD and said[k + 1:k + 2] not in _YOUNG_ANIMAL
                                          and not {*said[k + 1:k + 3]} & (_NOT_A_CHILD_AFTER | _OWN)
                                          for k in range(i + 1, min(i + 4, len(said)))) for i, word in enumerate(said))
-    return found and bool(_LOST_CHILD & set(said)) and not (HABITUAL | _NOT_REAL | _RELIEF) & set(said)
+    return found and bool(_LOST_CHILD & set(said)) and not ((HABITUAL | _RELIEF) & set(said) or _shows_told(said))
 
 
 # "anak kunci" (a key), "anak muda" (young people), "anak sekolah" (pupils), "anak sy" (one's own child, found again).
