@@ -21,6 +21,7 @@ from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_n
 from storage.lexicon import ROOT_WORDS
 
 _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
+_CLAUSE = ","  # a clause's end, kept only while the words are read (_habit_before_now_left_out)
 
 # Stems that are a cry wherever they come: weapons, violence against a person, fire, abduction, self-harm.
 ALWAYS = frozenset({
@@ -1547,6 +1548,7 @@ def _a_report_made_then(said: list[str], at: int) -> bool:
         and any(said[k] in REPORTING and not (k and said[k - 1] in _WANTING) for k in near)
 
 
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|;")  # not the "," of "1,5 juta"
 _SENTENCE_END = re.compile(r"(?:[!?\n]|\.(?!\d)|(?<!\d)\.)+")  # not the "." of "02.00"
 _FELL_ILL = re.compile(r"\bjatuh\s+sakit\b")
 
@@ -1566,10 +1568,12 @@ def _sentences(text: str) -> list[str]:
 @lru_cache(maxsize=256)
 def _read_words(text: str) -> tuple[str, ...]:
     text = _PASSIVE_APART.sub(_passive_joined, _INTRODUCED.sub("", text, count=1))
-    said = [_as_listed(word) for sentence in _SENTENCE_END.split(text) for word in (*words(sentence), _BREAK)][:-1]
-    while said and said[-1] == _BREAK:
+    said = [_as_listed(word) for sentence in _SENTENCE_END.split(text)
+            for word in (*(word for clause in _CLAUSE_END.split(sentence) for word in (*words(clause), _CLAUSE)),
+                         _BREAK)][:-1]
+    while said and said[-1] in (_BREAK, _CLAUSE):
         said.pop()
-    return tuple(_without_contrasts(said))
+    return tuple(_habit_before_now_left_out(_without_contrasts(said)))
 
 
 # "…, biasanya aman", "dia biasanya sehat", "this usually never happens": a habit word that says how things are
@@ -1597,6 +1601,41 @@ def _without_contrasts(said: list[str]) -> list[str]:
         out.append(said[i])
         i += 1
     return out
+
+
+# "sering ada maling, skrg ada di dapur sy", "tiap malem ada maling, barusan masuk ke dapur", "thieves come often,
+# now there is one in my kitchen": how often it happens, told before a clause that says it is there now, is no habit
+# of what goes on now. That clause is only who is there and how, a place in or at a home, and whose: "sekarang warga
+# ronda", "skrg sy mau lapor", "skrg di rumah sy udh ada cctv", "sekarang lagi marak" say no such thing.
+_NOW_WORDS = frozenset({"sekarang", "barusan", "now"})
+_THERE_NOW = THIEVES | PROGRESS | _NOW_WORDS | {"ini", "ada", "di", "ke", "masuk", "manjat", "naik", "yang",
+                                                "orang", "dia", "one", "someone", "is", "there", "in", "into", "my",
+                                                "the", "a", "at", "right", "pak", "bu", "tapi", "dan", "terus"}
+# Someone said to be there: "skrg lagi di rumah" is the writer at home, "skrg rumah sy dijaga" places no one.
+_PLACED = THIEVES | {"ada", "masuk", "manjat", "naik", "dia", "orang", "yang", "one", "someone", "is", "into"}
+_WHOSE_PLACE = _WE | _OWNERS_BEFORE | {"rumah", "tetangga", "sebelah", "pak", "bu", "nih", "tuh", "tolong", "juga"}
+
+
+def _there_now(clause: list[str]) -> bool:
+    """Whether `clause` puts someone in a place of a home now, and says no more."""
+    where = next((k for k, word in enumerate(clause) if word in _WHERE_IN_A_HOME), None)
+    if where is None:
+        return False
+    before = [word.removesuffix("nya") for word in clause[:where]]
+    now = any(word in _NOW_WORDS or (word == "ini" and before[k + 1:k + 2] in (["lagi"], ["ada"]))
+              for k, word in enumerate(before))
+    return now and bool(_PLACED & set(before)) and all(word in _THERE_NOW for word in before) \
+        and all(word in _WHOSE_PLACE | _WHERE_IN_A_HOME for word in clause[where + 1:])
+
+
+def _habit_before_now_left_out(said: list[str]) -> list[str]:
+    """`said` without its clause marks, and without the habit words before a clause that tells one there now."""
+    ends = [k for k, word in enumerate(said) if word in (_CLAUSE, _BREAK)] + [len(said)]
+    now = next((start for start, end in zip([0] + [k + 1 for k in ends[:-1]], ends, strict=True)
+                if _there_now(said[start:end])), None)
+    kept = said if now is None or not HABITUAL & set(said[:now]) \
+        else [word for word in said[:now] if word not in HABITUAL] + said[now:]
+    return [word for word in kept if word != _CLAUSE]
 
 
 # A passive's "di" written apart, as chat often does: "di kejar", "di-tusuk", "di ikutin", joined where the lists name
@@ -3204,6 +3243,9 @@ _HOME_WITHIN = frozenset({"dalam", "dalem", "kamar", "dapur", "garasi", "gudang"
                           "kos", "kosan", "kost", "kontrakan", "inside", "house", "home", "room", "bedroom", "kitchen",
                           "garage"})
 _OUTSIDE_IT = frozenset({"depan", "luar", "seberang", "kosong", "outside", "front", "empty"})
+# Where in or at a home someone is told to be now (_there_now_at)
+_WHERE_IN_A_HOME = _HOME_WITHIN | {"atap", "teras", "halaman", "pagar", "jendela", "pintu", "belakang", "roof", "yard",
+                                   "door", "window"}
 _LET_IN = _CHATS | frozenset({"tamu", "bertamu", "saudara", "sodara", "tukang", "kurir", "teknisi", "petugas", "pln",
                               "pdam", "survei", "survey", "sales", "ternyata", "guest", "guests", "relative",
                               "delivery", "telepon", "telpon", "nelpon", "menelepon", "sms", "called", "teman",
