@@ -1622,10 +1622,11 @@ def _there_now(clause: list[str]) -> bool:
     if where is None:
         return False
     before = [word.removesuffix("nya") for word in clause[:where]]
-    now = any(word in _NOW_WORDS or (word == "ini" and before[k + 1:k + 2] in (["lagi"], ["ada"]))
-              for k, word in enumerate(before))
+    # "ini ada di dapur", "lg ada yg manjat", "ada di dapur sy skrg", "in my kitchen right now"
+    now = any(word in _NOW_WORDS or (word in ("ini", "lagi") and clause[k + 1:k + 2] and clause[k + 1] in _PLACED)
+              for k, word in enumerate(clause))
     return now and bool(_PLACED & set(before)) and all(word in _THERE_NOW for word in before) \
-        and all(word in _WHOSE_PLACE | _WHERE_IN_A_HOME for word in clause[where + 1:])
+        and all(word in _WHOSE_PLACE | _WHERE_IN_A_HOME | _NOW_WORDS | {"right"} for word in clause[where + 1:])
 
 
 def _habit_before_now_left_out(said: list[str]) -> list[str]:
