@@ -989,8 +989,17 @@ def _whereabouts_known(said: list[str]) -> bool:
     lives ("kami tinggal di bendogerit")."""
     known = any(word in _KNOWN_WHERE and not (word == "tinggal" and said[i - 1:i] and said[i - 1] in _WE)
                 and not (said[i - 1:i] and said[i - 1] in _OTHERS)  # "teman kos", "temen kerja": who, not where
-                for i, word in enumerate(said))
+                and not _the_writer_at_it(said, i) for i, word in enumerate(said))
     return known or any_phrase(said, _NOW_AT)
+
+
+def _the_writer_at_it(said: list[str], at: int) -> bool:
+    """Whether the work or the school at `at` is the writer's own, what they are doing while someone is missing
+    ("anak sy hilang dari td siang, sy lagi kerja dari rumah"); not one of theirs ("anak sy lagi kerja")."""
+    k = at - 1
+    while k >= 0 and said[k] in PROGRESS:
+        k -= 1
+    return k >= 0 and said[k] in _WE and not (k and said[k - 1].removesuffix("nya") in _PEOPLE)
 
 
 # Someone not of the family missing: lost where it is dangerous ("temen sy ilang pas naik gunung merbabu", "ada
