@@ -1921,8 +1921,7 @@ def is_cry_for_help(text: str) -> bool:
         if word == "kebakar" and (_SUN & set(said[i + 1:i + 3]) or _SINGED & set(said[max(0, i - 3):i])
                                   or HABITUAL & set(said[max(0, i - 3):i + 3])):
             continue  # "kulit sy kebakar matahari", "nasi sy kebakar", "sampah kebakar tiap sore": no fire to put out
-        if word in _THREATENING and (_NO_HARM_THREATENED & set(said[i + 1:i + 4]) or a_thing_threatens(said, i)
-                                     or _threats_as_a_habit(said, i)):
+        if word in _THREATENING and (_NO_HARM_THREATENED & set(said[i + 1:i + 4]) or a_thing_threatens(said, i)):
             continue  # "pinjol ngancem nyebar data sy": a threat to report; "pohon … ngancam rumah": no one's deed
         if word == "darurat" and said[i - 1:i] and said[i - 1] in _NUMBER_OF:
             continue  # "nomor darurat polisi brp": the number asked for
@@ -3377,33 +3376,6 @@ _NO_HARM_THREATENED = frozenset({"nyebar", "nyebarin", "sebar", "menyebar", "men
                                  "data", "foto", "video", "kontak", "viral", "viralin", "diviralkan", "lapor",
                                  "laporin", "dilaporin", "dilaporkan", "pecat", "dipecat", "tagih", "nagih", "ditagih"})
 _NUMBER_OF = frozenset({"nomor", "nomer", "no", "telepon", "telpon", "kontak", "layanan", "hotline", "call"})
-# Those threatened as a body, not the writer nor anyone named: "preman ngancam warga tiap malam" is a report for the
-# station while nobody is in danger now; not "dia ngancem sy terus tiap hari", "preman lagi ngancam warga skrg",
-# nor with the writer afraid, chased or calling for help ("…, sy dikejar2", "…, sy takut", "…, cepet pak").
-_THE_PUBLIC = frozenset({"warga", "penduduk", "masyarakat", "pedagang", "pembeli", "pengunjung", "sopir", "supir",
-                         "pengendara", "ojek", "ojol", "residents", "traders", "people"})
-_HABIT_REACH = 4  # words from the threat to how often: "ngancam warga di gang sy tiap malam"
-# Whose neighbourhood: the writer named after these is where, not who ("warga di gang sy")
-_NEIGHBOURHOOD = frozenset({"gang", "kampung", "desa", "dusun", "kelurahan", "rt", "rw", "komplek", "kompleks",
-                            "perumahan", "jalan", "daerah", "lingkungan", "wilayah", "pasar", "lapak", "area"})
-
-
-def _threats_as_a_habit(said: list[str], at: int) -> bool:
-    """Whether the threat at `at` is one told as a habit, to the public, of no harm named ("…mau bakar rumah"), with
-    nothing of now, fear or haste, and the message without it no cry ("…, sy dikejar2")."""
-    near = range(max(0, at - _HABIT_REACH), min(len(said), at + _HABIT_REACH + 2))
-    habits = [k for k in near if said[k] in HABITUAL]
-    if not habits or not _THE_PUBLIC & set(said[at + 1:at + 3]) or _HARM_THREATENED & set(said[at + 1:at + 5]) \
-            or (_CALLED_NOW | _JUST_NOW | FEAR | _HASTENED | _INJURED | {"segera", "buruan"}) & set(said):
-        return False
-    if any(word in _FAMILY | _HOUSEHOLD or (word in _WE and not (k and said[k - 1] in _NEIGHBOURHOOD))
-           for k, word in enumerate(said)):
-        return False  # "…, sy dikejar2", "dia ngancem sy", "anak sy …": someone of the writer's in it
-    told = {at, at + 1, at + 2} | {k + d for k in habits for d in (0, 1)}  # the threat, whom, how often
-    rest = [word for k, word in enumerate(said) if k not in told]
-    return not is_cry_for_help(" ".join("." if word == _BREAK else word for word in rest))
-
-
 # What threatens without anyone's will: a tree about to fall, a cliff, a flood ("pohon mau tumbang ngancam rumah
 # warga", "rumah warga terancam longsor").
 _HAZARDS = frozenset({"pohon", "dahan", "ranting", "tebing", "longsor", "longsoran", "banjir", "tembok", "dinding",
