@@ -489,6 +489,13 @@ _AT_IT = frozenset({"lagi", "sedang", "asik", "asyik"})
 # action"); a screen or nothing named holds none of its own.
 _STORIES = _NOT_REAL - {"nonton", "menonton"}
 _WHAT_IS_SHOWN = _SCENES | {"tentang", "isinya", "about"}
+# Around a home, beside the rooms within it (_HOME_WITHIN) and a way in (_COMING_IN): where a danger told before a
+# watching goes on around the watcher, not on the screen ("ada org bawa pisau di teras, sy lg nonton tv").
+# What is watched, beside the screens (_SHOWN_ON) and the stories (_STORIES): "nonton drakor", "nonton bola".
+_WATCHED = frozenset({"drakor", "netflix", "bola", "live", "anime", "kartun", "konser", "podcast", "reels", "vlog",
+                      "bioskop", "series", "serial"})
+_AROUND_THE_HOME = frozenset({"teras", "halaman", "pekarangan", "pagar", "pager", "pintu", "jendela", "atap", "porch",
+                              "yard", "door", "window", "roof"})
 
 
 def _watching_after_a_danger(said: list[str], at: int) -> bool:
@@ -507,11 +514,12 @@ def _watching_after_a_danger(said: list[str], at: int) -> bool:
     if said[k] in _WE and said[k - 1] in _FAMILY:
         k -= 1  # "anak sy lagi nonton"
     danger, shown = said[:k], [word.removesuffix("nya") for word in said[watching + 1:]]
-    if (_NOT_REAL | _WHAT_IS_SHOWN) & set(danger) or _WHAT_IS_SHOWN & set(shown) or len(_STORIES & set(shown)) > 1 \
-            or all(word in _ALONE_WITH or word == _BREAK for word in danger):
+    if (_NOT_REAL | _WHAT_IS_SHOWN | _SHOWN_ON) & set(danger) or _WHAT_IS_SHOWN & set(shown) \
+            or len(_STORIES & set(shown)) > 1 or all(word in _ALONE_WITH or word == _BREAK for word in danger):
         return False  # "tolong pak, sy lagi nonton film begal": a plea, and the danger is in the film
-    if _STORIES & set(shown) and not (_OWNERS | _OWNERS_BEFORE | _STILL | {"tolong"}) & set(danger):
-        return False
+    at_home = (_HOME_WITHIN | _COMING_IN | _AROUND_THE_HOME) & set(danger)
+    if (_SHOWN_ON | _STORIES | _WATCHED) & set(shown) and not at_home:
+        return False  # "ada begal di medan, sy lg nonton tv": what is on the screen, told of a place elsewhere
     return is_cry_for_help(" ".join("." if word == _BREAK else word for word in danger)) \
         and not is_cry_for_help(" ".join(shown))
 
