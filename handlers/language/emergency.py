@@ -21,6 +21,7 @@ from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_n
 from storage.lexicon import ROOT_WORDS
 
 _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
+_CLAUSE = ","  # a clause's end, kept only while the words are read (_habit_before_now_left_out)
 
 # Stems that are a cry wherever they come: weapons, violence against a person, fire, abduction, self-harm.
 ALWAYS = frozenset({
@@ -417,7 +418,9 @@ def _make_believe(said: list[str]) -> bool:
 
     return any(word in _NOT_REAL and not _negated(said, i) and not as_in(i) and not broken_into(i)
                and not _watching_live(said, i) and not _own_place_now(said, i) and not _at_home_then_danger(said, i)
+               and not _watching_after_a_danger(said, i)
                for i, word in enumerate(said))
+
 
 
 # The speaker's own place: "rumah saya", "kos kami", "my house".
@@ -476,6 +479,56 @@ def _at_home_then_danger(said: list[str], at: int) -> bool:
         return False
     then = after[begins:]
     return not _INTO.isdisjoint(then) and is_cry_for_help(" ".join(then))
+
+
+# Who is watching, told after the danger: the writer or one of the family ("…, sy lagi nonton tv", "…, anak sy lg
+# nonton"), at it now.
+_WATCHERS = frozenset({"saya", "aku", "gue", "kami", "kita"})
+_AT_IT = frozenset({"lagi", "sedang", "asik", "asyik"})
+# A story watched (a film, the news) may hold the danger told before it ("ada yg ditusuk, sy lagi nonton film
+# action"); a screen or nothing named holds none of its own.
+_STORIES = _NOT_REAL - {"nonton", "menonton"}
+_WHAT_IS_SHOWN = _SCENES | {"tentang", "isinya", "about"}
+# Around a home, beside the rooms within it (_HOME_WITHIN) and a way in (_COMING_IN): where a danger told before a
+# watching goes on around the watcher, not on the screen ("ada org bawa pisau di teras, sy lg nonton tv").
+# What is watched, beside the screens (_SHOWN_ON) and the stories (_STORIES): "nonton drakor", "nonton bola".
+_WATCHED = frozenset({"drakor", "netflix", "bola", "live", "anime", "kartun", "konser", "podcast", "reels", "vlog",
+                      "bioskop", "series", "serial"})
+_AROUND_THE_HOME = frozenset({"teras", "halaman", "pekarangan", "pagar", "pager", "pintu", "jendela", "atap", "porch",
+                              "yard", "door", "window", "roof"})
+
+
+def _watching_after_a_danger(said: list[str], at: int) -> bool:
+    """Whether the watching at `at` is what the writer or one of the family is doing while a danger told before it
+    goes on ("ada org asing di dalam rumah sy, sy lagi nonton tv"), not what holds the danger ("…, sy lagi nonton
+    film action"; "sy lagi nonton tv, beritanya…"). A story watched holds a danger told apart from the writer's own
+    place or person; one in it ("ada maling di dapur sy, sy lg nonton film") goes on around the watching."""
+    watching = at if said[at] in ("menonton", "nonton") else at - 1
+    if watching < 1 or said[watching] not in ("menonton", "nonton"):
+        return False
+    k = watching - 1
+    while k >= 0 and said[k] in _AT_IT:
+        k -= 1
+    if k == watching - 1 or k < 1 or said[k] not in _WATCHERS | _FAMILY:
+        return False  # "…, nonton tv": whose watching is not told
+    if said[k] in _WE and said[k - 1] in _FAMILY:
+        k -= 1  # "anak sy lagi nonton"
+    danger, shown = said[:k], [word.removesuffix("nya") for word in said[watching + 1:]]
+    if (_NOT_REAL | _WHAT_IS_SHOWN | _SHOWN_ON) & set(danger) or _WHAT_IS_SHOWN & set(shown) \
+            or len(_STORIES & set(shown)) > 1 or all(word in _ALONE_WITH or word == _BREAK for word in danger):
+        return False  # "tolong pak, sy lagi nonton film begal": a plea, and the danger is in the film
+    at_home = (_HOME_WITHIN | _COMING_IN | _AROUND_THE_HOME) & set(danger)
+    if (_SHOWN_ON | _STORIES | _WATCHED) & set(shown) and not at_home:
+        return False  # "ada begal di medan, sy lg nonton tv": what is on the screen, told of a place elsewhere
+    return is_cry_for_help(" ".join("." if word == _BREAK else word for word in danger)) \
+        and not is_cry_for_help(" ".join(shown))
+
+
+def _shows_told(said: list[str]) -> bool:
+    """Whether a film, a drill or the news is told ("nonton film tentang begal", "latihan pemadam"), not the
+    watching beside a danger (_watching_after_a_danger)."""
+    return any(word in _NOT_REAL and not _watching_after_a_danger(said, i) for i, word in enumerate(said))
+
 
 
 # A joke said to be one ("bercanda doang"); not one denied ("ini bukan bercanda pak"), nor laughter, which a
@@ -944,8 +997,17 @@ def _whereabouts_known(said: list[str]) -> bool:
     lives ("kami tinggal di bendogerit")."""
     known = any(word in _KNOWN_WHERE and not (word == "tinggal" and said[i - 1:i] and said[i - 1] in _WE)
                 and not (said[i - 1:i] and said[i - 1] in _OTHERS)  # "teman kos", "temen kerja": who, not where
-                for i, word in enumerate(said))
+                and not _the_writer_at_it(said, i) for i, word in enumerate(said))
     return known or any_phrase(said, _NOW_AT)
+
+
+def _the_writer_at_it(said: list[str], at: int) -> bool:
+    """Whether the work or the school at `at` is the writer's own, what they are doing while someone is missing
+    ("anak sy hilang dari td siang, sy lagi kerja dari rumah"); not one of theirs ("anak sy lagi kerja")."""
+    k = at - 1
+    while k >= 0 and said[k] in PROGRESS:
+        k -= 1
+    return k >= 0 and said[k] in _WE and not (k and said[k - 1].removesuffix("nya") in _PEOPLE)
 
 
 # Someone not of the family missing: lost where it is dangerous ("temen sy ilang pas naik gunung merbabu", "ada
@@ -1503,6 +1565,7 @@ def _a_report_made_then(said: list[str], at: int) -> bool:
         and any(said[k] in REPORTING and not (k and said[k - 1] in _WANTING) for k in near)
 
 
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|;")  # not the "," of "1,5 juta"
 _SENTENCE_END = re.compile(r"(?:[!?\n]|\.(?!\d)|(?<!\d)\.)+")  # not the "." of "02.00"
 _FELL_ILL = re.compile(r"\bjatuh\s+sakit\b")
 
@@ -1522,10 +1585,12 @@ def _sentences(text: str) -> list[str]:
 @lru_cache(maxsize=256)
 def _read_words(text: str) -> tuple[str, ...]:
     text = _PASSIVE_APART.sub(_passive_joined, _INTRODUCED.sub("", text, count=1))
-    said = [_as_listed(word) for sentence in _SENTENCE_END.split(text) for word in (*words(sentence), _BREAK)][:-1]
-    while said and said[-1] == _BREAK:
+    said = [_as_listed(word) for sentence in _SENTENCE_END.split(text)
+            for word in (*(word for clause in _CLAUSE_END.split(sentence) for word in (*words(clause), _CLAUSE)),
+                         _BREAK)][:-1]
+    while said and said[-1] in (_BREAK, _CLAUSE):
         said.pop()
-    return tuple(_without_contrasts(said))
+    return tuple(_habit_before_now_left_out(_without_contrasts(said)))
 
 
 # "…, biasanya aman", "dia biasanya sehat", "this usually never happens": a habit word that says how things are
@@ -1553,6 +1618,42 @@ def _without_contrasts(said: list[str]) -> list[str]:
         out.append(said[i])
         i += 1
     return out
+
+
+# "sering ada maling, skrg ada di dapur sy", "tiap malem ada maling, barusan masuk ke dapur", "thieves come often,
+# now there is one in my kitchen": how often it happens, told before a clause that says it is there now, is no habit
+# of what goes on now. That clause is only who is there and how, a place in or at a home, and whose: "sekarang warga
+# ronda", "skrg sy mau lapor", "skrg di rumah sy udh ada cctv", "sekarang lagi marak" say no such thing.
+_NOW_WORDS = frozenset({"sekarang", "barusan", "now"})
+_THERE_NOW = THIEVES | PROGRESS | _NOW_WORDS | {"ini", "ada", "di", "ke", "masuk", "manjat", "naik", "yang",
+                                                "orang", "dia", "one", "someone", "is", "there", "in", "into", "my",
+                                                "the", "a", "at", "right", "pak", "bu", "tapi", "dan", "terus"}
+# Someone said to be there: "skrg lagi di rumah" is the writer at home, "skrg rumah sy dijaga" places no one.
+_PLACED = THIEVES | {"ada", "masuk", "manjat", "naik", "dia", "orang", "yang", "one", "someone", "is", "into"}
+_WHOSE_PLACE = _WE | _OWNERS_BEFORE | {"rumah", "tetangga", "sebelah", "pak", "bu", "nih", "tuh", "tolong", "juga"}
+
+
+def _there_now(clause: list[str]) -> bool:
+    """Whether `clause` puts someone in a place of a home now, and says no more."""
+    where = next((k for k, word in enumerate(clause) if word in _WHERE_IN_A_HOME), None)
+    if where is None:
+        return False
+    before = [word.removesuffix("nya") for word in clause[:where]]
+    # "ini ada di dapur", "lg ada yg manjat", "ada di dapur sy skrg", "in my kitchen right now"
+    now = any(word in _NOW_WORDS or (word in ("ini", "lagi") and clause[k + 1:k + 2] and clause[k + 1] in _PLACED)
+              for k, word in enumerate(clause))
+    return now and bool(_PLACED & set(before)) and all(word in _THERE_NOW for word in before) \
+        and all(word in _WHOSE_PLACE | _WHERE_IN_A_HOME | _NOW_WORDS | {"right"} for word in clause[where + 1:])
+
+
+def _habit_before_now_left_out(said: list[str]) -> list[str]:
+    """`said` without its clause marks, and without the habit words before a clause that tells one there now."""
+    ends = [k for k, word in enumerate(said) if word in (_CLAUSE, _BREAK)] + [len(said)]
+    now = next((start for start, end in zip([0] + [k + 1 for k in ends[:-1]], ends, strict=True)
+                if _there_now(said[start:end])), None)
+    kept = said if now is None or not HABITUAL & set(said[:now]) \
+        else [word for word in said[:now] if word not in HABITUAL] + said[now:]
+    return [word for word in kept if word != _CLAUSE]
 
 
 # A passive's "di" written apart, as chat often does: "di kejar", "di-tusuk", "di ikutin", joined where the lists name
@@ -2323,7 +2424,7 @@ _TOLD_OF = frozenset({"kasus", "berita", "katanya", "isu", "film", "sinetron", "
 def _assaulted_lately(said: list[str]) -> bool:
     roots = stems_of(said, _SEXUAL_ASSAULT)
     return any(root in _SEXUAL_ASSAULT and not _negated(said, i) for i, root in enumerate(roots)) \
-        and not any_phrase(said, _LONG_AGO) and not ((_NOT_REAL | _TOLD_OF) & set(said) or _joking(said))
+        and not any_phrase(said, _LONG_AGO) and not (_shows_told(said) or _TOLD_OF & set(said) or _joking(said))
 
 
 # Someone living alone not seen for days ("kakek2 tinggal sendiri udh 3 hari gk keliatan, rumahnya bau").
@@ -2692,8 +2793,8 @@ def _hot_liquid_told(said: list[str]) -> bool:
     laughed off, once, nor of a pet."""
     told = set(said)
     asked_the_law = _ABOUT_THE_LAW & told and not ({"tolong"} | _STILL) & told  # "apa hukuman buat suami yg nyiram…"
-    return bool(_HOT & told) and not ((_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE | _NOT_REAL) & told
-                                      or asked_the_law or _joking(said)) and _a_hot_liquid(said)
+    return bool(_HOT & told) and not ((_NOT_A_SCALD_NOW | _PETS | _HEARSAY | _NOT_REAL_CHASE) & told
+                                      or _shows_told(said) or asked_the_law or _joking(said)) and _a_hot_liquid(said)
 
 
 def _doused_lately(said: list[str]) -> bool:
@@ -2835,7 +2936,7 @@ def _child_found(said: list[str]) -> bool:
     found = any(word in _FINDING and any(said[k] in _A_CHILD and said[k + 1:k + 2] not in _YOUNG_ANIMAL
                                          and not {*said[k + 1:k + 3]} & (_NOT_A_CHILD_AFTER | _OWN)
                                          for k in range(i + 1, min(i + 4, len(said)))) for i, word in enumerate(said))
-    return found and bool(_LOST_CHILD & set(said)) and not (HABITUAL | _NOT_REAL | _RELIEF) & set(said)
+    return found and bool(_LOST_CHILD & set(said)) and not ((HABITUAL | _RELIEF) & set(said) or _shows_told(said))
 
 
 # "anak kunci" (a key), "anak muda" (young people), "anak sekolah" (pupils), "anak sy" (one's own child, found again).
@@ -3160,6 +3261,9 @@ _HOME_WITHIN = frozenset({"dalam", "dalem", "kamar", "dapur", "garasi", "gudang"
                           "kos", "kosan", "kost", "kontrakan", "inside", "house", "home", "room", "bedroom", "kitchen",
                           "garage"})
 _OUTSIDE_IT = frozenset({"depan", "luar", "seberang", "kosong", "outside", "front", "empty"})
+# Where in or at a home someone is told to be now (_there_now_at)
+_WHERE_IN_A_HOME = _HOME_WITHIN | {"atap", "teras", "halaman", "pagar", "jendela", "pintu", "belakang", "roof", "yard",
+                                   "door", "window"}
 _LET_IN = _CHATS | frozenset({"tamu", "bertamu", "saudara", "sodara", "tukang", "kurir", "teknisi", "petugas", "pln",
                               "pdam", "survei", "survey", "sales", "ternyata", "guest", "guests", "relative",
                               "delivery", "telepon", "telpon", "nelpon", "menelepon", "sms", "called", "teman",
