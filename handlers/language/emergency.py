@@ -412,9 +412,11 @@ def _make_believe(said: list[str]) -> bool:
         return k >= 0 and said[k] in _AS_IN
 
     def broken_into(i: int) -> bool:
+        """"sy lagi nonton tv tiba2 ada org masuk bawa pisau", "pas sy nonton tv ada maling masuk rumah sy": the
+        watching broken into, suddenly or at the writer's own home."""
         end = next((k for k in range(i + 1, len(said)) if said[k] == _BREAK), len(said))
         return any(said[k] == "tiba" and "ada" in said[k + 1:k + 4] and _WHO_BROKE_IN & set(said[k + 1:k + 5])
-                   for k in range(i + 1, end))
+                   for k in range(i + 1, end)) or _someone_in_the_home(said[i + 1:], _WHO_BROKE_IN)
 
     return any(word in _NOT_REAL and not _negated(said, i) and not as_in(i) and not broken_into(i)
                and not _watching_live(said, i) and not _own_place_now(said, i) and not _at_home_then_danger(said, i)
@@ -1897,7 +1899,8 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _fallen_unaware(said) or _victim_unaware(said) or _drowned_unaware(said):
         return True
-    if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said) or _intruder_there(said):
+    if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said) or _intruder_there(said) \
+            or _someone_in_the_home(said):
         return True
     if _stranger_outside_alone(said):
         return True
@@ -2160,8 +2163,8 @@ def _at_its_work(said: list[str], at: int) -> bool:
 
 # The resident away when it happened, and nothing said of now: "dimasukin maling pas sy mudik", "waktu kami
 # liburan"; not "pas sy pulang kerja ada maling di rumah", "pas saya lagi kerja" (now), nor with a call for help.
-_AWAY = frozenset({"mudik", "pulkam", "liburan", "pergi", "kerja", "bekerja", "keluar", "kondangan", "nginap",
-                   "menginap", "umroh", "haji"})
+_AWAY = frozenset({"mudik", "pulkam", "liburan", "pergi", "kerja", "bekerja", "kuliah", "sekolah", "keluar",
+                   "kondangan", "nginap", "menginap", "umroh", "haji"})
 
 
 _STREET_THIEVES = frozenset({"copet", "jambret", "pencopet", "penjambret", "pickpocket", "snatcher"})
@@ -3317,6 +3320,53 @@ def _stranger_inside(said: list[str]) -> bool:
 
 _COMING_IN = frozenset({"masuk", "nyelonong", "menyelinap", "nyelinap", "came", "walked", "entered"})
 _ENTERED_BY = frozenset({"kemasukan", "dimasuki", "dimasukin", "dimasukkan"})
+
+
+# Someone come into the resident's home, or in it, told with the home's owner: "ada org masuk rumah sy", "ada yg di
+# dapur sy", "ada penyusup di rumah sy", "lagi ada yg manjat jendela kamar sy", "there is someone in my house". Not a
+# guest or a worker let in (_LET_IN), an animal, one of the household or a neighbour ("anak sy masuk rumah temennya",
+# "tetangga sy masuk rumah sy"), an empty house, a habit, or asked how to report ("…? gimana cara lapornya").
+_SOMEONE_UNNAMED = frozenset({"orang", "seseorang", "yang", "someone", "somebody", "penyusup", "intruder"})
+_GETTING_IN = _COMING_IN | _SLIPPING_IN | frozenset({"manjat", "memanjat", "loncat", "lompat", "mencoba", "nyoba",
+                                                     "trying", "climbing", "breaking", "climbed", "sneaked", "snuck"})
+_WITHIN = frozenset({"di", "dalam", "dalem", "ke", "in", "inside", "into"})
+_OF_A_HOME = _HOME_WITHIN - {"dalam", "dalem", "ruang", "ruangan"} | frozenset({
+    "pager", "pagar", "jendela", "pintu", "teras", "tembok", "atap", "lemari", "backyard", "yard", "window", "door",
+    "roof"})
+_MINE = frozenset({"saya", "aku", "kami", "gue", "gua", "my", "our"})
+# Who calls round for something, not come in unbidden: "ada org mau masuk rumah sy minta sumbangan", "nawarin
+# asuransi", "ada yg di rumah sy? sy mau titip paket", "ada org di depan rumah sy jualan sayur".
+_CALLING_ROUND = frozenset({"minta", "sumbangan", "nawarin", "menawari", "menawarkan", "jualan", "titip", "paket",
+                            "antar", "nganter", "selling", "delivering"})
+_HOW_TO_REPORT = frozenset({"cara", "gimana", "bagaimana", "how"})
+_SOMEONE_REACH = 6  # words from who to the home: "ada org loncat pager rumah sy"
+# Words after a "saya" that make it the writer going on, a comma lost between ("…masuk rumah, sy takut"), not the
+# home's owner ("…masuk rumah sy pak"); with FEAR.
+_THE_WRITER_DOES = frozenset({"lagi", "sedang", "di", "mau", "harus", "udah", "sudah", "baru", "lihat", "liat",
+                              "dengar", "denger", "am", "was", "saw", "heard"})
+
+
+def _someone_in_the_home(said: list[str], who: frozenset[str] = _SOMEONE_UNNAMED) -> bool:
+    told = set(said)
+    if (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE | _PETS | _CALLING_ROUND | {"kosong", "empty", "ular", "snake"}) & told \
+            or (_HOW_TO_REPORT & told and {"lapor", "lapornya", "melapor", "report"} & told) or _while_away(said):
+        return False
+    for i, word in enumerate(said):
+        if word not in who or _negated(said, i) or _WHAT_IF & set(said[max(0, i - 5):i]):
+            continue
+        if word == "yang" and said[i - 1:i] != ["ada"]:
+            continue  # "ada yg masuk"; not a "yang" of a clause ("anak yang masuk")
+        where = said[i + 1:i + 1 + _SOMEONE_REACH]
+        if _BREAK in where:
+            where = where[:where.index(_BREAK)]
+        homes = [k for k, w in enumerate(where) if w in _OF_A_HOME]
+        owned = any((where[k + 1:k + 2] and where[k + 1] in _MINE
+                     and not (FEAR | _THE_WRITER_DOES) & set(where[k + 2:k + 3]))
+                    or where[k - 1:k] in (["my"], ["our"]) for k in homes)
+        if owned and not _OUTSIDE_IT & set(where[:homes[0]]) \
+                and (word in ("penyusup", "intruder") or (_GETTING_IN | _WITHIN) & set(where[:homes[0]])):
+            return True
+    return False
 
 
 def _intruder_there(said: list[str]) -> bool:
