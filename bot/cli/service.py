@@ -36,6 +36,12 @@ def run() -> None:
     asyncio.run(_chat(settings, "console:local", None))
 
 
+# Seconds a worker may take to answer uvicorn's supervisor before it is killed and started again. With uvicorn's
+# 5 s, on a 2-core machine under load (where one worker took 7-13 s to start), both workers were killed and started
+# again every few seconds, and the service never answered.
+WORKER_ANSWERS_WITHIN = 60
+
+
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
@@ -54,7 +60,8 @@ def serve(
     # Each worker builds the service itself; the scheduler's lead and the outbox's leased claims already
     # keep their work once among processes, and each process paces its share of WhatsApp's rate.
     os.environ["WEB_CONCURRENCY"] = str(workers)
-    uvicorn.run("bot.app:app_in_worker", factory=True, host=host, port=port, workers=workers, **SERVER_OPTIONS)
+    uvicorn.run("bot.app:app_in_worker", factory=True, host=host, port=port, workers=workers,
+                timeout_worker_healthcheck=WORKER_ANSWERS_WITHIN, **SERVER_OPTIONS)
 
 
 def chat(
