@@ -127,6 +127,8 @@ async def file_a_report_with_buttons_pin_and_photo(chat: Chat, fake: FakeBotAPI)
     assert "Foto: ada" in sent[-1]["text"] and buttons(sent[-1]) == ["c:send", "c:change", "c:cancel"]
     sent = await chat.tap("c:send", replies=2)
     assert "LP-" in sent[0]["text"] and "Polsek Sananwetan" in sent[0]["text"]
+    assert all(message["link_preview_options"] == {"is_disabled": True}
+               for message in fake.calls_to("sendMessage")), "no link shown as a preview"
 
 
 async def the_one_report(engine: Engine) -> Report:

@@ -15,6 +15,7 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
+    LinkPreviewOptions,
     Message,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
@@ -45,6 +46,9 @@ CHOICE_PREFIX = "c:"  # callback data is "c:<choice key>": short, and well under
 COMMANDS = ("lapor", "status", "bantuan", "batal", "bahasa", "hapus")
 VOICE_TYPES = ("audio/ogg", "audio/mpeg", "audio/mp4")  # what sendVoice takes: OGG/Opus, MP3, M4A
 PER_SECOND = 25.0  # messages a second the bot starts on its own: below Telegram's limit of about 30 for a bot
+# No preview of a link in what the bot sends: a resident's link quoted in an officer's alert would show a page the
+# resident chose inside a police alert, and Telegram would fetch it.
+NO_LINK_PREVIEW = LinkPreviewOptions(is_disabled=True)
 _UNSUPPORTED = ("sticker", "video", "video_note", "audio", "animation", "document", "contact",
                 "poll", "dice", "game", "venue", "story")
 
@@ -224,7 +228,8 @@ class TelegramChannel:
                 await self._send_voice(chat_id, message.voice)
             for number, piece in enumerate(pieces, 1):
                 last = number == len(pieces)
-                await self.bot.send_message(chat_id, piece, reply_markup=self._markup(message) if last else None)
+                await self.bot.send_message(chat_id, piece, reply_markup=self._markup(message) if last else None,
+                                            link_preview_options=NO_LINK_PREVIEW)
         except RetryAfter as error:
             raise RetryLater("telegram asked to wait", _seconds(error.retry_after)) from error
         except Forbidden as error:
