@@ -2544,6 +2544,8 @@ _NAME_SAID = re.compile(r"^(?:nama\s+(?:saya|sy|aku|ku|gue|gw)\b|namaku\b|nama\s
                         r"(?:\s+(?:pak|bu|mas|mbak|kak))?\s*[,:.])"  # "nama aja, Budi", "pakai nama sy aja pak, Joko"
                         r"[\s:,-]*(?:adalah\s+|is\s+)?(?P<name>.*)$", re.IGNORECASE | re.DOTALL)
 _AFTER_A_NAME = frozenset({"pak", "bu", "mas", "mbak", "kak", "ya", "aja", "saja", "sir", "please"})
+# Courtesies said at the name question, no name in them: "mohon maaf pak" (thanks and greetings are asides).
+_COURTESIES = frozenset({"maaf", "mohon", "sorry"})
 def _name_given(text: str) -> str | None:
     """The name in a message that gives one ("Named. My name is John Smith": after the choice too), or None."""
     said = _NAME_SAID.match(text.strip()) or _NAME_SAID.match(_AFTER_A_CHOICE.sub("", text.strip(), count=1))
@@ -2585,11 +2587,14 @@ def _story_for_officers(turn: Turn) -> str:
 
 
 def ask_name(turn: Turn) -> None:
-    turn.say("report.ask_name")
+    """Only a WhatsApp number is shown to officers with the name (alerts.reporter_line); on Telegram they reply
+    through the bot."""
+    seen = "with_number" if turn.inbound.urn.startswith("whatsapp:") else "without_number"
+    turn.say("report.ask_name", who_sees=t(turn.lang, f"report.name_seen_{seen}"))
 
 
 _AFTER_A_CHOICE = re.compile(r"^[^.,!:]*[.,!:]\s*")  # "Named. " before "My name is …"
-_NOT_A_NAME = frozenset({"kirim", "send", "lewati", "skip", "ubah", "ganti", "change", "batal", "cancel"})
+_NOT_A_NAME = frozenset({"kirim", "send", "lewati", "skip", "ubah", "ganti", "change", "batal", "cancel", "need"})
 _ADDRESSED = re.compile(r"^(?:(?:pak|bu|bapak|ibu|mas|mbak|kak|sir)\b[\s.,!]*)+", re.IGNORECASE)
 # How a name is introduced: "nama saya Budi", "nama sy: Budi", "saya Budi", "my name is Budi", "I'm Budi".
 _NAME_OPENING = re.compile(r"^(?:(?:nama\s+(?:saya|sy|aku|ku)|namaku|my\s+name\s+is|i\s*'?\s*a?m|saya|sy|aku)\b[\s:,-]*"
@@ -2699,14 +2704,17 @@ async def name(turn: Turn) -> str:
     shortest, longest = NAME_CHARS
     # "kirim", "ya", "lewati": an answer to another question, sent before the name was given, is no name
     answering = yes_or_no(turn.text) is not None or bool(set(words(given)) & _NOT_A_NAME)
-    if letters_and_digits(given) < shortest or len(given) > longest or answering:
+    if answering:
+        turn.say("report.name_awaited")
+        return NAME
+    if letters_and_digits(given) < shortest or len(given) > longest:
         turn.say("report.name_invalid", shortest=shortest, longest=longest)
         return NAME
     if not _written_as_a_name(given):
         turn.say("report.name_letters_only")
         return NAME
     typed = set(re.findall(r"[^\W\d_]+", given.lower()))  # as typed: the slang lexicon reads "Ma" as "sama"
-    if typed <= _AFTER_A_NAME | NEUTRAL or ABOUT_A_NAME & typed:  # "maaf pak", "cukup inisial": no name in it
+    if typed <= _AFTER_A_NAME | NEUTRAL | _COURTESIES or ABOUT_A_NAME & typed:  # "cukup inisial": no name in it
         turn.say("report.name_invalid", shortest=shortest, longest=longest)
         return NAME
     turn.contact.display_name_encrypted = turn.cipher.encrypt(given)

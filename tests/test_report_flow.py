@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from handlers.engine import Engine
-from handlers.i18n import labels
+from handlers.i18n import labels, t
 from handlers.report_flow import IDENTITIES
 from handlers.state import load_session
 from storage.models import (
@@ -724,11 +724,12 @@ async def at_the_name_question(engine: Engine) -> Resident:
     return resident
 
 
-@pytest.mark.parametrize("not_a_name", ["kirim", "ya", "lewati"])
+@pytest.mark.parametrize("not_a_name", ["kirim", "ya", "lewati", "ya pak"])
 async def test_an_answer_to_another_question_is_no_name(engine: Engine, not_a_name: str) -> None:
+    """Told that a name is awaited, and how to choose otherwise: not asked for "2 to 100 characters"."""
     resident = await at_the_name_question(engine)
     await resident.send(not_a_name)
-    assert resident.heard("report.name_invalid"), resident.text
+    assert resident.heard("report.name_awaited") and not resident.heard("report.name_invalid"), resident.text
     await resident.send("Bambang Sutrisno")
     assert "Dengan nama (Bambang Sutrisno)" in resident.text, resident.text
 
@@ -805,11 +806,22 @@ async def test_a_wish_not_to_be_known_at_the_name_question_is_its_answer(engine:
     assert not resident.heard("report.ask_name"), resident.text
 
 
-@pytest.mark.parametrize("no_name", ["maaf pak", "ya pak"])
+@pytest.mark.parametrize("no_name", ["maaf pak", "mohon maaf pak", "sorry sir"])
 async def test_words_around_or_about_a_name_are_no_name(engine: Engine, no_name: str) -> None:
     resident = await at_the_name_question(engine)
     await resident.send(no_name)
     assert resident.heard("report.name_invalid") and not resident.heard("report.summary"), resident.text
+
+
+@pytest.mark.parametrize(("urn", "who_sees"), [("telegram:5550077", "report.name_seen_without_number"),
+                                             ("whatsapp:+6281234500077", "report.name_seen_with_number")])
+async def test_the_name_question_tells_a_number_only_where_officers_see_one(engine: Engine, urn: str,
+                                                                           who_sees: str) -> None:
+    """Officers see a named reporter's WhatsApp number; from Telegram they see none and reply through the bot."""
+    resident = Resident(engine, urn)
+    for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "1"):
+        await resident.send(message)
+    assert t("id", who_sees) in resident.text, resident.text
 
 
 @pytest.mark.parametrize("initials", ["cukup inisial", "inisial aja pak"])
