@@ -32,7 +32,14 @@ from storage.models import (
 )
 from storage.officers import officers_to_alert
 from storage.outbox import drop_unsent_alerts, enqueue
-from storage.reports import find_ref, last_status_event, latest_event, report_by_ref, report_time
+from storage.reports import (
+    find_ref,
+    last_status_event,
+    latest_event,
+    report_by_ref,
+    report_time,
+    reporter_said_already,
+)
 from storage.stations import station_named
 from storage.witnesses import followers, join_duplicate
 from storage.workflow import CLOSED_STATUSES, UNACKNOWLEDGED, StatusChangeNotAllowed, check_status_change
@@ -362,13 +369,18 @@ class ReporterWord(enum.StrEnum):
 
 
 async def take_reporter_word(office: Office, report: Report, said: str, word: ReporterWord,
-                             sent: StoredMedia | None = None) -> None:
+                             sent: StoredMedia | None = None) -> bool:
     """More told of an open report after it was sent ("pelakunya pake jaket ojol ijo", a photo of it), or a wish to
     withdraw it ("batalin aja pak, hpnya udh ketemu"): kept in its history as the reporter's reply (a photo kept with
     the report), the report as it is, and sent to the officer who last acted on it, or else to the station's duty
-    officers. Only an officer closes a report."""
+    officers. Only an officer closes a report. False, and nothing done, for words without a photo that the report's
+    history holds already from its reporter: sent again, they would page its officers again for nothing."""
+    if sent is None and await reporter_said_already(office.db, report, said):
+        return False
     untold = "_untold" if word == ReporterWord.WITHDRAWAL and not can_reach_reporter(report) else ""
     await _from_the_reporter(office, report, said, f"officer.reporter_{word.value}{untold}", sent)
+    return True
+
 
 
 async def _from_the_reporter(office: Office, report: Report, said: str, key: str,

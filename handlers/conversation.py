@@ -555,8 +555,10 @@ async def _of_a_report_sent(turn: Turn) -> str | None:
         return None
     word = ReporterWord(said)
     told = _for_officers(turn, report, _in_words(turn, turn.text, turn.photo))
-    await take_reporter_word(turn.office, report, told, word, turn.photo)
-    turn.say(f"relay.{word.value}_sent", ref=report.ref)
+    if await take_reporter_word(turn.office, report, told, word, turn.photo):
+        turn.say(f"relay.{word.value}_sent", ref=report.ref)
+    else:
+        turn.say("relay.told_already", ref=report.ref)
     return MENU
 
 

@@ -241,6 +241,13 @@ async def last_status_event(db: AsyncSession, report: Report, status: ReportStat
     )).scalar_one_or_none()
 
 
+async def reporter_said_already(db: AsyncSession, report: Report, said: str) -> bool:
+    """Whether the report's history holds these very words from its reporter."""
+    return await db.scalar(
+        select(ReportEvent.id).where(ReportEvent.report_id == report.id, ReportEvent.kind == EventKind.REPLY,
+                                     ReportEvent.actor == "reporter", ReportEvent.note == said).limit(1)) is not None
+
+
 async def question_waiting_for(db: AsyncSession, contact_id: int) -> Report | None:
     """The newest of the contact's reports on which an officer waits for the reporter's answer."""
     return (await db.execute(

@@ -755,6 +755,27 @@ async def test_more_told_of_a_sent_report_or_its_withdrawal_reaches_its_officer(
     assert not told.public and told.actor == "reporter"
 
 
+@pytest.mark.parametrize("identity", ["2", "3"])
+async def test_the_same_words_sent_again_page_the_officers_once(engine: Engine, identity: str) -> None:
+    """An addition sent again word for word (a resident tapping send twice, or anyone holding an anonymous report's
+    ref) is not passed on again: the officers were paged with it already. Something new still is."""
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine, identity=identity)
+    await petugas.send(f"TERIMA {ref}")
+    await deliver_to(engine, PETUGAS)
+    addition = f"{ref} oh iya tambahan pak, pelakunya pake jaket ojol ijo"
+    await warga.send(addition)
+    assert warga.heard("relay.added_sent"), warga.text
+    for _ in range(3):
+        await warga.send(addition)
+        assert warga.heard("relay.told_already") and not warga.heard("relay.added_sent"), warga.text
+    await warga.send(f"{ref} tambahan lagi pak, motornya beat merah")
+    assert warga.heard("relay.added_sent"), warga.text
+    relayed = await deliver_to(engine, PETUGAS)
+    assert relayed.count("jaket ojol ijo") == 1 and "beat merah" in relayed, relayed
+    assert len([e for e in await events(engine, ref) if e.kind == EventKind.REPLY]) == 2
+
+
 async def test_an_anonymous_reporters_withdrawal_does_not_promise_they_are_told(engine: Engine) -> None:
     await enrolled(engine, PETUGAS)
     warga, ref = await file_report(engine, identity="3")

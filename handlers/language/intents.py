@@ -1982,7 +1982,7 @@ _ADDING_WHAT = frozenset({"info", "informasi", "keterangan", "data", "cerita", "
                           "details", "lagi", "sedikit", "to", "that", "tambah", "tambahan", "addition"})
 # "Tambahan" as the word of adding, opening the message or with what is added: "oh iya tambahan, …", "tambahan
 # info: …"; not a charge ("biaya tambahan", "tambahan biaya parkir").
-_MORE_TOLD = re.compile(r"^\W*(?:(?:oh|eh|o|iya|ya|pak|bu|mas|mbak|maaf)\W+)*tambahan\b\s*(?:[,:.!-]|$|info\b|"
+_MORE_TOLD = re.compile(r"^\W*(?:(?:oh|eh|o|iya|ya|pak|bu|mas|mbak|maaf|ada)\W+)*tambahan\b\s*(?:[,:.!-]|$|info\b|"
                         r"informasi\b|keterangan\b|lagi\b|pak\b|bu\b)", re.IGNORECASE)
 _REPORTING_ANEW = frozenset({"lapor", "melapor", "ngadu", "mengadu", "report"})  # "sy mau lapor, ada yg nambahin…"
 _WITHDRAWING = frozenset({"batal", "batalin", "batalkan", "dibatalkan", "dibatalin", "cabut", "dicabut", "tarik",
@@ -2013,7 +2013,7 @@ def reporter_word(text: str) -> str | None:
         return "withdrawal"
     besides = [w for w in said if w not in NEUTRAL | _ADDING | _ADDING_WHAT | WANT_WORDS | OWN_WORDS | REPORT_WORDS
                | REPORT_NOUNS | ASKING]
-    adding = bool(told & _ADDING) or _MORE_TOLD.match(text) is not None \
+    adding = bool(told & _ADDING) or _MORE_TOLD.match(without_ref(text)) is not None \
         or ("tambah" in told and bool(told & {"info", "informasi", "keterangan", "data"}))
     if adding and len(besides) >= _TOLD_BESIDES and not _asked(text, said):  # "bisa nambahin foto gk?" asks
         return "added"
