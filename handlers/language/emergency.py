@@ -3339,7 +3339,9 @@ _MINE = frozenset({"saya", "aku", "kami", "gue", "gua", "my", "our"})
 _CALLING_ROUND = frozenset({"minta", "sumbangan", "nawarin", "menawari", "menawarkan", "jualan", "titip", "paket",
                             "antar", "nganter", "selling", "delivering"})
 _HOW_TO_REPORT = frozenset({"cara", "gimana", "bagaimana", "how"})
-_SOMEONE_REACH = 6  # words from who to the home: "ada org loncat pager rumah sy"
+_GETTING_IN_WITHIN = 3  # words from who to their getting in: "ada yg nyoba…", "someone is trying…"
+_SOMEONE_REACH = 8  # words from who to the home: "ada org loncat pager rumah sy", "someone is trying to get into my
+# house"
 # Words after a "saya" that make it the writer going on, a comma lost between ("…masuk rumah, sy takut"), not the
 # home's owner ("…masuk rumah sy pak"); with FEAR.
 _THE_WRITER_DOES = frozenset({"lagi", "sedang", "di", "mau", "harus", "udah", "sudah", "baru", "lihat", "liat",
@@ -3363,8 +3365,11 @@ def _someone_in_the_home(said: list[str], who: frozenset[str] = _SOMEONE_UNNAMED
         owned = any((where[k + 1:k + 2] and where[k + 1] in _MINE
                      and not (FEAR | _THE_WRITER_DOES) & set(where[k + 2:k + 3]))
                     or where[k - 1:k] in (["my"], ["our"]) for k in homes)
-        if owned and not _OUTSIDE_IT & set(where[:homes[0]]) \
-                and (word in ("penyusup", "intruder") or (_GETTING_IN | _WITHIN) & set(where[:homes[0]])):
+        # getting in, or in, said of them at once: "ada org masuk…", "someone is trying to get into…"; not what they
+        # do elsewhere first ("ada yg bakar sampah, skrg ada di halaman rumah sy")
+        getting_in = next((k for k, w in enumerate(where) if w in _GETTING_IN | _WITHIN), None)
+        if owned and not _OUTSIDE_IT & set(where[:homes[0]]) and (word in ("penyusup", "intruder") or (
+                getting_in is not None and getting_in < _GETTING_IN_WITHIN and getting_in < homes[0])):
             return True
     return False
 
@@ -3414,9 +3419,17 @@ def _stranger_outside_alone(said: list[str]) -> bool:
     alone = (_ALONE & told and _INDOORS & told) or any_phrase(said, _ALONE_AT_HOME)
     if not alone or (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE) & told or any_phrase(said, _GONE_AWAY):
         return False
-    lingering = _LINGERING & told or any_phrase(said, _LINGERING_SINCE)
-    return bool(lingering) and any(word in _SUSPECT_LOOKS | _STRANGE_WORDS and _a_stranger_at(said, i, _SUSPECT_LOOKS)
-                                   and not _on_a_screen(said, i) for i, word in enumerate(said))
+    lingering = (_LINGERING | _LURKING) & told or any_phrase(said, _LINGERING_SINCE)
+    return bool(lingering) and any(
+        ((word in _SUSPECT_LOOKS | _STRANGE_WORDS and _a_stranger_at(said, i, _SUSPECT_LOOKS))
+         or (word in _LURKING and _SOMEONE_UNNAMED & set(said[max(0, i - 2):i]) and not _negated(said, i)))
+        and not _on_a_screen(said, i) for i, word in enumerate(said))
+
+
+# What someone does that makes them a suspect, whoever they are: "ada yg ngintip dr jendela kamar sy", "ada org mondar
+# mandir di depan rumah sy dr td".
+_LURKING = frozenset({"ngintip", "ngintipin", "mengintip", "ngintai", "mengintai", "mondar", "peeking", "lurking",
+                      "pacing"})
 
 
 # Strangling told as one person does it to another; "kebakar" of the sun.
