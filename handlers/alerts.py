@@ -155,6 +155,11 @@ async def _patrol_line(office: Office, report: Report, lang: str) -> str:
     return t(lang, "alert.reporter_patrol", officer=(officer.name if officer and officer.name else "-"))
 
 
+def number_shown(urn: str) -> bool:
+    """Whether officers see a named reporter's number: a WhatsApp address is one; a Telegram chat id is none."""
+    return urn.startswith("whatsapp:")
+
+
 async def reporter_line(office: Office, identity: Identity, contact_id: int | None, lang: str) -> str:
     """Who reported (or witnessed), as an officer may see it: name and number only for a named account."""
     if identity != Identity.NAMED:
@@ -163,8 +168,8 @@ async def reporter_line(office: Office, identity: Identity, contact_id: int | No
     if contact is None:  # erased (HAPUS): the link went with the contact
         return t(lang, "alert.reporter_erased")
     name = office.cipher.decrypt(contact.display_name_encrypted) if contact.display_name_encrypted else "-"
-    scheme, address = office.cipher.decrypt(contact.urn_encrypted).split(":", 1)
-    number = address if scheme == "whatsapp" else t(lang, "alert.no_number")
+    urn = office.cipher.decrypt(contact.urn_encrypted)
+    number = urn.split(":", 1)[1] if number_shown(urn) else t(lang, "alert.no_number")
     return t(lang, "alert.reporter_named", name=quoted(name), number=number)
 
 

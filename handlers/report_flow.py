@@ -16,7 +16,7 @@ from typing import Literal, get_args
 from zoneinfo import ZoneInfo
 
 from bot.channels.base import Choice
-from handlers.alerts import alert_station
+from handlers.alerts import alert_station, number_shown
 from handlers.choices import Menu, pick
 from handlers.i18n import labels, t
 from handlers.language.answers import NEUTRAL, NO, YES, without_all_right, yes_or_no
@@ -2587,9 +2587,7 @@ def _story_for_officers(turn: Turn) -> str:
 
 
 def ask_name(turn: Turn) -> None:
-    """Only a WhatsApp number is shown to officers with the name (alerts.reporter_line); on Telegram they reply
-    through the bot."""
-    seen = "with_number" if turn.inbound.urn.startswith("whatsapp:") else "without_number"
+    seen = "with_number" if number_shown(turn.inbound.urn) else "without_number"
     turn.say("report.ask_name", who_sees=t(turn.lang, f"report.name_seen_{seen}"))
 
 
