@@ -974,8 +974,25 @@ def _not_followed(told: set[str]) -> bool:
 
 
 def _asks_to_ask(said: list[str]) -> bool:
-    return bool(set(said) & _ASK) and all(word in _ASKING_TO_ASK or word in NEUTRAL or word in _GREETING_WORDS
-                                          for word in said)
+    return bool(set(said) & _ASK) and _only_asking_to_ask(said)
+
+
+def _only_asking_to_ask(said: list[str]) -> bool:
+    return all(word in _ASKING_TO_ASK or word in NEUTRAL or word in _GREETING_WORDS for word in said)
+
+
+def _opening_asking_to_ask(clauses: list[str]) -> int:
+    """How many of the first clauses only ask to ask ("eh bentar pak, sy mau tanya dulu, …"), 0 for none. Read no
+    further than the first clause of anything else: no longer opening can then ask only, and a long story of many
+    commas is not read again for each of them."""
+    opening = 0
+    for k in range(1, len(clauses) + 1):
+        said = words(",".join(clauses[:k]))
+        if not _only_asking_to_ask(said):
+            break
+        if set(said) & _ASK:
+            opening = k
+    return opening
 
 
 def service_asked(text: str) -> str | None:
@@ -991,7 +1008,7 @@ def service_asked(text: str) -> str | None:
     if _asks_to_ask(said):
         return "ask_away"
     clauses = text.split(",")
-    opening = next((k for k in range(len(clauses), 0, -1) if _asks_to_ask(words(",".join(clauses[:k])))), 0)
+    opening = _opening_asking_to_ask(clauses)
     if opening and ",".join(clauses[opening:]).strip():  # "eh bentar pak, sy mau tanya dulu, nanti sy dipanggil…?"
         return service_asked(",".join(clauses[opening:]))
     if not 0 < len(said) <= SERVICE_MAX_WORDS or not _asked(text, said) or is_cry_for_help(text) \
