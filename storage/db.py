@@ -83,14 +83,57 @@ WAL_SIZE_LIMIT = 16 * 1024 * 1024
 
 def _checkpoint(path: str, mode: str, wait: float = WRITE_LOCK_WAIT) -> bool:
     """Copies the write-ahead log into the database file, through a connection of its own, in the calling thread;
-    whether it was done. PASSIVE waits for no reader or writer; TRUNCATE waits for readers (up to `wait` seconds)
-    and empties the log."""
+    whether it was done. PASSIVE waits for no reader or writer; TRUNCATE waits for readers (up to `wait` seconds),
+    empties the log and its index."""
     connection = sqlite3.connect(path, timeout=wait, isolation_level=None)
     try:
         busy, _frames, _copied = connection.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+        if not busy and mode == "TRUNCATE":
+            _forget_log_index(connection, path)
         return not busy
     finally:
         connection.close()
+
+
+# The -shm file is SQLite's index of the write-ahead log: a header, then the database page each frame of the log
+# holds, in parts of 32 KiB (the first holds 4,062 frames after the header, each later one 4,096).
+_INDEX_HEADER, _INDEX_PART, _FIRST_PART_FRAMES = 136, 32768, 4062
+_INDEX_FILES: dict[tuple[int, int], int] = {}  # a descriptor of each -shm file by (device, inode), never closed
+
+
+def _forget_log_index(connection: sqlite3.Connection, path: str) -> None:
+    """Zeroes the index's parts that no frame of the log uses. Emptying the log leaves the page numbers of its
+    transactions there until later writes reuse each part: a copy of the folder showed which pages, and so which
+    sessions, the transaction of an anonymous report wrote. Under the write lock, so that no frame is added
+    meanwhile; SQLite reads no part beyond the log's last frame and zeroes a part itself before it uses it again.
+    The descriptor stays open: closing any descriptor of the file would drop SQLite's locks on it in this
+    process (POSIX record locks). A writer holding the lock past the connection's wait leaves the index as it is:
+    its own write zeroes the first part."""
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return
+    try:
+        index = Path(path + "-shm")
+        log_bytes = Path(path + "-wal").stat().st_size if Path(path + "-wal").exists() else 0
+        if not index.exists():
+            return
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        frames = max(0, log_bytes - 32) // (24 + page_size)  # the log's header, each frame's header and page
+        if frames == 0:
+            unused_from = _INDEX_HEADER
+        elif frames <= _FIRST_PART_FRAMES:
+            unused_from = _INDEX_PART
+        else:
+            return
+        identity = (index.stat().st_dev, index.stat().st_ino)
+        if identity not in _INDEX_FILES:
+            _INDEX_FILES[identity] = os.open(index, os.O_RDWR)
+        size = os.fstat(_INDEX_FILES[identity]).st_size
+        if size > unused_from:
+            os.pwrite(_INDEX_FILES[identity], bytes(size - unused_from), unused_from)
+    finally:
+        connection.execute("ROLLBACK")
 
 
 async def _wait_for_write_lock(connection: sqlite3.Connection) -> None:

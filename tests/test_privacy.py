@@ -183,6 +183,31 @@ async def test_an_anonymous_report_leaves_no_frame_of_its_transaction_in_sqlites
 
 
 @READING_ON_SQLITE
+async def test_an_anonymous_report_leaves_no_page_of_its_transaction_in_the_logs_index(engine: Engine,
+                                                                                       database_url: str) -> None:
+    """The -shm file indexes the log: the page each frame holds. Emptying the log left those page numbers, and a
+    copy of the folder showed which pages (a page of sessions among them) the anonymous report's transaction
+    wrote. The log is first grown past the index's first part, where later writes do not zero them."""
+    path = database_url.split("///", 1)[1]
+    writer = sqlite3.connect(path)
+    try:
+        writer.execute("PRAGMA wal_autocheckpoint=0")
+        writer.execute("CREATE TABLE scratch (filler BLOB)")
+        writer.execute("INSERT INTO scratch VALUES (zeroblob(17000000))")  # some 4,150 frames in one transaction
+        writer.commit()
+    finally:
+        writer.close()
+    anonymous = Resident(engine, "whatsapp:+6281200000068")
+    await walk_to_summary(anonymous, identity="3")
+    index = Path(path + "-shm").read_bytes()
+    assert any(index[136:]), "the log's frames are indexed while it holds them"
+    await anonymous.send("kirim")
+    assert anonymous.heard("report.submitted_anonymous"), anonymous.text
+    await until(lambda: not any(Path(path + "-shm").read_bytes()[136:]), seconds=30,
+                what="no page listed in the index once the log is emptied")
+
+
+@READING_ON_SQLITE
 async def test_a_reader_holding_the_log_delays_no_anonymous_reports_answer(
         engine: Engine, database_url: str, caplog: pytest.LogCaptureFixture) -> None:
     """Emptying the log waits for readers: another process reading (a CLI command, a backup) kept the answer to an
