@@ -1902,7 +1902,7 @@ def is_cry_for_help(text: str) -> bool:
     if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said) or _intruder_there(said) \
             or _someone_in_the_home(said):
         return True
-    if _stranger_outside_alone(said):
+    if _stranger_outside_alone(said) or _lurking_at_the_home(said):
         return True
     if _not_breathing(said) or (_a_vehicle_in_the_water(said) and not _out_of_the_water(said)) or _collapsed(said):
         return True
@@ -2448,9 +2448,20 @@ _PETS = frozenset({"kucing", "anjing", "burung", "ayam", "kambing", "sapi", "kel
 
 # Someone at the door or the window, now, the resident alone or at night: "ada org gedor2 pintu sy skrg, sy
 # sendirian", "ada yg ketok2 jendela kamar sy tengah malem gini"; not "tetangga gedor pintu tiap pagi".
-_KNOCKING = frozenset({"gedor", "menggedor", "ngegedor", "gedorin", "ketok", "ketuk", "mengetuk", "ngetok", "banging",
-                       "pounding"})
-_DOOR_OR_WINDOW = frozenset({"pintu", "jendela", "door", "window"})
+# Banging on it by someone unnamed or unknown, again and again or in fear, is a cry at any hour: "pintu rumah sy
+# digedor2 org ga dikenal", "someone keeps banging on my door"; not the writer's own ("sy gedor pintu kamar adik"),
+# nor a door that sticks ("harus digedor biar kebuka").
+_BANGING = frozenset({"gedor", "menggedor", "ngegedor", "gedorin", "ngegedorin", "digedor", "digedorin", "banging",
+                      "pounding", "hammering"})
+_KNOCKED = frozenset({"digedor", "digedorin", "diketok", "diketuk"})  # the door or the window told before
+_KNOCKING = _BANGING | _KNOCKED | {"ketok", "ketuk", "mengetuk", "ngetok", "knocking"}
+_DOOR_OR_WINDOW = frozenset({"pintu", "jendela", "door", "window", "windows", "doors"})
+_LATE_PHRASES = (("tengah", "malam"), ("tengah", "malem"), ("malam", "malam"), ("malem", "malem"), ("dini", "hari"),
+                 ("middle", "of", "the", "night"))
+_SMALL_HOURS = frozenset({"12", "1", "2", "3", "4", "satu", "dua", "tiga", "empat"})
+_SHOUTING = frozenset({"teriak", "berteriak", "neriakin", "maki", "memaki", "yelling", "shouting",
+                       "screaming"})
+_NOT_DARING = (("enggak", "berani"), ("tidak", "berani"), ("takut", "buka"))
 
 
 # Being chased, the resident or one of theirs: by one who threatens, named beside it ("sy dikejar preman", "anak sy
@@ -2874,9 +2885,34 @@ def _a_hot_liquid(said: list[str]) -> bool:
 
 def _at_the_door(said: list[str]) -> bool:
     told = set(said)
-    knocking = any(word in _KNOCKING and _DOOR_OR_WINDOW & set(said[i + 1:i + 4]) for i, word in enumerate(said))
-    alone_or_late = bool({"sendirian", "alone"} & told) or any_phrase(said, (("tengah", "malam"),))
-    return knocking and alone_or_late and not (HABITUAL | _NOISES_OF_NO_ONE | _KNOWN_CALLER) & told
+    if (HABITUAL | _NOISES_OF_NO_ONE | _KNOWN_CALLER) & told:
+        return False
+    alone_or_late = bool({"sendirian", "alone"} & told) or _late_at_night(said)
+    for i, word in enumerate(said):
+        if word not in _KNOCKING or (word not in _KNOCKED and i and said[i - 1] in _WE):
+            continue  # "sy gedor pintu kamar adik sy": the writer knocking
+        at_it = _DOOR_OR_WINDOW & set(said[i + 1:i + 5]) \
+            or (word in _KNOCKED and _DOOR_OR_WINDOW & set(said[max(0, i - 4):i]))  # "pintu rumah sy digedor2"
+        if at_it and (alone_or_late or (word in _BANGING and _banged_on_in_earnest(said, i))):
+            return True
+    return False
+
+
+def _late_at_night(said: list[str]) -> bool:
+    """"tengah malam", "malem2 gini", "jam 2 pagi", "at 3am", "in the middle of the night"."""
+    return any_phrase(said, _LATE_PHRASES) or any(
+        word == "jam" and said[k + 1:k + 2] and said[k + 1] in _SMALL_HOURS
+        and said[k + 2:k + 3] and said[k + 2] in ("pagi", "malam", "malem", "subuh") for k, word in enumerate(said)) \
+        or any(re.fullmatch(r"[1-4]am", word) for word in said)
+
+
+def _banged_on_in_earnest(said: list[str], at: int) -> bool:
+    """Banging by someone unnamed or unknown ("ada yg gedor pintu", "digedor org gk dikenal", "someone keeps
+    banging"), again and again ("gedor2"), in fear or with shouting: no caller waiting at the door."""
+    who = said[max(0, at - 3):at] + said[at + 1:at + 8]
+    return bool(_SOMEONE_UNNAMED & set(who) or _STRANGE_LOOKS & set(who)) or said[at + 1:at + 2] == [said[at]] \
+        or bool((FEAR | _SHOUTING | {"keeps", "kept"}) & set(said)) or any_phrase(said, _NOT_DARING) \
+        or any(w in _NOT_KNOWN_AS and _negated(said, k) for k, w in enumerate(said))
 
 
 _KNOWN_CALLER = frozenset({"ternyata", "kurir", "paket", "nawarin", "menawarkan", "lupa", "pinjem", "pinjam", "courier",
@@ -3430,6 +3466,47 @@ def _stranger_outside_alone(said: list[str]) -> bool:
 # mandir di depan rumah sy dr td".
 _LURKING = frozenset({"ngintip", "ngintipin", "mengintip", "ngintai", "mengintai", "mondar", "peeking", "lurking",
                       "pacing"})
+
+
+# Someone unnamed at the window or the door of the resident now, whoever is at home: peeping in at it ("ada yg ngintip
+# dr luar jendela", "someone keeps peeking through my window"), or standing or pacing there told as now, unknown or
+# feared ("ada org berdiri di luar jendela kamar sy skrg", "a stranger is standing at my door and won't leave"). Not
+# one known or let in (_LET_IN), gone, told as how it goes ("tiap malam"), nor children at play ("petak umpet").
+_PEEPING = _LURKING - {"mondar", "pacing"} | {"ngendap", "mengendap", "peeping", "peeks", "spying", "watching"}
+_STANDING = frozenset({"berdiri", "nongkrong", "mondar", "standing", "pacing", "loitering", "hanging", "outside"})
+_AT_THE_HOME = _DOOR_OR_WINDOW | {"pagar", "pager", "gerbang", "teras", "gate", "porch", "fence"}
+_LOOKING_IN = _AT_THE_HOME | {"kamar", "lubang", "rumah", "bedroom", "room", "house"}
+_SOMEONE_THERE_NOW = _STILL | FEAR | _SUSPECT_LOOKS | _STRANGE_WORDS | {
+    "lagi", "barusan", "liatin", "ngeliatin", "melihat", "ngawasin", "kelihatan", "terlihat", "watching", "staring",
+    "scared", "keeps"}
+_NOT_LEAVING = (("enggak", "pergi"), ("tidak", "pergi"), ("belum", "pergi"), ("won", "t", "leave"),
+                ("will", "not", "leave"))
+_UNNAMED_AT_THE_HOME = _SOMEONE_UNNAMED - {"yang"} | {"cowok", "cowo", "cewek", "cewe", "pria", "laki", "lelaki",
+                                                     "wanita", "perempuan", "pemuda", "bayangan", "man", "woman",
+                                                     "guy", "men", "person", "stranger"}
+_OPEN_TO_ALL = _NOT_A_HOME | {"toko", "warung", "kantor", "bank", "atm", "sekolah", "masjid", "antri", "antre",
+                               "ngantri", "shop", "store", "office", "queue", "queuing"}
+_SUSPECT_REACH = 7  # words from who is there to the door or window: "ada org berdiri di luar jendela kamar"
+
+
+def _lurking_at_the_home(said: list[str]) -> bool:
+    told = set(said)
+    if (_LET_IN | HABITUAL | _PLAYING | _NOISES_OF_NO_ONE) & told or any_phrase(said, _GONE_AWAY):
+        return False
+    there_now = bool(_SOMEONE_THERE_NOW & told) or any_phrase(said, _LINGERING_SINCE + _NOT_LEAVING)
+    for i, word in enumerate(said):
+        if word not in _PEEPING | _STANDING \
+                or (_negated(said, i) and not _NOT_KNOWN_AS & set(said[max(0, i - 2):i])):
+            continue  # "tidak ada yg ngintip"; not "cowok gk dikenal berdiri…", where the "no" is who is unknown
+        who = said[max(0, i - 4):i]
+        if not (_UNNAMED_AT_THE_HOME & set(who) or any_phrase(who, (("ada", "yang"),))):
+            continue  # "ada yg ngintip"; not "anak sy yg berdiri di depan pintu"
+        near = set(said[max(0, i - _SUSPECT_REACH):i + 1 + _SUSPECT_REACH])
+        if _OPEN_TO_ALL & near:
+            continue  # "ada org berdiri di depan pintu toko sy, lagi antri": a door open to anyone
+        if (word in _PEEPING and _LOOKING_IN & near) or (_AT_THE_HOME & near and there_now):
+            return True
+    return False
 
 
 # Strangling told as one person does it to another; "kebakar" of the sun.
