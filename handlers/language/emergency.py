@@ -1934,6 +1934,13 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "kulit sy kebakar matahari", "nasi sy kebakar", "sampah kebakar tiap sore": no fire to put out
         if word in _THREATENING and (_NO_HARM_THREATENED & set(said[i + 1:i + 4]) or a_thing_threatens(said, i)):
             continue  # "pinjol ngancem nyebar data sy": a threat to report; "pohon … ngancam rumah": no one's deed
+        if word in _THREATENING and _job_or_pay_threatened(said, i):
+            continue  # "bos sy ngancem mau mecat sy": a job, not a life
+        if word in _THREATENING and _habit_to_keep_order(said, i):
+            continue  # "preman ngancam warga tiap malam, tolong ditertibkan": order asked for, no help now
+        if word == "fire" and said[i - 1:i] and said[i - 1] in _TO_DO and said[i + 1:i + 2] \
+                and said[i + 1] in _STAFF:
+            continue  # "my boss threatened to fire me": a dismissal
         if word == "darurat" and said[i - 1:i] and said[i - 1] in _NUMBER_OF:
             continue  # "nomor darurat polisi brp": the number asked for
         if word in ("nodong", "nodongin") and _ASKING_TO_PAY & set(said):
@@ -3523,6 +3530,24 @@ _THREATENING = frozenset({"ngancam", "ngancem", "ngancemin", "diancem"})
 _NO_HARM_THREATENED = frozenset({"nyebar", "nyebarin", "sebar", "menyebar", "menyebarkan", "disebar", "disebarin",
                                  "data", "foto", "video", "kontak", "viral", "viralin", "diviralkan", "lapor",
                                  "laporin", "dilaporin", "dilaporkan", "pecat", "dipecat", "tagih", "nagih", "ditagih"})
+# A job or pay taken away, right after the threat or what it is going to do: "bos sy ngancem mau mecat sy",
+# "ngancam potong gaji kalau telat", "perusahaan ngancam PHK"; not pay named anywhere near ("ngancem sy, gaji sy
+# diambil").
+_DISMISSING = frozenset({"pecat", "dipecat", "mecat", "memecat", "mecatin", "pecatin", "phk", "diphk", "pemecatan"})
+_PAY = frozenset({"gaji", "upah", "bonus", "thr", "honor", "insentif"})
+_CUTTING = frozenset({"potong", "motong", "memotong", "dipotong", "tahan", "nahan", "menahan", "ditahan"})
+_GOING_TO = frozenset({"mau", "akan", "bakal", "mo", "pengen"})
+# A threat told as how it goes, with order asked for: "preman ngancam warga tiap malam, tolong ditertibkan",
+# "sering ada anak2 mabuk ngancam warga yg lewat, mohon ditindak"; not one now ("…, skrg dia di depan rumah").
+_KEEPING_ORDER = frozenset({"ditertibkan", "tertibkan", "ditertibin", "penertiban", "ditindak", "ditindaklanjuti",
+                            "dipatroli", "patroli", "ditegur", "diberantas", "dibina", "patrol"})
+_HARM_THREATENED_TOO = frozenset({"nusuk", "mukul", "mukulin", "nembak", "bakarin", "ngebakar", "ngebunuh", "bunuhin",
+                                  "ngebacok", "bacokin", "habisin", "hajar", "gebukin", "culik", "nyulik", "perkosa"})
+_NOW_AFTER_A_HABIT = _STILL | _NOW_WORDS | {"lagi", "barusan"}
+# English "fire" with someone to lose their work after it: "threatened to fire me", "he will fire us".
+_TO_DO = frozenset({"to", "will", "would", "gonna", "can", "could", "might", "wants"})
+_STAFF = frozenset({"me", "us", "him", "her", "them", "you", "everyone", "everybody", "all", "staff", "workers",
+                    "employees"})
 _NUMBER_OF = frozenset({"nomor", "nomer", "no", "telepon", "telpon", "kontak", "layanan", "hotline", "call"})
 # What threatens without anyone's will: a tree about to fall, a cliff, a flood ("pohon mau tumbang ngancam rumah
 # warga", "rumah warga terancam longsor").
@@ -3534,6 +3559,23 @@ _PROPERTY = frozenset({"rumah", "lahan", "kebun", "sawah", "pekarangan"})  # "ru
 _HAZARD_REACH = 8  # words back from the threat to who or what threatens
 _AT_A_PLACE = frozenset({"di", "ke", "dari", "dekat", "pinggir", "atas", "bawah", "samping", "depan", "belakang", "on",
                          "at", "near"})  # "di jembatan": where, not what
+
+
+def _job_or_pay_threatened(said: list[str], at: int) -> bool:
+    k = at + 1
+    while k < len(said) and said[k] in _GOING_TO:
+        k += 1
+    return said[k:k + 1] != [] and (said[k] in _DISMISSING
+                                    or (said[k] in _CUTTING and said[k + 1:k + 2] != [] and said[k + 1] in _PAY))
+
+
+def _habit_to_keep_order(said: list[str], at: int) -> bool:
+    start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
+    end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
+    after = set(said[at + 1:])
+    return bool((HABITUAL | {"suka"}) & set(said[start:end]) and _KEEPING_ORDER & set(said)) \
+        and not _NOW_AFTER_A_HABIT & set(said) and said[at + 1:at + 2] != [] and said[at + 1] not in _GOING_TO \
+        and not (_HARM_THREATENED | _HARM_THREATENED_TOO) & after  # "…ngancam mau bakar warung sy": harm named
 
 
 def a_thing_threatens(said: list[str], at: int) -> bool:
