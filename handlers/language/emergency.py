@@ -751,16 +751,17 @@ _ABOUT_THEM = frozenset({"saya", "aku", "kami", "my", "our", "yang", "kecil", "p
 _GONE = frozenset({"hilang", "missing"})
 # What may follow the word of missing: where, since when, who they are ("hilang di pasar", "hilang, dia pikun");
 # a thing after it is what they lost ("ibu saya hilang dompet").
-_AFTER_GONE = frozenset({_BREAK, "di", "dari", "sejak", "since", "at", "in", "from", "waktu", "pas", "saat",
+_AFTER_GONE = frozenset({_BREAK, "di", "dari", "sejak", "since", "at", "in", "from", "here", "waktu", "pas", "saat",
                          "ketika", "sudah", "belum", "sampai", "hingga", "dia", "pikun", "dan", "and", "tolong",
                          "pak", "bu", "sekarang", "tadi", "kemarin", "semalam", "for", "please", "help", "kontak",
                          "he", "she", "they"})
 # Found again: "alhamdulillah sudah ditemukan", "he is back now".
 _FOUND = frozenset({"ketemu", "ditemukan", "pulang", "kembali", "balik", "back", "found", "home"})
+_AT_LAST = frozenset({"akhirnya", "finally", "god"})  # "thank god found her at security"
 _DONE_OR_NOW = frozenset({"sudah", "udah", "telah", "already", "is", "was", "now"})
 _NOT_YET = frozenset({"belum", "tidak", "enggak", "not", "never", "hasnt", "havent", "didnt", "hasn", "haven", "didn",
                       "t"})
-_HOME = frozenset({"pulang", "home", "kembali", "balik", "back"})
+_HOME = frozenset({"pulang", "home", "kembali", "balik", "back", "datang", "dateng"})
 _NEWS = frozenset({"kabar", "kabarnya", "news", "word"})  # none of them for days: missing
 _SINCE_A_TIME = frozenset({"kemarin", "tadi", "semalam", "pagi", "siang", "sore", "malam", "subuh", "minggu", "hari",
                            "yesterday", "last", "friday", "monday", "tuesday", "wednesday", "thursday", "saturday",
@@ -768,7 +769,7 @@ _SINCE_A_TIME = frozenset({"kemarin", "tadi", "semalam", "pagi", "siang", "sore"
                            "afternoon", "evening", "night", "today"})
 # Besides _BEFORE_A_SUBJECT, a time may come before the person ("sudah 3 hari anak saya belum pulang").
 _BEFORE_A_SUBJECT_TOO = frozenset({"my", "our", "hari", "jam", "minggu", "malam", "kemarin", "semalam", "days",
-                                   "hours"})
+                                   "hours", "biasanya", "usually", "normally"})
 _MISSING_REACH = 7  # words from the person to the word of missing
 
 
@@ -876,7 +877,8 @@ def _found_again(said: list[str]) -> bool:
     """"sudah ketemu", "he is back now", and with relief: "syukurlah ketemu di pos satpam"; not a thing of theirs
     found ("syukurlah ketemu sandalnya, tp anaknya blm ketemu"), nor one of two with the other still missing after
     it (_another_still_missing)."""
-    return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW | _OVER_AND_GLAD
+    routine = _routine(said)  # "biasanya udh pulang jam 2": when they come home, not that they have
+    return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW | _OVER_AND_GLAD | _AT_LAST and k not in routine
                and not _owned_before(said, k + 1) and not _another_still_missing(said, k + 1)
                for k, word in enumerate(said) if k)
 
@@ -932,10 +934,27 @@ def _missing_person(said: list[str]) -> bool:
                 return True
             if said[j] in ("ada", "no"):  # "belum ada kabar", "has no news"
                 continue
-            if not (said[j] in _ABOUT_THEM or said[j] in _NOT_YET or said[j] in {"come", "came"}
+            if said[j] in ("yang", "who") and _gone_after_a_clause(said, j):
+                return True  # "keponakan sy yg lagi nginep di rumah sy hilang"
+            if not (said[j] in _ABOUT_THEM or said[j] in _NOT_YET or said[j] in {"come", "came", "went", "gone"}
                     or said[j].isdecimal()):
                 break
     return _no_news_from(said) or _searched_not_found(said) or _gone_from_home(said) or _other_missing(said)
+
+
+# Who they are told in a clause before the word of missing: "ponakan sy yg lagi nginep di rumah sy hilang"; not a thing
+# of theirs lost ("anak sy yg kerja di toko hpnya hilang"), nor a clause of long ago ("yg dulu pernah hilang").
+_CLAUSE_REACH = 8
+
+
+def _gone_after_a_clause(said: list[str], at: int) -> bool:
+    for k in range(at + 1, min(len(said), at + 1 + _CLAUSE_REACH)):
+        if said[k] == _BREAK or said[k] in _ONCE | _PAST:
+            return False
+        if said[k] in _GONE:
+            return not _negated(said, k) and said[k - 1].removesuffix("nya") not in _OWNED_THINGS \
+                and (k + 1 == len(said) or said[k + 1] in _AFTER_GONE)
+    return False
 
 
 _OWN_AFTER = frozenset({"saya", "aku", "kami", "gue", "ku"})
@@ -997,10 +1016,42 @@ def _as_subject(said: list[str], at: int) -> bool:
 def _whereabouts_known(said: list[str]) -> bool:
     """"blm pulang, katanya lembur", "masih les sampai jam 5", "skrg di rumah ibunya"; not where the family
     lives ("kami tinggal di bendogerit")."""
+    routine = _routine(said)
     known = any(word in _KNOWN_WHERE and not (word == "tinggal" and said[i - 1:i] and said[i - 1] in _WE)
                 and not (said[i - 1:i] and said[i - 1] in _OTHERS)  # "teman kos", "temen kerja": who, not where
-                and not _the_writer_at_it(said, i) for i, word in enumerate(said))
-    return known or any_phrase(said, _NOW_AT)
+                and not _the_writer_at_it(said, i) and i not in routine and not _at_the_writers(said, i)
+                for i, word in enumerate(said))
+    return known or any(at not in routine for _phrase, at in phrases_found(said, _NOW_AT))
+
+
+# What someone usually does, up to what is told of now: "biasanya pulang kerja jam 5, skrg jam 11 blm pulang",
+# "usually home by 5, now it's 10": where they usually are is not where they are known to be now.
+_NOW_TOLD = frozenset({"sekarang", "ini", "now", "tapi", "tetapi", "but", "today", "tonight"})
+
+
+def _routine(said: list[str]) -> set[int]:
+    routine: set[int] = set()
+    for i, word in enumerate(said):
+        if word in _AS_USUAL:
+            end = next((k for k in range(i + 1, len(said)) if said[k] in _NOW_TOLD), None)
+            if end is not None:
+                routine.update(range(i + 1, end))
+    return routine
+
+
+# The writer's own place, where one of theirs stayed or worked: "nginep di rumah sy", "tinggal sama sy", "kerja di
+# toko sy", "kos saya", "staying at my place".
+_TO_THE_WRITERS = frozenset({"di", "sama", "bareng", "dengan", "with", "at", "in", "ke", "tempat", "rumah", "toko",
+                             "kos", "kosan", "kantor", "warung", "kontrakan", "place", "house", "home", "my", "our"})
+
+
+def _at_the_writers(said: list[str], at: int) -> bool:
+    k = at + 1
+    while k < len(said) and k <= at + 3 and said[k] in _TO_THE_WRITERS - {"my", "our"}:
+        k += 1
+    return said[k:k + 1] != [] and (said[k] in _WE | {"us", "me"}
+                                    or (said[k] in ("my", "our") and said[k + 1:k + 2] != []
+                                        and said[k + 1] in _TO_THE_WRITERS))
 
 
 def _the_writer_at_it(said: list[str], at: int) -> bool:
@@ -1085,6 +1136,8 @@ def _gone_from_home(said: list[str]) -> bool:
         # "blm pulang", "gk pulang2", "belum juga balik"; not "ga tau jalan pulang" (lost, and found by the teller)
         not_back = any(w in _HOME and _NOT_YET & set(told[max(0, k - 2):k]) for k, w in enumerate(told))
         long_gone, unreachable = _gone_long(told), _unreachable(told)
+        # "usually home by 5, now it's 10 and she's not answering": past their hour, and out of reach
+        not_back = not_back or bool(unreachable and _routine(said))
         if not (not_back or ran_away or (left and (long_gone or unreachable)) or (unreachable and long_gone)):
             continue  # "anak sy keluar rumah main sepeda": gone out, no word of not coming back
         frail = word in _CHILDREN_AND_ELDERS or bool(_FRAIL & set(said[max(0, i - 3):i + 1 + _GONE_REACH]))
