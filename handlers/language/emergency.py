@@ -379,8 +379,11 @@ _WATCHING = frozenset({"menonton", "tonton", "watching", "watch", "watched"})
 _LIVE_SHOWS = frozenset({"bola", "sepakbola", "sepak", "futsal", "voli", "tarkam", "pertandingan", "tanding", "laga",
                          "konser", "dangdut", "orkes", "organ", "wayang", "pawai", "karnaval", "balapan", "balap",
                          "pacuan", "karapan", "pentas", "pertunjukan", "panggung", "festival", "lomba", "turnamen",
-                         "liga", "match", "concert", "football", "soccer", "gig", "parade", "race"})
-_BEFORE_A_SHOW = frozenset({"bareng", "the", "a"})  # "nonton bareng bola", "watching the game"
+                         "liga", "match", "concert", "football", "soccer", "gig", "parade", "race", "dangdutan",
+                         "orgen", "reog", "jaranan", "kuda", "barongsai", "sirkus", "kembang", "pasar", "atraksi",
+                         "17an", "agustusan", "tujuhbelasan", "circus", "fireworks"})
+# "nonton bareng bola", "nonton acara 17an", "watching the game"
+_BEFORE_A_SHOW = frozenset({"bareng", "acara", "the", "a"})
 _THE_GAME = ("the", "game")  # a match; "nonton game" is a video game played
 _SCREENS = frozenset({"tv", "tivi", "televisi", "youtube", "yutub", "yt", "hp", "streaming", "siaran", "tayangan",
                       "netflix", "online", "layar", "screen"})
@@ -420,7 +423,7 @@ def _make_believe(said: list[str]) -> bool:
 
     return any(word in _NOT_REAL and not _negated(said, i) and not as_in(i) and not broken_into(i)
                and not _watching_live(said, i) and not _own_place_now(said, i) and not _at_home_then_danger(said, i)
-               and not _watching_after_a_danger(said, i)
+               and not _watching_after_a_danger(said, i) and not _danger_at_the_watcher(said, i)
                for i, word in enumerate(said))
 
 
@@ -449,6 +452,40 @@ def _own_place_now(said: list[str], at: int) -> bool:
     own = any(watched_at is None or k > watched_at + 2 for k in owned)
     return own and bool(_STILL & set(rest)) and not (_NOT_REAL | _SCENES) & set(rest) \
         and is_cry_for_help(" ".join(rest))
+
+
+# A danger at the writer, or done to them: beside them ("di depan sy", "di sebelah sy", "di sini", "next to me"), or
+# they or theirs struck or robbed ("ada yg nodong sy", "hp sy dijambret", "sy dikeroyok"). What is on a screen is done
+# to no one who writes of it.
+_BESIDE = frozenset({"depan", "sebelah", "dekat", "deket", "samping", "belakang", "near", "beside", "behind", "to"})
+_THE_WATCHER = frozenset({"saya", "aku", "kami", "kita", "gue", "i", "we", "me", "us"})
+_HERE = (("di", "sini"), ("here",))
+
+
+def _at_the_writer(told: list[str]) -> bool:
+    roots = stems_of(told, ALWAYS | THEFT_STEMS)
+    for k, word in enumerate(told):
+        if word not in _THE_WATCHER:
+            continue
+        if k and told[k - 1] in _BESIDE:
+            return True
+        if any(j != k and (roots[j] in ALWAYS | THEFT_STEMS or told[j] in ALWAYS_WORDS)
+               for j in range(max(0, k - 1), min(len(told), k + 2))):
+            return True
+    return any_phrase(told, _HERE)
+
+
+def _danger_at_the_watcher(said: list[str], at: int) -> bool:
+    """Whether the sentence goes on, after what is watched at `at`, to a danger at the writer, itself a cry ("lagi
+    nonton youtube di halte, ada yg nodong sy", "sy lg nonton tv di warung, ada org bawa golok ngamuk di depan sy"):
+    what happened where they watch, not what was watched ("…, adegannya ada yg nodong")."""
+    end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
+    start = next((k for k in range(at + 1, end) if said[k] not in _NOT_REAL | _SHOWN_ON | _WATCHED), end)
+    rest = said[start:end]
+    happening = next((k for k, word in enumerate(rest) if word in _HAPPENING | _THE_WATCHER), None)
+    return happening is not None and _at_the_writer(rest[happening:]) \
+        and not (_STORIES | _SCENES | _WHAT_IS_SHOWN | _SHOWN_ON) & {word.removesuffix("nya") for word in rest} \
+        and is_cry_for_help(" ".join(rest[happening:]))
 
 
 # Where one lives: a film watched or a game played there ("lagi main game di kamar") is what the speaker was doing.
@@ -487,6 +524,7 @@ def _at_home_then_danger(said: list[str], at: int) -> bool:
 # nonton"), at it now.
 _WATCHERS = frozenset({"saya", "aku", "gue", "kami", "kita"})
 _AT_IT = frozenset({"lagi", "sedang", "asik", "asyik"})
+_WHILE = frozenset({"pas", "waktu", "saat", "ketika", "while"})  # "…, pas lg nonton reog"
 # A story watched (a film, the news) may hold the danger told before it ("ada yg ditusuk, sy lagi nonton film
 # action"); a screen or nothing named holds none of its own.
 _STORIES = _NOT_REAL - {"nonton", "menonton"}
@@ -509,17 +547,23 @@ def _watching_after_a_danger(said: list[str], at: int) -> bool:
     if watching < 1 or said[watching] not in ("menonton", "nonton"):
         return False
     k = watching - 1
-    while k >= 0 and said[k] in _AT_IT:
+    while k >= 0 and said[k] in _AT_IT | _WHILE:
         k -= 1
-    if k == watching - 1 or k < 1 or said[k] not in _WATCHERS | _FAMILY:
-        return False  # "…, nonton tv": whose watching is not told
-    if said[k] in _WE and said[k - 1] in _FAMILY:
+    if k == watching - 1 or k < 1:
+        return False
+    if said[k] not in _WATCHERS | _FAMILY or said[k - 1] in _BESIDE:  # "di sebelah sy, lg nonton": where, not who
+        # "…, nonton tv": whose watching is not told, unless the danger is at the writer ("ada yg ditusuk di
+        # sebelah sy, lg nonton bioskop")
+        if not _at_the_writer(said[:k + 1]):
+            return False
+        k += 1
+    elif said[k] in _WE and said[k - 1] in _FAMILY:
         k -= 1  # "anak sy lagi nonton"
     danger, shown = said[:k], [word.removesuffix("nya") for word in said[watching + 1:]]
     if (_NOT_REAL | _WHAT_IS_SHOWN | _SHOWN_ON) & set(danger) or _WHAT_IS_SHOWN & set(shown) \
             or len(_STORIES & set(shown)) > 1 or all(word in _ALONE_WITH or word == _BREAK for word in danger):
         return False  # "tolong pak, sy lagi nonton film begal": a plea, and the danger is in the film
-    at_home = (_HOME_WITHIN | _COMING_IN | _AROUND_THE_HOME) & set(danger)
+    at_home = (_HOME_WITHIN | _COMING_IN | _AROUND_THE_HOME) & set(danger) or _at_the_writer(danger)
     if (_SHOWN_ON | _STORIES | _WATCHED) & set(shown) and not at_home:
         return False  # "ada begal di medan, sy lg nonton tv": what is on the screen, told of a place elsewhere
     return is_cry_for_help(" ".join("." if word == _BREAK else word for word in danger)) \
