@@ -2989,7 +2989,7 @@ def _a_hot_liquid(said: list[str]) -> bool:
 
 def _at_the_door(said: list[str]) -> bool:
     told = set(said)
-    if (HABITUAL | _NOISES_OF_NO_ONE | _KNOWN_CALLER) & told:
+    if (_NOISES_OF_NO_ONE | _KNOWN_CALLER) & told or _only_a_habit(said):
         return False
     alone_or_late = bool({"sendirian", "alone"} & told) or _late_at_night(said)
     for i, word in enumerate(said):
@@ -3000,6 +3000,16 @@ def _at_the_door(said: list[str]) -> bool:
         if at_it and (alone_or_late or (word in _BANGING and _banged_on_in_earnest(said, i))):
             return True
     return False
+
+
+def _only_a_habit(said: list[str]) -> bool:
+    """Told as how it goes ("tetangga gedor pintu tiap pagi"), with no word after the habit that it is happening now
+    ("tiap malam ada yg gedor2 pintu, skrg lagi digedor")."""
+    habit = next((k for k, word in enumerate(said) if word in HABITUAL), None)
+    if habit is None:
+        return False
+    now = next((k for k in range(habit + 1, len(said)) if said[k] in _STILL | _NOW_WORDS), None)
+    return now is None or bool(REPORTING & set(said[now + 1:]))  # "…, skrg sy mau lapor"
 
 
 def _late_at_night(said: list[str]) -> bool:
@@ -3595,7 +3605,7 @@ _SUSPECT_REACH = 7  # words from who is there to the door or window: "ada org be
 
 def _lurking_at_the_home(said: list[str]) -> bool:
     told = set(said)
-    if (_LET_IN | HABITUAL | _PLAYING | _NOISES_OF_NO_ONE) & told or any_phrase(said, _GONE_AWAY):
+    if (_LET_IN | _PLAYING | _NOISES_OF_NO_ONE) & told or _only_a_habit(said) or any_phrase(said, _GONE_AWAY):
         return False
     there_now = bool(_SOMEONE_THERE_NOW & told) or any_phrase(said, _LINGERING_SINCE + _NOT_LEAVING)
     for i, word in enumerate(said):
