@@ -379,8 +379,11 @@ _WATCHING = frozenset({"menonton", "tonton", "watching", "watch", "watched"})
 _LIVE_SHOWS = frozenset({"bola", "sepakbola", "sepak", "futsal", "voli", "tarkam", "pertandingan", "tanding", "laga",
                          "konser", "dangdut", "orkes", "organ", "wayang", "pawai", "karnaval", "balapan", "balap",
                          "pacuan", "karapan", "pentas", "pertunjukan", "panggung", "festival", "lomba", "turnamen",
-                         "liga", "match", "concert", "football", "soccer", "gig", "parade", "race"})
-_BEFORE_A_SHOW = frozenset({"bareng", "the", "a"})  # "nonton bareng bola", "watching the game"
+                         "liga", "match", "concert", "football", "soccer", "gig", "parade", "race", "dangdutan",
+                         "orgen", "reog", "jaranan", "kuda", "barongsai", "sirkus", "kembang", "pasar", "atraksi",
+                         "17an", "agustusan", "tujuhbelasan", "circus", "fireworks"})
+# "nonton bareng bola", "nonton acara 17an", "watching the game"
+_BEFORE_A_SHOW = frozenset({"bareng", "acara", "the", "a"})
 _THE_GAME = ("the", "game")  # a match; "nonton game" is a video game played
 _SCREENS = frozenset({"tv", "tivi", "televisi", "youtube", "yutub", "yt", "hp", "streaming", "siaran", "tayangan",
                       "netflix", "online", "layar", "screen"})
@@ -420,7 +423,7 @@ def _make_believe(said: list[str]) -> bool:
 
     return any(word in _NOT_REAL and not _negated(said, i) and not as_in(i) and not broken_into(i)
                and not _watching_live(said, i) and not _own_place_now(said, i) and not _at_home_then_danger(said, i)
-               and not _watching_after_a_danger(said, i)
+               and not _watching_after_a_danger(said, i) and not _danger_at_the_watcher(said, i)
                for i, word in enumerate(said))
 
 
@@ -449,6 +452,40 @@ def _own_place_now(said: list[str], at: int) -> bool:
     own = any(watched_at is None or k > watched_at + 2 for k in owned)
     return own and bool(_STILL & set(rest)) and not (_NOT_REAL | _SCENES) & set(rest) \
         and is_cry_for_help(" ".join(rest))
+
+
+# A danger at the writer, or done to them: beside them ("di depan sy", "di sebelah sy", "di sini", "next to me"), or
+# they or theirs struck or robbed ("ada yg nodong sy", "hp sy dijambret", "sy dikeroyok"). What is on a screen is done
+# to no one who writes of it.
+_BESIDE = frozenset({"depan", "sebelah", "dekat", "deket", "samping", "belakang", "near", "beside", "behind", "to"})
+_THE_WATCHER = frozenset({"saya", "aku", "kami", "kita", "gue", "i", "we", "me", "us"})
+_HERE = (("di", "sini"), ("here",))
+
+
+def _at_the_writer(told: list[str]) -> bool:
+    roots = stems_of(told, ALWAYS | THEFT_STEMS)
+    for k, word in enumerate(told):
+        if word not in _THE_WATCHER:
+            continue
+        if k and told[k - 1] in _BESIDE:
+            return True
+        if any(j != k and (roots[j] in ALWAYS | THEFT_STEMS or told[j] in ALWAYS_WORDS)
+               for j in range(max(0, k - 1), min(len(told), k + 2))):
+            return True
+    return any_phrase(told, _HERE)
+
+
+def _danger_at_the_watcher(said: list[str], at: int) -> bool:
+    """Whether the sentence goes on, after what is watched at `at`, to a danger at the writer, itself a cry ("lagi
+    nonton youtube di halte, ada yg nodong sy", "sy lg nonton tv di warung, ada org bawa golok ngamuk di depan sy"):
+    what happened where they watch, not what was watched ("…, adegannya ada yg nodong")."""
+    end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
+    start = next((k for k in range(at + 1, end) if said[k] not in _NOT_REAL | _SHOWN_ON | _WATCHED), end)
+    rest = said[start:end]
+    happening = next((k for k, word in enumerate(rest) if word in _HAPPENING | _THE_WATCHER), None)
+    return happening is not None and _at_the_writer(rest[happening:]) \
+        and not (_STORIES | _SCENES | _WHAT_IS_SHOWN | _SHOWN_ON) & {word.removesuffix("nya") for word in rest} \
+        and is_cry_for_help(" ".join(rest[happening:]))
 
 
 # Where one lives: a film watched or a game played there ("lagi main game di kamar") is what the speaker was doing.
@@ -487,6 +524,7 @@ def _at_home_then_danger(said: list[str], at: int) -> bool:
 # nonton"), at it now.
 _WATCHERS = frozenset({"saya", "aku", "gue", "kami", "kita"})
 _AT_IT = frozenset({"lagi", "sedang", "asik", "asyik"})
+_WHILE = frozenset({"pas", "waktu", "saat", "ketika", "while"})  # "…, pas lg nonton reog"
 # A story watched (a film, the news) may hold the danger told before it ("ada yg ditusuk, sy lagi nonton film
 # action"); a screen or nothing named holds none of its own.
 _STORIES = _NOT_REAL - {"nonton", "menonton"}
@@ -509,17 +547,23 @@ def _watching_after_a_danger(said: list[str], at: int) -> bool:
     if watching < 1 or said[watching] not in ("menonton", "nonton"):
         return False
     k = watching - 1
-    while k >= 0 and said[k] in _AT_IT:
+    while k >= 0 and said[k] in _AT_IT | _WHILE:
         k -= 1
-    if k == watching - 1 or k < 1 or said[k] not in _WATCHERS | _FAMILY:
-        return False  # "…, nonton tv": whose watching is not told
-    if said[k] in _WE and said[k - 1] in _FAMILY:
+    if k == watching - 1 or k < 1:
+        return False
+    if said[k] not in _WATCHERS | _FAMILY or said[k - 1] in _BESIDE:  # "di sebelah sy, lg nonton": where, not who
+        # "…, nonton tv": whose watching is not told, unless the danger is at the writer ("ada yg ditusuk di
+        # sebelah sy, lg nonton bioskop")
+        if not _at_the_writer(said[:k + 1]):
+            return False
+        k += 1
+    elif said[k] in _WE and said[k - 1] in _FAMILY:
         k -= 1  # "anak sy lagi nonton"
     danger, shown = said[:k], [word.removesuffix("nya") for word in said[watching + 1:]]
     if (_NOT_REAL | _WHAT_IS_SHOWN | _SHOWN_ON) & set(danger) or _WHAT_IS_SHOWN & set(shown) \
             or len(_STORIES & set(shown)) > 1 or all(word in _ALONE_WITH or word == _BREAK for word in danger):
         return False  # "tolong pak, sy lagi nonton film begal": a plea, and the danger is in the film
-    at_home = (_HOME_WITHIN | _COMING_IN | _AROUND_THE_HOME) & set(danger)
+    at_home = (_HOME_WITHIN | _COMING_IN | _AROUND_THE_HOME) & set(danger) or _at_the_writer(danger)
     if (_SHOWN_ON | _STORIES | _WATCHED) & set(shown) and not at_home:
         return False  # "ada begal di medan, sy lg nonton tv": what is on the screen, told of a place elsewhere
     return is_cry_for_help(" ".join("." if word == _BREAK else word for word in danger)) \
@@ -751,16 +795,17 @@ _ABOUT_THEM = frozenset({"saya", "aku", "kami", "my", "our", "yang", "kecil", "p
 _GONE = frozenset({"hilang", "missing"})
 # What may follow the word of missing: where, since when, who they are ("hilang di pasar", "hilang, dia pikun");
 # a thing after it is what they lost ("ibu saya hilang dompet").
-_AFTER_GONE = frozenset({_BREAK, "di", "dari", "sejak", "since", "at", "in", "from", "waktu", "pas", "saat",
+_AFTER_GONE = frozenset({_BREAK, "di", "dari", "sejak", "since", "at", "in", "from", "here", "waktu", "pas", "saat",
                          "ketika", "sudah", "belum", "sampai", "hingga", "dia", "pikun", "dan", "and", "tolong",
                          "pak", "bu", "sekarang", "tadi", "kemarin", "semalam", "for", "please", "help", "kontak",
                          "he", "she", "they"})
 # Found again: "alhamdulillah sudah ditemukan", "he is back now".
 _FOUND = frozenset({"ketemu", "ditemukan", "pulang", "kembali", "balik", "back", "found", "home"})
+_AT_LAST = frozenset({"akhirnya", "finally", "god"})  # "thank god found her at security"
 _DONE_OR_NOW = frozenset({"sudah", "udah", "telah", "already", "is", "was", "now"})
 _NOT_YET = frozenset({"belum", "tidak", "enggak", "not", "never", "hasnt", "havent", "didnt", "hasn", "haven", "didn",
                       "t"})
-_HOME = frozenset({"pulang", "home", "kembali", "balik", "back"})
+_HOME = frozenset({"pulang", "home", "kembali", "balik", "back", "datang", "dateng"})
 _NEWS = frozenset({"kabar", "kabarnya", "news", "word"})  # none of them for days: missing
 _SINCE_A_TIME = frozenset({"kemarin", "tadi", "semalam", "pagi", "siang", "sore", "malam", "subuh", "minggu", "hari",
                            "yesterday", "last", "friday", "monday", "tuesday", "wednesday", "thursday", "saturday",
@@ -768,7 +813,7 @@ _SINCE_A_TIME = frozenset({"kemarin", "tadi", "semalam", "pagi", "siang", "sore"
                            "afternoon", "evening", "night", "today"})
 # Besides _BEFORE_A_SUBJECT, a time may come before the person ("sudah 3 hari anak saya belum pulang").
 _BEFORE_A_SUBJECT_TOO = frozenset({"my", "our", "hari", "jam", "minggu", "malam", "kemarin", "semalam", "days",
-                                   "hours"})
+                                   "hours", "biasanya", "usually", "normally"})
 _MISSING_REACH = 7  # words from the person to the word of missing
 
 
@@ -876,7 +921,8 @@ def _found_again(said: list[str]) -> bool:
     """"sudah ketemu", "he is back now", and with relief: "syukurlah ketemu di pos satpam"; not a thing of theirs
     found ("syukurlah ketemu sandalnya, tp anaknya blm ketemu"), nor one of two with the other still missing after
     it (_another_still_missing)."""
-    return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW | _OVER_AND_GLAD
+    routine = _routine(said)  # "biasanya udh pulang jam 2": when they come home, not that they have
+    return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW | _OVER_AND_GLAD | _AT_LAST and k not in routine
                and not _owned_before(said, k + 1) and not _another_still_missing(said, k + 1)
                for k, word in enumerate(said) if k)
 
@@ -932,10 +978,27 @@ def _missing_person(said: list[str]) -> bool:
                 return True
             if said[j] in ("ada", "no"):  # "belum ada kabar", "has no news"
                 continue
-            if not (said[j] in _ABOUT_THEM or said[j] in _NOT_YET or said[j] in {"come", "came"}
+            if said[j] in ("yang", "who") and _gone_after_a_clause(said, j):
+                return True  # "keponakan sy yg lagi nginep di rumah sy hilang"
+            if not (said[j] in _ABOUT_THEM or said[j] in _NOT_YET or said[j] in {"come", "came", "went", "gone"}
                     or said[j].isdecimal()):
                 break
     return _no_news_from(said) or _searched_not_found(said) or _gone_from_home(said) or _other_missing(said)
+
+
+# Who they are told in a clause before the word of missing: "ponakan sy yg lagi nginep di rumah sy hilang"; not a thing
+# of theirs lost ("anak sy yg kerja di toko hpnya hilang"), nor a clause of long ago ("yg dulu pernah hilang").
+_CLAUSE_REACH = 8
+
+
+def _gone_after_a_clause(said: list[str], at: int) -> bool:
+    for k in range(at + 1, min(len(said), at + 1 + _CLAUSE_REACH)):
+        if said[k] == _BREAK or said[k] in _ONCE | _PAST:
+            return False
+        if said[k] in _GONE:
+            return not _negated(said, k) and said[k - 1].removesuffix("nya") not in _OWNED_THINGS \
+                and (k + 1 == len(said) or said[k + 1] in _AFTER_GONE)
+    return False
 
 
 _OWN_AFTER = frozenset({"saya", "aku", "kami", "gue", "ku"})
@@ -997,10 +1060,42 @@ def _as_subject(said: list[str], at: int) -> bool:
 def _whereabouts_known(said: list[str]) -> bool:
     """"blm pulang, katanya lembur", "masih les sampai jam 5", "skrg di rumah ibunya"; not where the family
     lives ("kami tinggal di bendogerit")."""
+    routine = _routine(said)
     known = any(word in _KNOWN_WHERE and not (word == "tinggal" and said[i - 1:i] and said[i - 1] in _WE)
                 and not (said[i - 1:i] and said[i - 1] in _OTHERS)  # "teman kos", "temen kerja": who, not where
-                and not _the_writer_at_it(said, i) for i, word in enumerate(said))
-    return known or any_phrase(said, _NOW_AT)
+                and not _the_writer_at_it(said, i) and i not in routine and not _at_the_writers(said, i)
+                for i, word in enumerate(said))
+    return known or any(at not in routine for _phrase, at in phrases_found(said, _NOW_AT))
+
+
+# What someone usually does, up to what is told of now: "biasanya pulang kerja jam 5, skrg jam 11 blm pulang",
+# "usually home by 5, now it's 10": where they usually are is not where they are known to be now.
+_NOW_TOLD = frozenset({"sekarang", "ini", "now", "tapi", "tetapi", "but", "today", "tonight"})
+
+
+def _routine(said: list[str]) -> set[int]:
+    routine: set[int] = set()
+    for i, word in enumerate(said):
+        if word in _AS_USUAL:
+            end = next((k for k in range(i + 1, len(said)) if said[k] in _NOW_TOLD), None)
+            if end is not None:
+                routine.update(range(i + 1, end))
+    return routine
+
+
+# The writer's own place, where one of theirs stayed or worked: "nginep di rumah sy", "tinggal sama sy", "kerja di
+# toko sy", "kos saya", "staying at my place".
+_TO_THE_WRITERS = frozenset({"di", "sama", "bareng", "dengan", "with", "at", "in", "ke", "tempat", "rumah", "toko",
+                             "kos", "kosan", "kantor", "warung", "kontrakan", "place", "house", "home", "my", "our"})
+
+
+def _at_the_writers(said: list[str], at: int) -> bool:
+    k = at + 1
+    while k < len(said) and k <= at + 3 and said[k] in _TO_THE_WRITERS - {"my", "our"}:
+        k += 1
+    return said[k:k + 1] != [] and (said[k] in _WE | {"us", "me"}
+                                    or (said[k] in ("my", "our") and said[k + 1:k + 2] != []
+                                        and said[k + 1] in _TO_THE_WRITERS))
 
 
 def _the_writer_at_it(said: list[str], at: int) -> bool:
@@ -1085,6 +1180,8 @@ def _gone_from_home(said: list[str]) -> bool:
         # "blm pulang", "gk pulang2", "belum juga balik"; not "ga tau jalan pulang" (lost, and found by the teller)
         not_back = any(w in _HOME and _NOT_YET & set(told[max(0, k - 2):k]) for k, w in enumerate(told))
         long_gone, unreachable = _gone_long(told), _unreachable(told)
+        # "usually home by 5, now it's 10 and she's not answering": past their hour, and out of reach
+        not_back = not_back or bool(unreachable and _routine(said))
         if not (not_back or ran_away or (left and (long_gone or unreachable)) or (unreachable and long_gone)):
             continue  # "anak sy keluar rumah main sepeda": gone out, no word of not coming back
         frail = word in _CHILDREN_AND_ELDERS or bool(_FRAIL & set(said[max(0, i - 3):i + 1 + _GONE_REACH]))
@@ -1902,7 +1999,7 @@ def is_cry_for_help(text: str) -> bool:
     if _hiding(said) or _someone_where_no_one_should_be(said) or _afraid_to_come_out(said) or _intruder_there(said) \
             or _someone_in_the_home(said):
         return True
-    if _stranger_outside_alone(said):
+    if _stranger_outside_alone(said) or _lurking_at_the_home(said):
         return True
     if _not_breathing(said) or (_a_vehicle_in_the_water(said) and not _out_of_the_water(said)) or _collapsed(said):
         return True
@@ -1934,6 +2031,13 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "kulit sy kebakar matahari", "nasi sy kebakar", "sampah kebakar tiap sore": no fire to put out
         if word in _THREATENING and (_NO_HARM_THREATENED & set(said[i + 1:i + 4]) or a_thing_threatens(said, i)):
             continue  # "pinjol ngancem nyebar data sy": a threat to report; "pohon … ngancam rumah": no one's deed
+        if word in _THREATENING and _job_or_pay_threatened(said, i):
+            continue  # "bos sy ngancem mau mecat sy": a job, not a life
+        if word in _THREATENING and _habit_to_keep_order(said, i):
+            continue  # "preman ngancam warga tiap malam, tolong ditertibkan": order asked for, no help now
+        if word == "fire" and said[i - 1:i] and said[i - 1] in _TO_DO and said[i + 1:i + 2] \
+                and said[i + 1] in _STAFF:
+            continue  # "my boss threatened to fire me": a dismissal
         if word == "darurat" and said[i - 1:i] and said[i - 1] in _NUMBER_OF:
             continue  # "nomor darurat polisi brp": the number asked for
         if word in ("nodong", "nodongin") and _ASKING_TO_PAY & set(said):
@@ -2448,9 +2552,20 @@ _PETS = frozenset({"kucing", "anjing", "burung", "ayam", "kambing", "sapi", "kel
 
 # Someone at the door or the window, now, the resident alone or at night: "ada org gedor2 pintu sy skrg, sy
 # sendirian", "ada yg ketok2 jendela kamar sy tengah malem gini"; not "tetangga gedor pintu tiap pagi".
-_KNOCKING = frozenset({"gedor", "menggedor", "ngegedor", "gedorin", "ketok", "ketuk", "mengetuk", "ngetok", "banging",
-                       "pounding"})
-_DOOR_OR_WINDOW = frozenset({"pintu", "jendela", "door", "window"})
+# Banging on it by someone unnamed or unknown, again and again or in fear, is a cry at any hour: "pintu rumah sy
+# digedor2 org ga dikenal", "someone keeps banging on my door"; not the writer's own ("sy gedor pintu kamar adik"),
+# nor a door that sticks ("harus digedor biar kebuka").
+_BANGING = frozenset({"gedor", "menggedor", "ngegedor", "gedorin", "ngegedorin", "digedor", "digedorin", "banging",
+                      "pounding", "hammering"})
+_KNOCKED = frozenset({"digedor", "digedorin", "diketok", "diketuk"})  # the door or the window told before
+_KNOCKING = _BANGING | _KNOCKED | {"ketok", "ketuk", "mengetuk", "ngetok", "knocking"}
+_DOOR_OR_WINDOW = frozenset({"pintu", "jendela", "door", "window", "windows", "doors"})
+_LATE_PHRASES = (("tengah", "malam"), ("tengah", "malem"), ("malam", "malam"), ("malem", "malem"), ("dini", "hari"),
+                 ("middle", "of", "the", "night"))
+_SMALL_HOURS = frozenset({"12", "1", "2", "3", "4", "satu", "dua", "tiga", "empat"})
+_SHOUTING = frozenset({"teriak", "berteriak", "neriakin", "maki", "memaki", "yelling", "shouting",
+                       "screaming"})
+_NOT_DARING = (("enggak", "berani"), ("tidak", "berani"), ("takut", "buka"))
 
 
 # Being chased, the resident or one of theirs: by one who threatens, named beside it ("sy dikejar preman", "anak sy
@@ -2874,9 +2989,44 @@ def _a_hot_liquid(said: list[str]) -> bool:
 
 def _at_the_door(said: list[str]) -> bool:
     told = set(said)
-    knocking = any(word in _KNOCKING and _DOOR_OR_WINDOW & set(said[i + 1:i + 4]) for i, word in enumerate(said))
-    alone_or_late = bool({"sendirian", "alone"} & told) or any_phrase(said, (("tengah", "malam"),))
-    return knocking and alone_or_late and not (HABITUAL | _NOISES_OF_NO_ONE | _KNOWN_CALLER) & told
+    if (_NOISES_OF_NO_ONE | _KNOWN_CALLER) & told or _only_a_habit(said):
+        return False
+    alone_or_late = bool({"sendirian", "alone"} & told) or _late_at_night(said)
+    for i, word in enumerate(said):
+        if word not in _KNOCKING or (word not in _KNOCKED and i and said[i - 1] in _WE):
+            continue  # "sy gedor pintu kamar adik sy": the writer knocking
+        at_it = _DOOR_OR_WINDOW & set(said[i + 1:i + 5]) \
+            or (word in _KNOCKED and _DOOR_OR_WINDOW & set(said[max(0, i - 4):i]))  # "pintu rumah sy digedor2"
+        if at_it and (alone_or_late or (word in _BANGING and _banged_on_in_earnest(said, i))):
+            return True
+    return False
+
+
+def _only_a_habit(said: list[str]) -> bool:
+    """Told as how it goes ("tetangga gedor pintu tiap pagi"), with no word after the habit that it is happening now
+    ("tiap malam ada yg gedor2 pintu, skrg lagi digedor")."""
+    habit = next((k for k, word in enumerate(said) if word in HABITUAL), None)
+    if habit is None:
+        return False
+    now = next((k for k in range(habit + 1, len(said)) if said[k] in _STILL | _NOW_WORDS), None)
+    return now is None or bool(REPORTING & set(said[now + 1:]))  # "…, skrg sy mau lapor"
+
+
+def _late_at_night(said: list[str]) -> bool:
+    """"tengah malam", "malem2 gini", "jam 2 pagi", "at 3am", "in the middle of the night"."""
+    return any_phrase(said, _LATE_PHRASES) or any(
+        word == "jam" and said[k + 1:k + 2] and said[k + 1] in _SMALL_HOURS
+        and said[k + 2:k + 3] and said[k + 2] in ("pagi", "malam", "malem", "subuh") for k, word in enumerate(said)) \
+        or any(re.fullmatch(r"[1-4]am", word) for word in said)
+
+
+def _banged_on_in_earnest(said: list[str], at: int) -> bool:
+    """Banging by someone unnamed or unknown ("ada yg gedor pintu", "digedor org gk dikenal", "someone keeps
+    banging"), again and again ("gedor2"), in fear or with shouting: no caller waiting at the door."""
+    who = said[max(0, at - 3):at] + said[at + 1:at + 8]
+    return bool(_SOMEONE_UNNAMED & set(who) or _STRANGE_LOOKS & set(who)) or said[at + 1:at + 2] == [said[at]] \
+        or bool((FEAR | _SHOUTING | {"keeps", "kept"}) & set(said)) or any_phrase(said, _NOT_DARING) \
+        or any(w in _NOT_KNOWN_AS and _negated(said, k) for k, w in enumerate(said))
 
 
 _KNOWN_CALLER = frozenset({"ternyata", "kurir", "paket", "nawarin", "menawarkan", "lupa", "pinjem", "pinjam", "courier",
@@ -3432,6 +3582,47 @@ _LURKING = frozenset({"ngintip", "ngintipin", "mengintip", "ngintai", "mengintai
                       "pacing"})
 
 
+# Someone unnamed at the window or the door of the resident now, whoever is at home: peeping in at it ("ada yg ngintip
+# dr luar jendela", "someone keeps peeking through my window"), or standing or pacing there told as now, unknown or
+# feared ("ada org berdiri di luar jendela kamar sy skrg", "a stranger is standing at my door and won't leave"). Not
+# one known or let in (_LET_IN), gone, told as how it goes ("tiap malam"), nor children at play ("petak umpet").
+_PEEPING = _LURKING - {"mondar", "pacing"} | {"ngendap", "mengendap", "peeping", "peeks", "spying", "watching"}
+_STANDING = frozenset({"berdiri", "nongkrong", "mondar", "standing", "pacing", "loitering", "hanging", "outside"})
+_AT_THE_HOME = _DOOR_OR_WINDOW | {"pagar", "pager", "gerbang", "teras", "gate", "porch", "fence"}
+_LOOKING_IN = _AT_THE_HOME | {"kamar", "lubang", "rumah", "bedroom", "room", "house"}
+_SOMEONE_THERE_NOW = _STILL | FEAR | _SUSPECT_LOOKS | _STRANGE_WORDS | {
+    "lagi", "barusan", "liatin", "ngeliatin", "melihat", "ngawasin", "kelihatan", "terlihat", "watching", "staring",
+    "scared", "keeps"}
+_NOT_LEAVING = (("enggak", "pergi"), ("tidak", "pergi"), ("belum", "pergi"), ("won", "t", "leave"),
+                ("will", "not", "leave"))
+_UNNAMED_AT_THE_HOME = _SOMEONE_UNNAMED - {"yang"} | {"cowok", "cowo", "cewek", "cewe", "pria", "laki", "lelaki",
+                                                     "wanita", "perempuan", "pemuda", "bayangan", "man", "woman",
+                                                     "guy", "men", "person", "stranger"}
+_OPEN_TO_ALL = _NOT_A_HOME | {"toko", "warung", "kantor", "bank", "atm", "sekolah", "masjid", "antri", "antre",
+                               "ngantri", "shop", "store", "office", "queue", "queuing"}
+_SUSPECT_REACH = 7  # words from who is there to the door or window: "ada org berdiri di luar jendela kamar"
+
+
+def _lurking_at_the_home(said: list[str]) -> bool:
+    told = set(said)
+    if (_LET_IN | _PLAYING | _NOISES_OF_NO_ONE) & told or _only_a_habit(said) or any_phrase(said, _GONE_AWAY):
+        return False
+    there_now = bool(_SOMEONE_THERE_NOW & told) or any_phrase(said, _LINGERING_SINCE + _NOT_LEAVING)
+    for i, word in enumerate(said):
+        if word not in _PEEPING | _STANDING \
+                or (_negated(said, i) and not _NOT_KNOWN_AS & set(said[max(0, i - 2):i])):
+            continue  # "tidak ada yg ngintip"; not "cowok gk dikenal berdiri…", where the "no" is who is unknown
+        who = said[max(0, i - 4):i]
+        if not (_UNNAMED_AT_THE_HOME & set(who) or any_phrase(who, (("ada", "yang"),))):
+            continue  # "ada yg ngintip"; not "anak sy yg berdiri di depan pintu"
+        near = set(said[max(0, i - _SUSPECT_REACH):i + 1 + _SUSPECT_REACH])
+        if _OPEN_TO_ALL & near:
+            continue  # "ada org berdiri di depan pintu toko sy, lagi antri": a door open to anyone
+        if (word in _PEEPING and _LOOKING_IN & near) or (_AT_THE_HOME & near and there_now):
+            return True
+    return False
+
+
 # Strangling told as one person does it to another; "kebakar" of the sun.
 _STRANGLING = frozenset({"nyekik", "mencekik", "nyekek"})
 _STRANGLED = _PEOPLE | {"leher", "perempuan", "laki"}
@@ -3446,6 +3637,24 @@ _THREATENING = frozenset({"ngancam", "ngancem", "ngancemin", "diancem"})
 _NO_HARM_THREATENED = frozenset({"nyebar", "nyebarin", "sebar", "menyebar", "menyebarkan", "disebar", "disebarin",
                                  "data", "foto", "video", "kontak", "viral", "viralin", "diviralkan", "lapor",
                                  "laporin", "dilaporin", "dilaporkan", "pecat", "dipecat", "tagih", "nagih", "ditagih"})
+# A job or pay taken away, right after the threat or what it is going to do: "bos sy ngancem mau mecat sy",
+# "ngancam potong gaji kalau telat", "perusahaan ngancam PHK"; not pay named anywhere near ("ngancem sy, gaji sy
+# diambil").
+_DISMISSING = frozenset({"pecat", "dipecat", "mecat", "memecat", "mecatin", "pecatin", "phk", "diphk", "pemecatan"})
+_PAY = frozenset({"gaji", "upah", "bonus", "thr", "honor", "insentif"})
+_CUTTING = frozenset({"potong", "motong", "memotong", "dipotong", "tahan", "nahan", "menahan", "ditahan"})
+_GOING_TO = frozenset({"mau", "akan", "bakal", "mo", "pengen"})
+# A threat told as how it goes, with order asked for: "preman ngancam warga tiap malam, tolong ditertibkan",
+# "sering ada anak2 mabuk ngancam warga yg lewat, mohon ditindak"; not one now ("…, skrg dia di depan rumah").
+_KEEPING_ORDER = frozenset({"ditertibkan", "tertibkan", "ditertibin", "penertiban", "ditindak", "ditindaklanjuti",
+                            "dipatroli", "patroli", "ditegur", "diberantas", "dibina", "patrol"})
+_HARM_THREATENED_TOO = frozenset({"nusuk", "mukul", "mukulin", "nembak", "bakarin", "ngebakar", "ngebunuh", "bunuhin",
+                                  "ngebacok", "bacokin", "habisin", "hajar", "gebukin", "culik", "nyulik", "perkosa"})
+_NOW_AFTER_A_HABIT = _STILL | _NOW_WORDS | {"lagi", "barusan"}
+# English "fire" with someone to lose their work after it: "threatened to fire me", "he will fire us".
+_TO_DO = frozenset({"to", "will", "would", "gonna", "can", "could", "might", "wants"})
+_STAFF = frozenset({"me", "us", "him", "her", "them", "you", "everyone", "everybody", "all", "staff", "workers",
+                    "employees"})
 _NUMBER_OF = frozenset({"nomor", "nomer", "no", "telepon", "telpon", "kontak", "layanan", "hotline", "call"})
 # What threatens without anyone's will: a tree about to fall, a cliff, a flood ("pohon mau tumbang ngancam rumah
 # warga", "rumah warga terancam longsor").
@@ -3457,6 +3666,23 @@ _PROPERTY = frozenset({"rumah", "lahan", "kebun", "sawah", "pekarangan"})  # "ru
 _HAZARD_REACH = 8  # words back from the threat to who or what threatens
 _AT_A_PLACE = frozenset({"di", "ke", "dari", "dekat", "pinggir", "atas", "bawah", "samping", "depan", "belakang", "on",
                          "at", "near"})  # "di jembatan": where, not what
+
+
+def _job_or_pay_threatened(said: list[str], at: int) -> bool:
+    k = at + 1
+    while k < len(said) and said[k] in _GOING_TO:
+        k += 1
+    return said[k:k + 1] != [] and (said[k] in _DISMISSING
+                                    or (said[k] in _CUTTING and said[k + 1:k + 2] != [] and said[k + 1] in _PAY))
+
+
+def _habit_to_keep_order(said: list[str], at: int) -> bool:
+    start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
+    end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
+    after = set(said[at + 1:])
+    return bool((HABITUAL | {"suka"}) & set(said[start:end]) and _KEEPING_ORDER & set(said)) \
+        and not _NOW_AFTER_A_HABIT & set(said) and said[at + 1:at + 2] != [] and said[at + 1] not in _GOING_TO \
+        and not (_HARM_THREATENED | _HARM_THREATENED_TOO) & after  # "…ngancam mau bakar warung sy": harm named
 
 
 def a_thing_threatens(said: list[str], at: int) -> bool:
