@@ -811,9 +811,11 @@ _SINCE_A_TIME = frozenset({"kemarin", "tadi", "semalam", "pagi", "siang", "sore"
                            "yesterday", "last", "friday", "monday", "tuesday", "wednesday", "thursday", "saturday",
                            "sunday", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "morning", "noon",
                            "afternoon", "evening", "night", "today"})
-# Besides _BEFORE_A_SUBJECT, a time may come before the person ("sudah 3 hari anak saya belum pulang").
+# Besides _BEFORE_A_SUBJECT, a time may come before the person ("sudah 3 hari anak saya belum pulang", "td sore anak
+# sy blm pulang").
 _BEFORE_A_SUBJECT_TOO = frozenset({"my", "our", "hari", "jam", "minggu", "malam", "kemarin", "semalam", "days",
-                                   "hours", "biasanya", "usually", "normally"})
+                                   "hours", "biasanya", "usually", "normally", "tadi", "pagi", "siang", "sore",
+                                   "subuh", "sejak", "morning", "afternoon", "evening", "night", "today"})
 _MISSING_REACH = 7  # words from the person to the word of missing
 
 
