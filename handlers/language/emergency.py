@@ -1871,6 +1871,16 @@ def _asked_after_a_plea(text: str, said: list[str]) -> list[str]:
 _LOSS_ENDS_A_CLAUSE = re.compile(r"\b(?:hilang|ilang|ngilang|menghilang)\s*[,.;!?]", re.IGNORECASE)
 
 
+_VEHICLES = frozenset({"car", "van", "truck", "motorbike", "motorcycle", "scooter", "vehicle", "mobil", "motor"})
+
+
+def _a_vehicle_after(said: list[str], at: int) -> bool:
+    """"my car", "the van", "our truck": what was broken into is a vehicle, no one's home."""
+    told = said[at:at + 2]
+    return bool(told) and (told[0] in _VEHICLES or (told[0] in ("my", "our", "the", "a") and told[1:] != []
+                                                     and told[1] in _VEHICLES))
+
+
 def is_cry_for_help(text: str) -> bool:
     """Whether `text` says someone may be in danger now."""
     said = _sentences(text)
@@ -1910,6 +1920,9 @@ def is_cry_for_help(text: str) -> bool:
             continue  # followed on Instagram, every day by a debt collector, or by an ojol after all
         if _TOOLS & set(phrase) and (HABITUAL & set(said) or _TOOL_WORK & set(said)):
             continue  # "tetangga bawa arit ke sawah tiap pagi": a tool at its work
+        if phrase == ("broke", "into") and _a_vehicle_after(said, at + 2) and not _STILL & set(said) \
+                and not (_FAMILY | {"inside", "me", "us"}) & set(said[at + 2:]):
+            continue  # "someone broke into my car and stole my bag": a theft to report, the thief gone, no one in it
         if phrase == ("mau", "mati") and _a_thing_before(said, at):
             continue  # "hp sy mau mati", "motornya mau mati": a battery, an engine
         if (phrase in _SNAKE_INSIDE or phrase in _SNAKE_BITE) and (_SNAKE_KEPT | _PETS) & set(said):
