@@ -217,7 +217,8 @@ _GAS_SMELT = (("bau", "gas"), ("bau", "elpiji"), ("smell", "gas"), ("smell", "of
 _WATER_OR_FIRE = frozenset({"banjir", "kebanjiran", "api", "kebakaran", "kebakar", "terbakar", "asap", "arus",
                             "longsor", "flood", "flooding", "fire", "smoke"})
 _TRAPPED = frozenset({"terjebak", "terperangkap", "trapped"})
-_VEHICLES = frozenset({"motor", "mobil", "kendaraan", "truk", "angkot", "bus", "sepeda", "car", "motorbike"})
+_VEHICLES = frozenset({"motor", "mobil", "kendaraan", "truk", "angkot", "bus", "sepeda", "car", "motorbike", "van",
+                       "truck", "motorcycle", "scooter", "vehicle"})
 # Smoke pouring from a building ("asap item banyak keluar dr jendela"), not from an exhaust or burnt rubbish.
 _SMOKE_HEAVY = frozenset({"hitam", "item", "tebal", "banyak", "keluar", "mengepul", "ngebul", "gosong", "black",
                           "thick"})
@@ -925,8 +926,17 @@ def _found_again(said: list[str]) -> bool:
     it (_another_still_missing)."""
     routine = _routine(said)  # "biasanya udh pulang jam 2": when they come home, not that they have
     return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW | _OVER_AND_GLAD | _AT_LAST and k not in routine
+               and not (said[k - 1] in _AT_LAST and _the_writer_at_last(said, k - 1))
                and not _owned_before(said, k + 1) and not _another_still_missing(said, k + 1)
                for k, word in enumerate(said) if k)
+
+
+def _the_writer_at_last(said: list[str], at: int) -> bool:
+    """Whether the writer is who at last came back ("anak sy diculik, sy akhirnya pulang", "sy kejar akhirnya balik"):
+    named in the three words before, and not as one of the family's ("anak sy akhirnya pulang")."""
+    return any(said[k] in _WE and not (k and said[k - 1] in _FAMILY | _HOUSEHOLD | _OTHERS)
+               for k in range(max(0, at - 3), at))
+
 
 
 # One found and another not: "syukurlah anak pertama udh ketemu, tapi adiknya belum ketemu", "yg satunya lagi blm
@@ -1871,9 +1881,6 @@ def _asked_after_a_plea(text: str, said: list[str]) -> list[str]:
 _LOSS_ENDS_A_CLAUSE = re.compile(r"\b(?:hilang|ilang|ngilang|menghilang)\s*[,.;!?]", re.IGNORECASE)
 
 
-_VEHICLES = frozenset({"car", "van", "truck", "motorbike", "motorcycle", "scooter", "vehicle", "mobil", "motor"})
-
-
 def _a_vehicle_after(said: list[str], at: int) -> bool:
     """"my car", "the van", "our truck": what was broken into is a vehicle, no one's home."""
     told = said[at:at + 2]
@@ -2051,8 +2058,9 @@ def is_cry_for_help(text: str) -> bool:
         if word in _THREATENING and _habit_to_keep_order(said, i):
             continue  # "preman ngancam warga tiap malam, tolong ditertibkan": order asked for, no help now
         if word == "fire" and said[i - 1:i] and said[i - 1] in _TO_DO and said[i + 1:i + 2] \
-                and said[i + 1] in _STAFF:
-            continue  # "my boss threatened to fire me": a dismissal
+                and said[i + 1] in _STAFF \
+                and (said[i - 1] != "to" or said[i - 2:i - 1] in ([w] for w in _FIRING_MEANT)):
+            continue  # "my boss threatened to fire me": a dismissal; not "we woke up to fire all around"
         if word == "darurat" and said[i - 1:i] and said[i - 1] in _NUMBER_OF:
             continue  # "nomor darurat polisi brp": the number asked for
         if word in ("nodong", "nodongin") and _ASKING_TO_PAY & set(said):
@@ -3008,8 +3016,9 @@ def _at_the_door(said: list[str]) -> bool:
         return False
     alone_or_late = bool({"sendirian", "alone"} & told) or _late_at_night(said)
     for i, word in enumerate(said):
-        if word not in _KNOCKING or (word not in _KNOCKED and i and said[i - 1] in _WE):
-            continue  # "sy gedor pintu kamar adik sy": the writer knocking
+        if word not in _KNOCKING or (word not in _KNOCKED and i and said[i - 1] in _WE
+                                     and said[i - 2:i - 1] not in ([w] for w in _OWN_PLACES)):
+            continue  # "sy gedor pintu kamar adik sy": the writer knocking; not "di depan rumah sy gedor pintu"
         at_it = _DOOR_OR_WINDOW & set(said[i + 1:i + 5]) \
             or (word in _KNOCKED and _DOOR_OR_WINDOW & set(said[max(0, i - 4):i]))  # "pintu rumah sy digedor2"
         if at_it and (alone_or_late or (word in _BANGING and _banged_on_in_earnest(said, i))):
@@ -3659,6 +3668,8 @@ _DISMISSING = frozenset({"pecat", "dipecat", "mecat", "memecat", "mecatin", "pec
 _PAY = frozenset({"gaji", "upah", "bonus", "thr", "honor", "insentif"})
 _CUTTING = frozenset({"potong", "motong", "memotong", "dipotong", "tahan", "nahan", "menahan", "ditahan"})
 _GOING_TO = frozenset({"mau", "akan", "bakal", "mo", "pengen"})
+_KEPT_IN = frozenset({"keluar", "makan", "dikurung", "disekap", "dikunci", "ngurung", "mengurung", "nyekap",
+                      "menyekap", "kurung", "sekap"})
 # A threat told as how it goes, with order asked for: "preman ngancam warga tiap malam, tolong ditertibkan",
 # "sering ada anak2 mabuk ngancam warga yg lewat, mohon ditindak"; not one now ("…, skrg dia di depan rumah").
 _KEEPING_ORDER = frozenset({"ditertibkan", "tertibkan", "ditertibin", "penertiban", "ditindak", "ditindaklanjuti",
@@ -3670,6 +3681,8 @@ _NOW_AFTER_A_HABIT = _STILL | _NOW_WORDS | {"lagi", "barusan"}
 _TO_DO = frozenset({"to", "will", "would", "gonna", "can", "could", "might", "wants"})
 _STAFF = frozenset({"me", "us", "him", "her", "them", "you", "everyone", "everybody", "all", "staff", "workers",
                     "employees"})
+_FIRING_MEANT = _MEANING_TO | {"threaten", "threatening", "wanted", "plans", "planning", "planned", "decided", "about",
+                               "said"}  # "threatened to fire me", "is going to fire us"
 _NUMBER_OF = frozenset({"nomor", "nomer", "no", "telepon", "telpon", "kontak", "layanan", "hotline", "call"})
 # What threatens without anyone's will: a tree about to fall, a cliff, a flood ("pohon mau tumbang ngancam rumah
 # warga", "rumah warga terancam longsor").
@@ -3684,6 +3697,8 @@ _AT_A_PLACE = frozenset({"di", "ke", "dari", "dekat", "pinggir", "atas", "bawah"
 
 
 def _job_or_pay_threatened(said: list[str], at: int) -> bool:
+    if _KEPT_IN & set(said):
+        return False  # "majikan ngancam nahan gaji sy dan gk ngizinin sy keluar rumah": held, not only unpaid
     k = at + 1
     while k < len(said) and said[k] in _GOING_TO:
         k += 1
@@ -3697,7 +3712,9 @@ def _habit_to_keep_order(said: list[str], at: int) -> bool:
     after = set(said[at + 1:])
     return bool((HABITUAL | {"suka"}) & set(said[start:end]) and _KEEPING_ORDER & set(said)) \
         and not _NOW_AFTER_A_HABIT & set(said) and said[at + 1:at + 2] != [] and said[at + 1] not in _GOING_TO \
-        and not (_HARM_THREATENED | _HARM_THREATENED_TOO) & after  # "…ngancam mau bakar warung sy": harm named
+        and not (_HARM_THREATENED | _HARM_THREATENED_TOO) & after \
+        and not (_HOUSEHOLD | {"mantan", "ipar"} | FEAR) & set(said)
+    # "…ngancam mau bakar warung sy": harm named; "suami sy sering ngancem sy, tolong ditindak": at home, or feared
 
 
 def a_thing_threatens(said: list[str], at: int) -> bool:
