@@ -46,6 +46,7 @@ ALWAYS_WORDS = frozenset({
     "dijambak", "dicekik", "dihajar", "digebuk", "digebukin", "disiksa", "penyiksaan",
     "ditembak", "ditembaki", "penembakan",
     "tembakan", "ledakan", "ngebacok", "ngeroyok", "dikeroyok", "penculikan", "perampokan", "perampok",
+    "ngerampok", "ngerampokin", "ngerampas", "nyandera", "ngebunuh", "ngebegal",
     "pembacokan", "perampasan", "penjarahan", "ngancam", "ngancem", "ngancemin", "diancem", "nyulik", "nyulikin",
     "nodong", "nodongin", "ditodong", "menodong", "dikepung", "mengepung", "ngepung", "kericuhan", "kerusuhan",
     "keracunan", "diracun", "meracuni", "dibius", "pendarahan", "perdarahan",
@@ -152,7 +153,8 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "sos",
     "teriak meminta tolong", "teriak tolong", "meminta tolong cepat", "baku hantam", "adu jotos",
     "breaking into", "broke into", "break into", "kecelakaan beruntun", "tidak bergerak", "enggak gerak",
-    "tidak gerak", "enggak bergerak", "tidak sadarkan diri", "bau gas", "gas leak", "smell gas", "smell of gas",
+    "tidak gerak", "enggak bergerak", "tidak sadarkan diri", "enggak bernapas", "enggak bernafas",
+    "enggak napas", "unresponsive", "bau gas", "gas leak", "smell gas", "smell of gas",
     "kebocoran gas", "gas bocor", "bocor gas", "tidak bernafas", "badly hurt", "badly injured", "seriously hurt",
     "seriously injured", "not breathing", "isn t breathing", "stopped breathing", "kejang kejang", "seizure",
     "want to die", "wants to die", "wants to jump",
@@ -2697,6 +2699,7 @@ _WOOING = _COURTING | {"balikan", "tolak", "nolak", "ditolak", "cinta", "chat", 
 _CHASED_ABOUT = frozenset({"soal", "karena", "masalah", "perihal", "suruh", "nyuruh", "about"})
 _PLAYMATES = _CHILDREN_AND_ELDERS | {"kakak"}
 _BESIDE_A_CHASER = frozenset({"kejar", "sama", "sm", "oleh", "by", "two", "dua", "tiga", "3", "2"})
+_HURRIED = frozenset({"tolong", "help", "cepatan", "buruan", "segera"})  # help asked for, or the police hurried
 # A chase told first, the resident its subject: "td dikejar preman, tolong", "dikejar orang gak dikenal".
 _OPENING_A_CHASE = frozenset({_BREAK, "tadi", "barusan", "baru", "lagi", "sedang", "tiba"})  # "tiba2": suddenly
 
@@ -2712,6 +2715,8 @@ def _chased_in_danger(said: list[str]) -> bool:
         if word in _CHASED and (_THE_CHASED & set(before) or i == 0 or said[i - 1] in _OPENING_A_CHASE):
             named = [w for k, w in enumerate(said[i + 1:i + 7], i + 1) if said[k - 1] != w]  # "om2": one of them
             chaser = [w for w in named if w not in _CHASED | _BESIDE_A_CHASER][:4]
+            hurry = next((k for k, w in enumerate(chaser) if w in _HURRIED), None)
+            chaser = chaser[:hurry]  # "dikejar 2 orang cepetan pak": the officer hurried, no chaser "pak"
             first = i
         elif word in _CHASING and said[i + 1:i + 2] and said[i + 1] in _THE_CHASED:
             first = i
@@ -2745,7 +2750,7 @@ def _chased_in_danger(said: list[str]) -> bool:
         # a car or a motorbike after the resident still: "dikejar mobil dari tadi", "skrg lagi dikejar motor"
         by_a_vehicle = bool(_VEHICLES_CHASING & set(chaser[:2])) and (
             bool((_STILL | {"lagi", "chasing"}) & set(said)) or any_phrase(said, (("dari", "tadi"),)))
-        if {"tolong", "help"} & set(said) and not playing:
+        if _HURRIED & set(said) and not playing:
             return True
         if HABITUAL & set(said):
             continue  # "sering dikejar preman kalo malem": a place to report as unsafe

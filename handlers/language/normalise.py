@@ -20,7 +20,8 @@ from storage.lexicon import JAVANESE_DAYS, JAVANESE_EARLIER, KRAMA, NGOKO, SPOKE
 # as often a gang (alley), so it is left as typed; places are read from the raw text anyway.
 _MORE_SLANG = {
     "dkt": "dekat", "jln": "jalan", "jl": "jalan", "skr": "sekarang", "skg": "sekarang", "brusan": "barusan",
-    "kmren": "kemarin", "smlm": "semalam", "semalem": "semalam", "tlp": "telepon", "telp": "telepon", "tolongin": "tolong", "sktr": "sekitar",
+    "kmren": "kemarin", "smlm": "semalam", "semalem": "semalam", "tlp": "telepon", "telp": "telepon",
+    "tolongin": "tolong", "sktr": "sekitar",
     "kurleb": "kurang lebih", "sejam": "satu jam",
     "thx": "thanks", "ty": "thanks", "mksih": "terima kasih", "makasi": "terima kasih", "trimakasih": "terima kasih",
     "gimana": "bagaimana", "gmna": "bagaimana", "gmana": "bagaimana", "bgmn": "bagaimana",
