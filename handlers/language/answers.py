@@ -27,6 +27,14 @@ NO = frozenset({
     "emoji_jempol_ke_bawah", "emoji_tanda_silang", "endak", "embung", "moal", "ogah", "nehi", "tida", "gak", "bkn",
 })  # fmt: skip
 # Words around the answer that change nothing: forms of address, particles, filler.
+# Greetings, as typed at the start of a message (or its end: "wassalam"); what they say is read as nothing more.
+GREETING_PHRASES = ("halo", "hallo", "helo", "hai", "hi", "hello", "hey", "assalamualaikum", "assalamu alaikum",
+                    "asalamualaikum", "asalamu alaikum", "assalammualaikum", "aslmkm", "asslmkm", "aslm", "asslm",
+                    "samlekom", "mikum",
+                    "ass wr wb", "punten", "permisi", "selamat pagi", "selamat siang", "selamat sore",
+                    "selamat malam", "good morning", "good afternoon", "good evening", "sugeng pagi", "sugeng sore",
+                    "om swastiastu", "shalom", "salam sejahtera", "wassalamualaikum", "wassalam", "wslm",
+                    "emoji_tangan_melambai")
 NEUTRAL = frozenset({
     "pak", "bapak", "bu", "ibu", "mas", "mbak", "mba", "kak", "kakak", "bang", "abang", "dik", "adik", "om",
     "tante", "min", "admin", "gan", "bos", "boss", "bro", "sis", "mang", "teh", "aa", "akang", "kang", "neng", "nak",

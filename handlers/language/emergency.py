@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from itertools import islice, pairwise
 
+from handlers.language.answers import GREETING_PHRASES
 from handlers.language.normalise import any_phrase, phrases_found, positions_of, stems_of, words
 from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_now
 from storage.lexicon import ROOT_WORDS
@@ -287,7 +288,27 @@ _ASKING_TAG = frozenset({"bisa", "boleh", "lapor", "melapor", "kan"})
 PRONE = frozenset({"rawan", "prone"})  # "rawan begal": a place to report as unsafe, no danger now
 # "Tolong" with only these is a cry ("tolong!", "tolong pak"); beside any other word it is "please".
 _ALONE_WITH = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang", "tolong", "help", "please", "saya", "kami",
-                         "aku", "cepat", "segera", "sos", "pol", "polisi"})
+                         "aku", "cepat", "segera", "sos", "pol", "polisi", "cepatan", "buruan", "sekarang", "takut",
+                         "ketakutan"})  # "tolong pak cepetan", "tolong pak sy takut"
+_GREETINGS = tuple(tuple(words(phrase)) for phrase in GREETING_PHRASES)
+_GREETED = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang", "min", "admin", "sir", "wr", "wb", _BREAK})
+
+
+def _the_plea(said: list[str]) -> list[str]:
+    """The words after the greeting a message opens with, and whom it greets ("selamat malam pak, …",
+    "assalamualaikum pak …"), or after a "sekarang" said right before a plea; all of them where neither is told."""
+    k, greeted = 0, False
+    while k < len(said):
+        greeting = next((g for g in _GREETINGS if g and tuple(said[k:k + len(g)]) == g), None)
+        if greeting is not None:
+            k, greeted = k + len(greeting), True
+        elif greeted and said[k] in _GREETED:
+            k += 1
+        else:
+            break
+    plea = said[k:] if greeted and k < len(said) else said
+    now = next((i for i, word in enumerate(plea[:-1]) if word == "sekarang" and plea[i + 1] in ("tolong", "sos")), None)
+    return plea[now + 1:] if now is not None else plea  # "tiap malam ada aja pak, skrg tolong pak"
 # "Tolong" that opens a wish to ask or to have one's report looked at ("Tolong. Sy mau tanya", "tolong pak, boleh
 # nanya?", "tolong. bantu cek laporan sy") is the polite "please": it is left out and the rest read alone, so a
 # danger told after it is still heard ("tolong, sy mau tanya, ada org bawa golok di depan rumah").
@@ -1905,10 +1926,11 @@ def is_cry_for_help(text: str) -> bool:
     # "tolong pak 😭": emoji beside it say how, not what else is asked; and "TOLONGGG!!! …", a sentence of its own
     # before the rest ("TOLONG!!! rumah kemasukan orang"), unless the rest tells it over ("tolong!! motor sy dicuri
     # kemarin")
-    if said[0] in ("tolong", "sos"):
-        first = said[:said.index(_BREAK)] if _BREAK in said else said
+    plea = _the_plea(said)  # "selamat malam pak, tolong pak"
+    if plea[0] in ("tolong", "sos"):
+        first = plea[:plea.index(_BREAK)] if _BREAK in plea else plea
         if all(w in _ALONE_WITH or w.startswith("emoji_") for w in first) \
-                and (first is said or not _not_now(said[len(first) + 1:])):
+                and (first is plea or not _not_now(plea[len(first) + 1:])):
             return True
     if _a_kind_to_report(said):
         return False  # "sy mau lapor penganiayaan": a report of that kind begins

@@ -11,7 +11,7 @@ from functools import cache
 from itertools import dropwhile
 
 from handlers.i18n import LANGUAGES, aliases, catalogue
-from handlers.language.answers import ASKING, NEUTRAL, NO, without_all_right, yes_or_no
+from handlers.language.answers import ASKING, GREETING_PHRASES, NEUTRAL, NO, without_all_right, yes_or_no
 from handlers.language.emergency import (
     DREAMS,
     FEAR,
@@ -116,13 +116,6 @@ HOW_PHRASES = ("what now", "now what", "what next", "what s next", "whats next",
 THANKS_PHRASES = ("terima kasih", "thanks", "thank you", "nuhun", "hatur nuhun", "matur nuwun", "suwun",
                   "tengkyu", "makasih", "tq", "tks", "emoji_melipat_tangan", "alhamdulillah", "thx", "terimakasih",
                   "maturnuwun", "maturnuhun", "matur suwun", "kamsia", "thank", "makasi")
-GREETING_PHRASES = ("halo", "hallo", "helo", "hai", "hi", "hello", "hey", "assalamualaikum", "assalamu alaikum",
-                    "asalamualaikum", "asalamu alaikum", "assalammualaikum", "aslmkm", "asslmkm", "aslm", "asslm",
-                    "samlekom", "mikum",
-                    "ass wr wb", "punten", "permisi", "selamat pagi", "selamat siang", "selamat sore",
-                    "selamat malam", "good morning", "good afternoon", "good evening", "sugeng pagi", "sugeng sore",
-                    "om swastiastu", "shalom", "salam sejahtera", "wassalamualaikum", "wassalam", "wslm",
-                    "emoji_tangan_melambai")
 NUMBER_WORDS = frozenset({"nomor", "no", "telepon", "telpon", "nomer", "kontak", "hotline", "number", "call",
                           "phone", "hubungi", "wa", "whatsapp"})
 POLICE_WORDS = frozenset({"polisi", "polsek", "polres", "police", "110", "darurat", "emergency", "polri"})
