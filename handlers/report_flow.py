@@ -2456,8 +2456,11 @@ async def identity(turn: Turn) -> str:
     """Stores how the resident wants to be identified and shows the summary. A name given instead of a choice
     ("nama saya Budi Santoso") is the choice to be shown with it; the summary reads it back."""
     if turn.inbound.choice is None and _named_without_the_number(turn.text):
-        turn.say("report.named_shows_number")  # "pake nama aja, tp nomor hp sy jgn dikasih": not both, so asked again
-        return IDENTITY
+        turn.say("report.named_shows_number")  # "pake nama aja, tp nomor hp sy jgn dikasih"
+        if number_shown(turn.inbound.urn):
+            return IDENTITY  # not both, so asked again
+        _identity_taken(turn, Identity.NAMED)  # what was asked for: officers see no number from this chat
+        return first_missing(turn)
     if turn.draft.get("identity_left") == [Identity.NAMED] and turn.inbound.choice != Identity.NAMED:
         return _named_confirmed(turn)
     picked = turn.pick(_identities_left(turn)) if turn.inbound.choice is None else turn.pick(IDENTITIES)
@@ -2587,8 +2590,7 @@ def _story_for_officers(turn: Turn) -> str:
 
 
 def ask_name(turn: Turn) -> None:
-    seen = "with_number" if number_shown(turn.inbound.urn) else "without_number"
-    turn.say("report.ask_name", who_sees=t(turn.lang, f"report.name_seen_{seen}"))
+    turn.say("report.ask_name")  # what officers will see with the name: as_seen_from
 
 
 _AFTER_A_CHOICE = re.compile(r"^[^.,!:]*[.,!:]\s*")  # "Named. " before "My name is …"

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from handlers.engine import Engine
+from handlers.i18n import t
 from handlers.state import dump_session, load_session
 from storage.contacts import current_step
 from storage.models import Category, ConversationSession, Identity, Report
@@ -2819,13 +2820,30 @@ async def test_named_with_the_number_allowed_is_no_wish_to_keep_it_back(engine: 
     assert not resident.heard("report.named_shows_number"), resident.text
 
 
-@pytest.mark.parametrize("wish", ["pake nama aja, tp nomor hp sy jgn dikasih ya", "named but please hide my number"])
+NUMBER_KEPT_BACK = ["pake nama aja, tp nomor hp sy jgn dikasih ya", "named but please hide my number",
+                    "dengan nama, tapi nomor wa saya jangan ditampilkan", "nama boleh, nomor hp jangan"]
+
+
+@pytest.mark.parametrize("wish", NUMBER_KEPT_BACK)
 async def test_named_but_not_the_number_is_told_they_go_together_and_asked_again(engine: Engine, wish: str) -> None:
-    resident = await at(engine, "identity")
+    """On WhatsApp officers see a named reporter's number with the name: the two cannot be had apart."""
+    resident = await at(engine, "identity", "whatsapp:+6281234500078")
     await resident.send(wish)
-    assert resident.heard("report.named_shows_number") or resident.heard("report.named_shows_number", "en"), \
-        resident.text
+    assert t("id", "report.named_shows_number") in resident.text or \
+        t("en", "report.named_shows_number") in resident.text, resident.text
     assert await step_of(engine, resident) == "identity" and "identity" not in await draft_of(engine)
+
+
+@pytest.mark.parametrize("urn", ["telegram:5550078", "console:resident"])
+@pytest.mark.parametrize("wish", NUMBER_KEPT_BACK)
+async def test_named_but_not_the_number_is_what_a_chat_without_a_number_gives(engine: Engine, wish: str,
+                                                                             urn: str) -> None:
+    """From Telegram officers see a named reporter's name and no number: what was asked for, so it is taken."""
+    resident = await at(engine, "identity", urn)
+    await resident.send(wish)
+    assert t("id", "report.named_shows_number_without_number") in resident.text or \
+        t("en", "report.named_shows_number_without_number") in resident.text, resident.text
+    assert (await draft_of(engine))["identity"] == "named" and resident.heard("report.ask_name"), resident.text
 
 
 @pytest.mark.parametrize(("said", "identity"), [("nama sy gk usah dicantumin ya", Identity.CONFIDENTIAL),

@@ -813,15 +813,43 @@ async def test_words_around_or_about_a_name_are_no_name(engine: Engine, no_name:
     assert resident.heard("report.name_invalid") and not resident.heard("report.summary"), resident.text
 
 
-@pytest.mark.parametrize(("urn", "who_sees"), [("telegram:5550077", "report.name_seen_without_number"),
-                                             ("whatsapp:+6281234500077", "report.name_seen_with_number")])
-async def test_the_name_question_tells_a_number_only_where_officers_see_one(engine: Engine, urn: str,
-                                                                           who_sees: str) -> None:
-    """Officers see a named reporter's WhatsApp number; from Telegram they see none and reply through the bot."""
+TELEGRAM, WHATSAPP = "telegram:5550077", "whatsapp:+6281234500077"
+
+
+@pytest.mark.parametrize(("urn", "number_told"), [(TELEGRAM, False), ("console:resident", False), (WHATSAPP, True)])
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_what_officers_see_of_a_name_is_told_as_the_channel_shows_it(engine: Engine, urn: str, lang: str,
+                                                                          number_told: bool) -> None:
+    """Officers see a named reporter's WhatsApp number; from Telegram they see the name alone and reply through the
+    bot: the privacy notice, the identity options and the name question promise no number there."""
     resident = Resident(engine, urn)
-    for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "1"):
-        await resident.send(message)
-    assert t("id", who_sees) in resident.text, resident.text
+    told = []
+    for message in ("halo" if lang == "id" else "hello, english please", "1", "1", DESCRIPTION, PLACE,
+                    "ya", "2", "lewati", "1"):
+        told += [reply.text for reply in await resident.send(message)]
+    said = "\n".join(told)
+    for key in ("menu.greeting", "report.ask_identity", "report.ask_name"):
+        assert (t(lang, key) in said) == number_told, (key, said)
+        assert (t(lang, f"{key}_without_number") in said) != number_told, (key, said)
+    promises = ("nama dan nomor Anda", "dapat menelepon") if lang == "id" else ("name and number", "may call")
+    assert any(promise in said for promise in promises) == number_told, said
+
+
+@pytest.mark.parametrize("urn", [TELEGRAM, WHATSAPP])
+@pytest.mark.parametrize(("asked", "key"), [
+    ("bedanya dengan nama, rahasia, anonim apa?", "menu.identity_options"),
+    ("what's the difference between named and anonymous?", "menu.identity_options"),
+    ("nanti polisi tau nama sy gk?", "menu.privacy"),
+    ("will the police know my name?", "menu.privacy"),
+])
+async def test_the_options_explained_at_the_menu_say_what_the_channel_shows(engine: Engine, urn: str, asked: str,
+                                                                           key: str) -> None:
+    resident = Resident(engine, urn)
+    await resident.send("halo")
+    await resident.send(asked)
+    seen = key if urn == WHATSAPP else f"{key}_without_number"
+    assert any(t(told, seen) in resident.text for told in ("id", "en")), resident.text
+    assert urn == WHATSAPP or not any(t(told, key) in resident.text for told in ("id", "en")), resident.text
 
 
 @pytest.mark.parametrize("initials", ["cukup inisial", "inisial aja pak"])
