@@ -44,6 +44,7 @@ from handlers.language.intents import (
     only_a_time,
     report_kind_asked,
     stopping,
+    story_without_opener,
     tells_a_story,
     time_instead,
     urges_haste,
@@ -227,10 +228,11 @@ async def _take_story(turn: Turn) -> str:
     urgent = bool(turn.draft.get("urgent"))
     if begun := turn.draft.pop("story_begun", None):  # "sy mau lapor tp takut ketauan suami sy", then the story
         turn.text = f"{begun}\n{turn.text}"
-    text, longest = turn.text, DESCRIPTION_CHARS[1]
+    text, (shortest, longest) = turn.text, DESCRIPTION_CHARS
     _later_answers_in_story(turn, text)
-    turn.draft["description"] = text[:longest]
-    if len(text) > longest:
+    story = story_without_opener(text, shortest)
+    turn.draft["description"] = story[:longest]
+    if len(story) > longest:
         turn.say("report.description_cut", longest=longest)
     read = ReadBack()
     category = category_named(text)
@@ -1496,10 +1498,11 @@ async def description(turn: Turn) -> str:
     if "description" not in turn.draft and not turn.draft.get("urgent") and "photo" not in turn.draft \
             and await told_already_reported(turn, turn.text):
         return DESCRIPTION  # the same story once more is taken as a report of its own; BATAL stops
-    if len(turn.text) > longest:
+    story = story_without_opener(turn.text, shortest)
+    if len(story) > longest:
         turn.say("report.description_cut", longest=longest)
     _later_answers_in_story(turn, turn.text)
-    turn.draft["description"] = turn.text[:longest]
+    turn.draft["description"] = story[:longest]
     if turn.draft.pop("category_unsure", False):
         turn.draft["category"] = category_named(turn.text) or turn.draft["category"]
     turn.draft.pop("told_time_wrong", None)  # a new story, whose time may be offered
