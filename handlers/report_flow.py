@@ -95,7 +95,7 @@ from handlers.witnesses import find_same_incident, join_report
 from storage.lexicon import is_ordinary, spoken_root, stem
 from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.officers import has_officers
-from storage.regions import KIND_WORDS, PlaceCandidate, name_key, named_alone
+from storage.regions import KIND_WORDS, PlaceCandidate, name_key, named_alone, within_indonesia
 from storage.reports import NewAttachment, create_report
 from storage.stations import timezone_for
 from storage.workflow import OPEN_STATUSES
@@ -1578,6 +1578,9 @@ async def location(turn: Turn) -> str:
     offered = turn.draft.pop("offered_before", [])  # the areas offered just before: for this answer only
     pin = turn.inbound.location
     if pin is not None:
+        if not within_indonesia(pin.latitude, pin.longitude):  # Singapore, Paris: no Polsek's, and not kept
+            turn.say("place.pin_abroad")
+            return LOCATION
         turn.draft.update(Draft(latitude=pin.latitude, longitude=pin.longitude, location_text=turn.text or None))
         near = await turn.router.near_pin(turn.db, pin.latitude, pin.longitude)
         if near is None:

@@ -85,6 +85,18 @@ _TOP_DISTRICTS = 12
 _TOP_REGENCIES = 6
 _HITS_PER_CODE = 3
 
+# Indonesia's extent, in degrees: from Pulau Rondo (6.1° N) to Pulau Ndana (11.0° S), from Sabang (95.0° E) to
+# Merauke (141.0° E), with a margin for the sea around them. A pin outside it is no place the region codes name.
+_INDONESIA_LATITUDES = (-11.2, 6.2)
+_INDONESIA_LONGITUDES = (94.8, 141.1)
+
+
+def within_indonesia(latitude: float, longitude: float) -> bool:
+    """Whether a pin lies within Indonesia's extent (a box: its neighbours' shores within it read as inside)."""
+    return _INDONESIA_LATITUDES[0] <= latitude <= _INDONESIA_LATITUDES[1] \
+        and _INDONESIA_LONGITUDES[0] <= longitude <= _INDONESIA_LONGITUDES[1]
+
+
 _LEVEL_WORDS = {
     "kel": 4, "kelurahan": 4, "desa": 4, "ds": 4,
     "kec": 3, "kecamatan": 3, "distrik": 3,
