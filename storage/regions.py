@@ -714,6 +714,7 @@ class RegionIndex:
         words = [word.text for word in typed]
         scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes], words)
         scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r) or self._said_as_a_village(r)]
+        scored = [r for r in scored if not _an_everyday_word_misspelt(r, scored)]
         readings = _in_the_province_last(_among_namesakes_in_the_province(scored), hits, words)
         readings = [r for r in readings if not _alone_for_another(r)]
         if _LANDMARKS.intersection(words):
@@ -1086,6 +1087,17 @@ def _said_after_its_street(reading: _Reading, readings: list[_Reading], street: 
             and any(h.code == later.code and not h.street and all(street[h.start:h.end]) and h.start not in
                     reading.covered and any(h.segment == o.segment and h.start >= o.end for o in own)
                     for h in later.hits)]
+
+
+def _an_everyday_word_misspelt(reading: _Reading, readings: list[_Reading]) -> bool:
+    """Whether the reading's own name is an everyday word misspelt where another reading spells a name exactly over
+    that word and the words beside it: "kota baru" is Kab. Kotabaru or a Kec. Kota Baru, by their name, not Kab.
+    Barru far away read from "baru" one letter short (a kind word before it, "kab baru", still reads Barru)."""
+    misspelt = [h for h in reading.hits if h.code == reading.code and h.typo and is_ordinary(h.key)]
+    return any(other.code != reading.code and h.start >= spelt.start and h.end <= spelt.end
+               and spelt.end - spelt.start > h.end - h.start
+               for h in misspelt for other in readings
+               for spelt in other.hits if spelt.code == other.code and spelt.exact)
 
 
 def _within_whole_names(hits: dict[str, list[_Hit]], readings: list[_Reading], words: list[str]) -> list[_Reading]:
