@@ -471,3 +471,16 @@ async def test_a_kabupaten_one_letter_off_after_its_kind_word_is_still_read(engi
     resident = await at_location(engine)
     await resident.send(typed)
     assert "Kab. Barru" in resident.text, resident.text
+
+
+@pytest.mark.parametrize(("typed", "first"), [
+    ("pertigaan gedog arah kanigoro", "Kel. Gedog, Kec. Sananwetan, Kota Blitar"),
+    ("gedog, jalan arah ke kanigoro", "Kel. Gedog, Kec. Sananwetan, Kota Blitar"),
+    ("di jl raya sananwetan menuju kanigoro", "Kec. Sananwetan, Kota Blitar"),
+    ("gedog jurusan kanigoro", "Kel. Gedog, Kec. Sananwetan, Kota Blitar"),
+])
+async def test_a_place_a_way_leads_to_comes_after_the_place_it_is_in(engine: Engine, typed: str, first: str) -> None:
+    """"arah", "menuju", "jurusan": where the road goes, not where it happened; offered after, never first."""
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.options()[0] == first or f"Maksud Anda {first}?" in resident.text, resident.text
