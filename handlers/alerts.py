@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.choices import Menu
-from handlers.i18n import LANGUAGES, format_hour, format_time, labels, t
+from handlers.i18n import LANGUAGES, catalogue, format_hour, format_time, labels, t
 from handlers.office import Office
 from handlers.routing import describe_place
 from handlers.voice import voice_payload
@@ -158,6 +158,13 @@ async def _patrol_line(office: Office, report: Report, lang: str) -> str:
 def number_shown(urn: str) -> bool:
     """Whether officers see a named reporter's number: a WhatsApp address is one; a Telegram chat id is none."""
     return urn.startswith("whatsapp:")
+
+
+def as_seen_from(urn: str, lang: str, key: str) -> str:
+    """The catalogue key of what to tell the contact at `urn`: a text that says what officers see of a reporter by
+    name has a `_without_number` form, said where officers see no number (a Telegram reporter's name alone)."""
+    without = f"{key}_without_number"
+    return without if not number_shown(urn) and without in catalogue(lang) else key
 
 
 async def reporter_line(office: Office, identity: Identity, contact_id: int | None, lang: str) -> str:

@@ -882,7 +882,7 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
             STEPS[turn.step].ask(turn)  # a voice note refused answers nothing: the question again
             return
     if turn.inbound.unsupported and not first_contact:
-        turn.say("common.unsupported")
+        turn.say("common.pin_off_the_map" if turn.inbound.unsupported == "location" else "common.unsupported")
         if turn.step in STEPS:
             STEPS[turn.step].ask(turn)
         return

@@ -44,6 +44,7 @@ from handlers.language.intents import (
     only_a_time,
     report_kind_asked,
     stopping,
+    story_without_opener,
     tells_a_story,
     time_instead,
     urges_haste,
@@ -94,7 +95,7 @@ from handlers.witnesses import find_same_incident, join_report
 from storage.lexicon import is_ordinary, spoken_root, stem
 from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.officers import has_officers
-from storage.regions import KIND_WORDS, PlaceCandidate, name_key, named_alone
+from storage.regions import KIND_WORDS, PlaceCandidate, name_key, named_alone, within_indonesia
 from storage.reports import NewAttachment, create_report
 from storage.stations import timezone_for
 from storage.workflow import OPEN_STATUSES
@@ -227,10 +228,11 @@ async def _take_story(turn: Turn) -> str:
     urgent = bool(turn.draft.get("urgent"))
     if begun := turn.draft.pop("story_begun", None):  # "sy mau lapor tp takut ketauan suami sy", then the story
         turn.text = f"{begun}\n{turn.text}"
-    text, longest = turn.text, DESCRIPTION_CHARS[1]
+    text, (shortest, longest) = turn.text, DESCRIPTION_CHARS
     _later_answers_in_story(turn, text)
-    turn.draft["description"] = text[:longest]
-    if len(text) > longest:
+    story = story_without_opener(text, shortest)
+    turn.draft["description"] = story[:longest]
+    if len(story) > longest:
         turn.say("report.description_cut", longest=longest)
     read = ReadBack()
     category = category_named(text)
@@ -1496,10 +1498,11 @@ async def description(turn: Turn) -> str:
     if "description" not in turn.draft and not turn.draft.get("urgent") and "photo" not in turn.draft \
             and await told_already_reported(turn, turn.text):
         return DESCRIPTION  # the same story once more is taken as a report of its own; BATAL stops
-    if len(turn.text) > longest:
+    story = story_without_opener(turn.text, shortest)
+    if len(story) > longest:
         turn.say("report.description_cut", longest=longest)
     _later_answers_in_story(turn, turn.text)
-    turn.draft["description"] = turn.text[:longest]
+    turn.draft["description"] = story[:longest]
     if turn.draft.pop("category_unsure", False):
         turn.draft["category"] = category_named(turn.text) or turn.draft["category"]
     turn.draft.pop("told_time_wrong", None)  # a new story, whose time may be offered
@@ -1575,6 +1578,9 @@ async def location(turn: Turn) -> str:
     offered = turn.draft.pop("offered_before", [])  # the areas offered just before: for this answer only
     pin = turn.inbound.location
     if pin is not None:
+        if not within_indonesia(pin.latitude, pin.longitude):  # Singapore, Paris: no Polsek's, and not kept
+            turn.say("place.pin_abroad")
+            return LOCATION
         turn.draft.update(Draft(latitude=pin.latitude, longitude=pin.longitude, location_text=turn.text or None))
         near = await turn.router.near_pin(turn.db, pin.latitude, pin.longitude)
         if near is None:
@@ -2456,8 +2462,11 @@ async def identity(turn: Turn) -> str:
     """Stores how the resident wants to be identified and shows the summary. A name given instead of a choice
     ("nama saya Budi Santoso") is the choice to be shown with it; the summary reads it back."""
     if turn.inbound.choice is None and _named_without_the_number(turn.text):
-        turn.say("report.named_shows_number")  # "pake nama aja, tp nomor hp sy jgn dikasih": not both, so asked again
-        return IDENTITY
+        turn.say("report.named_shows_number")  # "pake nama aja, tp nomor hp sy jgn dikasih"
+        if number_shown(turn.inbound.urn):
+            return IDENTITY  # not both, so asked again
+        _identity_taken(turn, Identity.NAMED)  # what was asked for: officers see no number from this chat
+        return first_missing(turn)
     if turn.draft.get("identity_left") == [Identity.NAMED] and turn.inbound.choice != Identity.NAMED:
         return _named_confirmed(turn)
     picked = turn.pick(_identities_left(turn)) if turn.inbound.choice is None else turn.pick(IDENTITIES)
@@ -2587,8 +2596,7 @@ def _story_for_officers(turn: Turn) -> str:
 
 
 def ask_name(turn: Turn) -> None:
-    seen = "with_number" if number_shown(turn.inbound.urn) else "without_number"
-    turn.say("report.ask_name", who_sees=t(turn.lang, f"report.name_seen_{seen}"))
+    turn.say("report.ask_name")  # what officers will see with the name: as_seen_from
 
 
 _AFTER_A_CHOICE = re.compile(r"^[^.,!:]*[.,!:]\s*")  # "Named. " before "My name is …"

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channels.base import Choice, Inbound, Outbound
+from handlers.alerts import as_seen_from
 from handlers.choices import Menu
 from handlers.i18n import t
 from handlers.language.emergency import services_to_call
@@ -74,7 +75,7 @@ class Turn:
         choices = options.options(self.lang) if isinstance(options, Menu) else options
         self.replies.append(Outbound(
             urn=self.inbound.urn,
-            text=t(self.lang, key, **params),
+            text=t(self.lang, as_seen_from(self.inbound.urn, self.lang, key), **params),
             choices=choices,
             choices_hint=_hint(self.lang, len(choices)),
             location_button=t(self.lang, "report.location_button") if ask_location else "",

@@ -85,6 +85,18 @@ _TOP_DISTRICTS = 12
 _TOP_REGENCIES = 6
 _HITS_PER_CODE = 3
 
+# Indonesia's extent, in degrees: from Pulau Rondo (6.1° N) to Pulau Ndana (11.0° S), from Sabang (95.0° E) to
+# Merauke (141.0° E), with a margin for the sea around them. A pin outside it is no place the region codes name.
+_INDONESIA_LATITUDES = (-11.2, 6.2)
+_INDONESIA_LONGITUDES = (94.8, 141.1)
+
+
+def within_indonesia(latitude: float, longitude: float) -> bool:
+    """Whether a pin lies within Indonesia's extent (a box: its neighbours' shores within it read as inside)."""
+    return _INDONESIA_LATITUDES[0] <= latitude <= _INDONESIA_LATITUDES[1] \
+        and _INDONESIA_LONGITUDES[0] <= longitude <= _INDONESIA_LONGITUDES[1]
+
+
 _LEVEL_WORDS = {
     "kel": 4, "kelurahan": 4, "desa": 4, "ds": 4,
     "kec": 3, "kecamatan": 3, "distrik": 3,
@@ -197,6 +209,8 @@ _DIRECTIONS = {
     "tenggara": ("tra", "gara"), "pusat": ("pus",), "daya": ("day",),
 }  # fmt: skip
 _VOWELS = frozenset("aeiou")
+#: A way told by where it leads: "pertigaan gedog arah kanigoro" is in Gedog, on the road towards Kanigoro.
+_HEADING_WORDS = frozenset({"arah", "menuju", "jurusan", "tujuan", "towards", "toward"})
 _SPECIAL_WORDS = frozenset(_LEVEL_WORDS) | _ADMIN_WORDS | _STREET_MARKERS | _SHOP_MARKERS | _FILLER_WORDS
 
 #: Level words that may stand before an official name: "Kec. Sukorejo", "Kabupaten Blitar", "Kota Adm. X".
@@ -372,6 +386,7 @@ class _Span:
     after_a_landmark: bool = False  # a town's landmark word just before them in their segment (see _TOWN_LANDMARKS)
     shop_name: bool = False  # a word of them a shop's name (see _SHOP_MARKERS)
     shop_pair: str = ""  # where they are the second word of a shop's name alone, the key of both words
+    heading: bool = False  # where a way leads, not where it is (see _HEADING_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,6 +411,7 @@ class _Hit:
     street: bool = False  # read from a street's name: the word right after "jl."/"gang" (see _STREET)
     level_hint: int | None = None  # the level a level word right before the words says, whichever it is
     kind_hint: str | None = None  # the kind it says, if any (see _Span)
+    heading: bool = False  # see _Span
 
     @property
     def hinted(self) -> bool:
@@ -411,6 +427,7 @@ class _Word(NamedTuple):
     hamlet: bool = False  # the word right after "dusun": a hamlet's name, no kecamatan's misspelt ("dsn krajan")
     shop: bool = False  # of those, a shop's name
     shop_pair: str = ""  # the second word of a shop's name: the key of both ("sumberrejeki", "sinarkepanjenlor")
+    heading: bool = False  # after a word of where a way leads in its segment ("arah kanigoro"): not where it is
 
 
 
@@ -445,18 +462,19 @@ def _names_a_spot(token: str) -> bool:
 def _words(text: str) -> list[_Word]:
     """The words of text, with what the words around them say about them."""
     words: list[_Word] = []
-    segment, level_hint, kind_hint, street_left, shop = 0, None, None, 0, False
+    segment, level_hint, kind_hint, street_left, shop, heading = 0, None, None, 0, False, False
     for token in _tokens(text):
         if token.isdecimal() and words and words[-1].text not in _NUMBERED and int(token) < len(_NUMBER_WORDS) \
                 and words[-1].segment == segment:
             token = _NUMBER_WORDS[int(token)]  # "Kamundan 1": a number after a name is its number word
         elif not token[0].isalpha() or any(ch.isdigit() for ch in token):
-            segment, level_hint, kind_hint, street_left = segment + 1, None, None, 0
+            segment, level_hint, kind_hint, street_left, heading = segment + 1, None, None, 0, False
             continue
         named = street_left > 0 and token not in _SPECIAL_WORDS
         hamlet = bool(words) and words[-1].segment == segment and words[-1].text in _HAMLET_WORDS
         pair = words[-1].text + token if named and shop and words[-1].shop and words[-1].segment == segment else ""
-        words.append(_Word(token, segment, level_hint, kind_hint, named, hamlet, named and shop, pair))
+        words.append(_Word(token, segment, level_hint, kind_hint, named, hamlet, named and shop, pair, heading))
+        heading = heading or token in _HEADING_WORDS
         if token in _LEVEL_WORDS:
             level_hint, kind_hint, street_left = _LEVEL_WORDS[token], KIND_WORDS.get(token,
                                                                                    _VILLAGE_KIND_WORDS.get(token)), 0
@@ -534,7 +552,8 @@ def _spans(text: str) -> tuple[list[_Span], tuple[bool, ...]]:
                                    for w in words[max(0, start - 1 - _LANDMARK_NAME_WORDS):start])
             spans.append(_Span(start, end, first.segment, alone, key, cutoff, first.level_hint, first.kind_hint,
                                weight, ordinary, kind_after, after_kind, leads[start], ends, after_a_landmark,
-                               any(w.shop for w in group), group[0].shop_pair if len(group) == 1 else ""))
+                               any(w.shop for w in group), group[0].shop_pair if len(group) == 1 else "",
+                               first.heading))
     return spans, tuple(w.text not in _SPECIAL_WORDS and not w.street for w in words)
 
 
@@ -702,6 +721,7 @@ class RegionIndex:
         words = [word.text for word in typed]
         scored = _within_whole_names(hits, [self._score(code, hits, telling) for code in codes], words)
         scored = [r for r in scored if r.score >= MIN_SCORE or self._said_with_a_slip(r) or self._said_as_a_village(r)]
+        scored = [r for r in scored if not _an_everyday_word_misspelt(r, scored)]
         readings = _in_the_province_last(_among_namesakes_in_the_province(scored), hits, words)
         readings = [r for r in readings if not _alone_for_another(r)]
         if _LANDMARKS.intersection(words):
@@ -721,9 +741,10 @@ class RegionIndex:
             for reading in readings:
                 rank[reading.code] = min([rank[reading.code], *_said_after_its_street(reading, readings, street)])
         landmark = bool(_LANDMARKS.intersection(words) or _TOWN_SPOTS.intersection(words))
-        readings.sort(key=lambda r: (r.ordinary, -rank[r.code], rank[r.code] < r.score, not r.marked,
-                                     -sum(e - s for s, e in r.words), r.code.count("."), *self._as_typed(r),
-                                     landmark and self._regions[r.code[:5]].kind == "kabupaten", r.code))
+        readings.sort(key=lambda r: (r.ordinary, _where_it_leads(r), -rank[r.code], rank[r.code] < r.score,
+                                     not r.marked, -sum(e - s for s, e in r.words), r.code.count("."),
+                                     *self._as_typed(r), landmark and self._regions[r.code[:5]].kind == "kabupaten",
+                                     r.code))
         kept: list[_Reading] = []
         for reading in readings:
             if not any(_related(reading.code, k.code) or reading.covered < k.covered or _passes_over(reading, k, True)
@@ -838,7 +859,7 @@ class RegionIndex:
         ordinary = span.ordinary and not (level == 2 and ratio == 100.0 and span.after_a_landmark and span.ends)
         return _Hit(level, code, score, span.start, span.end, ratio == 100.0, ratio < 100.0, span.segment,
                     span.alone, ordinary, span.level_hint == level and not wrong_kind, span.key, slip, span.leads,
-                    span.ends, near, weight < 1.0, span.level_hint, span.kind_hint)
+                    span.ends, near, weight < 1.0, span.level_hint, span.kind_hint, span.heading)
 
     def _after_a_shop(self, span: _Span) -> bool:
         """Whether the span, the second word of a shop's name alone, is rather the place the shop is in, after a shop's
@@ -1074,6 +1095,23 @@ def _said_after_its_street(reading: _Reading, readings: list[_Reading], street: 
             and any(h.code == later.code and not h.street and all(street[h.start:h.end]) and h.start not in
                     reading.covered and any(h.segment == o.segment and h.start >= o.end for o in own)
                     for h in later.hits)]
+
+
+def _where_it_leads(reading: _Reading) -> bool:
+    """Whether the reading's own name is told as where a way leads ("gedog arah kanigoro"): after any place told as
+    where it is, though the way's end may be all the text names ("jalan arah kanigoro")."""
+    return any(h.heading for h in reading.hits if h.code == reading.code)
+
+
+def _an_everyday_word_misspelt(reading: _Reading, readings: list[_Reading]) -> bool:
+    """Whether the reading's own name is an everyday word misspelt where another reading spells a name exactly over
+    that word and the words beside it: "kota baru" is Kab. Kotabaru or a Kec. Kota Baru, by their name, not Kab.
+    Barru far away read from "baru" one letter short (a kind word before it, "kab baru", still reads Barru)."""
+    misspelt = [h for h in reading.hits if h.code == reading.code and h.typo and is_ordinary(h.key)]
+    return any(other.code != reading.code and h.start >= spelt.start and h.end <= spelt.end
+               and spelt.end - spelt.start > h.end - h.start
+               for h in misspelt for other in readings
+               for spelt in other.hits if spelt.code == other.code and spelt.exact)
 
 
 def _within_whole_names(hits: dict[str, list[_Hit]], readings: list[_Reading], words: list[str]) -> list[_Reading]:

@@ -34,6 +34,7 @@ from bot import web
 from bot.channels.base import Inbound, Location, Media, Outbound
 from bot.channels.console import ConsoleChannel
 from bot.config import Settings
+from handlers.alerts import as_seen_from
 from handlers.engine import Engine
 from handlers.i18n import catalogue
 from handlers.routing import Router
@@ -214,8 +215,9 @@ class Resident:
         return "\n".join(reply.text for reply in self.replies)
 
     def heard(self, key: str, lang: str = "id") -> bool:
-        """Whether one of the last replies is the catalogue text `key`, whatever filled its {names}."""
-        return any(matches(reply.text, key, lang) for reply in self.replies)
+        """Whether one of the last replies is the catalogue text `key` as this resident's channel is told it, whatever
+        filled its {names}."""
+        return any(matches(reply.text, as_seen_from(self.urn, lang, key), lang) for reply in self.replies)
 
     def options(self) -> list[str]:
         return [choice.label for reply in self.replies for choice in reply.choices]

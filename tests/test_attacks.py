@@ -33,6 +33,8 @@ from tests.helpers import (
     a_report,
     csrf_of,
     enrolled,
+    enrolled_on_telegram,
+    file_report,
     payload,
     photo,
     service,
@@ -242,3 +244,31 @@ async def test_a_status_callback_of_a_malformed_message_sid_is_a_400(tmp_path: P
         assert (await phone.post(status, path="/whatsapp/status")).status_code == 400
         known = load_payload("status_delivered", MessageSid="SM" + "b" * 32, SmsSid="SM" + "b" * 32)
         assert (await phone.post(known, path="/whatsapp/status")).status_code == 200, "a sid not in the outbox"
+
+
+async def test_a_button_forged_with_another_stations_report_says_no_more_than_a_made_up_one(
+        tmp_path: Path, database_url: str) -> None:
+    """An officer's chat may post any callback data: another station's real report and a reference no report has
+    get the same answer, "not found at your station", neither its format blamed nor its existence told."""
+    async with service(tmp_path, database_url) as (url, engine, telegram, _twilio), \
+            httpx.AsyncClient(base_url=url) as http:
+        _resident, ref = await file_report(engine)  # Polsek Sananwetan's
+        async with engine.sessions() as db:
+            events = len((await db.execute(select(ReportEvent))).scalars().all())
+        chat = await enrolled_on_telegram(http, engine, telegram, 700901, station="POLSEK-SEKAR")
+        made_up = "LP-2345-6789"
+        answers = {}
+        for action in ("ack", "view", "resolve", "reject", "refer"):
+            for forged in (ref, made_up):
+                before = len(telegram.sent_texts(700901))
+                await chat.tap(f"c:{action}:{forged}")
+
+                def answer(seen: int = before, said: str = forged) -> str | None:
+                    return next((text for text in telegram.sent_texts(700901)[seen:] if said in text), None)
+                await until(lambda: answer() is not None, what="the forged button answered")
+                answers[action, forged] = (answer() or "").replace(forged, "REF")
+            assert answers[action, ref] == answers[action, made_up] == t("id", "officer.unknown_ref", ref="REF")
+        async with engine.sessions() as db:
+            [report] = (await db.execute(select(Report))).scalars()
+            assert report.status == "received"
+            assert len((await db.execute(select(ReportEvent))).scalars().all()) == events

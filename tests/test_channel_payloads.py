@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import io
 import json
 from pathlib import Path
 from typing import Any, cast
@@ -33,6 +34,7 @@ from bot.channels.base import (
     SendFailed,
     TooLarge,
 )
+from bot.channels.console import ConsoleChannel
 from bot.channels.telegram import (
     MAX_JSON_DEPTH,
     TelegramChannel,
@@ -134,7 +136,7 @@ def test_a_location_off_the_map_is_no_location(latitude: float) -> None:
                                                          "location": {"latitude": latitude, "longitude": 112.19}}},
                             Bot(TOKEN))
     inbound = TelegramChannel(Bot(TOKEN)).receive(update)
-    assert inbound is not None and inbound.location is None and inbound.unsupported
+    assert inbound is not None and inbound.location is None and inbound.unsupported == "location"
 
 
 @pytest.mark.parametrize(("given", "matches"), [
@@ -176,7 +178,6 @@ def test_a_twilio_form_becomes_the_inbound_it_stands_for(fixture: str, expected:
     {"From": "+6281234567890"},  # no whatsapp: prefix
     {"MessageSid": "not-a-sid"},
     {"Latitude": "north", "Longitude": "106.8"},
-    {"Latitude": "91", "Longitude": "0"},
     {"NumMedia": "many"},
     {"NumMedia": "11"},
     {"NumMedia": "1", "MediaUrl0": "ftp://example.org/x.jpg", "MediaContentType0": "image/jpeg"},
@@ -184,6 +185,25 @@ def test_a_twilio_form_becomes_the_inbound_it_stands_for(fixture: str, expected:
 def test_a_twilio_form_that_is_no_message_is_refused(fields: dict[str, str]) -> None:
     with pytest.raises(MalformedWebhook):
         WHATSAPP.receive({**whatsapp_form("text"), **fields})
+
+
+@pytest.mark.parametrize(("latitude", "longitude"), [("91", "0"), ("-8.1", "200"), ("NaN", "112.1"), ("inf", "0")])
+def test_a_twilio_pin_off_the_map_is_a_pin_that_is_none(latitude: str, longitude: str) -> None:
+    """Numbers, but no point on the map: the resident is told so, where a form that is none is refused."""
+    inbound = WHATSAPP.receive({**whatsapp_form("location"), "Latitude": latitude, "Longitude": longitude})
+    assert inbound.location is None and inbound.unsupported == "location"
+
+
+@pytest.mark.parametrize(("line", "location"), [("/loc -8.0983,112.1681", Location(-8.0983, 112.1681)),
+                                                ("/loc 1.29, 103.85", Location(1.29, 103.85))])
+def test_a_terminal_pin_is_a_location(line: str, location: Location) -> None:
+    assert ConsoleChannel("console:local", io.StringIO()).receive(line).location == location
+
+
+@pytest.mark.parametrize("line", ["/loc 91,200", "/loc nan,nan", "/loc -8.1,181", "/loc north,east"])
+def test_a_terminal_pin_off_the_map_is_a_pin_that_is_none(line: str) -> None:
+    inbound = ConsoleChannel("console:local", io.StringIO()).receive(line)
+    assert inbound.location is None and inbound.unsupported == "location" and not inbound.text
 
 
 def twilio_error(status: int, code: int | None = None) -> TwilioRestException:

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from handlers.engine import Engine
+from handlers.i18n import t
 from handlers.state import dump_session, load_session
 from storage.contacts import current_step
 from storage.models import Category, ConversationSession, Identity, Report
@@ -2079,6 +2080,7 @@ async def test_the_hour_it_happened_is_kept_for_the_patrol_priorities(engine: En
 
 FORMAL = ("Selamat siang Bapak. Saya hendak melaporkan kehilangan sepeda motor Honda Supra di halaman rumah saya di "
           "Kelurahan Gedog, Kecamatan Sananwetan, Kota Blitar pada hari Kamis tanggal 3 Desember.")
+FORMAL_STORY = FORMAL.removeprefix("Selamat siang Bapak. Saya hendak melaporkan ")  # as officers read it
 
 
 async def test_a_formal_yes_that_adds_the_hour_keeps_it_with_the_day(engine: Engine) -> None:
@@ -2115,7 +2117,7 @@ async def test_other_answers_at_the_read_back_are_no_piece_of_the_story(engine: 
     await resident.send(FORMAL)
     await resident.send(said)
     assert resident.heard(heard) and not resident.heard("report.story_added"), resident.text
-    assert (await draft_of(engine))["description"] == FORMAL
+    assert (await draft_of(engine))["description"] == FORMAL_STORY
 
 
 @pytest.mark.parametrize("first", [True, False])
@@ -2819,13 +2821,30 @@ async def test_named_with_the_number_allowed_is_no_wish_to_keep_it_back(engine: 
     assert not resident.heard("report.named_shows_number"), resident.text
 
 
-@pytest.mark.parametrize("wish", ["pake nama aja, tp nomor hp sy jgn dikasih ya", "named but please hide my number"])
+NUMBER_KEPT_BACK = ["pake nama aja, tp nomor hp sy jgn dikasih ya", "named but please hide my number",
+                    "dengan nama, tapi nomor wa saya jangan ditampilkan", "nama boleh, nomor hp jangan"]
+
+
+@pytest.mark.parametrize("wish", NUMBER_KEPT_BACK)
 async def test_named_but_not_the_number_is_told_they_go_together_and_asked_again(engine: Engine, wish: str) -> None:
-    resident = await at(engine, "identity")
+    """On WhatsApp officers see a named reporter's number with the name: the two cannot be had apart."""
+    resident = await at(engine, "identity", "whatsapp:+6281234500078")
     await resident.send(wish)
-    assert resident.heard("report.named_shows_number") or resident.heard("report.named_shows_number", "en"), \
-        resident.text
+    assert t("id", "report.named_shows_number") in resident.text or \
+        t("en", "report.named_shows_number") in resident.text, resident.text
     assert await step_of(engine, resident) == "identity" and "identity" not in await draft_of(engine)
+
+
+@pytest.mark.parametrize("urn", ["telegram:5550078", "console:resident"])
+@pytest.mark.parametrize("wish", NUMBER_KEPT_BACK)
+async def test_named_but_not_the_number_is_what_a_chat_without_a_number_gives(engine: Engine, wish: str,
+                                                                             urn: str) -> None:
+    """From Telegram officers see a named reporter's name and no number: what was asked for, so it is taken."""
+    resident = await at(engine, "identity", urn)
+    await resident.send(wish)
+    assert t("id", "report.named_shows_number_without_number") in resident.text or \
+        t("en", "report.named_shows_number_without_number") in resident.text, resident.text
+    assert (await draft_of(engine))["identity"] == "named" and resident.heard("report.ask_name"), resident.text
 
 
 @pytest.mark.parametrize(("said", "identity"), [("nama sy gk usah dicantumin ya", Identity.CONFIDENTIAL),
@@ -3093,7 +3112,8 @@ async def test_a_long_story_opened_with_a_greeting_is_kept(engine: Engine) -> No
     await resident.send(story)
     assert resident.heard("report.read_back_ask_when", "en"), resident.text  # the story kept, its place read
     draft = await draft_of(engine)
-    assert draft["description"] == story and draft["read"]["place"] == GEDOG
+    # the story kept, officers reading it from what happened
+    assert draft["description"] == story.removeprefix("Good evening, ") and draft["read"]["place"] == GEDOG
 
 
 async def test_no_photo_said_in_the_story_is_not_asked_again(engine: Engine) -> None:
@@ -3745,3 +3765,58 @@ async def test_the_spot_of_a_story_whose_place_is_denied_is_not_kept_with_the_on
     await resident.send("hp sy dicopet di jl merdeka depan toko mas sinar, kel kepanjenlor kota blitar")
     await resident.send("bukan")
     assert "story_spot" not in await draft_of(engine)
+
+
+@pytest.mark.parametrize(("message", "story"), [
+    ("selamat pagi pak, motor sy dicuri tadi malam di parkiran pasar legi gedog blitar",
+     "motor sy dicuri tadi malam di parkiran pasar legi gedog blitar"),
+    ("halo min, hp saya dijambret orang td sore di jl merdeka gedog blitar",
+     "hp saya dijambret orang td sore di jl merdeka gedog blitar"),
+    ("assalamualaikum, mau lapor pak, rumah sy kemalingan semalam di kel gedog blitar",
+     "rumah sy kemalingan semalam di kel gedog blitar"),
+    ("Assalamu'alaikum wr wb. Izin melapor pak. Tadi malam ada tawuran pelajar di dekat pasar legi gedog",
+     "Tadi malam ada tawuran pelajar di dekat pasar legi gedog"),
+    ("Selamat malam Pak Polisi, saya mau melaporkan bahwa tetangga saya tiap malam mabuk di kel gedog blitar",
+     "tetangga saya tiap malam mabuk di kel gedog blitar"),
+    ("Permisi pak, mau lapor. Ada orang mabuk ngamuk di warung dekat pasar legi gedog",
+     "Ada orang mabuk ngamuk di warung dekat pasar legi gedog"),
+    ("halo saya kehilangan dompet di pasar legi gedog tadi pagi",
+     "saya kehilangan dompet di pasar legi gedog tadi pagi"),
+    ("Good morning, I'd like to report that my motorbike was stolen last night in Gedog, Blitar",
+     "my motorbike was stolen last night in Gedog, Blitar"),
+])
+async def test_a_greeting_or_wish_to_report_before_the_story_is_not_the_story(engine: Engine, message: str,
+                                                                              story: str) -> None:
+    """Officers read a story from what happened: the greeting and "mau lapor pak" it opened with are no part of it,
+    the rest is kept as typed; so is it in the summary the resident checks."""
+    resident = Resident(engine, "console:opener")
+    await resident.send(message)
+    assert (await draft_of(engine))["description"] == story, resident.text
+    for answer in ("ya", "lewati", "2"):
+        await resident.send(answer)
+    assert resident.heard("report.summary") or resident.heard("report.summary", "en"), resident.text
+    assert f": {story[:40]}" in resident.text, resident.text  # the summary's story line begins with it
+
+
+@pytest.mark.parametrize("message", [
+    "pagi tadi motor saya hilang di depan rumah di kel gedog blitar",  # a time, no greeting
+    "malam ini ada balap liar di jl merdeka gedog",
+    "Pak, motor saya dicuri di parkiran pasar legi gedog",  # an address alone opens no greeting
+    "mau lapor anonim, tetangga sy jualan narkoba di gang mawar gedog",
+    "ya ampun pak motor saya dicuri di pasar legi gedog",
+])
+async def test_a_story_that_opens_with_no_greeting_is_kept_whole(engine: Engine, message: str) -> None:
+    resident = Resident(engine, "console:opener")
+    await resident.send(message)
+    assert (await draft_of(engine))["description"] == message, resident.text
+
+
+@pytest.mark.parametrize(("opener", "story"), [
+    ("selamat siang bu", "ada pohon tumbang menutup jalan di depan sd gedog"),
+    ("halo kak, mau lapor ya", "lampu jalan mati sudah seminggu di jl merdeka"),
+])
+async def test_a_greeting_before_the_story_at_the_story_question_is_not_the_story(engine: Engine, opener: str,
+                                                                                  story: str) -> None:
+    resident = await at(engine, "description", "console:opener")
+    await resident.send(f"{opener}, {story}")
+    assert (await draft_of(engine))["description"] == story, resident.text

@@ -8,7 +8,7 @@ import pytest
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from handlers.language.emergency import is_cry_for_help, services_to_call
-from handlers.language.intents import category_named, correction, identity_wished, ref_asked
+from handlers.language.intents import category_named, correction, identity_wished, ref_asked, story_without_opener
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import contacts_told, names_told, own_contacts, own_id_numbers
 from handlers.language.slots import hour_told, time_told, when_named, without_home, without_where_one_is
@@ -793,3 +793,18 @@ def test_how_things_usually_are_said_after_a_cry_leaves_it_a_cry(contrast: str) 
     every cry of the corpus, it silenced some 200 to 450 of them."""
     missed = [row["text"] for row in load("cries") if row["cry"] and not is_cry_for_help(row["text"] + contrast)]
     assert missed == []
+
+
+@pytest.mark.parametrize("text", [
+    "sy mau lapor tp takut ketauan suami sy, dia sering mukul sy",  # how to report, then the story
+    "mau lapor anonim, tetangga sy jualan narkoba",
+    "mau lapor ke polsek sananwetan soal maling",
+    "halo min, mau lapor",  # nothing of the story follows
+    "selamat pagi pak",
+    "Pak, motor saya dicuri di parkiran",  # an address alone is no greeting
+    "pagi tadi motor saya hilang di depan rumah",  # a time of day, not a greeting
+    "malam ini ada balap liar lagi di jl merdeka",
+    "ya ampun pak motor saya dicuri di pasar",
+])
+def test_a_text_that_opens_with_no_greeting_before_a_story_is_kept_whole(text: str) -> None:
+    assert story_without_opener(text, 10) == text

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from bot.channels.console import ConsoleChannel
 from handlers.engine import Engine
 from handlers.i18n import labels, t
 from handlers.report_flow import IDENTITIES
@@ -813,15 +815,43 @@ async def test_words_around_or_about_a_name_are_no_name(engine: Engine, no_name:
     assert resident.heard("report.name_invalid") and not resident.heard("report.summary"), resident.text
 
 
-@pytest.mark.parametrize(("urn", "who_sees"), [("telegram:5550077", "report.name_seen_without_number"),
-                                             ("whatsapp:+6281234500077", "report.name_seen_with_number")])
-async def test_the_name_question_tells_a_number_only_where_officers_see_one(engine: Engine, urn: str,
-                                                                           who_sees: str) -> None:
-    """Officers see a named reporter's WhatsApp number; from Telegram they see none and reply through the bot."""
+TELEGRAM, WHATSAPP = "telegram:5550077", "whatsapp:+6281234500077"
+
+
+@pytest.mark.parametrize(("urn", "number_told"), [(TELEGRAM, False), ("console:resident", False), (WHATSAPP, True)])
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_what_officers_see_of_a_name_is_told_as_the_channel_shows_it(engine: Engine, urn: str, lang: str,
+                                                                          number_told: bool) -> None:
+    """Officers see a named reporter's WhatsApp number; from Telegram they see the name alone and reply through the
+    bot: the privacy notice, the identity options and the name question promise no number there."""
     resident = Resident(engine, urn)
-    for message in ("halo", "1", "1", DESCRIPTION, PLACE, "ya", "2", "lewati", "1"):
-        await resident.send(message)
-    assert t("id", who_sees) in resident.text, resident.text
+    told = []
+    for message in ("halo" if lang == "id" else "hello, english please", "1", "1", DESCRIPTION, PLACE,
+                    "ya", "2", "lewati", "1"):
+        told += [reply.text for reply in await resident.send(message)]
+    said = "\n".join(told)
+    for key in ("menu.greeting", "report.ask_identity", "report.ask_name"):
+        assert (t(lang, key) in said) == number_told, (key, said)
+        assert (t(lang, f"{key}_without_number") in said) != number_told, (key, said)
+    promises = ("nama dan nomor Anda", "dapat menelepon") if lang == "id" else ("name and number", "may call")
+    assert any(promise in said for promise in promises) == number_told, said
+
+
+@pytest.mark.parametrize("urn", [TELEGRAM, WHATSAPP])
+@pytest.mark.parametrize(("asked", "key"), [
+    ("bedanya dengan nama, rahasia, anonim apa?", "menu.identity_options"),
+    ("what's the difference between named and anonymous?", "menu.identity_options"),
+    ("nanti polisi tau nama sy gk?", "menu.privacy"),
+    ("will the police know my name?", "menu.privacy"),
+])
+async def test_the_options_explained_at_the_menu_say_what_the_channel_shows(engine: Engine, urn: str, asked: str,
+                                                                           key: str) -> None:
+    resident = Resident(engine, urn)
+    await resident.send("halo")
+    await resident.send(asked)
+    seen = key if urn == WHATSAPP else f"{key}_without_number"
+    assert any(t(told, seen) in resident.text for told in ("id", "en")), resident.text
+    assert urn == WHATSAPP or not any(t(told, key) in resident.text for told in ("id", "en")), resident.text
 
 
 @pytest.mark.parametrize("initials", ["cukup inisial", "inisial aja pak"])
@@ -1420,3 +1450,46 @@ async def test_another_report_after_this_one_is_no_wish_to_drop_it(engine: Engin
     await resident.send("abis ini mau lapor yg lain juga")
     assert not resident.heard("report.ask_another"), resident.text
     assert (await draft_of(engine))["description"] == DESCRIPTION
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("pin", [(48.85, 2.35), (-33.87, 151.21), (40.71, -74.0), (14.6, 121.0), (-12.46, 130.84)])
+async def test_a_pin_outside_indonesia_is_told_so_and_the_place_asked_again(engine: Engine, lang: str,
+                                                                            pin: tuple[float, float]) -> None:
+    """Paris, Sydney, New York, Manila, Darwin: no Polsek's; the pin is not kept with the place typed next."""
+    resident = Resident(engine, f"console:abroad-{lang}")
+    for message in ("halo" if lang == "id" else "hello, english please", "1", "1", DESCRIPTION):
+        await resident.send(message)
+    await resident.send(location=pin)
+    assert resident.heard("place.pin_abroad", lang) and resident.heard("report.ask_location", lang), resident.text
+    assert not resident.heard("place.ask_after_pin", lang), resident.text
+    draft = await draft_of(engine)
+    assert draft.get("latitude") is None and draft.get("longitude") is None
+    await resident.send(PLACE)
+    assert resident.heard("place.confirm", lang), resident.text
+    assert (await draft_of(engine)).get("latitude") is None
+
+
+@pytest.mark.parametrize("line", ["/loc 91,200", "/loc nan,nan", "/loc -95,112.1"])
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_a_pin_off_the_map_is_told_it_is_no_valid_location_and_the_place_asked_again(
+        engine: Engine, line: str, lang: str) -> None:
+    """Not "not supported": a pin was sent, and it is no point on the map."""
+    resident = Resident(engine, f"console:offmap-{lang}")
+    for message in ("halo" if lang == "id" else "hello, english please", "1", "1", DESCRIPTION):
+        await resident.send(message)
+    resident.replies = await engine.handle(ConsoleChannel(resident.urn, io.StringIO()).receive(line))
+    assert resident.heard("common.pin_off_the_map", lang) and resident.heard("report.ask_location", lang), \
+        resident.text
+    assert not resident.heard("common.unsupported", lang), resident.text
+
+
+@pytest.mark.parametrize("pin", [(5.89, 95.32), (-8.49, 140.4), (-10.17, 123.6), (3.95, 108.38)])
+async def test_a_pin_at_indonesia_s_edges_is_no_pin_abroad(engine: Engine, pin: tuple[float, float]) -> None:
+    """Sabang, Merauke, Kupang, Natuna: far from the stations registered here, so kept for the place typed next."""
+    resident = Resident(engine, "console:edges")
+    for message in ("halo", "1", "1", DESCRIPTION):
+        await resident.send(message)
+    await resident.send(location=pin)
+    assert resident.heard("place.ask_after_pin") and not resident.heard("place.pin_abroad"), resident.text
+    assert (await draft_of(engine))["latitude"] == pin[0]

@@ -447,3 +447,40 @@ async def test_a_village_offered_then_the_kab_kota_said_is_the_village_there(eng
     assert "Kragan" not in resident.text
     await resident.send(reply)
     assert resident.text == "Maksud Anda Kel. Sumbersari, Kec. Sumbersari, Kab. Jember?"
+
+
+@pytest.mark.parametrize("typed", ["kota baru", "di kota baru pak", "kota baru, dekat pasar", "Kota Baru"])
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_a_place_named_with_an_everyday_word_is_offered_by_its_name(engine: Engine, typed: str,
+                                                                          lang: str) -> None:
+    """"kota baru" names Kab. Kotabaru and the kecamatan called Kota Baru, not Kab. Barru far away, read from "baru"
+    one letter short as if "kota" were a kind word before it."""
+    resident = await at_location(engine, f"console:kotabaru-{lang}")
+    if lang == "en":
+        await resident.send("/bahasa en")
+    await resident.send(typed)
+    offered = resident.options()
+    assert resident.heard("place.pick", lang) and offered[0] == "Kab. Kotabaru", resident.text
+    assert any(label.startswith("Kec. Kota Baru") for label in offered), offered
+    assert not any("Barru" in label for label in offered) and "Barru" not in resident.text, resident.text
+
+
+@pytest.mark.parametrize("typed", ["kab baru", "kab barru", "kabupaten baru sulsel"])
+async def test_a_kabupaten_one_letter_off_after_its_kind_word_is_still_read(engine: Engine, typed: str) -> None:
+    """No name is spelt exactly over "kab baru": Kab. Barru it is, its kind word saying a kab/kota follows."""
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert "Kab. Barru" in resident.text, resident.text
+
+
+@pytest.mark.parametrize(("typed", "first"), [
+    ("pertigaan gedog arah kanigoro", "Kel. Gedog, Kec. Sananwetan, Kota Blitar"),
+    ("gedog, jalan arah ke kanigoro", "Kel. Gedog, Kec. Sananwetan, Kota Blitar"),
+    ("di jl raya sananwetan menuju kanigoro", "Kec. Sananwetan, Kota Blitar"),
+    ("gedog jurusan kanigoro", "Kel. Gedog, Kec. Sananwetan, Kota Blitar"),
+])
+async def test_a_place_a_way_leads_to_comes_after_the_place_it_is_in(engine: Engine, typed: str, first: str) -> None:
+    """"arah", "menuju", "jurusan": where the road goes, not where it happened; offered after, never first."""
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.options()[0] == first or f"Maksud Anda {first}?" in resident.text, resident.text

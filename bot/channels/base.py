@@ -113,7 +113,8 @@ class Inbound:
     media: tuple[Media, ...] = ()  # photos
     voice: Media | None = None  # a voice note
     choice: str | None = None  # the key of a tapped button, when the channel has buttons
-    unsupported: str | None = None  # what was sent that the bot cannot take: "sticker", "voice", "edited"…
+    # what was sent that the bot cannot take: "sticker", "voice", "edited"…; "location", a pin off the map (latitude 91)
+    unsupported: str | None = None
     group: bool = False  # from a group or channel chat, where no report is taken
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import mimetypes
 import re
 import shlex
@@ -12,7 +13,7 @@ from typing import TextIO
 from bot.channels.base import Inbound, Location, Media, Outbound
 from storage.media import MAX_PHOTO_BYTES
 
-_LOCATION = re.compile(r"^/loc\s+(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$", re.I)
+_LOCATION = re.compile(r"^/loc\s+([-+.\w]+)\s*,\s*([-+.\w]+)\s*$", re.I)
 _PHOTO = re.compile(r"^/photo\s+(.+)$", re.I | re.S)
 _VOICE = re.compile(r"^/voice\s+(.+)$", re.I | re.S)
 
@@ -29,9 +30,14 @@ class ConsoleChannel:
         anything else is text."""
         line = line.rstrip("\r\n")
         message_id = f"console-{uuid.uuid4()}"
-        pin = _LOCATION.match(line)
-        if pin and (location := Location(float(pin[1]), float(pin[2]))).on_earth:
-            return Inbound(self.urn, message_id, location=location)
+        if pin := _LOCATION.match(line):
+            try:
+                location = Location(float(pin[1]), float(pin[2]))
+            except ValueError:  # "/loc north,east"
+                location = Location(math.nan, math.nan)
+            if location.on_earth:
+                return Inbound(self.urn, message_id, location=location)
+            return Inbound(self.urn, message_id, unsupported="location")  # "/loc 91,200", "/loc nan,nan"
         photo = _PHOTO.match(line)
         if photo:
             try:  # a path with spaces can be quoted

@@ -174,7 +174,7 @@ class TelegramChannel:
     def _inbound(self, message: Message, message_id: str, unsupported: str | None) -> Inbound:
         location = Location(message.location.latitude, message.location.longitude) if message.location else None
         if location is not None and not location.on_earth:  # "NaN", "Infinity", 999: taken as fields come, by webhook
-            location, unsupported = None, unsupported or "other"  # or by polling alike
+            location, unsupported = None, unsupported or "location"  # or by polling alike: a pin, but none
         photo = self._largest_photo(message)
         # The duration as sent, in seconds: reading Voice.duration warns of its type in PTB's next major version.
         voice = Media(message.voice.mime_type or "audio/ogg", file_id=message.voice.file_id,

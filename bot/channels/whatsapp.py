@@ -157,9 +157,9 @@ class WhatsAppChannel:
             except (KeyError, ValueError) as error:
                 raise MalformedWebhook("Latitude/Longitude") from error
             location = Location(latitude, longitude)
-            if not location.on_earth:
-                raise MalformedWebhook("Latitude/Longitude out of range")
         media, voice, unsupported = self._media(form)
+        if location is not None and not location.on_earth:  # "NaN", 95: numbers, but no point on the map
+            location, unsupported = None, unsupported or "location"
         text = form.get("Body", "") or form.get("ButtonText", "")
         if not (text or location or media or voice or unsupported or form.get("ButtonPayload")):
             unsupported = "other"

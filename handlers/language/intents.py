@@ -40,6 +40,7 @@ from handlers.language.normalise import (
     words,
 )
 from handlers.language.slots import DATE_WORDS, DAY_WORDS, MONTHS, REPORTING, TIME_WORDS, when_asked_back, when_named
+from handlers.text import letters_and_digits
 from storage.lexicon import stem
 from storage.reports import find_ref, without_ref
 
@@ -2112,3 +2113,40 @@ def another_report_wished(text: str) -> bool:
     return any(_root(word) in REPORT_WORDS and (_MEANT_ANOTHER & set(said[i + 1:i + 1 + _ANOTHER_WITHIN])
                                                 or _ANOTHER_BEFORE & set(said[max(0, i - 2):i]))
                for i, word in enumerate(said))
+
+
+# What a first message may open with before the story: a greeting, whom it is said to, a courtesy and the wish to
+# report ("selamat pagi pak, …", "halo min, …", "assalamualaikum wr wb, izin lapor pak. …", "Good morning, I'd like
+# to report that …"). Officers read the story from what happened.
+_SAID_TO = r"(?:pak|bapak|bu|ibu|mas|mbak|mba|kak|kakak|min|admin|gan|bos|boss|om|bang|ndan|komandan|sir|polisi|pol)"
+_GREETING = r"as+alam+u\W?\s*'?alaikum|" + "|".join(r"\s*".join(map(re.escape, phrase.split()))
+                     for phrase in sorted(GREETING_PHRASES, key=len, reverse=True) if not phrase.startswith("emoji_"))
+_WISH_TO_REPORT = (r"(?:i\s*'?\s*d\s+like\s+to\s+|(?:saya|sy|aku|gue|gw|kami|i)\s+)?"
+                   r"(?:(?:mau|mo|mw|ingin|pengen|pingin|hendak|mohon\s+izin|mohon\s+ijin|izin|ijin|want\s+to|wanna"
+                   r"|would\s+like\s+to)\s+)?"
+                   r"(?:lapor|melapor|melaporkan|ngelapor|laporin|report)(?:\s+(?:bahwa|kalau|kalo|klo|that))?")
+_OPENER_PART = (rf"(?:{_GREETING}|(?:pagi|siang|sore|malam)(?=[\s,.!]+{_SAID_TO}\b)|wr\.?\s*wb|warahmatullahi"
+                rf"|wabarakatuh|{_WISH_TO_REPORT}|{_SAID_TO}|(?:mohon\s+)?maaf(?:\s+mengganggu(?:\s+waktunya)?)?"
+                r"|permisi|punten|ya|nih|dong)")
+_OPENER = re.compile(rf"^[\s,.!:;~-]*(?:(?:{_OPENER_PART})\b[\s,.!:;~-]*)+", re.IGNORECASE)
+_OPENS = re.compile(rf"(?<!\w)(?:{_GREETING}|{_WISH_TO_REPORT}|(?:pagi|siang|sore|malam)(?=[\s,.!]+{_SAID_TO}\b))"
+                    r"(?!\w)", re.IGNORECASE)
+# After the wish to report, words that say how or where to, not what happened: "mau lapor tp takut ketauan", "mau
+# lapor anonim", "mau lapor ke polsek sananwetan", "sy mau lapor gmn caranya": the message is kept whole.
+_NOT_THE_STORY_YET = frozenset({"tp", "tapi", "tetapi", "but", "namun", "cuma", "cm", "anonim", "anonymously",
+                                "rahasia", "tanpa", "ke", "gimana", "gmn", "bagaimana", "caranya", "bisa", "how",
+                                "can", "to", "dimana", "where"})
+
+
+def story_without_opener(text: str, shortest: int) -> str:
+    """The story as officers read it: from what happened, without the greeting or the wish to report it opened with
+    ("selamat pagi pak, motor sy dicuri …" → "motor sy dicuri …"); the rest as it was typed. The text whole where it
+    opens with none, or where less than a story of `shortest` letters and digits follows it."""
+    opened = _OPENER.match(text)
+    if opened is None or not _OPENS.search(opened[0]):
+        return text
+    rest = text[opened.end():]
+    first = rest.split(maxsplit=1)[0].lower().strip(",.!?:;") if rest.strip() else ""
+    if not first or first in _NOT_THE_STORY_YET or letters_and_digits(rest) < shortest:
+        return text
+    return rest
