@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import io
 import re
+import struct
 from collections.abc import Awaitable
 from pathlib import Path
 
@@ -105,6 +106,25 @@ def test_an_m4a_keeps_its_sound_where_it_was_and_loses_its_title(tmp_path: Path)
     kept = (tmp_path / stored.stored_name).read_bytes()
     assert b"Jl. Merdeka" in sent and b"Jl. Merdeka" not in kept
     assert len(kept) == len(sent) and kept.endswith(m4a_voice(30)[-72:]), "the sound's offsets still hold"
+    assert MediaStore(tmp_path).save_voice(kept).duration_seconds == 30
+
+
+MP4_EPOCH = dt.datetime(1904, 1, 1, tzinfo=dt.UTC)  # MP4 counts its times in seconds from here
+
+
+@pytest.mark.parametrize("version", [0, 1])
+def test_an_m4a_keeps_no_time_it_was_recorded_at(tmp_path: Path, version: int) -> None:
+    recorded = int((dt.datetime(2026, 12, 7, 8, 41, 17, tzinfo=dt.UTC) - MP4_EPOCH).total_seconds())
+    sent = m4a_voice(30, recorded=recorded, version=version)
+    width = ">Q" if version else ">I"
+    stored = MediaStore(tmp_path).save_voice(sent)
+    kept = (tmp_path / stored.stored_name).read_bytes()
+    for header in (b"mvhd", b"tkhd", b"mdhd"):  # each box's creation and modification time, after version and flags
+        at = sent.index(header) + 8
+        assert struct.unpack_from(width, sent, at)[0] == recorded, "the file sent holds the time"
+        assert kept.index(header) == sent.index(header)
+        assert struct.unpack_from(width + width[1], kept, at) == (0, 0), f"{header!r} keeps a time"
+    assert len(kept) == len(sent) and kept.endswith(sent[-72:]), "the sound's offsets still hold"
     assert MediaStore(tmp_path).save_voice(kept).duration_seconds == 30
 
 
@@ -380,3 +400,4 @@ async def test_telegram_voice_note_reaches_a_whatsapp_officer_through_a_signed_l
         await until(lambda: any(ref in m.get("Body", "") for m in twilio.sent(f"whatsapp:{OFFICER_NUMBER}")))
         [alert] = [m["Body"] for m in twilio.sent(f"whatsapp:{OFFICER_NUMBER}") if ref in m.get("Body", "")]
         assert "🎤 pesan suara 0:08" in alert and str(RESIDENT_CHAT) not in alert
+
