@@ -1,5 +1,6 @@
-"""Stored photos and voice notes handed to a channel: by path, by Telegram's file id, or by an expiring signed
-link that a provider such as Twilio fetches from `lapor serve` (GET /media/...)."""
+"""Stored photos and voice notes handed to a channel: by path, or by an expiring signed link that a provider such
+as Twilio fetches from `lapor serve` (GET /media/...). Always the stored copy, stripped of what its maker's device
+wrote: never the resident's own upload, whatever channel it came by."""
 
 from __future__ import annotations
 
@@ -34,8 +35,8 @@ class Photos:
         if not stored or not _STORED_NAME.match(stored.get("stored_name") or ""):
             return None
         name = stored["stored_name"]
-        return Media(stored.get("content_type", "image/*"), file_id=stored.get("telegram_file_id"),
-                     path=str(self.media_root / name), url=self.link(name) if self.public_base_url else None,
+        return Media(stored.get("content_type", "image/*"), path=str(self.media_root / name),
+                     url=self.link(name) if self.public_base_url else None,
                      duration_seconds=stored.get("duration_seconds"))
 
     def chart(self, chart: dict[str, Any] | None) -> Media | None:

@@ -1335,11 +1335,9 @@ def _reopen(turn: Turn, step: str) -> str:
 def _keep_photo(turn: Turn) -> bool:
     """Keeps a photo sent with this message; says why when one was refused."""
     if turn.photo:
-        # The provider's file id too: it lets the channel send the same photo on without uploading it.
         stored = turn.photo
         turn.draft["photo"] = Photo(sha256=stored.sha256, content_type=stored.content_type,
-                                    size_bytes=stored.size_bytes, stored_name=stored.stored_name,
-                                    channel_file_id=turn.inbound.media[0].file_id)
+                                    size_bytes=stored.size_bytes, stored_name=stored.stored_name)
         return True
     if turn.photo_problem:
         turn.say(f"photo.rejected_{turn.photo_problem}")
@@ -1362,8 +1360,7 @@ def _keep_voice(turn: Turn) -> bool:
         return False
     stored = turn.voice
     turn.draft["voice"] = Voice(sha256=stored.sha256, content_type=stored.content_type, size_bytes=stored.size_bytes,
-                                stored_name=stored.stored_name, duration_seconds=stored.duration_seconds or 0,
-                                channel_file_id=turn.inbound.voice.file_id)
+                                stored_name=stored.stored_name, duration_seconds=stored.duration_seconds or 0)
     turn.draft.pop("description", None)  # until the resident says whether to add a line to it
     return True
 

@@ -37,13 +37,12 @@ class ReadBack(TypedDict, total=False):
 
 
 class Photo(TypedDict):
-    """A stored photo, and the provider's file id that lets the channel send it on without uploading it."""
+    """A stored photo, stripped of what the camera wrote; the provider's own file is never kept nor sent on."""
 
     sha256: str
     content_type: str
     size_bytes: int
     stored_name: str
-    channel_file_id: str | None
 
 
 class Voice(Photo):

@@ -317,7 +317,6 @@ class Attachment(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), index=True)
-    channel_file_id: Mapped[str | None] = mapped_column(String(256))
     url: Mapped[str | None] = mapped_column(String(1024))
     stored_name: Mapped[str | None] = mapped_column(String(128))
     sha256: Mapped[str] = mapped_column(String(64))

@@ -123,7 +123,6 @@ class NewAttachment:
     content_type: str
     size_bytes: int
     stored_name: str | None = None
-    channel_file_id: str | None = None
     url: str | None = None
     duration_seconds: int | None = None
 
