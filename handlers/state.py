@@ -220,6 +220,14 @@ class SessionData(TypedDict, total=False):
 _SESSION = TypeAdapter(SessionData)
 
 
+def stored_names(data: SessionData) -> set[str]:
+    """The stored photos and voice notes a session's drafts hold: the report being written, one set aside as its
+    conversation expired, one cancelled by the message before."""
+    drafts = [data["draft"]] if "draft" in data else []
+    drafts += [kept["draft"] for kept in (data.get("expired_draft"), data.get("cancelled")) if kept]
+    return {media["stored_name"] for draft in drafts for media in (draft.get("photo"), draft.get("voice")) if media}
+
+
 # The key of a stored session's one field: the data sealed with the contact key, so that a copy of the database (or
 # of SQLite's write-ahead log, which keeps earlier versions of the row) holds no draft, nor what a contact was
 # writing when: the story of an anonymous report stays out of reach of whoever has the file.
