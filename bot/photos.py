@@ -31,8 +31,11 @@ class Photos:
         self.public_base_url = public_base_url.rstrip("/")
 
     def for_payload(self, stored: dict[str, Any] | None) -> Media | None:
-        """The Media an outbox row's photo or voice note stands for, in every form a channel may need."""
+        """The Media an outbox row's photo or voice note stands for, in every form a channel may need; None for a file
+        gone since the row was queued (its reporter erased it with HAPUS): the message goes without it."""
         if not stored or not _STORED_NAME.match(stored.get("stored_name") or ""):
+            return None
+        if not (self.media_root / stored["stored_name"]).is_file():
             return None
         name = stored["stored_name"]
         return Media(stored.get("content_type", "image/*"), path=str(self.media_root / name),

@@ -410,7 +410,7 @@ async def confirm_delete(turn: Turn) -> str:
     if picked == "yes" and hedged(turn.text):
         picked = None  # "kyknya iya": what cannot be undone waits for a plain yes
     if picked == "yes":
-        await delete_contact(turn.db, turn.cipher, turn.contact, t(turn.lang, "privacy.erased"))
+        turn.files_let_go |= await delete_contact(turn.db, turn.cipher, turn.contact, t(turn.lang, "privacy.erased"))
         turn.contact_deleted = turn.unlinkable = True
         turn.data = SessionData()
         turn.say("privacy.deleted")

@@ -124,9 +124,9 @@ class Engine:
             log.debug("%s message handled", inbound.channel)
             if keep is not None:
                 await keep(db, None if turn.unlinkable else contact, turn.replies)
-            # A photo or voice note replaced, refused or let go with its draft goes now, not with the next day's sweep:
-            # a resident sending photo after photo makes the server keep one.
-            let_go = (held | new_files) - stored_names(turn.data)
+            # A photo or voice note replaced, refused, let go with its draft or erased goes now, not with the next
+            # day's sweep: a resident sending photo after photo makes the server keep one.
+            let_go = (held | new_files | turn.files_let_go) - stored_names(turn.data)
             let_go -= await attached(db, let_go)
         await asyncio.to_thread(self.media_store.delete, let_go)
         if self.on_queued is not None and queued_in(db):
