@@ -127,7 +127,8 @@ class Engine:
             # A photo or voice note replaced, refused, let go with its draft or erased goes now, not with the next
             # day's sweep: a resident sending photo after photo makes the server keep one.
             let_go = (held | new_files | turn.files_let_go) - stored_names(turn.data)
-            let_go -= await attached(db, let_go)
+            if let_go:  # most messages let none go, and ask nothing more of the database
+                let_go -= await attached(db, let_go)
         await asyncio.to_thread(self.media_store.delete, let_go)
         if self.on_queued is not None and queued_in(db):
             self.on_queued()  # the alerts and updates this message queued leave now, not at the dispatcher's next look
