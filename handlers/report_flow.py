@@ -1337,7 +1337,7 @@ def _keep_photo(turn: Turn) -> bool:
     if turn.photo:
         stored = turn.photo
         turn.draft["photo"] = Photo(sha256=stored.sha256, content_type=stored.content_type,
-                                    size_bytes=stored.size_bytes, stored_name=stored.stored_name)
+                                    stored_name=stored.stored_name)
         return True
     if turn.photo_problem:
         turn.say(f"photo.rejected_{turn.photo_problem}")
@@ -1359,8 +1359,8 @@ def _keep_voice(turn: Turn) -> bool:
     if turn.voice is None or turn.inbound.voice is None:
         return False
     stored = turn.voice
-    turn.draft["voice"] = Voice(sha256=stored.sha256, content_type=stored.content_type, size_bytes=stored.size_bytes,
-                                stored_name=stored.stored_name, duration_seconds=stored.duration_seconds or 0)
+    turn.draft["voice"] = Voice(sha256=stored.sha256, content_type=stored.content_type, stored_name=stored.stored_name,
+                                duration_seconds=stored.duration_seconds or 0)
     turn.draft.pop("description", None)  # until the resident says whether to add a line to it
     return True
 

@@ -41,7 +41,6 @@ class Photo(TypedDict):
 
     sha256: str
     content_type: str
-    size_bytes: int
     stored_name: str
 
 

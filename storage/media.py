@@ -57,7 +57,6 @@ class MediaRejected(ValueError):
 class StoredMedia:
     sha256: str
     content_type: str
-    size_bytes: int
     stored_name: str
     duration_seconds: int | None = None  # a voice note's, read from its bytes
 
@@ -121,7 +120,7 @@ class MediaStore:
         stored = _pixels_only(data, content_type)
         name, digest = _apart(stored, extension)
         self.keep(name, stored)
-        return StoredMedia(digest, content_type, len(stored), name)
+        return StoredMedia(digest, content_type, name)
 
     def save_voice(self, data: bytes) -> StoredMedia:
         """A voice note of an accepted format and length, kept without its tags."""
@@ -137,7 +136,7 @@ class MediaStore:
             raise MediaRejected("too_long")
         name, digest = _apart(audio.data, audio.extension)
         self.keep(name, audio.data)
-        return StoredMedia(digest, audio.content_type, len(audio.data), name, max(1, round(audio.seconds)))
+        return StoredMedia(digest, audio.content_type, name, max(1, round(audio.seconds)))
 
     def keep(self, name: str, data: bytes) -> Path:
         """Stores `data` as `name`, unless it is stored already (a digest's chart, named by its content); either

@@ -121,7 +121,6 @@ def round_time(report: Report, due: dt.datetime, now: dt.datetime) -> dt.datetim
 class NewAttachment:
     sha256: str
     content_type: str
-    size_bytes: int
     stored_name: str | None = None
     url: str | None = None
     duration_seconds: int | None = None

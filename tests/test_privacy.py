@@ -434,3 +434,24 @@ def test_a_message_queued_before_its_file_was_erased_goes_without_it(tmp_path: P
     (tmp_path / name).write_bytes(b"\xff\xd8\xff")
     kept = photos.for_payload({"stored_name": name, "content_type": "image/jpeg"})
     assert kept is not None and kept.path == str(tmp_path / name)
+
+
+async def test_one_photo_sent_with_a_named_and_an_anonymous_report_leaves_rows_that_match_in_nothing(
+        engine: Engine, tmp_path: Path) -> None:
+    """The same picture, kept for a named report and for an anonymous one: nothing in the two rows, but its kind,
+    tells a reader of a copied database that they are one (the files themselves show one picture: see README)."""
+    picture = photo_file(tmp_path)
+    resident = Resident(engine, "console:keduanya")
+    for identity in (("1", "Ari"), ("3",)):
+        for answer in ("halo", "1", "1", "Ada pencurian kabel di gardu listrik dekat sekolah", PLACE, "ya", "2"):
+            await resident.send(answer)
+        await resident.send("", photo=picture)
+        for answer in (*identity, "kirim"):
+            await resident.send(answer)
+        assert find_ref(resident.text), resident.text
+    async with engine.sessions() as db:
+        rows = [dict((await db.execute(select(Attachment.__table__).where(Attachment.id == kept))).one()._mapping)
+                for kept in (await db.execute(select(Attachment.id).order_by(Attachment.id))).scalars()]
+    named, anonymous = rows
+    alike = {column for column, value in named.items() if value is not None and anonymous[column] == value}
+    assert alike == {"content_type"}, alike
