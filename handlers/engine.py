@@ -99,7 +99,7 @@ class Engine:
         async with self.sessions() as db, db.begin():
             if not await record_inbound(db, self.cipher, inbound.channel, inbound.provider_message_id, now):
                 log.info("replayed %s message ignored", inbound.channel)
-                await asyncio.to_thread(self.media_store.delete, new_files)
+                await asyncio.to_thread(self.media_store.delete, new_files)  # fetched again for nothing
                 return []
             conversation = await lock_conversation(db, self.cipher, inbound.urn, inbound.channel, now)
             contact, step = conversation.contact, conversation.step
@@ -129,7 +129,8 @@ class Engine:
             let_go = (held | new_files | turn.files_let_go) - stored_names(turn.data)
             if let_go:  # most messages let none go, and ask nothing more of the database
                 let_go -= await attached(db, let_go)
-        await asyncio.to_thread(self.media_store.delete, let_go)
+        if let_go:
+            await asyncio.to_thread(self.media_store.delete, let_go)
         if self.on_queued is not None and queued_in(db):
             self.on_queued()  # the alerts and updates this message queued leave now, not at the dispatcher's next look
         if turn.unlinkable:

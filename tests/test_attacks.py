@@ -286,3 +286,13 @@ async def test_a_report_sent_takes_a_few_photos_after_it_and_then_says_no_more(e
     async with engine.sessions() as db:
         kept = list((await db.execute(select(Attachment.stored_name))).scalars())
     assert len(kept) == MAX_MEDIA_A_REPORT and sorted(kept) == sorted(path.name for path in stored_files(tmp_path))
+
+
+async def test_a_replayed_photo_keeps_no_second_file(engine: Engine, tmp_path: Path) -> None:
+    """A provider's retry of a photo is fetched and stored again before it is known for a replay: that copy goes."""
+    resident = Resident(engine, "console:replay")
+    sent = tmp_path / "sekali.jpg"
+    sent.write_bytes(photo("JPEG", shade=40))
+    await resident.send(photo=sent, message_id="SM-photo-once")
+    assert await resident.send(photo=sent, message_id="SM-photo-once") == []
+    assert len(stored_files(tmp_path)) == 1
