@@ -1,5 +1,6 @@
-"""Stored photos and voice notes handed to a channel: by path, by Telegram's file id, or by an expiring signed
-link that a provider such as Twilio fetches from `lapor serve` (GET /media/...)."""
+"""Stored photos and voice notes handed to a channel: by path, or by an expiring signed link that a provider such
+as Twilio fetches from `lapor serve` (GET /media/...). Always the stored copy, stripped of what its maker's device
+wrote: never the resident's own upload, whatever channel it came by."""
 
 from __future__ import annotations
 
@@ -30,12 +31,15 @@ class Photos:
         self.public_base_url = public_base_url.rstrip("/")
 
     def for_payload(self, stored: dict[str, Any] | None) -> Media | None:
-        """The Media an outbox row's photo or voice note stands for, in every form a channel may need."""
+        """The Media an outbox row's photo or voice note stands for, in every form a channel may need; None for a file
+        gone since the row was queued (its reporter erased it with HAPUS): the message goes without it."""
         if not stored or not _STORED_NAME.match(stored.get("stored_name") or ""):
             return None
+        if not (self.media_root / stored["stored_name"]).is_file():
+            return None
         name = stored["stored_name"]
-        return Media(stored.get("content_type", "image/*"), file_id=stored.get("telegram_file_id"),
-                     path=str(self.media_root / name), url=self.link(name) if self.public_base_url else None,
+        return Media(stored.get("content_type", "image/*"), path=str(self.media_root / name),
+                     url=self.link(name) if self.public_base_url else None,
                      duration_seconds=stored.get("duration_seconds"))
 
     def chart(self, chart: dict[str, Any] | None) -> Media | None:

@@ -453,4 +453,4 @@ def _sent_along(attachment: Attachment | None) -> dict[str, Any]:
         return {}
     if attachment.content_type.startswith("audio/"):
         return {"voice": voice_payload(attachment)}
-    return {"photo": {"stored_name": attachment.stored_name, "telegram_file_id": None}}
+    return {"photo": {"stored_name": attachment.stored_name}}

@@ -213,7 +213,7 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
                                "choices": action_choices(lang, report.ref),
                                "hint": t(lang, "alert.hint", last=len(ACTIONS.options(lang)), ref=report.ref)}
     if photo:
-        payload["photo"] = {"stored_name": photo.stored_name, "telegram_file_id": photo.channel_file_id}
+        payload["photo"] = {"stored_name": photo.stored_name}
     if voice:
         payload["voice"] = voice_payload(voice)
     return payload

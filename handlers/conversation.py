@@ -78,10 +78,10 @@ from handlers.turn import MENU, Step, Turn, interrupt, one_table, resume
 from handlers.unexposed import unexposed
 from handlers.voice import voice_story
 from storage.contacts import delete_contact
-from storage.media import StoredMedia
+from storage.media import MAX_MEDIA_A_REPORT, StoredMedia
 from storage.models import Identity, OfficerRole, Report, ReportStatus, Station, StationKind
 from storage.officers import ENROLL_WINDOW, enroll, invite_code_in
-from storage.reports import find_ref, question_waiting_for, report_by_ref
+from storage.reports import find_ref, media_kept, question_waiting_for, report_by_ref
 from storage.workflow import OPEN_STATUSES
 
 STATUS_REF, LANGUAGE, CONFIRM_DELETE = "status_ref", "language", "confirm_delete"
@@ -276,6 +276,10 @@ async def answer_question(turn: Turn, answer: str, sent: StoredMedia | None = No
     asked = await question_waiting_for(turn.db, turn.contact.id)
     if asked is None:
         return False
+    kept = await _room_for(turn, asked, sent)
+    if sent is not None and kept is None and not answer.strip():
+        return True  # said so: the question waits for an answer that can be kept
+    sent = kept
     await take_answer(turn.office, asked, _for_officers(turn, asked, _in_words(turn, answer, sent)), sent)
     turn.say("relay.answer_sent", ref=asked.ref)
     turn.data["answered"] = {"ref": asked.ref, "at": turn.now.isoformat()}
@@ -296,8 +300,9 @@ async def _add_to_answer(turn: Turn, ref: str) -> bool:
     if report is None or report.contact_id != turn.contact.id \
             or report.status not in (ReportStatus.ACKNOWLEDGED, ReportStatus.IN_PROGRESS):
         return False
-    await take_answer(turn.office, report, _for_officers(turn, report, _in_words(turn, turn.text, turn.photo)),
-                      turn.photo, adding=True)
+    sent = await _room_for(turn, report, turn.photo)
+    await take_answer(turn.office, report, _for_officers(turn, report, _in_words(turn, turn.text, sent)), sent,
+                      adding=True)
     turn.say("relay.answer_added", ref=ref)
     return True
 
@@ -308,10 +313,21 @@ async def _photo_of_a_report_sent(turn: Turn) -> bool:
     report = await recent_own_report(turn, report_flow.PHOTO_OF_A_REPORT_WITHIN)
     if report is None:
         return False
+    if await _room_for(turn, report, turn.photo) is None:
+        return True  # said so; the officers are not paged for a photo they do not get
     said = _for_officers(turn, report, _in_words(turn, turn.text, turn.photo))
     await take_reporter_word(turn.office, report, said, ReporterWord.ADDED, turn.photo)
     turn.say("relay.photo_added", ref=report.ref)
     return True
+
+
+async def _room_for(turn: Turn, report: Report, sent: StoredMedia | None) -> StoredMedia | None:
+    """`sent` while the report keeps fewer than MAX_MEDIA_A_REPORT photos and voice notes; else None, said so, and
+    the file goes with the message (what one resident can make the server keep stays bounded)."""
+    if sent is None or await media_kept(turn.db, report.id) < MAX_MEDIA_A_REPORT:
+        return sent
+    turn.say("photo.rejected_too_many", ref=report.ref, most=MAX_MEDIA_A_REPORT)
+    return None
 
 
 def _for_officers(turn: Turn, report: Report, said: str) -> str:
@@ -394,7 +410,7 @@ async def confirm_delete(turn: Turn) -> str:
     if picked == "yes" and hedged(turn.text):
         picked = None  # "kyknya iya": what cannot be undone waits for a plain yes
     if picked == "yes":
-        await delete_contact(turn.db, turn.cipher, turn.contact, t(turn.lang, "privacy.erased"))
+        turn.files_let_go |= await delete_contact(turn.db, turn.cipher, turn.contact, t(turn.lang, "privacy.erased"))
         turn.contact_deleted = turn.unlinkable = True
         turn.data = SessionData()
         turn.say("privacy.deleted")

@@ -18,7 +18,7 @@ from handlers.language.intents import photo_of_a_report_sent, tells_a_story
 from handlers.office import EscalationDelays, Office
 from handlers.report_flow import PHOTO_OF_A_REPORT_WITHIN, PHOTO_STEPS, VOICE_STEPS
 from handlers.routing import Router
-from handlers.state import dump_session, load_session
+from handlers.state import dump_session, load_session, stored_names
 from handlers.text import sanitize
 from handlers.turn import MENU, Turn
 from handlers.upkeep import BATCH, drop_bookkeeping, expire_drafts, purge_batch, sweep_media
@@ -37,7 +37,7 @@ from storage.db import truncate_log
 from storage.media import MAX_VOICE_BYTES, MAX_VOICE_SECONDS, MediaRejected, MediaStore, StoredMedia
 from storage.models import Contact, utcnow
 from storage.outbox import queued_in
-from storage.reports import question_waits, reported_since
+from storage.reports import attached, question_waits, reported_since
 from storage.stations import station_by_code
 
 log = logging.getLogger(__name__)
@@ -95,17 +95,21 @@ class Engine:
         # Outside the transaction: a download must not hold the contact's lock.
         photo, photo_problem = await self._store_photo(inbound) if inbound.media else (None, None)
         voice, voice_problem = await self._store_voice(inbound, inbound.voice) if inbound.voice else (None, None)
+        new_files = {stored.stored_name for stored in (photo, voice) if stored}
         async with self.sessions() as db, db.begin():
             if not await record_inbound(db, self.cipher, inbound.channel, inbound.provider_message_id, now):
                 log.info("replayed %s message ignored", inbound.channel)
+                await asyncio.to_thread(self.media_store.delete, new_files)  # fetched again for nothing
                 return []
             conversation = await lock_conversation(db, self.cipher, inbound.urn, inbound.channel, now)
             contact, step = conversation.contact, conversation.step
             expired = step != MENU and conversation.expires_at is not None and conversation.expires_at < now
+            data = load_session(conversation.data, self.cipher)
+            held = stored_names(data)
             turn = Turn(
                 db=db, contact=contact, cipher=self.cipher, router=self.router, inbound=inbound,
                 text=sanitize(inbound.text), lang=contact.language or self.default_language,
-                step=step or MENU, data=load_session(conversation.data, self.cipher), now=now,
+                step=step or MENU, data=data, now=now,
                 escalation=self.escalation, officer=conversation.officer, web_url=self.web_url,
                 photo=photo, photo_problem=photo_problem, voice=voice, voice_problem=voice_problem,
             )
@@ -120,6 +124,13 @@ class Engine:
             log.debug("%s message handled", inbound.channel)
             if keep is not None:
                 await keep(db, None if turn.unlinkable else contact, turn.replies)
+            # A photo or voice note replaced, refused, let go with its draft or erased goes now, not with the next
+            # day's sweep: a resident sending photo after photo makes the server keep one.
+            let_go = (held | new_files | turn.files_let_go) - stored_names(turn.data)
+            if let_go:  # most messages let none go, and ask nothing more of the database
+                let_go -= await attached(db, let_go)
+        if let_go:
+            await asyncio.to_thread(self.media_store.delete, let_go)
         if self.on_queued is not None and queued_in(db):
             self.on_queued()  # the alerts and updates this message queued leave now, not at the dispatcher's next look
         if turn.unlinkable:

@@ -1337,11 +1337,9 @@ def _reopen(turn: Turn, step: str) -> str:
 def _keep_photo(turn: Turn) -> bool:
     """Keeps a photo sent with this message; says why when one was refused."""
     if turn.photo:
-        # The provider's file id too: it lets the channel send the same photo on without uploading it.
         stored = turn.photo
         turn.draft["photo"] = Photo(sha256=stored.sha256, content_type=stored.content_type,
-                                    size_bytes=stored.size_bytes, stored_name=stored.stored_name,
-                                    channel_file_id=turn.inbound.media[0].file_id)
+                                    stored_name=stored.stored_name)
         return True
     if turn.photo_problem:
         turn.say(f"photo.rejected_{turn.photo_problem}")
@@ -1363,9 +1361,8 @@ def _keep_voice(turn: Turn) -> bool:
     if turn.voice is None or turn.inbound.voice is None:
         return False
     stored = turn.voice
-    turn.draft["voice"] = Voice(sha256=stored.sha256, content_type=stored.content_type, size_bytes=stored.size_bytes,
-                                stored_name=stored.stored_name, duration_seconds=stored.duration_seconds or 0,
-                                channel_file_id=turn.inbound.voice.file_id)
+    turn.draft["voice"] = Voice(sha256=stored.sha256, content_type=stored.content_type, stored_name=stored.stored_name,
+                                duration_seconds=stored.duration_seconds or 0)
     turn.draft.pop("description", None)  # until the resident says whether to add a line to it
     return True
 

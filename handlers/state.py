@@ -37,13 +37,11 @@ class ReadBack(TypedDict, total=False):
 
 
 class Photo(TypedDict):
-    """A stored photo, and the provider's file id that lets the channel send it on without uploading it."""
+    """A stored photo, stripped of what the camera wrote; the provider's own file is never kept nor sent on."""
 
     sha256: str
     content_type: str
-    size_bytes: int
     stored_name: str
-    channel_file_id: str | None
 
 
 class Voice(Photo):
@@ -219,6 +217,14 @@ class SessionData(TypedDict, total=False):
 
 
 _SESSION = TypeAdapter(SessionData)
+
+
+def stored_names(data: SessionData) -> set[str]:
+    """The stored photos and voice notes a session's drafts hold: the report being written, one set aside as its
+    conversation expired, one cancelled by the message before."""
+    drafts = [data["draft"]] if "draft" in data else []
+    drafts += [kept["draft"] for kept in (data.get("expired_draft"), data.get("cancelled")) if kept]
+    return {media["stored_name"] for draft in drafts for media in (draft.get("photo"), draft.get("voice")) if media}
 
 
 # The key of a stored session's one field: the data sealed with the contact key, so that a copy of the database (or

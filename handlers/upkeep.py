@@ -11,7 +11,7 @@ from sqlalchemy import and_, delete, or_, select, update
 from handlers.i18n import t
 from handlers.office import Office
 from handlers.report_flow import set_aside
-from handlers.state import SessionData, dump_session, load_session
+from handlers.state import SessionData, dump_session, load_session, stored_names
 from handlers.turn import MENU
 from storage.media import MediaStore
 from storage.models import (
@@ -28,6 +28,7 @@ from storage.models import (
     Witness,
 )
 from storage.outbox import enqueue
+from storage.reports import attached
 from storage.web_sessions import drop_expired
 from storage.workflow import CLOSED_STATUSES
 
@@ -109,11 +110,9 @@ async def sweep_media(office: Office, media: MediaStore) -> int:
     never sent, and drawn digest charts, once a day old. Returns how many went."""
     before = (office.now - UNUSED_MEDIA_AGE).timestamp()
     old = await asyncio.to_thread(media.names_older_than, before)  # a directory of many files: off the loop
-    used: set[str | None] = set(await _in_drafts(office))
+    used = await _in_drafts(office)
     for start in range(0, len(old), BATCH):
-        chunk = old[start:start + BATCH]
-        used.update((await office.db.execute(
-            select(Attachment.stored_name).where(Attachment.stored_name.in_(chunk)))).scalars())
+        used |= await attached(office.db, old[start:start + BATCH])
     return await asyncio.to_thread(media.delete_unused, [name for name in old if name not in used], before)
 
 
@@ -121,5 +120,4 @@ async def _in_drafts(office: Office) -> set[str]:
     """The photos and voice notes of reports still being written, however long their residents take."""
     stored: list[dict[str, Any] | None] = list((await office.db.execute(
         select(ConversationSession.data).where(ConversationSession.step != MENU))).scalars())
-    drafts = [load_session(data, office.cipher).get("draft", {}) for data in stored]
-    return {kept["stored_name"] for draft in drafts for kept in (draft.get("photo"), draft.get("voice")) if kept}
+    return {name for data in stored for name in stored_names(load_session(data, office.cipher))}

@@ -19,6 +19,6 @@ def voice_story(lang: str, seconds: int, caption: str = "") -> str:
 
 
 def voice_payload(attachment: Attachment) -> dict[str, Any]:
-    """What an outbox row keeps of a voice note: the stored file, and Telegram's file id when it came that way."""
-    return {"stored_name": attachment.stored_name, "telegram_file_id": attachment.channel_file_id,
-            "content_type": attachment.content_type, "duration_seconds": attachment.duration_seconds}
+    """What an outbox row keeps of a voice note: the stored file, stripped of its tags, which is what is sent."""
+    return {"stored_name": attachment.stored_name, "content_type": attachment.content_type,
+            "duration_seconds": attachment.duration_seconds}

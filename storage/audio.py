@@ -193,9 +193,12 @@ def _adts_frame(data: bytes, offset: int) -> tuple[int, float, str] | None:
 
 # --- M4A ---------------------------------------------------------------------------------------------
 
-_CONTAINERS = (b"moov", b"trak", b"mdia", b"minf")  # where recorders put their notes, at any of these levels
+_CONTAINERS = (b"moov", b"trak", b"mdia", b"minf")  # where the notes and timed headers stand, at any level
 # User data and metadata (a title, often named after the place; the device; a position) and vendors' own boxes.
 _NOTES = (b"udta", b"meta", b"uuid")
+# Headers that say to the second when the recording was made (creation and modification time): zeroed, as MP4
+# allows, so no stored voice note keeps a time finer than the report's (an anonymous one's is a whole hour).
+_TIMED = (b"mvhd", b"tkhd", b"mdhd")
 
 
 def _boxes(data: bytes, start: int, end: int) -> list[tuple[bytes, int, int, int]]:
@@ -222,7 +225,8 @@ def _inside(data: bytes, box: tuple[bytes, int, int, int], kind: bytes) -> list[
 
 def _m4a(data: bytes) -> Audio:
     """AAC in an MP4 container: its movie header gives the length; a file with a video track is refused. Its
-    notes are blanked where they stand (made `free` boxes of zeros), so the sound's offsets stay right."""
+    notes are blanked where they stand (made `free` boxes of zeros) and its headers' times zeroed, so the sound's
+    offsets stay right."""
     top = _boxes(data, 0, len(data))
     movies = [box for box in top if box[0] == b"moov"]
     if len(movies) != 1 or not any(box[0] == b"mdat" for box in top):
@@ -249,5 +253,11 @@ def _blank_notes(data: bytearray, start: int, end: int) -> None:
         if kind in _NOTES:
             data[box + 4:box + 8] = b"free"
             data[content:box_end] = bytes(box_end - content)
+        elif kind in _TIMED:
+            # After the version and flags: the two times, 32-bit each in version 0, 64-bit in version 1.
+            times = 16 if content < box_end and data[content] == 1 else 8
+            if content + 4 + times > box_end:
+                raise NotAudio("broken MP4 header")
+            data[content + 4:content + 4 + times] = bytes(times)
         elif kind in _CONTAINERS:
             _blank_notes(data, content, box_end)

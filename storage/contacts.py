@@ -16,6 +16,7 @@ from sqlalchemy.orm import make_transient_to_detached
 from storage.crypto import ContactCipher
 from storage.db import dialect_insert
 from storage.models import (
+    Attachment,
     Contact,
     ConversationSession,
     InboundMessage,
@@ -194,10 +195,11 @@ async def save_step(db: AsyncSession, conversation: Conversation, step: str, dat
         await connection.execute(_SAVE_SESSION, {"session_id": conversation.session_id, **values})
 
 
-async def delete_contact(db: AsyncSession, cipher: ContactCipher, contact: Contact, erased: str) -> None:
+async def delete_contact(db: AsyncSession, cipher: ContactCipher, contact: Contact, erased: str) -> set[str]:
     """Erases a contact's personal data. Their reports stay, no longer linked (ON DELETE SET NULL), with the
     contact's name and number replaced by `erased` wherever they stand: in what the reports say and in every
-    message about them, the officers' alerts above all."""
+    message about them, the officers' alerts above all; and without their photos and voice notes (a voice is its
+    speaker's, a photo may show them), whose stored names are returned for the files to go."""
     identifying = _identifying(cipher, contact)
 
     def scrub(text: str) -> str:
@@ -210,6 +212,9 @@ async def delete_contact(db: AsyncSession, cipher: ContactCipher, contact: Conta
         report.description = scrub(report.description)
         report.location_text = scrub(report.location_text) if report.location_text else report.location_text
     report_ids = [report.id for report in reports]
+    taken = await db.execute(delete(Attachment).where(Attachment.report_id.in_(report_ids))
+                             .returning(Attachment.stored_name))
+    let_go = {name for name in taken.scalars() if name}
     for witness in (await db.execute(select(Witness).where(Witness.contact_id == contact.id))).scalars():
         witness.statement = scrub(witness.statement)  # the link goes with the contact (ON DELETE SET NULL)
         report_ids.append(witness.report_id)  # the officers' "+1 saksi" named a named witness
@@ -223,6 +228,7 @@ async def delete_contact(db: AsyncSession, cipher: ContactCipher, contact: Conta
                      .values(active=False, revoked_at=utcnow()))
     await db.execute(delete(Contact).where(Contact.id == contact.id))
     db.expunge(contact)
+    return let_go
 
 
 # What people put between a number's digits: "0812-1111-0001", "+62 812 1111 0001", "(0812) 1111.0001",

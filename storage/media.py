@@ -11,6 +11,7 @@ import secrets
 import struct
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,9 @@ MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_PHOTO_PIXELS = 40_000_000
 MAX_VOICE_BYTES = 5 * 1024 * 1024
 MAX_VOICE_SECONDS = 180
+# Photos and voice notes one report keeps, its story's and photo's included: with a draft's own two (the ones it
+# replaces go at once), this bounds what one resident can make the server keep.
+MAX_MEDIA_A_REPORT = 5
 
 # Decided by the bytes, never by a name or a header the sender chose.
 _SIGNATURES = (
@@ -53,7 +57,6 @@ class MediaRejected(ValueError):
 class StoredMedia:
     sha256: str
     content_type: str
-    size_bytes: int
     stored_name: str
     duration_seconds: int | None = None  # a voice note's, read from its bytes
 
@@ -117,7 +120,7 @@ class MediaStore:
         stored = _pixels_only(data, content_type)
         name, digest = _apart(stored, extension)
         self.keep(name, stored)
-        return StoredMedia(digest, content_type, len(stored), name)
+        return StoredMedia(digest, content_type, name)
 
     def save_voice(self, data: bytes) -> StoredMedia:
         """A voice note of an accepted format and length, kept without its tags."""
@@ -133,7 +136,7 @@ class MediaStore:
             raise MediaRejected("too_long")
         name, digest = _apart(audio.data, audio.extension)
         self.keep(name, audio.data)
-        return StoredMedia(digest, audio.content_type, len(audio.data), name, max(1, round(audio.seconds)))
+        return StoredMedia(digest, audio.content_type, name, max(1, round(audio.seconds)))
 
     def keep(self, name: str, data: bytes) -> Path:
         """Stores `data` as `name`, unless it is stored already (a digest's chart, named by its content); either
@@ -153,6 +156,11 @@ class MediaStore:
             Path(partial.name).replace(path)
         return path
 
+    def delete(self, names: Iterable[str]) -> None:
+        """Removes stored files nothing uses any more, at once: each a photo or voice note a resident sent."""
+        for name in names:
+            self._stored(name).unlink(missing_ok=True)
+
     def names_older_than(self, before: float) -> list[str]:
         """The stored files last written or used before `before` (a POSIX time)."""
         if not self.root.is_dir():
@@ -169,9 +177,7 @@ class MediaStore:
         Each is first moved aside and looked at again, so one used again meanwhile is put back."""
         deleted = 0
         for name in stored_names:
-            if "/" in name or name.startswith("."):
-                raise ValueError("not a stored file's name")
-            path, aside = self.root / name, self.root / f".{name}.sweep"
+            path, aside = self._stored(name), self.root / f".{name}.sweep"
             try:
                 if path.stat().st_mtime >= before:
                     continue
@@ -184,3 +190,8 @@ class MediaStore:
             else:
                 aside.rename(path)
         return deleted
+
+    def _stored(self, name: str) -> Path:
+        if "/" in name or name.startswith("."):
+            raise ValueError("not a stored file's name")
+        return self.root / name

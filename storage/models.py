@@ -317,12 +317,10 @@ class Attachment(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), index=True)
-    channel_file_id: Mapped[str | None] = mapped_column(String(256))
     url: Mapped[str | None] = mapped_column(String(1024))
     stored_name: Mapped[str | None] = mapped_column(String(128))
     sha256: Mapped[str] = mapped_column(String(64))
     content_type: Mapped[str] = mapped_column(String(64))
-    size_bytes: Mapped[int] = mapped_column(Integer)
     duration_seconds: Mapped[int | None] = mapped_column(Integer)  # a voice note's; None for a photo
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 

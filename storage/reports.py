@@ -7,7 +7,7 @@ import math
 import random
 import re
 import secrets
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,9 +121,7 @@ def round_time(report: Report, due: dt.datetime, now: dt.datetime) -> dt.datetim
 class NewAttachment:
     sha256: str
     content_type: str
-    size_bytes: int
     stored_name: str | None = None
-    channel_file_id: str | None = None
     url: str | None = None
     duration_seconds: int | None = None
 
@@ -267,6 +265,18 @@ async def question_waits(db: AsyncSession, urn_hash: str, answered_since: dt.dat
             ReportEvent.created_at >= answered_since).exists()
     return (await db.execute(select(Report.id).join(Contact, Report.contact_id == Contact.id).where(
         Contact.urn_hash == urn_hash, waiting).limit(1))).first() is not None
+
+
+async def attached(db: AsyncSession, stored_names: Iterable[str]) -> set[str]:
+    """Those of the stored files that a report keeps."""
+    found = await db.execute(select(Attachment.stored_name).where(Attachment.stored_name.in_(stored_names)))
+    return {name for name in found.scalars() if name}
+
+
+async def media_kept(db: AsyncSession, report_id: int) -> int:
+    """How many photos and voice notes a report keeps."""
+    return (await db.execute(select(func.count()).select_from(Attachment).where(Attachment.report_id == report_id))
+            ).scalar_one()
 
 
 async def reported_since(db: AsyncSession, urn_hash: str, since: dt.datetime) -> bool:

@@ -170,17 +170,32 @@ def adts_voice(seconds: float) -> bytes:
     return (header + bytes(4)) * round(seconds * 16_000 / 1024)
 
 
-def m4a_voice(seconds: float, track: bytes = b"soun", title: str = "") -> bytes:
+def m4a_voice(seconds: float, track: bytes = b"soun", title: str = "", recorded: int = 0, version: int = 0) -> bytes:
     """The boxes of an M4A file that say what it is and how long it plays (ftyp, moov with mvhd and the track's
-    handler, mdat), and with `title` the user data a phone's recorder writes (udta/meta/ilst/©nam); its sound is
-    a few empty bytes: no encoder of AAC in MP4 is at hand."""
+    tkhd, mdhd and handler, mdat), and with `title` the user data a phone's recorder writes (udta/meta/ilst/©nam);
+    `recorded` (seconds since 1904, as MP4 counts) is written as each header's creation and modification time, in
+    32-bit fields (version 0) or 64-bit ones (version 1). Its sound is a few empty bytes: no encoder of AAC in MP4
+    is at hand."""
     def box(kind: bytes, content: bytes) -> bytes:
         return struct.pack(">I", 8 + len(content)) + kind + content
-    header = box(b"mvhd", bytes(4) + struct.pack(">IIII", 0, 0, 1000, round(seconds * 1000)) + bytes(80))
+
+    def times(*after: int) -> bytes:  # version and flags, creation and modification, then the header's own fields
+        width = "Q" if version else "I"
+        return bytes([version, 0, 0, 0]) + struct.pack(f">{width}{width}", recorded, recorded + 1) + \
+            struct.pack(">" + "I" * len(after), *after)
+    duration = round(seconds * 1000)
+    if version:  # a 64-bit duration after the timescale
+        header = box(b"mvhd", times(1000) + struct.pack(">Q", duration) + bytes(80))
+        media = box(b"mdhd", times(1000) + struct.pack(">Q", duration) + bytes(4))
+        track_header = box(b"tkhd", times(1, 0) + struct.pack(">Q", duration) + bytes(60))
+    else:
+        header = box(b"mvhd", times(1000, duration) + bytes(80))
+        media = box(b"mdhd", times(1000, duration) + bytes(4))
+        track_header = box(b"tkhd", times(1, 0, duration) + bytes(60))
     handler = box(b"hdlr", bytes(8) + track + bytes(12) + b"\0")
     named = box(b"\xa9nam", box(b"data", struct.pack(">II", 1, 0) + title.encode()))
     notes = box(b"udta", box(b"meta", bytes(4) + box(b"ilst", named))) if title else b""
-    movie = box(b"moov", header + box(b"trak", box(b"mdia", handler)) + notes)
+    movie = box(b"moov", header + box(b"trak", track_header + box(b"mdia", media + handler)) + notes)
     return box(b"ftyp", b"M4A " + bytes(4) + b"M4A isom") + movie + box(b"mdat", bytes(64))
 
 

@@ -23,12 +23,14 @@ from handlers.i18n import t
 from harness.fake_telegram import TOKEN, callback_update, text_update, voice_update
 from harness.fake_twilio import load_payload
 from harness.loopback import serving, until
-from storage.media import MediaStore
-from storage.models import Outbox, PatrolNote, Report, ReportEvent
+from storage.media import MAX_MEDIA_A_REPORT, MediaStore
+from storage.models import Attachment, Outbox, PatrolNote, Report, ReportEvent
+from storage.reports import find_ref
 from tests.helpers import (
     PUBLIC,
     TEST_SECRET,
     Phone,
+    Resident,
     TelegramChat,
     a_report,
     csrf_of,
@@ -42,6 +44,8 @@ from tests.helpers import (
     voice_note,
     web_app,
 )
+
+STORY = "motor sy dicuri di depan rumah kel gedog sananwetan blitar tadi malam"
 
 
 @pytest.mark.parametrize("query", ["page=²", "page_size=" + "9" * 5000, "page=" + "0" * 4400 + "1"])
@@ -272,3 +276,53 @@ async def test_a_button_forged_with_another_stations_report_says_no_more_than_a_
             [report] = (await db.execute(select(Report))).scalars()
             assert report.status == "received"
             assert len((await db.execute(select(ReportEvent))).scalars().all()) == events
+
+
+def stored_files(tmp_path: Path) -> list[Path]:
+    return [path for path in (tmp_path / "media").glob("*") if not path.name.startswith(".")]
+
+
+async def test_a_flood_of_photos_keeps_one_file_for_the_report_being_written(engine: Engine, tmp_path: Path) -> None:
+    """Each photo sent while a report is written replaced the one before in the draft, and the one replaced stayed on
+    disk for a day: 30 photos of 3.3 MB kept 86 MB at once. A file no draft or report uses goes with the message."""
+    resident = Resident(engine, "console:flood")
+    for shade in range(6):  # alone at the menu: the first starts a report, the others replace it
+        sent = tmp_path / f"flood{shade}.jpg"
+        sent.write_bytes(photo("JPEG", shade=shade * 20, size=(64, 48)))
+        await resident.send(photo=sent)
+        assert len(stored_files(tmp_path)) == 1, f"after photo {shade + 1}: {resident.text}"
+    for said in (STORY, "iya", "lewati"):
+        await resident.send(said)
+    for shade in range(3):  # where the photo is asked, or sent again before the summary
+        sent = tmp_path / f"again{shade}.png"
+        sent.write_bytes(photo("PNG", shade=200 + shade))
+        await resident.send(photo=sent)
+        assert len(stored_files(tmp_path)) == 1, resident.text
+    await resident.send("batal")
+    await resident.send("menu")
+    assert stored_files(tmp_path) == [], "a report cancelled and gone keeps no file"
+
+
+async def test_a_report_sent_takes_a_few_photos_after_it_and_then_says_no_more(engine: Engine, tmp_path: Path) -> None:
+    resident = Resident(engine, "console:after")
+    for said in (STORY, "iya", "lewati", "2", "kirim"):
+        await resident.send(said)
+    assert find_ref(resident.text)
+    for shade in range(MAX_MEDIA_A_REPORT + 3):
+        sent = tmp_path / f"after{shade}.jpg"
+        sent.write_bytes(photo("JPEG", shade=shade * 10))
+        await resident.send("ini fotonya pak", photo=sent)
+    assert resident.heard("photo.rejected_too_many"), resident.text
+    async with engine.sessions() as db:
+        kept = list((await db.execute(select(Attachment.stored_name))).scalars())
+    assert len(kept) == MAX_MEDIA_A_REPORT and sorted(kept) == sorted(path.name for path in stored_files(tmp_path))
+
+
+async def test_a_replayed_photo_keeps_no_second_file(engine: Engine, tmp_path: Path) -> None:
+    """A provider's retry of a photo is fetched and stored again before it is known for a replay: that copy goes."""
+    resident = Resident(engine, "console:replay")
+    sent = tmp_path / "sekali.jpg"
+    sent.write_bytes(photo("JPEG", shade=40))
+    await resident.send(photo=sent, message_id="SM-photo-once")
+    assert await resident.send(photo=sent, message_id="SM-photo-once") == []
+    assert len(stored_files(tmp_path)) == 1

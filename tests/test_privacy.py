@@ -20,16 +20,28 @@ from sqlalchemy import select
 
 from bot.channels.console import ConsoleChannel
 from bot.outbox import Dispatcher
+from bot.photos import Photos
 from handlers.engine import Engine
 from handlers.state import load_session
 from handlers.unexposed import unexposed
-from storage.models import Base, ConversationSession, Identity, Outbox, Report, UTCDateTime, Witness, utcnow
+from storage.models import (
+    Attachment,
+    Base,
+    ConversationSession,
+    Identity,
+    Outbox,
+    Report,
+    UTCDateTime,
+    Witness,
+    utcnow,
+)
 from storage.outbox import open_payload
 from storage.reports import find_ref
 from tests.helpers import (
     PLACE,
     READING_ON_SQLITE,
     REPORTER_NAME,
+    TEST_SECRET,
     Resident,
     assert_no_address_in_clear,
     enrolled,
@@ -403,3 +415,68 @@ async def test_the_same_incident_question_shows_a_resident_nothing_of_another_st
     assert "sudah ada laporan serupa di kel. gedog" in question, question
     for theirs in ("motor", "parkiran", "ratna", "dewi", "istri", "05", "ikhlas", "pelakunya", "jaket", "hijau", "lp-"):
         assert theirs not in question, f"{theirs!r} of the other resident's story reached the second: {question}"
+
+
+async def test_hapus_takes_a_named_reporters_voice_note_and_photo_with_their_files(engine: Engine,
+                                                                                    tmp_path: Path) -> None:
+    """A voice is the reporter's own, and a photo may show them: the report stays, de-identified, without either."""
+    officer = await enrolled(engine, OFFICERS[0])
+    resident = Resident(engine, "console:bernama")
+    for answer in ("halo", "1", "1"):
+        await resident.send(answer)
+    recording = tmp_path / "cerita.ogg"
+    recording.write_bytes(voice_note(6))
+    await resident.send(voice=recording)
+    for answer in ("lewati", PLACE, "ya", "2"):
+        await resident.send(answer)
+    await resident.send("", photo=photo_file(tmp_path))
+    for answer in ("1", "Ari", "kirim"):
+        await resident.send(answer)
+    ref = find_ref(resident.text)
+    await officer.send(f"LIHAT {ref}")
+    assert "🎤 pesan suara 0:06" in officer.text and "Foto: terlampir" in officer.text, officer.text
+    assert len(list((tmp_path / "media").iterdir())) == 2
+
+    await resident.send("HAPUS")
+    await resident.send("ya")
+    assert resident.heard("privacy.deleted"), resident.text
+    assert list((tmp_path / "media").iterdir()) == [], "the files go at once"
+    async with engine.sessions() as db:
+        assert (await db.execute(select(Attachment))).first() is None
+        report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+    assert report.contact_id is None
+    officer.replies.clear()
+    await officer.send(f"LIHAT {ref}")
+    assert "Foto: tidak ada" in officer.text and "pelapor sudah menghapus datanya" in officer.text, officer.text
+    assert not [reply for reply in officer.replies if reply.photo or reply.voice], "no voice note nor photo with it"
+
+
+def test_a_message_queued_before_its_file_was_erased_goes_without_it(tmp_path: Path) -> None:
+    """An alert queued before its reporter's HAPUS names a file gone since: sent without it, not failed for it."""
+    photos = Photos(TEST_SECRET, tmp_path)
+    name = "ab" * 32 + ".jpg"
+    assert photos.for_payload({"stored_name": name, "content_type": "image/jpeg"}) is None
+    (tmp_path / name).write_bytes(b"\xff\xd8\xff")
+    kept = photos.for_payload({"stored_name": name, "content_type": "image/jpeg"})
+    assert kept is not None and kept.path == str(tmp_path / name)
+
+
+async def test_one_photo_sent_with_a_named_and_an_anonymous_report_leaves_rows_that_match_in_nothing(
+        engine: Engine, tmp_path: Path) -> None:
+    """The same picture, kept for a named report and for an anonymous one: nothing in the two rows, but its kind,
+    tells a reader of a copied database that they are one (the files themselves show one picture: see README)."""
+    picture = photo_file(tmp_path)
+    resident = Resident(engine, "console:keduanya")
+    for identity in (("1", "Ari"), ("3",)):
+        for answer in ("halo", "1", "1", "Ada pencurian kabel di gardu listrik dekat sekolah", PLACE, "ya", "2"):
+            await resident.send(answer)
+        await resident.send("", photo=picture)
+        for answer in (*identity, "kirim"):
+            await resident.send(answer)
+        assert find_ref(resident.text), resident.text
+    async with engine.sessions() as db:
+        rows = [dict((await db.execute(select(Attachment.__table__).where(Attachment.id == kept))).one()._mapping)
+                for kept in (await db.execute(select(Attachment.id).order_by(Attachment.id))).scalars()]
+    named, anonymous = rows
+    alike = {column for column, value in named.items() if value is not None and anonymous[column] == value}
+    assert alike == {"content_type"}, alike

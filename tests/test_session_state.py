@@ -30,8 +30,7 @@ EVERY_PART = {
     "draft": {
         "category": "drugs", "urgent": False, "description": "Ada transaksi narkoba di gang belakang",
         "read": {"category": "drugs", "place": "35.72.03.1001", "when": "now"},
-        "photo": {"sha256": "ab" * 32, "content_type": "image/jpeg", "size_bytes": 2048, "stored_name": "ab.jpg",
-                  "channel_file_id": None},
+        "photo": {"sha256": "ab" * 32, "content_type": "image/jpeg", "stored_name": "ab.jpg"},
         "photo_skipped": False, "identity": "anonymous", "latitude": -8.1, "longitude": 112.2,
         "location_text": "gedog", "pin_kept": True, "place_tries": 1, "place_attempts": ["gedog"],
         "place_rejected": True, "proposal": {"code": "35.72.03.1001", "station_id": 4, "label": "Polsek"},

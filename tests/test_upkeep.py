@@ -88,7 +88,7 @@ async def test_the_sweep_deletes_files_nothing_uses_and_keeps_those_in_use(engin
     kept = tmp_path / "media" / "kept.png"  # a sent report's photo
     async with engine.sessions() as db, db.begin():
         report = (await db.execute(select(Report).where(Report.ref == sent_ref))).scalar_one()
-        db.add(Attachment(report_id=report.id, sha256="0" * 64, content_type="image/png", size_bytes=4,
+        db.add(Attachment(report_id=report.id, sha256="0" * 64, content_type="image/png",
                           stored_name="kept.png"))
     kept.write_bytes(b"\x89PNG")
     chart = tmp_path / "media" / ("c" * 64 + ".png")  # a digest's chart, drawn for one send

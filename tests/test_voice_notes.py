@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import io
 import re
+import struct
 from collections.abc import Awaitable
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from sqlalchemy import select
 from bot.channels.base import Media, Outbound
 from bot.channels.console import ConsoleChannel
 from handlers.engine import Engine
-from harness.fake_telegram import voice_update
+from harness.fake_telegram import photo_update, text_update, voice_update
 from harness.loopback import until
 from storage.media import MAX_VOICE_BYTES, MediaRejected, MediaStore
 from storage.models import Attachment, Outbox, utcnow
@@ -105,6 +106,25 @@ def test_an_m4a_keeps_its_sound_where_it_was_and_loses_its_title(tmp_path: Path)
     kept = (tmp_path / stored.stored_name).read_bytes()
     assert b"Jl. Merdeka" in sent and b"Jl. Merdeka" not in kept
     assert len(kept) == len(sent) and kept.endswith(m4a_voice(30)[-72:]), "the sound's offsets still hold"
+    assert MediaStore(tmp_path).save_voice(kept).duration_seconds == 30
+
+
+MP4_EPOCH = dt.datetime(1904, 1, 1, tzinfo=dt.UTC)  # MP4 counts its times in seconds from here
+
+
+@pytest.mark.parametrize("version", [0, 1])
+def test_an_m4a_keeps_no_time_it_was_recorded_at(tmp_path: Path, version: int) -> None:
+    recorded = int((dt.datetime(2026, 12, 7, 8, 41, 17, tzinfo=dt.UTC) - MP4_EPOCH).total_seconds())
+    sent = m4a_voice(30, recorded=recorded, version=version)
+    width = ">Q" if version else ">I"
+    stored = MediaStore(tmp_path).save_voice(sent)
+    kept = (tmp_path / stored.stored_name).read_bytes()
+    for header in (b"mvhd", b"tkhd", b"mdhd"):  # each box's creation and modification time, after version and flags
+        at = sent.index(header) + 8
+        assert struct.unpack_from(width, sent, at)[0] == recorded, "the file sent holds the time"
+        assert kept.index(header) == sent.index(header)
+        assert struct.unpack_from(width + width[1], kept, at) == (0, 0), f"{header!r} keeps a time"
+    assert len(kept) == len(sent) and kept.endswith(sent[-72:]), "the sound's offsets still hold"
     assert MediaStore(tmp_path).save_voice(kept).duration_seconds == 30
 
 
@@ -380,3 +400,51 @@ async def test_telegram_voice_note_reaches_a_whatsapp_officer_through_a_signed_l
         await until(lambda: any(ref in m.get("Body", "") for m in twilio.sent(f"whatsapp:{OFFICER_NUMBER}")))
         [alert] = [m["Body"] for m in twilio.sent(f"whatsapp:{OFFICER_NUMBER}") if ref in m.get("Body", "")]
         assert "🎤 pesan suara 0:08" in alert and str(RESIDENT_CHAT) not in alert
+
+
+async def test_telegram_officers_get_the_stored_copies_never_the_residents_own_files(tmp_path: Path,
+                                                                                     database_url: str) -> None:
+    """The resident's upload may carry tags and is theirs: officers get what was stored, stripped, and an anonymous
+    report keeps no Telegram file id that would lead back to the chat that sent it."""
+    recording, picture = voice_note(6), photo("JPEG", shade=5)
+    async with service(tmp_path, database_url) as (url, engine, telegram, _twilio), \
+            httpx.AsyncClient(base_url=url) as http:
+        await enrolled_on_telegram(http, engine, telegram, OFFICER_CHAT)
+        resident = TelegramChat(http, telegram.webhook["secret_token"], RESIDENT_CHAT)
+
+        async def say(update: dict, then: str) -> None:
+            before = len(telegram.sent_texts(RESIDENT_CHAT))
+            await resident.post(update)
+            await until(lambda: any(then in text for text in telegram.sent_texts(RESIDENT_CHAT)[before:]))
+
+        def text(words: str) -> dict:
+            TelegramChat.update_id += 1
+            return text_update(TelegramChat.update_id, RESIDENT_CHAT, words)
+
+        for answer, then in (("halo", "Apa yang bisa kami bantu?"), ("1", "Laporan tentang apa?"),
+                             ("1", "Ceritakan apa yang terjadi")):
+            await say(text(answer), then)
+        telegram.add_file("resident-voice", recording, "voice/file_1.oga")
+        TelegramChat.update_id += 1
+        await say(voice_update(TelegramChat.update_id, RESIDENT_CHAT, "resident-voice", duration=6),
+                  "Tambahkan keterangan singkat?")
+        for answer, then in (("lewati", "Di mana"), (PLACE, "Maksud Anda"), ("ya", "Kapan"), ("2", "Ada foto?")):
+            await say(text(answer), then)
+        telegram.add_file("resident-photo", picture, "photos/file_2.jpg")
+        TelegramChat.update_id += 1
+        await say(photo_update(TelegramChat.update_id, RESIDENT_CHAT, "resident-photo", file_size=len(picture)),
+                  "Bagaimana identitas")
+        await say(text("3"), "Periksa laporan Anda")
+        before = len(telegram.sent_texts(RESIDENT_CHAT))
+        await resident.post(text("kirim"))
+        await until(lambda: any("LP-" in text for text in telegram.sent_texts(RESIDENT_CHAT)[before:]))
+
+        await until(lambda: telegram.calls_to("sendVoice") and telegram.calls_to("sendPhoto"))
+        [voice], [sent_photo] = telegram.calls_to("sendVoice"), telegram.calls_to("sendPhoto")
+        async with engine.sessions() as db:
+            kept = list((await db.execute(select(Attachment))).scalars())
+        stored = {row.content_type: (tmp_path / "media" / str(row.stored_name)).read_bytes() for row in kept}
+        assert voice["chat_id"] == OFFICER_CHAT and voice["voice"] == stored["audio/ogg"], "the stored copy, uploaded"
+        assert sent_photo["chat_id"] == OFFICER_CHAT and sent_photo["photo"] == stored["image/jpeg"]
+        columns = [getattr(row, column.key) for row in kept for column in Attachment.__table__.columns]
+        assert not {"resident-voice", "resident-photo"} & set(columns), "no file id of the resident's kept"

@@ -129,7 +129,7 @@ class Outbound:
     choices: tuple[Choice, ...] = ()
     choices_hint: str = ""  # how to answer by number, for channels that show choices as a numbered list
     location_button: str = ""  # the label of a "send my location" button, where the channel has one
-    photo: Media | None = None  # sent before the text: a stored file, the channel's file id, a public link
+    photo: Media | None = None  # sent before the text: a stored file, or a public link to it
     voice: Media | None = None  # a voice note, sent before the text in the same forms as a photo
 
 

@@ -281,10 +281,8 @@ def _declared(value: object) -> int | None:
     return round(value)
 
 
-def _file_input(media: Media) -> str | bytes:
-    """Telegram's own file id when the file came through this bot; otherwise the stored file's bytes."""
-    if media.file_id:
-        return media.file_id
+def _file_input(media: Media) -> bytes:
+    """The stored file's bytes: a resident's own upload (its Telegram file id) may carry what the store stripped."""
     with Path(media.path or "").open("rb") as f:
         return f.read(MAX_PHOTO_BYTES + 1)
 
