@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import fcntl
+import gc
 import os
 import random
 import re
@@ -23,7 +24,7 @@ from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy import event, func, inspect, select, text
 
 from bot.config import Settings
-from bot.service import open_engine
+from bot.service import YOUNG_COLLECTION_EVERY, open_engine
 from handlers.engine import Engine
 from storage import db as database
 from storage.contacts import hash_clear_inbound_ids
@@ -108,6 +109,17 @@ async def test_the_service_hashes_ids_recorded_in_clear_as_it_starts(engine: Eng
     async with open_engine(settings) as started, started.sessions() as db:
         ids = list((await db.execute(select(InboundMessage.provider_message_id))).scalars())
     assert ids == [engine.cipher.lookup_hash(f"inbound:whatsapp:SM{'1' * 32}")]
+
+
+@pytest.mark.usefixtures("engine")  # its database, migrated
+async def test_the_service_collects_its_young_objects_less_often_while_it_runs(database_url: str,
+                                                                              tmp_path: Path) -> None:
+    before = gc.get_threshold()
+    settings = Settings(_env_file=None, data_dir=tmp_path, database_url=database_url,  # type: ignore[call-arg]
+                        secret_key=TEST_SECRET)
+    async with open_engine(settings):
+        assert gc.get_threshold() == (YOUNG_COLLECTION_EVERY, *before[1:])
+    assert gc.get_threshold() == before, "what goes on in the process after it collects as it did"
 
 
 async def test_a_message_reads_its_contact_in_one_statement_and_writes_what_changed(engine: Engine) -> None:

@@ -324,6 +324,19 @@ def test_long_replies_are_split_within_1600_at_sentence_ends() -> None:
     assert len(messages) >= 3 and messages[-1].endswith("1. Satu\n\nBalas 1–1")
 
 
+@pytest.mark.parametrize("text", ["Motor saya & helm <hilang> di \"Jl. A'ri\" ]]> lalu 5 > 3",
+                                  "Terima kasih.\r\nBaris kedua\tdengan tab", "Tidak ada yang perlu diloloskan"])
+def test_the_answer_is_twiml_that_reads_back_to_each_reply_as_written(text: str) -> None:
+    channel = WhatsAppChannel(ACCOUNT_SID, AUTH_TOKEN, SENDER)
+    xml = channel.twiml([Outbound(RESIDENT, text), Outbound(RESIDENT, "Kedua", choices=(Choice("a", "A & B"),),
+                                                           choices_hint="Balas 1")])
+    assert xml.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    root = ET.fromstring(xml)
+    assert root.tag == "Response" and [m.tag for m in root] == ["Message", "Message"]
+    assert [m.text for m in root] == [text.replace("\r\n", "\n"), "Kedua\n\n1. A & B\n\nBalas 1"]
+    assert list(ET.fromstring(channel.twiml([]))) == [], "nothing to say: an empty Response"
+
+
 # --- what the bot starts on its own: the outbox through the real twilio Client ------------------------
 
 
