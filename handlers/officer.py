@@ -111,6 +111,9 @@ async def command(turn: Turn, keyword: str, slash: bool, free_text_here: bool, l
             return turn.step
         return None
     ref, rest = split_ref(_words_after_keyword(turn, length))
+    if keyword in ("open_reports", "patrol", "digest", "dashboard") and turn.step == ACTION_NOTE and ref is None:
+        cancel_action(turn)  # "TERBUKA" where the other report's ref was asked: the list wanted, not that action
+        turn.step = resume(turn)
     if keyword in ("open_reports", "patrol", "digest", "dashboard") and turn.step != MENU and not slash:
         return None  # inside a flow the step's own words win ("terbuka" is also "Dengan nama")
     if keyword == "open_reports":

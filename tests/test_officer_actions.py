@@ -1592,6 +1592,22 @@ async def test_duplicates_do_not_point_at_each_other(engine: Engine) -> None:
     assert (await report(engine, second)).status == ReportStatus.RECEIVED
 
 
+@pytest.mark.parametrize("command", ["TERBUKA", "terbuka", "DASBOR", "laporan harian", "/terbuka"])
+async def test_a_command_where_an_actions_words_are_asked_drops_the_action_and_is_taken(
+        engine: Engine, command: str) -> None:
+    """A wrong ref after DUPLIKAT asks for the other report's number; the officer's list or page asked for then was
+    refused as no ref, again and again until BATAL, and a number read from the list went to the action too."""
+    petugas = await enrolled(engine, PETUGAS, role=OfficerRole.HEAD)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"DUPLIKAT {ref} LP-2345-6789")
+    assert petugas.heard("officer.unknown_duplicate"), petugas.text
+    await petugas.send(command)
+    assert petugas.heard("officer.action_cancelled") and not petugas.heard("officer.unknown_duplicate"), petugas.text
+    await petugas.send(f"LIHAT {ref}")
+    assert ref in petugas.text and not petugas.heard("officer.unknown_duplicate"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+
+
 async def test_odd_pages_and_officer_words_inside_a_flow(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     await file_report(engine)
