@@ -651,6 +651,26 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("tolong bantu sy, wa sy 081234567890", [], ["081234567890"]),
     ("no yg bisa dihubungi 081234567890", [], ["081234567890"]),
     ("sy bisa dihubungi di 081234567890", [], ["081234567890"]),
+    # one's own asked for after another was told of in an earlier sentence or clause: one's own still
+    ("hp sy dijambret di jl merdeka, pelakunya kabur. hubungi sy 081234567890", [], ["081234567890"]),
+    ("sering ada org asing. hubungi sy 0812 3456 789", [], ["0812 3456 789"]),
+    ("pelakunya kabur. hubungi saya nol delapan satu dua tiga empat lima enam tujuh delapan sembilan", [],
+     ["nol delapan satu dua tiga empat lima enam tujuh delapan sembilan"]),
+    ("tetangga sy liat, kontak saya 081234567890", [], ["081234567890"]),
+    ("penjualnya gk bales. wa sy 081234567890", [], ["081234567890"]),
+    ("pelakunya kabur. kalau perlu wa sy 081234567890", [], ["081234567890"]),
+    ("penjual ga bales, td sore. kontak sy aja 081234567890 ya pak", [], ["081234567890"]),
+    ("pelakunya kabur, no hp sy 081234567890", [], ["081234567890"]),
+    ("org asing sering lewat. nomor saya 081234567890 pak", [], ["081234567890"]),
+    ("The seller vanished. Call me at 081234567890", [], ["081234567890"]),
+    ("The thief ran off, my number is 081234567890", [], ["081234567890"]),
+    # another's, in its own clause or told by another: evidence still
+    ("pelakunya kabur. nomor pelaku 081234567890", [], []), ("ada org asing, no penipunya 081234567890", [], []),
+    ("hp sy hilang. dia pake nomor 081234567890 buat nipu", [], []),
+    ("penipunya bilang, wa sy 081234567890", [], []), ("iklannya ada tulisan. hubungi 081234567890", [], []),
+    ("tetangga sy lapor. nomor hp suami saya 081234567890", [], []),
+    ("pelakunya kabur, dia WA saya 081234567890", [], []), ("He said, call me at 081234567890", [], []),
+    ("The seller ran. his number is 081234567890", [], []),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:

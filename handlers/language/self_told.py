@@ -290,6 +290,10 @@ _LABEL = re.compile(r"(?:^|[.!?\n]\s*)(?:(?:no\.?\s*)?(?:hp|wa|telp|telepon|what
 _CLAUSE = re.compile(r"[.,;!?\n]")
 # Who else a number may be told of, before its "saya" or its word of contact: "dia WA saya 0812…", "penipu itu chat
 # aku 0812…", "tulisannya hubungi 0812…", "nomor hp suami saya 0812…".
+# Words of telling that end a clause before another's words: "penipunya bilang, wa sy 0812…", "tulisannya, hubungi
+# sy …", "he said, call me at …".
+_TELLING = frozenset({"bilang", "katanya", "kata", "tulisan", "tertulis", "nulis", "ngomong", "disuruh", "suruh",
+                      "nyuruh", "pesan", "says", "said", "told", "wrote", "writes"})
 _CONTACTED_BY = frozenset({"akun", "account", "nomor", "no", "nomer", "number"})  # "sy dihubungi akun/nomor …"
 _OTHERS = frozenset({
     "dia", "penipu", "pelaku", "orang", "mereka", "penjual", "tersangka", "oknum", "tulisan", "iklan", "katanya",
@@ -482,7 +486,8 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
     last_end = 0  # where the last of the resident's own contacts ends
     before = 0  # where the last contact of any kind ends: whose words before this one are read from there on
     for number in contacts_told(text):
-        said = words(text[max(before, number.start - 80):number.start])  # not "nomor penipu 0812…" for "nomor sy"
+        window = text[max(before, number.start - 80):number.start]
+        said = words(window)  # not "nomor penipu 0812…" for "nomor sy"
         before = number.end
         near = words(_CLAUSE.split(text[:number.start])[-1])[-3:]  # in its own clause: not "transfer, wa sy 81…"
         if number.digits.startswith("8") and _NOT_A_PHONE & set(near) and not _NAMES_A_PHONE & set(near):
@@ -490,7 +495,7 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
         between = []
         while said and said[-1] in _BETWEEN:
             between.append(said.pop())
-        whose = [word.removesuffix("nya") for word in said[-4:-1]]  # the words before "saya" or "hubungi"
+        whose = [word.removesuffix("nya") for word in said[_whose_from(window, said):-1]]
         # "akun yg ngancem sy: @…", "dia ngancem sy lewat @…", "threatened me on ig @…": "saya" is whom the one
         # told of did it to; "sy dihubungi akun @…": by whom
         done_to_me = bool(said) and said[-1] in _OWN and ("yang" in whose or _done_to(said))
@@ -519,6 +524,28 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
             found.append(number)
             last_end = number.end
     return found
+
+
+def _whose_from(window: str, said: list[str]) -> int:
+    """Where in `said` (the words of `window`, up to one's own word or a word of contact, its last) the words that
+    may tell whose it is begin: the three before it, and, before "saya"/"my", only in its own clause, as "hubungi
+    sy" and "my number" ask for one's own whatever an earlier sentence told ("pelakunya kabur. hubungi sy 0812…"),
+    unless that clause ends in another's words ("penipunya bilang, wa sy 0812…"). A bare "hubungi 0812…" reads
+    across: "iklannya ada tulisan. hubungi 0812…" is the advert's."""
+    start = max(0, len(said) - 4)
+    if not said or said[-1] not in _OWN:
+        return start
+    clauses = [len(words(clause)) for clause in _CLAUSE.split(window)]
+    if sum(clauses) != len(words(window)):
+        return start  # the clauses read apart are not the window's words: read it whole
+    begins = 0
+    for count in clauses:
+        if begins + count >= len(said):
+            break
+        begins += count
+    if begins and said[begins - 1].removesuffix("nya") in _TELLING:
+        begins -= 1
+    return max(start, begins)
 
 
 # What one tells another did to one, the verb's roots: "ngancem sy", "nipu sy", "neror sy", "mukulin sy", "meras
