@@ -360,6 +360,7 @@ def names_told(text: str) -> list[str]:
                                                                        in _TITLES else 0):]) \
                 and (name := _as_a_name(said["name"].split()) if capitalised else _signed_in_lower_case(text, said)):
             found.append(name)
+    found += _signed_off(text)
     for said in _SELF_THEN_ONE_WORD.finditer(text):
         word = said["name"] or said["name2"]
         if normalise(word) not in _NAME_ENDS | ABOUT_A_NAME | _NOT_ONE_NAME and stem(word) == word \
@@ -419,6 +420,41 @@ def _signed_in_lower_case(text: str, said: re.Match[str]) -> str:
 
 _CLOSINGS = frozenset({"terima", "kasih", "makasih", "terimakasih", "thanks", "tks", "thx", "tq", "salam", "wassalam",
                        "wassalamualaikum", "wassalamu", "alaikum"})
+
+# A letter's closing, then the name it is signed with closing its line, a number after it if any: "Wassalamualaikum
+# wr wb, Bambang Hermanto", "Salam hormat, Sri Rahayu", "Terima kasih.\nHendra Gunawan", "Best regards,\nJohn
+# Smith", "ttd Budi Santoso", "dari warga, Budi". A thanks or a "salam" is followed by a comma or a new line before
+# a name ("salam kenal" is no signature), and by no title ("Terima kasih, Pak Budi" thanks an officer).
+_THANKS = (r"terima\s*kasih|trima\s*kasih|makasih|matur\s+nuwun|trims|tks|thx|thanks|thank\s+you|many\s+thanks|cheers"
+           r"|salam")
+_SIGNING_OFF = (r"wassalam(?:u['’]?\s*alaikum|ualaikum|mualaikum)?(?:[\s,]+wr\.?[\s,]*wb\.?)?"
+                r"|salam\s+(?:hormat|hangat|sejahtera|kami|saya|sy)|hormat\s+(?:saya|sy|kami|aku)"
+                r"|(?:(?:best|kind|warm|warmest)\s+)?regards|sincerely|yours\s+(?:sincerely|truly|faithfully)"
+                r"|ttd\.?|tertanda|dari\s+(?:warga|saya|sy|aku)")
+_SIGNED_OFF = re.compile(rf"(?<!\w)(?i:(?P<closing>{_SIGNING_OFF})|(?P<thanks>{_THANKS}))(?!\w)(?P<sep>[^\w]*)"
+                         rf"(?P<title>{_TITLE})?(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,2}})"
+                         r"[^\w\n]*(?:[+\d][\d \t().+-]*)?(?=\n|$)")
+# A verb made of a word, no name: "Segera Ditindaklanjuti", "mohon diproses".
+_A_VERB_FORM = re.compile(r"(?:di|me[mny]?|meng|ber|ter)[a-z]{4,}(?:kan|i)")
+
+
+def _signed_off(text: str) -> list[str]:
+    """The names a message is signed with after a letter's closing (_SIGNED_OFF): after a title, in capitals two or
+    three words, or one that may be a name; in lower case, one of them at least may be a name. None a word of the
+    story, a role, a title, an affixed word ("Terima kasih, Semoga Cepat Ditangkap"), a form of address."""
+    found = []
+    for said in _SIGNED_OFF.finditer(text):
+        if said["thanks"] and (said["title"] or not re.search(r"[,.:\n-]", said["sep"])):
+            continue
+        taken = said["name"].split()
+        plain = [normalise(word) for word in taken]
+        if any(word in _NAME_ENDS | ABOUT_A_NAME | _CLOSINGS | _ROLES | _TITLES | NEUTRAL or word in ENGLISH_GRAMMAR
+               or stem(word) != word or _A_VERB_FORM.fullmatch(word) for word in plain):
+            continue
+        if said["title"] or (len(taken) >= 2 and all(word[0].isupper() for word in taken)) \
+                or any(map(_may_be_a_name, plain)):
+            found.append(said["name"])
+    return found
 
 
 def _lower_case_name(said: list[str]) -> str:
