@@ -698,6 +698,10 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("tetangga sy lapor. nomor hp suami saya 081234567890", [], []),
     ("pelakunya kabur, dia WA saya 081234567890", [], []), ("He said, call me at 081234567890", [], []),
     ("The seller ran. his number is 081234567890", [], []),
+    # another's number opening the message, one's own phone (the device) told after it: evidence still
+    ("nomor pelaku 0857-1111-2222, hp sy dijambret", [], []),
+    ("no penipunya 0857-1111-2222, hp sy hilang", [], []),
+    ("nomor pelakunya 0857 1111 2222, wa sy 081234567890", [], ["081234567890"]),
 ])
 def test_a_name_and_a_number_told_of_oneself_are_found_and_others_are_not(story: str, names: list[str],
                                                                            numbers: list[str]) -> None:

@@ -545,9 +545,12 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
         asked = bool(clause) and clause[-1] in _WRITE_TO and set(clause[:-1]) <= _ASKING_TO | NEUTRAL
         labelled = _LABEL.search(text[:number.start]) is not None
         tail = text[number.end:number.end + 40]
-        after = words(tail)[:4]  # "0812-3456-7890 ini nomor saya pak", "0812…, ini nomor sy"; not "… nomor sy 0857…"
+        # "0812-3456-7890 ini nomor saya pak", "0812…, ini nomor sy"; not "… nomor sy 0857…", nor "nomor pelaku 0857…,
+        # hp sy dijambret"
+        after = words(tail)[:4]
         named_after = bool(_OWN & set(after)) and bool(_NAMES_A_CONTACT & set(after)) \
             and not _OTHERS & set(after) and not contacts_told(tail) \
+            and not _OTHERS & {word.removesuffix("nya") for word in near} \
             and after[:1] not in (["ke"], ["dari"], ["untuk"], ["buat"], ["to"], ["from"])
         gap = text[last_end:number.start]
         also = bool(found) and set(words(gap)) <= _ALSO_AT and bool(_ALSO & set(words(gap)) or "/" in gap) \
