@@ -350,6 +350,17 @@ ERASURE_ASKED = [
     "hps data sy pak",             # "hapus" typed short
     "pak tolong nama sy dihapus dr laporan td, sy takut",  # one's name off a report sent: erasing does that
     "please remove my name from the report",
+    # one's chat or history, everything on leaving the service, or one's data no longer kept
+    "sy mau berhenti pake layanan ini, hapus semua",
+    "hapus riwayat chat sy",
+    "tolong hapus semua percakapan kita pak",
+    "delete my chat history",
+    "i want to stop using this service, delete everything",
+    "sy gk mau data sy disimpan",
+    "jangan simpan nomor sy ya pak",
+    "data sy gak usah disimpan lagi",
+    "please don't keep my data",
+    "i dont want my number stored",
 ]
 # Words of erasing that ask nothing of the sort: a story, a statement of what was done, someone else's data.
 NO_ERASURE_ASKED = [
@@ -366,6 +377,14 @@ NO_ERASURE_ASKED = [
     "tolong hapus laporan sy",     # a withdrawal, for its officers
     "dia hapus nama sy dari grup",
     "nama pelaku dihapus dari laporan?",
+    "chat sy dihapus sama dia",
+    "penipunya hapus riwayat chat sy",
+    "data sy tidak disimpan",
+    "my data was not stored",
+    "nomor penipunya jangan disimpan",
+    "sy gk mau simpan nomor penipu",
+    "hapus semua ini",
+    "nama sy jangan disimpan",
 ]
 
 

@@ -274,6 +274,26 @@ async def test_the_number_an_unnamed_reporter_writes_from_never_reaches_officers
     assert scammer in printed and national[4:8] not in printed, printed
 
 
+@pytest.mark.parametrize("identity", ["2", "3"])
+async def test_an_unnamed_reporters_own_number_and_signature_after_anothers_reach_no_officer(
+        engine: Engine, identity: str) -> None:
+    """The suspect told of first, then the reporter's own number and a letter's sign-off: theirs are hidden in the
+    stored report and the alert, the suspect's number stays as evidence."""
+    await enrolled(engine, OFFICERS[0])
+    resident = Resident(engine)
+    suspect = "0857-1111-2222"
+    await walk_to_summary(resident, identity=identity, description=(
+        f"nomor pelaku {suspect}, hp sy dijambret di jl merdeka, pelakunya kabur. hubungi sy 081234567890."
+        " Wassalamualaikum wr wb, Bambang Hermanto"))
+    await resident.send("kirim")
+    async with engine.sessions() as db:
+        report = (await db.execute(select(Report).where(Report.ref == find_ref(resident.text)))).scalar_one()
+    printed = await send_everything(engine)
+    for told in (report.description, printed):
+        assert suspect in told and "081234567890" not in told and "Hermanto" not in told, told
+    assert "hubungi sy [nomor disembunyikan]" in report.description, report.description
+
+
 @pytest.mark.parametrize("story", ["ig aku budi_s atau @budi.s88. line aku: budi_s88",
                                    "line aku: budi_s88. ig aku budi_s", "wa sy 0812345678, hp sy 081234567890"])
 def test_an_own_contact_inside_a_longer_one_leaves_nothing_of_either(story: str) -> None:

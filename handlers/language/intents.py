@@ -1792,8 +1792,26 @@ _ERASE_NOW = frozenset({"hapus", "hapusin", "hapuskan", "apus", "hps", "hpus", "
 _DONE = frozenset({"sudah", "udah", "sdh", "telah", "already", "was", "were", "been", "kehapus", "terhapus"})
 _PHONE = frozenset({"hp", "handphone", "ponsel", "telepon", "phone", "wa", "whatsapp"})  # "no hp": the number
 _ERASABLE = _PHONE | {"data", "nomor", "number", "akun", "account", "kontak", "contact", "semua", "semuanya",
-                      "everything", "all", "info", "informasi", "details", "pribadi", "personal"}
-_WHOSE = frozenset({"saya", "aku", "ku", "gue", "gua", "kami", "i", "me", "my", "mine", "we", "us", "our"})
+                      "everything", "all", "info", "informasi", "details", "pribadi", "personal", "chat", "riwayat",
+                      "history", "percakapan", "obrolan", "pesan", "messages", "conversation", "conversations"}
+_WHOSE = frozenset({"saya", "aku", "ku", "gue", "gua", "kami", "kita", "i", "me", "my", "mine", "we", "us", "our"})
+# Asking that one's data be no longer kept, as one asks it be erased: "sy gk mau data sy disimpan", "jangan simpan
+# nomor sy", "data sy gak usah disimpan lagi", "please don't keep my data", "i don't want my data stored". The
+# word of keeping, after a "jangan" or an "usah", a no before a wish ("gk mau"), or an English "don't" just before
+# it; not told ("data sy tidak disimpan", "my data was not stored").
+_KEEP_ROOT = "simpan"  # simpan, disimpan, menyimpan, simpanin
+_KEEPING = frozenset({"simpen", "disimpen", "nyimpen", "nyimpan", "store", "stored", "keep", "kept", "save", "saved",
+                      "retain", "retained"})
+_NO = frozenset({"enggak", "tidak", "don", "dont", "not", "never", "no"})
+_ASKED_NOT_TO = frozenset({"jangan", "usah"})
+_ANY_MORE = frozenset({"lagi", "anymore", "again", "any", "more", "longer"})
+_DO_NOT = frozenset({"don", "dont", "never", "do", "t"})  # "don't", as words() reads it: "don", "t"
+_OF_NOT_KEEPING = _NO | _DO_NOT | _ASKED_NOT_TO | _ANY_MORE | WANTING
+_KEPT_AFTER_A_NO = 5  # words at most between the no and the word of keeping: "gk mau data sy disimpan"
+# Leaving the service, said before the request: "sy mau berhenti pake layanan ini, hapus semua", "i want to stop
+# using this service, delete everything".
+_LEAVING = frozenset({"berhenti", "stop", "quit", "keluar", "udahan", "unsubscribe", "pakai", "menggunakan",
+                      "gunakan", "use", "using", "layanan", "service", "aplikasi", "app", "ini", "this", "sudahi"})
 _FROM_WHERE = frozenset({"dari", "from", "sistem", "system", "database", "server", "your", "ur", "kalian", "sini",
                          "bot", "about", "tentang", "of", "dan", "and", "juga", "also", "sekalian"})
 # Words that make it a request, not a telling of what was done ("saya sudah hapus semua data saya"): a word that
@@ -1808,6 +1826,21 @@ ERASURE_MAX_WORDS = 30  # more than that is a story that happens to open with su
 def _erasing(word: str) -> bool:
     """A word of erasing: a form of "hapus" ("dihapus", "hapusin") or an English verb of it."""
     return word in _ERASE_WORDS or (_ERASE_ROOT in word and _root(word) == _ERASE_ROOT)
+
+
+def _keeping(word: str) -> bool:
+    return word in _KEEPING or (_KEEP_ROOT in word and _root(word) == _KEEP_ROOT)
+
+
+def _not_to_keep(said: list[str]) -> bool:
+    """Whether the words ask that something be kept no longer (_KEEPING's note)."""
+    for at, word in enumerate(said):
+        if _keeping(word):
+            before = set(said[max(0, at - _KEPT_AFTER_A_NO):at])
+            if before & _ASKED_NOT_TO or (before & _NO and before & WANTING) \
+                    or (at and said[at - 1] in _DO_NOT) or said[max(0, at - 2):at] in (["do", "not"], ["don", "t"]):
+                return True
+    return False
 
 
 # One's name asked off a report sent ("tolong nama sy dihapus dr laporan td", "remove my name from the report"):
@@ -1835,10 +1868,14 @@ def erasure_asked(text: str) -> bool:
         # "no hp", "no wa": the number, not a no (which, said with erasing, answers the confirmation)
         said = [w for i, w in enumerate(said) if not (w == "no" and said[i + 1:i + 2] and said[i + 1] in _PHONE)]
         name_said = bool(_NAME & {w.removesuffix("nya").removesuffix("ku") or w for w in said})
-        if not all(_erasing(w) or _of_the_request(w, name_said) or w in _OPENING for w in said):
+        not_to_keep = _not_to_keep(said)
+        if not_to_keep and name_said and not any(_erasing(w) for w in said):
+            return False  # "nama sy jangan disimpan": how to be shown, which the identity's question asks
+        if not all(_erasing(w) or _of_the_request(w, name_said) or w in _OPENING or w in _LEAVING
+                   or (not_to_keep and (_keeping(w) or w in _OF_NOT_KEEPING)) for w in said):
             return False  # a sentence that says more before the request: "dia hapus semua bukti transfer"
         asked += said
-        if any(_erasing(w) for w in said):
+        if not_to_keep or any(_erasing(w) for w in said):
             break  # what follows is the reason, the resident's to give
     else:
         return False
@@ -1846,7 +1883,8 @@ def erasure_asked(text: str) -> bool:
     if request & _DONE or not (request & _WHOSE or any(w.endswith("ku") and _of_the_request(w) for w in request)):
         return False  # "sudah dihapus semua pak" tells; "tolong hapus akunnya" is someone else's account
     first = next((w for w in asked if w not in _OPENING and w not in NEUTRAL), "")
-    return bool(_REQUESTING & request) or first in _ERASE_NOW
+    return bool(_REQUESTING & request) or first in _ERASE_NOW or (not_to_keep and (
+        bool(request & _ASKED_NOT_TO) or first in _DO_NOT))
 
 
 def erasure_answer(text: str) -> str | None:

@@ -290,6 +290,10 @@ _LABEL = re.compile(r"(?:^|[.!?\n]\s*)(?:(?:no\.?\s*)?(?:hp|wa|telp|telepon|what
 _CLAUSE = re.compile(r"[.,;!?\n]")
 # Who else a number may be told of, before its "saya" or its word of contact: "dia WA saya 0812…", "penipu itu chat
 # aku 0812…", "tulisannya hubungi 0812…", "nomor hp suami saya 0812…".
+# Words of telling that end a clause before another's words: "penipunya bilang, wa sy 0812…", "tulisannya, hubungi
+# sy …", "he said, call me at …".
+_TELLING = frozenset({"bilang", "katanya", "kata", "tulisan", "tertulis", "nulis", "ngomong", "disuruh", "suruh",
+                      "nyuruh", "pesan", "says", "said", "told", "wrote", "writes"})
 _CONTACTED_BY = frozenset({"akun", "account", "nomor", "no", "nomer", "number"})  # "sy dihubungi akun/nomor …"
 _OTHERS = frozenset({
     "dia", "penipu", "pelaku", "orang", "mereka", "penjual", "tersangka", "oknum", "tulisan", "iklan", "katanya",
@@ -356,6 +360,7 @@ def names_told(text: str) -> list[str]:
                                                                        in _TITLES else 0):]) \
                 and (name := _as_a_name(said["name"].split()) if capitalised else _signed_in_lower_case(text, said)):
             found.append(name)
+    found += _signed_off(text)
     for said in _SELF_THEN_ONE_WORD.finditer(text):
         word = said["name"] or said["name2"]
         if normalise(word) not in _NAME_ENDS | ABOUT_A_NAME | _NOT_ONE_NAME and stem(word) == word \
@@ -415,6 +420,41 @@ def _signed_in_lower_case(text: str, said: re.Match[str]) -> str:
 
 _CLOSINGS = frozenset({"terima", "kasih", "makasih", "terimakasih", "thanks", "tks", "thx", "tq", "salam", "wassalam",
                        "wassalamualaikum", "wassalamu", "alaikum"})
+
+# A letter's closing, then the name it is signed with closing its line, a number after it if any: "Wassalamualaikum
+# wr wb, Bambang Hermanto", "Salam hormat, Sri Rahayu", "Terima kasih.\nHendra Gunawan", "Best regards,\nJohn
+# Smith", "ttd Budi Santoso", "dari warga, Budi". A thanks or a "salam" is followed by a comma or a new line before
+# a name ("salam kenal" is no signature), and by no title ("Terima kasih, Pak Budi" thanks an officer).
+_THANKS = (r"terima\s*kasih|trima\s*kasih|makasih|matur\s+nuwun|trims|tks|thx|thanks|thank\s+you|many\s+thanks|cheers"
+           r"|salam")
+_SIGNING_OFF = (r"wassalam(?:u['’]?\s*alaikum|ualaikum|mualaikum)?(?:[\s,]+wr\.?[\s,]*wb\.?)?"
+                r"|salam\s+(?:hormat|hangat|sejahtera|kami|saya|sy)|hormat\s+(?:saya|sy|kami|aku)"
+                r"|(?:(?:best|kind|warm|warmest)\s+)?regards|sincerely|yours\s+(?:sincerely|truly|faithfully)"
+                r"|ttd\.?|tertanda|dari\s+(?:warga|saya|sy|aku)")
+_SIGNED_OFF = re.compile(rf"(?<!\w)(?i:(?P<closing>{_SIGNING_OFF})|(?P<thanks>{_THANKS}))(?!\w)(?P<sep>[^\w]*)"
+                         rf"(?P<title>{_TITLE})?(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,2}})"
+                         r"[^\w\n]*(?:[+\d][\d \t().+-]*)?(?=\n|$)")
+# A verb made of a word, no name: "Segera Ditindaklanjuti", "mohon diproses".
+_A_VERB_FORM = re.compile(r"(?:di|me[mny]?|meng|ber|ter)[a-z]{4,}(?:kan|i)")
+
+
+def _signed_off(text: str) -> list[str]:
+    """The names a message is signed with after a letter's closing (_SIGNED_OFF): after a title, in capitals two or
+    three words, or one that may be a name; in lower case, one of them at least may be a name. None a word of the
+    story, a role, a title, an affixed word ("Terima kasih, Semoga Cepat Ditangkap"), a form of address."""
+    found = []
+    for said in _SIGNED_OFF.finditer(text):
+        if said["thanks"] and (said["title"] or not re.search(r"[,.:\n-]", said["sep"])):
+            continue
+        taken = said["name"].split()
+        plain = [normalise(word) for word in taken]
+        if any(word in _NAME_ENDS | ABOUT_A_NAME | _CLOSINGS | _ROLES | _TITLES | NEUTRAL or word in ENGLISH_GRAMMAR
+               or stem(word) != word or _A_VERB_FORM.fullmatch(word) for word in plain):
+            continue
+        if said["title"] or (len(taken) >= 2 and all(word[0].isupper() for word in taken)) \
+                or any(map(_may_be_a_name, plain)):
+            found.append(said["name"])
+    return found
 
 
 def _lower_case_name(said: list[str]) -> str:
@@ -482,7 +522,8 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
     last_end = 0  # where the last of the resident's own contacts ends
     before = 0  # where the last contact of any kind ends: whose words before this one are read from there on
     for number in contacts_told(text):
-        said = words(text[max(before, number.start - 80):number.start])  # not "nomor penipu 0812…" for "nomor sy"
+        window = text[max(before, number.start - 80):number.start]
+        said = words(window)  # not "nomor penipu 0812…" for "nomor sy"
         before = number.end
         near = words(_CLAUSE.split(text[:number.start])[-1])[-3:]  # in its own clause: not "transfer, wa sy 81…"
         if number.digits.startswith("8") and _NOT_A_PHONE & set(near) and not _NAMES_A_PHONE & set(near):
@@ -490,7 +531,7 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
         between = []
         while said and said[-1] in _BETWEEN:
             between.append(said.pop())
-        whose = [word.removesuffix("nya") for word in said[-4:-1]]  # the words before "saya" or "hubungi"
+        whose = [word.removesuffix("nya") for word in said[_whose_from(window, said):-1]]
         # "akun yg ngancem sy: @…", "dia ngancem sy lewat @…", "threatened me on ig @…": "saya" is whom the one
         # told of did it to; "sy dihubungi akun @…": by whom
         done_to_me = bool(said) and said[-1] in _OWN and ("yang" in whose or _done_to(said))
@@ -504,9 +545,12 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
         asked = bool(clause) and clause[-1] in _WRITE_TO and set(clause[:-1]) <= _ASKING_TO | NEUTRAL
         labelled = _LABEL.search(text[:number.start]) is not None
         tail = text[number.end:number.end + 40]
-        after = words(tail)[:4]  # "0812-3456-7890 ini nomor saya pak", "0812…, ini nomor sy"; not "… nomor sy 0857…"
+        # "0812-3456-7890 ini nomor saya pak", "0812…, ini nomor sy"; not "… nomor sy 0857…", nor "nomor pelaku 0857…,
+        # hp sy dijambret"
+        after = words(tail)[:4]
         named_after = bool(_OWN & set(after)) and bool(_NAMES_A_CONTACT & set(after)) \
             and not _OTHERS & set(after) and not contacts_told(tail) \
+            and not _OTHERS & {word.removesuffix("nya") for word in near} \
             and after[:1] not in (["ke"], ["dari"], ["untuk"], ["buat"], ["to"], ["from"])
         gap = text[last_end:number.start]
         also = bool(found) and set(words(gap)) <= _ALSO_AT and bool(_ALSO & set(words(gap)) or "/" in gap) \
@@ -519,6 +563,28 @@ def own_contacts(text: str, names: list[str]) -> list[ContactTold]:
             found.append(number)
             last_end = number.end
     return found
+
+
+def _whose_from(window: str, said: list[str]) -> int:
+    """Where in `said` (the words of `window`, up to one's own word or a word of contact, its last) the words that
+    may tell whose it is begin: the three before it, and, before "saya"/"my", only in its own clause, as "hubungi
+    sy" and "my number" ask for one's own whatever an earlier sentence told ("pelakunya kabur. hubungi sy 0812…"),
+    unless that clause ends in another's words ("penipunya bilang, wa sy 0812…"). A bare "hubungi 0812…" reads
+    across: "iklannya ada tulisan. hubungi 0812…" is the advert's."""
+    start = max(0, len(said) - 4)
+    if not said or said[-1] not in _OWN:
+        return start
+    clauses = [len(words(clause)) for clause in _CLAUSE.split(window)]
+    if sum(clauses) != len(words(window)):
+        return start  # the clauses read apart are not the window's words: read it whole
+    begins = 0
+    for count in clauses:
+        if begins + count >= len(said):
+            break
+        begins += count
+    if begins and said[begins - 1].removesuffix("nya") in _TELLING:
+        begins -= 1
+    return max(start, begins)
 
 
 # What one tells another did to one, the verb's roots: "ngancem sy", "nipu sy", "neror sy", "mukulin sy", "meras
