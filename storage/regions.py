@@ -190,6 +190,8 @@ NICKNAMES = {
     "smg": ("semarang",), "jkt": ("daerahkhususibukotajakarta",), "jakarta": ("daerahkhususibukotajakarta",),
     "dki": ("daerahkhususibukotajakarta",), "diy": ("daerahistimewayogyakarta",), "kbb": ("bandungbarat",),
     "jakut": ("jakartautara",), "bali": ("bali",), "tangsel": ("tangerangselatan",),
+    # a city's name as most write it, where a far kecamatan is spelt so (Kec. Makasar of Jakarta Timur)
+    "makasar": ("makassar",),
 }  # fmt: skip
 #: Syllables people use for the direction words of names in blends: Jawa Barat → Jabar, Jakarta Utara → Jakut.
 _DIRECTIONS = {
@@ -474,6 +476,13 @@ def _words(text: str) -> list[_Word]:
     return words
 
 
+def _beside_a_spot(words: list[_Word]) -> int | None:
+    """Where the one word that says something stands, in words that otherwise name a spot (a street's, a shop's or a
+    school's, and where beside it): "jl merdeka gedok", "depan indomaret gedok"; None in other words."""
+    telling = [i for i, word in enumerate(words) if word.text not in _SPECIAL_WORDS and not word.street]
+    return telling[0] if len(telling) == 1 and len(words) > 1 else None
+
+
 def _looked_up(words: list[_Word]) -> list[bool]:
     """Which words are looked up as names: all of a short text; of a story, _MAX_WORDS of those a place is said in,
     the names around each level word ("gedog kec sananwetan"), its last words, the words after each word of where
@@ -746,6 +755,10 @@ class RegionIndex:
         if not alone:
             text = _WORD.sub(lambda word: "," if spoken_root(word.group().lower()) else word.group(), text)
         spans = [span for span in _spans(text)[0] if alone or not span.ordinary]
+        # "jl merdeka gedok", "toko sumber rejeki, gedok", "depan smpn 3 gedok": the one word said beside a street's,
+        # a shop's or a school's is the village, read as if sent alone, and the shop's name is none misspelt
+        if (beside := _beside_a_spot(_words(text))) is not None:
+            spans = [span for span in _spans(text)[0] if (span.start, span.end) == (beside, beside + 1)]
         for area in areas:
             if area not in self._village_codes_in:
                 continue
