@@ -37,11 +37,6 @@ class Router:
     fallback_station: str
     pin_max_km: float
 
-    def candidates(self, text: str) -> tuple[list[PlaceCandidate], bool]:
-        """Up to three readings of a typed place, and whether the first can be proposed on its own."""
-        found = self.places.resolve(text, limit=CANDIDATES_SHOWN)
-        return found, is_confident(found)
-
     async def read(self, db: AsyncSession, text: str) -> tuple[list[PlaceCandidate], bool]:
         """candidates(), where a name repeats with those inside the area the stations cover first: a resident
         writing to these stations most likely means the Sidomulyo nearby. Only places of one name trade places:
@@ -80,6 +75,12 @@ class Router:
                                               _kind_rank(c, kind), f" {normalize(_own(c).name)} " not in typed,
                                               c.village is not None and c.village.kind != "kelurahan"))
         return ranked[:CANDIDATES_SHOWN], False
+
+    async def offered(self, db: AsyncSession, text: str) -> tuple[list[PlaceCandidate], bool]:
+        """The places offered for a place typed alone, as the chat offers them: read(), else the villages nearby whose
+        names it misspells (villages_nearby); and whether the first is proposed on its own."""
+        found, confident = await self.read(db, text)
+        return (found, confident) if found else (await self.villages_nearby(db, text), False)
 
     async def read_within(self, db: AsyncSession, text: str, areas: list[str]) -> list[PlaceCandidate]:
         """read(), with the places inside `areas` (a station's kecamatan or kab/kota) first, and where none is,

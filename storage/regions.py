@@ -5,7 +5,9 @@ A report goes to the police station of its kecamatan, so "gedok sananwetn blitar
 villages only inside a kecamatan or kabupaten/kota also named in the text. Village names repeat too often
 ("Sidomulyo" 113 times) for a village alone to be trusted: across the country it is only looked up by exact
 spelling, and alone it never scores as confident. A name spelt exactly outranks any reading that needs a typo
-and passes over it (see _passes_over). A name that is also an ordinary word ("Pintu", "Aman", "Batu") counts
+and passes over it (see _passes_over), but for two names one inside the other that misspell it ("wonoayu
+sidoharjo": Kec. Wonoayu of Kab. Sidoarjo, see _a_chain_over_a_lone_name).
+A name that is also an ordinary word ("Pintu", "Aman", "Batu") counts
 only when a level word marks it ("desa Pintu") or it is written right before the kecamatan or kab/kota it lies in,
 and an ordinary word alone is never read as a typo of a name ("aman" is not Amang): see _loose. "kota"/"kab" before
 a name or after it ("malang kota", "malang kota klojen") picks the kota or kabupaten of a name both have, and says
@@ -202,6 +204,8 @@ NICKNAMES = {
     "smg": ("semarang",), "jkt": ("daerahkhususibukotajakarta",), "jakarta": ("daerahkhususibukotajakarta",),
     "dki": ("daerahkhususibukotajakarta",), "diy": ("daerahistimewayogyakarta",), "kbb": ("bandungbarat",),
     "jakut": ("jakartautara",), "bali": ("bali",), "tangsel": ("tangerangselatan",),
+    # a city's name as most write it, where a far kecamatan is spelt so (Kec. Makasar of Jakarta Timur)
+    "makasar": ("makassar",),
 }  # fmt: skip
 #: Syllables people use for the direction words of names in blends: Jawa Barat → Jabar, Jakarta Utara → Jakut.
 _DIRECTIONS = {
@@ -492,6 +496,13 @@ def _words(text: str) -> list[_Word]:
     return words
 
 
+def _beside_a_spot(words: list[_Word]) -> int | None:
+    """Where the one word that says something stands, in words that otherwise name a spot (a street's, a shop's or a
+    school's, and where beside it): "jl merdeka gedok", "depan indomaret gedok"; None in other words."""
+    telling = [i for i, word in enumerate(words) if word.text not in _SPECIAL_WORDS and not word.street]
+    return telling[0] if len(telling) == 1 and len(words) > 1 else None
+
+
 def _looked_up(words: list[_Word]) -> list[bool]:
     """Which words are looked up as names: all of a short text; of a story, _MAX_WORDS of those a place is said in,
     the names around each level word ("gedog kec sananwetan"), its last words, the words after each word of where
@@ -767,6 +778,10 @@ class RegionIndex:
         if not alone:
             text = _WORD.sub(lambda word: "," if spoken_root(word.group().lower()) else word.group(), text)
         spans = [span for span in _spans(text)[0] if alone or not span.ordinary]
+        # "jl merdeka gedok", "toko sumber rejeki, gedok", "depan smpn 3 gedok": the one word said beside a street's,
+        # a shop's or a school's is the village, read as if sent alone, and the shop's name is none misspelt
+        if (beside := _beside_a_spot(_words(text))) is not None:
+            spans = [span for span in _spans(text)[0] if (span.start, span.end) == (beside, beside + 1)]
         for area in areas:
             if area not in self._village_codes_in:
                 continue
@@ -1029,12 +1044,24 @@ def _near(hit: _Hit, other: _Hit, telling: tuple[bool, ...]) -> bool:
     return sum(telling[first.end:last.start]) <= _NEAR_WORDS
 
 
+def _a_chain_over_a_lone_name(reading: _Reading, spelt: _Reading) -> bool:
+    """Whether `reading` reads names of two levels, one inside the other, and scores above `spelt`, which reads the
+    words of one of them alone as a name spelt exactly far from it: "wonoayu sidoharjo" is Kec. Wonoayu of Kab.
+    Sidoarjo misspelt, not Kec. Sidoharjo of Wonogiri; places that lie inside one another rarely meet by chance, a
+    typo of a name often does. Words the reading leaves out are no such: "Lumajang salaan magelag" is asked."""
+    levels = {h.level for h in reading.hits if h.level >= 2}
+    lone = [h for h in spelt.hits if h.level >= 2]
+    return len(levels) > 1 and len(lone) == 1 and not _related(reading.code, spelt.code) \
+        and reading.score > spelt.score and any(h.typo and (h.start, h.end) == (lone[0].start, lone[0].end)
+                                                for h in reading.hits)
+
+
 def _passes_over(reading: _Reading, spelt: _Reading, same_words_only: bool = False) -> bool:
     """Whether `reading` rests on a typo where `spelt` reads a name spelt exactly: it reads the same words as
     another name ("ilir timur satu" as Ilir Timur Dua), or, unless `same_words_only`, leaves them out for a
     typo of other words. An exact name outranks a fuzzy one; a reading that takes the exact name in and adds
     to it ("gedok sananwetn blitar" with Kota Blitar spelt) passes over nothing."""
-    if reading.spelt or not reading.typo:
+    if reading.spelt or not reading.typo or _a_chain_over_a_lone_name(reading, spelt):
         return False
     for start, end in spelt.words:
         over = [h for h in reading.hits if h.start < end and start < h.end]

@@ -254,6 +254,17 @@ def test_stations_import_list_and_route(tmp_path: Path, database_url: str) -> No
     assert "no known place is named" in nowhere.stdout and "PUSAT" in nowhere.stdout
 
 
+def test_route_ranks_a_place_as_the_chat_offers_it(tmp_path: Path, database_url: str) -> None:
+    """A name many villages share: the one the shipped stations cover first, as the resident is offered it; a
+    misspelt village nearby ("gedok") offered as the chat offers it, never taken."""
+    for typed, first in (("plosokerep", "35.72.03.1002"), ("klampok", "35.72.03.1003"),
+                         ("karangtengah", "35.72.03.1006"), ("gedok", "35.72.03.1001")):
+        decision = json.loads(lapor("route", typed, "--json", data_dir=tmp_path, database_url=database_url).stdout)
+        assert decision["candidates"][0]["code"] == first, typed
+        assert decision["confident"] is False and decision["station"] is None
+    assert "Polsek Sananwetan" in lapor("route", "plosokerep", data_dir=tmp_path, database_url=database_url).stdout
+
+
 def test_import_of_a_file_that_is_not_text_fails_clearly(tmp_path: Path) -> None:
     binary = tmp_path / "stations.csv"
     binary.write_bytes(b"\xff\xfe\x00\x81garbage")

@@ -3715,6 +3715,9 @@ KEPANJENLOR = "35.72.01.1007"  # Kel. Kepanjenlor, Kec. Kepanjenkidul, Kota Blit
     ("ada tawuran di gang mawar rt 3 rw 2 kel kepanjenlor kota blitar semalam", "gang mawar rt 3 rw 2"),
     ("my phone was stolen yesterday on merdeka street in front of toko mas sinar, kepanjenlor, blitar",
      "merdeka street in front of toko mas sinar"),
+    # the spot ends where the story goes on: a deed done
+    ("td mlm jam 11an rumah sy di jl kenari no 12 kel kepanjenlor kota blitar dimasukin maling tv ilang",
+     "jl kenari no 12"),
 ])
 async def test_the_spot_a_story_tells_its_place_with_is_kept_with_the_place(engine: Engine, story: str,
                                                                             spot: str) -> None:

@@ -831,6 +831,22 @@ _BLITAR_NAMES = ("kepanjenlor", "kepanjenkidul", "blitar", "jawatimur", "gedog",
     (["di jl merdeka sekitar pasar legi tadi"], "jl merdeka sekitar pasar legi"),
     (["ada tawuran di dekat sman 1 around the corner"], "dekat sman 1 around the corner"),
     (["di depan toko kurang lebih 2 meter dari jalan"], "depan toko kurang lebih 2 meter dari jalan"),
+    # The spot ends where the story goes on: a deed done, what befell someone, what the spot is like.
+    (["td mlm jam 11an rumah sy di jl kenari no 12 kel bendogerit dimasukin maling tv ilang"], "jl kenari no 12"),
+    (["di jl kenari no 12 kel bendogerit kemalingan semalem"], "jl kenari no 12"),
+    (["hp sy dicopet di belakang stadion soepriadi kel sananwetan sering ada jambret"],
+     "belakang stadion soepriadi"),
+    (["jalan di gang mawar rawan bgt kalo malem"], "jalan di gang mawar"),
+    (["di gang mawar sering ada yg mabuk"], "gang mawar"),
+    (["depan toko mas sinar dirampok orang"], "depan toko mas sinar"),
+    (["di jl dr wahidin sudirohusodo dijambret"], "jl dr wahidin sudirohusodo"),
+    (["rumah sy di perum griya indah blok c kebobolan"], "perum griya indah blok c"),
+    (["jalan di depan toko gelap bgt lampu jalan mati"], "jalan di depan toko"),
+    (["phone snatched behind the stadium often at night"], "behind the stadium"),
+    # and not at a street's or a shop's own name that looks like one: "jl diponegoro", "toko rame jaya"
+    (["motor sy dicuri di jl pangeran diponegoro no 5"], "jl pangeran diponegoro no 5"),
+    (["di toko rame jaya"], "toko rame jaya"),
+    (["depan masjid disamping sekolah"], "depan masjid disamping sekolah"),
 ])
 def test_the_spot_a_story_tells_its_place_with_leaves_the_places_names_out(clauses: list[str],
                                                                           spot: str | None) -> None:

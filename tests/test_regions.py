@@ -224,6 +224,21 @@ def test_a_name_spelt_exactly_outranks_a_typo_reading_of_other_words(index: Regi
     assert found[1].score > found[0].score and not is_confident(found)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("wonoayu sidoharjo", "35.15.10"),  # Kec. Wonoayu, Kab. Sidoarjo; Kec. Sidoharjo is of Wonogiri and Sragen
+    ("kokop bangkala", "35.26.10"),  # Kec. Kokop, Kab. Bangkalan; Kec. Bangkala is of Jeneponto
+    ("semampir purabaya", "35.78.16"),  # Kec. Semampir, Kota Surabaya; Kec. Purabaya is of Sukabumi
+    ("oebobo, kopang", "53.71.04"),  # Kec. Oebobo, Kota Kupang; Kec. Kopang is of Lombok Tengah
+])
+def test_places_one_inside_the_other_outrank_a_lone_name_spelt_so_far_away(index: RegionIndex, text: str,
+                                                                           code: str) -> None:
+    """A kecamatan typed with its kab/kota misspelt as another place's name: the two that fit one another are the
+    place, not the lone name far away, which the word alone still is."""
+    found = index.resolve(text, limit=3)
+    assert found[0].code == code and is_confident(found), found
+    assert not index.resolve(text.split()[-1], limit=3)[0].code.startswith(code[:5])
+
+
 def test_a_typo_reading_of_words_spelt_as_another_name_is_no_rival(index: RegionIndex) -> None:
     """"ilir timur satu" spells Kec. Ilir Timur Satu exactly; read as a typo it is also Ilir Timur Dua and Tiga,
     close enough to keep the exact reading from confidence. They are no alternatives to what was spelt."""

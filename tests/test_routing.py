@@ -155,6 +155,40 @@ async def test_a_village_name_alone_is_offered_not_assumed(engine: Engine) -> No
     assert report.village_code == GEDOG
 
 
+@pytest.mark.parametrize("typed", ["jl merdeka gedok", "toko sumber rejeki, gedok", "depan indomaret gedok",
+                                   "depan smpn 3 gedok", "near indomaret gedok", "gg mawar no 5 gedok"])
+async def test_a_village_misspelt_after_a_spot_is_offered_as_when_sent_alone(engine: Engine, typed: str) -> None:
+    """A street's, a shop's or a school's name, then the village misspelt: the village is offered as "gedok" alone
+    is, and no village misspelt by the shop's name ("sumber rejeki": Sumberrejo of Bojonegoro)."""
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.heard("place.pick_one") and resident.options()[0].startswith("Kel. Gedog"), resident.text
+
+
+@pytest.mark.parametrize("typed", ["jl merdeka rusak", "depan masjid rame", "gg buntu", "depan alfamart gelap"])
+async def test_an_everyday_word_after_a_spot_is_no_village_misspelt(engine: Engine, typed: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert not resident.heard("place.confirm") and not resident.heard("place.pick_one"), resident.text
+
+
+@pytest.mark.parametrize(("typed", "label"), [
+    ("panakukang makasar", "Kec. Panakkukang, Kota Makassar"),
+    ("kec panakukang, makasar", "Kec. Panakkukang, Kota Makassar"),
+    ("kel banta-bantaeng rappocini makasar", "Kel. Banta-Bantaeng, Kec. Rappocini, Kota Makassar"),
+    ("tamalate makasar", "Kec. Tamalate, Kota Makassar"),
+    ("kec makasar jakarta timur", "Kec. Makasar, Kota Jakarta Timur"),
+    ("makasar jaktim", "Kec. Makasar, Kota Jakarta Timur"),
+])
+async def test_makasar_as_most_spell_it_is_the_city_unless_written_with_jakarta(engine: Engine, typed: str,
+                                                                               label: str) -> None:
+    """Kec. Makasar of Jakarta Timur is spelt as most spell Makassar: a kecamatan typed with it is read inside
+    the city, and the kecamatan of Jakarta only where Jakarta is written with it."""
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.text == f"Maksud Anda {label}?"
+
+
 @pytest.mark.parametrize("typed", ["di depan pintu rumah", "pokoknya ga aman pak", "di pinggir sawah itu"])
 async def test_an_everyday_word_is_never_proposed_as_the_place(engine: Engine, typed: str) -> None:
     """Desa Pintu, Desa Aman, Desa Sawah exist; a door, "safe" and a rice field are no reason to assume them.

@@ -70,9 +70,9 @@ def route(
     settings = read_settings()
     regions = ready(settings)
     router = Router(regions, settings.fallback_station, settings.pin_max_km)
-    found, confident = router.candidates(text)
 
     async def decide(db: AsyncSession) -> dict[str, Any]:
+        found, confident = await router.offered(db, text)  # in the order the chat offers them
         candidates = []
         for place in found:
             place_route = await router.route(db, place)
@@ -96,14 +96,14 @@ def route(
         typer.echo(json.dumps(decision, ensure_ascii=False, indent=2))
         return
     typer.echo(f"Text: {text}")
-    for number, candidate in enumerate(found and decision["candidates"], 1):
+    for number, candidate in enumerate(decision["candidates"], 1):
         typer.echo(f"  {number}. {candidate['code']:<14} {candidate['place']}, {candidate['province']} "
                    f"(score {candidate['score']}) -> {candidate['station_name'] or 'no station'}: {candidate['why']}")
         if candidate["answered_by"]:
             typer.echo(f"     no duty officer enrolled there yet: {candidate['answered_by']} gets the report")
-    if confident:
+    if decision["confident"]:
         typer.echo("Chosen: candidate 1, clearly ahead of any other; the resident is asked to confirm it.")
-    elif found:
+    elif decision["candidates"]:
         typer.echo("Chosen: none yet; several places fit about as well, so the resident is asked to pick one.")
     else:
         typer.echo("Chosen: none; no known place is named. The resident is asked for the kecamatan and "

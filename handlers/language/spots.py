@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 from handlers.language.slots import DAY_WORDS, TIME_WORDS
+from storage.lexicon import ROOT_WORDS, stem
 
 # Words a spot begins with: a street or a gang, an RT/RW, where it was beside ("depan", "dkt"), and in English.
 _STREETS = frozenset({"jl", "jln", "jalan", "gg", "gang", "lorong", "komplek", "kompleks", "komp", "perum",
@@ -42,6 +43,15 @@ _ENDS = TIME_WORDS | DAY_WORDS | frozenset({
     "and", "then", "i", "my", "we", "he", "she", "they", "someone", "please", "but", "because", "this", "last",
     "yesterday", "today", "menit", "mnt", "sejam", "setengah", "hour", "hours", "minute", "minutes", "mins", "now",
     "earlier"})
+# What a spot is like or what goes on there, said after it: the story going on ("… kel sananwetan sering ada
+# jambret", "gang mawar rawan", "depan toko gelap bgt").
+_SAID_OF_IT = frozenset({"sering", "srg", "sring", "rawan", "selalu", "slalu", "suka", "biasa", "biasanya", "kerap",
+                         "sepi", "rame", "ramai", "gelap", "often", "always", "usually", "dark", "unsafe", "dangerous"})
+# Words that make what follows them a predicate, though it could be a shop's name: "toko gelap bgt".
+_VERY = (["bgt"], ["banget"], ["bngt"], ["sekali"], ["skali"], ["amat"], ["very"])
+# "di-" words that say where, not what was done: "disamping", "didepan".
+_WHERE_WITH_DI = frozenset({"disini", "disana", "disitu", "dirumah", "didalam", "diluar", "dijalan", "dipasar",
+                            "diatas", "dibawah", "dipinggir", "diujung"}) | _BESIDE
 # Words of "about" that begin a time where a number or a time's word follows and a time's word comes within three
 # ("sekitar 1 jam lalu", "around 8 pm", "kurang lebih jam 9"), and are where otherwise ("sekitar pasar", "around
 # the corner", "kurang lebih 2 meter dari jalan").
@@ -90,7 +100,8 @@ def _spot_in(tokens: list[str], names: frozenset[str]) -> str | None:
     while i < len(plain) and len(kept) < _MAX_WORDS:
         word = plain[i]
         named_by = i > start and plain[i - 1] in _NAMING  # "jl blitar", "pasar gedog": a name of its own
-        if i > start and ((word in _ENDS and not named_by) or _a_time_begins(plain, i)):
+        if i > start and ((word in _ENDS and not named_by) or _a_time_begins(plain, i)
+                          or ((not named_by or plain[i + 1:i + 2] in _VERY) and _the_story_goes_on(word))):
             break
         if i > start and plain[i + 1:i + 2] and plain[i + 1] in _OWNERS and plain[i - 1] not in _MARKERS:
             break  # "… toko mas sinar hp sy dicopet": the story goes on with what was whose; not "depan rumah sy"
@@ -108,6 +119,17 @@ def _spot_in(tokens: list[str], names: frozenset[str]) -> str | None:
             _plain(token) in _OF_THE_SPOT - _SHOPS or _plain(token).isdigit() for token in kept[1:])):
         return None  # "depan", "di toko", "deket sini": no spot said finer than the place; "rt 3" is one
     return " ".join(kept).strip(" ,.;:")
+
+
+def _the_story_goes_on(word: str) -> bool:
+    """Whether a word tells what happened or what the spot is like, not where: a deed done ("dimasukin", "dicuri"),
+    what befell someone ("kemalingan"), or a word of _SAID_OF_IT."""
+    if word in _SAID_OF_IT:
+        return True
+    base = word[:-2] if word.endswith("in") else word  # "dimasukin": spoken "-in" for "-kan"/"-i"
+    done = word.startswith("di") and word not in _WHERE_WITH_DI
+    befell = word.startswith("ke") and word.endswith("an")
+    return (done or befell) and (root := stem(base)) != base and root in ROOT_WORDS
 
 
 def _a_time_begins(plain: list[str], i: int) -> bool:
