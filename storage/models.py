@@ -24,6 +24,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -367,13 +368,18 @@ class TelegramUpdate(Base):
 
 class Officer(Base):
     """A chat enrolled with an invite code to act for a station. The row outlives the chat (HAPUS leaves it
-    revoked, with no contact) and its id is never given again: reports' histories name officers by it."""
+    revoked, with no contact) and its id is never given again: reports' histories name officers by it. A chat
+    enrolled again after a revoke is a new officer, so a chat may have many rows, one of them active at most."""
 
     __tablename__ = "officer"
-    __table_args__ = ({"sqlite_autoincrement": True},)
+    __table_args__ = (
+        Index("uq_officer_active_contact_id", "contact_id", unique=True,
+              sqlite_where=text("active"), postgresql_where=text("active")),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"), unique=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"), index=True)
     station_id: Mapped[int] = mapped_column(ForeignKey("station.id"), index=True)
     role: Mapped[OfficerRole] = mapped_column(_enum(OfficerRole))
     name: Mapped[str | None] = mapped_column(String(100))
