@@ -168,6 +168,12 @@ class OutboxKind(enum.StrEnum):
     LATE_ANSWER = "late_answer"      # the bot's answer to a message, ready after its webhook's caller gave up
 
 
+# The kinds that go to an officer as an officer (and a late answer, to whoever wrote): a row of them names the
+# officer its chat was when it was queued, and goes only while they are still that station's officer.
+TO_OFFICERS = frozenset({OutboxKind.OFFICER_ALERT, OutboxKind.INFO_REPLY, OutboxKind.DIGEST, OutboxKind.WITNESS_ADDED,
+                         OutboxKind.LATE_ANSWER})
+
+
 class Station(Base):
     __tablename__ = "station"
 
@@ -342,6 +348,8 @@ class Outbox(Base):
     state: Mapped[OutboxState] = mapped_column(_enum(OutboxState), default=OutboxState.PENDING, index=True)
     priority: Mapped[int] = mapped_column(Integer, default=1)  # 0 goes first: alerts of urgent reports
     report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="SET NULL"), index=True)
+    # The officer the row is written to (see TO_OFFICERS): checked as it goes.
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id", ondelete="CASCADE"))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     last_error: Mapped[str | None] = mapped_column(Text)

@@ -23,6 +23,7 @@ from harness.loopback import until
 from storage.models import (
     Attachment,
     Contact,
+    Officer,
     OfficerRole,
     Outbox,
     OutboxState,
@@ -31,6 +32,7 @@ from storage.models import (
     Witness,
     utcnow,
 )
+from storage.officers import revoke
 from storage.outbox import HOLDS_FOR_ATTEMPTS, claim_due
 from storage.reports import find_ref
 from tests.corpus.bursts import INCIDENTS, burst
@@ -622,3 +624,34 @@ def test_scripted_residents_of_the_process_runs_tell_incidents_of_their_own() ->
     assert len({candidate.code for candidate in read_as}) == len(PLACES)
     assert all(candidate.village is not None and candidate.district is not None
                and candidate.district.code == "35.72.03" for candidate in read_as)
+
+
+@pytest.mark.parametrize("enrolled_again", [False, True])
+async def test_nothing_queued_to_an_officer_goes_once_they_are_revoked(engine: Engine, enrolled_again: bool) -> None:
+    """Every message to an officer is checked when it goes, not only the alerts: a "+1 saksi" and the reporter's
+    added words queued before the revoke go to no one, not even to the chat enrolled again as a new officer."""
+    await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
+    witness = Resident(engine, "console:saksi")
+    await tell(witness, SAME_STORY, "security")
+    for message in ("1", "2", "lewati", "2", "kirim"):  # the same incident, earlier today, no photo, confidential
+        await witness.send(message)
+    assert witness.heard("report.joined"), witness.text
+    await warga.send(f"{ref} sy mau nambahin info: pelakunya 2 org pake motor ninja merah")
+    assert warga.heard("relay.added_sent"), warga.text
+    async with engine.sessions() as db, db.begin():
+        officer = (await db.execute(select(Officer))).scalar_one()
+        queued = set((await db.execute(select(Outbox.kind).where(Outbox.contact_id == officer.contact_id)))
+                     .scalars())
+        assert queued == {"officer_alert", "witness_added", "info_reply"}, queued
+        assert await revoke(db, officer.id, utcnow())
+    if enrolled_again:
+        await enrolled(engine, PETUGAS)
+    later = utcnow() + dt.timedelta(hours=2)  # past every row's time, an anonymous one's whole hour too
+    for _round in range(3):  # a row held back behind its report's alert comes due once the alert is gone
+        async with engine.sessions() as db, db.begin():
+            claimed = await claim_due(db, later, 50, dt.timedelta(seconds=0))
+            assert [row.kind for row in claimed if row.contact_id == officer.contact_id] == []
+    async with engine.sessions() as db:
+        left = (await db.execute(select(Outbox.kind).where(Outbox.contact_id == officer.contact_id))).scalars()
+        assert list(left) == [], "dropped, not left to come due again"
