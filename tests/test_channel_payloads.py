@@ -291,6 +291,24 @@ def test_only_a_form_twilio_signed_for_the_public_url_passes(fields: list[tuple[
     assert WHATSAPP.signed(url, form, signature) is signed
 
 
+ANOTHER_NUMBER, ANOTHER_ACCOUNT = "whatsapp:+19998887777", "AC" + "9" * 32
+
+
+@pytest.mark.parametrize(("fixture", "fields", "ours"), [
+    ("text", {}, True),
+    ("text", {"To": ANOTHER_NUMBER}, False),
+    ("text", {"AccountSid": ANOTHER_ACCOUNT}, False),
+    ("text", {"To": ""}, False),
+    ("image", {"AccountSid": ""}, False),
+    ("status_delivered", {}, True),
+    ("status_delivered", {"From": ANOTHER_NUMBER}, False),
+    ("status_failed", {"AccountSid": ANOTHER_ACCOUNT}, False),
+])
+def test_only_a_form_for_our_account_and_number_is_ours(fixture: str, fields: dict[str, str], ours: bool) -> None:
+    form = load_payload(fixture, **fields)
+    assert WHATSAPP.for_us(form) is ours
+
+
 def test_a_form_keeps_every_value_of_a_repeated_field_and_blank_ones() -> None:
     form = read_form(b"Body=&PersistentAction=a&PersistentAction=b")
     assert (form["Body"], form.getall("PersistentAction")) == ("", ["a", "b"])
