@@ -502,10 +502,14 @@ class Witness(Base):
     as an anonymous report does."""
 
     __tablename__ = "witness"
+    # One account a contact for a report, anonymous or not (a row joined by an officer's "duplicate" has no token).
+    __table_args__ = (Index("uq_witness_report_id_teller_token", "report_id", "teller_token", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), index=True)
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"), index=True)
+    # ContactCipher.teller_token of the contact and the report: who told it, for this report alone, never the contact.
+    teller_token: Mapped[str | None] = mapped_column(String(64))
     identity: Mapped[Identity] = mapped_column(_enum(Identity))
     statement: Mapped[str] = mapped_column(Text)
     occurred_text: Mapped[str] = mapped_column(String(200))  # when it happened, as the witness said

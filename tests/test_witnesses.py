@@ -20,6 +20,7 @@ from harness import PLACES, STORIES, story_and_place
 from harness.fake_telegram import FakeBotAPI
 from harness.fake_twilio import FakeTwilioAPI
 from harness.loopback import until
+from storage.crypto import ContactCipher
 from storage.models import (
     Attachment,
     Contact,
@@ -38,6 +39,7 @@ from storage.reports import find_ref
 from tests.corpus.bursts import INCIDENTS, burst
 from tests.helpers import (
     PLACE,
+    TEST_SECRET,
     Phone,
     Resident,
     TelegramChat,
@@ -655,3 +657,32 @@ async def test_nothing_queued_to_an_officer_goes_once_they_are_revoked(engine: E
     async with engine.sessions() as db:
         left = (await db.execute(select(Outbox.kind).where(Outbox.contact_id == officer.contact_id))).scalars()
         assert list(left) == [], "dropped, not left to come due again"
+
+
+async def test_the_same_resident_telling_it_again_anonymously_is_counted_once(engine: Engine) -> None:
+    """Anonymous keeps no link to the contact, so a keyed token of contact and report stands in for one: told
+    again (anonymously or not), the account is not added, the officers get no second "+1", and the resident is told
+    kindly why. What is stored names no contact: neither its id nor its address."""
+    await enrolled(engine, PETUGAS)
+    _first, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
+    witness = Resident(engine, "console:saksi")
+    for identity in ("anonim", "anonim", "2"):
+        await tell(witness, SAME_STORY, "security")
+        assert witness.heard("report.ask_same_incident"), witness.text
+        for message in ("1", "2", "lewati", identity, "kirim"):
+            await witness.send(message)
+    assert witness.heard("report.already_joined"), witness.text
+    assert not witness.heard("report.joined") and not witness.heard("report.joined_anonymous")
+    urn_hash = ContactCipher(TEST_SECRET).lookup_hash(witness.urn)
+    async with engine.sessions() as db:
+        [row] = (await db.execute(select(Witness))).scalars().all()
+        plus_ones = (await db.execute(select(Outbox).where(Outbox.kind == "witness_added"))).scalars().all()
+    assert row.contact_id is None and row.teller_token not in (None, urn_hash)
+    assert row.teller_token == ContactCipher(TEST_SECRET).teller_token(urn_hash, (await report(engine, ref)).id)
+    assert ContactCipher("another key").teller_token(urn_hash, row.report_id) != row.teller_token, "keyed"
+    assert len(plus_ones) == 1, "one +1 saksi"
+    other = Resident(engine, "console:saksi-lain")
+    await tell(other, SAME_STORY, "security")
+    for message in ("1", "2", "lewati", "anonim", "kirim"):
+        await other.send(message)
+    assert other.heard("report.joined_anonymous"), "another resident still counts"
