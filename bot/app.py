@@ -75,7 +75,8 @@ async def telegram_webhook(request: Request) -> Response:
 
 
 async def signed_form(request: Request) -> MultiDict[str] | Response:
-    """The posted form, once its signature proves Twilio sent it; otherwise the error response."""
+    """The posted form, once its signature proves Twilio sent it and it is for our account and number; otherwise
+    the error response."""
     whatsapp: WhatsAppChannel | None = request.app.state.whatsapp
     if whatsapp is None:
         return Response(status_code=404)
@@ -90,6 +91,9 @@ async def signed_form(request: Request) -> MultiDict[str] | Response:
         url += "?" + request.url.query
     if not whatsapp.signed(url, form, request.headers.get(whatsapp_channel.SIGNATURE_HEADER, "")):
         log.warning("whatsapp request with a missing or wrong signature refused")
+        return Response(status_code=403)
+    if not whatsapp.for_us(form):
+        log.warning("whatsapp request signed for another account or number refused")  # no number: one is a resident's
         return Response(status_code=403)
     return form
 

@@ -897,7 +897,7 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         if not turn.text and not first_contact and turn.step in STEPS:
             STEPS[turn.step].ask(turn)  # a voice note refused answers nothing: the question again
             return
-    if turn.inbound.unsupported and not first_contact:
+    if turn.inbound.unsupported:  # the same answer on a first message: after the greeting
         turn.say("common.pin_off_the_map" if turn.inbound.unsupported == "location" else "common.unsupported")
         if turn.step in STEPS:
             STEPS[turn.step].ask(turn)

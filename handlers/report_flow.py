@@ -2908,12 +2908,15 @@ async def submit(turn: Turn) -> None:
         # A witness statement keeps no region codes: where they said, with the place read where their words do not
         # name it (the spot their story told it with), else the place read from their story.
         where = said_with_place(turn.lang, turn.router, typed_place, draft.get("place"))
-        residents = await join_report(turn.office, joined, contact_id=turn.contact.id,
+        residents = await join_report(turn.office, joined, contact=turn.contact,
                                       identity=Identity(draft["identity"]), statement=story,
                                       occurred_text=when, location_text=where,
                                       pin=pin, language=turn.lang, attachments=attachments,
                                       urgent=bool(draft.get("urgent")))
-        turn.say("report.joined_anonymous" if anonymous else "report.joined", residents=residents)
+        if residents is None:
+            turn.say("report.already_joined")
+        else:
+            turn.say("report.joined_anonymous" if anonymous else "report.joined", residents=residents)
         return
     # The report joined was closed meanwhile: the account is filed as a report of its own, nothing lost.
     station_id, station_name = draft.get("station_id"), draft.get("station_label")

@@ -12,12 +12,12 @@ from handlers.language.alike import LIKE_AT, likeness
 from handlers.language.normalise import words
 from handlers.office import Office
 from handlers.publication import withheld
-from storage.models import Attachment, Category, Identity, OutboxKind, Report, to_the_hour
+from storage.models import Attachment, Category, Contact, Identity, OutboxKind, Report, to_the_hour
 from storage.officers import duty_officers
 from storage.outbox import enqueue
 from storage.regions import PlaceCandidate
 from storage.reports import NewAttachment
-from storage.witnesses import add_witness, open_reports_near, residents_reporting, statements
+from storage.witnesses import add_witness, open_reports_near, residents_reporting, statements, told_already
 
 SAME_WITHIN = dt.timedelta(hours=24)
 
@@ -60,17 +60,21 @@ def place_names_of(place: PlaceCandidate | None) -> frozenset[str]:
     return frozenset(word for name in spelt for word in (*name, "".join(name)))
 
 
-async def join_report(office: Office, report: Report, *, contact_id: int, identity: Identity, statement: str,
+async def join_report(office: Office, report: Report, *, contact: Contact, identity: Identity, statement: str,
                       occurred_text: str, location_text: str | None, pin: tuple[float, float] | None,
-                      language: str, attachments: list[NewAttachment], urgent: bool) -> int:
+                      language: str, attachments: list[NewAttachment], urgent: bool) -> int | None:
     """Adds the account to `report` as a witness statement (and its photo or voice note to the report's), tells the duty
-    officers once, and returns how many residents have now reported it. An `urgent` account (a cry for help)
-    makes the report urgent. An anonymous witness keeps no link to their contact and no time finer than the
+    officers once, and returns how many residents have now reported it; None, and nothing added, when the contact
+    added one to it before (anonymously too: told again, it would count them twice). An `urgent` account (a cry for
+    help) makes the report urgent. An anonymous witness keeps no link to their contact and no time finer than the
     hour."""
+    teller = office.cipher.teller_token(contact.urn_hash, report.id)
+    if await told_already(office.db, report, teller):
+        return None
     at = to_the_hour(office.now) if identity == Identity.ANONYMOUS else office.now
-    witness = await add_witness(office.db, report, contact_id=contact_id, identity=identity, statement=statement,
-                                occurred_text=occurred_text, location_text=location_text, pin=pin,
-                                language=language, created_at=at)
+    witness = await add_witness(office.db, report, contact_id=contact.id, teller_token=teller, identity=identity,
+                                statement=statement, occurred_text=occurred_text, location_text=location_text,
+                                pin=pin, language=language, created_at=at)
     for attachment in attachments:
         office.db.add(Attachment(report_id=report.id, created_at=at, **vars(attachment)))
     photo = any(attachment.content_type.startswith("image/") for attachment in attachments)

@@ -28,6 +28,7 @@ from storage.models import (
     utcnow,
 )
 from storage.outbox import rewrite_payloads
+from storage.web_sessions import end_web_sessions
 
 # The per-message statements, built once: each message only binds its values. On the session's connection, past
 # the ORM: these rows are never read back as objects.
@@ -224,8 +225,10 @@ async def delete_contact(db: AsyncSession, cipher: ContactCipher, contact: Conta
             event.note = scrub(event.note or "")
     await rewrite_payloads(db, cipher, report_ids, scrub)
     # An officer's row stays, revoked and with no chat (ON DELETE SET NULL): the histories name them by it.
-    await db.execute(update(Officer).where(Officer.contact_id == contact.id, Officer.active.is_(True))
-                     .values(active=False, revoked_at=utcnow()))
+    revoked = list((await db.execute(
+        update(Officer).where(Officer.contact_id == contact.id, Officer.active.is_(True))
+        .values(active=False, revoked_at=utcnow()).returning(Officer.id))).scalars())
+    await end_web_sessions(db, revoked)
     await db.execute(delete(Contact).where(Contact.id == contact.id))
     db.expunge(contact)
     return let_go

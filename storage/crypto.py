@@ -1,4 +1,5 @@
-"""Contact addresses at rest: encrypted for sending, HMAC'd for look-up; officers' invite codes HMAC'd.
+"""Contact addresses at rest: encrypted for sending, HMAC'd for look-up; officers' invite codes and witnesses'
+tokens HMAC'd.
 
 A phone number or chat id is never stored in clear. Every key is derived from one SECRET_KEY with
 HKDF, under its own label, so none can stand in for another. A Fernet token carries the time it was made,
@@ -29,6 +30,7 @@ class ContactCipher:
         self._fernet = Fernet(base64.urlsafe_b64encode(_derive(secret, b"lapor/contact-encryption")))
         self._lookup_key = _derive(secret, b"lapor/contact-lookup")
         self._invite_key = _derive(secret, b"lapor/invite-codes")
+        self._teller_key = _derive(secret, b"lapor/witness-tellers")
         self.fingerprint = hmac.new(_derive(secret, b"lapor/key-fingerprint"), b"SECRET_KEY",
                                     hashlib.sha256).hexdigest()  # tells keys apart; reveals nothing of one
 
@@ -40,6 +42,11 @@ class ContactCipher:
         """The stored form of an invite code: keyed, so that a copy of the database alone cannot be searched
         for the codes (40 bits, which a plain hash leaves to a few minutes of guessing)."""
         return hmac.new(self._invite_key, code.encode(), hashlib.sha256).hexdigest()
+
+    def teller_token(self, urn_hash: str, report_id: int) -> str:
+        """Who told a report as a witness, for that report alone: the same contact and report always give the same
+        token, which a copy of the database alone cannot tie to a contact, nor two tokens to each other."""
+        return hmac.new(self._teller_key, f"{report_id}:{urn_hash}".encode(), hashlib.sha256).hexdigest()
 
     def encrypt(self, value: str) -> str:
         hour = int(time.time()) // 3600 * 3600

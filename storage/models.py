@@ -24,6 +24,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -165,6 +166,12 @@ class OutboxKind(enum.StrEnum):
     EXPIRY_NOTICE = "expiry_notice"  # a report left unfinished was not sent
     WITNESS_ADDED = "witness_added"  # "+1 saksi": another resident told of a report's incident
     LATE_ANSWER = "late_answer"      # the bot's answer to a message, ready after its webhook's caller gave up
+
+
+# The kinds that go to an officer as an officer (and a late answer, to whoever wrote): a row of them names the
+# officer its chat was when it was queued, and goes only while they are still that station's officer.
+TO_OFFICERS = frozenset({OutboxKind.OFFICER_ALERT, OutboxKind.INFO_REPLY, OutboxKind.DIGEST, OutboxKind.WITNESS_ADDED,
+                         OutboxKind.LATE_ANSWER})
 
 
 class Station(Base):
@@ -339,6 +346,8 @@ class Outbox(Base):
     state: Mapped[OutboxState] = mapped_column(_enum(OutboxState), default=OutboxState.PENDING, index=True)
     priority: Mapped[int] = mapped_column(Integer, default=1)  # 0 goes first: alerts of urgent reports
     report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="SET NULL"), index=True)
+    # The officer the row is written to (see TO_OFFICERS): checked as it goes.
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id", ondelete="CASCADE"))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     last_error: Mapped[str | None] = mapped_column(Text)
@@ -365,13 +374,18 @@ class TelegramUpdate(Base):
 
 class Officer(Base):
     """A chat enrolled with an invite code to act for a station. The row outlives the chat (HAPUS leaves it
-    revoked, with no contact) and its id is never given again: reports' histories name officers by it."""
+    revoked, with no contact) and its id is never given again: reports' histories name officers by it. A chat
+    enrolled again after a revoke is a new officer, so a chat may have many rows, one of them active at most."""
 
     __tablename__ = "officer"
-    __table_args__ = ({"sqlite_autoincrement": True},)
+    __table_args__ = (
+        Index("uq_officer_active_contact_id", "contact_id", unique=True,
+              sqlite_where=text("active"), postgresql_where=text("active")),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"), unique=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"), index=True)
     station_id: Mapped[int] = mapped_column(ForeignKey("station.id"), index=True)
     role: Mapped[OfficerRole] = mapped_column(_enum(OfficerRole))
     name: Mapped[str | None] = mapped_column(String(100))
@@ -486,10 +500,14 @@ class Witness(Base):
     as an anonymous report does."""
 
     __tablename__ = "witness"
+    # One account a contact for a report, anonymous or not (a row joined by an officer's "duplicate" has no token).
+    __table_args__ = (Index("uq_witness_report_id_teller_token", "report_id", "teller_token", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), index=True)
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"), index=True)
+    # ContactCipher.teller_token of the contact and the report: who told it, for this report alone, never the contact.
+    teller_token: Mapped[str | None] = mapped_column(String(64))
     identity: Mapped[Identity] = mapped_column(_enum(Identity))
     statement: Mapped[str] = mapped_column(Text)
     occurred_text: Mapped[str] = mapped_column(String(200))  # when it happened, as the witness said

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.crypto import ContactCipher
 from storage.models import Contact, EnrollmentFailure, Invite, Officer, OfficerRole, Station
 from storage.reports import REF_ALPHABET
+from storage.web_sessions import end_web_sessions
 
 log = logging.getLogger(__name__)
 
@@ -79,19 +80,20 @@ async def enroll(db: AsyncSession, cipher: ContactCipher, code: str, contact: Co
         return Enrollment(None, "used")
     if invite.expires_at <= now:
         return Enrollment(None, "expired")
-    officer = (await db.execute(select(Officer).where(Officer.contact_id == contact.id))).scalar_one_or_none()
-    if officer is not None and officer.active:
-        # The row is the officer's: moved in place, its actions would read as another's. Revoked first, the
-        # chat may take a new role (the code stays unused meanwhile).
+    if (await db.execute(_ACTIVE_OF_CHAT, {"contact_id": contact.id})).first() is not None:
+        # Revoked first, the chat may take a new role (the code stays unused meanwhile).
         return Enrollment(None, "enrolled")
     invite.used_at = now
-    if officer is None:
-        officer = Officer(contact_id=contact.id, created_at=now)
-        db.add(officer)
-    officer.station_id, officer.role, officer.name = invite.station_id, invite.role, invite.name
-    officer.active, officer.revoked_at = True, None
+    # Always a new row: a revoked one taken up again would credit its acts to whoever enrolls now, and open its
+    # web sessions again.
+    officer = Officer(contact_id=contact.id, station_id=invite.station_id, role=invite.role, name=invite.name,
+                      active=True, created_at=now)
+    db.add(officer)
     await db.flush()
     return Enrollment(officer, None)
+
+
+_ACTIVE_OF_CHAT = select(Officer.id).where(Officer.contact_id == bindparam("contact_id"), Officer.active.is_(True))
 
 
 async def list_officers(db: AsyncSession, station_code: str | None = None) -> list[tuple[Officer, Station]]:
@@ -102,11 +104,13 @@ async def list_officers(db: AsyncSession, station_code: str | None = None) -> li
 
 
 async def revoke(db: AsyncSession, officer_id: int, now: dt.datetime) -> bool:
-    """Takes the officer's role away; False when there is no such active officer."""
+    """Takes the officer's role away for good, and ends their web sessions; False when there is no such active
+    officer."""
     officer = await db.get(Officer, officer_id)
     if officer is None or not officer.active:
         return False
     officer.active, officer.revoked_at = False, now
+    await end_web_sessions(db, [officer.id])
     return True
 
 

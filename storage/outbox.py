@@ -20,7 +20,17 @@ from sqlalchemy.orm import aliased
 
 from storage.crypto import ContactCipher
 from storage.db import dialect_insert
-from storage.models import Contact, Officer, Outbox, OutboxKind, OutboxState, Report, utcnow, whole_hours
+from storage.models import (
+    TO_OFFICERS,
+    Contact,
+    Officer,
+    Outbox,
+    OutboxKind,
+    OutboxState,
+    Report,
+    utcnow,
+    whole_hours,
+)
 from storage.workflow import UNACKNOWLEDGED
 
 # Delivery callbacks arrive out of order: a row only moves forward.
@@ -61,13 +71,16 @@ async def enqueue(db: AsyncSession, cipher: ContactCipher, *, kind: OutboxKind, 
                   payload: dict[str, Any], idempotency_key: str, at: dt.datetime, priority: int = 1,
                   report_id: int | None = None, hourly: bool = False) -> bool:
     """Adds a message to send; False when one with this key is already there (it is never queued twice).
-    `hourly`: the row names an anonymous report, so it keeps its times to the hour."""
+    `hourly`: the row names an anonymous report, so it keeps its times to the hour. A row of the kinds TO_OFFICERS
+    names the contact's officer (a chat has one active at most): claim_due drops it once they no longer are."""
+    officer_id = select(Officer.id).where(Officer.contact_id == contact_id, Officer.active.is_(True)) \
+        .scalar_subquery() if kind in TO_OFFICERS else None
     at = row_time(hourly, at, at)
     stmt = (
         dialect_insert(db, Outbox)
         .values(kind=kind, contact_id=contact_id, payload=seal(cipher, payload), idempotency_key=idempotency_key,
                 state=OutboxState.PENDING, attempts=0, next_attempt_at=at, created_at=at, priority=priority,
-                report_id=report_id, hourly=hourly)
+                report_id=report_id, hourly=hourly, officer_id=officer_id)
         .on_conflict_do_nothing(index_elements=["idempotency_key"])
         .returning(Outbox.id)
     )
@@ -89,8 +102,7 @@ async def claim_due(db: AsyncSession, now: dt.datetime, limit: int, lease: dt.ti
     due again when the lease ends (so a message may go twice, never zero times)."""
     statement = _due_rows(urn_hash is not None, tuple(skip_channels))
     rows = list((await db.execute(statement, {"now": now, "limit": limit, **_to_one(urn_hash)})).scalars())
-    alert_ids = [row.id for row in rows if row.kind == OutboxKind.OFFICER_ALERT]
-    if stale := await _alerts_no_longer_called_for(db, alert_ids):
+    if stale := await _no_longer_called_for(db, [row.id for row in rows if row.officer_id is not None]):
         await db.execute(delete(Outbox).where(Outbox.id.in_(stale)))
         rows = [row for row in rows if row.id not in stale]
     for row in rows:
@@ -107,21 +119,22 @@ async def drop_unsent_alerts(db: AsyncSession, report_id: int) -> None:
                                           Outbox.state == OutboxState.PENDING, Outbox.attempts == 0))
 
 
-_OFFICER_THERE = select(Officer.id).where(Officer.contact_id == Outbox.contact_id,
-                                          Officer.station_id == Report.station_id, Officer.active).exists()
 _NO_LONGER_CALLED_FOR = (
-    select(Outbox.id).join(Report, Report.id == Outbox.report_id)
-    .where(Outbox.id.in_(bindparam("alert_ids", expanding=True)),
-           Report.status.not_in(UNACKNOWLEDGED) | ~_OFFICER_THERE)
+    select(Outbox.id).join(Officer, Officer.id == Outbox.officer_id).outerjoin(Report, Report.id == Outbox.report_id)
+    .where(Outbox.id.in_(bindparam("row_ids", expanding=True)),
+           ~Officer.active
+           | (Report.id.is_not(None) & (Report.station_id.is_(None) | (Report.station_id != Officer.station_id)))
+           | ((Outbox.kind == OutboxKind.OFFICER_ALERT) & Report.status.not_in(UNACKNOWLEDGED)))
 )
 
 
-async def _alerts_no_longer_called_for(db: AsyncSession, alert_ids: list[int]) -> set[int]:
-    """Of these claimed alerts, those whose report no longer calls their officer to it: taken or decided by then
-    (a first try failed before a colleague took it, and this is its retry), or sent on to another station."""
-    if not alert_ids:
+async def _no_longer_called_for(db: AsyncSession, row_ids: list[int]) -> set[int]:
+    """Of these claimed rows written to officers, those that no longer go: their officer revoked (a chat enrolled
+    again is another officer), their report sent on to another station, or, of an alert, its report taken or
+    decided by then (a first try failed before a colleague took it, and this is its retry)."""
+    if not row_ids:
         return set()
-    return set((await db.execute(_NO_LONGER_CALLED_FOR, {"alert_ids": alert_ids})).scalars())
+    return set((await db.execute(_NO_LONGER_CALLED_FOR, {"row_ids": row_ids})).scalars())
 
 
 async def update_claimed(db: AsyncSession, row_id: int, attempts: int, /, **values: Any) -> bool:

@@ -80,6 +80,12 @@ async def sign_out(db: AsyncSession, cipher: ContactCipher, token: str) -> None:
     await db.execute(delete(WebSession).where(WebSession.token_hash == _hash(cipher, "session", token)))
 
 
+async def end_web_sessions(db: AsyncSession, officer_ids: list[int]) -> None:
+    """Ends the officers' sessions and unused links, at their revoke: none of them opens anything again."""
+    await db.execute(delete(WebSession).where(WebSession.officer_id.in_(officer_ids)))
+    await db.execute(delete(WebLink).where(WebLink.officer_id.in_(officer_ids)))
+
+
 async def drop_expired(db: AsyncSession, now: dt.datetime) -> int:
     """Deletes links and sessions past their time; returns how many sessions went."""
     await db.execute(delete(WebLink).where(WebLink.expires_at <= now))

@@ -79,12 +79,20 @@ async def residents_reporting(db: AsyncSession, report: Report) -> int:
     return 1 + (await db.execute(select(func.count(Witness.id)).where(Witness.report_id == report.id))).scalar_one()
 
 
-async def add_witness(db: AsyncSession, report: Report, *, contact_id: int | None, identity: Identity,
-                      statement: str, occurred_text: str, location_text: str | None,
+async def told_already(db: AsyncSession, report: Report, teller_token: str) -> bool:
+    """Whether the teller of `teller_token` (ContactCipher.teller_token) added an account to `report` already."""
+    return (await db.execute(select(Witness.id).where(Witness.report_id == report.id,
+                                                      Witness.teller_token == teller_token))).first() is not None
+
+
+async def add_witness(db: AsyncSession, report: Report, *, contact_id: int | None, teller_token: str,
+                      identity: Identity, statement: str, occurred_text: str, location_text: str | None,
                       pin: tuple[float, float] | None, language: str, created_at: dt.datetime) -> Witness:
-    """Joins an account to `report`; an anonymous one without its contact (the caller blurs its time)."""
+    """Joins an account to `report`; an anonymous one without its contact (the caller blurs its time), known again
+    only by its teller's token."""
     latitude, longitude = pin or (None, None)
     witness = Witness(report_id=report.id, contact_id=None if identity == Identity.ANONYMOUS else contact_id,
+                      teller_token=teller_token,
                       identity=identity, statement=statement, occurred_text=occurred_text,
                       location_text=location_text, latitude=latitude, longitude=longitude, language=language,
                       created_at=created_at)

@@ -72,7 +72,7 @@ def telegram_update(name: str) -> Update:
                       media=(Media("image/jpeg", file_id="AgACAgUAAxkBAAIB", size_bytes=50000),))),
     ("sticker", Inbound(CHAT, "100006", unsupported="sticker")),
     ("voice", Inbound(CHAT, "100007", voice=Media("audio/ogg", file_id="voice_0", duration_seconds=3))),
-    ("edited", Inbound(CHAT, "100008", text="halo lagi", unsupported="edited")),
+    ("edited", Inbound(CHAT, "100008", unsupported="edited")),  # nothing of an edit is read
     ("group_text", Inbound("telegram:-100123", "100009", text="halo", group=True)),
     ("channel_post", Inbound("telegram:-100456", "100010", text="pengumuman", group=True)),
     ("unknown", None),
@@ -309,6 +309,24 @@ def test_only_a_form_twilio_signed_for_the_public_url_passes(fields: list[tuple[
                                                             signature: str, signed: bool) -> None:
     form = read_form(urlencode(fields).encode())
     assert WHATSAPP.signed(url, form, signature) is signed
+
+
+ANOTHER_NUMBER, ANOTHER_ACCOUNT = "whatsapp:+19998887777", "AC" + "9" * 32
+
+
+@pytest.mark.parametrize(("fixture", "fields", "ours"), [
+    ("text", {}, True),
+    ("text", {"To": ANOTHER_NUMBER}, False),
+    ("text", {"AccountSid": ANOTHER_ACCOUNT}, False),
+    ("text", {"To": ""}, False),
+    ("image", {"AccountSid": ""}, False),
+    ("status_delivered", {}, True),
+    ("status_delivered", {"From": ANOTHER_NUMBER}, False),
+    ("status_failed", {"AccountSid": ANOTHER_ACCOUNT}, False),
+])
+def test_only_a_form_for_our_account_and_number_is_ours(fixture: str, fields: dict[str, str], ours: bool) -> None:
+    form = load_payload(fixture, **fields)
+    assert WHATSAPP.for_us(form) is ours
 
 
 def test_a_form_keeps_every_value_of_a_repeated_field_and_blank_ones() -> None:

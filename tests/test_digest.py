@@ -199,9 +199,10 @@ async def test_witnesses_weigh_in_where_the_patrol_goes(engine: Engine, tmp_path
     told = await add(engine, wib(18, 9), Category.SECURITY)  # Gedog, in the morning
     async with engine.sessions() as db, db.begin():
         joined = await report_by_ref(db, told)
-        for _ in range(2):
-            await add_witness(db, joined, contact_id=None, identity=Identity.ANONYMOUS, statement="sama",
-                              occurred_text="-", location_text=None, pin=None, language="id", created_at=wib(18, 10))
+        for teller in ("a" * 64, "b" * 64):  # two residents
+            await add_witness(db, joined, contact_id=None, teller_token=teller, identity=Identity.ANONYMOUS,
+                              statement="sama", occurred_text="-", location_text=None, pin=None, language="id",
+                              created_at=wib(18, 10))
     async with engine.sessions() as db:
         end = digest_moment(await station(engine), DAY)
         counts = await digests.counts(db, [(await station(engine)).id], end - dt.timedelta(days=28), end)

@@ -14,6 +14,7 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy import func, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
 from telegram.constants import MessageLimit
 
 from bot.channels.base import Choice, Outbound, split_text
@@ -21,20 +22,41 @@ from bot.channels.whatsapp import MAX_BODY_CHARS, render
 from handlers.engine import Engine
 from storage import db as database
 from storage.crypto import ContactCipher
-from storage.models import Contact, EnrollmentFailure, Invite, OfficerRole, Outbox, utcnow
-from storage.officers import ENROLL_FAILURES, ENROLL_FAILURES_PER_CHAT, ENROLL_WINDOW, invite_code_in, revoke
+from storage.models import (
+    Contact,
+    EnrollmentFailure,
+    Invite,
+    Officer,
+    OfficerRole,
+    Outbox,
+    ReportEvent,
+    Station,
+    WebSession,
+    utcnow,
+)
+from storage.officers import (
+    ENROLL_FAILURES,
+    ENROLL_FAILURES_PER_CHAT,
+    ENROLL_WINDOW,
+    create_invite,
+    invite_code_in,
+    revoke,
+)
 from storage.reports import REF_ALPHABET, find_ref
 from tests.helpers import (
     DESCRIPTION,
     TEST_SECRET,
     Resident,
+    a_report,
     alerts,
     enrolled,
     invite,
     make_engine,
     officers,
     payload,
+    signed_in,
     walk_to_summary,
+    web_app,
 )
 from tests.helpers import lapor as run_lapor
 
@@ -180,8 +202,8 @@ async def test_a_revoked_officer_can_enroll_again_only_with_a_new_code(engine: E
     assert petugas.heard("officer.code_used")
     assert not (await officers(engine))[0].active
     await petugas.send(f"/daftar {await invite(engine, role=OfficerRole.HEAD)}")
-    [again] = await officers(engine)
-    assert again.active and again.role == OfficerRole.HEAD
+    revoked, again = await officers(engine)
+    assert again.active and again.role == OfficerRole.HEAD and not revoked.active, "a new officer, the old kept"
 
 
 async def test_a_description_that_starts_with_daftar_stays_a_description(engine: Engine) -> None:
@@ -383,3 +405,72 @@ async def test_a_chat_that_opted_out_as_a_resident_still_gets_its_alerts_once_en
                      only_urn="console:petugas").run_once()
     [alert] = await alerts(engine)
     assert alert.state == "sent" and "Laporan baru" in printed.getvalue(), (alert.last_error, printed.getvalue())
+
+
+async def _invite_named(engine: Engine, name: str) -> str:
+    async with engine.sessions() as db, db.begin():
+        station = (await db.execute(select(Station).where(Station.code == "POLSEK-SANANWETAN"))).scalar_one()
+        code, _expires = await create_invite(db, engine.cipher, station, OfficerRole.DUTY, name, utcnow())
+    return code
+
+
+async def test_a_chat_enrolled_again_after_a_revoke_is_a_new_officer(engine: Engine, tmp_path: Path) -> None:
+    """The revoked officer's row keeps their name and their acts, and their web session stays ended."""
+    chat = "whatsapp:+6281300000099"
+    rina = Resident(engine, chat)
+    await rina.send(f"DAFTAR {await _invite_named(engine, 'Aiptu Rina')}")
+    assert rina.heard("officer.enrolled"), rina.text
+    ref = await a_report(engine)
+    await rina.send(f"TERIMA {ref}")
+    await rina.send(f"CATAT {ref} Tim sudah ke TKP")
+    app = web_app(engine, tmp_path)
+    browser_of_rina = await signed_in(app, rina)
+    [first] = await officers(engine)
+    async with engine.sessions() as db, db.begin():
+        assert await revoke(db, first.id, utcnow())
+        assert (await db.execute(select(WebSession))).first() is None, "revoking ends the sessions at once"
+    await rina.send(f"DAFTAR {await _invite_named(engine, 'Bripda Joko')}")
+    assert rina.heard("officer.enrolled"), rina.text
+    was, now = await officers(engine)
+    assert (was.id, was.name, was.active) == (first.id, "Aiptu Rina", False) and was.revoked_at is not None
+    assert (now.name, now.active, now.revoked_at) == ("Bripda Joko", True, None) and now.id != was.id
+    async with engine.sessions() as db:
+        actors = set((await db.execute(select(ReportEvent.actor).where(ReportEvent.actor.like("officer:%"))))
+                     .scalars())
+    assert actors == {f"officer:{was.id}"}, "Rina's acts stay Rina's"
+    assert (await browser_of_rina.get("/laporan")).status_code == 401
+    await rina.send(f"LIHAT {ref}")
+    assert "Aiptu Rina" in rina.text and "Bripda Joko" not in rina.text, rina.text
+
+
+def test_the_migration_keeps_revoked_officers_beside_the_chats_new_one(database_url: str) -> None:
+    """Upgraded, a revoked officer's web session is gone and their chat may enroll anew, one active row a chat;
+    downgraded, the chat stays with its newest officer."""
+    command.downgrade(database.alembic_config(database_url), "0021")
+    engine = create_sync_engine(database.sync_url(database_url))
+    now = dt.datetime(2026, 12, 7, tzinfo=dt.UTC)
+    try:
+        with engine.begin() as connection:
+            station_id = connection.execute(text("SELECT id FROM station WHERE code = 'POLSEK-SEKAR'")).scalar_one()
+            contact_id = connection.execute(insert(Contact).values(
+                urn_hash="a" * 64, urn_encrypted="sealed", channel="whatsapp").returning(Contact.id)).scalar_one()
+            officer = {"contact_id": contact_id, "station_id": station_id, "role": "duty", "created_at": now}
+            revoked_id = connection.execute(insert(Officer).values(
+                **officer, name="Aiptu Rina", active=False, revoked_at=now).returning(Officer.id)).scalar_one()
+            connection.execute(insert(WebSession).values(token_hash="b" * 64, officer_id=revoked_id,
+                                                         station_id=station_id, role="duty",
+                                                         expires_at=now + dt.timedelta(hours=12), created_at=now))
+        database.upgrade(database_url)
+        with engine.begin() as connection:
+            assert connection.execute(select(func.count()).select_from(WebSession)).scalar_one() == 0
+            active_id = connection.execute(insert(Officer).values(**officer, name="Bripda Joko", active=True)
+                                           .returning(Officer.id)).scalar_one()
+        with pytest.raises(IntegrityError), engine.begin() as connection:
+            connection.execute(insert(Officer).values(**officer, name="Bripda Lain", active=True))
+        command.downgrade(database.alembic_config(database_url), "0021")
+        with engine.connect() as connection:
+            chats = dict(connection.execute(select(Officer.id, Officer.contact_id)).all())
+        database.upgrade(database_url)
+    finally:
+        engine.dispose()
+    assert chats == {revoked_id: None, active_id: contact_id}

@@ -114,6 +114,36 @@ async def test_forged_and_missing_signatures_get_403_and_change_nothing(tmp_path
             assert (await db.execute(select(func.count()).select_from(Contact))).scalar_one() == 0
 
 
+@pytest.mark.parametrize("field", ["To", "AccountSid"])
+async def test_a_signed_form_for_another_number_or_account_is_refused_unread(
+        tmp_path: Path, database_url: str, twilio: FakeTwilioAPI, caplog: pytest.LogCaptureFixture,
+        field: str) -> None:
+    """Twilio signs with the account's token, which another number of the account and a subaccount's forms share:
+    only what is for this account and this number is read. The log names neither number."""
+    other = {"To": "whatsapp:+19998887777", "AccountSid": "AC" + "9" * 32}[field]
+    async with whatsapp_service(tmp_path, database_url, twilio) as (phone, engine):
+        message = load_payload("text", From=RESIDENT, MessageSid=phone.next_sid(), Body="halo", **{field: other})
+        answered = await phone.post(message)
+        assert answered.status_code == 403 and "<Message>" not in answered.text
+        sent = await phone.text("halo")
+        row_id = await queue(engine, (await row_of_contact(engine)))
+        sid = await sent_by_the_service(engine, row_id)
+        status_field = {"To": "From"}.get(field, field)  # a status callback is from our number
+        status = load_payload("status_failed", MessageSid=sid, SmsSid=sid, **{status_field: other})
+        assert (await phone.post(status, path="/whatsapp/status")).status_code == 403
+        assert (await row(engine, row_id)).state != OutboxState.FAILED
+        async with engine.sessions() as db:
+            assert (await db.execute(select(func.count()).select_from(InboundMessage))).scalar_one() == 1
+    assert "Privasi" in sent, "our own number and account are answered"
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "refused" in logged and RESIDENT.split("+")[1] not in logged and other not in logged, logged
+
+
+async def row_of_contact(engine: Engine) -> int:
+    async with engine.sessions() as db:
+        return (await db.execute(select(Contact.id))).scalar_one()
+
+
 async def test_the_same_message_sid_three_times_is_handled_once(tmp_path: Path, database_url: str,
                                                                twilio: FakeTwilioAPI) -> None:
     async with whatsapp_service(tmp_path, database_url, twilio) as (phone, engine):

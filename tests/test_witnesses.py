@@ -20,9 +20,11 @@ from harness import PLACES, STORIES, story_and_place
 from harness.fake_telegram import FakeBotAPI
 from harness.fake_twilio import FakeTwilioAPI
 from harness.loopback import until
+from storage.crypto import ContactCipher
 from storage.models import (
     Attachment,
     Contact,
+    Officer,
     OfficerRole,
     Outbox,
     OutboxState,
@@ -31,11 +33,13 @@ from storage.models import (
     Witness,
     utcnow,
 )
+from storage.officers import revoke
 from storage.outbox import HOLDS_FOR_ATTEMPTS, claim_due
 from storage.reports import find_ref
 from tests.corpus.bursts import INCIDENTS, burst
 from tests.helpers import (
     PLACE,
+    TEST_SECRET,
     Phone,
     Resident,
     TelegramChat,
@@ -622,3 +626,63 @@ def test_scripted_residents_of_the_process_runs_tell_incidents_of_their_own() ->
     assert len({candidate.code for candidate in read_as}) == len(PLACES)
     assert all(candidate.village is not None and candidate.district is not None
                and candidate.district.code == "35.72.03" for candidate in read_as)
+
+
+@pytest.mark.parametrize("enrolled_again", [False, True])
+async def test_nothing_queued_to_an_officer_goes_once_they_are_revoked(engine: Engine, enrolled_again: bool) -> None:
+    """Every message to an officer is checked when it goes, not only the alerts: a "+1 saksi" and the reporter's
+    added words queued before the revoke go to no one, not even to the chat enrolled again as a new officer."""
+    await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
+    witness = Resident(engine, "console:saksi")
+    await tell(witness, SAME_STORY, "security")
+    for message in ("1", "2", "lewati", "2", "kirim"):  # the same incident, earlier today, no photo, confidential
+        await witness.send(message)
+    assert witness.heard("report.joined"), witness.text
+    await warga.send(f"{ref} sy mau nambahin info: pelakunya 2 org pake motor ninja merah")
+    assert warga.heard("relay.added_sent"), warga.text
+    async with engine.sessions() as db, db.begin():
+        officer = (await db.execute(select(Officer))).scalar_one()
+        queued = set((await db.execute(select(Outbox.kind).where(Outbox.contact_id == officer.contact_id)))
+                     .scalars())
+        assert queued == {"officer_alert", "witness_added", "info_reply"}, queued
+        assert await revoke(db, officer.id, utcnow())
+    if enrolled_again:
+        await enrolled(engine, PETUGAS)
+    later = utcnow() + dt.timedelta(hours=2)  # past every row's time, an anonymous one's whole hour too
+    for _round in range(3):  # a row held back behind its report's alert comes due once the alert is gone
+        async with engine.sessions() as db, db.begin():
+            claimed = await claim_due(db, later, 50, dt.timedelta(seconds=0))
+            assert [row.kind for row in claimed if row.contact_id == officer.contact_id] == []
+    async with engine.sessions() as db:
+        left = (await db.execute(select(Outbox.kind).where(Outbox.contact_id == officer.contact_id))).scalars()
+        assert list(left) == [], "dropped, not left to come due again"
+
+
+async def test_the_same_resident_telling_it_again_anonymously_is_counted_once(engine: Engine) -> None:
+    """Anonymous keeps no link to the contact, so a keyed token of contact and report stands in for one: told
+    again (anonymously or not), the account is not added, the officers get no second "+1", and the resident is told
+    kindly why. What is stored names no contact: neither its id nor its address."""
+    await enrolled(engine, PETUGAS)
+    _first, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
+    witness = Resident(engine, "console:saksi")
+    for identity in ("anonim", "anonim", "2"):
+        await tell(witness, SAME_STORY, "security")
+        assert witness.heard("report.ask_same_incident"), witness.text
+        for message in ("1", "2", "lewati", identity, "kirim"):
+            await witness.send(message)
+    assert witness.heard("report.already_joined"), witness.text
+    assert not witness.heard("report.joined") and not witness.heard("report.joined_anonymous")
+    urn_hash = ContactCipher(TEST_SECRET).lookup_hash(witness.urn)
+    async with engine.sessions() as db:
+        [row] = (await db.execute(select(Witness))).scalars().all()
+        plus_ones = (await db.execute(select(Outbox).where(Outbox.kind == "witness_added"))).scalars().all()
+    assert row.contact_id is None and row.teller_token not in (None, urn_hash)
+    assert row.teller_token == ContactCipher(TEST_SECRET).teller_token(urn_hash, (await report(engine, ref)).id)
+    assert ContactCipher("another key").teller_token(urn_hash, row.report_id) != row.teller_token, "keyed"
+    assert len(plus_ones) == 1, "one +1 saksi"
+    other = Resident(engine, "console:saksi-lain")
+    await tell(other, SAME_STORY, "security")
+    for message in ("1", "2", "lewati", "anonim", "kirim"):
+        await other.send(message)
+    assert other.heard("report.joined_anonymous"), "another resident still counts"

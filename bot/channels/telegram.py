@@ -164,7 +164,11 @@ class TelegramChannel:
                 group=chat is not None and chat.type != chat.PRIVATE,
             )
         if update.edited_message is not None:
-            return self._inbound(update.edited_message, message_id, unsupported="edited")
+            # Nothing of an edit is passed on, so nothing of it can be read: an edited DAFTAR or story acted on
+            # would enrol the chat or begin a report from words already answered (or never sent as they stand).
+            edit = update.edited_message
+            return Inbound(urn=chat_urn(edit.chat.id), provider_message_id=message_id, unsupported="edited",
+                           group=edit.chat.type != edit.chat.PRIVATE)
         message = update.message or update.channel_post
         if message is None:
             return None  # membership changes, polls, reactions and updates this version does not know

@@ -143,6 +143,13 @@ class WhatsAppChannel:
         the URL it called: the public one, not the one this process sees behind a proxy."""
         return bool(RequestValidator(self.auth_token).validate(url, form, signature))
 
+    def for_us(self, form: Mapping[str, str]) -> bool:
+        """Whether a signed form is for this account and this number: the number a message is sent to, or a status
+        callback's message was sent from. The auth token signs alike for every number of the account (and a
+        subaccount's forms, where it is the parent's), so a valid signature alone does not say it is ours."""
+        ours = form.get("From" if "MessageStatus" in form else "To", "")
+        return form.get("AccountSid", "") == self.account_sid and ours == self.sender
+
     def receive(self, form: Mapping[str, str]) -> Inbound:
         """The Inbound a Twilio webhook form stands for; MalformedWebhook when it is not one."""
         sender = form.get("From", "")
