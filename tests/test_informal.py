@@ -991,6 +991,34 @@ async def test_a_story_that_starts_with_salah_is_a_story_not_a_correction(engine
     assert draft["description"] == "Salah paham dengan tetangga soal pagar" and draft["category"] == "social"
 
 
+@pytest.mark.parametrize(("fix", "kind"), [
+    ("eh salah maksudnya lalu lintas", "traffic"), ("eh salah pak, harusnya narkoba", "drugs"),
+    ("eh keliru pak, yg bener lalu lintas", "traffic"), ("maaf salah pencet, maksudnya daerah rawan", "unsafe_place"),
+    ("salah pak mestinya persoalan sosial", "social"), ("oops wrong, i meant traffic", "traffic"),
+    ("sorry wrong, should be drugs", "drugs"),
+])
+async def test_a_kind_corrected_where_the_story_is_asked_changes_the_kind_and_asks_the_story(
+        engine: Engine, fix: str, kind: str) -> None:
+    """A slip owned and the kind meant, where the story is asked: the kind is changed, the story asked again and
+    not begun with the correction, as at any other question."""
+    resident = await at(engine, "description")
+    await resident.send(fix)
+    lang = "en" if fix.isascii() and fix.split()[0] in ("oops", "sorry") else "id"
+    assert resident.heard("report.changed", lang) and resident.heard("report.ask_description", lang), resident.text
+    await resident.send(DESCRIPTION)
+    draft = await draft_of(engine)
+    assert (draft["category"], draft["description"]) == (kind, DESCRIPTION)
+
+
+@pytest.mark.parametrize("story", ["salah parkir harusnya ditilang pak", "salah pak harusnya lampu merah nyala tp mati",
+                                   "eh salah paham sama tetangga, harusnya dibicarakan baik2"])
+async def test_a_story_that_says_salah_and_harusnya_is_the_story(engine: Engine, story: str) -> None:
+    resident = await at(engine, "description")
+    await resident.send(story)
+    assert not resident.heard("report.changed") and resident.heard("report.ask_location"), resident.text
+    assert (await draft_of(engine))["description"] == story
+
+
 async def test_asked_what_kind_the_resident_may_tell_the_story_or_name_the_incident(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "lapor"):
