@@ -36,6 +36,7 @@ from handlers.language.intents import (
     erasure_asked,
     identity_wished,
     menu_intent,
+    names_own_report,
     objects_to_decision,
     photo_announced,
     photo_of_a_report_sent,
@@ -633,7 +634,9 @@ async def _status_in_own_words(turn: Turn) -> str | None:
     asked = status_asked(turn.text, loosely=True)
     if asked is None or not asks_after_a_report(turn.text, story_asked=turn.step in report_flow.STORY_STEPS):
         return None
-    return asked if await has_own_reports(turn) else None
+    # "laporan sy yg kemarin udh diproses blm pak" names a report of theirs: answered with none to show (an anonymous
+    # one is found by its number), not told as the story nor tried as a place
+    return asked if names_own_report(turn.text) or await has_own_reports(turn) else None
 
 
 async def _status_asked(turn: Turn, asked: str) -> str:

@@ -628,6 +628,21 @@ def asks_after_a_report(text: str, *, story_asked: bool) -> bool:
     return bool(set(said) & (REPORT_NOUNS | ASKING_AFTER)) or (not story_asked and _asked(text, said))
 
 
+def names_own_report(text: str) -> bool:
+    """Whether a question after a report names it as the resident's own, by the word ("laporan sy yg kemarin udh
+    diproses blm", "gmn kabar laporan helm sy", "any news on my report?"), and tells of no incident beside it
+    ("laporan saya dibaca ga pak? tetangga dipukul") nor of a report made elsewhere ("laporan sy ke pak RT")."""
+    said = words(text)
+    owned = any(word == "laporanku" or (word in REPORT_NOUNS
+                                          and OWN_WORDS & set(said[max(0, i - 1):i + 2 + _THE_MATTER_WORDS]))
+                for i, word in enumerate(said))
+    return owned and not _MADE_ELSEWHERE & set(said) and category_named(text) is None
+
+
+_THE_MATTER_WORDS = 2  # between the report and its owner: "laporan helm sy", "laporan motor hilang saya"
+_MADE_ELSEWHERE = frozenset({"ke", "kepada", "sama", "rt", "rw", "kelurahan", "desa", "lurah", "kades", "satpam", "to"})
+
+
 def objects_to_decision(text: str) -> bool:
     """Whether a message asks why a report was decided as it was ("lho kok ditolak pak, kaca mobil sy dipecah
     maling", "loh kok udh selesai? helm sy kan blm ketemu"): an objection for the officers, not only a question."""
