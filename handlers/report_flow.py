@@ -549,8 +549,9 @@ async def read_back(turn: Turn) -> str:
     if meant is None and picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
         return await _story_told_on(turn)  # what happened, where and when, told after an opener: all read again
     none_read = not {"place", "places"} & set(turn.draft["read"])
-    place_given = meant is not None or (picked is None and turn.inbound.choice is None
-                                        and await _names_a_place(turn, none_read=none_read))
+    place_given = meant is not None or (picked is None and turn.inbound.choice is None and (
+        await _names_a_place(turn, none_read=none_read)
+        or (none_read and _PLACE_KIND_ALONE.match(turn.text) is not None)))  # "di rumah": which kelurahan is asked
     if place_given:  # "di jl kalimantan kel sananwetan", "bukan, lokasinya di kel plosokerep": the rest holds
         picked = "yes"
         turn.draft["read"].pop("place", None)

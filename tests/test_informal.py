@@ -1019,6 +1019,35 @@ async def test_a_story_that_says_salah_and_harusnya_is_the_story(engine: Engine,
     assert (await draft_of(engine))["description"] == story
 
 
+@pytest.mark.parametrize("story", ["tolong pak suami sy mukulin sy lg", "motor sy dicuri semalam pak",
+                                   "ada yg ngintip kamar mandi sy tadi malam"])
+@pytest.mark.parametrize("where", ["di rumah", "di rumah pak", "dirumah sy", "dkt tempat kerja sy", "at home"])
+async def test_a_kind_of_place_at_the_read_back_that_read_none_asks_which_kelurahan(
+        engine: Engine, story: str, where: str) -> None:
+    """Where the read-back read no place, "di rumah" answers what is missing, as at the place's question: which
+    kelurahan is asked, and what was read is kept; not refused as no choice."""
+    resident = Resident(engine)
+    await resident.send(story)
+    assert resident.heard("report.read_back") and "Lokasi: (belum ada)" in resident.text, resident.text
+    kind = re.search(r"Kategori: ([^\n]+)", resident.text)
+    await resident.send(where)
+    assert resident.heard("place.ask_which_kelurahan") and not resident.heard("common.not_a_choice"), resident.text
+    assert await step_of(engine, resident) == "location"
+    await resident.send("kel gedog kec sananwetan")
+    await resident.send("ya")
+    assert resident.heard("report.ask_photo") or resident.heard("report.ask_identity"), resident.text
+    draft = await draft_of(engine)
+    assert draft["place"] == GEDOG and draft.get("when") and kind is not None
+
+
+@pytest.mark.parametrize("said", ["rumah sy kemalingan", "sy dirumah aja pak takut"])
+async def test_more_than_a_kind_of_place_at_the_read_back_is_not_taken_as_the_place(engine: Engine, said: str) -> None:
+    resident = Resident(engine)
+    await resident.send("tolong pak suami sy mukulin sy lg")
+    await resident.send(said)
+    assert not resident.heard("place.ask_which_kelurahan"), resident.text
+
+
 async def test_asked_what_kind_the_resident_may_tell_the_story_or_name_the_incident(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "lapor"):
