@@ -2085,6 +2085,14 @@ async def when(turn: Turn) -> str:
         turn.text = instead  # "bukan kemarin, tadi pagi": the time meant, not the one taken back
         turn.inbound = dataclasses.replace(turn.inbound, text=turn.text)
     told = _time_in_story(turn)
+    if turn.inbound.choice is None and await _place_at_the_time_question(turn):
+        # "sananwetan" after Kota Blitar, "kel rembang": where, narrowed or put right, not when; the time the story
+        # told ("…semalem") is the time, not asked again
+        if told:
+            _take_time_told(turn, told)
+            turn.say("report.time_noted", when=told[1])
+        _reopen(turn, LOCATION)
+        return await location(turn)
     answer = yes_or_no(turn.text) if turn.inbound.choice is None else None
     if answer is None and turn.inbound.choice is None and as_told(turn.text):
         if not told:  # "terserah" with no time told: none is
@@ -2092,10 +2100,7 @@ async def when(turn: Turn) -> str:
             return first_missing(turn)
         answer = "yes"  # "sesuai aja", "yg tadi": the time the story told
     if told and answer == "yes":
-        choice, words_told = told
-        turn.draft["when"] = {"choice": choice} if choice == "now" else {"text": words_told}
-        if choice == "now" and not turn.emergency_answered:
-            turn.say("emergency.happening_now")
+        _take_time_told(turn, told)
         return first_missing(turn)
     if told and answer == "no":
         turn.draft["told_time_wrong"] = True
@@ -2159,6 +2164,25 @@ async def when(turn: Turn) -> str:
     if when_named(turn.text) == "now" and not turn.emergency_answered:
         turn.say("emergency.happening_now")  # "skrg masih disitu pak": in the resident's words, and going on
     return first_missing(turn)
+
+
+def _take_time_told(turn: Turn, told: tuple[str, str]) -> None:
+    """The time the story told, as the answer to when: going on now as the choice, with its reminder."""
+    choice, words_told = told
+    turn.draft["when"] = {"choice": choice} if choice == "now" else {"text": words_told}
+    if choice == "now" and not turn.emergency_answered:
+        turn.say("emergency.happening_now")
+
+
+async def _place_at_the_time_question(turn: Turn) -> bool:
+    """Whether an answer to when names a place and no time: one inside the place taken ("sananwetan" after Kota
+    Blitar), or one said with a word of a place ("kel rembang"); not a time in words ("pas hujan deras")."""
+    if _names_a_time(turn.text) or len(words(turn.text)) > _PLACE_ALONE_WORDS:
+        return False
+    found, _confident = await turn.router.read(turn.db, turn.text)
+    taken = turn.draft.get("place")
+    return bool(found) and (any(taken and place.code.startswith(f"{taken}.") for place in found)
+                            or bool(_PLACE_MARKERS & set(normalise(turn.text).split())))
 
 
 _CLAUSES = re.compile(r"\s*[,.;]+\s*")

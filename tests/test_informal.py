@@ -1048,6 +1048,39 @@ async def test_more_than_a_kind_of_place_at_the_read_back_is_not_taken_as_the_pl
     assert not resident.heard("place.ask_which_kelurahan"), resident.text
 
 
+@pytest.mark.parametrize(("where", "place"), [("sananwetan", "Kec. Sananwetan"), ("kec sananwetan", "Kec. Sananwetan"),
+                                              ("kel gedog", "Kel. Gedog"), ("di kel rembang", "Kel. Rembang"),
+                                              ("gedog sananwetan", "Kel. Gedog")])
+async def test_a_place_at_the_time_question_narrows_the_place_and_the_story_keeps_its_time(
+        engine: Engine, where: str, place: str) -> None:
+    """Kota Blitar taken, then "sananwetan" where the time is asked: the place narrowed (its Polsek, not the
+    Polres), asked to be confirmed, and the time the story told is the time, not the place's name."""
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "ada yg nyolong ayam sy 3 ekor semalem", "blitar", "kota"):
+        await resident.send(said)
+    assert resident.heard("report.ask_when"), resident.text
+    await resident.send(where)
+    assert resident.heard("report.time_noted") and resident.heard("place.confirm") and place in resident.text, \
+        resident.text
+    await resident.send("ya")
+    assert resident.heard("report.ask_photo"), resident.text
+    draft = await draft_of(engine)
+    assert draft["when"] == {"text": "semalem"} and draft["place"].count(".") >= 2
+
+
+@pytest.mark.parametrize(("told", "kept"), [("kemarin sore jam 7", "kemarin sore jam 7"),
+                                            ("jam 10an malem", "jam 10an malem"),
+                                            ("td siang di pasar", "td siang di pasar")])
+async def test_a_time_at_the_time_question_after_a_coarse_place_is_the_time(engine: Engine, told: str,
+                                                                            kept: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "ada yg nyolong ayam sy 3 ekor", "blitar", "kota"):
+        await resident.send(said)
+    await resident.send(told)
+    assert not resident.heard("place.confirm") and resident.heard("report.ask_photo"), resident.text
+    assert (await draft_of(engine))["when"] == {"text": kept}
+
+
 async def test_asked_what_kind_the_resident_may_tell_the_story_or_name_the_incident(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "lapor"):
