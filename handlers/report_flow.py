@@ -205,6 +205,16 @@ def start_with_photo(turn: Turn) -> str:
     return first_missing(turn)
 
 
+async def start_with_voice(turn: Turn) -> str:
+    """A voice note sent before anything else, as WhatsApp users often begin, opens a report with it as the story;
+    words sent with it are its line and may name the kind. The rest is asked, the kind first when none is named."""
+    start(turn, urgent=turn.emergency_answered)
+    _keep_voice(turn)
+    if not turn.text.strip():
+        return VOICE_CAPTION
+    return await voice_caption(turn)
+
+
 async def start_from_place(turn: Turn) -> str | None:
     """A place sent before anything else ("di gedog sananwetan blitar pak") starts a report with it: the place is
     confirmed first, then the rest asked. None when the message names no place."""
@@ -1549,6 +1559,8 @@ async def voice_caption(turn: Turn) -> str:
         caption = turn.text
     if turn.draft.pop("category_unsure", False):
         turn.draft["category"] = category_named(caption) or turn.draft["category"]
+    elif "category" not in turn.draft and (named := category_named(caption)):
+        turn.draft["category"] = named  # a voice note that began the report: its line may name the kind
     turn.draft["description"] = voice_story(turn.lang, turn.draft["voice"]["duration_seconds"], caption)
     return first_missing(turn)
 
