@@ -36,6 +36,7 @@ from handlers.language.intents import (
     erasure_asked,
     identity_wished,
     menu_intent,
+    names_own_report,
     objects_to_decision,
     photo_announced,
     photo_of_a_report_sent,
@@ -120,6 +121,8 @@ async def menu(turn: Turn) -> str:
     """Starts a report, a status look-up, help, or switches language; takes the answer to an officer's
     question. An officer's chat has the officer's menu instead."""
     if turn.officer is not None:
+        if turn.voice is not None:
+            turn.say("voice.rejected_not_now")  # a report is begun with one in a resident's chat only
         return await officer.home(turn)
     if turn.emergency_answered and not report_kind_asked(turn.text):
         if objects_to_decision(turn.text) and (decided := await decided_report(turn, OBJECTION_WITHIN)):
@@ -158,6 +161,8 @@ async def menu(turn: Turn) -> str:
         return report_flow.start_with_photo(turn)
     if turn.photo and not turn.text.strip():
         return report_flow.start_with_photo(turn)  # sent first, as WhatsApp users do: the story is asked next
+    if turn.voice is not None:
+        return await report_flow.start_with_voice(turn)  # the story told first, in the resident's voice
     if picked in (None, "report") and turn.inbound.choice is None and menu_intent(turn.text) in ("story", "category"):
         return await _menu_intent(turn)  # "lapor pencurian" says more than "lapor"
     if picked == "report":
@@ -649,7 +654,9 @@ async def _status_in_own_words(turn: Turn) -> str | None:
     asked = status_asked(turn.text, loosely=True)
     if asked is None or not asks_after_a_report(turn.text, story_asked=turn.step in report_flow.STORY_STEPS):
         return None
-    return asked if await has_own_reports(turn) else None
+    # "laporan sy yg kemarin udh diproses blm pak" names a report of theirs: answered with none to show (an anonymous
+    # one is found by its number), not told as the story nor tried as a place
+    return asked if names_own_report(turn.text) or await has_own_reports(turn) else None
 
 
 async def _status_asked(turn: Turn, asked: str) -> str:
@@ -843,7 +850,7 @@ async def _about_own_report(turn: Turn) -> bool:
 
 def _tells_something(turn: Turn) -> bool:
     """Whether a first message (or the first after a draft expired) says what the contact wants by itself."""
-    return turn.emergency_answered or turn.photo is not None \
+    return turn.emergency_answered or turn.photo is not None or turn.voice is not None \
         or menu_intent(turn.text) in ("story", "category", "can_report", "report", "how", *_ANSWERED_AT_THE_MENU) \
         or told_at_length(turn.text) or station_service_asked(turn.text) is not None \
         or identity_wished(turn.text) is not None  # "sy gk mau disebut nama y pak": a report, kept unnamed

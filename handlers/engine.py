@@ -224,12 +224,14 @@ class Engine:
         return await self._fetch_and_keep(inbound, inbound.media[0], self.media_store.save_photo)
 
     async def _store_voice(self, inbound: Inbound, voice: Media) -> tuple[StoredMedia | None, str | None]:
-        """Fetches and stores a voice note sent where the conversation takes one (a report's story, or the
-        answer an officer waits for); elsewhere it is not kept. What the channel declares too large or too long
-        is refused before it is downloaded; what it does not declare is read from the bytes."""
+        """Fetches and stores a voice note sent where the conversation takes one (a report's story, a report begun
+        with one at the menu, or the answer an officer waits for); elsewhere it is not kept. What the channel
+        declares too large or too long is refused before it is downloaded; what it does not declare is read from
+        the bytes."""
         async with self.sessions() as db:
             step = await current_step(db, self.cipher, inbound.urn)
-            if step not in VOICE_STEPS and not (step == MENU and await self._answer_awaited(db, inbound.urn)):
+            # At the menu, a voice note answers the officer who asked the sender, or begins a report as its story.
+            if step not in (*VOICE_STEPS, None, MENU):
                 return None, "not_now"
         if (voice.size_bytes or 0) > MAX_VOICE_BYTES:
             return None, "too_large"

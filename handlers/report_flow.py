@@ -206,6 +206,16 @@ def start_with_photo(turn: Turn) -> str:
     return first_missing(turn)
 
 
+async def start_with_voice(turn: Turn) -> str:
+    """A voice note sent before anything else, as WhatsApp users often begin, opens a report with it as the story;
+    words sent with it are its line and may name the kind. The rest is asked, the kind first when none is named."""
+    start(turn, urgent=turn.emergency_answered)
+    _keep_voice(turn)
+    if not turn.text.strip():
+        return VOICE_CAPTION
+    return await voice_caption(turn)
+
+
 async def start_from_place(turn: Turn) -> str | None:
     """A place sent before anything else ("di gedog sananwetan blitar pak") starts a report with it: the place is
     confirmed first, then the rest asked. None when the message names no place."""
@@ -551,8 +561,9 @@ async def read_back(turn: Turn) -> str:
     if meant is None and picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
         return await _story_told_on(turn)  # what happened, where and when, told after an opener: all read again
     none_read = not {"place", "places"} & set(turn.draft["read"])
-    place_given = meant is not None or (picked is None and turn.inbound.choice is None
-                                        and await _names_a_place(turn, none_read=none_read))
+    place_given = meant is not None or (picked is None and turn.inbound.choice is None and (
+        await _names_a_place(turn, none_read=none_read)
+        or (none_read and _PLACE_KIND_ALONE.match(turn.text) is not None)))  # "di rumah": which kelurahan is asked
     if place_given:  # "di jl kalimantan kel sananwetan", "bukan, lokasinya di kel plosokerep": the rest holds
         picked = "yes"
         turn.draft["read"].pop("place", None)
@@ -1548,6 +1559,8 @@ async def voice_caption(turn: Turn) -> str:
         caption = turn.text
     if turn.draft.pop("category_unsure", False):
         turn.draft["category"] = category_named(caption) or turn.draft["category"]
+    elif "category" not in turn.draft and (named := category_named(caption)):
+        turn.draft["category"] = named  # a voice note that began the report: its line may name the kind
     turn.draft["description"] = voice_story(turn.lang, turn.draft["voice"]["duration_seconds"], caption)
     return first_missing(turn)
 
@@ -2087,6 +2100,14 @@ async def when(turn: Turn) -> str:
         turn.text = instead  # "bukan kemarin, tadi pagi": the time meant, not the one taken back
         turn.inbound = dataclasses.replace(turn.inbound, text=turn.text)
     told = _time_in_story(turn)
+    if turn.inbound.choice is None and await _place_at_the_time_question(turn):
+        # "sananwetan" after Kota Blitar, "kel rembang": where, narrowed or put right, not when; the time the story
+        # told ("…semalem") is the time, not asked again
+        if told:
+            _take_time_told(turn, told)
+            turn.say("report.time_noted", when=told[1])
+        _reopen(turn, LOCATION)
+        return await location(turn)
     answer = yes_or_no(turn.text) if turn.inbound.choice is None else None
     if answer is None and turn.inbound.choice is None and as_told(turn.text):
         if not told:  # "terserah" with no time told: none is
@@ -2094,10 +2115,7 @@ async def when(turn: Turn) -> str:
             return first_missing(turn)
         answer = "yes"  # "sesuai aja", "yg tadi": the time the story told
     if told and answer == "yes":
-        choice, words_told = told
-        turn.draft["when"] = {"choice": choice} if choice == "now" else {"text": words_told}
-        if choice == "now" and not turn.emergency_answered:
-            turn.say("emergency.happening_now")
+        _take_time_told(turn, told)
         return first_missing(turn)
     if told and answer == "no":
         turn.draft["told_time_wrong"] = True
@@ -2161,6 +2179,25 @@ async def when(turn: Turn) -> str:
     if when_named(turn.text) == "now" and not turn.emergency_answered:
         turn.say("emergency.happening_now")  # "skrg masih disitu pak": in the resident's words, and going on
     return first_missing(turn)
+
+
+def _take_time_told(turn: Turn, told: tuple[str, str]) -> None:
+    """The time the story told, as the answer to when: going on now as the choice, with its reminder."""
+    choice, words_told = told
+    turn.draft["when"] = {"choice": choice} if choice == "now" else {"text": words_told}
+    if choice == "now" and not turn.emergency_answered:
+        turn.say("emergency.happening_now")
+
+
+async def _place_at_the_time_question(turn: Turn) -> bool:
+    """Whether an answer to when names a place and no time: one inside the place taken ("sananwetan" after Kota
+    Blitar), or one said with a word of a place ("kel rembang"); not a time in words ("pas hujan deras")."""
+    if _names_a_time(turn.text) or len(words(turn.text)) > _PLACE_ALONE_WORDS:
+        return False
+    found, _confident = await turn.router.read(turn.db, turn.text)
+    taken = turn.draft.get("place")
+    return bool(found) and (any(taken and place.code.startswith(f"{taken}.") for place in found)
+                            or bool(_PLACE_MARKERS & set(normalise(turn.text).split())))
 
 
 _CLAUSES = re.compile(r"\s*[,.;]+\s*")

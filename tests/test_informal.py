@@ -992,6 +992,96 @@ async def test_a_story_that_starts_with_salah_is_a_story_not_a_correction(engine
     assert draft["description"] == "Salah paham dengan tetangga soal pagar" and draft["category"] == "social"
 
 
+@pytest.mark.parametrize(("fix", "kind"), [
+    ("eh salah maksudnya lalu lintas", "traffic"), ("eh salah pak, harusnya narkoba", "drugs"),
+    ("eh keliru pak, yg bener lalu lintas", "traffic"), ("maaf salah pencet, maksudnya daerah rawan", "unsafe_place"),
+    ("salah pak mestinya persoalan sosial", "social"), ("oops wrong, i meant traffic", "traffic"),
+    ("sorry wrong, should be drugs", "drugs"),
+])
+async def test_a_kind_corrected_where_the_story_is_asked_changes_the_kind_and_asks_the_story(
+        engine: Engine, fix: str, kind: str) -> None:
+    """A slip owned and the kind meant, where the story is asked: the kind is changed, the story asked again and
+    not begun with the correction, as at any other question."""
+    resident = await at(engine, "description")
+    await resident.send(fix)
+    lang = "en" if fix.isascii() and fix.split()[0] in ("oops", "sorry") else "id"
+    assert resident.heard("report.changed", lang) and resident.heard("report.ask_description", lang), resident.text
+    await resident.send(DESCRIPTION)
+    draft = await draft_of(engine)
+    assert (draft["category"], draft["description"]) == (kind, DESCRIPTION)
+
+
+@pytest.mark.parametrize("story", ["salah parkir harusnya ditilang pak", "salah pak harusnya lampu merah nyala tp mati",
+                                   "eh salah paham sama tetangga, harusnya dibicarakan baik2"])
+async def test_a_story_that_says_salah_and_harusnya_is_the_story(engine: Engine, story: str) -> None:
+    resident = await at(engine, "description")
+    await resident.send(story)
+    assert not resident.heard("report.changed") and resident.heard("report.ask_location"), resident.text
+    assert (await draft_of(engine))["description"] == story
+
+
+@pytest.mark.parametrize("story", ["tolong pak suami sy mukulin sy lg", "motor sy dicuri semalam pak",
+                                   "ada yg ngintip kamar mandi sy tadi malam"])
+@pytest.mark.parametrize("where", ["di rumah", "di rumah pak", "dirumah sy", "dkt tempat kerja sy", "at home"])
+async def test_a_kind_of_place_at_the_read_back_that_read_none_asks_which_kelurahan(
+        engine: Engine, story: str, where: str) -> None:
+    """Where the read-back read no place, "di rumah" answers what is missing, as at the place's question: which
+    kelurahan is asked, and what was read is kept; not refused as no choice."""
+    resident = Resident(engine)
+    await resident.send(story)
+    assert resident.heard("report.read_back") and "Lokasi: (belum ada)" in resident.text, resident.text
+    kind = re.search(r"Kategori: ([^\n]+)", resident.text)
+    await resident.send(where)
+    assert resident.heard("place.ask_which_kelurahan") and not resident.heard("common.not_a_choice"), resident.text
+    assert await step_of(engine, resident) == "location"
+    await resident.send("kel gedog kec sananwetan")
+    await resident.send("ya")
+    assert resident.heard("report.ask_photo") or resident.heard("report.ask_identity"), resident.text
+    draft = await draft_of(engine)
+    assert draft["place"] == GEDOG and draft.get("when") and kind is not None
+
+
+@pytest.mark.parametrize("said", ["rumah sy kemalingan", "sy dirumah aja pak takut"])
+async def test_more_than_a_kind_of_place_at_the_read_back_is_not_taken_as_the_place(engine: Engine, said: str) -> None:
+    resident = Resident(engine)
+    await resident.send("tolong pak suami sy mukulin sy lg")
+    await resident.send(said)
+    assert not resident.heard("place.ask_which_kelurahan"), resident.text
+
+
+@pytest.mark.parametrize(("where", "place"), [("sananwetan", "Kec. Sananwetan"), ("kec sananwetan", "Kec. Sananwetan"),
+                                              ("kel gedog", "Kel. Gedog"), ("di kel rembang", "Kel. Rembang"),
+                                              ("gedog sananwetan", "Kel. Gedog")])
+async def test_a_place_at_the_time_question_narrows_the_place_and_the_story_keeps_its_time(
+        engine: Engine, where: str, place: str) -> None:
+    """Kota Blitar taken, then "sananwetan" where the time is asked: the place narrowed (its Polsek, not the
+    Polres), asked to be confirmed, and the time the story told is the time, not the place's name."""
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "ada yg nyolong ayam sy 3 ekor semalem", "blitar", "kota"):
+        await resident.send(said)
+    assert resident.heard("report.ask_when"), resident.text
+    await resident.send(where)
+    assert resident.heard("report.time_noted") and resident.heard("place.confirm") and place in resident.text, \
+        resident.text
+    await resident.send("ya")
+    assert resident.heard("report.ask_photo"), resident.text
+    draft = await draft_of(engine)
+    assert draft["when"] == {"text": "semalem"} and draft["place"].count(".") >= 2
+
+
+@pytest.mark.parametrize(("told", "kept"), [("kemarin sore jam 7", "kemarin sore jam 7"),
+                                            ("jam 10an malem", "jam 10an malem"),
+                                            ("td siang di pasar", "td siang di pasar")])
+async def test_a_time_at_the_time_question_after_a_coarse_place_is_the_time(engine: Engine, told: str,
+                                                                            kept: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "ada yg nyolong ayam sy 3 ekor", "blitar", "kota"):
+        await resident.send(said)
+    await resident.send(told)
+    assert not resident.heard("place.confirm") and resident.heard("report.ask_photo"), resident.text
+    assert (await draft_of(engine))["when"] == {"text": kept}
+
+
 async def test_asked_what_kind_the_resident_may_tell_the_story_or_name_the_incident(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "lapor"):

@@ -743,6 +743,18 @@ def test_lagi_after_a_time_gone_by_is_the_storys_while_not_now() -> None:
     assert when_named("rumah sy dibobol maling, skrg malingnya masih di dalam") == "now"
 
 
+@pytest.mark.parametrize(("story", "told"), [
+    ("Saya ibu rumah tangga berusia 45 tahun. Kemarin malam rumah saya dibobol maling.", "kemarin malam"),
+    ("umur sy 60 thn, td pagi hp sy dijambret", "tadi pagi"),
+    ("sy berumur 70 tahun kemarin sore ditipu org ngaku dari bank", "kemarin sore"),
+    ("I am 45 years old, last night my house was burgled", "last night"),
+    ("motor sy dicuri 2 tahun lalu", "2 tahun lalu"),  # years gone by, no age
+])
+def test_the_reporters_age_is_no_part_of_the_time(story: str, told: str) -> None:
+    found = time_told(story)
+    assert found is not None and found[1] == told
+
+
 @pytest.mark.parametrize(("word", "root"), [("ngancem", "ancam"), ("ngancemin", "ancam"), ("nyolong", "colong"),
                                             ("ngejar", "kejar"), ("ngamuk", "amuk"), ("gedog", None),
                                             ("sananwetan", None), ("ngrance", None)])

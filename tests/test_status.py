@@ -11,7 +11,7 @@ from sqlalchemy import select
 from handlers.engine import Engine
 from storage.models import Report, ReportEvent, ReportStatus, Station, StationKind
 from storage.reports import find_ref
-from tests.helpers import PLACE, READING_ON_SQLITE, Resident, at, file_report, step_of, walk_to_summary
+from tests.helpers import PLACE, READING_ON_SQLITE, Resident, at, draft_of, file_report, step_of, walk_to_summary
 
 BRAWL = "Tawuran pelajar di Jl. Merdeka depan pasar Gedog, pada bawa celurit dan lempar batu"
 SAME_BRAWL = "pak anak2 sekolah tawuran dekat pasar gedog, lempar2 batu"
@@ -160,6 +160,37 @@ async def test_a_report_made_elsewhere_told_as_the_story_is_the_story_of_a_resid
     resident = await at(engine, "description")
     await resident.send("sudah lapor ke pak RT belum ditanggapi")
     assert not resident.heard("status.no_own_reports") and resident.heard("report.ask_location"), resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("step", "asked_again"), [("description", "report.ask_description"),
+                                                  ("location", "report.ask_location"), ("when", "report.ask_when")])
+@pytest.mark.parametrize("asked", ["laporan sy yg kemarin udh diproses blm pak", "udah ada kabar blm laporan sy",
+                                   "gmn kabar laporan helm sy", "laporan saya sudah ditangani belum ya pak?",
+                                   "any news on my report?"])
+async def test_a_question_after_ones_report_in_a_report_of_a_resident_without_any_is_answered_and_asked_again(
+        engine: Engine, step: str, asked_again: str, asked: str) -> None:
+    """With no report linked to the chat (an anonymous one is found by its number), a question naming one's own
+    report in the middle of a new one is answered, and the same question asked again: not told as the story, nor
+    spent as a try at the place."""
+    resident = await at(engine, step)
+    before = await draft_of(engine)
+    await resident.send(asked)
+    lang = "en" if asked.startswith("any") and step == "description" else "id"  # English is taken up where told
+    assert resident.heard("status.no_own_reports", lang) and resident.heard(asked_again, lang), resident.text
+    assert await draft_of(engine) == before
+    assert await step_of(engine, resident) == step
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("story", ["laporan sy ke kelurahan blm ditanggapi, jalan depan rumah rusak parah",
+                                   "laporan saya dibaca ga pak? tetangga dipukul"])
+async def test_a_story_that_names_ones_report_made_elsewhere_or_a_new_incident_is_the_story(
+        engine: Engine, story: str) -> None:
+    resident = await at(engine, "description")
+    await resident.send(story)
+    assert not resident.heard("status.no_own_reports") and resident.heard("report.ask_location"), resident.text
+    assert (await draft_of(engine))["description"] == story
 
 
 async def test_news_asked_for_a_thing_reported_lists_own_reports(engine: Engine) -> None:

@@ -36,6 +36,7 @@ from tests.helpers import (
     amr_voice,
     at,
     browser,
+    draft_of,
     enrolled,
     enrolled_on_telegram,
     invite,
@@ -212,11 +213,51 @@ async def test_a_voice_note_at_another_step_is_answered_and_not_kept(engine: Eng
     resident = await at(engine, "when")
     await resident.send(voice=recording)
     assert resident.heard("voice.rejected_not_now") and resident.heard("report.ask_when"), resident.text
-    at_menu = Resident(engine, "console:lain")
-    await at_menu.send("halo")
-    await at_menu.send(voice=recording)
-    assert at_menu.heard("voice.rejected_not_now"), "no officer waits for this resident's answer"
     assert not (tmp_path / "media").exists() or not list((tmp_path / "media").iterdir()), "nothing kept"
+
+
+@pytest.mark.parametrize("before", [(), ("halo",)])
+async def test_a_voice_note_sent_first_begins_a_report_with_it_as_the_story(
+        engine: Engine, tmp_path: Path, before: tuple[str, ...]) -> None:
+    """WhatsApp users often begin with a voice note, as the first message or at the menu: the report begins with it
+    as its story, its line is asked, then the kind, as no words named it."""
+    recording = tmp_path / "cerita.ogg"
+    recording.write_bytes(voice_note(4))
+    resident = Resident(engine)
+    for said in before:
+        await resident.send(said)
+    await resident.send(voice=recording)
+    assert resident.heard("report.ask_voice_caption") and not resident.heard("voice.rejected_not_now"), resident.text
+    await resident.send("lewati")
+    assert resident.heard("report.ask_category"), resident.text
+    await resident.send("1")
+    assert resident.heard("report.ask_location"), resident.text
+    draft = await draft_of(engine)
+    assert draft["category"] == "security" and draft["description"].startswith("🎤") and draft["voice"]
+    assert len(list((tmp_path / "media").iterdir())) == 1, "the voice note is kept"
+
+
+async def test_a_voice_note_at_an_officers_menu_begins_no_report(engine: Engine, tmp_path: Path) -> None:
+    recording = tmp_path / "cerita.ogg"
+    recording.write_bytes(voice_note(4))
+    officer = await enrolled(engine, "console:petugas")
+    await officer.send(voice=recording)
+    assert officer.heard("voice.rejected_not_now") and not officer.heard("report.ask_voice_caption"), officer.text
+    assert await step_of(engine, officer) == "menu"
+
+
+@pytest.mark.parametrize(("caption", "kind"), [("motor sy dicuri di parkiran pasar", "security"),
+                                               ("ada kecelakaan di perempatan", "traffic")])
+async def test_a_voice_note_sent_first_with_a_caption_reads_the_kind_from_it(
+        engine: Engine, tmp_path: Path, caption: str, kind: str) -> None:
+    recording = tmp_path / "cerita.ogg"
+    recording.write_bytes(voice_note(4))
+    resident = Resident(engine)
+    await resident.send(caption, voice=recording)
+    assert not resident.heard("report.ask_category") and not resident.heard("report.ask_voice_caption"), \
+        resident.text
+    draft = await draft_of(engine)
+    assert draft["category"] == kind and draft["description"].endswith(caption)
 
 
 async def test_an_officer_s_question_answered_with_a_voice_note(engine: Engine, tmp_path: Path) -> None:

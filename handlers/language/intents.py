@@ -622,6 +622,21 @@ def asks_after_a_report(text: str, *, story_asked: bool) -> bool:
     return bool(set(said) & (REPORT_NOUNS | ASKING_AFTER)) or (not story_asked and _asked(text, said))
 
 
+def names_own_report(text: str) -> bool:
+    """Whether a question after a report names it as the resident's own, by the word ("laporan sy yg kemarin udh
+    diproses blm", "gmn kabar laporan helm sy", "any news on my report?"), and tells of no incident beside it
+    ("laporan saya dibaca ga pak? tetangga dipukul") nor of a report made elsewhere ("laporan sy ke pak RT")."""
+    said = words(text)
+    owned = any(word == "laporanku" or (word in REPORT_NOUNS
+                                          and OWN_WORDS & set(said[max(0, i - 1):i + 2 + _THE_MATTER_WORDS]))
+                for i, word in enumerate(said))
+    return owned and not _MADE_ELSEWHERE & set(said) and category_named(text) is None
+
+
+_THE_MATTER_WORDS = 2  # between the report and its owner: "laporan helm sy", "laporan motor hilang saya"
+_MADE_ELSEWHERE = frozenset({"ke", "kepada", "sama", "rt", "rw", "kelurahan", "desa", "lurah", "kades", "satpam", "to"})
+
+
 def objects_to_decision(text: str) -> bool:
     """Whether a message asks why a report was decided as it was ("lho kok ditolak pak, kaca mobil sy dipecah
     maling", "loh kok udh selesai? helm sy kan blm ketemu"): an objection for the officers, not only a question."""
@@ -1526,13 +1541,18 @@ def correction(text: str) -> Correction | None:
         return None
     if said[0] in BACK_WORDS or normalise(text) in ("go back", "mundur satu"):
         return Correction(back=True)
-    changing = bool(set(said) & CORRECTION_WORDS)
+    meant = _meant_after_a_slip(said)
+    changing = bool(set(said) & CORRECTION_WORDS) or meant is not None
     if not fields and ((said[0] in ("salah", "wrong", "keliru", "ralat") and len(said) <= 2)
                        or (_a_slip(said) and "?" not in text)):
         return Correction()  # "salah", "salah pak", "maaf salah pencet": the last answer was wrong
     if not changing and not (fields and (said[0] in FIX_OPENERS or opens)):
         return None
     named = category_named(text) if len(said) > 1 else None
+    if meant is not None and (by_name := _kind_by_its_name(meant)):
+        named = by_name  # "eh salah maksudnya lalu lintas": the kind by its own name, which tells no incident
+    elif meant is not None and not set(said) & CORRECTION_WORDS and len(meant) > _KIND_NAMED_WORDS:
+        named = None  # "salah pak, harusnya lampu merah nyala": more said of the incident than a kind
     if fields:
         field, rest = fields[0], _new_answer(text, fields[0])
         if field == "description" and only_a_time(rest):
@@ -1540,6 +1560,44 @@ def correction(text: str) -> Correction | None:
             field, rest = "when", time_instead(rest) or rest
         return Correction(field, named if field == "category" else None, rest=rest)
     return Correction("category", named) if named is not None else None
+
+
+# What a slip owned is followed by to say what was meant: "eh salah pak, harusnya narkoba", "keliru, yg bener lalu
+# lintas", "sorry wrong, should be traffic".
+_MEANT = (("harusnya",), ("seharusnya",), ("mestinya",), ("semestinya",), ("sebenarnya",), ("yang", "benar"),
+          ("yang", "betul"), ("maksud", "saya"), ("maksudnya",), ("maksud",), ("should", "be"), ("i", "meant"),
+          ("i", "mean"), ("meant",))
+
+
+_KIND_NAMED_WORDS = 2  # a kind named after "harusnya" is no longer: "narkoba", "lalu lintas"
+
+
+def _meant_after_a_slip(said: list[str]) -> list[str] | None:
+    """The words after a slip owned and what it meant ("eh salah pak, harusnya lalu lintas" → "lalu lintas"); None
+    when the message is not one: a story may say "salah" and "harusnya" apart ("salah parkir, harusnya ditilang")."""
+    wrong = 0
+    while wrong < len(said) and said[wrong] in _OWNING | NEUTRAL and said[wrong] not in _WRONG:
+        wrong += 1
+    if wrong >= len(said) or said[wrong] not in _WRONG:
+        return None
+    for at in range(wrong + 1, len(said)):
+        for phrase in _MEANT:
+            if tuple(said[at:at + len(phrase)]) == phrase:
+                return said[at + len(phrase):]
+        if said[at] not in NEUTRAL:
+            return None
+    return None
+
+
+def _kind_by_its_name(said: list[str]) -> str | None:
+    """The category the words are the name of, in either language ("lalu lintas", "daerah rawan", "traffic"): a kind
+    named after a slip, where category_named reads the incident's words."""
+    told = " ".join(said)
+    for lang in LANGUAGES:
+        for kind, names in aliases(lang, "category").items():
+            if told in {normalise(name) for name in (*names, catalogue(lang)[f"choice.category.{kind}"])}:
+                return kind
+    return None
 
 
 # What was done by a slip: "salah pencet", "salah ketik", "wrong button".

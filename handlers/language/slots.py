@@ -201,7 +201,7 @@ def _of_a_time(said: list[str], at: int) -> bool:
     number only as an hour ("jam 5", "9 pm") or a count of units ("2 jam yang lalu"), not "kemarin 3 motor"."""
     word, before = said[at], said[at - 1] if at else ""
     after = said[at + 1] if at + 1 < len(said) else ""
-    if _AN_AGE & set(said[max(0, at - 2):at]) and (word.isdecimal() or before.isdecimal()):
+    if _in_an_age(said, at):
         return False  # "umur 72 tahun. Kemarin sore …": an age, not part of the time after it
     if _NUMBER.match(word):
         minutes = len(word) == 2 and before.isdecimal()  # "9.30", split in two words
@@ -401,7 +401,19 @@ _OF_TODAY = frozenset({"jam", "menit", "hour", "hours", "minute", "minutes"})
 _ENGLISH_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
                             "minute", "minutes"})
 _A_POINT = frozenset({"lalu", "yang", "ago", "lagi", "kemudian", "later", "depan", "sebelumnya", "before"})
-_AN_AGE = frozenset({"umur", "usia", "umurnya", "usianya", "age", "aged", "old"})
+_AN_AGE = frozenset({"umur", "usia", "umurnya", "usianya", "berusia", "berumur", "umurku", "usiaku", "age", "aged"})
+_AGE_WORDS = 3  # an age word stands this near before its number: "umur sy 60 thn", "berusia 45 tahun"
+
+
+def _in_an_age(said: list[str], at: int) -> bool:
+    """Whether the word at `at` is the number of an age, or its unit: "berusia 45 tahun", "umur sy 60 thn", "45 years
+    old"; not a count of time gone by ("2 tahun lalu")."""
+    number = at if said[at].isdecimal() else at - 1 if at and said[at - 1].isdecimal() else None
+    if number is None:
+        return False
+    unit_after = said[number + 1:number + 2]
+    return bool(_AN_AGE & set(said[max(0, number - _AGE_WORDS):number])) \
+        or (unit_after in (["tahun"], ["years"], ["year"]) and said[number + 2:number + 3] == ["old"])
 
 
 def _span_in(said: list[str]) -> tuple[str, int, int, str] | None:
