@@ -1066,7 +1066,7 @@ async def test_a_place_at_the_time_question_narrows_the_place_and_the_story_keep
     await resident.send("ya")
     assert resident.heard("report.ask_photo"), resident.text
     draft = await draft_of(engine)
-    assert draft["when"] == {"text": "semalem"} and draft["place"].count(".") >= 2
+    assert draft["when"] == {"text": "semalam"} and draft["place"].count(".") >= 2
 
 
 @pytest.mark.parametrize(("told", "kept"), [("kemarin sore jam 7", "kemarin sore jam 7"),
