@@ -512,7 +512,7 @@ def outcome_messages(lang: str, action: Action, ref: str, outcome: Outcome) -> l
     done = "returned" if outcome.returned else action.value
     said = [(f"officer.done.{done}", {"ref": ref, "station": outcome.station})]
     referred = action == Action.REFER or outcome.returned
-    if referred and outcome.other_polres:
+    if referred and outcome.other_polres and not outcome.returned:  # sent back where it came from: no slip to undo
         said.append(("officer.referred_outside", {"station": outcome.station, "polres": outcome.other_polres}))
     if referred and not outcome.alerted:
         said.append(("officer.nobody_alerted", {}))

@@ -57,6 +57,7 @@ from tests.helpers import (
     payload,
     photo,
     report,
+    station_code,
     step_of,
     walk_to_summary,
 )
@@ -898,6 +899,18 @@ async def test_referral_moves_the_report_and_alerts_the_other_station(engine: En
     warga = Resident(engine, WARGA)
     await warga.send(f"STATUS {ref}")
     assert "WIB: Diteruskan ke Polsek Sekar" in warga.text and "WIB: Polsek Sekar" not in warga.text, warga.text
+
+
+async def test_a_referral_declined_goes_back_with_no_word_of_another_polres(engine: Engine) -> None:
+    """Polsek Sekar declines a report Polsek Sananwetan sent it: it goes back, and Sekar's officer was told to ask
+    them to refer it back, as if Sekar had sent it outside its Polres by a slip."""
+    sananwetan = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    await sekar.send(f"TOLAK {ref} bukan wilayah kami")
+    assert sekar.heard("officer.done.returned") and not sekar.heard("officer.referred_outside"), sekar.text
+    assert await station_code(engine, await report(engine, ref)) == "POLSEK-SANANWETAN"
 
 
 async def test_a_referral_within_the_polres_says_nothing_of_it(engine: Engine) -> None:
