@@ -528,6 +528,10 @@ def ask_action_note(turn: Turn) -> None:
 
 async def action_note(turn: Turn) -> str:
     """Takes the pending action with what was typed; asks again when it does not fit."""
+    if (picked := _menu_label(turn)) is not None:  # "Laporan terbuka", the menu's own words, typed as the reason
+        cancel_action(turn)
+        turn.step = resume(turn)
+        return await _menu_choice(turn, picked)
     pending = turn.data["pending_action"]
     action = Action(pending["action"])
     if _too_little(action, turn.text):
@@ -604,6 +608,12 @@ async def home(turn: Turn) -> str:
             await _not_here(turn, ref, await report_by_ref(turn.db, ref))
         return MENU
     return await _menu_choice(turn, turn.pick(_menu(turn)))
+
+
+def _menu_label(turn: Turn) -> str | None:
+    """The officer's menu option whose own words the message is, whole; its number or a near miss is not one."""
+    said = normalise(turn.text)
+    return next((key for key, names in _menu(turn).answers(turn.lang) if said in names), None)
 
 
 def _menu(turn: Turn) -> Menu:

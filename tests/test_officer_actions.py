@@ -1621,6 +1621,22 @@ async def test_a_command_where_an_actions_words_are_asked_drops_the_action_and_i
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED
 
 
+@pytest.mark.parametrize("action", ["TOLAK", "INFO"])
+@pytest.mark.parametrize("label", ["Laporan terbuka", "laporan terbuka"])
+async def test_the_menus_own_words_where_a_reason_is_asked_are_the_menu(engine: Engine, action: str,
+                                                                          label: str) -> None:
+    """A tester tapped out "Laporan terbuka", the menu's first option, where TOLAK's reason was asked: the report
+    was rejected with that for its reason, and the resident told it."""
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"{action} {ref}")
+    await petugas.send(label)
+    assert petugas.heard("officer.action_cancelled"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send("tidak ada yang bisa kami tindak lanjuti")
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED, "the reason asked no more"
+
+
 async def test_odd_pages_and_officer_words_inside_a_flow(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     await file_report(engine)
