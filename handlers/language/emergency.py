@@ -47,7 +47,7 @@ ALWAYS_WORDS = frozenset({
     "dijambak", "dicekik", "dihajar", "digebuk", "digebukin", "disiksa", "penyiksaan",
     "ditembak", "ditembaki", "penembakan",
     "tembakan", "ledakan", "ngebacok", "ngeroyok", "dikeroyok", "penculikan", "perampokan", "perampok",
-    "ngerampok", "ngerampokin", "ngerampas", "nyandera", "ngebunuh", "ngebegal",
+    "ngerampok", "ngerampokin", "nyandera", "ngebunuh", "ngebegal",
     "pembacokan", "perampasan", "penjarahan", "ngancam", "ngancem", "ngancemin", "diancem", "nyulik", "nyulikin",
     "nodong", "nodongin", "ditodong", "menodong", "dikepung", "mengepung", "ngepung", "kericuhan", "kerusuhan",
     "keracunan", "diracun", "meracuni", "dibius", "pendarahan", "perdarahan",
