@@ -874,6 +874,16 @@ def test_how_things_usually_are_said_after_a_cry_leaves_it_a_cry(contrast: str) 
     assert missed == []
 
 
+@pytest.mark.parametrize(("text", "story"), [
+    ("met pagi pak, mau lapor, motor sy ilang di parkiran pasar td pagi", "motor sy ilang di parkiran pasar td pagi"),
+    ("met malam min, hp sy dijambret di jl merdeka", "hp sy dijambret di jl merdeka"),
+    ("selamat sore pak, sy mau lapor, ada balap liar di jl merdeka", "ada balap liar di jl merdeka"),
+])
+def test_a_greeting_said_short_opens_no_story(text: str, story: str) -> None:
+    """"met pagi", "met malam": a greeting as chat says it stayed at the head of the story officers read."""
+    assert story_without_opener(text, 10) == story
+
+
 @pytest.mark.parametrize("text", [
     "sy mau lapor tp takut ketauan suami sy, dia sering mukul sy",  # how to report, then the story
     "mau lapor anonim, tetangga sy jualan narkoba",

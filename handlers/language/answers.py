@@ -32,7 +32,8 @@ GREETING_PHRASES = ("halo", "hallo", "helo", "hai", "hi", "hello", "hey", "assal
                     "asalamualaikum", "asalamu alaikum", "assalammualaikum", "aslmkm", "asslmkm", "aslm", "asslm",
                     "samlekom", "mikum",
                     "ass wr wb", "punten", "permisi", "selamat pagi", "selamat siang", "selamat sore",
-                    "selamat malam", "good morning", "good afternoon", "good evening", "sugeng pagi", "sugeng sore",
+                    "selamat malam", "met pagi", "met siang", "met sore", "met malam", "good morning",
+                    "good afternoon", "good evening", "sugeng pagi", "sugeng sore",
                     "om swastiastu", "shalom", "salam sejahtera", "wassalamualaikum", "wassalam", "wslm",
                     "emoji_tangan_melambai")
 NEUTRAL = frozenset({
