@@ -403,6 +403,9 @@ _ENGLISH_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "
 _A_POINT = frozenset({"lalu", "yang", "ago", "lagi", "kemudian", "later", "depan", "sebelumnya", "before"})
 _AN_AGE = frozenset({"umur", "usia", "umurnya", "usianya", "berusia", "berumur", "umurku", "usiaku", "age", "aged"})
 _AGE_WORDS = 3  # an age word stands this near before its number: "umur sy 60 thn", "berusia 45 tahun"
+# Whom a number of years right after them is the age of, told with no age word: "sy (58 thn)", "nenek saya, 70 tahun".
+_WHOSE_AGE = frozenset({"saya", "aku", "kami", "dia", "beliau", "ibu", "bapak", "nenek", "kakek", "anak", "istri",
+                        "suami", "adik", "kakak", "korban", "pelaku"})
 
 
 def _in_an_age(said: list[str], at: int) -> bool:
@@ -412,8 +415,11 @@ def _in_an_age(said: list[str], at: int) -> bool:
     if number is None:
         return False
     unit_after = said[number + 1:number + 2]
+    then = said[number + 2:number + 3]
     return bool(_AN_AGE & set(said[max(0, number - _AGE_WORDS):number])) \
-        or (unit_after in (["tahun"], ["years"], ["year"]) and said[number + 2:number + 3] == ["old"])
+        or (unit_after in (["tahun"], ["years"], ["year"]) and then == ["old"]) \
+        or (unit_after == ["tahun"] and not (then and then[0] in _A_POINT)
+            and bool(_WHOSE_AGE & set(said[max(0, number - 2):number])))  # "sy (58 thn) semalam …", "saya, 45 tahun"
 
 
 def _span_in(said: list[str]) -> tuple[str, int, int, str] | None:
