@@ -867,9 +867,12 @@ _YES_THEN = re.compile(r"^\s*([^\W\d_]+)\s*[,.!]*\s+(.+)$", re.DOTALL)
 SPELT_NEARLY = 0.85  # how alike a word and a place's name are to be read as the name misspelt ("sananwetn")
 _SENDING_WORDS = frozenset({"kirim", "kirimkan", "kirimin", "send", "lanjut", "lanjutkan"})
 # A kind of place named with no place: "di rumah", "dkt tempat kerja sy", "di pasar", "depan sekolah", "at home".
-_PLACE_KIND_ALONE = re.compile(r"^\W*(?:(?:di|dkt|dekat|deket|depan|dpn|belakang|sebelah|samping|at|near)\s*)?"
-                               r"(?:(?:dalam|dalem)\s+)?(?:rumah|rmh|tempat\s+kerja|kantor|kos|kosan|kontrakan|pasar|sekolah|"
-                               r"masjid|musholla|mushola|gereja|terminal|stasiun|jalan|jalan\s+raya|home|work|my\s+place)"
+_PLACE_KIND_ALONE = re.compile(r"^\W*(?:(?:di|dkt|dekat|deket|depan|dpn|belakang|sebelah|samping|at|near|in)\s*)?"
+                               r"(?:(?:my|our|the)\s+)?(?:(?:dalam|dalem)\s+)?"
+                               r"(?:rumah|rmh|rumahku|rumahnya|tempat\s+kerja|kantor|kos|kost|kosan|kostan|kos2an|"
+                               r"kos-kosan|kontrakan|pasar|sekolah|masjid|musholla|mushola|gereja|terminal|stasiun|jalan|"
+                               r"jalan\s+raya|home|house|flat|apartment|work|place)"
+                               r"(?:\s+(?:mertua|ortu|orang\s+tua|ibu|bapak|nenek|kakek|om|tante|pacar))?"
                                r"(?:\s+(?:sy|saya|aku|ku|kami|gue|gw|sendiri|tetangga|sodara|saudara|teman|temen))?"
                                r"(?:\s+(?:aja|saja|pak|bu|mas|mbak|kak))*\W*$", re.IGNORECASE)
 

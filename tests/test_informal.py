@@ -1022,7 +1022,8 @@ async def test_a_story_that_says_salah_and_harusnya_is_the_story(engine: Engine,
 
 @pytest.mark.parametrize("story", ["tolong pak suami sy mukulin sy lg", "motor sy dicuri semalam pak",
                                    "ada yg ngintip kamar mandi sy tadi malam"])
-@pytest.mark.parametrize("where", ["di rumah", "di rumah pak", "dirumah sy", "dkt tempat kerja sy", "at home"])
+@pytest.mark.parametrize("where", ["di rumah", "di rumah pak", "dirumah sy", "dkt tempat kerja sy", "at home",
+                                   "rumahku pak", "di rumah mertua sy", "kos2an sy pak", "at my house"])
 async def test_a_kind_of_place_at_the_read_back_that_read_none_asks_which_kelurahan(
         engine: Engine, story: str, where: str) -> None:
     """Where the read-back read no place, "di rumah" answers what is missing, as at the place's question: which
