@@ -996,7 +996,8 @@ async def test_a_story_that_starts_with_salah_is_a_story_not_a_correction(engine
     ("eh salah maksudnya lalu lintas", "traffic"), ("eh salah pak, harusnya narkoba", "drugs"),
     ("eh keliru pak, yg bener lalu lintas", "traffic"), ("maaf salah pencet, maksudnya daerah rawan", "unsafe_place"),
     ("salah pak mestinya persoalan sosial", "social"), ("oops wrong, i meant traffic", "traffic"),
-    ("sorry wrong, should be drugs", "drugs"),
+    ("sorry wrong, should be drugs", "drugs"), ("waduh salah pilih pak, harusnya kriminalitas", "security"),
+    ("maaf kepencet, yg bener lalu lintas", "traffic"), ("kepencet pak, harusnya narkoba", "drugs"),
 ])
 async def test_a_kind_corrected_where_the_story_is_asked_changes_the_kind_and_asks_the_story(
         engine: Engine, fix: str, kind: str) -> None:

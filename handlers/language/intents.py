@@ -1576,15 +1576,15 @@ def _meant_after_a_slip(said: list[str]) -> list[str] | None:
     """The words after a slip owned and what it meant ("eh salah pak, harusnya lalu lintas" → "lalu lintas"); None
     when the message is not one: a story may say "salah" and "harusnya" apart ("salah parkir, harusnya ditilang")."""
     wrong = 0
-    while wrong < len(said) and said[wrong] in _OWNING | NEUTRAL and said[wrong] not in _WRONG:
+    while wrong < len(said) and said[wrong] in _OWNING | NEUTRAL and said[wrong] not in _WRONG | _BY_ACCIDENT:
         wrong += 1
-    if wrong >= len(said) or said[wrong] not in _WRONG:
+    if wrong >= len(said) or said[wrong] not in _WRONG | _BY_ACCIDENT:
         return None
     for at in range(wrong + 1, len(said)):
         for phrase in _MEANT:
             if tuple(said[at:at + len(phrase)]) == phrase:
                 return said[at + len(phrase):]
-        if said[at] not in NEUTRAL:
+        if said[at] not in NEUTRAL | _WHAT_SLIPPED:  # "salah pilih pak, harusnya …", "kepencet, yg bener …"
             return None
     return None
 
