@@ -949,16 +949,10 @@ def _found_again(said: list[str]) -> bool:
     it (_another_still_missing)."""
     routine = _routine(said)  # "biasanya udh pulang jam 2": when they come home, not that they have
     return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW | _OVER_AND_GLAD | _AT_LAST and k not in routine
-               and not (said[k - 1] in _AT_LAST and _the_writer_at_last(said, k - 1))
+               and not (said[k - 1] in _AT_LAST and _the_writer_before(said, k - 1, whose=_ONES_OWN))
                and not _owned_before(said, k + 1) and not _another_still_missing(said, k + 1)
                for k, word in enumerate(said) if k)
 
-
-def _the_writer_at_last(said: list[str], at: int) -> bool:
-    """Whether the writer is who at last came back ("anak sy diculik, sy akhirnya pulang", "sy kejar akhirnya balik"):
-    named in the three words before, and not as one of the family's ("anak sy akhirnya pulang")."""
-    return any(said[k] in _WE and not (k and said[k - 1] in _FAMILY | _HOUSEHOLD | _OTHERS)
-               for k in range(max(0, at - 3), at))
 
 
 
@@ -1151,6 +1145,9 @@ _OTHERS = frozenset({"teman", "temen", "sahabat", "kawan", "pacar", "tunangan", 
                      "asisten", "pendaki", "wisatawan", "turis", "pemancing", "nelayan", "friend", "friends",
                      "housemaid", "maid", "helper", "nanny", "roommate", "housemate", "neighbour", "neighbor",
                      "girlfriend", "boyfriend", "fiance", "fiancee", "hiker", "hikers", "tourist", "fisherman"})
+# Whose the writer may be named as where they came back at last ("anak sy akhirnya pulang"); not someone who took a
+# child ("anak sy diculik org, sy akhirnya pulang nunggu kabar"), whom _PEOPLE holds too.
+_ONES_OWN = _FAMILY | _HOUSEHOLD | _OTHERS
 _ABOUT_OTHERS = _ABOUT_THEM | {"kos", "kost", "kosan", "sekamar", "kantor", "sekolah", "kampus", "rumah", "dekat",
                                "baik", "dua", "tiga"}
 _WILDS = frozenset({"gunung", "hutan", "laut", "pantai", "tebing", "jurang", "mendaki", "pendakian", "hiking", "hike",
@@ -3958,9 +3955,10 @@ def _still_inside(said: list[str]) -> bool:
                for i, word in enumerate(said))  # "masih ada 2 org di dalam ruko"
 
 
-def _the_writer_before(said: list[str], at: int) -> bool:
-    """The writer named just before `at`, as who ("alhamdulillah sy udh dievakuasi"), not as whose ("nenek sy")."""
-    return any(said[k] in _WE and not (k and said[k - 1].removesuffix("nya") in _PEOPLE)
+def _the_writer_before(said: list[str], at: int, whose: frozenset[str] = _PEOPLE) -> bool:
+    """The writer named just before `at`, as who ("alhamdulillah sy udh dievakuasi"), not as whose ("nenek sy"): one
+    of `whose` stands before them."""
+    return any(said[k] in _WE and not (k and said[k - 1].removesuffix("nya") in whose)
                for k in range(max(0, at - 3), at))
 
 
