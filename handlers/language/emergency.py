@@ -1908,8 +1908,22 @@ def _a_vehicle_after(said: list[str], at: int) -> bool:
                                                      and told[1] in _VEHICLES))
 
 
+# Most messages are one of the few answers every resident gives ("ya", "2", "kirim", "lewati"): their verdicts are
+# kept, as the readers below take some 0.1 ms to clear even those. A story is read whole each time.
+_AN_ANSWER = 24
+
+
 def is_cry_for_help(text: str) -> bool:
     """Whether `text` says someone may be in danger now."""
+    return _cry_in_an_answer(text) if len(text) <= _AN_ANSWER else _cry_for_help(text)
+
+
+@lru_cache(maxsize=256)
+def _cry_in_an_answer(text: str) -> bool:
+    return _cry_for_help(text)
+
+
+def _cry_for_help(text: str) -> bool:
     said = _sentences(text)
     if not said:
         return False
