@@ -12,7 +12,15 @@ from handlers.text import normalize
 from storage.models import Station
 from storage.officers import has_officers
 from storage.regions import PlaceCandidate, Region, RegionIndex, is_confident
-from storage.stations import areas_of, covered_codes, nearest_polsek, station_by_code, station_covering
+from storage.stations import (
+    areas_of,
+    covered_among,
+    covered_codes,
+    nearest_polsek,
+    provinces_served,
+    station_by_code,
+    station_covering,
+)
 
 CANDIDATES_SHOWN = 3
 CANDIDATES_FIRST = 8  # readings that tell whether one is clear
@@ -44,9 +52,9 @@ class Router:
         found = self.places.resolve(text, limit=CANDIDATES_FIRST)
         if is_confident(found):
             return found[:CANDIDATES_SHOWN], True
-        covered = await covered_codes(db)
         if len(found) == CANDIDATES_FIRST:  # a name that repeats: all its places
             found = self.places.resolve(text, limit=CANDIDATES_WEIGHED)
+        covered = await covered_among(db, _areas(found))
         # An everyday word read as a far village ("… sama celana jeans": Desa Sama, Manggarai Barat) is no place.
         found = [c for c in found if not (c.ordinary and c.village) or {c.district_code, c.regency.code} & covered]
         kind = _village_kind(text)
@@ -61,7 +69,7 @@ class Router:
             return found, False
         names = [_name(c) for c in found]
         typed = f" {normalize(text)} "
-        provinces = {code[:2] for code in covered}
+        provinces = await provinces_served(db)
         # A Polsek's own kecamatan before a kab/kota a Polres covers whole, before a province the stations serve (a
         # resident writing to them lives near them), before the rest of the country; in each, the kind typed ("desa
         # kauman"), then the name spaced as typed before one spaced otherwise ("jatimulyo": Desa Jatimulyo before
@@ -100,14 +108,14 @@ class Router:
 
     async def covered(self, db: AsyncSession, places: list[PlaceCandidate]) -> list[PlaceCandidate]:
         """The places whose kecamatan or kab/kota a station covers, in their order."""
-        codes = await covered_codes(db)
+        codes = await covered_among(db, _areas(places))
         return [place for place in places if {place.district_code, place.regency.code} & codes]
 
     async def villages_nearby(self, db: AsyncSession, text: str) -> list[PlaceCandidate]:
         """Villages the stations cover whose names the text misspells: where read() finds nothing, a typo of a
         village nearby ("plosokrep", "di gedok") is likelier than a place no one has heard of."""
         text = _WHERE_FIRST.sub("", text)  # "di gedok" is the name alone
-        return self.places.villages_like(text, sorted(await covered_codes(db)), limit=CANDIDATES_SHOWN)
+        return self.places.villages_like(text, await covered_codes(db), limit=CANDIDATES_SHOWN)
 
     def place(self, code: str) -> PlaceCandidate | None:
         return self.places.candidate_for(code)
@@ -171,6 +179,11 @@ def _kind_rank(place: PlaceCandidate, kind: str | None) -> int:
 
 def _own(place: PlaceCandidate) -> Region:
     return place.village or place.district or place.regency
+
+
+def _areas(places: list[PlaceCandidate]) -> set[str]:
+    """The kecamatan and kab/kota of the places: what a station may cover."""
+    return {code for place in places for code in (place.district_code, place.regency.code) if code}
 
 
 def _name(place: PlaceCandidate) -> str:

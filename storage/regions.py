@@ -83,6 +83,11 @@ _LAST_WORDS = 6
 #: back again and again, and one look-up scans up to thousands of names. About 300 bytes each, 5 MB when full.
 _CACHED_LOOKUPS = 16_384
 _VILLAGE_TABLES = 1_024  # name tables of the villages in a kecamatan or kab/kota, kept once built
+# Beyond this many kecamatan and kab/kota, villages_like() reads the villages of the whole country once (1 to 3 ms a
+# word group) and keeps those in the areas, rather than each area's table: stations generated for every kab/kota
+# cover some 7,800 areas, whose tables took about a second to build and read (more than _VILLAGE_TABLES are kept).
+_AREAS_ONE_BY_ONE = 64
+_ALL_VILLAGES = 4  # the level of villages: their name table for the whole country, for _match()
 _TOP_DISTRICTS = 12
 _TOP_REGENCIES = 6
 _HITS_PER_CODE = 3
@@ -352,8 +357,9 @@ class _NameTable:
     def exact(self, key: str) -> tuple[str, ...]:
         return self.codes.get(key, ())
 
-    def match(self, key: str, cutoff: float, limit: int = 8) -> list[tuple[str, float]]:
-        """(code, ratio) of the names closest to key, best first. Keys under 4 letters only match exactly."""
+    def match(self, key: str, cutoff: float, limit: int | None = 8) -> list[tuple[str, float]]:
+        """(code, ratio) of the names closest to key, best first (all those past the cutoff with no limit). Keys under
+        4 letters only match exactly."""
         if len(key) < 4 or cutoff >= 100:
             return [(code, 100.0) for code in self.exact(key)]
         # ratio = 2·matches / (len a + len b), so lengths too far apart cannot reach the cutoff.
@@ -782,26 +788,34 @@ class RegionIndex:
         # a shop's or a school's is the village, read as if sent alone, and the shop's name is none misspelt
         if (beside := _beside_a_spot(_words(text))) is not None:
             spans = [span for span in _spans(text)[0] if (span.start, span.end) == (beside, beside + 1)]
-        for area in areas:
-            if area not in self._village_codes_in:
-                continue
+        areas = {area for area in areas if area in self._village_codes_in}
+        if len(areas) > _AREAS_ONE_BY_ONE:
             for span in spans:
-                for code, ratio in self._match(area, span.key, max(span.cutoff, VILLAGE_CUTOFF), limit=limit):
-                    best[code] = max(best.get(code, 0.0), ratio)
+                for code, ratio in self._match(_ALL_VILLAGES, span.key, max(span.cutoff, VILLAGE_CUTOFF), limit=None):
+                    if code.rsplit(".", 1)[0] in areas or code[:5] in areas:
+                        best[code] = max(best.get(code, 0.0), ratio)
+        else:
+            for area in areas:
+                for span in spans:
+                    for code, ratio in self._match(area, span.key, max(span.cutoff, VILLAGE_CUTOFF), limit=limit):
+                        best[code] = max(best.get(code, 0.0), ratio)
         ranked = sorted(best, key=lambda code: (-best[code], code))[:limit]
         return [c for code in ranked if (c := self.candidate_for(code, _VILLAGE_ALONE * best[code]))]
 
-    def _match(self, table: int | str, key: str, cutoff: float, limit: int = 8) -> Sequence[tuple[str, float]]:
-        """_NameTable.match() in the names of a level (1 to 3) or the villages of an area (its code); fuzzy
-        look-ups are kept (see _CACHED_LOOKUPS)."""
+    def _match(self, table: int | str, key: str, cutoff: float, limit: int | None = 8) -> Sequence[tuple[str, float]]:
+        """_NameTable.match() in the names of a level (1 to 3; _ALL_VILLAGES, the whole country's villages) or the
+        villages of an area (its code); fuzzy look-ups are kept (see _CACHED_LOOKUPS)."""
         if len(key) < 4 or cutoff >= 100:
             return self._table(table).match(key, cutoff, limit)
         return self._fuzzy(table, key, cutoff, limit)
 
-    def _fuzzy_match(self, table: int | str, key: str, cutoff: float, limit: int) -> tuple[tuple[str, float], ...]:
+    def _fuzzy_match(self, table: int | str, key: str, cutoff: float,
+                     limit: int | None) -> tuple[tuple[str, float], ...]:
         return tuple(self._table(table).match(key, cutoff, limit))
 
     def _table(self, table: int | str) -> _NameTable:
+        if table == _ALL_VILLAGES:
+            return self._villages
         return self._names[table] if isinstance(table, int) else self._villages_in(table)
 
     def _village_table(self, area: str) -> _NameTable:

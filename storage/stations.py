@@ -8,7 +8,7 @@ import difflib
 import io
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -526,5 +526,19 @@ async def coverage(db: AsyncSession, regions: RegionIndex, regency_codes: list[s
 
 
 async def covered_codes(db: AsyncSession) -> frozenset[str]:
-    """Every kecamatan and kab/kota code some station covers."""
-    return frozenset((await db.execute(select(StationArea.region_code).distinct())).scalars())
+    """Every kecamatan and kab/kota code some station covers: the whole country's, some 7,800 rows, once stations are
+    generated for all of it. Where the question is of a few places, covered_among() asks of those alone."""
+    return frozenset((await db.execute(select(StationArea.region_code))).scalars())
+
+
+async def covered_among(db: AsyncSession, codes: Collection[str]) -> frozenset[str]:
+    """Those of these kecamatan and kab/kota codes some station covers."""
+    if not codes:
+        return frozenset()
+    return frozenset((await db.execute(
+        select(StationArea.region_code).where(StationArea.region_code.in_(sorted(codes))))).scalars())
+
+
+async def provinces_served(db: AsyncSession) -> frozenset[str]:
+    """The provinces (their codes) in which some station covers a kecamatan or a kab/kota."""
+    return frozenset((await db.execute(select(func.substr(StationArea.region_code, 1, 2)).distinct())).scalars())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from storage import regions
 from storage.regions import PlaceCandidate, Region, RegionIndex, is_confident, name_key, named_alone, normalize
 
 GEDOG = "35.72.03.1001"  # Kel. Gedog, Kec. Sananwetan, Kota Blitar
@@ -660,6 +661,22 @@ def test_a_misspelt_village_is_found_only_inside_the_areas_given(index: RegionIn
     assert found.code == "35.72.03.1002" and not is_confident([found])
     assert index.villages_like("plosokrep", ["35.22.19"]) == []  # Kec. Sekar has no such village
     assert index.villages_like("depan rumah pak rt", ["35.72.03", "35.72"]) == []  # everyday words are no typo
+
+
+@pytest.mark.parametrize("text", ["plosokrep", "kel plosokrep", "jl merdeka gedok", "klampk", "bendogrit",
+                                  "karangtengh", "kampung baru dkt pasar", "ngancem sy di ngrancee", "sananwetn",
+                                  "depan rumah pak rt"])
+def test_the_villages_of_many_areas_are_found_as_area_by_area(index: RegionIndex, monkeypatch: pytest.MonkeyPatch,
+                                                              text: str) -> None:
+    """Stations generated for whole provinces cover thousands of kecamatan and kab/kota: their villages are looked
+    up in the country's table once and kept to the areas, and found as they are when each area is read alone."""
+    east_java = [regency.code for regency in index.regencies(None) if regency.code.startswith("35.")]
+    areas = [*east_java, *(district.code for code in east_java for district in index.districts_in(code))]
+    assert len(areas) > regions._AREAS_ONE_BY_ONE
+    at_once = [found.code for found in index.villages_like(text, areas)]
+    assert all(code.startswith("35.") for code in at_once)
+    monkeypatch.setattr(regions, "_AREAS_ONE_BY_ONE", len(areas))
+    assert at_once == [found.code for found in index.villages_like(text, areas)]
 
 
 @pytest.mark.parametrize("said", ["dia ngancem sy", "pacar sy ngancem mau nyebar foto", "dia ngancemin sy terus",
