@@ -145,6 +145,9 @@ ROWS = [
     Row("b4", "rate limit exceeded in any second", ("exceeded",), "", "never", lambda v: v is False, busiest),
     Row("b5", "typed places resolved per second", ("per_s",)),
     Row("b5", "region index build at start-up", ("index_build_s",), " s"),
+    Row("b5", "places offered per second, shipped stations", ("offered_shipped_stations", "per_s")),
+    Row("b5", "places offered per second, the country's stations", ("offered_country_stations", "per_s")),
+    Row("b5", "slowest place offered, the country's stations", ("offered_country_stations", "max_ms"), " ms"),
     *(row for database, at in (("SQLite", ("sqlite",)), ("PostgreSQL", ("postgresql",))) for row in (
         Row("b6", f"{database}: home page server time at 1M rows, p50", (*at, "server_ms_p50"), " ms", "< 200 ms",
             lambda v: v < 200),
@@ -273,6 +276,7 @@ AGAINST = {
     "b4_delivered_per_s_ratio": ("b4", ("achieved_per_s",), False),
     "b5_places_per_s_ratio": ("b5", ("per_s",), False),
     "b5_first_round_per_s_ratio": ("b5", ("first_round_per_s",), False),
+    "b5_offered_country_per_s_ratio": ("b5", ("offered_country_stations", "per_s"), False),
 }
 
 
