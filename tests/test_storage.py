@@ -331,3 +331,26 @@ def test_processes_started_together_on_a_new_database_migrate_it_once(tmp_path: 
             assert not compare_metadata(MigrationContext.configure(connection), Base.metadata), "head, whole"
     finally:
         engine.dispose()
+
+
+async def test_a_burst_on_postgresql_waits_for_the_connections_kept(database_url: str) -> None:
+    """More transactions at once than the pool holds wait for one of its connections: none is opened for a burst
+    and closed after it, a new server process each time."""
+    if database.is_sqlite(database_url):
+        pytest.skip("SQLite's engine has one connection")
+    engine = database.create_engine(database_url)
+    opened: list[object] = []
+    event.listen(engine.sync_engine, "connect", lambda connection, _record: opened.append(connection))
+
+    async def transaction() -> None:
+        async with engine.connect() as connection:
+            await connection.execute(text("SELECT pg_sleep(0.01)"))
+
+    try:
+        await asyncio.gather(*(transaction() for _ in range(3 * database.POSTGRES_CONNECTIONS)))
+        after_the_first = len(opened)
+        await asyncio.gather(*(transaction() for _ in range(3 * database.POSTGRES_CONNECTIONS)))
+        assert 0 < after_the_first <= database.POSTGRES_CONNECTIONS
+        assert len(opened) == after_the_first
+    finally:
+        await engine.dispose()
