@@ -1027,6 +1027,13 @@ async def correct(turn: Turn) -> str | None:
     if fix.field is None and turn.step in (WHEN, PHOTO, IDENTITY, NAME, SUMMARY) \
             and _ALL_OF_IT & set(words(turn.text)):
         return CHANGE  # "salah semua": which part, of all that was answered, is asked
+    if fix.number is not None:
+        # "salah, harusnya yg nomor 5" where the story is asked, right after the kind was picked: the kind of that
+        # number. Elsewhere the number may be a house's or an option of the question open: no correction.
+        by_number = CATEGORIES.pick(turn.lang, str(fix.number)) if here == DESCRIPTION else None
+        if by_number is None:
+            return None
+        fix = Correction(CATEGORY, by_number)
     if fix.field is None:
         if turn.step in (PLACE_CHECK, PLACE_PICK, READ_BACK) and not fix.back:
             return None  # "salah" here is the answer "no"
@@ -1933,7 +1940,7 @@ async def place_pick(turn: Turn) -> str:
 def _said_wrong(turn: Turn) -> bool:
     """"eh salah", "salah pak": the place offered is not it."""
     fix = correction(turn.text) if turn.inbound.choice is None else None
-    return fix is not None and fix.field is None and not fix.back
+    return fix is not None and fix.field is None and not fix.back and fix.number is None
 
 
 # "bukan gedog tp sentul", "not gedog but sentul": the place after the "but" is the one meant

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import dropwhile
 
+from handlers.choices import number_said
 from handlers.i18n import LANGUAGES, aliases, catalogue
 from handlers.language.answers import ASKING, GREETING_PHRASES, NEUTRAL, NO, without_all_right, yes_or_no
 from handlers.language.emergency import (
@@ -1465,6 +1466,7 @@ class Correction:
     category: str | None = None  # the category meant, when the correction names it
     back: bool = False  # said with a word of going back ("kembali"), not only "salah"
     rest: str = ""  # what the message says after the field's name: its new answer ("lokasinya di X" → "X")
+    number: int | None = None  # the option meant of the question answered last, by its number ("harusnya yg no 5")
 
 
 FIELD_WORDS = {
@@ -1542,9 +1544,13 @@ def correction(text: str) -> Correction | None:
     if said[0] in BACK_WORDS or normalise(text) in ("go back", "mundur satu"):
         return Correction(back=True)
     meant = _meant_after_a_slip(said)
+    if meant is None and "?" not in text:  # not "nomor 3 maksudnya?", what the third option means
+        meant = _kind_then_meant(said)
+    if meant is not None and not fields and (number := _number_alone(meant)) is not None:
+        return Correction(number=number)  # "salah, harusnya yg nomor 5", "eh nomor 3 maksudnya"
     changing = bool(set(said) & CORRECTION_WORDS) or meant is not None
-    if not fields and ((said[0] in ("salah", "wrong", "keliru", "ralat") and len(said) <= 2)
-                       or (_a_slip(said) and "?" not in text)):
+    if not fields and meant is None and ((said[0] in ("salah", "wrong", "keliru", "ralat") and len(said) <= 2)
+                                         or (_a_slip(said) and "?" not in text)):
         return Correction()  # "salah", "salah pak", "maaf salah pencet": the last answer was wrong
     if not changing and not (fields and (said[0] in FIX_OPENERS or opens)):
         return None
@@ -1573,20 +1579,61 @@ _KIND_NAMED_WORDS = 2  # a kind named after "harusnya" is no longer: "narkoba", 
 
 
 def _meant_after_a_slip(said: list[str]) -> list[str] | None:
-    """The words after a slip owned and what it meant ("eh salah pak, harusnya lalu lintas" → "lalu lintas"); None
-    when the message is not one: a story may say "salah" and "harusnya" apart ("salah parkir, harusnya ditilang")."""
+    """The words after a slip owned and what it meant ("eh salah pak, harusnya lalu lintas" → "lalu lintas"), or the
+    kind alone right after the slip ("my bad, traffic please", "salah, nomor 5"); None when the message is not one: a
+    story may say "salah" and "harusnya" apart ("salah parkir, harusnya ditilang")."""
     wrong = 0
-    while wrong < len(said) and said[wrong] in _OWNING | NEUTRAL and said[wrong] not in _WRONG | _BY_ACCIDENT:
+    while wrong < len(said) and not _slip_at(said, wrong) and said[wrong] in _OWNING | NEUTRAL:
         wrong += 1
-    if wrong >= len(said) or said[wrong] not in _WRONG | _BY_ACCIDENT:
+    if wrong >= len(said) or not (slip := _slip_at(said, wrong)):
         return None
-    for at in range(wrong + 1, len(said)):
+    right_after = list(dropwhile(lambda word: word in NEUTRAL, said[wrong + slip:]))
+    if right_after[:1] and right_after[0] not in _WHAT_SLIPPED - _A_NUMBER_NAMED and _a_kind_alone(right_after):
+        return right_after  # not "salah pilih nomor 2", the one picked by the slip, nor "wrong one"
+    for at in range(wrong + slip, len(said)):
         for phrase in _MEANT:
             if tuple(said[at:at + len(phrase)]) == phrase:
                 return said[at + len(phrase):]
         if said[at] not in NEUTRAL | _WHAT_SLIPPED:  # "salah pilih pak, harusnya …", "kepencet, yg bener …"
             return None
     return None
+
+
+# A slip owned in a phrase of its own, as "salah" is in a word: "my bad, traffic please".
+_OWNED_SLIPS = (("my", "bad"), ("my", "mistake"))
+
+
+def _slip_at(said: list[str], at: int) -> int:
+    """How many words the slip owned at `at` takes ("salah", "kepencet": one; "my bad": two); 0 when none is."""
+    if said[at] in _WRONG | _BY_ACCIDENT:
+        return 1
+    return next((len(phrase) for phrase in _OWNED_SLIPS if tuple(said[at:at + len(phrase)]) == phrase), 0)
+
+
+def _kind_then_meant(said: list[str]) -> list[str] | None:
+    """The kind said first and then that it is the one meant, with no slip named: "eh nomor 3 maksudnya", "lalu lintas
+    maksudnya pak"; None otherwise."""
+    kind = list(dropwhile(lambda word: word in _OWNING | NEUTRAL, said))
+    while kind and kind[-1] in NEUTRAL:
+        kind.pop()
+    for phrase in _MEANT:
+        if tuple(kind[-len(phrase):]) == phrase and _a_kind_alone(kind[:-len(phrase)]):
+            return kind[:-len(phrase)]
+    return None
+
+
+def _a_kind_alone(said: list[str]) -> bool:
+    """Whether the words name a kind and nothing else, by its name or its number, forms of address after it aside."""
+    kind = list(said)
+    while kind and kind[-1] in NEUTRAL:
+        kind.pop()
+    return bool(kind) and (_kind_by_its_name(kind) is not None or _number_alone(kind) is not None)
+
+
+def _number_alone(said: list[str]) -> int | None:
+    """The option's number the words say and nothing else ("yg nomor 5", "no 3", "tiga"), forms of address aside."""
+    kept = [word for word in said if word not in NEUTRAL or word == "yang"]
+    return number_said(" ".join(kept)) if kept else None
 
 
 def _kind_by_its_name(said: list[str]) -> str | None:
@@ -1611,18 +1658,20 @@ _NOT_MEANT = (("enggak", "sengaja"), ("tidak", "sengaja"), ("tak", "sengaja"), (
               ("accidentally",))
 _WHAT_SLIPPED = SLIPS | {"nomor", "angka", "number", "one", "pressed", "tapped", "clicked", "lain", "another",
                          "ngetik", "mengetik", "nulis", "menulis", "mencet", "input", "nama", "name", "sent"}
+_A_NUMBER_NAMED = frozenset({"nomor", "number", "angka"})  # "salah, nomor 5": the number meant, not the one slipped
 _OWNING = frozenset({"maaf", "eh", "ups", "oops", "sorry", "sori", "aduh", "astaga", "waduh", "punten", "afwan"})
 _AROUND_A_SLIP = _WHAT_SLIPPED | _OWNING | {word for phrase in _NOT_MEANT for word in phrase} | {
     "ya", "tadi", "pak", "bu", "mas", "mbak", "kak", "bang", "min", "sir", "the", "i", "mau", "lapor", "yang",
-    "something", "else", "saya", "aku", "ke",
+    "something", "else", "saya", "aku", "ke", "my", "bad",
 }  # fmt: skip
 
 
 def _a_slip(said: list[str]) -> bool:
     if not all(word in _BY_ACCIDENT or word in _WRONG or word in _AROUND_A_SLIP for word in said):
         return False
-    if _BY_ACCIDENT & set(said) or (any_phrase(said, _NOT_MEANT) and (_WHAT_SLIPPED | _OWNING) & set(said)):
-        return True  # "kepencet", "ga sengaja ke kirim", "eh gk sengaja", "sorry accidentally"
+    if _BY_ACCIDENT & set(said) or any_phrase(said, _OWNED_SLIPS) \
+            or (any_phrase(said, _NOT_MEANT) and (_WHAT_SLIPPED | _OWNING) & set(said)):
+        return True  # "kepencet", "my bad", "ga sengaja ke kirim", "eh gk sengaja", "sorry accidentally"
     wrong = next((i for i, word in enumerate(said) if word in _WRONG), None)
     if wrong is None or said[wrong - 1:wrong] in (["enggak"], ["tidak"], ["tak"]):
         return False  # "gak salah ketik": no slip
