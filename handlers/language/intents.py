@@ -1916,11 +1916,17 @@ _DO_NOT = frozenset({"don", "dont", "never", "do", "t"})  # "don't", as words() 
 _OF_NOT_KEEPING = _NO | _DO_NOT | _ASKED_NOT_TO | _ANY_MORE | WANTING
 _KEPT_AFTER_A_NO = 5  # words at most between the no and the word of keeping: "gk mau data sy disimpan"
 # Leaving the service, said before the request: "sy mau berhenti pake layanan ini, hapus semua", "i want to stop
-# using this service, delete everything".
-_LEAVING = frozenset({"berhenti", "stop", "quit", "keluar", "udahan", "unsubscribe", "pakai", "menggunakan",
-                      "gunakan", "use", "using", "layanan", "service", "aplikasi", "app", "ini", "this", "sudahi"})
+# using this service, delete everything", "udah ga mau pake lapor lagi, hapus data sy": stopping, or not using the
+# service any more. Such words ("udah" among them) tell nothing done of the request.
+_STOPPING_USE = frozenset({"berhenti", "stop", "quit", "keluar", "udahan", "unsubscribe", "sudahi"})
+_USING = frozenset({"pakai", "menggunakan", "gunakan", "use", "using"})
+_THE_SERVICE = frozenset({"layanan", "service", "aplikasi", "app", "ini", "this", "lapor", "bot"})
+_LEAVING = _STOPPING_USE | _USING | _THE_SERVICE
+_OF_LEAVING = _LEAVING | _NO | _DO_NOT | WANTING | _ANY_MORE | _WHOSE | NEUTRAL | {"lagi", "to"}
+# "delete everything you have on me", "hapus semua yg kalian punya tentang saya": what is held, and of whom.
 _FROM_WHERE = frozenset({"dari", "from", "sistem", "system", "database", "server", "your", "ur", "kalian", "sini",
-                         "bot", "about", "tentang", "of", "dan", "and", "juga", "also", "sekalian"})
+                         "bot", "about", "tentang", "of", "dan", "and", "juga", "also", "sekalian", "have", "has",
+                         "hold", "know", "punya"})
 # Words that make it a request, not a telling of what was done ("saya sudah hapus semua data saya"): a word that
 # asks (not the "saya" or "i" that may only be its subject), or a particle of asking; else the verb comes first,
 # as one asks ("hapus nomor hp saya", "delete my account").
@@ -1964,22 +1970,34 @@ def _of_the_request(word: str, name_said: bool = False) -> bool:
         or (name_said and (bare in _NAME or word in _THE_REPORT))
 
 
+def _leaving(said: list[str]) -> int:
+    """How many words open the sentence to tell the service is left, up to a word of erasing ("udah ga mau pake
+    lapor lagi", "i don't want to use this anymore"); 0 when they tell something else."""
+    told = said[:next((at for at, word in enumerate(said) if _erasing(word)), len(said))]
+    leaving = bool(_STOPPING_USE & set(told)) or bool(_USING & set(told) and _THE_SERVICE & set(told))
+    return len(told) if leaving and all(word in _OF_LEAVING for word in told) else 0
+
+
 def erasure_asked(text: str) -> bool:
     """Whether the message asks to erase the resident's own data, number, account or everything about them, in
     their own words, with a reason after it or none."""
     if len(text.split()) > ERASURE_MAX_WORDS:
         return False
     asked: list[str] = []
+    left: list[str] = []  # the words that tell the service is left, before the request
     for sentence in _SENTENCE_END.split(text):
         said = words(sentence)
         # "no hp", "no wa": the number, not a no (which, said with erasing, answers the confirmation)
         said = [w for i, w in enumerate(said) if not (w == "no" and said[i + 1:i + 2] and said[i + 1] in _PHONE)]
+        leaving = _leaving(said)
+        left, said = left + said[:leaving], said[leaving:]
         name_said = bool(_NAME & {w.removesuffix("nya").removesuffix("ku") or w for w in said})
         not_to_keep = _not_to_keep(said)
         if not_to_keep and name_said and not any(_erasing(w) for w in said):
             return False  # "nama sy jangan disimpan": how to be shown, which the identity's question asks
         if not all(_erasing(w) or _of_the_request(w, name_said) or w in _OPENING or w in _LEAVING
-                   or (not_to_keep and (_keeping(w) or w in _OF_NOT_KEEPING)) for w in said):
+                   or (w == "on" and said[i + 1:i + 2] in (["me"], ["us"]))  # "everything you have on me"
+                   or (not_to_keep and (_keeping(w) or w in _OF_NOT_KEEPING)) for i, w in enumerate(said)):
             return False  # a sentence that says more before the request: "dia hapus semua bukti transfer"
         asked += said
         if not_to_keep or any(_erasing(w) for w in said):
@@ -1987,10 +2005,11 @@ def erasure_asked(text: str) -> bool:
     else:
         return False
     request = set(asked)
-    if request & _DONE or not (request & _WHOSE or any(w.endswith("ku") and _of_the_request(w) for w in request)):
+    whose = request | set(left)  # "sy mau berhenti pake layanan ini, hapus semua"
+    if request & _DONE or not (whose & _WHOSE or any(w.endswith("ku") and _of_the_request(w) for w in request)):
         return False  # "sudah dihapus semua pak" tells; "tolong hapus akunnya" is someone else's account
     first = next((w for w in asked if w not in _OPENING and w not in NEUTRAL), "")
-    return bool(_REQUESTING & request) or first in _ERASE_NOW or (not_to_keep and (
+    return bool(_REQUESTING & whose) or first in _ERASE_NOW or (not_to_keep and (
         bool(request & _ASKED_NOT_TO) or first in _DO_NOT))
 
 
