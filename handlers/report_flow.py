@@ -72,7 +72,7 @@ from handlers.language.slots import (
     without_home,
     without_where_one_is,
 )
-from handlers.language.spots import spot_told
+from handlers.language.spots import spot_then_story, spot_told
 from handlers.language.written import written_in
 from handlers.publication import withheld
 from handlers.routing import (
@@ -1614,6 +1614,9 @@ async def location(turn: Turn) -> str:
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.location_invalid", shortest=shortest, longest=longest)
         return LOCATION
+    if (ran_on := spot_then_story(turn.text)) is not None:
+        turn.text, goes_on = ran_on  # "jl kenari ribut2 tetangga": the spot is where, what goes on there the story
+        _add_to_story(turn, part=goes_on)
     landmark = _besides_not_knowing_the_place(turn.text)
     if landmark is not None:
         if not landmark or not (await turn.router.read(turn.db, landmark))[0]:

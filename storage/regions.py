@@ -496,11 +496,23 @@ def _words(text: str) -> list[_Word]:
     return words
 
 
+_SPOT_NAME_WORDS_MAX = 3  # "jl ahmad yani gedok", "warung bu sri gedok": a spot's name longer than its first word
+
+
 def _beside_a_spot(words: list[_Word]) -> int | None:
     """Where the one word that says something stands, in words that otherwise name a spot (a street's, a shop's or a
-    school's, and where beside it): "jl merdeka gedok", "depan indomaret gedok"; None in other words."""
+    school's, and where beside it): "jl merdeka gedok", "depan indomaret gedok"; the last of the words right after a
+    street's or a shop's word, where its name goes on ("jl ahmad yani gedok", "warung bu sri gedok"); None in other
+    words."""
     telling = [i for i, word in enumerate(words) if word.text not in _SPECIAL_WORDS and not word.street]
-    return telling[0] if len(telling) == 1 and len(words) > 1 else None
+    if len(telling) == 1 and len(words) > 1:
+        return telling[0]
+    if not 1 < len(telling) <= _SPOT_NAME_WORDS_MAX or telling != list(range(telling[0], len(words))) \
+            or words[telling[0]].segment != words[-1].segment:
+        return None
+    # the street's or the shop's word just before, what stands between being its name or a form of address ("bu")
+    named = any(word.text in _STREET_MARKERS | _SHOP_MARKERS for word in words[max(0, telling[0] - 3):telling[0]])
+    return telling[-1] if named else None
 
 
 def _looked_up(words: list[_Word]) -> list[bool]:
