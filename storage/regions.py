@@ -150,6 +150,11 @@ _FILLER_WORDS = frozenset({
     # times, in a story told with its place: "kec tamalate mks, tadi pagi" (not Kel. Pai)
     "pagi", "siang", "sore", "malam", "tadi", "td", "kemarin", "kemaren", "sekarang", "skrg", "barusan", "jam",
     "pukul", "hari", "semalam", "subuh", "mlm", "smlm", "kmrn", "kmrin", "tdi",
+    # and in English, said where a time is asked: "every day" is no Desa Day, "every night" no Desa Night
+    "every", "day", "days", "daily", "night", "nights", "nightly", "morning", "mornings", "afternoon", "evening",
+    "evenings", "today", "tonight", "yesterday", "week", "weeks", "weekend", "weekends", "month", "months", "year",
+    "years", "hour", "hours", "minute", "minutes", "ago", "last", "now", "noon", "midnight", "time", "times",
+    "always", "often", "sometimes", "usually", "since", "until", "pm", "am", "sir", "madam", "maam", "please", "pls",
     # an expat's words before the place: "we live in Sekar, Bojonegoro"
     "in", "at", "near", "on", "we", "live", "lives", "living", "my", "our", "the", "of", "from", "to",
     "house", "home", "around", "i", "it", "its", "a", "an", "and", "is", "was", "happened", "there", "here",
@@ -190,9 +195,9 @@ _WHERE_WORDS = frozenset({"di", "dekat", "dkt", "deket", "depan", "dpn", "sekita
 #: A number typed for a name's number word: "Kamundan 1" is Kamundan Satu, "Benawa 2" Benawa II.
 _NUMBER_WORDS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
-#: Words whose number is no part of a place's name: "RT 02", "no. 5", "gg. 3", "SMPN 3", "jam 9".
+#: Words whose number is no part of a place's name: "RT 02", "no. 5", "gg. 3", "SMPN 3", "jam 9", "around 9 pm".
 _NUMBERED = frozenset({"rt", "rw", "no", "nomor", "blok", "gg", "gang", "jl", "jln", "jalan", "km", "lantai",
-                       "kav", "jam", "pukul"}) | _SCHOOLS
+                       "kav", "jam", "pukul", "around", "about", "at", "by", "past", "until"}) | _SCHOOLS
 #: Generated one-word aliases of kab/kota and provinces (bdg, jaksel), read only when spelt exactly and weighted
 #: below an official name, so one alone is asked about, never assumed.
 _ALIAS = 0.9

@@ -1054,6 +1054,17 @@ async def test_a_number_meant_away_from_the_kind_question_changes_no_kind(engine
     assert (await draft_of(engine))["category"] == kind
 
 
+@pytest.mark.parametrize("when", ["every day", "every night sir", "since last week"])
+async def test_an_english_time_at_the_read_back_is_offered_as_no_place(engine: Engine, when: str) -> None:
+    """A story read without its place, and the time asked with it: "every day" is no Desa Day to offer."""
+    resident = Resident(engine)
+    await resident.send("people sell drugs near my house")
+    assert resident.heard("report.read_back_ask_when", "en"), resident.text
+    await resident.send(when)
+    assert not resident.heard("place.pick_one", "en") and not resident.heard("place.pick", "en"), resident.text
+    assert not resident.heard("place.confirm", "en") and "Day" not in resident.text, resident.text
+
+
 @pytest.mark.parametrize("story", ["salah parkir harusnya ditilang pak", "salah pak harusnya lampu merah nyala tp mati",
                                    "eh salah paham sama tetangga, harusnya dibicarakan baik2"])
 async def test_a_story_that_says_salah_and_harusnya_is_the_story(engine: Engine, story: str) -> None:

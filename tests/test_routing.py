@@ -209,6 +209,18 @@ async def test_makasar_as_most_spell_it_is_the_city_unless_written_with_jakarta(
     assert resident.text == f"Maksud Anda {label}?"
 
 
+@pytest.mark.parametrize("typed", ["every day", "every night sir", "every day around 9 pm", "since last week",
+                                   "in the morning", "every weekend please"])
+def test_english_words_of_time_are_no_place(typed: str) -> None:
+    """Desa Day and Desa Night exist; "every day" where a time is asked is none of them, as "tiap hari" is no Desa
+    Hari. Read after a level word they still name the village."""
+    assert regions().resolve(typed, limit=3) == []
+
+
+def test_a_village_named_like_a_time_is_read_after_its_level_word() -> None:
+    assert regions().resolve("desa day pulau gorom", limit=1)[0].village.name == "Day"
+
+
 @pytest.mark.parametrize("typed", ["di depan pintu rumah", "pokoknya ga aman pak", "di pinggir sawah itu"])
 async def test_an_everyday_word_is_never_proposed_as_the_place(engine: Engine, typed: str) -> None:
     """Desa Pintu, Desa Aman, Desa Sawah exist; a door, "safe" and a rice field are no reason to assume them.
