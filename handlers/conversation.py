@@ -661,7 +661,12 @@ async def _status_in_own_words(turn: Turn) -> str | None:
 
 async def _status_asked(turn: Turn, asked: str) -> str:
     """A resident asking after a report in their own words: "cek LP-…" or the ref alone shows that report as
-    STATUS does; "status laporan saya" or "my reports" lists their own. Then back to where they were."""
+    STATUS does; "status laporan saya" or "my reports" lists their own. Then back to where they were. Asked in the
+    other language ("what's the status of my report?" in a report told in Indonesian), it is answered in that one,
+    and the report goes on in it."""
+    written = written_in(turn.text)
+    if turn.officer is None and written is not None and written != turn.lang:
+        switch_language(turn, written)
     ref = ref_asked(turn.text)
     if asked == "report" and ref is not None:
         await show_status(turn, ref)
