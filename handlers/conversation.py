@@ -77,7 +77,7 @@ from handlers.status import (
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, one_table, resume
 from handlers.unexposed import unexposed
-from handlers.voice import voice_story
+from handlers.voice import voice_lines, voice_story
 from storage.contacts import delete_contact
 from storage.media import MAX_MEDIA_A_REPORT, StoredMedia
 from storage.models import Identity, OfficerRole, Report, ReportStatus, Station, StationKind
@@ -415,7 +415,8 @@ async def confirm_delete(turn: Turn) -> str:
     if picked == "yes" and hedged(turn.text):
         picked = None  # "kyknya iya": what cannot be undone waits for a plain yes
     if picked == "yes":
-        turn.files_let_go |= await delete_contact(turn.db, turn.cipher, turn.contact, t(turn.lang, "privacy.erased"))
+        turn.files_let_go |= await delete_contact(turn.db, turn.cipher, turn.contact, t(turn.lang, "privacy.erased"),
+                                                  voice_lines)
         turn.contact_deleted = turn.unlinkable = True
         turn.data = SessionData()
         turn.say("privacy.deleted")
