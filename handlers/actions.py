@@ -13,6 +13,7 @@ from handlers.alerts import action_choices, alert_station, quoted
 from handlers.i18n import labels, t
 from handlers.office import Office
 from handlers.routing import code_label, said_with_place
+from handlers.status import status_label
 from handlers.text import letters_and_digits
 from handlers.voice import voice_payload
 from storage.media import StoredMedia
@@ -194,6 +195,10 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
         # its residents follow the report that stays, where they said it was: as typed, else the place it was read as
         await join_duplicate(office.db, report, other, place=said_with_place(report.language, office.router,
                                                                             report.location_text, report.place_code))
+    from_station_id, referred_from = report.station_id, None
+    if new_station is not None:  # moved before its status changes: the reporter is told where it is now
+        referred_from = await office.db.get(Station, report.station_id) if report.station_id else None
+        report.station_id, report.needs_routing = new_station.id, False
     event = await change_status(office, report, LEADS_TO[action], actor(officer), note,
                                 public=action in PUBLIC_NOTES or note is None,
                                 kind=EVENT_OF.get(action, EventKind.STATUS))
@@ -201,9 +206,7 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
         await _note_event(office, officer, report, reason)
     alerted, other_polres = 0, ""
     if new_station is not None:
-        referred_from = await office.db.get(Station, report.station_id) if report.station_id else None
-        event.from_station_id = report.station_id  # the sender follows it there, read only
-        report.station_id, report.needs_routing = new_station.id, False
+        event.from_station_id = from_station_id  # the sender follows it there, read only
         from_where = referred_from.name if referred_from else None
         if from_where and reason:  # why, for the officers it goes to; the reporter reads where it went
             from_where = f"{from_where}: {quoted(reason)}"
@@ -323,16 +326,16 @@ async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) 
         if contact is None:
             continue
         lang = contact.language or report.language
-        status = event.to_status.value
+        status = await status_label(office.db, lang, report)
         if contact_id != report.contact_id:
             code = report.place_code  # never where it was typed
             text = t(lang, "relay.witness_update", category=labels(lang, "category")[report.category.value],
                      place=f", {code_label(lang, office.router, code).split(', ')[0]}" if code else "",
-                     status=t(lang, f"status.label.{status}"))
+                     status=status)
         elif event.to_status == S.NEED_INFO:
             text = t(lang, "relay.question", ref=report.ref, question=event.note or "")
         elif event.kind == EventKind.REOPEN:
-            text = t(lang, "relay.reopened", ref=report.ref, status=t(lang, f"status.label.{status}"),
+            text = t(lang, "relay.reopened", ref=report.ref, status=status,
                      note=t(lang, "relay.note", note=event.note) if event.note else "")
         else:
             # A referral's note is the station it went to, not an officer's words.
@@ -340,7 +343,7 @@ async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) 
             note = t(lang, kind, note=event.note) if event.note and event.public else ""
             if event.to_status == S.DUPLICATE:  # they follow the report kept now (join_duplicate): said so
                 note += t(lang, "relay.duplicate_followed")
-            text = t(lang, "relay.status_update", ref=report.ref, status=t(lang, f"status.label.{status}"), note=note)
+            text = t(lang, "relay.status_update", ref=report.ref, status=status, note=note)
         # The reporter's key is the event's alone, as it always was; each witness's names them too.
         key = f"{OutboxKind.STATUS_UPDATE}:{event.id}" if contact_id == report.contact_id else \
             f"{OutboxKind.STATUS_UPDATE}:{event.id}:{contact_id}"

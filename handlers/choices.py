@@ -91,12 +91,7 @@ def pick(options: Sequence[tuple[str, Iterable[str]]], text: str, button: str | 
     said = normalise(text)
     if not said:
         return None
-    said = NUMBER_WORDS.get(said, said)  # "dua", "two": the number, as it is said
-    stripped = " ".join(word for word in said.split() if word not in _AROUND_A_NUMBER)
-    if NUMBER_WORDS.get(stripped, stripped).isdecimal():
-        said = NUMBER_WORDS.get(stripped, stripped)  # "yg kedua", "nomor 2": the number
-    if said.isdecimal():  # not isdigit(): "²" is a digit int() cannot read
-        number = int(said)
+    if (number := number_said(said)) is not None:
         return keys[number - 1] if 1 <= number <= len(keys) else None
     names = {key: set(key_names) for key, key_names in options}
     exact = [key for key in keys if said in names[key]]
@@ -120,6 +115,15 @@ def pick(options: Sequence[tuple[str, Iterable[str]]], text: str, button: str | 
     best_score, best = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
     return best if best_score >= TYPO_CUTOFF and best_score > runner_up else None
+
+
+def number_said(said: str) -> int | None:
+    """The option's number the normalised words say: "2", "dua", "two", "yg kedua", "nomor 2"; None when they say
+    more than a number."""
+    said = NUMBER_WORDS.get(said, said)
+    stripped = " ".join(word for word in said.split() if word not in _AROUND_A_NUMBER)
+    said = NUMBER_WORDS.get(stripped, stripped) if NUMBER_WORDS.get(stripped, stripped).isdecimal() else said
+    return int(said) if said.isdecimal() else None  # not isdigit(): "²" is a digit int() cannot read
 
 
 def _declined_in(words: list[str], names: Iterable[str]) -> bool:

@@ -77,7 +77,7 @@ from handlers.status import (
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, one_table, resume
 from handlers.unexposed import unexposed
-from handlers.voice import voice_story
+from handlers.voice import voice_lines, voice_story
 from storage.contacts import delete_contact
 from storage.media import MAX_MEDIA_A_REPORT, StoredMedia
 from storage.models import Identity, OfficerRole, Report, ReportStatus, Station, StationKind
@@ -415,7 +415,8 @@ async def confirm_delete(turn: Turn) -> str:
     if picked == "yes" and hedged(turn.text):
         picked = None  # "kyknya iya": what cannot be undone waits for a plain yes
     if picked == "yes":
-        turn.files_let_go |= await delete_contact(turn.db, turn.cipher, turn.contact, t(turn.lang, "privacy.erased"))
+        turn.files_let_go |= await delete_contact(turn.db, turn.cipher, turn.contact, t(turn.lang, "privacy.erased"),
+                                                  voice_lines)
         turn.contact_deleted = turn.unlinkable = True
         turn.data = SessionData()
         turn.say("privacy.deleted")
@@ -661,7 +662,12 @@ async def _status_in_own_words(turn: Turn) -> str | None:
 
 async def _status_asked(turn: Turn, asked: str) -> str:
     """A resident asking after a report in their own words: "cek LP-…" or the ref alone shows that report as
-    STATUS does; "status laporan saya" or "my reports" lists their own. Then back to where they were."""
+    STATUS does; "status laporan saya" or "my reports" lists their own. Then back to where they were. Asked in the
+    other language ("what's the status of my report?" in a report told in Indonesian), it is answered in that one,
+    and the report goes on in it."""
+    written = written_in(turn.text)
+    if turn.officer is None and written is not None and written != turn.lang:
+        switch_language(turn, written)
     ref = ref_asked(turn.text)
     if asked == "report" and ref is not None:
         await show_status(turn, ref)

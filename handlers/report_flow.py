@@ -72,7 +72,7 @@ from handlers.language.slots import (
     without_home,
     without_where_one_is,
 )
-from handlers.language.spots import spot_told
+from handlers.language.spots import spot_then_story, spot_told
 from handlers.language.written import written_in
 from handlers.publication import withheld
 from handlers.routing import (
@@ -1027,6 +1027,13 @@ async def correct(turn: Turn) -> str | None:
     if fix.field is None and turn.step in (WHEN, PHOTO, IDENTITY, NAME, SUMMARY) \
             and _ALL_OF_IT & set(words(turn.text)):
         return CHANGE  # "salah semua": which part, of all that was answered, is asked
+    if fix.number is not None:
+        # "salah, harusnya yg nomor 5" where the story is asked, right after the kind was picked: the kind of that
+        # number. Elsewhere the number may be a house's or an option of the question open: no correction.
+        by_number = CATEGORIES.pick(turn.lang, str(fix.number)) if here == DESCRIPTION else None
+        if by_number is None:
+            return None
+        fix = Correction(CATEGORY, by_number)
     if fix.field is None:
         if turn.step in (PLACE_CHECK, PLACE_PICK, READ_BACK) and not fix.back:
             return None  # "salah" here is the answer "no"
@@ -1607,6 +1614,9 @@ async def location(turn: Turn) -> str:
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.location_invalid", shortest=shortest, longest=longest)
         return LOCATION
+    if (ran_on := spot_then_story(turn.text)) is not None:
+        turn.text, goes_on = ran_on  # "jl kenari ribut2 tetangga": the spot is where, what goes on there the story
+        _add_to_story(turn, part=goes_on)
     landmark = _besides_not_knowing_the_place(turn.text)
     if landmark is not None:
         if not landmark or not (await turn.router.read(turn.db, landmark))[0]:
@@ -1933,7 +1943,7 @@ async def place_pick(turn: Turn) -> str:
 def _said_wrong(turn: Turn) -> bool:
     """"eh salah", "salah pak": the place offered is not it."""
     fix = correction(turn.text) if turn.inbound.choice is None else None
-    return fix is not None and fix.field is None and not fix.back
+    return fix is not None and fix.field is None and not fix.back and fix.number is None
 
 
 # "bukan gedog tp sentul", "not gedog but sentul": the place after the "but" is the one meant

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.channels.base import Choice
 from handlers.alerts import residents_text
 from handlers.choices import pick
@@ -11,7 +13,7 @@ from handlers.i18n import format_date, format_moment, format_time, labels, t
 from handlers.language.normalise import words
 from handlers.turn import Turn
 from storage.models import Category, Identity, Report, ReportStatus, Station
-from storage.reports import public_events, report_by_ref, reports_of, station_of
+from storage.reports import came_back, public_events, report_by_ref, reports_of, station_of
 from storage.witnesses import is_witness, residents_reporting
 from storage.workflow import OPEN_STATUSES
 
@@ -46,7 +48,7 @@ async def show_status(turn: Turn, ref: str) -> None:
     turn.say(
         "status.report",
         ref=report.ref,
-        status=_status_label(turn.lang, report, reporter),
+        status=await status_label(turn.db, turn.lang, report, reporter=reporter),
         station=station.name if station else t(turn.lang, "status.no_station"),
         updated=format_moment(turn.lang, report.updated_at, timezone, hourly=report.identity == Identity.ANONYMOUS),
         notes="\n" + "\n".join(notes) if notes else t(turn.lang, "status.no_notes" if reporter
@@ -55,11 +57,14 @@ async def show_status(turn: Turn, ref: str) -> None:
     )
 
 
-def _status_label(lang: str, report: Report, reporter: bool) -> str:
-    """The status as the resident reads it: a witness reads that the officers wait for the reporter."""
-    waits_for_reporter = report.status == ReportStatus.NEED_INFO and not reporter
-    return t(lang, "status.label.need_info_of_reporter" if waits_for_reporter
-             else f"status.label.{report.status.value}")
+async def status_label(db: AsyncSession, lang: str, report: Report, *, reporter: bool = True) -> str:
+    """The status as residents read it: a witness reads that the officers wait for the reporter, and a referral
+    that came back (declined where it went) is with the station that had it, not passed on."""
+    if report.status == ReportStatus.NEED_INFO and not reporter:
+        return t(lang, "status.label.need_info_of_reporter")
+    if await came_back(db, report):
+        return t(lang, "status.label.referred_back")
+    return t(lang, f"status.label.{report.status.value}")
 
 
 OWN_REPORTS_SHOWN = 5
@@ -71,16 +76,17 @@ async def _own_reports(turn: Turn) -> list[tuple[Report, Station | None, bool]]:
     return await reports_of(turn.db, turn.contact.id, OWN_REPORTS_SHOWN)
 
 
-def _own_lines(turn: Turn, found: list[tuple[Report, Station | None, bool]]) -> str:
+async def _own_lines(turn: Turn, found: list[tuple[Report, Station | None, bool]]) -> str:
     """A line a report: its ref for the resident's own, none for one they witnessed (the ref is the reporter's),
     nor the time it was made, which could point at the neighbour who made it: its day."""
     categories = labels(turn.lang, "category")
-    return "\n".join(
+    return "\n".join([
         t(turn.lang, "status.witnessed_report" if witness else "status.own_report", ref=report.ref,
-          category=categories[report.category.value], status=_status_label(turn.lang, report, reporter=not witness),
+          category=categories[report.category.value],
+          status=await status_label(turn.db, turn.lang, report, reporter=not witness),
           date=(format_date if witness else format_time)(turn.lang, report.created_at,
                                                          station.timezone if station else "Asia/Jakarta"))
-        for report, station, witness in found)
+        for report, station, witness in found])
 
 
 async def told_already_reported(turn: Turn, story: str) -> bool:
@@ -95,7 +101,7 @@ async def told_already_reported(turn: Turn, story: str) -> bool:
         if turn.data.get("already_reported_ref") == report.ref:
             return False
         turn.data["already_reported_ref"] = report.ref
-        turn.say("report.already_reported", ref=report.ref, status=_status_label(turn.lang, report, reporter=True),
+        turn.say("report.already_reported", ref=report.ref, status=await status_label(turn.db, turn.lang, report),
                  date=format_time(turn.lang, report.created_at, station.timezone if station else "Asia/Jakarta"))
         return True
     return False
@@ -149,7 +155,7 @@ async def show_own_reports(turn: Turn) -> None:
         turn.say("status.no_own_reports")
         return
     own = [report.ref for report, _station, witness in found if not witness]
-    turn.say("status.own_reports", reports=_own_lines(turn, found),
+    turn.say("status.own_reports", reports=await _own_lines(turn, found),
              hint=t(turn.lang, "status.own_reports_hint", ref=own[0]) if own else "")
 
 
@@ -162,9 +168,9 @@ async def offer_own_reports(turn: Turn) -> bool:
                     for report, _station, witness in found if not witness)
     if not choices:  # none, or only reports witnessed, which have no ref to pick by: shown, and a ref asked for
         if found:
-            turn.say("status.own_reports", reports=_own_lines(turn, found), hint="")
+            turn.say("status.own_reports", reports=await _own_lines(turn, found), hint="")
         return False
-    turn.say("status.pick_own_report", choices, reports=_own_lines(turn, found))
+    turn.say("status.pick_own_report", choices, reports=await _own_lines(turn, found))
     return True
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers.i18n import t
+from handlers.i18n import LANGUAGES, t
 from storage.models import Attachment
 
 CAPTION_CHARS = (2, 200)  # the one line a resident may add to a voice note
@@ -13,9 +13,18 @@ CAPTION_CHARS = (2, 200)  # the one line a resident may add to a voice note
 
 def voice_story(lang: str, seconds: int, caption: str = "") -> str:
     """"🎤 pesan suara 0:42", and the resident's one line when they added one: what stands as the story."""
-    minutes, rest = divmod(seconds, 60)
-    line = t(lang, "voice.line", duration=f"{minutes}:{rest:02d}")
+    line = _voice_line(lang, seconds)
     return f"{line} — {caption}" if caption else line
+
+
+def voice_lines(seconds: int) -> tuple[str, ...]:
+    """The line that stands for a voice note of so many seconds, in every language it may have been written in."""
+    return tuple(_voice_line(lang, seconds) for lang in LANGUAGES)
+
+
+def _voice_line(lang: str, seconds: int) -> str:
+    minutes, rest = divmod(seconds, 60)
+    return t(lang, "voice.line", duration=f"{minutes}:{rest:02d}")
 
 
 def voice_payload(attachment: Attachment) -> dict[str, Any]:

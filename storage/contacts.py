@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -196,26 +197,34 @@ async def save_step(db: AsyncSession, conversation: Conversation, step: str, dat
         await connection.execute(_SAVE_SESSION, {"session_id": conversation.session_id, **values})
 
 
-async def delete_contact(db: AsyncSession, cipher: ContactCipher, contact: Contact, erased: str) -> set[str]:
+async def delete_contact(db: AsyncSession, cipher: ContactCipher, contact: Contact, erased: str,
+                         voice_lines: Callable[[int], Iterable[str]]) -> set[str]:
     """Erases a contact's personal data. Their reports stay, no longer linked (ON DELETE SET NULL), with the
     contact's name and number replaced by `erased` wherever they stand: in what the reports say and in every
     message about them, the officers' alerts above all; and without their photos and voice notes (a voice is its
-    speaker's, a photo may show them), whose stored names are returned for the files to go."""
-    identifying = _identifying(cipher, contact)
+    speaker's, a photo may show them), whose stored names are returned for the files to go. The line that stood
+    for a voice note (`voice_lines` of its seconds: "🎤 pesan suara 0:06") is replaced too: none is left to hear."""
+    reports = list((await db.execute(select(Report).where(Report.contact_id == contact.id))).scalars())
+    report_ids = [report.id for report in reports]
+    taken = await db.execute(delete(Attachment).where(Attachment.report_id.in_(report_ids))
+                             .returning(Attachment.stored_name, Attachment.duration_seconds))
+    let_go: set[str] = set()
+    voices: set[str] = set()
+    for stored_name, seconds in taken:
+        if stored_name:
+            let_go.add(stored_name)
+        if seconds is not None:
+            voices.update(voice_lines(seconds))
+    identifying = _identifying(cipher, contact) + [re.compile(re.escape(line)) for line in voices]
 
     def scrub(text: str) -> str:
         for written in identifying:
             text = written.sub(erased, text)
         return text
 
-    reports = list((await db.execute(select(Report).where(Report.contact_id == contact.id))).scalars())
     for report in reports:
         report.description = scrub(report.description)
         report.location_text = scrub(report.location_text) if report.location_text else report.location_text
-    report_ids = [report.id for report in reports]
-    taken = await db.execute(delete(Attachment).where(Attachment.report_id.in_(report_ids))
-                             .returning(Attachment.stored_name))
-    let_go = {name for name in taken.scalars() if name}
     for witness in (await db.execute(select(Witness).where(Witness.contact_id == contact.id))).scalars():
         witness.statement = scrub(witness.statement)  # the link goes with the contact (ON DELETE SET NULL)
         report_ids.append(witness.report_id)  # the officers' "+1 saksi" named a named witness

@@ -155,6 +155,11 @@ _FILLER_WORDS = frozenset({
     # times, in a story told with its place: "kec tamalate mks, tadi pagi" (not Kel. Pai)
     "pagi", "siang", "sore", "malam", "tadi", "td", "kemarin", "kemaren", "sekarang", "skrg", "barusan", "jam",
     "pukul", "hari", "semalam", "subuh", "mlm", "smlm", "kmrn", "kmrin", "tdi",
+    # and in English, said where a time is asked: "every day" is no Desa Day, "every night" no Desa Night
+    "every", "day", "days", "daily", "night", "nights", "nightly", "morning", "mornings", "afternoon", "evening",
+    "evenings", "today", "tonight", "yesterday", "week", "weeks", "weekend", "weekends", "month", "months", "year",
+    "years", "hour", "hours", "minute", "minutes", "ago", "last", "now", "noon", "midnight", "time", "times",
+    "always", "often", "sometimes", "usually", "since", "until", "pm", "am", "sir", "madam", "maam", "please", "pls",
     # an expat's words before the place: "we live in Sekar, Bojonegoro"
     "in", "at", "near", "on", "we", "live", "lives", "living", "my", "our", "the", "of", "from", "to",
     "house", "home", "around", "i", "it", "its", "a", "an", "and", "is", "was", "happened", "there", "here",
@@ -195,9 +200,9 @@ _WHERE_WORDS = frozenset({"di", "dekat", "dkt", "deket", "depan", "dpn", "sekita
 #: A number typed for a name's number word: "Kamundan 1" is Kamundan Satu, "Benawa 2" Benawa II.
 _NUMBER_WORDS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
-#: Words whose number is no part of a place's name: "RT 02", "no. 5", "gg. 3", "SMPN 3", "jam 9".
+#: Words whose number is no part of a place's name: "RT 02", "no. 5", "gg. 3", "SMPN 3", "jam 9", "around 9 pm".
 _NUMBERED = frozenset({"rt", "rw", "no", "nomor", "blok", "gg", "gang", "jl", "jln", "jalan", "km", "lantai",
-                       "kav", "jam", "pukul"}) | _SCHOOLS
+                       "kav", "jam", "pukul", "around", "about", "at", "by", "past", "until"}) | _SCHOOLS
 #: Generated one-word aliases of kab/kota and provinces (bdg, jaksel), read only when spelt exactly and weighted
 #: below an official name, so one alone is asked about, never assumed.
 _ALIAS = 0.9
@@ -502,11 +507,23 @@ def _words(text: str) -> list[_Word]:
     return words
 
 
+_SPOT_NAME_WORDS_MAX = 3  # "jl ahmad yani gedok", "warung bu sri gedok": a spot's name longer than its first word
+
+
 def _beside_a_spot(words: list[_Word]) -> int | None:
     """Where the one word that says something stands, in words that otherwise name a spot (a street's, a shop's or a
-    school's, and where beside it): "jl merdeka gedok", "depan indomaret gedok"; None in other words."""
+    school's, and where beside it): "jl merdeka gedok", "depan indomaret gedok"; the last of the words right after a
+    street's or a shop's word, where its name goes on ("jl ahmad yani gedok", "warung bu sri gedok"); None in other
+    words."""
     telling = [i for i, word in enumerate(words) if word.text not in _SPECIAL_WORDS and not word.street]
-    return telling[0] if len(telling) == 1 and len(words) > 1 else None
+    if len(telling) == 1 and len(words) > 1:
+        return telling[0]
+    if not 1 < len(telling) <= _SPOT_NAME_WORDS_MAX or telling != list(range(telling[0], len(words))) \
+            or words[telling[0]].segment != words[-1].segment:
+        return None
+    # the street's or the shop's word just before, what stands between being its name or a form of address ("bu")
+    named = any(word.text in _STREET_MARKERS | _SHOP_MARKERS for word in words[max(0, telling[0] - 3):telling[0]])
+    return telling[-1] if named else None
 
 
 def _looked_up(words: list[_Word]) -> list[bool]:

@@ -239,6 +239,15 @@ async def last_status_event(db: AsyncSession, report: Report, status: ReportStat
     )).scalar_one_or_none()
 
 
+async def came_back(db: AsyncSession, report: Report) -> bool:
+    """Whether a referred report is at a station that referred it away before: a referral declined there, or
+    sent back, returned it to the station that had it."""
+    if report.status != ReportStatus.REFERRED or report.station_id is None:
+        return False
+    return await db.scalar(
+        select(ReportEvent.id).where(ReportEvent.report_id == report.id, ReportEvent.to_status == ReportStatus.REFERRED,
+                                     ReportEvent.from_station_id == report.station_id).limit(1)) is not None
+
 async def reporter_said_already(db: AsyncSession, report: Report, said: str) -> bool:
     """Whether the report's history holds these very words from its reporter."""
     return await db.scalar(

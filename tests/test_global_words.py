@@ -361,6 +361,14 @@ ERASURE_ASKED = [
     "data sy gak usah disimpan lagi",
     "please don't keep my data",
     "i dont want my number stored",
+    # leaving the service said first, in a sentence of its own; what is held of the resident
+    "udah ga mau pake lapor lagi, hapus data sy",
+    "sy gak mau pake aplikasi ini lagi. tolong hapus semua data sy",
+    "i don't want to use this bot anymore, delete my data",
+    "tolong hapus semua data saya ya",
+    "delete everything you have on me",
+    "delete everything you know about me",
+    "hapus semua yg kalian punya tentang saya",
 ]
 # Words of erasing that ask nothing of the sort: a story, a statement of what was done, someone else's data.
 NO_ERASURE_ASKED = [
@@ -385,6 +393,9 @@ NO_ERASURE_ASKED = [
     "sy gk mau simpan nomor penipu",
     "hapus semua ini",
     "nama sy jangan disimpan",
+    "sy udah ga mau pake hp itu lagi, pelaku hapus data sy",
+    "dia udah ga mau pake lapor lagi, hapus data dia",
+    "delete everything on my phone",
 ]
 
 
@@ -425,6 +436,20 @@ async def test_erasure_asked_for_in_own_words_in_a_report_keeps_it_under_the_que
     await resident.send("tidak")
     assert resident.heard("report.ask_when"), resident.text
     assert await step_of(engine, resident) == "when" and await has_draft(engine, resident)
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("step", ["place_check", "photo", "identity", "summary"])
+@pytest.mark.parametrize("said", ["tolong hapus semua data saya ya", "udah ga mau pake lapor lagi, hapus data sy",
+                                  "delete everything you have on me"])
+async def test_erasure_asked_for_at_any_question_of_a_report_is_confirmed_first(
+        engine: Engine, step: str, said: str) -> None:
+    """A yes or a choice asked is not what a request to erase answers ("… ya"): it is confirmed, the draft kept."""
+    resident = await at(engine, step)
+    await resident.send(said)
+    assert asked_to_confirm(resident), resident.text
+    await resident.send("tidak")
+    assert await step_of(engine, resident) == step and await has_draft(engine, resident)
 
 
 @READING_ON_SQLITE

@@ -1012,6 +1012,59 @@ async def test_a_kind_corrected_where_the_story_is_asked_changes_the_kind_and_as
     assert (draft["category"], draft["description"]) == (kind, DESCRIPTION)
 
 
+@pytest.mark.parametrize(("fix", "kind"), [
+    ("salah, harusnya yg nomor 5", "drugs"), ("eh nomor 3 maksudnya", "traffic"), ("my bad, traffic please", "traffic"),
+    ("maaf salah pak harusnya no 4", "social"), ("kepencet, yg bener nomor tiga", "traffic"),
+    ("eh yg nomor 2 maksud saya", "unsafe_place"), ("lalu lintas maksudnya pak", "traffic"),
+    ("salah, narkoba", "drugs"), ("oops wrong, number 5 please", "drugs"), ("my bad, drugs", "drugs"),
+])
+async def test_a_kind_corrected_by_its_number_or_without_a_slip_word_changes_the_kind(
+        engine: Engine, fix: str, kind: str) -> None:
+    """Right after the kind was picked, the kind meant by its number ("harusnya yg nomor 5"), or said to be the one
+    meant ("nomor 3 maksudnya"), or after a slip owned in other words ("my bad"): changed, and the story asked."""
+    resident = await at(engine, "description")
+    await resident.send(fix)
+    assert any(resident.heard("report.changed", lang) and resident.heard("report.ask_description", lang)
+               for lang in ("id", "en")), resident.text
+    await resident.send(DESCRIPTION)
+    draft = await draft_of(engine)
+    assert (draft["category"], draft["description"]) == (kind, DESCRIPTION)
+
+
+@pytest.mark.parametrize("story", ["rumah nomor 5 maksudnya dibobol maling td malam",
+                                   "salah, harusnya nomor 5 rumahnya yg dibobol",
+                                   "salah pilih nomor 2 pak, motor sy dicuri tadi",
+                                   "my bad neighbour keeps parking in front of my gate"])
+async def test_a_story_that_says_a_number_or_a_slip_is_the_story(engine: Engine, story: str) -> None:
+    resident = await at(engine, "description")
+    await resident.send(story)
+    assert not resident.heard("report.changed") and not resident.heard("report.changed", "en"), resident.text
+    assert (await draft_of(engine))["description"] == story
+
+
+@pytest.mark.parametrize("step", ["location", "identity"])
+@pytest.mark.parametrize("said", ["salah, harusnya yg nomor 5", "eh nomor 3 maksudnya"])
+async def test_a_number_meant_away_from_the_kind_question_changes_no_kind(engine: Engine, step: str,
+                                                                          said: str) -> None:
+    """A number meant at a later question is a house's or an option of that question: the kind stays."""
+    resident = await at(engine, step)
+    kind = (await draft_of(engine))["category"]
+    await resident.send(said)
+    assert not resident.heard("report.changed"), resident.text
+    assert (await draft_of(engine))["category"] == kind
+
+
+@pytest.mark.parametrize("when", ["every day", "every night sir", "since last week"])
+async def test_an_english_time_at_the_read_back_is_offered_as_no_place(engine: Engine, when: str) -> None:
+    """A story read without its place, and the time asked with it: "every day" is no Desa Day to offer."""
+    resident = Resident(engine)
+    await resident.send("people sell drugs near my house")
+    assert resident.heard("report.read_back_ask_when", "en"), resident.text
+    await resident.send(when)
+    assert not resident.heard("place.pick_one", "en") and not resident.heard("place.pick", "en"), resident.text
+    assert not resident.heard("place.confirm", "en") and "Day" not in resident.text, resident.text
+
+
 @pytest.mark.parametrize("story", ["salah parkir harusnya ditilang pak", "salah pak harusnya lampu merah nyala tp mati",
                                    "eh salah paham sama tetangga, harusnya dibicarakan baik2"])
 async def test_a_story_that_says_salah_and_harusnya_is_the_story(engine: Engine, story: str) -> None:

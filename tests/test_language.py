@@ -12,7 +12,7 @@ from handlers.language.intents import category_named, correction, identity_wishe
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import contacts_told, names_told, own_contacts, own_id_numbers
 from handlers.language.slots import hour_told, time_told, when_named, without_home, without_where_one_is
-from handlers.language.spots import spot_told
+from handlers.language.spots import spot_then_story, spot_told
 from handlers.language.written import written_in
 from storage.lexicon import spoken_root, stem
 from storage.reports import new_ref
@@ -855,14 +855,32 @@ _BLITAR_NAMES = ("kepanjenlor", "kepanjenkidul", "blitar", "jawatimur", "gedog",
     (["rumah sy di perum griya indah blok c kebobolan"], "perum griya indah blok c"),
     (["jalan di depan toko gelap bgt lampu jalan mati"], "jalan di depan toko"),
     (["phone snatched behind the stadium often at night"], "behind the stadium"),
+    (["jl kenari ribut2 tetangga"], "jl kenari"),
+    (["gg mawar tawuran pemuda tiap malam"], "gg mawar"),
+    (["depan warung bu sri rame2 org mabuk"], "depan warung bu sri"),
     # and not at a street's or a shop's own name that looks like one: "jl diponegoro", "toko rame jaya"
     (["motor sy dicuri di jl pangeran diponegoro no 5"], "jl pangeran diponegoro no 5"),
     (["di toko rame jaya"], "toko rame jaya"),
+    (["di jl ribut no 5"], "jl ribut no 5"),
     (["depan masjid disamping sekolah"], "depan masjid disamping sekolah"),
 ])
 def test_the_spot_a_story_tells_its_place_with_leaves_the_places_names_out(clauses: list[str],
                                                                           spot: str | None) -> None:
     assert spot_told(clauses, _BLITAR_NAMES) == spot
+
+
+@pytest.mark.parametrize(("text", "split"), [
+    ("jl kenari ribut2 tetangga", ("jl kenari", "ribut2 tetangga")),
+    ("di gg mawar tawuran pemuda tiap malam", ("gg mawar", "tawuran pemuda tiap malam")),
+    ("depan alfamart sering ada jambret", ("depan alfamart", "sering ada jambret")),
+    ("jl kenari gedok dimasukin maling", ("jl kenari gedok", "dimasukin maling")),
+    # a word alone of what the spot is like, a street named like one, a time, no spot first: as typed
+    ("depan masjid rame", None), ("jl ribut no 5", None), ("jl kenari tadi malam ribut2", None),
+    ("tetangga ribut2 di jl kenari", None), ("jl merdeka gedok", None),
+])
+def test_a_place_answer_that_runs_into_the_story_is_the_spot_then_the_story(
+        text: str, split: tuple[str, str] | None) -> None:
+    assert spot_then_story(text) == split
 
 
 @pytest.mark.parametrize("contrast", [", biasanya aman di sini", ", biasanya sepi", ". biasanya dia sehat",

@@ -973,6 +973,55 @@ async def test_a_referral_declined_goes_back_to_the_station_that_made_it(engine:
     assert sananwetan.heard("officer.done.reject"), "declined where it was not referred to: rejected"
 
 
+async def test_a_referral_declined_tells_the_resident_it_is_back_where_it_was(engine: Engine) -> None:
+    """Sekar declines what Sananwetan referred to it: the report is Sananwetan's again, waiting for its officers.
+    The resident's status says so, in STATUS, in the list of their reports and in the news sent them; never
+    "passed on to another station" while the station that had it handles it."""
+    sananwetan = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    warga, ref = await file_report(engine)
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    await sekar.send(f"TOLAK {ref} bukan wilayah kami")
+    assert sekar.heard("officer.done.returned"), sekar.text
+    relays = await deliver_to(engine, WARGA)
+    back = "Kembali ke kantor polisi sebelumnya, menunggu ditinjau petugas"
+    assert relays.count("Diteruskan ke kantor polisi lain") == 1 and back in relays, relays
+    await warga.send(f"STATUS {ref}")
+    assert f"Status: {back}" in warga.text and "Ditangani oleh: Polsek Sananwetan" in warga.text, warga.text
+    await warga.send("STATUS")
+    assert back in warga.text and "kantor polisi lain" not in warga.text, warga.text
+    await sananwetan.send(f"TERIMA {ref}")
+    await warga.send(f"STATUS {ref}")
+    assert "Status: Sudah dibaca petugas" in warga.text, "taken where it came back: as any report taken"
+
+
+async def test_a_report_referred_on_is_passed_on_where_it_never_was(engine: Engine) -> None:
+    """Sananwetan refers to Sekar, Sekar on to the Polres: a station it never was at, so passed on, not back."""
+    sananwetan = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    await enrolled(engine, "console:polres", station="POLRES-BOJONEGORO")
+    warga, ref = await file_report(engine)
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    await warga.send(f"STATUS {ref}")
+    assert "Status: Diteruskan ke kantor polisi lain" in warga.text, warga.text
+    await sekar.send(f"RUJUK {ref} POLRES-BOJONEGORO")
+    assert sekar.heard("officer.done.refer"), sekar.text
+    await warga.send(f"STATUS {ref}")
+    assert "Status: Diteruskan ke kantor polisi lain" in warga.text and "Kembali" not in warga.text, warga.text
+    await warga.send("STATUS")
+    assert "Diteruskan ke kantor polisi lain" in warga.text, warga.text
+
+
+async def test_a_referral_declined_reads_back_in_english(engine: Engine) -> None:
+    sananwetan = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    warga, ref = await file_report(engine)
+    await warga.send("/bahasa en")
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    await sekar.send(f"TOLAK {ref} not ours")
+    await warga.send(f"STATUS {ref}")
+    assert "Status: Back with the previous police station, waiting for an officer" in warga.text, warga.text
+
 async def test_a_whole_command_typed_where_its_note_is_asked_takes_its_place(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine)

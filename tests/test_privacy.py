@@ -469,6 +469,42 @@ async def test_hapus_takes_a_named_reporters_voice_note_and_photo_with_their_fil
     await officer.send(f"LIHAT {ref}")
     assert "Foto: tidak ada" in officer.text and "pelapor sudah menghapus datanya" in officer.text, officer.text
     assert not [reply for reply in officer.replies if reply.photo or reply.voice], "no voice note nor photo with it"
+    assert "pesan suara" not in officer.text and "[dihapus]" in officer.text, "no voice note described, gone"
+    async with engine.sessions() as db:
+        texts = [open_payload(engine.cipher, row)["text"] for row in (await db.execute(select(Outbox))).scalars()]
+    assert texts and not [text for text in texts if "pesan suara" in text], "nor in the alerts kept"
+
+
+async def _voice_report(engine: Engine, urn: str, recording: Path, caption: str) -> str:
+    resident = Resident(engine, urn)
+    for answer in ("halo", "1", "1"):
+        await resident.send(answer)
+    await resident.send(voice=recording)
+    for answer in (caption, PLACE, "ya", "2", "lewati", "2", "kirim"):
+        await resident.send(answer)
+    ref = find_ref(resident.text)
+    assert ref, resident.text
+    return ref
+
+
+async def test_hapus_leaves_the_caption_of_a_voice_note_and_another_residents_voice_as_they_were(
+        engine: Engine, tmp_path: Path) -> None:
+    """The line of the voice note erased goes, its caption (the resident's own words, scrubbed) stays; a voice note
+    of another resident, as long, is still described."""
+    officer = await enrolled(engine, OFFICERS[0])
+    recording = tmp_path / "cerita.ogg"
+    recording.write_bytes(voice_note(6))
+    erased = await _voice_report(engine, "console:pergi", recording, "motor sy dicuri di parkiran")
+    kept = await _voice_report(engine, "console:tinggal", recording, "helm sy hilang di masjid")
+    leaving = Resident(engine, "console:pergi")
+    await leaving.send("HAPUS")
+    await leaving.send("ya")
+    assert leaving.heard("privacy.deleted"), leaving.text
+    await officer.send(f"LIHAT {erased}")
+    assert "pesan suara" not in officer.text and "[dihapus] — motor sy dicuri di parkiran" in officer.text, \
+        officer.text
+    await officer.send(f"LIHAT {kept}")
+    assert "🎤 pesan suara 0:06 — helm sy hilang di masjid" in officer.text, officer.text
 
 
 def test_a_message_queued_before_its_file_was_erased_goes_without_it(tmp_path: Path) -> None:

@@ -156,7 +156,9 @@ async def test_a_village_name_alone_is_offered_not_assumed(engine: Engine) -> No
 
 
 @pytest.mark.parametrize("typed", ["jl merdeka gedok", "toko sumber rejeki, gedok", "depan indomaret gedok",
-                                   "depan smpn 3 gedok", "near indomaret gedok", "gg mawar no 5 gedok"])
+                                   "depan smpn 3 gedok", "near indomaret gedok", "gg mawar no 5 gedok",
+                                   "jl ahmad yani gedok", "warung bu sri gedok", "toko sinar jaya gedok",
+                                   "gg kenari indah gedok"])
 async def test_a_village_misspelt_after_a_spot_is_offered_as_when_sent_alone(engine: Engine, typed: str) -> None:
     """A street's, a shop's or a school's name, then the village misspelt: the village is offered as "gedok" alone
     is, and no village misspelt by the shop's name ("sumber rejeki": Sumberrejo of Bojonegoro)."""
@@ -165,7 +167,25 @@ async def test_a_village_misspelt_after_a_spot_is_offered_as_when_sent_alone(eng
     assert resident.heard("place.pick_one") and resident.options()[0].startswith("Kel. Gedog"), resident.text
 
 
-@pytest.mark.parametrize("typed", ["jl merdeka rusak", "depan masjid rame", "gg buntu", "depan alfamart gelap"])
+@pytest.mark.parametrize(("typed", "spot", "told"), [
+    ("jl kenari ribut2 tetangga", "jl kenari", "ribut2 tetangga"),
+    ("di gg mawar tawuran pemuda tiap malam", "gg mawar", "tawuran pemuda tiap malam"),
+])
+async def test_a_spot_that_runs_into_the_story_is_where_and_the_rest_the_story(engine: Engine, typed: str, spot: str,
+                                                                                told: str) -> None:
+    """Asked where, a street and then what goes on there: the street is the place typed, kept with the kecamatan
+    typed next; what goes on is added to the story."""
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.heard("report.story_added"), resident.text
+    await resident.send("kec sananwetan")
+    draft = await draft_of(engine)
+    assert draft["description"].endswith(f"\n{told}"), draft["description"]
+    assert draft["location_text"].startswith(spot) and told not in draft["location_text"], draft["location_text"]
+
+
+@pytest.mark.parametrize("typed", ["jl merdeka rusak", "depan masjid rame", "gg buntu", "depan alfamart gelap",
+                                   "jl ahmad yani rusak parah", "warung bu sri rame bgt"])
 async def test_an_everyday_word_after_a_spot_is_no_village_misspelt(engine: Engine, typed: str) -> None:
     resident = await at_location(engine)
     await resident.send(typed)
@@ -187,6 +207,18 @@ async def test_makasar_as_most_spell_it_is_the_city_unless_written_with_jakarta(
     resident = await at_location(engine)
     await resident.send(typed)
     assert resident.text == f"Maksud Anda {label}?"
+
+
+@pytest.mark.parametrize("typed", ["every day", "every night sir", "every day around 9 pm", "since last week",
+                                   "in the morning", "every weekend please"])
+def test_english_words_of_time_are_no_place(typed: str) -> None:
+    """Desa Day and Desa Night exist; "every day" where a time is asked is none of them, as "tiap hari" is no Desa
+    Hari. Read after a level word they still name the village."""
+    assert regions().resolve(typed, limit=3) == []
+
+
+def test_a_village_named_like_a_time_is_read_after_its_level_word() -> None:
+    assert regions().resolve("desa day pulau gorom", limit=1)[0].village.name == "Day"
 
 
 @pytest.mark.parametrize("typed", ["di depan pintu rumah", "pokoknya ga aman pak", "di pinggir sawah itu"])

@@ -176,10 +176,37 @@ async def test_a_question_after_ones_report_in_a_report_of_a_resident_without_an
     resident = await at(engine, step)
     before = await draft_of(engine)
     await resident.send(asked)
-    lang = "en" if asked.startswith("any") and step == "description" else "id"  # English is taken up where told
+    lang = "en" if asked.startswith("any") else "id"  # asked in English, answered in it, and the report goes on in it
     assert resident.heard("status.no_own_reports", lang) and resident.heard(asked_again, lang), resident.text
     assert await draft_of(engine) == before
     assert await step_of(engine, resident) == step
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("step", "asked_again"), [("location", "report.ask_location"), ("when", "report.ask_when"),
+                                                  ("photo", "report.ask_photo")])
+@pytest.mark.parametrize("asked", ["what's the status of my report?", "any update on my report?",
+                                   "is there any news about my report"])
+async def test_a_report_asked_after_in_english_in_a_report_told_in_indonesian_is_answered_in_english(
+        engine: Engine, step: str, asked_again: str, asked: str) -> None:
+    """A status question in the other language is answered in it, as the identity's options are: the resident
+    reads what they asked in, and the report goes on in it."""
+    ani, ref = await file_report(engine, "console:ani", description=BRAWL)
+    resident = await at(engine, step, ani.urn)
+    await resident.send(asked)
+    assert resident.heard("language.changed", "en") and resident.heard("status.own_reports", "en"), resident.text
+    assert ref in resident.text and resident.heard(asked_again, "en"), resident.text
+    assert await step_of(engine, resident) == step
+
+
+@READING_ON_SQLITE
+async def test_a_report_asked_after_in_the_language_of_the_report_changes_no_language(engine: Engine) -> None:
+    ani, ref = await file_report(engine, "console:ani", description=BRAWL)
+    resident = await at(engine, "location", ani.urn)
+    await resident.send("gimana status laporan sy pak?")
+    assert resident.heard("status.own_reports") and ref in resident.text, resident.text
+    assert not resident.heard("language.changed"), resident.text
+    assert resident.heard("report.ask_location"), resident.text
 
 
 @READING_ON_SQLITE

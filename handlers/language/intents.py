@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import dropwhile
 
+from handlers.choices import number_said
 from handlers.i18n import LANGUAGES, aliases, catalogue
 from handlers.language.answers import ASKING, GREETING_PHRASES, NEUTRAL, NO, without_all_right, yes_or_no
 from handlers.language.emergency import (
@@ -1465,6 +1466,7 @@ class Correction:
     category: str | None = None  # the category meant, when the correction names it
     back: bool = False  # said with a word of going back ("kembali"), not only "salah"
     rest: str = ""  # what the message says after the field's name: its new answer ("lokasinya di X" → "X")
+    number: int | None = None  # the option meant of the question answered last, by its number ("harusnya yg no 5")
 
 
 FIELD_WORDS = {
@@ -1542,9 +1544,13 @@ def correction(text: str) -> Correction | None:
     if said[0] in BACK_WORDS or normalise(text) in ("go back", "mundur satu"):
         return Correction(back=True)
     meant = _meant_after_a_slip(said)
+    if meant is None and "?" not in text:  # not "nomor 3 maksudnya?", what the third option means
+        meant = _kind_then_meant(said)
+    if meant is not None and not fields and (number := _number_alone(meant)) is not None:
+        return Correction(number=number)  # "salah, harusnya yg nomor 5", "eh nomor 3 maksudnya"
     changing = bool(set(said) & CORRECTION_WORDS) or meant is not None
-    if not fields and ((said[0] in ("salah", "wrong", "keliru", "ralat") and len(said) <= 2)
-                       or (_a_slip(said) and "?" not in text)):
+    if not fields and meant is None and ((said[0] in ("salah", "wrong", "keliru", "ralat") and len(said) <= 2)
+                                         or (_a_slip(said) and "?" not in text)):
         return Correction()  # "salah", "salah pak", "maaf salah pencet": the last answer was wrong
     if not changing and not (fields and (said[0] in FIX_OPENERS or opens)):
         return None
@@ -1573,20 +1579,61 @@ _KIND_NAMED_WORDS = 2  # a kind named after "harusnya" is no longer: "narkoba", 
 
 
 def _meant_after_a_slip(said: list[str]) -> list[str] | None:
-    """The words after a slip owned and what it meant ("eh salah pak, harusnya lalu lintas" → "lalu lintas"); None
-    when the message is not one: a story may say "salah" and "harusnya" apart ("salah parkir, harusnya ditilang")."""
+    """The words after a slip owned and what it meant ("eh salah pak, harusnya lalu lintas" → "lalu lintas"), or the
+    kind alone right after the slip ("my bad, traffic please", "salah, nomor 5"); None when the message is not one: a
+    story may say "salah" and "harusnya" apart ("salah parkir, harusnya ditilang")."""
     wrong = 0
-    while wrong < len(said) and said[wrong] in _OWNING | NEUTRAL and said[wrong] not in _WRONG | _BY_ACCIDENT:
+    while wrong < len(said) and not _slip_at(said, wrong) and said[wrong] in _OWNING | NEUTRAL:
         wrong += 1
-    if wrong >= len(said) or said[wrong] not in _WRONG | _BY_ACCIDENT:
+    if wrong >= len(said) or not (slip := _slip_at(said, wrong)):
         return None
-    for at in range(wrong + 1, len(said)):
+    right_after = list(dropwhile(lambda word: word in NEUTRAL, said[wrong + slip:]))
+    if right_after[:1] and right_after[0] not in _WHAT_SLIPPED - _A_NUMBER_NAMED and _a_kind_alone(right_after):
+        return right_after  # not "salah pilih nomor 2", the one picked by the slip, nor "wrong one"
+    for at in range(wrong + slip, len(said)):
         for phrase in _MEANT:
             if tuple(said[at:at + len(phrase)]) == phrase:
                 return said[at + len(phrase):]
         if said[at] not in NEUTRAL | _WHAT_SLIPPED:  # "salah pilih pak, harusnya …", "kepencet, yg bener …"
             return None
     return None
+
+
+# A slip owned in a phrase of its own, as "salah" is in a word: "my bad, traffic please".
+_OWNED_SLIPS = (("my", "bad"), ("my", "mistake"))
+
+
+def _slip_at(said: list[str], at: int) -> int:
+    """How many words the slip owned at `at` takes ("salah", "kepencet": one; "my bad": two); 0 when none is."""
+    if said[at] in _WRONG | _BY_ACCIDENT:
+        return 1
+    return next((len(phrase) for phrase in _OWNED_SLIPS if tuple(said[at:at + len(phrase)]) == phrase), 0)
+
+
+def _kind_then_meant(said: list[str]) -> list[str] | None:
+    """The kind said first and then that it is the one meant, with no slip named: "eh nomor 3 maksudnya", "lalu lintas
+    maksudnya pak"; None otherwise."""
+    kind = list(dropwhile(lambda word: word in _OWNING | NEUTRAL, said))
+    while kind and kind[-1] in NEUTRAL:
+        kind.pop()
+    for phrase in _MEANT:
+        if tuple(kind[-len(phrase):]) == phrase and _a_kind_alone(kind[:-len(phrase)]):
+            return kind[:-len(phrase)]
+    return None
+
+
+def _a_kind_alone(said: list[str]) -> bool:
+    """Whether the words name a kind and nothing else, by its name or its number, forms of address after it aside."""
+    kind = list(said)
+    while kind and kind[-1] in NEUTRAL:
+        kind.pop()
+    return bool(kind) and (_kind_by_its_name(kind) is not None or _number_alone(kind) is not None)
+
+
+def _number_alone(said: list[str]) -> int | None:
+    """The option's number the words say and nothing else ("yg nomor 5", "no 3", "tiga"), forms of address aside."""
+    kept = [word for word in said if word not in NEUTRAL or word == "yang"]
+    return number_said(" ".join(kept)) if kept else None
 
 
 def _kind_by_its_name(said: list[str]) -> str | None:
@@ -1611,18 +1658,20 @@ _NOT_MEANT = (("enggak", "sengaja"), ("tidak", "sengaja"), ("tak", "sengaja"), (
               ("accidentally",))
 _WHAT_SLIPPED = SLIPS | {"nomor", "angka", "number", "one", "pressed", "tapped", "clicked", "lain", "another",
                          "ngetik", "mengetik", "nulis", "menulis", "mencet", "input", "nama", "name", "sent"}
+_A_NUMBER_NAMED = frozenset({"nomor", "number", "angka"})  # "salah, nomor 5": the number meant, not the one slipped
 _OWNING = frozenset({"maaf", "eh", "ups", "oops", "sorry", "sori", "aduh", "astaga", "waduh", "punten", "afwan"})
 _AROUND_A_SLIP = _WHAT_SLIPPED | _OWNING | {word for phrase in _NOT_MEANT for word in phrase} | {
     "ya", "tadi", "pak", "bu", "mas", "mbak", "kak", "bang", "min", "sir", "the", "i", "mau", "lapor", "yang",
-    "something", "else", "saya", "aku", "ke",
+    "something", "else", "saya", "aku", "ke", "my", "bad",
 }  # fmt: skip
 
 
 def _a_slip(said: list[str]) -> bool:
     if not all(word in _BY_ACCIDENT or word in _WRONG or word in _AROUND_A_SLIP for word in said):
         return False
-    if _BY_ACCIDENT & set(said) or (any_phrase(said, _NOT_MEANT) and (_WHAT_SLIPPED | _OWNING) & set(said)):
-        return True  # "kepencet", "ga sengaja ke kirim", "eh gk sengaja", "sorry accidentally"
+    if _BY_ACCIDENT & set(said) or any_phrase(said, _OWNED_SLIPS) \
+            or (any_phrase(said, _NOT_MEANT) and (_WHAT_SLIPPED | _OWNING) & set(said)):
+        return True  # "kepencet", "my bad", "ga sengaja ke kirim", "eh gk sengaja", "sorry accidentally"
     wrong = next((i for i, word in enumerate(said) if word in _WRONG), None)
     if wrong is None or said[wrong - 1:wrong] in (["enggak"], ["tidak"], ["tak"]):
         return False  # "gak salah ketik": no slip
@@ -1867,11 +1916,17 @@ _DO_NOT = frozenset({"don", "dont", "never", "do", "t"})  # "don't", as words() 
 _OF_NOT_KEEPING = _NO | _DO_NOT | _ASKED_NOT_TO | _ANY_MORE | WANTING
 _KEPT_AFTER_A_NO = 5  # words at most between the no and the word of keeping: "gk mau data sy disimpan"
 # Leaving the service, said before the request: "sy mau berhenti pake layanan ini, hapus semua", "i want to stop
-# using this service, delete everything".
-_LEAVING = frozenset({"berhenti", "stop", "quit", "keluar", "udahan", "unsubscribe", "pakai", "menggunakan",
-                      "gunakan", "use", "using", "layanan", "service", "aplikasi", "app", "ini", "this", "sudahi"})
+# using this service, delete everything", "udah ga mau pake lapor lagi, hapus data sy": stopping, or not using the
+# service any more. Such words ("udah" among them) tell nothing done of the request.
+_STOPPING_USE = frozenset({"berhenti", "stop", "quit", "keluar", "udahan", "unsubscribe", "sudahi"})
+_USING = frozenset({"pakai", "menggunakan", "gunakan", "use", "using"})
+_THE_SERVICE = frozenset({"layanan", "service", "aplikasi", "app", "ini", "this", "lapor", "bot"})
+_LEAVING = _STOPPING_USE | _USING | _THE_SERVICE
+_OF_LEAVING = _LEAVING | _NO | _DO_NOT | WANTING | _ANY_MORE | _WHOSE | NEUTRAL | {"lagi", "to"}
+# "delete everything you have on me", "hapus semua yg kalian punya tentang saya": what is held, and of whom.
 _FROM_WHERE = frozenset({"dari", "from", "sistem", "system", "database", "server", "your", "ur", "kalian", "sini",
-                         "bot", "about", "tentang", "of", "dan", "and", "juga", "also", "sekalian"})
+                         "bot", "about", "tentang", "of", "dan", "and", "juga", "also", "sekalian", "have", "has",
+                         "hold", "know", "punya"})
 # Words that make it a request, not a telling of what was done ("saya sudah hapus semua data saya"): a word that
 # asks (not the "saya" or "i" that may only be its subject), or a particle of asking; else the verb comes first,
 # as one asks ("hapus nomor hp saya", "delete my account").
@@ -1915,22 +1970,34 @@ def _of_the_request(word: str, name_said: bool = False) -> bool:
         or (name_said and (bare in _NAME or word in _THE_REPORT))
 
 
+def _leaving(said: list[str]) -> int:
+    """How many words open the sentence to tell the service is left, up to a word of erasing ("udah ga mau pake
+    lapor lagi", "i don't want to use this anymore"); 0 when they tell something else."""
+    told = said[:next((at for at, word in enumerate(said) if _erasing(word)), len(said))]
+    leaving = bool(_STOPPING_USE & set(told)) or bool(_USING & set(told) and _THE_SERVICE & set(told))
+    return len(told) if leaving and all(word in _OF_LEAVING for word in told) else 0
+
+
 def erasure_asked(text: str) -> bool:
     """Whether the message asks to erase the resident's own data, number, account or everything about them, in
     their own words, with a reason after it or none."""
     if len(text.split()) > ERASURE_MAX_WORDS:
         return False
     asked: list[str] = []
+    left: list[str] = []  # the words that tell the service is left, before the request
     for sentence in _SENTENCE_END.split(text):
         said = words(sentence)
         # "no hp", "no wa": the number, not a no (which, said with erasing, answers the confirmation)
         said = [w for i, w in enumerate(said) if not (w == "no" and said[i + 1:i + 2] and said[i + 1] in _PHONE)]
+        leaving = _leaving(said)
+        left, said = left + said[:leaving], said[leaving:]
         name_said = bool(_NAME & {w.removesuffix("nya").removesuffix("ku") or w for w in said})
         not_to_keep = _not_to_keep(said)
         if not_to_keep and name_said and not any(_erasing(w) for w in said):
             return False  # "nama sy jangan disimpan": how to be shown, which the identity's question asks
         if not all(_erasing(w) or _of_the_request(w, name_said) or w in _OPENING or w in _LEAVING
-                   or (not_to_keep and (_keeping(w) or w in _OF_NOT_KEEPING)) for w in said):
+                   or (w == "on" and said[i + 1:i + 2] in (["me"], ["us"]))  # "everything you have on me"
+                   or (not_to_keep and (_keeping(w) or w in _OF_NOT_KEEPING)) for i, w in enumerate(said)):
             return False  # a sentence that says more before the request: "dia hapus semua bukti transfer"
         asked += said
         if not_to_keep or any(_erasing(w) for w in said):
@@ -1938,10 +2005,11 @@ def erasure_asked(text: str) -> bool:
     else:
         return False
     request = set(asked)
-    if request & _DONE or not (request & _WHOSE or any(w.endswith("ku") and _of_the_request(w) for w in request)):
+    whose = request | set(left)  # "sy mau berhenti pake layanan ini, hapus semua"
+    if request & _DONE or not (whose & _WHOSE or any(w.endswith("ku") and _of_the_request(w) for w in request)):
         return False  # "sudah dihapus semua pak" tells; "tolong hapus akunnya" is someone else's account
     first = next((w for w in asked if w not in _OPENING and w not in NEUTRAL), "")
-    return bool(_REQUESTING & request) or first in _ERASE_NOW or (not_to_keep and (
+    return bool(_REQUESTING & whose) or first in _ERASE_NOW or (not_to_keep and (
         bool(request & _ASKED_NOT_TO) or first in _DO_NOT))
 
 

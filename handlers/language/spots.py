@@ -44,9 +44,12 @@ _ENDS = TIME_WORDS | DAY_WORDS | frozenset({
     "yesterday", "today", "menit", "mnt", "sejam", "setengah", "hour", "hours", "minute", "minutes", "mins", "now",
     "earlier"})
 # What a spot is like or what goes on there, said after it: the story going on ("… kel sananwetan sering ada
-# jambret", "gang mawar rawan", "depan toko gelap bgt").
+# jambret", "gang mawar rawan", "depan toko gelap bgt", "jl kenari ribut2 tetangga").
 _SAID_OF_IT = frozenset({"sering", "srg", "sring", "rawan", "selalu", "slalu", "suka", "biasa", "biasanya", "kerap",
-                         "sepi", "rame", "ramai", "gelap", "often", "always", "usually", "dark", "unsafe", "dangerous"})
+                         "sepi", "rame", "ramai", "gelap", "ribut", "berisik", "bising", "berantem", "tawuran",
+                         "mabuk", "mabok", "balapan", "often", "always", "usually", "dark", "unsafe", "dangerous",
+                         "noisy", "loud", "fighting"})
+_TWICE = re.compile(r"(?<=[a-z])2$")  # "ribut2", "rame2": a word said twice, as chat writes it
 # Words that make what follows them a predicate, though it could be a shop's name: "toko gelap bgt".
 _VERY = (["bgt"], ["banget"], ["bngt"], ["sekali"], ["skali"], ["amat"], ["very"])
 # "di-" words that say where, not what was done: "disamping", "didepan".
@@ -84,6 +87,24 @@ def spot_told(clauses: Iterable[str], names: Iterable[str]) -> str | None:
     spots = [spot for clause in clauses if (spot := _spot_in(clause.split(), keys))]
     told = ", ".join(dict.fromkeys(spots))
     return told[:_MAX_CHARS].rstrip(" ,") or None
+
+
+def spot_then_story(text: str) -> tuple[str, str] | None:
+    """A place's answer that opens with a street's or a beside's spot and runs into what goes on there ("jl kenari
+    ribut2 tetangga", "depan alfamart sering ada jambret"): the spot and the story, as typed; None when it is no
+    such answer. A word alone after the spot says what it is like ("depan masjid rame"), which officers read with
+    it; a shop's word first is as often what happened there ("parkiran motornya ditarik paksa"): the story."""
+    tokens = text.split()
+    plain = [_plain(token) for token in tokens]
+    start = 1 if plain[:1] and plain[0] in _WHERE and not _begins(plain, 0) else 0  # "di jl kenari …"
+    if start >= len(plain) or plain[start] not in _STREETS | _BESIDE or not _begins(plain, start):
+        return None
+    for i in range(start + 1, min(len(plain), start + _MAX_WORDS)):
+        if plain[i] in _ENDS or _a_time_begins(plain, i):
+            return None
+        if plain[i - 1] not in _NAMING and _the_story_goes_on(plain[i]):
+            return (" ".join(tokens[start:i]), " ".join(tokens[i:])) if len(tokens) - i > 1 else None
+    return None
 
 
 def _plain(token: str) -> str:
@@ -124,7 +145,7 @@ def _spot_in(tokens: list[str], names: frozenset[str]) -> str | None:
 def _the_story_goes_on(word: str) -> bool:
     """Whether a word tells what happened or what the spot is like, not where: a deed done ("dimasukin", "dicuri"),
     what befell someone ("kemalingan"), or a word of _SAID_OF_IT."""
-    if word in _SAID_OF_IT:
+    if _TWICE.sub("", word) in _SAID_OF_IT:
         return True
     base = word[:-2] if word.endswith("in") else word  # "dimasukin": spoken "-in" for "-kan"/"-i"
     done = word.startswith("di") and word not in _WHERE_WITH_DI
