@@ -37,7 +37,8 @@ ALWAYS = frozenset({
     "stab", "stabbed", "stabbing", "gun", "guns", "shooting", "shot", "knife", "machete", "weapon", "robbery",
     "robbed", "mugged", "kidnap", "kidnapped", "murder", "rape", "raped", "bomb", "hostage", "emergency",
     "attacked", "attacking", "beaten", "beating", "suicide", "fire", "burning", "bleeding", "unconscious",
-    "overdose", "explosion", "drugged", "poisoned",
+    "overdose", "explosion", "drugged", "poisoned", "knives", "machetes", "robber", "robbers", "brawl", "brawling",
+    "strangling", "abducted", "mugging",
 })  # fmt: skip
 # Words, not stems: the stem is also an everyday word ("bakar sampah", "pukul 9", "tendang bola", "bau
 # menusuk", "nembak" is also to ask someone out), or Sastrawi misreads it ("penculikan" → culi).
@@ -376,7 +377,7 @@ _WEEKDAYS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "mo
 _DAY_PARTS = frozenset({"pagi", "siang", "sore", "malam", "subuh", "morning", "afternoon", "evening", "night"})
 _PAST_PHRASES = tuple(tuple(p.split()) for p in (
     "tadi malam", "tadi pagi", "tadi siang", "tadi sore", "tadi subuh", "subuh tadi", "minggu lalu", "bulan lalu",
-    "tahun lalu", "hari lalu", "yang lalu", "last night", "last week", "last month",
+    "tahun lalu", "hari lalu", "yang lalu", "last night", "last week", "last month", "last year",
 ))  # fmt: skip
 _SINCE = frozenset({"dari", "sejak", "since"})  # "dari kemarin": until now
 _EARLIER_TODAY = frozenset(tuple(p.split()) for p in ("tadi pagi", "tadi siang", "tadi sore", "tadi subuh",
@@ -445,11 +446,26 @@ def _make_believe(said: list[str]) -> bool:
         return any(said[k] == "tiba" and "ada" in said[k + 1:k + 4] and _WHO_BROKE_IN & set(said[k + 1:k + 5])
                    for k in range(i + 1, end)) or _someone_in_the_home(said[i + 1:], _WHO_BROKE_IN)
 
-    return any(word in _NOT_REAL and not _negated(said, i) and not as_in(i) and not broken_into(i)
+    return any((word in _NOT_REAL or _seen_on_a_feed(said, i)) and not _negated(said, i) and not as_in(i)
+               and not broken_into(i)
                and not _watching_live(said, i) and not _own_place_now(said, i) and not _at_home_then_danger(said, i)
                and not _watching_after_a_danger(said, i) and not _danger_at_the_watcher(said, i)
                for i, word in enumerate(said))
 
+
+
+# What is seen on a feed or the news: "liat di tiktok ada orang ditusuk", "saw on tiktok someone got stabbed". The
+# feed's name alone is no screen ("sy lagi live tiktok, tiba2 ada yg bacok org di depan sy"): a seeing before it.
+_FEEDS = frozenset({"tiktok", "youtube", "yutub", "yt", "ig", "instagram", "fb", "facebook", "twitter", "medsos",
+                    "sosmed", "reels", "tv", "televisi", "berita", "news", "internet"})
+_SEEING = frozenset({"lihat", "melihat", "ngeliat", "nonton", "menonton", "baca", "membaca", "saw", "seen", "watched",
+                     "read", "viral"})
+
+
+def _seen_on_a_feed(said: list[str], at: int) -> bool:
+    """Not where the writer or theirs is in what is seen ("liat di fb ada yg ngancam mau bakar rumah sy")."""
+    return said[at] in _FEEDS and said[at - 1:at] in (["di"], ["on"], ["in"], ["dari"]) \
+        and bool(_SEEING & set(said[max(0, at - 3):at - 1])) and not (_MINE | _THE_WATCHER) & set(said[at + 1:])
 
 
 # The speaker's own place: "rumah saya", "kos kami", "my house".
@@ -1941,6 +1957,8 @@ def is_cry_for_help(text: str) -> bool:
             continue
         if _dying_of(said, tuple(phrase), at):
             continue  # "pengen mati ketawa liat video kucing ini"
+        if phrase[0] == "tolong" and _afraid_of_a_way(said):
+            continue  # "selamat siang pak, tolong sy takut lewat gang itu krn sering ada begal": a place to report
         if phrase not in SELF_HARM and _joking(said):
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))
@@ -1990,7 +2008,7 @@ def is_cry_for_help(text: str) -> bool:
     if _doused_lately(said):
         return True  # an attack with something hot: hurt, told as just past too
     if not_now:
-        return False
+        return _danger_told_now_after(said)
     if _over_but_still(said):
         return True
     if _alone_and_afraid(said):
@@ -2000,11 +2018,13 @@ def is_cry_for_help(text: str) -> bool:
             or _left_in_a_car(said) or _exploded(said) \
             or _shooting_at_people(said) or _dragged_off(said) or _pursuing_now(said) \
             or _crushed_with_someone_inside(said) or _drunk_driving(said) or _stabbing_someone(said) \
-            or _threatened_with_harm(said) or _locked_in_at_home(said):
+            or _threatened_with_harm(said) or _locked_in_at_home(said) or _snatching_now(said) \
+            or _come_in_and_still_there(said) or _someone_inside_while_alone(said) or _overdosed(said) \
+            or _forced_into_a_vehicle(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
-    if _unnegated(said, ACCIDENTS) and _unnegated(said, HURT):
+    if _unnegated(said, ACCIDENTS) and (_unnegated(said, HURT) or any_phrase(said, _LYING_STILL)):
         return True
     if _struck_and_help_called(said):
         return True  # "tolong pak sy ditabrak motor di jl mastrip"
@@ -2076,6 +2096,8 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "pinjol ngancem nyebar data sy": a threat to report; "pohon … ngancam rumah": no one's deed
         if word in _THREATENING and _job_or_pay_threatened(said, i):
             continue  # "bos sy ngancem mau mecat sy": a job, not a life
+        if word in _THREATENING and _home_goods_or_grades_threatened(said, i):
+            continue  # "debt collector ngancam narik motor", "ibu kos ngancem mau ngusir sy": no one's life
         if word in _THREATENING and _habit_to_keep_order(said, i):
             continue  # "preman ngancam warga tiap malam, tolong ditertibkan": order asked for, no help now
         if word == "fire" and said[i - 1:i] and said[i - 1] in _TO_DO and said[i + 1:i + 2] \
@@ -2097,7 +2119,7 @@ def is_cry_for_help(text: str) -> bool:
         if word == "bom" and _NO_BOMB & set(said[max(0, i - 2):i + 3]) and "ancaman" not in said:
             continue  # "promo bom cashback", "bom chat": a flood of something, no bomb
         if root in _STREET_CRIMES and HABITUAL & set(said[max(0, i - 4):i + 3]) \
-                and not (_CALLED_NOW | _JUST_NOW) & set(said):
+                and not (_CALLED_NOW | _JUST_NOW) - ({"tolong"} if _afraid_of_a_way(said) else set()) & set(said):
             continue  # "sering ada begal kalo malem": a place to report as unsafe; not "…, sy barusan dibegal"
         if (root == "pukul" or word in ("pukul", "dipukul")) and _at_oclock(said, i):
             continue  # "motor sy hilang di pukul 2 pagi": two o'clock, no blow
@@ -2121,7 +2143,7 @@ def is_cry_for_help(text: str) -> bool:
                      or any(w in PRESENCE - {"ada"} or (w == "ada" and said[k + 1:k + 2] in (["di"], ["sini"]))
                             for k, w in enumerate(said[i + 1:i + 4], i + 1))):
             return True
-    return False
+    return _danger_told_now_after(said)
 
 
 # Someone in danger where they are, now: about to jump from a height ("ada cewe di pinggir jembatan kayak mau
@@ -2200,6 +2222,11 @@ def _a_person_before(said: list[str], at: int) -> bool:
 # hurt though it is not said. The one struck or fallen is a person ("motor sy ditabrak" is a thing); the "tolong"
 # stands alone or before who or what ("tolong ada…", "tolong anak sy…"), not as "please" ("tolong ditindak"); not
 # with no one hurt or a scratch told ("gk ada yg luka", "cuma lecet").
+# Someone lying still after an accident, in English ("car accident the driver is not moving"); the Indonesian "tidak
+# bergerak" is a cry of its own (PHRASES).
+_LYING_STILL = (("not", "moving"), ("isn", "t", "moving"), ("isnt", "moving"), ("not", "breathing"),
+                ("isn", "t", "breathing"), ("won", "t", "move"), ("can", "t", "move"), ("doesn", "t", "move"),
+                ("not", "responding"), ("unresponsive",), ("lifeless",))
 _ACCIDENT_NOUNS = frozenset({"kecelakaan", "tabrakan", "crash", "accident", "collision"})
 _GRAZED = frozenset({"diserempet", "keserempet", "terserempet"})
 _HELP_CALLED_BEFORE = _ALONE_WITH | _PEOPLE | {_BREAK, "ada", "there", "someone", "i", "we"}
@@ -3193,12 +3220,21 @@ def _threatened_with_harm(said: list[str]) -> bool:
 _LOCKING = frozenset({"ngunciin", "nguncin", "mengunci", "menguncikan", "dikunciin", "ngurung", "mengurung",
                       "ngurungin", "locked", "locks"})
 _LOCKED_IN = frozenset({"saya", "aku", "me", "us", "kami", "anak", "istri", "ibu", "her", "him"})
+_BEING = frozenset({"m", "am", "was", "were", "are", "re", "been", "got", "being"})  # "I'm locked in by…"
+_KIN_WHO_LOCK = frozenset({"parents", "mantan", "ex", "orangtua", "ortu", "stepmother", "stepmom", "stepdad", "uncle",
+                           "paman", "om"})
 
 
 def _locked_in_at_home(said: list[str]) -> bool:
-    return bool(_HOUSEHOLD & set(said)) and not _IN_CARE_OR_CUSTODY & set(said) and any(
-        word in _LOCKING and _LOCKED_IN & set(said[i + 1:i + 3]) and not _negated(said, i)
+    return bool((_HOUSEHOLD | _KIN_WHO_LOCK) & set(said)) and not _IN_CARE_OR_CUSTODY & set(said) and any(
+        word in _LOCKING and (_LOCKED_IN & set(said[i + 1:i + 3]) or _locked_in_by(said, i)) and not _negated(said, i)
         for i, word in enumerate(said))
+
+
+def _locked_in_by(said: list[str], at: int) -> bool:
+    """"I'm locked in by my boyfriend", "we were locked inside by my father": the one held before, who holds after."""
+    return said[at] == "locked" and said[at + 1:at + 2] in (["in"], ["inside"], ["up"]) \
+        and "by" in said[at + 2:at + 4] and at > 0 and said[at - 1] in _BEING
 
 
 # Something thrown at people: "ngelempar2in botol ke org2", "throwing bottles at people"; by thugs, at anything.
@@ -3730,6 +3766,33 @@ def _job_or_pay_threatened(said: list[str], at: int) -> bool:
                                     or (said[k] in _CUTTING and said[k + 1:k + 2] != [] and said[k + 1] in _PAY))
 
 
+# A home, goods or a pupil's grades threatened, right after the threat: eviction ("pemilik kontrakan ngancam ngusir
+# sy"), a debt collector's seizure ("ngancam narik motor"), a teacher's ("guru ngancam gk naikin kelas anak sy").
+# Whatever harm is named beside it is read on its own ("…ngancam ngusir sy sambil bawa parang").
+_EVICTING = frozenset({"usir", "ngusir", "diusir", "mengusir", "ngusirin", "gusur", "digusur", "menggusur", "evict"})
+_SEIZING = frozenset({"menarik", "narik", "tarik", "ditarik", "nyita", "sita", "disita", "menyita", "ambil", "ngambil",
+                      "mengambil", "diambil"})
+_SEIZED = _OWNED_THINGS | _VEHICLES | {"barang", "barangnya", "tv", "kulkas", "sertifikat", "bpkb", "jaminan",
+                                       "motornya", "mobilnya"}
+_GRADES = frozenset({"nilai", "nilainya", "kelas", "lulus", "lulusin", "luluskan", "rapor", "raport", "remedial",
+                     "ijazah", "skors", "diskors", "naikin"})  # "gk naikin (kelas)"; a price raised threatens no one
+_THREAT_REACH = 4  # words after the threat where what is threatened stands: "ngancam mau gk naikin kelas"
+# Whatever harm is named beside it, a blow, a weapon, fear, the household or now keeps the threat a cry.
+
+
+def _home_goods_or_grades_threatened(said: list[str], at: int) -> bool:
+    """Not with a blow, a weapon or fear told, by one of the household, nor now ("suami ngancam ngusir sy", "debt
+    collector ngancam narik motor, skrg dia mukul sy")."""
+    household = any(word in _HOUSEHOLD and said[k + 1:k + 2] not in (["kos"], ["kost"], ["kosan"], ["kontrakan"])
+                    for k, word in enumerate(said))  # "ibu kos" lets a room
+    harm = _HARM_THREATENED | _HARM_THREATENED_TOO | _WEAPONS | FEAR | _STILL | _NOW_WORDS | {"mantan", "ipar", "lagi"}
+    if household or harm & set(said) or set(stems_of(said, ALWAYS | _BLOWS)) & (ALWAYS | _BLOWS):
+        return False
+    threatened = _told_after(said, at, _THREAT_REACH)
+    return bool((_EVICTING | _GRADES) & set(threatened)) or any(
+        word in _SEIZING and _SEIZED & set(threatened[k + 1:k + 3]) for k, word in enumerate(threatened))
+
+
 def _habit_to_keep_order(said: list[str], at: int) -> bool:
     start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
     end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
@@ -4125,3 +4188,158 @@ def _words_of(value: object) -> set[str]:
 _PASSIVES = frozenset(word for name, value in tuple(globals().items()) if name.lstrip("_").isupper()
                       for word in _words_of(value) if word.startswith("di") and len(word) > 4
                       and word not in ROOT_WORDS)
+
+
+# A snatch going on now, told with who does it and a "sekarang" after: "ada yg ngerampas hp ibu2 di depan indomaret
+# skrg", "someone is snatching a bag right now". A thing snatched is read as a theft, over once told; one snatched
+# now is a person robbed now. Not done to the writer and told ("hp sy dirampas"), nor a "sekarang" of the writer's own
+# ("…, skrg sy mau lapor").
+_SNATCH_STEMS = frozenset({"rampas", "jambret", "copet"})
+_SNATCHING = frozenset({"nyopet", "nyopetin", "ngejambret", "jambretin", "snatching", "snatches", "grabbing"})
+_SNATCHERS = _SOMEONE_UNNAMED | _ANOTHER_PERSON | _THUGS | {"org", "dia", "mereka", "guy", "guys", "man", "men",
+                                                           "boy", "boys", "he", "they"}
+_NOW_NOT_THE_WRITERS = _WE | REPORTING | RESIDENT | {"mau", "baru", "sudah", "pengen", "ingin"}
+
+
+def _snatching_now(said: list[str]) -> bool:
+    roots = stems_of(said, _SNATCH_STEMS)
+    for i, word in enumerate(said):
+        if not (word in _SNATCHING or (roots[i] in _SNATCH_STEMS and not word.startswith(("di", "ke", "ter")))):
+            continue
+        if not _SNATCHERS & set(said[max(0, i - 4):i]) or _negated(said, i):
+            continue
+        end = next((k for k in range(i + 1, len(said)) if said[k] == _BREAK), len(said))
+        if any(said[k] in ("sekarang", "now") and not _NOW_NOT_THE_WRITERS & set(said[k + 1:k + 2])
+               for k in range(i + 1, end)):
+            return True
+    return False
+
+
+# Someone come into a home who is there still: "ada yg masuk rumah lewat jendela belakang skrg msh di dalem",
+# "someone got in through the back window and is still inside"; whoever's home it is. Not a guest or a worker let
+# in, one of the household ("anak sy masuk rumah lewat jendela"), a habit, or one gone ("udh ditangkap").
+_STILL_IN = (("masih", "di"), ("masih", "dalam"), ("masih", "dalem"), ("belum", "keluar"), ("still", "inside"),
+             ("still", "in"), ("still", "there"))
+_CAME_IN_WORDS = _GETTING_IN | _CAME_IN | {"got", "get"}
+
+
+def _come_in_and_still_there(said: list[str]) -> bool:
+    told = _guests_named(said)
+    if (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE | _PETS | _CALLING_ROUND | _OVER - {"lewat"}) & told:
+        return False
+    for i, word in enumerate(said):
+        if word not in _SOMEONE_UNNAMED or _negated(said, i) or (word == "yang" and said[i - 1:i] != ["ada"]):
+            continue
+        told_after = _told_after(said, i, _SOMEONE_REACH)
+        came_in = next((k for k, w in enumerate(told_after[:_GETTING_IN_WITHIN]) if w in _CAME_IN_WORDS), None)
+        if came_in is None or not (_HOME_WITHIN | _OF_A_HOME | {"through"}) & set(told_after[came_in:]):
+            continue
+        if any_phrase(said[i:], _STILL_IN):
+            return True
+    return False
+
+
+# Someone heard or there in the home while the writer is alone in it: "sy denger ada org di ruang tamu padahal sy
+# sendirian", "I hear someone in the living room and I'm home alone". Not a cat or the wind, nor one of the house
+# after all ("ternyata suami sy pulang": _mistaken), nor the writer alone and someone at the door outside
+# (_stranger_outside_alone).
+_ALONE_HERE = frozenset({"sendirian", "alone"})
+_IN_THE_HOME = _HOME_WITHIN | {"lantai", "tamu", "loteng", "living", "upstairs", "downstairs", "pintu", "jendela",
+                               "door", "window"}
+
+
+def _guests_named(said: list[str]) -> set[str]:
+    """The words of `said`, "tamu" only where it is a guest, not the room for them ("ruang tamu")."""
+    return {word for i, word in enumerate(said) if not (word == "tamu" and said[i - 1:i] == ["ruang"])}
+
+
+def _someone_inside_while_alone(said: list[str]) -> bool:
+    told = _guests_named(said)
+    if not _ALONE_HERE & told or (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE | _PETS) & told:
+        return False
+    for i, word in enumerate(said):
+        if word not in _SOMEONE_UNNAMED or _negated(said, i) or (word == "yang" and said[i - 1:i] != ["ada"]):
+            continue
+        where = _told_after(said, i, 5)
+        if _IN_THE_HOME & set(where) and not _OUTSIDE_IT & set(where) and not _on_a_screen(said, i):
+            return True
+    return False
+
+
+# An overdose told: pills or a poison swallowed in a great amount ("sy udh minum obat banyak bgt", "anak sy nelen obat
+# satu strip", "I took a whole bottle of pills"), or a poison of the house drunk ("ibu sy minum obat nyamuk"). Not
+# medicine taken as it should be ("minum obat 3x sehari"), nor one that does not help ("…banyak tp gk sembuh").
+_SWALLOWING = frozenset({"minum", "meminum", "diminum", "nelen", "menelan", "ditelan", "telan", "took", "take",
+                         "taken", "swallowed", "swallow", "ate"})
+_PILLS = frozenset({"obat", "pil", "obatnya", "tablet", "pills", "tablets", "medicine", "medication", "painkillers"})
+_MANY = frozenset({"banyak", "sebotol", "sestrip", "strip", "segenggam", "sekaligus", "semua", "sebanyak", "whole",
+                   "bottle", "handful", "many", "lot", "all", "overdosis", "sekotak", "box"})
+_POISONS_OF_THE_HOUSE = (("obat", "nyamuk"), ("obat", "serangga"), ("obat", "tikus"), ("racun", "tikus"),
+                         ("baygon",), ("bayclin",), ("porstex",), ("pestisida",), ("pembersih", "lantai"),
+                         ("rat", "poison"), ("bleach",))
+_HELPING = frozenset({"sembuh", "mempan", "manjur", "ampuh", "ngaruh", "berpengaruh", "reda", "turun", "sehari",
+                      "resep", "dokter", "apotek", "beli", "harga", "mahal", "jual", "lupa", "day", "forgot"})
+_PILLS_REACH = 5  # words from the swallowing to how many: "minum obat sakit kepala banyak bgt"
+
+
+def _overdosed(said: list[str]) -> bool:
+    if _HELPING & set(said):
+        return False
+    for i, word in enumerate(said):
+        if word not in _SWALLOWING or _negated(said, i):
+            continue
+        after = _told_after(said, i, _PILLS_REACH + 1)
+        if any(tuple(after[k:k + len(p)]) == p for p in _POISONS_OF_THE_HOUSE for k in range(len(after))):
+            return True
+        if (_PILLS & set(after) and _MANY & set(after)) or {"too", "many"} <= set(after):
+            return True
+    return False
+
+
+# Someone dragged or forced into a vehicle: "a man is dragging a woman into a car", "someone is forcing a kid into a
+# van" (Indonesian "cewek dipaksa masuk mobil" is a phrase). Not a thing ("dragging a cart").
+_DRAGGING = frozenset({"dragging", "dragged", "drags", "pulling", "pulled", "forcing", "forced", "shoving", "shoved",
+                       "pushing", "pushed", "throwing", "threw"})
+_TAKEN_ONES = frozenset({"woman", "women", "girl", "girls", "kid", "kids", "child", "children", "boy", "man",
+                         "someone", "somebody", "her", "him", "me", "us", "lady", "person", "student", "daughter",
+                         "son"})
+_CARS = frozenset({"car", "van", "truck", "minivan", "suv", "taxi", "vehicle"})
+
+
+def _forced_into_a_vehicle(said: list[str]) -> bool:
+    for i, word in enumerate(said):
+        if word not in _DRAGGING or _negated(said, i):
+            continue
+        after = _told_after(said, i, 6)
+        into = next((k for k, w in enumerate(after) if w == "into"), None)
+        if into is not None and _TAKEN_ONES & set(after[:into]) and _CARS & set(after[into:into + 3]):
+            return True
+    return False
+
+
+# A past or a habit told first, then a danger now: "kemarin dia mukul sy, skrg dia dateng lagi bawa pisau", "tiap malam
+# ada aja pak, skrg ibuku kecemplung kali". What is told after the "sekarang" is read on its own; the time or the habit
+# before it is not its own ("…, skrg sy mau lapor" stays a report).
+_BEFORE_NOW = HABITUAL | _PAST | {"tadi", "dulu", "pernah", "lalu", "last"}
+
+
+def _danger_told_now_after(said: list[str]) -> bool:
+    for k, word in enumerate(said):
+        if word not in ("sekarang", "now") or not k or said[k - 1] in _SINCE | _UNTIL \
+                or not _BEFORE_NOW & set(said[:k]):
+            continue
+        rest = said[k + 1:]
+        if rest and is_cry_for_help(" ".join("." if w == _BREAK else w for w in rest)):
+            return True
+    return False
+
+
+# Fear of a way one must go, where a danger is habitual or the place prone to it: "tolong sy takut lewat gang itu krn
+# sering ada begal", "takut pulang lewat situ soalnya rawan jambret". The "tolong" asks for the place to be made safe;
+# not one told there now ("…, skrg ada begal di gang").
+_PASSING = frozenset({"lewat", "melewati", "lewatin", "ngelewatin", "pulang", "melintas", "pass", "walk", "walking"})
+
+
+def _afraid_of_a_way(said: list[str]) -> bool:
+    return bool((HABITUAL | PRONE) & set(said)) and not (_STILL | _NOW_WORDS) & set(said) and any(
+        word in FEAR and _PASSING & set(said[k + 1:k + 3]) for k, word in enumerate(said))
