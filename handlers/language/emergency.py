@@ -867,13 +867,15 @@ def life_at_risk(text: str) -> bool:
 
 def life_at_risk_now(text: str) -> bool:
     """Someone drowning or fallen into water, trapped, pinned or shut in, now: a Darurat whatever else the words
-    name ("anak tetangga jatuh ke sumur" is no neighbours' quarrel, "anak dikunci di mobil" no traffic)."""
+    name ("anak tetangga jatuh ke sumur" is no neighbours' quarrel, "anak dikunci di mobil" no traffic, "a man is
+    dragging a woman into a car" none either); an overdose ("sy udh minum obat banyak bgt") is no case of drugs."""
     said = _sentences(text)
     if not said:
         return False
     in_water = _someone_sinking(said) and not _out_of_the_water(said)
-    held = _in_danger_where_they_are(said) or _held_against_will(said) or _left_in_a_car(said)
-    return _lost_in_water(said) or (not _not_now(said) and (in_water or held))
+    held = _in_danger_where_they_are(said) or _held_against_will(said) or _left_in_a_car(said) \
+        or _forced_into_a_vehicle(said)
+    return _lost_in_water(said) or (not _not_now(said) and (in_water or held or _overdosed(said)))
 
 
 def self_harm(text: str) -> bool:
@@ -4132,7 +4134,8 @@ def services_to_call(text: str) -> tuple[str, ...]:
                or _about_to_jump(said) or _pinned(said) or _not_breathing(said) or _collapsed(said)
                or _crushed_with_someone_inside(said) or _struck_and_help_called(said)
                or ((_a_vehicle_in_the_water(said) or _someone_sinking(said)) and not _out_of_the_water(said))
-               or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")) or _fallen_unaware(said))
+               or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")) or _fallen_unaware(said)
+               or _overdosed(said) or (_unnegated(said, ACCIDENTS) and any_phrase(said, _LYING_STILL)))
     power = shocked or any_phrase(said, _LIVE_WIRE) or _sparking(said)
     needed = (fire, medical, self_harm(text), power)
     return tuple(f"{service}_other" if service == "self_harm" and _at_risk_is_another(text, said) else service

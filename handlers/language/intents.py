@@ -70,6 +70,10 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "godain", "digodain", "digodai", "diikutin", "dikuntit", "dibuntuti", "catcalled",
         "membuntuti", "nguntit", "menguntit", "stalked",
         "trafficking", "tppo",
+        # the English of the words above, so that a cry in either language is filed alike ("ada yg diculik" and
+        # "someone was kidnapped", "ada org bawa golok" and "a man with a machete")
+        "kidnapped", "kidnap", "kidnapping", "abducted", "abduction", "machete", "machetes", "knives", "rape", "raped",
+        "robber", "robbers", "mugging", "strangling", "peeping", "peeking", "dragged", "dragging",
     }),
     "unsafe_place": frozenset({"rawan", "gelap", "sepi", "nongkrong", "geng", "angker", "unsafe", "dark"}),
     "traffic": frozenset({
