@@ -130,6 +130,8 @@ _UNSURE_OF_DEATH = frozenset({"kayaknya", "kayak", "mungkin", "sepertinya", "ent
 _FOLLOWED = tuple(tuple(p.split()) for p in (
     "mengikuti saya", "membuntuti saya", "dibuntuti orang", "diikuti orang", "following me", "dikuntit", "dikuntitin",
     "dibuntuti", "diikutin", "nguntit saya", "ngikutin saya", "being followed", "been followed", "stalking me",
+    "following my daughter", "following my son", "following my wife", "following my child", "following my sister",
+    "following my girlfriend", "following us",
 ))  # fmt: skip
 # Phrases (normalised words, in order) that are a cry.
 PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
@@ -171,27 +173,33 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "diseret masuk", "diseret paksa", "dragged into", "being dragged",
     "bawa arit", "membawa arit", "pakai arit", "bawa bambu runcing", "demo ricuh", "massa ricuh",
     "darahnya banyak", "banyak darah", "darah banyak",
+    # in English as in Indonesian above: an overdose, a throat held, a hold-up, a crowd against one, a riot, a body
+    "overdosed", "overdosing", "choking me", "choking her", "choking him", "choking a", "choking my", "strangling me",
+    "at gunpoint", "at knifepoint", "holding people up", "surrounded by thugs",
+    "surrounded by a gang", "surrounded by men", "into a riot", "there is a body", "there s a body", "found a body",
 )) + (_BURNT := tuple(tuple(p.split()) for p in (
     "luka bakar parah", "luka bakarnya parah", "luka bakar serius", "luka bakar berat", "terbakar parah",
     "badly burned", "badly burnt", "severely burned", "severe burns",
 ))) + (_ACID := tuple(tuple(p.split()) for p in (
-    "disiram air keras", "kena air keras", "disiram cuka para", "disiram soda api", "acid attack",
+    "disiram air keras", "kena air keras", "disiram cuka para", "disiram soda api", "acid attack", "threw acid",
+    "thrown acid", "splashed acid",
 ))) + (_UNRESPONSIVE := tuple(tuple(p.split()) for p in (
     "enggak bisa dibangunin", "tidak bisa dibangunin", "enggak bisa dibangunkan", "tidak bisa dibangunkan",
     "won t wake up", "wont wake up", "will not wake up", "not waking up", "can t wake", "cannot wake", "unresponsive",
 ))) + (_SNAKE_INSIDE := tuple(tuple(p.split()) for p in (
     # a venomous snake where people are (the fire brigade, 113, takes them); a snake alone is a report
-    "ular kobra", "ular berbisa", "cobra", "venomous snake",
+    "ular kobra", "ular berbisa", "cobra", "venomous snake", "snake in my house", "snake in the house",
+    "snake in my room", "snake in my kitchen",
 ))) + (_SNAKE_BITE := tuple(tuple(p.split()) for p in (
     "digigit ular", "dipatok ular", "kena patok ular", "bitten by a snake", "snake bite", "snakebite",
 ))) + (_BABY_LEFT := tuple(tuple(p.split()) for p in (
     "bayi dibuang", "bayi ditinggal", "bayi ditelantarkan", "buang bayi", "abandoned baby",
-    "baby abandoned", "baby left",
+    "baby abandoned", "baby left", "abandoned a baby", "baby was abandoned", "baby was left",
 ))) + (_BREATHLESS := tuple(tuple(p.split()) for p in (
     "sesak napas", "sesak nafas", "susah napas", "susah nafas", "enggak bisa napas", "tidak bisa napas",
     "tidak bisa bernapas", "tidak bisa bernafas", "enggak bisa nafas", "tidak bisa nafas", "can t breathe",
     "susah bernapas", "susah bernafas", "sulit bernapas", "sulit bernafas", "sulit napas",
-    "cannot breathe", "sesek napas", "sesek nafas",
+    "cannot breathe", "sesek napas", "sesek nafas", "cant breathe",
 ))) + (_LIVE_WIRE := tuple(tuple(p.split()) for p in (
     # a live wire come down, for whoever touches it (one hanging low is a hazard to report: "menjuntai")
     "kabel listrik putus", "kabel listrik jatuh", "kabel pln putus", "kabel pln jatuh", "tiang listrik roboh",
@@ -229,7 +237,7 @@ _SMOKE_HEAVY = frozenset({"hitam", "item", "tebal", "banyak", "keluar", "mengepu
 _SMOKE = frozenset({"asap", "asapnya", "asep", "asepnya", "smoke"})
 _NOT_NOW_BREATH = HABITUAL | {"kalau", "kalo", "klo", "jika", "asma", "asthma", "if", "when"}
 _BREATH_CAUSES = frozenset({"polusi", "debu", "pabrik", "proyek", "limbah", "lari", "olahraga", "jogging", "pollution",
-                            "dust", "factory", "running", "exercise"})
+                            "dust", "factory", "running", "exercise", "run"})
 _BUILDING = frozenset({"rumah", "jendela", "pintu", "atap", "gedung", "toko", "warung", "kamar", "dapur", "gudang",
                        "kios", "kos", "house", "window", "roof", "building", "shop"})
 _SMOKE_ELSEWHERE = frozenset({"knalpot", "rokok", "sampah", "vape", "bus", "truk", "kendaraan", "pabrik", "cerobong",
@@ -245,7 +253,9 @@ _FORCING = (("maksa", "masuk"), ("memaksa", "masuk"), ("paksa", "masuk"), ("dobr
             ("forcing", "their", "way"), ("forced", "the", "door"), ("breaking", "down", "the", "door"),
             ("mencoba", "masuk", "rumah"), ("nyoba", "masuk", "rumah"), ("coba", "masuk", "rumah"),
             ("mencoba", "masuk", "lewat"), ("nyoba", "masuk", "lewat"), ("trying", "to", "get", "in"),
-            ("trying", "to", "break", "in"))
+            ("trying", "to", "break", "in"), ("break", "down", "my"), ("breaking", "down", "my"),
+            ("kick", "down", "my"), ("kicking", "down", "my"), ("kicking", "in", "my"),
+            ("trying", "to", "break", "down"))
 _NOT_A_HOME = frozenset({"parkiran", "parkir", "tol", "antrean", "antrian", "gerbang", "stadion", "konser"})
 # Someone struck by electricity: a person before the word ("tetangga sy kesetrum"), not a device ("charger kesetrum").
 _SHOCKED = frozenset({"kesetrum", "tersetrum", "electrocuted"})
@@ -3183,7 +3193,8 @@ _CHILD_MINDED = frozenset({"ternyata", "ketemu", "minta", "mainan", "toy", "ibun
 # Held in against their will ("ditahan debt collector…, gk boleh keluar"); not in custody, at school or sick.
 _HELD = (("enggak", "boleh", "keluar"), ("tidak", "boleh", "keluar"), ("dilarang", "keluar"),
          ("enggak", "dikasih", "keluar"), ("tidak", "diizinkan", "keluar"), ("not", "allowed", "to", "leave"),
-         ("won", "t", "let", "me", "leave"))
+         ("won", "t", "let", "me", "leave"), ("wont", "let", "me", "leave"), ("won", "t", "let", "me", "out"),
+         ("wont", "let", "me", "out"), ("won", "t", "let", "us", "leave"), ("wont", "let", "us", "leave"))
 _IN_CARE_OR_CUSTODY = frozenset({"polisi", "polsek", "polres", "penjara", "sel", "tahanan", "rutan", "lapas", "police",
                                  "jail", "prison", "sekolah", "pesantren", "asrama", "karantina", "isolasi", "sakit",
                                  "dokter", "hujan", "kantor", "school", "sick", "kerja", "karyawan"})
@@ -3193,7 +3204,8 @@ def _held_against_will(said: list[str]) -> bool:
     return any_phrase(said, _HELD) and bool(_HOLDING & set(said)) and not (_IN_CARE_OR_CUSTODY | HABITUAL) & set(said)
 
 
-_HOLDING = frozenset({"ditahan", "ditawan", "disandera", "dikurung", "dikunci", "disekap", "held", "kept", "locked"})
+_HOLDING = frozenset({"ditahan", "ditawan", "disandera", "dikurung", "dikunci", "disekap", "held", "kept", "locked",
+                      "holding"})
 
 # "preman nusuk temen sy": words() spells the Jakartan "nusuk" out as "menusuk", which is also a smell's ("bau
 # menusuk hidung"): a stab where a person follows it.
@@ -3615,6 +3627,10 @@ def _intruder_there(said: list[str]) -> bool:
         return True
     told = set(said)
     # someone unknown slipped in, not one of the house ("anak sy nyusup ke kamar sy")
+    named = any(word in ("penyusup", "intruder", "intruders") and not _negated(said, i) and said[i + 1:i + 2] in (
+        ["di"], ["in"], ["inside"]) and _HOME_WITHIN & set(said[i + 2:i + 4]) for i, word in enumerate(said))
+    if named and not (_CHATS | HABITUAL | _WHAT_IF) & told:
+        return True  # "ada penyusup di rumah", "there is an intruder in the house": whoever's home it is
     slipped_in = any(word in ("penyusup", "intruder") or (word in _SLIPPING_IN and {"orang", "seseorang", "yang"} & set(
         said[max(0, i - 2):i]) and not _CHATS & set(said[i + 1:i + 4])) for i, word in enumerate(said))
     stranger = any_phrase(said, (("orang", "asing"),))
@@ -4090,7 +4106,8 @@ def _trapped(said: list[str]) -> bool:
 
 def _cannot_get(said: list[str], where: tuple[str, ...]) -> bool:
     """"enggak bisa keluar", "tidak bisa bangun", "can't get up": a negation right before what cannot be done."""
-    return any(said[i:i + 2] == list(pair) and pair[1] in where and i and said[i - 1] in NEGATIONS | {"t", "cannot"}
+    return any(said[i:i + 2] == list(pair) and pair[1] in where and i
+               and said[i - 1] in NEGATIONS | {"t", "cannot", "cant"}
                for pair in _CANNOT_GET for i in range(len(said) - 1))
 
 
