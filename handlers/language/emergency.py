@@ -4128,9 +4128,9 @@ _ANOTHER_AT_RISK = frozenset({"tetangga", "teman", "temen", "dia", "cewe", "cewe
 _FIRE = _FLAMES | frozenset({"kebakaran", "kebakar", "terbakar", "dibakar", "burning", "smoke", "molotov", "ledakan",
                              "meledak", "explosion", "bom", "bomb"})
 _FIRE_OUT = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "dipadami"})
-_INJURED = HURT | _STILL_AT_RISK | _SINKING | frozenset({"overdosis", "overdose", "sesak", "tusuk", "bacok",
-                                                         "stabbed", "keracunan", "diracun", "dibius", "drugged",
-                                                         "poisoned", "pendarahan", "perdarahan", "perkosa",
+_INJURED = HURT | _STILL_AT_RISK | _SINKING | frozenset({"overdosis", "overdose", "overdosed", "overdosing", "sesak",
+                                                         "tusuk", "bacok", "stabbed", "keracunan", "diracun", "dibius",
+                                                         "drugged", "poisoned", "pendarahan", "perdarahan", "perkosa",
                                                          "diperkosa", "raped"})
 
 
