@@ -176,7 +176,8 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     # in English as in Indonesian above: an overdose, a throat held, a hold-up, a crowd against one, a riot, a body
     "overdosed", "overdosing", "choking me", "choking her", "choking him", "choking a", "choking my", "strangling me",
     "at gunpoint", "at knifepoint", "holding people up", "surrounded by thugs",
-    "surrounded by a gang", "surrounded by men", "into a riot", "there is a body", "there s a body", "found a body",
+    "surrounded by a gang", "surrounded by men", "into a riot", "a body in the", "a body by the", "a body on the",
+    "a body near the", "found a body",
 )) + (_BURNT := tuple(tuple(p.split()) for p in (
     "luka bakar parah", "luka bakarnya parah", "luka bakar serius", "luka bakar berat", "terbakar parah",
     "badly burned", "badly burnt", "severely burned", "severe burns",
@@ -4219,6 +4220,9 @@ _SNATCHING = frozenset({"nyopet", "nyopetin", "ngejambret", "jambretin", "snatch
 _SNATCHERS = _SOMEONE_UNNAMED | _ANOTHER_PERSON | _THUGS | {"org", "dia", "mereka", "guy", "guys", "man", "men",
                                                            "boy", "boys", "he", "they"}
 _NOW_NOT_THE_WRITERS = _WE | REPORTING | RESIDENT | {"mau", "baru", "sudah", "pengen", "ingin"}
+# What is seized from no one's hands: land, rights, a post ("oknum ngerampas tanah warga", "ngerampas hak rakyat").
+_NOT_SNATCHED = frozenset({"tanah", "lahan", "hak", "sawah", "kebun", "lapak", "aset", "wilayah", "jabatan", "kursi",
+                           "kebebasan", "land", "rights"})
 
 
 def _snatching_now(said: list[str]) -> bool:
@@ -4226,7 +4230,8 @@ def _snatching_now(said: list[str]) -> bool:
     for i, word in enumerate(said):
         if not (word in _SNATCHING or (roots[i] in _SNATCH_STEMS and not word.startswith(("di", "ke", "ter")))):
             continue
-        if not _SNATCHERS & set(said[max(0, i - 4):i]) or _negated(said, i):
+        if not _SNATCHERS & set(said[max(0, i - 4):i]) or _negated(said, i) \
+                or _NOT_SNATCHED & set(said[i + 1:i + 3]):
             continue
         end = next((k for k in range(i + 1, len(said)) if said[k] == _BREAK), len(said))
         if any(said[k] in ("sekarang", "now") and not _NOW_NOT_THE_WRITERS & set(said[k + 1:k + 2])
@@ -4292,14 +4297,15 @@ def _someone_inside_while_alone(said: list[str]) -> bool:
 _SWALLOWING = frozenset({"minum", "meminum", "diminum", "nelen", "menelan", "ditelan", "telan", "took", "take",
                          "taken", "swallowed", "swallow", "ate"})
 _PILLS = frozenset({"obat", "pil", "obatnya", "tablet", "pills", "tablets", "medicine", "medication", "painkillers"})
-_MANY = frozenset({"banyak", "sebotol", "sestrip", "strip", "segenggam", "sekaligus", "semua", "sebanyak", "whole",
-                   "bottle", "handful", "many", "lot", "all", "overdosis", "sekotak", "box"})
+_MANY = frozenset({"banyak", "sebotol", "sestrip", "strip", "segenggam", "semua", "sebanyak", "whole", "bottle",
+                   "handful", "many", "lot", "overdosis", "sekotak", "box"})
 _POISONS_OF_THE_HOUSE = (("obat", "nyamuk"), ("obat", "serangga"), ("obat", "tikus"), ("racun", "tikus"),
                          ("baygon",), ("bayclin",), ("porstex",), ("pestisida",), ("pembersih", "lantai"),
                          ("rat", "poison"), ("bleach",))
 _HELPING = frozenset({"sembuh", "mempan", "manjur", "ampuh", "ngaruh", "berpengaruh", "reda", "turun", "sehari",
                       "resep", "dokter", "apotek", "beli", "harga", "mahal", "jual", "lupa", "day", "forgot"})
 _PILLS_REACH = 5  # words from the swallowing to how many: "minum obat sakit kepala banyak bgt"
+_PILLS_MANY = 5  # pills counted at once that are no dose: "nelen obat tidur sekaligus 20 biji"
 
 
 def _overdosed(said: list[str]) -> bool:
@@ -4311,7 +4317,8 @@ def _overdosed(said: list[str]) -> bool:
         after = _told_after(said, i, _PILLS_REACH + 1)
         if any(tuple(after[k:k + len(p)]) == p for p in _POISONS_OF_THE_HOUSE for k in range(len(after))):
             return True
-        if (_PILLS & set(after) and _MANY & set(after)) or {"too", "many"} <= set(after):
+        many = _MANY & set(after) or after[:1] == ["all"] or any(w.isdecimal() and int(w) >= _PILLS_MANY for w in after)
+        if (_PILLS & set(after) and many) or {"too", "many"} <= set(after):
             return True
     return False
 
