@@ -467,6 +467,10 @@ def _make_believe(said: list[str]) -> bool:
 
 # What is seen on a feed or the news: "liat di tiktok ada orang ditusuk", "saw on tiktok someone got stabbed". The
 # feed's name alone is no screen ("sy lagi live tiktok, tiba2 ada yg bacok org di depan sy"): a seeing before it.
+# Nor what is seen live, now, near the writer or by one of theirs: a feed is how they learnt of it ("liat di tiktok
+# live ada tawuran di depan gang rumah", "liat di fb ada org ngamuk di pasar, istri lagi belanja di situ").
+_SEEN_HERE_OR_NOW = frozenset({"live", "cctv", "lagi", "tolong", "dekat", "depan", "belakang", "samping", "outside",
+                               "gang", "rumah", "rumahnya", "kos", "kamar", "situ", "kakak"})
 _FEEDS = frozenset({"tiktok", "youtube", "yutub", "yt", "ig", "instagram", "fb", "facebook", "twitter", "medsos",
                     "sosmed", "reels", "tv", "televisi", "berita", "news", "internet"})
 _SEEING = frozenset({"lihat", "melihat", "ngeliat", "nonton", "menonton", "baca", "membaca", "saw", "seen", "watched",
@@ -475,8 +479,9 @@ _SEEING = frozenset({"lihat", "melihat", "ngeliat", "nonton", "menonton", "baca"
 
 def _seen_on_a_feed(said: list[str], at: int) -> bool:
     """Not where the writer or theirs is in what is seen ("liat di fb ada yg ngancam mau bakar rumah sy")."""
+    here_or_now = _MINE | _THE_WATCHER | _SEEN_HERE_OR_NOW | _STILL | _NOW_WORDS | _KIN
     return said[at] in _FEEDS and said[at - 1:at] in (["di"], ["on"], ["in"], ["dari"]) \
-        and bool(_SEEING & set(said[max(0, at - 3):at - 1])) and not (_MINE | _THE_WATCHER) & set(said[at + 1:])
+        and bool(_SEEING & set(said[max(0, at - 3):at - 1])) and not here_or_now & set(said[at + 1:])
 
 
 # The speaker's own place: "rumah saya", "kos kami", "my house".
