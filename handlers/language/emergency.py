@@ -3792,7 +3792,7 @@ def _job_or_pay_threatened(said: list[str], at: int) -> bool:
 
 # A home, goods or a pupil's grades threatened, right after the threat: eviction ("pemilik kontrakan ngancam ngusir
 # sy"), a debt collector's seizure ("ngancam narik motor"), a teacher's ("guru ngancam gk naikin kelas anak sy").
-# Whatever harm is named beside it is read on its own ("…ngancam ngusir sy sambil bawa parang").
+# Only the threat itself with a condition, a reason or a payment: whatever is told beside it is read on its own.
 _EVICTING = frozenset({"usir", "ngusir", "diusir", "mengusir", "ngusirin", "gusur", "digusur", "menggusur", "evict"})
 _SEIZING = frozenset({"menarik", "narik", "tarik", "ditarik", "nyita", "sita", "disita", "menyita", "ambil", "ngambil",
                       "mengambil", "diambil"})
@@ -3801,16 +3801,29 @@ _SEIZED = _OWNED_THINGS | _VEHICLES | {"barang", "barangnya", "tv", "kulkas", "s
 _GRADES = frozenset({"nilai", "nilainya", "kelas", "lulus", "lulusin", "luluskan", "rapor", "raport", "remedial",
                      "ijazah", "skors", "diskors", "naikin"})  # "gk naikin (kelas)"; a price raised threatens no one
 _THREAT_REACH = 4  # words after the threat where what is threatened stands: "ngancam mau gk naikin kelas"
-# Whatever harm is named beside it, a blow, a weapon, fear, the household or now keeps the threat a cry.
+# All that may follow such a threat for it to stay calm: who and what is threatened, a condition, a reason, a payment,
+# a time, a question ("…kalo gk bayar minggu ini", "…krn sy bawa kucing, itu legal ga pak?"). Anything else told after
+# it may be what is done to the writer ("…, sy dipiting", "…kalo gk mau dipegang2"): the threat stays a cry.
+_THREAT_CALM_TAIL = frozenset({
+    _BREAK, "saya", "kami", "anak", "warga", "yang", "sama", "ke", "di", "enggak", "tidak", "mau", "kalau", "kalo",
+    "jika", "karena", "soalnya", "padahal", "bayar", "telat", "nunggak", "cicilan", "angsuran", "utang", "hutang",
+    "sewa", "uang", "listrik", "spp", "tagihan", "besok", "minggu", "bulan", "hari", "depan", "ini", "itu", "kali",
+    "baru", "terus", "sering", "berisik", "bolos", "bawa", "kucing", "cowok", "ikut", "les", "tambahan", "kasih",
+    "mengasih", "jelek", "mengeluarkan", "kos", "kamar", "kantor", "parkiran", "warung", "bantaran", "lewat", "wa",
+    "bagaimana", "boleh", "legal", "memang", "tanya", "hak", "lapor", "malu", "banget", "pak", "bu", "ya", "terima",
+})  # fmt: skip
 
 
 def _home_goods_or_grades_threatened(said: list[str], at: int) -> bool:
-    """Not with a blow, a weapon or fear told, by one of the household, nor now ("suami ngancam ngusir sy", "debt
-    collector ngancam narik motor, skrg dia mukul sy")."""
+    """Not with a blow, a weapon or fear told, by one of the household, nor now, nor with more told after it than
+    _THREAT_CALM_TAIL ("suami ngancam ngusir sy", "debt collector ngancam narik motor, skrg dia mukul sy")."""
     household = any(word in _HOUSEHOLD and said[k + 1:k + 2] not in (["kos"], ["kost"], ["kosan"], ["kontrakan"])
                     for k, word in enumerate(said))  # "ibu kos" lets a room
     harm = _HARM_THREATENED | _HARM_THREATENED_TOO | _WEAPONS | FEAR | _STILL | _NOW_WORDS | {"mantan", "ipar", "lagi"}
     if household or harm & set(said) or set(stems_of(said, ALWAYS | _BLOWS)) & (ALWAYS | _BLOWS):
+        return False
+    if not all(word in _THREAT_CALM_TAIL | _EVICTING | _GRADES | _SEIZING | _SEIZED or word.isdecimal()
+               for word in said[at + 1:]):
         return False
     threatened = _told_after(said, at, _THREAT_REACH)
     return bool((_EVICTING | _GRADES) & set(threatened)) or any(
