@@ -238,7 +238,9 @@ _SMOKE_HEAVY = frozenset({"hitam", "item", "tebal", "banyak", "keluar", "mengepu
 _SMOKE = frozenset({"asap", "asapnya", "asep", "asepnya", "smoke"})
 _NOT_NOW_BREATH = HABITUAL | {"kalau", "kalo", "klo", "jika", "asma", "asthma", "if", "when"}
 _BREATH_CAUSES = frozenset({"polusi", "debu", "pabrik", "proyek", "limbah", "lari", "olahraga", "jogging", "pollution",
-                            "dust", "factory", "running", "exercise", "run"})
+                            "dust", "factory", "running", "exercise"})
+# A run as a cause only where the writer's own is told: "we were on a run" with lips gone blue is no habit.
+_AFTER_A_RUN = (("when", "i", "run"), ("after", "a", "run"), ("after", "i", "run"), ("if", "i", "run"))
 _BUILDING = frozenset({"rumah", "jendela", "pintu", "atap", "gedung", "toko", "warung", "kamar", "dapur", "gudang",
                        "kios", "kos", "house", "window", "roof", "building", "shop"})
 _SMOKE_ELSEWHERE = frozenset({"knalpot", "rokok", "sampah", "vape", "bus", "truk", "kendaraan", "pabrik", "cerobong",
@@ -2006,7 +2008,8 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "gas bocor, udah dicabut regulatornya": stopped; its smell ("bau gas") is still heard
         if GAS & set(phrase) and (LEAKING | {"kebocoran", "bau", "smell"}) & set(phrase) and _gas_talked_of(said):
             continue  # "mau tanya kalo gas bocor harus ngapain ya"
-        if phrase in _BREATHLESS and (_NOT_NOW_BREATH & set(said[:at]) or _BREATH_CAUSES & set(said)) \
+        if phrase in _BREATHLESS and (_NOT_NOW_BREATH & set(said[:at]) or _BREATH_CAUSES & set(said)
+                                      or any_phrase(said, _AFTER_A_RUN)) \
                 and not ({"tolong"} | _STILL) & set(said):
             continue  # "kalau kena debu sy sesak napas", "polusi pabrik bikin warga sesak napas": how it goes
         after = said[at + len(phrase):at + len(phrase) + 1]
@@ -4379,12 +4382,20 @@ def _danger_told_now_after(said: list[str]) -> bool:
     return False
 
 
-# Fear of a way one must go, where a danger is habitual or the place prone to it: "tolong sy takut lewat gang itu krn
-# sering ada begal", "takut pulang lewat situ soalnya rawan jambret". The "tolong" asks for the place to be made safe;
-# not one told there now ("…, skrg ada begal di gang").
-_PASSING = frozenset({"lewat", "melewati", "lewatin", "ngelewatin", "pulang", "melintas", "pass", "walk", "walking"})
+# Fear of a way one must go past, where a danger is habitual or the place prone to it: "tolong sy takut lewat gang itu
+# krn sering ada begal", "takut pulang lewat situ soalnya rawan jambret". The "tolong" asks for the place to be made
+# safe. Only that told, a greeting and a patrol asked for: a home feared ("takut pulang ke rumah, paman sy sering
+# melecehkan sy"), one waiting or following ("…nungguin di halte"), a harm done or anything now keeps the cry.
+_PASSING = frozenset({"lewat", "melewati", "lewatin", "ngelewatin", "melintas", "pass", "walk", "walking"})
+_A_WAY_FEARED = frozenset({
+    _BREAK, "selamat", "pagi", "siang", "sore", "malam", "halo", "assalamualaikum", "permisi", "pak", "bu", "tolong",
+    "mohon", "bisa", "patroli", "dipatroli", "saya", "kami", "anak", "pulang", "jalan", "gang", "jembatan", "pasar",
+    "rel", "kereta", "lapangan", "raya", "kampung", "taman", "sana", "situ", "itu", "karena", "soalnya", "kalo",
+    "kalau", "ada", "enggak", "dan", "gelap", "sepi", "lampu", "preman", "malak", "maling", "copet", "balap", "liar",
+})  # fmt: skip
 
 
 def _afraid_of_a_way(said: list[str]) -> bool:
-    return bool((HABITUAL | PRONE) & set(said)) and not (_STILL | _NOW_WORDS) & set(said) and any(
-        word in FEAR and _PASSING & set(said[k + 1:k + 3]) for k, word in enumerate(said))
+    return bool((HABITUAL | PRONE) & set(said)) \
+        and all(word in _A_WAY_FEARED | HABITUAL | PRONE | FEAR | _PASSING | _STREET_CRIMES for word in said) and any(
+            word in FEAR and _PASSING & set(said[k + 1:k + 4]) for k, word in enumerate(said))
