@@ -2045,7 +2045,7 @@ def is_cry_for_help(text: str) -> bool:
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
-    if _unnegated(said, ACCIDENTS) and (_unnegated(said, HURT) or any_phrase(said, _LYING_STILL)):
+    if _unnegated(said, ACCIDENTS) and (_unnegated(said, HURT) or _lying_still(said)):
         return True
     if _struck_and_help_called(said):
         return True  # "tolong pak sy ditabrak motor di jl mastrip"
@@ -2239,15 +2239,26 @@ def _a_person_before(said: list[str], at: int) -> bool:
     return whose in _BEFORE_A_PERSON or whose.isdecimal() or whose.removesuffix("nya") in _PEOPLE
 
 
-# An accident told with a call for help ("tolong pak sy ditabrak motor", "help, there's been a crash"): someone may be
-# hurt though it is not said. The one struck or fallen is a person ("motor sy ditabrak" is a thing); the "tolong"
-# stands alone or before who or what ("tolong ada…", "tolong anak sy…"), not as "please" ("tolong ditindak"); not
-# with no one hurt or a scratch told ("gk ada yg luka", "cuma lecet").
 # Someone lying still after an accident, in English ("car accident the driver is not moving"); the Indonesian "tidak
 # bergerak" is a cry of its own (PHRASES).
 _LYING_STILL = (("not", "moving"), ("isn", "t", "moving"), ("isnt", "moving"), ("not", "breathing"),
                 ("isn", "t", "breathing"), ("won", "t", "move"), ("can", "t", "move"), ("doesn", "t", "move"),
                 ("not", "responding"), ("unresponsive",), ("lifeless",))
+# Who lies still is a person named before it: "the car won't move", "traffic not moving", "my leg doesn't move" are not.
+_LYING_ONES = frozenset({"driver", "rider", "victim", "victims", "someone", "somebody", "man", "woman", "boy", "girl",
+                         "kid", "child", "baby", "he", "she", "they", "him", "her", "person", "people", "biker",
+                         "cyclist", "pedestrian", "passenger", "motorist", "guy", "lady", "son", "daughter", "husband",
+                         "wife", "mother", "father", "mom", "dad", "brother", "sister", "friend", "body"})
+
+
+def _lying_still(said: list[str]) -> bool:
+    return any(_LYING_ONES & set(said[:at]) for _phrase, at in phrases_found(said, _LYING_STILL))
+
+
+# An accident told with a call for help ("tolong pak sy ditabrak motor", "help, there's been a crash"): someone may be
+# hurt though it is not said. The one struck or fallen is a person ("motor sy ditabrak" is a thing); the "tolong"
+# stands alone or before who or what ("tolong ada…", "tolong anak sy…"), not as "please" ("tolong ditindak"); not
+# with no one hurt or a scratch told ("gk ada yg luka", "cuma lecet").
 _ACCIDENT_NOUNS = frozenset({"kecelakaan", "tabrakan", "crash", "accident", "collision"})
 _GRAZED = frozenset({"diserempet", "keserempet", "terserempet"})
 _HELP_CALLED_BEFORE = _ALONE_WITH | _PEOPLE | {_BREAK, "ada", "there", "someone", "i", "we"}
@@ -4174,7 +4185,7 @@ def services_to_call(text: str) -> tuple[str, ...]:
                or _crushed_with_someone_inside(said) or _struck_and_help_called(said)
                or ((_a_vehicle_in_the_water(said) or _someone_sinking(said)) and not _out_of_the_water(said))
                or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")) or _fallen_unaware(said)
-               or _overdosed(said) or (_unnegated(said, ACCIDENTS) and any_phrase(said, _LYING_STILL)))
+               or _overdosed(said) or (_unnegated(said, ACCIDENTS) and _lying_still(said)))
     power = shocked or any_phrase(said, _LIVE_WIRE) or _sparking(said)
     needed = (fire, medical, self_harm(text), power)
     return tuple(f"{service}_other" if service == "self_harm" and _at_risk_is_another(text, said) else service
@@ -4241,6 +4252,11 @@ _SNATCHING = frozenset({"nyopet", "nyopetin", "ngejambret", "jambretin", "snatch
 _SNATCHERS = _SOMEONE_UNNAMED | _ANOTHER_PERSON | _THUGS | {"org", "dia", "mereka", "guy", "guys", "man", "men",
                                                            "boy", "boys", "he", "they"}
 _NOW_NOT_THE_WRITERS = _WE | REPORTING | RESIDENT | {"mau", "baru", "sudah", "pengen", "ingin"}
+# What a snatch over has led to, told after the "sekarang": "…, skrg hpnya udh dikembaliin", "…, skrg anak sy nangis
+# terus", "…, sekarang warga resah"; a snatch now is told with where or who is at it ("…skrg dia lari ke gang").
+_SINCE_THE_SNATCH = frozenset({"sudah", "enggak", "tidak", "menangis", "nangis", "resah", "trauma", "dijual",
+                               "ditemukan", "ketemu", "diblokir", "dikembalikan", "dikembaliin", "beli"})
+_SINCE_REACH = 3  # words after the "sekarang": "skrg anak sy nangis"
 # What is seized from no one's hands: land, rights, a post ("oknum ngerampas tanah warga", "ngerampas hak rakyat").
 _NOT_SNATCHED = frozenset({"tanah", "lahan", "hak", "sawah", "kebun", "lapak", "aset", "wilayah", "jabatan", "kursi",
                            "kebebasan", "land", "rights"})
@@ -4256,7 +4272,7 @@ def _snatching_now(said: list[str]) -> bool:
             continue
         end = next((k for k in range(i + 1, len(said)) if said[k] == _BREAK), len(said))
         if any(said[k] in ("sekarang", "now") and not _NOW_NOT_THE_WRITERS & set(said[k + 1:k + 2])
-               for k in range(i + 1, end)):
+               and not _SINCE_THE_SNATCH & set(said[k + 1:k + 1 + _SINCE_REACH]) for k in range(i + 1, end)):
             return True
     return False
 
@@ -4314,7 +4330,8 @@ def _someone_inside_while_alone(said: list[str]) -> bool:
 
 # An overdose told: pills or a poison swallowed in a great amount ("sy udh minum obat banyak bgt", "anak sy nelen obat
 # satu strip", "I took a whole bottle of pills"), or a poison of the house drunk ("ibu sy minum obat nyamuk"). Not
-# medicine taken as it should be ("minum obat 3x sehari"), nor one that does not help ("…banyak tp gk sembuh").
+# medicine taken as it should be ("minum obat 3x sehari", "obat banyak macam tiap hari"), nor one that does not help
+# ("…banyak tp gk sembuh"); "too many" only of pills ("I ate too many snacks").
 _SWALLOWING = frozenset({"minum", "meminum", "diminum", "nelen", "menelan", "ditelan", "telan", "took", "take",
                          "taken", "swallowed", "swallow", "ate"})
 _PILLS = frozenset({"obat", "pil", "obatnya", "tablet", "pills", "tablets", "medicine", "medication", "painkillers"})
@@ -4324,13 +4341,15 @@ _POISONS_OF_THE_HOUSE = (("obat", "nyamuk"), ("obat", "serangga"), ("obat", "tik
                          ("baygon",), ("bayclin",), ("porstex",), ("pestisida",), ("pembersih", "lantai"),
                          ("rat", "poison"), ("bleach",))
 _HELPING = frozenset({"sembuh", "mempan", "manjur", "ampuh", "ngaruh", "berpengaruh", "reda", "turun", "sehari",
-                      "resep", "dokter", "apotek", "beli", "harga", "mahal", "jual", "lupa", "day", "forgot"})
+                      "resep", "dokter", "apotek", "beli", "harga", "mahal", "jual", "lupa", "day", "forgot",
+                      "doctor", "fine", "macam", "jenis"}) | HABITUAL  # "obat banyak macam", "tiap hari": a daily dose
+_ASKED_IF_FINE = (("enggak", "papa", "kan"), ("enggak", "apa", "apa", "kan"), ("tidak", "apa", "apa", "kan"))
 _PILLS_REACH = 5  # words from the swallowing to how many: "minum obat sakit kepala banyak bgt"
 _PILLS_MANY = 5  # pills counted at once that are no dose: "nelen obat tidur sekaligus 20 biji"
 
 
 def _overdosed(said: list[str]) -> bool:
-    if _HELPING & set(said):
+    if _HELPING & set(said) or any_phrase(said, _ASKED_IF_FINE):
         return False
     for i, word in enumerate(said):
         if word not in _SWALLOWING or _negated(said, i):
@@ -4339,7 +4358,7 @@ def _overdosed(said: list[str]) -> bool:
         if any(tuple(after[k:k + len(p)]) == p for p in _POISONS_OF_THE_HOUSE for k in range(len(after))):
             return True
         many = _MANY & set(after) or after[:1] == ["all"] or any(w.isdecimal() and int(w) >= _PILLS_MANY for w in after)
-        if (_PILLS & set(after) and many) or {"too", "many"} <= set(after):
+        if _PILLS & set(after) and many:  # "too many pills"; not "too many snacks", "too many photos"
             return True
     return False
 
