@@ -259,6 +259,7 @@ _FORCING = (("maksa", "masuk"), ("memaksa", "masuk"), ("paksa", "masuk"), ("dobr
             ("trying", "to", "break", "in"), ("break", "down", "my"), ("breaking", "down", "my"),
             ("kick", "down", "my"), ("kicking", "down", "my"), ("kicking", "in", "my"),
             ("trying", "to", "break", "down"))
+_WEATHER = frozenset({"storm", "wind", "badai", "angin", "puting"})  # "the storm will break down my fence": no one
 _NOT_A_HOME = frozenset({"parkiran", "parkir", "tol", "antrean", "antrian", "gerbang", "stadion", "konser"})
 # Someone struck by electricity: a person before the word ("tetangga sy kesetrum"), not a device ("charger kesetrum").
 _SHOCKED = frozenset({"kesetrum", "tersetrum", "electrocuted"})
@@ -406,7 +407,7 @@ _TAMED_FIRE = frozenset({"kompor", "unggun", "lilin", "rokok", "obat", "nyamuk",
 _TRACES = frozenset({"bekas", "jejak", "tanda", "sisa", "marks", "traces"})  # "masih ada bekas congkelan": long done
 _UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
 _NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "simulasi", "drama", "game", "berita",
-                       "video", "movie", "drill", "training", "novel", "komik"})
+                       "video", "movie", "drill", "training", "novel", "komik", "kartun", "cartoon"})
 # A film or a drill named only to say what the danger is like ("kayak di film, ada org bawa golok ngamuk"), denied
 # ("ini bukan latihan") or broken into ("sy lagi nonton tv tiba2 ada org masuk bawa pisau") is no make-believe.
 _AS_IN = frozenset({"kayak", "kaya", "kyk", "seperti", "bagai", "bak", "like"})
@@ -1977,6 +1978,8 @@ def is_cry_for_help(text: str) -> bool:
             continue
         if _dying_of(said, tuple(phrase), at):
             continue  # "pengen mati ketawa liat video kucing ini"
+        if _named_otherwise(said, tuple(phrase), at):
+            continue  # "found a body of water", "a riot of laughter", "a snake in my house plant", "cant breathe lol"
         if phrase[0] == "tolong" and _afraid_of_a_way(said):
             continue  # "selamat siang pak, tolong sy takut lewat gang itu krn sering ada begal": a place to report
         if phrase not in SELF_HARM and _joking(said):
@@ -2062,7 +2065,7 @@ def is_cry_for_help(text: str) -> bool:
     if _water_or_fire(said) and any_phrase(said, _NO_ONE_HELPING) and not any_phrase(said, _SHALLOW):
         return True  # "air udh sedada, kami di atap rumah blm ada yg nolong"
     if not _NOT_A_HOME & set(said) and not _while_away(said) and any(
-            not _negated(said, at) and not _by_the_household(said, at)
+            not _negated(said, at) and not _by_the_household(said, at) and not _WEATHER & set(said[:at])
             for _phrase, at in phrases_found(said, _FORCING)):
         return True  # "ada yg maksa masuk pak"; not "maksa masuk parkiran tanpa karcis", "tidak ada yg maksa masuk"
     if any(word in _SHOCKED and not _negated(said, i) and _PERSONS_BEFORE & set(said[max(0, i - 3):i])
@@ -2103,10 +2106,12 @@ def is_cry_for_help(text: str) -> bool:
         if root in _TAKING or word in _TAKEN_WORDS:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
         if (word in _TOOLS and _at_its_work(said, i)) \
-                or (word in _TOOLS | {"knife", "machete"} and _TOOL_CARE & set(said[max(0, i - 3):i + 6])):
+                or (word in _TOOLS | _BLADES and _TOOL_CARE & set(said[max(0, i - 3):i + 6])):
             continue  # "bawa golok tp buat babat rumput": a tool at its work; "pisau sy tumpul": one to mend
         if _a_toy(said, i):
             continue  # "bawa pistol air, main perang2an": a game
+        if word in _DOING_ONLY and not (i > 1 and said[i - 1] in _BEING | {"is", "s"} and said[i - 2] != _BREAK):
+            continue  # "tips to avoid mugging", "is mugging common?": a word of it; "a man is mugging an old lady"
         if word in _STRANGLING and said[i + 1:i + 2] and said[i + 1].removesuffix("nya") in _STRANGLED \
                 and (_PEOPLE | _OUTSIDERS | {"yang", "dia", "pelaku"}) & set(said[max(0, i - 4):i]):
             return True  # "pacar sy nyekik sy"; not "harga cabe nyekik banget", "cicilan pinjol nyekik sy"
@@ -2140,7 +2145,8 @@ def is_cry_for_help(text: str) -> bool:
         if word == "bom" and _NO_BOMB & set(said[max(0, i - 2):i + 3]) and "ancaman" not in said:
             continue  # "promo bom cashback", "bom chat": a flood of something, no bomb
         if root in _STREET_CRIMES and HABITUAL & set(said[max(0, i - 4):i + 3]) \
-                and not (_CALLED_NOW | _JUST_NOW) - ({"tolong"} if _afraid_of_a_way(said) else set()) & set(said):
+                and not (_CALLED_NOW | _JUST_NOW) - ({"tolong"} if _afraid_of_a_way(said) else set()) \
+                - (_STILL if _now_to_report(said) else set()) & set(said):
             continue  # "sering ada begal kalo malem": a place to report as unsafe; not "…, sy barusan dibegal"
         if (root == "pukul" or word in ("pukul", "dipukul")) and _at_oclock(said, i):
             continue  # "motor sy hilang di pukul 2 pagi": two o'clock, no blow
@@ -2237,6 +2243,28 @@ def _a_person_before(said: list[str], at: int) -> bool:
         return False
     whose = said[k - 1] if k else _BREAK
     return whose in _BEFORE_A_PERSON or whose.isdecimal() or whose.removesuffix("nya") in _PEOPLE
+
+
+# English phrases of a cry that go on to name something else: "found a body of water", "a body shop", "a body of a
+# cat", "turned into a riot of laughter", "a snake in my house plant"; or told laughing ("i cant breathe lol this meme
+# is too funny", "a body in the gym is sweaty lol").
+_NOT_A_BODY = frozenset({"shop", "wash", "lotion", "spray", "paint", "part", "parts"})
+_BODIES_OF = frozenset({"water", "work", "evidence", "knowledge", "cat", "dog", "bird", "rat", "snake", "fish", "cow",
+                        "goat", "chicken", "monkey"})  # "a body of a cat"; not "a body of a man"
+_LAUGHED = frozenset({"lol", "lmao", "lmfao", "haha", "hahaha", "funny", "meme"})
+
+
+def _named_otherwise(said: list[str], phrase: tuple[str, ...], at: int) -> bool:
+    after = said[at + len(phrase):at + len(phrase) + 3]
+    laughed = bool(_LAUGHED & set(said))
+    if "body" in phrase:
+        return laughed or bool(_NOT_A_BODY & set(after[:1])) \
+            or (after[:1] == ["of"] and bool(_BODIES_OF & set(after[1:3])))
+    if "snake" in phrase:
+        return laughed or after[:1] in (["plant"], ["plants"]) or "toy" in said
+    if phrase == ("into", "a", "riot"):
+        return after[:1] == ["of"]
+    return phrase in _BREATHLESS and phrase[-1] == "breathe" and laughed
 
 
 # Someone lying still after an accident, in English ("car accident the driver is not moving"); the Indonesian "tidak
@@ -2359,7 +2387,9 @@ _FOR = frozenset({"buat", "untuk", "for"})
 # A blade as a thing to mend, buy or sell: "pisau dapur sy tumpul, asahnya dimana", "jual golok asli".
 _TOOL_CARE = frozenset({"tumpul", "asah", "asahnya", "mengasah", "ngasah", "diasah", "karatan", "berkarat", "beli",
                         "belinya", "membeli", "jual", "dijual", "harga", "harganya", "merk", "sharpen", "dull", "rusty",
-                        "buy", "sell"})
+                        "buy", "sell", "bought", "sold", "sharpened", "sharpening", "legal", "permit", "cooking"})
+_BLADES = frozenset({"knife", "knives", "machete", "machetes"})
+_DOING_ONLY = frozenset({"mugging", "strangling", "brawling"})  # a cry where someone is at it
 
 
 def _at_its_work(said: list[str], at: int) -> bool:
@@ -2487,6 +2517,12 @@ def returned_now(text: str, story: str) -> bool:
     return back and bool(_STILL & set(said)) and intruded and not _not_now(said)
 
 
+def _now_to_report(said: list[str]) -> bool:
+    """The "now" of the writer's report ("tiap malam ada tawuran, skrg sy mau lapor", "every night there's a brawl
+    outside the bar, now i'm reporting it"), not of the danger."""
+    return any(word in ("sekarang", "now") and REPORTING & set(said[k + 1:k + 4]) for k, word in enumerate(said))
+
+
 # "promo bom cashback", "bom chat": a flood of something. Crimes of the street told as habitual: a place to report.
 _NO_BOMB = frozenset({"cashback", "promo", "diskon", "harga", "like", "likes", "spam", "komentar", "komen", "order",
                       "orderan", "notif", "notifikasi", "bonus"})
@@ -2559,7 +2595,7 @@ _WELL_AGAIN = frozenset({"dulu", "dahulu", "sehat", "sembuh", "pulih", "membaik"
 
 _JUST_NOW = frozenset({"barusan", "baru", "tadi", "ini", "lagi", "just"})
 _STREET_CRIMES = frozenset({"begal", "rampok", "jambret", "todong", "nodong", "tawur", "tawuran", "bentrok", "keroyok",
-                            "leceh", "cabul"})
+                            "leceh", "cabul", "brawl", "brawling"})
 
 
 def _feared_or_reported(said: list[str], at: int) -> bool:
@@ -4308,6 +4344,9 @@ def _come_in_and_still_there(said: list[str]) -> bool:
 _ALONE_HERE = frozenset({"sendirian", "alone"})
 _IN_THE_HOME = _HOME_WITHIN | {"lantai", "tamu", "loteng", "living", "upstairs", "downstairs", "pintu", "jendela",
                                "door", "window"}
+# A door or a window is the way in ("ada yg buka pintu belakang"), not where one is at it, outside: "ada org di pintu
+# jualan sayur", "someone is at the door selling cookies".
+_WAYS_IN = frozenset({"pintu", "jendela", "door", "window"})
 
 
 def _guests_named(said: list[str]) -> set[str]:
@@ -4323,7 +4362,8 @@ def _someone_inside_while_alone(said: list[str]) -> bool:
         if word not in _SOMEONE_UNNAMED or _negated(said, i) or (word == "yang" and said[i - 1:i] != ["ada"]):
             continue
         where = _told_after(said, i, 5)
-        if _IN_THE_HOME & set(where) and not _OUTSIDE_IT & set(where) and not _on_a_screen(said, i):
+        inside = {w for k, w in enumerate(where) if not (w in _WAYS_IN and {"di", "at"} & set(where[max(0, k - 2):k]))}
+        if _IN_THE_HOME & inside and not _OUTSIDE_IT & set(where) and not _on_a_screen(said, i):
             return True
     return False
 
