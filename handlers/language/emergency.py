@@ -2144,7 +2144,7 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "timnya dibantai 5-0": a score
         if word == "bom" and _NO_BOMB & set(said[max(0, i - 2):i + 3]) and "ancaman" not in said:
             continue  # "promo bom cashback", "bom chat": a flood of something, no bomb
-        if root in _STREET_CRIMES and HABITUAL & set(said[max(0, i - 4):i + 3]) \
+        if root in _STREET_CRIMES and HABITUAL & set(_said_before(said, i) + said[i:i + 3]) \
                 and not (_CALLED_NOW | _JUST_NOW) - ({"tolong"} if _afraid_of_a_way(said) else set()) \
                 - (_STILL if _now_to_report(said) else set()) & set(said):
             continue  # "sering ada begal kalo malem": a place to report as unsafe; not "…, sy barusan dibegal"
@@ -2515,6 +2515,15 @@ def returned_now(text: str, story: str) -> bool:
     intruded = bool(_INTRUDING & set(stems_of(told, _INTRUDING))) or bool(_INTRUDING & set(told)) \
         or any_phrase(told, _FORCING)
     return back and bool(_STILL & set(said)) and intruded and not _not_now(said)
+
+
+# "every night there's a brawl": English says in three words what "tiap malam ada tawuran" says in one.
+_THERE_IS = frozenset({"there", "s", "is", "are", "a", "an"})
+
+
+def _said_before(said: list[str], at: int, reach: int = 4) -> list[str]:
+    """The `reach` words before `at`, "there's a" left out."""
+    return [word for word in said[max(0, at - reach - 3):at] if word not in _THERE_IS][-reach:]
 
 
 def _now_to_report(said: list[str]) -> bool:
