@@ -4392,7 +4392,8 @@ _POISONS_OF_THE_HOUSE = (("obat", "nyamuk"), ("obat", "serangga"), ("obat", "tik
 _HELPING = frozenset({"sembuh", "mempan", "manjur", "ampuh", "ngaruh", "berpengaruh", "reda", "turun", "sehari",
                       "resep", "dokter", "apotek", "beli", "harga", "mahal", "jual", "lupa", "day", "forgot",
                       "doctor", "fine", "macam", "jenis"}) | HABITUAL  # "obat banyak macam", "tiap hari": a daily dose
-_ASKED_IF_FINE = (("enggak", "papa", "kan"), ("enggak", "apa", "apa", "kan"), ("tidak", "apa", "apa", "kan"))
+_ASKED_IF_FINE = (("enggak", "papa", "kan"), ("enggak", "apa", "apa", "kan"), ("tidak", "apa", "apa", "kan"),
+                  ("enggak", "hilang"), ("tidak", "hilang"))  # "…tp batuknya gk ilang2": the medicine does not help
 _PILLS_REACH = 5  # words from the swallowing to how many: "minum obat sakit kepala banyak bgt"
 _PILLS_MANY = 5  # pills counted at once that are no dose: "nelen obat tidur sekaligus 20 biji"
 
