@@ -239,8 +239,6 @@ _SMOKE = frozenset({"asap", "asapnya", "asep", "asepnya", "smoke"})
 _NOT_NOW_BREATH = HABITUAL | {"kalau", "kalo", "klo", "jika", "asma", "asthma", "if", "when"}
 _BREATH_CAUSES = frozenset({"polusi", "debu", "pabrik", "proyek", "limbah", "lari", "olahraga", "jogging", "pollution",
                             "dust", "factory", "running", "exercise"})
-# A run as a cause only where the writer's own is told: "we were on a run" with lips gone blue is no habit.
-_AFTER_A_RUN = (("when", "i", "run"), ("after", "a", "run"), ("after", "i", "run"), ("if", "i", "run"))
 _BUILDING = frozenset({"rumah", "jendela", "pintu", "atap", "gedung", "toko", "warung", "kamar", "dapur", "gudang",
                        "kios", "kos", "house", "window", "roof", "building", "shop"})
 _SMOKE_ELSEWHERE = frozenset({"knalpot", "rokok", "sampah", "vape", "bus", "truk", "kendaraan", "pabrik", "cerobong",
@@ -256,10 +254,12 @@ _FORCING = (("maksa", "masuk"), ("memaksa", "masuk"), ("paksa", "masuk"), ("dobr
             ("forcing", "their", "way"), ("forced", "the", "door"), ("breaking", "down", "the", "door"),
             ("mencoba", "masuk", "rumah"), ("nyoba", "masuk", "rumah"), ("coba", "masuk", "rumah"),
             ("mencoba", "masuk", "lewat"), ("nyoba", "masuk", "lewat"), ("trying", "to", "get", "in"),
-            ("trying", "to", "break", "in"), ("break", "down", "my"), ("breaking", "down", "my"),
-            ("kick", "down", "my"), ("kicking", "down", "my"), ("kicking", "in", "my"),
-            ("trying", "to", "break", "down"))
-_WEATHER = frozenset({"storm", "wind", "badai", "angin", "puting"})  # "the storm will break down my fence": no one
+            ("trying", "to", "break", "in")) + (_FORCING_EN := (
+                ("break", "down", "my"), ("breaking", "down", "my"), ("kick", "down", "my"),
+                ("kicking", "down", "my"), ("kicking", "in", "my"), ("trying", "to", "break", "down")))
+# Weather may "break down my fence": only this branch's English phrases (_FORCING_EN) are read past it; "lagi hujan
+# angin, ada yg maksa masuk rumah" is a cry as it always was.
+_WEATHER = frozenset({"storm", "wind", "badai"})
 _NOT_A_HOME = frozenset({"parkiran", "parkir", "tol", "antrean", "antrian", "gerbang", "stadion", "konser"})
 # Someone struck by electricity: a person before the word ("tetangga sy kesetrum"), not a device ("charger kesetrum").
 _SHOCKED = frozenset({"kesetrum", "tersetrum", "electrocuted"})
@@ -391,7 +391,7 @@ _WEEKDAYS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "mo
 _DAY_PARTS = frozenset({"pagi", "siang", "sore", "malam", "subuh", "morning", "afternoon", "evening", "night"})
 _PAST_PHRASES = tuple(tuple(p.split()) for p in (
     "tadi malam", "tadi pagi", "tadi siang", "tadi sore", "tadi subuh", "subuh tadi", "minggu lalu", "bulan lalu",
-    "tahun lalu", "hari lalu", "yang lalu", "last night", "last week", "last month", "last year",
+    "tahun lalu", "hari lalu", "yang lalu", "last night", "last week", "last month",
 ))  # fmt: skip
 _SINCE = frozenset({"dari", "sejak", "since"})  # "dari kemarin": until now
 _EARLIER_TODAY = frozenset(tuple(p.split()) for p in ("tadi pagi", "tadi siang", "tadi sore", "tadi subuh",
@@ -407,7 +407,7 @@ _TAMED_FIRE = frozenset({"kompor", "unggun", "lilin", "rokok", "obat", "nyamuk",
 _TRACES = frozenset({"bekas", "jejak", "tanda", "sisa", "marks", "traces"})  # "masih ada bekas congkelan": long done
 _UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
 _NOT_REAL = frozenset({"film", "sinetron", "nonton", "menonton", "latihan", "simulasi", "drama", "game", "berita",
-                       "video", "movie", "drill", "training", "novel", "komik", "kartun", "cartoon"})
+                       "video", "movie", "drill", "training", "novel", "komik"})
 # A film or a drill named only to say what the danger is like ("kayak di film, ada org bawa golok ngamuk"), denied
 # ("ini bukan latihan") or broken into ("sy lagi nonton tv tiba2 ada org masuk bawa pisau") is no make-believe.
 _AS_IN = frozenset({"kayak", "kaya", "kyk", "seperti", "bagai", "bak", "like"})
@@ -460,31 +460,11 @@ def _make_believe(said: list[str]) -> bool:
         return any(said[k] == "tiba" and "ada" in said[k + 1:k + 4] and _WHO_BROKE_IN & set(said[k + 1:k + 5])
                    for k in range(i + 1, end)) or _someone_in_the_home(said[i + 1:], _WHO_BROKE_IN)
 
-    return any((word in _NOT_REAL or _seen_on_a_feed(said, i)) and not _negated(said, i) and not as_in(i)
-               and not broken_into(i)
+    return any(word in _NOT_REAL and not _negated(said, i) and not as_in(i) and not broken_into(i)
                and not _watching_live(said, i) and not _own_place_now(said, i) and not _at_home_then_danger(said, i)
                and not _watching_after_a_danger(said, i) and not _danger_at_the_watcher(said, i)
                for i, word in enumerate(said))
 
-
-
-# What is seen on a feed or the news: "liat di tiktok ada orang ditusuk", "saw on tiktok someone got stabbed". The
-# feed's name alone is no screen ("sy lagi live tiktok, tiba2 ada yg bacok org di depan sy"): a seeing before it.
-# Nor what is seen live, now, near the writer or by one of theirs: a feed is how they learnt of it ("liat di tiktok
-# live ada tawuran di depan gang rumah", "liat di fb ada org ngamuk di pasar, istri lagi belanja di situ").
-_SEEN_HERE_OR_NOW = frozenset({"live", "cctv", "lagi", "tolong", "dekat", "depan", "belakang", "samping", "outside",
-                               "gang", "rumah", "rumahnya", "kos", "kamar", "situ", "kakak"})
-_FEEDS = frozenset({"tiktok", "youtube", "yutub", "yt", "ig", "instagram", "fb", "facebook", "twitter", "medsos",
-                    "sosmed", "reels", "tv", "televisi", "berita", "news", "internet"})
-_SEEING = frozenset({"lihat", "melihat", "ngeliat", "nonton", "menonton", "baca", "membaca", "saw", "seen", "watched",
-                     "read", "viral"})
-
-
-def _seen_on_a_feed(said: list[str], at: int) -> bool:
-    """Not where the writer or theirs is in what is seen ("liat di fb ada yg ngancam mau bakar rumah sy")."""
-    here_or_now = _MINE | _THE_WATCHER | _SEEN_HERE_OR_NOW | _STILL | _NOW_WORDS | _KIN
-    return said[at] in _FEEDS and said[at - 1:at] in (["di"], ["on"], ["in"], ["dari"]) \
-        and bool(_SEEING & set(said[max(0, at - 3):at - 1])) and not here_or_now & set(said[at + 1:])
 
 
 # The speaker's own place: "rumah saya", "kos kami", "my house".
@@ -1980,8 +1960,6 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "pengen mati ketawa liat video kucing ini"
         if _named_otherwise(said, tuple(phrase), at):
             continue  # "found a body of water", "a riot of laughter", "a snake in my house plant", "cant breathe lol"
-        if phrase[0] == "tolong" and _afraid_of_a_way(said):
-            continue  # "selamat siang pak, tolong sy takut lewat gang itu krn sering ada begal": a place to report
         if phrase not in SELF_HARM and _joking(said):
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))
@@ -2012,7 +1990,7 @@ def is_cry_for_help(text: str) -> bool:
         if GAS & set(phrase) and (LEAKING | {"kebocoran", "bau", "smell"}) & set(phrase) and _gas_talked_of(said):
             continue  # "mau tanya kalo gas bocor harus ngapain ya"
         if phrase in _BREATHLESS and (_NOT_NOW_BREATH & set(said[:at]) or _BREATH_CAUSES & set(said)
-                                      or any_phrase(said, _AFTER_A_RUN)) \
+) \
                 and not ({"tolong"} | _STILL) & set(said):
             continue  # "kalau kena debu sy sesak napas", "polusi pabrik bikin warga sesak napas": how it goes
         after = said[at + len(phrase):at + len(phrase) + 1]
@@ -2065,7 +2043,8 @@ def is_cry_for_help(text: str) -> bool:
     if _water_or_fire(said) and any_phrase(said, _NO_ONE_HELPING) and not any_phrase(said, _SHALLOW):
         return True  # "air udh sedada, kami di atap rumah blm ada yg nolong"
     if not _NOT_A_HOME & set(said) and not _while_away(said) and any(
-            not _negated(said, at) and not _by_the_household(said, at) and not _WEATHER & set(said[:at])
+            not _negated(said, at) and not _by_the_household(said, at)
+            and not (_phrase in _FORCING_EN and _WEATHER & set(said[max(0, at - 3):at]))
             for _phrase, at in phrases_found(said, _FORCING)):
         return True  # "ada yg maksa masuk pak"; not "maksa masuk parkiran tanpa karcis", "tidak ada yg maksa masuk"
     if any(word in _SHOCKED and not _negated(said, i) and _PERSONS_BEFORE & set(said[max(0, i - 3):i])
@@ -2106,7 +2085,8 @@ def is_cry_for_help(text: str) -> bool:
         if root in _TAKING or word in _TAKEN_WORDS:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
         if (word in _TOOLS and _at_its_work(said, i)) \
-                or (word in _TOOLS | _BLADES and _TOOL_CARE & set(said[max(0, i - 3):i + 6])):
+                or (word in _TOOLS | {"knife", "machete"} and _TOOL_CARE & set(said[max(0, i - 3):i + 6])) \
+                or (word in _BLADES and _BLADE_CARE & set(said[max(0, i - 3):i + 6])):
             continue  # "bawa golok tp buat babat rumput": a tool at its work; "pisau sy tumpul": one to mend
         if _a_toy(said, i):
             continue  # "bawa pistol air, main perang2an": a game
@@ -2122,8 +2102,6 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "pinjol ngancem nyebar data sy": a threat to report; "pohon … ngancam rumah": no one's deed
         if word in _THREATENING and _job_or_pay_threatened(said, i):
             continue  # "bos sy ngancem mau mecat sy": a job, not a life
-        if word in _THREATENING and _home_goods_or_grades_threatened(said, i):
-            continue  # "debt collector ngancam narik motor", "ibu kos ngancem mau ngusir sy": no one's life
         if word in _THREATENING and _habit_to_keep_order(said, i):
             continue  # "preman ngancam warga tiap malam, tolong ditertibkan": order asked for, no help now
         if word == "fire" and said[i - 1:i] and said[i - 1] in _TO_DO and said[i + 1:i + 2] \
@@ -2144,9 +2122,11 @@ def is_cry_for_help(text: str) -> bool:
             continue  # "timnya dibantai 5-0": a score
         if word == "bom" and _NO_BOMB & set(said[max(0, i - 2):i + 3]) and "ancaman" not in said:
             continue  # "promo bom cashback", "bom chat": a flood of something, no bomb
-        if root in _STREET_CRIMES and HABITUAL & set(_said_before(said, i) + said[i:i + 3]) \
-                and not (_CALLED_NOW | _JUST_NOW) - ({"tolong"} if _afraid_of_a_way(said) else set()) \
-                - (_STILL if _now_to_report(said) else set()) & set(said):
+        if root in _STREET_CRIMES and HABITUAL & set(said[max(0, i - 4):i + 3]) \
+                and not (_CALLED_NOW | _JUST_NOW) & set(said):
+            continue  # "sering ada begal kalo malem": a place to report as unsafe; not "…, sy barusan dibegal"
+        if word in _BRAWL_WORDS and HABITUAL & set(_said_before(said, i) + said[i:i + 3]) \
+                and not (_CALLED_NOW | _JUST_NOW) - (_STILL if _now_to_report(said) else set()) & set(said):
             continue  # "sering ada begal kalo malem": a place to report as unsafe; not "…, sy barusan dibegal"
         if (root == "pukul" or word in ("pukul", "dipukul")) and _at_oclock(said, i):
             continue  # "motor sy hilang di pukul 2 pagi": two o'clock, no blow
@@ -2251,20 +2231,19 @@ def _a_person_before(said: list[str], at: int) -> bool:
 _NOT_A_BODY = frozenset({"shop", "wash", "lotion", "spray", "paint", "part", "parts"})
 _BODIES_OF = frozenset({"water", "work", "evidence", "knowledge", "cat", "dog", "bird", "rat", "snake", "fish", "cow",
                         "goat", "chicken", "monkey"})  # "a body of a cat"; not "a body of a man"
-_LAUGHED = frozenset({"lol", "lmao", "lmfao", "haha", "hahaha", "funny", "meme"})
 
 
 def _named_otherwise(said: list[str], phrase: tuple[str, ...], at: int) -> bool:
+    """Only this branch's English phrases ("found a body", "a snake in my house", "into a riot"); "dead body", "venomous
+    snake" and the rest are read as before."""
     after = said[at + len(phrase):at + len(phrase) + 3]
-    laughed = bool(_LAUGHED & set(said))
-    if "body" in phrase:
-        return laughed or bool(_NOT_A_BODY & set(after[:1])) \
-            or (after[:1] == ["of"] and bool(_BODIES_OF & set(after[1:3])))
-    if "snake" in phrase:
-        return laughed or after[:1] in (["plant"], ["plants"]) or "toy" in said
+    if "body" in phrase and phrase != ("dead", "body"):
+        return bool(_NOT_A_BODY & set(after[:1])) or (after[:1] == ["of"] and bool(_BODIES_OF & set(after[1:3])))
+    if phrase[0] == "snake":
+        return after[:1] in (["plant"], ["plants"])
     if phrase == ("into", "a", "riot"):
         return after[:1] == ["of"]
-    return phrase in _BREATHLESS and phrase[-1] == "breathe" and laughed
+    return False
 
 
 # Someone lying still after an accident, in English ("car accident the driver is not moving"); the Indonesian "tidak
@@ -2387,8 +2366,10 @@ _FOR = frozenset({"buat", "untuk", "for"})
 # A blade as a thing to mend, buy or sell: "pisau dapur sy tumpul, asahnya dimana", "jual golok asli".
 _TOOL_CARE = frozenset({"tumpul", "asah", "asahnya", "mengasah", "ngasah", "diasah", "karatan", "berkarat", "beli",
                         "belinya", "membeli", "jual", "dijual", "harga", "harganya", "merk", "sharpen", "dull", "rusty",
-                        "buy", "sell", "bought", "sold", "sharpened", "sharpening", "legal", "permit", "cooking"})
-_BLADES = frozenset({"knife", "knives", "machete", "machetes"})
+                        "buy", "sell"})
+# The English plurals of this branch's ALWAYS ("knives", "machetes") are also cared for in words main never read.
+_BLADES = frozenset({"knives", "machetes"})
+_BLADE_CARE = _TOOL_CARE | {"bought", "sold", "sharpened", "sharpening", "legal", "permit", "cooking"}
 _DOING_ONLY = frozenset({"mugging", "strangling", "brawling"})  # a cry where someone is at it
 
 
@@ -2604,7 +2585,8 @@ _WELL_AGAIN = frozenset({"dulu", "dahulu", "sehat", "sembuh", "pulih", "membaik"
 
 _JUST_NOW = frozenset({"barusan", "baru", "tadi", "ini", "lagi", "just"})
 _STREET_CRIMES = frozenset({"begal", "rampok", "jambret", "todong", "nodong", "tawur", "tawuran", "bentrok", "keroyok",
-                            "leceh", "cabul", "brawl", "brawling"})
+                            "leceh", "cabul"})
+_BRAWL_WORDS = frozenset({"brawl", "brawling"})  # this branch's English: "every night there's a brawl"
 
 
 def _feared_or_reported(said: list[str], at: int) -> bool:
@@ -3849,46 +3831,6 @@ def _job_or_pay_threatened(said: list[str], at: int) -> bool:
                                     or (said[k] in _CUTTING and said[k + 1:k + 2] != [] and said[k + 1] in _PAY))
 
 
-# A home, goods or a pupil's grades threatened, right after the threat: eviction ("pemilik kontrakan ngancam ngusir
-# sy"), a debt collector's seizure ("ngancam narik motor"), a teacher's ("guru ngancam gk naikin kelas anak sy").
-# Only the threat itself with a condition, a reason or a payment: whatever is told beside it is read on its own.
-_EVICTING = frozenset({"usir", "ngusir", "diusir", "mengusir", "ngusirin", "gusur", "digusur", "menggusur", "evict"})
-_SEIZING = frozenset({"menarik", "narik", "tarik", "ditarik", "nyita", "sita", "disita", "menyita", "ambil", "ngambil",
-                      "mengambil", "diambil"})
-_SEIZED = _OWNED_THINGS | _VEHICLES | {"barang", "barangnya", "tv", "kulkas", "sertifikat", "bpkb", "jaminan",
-                                       "motornya", "mobilnya"}
-_GRADES = frozenset({"nilai", "nilainya", "kelas", "lulus", "lulusin", "luluskan", "rapor", "raport", "remedial",
-                     "ijazah", "skors", "diskors", "naikin"})  # "gk naikin (kelas)"; a price raised threatens no one
-_THREAT_REACH = 4  # words after the threat where what is threatened stands: "ngancam mau gk naikin kelas"
-# All that may follow such a threat for it to stay calm: who and what is threatened, a condition, a reason, a payment,
-# a time, a question ("…kalo gk bayar minggu ini", "…krn sy bawa kucing, itu legal ga pak?"). Anything else told after
-# it may be what is done to the writer ("…, sy dipiting", "…kalo gk mau dipegang2"): the threat stays a cry.
-_THREAT_CALM_TAIL = frozenset({
-    _BREAK, "saya", "kami", "anak", "warga", "yang", "sama", "ke", "di", "enggak", "tidak", "mau", "kalau", "kalo",
-    "jika", "karena", "soalnya", "padahal", "bayar", "telat", "nunggak", "cicilan", "angsuran", "utang", "hutang",
-    "sewa", "uang", "listrik", "spp", "tagihan", "besok", "minggu", "bulan", "hari", "depan", "ini", "itu", "kali",
-    "baru", "terus", "sering", "berisik", "bolos", "bawa", "kucing", "cowok", "ikut", "les", "tambahan", "kasih",
-    "mengasih", "jelek", "mengeluarkan", "kos", "kamar", "kantor", "parkiran", "warung", "bantaran", "lewat", "wa",
-    "bagaimana", "boleh", "legal", "memang", "tanya", "hak", "lapor", "malu", "banget", "pak", "bu", "ya", "terima",
-})  # fmt: skip
-
-
-def _home_goods_or_grades_threatened(said: list[str], at: int) -> bool:
-    """Not with a blow, a weapon or fear told, by one of the household, nor now, nor with more told after it than
-    _THREAT_CALM_TAIL ("suami ngancam ngusir sy", "debt collector ngancam narik motor, skrg dia mukul sy")."""
-    household = any(word in _HOUSEHOLD and said[k + 1:k + 2] not in (["kos"], ["kost"], ["kosan"], ["kontrakan"])
-                    for k, word in enumerate(said))  # "ibu kos" lets a room
-    harm = _HARM_THREATENED | _HARM_THREATENED_TOO | _WEAPONS | FEAR | _STILL | _NOW_WORDS | {"mantan", "ipar", "lagi"}
-    if household or harm & set(said) or set(stems_of(said, ALWAYS | _BLOWS)) & (ALWAYS | _BLOWS):
-        return False
-    if not all(word in _THREAT_CALM_TAIL | _EVICTING | _GRADES | _SEIZING | _SEIZED or word.isdecimal()
-               for word in said[at + 1:]):
-        return False
-    threatened = _told_after(said, at, _THREAT_REACH)
-    return bool((_EVICTING | _GRADES) & set(threatened)) or any(
-        word in _SEIZING and _SEIZED & set(threatened[k + 1:k + 3]) for k, word in enumerate(threatened))
-
-
 def _habit_to_keep_order(said: list[str], at: int) -> bool:
     start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
     end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
@@ -4300,6 +4242,7 @@ _NOW_NOT_THE_WRITERS = _WE | REPORTING | RESIDENT | {"mau", "baru", "sudah", "pe
 # What a snatch over has led to, told after the "sekarang": "…, skrg hpnya udh dikembaliin", "…, skrg anak sy nangis
 # terus", "…, sekarang warga resah"; a snatch now is told with where or who is at it ("…skrg dia lari ke gang").
 _SINCE_THE_SNATCH = frozenset({"sudah", "enggak", "tidak", "menangis", "nangis", "resah", "trauma", "dijual",
+                               "bagaimana", "gimana", "urusannya", "dilacak", "hilang", "ilang", "ktp",
                                "ditemukan", "ketemu", "diblokir", "dikembalikan", "dikembaliin", "beli"})
 _SINCE_REACH = 3  # words after the "sekarang": "skrg anak sy nangis"
 # What is seized from no one's hands: land, rights, a post ("oknum ngerampas tanah warga", "ngerampas hak rakyat").
@@ -4332,7 +4275,8 @@ _CAME_IN_WORDS = _GETTING_IN | _CAME_IN | {"got", "get"}
 
 def _come_in_and_still_there(said: list[str]) -> bool:
     told = _guests_named(said)
-    if (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE | _PETS | _CALLING_ROUND | _OVER - {"lewat"}) & told:
+    if (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE | _PETS | _CALLING_ROUND | _OVER - {"lewat"}) & told \
+            or _one_of_the_house(said):
         return False
     for i, word in enumerate(said):
         if word not in _SOMEONE_UNNAMED or _negated(said, i) or (word == "yang" and said[i - 1:i] != ["ada"]):
@@ -4363,9 +4307,19 @@ def _guests_named(said: list[str]) -> set[str]:
     return {word for i, word in enumerate(said) if not (word == "tamu" and said[i - 1:i] == ["ruang"])}
 
 
+# The one there named as one of the house after all: "…, itu kakak sy", "…, it's the maid", "oh it's my son".
+_OF_THE_HOUSE = _FAMILY | {"kakak", "adik", "son", "daughter", "maid", "pembantu", "art", "kos", "kost", "nanny"}
+_NAMING = frozenset({"itu", "it", "ternyata", "oh"})
+
+
+def _one_of_the_house(said: list[str]) -> bool:
+    return any(word in _NAMING and _OF_THE_HOUSE & set(said[k + 1:k + 4]) for k, word in enumerate(said))
+
+
 def _someone_inside_while_alone(said: list[str]) -> bool:
     told = _guests_named(said)
-    if not _ALONE_HERE & told or (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE | _PETS) & told:
+    if not _ALONE_HERE & told or (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE | _PETS) & told or _one_of_the_house(said) \
+            or "next" in told:
         return False
     for i, word in enumerate(said):
         if word not in _SOMEONE_UNNAMED or _negated(said, i) or (word == "yang" and said[i - 1:i] != ["ada"]):
@@ -4391,7 +4345,9 @@ _POISONS_OF_THE_HOUSE = (("obat", "nyamuk"), ("obat", "serangga"), ("obat", "tik
                          ("rat", "poison"), ("bleach",))
 _HELPING = frozenset({"sembuh", "mempan", "manjur", "ampuh", "ngaruh", "berpengaruh", "reda", "turun", "sehari",
                       "resep", "dokter", "apotek", "beli", "harga", "mahal", "jual", "lupa", "day", "forgot",
-                      "doctor", "fine", "macam", "jenis"}) | HABITUAL  # "obat banyak macam", "tiap hari": a daily dose
+                      "doctor", "fine", "macam", "jenis", "anjuran", "dosis", "dosisnya", "sesuai",
+                      "enakan", "pharmacy", "expired", "clinic", "klinik"}) | HABITUAL
+# "obat banyak macam", "tiap hari", "sesuai anjuran": a daily dose; "…skrg udh enakan": one that helped
 _ASKED_IF_FINE = (("enggak", "papa", "kan"), ("enggak", "apa", "apa", "kan"), ("tidak", "apa", "apa", "kan"),
                   ("enggak", "hilang"), ("tidak", "hilang"))  # "…tp batuknya gk ilang2": the medicine does not help
 _PILLS_REACH = 5  # words from the swallowing to how many: "minum obat sakit kepala banyak bgt"
@@ -4402,9 +4358,11 @@ def _overdosed(said: list[str]) -> bool:
     if _HELPING & set(said) or any_phrase(said, _ASKED_IF_FINE):
         return False
     for i, word in enumerate(said):
-        if word not in _SWALLOWING or _negated(said, i):
-            continue
+        if word not in _SWALLOWING or _negated(said, i) or _PETS & set(said[max(0, i - 3):i]):
+            continue  # "ayam tetangga minum pestisida": an animal's
         after = _told_after(said, i, _PILLS_REACH + 1)
+        if word in ("took", "take", "taken") and {"to", "back"} & set(after):
+            continue  # "took a lot of medicine to the village": carried
         if any(tuple(after[k:k + len(p)]) == p for p in _POISONS_OF_THE_HOUSE for k in range(len(after))):
             return True
         many = _MANY & set(after) or after[:1] == ["all"] or any(w.isdecimal() and int(w) >= _PILLS_MANY for w in after)
@@ -4449,22 +4407,3 @@ def _danger_told_now_after(said: list[str]) -> bool:
         if rest and is_cry_for_help(" ".join("." if w == _BREAK else w for w in rest)):
             return True
     return False
-
-
-# Fear of a way one must go past, where a danger is habitual or the place prone to it: "tolong sy takut lewat gang itu
-# krn sering ada begal", "takut pulang lewat situ soalnya rawan jambret". The "tolong" asks for the place to be made
-# safe. Only that told, a greeting and a patrol asked for: a home feared ("takut pulang ke rumah, paman sy sering
-# melecehkan sy"), one waiting or following ("…nungguin di halte"), a harm done or anything now keeps the cry.
-_PASSING = frozenset({"lewat", "melewati", "lewatin", "ngelewatin", "melintas", "pass", "walk", "walking"})
-_A_WAY_FEARED = frozenset({
-    _BREAK, "selamat", "pagi", "siang", "sore", "malam", "halo", "assalamualaikum", "permisi", "pak", "bu", "tolong",
-    "mohon", "bisa", "patroli", "dipatroli", "saya", "kami", "anak", "pulang", "jalan", "gang", "jembatan", "pasar",
-    "rel", "kereta", "lapangan", "raya", "kampung", "taman", "sana", "situ", "itu", "karena", "soalnya", "kalo",
-    "kalau", "ada", "enggak", "dan", "gelap", "sepi", "lampu", "preman", "malak", "maling", "copet", "balap", "liar",
-})  # fmt: skip
-
-
-def _afraid_of_a_way(said: list[str]) -> bool:
-    return bool((HABITUAL | PRONE) & set(said)) \
-        and all(word in _A_WAY_FEARED | HABITUAL | PRONE | FEAR | _PASSING | _STREET_CRIMES for word in said) and any(
-            word in FEAR and _PASSING & set(said[k + 1:k + 4]) for k, word in enumerate(said))
