@@ -3062,6 +3062,30 @@ async def test_a_time_taken_back_at_the_place_question_changes_the_time_not_the_
     assert resident.heard("report.summary") and shown in resident.text, resident.text
 
 
+# The same cry told in Indonesian and in English: its urgent report is filed alike, Darurat for a life at risk that
+# names no crime, the crime's category where one is named.
+_CRIES_IN_BOTH = [
+    ("sy udh minum obat banyak bgt", "I took too many pills", Category.EMERGENCY),
+    ("ada cewek dipaksa masuk mobil", "a man is dragging a woman into a car", Category.EMERGENCY),
+    ("anak sy diculik orang td siang", "my child was kidnapped this afternoon", Category.SECURITY),
+    ("ada org bawa golok ngamuk di pasar", "a man with a machete is running amok at the market", Category.SECURITY),
+    ("ada yg ngintip dr luar jendela kamar sy", "someone is peeping through my bedroom window", Category.SECURITY),
+]
+
+
+@pytest.mark.parametrize(("told", "lang", "category"), [
+    (told, lang, category) for indonesian, english, category in _CRIES_IN_BOTH
+    for told, lang in ((indonesian, "id"), (english, "en"))])
+async def test_a_cry_in_either_language_files_its_urgent_report_alike(engine: Engine, told: str, lang: str,
+                                                                      category: Category) -> None:
+    resident = Resident(engine)
+    await resident.send(told)
+    assert resident.heard("emergency.call_110", lang), resident.text
+    draft = await draft_of(engine)
+    assert draft["urgent"] is True
+    assert draft.get("category", draft.get("read", {}).get("category")) == category.value, draft
+
+
 @pytest.mark.parametrize("home", ["kel gedog sananwetan", "sy tinggal di gedog"])
 async def test_a_place_said_as_by_phone_or_online_asks_where_the_resident_lives(engine: Engine, home: str) -> None:
     resident = await at_location(engine)

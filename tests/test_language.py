@@ -307,6 +307,12 @@ def test_no_invite_code_or_reference_reads_as_english() -> None:
     ("ibu sy gk ada napas pak", ("medical",)),
     ("a man collapsed on the street", ("medical",)),
     ("ada mobil nyemplung ke kali, sopirnya blm keluar", ("medical",)),
+    # an overdose, told of however: an ambulance
+    ("sy udh minum obat banyak bgt", ("medical",)),
+    ("anak sy nelen obat satu strip", ("medical",)),
+    ("I took a whole bottle of pills", ("medical",)),
+    ("my brother overdosed", ("medical",)),
+    ("car accident the driver is not moving", ("medical",)),
 ])
 def test_a_cry_names_the_other_services_its_danger_needs(cry: str, services: tuple[str, ...]) -> None:
     assert services_to_call(cry) == services

@@ -37,7 +37,8 @@ ALWAYS = frozenset({
     "stab", "stabbed", "stabbing", "gun", "guns", "shooting", "shot", "knife", "machete", "weapon", "robbery",
     "robbed", "mugged", "kidnap", "kidnapped", "murder", "rape", "raped", "bomb", "hostage", "emergency",
     "attacked", "attacking", "beaten", "beating", "suicide", "fire", "burning", "bleeding", "unconscious",
-    "overdose", "explosion", "drugged", "poisoned",
+    "overdose", "explosion", "drugged", "poisoned", "knives", "machetes", "robber", "robbers", "brawl", "brawling",
+    "strangling", "abducted", "mugging",
 })  # fmt: skip
 # Words, not stems: the stem is also an everyday word ("bakar sampah", "pukul 9", "tendang bola", "bau
 # menusuk", "nembak" is also to ask someone out), or Sastrawi misreads it ("penculikan" → culi).
@@ -129,6 +130,8 @@ _UNSURE_OF_DEATH = frozenset({"kayaknya", "kayak", "mungkin", "sepertinya", "ent
 _FOLLOWED = tuple(tuple(p.split()) for p in (
     "mengikuti saya", "membuntuti saya", "dibuntuti orang", "diikuti orang", "following me", "dikuntit", "dikuntitin",
     "dibuntuti", "diikutin", "nguntit saya", "ngikutin saya", "being followed", "been followed", "stalking me",
+    "following my daughter", "following my son", "following my wife", "following my child", "following my sister",
+    "following my girlfriend", "following us",
 ))  # fmt: skip
 # Phrases (normalised words, in order) that are a cry.
 PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
@@ -170,27 +173,34 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "diseret masuk", "diseret paksa", "dragged into", "being dragged",
     "bawa arit", "membawa arit", "pakai arit", "bawa bambu runcing", "demo ricuh", "massa ricuh",
     "darahnya banyak", "banyak darah", "darah banyak",
+    # in English as in Indonesian above: an overdose, a throat held, a hold-up, a crowd against one, a riot, a body
+    "overdosed", "overdosing", "choking me", "choking her", "choking him", "choking a", "choking my", "strangling me",
+    "at gunpoint", "at knifepoint", "holding people up", "surrounded by thugs",
+    "surrounded by a gang", "surrounded by men", "into a riot", "a body in the", "a body by the", "a body on the",
+    "a body near the", "found a body",
 )) + (_BURNT := tuple(tuple(p.split()) for p in (
     "luka bakar parah", "luka bakarnya parah", "luka bakar serius", "luka bakar berat", "terbakar parah",
     "badly burned", "badly burnt", "severely burned", "severe burns",
 ))) + (_ACID := tuple(tuple(p.split()) for p in (
-    "disiram air keras", "kena air keras", "disiram cuka para", "disiram soda api", "acid attack",
+    "disiram air keras", "kena air keras", "disiram cuka para", "disiram soda api", "acid attack", "threw acid",
+    "thrown acid", "splashed acid",
 ))) + (_UNRESPONSIVE := tuple(tuple(p.split()) for p in (
     "enggak bisa dibangunin", "tidak bisa dibangunin", "enggak bisa dibangunkan", "tidak bisa dibangunkan",
     "won t wake up", "wont wake up", "will not wake up", "not waking up", "can t wake", "cannot wake", "unresponsive",
 ))) + (_SNAKE_INSIDE := tuple(tuple(p.split()) for p in (
     # a venomous snake where people are (the fire brigade, 113, takes them); a snake alone is a report
-    "ular kobra", "ular berbisa", "cobra", "venomous snake",
+    "ular kobra", "ular berbisa", "cobra", "venomous snake", "snake in my house", "snake in the house",
+    "snake in my room", "snake in my kitchen",
 ))) + (_SNAKE_BITE := tuple(tuple(p.split()) for p in (
     "digigit ular", "dipatok ular", "kena patok ular", "bitten by a snake", "snake bite", "snakebite",
 ))) + (_BABY_LEFT := tuple(tuple(p.split()) for p in (
     "bayi dibuang", "bayi ditinggal", "bayi ditelantarkan", "buang bayi", "abandoned baby",
-    "baby abandoned", "baby left",
+    "baby abandoned", "baby left", "abandoned a baby", "baby was abandoned", "baby was left",
 ))) + (_BREATHLESS := tuple(tuple(p.split()) for p in (
     "sesak napas", "sesak nafas", "susah napas", "susah nafas", "enggak bisa napas", "tidak bisa napas",
     "tidak bisa bernapas", "tidak bisa bernafas", "enggak bisa nafas", "tidak bisa nafas", "can t breathe",
     "susah bernapas", "susah bernafas", "sulit bernapas", "sulit bernafas", "sulit napas",
-    "cannot breathe", "sesek napas", "sesek nafas",
+    "cannot breathe", "sesek napas", "sesek nafas", "cant breathe",
 ))) + (_LIVE_WIRE := tuple(tuple(p.split()) for p in (
     # a live wire come down, for whoever touches it (one hanging low is a hazard to report: "menjuntai")
     "kabel listrik putus", "kabel listrik jatuh", "kabel pln putus", "kabel pln jatuh", "tiang listrik roboh",
@@ -244,7 +254,12 @@ _FORCING = (("maksa", "masuk"), ("memaksa", "masuk"), ("paksa", "masuk"), ("dobr
             ("forcing", "their", "way"), ("forced", "the", "door"), ("breaking", "down", "the", "door"),
             ("mencoba", "masuk", "rumah"), ("nyoba", "masuk", "rumah"), ("coba", "masuk", "rumah"),
             ("mencoba", "masuk", "lewat"), ("nyoba", "masuk", "lewat"), ("trying", "to", "get", "in"),
-            ("trying", "to", "break", "in"))
+            ("trying", "to", "break", "in")) + (_FORCING_EN := (
+                ("break", "down", "my"), ("breaking", "down", "my"), ("kick", "down", "my"),
+                ("kicking", "down", "my"), ("kicking", "in", "my"), ("trying", "to", "break", "down")))
+# Weather may "break down my fence": only this branch's English phrases (_FORCING_EN) are read past it; "lagi hujan
+# angin, ada yg maksa masuk rumah" is a cry as it always was.
+_WEATHER = frozenset({"storm", "wind", "badai"})
 _NOT_A_HOME = frozenset({"parkiran", "parkir", "tol", "antrean", "antrian", "gerbang", "stadion", "konser"})
 # Someone struck by electricity: a person before the word ("tetangga sy kesetrum"), not a device ("charger kesetrum").
 _SHOCKED = frozenset({"kesetrum", "tersetrum", "electrocuted"})
@@ -851,13 +866,15 @@ def life_at_risk(text: str) -> bool:
 
 def life_at_risk_now(text: str) -> bool:
     """Someone drowning or fallen into water, trapped, pinned or shut in, now: a Darurat whatever else the words
-    name ("anak tetangga jatuh ke sumur" is no neighbours' quarrel, "anak dikunci di mobil" no traffic)."""
+    name ("anak tetangga jatuh ke sumur" is no neighbours' quarrel, "anak dikunci di mobil" no traffic, "a man is
+    dragging a woman into a car" none either); an overdose ("sy udh minum obat banyak bgt") is no case of drugs."""
     said = _sentences(text)
     if not said:
         return False
     in_water = _someone_sinking(said) and not _out_of_the_water(said)
-    held = _in_danger_where_they_are(said) or _held_against_will(said) or _left_in_a_car(said)
-    return _lost_in_water(said) or (not _not_now(said) and (in_water or held))
+    held = _in_danger_where_they_are(said) or _held_against_will(said) or _left_in_a_car(said) \
+        or _forced_into_a_vehicle(said)
+    return _lost_in_water(said) or (not _not_now(said) and (in_water or held or _overdosed(said)))
 
 
 def self_harm(text: str) -> bool:
@@ -1955,6 +1972,8 @@ def _cry_for_help(text: str) -> bool:
             continue
         if _dying_of(said, tuple(phrase), at):
             continue  # "pengen mati ketawa liat video kucing ini"
+        if _named_otherwise(said, tuple(phrase), at):
+            continue  # "found a body of water", "a riot of laughter", "a snake in my house plant", "cant breathe lol"
         if phrase not in SELF_HARM and _joking(said):
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))
@@ -1984,7 +2003,8 @@ def _cry_for_help(text: str) -> bool:
             continue  # "gas bocor, udah dicabut regulatornya": stopped; its smell ("bau gas") is still heard
         if GAS & set(phrase) and (LEAKING | {"kebocoran", "bau", "smell"}) & set(phrase) and _gas_talked_of(said):
             continue  # "mau tanya kalo gas bocor harus ngapain ya"
-        if phrase in _BREATHLESS and (_NOT_NOW_BREATH & set(said[:at]) or _BREATH_CAUSES & set(said)) \
+        if phrase in _BREATHLESS and (_NOT_NOW_BREATH & set(said[:at]) or _BREATH_CAUSES & set(said)
+) \
                 and not ({"tolong"} | _STILL) & set(said):
             continue  # "kalau kena debu sy sesak napas", "polusi pabrik bikin warga sesak napas": how it goes
         after = said[at + len(phrase):at + len(phrase) + 1]
@@ -2004,7 +2024,7 @@ def _cry_for_help(text: str) -> bool:
     if _doused_lately(said):
         return True  # an attack with something hot: hurt, told as just past too
     if not_now:
-        return False
+        return _danger_told_now_after(said)
     if _over_but_still(said):
         return True
     if _alone_and_afraid(said):
@@ -2014,11 +2034,13 @@ def _cry_for_help(text: str) -> bool:
             or _left_in_a_car(said) or _exploded(said) \
             or _shooting_at_people(said) or _dragged_off(said) or _pursuing_now(said) \
             or _crushed_with_someone_inside(said) or _drunk_driving(said) or _stabbing_someone(said) \
-            or _threatened_with_harm(said) or _locked_in_at_home(said):
+            or _threatened_with_harm(said) or _locked_in_at_home(said) or _snatching_now(said) \
+            or _come_in_and_still_there(said) or _someone_inside_while_alone(said) or _overdosed(said) \
+            or _forced_into_a_vehicle(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
-    if _unnegated(said, ACCIDENTS) and _unnegated(said, HURT):
+    if _unnegated(said, ACCIDENTS) and (_unnegated(said, HURT) or _lying_still(said)):
         return True
     if _struck_and_help_called(said):
         return True  # "tolong pak sy ditabrak motor di jl mastrip"
@@ -2036,6 +2058,7 @@ def _cry_for_help(text: str) -> bool:
         return True  # "air udh sedada, kami di atap rumah blm ada yg nolong"
     if not _NOT_A_HOME & set(said) and not _while_away(said) and any(
             not _negated(said, at) and not _by_the_household(said, at)
+            and not (_phrase in _FORCING_EN and _WEATHER & set(said[max(0, at - 3):at]))
             for _phrase, at in phrases_found(said, _FORCING)):
         return True  # "ada yg maksa masuk pak"; not "maksa masuk parkiran tanpa karcis", "tidak ada yg maksa masuk"
     if any(word in _SHOCKED and not _negated(said, i) and _PERSONS_BEFORE & set(said[max(0, i - 3):i])
@@ -2076,10 +2099,13 @@ def _cry_for_help(text: str) -> bool:
         if root in _TAKING or word in _TAKEN_WORDS:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
         if (word in _TOOLS and _at_its_work(said, i)) \
-                or (word in _TOOLS | {"knife", "machete"} and _TOOL_CARE & set(said[max(0, i - 3):i + 6])):
+                or (word in _TOOLS | {"knife", "machete"} and _TOOL_CARE & set(said[max(0, i - 3):i + 6])) \
+                or (word in _BLADES and _BLADE_CARE & set(said[max(0, i - 3):i + 6])):
             continue  # "bawa golok tp buat babat rumput": a tool at its work; "pisau sy tumpul": one to mend
         if _a_toy(said, i):
             continue  # "bawa pistol air, main perang2an": a game
+        if word in _DOING_ONLY and not (i > 1 and said[i - 1] in _BEING | {"is", "s"} and said[i - 2] != _BREAK):
+            continue  # "tips to avoid mugging", "is mugging common?": a word of it; "a man is mugging an old lady"
         if word in _STRANGLING and said[i + 1:i + 2] and said[i + 1].removesuffix("nya") in _STRANGLED \
                 and (_PEOPLE | _OUTSIDERS | {"yang", "dia", "pelaku"}) & set(said[max(0, i - 4):i]):
             return True  # "pacar sy nyekik sy"; not "harga cabe nyekik banget", "cicilan pinjol nyekik sy"
@@ -2113,6 +2139,9 @@ def _cry_for_help(text: str) -> bool:
         if root in _STREET_CRIMES and HABITUAL & set(said[max(0, i - 4):i + 3]) \
                 and not (_CALLED_NOW | _JUST_NOW) & set(said):
             continue  # "sering ada begal kalo malem": a place to report as unsafe; not "…, sy barusan dibegal"
+        if word in _BRAWL_WORDS and HABITUAL & set(_said_before(said, i) + said[i:i + 3]) \
+                and not (_CALLED_NOW | _JUST_NOW) - (_STILL if _now_to_report(said) else set()) & set(said):
+            continue  # "sering ada begal kalo malem": a place to report as unsafe; not "…, sy barusan dibegal"
         if (root == "pukul" or word in ("pukul", "dipukul")) and _at_oclock(said, i):
             continue  # "motor sy hilang di pukul 2 pagi": two o'clock, no blow
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
@@ -2135,7 +2164,7 @@ def _cry_for_help(text: str) -> bool:
                      or any(w in PRESENCE - {"ada"} or (w == "ada" and said[k + 1:k + 2] in (["di"], ["sini"]))
                             for k, w in enumerate(said[i + 1:i + 4], i + 1))):
             return True
-    return False
+    return _danger_told_now_after(said)
 
 
 # Someone in danger where they are, now: about to jump from a height ("ada cewe di pinggir jembatan kayak mau
@@ -2208,6 +2237,43 @@ def _a_person_before(said: list[str], at: int) -> bool:
         return False
     whose = said[k - 1] if k else _BREAK
     return whose in _BEFORE_A_PERSON or whose.isdecimal() or whose.removesuffix("nya") in _PEOPLE
+
+
+# English phrases of a cry that go on to name something else: "found a body of water", "a body shop", "a body of a
+# cat", "turned into a riot of laughter", "a snake in my house plant"; or told laughing ("i cant breathe lol this meme
+# is too funny", "a body in the gym is sweaty lol").
+_NOT_A_BODY = frozenset({"shop", "wash", "lotion", "spray", "paint", "part", "parts"})
+_BODIES_OF = frozenset({"water", "work", "evidence", "knowledge", "cat", "dog", "bird", "rat", "snake", "fish", "cow",
+                        "goat", "chicken", "monkey"})  # "a body of a cat"; not "a body of a man"
+
+
+def _named_otherwise(said: list[str], phrase: tuple[str, ...], at: int) -> bool:
+    """Only this branch's English phrases ("found a body", "a snake in my house", "into a riot"); "dead body", "venomous
+    snake" and the rest are read as before."""
+    after = said[at + len(phrase):at + len(phrase) + 3]
+    if "body" in phrase and phrase != ("dead", "body"):
+        return bool(_NOT_A_BODY & set(after[:1])) or (after[:1] == ["of"] and bool(_BODIES_OF & set(after[1:3])))
+    if phrase[0] == "snake":
+        return after[:1] in (["plant"], ["plants"])
+    if phrase == ("into", "a", "riot"):
+        return after[:1] == ["of"]
+    return False
+
+
+# Someone lying still after an accident, in English ("car accident the driver is not moving"); the Indonesian "tidak
+# bergerak" is a cry of its own (PHRASES).
+_LYING_STILL = (("not", "moving"), ("isn", "t", "moving"), ("isnt", "moving"), ("not", "breathing"),
+                ("isn", "t", "breathing"), ("won", "t", "move"), ("can", "t", "move"), ("doesn", "t", "move"),
+                ("not", "responding"), ("unresponsive",), ("lifeless",))
+# Who lies still is a person named before it: "the car won't move", "traffic not moving", "my leg doesn't move" are not.
+_LYING_ONES = frozenset({"driver", "rider", "victim", "victims", "someone", "somebody", "man", "woman", "boy", "girl",
+                         "kid", "child", "baby", "he", "she", "they", "him", "her", "person", "people", "biker",
+                         "cyclist", "pedestrian", "passenger", "motorist", "guy", "lady", "son", "daughter", "husband",
+                         "wife", "mother", "father", "mom", "dad", "brother", "sister", "friend", "body"})
+
+
+def _lying_still(said: list[str]) -> bool:
+    return any(_LYING_ONES & set(said[:at]) for _phrase, at in phrases_found(said, _LYING_STILL))
 
 
 # An accident told with a call for help ("tolong pak sy ditabrak motor", "help, there's been a crash"): someone may be
@@ -2315,6 +2381,10 @@ _FOR = frozenset({"buat", "untuk", "for"})
 _TOOL_CARE = frozenset({"tumpul", "asah", "asahnya", "mengasah", "ngasah", "diasah", "karatan", "berkarat", "beli",
                         "belinya", "membeli", "jual", "dijual", "harga", "harganya", "merk", "sharpen", "dull", "rusty",
                         "buy", "sell"})
+# The English plurals of this branch's ALWAYS ("knives", "machetes") are also cared for in words main never read.
+_BLADES = frozenset({"knives", "machetes"})
+_BLADE_CARE = _TOOL_CARE | {"bought", "sold", "sharpened", "sharpening", "legal", "permit", "cooking"}
+_DOING_ONLY = frozenset({"mugging", "strangling", "brawling"})  # a cry where someone is at it
 
 
 def _at_its_work(said: list[str], at: int) -> bool:
@@ -2442,6 +2512,21 @@ def returned_now(text: str, story: str) -> bool:
     return back and bool(_STILL & set(said)) and intruded and not _not_now(said)
 
 
+# "every night there's a brawl": English says in three words what "tiap malam ada tawuran" says in one.
+_THERE_IS = frozenset({"there", "s", "is", "are", "a", "an"})
+
+
+def _said_before(said: list[str], at: int, reach: int = 4) -> list[str]:
+    """The `reach` words before `at`, "there's a" left out."""
+    return [word for word in said[max(0, at - reach - 3):at] if word not in _THERE_IS][-reach:]
+
+
+def _now_to_report(said: list[str]) -> bool:
+    """The "now" of the writer's report ("tiap malam ada tawuran, skrg sy mau lapor", "every night there's a brawl
+    outside the bar, now i'm reporting it"), not of the danger."""
+    return any(word in ("sekarang", "now") and REPORTING & set(said[k + 1:k + 4]) for k, word in enumerate(said))
+
+
 # "promo bom cashback", "bom chat": a flood of something. Crimes of the street told as habitual: a place to report.
 _NO_BOMB = frozenset({"cashback", "promo", "diskon", "harga", "like", "likes", "spam", "komentar", "komen", "order",
                       "orderan", "notif", "notifikasi", "bonus"})
@@ -2515,6 +2600,7 @@ _WELL_AGAIN = frozenset({"dulu", "dahulu", "sehat", "sembuh", "pulih", "membaik"
 _JUST_NOW = frozenset({"barusan", "baru", "tadi", "ini", "lagi", "just"})
 _STREET_CRIMES = frozenset({"begal", "rampok", "jambret", "todong", "nodong", "tawur", "tawuran", "bentrok", "keroyok",
                             "leceh", "cabul"})
+_BRAWL_WORDS = frozenset({"brawl", "brawling"})  # this branch's English: "every night there's a brawl"
 
 
 def _feared_or_reported(said: list[str], at: int) -> bool:
@@ -3168,7 +3254,8 @@ _CHILD_MINDED = frozenset({"ternyata", "ketemu", "minta", "mainan", "toy", "ibun
 # Held in against their will ("ditahan debt collector…, gk boleh keluar"); not in custody, at school or sick.
 _HELD = (("enggak", "boleh", "keluar"), ("tidak", "boleh", "keluar"), ("dilarang", "keluar"),
          ("enggak", "dikasih", "keluar"), ("tidak", "diizinkan", "keluar"), ("not", "allowed", "to", "leave"),
-         ("won", "t", "let", "me", "leave"))
+         ("won", "t", "let", "me", "leave"), ("wont", "let", "me", "leave"), ("won", "t", "let", "me", "out"),
+         ("wont", "let", "me", "out"), ("won", "t", "let", "us", "leave"), ("wont", "let", "us", "leave"))
 _IN_CARE_OR_CUSTODY = frozenset({"polisi", "polsek", "polres", "penjara", "sel", "tahanan", "rutan", "lapas", "police",
                                  "jail", "prison", "sekolah", "pesantren", "asrama", "karantina", "isolasi", "sakit",
                                  "dokter", "hujan", "kantor", "school", "sick", "kerja", "karyawan"})
@@ -3178,7 +3265,8 @@ def _held_against_will(said: list[str]) -> bool:
     return any_phrase(said, _HELD) and bool(_HOLDING & set(said)) and not (_IN_CARE_OR_CUSTODY | HABITUAL) & set(said)
 
 
-_HOLDING = frozenset({"ditahan", "ditawan", "disandera", "dikurung", "dikunci", "disekap", "held", "kept", "locked"})
+_HOLDING = frozenset({"ditahan", "ditawan", "disandera", "dikurung", "dikunci", "disekap", "held", "kept", "locked",
+                      "holding"})
 
 # "preman nusuk temen sy": words() spells the Jakartan "nusuk" out as "menusuk", which is also a smell's ("bau
 # menusuk hidung"): a stab where a person follows it.
@@ -3207,12 +3295,21 @@ def _threatened_with_harm(said: list[str]) -> bool:
 _LOCKING = frozenset({"ngunciin", "nguncin", "mengunci", "menguncikan", "dikunciin", "ngurung", "mengurung",
                       "ngurungin", "locked", "locks"})
 _LOCKED_IN = frozenset({"saya", "aku", "me", "us", "kami", "anak", "istri", "ibu", "her", "him"})
+_BEING = frozenset({"m", "am", "was", "were", "are", "re", "been", "got", "being"})  # "I'm locked in by…"
+_KIN_WHO_LOCK = frozenset({"parents", "mantan", "ex", "orangtua", "ortu", "stepmother", "stepmom", "stepdad", "uncle",
+                           "paman", "om"})
 
 
 def _locked_in_at_home(said: list[str]) -> bool:
-    return bool(_HOUSEHOLD & set(said)) and not _IN_CARE_OR_CUSTODY & set(said) and any(
-        word in _LOCKING and _LOCKED_IN & set(said[i + 1:i + 3]) and not _negated(said, i)
+    return bool((_HOUSEHOLD | _KIN_WHO_LOCK) & set(said)) and not _IN_CARE_OR_CUSTODY & set(said) and any(
+        word in _LOCKING and (_LOCKED_IN & set(said[i + 1:i + 3]) or _locked_in_by(said, i)) and not _negated(said, i)
         for i, word in enumerate(said))
+
+
+def _locked_in_by(said: list[str], at: int) -> bool:
+    """"I'm locked in by my boyfriend", "we were locked inside by my father": the one held before, who holds after."""
+    return said[at] == "locked" and said[at + 1:at + 2] in (["in"], ["inside"], ["up"]) \
+        and "by" in said[at + 2:at + 4] and at > 0 and said[at - 1] in _BEING
 
 
 # Something thrown at people: "ngelempar2in botol ke org2", "throwing bottles at people"; by thugs, at anything.
@@ -3591,6 +3688,10 @@ def _intruder_there(said: list[str]) -> bool:
         return True
     told = set(said)
     # someone unknown slipped in, not one of the house ("anak sy nyusup ke kamar sy")
+    named = any(word in ("penyusup", "intruder", "intruders") and not _negated(said, i) and said[i + 1:i + 2] in (
+        ["di"], ["in"], ["inside"]) and _HOME_WITHIN & set(said[i + 2:i + 4]) for i, word in enumerate(said))
+    if named and not (_CHATS | HABITUAL | _WHAT_IF) & told:
+        return True  # "ada penyusup di rumah", "there is an intruder in the house": whoever's home it is
     slipped_in = any(word in ("penyusup", "intruder") or (word in _SLIPPING_IN and {"orang", "seseorang", "yang"} & set(
         said[max(0, i - 2):i]) and not _CHATS & set(said[i + 1:i + 4])) for i, word in enumerate(said))
     stranger = any_phrase(said, (("orang", "asing"),))
@@ -4039,7 +4140,8 @@ def _trapped(said: list[str]) -> bool:
 
 def _cannot_get(said: list[str], where: tuple[str, ...]) -> bool:
     """"enggak bisa keluar", "tidak bisa bangun", "can't get up": a negation right before what cannot be done."""
-    return any(said[i:i + 2] == list(pair) and pair[1] in where and i and said[i - 1] in NEGATIONS | {"t", "cannot"}
+    return any(said[i:i + 2] == list(pair) and pair[1] in where and i
+               and said[i - 1] in NEGATIONS | {"t", "cannot", "cant"}
                for pair in _CANNOT_GET for i in range(len(said) - 1))
 
 
@@ -4060,9 +4162,9 @@ _ANOTHER_AT_RISK = frozenset({"tetangga", "teman", "temen", "dia", "cewe", "cewe
 _FIRE = _FLAMES | frozenset({"kebakaran", "kebakar", "terbakar", "dibakar", "burning", "smoke", "molotov", "ledakan",
                              "meledak", "explosion", "bom", "bomb"})
 _FIRE_OUT = frozenset({"padam", "padem", "dipadamkan", "dipadamin", "dipadami"})
-_INJURED = HURT | _STILL_AT_RISK | _SINKING | frozenset({"overdosis", "overdose", "sesak", "tusuk", "bacok",
-                                                         "stabbed", "keracunan", "diracun", "dibius", "drugged",
-                                                         "poisoned", "pendarahan", "perdarahan", "perkosa",
+_INJURED = HURT | _STILL_AT_RISK | _SINKING | frozenset({"overdosis", "overdose", "overdosed", "overdosing", "sesak",
+                                                         "tusuk", "bacok", "stabbed", "keracunan", "diracun", "dibius",
+                                                         "drugged", "poisoned", "pendarahan", "perdarahan", "perkosa",
                                                          "diperkosa", "raped"})
 
 
@@ -4083,7 +4185,8 @@ def services_to_call(text: str) -> tuple[str, ...]:
                or _about_to_jump(said) or _pinned(said) or _not_breathing(said) or _collapsed(said)
                or _crushed_with_someone_inside(said) or _struck_and_help_called(said)
                or ((_a_vehicle_in_the_water(said) or _someone_sinking(said)) and not _out_of_the_water(said))
-               or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")) or _fallen_unaware(said))
+               or _cannot_get(said, ("bangun", "bergerak", "gerak", "up")) or _fallen_unaware(said)
+               or _overdosed(said) or (_unnegated(said, ACCIDENTS) and _lying_still(said)))
     power = shocked or any_phrase(said, _LIVE_WIRE) or _sparking(said)
     needed = (fire, medical, self_harm(text), power)
     return tuple(f"{service}_other" if service == "self_harm" and _at_risk_is_another(text, said) else service
@@ -4139,3 +4242,182 @@ def _words_of(value: object) -> set[str]:
 _PASSIVES = frozenset(word for name, value in tuple(globals().items()) if name.lstrip("_").isupper()
                       for word in _words_of(value) if word.startswith("di") and len(word) > 4
                       and word not in ROOT_WORDS)
+
+
+# A snatch going on now, told with who does it and a "sekarang" after: "ada yg ngerampas hp ibu2 di depan indomaret
+# skrg", "someone is snatching a bag right now". A thing snatched is read as a theft, over once told; one snatched
+# now is a person robbed now. Not done to the writer and told ("hp sy dirampas"), nor a "sekarang" of the writer's own
+# ("…, skrg sy mau lapor").
+_SNATCH_STEMS = frozenset({"rampas", "jambret", "copet"})
+_SNATCHING = frozenset({"nyopet", "nyopetin", "ngejambret", "jambretin", "snatching", "snatches", "grabbing"})
+_SNATCHERS = _SOMEONE_UNNAMED | _ANOTHER_PERSON | _THUGS | {"org", "dia", "mereka", "guy", "guys", "man", "men",
+                                                           "boy", "boys", "he", "they"}
+_NOW_NOT_THE_WRITERS = _WE | REPORTING | RESIDENT | {"mau", "baru", "sudah", "pengen", "ingin"}
+# What a snatch over has led to, told after the "sekarang": "…, skrg hpnya udh dikembaliin", "…, skrg anak sy nangis
+# terus", "…, sekarang warga resah"; a snatch now is told with where or who is at it ("…skrg dia lari ke gang").
+_SINCE_THE_SNATCH = frozenset({"sudah", "enggak", "tidak", "menangis", "nangis", "resah", "trauma", "dijual",
+                               "bagaimana", "gimana", "urusannya", "dilacak", "hilang", "ilang", "ktp",
+                               "ditemukan", "ketemu", "diblokir", "dikembalikan", "dikembaliin", "beli"})
+_SINCE_REACH = 3  # words after the "sekarang": "skrg anak sy nangis"
+# What is seized from no one's hands: land, rights, a post ("oknum ngerampas tanah warga", "ngerampas hak rakyat").
+_NOT_SNATCHED = frozenset({"tanah", "lahan", "hak", "sawah", "kebun", "lapak", "aset", "wilayah", "jabatan", "kursi",
+                           "kebebasan", "land", "rights"})
+
+
+def _snatching_now(said: list[str]) -> bool:
+    roots = stems_of(said, _SNATCH_STEMS)
+    for i, word in enumerate(said):
+        if not (word in _SNATCHING or (roots[i] in _SNATCH_STEMS and not word.startswith(("di", "ke", "ter")))):
+            continue
+        if not _SNATCHERS & set(said[max(0, i - 4):i]) or _negated(said, i) \
+                or _NOT_SNATCHED & set(said[i + 1:i + 3]):
+            continue
+        end = next((k for k in range(i + 1, len(said)) if said[k] == _BREAK), len(said))
+        if any(said[k] in ("sekarang", "now") and not _NOW_NOT_THE_WRITERS & set(said[k + 1:k + 2])
+               and not _SINCE_THE_SNATCH & set(said[k + 1:k + 1 + _SINCE_REACH]) for k in range(i + 1, end)):
+            return True
+    return False
+
+
+# Someone come into a home who is there still: "ada yg masuk rumah lewat jendela belakang skrg msh di dalem",
+# "someone got in through the back window and is still inside"; whoever's home it is. Not a guest or a worker let
+# in, one of the household ("anak sy masuk rumah lewat jendela"), a habit, or one gone ("udh ditangkap").
+_STILL_IN = (("masih", "di"), ("masih", "dalam"), ("masih", "dalem"), ("belum", "keluar"), ("still", "inside"),
+             ("still", "in"), ("still", "there"))
+_CAME_IN_WORDS = _GETTING_IN | _CAME_IN | {"got", "get"}
+
+
+def _come_in_and_still_there(said: list[str]) -> bool:
+    told = _guests_named(said)
+    if (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE | _PETS | _CALLING_ROUND | _OVER - {"lewat"}) & told \
+            or _one_of_the_house(said):
+        return False
+    for i, word in enumerate(said):
+        if word not in _SOMEONE_UNNAMED or _negated(said, i) or (word == "yang" and said[i - 1:i] != ["ada"]):
+            continue
+        told_after = _told_after(said, i, _SOMEONE_REACH)
+        came_in = next((k for k, w in enumerate(told_after[:_GETTING_IN_WITHIN]) if w in _CAME_IN_WORDS), None)
+        if came_in is None or not (_HOME_WITHIN | _OF_A_HOME | {"through"}) & set(told_after[came_in:]):
+            continue
+        if any_phrase(said[i:], _STILL_IN):
+            return True
+    return False
+
+
+# Someone heard or there in the home while the writer is alone in it: "sy denger ada org di ruang tamu padahal sy
+# sendirian", "I hear someone in the living room and I'm home alone". Not a cat or the wind, nor one of the house
+# after all ("ternyata suami sy pulang": _mistaken), nor the writer alone and someone at the door outside
+# (_stranger_outside_alone).
+_ALONE_HERE = frozenset({"sendirian", "alone"})
+_IN_THE_HOME = _HOME_WITHIN | {"lantai", "tamu", "loteng", "living", "upstairs", "downstairs", "pintu", "jendela",
+                               "door", "window"}
+# A door or a window is the way in ("ada yg buka pintu belakang"), not where one is at it, outside: "ada org di pintu
+# jualan sayur", "someone is at the door selling cookies".
+_WAYS_IN = frozenset({"pintu", "jendela", "door", "window"})
+
+
+def _guests_named(said: list[str]) -> set[str]:
+    """The words of `said`, "tamu" only where it is a guest, not the room for them ("ruang tamu")."""
+    return {word for i, word in enumerate(said) if not (word == "tamu" and said[i - 1:i] == ["ruang"])}
+
+
+# The one there named as one of the house after all: "…, itu kakak sy", "…, it's the maid", "oh it's my son".
+_OF_THE_HOUSE = _FAMILY | {"kakak", "adik", "son", "daughter", "maid", "pembantu", "art", "kos", "kost", "nanny"}
+_NAMING = frozenset({"itu", "it", "ternyata", "oh"})
+
+
+def _one_of_the_house(said: list[str]) -> bool:
+    return any(word in _NAMING and _OF_THE_HOUSE & set(said[k + 1:k + 4]) for k, word in enumerate(said))
+
+
+def _someone_inside_while_alone(said: list[str]) -> bool:
+    told = _guests_named(said)
+    if not _ALONE_HERE & told or (_LET_IN | HABITUAL | _NOISES_OF_NO_ONE | _PETS) & told or _one_of_the_house(said) \
+            or "next" in told:
+        return False
+    for i, word in enumerate(said):
+        if word not in _SOMEONE_UNNAMED or _negated(said, i) or (word == "yang" and said[i - 1:i] != ["ada"]):
+            continue
+        where = _told_after(said, i, 5)
+        inside = {w for k, w in enumerate(where) if not (w in _WAYS_IN and {"di", "at"} & set(where[max(0, k - 2):k]))}
+        if _IN_THE_HOME & inside and not _OUTSIDE_IT & set(where) and not _on_a_screen(said, i):
+            return True
+    return False
+
+
+# An overdose told: pills or a poison swallowed in a great amount ("sy udh minum obat banyak bgt", "anak sy nelen obat
+# satu strip", "I took a whole bottle of pills"), or a poison of the house drunk ("ibu sy minum obat nyamuk"). Not
+# medicine taken as it should be ("minum obat 3x sehari", "obat banyak macam tiap hari"), nor one that does not help
+# ("…banyak tp gk sembuh"); "too many" only of pills ("I ate too many snacks").
+_SWALLOWING = frozenset({"minum", "meminum", "diminum", "nelen", "menelan", "ditelan", "telan", "took", "take",
+                         "taken", "swallowed", "swallow", "ate"})
+_PILLS = frozenset({"obat", "pil", "obatnya", "tablet", "pills", "tablets", "medicine", "medication", "painkillers"})
+_MANY = frozenset({"banyak", "sebotol", "sestrip", "strip", "segenggam", "semua", "sebanyak", "whole", "bottle",
+                   "handful", "many", "lot", "overdosis", "sekotak", "box"})
+_POISONS_OF_THE_HOUSE = (("obat", "nyamuk"), ("obat", "serangga"), ("obat", "tikus"), ("racun", "tikus"),
+                         ("baygon",), ("bayclin",), ("porstex",), ("pestisida",), ("pembersih", "lantai"),
+                         ("rat", "poison"), ("bleach",))
+_HELPING = frozenset({"sembuh", "mempan", "manjur", "ampuh", "ngaruh", "berpengaruh", "reda", "turun", "sehari",
+                      "resep", "dokter", "apotek", "beli", "harga", "mahal", "jual", "lupa", "day", "forgot",
+                      "doctor", "fine", "macam", "jenis", "anjuran", "dosis", "dosisnya", "sesuai",
+                      "enakan", "pharmacy", "expired", "clinic", "klinik"}) | HABITUAL
+# "obat banyak macam", "tiap hari", "sesuai anjuran": a daily dose; "…skrg udh enakan": one that helped
+_ASKED_IF_FINE = (("enggak", "papa", "kan"), ("enggak", "apa", "apa", "kan"), ("tidak", "apa", "apa", "kan"),
+                  ("enggak", "hilang"), ("tidak", "hilang"))  # "…tp batuknya gk ilang2": the medicine does not help
+_PILLS_REACH = 5  # words from the swallowing to how many: "minum obat sakit kepala banyak bgt"
+_PILLS_MANY = 5  # pills counted at once that are no dose: "nelen obat tidur sekaligus 20 biji"
+
+
+def _overdosed(said: list[str]) -> bool:
+    if _HELPING & set(said) or any_phrase(said, _ASKED_IF_FINE):
+        return False
+    for i, word in enumerate(said):
+        if word not in _SWALLOWING or _negated(said, i) or _PETS & set(said[max(0, i - 3):i]):
+            continue  # "ayam tetangga minum pestisida": an animal's
+        after = _told_after(said, i, _PILLS_REACH + 1)
+        if word in ("took", "take", "taken") and {"to", "back"} & set(after):
+            continue  # "took a lot of medicine to the village": carried
+        if any(tuple(after[k:k + len(p)]) == p for p in _POISONS_OF_THE_HOUSE for k in range(len(after))):
+            return True
+        many = _MANY & set(after) or after[:1] == ["all"] or any(w.isdecimal() and int(w) >= _PILLS_MANY for w in after)
+        if _PILLS & set(after) and many:  # "too many pills"; not "too many snacks", "too many photos"
+            return True
+    return False
+
+
+# Someone dragged or forced into a vehicle: "a man is dragging a woman into a car", "someone is forcing a kid into a
+# van" (Indonesian "cewek dipaksa masuk mobil" is a phrase). Not a thing ("dragging a cart").
+_DRAGGING = frozenset({"dragging", "dragged", "drags", "pulling", "pulled", "forcing", "forced", "shoving", "shoved",
+                       "pushing", "pushed", "throwing", "threw"})
+_TAKEN_ONES = frozenset({"woman", "women", "girl", "girls", "kid", "kids", "child", "children", "boy", "man",
+                         "someone", "somebody", "her", "him", "me", "us", "lady", "person", "student", "daughter",
+                         "son"})
+_CARS = frozenset({"car", "van", "truck", "minivan", "suv", "taxi", "vehicle"})
+
+
+def _forced_into_a_vehicle(said: list[str]) -> bool:
+    for i, word in enumerate(said):
+        if word not in _DRAGGING or _negated(said, i):
+            continue
+        after = _told_after(said, i, 6)
+        into = next((k for k, w in enumerate(after) if w == "into"), None)
+        if into is not None and _TAKEN_ONES & set(after[:into]) and _CARS & set(after[into:into + 3]):
+            return True
+    return False
+
+
+# A past or a habit told first, then a danger now: "kemarin dia mukul sy, skrg dia dateng lagi bawa pisau", "tiap malam
+# ada aja pak, skrg ibuku kecemplung kali". What is told after the "sekarang" is read on its own; the time or the habit
+# before it is not its own ("…, skrg sy mau lapor" stays a report).
+_BEFORE_NOW = HABITUAL | _PAST | {"tadi", "dulu", "pernah", "lalu", "last"}
+
+
+def _danger_told_now_after(said: list[str]) -> bool:
+    for k, word in enumerate(said):
+        if word not in ("sekarang", "now") or not k or said[k - 1] in _SINCE | _UNTIL \
+                or not _BEFORE_NOW & set(said[:k]):
+            continue
+        rest = said[k + 1:]
+        if rest and is_cry_for_help(" ".join("." if w == _BREAK else w for w in rest)):
+            return True
+    return False

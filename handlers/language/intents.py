@@ -71,6 +71,10 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "godain", "digodain", "digodai", "diikutin", "dikuntit", "dibuntuti", "catcalled",
         "membuntuti", "nguntit", "menguntit", "stalked",
         "trafficking", "tppo",
+        # the English of the words above, so that a cry in either language is filed alike ("ada yg diculik" and
+        # "someone was kidnapped", "ada org bawa golok" and "a man with a machete")
+        "kidnapped", "kidnap", "kidnapping", "abducted", "abduction", "machete", "machetes", "knives", "rape", "raped",
+        "robber", "robbers", "mugging", "strangling", "peeping", "peeking", "dragged", "dragging",
     }),
     "unsafe_place": frozenset({"rawan", "gelap", "sepi", "nongkrong", "geng", "angker", "unsafe", "dark"}),
     "traffic": frozenset({
@@ -372,6 +376,24 @@ _STREET_LIGHT = (("lampu", "jalan"), ("penerangan", "jalan"), ("pju",), ("lampu"
 POWER_CUT = (("mati", "lampu"), ("lampu", "mati"), ("listrik", "mati"), ("mati", "listrik"))
 
 
+# Someone dragged off is a crime ("a woman is being dragged into an empty house"); not a vehicle dragging what it hit
+# ("a truck dragged a motorbike 50 meters": traffic), nor a thing dragged ("dragging a cart", "dragging my luggage").
+_DRAGGED = frozenset({"dragged", "dragging"})
+_DRAGGED_ONES = frozenset({"woman", "women", "girl", "girls", "kid", "kids", "child", "children", "boy", "boys", "man",
+                           "men", "someone", "somebody", "her", "him", "me", "us", "them", "lady", "person", "people",
+                           "student", "daughter", "son", "wife", "husband", "victim"})
+_BEFORE_ONE = frozenset({"a", "an", "the", "my", "his", "their", "our", "your", "this", "that", "young", "little"})
+
+
+def _no_one_dragged(said: list[str], at: int) -> bool:
+    if INCIDENT_STEMS["traffic"] & set(said[max(0, at - 3):at]):
+        return True
+    if said[at] == "dragged" and said[at - 1:at] in (["was"], ["were"], ["being"], ["been"], ["got"], ["is"]):
+        return False  # "a girl was dragged into a car": the one dragged is told before
+    after = [word for word in said[at + 1:at + 4] if word not in _BEFORE_ONE]
+    return bool(after) and after[0] not in _DRAGGED_ONES
+
+
 # A burden said to strangle ("harga cabe nyekik", "cicilan mencekik", "pajak nyekik warga"): no one's neck.
 _STRANGLING_ROOTS = frozenset({"cekik", "nyekik", "nyekek"})
 _BURDENS = frozenset({"harga", "cicilan", "utang", "hutang", "pajak", "bunga", "biaya", "tagihan", "iuran", "sewa",
@@ -417,6 +439,9 @@ def category_named(text: str) -> str | None:
     strangling = [i for i, root in enumerate(roots[:len(said)]) if root in _STRANGLING_ROOTS]
     if strangling and all(_a_burden_strangles(said, i) for i in strangling):
         roots = [root for root in roots if root not in _STRANGLING_ROOTS]
+    dragging = [i for i, word in enumerate(said) if word in _DRAGGED]
+    if dragging and all(_no_one_dragged(said, i) for i in dragging):
+        roots = [root for root in roots if root not in _DRAGGED]
     threats = [i for i, root in enumerate(roots[:len(said)]) if root in THREAT_WORDS or said[i] in THREAT_WORDS]
     if threats and all(a_thing_threatens(said, i) for i in threats):
         roots = [root for root in roots if root not in THREAT_WORDS]  # "pohon mau tumbang ngancam rumah warga"
