@@ -1944,7 +1944,6 @@ _KEPT_AFTER_A_NO = 5  # words at most between the no and the word of keeping: "g
 # using this service, delete everything", "udah ga mau pake lapor lagi, hapus data sy": stopping, or not using the
 # service any more. Such words ("udah" among them) tell nothing done of the request.
 _STOPPING_USE = frozenset({"berhenti", "stop", "quit", "keluar", "udahan", "unsubscribe", "sudahi"})
-_USING = frozenset({"pakai", "menggunakan", "gunakan", "use", "using"})
 _THE_SERVICE = frozenset({"layanan", "service", "aplikasi", "app", "ini", "this", "lapor", "bot"})
 _LEAVING = _STOPPING_USE | _USING | _THE_SERVICE
 _OF_LEAVING = _LEAVING | _NO | _DO_NOT | WANTING | _ANY_MORE | _WHOSE | NEUTRAL | {"lagi", "to"}
