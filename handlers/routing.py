@@ -11,8 +11,9 @@ from handlers.i18n import t
 from handlers.text import normalize
 from storage.models import Station
 from storage.officers import has_officers
-from storage.regions import PlaceCandidate, Region, RegionIndex, is_confident
+from storage.regions import AREAS_ONE_BY_ONE, PlaceCandidate, Region, RegionIndex, is_confident
 from storage.stations import (
+    areas_covered,
     areas_of,
     covered_among,
     covered_codes,
@@ -115,7 +116,13 @@ class Router:
         """Villages the stations cover whose names the text misspells: where read() finds nothing, a typo of a
         village nearby ("plosokrep", "di gedok") is likelier than a place no one has heard of."""
         text = _WHERE_FIRST.sub("", text)  # "di gedok" is the name alone
-        return self.places.villages_like(text, await covered_codes(db), limit=CANDIDATES_SHOWN)
+        if await areas_covered(db) <= AREAS_ONE_BY_ONE:
+            return self.places.villages_like(text, await covered_codes(db), limit=CANDIDATES_SHOWN)
+        # Stations for whole provinces or the country: the villages misspelt anywhere, then those the stations cover,
+        # rather than every covered code read (4.5 ms at the country's 7,799)
+        found = self.places.villages_like(text, None, limit=None)
+        covered = await covered_among(db, _areas(found))
+        return [place for place in found if {place.district_code, place.regency.code} & covered][:CANDIDATES_SHOWN]
 
     def place(self, code: str) -> PlaceCandidate | None:
         return self.places.candidate_for(code)

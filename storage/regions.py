@@ -86,7 +86,7 @@ _VILLAGE_TABLES = 1_024  # name tables of the villages in a kecamatan or kab/kot
 # Beyond this many kecamatan and kab/kota, villages_like() reads the villages of the whole country once (1 to 3 ms a
 # word group) and keeps those in the areas, rather than each area's table: stations generated for every kab/kota
 # cover some 7,800 areas, whose tables took about a second to build and read (more than _VILLAGE_TABLES are kept).
-_AREAS_ONE_BY_ONE = 64
+AREAS_ONE_BY_ONE = 64
 _ALL_VILLAGES = 4  # the level of villages: their name table for the whole country, for _match()
 _TOP_DISTRICTS = 12
 _TOP_REGENCIES = 6
@@ -790,10 +790,10 @@ class RegionIndex:
         return [replace(c, marked=r.marked, ordinary=r.ordinary) for r in kept
                 if (c := self.candidate_for(r.code, r.score))]
 
-    def villages_like(self, text: str, areas: Iterable[str], limit: int = 3) -> list[PlaceCandidate]:
-        """Villages inside `areas` (kecamatan or kab/kota codes) whose names the text misspells, best first:
-        "plosokrep" is Plosokerep of the stations' own area, where resolve() finds a village spelt exactly only.
-        Scored as a village alone, never confident: they are offered, not taken."""
+    def villages_like(self, text: str, areas: Iterable[str] | None, limit: int | None = 3) -> list[PlaceCandidate]:
+        """Villages inside `areas` (kecamatan or kab/kota codes; None: the whole country) whose names the text
+        misspells, best first: "plosokrep" is Plosokerep of the stations' own area, where resolve() finds a village
+        spelt exactly only. Scored as a village alone, never confident: they are offered, not taken."""
         best: dict[str, float] = {}
         # "depan rumah" is no village misspelt, nor a spoken verb ("dia ngancem sy" is no Ngrance); a word sent
         # alone where a place is asked ("gedok") may be one
@@ -805,14 +805,14 @@ class RegionIndex:
         # a shop's or a school's is the village, read as if sent alone, and the shop's name is none misspelt
         if (beside := _beside_a_spot(_words(text))) is not None:
             spans = [span for span in _spans(text)[0] if (span.start, span.end) == (beside, beside + 1)]
-        areas = {area for area in areas if area in self._village_codes_in}
-        if len(areas) > _AREAS_ONE_BY_ONE:
+        inside = None if areas is None else {area for area in areas if area in self._village_codes_in}
+        if inside is None or len(inside) > AREAS_ONE_BY_ONE:
             for span in spans:
                 for code, ratio in self._match(_ALL_VILLAGES, span.key, max(span.cutoff, VILLAGE_CUTOFF), limit=None):
-                    if code.rsplit(".", 1)[0] in areas or code[:5] in areas:
+                    if inside is None or code.rsplit(".", 1)[0] in inside or code[:5] in inside:
                         best[code] = max(best.get(code, 0.0), ratio)
         else:
-            for area in areas:
+            for area in inside:
                 for span in spans:
                     for code, ratio in self._match(area, span.key, max(span.cutoff, VILLAGE_CUTOFF), limit=limit):
                         best[code] = max(best.get(code, 0.0), ratio)

@@ -531,6 +531,11 @@ async def covered_codes(db: AsyncSession) -> frozenset[str]:
     return frozenset((await db.execute(select(StationArea.region_code))).scalars())
 
 
+async def areas_covered(db: AsyncSession) -> int:
+    """How many kecamatan and kab/kota the stations cover."""
+    return int((await db.execute(select(func.count()).select_from(StationArea))).scalar_one())
+
+
 async def covered_among(db: AsyncSession, codes: Collection[str]) -> frozenset[str]:
     """Those of these kecamatan and kab/kota codes some station covers."""
     if not codes:

@@ -672,10 +672,10 @@ def test_the_villages_of_many_areas_are_found_as_area_by_area(index: RegionIndex
     up in the country's table once and kept to the areas, and found as they are when each area is read alone."""
     east_java = [regency.code for regency in index.regencies(None) if regency.code.startswith("35.")]
     areas = [*east_java, *(district.code for code in east_java for district in index.districts_in(code))]
-    assert len(areas) > regions._AREAS_ONE_BY_ONE
+    assert len(areas) > regions.AREAS_ONE_BY_ONE
     at_once = [found.code for found in index.villages_like(text, areas)]
     assert all(code.startswith("35.") for code in at_once)
-    monkeypatch.setattr(regions, "_AREAS_ONE_BY_ONE", len(areas))
+    monkeypatch.setattr(regions, "AREAS_ONE_BY_ONE", len(areas))
     assert at_once == [found.code for found in index.villages_like(text, areas)]
 
 

@@ -5,10 +5,21 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from handlers import routing
 from handlers.engine import Engine
 from handlers.i18n import t
+from storage import regions as storage_regions
 from storage.models import Station, StationArea
-from storage.stations import SEED_FILE, import_stations, list_stations, timezone_for
+from storage.regions import AREAS_ONE_BY_ONE
+from storage.stations import (
+    SEED_FILE,
+    areas_covered,
+    draft_registry,
+    import_stations,
+    list_stations,
+    registry_csv,
+    timezone_for,
+)
 from tests.helpers import Resident, at_location, draft_of, finish, regions, station_code
 
 GEDOG = "35.72.03.1001"
@@ -550,3 +561,20 @@ async def test_a_place_a_way_leads_to_comes_after_the_place_it_is_in(engine: Eng
     resident = await at_location(engine)
     await resident.send(typed)
     assert resident.options()[0] == first or f"Maksud Anda {first}?" in resident.text, resident.text
+
+
+@pytest.mark.parametrize("typed", ["plosokrep", "di gedok", "klampk", "bendogrit", "karangtengh", "depan rumah pak rt",
+                                   "kampung baru dkt pasar", "sananwetn"])
+async def test_villages_nearby_with_a_province_of_stations_are_those_read_area_by_area(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch, typed: str) -> None:
+    """With stations for every kab/kota of a province (hundreds of areas) the villages a typo may mean are looked for
+    in the whole country and kept to those the stations cover: the same as each covered area read in turn."""
+    async with engine.sessions() as db, db.begin():
+        rows = await draft_registry(db, regions(), [r.code for r in regions().regencies() if r.code.startswith("35.")])
+        assert not (await import_stations(db, registry_csv(rows, regions()), regions())).errors
+    async with engine.sessions() as db:
+        assert await areas_covered(db) > AREAS_ONE_BY_ONE
+        at_once = [place.code for place in await engine.router.villages_nearby(db, typed)]
+        monkeypatch.setattr(routing, "AREAS_ONE_BY_ONE", 10**6)
+        monkeypatch.setattr(storage_regions, "AREAS_ONE_BY_ONE", 10**6)
+        assert at_once == [place.code for place in await engine.router.villages_nearby(db, typed)]
