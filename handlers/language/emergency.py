@@ -2036,7 +2036,7 @@ def _cry_for_help(text: str) -> bool:
             or _crushed_with_someone_inside(said) or _drunk_driving(said) or _stabbing_someone(said) \
             or _threatened_with_harm(said) or _locked_in_at_home(said) or _snatching_now(said) \
             or _come_in_and_still_there(said) or _someone_inside_while_alone(said) or _overdosed(said) \
-            or _forced_into_a_vehicle(said):
+            or _forced_into_a_vehicle(said) or _locked_in_against_will(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
@@ -3266,7 +3266,7 @@ def _held_against_will(said: list[str]) -> bool:
 
 
 _HOLDING = frozenset({"ditahan", "ditawan", "disandera", "dikurung", "dikunci", "disekap", "held", "kept", "locked",
-                      "holding"})
+                      "holding", "trapped"})
 
 # "preman nusuk temen sy": words() spells the Jakartan "nusuk" out as "menusuk", which is also a smell's ("bau
 # menusuk hidung"): a stab where a person follows it.
@@ -3304,6 +3304,35 @@ def _locked_in_at_home(said: list[str]) -> bool:
     return bool((_HOUSEHOLD | _KIN_WHO_LOCK) & set(said)) and not _IN_CARE_OR_CUSTODY & set(said) and any(
         word in _LOCKING and (_LOCKED_IN & set(said[i + 1:i + 3]) or _locked_in_by(said, i)) and not _negated(said, i)
         for i, word in enumerate(said))
+
+
+# Locked in by anyone, the one locked in a person: "someone locked me in the bathroom", "they locked my sister in a
+# room", "I'm locked in and can't get out", "I've been locked in by my employer". Not keys, nor one's own doing
+# ("locked myself out", "the kids locked themselves in playing"), nor custody.
+_LOCKED_ONES = frozenset({"me", "us", "her", "him"})
+_WHO_LOCKS = _FAMILY | _PERSONS | _LOCKED_ONES | frozenset({
+    "employer", "boss", "someone", "somebody", "them", "guy", "guys", "man", "men", "stranger", "strangers",
+    "landlord", "boyfriend", "girlfriend", "husband", "wife", "ex"})
+_NO_WAY_OUT = (("can", "t", "get", "out"), ("cannot", "get", "out"), ("cant", "get", "out"), ("won", "t", "let"),
+               ("wont", "let"), ("help",), ("please",), ("tolong",))
+
+
+def _locked_in_against_will(said: list[str]) -> bool:
+    if _IN_CARE_OR_CUSTODY & set(said):
+        return False
+    for i, word in enumerate(said):
+        if word != "locked" or _negated(said, i):
+            continue
+        after = said[i + 1:i + 5]
+        whom = after[:1] and (after[0] in _LOCKED_ONES
+                              or (after[0] in ("my", "our") and bool((_FAMILY | _PERSONS) & set(after[1:2]))))
+        if whom and {"in", "inside"} & set(after[1:4]):
+            return True
+        passive = i > 0 and said[i - 1] in _BEING and after[:1] in (["in"], ["inside"])
+        by_someone = "by" in after[1:3] and bool(_WHO_LOCKS & set(said[i + 2:i + 6]))  # not "locked in by the rain"
+        if passive and (by_someone or any_phrase(said[i:], _NO_WAY_OUT)):
+            return True
+    return False
 
 
 def _locked_in_by(said: list[str], at: int) -> bool:
@@ -4393,6 +4422,7 @@ _TAKEN_ONES = frozenset({"woman", "women", "girl", "girls", "kid", "kids", "chil
                          "someone", "somebody", "her", "him", "me", "us", "lady", "person", "student", "daughter",
                          "son"})
 _CARS = frozenset({"car", "van", "truck", "minivan", "suv", "taxi", "vehicle"})
+_TAKEN_INTO = frozenset({"dragged", "pulled", "forced", "shoved", "pushed", "thrown"})  # not "was dragging a suitcase"
 
 
 def _forced_into_a_vehicle(said: list[str]) -> bool:
@@ -4401,7 +4431,11 @@ def _forced_into_a_vehicle(said: list[str]) -> bool:
             continue
         after = _told_after(said, i, 6)
         into = next((k for k, w in enumerate(after) if w == "into"), None)
-        if into is not None and _TAKEN_ONES & set(after[:into]) and _CARS & set(after[into:into + 3]):
+        # "a girl was pulled into a van": the one taken told before, the verb in the passive
+        taken_before = word in _TAKEN_INTO and i > 0 and said[i - 1] in _BEING \
+            and bool(_TAKEN_ONES & set(said[max(0, i - 4):i]))
+        if into is not None and (_TAKEN_ONES & set(after[:into]) or taken_before) \
+                and _CARS & set(after[into:into + 3]):
             return True
     return False
 
