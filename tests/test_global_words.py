@@ -369,6 +369,11 @@ ERASURE_ASKED = [
     "delete everything you have on me",
     "delete everything you know about me",
     "hapus semua yg kalian punya tentang saya",
+    # forgetting asked, and what is held named as information
+    "forget everything about me",
+    "please forget my data",
+    "please remove all my personal information",
+    "delete all information about me",
 ]
 # Words of erasing that ask nothing of the sort: a story, a statement of what was done, someone else's data.
 NO_ERASURE_ASKED = [
@@ -396,6 +401,9 @@ NO_ERASURE_ASKED = [
     "sy udah ga mau pake hp itu lagi, pelaku hapus data sy",
     "dia udah ga mau pake lapor lagi, hapus data dia",
     "delete everything on my phone",
+    "dont forget to check my report",
+    "forget about it",
+    "the thief removed all the information from my phone",
 ]
 
 
@@ -455,6 +463,15 @@ async def test_erasure_asked_for_at_any_question_of_a_report_is_confirmed_first(
 @READING_ON_SQLITE
 @pytest.mark.parametrize("said", NO_ERASURE_ASKED)
 async def test_words_of_erasing_at_the_menu_ask_no_erasure(engine: Engine, said: str) -> None:
+    resident = await at(engine, "menu")
+    await resident.send(said)
+    assert not asked_to_confirm(resident), resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("said", ["forget it", "please forget it, i will report later",
+                                  "can you tell me information about my report"])
+async def test_forgetting_said_of_nothing_held_asks_no_erasure(engine: Engine, said: str) -> None:
     resident = await at(engine, "menu")
     await resident.send(said)
     assert not asked_to_confirm(resident), resident.text

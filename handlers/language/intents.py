@@ -1914,17 +1914,19 @@ def stopping(text: str) -> str | None:
 # says "hapus" says more ("pelaku menghapus chat di hp saya", "dia hapus semua bukti transfer"). A reason may
 # follow in a sentence of its own; nothing but greetings and forms of address may come before.
 _ERASE_ROOT = "hapus"  # hapus, dihapus, hapusin, hapuskan, menghapus, ngehapus
-_ERASE_WORDS = frozenset({"delete", "deleted", "erase", "erased", "remove", "removed", "wipe", "wiped", "hps",
-                          "hpus"})  # the last two: "hapus" as typed short
+_ERASE_WORDS = frozenset({"delete", "deleted", "erase", "erased", "remove", "removed", "wipe", "wiped", "forget",
+                          "hps", "hpus"})  # the last two: "hapus" as typed short
 # Erasing refused at its question: "jangan dihapus", "gak jadi hapus", "don't delete", "no, do not delete it".
 _NOT_ERASING = frozenset({"jangan", "enggak", "tidak", "batal", "don", "dont", "not", "no", "never", "cancel"})
 # Erasing asked for by its verb first, as one asks ("hapus nomor hp saya", "delete my account"), not told done
 # ("dihapus semua pak", "sudah dihapus"): the forms that ask.
-_ERASE_NOW = frozenset({"hapus", "hapusin", "hapuskan", "apus", "hps", "hpus", "delete", "erase", "remove", "wipe"})
+_ERASE_NOW = frozenset({"hapus", "hapusin", "hapuskan", "apus", "hps", "hpus", "delete", "erase", "remove", "wipe",
+                        "forget"})
 _DONE = frozenset({"sudah", "udah", "sdh", "telah", "already", "was", "were", "been", "kehapus", "terhapus"})
 _PHONE = frozenset({"hp", "handphone", "ponsel", "telepon", "phone", "wa", "whatsapp"})  # "no hp": the number
 _ERASABLE = _PHONE | {"data", "nomor", "number", "akun", "account", "kontak", "contact", "semua", "semuanya",
-                      "everything", "all", "info", "informasi", "details", "pribadi", "personal", "chat", "riwayat",
+                      "everything", "all", "info", "information", "informasi", "details", "pribadi", "personal", "chat",
+                      "riwayat",
                       "history", "percakapan", "obrolan", "pesan", "messages", "conversation", "conversations"}
 _WHOSE = frozenset({"saya", "aku", "ku", "gue", "gua", "kami", "kita", "i", "me", "my", "mine", "we", "us", "our"})
 # Asking that one's data be no longer kept, as one asks it be erased: "sy gk mau data sy disimpan", "jangan simpan
@@ -2020,7 +2022,7 @@ def erasure_asked(text: str) -> bool:
         if not_to_keep and name_said and not any(_erasing(w) for w in said):
             return False  # "nama sy jangan disimpan": how to be shown, which the identity's question asks
         if not all(_erasing(w) or _of_the_request(w, name_said) or w in _OPENING or w in _LEAVING
-                   or (w == "on" and said[i + 1:i + 2] in (["me"], ["us"]))  # "everything you have on me"
+                   or (w in ("on", "about") and said[i + 1:i + 2] in (["me"], ["us"]))  # "everything … on me"
                    or (not_to_keep and (_keeping(w) or w in _OF_NOT_KEEPING)) for i, w in enumerate(said)):
             return False  # a sentence that says more before the request: "dia hapus semua bukti transfer"
         asked += said
