@@ -405,6 +405,9 @@ NO_ERASURE_ASKED = [
     "forget about it",
     "the thief removed all the information from my phone",
 ]
+# Forgetting or information said of nothing held, and no story either: asked at the menu only.
+FORGETTING_NOTHING_HELD = ["forget it", "please forget it, i will report later",
+                           "can you tell me information about my report"]
 
 
 def asked_to_confirm(resident: Resident) -> bool:
@@ -461,17 +464,8 @@ async def test_erasure_asked_for_at_any_question_of_a_report_is_confirmed_first(
 
 
 @READING_ON_SQLITE
-@pytest.mark.parametrize("said", NO_ERASURE_ASKED)
+@pytest.mark.parametrize("said", [*NO_ERASURE_ASKED, *FORGETTING_NOTHING_HELD])
 async def test_words_of_erasing_at_the_menu_ask_no_erasure(engine: Engine, said: str) -> None:
-    resident = await at(engine, "menu")
-    await resident.send(said)
-    assert not asked_to_confirm(resident), resident.text
-
-
-@READING_ON_SQLITE
-@pytest.mark.parametrize("said", ["forget it", "please forget it, i will report later",
-                                  "can you tell me information about my report"])
-async def test_forgetting_said_of_nothing_held_asks_no_erasure(engine: Engine, said: str) -> None:
     resident = await at(engine, "menu")
     await resident.send(said)
     assert not asked_to_confirm(resident), resident.text
