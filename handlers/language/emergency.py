@@ -3312,7 +3312,7 @@ def _locked_in_at_home(said: list[str]) -> bool:
 _LOCKED_ONES = frozenset({"me", "us", "her", "him"})
 _WHO_LOCKS = _FAMILY | _PERSONS | _LOCKED_ONES | frozenset({
     "employer", "boss", "someone", "somebody", "them", "guy", "guys", "man", "men", "stranger", "strangers",
-    "landlord", "boyfriend", "girlfriend", "husband", "wife", "ex"})
+    "landlord", "ex"})  # a partner or a spouse is of _PERSONS already
 _NO_WAY_OUT = (("can", "t", "get", "out"), ("cannot", "get", "out"), ("cant", "get", "out"), ("won", "t", "let"),
                ("wont", "let"), ("help",), ("please",), ("tolong",))
 
