@@ -117,10 +117,10 @@ PHOTO_OF_A_REPORT_WITHIN = dt.timedelta(hours=3)
 # the next; the tries at naming a place and what was found alike there, cleared once one is confirmed.
 WhereKey = Literal["latitude", "longitude", "location_text", "story_spot", "pin_kept", "place_tries", "place_attempts",
                    "place", "station_id", "station_label", "needs_routing", "proposal", "options", "same", "join",
-                   "online"]
+                   "join_station", "online"]
 ReadingKey = Literal["place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"]
 TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "places_refused", "place_unknown", "home_asked",
-                    "same", "join", "corrected_place", "offered_before"]
+                    "same", "join", "join_station", "corrected_place", "offered_before"]
 WHERE_KEYS: tuple[WhereKey, ...] = get_args(WhereKey)
 READING_KEYS: tuple[ReadingKey, ...] = get_args(ReadingKey)
 TRYING_KEYS: tuple[TryingKey, ...] = get_args(TryingKey)
@@ -1250,8 +1250,8 @@ def answer_aside(turn: Turn) -> str | None:
         turn.say(ASIDE_ANSWERS[said])  # "di gedog pak, itu masuk polsek mana y?": the place, and whose it is after
         turn.text = place
         return None
-    if said == "station" and turn.draft.get("station_label"):
-        turn.say("report.aside_station", station=turn.draft["station_label"])
+    if said == "station" and (station := _station_it_goes_to(turn.draft)):
+        turn.say("report.aside_station", station=station)
     else:
         if said in ("privacy", "identity_options"):
             _answer_in_their_language(turn)  # "will the police know my name?"
@@ -2044,8 +2044,11 @@ async def _look_for_same_incident(turn: Turn) -> None:
                                      story=draft["description"], told_by=turn.contact.id,
                                      place=turn.router.place(draft["place"]))
     if found is not None:
+        # The station holding it now, which a referral may have changed: where a yes sends the account.
+        holding = await turn.db.get(Station, found.report.station_id) if found.report.station_id else None
         draft["same"] = {"report_id": found.report.id, "residents": found.residents,
-                         "place": code_label(turn.lang, turn.router, draft["place"]).split(", ")[0]}
+                         "place": code_label(turn.lang, turn.router, draft["place"]).split(", ")[0],
+                         "station": await station_label(turn.db, holding) if holding else None}
 
 
 def ask_same_incident(turn: Turn) -> None:
@@ -2063,7 +2066,7 @@ async def same_incident(turn: Turn) -> str:
         return SAME
     same = turn.draft.pop("same")
     if picked == "yes":
-        turn.draft["join"] = same["report_id"]
+        turn.draft["join"], turn.draft["join_station"] = same["report_id"], same.get("station")
     return first_missing(turn)
 
 
@@ -2779,6 +2782,11 @@ def _place_text(turn: Turn, draft: Draft) -> str:
                           latitude=draft.get("latitude"), longitude=draft.get("longitude"), code=draft.get("place"))
 
 
+def _station_it_goes_to(draft: Draft) -> str | None:
+    """The station a yes sends it to: the one holding the report joined, else the one its place is routed to."""
+    return (draft.get("join_station") if "join" in draft else None) or draft.get("station_label")
+
+
 def ask_summary(turn: Turn) -> None:
     draft = turn.draft
     place = _place_text(turn, draft)
@@ -2789,6 +2797,7 @@ def ask_summary(turn: Turn) -> None:
     if draft["identity"] == Identity.NAMED and turn.contact.display_name_encrypted:
         identity += f" ({turn.cipher.decrypt(turn.contact.display_name_encrypted)})"
     urgent_beyond_category = draft.get("urgent") and draft["category"] != Category.EMERGENCY
+    joining = "join" in draft
     if draft.pop("identity_read", False) and draft["identity"] != Identity.NAMED:
         turn.say("report.identity_reminder")  # what the identity question would have told them
     turn.say(
@@ -2800,9 +2809,10 @@ def ask_summary(turn: Turn) -> None:
         when=_when_text(turn),
         photo=t(turn.lang, "report.photo_yes" if draft.get("photo") else "report.photo_no"),
         identity=identity,
-        station=draft.get("station_label") or t(turn.lang, "report.station_unknown"),
-        unrouted=t(turn.lang, "report.summary_unrouted") if draft.get("needs_routing") and draft.get("place") else "",
-        joining=t(turn.lang, "report.summary_joining") if "join" in draft else "",
+        station=_station_it_goes_to(draft) or t(turn.lang, "report.station_unknown"),
+        unrouted=t(turn.lang, "report.summary_unrouted")
+        if draft.get("needs_routing") and draft.get("place") and not joining else "",
+        joining=t(turn.lang, "report.summary_joining") if joining else "",
     )
 
 

@@ -70,6 +70,7 @@ class SameIncident(TypedDict):
     report_id: int
     residents: int
     place: str
+    station: NotRequired[str | None]  # the station holding it now (drafts kept by older versions lack it)
 
 
 class Draft(TypedDict, total=False):
@@ -115,6 +116,7 @@ class Draft(TypedDict, total=False):
     when_asked_again: bool  # words no time was read in were added to the story: what comes next is the time
     same: SameIncident  # asked about once the place is known
     join: int  # the report the resident said is theirs: the account is added to it as a witness's
+    join_station: str | None  # the station holding that report, which the summary names
     another_asked_at: str  # the step "maaf salah, mau lapor yang lain" was said at: where a no goes back to
 
 

@@ -1,5 +1,5 @@
 """Many residents, one incident: the open report a new account tells of again, and the account joined to it
-as a witness statement, with one short "+1 saksi" to the duty officers instead of a new alert."""
+as a witness statement, with one short "+1 saksi" to whom the report's alerts go instead of a new alert."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from handlers.language.normalise import words
 from handlers.office import Office
 from handlers.publication import withheld
 from storage.models import Attachment, Category, Contact, Identity, OutboxKind, Report, to_the_hour
-from storage.officers import duty_officers
+from storage.officers import officers_to_alert
 from storage.outbox import enqueue
 from storage.regions import PlaceCandidate
 from storage.reports import NewAttachment
@@ -63,11 +63,11 @@ def place_names_of(place: PlaceCandidate | None) -> frozenset[str]:
 async def join_report(office: Office, report: Report, *, contact: Contact, identity: Identity, statement: str,
                       occurred_text: str, location_text: str | None, pin: tuple[float, float] | None,
                       language: str, attachments: list[NewAttachment], urgent: bool) -> int | None:
-    """Adds the account to `report` as a witness statement (and its photo or voice note to the report's), tells the duty
-    officers once, and returns how many residents have now reported it; None, and nothing added, when the contact
-    added one to it before (anonymously too: told again, it would count them twice). An `urgent` account (a cry for
-    help) makes the report urgent. An anonymous witness keeps no link to their contact and no time finer than the
-    hour."""
+    """Adds the account to `report` as a witness statement (and its photo or voice note to the report's), tells
+    whom the report's alerts go to once (its station's duty officers, else its heads), and returns how many
+    residents have now reported it; None, and nothing added, when the contact added one to it before (anonymously
+    too: told again, it would count them twice). An `urgent` account (a cry for help) makes the report urgent. An
+    anonymous witness keeps no link to their contact and no time finer than the hour."""
     teller = office.cipher.teller_token(contact.urn_hash, report.id)
     if await told_already(office.db, report, teller):
         return None
@@ -81,7 +81,7 @@ async def join_report(office: Office, report: Report, *, contact: Contact, ident
     residents = await residents_reporting(office.db, report)
     report.urgent = report.urgent or urgent
     hourly = Identity.ANONYMOUS in (identity, report.identity)
-    for officer, officer_contact in await duty_officers(office.db, report.station_id) if report.station_id else []:
+    for officer, officer_contact in await officers_to_alert(office.db, report.station_id) if report.station_id else []:
         lang = officer_contact.language or report.language
         text = t(lang, "alert.witness_added", ref=report.ref, residents=residents,
                  urgent=t(lang, "alert.urgent") if urgent else "",

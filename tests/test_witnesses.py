@@ -287,6 +287,45 @@ async def test_a_witness_crying_for_help_makes_the_report_urgent(engine: Engine)
     assert update.startswith(f"🚨 MENDESAK\n+1 saksi untuk {ref}"), update
 
 
+async def test_a_station_with_only_its_head_enrolled_hears_of_each_witness(engine: Engine) -> None:
+    """Its alerts go to the head: so does the "+1", urgent or not."""
+    kapolsek = "console:kapolsek"
+    await enrolled(engine, kapolsek, role=OfficerRole.HEAD)
+    _first, ref = await file_report_of(engine, "console:pertama", FLOOD, "other")
+    assert len(await sent_to(engine, kapolsek, "officer_alert")) == 1
+    for number, story in enumerate((SAME_FLOOD, "banjir depan sd gedog makin tinggi, ada anak terseret arus, tolong")):
+        witness = Resident(engine, f"console:saksi-{number}")
+        await tell(witness, story, "other")
+        assert witness.heard("report.ask_same_incident"), witness.text
+        for message in ("ya", "1", "lewati", "2", "kirim"):
+            await witness.send(message)
+        assert witness.heard("report.joined"), witness.text
+    calm, urgent = await sent_to(engine, kapolsek, "witness_added")
+    assert calm.startswith(f"+1 saksi untuk {ref}") and urgent.startswith(f"🚨 MENDESAK\n+1 saksi untuk {ref}"), \
+        (calm, urgent)
+
+
+async def test_a_witness_of_a_report_referred_away_is_shown_the_station_that_holds_it(engine: Engine) -> None:
+    petugas, sekar = await enrolled(engine, PETUGAS), "console:petugas-sekar"
+    await enrolled(engine, sekar, station="POLSEK-SEKAR")
+    _first, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
+    await petugas.send(f"RUJUK {ref} POLSEK-SEKAR salah wilayah")
+    assert petugas.heard("officer.done.refer"), petugas.text
+    witness = Resident(engine, "console:saksi")
+    await tell(witness, SAME_STORY, "security")
+    assert witness.heard("report.ask_same_incident"), witness.text
+    for message in ("ya", "2", "lewati", "2"):
+        await witness.send(message)
+    assert witness.heard("report.summary"), witness.text
+    assert "Diteruskan ke: Polsek Sekar (Polres Bojonegoro)" in witness.text, witness.text
+    await witness.send("ini langsung ke polsek mana pak?")
+    assert witness.text.startswith("Laporan ini diteruskan ke Polsek Sekar (Polres Bojonegoro)"), witness.text
+    await witness.send("kirim")
+    assert witness.heard("report.joined"), witness.text
+    assert len(await sent_to(engine, sekar, "witness_added")) == 1
+    assert not await sent_to(engine, PETUGAS, "witness_added"), "the report is no longer Sananwetan's"
+
+
 async def file_report_of(engine: Engine, urn: str, story: str, category: str) -> tuple[Resident, str]:
     resident = Resident(engine, urn)
     await tell(resident, story, category)
