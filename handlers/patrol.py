@@ -38,6 +38,8 @@ _MET_WORDS = frozenset({"orang", "org", "warga", "people", "residents", "persons
                         "lebih", "kurleb", "about", "around", "approximately", "pak", "ada", "ketemu", "bertemu",
                         "dengan", "met", "we", "i"})
 _ABOUT_A_NUMBER = re.compile(r"^(\d+)(?:an)?$")  # "20an": about twenty
+# A number written below zero ("-5", "minus 3"): no count of people. A dash between two numbers is a range.
+_BELOW_ZERO = re.compile(r"(?:^|[^\w])[-\u2212\u2013]\s*\d|\bminus\b", re.IGNORECASE)
 MOST_CONCERNS = 20
 CONCERN_WORDS = 3  # a concern told where another is offered: "Tambah keluhan" and "gak ada lagi" are shorter
 
@@ -275,7 +277,9 @@ def place_problem(place_text: str) -> dict[str, Any] | None:
 def met_count(said: str) -> int | None:
     """The number of residents met, as officers type it: "12", "12 orang", "sekitar 15 warga", "dua puluh orang",
     "7 bapak2 dan 3 ibu2" (added up); None when the words hold no one number of people (or several not joined
-    by "dan"), or more than MOST_MET."""
+    by "dan"), below zero, or more than MOST_MET."""
+    if _BELOW_ZERO.search(said):
+        return None
     said_words = normalize(_PEOPLE_REPEATED.sub(r"\1", said)).split()
     numbers, spelt = [], []
     for word in [*said_words, ""]:

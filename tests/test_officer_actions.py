@@ -1331,12 +1331,14 @@ async def test_a_patrol_can_be_cancelled_and_is_for_officers_only(engine: Engine
 
 
 @pytest.mark.parametrize(("said", "met"), [("dua puluh orang", 20), ("tiga belas warga", 13), ("sebelas", 11),
-                                           ("ada 7 bapak2 dan 3 ibu2", 10), ("seratus lima orang", 105)])
+                                           ("ada 7 bapak2 dan 3 ibu2", 10), ("seratus lima orang", 105),
+                                           ("5 - bapak2", 5)])
 def test_residents_met_may_be_counted_in_words_or_added_up(said: str, met: int) -> None:
     assert patrol.met_count(said) == met
 
 
-@pytest.mark.parametrize("said", ["belasan warga", "12 15", "puluh", "hari ini ramai"])
+@pytest.mark.parametrize("said", ["belasan warga", "12 15", "puluh", "hari ini ramai", "-5", "- 5 orang",
+                                  "\u22125", "minus 3 warga", "sekitar -20"])
 def test_residents_met_as_no_one_number_are_asked_again(said: str) -> None:
     assert patrol.met_count(said) is None
 
