@@ -51,9 +51,24 @@ JAVANESE_DAYS = ({"rong", "telung", "sak", "siji", "loro", "telu", "papat", "lim
                  "hari")
 # Spoken shortenings the slang lexicon lacks, some of them a typo away from a place ("crita": Kec. Carita).
 SPOKEN = {"crita": "cerita", "critanya": "ceritanya", "crito": "cerita"}
+# The makes and models of the motorbikes, cars and phones residents report stolen, which they name with the thing
+# ("motor honda beat merah", "hp samsung a50"): no package lists them, and some name places ("beat" is a typo away
+# from Kec. Belat; Desa Mio, Desa Fino). As ordinary words, they name a place only with a level word or beside
+# the place's kecamatan or kabupaten, as "pintu" does.
+THINGS_OWNED = frozenset({
+    "honda", "yamaha", "suzuki", "kawasaki", "vespa", "toyota", "daihatsu", "mitsubishi", "nissan", "wuling",
+    "beat", "vario", "scoopy", "genio", "pcx", "supra", "revo", "blade", "spacy", "cbr", "crf",
+    "mio", "fino", "nmax", "aerox", "lexi", "xeon", "jupiter", "vega", "vixion", "byson", "xmax", "xride", "freego",
+    "satria", "smash", "shogun", "nex", "ninja", "klx",
+    "avanza", "xenia", "innova", "fortuner", "terios", "brio", "jazz", "mobilio", "ertiga", "calya", "sigra",
+    "agya", "ayla", "livina", "xpander", "pajero", "kijang",
+    "iphone", "samsung", "galaxy", "oppo", "vivo", "xiaomi", "redmi", "realme", "infinix", "poco", "nokia",
+    "tecno", "itel",
+})
 # The words chat slang is spelt out to ("dl" → "dulu", "tdk" → "tidak"): everyday words, some no root of Sastrawi's.
 SLANG_MEANINGS = frozenset(word for meaning in SLANG_DATA.values() for word in meaning.split())
-_ORDINARY_WORDS = ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(NGOKO) | frozenset(SPOKEN)
+_ORDINARY_WORDS = (ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(NGOKO) | frozenset(SPOKEN)
+                   | THINGS_OWNED)
 
 
 class RootWords:
@@ -114,5 +129,5 @@ def spoken_root(word: str) -> str | None:
 
 def is_ordinary(word: str) -> bool:
     """Whether a lower-case word is an ordinary Indonesian word: a root, chat slang, or a root with affixes
-    ("pejalan", "digantung")."""
+    ("pejalan", "digantung"), or the name of a thing owned ("beat", "samsung")."""
     return word in _ORDINARY_WORDS or stem(word) in ROOT_WORDS

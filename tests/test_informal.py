@@ -1588,6 +1588,27 @@ async def test_more_of_the_story_at_the_place_question_is_no_place_read_in_passi
     assert more in draft["description"] and "location_text" not in draft
 
 
+@pytest.mark.parametrize("thing", ["motornya honda beat merah", "motornya beat merah pak", "hp samsung a50 warna item",
+                                   "mio hitam", "yg diambil fino putih sama iphone 11"])
+async def test_the_make_or_model_of_what_was_taken_is_no_place(engine: Engine, thing: str) -> None:
+    """"beat" is a typo away from Kec. Belat, "mio" and "fino" name villages: the thing taken, told at the place
+    question, is more of the story."""
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy dicuri di depan rumah td malam", thing):
+        await resident.send(said)
+    assert resident.heard("report.story_added") and resident.heard("report.ask_location"), resident.text
+    assert thing in (await draft_of(engine))["description"]
+
+
+@pytest.mark.parametrize(("place", "read"), [("di dealer honda kel gedog", "Kel. Gedog"),
+                                             ("desa mio amanuban selatan", "Desa Mio, Kec. Amanuban Selatan")])
+async def test_a_make_beside_a_place_leaves_the_place(engine: Engine, place: str, read: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy dicuri td malam", place):
+        await resident.send(said)
+    assert resident.heard("place.confirm") and read in resident.text, resident.text
+
+
 async def test_a_kelurahan_marked_beside_other_words_is_put_alone(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "1", "dompet sy dicopet", "kos nya di jl. ciliwung no 12 rt 3 rw 2 kel bendogerit"):
