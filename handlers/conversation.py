@@ -38,6 +38,7 @@ from handlers.language.intents import (
     menu_intent,
     names_own_report,
     objects_to_decision,
+    only_shows_a_photo,
     photo_announced,
     photo_of_a_report_sent,
     puts_off,
@@ -900,11 +901,12 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         if not turn.text and not first_contact and turn.step in STEPS:
             STEPS[turn.step].ask(turn)  # a photo alone answers nothing: one reply, then the question again
             return
-    elif turn.photo_problem and not turn.text and turn.step not in report_flow.TAKES_A_PHOTO_ALONE:
-        turn.say(f"photo.rejected_{turn.photo_problem}")  # a photo alone that could not be kept: told, not dropped
-        if turn.step in STEPS:
-            STEPS[turn.step].ask(turn)  # the menu after the greeting, to a first message
-        return
+    elif turn.photo_problem and turn.step not in report_flow.TAKES_A_PHOTO_ALONE:
+        turn.say(f"photo.rejected_{turn.photo_problem}")  # a photo that could not be kept: told, not dropped
+        if only_shows_a_photo(turn.text):  # alone, or "ini fotonya pak": nothing else to answer
+            if turn.step in STEPS:
+                STEPS[turn.step].ask(turn)  # the menu after the greeting, to a first message
+            return
     if turn.voice_problem:
         turn.say(f"voice.rejected_{turn.voice_problem}")
         if not turn.text and not first_contact and turn.step in STEPS:
@@ -930,8 +932,8 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
         if kept:
             turn.data["expired_draft"] = kept
             turn.say("report.expired")
-    if turn.photo is not None and report_flow.keep_photo_sent_aside(turn) and not turn.text.strip():
-        STEPS[turn.step].ask(turn)  # the photo alone answers the question of the photo, not this one
+    if turn.photo is not None and report_flow.keep_photo_sent_aside(turn) and only_shows_a_photo(turn.text):
+        STEPS[turn.step].ask(turn)  # the photo alone ("ini fotonya pak") answers the photo's question, not this one
         return
     next_step = _cancel_taken_back(turn)
     if next_step is None and asked_in is not None and turn.step in report_flow.STEPS:

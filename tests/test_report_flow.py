@@ -556,6 +556,11 @@ async def test_a_photo_alone_that_could_not_be_fetched_is_told_wherever_it_comes
     assert resident.heard("report.ask_location"), resident.text
     await resident.send(photo=tmp_path / "gone.jpg")
     assert resident.heard("photo.rejected_unreadable") and resident.heard("report.ask_location"), resident.text
+    await resident.send("ini fotonya pak", photo=tmp_path / "gone.jpg")  # a caption that only shows it: the same
+    assert resident.heard("photo.rejected_unreadable") and resident.heard("report.ask_location"), resident.text
+    assert not resident.heard("place.ask_district"), resident.text
+    await resident.send("di depan pasar gedog", photo=tmp_path / "gone.jpg")  # told, and the words answer
+    assert resident.heard("photo.rejected_unreadable") and "Kel. Gedog" in " ".join(resident.options()), resident.text
     newcomer = Resident(engine, "console:newcomer")
     await newcomer.send(photo=tmp_path / "gone.jpg")  # a first message: the greeting, the photo, and the menu
     assert newcomer.heard("menu.greeting") and newcomer.heard("photo.rejected_unreadable"), newcomer.text
@@ -640,6 +645,21 @@ async def test_a_photo_sent_before_it_is_asked_is_kept_for_the_report(engine: En
     assert resident.heard("report.ask_identity"), resident.text
     await resident.send("rahasia aja")
     assert resident.heard("report.summary") and "Foto: ada" in resident.text, resident.text
+
+
+@pytest.mark.parametrize("caption", ["ini fotonya pak", "fotonya", "here's the photo", "ini buktinya bu"])
+async def test_a_photo_whose_caption_only_shows_it_asks_the_question_again(engine: Engine, tmp_path: Path,
+                                                                          caption: str) -> None:
+    """"ini fotonya pak" with the photo at the place question names no place: no try spent on it."""
+    photo = tmp_path / "motor.png"
+    photo.write_bytes(PNG)
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", DESCRIPTION):
+        await resident.send(said)
+    asked = resident.replies[-1].text
+    await resident.send(caption, photo=photo)
+    assert resident.heard("photo.kept_for_report") and resident.replies[-1].text == asked, resident.text
+    assert "place_attempts" not in await draft_of(engine)
 
 
 async def test_a_photo_with_an_answer_sent_early_keeps_both(engine: Engine, tmp_path: Path) -> None:

@@ -2274,6 +2274,12 @@ def photo_of_a_report_sent(caption: str) -> bool:
     return bool(told & _OF_THE_PHOTO) or pointed
 
 
+def only_shows_a_photo(caption: str) -> bool:
+    """Whether a photo's caption says no more than that it is the photo ("", "ini fotonya pak", "here's the pic"):
+    nothing in it answers the question open."""
+    return all(word in _OF_THE_PHOTO | _POINTING | NEUTRAL for word in words(caption))
+
+
 def photo_announced(text: str) -> bool:
     """Whether words alone tell of a photo for the report just sent, the photo to follow ("ini fotonya pak", "mau
     kirim foto", "fotonya nyusul ya", "i have a photo of him")."""
