@@ -287,6 +287,19 @@ def name_key(text: str) -> str:
     return "".join(_WORD.findall(_ascii(text)))
 
 
+# Spellings of one sound in the names residents type: the spelling before 1972 (oe, dj, tj, nj, sj, ch), Javanese dh
+# and th, and a final g said as k ("Gedog" is said and typed "gedok").
+_SOUND_SPELLINGS = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("nj", "ny"), ("sj", "sy"), ("ch", "kh"), ("dh", "d"),
+                    ("th", "t"))
+
+
+def _sound_key(key: str) -> str:
+    """A name key with each sound spelt one way: "gedok" and "gedog", "soerabaja" and "surabaja" meet."""
+    for spelt, sound in _SOUND_SPELLINGS:
+        key = key.replace(spelt, sound)
+    return key[:-1] + "k" if key.endswith("g") and not key.endswith("ng") else key
+
+
 def as_code(text: str) -> str | None:
     """The dotted official code written in `text` ("35.72.02" or "357202"), or None if it is not a code."""
     text = text.strip()
@@ -816,7 +829,10 @@ class RegionIndex:
                 for span in spans:
                     for code, ratio in self._match(area, span.key, max(span.cutoff, VILLAGE_CUTOFF), limit=limit):
                         best[code] = max(best.get(code, 0.0), ratio)
-        ranked = sorted(best, key=lambda code: (-best[code], code))[:limit]
+        # of names misspelt alike, one the text says as it sounds first ("gedok": Gedog before Gewok and Ledok)
+        said = {_sound_key(span.key) for span in spans}
+        ranked = sorted(best, key=lambda code: (-best[code], _sound_key(name_key(self._regions[code].name)) not in said,
+                                                code))[:limit]
         return [c for code in ranked if (c := self.candidate_for(code, _VILLAGE_ALONE * best[code]))]
 
     def _match(self, table: int | str, key: str, cutoff: float, limit: int | None = 8) -> Sequence[tuple[str, float]]:

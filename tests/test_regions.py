@@ -679,6 +679,15 @@ def test_the_villages_of_many_areas_are_found_as_area_by_area(index: RegionIndex
     assert at_once == [found.code for found in index.villages_like(text, areas)]
 
 
+@pytest.mark.parametrize(("typed", "first"), [("gedok", "Gedog"), ("di gedok", "Gedog"), ("kedog", "Kedok")])
+def test_of_villages_misspelt_alike_the_one_said_as_typed_comes_first(index: RegionIndex, typed: str,
+                                                                       first: str) -> None:
+    """A final g is said as k: in the whole country, "gedok" is a letter from Gewok, Ledok and Kedok as from Gedog,
+    and ties went by code, Gedog not even among the first three."""
+    found = index.villages_like(typed, None)
+    assert found[0].village is not None and found[0].village.name == first, [c.village for c in found]
+
+
 @pytest.mark.parametrize("said", ["dia ngancem sy", "pacar sy ngancem mau nyebar foto", "dia ngancemin sy terus",
                                   "org itu nyolong hp sy", "dia ngejar sy sampe rumah"])
 def test_a_spoken_verb_is_no_village_misspelt(index: RegionIndex, said: str) -> None:
