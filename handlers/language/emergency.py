@@ -3295,7 +3295,8 @@ def _threatened_with_harm(said: list[str]) -> bool:
 _LOCKING = frozenset({"ngunciin", "nguncin", "mengunci", "menguncikan", "dikunciin", "ngurung", "mengurung",
                       "ngurungin", "locked", "locks"})
 _LOCKED_IN = frozenset({"saya", "aku", "me", "us", "kami", "anak", "istri", "ibu", "her", "him"})
-_BEING = frozenset({"m", "am", "was", "were", "are", "re", "been", "got", "being"})  # "I'm locked in by…"
+# "I'm locked in by…", and "im locked in by…" with the apostrophe left out
+_BEING = frozenset({"m", "im", "am", "was", "were", "are", "re", "been", "got", "being"})
 _KIN_WHO_LOCK = frozenset({"parents", "mantan", "ex", "orangtua", "ortu", "stepmother", "stepmom", "stepdad", "uncle",
                            "paman", "om"})
 
@@ -3329,7 +3330,9 @@ def _locked_in_against_will(said: list[str]) -> bool:
         if whom and {"in", "inside"} & set(after[1:4]):
             return True
         passive = i > 0 and said[i - 1] in _BEING and after[:1] in (["in"], ["inside"])
-        by_someone = "by" in after[1:3] and bool(_WHO_LOCKS & set(said[i + 2:i + 6]))  # not "locked in by the rain"
+        # "locked in by my husband", "locked in my room by my husband"; not "locked in by the rain"
+        by = next((k for k in range(i + 2, min(i + 6, len(said))) if said[k] == "by"), None)
+        by_someone = by is not None and bool(_WHO_LOCKS & set(said[by + 1:by + 4]))
         if passive and (by_someone or any_phrase(said[i:], _NO_WAY_OUT)):
             return True
     return False
@@ -4274,14 +4277,17 @@ _PASSIVES = frozenset(word for name, value in tuple(globals().items()) if name.l
 
 
 # A snatch going on now, told with who does it and a "sekarang" after: "ada yg ngerampas hp ibu2 di depan indomaret
-# skrg", "someone is snatching a bag right now". A thing snatched is read as a theft, over once told; one snatched
-# now is a person robbed now. Not done to the writer and told ("hp sy dirampas"), nor a "sekarang" of the writer's own
-# ("…, skrg sy mau lapor").
+# skrg", "someone is snatching a bag right now", or told as under way ("ada yg lg ngejambret di lampu merah",
+# "someone is snatching phones at the red light"), wherever. A thing snatched is read as a theft, over once told; one
+# snatched now is a person robbed now. Not done to the writer and told ("hp sy dirampas"), nor a "sekarang" of the
+# writer's own ("…, skrg sy mau lapor"), nor a habit ("sering ada yg lagi nyopet di bus").
 _SNATCH_STEMS = frozenset({"rampas", "jambret", "copet"})
 _SNATCHING = frozenset({"nyopet", "nyopetin", "ngejambret", "jambretin", "snatching", "snatches", "grabbing"})
 _SNATCHERS = _SOMEONE_UNNAMED | _ANOTHER_PERSON | _THUGS | {"org", "dia", "mereka", "guy", "guys", "man", "men",
                                                            "boy", "boys", "he", "they"}
 _NOW_NOT_THE_WRITERS = _WE | REPORTING | RESIDENT | {"mau", "baru", "sudah", "pengen", "ingin"}
+_SNATCHING_UNDER_WAY = frozenset({"lagi", "sedang", "is", "are", "s", "re"})  # "lg ngejambret", "he's snatching"
+_THERE_ARE = (("there", "s"), ("there", "is"), ("there", "are"))
 # What a snatch over has led to, told after the "sekarang": "…, skrg hpnya udh dikembaliin", "…, skrg anak sy nangis
 # terus", "…, sekarang warga resah"; a snatch now is told with where or who is at it ("…skrg dia lari ke gang").
 _SINCE_THE_SNATCH = frozenset({"sudah", "enggak", "tidak", "menangis", "nangis", "resah", "trauma", "dijual",
@@ -4301,6 +4307,9 @@ def _snatching_now(said: list[str]) -> bool:
         if not _SNATCHERS & set(said[max(0, i - 4):i]) or _negated(said, i) \
                 or _NOT_SNATCHED & set(said[i + 1:i + 3]):
             continue
+        if word in _SNATCHING and not HABITUAL & set(said) and (
+                said[i - 1] in _SNATCHING_UNDER_WAY or any_phrase(said[max(0, i - 4):i], _THERE_ARE)):
+            return True  # "ada yg lg ngejambret", "someone is snatching…", "there's a guy snatching…"
         end = next((k for k in range(i + 1, len(said)) if said[k] == _BREAK), len(said))
         if any(said[k] in ("sekarang", "now") and not _NOW_NOT_THE_WRITERS & set(said[k + 1:k + 2])
                and not _SINCE_THE_SNATCH & set(said[k + 1:k + 1 + _SINCE_REACH]) for k in range(i + 1, end)):
