@@ -2035,8 +2035,8 @@ def _cry_for_help(text: str) -> bool:
             or _shooting_at_people(said) or _dragged_off(said) or _pursuing_now(said) \
             or _crushed_with_someone_inside(said) or _drunk_driving(said) or _stabbing_someone(said) \
             or _threatened_with_harm(said) or _locked_in_at_home(said) or _snatching_now(said) \
-            or _come_in_and_still_there(said) or _someone_inside_while_alone(said) or _overdosed(said) \
-            or _forced_into_a_vehicle(said) or _locked_in_against_will(said):
+            or _snatcher_fleeing(said) or _come_in_and_still_there(said) or _someone_inside_while_alone(said) \
+            or _overdosed(said) or _forced_into_a_vehicle(said) or _locked_in_against_will(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
@@ -4313,6 +4313,35 @@ def _snatching_now(said: list[str]) -> bool:
         end = next((k for k in range(i + 1, len(said)) if said[k] == _BREAK), len(said))
         if any(said[k] in ("sekarang", "now") and not _NOW_NOT_THE_WRITERS & set(said[k + 1:k + 2])
                and not _SINCE_THE_SNATCH & set(said[k + 1:k + 1 + _SINCE_REACH]) for k in range(i + 1, end)):
+            return True
+    return False
+
+
+# A snatch told done in English and the snatcher getting away now: "a guy snatched my bag and he's running away
+# now", "a thief grabbed my phone and is running into the alley", "…and ran off, he's still close by". Said as
+# "tas sy dijambret, orangnya lg lari skrg" is. Not the writer running ("i'm running late"), nor one free long since
+# ("he's still running free", "running around").
+_SNATCHED = frozenset({"snatched", "grabbed", "stole", "stolen", "robbed", "mugged", "pickpocketed", "swiped"})
+_FLEEING = frozenset({"running", "fleeing", "escaping", "riding", "driving", "speeding", "racing", "getting",
+                      "heading"})
+_FLEEING_NOW = frozenset({"is", "s", "are", "re", "still"})  # "he's running", "is running", "he's still running"
+_NOT_FLEEING = frozenset({"free", "loose", "late", "out", "around", "low", "a", "an", "the", "for", "his", "her",
+                          "their", "my", "our", "back", "home", "errands"})
+_CLOSE_BY = frozenset({"here", "nearby", "near", "close", "around", "there", "outside"})  # "he's still close by"
+
+
+def _snatcher_fleeing(said: list[str]) -> bool:
+    snatched = next((i for i, word in enumerate(said) if word in _SNATCHED and not _negated(said, i)), None)
+    if snatched is None:
+        return False
+    for i in range(snatched + 1, len(said)):
+        if said[i - 1] not in _FLEEING_NOW or said[i - 2:i - 1] in (["i"], ["we"], [_BREAK]):
+            continue
+        after = said[i + 1:i + 2]
+        if said[i] in _FLEEING and not _NOT_FLEEING & set(after) and (said[i] != "getting" or after == ["away"]):
+            return True
+        if said[i - 1] == "still" and said[i] in _CLOSE_BY and said[i - 3:i - 1] in (["he", "s"], ["he", "is"],
+                                                                                     ["they", "re"], ["they", "are"]):
             return True
     return False
 
