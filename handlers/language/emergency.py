@@ -2017,6 +2017,8 @@ def _cry_for_help(text: str) -> bool:
             return True
     if _violence_at_home(said) or _missing_person(said) or _taken_away(said) or _carried_off(said):
         return True
+    if _harmer_at_hand_again(said):
+        return True  # "the man who beat me last year is outside my house again right now"
     if _lost_in_water(said):
         return True  # "anak sy hanyut di kali tadi pagi, sampe skrg blm ketemu": still lost in the water
     if _assaulted_lately(said) or _not_seen_for_days(said):
@@ -4482,6 +4484,51 @@ def _forced_into_a_vehicle(said: list[str]) -> bool:
 # ada aja pak, skrg ibuku kecemplung kali". What is told after the "sekarang" is read on its own; the time or the habit
 # before it is not its own ("…, skrg sy mau lapor" stays a report).
 _BEFORE_NOW = HABITUAL | _PAST | {"tadi", "dulu", "pernah", "lalu", "last"}
+
+
+# One who harmed the writer or theirs, named by it, at them again now: "the man who beat me last year is outside my
+# house again right now", "org yg mukul sy tahun lalu skrg ada di depan rumah sy lagi". The harm is past; the one
+# who did it, at the writer's door, is a danger now. Not one held, gone or tried ("…is in prison now", "…udh
+# dipenjara"), a thing struck ("the man who hit my car"), nor a game lost ("the team that beat us").
+_WHO_DID = frozenset({"who", "that", "yang"})
+_HARMING = _BLOWS | frozenset({
+    "beat", "attacked", "assaulted", "hurt", "abused", "raped", "stabbed", "threatened", "robbed", "mugged",
+    "stalked", "molested", "harassed", "choked", "strangled", "kicked", "slapped", "punched", "shot", "burned",
+    "nusuk", "ngerampok", "ngancam", "ngancem", "ngebacok", "ngeroyok", "nodong", "nyulik", "merkosa", "ngebegal",
+    "dipukul", "nganiaya", "mukulin", "ngehajar", "gebukin"})
+_HARMED_ONES = _FAMILY | _PERSONS | _LOCKED_ONES | frozenset({
+    "sy", "gw", "gua", "daughter", "son", "wife", "husband", "mother", "mom", "father", "dad", "sister", "brother",
+    "child", "children", "kids", "family", "girlfriend", "boyfriend", "friend"})
+_AT_THE_WRITERS_DOOR = frozenset({"outside", "here", "sini", "depan", "luar", "standing", "waiting", "banging",
+                                  "knocking", "lurking", "berdiri", "nunggu", "nungguin", "nongkrong", "mondar",
+                                  "gedor", "ngetok"})
+_A_PLACE_OF_THEIRS = frozenset({"my", "our", "her", "his", "door", "gate", "window", "house", "rumah", "pintu", "pagar",
+                                "pager", "jendela", "kos", "kosan", "kontrakan", "gang", "kamar"})
+_HELD_OR_GONE = frozenset({
+    "arrested", "prison", "jail", "caught", "court", "sentenced", "trial", "hearing", "dead", "died", "penjara",
+    "dipenjara", "ditangkap", "ketangkap", "ketangkep", "sidang", "meninggal", "chess", "game", "match", "catur",
+    "team", "tim"})
+_AGAIN_NOW = frozenset({"now", "again", "still", "sekarang", "lagi", "masih"})
+
+
+def _harmer_at_hand_again(said: list[str]) -> bool:
+    if _HELD_OR_GONE & set(said):
+        return False
+    for i, word in enumerate(said):
+        if word not in _WHO_DID or _negated(said, i):
+            continue
+        harm = next((k for k in range(i + 1, min(i + 4, len(said))) if said[k] in _HARMING), None)
+        if harm is None or not _HARMED_ONES & set(said[harm + 1:harm + 4]) \
+                or (said[harm + 1:harm + 2] in (["my"], ["our"]) and not _HARMED_ONES & set(said[harm + 2:harm + 3])):
+            continue  # "the man who hit my car": a thing
+        then = said[harm + 2:]
+        if _BREAK in then:
+            then = then[:then.index(_BREAK)]
+        at_hand = any(w in _AT_THE_WRITERS_DOOR or (w in ("at", "di") and _A_PLACE_OF_THEIRS & set(then[k + 1:k + 3]))
+                      for k, w in enumerate(then))
+        if at_hand and _AGAIN_NOW & set(then):
+            return True
+    return False
 
 
 def _danger_told_now_after(said: list[str]) -> bool:
