@@ -2102,7 +2102,8 @@ def _cry_for_help(text: str) -> bool:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
         if (word in _TOOLS and _at_its_work(said, i)) \
                 or (word in _TOOLS | {"knife", "machete"} and _TOOL_CARE & set(said[max(0, i - 3):i + 6])) \
-                or (word in _BLADES and _BLADE_CARE & set(said[max(0, i - 3):i + 6])):
+                or (word in _BLADES and _BLADE_CARE & set(said[max(0, i - 3):i + 6])) \
+                or _own_kitchen_knife_cared_for(said, i):
             continue  # "bawa golok tp buat babat rumput": a tool at its work; "pisau sy tumpul": one to mend
         if _a_toy(said, i):
             continue  # "bawa pistol air, main perang2an": a game
@@ -2387,6 +2388,23 @@ _TOOL_CARE = frozenset({"tumpul", "asah", "asahnya", "mengasah", "ngasah", "dias
 _BLADES = frozenset({"knives", "machetes"})
 _BLADE_CARE = _TOOL_CARE | {"bought", "sold", "sharpened", "sharpening", "legal", "permit", "cooking"}
 _DOING_ONLY = frozenset({"mugging", "strangling", "brawling"})  # a cry where someone is at it
+# The writer's own kitchen knife bought or sharpened: "i sharpened my kitchen knife this morning", "where can i buy a
+# good kitchen knife?". Not with anyone else in the message ("he's back and has a kitchen knife he bought"), who may
+# hold it.
+_KITCHEN_KNIFE_CARE = _BLADE_CARE | {"blunt", "buy", "bought", "sharpen", "sharpened", "new", "sharp", "sharpener"}
+_THE_WRITER_OWNS = frozenset({"i", "my", "we", "our"})
+_ANYONE_ELSE = _HOUSEHOLD | frozenset({
+    "he", "she", "they", "him", "her", "them", "his", "their", "s", "someone", "somebody", "man", "men", "guy", "guys",
+    "husband", "wife", "son", "daughter", "boyfriend", "girlfriend", "ex", "neighbor", "neighbour", "stranger",
+    "thief", "myself"})
+_KNIFE_CARE_REACH = 6  # words either side: "i just bought a new kitchen knife at the market"
+
+
+def _own_kitchen_knife_cared_for(said: list[str], at: int) -> bool:
+    near = said[max(0, at - _KNIFE_CARE_REACH):at + _KNIFE_CARE_REACH]
+    return said[at] in ("knife", "knives") and said[at - 1:at] == ["kitchen"] \
+        and bool(_KITCHEN_KNIFE_CARE & set(near)) and bool(_THE_WRITER_OWNS & set(near)) \
+        and not _ANYONE_ELSE & set(said)
 
 
 def _at_its_work(said: list[str], at: int) -> bool:
