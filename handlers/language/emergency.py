@@ -1962,6 +1962,8 @@ def _cry_for_help(text: str) -> bool:
             return True
     if _a_kind_to_report(said):
         return False  # "sy mau lapor penganiayaan": a report of that kind begins
+    if _asked_what_was_done(text, said):
+        return False  # "did the police do anything about the break-in?": an earlier report asked after
     if _to_follow_the_dead(said):
         return True  # a wish to die told after a death, whenever the death was
     not_now = _not_now(said)
@@ -4547,6 +4549,29 @@ def _harmer_at_hand_again(said: list[str]) -> bool:
         if at_hand and _AGAIN_NOW & set(then):
             return True
     return False
+
+
+# A question, and only that, whether anything was done about what happened: "did the police do anything about the
+# break-in?", "has anyone looked into the burglary yet?", "sudah ditindak belum pak yg maling kemarin?". An earlier
+# report asked after, often in the middle of a new one; not a danger now told beside it ("…? malingnya masih di
+# dlm" is a sentence of its own), a life at risk ("anak sy yg hilang kemarin udh ada kabar blm?"), nor help or
+# fear called.
+_ASKING_OPENERS = frozenset({"did", "has", "have", "was", "were", "is", "any", "what", "whats", "how", "hows"})
+_ASKED_ID = frozenset({"belum", "gimana", "bagaimana", "apakah", "kapan"})
+_DONE_ABOUT = frozenset({
+    "anything", "done", "looked", "caught", "catch", "find", "found", "arrested", "arrest", "investigated",
+    "investigate", "update", "progress", "news", "follow", "followed", "ditindak", "ditangkap", "ketangkap",
+    "ketangkep", "tertangkap", "diproses", "ditindaklanjuti", "perkembangan", "perkembangannya", "diusut",
+    "ditangani", "diapain"})
+_NOT_ONLY_ASKED = _STILL | FEAR | {"barusan", "just", "lagi", "tolong", "help", "please", "cepat", "cepet", "ada"}
+_A_QUESTION_AT_MOST = 16  # words
+
+
+def _asked_what_was_done(text: str, said: list[str]) -> bool:
+    if _BREAK in said or len(said) > _A_QUESTION_AT_MOST or not text.rstrip().endswith("?"):
+        return False
+    asked = said[0] in _ASKING_OPENERS or bool(_ASKED_ID & set(said))
+    return asked and bool(_DONE_ABOUT & set(said)) and not _NOT_ONLY_ASKED & set(said) and not life_at_risk(text)
 
 
 def _danger_told_now_after(said: list[str]) -> bool:
