@@ -1964,6 +1964,8 @@ def _cry_for_help(text: str) -> bool:
         return False  # "sy mau lapor penganiayaan": a report of that kind begins
     if _asked_what_was_done(text, said):
         return False  # "did the police do anything about the break-in?": an earlier report asked after
+    if _only_seen_on_a_feed(said):
+        return False  # "liat di tiktok ada orang ditusuk": a video told, nothing of where or of now
     if _to_follow_the_dead(said):
         return True  # a wish to die told after a death, whenever the death was
     not_now = _not_now(said)
@@ -4572,6 +4574,28 @@ def _asked_what_was_done(text: str, said: list[str]) -> bool:
         return False
     asked = said[0] in _ASKING_OPENERS or bool(_ASKED_ID & set(said))
     return asked and bool(_DONE_ABOUT & set(said)) and not _NOT_ONLY_ASKED & set(said) and not life_at_risk(text)
+
+
+# A video or the news told and nothing more: "liat di tiktok ada orang ditusuk", "saw on tiktok someone got stabbed",
+# "td baca berita ada pembunuhan, serem". Every word one of these few: no place ("…di pasar deket rumah"), no one of
+# the writer's, no now or live, no plea; a feed is how a resident learns of a danger near, and that is a cry.
+_SEEING = frozenset({"liat", "lihat", "ngeliat", "melihat", "baca", "membaca", "nonton", "menonton", "saw", "seen",
+                     "read", "watched"})
+_FEEDS = frozenset({"tiktok", "ig", "instagram", "fb", "facebook", "twitter", "youtube", "yt", "berita", "news",
+                    "medsos", "sosmed", "video"})
+_DONE_TO_SOMEONE = frozenset({
+    "ditusuk", "dibacok", "dibunuh", "dirampok", "dibegal", "dikeroyok", "ditembak", "dijambret", "pembunuhan",
+    "penusukan", "pembacokan", "perampokan", "penembakan", "pengeroyokan", "stabbed", "shot", "murdered", "killed",
+    "robbed", "mugged", "murder", "shooting", "stabbing", "robbery", "killing"})
+_TOLD_WORDS = _SEEING | _FEEDS | _DONE_TO_SOMEONE | {
+    _BREAK, "saya", "aku", "gue", "i", "tadi", "just", "di", "on", "in", "the", "a", "an", "of", "about", "that",
+    "ada", "orang", "yang", "seseorang", "someone", "somebody", "man", "woman", "guy", "got", "was", "there",
+    "serem", "seram", "ngeri", "kasihan", "sedih", "banget", "sekali", "scary", "sad", "terrible", "horrible"}
+
+
+def _only_seen_on_a_feed(said: list[str]) -> bool:
+    told = set(said)
+    return bool(_SEEING & told and _FEEDS & told and _DONE_TO_SOMEONE & told) and told <= _TOLD_WORDS
 
 
 def _danger_told_now_after(said: list[str]) -> bool:
