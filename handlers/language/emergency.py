@@ -2123,6 +2123,8 @@ def _cry_for_help(text: str) -> bool:
             continue  # "pinjol ngancem nyebar data sy": a threat to report; "pohon … ngancam rumah": no one's deed
         if word in _THREATENING and _job_or_pay_threatened(said, i):
             continue  # "bos sy ngancem mau mecat sy": a job, not a life
+        if word in _THREATENING and _eviction_for_rent(said, i):
+            continue  # "pemilik kontrakan ngancam ngusir sy kalau gk bayar": a home's rent, not a life
         if word in _THREATENING and _habit_to_keep_order(said, i):
             continue  # "preman ngancam warga tiap malam, tolong ditertibkan": order asked for, no help now
         if word == "fire" and said[i - 1:i] and said[i - 1] in _TO_DO and said[i + 1:i + 2] \
@@ -3899,6 +3901,32 @@ def _job_or_pay_threatened(said: list[str], at: int) -> bool:
         k += 1
     return said[k:k + 1] != [] and (said[k] in _DISMISSING
                                     or (said[k] in _CUTTING and said[k + 1:k + 2] != [] and said[k + 1] in _PAY))
+
+
+# A landlord's threat to evict over the rent or at a date ahead: "pemilik kontrakan ngancam ngusir sy kalau gk
+# bayar", "ibu kos ngancem mau ngusir sy bulan depan". Not by one of the household ("suami ngancam ngusir sy"),
+# nor with a condition that is no rent ("…kalo gk mau ikut ke kamar dia"), fear, or anything now.
+_LANDLORDS = frozenset({"kos", "kost", "kosan", "kontrakan", "landlord", "juragan", "pemilik", "owner", "punya"})
+_EVICTING = frozenset({"ngusir", "ngusirin", "usir", "mengusir", "diusir", "evict"})
+_RENT = frozenset({"bayar", "bayaran", "sewa", "sewanya", "telat", "nunggak", "tunggakan", "utang", "hutang",
+                   "cicilan", "lunas", "rent", "pay"})
+_DATES_AHEAD = (("minggu", "depan"), ("bulan", "depan"), ("besok",), ("lusa",))
+_KIN_AT_HOME = _HOUSEHOLD | {"mantan", "mertua", "ipar", "pacar", "anaknya", "suaminya", "pacarnya"}
+# "kalo gk mau tidur sama dia": a condition that is no rent; "malam ini": out in the night
+_UNWILLING_OR_TONIGHT = (("enggak", "mau"), ("tidak", "mau"), ("malam", "ini"), ("malem", "ini"))
+_NOT_ONLY_EVICTED = _ALONE | {"tolong"}
+
+
+def _eviction_for_rent(said: list[str], at: int) -> bool:
+    k = at + 1
+    while k < len(said) and said[k] in _GOING_TO:
+        k += 1
+    kin = any(w in _KIN_AT_HOME and said[j + 1:j + 2] not in (["kos"], ["kost"], ["kosan"], ["kontrakan"])
+              for j, w in enumerate(said))
+    return said[k:k + 1] != [] and said[k] in _EVICTING and bool(_LANDLORDS & set(said[max(0, at - 4):at])) \
+        and (bool(_RENT & set(said)) or any_phrase(said, _DATES_AHEAD)) and not kin \
+        and not (FEAR | _NOW_AFTER_A_HABIT | _HARM_THREATENED | _HARM_THREATENED_TOO | _NOT_ONLY_EVICTED) & set(said) \
+        and not any_phrase(said, _UNWILLING_OR_TONIGHT)
 
 
 def _habit_to_keep_order(said: list[str], at: int) -> bool:
