@@ -4581,11 +4581,12 @@ def _harmer_at_hand_again(said: list[str]) -> bool:
     return False
 
 
-# A question, and only that, whether anything was done about what happened: "did the police do anything about the
-# break-in?", "has anyone looked into the burglary yet?", "sudah ditindak belum pak yg maling kemarin?". An earlier
-# report asked after, often in the middle of a new one; not a danger now told beside it ("…? malingnya masih di
-# dlm" is a sentence of its own), a life at risk ("anak sy yg hilang kemarin udh ada kabar blm?"), nor help or
-# fear called.
+# A question, and only that, whether anything was done about what happened before: "did the police do anything
+# about the break-in?", "has the burglar been caught?", "sudah ditindak belum pak yg maling kemarin?". An earlier
+# report asked after, often in the middle of a new one. It must point back (a past "did", "been", "yet", a day gone,
+# a report or a case, an update asked); not a danger now told beside it ("…? malingnya masih di dlm" is a sentence
+# of its own) or in it (a weapon, a fire, "outside", "di depan", "who is stabbing"), a life at risk ("anak sy yg
+# hilang kemarin udh ada kabar blm?"), one of the household or a habit, nor help or fear called.
 _ASKING_OPENERS = frozenset({"did", "has", "have", "was", "were", "is", "any", "what", "whats", "how", "hows"})
 _ASKED_ID = frozenset({"belum", "gimana", "bagaimana", "apakah", "kapan"})
 _DONE_ABOUT = frozenset({
@@ -4593,7 +4594,14 @@ _DONE_ABOUT = frozenset({
     "investigate", "update", "progress", "news", "follow", "followed", "ditindak", "ditangkap", "ketangkap",
     "ketangkep", "tertangkap", "diproses", "ditindaklanjuti", "perkembangan", "perkembangannya", "diusut",
     "ditangani", "diapain"})
-_NOT_ONLY_ASKED = _STILL | FEAR | {"barusan", "just", "lagi", "tolong", "help", "please", "cepat", "cepet", "ada"}
+_POINTING_BACK = frozenset({
+    "did", "been", "yet", "ever", "last", "yesterday", "ago", "earlier", "reported", "report", "case", "update",
+    "progress", "news", "kemarin", "semalam", "lalu", "dulu", "laporan", "kasus", "perkembangan", "perkembangannya"})
+_NOT_ONLY_ASKED = _STILL | FEAR | _HOUSEHOLD | HABITUAL | _NOW_WORDS | {
+    "barusan", "just", "lagi", "tolong", "help", "please", "cepat", "cepet", "ada", "outside", "inside", "next",
+    "here", "sini", "depan", "dalam", "luar", "sebelah", "doing", "going", "being", "knife", "knives", "gun", "guns",
+    "machete", "golok", "parang", "pisau", "celurit", "clurit", "senjata", "sajam", "ngamuk", "riot", "fire",
+    "kebakaran", "api"}
 _A_QUESTION_AT_MOST = 16  # words
 
 
@@ -4601,7 +4609,9 @@ def _asked_what_was_done(text: str, said: list[str]) -> bool:
     if _BREAK in said or len(said) > _A_QUESTION_AT_MOST or not text.rstrip().endswith("?"):
         return False
     asked = said[0] in _ASKING_OPENERS or bool(_ASKED_ID & set(said))
-    return asked and bool(_DONE_ABOUT & set(said)) and not _NOT_ONLY_ASKED & set(said) and not life_at_risk(text)
+    return asked and bool(_DONE_ABOUT & set(said)) and bool(_POINTING_BACK & set(said)) \
+        and not _NOT_ONLY_ASKED & set(said) and "is" not in said[1:] and "are" not in said[1:] \
+        and not life_at_risk(text)
 
 
 # A video or the news told and nothing more: "liat di tiktok ada orang ditusuk", "saw on tiktok someone got stabbed",
