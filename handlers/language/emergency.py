@@ -2394,23 +2394,21 @@ _TOOL_CARE = frozenset({"tumpul", "asah", "asahnya", "mengasah", "ngasah", "dias
 _BLADES = frozenset({"knives", "machetes"})
 _BLADE_CARE = _TOOL_CARE | {"bought", "sold", "sharpened", "sharpening", "legal", "permit", "cooking"}
 _DOING_ONLY = frozenset({"mugging", "strangling", "brawling"})  # a cry where someone is at it
-# The writer's own kitchen knife bought or sharpened: "i sharpened my kitchen knife this morning", "where can i buy a
-# good kitchen knife?". Not with anyone else in the message ("he's back and has a kitchen knife he bought"), who may
-# hold it.
+# The writer's own kitchen knife bought or sharpened, and nothing more told: "i sharpened my kitchen knife this
+# morning", "where can i buy a good kitchen knife?". Every word one of these few: anyone else ("he's back and has a
+# kitchen knife he bought", "my brother is waving one"), or anything else told, may make the knife a danger.
 _KITCHEN_KNIFE_CARE = _BLADE_CARE | {"blunt", "buy", "bought", "sharpen", "sharpened", "new", "sharp", "sharpener"}
 _THE_WRITER_OWNS = frozenset({"i", "my", "we", "our"})
-_ANYONE_ELSE = _HOUSEHOLD | frozenset({
-    "he", "she", "they", "him", "her", "them", "his", "their", "s", "someone", "somebody", "man", "men", "guy", "guys",
-    "husband", "wife", "son", "daughter", "boyfriend", "girlfriend", "ex", "neighbor", "neighbour", "stranger",
-    "thief", "myself"})
-_KNIFE_CARE_REACH = 6  # words either side: "i just bought a new kitchen knife at the market"
+_KITCHEN_KNIFE_TOLD = _KITCHEN_KNIFE_CARE | _THE_WRITER_OWNS | {
+    _BREAK, "kitchen", "knife", "knives", "set", "just", "a", "an", "the", "good", "where", "can", "get", "to", "it",
+    "this", "morning", "today", "yesterday", "at", "in", "from", "mall", "market", "store", "shop", "online", "is",
+    "need", "any", "near", "here", "around", "how", "much", "does", "cost", "one", "some", "and", "m", "im"}
 
 
 def _own_kitchen_knife_cared_for(said: list[str], at: int) -> bool:
-    near = said[max(0, at - _KNIFE_CARE_REACH):at + _KNIFE_CARE_REACH]
-    return said[at] in ("knife", "knives") and said[at - 1:at] == ["kitchen"] \
-        and bool(_KITCHEN_KNIFE_CARE & set(near)) and bool(_THE_WRITER_OWNS & set(near)) \
-        and not _ANYONE_ELSE & set(said)
+    told = set(said)
+    return said[at] in ("knife", "knives") and said[at - 1:at] == ["kitchen"] and bool(_KITCHEN_KNIFE_CARE & told) \
+        and bool(_THE_WRITER_OWNS & told) and told <= _KITCHEN_KNIFE_TOLD
 
 
 def _at_its_work(said: list[str], at: int) -> bool:
@@ -3903,30 +3901,33 @@ def _job_or_pay_threatened(said: list[str], at: int) -> bool:
                                     or (said[k] in _CUTTING and said[k + 1:k + 2] != [] and said[k + 1] in _PAY))
 
 
-# A landlord's threat to evict over the rent or at a date ahead: "pemilik kontrakan ngancam ngusir sy kalau gk
-# bayar", "ibu kos ngancem mau ngusir sy bulan depan". Not by one of the household ("suami ngancam ngusir sy"),
-# nor with a condition that is no rent ("…kalo gk mau ikut ke kamar dia"), fear, or anything now.
+# A landlord's threat to evict over the rent or at a date ahead, and nothing more told but a question of one's
+# rights: "pemilik kontrakan ngancam ngusir sy kalau gk bayar", "ibu kos ngancem mau ngusir sy bulan depan, gimana
+# pak". Every word one of these few: one of the household ("suami ngancam ngusir sy"), a condition that is no rent
+# ("…kalo gk mau ikut ke kamar dia"), fear, or anything else told ("…, dia mabuk ngacak2 kamar sy") may be the danger.
 _LANDLORDS = frozenset({"kos", "kost", "kosan", "kontrakan", "landlord", "juragan", "pemilik", "owner", "punya"})
 _EVICTING = frozenset({"ngusir", "ngusirin", "usir", "mengusir", "diusir", "evict"})
 _RENT = frozenset({"bayar", "bayaran", "sewa", "sewanya", "telat", "nunggak", "tunggakan", "utang", "hutang",
                    "cicilan", "lunas", "rent", "pay"})
 _DATES_AHEAD = (("minggu", "depan"), ("bulan", "depan"), ("besok",), ("lusa",))
-_KIN_AT_HOME = _HOUSEHOLD | {"mantan", "mertua", "ipar", "pacar", "anaknya", "suaminya", "pacarnya"}
-# "kalo gk mau tidur sama dia": a condition that is no rent; "malam ini": out in the night
-_UNWILLING_OR_TONIGHT = (("enggak", "mau"), ("tidak", "mau"), ("malam", "ini"), ("malem", "ini"))
-_NOT_ONLY_EVICTED = _ALONE | {"tolong"}
+_EVICTION_TOLD = _LANDLORDS | _EVICTING | _RENT | _THREATENING | _GOING_TO | _GREETED | {
+    _BREAK, "ibu", "bapak", "yang", "rumah", "saya", "aku", "kami", "gue", "kalau", "kalo", "karena", "krn", "gara",
+    "enggak", "tidak", "belum", "sudah", "dari", "di", "ke", "sama", "minggu", "bulan", "hari", "depan", "besok",
+    "lusa", "ini", "listrik", "air", "uang", "padahal", "baru", "selamat", "malam", "pagi", "siang", "sore", "ya",
+    "gimana", "bagaimana", "boleh", "itu", "tanya", "mau", "hak", "bingung", "kemana", "harus", "apa", "terima",
+    "kasih", "makasih", "lapor", "sih"}
+_NUMBER = re.compile(r"^\d+$")  # "telat bayar 2 bulan"
 
 
 def _eviction_for_rent(said: list[str], at: int) -> bool:
     k = at + 1
     while k < len(said) and said[k] in _GOING_TO:
         k += 1
-    kin = any(w in _KIN_AT_HOME and said[j + 1:j + 2] not in (["kos"], ["kost"], ["kosan"], ["kontrakan"])
-              for j, w in enumerate(said))
     return said[k:k + 1] != [] and said[k] in _EVICTING and bool(_LANDLORDS & set(said[max(0, at - 4):at])) \
-        and (bool(_RENT & set(said)) or any_phrase(said, _DATES_AHEAD)) and not kin \
-        and not (FEAR | _NOW_AFTER_A_HABIT | _HARM_THREATENED | _HARM_THREATENED_TOO | _NOT_ONLY_EVICTED) & set(said) \
-        and not any_phrase(said, _UNWILLING_OR_TONIGHT)
+        and (bool(_RENT & set(said)) or any_phrase(said, _DATES_AHEAD)) \
+        and all(word in _EVICTION_TOLD or _NUMBER.match(word) for word in said) \
+        and not any(word in ("ibu", "bapak") and said[j + 1:j + 2] not in (["kos"], ["kost"], ["kosan"])
+                    for j, word in enumerate(said))  # "ibu kos", not one's mother
 
 
 def _habit_to_keep_order(said: list[str], at: int) -> bool:
