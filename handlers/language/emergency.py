@@ -4586,8 +4586,9 @@ def _harmer_at_hand_again(said: list[str]) -> bool:
 # about the break-in?", "has the burglar been caught?", "sudah ditindak belum pak yg maling kemarin?". An earlier
 # report asked after, often in the middle of a new one. It must point back (a past "did", "been", "yet", a day gone,
 # a report or a case, an update asked); not a danger now told beside it ("…? malingnya masih di dlm" is a sentence
-# of its own) or in it (a weapon, a fire, "outside", "di depan", "who is stabbing"), a life at risk ("anak sy yg
-# hilang kemarin udh ada kabar blm?"), one of the household or a habit, nor help or fear called.
+# of its own) or in it (a second clause, a weapon, a fire, someone hurt, "outside", "di depan", "who is stabbing"),
+# a life at risk ("anak sy yg hilang kemarin udh ada kabar blm?"), one of the household or a habit, nor help or
+# fear called.
 _ASKING_OPENERS = frozenset({"did", "has", "have", "was", "were", "is", "any", "what", "whats", "how", "hows"})
 _ASKED_ID = frozenset({"belum", "gimana", "bagaimana", "apakah", "kapan"})
 _DONE_ABOUT = frozenset({
@@ -4598,7 +4599,7 @@ _DONE_ABOUT = frozenset({
 _POINTING_BACK = frozenset({
     "did", "been", "yet", "ever", "last", "yesterday", "ago", "earlier", "reported", "report", "case", "update",
     "progress", "news", "kemarin", "semalam", "lalu", "dulu", "laporan", "kasus", "perkembangan", "perkembangannya"})
-_NOT_ONLY_ASKED = _STILL | FEAR | _HOUSEHOLD | HABITUAL | _NOW_WORDS | {
+_NOT_ONLY_ASKED = _STILL | FEAR | _HOUSEHOLD | HABITUAL | _NOW_WORDS | HURT | {
     "barusan", "just", "lagi", "tolong", "help", "please", "cepat", "cepet", "ada", "outside", "inside", "next",
     "here", "sini", "depan", "dalam", "luar", "sebelah", "doing", "going", "being", "knife", "knives", "gun", "guns",
     "machete", "golok", "parang", "pisau", "celurit", "clurit", "senjata", "sajam", "ngamuk", "riot", "fire",
@@ -4607,8 +4608,9 @@ _A_QUESTION_AT_MOST = 16  # words
 
 
 def _asked_what_was_done(text: str, said: list[str]) -> bool:
-    if _BREAK in said or len(said) > _A_QUESTION_AT_MOST or not text.rstrip().endswith("?"):
-        return False
+    if _BREAK in said or len(said) > _A_QUESTION_AT_MOST or not text.rstrip().endswith("?") \
+            or _CLAUSE_END.search(text):
+        return False  # one clause: "did anyone catch the guy, my son can't breathe?" tells more
     asked = said[0] in _ASKING_OPENERS or bool(_ASKED_ID & set(said))
     return asked and bool(_DONE_ABOUT & set(said)) and bool(_POINTING_BACK & set(said)) \
         and not _NOT_ONLY_ASKED & set(said) and "is" not in said[1:] and "are" not in said[1:] \
