@@ -4599,12 +4599,16 @@ _DONE_ABOUT = frozenset({
 _POINTING_BACK = frozenset({
     "did", "been", "yet", "ever", "last", "yesterday", "ago", "earlier", "reported", "report", "case", "update",
     "progress", "news", "kemarin", "semalam", "lalu", "dulu", "laporan", "kasus", "perkembangan", "perkembangannya"})
-_NOT_ONLY_ASKED = _STILL | FEAR | _HOUSEHOLD | HABITUAL | _NOW_WORDS | HURT | {
+_NOT_ONLY_ASKED = _STILL | FEAR | _HOUSEHOLD | HABITUAL | _NOW_WORDS | HURT | _GONE | _TAKEN_WORDS | {
+    "tonight", "today", "daughter", "son", "child", "kids", "wife", "husband", "diculik", "disekap", "dikurung",
     "barusan", "just", "lagi", "tolong", "help", "please", "cepat", "cepet", "ada", "outside", "inside", "next",
     "here", "sini", "depan", "dalam", "luar", "sebelah", "doing", "going", "being", "knife", "knives", "gun", "guns",
     "machete", "golok", "parang", "pisau", "celurit", "clurit", "senjata", "sajam", "ngamuk", "riot", "fire",
     "kebakaran", "api"}
 _A_QUESTION_AT_MOST = 16  # words
+# Who may be there still, told where: "the robbers in my neighbours house", "maling yg di dalam rumah sy"
+_WHO_MAY_BE_THERE = THIEVES | _THUGS | {"robbers", "robber", "man", "men", "guy", "guys", "orang", "pelaku"}
+_THERE_IN = frozenset({"in", "at", "di", "inside", "dalam"})
 
 
 def _asked_what_was_done(text: str, said: list[str]) -> bool:
@@ -4614,6 +4618,8 @@ def _asked_what_was_done(text: str, said: list[str]) -> bool:
     asked = said[0] in _ASKING_OPENERS or bool(_ASKED_ID & set(said))
     return asked and bool(_DONE_ABOUT & set(said)) and bool(_POINTING_BACK & set(said)) \
         and not _NOT_ONLY_ASKED & set(said) and "is" not in said[1:] and "are" not in said[1:] \
+        and not any(word.removesuffix("nya") in _WHO_MAY_BE_THERE and _THERE_IN & set(said[k + 1:k + 3])
+                    for k, word in enumerate(said)) \
         and not life_at_risk(text)
 
 
