@@ -38,7 +38,7 @@ ALWAYS = frozenset({
     "robbed", "mugged", "kidnap", "kidnapped", "murder", "rape", "raped", "bomb", "hostage", "emergency",
     "attacked", "attacking", "beaten", "beating", "suicide", "fire", "burning", "bleeding", "unconscious",
     "overdose", "explosion", "drugged", "poisoned", "knives", "machetes", "robber", "robbers", "brawl", "brawling",
-    "strangling", "abducted", "mugging",
+    "strangling", "abducted", "mugging", "robbing",
 })  # fmt: skip
 # Words, not stems: the stem is also an everyday word ("bakar sampah", "pukul 9", "tendang bola", "bau
 # menusuk", "nembak" is also to ask someone out), or Sastrawi misreads it ("penculikan" → culi).
@@ -2393,7 +2393,7 @@ _TOOL_CARE = frozenset({"tumpul", "asah", "asahnya", "mengasah", "ngasah", "dias
 # The English plurals of this branch's ALWAYS ("knives", "machetes") are also cared for in words main never read.
 _BLADES = frozenset({"knives", "machetes"})
 _BLADE_CARE = _TOOL_CARE | {"bought", "sold", "sharpened", "sharpening", "legal", "permit", "cooking"}
-_DOING_ONLY = frozenset({"mugging", "strangling", "brawling"})  # a cry where someone is at it
+_DOING_ONLY = frozenset({"mugging", "robbing", "strangling", "brawling"})  # a cry where someone is at it
 # The writer's own kitchen knife bought or sharpened, and nothing more told: "i sharpened my kitchen knife this
 # morning", "where can i buy a good kitchen knife?". Every word one of these few: anyone else ("he's back and has a
 # kitchen knife he bought", "my brother is waving one"), or anything else told, may make the knife a danger.
