@@ -2021,7 +2021,7 @@ def _cry_for_help(text: str) -> bool:
             return True
     if _violence_at_home(said) or _missing_person(said) or _taken_away(said) or _carried_off(said):
         return True
-    if _harmer_at_hand_again(said):
+    if _harmer_at_hand_again(said) or _they_are_missing(said):
         return True  # "the man who beat me last year is outside my house again right now"
     if _lost_in_water(said):
         return True  # "anak sy hanyut di kali tadi pagi, sampe skrg blm ketemu": still lost in the water
@@ -2042,7 +2042,8 @@ def _cry_for_help(text: str) -> bool:
             or _crushed_with_someone_inside(said) or _drunk_driving(said) or _stabbing_someone(said) \
             or _threatened_with_harm(said) or _locked_in_at_home(said) or _snatching_now(said) \
             or _snatcher_fleeing(said) or _come_in_and_still_there(said) or _someone_inside_while_alone(said) \
-            or _overdosed(said) or _forced_into_a_vehicle(said) or _locked_in_against_will(said):
+            or _overdosed(said) or _forced_into_a_vehicle(said) or _locked_in_against_will(said) \
+            or _culprit_there_now(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
@@ -4560,6 +4561,39 @@ _HELD_OR_GONE = frozenset({
     "dipenjara", "ditangkap", "ketangkap", "ketangkep", "sidang", "meninggal", "chess", "game", "match", "catur",
     "team", "tim"})
 _AGAIN_NOW = frozenset({"now", "again", "still", "sekarang", "lagi", "masih"})
+
+
+# The one who did it, told there now at the writer's: "pelakunya lagi di depan rumah sy", "the attacker is still
+# outside my door"; a report's culprit come to the door. Not told as then ("…pas kejadian kemarin"): the reader of
+# what is over reads that before.
+_CULPRITS_NAMED = frozenset({"pelaku", "penjahat", "tersangka", "perpetrator", "attacker", "culprit", "suspect"})
+_THERE_STILL = frozenset({"lagi", "masih", "sekarang", "still", "now", "is", "s"})
+_CULPRIT_REACH = 6  # words from who to where: "pelakunya masih nongkrong di depan gang rumah"
+
+
+def _culprit_there_now(said: list[str]) -> bool:
+    for i, word in enumerate(said):
+        if word.removesuffix("nya") not in _CULPRITS_NAMED or not _THERE_STILL & set(said[i + 1:i + 3]):
+            continue
+        then = said[i + 1:i + 1 + _CULPRIT_REACH]
+        if _BREAK in then:
+            then = then[:then.index(_BREAK)]
+        if any(w in _AT_THE_WRITERS_DOOR or (w in ("at", "di") and _A_PLACE_OF_THEIRS & set(then[k + 1:k + 3]))
+               for k, w in enumerate(then)):
+            return True
+    return False
+
+
+# Someone told missing by a pronoun, as in a report of who they are: "she's been missing since yesterday", "he has
+# been missing for two days". Not "missing out", "missing classes", "missing his bus".
+_MISSING_ONES = frozenset({"he", "she", "they"})
+_AFTER_MISSING = frozenset({_BREAK, "since", "for", "from", "sejak", "again"})
+
+
+def _they_are_missing(said: list[str]) -> bool:
+    return any(word == "missing" and said[i - 1:i] in (["been"], ["s"], ["is"], ["are"], ["re"])
+               and _MISSING_ONES & set(said[max(0, i - 4):i]) and not _negated(said, i)
+               and (i + 1 == len(said) or said[i + 1] in _AFTER_MISSING) for i, word in enumerate(said))
 
 
 def _harmer_at_hand_again(said: list[str]) -> bool:
