@@ -38,7 +38,7 @@ ALWAYS = frozenset({
     "robbed", "mugged", "kidnap", "kidnapped", "murder", "rape", "raped", "bomb", "hostage", "emergency",
     "attacked", "attacking", "beaten", "beating", "suicide", "fire", "burning", "bleeding", "unconscious",
     "overdose", "explosion", "drugged", "poisoned", "knives", "machetes", "robber", "robbers", "brawl", "brawling",
-    "strangling", "abducted", "mugging",
+    "strangling", "abducted", "mugging", "robbing",
 })  # fmt: skip
 # Words, not stems: the stem is also an everyday word ("bakar sampah", "pukul 9", "tendang bola", "bau
 # menusuk", "nembak" is also to ask someone out), or Sastrawi misreads it ("penculikan" → culi).
@@ -1962,6 +1962,10 @@ def _cry_for_help(text: str) -> bool:
             return True
     if _a_kind_to_report(said):
         return False  # "sy mau lapor penganiayaan": a report of that kind begins
+    if _asked_what_was_done(text, said):
+        return False  # "did the police do anything about the break-in?": an earlier report asked after
+    if _only_seen_on_a_feed(said):
+        return False  # "liat di tiktok ada orang ditusuk": a video told, nothing of where or of now
     if _to_follow_the_dead(said):
         return True  # a wish to die told after a death, whenever the death was
     not_now = _not_now(said)
@@ -2017,6 +2021,8 @@ def _cry_for_help(text: str) -> bool:
             return True
     if _violence_at_home(said) or _missing_person(said) or _taken_away(said) or _carried_off(said):
         return True
+    if _harmer_at_hand_again(said) or _they_are_missing(said):
+        return True  # "the man who beat me last year is outside my house again right now"
     if _lost_in_water(said):
         return True  # "anak sy hanyut di kali tadi pagi, sampe skrg blm ketemu": still lost in the water
     if _assaulted_lately(said) or _not_seen_for_days(said):
@@ -2035,8 +2041,9 @@ def _cry_for_help(text: str) -> bool:
             or _shooting_at_people(said) or _dragged_off(said) or _pursuing_now(said) \
             or _crushed_with_someone_inside(said) or _drunk_driving(said) or _stabbing_someone(said) \
             or _threatened_with_harm(said) or _locked_in_at_home(said) or _snatching_now(said) \
-            or _come_in_and_still_there(said) or _someone_inside_while_alone(said) or _overdosed(said) \
-            or _forced_into_a_vehicle(said) or _locked_in_against_will(said):
+            or _snatcher_fleeing(said) or _come_in_and_still_there(said) or _someone_inside_while_alone(said) \
+            or _overdosed(said) or _forced_into_a_vehicle(said) or _locked_in_against_will(said) \
+            or _culprit_there_now(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
@@ -2100,7 +2107,8 @@ def _cry_for_help(text: str) -> bool:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
         if (word in _TOOLS and _at_its_work(said, i)) \
                 or (word in _TOOLS | {"knife", "machete"} and _TOOL_CARE & set(said[max(0, i - 3):i + 6])) \
-                or (word in _BLADES and _BLADE_CARE & set(said[max(0, i - 3):i + 6])):
+                or (word in _BLADES and _BLADE_CARE & set(said[max(0, i - 3):i + 6])) \
+                or _own_kitchen_knife_cared_for(said, i):
             continue  # "bawa golok tp buat babat rumput": a tool at its work; "pisau sy tumpul": one to mend
         if _a_toy(said, i):
             continue  # "bawa pistol air, main perang2an": a game
@@ -2116,6 +2124,8 @@ def _cry_for_help(text: str) -> bool:
             continue  # "pinjol ngancem nyebar data sy": a threat to report; "pohon … ngancam rumah": no one's deed
         if word in _THREATENING and _job_or_pay_threatened(said, i):
             continue  # "bos sy ngancem mau mecat sy": a job, not a life
+        if word in _THREATENING and _eviction_for_rent(said, i):
+            continue  # "pemilik kontrakan ngancam ngusir sy kalau gk bayar": a home's rent, not a life
         if word in _THREATENING and _habit_to_keep_order(said, i):
             continue  # "preman ngancam warga tiap malam, tolong ditertibkan": order asked for, no help now
         if word == "fire" and said[i - 1:i] and said[i - 1] in _TO_DO and said[i + 1:i + 2] \
@@ -2384,7 +2394,22 @@ _TOOL_CARE = frozenset({"tumpul", "asah", "asahnya", "mengasah", "ngasah", "dias
 # The English plurals of this branch's ALWAYS ("knives", "machetes") are also cared for in words main never read.
 _BLADES = frozenset({"knives", "machetes"})
 _BLADE_CARE = _TOOL_CARE | {"bought", "sold", "sharpened", "sharpening", "legal", "permit", "cooking"}
-_DOING_ONLY = frozenset({"mugging", "strangling", "brawling"})  # a cry where someone is at it
+_DOING_ONLY = frozenset({"mugging", "robbing", "strangling", "brawling"})  # a cry where someone is at it
+# The writer's own kitchen knife bought or sharpened, and nothing more told: "i sharpened my kitchen knife this
+# morning", "where can i buy a good kitchen knife?". Every word one of these few: anyone else ("he's back and has a
+# kitchen knife he bought", "my brother is waving one"), or anything else told, may make the knife a danger.
+_KITCHEN_KNIFE_CARE = _BLADE_CARE | {"blunt", "buy", "bought", "sharpen", "sharpened", "new", "sharp", "sharpener"}
+_THE_WRITER_OWNS = frozenset({"i", "my", "we", "our"})
+_KITCHEN_KNIFE_TOLD = _KITCHEN_KNIFE_CARE | _THE_WRITER_OWNS | {
+    _BREAK, "kitchen", "knife", "knives", "set", "just", "a", "an", "the", "good", "where", "can", "get", "to", "it",
+    "this", "morning", "today", "yesterday", "at", "in", "from", "mall", "market", "store", "shop", "online", "is",
+    "need", "any", "near", "here", "around", "how", "much", "does", "cost", "one", "some", "and", "m", "im"}
+
+
+def _own_kitchen_knife_cared_for(said: list[str], at: int) -> bool:
+    told = set(said)
+    return said[at] in ("knife", "knives") and said[at - 1:at] == ["kitchen"] and bool(_KITCHEN_KNIFE_CARE & told) \
+        and bool(_THE_WRITER_OWNS & told) and told <= _KITCHEN_KNIFE_TOLD
 
 
 def _at_its_work(said: list[str], at: int) -> bool:
@@ -3295,7 +3320,8 @@ def _threatened_with_harm(said: list[str]) -> bool:
 _LOCKING = frozenset({"ngunciin", "nguncin", "mengunci", "menguncikan", "dikunciin", "ngurung", "mengurung",
                       "ngurungin", "locked", "locks"})
 _LOCKED_IN = frozenset({"saya", "aku", "me", "us", "kami", "anak", "istri", "ibu", "her", "him"})
-_BEING = frozenset({"m", "am", "was", "were", "are", "re", "been", "got", "being"})  # "I'm locked in by…"
+# "I'm locked in by…", and "im locked in by…" with the apostrophe left out
+_BEING = frozenset({"m", "im", "am", "was", "were", "are", "re", "been", "got", "being"})
 _KIN_WHO_LOCK = frozenset({"parents", "mantan", "ex", "orangtua", "ortu", "stepmother", "stepmom", "stepdad", "uncle",
                            "paman", "om"})
 
@@ -3329,7 +3355,9 @@ def _locked_in_against_will(said: list[str]) -> bool:
         if whom and {"in", "inside"} & set(after[1:4]):
             return True
         passive = i > 0 and said[i - 1] in _BEING and after[:1] in (["in"], ["inside"])
-        by_someone = "by" in after[1:3] and bool(_WHO_LOCKS & set(said[i + 2:i + 6]))  # not "locked in by the rain"
+        # "locked in by my husband", "locked in my room by my husband"; not "locked in by the rain"
+        by = next((k for k in range(i + 2, min(i + 6, len(said))) if said[k] == "by"), None)
+        by_someone = by is not None and bool(_WHO_LOCKS & set(said[by + 1:by + 4]))
         if passive and (by_someone or any_phrase(said[i:], _NO_WAY_OUT)):
             return True
     return False
@@ -3874,6 +3902,35 @@ def _job_or_pay_threatened(said: list[str], at: int) -> bool:
                                     or (said[k] in _CUTTING and said[k + 1:k + 2] != [] and said[k + 1] in _PAY))
 
 
+# A landlord's threat to evict over the rent or at a date ahead, and nothing more told but a question of one's
+# rights: "pemilik kontrakan ngancam ngusir sy kalau gk bayar", "ibu kos ngancem mau ngusir sy bulan depan, gimana
+# pak". Every word one of these few: one of the household ("suami ngancam ngusir sy"), a condition that is no rent
+# ("…kalo gk mau ikut ke kamar dia"), fear, or anything else told ("…, dia mabuk ngacak2 kamar sy") may be the danger.
+_LANDLORDS = frozenset({"kos", "kost", "kosan", "kontrakan", "landlord", "juragan", "pemilik", "owner", "punya"})
+_EVICTING = frozenset({"ngusir", "ngusirin", "usir", "mengusir", "diusir", "evict"})
+_RENT = frozenset({"bayar", "bayaran", "sewa", "sewanya", "telat", "nunggak", "tunggakan", "utang", "hutang",
+                   "cicilan", "lunas", "rent", "pay"})
+_DATES_AHEAD = (("minggu", "depan"), ("bulan", "depan"), ("besok",), ("lusa",))
+_EVICTION_TOLD = _LANDLORDS | _EVICTING | _RENT | _THREATENING | _GOING_TO | _GREETED | {
+    _BREAK, "ibu", "bapak", "yang", "rumah", "saya", "aku", "kami", "gue", "kalau", "kalo", "karena", "krn", "gara",
+    "enggak", "tidak", "belum", "sudah", "dari", "di", "ke", "sama", "minggu", "bulan", "hari", "depan", "besok",
+    "lusa", "ini", "listrik", "air", "uang", "padahal", "baru", "selamat", "malam", "pagi", "siang", "sore", "ya",
+    "gimana", "bagaimana", "boleh", "itu", "tanya", "mau", "hak", "bingung", "kemana", "harus", "apa", "terima",
+    "kasih", "makasih", "lapor", "sih"}
+_NUMBER = re.compile(r"^\d+$")  # "telat bayar 2 bulan"
+
+
+def _eviction_for_rent(said: list[str], at: int) -> bool:
+    k = at + 1
+    while k < len(said) and said[k] in _GOING_TO:
+        k += 1
+    return said[k:k + 1] != [] and said[k] in _EVICTING and bool(_LANDLORDS & set(said[max(0, at - 4):at])) \
+        and (bool(_RENT & set(said)) or any_phrase(said, _DATES_AHEAD)) \
+        and all(word in _EVICTION_TOLD or _NUMBER.match(word) for word in said) \
+        and not any(word in ("ibu", "bapak") and said[j + 1:j + 2] not in (["kos"], ["kost"], ["kosan"])
+                    for j, word in enumerate(said))  # "ibu kos", not one's mother
+
+
 def _habit_to_keep_order(said: list[str], at: int) -> bool:
     start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
     end = next((k for k in range(at + 1, len(said)) if said[k] == _BREAK), len(said))
@@ -4274,14 +4331,17 @@ _PASSIVES = frozenset(word for name, value in tuple(globals().items()) if name.l
 
 
 # A snatch going on now, told with who does it and a "sekarang" after: "ada yg ngerampas hp ibu2 di depan indomaret
-# skrg", "someone is snatching a bag right now". A thing snatched is read as a theft, over once told; one snatched
-# now is a person robbed now. Not done to the writer and told ("hp sy dirampas"), nor a "sekarang" of the writer's own
-# ("…, skrg sy mau lapor").
+# skrg", "someone is snatching a bag right now", or told as under way ("ada yg lg ngejambret di lampu merah",
+# "someone is snatching phones at the red light"), wherever. A thing snatched is read as a theft, over once told; one
+# snatched now is a person robbed now. Not done to the writer and told ("hp sy dirampas"), nor a "sekarang" of the
+# writer's own ("…, skrg sy mau lapor"), nor a habit ("sering ada yg lagi nyopet di bus").
 _SNATCH_STEMS = frozenset({"rampas", "jambret", "copet"})
 _SNATCHING = frozenset({"nyopet", "nyopetin", "ngejambret", "jambretin", "snatching", "snatches", "grabbing"})
 _SNATCHERS = _SOMEONE_UNNAMED | _ANOTHER_PERSON | _THUGS | {"org", "dia", "mereka", "guy", "guys", "man", "men",
                                                            "boy", "boys", "he", "they"}
 _NOW_NOT_THE_WRITERS = _WE | REPORTING | RESIDENT | {"mau", "baru", "sudah", "pengen", "ingin"}
+_SNATCHING_UNDER_WAY = frozenset({"lagi", "sedang", "is", "are", "s", "re"})  # "lg ngejambret", "he's snatching"
+_THERE_ARE = (("there", "s"), ("there", "is"), ("there", "are"))
 # What a snatch over has led to, told after the "sekarang": "…, skrg hpnya udh dikembaliin", "…, skrg anak sy nangis
 # terus", "…, sekarang warga resah"; a snatch now is told with where or who is at it ("…skrg dia lari ke gang").
 _SINCE_THE_SNATCH = frozenset({"sudah", "enggak", "tidak", "menangis", "nangis", "resah", "trauma", "dijual",
@@ -4301,9 +4361,41 @@ def _snatching_now(said: list[str]) -> bool:
         if not _SNATCHERS & set(said[max(0, i - 4):i]) or _negated(said, i) \
                 or _NOT_SNATCHED & set(said[i + 1:i + 3]):
             continue
+        if word in _SNATCHING and not HABITUAL & set(said) and (
+                said[i - 1] in _SNATCHING_UNDER_WAY or any_phrase(said[max(0, i - 4):i], _THERE_ARE)):
+            return True  # "ada yg lg ngejambret", "someone is snatching…", "there's a guy snatching…"
         end = next((k for k in range(i + 1, len(said)) if said[k] == _BREAK), len(said))
         if any(said[k] in ("sekarang", "now") and not _NOW_NOT_THE_WRITERS & set(said[k + 1:k + 2])
                and not _SINCE_THE_SNATCH & set(said[k + 1:k + 1 + _SINCE_REACH]) for k in range(i + 1, end)):
+            return True
+    return False
+
+
+# A snatch told done in English and the snatcher getting away now: "a guy snatched my bag and he's running away
+# now", "a thief grabbed my phone and is running into the alley", "…and ran off, he's still close by". Said as
+# "tas sy dijambret, orangnya lg lari skrg" is. Not the writer running ("i'm running late"), nor one free long since
+# ("he's still running free", "running around").
+_SNATCHED = frozenset({"snatched", "grabbed", "stole", "stolen", "robbed", "mugged", "pickpocketed", "swiped"})
+_FLEEING = frozenset({"running", "fleeing", "escaping", "riding", "driving", "speeding", "racing", "getting",
+                      "heading"})
+_FLEEING_NOW = frozenset({"is", "s", "are", "re", "still"})  # "he's running", "is running", "he's still running"
+_NOT_FLEEING = frozenset({"free", "loose", "late", "out", "around", "low", "a", "an", "the", "for", "his", "her",
+                          "their", "my", "our", "back", "home", "errands"})
+_CLOSE_BY = frozenset({"here", "nearby", "near", "close", "around", "there", "outside"})  # "he's still close by"
+
+
+def _snatcher_fleeing(said: list[str]) -> bool:
+    snatched = next((i for i, word in enumerate(said) if word in _SNATCHED and not _negated(said, i)), None)
+    if snatched is None:
+        return False
+    for i in range(snatched + 1, len(said)):
+        if said[i - 1] not in _FLEEING_NOW or said[i - 2:i - 1] in (["i"], ["we"], [_BREAK]):
+            continue
+        after = said[i + 1:i + 2]
+        if said[i] in _FLEEING and not _NOT_FLEEING & set(after) and (said[i] != "getting" or after == ["away"]):
+            return True
+        if said[i - 1] == "still" and said[i] in _CLOSE_BY and said[i - 3:i - 1] in (["he", "s"], ["he", "is"],
+                                                                                     ["they", "re"], ["they", "are"]):
             return True
     return False
 
@@ -4444,6 +4536,147 @@ def _forced_into_a_vehicle(said: list[str]) -> bool:
 # ada aja pak, skrg ibuku kecemplung kali". What is told after the "sekarang" is read on its own; the time or the habit
 # before it is not its own ("…, skrg sy mau lapor" stays a report).
 _BEFORE_NOW = HABITUAL | _PAST | {"tadi", "dulu", "pernah", "lalu", "last"}
+
+
+# One who harmed the writer or theirs, named by it, at them again now: "the man who beat me last year is outside my
+# house again right now", "org yg mukul sy tahun lalu skrg ada di depan rumah sy lagi". The harm is past; the one
+# who did it, at the writer's door, is a danger now. Not one held, gone or tried ("…is in prison now", "…udh
+# dipenjara"), a thing struck ("the man who hit my car"), nor a game lost ("the team that beat us").
+_WHO_DID = frozenset({"who", "that", "yang"})
+_HARMING = _BLOWS | frozenset({
+    "beat", "attacked", "assaulted", "hurt", "abused", "raped", "stabbed", "threatened", "robbed", "mugged",
+    "stalked", "molested", "harassed", "choked", "strangled", "kicked", "slapped", "punched", "shot", "burned",
+    "nusuk", "ngerampok", "ngancam", "ngancem", "ngebacok", "ngeroyok", "nodong", "nyulik", "merkosa", "ngebegal",
+    "dipukul", "nganiaya", "mukulin", "ngehajar", "gebukin"})
+_HARMED_ONES = _FAMILY | _PERSONS | _LOCKED_ONES | frozenset({
+    "sy", "gw", "gua", "daughter", "son", "wife", "husband", "mother", "mom", "father", "dad", "sister", "brother",
+    "child", "children", "kids", "family", "girlfriend", "boyfriend", "friend"})
+_AT_THE_WRITERS_DOOR = frozenset({"outside", "here", "sini", "depan", "luar", "standing", "waiting", "banging",
+                                  "knocking", "lurking", "berdiri", "nunggu", "nungguin", "nongkrong", "mondar",
+                                  "gedor", "ngetok"})
+_A_PLACE_OF_THEIRS = frozenset({"my", "our", "her", "his", "door", "gate", "window", "house", "rumah", "pintu", "pagar",
+                                "pager", "jendela", "kos", "kosan", "kontrakan", "gang", "kamar"})
+_HELD_OR_GONE = frozenset({
+    "arrested", "prison", "jail", "caught", "court", "sentenced", "trial", "hearing", "dead", "died", "penjara",
+    "dipenjara", "ditangkap", "ketangkap", "ketangkep", "sidang", "meninggal", "chess", "game", "match", "catur",
+    "team", "tim"})
+_AGAIN_NOW = frozenset({"now", "again", "still", "sekarang", "lagi", "masih"})
+
+
+# The one who did it, told there now at the writer's: "pelakunya lagi di depan rumah sy", "the attacker is still
+# outside my door"; a report's culprit come to the door. Not told as then ("…pas kejadian kemarin"): the reader of
+# what is over reads that before.
+_CULPRITS_NAMED = frozenset({"pelaku", "penjahat", "tersangka", "perpetrator", "attacker", "culprit", "suspect"})
+_THERE_STILL = frozenset({"lagi", "masih", "sekarang", "still", "now", "is", "s"})
+_CULPRIT_REACH = 6  # words from who to where: "pelakunya masih nongkrong di depan gang rumah"
+
+
+def _culprit_there_now(said: list[str]) -> bool:
+    for i, word in enumerate(said):
+        if word.removesuffix("nya") not in _CULPRITS_NAMED or not _THERE_STILL & set(said[i + 1:i + 3]):
+            continue
+        then = said[i + 1:i + 1 + _CULPRIT_REACH]
+        if _BREAK in then:
+            then = then[:then.index(_BREAK)]
+        if any(w in _AT_THE_WRITERS_DOOR or (w in ("at", "di") and _A_PLACE_OF_THEIRS & set(then[k + 1:k + 3]))
+               for k, w in enumerate(then)):
+            return True
+    return False
+
+
+# Someone told missing by a pronoun, as in a report of who they are: "she's been missing since yesterday", "he has
+# been missing for two days". Not "missing out", "missing classes", "missing his bus".
+_MISSING_ONES = frozenset({"he", "she", "they"})
+_AFTER_MISSING = frozenset({_BREAK, "since", "for", "from", "sejak", "again"})
+
+
+def _they_are_missing(said: list[str]) -> bool:
+    return any(word == "missing" and said[i - 1:i] in (["been"], ["s"], ["is"], ["are"], ["re"])
+               and _MISSING_ONES & set(said[max(0, i - 4):i]) and not _negated(said, i)
+               and (i + 1 == len(said) or said[i + 1] in _AFTER_MISSING) for i, word in enumerate(said))
+
+
+def _harmer_at_hand_again(said: list[str]) -> bool:
+    if _HELD_OR_GONE & set(said):
+        return False
+    for i, word in enumerate(said):
+        if word not in _WHO_DID or _negated(said, i):
+            continue
+        harm = next((k for k in range(i + 1, min(i + 4, len(said))) if said[k] in _HARMING), None)
+        if harm is None or not _HARMED_ONES & set(said[harm + 1:harm + 4]) \
+                or (said[harm + 1:harm + 2] in (["my"], ["our"]) and not _HARMED_ONES & set(said[harm + 2:harm + 3])):
+            continue  # "the man who hit my car": a thing
+        then = said[harm + 2:]
+        if _BREAK in then:
+            then = then[:then.index(_BREAK)]
+        at_hand = any(w in _AT_THE_WRITERS_DOOR or (w in ("at", "di") and _A_PLACE_OF_THEIRS & set(then[k + 1:k + 3]))
+                      for k, w in enumerate(then))
+        if at_hand and _AGAIN_NOW & set(then):
+            return True
+    return False
+
+
+# A question, and only that, whether anything was done about what happened before: "did the police do anything
+# about the break-in?", "has the burglar been caught?", "sudah ditindak belum pak yg maling kemarin?". An earlier
+# report asked after, often in the middle of a new one. It must point back (a past "did", "been", "yet", a day gone,
+# a report or a case, an update asked); not a danger now told beside it ("…? malingnya masih di dlm" is a sentence
+# of its own) or in it (a second clause, a weapon, a fire, someone hurt, "outside", "di depan", "who is stabbing"),
+# a life at risk ("anak sy yg hilang kemarin udh ada kabar blm?"), one of the household or a habit, nor help or
+# fear called.
+_ASKING_OPENERS = frozenset({"did", "has", "have", "was", "were", "is", "any", "what", "whats", "how", "hows"})
+_ASKED_ID = frozenset({"belum", "gimana", "bagaimana", "apakah", "kapan"})
+_DONE_ABOUT = frozenset({
+    "anything", "done", "looked", "caught", "catch", "find", "found", "arrested", "arrest", "investigated",
+    "investigate", "update", "progress", "news", "follow", "followed", "ditindak", "ditangkap", "ketangkap",
+    "ketangkep", "tertangkap", "diproses", "ditindaklanjuti", "perkembangan", "perkembangannya", "diusut",
+    "ditangani", "diapain"})
+_POINTING_BACK = frozenset({
+    "did", "been", "yet", "ever", "last", "yesterday", "ago", "earlier", "reported", "report", "case", "update",
+    "progress", "news", "kemarin", "semalam", "lalu", "dulu", "laporan", "kasus", "perkembangan", "perkembangannya"})
+_NOT_ONLY_ASKED = _STILL | FEAR | _HOUSEHOLD | HABITUAL | _NOW_WORDS | HURT | _GONE | _TAKEN_WORDS | {
+    "tonight", "today", "daughter", "son", "child", "kids", "wife", "husband", "diculik", "disekap", "dikurung",
+    "barusan", "just", "lagi", "tolong", "help", "please", "cepat", "cepet", "ada", "outside", "inside", "next",
+    "here", "sini", "depan", "dalam", "luar", "sebelah", "doing", "going", "being", "knife", "knives", "gun", "guns",
+    "machete", "golok", "parang", "pisau", "celurit", "clurit", "senjata", "sajam", "ngamuk", "riot", "fire",
+    "kebakaran", "api"}
+_A_QUESTION_AT_MOST = 16  # words
+# Who may be there still, told where: "the robbers in my neighbours house", "maling yg di dalam rumah sy"
+_WHO_MAY_BE_THERE = THIEVES | _THUGS | {"robbers", "robber", "man", "men", "guy", "guys", "orang", "pelaku"}
+_THERE_IN = frozenset({"in", "at", "di", "inside", "dalam"})
+
+
+def _asked_what_was_done(text: str, said: list[str]) -> bool:
+    if _BREAK in said or len(said) > _A_QUESTION_AT_MOST or not text.rstrip().endswith("?") \
+            or _CLAUSE_END.search(text):
+        return False  # one clause: "did anyone catch the guy, my son can't breathe?" tells more
+    asked = said[0] in _ASKING_OPENERS or bool(_ASKED_ID & set(said))
+    return asked and bool(_DONE_ABOUT & set(said)) and bool(_POINTING_BACK & set(said)) \
+        and not _NOT_ONLY_ASKED & set(said) and "is" not in said[1:] and "are" not in said[1:] \
+        and not any(word.removesuffix("nya") in _WHO_MAY_BE_THERE and _THERE_IN & set(said[k + 1:k + 3])
+                    for k, word in enumerate(said)) \
+        and not life_at_risk(text)
+
+
+# A video or the news told and nothing more: "liat di tiktok ada orang ditusuk", "saw on tiktok someone got stabbed",
+# "td baca berita ada pembunuhan, serem". Every word one of these few: no place ("…di pasar deket rumah"), no one of
+# the writer's, no now or live, no plea; a feed is how a resident learns of a danger near, and that is a cry.
+_SEEING = frozenset({"liat", "lihat", "ngeliat", "melihat", "baca", "membaca", "nonton", "menonton", "saw", "seen",
+                     "read", "watched"})
+_FEEDS = frozenset({"tiktok", "ig", "instagram", "fb", "facebook", "twitter", "youtube", "yt", "berita", "news",
+                    "medsos", "sosmed", "video"})
+_DONE_TO_SOMEONE = frozenset({
+    "ditusuk", "dibacok", "dibunuh", "dirampok", "dibegal", "dikeroyok", "ditembak", "dijambret", "pembunuhan",
+    "penusukan", "pembacokan", "perampokan", "penembakan", "pengeroyokan", "stabbed", "shot", "murdered", "killed",
+    "robbed", "mugged", "murder", "shooting", "stabbing", "robbery", "killing"})
+_TOLD_WORDS = _SEEING | _FEEDS | _DONE_TO_SOMEONE | {
+    _BREAK, "saya", "aku", "gue", "i", "tadi", "just", "di", "on", "in", "the", "a", "an", "of", "about", "that",
+    "ada", "orang", "yang", "seseorang", "someone", "somebody", "man", "woman", "guy", "got", "was", "there",
+    "serem", "seram", "ngeri", "kasihan", "sedih", "banget", "sekali", "scary", "sad", "terrible", "horrible"}
+
+
+def _only_seen_on_a_feed(said: list[str]) -> bool:
+    told = set(said)
+    return bool(_SEEING & told and _FEEDS & told and _DONE_TO_SOMEONE & told) and told <= _TOLD_WORDS
 
 
 def _danger_told_now_after(said: list[str]) -> bool:

@@ -58,6 +58,8 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "mugged", "scam", "fraud", "assault", "knife", "gun", "stab", "stabbed", "fight", "attacked", "beaten",
         "gendam", "hipnotis", "nyuri", "nyolong", "nyopet", "scammed", "cheated", "bully", "mencuri", "pencuri",
         "ngancem", "ngancam", "ngancemin", "ngancamin", "ngebacok", "nusuk", "ngerampas",
+        # Jakartan actives the stemmer leaves whole: "ada yg lg ngejambret di lampu merah" is no traffic
+        "ngejambret", "jambretin", "nyopetin", "ngebegal", "ngerampok", "ngerampokin", "snatching", "robbing",
         "kdrt", "kekerasan", "violence", "abuse", "abused", "stole", "grabbed", "punched", "punch", "kicked",
         "slapped", "groped", "molested", "dipukulin", "mukulin", "digebukin", "cekik", "nyekik", "strangled",
         "following", "followed", "stalking", "stalker", "harassed", "harassment", "threatened", "threatening",
