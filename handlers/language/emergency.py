@@ -283,8 +283,8 @@ _CANNOT_GET = (("bisa", "keluar"), ("bisa", "jalan"), ("bisa", "bangun"), ("bisa
                ("get", "out"), ("get", "up"))
 # A theft is a cry while it happens: a word of the moment before it ("lagi dimasuki maling"; after it, "lagi"
 # is "again"), or a thief said to be there ("ada maling", "maling masuk").
-THEFT_STEMS = frozenset({"maling", "curi", "copet", "jambret", "bobol", "rampas", "jarah", "bongkar", "congkel",
-                         "dobrak"})
+THEFT_STEMS = frozenset({"maling", "curi", "colong", "copet", "jambret", "bobol", "rampas", "jarah", "bongkar",
+                         "congkel", "dobrak"})
 THIEVES = frozenset({"maling", "pencuri", "jambret", "copet", "thief", "thieves", "burglar", "burglars",
                      "intruder", "intruders", "perampok", "garong"})
 PROGRESS = frozenset({"lagi", "sedang", "masih", "sekarang", "now", "currently", "being"})
@@ -4330,13 +4330,15 @@ _PASSIVES = frozenset(word for name, value in tuple(globals().items()) if name.l
                       and word not in ROOT_WORDS)
 
 
-# A snatch going on now, told with who does it and a "sekarang" after: "ada yg ngerampas hp ibu2 di depan indomaret
-# skrg", "someone is snatching a bag right now", or told as under way ("ada yg lg ngejambret di lampu merah",
-# "someone is snatching phones at the red light"), wherever. A thing snatched is read as a theft, over once told; one
-# snatched now is a person robbed now. Not done to the writer and told ("hp sy dirampas"), nor a "sekarang" of the
-# writer's own ("…, skrg sy mau lapor"), nor a habit ("sering ada yg lagi nyopet di bus").
-_SNATCH_STEMS = frozenset({"rampas", "jambret", "copet"})
-_SNATCHING = frozenset({"nyopet", "nyopetin", "ngejambret", "jambretin", "snatching", "snatches", "grabbing"})
+# A snatch or a theft going on now, told with who does it and a "sekarang" after: "ada yg ngerampas hp ibu2 di depan
+# indomaret skrg", "tolong pak ada yg nyolong motor sy skrg", "someone is snatching a bag right now", or told as under
+# way ("ada yg lg ngejambret di lampu merah", "someone is stealing a motorbike in the parking lot"), wherever. A
+# thing snatched is read as a theft, over once told; one snatched now is a person robbed now. Not done to the writer
+# and told ("hp sy dirampas"), nor a "sekarang" of the writer's own ("…, skrg sy mau lapor"), nor a habit ("sering
+# ada yg lagi nyopet di bus").
+_SNATCH_STEMS = frozenset({"rampas", "jambret", "copet", "curi", "colong"})
+_SNATCHING = frozenset({"nyopet", "nyopetin", "ngejambret", "jambretin", "snatching", "snatches", "grabbing",
+                        "stealing"})
 _SNATCHERS = _SOMEONE_UNNAMED | _ANOTHER_PERSON | _THUGS | {"org", "dia", "mereka", "guy", "guys", "man", "men",
                                                            "boy", "boys", "he", "they"}
 _NOW_NOT_THE_WRITERS = _WE | REPORTING | RESIDENT | {"mau", "baru", "sudah", "pengen", "ingin"}

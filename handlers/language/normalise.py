@@ -22,6 +22,8 @@ _MORE_SLANG = {
     "dkt": "dekat", "jln": "jalan", "jl": "jalan", "skr": "sekarang", "skg": "sekarang", "brusan": "barusan",
     "kmren": "kemarin", "smlm": "semalam", "semalem": "semalam", "tlp": "telepon", "telp": "telepon",
     "tolongin": "tolong", "sktr": "sekitar",
+    # stealing as it is said ("ada yg lagi nyuri motor"); the lexicon has "nyolong" (mencolong) but not these
+    "nyuri": "mencuri", "nyuriin": "mencuri", "nyolongin": "mencolong",
     "kurleb": "kurang lebih", "sejam": "satu jam",
     "thx": "thanks", "ty": "thanks", "mksih": "terima kasih", "makasi": "terima kasih", "trimakasih": "terima kasih",
     "gimana": "bagaimana", "gmna": "bagaimana", "gmana": "bagaimana", "bgmn": "bagaimana",
