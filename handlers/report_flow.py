@@ -92,7 +92,7 @@ from handlers.turn import MENU, Step, Turn
 from handlers.unexposed import unexposed
 from handlers.voice import CAPTION_CHARS, voice_story
 from handlers.witnesses import find_same_incident, join_report
-from storage.lexicon import THINGS_OWNED, is_ordinary, spoken_root, stem
+from storage.lexicon import ACRONYMS, THINGS_OWNED, is_ordinary, spoken_root, stem
 from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.officers import has_officers
 from storage.regions import KIND_WORDS, PlaceCandidate, name_key, named_alone, within_indonesia
@@ -1651,12 +1651,12 @@ async def location(turn: Turn) -> str:
                                           or not _spelt_in(turn.text, place) for place in found)
     if not confident and not marked and not said_online(turn.text) and (
             (not found and (category_named(turn.text) or tells_a_story(turn.text) or time_told(turn.text)
-                            or not THINGS_OWNED.isdisjoint(words(turn.text))))
+                            or not (THINGS_OWNED | ACRONYMS).isdisjoint(words(turn.text))))
             or (only_in_passing and await tells_more_than_where(turn, DETAIL_WORDS))
             or _PLATE.search(turn.text)):
         # "nyolong jemuran sy", "honda beat item plat AG 1234 XY" (a guess at Desa Belat), "motornya beat merah" (the
-        # thing taken, by its make or model), "tiap malem jam 10an rame
-        # anak muda beli", "isinya ktp sim atm" (Kab. Ketapang by its chat alias), "cuma lecet, udh damai" (Kec.
+        # thing taken, by its make or model), "ngaku petugas pln" (a body by its acronym), "tiap malem jam 10an rame
+        # anak muda beli", "isinya ktp sim atm", "cuma lecet, udh damai" (Kec.
         # Damai, an everyday word): more of what happened, sent in pieces, not where
         turn.draft.pop("location_text", None)
         _add_to_story(turn)

@@ -65,6 +65,13 @@ THINGS_OWNED = frozenset({
     "iphone", "samsung", "galaxy", "oppo", "vivo", "xiaomi", "redmi", "realme", "infinix", "poco", "nokia",
     "tecno", "itel",
 })
+# The acronyms of bodies, services and papers residents name in a story ("ngaku petugas pln", "lapor ke bnn", "ktp sy
+# ilang"): some are also a chat abbreviation a place name would make ("pln": Probolinggo, Pekalongan and three more;
+# "bnn", "dpr", "ktp"), which they never are in a story.
+ACRONYMS = frozenset({
+    "pln", "pdam", "dpr", "dprd", "kpk", "bnn", "bnnk", "bpjs", "tni", "polri", "kpu", "pns", "asn", "kkn", "pkb",
+    "stnk", "bpkb", "sim", "ktp", "kk", "atm", "mrt", "krl",
+})
 # The words chat slang is spelt out to ("dl" → "dulu", "tdk" → "tidak"): everyday words, some no root of Sastrawi's.
 SLANG_MEANINGS = frozenset(word for meaning in SLANG_DATA.values() for word in meaning.split())
 _ORDINARY_WORDS = (ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(NGOKO) | frozenset(SPOKEN)

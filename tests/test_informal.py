@@ -1600,7 +1600,8 @@ async def test_a_yes_to_several_places_none_near_asks_which(engine: Engine) -> N
 
 
 @pytest.mark.parametrize("more", ["isinya ktp sim atm sm uang 300rb",
-                                  "gk ada yg luka kok pak, cuma lecet dikit, udh damai"])
+                                  "gk ada yg luka kok pak, cuma lecet dikit, udh damai",
+                                  "orgnya ngaku petugas pln"])
 async def test_more_of_the_story_at_the_place_question_is_no_place_read_in_passing(engine: Engine, more: str) -> None:
     """"ktp" is Kab. Ketapang's chat alias, "damai" a kecamatan: words of the story, not where."""
     resident = Resident(engine)

@@ -679,6 +679,18 @@ def test_the_villages_of_many_areas_are_found_as_area_by_area(index: RegionIndex
     assert at_once == [found.code for found in index.villages_like(text, areas)]
 
 
+@pytest.mark.parametrize("acronym", ["pln", "bnn", "dpr", "ktp", "pns", "kkn"])
+def test_an_acronym_residents_write_is_no_chat_abbreviation_of_a_place(index: RegionIndex, acronym: str) -> None:
+    """"ngaku petugas pln" named Probolinggo (and four more "p-l-n" places), so a Desa Sentul there was read with
+    confidence over the Kel. Sentul the resident wrote."""
+    assert index.resolve(acronym) == []
+
+
+def test_a_kelurahan_in_a_story_with_an_acronym_is_not_read_elsewhere(index: RegionIndex) -> None:
+    found = index.resolve("td pagi ada org ngaku petugas pln dtg ke rmh sy di kelurahan sentul, minta duit 500rb")
+    assert found[0].code == "35.72.01.1003" and not is_confident(found), [c.code for c in found]
+
+
 @pytest.mark.parametrize(("typed", "first"), [("gedok", "Gedog"), ("di gedok", "Gedog"), ("kedog", "Kedok")])
 def test_of_villages_misspelt_alike_the_one_said_as_typed_comes_first(index: RegionIndex, typed: str,
                                                                        first: str) -> None:
