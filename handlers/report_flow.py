@@ -42,6 +42,7 @@ from handlers.language.intents import (
     identity_options_asked,
     identity_wished,
     only_a_time,
+    puts_off,
     report_kind_asked,
     stopping,
     story_without_opener,
@@ -1203,6 +1204,11 @@ def answer_aside(turn: Turn) -> str | None:
     if urges_haste(turn.text):  # "cepet pak": the quickest help is 110, and the report goes the moment it is sent
         turn.say("report.haste_urgent" if turn.draft.get("urgent") else "report.haste")
         return turn.step
+    if turn.step not in STORY_STEPS and puts_off(turn.text):
+        # "bentar sy cek dulu alamatnya": no place, no story, the question waits (at the story question, a wait is
+        # the story's own to read: its first piece may be too short)
+        turn.say("report.held")
+        return turn.step
     if turn.emergency_answered:
         tells_what_happened = turn.step in (DESCRIPTION, VOICE_CAPTION) or \
             (turn.step == CATEGORY and "description" not in turn.draft) or \
@@ -1627,10 +1633,11 @@ async def location(turn: Turn) -> str:
         turn.draft.pop("location_text", None)  # "di rumah", "dkt tempat kerja sy": whose place, not where it is;
         turn.draft["home_asked"] = True  # asked once, in a question of its own (ask_location), no try spent
         return LOCATION
-    if not found and (yes_or_no(turn.text) is not None or IDENTITIES.pick(turn.lang, turn.text) is not None
-                      or all(w in _SENDING_WORDS | NEUTRAL or CHAT_SOUND.match(w) for w in words(turn.text))):
-        # an answer to another question ("iya", "rahasia", "kirim"), or a call ("pak??", "hmm"), that names no
-        # place: asked again, no try spent, a pin kept still kept
+    if all(place.ordinary for place in found) and (
+            yes_or_no(turn.text) is not None or IDENTITIES.pick(turn.lang, turn.text) is not None
+            or all(w in _SENDING_WORDS | NEUTRAL or CHAT_SOUND.match(w) for w in words(turn.text))):
+        # an answer to another question ("iya", "rahasia", "kirim", "sudah": no Desa Sudah), or a call ("pak??",
+        # "hmm"), that names no place: asked again, no try spent, a pin kept still kept
         turn.draft.pop("location_text", None)
         turn.say("report.location_not_a_place")
         return LOCATION

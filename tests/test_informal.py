@@ -3829,13 +3829,20 @@ async def test_an_answer_that_is_no_time_is_not_kept_as_the_time(engine: Engine,
                                               ("dkt tempat kerja sy", "place.ask_which_kelurahan"),
                                               ("di rumah aja pak", "place.ask_which_kelurahan"),
                                               ("di pasar", "place.ask_which_kelurahan"),
-                                              ("hmm", "report.location_not_a_place")])
+                                              ("hmm", "report.location_not_a_place"),
+                                              ("sudah", "report.location_not_a_place"),  # no Desa Sudah
+                                              ("udah pak", "report.location_not_a_place"),
+                                              ("bentar sy cek dulu alamatnya", "report.held"),  # no Desa Bulu
+                                              ("tunggu dulu pak", "report.held"),
+                                              ("bentar sy tanya suami dulu", "report.held"),  # no story
+                                              ("wait, let me check the address", "report.held")])
 async def test_a_home_alone_or_a_sound_spends_no_try_at_the_place(engine: Engine, first: str, asked: str) -> None:
     """After it, a place not found is the first try (the kecamatan asked), not the last (the desk)."""
     resident = Resident(engine)
     for said in ("halo", "1", "1", "hp sy dicopet tadi malam pas belanja", first):
         await resident.send(said)
     assert resident.heard(asked), resident.text
+    assert (await draft_of(engine))["description"] == "hp sy dicopet tadi malam pas belanja", "nothing added"
     await resident.send("pasar baru dkt stasiun")
     assert resident.heard("place.ask_district") and not resident.heard("place.goes_to_desk"), resident.text
     await resident.send("kec sananwetan blitar")

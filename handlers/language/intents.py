@@ -1444,19 +1444,21 @@ def _called_here(said: list[str]) -> bool:
     return bool(_COME_HERE & set(said)) or phrase_at(said, ("come", "here")) is not None
 
 
-# "Wait, I'll check": a message that puts an answer off ("ok pak sebentar sy cek dulu"), said only with these.
-# Not "tunggu" nor "nanti": "iya saya tunggu pak" answers "can you wait there?", "nanti saya kabari" may too.
+# "Wait, I'll check": a message that puts an answer off ("ok pak sebentar sy cek dulu", "bentar sy tanya suami dulu",
+# "tunggu dulu pak"), said only with these. Not "tunggu" alone nor "nanti": "iya saya tunggu pak" answers "can you
+# wait there?", "nanti saya kabari" may too.
 _HOLDING_CORE = frozenset({"sebentar", "bentar", "wait", "moment", "minute", "hold"})
 _HOLDING_WORDS = _HOLDING_CORE | {"ok", "oke", "okay", "siap", "baik", "ya", "saya", "aku", "cek", "dulu", "coba",
                                   "lihat", "liat", "tanya", "on", "a", "i", "will", "let", "me", "check", "ask",
-                                  "first", "please", "ll"}
+                                  "first", "please", "ll", "tunggu", "alamatnya", "namanya", "suami", "istri", "anak",
+                                  "tetangga", "my", "husband", "wife", "the", "address"}
 
 
 def puts_off(text: str) -> bool:
     """Whether the message only puts an answer off: "sebentar ya pak", "ok sy cek dulu", "wait a moment"."""
     said = words(text)
-    return (0 < len(said) <= ASIDE_MAX_WORDS and bool(_HOLDING_CORE & set(said))
-            and all(w in _HOLDING_WORDS or w in NEUTRAL for w in said))
+    holding = bool(_HOLDING_CORE & set(said)) or phrase_at(said, ("tunggu", "dulu")) is not None
+    return 0 < len(said) <= ASIDE_MAX_WORDS and holding and all(w in _HOLDING_WORDS or w in NEUTRAL for w in said)
 
 
 _WISHING = frozenset({"mau", "ingin", "pengin", "pingin", "pengen", "mo", "want", "like", "need", "perlu"})
