@@ -902,6 +902,12 @@ def test_how_things_usually_are_said_after_a_cry_leaves_it_a_cry(contrast: str) 
     ("met pagi pak, mau lapor, motor sy ilang di parkiran pasar td pagi", "motor sy ilang di parkiran pasar td pagi"),
     ("met malam min, hp sy dijambret di jl merdeka", "hp sy dijambret di jl merdeka"),
     ("selamat sore pak, sy mau lapor, ada balap liar di jl merdeka", "ada balap liar di jl merdeka"),
+    # as letters are written: those written to with a slash between, "dengan hormat", "Yth."
+    ("Selamat siang Bapak/Ibu petugas. Dengan hormat, saya ingin melaporkan kehilangan motor di pasar gedog.",
+     "kehilangan motor di pasar gedog."),
+    ("Assalamualaikum Bapak/Ibu Polisi, motor saya hilang di pasar gedog", "motor saya hilang di pasar gedog"),
+    ("Yth. Bapak/Ibu Kapolsek, dengan hormat saya melaporkan pencurian motor di pasar",
+     "pencurian motor di pasar"),
 ])
 def test_a_greeting_said_short_opens_no_story(text: str, story: str) -> None:
     """"met pagi", "met malam": a greeting as chat says it stayed at the head of the story officers read."""

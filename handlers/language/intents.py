@@ -2318,7 +2318,8 @@ def another_report_wished(text: str) -> bool:
 # What a first message may open with before the story: a greeting, whom it is said to, a courtesy and the wish to
 # report ("selamat pagi pak, …", "halo min, …", "assalamualaikum wr wb, izin lapor pak. …", "Good morning, I'd like
 # to report that …"). Officers read the story from what happened.
-_SAID_TO = r"(?:pak|bapak|bu|ibu|mas|mbak|mba|kak|kakak|min|admin|gan|bos|boss|om|bang|ndan|komandan|sir|polisi|pol)"
+_SAID_TO = (r"(?:pak|bapak|bu|ibu|mas|mbak|mba|kak|kakak|min|admin|gan|bos|boss|om|bang|ndan|komandan|sir|polisi|pol"
+            r"|petugas|kapolsek)")
 _GREETING = r"as+alam+u\W?\s*'?alaikum|" + "|".join(r"\s*".join(map(re.escape, phrase.split()))
                      for phrase in sorted(GREETING_PHRASES, key=len, reverse=True) if not phrase.startswith("emoji_"))
 _WISH_TO_REPORT = (r"(?:i\s*'?\s*d\s+like\s+to\s+|(?:saya|sy|aku|gue|gw|kami|i)\s+)?"
@@ -2327,8 +2328,9 @@ _WISH_TO_REPORT = (r"(?:i\s*'?\s*d\s+like\s+to\s+|(?:saya|sy|aku|gue|gw|kami|i)\
                    r"(?:lapor|melapor|melaporkan|ngelapor|laporin|report)(?:\s+(?:bahwa|kalau|kalo|klo|that))?")
 _OPENER_PART = (rf"(?:{_GREETING}|(?:pagi|siang|sore|malam)(?=[\s,.!]+{_SAID_TO}\b)|wr\.?\s*wb|warahmatullahi"
                 rf"|wabarakatuh|{_WISH_TO_REPORT}|{_SAID_TO}|(?:mohon\s+)?maaf(?:\s+mengganggu(?:\s+waktunya)?)?"
-                r"|permisi|punten|ya|nih|dong)")
-_OPENER = re.compile(rf"^[\s,.!:;~-]*(?:(?:{_OPENER_PART})\b[\s,.!:;~-]*)+", re.IGNORECASE)
+                r"|permisi|punten|ya|nih|dong|yth|yang\s+terhormat|dengan\s+hormat)")
+# "Selamat siang Bapak/Ibu petugas. Dengan hormat, …": a slash between those written to, as letters have it
+_OPENER = re.compile(rf"^[\s,.!:;~/-]*(?:(?:{_OPENER_PART})\b[\s,.!:;~/-]*)+", re.IGNORECASE)
 _OPENS = re.compile(rf"(?<!\w)(?:{_GREETING}|{_WISH_TO_REPORT}|(?:pagi|siang|sore|malam)(?=[\s,.!]+{_SAID_TO}\b))"
                     r"(?!\w)", re.IGNORECASE)
 # After the wish to report, words that say how or where to, not what happened: "mau lapor tp takut ketauan", "mau
