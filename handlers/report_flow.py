@@ -24,6 +24,7 @@ from handlers.language.emergency import emergency_denied, is_cry_for_help
 from handlers.language.intents import (
     ASIDE_MAX_WORDS,
     CORRECTION_WORDS,
+    FIX_OPENERS,
     HOW_ONLY,
     HOW_WORDS,
     NOT_WORDS,
@@ -2198,12 +2199,28 @@ async def when(turn: Turn) -> str:
         turn.draft["when"] = {"choice": choice} if choice == "now" else {"text": words_told}
     elif details and len(details) < len(clauses):  # "pelakunya 2 org, kejadiannya kemarin sore": each to its place
         _add_to_story(turn, part=", ".join(details))
-        turn.draft["when"] = {"text": ", ".join(clause for clause in clauses if clause not in details)}
+        beside = [clause for clause in clauses if clause not in details]
+        if all(_owns_a_slip(clause) for clause in beside):  # "eh sorry tadi salah, motornya scoopy": no time in it
+            turn.draft["when_asked_again"] = True
+            return WHEN
+        turn.draft["when"] = {"text": ", ".join(beside)}
     else:
         turn.draft["when"] = {"text": turn.text}
     if when_named(turn.text) == "now" and not turn.emergency_answered:
         turn.say("emergency.happening_now")  # "skrg masih disitu pak": in the resident's words, and going on
     return first_missing(turn)
+
+
+# Words of a clause that owns a slip of what was written before: "eh sorry tadi salah", "tadi sy keliru pak".
+_OWNING_A_SLIP = FIX_OPENERS | NEUTRAL | {"tadi", "typo", "saya", "aku", "ya", "my", "bad", "i", "mean", "meant"}
+
+
+def _owns_a_slip(clause: str) -> bool:
+    said = words(clause)
+    return bool(said) and bool(_WRONG_WORDS & set(said)) and all(word in _OWNING_A_SLIP for word in said)
+
+
+_WRONG_WORDS = frozenset({"salah", "keliru", "typo", "wrong", "bad"})
 
 
 def _take_time_told(turn: Turn, told: tuple[str, str]) -> None:

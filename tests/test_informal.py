@@ -2626,6 +2626,26 @@ async def test_a_detail_and_a_time_in_one_answer_each_go_to_their_place(engine: 
     assert draft["when"] == {"text": time} and draft["description"].endswith(f"\n{detail}")
 
 
+@pytest.mark.parametrize(("typed", "detail"), [
+    ("eh sorry tadi salah, motornya bukan Vario tp Scoopy", "motornya bukan Vario tp Scoopy"),
+    ("eh tadi salah, hp nya samsung bukan oppo", "hp nya samsung bukan oppo"),
+    ("tadi sy keliru pak, platnya AG 1234 XY", "platnya AG 1234 XY"),
+])
+async def test_a_slip_owned_with_a_detail_at_the_time_question_is_no_time(engine: Engine, typed: str,
+                                                                          detail: str) -> None:
+    """"tadi salah" is what the resident wrote before, not "earlier": the detail goes to the story, the time the
+    story told is offered again."""
+    resident = Resident(engine)
+    for said in ("lapor pencurian", "kmrn sore jam 5an motor adek sy diambil org di depan smpn 3 gedog, vario putih",
+                 "iya", typed):
+        await resident.send(said)
+    assert resident.heard("report.story_added") and resident.heard("report.ask_when"), resident.text
+    draft = await draft_of(engine)
+    assert "when" not in draft and draft["description"].endswith(f"\n{detail}"), draft
+    await resident.send("iya")
+    assert (await draft_of(engine))["when"] == {"text": "kemarin sore jam 5an"}
+
+
 @pytest.mark.parametrize(("said", "added"), [("sy lapor buat tetangga sy bu sri, dia lg gk di rumah", True),
                                             ("bentar pak sy cari dulu", False)])
 async def test_words_that_tell_more_at_the_photo_question_go_to_the_story(engine: Engine, said: str,
