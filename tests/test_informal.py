@@ -2564,6 +2564,33 @@ async def test_a_detail_at_the_time_question_goes_to_the_story_and_the_time_is_a
     assert draft["description"].endswith("\npelakunya 2 org pake motor vario merah")
 
 
+@pytest.mark.parametrize("hour", ["around 9 pm", "at 9 pm", "at 9", "9pm", "around 10 last night",
+                                  "sekitar jam 9 malam", "kira2 jam 21an", "jam 9an malem"])
+async def test_an_hour_alone_at_the_time_question_is_the_time(engine: Engine, hour: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "rumah sy dimasuki maling, tv sama laptop hilang", "kel gedog sananwetan", "1"):
+        await resident.send(said)
+    await another_incident(resident)
+    await resident.send(hour)
+    asked_photo = resident.heard("report.ask_photo") or resident.heard("report.ask_photo", "en")
+    assert asked_photo and not resident.heard("report.story_added", "en"), resident.text
+    draft = await draft_of(engine)
+    assert draft["when"] == {"text": hour} and draft["description"] == "rumah sy dimasuki maling, tv sama laptop hilang"
+
+
+@pytest.mark.parametrize("detail", ["the thief was about 30 years old and wore a red jacket",
+                                    "there were 2 men on a black motorbike", "pelakunya 2 org pake motor vario merah",
+                                    "he came in at 2 gang melati and ran off"])
+async def test_a_detail_with_a_number_at_the_time_question_is_no_hour(engine: Engine, detail: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "rumah sy dimasuki maling, tv sama laptop hilang", "kel gedog sananwetan", "1"):
+        await resident.send(said)
+    await another_incident(resident)
+    await resident.send(detail)
+    assert resident.heard("report.story_added") or resident.heard("report.story_added", "en"), resident.text
+    assert (await draft_of(engine))["description"].endswith(f"\n{detail}")
+
+
 @pytest.mark.parametrize(("typed", "detail", "time"), [
     ("pelakunya 2 org, kejadiannya kemarin sore", "pelakunya 2 org", "kejadiannya kemarin sore"),
     ("plat AG 1234 XY, td malam jam 10", "plat AG 1234 XY", "td malam jam 10"),

@@ -11,7 +11,7 @@ from handlers.language.emergency import is_cry_for_help, services_to_call
 from handlers.language.intents import category_named, correction, identity_wished, ref_asked, story_without_opener
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import contacts_told, names_told, own_contacts, own_id_numbers
-from handlers.language.slots import hour_told, time_told, when_named, without_home, without_where_one_is
+from handlers.language.slots import hour_phrase, hour_told, time_told, when_named, without_home, without_where_one_is
 from handlers.language.spots import spot_then_story, spot_told
 from handlers.language.written import written_in
 from storage.lexicon import spoken_root, stem
@@ -327,6 +327,18 @@ def test_a_cry_names_the_other_services_its_danger_needs(cry: str, services: tup
 ])
 def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
     assert hour_told(told) == hour
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("sekitar pukul 14.00 wib", "sekitar pukul 14.00 wib"), ("kira2 jam 21an", "kira kira jam 21an"),
+    ("around 9 pm", "around 9 pm"), ("at 9 pm", "at 9 pm"), ("9pm", "9pm"), ("at 9", "at 9"),
+    ("at 21:00", "at 21.00"), ("around 10 last night", "around 10"),
+    # a number that is no hour: a count, an age, an address
+    ("pelakunya 2 org", None), ("about 30 people", None), ("around 100 people", None), ("at 9 Jalan Merdeka", None),
+    ("he was about 30 years old", None),
+])
+def test_an_hour_told_on_its_own(text: str, phrase: str | None) -> None:
+    assert hour_phrase(text) == phrase
 
 
 @pytest.mark.parametrize(("text", "wished"), [
