@@ -1050,6 +1050,8 @@ async def correct(turn: Turn) -> str | None:
     if fix.field == CATEGORY and named:
         turn.draft["category"] = named
         _say_changed(turn, CATEGORY)
+        if fix.story:  # "salah, harusnya pencurian. motor sy dicuri tadi pagi": the story told after the kind
+            return await _story_after_the_kind(turn, fix.story)
         return first_missing(turn)  # the read-back goes when nothing read is left to confirm
     step = _reopen(turn, fix.field)
     if fix.rest and step in ANSWERED_IN_WORDS:
@@ -1062,6 +1064,18 @@ async def correct(turn: Turn) -> str | None:
 
 
 _ALL_OF_IT = frozenset({"semua", "semuanya", "all", "everything"})
+
+
+async def _story_after_the_kind(turn: Turn, story: str) -> str:
+    """What happened, told after the kind put right: the answer to the story's question where it is asked, or
+    added to the story already told."""
+    if "description" in turn.draft:
+        _add_to_story(turn, part=story)
+        return first_missing(turn)
+    turn.text = story
+    turn.inbound = dataclasses.replace(turn.inbound, text=story)
+    turn.step = DESCRIPTION
+    return await description(turn)
 
 
 def _say_changed(turn: Turn, step: str) -> None:

@@ -1031,10 +1031,47 @@ async def test_a_kind_corrected_by_its_number_or_without_a_slip_word_changes_the
     assert (draft["category"], draft["description"]) == (kind, DESCRIPTION)
 
 
+@pytest.mark.parametrize(("fix", "kind", "story"), [
+    ("salah, harusnya pencurian. motor sy dicuri tadi pagi", "security", "motor sy dicuri tadi pagi"),
+    ("my bad, it's theft - my bike was stolen", "security", "my bike was stolen"),
+    ("Pak, salah ketik. Harusnya pencurian. Motor saya dicuri di pasar", "security", "Motor saya dicuri di pasar"),
+    ("eh salah pak, harusnya narkoba! ada yg jual sabu di kos belakang rumah", "drugs",
+     "ada yg jual sabu di kos belakang rumah"),
+    ("sorry wrong, should be traffic. a truck hit a motorbike at the crossroads", "traffic",
+     "a truck hit a motorbike at the crossroads"),
+    ("kategorinya salah, harusnya lalu lintas\ntabrakan di perempatan tadi pagi", "traffic",
+     "tabrakan di perempatan tadi pagi"),
+])
+async def test_a_kind_corrected_with_the_story_after_it_takes_both(engine: Engine, fix: str, kind: str,
+                                                                   story: str) -> None:
+    """The kind put right and the story told after it in one message, where the story is asked: the new kind, and
+    the story, and the place asked next."""
+    resident = Resident(engine)
+    for said in ("halo", "1", "5" if kind == "traffic" else "3"):  # another kind picked first
+        await resident.send(said)
+    await resident.send(fix)
+    lang = "en" if fix.isascii() and fix.split()[0] in ("my", "sorry") else "id"
+    assert resident.heard("report.changed", lang) and resident.heard("report.ask_location", lang), resident.text
+    draft = await draft_of(engine)
+    assert (draft["category"], draft["description"]) == (kind, story)
+
+
+async def test_a_kind_corrected_with_more_of_the_story_later_on_adds_it(engine: Engine) -> None:
+    resident = await at(engine, "location")
+    await resident.send("salah, harusnya lalu lintas. motornya ditabrak mobil pas mau diambil")
+    assert resident.heard("report.changed") and resident.heard("report.story_added"), resident.text
+    assert resident.heard("report.ask_location"), resident.text
+    draft = await draft_of(engine)
+    assert draft["category"] == "traffic"
+    assert draft["description"] == f"{DESCRIPTION}\nmotornya ditabrak mobil pas mau diambil"
+
+
 @pytest.mark.parametrize("story", ["rumah nomor 5 maksudnya dibobol maling td malam",
                                    "salah, harusnya nomor 5 rumahnya yg dibobol",
                                    "salah pilih nomor 2 pak, motor sy dicuri tadi",
-                                   "my bad neighbour keeps parking in front of my gate"])
+                                   "my bad neighbour keeps parking in front of my gate",
+                                   "salah paham. tetangga marah2 soal pagar rumah",
+                                   "wrong turn - a car hit my bike at the crossroads"])
 async def test_a_story_that_says_a_number_or_a_slip_is_the_story(engine: Engine, story: str) -> None:
     resident = await at(engine, "description")
     await resident.send(story)

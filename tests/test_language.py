@@ -801,6 +801,25 @@ def test_a_correction_gives_the_new_answer_without_the_words_that_lead_to_it(tex
     assert fix is not None and (fix.field, fix.rest) == (field, rest)
 
 
+@pytest.mark.parametrize(("text", "kind", "story"), [
+    ("salah, harusnya pencurian. motor sy dicuri tadi pagi", "security", "motor sy dicuri tadi pagi"),
+    ("my bad, it's theft - my bike was stolen", "security", "my bike was stolen"),
+    ("eh salah, maksudnya narkoba! ada yg jual sabu di kos", "drugs", "ada yg jual sabu di kos"),
+    # a kind put right with nothing told after it, or thanks only
+    ("salah, harusnya lalu lintas", "traffic", ""), ("eh salah, maksudnya narkoba. makasih pak", "drugs", ""),
+])
+def test_a_kind_put_right_keeps_the_story_told_after_it(text: str, kind: str, story: str) -> None:
+    fix = correction(text)
+    assert fix is not None and (fix.field, fix.category, fix.story) == ("category", kind, story)
+
+
+@pytest.mark.parametrize("text", ["salah paham. tetangga marah2 soal pagar rumah", "salah pak. motor sy dicuri",
+                                  "eh salah, lokasinya di Plosokerep. dekat pasar"])
+def test_no_kind_put_right_keeps_no_story(text: str) -> None:
+    fix = correction(text)
+    assert fix is None or not fix.story
+
+
 @pytest.mark.parametrize(("told", "kind"), [("a tree fell on the road", "other"), ("the price of rice fell", None),
                                             ("my wallet fell out of my pocket on the bus", None)])
 def test_a_fall_is_a_tree_down_only_with_its_tree(told: str, kind: str | None) -> None:

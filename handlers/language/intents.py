@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import dropwhile
 
@@ -1525,6 +1525,7 @@ class Correction:
     back: bool = False  # said with a word of going back ("kembali"), not only "salah"
     rest: str = ""  # what the message says after the field's name: its new answer ("lokasinya di X" → "X")
     number: int | None = None  # the option meant of the question answered last, by its number ("harusnya yg no 5")
+    story: str = ""  # what happened, told after the kind put right ("salah, harusnya pencurian. motor sy dicuri")
 
 
 FIELD_WORDS = {
@@ -1592,6 +1593,13 @@ def correction(text: str) -> Correction | None:
     if (reason := _A_REASON.search(text)) and len(said) > CORRECTION_MAX_WORDS \
             and (head := correction(text[:reason.start()])) is not None and head.field == "category":
         return head  # "eh salah, maksudnya narkoba, soalnya ada pil koplo juga": the kind, why aside
+    for end in _KIND_THEN_STORY.finditer(text):
+        # "salah, harusnya pencurian. motor sy dicuri tadi pagi": the kind, and the story told after it
+        story = text[end.end():].strip()
+        told = [word for word in words(story) if word not in NEUTRAL and word not in _COURTESY_WORDS]
+        if len(told) >= _STORY_AFTER_A_KIND_WORDS and (head := correction(text[:end.start()])) is not None \
+                and head.field == "category" and (head.category or head.rest):
+            return replace(head, story=story)
     fields = [field for word in said if (field := field_named(word))]
     # "eh salah, lokasinya …", or the field said wrong first: "lokasinya salah, harusnya …"
     first = said[:FIELD_NAMED_WITHIN]
@@ -1740,6 +1748,10 @@ def _a_slip(said: list[str]) -> bool:
 
 
 _A_REASON = re.compile(r"[,;]?\s*\b(?:soalnya|karena|krn|karna|sebab|because)\b", re.IGNORECASE)
+# Where a kind put right ends and what happened begins: "salah, harusnya pencurian. motor sy dicuri", "my bad, it's
+# theft - my bike was stolen".
+_KIND_THEN_STORY = re.compile(r"[.;!:]+\s+|\s+[-\u2013\u2014]+\s+|\n+")
+_STORY_AFTER_A_KIND_WORDS = 2  # "motornya ilang", not "makasih pak"
 
 
 # A time said in place of the one given, away from the question of when: "eh bentar, sebenernya bukan kmrn tp tadi
