@@ -3903,6 +3903,37 @@ async def test_a_village_misspelt_as_an_everyday_word_is_offered_when_sent_alone
     assert resident.options()[0].startswith("Kel. Gedog"), resident.text
 
 
+@pytest.mark.parametrize(("said", "offered"), [
+    ("hp sy dicuri di gedok y", "Kel. Gedog"), ("motor ilang di gedok tadi malam", "Kel. Gedog"),
+    ("dompet sy dicopet di gedok pak", "Kel. Gedog"), ("motor ilang di sananwetn tadi malam", "Kec. Sananwetan"),
+])
+async def test_a_village_misspelt_after_a_word_of_where_is_offered_as_when_sent_alone(engine: Engine, said: str,
+                                                                                       offered: str) -> None:
+    """The misspelt name told with what happened, where the place is asked: offered as it is alone, not taken
+    for more of the story."""
+    resident = await at_location(engine)
+    await resident.send(said)
+    assert resident.options()[0].startswith(offered), resident.text
+    assert not resident.heard("report.story_added"), resident.text
+
+
+@pytest.mark.parametrize("story", ["hp sy dicuri di gedok y", "motor sy ilang di gedok tadi pagi pak"])
+async def test_a_village_misspelt_in_a_first_message_is_offered_after_the_yes(engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert resident.heard("report.read_back") or resident.heard("report.read_back_ask_when"), resident.text
+    assert t("id", "report.read_place_which", names="Gedog") in resident.text, resident.text
+    await resident.send("iya bener")
+    assert resident.options()[0].startswith("Kel. Gedog"), resident.text
+
+
+@pytest.mark.parametrize("story", ["hp sy dicuri di tengah", "hp sy dicuri di dalam angkot"])
+async def test_a_word_of_a_spot_after_a_word_of_where_is_no_village_misspelt(engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert t("id", "report.read_missing") in resident.text and "Jatitengah" not in resident.text, resident.text
+
+
 async def test_a_pin_far_from_any_polsek_stays_through_a_home_alone(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "1", "hp sy dicopet tadi malam pas belanja"):
