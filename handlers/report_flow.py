@@ -1047,6 +1047,9 @@ async def correct(turn: Turn) -> str | None:
         fix = Correction(LOCATION, rest=new_place)
     if fix is None or turn.inbound.choice is not None:
         return None
+    if (written := written_in(turn.text)) is not None and written != turn.lang:
+        turn.lang = written  # "my bad, traffic please": what is changed is said in the language it was asked in, and
+        turn.say("language.changed")  # the report goes on in it
     here = ANSWER_OF_STEP.get(turn.step, turn.step)
     if fix.field is None and turn.step in (WHEN, PHOTO, IDENTITY, NAME, SUMMARY) \
             and _ALL_OF_IT & set(words(turn.text)):

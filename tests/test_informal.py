@@ -841,9 +841,10 @@ async def test_a_no_that_names_what_was_read_wrong_asks_that_alone(engine: Engin
     await resident.send("kemarin malem ada yg nyuri helm sy di depan indomaret gedog sananwetan")
     assert resident.heard("report.read_back"), resident.text
     await resident.send(no)
-    assert resident.heard(asked), resident.text
+    lang = "en" if no.startswith("no,") else "id"  # said in English, asked in English
+    assert resident.heard(asked, lang), resident.text
     others = {"report.ask_location", "report.ask_when", "report.ask_category"} - {asked}
-    assert not any(resident.heard(key) for key in others), resident.text
+    assert not any(resident.heard(key, lang) for key in others), resident.text
     kept = (await draft_of(engine))["read"]
     assert ("category" in kept) == (asked != "report.ask_category") and ("when" in kept) == (asked != "report.ask_when")
 
@@ -1029,6 +1030,25 @@ async def test_a_kind_corrected_by_its_number_or_without_a_slip_word_changes_the
     await resident.send(DESCRIPTION)
     draft = await draft_of(engine)
     assert (draft["category"], draft["description"]) == (kind, DESCRIPTION)
+
+
+@pytest.mark.parametrize("step", ["description", "location", "summary"])
+@pytest.mark.parametrize(("fix", "lang"), [
+    ("my bad, traffic please", "en"), ("oops wrong, i meant traffic", "en"), ("sorry wrong, should be traffic", "en"),
+    ("eh salah maksudnya lalu lintas", "id"), ("salah pak, traffic", "id"), ("kepencet, yg bener lalu lintas", "id"),
+])
+async def test_a_kind_corrected_in_english_is_answered_in_english(engine: Engine, step: str, fix: str,
+                                                                  lang: str) -> None:
+    """The kind put right in English in a report told in Indonesian: what changed, and the report from there on,
+    in English; put right in Indonesian, or with one English word in it, the report stays in Indonesian."""
+    resident = await at(engine, step)
+    await resident.send(fix)
+    assert resident.heard("report.changed", lang), resident.text
+    assert resident.heard("language.changed", "en") == (lang == "en"), resident.text
+    assert (await draft_of(engine))["category"] == "traffic"
+    await resident.send("iya")  # whatever is asked next, it is asked in that language
+    assert not any(resident.heard(key, "id" if lang == "en" else "en") for key in (
+        "report.ask_location", "report.ask_description", "report.summary", "place.confirm")), resident.text
 
 
 @pytest.mark.parametrize(("fix", "kind", "story"), [
@@ -3112,18 +3132,18 @@ async def test_no_need_said_at_the_name_asks_again_how_to_be_shown_and_keeps_the
     assert report.identity == Identity.CONFIDENTIAL
 
 
-@pytest.mark.parametrize(("said", "shown"), [
-    ("eh bentar, sebenernya bukan kmrn tp tadi siang", "Waktu: tadi siang"),
-    ("sorry, it was this morning not yesterday", "Waktu: this morning"),
+@pytest.mark.parametrize(("said", "shown", "lang"), [
+    ("eh bentar, sebenernya bukan kmrn tp tadi siang", "Waktu: tadi siang", "id"),
+    ("sorry, it was this morning not yesterday", "When: this morning", "en"),  # answered in English from then on
 ])
 async def test_a_time_taken_back_at_the_place_question_changes_the_time_not_the_place(
-        engine: Engine, said: str, shown: str) -> None:
+        engine: Engine, said: str, shown: str, lang: str) -> None:
     resident = await at_location(engine)
     await resident.send(said)
-    assert resident.heard("report.ask_location") and not resident.heard("place.pick_one"), resident.text
+    assert resident.heard("report.ask_location", lang) and not resident.heard("place.pick_one", lang), resident.text
     for answer in ("kel gedog sananwetan blitar", "ya", "ga ada", "rahasia aja"):
         await resident.send(answer)
-    assert resident.heard("report.summary") and shown in resident.text, resident.text
+    assert resident.heard("report.summary", lang) and shown in resident.text, resident.text
 
 
 # The same cry told in Indonesian and in English: its urgent report is filed alike, Darurat for a life at risk that
@@ -3276,7 +3296,8 @@ async def test_a_time_sent_late_is_taken_as_the_time(engine: Engine, when: str, 
     asked = "report.ask_when" if (when, yes) == ("", "iya") else "report.ask_photo"
     assert resident.heard(asked), resident.text
     await resident.send(late)
-    assert resident.heard("report.ask_photo") and not resident.heard("report.photo_or_skip"), resident.text
+    lang = "en" if late.startswith("it ") else "id"  # an English correction is answered in English
+    assert resident.heard("report.ask_photo", lang) and not resident.heard("report.photo_or_skip", lang), resident.text
     assert (await draft_of(engine))["when"] == {"text": kept}
 
 
