@@ -1595,6 +1595,8 @@ def correction(text: str) -> Correction | None:
         return head  # "eh salah, maksudnya narkoba, soalnya ada pil koplo juga": the kind, why aside
     for end in _KIND_THEN_STORY.finditer(text):
         # "salah, harusnya pencurian. motor sy dicuri tadi pagi": the kind, and the story told after it
+        if len(words(text[:end.start()])) > CORRECTION_MAX_WORDS:
+            break  # a correction is short: longer heads are none, and reading each again would take ever longer
         story = text[end.end():].strip()
         told = [word for word in words(story) if word not in NEUTRAL and word not in _COURTESY_WORDS]
         if len(told) >= _STORY_AFTER_A_KIND_WORDS and (head := correction(text[:end.start()])) is not None \
