@@ -34,6 +34,7 @@ from storage.models import (
 from storage.officers import officers_to_alert
 from storage.outbox import drop_unsent_alerts, enqueue
 from storage.reports import (
+    came_back,
     find_ref,
     last_status_event,
     latest_event,
@@ -338,8 +339,10 @@ async def relay_to_reporter(office: Office, report: Report, event: ReportEvent) 
             text = t(lang, "relay.reopened", ref=report.ref, status=status,
                      note=t(lang, "relay.note", note=event.note) if event.note else "")
         else:
-            # A referral's note is the station it went to, not an officer's words.
-            kind = "relay.referred_to" if event.to_status == S.REFERRED else "relay.note"
+            # A referral's note is the station it went to, not an officer's words: back where it was, as its status
+            # says, when declined there or sent back
+            kind = "relay.note" if event.to_status != S.REFERRED else \
+                "relay.returned_to" if await came_back(office.db, report) else "relay.referred_to"
             note = t(lang, kind, note=event.note) if event.note and event.public else ""
             if event.to_status == S.DUPLICATE:  # they follow the report kept now (join_duplicate): said so
                 note += t(lang, "relay.duplicate_followed")

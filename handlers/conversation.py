@@ -39,6 +39,7 @@ from handlers.language.intents import (
     names_own_report,
     objects_to_decision,
     only_shows_a_photo,
+    outcome_asked,
     photo_announced,
     photo_of_a_report_sent,
     puts_off,
@@ -656,9 +657,10 @@ async def _status_in_own_words(turn: Turn) -> str | None:
     asked = status_asked(turn.text, loosely=True)
     if asked is None or not asks_after_a_report(turn.text, story_asked=turn.step in report_flow.STORY_STEPS):
         return None
-    # "laporan sy yg kemarin udh diproses blm pak" names a report of theirs: answered with none to show (an anonymous
-    # one is found by its number), not told as the story nor tried as a place
-    return asked if names_own_report(turn.text) or await has_own_reports(turn) else None
+    # "laporan sy yg kemarin udh diproses blm pak" names a report of theirs, "did the police catch the thief yet?"
+    # asks what came of one: answered with none to show (an anonymous one is found by its number), not told as the
+    # story nor tried as a place
+    return asked if names_own_report(turn.text) or outcome_asked(turn.text) or await has_own_reports(turn) else None
 
 
 async def _status_asked(turn: Turn, asked: str) -> str:

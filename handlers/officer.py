@@ -52,7 +52,7 @@ from storage.lexicon import is_ordinary
 from storage.models import EventKind, Identity, Officer, OfficerRole, Outbox, OutboxKind, Report, ReportEvent, Station
 from storage.officers import officers_to_alert
 from storage.outbox import last_sent_id, latest_sent, open_payload, sent_since, sent_together
-from storage.reports import history, open_reports, referral_from, report_by_ref, split_ref
+from storage.reports import history, open_reports, referral_from, report_by_ref, returning_referrals, split_ref
 from storage.web_sessions import LINK_TTL, create_link
 from storage.workflow import UNACKNOWLEDGED
 
@@ -803,7 +803,8 @@ async def show_report(turn: Turn, ref: str) -> None:
     timezone = station.timezone if station else "Asia/Jakarta"
     payload = await alert_payload(turn.office, report, turn.lang, arriving=False)
     hourly = report.identity == Identity.ANONYMOUS
-    events = [await event_line(turn.db, turn.lang, event, timezone, hourly=hourly)
+    returning = await returning_referrals(turn.db, report)
+    events = [await event_line(turn.db, turn.lang, event, timezone, hourly=hourly, returning=event.id in returning)
               for event in await history(turn.db, report)]
     accounts = [t(turn.lang, "officer.witness_line",
                   time=format_moment(turn.lang, witness.created_at, timezone,
@@ -847,9 +848,11 @@ async def _not_here(turn: Turn, ref: str, report: Report | None) -> None:
              status=status_at_station(turn.lang, report.status))
 
 
-async def event_line(db: AsyncSession, lang: str, event: ReportEvent, timezone: str, *, hourly: bool = False) -> str:
+async def event_line(db: AsyncSession, lang: str, event: ReportEvent, timezone: str, *, hourly: bool = False,
+                     returning: bool = False) -> str:
     """One line of a report's history, as the chat and the web page show it; `hourly`, of a report whose times are
-    kept to the whole hour (an anonymous one), said as such."""
+    kept to the whole hour (an anonymous one), said as such; `returning`, of a referral that took the report back
+    to the station that had referred it (returning_referrals), said as sent back, not passed on."""
     when = (format_hour if hourly else format_time)(lang, event.created_at, timezone)
     if event.kind == EventKind.ESCALATION:
         return t(lang, f"officer.history.escalated_{event.note}", when=when)
@@ -857,6 +860,9 @@ async def event_line(db: AsyncSession, lang: str, event: ReportEvent, timezone: 
         return t(lang, "officer.history.reply", when=when, answer=quoted(event.note or ""))
     if event.kind == EventKind.NOTE:
         return t(lang, "officer.history.note", when=when, who=await _who(db, lang, event.actor), note=event.note)
+    if returning:
+        return t(lang, "officer.history.returned", when=when, who=await _who(db, lang, event.actor),
+                 station=event.note or "")
     note = f": {event.note}" if event.note else ""
     if event.kind == EventKind.REOPEN:
         return t(lang, "officer.history.reopened", when=when, who=await _who(db, lang, event.actor),

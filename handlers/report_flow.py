@@ -28,6 +28,7 @@ from handlers.language.intents import (
     HOW_ONLY,
     HOW_WORDS,
     NOT_WORDS,
+    PLACE_WORDS,
     REPORT_WORDS,
     SERVICE_QUESTIONS,
     SLIPS,
@@ -297,6 +298,8 @@ async def _region_of_story(turn: Turn, text: str) -> ReadBack:
     if named := [place.code for place in found if place.marked]:
         # a name several places share, or one beside a kecamatan it is not in: which one is asked after a yes
         return ReadBack(places=named if len(named) > 1 else [place.code for place in found])
+    if not found and (misspelt := await _misspelt_after_where(turn, text)):
+        return ReadBack(places=[place.code for place in misspelt])  # "hp sy dicuri di gedok y": offered, as alone
     if near := await _near_and_spelt(turn, text, found) or await _near_after_where(turn, text):
         # "…di parkiran alfamart jl. mastrip, plosokerep": the one near, to confirm; "klampok", which names a
         # kelurahan of Sananwetan and a desa of Bojonegoro, both near, or "blitar", a kota near and the kabupaten
@@ -369,11 +372,32 @@ def _named_last(text: str, place: PlaceCandidate) -> bool:
             before = said[max(0, i - _WHERE_BEFORE):i]
             clause = before[len(before) - before[::-1].index(_CLAUSE_END):] if _CLAUSE_END in before else before
             after = said[i + length:i + length + 1]
-            closes = not after or after[0] in {_CLAUSE_END} | DAY_WORDS | TIME_WORDS | NEUTRAL \
-                or when_named(after[0]) is not None  # "di sentul skrg"
-            if closes and _WHERE_WORDS & set(clause) and said[i - 1:i] not in (["pohon"], ["buah"], ["daun"]):
+            if _closes(after) and _WHERE_WORDS & set(clause) and said[i - 1:i] not in (["pohon"], ["buah"], ["daun"]):
                 return True  # not "di bawah pohon sentul"
     return False
+
+
+_PARTICLES = frozenset({"ya", "yah", "sih", "deh", "lho", "loh"})  # "di gedok ya"
+
+
+def _closes(after: list[str]) -> bool:
+    """Whether the word after a name ends its telling: nothing, a clause's end, a time, a form of address or a
+    particle ("di sentul skrg", "di gedok ya")."""
+    return not after or after[0] in {_CLAUSE_END} | DAY_WORDS | TIME_WORDS | NEUTRAL | _PARTICLES \
+        or when_named(after[0]) is not None
+
+
+async def _misspelt_after_where(turn: Turn, text: str) -> list[PlaceCandidate]:
+    """The villages nearby a story's one word after a word of where misspells, read as that word sent alone where
+    the place is asked ("hp sy dicuri di gedok y": Gedog), though it is an everyday word too; offered, never
+    taken. A word of a spot ("di tengah", "di dalam") is none."""
+    said = " ".join(f"{normalise(clause)} {_CLAUSE_END}" for clause in _clauses(text)).split()
+    for i in range(1, len(said)):
+        if said[i - 1] in _WHERE_WORDS and said[i].isalpha() and said[i] not in PLACE_WORDS \
+                and _closes(said[i + 1:i + 2]) \
+                and (found := await turn.router.villages_nearby(turn.db, said[i])):
+            return found
+    return []
 
 
 async def _near_after_where(turn: Turn, text: str) -> list[str]:
@@ -498,7 +522,7 @@ def ask_read_back(turn: Turn) -> None:
                                for code in read.get("places", ()) if (p := turn.router.place(code))))
     if place is not None:
         place_text = place_label(turn.lang, place)
-    elif len(names) == 1:
+    elif len(names) == 1 and len(read["places"]) > 1:
         place_text = t(turn.lang, "report.read_place_shared", name=names[0])
     elif names:
         place_text = t(turn.lang, "report.read_place_which", names=" / ".join(names))
@@ -1025,6 +1049,9 @@ async def correct(turn: Turn) -> str | None:
         fix = Correction(LOCATION, rest=new_place)
     if fix is None or turn.inbound.choice is not None:
         return None
+    if (written := written_in(turn.text)) is not None and written != turn.lang:
+        turn.lang = written  # "my bad, traffic please": what is changed is said in the language it was asked in, and
+        turn.say("language.changed")  # the report goes on in it
     here = ANSWER_OF_STEP.get(turn.step, turn.step)
     if fix.field is None and turn.step in (WHEN, PHOTO, IDENTITY, NAME, SUMMARY) \
             and _ALL_OF_IT & set(words(turn.text)):
@@ -1052,6 +1079,8 @@ async def correct(turn: Turn) -> str | None:
     if fix.field == CATEGORY and named:
         turn.draft["category"] = named
         _say_changed(turn, CATEGORY)
+        if fix.story:  # "salah, harusnya pencurian. motor sy dicuri tadi pagi": the story told after the kind
+            return await _story_after_the_kind(turn, fix.story)
         return first_missing(turn)  # the read-back goes when nothing read is left to confirm
     step = _reopen(turn, fix.field)
     if fix.rest and step in ANSWERED_IN_WORDS:
@@ -1064,6 +1093,18 @@ async def correct(turn: Turn) -> str | None:
 
 
 _ALL_OF_IT = frozenset({"semua", "semuanya", "all", "everything"})
+
+
+async def _story_after_the_kind(turn: Turn, story: str) -> str:
+    """What happened, told after the kind put right: the answer to the story's question where it is asked, or
+    added to the story already told."""
+    if "description" in turn.draft:
+        _add_to_story(turn, part=story)
+        return first_missing(turn)
+    turn.text = story
+    turn.inbound = dataclasses.replace(turn.inbound, text=story)
+    turn.step = DESCRIPTION
+    return await description(turn)
 
 
 def _say_changed(turn: Turn, step: str) -> None:
@@ -1651,12 +1692,16 @@ async def location(turn: Turn) -> str:
         turn.draft.pop("location_text", None)
         turn.say("report.location_question")
         return LOCATION
+    misspelt = False  # "hp sy dicuri di gedok y": a village misspelt after a word of where, offered as if alone
     if not found:
         found = await turn.router.villages_nearby(turn.db, turn.text)  # offered, never taken: a typo is a guess
+        if not found:
+            found = await _misspelt_after_where(turn, turn.text)
+            misspelt = bool(found)
     marked = words(turn.text)[:1] in (["di"], ["dekat"], ["depan"], ["at"], ["near"], ["in"]) \
         or bool(_PLACE_MARKERS & set(normalise(turn.text).split())) or _a_spot_by_its_kind(turn.text)
-    only_in_passing = bool(found) and all((place.ordinary and not _said_where(turn.text, place))
-                                          or not _spelt_in(turn.text, place) for place in found)
+    only_in_passing = bool(found) and not misspelt and all((place.ordinary and not _said_where(turn.text, place))
+                                                           or not _spelt_in(turn.text, place) for place in found)
     if not confident and not marked and not said_online(turn.text) and (
             (not found and (category_named(turn.text) or tells_a_story(turn.text) or time_told(turn.text)
                             or not (THINGS_OWNED | ACRONYMS).isdisjoint(words(turn.text))))

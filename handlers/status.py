@@ -12,8 +12,8 @@ from handlers.choices import pick
 from handlers.i18n import format_date, format_moment, format_time, labels, t
 from handlers.language.normalise import words
 from handlers.turn import Turn
-from storage.models import Category, Identity, Report, ReportStatus, Station
-from storage.reports import came_back, public_events, report_by_ref, reports_of, station_of
+from storage.models import Category, Identity, Report, ReportEvent, ReportStatus, Station
+from storage.reports import came_back, public_events, report_by_ref, reports_of, returning_referrals, station_of
 from storage.witnesses import is_witness, residents_reporting
 from storage.workflow import OPEN_STATUSES
 
@@ -41,9 +41,10 @@ async def show_status(turn: Turn, ref: str) -> None:
         return
     station = await station_of(turn.db, report)
     timezone = station.timezone if station else "Asia/Jakarta"
-    # A referral's note is the station it went to, not an officer's words: said as where it went.
+    # A referral's note is the station it went to, not an officer's words: said as where it went, or went back.
+    returning = await returning_referrals(turn.db, report)
     notes = [f"• {format_moment(turn.lang, e.created_at, timezone, hourly=report.identity == Identity.ANONYMOUS)}: "
-             f"{t(turn.lang, 'status.referred_to', station=e.note) if e.to_status == ReportStatus.REFERRED else e.note}"
+             f"{_note_of(turn.lang, e, returning)}"
              for e in await public_events(turn.db, report) if e.note] if reporter else []
     turn.say(
         "status.report",
@@ -55,6 +56,13 @@ async def show_status(turn: Turn, ref: str) -> None:
                                                        else "status.notes_for_reporter"),
         residents=residents_text(turn.lang, await residents_reporting(turn.db, report)),
     )
+
+
+def _note_of(lang: str, event: ReportEvent, returning: set[int]) -> str:
+    """An event's note as the reporter reads it: a referral's is the station it went to, or went back to."""
+    if event.to_status != ReportStatus.REFERRED:
+        return event.note or ""
+    return t(lang, "status.returned_to" if event.id in returning else "status.referred_to", station=event.note)
 
 
 async def status_label(db: AsyncSession, lang: str, report: Report, *, reporter: bool = True) -> str:

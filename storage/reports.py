@@ -248,6 +248,20 @@ async def came_back(db: AsyncSession, report: Report) -> bool:
         select(ReportEvent.id).where(ReportEvent.report_id == report.id, ReportEvent.to_status == ReportStatus.REFERRED,
                                      ReportEvent.from_station_id == report.station_id).limit(1)) is not None
 
+async def returning_referrals(db: AsyncSession, report: Report) -> set[int]:
+    """The ids of the referrals that took the report back to a station that had referred it away before (declined
+    where it went, or sent back), as came_back() reads the last of them: each went to the station the next referral
+    left from, the last to where the report is now."""
+    referrals = [event for event in await history(db, report)
+                 if event.to_status == ReportStatus.REFERRED and event.kind in (EventKind.STATUS, EventKind.REOPEN)]
+    returning = set()
+    for i, referral in enumerate(referrals):
+        to = referrals[i + 1].from_station_id if i + 1 < len(referrals) else report.station_id
+        if to is not None and any(earlier.from_station_id == to for earlier in referrals[:i]):
+            returning.add(referral.id)
+    return returning
+
+
 async def reporter_said_already(db: AsyncSession, report: Report, said: str) -> bool:
     """Whether the report's history holds these very words from its reporter."""
     return await db.scalar(

@@ -864,9 +864,10 @@ async def test_a_no_that_names_what_was_read_wrong_asks_that_alone(engine: Engin
     await resident.send("kemarin malem ada yg nyuri helm sy di depan indomaret gedog sananwetan")
     assert resident.heard("report.read_back"), resident.text
     await resident.send(no)
-    assert resident.heard(asked), resident.text
+    lang = "en" if no.startswith("no,") else "id"  # said in English, asked in English
+    assert resident.heard(asked, lang), resident.text
     others = {"report.ask_location", "report.ask_when", "report.ask_category"} - {asked}
-    assert not any(resident.heard(key) for key in others), resident.text
+    assert not any(resident.heard(key, lang) for key in others), resident.text
     kept = (await draft_of(engine))["read"]
     assert ("category" in kept) == (asked != "report.ask_category") and ("when" in kept) == (asked != "report.ask_when")
 
@@ -1054,10 +1055,66 @@ async def test_a_kind_corrected_by_its_number_or_without_a_slip_word_changes_the
     assert (draft["category"], draft["description"]) == (kind, DESCRIPTION)
 
 
+@pytest.mark.parametrize("step", ["description", "location", "summary"])
+@pytest.mark.parametrize(("fix", "lang"), [
+    ("my bad, traffic please", "en"), ("oops wrong, i meant traffic", "en"), ("sorry wrong, should be traffic", "en"),
+    ("eh salah maksudnya lalu lintas", "id"), ("salah pak, traffic", "id"), ("kepencet, yg bener lalu lintas", "id"),
+])
+async def test_a_kind_corrected_in_english_is_answered_in_english(engine: Engine, step: str, fix: str,
+                                                                  lang: str) -> None:
+    """The kind put right in English in a report told in Indonesian: what changed, and the report from there on,
+    in English; put right in Indonesian, or with one English word in it, the report stays in Indonesian."""
+    resident = await at(engine, step)
+    await resident.send(fix)
+    assert resident.heard("report.changed", lang), resident.text
+    assert resident.heard("language.changed", "en") == (lang == "en"), resident.text
+    assert (await draft_of(engine))["category"] == "traffic"
+    await resident.send("iya")  # whatever is asked next, it is asked in that language
+    assert not any(resident.heard(key, "id" if lang == "en" else "en") for key in (
+        "report.ask_location", "report.ask_description", "report.summary", "place.confirm")), resident.text
+
+
+@pytest.mark.parametrize(("fix", "kind", "story"), [
+    ("salah, harusnya pencurian. motor sy dicuri tadi pagi", "security", "motor sy dicuri tadi pagi"),
+    ("my bad, it's theft - my bike was stolen", "security", "my bike was stolen"),
+    ("Pak, salah ketik. Harusnya pencurian. Motor saya dicuri di pasar", "security", "Motor saya dicuri di pasar"),
+    ("eh salah pak, harusnya narkoba! ada yg jual sabu di kos belakang rumah", "drugs",
+     "ada yg jual sabu di kos belakang rumah"),
+    ("sorry wrong, should be traffic. a truck hit a motorbike at the crossroads", "traffic",
+     "a truck hit a motorbike at the crossroads"),
+    ("kategorinya salah, harusnya lalu lintas\ntabrakan di perempatan tadi pagi", "traffic",
+     "tabrakan di perempatan tadi pagi"),
+])
+async def test_a_kind_corrected_with_the_story_after_it_takes_both(engine: Engine, fix: str, kind: str,
+                                                                   story: str) -> None:
+    """The kind put right and the story told after it in one message, where the story is asked: the new kind, and
+    the story, and the place asked next."""
+    resident = Resident(engine)
+    for said in ("halo", "1", "5" if kind == "traffic" else "3"):  # another kind picked first
+        await resident.send(said)
+    await resident.send(fix)
+    lang = "en" if fix.isascii() and fix.split()[0] in ("my", "sorry") else "id"
+    assert resident.heard("report.changed", lang) and resident.heard("report.ask_location", lang), resident.text
+    draft = await draft_of(engine)
+    assert (draft["category"], draft["description"]) == (kind, story)
+
+
+async def test_a_kind_corrected_with_more_of_the_story_later_on_adds_it(engine: Engine) -> None:
+    resident = await at(engine, "location")
+    await resident.send("salah, harusnya lalu lintas. motornya ditabrak mobil pas mau diambil")
+    assert resident.heard("report.changed") and resident.heard("report.story_added"), resident.text
+    assert resident.heard("report.ask_location"), resident.text
+    draft = await draft_of(engine)
+    assert draft["category"] == "traffic"
+    assert draft["description"] == f"{DESCRIPTION}\nmotornya ditabrak mobil pas mau diambil"
+
+
 @pytest.mark.parametrize("story", ["rumah nomor 5 maksudnya dibobol maling td malam",
                                    "salah, harusnya nomor 5 rumahnya yg dibobol",
                                    "salah pilih nomor 2 pak, motor sy dicuri tadi",
-                                   "my bad neighbour keeps parking in front of my gate"])
+                                   "my bad neighbour keeps parking in front of my gate",
+                                   "salah paham. tetangga marah2 soal pagar rumah",
+                                   "wrong turn - a car hit my bike at the crossroads"])
 async def test_a_story_that_says_a_number_or_a_slip_is_the_story(engine: Engine, story: str) -> None:
     resident = await at(engine, "description")
     await resident.send(story)
@@ -2609,6 +2666,33 @@ async def test_a_detail_at_the_time_question_goes_to_the_story_and_the_time_is_a
     assert draft["description"].endswith("\npelakunya 2 org pake motor vario merah")
 
 
+@pytest.mark.parametrize("hour", ["around 9 pm", "at 9 pm", "at 9", "9pm", "around 10 last night",
+                                  "sekitar jam 9 malam", "kira2 jam 21an", "jam 9an malem"])
+async def test_an_hour_alone_at_the_time_question_is_the_time(engine: Engine, hour: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "rumah sy dimasuki maling, tv sama laptop hilang", "kel gedog sananwetan", "1"):
+        await resident.send(said)
+    await another_incident(resident)
+    await resident.send(hour)
+    asked_photo = resident.heard("report.ask_photo") or resident.heard("report.ask_photo", "en")
+    assert asked_photo and not resident.heard("report.story_added", "en"), resident.text
+    draft = await draft_of(engine)
+    assert draft["when"] == {"text": hour} and draft["description"] == "rumah sy dimasuki maling, tv sama laptop hilang"
+
+
+@pytest.mark.parametrize("detail", ["the thief was about 30 years old and wore a red jacket",
+                                    "there were 2 men on a black motorbike", "pelakunya 2 org pake motor vario merah",
+                                    "he came in at 2 gang melati and ran off"])
+async def test_a_detail_with_a_number_at_the_time_question_is_no_hour(engine: Engine, detail: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "rumah sy dimasuki maling, tv sama laptop hilang", "kel gedog sananwetan", "1"):
+        await resident.send(said)
+    await another_incident(resident)
+    await resident.send(detail)
+    assert resident.heard("report.story_added") or resident.heard("report.story_added", "en"), resident.text
+    assert (await draft_of(engine))["description"].endswith(f"\n{detail}")
+
+
 @pytest.mark.parametrize(("typed", "detail", "time"), [
     ("pelakunya 2 org, kejadiannya kemarin sore", "pelakunya 2 org", "kejadiannya kemarin sore"),
     ("plat AG 1234 XY, td malam jam 10", "plat AG 1234 XY", "td malam jam 10"),
@@ -3113,18 +3197,18 @@ async def test_no_need_said_at_the_name_asks_again_how_to_be_shown_and_keeps_the
     assert report.identity == Identity.CONFIDENTIAL
 
 
-@pytest.mark.parametrize(("said", "shown"), [
-    ("eh bentar, sebenernya bukan kmrn tp tadi siang", "Waktu: tadi siang"),
-    ("sorry, it was this morning not yesterday", "Waktu: this morning"),
+@pytest.mark.parametrize(("said", "shown", "lang"), [
+    ("eh bentar, sebenernya bukan kmrn tp tadi siang", "Waktu: tadi siang", "id"),
+    ("sorry, it was this morning not yesterday", "When: this morning", "en"),  # answered in English from then on
 ])
 async def test_a_time_taken_back_at_the_place_question_changes_the_time_not_the_place(
-        engine: Engine, said: str, shown: str) -> None:
+        engine: Engine, said: str, shown: str, lang: str) -> None:
     resident = await at_location(engine)
     await resident.send(said)
-    assert resident.heard("report.ask_location") and not resident.heard("place.pick_one"), resident.text
+    assert resident.heard("report.ask_location", lang) and not resident.heard("place.pick_one", lang), resident.text
     for answer in ("kel gedog sananwetan blitar", "ya", "ga ada", "rahasia aja"):
         await resident.send(answer)
-    assert resident.heard("report.summary") and shown in resident.text, resident.text
+    assert resident.heard("report.summary", lang) and shown in resident.text, resident.text
 
 
 # The same cry told in Indonesian and in English: its urgent report is filed alike, Darurat for a life at risk that
@@ -3277,7 +3361,8 @@ async def test_a_time_sent_late_is_taken_as_the_time(engine: Engine, when: str, 
     asked = "report.ask_when" if (when, yes) == ("", "iya") else "report.ask_photo"
     assert resident.heard(asked), resident.text
     await resident.send(late)
-    assert resident.heard("report.ask_photo") and not resident.heard("report.photo_or_skip"), resident.text
+    lang = "en" if late.startswith("it ") else "id"  # an English correction is answered in English
+    assert resident.heard("report.ask_photo", lang) and not resident.heard("report.photo_or_skip", lang), resident.text
     assert (await draft_of(engine))["when"] == {"text": kept}
 
 
@@ -3909,6 +3994,37 @@ async def test_a_village_misspelt_as_an_everyday_word_is_offered_when_sent_alone
     resident = await at_location(engine)
     await resident.send("gedok")
     assert resident.options()[0].startswith("Kel. Gedog"), resident.text
+
+
+@pytest.mark.parametrize(("said", "offered"), [
+    ("hp sy dicuri di gedok y", "Kel. Gedog"), ("motor ilang di gedok tadi malam", "Kel. Gedog"),
+    ("dompet sy dicopet di gedok pak", "Kel. Gedog"), ("motor ilang di sananwetn tadi malam", "Kec. Sananwetan"),
+])
+async def test_a_village_misspelt_after_a_word_of_where_is_offered_as_when_sent_alone(engine: Engine, said: str,
+                                                                                       offered: str) -> None:
+    """The misspelt name told with what happened, where the place is asked: offered as it is alone, not taken
+    for more of the story."""
+    resident = await at_location(engine)
+    await resident.send(said)
+    assert resident.options()[0].startswith(offered), resident.text
+    assert not resident.heard("report.story_added"), resident.text
+
+
+@pytest.mark.parametrize("story", ["hp sy dicuri di gedok y", "motor sy ilang di gedok tadi pagi pak"])
+async def test_a_village_misspelt_in_a_first_message_is_offered_after_the_yes(engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert resident.heard("report.read_back") or resident.heard("report.read_back_ask_when"), resident.text
+    assert t("id", "report.read_place_which", names="Gedog") in resident.text, resident.text
+    await resident.send("iya bener")
+    assert resident.options()[0].startswith("Kel. Gedog"), resident.text
+
+
+@pytest.mark.parametrize("story", ["hp sy dicuri di tengah", "hp sy dicuri di dalam angkot"])
+async def test_a_word_of_a_spot_after_a_word_of_where_is_no_village_misspelt(engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert t("id", "report.read_missing") in resident.text and "Jatitengah" not in resident.text, resident.text
 
 
 async def test_a_pin_far_from_any_polsek_stays_through_a_home_alone(engine: Engine) -> None:

@@ -11,7 +11,7 @@ from handlers.language.emergency import is_cry_for_help, services_to_call
 from handlers.language.intents import category_named, correction, identity_wished, ref_asked, story_without_opener
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import contacts_told, names_told, own_contacts, own_id_numbers
-from handlers.language.slots import hour_told, time_told, when_named, without_home, without_where_one_is
+from handlers.language.slots import hour_phrase, hour_told, time_told, when_named, without_home, without_where_one_is
 from handlers.language.spots import spot_then_story, spot_told
 from handlers.language.written import written_in
 from storage.lexicon import spoken_root, stem
@@ -327,6 +327,18 @@ def test_a_cry_names_the_other_services_its_danger_needs(cry: str, services: tup
 ])
 def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
     assert hour_told(told) == hour
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("sekitar pukul 14.00 wib", "sekitar pukul 14.00 wib"), ("kira2 jam 21an", "kira kira jam 21an"),
+    ("around 9 pm", "around 9 pm"), ("at 9 pm", "at 9 pm"), ("9pm", "9pm"), ("at 9", "at 9"),
+    ("at 21:00", "at 21.00"), ("around 10 last night", "around 10"),
+    # a number that is no hour: a count, an age, an address
+    ("pelakunya 2 org", None), ("about 30 people", None), ("around 100 people", None), ("at 9 Jalan Merdeka", None),
+    ("he was about 30 years old", None),
+])
+def test_an_hour_told_on_its_own(text: str, phrase: str | None) -> None:
+    assert hour_phrase(text) == phrase
 
 
 @pytest.mark.parametrize(("text", "wished"), [
@@ -787,6 +799,25 @@ def test_a_reference_asked_after_without_its_lp(text: str, ref: str | None) -> N
 def test_a_correction_gives_the_new_answer_without_the_words_that_lead_to_it(text: str, field: str, rest: str) -> None:
     fix = correction(text)
     assert fix is not None and (fix.field, fix.rest) == (field, rest)
+
+
+@pytest.mark.parametrize(("text", "kind", "story"), [
+    ("salah, harusnya pencurian. motor sy dicuri tadi pagi", "security", "motor sy dicuri tadi pagi"),
+    ("my bad, it's theft - my bike was stolen", "security", "my bike was stolen"),
+    ("eh salah, maksudnya narkoba! ada yg jual sabu di kos", "drugs", "ada yg jual sabu di kos"),
+    # a kind put right with nothing told after it, or thanks only
+    ("salah, harusnya lalu lintas", "traffic", ""), ("eh salah, maksudnya narkoba. makasih pak", "drugs", ""),
+])
+def test_a_kind_put_right_keeps_the_story_told_after_it(text: str, kind: str, story: str) -> None:
+    fix = correction(text)
+    assert fix is not None and (fix.field, fix.category, fix.story) == ("category", kind, story)
+
+
+@pytest.mark.parametrize("text", ["salah paham. tetangga marah2 soal pagar rumah", "salah pak. motor sy dicuri",
+                                  "eh salah, lokasinya di Plosokerep. dekat pasar"])
+def test_no_kind_put_right_keeps_no_story(text: str) -> None:
+    fix = correction(text)
+    assert fix is None or not fix.story
 
 
 @pytest.mark.parametrize(("told", "kind"), [("a tree fell on the road", "other"), ("the price of rice fell", None),

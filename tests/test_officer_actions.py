@@ -966,7 +966,8 @@ async def test_a_referral_declined_goes_back_to_the_station_that_made_it(engine:
     alert = await deliver_to(engine, PETUGAS)
     assert ref in alert and "Dirujuk dari Polsek Sekar" in alert and "bukan wilayah kami" in alert, alert
     relays = await deliver_to(engine, WARGA)
-    assert "Diteruskan ke: Polsek Sananwetan" in relays and "bukan wilayah kami" not in relays, relays
+    assert "Dikembalikan ke: Polsek Sananwetan" in relays and "bukan wilayah kami" not in relays, relays
+    assert "Diteruskan ke: Polsek Sananwetan" not in relays, "back where it was, not passed on"
     await sananwetan.send(f"TERIMA {ref}")
     assert sananwetan.heard("officer.done.ack"), "theirs again, to take or decline"
     await sananwetan.send(f"TOLAK {ref} laporan palsu")
@@ -995,11 +996,47 @@ async def test_a_referral_declined_tells_the_resident_it_is_back_where_it_was(en
     assert "Status: Sudah dibaca petugas" in warga.text, "taken where it came back: as any report taken"
 
 
+@pytest.mark.parametrize("back", ["TOLAK {ref} bukan wilayah kami", "RUJUK {ref} polsek-sananwetan"])
+async def test_a_referral_declined_or_sent_back_reads_so_in_the_history_and_the_news(engine: Engine,
+                                                                                   back: str) -> None:
+    """Declined where it went, or referred back to the station that sent it: the officers' history, the news sent
+    to the resident and their STATUS say it went back there, as its status does, not that it was passed on."""
+    sananwetan = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    warga, ref = await file_report(engine)
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    await sekar.send(back.format(ref=ref))
+    await sananwetan.send(f"LIHAT {ref}")
+    lines = [line for line in sananwetan.text.splitlines() if line.startswith("•")]
+    assert any(line.endswith(": Diteruskan ke kantor polisi lain: Polsek Sekar") for line in lines), lines
+    assert any(line.endswith(": Dikembalikan ke Polsek Sananwetan") for line in lines), lines
+    assert not any("Diteruskan ke kantor polisi lain: Polsek Sananwetan" in line for line in lines), lines
+    relays = await deliver_to(engine, WARGA)
+    assert "Diteruskan ke: Polsek Sekar" in relays and "Dikembalikan ke: Polsek Sananwetan" in relays, relays
+    await warga.send(f"STATUS {ref}")
+    assert "WIB: Dikembalikan ke Polsek Sananwetan" in warga.text, warga.text
+    assert "WIB: Diteruskan ke Polsek Sekar" in warga.text, "where it went first, as it was"
+
+
+async def test_a_referral_sent_back_reads_so_in_english(engine: Engine) -> None:
+    sananwetan = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    warga, ref = await file_report(engine)
+    await warga.send("/bahasa en")
+    await sananwetan.send("/bahasa en")
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    await sekar.send(f"TOLAK {ref} not ours")
+    await sananwetan.send(f"LIHAT {ref}")
+    assert ": Sent back to Polsek Sananwetan" in sananwetan.text, sananwetan.text
+    relays = await deliver_to(engine, WARGA)
+    assert "Sent back to: Polsek Sananwetan" in relays and "Referred to: Polsek Sananwetan" not in relays, relays
+
+
 async def test_a_report_referred_on_is_passed_on_where_it_never_was(engine: Engine) -> None:
     """Sananwetan refers to Sekar, Sekar on to the Polres: a station it never was at, so passed on, not back."""
     sananwetan = await enrolled(engine, PETUGAS)
     sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
-    await enrolled(engine, "console:polres", station="POLRES-BOJONEGORO")
+    polres = await enrolled(engine, "console:polres", station="POLRES-BOJONEGORO")
     warga, ref = await file_report(engine)
     await sananwetan.send(f"RUJUK {ref} polsek-sekar")
     await warga.send(f"STATUS {ref}")
@@ -1008,6 +1045,9 @@ async def test_a_report_referred_on_is_passed_on_where_it_never_was(engine: Engi
     assert sekar.heard("officer.done.refer"), sekar.text
     await warga.send(f"STATUS {ref}")
     assert "Status: Diteruskan ke kantor polisi lain" in warga.text and "Kembali" not in warga.text, warga.text
+    assert "Dikembalikan" not in warga.text and "Dikembalikan" not in await deliver_to(engine, WARGA), warga.text
+    await polres.send(f"LIHAT {ref}")
+    assert "Dikembalikan" not in polres.text and "Diteruskan ke kantor polisi lain: Polres" in polres.text, polres.text
     await warga.send("STATUS")
     assert "Diteruskan ke kantor polisi lain" in warga.text, warga.text
 

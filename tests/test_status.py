@@ -165,28 +165,35 @@ async def test_a_report_made_elsewhere_told_as_the_story_is_the_story_of_a_resid
 @READING_ON_SQLITE
 @pytest.mark.parametrize(("step", "asked_again"), [("description", "report.ask_description"),
                                                   ("location", "report.ask_location"), ("when", "report.ask_when")])
-@pytest.mark.parametrize("asked", ["laporan sy yg kemarin udh diproses blm pak", "udah ada kabar blm laporan sy",
-                                   "gmn kabar laporan helm sy", "laporan saya sudah ditangani belum ya pak?",
-                                   "any news on my report?"])
+@pytest.mark.parametrize(("asked", "lang"), [
+    ("laporan sy yg kemarin udh diproses blm pak", "id"), ("udah ada kabar blm laporan sy", "id"),
+    ("gmn kabar laporan helm sy", "id"), ("laporan saya sudah ditangani belum ya pak?", "id"),
+    ("kasus sy gmn pak?", "id"), ("pelakunya udah ketangkep blm pak?", "id"), ("any news on my report?", "en"),
+    # a case of one's own is one's report; what the police did or found, asked, is asked of a report
+    ("has anyone looked at my case", "en"), ("any update on my case?", "en"),
+    ("did the police catch the thief yet?", "en"), ("has the thief been caught?", "en"),
+    ("did they find my bike yet?", "en")])
 async def test_a_question_after_ones_report_in_a_report_of_a_resident_without_any_is_answered_and_asked_again(
-        engine: Engine, step: str, asked_again: str, asked: str) -> None:
+        engine: Engine, step: str, asked_again: str, asked: str, lang: str) -> None:
     """With no report linked to the chat (an anonymous one is found by its number), a question naming one's own
-    report in the middle of a new one is answered, and the same question asked again: not told as the story, nor
-    spent as a try at the place."""
+    report, or asking what came of one, in the middle of a new one is answered, and the same question asked again:
+    not told as the story, nor spent as a try at the place. Asked in English, it is answered in it, and the report
+    goes on in it."""
     resident = await at(engine, step)
     before = await draft_of(engine)
     await resident.send(asked)
-    lang = "en" if asked.startswith("any") else "id"  # asked in English, answered in it, and the report goes on in it
     assert resident.heard("status.no_own_reports", lang) and resident.heard(asked_again, lang), resident.text
     assert await draft_of(engine) == before
     assert await step_of(engine, resident) == step
 
 
 @READING_ON_SQLITE
-@pytest.mark.parametrize(("step", "asked_again"), [("location", "report.ask_location"), ("when", "report.ask_when"),
+@pytest.mark.parametrize(("step", "asked_again"), [("description", "report.ask_description"),
+                                                  ("location", "report.ask_location"), ("when", "report.ask_when"),
                                                   ("photo", "report.ask_photo")])
 @pytest.mark.parametrize("asked", ["what's the status of my report?", "any update on my report?",
-                                   "is there any news about my report"])
+                                   "is there any news about my report", "has anyone looked at my case",
+                                   "did the police catch the thief yet?"])
 async def test_a_report_asked_after_in_english_in_a_report_told_in_indonesian_is_answered_in_english(
         engine: Engine, step: str, asked_again: str, asked: str) -> None:
     """A status question in the other language is answered in it, as the identity's options are: the resident
@@ -211,12 +218,18 @@ async def test_a_report_asked_after_in_the_language_of_the_report_changes_no_lan
 
 @READING_ON_SQLITE
 @pytest.mark.parametrize("story", ["laporan sy ke kelurahan blm ditanggapi, jalan depan rumah rusak parah",
-                                   "laporan saya dibaca ga pak? tetangga dipukul"])
+                                   "laporan saya dibaca ga pak? tetangga dipukul",
+                                   # what was not found or caught, told, not asked; a case that is not one's own
+                                   "pelakunya belum ketangkep, dia lari ke arah pasar",
+                                   "the thief has not been caught yet", "ada kasus pencurian di kampung sy",
+                                   "there is a case of theft in my village",
+                                   "I reported it to the guard but nobody came"])
 async def test_a_story_that_names_ones_report_made_elsewhere_or_a_new_incident_is_the_story(
         engine: Engine, story: str) -> None:
     resident = await at(engine, "description")
     await resident.send(story)
-    assert not resident.heard("status.no_own_reports") and resident.heard("report.ask_location"), resident.text
+    assert not resident.heard("status.no_own_reports") and not resident.heard("status.no_own_reports", "en")
+    assert resident.heard("report.ask_location") or resident.heard("report.ask_location", "en"), resident.text
     assert (await draft_of(engine))["description"] == story
 
 

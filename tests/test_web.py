@@ -257,6 +257,18 @@ async def test_a_closed_report_is_reopened_on_the_page_with_its_reason(engine: E
     assert "Buka kembali" not in (await client.get(f"/laporan/{ref}")).text, "an open report is not reopened"
 
 
+async def test_a_referral_declined_reads_as_sent_back_in_the_pages_history(engine: Engine, tmp_path: Path) -> None:
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    duty = await enrolled(engine, "telegram:700031")
+    sekar = await enrolled(engine, "telegram:700032", station="POLSEK-SEKAR")
+    await duty.send(f"RUJUK {ref} polsek-sekar")
+    await sekar.send(f"TOLAK {ref} bukan wilayah kami")
+    shown = (await (await signed_in(app, duty)).get(f"/laporan/{ref}")).text.split("Riwayat", 1)[1]
+    assert "Dikembalikan ke Polsek Sananwetan" in shown and "Diteruskan ke kantor polisi lain: Polsek Sekar" in shown
+    assert "Diteruskan ke kantor polisi lain: Polsek Sananwetan" not in shown
+
+
 async def test_an_officers_note_on_the_page_is_kept_in_the_history_and_not_relayed(engine: Engine,
                                                                                  tmp_path: Path) -> None:
     app = web_app(engine, tmp_path)

@@ -62,7 +62,7 @@ from storage.models import (
 from storage.outbox import open_payload
 from storage.regions import PlaceCandidate
 from storage.report_search import SORTS, ReportFilter, matching, search
-from storage.reports import history
+from storage.reports import history, returning_referrals
 from storage.stations import areas_of
 from storage.workflow import OPEN_STATUSES
 
@@ -195,8 +195,9 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, said: S
         .order_by(Attachment.id))).scalars())
     photos = [a.id for a in attachments if a.content_type.startswith("image/")]
     voices = [a for a in attachments if a.content_type.startswith("audio/")]
+    returning = await returning_referrals(viewer.office.db, report)
     events = [await event_line(viewer.office.db, viewer.lang, event, viewer.station.timezone,
-                               hourly=report.identity == Identity.ANONYMOUS)
+                               hourly=report.identity == Identity.ANONYMOUS, returning=event.id in returning)
               for event in await history(viewer.office.db, report)]
     relays = [(row, open_payload(viewer.office.cipher, row).get("text", ""))  # what the resident was sent, and
               for row in (await viewer.office.db.execute(            # whether it reached them

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import dropwhile
 
@@ -151,13 +151,15 @@ _SINCE_WHEN = TIME_WORDS | DAY_WORDS | {"dari", "sejak", "since", "enggak", "tid
 # What a resident waits to hear of what they reported, asked as not yet come: "hp sy udh ketemu blm?", "has my
 # phone been found yet?", "pelakunya sudah ditangkap belum?".
 OUTCOME_WORDS = frozenset({"ketemu", "ditemukan", "ketangkap", "ketangkep", "tertangkap", "ditangkap", "ditangkep",
-                           "dibekuk", "found", "caught", "arrested", "recovered"})
+                           "dibekuk", "found", "caught", "arrested", "recovered", "find", "catch", "arrest",
+                           "recover"})
 NOT_YET_WORDS = frozenset({"belum", "yet", "durung", "dereng"})
 # Whether the police came or did anything, asked of a report made.
 _ACTORS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anyone", "anybody"})
 _ACTED = frozenset({"datang", "dateng", "came", "come", "looked", "responded", "did", "do", "done", "anything",
                     "something", "checked", "visited", "ngecek", "nanganin"})
-_ASKED_DONE = frozenset({"did", "has", "have", "sudah", "udah"})
+_ASKED_IN_ENGLISH = frozenset({"did", "has", "have", "is", "was", "were"})
+_ASKED_DONE = _ASKED_IN_ENGLISH | {"sudah", "udah"}
 _HANDLED = frozenset({"ditangani", "diproses", "ditindaklanjuti", "ditanggapi", "direspon", "direspons", "diurus",
                       "dibaca", "handled", "processed"})
 # What was decided of a report, asked why: "loh kok ditolak pak??", "why was my report closed?".
@@ -600,6 +602,18 @@ def ref_asked(text: str) -> str | None:
 _GREETING_WORDS = _words_of(GREETING_PHRASES)
 
 
+# A case of one's own is one's report ("kasus sy gmn pak?", "has anyone looked at my case"); a case alone is any
+# ("kasus apa aja yg ditangani", "ada kasus pencurian di kampung").
+_CASE_NOUNS = frozenset({"kasus", "case"})
+
+
+def _of_reports(text: str) -> list[str]:
+    """The words of a message asking after a report, a case of one's own read as the report it is."""
+    said = words(text)
+    return ["laporanku" if word == "kasusku" else "laporan" if word in _CASE_NOUNS
+            and OWN_WORDS & set(said[max(0, i - 1):i + 2]) else word for i, word in enumerate(said)]
+
+
 def status_asked(text: str, *, loosely: bool = False) -> str | None:
     """"report" when the text only asks after the report whose reference it holds ("cek LP-…", "gimana laporan
     LP-…", the reference pasted alone), "own" when it asks after the resident's reports without one ("status laporan
@@ -611,7 +625,7 @@ def status_asked(text: str, *, loosely: bool = False) -> str | None:
                                for w in words(without_ref(text))) else None
     if ref_asked(text) is not None:
         return "report"
-    said_in_order = words(text)
+    said_in_order = _of_reports(text)
     said = set(said_in_order)
     asked = said & OWN_WORDS or said & {"status", "statusnya", "cek", "check", "kabar", "perkembangan", "progress"}
     if said and said & REPORT_NOUNS and asked and said <= STATUS_WORDS | NEUTRAL:
@@ -645,16 +659,25 @@ def sent_asked(text: str) -> bool:
 def asks_after_a_report(text: str, *, story_asked: bool) -> bool:
     """What a loose status question must hold inside a draft, so that an answer telling of the loss ("kemarin
     sore, sampai sekarang belum ketemu") stays the answer: a report named or news asked for ("laporan", "kabar"),
-    or, where no story is asked, the form of a question ("pak hp sy udh ketemu blm ya")."""
+    or, where no story is asked, the form of a question ("pak hp sy udh ketemu blm ya"); where it is, a question of
+    what the police did or found ("did the police catch the thief yet?"): a story is seldom told as one."""
+    said = _of_reports(text)
+    return bool(set(said) & (REPORT_NOUNS | ASKING_AFTER)) or (not story_asked and _asked(text, said)) \
+        or outcome_asked(text)
+
+
+def outcome_asked(text: str) -> bool:
+    """Whether a message asks, as a question, what the police did or found ("did the police catch the thief yet?",
+    "pelakunya udah ketangkep blm pak?", "has anyone looked at it?"): of a report, made or being made."""
     said = words(text)
-    return bool(set(said) & (REPORT_NOUNS | ASKING_AFTER)) or (not story_asked and _asked(text, said))
+    return bool(said) and _asked(text, said) and _outcome_asked(text, said)
 
 
 def names_own_report(text: str) -> bool:
     """Whether a question after a report names it as the resident's own, by the word ("laporan sy yg kemarin udh
     diproses blm", "gmn kabar laporan helm sy", "any news on my report?"), and tells of no incident beside it
     ("laporan saya dibaca ga pak? tetangga dipukul") nor of a report made elsewhere ("laporan sy ke pak RT")."""
-    said = words(text)
+    said = _of_reports(text)
     owned = any(word == "laporanku" or (word in REPORT_NOUNS
                                           and OWN_WORDS & set(said[max(0, i - 1):i + 2 + _THE_MATTER_WORDS]))
                 for i, word in enumerate(said))
@@ -672,20 +695,28 @@ def objects_to_decision(text: str) -> bool:
     return bool(said & DECIDED_WORDS and said & WHY_WORDS)
 
 
+def _outcome_asked(text: str, said_in_order: list[str]) -> bool:
+    """What is awaited of a report, asked as not yet come ("pelakunya udh ketangkep blm?", "has the thief been
+    caught?"), or why it was decided as it was; or whether the police came or did anything ("udah ada polisi yg
+    dateng blm pak?", "did the police do anything about the break-in?", "has anyone looked at my case")."""
+    said, first = set(said_in_order), next(iter(said_in_order), "")
+    asked_done = bool(said & NOT_YET_WORDS) or first in _ASKED_DONE
+    acted = bool(said & _ACTORS and said & _ACTED  # asked of what was to be done by now: "kapan polisi datang?" asks
+                 and asked_done)  # how long it takes
+    # or whether it is being dealt with, the report understood: "udah ditangani blm?", "sudah diproses?"
+    acted = acted or bool(said & _HANDLED and asked_done)
+    # found or caught, asked as not yet, in English's order of asking ("has the thief been caught?"), or "sudah"
+    # with its mark ("pelakunya udh ketemu?"): "udah ketemu pak" alone tells it was
+    outcome = said & NOT_YET_WORDS or first in _ASKED_IN_ENGLISH or ("sudah" in said and "?" in text)
+    return acted or bool((said & OUTCOME_WORDS and outcome) or (said & DECIDED_WORDS and said & WHY_WORDS))
+
+
 def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
     """A report of one's own ("laporan saya", "sudah lapor", news not come yet), a word that asks how it is going,
     and besides at most a few words that tell nothing happening and name no incident (but the report's: "laporan
     pencurian saya", "motor saya yang dicuri") and ask no way to report; never a cry for help."""
     said = set(said_in_order)
-    # what is awaited of a report, asked as not yet come, or why it was decided as it was; or whether the police
-    # came or did anything ("udah ada polisi yg dateng blm pak?", "did the police do anything about the break-in?")
-    acted = bool(said & _ACTORS and said & _ACTED  # asked of what was to be done by now: "kapan polisi datang?" asks
-                 and (said & NOT_YET_WORDS or said_in_order[0] in _ASKED_DONE))  # how long it takes
-    # or whether it is being dealt with, the report understood: "udah ditangani blm?", "sudah diproses?"
-    acted = acted or bool(said & _HANDLED and (said & NOT_YET_WORDS or said_in_order[0] in _ASKED_DONE))
-    # "pelakunya udh ketemu?": asked as done, with its mark
-    outcome_asked = acted or bool((said & OUTCOME_WORDS and (said & NOT_YET_WORDS or ("sudah" in said and "?" in text)))
-                                  or (said & DECIDED_WORDS and said & WHY_WORDS))
+    outcome_asked = _outcome_asked(text, said_in_order)
     # "sudah lapor", or news asked for as not come yet ("motor sy yg dicuri kmrn udh ada kabar blm?", "any news
     # on my stolen motorbike?", "hp sy udh ketemu blm?")
     # "laporan" after a word of wanting is a report to make ("mau laporan, tetangga …"), not one made
@@ -718,8 +749,10 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
             continue
         if word in _COURTESY_WORDS:
             continue  # "Selamat malam. Saya ingin menanyakan laporan saya … Terima kasih."
-        if outcome_asked and (word in OUTCOME_WORDS | _ACTORS | _ACTED | _ASKED_DONE or word.endswith("nya")):
-            continue  # "udh ditangkep blm", "polisi yg dateng", "malingnya": what is asked, not what happened
+        if outcome_asked and (word in OUTCOME_WORDS | _ACTORS | _ACTED | _ASKED_DONE or word.endswith("nya")
+                              or said_in_order[i - 1:i] in (["the"], ["my"])):
+            continue  # "udh ditangkep blm", "polisi yg dateng", "malingnya", "the thief": what is asked, not what
+            # happened
         if not (naming and (outcome_asked or of_the_report)):  # "dompet sy yg ilang … udh ketemu blm?" names it
             others.append(word)
         if not naming and not (i and said_in_order[i - 1] in REPORT_NOUNS):  # "laporan pencurian saya"
@@ -1496,6 +1529,7 @@ class Correction:
     back: bool = False  # said with a word of going back ("kembali"), not only "salah"
     rest: str = ""  # what the message says after the field's name: its new answer ("lokasinya di X" → "X")
     number: int | None = None  # the option meant of the question answered last, by its number ("harusnya yg no 5")
+    story: str = ""  # what happened, told after the kind put right ("salah, harusnya pencurian. motor sy dicuri")
 
 
 FIELD_WORDS = {
@@ -1563,6 +1597,15 @@ def correction(text: str) -> Correction | None:
     if (reason := _A_REASON.search(text)) and len(said) > CORRECTION_MAX_WORDS \
             and (head := correction(text[:reason.start()])) is not None and head.field == "category":
         return head  # "eh salah, maksudnya narkoba, soalnya ada pil koplo juga": the kind, why aside
+    for end in _KIND_THEN_STORY.finditer(text):
+        # "salah, harusnya pencurian. motor sy dicuri tadi pagi": the kind, and the story told after it
+        if len(words(text[:end.start()])) > CORRECTION_MAX_WORDS:
+            break  # a correction is short: longer heads are none, and reading each again would take ever longer
+        story = text[end.end():].strip()
+        told = [word for word in words(story) if word not in NEUTRAL and word not in _COURTESY_WORDS]
+        if len(told) >= _STORY_AFTER_A_KIND_WORDS and (head := correction(text[:end.start()])) is not None \
+                and head.field == "category" and (head.category or head.rest):
+            return replace(head, story=story)
     fields = [field for word in said if (field := field_named(word))]
     # "eh salah, lokasinya …", or the field said wrong first: "lokasinya salah, harusnya …"
     first = said[:FIELD_NAMED_WITHIN]
@@ -1711,6 +1754,10 @@ def _a_slip(said: list[str]) -> bool:
 
 
 _A_REASON = re.compile(r"[,;]?\s*\b(?:soalnya|karena|krn|karna|sebab|because)\b", re.IGNORECASE)
+# Where a kind put right ends and what happened begins: "salah, harusnya pencurian. motor sy dicuri", "my bad, it's
+# theft - my bike was stolen".
+_KIND_THEN_STORY = re.compile(r"[.;!:]+\s+|\s+[-\u2013\u2014]+\s+|\n+")
+_STORY_AFTER_A_KIND_WORDS = 2  # "motornya ilang", not "makasih pak"
 
 
 # A time said in place of the one given, away from the question of when: "eh bentar, sebenernya bukan kmrn tp tadi

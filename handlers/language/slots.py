@@ -176,11 +176,29 @@ _A_THINGS_YEAR = frozenset({"motor", "mobil", "sepeda", "hp", "keluaran", "model
 
 
 def hour_phrase(text: str) -> str | None:
-    """An hour told on its own, in its words ("sekitar pukul 14.00 wib"); None when none is."""
+    """An hour told on its own, in its words ("sekitar pukul 14.00 wib", "around 9 pm", "at 9"); None when none
+    is."""
     said = words(text)
-    at = next((i for i, word in enumerate(said[:-1]) if word in ("jam", "pukul") and _NUMBER.match(said[i + 1])),
-              None)
-    return None if at is None else _told_around(said, at, at + 2)
+    at = next((i for i in range(len(said)) if _an_hour(said, i)), None)
+    return None if at is None else _told_around(said, at, at + 1)
+
+
+# Before an hour in English, where a number after them is one only at the end or with more of a time ("at 9", "at 9
+# last night"; not "at 9 Jalan Merdeka", "about 30 people").
+_AT_AN_HOUR = frozenset({"at", "around", "about"})
+_AFTER_AN_HOUR = frozenset({"o", "last", "this", "yesterday", "today", "in"})  # "o'clock", "around 10 last night"
+_HOURS_A_DAY = 24
+
+
+def _an_hour(said: list[str], at: int) -> bool:
+    """Whether the number at `at` is an hour: after "jam" or "pukul", with its am or pm ("9pm", "9 pm"), or, in
+    English, after "at" or "around" and alone or with more of a time."""
+    word, before, after = said[at], said[at - 1] if at else "", said[at + 1:at + 2]
+    if not _NUMBER.match(word):
+        return False
+    return before in ("jam", "pukul") or word.endswith(("am", "pm")) or after in (["am"], ["pm"]) \
+        or (before in _AT_AN_HOUR and int(word.rstrip("anpm")) <= _HOURS_A_DAY
+            and (not after or _of_a_time(said, at + 1) or after[0] in _AFTER_AN_HOUR))
 
 
 def _told_around(said: list[str], start: int, end: int) -> str:
