@@ -546,7 +546,8 @@ async def read_back(turn: Turn) -> str:
     meant = await _place_read_wrong(turn) if turn.inbound.choice is None else None
     if meant is not None:
         turn.text = meant  # "ya tp bukan di gedog, di pasar bendogerit": the rest holds, the place is read anew
-        turn.draft["read"].pop("place", None)
+        if denied := turn.draft["read"].pop("place", None):
+            turn.draft["corrected_place"] = denied  # the new name is looked for beside it first
         turn.draft["read"].pop("places", None)
     asks_when = "when" not in turn.draft["read"] and "when" not in turn.draft
     picked = None if meant is not None else turn.pick(READ_BACK_WHEN if asks_when else READ_BACK_OPTIONS)
@@ -812,8 +813,9 @@ _BEFORE_THE_PLACE_MEANT = re.compile(r"^[\s,.;:-]*(?:(?:pak|bu|mas|mbak|kak)\b[\
                                      r"(?:(?:tapi|tp|tetapi|melainkan|but|tpi)\b[\s,]*)?", re.IGNORECASE)
 # What may stand before a place denied: "iya benar pak tapi bukan di gedog", "ya betul semua pak, cuma lokasinya
 # bukan gedog"; not what tells of something else ("tp motornya udh gk di gedog").
-_BEFORE_A_DENIAL = YES | NEUTRAL | frozenset({"betul", "benar", "bener", "semua", "semuanya", "lokasinya", "tempatnya",
-                                              "tapi", "tp", "but", "namun", "cuma", "hanya", "yang", "lain"})
+_BEFORE_A_DENIAL = YES | NEUTRAL | FIX_OPENERS | frozenset({
+    "betul", "benar", "bener", "semua", "semuanya", "lokasinya", "tempatnya", "tapi", "tp", "but", "namun", "cuma",
+    "hanya", "yang", "lain"})  # and a slip owned: "eh salah, bukan di gedog tp di plosokerep"
 # "bukan, kejadiannya di indomaret bendogerit, bukan gedog": a no, the place meant, and the one read denied after it.
 _PLACE_MEANT_FIRST = re.compile(r"^\s*(?:bukan|bkn|salah|keliru|no|wrong)\b[\s,.!:-]*"
                                 r"(?:(?:pak|bu|mas|mbak|kak)\b[\s,.!:-]*)?"
