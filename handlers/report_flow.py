@@ -1455,6 +1455,9 @@ async def category(turn: Turn) -> str:
     if picked is None and turn.inbound.choice is None and _kind_asked(turn):
         return first_missing(turn)
     if picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
+        if "description" not in turn.draft and not turn.draft.get("urgent") and "photo" not in turn.draft \
+                and await told_already_reported(turn, turn.text):
+            return CATEGORY  # the story of a report sent already, after "lapor": said so, nothing filed twice
         return await _take_story(turn)  # asked what kind, the resident told what happened
     if picked is None and turn.inbound.choice is None and len(turn.text.split()) <= CATEGORY_NAMED_WORDS:
         picked = category_named(turn.text)  # "motor sy ilang": the incident names its category

@@ -372,6 +372,21 @@ async def test_a_story_reported_already_told_the_guided_way_is_told_its_report(e
     assert [r.category for r in await reports(engine)] == [Category.SECURITY, Category.SECURITY]
 
 
+@pytest.mark.parametrize("pressed", ["lapor", "1"])
+async def test_a_story_reported_already_sent_at_the_kind_question_is_told_its_report(engine: Engine,
+                                                                                    pressed: str) -> None:
+    """After "lapor", the kind is asked; the story of the report sent is told of there too, not read back anew."""
+    resident = Resident(engine)
+    for said in (STORY, "iya", "lewati", "2", "kirim", pressed):
+        await resident.send(said)
+    [first] = await reports(engine)
+    await resident.send(STORY)
+    assert resident.heard("report.already_reported") and first.ref in resident.text, resident.text
+    assert resident.heard("report.ask_category") and not resident.heard("report.read_back"), resident.text
+    await resident.send(STORY)  # sent once more: a report of its own
+    assert resident.heard("report.read_back"), resident.text
+
+
 @pytest.mark.parametrize(("story", "one", "other"), [
     ("ada kecelakaan di jl. ahmad yani km {} kel gedog sananwetan blitar", "5", "7"),
     ("motor {} saya dicuri di depan rumah kel gedog sananwetan blitar", "adik", "kakak"),
