@@ -1227,6 +1227,18 @@ def _drop_reading(turn: Turn, field: str) -> None:
 
 
 _WHERE_ASKED = frozenset({LOCATION, READ_BACK, PLACE_CHECK, PLACE_PICK})  # steps whose question names the kelurahan
+# Words that may stand beside a name told as the resident's own: "nama saya Budi Santoso, pake nama aja".
+_ABOUT_ONES_NAME = NEUTRAL | {"nama", "namaku", "saya", "aku", "my", "name", "is", "pake", "pakai", "aja", "dengan",
+                              "with", "by", "named"}
+
+
+def _only_a_name_told(text: str) -> str | None:
+    """The name a message tells as the resident's own, when it tells nothing else (no place beside it)."""
+    given = name_said(text)
+    if given is None:
+        return None
+    of_the_name = set(words(given))
+    return given if all(word in _ABOUT_ONES_NAME or word in of_the_name for word in words(text)) else None
 
 
 def answer_aside(turn: Turn) -> str | None:
@@ -1247,6 +1259,14 @@ def answer_aside(turn: Turn) -> str | None:
         return turn.step
     if urges_haste(turn.text):  # "cepet pak": the quickest help is 110, and the report goes the moment it is sent
         turn.say("report.haste_urgent" if turn.draft.get("urgent") else "report.haste")
+        return turn.step
+    if turn.step in _WHERE_ASKED and (given := _only_a_name_told(turn.text)):
+        # "nama saya Budi Santoso" where the place is asked: kept for "Dengan nama", and no place tried with it
+        turn.contact.display_name_encrypted = turn.cipher.encrypt(given)
+        picked = [IDENTITIES.pick(turn.lang, clause) for clause in _CLAUSES.split(turn.text) if clause.strip()]
+        if shown := next((identity for identity in picked if identity), None):
+            _identity_read(turn, shown)  # "…, pake nama aja"
+        turn.say("report.name_kept")
         return turn.step
     if turn.step not in STORY_STEPS and puts_off(turn.text):
         # "bentar sy cek dulu alamatnya": no place, no story, the question waits (at the story question, a wait is

@@ -3968,6 +3968,25 @@ async def test_a_home_alone_or_a_sound_spends_no_try_at_the_place(engine: Engine
     assert "Kec. Sananwetan" in resident.text, resident.text
 
 
+@pytest.mark.parametrize(("told", "identity"), [("nama saya Budi Santoso", None),
+                                               ("nama saya Budi Santoso, pake nama aja", "named")])
+async def test_a_name_told_where_the_place_is_asked_is_kept_and_spends_no_try(engine: Engine, told: str,
+                                                                             identity: str | None) -> None:
+    """At the kecamatan asked after "Tidak ada yang cocok", the last try, "nama saya Budi Santoso" gave up the place
+    and lost the name."""
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "motor sy dicuri di depan rumah td malam", "sentul", "2", told):
+        await resident.send(said)
+    assert resident.heard("report.name_kept") and resident.heard("place.ask_district_after_no"), resident.text
+    assert not resident.heard("place.goes_to_desk"), resident.text
+    assert (await draft_of(engine)).get("identity") == identity
+    await resident.send("kec kepanjenkidul blitar")
+    assert "Kec. Kepanjenkidul" in resident.text, resident.text
+    for said in ("ya", "ya", "lewati", *(() if identity else ("dengan nama",))):
+        await resident.send(said)
+    assert resident.heard("report.summary") and "Dengan nama (Budi Santoso)" in resident.text, resident.text
+
+
 async def test_a_home_alone_said_again_and_again_reaches_the_desk(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "1", "hp sy dicopet tadi malam pas belanja", "di rumah", "di rumah", "di rumah"):
