@@ -83,6 +83,10 @@ def test_an_english_contraction_is_no_slang() -> None:
     ("seminggu lalu", ("earlier", "seminggu lalu")), ("sudah 2 tahun lalu", ("earlier", "2 tahun lalu")),
     ("anak sy umur sudah 5 tahun", None), ("a week ago", ("earlier", "a week ago")),
     ("udah 3 kali dicuri", None),
+    # a count glued to its unit, or a chat unit after it, as chat writes them
+    ("lampu mati udh 3hr", ("earlier", "sejak 3 hari lalu")), ("udh 2mg", ("earlier", "sejak 2 minggu lalu")),
+    ("udh 2 mg", ("earlier", "sejak 2 minggu lalu")), ("sejak 5bln lalu", ("earlier", "sejak 5 bulan lalu")),
+    ("2thn lalu", ("earlier", "2 tahun lalu")), ("obat 500mg", None), ("mg cepet ketemu", None),
 ])
 def test_a_stretch_of_time_till_now_is_read_as_since_then(said: str, told: tuple[str, str] | None) -> None:
     assert time_told(said) == told

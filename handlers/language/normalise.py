@@ -156,6 +156,10 @@ def _words(text: str) -> tuple[str, ...]:
             out[-1:] = ["tadi", _JAVANESE_PARTS_OF_DAY[token]]
         elif token == _DAY and (before in _COUNTS or before.isdecimal()):  # "rong dino", "3 dino": days
             out.append(_DAY_READ)
+        elif (counted := _COUNTED_SPAN.match(token)) and _a_span(*counted.groups()):  # "3hr", "2mg": 3 hari, 2 minggu
+            out.extend((counted[1], _TIME_UNITS[counted[2]]))
+        elif before.isdecimal() and _a_span(before, token):  # "2 mg": weeks, not "moga" (semoga)
+            out.append(_TIME_UNITS[token])
         elif token in _ALSO_NAMES:
             named = not out or before in _BEFORE_A_NAME or out[-2:-1] == ["nama"]  # "nama saya Ical"
             out.append(token if named else _ALSO_NAMES[token])
@@ -166,6 +170,15 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 _CLITICS = frozenset({"s", "m", "re", "ll", "ve", "d", "t"})
+# Spans of time counted as chat writes them, glued to the count or not: "udh 3hr", "udh 2mg", "5bln lalu", "2thn".
+_TIME_UNITS = {"mnt": "menit", "hr": "hari", "mg": "minggu", "mgg": "minggu", "bln": "bulan", "thn": "tahun",
+          "jam": "jam", "menit": "menit", "hari": "hari", "minggu": "minggu", "bulan": "bulan", "tahun": "tahun"}
+_COUNTED_SPAN = re.compile(rf"^(\d{{1,3}})({'|'.join(_TIME_UNITS)})$")
+_MOST_WEEKS = 52  # "500mg" is a dose, not weeks
+
+
+def _a_span(count: str, unit: str) -> bool:
+    return unit in _TIME_UNITS and (_TIME_UNITS[unit] != "minggu" or int(count) <= _MOST_WEEKS)
 _EARLIER, _JAVANESE_PARTS_OF_DAY = JAVANESE_EARLIER
 _COUNTS, _DAY, _DAY_READ = JAVANESE_DAYS
 _SPANS = r"(?=\s*(?:jam|hari|minggu|bulan|tahun|menit|hours?|days?|weeks?|months?|years?|minutes?)\b)"
