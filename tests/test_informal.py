@@ -154,27 +154,22 @@ async def test_calm_words_raise_no_alarm(engine: Engine, calm: str) -> None:
     assert "urgent" not in await draft_of(engine)
 
 
-@pytest.mark.parametrize("asked", ["did the police do anything about the break-in?",
-                                   "yg rampok toko emas kemarin udh ketangkep blm pak?",
-                                   "has anyone looked into the break-in at my house yet?"])
-async def test_an_earlier_report_asked_after_in_a_new_one_is_no_cry(engine: Engine, asked: str) -> None:
+@pytest.mark.parametrize(("asked", "cry"), [
+    ("did the police do anything about the break-in?", False),
+    ("yg rampok toko emas kemarin udh ketangkep blm pak?", False),
+    ("has anyone looked into the break-in at my house yet?", False),
+    # a danger now told after such a question
+    ("polisi udh dtg blm? maling masih di dalem rumah", True),
+    ("did the police catch the man who stabbed my brother? he's outside my house now", True),
+])
+async def test_an_earlier_report_asked_after_in_a_new_one_is_no_cry_unless_a_danger_follows(engine: Engine, asked: str,
+                                                                                         cry: bool) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "1", "motor sy hilang di parkiran pasar tadi pagi"):
         await resident.send(said)
     await resident.send(asked)
-    assert not resident.heard("emergency.call_110") and not resident.heard("emergency.call_110", "en")
-    assert "urgent" not in await draft_of(engine)
-
-
-@pytest.mark.parametrize("asked", ["polisi udh dtg blm? maling masih di dalem rumah",
-                                   "did the police catch the man who stabbed my brother? he's outside my house now"])
-async def test_a_danger_now_told_after_such_a_question_is_a_cry(engine: Engine, asked: str) -> None:
-    resident = Resident(engine)
-    for said in ("halo", "1", "1", "motor sy hilang di parkiran pasar tadi pagi"):
-        await resident.send(said)
-    await resident.send(asked)
-    assert resident.replies[0].text.startswith("🚨"), resident.text
-    assert (await draft_of(engine))["urgent"] is True
+    assert resident.replies[0].text.startswith("🚨") is cry, resident.text
+    assert bool((await draft_of(engine)).get("urgent")) is cry
 
 
 @pytest.mark.parametrize("asked", ["Tolong. Sy mau tanya", "tolong pak, mau nanya dong", "tolong sy mau nanya",
