@@ -1463,9 +1463,18 @@ def _told_as_now(said: list[str]) -> bool:
     return any(word in _NOW_OR_AGAIN and not _telling_now(said, i) for i, word in enumerate(said))
 
 
+# What the writer wants to do now, after telling what happened: "…, skrg mau nanya apa perlu lapor polisi?"
+_ASKING_OR_REPORTING = REPORTING | frozenset({"tanya", "nanya", "bertanya", "menanyakan", "konsultasi", "ask"})
+
+
 def _telling_now(said: list[str], at: int) -> bool:
-    """"…, baru skrg berani lapor": the now at `at` is the telling's, what is told is before it."""
-    return said[at] == "sekarang" and said[at - 1:at] == ["baru"] and "berani" in said[at + 1:at + 4]
+    """"…, baru skrg berani lapor", "kemarin …, skrg mau nanya gmn caranya lapor" (a time gone by told before it):
+    the now at `at` is the telling's, what is told is before it."""
+    after, before = said[at + 1:at + 4], said[:at]
+    told_past = bool(_PAST & set(before)) or any(True for _ in phrases_found(before, _PAST_PHRASES))  # "bulan lalu"
+    return said[at] == "sekarang" and (
+        (said[at - 1:at] == ["baru"] and "berani" in after)
+        or (told_past and after[:1] != [] and after[0] in _WANTING and bool(_ASKING_OR_REPORTING & set(after[1:3]))))
 
 
 def _joking(said: list[str]) -> bool:
