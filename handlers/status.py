@@ -159,8 +159,8 @@ async def has_open_emergency(turn: Turn) -> bool:
 async def show_own_reports(turn: Turn) -> None:
     """The contact's reports: ref, category, status and day; or that they have none."""
     found = await _own_reports(turn)
-    if not found:
-        turn.say("status.no_own_reports")
+    if not found:  # asked in the middle of a report: that one is not sent yet, and is not left for the menu
+        turn.say("status.no_own_reports_yet" if "draft" in turn.data else "status.no_own_reports")
         return
     own = [report.ref for report, _station, witness in found if not witness]
     turn.say("status.own_reports", reports=await _own_lines(turn, found),

@@ -590,7 +590,8 @@ async def test_a_danger_told_like_a_question_with_no_report_to_ask_after_is_the_
     resident = Resident(engine)
     await resident.send(told)
     assert resident.heard("emergency.call_110") and "Kami baca dari pesan Anda" in resident.text, resident.text
-    assert not resident.heard("status.no_own_reports"), resident.text
+    assert not resident.heard("status.no_own_reports") and not resident.heard("status.no_own_reports_yet"), \
+        resident.text
 
 
 @pytest.mark.parametrize("told", ["ada yg tenggelam di sungai, polisi udh dtg blm?",
@@ -3189,7 +3190,7 @@ async def test_a_cry_that_also_says_not_to_go_on_keeps_the_report_urgent(engine:
 async def test_a_story_that_mentions_ones_report_is_kept_as_the_story(engine: Engine, said: str) -> None:
     resident = await at(engine, "description")
     await resident.send(said)
-    assert not resident.heard("status.own_reports") and not resident.heard("status.no_own_reports"), resident.text
+    assert not resident.heard("status.own_reports") and not resident.heard("status.no_own_reports_yet"), resident.text
     assert (await draft_of(engine)).get("description") == said
 
 

@@ -159,7 +159,7 @@ async def test_a_report_made_elsewhere_told_as_the_story_is_the_story_of_a_resid
         engine: Engine) -> None:
     resident = await at(engine, "description")
     await resident.send("sudah lapor ke pak RT belum ditanggapi")
-    assert not resident.heard("status.no_own_reports") and resident.heard("report.ask_location"), resident.text
+    assert not resident.heard("status.no_own_reports_yet") and resident.heard("report.ask_location"), resident.text
 
 
 @READING_ON_SQLITE
@@ -182,7 +182,7 @@ async def test_a_question_after_ones_report_in_a_report_of_a_resident_without_an
     resident = await at(engine, step)
     before = await draft_of(engine)
     await resident.send(asked)
-    assert resident.heard("status.no_own_reports", lang) and resident.heard(asked_again, lang), resident.text
+    assert resident.heard("status.no_own_reports_yet", lang) and resident.heard(asked_again, lang), resident.text
     assert await draft_of(engine) == before
     assert await step_of(engine, resident) == step
 
@@ -228,7 +228,7 @@ async def test_a_story_that_names_ones_report_made_elsewhere_or_a_new_incident_i
         engine: Engine, story: str) -> None:
     resident = await at(engine, "description")
     await resident.send(story)
-    assert not resident.heard("status.no_own_reports") and not resident.heard("status.no_own_reports", "en")
+    assert not resident.heard("status.no_own_reports_yet") and not resident.heard("status.no_own_reports_yet", "en")
     assert resident.heard("report.ask_location") or resident.heard("report.ask_location", "en"), resident.text
     assert (await draft_of(engine))["description"] == story
 
@@ -331,9 +331,10 @@ async def test_a_question_after_ones_report_in_own_words_lists_them_and_starts_n
 
 
 async def test_my_reports_with_none_says_so_and_offers_the_menu(engine: Engine) -> None:
+    """In the middle of a report, that this one is not sent yet, and its question again; at the menu, the menu."""
     resident = await at(engine, "when")
     await resident.send("laporan saya gimana")
-    assert resident.heard("status.no_own_reports") and resident.heard("report.ask_when"), resident.text
+    assert resident.heard("status.no_own_reports_yet") and resident.heard("report.ask_when"), resident.text
     ani = Resident(engine, "console:ani")
     await file_report(engine, ani.urn, identity="3")  # anonymous: nothing links it to her
     await ani.send("cek status laporan saya")
