@@ -2997,10 +2997,19 @@ def _identity_asked(turn: Turn, menu: Menu = IDENTITIES) -> str | None:
     return wanted
 
 
+# What the read-back puts to the resident, by the step it answers: a yes keeps it, so it is not "left" but confirmed.
+_READ_FOR = {CATEGORY: ("category",), LOCATION: ("place", "places"), WHEN: ("when",)}
+
+
 def say_not_sent(turn: Turn) -> None:
-    """"udh sy kirim blm?" before it is: not yet, and what is left before Kirim."""
+    """"udh sy kirim blm?" before it is: not yet, and what is left before Kirim (at the read-back, its yes first,
+    not what it read)."""
     names = labels(turn.lang, FIELDS.group)
-    left = [names[step] for step in ORDER if step in names and not _answered(turn, step)]
+    read = turn.draft.get("read", {}) if turn.step == READ_BACK else {}
+    left = [names[step] for step in ORDER if step in names and not _answered(turn, step)
+            and not any(key in read for key in _READ_FOR.get(step, ()))]
+    if read:
+        left.insert(0, t(turn.lang, "report.read_to_confirm"))
     if left:
         turn.say("report.not_sent_yet", left=", ".join(left))
     else:

@@ -516,6 +516,20 @@ async def test_an_officers_note_in_a_residents_words_asks_no_erasure(engine: Eng
     assert not petugas.heard("privacy.confirm_delete") and petugas.heard("patrol.ask_more"), petugas.text
 
 
+@pytest.mark.parametrize(("story", "left"), [
+    ("hp sy dijambret td siang di depan toko sumber rejeki gedog", "Foto, Identitas"),  # the kind, place and time read
+    ("hp sy dicopet pas di angkot", "Lokasi, Waktu, Foto, Identitas"),  # the kind alone read
+])
+async def test_whether_a_report_at_its_read_back_was_sent_lists_its_yes_not_what_it_read(
+        engine: Engine, story: str, left: str) -> None:
+    """What the read-back read waits for a yes, not for an answer: it was listed as still needed."""
+    resident = Resident(engine)
+    await resident.send(story)
+    await resident.send("laporan sy udah masuk belum?")
+    assert resident.heard("report.not_sent_yet") and "Kami baca dari pesan Anda" in resident.text, resident.text
+    assert f"Masih perlu: jawaban Ya atas yang kami baca dari pesan Anda, {left}." in resident.text, resident.text
+
+
 @READING_ON_SQLITE
 @pytest.mark.parametrize("asked", ["udh sy kirim blm?", "laporan sy udah masuk belum?", "udah terkirim belum pak?",
                                    "sudah masuk belum laporan saya", "has my report been sent?"])
