@@ -420,6 +420,8 @@ def _spelt_in(text: str, place: PlaceCandidate) -> bool:
         for word in normalise(text).split())
 
 
+# Things a story names that are no place: a make or model of what was taken, a body or paper by its acronym.
+_NAMED_THINGS = THINGS_OWNED | ACRONYMS
 _WHERE_WORDS = frozenset({"di", "ke", "dekat", "deket", "daerah", "kawasan", "sekitar", "in", "at", "near"})
 # The words after a word of where, to a comma or the end: "…di warung bu sri jl. mastrip sentul, skrg …".
 _AFTER_WHERE = re.compile(rf"\b(?:{'|'.join(sorted(_WHERE_WORDS))})\s+([^,;!?\n]+)", re.IGNORECASE)
@@ -1729,7 +1731,7 @@ async def location(turn: Turn) -> str:
                                                            or not _spelt_in(turn.text, place) for place in found)
     if not confident and not marked and not said_online(turn.text) and (
             (not found and (category_named(turn.text) or tells_a_story(turn.text) or time_told(turn.text)
-                            or not (THINGS_OWNED | ACRONYMS).isdisjoint(words(turn.text))))
+                            or not _NAMED_THINGS.isdisjoint(words(turn.text))))
             or (only_in_passing and await tells_more_than_where(turn, DETAIL_WORDS))
             or _PLATE.search(turn.text)):
         # "nyolong jemuran sy", "honda beat item plat AG 1234 XY" (a guess at Desa Belat), "motornya beat merah" (the
@@ -2282,15 +2284,13 @@ async def when(turn: Turn) -> str:
 
 
 # Words of a clause that owns a slip of what was written before: "eh sorry tadi salah", "tadi sy keliru pak".
-_OWNING_A_SLIP = FIX_OPENERS | NEUTRAL | {"tadi", "typo", "saya", "aku", "ya", "my", "bad", "i", "mean", "meant"}
+_WRONG_WORDS = frozenset({"salah", "keliru", "typo", "wrong", "bad"})
+_OWNING_A_SLIP = FIX_OPENERS | NEUTRAL | _WRONG_WORDS | {"tadi", "saya", "aku", "ya", "my", "i", "mean", "meant"}
 
 
 def _owns_a_slip(clause: str) -> bool:
     said = words(clause)
     return bool(said) and bool(_WRONG_WORDS & set(said)) and all(word in _OWNING_A_SLIP for word in said)
-
-
-_WRONG_WORDS = frozenset({"salah", "keliru", "typo", "wrong", "bad"})
 
 
 def _take_time_told(turn: Turn, told: tuple[str, str]) -> None:

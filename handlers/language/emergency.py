@@ -1470,11 +1470,13 @@ _ASKING_OR_REPORTING = REPORTING | frozenset({"tanya", "nanya", "bertanya", "men
 def _telling_now(said: list[str], at: int) -> bool:
     """"…, baru skrg berani lapor", "kemarin …, skrg mau nanya gmn caranya lapor" (a time gone by told before it):
     the now at `at` is the telling's, what is told is before it."""
+    if said[at] != "sekarang":
+        return False  # asked of every word of a message: the time gone by is looked for only before a "sekarang"
     after, before = said[at + 1:at + 4], said[:at]
-    told_past = bool(_PAST & set(before)) or any(True for _ in phrases_found(before, _PAST_PHRASES))  # "bulan lalu"
-    return said[at] == "sekarang" and (
-        (said[at - 1:at] == ["baru"] and "berani" in after)
-        or (told_past and after[:1] != [] and after[0] in _WANTING and bool(_ASKING_OR_REPORTING & set(after[1:3]))))
+    if said[at - 1:at] == ["baru"] and "berani" in after:
+        return True
+    wants_to_ask = after[:1] != [] and after[0] in _WANTING and bool(_ASKING_OR_REPORTING & set(after[1:3]))
+    return wants_to_ask and (bool(_PAST & set(before)) or any(True for _ in phrases_found(before, _PAST_PHRASES)))
 
 
 def _joking(said: list[str]) -> bool:
