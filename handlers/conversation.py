@@ -501,6 +501,8 @@ def _cancel_in_own_words(turn: Turn) -> Said | None:
         return None  # "gk jadi deh" where what to change is asked: nothing is changed, the report stays
     if identity_wished(turn.text) is not None:
         return None  # "gk jadi, rahasia aja" after "anonim aja": a mind changed on how to be shown, not on the report
+    if turn.step == report_flow.PHOTO and report_flow.photo_called_off(turn.text):
+        return None  # "ga jadi, ga ada foto": the photo is off, not the report
     kind = stopping(turn.text)
     if kind == "cancel" or (kind == "no_need" and turn.step not in report_flow.DECLINABLE_STEPS) \
             or (kind == "only_asking" and turn.step == report_flow.READ_BACK):

@@ -29,6 +29,7 @@ from handlers.language.intents import (
     HOW_WORDS,
     NOT_WORDS,
     PLACE_WORDS,
+    REPORT_NOUNS,
     REPORT_WORDS,
     SERVICE_QUESTIONS,
     SLIPS,
@@ -46,6 +47,7 @@ from handlers.language.intents import (
     only_a_time,
     puts_off,
     report_kind_asked,
+    says_a_stop,
     stopping,
     story_without_opener,
     tells_a_story,
@@ -2447,6 +2449,15 @@ def _photo_later(text: str) -> bool:
 _HAVING = frozenset({"punya", "have", "do", "i", "got"})
 
 
+def photo_called_off(text: str) -> bool:
+    """At the photo question, calling off said of the photo ("ga jadi, ga ada foto", "never mind the photo",
+    "gak jadi, fotonya blur"): the photo is declined, not the report, unless the report is named ("batalin aja
+    laporannya, gk ada fotonya jg", "ga jd lapor deh, fotonya jg gk ada")."""
+    said = words(text)
+    return says_a_stop(text) and not set(said) & (REPORT_NOUNS | REPORT_WORDS) and not _has_a_photo(text) \
+        and any(field_named(word) == PHOTO or word in _PICTURES | _HAVING_A_PHOTO for word in said)
+
+
 def _has_a_photo(text: str) -> bool:
     """A yes to "is there a photo?" without the photo: "ada pak", "ok", "punya", "👍", "ada ss nya"."""
     said = words(text)
@@ -2511,7 +2522,7 @@ async def photo(turn: Turn) -> str:
     if picked is None and turn.inbound.choice is None and _no_photo_what_now(turn.text):
         turn.say("report.photo_not_needed")  # "gk ada fotonya, gmn?": they may go on without one
         picked = "skip"
-    if picked is None and _declines_photo(turn.text):
+    if picked is None and (_declines_photo(turn.text) or photo_called_off(turn.text)):
         picked = "skip"
     if picked is None and turn.inbound.choice is None and (more := _no_photo_but(turn.text)):
         _add_to_story(turn, part=more)  # "fotonya gk ada pak, tp pelakunya 2 org pake motor nmax item"

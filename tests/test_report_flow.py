@@ -1054,6 +1054,27 @@ async def test_no_photo_said_in_own_words_goes_on_to_the_identity(engine: Engine
     assert resident.heard("report.ask_identity") and not resident.heard("report.photo_or_skip"), resident.text
 
 
+@READING_ON_SQLITE
+@pytest.mark.parametrize("called_off", ["ga jadi, ga ada foto", "nevermind, no pics", "gak jadi, fotonya blur",
+                                        "never mind the photo", "gak jadi, ga sempet moto", "batal aja, gk ada fotonya"])
+async def test_calling_off_said_of_the_photo_declines_the_photo_not_the_report(engine: Engine,
+                                                                               called_off: str) -> None:
+    resident = await at(engine, "photo")
+    await resident.send("ada")  # the photo promised, then called off
+    await resident.send(called_off)
+    assert resident.heard("report.ask_identity") and not resident.heard("report.cancelled"), resident.text
+    assert "description" in await draft_of(engine)
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("cancel", ["ga jadi pak, hp sy udh ketemu", "batalin aja laporannya, gk ada fotonya jg",
+                                    "ga jd lapor deh, fotonya jg gk ada"])
+async def test_calling_off_the_report_at_the_photo_still_cancels_it(engine: Engine, cancel: str) -> None:
+    resident = await at(engine, "photo")
+    await resident.send(cancel)
+    assert resident.heard("report.cancelled") and not resident.heard("report.ask_identity"), resident.text
+
+
 @pytest.mark.parametrize("step", ["photo", "identity", "summary"])
 async def test_all_of_it_wrong_asks_which_part_to_change(engine: Engine, step: str) -> None:
     resident = await at(engine, step)

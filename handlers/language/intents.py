@@ -1903,6 +1903,13 @@ def _stop_at(said: list[str], at: int) -> tuple[str, int] | None:
     return None
 
 
+def says_a_stop(text: str) -> bool:
+    """Whether the message has words of calling something off anywhere in it ("ga jadi", "batal", "never mind"),
+    whatever they are said of: a step that asks for something optional reads what they are said of."""
+    said = _unglued(words(text))
+    return any((found := _stop_at(said, at)) is not None and found[0] == "cancel" for at in range(len(said)))
+
+
 # What was lost found after all, or never lost: "eh ternyata gk ilang pak, dipinjem adek sy wkwk", "rupanya udh
 # ketemu pak"; not with a "but" ("ternyata gk ilang, tp dicuri").
 _AFTER_ALL = frozenset({"ternyata", "rupanya", "turns", "turned"})
