@@ -36,14 +36,16 @@ NO_MATTER = frozenset({"gpp", "gapapa", "gakpapa", "nggakpapa", "fine"})  # "it'
 
 
 @cache
+def _names_in(lang: str, group: str, key: str) -> frozenset[str]:
+    """The ways one language's catalogue names one choice."""
+    names = {normalise(labels(lang, group).get(key, ""))} | {normalise(a) for a in aliases(lang, group).get(key, [])}
+    return frozenset(names - {""})
+
+
+@cache
 def _names(group: str, key: str) -> frozenset[str]:
     """Every way of naming one choice of the catalogue, in every language: residents mix them."""
-    names: set[str] = set()
-    for lang in LANGUAGES:
-        names.add(normalise(labels(lang, group).get(key, "")))
-        names.update(normalise(a) for a in aliases(lang, group).get(key, []))
-    names.discard("")
-    return frozenset(names)
+    return frozenset().union(*(_names_in(lang, group, key) for lang in LANGUAGES))
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,14 @@ class Menu:
     def pick(self, lang: str, text: str, button: str | None = None) -> str | None:
         """The key the resident meant, or None when it is not clearly one of the options."""
         return pick(self.answers(lang), text, button)
+
+    def language_named_in(self, text: str) -> str | None:
+        """The one language whose own name of an option is the whole message ("report", "theft"): a resident who
+        picks in it reads it. None for a name both share ("status")."""
+        said = normalise(text)
+        named = {lang for lang in LANGUAGES for key, _ in self.answers(lang)
+                 if said in _names_in(lang, self.group, key)}
+        return named.pop() if len(named) == 1 else None
 
     def declined(self, lang: str, text: str) -> frozenset[str]:
         """The keys of the options the words decline ("jangan anonim", "gak mau dirahasiakan", "not anonymous")."""

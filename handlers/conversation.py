@@ -102,6 +102,9 @@ OfficerWork = Literal["pending_action", "number_meant", "patrol", "resume"]
 OFFICER_WORK: tuple[OfficerWork, ...] = get_args(OfficerWork)
 
 
+_REPORT_OPTION = Menu("main", ("report",))
+
+
 def main_menu(turn: Turn) -> Menu:
     other_language = "english" if turn.lang == "id" else "indonesian"
     return Menu("main", ("report", "status", "help", other_language))
@@ -871,16 +874,19 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     """Answers one message: emergency first, then global words, then the current step."""
     if turn.officer is not None:
         officer.offer_lives_one_message(turn)
-    # A resident writing the other language at the menu is answered in theirs from then on; one writing English
-    # where the kind or the story is asked too (Indonesian there may quote what was said, in English chosen). A cry
-    # in it is answered first, in it.
+    # A resident writing the other language at the menu, or picking the kind by its name in it, is answered in
+    # theirs from then on; one writing plain English where the report is told too (Indonesian there may quote what
+    # was said or name the place, in English chosen). A cry in it is answered first, in it.
     written = None
     if turn.officer is None and turn.inbound.choice is None and turn.step == MENU:
-        written = written_in(turn.text)
+        written = written_in(turn.text) or _REPORT_OPTION.language_named_in(turn.text)  # "report", not "help"
         if first_contact and written is None:  # "english please" as a first word: greeted in it
             written = language_asked(turn.text)
+    elif turn.officer is None and turn.inbound.choice is None and turn.step == report_flow.CATEGORY \
+            and (named_in := report_flow.CATEGORIES.language_named_in(turn.text)) is not None:
+        written = named_in  # "theft", "kecelakaan": the kind picked by a name of one language
     elif turn.officer is None and turn.inbound.choice is None \
-            and turn.step in (report_flow.CATEGORY, *report_flow.STORY_STEPS) and plainly_english(turn.text):
+            and turn.step in report_flow.TELLING_STEPS and plainly_english(turn.text):
         written = "en"  # not "dijambret on the way home": a few English words in an Indonesian story
     asked_in = language_wished(turn.text) if turn.inbound.choice is None and turn.step != MENU else None
     if asked_in is not None:

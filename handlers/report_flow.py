@@ -139,6 +139,7 @@ OTHER_PHOTO_STEPS = (CATEGORY, LOCATION, PLACE_CHECK, PLACE_PICK, READ_BACK, SAM
 PHOTO_STEPS = (DESCRIPTION, PHOTO, *OTHER_PHOTO_STEPS)  # a photo sent anywhere else is not kept
 VOICE_STEPS = (DESCRIPTION, VOICE_CAPTION)  # nor a voice note (but as the answer to an officer's question)
 STORY_STEPS = (DESCRIPTION, VOICE_CAPTION)  # where what happened is asked
+TELLING_STEPS = (CATEGORY, *STORY_STEPS, READ_BACK, LOCATION, WHEN)  # where the report is told in words
 TAKES_A_PHOTO_ALONE = (DESCRIPTION, PHOTO)  # whose answer keeps a photo sent alone, or says why it could not
 FREE_TEXT_STEPS = (DESCRIPTION, VOICE_CAPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # any words may answer
 # "Gak usah" (no need) there declines what is asked, or goes with the answer ("gak usah pak, rahasia aja"; "gak

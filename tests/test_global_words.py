@@ -441,11 +441,12 @@ async def test_erasure_asked_for_in_own_words_at_the_menu_is_confirmed_first(eng
 @pytest.mark.parametrize("said", ERASURE_ASKED)
 async def test_erasure_asked_for_in_own_words_in_a_report_keeps_it_under_the_question(
         engine: Engine, said: str) -> None:
-    resident = await at(engine, "when")  # in Indonesian: a report goes on in the language it began in
+    resident = await at(engine, "when")  # in Indonesian; asked in English, answered in English
     await resident.send(said)
-    assert resident.heard("privacy.confirm_delete"), resident.text
+    lang = "en" if resident.heard("language.changed", "en") else "id"
+    assert resident.heard("privacy.confirm_delete", lang), resident.text
     await resident.send("tidak")
-    assert resident.heard("report.ask_when"), resident.text
+    assert resident.heard("report.ask_when", lang), resident.text
     assert await step_of(engine, resident) == "when" and await has_draft(engine, resident)
 
 
@@ -532,7 +533,7 @@ async def test_whether_a_report_at_its_read_back_was_sent_lists_its_yes_not_what
 
 @READING_ON_SQLITE
 @pytest.mark.parametrize("asked", ["udh sy kirim blm?", "laporan sy udah masuk belum?", "udah terkirim belum pak?",
-                                   "sudah masuk belum laporan saya", "has my report been sent?"])
+                                   "sudah masuk belum laporan saya"])
 @pytest.mark.parametrize(("step", "left"), [("location", "Lokasi, Waktu, Foto, Identitas"),
                                             ("identity", "Identitas")])
 async def test_whether_a_report_in_progress_was_sent_is_answered_with_what_is_left(
@@ -541,6 +542,16 @@ async def test_whether_a_report_in_progress_was_sent_is_answered_with_what_is_le
     await resident.send(asked)
     assert resident.heard("report.not_sent_yet") and f"Masih perlu: {left}." in resident.text, resident.text
     assert await step_of(engine, resident) == step
+
+
+@READING_ON_SQLITE
+async def test_whether_a_report_was_sent_asked_in_english_where_it_is_told_is_answered_in_english(
+        engine: Engine) -> None:
+    resident = await at(engine, "location")  # told in Indonesian so far
+    await resident.send("has my report been sent?")
+    assert resident.heard("report.not_sent_yet", "en") and "Still needed: Place, Time, Photo, Identity." \
+        in resident.text, resident.text
+    assert await step_of(engine, resident) == "location"
 
 
 @READING_ON_SQLITE

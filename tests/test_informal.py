@@ -820,6 +820,39 @@ async def test_a_story_written_in_english_in_a_report_begun_in_indonesian_is_ans
                    for reply in resident.replies), "no Indonesian question after the English story"
 
 
+@pytest.mark.parametrize(("story", "told"), [
+    ("my motor got stolen di depan indomaret", "this morning around 7"),  # at the read-back
+    ("hp sy ilang", "i think someone took it at the market yesterday evening"),  # more of the story
+])
+async def test_english_where_the_report_is_told_after_a_mixed_start_turns_it_to_english(
+        engine: Engine, story: str, told: str) -> None:
+    resident = Resident(engine)
+    for said in ("hi", story):
+        await resident.send(said)
+    assert not resident.heard("language.changed", "en"), "mixed words say no language"
+    await resident.send(told)
+    assert resident.heard("language.changed", "en"), resident.text
+    assert not any(matches(reply.text, key) for reply in resident.replies[1:]
+                   for key in ("report.ask_location", "report.ask_when", "report.ask_photo")), resident.text
+
+
+@pytest.mark.parametrize(("picked", "lang"), [(("report", "theft"), "en"), (("lapor", "theft"), "en"),
+                                              (("report", "kemalingan"), "id"), (("help",), "id")])
+async def test_an_option_picked_by_its_name_in_one_language_is_answered_in_it(
+        engine: Engine, picked: tuple[str, ...], lang: str) -> None:
+    """"report" and "theft" are English alone; "help" is said in Indonesian chats too; "status" is either's."""
+    resident = Resident(engine)
+    await resident.send("halo")
+    switched = False
+    for said in picked:
+        await resident.send(said)
+        switched = switched or resident.heard("language.changed", "en")
+    if picked == ("help",):
+        assert not switched and resident.heard("help.text"), resident.text
+    else:  # the kind's word has the last say: "report", then "kemalingan", goes on in Indonesian
+        assert resident.heard("report.ask_description", lang), resident.text
+
+
 async def test_a_resident_who_writes_english_at_the_menu_is_answered_in_english(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("hello")
@@ -1163,11 +1196,13 @@ async def test_a_kind_of_place_at_the_read_back_that_read_none_asks_which_kelura
     assert resident.heard("report.read_back") and "Lokasi: (belum ada)" in resident.text, resident.text
     kind = re.search(r"Kategori: ([^\n]+)", resident.text)
     await resident.send(where)
-    assert resident.heard("place.ask_which_kelurahan") and not resident.heard("common.not_a_choice"), resident.text
+    lang = "en" if resident.heard("language.changed", "en") else "id"  # "at my house": answered in English
+    assert resident.heard("place.ask_which_kelurahan", lang) and not resident.heard("common.not_a_choice", lang), \
+        resident.text
     assert await step_of(engine, resident) == "location"
     await resident.send("kel gedog kec sananwetan")
     await resident.send("ya")
-    assert resident.heard("report.ask_photo") or resident.heard("report.ask_identity"), resident.text
+    assert resident.heard("report.ask_photo", lang) or resident.heard("report.ask_identity", lang), resident.text
     draft = await draft_of(engine)
     assert draft["place"] == GEDOG and draft.get("when") and kind is not None
 
@@ -3423,7 +3458,8 @@ async def test_a_piece_remembered_at_the_read_back_is_added(engine: Engine, piec
     resident = Resident(engine)
     await resident.send("motor sy dicuri td malam di depan rumah kel gedog sananwetan blitar")
     await resident.send(piece)
-    assert resident.heard("report.story_added"), resident.text
+    lang = "en" if resident.heard("language.changed", "en") else "id"  # told in English, answered in English
+    assert resident.heard("report.story_added", lang), resident.text
     assert (await draft_of(engine))["description"].endswith(piece)
 
 
@@ -3956,10 +3992,12 @@ async def test_a_home_alone_or_a_sound_spends_no_try_at_the_place(engine: Engine
     resident = Resident(engine)
     for said in ("halo", "1", "1", "hp sy dicopet tadi malam pas belanja", first):
         await resident.send(said)
-    assert resident.heard(asked), resident.text
+    lang = "en" if resident.heard("language.changed", "en") else "id"  # asked in English, answered in English
+    assert resident.heard(asked, lang), resident.text
     assert (await draft_of(engine))["description"] == "hp sy dicopet tadi malam pas belanja", "nothing added"
     await resident.send("pasar baru dkt stasiun")
-    assert resident.heard("place.ask_district") and not resident.heard("place.goes_to_desk"), resident.text
+    assert resident.heard("place.ask_district", lang) and not resident.heard("place.goes_to_desk", lang), \
+        resident.text
     await resident.send("kec sananwetan blitar")
     assert "Kec. Sananwetan" in resident.text, resident.text
 

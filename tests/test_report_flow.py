@@ -35,6 +35,7 @@ from tests.helpers import (
     draft_of,
     enrolled,
     make_engine,
+    matches,
     payload,
     photo,
     same_picture,
@@ -121,13 +122,16 @@ async def test_choices_forgive_case_small_typos_and_buttons(engine: Engine) -> N
 
 
 @READING_ON_SQLITE
-@pytest.mark.parametrize("word", ["kemalingan", "dicuri", "dibegal", "jambret", "dirampok", "kecopetan", "robbed"])
-async def test_everyday_words_for_a_crime_pick_the_security_category(engine: Engine, word: str) -> None:
+@pytest.mark.parametrize(("word", "lang"), [("kemalingan", "id"), ("dicuri", "id"), ("dibegal", "id"),
+                                            ("jambret", "id"), ("dirampok", "id"), ("kecopetan", "id"),
+                                            ("robbed", "en")])
+async def test_everyday_words_for_a_crime_pick_the_security_category(engine: Engine, word: str, lang: str) -> None:
+    """The kind picked by a word of one language goes on in that language."""
     resident = Resident(engine)
     await resident.send("halo")
     await resident.send("lapor")
     await resident.send(word)
-    assert resident.heard("report.ask_description"), resident.text
+    assert resident.heard("report.ask_description", lang), resident.text
     for answer in (DESCRIPTION, "Sekar, Bojonegoro", "iya", "sekarang", "lewati", "anonim", "kirim"):
         await resident.send(answer)
     [report] = await reports(engine)
@@ -475,14 +479,20 @@ async def test_what_a_kelurahan_is_asked_where_what_was_read_is_confirmed_is_exp
     assert not resident.heard("common.not_a_choice"), resident.text
 
 
+async def test_a_question_in_english_at_the_time_question_is_no_time_and_is_answered_in_english(
+        engine: Engine) -> None:
+    resident = await at(engine, "when")  # told in Indonesian so far
+    await resident.send("is this going to the police directly?")
+    assert resident.heard("report.when_invalid", "en") and resident.heard("report.ask_when", "en"), resident.text
+    assert await step_of(engine, resident) == "when"
+
+
 async def test_a_way_to_be_shown_or_a_question_at_the_time_question_is_no_time(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "3", DESCRIPTION, PLACE, "ya"):
         await resident.send(said)
     await resident.send("rahasia aja")
     assert resident.heard("report.identity_noted") and resident.heard("report.ask_when"), resident.text
-    await resident.send("is this going to the police directly?")
-    assert resident.heard("report.when_invalid") and resident.heard("report.ask_when"), resident.text
     await resident.send("emang harus tau jamnya ya?")  # asks of the time: answered, and asked again
     assert resident.heard("report.when_question") and resident.heard("report.ask_when"), resident.text
     assert not resident.heard("report.story_added"), resident.text
@@ -671,9 +681,10 @@ async def test_a_photo_whose_caption_only_shows_it_asks_the_question_again(engin
     resident = Resident(engine)
     for said in ("halo", "1", "1", DESCRIPTION):
         await resident.send(said)
-    asked = resident.replies[-1].text
     await resident.send(caption, photo=photo)
-    assert resident.heard("photo.kept_for_report") and resident.replies[-1].text == asked, resident.text
+    lang = "en" if resident.heard("language.changed", "en") else "id"  # "here's the photo": answered in English
+    assert resident.heard("photo.kept_for_report", lang), resident.text
+    assert matches(resident.replies[-1].text, "report.ask_location", lang), resident.text  # the same question
     assert "place_attempts" not in await draft_of(engine)
 
 
@@ -1056,7 +1067,8 @@ async def test_no_photo_said_in_own_words_goes_on_to_the_identity(engine: Engine
 
 @READING_ON_SQLITE
 @pytest.mark.parametrize("called_off", ["ga jadi, ga ada foto", "nevermind, no pics", "gak jadi, fotonya blur",
-                                        "never mind the photo", "gak jadi, ga sempet moto", "batal aja, gk ada fotonya"])
+                                        "never mind the photo", "gak jadi, ga sempet moto",
+                                        "batal aja, gk ada fotonya"])
 async def test_calling_off_said_of_the_photo_declines_the_photo_not_the_report(engine: Engine,
                                                                                called_off: str) -> None:
     resident = await at(engine, "photo")
