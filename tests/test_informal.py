@@ -4211,6 +4211,14 @@ async def test_the_spot_of_a_story_whose_place_is_denied_is_not_kept_with_the_on
      "saya kehilangan dompet di pasar legi gedog tadi pagi"),
     ("Good morning, I'd like to report that my motorbike was stolen last night in Gedog, Blitar",
      "my motorbike was stolen last night in Gedog, Blitar"),
+    ("Good morning officer. I was in a car accident last night near pasar legi gedog blitar",
+     "I was in a car accident last night near pasar legi gedog blitar"),
+    ("Hi there, my bike was stolen from outside my kos in gedog blitar last night",
+     "my bike was stolen from outside my kos in gedog blitar last night"),
+    ("Hiya, my wallet was stolen this morning at pasar legi gedog blitar",
+     "my wallet was stolen this morning at pasar legi gedog blitar"),
+    ("hi mate, my phone was snatched last night at pasar legi gedog blitar",
+     "my phone was snatched last night at pasar legi gedog blitar"),
 ])
 async def test_a_greeting_or_wish_to_report_before_the_story_is_not_the_story(engine: Engine, message: str,
                                                                               story: str) -> None:
@@ -4231,6 +4239,7 @@ async def test_a_greeting_or_wish_to_report_before_the_story_is_not_the_story(en
     "Pak, motor saya dicuri di parkiran pasar legi gedog",  # an address alone opens no greeting
     "mau lapor anonim, tetangga sy jualan narkoba di gang mawar gedog",
     "ya ampun pak motor saya dicuri di pasar legi gedog",
+    "Team Alpha supporters broke my window last night in gedog blitar",  # a name, not those written to
 ])
 async def test_a_story_that_opens_with_no_greeting_is_kept_whole(engine: Engine, message: str) -> None:
     resident = Resident(engine, "console:opener")

@@ -2373,7 +2373,8 @@ def another_report_wished(text: str) -> bool:
 # report ("selamat pagi pak, …", "halo min, …", "assalamualaikum wr wb, izin lapor pak. …", "Good morning, I'd like
 # to report that …"). Officers read the story from what happened.
 _SAID_TO = (r"(?:pak|bapak|bu|ibu|mas|mbak|mba|kak|kakak|min|admin|gan|bos|boss|om|bang|ndan|komandan|sir|polisi|pol"
-            r"|petugas|kapolsek)")
+            r"|petugas|kapolsek|officers?|mate|guys|everyone|team|madam|ma'?am|bro|sis|folks"
+            r"|there(?=\s*[,.!]))")  # "Hi there, …"; not "hi there is a thief …"
 _GREETING = r"as+alam+u\W?\s*'?alaikum|" + "|".join(r"\s*".join(map(re.escape, phrase.split()))
                      for phrase in sorted(GREETING_PHRASES, key=len, reverse=True) if not phrase.startswith("emoji_"))
 _WISH_TO_REPORT = (r"(?:i\s*'?\s*d\s+like\s+to\s+|(?:saya|sy|aku|gue|gw|kami|i)\s+)?"
