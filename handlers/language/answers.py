@@ -28,7 +28,8 @@ NO = frozenset({
 })  # fmt: skip
 # Words around the answer that change nothing: forms of address, particles, filler.
 # Greetings, as typed at the start of a message (or its end: "wassalam"); what they say is read as nothing more.
-GREETING_PHRASES = ("halo", "hallo", "helo", "hai", "hi", "hello", "hey", "hiya", "heya", "howdy", "assalamualaikum", "assalamu alaikum",
+GREETING_PHRASES = ("halo", "hallo", "helo", "hai", "hi", "hello", "hey", "hiya", "heya", "howdy", "assalamualaikum",
+                    "assalamu alaikum",
                     "asalamualaikum", "asalamu alaikum", "assalammualaikum", "aslmkm", "asslmkm", "aslm", "asslm",
                     "samlekom", "mikum",
                     "ass wr wb", "punten", "permisi", "selamat pagi", "selamat siang", "selamat sore",
