@@ -155,6 +155,19 @@ async def test_an_answer_telling_of_the_loss_stays_the_answer_of_a_resident_with
     assert not resident.heard("status.own_reports") and resident.heard(next_question), resident.text
 
 
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("asked", "lang"), [("hang on, what's the status of my other report?", "en"),
+                                             ("eh bentar, laporan sy yg lain gmn kabarnya?", "id")])
+async def test_my_other_report_asked_after_where_the_kind_is_asked_is_no_kind(
+        engine: Engine, asked: str, lang: str) -> None:
+    """"other" and "lain" name the kind "lainnya" too: here they say which report."""
+    resident = await at(engine, "category")
+    await resident.send(asked)
+    assert resident.heard("status.no_own_reports_yet", lang) and resident.heard("report.ask_category", lang), \
+        resident.text
+    assert await step_of(engine, resident) == "category"
+
+
 async def test_a_report_made_elsewhere_told_as_the_story_is_the_story_of_a_resident_without_reports(
         engine: Engine) -> None:
     resident = await at(engine, "description")

@@ -65,7 +65,7 @@ _SAME_THING = {
     "bis": "bus", "terbalik": "guling", "terguling": "guling", "berdarah": "luka", "darah": "luka",
     "sma": "pelajar", "smk": "pelajar", "smp": "pelajar", "siswa": "pelajar", "student": "pelajar",
     "students": "pelajar", "pelajar": "pelajar",  # its stem ("ajar") is also what is taught
-    "maling": "curi", "thief": "curi", "stolen": "curi", "stole": "curi",
+    "maling": "curi", "thief": "curi", "stolen": "curi", "stole": "curi", "nicked": "curi", "swiped": "curi",
     "ketangkep": "tangkap", "ketangkap": "tangkap", "caught": "tangkap",
 }
 

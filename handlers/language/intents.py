@@ -73,6 +73,8 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "godain", "digodain", "digodai", "diikutin", "dikuntit", "dibuntuti", "catcalled",
         "membuntuti", "nguntit", "menguntit", "stalked",
         "trafficking", "tppo",
+        # British and American slang for stealing: "my bike got nicked outside my kos"
+        "nicked", "swiped", "nabbed", "jacked", "carjacked", "shoplifted", "shoplifting", "shoplifter",
         # the English of the words above, so that a cry in either language is filed alike ("ada yg diculik" and
         # "someone was kidnapped", "ada org bawa golok" and "a man with a machete")
         "kidnapped", "kidnap", "kidnapping", "abducted", "abduction", "machete", "machetes", "knives", "rape", "raped",
@@ -138,6 +140,7 @@ STATUS_WORDS = REPORT_NOUNS | OWN_WORDS | frozenset({
     "how", "is", "are", "about", "with", "the", "all", "show", "me", "mau", "ingin", "minta", "tolong", "dong", "ya",
     "lapor",  # "LP", as the slang lexicon spells it, when the reference is typed apart from it
     "any", "news", "updates", "yet", "has", "have", "been", "there", "piye", "pripun", "kepriye",
+    "other", "previous", "earlier", "lain", "sebelumnya", "hang", "hold", "wait",  # "hang on, ... my other report?"
 })
 # Words that ask how a report is going, and how many words besides a question after one's reports may hold.
 ASKING_AFTER = frozenset({"status", "statusnya", "cek", "check", "kabar", "kabarnya", "perkembangan", "berapa",
@@ -678,13 +681,16 @@ def names_own_report(text: str) -> bool:
     diproses blm", "gmn kabar laporan helm sy", "any news on my report?"), and tells of no incident beside it
     ("laporan saya dibaca ga pak? tetangga dipukul") nor of a report made elsewhere ("laporan sy ke pak RT")."""
     said = _of_reports(text)
-    owned = any(word == "laporanku" or (word in REPORT_NOUNS
-                                          and OWN_WORDS & set(said[max(0, i - 1):i + 2 + _THE_MATTER_WORDS]))
+    owned = any(word == "laporanku" or (word in REPORT_NOUNS and OWN_WORDS & set(
+        said[max(0, i - 1 - (said[i - 1:i] != [] and said[i - 1] in _WHICH_OF_MINE)):i + 2 + _THE_MATTER_WORDS]))
                 for i, word in enumerate(said))
-    return owned and not _MADE_ELSEWHERE & set(said) and category_named(text) is None
+    # "my other report", "laporan sy yg lain": the kind "lainnya" names no incident
+    return owned and not _MADE_ELSEWHERE & set(said) and category_named(text) in (None, "other")
 
 
 _THE_MATTER_WORDS = 2  # between the report and its owner: "laporan helm sy", "laporan motor hilang saya"
+# Between the owner and the report: "my other report", "my previous report"
+_WHICH_OF_MINE = frozenset({"other", "previous", "last", "earlier", "old", "first", "recent", "latest"})
 _MADE_ELSEWHERE = frozenset({"ke", "kepada", "sama", "rt", "rw", "kelurahan", "desa", "lurah", "kades", "satpam", "to"})
 
 
@@ -1833,7 +1839,8 @@ _STOP_BEFORE = WANT_WORDS | REPORT_NOUNS | OWN_WORDS | {"eh", "maaf", "sorry", "
                                                         "just", "please", "tolong", "jadinya", "akhirnya", "yaudah",
                                                         "yasudah", "ywdh", "yowis", "yowes", "mending", "mendingan",
                                                         "kayaknya", "sepertinya", "ah", "hmm", "duh", "bukan",
-                                                        "no", "was", "am", "m"}
+                                                        "no", "was", "am", "m", "actually", "sebenarnya",
+                                                        "sebetulnya", "wait", "hold", "on"}
 # The report going on: "not needed" with one of these ("ga usah dilanjut", "gak perlu diproses") is a cancel.
 _GOING_ON_ROOTS = REPORT_WORDS | REPORT_NOUNS | {"lanjut", "terus", "proses", "kirim", "isi", "continue", "send",
                                                  "proceed"}
