@@ -861,7 +861,7 @@ _MISSING_REACH = 7  # words from the person to the word of missing
 def life_at_risk(text: str) -> bool:
     """A life at risk, however told: self-harm, someone missing, someone in danger where they are ("…lompat dari
     jembatan bunuh diri, sampe skrg blm ketemu" is no question after a report)."""
-    return self_harm(text) or missing_person(text) or life_at_risk_now(text)
+    return self_harm(text) or missing_person(text) or _missing_one_asked_after(words(text)) or life_at_risk_now(text)
 
 
 def life_at_risk_now(text: str) -> bool:
@@ -966,11 +966,52 @@ def _found_again(said: list[str]) -> bool:
     it (_another_still_missing)."""
     routine = _routine(said)  # "biasanya udh pulang jam 2": when they come home, not that they have
     return any(word in _FOUND and said[k - 1] in _DONE_OR_NOW | _OVER_AND_GLAD | _AT_LAST and k not in routine
+               and not _asked_if_yet(said, k)
                and not (said[k - 1] in _AT_LAST and _the_writer_before(said, k - 1, whose=_ONES_OWN))
                and not _owned_before(said, k + 1) and not _another_still_missing(said, k + 1)
                for k, word in enumerate(said) if k)
 
 
+
+
+def _asked_if_yet(said: list[str], at: int) -> bool:
+    """"anak sy yg hilang udh ketemu blm pak?": found or not, asked; the sentence ends with the "yet"."""
+    return said[at + 1:at + 2] in (["belum"], ["yet"]) and all(word in _GREETED for word in said[at + 2:at + 3])
+
+
+# One of the family missing, asked after: "any update on my missing daughter?", "ada kabar blm pak soal anak sy yg
+# hilang?", "my son is still missing, any news?". Asked as a status question, they are missing still: a life at
+# risk, answered with 110 beside the status asked (missing_person, which makes a report a Darurat, leaves it out).
+# Not a thing of theirs ("any update on my missing package?", "hp anak sy yg hilang"), nor one found ("…was found
+# yesterday").
+_ASKED_AFTER = frozenset({"update", "updates", "news", "word", "progress", "kabar", "kabarnya", "info", "informasi",
+                          "perkembangan", "perkembangannya", "gimana", "bagaimana", "yet", "belum", "kapan",
+                          "pencarian", "pencariannya", "search"})
+_MISSING_STILL = frozenset({"yang", "who", "masih", "still"})  # "anak sy yg hilang", "my son is still missing"
+
+
+def missing_one_asked_after(text: str) -> bool:
+    """Whether the text only asks after one of the family missing ("any update on my missing daughter?"), told
+    missing by nothing else (missing_person) and with no plea or fear: a status question still, besides the cry."""
+    said = words(text)
+    return _missing_one_asked_after(said) and not _missing_person(said) and not ({"tolong", "help"} | FEAR) & set(said)
+
+
+def _missing_one_asked_after(said: list[str]) -> bool:
+    if not _ASKED_AFTER & set(said) or _found_again(said) or _whereabouts_known(said):
+        return False
+    for i, word in enumerate(said):
+        if word not in _FAMILY or (i and said[i - 1].removesuffix("nya") in _OWNED_THINGS | _TAKEN_THINGS):
+            continue  # "hp anak sy yg hilang": the phone is lost
+        if said[i - 2:i] in (["my", "missing"], ["our", "missing"]):
+            return True
+        for j in range(i + 1, min(len(said), i + 1 + _MISSING_REACH)):
+            if said[j] in _GONE and said[j - 1] in _MISSING_STILL and not _negated(said, j) \
+                    and not _owned(said, j + 1):
+                return True
+            if said[j] not in _ABOUT_THEM:
+                break
+    return False
 
 
 # One found and another not: "syukurlah anak pertama udh ketemu, tapi adiknya belum ketemu", "yg satunya lagi blm
@@ -2030,9 +2071,11 @@ def _cry_for_help(text: str) -> bool:
             continue  # "…tapi sudah ketemu"
         if phrase not in _CHILD_PHRASES or at == 0 or said[at - 1] in _BEFORE_A_SUBJECT:
             return True
-    if _violence_at_home(said) or _missing_person(said) or _taken_away(said) or _carried_off(said):
+    if _violence_at_home(said) or _missing_person(said) or _taken_away(said) or _carried_off(said) \
+            or _missing_one_asked_after(said):
         return True
-    if _harmer_at_hand_again(said) or _they_are_missing(said):
+    if _harmer_at_hand_again(said) or _they_are_missing(said) or _harmer_still_at_the_door(said) \
+            or _thief_inside_asked_after(said):
         return True  # "the man who beat me last year is outside my house again right now"
     if _lost_in_water(said):
         return True  # "anak sy hanyut di kali tadi pagi, sampe skrg blm ketemu": still lost in the water
@@ -3365,13 +3408,36 @@ def _locked_in_against_will(said: list[str]) -> bool:
                               or (after[0] in ("my", "our") and bool((_FAMILY | _PERSONS) & set(after[1:2]))))
         if whom and {"in", "inside"} & set(after[1:4]):
             return True
-        passive = i > 0 and said[i - 1] in _BEING and after[:1] in (["in"], ["inside"])
+        # "i m locked in": words() reads a lone "m" as Indonesian "sama"; after "i" it is the "am" ("we r": "are")
+        being = i > 0 and (said[i - 1] in _BEING or said[i - 2:i] in (["i", "sama"], ["we", "r"]))
+        passive = being and after[:1] in (["in"], ["inside"])
         # "locked in by my husband", "locked in my room by my husband"; not "locked in by the rain"
         by = next((k for k in range(i + 2, min(i + 6, len(said))) if said[k] == "by"), None)
         by_someone = by is not None and bool(_WHO_LOCKS & set(said[by + 1:by + 4]))
-        if passive and (by_someone or any_phrase(said[i:], _NO_WAY_OUT)):
+        if passive and (by_someone or any_phrase(said[i:], _NO_WAY_OUT) or said[i - 1] == "being"
+                        or (by is None and _shut_in_there(said, i))):
             return True
     return False
+
+
+# The writer shut in, told bare or with the room: "I'm locked in", "i m locked in the bathroom", "we are locked
+# inside the house"; not a commitment or a plan ("locked in a contract", "locked in for the exam", "locked in to a
+# two year plan"), nor told by what, which is no one ("…by choice", "…by accident": the caller's "by").
+_SHUT_IN_ONES = frozenset({"i", "im", "we"})
+_SHUT_IN_ROOMS = _LIVED_IN | frozenset({"bathroom", "toilet", "kitchen", "basement", "cellar", "attic", "garage",
+                                        "warehouse", "storeroom", "closet", "cupboard", "shed", "office",
+                                        "apartment", "flat", "building", "car", "van", "truck"})
+_A_ROOM_OF = frozenset({"the", "a", "my", "our", "this", "his", "her", "their", "an"})
+_WHAT_MAY_FOLLOW = frozenset({_BREAK, "and", "help", "please", "pls", "tolong", "here", "now", "right"})
+
+
+def _shut_in_there(said: list[str], at: int) -> bool:
+    if not _SHUT_IN_ONES & set(said[max(0, at - 3):at]):
+        return False
+    rest = said[at + 2:]
+    while rest[:1] and rest[0] in _A_ROOM_OF:
+        rest = rest[1:]
+    return not rest or rest[0] in _WHAT_MAY_FOLLOW or rest[0] in _SHUT_IN_ROOMS
 
 
 def _locked_in_by(said: list[str], at: int) -> bool:
@@ -4597,6 +4663,40 @@ def _culprit_there_now(said: list[str]) -> bool:
     return False
 
 
+# A blow or an attack told done to the writer or theirs, and the one who did it there still, at their door: "td malam
+# dia mukul sy, skrg mau lapor tp dia masih di depan rumah", "he punched me this morning, I want to report it but
+# he's still waiting outside". The harm is past, the one who did it a danger now. Not the writer still somewhere
+# ("…, skrg sy masih di rumah sakit"), one held or gone, nor one far off ("…masih di luar kota", "out of town").
+_DOERS = frozenset({"dia", "ia", "he", "she", "they", "mereka", "orangnya", "pelakunya", "orang", "mantan",
+                    "mantannya", "pacar", "pacarnya", "ex", "boyfriend", "husband", "suami", "suaminya"})
+_STILL_THERE = frozenset({"masih", "still"})
+_FAR_OFF = frozenset({"kota", "negeri", "pulau", "daerah", "town", "country", "sakit", "hospital"})
+_HARM_TO_DOOR = 6  # words from "still" to where: "dia masih mondar mandir di depan rumah"
+
+
+def _harmer_still_at_the_door(said: list[str]) -> bool:
+    if _HELD_OR_GONE & set(said) or _joking(said):
+        return False  # "…pake bantal, becanda doang, skrg dia masih di kamar"
+    harms = _blows_at(said) + [i for i, word in enumerate(said) if word in _HARMING and not _negated(said, i)]
+    harmed = [i for i in harms if _HARMED_ONES & set(said[max(0, i - 3):i] + said[i + 1:i + 4])]
+    if not harmed:
+        return False
+    for k in range(min(harmed) + 1, len(said)):
+        if said[k] not in _STILL_THERE or _negated(said, k):
+            continue
+        if not _DOERS & set(said[max(0, k - 2):k]):
+            continue  # "he's still", "dia masih"; not "sy masih di rumah ibu"
+        then = said[k + 1:k + 1 + _HARM_TO_DOOR]
+        if _BREAK in then:
+            then = then[:then.index(_BREAK)]
+        if _FAR_OFF & set(then) or "out" in then:
+            continue
+        if any(w in _AT_THE_WRITERS_DOOR or (w in ("at", "di") and _A_PLACE_OF_THEIRS & set(then[j + 1:j + 3]))
+               for j, w in enumerate(then)):
+            return True
+    return False
+
+
 # Someone told missing by a pronoun, as in a report of who they are: "she's been missing since yesterday", "he has
 # been missing for two days". Not "missing out", "missing classes", "missing his bus".
 _MISSING_ONES = frozenset({"he", "she", "they"})
@@ -4668,6 +4768,38 @@ def _asked_what_was_done(text: str, said: list[str]) -> bool:
         and not any(word.removesuffix("nya") in _WHO_MAY_BE_THERE and _THERE_IN & set(said[k + 1:k + 3])
                     for k, word in enumerate(said)) \
         and not life_at_risk(text)
+
+
+# A thief told inside the home, and whether they are caught asked: "sudah ditangkap belum pak maling yg di dalam
+# rumah sy?", "has the thief inside my house been caught yet?". Asked as after a report, the thief is there still.
+# Not one told as then ("…maling yg masuk rumah sy kemarin", "…last week"), nor one caught ("malingnya udh
+# ditangkap").
+_CAUGHT = frozenset({"ditangkap", "diamankan", "ketangkap", "ketangkep", "tertangkap", "diciduk", "dicokok",
+                     "dibekuk", "nangkap", "nangkep", "catch", "caught", "arrested"})
+_INSIDE_NOW = (("di", "dalam"), ("di", "dalem"), ("inside",), ("in", "my"), ("in", "our"), ("in", "the"))
+_THEN = _PAST | _ONCE | frozenset({"tadi", "lalu", "last", "earlier", "minggu", "week", "bulan", "month"})
+_THIEF_TO_WHERE = 4  # words from the thief to where: "maling yg masih di dalam toko sy"
+_STILL_INSIDE = (("masih", "di", "dalam"), ("masih", "di", "dalem"), ("masih", "dalam"), ("masih", "dalem"),
+                 ("still", "inside"), ("still", "in", "there"))  # "…udh ditangkap blm? masih di dalem kamar sy"
+
+
+def _thief_inside_asked_after(said: list[str]) -> bool:
+    if not any(word in _CAUGHT and _NOT_YET_ASKED & set(said[k + 1:k + 5]) for k, word in enumerate(said)):
+        return False  # "udh ditangkap blm", "been caught yet"
+    if _THEN & set(said) and not _STILL_THERE & set(said):
+        return False  # "…maling yg masuk rumah sy kemarin"; not "…kemarin, masih di dalam"
+    for i, word in enumerate(said):
+        if word.removesuffix("nya") not in THIEVES | {"rampok", "robber", "robbers"}:
+            continue
+        if any_phrase(said[i + 1:], _STILL_INSIDE):
+            return True
+        where = [w for w in said[i + 1:] if w != _BREAK]
+        at = next((k for k in range(min(len(where), _THIEF_TO_WHERE)) if any_phrase(where[k:k + 2], _INSIDE_NOW)),
+                  None)
+        if at is not None and (where[at:at + 2] in (["di", "dalam"], ["di", "dalem"])
+                               or _LIVED_IN & set(where[at + 1:at + 4])):
+            return True
+    return False
 
 
 # A video or the news told and nothing more: "liat di tiktok ada orang ditusuk", "saw on tiktok someone got stabbed",
