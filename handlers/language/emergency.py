@@ -2178,6 +2178,8 @@ def _cry_for_help(text: str) -> bool:
             continue  # "pinjol ngancem nyebar data sy": a threat to report; "pohon … ngancam rumah": no one's deed
         if word in _THREATENING and _job_or_pay_threatened(said, i):
             continue  # "bos sy ngancem mau mecat sy": a job, not a life
+        if word in _THREATENING and _grades_threatened(said, i):
+            continue  # "guru ngancam nilai anak sy jelek kalau gk ikut les": grades, not a life
         if word in _THREATENING and _eviction_for_rent(said, i):
             continue  # "pemilik kontrakan ngancam ngusir sy kalau gk bayar": a home's rent, not a life
         if word in _THREATENING and _habit_to_keep_order(said, i):
@@ -3995,6 +3997,36 @@ _EVICTION_TOLD = _LANDLORDS | _EVICTING | _RENT | _THREATENING | _GOING_TO | _GR
     "gimana", "bagaimana", "boleh", "itu", "tanya", "mau", "hak", "bingung", "kemana", "harus", "apa", "terima",
     "kasih", "makasih", "lapor", "sih"}
 _NUMBER = re.compile(r"^\d+$")  # "telat bayar 2 bulan"
+
+
+# A teacher's threat over grades or school, and nothing more told but why and a question of one's rights: "guru
+# ngancam nilai anak sy jelek kalau gk ikut les", "wali kelas ngancem anak sy gk naik kelas krn sering bolos",
+# "dosen ngancam gk ngelulusin sy kalau gk beli bukunya". Every word one of these few, as for an eviction: what is
+# asked for in return may be the danger ("…kalo gk mau ikut ke kamar sama guru itu"), and so may anything done
+# ("…, anak sy dijewer sampe telinganya robek").
+_TEACHERS = frozenset({"guru", "dosen", "wali", "kepsek", "pengajar", "sekolah"})
+_GRADES = frozenset({"nilai", "nilainya", "rapor", "rapornya", "raport", "rapot", "kelas", "lulus", "ngelulusin",
+                     "lulusin", "meluluskan", "diluluskan", "kelulusan", "ujian", "remedial", "ijazah", "ijazahnya",
+                     "skripsi"})
+_GRADES_REACH = 6  # words from the threat to the grades: "ngancem anak sy gk boleh ikut ujian"
+_GRADES_TOLD = _TEACHERS | _GRADES | _THREATENING | _GOING_TO | _GREETED | {
+    _BREAK, "les", "kelas", "anak", "saya", "aku", "kami", "gue", "dia", "itu", "ini", "yang", "kalau", "kalo",
+    "karena", "krn", "gara", "enggak", "tidak", "belum", "boleh", "bisa", "ikut", "ikutan", "tambahan", "privat",
+    "bayar", "spp", "uang", "buku", "bukunya", "beli", "membeli", "tugas", "ngerjain", "mengerjakan", "bolos",
+    "sering", "terus", "jelek", "kasih", "dikasih", "ngasih", "nol", "naik", "naikin", "menaikkan", "dinaikin",
+    "kurang", "dikurangin", "dikurangi", "turun", "diturunin", "diturunkan", "tinggal", "seminar", "nunggak",
+    "tunggakan", "lunas", "telat", "ke", "sama", "dari", "di", "legal", "apa", "gimana", "bagaimana", "ya", "sih",
+    "tanya", "mau", "hak", "lapor", "padahal", "sudah", "pak", "bu", "kepala", "e", "d"}
+
+
+_LESSONS = frozenset({"les", "remedial", "seminar", "ujian", "kelas", "tambahan", "privat"})
+
+
+def _grades_threatened(said: list[str], at: int) -> bool:
+    return bool(_TEACHERS & set(said[max(0, at - 4):at]) and _GRADES & set(said[at + 1:at + 1 + _GRADES_REACH])) \
+        and all(word in _GRADES_TOLD or _NUMBER.match(word) for word in said) \
+        and all(said[k + 1:k + 2] != [] and said[k + 1] in _LESSONS for k, word in enumerate(said)
+                if word in ("ikut", "ikutan"))  # "ikut les"; not "ikut sama dia", "ikut ke …"
 
 
 def _eviction_for_rent(said: list[str], at: int) -> bool:
