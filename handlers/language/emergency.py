@@ -20,6 +20,7 @@ from handlers.language.answers import GREETING_PHRASES
 from handlers.language.normalise import any_phrase, phrases_found, positions_of, stems_of, words
 from handlers.language.slots import AFTER_IT, REPORTING, RESIDENT, still_there_now
 from storage.lexicon import ROOT_WORDS
+from storage.regions import town_names
 
 _BREAK = "|"  # a sentence's end among the words: no word of the lists, and no negation reaches across it
 _CLAUSE = ","  # a clause's end, kept only while the words are read (_habit_before_now_left_out)
@@ -463,7 +464,12 @@ def _make_believe(said: list[str]) -> bool:
     return any(word in _NOT_REAL and not _negated(said, i) and not as_in(i) and not broken_into(i)
                and not _watching_live(said, i) and not _own_place_now(said, i) and not _at_home_then_danger(said, i)
                and not _watching_after_a_danger(said, i) and not _danger_at_the_watcher(said, i)
-               for i, word in enumerate(said))
+               for i, word in enumerate(said)) and not _one_of_theirs_on_a_feed(said)
+
+
+def _one_of_theirs_on_a_feed(said: list[str]) -> bool:
+    """"di tiktok ada video orang dibacok di medan, itu adik sy": the one in the video is one of the writer's."""
+    return bool(_FEEDS & set(said)) and _one_of_the_house(said)
 
 
 
@@ -4853,7 +4859,26 @@ _TOLD_WORDS = _SEEING | _FEEDS | _DONE_TO_SOMEONE | {
 
 def _only_seen_on_a_feed(said: list[str]) -> bool:
     told = set(said)
-    return bool(_SEEING & told and _FEEDS & told and _DONE_TO_SOMEONE & told) and told <= _TOLD_WORDS
+    return bool(_SEEING & told and _FEEDS & told and _DONE_TO_SOMEONE & told) \
+        and set(_towns_left_out(said)) <= _TOLD_WORDS
+
+
+# A town or a province named where it happened is news of a town ("…ada orang dibacok di medan"), no place of the
+# writer's: its name is left out with its "di" before the words are read. Not a street, a market or a house there.
+_LONGEST_TOWN = 4  # words: "lima puluh kota"
+
+
+def _towns_left_out(said: list[str]) -> list[str]:
+    kept, k = [], 0
+    while k < len(said):
+        if said[k] in ("di", "in"):
+            named = next((n for n in range(_LONGEST_TOWN, 0, -1) if tuple(said[k + 1:k + 1 + n]) in town_names()), 0)
+            if named:
+                k += 1 + named
+                continue
+        kept.append(said[k])
+        k += 1
+    return kept
 
 
 def _danger_told_now_after(said: list[str]) -> bool:
