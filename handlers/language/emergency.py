@@ -4704,11 +4704,14 @@ def _culprit_there_now(said: list[str]) -> bool:
 # A blow or an attack told done to the writer or theirs, and the one who did it there still, at their door: "td malam
 # dia mukul sy, skrg mau lapor tp dia masih di depan rumah", "he punched me this morning, I want to report it but
 # he's still waiting outside". The harm is past, the one who did it a danger now. Not the writer still somewhere
-# ("…, skrg sy masih di rumah sakit"), one held or gone, nor one far off ("…masih di luar kota", "out of town").
+# ("…, skrg sy masih di rumah sakit"), one held or gone, one far off ("…masih di luar kota", "out of town"), nor one
+# living or working there.
 _DOERS = frozenset({"dia", "ia", "he", "she", "they", "mereka", "orangnya", "pelakunya", "orang", "mantan",
                     "mantannya", "pacar", "pacarnya", "ex", "boyfriend", "husband", "suami", "suaminya"})
 _STILL_THERE = frozenset({"masih", "still"})
 _FAR_OFF = frozenset({"kota", "negeri", "pulau", "daerah", "town", "country", "sakit", "hospital"})
+# Where they live or work, no waiting at the door: "…dia masih tinggal di sebelah rumah sy", "…still lives next door"
+_LIVING_THERE = frozenset({"tinggal", "kerja", "bekerja", "jualan", "lives", "live", "living", "works", "working"})
 _HARM_TO_DOOR = 6  # words from "still" to where: "dia masih mondar mandir di depan rumah"
 
 
@@ -4727,7 +4730,7 @@ def _harmer_still_at_the_door(said: list[str]) -> bool:
         then = said[k + 1:k + 1 + _HARM_TO_DOOR]
         if _BREAK in then:
             then = then[:then.index(_BREAK)]
-        if _FAR_OFF & set(then) or "out" in then:
+        if (_FAR_OFF | _LIVING_THERE) & set(then) or "out" in then:
             continue
         if any(w in _AT_THE_WRITERS_DOOR or (w in ("at", "di") and _A_PLACE_OF_THEIRS & set(then[j + 1:j + 3]))
                for j, w in enumerate(then)):
