@@ -981,8 +981,10 @@ def _found_again(said: list[str]) -> bool:
 
 
 def _asked_if_yet(said: list[str], at: int) -> bool:
-    """"anak sy yg hilang udh ketemu blm pak?": found or not, asked; the sentence ends with the "yet"."""
-    return said[at + 1:at + 2] in (["belum"], ["yet"]) and all(word in _GREETED for word in said[at + 2:at + 3])
+    """"anak sy yg hilang udh ketemu blm pak?", "udh ketemu blm anak sy?": found or not, asked; the "yet" ends the
+    sentence or the one asked after follows it."""
+    return said[at + 1:at + 2] in (["belum"], ["yet"]) \
+        and all(word in _GREETED | _FAMILY for word in said[at + 2:at + 3])
 
 
 # One of the family missing, asked after: "any update on my missing daughter?", "ada kabar blm pak soal anak sy yg
@@ -1003,8 +1005,12 @@ def missing_one_asked_after(text: str) -> bool:
     return _missing_one_asked_after(said) and not _missing_person(said) and not ({"tolong", "help"} | FEAR) & set(said)
 
 
+_ASKING_FIRST = frozenset({"have", "has", "did", "is", "was", "apakah"})  # "have you found my missing daughter?"
+
+
 def _missing_one_asked_after(said: list[str]) -> bool:
-    if not _ASKED_AFTER & set(said) or _found_again(said) or _whereabouts_known(said):
+    asked = bool(_ASKED_AFTER & set(said)) or (bool(said) and said[0] in _ASKING_FIRST)
+    if not asked or _found_again(said) or _whereabouts_known(said):
         return False
     for i, word in enumerate(said):
         if word not in _FAMILY or (i and said[i - 1].removesuffix("nya") in _OWNED_THINGS | _TAKEN_THINGS):
