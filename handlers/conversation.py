@@ -22,6 +22,7 @@ from handlers.language.emergency import (
     emergency_denied,
     is_cry_for_help,
     life_at_risk,
+    missing_one_asked_after,
     returned_now,
 )
 from handlers.language.intents import (
@@ -655,8 +656,10 @@ async def _status_in_own_words(turn: Turn) -> str | None:
     answer may tell of the loss ("di gedog, pelakunya belum ketemu") and a story of a report made elsewhere
     ("sudah lapor ke pak RT belum ditanggapi")."""
     strict = status_asked(turn.text)
-    if strict is None and turn.emergency_answered and not await _about_own_report(turn):
+    if strict is None and turn.emergency_answered and not missing_one_asked_after(turn.text) \
+            and not await _about_own_report(turn):
         return None  # a danger told loosely like a question, of no report of theirs, is the cry: its report
+    # ("any update on my missing daughter?" asks after one: the status, besides the 110 said)
     if strict is not None or turn.step == MENU:
         return strict or status_asked(turn.text, loosely=True)
     asked = status_asked(turn.text, loosely=True)

@@ -245,6 +245,25 @@ _TOKEN = re.compile(r"[a-z0-9]+|[,;:/|\n]")
 _DOUBLED = re.compile(r"\b([a-z]{3,})2\b")
 _REGENCY_PREFIX = re.compile(r"^(kabupaten|kota)( administrasi)? ")
 
+# Words before a province's or a town's own name that are not said with it: "Kota Medan" is "medan", "Daerah
+# Khusus Ibukota Jakarta" is "jakarta".
+_TOWN_TITLES = frozenset({"kabupaten", "kota", "administrasi", "daerah", "khusus", "ibukota", "istimewa"})
+
+
+@lru_cache(maxsize=1)
+def town_names() -> frozenset[tuple[str, ...]]:
+    """The provinces' and the kabupaten's and kota's names as residents write them, in words: ("medan",),
+    ("jakarta", "selatan"), ("jawa", "timur")."""
+    names = set()
+    for province in list_wilayah(None):
+        for region in (province, *list_wilayah(province.code)):
+            said = normalize(region.name).split()
+            while said and said[0] in _TOWN_TITLES:
+                said = said[1:]
+            if said:
+                names.add(tuple(said))
+    return frozenset(names)
+
 
 @dataclass(frozen=True, slots=True)
 class Region:

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from storage import regions
-from storage.regions import PlaceCandidate, Region, RegionIndex, is_confident, name_key, named_alone, normalize
+from storage.regions import (
+    PlaceCandidate,
+    Region,
+    RegionIndex,
+    is_confident,
+    name_key,
+    named_alone,
+    normalize,
+    town_names,
+)
 
 GEDOG = "35.72.03.1001"  # Kel. Gedog, Kec. Sananwetan, Kota Blitar
 SANANWETAN = "35.72.03"
@@ -23,6 +32,13 @@ def _related(a: str, b: str) -> bool:
 
 def test_counts_match_the_2025_decree(index: RegionIndex) -> None:
     assert index.counts() == {1: 38, 2: 514, 3: 7285, 4: 83762}
+
+
+def test_town_names_are_said_without_their_level_word() -> None:
+    names = town_names()
+    assert {("medan",), ("jakarta",), ("jakarta", "selatan"), ("jawa", "timur"), ("lima", "puluh", "kota")} <= names
+    assert not any(name[0] in ("kota", "kabupaten", "daerah") for name in names)
+    assert ("gedog",) not in names, "a village is no town"
 
 
 def test_get_gives_display_name_level_and_kind(index: RegionIndex) -> None:

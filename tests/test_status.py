@@ -306,6 +306,20 @@ async def test_a_cry_told_beside_a_question_after_a_report_is_answered_with_110(
     assert resident.heard("emergency.call_110"), resident.text
 
 
+@pytest.mark.parametrize("asked", ["any update on my missing daughter?", "ada kabar blm pak soal anak sy yg hilang?",
+                                   "udh ada kabar blm ttg adik sy yg ilang?"])
+async def test_one_missing_asked_after_gets_110_and_the_status_asked(engine: Engine, asked: str) -> None:
+    stranger = Resident(engine, "console:orang-lain")
+    await stranger.send(asked)  # no report of theirs: 110, and told there is none
+    assert stranger.heard("emergency.call_110") or stranger.heard("emergency.call_110", "en"), stranger.text
+    assert stranger.heard("status.no_own_reports") or stranger.heard("status.no_own_reports", "en"), stranger.text
+    resident, ref = await file_report(engine)
+    await resident.send(asked)  # a report of theirs: 110, and their reports
+    assert resident.heard("emergency.call_110") or resident.heard("emergency.call_110", "en"), resident.text
+    listed = resident.heard("status.own_reports") or resident.heard("status.own_reports", "en")
+    assert listed and ref in resident.text, resident.text
+
+
 async def test_my_reports_lists_own_and_witnessed_newest_first_never_anonymous(engine: Engine) -> None:
     _, brawl_ref = await file_report(engine, "console:budi", description=BRAWL)
     ani = Resident(engine, "console:ani")

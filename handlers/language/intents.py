@@ -25,6 +25,7 @@ from handlers.language.emergency import (
     found_child,
     is_cry_for_help,
     life_at_risk_now,
+    missing_one_asked_after,
     missing_person,
     self_harm,
     vermin_killed,
@@ -764,8 +765,8 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
         if not naming and not (i and said_in_order[i - 1] in REPORT_NOUNS):  # "laporan pencurian saya"
             telling.append(word)
     # Words that name the report are no cry ("laporan yg celurit itu gmn pak"); a cry told beside the question is
-    # ("gimana laporan saya pak, tolong saya takut").
-    if is_cry_for_help(" ".join(unnamed)):
+    # ("gimana laporan saya pak, tolong saya takut"). One missing asked after is both: 110 is said, and the status.
+    if is_cry_for_help(" ".join(unnamed)) and not missing_one_asked_after(text):
         return False
     if said & DECIDED_WORDS and said & WHY_WORDS:  # "lho kok ditolak pak, kan sapinya emang ilang td malem"
         return True
