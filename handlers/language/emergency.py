@@ -94,6 +94,8 @@ HABITUAL = frozenset({"tiap", "setiap", "sering", "selalu", "biasanya", "kadang"
 SELF_HARM = tuple(tuple(p.split()) for p in (
     "bunuh diri", "gantung diri", "akhiri hidup", "mengakhiri hidup", "minum racun", "kill myself", "kill himself",
     "kill herself", "kill themselves", "suicidal", "pengen mati", "ingin mati", "pengin mati", "pingin mati",
+    "end his life", "end her life", "end their life", "end his own life", "end her own life", "end my own life",
+    "take his own life", "take her own life", "take my own life", "take their own life",
     "want to die", "wants to die", "mau mati aja", "mau mati saja",
     "nyayat tangan", "nyayat tangannya", "menyayat tangannya", "sayat tangannya", "nyilet tangan", "nyilet tangannya",
     "melukai diri", "melukai dirinya", "lukai diri", "cutting herself", "cutting himself", "cutting myself",
@@ -255,7 +257,13 @@ _FORCING = (("maksa", "masuk"), ("memaksa", "masuk"), ("paksa", "masuk"), ("dobr
             ("forcing", "their", "way"), ("forced", "the", "door"), ("breaking", "down", "the", "door"),
             ("mencoba", "masuk", "rumah"), ("nyoba", "masuk", "rumah"), ("coba", "masuk", "rumah"),
             ("mencoba", "masuk", "lewat"), ("nyoba", "masuk", "lewat"), ("trying", "to", "get", "in"),
-            ("trying", "to", "break", "in")) + (_FORCING_EN := (
+            ("trying", "to", "break", "in"),
+            # the door tried by someone outside it: "dia nyoba2 buka pintu", "he's been trying the door handle"
+            ("coba", "buka", "pintu"), ("nyoba", "buka", "pintu"), ("mencoba", "buka", "pintu"),
+            ("mencoba", "membuka", "pintu"), ("coba", "buka", "jendela"), ("nyoba", "buka", "jendela"),
+            ("mencoba", "membuka", "jendela"), ("trying", "the", "door"), ("trying", "my", "door"),
+            ("trying", "our", "door"), ("trying", "to", "open", "my"), ("trying", "to", "open", "our"),
+            ("trying", "to", "open", "the", "door")) + (_FORCING_EN := (
                 ("break", "down", "my"), ("breaking", "down", "my"), ("kick", "down", "my"),
                 ("kicking", "down", "my"), ("kicking", "in", "my"), ("trying", "to", "break", "down")))
 # Weather may "break down my fence": only this branch's English phrases (_FORCING_EN) are read past it; "lagi hujan
@@ -363,7 +371,7 @@ _HURT_BADLY = tuple(tuple(p.split()) for p in (
 _OVER_PHRASES = tuple(tuple(p.split()) for p in (
     "put out", "is over", "was over", "got away", "ran away", "was caught", "were caught", "fire is out",
     "fire was out", "sudah di rumah", "sudah pulang", "sudah dibawa ke", "sudah di rumah sakit", "sudah di rs",
-    "is home now", "is safe now",
+    "is home now", "is safe now", "all calm now", "all quiet now",
 ))  # fmt: skip
 _CARED_FOR = tuple(tuple(p.split()) for p in (
     "sudah dibawa ke rumah sakit", "sudah dibawa ke rs", "sudah di rumah sakit", "sudah di rs", "sudah dirawat",
