@@ -693,6 +693,7 @@ _THE_MATTER_WORDS = 2  # between the report and its owner: "laporan helm sy", "l
 # Between the owner and the report: "my other report", "my previous report"
 _WHICH_OF_MINE = frozenset({"other", "previous", "last", "earlier", "old", "first", "recent", "latest"})
 _MADE_ELSEWHERE = frozenset({"ke", "kepada", "sama", "rt", "rw", "kelurahan", "desa", "lurah", "kades", "satpam", "to"})
+_BUT = frozenset({"tapi", "tetapi", "namun", "but"})  # "sy udh lapor …, tp …": what follows is told anew
 
 
 def objects_to_decision(text: str) -> bool:
@@ -748,14 +749,17 @@ def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
         elif word in _NAMING_WORDS:  # "laporan helm saya yang hilang", "pengaduan saya soal parkir liar"
             naming = True
             of_the_report = bool(REPORT_NOUNS & set(said_in_order[max(0, i - _NAMED_AFTER_THE_REPORT):i]))
+        elif (word == "reported" or (word in _REPORTED and "sudah" in said_in_order[max(0, i - 2):i])) \
+                and not said & (_MADE_ELSEWHERE | _BUT):
+            naming = of_the_report = True  # "i reported my stolen bike …", "sy udh lapor motor sy ilang …"
         if not naming:
             unnamed.append(word)
         if word in STATUS_WORDS | ASKING_AFTER | NOT_YET_WORDS | WHY_WORDS | _SINCE_WHEN or word in NEUTRAL:
             continue
         if no_reply and word in _REPLY | _NOT_COME | _REPORTED:
             continue
-        if word in _COURTESY_WORDS:
-            continue  # "Selamat malam. Saya ingin menanyakan laporan saya … Terima kasih."
+        if word in _COURTESY_WORDS or word in _GREETING_WORDS:
+            continue  # "Selamat malam. Saya ingin menanyakan laporan saya … Terima kasih.", "hi, …"
         if outcome_asked and (word in OUTCOME_WORDS | _ACTORS | _ACTED | _ASKED_DONE or word.endswith("nya")
                               or said_in_order[i - 1:i] in (["the"], ["my"])):
             continue  # "udh ditangkep blm", "polisi yg dateng", "malingnya", "the thief": what is asked, not what
