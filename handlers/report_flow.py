@@ -61,8 +61,8 @@ from handlers.language.slots import (
     WEEKDAYS,
     area_word_asked,
     as_told,
+    hour_before,
     hour_phrase,
-    hour_told,
     kind_not_known,
     not_given,
     qualifies_a_time,
@@ -76,7 +76,7 @@ from handlers.language.slots import (
     without_where_one_is,
 )
 from handlers.language.spots import spot_then_story, spot_told
-from handlers.language.written import written_in
+from handlers.language.written import plainly_english, written_in
 from handlers.publication import withheld
 from handlers.routing import (
     CANDIDATES_SHOWN,
@@ -2257,6 +2257,7 @@ async def when(turn: Turn) -> str:
     if _tells_no_time(turn.text) and len(words(turn.text)) >= DETAIL_WORDS and not turn.draft.get("when_asked_again"):
         # "pelakunya 2 org pake motor vario merah": more of what happened; the time is asked once more, and what
         # comes then is the time, as typed (a time told in words no reader knows: "pas hujan deras")
+        _story_in_their_language(turn)
         _add_to_story(turn)
         turn.draft["when_asked_again"] = True
         return WHEN
@@ -2270,6 +2271,7 @@ async def when(turn: Turn) -> str:
         choice, words_told = told
         turn.draft["when"] = {"choice": choice} if choice == "now" else {"text": words_told}
     elif details and len(details) < len(clauses):  # "pelakunya 2 org, kejadiannya kemarin sore": each to its place
+        _story_in_their_language(turn)
         _add_to_story(turn, part=", ".join(details))
         beside = [clause for clause in clauses if clause not in details]
         if all(_owns_a_slip(clause) for clause in beside):  # "eh sorry tadi salah, motornya scoopy": no time in it
@@ -2281,6 +2283,15 @@ async def when(turn: Turn) -> str:
     if when_named(turn.text) == "now" and not turn.emergency_answered:
         turn.say("emergency.happening_now")  # "skrg masih disitu pak": in the resident's words, and going on
     return first_missing(turn)
+
+
+def _story_in_their_language(turn: Turn) -> None:
+    """More of the story told in English at the time question of a report begun in Indonesian ("oops sorry, wrong -
+    it was my neighbour's bike"): the report goes on in English, as it does from a story told in English where the
+    story is asked (a question or a global word there is answered in the report's language)."""
+    if turn.lang != "en" and plainly_english(turn.text):
+        turn.lang = "en"
+        turn.say("language.changed")
 
 
 # Words of a clause that owns a slip of what was written before: "eh sorry tadi salah", "tadi sy keliru pak".
@@ -2312,7 +2323,7 @@ async def _place_at_the_time_question(turn: Turn) -> bool:
                             or bool(_PLACE_MARKERS & set(normalise(turn.text).split())))
 
 
-_CLAUSES = re.compile(r"\s*[,.;]+\s*")
+_CLAUSES = re.compile(r"\s*(?:[,;]|(?<!\d)\.|\.(?!\d))+\s*")  # not the point of a clock: "pukul 21.00"
 
 
 def _keep_later_answers(turn: Turn) -> None:
@@ -2480,7 +2491,7 @@ def _hour_it_happened(when: When, now: dt.datetime, timezone: str) -> int | None
     resident's words name ("tadi malam jam 11"); None for a day alone ("tadi", "kemarin")."""
     if when.get("choice") == "now":
         return now.astimezone(ZoneInfo(timezone)).hour
-    return hour_told(when["text"]) if "text" in when else None
+    return hour_before(when["text"], now.astimezone(ZoneInfo(timezone))) if "text" in when else None
 
 
 def _photo_options(turn: Turn) -> Menu:

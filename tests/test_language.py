@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 import pytest
@@ -11,7 +12,15 @@ from handlers.language.emergency import is_cry_for_help, services_to_call
 from handlers.language.intents import category_named, correction, identity_wished, ref_asked, story_without_opener
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import contacts_told, names_told, own_contacts, own_id_numbers
-from handlers.language.slots import hour_phrase, hour_told, time_told, when_named, without_home, without_where_one_is
+from handlers.language.slots import (
+    hour_before,
+    hour_phrase,
+    hour_told,
+    time_told,
+    when_named,
+    without_home,
+    without_where_one_is,
+)
 from handlers.language.spots import spot_then_story, spot_told
 from handlers.language.written import written_in
 from storage.lexicon import spoken_root, stem
@@ -328,13 +337,29 @@ def test_a_cry_names_the_other_services_its_danger_needs(cry: str, services: tup
     ("sekitar jam setengah 5 pagi", 4), ("kmrn sore", 16), ("semalam", 21), ("jam 7", 7),
     ("kemarin", None), ("3 motor hilang kemarin", None), ("hari senin", None), ("tengah malam tadi", 0),
     ("around 9 pm", 21), ("kecelakaan di tengah jalan tadi sore", 16),
+    ("pukul 21.00 WIB", 21), ("jam 21.00 WITA", 21), ("pkl 9.30 pagi", 9), ("pkl 21.15", 21),
+    ("around 9", 9), ("abt 9 this morning", 9), ("abt 9 tonight", 21), ("sekitar jam 9an", 9), ("sekitar 9", 9),
+    # numbers that are no hour, and "PKL" the street vendors
+    ("sekitar 9 orang", None), ("about 30 people", None), ("pkl liar di trotoar", None), ("ada 3 pkl jualan", None),
 ])
 def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
     assert hour_told(told) == hour
 
 
+@pytest.mark.parametrize(("told", "local_hour", "hour"), [
+    # an hour alone, of today or of no day: the last such hour come
+    ("around 9", 22, 21), ("around 9", 10, 9), ("around 9", 8, 21), ("around 9", 21, 21), ("jam 9", 9, 9),
+    ("tadi sekitar jam 7an", 23, 19), ("tadi jam 7", 7, 7),
+    # the part of the day says which half; another day, nothing does: as written
+    ("around 9 tonight", 10, 21), ("jam 9 pagi", 23, 9), ("kemarin jam 9", 23, 9), ("pukul 21.00", 10, 21),
+])
+def test_an_hour_alone_is_placed_by_the_time_it_is_told(told: str, local_hour: int, hour: int) -> None:
+    assert hour_before(told, dt.datetime(2026, 12, 7, local_hour, 30)) == hour
+
+
 @pytest.mark.parametrize(("text", "phrase"), [
-    ("sekitar pukul 14.00 wib", "sekitar pukul 14.00 wib"), ("kira2 jam 21an", "kira kira jam 21an"),
+    ("sekitar pukul 14.00 wib", "sekitar pukul 14.00 wib"), ("pkl 9.30 pagi", "pkl 9.30 pagi"),
+    ("abt 9 tonight", "abt 9 tonight"), ("kira2 jam 21an", "kira kira jam 21an"),
     ("around 9 pm", "around 9 pm"), ("at 9 pm", "at 9 pm"), ("9pm", "9pm"), ("at 9", "at 9"),
     ("at 21:00", "at 21.00"), ("around 10 last night", "around 10"),
     # a number that is no hour: a count, an age, an address
