@@ -155,13 +155,17 @@ OUTCOME_WORDS = frozenset({"ketemu", "ditemukan", "ketangkap", "ketangkep", "ter
                            "recover"})
 NOT_YET_WORDS = frozenset({"belum", "yet", "durung", "dereng"})
 # Whether the police came or did anything, asked of a report made.
-_ACTORS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anyone", "anybody"})
-_ACTED = frozenset({"datang", "dateng", "came", "come", "looked", "responded", "did", "do", "done", "anything",
-                    "something", "checked", "visited", "ngecek", "nanganin"})
+# Someone unnamed asked after as one: "udah ada yg ngecek blm?" ("ada yang", someone), "has someone checked it?".
+_ACTORS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anyone", "anybody", "someone",
+                     "somebody", "yang"})
+# Not "did", which asks of any deed: "did someone break the window?" tells of the incident.
+_ACTED = frozenset({"datang", "dateng", "came", "come", "looked", "responded", "do", "done", "anything",
+                    "something", "checked", "visited", "mengecek", "memeriksa", "meriksa", "periksa", "nanganin",
+                    "menangani"})
 _ASKED_IN_ENGLISH = frozenset({"did", "has", "have", "is", "was", "were"})
 _ASKED_DONE = _ASKED_IN_ENGLISH | {"sudah", "udah"}
 _HANDLED = frozenset({"ditangani", "diproses", "ditindaklanjuti", "ditanggapi", "direspon", "direspons", "diurus",
-                      "dibaca", "handled", "processed"})
+                      "dibaca", "dicek", "dicheck", "diperiksa", "handled", "processed", "checked"})
 # What was decided of a report, asked why: "loh kok ditolak pak??", "why was my report closed?".
 DECIDED_WORDS = frozenset({"ditolak", "tolak", "rejected", "ditutup", "closed", "selesai", "diselesaikan", "resolved",
                            "dihentikan"})
