@@ -47,6 +47,7 @@ from handlers.language.intents import (
     puts_off,
     report_kind_asked,
     stopping,
+    story_after_a_slip,
     story_without_opener,
     tells_a_story,
     time_instead,
@@ -1038,6 +1039,9 @@ async def correct(turn: Turn) -> str | None:
     "eh salah, lokasinya di Plosokerep" takes the new place as the answer to the place's question; "eh bentar, bukan
     kmrn tp tadi siang", away from the questions of what happened and when, the new time."""
     fix = correction(turn.text)
+    if fix in (None, Correction()) and (told := story_after_a_slip(turn.text)) is not None \
+            and told.category != turn.draft.get("category"):
+        fix = told  # "salah pak. motor sy dicuri tadi pagi": the kind was wrong, and what happened follows
     if fix is not None and fix.field == WHEN and (at_the_hour := _with_the_hour_told(turn)) is not None:
         fix = Correction(WHEN, rest=at_the_hour)  # "eh jam 6 pak": the hour, not "6 pak", and the day kept
     # A time taken back where the question is no yes or no of its own ("bukan yang itu, ini tadi pagi" answers a

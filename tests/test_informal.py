@@ -1100,6 +1100,12 @@ async def test_a_kind_corrected_in_english_is_answered_in_english(engine: Engine
      "a truck hit a motorbike at the crossroads"),
     ("kategorinya salah, harusnya lalu lintas\ntabrakan di perempatan tadi pagi", "traffic",
      "tabrakan di perempatan tadi pagi"),
+    # a slip owned, or what was picked denied, with no kind named: the kind the story after it names
+    ("salah pak. motor sy dicuri tadi pagi", "security", "motor sy dicuri tadi pagi"),
+    ("salah pak, motor sy dicuri tadi pagi", "security", "motor sy dicuri tadi pagi"),
+    ("bukan itu. hp sy dijambret", "security", "hp sy dijambret"),
+    ("eh keliru! ada yg jual sabu di kos belakang rumah", "drugs", "ada yg jual sabu di kos belakang rumah"),
+    ("sorry wrong. my phone was snatched on the street", "security", "my phone was snatched on the street"),
 ])
 async def test_a_kind_corrected_with_the_story_after_it_takes_both(engine: Engine, fix: str, kind: str,
                                                                    story: str) -> None:
@@ -1113,6 +1119,18 @@ async def test_a_kind_corrected_with_the_story_after_it_takes_both(engine: Engin
     assert resident.heard("report.changed", lang) and resident.heard("report.ask_location", lang), resident.text
     draft = await draft_of(engine)
     assert (draft["category"], draft["description"]) == (kind, story)
+
+
+@pytest.mark.parametrize("story", ["salah paham. tetangga marah2 soal pagar rumah sy",
+                                   "salah pak, motor sy dicuri tadi pagi di parkiran"])
+async def test_a_slip_before_a_story_of_the_kind_picked_or_a_misunderstanding_is_the_story(engine: Engine,
+                                                                                        story: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1"):  # security picked
+        await resident.send(said)
+    await resident.send(story)
+    assert not resident.heard("report.changed"), resident.text
+    assert (await draft_of(engine))["category"] == "security"
 
 
 async def test_a_kind_corrected_with_more_of_the_story_later_on_adds_it(engine: Engine) -> None:

@@ -9,7 +9,14 @@ import pytest
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from handlers.language.emergency import is_cry_for_help, services_to_call
-from handlers.language.intents import category_named, correction, identity_wished, ref_asked, story_without_opener
+from handlers.language.intents import (
+    category_named,
+    correction,
+    identity_wished,
+    ref_asked,
+    story_after_a_slip,
+    story_without_opener,
+)
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import contacts_told, names_told, own_contacts, own_id_numbers
 from handlers.language.slots import (
@@ -840,6 +847,24 @@ def test_a_correction_gives_the_new_answer_without_the_words_that_lead_to_it(tex
 def test_a_kind_put_right_keeps_the_story_told_after_it(text: str, kind: str, story: str) -> None:
     fix = correction(text)
     assert fix is not None and (fix.field, fix.category, fix.story) == ("category", kind, story)
+
+
+@pytest.mark.parametrize(("text", "kind", "story"), [
+    ("salah pak. motor sy dicuri tadi pagi", "security", "motor sy dicuri tadi pagi"),
+    ("salah pak, motor sy dicuri tadi pagi", "security", "motor sy dicuri tadi pagi"),
+    ("bukan itu. hp sy dijambret", "security", "hp sy dijambret"),
+    ("bukan yg itu pak, ada tabrakan di perempatan", "traffic", "ada tabrakan di perempatan"),
+    ("wrong - my bike was stolen", "security", "my bike was stolen"),
+    # no slip, a kind named in the correction itself, or no story of a kind after the slip
+    ("salah paham. tetangga marah2 soal pagar rumah", None, None), ("bukan, ini kehilangan bukan kriminal", None, None),
+    ("salah pak, harusnya narkoba", None, None), ("salah pak, di bendogerit", None, None),
+    ("salah pak. makasih", None, None), ("eh salah, lokasinya di Plosokerep. dekat pasar", None, None),
+    ("motor sy dicuri, salah parkir", None, None), ("maaf salah, mau lapor yg lain aja", None, None),
+])
+def test_a_slip_before_a_story_puts_right_the_kind_the_story_names(text: str, kind: str | None,
+                                                                   story: str | None) -> None:
+    fix = story_after_a_slip(text)
+    assert (fix.category, fix.story) == (kind, story) if fix is not None else kind is None
 
 
 @pytest.mark.parametrize("text", ["salah paham. tetangga marah2 soal pagar rumah", "salah pak. motor sy dicuri",

@@ -1644,6 +1644,21 @@ def correction(text: str) -> Correction | None:
     return Correction("category", named) if named is not None else None
 
 
+def story_after_a_slip(text: str) -> Correction | None:
+    """The kind a story told after a slip names, with that story ("salah pak. motor sy dicuri tadi pagi", "bukan
+    itu, hp sy dijambret"): what the slip took back was the kind read or picked. None where no slip opens the
+    message, or what follows is no story of a kind ("salah pak, di bendogerit", "salah pak. makasih")."""
+    slip = _SLIP_THEN_STORY.match(text)
+    if slip is None or correction(text) not in (None, Correction()):  # "salah pak, harusnya narkoba" says its kind
+        return None
+    story = text[slip.end():].strip()
+    told = [word for word in words(story) if word not in NEUTRAL and word not in _COURTESY_WORDS]
+    if len(told) < _STORY_AFTER_A_KIND_WORDS or REPORT_WORDS & set(told):
+        return None  # "maaf salah, mau lapor yg lain": another report wished, not told
+    kind = category_named(story)
+    return Correction("category", kind, story=story) if kind else None
+
+
 # What a slip owned is followed by to say what was meant: "eh salah pak, harusnya narkoba", "keliru, yg bener lalu
 # lintas", "sorry wrong, should be traffic".
 _MEANT = (("harusnya",), ("seharusnya",), ("mestinya",), ("semestinya",), ("sebenarnya",), ("yang", "benar"),
@@ -1762,6 +1777,13 @@ _A_REASON = re.compile(r"[,;]?\s*\b(?:soalnya|karena|krn|karna|sebab|because)\b"
 # theft - my bike was stolen".
 _KIND_THEN_STORY = re.compile(r"[.;!:]+\s+|\s+[-\u2013\u2014]+\s+|\n+")
 _STORY_AFTER_A_KIND_WORDS = 2  # "motornya ilang", not "makasih pak"
+# A slip owned, or what was read denied, with no kind named and the story after it, whatever ends the slip: "salah
+# pak. motor sy dicuri tadi pagi", "bukan itu, hp sy dijambret", "wrong - my bike was stolen"; not "salah paham.
+# …" (a misunderstanding), nor "bukan, …" alone, the read-back's no.
+_SLIP_THEN_STORY = re.compile(r"^\W*(?:(?:eh|oh|maaf|sorry|oops)\W+)?"
+                              r"(?:salah|keliru|wrong|bukan\s+(?:yang\s+|yg\s+)?itu|bkn\s+itu|not\s+that(?:\s+one)?)"
+                              r"(?:\s+(?:pak|bu|mas|mbak|kak|min|sir))?"
+                              r"\s*(?:[,.;!:]+\s*|\s+[-\u2013\u2014]+\s+|\n+)", re.IGNORECASE)
 
 
 # A time said in place of the one given, away from the question of when: "eh bentar, sebenernya bukan kmrn tp tadi
