@@ -954,6 +954,11 @@ _BLITAR_NAMES = ("kepanjenlor", "kepanjenkidul", "blitar", "jawatimur", "gedog",
     (["di toko rame jaya"], "toko rame jaya"),
     (["di jl ribut no 5"], "jl ribut no 5"),
     (["depan masjid disamping sekolah"], "depan masjid disamping sekolah"),
+    # a place's name inside a name that goes on is the name's: an estate, a shop
+    (["motor sy dicuri di perumahan griya bendogerit asri"], "perumahan griya bendogerit asri"),
+    (["rumah sy di perum griya gedog indah blok c kebobolan"], "perum griya gedog indah blok c"),
+    (["di depan toko sinar gedog jaya", " kel gedog"], "depan toko sinar gedog jaya"),
+    (["di depan toko sinar gedog sananwetan"], "depan toko sinar"),
 ])
 def test_the_spot_a_story_tells_its_place_with_leaves_the_places_names_out(clauses: list[str],
                                                                           spot: str | None) -> None:
@@ -968,6 +973,16 @@ def test_the_spot_a_story_tells_its_place_with_leaves_the_places_names_out(claus
     # a word alone of what the spot is like, a street named like one, a time, no spot first: as typed
     ("depan masjid rame", None), ("jl ribut no 5", None), ("jl kenari tadi malam ribut2", None),
     ("tetangga ribut2 di jl kenari", None), ("jl merdeka gedok", None),
+    # what is broken there, and the place's clauses after the story's kept with the spot
+    ("jl ahmad yani dpn indomaret mati udh 3hr", ("jl ahmad yani dpn indomaret", "mati udh 3hr")),
+    ("jl ahmad yani dpn indomaret mati udh 3hr, kel. sentul kec kepanjenkidul",
+     ("jl ahmad yani dpn indomaret, kel. sentul kec kepanjenkidul", "mati udh 3hr")),
+    ("jl kenari ribut2 tetangga; kel sentul", ("jl kenari, kel sentul", "ribut2 tetangga")),
+    ("jl merdeka depan masjid lampunya mati udah seminggu", ("jl merdeka depan masjid", "lampunya mati udah seminggu")),
+    ("gg mawar lampunya padam. kel sentul", ("gg mawar, kel sentul", "lampunya padam")),
+    ("jl. merdeka no. 5 rusak parah, kel. sentul", ("jl. merdeka no. 5, kel. sentul", "rusak parah")),
+    ("jl ahmad yani dpn indomaret, kel. sentul", None), ("jl mati suri no 5, kel sentul", None),
+    ("depan indomaret mati", None),
 ])
 def test_a_place_answer_that_runs_into_the_story_is_the_spot_then_the_story(
         text: str, split: tuple[str, str] | None) -> None:
