@@ -116,6 +116,12 @@ async def test_a_name_that_repeats_across_the_country_offers_the_one_the_station
     # a kab/kota's name alone is the kab/kota before a desa of its name near a station; a desa said is the desa
     ("tulungagung", ["Kab. Tulungagung", "Kab. Bojonegoro"]), ("di tulungagung pak", ["Kab. Tulungagung"]),
     ("desa tulungagung", ["Kab. Bojonegoro"]),
+    # "kel." is written of a kelurahan only: the kelurahan of the name before a desa near a station; "desa" and the
+    # name alone keep the near one first
+    ("kel. bumiayu", ["Kel. Bumiayu, Kec. Kedungkandang", "Kel. Bumi Ayu"]),
+    ("kelurahan bumiayu pak", ["Kel. Bumiayu, Kec. Kedungkandang", "Kel. Bumi Ayu"]),
+    ("kel donan", ["Kel. Donan, Kec. Cilacap Tengah", "Kab. Bojonegoro"]),
+    ("desa bumiayu", ["Kab. Bojonegoro"]), ("bumiayu", ["Kab. Bojonegoro"]),
 ])
 async def test_places_of_one_name_are_offered_nearest_and_likeliest_first(engine: Engine, typed: str,
                                                                          first: list[str]) -> None:
