@@ -1932,6 +1932,14 @@ async def place_check(turn: Turn) -> str:
         return PLACE_CHECK
     turn.text = _place_instead(turn.text)  # "bukan gedog tp sentul"
     if not await _names_another_place(turn):
+        if turn.inbound.choice is None and _more_of_the_story(turn.text):
+            # "skrg masih di depan", "orangnya kabur ke arah pasar": what happens, no answer to where: kept, and the
+            # place asked again (and going on now, where it says so)
+            _story_in_their_language(turn)
+            _add_to_story(turn)
+            if "when" not in turn.draft and when_named(turn.text) == "now":
+                _take_time_told(turn, ("now", turn.text))
+            return PLACE_CHECK
         turn.say("common.not_a_choice")
         return PLACE_CHECK
     if "station_id" in turn.draft["proposal"]:
@@ -1966,6 +1974,14 @@ async def _spot_within(turn: Turn) -> bool:
     typed = turn.draft.get("location_text")
     turn.draft["location_text"] = f"{typed}, {spot}"[:LOCATION_CHARS[1]] if typed else spot
     return True
+
+
+def _more_of_the_story(text: str) -> bool:
+    """Whether an answer to a yes or no tells more of what happened, with a time, a deed or the one told of: "skrg
+    masih di depan", "tadi di depan toko emas", "pelakunya kabur naik motor"; not a question, nor a yes or a no."""
+    return len(words(text)) >= DETAIL_PART_WORDS and "?" not in text and yes_or_no(text) is None and (
+        when_named(text) is not None or tells_a_story(text) or category_named(text) is not None
+        or bool(_REFERS_BACK & set(words(text))))
 
 
 async def _names_another_place(turn: Turn) -> bool:
@@ -2290,9 +2306,9 @@ async def when(turn: Turn) -> str:
 
 
 def _story_in_their_language(turn: Turn) -> None:
-    """More of the story told in English at the time question of a report begun in Indonesian ("oops sorry, wrong -
-    it was my neighbour's bike"): the report goes on in English, as it does from a story told in English where the
-    story is asked (a question or a global word there is answered in the report's language)."""
+    """More of the story told in English at a question of a report begun in Indonesian ("oops sorry, wrong - it was
+    my neighbour's bike" at the time question): the report goes on in English, as it does from a story told in
+    English where the story is asked (a question or a global word there is answered in the report's language)."""
     if turn.lang != "en" and plainly_english(turn.text):
         turn.lang = "en"
         turn.say("language.changed")

@@ -1528,3 +1528,28 @@ async def test_a_pin_at_indonesia_s_edges_is_no_pin_abroad(engine: Engine, pin: 
     await resident.send(location=pin)
     assert resident.heard("place.ask_after_pin") and not resident.heard("place.pin_abroad"), resident.text
     assert (await draft_of(engine))["latitude"] == pin[0]
+
+
+@pytest.mark.parametrize("said", ["skrg masih di depan", "orangnya masih di depan rumah", "tadi di depan toko emas",
+                                  "pelakunya kabur naik motor", "the thief is still standing outside right now"])
+async def test_more_of_the_story_at_the_places_yes_or_no_is_kept_and_the_place_asked_again(engine: Engine,
+                                                                                        said: str) -> None:
+    """Asked whether the place read is it, words of what happens are no "not a choice": a person would hear more of
+    the story, keep it, and ask again."""
+    resident = await at(engine, "place_check")
+    await resident.send(said)
+    lang = "en" if said.startswith("the") else "id"
+    assert resident.heard("report.story_added", lang) and resident.heard("place.confirm", lang), resident.text
+    assert not resident.heard("common.not_a_choice", lang), resident.text
+    assert (await draft_of(engine))["description"].endswith(said)
+    await resident.send("ya" if lang == "id" else "yes")
+    assert await step_of(engine, resident) != "place_check", resident.text
+
+
+@pytest.mark.parametrize("said", ["hmm", "apa maksudnya?", "gimana ya pak?"])
+async def test_no_answer_at_the_places_yes_or_no_is_asked_again(engine: Engine, said: str) -> None:
+    resident = await at(engine, "place_check")
+    before = await draft_of(engine)
+    await resident.send(said)
+    assert resident.heard("place.confirm") and not resident.heard("report.story_added"), resident.text
+    assert (await draft_of(engine))["description"] == before["description"]
