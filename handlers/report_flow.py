@@ -1092,7 +1092,7 @@ async def correct(turn: Turn) -> str | None:
         return first_missing(turn)  # the read-back goes when nothing read is left to confirm
     step = _reopen(turn, fix.field)
     if fix.rest and step in ANSWERED_IN_WORDS:
-        turn.text = fix.rest
+        turn.text = _place_instead(fix.rest) if step == LOCATION else fix.rest  # "… di sentul bukan gedog"
         taken = await STEPS[step].answer(turn)
         if step != LOCATION and taken != step:  # a new place is confirmed first; the time or the story is taken
             _say_changed(turn, step)
@@ -2053,8 +2053,15 @@ _NOT_THIS_BUT = re.compile(r"^\W*(?:bukan|bkn|not)\b.+?\b(?:tapi|tp|tpi|tetapi|m
                            re.IGNORECASE | re.DOTALL)
 
 
+# "sentul bukan gedog", "di sentul, bukan di gedog", "sentul not gedog": the place meant, then the one taken back.
+_THIS_NOT_THAT = re.compile(r"^(?P<meant>.*?\w.*?)[\s,]+(?:bukan|bkn|not)\s+\w.*$", re.IGNORECASE | re.DOTALL)
+
+
 def _place_instead(text: str) -> str:
-    return meant["meant"] if (meant := _NOT_THIS_BUT.match(text)) else text
+    """The place meant of words that take one back: "bukan gedog tp sentul", "sentul bukan gedog"."""
+    if meant := _NOT_THIS_BUT.match(text) or _THIS_NOT_THAT.match(text):
+        return meant["meant"]
+    return text
 
 
 # Words that point at one of the places offered by the area it lies in ("yg jawa timur", "yang di kab bojonegoro").

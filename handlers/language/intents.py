@@ -1595,6 +1595,8 @@ def correction(text: str) -> Correction | None:
     """"kembali" / "back" (one step back), "ubah kategori" (that field), "eh salah, maksudnya narkoba"
     (the category, to narkoba), "eh salah, lokasinya di Plosokerep" (the place, with its new answer). None when
     the text is no correction."""
+    if (wait := _WAIT_FIRST.match(text)) and (after := correction(text[wait.end():])) is not None:
+        return after  # "tunggu, kategorinya salah": a moment asked for, then what to change
     said = words(text)
     if when_asked_back(text):
         return None  # "kapan maksudnya": what is asked, asked back; nothing to change
@@ -1772,6 +1774,10 @@ def _a_slip(said: list[str]) -> bool:
     return said[wrong - 1:wrong] not in (["bukan"], ["yang"]) and bool(_OWNING & set(said[:wrong]))
 
 
+# A moment asked for before a correction: "tunggu, kategorinya salah", "bentar pak, lokasinya salah", "wait, the
+# place is wrong".
+_WAIT_FIRST = re.compile(r"^\W*(?:tunggu|bentar|sebentar|wait|hold\s+on)(?:\s+(?:pak|bu|mas|mbak|kak|dulu|ya))*"
+                         r"[\s,.!:-]+(?=\w)", re.IGNORECASE)
 _A_REASON = re.compile(r"[,;]?\s*\b(?:soalnya|karena|krn|karna|sebab|because)\b", re.IGNORECASE)
 # Where a kind put right ends and what happened begins: "salah, harusnya pencurian. motor sy dicuri", "my bad, it's
 # theft - my bike was stolen".
