@@ -2390,6 +2390,17 @@ async def test_an_hour_told_alone_today_is_the_last_such_hour_come(engine: Engin
     assert report.occurred_hour == (9 if 9 <= told_at < 21 else 21), "9 in the morning by day, 21 by night"
 
 
+@pytest.mark.parametrize(("story", "when"), [
+    ("tadi malam sy mimpi motor sy dicuri, terus pagi ini motor sy ilang dari depan rumah di kel gedog sananwetan",
+     "Waktu: pagi ini"),
+    ("tadi malam motor sy dicuri pas sy lagi mimpi, dari depan rumah di kel gedog sananwetan", "Waktu: tadi malam"),
+])
+async def test_a_dreams_time_is_not_read_back_as_the_incidents(engine: Engine, story: str, when: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert when in resident.text, resident.text
+
+
 async def test_a_full_stop_after_an_hour_still_ends_its_clause(engine: Engine) -> None:
     resident = await at_location(engine)
     for said in (PLACE, "ya", "jam 9 malam. pelakunya 2 orang pake motor", "lewati", "2", "kirim"):

@@ -353,6 +353,21 @@ def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
     assert hour_told(told) == hour
 
 
+@pytest.mark.parametrize(("text", "told"), [
+    # a dream's time is no time of what happened: the time after it, or none
+    ("tadi malam sy mimpi motor sy dicuri, terus pagi ini motor sy ilang", ("today", "pagi ini")),
+    ("tadi malam sy mimpi buruk terus pagi ini motor sy ilang", ("today", "pagi ini")),
+    ("last night I dreamt about it and this morning my bike was gone", ("today", "this morning")),
+    ("semalam sy mimpi buruk, motor sy ilang", None),
+    # a dream told beside the time of what happened, or none: the time as before
+    ("tadi malam motor sy ilang pas sy lagi mimpi", ("earlier", "tadi malam")),
+    ("kemarin sore motor sy dicuri", ("earlier", "kemarin sore")),
+])
+def test_the_time_of_a_dream_is_not_the_incidents(text: str, told: tuple[str, str] | None) -> None:
+    assert time_told(text) == told
+    assert when_named(text) == (told[0] if told else None)
+
+
 @pytest.mark.parametrize(("told", "local_hour", "hour"), [
     # an hour alone, of today or of no day: the last such hour come
     ("around 9", 22, 21), ("around 9", 10, 9), ("around 9", 8, 21), ("around 9", 21, 21), ("jam 9", 9, 9),

@@ -61,7 +61,8 @@ NOT = frozenset({"bukan", "tidak", "enggak", "not"})
 
 def when_named(text: str) -> str | None:
     """"now", "today", "earlier", or None when the text names no time; a fire told burning, with no time, is now
-    ("rumah tetangga kebakaran apinya gede bgt")."""
+    ("rumah tetangga kebakaran apinya gede bgt"). A dream's time is no time of the incident (without_a_dream)."""
+    text = without_a_dream(text)
     said = words(text)
     found = _time_in(said, _now_after_a_deed(text), still_there_now(text))
     if found is None and (dated := _slashed_date(text)):
@@ -69,6 +70,28 @@ def when_named(text: str) -> str | None:
     if found is None and _burning(said):
         return "now"
     return found[0] if found else None
+
+
+# A dream told, up to the clause's end or the next happening: "tadi malam sy mimpi motor sy dicuri, terus pagi ini
+# motor sy ilang" is this morning's, "last night I dreamt about it and this morning my bike was gone" too; "tadi
+# malam motor sy ilang pas sy lagi mimpi" is still last night's.
+_DREAMING = re.compile(r"\b(?:mimpi|bermimpi|mimpiin|ngimpi|dream|dreamt|dreamed|dreaming)\b", re.IGNORECASE)
+_BEYOND_A_DREAM = re.compile(r"[,.;!?\n]|\b(?:terus|trus|trs|lalu|kemudian|tapi|tp|pas|waktu|saat|ketika|abis|habis|"
+                             r"then|and|but|when|while)\b", re.IGNORECASE)
+
+
+def without_a_dream(text: str) -> str:
+    """The text less each dream told in it, from the clause's start (or the word of when before it) to its end (or
+    the next word of then): the time a dream was dreamt is not when what happened did."""
+    at, kept = 0, []
+    for dream in _DREAMING.finditer(text):
+        if dream.start() < at:
+            continue
+        before = [found.end() for found in _BEYOND_A_DREAM.finditer(text, at, dream.start())]
+        after = _BEYOND_A_DREAM.search(text, dream.end())
+        kept.append(text[at:before[-1] if before else at])
+        at = after.start() if after else len(text)
+    return "".join(kept) + text[at:]
 
 
 # A date written with slashes or dashes, day first as Indonesians write it ("3/12/2026", "tgl 12/11", "30-11-2026");
@@ -141,7 +164,9 @@ def _when_reported(said: list[str], at: int) -> bool:
 def time_told(text: str) -> tuple[str, str] | None:
     """The time a story tells, as its choice and in its words with the hour, the part of the day or the count
     around them ("earlier", "jam 10 malam kemarin"; "earlier", "2 jam yang lalu"; "today", "tadi pagi"), or a repeat
-    ("earlier", "tiap malam"); None when it tells none, or only "lagi" or "masih" (again, still: see _ALSO_AGAIN)."""
+    ("earlier", "tiap malam"); None when it tells none, or only "lagi" or "masih" (again, still: see _ALSO_AGAIN).
+    A dream's time is left out (without_a_dream)."""
+    text = without_a_dream(text)
     if dated := _slashed_date(text):
         return dated
     said = words(text)
