@@ -49,6 +49,7 @@ from handlers.language.intents import (
     report_kind_asked,
     says_a_stop,
     stopping,
+    story_after_a_slip,
     story_without_opener,
     tells_a_story,
     time_instead,
@@ -63,8 +64,8 @@ from handlers.language.slots import (
     WEEKDAYS,
     area_word_asked,
     as_told,
+    hour_before,
     hour_phrase,
-    hour_told,
     kind_not_known,
     not_given,
     qualifies_a_time,
@@ -78,7 +79,7 @@ from handlers.language.slots import (
     without_where_one_is,
 )
 from handlers.language.spots import spot_then_story, spot_told
-from handlers.language.written import written_in
+from handlers.language.written import plainly_english, written_in
 from handlers.publication import withheld
 from handlers.routing import (
     CANDIDATES_SHOWN,
@@ -1041,6 +1042,9 @@ async def correct(turn: Turn) -> str | None:
     "eh salah, lokasinya di Plosokerep" takes the new place as the answer to the place's question; "eh bentar, bukan
     kmrn tp tadi siang", away from the questions of what happened and when, the new time."""
     fix = correction(turn.text)
+    if fix in (None, Correction()) and (told := story_after_a_slip(turn.text)) is not None \
+            and told.category != turn.draft.get("category"):
+        fix = told  # "salah pak. motor sy dicuri tadi pagi": the kind was wrong, and what happened follows
     if fix is not None and fix.field == WHEN and (at_the_hour := _with_the_hour_told(turn)) is not None:
         fix = Correction(WHEN, rest=at_the_hour)  # "eh jam 6 pak": the hour, not "6 pak", and the day kept
     # A time taken back where the question is no yes or no of its own ("bukan yang itu, ini tadi pagi" answers a
@@ -1091,7 +1095,7 @@ async def correct(turn: Turn) -> str | None:
         return first_missing(turn)  # the read-back goes when nothing read is left to confirm
     step = _reopen(turn, fix.field)
     if fix.rest and step in ANSWERED_IN_WORDS:
-        turn.text = fix.rest
+        turn.text = _place_instead(fix.rest) if step == LOCATION else fix.rest  # "… di sentul bukan gedog"
         taken = await STEPS[step].answer(turn)
         if step != LOCATION and taken != step:  # a new place is confirmed first; the time or the story is taken
             _say_changed(turn, step)
@@ -1931,6 +1935,14 @@ async def place_check(turn: Turn) -> str:
         return PLACE_CHECK
     turn.text = _place_instead(turn.text)  # "bukan gedog tp sentul"
     if not await _names_another_place(turn):
+        if turn.inbound.choice is None and _more_of_the_story(turn.text):
+            # "skrg masih di depan", "orangnya kabur ke arah pasar": what happens, no answer to where: kept, and the
+            # place asked again (and going on now, where it says so)
+            _story_in_their_language(turn)
+            _add_to_story(turn)
+            if "when" not in turn.draft and when_named(turn.text) == "now":
+                _take_time_told(turn, ("now", turn.text))
+            return PLACE_CHECK
         turn.say("common.not_a_choice")
         return PLACE_CHECK
     if "station_id" in turn.draft["proposal"]:
@@ -1965,6 +1977,14 @@ async def _spot_within(turn: Turn) -> bool:
     typed = turn.draft.get("location_text")
     turn.draft["location_text"] = f"{typed}, {spot}"[:LOCATION_CHARS[1]] if typed else spot
     return True
+
+
+def _more_of_the_story(text: str) -> bool:
+    """Whether an answer to a yes or no tells more of what happened, with a time, a deed or the one told of: "skrg
+    masih di depan", "tadi di depan toko emas", "pelakunya kabur naik motor"; not a question, nor a yes or a no."""
+    return len(words(text)) >= DETAIL_PART_WORDS and "?" not in text and yes_or_no(text) is None and (
+        when_named(text) is not None or tells_a_story(text) or category_named(text) is not None
+        or bool(_REFERS_BACK & set(words(text))))
 
 
 async def _names_another_place(turn: Turn) -> bool:
@@ -2036,8 +2056,15 @@ _NOT_THIS_BUT = re.compile(r"^\W*(?:bukan|bkn|not)\b.+?\b(?:tapi|tp|tpi|tetapi|m
                            re.IGNORECASE | re.DOTALL)
 
 
+# "sentul bukan gedog", "di sentul, bukan di gedog", "sentul not gedog": the place meant, then the one taken back.
+_THIS_NOT_THAT = re.compile(r"^(?P<meant>.*?\w.*?)[\s,]+(?:bukan|bkn|not)\s+\w.*$", re.IGNORECASE | re.DOTALL)
+
+
 def _place_instead(text: str) -> str:
-    return meant["meant"] if (meant := _NOT_THIS_BUT.match(text)) else text
+    """The place meant of words that take one back: "bukan gedog tp sentul", "sentul bukan gedog"."""
+    if meant := _NOT_THIS_BUT.match(text) or _THIS_NOT_THAT.match(text):
+        return meant["meant"]
+    return text
 
 
 # Words that point at one of the places offered by the area it lies in ("yg jawa timur", "yang di kab bojonegoro").
@@ -2260,6 +2287,7 @@ async def when(turn: Turn) -> str:
     if _tells_no_time(turn.text) and len(words(turn.text)) >= DETAIL_WORDS and not turn.draft.get("when_asked_again"):
         # "pelakunya 2 org pake motor vario merah": more of what happened; the time is asked once more, and what
         # comes then is the time, as typed (a time told in words no reader knows: "pas hujan deras")
+        _story_in_their_language(turn)
         _add_to_story(turn)
         turn.draft["when_asked_again"] = True
         return WHEN
@@ -2273,6 +2301,7 @@ async def when(turn: Turn) -> str:
         choice, words_told = told
         turn.draft["when"] = {"choice": choice} if choice == "now" else {"text": words_told}
     elif details and len(details) < len(clauses):  # "pelakunya 2 org, kejadiannya kemarin sore": each to its place
+        _story_in_their_language(turn)
         _add_to_story(turn, part=", ".join(details))
         beside = [clause for clause in clauses if clause not in details]
         if all(_owns_a_slip(clause) for clause in beside):  # "eh sorry tadi salah, motornya scoopy": no time in it
@@ -2284,6 +2313,15 @@ async def when(turn: Turn) -> str:
     if when_named(turn.text) == "now" and not turn.emergency_answered:
         turn.say("emergency.happening_now")  # "skrg masih disitu pak": in the resident's words, and going on
     return first_missing(turn)
+
+
+def _story_in_their_language(turn: Turn) -> None:
+    """More of the story told in English at a question of a report begun in Indonesian ("oops sorry, wrong - it was
+    my neighbour's bike" at the time question): the report goes on in English, as it does from a story told in
+    English where the story is asked (a question or a global word there is answered in the report's language)."""
+    if turn.lang != "en" and plainly_english(turn.text):
+        turn.lang = "en"
+        turn.say("language.changed")
 
 
 # Words of a clause that owns a slip of what was written before: "eh sorry tadi salah", "tadi sy keliru pak".
@@ -2315,7 +2353,7 @@ async def _place_at_the_time_question(turn: Turn) -> bool:
                             or bool(_PLACE_MARKERS & set(normalise(turn.text).split())))
 
 
-_CLAUSES = re.compile(r"\s*[,.;]+\s*")
+_CLAUSES = re.compile(r"\s*(?:[,;]|(?<!\d)\.|\.(?!\d))+\s*")  # not the point of a clock: "pukul 21.00"
 
 
 def _keep_later_answers(turn: Turn) -> None:
@@ -2492,7 +2530,7 @@ def _hour_it_happened(when: When, now: dt.datetime, timezone: str) -> int | None
     resident's words name ("tadi malam jam 11"); None for a day alone ("tadi", "kemarin")."""
     if when.get("choice") == "now":
         return now.astimezone(ZoneInfo(timezone)).hour
-    return hour_told(when["text"]) if "text" in when else None
+    return hour_before(when["text"], now.astimezone(ZoneInfo(timezone))) if "text" in when else None
 
 
 def _photo_options(turn: Turn) -> Menu:

@@ -77,8 +77,12 @@ class Router:
         # Desa Jati Mulyo), then a kelurahan before a desa: a town's, where more people live and report
         # ("jatimulyo": Kel. Jatimulyo of Kota Malang before the desa of Tulungagung).
         # A kab/kota goes first among the places of its name, unless a village's kind is typed: "tulungagung" alone is
-        # the regency of a million people, not the desa of that name near a station.
-        ranked = sorted(found, key=lambda c: (names.index(_name(c)), kind is None and c.district is not None,
+        # the regency of a million people, not the desa of that name near a station. A kelurahan typed goes before
+        # all that: "kel. bumiayu" is the Kel. Bumiayu of Kota Malang, not the desa near a station ("kel." is written
+        # of a kelurahan only, where "desa" is said of any village: "desa sentul" may still be Kel. Sentul nearby).
+        ranked = sorted(found, key=lambda c: (names.index(_name(c)),
+                                              _kind_rank(c, kind) if kind == "kelurahan" else 0,
+                                              kind is None and c.district is not None,
                                               c.district_code not in covered,
                                               c.regency.code not in covered, c.province.code not in provinces,
                                               _kind_rank(c, kind), f" {normalize(_own(c).name)} " not in typed,

@@ -853,6 +853,26 @@ async def test_an_option_picked_by_its_name_in_one_language_is_answered_in_it(
         assert resident.heard("report.ask_description", lang), resident.text
 
 
+@pytest.mark.parametrize("said", ["oops sorry, wrong - it was my neighbour's bike",
+                                  "sorry my mistake, the bike was my brother's not mine",
+                                  "wait, I forgot to say the thief had a red helmet"])
+async def test_english_written_at_the_time_question_is_answered_in_english(engine: Engine, said: str) -> None:
+    resident = await at_location(engine)
+    for answer in (PLACE, "ya"):
+        await resident.send(answer)
+    assert resident.heard("report.ask_when"), resident.text
+    await resident.send(said)
+    assert resident.heard("language.changed", "en") and resident.heard("report.ask_when", "en"), resident.text
+
+
+@pytest.mark.parametrize("said", ["jam 9 malam", "kemarin sore sekitar jam 5", "at the market, jam 9 malam"])
+async def test_a_time_with_a_few_english_words_keeps_indonesian(engine: Engine, said: str) -> None:
+    resident = await at_location(engine)
+    for answer in (PLACE, "ya", said):
+        await resident.send(answer)
+    assert not resident.heard("language.changed", "en") and resident.heard("report.ask_photo"), resident.text
+
+
 async def test_a_resident_who_writes_english_at_the_menu_is_answered_in_english(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("hello")
@@ -1113,6 +1133,12 @@ async def test_a_kind_corrected_in_english_is_answered_in_english(engine: Engine
      "a truck hit a motorbike at the crossroads"),
     ("kategorinya salah, harusnya lalu lintas\ntabrakan di perempatan tadi pagi", "traffic",
      "tabrakan di perempatan tadi pagi"),
+    # a slip owned, or what was picked denied, with no kind named: the kind the story after it names
+    ("salah pak. motor sy dicuri tadi pagi", "security", "motor sy dicuri tadi pagi"),
+    ("salah pak, motor sy dicuri tadi pagi", "security", "motor sy dicuri tadi pagi"),
+    ("bukan itu. hp sy dijambret", "security", "hp sy dijambret"),
+    ("eh keliru! ada yg jual sabu di kos belakang rumah", "drugs", "ada yg jual sabu di kos belakang rumah"),
+    ("sorry wrong. my phone was snatched on the street", "security", "my phone was snatched on the street"),
 ])
 async def test_a_kind_corrected_with_the_story_after_it_takes_both(engine: Engine, fix: str, kind: str,
                                                                    story: str) -> None:
@@ -1126,6 +1152,18 @@ async def test_a_kind_corrected_with_the_story_after_it_takes_both(engine: Engin
     assert resident.heard("report.changed", lang) and resident.heard("report.ask_location", lang), resident.text
     draft = await draft_of(engine)
     assert (draft["category"], draft["description"]) == (kind, story)
+
+
+@pytest.mark.parametrize("story", ["salah paham. tetangga marah2 soal pagar rumah sy",
+                                   "salah pak, motor sy dicuri tadi pagi di parkiran"])
+async def test_a_slip_before_a_story_of_the_kind_picked_or_a_misunderstanding_is_the_story(engine: Engine,
+                                                                                        story: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1"):  # security picked
+        await resident.send(said)
+    await resident.send(story)
+    assert not resident.heard("report.changed"), resident.text
+    assert (await draft_of(engine))["category"] == "security"
 
 
 async def test_a_kind_corrected_with_more_of_the_story_later_on_adds_it(engine: Engine) -> None:
@@ -2358,7 +2396,12 @@ async def test_which_station_is_asked_in_a_report_its_station_is_named(engine: E
     assert resident.heard("report.ask_when"), "the open question is asked again"
 
 
-@pytest.mark.parametrize(("when", "hour"), [("tadi malam jam 11", 23), ("1", None), ("kemarin", None)])
+@pytest.mark.parametrize(("when", "hour"), [
+    ("tadi malam jam 11", 23), ("1", None), ("kemarin", None),
+    # a formal clock, its minutes after a point and its zone after it: the hour, and the words whole as the time
+    ("pukul 21.00 WIB", 21), ("jam 21.00 WITA", 21), ("pkl 9.30 pagi", 9), ("kemarin pukul 14.30 wib", 14),
+    ("abt 9 tonight", 21), ("around 10 last night", 22), ("abt 7 this morning", 7),
+])
 async def test_the_hour_it_happened_is_kept_for_the_patrol_priorities(engine: Engine, when: str,
                                                                       hour: int | None) -> None:
     resident = await at_location(engine)
@@ -2368,6 +2411,38 @@ async def test_the_hour_it_happened_is_kept_for_the_patrol_priorities(engine: En
     if hour is None and when == "1":  # "Sedang terjadi": the hour it was told in, where it happened
         hour = report.created_at.astimezone(ZoneInfo("Asia/Jakarta")).hour
     assert report.occurred_hour == hour
+    assert report.occurred_text == (when if when != "1" else report.occurred_text), "the words whole, none to the story"
+    assert report.description == DESCRIPTION
+
+
+@pytest.mark.parametrize("when", ["around 9", "sekitar jam 9an", "kira2 jam 9", "jam 9"])
+async def test_an_hour_told_alone_today_is_the_last_such_hour_come(engine: Engine, when: str) -> None:
+    resident = await at_location(engine)
+    for said in (PLACE, "ya", when, "lewati", "2", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    told_at = report.created_at.astimezone(ZoneInfo("Asia/Jakarta")).hour
+    assert report.occurred_hour == (9 if 9 <= told_at < 21 else 21), "9 in the morning by day, 21 by night"
+
+
+@pytest.mark.parametrize(("story", "when"), [
+    ("tadi malam sy mimpi motor sy dicuri, terus pagi ini motor sy ilang dari depan rumah di kel gedog sananwetan",
+     "Waktu: pagi ini"),
+    ("tadi malam motor sy dicuri pas sy lagi mimpi, dari depan rumah di kel gedog sananwetan", "Waktu: tadi malam"),
+])
+async def test_a_dreams_time_is_not_read_back_as_the_incidents(engine: Engine, story: str, when: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert when in resident.text, resident.text
+
+
+async def test_a_full_stop_after_an_hour_still_ends_its_clause(engine: Engine) -> None:
+    resident = await at_location(engine)
+    for said in (PLACE, "ya", "jam 9 malam. pelakunya 2 orang pake motor", "lewati", "2", "kirim"):
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert (report.occurred_text, report.occurred_hour) == ("jam 9 malam", 21)
+    assert "pelakunya 2 orang pake motor" in report.description
 
 
 FORMAL = ("Selamat siang Bapak. Saya hendak melaporkan kehilangan sepeda motor Honda Supra di halaman rumah saya di "

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 import pytest
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from handlers.language.emergency import is_cry_for_help, services_to_call
-from handlers.language.intents import category_named, correction, identity_wished, ref_asked, story_without_opener
+from handlers.language.intents import (
+    category_named,
+    correction,
+    identity_wished,
+    ref_asked,
+    story_after_a_slip,
+    story_without_opener,
+)
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import contacts_told, names_told, own_contacts, own_id_numbers
-from handlers.language.slots import hour_phrase, hour_told, time_told, when_named, without_home, without_where_one_is
+from handlers.language.slots import (
+    hour_before,
+    hour_phrase,
+    hour_told,
+    time_told,
+    when_named,
+    without_home,
+    without_where_one_is,
+)
 from handlers.language.spots import spot_then_story, spot_told
 from handlers.language.written import written_in
 from storage.lexicon import spoken_root, stem
@@ -328,13 +344,44 @@ def test_a_cry_names_the_other_services_its_danger_needs(cry: str, services: tup
     ("sekitar jam setengah 5 pagi", 4), ("kmrn sore", 16), ("semalam", 21), ("jam 7", 7),
     ("kemarin", None), ("3 motor hilang kemarin", None), ("hari senin", None), ("tengah malam tadi", 0),
     ("around 9 pm", 21), ("kecelakaan di tengah jalan tadi sore", 16),
+    ("pukul 21.00 WIB", 21), ("jam 21.00 WITA", 21), ("pkl 9.30 pagi", 9), ("pkl 21.15", 21),
+    ("around 9", 9), ("abt 9 this morning", 9), ("abt 9 tonight", 21), ("sekitar jam 9an", 9), ("sekitar 9", 9),
+    # numbers that are no hour, and "PKL" the street vendors
+    ("sekitar 9 orang", None), ("about 30 people", None), ("pkl liar di trotoar", None), ("ada 3 pkl jualan", None),
 ])
 def test_the_hour_of_the_day_a_time_names(told: str, hour: int | None) -> None:
     assert hour_told(told) == hour
 
 
+@pytest.mark.parametrize(("text", "told"), [
+    # a dream's time is no time of what happened: the time after it, or none
+    ("tadi malam sy mimpi motor sy dicuri, terus pagi ini motor sy ilang", ("today", "pagi ini")),
+    ("tadi malam sy mimpi buruk terus pagi ini motor sy ilang", ("today", "pagi ini")),
+    ("last night I dreamt about it and this morning my bike was gone", ("today", "this morning")),
+    ("semalam sy mimpi buruk, motor sy ilang", None),
+    # a dream told beside the time of what happened, or none: the time as before
+    ("tadi malam motor sy ilang pas sy lagi mimpi", ("earlier", "tadi malam")),
+    ("kemarin sore motor sy dicuri", ("earlier", "kemarin sore")),
+])
+def test_the_time_of_a_dream_is_not_the_incidents(text: str, told: tuple[str, str] | None) -> None:
+    assert time_told(text) == told
+    assert when_named(text) == (told[0] if told else None)
+
+
+@pytest.mark.parametrize(("told", "local_hour", "hour"), [
+    # an hour alone, of today or of no day: the last such hour come
+    ("around 9", 22, 21), ("around 9", 10, 9), ("around 9", 8, 21), ("around 9", 21, 21), ("jam 9", 9, 9),
+    ("tadi sekitar jam 7an", 23, 19), ("tadi jam 7", 7, 7),
+    # the part of the day says which half; another day, nothing does: as written
+    ("around 9 tonight", 10, 21), ("jam 9 pagi", 23, 9), ("kemarin jam 9", 23, 9), ("pukul 21.00", 10, 21),
+])
+def test_an_hour_alone_is_placed_by_the_time_it_is_told(told: str, local_hour: int, hour: int) -> None:
+    assert hour_before(told, dt.datetime(2026, 12, 7, local_hour, 30)) == hour
+
+
 @pytest.mark.parametrize(("text", "phrase"), [
-    ("sekitar pukul 14.00 wib", "sekitar pukul 14.00 wib"), ("kira2 jam 21an", "kira kira jam 21an"),
+    ("sekitar pukul 14.00 wib", "sekitar pukul 14.00 wib"), ("pkl 9.30 pagi", "pkl 9.30 pagi"),
+    ("abt 9 tonight", "abt 9 tonight"), ("kira2 jam 21an", "kira kira jam 21an"),
     ("around 9 pm", "around 9 pm"), ("at 9 pm", "at 9 pm"), ("9pm", "9pm"), ("at 9", "at 9"),
     ("at 21:00", "at 21.00"), ("around 10 last night", "around 10"),
     # a number that is no hour: a count, an age, an address
@@ -817,6 +864,24 @@ def test_a_kind_put_right_keeps_the_story_told_after_it(text: str, kind: str, st
     assert fix is not None and (fix.field, fix.category, fix.story) == ("category", kind, story)
 
 
+@pytest.mark.parametrize(("text", "kind", "story"), [
+    ("salah pak. motor sy dicuri tadi pagi", "security", "motor sy dicuri tadi pagi"),
+    ("salah pak, motor sy dicuri tadi pagi", "security", "motor sy dicuri tadi pagi"),
+    ("bukan itu. hp sy dijambret", "security", "hp sy dijambret"),
+    ("bukan yg itu pak, ada tabrakan di perempatan", "traffic", "ada tabrakan di perempatan"),
+    ("wrong - my bike was stolen", "security", "my bike was stolen"),
+    # no slip, a kind named in the correction itself, or no story of a kind after the slip
+    ("salah paham. tetangga marah2 soal pagar rumah", None, None), ("bukan, ini kehilangan bukan kriminal", None, None),
+    ("salah pak, harusnya narkoba", None, None), ("salah pak, di bendogerit", None, None),
+    ("salah pak. makasih", None, None), ("eh salah, lokasinya di Plosokerep. dekat pasar", None, None),
+    ("motor sy dicuri, salah parkir", None, None), ("maaf salah, mau lapor yg lain aja", None, None),
+])
+def test_a_slip_before_a_story_puts_right_the_kind_the_story_names(text: str, kind: str | None,
+                                                                   story: str | None) -> None:
+    fix = story_after_a_slip(text)
+    assert (fix.category, fix.story) == (kind, story) if fix is not None else kind is None
+
+
 @pytest.mark.parametrize("text", ["salah paham. tetangga marah2 soal pagar rumah", "salah pak. motor sy dicuri",
                                   "eh salah, lokasinya di Plosokerep. dekat pasar"])
 def test_no_kind_put_right_keeps_no_story(text: str) -> None:
@@ -904,6 +969,11 @@ _BLITAR_NAMES = ("kepanjenlor", "kepanjenkidul", "blitar", "jawatimur", "gedog",
     (["di toko rame jaya"], "toko rame jaya"),
     (["di jl ribut no 5"], "jl ribut no 5"),
     (["depan masjid disamping sekolah"], "depan masjid disamping sekolah"),
+    # a place's name inside a name that goes on is the name's: an estate, a shop
+    (["motor sy dicuri di perumahan griya bendogerit asri"], "perumahan griya bendogerit asri"),
+    (["rumah sy di perum griya gedog indah blok c kebobolan"], "perum griya gedog indah blok c"),
+    (["di depan toko sinar gedog jaya", " kel gedog"], "depan toko sinar gedog jaya"),
+    (["di depan toko sinar gedog sananwetan"], "depan toko sinar"),
 ])
 def test_the_spot_a_story_tells_its_place_with_leaves_the_places_names_out(clauses: list[str],
                                                                           spot: str | None) -> None:
@@ -918,6 +988,16 @@ def test_the_spot_a_story_tells_its_place_with_leaves_the_places_names_out(claus
     # a word alone of what the spot is like, a street named like one, a time, no spot first: as typed
     ("depan masjid rame", None), ("jl ribut no 5", None), ("jl kenari tadi malam ribut2", None),
     ("tetangga ribut2 di jl kenari", None), ("jl merdeka gedok", None),
+    # what is broken there, and the place's clauses after the story's kept with the spot
+    ("jl ahmad yani dpn indomaret mati udh 3hr", ("jl ahmad yani dpn indomaret", "mati udh 3hr")),
+    ("jl ahmad yani dpn indomaret mati udh 3hr, kel. sentul kec kepanjenkidul",
+     ("jl ahmad yani dpn indomaret, kel. sentul kec kepanjenkidul", "mati udh 3hr")),
+    ("jl kenari ribut2 tetangga; kel sentul", ("jl kenari, kel sentul", "ribut2 tetangga")),
+    ("jl merdeka depan masjid lampunya mati udah seminggu", ("jl merdeka depan masjid", "lampunya mati udah seminggu")),
+    ("gg mawar lampunya padam. kel sentul", ("gg mawar, kel sentul", "lampunya padam")),
+    ("jl. merdeka no. 5 rusak parah, kel. sentul", ("jl. merdeka no. 5, kel. sentul", "rusak parah")),
+    ("jl ahmad yani dpn indomaret, kel. sentul", None), ("jl mati suri no 5, kel sentul", None),
+    ("depan indomaret mati", None),
 ])
 def test_a_place_answer_that_runs_into_the_story_is_the_spot_then_the_story(
         text: str, split: tuple[str, str] | None) -> None:

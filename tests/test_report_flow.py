@@ -1561,3 +1561,56 @@ async def test_a_pin_at_indonesia_s_edges_is_no_pin_abroad(engine: Engine, pin: 
     await resident.send(location=pin)
     assert resident.heard("place.ask_after_pin") and not resident.heard("place.pin_abroad"), resident.text
     assert (await draft_of(engine))["latitude"] == pin[0]
+
+
+@pytest.mark.parametrize("said", ["skrg masih di depan", "orangnya masih di depan rumah", "tadi di depan toko emas",
+                                  "pelakunya kabur naik motor", "the thief is still standing outside right now"])
+async def test_more_of_the_story_at_the_places_yes_or_no_is_kept_and_the_place_asked_again(engine: Engine,
+                                                                                        said: str) -> None:
+    """Asked whether the place read is it, words of what happens are no "not a choice": a person would hear more of
+    the story, keep it, and ask again."""
+    resident = await at(engine, "place_check")
+    await resident.send(said)
+    lang = "en" if said.startswith("the") else "id"
+    assert resident.heard("report.story_added", lang) and resident.heard("place.confirm", lang), resident.text
+    assert not resident.heard("common.not_a_choice", lang), resident.text
+    assert (await draft_of(engine))["description"].endswith(said)
+    await resident.send("ya" if lang == "id" else "yes")
+    assert await step_of(engine, resident) != "place_check", resident.text
+
+
+@pytest.mark.parametrize("said", ["hmm", "apa maksudnya?", "gimana ya pak?"])
+async def test_no_answer_at_the_places_yes_or_no_is_asked_again(engine: Engine, said: str) -> None:
+    resident = await at(engine, "place_check")
+    before = await draft_of(engine)
+    await resident.send(said)
+    assert resident.heard("place.confirm") and not resident.heard("report.story_added"), resident.text
+    assert (await draft_of(engine))["description"] == before["description"]
+
+
+@pytest.mark.parametrize("step", ["identity", "photo", "summary"])
+@pytest.mark.parametrize(("said", "asked", "lang"), [
+    ("eh salah, tadi tempatnya di sentul bukan gedog", "place.confirm", "id"),
+    ("salah pak, lokasinya di sentul, bukan di gedog", "place.confirm", "id"),
+    ("tunggu, kategorinya salah", "report.ask_category", "id"),
+    ("bentar pak, kategorinya salah", "report.ask_category", "id"),
+    ("wait, the category is wrong", "report.ask_category", "en"),
+])
+async def test_a_correction_at_a_later_question_is_taken_as_at_the_read_back(engine: Engine, step: str, said: str,
+                                                                             asked: str, lang: str) -> None:
+    """A place put right with the one taken back after it ("di sentul bukan gedog": Sentul, not Gedog), or a
+    correction after a moment asked for ("tunggu, …"), at the identity, photo or summary question: what is to
+    change is asked, never "not a choice"."""
+    resident = await at(engine, step)
+    await resident.send(said)
+    assert resident.heard(asked, lang) and not resident.heard("common.not_a_choice", lang), resident.text
+    if asked == "place.confirm":
+        assert "Kel. Sentul" in resident.text and "Kel. Gedog" not in resident.text, resident.text
+
+
+@pytest.mark.parametrize("said", ["tunggu ya pak", "bentar sy pikir dulu", "rahasia aja"])
+async def test_a_wait_or_an_answer_at_the_identity_question_is_no_correction(engine: Engine, said: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(said)
+    assert not resident.heard("report.ask_category") and not resident.heard("place.confirm"), resident.text
+    assert not resident.heard("report.changed"), resident.text

@@ -116,6 +116,12 @@ async def test_a_name_that_repeats_across_the_country_offers_the_one_the_station
     # a kab/kota's name alone is the kab/kota before a desa of its name near a station; a desa said is the desa
     ("tulungagung", ["Kab. Tulungagung", "Kab. Bojonegoro"]), ("di tulungagung pak", ["Kab. Tulungagung"]),
     ("desa tulungagung", ["Kab. Bojonegoro"]),
+    # "kel." is written of a kelurahan only: the kelurahan of the name before a desa near a station; "desa" and the
+    # name alone keep the near one first
+    ("kel. bumiayu", ["Kel. Bumiayu, Kec. Kedungkandang", "Kel. Bumi Ayu"]),
+    ("kelurahan bumiayu pak", ["Kel. Bumiayu, Kec. Kedungkandang", "Kel. Bumi Ayu"]),
+    ("kel donan", ["Kel. Donan, Kec. Cilacap Tengah", "Kab. Bojonegoro"]),
+    ("desa bumiayu", ["Kab. Bojonegoro"]), ("bumiayu", ["Kab. Bojonegoro"]),
 ])
 async def test_places_of_one_name_are_offered_nearest_and_likeliest_first(engine: Engine, typed: str,
                                                                          first: list[str]) -> None:
@@ -181,6 +187,7 @@ async def test_a_village_misspelt_after_a_spot_is_offered_as_when_sent_alone(eng
 @pytest.mark.parametrize(("typed", "spot", "told"), [
     ("jl kenari ribut2 tetangga", "jl kenari", "ribut2 tetangga"),
     ("di gg mawar tawuran pemuda tiap malam", "gg mawar", "tawuran pemuda tiap malam"),
+    ("jl ahmad yani dpn indomaret mati udh 3hr", "jl ahmad yani dpn indomaret", "mati udh 3hr"),
 ])
 async def test_a_spot_that_runs_into_the_story_is_where_and_the_rest_the_story(engine: Engine, typed: str, spot: str,
                                                                                 told: str) -> None:
@@ -193,6 +200,20 @@ async def test_a_spot_that_runs_into_the_story_is_where_and_the_rest_the_story(e
     draft = await draft_of(engine)
     assert draft["description"].endswith(f"\n{told}"), draft["description"]
     assert draft["location_text"].startswith(spot) and told not in draft["location_text"], draft["location_text"]
+
+
+@pytest.mark.parametrize(("typed", "told"), [
+    ("jl ahmad yani dpn indomaret mati udh 3hr, kel. gedog kec sananwetan", "mati udh 3hr"),
+    ("gg mawar lampunya padam sejak kemarin, kel gedog sananwetan", "lampunya padam sejak kemarin"),
+])
+async def test_a_spot_that_runs_into_the_story_before_the_village_keeps_the_village(
+        engine: Engine, typed: str, told: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(typed)
+    assert resident.heard("report.story_added") and resident.heard("place.confirm") \
+        and "Kel. Gedog" in resident.text, resident.text
+    draft = await draft_of(engine)
+    assert draft["description"].endswith(f"\n{told}") and told not in draft["location_text"], draft
 
 
 @pytest.mark.parametrize("typed", ["jl merdeka rusak", "depan masjid rame", "gg buntu", "depan alfamart gelap",

@@ -185,7 +185,11 @@ async def test_a_report_made_elsewhere_told_as_the_story_is_the_story_of_a_resid
     # a case of one's own is one's report; what the police did or found, asked, is asked of a report
     ("has anyone looked at my case", "en"), ("any update on my case?", "en"),
     ("did the police catch the thief yet?", "en"), ("has the thief been caught?", "en"),
-    ("did they find my bike yet?", "en")])
+    ("did they find my bike yet?", "en"),
+    # someone who checked or dealt with it, asked after: "ada yang" is someone
+    ("udah ada yg ngecek kasus sy blm?", "id"), ("laporan sy udh diproses blm ya", "id"),
+    ("laporan sy udh dicek blm?", "id"), ("sudah ada yang periksa tkp belum pak?", "id"),
+    ("has someone checked my case?", "en"), ("has my report been checked?", "en")])
 async def test_a_question_after_ones_report_in_a_report_of_a_resident_without_any_is_answered_and_asked_again(
         engine: Engine, step: str, asked_again: str, asked: str, lang: str) -> None:
     """With no report linked to the chat (an anonymous one is found by its number), a question naming one's own
@@ -459,3 +463,23 @@ async def test_eight_letters_alone_at_the_menu_are_a_reference(engine: Engine) -
     await stranger.send("halo")
     await stranger.send(body)
     assert stranger.heard("status.report") and ref in stranger.text, stranger.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("story", ["tadi ada yg ngecek motor sy trus dibawa kabur",
+                                   "ada yang mengecek rumah kosong sebelah tiap malam",
+                                   "someone checked the door handles of every car last night",
+                                   "did someone break the window? kaca mobil sy pecah"])
+async def test_someone_who_checked_told_in_the_story_is_the_story(engine: Engine, story: str) -> None:
+    resident = await at(engine, "description")
+    await resident.send(story)
+    assert not resident.heard("status.no_own_reports_yet") and not resident.heard("status.no_own_reports_yet", "en")
+    assert story in (await draft_of(engine)).get("description", ""), resident.text
+
+
+@pytest.mark.parametrize("asked", ["udah ada yg ngecek kasus sy blm?", "has someone checked my case?"])
+async def test_someone_checking_asked_at_the_menu_lists_ones_reports(engine: Engine, asked: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(asked)
+    assert resident.heard("status.no_own_reports") or resident.heard("status.no_own_reports", "en"), resident.text

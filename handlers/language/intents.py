@@ -159,13 +159,17 @@ OUTCOME_WORDS = frozenset({"ketemu", "ditemukan", "ketangkap", "ketangkep", "ter
                            "recover"})
 NOT_YET_WORDS = frozenset({"belum", "yet", "durung", "dereng"})
 # Whether the police came or did anything, asked of a report made.
-_ACTORS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anyone", "anybody"})
-_ACTED = frozenset({"datang", "dateng", "came", "come", "looked", "responded", "did", "do", "done", "anything",
-                    "something", "checked", "visited", "ngecek", "nanganin"})
+# Someone unnamed asked after as one: "udah ada yg ngecek blm?" ("ada yang", someone), "has someone checked it?".
+_ACTORS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anyone", "anybody", "someone",
+                     "somebody", "yang"})
+# Not "did", which asks of any deed: "did someone break the window?" tells of the incident.
+_ACTED = frozenset({"datang", "dateng", "came", "come", "looked", "responded", "do", "done", "anything",
+                    "something", "checked", "visited", "mengecek", "memeriksa", "meriksa", "periksa", "nanganin",
+                    "menangani"})
 _ASKED_IN_ENGLISH = frozenset({"did", "has", "have", "is", "was", "were"})
 _ASKED_DONE = _ASKED_IN_ENGLISH | {"sudah", "udah"}
 _HANDLED = frozenset({"ditangani", "diproses", "ditindaklanjuti", "ditanggapi", "direspon", "direspons", "diurus",
-                      "dibaca", "handled", "processed"})
+                      "dibaca", "dicek", "dicheck", "diperiksa", "handled", "processed", "checked"})
 # What was decided of a report, asked why: "loh kok ditolak pak??", "why was my report closed?".
 DECIDED_WORDS = frozenset({"ditolak", "tolak", "rejected", "ditutup", "closed", "selesai", "diselesaikan", "resolved",
                            "dihentikan"})
@@ -1602,6 +1606,8 @@ def correction(text: str) -> Correction | None:
     """"kembali" / "back" (one step back), "ubah kategori" (that field), "eh salah, maksudnya narkoba"
     (the category, to narkoba), "eh salah, lokasinya di Plosokerep" (the place, with its new answer). None when
     the text is no correction."""
+    if (wait := _WAIT_FIRST.match(text)) and (after := correction(text[wait.end():])) is not None:
+        return after  # "tunggu, kategorinya salah": a moment asked for, then what to change
     said = words(text)
     if when_asked_back(text):
         return None  # "kapan maksudnya": what is asked, asked back; nothing to change
@@ -1649,6 +1655,21 @@ def correction(text: str) -> Correction | None:
             field, rest = "when", time_instead(rest) or rest
         return Correction(field, named if field == "category" else None, rest=rest)
     return Correction("category", named) if named is not None else None
+
+
+def story_after_a_slip(text: str) -> Correction | None:
+    """The kind a story told after a slip names, with that story ("salah pak. motor sy dicuri tadi pagi", "bukan
+    itu, hp sy dijambret"): what the slip took back was the kind read or picked. None where no slip opens the
+    message, or what follows is no story of a kind ("salah pak, di bendogerit", "salah pak. makasih")."""
+    slip = _SLIP_THEN_STORY.match(text)
+    if slip is None or correction(text) not in (None, Correction()):  # "salah pak, harusnya narkoba" says its kind
+        return None
+    story = text[slip.end():].strip()
+    told = [word for word in words(story) if word not in NEUTRAL and word not in _COURTESY_WORDS]
+    if len(told) < _STORY_AFTER_A_KIND_WORDS or REPORT_WORDS & set(told):
+        return None  # "maaf salah, mau lapor yg lain": another report wished, not told
+    kind = category_named(story)
+    return Correction("category", kind, story=story) if kind else None
 
 
 # What a slip owned is followed by to say what was meant: "eh salah pak, harusnya narkoba", "keliru, yg bener lalu
@@ -1764,11 +1785,22 @@ def _a_slip(said: list[str]) -> bool:
     return said[wrong - 1:wrong] not in (["bukan"], ["yang"]) and bool(_OWNING & set(said[:wrong]))
 
 
+# A moment asked for before a correction: "tunggu, kategorinya salah", "bentar pak, lokasinya salah", "wait, the
+# place is wrong".
+_WAIT_FIRST = re.compile(r"^\W*(?:tunggu|bentar|sebentar|wait|hold\s+on)(?:\s+(?:pak|bu|mas|mbak|kak|dulu|ya))*"
+                         r"[\s,.!:-]+(?=\w)", re.IGNORECASE)
 _A_REASON = re.compile(r"[,;]?\s*\b(?:soalnya|karena|krn|karna|sebab|because)\b", re.IGNORECASE)
 # Where a kind put right ends and what happened begins: "salah, harusnya pencurian. motor sy dicuri", "my bad, it's
 # theft - my bike was stolen".
 _KIND_THEN_STORY = re.compile(r"[.;!:]+\s+|\s+[-\u2013\u2014]+\s+|\n+")
 _STORY_AFTER_A_KIND_WORDS = 2  # "motornya ilang", not "makasih pak"
+# A slip owned, or what was read denied, with no kind named and the story after it, whatever ends the slip: "salah
+# pak. motor sy dicuri tadi pagi", "bukan itu, hp sy dijambret", "wrong - my bike was stolen"; not "salah paham.
+# …" (a misunderstanding), nor "bukan, …" alone, the read-back's no.
+_SLIP_THEN_STORY = re.compile(r"^\W*(?:(?:eh|oh|maaf|sorry|oops)\W+)?"
+                              r"(?:salah|keliru|wrong|bukan\s+(?:yang\s+|yg\s+)?itu|bkn\s+itu|not\s+that(?:\s+one)?)"
+                              r"(?:\s+(?:pak|bu|mas|mbak|kak|min|sir))?"
+                              r"\s*(?:[,.;!:]+\s*|\s+[-\u2013\u2014]+\s+|\n+)", re.IGNORECASE)
 
 
 # A time said in place of the one given, away from the question of when: "eh bentar, sebenernya bukan kmrn tp tadi

@@ -61,7 +61,8 @@ NOT = frozenset({"bukan", "tidak", "enggak", "not"})
 
 def when_named(text: str) -> str | None:
     """"now", "today", "earlier", or None when the text names no time; a fire told burning, with no time, is now
-    ("rumah tetangga kebakaran apinya gede bgt")."""
+    ("rumah tetangga kebakaran apinya gede bgt"). A dream's time is no time of the incident (without_a_dream)."""
+    text = without_a_dream(text)
     said = words(text)
     found = _time_in(said, _now_after_a_deed(text), still_there_now(text))
     if found is None and (dated := _slashed_date(text)):
@@ -69,6 +70,28 @@ def when_named(text: str) -> str | None:
     if found is None and _burning(said):
         return "now"
     return found[0] if found else None
+
+
+# A dream told, up to the clause's end or the next happening: "tadi malam sy mimpi motor sy dicuri, terus pagi ini
+# motor sy ilang" is this morning's, "last night I dreamt about it and this morning my bike was gone" too; "tadi
+# malam motor sy ilang pas sy lagi mimpi" is still last night's.
+_DREAMING = re.compile(r"\b(?:mimpi|bermimpi|mimpiin|ngimpi|dream|dreamt|dreamed|dreaming)\b", re.IGNORECASE)
+_BEYOND_A_DREAM = re.compile(r"[,.;!?\n]|\b(?:terus|trus|trs|lalu|kemudian|tapi|tp|pas|waktu|saat|ketika|abis|habis|"
+                             r"then|and|but|when|while)\b", re.IGNORECASE)
+
+
+def without_a_dream(text: str) -> str:
+    """The text less each dream told in it, from the clause's start (or the word of when before it) to its end (or
+    the next word of then): the time a dream was dreamt is not when what happened did."""
+    at, kept = 0, []
+    for dream in _DREAMING.finditer(text):
+        if dream.start() < at:
+            continue
+        before = [found.end() for found in _BEYOND_A_DREAM.finditer(text, at, dream.start())]
+        after = _BEYOND_A_DREAM.search(text, dream.end())
+        kept.append(text[at:before[-1] if before else at])
+        at = after.start() if after else len(text)
+    return "".join(kept) + text[at:]
 
 
 # A date written with slashes or dashes, day first as Indonesians write it ("3/12/2026", "tgl 12/11", "30-11-2026");
@@ -141,7 +164,9 @@ def _when_reported(said: list[str], at: int) -> bool:
 def time_told(text: str) -> tuple[str, str] | None:
     """The time a story tells, as its choice and in its words with the hour, the part of the day or the count
     around them ("earlier", "jam 10 malam kemarin"; "earlier", "2 jam yang lalu"; "today", "tadi pagi"), or a repeat
-    ("earlier", "tiap malam"); None when it tells none, or only "lagi" or "masih" (again, still: see _ALSO_AGAIN)."""
+    ("earlier", "tiap malam"); None when it tells none, or only "lagi" or "masih" (again, still: see _ALSO_AGAIN).
+    A dream's time is left out (without_a_dream)."""
+    text = without_a_dream(text)
     if dated := _slashed_date(text):
         return dated
     said = words(text)
@@ -185,9 +210,10 @@ def hour_phrase(text: str) -> str | None:
 
 # Before an hour in English, where a number after them is one only at the end or with more of a time ("at 9", "at 9
 # last night"; not "at 9 Jalan Merdeka", "about 30 people").
-_AT_AN_HOUR = frozenset({"at", "around", "about"})
+_AT_AN_HOUR = frozenset({"at", "around", "about", "abt", "sekitar", "kira"})  # "kira" of "kira2 9"
 _AFTER_AN_HOUR = frozenset({"o", "last", "this", "yesterday", "today", "in"})  # "o'clock", "around 10 last night"
 _HOURS_A_DAY = 24
+_CLOCK_WORDS = frozenset({"jam", "pukul", "pkl"})  # "pkl" of "pkl 9.30" only here: alone it is a street vendor (PKL)
 
 
 def _an_hour(said: list[str], at: int) -> bool:
@@ -196,7 +222,7 @@ def _an_hour(said: list[str], at: int) -> bool:
     word, before, after = said[at], said[at - 1] if at else "", said[at + 1:at + 2]
     if not _NUMBER.match(word):
         return False
-    return before in ("jam", "pukul") or word.endswith(("am", "pm")) or after in (["am"], ["pm"]) \
+    return before in _CLOCK_WORDS or word.endswith(("am", "pm")) or after in (["am"], ["pm"]) \
         or (before in _AT_AN_HOUR and int(word.rstrip("anpm")) <= _HOURS_A_DAY
             and (not after or _of_a_time(said, at + 1) or after[0] in _AFTER_AN_HOUR))
 
@@ -241,7 +267,8 @@ def _of_a_time(said: list[str], at: int) -> bool:
 _ALSO_AGAIN = frozenset({"lagi", "masih", "sedang"})
 _CLOCK = re.compile(r"\b(\d{1,2}) (\d{2})\b")  # "jam 9.30", which the words split in two
 _TOLD_WORDS = 12  # "hari minggu tanggal 29 november yang lalu sekitar pukul 10 00 pagi": a time told is a few words
-_AROUND_AN_HOUR = frozenset({"jam", "pukul", "sekitar", "kira", "kurang", "lebih", "around", "about", "at"})
+_AROUND_AN_HOUR = frozenset({"jam", "pukul", "pkl", "sekitar", "kira", "kurang", "lebih", "around", "about", "abt",
+                             "at"})
 _COUNTS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
                      "beberapa", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"})
 _UNITS = frozenset({"detik", "menit", "jam", "hari", "minggu", "bulan", "tahun", "second", "seconds", "minute",
@@ -723,27 +750,46 @@ _CLOCK_HOUR = re.compile(r"^(\d{1,2})(?:an)?(am|pm)?$")  # "9", "5an", "11pm"
 
 
 def hour_told(text: str) -> int | None:
-    """The local hour of the day (0–23) the words name; None when they name none ("kemarin", "hari senin")."""
+    """The local hour of the day (0–23) the words name; None when they name none ("kemarin", "hari senin"). An hour
+    told with no part of the day ("jam 9", "around 9") is read as written, from 1 to 11 in the morning."""
+    return _hour_read(text)[0]
+
+
+def hour_before(text: str, now: datetime.datetime) -> int | None:
+    """The hour of the day the words name, as `hour_told`; but an hour from 1 to 11 told with no part of the day
+    ("around 9", "jam 9an") and of today or no day named is the last such hour come by `now` (local), as a person
+    told it would take it: at 22:30 it was 21, at 10:00 it was 9, at 08:00 (neither has come today) 21 last night.
+    Of another day ("kemarin jam 9") nothing says which: read as written, as `hour_told` does."""
+    hour, either_half = _hour_read(text)
+    if hour is None or not either_half or when_named(text) not in (None, "today"):
+        return hour
+    return hour if hour <= now.hour < hour + 12 else hour + 12
+
+
+def _hour_read(text: str) -> tuple[int | None, bool]:
+    """The hour of the day the words name, and whether it may be of either half of the day (told from 1 to 11 with
+    no part of the day, am or pm)."""
     said = words(text)
     part = next((_PARTS_OF_DAY[word] for word in said if word in _PARTS_OF_DAY), None)
     if "midnight" in said or any(said[k:k + 2] == ["tengah", "malam"] for k in range(len(said))):
         part = 0  # "tengah malam"; not the "tengah" of "di tengah jalan"
     hour, meridiem = None, None
     for i, word in enumerate(said):
-        after_clock_word = i and said[i - 1] in ("jam", "pukul", "setengah", "at")
+        after_clock_word = i and said[i - 1] in ("setengah", "at")
         meridiem_after = said[i + 1] if i + 1 < len(said) and said[i + 1] in ("am", "pm") else None  # "9 pm"
-        if (found := _CLOCK_HOUR.match(word)) and (after_clock_word or found[2] or meridiem_after):
+        if (found := _CLOCK_HOUR.match(word)) and (after_clock_word or found[2] or meridiem_after or _an_hour(said, i)):
             hour, meridiem = int(found[1]) - (1 if said[i - 1:i] == ["setengah"] else 0), found[2] or meridiem_after
             break
-    if hour is None or not 0 <= hour <= 24:
-        return part
+    if hour is None or not 0 <= hour <= _HOURS_A_DAY:
+        return part, False
     if meridiem:
-        return hour % 12 + (12 if meridiem == "pm" else 0)
+        return hour % 12 + (12 if meridiem == "pm" else 0), False
     if hour == 12 and part == 21:
-        return 0  # "jam 12 malam": midnight
+        return 0, False  # "jam 12 malam": midnight
     if hour >= 12 or part not in _AFTER_NOON or (part == 21 and hour <= 4) or (part == 12 and hour >= 10):
-        return hour % 24  # "jam 2 malam" is two at night, "jam 11 siang" before noon
-    return hour + 12
+        # "jam 2 malam" is two at night, "jam 11 siang" before noon; "jam 9" alone, either
+        return hour % 24, part is None and 0 < hour < 12
+    return hour + 12, False
 
 
 # A place alone in its clause: one or two names, each part maybe marked by its level ("di bendogerit", "di kec

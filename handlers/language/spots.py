@@ -44,11 +44,13 @@ _ENDS = TIME_WORDS | DAY_WORDS | frozenset({
     "yesterday", "today", "menit", "mnt", "sejam", "setengah", "hour", "hours", "minute", "minutes", "mins", "now",
     "earlier"})
 # What a spot is like or what goes on there, said after it: the story going on ("… kel sananwetan sering ada
-# jambret", "gang mawar rawan", "depan toko gelap bgt", "jl kenari ribut2 tetangga").
+# jambret", "gang mawar rawan", "depan toko gelap bgt", "jl kenari ribut2 tetangga"), or what is broken there
+# ("jl ahmad yani dpn indomaret mati udh 3hr": its lamp).
 _SAID_OF_IT = frozenset({"sering", "srg", "sring", "rawan", "selalu", "slalu", "suka", "biasa", "biasanya", "kerap",
                          "sepi", "rame", "ramai", "gelap", "ribut", "berisik", "bising", "berantem", "tawuran",
                          "mabuk", "mabok", "balapan", "often", "always", "usually", "dark", "unsafe", "dangerous",
-                         "noisy", "loud", "fighting"})
+                         "noisy", "loud", "fighting", "mati", "padam", "rusak", "bocor", "macet", "berlubang",
+                         "bolong", "amblas", "ambles", "banjir", "roboh", "tumbang", "putus", "broken", "flooded"})
 _TWICE = re.compile(r"(?<=[a-z])2$")  # "ribut2", "rame2": a word said twice, as chat writes it
 # Words that make what follows them a predicate, though it could be a shop's name: "toko gelap bgt".
 _VERY = (["bgt"], ["banget"], ["bngt"], ["sekali"], ["skali"], ["amat"], ["very"])
@@ -78,6 +80,7 @@ _NAME_ALIKE = 0.85  # a word this like a region's name is that name misspelt ("k
 _MAX_WORDS = 10  # a spot is a few words: more is the story going on
 _MAX_CHARS = 120
 _PLAIN = re.compile(r"[^a-z0-9]")
+_CLAUSE_END = re.compile(r"\s*[,;]\s*|(?<=[^\W\d_]{4})\.\s+|(?<=\d)\.\s+")  # not the point of "kel. sentul"
 
 
 def spot_told(clauses: Iterable[str], names: Iterable[str]) -> str | None:
@@ -91,9 +94,14 @@ def spot_told(clauses: Iterable[str], names: Iterable[str]) -> str | None:
 
 def spot_then_story(text: str) -> tuple[str, str] | None:
     """A place's answer that opens with a street's or a beside's spot and runs into what goes on there ("jl kenari
-    ribut2 tetangga", "depan alfamart sering ada jambret"): the spot and the story, as typed; None when it is no
-    such answer. A word alone after the spot says what it is like ("depan masjid rame"), which officers read with
-    it; a shop's word first is as often what happened there ("parkiran motornya ditarik paksa"): the story."""
+    ribut2 tetangga", "depan alfamart sering ada jambret"): the place (the spot, and the clauses after the story's:
+    "jl ahmad yani dpn indomaret mati udh 3hr, kel. sentul" is at Kel. Sentul) and the story, as typed; None when
+    it is no such answer. A word alone after the spot says what it is like ("depan masjid rame"), which officers
+    read with it; a shop's word first is as often what happened there ("parkiran motornya ditarik paksa"): the
+    story."""
+    if (clause_end := _CLAUSE_END.search(text)) is not None:
+        ran_on = spot_then_story(text[:clause_end.start()])
+        return (f"{ran_on[0]}, {text[clause_end.end():]}", ran_on[1]) if ran_on else None
     tokens = text.split()
     plain = [_plain(token) for token in tokens]
     start = 1 if plain[:1] and plain[0] in _WHERE and not _begins(plain, 0) else 0  # "di jl kenari …"
@@ -104,6 +112,8 @@ def spot_then_story(text: str) -> tuple[str, str] | None:
             return None
         if plain[i - 1] not in _NAMING and _the_story_goes_on(plain[i]):
             return (" ".join(tokens[start:i]), " ".join(tokens[i:])) if len(tokens) - i > 1 else None
+        if plain[i].endswith("nya") and plain[i + 1:i + 2] and _the_story_goes_on(plain[i + 1]):
+            return " ".join(tokens[start:i]), " ".join(tokens[i:])  # "… depan masjid lampunya mati": what of it
     return None
 
 
@@ -129,7 +139,7 @@ def _spot_in(tokens: list[str], names: frozenset[str]) -> str | None:
         if word in _LEVELS:
             i += 1 + _name_length(plain, i + 1, names, any_word=True)
             continue
-        if not named_by and (length := _name_length(plain, i, names)):
+        if not named_by and (length := _name_length(plain, i, names)) and not _name_goes_on(plain, i + length, names):
             i += length
             continue
         kept.append(tokens[i])
@@ -140,6 +150,16 @@ def _spot_in(tokens: list[str], names: frozenset[str]) -> str | None:
             _plain(token) in _OF_THE_SPOT - _SHOPS or _plain(token).isdigit() for token in kept[1:])):
         return None  # "depan", "di toko", "deket sini": no spot said finer than the place; "rt 3" is one
     return " ".join(kept).strip(" ,.;:")
+
+
+def _name_goes_on(plain: list[str], i: int, names: frozenset[str]) -> bool:
+    """Whether the word at i goes on with a name a region's name stands in: "perumahan griya bendogerit asri" is an
+    estate's name, where "jl merdeka gedok" and "depan toko sinar gedog sananwetan" end with the place's."""
+    if i >= len(plain):
+        return False
+    word = plain[i]
+    return word.isalpha() and word not in _LEVELS | _ENDS | _OF_THE_SPOT | _OWNERS \
+        and not _name_length(plain, i, names) and not _the_story_goes_on(word)
 
 
 def _the_story_goes_on(word: str) -> bool:
