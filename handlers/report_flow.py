@@ -79,7 +79,7 @@ from handlers.language.slots import (
     without_where_one_is,
 )
 from handlers.language.spots import spot_then_story, spot_told
-from handlers.language.written import plainly_english, written_in
+from handlers.language.written import written_in
 from handlers.publication import withheld
 from handlers.routing import (
     CANDIDATES_SHOWN,
@@ -140,7 +140,8 @@ OTHER_PHOTO_STEPS = (CATEGORY, LOCATION, PLACE_CHECK, PLACE_PICK, READ_BACK, SAM
 PHOTO_STEPS = (DESCRIPTION, PHOTO, *OTHER_PHOTO_STEPS)  # a photo sent anywhere else is not kept
 VOICE_STEPS = (DESCRIPTION, VOICE_CAPTION)  # nor a voice note (but as the answer to an officer's question)
 STORY_STEPS = (DESCRIPTION, VOICE_CAPTION)  # where what happened is asked
-TELLING_STEPS = (CATEGORY, *STORY_STEPS, READ_BACK, LOCATION, WHEN)  # where the report is told in words
+# where the report is told in words: more of the story may come at the place's yes or no too
+TELLING_STEPS = (CATEGORY, *STORY_STEPS, READ_BACK, LOCATION, PLACE_CHECK, WHEN)
 TAKES_A_PHOTO_ALONE = (DESCRIPTION, PHOTO)  # whose answer keeps a photo sent alone, or says why it could not
 FREE_TEXT_STEPS = (DESCRIPTION, VOICE_CAPTION, LOCATION, PLACE_CHECK, PLACE_PICK, WHEN, NAME)  # any words may answer
 # "Gak usah" (no need) there declines what is asked, or goes with the answer ("gak usah pak, rahasia aja"; "gak
@@ -1938,7 +1939,6 @@ async def place_check(turn: Turn) -> str:
         if turn.inbound.choice is None and _more_of_the_story(turn.text):
             # "skrg masih di depan", "orangnya kabur ke arah pasar": what happens, no answer to where: kept, and the
             # place asked again (and going on now, where it says so)
-            _story_in_their_language(turn)
             _add_to_story(turn)
             if "when" not in turn.draft and when_named(turn.text) == "now":
                 _take_time_told(turn, ("now", turn.text))
@@ -2287,7 +2287,6 @@ async def when(turn: Turn) -> str:
     if _tells_no_time(turn.text) and len(words(turn.text)) >= DETAIL_WORDS and not turn.draft.get("when_asked_again"):
         # "pelakunya 2 org pake motor vario merah": more of what happened; the time is asked once more, and what
         # comes then is the time, as typed (a time told in words no reader knows: "pas hujan deras")
-        _story_in_their_language(turn)
         _add_to_story(turn)
         turn.draft["when_asked_again"] = True
         return WHEN
@@ -2301,7 +2300,6 @@ async def when(turn: Turn) -> str:
         choice, words_told = told
         turn.draft["when"] = {"choice": choice} if choice == "now" else {"text": words_told}
     elif details and len(details) < len(clauses):  # "pelakunya 2 org, kejadiannya kemarin sore": each to its place
-        _story_in_their_language(turn)
         _add_to_story(turn, part=", ".join(details))
         beside = [clause for clause in clauses if clause not in details]
         if all(_owns_a_slip(clause) for clause in beside):  # "eh sorry tadi salah, motornya scoopy": no time in it
@@ -2313,15 +2311,6 @@ async def when(turn: Turn) -> str:
     if when_named(turn.text) == "now" and not turn.emergency_answered:
         turn.say("emergency.happening_now")  # "skrg masih disitu pak": in the resident's words, and going on
     return first_missing(turn)
-
-
-def _story_in_their_language(turn: Turn) -> None:
-    """More of the story told in English at a question of a report begun in Indonesian ("oops sorry, wrong - it was
-    my neighbour's bike" at the time question): the report goes on in English, as it does from a story told in
-    English where the story is asked (a question or a global word there is answered in the report's language)."""
-    if turn.lang != "en" and plainly_english(turn.text):
-        turn.lang = "en"
-        turn.say("language.changed")
 
 
 # Words of a clause that owns a slip of what was written before: "eh sorry tadi salah", "tadi sy keliru pak".
