@@ -782,6 +782,17 @@ async def test_a_correction_at_the_summary_takes_the_new_answer_it_gives(engine:
     assert report.location_text.lower().startswith(("plosokerep", "kel", "kelurahan")), report.location_text
 
 
+@pytest.mark.parametrize("fix", ["hold on, can u change the time, it was actually 2 days ago",
+                                 "could you please change the time to 2 days ago",
+                                 "tolong ganti waktunya pak, sebenarnya 2 hari lalu"])
+async def test_a_change_asked_for_politely_at_the_summary_is_taken(engine: Engine, fix: str) -> None:
+    resident = await at(engine, "summary")
+    await resident.send(fix)
+    assert not resident.heard("common.not_a_choice") and not resident.heard("common.not_a_choice", "en"), \
+        resident.text
+    assert (await draft_of(engine))["when"]["text"] in ("2 days ago", "2 hari lalu"), resident.text
+
+
 async def test_a_correction_that_only_names_what_is_wrong_asks_it_again(engine: Engine) -> None:
     resident = Resident(engine)
     await walk_to_summary(resident)

@@ -852,6 +852,23 @@ def test_a_correction_gives_the_new_answer_without_the_words_that_lead_to_it(tex
     assert fix is not None and (fix.field, fix.rest) == (field, rest)
 
 
+@pytest.mark.parametrize(("text", "field", "rest"), [
+    ("can you change the time, it was 2 days ago", "when", "2 days ago"),
+    ("hold on, can u change the time, it was actually 2 days ago", "when", "2 days ago"),
+    ("could you please change the place to gedog", "location", "gedog"),
+    ("tolong ganti waktunya, sebenarnya 2 hari lalu", "when", "2 hari lalu"),
+])
+def test_a_change_asked_for_politely_is_a_correction(text: str, field: str, rest: str) -> None:
+    fix = correction(text)
+    assert fix is not None and (fix.field, fix.rest) == (field, rest)
+
+
+@pytest.mark.parametrize("asked", ["can you help me", "tolong pak motor sy dicuri", "bisa lapor kdrt?",
+                                   "please change it"])
+def test_a_request_that_names_nothing_to_change_is_no_correction(asked: str) -> None:
+    assert correction(asked) is None
+
+
 @pytest.mark.parametrize(("text", "kind", "story"), [
     ("salah, harusnya pencurian. motor sy dicuri tadi pagi", "security", "motor sy dicuri tadi pagi"),
     ("my bad, it's theft - my bike was stolen", "security", "my bike was stolen"),

@@ -1563,7 +1563,7 @@ FIX_OPENERS = frozenset({"salah", "wrong", "keliru", "eh", "ralat", "koreksi", "
 FIELD_NAMED_WITHIN = 4
 # Words between a field's name and its new answer: "lokasinya di X", "waktunya jadi kemarin", "place: X", "lokasinya
 # salah pak, yg bener X" (a form of address, with the comma after it).
-_LEAD_IN = (r"(?:\s*(?:[:,.\-]|\b(?:salah|keliru|wrong|di|ke|jadi|harusnya|seharusnya|mestinya|sebenarnya|"
+_LEAD_IN = (r"(?:\s*(?:[:,.\-]|\b(?:salah|keliru|wrong|di|ke|jadi|harusnya|seharusnya|mestinya|sebenarnya|actually|"
             r"(?:yang|yg) (?:benar|bener|betul)|adalah|it is|it was|it should be|it'?s|is|was|should be|at|in|to)\b"
             r"|\b(?:pak|bu|bapak|ibu|mas|mbak|kak|bang|min|sir)\s*[,.!]))*")
 _WRONG = frozenset({"salah", "keliru", "wrong"})
@@ -1606,8 +1606,9 @@ def correction(text: str) -> Correction | None:
     """"kembali" / "back" (one step back), "ubah kategori" (that field), "eh salah, maksudnya narkoba"
     (the category, to narkoba), "eh salah, lokasinya di Plosokerep" (the place, with its new answer). None when
     the text is no correction."""
-    if (wait := _WAIT_FIRST.match(text)) and (after := correction(text[wait.end():])) is not None:
-        return after  # "tunggu, kategorinya salah": a moment asked for, then what to change
+    for opener in (_WAIT_FIRST, _ASKING_FIRST):
+        if (first := opener.match(text)) and (after := correction(text[first.end():])) is not None:
+            return after  # "tunggu, kategorinya salah": a moment asked for, then what to change; "can u …"
     said = words(text)
     if when_asked_back(text):
         return None  # "kapan maksudnya": what is asked, asked back; nothing to change
@@ -1789,6 +1790,10 @@ def _a_slip(said: list[str]) -> bool:
 # place is wrong".
 _WAIT_FIRST = re.compile(r"^\W*(?:tunggu|bentar|sebentar|wait|hold\s+on)(?:\s+(?:pak|bu|mas|mbak|kak|dulu|ya))*"
                          r"[\s,.!:-]+(?=\w)", re.IGNORECASE)
+# A change asked for politely: "can u change the time, it was 2 days ago", "tolong ganti waktunya, …"; what to
+# change follows.
+_ASKING_FIRST = re.compile(r"^\W*(?:(?:can|could|would)\s+(?:you|u)(?:\s+please|\s+pls)?|please|pls|plz|tolong"
+                           r"|bisa|bisa\s+tolong|mohon)\s+(?=\w)", re.IGNORECASE)
 _A_REASON = re.compile(r"[,;]?\s*\b(?:soalnya|karena|krn|karna|sebab|because)\b", re.IGNORECASE)
 # Where a kind put right ends and what happened begins: "salah, harusnya pencurian. motor sy dicuri", "my bad, it's
 # theft - my bike was stolen".
