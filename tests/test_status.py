@@ -168,6 +168,16 @@ async def test_my_other_report_asked_after_where_the_kind_is_asked_is_no_kind(
     assert await step_of(engine, resident) == "category"
 
 
+@READING_ON_SQLITE
+@pytest.mark.parametrize("asked", ["eh bentar, sy udh pernah lapor kmrn, gmn kabarnya?",
+                                   "i reported it last week, any news?"])
+async def test_a_report_told_as_made_asked_after_at_the_summary_is_answered(engine: Engine, asked: str) -> None:
+    resident = await at(engine, "summary")
+    await resident.send(asked)
+    assert any(resident.heard("status.no_own_reports_yet", lang) for lang in ("id", "en")), resident.text
+    assert await step_of(engine, resident) == "summary"
+
+
 async def test_a_report_made_elsewhere_told_as_the_story_is_the_story_of_a_resident_without_reports(
         engine: Engine) -> None:
     resident = await at(engine, "description")

@@ -689,6 +689,10 @@ def names_own_report(text: str) -> bool:
     owned = any(word == "laporanku" or (word in REPORT_NOUNS and OWN_WORDS & set(
         said[max(0, i - 1 - (said[i - 1:i] != [] and said[i - 1] in _WHICH_OF_MINE)):i + 2 + _THE_MATTER_WORDS]))
                 for i, word in enumerate(said))
+    # or told as made by the resident: "sy udh pernah lapor kmrn, gmn kabarnya?", "i reported it last week"
+    owned = owned or (bool((OWN_WORDS | {"i", "we"}) & set(said)) and any(
+        word == "reported" or (word in _REPORTED and {"sudah", "pernah"} & set(said[max(0, i - 2):i]))
+        for i, word in enumerate(said)))
     # "my other report", "laporan sy yg lain": the kind "lainnya" names no incident
     return owned and not _MADE_ELSEWHERE & set(said) and category_named(text) in (None, "other")
 
@@ -1607,7 +1611,7 @@ def correction(text: str) -> Correction | None:
     (the category, to narkoba), "eh salah, lokasinya di Plosokerep" (the place, with its new answer). None when
     the text is no correction."""
     for opener in (_WAIT_FIRST, _ASKING_FIRST):
-        if (first := opener.match(text)) and (after := correction(text[first.end():])) is not None:
+        if (opened := opener.match(text)) and (after := correction(text[opened.end():])) is not None:
             return after  # "tunggu, kategorinya salah": a moment asked for, then what to change; "can u …"
     said = words(text)
     if when_asked_back(text):
