@@ -74,8 +74,13 @@ ACRONYMS = frozenset({
 })
 # The words chat slang is spelt out to ("dl" → "dulu", "tdk" → "tidak"): everyday words, some no root of Sastrawi's.
 SLANG_MEANINGS = frozenset(word for meaning in SLANG_DATA.values() for word in meaning.split())
+# A word said twice over, which the dictionary holds only whole ("gara-gara", "masing-masing", "kupu-kupu"): chat
+# writes it "gara2" or "gara gara", whose half is no word of its own there and names villages elsewhere (Desa
+# Gara, Manggarai).
+REDUPLICATED_HALVES = frozenset(word.split("-")[0] for word in ROOT_WORDS
+                                if "-" in word and len(set(word.split("-"))) == 1)
 _ORDINARY_WORDS = (ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(NGOKO) | frozenset(SPOKEN)
-                   | THINGS_OWNED)
+                   | THINGS_OWNED | REDUPLICATED_HALVES)
 
 
 class RootWords:

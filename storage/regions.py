@@ -152,6 +152,10 @@ _FILLER_WORDS = frozenset({
     "dkat", "dpan", "blakang", "blkng", "belakng", "sblah", "sbelah", "smping", "sbrg", "sebrang", "parkir",
     "parkiran", "sekolahan",
     "situ", "sana", "kampung", "kp", "dusun", "dsn", "lingkungan", "lingk", "tepi", "menuju",
+    # where one was on the way, and the spots of a street: "waktu ke bandara" is no Kel. Bandara (Samarinda),
+    # "lapangan bola" no Kec. Bola, "lampu merah" no Desa Merah, "pos ronda" no village
+    "bandara", "airport", "pelabuhan", "bis", "bus", "angkot", "kereta", "ojek", "pangkalan", "sawah", "ladang",
+    "bola", "lampu", "merah", "pos", "ronda",
     # times, in a story told with its place: "kec tamalate mks, tadi pagi" (not Kel. Pai)
     "pagi", "siang", "sore", "malam", "tadi", "td", "kemarin", "kemaren", "sekarang", "skrg", "barusan", "jam",
     "pukul", "hari", "semalam", "subuh", "mlm", "smlm", "kmrn", "kmrin", "tdi",

@@ -600,3 +600,24 @@ async def test_villages_nearby_with_a_province_of_stations_are_those_read_area_b
         monkeypatch.setattr(routing, "AREAS_ONE_BY_ONE", 10**6)
         monkeypatch.setattr(storage_regions, "AREAS_ONE_BY_ONE", 10**6)
         assert at_once == [place.code for place in await engine.router.villages_nearby(db, typed)]
+
+
+@pytest.mark.parametrize("story", [
+    "sy dipukul sama pak slamet tetangga sy gara2 parkir motor, kejadian kemarin sore",  # Desa Gara, Manggarai
+    "motor sy hilang gara-gara lupa kunci stang semalam di halaman rumah",
+    "dompet sy jatuh di bis tadi pagi waktu ke bandara",  # Kel. Bandara, Samarinda
+    "hp sy dicopet di lapangan bola tadi sore",  # Kec. Bola, Wajo
+])
+async def test_everyday_words_in_a_story_name_no_place_where_stations_cover_places_so_named(
+        engine: Engine, story: str) -> None:
+    """With stations for the kab/kota of villages named like everyday words, a story that says those words names
+    none of them: the place is asked, not read back as the village far away."""
+    async with engine.sessions() as db, db.begin():
+        rows = await draft_registry(db, regions(), ["53.10", "64.72", "73.13"])
+        assert not (await import_stations(db, registry_csv(rows, regions()), regions())).errors
+    resident = Resident(engine)
+    await resident.send(story)
+    assert "Lokasi: (belum ada)" in resident.text, resident.text
+    assert "place" not in await draft_of(engine)
+    await resident.send("kel bandara samarinda")  # by its level word, the village so named is still found
+    assert "Kel. Bandara" in resident.text, resident.text
