@@ -2037,6 +2037,9 @@ async def place_pick(turn: Turn) -> str:
     if picked is not None:
         await accept_place(turn, {"code": picked})
         return first_missing(turn)
+    if turn.inbound.choice is None and not_given(_CLAUSES.split(turn.text)[0]):
+        # "gatau pak", "lupa": which of them is not known either; the name typed is kept, the kecamatan asked
+        return await _place_not_known(turn, turn.draft.get("location_text") or "")
     turn.text = _place_instead(turn.text)  # "bukan gedog tp sentul"
     if _asks_instead(turn.text) or not await _names_another_place(turn):
         turn.say("common.not_a_choice")

@@ -621,3 +621,16 @@ async def test_everyday_words_in_a_story_name_no_place_where_stations_cover_plac
     assert "place" not in await draft_of(engine)
     await resident.send("kel bandara samarinda")  # by its level word, the village so named is still found
     assert "Kel. Bandara" in resident.text, resident.text
+
+
+@pytest.mark.parametrize("not_known", ["gatau pak", "lupa pak", "no idea", "I don't know"])
+async def test_not_knowing_which_of_the_places_offered_asks_the_kecamatan(engine: Engine, not_known: str) -> None:
+    resident = await at_location(engine)
+    await resident.send("sukorejo")
+    assert resident.heard("place.pick"), resident.text
+    await resident.send(not_known)
+    assert resident.heard("place.ask_district_unknown") or resident.heard("place.ask_district_unknown", "en"), \
+        resident.text
+    await resident.send("kec sananwetan blitar")
+    assert "Kec. Sananwetan" in resident.text, resident.text
+    assert (await draft_of(engine))["location_text"].startswith("sukorejo"), "the name typed is kept for officers"
