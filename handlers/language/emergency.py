@@ -4823,10 +4823,10 @@ def _harmer_held_or_away(said: list[str]) -> bool:
         return False  # "he's still", "dia masih", "the man who hit me … is still"; not "sy masih di rumah ibu"
     if (_AT_THE_WRITERS_DOOR - {"luar"}) & set(then) and not _LIVING_THERE & set(then):
         return False  # "…still in jail"; not "he's still outside my door"
-    # nothing else of danger told: "…masih di lapangan bawa golok"
+    # nothing else of danger told, nor anyone hurt: "…masih di lapangan bawa golok", "…, kaki sy patah"
     roots = stems_of(said, ALWAYS)
     if any((root in ALWAYS or said[i] in ALWAYS_WORDS) and i not in harms and not _negated(said, i)
-           for i, root in enumerate(roots)) or any(not _negated(said, at) for _p, at in phrases_found(said, PHRASES)):
+           for i, root in enumerate(roots)) or _hurt_now(said):
         return False
     return bool((_LOCKED_UP | _FAR_OFF | _ABROAD) & set(then)) or then[:2] == ["out", "of"] or _living_apart(then) \
         or (bool(_PITCHES & set(then)) and bool(_GAMES & set(said)))
