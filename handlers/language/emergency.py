@@ -1937,12 +1937,18 @@ def _a_blow_and_the_household(said: list[str]) -> bool:
 
 def a_theft_and_nothing_more(text: str) -> bool:
     """Whether the text tells a theft and no more danger: a thief or a taking, no word of the moment, no call for
-    help, nothing that needs another service ("rumah sy dimasukin maling"). Told after a time gone by, it is that
-    time's."""
+    help, nothing that needs another service, no weapon, blow, threat or hurt ("rumah sy dimasukin maling"; not
+    "maling masuk bawa golok", "…, bapak sy dipukul"). Told after a time gone by, it is that time's."""
     said = _sentences(text)
     theft = bool(THIEVES & set(said)) or bool(THEFT_STEMS & set(stems_of(said, THEFT_STEMS)))
     return theft and not (PROGRESS | {"tolong", "help"}) & set(said) and not services_to_call(text) \
-        and not any(word.startswith("emoji_") for word in said)
+        and not any(word.startswith("emoji_") for word in said) and not _danger_beside_a_theft(said)
+
+
+def _danger_beside_a_theft(said: list[str]) -> bool:
+    roots = stems_of(said, ALWAYS)
+    return any(root in ALWAYS or word in ALWAYS_WORDS | FIGHTS for word, root in zip(said, roots, strict=True)) \
+        or bool(_blows_at(said)) or bool(HURT & set(said)) or next(phrases_found(said, PHRASES), None) is not None
 
 
 # A wish to report a kind of violence, and nothing more told: "sy mau lapor penganiayaan", "i want to report a
@@ -4227,6 +4233,13 @@ def _taken_away(said: list[str]) -> bool:
 
 _EMERGENCY_WORDS = frozenset({"darurat", "emergency", "gawat", "urgent", "mendesak"})
 _UNSURE = frozenset({"tahu", "tau", "yakin", "ragu", "atau", "know", "sure", "whether", "or"})
+
+
+def urgency_said(text: str) -> bool:
+    """Whether the message says it is urgent in so many words ("ini mendesak pak", "urgent!!", "gawat pak"), not
+    denied ("bukan darurat")."""
+    said = _sentences(text)
+    return any(word in _EMERGENCY_WORDS and not _negated(said, i) for i, word in enumerate(said))
 
 
 def emergency_denied(text: str) -> bool:
