@@ -24,6 +24,7 @@ from handlers.language.emergency import (
     life_at_risk,
     missing_one_asked_after,
     returned_now,
+    urgency_said,
 )
 from handlers.language.intents import (
     REPORT_NOUNS,
@@ -59,6 +60,7 @@ from handlers.language.intents import (
     tells_after_the_wish,
     tells_of_the_kind,
     told_at_length,
+    urges_haste,
     wants_to_report,
 )
 from handlers.language.normalise import normalise, words
@@ -83,7 +85,7 @@ from handlers.unexposed import unexposed
 from handlers.voice import voice_lines, voice_story
 from storage.contacts import delete_contact
 from storage.media import MAX_MEDIA_A_REPORT, StoredMedia
-from storage.models import Identity, OfficerRole, Report, ReportStatus, Station, StationKind
+from storage.models import Category, Identity, OfficerRole, Report, ReportStatus, Station, StationKind
 from storage.officers import ENROLL_WINDOW, enroll, invite_code_in
 from storage.reports import find_ref, media_kept, question_waiting_for, report_by_ref
 from storage.workflow import OPEN_STATUSES
@@ -640,14 +642,39 @@ def _back_now(turn: Turn) -> bool:
     return bool(story) and returned_now(turn.text, story)
 
 
+def _time_told_over(turn: Turn) -> str | None:
+    """The time of the report in progress as the resident typed it, when it is over ("kmrn mlm", "td pagi")."""
+    told = turn.data.get("draft", {}).get("when", {}).get("text")
+    return told if told and when_named(told) in ("today", "earlier") else None
+
+
 def _with_the_time_told(turn: Turn) -> str:
     """The message, read after the time of the report in progress when the resident typed one that is over and the
     message tells a theft and nothing more ("kmrn mlm", then "rumah sy dimasukin maling": last night's). Any other
     danger is read as it comes: a missed cry costs more than a page too many."""
-    told = turn.data.get("draft", {}).get("when", {}).get("text")
-    if told and when_named(told) in ("today", "earlier") and a_theft_and_nothing_more(turn.text):
+    if (told := _time_told_over(turn)) and a_theft_and_nothing_more(turn.text):
         return f"{told}, {turn.text}"
     return turn.text
+
+
+def _urgency_of_a_theft_weighed(turn: Turn) -> None:
+    """A draft urgent only for a theft told before its time ("rumah sy", "dimasukin maling": 110 at once, as it may
+    be going on; Turn.answer_emergency marks it) is urgent no more once the time told puts it past ("tadi malem"),
+    the story read with that time as _with_the_time_told reads a message. Not once Darurat is picked or urgency
+    said ("cepet pak", "ini mendesak"), nor after any other danger told (which leaves no mark). A time picked
+    ("Sebelum hari ini") puts it past as well."""
+    draft = turn.data.get("draft")
+    if not draft or not draft.get("urgent_for_a_theft"):
+        return
+    if urges_haste(turn.text) or urgency_said(turn.text) or draft.get("category") == Category.EMERGENCY:
+        del draft["urgent_for_a_theft"]
+        return
+    story = "\n".join(told for told in (draft.get("story_begun"), draft.get("description")) if told)  # so far
+    told = _time_told_over(turn)
+    past = told is not None or draft.get("when", {}).get("choice") in ("today", "earlier")  # typed, or picked
+    if past and a_theft_and_nothing_more(story) and not (told and is_cry_for_help(f"{told}, {story}")):
+        draft["urgent"] = False
+        del draft["urgent_for_a_theft"]
 
 
 async def _status_in_own_words(turn: Turn) -> str | None:
@@ -967,6 +994,7 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
             if found:
                 kept["unanswered"] = turn.text  # "kel gedog": the place asked when it expired, kept for it
     turn.step = next_step or await STEPS[turn.step].answer(turn)
+    _urgency_of_a_theft_weighed(turn)  # the time may just have been told
     if turn.step == MENU and "expired_draft" in turn.data and turn.officer is None:
         turn.step = report_flow.offer_to_resume(turn)  # once, and within a day
     if not turn.contact_deleted:

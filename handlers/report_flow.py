@@ -188,7 +188,7 @@ def start(turn: Turn, *, category: str | None = None, urgent: bool = False, iden
     if category:
         draft["category"] = category
     if urgent:
-        draft["urgent"] = True
+        turn.answer_emergency()  # answered already: the draft is marked urgent, and for what (Turn.answer_emergency)
     if identity:
         _identity_read(turn, identity)
         turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[identity])

@@ -79,6 +79,7 @@ class Draft(TypedDict, total=False):
     category: str
     category_unsure: bool  # "ga tau" where the kind was asked: Lainnya, unless the story names one
     urgent: bool
+    urgent_for_a_theft: bool  # urgent for a theft told with no time, and nothing else: a past time told takes it back
     description: str
     story_begun: str  # the story's start told before it is asked: "motor sy ilang pak" where its kind is asked
     read: ReadBack

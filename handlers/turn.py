@@ -13,7 +13,7 @@ from bot.channels.base import Choice, Inbound, Outbound
 from handlers.alerts import as_seen_from
 from handlers.choices import Menu
 from handlers.i18n import t
-from handlers.language.emergency import services_to_call
+from handlers.language.emergency import a_theft_and_nothing_more, services_to_call
 from handlers.office import EscalationDelays, Office
 from handlers.routing import Router
 from handlers.state import Draft, SessionData
@@ -86,13 +86,21 @@ class Turn:
         return menu.pick(self.lang, self.text, self.inbound.choice)
 
     def answer_emergency(self) -> None:
-        """The Call Center 110 answer, once per message; a draft in progress becomes urgent."""
+        """The Call Center 110 answer, once per message; a draft in progress becomes urgent. Urgent for a theft told
+        with no time and nothing more ("dimasukin maling"), and for nothing else so far, it is marked so: the time
+        told may yet make it past (conversation._urgency_of_a_theft_weighed)."""
         if not self.emergency_answered:
             also = "".join("\n" + t(self.lang, f"emergency.also_{service}") for service in services_to_call(self.text))
             self.say("emergency.call_110", also=also)
             self.emergency_answered = True
         if "draft" in self.data:
+            only_a_theft = a_theft_and_nothing_more(self.text) and (
+                not self.draft.get("urgent") or self.draft.get("urgent_for_a_theft", False))
             self.draft["urgent"] = True
+            if only_a_theft:
+                self.draft["urgent_for_a_theft"] = True
+            else:
+                self.draft.pop("urgent_for_a_theft", None)
 
 
 @dataclass(frozen=True)

@@ -1992,6 +1992,72 @@ async def test_a_theft_told_after_a_time_told_as_over_raises_no_cry(engine: Engi
     assert not resident.heard("emergency.call_110") and not (await draft_of(engine)).get("urgent"), resident.text
 
 
+@pytest.mark.parametrize(("first", "theft", "when"), [
+    ("rumah sy", "dimasukin maling", "tadi malem"),
+    ("rumah sy", "ada maling masuk rumah", "kemarin sore"),
+    ("warung sy pak", "dimasukin maling", "td subuh sekitar jam 3"),
+])
+async def test_a_theft_told_in_pieces_is_urgent_no_more_once_its_time_is_past(engine: Engine, first: str,
+                                                                             theft: str, when: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", first, theft):
+        await resident.send(said)
+    assert resident.heard("emergency.call_110") and (await draft_of(engine)).get("urgent"), resident.text
+    await resident.send(when)
+    assert not (await draft_of(engine)).get("urgent"), resident.text
+    for said in ("sudah", "gedog sananwetan blitar", "ya", "lewati", "2"):
+        await resident.send(said)
+    assert resident.heard("report.summary") and "MENDESAK" not in resident.text, resident.text
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    assert not report.urgent
+
+
+@pytest.mark.parametrize("picked", ["2", "3"])
+async def test_a_theft_told_in_pieces_is_urgent_no_more_once_a_past_time_is_picked(engine: Engine,
+                                                                                 picked: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "rumah sy", "dimasukin maling", "sudah", "gedog sananwetan blitar", "ya"):
+        await resident.send(said)
+    assert resident.heard("report.ask_when") and (await draft_of(engine)).get("urgent"), resident.text
+    await resident.send(picked)
+    assert not (await draft_of(engine)).get("urgent"), resident.text
+    for said in ("lewati", "2"):
+        await resident.send(said)
+    assert resident.heard("report.summary") and "MENDESAK" not in resident.text, resident.text
+
+
+async def test_a_theft_picked_as_going_on_stays_urgent(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "rumah sy", "dimasukin maling", "sudah", "gedog sananwetan blitar", "ya", "1"):
+        await resident.send(said)
+    assert (await draft_of(engine)).get("urgent"), resident.text
+
+
+async def test_a_theft_told_at_the_menu_is_urgent_no_more_once_its_time_is_past(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("rumah sy dimasukin maling")
+    assert resident.heard("emergency.call_110") and (await draft_of(engine)).get("urgent"), resident.text
+    await resident.send("ya, tadi malem")
+    assert not (await draft_of(engine)).get("urgent"), resident.text
+
+
+@pytest.mark.parametrize(("category", "between", "when"), [
+    ("7", [], "tadi malem"),  # Darurat picked
+    ("1", ["cepet pak"], "tadi malem"),  # haste urged
+    ("1", ["ini mendesak pak"], "tadi malem"),  # urgency said
+    ("1", ["malingnya bawa golok"], "tadi malem"),  # another danger told
+    ("1", ["malingnya masih di dalam"], "tadi malem"),
+    ("1", [], "skrg"),  # the time told is now
+])
+async def test_a_theft_stays_urgent_with_darurat_urgency_another_danger_or_now(engine: Engine, category: str,
+                                                                              between: list[str], when: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", category, "dimasukin maling", *between, when):
+        await resident.send(said)
+    assert (await draft_of(engine)).get("urgent"), resident.text
+
+
 @pytest.mark.parametrize("cry", ["suami sy lagi ngamuk bawa pisau", "ada yg mau loncat dr jembatan",
                                  "rumah tetangga kebakaran", "tolong pak 😭", "malingnya masih di dalam rumah",
                                  "anak sy jg blm pulang dr kmrn, gk bisa dihubungi"])

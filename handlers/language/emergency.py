@@ -68,7 +68,8 @@ _BLOWS = frozenset({"pukul", "mukul", "mukulin", "pukulin", "dipukulin", "gebuki
                     "tendang", "nendang", "hajar", "ngehajar",
                     "siksa", "jambak", "cekik", "nyekik", "mencekik", "aniaya", "gebuk", "tonjok", "nonjok",
                     "hit", "hits", "hitting", "beat", "beats", "beating", "kick", "kicks", "kicking", "slap", "slaps",
-                    "slapping", "punch", "punches", "choke", "chokes"})
+                    "slapping", "punch", "punches", "punching", "choke", "chokes", "tabok", "nabok", "ngegebukin",
+                    "ngejambak"})
 _HOUSEHOLD_NEAR, _PERSON_NEAR = 3, 2  # words from the blow
 _OUTSIDERS = frozenset({"tetangga", "orang", "preman", "teman", "temen", "majikan", "bos", "guru", "satpam", "warga",
                         "pelaku", "pengendara", "sopir", "supir", "tukang", "neighbour", "neighbor", "stranger",
@@ -826,6 +827,30 @@ def _violence_at_home(said: list[str]) -> bool:
         if said[i].startswith("di") and striker and striker[0] in _OUTSIDERS:
             continue  # "istri sy dipukul tetangga": struck by someone outside the household
         if _HOUSEHOLD & set(near) and _PERSONS & set(beside):
+            return True
+    return False
+
+
+# A blow to the writer or theirs told as it is struck: while something is taken from them ("debt collector narik
+# motor sy sambil mukul sy", "dc lg nyeret motor sy dan nampar adik sy", "a debt collector is dragging my bike away
+# and punching my dad"), or under way ("preman lagi nampar adik sy"). A blow by one outside the household is told
+# as past as often ("istri sy dipukul tetangga td pagi"): what is told over is read before this, and is none.
+_TAKING_FROM = frozenset({
+    "narik", "menarik", "tarik", "ditarik", "nyeret", "menyeret", "diseret", "ngambil", "mengambil", "ambil",
+    "diambil", "ngerampas", "merampas", "rampas", "dirampas", "nyita", "menyita", "sita", "disita", "ngerebut",
+    "merebut", "rebut", "direbut", "taking", "dragging", "seizing", "grabbing", "repossessing", "pulling"})
+_STRIKING_NOW = frozenset({"lagi", "sedang", "sambil", "while", "is", "are", "s", "re"})  # right before the blow
+
+
+def _struck_while_taken_from(said: list[str]) -> bool:
+    taking = any(word in _TAKING_FROM and not _negated(said, i) for i, word in enumerate(said))
+    for i in _blows_at(said):
+        struck = said[max(0, i - 3):i] if said[i].startswith("di") else said[i + 1:i + 3]
+        if _BREAK in struck:
+            struck = struck[struck.index(_BREAK) + 1:] if said[i].startswith("di") else struck[:struck.index(_BREAK)]
+        if not _HARMED_ONES & set(struck) or {"out", "keluar"} & set(said[i + 1:i + 4]):
+            continue  # "mukul sy", "bapak sy dipukul"; not "mukul meja", "kicking me out" (of a home: evicted)
+        if taking or (said[i - 1:i] and said[i - 1] in _STRIKING_NOW):
             return True
     return False
 
@@ -1750,7 +1775,7 @@ def _not_now(said: list[str]) -> bool:
     fright that turned out nothing ("kirain begal ternyata temen sendiri"), asked of as what if (_asked_what_if), a
     brawl planned (_planned_ahead)."""
     if _make_believe(said) or _mistaken(said) or _joking(said) or _told_over(said) or _asked_what_if(said) \
-            or _planned_ahead(said):
+            or _planned_ahead(said) or _harmer_held_or_away(said):
         return True
     if _goes_on(said):
         return False
@@ -1912,12 +1937,18 @@ def _a_blow_and_the_household(said: list[str]) -> bool:
 
 def a_theft_and_nothing_more(text: str) -> bool:
     """Whether the text tells a theft and no more danger: a thief or a taking, no word of the moment, no call for
-    help, nothing that needs another service ("rumah sy dimasukin maling"). Told after a time gone by, it is that
-    time's."""
+    help, nothing that needs another service, no weapon, blow, threat or hurt ("rumah sy dimasukin maling"; not
+    "maling masuk bawa golok", "…, bapak sy dipukul"). Told after a time gone by, it is that time's."""
     said = _sentences(text)
     theft = bool(THIEVES & set(said)) or bool(THEFT_STEMS & set(stems_of(said, THEFT_STEMS)))
     return theft and not (PROGRESS | {"tolong", "help"}) & set(said) and not services_to_call(text) \
-        and not any(word.startswith("emoji_") for word in said)
+        and not any(word.startswith("emoji_") for word in said) and not _danger_beside_a_theft(said)
+
+
+def _danger_beside_a_theft(said: list[str]) -> bool:
+    roots = stems_of(said, ALWAYS)
+    return any(root in ALWAYS or word in ALWAYS_WORDS | FIGHTS for word, root in zip(said, roots, strict=True)) \
+        or bool(_blows_at(said)) or bool(HURT & set(said)) or next(phrases_found(said, PHRASES), None) is not None
 
 
 # A wish to report a kind of violence, and nothing more told: "sy mau lapor penganiayaan", "i want to report a
@@ -2117,7 +2148,7 @@ def _cry_for_help(text: str) -> bool:
             or _threatened_with_harm(said) or _locked_in_at_home(said) or _snatching_now(said) \
             or _snatcher_fleeing(said) or _come_in_and_still_there(said) or _someone_inside_while_alone(said) \
             or _overdosed(said) or _forced_into_a_vehicle(said) or _locked_in_against_will(said) \
-            or _culprit_there_now(said):
+            or _culprit_there_now(said) or _struck_while_taken_from(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
@@ -4204,6 +4235,13 @@ _EMERGENCY_WORDS = frozenset({"darurat", "emergency", "gawat", "urgent", "mendes
 _UNSURE = frozenset({"tahu", "tau", "yakin", "ragu", "atau", "know", "sure", "whether", "or"})
 
 
+def urgency_said(text: str) -> bool:
+    """Whether the message says it is urgent in so many words ("ini mendesak pak", "urgent!!", "gawat pak"), not
+    denied ("bukan darurat")."""
+    said = _sentences(text)
+    return any(word in _EMERGENCY_WORDS and not _negated(said, i) for i, word in enumerate(said))
+
+
 def emergency_denied(text: str) -> bool:
     """Whether the message says it is no emergency ("bukan darurat pak, cuma kecelakaan kecil", "No, it's not an
     emergency"), with no cry of its own."""
@@ -4744,12 +4782,74 @@ def _harmer_still_at_the_door(said: list[str]) -> bool:
         then = said[k + 1:k + 1 + _HARM_TO_DOOR]
         if _BREAK in then:
             then = then[:then.index(_BREAK)]
-        if (_FAR_OFF | _LIVING_THERE) & set(then) or "out" in then:
-            continue
+        if _FAR_OFF & set(then) or "out" in then or _living_apart(then):
+            continue  # not "…masih tinggal di rumah sy": living with the writer
         if any(w in _AT_THE_WRITERS_DOOR or (w in ("at", "di") and _A_PLACE_OF_THEIRS & set(then[j + 1:j + 3]))
                for j, w in enumerate(then)):
             return True
     return False
+
+
+# One who struck the writer or theirs, told held, far off, living or working where they do, or still at the game
+# where it happened: "he hit me last night, he is still in jail", "…, he's still out of town", "the man who hit me
+# last week is still in custody", "my neighbour who hit me still lives next to my house", "kemarin sy dipukul
+# tetangga, skrg dia masih tinggal di sebelah rumah sy", "kemarin sy dipukul temen pas main futsal, skrg dia masih
+# di lapangan". The blow is over, and where they are is no danger now: _not_now's. Their "still" is the only word of
+# now; not with another one, fear or a plea ("…still in jail, but his brother is outside now"), nor at the door.
+_LOCKED_UP = frozenset({"jail", "prison", "custody", "detained", "cell", "penjara", "dipenjara", "ditahan", "tahanan",
+                   "lapas", "rutan", "bui", "dibui", "sel"})
+_ABROAD = frozenset({"abroad", "overseas"})
+_PITCHES = frozenset({"lapangan", "lapang", "gor", "field", "pitch", "court"})  # where a game is played
+_GAMES = frozenset({"main", "bermain", "tanding", "pertandingan", "latihan", "futsal", "bola", "sepakbola", "voli",
+                    "basket", "badminton", "game", "match", "playing", "played", "football", "soccer", "training"})
+_NOW_OF_THE_HELD = 2  # words before their "still" where its "now" stands: "skrg dia masih"
+_NOW_OF_THE_CLAUSE = _NOW_WORDS | _STILL | {"lagi"}
+_WITH_THE_WRITER = frozenset({"sama", "bareng", "dengan", "serumah", "with"})
+_HOMES = frozenset({"rumah", "kos", "kosan", "kost", "kontrakan", "kamar", "house", "home", "flat", "apartment",
+                    "room"})
+_NEXT_TO = _BESIDE - {"to"} | {"next", "across", "opposite", "seberang", "sebelahan"}
+
+
+def _harmer_held_or_away(said: list[str]) -> bool:
+    if FEAR & set(said) or {"tolong", "help"} & set(said):
+        return False
+    harms = _blows_at(said) + [i for i, word in enumerate(said) if word in _HARMING and not _negated(said, i)]
+    harmed = [i for i in harms if _HARMED_ONES & set(said[max(0, i - 3):i] + said[i + 1:i + 4])]
+    if not harmed:
+        return False
+    stills = [k for k, word in enumerate(said) if word in _STILL_THERE and k > min(harmed) and not _negated(said, k)]
+    if len(stills) != 1:
+        return False
+    k = stills[0]
+    # where they are, up to another subject or word of now: "…masih tinggal di sebelah, skrg dia lagi gedor pintu"
+    ends = _NOW_OF_THE_CLAUSE | _DOERS | _BUT | {_BREAK}
+    end = next((j for j in range(k + 1, min(len(said), k + 1 + _HARM_TO_DOOR)) if said[j] in ends),
+               min(len(said), k + 1 + _HARM_TO_DOOR))
+    then = said[k + 1:end]
+    nows = [j for j, word in enumerate(said) if word in _NOW_OF_THE_CLAUSE and not k - _NOW_OF_THE_HELD <= j <= k]
+    if any(not (j == end and word in ("now", "sekarang") and said[j + 1:j + 2] in ([], [_BREAK]))
+           for j, word in ((j, said[j]) for j in nows)):
+        return False  # "…, he's still in jail, but his brother is outside now"; not "…still in jail now"
+    who_struck = next((j for j in range(k - 1, -1, -1) if said[j] in _WHO_DID), None)
+    if not (_DOERS & set(said[max(0, k - 2):k]) or (who_struck is not None and _BREAK not in said[who_struck:k]
+                                                    and any(who_struck < i < k for i in harmed))):
+        return False  # "he's still", "dia masih", "the man who hit me … is still"; not "sy masih di rumah ibu"
+    if (_AT_THE_WRITERS_DOOR - {"luar"}) & set(then) and not _LIVING_THERE & set(then):
+        return False  # "…still in jail"; not "he's still outside my door"
+    # nothing else of danger told, nor anyone hurt: "…masih di lapangan bawa golok", "…, kaki sy patah"
+    roots = stems_of(said, ALWAYS)
+    if any((root in ALWAYS or said[i] in ALWAYS_WORDS) and i not in harms and not _negated(said, i)
+           for i, root in enumerate(roots)) or _hurt_now(said):
+        return False
+    return bool((_LOCKED_UP | _FAR_OFF | _ABROAD) & set(then)) or then[:2] == ["out", "of"] or _living_apart(then) \
+        or (bool(_PITCHES & set(then)) and bool(_GAMES & set(said)))
+
+
+def _living_apart(then: list[str]) -> bool:
+    """Living or working beside the writer's home, or elsewhere ("tinggal di sebelah rumah sy", "lives in bandung");
+    not in it or with them ("…masih tinggal di rumah sy", "…tinggal sama sy")."""
+    told = set(then)
+    return bool(_LIVING_THERE & told) and not _WITH_THE_WRITER & told and not (_HOMES & told and not _NEXT_TO & told)
 
 
 # Someone told missing by a pronoun, as in a report of who they are: "she's been missing since yesterday", "he has
@@ -4765,8 +4865,8 @@ def _they_are_missing(said: list[str]) -> bool:
 
 
 def _harmer_at_hand_again(said: list[str]) -> bool:
-    if _HELD_OR_GONE & set(said):
-        return False
+    if _HELD_OR_GONE & set(said) or _harmer_held_or_away(said):
+        return False  # "…is in prison now", "tetangga yg mukul sy masih tinggal di sebelah rumah"
     for i, word in enumerate(said):
         if word not in _WHO_DID or _negated(said, i):
             continue
@@ -4874,10 +4974,15 @@ _TOLD_WORDS = _SEEING | _FEEDS | _DONE_TO_SOMEONE | {
     "serem", "seram", "ngeri", "kasihan", "sedih", "banget", "sekali", "scary", "sad", "terrible", "horrible"}
 
 
+_JUST_SEEN = frozenset({"baru", "barusan"})
+
+
 def _only_seen_on_a_feed(said: list[str]) -> bool:
     told = set(said)
+    # "baru liat di ig…": just seen, of the seeing; not "…ada orang baru ditusuk di depan"
+    seen_just = {k for k, word in enumerate(said[:-1]) if word in _JUST_SEEN and said[k + 1] in _SEEING}
     return bool(_SEEING & told and _FEEDS & told and _DONE_TO_SOMEONE & told) \
-        and set(_towns_left_out(said)) <= _TOLD_WORDS
+        and set(_towns_left_out([word for k, word in enumerate(said) if k not in seen_just])) <= _TOLD_WORDS
 
 
 # A town or a province named where it happened is news of a town ("…ada orang dibacok di medan"), no place of the
