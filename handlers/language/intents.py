@@ -170,6 +170,16 @@ _ASKED_IN_ENGLISH = frozenset({"did", "has", "have", "is", "was", "were"})
 _ASKED_DONE = _ASKED_IN_ENGLISH | {"sudah", "udah"}
 _HANDLED = frozenset({"ditangani", "diproses", "ditindaklanjuti", "ditanggapi", "direspon", "direspons", "diurus",
                       "dibaca", "dicek", "dicheck", "diperiksa", "handled", "processed", "checked"})
+# A check is the police's only when no one else is named doing it: "motornya udah dicek bengkel blm?", "hp sy udh
+# diperiksa tukang servis blm", "has the doctor looked at my son yet?" ask after a workshop's or a doctor's check.
+_CHECKING = frozenset({"dicek", "dicheck", "diperiksa", "checked", "looked", "mengecek", "memeriksa", "meriksa",
+                       "periksa"})
+_OTHER_CHECKERS = frozenset({"bengkel", "montir", "mekanik", "tukang", "servis", "service", "teknisi", "dealer",
+                             "dokter", "bidan", "perawat", "puskesmas", "klinik", "rs", "lab", "laboratorium",
+                             "satpam", "mechanic", "mechanics", "garage", "workshop", "repairman", "repair",
+                             "technician", "dealership", "doctor", "doctors", "dentist", "nurse", "clinic", "hospital",
+                             "vet", "plumber", "electrician"})
+_CHECKER_NEAR = 3  # words between a check and who is named doing it: "dicek sama tukang servis", "the mechanic checked"
 # What was decided of a report, asked why: "loh kok ditolak pak??", "why was my report closed?".
 DECIDED_WORDS = frozenset({"ditolak", "tolak", "rejected", "ditutup", "closed", "selesai", "diselesaikan", "resolved",
                            "dihentikan"})
@@ -717,14 +727,22 @@ def _outcome_asked(text: str, said_in_order: list[str]) -> bool:
     dateng blm pak?", "did the police do anything about the break-in?", "has anyone looked at my case")."""
     said, first = set(said_in_order), next(iter(said_in_order), "")
     asked_done = bool(said & NOT_YET_WORDS) or first in _ASKED_DONE
-    acted = bool(said & _ACTORS and said & _ACTED  # asked of what was to be done by now: "kapan polisi datang?" asks
+    deeds = said - _checks_by_others(said_in_order)
+    acted = bool(said & _ACTORS and deeds & _ACTED  # asked of what was to be done by now: "kapan polisi datang?" asks
                  and asked_done)  # how long it takes
     # or whether it is being dealt with, the report understood: "udah ditangani blm?", "sudah diproses?"
-    acted = acted or bool(said & _HANDLED and asked_done)
+    acted = acted or bool(deeds & _HANDLED and asked_done)
     # found or caught, asked as not yet, in English's order of asking ("has the thief been caught?"), or "sudah"
     # with its mark ("pelakunya udh ketemu?"): "udah ketemu pak" alone tells it was
     outcome = said & NOT_YET_WORDS or first in _ASKED_IN_ENGLISH or ("sudah" in said and "?" in text)
     return acted or bool((said & OUTCOME_WORDS and outcome) or (said & DECIDED_WORDS and said & WHY_WORDS))
+
+
+def _checks_by_others(said: list[str]) -> set[str]:
+    """The words of checking said with someone other than the police doing it ("dicek bengkel", "diperiksa sama
+    dokter", "the mechanic checked")."""
+    return {word for i, word in enumerate(said) if word in _CHECKING
+            and _OTHER_CHECKERS & set(said[max(0, i - _CHECKER_NEAR):i + 1 + _CHECKER_NEAR])}
 
 
 def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
