@@ -46,6 +46,7 @@ from handlers.language.intents import (
     identity_wished,
     only_a_time,
     puts_off,
+    questions_asked,
     report_kind_asked,
     says_a_stop,
     stopping,
@@ -1307,6 +1308,10 @@ def answer_aside(turn: Turn) -> str | None:
         # part of this report (where the kind is asked, the question keeps its kind: _kind_asked)
         turn.say("menu.can_report", kind=labels(turn.lang, CATEGORIES.group)[kind])
         return turn.step
+    if asked := questions_asked(turn.text):
+        for question in asked:  # "is this free? and will the police call me?": each answered, in turn
+            _answer_one_aside(turn, question)
+        return turn.step
     said = aside(turn.text)
     if said in SERVICE_QUESTIONS and turn.step in YES_NO_STEPS and not identity_wished(turn.text) \
             and (told := _told_beside_the_question(turn.text)) \
@@ -1330,13 +1335,17 @@ def answer_aside(turn: Turn) -> str | None:
         turn.say(ASIDE_ANSWERS[said])  # "di gedog pak, itu masuk polsek mana y?": the place, and whose it is after
         turn.text = place
         return None
+    _answer_one_aside(turn, said)
+    return turn.step
+
+
+def _answer_one_aside(turn: Turn, said: str) -> None:
     if said == "station" and (station := _station_it_goes_to(turn.draft)):
         turn.say("report.aside_station", station=station)
     else:
         if said in ("privacy", "identity_options"):
             _answer_in_their_language(turn)  # "will the police know my name?"
         turn.say(ASIDE_ANSWERS[said])
-    return turn.step
 
 
 def _answer_in_their_language(turn: Turn) -> None:

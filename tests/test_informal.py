@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from handlers.alerts import as_seen_from
 from handlers.engine import Engine
 from handlers.i18n import t
 from handlers.state import dump_session, load_session
@@ -1401,6 +1402,55 @@ async def test_an_aside_in_the_middle_of_a_report_is_answered_and_the_question_a
     assert not resident.heard("common.not_a_choice") and not resident.heard("emergency.call_110")
     assert await step_of(engine, resident) == step
     assert await draft_of(engine) == before
+
+
+# Two questions of the service in one message, each answered in turn.
+TWO_QUESTIONS = [("gratis gk pak? trus nanti sy ditelpon polisi?", "id", ("menu.cost", "menu.contact")),
+                 ("is this free? and will the police call me?", "en", ("menu.cost", "menu.contact")),
+                 ("ini gratis kan pak, terus bakal diproses berapa lama?", "id", ("menu.cost", "menu.response")),
+                 ("how long does it take? and is it free?", "en", ("menu.response", "menu.cost"))]
+
+
+def _said_in_order(resident: Resident, keys: tuple[str, ...], lang: str) -> bool:
+    said = [next((i for i, reply in enumerate(resident.replies)
+                  if matches(reply.text, as_seen_from(resident.urn, lang, key), lang)), -1) for key in keys]
+    return -1 not in said and said == sorted(said)
+
+
+@pytest.mark.parametrize(("asked", "lang", "answers"), TWO_QUESTIONS)
+async def test_two_questions_at_the_menu_are_each_answered(engine: Engine, asked: str, lang: str,
+                                                           answers: tuple[str, ...]) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(asked)
+    assert _said_in_order(resident, answers, lang), resident.text
+    assert await step_of(engine, resident) == "menu"
+
+
+@pytest.mark.parametrize("step", ["description", "location", "photo", "summary"])
+@pytest.mark.parametrize(("asked", "lang", "answers"), TWO_QUESTIONS[:2])
+async def test_two_questions_in_a_report_are_each_answered_and_the_question_asked_again(
+        engine: Engine, step: str, asked: str, lang: str, answers: tuple[str, ...]) -> None:
+    resident = await at(engine, step)
+    before = await draft_of(engine)
+    await resident.send(asked)
+    # an English question where the report goes on in Indonesian is answered in the report's language
+    assert any(_said_in_order(resident, answers, said_in) and resident.heard(ASKED_AT[step], said_in)
+               for said_in in {lang, "id"}), resident.text
+    assert await step_of(engine, resident) == step
+    assert await draft_of(engine) == before
+
+
+@pytest.mark.parametrize(("said", "heard", "not_heard"), [
+    ("gratis gk pak?", "menu.cost", "menu.contact"),  # one question, one answer
+    ("apa bedanya rahasia dan anonim?", "menu.identity_options", "menu.cost"),
+    ("motor sy dicuri di parkiran pasar, gratis gk?", "report.ask_location", "menu.contact"),  # the story goes on
+])
+async def test_one_question_or_a_story_with_one_is_not_answered_twice(engine: Engine, said: str, heard: str,
+                                                                       not_heard: str) -> None:
+    resident = await at(engine, "description")
+    await resident.send(said)
+    assert resident.heard(heard) and not resident.heard(not_heard), resident.text
 
 
 async def test_a_thank_you_at_the_description_is_no_description_but_a_story_with_one_is(engine: Engine) -> None:

@@ -1484,6 +1484,31 @@ def aside(text: str) -> str | None:
     return intent
 
 
+# Several questions of the service in one message ("is this free? and will the police call me?", "gratis gk pak?
+# trus nanti sy ditelpon polisi?"): each in a sentence of its own, or joined by "and" under one mark.
+_SENTENCES = re.compile(r"[^?!.;\n]+[?!.;\n]*")
+_JOINED = re.compile(r",|\b(?:and|dan|terus|trus|trs|lalu|also|then)\b", re.IGNORECASE)
+ANSWERED_EACH = frozenset({"how", "police_number", *SERVICE_QUESTIONS}) - {"ask_away"}
+_SAID_AROUND = frozenset({"thanks", "greeting", "ask_away"})  # said around the questions, not asking
+
+
+def questions_asked(text: str) -> list[str]:
+    """The questions of the service (ANSWERED_EACH) a message asks one after another, in the order asked, when it
+    asks more than one and nothing else (but a greeting, a thank-you, a wish to ask); otherwise []."""
+    asked: list[str] = []
+    for sentence in _SENTENCES.findall(text):
+        mark = sentence.rstrip()[-1:] if sentence.rstrip()[-1:] in "?!." else ""
+        for piece in _JOINED.split(sentence.rstrip(" ?!.;\n")):
+            if not words(piece):
+                continue
+            said = aside(piece + mark)
+            if said is None:
+                return []
+            if said not in _SAID_AROUND and said not in asked:
+                asked.append(said)
+    return asked if len(asked) > 1 else []
+
+
 # Haste urged, and nothing more: "cepet pak", "tolong buruan", "please hurry"; or the police called to come, which
 # is as much ("tolong ksini pak", "pak kamari cepet", "please come here").
 _HASTE = frozenset({"cepat", "cepet", "cepetan", "cepatan", "buruan", "segera", "cepetin", "hurry", "quick",
