@@ -217,6 +217,32 @@ async def test_a_danger_after_a_game_or_film_at_home_is_a_cry_and_the_films_is_n
     assert (resident.heard("emergency.call_110") or resident.heard("emergency.call_110", "en")) is cry, resident.text
 
 
+@pytest.mark.parametrize("asked", [
+    "kemarin saya nonton film ada adegan begal, serem ya pak. btw cara lapor gimana?",
+    "abis nonton sinetron ada adegan orang dijambret, ngeri bgt. gmn caranya lapor pak?",
+    "td liat berita pembunuhan di tv, ngeri. oiya cara lapornya gmn ya",
+    "I watched a movie last night with a mugging scene, so scary. anyway how do I report?",
+])
+async def test_a_show_told_then_how_to_report_asked_is_answered_with_no_kind_nor_story(engine: Engine,
+                                                                                      asked: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(asked)
+    assert any(resident.heard("menu.how", lang) and resident.heard("report.ask_category", lang)
+               for lang in ("id", "en")), resident.text
+    assert not (await draft_of(engine)).get("description") and not (await draft_of(engine)).get("story_begun")
+
+
+@pytest.mark.parametrize("told", ["lagi nonton film tiba2 ada maling masuk rumah, serem",
+                                  "td liat berita ada pembunuhan di kampung sebelah, ngeri",
+                                  "sy lagi liat video di hp, motor sy di depan rumah dicuri org, serem"])
+async def test_an_incident_told_beside_a_show_is_the_story(engine: Engine, told: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(told)
+    assert told in (await draft_of(engine)).get("description", ""), resident.text
+
+
 @pytest.mark.parametrize(("told", "cry"), [("mau tanya adik sy ilang hp nya", False),
                                           ("anak sy hilang dompetnya di pasar", False),
                                           ("adik sy ilang, hp nya ga aktif", True)])

@@ -542,9 +542,16 @@ def tells_a_story(text: str) -> bool:
 
 # A fright from something watched ("abis nonton film horor sy takut", "habis nonton film pembunuhan jadi takut
 # keluar rumah"): what the show was of, and what is feared since, happened to no one.
-_WATCHING = frozenset({"nonton", "menonton", "ditonton", "tonton", "watched", "watching", "watch"})
-_SHOWS = frozenset({"film", "filem", "sinetron", "drakor", "horor", "horror", "video", "youtube", "movie", "series"})
+# The news seen or read is a show too ("td liat berita pembunuhan di tv, ngeri").
+_WATCHING = frozenset({"nonton", "menonton", "ditonton", "tonton", "watched", "watching", "watch", "liat", "lihat",
+                       "melihat", "baca", "membaca", "saw", "seen", "read"})
+_SHOWS = frozenset({"film", "filem", "sinetron", "drakor", "horor", "horror", "video", "youtube", "movie", "series",
+                    "berita", "news", "tv", "televisi", "show"})
 _SHOW_OF = 3  # words after the show's word that say what it is of ("film horor", "film tentang pembunuhan")
+# A scene is of the show: what follows "adegan" ("ada adegan begal"), what goes before "scene" ("a mugging scene").
+_SCENE_BEFORE = frozenset({"adegan", "adegannya"})
+_SCENE_AFTER = frozenset({"scene", "scenes"})
+_SCENE_OF = 2  # words before "scene" that say what it is of ("a mugging scene", "a robbery scene")
 
 
 # A show is felt in more words than fear: "tadi nonton film pembunuhan serem bgt", "seru", "wkwk".
@@ -556,7 +563,9 @@ def _fright_of_a_show(said: list[str]) -> bool:
     if not (_WATCHING & set(said) and _SHOWS & set(said) and _FELT & set(said)):
         return False
     feared = min(i for i, word in enumerate(said) if word in _FELT)
-    shown = {k for i, word in enumerate(said) if word in _SHOWS for k in _what_it_is_of(said, i)}
+    shown = {k for i, word in enumerate(said) if word in _SHOWS | _SCENE_BEFORE for k in _what_it_is_of(said, i)}
+    shown |= {i - 1 for i, word in enumerate(said) if word in _SCENE_BEFORE and said[i - 1:i] == ["ada"]}
+    shown |= {k for i, word in enumerate(said) if word in _SCENE_AFTER for k in range(max(0, i - _SCENE_OF), i + 1)}
     rest = [word for i, word in enumerate(said[:feared]) if i not in shown]
     # "lagi nonton film ada yg manjat pagar rumah, takut": someone there while the show ran is no fright of it
     outside_the_show = {word for i, word in enumerate(said) if i not in shown}
