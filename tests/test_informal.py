@@ -1649,6 +1649,32 @@ async def test_a_yes_with_a_time_of_its_own_at_the_read_back_keeps_that_time(eng
     assert (await draft_of(engine))["when"] == {"text": kept}
 
 
+@pytest.mark.parametrize(("story", "time"), [
+    ("ada anak2 mabuk di pos ronda hampir tiap sore, kel gedog kec sananwetan blitar", "Waktu: hampir tiap sore"),
+    ("drunk guys hang around the guard post, i see it most afternoons. kel gedog kec sananwetan blitar",
+     "Time: most afternoons"),
+    ("kids race their motorbikes on the main road most evenings, kel gedog kec sananwetan blitar",
+     "Time: most evenings"),
+    ("some guy just pulled a knife on me at the market, kel gedog kec sananwetan blitar", "Time: Happening now"),
+    ("my bike was just stolen from the mosque parking lot, kel gedog kec sananwetan blitar", "Time: Happening now"),
+])
+async def test_a_habits_time_of_day_and_just_are_read_as_the_time(engine: Engine, story: str, time: str) -> None:
+    resident = Resident(engine, "console:story")
+    await resident.send(story)
+    assert time in resident.text, resident.text
+
+
+@pytest.mark.parametrize("story", [
+    "i just wanted to ask, my bike was stolen at the market, kel gedog kec sananwetan blitar",
+    "I had just parked my bike at the market when it was stolen, kel gedog kec sananwetan blitar",
+    "most people here are scared of the gang at the market, kel gedog kec sananwetan blitar",
+])
+async def test_just_or_most_beside_no_deed_nor_part_of_the_day_is_no_time(engine: Engine, story: str) -> None:
+    resident = Resident(engine, "console:story")
+    await resident.send(story)
+    assert "Time: (not given)" in resident.text, resident.text
+
+
 async def test_a_yes_with_a_question_of_the_service_at_the_read_back_is_answered_and_taken(engine: Engine) -> None:
     resident = Resident(engine, "console:story")
     await resident.send("motor sy dicuri td malam di depan rumah, kel gedog sananwetan")
