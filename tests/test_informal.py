@@ -1664,6 +1664,12 @@ async def test_a_habits_time_of_day_and_just_are_read_as_the_time(engine: Engine
     assert time in resident.text, resident.text
 
 
+async def test_a_fight_told_in_english_is_read_as_security_and_crime(engine: Engine) -> None:
+    resident = Resident(engine, "console:story")
+    await resident.send("some blokes were fighting outside the pub last night, kel gedog kec sananwetan blitar")
+    assert "Category: Security & crime" in resident.text, resident.text
+
+
 @pytest.mark.parametrize("story", [
     "i just wanted to ask, my bike was stolen at the market, kel gedog kec sananwetan blitar",
     "I had just parked my bike at the market when it was stolen, kel gedog kec sananwetan blitar",

@@ -80,6 +80,8 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         # "someone was kidnapped", "ada org bawa golok" and "a man with a machete")
         "kidnapped", "kidnap", "kidnapping", "abducted", "abduction", "machete", "machetes", "knives", "rape", "raped",
         "robber", "robbers", "mugging", "strangling", "peeping", "peeking", "dragged", "dragging",
+        # a fight told in English as "berantem" is in Indonesian: "some blokes were fighting outside the pub"
+        "fighting", "fights", "fought", "brawl", "brawling", "brawled", "fistfight", "scuffle", "scuffling",
     }),
     "unsafe_place": frozenset({"rawan", "gelap", "sepi", "nongkrong", "geng", "angker", "unsafe", "dark"}),
     "traffic": frozenset({
@@ -416,6 +418,19 @@ def _no_one_dragged(said: list[str], at: int) -> bool:
     return bool(after) and after[0] not in _DRAGGED_ONES
 
 
+# A fight of no one against anyone: an illness, a fire, a cause ("fighting a cold", "fighting the fire", "fighting
+# for our rights", "fighting against corruption").
+_FIGHTING = frozenset({"fighting", "fights", "fought", "fight"})
+_FOUGHT_OF_NO_ONE = frozenset({"for", "cold", "colds", "flu", "fever", "illness", "cancer", "disease", "infection",
+                               "fire", "fires", "corruption", "poverty", "rights", "justice", "crime", "addiction"})
+_BEFORE_WHAT_IS_FOUGHT = frozenset({"a", "an", "the", "off", "against", "back", "my", "his", "her", "our", "their"})
+
+
+def _fighting_no_one(said: list[str], at: int) -> bool:
+    after = [word for word in said[at + 1:at + 4] if word not in _BEFORE_WHAT_IS_FOUGHT]
+    return bool(after) and after[0] in _FOUGHT_OF_NO_ONE
+
+
 # A burden said to strangle ("harga cabe nyekik", "cicilan mencekik", "pajak nyekik warga"): no one's neck.
 _STRANGLING_ROOTS = frozenset({"cekik", "nyekik", "nyekek"})
 _BURDENS = frozenset({"harga", "cicilan", "utang", "hutang", "pajak", "bunga", "biaya", "tagihan", "iuran", "sewa",
@@ -461,6 +476,9 @@ def category_named(text: str) -> str | None:
     strangling = [i for i, root in enumerate(roots[:len(said)]) if root in _STRANGLING_ROOTS]
     if strangling and all(_a_burden_strangles(said, i) for i in strangling):
         roots = [root for root in roots if root not in _STRANGLING_ROOTS]
+    fighting = [i for i, word in enumerate(said) if word in _FIGHTING]
+    if fighting and all(_fighting_no_one(said, i) for i in fighting):
+        roots = [root for root in roots if root not in _FIGHTING]
     dragging = [i for i, word in enumerate(said) if word in _DRAGGED]
     if dragging and all(_no_one_dragged(said, i) for i in dragging):
         roots = [root for root in roots if root not in _DRAGGED]
