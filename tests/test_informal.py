@@ -4196,6 +4196,19 @@ async def test_a_home_alone_or_a_sound_spends_no_try_at_the_place(engine: Engine
     assert "Kec. Sananwetan" in resident.text, resident.text
 
 
+@pytest.mark.parametrize("step", ["identity", "photo", "summary"])
+@pytest.mark.parametrize(("said", "held"), [("tunggu ya pak", True), ("tunggu pak", True), ("tunggu bentar", True),
+                                            ("wait please", True),
+                                            # one who says they wait waits for no answer of theirs
+                                            ("iya saya tunggu pak", False), ("saya tunggu kabarnya", False)])
+async def test_a_wait_asked_for_at_a_question_of_choices_is_answered_that_the_report_waits(
+        engine: Engine, step: str, said: str, held: bool) -> None:
+    resident = await at(engine, step)
+    await resident.send(said)
+    assert any(resident.heard("report.held", lang) for lang in ("id", "en")) is held, resident.text
+    assert await step_of(engine, resident) == step
+
+
 @pytest.mark.parametrize(("told", "identity"), [("nama saya Budi Santoso", None),
                                                ("nama saya Budi Santoso, pake nama aja", "named")])
 async def test_a_name_told_where_the_place_is_asked_is_kept_and_spends_no_try(engine: Engine, told: str,

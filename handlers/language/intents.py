@@ -1579,7 +1579,9 @@ _HOLDING_WORDS = _HOLDING_CORE | {"ok", "oke", "okay", "siap", "baik", "ya", "sa
 def puts_off(text: str) -> bool:
     """Whether the message only puts an answer off: "sebentar ya pak", "ok sy cek dulu", "wait a moment"."""
     said = words(text)
-    holding = bool(_HOLDING_CORE & set(said)) or phrase_at(said, ("tunggu", "dulu")) is not None
+    # "tunggu" opening the message asks the bot to wait ("tunggu ya pak"); "iya saya tunggu" says one waits
+    holding = bool(_HOLDING_CORE & set(said)) or phrase_at(said, ("tunggu", "dulu")) is not None \
+        or said[:1] == ["tunggu"]
     return 0 < len(said) <= ASIDE_MAX_WORDS and holding and all(w in _HOLDING_WORDS or w in NEUTRAL for w in said)
 
 
