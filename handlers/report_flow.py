@@ -1987,8 +1987,8 @@ async def _spot_within(turn: Turn) -> bool:
             return False  # not "di jl sudirman", a street named as places far away are
     typed = turn.draft.get("location_text")
     turn.draft["location_text"] = f"{typed}, {spot}"[:LOCATION_CHARS[1]] if typed else spot
-    if "when" not in turn.draft and (told := time_told(" ".join(before))):
-        _take_time_told(turn, told)
+    if "when" not in turn.draft and (time := time_told(" ".join(before))):
+        _take_time_told(turn, time)
     return True
 
 
