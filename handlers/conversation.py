@@ -45,6 +45,7 @@ from handlers.language.intents import (
     photo_announced,
     photo_of_a_report_sent,
     puts_off,
+    questions_asked,
     real_name_asked,
     ref_asked,
     report_kind_asked,
@@ -222,6 +223,10 @@ async def _menu_intent(turn: Turn) -> str:
     """What a message that is no menu choice asks for: a report (told whole, of a kind, or just wanted), how to
     report, the police number; thanks and an "ok" are answered, tears or fear with a gentle question of what
     happened; a place alone starts a report with it; anything else is asked once, with the menu."""
+    if asked := questions_asked(turn.text):
+        for question in asked:  # "gratis gk pak? trus nanti sy ditelpon polisi?": each answered, in turn
+            turn.say(f"menu.{question}")
+        return MENU
     intent = "privacy" if real_name_asked(turn.text) else menu_intent(turn.text)
     if service := station_service_asked(turn.text):
         turn.say(f"menu.{service}")  # answered, and whatever else the message tells is taken as ever

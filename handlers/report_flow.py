@@ -46,6 +46,7 @@ from handlers.language.intents import (
     identity_wished,
     only_a_time,
     puts_off,
+    questions_asked,
     report_kind_asked,
     says_a_stop,
     stopping,
@@ -1307,6 +1308,10 @@ def answer_aside(turn: Turn) -> str | None:
         # part of this report (where the kind is asked, the question keeps its kind: _kind_asked)
         turn.say("menu.can_report", kind=labels(turn.lang, CATEGORIES.group)[kind])
         return turn.step
+    if asked := questions_asked(turn.text):
+        for question in asked:  # "is this free? and will the police call me?": each answered, in turn
+            _answer_one_aside(turn, question)
+        return turn.step
     said = aside(turn.text)
     if said in SERVICE_QUESTIONS and turn.step in YES_NO_STEPS and not identity_wished(turn.text) \
             and (told := _told_beside_the_question(turn.text)) \
@@ -1330,13 +1335,17 @@ def answer_aside(turn: Turn) -> str | None:
         turn.say(ASIDE_ANSWERS[said])  # "di gedog pak, itu masuk polsek mana y?": the place, and whose it is after
         turn.text = place
         return None
+    _answer_one_aside(turn, said)
+    return turn.step
+
+
+def _answer_one_aside(turn: Turn, said: str) -> None:
     if said == "station" and (station := _station_it_goes_to(turn.draft)):
         turn.say("report.aside_station", station=station)
     else:
         if said in ("privacy", "identity_options"):
             _answer_in_their_language(turn)  # "will the police know my name?"
         turn.say(ASIDE_ANSWERS[said])
-    return turn.step
 
 
 def _answer_in_their_language(turn: Turn) -> None:
@@ -1964,7 +1973,9 @@ async def _spot_within(turn: Turn) -> bool:
     """Keeps a spot told within the place proposed or read (a street, a number, a shop it was in front of) where
     the officers read the place as typed; False when the words are no such spot, or name a place of their own."""
     found = _SPOT.search(turn.text)
-    if found is None or not set(words(turn.text[:found.start()])) <= _BEFORE_A_SPOT:
+    before = words(turn.text[:found.start()]) if found else []
+    # a time may be said with it ("tadi di depan toko emas"): the spot is where, the time kept where none is yet
+    if found is None or not set(before) <= _BEFORE_A_SPOT | TIME_WORDS | DAY_WORDS:
         return False
     spot = turn.text[found.start():].strip(" ,.")
     if letters_and_digits(spot) < LOCATION_CHARS[0]:
@@ -1976,12 +1987,14 @@ async def _spot_within(turn: Turn) -> bool:
             return False  # not "di jl sudirman", a street named as places far away are
     typed = turn.draft.get("location_text")
     turn.draft["location_text"] = f"{typed}, {spot}"[:LOCATION_CHARS[1]] if typed else spot
+    if "when" not in turn.draft and (time := time_told(" ".join(before))):
+        _take_time_told(turn, time)
     return True
 
 
 def _more_of_the_story(text: str) -> bool:
     """Whether an answer to a yes or no tells more of what happened, with a time, a deed or the one told of: "skrg
-    masih di depan", "tadi di depan toko emas", "pelakunya kabur naik motor"; not a question, nor a yes or a no."""
+    masih di depan", "pelakunya kabur naik motor"; not a question, nor a yes or a no."""
     return len(words(text)) >= DETAIL_PART_WORDS and "?" not in text and yes_or_no(text) is None and (
         when_named(text) is not None or tells_a_story(text) or category_named(text) is not None
         or bool(_REFERS_BACK & set(words(text))))

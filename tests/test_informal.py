@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from handlers.alerts import as_seen_from
 from handlers.engine import Engine
 from handlers.i18n import t
 from handlers.state import dump_session, load_session
@@ -214,6 +215,32 @@ async def test_a_danger_after_a_game_or_film_at_home_is_a_cry_and_the_films_is_n
     await resident.send("halo")
     await resident.send(told)
     assert (resident.heard("emergency.call_110") or resident.heard("emergency.call_110", "en")) is cry, resident.text
+
+
+@pytest.mark.parametrize("asked", [
+    "kemarin saya nonton film ada adegan begal, serem ya pak. btw cara lapor gimana?",
+    "abis nonton sinetron ada adegan orang dijambret, ngeri bgt. gmn caranya lapor pak?",
+    "td liat berita pembunuhan di tv, ngeri. oiya cara lapornya gmn ya",
+    "I watched a movie last night with a mugging scene, so scary. anyway how do I report?",
+])
+async def test_a_show_told_then_how_to_report_asked_is_answered_with_no_kind_nor_story(engine: Engine,
+                                                                                      asked: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(asked)
+    assert any(resident.heard("menu.how", lang) and resident.heard("report.ask_category", lang)
+               for lang in ("id", "en")), resident.text
+    assert not (await draft_of(engine)).get("description") and not (await draft_of(engine)).get("story_begun")
+
+
+@pytest.mark.parametrize("told", ["lagi nonton film tiba2 ada maling masuk rumah, serem",
+                                  "td liat berita ada pembunuhan di kampung sebelah, ngeri",
+                                  "sy lagi liat video di hp, motor sy di depan rumah dicuri org, serem"])
+async def test_an_incident_told_beside_a_show_is_the_story(engine: Engine, told: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(told)
+    assert told in (await draft_of(engine)).get("description", ""), resident.text
 
 
 @pytest.mark.parametrize(("told", "cry"), [("mau tanya adik sy ilang hp nya", False),
@@ -1403,6 +1430,55 @@ async def test_an_aside_in_the_middle_of_a_report_is_answered_and_the_question_a
     assert await draft_of(engine) == before
 
 
+# Two questions of the service in one message, each answered in turn.
+TWO_QUESTIONS = [("gratis gk pak? trus nanti sy ditelpon polisi?", "id", ("menu.cost", "menu.contact")),
+                 ("is this free? and will the police call me?", "en", ("menu.cost", "menu.contact")),
+                 ("ini gratis kan pak, terus bakal diproses berapa lama?", "id", ("menu.cost", "menu.response")),
+                 ("how long does it take? and is it free?", "en", ("menu.response", "menu.cost"))]
+
+
+def _said_in_order(resident: Resident, keys: tuple[str, ...], lang: str) -> bool:
+    said = [next((i for i, reply in enumerate(resident.replies)
+                  if matches(reply.text, as_seen_from(resident.urn, lang, key), lang)), -1) for key in keys]
+    return -1 not in said and said == sorted(said)
+
+
+@pytest.mark.parametrize(("asked", "lang", "answers"), TWO_QUESTIONS)
+async def test_two_questions_at_the_menu_are_each_answered(engine: Engine, asked: str, lang: str,
+                                                           answers: tuple[str, ...]) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(asked)
+    assert _said_in_order(resident, answers, lang), resident.text
+    assert await step_of(engine, resident) == "menu"
+
+
+@pytest.mark.parametrize("step", ["description", "location", "photo", "summary"])
+@pytest.mark.parametrize(("asked", "lang", "answers"), TWO_QUESTIONS[:2])
+async def test_two_questions_in_a_report_are_each_answered_and_the_question_asked_again(
+        engine: Engine, step: str, asked: str, lang: str, answers: tuple[str, ...]) -> None:
+    resident = await at(engine, step)
+    before = await draft_of(engine)
+    await resident.send(asked)
+    # an English question where the report goes on in Indonesian is answered in the report's language
+    assert any(_said_in_order(resident, answers, said_in) and resident.heard(ASKED_AT[step], said_in)
+               for said_in in {lang, "id"}), resident.text
+    assert await step_of(engine, resident) == step
+    assert await draft_of(engine) == before
+
+
+@pytest.mark.parametrize(("said", "heard", "not_heard"), [
+    ("gratis gk pak?", "menu.cost", "menu.contact"),  # one question, one answer
+    ("apa bedanya rahasia dan anonim?", "menu.identity_options", "menu.cost"),
+    ("motor sy dicuri di parkiran pasar, gratis gk?", "report.ask_location", "menu.contact"),  # the story goes on
+])
+async def test_one_question_or_a_story_with_one_is_not_answered_twice(engine: Engine, said: str, heard: str,
+                                                                       not_heard: str) -> None:
+    resident = await at(engine, "description")
+    await resident.send(said)
+    assert resident.heard(heard) and not resident.heard(not_heard), resident.text
+
+
 async def test_a_thank_you_at_the_description_is_no_description_but_a_story_with_one_is(engine: Engine) -> None:
     resident = await at(engine, "description")
     await resident.send("terima kasih banyak pak")
@@ -1571,6 +1647,38 @@ async def test_a_yes_with_a_time_of_its_own_at_the_read_back_keeps_that_time(eng
     await resident.send(yes)
     assert resident.heard("report.ask_photo"), resident.text
     assert (await draft_of(engine))["when"] == {"text": kept}
+
+
+@pytest.mark.parametrize(("story", "time"), [
+    ("ada anak2 mabuk di pos ronda hampir tiap sore, kel gedog kec sananwetan blitar", "Waktu: hampir tiap sore"),
+    ("drunk guys hang around the guard post, i see it most afternoons. kel gedog kec sananwetan blitar",
+     "Time: most afternoons"),
+    ("kids race their motorbikes on the main road most evenings, kel gedog kec sananwetan blitar",
+     "Time: most evenings"),
+    ("some guy just pulled a knife on me at the market, kel gedog kec sananwetan blitar", "Time: Happening now"),
+    ("my bike was just stolen from the mosque parking lot, kel gedog kec sananwetan blitar", "Time: Happening now"),
+])
+async def test_a_habits_time_of_day_and_just_are_read_as_the_time(engine: Engine, story: str, time: str) -> None:
+    resident = Resident(engine, "console:story")
+    await resident.send(story)
+    assert time in resident.text, resident.text
+
+
+async def test_a_fight_told_in_english_is_read_as_security_and_crime(engine: Engine) -> None:
+    resident = Resident(engine, "console:story")
+    await resident.send("some blokes were fighting outside the pub last night, kel gedog kec sananwetan blitar")
+    assert "Category: Security & crime" in resident.text, resident.text
+
+
+@pytest.mark.parametrize("story", [
+    "i just wanted to ask, my bike was stolen at the market, kel gedog kec sananwetan blitar",
+    "I had just parked my bike at the market when it was stolen, kel gedog kec sananwetan blitar",
+    "most people here are scared of the gang at the market, kel gedog kec sananwetan blitar",
+])
+async def test_just_or_most_beside_no_deed_nor_part_of_the_day_is_no_time(engine: Engine, story: str) -> None:
+    resident = Resident(engine, "console:story")
+    await resident.send(story)
+    assert "Time: (not given)" in resident.text, resident.text
 
 
 async def test_a_yes_with_a_question_of_the_service_at_the_read_back_is_answered_and_taken(engine: Engine) -> None:
@@ -4152,6 +4260,19 @@ async def test_a_home_alone_or_a_sound_spends_no_try_at_the_place(engine: Engine
         resident.text
     await resident.send("kec sananwetan blitar")
     assert "Kec. Sananwetan" in resident.text, resident.text
+
+
+@pytest.mark.parametrize("step", ["identity", "photo", "summary"])
+@pytest.mark.parametrize(("said", "held"), [("tunggu ya pak", True), ("tunggu pak", True), ("tunggu bentar", True),
+                                            ("wait please", True),
+                                            # one who says they wait waits for no answer of theirs
+                                            ("iya saya tunggu pak", False), ("saya tunggu kabarnya", False)])
+async def test_a_wait_asked_for_at_a_question_of_choices_is_answered_that_the_report_waits(
+        engine: Engine, step: str, said: str, held: bool) -> None:
+    resident = await at(engine, step)
+    await resident.send(said)
+    assert any(resident.heard("report.held", lang) for lang in ("id", "en")) is held, resident.text
+    assert await step_of(engine, resident) == step
 
 
 @pytest.mark.parametrize(("told", "identity"), [("nama saya Budi Santoso", None),

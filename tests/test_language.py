@@ -912,6 +912,19 @@ def test_a_fall_is_a_tree_down_only_with_its_tree(told: str, kind: str | None) -
     assert category_named(told) == kind
 
 
+@pytest.mark.parametrize(("told", "kind"), [
+    ("some blokes were fighting outside the pub last night", "security"),
+    ("two guys fighting in the street near the market", "security"),
+    ("people brawling outside the club", "security"), ("a scuffle broke out at the bus stop", "security"),
+    ("ada yg berantem di depan warung", "security"),
+    # a fight of no one against anyone: an illness, a fire, a cause
+    ("I am fighting a cold", None), ("we are fighting for our rights", None),
+    ("firefighters were fighting the fire at the market", "other"),
+])
+def test_a_fight_is_security_and_crime_but_one_against_an_illness_or_a_cause(told: str, kind: str | None) -> None:
+    assert category_named(told) == kind
+
+
 @pytest.mark.parametrize(("told", "when"), [("ada org mondar mandir dpn rmh sy dr td", "dari tadi"),
                                             ("hp sy ilang dr td pagi sy cari gk ketemu", "dari tadi pagi"),
                                             ("sy dr gedog, motor sy dicuri td pagi", "tadi pagi")])

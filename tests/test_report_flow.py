@@ -1563,7 +1563,7 @@ async def test_a_pin_at_indonesia_s_edges_is_no_pin_abroad(engine: Engine, pin: 
     assert (await draft_of(engine))["latitude"] == pin[0]
 
 
-@pytest.mark.parametrize("said", ["skrg masih di depan", "orangnya masih di depan rumah", "tadi di depan toko emas",
+@pytest.mark.parametrize("said", ["skrg masih di depan", "orangnya masih di depan rumah",
                                   "pelakunya kabur naik motor", "the thief is still standing outside right now"])
 async def test_more_of_the_story_at_the_places_yes_or_no_is_kept_and_the_place_asked_again(engine: Engine,
                                                                                         said: str) -> None:
@@ -1577,6 +1577,24 @@ async def test_more_of_the_story_at_the_places_yes_or_no_is_kept_and_the_place_a
     assert (await draft_of(engine))["description"].endswith(said)
     await resident.send("ya" if lang == "id" else "yes")
     assert await step_of(engine, resident) != "place_check", resident.text
+
+
+@pytest.mark.parametrize(("said", "spot", "when"), [
+    ("tadi di depan toko emas", "depan toko emas", {"text": "tadi"}),
+    ("kemarin sore dekat pasar", "dekat pasar", {"text": "kemarin sore"}),
+    ("di depan toko emas pak", "depan toko emas pak", None),
+])
+async def test_a_spot_said_at_the_places_yes_or_no_is_kept_as_the_places_spot(
+        engine: Engine, said: str, spot: str, when: dict[str, str] | None) -> None:
+    """As a spot typed with the place is: kept with the place offered, which it is within; a time said with it is
+    the time."""
+    resident = await at(engine, "place_check")
+    before = await draft_of(engine)
+    await resident.send(said)
+    draft = await draft_of(engine)
+    assert draft["place"] == before["proposal"]["code"] and draft["location_text"].endswith(spot), resident.text
+    assert draft["description"] == before["description"] and not resident.heard("report.story_added"), resident.text
+    assert draft.get("when") == when
 
 
 @pytest.mark.parametrize("said", ["hmm", "apa maksudnya?", "gimana ya pak?"])

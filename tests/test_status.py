@@ -493,3 +493,31 @@ async def test_someone_checking_asked_at_the_menu_lists_ones_reports(engine: Eng
     await resident.send("halo")
     await resident.send(asked)
     assert resident.heard("status.no_own_reports") or resident.heard("status.no_own_reports", "en"), resident.text
+
+
+# A check by a workshop, a doctor or a repairman, asked after, is no deed of the police on a report.
+CHECKED_BY_OTHERS = ["motornya udah dicek bengkel belum?", "hp sy udh diperiksa tukang servis blm",
+                     "motor sy udh dicek sama montir blm?", "anak sy udh diperiksa dokter blm ya",
+                     "has the mechanic checked my bike yet?", "has the doctor looked at my son yet?"]
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("asked", CHECKED_BY_OTHERS)
+async def test_a_check_by_someone_else_than_the_police_is_no_question_after_ones_report(
+        engine: Engine, asked: str) -> None:
+    ani, _ref = await file_report(engine, "console:ani", description=BRAWL)
+    await ani.send(asked)
+    assert not ani.heard("status.own_reports") and not ani.heard("status.own_reports", "en"), ani.text
+    resident = await at(engine, "description", ani.urn)
+    await resident.send(asked)
+    assert not resident.heard("status.own_reports") and not resident.heard("status.own_reports", "en"), \
+        resident.text
+    assert asked in (await draft_of(engine)).get("description", ""), resident.text
+
+
+@pytest.mark.parametrize("asked", ["laporan sy udh diperiksa polisi blm?", "udah ada polisi yg ngecek motor sy blm?",
+                                   "has an officer checked my case yet?"])
+async def test_a_check_by_the_police_asked_after_lists_ones_reports(engine: Engine, asked: str) -> None:
+    ani, ref = await file_report(engine, "console:ani", description=BRAWL)
+    await ani.send(asked)
+    assert (ani.heard("status.own_reports") or ani.heard("status.own_reports", "en")) and ref in ani.text, ani.text

@@ -80,6 +80,8 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         # "someone was kidnapped", "ada org bawa golok" and "a man with a machete")
         "kidnapped", "kidnap", "kidnapping", "abducted", "abduction", "machete", "machetes", "knives", "rape", "raped",
         "robber", "robbers", "mugging", "strangling", "peeping", "peeking", "dragged", "dragging",
+        # a fight told in English as "berantem" is in Indonesian: "some blokes were fighting outside the pub"
+        "fighting", "fights", "fought", "brawl", "brawling", "brawled", "fistfight", "scuffle", "scuffling",
     }),
     "unsafe_place": frozenset({"rawan", "gelap", "sepi", "nongkrong", "geng", "angker", "unsafe", "dark"}),
     "traffic": frozenset({
@@ -170,6 +172,16 @@ _ASKED_IN_ENGLISH = frozenset({"did", "has", "have", "is", "was", "were"})
 _ASKED_DONE = _ASKED_IN_ENGLISH | {"sudah", "udah"}
 _HANDLED = frozenset({"ditangani", "diproses", "ditindaklanjuti", "ditanggapi", "direspon", "direspons", "diurus",
                       "dibaca", "dicek", "dicheck", "diperiksa", "handled", "processed", "checked"})
+# A check is the police's only when no one else is named doing it: "motornya udah dicek bengkel blm?", "hp sy udh
+# diperiksa tukang servis blm", "has the doctor looked at my son yet?" ask after a workshop's or a doctor's check.
+_CHECKING = frozenset({"dicek", "dicheck", "diperiksa", "checked", "looked", "mengecek", "memeriksa", "meriksa",
+                       "periksa"})
+_OTHER_CHECKERS = frozenset({"bengkel", "montir", "mekanik", "tukang", "servis", "service", "teknisi", "dealer",
+                             "dokter", "bidan", "perawat", "puskesmas", "klinik", "rs", "lab", "laboratorium",
+                             "satpam", "mechanic", "mechanics", "garage", "workshop", "repairman", "repair",
+                             "technician", "dealership", "doctor", "doctors", "dentist", "nurse", "clinic", "hospital",
+                             "vet", "plumber", "electrician"})
+_CHECKER_NEAR = 3  # words between a check and who is named doing it: "dicek sama tukang servis", "the mechanic checked"
 # What was decided of a report, asked why: "loh kok ditolak pak??", "why was my report closed?".
 DECIDED_WORDS = frozenset({"ditolak", "tolak", "rejected", "ditutup", "closed", "selesai", "diselesaikan", "resolved",
                            "dihentikan"})
@@ -406,6 +418,19 @@ def _no_one_dragged(said: list[str], at: int) -> bool:
     return bool(after) and after[0] not in _DRAGGED_ONES
 
 
+# A fight of no one against anyone: an illness, a fire, a cause ("fighting a cold", "fighting the fire", "fighting
+# for our rights", "fighting against corruption").
+_FIGHTING = frozenset({"fighting", "fights", "fought", "fight"})
+_FOUGHT_OF_NO_ONE = frozenset({"for", "cold", "colds", "flu", "fever", "illness", "cancer", "disease", "infection",
+                               "fire", "fires", "corruption", "poverty", "rights", "justice", "crime", "addiction"})
+_BEFORE_WHAT_IS_FOUGHT = frozenset({"a", "an", "the", "off", "against", "back", "my", "his", "her", "our", "their"})
+
+
+def _fighting_no_one(said: list[str], at: int) -> bool:
+    after = [word for word in said[at + 1:at + 4] if word not in _BEFORE_WHAT_IS_FOUGHT]
+    return bool(after) and after[0] in _FOUGHT_OF_NO_ONE
+
+
 # A burden said to strangle ("harga cabe nyekik", "cicilan mencekik", "pajak nyekik warga"): no one's neck.
 _STRANGLING_ROOTS = frozenset({"cekik", "nyekik", "nyekek"})
 _BURDENS = frozenset({"harga", "cicilan", "utang", "hutang", "pajak", "bunga", "biaya", "tagihan", "iuran", "sewa",
@@ -451,6 +476,9 @@ def category_named(text: str) -> str | None:
     strangling = [i for i, root in enumerate(roots[:len(said)]) if root in _STRANGLING_ROOTS]
     if strangling and all(_a_burden_strangles(said, i) for i in strangling):
         roots = [root for root in roots if root not in _STRANGLING_ROOTS]
+    fighting = [i for i, word in enumerate(said) if word in _FIGHTING]
+    if fighting and all(_fighting_no_one(said, i) for i in fighting):
+        roots = [root for root in roots if root not in _FIGHTING]
     dragging = [i for i, word in enumerate(said) if word in _DRAGGED]
     if dragging and all(_no_one_dragged(said, i) for i in dragging):
         roots = [root for root in roots if root not in _DRAGGED]
@@ -532,9 +560,16 @@ def tells_a_story(text: str) -> bool:
 
 # A fright from something watched ("abis nonton film horor sy takut", "habis nonton film pembunuhan jadi takut
 # keluar rumah"): what the show was of, and what is feared since, happened to no one.
-_WATCHING = frozenset({"nonton", "menonton", "ditonton", "tonton", "watched", "watching", "watch"})
-_SHOWS = frozenset({"film", "filem", "sinetron", "drakor", "horor", "horror", "video", "youtube", "movie", "series"})
+# The news seen or read is a show too ("td liat berita pembunuhan di tv, ngeri").
+_WATCHING = frozenset({"nonton", "menonton", "ditonton", "tonton", "watched", "watching", "watch", "liat", "lihat",
+                       "melihat", "baca", "membaca", "saw", "seen", "read"})
+_SHOWS = frozenset({"film", "filem", "sinetron", "drakor", "horor", "horror", "video", "youtube", "movie", "series",
+                    "berita", "news", "tv", "televisi", "show"})
 _SHOW_OF = 3  # words after the show's word that say what it is of ("film horor", "film tentang pembunuhan")
+# A scene is of the show: what follows "adegan" ("ada adegan begal"), what goes before "scene" ("a mugging scene").
+_SCENE_BEFORE = frozenset({"adegan", "adegannya"})
+_SCENE_AFTER = frozenset({"scene", "scenes"})
+_SCENE_OF = 2  # words before "scene" that say what it is of ("a mugging scene", "a robbery scene")
 
 
 # A show is felt in more words than fear: "tadi nonton film pembunuhan serem bgt", "seru", "wkwk".
@@ -546,7 +581,9 @@ def _fright_of_a_show(said: list[str]) -> bool:
     if not (_WATCHING & set(said) and _SHOWS & set(said) and _FELT & set(said)):
         return False
     feared = min(i for i, word in enumerate(said) if word in _FELT)
-    shown = {k for i, word in enumerate(said) if word in _SHOWS for k in _what_it_is_of(said, i)}
+    shown = {k for i, word in enumerate(said) if word in _SHOWS | _SCENE_BEFORE for k in _what_it_is_of(said, i)}
+    shown |= {i - 1 for i, word in enumerate(said) if word in _SCENE_BEFORE and said[i - 1:i] == ["ada"]}
+    shown |= {k for i, word in enumerate(said) if word in _SCENE_AFTER for k in range(max(0, i - _SCENE_OF), i + 1)}
     rest = [word for i, word in enumerate(said[:feared]) if i not in shown]
     # "lagi nonton film ada yg manjat pagar rumah, takut": someone there while the show ran is no fright of it
     outside_the_show = {word for i, word in enumerate(said) if i not in shown}
@@ -717,14 +754,22 @@ def _outcome_asked(text: str, said_in_order: list[str]) -> bool:
     dateng blm pak?", "did the police do anything about the break-in?", "has anyone looked at my case")."""
     said, first = set(said_in_order), next(iter(said_in_order), "")
     asked_done = bool(said & NOT_YET_WORDS) or first in _ASKED_DONE
-    acted = bool(said & _ACTORS and said & _ACTED  # asked of what was to be done by now: "kapan polisi datang?" asks
+    deeds = said - _checks_by_others(said_in_order)
+    acted = bool(said & _ACTORS and deeds & _ACTED  # asked of what was to be done by now: "kapan polisi datang?" asks
                  and asked_done)  # how long it takes
     # or whether it is being dealt with, the report understood: "udah ditangani blm?", "sudah diproses?"
-    acted = acted or bool(said & _HANDLED and asked_done)
+    acted = acted or bool(deeds & _HANDLED and asked_done)
     # found or caught, asked as not yet, in English's order of asking ("has the thief been caught?"), or "sudah"
     # with its mark ("pelakunya udh ketemu?"): "udah ketemu pak" alone tells it was
     outcome = said & NOT_YET_WORDS or first in _ASKED_IN_ENGLISH or ("sudah" in said and "?" in text)
     return acted or bool((said & OUTCOME_WORDS and outcome) or (said & DECIDED_WORDS and said & WHY_WORDS))
+
+
+def _checks_by_others(said: list[str]) -> set[str]:
+    """The words of checking said with someone other than the police doing it ("dicek bengkel", "diperiksa sama
+    dokter", "the mechanic checked")."""
+    return {word for i, word in enumerate(said) if word in _CHECKING
+            and _OTHER_CHECKERS & set(said[max(0, i - _CHECKER_NEAR):i + 1 + _CHECKER_NEAR])}
 
 
 def _asks_after_own_reports(text: str, said_in_order: list[str]) -> bool:
@@ -1466,6 +1511,31 @@ def aside(text: str) -> str | None:
     return intent
 
 
+# Several questions of the service in one message ("is this free? and will the police call me?", "gratis gk pak?
+# trus nanti sy ditelpon polisi?"): each in a sentence of its own, or joined by "and" under one mark.
+_SENTENCES = re.compile(r"[^?!.;\n]+[?!.;\n]*")
+_JOINED = re.compile(r",|\b(?:and|dan|terus|trus|trs|lalu|also|then)\b", re.IGNORECASE)
+ANSWERED_EACH = frozenset({"how", "police_number", *SERVICE_QUESTIONS}) - {"ask_away"}
+_SAID_AROUND = frozenset({"thanks", "greeting", "ask_away"})  # said around the questions, not asking
+
+
+def questions_asked(text: str) -> list[str]:
+    """The questions of the service (ANSWERED_EACH) a message asks one after another, in the order asked, when it
+    asks more than one and nothing else (but a greeting, a thank-you, a wish to ask); otherwise []."""
+    asked: list[str] = []
+    for sentence in _SENTENCES.findall(text):
+        mark = sentence.rstrip()[-1:] if sentence.rstrip()[-1:] in "?!." else ""
+        for piece in _JOINED.split(sentence.rstrip(" ?!.;\n")):
+            if not words(piece):
+                continue
+            said = aside(piece + mark)
+            if said is None:
+                return []
+            if said not in _SAID_AROUND and said not in asked:
+                asked.append(said)
+    return asked if len(asked) > 1 else []
+
+
 # Haste urged, and nothing more: "cepet pak", "tolong buruan", "please hurry"; or the police called to come, which
 # is as much ("tolong ksini pak", "pak kamari cepet", "please come here").
 _HASTE = frozenset({"cepat", "cepet", "cepetan", "cepatan", "buruan", "segera", "cepetin", "hurry", "quick",
@@ -1509,7 +1579,9 @@ _HOLDING_WORDS = _HOLDING_CORE | {"ok", "oke", "okay", "siap", "baik", "ya", "sa
 def puts_off(text: str) -> bool:
     """Whether the message only puts an answer off: "sebentar ya pak", "ok sy cek dulu", "wait a moment"."""
     said = words(text)
-    holding = bool(_HOLDING_CORE & set(said)) or phrase_at(said, ("tunggu", "dulu")) is not None
+    # "tunggu" opening the message asks the bot to wait ("tunggu ya pak"); "iya saya tunggu" says one waits
+    holding = bool(_HOLDING_CORE & set(said)) or phrase_at(said, ("tunggu", "dulu")) is not None \
+        or said[:1] == ["tunggu"]
     return 0 < len(said) <= ASIDE_MAX_WORDS and holding and all(w in _HOLDING_WORDS or w in NEUTRAL for w in said)
 
 

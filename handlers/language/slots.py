@@ -348,7 +348,26 @@ def _moment_in(said: list[str], now_after_a_deed: bool) -> tuple[str, int, int] 
                     return "earlier", i - 1, i + len(want)
                 if before not in NOT:
                     return choice, i, i + len(want)
-    return _date_in(said)
+    return _date_in(said) or _just_done(said)
+
+
+# "Just" before a deed done is now: "some guy just pulled a knife on me", "my bike was just stolen", "i just got
+# robbed"; not "i just want to report", "i just wanted to ask", "it was just a joke", nor "i had just parked when
+# …", a moment of the story told.
+_DONE_UNLIKE_ED = frozenset({"got", "stole", "stolen", "broke", "broken", "hit", "ran", "took", "taken", "threw",
+                             "thrown", "shot", "beat", "beaten", "bit", "bitten", "fell", "fallen", "caught", "left",
+                             "came", "drove", "went", "saw", "struck", "stuck", "cut", "set", "blew", "burnt"})
+_NOT_A_DEED = frozenset({"wanted", "needed", "asked", "wondered", "reported", "called", "texted", "messaged",
+                         "checked", "wished", "hoped"})
+
+
+def _just_done(said: list[str]) -> tuple[str, int, int] | None:
+    for i, word in enumerate(said[:-1]):
+        deed = said[i + 1]
+        if word == "just" and deed not in _NOT_A_DEED and (deed.endswith("ed") or deed in _DONE_UNLIKE_ED) \
+                and said[i - 1:i] != ["had"]:
+            return "now", i, i + 1
+    return None
 
 
 # A story begun before that goes on now, told of someone else or of the event: "td malam ada org mondar mandir…,
@@ -496,7 +515,8 @@ def _span_in(said: list[str]) -> tuple[str, int, int, str] | None:
 # A time that comes back, which names no day: "tiap malam", "setiap malam minggu", "every night". A story tells it
 # of what has happened before today, in words officers read; it names no moment (`when_named`), so a question
 # ("kalau tetangga berisik tiap malam bisa dilaporkan?") stays one.
-_EVERY = frozenset({"tiap", "setiap", "saban", "every"})
+_EVERY = frozenset({"tiap", "setiap", "saban", "every", "most"})  # "most" of "most afternoons"
+_NEARLY = frozenset({"hampir", "almost", "nearly"})  # "hampir tiap sore": told with the repeat
 
 
 # A moment of the day people tell by what they do then: "setiap jam pulang sekolah", "tiap pulang kerja", "tiap
@@ -519,10 +539,13 @@ def _moment_repeated(said: list[str], at: int) -> int | None:
 
 def _repeat_in(said: list[str]) -> tuple[str, int, int] | None:
     for i, word in enumerate(said[:-1]):
+        start = i - 1 if i and said[i - 1] in _NEARLY else i
         if word in _EVERY and (moment_end := _moment_repeated(said, i)):
-            return "earlier", i, moment_end
-        if word in _EVERY and (said[i + 1] in _UNITS or said[i + 1] in _PARTS_OF_DAY or said[i + 1] in WEEKDAYS):
-            return "earlier", i, i + 2
+            return "earlier", start, moment_end
+        after = said[i + 1]
+        if word in _EVERY and (after in _UNITS or after in _PARTS_OF_DAY or after in WEEKDAYS
+                               or after.removesuffix("s") in _PARTS_OF_DAY):  # "most afternoons", "every mornings"
+            return "earlier", start, i + 2
     return None
 
 

@@ -26,7 +26,7 @@ from handlers.i18n import catalogue, labels
 from handlers.language.alike import LIKE_AT, alike, likeness
 from handlers.language.answers import yes_or_no
 from handlers.language.emergency import is_cry_for_help
-from handlers.language.intents import aside, category_named, menu_intent, stopping
+from handlers.language.intents import aside, category_named, menu_intent, questions_asked, stopping
 from handlers.language.slots import not_given, time_told, when_named, without_where_one_is
 from handlers.report_flow import IDENTITIES
 from handlers.witnesses import place_names_of
@@ -91,10 +91,11 @@ def menu() -> Score:
 
 def asides() -> tuple[Score, Score]:
     """(asides in the middle of a report read as such, answers left to their step): a thank-you, a greeting,
-    "what now" or the police number is answered and the question asked again; anything more is the answer."""
+    "what now" or the police number is answered and the question asked again; anything more is the answer. A list
+    expected is the questions a message asks one after another, each answered ([] where it asks at most one)."""
     heard, left = Score(), Score()
     for case in load("asides"):
-        got = aside(case["text"])
+        got = questions_asked(case["text"]) if isinstance(case["expect"], list) else aside(case["text"])
         (heard if case["expect"] else left).add(got == case["expect"],
                                                 f"{case['text']!r}: read {got!r}, expected {case['expect']!r}")
     return heard, left
