@@ -2017,6 +2017,9 @@ def ask_place_pick(turn: Turn) -> None:
     turn.say("place.pick_one" if len(options) == 2 else "place.pick", options)
 
 
+_WHICH_ONE = re.compile(r"\b(?:(?:yang|yg)\s+mana|which(?:\s+one)?)\b", re.IGNORECASE)  # "ga tau yg mana"
+
+
 async def place_pick(turn: Turn) -> str:
     """Takes one of the places offered (a yes when only one was); "none of these" asks again; words that name
     another place are read anew; anything else asks again."""
@@ -2050,8 +2053,9 @@ async def place_pick(turn: Turn) -> str:
     if picked is not None:
         await accept_place(turn, {"code": picked})
         return first_missing(turn)
-    if turn.inbound.choice is None and not_given(_CLAUSES.split(turn.text)[0]):
-        # "gatau pak", "lupa": which of them is not known either; the name typed is kept, the kecamatan asked
+    if turn.inbound.choice is None and not_given(_WHICH_ONE.sub(" ", _CLAUSES.split(turn.text)[0]).strip()):
+        # "gatau pak", "ga tau yg mana": which of them is not known either; the name typed is kept, the kecamatan
+        # asked
         return await _place_not_known(turn, turn.draft.get("location_text") or "")
     turn.text = _place_instead(turn.text)  # "bukan gedog tp sentul"
     if _asks_instead(turn.text) or not await _names_another_place(turn):

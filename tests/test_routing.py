@@ -623,7 +623,8 @@ async def test_everyday_words_in_a_story_name_no_place_where_stations_cover_plac
     assert "Kel. Bandara" in resident.text, resident.text
 
 
-@pytest.mark.parametrize("not_known", ["gatau pak", "lupa pak", "no idea", "I don't know"])
+@pytest.mark.parametrize("not_known", ["gatau pak", "lupa pak", "no idea", "I don't know", "ga tau yg mana",
+                                       "dunno which one"])
 async def test_not_knowing_which_of_the_places_offered_asks_the_kecamatan(engine: Engine, not_known: str) -> None:
     resident = await at_location(engine)
     await resident.send("sukorejo")
