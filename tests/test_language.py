@@ -1004,6 +1004,10 @@ _BLITAR_NAMES = ("kepanjenlor", "kepanjenkidul", "blitar", "jawatimur", "gedog",
     (["rumah sy di perum griya gedog indah blok c kebobolan"], "perum griya gedog indah blok c"),
     (["di depan toko sinar gedog jaya", " kel gedog"], "depan toko sinar gedog jaya"),
     (["di depan toko sinar gedog sananwetan"], "depan toko sinar"),
+    # a word of when after a market's or a street's word ends the spot; "pasar pagi", "pasar minggu" are names
+    (["motor sy dicuri di pasar tadi pagi"], None), (["hp sy ilang di jl merdeka kmrn sore"], "jl merdeka"),
+    (["dompet dicopet di pasar td siang"], None), (["my bag was taken at the market today"], None),
+    (["hp ilang di pasar pagi kemarin sore"], "pasar pagi"), (["dicopet di pasar minggu semalam"], "pasar minggu"),
 ])
 def test_the_spot_a_story_tells_its_place_with_leaves_the_places_names_out(clauses: list[str],
                                                                           spot: str | None) -> None:

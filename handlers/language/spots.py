@@ -73,6 +73,10 @@ _OWNERS = frozenset({"sy", "saya", "aku", "ku", "gue", "gw", "kami", "dia", "my"
 _MARKERS = _STREETS | _BESIDE | _SHOPS
 # The word after these is the street's, the shop's or the landmark's own name, though a region's ("jl blitar",
 # "pasar gedog", "toko jambi"); a parking lot or a minimarket is named by what it is of, or by the place it is in.
+# Words of when that name no market or street, even after a word naming one: "pasar tadi pagi" (where "pasar
+# pagi" and "pasar minggu" may be names).
+_NEVER_NAMED = frozenset({"td", "tdi", "tadi", "kmrn", "kmrin", "kemaren", "kemarin", "semalem", "semalam", "smlm",
+                          "skrg", "sekarang", "barusan", "yesterday", "today", "tonight"})
 _NAMING = _STREETS | _SHOPS - {"parkiran", "alfamart", "indomaret", "alfamidi", "minimarket", "atm", "spbu", "pom"} \
     | frozenset({"raya"})
 _OF_THE_SPOT = _STREETS | _BESIDE | _SHOPS | _STREET_AFTER | _WHERE | _TRAILING | frozenset({"front", "next"})
@@ -131,7 +135,7 @@ def _spot_in(tokens: list[str], names: frozenset[str]) -> str | None:
     while i < len(plain) and len(kept) < _MAX_WORDS:
         word = plain[i]
         named_by = i > start and plain[i - 1] in _NAMING  # "jl blitar", "pasar gedog": a name of its own
-        if i > start and ((word in _ENDS and not named_by) or _a_time_begins(plain, i)
+        if i > start and ((word in _ENDS and not named_by) or word in _NEVER_NAMED or _a_time_begins(plain, i)
                           or ((not named_by or plain[i + 1:i + 2] in _VERY) and _the_story_goes_on(word))):
             break
         if i > start and plain[i + 1:i + 2] and plain[i + 1] in _OWNERS and plain[i - 1] not in _MARKERS:
