@@ -1057,6 +1057,14 @@ def test_how_things_usually_are_said_after_a_cry_leaves_it_a_cry(contrast: str) 
     ("Assalamualaikum Bapak/Ibu Polisi, motor saya hilang di pasar gedog", "motor saya hilang di pasar gedog"),
     ("Yth. Bapak/Ibu Kapolsek, dengan hormat saya melaporkan pencurian motor di pasar",
      "pencurian motor di pasar"),
+    # a wish to complain, to make a report, and what it is about
+    ("pak sy mau ngadu, tetangga sy tiap malem mabok2an di pos ronda", "tetangga sy tiap malem mabok2an di pos ronda"),
+    ("mau mengadu soal parkir liar di depan pasar legi", "parkir liar di depan pasar legi"),
+    ("I would like to complain about the karaoke next door every night", "the karaoke next door every night"),
+    ("Hi, I'd like to file a complaint. The neighbours burn trash every day", "The neighbours burn trash every day"),
+    ("I want to make a report, my bike was stolen this morning", "my bike was stolen this morning"),
+    ("selamat pagi, sy mau bikin laporan. motor sy hilang di parkiran", "motor sy hilang di parkiran"),
+    ("mau lapor tentang balap liar di jl merdeka tiap malam", "balap liar di jl merdeka tiap malam"),
 ])
 def test_a_greeting_said_short_opens_no_story(text: str, story: str) -> None:
     """"met pagi", "met malam": a greeting as chat says it stayed at the head of the story officers read."""
@@ -1073,6 +1081,8 @@ def test_a_greeting_said_short_opens_no_story(text: str, story: str) -> None:
     "pagi tadi motor saya hilang di depan rumah",  # a time of day, not a greeting
     "malam ini ada balap liar lagi di jl merdeka",
     "ya ampun pak motor saya dicuri di pasar",
+    "ngadu ayam tiap minggu di lapangan belakang masjid",  # cockfights: "ngadu" with no wish is what happens
+    "complain about the noise every night from the bar next door",
 ])
 def test_a_text_that_opens_with_no_greeting_before_a_story_is_kept_whole(text: str) -> None:
     assert story_without_opener(text, 10) == text

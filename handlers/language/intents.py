@@ -2502,10 +2502,15 @@ _SAID_TO = (r"(?:pak|bapak|bu|ibu|mas|mbak|mba|kak|kakak|min|admin|gan|bos|boss|
             r"|there(?=\s*[,.!]))")  # "Hi there, …"; not "hi there is a thief …"
 _GREETING = r"as+alam+u\W?\s*'?alaikum|" + "|".join(r"\s*".join(map(re.escape, phrase.split()))
                      for phrase in sorted(GREETING_PHRASES, key=len, reverse=True) if not phrase.startswith("emoji_"))
+# "ngadu" and "complain" only after a wish ("mau ngadu pak, …"): alone first they may be what happened ("ngadu ayam
+# tiap minggu di lapangan", cockfights)
+_WISH = (r"(?:mau|mo|mw|ingin|pengen|pingin|hendak|mohon\s+izin|mohon\s+ijin|izin|ijin|want\s+to|wanna"
+         r"|would\s+like\s+to)")
 _WISH_TO_REPORT = (r"(?:i\s*'?\s*d\s+like\s+to\s+|(?:saya|sy|aku|gue|gw|kami|i)\s+)?"
-                   r"(?:(?:mau|mo|mw|ingin|pengen|pingin|hendak|mohon\s+izin|mohon\s+ijin|izin|ijin|want\s+to|wanna"
-                   r"|would\s+like\s+to)\s+)?"
-                   r"(?:lapor|melapor|melaporkan|ngelapor|laporin|report)(?:\s+(?:bahwa|kalau|kalo|klo|that))?")
+                   rf"(?:(?:{_WISH}\s+)?(?:lapor|melapor|melaporkan|ngelapor|laporin|report)"
+                   rf"|(?:{_WISH}\s+|(?<=like\sto\s))(?:ngadu|mengadu|complain|(?:make|file)\s+a\s+(?:report|complaint)"
+                   r"|(?:bikin|buat|membuat)\s+(?:laporan|aduan|pengaduan)))"
+                   r"(?:\s+(?:bahwa|kalau|kalo|klo|that|about|soal|tentang|mengenai))?")
 _OPENER_PART = (rf"(?:{_GREETING}|(?:pagi|siang|sore|malam)(?=[\s,.!]+{_SAID_TO}\b)|wr\.?\s*wb|warahmatullahi"
                 rf"|wabarakatuh|{_WISH_TO_REPORT}|{_SAID_TO}|(?:mohon\s+)?maaf(?:\s+mengganggu(?:\s+waktunya)?)?"
                 r"|permisi|punten|ya|nih|dong|yth|yang\s+terhormat|dengan\s+hormat)")
