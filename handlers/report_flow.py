@@ -3000,6 +3000,9 @@ async def summary(turn: Turn) -> str:
     if picked is None and _adds_to_story(turn):
         _add_to_story(turn)  # the summary shows it again, with what was added
         return SUMMARY
+    if picked is None and turn.inbound.choice is None and yes_or_no(turn.text) == "no":
+        turn.say("report.summary_not_sent")  # "gak": not sent, but to be changed or called off? asked again
+        return SUMMARY
     turn.say("common.not_a_choice")
     return SUMMARY
 

@@ -1229,6 +1229,19 @@ async def test_nothing_more_to_add_at_the_summary_sends(engine: Engine, done: st
     assert resident.heard("report.submitted") == sent, resident.text
 
 
+@READING_ON_SQLITE
+@pytest.mark.parametrize("no", ["gak", "ga", "tidak pak", "jangan", "belum", "no"])
+async def test_a_no_at_the_summary_sends_nothing_and_asks_to_change_or_cancel(engine: Engine, no: str) -> None:
+    """"Kirim laporan ini?" "gak": not sent, nor cancelled, nor "not one of the options"; the two ways on are named."""
+    resident = await at(engine, "summary")
+    await resident.send(no)
+    assert resident.heard("report.summary_not_sent") and resident.heard("report.summary"), resident.text
+    assert not resident.heard("common.not_a_choice") and not resident.heard("report.submitted"), resident.text
+    assert await reports(engine) == [] and (await draft_of(engine))["identity"], "the draft is kept whole"
+    await resident.send("batal")
+    assert resident.heard("report.cancelled"), resident.text
+
+
 @pytest.mark.parametrize("unsure", ["ga tau", "bingung pilih yg mana pak", "gatau masuk mana", "terserah", "not sure"])
 async def test_not_knowing_the_kind_asks_the_story_and_reads_the_kind_from_it(engine: Engine, unsure: str) -> None:
     resident = Resident(engine)
