@@ -56,7 +56,7 @@ from handlers.language.intents import (
     time_instead,
     urges_haste,
 )
-from handlers.language.normalise import normalise, phrase_at, without_phrase, words
+from handlers.language.normalise import is_emoji, normalise, phrase_at, without_phrase, words
 from handlers.language.self_told import ABOUT_A_NAME, name_said
 from handlers.language.slots import (
     CHAT_SOUND,
@@ -694,6 +694,12 @@ async def _story_told_on(turn: Turn) -> str:
     return await _take_story(turn)
 
 
+def _telling(said: list[str]) -> list[str]:
+    """The words that tell something: no filler, and no emoji, which tells a feeling officers cannot act on ("😡😡😡"
+    is no more of the story)."""
+    return [word for word in said if word not in NEUTRAL and not is_emoji(word)]
+
+
 def _goes_on(text: str) -> bool:
     """Whether a message at the read-back tells more of the story, as people send a story in pieces: one that
     tells one, or words that tell something ("diparkir depan rumah, gak dikunci stang", "honda beat item plat AG
@@ -702,7 +708,7 @@ def _goes_on(text: str) -> bool:
     said = words(text)
     if tells_a_story(text):
         return True
-    telling = [word for word in said if word not in NEUTRAL]
+    telling = _telling(said)
     if _ADDING & set(said) and len(telling) >= _TELLS_ON_WORDS and "?" not in text:
         return True  # "sorry, forgot to say the helmet was taken too", "oh iya tambahan, …"
     # "gak dikunci stang" later in it tells; "bukan, …" answers; "oh iya, helmnya jg dibawa" remembers
@@ -734,7 +740,7 @@ def _adds_to_story(turn: Turn) -> bool:
         return False
     if at is not None and (NO | NOT_WORDS) & set(said[max(0, at - 2):at]):
         return False  # "gak ada tambahan", "tidak ada yang salah"
-    telling = [word for word in said if word not in _ADDING and word not in NEUTRAL and not _names_a_time(word)]
+    telling = [word for word in _telling(said) if word not in _ADDING and not _names_a_time(word)]
     return (turn.inbound.choice is None and len(telling) >= 2 and "?" not in turn.text
             and not (SLIPS | _ANSWERING) & set(said) and not any(field_named(word) for word in said))
 
@@ -743,7 +749,7 @@ def _tells_more(text: str) -> bool:
     """Words that tell something, sent where another answer was asked: enough of them, no question, no slip of the
     finger, no answer to a question and no field named."""
     said = words(text)
-    return len([word for word in said if word not in NEUTRAL]) >= _TELLS_ON_WORDS and "?" not in text \
+    return len(_telling(said)) >= _TELLS_ON_WORDS and "?" not in text \
         and not (SLIPS | _ANSWERING | _NOT_THE_STORY | _A_MOMENT) & set(said) \
         and not any(field_named(word) for word in said)
 
@@ -1637,7 +1643,7 @@ def _a_piece_of_a_story(text: str) -> bool:
     """Whether words too few to be the story may begin it, or go on with one begun: a word of something ("rumah sy",
     "maling"), not a yes, a no, a greeting, a wait, a sorry ("bentar", "maaf"), a language's name or emoji alone."""
     return any(word not in NEUTRAL | YES | NO | _A_MOMENT | _NOT_THE_STORY | _LANGUAGE_OR_GOING_ON | _PIECE_TAKEN_BACK
-               and any(ch.isalpha() for ch in word) and not word.startswith("emoji_") for word in words(text))
+               and any(ch.isalpha() for ch in word) and not is_emoji(word) for word in words(text))
 
 
 _LANGUAGE_OR_GOING_ON = frozenset({"english", "inggris", "indonesia", "bahasa", "lanjut", "lanjutkan", "continue"})

@@ -295,6 +295,9 @@ async def test_what_the_ways_of_being_shown_mean_is_explained_at_the_menu(engine
     ("😭", "menu.distress"),
     ("😢🙏", "menu.distress"),
     ("pak... 😱", "menu.distress"),
+    # a skin tone changes nothing of what an emoji says
+    ("😭😭🙏🏽", "menu.distress"), ("🙏🏽", "menu.thanks"), ("😢🙏🏿", "menu.distress"),
+    ("😭😭🙏🏻👮‍♂️", "menu.distress"),
     ("ini gratis kan pak?", "menu.cost"),
     ("berapa lama diprosesnya?", "menu.response"),
     ("bisa minta polisi datang ke rumah?", "menu.response"),
@@ -1406,6 +1409,7 @@ ASIDES = [
     ("no polisi brp pak", "report.aside_police_number"),
     ("selamat pagi bu", "report.already_started"),
     ("😭", "report.aside_distress"),
+    ("😭🙏🏾", "report.aside_distress"),
     ("kapan polisi datang?", "menu.response"),
     ("apa polisi bakal nelpon sy?", "menu.contact"),
     ("yg baca laporan ini siapa ya?", "menu.who"),
@@ -1416,6 +1420,17 @@ _STEPS_ASKED = list(ASKED_AT)
 ASIDE_AT_STEPS = [(step, said, answer) for i, (said, answer) in enumerate(ASIDES)
                   for step in (_STEPS_ASKED if i == 0 else
                                [_STEPS_ASKED[(i + 3 * k) % len(_STEPS_ASKED)] for k in range(3)])]
+
+
+@pytest.mark.parametrize(("step", "feeling"), [("when", "😡😡😡"), ("photo", "😤😤😤"), ("identity", "🥺🥺🥺"),
+                                             ("summary", "😠😠 😡")])
+async def test_emoji_alone_are_never_added_to_the_story(engine: Engine, step: str, feeling: str) -> None:
+    """A feeling sent as emoji tells officers nothing to act on: the story stays as told, the question stands."""
+    resident = await at(engine, step)
+    before = (await draft_of(engine))["description"]
+    await resident.send(feeling)
+    assert not resident.heard("report.story_added") and resident.heard(ASKED_AT[step]), resident.text
+    assert (await draft_of(engine))["description"] == before
 
 
 @pytest.mark.parametrize(("step", "said", "answer"), ASIDE_AT_STEPS)

@@ -242,6 +242,11 @@ def _distressed(word: str) -> bool:
     return word.startswith("emoji_") and bool(DISTRESS_EMOJI & set(word.split("_")))
 
 
+def _of_the_police(word: str) -> bool:
+    """An emoji of the police ("👮‍♂️", "🚓", "🚨"), said to whom a plea is made, as "pak polisi" is in words."""
+    return word.startswith("emoji_") and "polisi" in word.split("_")
+
+
 # A correction: "salah", "eh", "maksudnya", "ralat", "kembali", "back", "ubah", "ganti" and what it changes.
 BACK_WORDS = frozenset({"kembali", "balik", "back", "mundur", "sebelumnya", "previous", "undo"})
 # Words that say an answer is being changed; "salah", "eh" or "sorry" alone do not ("salah paham dengan
@@ -1432,7 +1437,7 @@ def menu_intent(text: str) -> str | None:
         return "how"
     thanked_in_words = any_phrase(said, map(phrase_words, (p for p in THANKS_PHRASES if p != "emoji_melipat_tangan")))
     if any(_distressed(w) or w in FEAR for w in said) and not thanked_in_words and \
-            all(_distressed(w) or w in _ASIDE_WORDS["distress"] or w in NEUTRAL for w in said):
+            all(_distressed(w) or _of_the_police(w) or w in _ASIDE_WORDS["distress"] or w in NEUTRAL for w in said):
         return "distress"  # "makasih pak 😭" is thanks, moved
     # Emoji are said around the words, not words of their own: "hp sy ilang 😭 td di alun2 batu 🙏🙏" is as short
     # as it is without them, and a 🙏 beside a kind named pleads ("motor sy dicuri 🙏"), it does not thank.

@@ -54,7 +54,10 @@ _BEFORE_A_NAME = frozenset({"nama", "namanya", "namaku", "name", "si", "sama", "
                             "tante", "cak", "kang", "aa", "teh", "is", "ama"})
 _SLANG = {**SLANG_DATA, **KRAMA, **NGOKO, **SPOKEN, **_MORE_SLANG}
 
-_EMOJI_WORD = re.compile(r"!([a-z_]+)!")
+_EMOJI_WORD = re.compile(r"!([a-z_-]+)!")  # "wajah_bersungguh-sungguh" (😤): the lexicon's names hold hyphens
+# A skin tone says nothing of what an emoji means: "🙏🏽" is "🙏" (the lexicon would name it "…_warna_kulit_sedang");
+# nor does a sign of sex, left alone once sanitize() has dropped the joiner before it ("👮‍♂️" reaches words() as "👮♂️")
+_SKIN_TONES_AND_SEXES = re.compile("[\U0001F3FB-\U0001F3FF\u2640\u2642]\uFE0F?")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _RUN = re.compile(r"(.)\1{2,}")  # three or more of one letter: "tolooong", "iyaaa"
 
@@ -67,6 +70,11 @@ MAX_STEMMED = 40
 def fold_runs(word: str) -> str:
     """"tolooong" → "tolong", "iyaaa" → "iya"; a doubled letter ("maaf", "saat") is left."""
     return _RUN.sub(r"\1", word)
+
+
+def is_emoji(word: str) -> bool:
+    """Whether a word of words() is an emoji named ("emoji_wajah_marah")."""
+    return word.startswith("emoji_")
 
 
 def words(text: str) -> list[str]:
@@ -142,8 +150,8 @@ def _words(text: str) -> tuple[str, ...]:
     # Every emoji holds a character past ASCII (a keycap's too): ASCII text has none, and indoNLP's pattern of
     # all emoji would cost a tenth of a millisecond to say so, several times a message.
     if not text.isascii():
-        text = emoji_to_words(text, lang="id", delimiter=("!", "!"))
-    text = _EMOJI_WORD.sub(lambda m: f" emoji_{m.group(1)} ", text)
+        text = emoji_to_words(_SKIN_TONES_AND_SEXES.sub("", text), lang="id", delimiter=("!", "!"))
+    text = _EMOJI_WORD.sub(lambda m: f" emoji_{m.group(1).replace('-', '_')} ", text)
     if "/2" in text or ",5" in text or ".5" in text:  # "1/2 jam", "1,5 jam": halves, not two numbers
         text = _AND_A_HALF.sub(r"\1 setengah", _HALF_A.sub("setengah", text))
     out: list[str] = []
