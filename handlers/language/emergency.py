@@ -2634,14 +2634,16 @@ _INTRUDING = THEFT_STEMS | THIEVES | _AT_HOME_OR_THREATENED | ALWAYS
 
 
 def returned_now(text: str, story: str) -> bool:
-    """Whether `text` says the one `story` told of (a break-in, a theft, a threat, violence) is back now."""
+    """Whether `text` says the one `story` told of (a break-in, a theft, a threat, violence) is back now, or back
+    and feared."""
     said, told = _sentences(text), _sentences(story)
     back = any(word in _RETURNING and (_AGAIN & set(said[i + 1:i + 3]) or word in ("back", "returned"))
                and _WHO_CAME & {w.removesuffix("nya") for w in said[max(0, i - 3):i]}
                for i, word in enumerate(said)) and not ({"ditemukan", "found"} & set(said) or _found_again(said))
     intruded = bool(_INTRUDING & set(stems_of(told, _INTRUDING))) or bool(_INTRUDING & set(told)) \
         or any_phrase(told, _FORCING)
-    return back and bool(_STILL & set(said)) and intruded and not _not_now(said)
+    # told as now, or with fear or a plea: "pak dia dateng lagi, sy takut"
+    return back and bool((_STILL | FEAR | {"tolong", "help"}) & set(said)) and intruded and not _not_now(said)
 
 
 # "every night there's a brawl": English says in three words what "tiap malam ada tawuran" says in one.
