@@ -3559,6 +3559,8 @@ _CRIES_IN_BOTH = [
     ("anak sy diculik orang td siang", "my child was kidnapped this afternoon", Category.SECURITY),
     ("ada org bawa golok ngamuk di pasar", "a man with a machete is running amok at the market", Category.SECURITY),
     ("ada yg ngintip dr luar jendela kamar sy", "someone is peeping through my bedroom window", Category.SECURITY),
+    ("preman mukul sy", "a man punches me", Category.SECURITY),
+    ("ada yg nyerang bapak sy pake kayu", "someone attacks my dad with a stick", Category.SECURITY),
 ]
 
 

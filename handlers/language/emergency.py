@@ -2148,7 +2148,7 @@ def _cry_for_help(text: str) -> bool:
             or _threatened_with_harm(said) or _locked_in_at_home(said) or _snatching_now(said) \
             or _snatcher_fleeing(said) or _come_in_and_still_there(said) or _someone_inside_while_alone(said) \
             or _overdosed(said) or _forced_into_a_vehicle(said) or _locked_in_against_will(said) \
-            or _culprit_there_now(said) or _struck_while_taken_from(said):
+            or _culprit_there_now(said) or _struck_while_taken_from(said) or _striking_someone(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
@@ -4722,6 +4722,89 @@ _HARMING = _BLOWS | frozenset({
 _HARMED_ONES = _FAMILY | _PERSONS | _LOCKED_ONES | frozenset({
     "sy", "gw", "gua", "daughter", "son", "wife", "husband", "mother", "mom", "father", "dad", "sister", "brother",
     "child", "children", "kids", "family", "girlfriend", "boyfriend", "friend"})
+
+
+# An attack told in the plain present, someone else at it and a person struck right after ("preman mukul sy", "ada
+# org mukul sy", "ada yg nyerang bapak sy pake kayu", "a man punches my brother outside", "someone attacks my mom"):
+# as it is told, it goes on. Told as past ("kemarin preman mukul sy") it is read before this, and is none. Not the
+# writer's own blow, one named by a clause ("org yg mukul sy": who, read by the readers of the culprit), a thing
+# struck ("mukul kentongan", "kicks the ball"), one thrown out ("kicks me out"), a game or a ring ("petinju nonjok
+# lawannya", "beats me at chess"), told after a time gone by ("dulu", "waktu itu"), online, supposed ("kalau ada
+# org mukul sy") or asked of as allowed ("boleh gk guru mukul murid?").
+_STRIKES = frozenset({
+    "mukul", "memukul", "nampar", "menampar", "namparin", "nendang", "menendang", "nendangin", "nonjok", "menonjok",
+    "nonjokin", "ngehajar", "menghajar", "nyerang", "menyerang", "gebukin", "ngegebukin", "menggebuki",
+    "nabok", "menabok", "njambak", "ngejambak", "menjambak", "nyiksa", "menyiksa", "nganiaya", "menganiaya",
+    "menimpuk", "nimpuk", "hits", "punches", "punching", "punch", "kicks", "kicking", "kick", "slaps", "slapping",
+    "slap", "attacks", "attack", "assaults", "assaulting", "beats"})
+_STRIKERS = _THUGS | _OUTSIDERS | frozenset({
+    "orang", "seseorang", "dia", "mereka", "he", "she", "they", "somebody", "man", "men", "guy", "guys", "woman",
+    "thug", "thugs", "drunk", "pria", "cowok", "cowo", "pemuda", "oknum", "laki", "security", "dc", "collector",
+    "collectors", "bouncer", "gangs", "pemabuk", "pengamen", "ojol", "kurir", "driver", "suporter", "supporter",
+    "supporters", "fans", "punya", "pemilik", "owner", "ex", "mantan"})
+_STRIKER_AT_IT = frozenset({"itu", "tuh", "juga", "terus", "lagi", "masih", "sedang", "just", "still", "is", "are",
+                            "s", "re", "keeps", "keep", "now", "tiba", "mulai", "starts", "started", "tries", "coba",
+                            "nyoba", "mau", "malah", "langsung"})
+_STRUCK_FIRST = frozenset({"my", "our", "a", "an", "the", "some", "si", "seorang", "para", "this", "that",
+                           "old", "little", "young", "kecil"})
+_STRUCK = _HARMED_ONES | _PEOPLE | _SOMEONE | frozenset({
+    "pedagang", "penjual", "pembeli", "lansia", "perempuan", "wanita", "pria", "laki", "women", "men", "guy", "girl",
+    "boy", "kid", "kids", "lady", "people", "person", "him", "them", "dia", "mereka", "warga", "pengemis", "pengamen",
+    "ojol", "kurir", "neighbour", "neighbor", "tetangga", "elderly", "stranger", "friends", "mom", "mum", "dad",
+    "grandma", "grandpa", "pegawai", "karyawan", "kasir", "siswa", "pelajar", "murid", "rambut", "muka", "wajah",
+    "kepala", "perut", "hair", "face", "head", "cewe", "cewek", "cowok", "bocah", "pengunjung", "penonton"})
+_FORMERLY = frozenset({"dulu", "dahulu", "pernah", "once"})
+_FORMERLY_PHRASES = tuple(tuple(p.split()) for p in ("waktu itu", "saat itu", "pas itu", "ketika itu", "last year",
+                                                     "years ago", "tahun kemarin"))
+_ALLOWED = frozenset({"boleh", "bolehkah", "allowed", "legal", "hukumnya", "wajar", "pantas"})  # "boleh gk guru…?"
+_UNKNOWN_ONE = frozenset({"dikenal", "dikenali", "jelas", "kenal"})
+_NOT_AN_ATTACK = _ONLINE | frozenset({"tinju", "boxing", "silat", "karate", "mma", "sparring", "ring", "catur",
+                                      "chess", "game", "match", "futsal", "bola", "ball", "latihan", "training",
+                                      "bercanda", "pura", "drama", "film", "sinetron", "komen", "comment", "comments",
+                                      "chat", "post", "video"})
+
+
+def _formerly_before(said: list[str], at: int) -> bool:
+    """Whether a time gone by is told before `at` and no word of now after it: "dulu preman mukul sy", "waktu itu
+    ada org mukul sy"; not "dulu sering, skrg preman mukul sy lagi"."""
+    then = [k for k, word in enumerate(said[:at]) if word in _FORMERLY]
+    then += [k for _phrase, k in phrases_found(said[:at], _FORMERLY_PHRASES)]
+    return bool(then) and not _STILL & set(said[max(then):at])
+
+
+def _striking_someone(said: list[str]) -> bool:
+    if _NOT_AN_ATTACK & set(said):
+        return False
+    for i, word in enumerate(said):
+        if word not in _STRIKES:
+            continue
+        start = next((k + 1 for k in range(i - 1, -1, -1) if said[k] == _BREAK), 0)
+        if (_SUPPOSED | _ALLOWED) & set(said[start:i]) or _formerly_before(said, i) \
+                or (_negated(said, i) and not _UNKNOWN_ONE & set(said[i - 1:i])):  # "org gk dikenal nampar sy"
+            continue
+        before = [w for w in said[max(0, i - 5):i]
+                  if w not in _STRIKER_AT_IT | _UNKNOWN_ONE | NEGATIONS and w != word and not w.isdecimal()]
+        if _BREAK in before:
+            before = before[len(before) - before[::-1].index(_BREAK):]
+        if before and before[-1] in _WE and before[-2:-1] and before[-2].removesuffix("nya") in _STRIKERS:
+            before = before[:-1]  # "tetangga sy mukul sy": whose
+        if not before or (before[-1] in ("yang", "who", "that") and before[-2:-1] != ["ada"]) \
+                or _WE & set(before[-1:]):
+            continue  # "org yg mukul sy", "the man who hits me", "sy mukul dia"
+        if not (_STRIKERS & ({w.removesuffix("nya") for w in before[-2:]} | set(before[-2:])) or "ada" in before[-3:]):
+            continue
+        after = [w for w in said[i + 1:i + 6] if w != word][:4]  # "mukul2 warga"
+        after = after[:after.index(_BREAK)] if _BREAK in after else after
+        struck = [w for w in after if w not in _STRUCK_FIRST][:1]
+        if not struck or {"out", "keluar"} & set(after):
+            continue
+        if struck[0] in _STRUCK or struck[0].removesuffix("nya") in _STRUCK or (struck[0] == "her" and (
+                after[1:2] in ([], ["in"], ["on"], ["at"], ["outside"], ["again"], ["now"], ["with"])
+                or set(after[1:2]) & _STRUCK)):
+            return True
+    return False
+
+
 _AT_THE_WRITERS_DOOR = frozenset({"outside", "here", "sini", "depan", "luar", "standing", "waiting", "banging",
                                   "knocking", "lurking", "berdiri", "nunggu", "nungguin", "nongkrong", "mondar",
                                   "gedor", "ngetok"})
