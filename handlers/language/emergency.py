@@ -2251,6 +2251,8 @@ def _cry_for_help(text: str) -> bool:
             continue  # "bunuh nyamuk pake raket", "lg bunuh kecoa di dapur": vermin, no one at risk
         if root == "bantai" and _beaten_in_a_game(said, i):
             continue  # "timnya dibantai 5-0": a score
+        if word in _BEATEN_WORDS and _beaten_at_a_game(said, i):
+            continue  # "tim kami dihajar 3-0", "our team got beaten 2-1"
         if word == "bom" and _NO_BOMB & set(said[max(0, i - 2):i + 3]) and "ancaman" not in said:
             continue  # "promo bom cashback", "bom chat": a flood of something, no bomb
         if root in _STREET_CRIMES and HABITUAL & set(said[max(0, i - 4):i + 3]) \
@@ -2261,8 +2263,18 @@ def _cry_for_help(text: str) -> bool:
             continue  # "sering ada begal kalo malem": a place to report as unsafe; not "…, sy barusan dibegal"
         if (root == "pukul" or word in ("pukul", "dipukul")) and _at_oclock(said, i):
             continue  # "motor sy hilang di pukul 2 pagi": two o'clock, no blow
+        if word in ("ditembak", "ditembaki") and _NOT_SHOT & set(said[i + 1:i + 3]):
+            continue  # "ditembak pertanyaan sama dosen", "gw ditembak gebetan": questions, or asked out
+        if word == "shooting" and _FILMING & set(said[max(0, i - 2):i + 3]):
+            continue  # "photo shooting di taman": a camera's
+        if word == "fire" and said[i - 1:i] in (["is"], ["s"], ["so"]) and _PRAISED & set(said[max(0, i - 4):i]):
+            continue  # "this song is fire": praise
+        if _likened(said, i) and _ACHING & set(said[:i]) and not _ACHING_BADLY & {w.removesuffix("nya") for w in said}:
+            continue  # "kepala sy pusing kayak dipukul palu": how it aches
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
             return True
+        if word in FIGHTS and _no_fight(said, i):
+            continue  # "I am fighting a cold", "anak2 berantem rebutan remote tv"
         if (word in FIGHTS or root in FIGHTS) and not HABITUAL & set(said):
             return True
         if word == "hit" and _a_thing_hit(said, i):
@@ -2678,6 +2690,88 @@ def _beaten_in_a_game(said: list[str], at: int) -> bool:
     near = said[max(0, at - 3):at + 4]
     return bool(_SIDES & {w.removesuffix("nya") for w in near}) or any(
         a.isdecimal() and b.isdecimal() for a, b in pairwise(near))
+
+
+# Shot by questions, or asked out ("gw ditembak gebetan"); filming ("lagi photo shooting"); praise ("this song is
+# fire"); an ache told by a likeness ("perut sy sakit kayak ditusuk2"), not a chest's, which may be the heart.
+_NOT_SHOT = frozenset({"pertanyaan", "pertanyaannya", "gebetan", "gebetannya", "doi", "crush", "kakak", "kating"})
+_FILMING = frozenset({"photo", "foto", "video", "film", "prewed", "prewedding", "iklan", "sinetron", "konten",
+                      "model", "klip", "clip", "movie", "kamera", "camera", "photoshoot"})
+_PRAISED = frozenset({"song", "track", "album", "beat", "music", "outfit", "fit", "lagu", "mixtape", "verse",
+                      "playlist"})
+_AS_IF = frozenset({"kayak", "kaya", "seperti", "bagai", "bagaikan", "like"})
+_ACHING = frozenset({"pusing", "sakit", "nyeri", "rasanya", "ngilu", "perih", "migrain", "headache", "hurts",
+                     "aches", "feels"})
+_ACHING_BADLY = frozenset({"dada", "chest", "jantung", "heart", "sesak", "breathe", "pingsan"})
+
+
+def _likened(said: list[str], at: int) -> bool:
+    """Whether a likeness opens the word at `at`, said twice too: "kayak ditusuk2"."""
+    k = at - 1
+    while k >= 0 and said[k] == said[at]:
+        k -= 1
+    return k >= 0 and said[k] in _AS_IF
+
+
+# Beaten in a game, by the words that are a blow elsewhere ("dihajar", "beaten"): only with a score ("tim kami
+# dihajar 3-0", "our team got beaten 2-1") or a team and a word of the game ("timnas dihajar habis2an di final");
+# not "kalah" or "lawan" alone, which a fight has too ("sy dihajar preman krn kalah judi").
+_BEATEN_WORDS = frozenset({"dihajar", "beaten", "beating"})
+_TEAMS = frozenset({"tim", "timnas", "team", "klub", "club"})
+_OF_A_GAME = frozenset({"final", "liga", "league", "tanding", "pertandingan", "skor", "score", "gol", "goal", "goals",
+                        "babak", "semifinal", "kandang", "tandang", "season", "musim", "match", "game", "futsal",
+                        "sepakbola", "football", "soccer", "voli", "basket", "badminton", "turnamen", "tournament"})
+
+
+def _beaten_at_a_game(said: list[str], at: int) -> bool:
+    near = said[max(0, at - 3):at + 4]
+    return any(a.isdecimal() and b.isdecimal() for a, b in pairwise(near)) \
+        or (bool(_TEAMS & {w.removesuffix("nya") for w in near}) and bool(_OF_A_GAME & set(said)))
+
+
+# A fight that is no fight: an illness fought ("I am fighting a cold", "my mom is fighting cancer"), a cause
+# ("fighting for my rights at work"), children or siblings squabbling over a thing at home ("kids fighting over the
+# tv remote", "anak2 berantem rebutan remote tv"), or animals ("kucing sy berantem sama kucing tetangga"). Not with
+# anyone hurt, a weapon, a call for help, or pupils ("anak2 smk berantem"), who brawl.
+_FOUGHT_ILLS = frozenset({"cold", "colds", "flu", "fever", "cancer", "infection", "virus", "covid", "illness",
+                          "disease", "depression", "anxiety", "addiction", "cough", "sickness", "tears", "sleep",
+                          "fatigue", "insomnia", "migraine", "bug", "tumor", "leukemia", "urge", "temptation"})
+_FOUGHT_CAUSES = frozenset({"rights", "right", "justice", "custody", "freedom", "equality", "promotion", "raise",
+                            "salary", "wages", "pay", "cause", "recognition", "compensation", "refund", "hak",
+                            "keadilan"})
+_BEFORE_WHAT_IS_FOUGHT = frozenset({"a", "an", "the", "off", "my", "our", "his", "her", "their", "this", "that",
+                                    "back", "for", "bad", "nasty", "stage", "breast", "lung", "through"})
+_SQUABBLERS = frozenset({"anak", "anaknya", "kids", "children", "siblings", "brothers", "sisters", "adik", "adiknya",
+                         "adek", "kakak", "kakaknya", "sons", "daughters", "twins", "bocah", "bocil", "kakak-adik"})
+_SQUABBLED_OVER = frozenset({"remote", "tv", "mainan", "toy", "toys", "hp", "handphone", "ipad", "tablet", "game",
+                             "games", "gadget", "laptop", "chores", "makanan", "snack", "snacks", "jajan", "jajanan",
+                             "kue", "permen", "candy", "ps", "playstation", "console", "kursi", "seat", "bantal",
+                             "pillow", "selimut", "layangan", "boneka", "doll", "sepeda", "bike", "es", "krim",
+                             "channel", "charger", "komputer", "computer", "wifi", "piket"})
+_FIGHTING_ANIMALS = frozenset({"kucing", "anjing", "ayam", "jago", "burung", "kambing", "sapi", "cat", "cats", "dog",
+                               "dogs", "rooster", "roosters", "chickens", "birds"})
+_AN_ANIMAL_BEFORE = frozenset({"ada", "the", "my", "our", "two", "dua", "a"})
+_NO_SQUABBLE = HURT | frozenset({"tolong", "help", "pisau", "knife", "gunting", "scissors", "kepala", "sajam",
+                                 "berdarah", "bleeding", "sma", "smk", "smp", "pelajar", "siswa", "students", "school",
+                                 "sekolah", "kampus", "warga", "geng", "gang", "preman", "mabuk", "drunk", "orang",
+                                 "people", "men", "guys", "bapak", "ibu", "suami", "istri", "husband", "wife",
+                                 "gigit", "digigit", "bite", "bit", "bitten"})
+
+
+def _no_fight(said: list[str], at: int) -> bool:
+    after = [w for w in said[at + 1:at + 5] if w not in _BEFORE_WHAT_IS_FOUGHT][:1]
+    if said[at] == "fighting" and after and after[0] in _FOUGHT_ILLS:
+        return True  # "fighting a cold", "fighting off the flu", "fighting stage 3 cancer" ("3" is no cause)
+    if said[at] == "fighting" and said[at + 1:at + 2] == ["for"] and after and after[0] in _FOUGHT_CAUSES:
+        return True  # "fighting for my rights"; not "fighting for his life"
+    if _NO_SQUABBLE & {w.removesuffix("nya") for w in said} | _NO_SQUABBLE & set(said) or _blows_at(said):
+        return False  # "…, tetangga sy mukul sy": a blow told besides
+    start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
+    subject = [w for w in said[start:at] if w not in _AN_ANIMAL_BEFORE and not w.isdecimal()][:1]
+    if subject and subject[0] in _FIGHTING_ANIMALS:
+        return True  # "kucing sy berantem sama kucing tetangga", "ayam jago tetangga berantem"
+    who = {w.removesuffix("nya") for w in said[max(0, at - 4):at + 5]}
+    return bool(_SQUABBLERS & who) and bool(_SQUABBLED_OVER & set(said[at + 1:]))
 
 
 _PESTS = frozenset({"nyamuk", "kecoa", "kecoak", "coro", "tikus", "semut", "lalat", "kutu", "rayap", "hama", "ulat",
