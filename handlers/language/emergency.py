@@ -2249,6 +2249,11 @@ def _cry_for_help(text: str) -> bool:
             continue  # "kambing sy keracunan", "gigi sy dibius dokter": no one at risk
         if root == "bunuh" and vermin_killed(said, i):
             continue  # "bunuh nyamuk pake raket", "lg bunuh kecoa di dapur": vermin, no one at risk
+        if (root == "bunuh" or word == "ngebunuh") and said[i + 1:i + 2] in ([w] for w in _IDLE_TIME) \
+                and not (_PERSONS | _WE | {"dia", "mereka", "itu"}) & set(said[i + 2:i + 3]):
+            continue  # "ngebunuh waktu di mall": time killed; not "…bunuh waktu sy tidur" (when I sleep)
+        if word in _BEATEN_WORDS | {"dibantai"} and said[i + 1:i + 2] in ([w] for w in _WORKLOAD):
+            continue  # "sy dihajar deadline", "dibantai tugas kuliah": work piled on
         if root == "bantai" and _beaten_in_a_game(said, i):
             continue  # "timnya dibantai 5-0": a score
         if word in _BEATEN_WORDS and _beaten_at_a_game(said, i):
@@ -2269,8 +2274,9 @@ def _cry_for_help(text: str) -> bool:
             continue  # "photo shooting di taman": a camera's
         if word == "fire" and said[i - 1:i] in (["is"], ["s"], ["so"]) and _PRAISED & set(said[max(0, i - 4):i]):
             continue  # "this song is fire": praise
-        if _likened(said, i) and _ACHING & set(said[:i]) and not _ACHING_BADLY & {w.removesuffix("nya") for w in said}:
-            continue  # "kepala sy pusing kayak dipukul palu": how it aches
+        if _likened(said, i) and (_ACHING | _PRICES) & ({w.removesuffix("nya") for w in said[:i]} | set(said[:i])) \
+                and not _ACHING_BADLY & {w.removesuffix("nya") for w in said}:
+            continue  # "kepala sy pusing kayak dipukul palu": how it aches; "harga tiket kayak dirampok": a price
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
             return True
         if word in FIGHTS and _no_fight(said, i):
@@ -2702,6 +2708,11 @@ _PRAISED = frozenset({"song", "track", "album", "beat", "music", "outfit", "fit"
 _AS_IF = frozenset({"kayak", "kaya", "seperti", "bagai", "bagaikan", "like"})
 _ACHING = frozenset({"pusing", "sakit", "nyeri", "rasanya", "ngilu", "perih", "migrain", "headache", "hurts",
                      "aches", "feels"})
+_PRICES = frozenset({"harga", "tarif", "ongkos", "biaya", "mahal", "price", "prices", "bill", "tagihan"})
+# Time killed ("ngebunuh waktu di mall"), work piled on ("sy dihajar deadline", "dibantai tugas kuliah").
+_IDLE_TIME = frozenset({"waktu", "bosan", "kebosanan", "jenuh", "kejenuhan", "sepi", "kesepian"})
+_WORKLOAD = frozenset({"tugas", "deadline", "kerjaan", "pekerjaan", "pr", "ujian", "skripsi", "lembur", "revisi",
+                       "assignment", "assignments", "homework", "exams", "work"})
 _ACHING_BADLY = frozenset({"dada", "chest", "jantung", "heart", "sesak", "breathe", "pingsan"})
 
 
