@@ -643,8 +643,15 @@ async def _status(turn: Turn, said: Said) -> str | None:
 def _back_now(turn: Turn) -> bool:
     """Whether, in the middle of a report of a break-in, a theft, a threat or violence, the one it tells of is told
     to be back now ("pak org nya dateng lagi skrg, lg di depan pintu!!")."""
-    story = turn.data.get("draft", {}).get("description") or ""
+    story = _story_so_far(turn)
     return bool(story) and returned_now(turn.text, story)
+
+
+def _story_so_far(turn: Turn) -> str:
+    """The story of the report in progress as told so far: its first words ("rumah sy", "dimasukin maling") until the
+    story is asked, and the story told then."""
+    draft = turn.data.get("draft", {})
+    return "\n".join(told for told in (draft.get("story_begun"), draft.get("description")) if told)
 
 
 def _time_told_over(turn: Turn) -> str | None:
@@ -674,7 +681,7 @@ def _urgency_of_a_theft_weighed(turn: Turn) -> None:
     if urges_haste(turn.text) or urgency_said(turn.text) or draft.get("category") == Category.EMERGENCY:
         del draft["urgent_for_a_theft"]
         return
-    story = "\n".join(told for told in (draft.get("story_begun"), draft.get("description")) if told)  # so far
+    story = _story_so_far(turn)
     told = _time_told_over(turn)
     past = told is not None or draft.get("when", {}).get("choice") in ("today", "earlier")  # typed, or picked
     if past and a_theft_and_nothing_more(story) and not (told and is_cry_for_help(f"{told}, {story}")):

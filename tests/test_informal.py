@@ -2181,6 +2181,41 @@ async def test_a_theft_stays_urgent_with_darurat_urgency_another_danger_or_now(e
     assert (await draft_of(engine)).get("urgent"), resident.text
 
 
+@pytest.mark.parametrize("danger", [
+    "eh dia balik lagi bawa parang",
+    "pak malingnya dateng lagi bawa golok",
+    "malingnya balik lagi pak",
+    "eh orgnya balik lg, skrg di depan pintu",
+    "pak dia dateng lagi, sy takut",
+    "tolong pak orgnya dateng lagi",
+])
+@pytest.mark.parametrize("step", ["story", "place"])
+async def test_a_danger_told_after_a_theft_made_past_is_a_cry_and_urgent_again(engine: Engine, danger: str,
+                                                                              step: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "rumah sy", "dimasukin maling", "tadi malem"):
+        await resident.send(said)
+    assert not (await draft_of(engine)).get("urgent"), resident.text
+    if step == "place":
+        await resident.send("sudah")
+    await resident.send(danger)
+    assert resident.heard("emergency.call_110") and (await draft_of(engine)).get("urgent"), resident.text
+    for said in ("sudah", "gedog sananwetan blitar", "ya", "lewati", "2", "kirim")[step == "place":]:
+        await resident.send(said)
+    [report] = await reports(engine)
+    assert report.urgent, resident.text
+
+
+@pytest.mark.parametrize("when", ["tadi malem", "kemarin sore", "3"])
+async def test_darurat_picked_for_a_theft_stays_darurat_and_urgent_once_its_time_is_past(engine: Engine,
+                                                                                       when: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "7", "dimasukin maling", "sudah", "gedog sananwetan blitar", "ya", when):
+        await resident.send(said)
+    draft = await draft_of(engine)
+    assert draft.get("urgent") and draft.get("category") == Category.EMERGENCY, resident.text
+
+
 @pytest.mark.parametrize("cry", ["suami sy lagi ngamuk bawa pisau", "ada yg mau loncat dr jembatan",
                                  "rumah tetangga kebakaran", "tolong pak 😭", "malingnya masih di dalam rumah",
                                  "anak sy jg blm pulang dr kmrn, gk bisa dihubungi"])
@@ -3539,6 +3574,8 @@ _CRIES_IN_BOTH = [
     ("anak sy diculik orang td siang", "my child was kidnapped this afternoon", Category.SECURITY),
     ("ada org bawa golok ngamuk di pasar", "a man with a machete is running amok at the market", Category.SECURITY),
     ("ada yg ngintip dr luar jendela kamar sy", "someone is peeping through my bedroom window", Category.SECURITY),
+    ("preman mukul sy", "a man punches me", Category.SECURITY),
+    ("ada yg nyerang bapak sy pake kayu", "someone attacks my dad with a stick", Category.SECURITY),
 ]
 
 

@@ -2148,7 +2148,7 @@ def _cry_for_help(text: str) -> bool:
             or _threatened_with_harm(said) or _locked_in_at_home(said) or _snatching_now(said) \
             or _snatcher_fleeing(said) or _come_in_and_still_there(said) or _someone_inside_while_alone(said) \
             or _overdosed(said) or _forced_into_a_vehicle(said) or _locked_in_against_will(said) \
-            or _culprit_there_now(said) or _struck_while_taken_from(said):
+            or _culprit_there_now(said) or _struck_while_taken_from(said) or _striking_someone(said):
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
@@ -2249,8 +2249,15 @@ def _cry_for_help(text: str) -> bool:
             continue  # "kambing sy keracunan", "gigi sy dibius dokter": no one at risk
         if root == "bunuh" and vermin_killed(said, i):
             continue  # "bunuh nyamuk pake raket", "lg bunuh kecoa di dapur": vermin, no one at risk
+        if (root == "bunuh" or word == "ngebunuh") and said[i + 1:i + 2] in ([w] for w in _IDLE_TIME) \
+                and not (_PERSONS | _WE | {"dia", "mereka", "itu"}) & set(said[i + 2:i + 3]):
+            continue  # "ngebunuh waktu di mall": time killed; not "…bunuh waktu sy tidur" (when I sleep)
+        if word in _BEATEN_WORDS | {"dibantai"} and said[i + 1:i + 2] in ([w] for w in _WORKLOAD):
+            continue  # "sy dihajar deadline", "dibantai tugas kuliah": work piled on
         if root == "bantai" and _beaten_in_a_game(said, i):
             continue  # "timnya dibantai 5-0": a score
+        if word in _BEATEN_WORDS and _beaten_at_a_game(said, i):
+            continue  # "tim kami dihajar 3-0", "our team got beaten 2-1"
         if word == "bom" and _NO_BOMB & set(said[max(0, i - 2):i + 3]) and "ancaman" not in said:
             continue  # "promo bom cashback", "bom chat": a flood of something, no bomb
         if root in _STREET_CRIMES and HABITUAL & set(said[max(0, i - 4):i + 3]) \
@@ -2261,8 +2268,19 @@ def _cry_for_help(text: str) -> bool:
             continue  # "sering ada begal kalo malem": a place to report as unsafe; not "…, sy barusan dibegal"
         if (root == "pukul" or word in ("pukul", "dipukul")) and _at_oclock(said, i):
             continue  # "motor sy hilang di pukul 2 pagi": two o'clock, no blow
+        if word in ("ditembak", "ditembaki") and _NOT_SHOT & set(said[i + 1:i + 3]):
+            continue  # "ditembak pertanyaan sama dosen", "gw ditembak gebetan": questions, or asked out
+        if word == "shooting" and _FILMING & set(said[max(0, i - 2):i + 3]):
+            continue  # "photo shooting di taman": a camera's
+        if word == "fire" and said[i - 1:i] in (["is"], ["s"], ["so"]) and _PRAISED & set(said[max(0, i - 4):i]):
+            continue  # "this song is fire": praise
+        if _likened(said, i) and (_ACHING | _PRICES) & ({w.removesuffix("nya") for w in said[:i]} | set(said[:i])) \
+                and not _ACHING_BADLY & {w.removesuffix("nya") for w in said}:
+            continue  # "kepala sy pusing kayak dipukul palu": how it aches; "harga tiket kayak dirampok": a price
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
             return True
+        if word in FIGHTS and _no_fight(said, i):
+            continue  # "I am fighting a cold", "anak2 berantem rebutan remote tv"
         if (word in FIGHTS or root in FIGHTS) and not HABITUAL & set(said):
             return True
         if word == "hit" and _a_thing_hit(said, i):
@@ -2634,14 +2652,16 @@ _INTRUDING = THEFT_STEMS | THIEVES | _AT_HOME_OR_THREATENED | ALWAYS
 
 
 def returned_now(text: str, story: str) -> bool:
-    """Whether `text` says the one `story` told of (a break-in, a theft, a threat, violence) is back now."""
+    """Whether `text` says the one `story` told of (a break-in, a theft, a threat, violence) is back now, or back
+    and feared."""
     said, told = _sentences(text), _sentences(story)
     back = any(word in _RETURNING and (_AGAIN & set(said[i + 1:i + 3]) or word in ("back", "returned"))
                and _WHO_CAME & {w.removesuffix("nya") for w in said[max(0, i - 3):i]}
                for i, word in enumerate(said)) and not ({"ditemukan", "found"} & set(said) or _found_again(said))
     intruded = bool(_INTRUDING & set(stems_of(told, _INTRUDING))) or bool(_INTRUDING & set(told)) \
         or any_phrase(told, _FORCING)
-    return back and bool(_STILL & set(said)) and intruded and not _not_now(said)
+    # told as now, or with fear or a plea: "pak dia dateng lagi, sy takut"
+    return back and bool((_STILL | FEAR | {"tolong", "help"}) & set(said)) and intruded and not _not_now(said)
 
 
 # "every night there's a brawl": English says in three words what "tiap malam ada tawuran" says in one.
@@ -2676,6 +2696,93 @@ def _beaten_in_a_game(said: list[str], at: int) -> bool:
     near = said[max(0, at - 3):at + 4]
     return bool(_SIDES & {w.removesuffix("nya") for w in near}) or any(
         a.isdecimal() and b.isdecimal() for a, b in pairwise(near))
+
+
+# Shot by questions, or asked out ("gw ditembak gebetan"); filming ("lagi photo shooting"); praise ("this song is
+# fire"); an ache told by a likeness ("perut sy sakit kayak ditusuk2"), not a chest's, which may be the heart.
+_NOT_SHOT = frozenset({"pertanyaan", "pertanyaannya", "gebetan", "gebetannya", "doi", "crush", "kakak", "kating"})
+_FILMING = frozenset({"photo", "foto", "video", "film", "prewed", "prewedding", "iklan", "sinetron", "konten",
+                      "model", "klip", "clip", "movie", "kamera", "camera", "photoshoot"})
+_PRAISED = frozenset({"song", "track", "album", "beat", "music", "outfit", "fit", "lagu", "mixtape", "verse",
+                      "playlist"})
+_AS_IF = frozenset({"kayak", "kaya", "seperti", "bagai", "bagaikan", "like"})
+_ACHING = frozenset({"pusing", "sakit", "nyeri", "rasanya", "ngilu", "perih", "migrain", "headache", "hurts",
+                     "aches", "feels"})
+_PRICES = frozenset({"harga", "tarif", "ongkos", "biaya", "mahal", "price", "prices", "bill", "tagihan"})
+# Time killed ("ngebunuh waktu di mall"), work piled on ("sy dihajar deadline", "dibantai tugas kuliah").
+_IDLE_TIME = frozenset({"waktu", "bosan", "kebosanan", "jenuh", "kejenuhan", "sepi", "kesepian"})
+_WORKLOAD = frozenset({"tugas", "deadline", "kerjaan", "pekerjaan", "pr", "ujian", "skripsi", "lembur", "revisi",
+                       "assignment", "assignments", "homework", "exams", "work"})
+_ACHING_BADLY = frozenset({"dada", "chest", "jantung", "heart", "sesak", "breathe", "pingsan"})
+
+
+def _likened(said: list[str], at: int) -> bool:
+    """Whether a likeness opens the word at `at`, said twice too: "kayak ditusuk2"."""
+    k = at - 1
+    while k >= 0 and said[k] == said[at]:
+        k -= 1
+    return k >= 0 and said[k] in _AS_IF
+
+
+# Beaten in a game, by the words that are a blow elsewhere ("dihajar", "beaten"): only with a score ("tim kami
+# dihajar 3-0", "our team got beaten 2-1") or a team and a word of the game ("timnas dihajar habis2an di final");
+# not "kalah" or "lawan" alone, which a fight has too ("sy dihajar preman krn kalah judi").
+_BEATEN_WORDS = frozenset({"dihajar", "beaten", "beating"})
+_TEAMS = frozenset({"tim", "timnas", "team", "klub", "club"})
+_OF_A_GAME = frozenset({"final", "liga", "league", "tanding", "pertandingan", "skor", "score", "gol", "goal", "goals",
+                        "babak", "semifinal", "kandang", "tandang", "season", "musim", "match", "game", "futsal",
+                        "sepakbola", "football", "soccer", "voli", "basket", "badminton", "turnamen", "tournament"})
+
+
+def _beaten_at_a_game(said: list[str], at: int) -> bool:
+    near = said[max(0, at - 3):at + 4]
+    return any(a.isdecimal() and b.isdecimal() for a, b in pairwise(near)) \
+        or (bool(_TEAMS & {w.removesuffix("nya") for w in near}) and bool(_OF_A_GAME & set(said)))
+
+
+# A fight that is no fight: an illness fought ("I am fighting a cold", "my mom is fighting cancer"), a cause
+# ("fighting for my rights at work"), children or siblings squabbling over a thing at home ("kids fighting over the
+# tv remote", "anak2 berantem rebutan remote tv"), or animals ("kucing sy berantem sama kucing tetangga"). Not with
+# anyone hurt, a weapon, a call for help, or pupils ("anak2 smk berantem"), who brawl.
+_FOUGHT_ILLS = frozenset({"cold", "colds", "flu", "fever", "cancer", "infection", "virus", "covid", "illness",
+                          "disease", "depression", "anxiety", "addiction", "cough", "sickness", "tears", "sleep",
+                          "fatigue", "insomnia", "migraine", "bug", "tumor", "leukemia", "urge", "temptation"})
+_FOUGHT_CAUSES = frozenset({"rights", "right", "justice", "custody", "freedom", "equality", "promotion", "raise",
+                            "salary", "wages", "pay", "cause", "recognition", "compensation", "refund", "hak",
+                            "keadilan"})
+_BEFORE_WHAT_IS_FOUGHT = frozenset({"a", "an", "the", "off", "my", "our", "his", "her", "their", "this", "that",
+                                    "back", "for", "bad", "nasty", "stage", "breast", "lung", "through"})
+_SQUABBLERS = frozenset({"anak", "anaknya", "kids", "children", "siblings", "brothers", "sisters", "adik", "adiknya",
+                         "adek", "kakak", "kakaknya", "sons", "daughters", "twins", "bocah", "bocil", "kakak-adik"})
+_SQUABBLED_OVER = frozenset({"remote", "tv", "mainan", "toy", "toys", "hp", "handphone", "ipad", "tablet", "game",
+                             "games", "gadget", "laptop", "chores", "makanan", "snack", "snacks", "jajan", "jajanan",
+                             "kue", "permen", "candy", "ps", "playstation", "console", "kursi", "seat", "bantal",
+                             "pillow", "selimut", "layangan", "boneka", "doll", "sepeda", "bike", "es", "krim",
+                             "channel", "charger", "komputer", "computer", "wifi", "piket"})
+_FIGHTING_ANIMALS = frozenset({"kucing", "anjing", "ayam", "jago", "burung", "kambing", "sapi", "cat", "cats", "dog",
+                               "dogs", "rooster", "roosters", "chickens", "birds"})
+_AN_ANIMAL_BEFORE = frozenset({"ada", "the", "my", "our", "two", "dua", "a"})
+_NO_SQUABBLE = HURT | frozenset({"tolong", "help", "pisau", "knife", "gunting", "scissors", "kepala", "sajam",
+                                 "berdarah", "bleeding", "sma", "smk", "smp", "pelajar", "siswa", "students", "school",
+                                 "sekolah", "kampus", "warga", "geng", "gang", "preman", "mabuk", "drunk", "orang",
+                                 "people", "men", "guys", "bapak", "ibu", "suami", "istri", "husband", "wife",
+                                 "gigit", "digigit", "bite", "bit", "bitten"})
+
+
+def _no_fight(said: list[str], at: int) -> bool:
+    after = [w for w in said[at + 1:at + 5] if w not in _BEFORE_WHAT_IS_FOUGHT][:1]
+    if said[at] == "fighting" and after and after[0] in _FOUGHT_ILLS:
+        return True  # "fighting a cold", "fighting off the flu", "fighting stage 3 cancer" ("3" is no cause)
+    if said[at] == "fighting" and said[at + 1:at + 2] == ["for"] and after and after[0] in _FOUGHT_CAUSES:
+        return True  # "fighting for my rights"; not "fighting for his life"
+    if _NO_SQUABBLE & {w.removesuffix("nya") for w in said} | _NO_SQUABBLE & set(said) or _blows_at(said):
+        return False  # "…, tetangga sy mukul sy": a blow told besides
+    start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
+    subject = [w for w in said[start:at] if w not in _AN_ANIMAL_BEFORE and not w.isdecimal()][:1]
+    if subject and subject[0] in _FIGHTING_ANIMALS:
+        return True  # "kucing sy berantem sama kucing tetangga", "ayam jago tetangga berantem"
+    who = {w.removesuffix("nya") for w in said[max(0, at - 4):at + 5]}
+    return bool(_SQUABBLERS & who) and bool(_SQUABBLED_OVER & set(said[at + 1:]))
 
 
 _PESTS = frozenset({"nyamuk", "kecoa", "kecoak", "coro", "tikus", "semut", "lalat", "kutu", "rayap", "hama", "ulat",
@@ -4720,6 +4827,89 @@ _HARMING = _BLOWS | frozenset({
 _HARMED_ONES = _FAMILY | _PERSONS | _LOCKED_ONES | frozenset({
     "sy", "gw", "gua", "daughter", "son", "wife", "husband", "mother", "mom", "father", "dad", "sister", "brother",
     "child", "children", "kids", "family", "girlfriend", "boyfriend", "friend"})
+
+
+# An attack told in the plain present, someone else at it and a person struck right after ("preman mukul sy", "ada
+# org mukul sy", "ada yg nyerang bapak sy pake kayu", "a man punches my brother outside", "someone attacks my mom"):
+# as it is told, it goes on. Told as past ("kemarin preman mukul sy") it is read before this, and is none. Not the
+# writer's own blow, one named by a clause ("org yg mukul sy": who, read by the readers of the culprit), a thing
+# struck ("mukul kentongan", "kicks the ball"), one thrown out ("kicks me out"), a game or a ring ("petinju nonjok
+# lawannya", "beats me at chess"), told after a time gone by ("dulu", "waktu itu"), online, supposed ("kalau ada
+# org mukul sy") or asked of as allowed ("boleh gk guru mukul murid?").
+_STRIKES = frozenset({
+    "mukul", "memukul", "nampar", "menampar", "namparin", "nendang", "menendang", "nendangin", "nonjok", "menonjok",
+    "nonjokin", "ngehajar", "menghajar", "nyerang", "menyerang", "gebukin", "ngegebukin", "menggebuki",
+    "nabok", "menabok", "njambak", "ngejambak", "menjambak", "nyiksa", "menyiksa", "nganiaya", "menganiaya",
+    "menimpuk", "nimpuk", "hits", "punches", "punching", "punch", "kicks", "kicking", "kick", "slaps", "slapping",
+    "slap", "attacks", "attack", "assaults", "assaulting", "beats"})
+_STRIKERS = _THUGS | _OUTSIDERS | frozenset({
+    "orang", "seseorang", "dia", "mereka", "he", "she", "they", "somebody", "man", "men", "guy", "guys", "woman",
+    "thug", "thugs", "drunk", "pria", "cowok", "cowo", "pemuda", "oknum", "laki", "security", "dc", "collector",
+    "collectors", "bouncer", "gangs", "pemabuk", "pengamen", "ojol", "kurir", "driver", "suporter", "supporter",
+    "supporters", "fans", "punya", "pemilik", "owner", "ex", "mantan"})
+_STRIKER_AT_IT = frozenset({"itu", "tuh", "juga", "terus", "lagi", "masih", "sedang", "just", "still", "is", "are",
+                            "s", "re", "keeps", "keep", "now", "tiba", "mulai", "starts", "started", "tries", "coba",
+                            "nyoba", "mau", "malah", "langsung"})
+_STRUCK_FIRST = frozenset({"my", "our", "a", "an", "the", "some", "si", "seorang", "para", "this", "that",
+                           "old", "little", "young", "kecil"})
+_STRUCK = _HARMED_ONES | _PEOPLE | _SOMEONE | frozenset({
+    "pedagang", "penjual", "pembeli", "lansia", "perempuan", "wanita", "pria", "laki", "women", "men", "guy", "girl",
+    "boy", "kid", "kids", "lady", "people", "person", "him", "them", "dia", "mereka", "warga", "pengemis", "pengamen",
+    "ojol", "kurir", "neighbour", "neighbor", "tetangga", "elderly", "stranger", "friends", "mom", "mum", "dad",
+    "grandma", "grandpa", "pegawai", "karyawan", "kasir", "siswa", "pelajar", "murid", "rambut", "muka", "wajah",
+    "kepala", "perut", "hair", "face", "head", "cewe", "cewek", "cowok", "bocah", "pengunjung", "penonton"})
+_FORMERLY = frozenset({"dulu", "dahulu", "pernah", "once"})
+_FORMERLY_PHRASES = tuple(tuple(p.split()) for p in ("waktu itu", "saat itu", "pas itu", "ketika itu", "last year",
+                                                     "years ago", "tahun kemarin"))
+_ALLOWED = frozenset({"boleh", "bolehkah", "allowed", "legal", "hukumnya", "wajar", "pantas"})  # "boleh gk guru…?"
+_UNKNOWN_ONE = frozenset({"dikenal", "dikenali", "jelas", "kenal"})
+_NOT_AN_ATTACK = _ONLINE | frozenset({"tinju", "boxing", "silat", "karate", "mma", "sparring", "ring", "catur",
+                                      "chess", "game", "match", "futsal", "bola", "ball", "latihan", "training",
+                                      "bercanda", "pura", "drama", "film", "sinetron", "komen", "comment", "comments",
+                                      "chat", "post", "video"})
+
+
+def _formerly_before(said: list[str], at: int) -> bool:
+    """Whether a time gone by is told before `at` and no word of now after it: "dulu preman mukul sy", "waktu itu
+    ada org mukul sy"; not "dulu sering, skrg preman mukul sy lagi"."""
+    then = [k for k, word in enumerate(said[:at]) if word in _FORMERLY]
+    then += [k for _phrase, k in phrases_found(said[:at], _FORMERLY_PHRASES)]
+    return bool(then) and not _STILL & set(said[max(then):at])
+
+
+def _striking_someone(said: list[str]) -> bool:
+    if _NOT_AN_ATTACK & set(said):
+        return False
+    for i, word in enumerate(said):
+        if word not in _STRIKES:
+            continue
+        start = next((k + 1 for k in range(i - 1, -1, -1) if said[k] == _BREAK), 0)
+        if (_SUPPOSED | _ALLOWED) & set(said[start:i]) or _formerly_before(said, i) \
+                or (_negated(said, i) and not _UNKNOWN_ONE & set(said[i - 1:i])):  # "org gk dikenal nampar sy"
+            continue
+        before = [w for w in said[max(0, i - 5):i]
+                  if w not in _STRIKER_AT_IT | _UNKNOWN_ONE | NEGATIONS and w != word and not w.isdecimal()]
+        if _BREAK in before:
+            before = before[len(before) - before[::-1].index(_BREAK):]
+        if before and before[-1] in _WE and before[-2:-1] and before[-2].removesuffix("nya") in _STRIKERS:
+            before = before[:-1]  # "tetangga sy mukul sy": whose
+        if not before or (before[-1] in ("yang", "who", "that") and before[-2:-1] != ["ada"]) \
+                or _WE & set(before[-1:]):
+            continue  # "org yg mukul sy", "the man who hits me", "sy mukul dia"
+        if not (_STRIKERS & ({w.removesuffix("nya") for w in before[-2:]} | set(before[-2:])) or "ada" in before[-3:]):
+            continue
+        after = [w for w in said[i + 1:i + 6] if w != word][:4]  # "mukul2 warga"
+        after = after[:after.index(_BREAK)] if _BREAK in after else after
+        struck = [w for w in after if w not in _STRUCK_FIRST][:1]
+        if not struck or {"out", "keluar"} & set(after):
+            continue
+        if struck[0] in _STRUCK or struck[0].removesuffix("nya") in _STRUCK or (struck[0] == "her" and (
+                after[1:2] in ([], ["in"], ["on"], ["at"], ["outside"], ["again"], ["now"], ["with"])
+                or set(after[1:2]) & _STRUCK)):
+            return True
+    return False
+
+
 _AT_THE_WRITERS_DOOR = frozenset({"outside", "here", "sini", "depan", "luar", "standing", "waiting", "banging",
                                   "knocking", "lurking", "berdiri", "nunggu", "nungguin", "nongkrong", "mondar",
                                   "gedor", "ngetok"})

@@ -63,6 +63,9 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "ngejambret", "jambretin", "nyopetin", "ngebegal", "ngerampok", "ngerampokin", "snatching", "robbing",
         "kdrt", "kekerasan", "violence", "abuse", "abused", "stole", "grabbed", "punched", "punch", "kicked",
         "slapped", "groped", "molested", "dipukulin", "mukulin", "digebukin", "cekik", "nyekik", "strangled",
+        # a blow told in the plain present, as it is struck: "ada yg nyerang bapak sy", "someone attacks my mom"
+        "serang", "tonjok", "nonjok", "jambak", "njambak", "timpuk", "attacks", "attacking", "assaults",
+        "assaulting", "punches", "punching", "slaps", "slapping",
         "following", "followed", "stalking", "stalker", "harassed", "harassment", "threatened", "threatening",
         "snatched", "snatch", "snatcher", "pickpocketed", "pickpocket", "pickpocketing", "burgled", "looted",
         "vandalised", "vandalized", "vandalism", "extortion", "leungit", "dipaling", "dijabret",
@@ -298,7 +301,8 @@ STRONG = frozenset({"rawan", "cekcok", "konflik", "sengketa", "narkoba", "narkot
                     "elpiji", "lpg", "pungli", "fire",
                     # a blow struck is what happened, whoever was drunk or a neighbour
                     "pukul", "keroyok", "aniaya", "hajar", "gebuk", "tampar", "tendang", "dipukulin", "mukulin",
-                    "digebukin", "punched", "beaten", "assault", "attacked"})
+                    "digebukin", "punched", "beaten", "assault", "attacked", "serang", "tonjok", "nonjok", "attacks",
+                    "assaults", "punches", "slaps"})
 # Where two categories are named as often, the first of these wins: a theft in a car park is a theft.
 PRECEDENCE = ("emergency", "drugs", "security", "traffic", "social", "unsafe_place", "other")
 
