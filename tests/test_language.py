@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from zoneinfo import ZoneInfo
 
 import pytest
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
@@ -236,6 +237,14 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("pas lebaran kemarin rumah sy dimasukin maling", "lebaran kemarin"),  # the last Lebaran, not yesterday
     ("pas malem tahun baru ada tawuran", "malam tahun baru"),
     ("hp sy dicuri waktu sy lg puasa", None),
+    # an hour with no day: the time, in its words; not an hour something lasts until, nor minutes of a stretch
+    ("pas bangun jam 6 pagi motor sy udah ga ada", "jam 6 pagi"),
+    ("waktu pulang kerja jam 10 malam rumah udah berantakan", "jam 10 malam"),
+    ("when I woke up at 6 my car was gone", "at 6"),
+    ("around 11 someone knocked on my door", "around 11"),
+    ("warungnya buka sampai jam 10 malam", None),
+    ("antri 2 jam 30 menit", None),
+    ("about 5 my friends came to help", None),
 ])
 def test_the_time_a_story_tells_is_read_in_its_words(story: str, told: str | None) -> None:
     found = time_told(story)
@@ -377,6 +386,17 @@ def test_the_time_of_a_dream_is_not_the_incidents(text: str, told: tuple[str, st
 ])
 def test_an_hour_alone_is_placed_by_the_time_it_is_told(told: str, local_hour: int, hour: int) -> None:
     assert hour_before(told, dt.datetime(2026, 12, 7, local_hour, 30)) == hour
+
+
+@pytest.mark.parametrize(("story", "hour"), [
+    ("pas bangun jam 6 pagi motor sy udah ga ada", 6), ("waktu pulang kerja jam 10 malam rumah berantakan", 22),
+    ("hp sy dicopet pukul 00.30 di terminal", 0),
+])
+def test_an_hour_told_with_no_day_is_todays_once_come_else_yesterdays(story: str, hour: int) -> None:
+    before = dt.datetime.now(ZoneInfo("Asia/Jakarta"))
+    told = time_told(story)
+    after = dt.datetime.now(ZoneInfo("Asia/Jakarta"))  # the hour may turn meanwhile
+    assert told is not None and told[0] in {"today" if hour <= now.hour else "earlier" for now in (before, after)}
 
 
 @pytest.mark.parametrize(("text", "phrase"), [

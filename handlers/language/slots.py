@@ -171,7 +171,7 @@ def time_told(text: str) -> tuple[str, str] | None:
         return dated
     said = words(text)
     timed, repeat = _time_in(said, _now_after_a_deed(text), still_there_now(text)), _repeat_in(said)
-    found = timed or repeat or _a_year_in(said)
+    found = timed or repeat or _a_year_in(said) or _an_hour_in(said)
     if found is None:
         return None
     choice, start, end = found
@@ -200,6 +200,22 @@ _A_THINGS_YEAR = frozenset({"motor", "mobil", "sepeda", "hp", "keluaran", "model
                             "produksi", "beat", "vario", "scoopy", "nmax", "mio", "supra", "avanza", "xenia"})
 
 
+# Words before an hour that say until when something lasts, not when it happened: "warungnya buka sampai jam 10 malam".
+_UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
+
+
+def _an_hour_in(said: list[str]) -> tuple[str, int, int] | None:
+    """An hour told with no day, as a person told it would take it: the last such hour come (hour_before), today's
+    or, not come yet today, yesterday's ("pas bangun jam 6 pagi motor sy udah ga ada", "when I woke up at 6 my car
+    was gone"); not an hour something lasts until ("buka sampai jam 10 malam")."""
+    for at in range(len(said)):
+        if _an_hour(said, at) and not _UNTIL & set(said[max(0, at - 2):at]):
+            hour = hour_before(_told_around(said, at, at + 1), datetime.datetime.now(_WIB))
+            if hour is not None:
+                return ("today" if hour <= datetime.datetime.now(_WIB).hour else "earlier"), at, at + 1
+    return None
+
+
 def hour_phrase(text: str) -> str | None:
     """An hour told on its own, in its words ("sekitar pukul 14.00 wib", "around 9 pm", "at 9"); None when none
     is."""
@@ -212,6 +228,9 @@ def hour_phrase(text: str) -> str | None:
 # last night"; not "at 9 Jalan Merdeka", "about 30 people").
 _AT_AN_HOUR = frozenset({"at", "around", "about", "abt", "sekitar", "kira"})  # "kira" of "kira2 9"
 _AFTER_AN_HOUR = frozenset({"o", "last", "this", "yesterday", "today", "in"})  # "o'clock", "around 10 last night"
+# Who or what a clause begins with, after "at 6" or "around 6": "when I woke up at 6 my car was gone".
+_A_CLAUSE_BEGINS = frozenset({"i", "my", "we", "our", "he", "his", "she", "her", "they", "their", "someone",
+                              "somebody", "the", "there"})
 _HOURS_A_DAY = 24
 _CLOCK_WORDS = frozenset({"jam", "pukul", "pkl"})  # "pkl" of "pkl 9.30" only here: alone it is a street vendor (PKL)
 
@@ -222,9 +241,12 @@ def _an_hour(said: list[str], at: int) -> bool:
     word, before, after = said[at], said[at - 1] if at else "", said[at + 1:at + 2]
     if not _NUMBER.match(word):
         return False
-    return before in _CLOCK_WORDS or word.endswith(("am", "pm")) or after in (["am"], ["pm"]) \
+    if before in _CLOCK_WORDS:
+        return not (at > 1 and said[at - 2].isdecimal())  # "antri 2 jam 30 menit": minutes of a stretch of time
+    return word.endswith(("am", "pm")) or after in (["am"], ["pm"]) \
         or (before in _AT_AN_HOUR and int(word.rstrip("anpm")) <= _HOURS_A_DAY
-            and (not after or _of_a_time(said, at + 1) or after[0] in _AFTER_AN_HOUR))
+            and (not after or _of_a_time(said, at + 1) or after[0] in _AFTER_AN_HOUR
+                 or (before in ("at", "around") and after[0] in _A_CLAUSE_BEGINS)))
 
 
 def _told_around(said: list[str], start: int, end: int) -> str:
