@@ -1531,8 +1531,9 @@ _AROUND_A_KIND = frozenset({"soal", "tentang", "masalah", "kasus", "laporan", "l
 
 def _names_the_kind(turn: Turn, picked: str) -> bool:
     """Whether the message is one of the kind's own names ("maling", "narkoba pak", "soal lalu lintas"), nothing
-    more."""
-    named = " ".join(word for word in normalise(turn.text).split() if word not in NEUTRAL | _AROUND_A_KIND)
+    more; "ada maling", "ada begal" say someone was there: what happened, which begins the story."""
+    named = " ".join(word for word in normalise(turn.text).split()
+                     if word not in (NEUTRAL - {"ada"}) | _AROUND_A_KIND)
     return named in dict(CATEGORIES.answers(turn.lang)).get(picked, ())
 
 

@@ -1382,7 +1382,23 @@ async def test_a_story_told_in_pieces_where_the_kind_is_asked_keeps_every_piece(
     assert draft["description"] == "rmh sy\ndimasukin maling\ntv sm laptop ilang" and draft["category"] == "security"
 
 
-@pytest.mark.parametrize("kind", ["narkoba pak", "soal lalu lintas", "2", "gangguan keamanan"])
+@pytest.mark.parametrize(("said", "lang"), [("ada maling", "id"), ("ada maling pak", "id"), ("ada rampok", "id"),
+                                           ("ada begal pak", "id"), ("ada yg nyolong", "id"),
+                                           ("there's a thief", "en")])
+async def test_someone_said_there_where_the_kind_is_asked_begins_the_story(engine: Engine, said: str,
+                                                                          lang: str) -> None:
+    """"ada maling" names the kind and tells what happened: the story begins with it, and what follows goes on."""
+    resident = Resident(engine, "console:there")
+    for message in ("lapor", said):
+        await resident.send(message)
+    assert resident.heard("report.story_begun_noted", lang), resident.text
+    await resident.send("motornya dibawa kabur" if lang == "id" else "he took my motorbike")
+    draft = await draft_of(engine)
+    assert draft["description"].startswith(f"{said}\n") and draft["category"] == "security", draft
+
+
+@pytest.mark.parametrize("kind", ["narkoba pak", "soal lalu lintas", "2", "gangguan keamanan", "maling",
+                                  "maling pak", "soal maling", "yg rampok aja"])
 async def test_a_kind_named_where_it_is_asked_begins_no_story(engine: Engine, kind: str) -> None:
     resident = Resident(engine, "console:kind")
     for said in ("lapor", kind):
