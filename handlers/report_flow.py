@@ -44,6 +44,7 @@ from handlers.language.intents import (
     field_named,
     identity_options_asked,
     identity_wished,
+    kind_instead,
     only_a_time,
     puts_off,
     questions_asked,
@@ -260,18 +261,23 @@ async def _take_story(turn: Turn) -> str:
     if category:
         read["category"] = category
     read.update(await _place_of_story(turn, text))
-    of_it = without_home(text)  # "skrg sy di rumah di klampok, tadi hp sy dijambret": "tadi", not "skrg"
-    if moment := when_named(of_it):
-        read["when"] = moment
-        told = time_told(of_it)
-        if told and moment != "now":  # "now" is a choice of its own, with its reminder of 110
-            read["when_told"] = told[1]
-    elif told := time_told(of_it):  # "tiap malam": a repeat, in its words
-        read["when"], read["when_told"] = told
+    read.update(_time_of_story(text))
     if not read:
         return first_missing(turn)
     turn.draft["read"] = read
     return READ_BACK
+
+
+def _time_of_story(text: str) -> ReadBack:
+    """The time a story tells, to confirm: its choice, and its words but for "now" (a choice of its own, with its
+    reminder of 110); empty when it tells none."""
+    of_it = without_home(text)  # "skrg sy di rumah di klampok, tadi hp sy dijambret": "tadi", not "skrg"
+    if moment := when_named(of_it):
+        told = time_told(of_it)
+        return ReadBack(when=moment, when_told=told[1]) if told and moment != "now" else ReadBack(when=moment)
+    if told := time_told(of_it):  # "tiap malam": a repeat, in its words
+        return ReadBack(when=told[0], when_told=told[1])
+    return ReadBack()
 
 
 async def _place_of_story(turn: Turn, text: str) -> ReadBack:
@@ -593,6 +599,13 @@ async def read_back(turn: Turn) -> str:
         turn.draft["place_unknown"], turn.draft["place_tries"] = True, 1
         turn.draft["location_text"] = where
         turn.draft.setdefault("place_attempts", []).append(where)
+    if meant is None and picked is None and turn.inbound.choice is None and (kind := kind_instead(turn.text)) \
+            and kind != turn.draft["read"].get("category", turn.draft.get("category")):
+        turn.draft["read"]["category"] = kind  # "bukan, ini pencurian": the kind put right, the rest read as before
+        if kind == Category.EMERGENCY:
+            turn.answer_emergency()
+        _say_changed(turn, CATEGORY)
+        return READ_BACK
     if meant is None and picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
         return await _story_told_on(turn)  # what happened, where and when, told after an opener: all read again
     none_read = not {"place", "places"} & set(turn.draft["read"])
@@ -1113,6 +1126,10 @@ async def _story_after_the_kind(turn: Turn, story: str) -> str:
     added to the story already told."""
     if "description" in turn.draft:
         _add_to_story(turn, part=story)
+        if "read" in turn.draft and (timed := _time_of_story(story)):
+            # "salah, harusnya pencurian. mobil sy dicuri tadi pagi": the time told now, not the one read before
+            turn.draft["read"].pop("when_told", None)
+            turn.draft["read"].update(timed)
         return first_missing(turn)
     turn.text = story
     turn.inbound = dataclasses.replace(turn.inbound, text=story)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from handlers.alerts import as_seen_from
 from handlers.engine import Engine
-from handlers.i18n import t
+from handlers.i18n import labels, t
 from handlers.state import dump_session, load_session
 from storage.contacts import current_step
 from storage.models import Category, ConversationSession, Identity, Report
@@ -2664,6 +2664,54 @@ async def test_a_no_with_why_at_the_read_back_is_a_no(engine: Engine) -> None:
     await resident.send("ktp sy ilang dicuri orang di pasar gedog sananwetan blitar kemarin")
     await resident.send("bukan, ini kehilangan bukan kriminal")
     assert resident.heard("report.ask_category") and not resident.heard("common.not_a_choice"), resident.text
+
+
+CAR_GONE = "kemarin sore mobil sy di parkiran udah ga ada, kel gedog sananwetan blitar"  # read as traffic
+
+
+@pytest.mark.parametrize(("said", "kind", "lang"), [
+    ("eh bukan, ini pencurian", "security", "id"), ("bukan, ini pencurian pak", "security", "id"),
+    ("bukan lalu lintas, kemalingan", "security", "id"), ("bukan lalu lintas tapi pencurian", "security", "id"),
+    ("bukan, harusnya narkoba", "drugs", "id"), ("no, it's theft", "security", "en"),
+])
+async def test_a_no_with_the_kind_meant_at_the_read_back_keeps_the_rest(engine: Engine, said: str, kind: str,
+                                                                       lang: str) -> None:
+    """The kind put right, and the read-back shown again with it: the place and the time read stay, not asked."""
+    resident = Resident(engine)
+    await resident.send(CAR_GONE)
+    assert resident.heard("report.read_back") and "Lalu lintas" in resident.text, resident.text
+    await resident.send(said)
+    assert resident.heard("report.read_back", lang) and labels(lang, "category")[kind] in resident.text, \
+        resident.text
+    assert "Kel. Gedog" in resident.text and "kemarin sore" in resident.text, resident.text
+    await resident.send("ya" if lang == "id" else "yes")
+    assert resident.heard("report.ask_photo", lang), resident.text
+    draft = await draft_of(engine)
+    assert draft["category"] == kind and draft["when"] == {"text": "kemarin sore"} and draft["place"], draft
+
+
+@pytest.mark.parametrize(("said", "told"), [
+    ("salah, harusnya pencurian. mobil sy dicuri tadi pagi jam 5", "tadi pagi jam 5"),
+    ("salah pak, mobil sy dicuri tadi pagi", "tadi pagi"),
+    ("eh salah, maksudnya pencurian! td subuh mobil sy dibawa maling", "tadi subuh"),
+])
+async def test_a_kind_put_right_with_the_story_at_the_read_back_reads_its_time(engine: Engine, said: str,
+                                                                               told: str) -> None:
+    """The story told with the kind put right says when: that time is read back, not the one read before."""
+    resident = Resident(engine)
+    await resident.send(CAR_GONE)
+    await resident.send(said)
+    assert resident.heard("report.read_back") and f"Waktu: {told}" in resident.text, resident.text
+    await resident.send("ya")
+    draft = await draft_of(engine)
+    assert draft["category"] == "security" and draft["when"] == {"text": told}, draft
+
+
+async def test_a_kind_put_right_with_a_story_telling_no_time_keeps_the_time_read(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send(CAR_GONE)
+    await resident.send("salah pak, mobil sy dicuri org")
+    assert resident.heard("report.read_back") and "Waktu: kemarin sore" in resident.text, resident.text
 
 
 async def test_a_yes_with_the_day_and_hour_at_the_read_back_keeps_the_hour(engine: Engine) -> None:

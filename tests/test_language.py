@@ -14,6 +14,7 @@ from handlers.language.intents import (
     category_named,
     correction,
     identity_wished,
+    kind_instead,
     ref_asked,
     story_after_a_slip,
     story_without_opener,
@@ -917,6 +918,19 @@ def test_a_slip_before_a_story_puts_right_the_kind_the_story_names(text: str, ki
                                                                    story: str | None) -> None:
     fix = story_after_a_slip(text)
     assert (fix.category, fix.story) == (kind, story) if fix is not None else kind is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("bukan, ini pencurian", "security"), ("eh bukan, ini pencurian", "security"), ("bukan ini kemalingan", "security"),
+    ("bukan lalu lintas, pencurian", "security"), ("bukan lalu lintas tapi kemalingan", "security"),
+    ("bukan kriminal, narkoba pak", "drugs"), ("no, it's theft", "security"), ("nope, drugs", "drugs"),
+    # a no with more than a kind, or something else denied
+    ("bukan, ini kehilangan bukan kriminal", None), ("bukan pak", None), ("bukan, lokasinya salah", None),
+    ("bukan kemarin, tadi pagi", None), ("bukan, motor sy dicuri di pasar", None), ("bukan di gedog, di pasar", None),
+    ("bukan begitu", None), ("pencurian", None),
+])
+def test_a_no_to_the_kind_read_says_the_kind_meant(text: str, kind: str | None) -> None:
+    assert kind_instead(text) == kind
 
 
 @pytest.mark.parametrize("text", ["salah paham. tetangga marah2 soal pagar rumah", "salah pak. motor sy dicuri",
