@@ -1671,13 +1671,35 @@ async def test_a_yes_with_a_time_of_its_own_at_the_read_back_keeps_that_time(eng
      "Time: most afternoons"),
     ("kids race their motorbikes on the main road most evenings, kel gedog kec sananwetan blitar",
      "Time: most evenings"),
-    ("some guy just pulled a knife on me at the market, kel gedog kec sananwetan blitar", "Time: Happening now"),
-    ("my bike was just stolen from the mosque parking lot, kel gedog kec sananwetan blitar", "Time: Happening now"),
+    ("some guy just pulled a knife on me at the market, kel gedog kec sananwetan blitar", "Time: just now"),
+    ("my bike was just stolen from the mosque parking lot, kel gedog kec sananwetan blitar", "Time: just now"),
 ])
 async def test_a_habits_time_of_day_and_just_are_read_as_the_time(engine: Engine, story: str, time: str) -> None:
     resident = Resident(engine, "console:story")
     await resident.send(story)
     assert time in resident.text, resident.text
+
+
+@pytest.mark.parametrize(("story", "told"), [
+    ("barusan hp sy dijambret di pasar legi, kel gedog kec sananwetan blitar", "barusan"),
+    ("hp sy baru aja dijambret di pasar legi, kel gedog kec sananwetan blitar", "barusan"),
+    ("sy baru kecopetan di angkot, kel gedog kec sananwetan blitar", "barusan"),
+    ("my bike was just stolen from the mosque parking lot, kel gedog kec sananwetan blitar", "just now"),
+    ("just now someone snatched my bag at the market, kel gedog kec sananwetan blitar", "just now"),
+])
+async def test_a_story_of_just_now_is_todays_in_its_words_at_this_hour(engine: Engine, story: str,
+                                                                        told: str) -> None:
+    """"barusan", "baru aja dijambret", "just now" and "just stolen" are one sense: over, today, this hour; the time
+    is not asked again."""
+    resident = Resident(engine, "console:story")
+    await resident.send(story)
+    english = told == "just now"
+    for said in ("yes" if english else "ya", "skip" if english else "lewati", "2", "kirim"):
+        await resident.send(said)
+    assert not resident.heard("report.ask_when", "en" if english else "id"), resident.text
+    [report] = await reports(engine)
+    assert report.occurred_text == told
+    assert report.occurred_hour == report.created_at.astimezone(ZoneInfo("Asia/Jakarta")).hour
 
 
 async def test_a_fight_told_in_english_is_read_as_security_and_crime(engine: Engine) -> None:
@@ -2602,6 +2624,8 @@ async def test_which_station_is_asked_in_a_report_its_station_is_named(engine: E
     # a formal clock, its minutes after a point and its zone after it: the hour, and the words whole as the time
     ("pukul 21.00 WIB", 21), ("jam 21.00 WITA", 21), ("pkl 9.30 pagi", 9), ("kemarin pukul 14.30 wib", 14),
     ("abt 9 tonight", 21), ("around 10 last night", 22), ("abt 7 this morning", 7),
+    # just now, as "Sedang terjadi": the hour it was told in
+    ("barusan", None), ("just now", None), ("barusan pak", None),
 ])
 async def test_the_hour_it_happened_is_kept_for_the_patrol_priorities(engine: Engine, when: str,
                                                                       hour: int | None) -> None:
@@ -2609,7 +2633,7 @@ async def test_the_hour_it_happened_is_kept_for_the_patrol_priorities(engine: En
     for said in (PLACE, "ya", when, "lewati", "2", "kirim"):
         await resident.send(said)
     [report] = await reports(engine)
-    if hour is None and when == "1":  # "Sedang terjadi": the hour it was told in, where it happened
+    if hour is None and when in ("1", "barusan", "just now", "barusan pak"):  # the hour it was told in, there
         hour = report.created_at.astimezone(ZoneInfo("Asia/Jakarta")).hour
     assert report.occurred_hour == hour
     assert report.occurred_text == (when if when != "1" else report.occurred_text), "the words whole, none to the story"

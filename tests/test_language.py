@@ -384,6 +384,8 @@ def test_the_time_of_a_dream_is_not_the_incidents(text: str, told: tuple[str, st
     ("tadi sekitar jam 7an", 23, 19), ("tadi jam 7", 7, 7),
     # the part of the day says which half; another day, nothing does: as written
     ("around 9 tonight", 10, 21), ("jam 9 pagi", 23, 9), ("kemarin jam 9", 23, 9), ("pukul 21.00", 10, 21),
+    # just now: this hour
+    ("barusan", 14, 14), ("hp sy baru aja dijambret", 9, 9), ("my bike was just stolen", 23, 23),
 ])
 def test_an_hour_alone_is_placed_by_the_time_it_is_told(told: str, local_hour: int, hour: int) -> None:
     assert hour_before(told, dt.datetime(2026, 12, 7, local_hour, 30)) == hour

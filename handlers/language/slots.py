@@ -177,6 +177,7 @@ def time_told(text: str) -> tuple[str, str] | None:
     choice, start, end = found
     span = _span_in(said)
     told = span[3] if span and span[1:3] == (start, end) else _told_around(said, start, end)
+    told = _JUST_TOLD.get(told, told)  # "my bike was just stolen": "just now", not "just"
     if told in _ALSO_AGAIN:
         return None
     repeat_told = _told_around(said, repeat[1], repeat[2]) if repeat else ""
@@ -373,23 +374,37 @@ def _moment_in(said: list[str], now_after_a_deed: bool) -> tuple[str, int, int] 
     return _date_in(said) or _just_done(said)
 
 
-# "Just" before a deed done is now: "some guy just pulled a knife on me", "my bike was just stolen", "i just got
-# robbed"; not "i just want to report", "i just wanted to ask", "it was just a joke", nor "i had just parked when
-# …", a moment of the story told.
+# "Just" before a deed done is just now, as "barusan" is: over, today, its hour now's. "some guy just pulled a knife
+# on me", "my bike was just stolen", "i just got robbed", "hp sy baru aja dijambret", "sy baru kecopetan"; not "i just
+# want to report", "i just wanted to ask", "it was just a joke", nor "i had just parked when …", a moment of the story
+# told; nor a thing new ("hp yg baru dibeli dicuri", "lampu baru dipasang"), nor when it was found out ("baru tau").
 _DONE_UNLIKE_ED = frozenset({"got", "stole", "stolen", "broke", "broken", "hit", "ran", "took", "taken", "threw",
                              "thrown", "shot", "beat", "beaten", "bit", "bitten", "fell", "fallen", "caught", "left",
                              "came", "drove", "went", "saw", "struck", "stuck", "cut", "set", "blew", "burnt"})
 _NOT_A_DEED = frozenset({"wanted", "needed", "asked", "wondered", "reported", "called", "texted", "messaged",
                          "checked", "wished", "hoped"})
+_JUST = frozenset({"just", "baru"})
+_MADE_NEW = frozenset({"dibeli", "dipasang", "dibangun", "diperbaiki", "dibenerin", "diganti", "dicat", "diaspal",
+                       "direnovasi", "dibuat", "dikasih", "diberi", "dibayar", "diketahui", "disadari", "dicek"})
+_DONE_TO_ONE = re.compile(r"^(?:di[a-z]{4,}|ke[a-z]{3,}an)$")  # "dijambret", "kecopetan"
+_JUST_TOLD = {"just": "just now", "baru": "barusan"}
 
 
 def _just_done(said: list[str]) -> tuple[str, int, int] | None:
     for i, word in enumerate(said[:-1]):
-        deed = said[i + 1]
-        if word == "just" and deed not in _NOT_A_DEED and (deed.endswith("ed") or deed in _DONE_UNLIKE_ED) \
-                and said[i - 1:i] != ["had"]:
-            return "now", i, i + 1
+        if word not in _JUST or said[i - 1:i] in (["had"], ["yang"]):
+            continue
+        deed = said[i + 2] if word == "baru" and said[i + 1] == "saja" and i + 2 < len(said) else said[i + 1]
+        done = deed.endswith("ed") or deed in _DONE_UNLIKE_ED if word == "just" else \
+            bool(_DONE_TO_ONE.match(deed)) and deed not in _MADE_NEW and deed not in _PLACES_WITH_DI
+        if done and deed not in _NOT_A_DEED:
+            return "today", i, i + 1
     return None
+
+
+def _just_happened(said: list[str]) -> bool:
+    """Whether the words tell it happened just now: "barusan", "just now", "just" or "baru" before a deed done."""
+    return "barusan" in said or phrase_at(said, ("just", "now")) is not None or _just_done(said) is not None
 
 
 # A story begun before that goes on now, told of someone else or of the event: "td malam ada org mondar mandir…,
@@ -804,8 +819,11 @@ def hour_before(text: str, now: datetime.datetime) -> int | None:
     """The hour of the day the words name, as `hour_told`; but an hour from 1 to 11 told with no part of the day
     ("around 9", "jam 9an") and of today or no day named is the last such hour come by `now` (local), as a person
     told it would take it: at 22:30 it was 21, at 10:00 it was 9, at 08:00 (neither has come today) 21 last night.
-    Of another day ("kemarin jam 9") nothing says which: read as written, as `hour_told` does."""
+    Of another day ("kemarin jam 9") nothing says which: read as written, as `hour_told` does. Just now ("barusan",
+    "my bike was just stolen"): now's hour."""
     hour, either_half = _hour_read(text)
+    if hour is None and when_named(text) == "today" and _just_happened(words(text)):
+        return now.hour  # "barusan", "hp sy baru dijambret": this hour
     if hour is None or not either_half or when_named(text) not in (None, "today"):
         return hour
     return hour if hour <= now.hour < hour + 12 else hour + 12
