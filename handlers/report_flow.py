@@ -128,7 +128,7 @@ WhereKey = Literal["latitude", "longitude", "location_text", "story_spot", "pin_
                    "join_station", "online"]
 ReadingKey = Literal["place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"]
 TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "places_refused", "place_unknown", "home_asked",
-                    "same", "join", "join_station", "corrected_place", "offered_before"]
+                    "too_wide_asked", "same", "join", "join_station", "corrected_place", "offered_before"]
 WHERE_KEYS: tuple[WhereKey, ...] = get_args(WhereKey)
 READING_KEYS: tuple[ReadingKey, ...] = get_args(ReadingKey)
 TRYING_KEYS: tuple[TryingKey, ...] = get_args(TryingKey)
@@ -1695,7 +1695,7 @@ def ask_location(turn: Turn) -> None:
         key = "place.ask_district_after_no" if turn.draft.get("place_rejected") else \
             "place.ask_district_unknown" if turn.draft.get("place_unknown") else "place.ask_district"
         turn.say(key, ask_location=True)
-    elif turn.draft.get("home_asked"):
+    elif turn.draft.get("home_asked") or turn.draft.get("too_wide_asked"):
         turn.say("place.ask_which_kelurahan", ask_location=True)
     else:
         turn.say("report.ask_location", ask_location=True)
@@ -1736,6 +1736,10 @@ async def location(turn: Turn) -> str:
     if not found and _PLACE_KIND_ALONE.match(turn.text) and not turn.draft.get("home_asked"):
         turn.draft.pop("location_text", None)  # "di rumah", "dkt tempat kerja sy": whose place, not where it is;
         turn.draft["home_asked"] = True  # asked once, in a question of its own (ask_location), no try spent
+        return LOCATION
+    if not confident and not turn.draft.get("too_wide_asked") and turn.router.a_province_alone(turn.text):
+        turn.draft.pop("location_text", None)  # "jakarta", "di djakarta", "jawa timur": no village of its name far
+        turn.draft["too_wide_asked"] = True  # away, nor one near in spelling; which kelurahan, asked once, no try spent
         return LOCATION
     if all(place.ordinary for place in found) and (
             yes_or_no(turn.text) is not None or IDENTITIES.pick(turn.lang, turn.text) is not None

@@ -31,6 +31,7 @@ CANDIDATES_WEIGHED = 512
 
 
 _WHERE_FIRST = re.compile(r"^\s*(?:di|ke|dekat|deket|daerah|kawasan|sekitar)\s+", re.IGNORECASE)  # "di gedok"
+_PROVINCE_WORD = re.compile(r"^\s*(?:prov|provinsi|propinsi|dki)\.?\s+", re.IGNORECASE)  # "dki jakarta"
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,11 @@ class Router:
         found = self.places.villages_like(text, None, limit=None)
         covered = await covered_among(db, _areas(found))
         return [place for place in found if {place.district_code, place.regency.code} & covered][:CANDIDATES_SHOWN]
+
+    def a_province_alone(self, text: str) -> bool:
+        """Whether the text names a province and nothing else ("jakarta", "di jawa timur", "djakarta")."""
+        named = self.places.areas_named(_PROVINCE_WORD.sub("", _WHERE_FIRST.sub("", text)))
+        return any("." not in code for code in named)
 
     def place(self, code: str) -> PlaceCandidate | None:
         return self.places.candidate_for(code)
