@@ -128,7 +128,8 @@ WhereKey = Literal["latitude", "longitude", "location_text", "story_spot", "pin_
                    "join_station", "online"]
 ReadingKey = Literal["place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"]
 TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "places_refused", "place_unknown", "home_asked",
-                    "too_wide_asked", "same", "join", "join_station", "corrected_place", "offered_before"]
+                    "too_wide_asked", "common_name", "same", "join", "join_station", "corrected_place",
+                    "offered_before"]
 WHERE_KEYS: tuple[WhereKey, ...] = get_args(WhereKey)
 READING_KEYS: tuple[ReadingKey, ...] = get_args(ReadingKey)
 TRYING_KEYS: tuple[TryingKey, ...] = get_args(TryingKey)
@@ -304,6 +305,8 @@ def _spot_of_story(turn: Turn, text: str, codes: list[str]) -> str | None:
 
 async def _region_of_story(turn: Turn, text: str) -> ReadBack:
     found, confident = await _places_in_story(turn, text)
+    if found and turn.router.common_name_misspelt(text, found[0]):
+        return ReadBack()  # "… di desa sukamju": which of the many Sukamaju, asked with the place
     # A place the story names as one ("kel. Gedog") is shown too when it is not certain: the resident confirms.
     if taken := found[0] if confident else named_alone(found):
         return ReadBack(place=taken.code)
@@ -1691,6 +1694,8 @@ def ask_location(turn: Turn) -> None:
     elif (turn.draft.get("online") or said_online(turn.draft.get("description", ""))) \
             and not turn.draft.get("place_tries"):  # "sy ditipu lewat wa, …": where they live is what routes it
         turn.say("place.ask_home_for_online", ask_location=True)
+    elif turn.draft.get("place_tries") and (name := turn.draft.get("common_name")):
+        turn.say("place.ask_district_common", ask_location=True, name=name)
     elif turn.draft.get("place_tries"):
         key = "place.ask_district_after_no" if turn.draft.get("place_rejected") else \
             "place.ask_district_unknown" if turn.draft.get("place_unknown") else "place.ask_district"
@@ -1795,6 +1800,9 @@ async def location(turn: Turn) -> str:
         turn.draft["when"] = {"choice": "now"}
         if not turn.emergency_answered:
             turn.say("emergency.happening_now")
+    if found and (common := turn.router.common_name_misspelt(turn.text, found[0])):
+        turn.draft["common_name"] = common  # "desa sukamju": which of the many Sukamaju, by the kecamatan asked next
+        return await place_not_found(turn)
     # "… rt 3 kel bendogerit": Bendogerit, not Desa Nya of "kos nya"
     if taken := found[0] if confident else named_alone(found):
         turn.draft["proposal"] = {"code": taken.code}

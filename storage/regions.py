@@ -46,6 +46,8 @@ CONFIDENT_MARGIN = 8.0
 #: Readings below this are dropped: one name that needed a typo fixed, and nothing else ("maling" → Malang),
 #: unless its level word names it and it is one letter off: "kab blitat" (see _said_with_a_slip).
 MIN_SCORE = 65.0
+#: Villages that share a name (Sukamaju, Sidomulyo), from which on a name misspelt near it is asked about, not taken.
+COMMON_NAME_VILLAGES = 10
 #: Lowest ratio for a kab/kota name right after "kab"/"kota": one letter off a name of four ("kab pato") is 75.
 MARKED_REGENCY_CUTOFF = 75.0
 #: The most a reading scores whose own name is an ordinary word nothing supports (see _loose): offered, never
@@ -783,6 +785,10 @@ class RegionIndex:
                 return typed
             return next((spelt for spelt in _today_spellings(key) if self._known(spelt)), typed)
         return _WORD.sub(today, _ascii(text))
+
+    def namesakes(self, name: str) -> int:
+        """How many villages bear this name ("Sukamaju": hundreds)."""
+        return len(self._villages.exact(name_key(name)))
 
     def _known(self, key: str) -> bool:
         return any(table.exact(key) for table in (*self._names.values(), self._nicknames, self._villages))

@@ -672,3 +672,30 @@ async def test_a_province_alone_asks_which_kelurahan_not_a_village_far_away(engi
         resident = await at_location(engine, f"console:{typed}")
         await resident.send(typed)
         assert f"Maksud Anda {meant}?" in resident.text or meant in resident.options(), (typed, resident.text)
+
+
+@READING_ON_SQLITE
+async def test_a_name_many_villages_bear_misspelt_asks_the_kecamatan_not_one_of_them(engine: Engine) -> None:
+    """"desa sukamju" confidently read as the one Desa Sukamaju in Kec. Sukamaju of Luwu Utara, and "sukamaj" as that
+    kecamatan: hundreds of villages bear the name. The kecamatan and kab/kota are asked, and read with the name."""
+    await _stations_for_the_whole_country(engine)
+    for typed in ("desa sukamju", "sukamaj", "di desa sukamjau", "desa sidomulya"):
+        resident = await at_location(engine, f"console:{typed}")
+        await resident.send(typed)
+        assert resident.heard("place.ask_district_common") and not resident.options(), (typed, resident.text)
+    resident = await at_location(engine, "console:sukamju-karo")
+    for said in ("desa sukamju", "kec tigapanah karo"):
+        await resident.send(said)
+    assert "Maksud Anda Desa Sukamaju, Kec. Tigapanah, Kab. Karo?" in resident.text, resident.text
+    # the name spelt right is offered as before; one the kab/kota narrows, or a name few villages bear, proposed
+    for typed, proposed in [("kec sukamju luwu utara", "Kec. Sukamaju, Kab. Luwu Utara"),
+                            ("sananwetn", "Kec. Sananwetan, Kota Blitar")]:
+        resident = await at_location(engine, f"console:{typed}")
+        await resident.send(typed)
+        assert f"Maksud Anda {proposed}?" in resident.text or proposed in resident.options(), (typed, resident.text)
+    resident = Resident(engine, "console:story")
+    await resident.send("motor sy dicuri kemarin di desa sukamju")
+    assert "Lokasi: (belum ada)" in resident.text, resident.text
+    resident = await at_location(engine, "console:sidomulyo")
+    await resident.send("desa sidomulyo")
+    assert resident.heard("place.pick") and not resident.heard("place.ask_district_common"), resident.text
