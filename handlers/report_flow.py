@@ -44,6 +44,7 @@ from handlers.language.intents import (
     field_named,
     identity_options_asked,
     identity_wished,
+    kind_instead,
     only_a_time,
     puts_off,
     questions_asked,
@@ -127,7 +128,8 @@ WhereKey = Literal["latitude", "longitude", "location_text", "story_spot", "pin_
                    "join_station", "online"]
 ReadingKey = Literal["place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"]
 TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "places_refused", "place_unknown", "home_asked",
-                    "same", "join", "join_station", "corrected_place", "offered_before"]
+                    "too_wide_asked", "common_name", "same", "join", "join_station", "corrected_place",
+                    "offered_before"]
 WHERE_KEYS: tuple[WhereKey, ...] = get_args(WhereKey)
 READING_KEYS: tuple[ReadingKey, ...] = get_args(ReadingKey)
 TRYING_KEYS: tuple[TryingKey, ...] = get_args(TryingKey)
@@ -260,18 +262,23 @@ async def _take_story(turn: Turn) -> str:
     if category:
         read["category"] = category
     read.update(await _place_of_story(turn, text))
-    of_it = without_home(text)  # "skrg sy di rumah di klampok, tadi hp sy dijambret": "tadi", not "skrg"
-    if moment := when_named(of_it):
-        read["when"] = moment
-        told = time_told(of_it)
-        if told and moment != "now":  # "now" is a choice of its own, with its reminder of 110
-            read["when_told"] = told[1]
-    elif told := time_told(of_it):  # "tiap malam": a repeat, in its words
-        read["when"], read["when_told"] = told
+    read.update(_time_of_story(text))
     if not read:
         return first_missing(turn)
     turn.draft["read"] = read
     return READ_BACK
+
+
+def _time_of_story(text: str) -> ReadBack:
+    """The time a story tells, to confirm: its choice, and its words but for "now" (a choice of its own, with its
+    reminder of 110); empty when it tells none."""
+    of_it = without_home(text)  # "skrg sy di rumah di klampok, tadi hp sy dijambret": "tadi", not "skrg"
+    if moment := when_named(of_it):
+        told = time_told(of_it)
+        return ReadBack(when=moment, when_told=told[1]) if told and moment != "now" else ReadBack(when=moment)
+    if told := time_told(of_it):  # "tiap malam": a repeat, in its words
+        return ReadBack(when=told[0], when_told=told[1])
+    return ReadBack()
 
 
 async def _place_of_story(turn: Turn, text: str) -> ReadBack:
@@ -298,6 +305,8 @@ def _spot_of_story(turn: Turn, text: str, codes: list[str]) -> str | None:
 
 async def _region_of_story(turn: Turn, text: str) -> ReadBack:
     found, confident = await _places_in_story(turn, text)
+    if found and turn.router.common_name_misspelt(text, found[0]):
+        return ReadBack()  # "… di desa sukamju": which of the many Sukamaju, asked with the place
     # A place the story names as one ("kel. Gedog") is shown too when it is not certain: the resident confirms.
     if taken := found[0] if confident else named_alone(found):
         return ReadBack(place=taken.code)
@@ -593,6 +602,13 @@ async def read_back(turn: Turn) -> str:
         turn.draft["place_unknown"], turn.draft["place_tries"] = True, 1
         turn.draft["location_text"] = where
         turn.draft.setdefault("place_attempts", []).append(where)
+    if meant is None and picked is None and turn.inbound.choice is None and (kind := kind_instead(turn.text)) \
+            and kind != turn.draft["read"].get("category", turn.draft.get("category")):
+        turn.draft["read"]["category"] = kind  # "bukan, ini pencurian": the kind put right, the rest read as before
+        if kind == Category.EMERGENCY:
+            turn.answer_emergency()
+        _say_changed(turn, CATEGORY)
+        return READ_BACK
     if meant is None and picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
         return await _story_told_on(turn)  # what happened, where and when, told after an opener: all read again
     none_read = not {"place", "places"} & set(turn.draft["read"])
@@ -1119,6 +1135,10 @@ async def _story_after_the_kind(turn: Turn, story: str) -> str:
     added to the story already told."""
     if "description" in turn.draft:
         _add_to_story(turn, part=story)
+        if "read" in turn.draft and (timed := _time_of_story(story)):
+            # "salah, harusnya pencurian. mobil sy dicuri tadi pagi": the time told now, not the one read before
+            turn.draft["read"].pop("when_told", None)
+            turn.draft["read"].update(timed)
         return first_missing(turn)
     turn.text = story
     turn.inbound = dataclasses.replace(turn.inbound, text=story)
@@ -1537,8 +1557,9 @@ _AROUND_A_KIND = frozenset({"soal", "tentang", "masalah", "kasus", "laporan", "l
 
 def _names_the_kind(turn: Turn, picked: str) -> bool:
     """Whether the message is one of the kind's own names ("maling", "narkoba pak", "soal lalu lintas"), nothing
-    more."""
-    named = " ".join(word for word in normalise(turn.text).split() if word not in NEUTRAL | _AROUND_A_KIND)
+    more; "ada maling", "ada begal" say someone was there: what happened, which begins the story."""
+    named = " ".join(word for word in normalise(turn.text).split()
+                     if word not in (NEUTRAL - {"ada"}) | _AROUND_A_KIND)
     return named in dict(CATEGORIES.answers(turn.lang)).get(picked, ())
 
 
@@ -1679,11 +1700,13 @@ def ask_location(turn: Turn) -> None:
     elif (turn.draft.get("online") or said_online(turn.draft.get("description", ""))) \
             and not turn.draft.get("place_tries"):  # "sy ditipu lewat wa, …": where they live is what routes it
         turn.say("place.ask_home_for_online", ask_location=True)
+    elif turn.draft.get("place_tries") and (name := turn.draft.get("common_name")):
+        turn.say("place.ask_district_common", ask_location=True, name=name)
     elif turn.draft.get("place_tries"):
         key = "place.ask_district_after_no" if turn.draft.get("place_rejected") else \
             "place.ask_district_unknown" if turn.draft.get("place_unknown") else "place.ask_district"
         turn.say(key, ask_location=True)
-    elif turn.draft.get("home_asked"):
+    elif turn.draft.get("home_asked") or turn.draft.get("too_wide_asked"):
         turn.say("place.ask_which_kelurahan", ask_location=True)
     else:
         turn.say("report.ask_location", ask_location=True)
@@ -1724,6 +1747,10 @@ async def location(turn: Turn) -> str:
     if not found and _PLACE_KIND_ALONE.match(turn.text) and not turn.draft.get("home_asked"):
         turn.draft.pop("location_text", None)  # "di rumah", "dkt tempat kerja sy": whose place, not where it is;
         turn.draft["home_asked"] = True  # asked once, in a question of its own (ask_location), no try spent
+        return LOCATION
+    if not confident and not turn.draft.get("too_wide_asked") and turn.router.a_province_alone(turn.text):
+        turn.draft.pop("location_text", None)  # "jakarta", "di djakarta", "jawa timur": no village of its name far
+        turn.draft["too_wide_asked"] = True  # away, nor one near in spelling; which kelurahan, asked once, no try spent
         return LOCATION
     if all(place.ordinary for place in found) and (
             yes_or_no(turn.text) is not None or IDENTITIES.pick(turn.lang, turn.text) is not None
@@ -1779,6 +1806,9 @@ async def location(turn: Turn) -> str:
         turn.draft["when"] = {"choice": "now"}
         if not turn.emergency_answered:
             turn.say("emergency.happening_now")
+    if found and (common := turn.router.common_name_misspelt(turn.text, found[0])):
+        turn.draft["common_name"] = common  # "desa sukamju": which of the many Sukamaju, by the kecamatan asked next
+        return await place_not_found(turn)
     # "… rt 3 kel bendogerit": Bendogerit, not Desa Nya of "kos nya"
     if taken := found[0] if confident else named_alone(found):
         turn.draft["proposal"] = {"code": taken.code}

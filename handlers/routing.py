@@ -11,7 +11,15 @@ from handlers.i18n import t
 from handlers.text import normalize
 from storage.models import Station
 from storage.officers import has_officers
-from storage.regions import AREAS_ONE_BY_ONE, PlaceCandidate, Region, RegionIndex, is_confident
+from storage.regions import (
+    AREAS_ONE_BY_ONE,
+    COMMON_NAME_VILLAGES,
+    PlaceCandidate,
+    Region,
+    RegionIndex,
+    is_confident,
+    name_key,
+)
 from storage.stations import (
     areas_covered,
     areas_of,
@@ -31,6 +39,7 @@ CANDIDATES_WEIGHED = 512
 
 
 _WHERE_FIRST = re.compile(r"^\s*(?:di|ke|dekat|deket|daerah|kawasan|sekitar)\s+", re.IGNORECASE)  # "di gedok"
+_PROVINCE_WORD = re.compile(r"^\s*(?:prov|provinsi|propinsi|dki)\.?\s+", re.IGNORECASE)  # "dki jakarta"
 
 
 @dataclass(frozen=True)
@@ -127,6 +136,24 @@ class Router:
         found = self.places.villages_like(text, None, limit=None)
         covered = await covered_among(db, _areas(found))
         return [place for place in found if {place.district_code, place.regency.code} & covered][:CANDIDATES_SHOWN]
+
+    def common_name_misspelt(self, text: str, place: PlaceCandidate) -> str | None:
+        """The name of the village or kecamatan read, where the text misspells it, names nothing else of its chain, and
+        many villages bear it ("desa sukamju", "sukamaj": Sukamaju): one of those, taken or proposed alone, would be a
+        guess."""
+        own = place.village or place.district
+        typed = name_key(self.places.today_spelt(text))  # "bandoeng" is Bandung spelt the old way, not misspelt
+        if own is None or name_key(own.name) in typed or self.places.namesakes(own.name) < COMMON_NAME_VILLAGES:
+            return None  # a kab/kota misspelt ("bandng") is the town all know
+        chain = (place.village, place.district, place.regency, place.province)
+        if any(name_key(region.name) in typed for region in chain if region and region.name != own.name):
+            return None  # "kec sukamju luwu utara": the kab/kota says which
+        return own.name
+
+    def a_province_alone(self, text: str) -> bool:
+        """Whether the text names a province and nothing else ("jakarta", "di jawa timur", "djakarta")."""
+        named = self.places.areas_named(_PROVINCE_WORD.sub("", _WHERE_FIRST.sub("", text)))
+        return any("." not in code for code in named)
 
     def place(self, code: str) -> PlaceCandidate | None:
         return self.places.candidate_for(code)

@@ -104,6 +104,8 @@ class Draft(TypedDict, total=False):
     places_refused: list[str]
     place_unknown: bool  # "ga tau" where the place was asked: the kecamatan or town is asked next
     home_asked: bool  # "di rumah" where the place was asked: which kelurahan was asked, once
+    common_name: str  # a name many villages bear, typed misspelt ("desa sukamju"): the kecamatan is asked with it
+    too_wide_asked: bool  # a province named alone ("jakarta", "jawa timur"): which kelurahan was asked, once
     proposal: Proposal
     options: list[str]  # region codes offered to pick from
     place: str  # the confirmed region code

@@ -46,6 +46,8 @@ CONFIDENT_MARGIN = 8.0
 #: Readings below this are dropped: one name that needed a typo fixed, and nothing else ("maling" → Malang),
 #: unless its level word names it and it is one letter off: "kab blitat" (see _said_with_a_slip).
 MIN_SCORE = 65.0
+#: Villages that share a name (Sukamaju, Sidomulyo), from which on a name misspelt near it is asked about, not taken.
+COMMON_NAME_VILLAGES = 10
 #: Lowest ratio for a kab/kota name right after "kab"/"kota": one letter off a name of four ("kab pato") is 75.
 MARKED_REGENCY_CUTOFF = 75.0
 #: The most a reading scores whose own name is an ordinary word nothing supports (see _loose): offered, never
@@ -321,6 +323,27 @@ def _sound_key(key: str) -> str:
     for spelt, sound in _SOUND_SPELLINGS:
         key = key.replace(spelt, sound)
     return key[:-1] + "k" if key.endswith("g") and not key.endswith("ng") else key
+
+
+# The spellings before 1972 residents still write old towns' names in ("djogja", "soerabaja", "tjilatjap",
+# "bandoeng"), and the sound each stands for today; a j of then may be today's y ("soerabaja": Surabaya).
+_OLD_SPELLINGS = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("nj", "ny"), ("sj", "sy"))
+_OLD_SPELLING = re.compile("|".join(old for old, _new in _OLD_SPELLINGS))
+_JS_TURNED = 3  # the j's of one word tried as y, every way: 2**3 spellings at most
+
+
+def _today_spellings(word: str) -> list[str]:
+    """The word spelt as today, its old j's kept or made y in every way, the j's kept first."""
+    for old, new in _OLD_SPELLINGS:
+        word = word.replace(old, new)
+    js = [at for at, letter in enumerate(word) if letter == "j"][:_JS_TURNED]
+    spellings = []
+    for turned in itertools.chain.from_iterable(itertools.combinations(js, n) for n in range(len(js) + 1)):
+        spelt = list(word)
+        for at in turned:
+            spelt[at] = "y"
+        spellings.append("".join(spelt))
+    return spellings
 
 
 def as_code(text: str) -> str | None:
@@ -751,10 +774,29 @@ class RegionIndex:
                 names.append(region.name if region.level == 1 else f"{_KIND_NAMES[region.kind]} {region.name}")
         return ", ".join(names)
 
+    def today_spelt(self, text: str) -> str:
+        """The text with each word spelt the old way ("djogja", "soerabaja", "tjilatjap") spelt as today, where that
+        makes a name the regions know and the word as typed is none: "djogja" is Jogja, not a village near in
+        spelling."""
+        def today(found: re.Match[str]) -> str:
+            typed = found.group()
+            key = name_key(typed)
+            if not _OLD_SPELLING.search(key) or self._known(key):
+                return typed
+            return next((spelt for spelt in _today_spellings(key) if self._known(spelt)), typed)
+        return _WORD.sub(today, _ascii(text))
+
+    def namesakes(self, name: str) -> int:
+        """How many villages bear this name ("Sukamaju": hundreds)."""
+        return len(self._villages.exact(name_key(name)))
+
+    def _known(self, key: str) -> bool:
+        return any(table.exact(key) for table in (*self._names.values(), self._nicknames, self._villages))
+
     def areas_named(self, text: str) -> frozenset[str]:
         """The codes of the provinces, kab/kota and kecamatan whose name, or a chat alias of it ("jatim", "bdg"),
         the whole text is: "jawa timur", "bojonegoro"."""
-        key = name_key(text)
+        key = name_key(self.today_spelt(text))
         found = {*self._aliases.exact(key), *self._nicknames.exact(key)}
         for level in (1, 2, 3):
             found.update(self._names[level].exact(key))
@@ -780,6 +822,7 @@ class RegionIndex:
         region (a kecamatan and a village in it), or explains all its words and more ("Kab. Blitar" read from
         "gedog sananwetan blitar"). What remains competes on equal terms, which is what is_confident() weighs.
         """
+        text = self.today_spelt(text)
         spans, telling = _spans(text)
         if not spans or limit < 1:
             return []
@@ -831,6 +874,7 @@ class RegionIndex:
         misspells, best first: "plosokrep" is Plosokerep of the stations' own area, where resolve() finds a village
         spelt exactly only. Scored as a village alone, never confident: they are offered, not taken."""
         best: dict[str, float] = {}
+        text = self.today_spelt(text)
         # "depan rumah" is no village misspelt, nor a spoken verb ("dia ngancem sy" is no Ngrance); a word sent
         # alone where a place is asked ("gedok") may be one
         alone = len(text.split()) == 1

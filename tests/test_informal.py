@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from handlers.alerts import as_seen_from
 from handlers.engine import Engine
-from handlers.i18n import t
+from handlers.i18n import labels, t
 from handlers.state import dump_session, load_session
 from storage.contacts import current_step
 from storage.models import Category, ConversationSession, Identity, Report
@@ -1385,7 +1385,23 @@ async def test_a_story_told_in_pieces_where_the_kind_is_asked_keeps_every_piece(
     assert draft["description"] == "rmh sy\ndimasukin maling\ntv sm laptop ilang" and draft["category"] == "security"
 
 
-@pytest.mark.parametrize("kind", ["narkoba pak", "soal lalu lintas", "2", "gangguan keamanan"])
+@pytest.mark.parametrize(("said", "lang"), [("ada maling", "id"), ("ada maling pak", "id"), ("ada rampok", "id"),
+                                           ("ada begal pak", "id"), ("ada yg nyolong", "id"),
+                                           ("there's a thief", "en")])
+async def test_someone_said_there_where_the_kind_is_asked_begins_the_story(engine: Engine, said: str,
+                                                                          lang: str) -> None:
+    """"ada maling" names the kind and tells what happened: the story begins with it, and what follows goes on."""
+    resident = Resident(engine, "console:there")
+    for message in ("lapor", said):
+        await resident.send(message)
+    assert resident.heard("report.story_begun_noted", lang), resident.text
+    await resident.send("motornya dibawa kabur" if lang == "id" else "he took my motorbike")
+    draft = await draft_of(engine)
+    assert draft["description"].startswith(f"{said}\n") and draft["category"] == "security", draft
+
+
+@pytest.mark.parametrize("kind", ["narkoba pak", "soal lalu lintas", "2", "gangguan keamanan", "maling",
+                                  "maling pak", "soal maling", "yg rampok aja"])
 async def test_a_kind_named_where_it_is_asked_begins_no_story(engine: Engine, kind: str) -> None:
     resident = Resident(engine, "console:kind")
     for said in ("lapor", kind):
@@ -1670,13 +1686,35 @@ async def test_a_yes_with_a_time_of_its_own_at_the_read_back_keeps_that_time(eng
      "Time: most afternoons"),
     ("kids race their motorbikes on the main road most evenings, kel gedog kec sananwetan blitar",
      "Time: most evenings"),
-    ("some guy just pulled a knife on me at the market, kel gedog kec sananwetan blitar", "Time: Happening now"),
-    ("my bike was just stolen from the mosque parking lot, kel gedog kec sananwetan blitar", "Time: Happening now"),
+    ("some guy just pulled a knife on me at the market, kel gedog kec sananwetan blitar", "Time: just now"),
+    ("my bike was just stolen from the mosque parking lot, kel gedog kec sananwetan blitar", "Time: just now"),
 ])
 async def test_a_habits_time_of_day_and_just_are_read_as_the_time(engine: Engine, story: str, time: str) -> None:
     resident = Resident(engine, "console:story")
     await resident.send(story)
     assert time in resident.text, resident.text
+
+
+@pytest.mark.parametrize(("story", "told"), [
+    ("barusan hp sy dijambret di pasar legi, kel gedog kec sananwetan blitar", "barusan"),
+    ("hp sy baru aja dijambret di pasar legi, kel gedog kec sananwetan blitar", "barusan"),
+    ("sy baru kecopetan di angkot, kel gedog kec sananwetan blitar", "barusan"),
+    ("my bike was just stolen from the mosque parking lot, kel gedog kec sananwetan blitar", "just now"),
+    ("just now someone snatched my bag at the market, kel gedog kec sananwetan blitar", "just now"),
+])
+async def test_a_story_of_just_now_is_todays_in_its_words_at_this_hour(engine: Engine, story: str,
+                                                                        told: str) -> None:
+    """"barusan", "baru aja dijambret", "just now" and "just stolen" are one sense: over, today, this hour; the time
+    is not asked again."""
+    resident = Resident(engine, "console:story")
+    await resident.send(story)
+    english = told == "just now"
+    for said in ("yes" if english else "ya", "skip" if english else "lewati", "2", "kirim"):
+        await resident.send(said)
+    assert not resident.heard("report.ask_when", "en" if english else "id"), resident.text
+    [report] = await reports(engine)
+    assert report.occurred_text == told
+    assert report.occurred_hour == report.created_at.astimezone(ZoneInfo("Asia/Jakarta")).hour
 
 
 async def test_a_fight_told_in_english_is_read_as_security_and_crime(engine: Engine) -> None:
@@ -2636,6 +2674,8 @@ async def test_which_station_is_asked_in_a_report_its_station_is_named(engine: E
     # a formal clock, its minutes after a point and its zone after it: the hour, and the words whole as the time
     ("pukul 21.00 WIB", 21), ("jam 21.00 WITA", 21), ("pkl 9.30 pagi", 9), ("kemarin pukul 14.30 wib", 14),
     ("abt 9 tonight", 21), ("around 10 last night", 22), ("abt 7 this morning", 7),
+    # just now, as "Sedang terjadi": the hour it was told in
+    ("barusan", None), ("just now", None), ("barusan pak", None),
 ])
 async def test_the_hour_it_happened_is_kept_for_the_patrol_priorities(engine: Engine, when: str,
                                                                       hour: int | None) -> None:
@@ -2643,7 +2683,7 @@ async def test_the_hour_it_happened_is_kept_for_the_patrol_priorities(engine: En
     for said in (PLACE, "ya", when, "lewati", "2", "kirim"):
         await resident.send(said)
     [report] = await reports(engine)
-    if hour is None and when == "1":  # "Sedang terjadi": the hour it was told in, where it happened
+    if hour is None and when in ("1", "barusan", "just now", "barusan pak"):  # the hour it was told in, there
         hour = report.created_at.astimezone(ZoneInfo("Asia/Jakarta")).hour
     assert report.occurred_hour == hour
     assert report.occurred_text == (when if when != "1" else report.occurred_text), "the words whole, none to the story"
@@ -2698,6 +2738,54 @@ async def test_a_no_with_why_at_the_read_back_is_a_no(engine: Engine) -> None:
     await resident.send("ktp sy ilang dicuri orang di pasar gedog sananwetan blitar kemarin")
     await resident.send("bukan, ini kehilangan bukan kriminal")
     assert resident.heard("report.ask_category") and not resident.heard("common.not_a_choice"), resident.text
+
+
+CAR_GONE = "kemarin sore mobil sy di parkiran udah ga ada, kel gedog sananwetan blitar"  # read as traffic
+
+
+@pytest.mark.parametrize(("said", "kind", "lang"), [
+    ("eh bukan, ini pencurian", "security", "id"), ("bukan, ini pencurian pak", "security", "id"),
+    ("bukan lalu lintas, kemalingan", "security", "id"), ("bukan lalu lintas tapi pencurian", "security", "id"),
+    ("bukan, harusnya narkoba", "drugs", "id"), ("no, it's theft", "security", "en"),
+])
+async def test_a_no_with_the_kind_meant_at_the_read_back_keeps_the_rest(engine: Engine, said: str, kind: str,
+                                                                       lang: str) -> None:
+    """The kind put right, and the read-back shown again with it: the place and the time read stay, not asked."""
+    resident = Resident(engine)
+    await resident.send(CAR_GONE)
+    assert resident.heard("report.read_back") and "Lalu lintas" in resident.text, resident.text
+    await resident.send(said)
+    assert resident.heard("report.read_back", lang) and labels(lang, "category")[kind] in resident.text, \
+        resident.text
+    assert "Kel. Gedog" in resident.text and "kemarin sore" in resident.text, resident.text
+    await resident.send("ya" if lang == "id" else "yes")
+    assert resident.heard("report.ask_photo", lang), resident.text
+    draft = await draft_of(engine)
+    assert draft["category"] == kind and draft["when"] == {"text": "kemarin sore"} and draft["place"], draft
+
+
+@pytest.mark.parametrize(("said", "told"), [
+    ("salah, harusnya pencurian. mobil sy dicuri tadi pagi jam 5", "tadi pagi jam 5"),
+    ("salah pak, mobil sy dicuri tadi pagi", "tadi pagi"),
+    ("eh salah, maksudnya pencurian! td subuh mobil sy dibawa maling", "tadi subuh"),
+])
+async def test_a_kind_put_right_with_the_story_at_the_read_back_reads_its_time(engine: Engine, said: str,
+                                                                               told: str) -> None:
+    """The story told with the kind put right says when: that time is read back, not the one read before."""
+    resident = Resident(engine)
+    await resident.send(CAR_GONE)
+    await resident.send(said)
+    assert resident.heard("report.read_back") and f"Waktu: {told}" in resident.text, resident.text
+    await resident.send("ya")
+    draft = await draft_of(engine)
+    assert draft["category"] == "security" and draft["when"] == {"text": told}, draft
+
+
+async def test_a_kind_put_right_with_a_story_telling_no_time_keeps_the_time_read(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send(CAR_GONE)
+    await resident.send("salah pak, mobil sy dicuri org")
+    assert resident.heard("report.read_back") and "Waktu: kemarin sore" in resident.text, resident.text
 
 
 async def test_a_yes_with_the_day_and_hour_at_the_read_back_keeps_the_hour(engine: Engine) -> None:

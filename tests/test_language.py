@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from zoneinfo import ZoneInfo
 
 import pytest
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
@@ -13,6 +14,7 @@ from handlers.language.intents import (
     category_named,
     correction,
     identity_wished,
+    kind_instead,
     ref_asked,
     story_after_a_slip,
     story_without_opener,
@@ -236,6 +238,14 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("pas lebaran kemarin rumah sy dimasukin maling", "lebaran kemarin"),  # the last Lebaran, not yesterday
     ("pas malem tahun baru ada tawuran", "malam tahun baru"),
     ("hp sy dicuri waktu sy lg puasa", None),
+    # an hour with no day: the time, in its words; not an hour something lasts until, nor minutes of a stretch
+    ("pas bangun jam 6 pagi motor sy udah ga ada", "jam 6 pagi"),
+    ("waktu pulang kerja jam 10 malam rumah udah berantakan", "jam 10 malam"),
+    ("when I woke up at 6 my car was gone", "at 6"),
+    ("around 11 someone knocked on my door", "around 11"),
+    ("warungnya buka sampai jam 10 malam", None),
+    ("antri 2 jam 30 menit", None),
+    ("about 5 my friends came to help", None),
 ])
 def test_the_time_a_story_tells_is_read_in_its_words(story: str, told: str | None) -> None:
     found = time_told(story)
@@ -374,9 +384,22 @@ def test_the_time_of_a_dream_is_not_the_incidents(text: str, told: tuple[str, st
     ("tadi sekitar jam 7an", 23, 19), ("tadi jam 7", 7, 7),
     # the part of the day says which half; another day, nothing does: as written
     ("around 9 tonight", 10, 21), ("jam 9 pagi", 23, 9), ("kemarin jam 9", 23, 9), ("pukul 21.00", 10, 21),
+    # just now: this hour
+    ("barusan", 14, 14), ("hp sy baru aja dijambret", 9, 9), ("my bike was just stolen", 23, 23),
 ])
 def test_an_hour_alone_is_placed_by_the_time_it_is_told(told: str, local_hour: int, hour: int) -> None:
     assert hour_before(told, dt.datetime(2026, 12, 7, local_hour, 30)) == hour
+
+
+@pytest.mark.parametrize(("story", "hour"), [
+    ("pas bangun jam 6 pagi motor sy udah ga ada", 6), ("waktu pulang kerja jam 10 malam rumah berantakan", 22),
+    ("hp sy dicopet pukul 00.30 di terminal", 0),
+])
+def test_an_hour_told_with_no_day_is_todays_once_come_else_yesterdays(story: str, hour: int) -> None:
+    before = dt.datetime.now(ZoneInfo("Asia/Jakarta"))
+    told = time_told(story)
+    after = dt.datetime.now(ZoneInfo("Asia/Jakarta"))  # the hour may turn meanwhile
+    assert told is not None and told[0] in {"today" if hour <= now.hour else "earlier" for now in (before, after)}
 
 
 @pytest.mark.parametrize(("text", "phrase"), [
@@ -897,6 +920,19 @@ def test_a_slip_before_a_story_puts_right_the_kind_the_story_names(text: str, ki
                                                                    story: str | None) -> None:
     fix = story_after_a_slip(text)
     assert (fix.category, fix.story) == (kind, story) if fix is not None else kind is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("bukan, ini pencurian", "security"), ("eh bukan, ini pencurian", "security"), ("bukan ini kemalingan", "security"),
+    ("bukan lalu lintas, pencurian", "security"), ("bukan lalu lintas tapi kemalingan", "security"),
+    ("bukan kriminal, narkoba pak", "drugs"), ("no, it's theft", "security"), ("nope, drugs", "drugs"),
+    # a no with more than a kind, or something else denied
+    ("bukan, ini kehilangan bukan kriminal", None), ("bukan pak", None), ("bukan, lokasinya salah", None),
+    ("bukan kemarin, tadi pagi", None), ("bukan, motor sy dicuri di pasar", None), ("bukan di gedog, di pasar", None),
+    ("bukan begitu", None), ("pencurian", None),
+])
+def test_a_no_to_the_kind_read_says_the_kind_meant(text: str, kind: str | None) -> None:
+    assert kind_instead(text) == kind
 
 
 @pytest.mark.parametrize("text", ["salah paham. tetangga marah2 soal pagar rumah", "salah pak. motor sy dicuri",

@@ -917,3 +917,14 @@ def test_an_everyday_word_a_letter_off_a_kind_of_spot_is_left_as_it_is(index: Re
 
 def _read(index: RegionIndex, typed: str) -> list[tuple[str, float]]:
     return [(c.code, c.score) for c in index.resolve(typed, limit=3)]
+
+
+@pytest.mark.parametrize(("typed", "today"), [
+    ("djogja", "jogja"), ("motor sy dicuri di djogja kemarin", "motor sy dicuri di jogja kemarin"),
+    ("soerabaja", "surabaya"), ("tjilatjap", "cilacap"), ("bandoeng", "bandung"), ("djakarta", "jakarta"),
+    # a name spelt so today, and words that make no name spelt anew, are left as typed
+    ("oebobo", "oebobo"), ("boven digoel", "boven digoel"), ("djokja", "djokja"), ("doeloe", "doeloe"),
+    ("tjoba", "tjoba"), ("gedog", "gedog"),
+])
+def test_a_name_spelt_the_old_way_is_spelt_as_today(index: RegionIndex, typed: str, today: str) -> None:
+    assert index.today_spelt(typed) == today

@@ -301,6 +301,42 @@ async def test_no_photo_said_when_asked_the_time_is_kept_and_the_time_asked_agai
     assert report.occurred_text == "kemarin malam jam 10"
 
 
+@pytest.mark.parametrize(("story", "told", "lang"), [
+    ("pas bangun jam 6 pagi motor sy udah dicuri org, kel gedog sananwetan blitar", "jam 6 pagi", "id"),
+    ("waktu pulang kerja jam 10 malam rumah sy udah dibobol maling, kel gedog sananwetan blitar", "jam 10 malam",
+     "id"),
+    ("hp sy dicopet sekitar pukul 14.00 di angkot, kel gedog sananwetan blitar", "sekitar pukul 14.00", "id"),
+    ("when I woke up at 6 my motorbike was stolen, kel gedog sananwetan blitar", "at 6", "en"),
+    ("around 11 someone broke into my house in kel gedog sananwetan blitar", "around 11", "en"),
+])
+async def test_an_hour_a_story_tells_with_no_day_is_its_time(engine: Engine, story: str, told: str,
+                                                             lang: str) -> None:
+    """The hour is the time, read as a bare hour typed at the time question is (the last such hour come): not
+    asked again."""
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(story)
+    assert resident.heard("report.read_back", lang) and told in resident.text, resident.text
+    for said in ("ya" if lang == "id" else "yes", "lewati" if lang == "id" else "skip", "2", "kirim"):
+        await resident.send(said)
+    assert not resident.heard("report.ask_when"), resident.text
+    [report] = await reports(engine)
+    assert report.occurred_text == told
+
+
+@pytest.mark.parametrize(("story", "lang"), [
+    ("warung itu buka sampai jam 10 malam dan jual miras ke anak2, kel gedog sananwetan blitar", "id"),  # until
+    ("antri 2 jam 30 menit di samsat tp berkas sy hilang, kel gedog sananwetan blitar", "id"),  # a stretch of time
+    ("at 9 Jalan Merdeka someone sells drugs, kel gedog sananwetan blitar", "en"),  # a house number
+])
+async def test_a_number_that_is_no_hour_of_the_incident_leaves_the_time_to_ask(engine: Engine, story: str,
+                                                                                lang: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(story)
+    assert resident.heard("report.read_back_ask_when", lang), resident.text
+
+
 async def test_the_time_a_guided_story_told_is_shown_and_taken_with_a_yes(engine: Engine) -> None:
     resident = Resident(engine)
     for said in ("halo", "1", "1", "hp sy dicopet di pasar legi kmrn sore jam 5an", PLACE, "ya"):

@@ -20,7 +20,7 @@ from storage.stations import (
     registry_csv,
     timezone_for,
 )
-from tests.helpers import Resident, at_location, draft_of, finish, regions, station_code
+from tests.helpers import READING_ON_SQLITE, Resident, at_location, draft_of, finish, regions, station_code
 
 GEDOG = "35.72.03.1001"
 SEKAR = "35.22.27"
@@ -635,3 +635,67 @@ async def test_not_knowing_which_of_the_places_offered_asks_the_kecamatan(engine
     await resident.send("kec sananwetan blitar")
     assert "Kec. Sananwetan" in resident.text, resident.text
     assert (await draft_of(engine))["location_text"].startswith("sukorejo"), "the name typed is kept for officers"
+
+
+async def _stations_for_the_whole_country(engine: Engine) -> None:
+    async with engine.sessions() as db, db.begin():
+        rows = await draft_registry(db, regions(), [r.code for r in regions().regencies()])
+        assert not (await import_stations(db, registry_csv(rows, regions()), regions())).errors
+
+
+@READING_ON_SQLITE
+async def test_a_town_spelt_the_old_way_is_read_as_spelt_today(engine: Engine) -> None:
+    """With stations for the whole country, "djogja" is Jogja, not Desa Jogja of Nagan Raya; dj, tj and oe are j, c
+    and u, and a j may be a y, where that makes a name known."""
+    await _stations_for_the_whole_country(engine)
+    for typed, meant in [("djogja", "Kota Yogyakarta"), ("di djokja", "Kota Yogyakarta"),
+                         ("tjilatjap", "Kab. Cilacap"), ("kota soerabaja", "Kota Surabaya"),
+                         ("soerabaja", "Kota Surabaya"), ("bandoeng", "Kab. Bandung"),
+                         ("tjitjadas", "Kel. Cicadas, Kec. Cibeunying Kidul, Kota Bandung")]:
+        resident = await at_location(engine, f"console:{typed}")
+        await resident.send(typed)
+        assert f"Maksud Anda {meant}?" in resident.text or resident.options()[:1] == [meant], (typed, resident.text)
+
+
+@READING_ON_SQLITE
+async def test_a_province_alone_asks_which_kelurahan_not_a_village_far_away(engine: Engine) -> None:
+    """"jakarta", "djakarta", "jawa timur": no Desa Jayakarta of Bengkulu nor Kel. Jawa of Singkawang; which
+    kelurahan is asked, once, and no try is spent."""
+    await _stations_for_the_whole_country(engine)
+    for typed in ("jakarta", "di djakarta", "dki jakarta", "jawa timur", "prov jawa timur", "bali", "jatim"):
+        resident = await at_location(engine, f"console:{typed}")
+        await resident.send(typed)
+        assert resident.heard("place.ask_which_kelurahan") and not resident.options(), (typed, resident.text)
+        await resident.send("kel gedog kec sananwetan")
+        assert "Maksud Anda Kel. Gedog, Kec. Sananwetan, Kota Blitar?" in resident.text, (typed, resident.text)
+    for typed, meant in [("jakarta selatan", "Kota Jakarta Selatan"), ("blitar", "Kota Blitar")]:  # a kab/kota
+        resident = await at_location(engine, f"console:{typed}")
+        await resident.send(typed)
+        assert f"Maksud Anda {meant}?" in resident.text or meant in resident.options(), (typed, resident.text)
+
+
+@READING_ON_SQLITE
+async def test_a_name_many_villages_bear_misspelt_asks_the_kecamatan_not_one_of_them(engine: Engine) -> None:
+    """"desa sukamju" confidently read as the one Desa Sukamaju in Kec. Sukamaju of Luwu Utara, and "sukamaj" as that
+    kecamatan: hundreds of villages bear the name. The kecamatan and kab/kota are asked, and read with the name."""
+    await _stations_for_the_whole_country(engine)
+    for typed in ("desa sukamju", "sukamaj", "di desa sukamjau", "desa sidomulya"):
+        resident = await at_location(engine, f"console:{typed}")
+        await resident.send(typed)
+        assert resident.heard("place.ask_district_common") and not resident.options(), (typed, resident.text)
+    resident = await at_location(engine, "console:sukamju-karo")
+    for said in ("desa sukamju", "kec tigapanah karo"):
+        await resident.send(said)
+    assert "Maksud Anda Desa Sukamaju, Kec. Tigapanah, Kab. Karo?" in resident.text, resident.text
+    # the name spelt right is offered as before; one the kab/kota narrows, or a name few villages bear, proposed
+    for typed, proposed in [("kec sukamju luwu utara", "Kec. Sukamaju, Kab. Luwu Utara"),
+                            ("sananwetn", "Kec. Sananwetan, Kota Blitar")]:
+        resident = await at_location(engine, f"console:{typed}")
+        await resident.send(typed)
+        assert f"Maksud Anda {proposed}?" in resident.text or proposed in resident.options(), (typed, resident.text)
+    resident = Resident(engine, "console:story")
+    await resident.send("motor sy dicuri kemarin di desa sukamju")
+    assert "Lokasi: (belum ada)" in resident.text, resident.text
+    resident = await at_location(engine, "console:sidomulyo")
+    await resident.send("desa sidomulyo")
+    assert resident.heard("place.pick") and not resident.heard("place.ask_district_common"), resident.text

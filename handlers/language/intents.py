@@ -1743,6 +1743,32 @@ def correction(text: str) -> Correction | None:
     return Correction("category", named) if named is not None else None
 
 
+# A no to the kind read, and the kind meant: "bukan, ini pencurian", "eh bukan, harusnya narkoba", "bukan lalu lintas,
+# pencurian", "bukan lalu lintas tapi kemalingan", "no, it's theft". The kind alone after it: not "bukan, ini kehilangan
+# bukan kriminal", which says more than a kind, nor "bukan, motor sy dicuri di pasar", a story told again.
+_NO_TO_THE_KIND = re.compile(r"^\W*(?:(?:eh|oh|maaf|sorry)\W+)*(?:bukan|bkn|no|nope|not)\b", re.IGNORECASE)
+_THE_KIND_MEANT_AFTER = re.compile(r"[,.;:!]|\b(?:tapi|tp|tetapi|melainkan|but)\b", re.IGNORECASE)
+_BEFORE_A_KIND = frozenset({"ini", "itu", "harusnya", "seharusnya", "mestinya", "sebenarnya", "maksudnya", "kasus",
+                            "soal", "masalah", "laporan", "it", "s", "is", "was", "should", "be", "a", "an", "about"})
+_KIND_INSTEAD_WORDS = 2  # "ini pencurian", "motor dicuri": a kind, or an incident named in a word or two
+
+
+def kind_instead(text: str) -> str | None:
+    """The kind a no to the kind read says is meant instead ("bukan, ini pencurian": security); None where the message
+    is no such no."""
+    opened = _NO_TO_THE_KIND.match(text)
+    if opened is None:
+        return None
+    *denied, meant = _THE_KIND_MEANT_AFTER.split(text[opened.end():], maxsplit=1)  # "bukan lalu lintas, …"
+    denied_words = [word for word in words("".join(denied)) if word not in NEUTRAL | _BEFORE_A_KIND]
+    if denied_words and _kind_by_its_name(denied_words) is None:
+        return None  # "bukan di gedog, di pasar legi": something else denied
+    kind = [word for word in words(meant) if word not in NEUTRAL | _BEFORE_A_KIND]
+    if not kind or len(kind) > _KIND_INSTEAD_WORDS:
+        return None
+    return _kind_by_its_name(kind) or category_named(" ".join(kind))
+
+
 def story_after_a_slip(text: str) -> Correction | None:
     """The kind a story told after a slip names, with that story ("salah pak. motor sy dicuri tadi pagi", "bukan
     itu, hp sy dijambret"): what the slip took back was the kind read or picked. None where no slip opens the

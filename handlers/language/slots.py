@@ -171,12 +171,13 @@ def time_told(text: str) -> tuple[str, str] | None:
         return dated
     said = words(text)
     timed, repeat = _time_in(said, _now_after_a_deed(text), still_there_now(text)), _repeat_in(said)
-    found = timed or repeat or _a_year_in(said)
+    found = timed or repeat or _a_year_in(said) or _an_hour_in(said)
     if found is None:
         return None
     choice, start, end = found
     span = _span_in(said)
     told = span[3] if span and span[1:3] == (start, end) else _told_around(said, start, end)
+    told = _JUST_TOLD.get(told, told)  # "my bike was just stolen": "just now", not "just"
     if told in _ALSO_AGAIN:
         return None
     repeat_told = _told_around(said, repeat[1], repeat[2]) if repeat else ""
@@ -200,6 +201,22 @@ _A_THINGS_YEAR = frozenset({"motor", "mobil", "sepeda", "hp", "keluaran", "model
                             "produksi", "beat", "vario", "scoopy", "nmax", "mio", "supra", "avanza", "xenia"})
 
 
+# Words before an hour that say until when something lasts, not when it happened: "warungnya buka sampai jam 10 malam".
+_UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
+
+
+def _an_hour_in(said: list[str]) -> tuple[str, int, int] | None:
+    """An hour told with no day, as a person told it would take it: the last such hour come (hour_before), today's
+    or, not come yet today, yesterday's ("pas bangun jam 6 pagi motor sy udah ga ada", "when I woke up at 6 my car
+    was gone"); not an hour something lasts until ("buka sampai jam 10 malam")."""
+    for at in range(len(said)):
+        if _an_hour(said, at) and not _UNTIL & set(said[max(0, at - 2):at]):
+            hour = hour_before(_told_around(said, at, at + 1), datetime.datetime.now(_WIB))
+            if hour is not None:
+                return ("today" if hour <= datetime.datetime.now(_WIB).hour else "earlier"), at, at + 1
+    return None
+
+
 def hour_phrase(text: str) -> str | None:
     """An hour told on its own, in its words ("sekitar pukul 14.00 wib", "around 9 pm", "at 9"); None when none
     is."""
@@ -212,6 +229,9 @@ def hour_phrase(text: str) -> str | None:
 # last night"; not "at 9 Jalan Merdeka", "about 30 people").
 _AT_AN_HOUR = frozenset({"at", "around", "about", "abt", "sekitar", "kira"})  # "kira" of "kira2 9"
 _AFTER_AN_HOUR = frozenset({"o", "last", "this", "yesterday", "today", "in"})  # "o'clock", "around 10 last night"
+# Who or what a clause begins with, after "at 6" or "around 6": "when I woke up at 6 my car was gone".
+_A_CLAUSE_BEGINS = frozenset({"i", "my", "we", "our", "he", "his", "she", "her", "they", "their", "someone",
+                              "somebody", "the", "there"})
 _HOURS_A_DAY = 24
 _CLOCK_WORDS = frozenset({"jam", "pukul", "pkl"})  # "pkl" of "pkl 9.30" only here: alone it is a street vendor (PKL)
 
@@ -222,9 +242,12 @@ def _an_hour(said: list[str], at: int) -> bool:
     word, before, after = said[at], said[at - 1] if at else "", said[at + 1:at + 2]
     if not _NUMBER.match(word):
         return False
-    return before in _CLOCK_WORDS or word.endswith(("am", "pm")) or after in (["am"], ["pm"]) \
+    if before in _CLOCK_WORDS:
+        return not (at > 1 and said[at - 2].isdecimal())  # "antri 2 jam 30 menit": minutes of a stretch of time
+    return word.endswith(("am", "pm")) or after in (["am"], ["pm"]) \
         or (before in _AT_AN_HOUR and int(word.rstrip("anpm")) <= _HOURS_A_DAY
-            and (not after or _of_a_time(said, at + 1) or after[0] in _AFTER_AN_HOUR))
+            and (not after or _of_a_time(said, at + 1) or after[0] in _AFTER_AN_HOUR
+                 or (before in ("at", "around") and after[0] in _A_CLAUSE_BEGINS)))
 
 
 def _told_around(said: list[str], start: int, end: int) -> str:
@@ -351,23 +374,37 @@ def _moment_in(said: list[str], now_after_a_deed: bool) -> tuple[str, int, int] 
     return _date_in(said) or _just_done(said)
 
 
-# "Just" before a deed done is now: "some guy just pulled a knife on me", "my bike was just stolen", "i just got
-# robbed"; not "i just want to report", "i just wanted to ask", "it was just a joke", nor "i had just parked when
-# …", a moment of the story told.
+# "Just" before a deed done is just now, as "barusan" is: over, today, its hour now's. "some guy just pulled a knife
+# on me", "my bike was just stolen", "i just got robbed", "hp sy baru aja dijambret", "sy baru kecopetan"; not "i just
+# want to report", "i just wanted to ask", "it was just a joke", nor "i had just parked when …", a moment of the story
+# told; nor a thing new ("hp yg baru dibeli dicuri", "lampu baru dipasang"), nor when it was found out ("baru tau").
 _DONE_UNLIKE_ED = frozenset({"got", "stole", "stolen", "broke", "broken", "hit", "ran", "took", "taken", "threw",
                              "thrown", "shot", "beat", "beaten", "bit", "bitten", "fell", "fallen", "caught", "left",
                              "came", "drove", "went", "saw", "struck", "stuck", "cut", "set", "blew", "burnt"})
 _NOT_A_DEED = frozenset({"wanted", "needed", "asked", "wondered", "reported", "called", "texted", "messaged",
                          "checked", "wished", "hoped"})
+_JUST = frozenset({"just", "baru"})
+_MADE_NEW = frozenset({"dibeli", "dipasang", "dibangun", "diperbaiki", "dibenerin", "diganti", "dicat", "diaspal",
+                       "direnovasi", "dibuat", "dikasih", "diberi", "dibayar", "diketahui", "disadari", "dicek"})
+_DONE_TO_ONE = re.compile(r"^(?:di[a-z]{4,}|ke[a-z]{3,}an)$")  # "dijambret", "kecopetan"
+_JUST_TOLD = {"just": "just now", "baru": "barusan"}
 
 
 def _just_done(said: list[str]) -> tuple[str, int, int] | None:
     for i, word in enumerate(said[:-1]):
-        deed = said[i + 1]
-        if word == "just" and deed not in _NOT_A_DEED and (deed.endswith("ed") or deed in _DONE_UNLIKE_ED) \
-                and said[i - 1:i] != ["had"]:
-            return "now", i, i + 1
+        if word not in _JUST or said[i - 1:i] in (["had"], ["yang"]):
+            continue
+        deed = said[i + 2] if word == "baru" and said[i + 1] == "saja" and i + 2 < len(said) else said[i + 1]
+        done = deed.endswith("ed") or deed in _DONE_UNLIKE_ED if word == "just" else \
+            bool(_DONE_TO_ONE.match(deed)) and deed not in _MADE_NEW and deed not in _PLACES_WITH_DI
+        if done and deed not in _NOT_A_DEED:
+            return "today", i, i + 1
     return None
+
+
+def _just_happened(said: list[str]) -> bool:
+    """Whether the words tell it happened just now: "barusan", "just now", "just" or "baru" before a deed done."""
+    return "barusan" in said or phrase_at(said, ("just", "now")) is not None or _just_done(said) is not None
 
 
 # A story begun before that goes on now, told of someone else or of the event: "td malam ada org mondar mandir…,
@@ -782,8 +819,11 @@ def hour_before(text: str, now: datetime.datetime) -> int | None:
     """The hour of the day the words name, as `hour_told`; but an hour from 1 to 11 told with no part of the day
     ("around 9", "jam 9an") and of today or no day named is the last such hour come by `now` (local), as a person
     told it would take it: at 22:30 it was 21, at 10:00 it was 9, at 08:00 (neither has come today) 21 last night.
-    Of another day ("kemarin jam 9") nothing says which: read as written, as `hour_told` does."""
+    Of another day ("kemarin jam 9") nothing says which: read as written, as `hour_told` does. Just now ("barusan",
+    "my bike was just stolen"): now's hour."""
     hour, either_half = _hour_read(text)
+    if hour is None and when_named(text) == "today" and _just_happened(words(text)):
+        return now.hour  # "barusan", "hp sy baru dijambret": this hour
     if hour is None or not either_half or when_named(text) not in (None, "today"):
         return hour
     return hour if hour <= now.hour < hour + 12 else hour + 12
