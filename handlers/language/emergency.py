@@ -321,7 +321,8 @@ _GREETED = frozenset({"pak", "bu", "mas", "mbak", "kak", "bang", "min", "admin",
 
 def _the_plea(said: list[str]) -> list[str]:
     """The words after the greeting a message opens with, and whom it greets ("selamat malam pak, …",
-    "assalamualaikum pak …"), or after a "sekarang" said right before a plea; all of them where neither is told."""
+    "assalamualaikum pak …"), or after whom a plea is said to ("pak tolong"), or after a "sekarang" said right before
+    a plea; all of them where none is told."""
     k, greeted = 0, False
     while k < len(said):
         greeting = next((g for g in _GREETINGS if g and tuple(said[k:k + len(g)]) == g), None)
@@ -332,6 +333,10 @@ def _the_plea(said: list[str]) -> list[str]:
         else:
             break
     plea = said[k:] if greeted and k < len(said) else said
+    if not greeted:
+        addressed = next((i for i, word in enumerate(plea) if word not in _GREETED), len(plea))
+        if plea[addressed:addressed + 1] in (["tolong"], ["sos"]):
+            plea = plea[addressed:]  # "pak tolong", "bu... tolong": whom it is said to, then the plea
     now = next((i for i, word in enumerate(plea[:-1]) if word == "sekarang" and plea[i + 1] in ("tolong", "sos")), None)
     return plea[now + 1:] if now is not None else plea  # "tiap malam ada aja pak, skrg tolong pak"
 # "Tolong" that opens a wish to ask or to have one's report looked at ("Tolong. Sy mau tanya", "tolong pak, boleh
