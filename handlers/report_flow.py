@@ -1748,9 +1748,12 @@ async def location(turn: Turn) -> str:
         turn.draft.pop("location_text", None)  # "di rumah", "dkt tempat kerja sy": whose place, not where it is;
         turn.draft["home_asked"] = True  # asked once, in a question of its own (ask_location), no try spent
         return LOCATION
-    if not confident and not turn.draft.get("too_wide_asked") and turn.router.a_province_alone(turn.text):
-        turn.draft.pop("location_text", None)  # "jakarta", "di djakarta", "jawa timur": no village of its name far
-        turn.draft["too_wide_asked"] = True  # away, nor one near in spelling; which kelurahan, asked once, no try spent
+    if not confident and not turn.draft.get("too_wide_asked") and (
+            turn.router.a_province_alone(turn.text) or turn.router.a_landmark_alone(turn.text, found)):
+        # "jakarta", "jawa timur", "masjid istiqlal": no village of its name far away, nor one near in spelling; which
+        # kelurahan, asked once, no try spent
+        turn.draft.pop("location_text", None)
+        turn.draft["too_wide_asked"] = True
         return LOCATION
     if all(place.ordinary for place in found) and (
             yes_or_no(turn.text) is not None or IDENTITIES.pick(turn.lang, turn.text) is not None

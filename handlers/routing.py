@@ -18,6 +18,7 @@ from storage.regions import (
     Region,
     RegionIndex,
     is_confident,
+    landmark_named,
     name_key,
 )
 from storage.stations import (
@@ -149,6 +150,17 @@ class Router:
         if any(name_key(region.name) in typed for region in chain if region and region.name != own.name):
             return None  # "kec sukamju luwu utara": the kab/kota says which
         return own.name
+
+    @staticmethod
+    def a_landmark_alone(text: str, found: list[PlaceCandidate]) -> bool:
+        """Whether the text is a landmark told by its own name that no place read bears, last and as no everyday word
+        ("masjid istiqlal": Kel. Istiqlal of Manado is no mosque's; "tugu pahlawan", "pasar beringharjo"): a same-named
+        or like-named village elsewhere would be a guess. Not "alun2 blitar", "pasar besar malang", "pasar gedog"."""
+        name = landmark_named(text)
+        if name is None:
+            return False
+        return not any(name_key(name).endswith(name_key((place.village or place.district or place.regency).name))
+                       and not place.ordinary for place in found)
 
     def a_province_alone(self, text: str) -> bool:
         """Whether the text names a province and nothing else ("jakarta", "di jawa timur", "djakarta")."""

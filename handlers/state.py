@@ -105,7 +105,7 @@ class Draft(TypedDict, total=False):
     place_unknown: bool  # "ga tau" where the place was asked: the kecamatan or town is asked next
     home_asked: bool  # "di rumah" where the place was asked: which kelurahan was asked, once
     common_name: str  # a name many villages bear, typed misspelt ("desa sukamju"): the kecamatan is asked with it
-    too_wide_asked: bool  # a province named alone ("jakarta", "jawa timur"): which kelurahan was asked, once
+    too_wide_asked: bool  # a province or a landmark alone ("jakarta", "masjid istiqlal"): which kelurahan, asked
     proposal: Proposal
     options: list[str]  # region codes offered to pick from
     place: str  # the confirmed region code

@@ -346,6 +346,24 @@ def _today_spellings(word: str) -> list[str]:
     return spellings
 
 
+# Kinds of landmark a town is known by, named by their own name ("masjid istiqlal", "tugu pahlawan", "pasar
+# beringharjo"): their name is seldom the village's they stand in.
+_LANDMARK_KINDS = _LANDMARKS | {"tugu", "monumen", "museum", "candi", "gereja", "klenteng", "pura", "vihara",
+                                "bundaran", "keraton", "kraton", "benteng"}
+_LANDMARK_OWN_NAME_WORDS = 2  # "pasar beringharjo", "pasar besar malang": the name of a landmark told alone
+
+
+def landmark_named(text: str) -> str | None:
+    """The name after a landmark's kind, where the text is that landmark alone ("di depan masjid istiqlal":
+    "istiqlal", "pasar besar malang": "besar malang"); None otherwise."""
+    said = normalize(text).split()
+    while said and said[0] in _WHERE_WORDS:
+        said = said[1:]
+    if not said or said[0] not in _LANDMARK_KINDS or not 0 < len(said[1:]) <= _LANDMARK_OWN_NAME_WORDS:
+        return None
+    return " ".join(said[1:])
+
+
 def as_code(text: str) -> str | None:
     """The dotted official code written in `text` ("35.72.02" or "357202"), or None if it is not a code."""
     text = text.strip()

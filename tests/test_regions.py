@@ -10,6 +10,7 @@ from storage.regions import (
     Region,
     RegionIndex,
     is_confident,
+    landmark_named,
     name_key,
     named_alone,
     normalize,
@@ -928,3 +929,13 @@ def _read(index: RegionIndex, typed: str) -> list[tuple[str, float]]:
 ])
 def test_a_name_spelt_the_old_way_is_spelt_as_today(index: RegionIndex, typed: str, today: str) -> None:
     assert index.today_spelt(typed) == today
+
+
+@pytest.mark.parametrize(("typed", "name"), [
+    ("masjid istiqlal", "istiqlal"), ("di depan masjid istiqlal", "istiqlal"), ("pasar besar malang", "besar malang"),
+    ("tugu pahlawan", "pahlawan"),
+    # more than a landmark, or none
+    ("masjid", None), ("pasar legi kel gedog kec sananwetan", None), ("gedog", None), ("rumah pak rt", None),
+])
+def test_a_landmark_told_alone_gives_its_own_name(typed: str, name: str | None) -> None:
+    assert landmark_named(typed) == name

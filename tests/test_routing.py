@@ -699,3 +699,23 @@ async def test_a_name_many_villages_bear_misspelt_asks_the_kecamatan_not_one_of_
     resident = await at_location(engine, "console:sidomulyo")
     await resident.send("desa sidomulyo")
     assert resident.heard("place.pick") and not resident.heard("place.ask_district_common"), resident.text
+
+
+@READING_ON_SQLITE
+async def test_a_landmark_told_by_its_name_asks_which_kelurahan_not_a_namesake_far_away(engine: Engine) -> None:
+    """"masjid istiqlal" is no mosque of Kel. Istiqlal in Manado, "pasar beringharjo" no Desa Ringinharjo, "tugu
+    pahlawan" no Kec. Tugu of Semarang: which kelurahan is asked, once, no try spent."""
+    await _stations_for_the_whole_country(engine)
+    for typed in ("masjid istiqlal", "depan masjid istiqlal", "pasar beringharjo", "di tugu pahlawan", "pasar legi"):
+        resident = await at_location(engine, f"console:{typed}")
+        await resident.send(typed)
+        assert resident.heard("place.ask_which_kelurahan") and not resident.options(), (typed, resident.text)
+        await resident.send("kel gedog kec sananwetan")
+        assert "Maksud Anda Kel. Gedog, Kec. Sananwetan, Kota Blitar?" in resident.text, (typed, resident.text)
+    # a landmark told with its town, or named after the village it stands in: the place, as before
+    for typed, meant in [("pasar besar malang", "Kota Malang"), ("alun2 blitar", "Kota Blitar"),
+                         ("pasar gedog", "Kel. Gedog, Kec. Sananwetan, Kota Blitar"),
+                         ("stasiun gubeng", "Kec. Gubeng, Kota Surabaya")]:
+        resident = await at_location(engine, f"console:{typed}")
+        await resident.send(typed)
+        assert f"Maksud Anda {meant}?" in resident.text or meant in resident.options(), (typed, resident.text)
