@@ -49,7 +49,7 @@ _A_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}"
 # mukulin anaknya" names someone else.
 _NAME_HERE = re.compile(rf"^\s*(?P<with>(?i:dengan|with)\s+)?(?P<name>{_A_NAME})\s+(?i:disini|di\s+sini|here)"
                         r"(?=\s*(?:[,.!]|$|(?i:pak|bu|mas|mbak|kak|sir|ya|mau|ingin|dari|from|and|dan)\b))"
-                        rf"|^\s*(?i:this\s+is)\s+(?P<name2>{_A_NAME})\s*(?:,|$)")
+                        rf"|(?:^|[.,!?]\s*)(?i:this\s+is)\s+(?P<name2>{_A_NAME})\s*(?:[,.!]|$|(?i:from|and|here)\b)")
 # Or with no comma, before what goes on an introduction (_INTRODUCTION_GOES_ON): "sy Dewi mau lapor, hp sy dicopet".
 _SELF_THEN_ONE_NAME = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw|i\s*'?\s*m|ini)\s+(?:{_TITLE})?"
                                  r"(?P<name>[A-Z][a-z'’-]+)(?:,|\s+(?P<going_on>[^\W\d_]+))")
@@ -61,8 +61,10 @@ _NOT_ONE_NAME = frozenset({"bingung", "takut", "panik", "sedih", "cemas", "marah
 _SIGNED = re.compile(rf"\b(?i:hormat\s+(?:saya|sy|kami|aku)|salam\s+hormat)\b[\s,:-]*(?:{_TITLE})?"
                      r"(?P<name>[^\W\d_]+(?:[ '][^\W\d_]+){0,2})")
 # One name in lower case: "sy dewi, mau lapor…" (the introduction going on after the comma), "dengan rudi disini".
-_SELF_THEN_ONE_WORD = re.compile(r"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw)\s+(?P<name>[a-z]+)(?P<comma>\s*,)?\s*"
-                                 r"(?P<after>[a-z]+)|^\s*(?i:dengan)\s+(?P<name2>[a-z]+)\s+(?:disini|di\s+sini)\b")
+# A title before it lets who one is follow with no comma: "sy pak hadi ketua rt 3 mau lapor".
+_SELF_THEN_ONE_WORD = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw|ini)\s+(?P<title>{_TITLE})?"
+                                 r"(?P<name>[a-z]+)(?P<comma>\s*,)?\s*(?P<after>[a-z]+)"
+                                 r"|^\s*(?i:dengan)\s+(?P<name2>[a-z]+)\s+(?:disini|di\s+sini)\b")
 _GOING_ON_AFTER_A_NAME = frozenset({"mau", "ingin", "hendak", "lapor", "melapor", "melaporkan", "dari", "warga",
                                     "tinggal", "asal", "izin", "minta", "mohon", "ini"})
 # What goes on an introduction right after a name with no comma between: "sy Dewi mau lapor", "sy hadi warga rt 3";
@@ -74,7 +76,7 @@ _INTRODUCTION_GOES_ON = frozenset({"mau", "ingin", "hendak", "lapor", "melapor",
 # Polisi, …": no name).
 _TITLED_OPENING = re.compile(rf"^\W*(?:(?i:assalamualaikum|selamat\s+\w+|halo|permisi)\W+)?{_TITLE}"
                              r"(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*,\s*"
-                             rf"(?:(?i:saya|sy|aku)\s+)?{_WHO_ONE_IS}\b[^.!?\n]*?"
+                             rf"(?:(?i:saya|sy|aku)\s+)?{_WHO_ONE_IS}\b[^!?\n]{{0,40}}?"
                              r"\b(?i:mau|ingin|hendak|izin|akan)?\s*(?i:lapor|melapor|melaporkan|laporkan|report)\b")
 _THIS_IS_THE_REPORTER = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:ini)\s+{_TITLE}(?P<name>[A-Z][a-z'’-]+"
                                    r"(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?i:yg|yang)\s+(?i:lapor|melapor|ngelapor|melaporkan)")
@@ -345,7 +347,15 @@ def name_said(text: str) -> str | None:
 
 
 def names_told(text: str) -> list[str]:
-    """The names the resident introduces themselves by in the text, as written."""
+    """The names the resident introduces themselves by in the text, as written; in lower case when written in
+    capitals ("SAYA HADI MAU LAPOR"), where capitals tell no name (unexposed hides them in any case)."""
+    letters = "".join(re.findall(r"[^\W\d_]", text))
+    if len(letters) > 1 and letters.isupper():
+        return _names_told(text.lower())
+    return _names_told(text)
+
+
+def _names_told(text: str) -> list[str]:
     found = [name for said in _NAME_IN_STORY.finditer(text)
              if not _an_account_holder(text, said) and (name := _as_a_name(said["name"].split()))]
     letters = re.findall(r"[^\W\d_]+", text)
@@ -387,7 +397,8 @@ def names_told(text: str) -> list[str]:
         if normalise(word) not in _NAME_ENDS | ABOUT_A_NAME | _NOT_ONE_NAME and not _affixed(word) \
                 and _may_be_a_name(word) \
                 and (said["name2"] or normalise(said["after"]) in (_GOING_ON_AFTER_A_NAME if said["comma"]
-                                                                   else _INTRODUCTION_GOES_ON)):
+                                                                   else _INTRODUCTION_GOES_ON)
+                     or (said["title"] and re.fullmatch(_WHO_ONE_IS, said["after"]))):
             found.append(word)
     for said in _SELF_THEN_TWO_WORDS.finditer(text):
         after = (said["after"] or "").strip()
@@ -403,7 +414,7 @@ _SELF_THEN_TWO_WORDS = re.compile(r"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw)\s
                                   r"(?P<name>[^\W\d_]+\s+[^\W\d_]+)(?P<after>\s*,?\s*[^\W\d_]+)?")
 # What follows a name one introduces oneself by, with no "nama": "sy budi santoso dari…", "…warga sentul".
 _AFTER_AN_INTRODUCTION = frozenset({"dari", "warga", "tinggal", "alamat", "umur", "usia", "asal", "rt", "rw",
-                                    "domisili", "from"})
+                                    "domisili", "from"}) | _INTRODUCTION_GOES_ON
 _LAUGHING = re.compile(r"(?:wk|ha|he|hi|xi)+|otw|btw")
 
 
@@ -493,9 +504,11 @@ def _signed_off(text: str) -> list[str]:
         if any(word in _NAME_ENDS | ABOUT_A_NAME | _CLOSINGS | _ROLES | _TITLES | NEUTRAL or word in ENGLISH_GRAMMAR
                or _affixed(word) or _A_VERB_FORM.fullmatch(word) for word in plain):
             continue
-        # one word after a letter's closing is a name however common a word it is ("Wassalamualaikum, Hadi")
+        # one word after a letter's closing (a "salam" too, not a thanks) is a name however common a word it is
+        # ("Wassalamualaikum, Hadi", "salam, tini")
+        signs = bool(said["closing"] or said["dash"]) or said["thanks"].lower() == "salam"
         if said["title"] or (len(taken) >= 2 and all(word[0].isupper() for word in taken)) \
-                or any(map(_may_be_a_name, plain)) or ((said["closing"] or said["dash"]) and len(taken) == 1):
+                or any(map(_may_be_a_name, plain)) or (len(taken) == 1 and signs):
             found.append(said["name"])
     return found
 
