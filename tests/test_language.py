@@ -611,6 +611,7 @@ def test_a_wish_to_stay_unknown_is_read_and_others_secrets_are_not(text: str, wi
     ("Pak Hadi, ketua RT 3, ingin melaporkan pencurian kabel", ["Hadi"], []),
     ("Selamat pagi. Bu Dewi Lestari, warga RT 2, mau lapor", ["Dewi Lestari"], []),
     ("saya hadi sutrisno mau lapor", ["hadi sutrisno"], []), ("SAYA HADI MAU LAPOR", ["hadi"], []),
+    ("ini Hadi Sutrisno mau lapor", ["Hadi Sutrisno"], []), ("ini Bu Dewi mau lapor", ["Dewi"], []),
     ("ini hadi, mau lapor pak", ["hadi"], []), ("sy pak hadi ketua rt 3 mau lapor", ["hadi"], []),
     ("this is Hadi Sutrisno from RT 3", ["Hadi Sutrisno"], []),
     ("Hi, this is Hadi. My phone was stolen", ["Hadi"], []),

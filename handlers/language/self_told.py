@@ -78,8 +78,10 @@ _TITLED_OPENING = re.compile(rf"^\W*(?:(?i:assalamualaikum|selamat\s+\w+|halo|pe
                              r"(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*,\s*"
                              rf"(?:(?i:saya|sy|aku)\s+)?{_WHO_ONE_IS}\b[^!?\n]{{0,40}}?"
                              r"\b(?i:mau|ingin|hendak|izin|akan)?\s*(?i:lapor|melapor|melaporkan|laporkan|report)\b")
-_THIS_IS_THE_REPORTER = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:ini)\s+{_TITLE}(?P<name>[A-Z][a-z'’-]+"
-                                   r"(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?i:yg|yang)\s+(?i:lapor|melapor|ngelapor|melaporkan)")
+# With no title, the name is the reporter's before the report itself: "ini Hadi Sutrisno mau lapor".
+_THIS_IS_THE_REPORTER = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:ini)\s+(?:{_TITLE})?(?P<name>[A-Z][a-z'’-]+"
+                                   r"(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?:(?i:yg|yang)\s+|(?i:mau|ingin|hendak)\s+)"
+                                   r"(?i:lapor|melapor|ngelapor|melaporkan)")
 # Words a name ends before: the story going on ("sy Agus Salim tinggal sebelahnya"), a place or an office.
 _NAME_ENDS = frozenset({
     "mau", "ingin", "hendak", "akan", "dari", "warga", "tinggal", "alamat", "umur", "usia", "pak", "bu", "mas", "mbak",
