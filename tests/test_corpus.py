@@ -10,7 +10,8 @@ ONE_MESSAGE_MAX = 5  # a story that names what and where (and when), filed with 
 
 
 def test_corpus_is_large_and_covers_every_province() -> None:
-    names = ("yes_no", "menu", "asides", "stops", "categories", "cries", "places", "stories", "declines", "times")
+    names = ("yes_no", "menu", "asides", "stops", "categories", "cries", "places", "stories", "declines", "times",
+             "own_names")
     total = sum(len(evaluate.load(name)) for name in names)
     assert total >= 400
     provinces = {case["code"][:2] for case in evaluate.load("places")}
@@ -39,6 +40,14 @@ def test_identity_options_declined_are_read_and_none_in_a_choice() -> None:
     """A decline misread would narrow the options the resident is offered, or keep one they chose from them."""
     score = evaluate.declines()
     assert score.accuracy == 1.0, score.misses
+
+
+def test_a_reporters_own_name_is_found_to_hide_and_anothers_is_left() -> None:
+    """A name missed reaches officers of a report the resident asked to keep unnamed; another's taken is evidence
+    lost."""
+    own, others = evaluate.own_names()
+    assert own.accuracy == 1.0, own.misses
+    assert others.accuracy == 1.0, others.misses
 
 
 def test_times_and_stretches_are_read_and_where_one_is_is_no_time() -> None:

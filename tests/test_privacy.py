@@ -43,11 +43,14 @@ from tests.helpers import (
     REPORTER_NAME,
     TEST_SECRET,
     Resident,
+    another_incident,
     assert_no_address_in_clear,
     enrolled,
+    signed_in,
     until,
     voice_note,
     walk_to_summary,
+    web_app,
 )
 
 OFFICERS = ("console:petugas-1", "whatsapp:+6281300000001")
@@ -536,3 +539,82 @@ async def test_one_photo_sent_with_a_named_and_an_anonymous_report_leaves_rows_t
     named, anonymous = rows
     alike = {column for column, value in named.items() if value is not None and anonymous[column] == value}
     assert alike == {"content_type"}, alike
+
+
+# Stories that give the reporter's own name (introduced, signed, titled) and another's, which officers need.
+OWN_NAME_AND_ANOTHERS = [
+    ("Sepeda ontel sy hilang dari teras rumah td malam, yg ambil Bambang Hermanto. Wassalamualaikum, Hadi Sutrisno",
+     "Sutrisno"),
+    ("sy Dewi mau lapor, hp sy dicopet di angkot td pagi, pelakunya Bambang Hermanto", "Dewi"),
+    ("Pak Hadi, ketua RT 3, mau lapor kabel listrik dicuri td malam, pelakunya Bambang Hermanto", "Hadi"),
+]
+
+
+async def _what_officers_read(engine: Engine, tmp_path: Path, officer: Resident, ref: str) -> list[str]:
+    """The report's description as stored, every alert sent, and the report's page on the web."""
+    async with engine.sessions() as db:
+        report = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+    page = await (await signed_in(web_app(engine, tmp_path), officer)).get(f"/laporan/{ref}")
+    assert page.status_code == 200, page.text
+    return [report.description, await send_everything(engine), page.text]
+
+
+@pytest.mark.parametrize("identity", ["2", "3"])
+@pytest.mark.parametrize(("story", "own"), OWN_NAME_AND_ANOTHERS)
+async def test_a_name_an_unnamed_reporter_gives_as_their_own_reaches_no_officer(
+        engine: Engine, tmp_path: Path, story: str, own: str, identity: str) -> None:
+    """Hidden in the stored report, the alert and the page; the suspect's name stays, as evidence."""
+    officer = await enrolled(engine, OFFICERS[0])
+    resident = Resident(engine)
+    await walk_to_summary(resident, identity=identity, description=story)
+    await resident.send("kirim")
+    for told in await _what_officers_read(engine, tmp_path, officer, find_ref(resident.text)):
+        assert own not in told and "Bambang Hermanto" in told and "[nama disembunyikan]" in told, told
+
+
+@pytest.mark.parametrize(("story", "own"), OWN_NAME_AND_ANOTHERS)
+async def test_a_named_report_keeps_the_story_as_typed(engine: Engine, story: str, own: str) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident, identity="1", description=story)
+    await resident.send("kirim")
+    async with engine.sessions() as db:
+        report = (await db.execute(select(Report).where(Report.ref == find_ref(resident.text)))).scalar_one()
+    assert report.description == story
+
+
+async def test_a_name_signed_in_what_is_added_later_or_in_a_photos_caption_reaches_no_officer(
+        engine: Engine, tmp_path: Path) -> None:
+    """The story told in pieces, a caption sent with the photo, an addition at the summary: the name given in any
+    of them is hidden in the whole story."""
+    officer = await enrolled(engine, OFFICERS[0])
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "sy hadi", "mau lapor, hp sy dicopet di angkot td pagi", PLACE, "ya"):
+        await resident.send(said)
+    await another_incident(resident)
+    await resident.send("2")
+    await resident.send("ini fotonya pak. Salam, Hadi", photo=photo_file(tmp_path))
+    await resident.send("2")  # confidential
+    await resident.send("oh iya pak tambahan, pelakunya 2 org. Wassalamualaikum, Hadi Sutrisno")
+    assert resident.heard("report.story_added") and resident.heard("report.summary"), resident.text
+    summary = resident.text.rsplit("Kejadian:", 1)[-1]
+    assert "Hadi" not in summary and "pelakunya 2 org" in summary, summary
+    await resident.send("kirim")
+    told = await _what_officers_read(engine, tmp_path, officer, find_ref(resident.text))
+    assert "mau lapor" in told[0] and "fotonya" in told[0] and "pelakunya 2 org" in told[0], "every piece is kept"
+    for each in told:
+        assert "hadi" not in each.lower() and "dicopet" in each, each
+
+
+async def test_a_name_given_in_english_reaches_no_officer(engine: Engine, tmp_path: Path) -> None:
+    officer = await enrolled(engine, OFFICERS[0])
+    resident = Resident(engine)
+    for said in ("hello", "English", "report", "1",
+                 "I'm Hadi, my phone was snatched at the market this morning. Regards, Hadi Sutrisno", PLACE, "yes"):
+        await resident.send(said)
+    await another_incident(resident)
+    for said in ("2", "skip", "2"):
+        await resident.send(said)
+    assert resident.heard("report.summary", "en"), resident.text
+    await resident.send("send")
+    for told in await _what_officers_read(engine, tmp_path, officer, find_ref(resident.text)):
+        assert "Hadi" not in told and "Sutrisno" not in told and "snatched" in told, told

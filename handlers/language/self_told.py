@@ -34,6 +34,8 @@ _NAME_IN_STORY = re.compile(
 # Indonesian ("Saya Lihat ada org…" sees; "I am Scared"). Not "anak saya Dimas", "motor saya Honda Beat",
 # "tetangga saya Pak Budi": those are others, and evidence.
 _TITLE = r"(?i:pak|bu|bapak|ibu|mas|mbak|mba|kak|mr|mrs|ms)\.?\s+(?:(?i:rt|rw)(?:\s+\d+)?\s+)?"
+# Who one is, said after one's name and a comma: "Hadi Sutrisno, ketua RT 3", "Bu Dewi, warga RT 2".
+_WHO_ONE_IS = r"(?i:ketua|wakil|pengurus|sekretaris|bendahara|warga|rt|rw|dari|tinggal|alamat|domisili)"
 _SELF_THEN_NAME = re.compile(
     rf"(?:^|[.,!?;:\n]\s*)(?:(?i:saya|sy|aku|gue|gw|kulo|(?P<english>i\s*'?\s*m|i\s+am))\s*,?\s+(?P<title>{_TITLE})?"
     rf"|(?i:dengan|salam|regards|from)\s*,?\s+(?P<title2>{_TITLE})?)"
@@ -47,9 +49,10 @@ _A_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}"
 # mukulin anaknya" names someone else.
 _NAME_HERE = re.compile(rf"^\s*(?P<with>(?i:dengan|with)\s+)?(?P<name>{_A_NAME})\s+(?i:disini|di\s+sini|here)"
                         r"(?=\s*(?:[,.!]|$|(?i:pak|bu|mas|mbak|kak|sir|ya|mau|ingin|dari|from|and|dan)\b))"
-                        rf"|^\s*(?i:this\s+is)\s+(?P<name2>{_A_NAME})\s*(?:,|$)")
+                        rf"|(?:^|[.,!?]\s*)(?i:this\s+is)\s+(?P<name2>{_A_NAME})\s*(?:[,.!]|$|(?i:from|and|here)\b)")
+# Or with no comma, before what goes on an introduction (_INTRODUCTION_GOES_ON): "sy Dewi mau lapor, hp sy dicopet".
 _SELF_THEN_ONE_NAME = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw|i\s*'?\s*m|ini)\s+(?:{_TITLE})?"
-                                 r"(?P<name>[A-Z][a-z'’-]+),")
+                                 r"(?P<name>[A-Z][a-z'’-]+)(?:,|\s+(?P<going_on>[^\W\d_]+))")
 # A word after "saya" and before a comma that tells how one is or what one does, not who: "Saya Bingung, …".
 _NOT_ONE_NAME = frozenset({"bingung", "takut", "panik", "sedih", "cemas", "marah", "kaget", "lapor", "minta", "mohon",
                            "tolong", "bisa", "mau", "ingin", "sudah", "baru", "lagi", "juga", "sendiri", "warga",
@@ -58,12 +61,27 @@ _NOT_ONE_NAME = frozenset({"bingung", "takut", "panik", "sedih", "cemas", "marah
 _SIGNED = re.compile(rf"\b(?i:hormat\s+(?:saya|sy|kami|aku)|salam\s+hormat)\b[\s,:-]*(?:{_TITLE})?"
                      r"(?P<name>[^\W\d_]+(?:[ '][^\W\d_]+){0,2})")
 # One name in lower case: "sy dewi, mau lapor…" (the introduction going on after the comma), "dengan rudi disini".
-_SELF_THEN_ONE_WORD = re.compile(r"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw)\s+(?P<name>[a-z]+)\s*,\s*"
-                                 r"(?P<after>[a-z]+)|^\s*(?i:dengan)\s+(?P<name2>[a-z]+)\s+(?:disini|di\s+sini)\b")
+# A title before it lets who one is follow with no comma: "sy pak hadi ketua rt 3 mau lapor".
+_SELF_THEN_ONE_WORD = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw|ini)\s+(?P<title>{_TITLE})?"
+                                 r"(?P<name>[a-z]+)(?P<comma>\s*,)?\s*(?P<after>[a-z]+)"
+                                 r"|^\s*(?i:dengan)\s+(?P<name2>[a-z]+)\s+(?:disini|di\s+sini)\b")
 _GOING_ON_AFTER_A_NAME = frozenset({"mau", "ingin", "hendak", "lapor", "melapor", "melaporkan", "dari", "warga",
                                     "tinggal", "asal", "izin", "minta", "mohon", "ini"})
-_THIS_IS_THE_REPORTER = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:ini)\s+{_TITLE}(?P<name>[A-Z][a-z'’-]+"
-                                   r"(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?i:yg|yang)\s+(?i:lapor|melapor|ngelapor|melaporkan)")
+# What goes on an introduction right after a name with no comma between: "sy Dewi mau lapor", "sy hadi warga rt 3";
+# not "ini", "dari" ("sy hari ini mau lapor", "sy pulang dari pasar"), which go on a story too.
+_INTRODUCTION_GOES_ON = frozenset({"mau", "ingin", "hendak", "lapor", "melapor", "melaporkan", "warga", "tinggal",
+                                   "izin"})
+# A titled name opening the message, a comma, who they are, and the report: "Bu Dewi, warga RT 2, mau lapor…", "Pak
+# Hadi, ketua RT 3, melaporkan…"; not "Pak Hadi, tetangga sy, dipukul" (another, and evidence), nor a greeting ("Pak
+# Polisi, …": no name).
+_TITLED_OPENING = re.compile(rf"^\W*(?:(?i:assalamualaikum|selamat\s+\w+|halo|permisi)\W+)?{_TITLE}"
+                             r"(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*,\s*"
+                             rf"(?:(?i:saya|sy|aku)\s+)?{_WHO_ONE_IS}\b[^!?\n]{{0,40}}?"
+                             r"\b(?i:mau|ingin|hendak|izin|akan)?\s*(?i:lapor|melapor|melaporkan|laporkan|report)\b")
+# With no title, the name is the reporter's before the report itself: "ini Hadi Sutrisno mau lapor".
+_THIS_IS_THE_REPORTER = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:ini)\s+(?:{_TITLE})?(?P<name>[A-Z][a-z'’-]+"
+                                   r"(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?:(?i:yg|yang)\s+|(?i:mau|ingin|hendak)\s+)"
+                                   r"(?i:lapor|melapor|ngelapor|melaporkan)")
 # Words a name ends before: the story going on ("sy Agus Salim tinggal sebelahnya"), a place or an office.
 _NAME_ENDS = frozenset({
     "mau", "ingin", "hendak", "akan", "dari", "warga", "tinggal", "alamat", "umur", "usia", "pak", "bu", "mas", "mbak",
@@ -331,7 +349,15 @@ def name_said(text: str) -> str | None:
 
 
 def names_told(text: str) -> list[str]:
-    """The names the resident introduces themselves by in the text, as written."""
+    """The names the resident introduces themselves by in the text, as written; in lower case when written in
+    capitals ("SAYA HADI MAU LAPOR"), where capitals tell no name (unexposed hides them in any case)."""
+    letters = "".join(re.findall(r"[^\W\d_]", text))
+    if len(letters) > 1 and letters.isupper():
+        return _names_told(text.lower())
+    return _names_told(text)
+
+
+def _names_told(text: str) -> list[str]:
     found = [name for said in _NAME_IN_STORY.finditer(text)
              if not _an_account_holder(text, said) and (name := _as_a_name(said["name"].split()))]
     letters = re.findall(r"[^\W\d_]+", text)
@@ -344,15 +370,22 @@ def names_told(text: str) -> list[str]:
                     and not _ROLES & set(words(name)):  # "Dengan Kapolsek disini?"
                 found.append(name)
         found += [name for said in _THIS_IS_THE_REPORTER.finditer(text) if (name := _as_a_name(said["name"].split()))]
+        found += [said["name"] for said in _TITLED_OPENING.finditer(text)
+                  if all(_may_be_a_name(word) and normalise(word) not in _NAME_ENDS | ABOUT_A_NAME | _TITLES
+                         for word in said["name"].split())]
         found += [name for said in _NAME_HERE.finditer(text)
                   if (name := _as_a_name((said["name"] or said["name2"]).split()))
                   and (" " in name or not is_ordinary(name.lower()) or normalise(name) in _GIVEN_NAMES_LIKE_WORDS
                        or (said["with"] and _may_be_a_name(name)))]  # "dengan Rudi disini": as on the phone
         found += [said["name"] for said in _SELF_THEN_ONE_NAME.finditer(text)
                   if normalise(said["name"]) not in _NAME_ENDS | ABOUT_A_NAME | _NOT_ONE_NAME
-                  and stem(said["name"].lower()) == said["name"].lower()]  # "sy Kehilangan, …" is no name
+                  and not _affixed(said["name"].lower())  # "sy Kehilangan, …" is no name
+                  and (said["going_on"] is None  # with no comma, a word that may be a name: not "Saya Cuma mau…"
+                       or (normalise(said["going_on"]) in _GOING_ON_AFTER_A_NAME | _INTRODUCTION_GOES_ON
+                           and _may_be_a_name(said["name"])))]
     for said in _NAME_IN_STORY.finditer(text):
-        if not _an_account_holder(text, said) and (name := _lower_case_name(said["name"].split())):
+        taken = said["name"].split()
+        if not _an_account_holder(text, said) and (name := _lower_case_name(taken) or _one_given_name(taken)):
             found.append(name)
     for said in _SIGNED.finditer(text):
         capitalised = said["name"][0].isupper()
@@ -363,9 +396,11 @@ def names_told(text: str) -> list[str]:
     found += _signed_off(text)
     for said in _SELF_THEN_ONE_WORD.finditer(text):
         word = said["name"] or said["name2"]
-        if normalise(word) not in _NAME_ENDS | ABOUT_A_NAME | _NOT_ONE_NAME and stem(word) == word \
+        if normalise(word) not in _NAME_ENDS | ABOUT_A_NAME | _NOT_ONE_NAME and not _affixed(word) \
                 and _may_be_a_name(word) \
-                and (said["name2"] or normalise(said["after"]) in _GOING_ON_AFTER_A_NAME):
+                and (said["name2"] or normalise(said["after"]) in (_GOING_ON_AFTER_A_NAME if said["comma"]
+                                                                   else _INTRODUCTION_GOES_ON)
+                     or (said["title"] and re.fullmatch(_WHO_ONE_IS, said["after"]))):
             found.append(word)
     for said in _SELF_THEN_TWO_WORDS.finditer(text):
         after = (said["after"] or "").strip()
@@ -381,7 +416,7 @@ _SELF_THEN_TWO_WORDS = re.compile(r"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw)\s
                                   r"(?P<name>[^\W\d_]+\s+[^\W\d_]+)(?P<after>\s*,?\s*[^\W\d_]+)?")
 # What follows a name one introduces oneself by, with no "nama": "sy budi santoso dari…", "…warga sentul".
 _AFTER_AN_INTRODUCTION = frozenset({"dari", "warga", "tinggal", "alamat", "umur", "usia", "asal", "rt", "rw",
-                                    "domisili", "from"})
+                                    "domisili", "from"}) | _INTRODUCTION_GOES_ON
 _LAUGHING = re.compile(r"(?:wk|ha|he|hi|xi)+|otw|btw")
 
 
@@ -391,14 +426,26 @@ _ROLES = frozenset({"rt", "rw", "ketua", "wakil", "kepala", "sekretaris", "benda
                     "petugas", "polisi", "satpam", "admin", "tim", "keluarga", "pelapor"})
 
 
+# The shortest root an affixed word is read down to: "ditangkap" is "tangkap", "bantuannya" "bantu"; a root shorter is
+# a name's letters, not an affix ("Hadi" is no "had" with "-i", "Dimas" no "mas" with "di-", "Tini" no "tin").
+_SHORTEST_AFFIXED_ROOT = 4
+
+
+def _affixed(word: str) -> bool:
+    """Whether a word (in lower case) is a root with affixes, a word of the story and no name."""
+    root = stem(word)
+    return root != word and len(root) >= _SHORTEST_AFFIXED_ROOT
+
+
 def _may_be_a_name(word: str) -> bool:
     """Whether a word could be someone's name: a given name that is also a word, or no word of the language (no
     everyday word, no slang spelt out, no spoken verb such as "nemu"), and no role."""
     said = normalise(word)
     if said in _ROLES:
         return False
-    return said in _GIVEN_NAMES_LIKE_WORDS or not (is_ordinary(said) or said in SLANG_MEANINGS or spoken_root(said)
-                                                   or _spoken_on_t_or_p(said))
+    if {said, word.lower()} & _GIVEN_NAMES_LIKE_WORDS:  # as written too: "slamet", which normalise reads "selamat"
+        return True
+    return not (is_ordinary(said) or said in SLANG_MEANINGS or spoken_root(said) or _spoken_on_t_or_p(said))
 
 
 def _spoken_on_t_or_p(word: str) -> bool:
@@ -431,28 +478,39 @@ _SIGNING_OFF = (r"wassalam(?:u['’]?\s*alaikum|ualaikum|mualaikum)?(?:[\s,]+wr\
                 r"|salam\s+(?:hormat|hangat|sejahtera|kami|saya|sy)|hormat\s+(?:saya|sy|kami|aku)"
                 r"|(?:(?:best|kind|warm|warmest)\s+)?regards|sincerely|yours\s+(?:sincerely|truly|faithfully)"
                 r"|ttd\.?|tertanda|dari\s+(?:warga|saya|sy|aku)")
-_SIGNED_OFF = re.compile(rf"(?<!\w)(?i:(?P<closing>{_SIGNING_OFF})|(?P<thanks>{_THANKS}))(?!\w)(?P<sep>[^\w]*)"
-                         rf"(?P<title>{_TITLE})?(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,2}})"
+# A dash before the name on the message's last line, after a sentence ends: "…tolong ditindak.\n- Hadi Sutrisno". A
+# role or a home may follow the name after a comma: "Hormat saya, Hadi Sutrisno, ketua RT 3".
+_DASH = r"(?:(?<=^)|(?<=\n)|(?<=[.!?]))[ \t]*[-–—~]+"
+_SIGNED_OFF = re.compile(rf"(?:(?<!\w)(?i:(?P<closing>{_SIGNING_OFF})|(?P<thanks>{_THANKS}))(?!\w)|(?P<dash>{_DASH}))"
+                         rf"(?P<sep>[^\w]*)(?P<title>{_TITLE})?(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,2}})"
+                         rf"(?:[ \t]*,[ \t]*{_WHO_ONE_IS}\b[^\n]*)?"
                          r"[^\w\n]*(?:[+\d][\d \t().+-]*)?(?=\n|$)")
 # A verb made of a word, no name: "Segera Ditindaklanjuti", "mohon diproses".
 _A_VERB_FORM = re.compile(r"(?:di|me[mny]?|meng|ber|ter)[a-z]{4,}(?:kan|i)")
 
 
 def _signed_off(text: str) -> list[str]:
-    """The names a message is signed with after a letter's closing (_SIGNED_OFF): after a title, in capitals two or
-    three words, or one that may be a name; in lower case, one of them at least may be a name. None a word of the
-    story, a role, a title, an affixed word ("Terima kasih, Semoga Cepat Ditangkap"), a form of address."""
+    """The names a message is signed with after a letter's closing or a dash (_SIGNED_OFF): after a title, in capitals
+    two or three words, one word alone after a closing or a dash, or one that may be a name; in lower case, one of
+    them at least may be a name. None a word of the story, a role, a title, an affixed word ("Terima kasih, Semoga
+    Cepat Ditangkap"), a form of address."""
     found = []
     for said in _SIGNED_OFF.finditer(text):
         if said["thanks"] and (said["title"] or not re.search(r"[,.:\n-]", said["sep"])):
             continue
+        if said["dash"] and (text[said.end():].strip() or text[:said.start()].rstrip().endswith(":")
+                             or re.search(r"(?:^|\n)[ \t]*[-–—~]", text[:said.start()])):
+            continue  # a dash not on the last line, or a list's: "Hilang:\n- Dompet Coklat", "- HP\n- Dompet Coklat"
         taken = said["name"].split()
         plain = [normalise(word) for word in taken]
         if any(word in _NAME_ENDS | ABOUT_A_NAME | _CLOSINGS | _ROLES | _TITLES | NEUTRAL or word in ENGLISH_GRAMMAR
-               or stem(word) != word or _A_VERB_FORM.fullmatch(word) for word in plain):
+               or _affixed(word) or _A_VERB_FORM.fullmatch(word) for word in plain):
             continue
+        # one word after a letter's closing (a "salam" too, not a thanks) is a name however common a word it is
+        # ("Wassalamualaikum, Hadi", "salam, tini")
+        signs = bool(said["closing"] or said["dash"]) or said["thanks"].lower() == "salam"
         if said["title"] or (len(taken) >= 2 and all(word[0].isupper() for word in taken)) \
-                or any(map(_may_be_a_name, plain)):
+                or any(map(_may_be_a_name, plain)) or (len(taken) == 1 and signs):
             found.append(said["name"])
     return found
 
@@ -468,7 +526,17 @@ def _lower_case_name(said: list[str]) -> str:
                 or word in ENGLISH_GRAMMAR or _LAUGHING.fullmatch(word):
             break
         taken.append(word)
-    return " ".join(taken) if len(taken) >= 2 and not is_ordinary(taken[-1]) and stem(taken[0]) == taken[0] else ""
+    return " ".join(taken) if len(taken) >= 2 and not is_ordinary(taken[-1]) and not _affixed(taken[0]) else ""
+
+
+def _one_given_name(said: list[str]) -> str:
+    """One word in lower case said as one's name, that may be a name and ends the name: "nama sy hadi", "nama sy
+    dewi, mau lapor", "nama sy budi mau lapor"; not "nama sy dicatut", "nama sy jangan disebut"."""
+    word = said[0]
+    if not word.isalpha() or not word.islower() or _affixed(word) or not _may_be_a_name(word) \
+            or normalise(word) in _NAME_ENDS | ABOUT_A_NAME | _TITLES or word in ENGLISH_GRAMMAR:
+        return ""
+    return word if len(said) == 1 or normalise(said[1]) in _NAME_ENDS else ""
 
 
 def _as_a_name(said: list[str]) -> str:
@@ -489,9 +557,13 @@ def _as_a_name(said: list[str]) -> str:
 
 
 # Given names that are also words, said alone before "disini": "Dewi disini pak".
-_GIVEN_NAMES_LIKE_WORDS = frozenset({"dewi", "indah", "intan", "bunga", "mawar", "bayu", "putri", "putra", "cahya",
-                                     "sinta", "ratna", "mulia", "agung", "budi", "bagus", "eka", "dwi", "tri", "rudi",
-                                     "agus", "sri", "lestari", "slamet", "nanda"})
+_GIVEN_NAMES_LIKE_WORDS = frozenset({
+    "dewi", "indah", "intan", "bunga", "mawar", "melati", "bayu", "putri", "putra", "cahya", "sinta", "ratna", "mulia",
+    "agung", "budi", "bagus", "eka", "dwi", "tri", "rudi", "agus", "sri", "lestari", "slamet", "nanda", "hadi", "adi",
+    "ardi", "rahmat", "imam", "teguh", "wahyu", "bambang", "kusuma", "budiman", "maman", "ani", "dimas", "ayu", "ali",
+    "amir", "arif", "aris", "asih", "dian", "fitri", "gilang", "hana", "ilham", "indra", "laksmi", "rahayu", "rani",
+    "rini", "siti", "surya", "tanti", "tika", "wulan", "mahmud", "citra", "fajar", "yoga", "satria", "sekar",
+})  # fmt: skip
 _TITLES = frozenset({"pak", "bu", "bapak", "ibu", "mas", "mbak", "mba", "kak", "mr", "mrs", "ms"})
 # A national identity number (NIK, 16 digits) or a KTP's, told as one's own: "nik sy 3572…", "no ktp: 3572…".
 _SIXTEEN_DIGITS = r"(?<![\d.-])\d{4}[\s.-]?\d{4}[\s.-]?\d{4}[\s.-]?\d{4}(?![\d.-])"

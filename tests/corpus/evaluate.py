@@ -27,6 +27,7 @@ from handlers.language.alike import LIKE_AT, alike, likeness
 from handlers.language.answers import yes_or_no
 from handlers.language.emergency import is_cry_for_help
 from handlers.language.intents import aside, category_named, menu_intent, questions_asked, stopping
+from handlers.language.self_told import names_told
 from handlers.language.slots import not_given, time_told, when_named, without_where_one_is
 from handlers.report_flow import IDENTITIES
 from handlers.witnesses import place_names_of
@@ -123,6 +124,17 @@ def times() -> Score:
         score.add(ok, f"{case['text']!r}: read {got!r} {told!r}, expected {case['expect']!r} {case.get('told')!r}"
                       f"{' not given' if case.get('not_given') else ''}")
     return score
+
+
+def own_names() -> tuple[Score, Score]:
+    """(stories that give the reporter's own name, each name found to hide; stories that name only others, nothing
+    found): a name missed reaches officers of a report kept unnamed, another's taken is evidence lost."""
+    hidden, kept = Score(), Score()
+    for case in load("own_names"):
+        got = names_told(case["text"])
+        (hidden if case["names"] else kept).add(got == case["names"],
+                                                f"{case['text']!r}: read {got!r}, expected {case['names']!r}")
+    return hidden, kept
 
 
 def stops() -> tuple[Score, Score]:
@@ -372,6 +384,9 @@ def main() -> int:
     print(_line("answers not taken for a cancel", answered))
     print(_line("categories", category))
     print(_line("identity options declined", declines()))
+    own, others = own_names()
+    print(_line("own names found to hide", own))
+    print(_line("others' names left as evidence", others))
     print(_line("times, and since when", times()))
     print(_line("cries for help answered", caught))
     print(_line("calm look-alikes left calm", calm))
@@ -395,8 +410,8 @@ def main() -> int:
         counts = [s.messages for s in scripted if s.kind == kind]
         print(f"  {kind:<18} {len(counts):>3} stories, {sum(counts) / len(counts):.2f} messages on average, "
               f"at most {max(counts)}")
-    misses = [m for s in (yes_no(), menu(), heard, left, stopped, answered, category, declines(), times(), caught,
-                          calm, top, confident, found, apart)
+    misses = [m for s in (yes_no(), menu(), heard, left, stopped, answered, category, declines(), own, others, times(),
+                          caught, calm, top, confident, found, apart)
               for m in s.misses]
     if misses:
         print("\nmisread:")
