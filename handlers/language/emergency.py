@@ -2436,7 +2436,8 @@ _SMALL = frozenset({"dikit", "sedikit", "kecil", "ringan", "doang", "aja", "saja
                     "tiny", "lecet"})
 _NOT_SMALL = frozenset({"parah", "banyak", "pingsan", "patah", "tolong", "help", "kepala", "dalam", "dalem",
                         "badly", "serious", "seriously", "head", "unconscious", "lots", "deep", "tinggi", "lantai",
-                        "atap", "jurang", "tebing", "gedung", "roof", "floor", "cliff", "stairs", "tangga"})
+                        "atap", "jurang", "tebing", "gedung", "roof", "floor", "cliff", "stairs", "tangga",
+                        "motor", "mobil", "truk", "angkot", "bus", "ojek", "kendaraan", "motorbike", "car"})
 
 
 def _a_small_scrape(said: list[str]) -> bool:
@@ -2956,8 +2957,26 @@ _UNAWARE = (("enggak", "sadar"), ("tidak", "sadar"), ("belum", "sadar"), ("not",
 def _fallen_unaware(said: list[str]) -> bool:
     """Someone fallen and not conscious: "ibu sy jatuh di kamar mandi gk sadar"; "gk sadar" alone is also "did not
     notice" ("hp sy jatuh gk sadar pas di angkot": a thing fell)."""
-    return any(word in ACCIDENTS and _a_person_before(said, i) for i, word in enumerate(said)) \
-        and any_phrase(said, _UNAWARE)
+    if not any_phrase(said, _UNAWARE):
+        return False
+    return any(word in ACCIDENTS and (_a_person_before(said, i) or _a_rider_before(said, i))
+               for i, word in enumerate(said)) \
+        or (bool(ACCIDENTS & set(said)) and any(_a_rider_before(said, at)
+                                                for _phrase, at in phrases_found(said, _UNAWARE)))
+
+
+# Who rode or drove, named before the fall or before "gk sadar": "pengendara motor jatuh gk sadar", "motor jatuh,
+# pengendaranya gk sadar"; a vehicle between them and the fall is theirs.
+_RIDERS = frozenset({"pengendara", "pemotor", "pengemudi", "sopir", "supir", "penumpang", "pembonceng", "korban",
+                     "driver", "rider", "ojol", "kurir"})
+_RIDDEN = frozenset({"motor", "mobil", "sepeda", "truk", "angkot", "bus", "ojek", "motornya", "mobilnya"})
+
+
+def _a_rider_before(said: list[str], at: int) -> bool:
+    """Not a thing of theirs: "helm pengendara jatuh"."""
+    before = [(k, w) for k, w in enumerate(said[:at]) if k >= at - 3 and w not in _RIDDEN][-1:]
+    return bool(before) and before[0][1].removesuffix("nya") in _RIDERS \
+        and not (_OWNED_THINGS - _RIDDEN) & set(said[max(0, before[0][0] - 1):before[0][0]])
 # Someone pulled from the water and not conscious: "tenggelam di kolam renang, anak sy masih gk sadar", "kelelep di
 # kali, udh diangkat tp blm sadar". "gk sadar" ends what it tells, or is still or not yet: before more words it is
 # "did not notice" ("gk sadar motor sy tenggelam"); grief or work drowns no one ("tenggelam dalam kesedihan").
