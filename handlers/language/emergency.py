@@ -478,7 +478,29 @@ def _make_believe(said: list[str]) -> bool:
     return any(word in _NOT_REAL and not _negated(said, i) and not as_in(i) and not broken_into(i)
                and not _watching_live(said, i) and not _own_place_now(said, i) and not _at_home_then_danger(said, i)
                and not _watching_after_a_danger(said, i) and not _danger_at_the_watcher(said, i)
+               and not _a_real_place_of_it(said, i)
                for i, word in enumerate(said)) and not _one_of_theirs_on_a_feed(said)
+
+
+# A practice or a shoot is a place where real things happen too ("anak sy dikeroyok di tempat latihan karate", "ada
+# penembakan pas shooting film di alun2"): a sport practised, or a film being shot, is no drill nor a film watched;
+# unless a scene or a prop is told ("syuting adegan tembak2an").
+_PRACTISED = frozenset({"karate", "silat", "pencak", "taekwondo", "judo", "kungfu", "wushu", "tinju", "boxing",
+                        "muaythai", "futsal", "bola", "sepakbola", "basket", "voli", "badminton", "renang", "sepak",
+                        "paskibra", "pramuka", "drumband", "marching", "band", "tari", "nari", "menari", "dance",
+                        "football", "soccer", "basketball", "swimming", "gym", "fitness", "kendo", "aikido"})
+_PRACTICE_PLACES = frozenset({"tempat", "lokasi", "lapangan", "sasana", "dojo", "gor"})
+_SHOOTING_IT = frozenset({"shooting", "syuting", "suting", "shoot", "filming", "rekaman", "lokasi", "set", "crew"})
+_PROPS = frozenset({"adegan", "adegannya", "scene", "properti", "prop", "props", "mainan", "bohongan", "boongan",
+                    "pura", "efek", "stunt", "replika", "replica", "figuran", "ceritanya"})
+
+
+def _a_real_place_of_it(said: list[str], at: int) -> bool:
+    word, before, after = said[at], said[at - 1:at], said[at + 1:at + 2]
+    if word in ("latihan", "training"):
+        return bool(_PRACTICE_PLACES & set(before) or _PRACTISED & {w.removesuffix("nya") for w in before + after})
+    return word in ("film", "video", "movie", "sinetron") and bool(_SHOOTING_IT & set(before + after)) \
+        and not _PROPS & set(said)
 
 
 def _one_of_theirs_on_a_feed(said: list[str]) -> bool:
@@ -780,7 +802,8 @@ def _blows_at(said: list[str]) -> list[int]:
     """Where a blow is told, not negated ("mukul", "dipukuli", "nampar"; not "pukul 9", nine o'clock)."""
     at = []
     for i, root in enumerate(stems_of(said, _BLOWS)):
-        if root in _BLOWS and not _negated(said, i) and not (root == "pukul" and _at_oclock(said, i)):
+        if root in _BLOWS and not _negated(said, i) and not (root == "pukul" and _at_oclock(said, i)) \
+                and not (root in _WINNING and _won_at(said, i + 2)):  # "my dad always beats me at cards"
             at.append(i)
     return at
 
@@ -2086,6 +2109,8 @@ def _cry_for_help(text: str) -> bool:
             continue  # "pengen mati ketawa liat video kucing ini"
         if _named_otherwise(said, tuple(phrase), at):
             continue  # "found a body of water", "a riot of laughter", "a snake in my house plant", "cant breathe lol"
+        if _a_blow_of_no_harm(said, tuple(phrase), at) or (phrase in _FIGHT_PHRASES and _in_a_ring(said)):
+            continue  # "he beats me at chess", "this song hits me hard", "adu jotos di ring tinju kampus"
         if phrase not in SELF_HARM and _joking(said):
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))
@@ -2157,7 +2182,7 @@ def _cry_for_help(text: str) -> bool:
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
-    if _unnegated(said, ACCIDENTS) and (_unnegated(said, HURT) or _lying_still(said)):
+    if _unnegated(said, ACCIDENTS) and (_unnegated(said, HURT) or _lying_still(said)) and not _a_small_scrape(said):
         return True
     if _struck_and_help_called(said):
         return True  # "tolong pak sy ditabrak motor di jl mastrip"
@@ -2282,6 +2307,10 @@ def _cry_for_help(text: str) -> bool:
         if _likened(said, i) and (_ACHING | _PRICES) & ({w.removesuffix("nya") for w in said[:i]} | set(said[:i])) \
                 and not _ACHING_BADLY & {w.removesuffix("nya") for w in said}:
             continue  # "kepala sy pusing kayak dipukul palu": how it aches; "harga tiket kayak dirampok": a price
+        if word == "murder" and _an_ordeal_likened(said, i):
+            continue  # "traffic is murder today": a hard time, no one killed
+        if root == "rampok" and _a_fine_likened(said, i):
+            continue  # "kena tilang, dompet sy dirampok polisi hehe": a fine paid, told as a robbery
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
             return True
         if word in FIGHTS and _no_fight(said, i):
@@ -2290,6 +2319,11 @@ def _cry_for_help(text: str) -> bool:
             return True
         if word == "hit" and _a_thing_hit(said, i):
             continue  # "someone hit my car in a parking lot": a vehicle struck, no one hurt told
+        if word == "pukul" and said[i + 1:i + 2] in ([w] for w in _BEATEN_CLEAN) \
+                and _blows_at(said) == [i]:
+            continue  # "tukang pukul kasur": a carpet beater sold; not "tukang pukul kasur mukul anak sy"
+        if word == "hit" and _a_blow_of_no_harm(said, ("hit",), i):
+            continue  # "these lyrics hit me different"
         if word in ("pukul", "hit") and i + 1 < len(said):
             return True  # "dipukul" stems to "pukul", read above when it is a time
         if root in THEFT_STEMS and said[i - 1] not in _TRACES and any(
@@ -2398,6 +2432,26 @@ def _named_otherwise(said: list[str], phrase: tuple[str, ...], at: int) -> bool:
     if phrase == ("into", "a", "riot"):
         return after[:1] == ["of"]
     return False
+
+
+# A fall with a small wound told as small ("anak sy jatuh pas main bola, lututnya luka dikit", "fell off his bike,
+# just a small cut"): no one to rescue. Not a crash, nor a wound told more than small, nor help called for.
+_FALLS = frozenset({"jatuh", "terjatuh", "fell", "fallen"})
+_SMALL = frozenset({"dikit", "sedikit", "kecil", "ringan", "doang", "aja", "saja", "minor", "small", "little",
+                    "tiny", "lecet"})
+_NOT_SMALL = frozenset({"parah", "banyak", "pingsan", "patah", "tolong", "help", "kepala", "dalam", "dalem",
+                        "badly", "serious", "seriously", "head", "unconscious", "lots", "deep", "tinggi", "lantai",
+                        "atap", "jurang", "tebing", "gedung", "roof", "floor", "cliff", "stairs", "tangga",
+                        "motor", "mobil", "truk", "angkot", "bus", "ojek", "kendaraan", "motorbike", "car"})
+
+
+def _a_small_scrape(said: list[str]) -> bool:
+    told = {w.removesuffix("nya") for w in said}
+    if not (ACCIDENTS & told) <= _FALLS or _NOT_SMALL & told:
+        return False
+    hurts = [k for k, w in enumerate(said) if w in HURT]
+    return bool(hurts) and all(said[k] in ("luka", "hurt") and _SMALL & set(said[max(0, k - 2):k + 3])
+                               for k in hurts)
 
 
 # Someone lying still after an accident, in English ("car accident the driver is not moving"); the Indonesian "tidak
@@ -2721,6 +2775,35 @@ _WORKLOAD = frozenset({"tugas", "deadline", "kerjaan", "pekerjaan", "pr", "ujian
 _ACHING_BADLY = frozenset({"dada", "chest", "jantung", "heart", "sesak", "breathe", "pingsan"})
 
 
+# A hard time likened to a murder ("traffic is murder today", "these stairs are murder on my knees").
+_ORDEALS = frozenset({"traffic", "commute", "heat", "humidity", "weather", "queue", "queues", "jam", "job", "shift",
+                      "week", "monday", "mondays", "exam", "exams", "homework", "deadline", "deadlines", "stairs",
+                      "hill", "hills", "gym", "workout", "prices", "rent", "bills", "feet", "knees", "back", "macet",
+                      "line", "lines", "parking", "drive"})
+_IS = frozenset({"is", "s", "was", "are", "were", "be"})
+
+
+def _an_ordeal_likened(said: list[str], at: int) -> bool:
+    return said[at - 1:at] in ([w] for w in _IS) and bool(_ORDEALS & set(said[max(0, at - 4):at - 1]))
+
+
+# A fine or a tax told as a robbery by whoever takes it ("kena tilang, dompet sy dirampok polisi", "dirampok pajak"):
+# with the fine named, and no one hurt, armed, feared or called for.
+_FINES = frozenset({"tilang", "ditilang", "denda", "didenda", "pajak", "pungli", "samsat", "retribusi"})
+_FINE_TAKERS = frozenset({"polisi", "polantas", "negara", "pemerintah", "pajak", "samsat", "petugas", "tilang",
+                          "denda", "oknum", "dishub"})
+_NO_FINE = HURT | _FEARED | frozenset({"tolong", "help", "pisau", "golok", "pistol", "senjata", "sajam", "begal",
+                                    "todong", "ditodong", "dipukul", "diancam", "preman", "masih", "lagi"})
+
+
+def _a_fine_likened(said: list[str], at: int) -> bool:
+    return bool(_FINES & set(said)) and bool(_FINE_TAKERS & set(said[at + 1:at + 3])) \
+        and not _NO_FINE & set(said)
+
+
+_BEATEN_CLEAN = frozenset({"kasur", "karpet", "kasor", "permadani"})  # what a "pukul kasur" beats the dust out of
+
+
 def _likened(said: list[str], at: int) -> bool:
     """Whether a likeness opens the word at `at`, said twice too: "kayak ditusuk2"."""
     k = at - 1
@@ -2739,10 +2822,81 @@ _OF_A_GAME = frozenset({"final", "liga", "league", "tanding", "pertandingan", "s
                         "sepakbola", "football", "soccer", "voli", "basket", "badminton", "turnamen", "tournament"})
 
 
+# Or "we", with nothing after the blow but how badly and the game: "kami dihajar habis2an di final"; not "kami dihajar
+# suporter di final", where someone does it.
+_WE_BEATEN = frozenset({"kami", "kita", "we", "us"})
+_HOW_BADLY = frozenset({"habis", "habisan", "abis", "abisan", "telak", "di", "pas", "saat", "waktu", "in", "at",
+                        "the", "badly", "lagi"})
+_GOT = frozenset({"got", "get", "were", "kena"})
+
+
 def _beaten_at_a_game(said: list[str], at: int) -> bool:
     near = said[max(0, at - 3):at + 4]
+    beaten = [w for w in said[max(0, at - 2):at] if w not in _GOT][-1:]  # "kami dihajar", "we got beaten"
+    if beaten and beaten[0] in _WE_BEATEN:
+        game = next((k for k in range(at + 1, len(said)) if said[k] not in _HOW_BADLY), len(said))
+        if game < len(said) and said[game] in _OF_A_GAME:
+            return True
     return any(a.isdecimal() and b.isdecimal() for a, b in pairwise(near)) \
         or (bool(_TEAMS & {w.removesuffix("nya") for w in near}) and bool(_OF_A_GAME & set(said)))
+
+
+# A blow that is none: a game won ("he beats me at chess", "my brother beats me at futsal"), a song or a film that
+# moves ("this song hits me hard"); what follows "at" is a game, not a place ("he beats me at home").
+_WINNING = frozenset({"beat", "beats", "beating"})
+_GAMES_WON = frozenset({"chess", "catur", "futsal", "football", "soccer", "tennis", "badminton", "cards", "poker",
+                        "pool", "billiards", "ps", "playstation", "fifa", "game", "games", "basketball", "volleyball",
+                        "scrabble", "monopoly", "uno", "racing", "running", "arm", "golf", "bowling", "darts",
+                        "ludo", "mobile", "legends", "ml", "pubg", "trivia", "quiz", "sudoku", "tetris"})
+_BEFORE_A_GAME = frozenset({"at", "in", "the", "a", "every", "each", "this", "that", "our"})
+_MOVING = frozenset({"song", "songs", "lyrics", "lyric", "music", "movie", "film", "book", "poem", "quote", "line",
+                     "ending", "scene", "news", "story", "episode", "album", "track", "chorus", "verse", "reality",
+                     "nostalgia", "memory", "memories", "speech", "sermon", "lagu", "playlist"})
+_SOFTLY = frozenset({"really", "always", "just", "still", "kinda", "so", "truly", "actually"})
+
+
+_OF_WHAT_MOVES = _MOVING | _SOFTLY | frozenset({"this", "that", "the", "these", "those", "a", "an", "my", "our",
+                                                 "of", "from", "new", "old", "sad", "last", "his", "her", "their"})
+
+
+def _a_blow_of_no_harm(said: list[str], phrase: tuple[str, ...], at: int) -> bool:
+    """Whether every blow word of the message is one of these: "he beats me at chess and then he beats me with a
+    belt" is a blow."""
+    blows = [k for k, w in enumerate(said) if w in _BLOWS]
+    if _WINNING & set(phrase):
+        return all(said[k] in _WINNING and _won_at(said, k + 2) for k in blows)
+    if "hits" in phrase or "hit" in phrase:
+        start = next((k + 1 for k in range(at - 1, -1, -1) if said[k] == _BREAK), 0)
+        before = said[start:at]
+        return blows == [at] and bool(_MOVING & set(before)) and set(before) <= _OF_WHAT_MOVES
+    return False
+
+
+def _won_at(said: list[str], at: int) -> bool:
+    """Whether "at chess", "in every game" opens at `at`: a game, not a place ("at home")."""
+    after = [w for w in said[at:at + 4] if w not in _BEFORE_A_GAME][:1]
+    return said[at:at + 1] in (["at"], ["in"]) and bool(after) and after[0] in _GAMES_WON
+
+
+# A bout in a ring or at practice ("adu jotos di ring tinju kampus", "latihan karate, berantem sama temennya di
+# matras"): a sport, unless the crowd fights too, or anyone is hurt, armed or calls for help. "tinju" alone is a fist
+# ("kena tinju preman").
+_BOUTS = frozenset({"sasana", "sparring", "boxing", "mma", "ufc", "muaythai", "kickboxing", "smackdown", "wwe",
+                    "matras"})
+_MARTIAL = frozenset({"tinju", "karate", "silat", "taekwondo", "judo", "kungfu", "wushu", "aikido", "kendo"})
+_OF_BOXING = frozenset({"ring", "tanding", "pertandingan", "latihan", "sasana", "olahraga", "klub", "atlet",
+                        "amatir", "profesional"})
+_NO_BOUT = HURT | frozenset({"tolong", "help", "pisau", "knife", "sajam", "berdarah", "bleeding", "penonton",
+                             "suporter", "supporter", "spectators", "fans", "crowd", "warga", "preman", "pingsan"})
+
+
+_FIGHT_PHRASES = frozenset({("baku", "hantam"), ("adu", "jotos")})
+
+
+def _in_a_ring(said: list[str]) -> bool:
+    bout = _BOUTS & set(said) or any(w in _MARTIAL and _OF_BOXING & set(said[max(0, k - 1):k + 2])
+                                     for k, w in enumerate(said))
+    return bool(bout) and not _NO_BOUT & {w.removesuffix("nya") for w in said}
 
 
 # A fight that is no fight: an illness fought ("I am fighting a cold", "my mom is fighting cancer"), a cause
@@ -2775,6 +2929,8 @@ _NO_SQUABBLE = HURT | frozenset({"tolong", "help", "pisau", "knife", "gunting", 
 
 
 def _no_fight(said: list[str], at: int) -> bool:
+    if _in_a_ring(said):
+        return True  # "adu jotos di ring tinju kampus": a bout
     after = [w for w in said[at + 1:at + 5] if w not in _BEFORE_WHAT_IS_FOUGHT][:1]
     if said[at] == "fighting" and after and after[0] in _FOUGHT_ILLS:
         return True  # "fighting a cold", "fighting off the flu", "fighting stage 3 cancer" ("3" is no cause)
@@ -2806,8 +2962,26 @@ _UNAWARE = (("enggak", "sadar"), ("tidak", "sadar"), ("belum", "sadar"), ("not",
 def _fallen_unaware(said: list[str]) -> bool:
     """Someone fallen and not conscious: "ibu sy jatuh di kamar mandi gk sadar"; "gk sadar" alone is also "did not
     notice" ("hp sy jatuh gk sadar pas di angkot": a thing fell)."""
-    return any(word in ACCIDENTS and _a_person_before(said, i) for i, word in enumerate(said)) \
-        and any_phrase(said, _UNAWARE)
+    if not any_phrase(said, _UNAWARE):
+        return False
+    return any(word in ACCIDENTS and (_a_person_before(said, i) or _a_rider_before(said, i))
+               for i, word in enumerate(said)) \
+        or (bool(ACCIDENTS & set(said)) and any(_a_rider_before(said, at)
+                                                for _phrase, at in phrases_found(said, _UNAWARE)))
+
+
+# Who rode or drove, named before the fall or before "gk sadar": "pengendara motor jatuh gk sadar", "motor jatuh,
+# pengendaranya gk sadar"; a vehicle between them and the fall is theirs.
+_RIDERS = frozenset({"pengendara", "pemotor", "pengemudi", "sopir", "supir", "penumpang", "pembonceng", "korban",
+                     "driver", "rider", "ojol", "kurir"})
+_RIDDEN = frozenset({"motor", "mobil", "sepeda", "truk", "angkot", "bus", "ojek", "motornya", "mobilnya"})
+
+
+def _a_rider_before(said: list[str], at: int) -> bool:
+    """Not a thing of theirs: "helm pengendara jatuh"."""
+    before = [(k, w) for k, w in enumerate(said[:at]) if k >= at - 3 and w not in _RIDDEN][-1:]
+    return bool(before) and before[0][1].removesuffix("nya") in _RIDERS \
+        and not (_OWNED_THINGS - _RIDDEN) & set(said[max(0, before[0][0] - 1):before[0][0]])
 # Someone pulled from the water and not conscious: "tenggelam di kolam renang, anak sy masih gk sadar", "kelelep di
 # kali, udh diangkat tp blm sadar". "gk sadar" ends what it tells, or is still or not yet: before more words it is
 # "did not notice" ("gk sadar motor sy tenggelam"); grief or work drowns no one ("tenggelam dalam kesedihan").
@@ -4886,8 +5060,8 @@ def _striking_someone(said: list[str]) -> bool:
     if _NOT_AN_ATTACK & set(said):
         return False
     for i, word in enumerate(said):
-        if word not in _STRIKES:
-            continue
+        if word not in _STRIKES or (word in _WINNING and _won_at(said, i + 2)):
+            continue  # "she beats me at badminton": a game won
         start = next((k + 1 for k in range(i - 1, -1, -1) if said[k] == _BREAK), 0)
         if (_SUPPOSED | _ALLOWED) & set(said[start:i]) or _formerly_before(said, i) \
                 or (_negated(said, i) and not _UNKNOWN_ONE & set(said[i - 1:i])):  # "org gk dikenal nampar sy"

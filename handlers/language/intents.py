@@ -102,8 +102,8 @@ INCIDENT_STEMS: dict[str, frozenset[str]] = {
         "narkoba", "narkotika", "sabu", "nyabu", "ganja", "ekstasi", "inex", "putaw", "tramadol", "ngelem",
         "pil", "obat", "drug", "drugs", "weed", "meth", "dealer", "pengedar", "edar",
     }),
-    # What else residents bring to a Polsek: disasters, a road blocked or broken, a body found, a person or an
-    # animal out of control, a public nuisance. Filed as "other" unless a category's own word says more.
+    # What else residents bring to a Polsek: disasters, a road blocked (a road broken is traffic's), a body found, a
+    # person or an animal out of control, a public nuisance. Filed as "other" unless a category's own word says more.
     "other": frozenset({
         "saran", "usul", "aspirasi", "pungli", "suggestion", "banjir", "longsor", "tumbang", "roboh", "ambruk",
         "runtuh", "gempa", "beliung", "hanyut", "tenggelam", "genang", "rendam", "luap", "putus", "rusak", "retak",
@@ -409,6 +409,41 @@ _STREET_LIGHT = (("lampu", "jalan"), ("penerangan", "jalan"), ("pju",), ("lampu"
 POWER_CUT = (("mati", "lampu"), ("lampu", "mati"), ("listrik", "mati"), ("mati", "listrik"))
 
 
+# A road broken ("jalan di depan pasar berlubang besar", "ada lubang besar di tengah jalan", "aspal ngelupas",
+# "pothole") is a hazard to traffic, whether or not anyone has fallen yet. "Jalan" walked is no road ("hp sy rusak
+# pas jalan", "jalan kaki"), nor is a thing named between the road and its break ("jalan ke pasar, hp sy rusak").
+_ROADS = frozenset({"jalan", "jalanan", "jalannya", "jalanannya", "aspal", "aspalnya", "road", "roads", "street"})
+_ROAD_BREAKS = frozenset({"rusak", "berlubang", "lubang", "berlobang", "lobang", "bolong", "amblas", "ambles",
+                          "ambrol", "ngelupas", "mengelupas", "terkelupas", "retak", "bergelombang", "hancur",
+                          "potholes", "holes", "damaged", "cracked", "broken"})
+_HOLES = frozenset({"lubang", "lobang", "hole", "holes", "kerusakan"})  # "lubang besar di tengah jalan"
+_POTHOLES = frozenset({"pothole", "potholes"})
+# before the road: walking ("pas jalan"), or a street light's ("lampu jalan rusak" leaves a place dark: unsafe)
+_WALKED = frozenset({"pas", "lagi", "sambil", "waktu", "saat", "sedang", "lg", "bisa", "mau", "buat", "lampu",
+                     "penerangan"})
+_NOT_THE_ROAD = frozenset({"kaki", "hp", "handphone", "motor", "mobil", "sepeda", "pintu", "rumah", "atap", "tembok",
+                           "pipa", "saluran", "got", "selokan", "ban", "kaca", "pagar", "jembatan", "lampu", "tas",
+                           "sepatu", "phone", "car", "bike", "house", "door", "saya", "my", "hidup", "pikiran",
+                           "cerita", "keluar", "damai", "light", "lights", "lamp", "life"})
+_ROAD_REACH = 5  # words from the road to its break: "jalan di depan pasar berlubang"
+
+
+def _a_road_broken(said: list[str]) -> bool:
+    if _POTHOLES & set(said):
+        return True
+    for i, word in enumerate(said):
+        if word not in _ROADS or said[i - 1:i] in ([w] for w in _WALKED) or said[i + 1:i + 2] == ["kaki"]:
+            continue
+        after = said[i + 1:i + 1 + _ROAD_REACH]
+        broken = next((k for k, w in enumerate(after) if w in _ROAD_BREAKS), None)
+        if broken is not None and not _NOT_THE_ROAD & set(after[:broken]):
+            return True
+        before = said[max(0, i - 4):i]
+        if _HOLES & set(before) and not _NOT_THE_ROAD & set(before):
+            return True  # "ada lubang besar di tengah jalan raya"
+    return False
+
+
 # Someone dragged off is a crime ("a woman is being dragged into an empty house"); not a vehicle dragging what it hit
 # ("a truck dragged a motorbike 50 meters": traffic), nor a thing dragged ("dragging a cart", "dragging my luggage").
 _DRAGGED = frozenset({"dragged", "dragging"})
@@ -518,6 +553,8 @@ def category_named(text: str) -> str | None:
             roots.append("gelap")
         elif any_phrase(said, POWER_CUT):
             roots.append("padam")
+    if _a_road_broken(said):
+        roots.append("lalin")  # "jalan di depan pasar berlubang, udh 2 motor jatuh": a hazard to traffic
     if VANDALISED & set(said) or any_phrase(said, STONES_THROWN) or (_SCRAWLS & set(said) and _SURFACES & set(said)):
         roots.append("vandalism")
     if any_phrase(said, map(phrase_words, VIOLATING_PHRASES)) or _own_pictures_spread(said):
