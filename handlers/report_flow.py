@@ -437,6 +437,8 @@ def _spelt_in(text: str, place: PlaceCandidate) -> bool:
 
 # Things a story names that are no place: a make or model of what was taken, a body or paper by its acronym.
 _NAMED_THINGS = THINGS_OWNED | ACRONYMS
+# "laptop jg", "dompet sama kunci juga": a thing added, "too", to what the story told was taken; no place.
+_TOO = frozenset({"juga"})
 _WHERE_WORDS = frozenset({"di", "ke", "dekat", "deket", "daerah", "kawasan", "sekitar", "in", "at", "near"})
 # The words after a word of where, to a comma or the end: "…di warung bu sri jl. mastrip sentul, skrg …".
 _AFTER_WHERE = re.compile(rf"\b(?:{'|'.join(sorted(_WHERE_WORDS))})\s+([^,;!?\n]+)", re.IGNORECASE)
@@ -1781,7 +1783,8 @@ async def location(turn: Turn) -> str:
                                                            or not _spelt_in(turn.text, place) for place in found)
     if not confident and not marked and not said_online(turn.text) and (
             (not found and (category_named(turn.text) or tells_a_story(turn.text) or time_told(turn.text)
-                            or not _NAMED_THINGS.isdisjoint(words(turn.text))))
+                            or not _NAMED_THINGS.isdisjoint(words(turn.text))
+                            or not _TOO.isdisjoint(words(turn.text)[-1:])))
             or (only_in_passing and await tells_more_than_where(turn, DETAIL_WORDS))
             or _PLATE.search(turn.text)):
         # "nyolong jemuran sy", "honda beat item plat AG 1234 XY" (a guess at Desa Belat), "motornya beat merah" (the

@@ -885,22 +885,35 @@ class RegionIndex:
         # a shop's or a school's is the village, read as if sent alone, and the shop's name is none misspelt
         if (beside := _beside_a_spot(_words(text))) is not None:
             spans = [span for span in _spans(text)[0] if (span.start, span.end) == (beside, beside + 1)]
+        # a street's own name ("jl kalimantan") is no village misspelt: streets are named after anything
+        spans = [span for span in spans if span.weight != _STREET]
         inside = None if areas is None else {area for area in areas if area in self._village_codes_in}
         if inside is None or len(inside) > AREAS_ONE_BY_ONE:
             for span in spans:
                 for code, ratio in self._match(_ALL_VILLAGES, span.key, max(span.cutoff, VILLAGE_CUTOFF), limit=None):
-                    if inside is None or code.rsplit(".", 1)[0] in inside or code[:5] in inside:
+                    if (inside is None or code.rsplit(".", 1)[0] in inside or code[:5] in inside) \
+                            and self._misspells(span, code):
                         best[code] = max(best.get(code, 0.0), ratio)
         else:
             for area in inside:
                 for span in spans:
                     for code, ratio in self._match(area, span.key, max(span.cutoff, VILLAGE_CUTOFF), limit=limit):
-                        best[code] = max(best.get(code, 0.0), ratio)
+                        if self._misspells(span, code):
+                            best[code] = max(best.get(code, 0.0), ratio)
         # of names misspelt alike, one the text says as it sounds first ("gedok": Gedog before Gewok and Ledok)
         said = {_sound_key(span.key) for span in spans}
         ranked = sorted(best, key=lambda code: (-best[code], _sound_key(name_key(self._regions[code].name)) not in said,
                                                 code))[:limit]
         return [c for code in ranked if (c := self.candidate_for(code, _VILLAGE_ALONE * best[code]))]
+
+    def _misspells(self, span: _Span, code: str) -> bool:
+        """Whether the words may be the village's name misspelt: from its first letter on, as a slip keeps it far more
+        often than not ("tolong" is no Kolong, "tv ilang" no Pilang); an everyday word only as the name is said
+        ("gedok": Gedog, its final g said as k; "tolong" is no Tolang, "malem" no Medalem)."""
+        name = name_key(self._regions[code].name)
+        if span.ordinary:
+            return _sound_key(span.key) == _sound_key(name)
+        return span.key[:1] == name[:1]
 
     def _match(self, table: int | str, key: str, cutoff: float, limit: int | None = 8) -> Sequence[tuple[str, float]]:
         """_NameTable.match() in the names of a level (1 to 3; _ALL_VILLAGES, the whole country's villages) or the

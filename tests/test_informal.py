@@ -4476,6 +4476,34 @@ async def test_a_village_misspelt_as_an_everyday_word_is_offered_when_sent_alone
     assert resident.options()[0].startswith("Kel. Gedog"), resident.text
 
 
+@pytest.mark.parametrize("said", ["pak tolong", "tv ilang", "hp ilang jg", "jl kalimantan", "laptop jg"])
+async def test_an_everyday_word_at_the_place_question_offers_no_village_far_away(engine: Engine, said: str) -> None:
+    """"tolong" is a letter from Desa Kolong, "ilang" from Desa Pilang, "kalimantan" (a street) from Desa Kalangan,
+    all of Bojonegoro: a "y" sent the report there."""
+    resident = await at_location(engine)
+    await resident.send(said)
+    assert not resident.heard("place.pick_one") and not resident.heard("place.confirm"), resident.text
+
+
+@pytest.mark.parametrize("said", ["laptop jg", "dompet sama kunci motor juga"])
+async def test_a_thing_taken_too_at_the_place_question_goes_to_the_story(engine: Engine, said: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(said)
+    draft = await draft_of(engine)
+    assert resident.heard("report.story_added") and "location_text" not in draft, resident.text
+    assert said in draft["description"] and not draft.get("place_tries"), draft
+
+
+@pytest.mark.parametrize("said", ["ntar aja", "entar aja pak", "nanti aja"])
+async def test_putting_the_place_off_asks_kindly_and_keeps_no_words(engine: Engine, said: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(said)
+    await resident.send("gedog")
+    draft = await draft_of(engine)
+    assert resident.options()[0].startswith("Kel. Gedog"), resident.text
+    assert draft.get("location_text") == "gedog", draft
+
+
 @pytest.mark.parametrize(("said", "offered"), [
     ("hp sy dicuri di gedok y", "Kel. Gedog"), ("motor ilang di gedok tadi malam", "Kel. Gedog"),
     ("dompet sy dicopet di gedok pak", "Kel. Gedog"), ("motor ilang di sananwetn tadi malam", "Kec. Sananwetan"),

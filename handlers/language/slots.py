@@ -692,7 +692,7 @@ def said_online(text: str) -> bool:
 
 
 # An answer not given: "lewati", "gak tau", "lupa", "I don't know"; or put off ("nanti aja", "cukup").
-_PUT_OFF = frozenset({("nanti",), ("nanti", "saja"), ("cukup",), ("sudah", "cukup")})
+_PUT_OFF = frozenset({("nanti",), ("nanti", "saja"), ("entar",), ("entar", "saja"), ("cukup",), ("sudah", "cukup")})
 _NOT_GIVEN = frozenset({("lewati",), ("lewat",), ("skip",), ("lupa",), ("entah",), ("enggak", "tau"),
                         ("enggak", "tahu"), ("tidak", "tahu"), ("tidak", "tau"), ("tidak", "ingat"),
                         ("enggak", "ingat"), ("don", "t", "know"), ("i", "don", "t", "know"), ("dont", "know"),
