@@ -1175,11 +1175,13 @@ def _a_chain_over_a_lone_name(reading: _Reading, spelt: _Reading) -> bool:
     """Whether `reading` reads names of two levels, one inside the other, and scores above `spelt`, which reads the
     words of one of them alone as a name spelt exactly far from it: "wonoayu sidoharjo" is Kec. Wonoayu of Kab.
     Sidoarjo misspelt, not Kec. Sidoharjo of Wonogiri; places that lie inside one another rarely meet by chance, a
-    typo of a name often does. Words the reading leaves out are no such: "Lumajang salaan magelag" is asked."""
+    typo of a name often does; so is the first word of a name of two misspelt ("sentul kepanjen kidl": Kel. Sentul of
+    Kec. Kepanjenkidul, not Kec. Kepanjen of Kab. Malang). Words the reading leaves out are no such: "Lumajang
+    salaan magelag" is asked."""
     levels = {h.level for h in reading.hits if h.level >= 2}
     lone = [h for h in spelt.hits if h.level >= 2]
     return len(levels) > 1 and len(lone) == 1 and not _related(reading.code, spelt.code) \
-        and reading.score > spelt.score and any(h.typo and (h.start, h.end) == (lone[0].start, lone[0].end)
+        and reading.score > spelt.score and any(h.typo and h.start <= lone[0].start and lone[0].end <= h.end
                                                 for h in reading.hits)
 
 

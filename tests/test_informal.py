@@ -4504,6 +4504,16 @@ async def test_putting_the_place_off_asks_kindly_and_keeps_no_words(engine: Engi
     assert draft.get("location_text") == "gedog", draft
 
 
+@pytest.mark.parametrize("said", ["kel sentul kec kepanjen kidl", "sentul kepanjen kidl"])
+async def test_a_kelurahan_with_its_kecamatan_misspelt_is_proposed_and_taken(engine: Engine, said: str) -> None:
+    """Kec. Kepanjen of Kab. Malang and the Desa Sentul of Lumajang were offered, never Kel. Sentul of Kota Blitar."""
+    resident = await at_location(engine)
+    await resident.send(said)
+    assert resident.heard("place.confirm") and "Kel. Sentul, Kec. Kepanjenkidul" in resident.text, resident.text
+    await resident.send("ya")
+    assert (await draft_of(engine))["place"] == "35.72.01.1003", resident.text
+
+
 @pytest.mark.parametrize(("said", "offered"), [
     ("hp sy dicuri di gedok y", "Kel. Gedog"), ("motor ilang di gedok tadi malam", "Kel. Gedog"),
     ("dompet sy dicopet di gedok pak", "Kel. Gedog"), ("motor ilang di sananwetn tadi malam", "Kec. Sananwetan"),

@@ -894,6 +894,21 @@ def test_a_name_spelt_or_misspelt_after_its_first_letter_is_still_read(index: Re
     assert index.resolve(text)[0].code == code
 
 
+@pytest.mark.parametrize("text", ["kel sentul kec kepanjen kidl", "sentul kepanjen kidl", "sentul kepanjen kdul",
+                                  "kel sentul kec kepanjen kidul", "sentul kepanjn kidul"])
+def test_a_village_spelt_with_its_kecamatan_of_two_words_misspelt_is_found(index: RegionIndex, text: str) -> None:
+    """"kepanjen" alone is Kec. Kepanjen of Kab. Malang, spelt exactly; with "kidl" after it, the kecamatan of Kel.
+    Sentul (Kepanjenkidul, Kota Blitar) misspelt."""
+    found = index.resolve(text)
+    assert found[0].code == "35.72.01.1003" and is_confident(found), [c.code for c in found]
+
+
+@pytest.mark.parametrize(("text", "code"), [("kepanjen kidl", "35.07.13"), ("sentul kepanjen", "35.07.13"),
+                                            ("ilir timur satu", "16.71.05")])
+def test_a_name_spelt_is_still_not_read_as_a_longer_one_misspelt(index: RegionIndex, text: str, code: str) -> None:
+    assert index.resolve(text)[0].code == code
+
+
 KUTA = "51.03.01"  # Kec. Kuta, Kab. Badung, Bali
 
 
