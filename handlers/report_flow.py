@@ -2293,7 +2293,10 @@ async def when(turn: Turn) -> str:
         if told:
             _take_time_told(turn, told)
             turn.say("report.time_noted", when=told[1])
+        kept = turn.draft.get("location_text") if _left_unplaced(turn) else None
         _reopen(turn, LOCATION)
+        if kept:  # "pokoknya deket pasar legi" went to the desk, then "sananwetan": officers read both
+            turn.draft["place_attempts"], turn.draft["place_unknown"] = [kept], True
         return await location(turn)
     answer = yes_or_no(turn.text) if turn.inbound.choice is None else None
     if answer is None and turn.inbound.choice is None and as_told(turn.text):
@@ -2392,13 +2395,20 @@ def _take_time_told(turn: Turn, told: tuple[str, str]) -> None:
 
 async def _place_at_the_time_question(turn: Turn) -> bool:
     """Whether an answer to when names a place and no time: one inside the place taken ("sananwetan" after Kota
-    Blitar), or one said with a word of a place ("kel rembang"); not a time in words ("pas hujan deras")."""
+    Blitar), one said with a word of a place ("kel rembang"), or any, where the place was left to the desk after
+    its tries ("gatau pak", "pokoknya deket pasar legi", then "sananwetan"); not a time in words ("pas hujan
+    deras")."""
     if _names_a_time(turn.text) or len(words(turn.text)) > _PLACE_ALONE_WORDS:
         return False
     found, _confident = await turn.router.read(turn.db, turn.text)
     taken = turn.draft.get("place")
     return bool(found) and (any(taken and place.code.startswith(f"{taken}.") for place in found)
-                            or bool(_PLACE_MARKERS & set(normalise(turn.text).split())))
+                            or bool(_PLACE_MARKERS & set(normalise(turn.text).split())) or _left_unplaced(turn))
+
+
+def _left_unplaced(turn: Turn) -> bool:
+    """Whether the place went to the fallback desk unread, after the tries at it."""
+    return bool(turn.draft.get("needs_routing")) and not turn.draft.get("place") and turn.draft.get("latitude") is None
 
 
 _CLAUSES = re.compile(r"\s*(?:[,;]|(?<!\d)\.|\.(?!\d))+\s*")  # not the point of a clock: "pukul 21.00"

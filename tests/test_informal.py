@@ -4514,6 +4514,30 @@ async def test_a_kelurahan_with_its_kecamatan_misspelt_is_proposed_and_taken(eng
     assert (await draft_of(engine))["place"] == "35.72.01.1003", resident.text
 
 
+@pytest.mark.parametrize("not_knowing", ["gatau pak", "teu terang pak"])
+async def test_a_kecamatan_typed_at_the_time_question_after_the_desk_places_the_report(engine: Engine,
+                                                                                      not_knowing: str) -> None:
+    """Two tries sent the place to the desk and asked the time: "sananwetan" next was saved as the time."""
+    resident = Resident(engine)
+    for said in ("motor sy ilang", "udh itu aja", not_knowing, "pokoknya deket pasar legi"):
+        await resident.send(said)
+    assert resident.heard("place.goes_to_desk") and resident.heard("report.ask_when"), resident.text
+    await resident.send("sananwetan")
+    assert resident.heard("place.confirm") and "Kec. Sananwetan" in resident.text, resident.text
+    await resident.send("iy")
+    draft = await draft_of(engine)
+    assert draft["place"] == "35.72.03" and not draft.get("needs_routing") and "when" not in draft, draft
+    assert draft["location_text"] == "pokoknya deket pasar legi, sananwetan", draft
+
+
+async def test_a_time_typed_after_the_desk_is_still_the_time(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("motor sy ilang", "udh itu aja", "gatau pak", "pokoknya deket pasar legi", "kemarin sore"):
+        await resident.send(said)
+    draft = await draft_of(engine)
+    assert draft["when"] == {"text": "kemarin sore"} and draft["needs_routing"] and "place" not in draft, draft
+
+
 @pytest.mark.parametrize(("said", "offered"), [
     ("hp sy dicuri di gedok y", "Kel. Gedog"), ("motor ilang di gedok tadi malam", "Kel. Gedog"),
     ("dompet sy dicopet di gedok pak", "Kel. Gedog"), ("motor ilang di sananwetn tadi malam", "Kec. Sananwetan"),

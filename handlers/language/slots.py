@@ -701,6 +701,7 @@ _NOT_GIVEN = frozenset({("lewati",), ("lewat",), ("skip",), ("lupa",), ("entah",
                         ("enggak", "ingat", "kapan"), ("dunno",), ("idk",), ("forgot",), ("i", "forgot"),
                         ("i", "don", "t", "remember"), ("don", "t", "remember"), ("can", "t", "remember"),
                         ("i", "can", "t", "remember"),
+                        ("teu", "terang"), ("teu", "nyaho"), ("henteu", "terang"), ("henteu", "nyaho"),  # Sundanese
                         *_PUT_OFF})
 # An answer to "when?" that leaves it as the story told it: "terserah", "sesuai aja", "yang tadi".
 _AS_TOLD = frozenset({("terserah",), ("bebas",), ("sesuai",), ("sama",), ("sesuai", "cerita"), ("yang", "tadi"),
