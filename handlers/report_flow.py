@@ -337,11 +337,17 @@ async def _places_in_story(turn: Turn, story: str) -> tuple[list[PlaceCandidate]
     where the home is what routes it ("ketipu online…, sy tinggal di kel plosokerep")."""
     home_first = said_online(story)
     readings = (where_it_happened(story, home_too=True),) if home_first else ()
+    first: tuple[list[PlaceCandidate], bool] = ([], False)
     for text in dict.fromkeys((*readings, where_it_happened(story), where_it_happened(story, home_too=True), story)):
         found, confident = await turn.router.read(turn.db, text)
-        if found:
+        if found and not first[0]:
+            first = found, confident
+        # "…hilang dari teras rumah. Alamat saya …, Kelurahan Sananwetan": everyday words read as places far away
+        # (Kec. Teras of Boyolali) say less than the home named
+        if found and (confident or not all(place.ordinary for place in found)
+                      or await turn.router.covered(turn.db, found)):
             return found, confident
-    return [], False
+    return first
 
 
 async def _near_and_spelt(turn: Turn, text: str, found: list[PlaceCandidate]) -> list[str]:

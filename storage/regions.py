@@ -956,7 +956,8 @@ class RegionIndex:
                 marked = level == 2 and span.level_hint == 2
                 cutoff = max(span.cutoff, MARKED_REGENCY_CUTOFF if marked else MATCH_CUTOFF)
                 for code, score in self._match(level, span.key, cutoff):
-                    if score >= MATCH_CUTOFF or self._slipped(span.key, code):
+                    if (score >= MATCH_CUTOFF or self._slipped(span.key, code)) \
+                            and not self._a_word_misspelt_from_its_first_letter(span, code, score):
                         _add(hits, self._hit(span, level, code, score))
             for code in self._villages.exact(span.key):
                 _add(hits, self._hit(span, 4, code, 100.0))
@@ -968,6 +969,11 @@ class RegionIndex:
                         _add(hits, replace(self._hit(span, code.count(".") + 1, code, ratio), exact=False, slip=False,
                                            typo=False, ordinary=False))
         return hits
+
+    def _a_word_misspelt_from_its_first_letter(self, span: _Span, code: str, score: float) -> bool:
+        """Whether an everyday word is read as a name it misspells from the first letter: "anak" is no Kec. Mancak
+        (whose villages the rest of the story then misspelt: "di gedog" read as Desa Sigedong there)."""
+        return span.ordinary and score < 100 and span.key[:1] != name_key(self._regions[code].name)[:1]
 
     def _areas(self, hits: dict[str, list[_Hit]]) -> list[str]:
         """The best kecamatan and kab/kota found: candidates themselves, and where villages are looked for."""

@@ -4538,6 +4538,33 @@ async def test_a_time_typed_after_the_desk_is_still_the_time(engine: Engine) -> 
     assert draft["when"] == {"text": "kemarin sore"} and draft["needs_routing"] and "place" not in draft, draft
 
 
+LETTER = ("Assalamualaikum wr wb. Mohon maaf mengganggu, Bapak. Saya hendak melaporkan bahwa pada hari Senin malam "
+          "sekitar pukul 21.00 WIB, sepeda ontel milik saya hilang dari teras rumah. Alamat saya {street} Nomor 15, "
+          "Kelurahan {village}. Atas perhatian Bapak saya ucapkan terima kasih. Wassalamualaikum, Hadi Sutrisno")
+
+
+@pytest.mark.parametrize(("street", "village", "place"), [
+    ("Jalan Kalimantan", "Sananwetan", "Kel. Sananwetan, Kec. Sananwetan"), ("Jalan Melati", "Sananwetan",
+                                                                          "Kel. Sananwetan, Kec. Sananwetan"),
+    ("Jalan Kalimantan", "Gedog", "Kel. Gedog, Kec. Sananwetan")])
+async def test_a_letter_that_tells_of_the_porch_reads_the_home_it_names(engine: Engine, street: str, village: str,
+                                                                        place: str) -> None:
+    """"dari teras rumah" read Kec. Teras of Boyolali, an everyday word far away, and hid the kelurahan named."""
+    resident = Resident(engine)
+    await resident.send(LETTER.format(street=street, village=village))
+    assert f"Lokasi: {place}" in resident.text, resident.text
+
+
+@pytest.mark.parametrize("story", [
+    "rumah kosong sebelah rumah sy di gedog sering dipake pesta miras anak2 muda tiap malam minggu",
+    "rumah sebelah rumah sy di gedog sering dipake pesta miras anak2 tiap malam minggu",
+    "rumah kosong sebelah rumah sy di gedog sering dipake pesta miras tiap malam minggu"])
+async def test_a_story_of_young_people_drinking_in_gedog_reads_gedog(engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert "Kel. Gedog, Kec. Sananwetan" in resident.text, resident.text
+
+
 @pytest.mark.parametrize(("said", "offered"), [
     ("hp sy dicuri di gedok y", "Kel. Gedog"), ("motor ilang di gedok tadi malam", "Kel. Gedog"),
     ("dompet sy dicopet di gedok pak", "Kel. Gedog"), ("motor ilang di sananwetn tadi malam", "Kec. Sananwetan"),

@@ -909,6 +909,13 @@ def test_a_name_spelt_is_still_not_read_as_a_longer_one_misspelt(index: RegionIn
     assert index.resolve(text)[0].code == code
 
 
+@pytest.mark.parametrize("text", ["rumah sy di gedog sering dipake pesta miras anak2",
+                                  "rumah kosong sebelah rumah sy di gedog sering dipake pesta miras anak2 muda"])
+def test_an_everyday_word_misspelt_from_its_first_letter_is_no_kecamatan(index: RegionIndex, text: str) -> None:
+    """"anak" is two letters from Kec. Mancak (Serang), whose Desa Sigedong then took "di gedog" in as a typo."""
+    assert index.resolve(text)[0].code == "35.72.03.1001", [c.code for c in index.resolve(text)]
+
+
 KUTA = "51.03.01"  # Kec. Kuta, Kab. Badung, Bali
 
 
