@@ -342,10 +342,10 @@ async def _places_in_story(turn: Turn, story: str) -> tuple[list[PlaceCandidate]
         found, confident = await turn.router.read(turn.db, text)
         if found and not first[0]:
             first = found, confident
-        # "…hilang dari teras rumah. Alamat saya …, Kelurahan Sananwetan": everyday words read as places far away
-        # (Kec. Teras of Boyolali) say less than the home named
+        # "…hilang dari teras rumah. Alamat saya …, Kelurahan Sananwetan": everyday words read as places (Kec. Teras
+        # of Boyolali), none said as one ("hp ilang di sentul"), say less than the home named
         if found and (confident or not all(place.ordinary for place in found)
-                      or await turn.router.covered(turn.db, found)):
+                      or any(_named_last(text, place) for place in found)):
             return found, confident
     return first
 

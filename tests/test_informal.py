@@ -4555,6 +4555,13 @@ async def test_a_letter_that_tells_of_the_porch_reads_the_home_it_names(engine: 
     assert f"Lokasi: {place}" in resident.text, resident.text
 
 
+async def test_an_everyday_word_said_as_the_place_goes_before_the_home(engine: Engine) -> None:
+    """Kel. Sentul is also a word (a fruit); said after "di", it is where it happened, not the home in Gedog."""
+    resident = Resident(engine)
+    await resident.send("rumah sy di gedog, tadi hp sy dijambret di sentul")
+    assert "Lokasi: Kel. Sentul, Kec. Kepanjenkidul" in resident.text, resident.text
+
+
 @pytest.mark.parametrize("story", [
     "rumah kosong sebelah rumah sy di gedog sering dipake pesta miras anak2 muda tiap malam minggu",
     "rumah sebelah rumah sy di gedog sering dipake pesta miras anak2 tiap malam minggu",
