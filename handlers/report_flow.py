@@ -337,11 +337,17 @@ async def _places_in_story(turn: Turn, story: str) -> tuple[list[PlaceCandidate]
     where the home is what routes it ("ketipu online…, sy tinggal di kel plosokerep")."""
     home_first = said_online(story)
     readings = (where_it_happened(story, home_too=True),) if home_first else ()
+    first: tuple[list[PlaceCandidate], bool] = ([], False)
     for text in dict.fromkeys((*readings, where_it_happened(story), where_it_happened(story, home_too=True), story)):
         found, confident = await turn.router.read(turn.db, text)
-        if found:
+        if found and not first[0]:
+            first = found, confident
+        # "…hilang dari teras rumah. Alamat saya …, Kelurahan Sananwetan": everyday words read as places (Kec. Teras
+        # of Boyolali), none said as one ("hp ilang di sentul"), say less than the home named
+        if found and (confident or not all(place.ordinary for place in found)
+                      or any(_named_last(text, place) for place in found)):
             return found, confident
-    return [], False
+    return first
 
 
 async def _near_and_spelt(turn: Turn, text: str, found: list[PlaceCandidate]) -> list[str]:
@@ -437,6 +443,8 @@ def _spelt_in(text: str, place: PlaceCandidate) -> bool:
 
 # Things a story names that are no place: a make or model of what was taken, a body or paper by its acronym.
 _NAMED_THINGS = THINGS_OWNED | ACRONYMS
+# "laptop jg", "dompet sama kunci juga": a thing added, "too", to what the story told was taken; no place.
+_TOO = frozenset({"juga"})
 _WHERE_WORDS = frozenset({"di", "ke", "dekat", "deket", "daerah", "kawasan", "sekitar", "in", "at", "near"})
 # The words after a word of where, to a comma or the end: "…di warung bu sri jl. mastrip sentul, skrg …".
 _AFTER_WHERE = re.compile(rf"\b(?:{'|'.join(sorted(_WHERE_WORDS))})\s+([^,;!?\n]+)", re.IGNORECASE)
@@ -1784,7 +1792,8 @@ async def location(turn: Turn) -> str:
                                                            or not _spelt_in(turn.text, place) for place in found)
     if not confident and not marked and not said_online(turn.text) and (
             (not found and (category_named(turn.text) or tells_a_story(turn.text) or time_told(turn.text)
-                            or not _NAMED_THINGS.isdisjoint(words(turn.text))))
+                            or not _NAMED_THINGS.isdisjoint(words(turn.text))
+                            or not _TOO.isdisjoint(words(turn.text)[-1:])))
             or (only_in_passing and await tells_more_than_where(turn, DETAIL_WORDS))
             or _PLATE.search(turn.text)):
         # "nyolong jemuran sy", "honda beat item plat AG 1234 XY" (a guess at Desa Belat), "motornya beat merah" (the
@@ -2293,7 +2302,10 @@ async def when(turn: Turn) -> str:
         if told:
             _take_time_told(turn, told)
             turn.say("report.time_noted", when=told[1])
+        kept = turn.draft.get("location_text") if _left_unplaced(turn) else None
         _reopen(turn, LOCATION)
+        if kept:  # "pokoknya deket pasar legi" went to the desk, then "sananwetan": officers read both
+            turn.draft["place_attempts"], turn.draft["place_unknown"] = [kept], True
         return await location(turn)
     answer = yes_or_no(turn.text) if turn.inbound.choice is None else None
     if answer is None and turn.inbound.choice is None and as_told(turn.text):
@@ -2392,13 +2404,20 @@ def _take_time_told(turn: Turn, told: tuple[str, str]) -> None:
 
 async def _place_at_the_time_question(turn: Turn) -> bool:
     """Whether an answer to when names a place and no time: one inside the place taken ("sananwetan" after Kota
-    Blitar), or one said with a word of a place ("kel rembang"); not a time in words ("pas hujan deras")."""
+    Blitar), one said with a word of a place ("kel rembang"), or any, where the place was left to the desk after
+    its tries ("gatau pak", "pokoknya deket pasar legi", then "sananwetan"); not a time in words ("pas hujan
+    deras")."""
     if _names_a_time(turn.text) or len(words(turn.text)) > _PLACE_ALONE_WORDS:
         return False
     found, _confident = await turn.router.read(turn.db, turn.text)
     taken = turn.draft.get("place")
     return bool(found) and (any(taken and place.code.startswith(f"{taken}.") for place in found)
-                            or bool(_PLACE_MARKERS & set(normalise(turn.text).split())))
+                            or bool(_PLACE_MARKERS & set(normalise(turn.text).split())) or _left_unplaced(turn))
+
+
+def _left_unplaced(turn: Turn) -> bool:
+    """Whether the place went to the fallback desk unread, after the tries at it."""
+    return bool(turn.draft.get("needs_routing")) and not turn.draft.get("place") and turn.draft.get("latitude") is None
 
 
 _CLAUSES = re.compile(r"\s*(?:[,;]|(?<!\d)\.|\.(?!\d))+\s*")  # not the point of a clock: "pukul 21.00"

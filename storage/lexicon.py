@@ -64,6 +64,8 @@ THINGS_OWNED = frozenset({
     "agya", "ayla", "livina", "xpander", "pajero", "kijang",
     "iphone", "samsung", "galaxy", "oppo", "vivo", "xiaomi", "redmi", "realme", "infinix", "poco", "nokia",
     "tecno", "itel",
+    # the things themselves as chat shortens them ("tv ilang", "hp sy dijambret"), which no package lists either
+    "hp", "hape", "tv", "tivi", "cctv", "ac", "pc",
 })
 # The acronyms of bodies, services and papers residents name in a story ("ngaku petugas pln", "lapor ke bnn", "ktp sy
 # ilang"): some are also a chat abbreviation a place name would make ("pln": Probolinggo, Pekalongan and three more;

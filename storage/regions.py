@@ -903,22 +903,35 @@ class RegionIndex:
         # a shop's or a school's is the village, read as if sent alone, and the shop's name is none misspelt
         if (beside := _beside_a_spot(_words(text))) is not None:
             spans = [span for span in _spans(text)[0] if (span.start, span.end) == (beside, beside + 1)]
+        # a street's own name ("jl kalimantan") is no village misspelt: streets are named after anything
+        spans = [span for span in spans if span.weight != _STREET]
         inside = None if areas is None else {area for area in areas if area in self._village_codes_in}
         if inside is None or len(inside) > AREAS_ONE_BY_ONE:
             for span in spans:
                 for code, ratio in self._match(_ALL_VILLAGES, span.key, max(span.cutoff, VILLAGE_CUTOFF), limit=None):
-                    if inside is None or code.rsplit(".", 1)[0] in inside or code[:5] in inside:
+                    if (inside is None or code.rsplit(".", 1)[0] in inside or code[:5] in inside) \
+                            and self._misspells(span, code):
                         best[code] = max(best.get(code, 0.0), ratio)
         else:
             for area in inside:
                 for span in spans:
                     for code, ratio in self._match(area, span.key, max(span.cutoff, VILLAGE_CUTOFF), limit=limit):
-                        best[code] = max(best.get(code, 0.0), ratio)
+                        if self._misspells(span, code):
+                            best[code] = max(best.get(code, 0.0), ratio)
         # of names misspelt alike, one the text says as it sounds first ("gedok": Gedog before Gewok and Ledok)
         said = {_sound_key(span.key) for span in spans}
         ranked = sorted(best, key=lambda code: (-best[code], _sound_key(name_key(self._regions[code].name)) not in said,
                                                 code))[:limit]
         return [c for code in ranked if (c := self.candidate_for(code, _VILLAGE_ALONE * best[code]))]
+
+    def _misspells(self, span: _Span, code: str) -> bool:
+        """Whether the words may be the village's name misspelt: from its first letter on, as a slip keeps it far more
+        often than not ("tolong" is no Kolong, "tv ilang" no Pilang); an everyday word only as the name is said
+        ("gedok": Gedog, its final g said as k; "tolong" is no Tolang, "malem" no Medalem)."""
+        name = name_key(self._regions[code].name)
+        if span.ordinary:
+            return _sound_key(span.key) == _sound_key(name)
+        return span.key[:1] == name[:1]
 
     def _match(self, table: int | str, key: str, cutoff: float, limit: int | None = 8) -> Sequence[tuple[str, float]]:
         """_NameTable.match() in the names of a level (1 to 3; _ALL_VILLAGES, the whole country's villages) or the
@@ -961,7 +974,8 @@ class RegionIndex:
                 marked = level == 2 and span.level_hint == 2
                 cutoff = max(span.cutoff, MARKED_REGENCY_CUTOFF if marked else MATCH_CUTOFF)
                 for code, score in self._match(level, span.key, cutoff):
-                    if score >= MATCH_CUTOFF or self._slipped(span.key, code):
+                    if (score >= MATCH_CUTOFF or self._slipped(span.key, code)) \
+                            and not self._a_word_misspelt_from_its_first_letter(span, code, score):
                         _add(hits, self._hit(span, level, code, score))
             for code in self._villages.exact(span.key):
                 _add(hits, self._hit(span, 4, code, 100.0))
@@ -973,6 +987,11 @@ class RegionIndex:
                         _add(hits, replace(self._hit(span, code.count(".") + 1, code, ratio), exact=False, slip=False,
                                            typo=False, ordinary=False))
         return hits
+
+    def _a_word_misspelt_from_its_first_letter(self, span: _Span, code: str, score: float) -> bool:
+        """Whether an everyday word is read as a name it misspells from the first letter: "anak" is no Kec. Mancak
+        (whose villages the rest of the story then misspelt: "di gedog" read as Desa Sigedong there)."""
+        return span.ordinary and score < 100 and span.key[:1] != name_key(self._regions[code].name)[:1]
 
     def _areas(self, hits: dict[str, list[_Hit]]) -> list[str]:
         """The best kecamatan and kab/kota found: candidates themselves, and where villages are looked for."""
@@ -1180,11 +1199,13 @@ def _a_chain_over_a_lone_name(reading: _Reading, spelt: _Reading) -> bool:
     """Whether `reading` reads names of two levels, one inside the other, and scores above `spelt`, which reads the
     words of one of them alone as a name spelt exactly far from it: "wonoayu sidoharjo" is Kec. Wonoayu of Kab.
     Sidoarjo misspelt, not Kec. Sidoharjo of Wonogiri; places that lie inside one another rarely meet by chance, a
-    typo of a name often does. Words the reading leaves out are no such: "Lumajang salaan magelag" is asked."""
+    typo of a name often does; so is the first word of a name of two misspelt ("sentul kepanjen kidl": Kel. Sentul of
+    Kec. Kepanjenkidul, not Kec. Kepanjen of Kab. Malang). Words the reading leaves out are no such: "Lumajang
+    salaan magelag" is asked."""
     levels = {h.level for h in reading.hits if h.level >= 2}
     lone = [h for h in spelt.hits if h.level >= 2]
     return len(levels) > 1 and len(lone) == 1 and not _related(reading.code, spelt.code) \
-        and reading.score > spelt.score and any(h.typo and (h.start, h.end) == (lone[0].start, lone[0].end)
+        and reading.score > spelt.score and any(h.typo and h.start <= lone[0].start and lone[0].end <= h.end
                                                 for h in reading.hits)
 
 

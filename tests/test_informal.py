@@ -4476,6 +4476,102 @@ async def test_a_village_misspelt_as_an_everyday_word_is_offered_when_sent_alone
     assert resident.options()[0].startswith("Kel. Gedog"), resident.text
 
 
+@pytest.mark.parametrize("said", ["pak tolong", "tv ilang", "hp ilang jg", "jl kalimantan", "laptop jg"])
+async def test_an_everyday_word_at_the_place_question_offers_no_village_far_away(engine: Engine, said: str) -> None:
+    """"tolong" is a letter from Desa Kolong, "ilang" from Desa Pilang, "kalimantan" (a street) from Desa Kalangan,
+    all of Bojonegoro: a "y" sent the report there."""
+    resident = await at_location(engine)
+    await resident.send(said)
+    assert not resident.heard("place.pick_one") and not resident.heard("place.confirm"), resident.text
+
+
+@pytest.mark.parametrize("said", ["laptop jg", "dompet sama kunci motor juga"])
+async def test_a_thing_taken_too_at_the_place_question_goes_to_the_story(engine: Engine, said: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(said)
+    draft = await draft_of(engine)
+    assert resident.heard("report.story_added") and "location_text" not in draft, resident.text
+    assert said in draft["description"] and not draft.get("place_tries"), draft
+
+
+@pytest.mark.parametrize("said", ["ntar aja", "entar aja pak", "nanti aja"])
+async def test_putting_the_place_off_asks_kindly_and_keeps_no_words(engine: Engine, said: str) -> None:
+    resident = await at_location(engine)
+    await resident.send(said)
+    await resident.send("gedog")
+    draft = await draft_of(engine)
+    assert resident.options()[0].startswith("Kel. Gedog"), resident.text
+    assert draft.get("location_text") == "gedog", draft
+
+
+@pytest.mark.parametrize("said", ["kel sentul kec kepanjen kidl", "sentul kepanjen kidl"])
+async def test_a_kelurahan_with_its_kecamatan_misspelt_is_proposed_and_taken(engine: Engine, said: str) -> None:
+    """Kec. Kepanjen of Kab. Malang and the Desa Sentul of Lumajang were offered, never Kel. Sentul of Kota Blitar."""
+    resident = await at_location(engine)
+    await resident.send(said)
+    assert resident.heard("place.confirm") and "Kel. Sentul, Kec. Kepanjenkidul" in resident.text, resident.text
+    await resident.send("ya")
+    assert (await draft_of(engine))["place"] == "35.72.01.1003", resident.text
+
+
+@pytest.mark.parametrize("not_knowing", ["gatau pak", "teu terang pak"])
+async def test_a_kecamatan_typed_at_the_time_question_after_the_desk_places_the_report(engine: Engine,
+                                                                                      not_knowing: str) -> None:
+    """Two tries sent the place to the desk and asked the time: "sananwetan" next was saved as the time."""
+    resident = Resident(engine)
+    for said in ("motor sy ilang", "udh itu aja", not_knowing, "pokoknya deket pasar legi"):
+        await resident.send(said)
+    assert resident.heard("place.goes_to_desk") and resident.heard("report.ask_when"), resident.text
+    await resident.send("sananwetan")
+    assert resident.heard("place.confirm") and "Kec. Sananwetan" in resident.text, resident.text
+    await resident.send("iy")
+    draft = await draft_of(engine)
+    assert draft["place"] == "35.72.03" and not draft.get("needs_routing") and "when" not in draft, draft
+    assert draft["location_text"] == "pokoknya deket pasar legi, sananwetan", draft
+
+
+async def test_a_time_typed_after_the_desk_is_still_the_time(engine: Engine) -> None:
+    resident = Resident(engine)
+    for said in ("motor sy ilang", "udh itu aja", "gatau pak", "pokoknya deket pasar legi", "kemarin sore"):
+        await resident.send(said)
+    draft = await draft_of(engine)
+    assert draft["when"] == {"text": "kemarin sore"} and draft["needs_routing"] and "place" not in draft, draft
+
+
+LETTER = ("Assalamualaikum wr wb. Mohon maaf mengganggu, Bapak. Saya hendak melaporkan bahwa pada hari Senin malam "
+          "sekitar pukul 21.00 WIB, sepeda ontel milik saya hilang dari teras rumah. Alamat saya {street} Nomor 15, "
+          "Kelurahan {village}. Atas perhatian Bapak saya ucapkan terima kasih. Wassalamualaikum, Hadi Sutrisno")
+
+
+@pytest.mark.parametrize(("street", "village", "place"), [
+    ("Jalan Kalimantan", "Sananwetan", "Kel. Sananwetan, Kec. Sananwetan"), ("Jalan Melati", "Sananwetan",
+                                                                          "Kel. Sananwetan, Kec. Sananwetan"),
+    ("Jalan Kalimantan", "Gedog", "Kel. Gedog, Kec. Sananwetan")])
+async def test_a_letter_that_tells_of_the_porch_reads_the_home_it_names(engine: Engine, street: str, village: str,
+                                                                        place: str) -> None:
+    """"dari teras rumah" read Kec. Teras of Boyolali, an everyday word far away, and hid the kelurahan named."""
+    resident = Resident(engine)
+    await resident.send(LETTER.format(street=street, village=village))
+    assert f"Lokasi: {place}" in resident.text, resident.text
+
+
+async def test_an_everyday_word_said_as_the_place_goes_before_the_home(engine: Engine) -> None:
+    """Kel. Sentul is also a word (a fruit); said after "di", it is where it happened, not the home in Gedog."""
+    resident = Resident(engine)
+    await resident.send("rumah sy di gedog, tadi hp sy dijambret di sentul")
+    assert "Lokasi: Kel. Sentul, Kec. Kepanjenkidul" in resident.text, resident.text
+
+
+@pytest.mark.parametrize("story", [
+    "rumah kosong sebelah rumah sy di gedog sering dipake pesta miras anak2 muda tiap malam minggu",
+    "rumah sebelah rumah sy di gedog sering dipake pesta miras anak2 tiap malam minggu",
+    "rumah kosong sebelah rumah sy di gedog sering dipake pesta miras tiap malam minggu"])
+async def test_a_story_of_young_people_drinking_in_gedog_reads_gedog(engine: Engine, story: str) -> None:
+    resident = Resident(engine)
+    await resident.send(story)
+    assert "Kel. Gedog, Kec. Sananwetan" in resident.text, resident.text
+
+
 @pytest.mark.parametrize(("said", "offered"), [
     ("hp sy dicuri di gedok y", "Kel. Gedog"), ("motor ilang di gedok tadi malam", "Kel. Gedog"),
     ("dompet sy dicopet di gedok pak", "Kel. Gedog"), ("motor ilang di sananwetn tadi malam", "Kec. Sananwetan"),

@@ -724,6 +724,25 @@ def test_a_spoken_verb_is_no_village_misspelt(index: RegionIndex, said: str) -> 
     assert index.villages_like(said, ["35.04", "35.72", "35.22"]) == []
 
 
+@pytest.mark.parametrize("said", ["pak tolong", "tolong", "tv ilang", "hp ilang jg", "jl kalimantan",
+                                  "jln kalimantan no 15"])
+def test_an_everyday_word_or_a_street_is_no_village_misspelt(index: RegionIndex, said: str) -> None:
+    """"tolong" is a letter from Desa Kolong, "tv ilang" from Desa Pilang (both Bojonegoro, where a station is): an
+    everyday word is a village's name only as it is said. A street's own name ("jl kalimantan": Desa Kalangan) is
+    no village misspelt."""
+    assert index.villages_like(said, ["35.72", "35.72.03", "35.22", "35.22.27"]) == []
+    assert all(place.village and name_key(place.village.name) in name_key(said)
+               for place in index.villages_like(said, None)), said  # Desa Tolong of Papua, spelt so
+
+
+@pytest.mark.parametrize(("said", "code"), [("gedok", "35.72.03.1001"), ("jl merdeka gedok", "35.72.03.1001"),
+                                            ("bendogrit", "35.72.03.1007"), ("plosokrep", "35.72.03.1002")])
+def test_a_village_misspelt_from_its_first_letter_on_is_still_offered(index: RegionIndex, said: str,
+                                                                      code: str) -> None:
+    found = index.villages_like(said, ["35.72", "35.72.03", "35.22", "35.22.27"])
+    assert [place.code for place in found][:1] == [code], [place.code for place in found]
+
+
 def test_a_village_misspelt_alone_or_after_di_is_still_found_among_spoken_verbs(index: RegionIndex) -> None:
     assert [found.code for found in index.villages_like("ngrancee", ["35.04"])] == ["35.04.18.2016"]
     assert [found.code for found in index.villages_like("ngancem sy di ngrancee", ["35.04"])] == ["35.04.18.2016"]
@@ -874,6 +893,28 @@ def test_a_name_alone_misspelt_from_its_first_letter_is_no_reading(index: Region
 def test_a_name_spelt_or_misspelt_after_its_first_letter_is_still_read(index: RegionIndex, text: str,
                                                                        code: str) -> None:
     assert index.resolve(text)[0].code == code
+
+
+@pytest.mark.parametrize("text", ["kel sentul kec kepanjen kidl", "sentul kepanjen kidl", "sentul kepanjen kdul",
+                                  "kel sentul kec kepanjen kidul", "sentul kepanjn kidul"])
+def test_a_village_spelt_with_its_kecamatan_of_two_words_misspelt_is_found(index: RegionIndex, text: str) -> None:
+    """"kepanjen" alone is Kec. Kepanjen of Kab. Malang, spelt exactly; with "kidl" after it, the kecamatan of Kel.
+    Sentul (Kepanjenkidul, Kota Blitar) misspelt."""
+    found = index.resolve(text)
+    assert found[0].code == "35.72.01.1003" and is_confident(found), [c.code for c in found]
+
+
+@pytest.mark.parametrize(("text", "code"), [("kepanjen kidl", "35.07.13"), ("sentul kepanjen", "35.07.13"),
+                                            ("ilir timur satu", "16.71.05")])
+def test_a_name_spelt_is_still_not_read_as_a_longer_one_misspelt(index: RegionIndex, text: str, code: str) -> None:
+    assert index.resolve(text)[0].code == code
+
+
+@pytest.mark.parametrize("text", ["rumah sy di gedog sering dipake pesta miras anak2",
+                                  "rumah kosong sebelah rumah sy di gedog sering dipake pesta miras anak2 muda"])
+def test_an_everyday_word_misspelt_from_its_first_letter_is_no_kecamatan(index: RegionIndex, text: str) -> None:
+    """"anak" is two letters from Kec. Mancak (Serang), whose Desa Sigedong then took "di gedog" in as a typo."""
+    assert index.resolve(text)[0].code == "35.72.03.1001", [c.code for c in index.resolve(text)]
 
 
 KUTA = "51.03.01"  # Kec. Kuta, Kab. Badung, Bali

@@ -692,7 +692,7 @@ def said_online(text: str) -> bool:
 
 
 # An answer not given: "lewati", "gak tau", "lupa", "I don't know"; or put off ("nanti aja", "cukup").
-_PUT_OFF = frozenset({("nanti",), ("nanti", "saja"), ("cukup",), ("sudah", "cukup")})
+_PUT_OFF = frozenset({("nanti",), ("nanti", "saja"), ("entar",), ("entar", "saja"), ("cukup",), ("sudah", "cukup")})
 _NOT_GIVEN = frozenset({("lewati",), ("lewat",), ("skip",), ("lupa",), ("entah",), ("enggak", "tau"),
                         ("enggak", "tahu"), ("tidak", "tahu"), ("tidak", "tau"), ("tidak", "ingat"),
                         ("enggak", "ingat"), ("don", "t", "know"), ("i", "don", "t", "know"), ("dont", "know"),
@@ -701,6 +701,7 @@ _NOT_GIVEN = frozenset({("lewati",), ("lewat",), ("skip",), ("lupa",), ("entah",
                         ("enggak", "ingat", "kapan"), ("dunno",), ("idk",), ("forgot",), ("i", "forgot"),
                         ("i", "don", "t", "remember"), ("don", "t", "remember"), ("can", "t", "remember"),
                         ("i", "can", "t", "remember"),
+                        ("teu", "terang"), ("teu", "nyaho"), ("henteu", "terang"), ("henteu", "nyaho"),  # Sundanese
                         *_PUT_OFF})
 # An answer to "when?" that leaves it as the story told it: "terserah", "sesuai aja", "yang tadi".
 _AS_TOLD = frozenset({("terserah",), ("bebas",), ("sesuai",), ("sama",), ("sesuai", "cerita"), ("yang", "tadi"),
