@@ -53,6 +53,7 @@ ALWAYS_WORDS = frozenset({
     "pembacokan", "perampasan", "penjarahan", "ngancam", "ngancem", "ngancemin", "diancem", "nyulik", "nyulikin",
     "nodong", "nodongin", "ditodong", "menodong", "dikepung", "mengepung", "ngepung", "kericuhan", "kerusuhan",
     "keracunan", "diracun", "meracuni", "dibius", "pendarahan", "perdarahan",
+    "ditonjok", "ditonjokin", "ditinju", "ditinjuin", "dibogem", "ditabok", "digampar", "dijotos", "murdered",
 })  # fmt: skip
 # Violence at home is a cry however it is told, as past or as habit ("suami saya mukul saya tiap hari"): a blow
 # with one of the household close by and a person struck or striking beside it, so that "motor ibu saya hilang
@@ -159,6 +160,9 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "mengancam akan bunuh", "mengancam mau membunuh", "diancam mau dibunuh", "diancam akan dibunuh", "diancam dibunuh",
     "threatened to kill", "ngancam mau bunuh", "ngancem mau bunuh", "ngancam bunuh", "ngancem bunuh", "dead body",
     "sos",
+    # a killing told in English's passive, which leaves "murder" unstemmed and "killed" a word of plants too
+    "was killed", "were killed", "got killed", "been killed", "was murdered", "were murdered", "got murdered",
+    "been murdered", "just murdered", "just killed",
     "teriak meminta tolong", "teriak tolong", "meminta tolong cepat", "baku hantam", "adu jotos",
     "breaking into", "broke into", "break into", "kecelakaan beruntun", "tidak bergerak", "enggak gerak",
     "tidak gerak", "enggak bergerak", "tidak sadarkan diri", "enggak bernapas", "enggak bernafas",
