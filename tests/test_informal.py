@@ -4114,6 +4114,20 @@ async def test_a_krama_time_in_the_story_is_read_whole(engine: Engine, story: st
     assert read["when"] == "earlier" and read["when_told"] == told, read
 
 
+@pytest.mark.parametrize(("story", "told"), [
+    ("wau dalu wonten maling mlebu omah tanggi kulo ing Kel. Bendogerit", "tadi malam"),
+    ("Nyuwun sewu pak, wau dalu wonten tiyang mendem ngamuk mbanting barang wonten warung ing Kel. Gedog",
+     "tadi malam"),
+])
+async def test_a_krama_earlier_is_kept_through_a_plain_yes(engine: Engine, story: str, told: str) -> None:
+    """"wau dalu" is last night: a plain "nggih" confirms it, and no "going on now" is made of it."""
+    resident = Resident(engine)
+    await resident.send(story)
+    await resident.send("nggih")
+    draft = await draft_of(engine)
+    assert draft["when"] == {"text": told} and not draft.get("urgent"), draft
+
+
 @pytest.mark.parametrize("opener", ["sy mau lapor ke polsek sananwetan pak", "di jl kenanga no 5 kel gedog"])
 async def test_an_opener_or_a_place_alone_is_no_story(engine: Engine, opener: str) -> None:
     resident = Resident(engine)
