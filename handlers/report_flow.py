@@ -692,10 +692,12 @@ def _asks_instead(text: str) -> bool:
     return "?" in text and bool(_ASKING & set(words(text)))
 
 
+# English that asks only where it opens a message: "is it sent?", not "he is still at home".
+_ASKS_FIRST = frozenset({"is", "are", "does", "do", "can", "will"})
 # Words that make a message a question, an answer or a correction rather than more of the story.
 _NOT_TELLING = frozenset({"apa", "apakah", "gimana", "bagaimana", "kapan", "kenapa", "siapa", "mana", "berapa",
-                          "bisa", "boleh", "what", "how", "when", "why", "who", "where", "is", "are", "does", "do",
-                          "can", "will", "laporan", "lapor", "report"})
+                          "bisa", "boleh", "what", "how", "when", "why", "who", "where", "laporan", "lapor", "report",
+                          *_ASKS_FIRST})
 _TELLS_ON_WORDS = 3
 # An apology, a slip or a wait said at the read-back is no piece of the story: "maaf pak salah ketik", "saya
 # tunggu kabar selanjutnya".
@@ -729,7 +731,7 @@ def _goes_on(text: str) -> bool:
         return True  # "sorry, forgot to say the helmet was taken too", "oh iya tambahan, …"
     # "gak dikunci stang" later in it tells; "bukan, …" answers; "oh iya, helmnya jg dibawa" remembers
     answers = (YES & set(said) and said[:2] != ["oh", "iya"]) or NO & set(said[:2])
-    return len(telling) >= _TELLS_ON_WORDS and "?" not in text and not answers \
+    return len(telling) >= _TELLS_ON_WORDS and "?" not in text and not answers and said[0] not in _ASKS_FIRST \
         and not any(word in _NO_PIECE or field_named(word) for word in said)
 
 
@@ -741,7 +743,7 @@ _ADDING_WITHIN = 4  # words from the start a word of adding stands in ("oh iya p
 # What a message to the question itself holds: a choice of how to be shown, a name, sending, changing, a place.
 _ANSWERING = frozenset({"kirim", "send", "ubah", "ganti", "change", "nama", "name", "anonim", "anonymous", "rahasia",
                         "confidential", "kel", "kelurahan", "desa", "kec", "kecamatan", "kota", "kab", "kabupaten"})
-_NO_PIECE = _NOT_TELLING | _ANSWERING | SLIPS | _NOT_THE_STORY  # read on every read-back reply
+_NO_PIECE = (_NOT_TELLING - _ASKS_FIRST) | _ANSWERING | SLIPS | _NOT_THE_STORY  # read on every read-back reply
 
 
 def _adds_to_story(turn: Turn) -> bool:
@@ -912,9 +914,18 @@ def _yes_with_a_time(text: str) -> str | None:
     moment = None if _ADDING & set(said) else when_named(text)  # "maaf pak td lupa": forgotten, no time
     # a no that qualifies a time ("bukan hari ini") says when, not that what was read is wrong
     says_no = any(word in NO and not qualifies_a_time(said, i) for i, word in enumerate(said))
-    if answer is None and moment is not None and not says_no and not tells_a_story(text):
+    if answer is None and moment is not None and not says_no and not tells_a_story(text) \
+            and not _tells_beside_the_time(text):
         return moment  # not "sepeda polygon biru sy dicuri …, kemarin sore": the story told whole, with its time
     return answer
+
+
+def _tells_beside_the_time(text: str) -> bool:
+    """Whether a message with a time in it tells more of the story besides ("sy takut pak, skrg dia msh di rumah":
+    he is still there), which officers are to read: no answer of a time alone."""
+    told = time_told(text)
+    rest = without_phrase(text, normalise(told[1])) if told else text
+    return _goes_on(rest)
 
 
 _BUT = frozenset({"tapi", "but", "namun", "cuma", "hanya"})

@@ -4683,3 +4683,27 @@ async def test_a_greeting_before_the_story_at_the_story_question_is_not_the_stor
     resident = await at(engine, "description", "console:opener")
     await resident.send(f"{opener}, {story}")
     assert (await draft_of(engine))["description"] == story, resident.text
+
+
+@pytest.mark.parametrize("more", [
+    "sy takut pak, skrg dia msh di rumah",
+    "sy takut bgt, dia masih di dalam rumah skrg",
+    "I am scared, he is still at home now",
+])
+async def test_fear_and_more_at_the_read_back_is_no_yes_and_reaches_the_story(engine: Engine, more: str) -> None:
+    """"dia msh di rumah" tells officers he is still there: added to the story, and what was read asked again."""
+    resident = Resident(engine)
+    await resident.send("suami sy mukulin sy lg mabuk")
+    await resident.send(more)
+    draft = await draft_of(engine)
+    assert more in draft["description"] and "read" in draft, draft
+    assert await step_of(engine, resident) == "read_back", resident.text  # asked again (in English for the English)
+
+
+@pytest.mark.parametrize("when", ["skrg pak", "kemarin sore sekitar jam 5an pak"])
+async def test_a_time_alone_at_the_read_back_is_still_a_yes(engine: Engine, when: str) -> None:
+    resident = Resident(engine)
+    await resident.send("suami sy mukulin sy lg mabuk")
+    await resident.send(when)
+    draft = await draft_of(engine)
+    assert "read" not in draft and "when" in draft and draft["description"] == "suami sy mukulin sy lg mabuk", draft
