@@ -746,14 +746,19 @@ _ANSWERING = frozenset({"kirim", "send", "ubah", "ganti", "change", "nama", "nam
 _NO_PIECE = (_NOT_TELLING - _ASKS_FIRST) | _ANSWERING | SLIPS | _NOT_THE_STORY  # read on every read-back reply
 
 
+_NOT_THIS, _BUT_THAT = frozenset({"bukan", "not"}), frozenset({"tapi", "tetapi", "melainkan", "but"})
+
+
 def _adds_to_story(turn: Turn) -> bool:
     """Whether a message at a later question (the photo, how to be shown, the summary) adds to the story or
-    corrects a detail of it: a word of adding near its start and not denied ("gak ada tambahan"), or "salah"
-    with a "bukan … tapi …"; words besides that are no time (a time corrected is the time's); and no question,
-    slip of the finger, field named or answer to the question itself in it."""
+    corrects a detail of it: a word of adding near its start and not denied ("gak ada tambahan"), or a slip owned
+    ("salah", "eh sorry", "maaf") with a "bukan … tapi …"; words besides that are no time (a time corrected is the
+    time's); and no question, slip of the finger, field named or answer to the question itself in it."""
     said = words(turn.text)
     at = next((i for i, word in enumerate(said[:_ADDING_WITHIN]) if word in _ADDING), None)
-    not_this_but_that = "salah" in said[:_ADDING_WITHIN] and "bukan" in said and ({"tapi", "but"} & set(said))
+    not_at = next((i for i, word in enumerate(said) if word in _NOT_THIS), None)
+    not_this_but_that = bool(FIX_OPENERS & set(said[:_ADDING_WITHIN])) and not_at is not None \
+        and bool(_BUT_THAT & set(said[not_at + 2:]))
     if at is None and not not_this_but_that:
         return False
     if at is not None and (NO | NOT_WORDS) & set(said[max(0, at - 2):at]):

@@ -941,6 +941,14 @@ async def test_the_category_corrected_at_the_read_back_is_taken_and_the_report_g
     assert (await draft_of(engine))["category"] in (Category.TRAFFIC, Category.DRUGS)
 
 
+async def test_the_story_after_the_kind_put_right_at_the_read_back_is_kept(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("ada org2 mencurigakan kumpul tiap malam di rumah kosong kel gedog")
+    await resident.send("eh salah, maksudnya narkoba, mrk nyabu")
+    draft = await draft_of(engine)
+    assert draft["description"].endswith("\nmrk nyabu") and draft["category"] == Category.DRUGS, draft
+
+
 @pytest.mark.parametrize(("no", "asked"), [
     ("bukan, lokasinya salah", "report.ask_location"), ("gak, tempatnya salah pak", "report.ask_location"),
     ("no, the place is wrong", "report.ask_location"), ("bkn, alamatnya keliru", "report.ask_location"),

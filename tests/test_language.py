@@ -904,6 +904,8 @@ def test_a_request_that_names_nothing_to_change_is_no_correction(asked: str) -> 
     ("salah, harusnya pencurian. motor sy dicuri tadi pagi", "security", "motor sy dicuri tadi pagi"),
     ("my bad, it's theft - my bike was stolen", "security", "my bike was stolen"),
     ("eh salah, maksudnya narkoba! ada yg jual sabu di kos", "drugs", "ada yg jual sabu di kos"),
+    ("eh salah, maksudnya narkoba, mrk nyabu", "drugs", "mrk nyabu"),  # after a comma too
+    ("sorry wrong, should be drugs, they smoke meth there", "drugs", "they smoke meth there"),
     # a kind put right with nothing told after it, or thanks only
     ("salah, harusnya lalu lintas", "traffic", ""), ("eh salah, maksudnya narkoba. makasih pak", "drugs", ""),
 ])

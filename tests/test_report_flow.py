@@ -1374,6 +1374,25 @@ async def test_more_of_the_story_or_a_detail_corrected_at_a_later_question_is_ad
                                   "oh iya pak tambahan, pelakunya 2 org pake motor item")
 
 
+@pytest.mark.parametrize(("step", "fix"), [
+    ("photo", "eh sorry motornya bukan beat tp vario"), ("identity", "eh maaf motornya bukan beat tp vario"),
+    ("photo", "maaf pak, pelakunya bukan 2 org tapi 3"), ("identity", "sorry, the bike was not a beat but a vario"),
+])
+async def test_a_detail_said_wrong_without_salah_is_added_to_the_story(engine: Engine, step: str, fix: str) -> None:
+    resident = await at(engine, step)
+    await resident.send(fix)
+    assert not resident.heard("common.not_a_choice"), resident.text
+    assert (await draft_of(engine))["description"].endswith(f"\n{fix}")
+
+
+@pytest.mark.parametrize("said", ["maaf pak bukan itu maksud sy, tp rahasia aja",
+                                  "maaf bukan salah pencet tp kepencet"])
+async def test_a_not_this_but_that_answering_the_question_is_no_detail(engine: Engine, said: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(said)
+    assert not resident.heard("report.story_added"), resident.text
+
+
 async def test_the_place_said_wrong_at_the_summary_is_asked_again_with_the_new_one(engine: Engine) -> None:
     resident = await at(engine, "summary")
     await resident.send("salah, bukan di gedog tp di kel sananwetan")

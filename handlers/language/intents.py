@@ -1908,7 +1908,7 @@ _ASKING_FIRST = re.compile(r"^\W*(?:(?:can|could|would)\s+(?:you|u)(?:\s+please|
 _A_REASON = re.compile(r"[,;]?\s*\b(?:soalnya|karena|krn|karna|sebab|because)\b", re.IGNORECASE)
 # Where a kind put right ends and what happened begins: "salah, harusnya pencurian. motor sy dicuri", "my bad, it's
 # theft - my bike was stolen".
-_KIND_THEN_STORY = re.compile(r"[.;!:]+\s+|\s+[-\u2013\u2014]+\s+|\n+")
+_KIND_THEN_STORY = re.compile(r"[.;!:,]+\s+|\s+[-\u2013\u2014]+\s+|\n+")  # "…, maksudnya narkoba, mrk nyabu"
 _STORY_AFTER_A_KIND_WORDS = 2  # "motornya ilang", not "makasih pak"
 # A slip owned, or what was read denied, with no kind named and the story after it, whatever ends the slip: "salah
 # pak. motor sy dicuri tadi pagi", "bukan itu, hp sy dijambret", "wrong - my bike was stolen"; not "salah paham.
