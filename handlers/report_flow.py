@@ -70,6 +70,7 @@ from handlers.language.slots import (
     hour_phrase,
     kind_not_known,
     not_given,
+    put_off,
     qualifies_a_time,
     said_online,
     time_told,
@@ -973,6 +974,16 @@ def _a_spot_by_its_kind(text: str) -> bool:
     rest = text[kind.end():]
     done = any(word.startswith(_DONE_PREFIXES) and stem(word) != word for word in words(rest))  # "…motornya ditarik"
     return category_named(rest) is None and not tells_a_story(rest) and not done
+
+
+_GOING_ON_WORDS = frozenset({"lanjut", "lanjutkan", "continue", "next"})
+
+
+def _only_going_on(text: str) -> bool:
+    """"lanjut", "lanjut aja pak", "next": go on to the next question (not "kirim", which at the photo's question may
+    be the photo promised)."""
+    said = set(words(text))
+    return bool(said & _GOING_ON_WORDS) and said <= _GOING_ON_WORDS | NEUTRAL
 
 
 def _only_sending(text: str) -> bool:
@@ -2327,8 +2338,12 @@ async def when(turn: Turn) -> str:
         turn.say("report.when_asked_back")  # "kapan sih", "kapan maksudnya": what is asked, and the question again
         return WHEN
     if turn.inbound.choice is None and not_given(turn.text):
-        # "lewati", "ga tau", "udh lupa" (no "sudah" of a choice): not said, rather than those words as the time
-        turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
+        # "lewati", "ga tau", "udh lupa" (no "sudah" of a choice): not said, rather than those words as the time;
+        # put off ("ntar aja"), the time the story told stands
+        if told and put_off(turn.text):
+            _take_time_told(turn, told)
+        else:
+            turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
         return first_missing(turn)
     picked = turn.pick(WHEN_OPTIONS)
     if picked is not None:
@@ -2611,7 +2626,7 @@ async def photo(turn: Turn) -> str:
         return first_missing(turn)
     if turn.photo_problem:
         return PHOTO
-    if turn.inbound.choice is None and _has_a_photo(turn.text):
+    if turn.inbound.choice is None and _has_a_photo(turn.text) and not _only_going_on(turn.text):
         turn.say("report.photo_send_it")  # "ada", "ok", "👍": the photo itself is what is asked for
         return PHOTO
     picked = turn.pick(_photo_options(turn))
@@ -2622,7 +2637,7 @@ async def photo(turn: Turn) -> str:
     if picked is None and turn.inbound.choice is None and _no_photo_what_now(turn.text):
         turn.say("report.photo_not_needed")  # "gk ada fotonya, gmn?": they may go on without one
         picked = "skip"
-    if picked is None and (_declines_photo(turn.text) or photo_called_off(turn.text)):
+    if picked is None and (_declines_photo(turn.text) or photo_called_off(turn.text) or _only_going_on(turn.text)):
         picked = "skip"
     if picked is None and turn.inbound.choice is None and (more := _no_photo_but(turn.text)):
         _add_to_story(turn, part=more)  # "fotonya gk ada pak, tp pelakunya 2 org pake motor nmax item"

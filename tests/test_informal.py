@@ -4380,11 +4380,31 @@ async def test_where_the_resident_is_now_is_not_offered_for_where_it_happened(en
     assert (await draft_of(engine)).get("when") != {"choice": "now"}, "where the resident is now is no time of it"
 
 
+@pytest.mark.parametrize("answer", ["ntar aja", "nanti aja pak", "later"])
+async def test_the_time_put_off_where_the_story_told_none_is_not_said(engine: Engine, answer: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "hp sy dicopet pas belanja", "gedog sananwetan blitar", "ya", answer):
+        await resident.send(said)
+    assert (await draft_of(engine))["when"] == {"text": "Tidak disebutkan"}, resident.text
+
+
+@pytest.mark.parametrize("answer", ["bentar ya pak sy inget2 dulu", "sebentar sy ingat2 dulu", "wait, let me think"])
+async def test_remembering_at_the_time_question_is_no_time_nor_story(engine: Engine, answer: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "helm sy diambil org di parkiran", "gedog sananwetan blitar", "ya", answer):
+        await resident.send(said)
+    draft = await draft_of(engine)
+    assert "when" not in draft and draft["description"] == "helm sy diambil org di parkiran", draft
+    await resident.send("kmrn sore")
+    assert (await draft_of(engine))["when"] == {"text": "kmrn sore"}, resident.text
+
+
 @pytest.mark.parametrize(("answer", "kept"), [("terserah", {"text": "tadi malam"}),
                                               ("sesuai aja", {"text": "tadi malam"}),
                                               ("yg tadi pak", {"text": "tadi malam"}),
                                               ("sama aja", {"text": "tadi malam"}),
-                                              ("nanti aja", {"text": "Tidak disebutkan"}),
+                                              ("nanti aja", {"text": "tadi malam"}),  # put off: as told
+                                              ("ntar aja pak", {"text": "tadi malam"}),
                                               ("kapan ya", {"text": "Tidak disebutkan"}),
                                               ("terserah pak jam 8 malam", {"text": "jam 8 malam"}),
                                               ("sesuai aja pak, sekitar jam 9", {"text": "sekitar jam 9"})])

@@ -1091,6 +1091,13 @@ async def test_a_name_wished_in_own_words_asks_for_the_name(engine: Engine, name
 
 
 @READING_ON_SQLITE
+@pytest.mark.parametrize("going_on", ["lanjut", "lanjut aja pak", "next"])
+async def test_going_on_at_the_photo_question_skips_it(engine: Engine, going_on: str) -> None:
+    resident = await at(engine, "photo")
+    await resident.send(going_on)
+    assert resident.heard("report.ask_identity") and not resident.heard("report.photo_send_it"), resident.text
+
+
 @pytest.mark.parametrize("no_photo", ["gak punya foto", "ga sempet moto pak", "nanti aja fotonya", "❌", "nope",
                                       "no photos sorry", "I don't have one", "no pics", "gak ada foto gpp kan?",
                                       "ga ada fotonya pak, gak papa kan", "cuma gak punya foto pak", "lupa",

@@ -1582,7 +1582,9 @@ _HOLDING_CORE = frozenset({"sebentar", "bentar", "wait", "moment", "minute", "ho
 _HOLDING_WORDS = _HOLDING_CORE | {"ok", "oke", "okay", "siap", "baik", "ya", "saya", "aku", "cek", "dulu", "coba",
                                   "lihat", "liat", "tanya", "on", "a", "i", "will", "let", "me", "check", "ask",
                                   "first", "please", "ll", "tunggu", "alamatnya", "namanya", "suami", "istri", "anak",
-                                  "tetangga", "my", "husband", "wife", "the", "address"}
+                                  "tetangga", "my", "husband", "wife", "the", "address",
+                                  # "bentar ya pak sy inget2 dulu", "wait, let me think": remembering what is asked
+                                  "inget", "ingat", "mikir", "pikir", "think", "remember"}
 
 
 def puts_off(text: str) -> bool:
