@@ -4735,3 +4735,18 @@ async def test_a_time_alone_at_the_read_back_is_still_a_yes(engine: Engine, when
     await resident.send(when)
     draft = await draft_of(engine)
     assert "read" not in draft and "when" in draft and draft["description"] == "suami sy mukulin sy lg mabuk", draft
+
+
+@pytest.mark.parametrize("asked", ["ini aman kan? ga bakal ketauan kan?", "klo lapor disini aman ga?",
+                                   "min mau tanya, klo lapor disini aman ga?", "is it safe to report here?"])
+async def test_whether_reporting_here_is_safe_is_answered_at_the_menu_and_mid_report(engine: Engine,
+                                                                                     asked: str) -> None:
+    lang = "en" if asked.startswith("is") else "id"
+    resident = Resident(engine)
+    await resident.send(asked)
+    assert resident.heard("menu.privacy", lang), resident.text
+    resident = Resident(engine, "console:photo-step")
+    for said in ("tetangga sy jualan sabu tiap malam di kel gedog", "iy", asked):
+        await resident.send(said)
+    # answered in the report's language, and the photo asked again
+    assert resident.heard("menu.privacy") and resident.heard("report.ask_photo"), resident.text

@@ -874,6 +874,12 @@ _THIS = frozenset({"ini", "this", "it"})
 _SAFE = frozenset({"aman", "safe"})
 _AROUND_SAFE = _THIS | _SAFE | {"is", "apa", "apakah", "kan", "ya", "pak", "bu", "sih", "nih", "kah", "kak", "min",
                                  "enggak", "tidak", "not", "no"}
+# Whether reporting here is safe, and nothing else: "klo lapor disini aman ga?", "ini aman kan? ga bakal ketauan kan?"
+# (not "tempat ini aman gak ya?", a place's safety)
+_FOUND_OUT_WORDS = frozenset({"ketahuan", "ketauan"})
+_AROUND_SAFE_REPORTING = _AROUND_SAFE | REPORT_WORDS | {
+    "kalo", "kalau", "klo", "disini", "sini", "di", "here", "to", "bakal", "akan", "will", "ketahuan", "ketauan", "mau",
+    "tanya", "saya", "aku", "i", "if", "lewat", "via", "chat", "through", "kalian", "you", "bisa", "be", "found", "out"}
 # Spread or leaked: feared when denied ("nomor saya ga disebar kan pak?"), an incident when told ("nomor hp saya
 # disebar orang").
 _SPREAD = frozenset({"disebar", "sebar", "tersebar", "bocor", "leak", "leaked"})
@@ -1001,7 +1007,9 @@ def privacy_asked(text: str) -> bool:
               for i, word in enumerate(said))
     whose = roots & _ONES_DATA or (roots & _ONESELF and (roots & REPORT_WORDS or said[:1] in (["nomor"], ["nama"])
                                                          or own)) \
-        or (bool(_SAFE & roots) and bool(_THIS & set(said)) and all(word in _AROUND_SAFE for word in said))
+        or (bool(_SAFE & roots) and bool(_THIS & set(said)) and all(word in _AROUND_SAFE for word in said)) \
+        or (bool(_SAFE & roots) and bool((REPORT_WORDS | _FOUND_OUT_WORDS) & roots)
+            and all(word in _AROUND_SAFE_REPORTING or word in NEUTRAL for word in stems_of(said, REPORT_WORDS)))
     besides = " ".join(word for word in said if word not in _KEPT_OR_SEEN)
     spread_denied = any(word in _SPREAD and i and said[i - 1] in NOT_WORDS for i, word in enumerate(said))
     clauses = [(words(part), after_but) for part, after_but in clauses_of(text)]
