@@ -70,6 +70,7 @@ from handlers.language.slots import (
     hour_phrase,
     kind_not_known,
     not_given,
+    put_off,
     qualifies_a_time,
     said_online,
     time_told,
@@ -700,10 +701,12 @@ def _asks_instead(text: str) -> bool:
     return "?" in text and bool(_ASKING & set(words(text)))
 
 
+# English that asks only where it opens a message: "is it sent?", not "he is still at home".
+_ASKS_FIRST = frozenset({"is", "are", "does", "do", "can", "will"})
 # Words that make a message a question, an answer or a correction rather than more of the story.
 _NOT_TELLING = frozenset({"apa", "apakah", "gimana", "bagaimana", "kapan", "kenapa", "siapa", "mana", "berapa",
-                          "bisa", "boleh", "what", "how", "when", "why", "who", "where", "is", "are", "does", "do",
-                          "can", "will", "laporan", "lapor", "report"})
+                          "bisa", "boleh", "what", "how", "when", "why", "who", "where", "laporan", "lapor", "report",
+                          *_ASKS_FIRST})
 _TELLS_ON_WORDS = 3
 # An apology, a slip or a wait said at the read-back is no piece of the story: "maaf pak salah ketik", "saya
 # tunggu kabar selanjutnya".
@@ -737,7 +740,7 @@ def _goes_on(text: str) -> bool:
         return True  # "sorry, forgot to say the helmet was taken too", "oh iya tambahan, …"
     # "gak dikunci stang" later in it tells; "bukan, …" answers; "oh iya, helmnya jg dibawa" remembers
     answers = (YES & set(said) and said[:2] != ["oh", "iya"]) or NO & set(said[:2])
-    return len(telling) >= _TELLS_ON_WORDS and "?" not in text and not answers \
+    return len(telling) >= _TELLS_ON_WORDS and "?" not in text and not answers and said[0] not in _ASKS_FIRST \
         and not any(word in _NO_PIECE or field_named(word) for word in said)
 
 
@@ -749,17 +752,22 @@ _ADDING_WITHIN = 4  # words from the start a word of adding stands in ("oh iya p
 # What a message to the question itself holds: a choice of how to be shown, a name, sending, changing, a place.
 _ANSWERING = frozenset({"kirim", "send", "ubah", "ganti", "change", "nama", "name", "anonim", "anonymous", "rahasia",
                         "confidential", "kel", "kelurahan", "desa", "kec", "kecamatan", "kota", "kab", "kabupaten"})
-_NO_PIECE = _NOT_TELLING | _ANSWERING | SLIPS | _NOT_THE_STORY  # read on every read-back reply
+_NO_PIECE = (_NOT_TELLING - _ASKS_FIRST) | _ANSWERING | SLIPS | _NOT_THE_STORY  # read on every read-back reply
+
+
+_NOT_THIS, _BUT_THAT = frozenset({"bukan", "not"}), frozenset({"tapi", "tetapi", "melainkan", "but"})
 
 
 def _adds_to_story(turn: Turn) -> bool:
     """Whether a message at a later question (the photo, how to be shown, the summary) adds to the story or
-    corrects a detail of it: a word of adding near its start and not denied ("gak ada tambahan"), or "salah"
-    with a "bukan … tapi …"; words besides that are no time (a time corrected is the time's); and no question,
-    slip of the finger, field named or answer to the question itself in it."""
+    corrects a detail of it: a word of adding near its start and not denied ("gak ada tambahan"), or a slip owned
+    ("salah", "eh sorry", "maaf") with a "bukan … tapi …"; words besides that are no time (a time corrected is the
+    time's); and no question, slip of the finger, field named or answer to the question itself in it."""
     said = words(turn.text)
     at = next((i for i, word in enumerate(said[:_ADDING_WITHIN]) if word in _ADDING), None)
-    not_this_but_that = "salah" in said[:_ADDING_WITHIN] and "bukan" in said and ({"tapi", "but"} & set(said))
+    not_at = next((i for i, word in enumerate(said) if word in _NOT_THIS), None)
+    not_this_but_that = bool(FIX_OPENERS & set(said[:_ADDING_WITHIN])) and not_at is not None \
+        and bool(_BUT_THAT & set(said[not_at + 2:]))
     if at is None and not not_this_but_that:
         return False
     if at is not None and (NO | NOT_WORDS) & set(said[max(0, at - 2):at]):
@@ -920,9 +928,18 @@ def _yes_with_a_time(text: str) -> str | None:
     moment = None if _ADDING & set(said) else when_named(text)  # "maaf pak td lupa": forgotten, no time
     # a no that qualifies a time ("bukan hari ini") says when, not that what was read is wrong
     says_no = any(word in NO and not qualifies_a_time(said, i) for i, word in enumerate(said))
-    if answer is None and moment is not None and not says_no and not tells_a_story(text):
+    if answer is None and moment is not None and not says_no and not tells_a_story(text) \
+            and not _tells_beside_the_time(text):
         return moment  # not "sepeda polygon biru sy dicuri …, kemarin sore": the story told whole, with its time
     return answer
+
+
+def _tells_beside_the_time(text: str) -> bool:
+    """Whether a message with a time in it tells more of the story besides ("sy takut pak, skrg dia msh di rumah":
+    he is still there), which officers are to read: no answer of a time alone."""
+    told = time_told(text)
+    rest = without_phrase(text, normalise(told[1])) if told else text
+    return _goes_on(rest)
 
 
 _BUT = frozenset({"tapi", "but", "namun", "cuma", "hanya"})
@@ -965,6 +982,16 @@ def _a_spot_by_its_kind(text: str) -> bool:
     rest = text[kind.end():]
     done = any(word.startswith(_DONE_PREFIXES) and stem(word) != word for word in words(rest))  # "…motornya ditarik"
     return category_named(rest) is None and not tells_a_story(rest) and not done
+
+
+_GOING_ON_WORDS = frozenset({"lanjut", "lanjutkan", "continue", "next"})
+
+
+def _only_going_on(text: str) -> bool:
+    """"lanjut", "lanjut aja pak", "next": go on to the next question (not "kirim", which at the photo's question may
+    be the photo promised)."""
+    said = set(words(text))
+    return bool(said & _GOING_ON_WORDS) and said <= _GOING_ON_WORDS | NEUTRAL
 
 
 def _only_sending(text: str) -> bool:
@@ -2326,8 +2353,12 @@ async def when(turn: Turn) -> str:
         turn.say("report.when_asked_back")  # "kapan sih", "kapan maksudnya": what is asked, and the question again
         return WHEN
     if turn.inbound.choice is None and not_given(turn.text):
-        # "lewati", "ga tau", "udh lupa" (no "sudah" of a choice): not said, rather than those words as the time
-        turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
+        # "lewati", "ga tau", "udh lupa" (no "sudah" of a choice): not said, rather than those words as the time;
+        # put off ("ntar aja"), the time the story told stands
+        if told and put_off(turn.text):
+            _take_time_told(turn, told)
+        else:
+            turn.draft["when"] = {"text": t(turn.lang, "report.when_not_said")}
         return first_missing(turn)
     picked = turn.pick(WHEN_OPTIONS)
     if picked is not None:
@@ -2617,7 +2648,7 @@ async def photo(turn: Turn) -> str:
         return first_missing(turn)
     if turn.photo_problem:
         return PHOTO
-    if turn.inbound.choice is None and _has_a_photo(turn.text):
+    if turn.inbound.choice is None and _has_a_photo(turn.text) and not _only_going_on(turn.text):
         turn.say("report.photo_send_it")  # "ada", "ok", "👍": the photo itself is what is asked for
         return PHOTO
     picked = turn.pick(_photo_options(turn))
@@ -2628,7 +2659,7 @@ async def photo(turn: Turn) -> str:
     if picked is None and turn.inbound.choice is None and _no_photo_what_now(turn.text):
         turn.say("report.photo_not_needed")  # "gk ada fotonya, gmn?": they may go on without one
         picked = "skip"
-    if picked is None and (_declines_photo(turn.text) or photo_called_off(turn.text)):
+    if picked is None and (_declines_photo(turn.text) or photo_called_off(turn.text) or _only_going_on(turn.text)):
         picked = "skip"
     if picked is None and turn.inbound.choice is None and (more := _no_photo_but(turn.text)):
         _add_to_story(turn, part=more)  # "fotonya gk ada pak, tp pelakunya 2 org pake motor nmax item"

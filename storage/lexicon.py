@@ -24,7 +24,8 @@ KRAMA = {
     "kulo": "saya", "kula": "saya", "badhe": "mau", "wingi": "kemarin", "sonten": "sore", "enjing": "pagi",
     "ndalu": "malam", "dalu": "malam", "ngajeng": "depan", "nggih": "iya", "mboten": "tidak", "sampun": "sudah",
     "dereng": "belum",
-    "wonten": "ada", "tiyang": "orang", "sakniki": "sekarang", "mriki": "sini", "panjenengan": "anda", "dipun": "di",
+    "wonten": "ada", "tiyang": "orang", "sakniki": "sekarang", "sakmenika": "sekarang", "samenika": "sekarang",
+    "sakpunika": "sekarang", "sapunika": "sekarang", "mriki": "sini", "panjenengan": "anda", "dipun": "di",
     "kemawon": "saja", "leres": "benar",
 }
 # Everyday (ngoko) Javanese, as residents of East and Central Java write it in a hurry ("ono wong digebuki nang
@@ -41,11 +42,18 @@ NGOKO = {
     "digowo": "dibawa", "lungo": "pergi", "kepungkur": "lalu", "rong": "dua", "telung": "tiga",
     "maeng": "tadi", "bojo": "pasangan", "bojoku": "pasangan saya", "nggebuki": "mukulin", "ngantemi": "mukulin",
     "ndelik": "sembunyi", "nggowo": "bawa", "ngoyak": "ngejar", "tonggo": "tetangga", "tonggoku": "tetangga saya",
-    "durung": "belum", "mulih": "pulang", "iku": "itu",
+    "durung": "belum", "mulih": "pulang", "iku": "itu", "mendem": "mabuk",
 }
-# Javanese "mau" before a part of the day is "tadi" ("mau bengi jam 1", "mau esuk"): in Indonesian "mau" is "want",
-# so only before these Javanese words of the day. "awan" is "siang" only there (in Indonesian, a cloud).
-JAVANESE_EARLIER = ("mau", {"bengi": "malam", "esuk": "pagi", "awan": "siang"})
+# Javanese "tadi" and "kemarin" before a part of the day, ngoko and krama: "mau bengi jam 1", "wau dalu", "wingi
+# sonten", "wingi awan". In Indonesian "mau" is "want" and in chat "wau" is "wow", so they are read so only before
+# these Javanese words of the day ("udah mau siang" is nearly noon); krama "wau" also before the Indonesian ones
+# ("wau siang"). "awan" is "siang" only there (in Indonesian, a cloud).
+JAVANESE_EARLIER = (
+    {"mau": "tadi", "wau": "tadi", "wingi": "kemarin"},
+    {"bengi": "malam", "esuk": "pagi", "awan": "siang", "enjing": "pagi", "sonten": "sore", "dalu": "malam",
+     "ndalu": "malam"},
+    ("wau", frozenset({"pagi", "siang", "sore", "malam"})),
+)
 # Javanese "dino" (day) only after a count ("rong dino kepungkur"): alone it is also a name (Dino).
 JAVANESE_DAYS = ({"rong", "telung", "sak", "siji", "loro", "telu", "papat", "limang", "pitung", "dua", "tiga"}, "dino",
                  "hari")

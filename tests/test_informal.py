@@ -941,6 +941,14 @@ async def test_the_category_corrected_at_the_read_back_is_taken_and_the_report_g
     assert (await draft_of(engine))["category"] in (Category.TRAFFIC, Category.DRUGS)
 
 
+async def test_the_story_after_the_kind_put_right_at_the_read_back_is_kept(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send("ada org2 mencurigakan kumpul tiap malam di rumah kosong kel gedog")
+    await resident.send("eh salah, maksudnya narkoba, mrk nyabu")
+    draft = await draft_of(engine)
+    assert draft["description"].endswith("\nmrk nyabu") and draft["category"] == Category.DRUGS, draft
+
+
 @pytest.mark.parametrize(("no", "asked"), [
     ("bukan, lokasinya salah", "report.ask_location"), ("gak, tempatnya salah pak", "report.ask_location"),
     ("no, the place is wrong", "report.ask_location"), ("bkn, alamatnya keliru", "report.ask_location"),
@@ -4114,6 +4122,20 @@ async def test_a_krama_time_in_the_story_is_read_whole(engine: Engine, story: st
     assert read["when"] == "earlier" and read["when_told"] == told, read
 
 
+@pytest.mark.parametrize(("story", "told"), [
+    ("wau dalu wonten maling mlebu omah tanggi kulo ing Kel. Bendogerit", "tadi malam"),
+    ("Nyuwun sewu pak, wau dalu wonten tiyang mendem ngamuk mbanting barang wonten warung ing Kel. Gedog",
+     "tadi malam"),
+])
+async def test_a_krama_earlier_is_kept_through_a_plain_yes(engine: Engine, story: str, told: str) -> None:
+    """"wau dalu" is last night: a plain "nggih" confirms it, and no "going on now" is made of it."""
+    resident = Resident(engine)
+    await resident.send(story)
+    await resident.send("nggih")
+    draft = await draft_of(engine)
+    assert draft["when"] == {"text": told} and not draft.get("urgent"), draft
+
+
 @pytest.mark.parametrize("opener", ["sy mau lapor ke polsek sananwetan pak", "di jl kenanga no 5 kel gedog"])
 async def test_an_opener_or_a_place_alone_is_no_story(engine: Engine, opener: str) -> None:
     resident = Resident(engine)
@@ -4358,11 +4380,31 @@ async def test_where_the_resident_is_now_is_not_offered_for_where_it_happened(en
     assert (await draft_of(engine)).get("when") != {"choice": "now"}, "where the resident is now is no time of it"
 
 
+@pytest.mark.parametrize("answer", ["ntar aja", "nanti aja pak", "later"])
+async def test_the_time_put_off_where_the_story_told_none_is_not_said(engine: Engine, answer: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "hp sy dicopet pas belanja", "gedog sananwetan blitar", "ya", answer):
+        await resident.send(said)
+    assert (await draft_of(engine))["when"] == {"text": "Tidak disebutkan"}, resident.text
+
+
+@pytest.mark.parametrize("answer", ["bentar ya pak sy inget2 dulu", "sebentar sy ingat2 dulu", "wait, let me think"])
+async def test_remembering_at_the_time_question_is_no_time_nor_story(engine: Engine, answer: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", "1", "helm sy diambil org di parkiran", "gedog sananwetan blitar", "ya", answer):
+        await resident.send(said)
+    draft = await draft_of(engine)
+    assert "when" not in draft and draft["description"] == "helm sy diambil org di parkiran", draft
+    await resident.send("kmrn sore")
+    assert (await draft_of(engine))["when"] == {"text": "kmrn sore"}, resident.text
+
+
 @pytest.mark.parametrize(("answer", "kept"), [("terserah", {"text": "tadi malam"}),
                                               ("sesuai aja", {"text": "tadi malam"}),
                                               ("yg tadi pak", {"text": "tadi malam"}),
                                               ("sama aja", {"text": "tadi malam"}),
-                                              ("nanti aja", {"text": "Tidak disebutkan"}),
+                                              ("nanti aja", {"text": "tadi malam"}),  # put off: as told
+                                              ("ntar aja pak", {"text": "tadi malam"}),
                                               ("kapan ya", {"text": "Tidak disebutkan"}),
                                               ("terserah pak jam 8 malam", {"text": "jam 8 malam"}),
                                               ("sesuai aja pak, sekitar jam 9", {"text": "sekitar jam 9"})])
@@ -4765,3 +4807,42 @@ async def test_a_greeting_before_the_story_at_the_story_question_is_not_the_stor
     resident = await at(engine, "description", "console:opener")
     await resident.send(f"{opener}, {story}")
     assert (await draft_of(engine))["description"] == story, resident.text
+
+
+@pytest.mark.parametrize("more", [
+    "sy takut pak, skrg dia msh di rumah",
+    "sy takut bgt, dia masih di dalam rumah skrg",
+    "I am scared, he is still at home now",
+])
+async def test_fear_and_more_at_the_read_back_is_no_yes_and_reaches_the_story(engine: Engine, more: str) -> None:
+    """"dia msh di rumah" tells officers he is still there: added to the story, and what was read asked again."""
+    resident = Resident(engine)
+    await resident.send("suami sy mukulin sy lg mabuk")
+    await resident.send(more)
+    draft = await draft_of(engine)
+    assert more in draft["description"] and "read" in draft, draft
+    assert await step_of(engine, resident) == "read_back", resident.text  # asked again (in English for the English)
+
+
+@pytest.mark.parametrize("when", ["skrg pak", "kemarin sore sekitar jam 5an pak"])
+async def test_a_time_alone_at_the_read_back_is_still_a_yes(engine: Engine, when: str) -> None:
+    resident = Resident(engine)
+    await resident.send("suami sy mukulin sy lg mabuk")
+    await resident.send(when)
+    draft = await draft_of(engine)
+    assert "read" not in draft and "when" in draft and draft["description"] == "suami sy mukulin sy lg mabuk", draft
+
+
+@pytest.mark.parametrize("asked", ["ini aman kan? ga bakal ketauan kan?", "klo lapor disini aman ga?",
+                                   "min mau tanya, klo lapor disini aman ga?", "is it safe to report here?"])
+async def test_whether_reporting_here_is_safe_is_answered_at_the_menu_and_mid_report(engine: Engine,
+                                                                                     asked: str) -> None:
+    lang = "en" if asked.startswith("is") else "id"
+    resident = Resident(engine)
+    await resident.send(asked)
+    assert resident.heard("menu.privacy", lang), resident.text
+    resident = Resident(engine, "console:photo-step")
+    for said in ("tetangga sy jualan sabu tiap malam di kel gedog", "iy", asked):
+        await resident.send(said)
+    # answered in the report's language, and the photo asked again
+    assert resident.heard("menu.privacy") and resident.heard("report.ask_photo"), resident.text

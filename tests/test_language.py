@@ -225,6 +225,14 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("mau esuk hpku dicolong", "tadi pagi"),
     ("rong dino kepungkur motorku ilang", "dua hari lalu"),
     ("sy mau malam ini ke polsek", "malam ini"),  # Indonesian "mau": no "tadi"
+    ("wau dalu wonten maling mlebu omah tanggi kulo", "tadi malam"),  # krama "wau": "tadi"
+    ("wau enjing motor kulo ical wonten peken", "tadi pagi"),
+    ("wau siang wonten kecelakaan ing dalan", "tadi siang"),  # krama "wau" before the Indonesian part too
+    ("mau sonten ono wong digebuki nang pasar", "tadi sore"),
+    ("wingi awan omahku dilebokki maling", "kemarin siang"),  # ngoko "awan" after "wingi"
+    ("sakmenika wonten tiyang ngamuk ing warung", "sekarang"),
+    ("udah mau siang polisi blm dtg jg, motor sy dicuri", None),  # Indonesian "mau": nearly noon, no time
+    ("wau keren bgt motornya, tp dicuri", None),  # chat "wau": wow
     ("motor sy dicuri tgl 12/11 jam 21.00", "tanggal 12/11 jam 21.00"),  # a date with slashes, day first
     ("pada 3/12/2026 sekitar jam 8 pagi hp sy dijambret", "3/12/2026 sekitar jam 8 pagi"),
     ("kejadian 30-11-2026 malam", "30/11/2026 malam"),
@@ -947,6 +955,8 @@ def test_a_request_that_names_nothing_to_change_is_no_correction(asked: str) -> 
     ("salah, harusnya pencurian. motor sy dicuri tadi pagi", "security", "motor sy dicuri tadi pagi"),
     ("my bad, it's theft - my bike was stolen", "security", "my bike was stolen"),
     ("eh salah, maksudnya narkoba! ada yg jual sabu di kos", "drugs", "ada yg jual sabu di kos"),
+    ("eh salah, maksudnya narkoba, mrk nyabu", "drugs", "mrk nyabu"),  # after a comma too
+    ("sorry wrong, should be drugs, they smoke meth there", "drugs", "they smoke meth there"),
     # a kind put right with nothing told after it, or thanks only
     ("salah, harusnya lalu lintas", "traffic", ""), ("eh salah, maksudnya narkoba. makasih pak", "drugs", ""),
 ])

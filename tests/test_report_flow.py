@@ -1091,6 +1091,13 @@ async def test_a_name_wished_in_own_words_asks_for_the_name(engine: Engine, name
 
 
 @READING_ON_SQLITE
+@pytest.mark.parametrize("going_on", ["lanjut", "lanjut aja pak", "next"])
+async def test_going_on_at_the_photo_question_skips_it(engine: Engine, going_on: str) -> None:
+    resident = await at(engine, "photo")
+    await resident.send(going_on)
+    assert resident.heard("report.ask_identity") and not resident.heard("report.photo_send_it"), resident.text
+
+
 @pytest.mark.parametrize("no_photo", ["gak punya foto", "ga sempet moto pak", "nanti aja fotonya", "❌", "nope",
                                       "no photos sorry", "I don't have one", "no pics", "gak ada foto gpp kan?",
                                       "ga ada fotonya pak, gak papa kan", "cuma gak punya foto pak", "lupa",
@@ -1372,6 +1379,25 @@ async def test_more_of_the_story_or_a_detail_corrected_at_a_later_question_is_ad
     [report] = await reports(engine)
     assert report.description == (f"{DESCRIPTION}\neh sorry tadi salah, motornya bukan Beat tp Vario\n"
                                   "oh iya pak tambahan, pelakunya 2 org pake motor item")
+
+
+@pytest.mark.parametrize(("step", "fix"), [
+    ("photo", "eh sorry motornya bukan beat tp vario"), ("identity", "eh maaf motornya bukan beat tp vario"),
+    ("photo", "maaf pak, pelakunya bukan 2 org tapi 3"), ("identity", "sorry, the bike was not a beat but a vario"),
+])
+async def test_a_detail_said_wrong_without_salah_is_added_to_the_story(engine: Engine, step: str, fix: str) -> None:
+    resident = await at(engine, step)
+    await resident.send(fix)
+    assert not resident.heard("common.not_a_choice"), resident.text
+    assert (await draft_of(engine))["description"].endswith(f"\n{fix}")
+
+
+@pytest.mark.parametrize("said", ["maaf pak bukan itu maksud sy, tp rahasia aja",
+                                  "maaf bukan salah pencet tp kepencet"])
+async def test_a_not_this_but_that_answering_the_question_is_no_detail(engine: Engine, said: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(said)
+    assert not resident.heard("report.story_added"), resident.text
 
 
 async def test_the_place_said_wrong_at_the_summary_is_asked_again_with_the_new_one(engine: Engine) -> None:

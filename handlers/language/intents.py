@@ -911,6 +911,12 @@ _THIS = frozenset({"ini", "this", "it"})
 _SAFE = frozenset({"aman", "safe"})
 _AROUND_SAFE = _THIS | _SAFE | {"is", "apa", "apakah", "kan", "ya", "pak", "bu", "sih", "nih", "kah", "kak", "min",
                                  "enggak", "tidak", "not", "no"}
+# Whether reporting here is safe, and nothing else: "klo lapor disini aman ga?", "ini aman kan? ga bakal ketauan kan?"
+# (not "tempat ini aman gak ya?", a place's safety)
+_FOUND_OUT_WORDS = frozenset({"ketahuan", "ketauan"})
+_AROUND_SAFE_REPORTING = _AROUND_SAFE | REPORT_WORDS | {
+    "kalo", "kalau", "klo", "disini", "sini", "di", "here", "to", "bakal", "akan", "will", "ketahuan", "ketauan", "mau",
+    "tanya", "saya", "aku", "i", "if", "lewat", "via", "chat", "through", "kalian", "you", "bisa", "be", "found", "out"}
 # Spread or leaked: feared when denied ("nomor saya ga disebar kan pak?"), an incident when told ("nomor hp saya
 # disebar orang").
 _SPREAD = frozenset({"disebar", "sebar", "tersebar", "bocor", "leak", "leaked"})
@@ -1038,7 +1044,9 @@ def privacy_asked(text: str) -> bool:
               for i, word in enumerate(said))
     whose = roots & _ONES_DATA or (roots & _ONESELF and (roots & REPORT_WORDS or said[:1] in (["nomor"], ["nama"])
                                                          or own)) \
-        or (bool(_SAFE & roots) and bool(_THIS & set(said)) and all(word in _AROUND_SAFE for word in said))
+        or (bool(_SAFE & roots) and bool(_THIS & set(said)) and all(word in _AROUND_SAFE for word in said)) \
+        or (bool(_SAFE & roots) and bool((REPORT_WORDS | _FOUND_OUT_WORDS) & roots)
+            and all(word in _AROUND_SAFE_REPORTING or word in NEUTRAL for word in stems_of(said, REPORT_WORDS)))
     besides = " ".join(word for word in said if word not in _KEPT_OR_SEEN)
     spread_denied = any(word in _SPREAD and i and said[i - 1] in NOT_WORDS for i, word in enumerate(said))
     clauses = [(words(part), after_but) for part, after_but in clauses_of(text)]
@@ -1619,7 +1627,9 @@ _HOLDING_CORE = frozenset({"sebentar", "bentar", "wait", "moment", "minute", "ho
 _HOLDING_WORDS = _HOLDING_CORE | {"ok", "oke", "okay", "siap", "baik", "ya", "saya", "aku", "cek", "dulu", "coba",
                                   "lihat", "liat", "tanya", "on", "a", "i", "will", "let", "me", "check", "ask",
                                   "first", "please", "ll", "tunggu", "alamatnya", "namanya", "suami", "istri", "anak",
-                                  "tetangga", "my", "husband", "wife", "the", "address"}
+                                  "tetangga", "my", "husband", "wife", "the", "address",
+                                  # "bentar ya pak sy inget2 dulu", "wait, let me think": remembering what is asked
+                                  "inget", "ingat", "mikir", "pikir", "think", "remember"}
 
 
 def puts_off(text: str) -> bool:
@@ -1945,7 +1955,7 @@ _ASKING_FIRST = re.compile(r"^\W*(?:(?:can|could|would)\s+(?:you|u)(?:\s+please|
 _A_REASON = re.compile(r"[,;]?\s*\b(?:soalnya|karena|krn|karna|sebab|because)\b", re.IGNORECASE)
 # Where a kind put right ends and what happened begins: "salah, harusnya pencurian. motor sy dicuri", "my bad, it's
 # theft - my bike was stolen".
-_KIND_THEN_STORY = re.compile(r"[.;!:]+\s+|\s+[-\u2013\u2014]+\s+|\n+")
+_KIND_THEN_STORY = re.compile(r"[.;!:,]+\s+|\s+[-\u2013\u2014]+\s+|\n+")  # "…, maksudnya narkoba, mrk nyabu"
 _STORY_AFTER_A_KIND_WORDS = 2  # "motornya ilang", not "makasih pak"
 # A slip owned, or what was read denied, with no kind named and the story after it, whatever ends the slip: "salah
 # pak. motor sy dicuri tadi pagi", "bukan itu, hp sy dijambret", "wrong - my bike was stolen"; not "salah paham.

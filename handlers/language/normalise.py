@@ -160,8 +160,8 @@ def _words(text: str) -> tuple[str, ...]:
         token = found.group()
         if token in _CLITICS and text[found.start() - 1:found.start()] in ("'", "’"):
             out.append(token)  # English "it's", "i'm": not the lexicon's "s" (si) or "m" (sama)
-        elif before == _EARLIER and token in _JAVANESE_PARTS_OF_DAY:  # "mau bengi": "tadi malam"
-            out[-1:] = ["tadi", _JAVANESE_PARTS_OF_DAY[token]]
+        elif before in _EARLIER and (part := _part_of_day_after(before, token)):  # "wau dalu": "tadi malam"
+            out[-1:] = [_EARLIER[before], part]
         elif token == _DAY and (before in _COUNTS or before.isdecimal()):  # "rong dino", "3 dino": days
             out.append(_DAY_READ)
         elif (counted := _COUNTED_SPAN.match(token)) and _a_span(*counted.groups()):  # "3hr", "2mg": 3 hari, 2 minggu
@@ -187,7 +187,14 @@ _MOST_WEEKS = 52  # "500mg" is a dose, not weeks
 
 def _a_span(count: str, unit: str) -> bool:
     return unit in _TIME_UNITS and (_TIME_UNITS[unit] != "minggu" or int(count) <= _MOST_WEEKS)
-_EARLIER, _JAVANESE_PARTS_OF_DAY = JAVANESE_EARLIER
+_EARLIER, _JAVANESE_PARTS_OF_DAY, (_KRAMA_EARLIER, _PARTS_OF_DAY) = JAVANESE_EARLIER
+
+
+def _part_of_day_after(earlier: str, token: str) -> str | None:
+    """The part of the day `token` names after a Javanese word of earlier ("mau", "wau", "wingi"), or None."""
+    if earlier == _KRAMA_EARLIER and token in _PARTS_OF_DAY:
+        return token
+    return _JAVANESE_PARTS_OF_DAY.get(token)
 _COUNTS, _DAY, _DAY_READ = JAVANESE_DAYS
 _SPANS = r"(?=\s*(?:jam|hari|minggu|bulan|tahun|menit|hours?|days?|weeks?|months?|years?|minutes?)\b)"
 _HALF_A = re.compile(r"(?<![\d/])1/2" + _SPANS)

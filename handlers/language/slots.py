@@ -692,7 +692,8 @@ def said_online(text: str) -> bool:
 
 
 # An answer not given: "lewati", "gak tau", "lupa", "I don't know"; or put off ("nanti aja", "cukup").
-_PUT_OFF = frozenset({("nanti",), ("nanti", "saja"), ("entar",), ("entar", "saja"), ("cukup",), ("sudah", "cukup")})
+_PUT_OFF = frozenset({("nanti",), ("nanti", "saja"), ("entar",), ("entar", "saja"), ("later",), ("cukup",),
+                      ("sudah", "cukup")})
 _NOT_GIVEN = frozenset({("lewati",), ("lewat",), ("skip",), ("lupa",), ("entah",), ("enggak", "tau"),
                         ("enggak", "tahu"), ("tidak", "tahu"), ("tidak", "tau"), ("tidak", "ingat"),
                         ("enggak", "ingat"), ("don", "t", "know"), ("i", "don", "t", "know"), ("dont", "know"),
@@ -773,6 +774,11 @@ CHAT_SOUND = re.compile(r"^(?:(?:wk)+w?|(?:ha)+h?|(?:he)+h?|(?:hi)+h?|h+m+|e+h+|
 # Said around "not known" and changing nothing: "gatau y", "ga tau jg", "lupa bro", "dunno lol".
 _AROUND_NOT_KNOWN = _PARTICLES | {"juga", "lol", "pokoknya", "pastinya", "persisnya", "tepatnya", "exactly"}
 _WONDERING = frozenset({"ya", "yah", "yaa"})
+def put_off(text: str) -> bool:
+    """Whether the answer to "when?" or "where?" is put off: "nanti aja", "ntar aja pak", "later"."""
+    return tuple(word for word in words(text) if word not in NEUTRAL | _AROUND_NOT_KNOWN) in _PUT_OFF
+
+
 # "Kapan" asked back at the question of when: "kapan?", "kapan sih", "kapan ya?", "kapan maksudnya", "kapan
 # kejadiannya?". "Kapan ya", said without asking, wonders: the time is not known.
 _ASKING_BACK = frozenset({"sih", "maksudnya", "maksud", "emang", "emangnya", "memang", "apa", "apanya", "gimana",
