@@ -172,7 +172,7 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
         return refused_long
     note = argument or None
     new_station, reason = None, ""
-    returned = action == Action.REJECT and (new_station := await _referred_by(office, report)) is not None
+    returned = action == Action.REJECT and (new_station := await referred_by(office, report)) is not None
     if returned and new_station is not None:
         # declined where it was referred to: the referring station, which covers the place, decides again, and
         # its officers read why ("bukan wilayah kami"); the reporter is told where it went, not "cannot be done"
@@ -207,11 +207,17 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
         await _note_event(office, officer, report, reason)
     alerted, other_polres = 0, ""
     if new_station is not None:
-        event.from_station_id = from_station_id  # the sender follows it there, read only
+        if not returned and not await came_back(office.db, report):
+            # the sender follows it there, read only; a station that gave it back (declined it, or referred it
+            # back where it came from) is done with it, and so is its Polres
+            event.from_station_id = from_station_id
         from_where = referred_from.name if referred_from else None
-        if from_where and reason:  # why, for the officers it goes to; the reporter reads where it went
-            from_where = f"{from_where}: {quoted(reason)}"
-        alerted = await alert_station(office, report, event, from_where)
+        if returned:  # back for its own report: declined there, and why
+            alerted = await alert_station(office, report, event, from_where, declined=reason)
+        else:
+            if from_where and reason:  # why, for the officers it goes to; the reporter reads where it went
+                from_where = f"{from_where}: {quoted(reason)}"
+            alerted = await alert_station(office, report, event, from_where)
         if referred_from is not None and _polres_of(referred_from) != (theirs := _polres_of(new_station)) \
                 and theirs is not None and (polres := await office.db.get(Station, theirs)) is not None:
             other_polres = polres.name  # allowed, as a place near a border may be; said, as a slip may be one
@@ -219,8 +225,9 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
                    alerted=alerted, other_polres=other_polres, returned=returned)
 
 
-async def _referred_by(office: Office, report: Report) -> Station | None:
-    """The station that referred the report to where it is now, if it came by a referral."""
+async def referred_by(office: Office, report: Report) -> Station | None:
+    """The station that referred the report to where it is now, if it came by a referral: where it goes back
+    when declined here."""
     referral = await last_status_event(office.db, report, S.REFERRED)
     if referral is None or report.status != S.REFERRED or referral.from_station_id is None:
         return None

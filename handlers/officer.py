@@ -23,6 +23,7 @@ from handlers.actions import (
     Outcome,
     act,
     add_note,
+    referred_by,
     refusal,
     station_and_reason,
     too_long,
@@ -44,7 +45,7 @@ from handlers.i18n import catalogue, format_hour, format_moment, format_time, ke
 from handlers.language.answers import yes_or_no
 from handlers.language.duty import ADDRESS, command_word_in_everyday_sense, taking_it
 from handlers.language.normalise import normalise, words
-from handlers.state import CommandMeant
+from handlers.state import CommandMeant, PendingAction
 from handlers.station_page import stations_seen
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
@@ -473,7 +474,7 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
         turn.step = resume(turn)
     # Asked for when missing, or when too short to tell the reporter anything ("ok", "👍"), as on the web page.
     if refused is None and action in NEEDS_ARGUMENT and _too_little(action, argument):
-        turn.data["pending_action"] = {"action": action.value, "ref": ref}
+        turn.data["pending_action"] = await _pending(turn, action, report)
         return interrupt(turn, ACTION_NOTE)
     if refused is None and action == Action.REFER:
         confirmed = _CONFIRMED.search(argument)
@@ -491,9 +492,17 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
     elif outcome.refusal is None and report.station_id == turn.officer.station_id:  # not once referred away
         _handled(turn, ref)
     if outcome.refusal in ARGUMENT_REFUSALS:
-        turn.data["pending_action"] = {"action": action.value, "ref": ref}
+        turn.data["pending_action"] = await _pending(turn, action, report)
         return interrupt(turn, ACTION_NOTE)
     return turn.step
+
+
+async def _pending(turn: Turn, action: Action, report: Report) -> PendingAction:
+    """The action waiting for its argument; a decline of a referral, with the station that will read the reason."""
+    pending = PendingAction(action=action.value, ref=report.ref)
+    if action == Action.REJECT and (back_to := await referred_by(turn.office, report)) is not None:
+        pending["returns_to"] = back_to.name
+    return pending
 
 
 def _say_outcome(turn: Turn, action: Action, ref: str, outcome: Outcome) -> None:
@@ -523,6 +532,9 @@ def outcome_messages(lang: str, action: Action, ref: str, outcome: Outcome) -> l
 
 def ask_action_note(turn: Turn) -> None:
     pending = turn.data["pending_action"]
+    if "returns_to" in pending:  # its reason is for the station it goes back to, not the reporter
+        turn.say("officer.ask_reason_returning", ref=pending["ref"], station=pending["returns_to"])
+        return
     turn.say(f"officer.ask_{NEEDS_ARGUMENT[Action(pending['action'])]}", ref=pending["ref"])
 
 

@@ -964,7 +964,7 @@ async def test_a_referral_declined_goes_back_to_the_station_that_made_it(engine:
     found = await report(engine, ref)
     assert found.status == ReportStatus.REFERRED and found.status != ReportStatus.REJECTED
     alert = await deliver_to(engine, PETUGAS)
-    assert ref in alert and "Dirujuk dari Polsek Sekar" in alert and "bukan wilayah kami" in alert, alert
+    assert ref in alert and "Dikembalikan oleh Polsek Sekar" in alert and "bukan wilayah kami" in alert, alert
     relays = await deliver_to(engine, WARGA)
     assert "Dikembalikan ke: Polsek Sananwetan" in relays and "bukan wilayah kami" not in relays, relays
     assert "Diteruskan ke: Polsek Sananwetan" not in relays, "back where it was, not passed on"
@@ -972,6 +972,80 @@ async def test_a_referral_declined_goes_back_to_the_station_that_made_it(engine:
     assert sananwetan.heard("officer.done.ack"), "theirs again, to take or decline"
     await sananwetan.send(f"TOLAK {ref} laporan palsu")
     assert sananwetan.heard("officer.done.reject"), "declined where it was not referred to: rejected"
+
+
+@pytest.mark.parametrize("decline", ["TOLAK {ref}", "tap"])
+async def test_a_referral_declined_asks_a_reason_for_the_station_it_goes_back_to(engine: Engine, decline: str) -> None:
+    """Declining a referral, the officer is asked a reason that the referring station's officers read, not the
+    reporter (who hears only that it went back): the prompt says so, and Sananwetan's alert says it came back,
+    declined, with the reason; no "new report" of its own."""
+    sananwetan = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    await deliver_to(engine, PETUGAS)
+    await deliver_to(engine, WARGA)
+    if decline == "tap":
+        await deliver_to(engine, "console:sekar")
+        await sekar.send(button=f"{Action.REJECT.value}:{ref}")
+    else:
+        await sekar.send(decline.format(ref=ref))
+    assert sekar.heard("officer.ask_reason_returning") and not sekar.heard("officer.ask_reason"), sekar.text
+    assert "Polsek Sananwetan" in sekar.text and "dikirim ke pelapor" not in sekar.text, sekar.text
+    await sekar.send("salah rujuk ndan, gedog itu wilayah blitar")
+    assert sekar.heard("officer.done.returned"), sekar.text
+    alert = await deliver_to(engine, PETUGAS)
+    assert "↩️ Dikembalikan oleh Polsek Sekar, yang menolak rujukan ini: \u201csalah rujuk ndan" in alert, alert
+    assert f"Laporan {ref}" in alert and "Laporan baru" not in alert and "Dirujuk dari" not in alert, alert
+    relays = await deliver_to(engine, WARGA)
+    assert "Dikembalikan ke: Polsek Sananwetan" in relays and "salah rujuk" not in relays, relays
+
+
+async def test_a_decline_of_a_stations_own_report_still_asks_a_reason_for_the_reporter(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"TOLAK {ref}")
+    assert petugas.heard("officer.ask_reason") and not petugas.heard("officer.ask_reason_returning"), petugas.text
+    await petugas.send("BATAL")
+    await petugas.send(f"RUJUK {ref} polsek-sekar")
+    await sekar.send(f"RUJUK {ref} polsek-sananwetan sudah benar di sana")  # sent back, not declined
+    await petugas.send(f"TOLAK {ref}")
+    assert petugas.heard("officer.ask_reason"), "declined where it was sent back to: the reporter reads why"
+
+
+async def test_a_referral_declined_reads_back_in_english_to_the_station_it_returns_to(engine: Engine) -> None:
+    sananwetan = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    await sananwetan.send("/bahasa en")
+    await sekar.send("/bahasa en")
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    await deliver_to(engine, PETUGAS)
+    await sekar.send(f"TOLAK {ref}")
+    assert sekar.heard("officer.ask_reason_returning", "en") and "Polsek Sananwetan" in sekar.text, sekar.text
+    await sekar.send("not our area")
+    alert = await deliver_to(engine, PETUGAS)
+    assert "Sent back by Polsek Sekar, which declined the referral: \u201cnot our area\u201d" in alert, alert
+
+
+async def test_a_station_that_gave_a_referral_back_no_longer_follows_it(engine: Engine) -> None:
+    """Declined, or referred back where it came from: the station that gave it back learns nothing more of it, as
+    a station that never had it; the station that referred it away follows it until then."""
+    sananwetan = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    await sananwetan.send(f"LIHAT {ref}")
+    assert sananwetan.heard("officer.referred_away"), "followed there, read only"
+    await sekar.send(f"TOLAK {ref} bukan wilayah kami")
+    await sananwetan.send(f"PROSES {ref} dicek")
+    await sekar.send(f"LIHAT {ref}")
+    assert sekar.heard("officer.unknown_ref") and "Sedang ditindaklanjuti" not in sekar.text, sekar.text
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    await sekar.send(f"RUJUK {ref} polsek-sananwetan")
+    await sekar.send(f"LIHAT {ref}")
+    assert sekar.heard("officer.unknown_ref"), sekar.text
 
 
 async def test_a_referral_declined_tells_the_resident_it_is_back_where_it_was(engine: Engine) -> None:
