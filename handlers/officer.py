@@ -43,7 +43,7 @@ from handlers.choices import TYPO_CUTOFF, Menu, pick
 from handlers.digest import compose, place_name
 from handlers.i18n import catalogue, format_hour, format_moment, format_time, keywords, labels, t
 from handlers.language.answers import yes_or_no
-from handlers.language.duty import ADDRESS, command_word_in_everyday_sense, taking_it
+from handlers.language.duty import ADDRESS, AlertAnswer, answering_an_alert, command_word_in_everyday_sense
 from handlers.language.normalise import normalise, words
 from handlers.state import CommandMeant, PendingAction
 from handlers.station_page import stations_seen
@@ -55,7 +55,7 @@ from storage.officers import officers_to_alert
 from storage.outbox import last_sent_id, latest_sent, open_payload, sent_since, sent_together
 from storage.reports import history, open_reports, referral_from, report_by_ref, returning_referrals, split_ref
 from storage.web_sessions import LINK_TTL, create_link
-from storage.workflow import UNACKNOWLEDGED
+from storage.workflow import OPEN_STATUSES, UNACKNOWLEDGED
 
 ACTION_NOTE = "action_note"  # the note, question, station or ref an action needs, asked after a tap
 CONFIRM_NUMBER = "confirm_number"  # a bare number that may be meant for an alert that has just come in
@@ -364,17 +364,23 @@ async def _alerted_lately(turn: Turn) -> list[str]:
 
 
 async def _taken_in_own_words(turn: Turn) -> bool:
-    """"Siap 86", "otw", "meluncur" right after an alert: that report taken (acknowledged); where it may be meant for
+    """"Siap 86", "otw", "ok siap" right after an alert: that report taken (acknowledged); where it may be meant for
     more than one (several alerted, or the alert came as the officer was writing), which, asked with one tap each.
-    The report just opened, not yet taken by anyone, when no alert has come since. False when none is in play."""
-    if turn.inbound.choice is not None or not taking_it(turn.text):
+    "Sdh ditangani", "lagi dicek": which action, asked with its buttons. When no alert has come since: the report
+    just opened or acted on, not yet taken by anyone (open, for words that it is handled). False when none is in
+    play."""
+    answer = answering_an_alert(turn.text) if turn.inbound.choice is None else None
+    if answer is None:
         return False
     alerted = await _alerted_lately(turn)
+    still = UNACKNOWLEDGED if answer == AlertAnswer.TAKE else OPEN_STATUSES
     in_play = alerted or [ref for ref in [_just_handled(turn)] if ref is not None
-                          and (report := await report_by_ref(turn.db, ref)) is not None
-                          and report.status in UNACKNOWLEDGED]
+                          and (report := await report_by_ref(turn.db, ref)) is not None and report.status in still]
     if not in_play:
         return False
+    if answer == AlertAnswer.WHICH:
+        await _ask_which_action(turn, in_play)
+        return True
     refs = await _allowed(turn, in_play, Action.ACKNOWLEDGE)
     wrote_at = turn.data.get("wrote_at")
     busy = bool(alerted) and wrote_at is not None \
@@ -384,6 +390,28 @@ async def _taken_in_own_words(turn: Turn) -> bool:
     else:
         _offer_meant(turn, Action.ACKNOWLEDGE.value, "", refs, one="officer.confirm_command")
     return True
+
+
+# What words that a report is handled ("sdh dicek") may mean of it: taken, in progress, or done.
+_HANDLED_MEANS = (Action.ACKNOWLEDGE, Action.PROGRESS, Action.RESOLVE)
+
+
+async def _ask_which_action(turn: Turn, in_play: list[str]) -> None:
+    """Words that a report is handled, of the one in play: which of the actions they may mean, that can be taken on
+    it, with their buttons; of several, which report (to open). Of one on which none can be taken, why not."""
+    assert turn.officer is not None
+    if len(in_play) > 1:
+        _offer_meant(turn, SHOW, "", in_play, one=None)
+        return
+    report = await report_by_ref(turn.db, in_play[0])
+    assert report is not None
+    can = [action for action in _HANDLED_MEANS if refusal(turn.officer, report, action) is None]
+    if not can:
+        await _take(turn, Action.ACKNOWLEDGE, report.ref, "")  # why it cannot, as for "siap 86"
+        return
+    names = labels(turn.lang, ACTIONS.group)
+    _offer(turn, "officer.which_action", [[f"{action.value}:{report.ref}", f"{names[action.value]} {report.ref}"]
+                                          for action in can], ref=report.ref, said=quoted(turn.text))
 
 
 def _handled(turn: Turn, ref: str) -> None:

@@ -19,7 +19,7 @@ from handlers import patrol
 from handlers.actions import EVENT_OF, LEADS_TO, Action, change_status
 from handlers.alerts import alerts_together, fit_together, quoted, said_when
 from handlers.engine import Engine
-from handlers.language.duty import taking_it
+from handlers.language.duty import AlertAnswer, answering_an_alert, taking_it
 from handlers.office import Office
 from handlers.state import dump_session, load_session
 from storage.models import (
@@ -2009,7 +2009,7 @@ async def test_radio_slang_right_after_an_alert_takes_its_report(engine: Engine,
 @READING_ON_SQLITE
 @pytest.mark.parametrize("said", [
     # radio words that say something else, or ask
-    "otw pulang dulu", "86 orang diamankan kemarin", "meluncur ke rumah makan", "on the way home", "siap",
+    "otw pulang dulu", "86 orang diamankan kemarin", "meluncur ke rumah makan", "on the way home", "siap makan dulu",
     "belum bisa meluncur, ban bocor", "otw besok pagi", "sudah 86?", "udah otw?", "86?", "are we on it?",
     "udh otw blm ndan",
     # a command word in its everyday sense
@@ -2021,6 +2021,71 @@ async def test_words_after_an_alert_that_say_something_else_take_and_offer_nothi
     await petugas.send(said)
     assert not any(petugas.heard(key) for key in ("officer.done.ack", "officer.confirm_command",
                                                   "officer.which_report")), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+
+
+READY = ["ok siap", "siap", "siap ndan", "Ok siap!", "siap 👍", "oke pak", "baik ndan", "siaap komandan", "ok"]
+HANDLED = ["sdh ditangani", "sdh dicek", "lagi dicek ndan", "udah diamankan pak", "sudah aman", "sdg ditangani",
+           "udah beres pak", "siap, sudah ditindaklanjuti"]
+NEITHER = ["sdh ditangani?", "sudah dicek belum", "sdh dicek yg kemarin", "sdh ditangani polsek lain", "ya pak",
+           "siap makan dulu", "terima kasih", "aman gak ndan", "sdh dicek LP-AAAA-BBBB", "ok siap, nanti sore ke sana",
+           "tim sudah di tkp pelaku kabur", "belum dicek", "sdh dicek blm"]
+
+
+def test_readiness_alone_takes_and_handled_words_ask_which_action() -> None:
+    assert [said for said in TAKING + READY if answering_an_alert(said) != AlertAnswer.TAKE] == []
+    assert [said for said in HANDLED if answering_an_alert(said) != AlertAnswer.WHICH] == []
+    assert [said for said in NEITHER + NOT_TAKING[NOT_TAKING.index("terima kasih"):]
+            if answering_an_alert(said) is not None and said not in READY] == []
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("said", ["ok siap", "siap ndan", "siap laksanakan", "ok otw", "baik ndan 👍"])
+async def test_readiness_right_after_an_alert_takes_its_report(engine: Engine, said: str) -> None:
+    petugas, ref = await alerted_while_away(engine)
+    await petugas.send(said)
+    assert petugas.heard("officer.done.ack") and ref in petugas.text, petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("said", ["sdh ditangani", "sdh dicek", "lagi dicek ndan", "udah diamankan pak"])
+async def test_words_that_it_is_handled_right_after_an_alert_ask_which_action(engine: Engine, said: str) -> None:
+    """Taken, in progress or done? Asked with the report's buttons, never "not recognised"; the number answers it."""
+    petugas, ref = await alerted_while_away(engine)
+    await petugas.send(said)
+    assert petugas.heard("officer.which_action") and not petugas.heard("officer.not_understood"), petugas.text
+    assert petugas.options() == [f"Terima {ref}", f"Proses {ref}", f"Selesai {ref}"], petugas.options()
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED, "asked, nothing done"
+    await petugas.send("2")
+    assert petugas.heard("officer.done.progress"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.IN_PROGRESS
+
+
+@READING_ON_SQLITE
+async def test_handled_words_on_a_report_taken_already_offer_what_is_left(engine: Engine) -> None:
+    petugas, ref = await alerted_while_away(engine)
+    await petugas.send("ok siap")
+    await deliver_to(engine, PETUGAS)
+    await petugas.send("sdh dicek")
+    assert petugas.heard("officer.which_action"), petugas.text
+    assert petugas.options() == [f"Proses {ref}", f"Selesai {ref}"], "taken already: no Terima"
+    await petugas.send(f"PROSES {ref}")
+    await petugas.send("sdh ditangani ndan")
+    assert petugas.options() == [f"Selesai {ref}"], "in progress: done, or nothing"
+    await petugas.send("1")
+    assert petugas.heard("officer.ask_note"), "done: its note for the reporter asked"
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("said", ["sdh ditangani?", "sudah dicek belum", "sdh dicek yg kemarin", "ya pak",
+                                  "sdh ditangani polsek lain", "ok siap, nanti sore ke sana"])
+async def test_a_question_or_words_of_something_else_after_an_alert_take_and_ask_nothing(engine: Engine,
+                                                                                       said: str) -> None:
+    petugas, ref = await alerted_while_away(engine)
+    await petugas.send(said)
+    assert not any(petugas.heard(key) for key in ("officer.done.ack", "officer.confirm_command",
+                                                  "officer.which_action")), petugas.text
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED
 
 
