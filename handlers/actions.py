@@ -9,8 +9,10 @@ import enum
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from handlers.alerts import action_choices, alert_station, quoted
-from handlers.i18n import labels, t
+from handlers.i18n import format_hour, format_time, labels, t
 from handlers.office import Office
 from handlers.routing import code_label, said_with_place
 from handlers.status import status_label
@@ -130,6 +132,30 @@ def refusal(officer: Officer, report: Report, action: Action) -> Outcome | None:
         # its reporter's data purged (kept so long after closing) or erased: they could not be told it is worked on
         return Outcome("officer.cannot_reopen", {"ref": report.ref})
     return None
+
+
+async def refusal_said(office: Office, officer: Officer, report: Report, action: Action, lang: str) -> Outcome | None:
+    """refusal(), saying who has the report where another officer's action put it where `action` cannot be taken
+    (a second officer tapping Terima on a report their colleague took): their rank and name, and when."""
+    refused = refusal(officer, report, action)
+    if refused is None or refused.refusal != "officer.not_allowed":
+        return refused
+    moved = await last_status_event(office.db, report, report.status)
+    if moved is None or not moved.actor.startswith("officer:") or moved.actor == actor(officer):
+        return refused
+    station = await office.db.get(Station, report.station_id) if report.station_id else None
+    zone = station.timezone if station else "Asia/Jakarta"
+    when = (format_hour if report.identity == Identity.ANONYMOUS else format_time)(lang, moved.created_at, zone)
+    return Outcome("officer.taken_by", {**refused.params, "who": await actor_name(office.db, lang, moved.actor),
+                                        "when": when})
+
+
+async def actor_name(db: AsyncSession, lang: str, by: str) -> str:
+    """Who an event's actor is, as officers read it: an officer's rank and name, the reporter, the system."""
+    if by.startswith("officer:"):
+        officer = await db.get(Officer, int(by.split(":", 1)[1]))
+        return (officer.name if officer and officer.name else None) or t(lang, "officer.history.an_officer")
+    return t(lang, f"officer.history.by_{by}")
 
 
 def can_reach_reporter(report: Report) -> bool:

@@ -22,9 +22,11 @@ from handlers.actions import (
     Action,
     Outcome,
     act,
+    actor_name,
     add_note,
     referred_by,
     refusal,
+    refusal_said,
     station_and_reason,
     too_long,
 )
@@ -65,6 +67,8 @@ HEAD_MENU = Menu("officer_menu")
 OFFICER_MENU = HEAD_MENU.only("open_reports", "patrol", "report", "help")  # the daily digest is the head's
 PAGE = 10
 # What an action says when the words after its ref do not fit: the officer's next message may put them right.
+# An action the report's status does not allow now: said plainly, or saying who moved it there.
+NOT_NOW = ("officer.not_allowed", "officer.taken_by")
 ARGUMENT_REFUSALS = ("officer.unknown_station", "officer.refer_own_station", "officer.unknown_duplicate",
                      "officer.argument_too_long")
 VIEW = "view"  # choice key prefix: open one report
@@ -493,7 +497,7 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
     if report is None or report.station_id != turn.officer.station_id:
         await _not_here(turn, ref, report)
         return turn.step  # an action waiting for its note still waits, and is asked again
-    refused = refusal(turn.officer, report, action)
+    refused = await refusal_said(turn.office, turn.officer, report, action, turn.lang)
     if turn.step == ACTION_NOTE:  # a whole command typed where a note was asked: it replaces the action waiting,
         if refused is not None:  # unless it cannot be taken
             _say_outcome(turn, action, ref, refused)
@@ -515,8 +519,11 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
             return turn.step
     outcome = refused or await act(turn.office, turn.officer, report, action, argument)
     _say_outcome(turn, action, ref, outcome)
-    if outcome.refusal == "officer.not_allowed" and letters_and_digits(argument) >= NOTE_CHARS:
+    if outcome.refusal in NOT_NOW and letters_and_digits(argument) >= NOTE_CHARS:
         _offer_note(turn, ref, argument)  # "PROSES REF sedang dicek" on a report in progress: the words kept on a tap
+    elif outcome.refusal == "officer.taken_by" and (left := _can_take(turn.officer, report)):
+        names = labels(turn.lang, ACTIONS.group)  # what this officer may still do on it
+        _offer(turn, "officer.still_can", [[f"{a.value}:{ref}", f"{names[a.value]} {ref}"] for a in left], ref=ref)
     elif outcome.refusal is None and report.station_id == turn.officer.station_id:  # not once referred away
         _handled(turn, ref)
     if outcome.refusal in ARGUMENT_REFUSALS:
@@ -533,6 +540,11 @@ async def _pending(turn: Turn, action: Action, report: Report) -> PendingAction:
     return pending
 
 
+def _can_take(officer: Officer, report: Report) -> list[Action]:
+    """The actions `officer` may take on `report` now."""
+    return [action for action in Action if refusal(officer, report, action) is None]
+
+
 def _say_outcome(turn: Turn, action: Action, ref: str, outcome: Outcome) -> None:
     for key, params in outcome_messages(turn.lang, action, ref, outcome):
         turn.say(key, **params)
@@ -541,8 +553,9 @@ def _say_outcome(turn: Turn, action: Action, ref: str, outcome: Outcome) -> None
 def outcome_messages(lang: str, action: Action, ref: str, outcome: Outcome) -> list[tuple[str, dict[str, Any]]]:
     """What the officer is told after an action, as catalogue keys and their params: the chat and the
     web page say the same."""
-    if outcome.refusal == "officer.not_allowed":
-        return [(outcome.refusal, {"ref": ref, "action": labels(lang, ACTIONS.group)[outcome.params["action"]],
+    if outcome.refusal in NOT_NOW:
+        return [(outcome.refusal, {**outcome.params, "ref": ref,
+                                   "action": labels(lang, ACTIONS.group)[outcome.params["action"]],
                                    "status": t(lang, f"status.label.{outcome.params['status']}")})]
     if outcome.refusal:
         return [(outcome.refusal, outcome.params)]
@@ -899,23 +912,16 @@ async def event_line(db: AsyncSession, lang: str, event: ReportEvent, timezone: 
     if event.kind == EventKind.REPLY:
         return t(lang, "officer.history.reply", when=when, answer=quoted(event.note or ""))
     if event.kind == EventKind.NOTE:
-        return t(lang, "officer.history.note", when=when, who=await _who(db, lang, event.actor), note=event.note)
+        return t(lang, "officer.history.note", when=when, who=await actor_name(db, lang, event.actor), note=event.note)
     if returning:
-        return t(lang, "officer.history.returned", when=when, who=await _who(db, lang, event.actor),
+        return t(lang, "officer.history.returned", when=when, who=await actor_name(db, lang, event.actor),
                  station=event.note or "")
     note = f": {event.note}" if event.note else ""
     if event.kind == EventKind.REOPEN:
-        return t(lang, "officer.history.reopened", when=when, who=await _who(db, lang, event.actor),
+        return t(lang, "officer.history.reopened", when=when, who=await actor_name(db, lang, event.actor),
                  status=t(lang, f"status.label.{event.to_status.value}"), note=note)
-    return t(lang, "officer.history.status", when=when, who=await _who(db, lang, event.actor),
+    return t(lang, "officer.history.status", when=when, who=await actor_name(db, lang, event.actor),
              status=t(lang, f"status.label.{event.to_status.value}"), note=note)
-
-
-async def _who(db: AsyncSession, lang: str, actor: str) -> str:
-    if actor.startswith("officer:"):
-        officer = await db.get(Officer, int(actor.split(":", 1)[1]))
-        return (officer.name if officer and officer.name else None) or t(lang, "officer.history.an_officer")
-    return t(lang, f"officer.history.by_{actor}")
 
 
 STEPS: dict[str, Step] = {

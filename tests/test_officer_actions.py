@@ -1136,6 +1136,56 @@ async def test_a_referral_declined_reads_back_in_english(engine: Engine) -> None
     await warga.send(f"STATUS {ref}")
     assert "Status: Back with the previous police station, waiting for an officer" in warga.text, warga.text
 
+async def named(engine: Engine, urn: str, name: str) -> None:
+    """Names the officer enrolled at `urn` as their station's list has them."""
+    async with engine.sessions() as db, db.begin():
+        officer = (await db.execute(select(Officer).order_by(Officer.id.desc()))).scalars().first()
+        assert officer is not None
+        officer.name = name
+
+
+async def test_a_report_taken_by_a_colleague_first_says_who_and_what_is_left(engine: Engine) -> None:
+    """Two officers alerted, one report: the second to tap Terima reads who took it (rank and name) and when, and
+    is offered what they can still do on it, as buttons."""
+    rina = await enrolled(engine, PETUGAS)
+    await named(engine, PETUGAS, "Aiptu Rina")
+    budi = await enrolled(engine, "console:budi")
+    await named(engine, "console:budi", "Bripda Budi")
+    _warga, ref = await file_report(engine)
+    await rina.send(button=f"ack:{ref}")
+    assert rina.heard("officer.done.ack"), rina.text
+    await budi.send(button=f"ack:{ref}")
+    assert budi.heard("officer.taken_by") and "Aiptu Rina sudah lebih dulu menindak" in budi.text, budi.text
+    assert "Sudah dibaca petugas" in budi.text and "WIB" in budi.text, budi.text
+    assert budi.options() == [f"{label} {ref}" for label in ("Proses", "Selesai", "Minta info", "Rujuk", "Duplikat",
+                                                             "Tolak")], budi.options()
+    await budi.send("1")
+    assert budi.heard("officer.done.progress"), "the button numbered answers"
+    await rina.send(f"SELESAI {ref} pelaku diamankan")
+    await budi.send(f"PROSES {ref}")
+    assert "Aiptu Rina sudah lebih dulu" in budi.text and "Selesai" in budi.text, budi.text
+    assert budi.options() == [f"Buka kembali {ref}"], budi.options()
+
+
+async def test_an_action_refused_after_ones_own_says_the_status_alone(engine: Engine) -> None:
+    rina = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await rina.send(f"TERIMA {ref}")
+    await rina.send(f"TERIMA {ref}")
+    assert rina.heard("officer.not_allowed") and not rina.heard("officer.taken_by"), rina.text
+
+
+async def test_a_colleagues_take_reads_in_english(engine: Engine) -> None:
+    rina = await enrolled(engine, PETUGAS)
+    await named(engine, PETUGAS, "Aiptu Rina")
+    budi = await enrolled(engine, "console:budi")
+    await budi.send("/bahasa en")
+    _warga, ref = await file_report(engine)
+    await rina.send(f"TERIMA {ref}")
+    await budi.send(f"ACK {ref}")
+    assert budi.heard("officer.taken_by", "en") and "Aiptu Rina acted on report" in budi.text, budi.text
+
+
 async def test_a_whole_command_typed_where_its_note_is_asked_takes_its_place(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine)
@@ -2135,7 +2185,7 @@ async def test_radio_slang_after_a_colleague_took_it_says_so(engine: Engine) -> 
     await deliver_to(engine, PETUGAS)
     await rekan.send(f"TERIMA {ref}")
     await petugas.send("siap 86")
-    assert petugas.heard("officer.not_allowed") and ref in petugas.text, petugas.text
+    assert petugas.heard("officer.taken_by") and ref in petugas.text and "Bripka Santoso" in petugas.text, petugas.text
 
 
 @pytest.mark.parametrize(("typed", "status", "note"), [
