@@ -633,7 +633,7 @@ async def home(turn: Turn) -> str:
         return MENU
     if said.isdecimal() and turn.inbound.choice is None:
         number = int(said)
-        if await _ask_which_alert(turn, number):
+        if await _ask_which_alert(turn, number) or await _number_of_no_question(turn, number):
             return MENU
         key, fresh = await _shortcut(turn, number)
         if key is not None and fresh:
@@ -726,6 +726,22 @@ async def _ask_which_alert(turn: Turn, number: int) -> bool:
     acknowledge = ACTIONS.options(turn.lang)[0]
     _offer(turn, "officer.which_alert", [[f"{acknowledge.key}:{ref}", f"{acknowledge.label} {ref}"] for ref in refs],
            number=number)
+    return True
+
+
+async def _number_of_no_question(turn: Turn, number: int) -> bool:
+    """A bare number right after a message that numbers nothing ("+1 saksi", a digest), no alert having come since
+    the officer last wrote: it answers no question on screen, and the menu is not the last thing there. What was
+    meant is asked, with the menu; False otherwise."""
+    seen = turn.data.get("outbox_seen", 0)
+    if await last_sent_id(turn.db, turn.contact.id) <= seen or await sent_since(
+            turn.db, turn.contact.id, seen, OutboxKind.OFFICER_ALERT) or await sent_since(
+            turn.db, turn.contact.id, seen, OutboxKind.INFO_REPLY):
+        return False
+    newest = await latest_sent(turn.db, turn.contact.id, tuple(OutboxKind))
+    ref = open_payload(turn.cipher, newest).get("ref") if newest is not None else None
+    turn.data.pop("shortcuts", None)
+    turn.say("officer.number_unclear_ref" if ref else "officer.number_unclear", number=number, ref=ref or "")
     return True
 
 
