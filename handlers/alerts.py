@@ -36,7 +36,6 @@ from storage.witnesses import residents_reporting, witnesses_of
 URGENT, NORMAL = 0, 1  # outbox priorities
 # The one-tap actions on a report, each choice keyed "<action>:<ref>"; reopening is offered on a closed report alone.
 ACTIONS = Menu("action").only("ack", "progress", "resolve", "info", "refer", "duplicate", "reject")
-REOPEN = Menu("action").only("reopen")
 # WhatsApp reads *bold*, _italic_, ~struck~ and `code`, and has no escape character. These look-alikes read as
 # the same marks, are markup in no chat, and stay visible (an invisible joiner would hide what was typed, and
 # is what the inbound cleaning takes out of every message).

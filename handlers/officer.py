@@ -32,8 +32,6 @@ from handlers.actions import (
 )
 from handlers.alerts import (
     ACTIONS,
-    REOPEN,
-    action_choices,
     alert_payload,
     alerts_together,
     kept_instead,
@@ -890,9 +888,10 @@ async def show_report(turn: Turn, ref: str) -> None:
         turn.say("officer.report", alert=payload["text"], witnesses=witnesses, status=status, history=history_text)
         turn.say("officer.report_read_only", station=station.name if station else "")
         return
-    choices = action_choices(turn.lang, report.ref)
-    if refusal(turn.officer, report, Action.REOPEN) is None:  # closed by a decision that may not hold
-        choices += [[f"{choice.key}:{report.ref}", choice.label] for choice in REOPEN.options(turn.lang)]
+    # what can be done on it now, as the web page offers: Buka kembali alone on a report closed, no Minta info
+    # where no question reaches its reporter
+    names = labels(turn.lang, ACTIONS.group)
+    choices = [[f"{action.value}:{report.ref}", names[action.value]] for action in _can_take(turn.officer, report)]
     _offer(turn, "officer.report", choices, alert=payload["text"], witnesses=witnesses,
            status=status, history=history_text)
 

@@ -1316,7 +1316,7 @@ async def test_the_report_view_shows_its_history(engine: Engine) -> None:
     await petugas.send(ref)
     assert petugas.heard("officer.report")
     assert "Bripka Santoso: Sudah dibaca petugas" in petugas.text
-    await petugas.send("2")
+    await petugas.send("1")  # taken: Terima is not offered again, Proses comes first
     assert petugas.heard("officer.done.progress"), "numbers answer the report just shown"
 
 
@@ -2407,6 +2407,36 @@ async def test_a_resolved_report_is_reopened_with_its_reason_and_the_reporter_is
     assert "Sedang ditindaklanjuti (dibuka kembali): ternyata pelaku kedua" in petugas.text, petugas.text
     await petugas.send(f"SELESAI {ref} pelaku kedua juga diamankan")
     assert (await report(engine, ref)).status == ReportStatus.RESOLVED, "worked on, and closed again"
+
+
+ALL_SEVEN = ["Terima", "Proses", "Selesai", "Minta info", "Rujuk", "Duplikat", "Tolak"]
+
+
+@pytest.mark.parametrize("close", ["SELESAI {ref} pelaku sudah diamankan", "TOLAK {ref} laporan iseng"])
+async def test_a_closed_reports_view_offers_reopening_alone(engine: Engine, close: str) -> None:
+    """Resolved or rejected: every other action would be refused, so LIHAT offers none of them."""
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(close.format(ref=ref))
+    await petugas.send(f"LIHAT {ref}")
+    assert petugas.heard("officer.report") and petugas.options() == ["Buka kembali"], petugas.options()
+    await petugas.send("1")
+    assert petugas.heard("officer.ask_reopen_reason"), "its number answers it"
+
+
+@pytest.mark.parametrize(("identity", "offered"), [
+    ("3", [action for action in ALL_SEVEN if action != "Minta info"]),  # anonymous: no question reaches anyone
+    ("2", ALL_SEVEN),  # confidential: asked through the bot
+    ("1", ALL_SEVEN),  # named
+])
+async def test_a_reports_view_offers_only_what_can_be_done(engine: Engine, identity: str, offered: list[str]) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine, identity=identity)
+    await petugas.send(f"LIHAT {ref}")
+    assert petugas.options() == offered, petugas.options()
+    await petugas.send(f"TERIMA {ref}")
+    await petugas.send(f"LIHAT {ref}")
+    assert petugas.options() == [action for action in offered if action != "Terima"], "taken: not again"
 
 
 async def test_a_rejected_report_is_reopened_in_one_line_and_its_view_offers_it(engine: Engine) -> None:
