@@ -1507,6 +1507,29 @@ def test_residents_met_as_no_one_number_are_asked_again(said: str) -> None:
     assert patrol.met_count(said) is None
 
 
+async def test_a_patrol_concerns_times_keep_their_minutes_and_agree(engine: Engine) -> None:
+    """A concern taken down on patrol is anonymous, but no resident sent it: its times keep their minutes, as its
+    note's do, and it was never updated before it was made. A resident's anonymous report keeps whole hours."""
+    petugas = await enrolled(engine, PETUGAS)
+    for said in ("patroli", "Gedog Sananwetan", "1", "12 orang", "lalu lintas",
+                 "Balap liar tiap malam minggu di jalan raya", "2", "ya"):
+        await petugas.send(said)
+    assert petugas.heard("patrol.saved"), petugas.text
+    _warga, anonymous_ref = await file_report(engine, identity="3")
+    async with engine.sessions() as db:
+        note = (await db.execute(select(PatrolNote))).scalar_one()
+        concern = (await db.execute(select(Report).where(Report.patrol_note_id == note.id))).scalar_one()
+        times = list((await db.execute(select(ReportEvent.created_at)
+                                       .where(ReportEvent.report_id == concern.id))).scalars())
+    assert concern.created_at == note.created_at <= concern.updated_at, (note.created_at, concern.updated_at)
+    assert all(at >= concern.created_at for at in times), times
+    await petugas.send(f"PROSES {concern.ref} dicek sabhara")
+    assert (await report(engine, concern.ref)).updated_at >= concern.created_at
+    anonymous = await report(engine, anonymous_ref)
+    assert (anonymous.created_at.minute, anonymous.created_at.second) == (0, 0), "a resident's: the whole hour"
+    assert anonymous.updated_at is None or (anonymous.updated_at.minute, anonymous.updated_at.second) == (0, 0)
+
+
 async def test_batal_at_a_later_concern_drops_that_concern_and_keeps_the_note(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     for said in ("patroli", "Gedog Sananwetan", "1", "12 orang", "lalu lintas",
