@@ -9,8 +9,10 @@ import enum
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from handlers.alerts import action_choices, alert_station, quoted
-from handlers.i18n import labels, t
+from handlers.i18n import format_hour, format_time, labels, t
 from handlers.office import Office
 from handlers.routing import code_label, said_with_place
 from handlers.status import status_label
@@ -132,6 +134,30 @@ def refusal(officer: Officer, report: Report, action: Action) -> Outcome | None:
     return None
 
 
+async def refusal_said(office: Office, officer: Officer, report: Report, action: Action, lang: str) -> Outcome | None:
+    """refusal(), saying who has the report where another officer's action put it where `action` cannot be taken
+    (a second officer tapping Terima on a report their colleague took): their rank and name, and when."""
+    refused = refusal(officer, report, action)
+    if refused is None or refused.refusal != "officer.not_allowed":
+        return refused
+    moved = await last_status_event(office.db, report, report.status)
+    if moved is None or not moved.actor.startswith("officer:") or moved.actor == actor(officer):
+        return refused
+    station = await office.db.get(Station, report.station_id) if report.station_id else None
+    zone = station.timezone if station else "Asia/Jakarta"
+    when = (format_hour if report.identity == Identity.ANONYMOUS else format_time)(lang, moved.created_at, zone)
+    return Outcome("officer.taken_by", {**refused.params, "who": await actor_name(office.db, lang, moved.actor),
+                                        "when": when})
+
+
+async def actor_name(db: AsyncSession, lang: str, by: str) -> str:
+    """Who an event's actor is, as officers read it: an officer's rank and name, the reporter, the system."""
+    if by.startswith("officer:"):
+        officer = await db.get(Officer, int(by.split(":", 1)[1]))
+        return (officer.name if officer and officer.name else None) or t(lang, "officer.history.an_officer")
+    return t(lang, f"officer.history.by_{by}")
+
+
 def can_reach_reporter(report: Report) -> bool:
     return not_told_why(report) is None
 
@@ -172,7 +198,7 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
         return refused_long
     note = argument or None
     new_station, reason = None, ""
-    returned = action == Action.REJECT and (new_station := await _referred_by(office, report)) is not None
+    returned = action == Action.REJECT and (new_station := await referred_by(office, report)) is not None
     if returned and new_station is not None:
         # declined where it was referred to: the referring station, which covers the place, decides again, and
         # its officers read why ("bukan wilayah kami"); the reporter is told where it went, not "cannot be done"
@@ -207,11 +233,17 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
         await _note_event(office, officer, report, reason)
     alerted, other_polres = 0, ""
     if new_station is not None:
-        event.from_station_id = from_station_id  # the sender follows it there, read only
+        if not returned and not await came_back(office.db, report):
+            # the sender follows it there, read only; a station that gave it back (declined it, or referred it
+            # back where it came from) is done with it, and so is its Polres
+            event.from_station_id = from_station_id
         from_where = referred_from.name if referred_from else None
-        if from_where and reason:  # why, for the officers it goes to; the reporter reads where it went
-            from_where = f"{from_where}: {quoted(reason)}"
-        alerted = await alert_station(office, report, event, from_where)
+        if returned:  # back for its own report: declined there, and why
+            alerted = await alert_station(office, report, event, from_where, declined=reason)
+        else:
+            if from_where and reason:  # why, for the officers it goes to; the reporter reads where it went
+                from_where = f"{from_where}: {quoted(reason)}"
+            alerted = await alert_station(office, report, event, from_where)
         if referred_from is not None and _polres_of(referred_from) != (theirs := _polres_of(new_station)) \
                 and theirs is not None and (polres := await office.db.get(Station, theirs)) is not None:
             other_polres = polres.name  # allowed, as a place near a border may be; said, as a slip may be one
@@ -219,8 +251,9 @@ async def act(office: Office, officer: Officer, report: Report, action: Action, 
                    alerted=alerted, other_polres=other_polres, returned=returned)
 
 
-async def _referred_by(office: Office, report: Report) -> Station | None:
-    """The station that referred the report to where it is now, if it came by a referral."""
+async def referred_by(office: Office, report: Report) -> Station | None:
+    """The station that referred the report to where it is now, if it came by a referral: where it goes back
+    when declined here."""
     referral = await last_status_event(office.db, report, S.REFERRED)
     if referral is None or report.status != S.REFERRED or referral.from_station_id is None:
         return None

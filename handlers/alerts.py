@@ -36,7 +36,6 @@ from storage.witnesses import residents_reporting, witnesses_of
 URGENT, NORMAL = 0, 1  # outbox priorities
 # The one-tap actions on a report, each choice keyed "<action>:<ref>"; reopening is offered on a closed report alone.
 ACTIONS = Menu("action").only("ack", "progress", "resolve", "info", "refer", "duplicate", "reject")
-REOPEN = Menu("action").only("reopen")
 # WhatsApp reads *bold*, _italic_, ~struck~ and `code`, and has no escape character. These look-alikes read as
 # the same marks, are markup in no chat, and stay visible (an invisible joiner would hide what was typed, and
 # is what the inbound cleaning takes out of every message).
@@ -265,10 +264,10 @@ def alerts_together(payloads: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 async def send_alerts(office: Office, report: Report, to: list[tuple[Officer, Contact]], cause: ReportEvent,
-                      waited: int | None = None, referred_from: str | None = None) -> int:
+                      waited: int | None = None, referred_from: str | None = None, declined: str | None = None) -> int:
     """Queues one alert per officer for the event that calls for it (an escalation says how many minutes
     the report has `waited`, a referral which station it comes `referred_from`, an escalation of a report referred
-    here both); returns how many."""
+    here both, a referral `declined` there the station that gave it back and why); returns how many."""
     # An anonymous report's times are whole hours: how long it has waited is known only as a least.
     escalated = "alert.escalated_at_least" if report.identity == Identity.ANONYMOUS else "alert.escalated"
     for officer, contact in to:
@@ -276,16 +275,21 @@ async def send_alerts(office: Office, report: Report, to: list[tuple[Officer, Co
         heading = (t(lang, f"{escalated}_referred", minutes=waited, station=referred_from)
                    if waited is not None and referred_from
                    else t(lang, escalated, minutes=waited) if waited is not None
+                   else t(lang, "alert.declined_by", station=referred_from, reason=quoted(declined))
+                   if declined is not None and referred_from
                    else t(lang, "alert.referred_from", station=referred_from) if referred_from else "")
+        # a referral declined brings back the station's own report: no new one
+        arriving = waited is None and declined is None
         await enqueue(office.db, office.cipher, kind=OutboxKind.OFFICER_ALERT, contact_id=contact.id,
-                      payload=await alert_payload(office, report, lang, heading, arriving=waited is None),
+                      payload=await alert_payload(office, report, lang, heading, arriving=arriving),
                       idempotency_key=f"{OutboxKind.OFFICER_ALERT}:{cause.id}:{officer.id}", at=office.now,
                       priority=URGENT if report.urgent else NORMAL, report_id=report.id,
                       hourly=report.identity == Identity.ANONYMOUS)
     return len(to)
 
 
-async def alert_station(office: Office, report: Report, cause: ReportEvent, referred_from: str | None = None) -> int:
+async def alert_station(office: Office, report: Report, cause: ReportEvent, referred_from: str | None = None, *,
+                        declined: str | None = None) -> int:
     """Alerts the duty officers of the report's station (its heads, where none is on duty: a station with only its
     head enrolled still counts as read) and starts the escalation clock."""
     if report.station_id is None:
@@ -293,5 +297,5 @@ async def alert_station(office: Office, report: Report, cause: ReportEvent, refe
     due = office.now + office.escalation.after(report)
     report.escalate_at, report.escalations = round_time(report, due, office.now), 0
     return await send_alerts(office, report, await officers_to_alert(office.db, report.station_id), cause,
-                             referred_from=referred_from)
+                             referred_from=referred_from, declined=declined)
 

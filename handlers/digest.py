@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from handlers.alerts import story_start
 from handlers.i18n import format_clock, format_time, labels, t
@@ -351,7 +351,8 @@ async def send_digest(office: Office, station: Station, local_date: dt.date, *, 
 
 async def due_digests(office: Office, catch_up: dt.timedelta = CATCH_UP) -> list[tuple[Station, dt.date]]:
     """The digests whose time has come and that have not gone yet, oldest first, including those missed
-    while the service was down if they are younger than `catch_up`."""
+    while the service was down if they are younger than `catch_up`. None of a day whose time came before the
+    station had a head: a head enrolled at night would get the day before's, a day that was nobody's to read."""
     stations = list((await office.db.execute(
         select(Station).where(Station.id.in_(
             select(Officer.station_id).where(Officer.role == OfficerRole.HEAD, Officer.active.is_(True))))
@@ -359,8 +360,11 @@ async def due_digests(office: Office, catch_up: dt.timedelta = CATCH_UP) -> list
     )).scalars())
     candidates = []
     for station in stations:
+        first_head = await office.db.scalar(select(func.min(Officer.created_at)).where(
+            Officer.station_id == station.id, Officer.role == OfficerRole.HEAD, Officer.active.is_(True)))
         local_date = latest_due_date(station, office.now)
-        while office.now - digest_moment(station, local_date) < catch_up:
+        while office.now - digest_moment(station, local_date) < catch_up \
+                and first_head is not None and digest_moment(station, local_date) >= first_head:
             candidates.append((station, local_date))
             local_date -= dt.timedelta(days=1)
     sent_already = await digests.runs_on(office.db, sorted({day for _station, day in candidates}))

@@ -22,15 +22,16 @@ from handlers.actions import (
     Action,
     Outcome,
     act,
+    actor_name,
     add_note,
+    referred_by,
     refusal,
+    refusal_said,
     station_and_reason,
     too_long,
 )
 from handlers.alerts import (
     ACTIONS,
-    REOPEN,
-    action_choices,
     alert_payload,
     alerts_together,
     kept_instead,
@@ -42,9 +43,9 @@ from handlers.choices import TYPO_CUTOFF, Menu, pick
 from handlers.digest import compose, place_name
 from handlers.i18n import catalogue, format_hour, format_moment, format_time, keywords, labels, t
 from handlers.language.answers import yes_or_no
-from handlers.language.duty import ADDRESS, command_word_in_everyday_sense, taking_it
+from handlers.language.duty import ADDRESS, AlertAnswer, answering_an_alert, command_word_in_everyday_sense
 from handlers.language.normalise import normalise, words
-from handlers.state import CommandMeant
+from handlers.state import CommandMeant, PendingAction
 from handlers.station_page import stations_seen
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
@@ -54,7 +55,7 @@ from storage.officers import officers_to_alert
 from storage.outbox import last_sent_id, latest_sent, open_payload, sent_since, sent_together
 from storage.reports import history, open_reports, referral_from, report_by_ref, returning_referrals, split_ref
 from storage.web_sessions import LINK_TTL, create_link
-from storage.workflow import UNACKNOWLEDGED
+from storage.workflow import OPEN_STATUSES, UNACKNOWLEDGED
 
 ACTION_NOTE = "action_note"  # the note, question, station or ref an action needs, asked after a tap
 CONFIRM_NUMBER = "confirm_number"  # a bare number that may be meant for an alert that has just come in
@@ -64,6 +65,8 @@ HEAD_MENU = Menu("officer_menu")
 OFFICER_MENU = HEAD_MENU.only("open_reports", "patrol", "report", "help")  # the daily digest is the head's
 PAGE = 10
 # What an action says when the words after its ref do not fit: the officer's next message may put them right.
+# An action the report's status does not allow now: said plainly, or saying who moved it there.
+NOT_NOW = ("officer.not_allowed", "officer.taken_by")
 ARGUMENT_REFUSALS = ("officer.unknown_station", "officer.refer_own_station", "officer.unknown_duplicate",
                      "officer.argument_too_long")
 VIEW = "view"  # choice key prefix: open one report
@@ -363,17 +366,23 @@ async def _alerted_lately(turn: Turn) -> list[str]:
 
 
 async def _taken_in_own_words(turn: Turn) -> bool:
-    """"Siap 86", "otw", "meluncur" right after an alert: that report taken (acknowledged); where it may be meant for
+    """"Siap 86", "otw", "ok siap" right after an alert: that report taken (acknowledged); where it may be meant for
     more than one (several alerted, or the alert came as the officer was writing), which, asked with one tap each.
-    The report just opened, not yet taken by anyone, when no alert has come since. False when none is in play."""
-    if turn.inbound.choice is not None or not taking_it(turn.text):
+    "Sdh ditangani", "lagi dicek": which action, asked with its buttons. When no alert has come since: the report
+    just opened or acted on, not yet taken by anyone (open, for words that it is handled). False when none is in
+    play."""
+    answer = answering_an_alert(turn.text) if turn.inbound.choice is None else None
+    if answer is None:
         return False
     alerted = await _alerted_lately(turn)
+    still = UNACKNOWLEDGED if answer == AlertAnswer.TAKE else OPEN_STATUSES
     in_play = alerted or [ref for ref in [_just_handled(turn)] if ref is not None
-                          and (report := await report_by_ref(turn.db, ref)) is not None
-                          and report.status in UNACKNOWLEDGED]
+                          and (report := await report_by_ref(turn.db, ref)) is not None and report.status in still]
     if not in_play:
         return False
+    if answer == AlertAnswer.WHICH:
+        await _ask_which_action(turn, in_play)
+        return True
     refs = await _allowed(turn, in_play, Action.ACKNOWLEDGE)
     wrote_at = turn.data.get("wrote_at")
     busy = bool(alerted) and wrote_at is not None \
@@ -383,6 +392,28 @@ async def _taken_in_own_words(turn: Turn) -> bool:
     else:
         _offer_meant(turn, Action.ACKNOWLEDGE.value, "", refs, one="officer.confirm_command")
     return True
+
+
+# What words that a report is handled ("sdh dicek") may mean of it: taken, in progress, or done.
+_HANDLED_MEANS = (Action.ACKNOWLEDGE, Action.PROGRESS, Action.RESOLVE)
+
+
+async def _ask_which_action(turn: Turn, in_play: list[str]) -> None:
+    """Words that a report is handled, of the one in play: which of the actions they may mean, that can be taken on
+    it, with their buttons; of several, which report (to open). Of one on which none can be taken, why not."""
+    assert turn.officer is not None
+    if len(in_play) > 1:
+        _offer_meant(turn, SHOW, "", in_play, one=None)
+        return
+    report = await report_by_ref(turn.db, in_play[0])
+    assert report is not None
+    can = [action for action in _HANDLED_MEANS if refusal(turn.officer, report, action) is None]
+    if not can:
+        await _take(turn, Action.ACKNOWLEDGE, report.ref, "")  # why it cannot, as for "siap 86"
+        return
+    names = labels(turn.lang, ACTIONS.group)
+    _offer(turn, "officer.which_action", [[f"{action.value}:{report.ref}", f"{names[action.value]} {report.ref}"]
+                                          for action in can], ref=report.ref, said=quoted(turn.text))
 
 
 def _handled(turn: Turn, ref: str) -> None:
@@ -464,7 +495,7 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
     if report is None or report.station_id != turn.officer.station_id:
         await _not_here(turn, ref, report)
         return turn.step  # an action waiting for its note still waits, and is asked again
-    refused = refusal(turn.officer, report, action)
+    refused = await refusal_said(turn.office, turn.officer, report, action, turn.lang)
     if turn.step == ACTION_NOTE:  # a whole command typed where a note was asked: it replaces the action waiting,
         if refused is not None:  # unless it cannot be taken
             _say_outcome(turn, action, ref, refused)
@@ -473,7 +504,7 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
         turn.step = resume(turn)
     # Asked for when missing, or when too short to tell the reporter anything ("ok", "👍"), as on the web page.
     if refused is None and action in NEEDS_ARGUMENT and _too_little(action, argument):
-        turn.data["pending_action"] = {"action": action.value, "ref": ref}
+        turn.data["pending_action"] = await _pending(turn, action, report)
         return interrupt(turn, ACTION_NOTE)
     if refused is None and action == Action.REFER:
         confirmed = _CONFIRMED.search(argument)
@@ -486,14 +517,30 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
             return turn.step
     outcome = refused or await act(turn.office, turn.officer, report, action, argument)
     _say_outcome(turn, action, ref, outcome)
-    if outcome.refusal == "officer.not_allowed" and letters_and_digits(argument) >= NOTE_CHARS:
+    if outcome.refusal in NOT_NOW and letters_and_digits(argument) >= NOTE_CHARS:
         _offer_note(turn, ref, argument)  # "PROSES REF sedang dicek" on a report in progress: the words kept on a tap
+    elif outcome.refusal == "officer.taken_by" and (left := _can_take(turn.officer, report)):
+        names = labels(turn.lang, ACTIONS.group)  # what this officer may still do on it
+        _offer(turn, "officer.still_can", [[f"{a.value}:{ref}", f"{names[a.value]} {ref}"] for a in left], ref=ref)
     elif outcome.refusal is None and report.station_id == turn.officer.station_id:  # not once referred away
         _handled(turn, ref)
     if outcome.refusal in ARGUMENT_REFUSALS:
-        turn.data["pending_action"] = {"action": action.value, "ref": ref}
+        turn.data["pending_action"] = await _pending(turn, action, report)
         return interrupt(turn, ACTION_NOTE)
     return turn.step
+
+
+async def _pending(turn: Turn, action: Action, report: Report) -> PendingAction:
+    """The action waiting for its argument; a decline of a referral, with the station that will read the reason."""
+    pending = PendingAction(action=action.value, ref=report.ref)
+    if action == Action.REJECT and (back_to := await referred_by(turn.office, report)) is not None:
+        pending["returns_to"] = back_to.name
+    return pending
+
+
+def _can_take(officer: Officer, report: Report) -> list[Action]:
+    """The actions `officer` may take on `report` now."""
+    return [action for action in Action if refusal(officer, report, action) is None]
 
 
 def _say_outcome(turn: Turn, action: Action, ref: str, outcome: Outcome) -> None:
@@ -504,8 +551,9 @@ def _say_outcome(turn: Turn, action: Action, ref: str, outcome: Outcome) -> None
 def outcome_messages(lang: str, action: Action, ref: str, outcome: Outcome) -> list[tuple[str, dict[str, Any]]]:
     """What the officer is told after an action, as catalogue keys and their params: the chat and the
     web page say the same."""
-    if outcome.refusal == "officer.not_allowed":
-        return [(outcome.refusal, {"ref": ref, "action": labels(lang, ACTIONS.group)[outcome.params["action"]],
+    if outcome.refusal in NOT_NOW:
+        return [(outcome.refusal, {**outcome.params, "ref": ref,
+                                   "action": labels(lang, ACTIONS.group)[outcome.params["action"]],
                                    "status": t(lang, f"status.label.{outcome.params['status']}")})]
     if outcome.refusal:
         return [(outcome.refusal, outcome.params)]
@@ -523,6 +571,9 @@ def outcome_messages(lang: str, action: Action, ref: str, outcome: Outcome) -> l
 
 def ask_action_note(turn: Turn) -> None:
     pending = turn.data["pending_action"]
+    if "returns_to" in pending:  # its reason is for the station it goes back to, not the reporter
+        turn.say("officer.ask_reason_returning", ref=pending["ref"], station=pending["returns_to"])
+        return
     turn.say(f"officer.ask_{NEEDS_ARGUMENT[Action(pending['action'])]}", ref=pending["ref"])
 
 
@@ -580,7 +631,7 @@ async def home(turn: Turn) -> str:
         return MENU
     if said.isdecimal() and turn.inbound.choice is None:
         number = int(said)
-        if await _ask_which_alert(turn, number):
+        if await _ask_which_alert(turn, number) or await _number_of_no_question(turn, number):
             return MENU
         key, fresh = await _shortcut(turn, number)
         if key is not None and fresh:
@@ -673,6 +724,22 @@ async def _ask_which_alert(turn: Turn, number: int) -> bool:
     acknowledge = ACTIONS.options(turn.lang)[0]
     _offer(turn, "officer.which_alert", [[f"{acknowledge.key}:{ref}", f"{acknowledge.label} {ref}"] for ref in refs],
            number=number)
+    return True
+
+
+async def _number_of_no_question(turn: Turn, number: int) -> bool:
+    """A bare number right after a message that numbers nothing ("+1 saksi", a digest), no alert having come since
+    the officer last wrote: it answers no question on screen, and the menu is not the last thing there. What was
+    meant is asked, with the menu; False otherwise."""
+    seen = turn.data.get("outbox_seen", 0)
+    if await last_sent_id(turn.db, turn.contact.id) <= seen or await sent_since(
+            turn.db, turn.contact.id, seen, OutboxKind.OFFICER_ALERT) or await sent_since(
+            turn.db, turn.contact.id, seen, OutboxKind.INFO_REPLY):
+        return False
+    newest = await latest_sent(turn.db, turn.contact.id, tuple(OutboxKind))
+    ref = open_payload(turn.cipher, newest).get("ref") if newest is not None else None
+    turn.data.pop("shortcuts", None)
+    turn.say("officer.number_unclear_ref" if ref else "officer.number_unclear", number=number, ref=ref or "")
     return True
 
 
@@ -821,9 +888,10 @@ async def show_report(turn: Turn, ref: str) -> None:
         turn.say("officer.report", alert=payload["text"], witnesses=witnesses, status=status, history=history_text)
         turn.say("officer.report_read_only", station=station.name if station else "")
         return
-    choices = action_choices(turn.lang, report.ref)
-    if refusal(turn.officer, report, Action.REOPEN) is None:  # closed by a decision that may not hold
-        choices += [[f"{choice.key}:{report.ref}", choice.label] for choice in REOPEN.options(turn.lang)]
+    # what can be done on it now, as the web page offers: Buka kembali alone on a report closed, no Minta info
+    # where no question reaches its reporter
+    names = labels(turn.lang, ACTIONS.group)
+    choices = [[f"{action.value}:{report.ref}", names[action.value]] for action in _can_take(turn.officer, report)]
     _offer(turn, "officer.report", choices, alert=payload["text"], witnesses=witnesses,
            status=status, history=history_text)
 
@@ -859,23 +927,16 @@ async def event_line(db: AsyncSession, lang: str, event: ReportEvent, timezone: 
     if event.kind == EventKind.REPLY:
         return t(lang, "officer.history.reply", when=when, answer=quoted(event.note or ""))
     if event.kind == EventKind.NOTE:
-        return t(lang, "officer.history.note", when=when, who=await _who(db, lang, event.actor), note=event.note)
+        return t(lang, "officer.history.note", when=when, who=await actor_name(db, lang, event.actor), note=event.note)
     if returning:
-        return t(lang, "officer.history.returned", when=when, who=await _who(db, lang, event.actor),
+        return t(lang, "officer.history.returned", when=when, who=await actor_name(db, lang, event.actor),
                  station=event.note or "")
     note = f": {event.note}" if event.note else ""
     if event.kind == EventKind.REOPEN:
-        return t(lang, "officer.history.reopened", when=when, who=await _who(db, lang, event.actor),
+        return t(lang, "officer.history.reopened", when=when, who=await actor_name(db, lang, event.actor),
                  status=t(lang, f"status.label.{event.to_status.value}"), note=note)
-    return t(lang, "officer.history.status", when=when, who=await _who(db, lang, event.actor),
+    return t(lang, "officer.history.status", when=when, who=await actor_name(db, lang, event.actor),
              status=t(lang, f"status.label.{event.to_status.value}"), note=note)
-
-
-async def _who(db: AsyncSession, lang: str, actor: str) -> str:
-    if actor.startswith("officer:"):
-        officer = await db.get(Officer, int(actor.split(":", 1)[1]))
-        return (officer.name if officer and officer.name else None) or t(lang, "officer.history.an_officer")
-    return t(lang, f"officer.history.by_{actor}")
 
 
 STEPS: dict[str, Step] = {

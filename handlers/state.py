@@ -159,6 +159,7 @@ class PendingAction(TypedDict):
 
     action: str
     ref: str
+    returns_to: NotRequired[str]  # a referral declined: the station it goes back to, which reads the reason
 
 
 class LastRef(TypedDict):

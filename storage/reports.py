@@ -24,6 +24,7 @@ from storage.models import (
     Identity,
     Report,
     ReportEvent,
+    ReportSource,
     ReportStatus,
     Station,
     Witness,
@@ -98,9 +99,11 @@ def split_ref(text: str) -> tuple[str | None, str]:
 
 
 def report_time(report: Report, moment: dt.datetime, now: dt.datetime) -> dt.datetime:
-    """`moment` as a row that names `report` may hold it: for an anonymous report, whole hours, so that no
-    time kept of it matches the minute its sender wrote (see `whole_hours`)."""
-    return whole_hours(moment, now) if report.identity == Identity.ANONYMOUS else moment
+    """`moment` as a row that names `report` may hold it: for a resident's anonymous report, whole hours, so that
+    no time kept of it matches the minute its sender wrote (see `whole_hours`). A patrol's concern, anonymous too,
+    has no sender to tie it to: it keeps its minutes, as the note it came with and its created_at do."""
+    hidden = report.identity == Identity.ANONYMOUS and report.source == ReportSource.CITIZEN
+    return whole_hours(moment, now) if hidden else moment
 
 
 # An urgent anonymous report's next escalation round comes at the next five minutes, not the next whole hour: its

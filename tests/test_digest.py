@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import event, func, inspect, pool, select, text
+from sqlalchemy import event, func, inspect, pool, select, text, update
 from sqlalchemy.engine import Engine as SyncEngine
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -31,6 +31,7 @@ from storage.models import (
     Contact,
     DigestRun,
     Identity,
+    Officer,
     OfficerRole,
     Outbox,
     Report,
@@ -261,8 +262,16 @@ async def runs(engine: Engine) -> list[DigestRun]:
         return list((await db.execute(select(DigestRun).order_by(DigestRun.local_date))).scalars())
 
 
+async def heads_since_long_ago(engine: Engine) -> None:
+    """As if the station's heads had been enrolled long before the days the test sends digests of: a day whose
+    digest time came before the station had a head gets none."""
+    async with engine.sessions() as db, db.begin():
+        await db.execute(update(Officer).values(created_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)))
+
+
 async def test_due_digests_go_once_and_a_missed_one_is_caught_up_within_a_day(engine: Engine) -> None:
     await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    await heads_since_long_ago(engine)
     moment = wib(20, 6)
     assert await engine.send_due_digests(now=moment - dt.timedelta(minutes=1)) == 1, "the 19th's, caught up"
     assert await engine.send_due_digests(now=moment - dt.timedelta(seconds=30)) == 0
@@ -274,8 +283,28 @@ async def test_due_digests_go_once_and_a_missed_one_is_caught_up_within_a_day(en
     assert len(await digest_rows(engine)) == 3
 
 
+@pytest.mark.parametrize("enrolled_at", [wib(20, 2, 19), wib(20, 2, 38), wib(19, 6, 1), wib(20, 5, 0)])
+async def test_a_head_enrolled_after_a_digests_time_gets_no_digest_of_that_day(engine: Engine,
+                                                                               enrolled_at: dt.datetime) -> None:
+    """Enrolled at night (02:19, after the 19th's digest went at 06:00 to nobody): no digest of the 19th, which
+    said no report came in beside an open list of today's; their first is the 20th's, at its time."""
+    await add(engine, wib(20, 1))
+    await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    async with engine.sessions() as db, db.begin():
+        await db.execute(update(Officer).values(created_at=enrolled_at))
+    assert await engine.send_due_digests(now=enrolled_at + dt.timedelta(minutes=1)) == 0
+    assert await runs(engine) == []
+    assert await engine.send_due_digests(now=wib(20, 6)) == 1
+    assert [run.local_date.day for run in await runs(engine)] == [20]
+    [row] = await digest_rows(engine)
+    sent = payload(row)["text"]
+    assert "Tidak ada laporan masuk" not in sent and "Masuk: 1 laporan" in sent, sent
+    assert "Prioritas patroli hari ini:\n1. Kel. Gedog" in sent, sent
+
+
 async def test_a_longer_catch_up_sends_every_missed_digest_once_oldest_first(engine: Engine) -> None:
     await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    await heads_since_long_ago(engine)
     engine.digest_catch_up = dt.timedelta(hours=72)
     assert await engine.send_due_digests(now=wib(22, 7)) == 3, "the 20th's, 21st's and 22nd's; the 19th's is too old"
     assert [run.local_date.day for run in await runs(engine)] == [20, 21, 22]
@@ -309,6 +338,7 @@ async def test_more_places_than_are_named_are_counted_as_places(engine: Engine) 
 async def test_two_schedulers_at_once_send_one_digest(engine: Engine, database_url: str, tmp_path: Path) -> None:
     await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
     await enrolled(engine, "console:wakapolsek", role=OfficerRole.HEAD)
+    await heads_since_long_ago(engine)
     other, other_db = make_engine(database_url, tmp_path / "media")
     try:
         moment = wib(20, 6)
@@ -541,6 +571,7 @@ async def test_the_scheduled_digest_arrives_once_across_a_restart(tmp_path: Path
     async with service(tmp_path, database_url) as (url, engine, telegram, _twilio):
         async with httpx.AsyncClient(base_url=url) as http:
             await enrolled_on_telegram(http, engine, telegram, head_chat, role=OfficerRole.HEAD)
+        await heads_since_long_ago(engine)
         await add(engine, dt.datetime.now(dt.UTC) - dt.timedelta(hours=2))
         # Today's digest time has just passed: the running scheduler sends it on its next round.
         async with engine.sessions() as db, db.begin():
@@ -562,6 +593,7 @@ async def test_a_quiet_month_gets_its_digest_without_an_empty_picture(tmp_path: 
     async with service(tmp_path, database_url) as (url, engine, telegram, _twilio):
         async with httpx.AsyncClient(base_url=url) as http:
             await enrolled_on_telegram(http, engine, telegram, head_chat, role=OfficerRole.HEAD)
+        await heads_since_long_ago(engine)
         async with engine.sessions() as db, db.begin():
             target = (await db.execute(select(Station).where(Station.code == "POLSEK-SANANWETAN"))).scalar_one()
             target.digest_time = f"{dt.datetime.now(WIB).hour:02d}:00"

@@ -19,7 +19,7 @@ from handlers import patrol
 from handlers.actions import EVENT_OF, LEADS_TO, Action, change_status
 from handlers.alerts import alerts_together, fit_together, quoted, said_when
 from handlers.engine import Engine
-from handlers.language.duty import taking_it
+from handlers.language.duty import AlertAnswer, answering_an_alert, taking_it
 from handlers.office import Office
 from handlers.state import dump_session, load_session
 from storage.models import (
@@ -964,7 +964,7 @@ async def test_a_referral_declined_goes_back_to_the_station_that_made_it(engine:
     found = await report(engine, ref)
     assert found.status == ReportStatus.REFERRED and found.status != ReportStatus.REJECTED
     alert = await deliver_to(engine, PETUGAS)
-    assert ref in alert and "Dirujuk dari Polsek Sekar" in alert and "bukan wilayah kami" in alert, alert
+    assert ref in alert and "Dikembalikan oleh Polsek Sekar" in alert and "bukan wilayah kami" in alert, alert
     relays = await deliver_to(engine, WARGA)
     assert "Dikembalikan ke: Polsek Sananwetan" in relays and "bukan wilayah kami" not in relays, relays
     assert "Diteruskan ke: Polsek Sananwetan" not in relays, "back where it was, not passed on"
@@ -972,6 +972,80 @@ async def test_a_referral_declined_goes_back_to_the_station_that_made_it(engine:
     assert sananwetan.heard("officer.done.ack"), "theirs again, to take or decline"
     await sananwetan.send(f"TOLAK {ref} laporan palsu")
     assert sananwetan.heard("officer.done.reject"), "declined where it was not referred to: rejected"
+
+
+@pytest.mark.parametrize("decline", ["TOLAK {ref}", "tap"])
+async def test_a_referral_declined_asks_a_reason_for_the_station_it_goes_back_to(engine: Engine, decline: str) -> None:
+    """Declining a referral, the officer is asked a reason that the referring station's officers read, not the
+    reporter (who hears only that it went back): the prompt says so, and Sananwetan's alert says it came back,
+    declined, with the reason; no "new report" of its own."""
+    sananwetan = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    await deliver_to(engine, PETUGAS)
+    await deliver_to(engine, WARGA)
+    if decline == "tap":
+        await deliver_to(engine, "console:sekar")
+        await sekar.send(button=f"{Action.REJECT.value}:{ref}")
+    else:
+        await sekar.send(decline.format(ref=ref))
+    assert sekar.heard("officer.ask_reason_returning") and not sekar.heard("officer.ask_reason"), sekar.text
+    assert "Polsek Sananwetan" in sekar.text and "dikirim ke pelapor" not in sekar.text, sekar.text
+    await sekar.send("salah rujuk ndan, gedog itu wilayah blitar")
+    assert sekar.heard("officer.done.returned"), sekar.text
+    alert = await deliver_to(engine, PETUGAS)
+    assert "↩️ Dikembalikan oleh Polsek Sekar, yang menolak rujukan ini: \u201csalah rujuk ndan" in alert, alert
+    assert f"Laporan {ref}" in alert and "Laporan baru" not in alert and "Dirujuk dari" not in alert, alert
+    relays = await deliver_to(engine, WARGA)
+    assert "Dikembalikan ke: Polsek Sananwetan" in relays and "salah rujuk" not in relays, relays
+
+
+async def test_a_decline_of_a_stations_own_report_still_asks_a_reason_for_the_reporter(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"TOLAK {ref}")
+    assert petugas.heard("officer.ask_reason") and not petugas.heard("officer.ask_reason_returning"), petugas.text
+    await petugas.send("BATAL")
+    await petugas.send(f"RUJUK {ref} polsek-sekar")
+    await sekar.send(f"RUJUK {ref} polsek-sananwetan sudah benar di sana")  # sent back, not declined
+    await petugas.send(f"TOLAK {ref}")
+    assert petugas.heard("officer.ask_reason"), "declined where it was sent back to: the reporter reads why"
+
+
+async def test_a_referral_declined_reads_back_in_english_to_the_station_it_returns_to(engine: Engine) -> None:
+    sananwetan = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    await sananwetan.send("/bahasa en")
+    await sekar.send("/bahasa en")
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    await deliver_to(engine, PETUGAS)
+    await sekar.send(f"TOLAK {ref}")
+    assert sekar.heard("officer.ask_reason_returning", "en") and "Polsek Sananwetan" in sekar.text, sekar.text
+    await sekar.send("not our area")
+    alert = await deliver_to(engine, PETUGAS)
+    assert "Sent back by Polsek Sekar, which declined the referral: \u201cnot our area\u201d" in alert, alert
+
+
+async def test_a_station_that_gave_a_referral_back_no_longer_follows_it(engine: Engine) -> None:
+    """Declined, or referred back where it came from: the station that gave it back learns nothing more of it, as
+    a station that never had it; the station that referred it away follows it until then."""
+    sananwetan = await enrolled(engine, PETUGAS)
+    sekar = await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    _warga, ref = await file_report(engine)
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    await sananwetan.send(f"LIHAT {ref}")
+    assert sananwetan.heard("officer.referred_away"), "followed there, read only"
+    await sekar.send(f"TOLAK {ref} bukan wilayah kami")
+    await sananwetan.send(f"PROSES {ref} dicek")
+    await sekar.send(f"LIHAT {ref}")
+    assert sekar.heard("officer.unknown_ref") and "Sedang ditindaklanjuti" not in sekar.text, sekar.text
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    await sekar.send(f"RUJUK {ref} polsek-sananwetan")
+    await sekar.send(f"LIHAT {ref}")
+    assert sekar.heard("officer.unknown_ref"), sekar.text
 
 
 async def test_a_referral_declined_tells_the_resident_it_is_back_where_it_was(engine: Engine) -> None:
@@ -1061,6 +1135,56 @@ async def test_a_referral_declined_reads_back_in_english(engine: Engine) -> None
     await sekar.send(f"TOLAK {ref} not ours")
     await warga.send(f"STATUS {ref}")
     assert "Status: Back with the previous police station, waiting for an officer" in warga.text, warga.text
+
+async def named(engine: Engine, urn: str, name: str) -> None:
+    """Names the officer enrolled at `urn` as their station's list has them."""
+    async with engine.sessions() as db, db.begin():
+        officer = (await db.execute(select(Officer).order_by(Officer.id.desc()))).scalars().first()
+        assert officer is not None
+        officer.name = name
+
+
+async def test_a_report_taken_by_a_colleague_first_says_who_and_what_is_left(engine: Engine) -> None:
+    """Two officers alerted, one report: the second to tap Terima reads who took it (rank and name) and when, and
+    is offered what they can still do on it, as buttons."""
+    rina = await enrolled(engine, PETUGAS)
+    await named(engine, PETUGAS, "Aiptu Rina")
+    budi = await enrolled(engine, "console:budi")
+    await named(engine, "console:budi", "Bripda Budi")
+    _warga, ref = await file_report(engine)
+    await rina.send(button=f"ack:{ref}")
+    assert rina.heard("officer.done.ack"), rina.text
+    await budi.send(button=f"ack:{ref}")
+    assert budi.heard("officer.taken_by") and "Aiptu Rina sudah lebih dulu menindak" in budi.text, budi.text
+    assert "Sudah dibaca petugas" in budi.text and "WIB" in budi.text, budi.text
+    assert budi.options() == [f"{label} {ref}" for label in ("Proses", "Selesai", "Minta info", "Rujuk", "Duplikat",
+                                                             "Tolak")], budi.options()
+    await budi.send("1")
+    assert budi.heard("officer.done.progress"), "the button numbered answers"
+    await rina.send(f"SELESAI {ref} pelaku diamankan")
+    await budi.send(f"PROSES {ref}")
+    assert "Aiptu Rina sudah lebih dulu" in budi.text and "Selesai" in budi.text, budi.text
+    assert budi.options() == [f"Buka kembali {ref}"], budi.options()
+
+
+async def test_an_action_refused_after_ones_own_says_the_status_alone(engine: Engine) -> None:
+    rina = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await rina.send(f"TERIMA {ref}")
+    await rina.send(f"TERIMA {ref}")
+    assert rina.heard("officer.not_allowed") and not rina.heard("officer.taken_by"), rina.text
+
+
+async def test_a_colleagues_take_reads_in_english(engine: Engine) -> None:
+    rina = await enrolled(engine, PETUGAS)
+    await named(engine, PETUGAS, "Aiptu Rina")
+    budi = await enrolled(engine, "console:budi")
+    await budi.send("/bahasa en")
+    _warga, ref = await file_report(engine)
+    await rina.send(f"TERIMA {ref}")
+    await budi.send(f"ACK {ref}")
+    assert budi.heard("officer.taken_by", "en") and "Aiptu Rina acted on report" in budi.text, budi.text
+
 
 async def test_a_whole_command_typed_where_its_note_is_asked_takes_its_place(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
@@ -1192,7 +1316,7 @@ async def test_the_report_view_shows_its_history(engine: Engine) -> None:
     await petugas.send(ref)
     assert petugas.heard("officer.report")
     assert "Bripka Santoso: Sudah dibaca petugas" in petugas.text
-    await petugas.send("2")
+    await petugas.send("1")  # taken: Terima is not offered again, Proses comes first
     assert petugas.heard("officer.done.progress"), "numbers answer the report just shown"
 
 
@@ -1381,6 +1505,29 @@ def test_residents_met_may_be_counted_in_words_or_added_up(said: str, met: int) 
                                   "\u22125", "minus 3 warga", "sekitar -20"])
 def test_residents_met_as_no_one_number_are_asked_again(said: str) -> None:
     assert patrol.met_count(said) is None
+
+
+async def test_a_patrol_concerns_times_keep_their_minutes_and_agree(engine: Engine) -> None:
+    """A concern taken down on patrol is anonymous, but no resident sent it: its times keep their minutes, as its
+    note's do, and it was never updated before it was made. A resident's anonymous report keeps whole hours."""
+    petugas = await enrolled(engine, PETUGAS)
+    for said in ("patroli", "Gedog Sananwetan", "1", "12 orang", "lalu lintas",
+                 "Balap liar tiap malam minggu di jalan raya", "2", "ya"):
+        await petugas.send(said)
+    assert petugas.heard("patrol.saved"), petugas.text
+    _warga, anonymous_ref = await file_report(engine, identity="3")
+    async with engine.sessions() as db:
+        note = (await db.execute(select(PatrolNote))).scalar_one()
+        concern = (await db.execute(select(Report).where(Report.patrol_note_id == note.id))).scalar_one()
+        times = list((await db.execute(select(ReportEvent.created_at)
+                                       .where(ReportEvent.report_id == concern.id))).scalars())
+    assert concern.created_at == note.created_at <= concern.updated_at, (note.created_at, concern.updated_at)
+    assert all(at >= concern.created_at for at in times), times
+    await petugas.send(f"PROSES {concern.ref} dicek sabhara")
+    assert (await report(engine, concern.ref)).updated_at >= concern.created_at
+    anonymous = await report(engine, anonymous_ref)
+    assert (anonymous.created_at.minute, anonymous.created_at.second) == (0, 0), "a resident's: the whole hour"
+    assert anonymous.updated_at is None or (anonymous.updated_at.minute, anonymous.updated_at.second) == (0, 0)
 
 
 async def test_batal_at_a_later_concern_drops_that_concern_and_keeps_the_note(engine: Engine) -> None:
@@ -1935,7 +2082,7 @@ async def test_radio_slang_right_after_an_alert_takes_its_report(engine: Engine,
 @READING_ON_SQLITE
 @pytest.mark.parametrize("said", [
     # radio words that say something else, or ask
-    "otw pulang dulu", "86 orang diamankan kemarin", "meluncur ke rumah makan", "on the way home", "siap",
+    "otw pulang dulu", "86 orang diamankan kemarin", "meluncur ke rumah makan", "on the way home", "siap makan dulu",
     "belum bisa meluncur, ban bocor", "otw besok pagi", "sudah 86?", "udah otw?", "86?", "are we on it?",
     "udh otw blm ndan",
     # a command word in its everyday sense
@@ -1947,6 +2094,71 @@ async def test_words_after_an_alert_that_say_something_else_take_and_offer_nothi
     await petugas.send(said)
     assert not any(petugas.heard(key) for key in ("officer.done.ack", "officer.confirm_command",
                                                   "officer.which_report")), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+
+
+READY = ["ok siap", "siap", "siap ndan", "Ok siap!", "siap 👍", "oke pak", "baik ndan", "siaap komandan", "ok"]
+HANDLED = ["sdh ditangani", "sdh dicek", "lagi dicek ndan", "udah diamankan pak", "sudah aman", "sdg ditangani",
+           "udah beres pak", "siap, sudah ditindaklanjuti"]
+NEITHER = ["sdh ditangani?", "sudah dicek belum", "sdh dicek yg kemarin", "sdh ditangani polsek lain", "ya pak",
+           "siap makan dulu", "terima kasih", "aman gak ndan", "sdh dicek LP-AAAA-BBBB", "ok siap, nanti sore ke sana",
+           "tim sudah di tkp pelaku kabur", "belum dicek", "sdh dicek blm"]
+
+
+def test_readiness_alone_takes_and_handled_words_ask_which_action() -> None:
+    assert [said for said in TAKING + READY if answering_an_alert(said) != AlertAnswer.TAKE] == []
+    assert [said for said in HANDLED if answering_an_alert(said) != AlertAnswer.WHICH] == []
+    assert [said for said in NEITHER + NOT_TAKING[NOT_TAKING.index("terima kasih"):]
+            if answering_an_alert(said) is not None and said not in READY] == []
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("said", ["ok siap", "siap ndan", "siap laksanakan", "ok otw", "baik ndan 👍"])
+async def test_readiness_right_after_an_alert_takes_its_report(engine: Engine, said: str) -> None:
+    petugas, ref = await alerted_while_away(engine)
+    await petugas.send(said)
+    assert petugas.heard("officer.done.ack") and ref in petugas.text, petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("said", ["sdh ditangani", "sdh dicek", "lagi dicek ndan", "udah diamankan pak"])
+async def test_words_that_it_is_handled_right_after_an_alert_ask_which_action(engine: Engine, said: str) -> None:
+    """Taken, in progress or done? Asked with the report's buttons, never "not recognised"; the number answers it."""
+    petugas, ref = await alerted_while_away(engine)
+    await petugas.send(said)
+    assert petugas.heard("officer.which_action") and not petugas.heard("officer.not_understood"), petugas.text
+    assert petugas.options() == [f"Terima {ref}", f"Proses {ref}", f"Selesai {ref}"], petugas.options()
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED, "asked, nothing done"
+    await petugas.send("2")
+    assert petugas.heard("officer.done.progress"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.IN_PROGRESS
+
+
+@READING_ON_SQLITE
+async def test_handled_words_on_a_report_taken_already_offer_what_is_left(engine: Engine) -> None:
+    petugas, ref = await alerted_while_away(engine)
+    await petugas.send("ok siap")
+    await deliver_to(engine, PETUGAS)
+    await petugas.send("sdh dicek")
+    assert petugas.heard("officer.which_action"), petugas.text
+    assert petugas.options() == [f"Proses {ref}", f"Selesai {ref}"], "taken already: no Terima"
+    await petugas.send(f"PROSES {ref}")
+    await petugas.send("sdh ditangani ndan")
+    assert petugas.options() == [f"Selesai {ref}"], "in progress: done, or nothing"
+    await petugas.send("1")
+    assert petugas.heard("officer.ask_note"), "done: its note for the reporter asked"
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("said", ["sdh ditangani?", "sudah dicek belum", "sdh dicek yg kemarin", "ya pak",
+                                  "sdh ditangani polsek lain", "ok siap, nanti sore ke sana"])
+async def test_a_question_or_words_of_something_else_after_an_alert_take_and_ask_nothing(engine: Engine,
+                                                                                       said: str) -> None:
+    petugas, ref = await alerted_while_away(engine)
+    await petugas.send(said)
+    assert not any(petugas.heard(key) for key in ("officer.done.ack", "officer.confirm_command",
+                                                  "officer.which_action")), petugas.text
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED
 
 
@@ -1996,7 +2208,7 @@ async def test_radio_slang_after_a_colleague_took_it_says_so(engine: Engine) -> 
     await deliver_to(engine, PETUGAS)
     await rekan.send(f"TERIMA {ref}")
     await petugas.send("siap 86")
-    assert petugas.heard("officer.not_allowed") and ref in petugas.text, petugas.text
+    assert petugas.heard("officer.taken_by") and ref in petugas.text and "Bripka Santoso" in petugas.text, petugas.text
 
 
 @pytest.mark.parametrize(("typed", "status", "note"), [
@@ -2218,6 +2430,36 @@ async def test_a_resolved_report_is_reopened_with_its_reason_and_the_reporter_is
     assert "Sedang ditindaklanjuti (dibuka kembali): ternyata pelaku kedua" in petugas.text, petugas.text
     await petugas.send(f"SELESAI {ref} pelaku kedua juga diamankan")
     assert (await report(engine, ref)).status == ReportStatus.RESOLVED, "worked on, and closed again"
+
+
+ALL_SEVEN = ["Terima", "Proses", "Selesai", "Minta info", "Rujuk", "Duplikat", "Tolak"]
+
+
+@pytest.mark.parametrize("close", ["SELESAI {ref} pelaku sudah diamankan", "TOLAK {ref} laporan iseng"])
+async def test_a_closed_reports_view_offers_reopening_alone(engine: Engine, close: str) -> None:
+    """Resolved or rejected: every other action would be refused, so LIHAT offers none of them."""
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(close.format(ref=ref))
+    await petugas.send(f"LIHAT {ref}")
+    assert petugas.heard("officer.report") and petugas.options() == ["Buka kembali"], petugas.options()
+    await petugas.send("1")
+    assert petugas.heard("officer.ask_reopen_reason"), "its number answers it"
+
+
+@pytest.mark.parametrize(("identity", "offered"), [
+    ("3", [action for action in ALL_SEVEN if action != "Minta info"]),  # anonymous: no question reaches anyone
+    ("2", ALL_SEVEN),  # confidential: asked through the bot
+    ("1", ALL_SEVEN),  # named
+])
+async def test_a_reports_view_offers_only_what_can_be_done(engine: Engine, identity: str, offered: list[str]) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine, identity=identity)
+    await petugas.send(f"LIHAT {ref}")
+    assert petugas.options() == offered, petugas.options()
+    await petugas.send(f"TERIMA {ref}")
+    await petugas.send(f"LIHAT {ref}")
+    assert petugas.options() == [action for action in offered if action != "Terima"], "taken: not again"
 
 
 async def test_a_rejected_report_is_reopened_in_one_line_and_its_view_offers_it(engine: Engine) -> None:

@@ -715,3 +715,32 @@ async def test_the_spot_a_story_told_its_place_with_is_on_the_reports_page(engin
     client = await signed_in(app, await enrolled(engine, "telegram:700031"))
     page = await client.get(f"/laporan/{ref}")
     assert page.status_code == 200 and "jl merdeka depan toko pakaian" in page.text, page.text
+
+
+async def test_a_station_that_declined_a_referral_and_its_polres_no_longer_read_it(engine: Engine,
+                                                                                   tmp_path: Path) -> None:
+    """Sekar's page asks why it declines for the station that referred it, not for the reporter; once declined,
+    Sekar's head and the head of Sekar's Polres (not the report's) get "not found", as a station that never had it,
+    for the report and its list of reports referred away; Sananwetan's head reads it as its own."""
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    sekar = await signed_in(app, await enrolled(engine, "telegram:700032", station="POLSEK-SEKAR"))
+    sekar_head = await signed_in(app, await enrolled(engine, "telegram:700033", station="POLSEK-SEKAR",
+                                                     role=OfficerRole.HEAD))
+    polres = await signed_in(app, await enrolled(engine, "telegram:700034", station="POLRES-BOJONEGORO",
+                                                 role=OfficerRole.HEAD))
+    sananwetan = await enrolled(engine, "telegram:700031")
+    await sananwetan.send(f"RUJUK {ref} polsek-sekar")
+    page = await sekar.get(f"/laporan/{ref}")
+    assert "Alasan menolak rujukan (dibaca petugas Polsek Sananwetan, tidak dikirim ke pelapor)" in page.text
+    assert "Alasan (dikirim ke pelapor)" not in page.text
+    assert (await polres.get(f"/laporan/{ref}")).status_code == 200, "its Polsek's, until declined"
+    declined = await sekar.post(f"/laporan/{ref}", data={"csrf": csrf_of(page.text), "action": "reject",
+                                                         "argument": "salah rujuk, bukan wilayah kami"})
+    assert declined.status_code == 303
+    for viewer in (sekar, sekar_head, polres):
+        assert (await viewer.get(f"/laporan/{ref}")).status_code == 404
+        assert ref not in (await viewer.get("/laporan?status=dirujuk_keluar")).text
+    home = await signed_in(app, await enrolled(engine, "telegram:700035", role=OfficerRole.HEAD))
+    shown = await home.get(f"/laporan/{ref}")
+    assert shown.status_code == 200 and "Alasan (dikirim ke pelapor)" in shown.text, "its own again"

@@ -5,6 +5,7 @@ PostgreSQL, through the engine, the dispatcher's outbox rows and the station's w
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
 from pathlib import Path
 
@@ -12,6 +13,8 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from bot.channels.console import ConsoleChannel
+from bot.outbox import Dispatcher
 from handlers.engine import Engine
 from handlers.i18n import labels
 from handlers.language.alike import LIKE_AT, likeness
@@ -28,6 +31,7 @@ from storage.models import (
     OfficerRole,
     Outbox,
     OutboxState,
+    PatrolNote,
     Report,
     ReportStatus,
     Witness,
@@ -725,3 +729,45 @@ async def test_the_same_resident_telling_it_again_anonymously_is_counted_once(en
     for message in ("1", "2", "lewati", "anonim", "kirim"):
         await other.send(message)
     assert other.heard("report.joined_anonymous"), "another resident still counts"
+
+
+async def delivered(engine: Engine, urn: str) -> str:
+    """Sends what the outbox holds for one terminal chat; what it printed."""
+    printed = io.StringIO()
+    dispatcher = Dispatcher(engine.sessions, engine.cipher, {"console": ConsoleChannel(urn, printed)}, only_urn=urn)
+    while await dispatcher.run_once():
+        pass
+    return printed.getvalue()
+
+
+@pytest.mark.parametrize("number", ["3", "1", "2"])
+async def test_a_number_after_a_witness_message_asks_what_it_is_for(engine: Engine, number: str) -> None:
+    """"+1 saksi" numbers nothing, and the officer's menu is not on screen under it: a bare number there answers no
+    question, so it is asked what it was for, with the menu; it starts no resident's report or patrol note. The
+    menu's number after that answers the menu."""
+    officer = await enrolled(engine, PETUGAS)
+    _first, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
+    await officer.send(f"TERIMA {ref}")
+    witness = Resident(engine, "console:saksi")
+    await witness.send("halo")
+    await witness.send("pak anak2 sekolah tawuran dekat pasar kel gedog sananwetan blitar tadi, lempar2 batu")
+    for message in ("ya", "ya", "lewati", "2", "kirim"):
+        await witness.send(message)
+    assert witness.heard("report.joined"), witness.text
+    assert f"+1 saksi untuk {ref}" in await delivered(engine, PETUGAS)
+    await officer.send(number)
+    assert officer.heard("officer.number_unclear_ref") and f"LIHAT {ref}" in officer.text, officer.text
+    assert officer.heard("officer.menu") and not officer.heard("report.ask_category"), officer.text
+    async with engine.sessions() as db:
+        assert len((await db.execute(select(Report))).scalars().all()) == 1
+        assert (await db.execute(select(PatrolNote))).first() is None
+    await officer.send("1")
+    assert officer.heard("officer.open_list"), "the menu on screen now: its number answers it"
+
+
+async def test_a_number_after_an_alert_still_answers_the_alert(engine: Engine) -> None:
+    officer = await enrolled(engine, PETUGAS)
+    _first, ref = await file_report(engine, "console:pertama", description=FIRST_STORY)
+    await delivered(engine, PETUGAS)
+    await officer.send("1")
+    assert not officer.heard("officer.number_unclear_ref") and ref in officer.text, officer.text

@@ -26,6 +26,7 @@ from handlers.actions import (
     add_note,
     not_told_why,
     referral_doubts,
+    referred_by,
     refusal,
 )
 from handlers.alerts import alert_payload, kept_instead, status_at_station, witness_accounts
@@ -209,6 +210,8 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, said: S
     now_at = None if report.station_id in viewer.station_ids or report.station_id is None else \
         await viewer.office.db.get(Station, report.station_id)
     actions = [a for a in Action if own and refusal(viewer.officer, report, a) is None]
+    # a referral declined goes back with its reason to the station that made it, not to the reporter
+    returns_to = await referred_by(viewer.office, report) if Action.REJECT in actions else None
     return page(request, "report.html", viewer.lang, {
         "viewer": viewer, "report": report, "alert": payload["text"], "photos": photos, "voices": voices,
         "witnessed": witnessed, "history": events, "relays": relays,
@@ -219,7 +222,7 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, said: S
         "why_not_told": not_told_why(report), "colour": CATEGORY_COLOURS[report.category.value],
         "pin": shows_pin(report), "kept": await kept_instead(viewer.office.db, report),
         "confirm": request.state.flash.kept.get("confirm"),
-        "now_at": now_at},
+        "now_at": now_at, "returns_to": returns_to},
         status_code=status_code)
 
 

@@ -6,6 +6,8 @@ Read only as a whole message of such words: "siap 86 ndan, otw TKP" takes the re
 
 from __future__ import annotations
 
+import enum
+
 from handlers.language.intents import is_question
 from handlers.language.normalise import phrase_at, phrase_words, phrases_found, words
 
@@ -28,6 +30,16 @@ _BESIDE = ADDRESS | frozenset({
     "we", "are", "i", "am", "m", "ready", "yes", "right", "away", "gas", "gerak", "bergerak", "merapat",
 })
 
+
+# Readiness itself ("siap", "ok siap", "siap ndan"): said alone right after an alert, it takes the job as "86" does.
+_READY = frozenset({"siap", "siaap", "ok", "oke", "okay", "baik"})
+# Words that something is done or being done about it ("sdh ditangani", "lagi dicek", "sudah aman"): right after an
+# alert, which action they mean (taken, in progress, done) is asked.
+_HANDLED = frozenset({
+    "ditangani", "dicek", "dicheck", "diperiksa", "ditindaklanjuti", "ditindak", "diamankan", "diproses",
+    "dikerjakan", "diurus", "dihandle", "dibereskan", "diselesaikan", "beres", "aman", "kondusif", "terkendali",
+    "selesai", "handled", "checked", "checking", "done", "secured",
+})
 
 _EMOJI = "emoji_"  # how words() names an emoji
 
@@ -62,3 +74,27 @@ def taking_it(text: str) -> bool:
         return False
     covered = {at + offset for phrase, at in found for offset in range(len(phrase))}
     return all(index in covered or word in _BESIDE or word.startswith(_EMOJI) for index, word in enumerate(said))
+
+
+class AlertAnswer(enum.StrEnum):
+    """What an officer's own words right after an alert say of it: they take it, or something was done about it
+    (which action, to be asked)."""
+
+    TAKE = "take"
+    WHICH = "which"
+
+
+def answering_an_alert(text: str) -> AlertAnswer | None:
+    """Radio words or readiness alone ("siap 86", "ok siap") take the job; words that it is handled ("sdh ditangani",
+    "sudah dicek pak") ask which action; a question, or words of anything else ("sdh ditangani yg kemarin", "siap
+    makan dulu"), none."""
+    if taking_it(text):
+        return AlertAnswer.TAKE
+    if is_question(text):
+        return None
+    said = [word for word in words(text) if not word.startswith(_EMOJI)]
+    if said and all(word in ADDRESS for word in said) and any(word in _READY for word in said):
+        return AlertAnswer.TAKE
+    if any(word in _HANDLED for word in said) and all(word in _BESIDE or word in _HANDLED for word in said):
+        return AlertAnswer.WHICH
+    return None
