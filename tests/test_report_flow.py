@@ -301,6 +301,7 @@ async def test_no_photo_said_when_asked_the_time_is_kept_and_the_time_asked_agai
     assert report.occurred_text == "kemarin malam jam 10"
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("story", "told", "lang"), [
     ("pas bangun jam 6 pagi motor sy udah dicuri org, kel gedog sananwetan blitar", "jam 6 pagi", "id"),
     ("waktu pulang kerja jam 10 malam rumah sy udah dibobol maling, kel gedog sananwetan blitar", "jam 10 malam",
@@ -324,6 +325,7 @@ async def test_an_hour_a_story_tells_with_no_day_is_its_time(engine: Engine, sto
     assert report.occurred_text == told
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("story", "lang"), [
     ("warung itu buka sampai jam 10 malam dan jual miras ke anak2, kel gedog sananwetan blitar", "id"),  # until
     ("antri 2 jam 30 menit di samsat tp berkas sy hilang, kel gedog sananwetan blitar", "id"),  # a stretch of time
@@ -1098,6 +1100,7 @@ async def test_going_on_at_the_photo_question_skips_it(engine: Engine, going_on:
     assert resident.heard("report.ask_identity") and not resident.heard("report.photo_send_it"), resident.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("no_photo", ["gak punya foto", "ga sempet moto pak", "nanti aja fotonya", "❌", "nope",
                                       "no photos sorry", "I don't have one", "no pics", "gak ada foto gpp kan?",
                                       "ga ada fotonya pak, gak papa kan", "cuma gak punya foto pak", "lupa",
@@ -1381,6 +1384,7 @@ async def test_more_of_the_story_or_a_detail_corrected_at_a_later_question_is_ad
                                   "oh iya pak tambahan, pelakunya 2 org pake motor item")
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("step", "fix"), [
     ("photo", "eh sorry motornya bukan beat tp vario"), ("identity", "eh maaf motornya bukan beat tp vario"),
     ("photo", "maaf pak, pelakunya bukan 2 org tapi 3"), ("identity", "sorry, the bike was not a beat but a vario"),
@@ -1392,6 +1396,7 @@ async def test_a_detail_said_wrong_without_salah_is_added_to_the_story(engine: E
     assert (await draft_of(engine))["description"].endswith(f"\n{fix}")
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("said", ["maaf pak bukan itu maksud sy, tp rahasia aja",
                                   "maaf bukan salah pencet tp kepencet"])
 async def test_a_not_this_but_that_answering_the_question_is_no_detail(engine: Engine, said: str) -> None:
