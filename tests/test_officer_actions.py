@@ -2071,7 +2071,9 @@ def test_radio_words_for_taking_a_job_are_read_whole_and_only_so() -> None:
 @READING_ON_SQLITE
 @pytest.mark.parametrize("said", ["siap 86", "86", "Siap laksanakan", "otw", "meluncur", "on the way",
                                   "siap 86 ndan, anggota otw TKP", "86👍", "lgsg meluncur ke lokasi pak",
-                                  "I'm on my way", "siap dan, otw"])
+                                  "I'm on my way", "siap dan, otw",
+                                  # readiness alone
+                                  "ok siap", "siap ndan", "ok otw", "baik ndan 👍"])
 async def test_radio_slang_right_after_an_alert_takes_its_report(engine: Engine, said: str) -> None:
     petugas, ref = await alerted_while_away(engine)
     await petugas.send(said)
@@ -2110,15 +2112,6 @@ def test_readiness_alone_takes_and_handled_words_ask_which_action() -> None:
     assert [said for said in HANDLED if answering_an_alert(said) != AlertAnswer.WHICH] == []
     assert [said for said in NEITHER + NOT_TAKING[NOT_TAKING.index("terima kasih"):]
             if answering_an_alert(said) is not None and said not in READY] == []
-
-
-@READING_ON_SQLITE
-@pytest.mark.parametrize("said", ["ok siap", "siap ndan", "siap laksanakan", "ok otw", "baik ndan 👍"])
-async def test_readiness_right_after_an_alert_takes_its_report(engine: Engine, said: str) -> None:
-    petugas, ref = await alerted_while_away(engine)
-    await petugas.send(said)
-    assert petugas.heard("officer.done.ack") and ref in petugas.text, petugas.text
-    assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
 
 
 @READING_ON_SQLITE
