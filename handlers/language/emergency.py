@@ -163,6 +163,8 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     # a killing told in English's passive, which leaves "murder" unstemmed and "killed" a word of plants too
     "was killed", "were killed", "got killed", "been killed", "was murdered", "were murdered", "got murdered",
     "been murdered", "just murdered", "just killed",
+    # a blow taken, told with "kena" as "kena pukul" is
+    "kena tonjok", "kena tinju", "kena bogem", "kena gampar", "kena tabok", "kena jotos",
     "teriak meminta tolong", "teriak tolong", "meminta tolong cepat", "baku hantam", "adu jotos",
     "breaking into", "broke into", "break into", "kecelakaan beruntun", "tidak bergerak", "enggak gerak",
     "tidak gerak", "enggak bergerak", "tidak sadarkan diri", "enggak bernapas", "enggak bernafas",
