@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handlers.engine import Engine
 from tests.corpus import evaluate
-from tests.helpers import regions
+from tests.helpers import READING_ON_SQLITE, regions
 
 ONE_MESSAGE_MAX = 5  # a story that names what and where (and when), filed with confirmation and identity
 
@@ -73,6 +73,7 @@ def test_typed_places_read_right_first_and_never_confidently_wrong() -> None:
     assert confident.accuracy == 1.0, confident.misses
 
 
+@READING_ON_SQLITE
 async def test_a_story_told_in_one_message_files_in_at_most_five(engine: Engine) -> None:
     scripted = await evaluate.script_stories(engine)
     assert all(s.filed and s.category_right and s.place_right for s in scripted), [s for s in scripted if not s.filed]

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import shutil
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
 from handlers import routing
 from handlers.engine import Engine
 from handlers.i18n import t
+from storage import db as database
 from storage import regions as storage_regions
 from storage.models import Station, StationArea
 from storage.regions import AREAS_ONE_BY_ONE
@@ -637,77 +642,98 @@ async def test_not_knowing_which_of_the_places_offered_asks_the_kecamatan(engine
     assert (await draft_of(engine))["location_text"].startswith("sukorejo"), "the name typed is kept for officers"
 
 
-async def _stations_for_the_whole_country(engine: Engine) -> None:
-    async with engine.sessions() as db, db.begin():
-        rows = await draft_registry(db, regions(), [r.code for r in regions().regencies()])
-        assert not (await import_stations(db, registry_csv(rows, regions()), regions())).errors
+async def _import_the_whole_country(url: str) -> None:
+    db_engine = database.create_engine(url)
+    try:
+        async with database.session_factory(db_engine)() as db, db.begin():
+            rows = await draft_registry(db, regions(), [r.code for r in regions().regencies()])
+            assert not (await import_stations(db, registry_csv(rows, regions()), regions())).errors
+    finally:
+        await db_engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def whole_country_template(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
+    """The prepared SQLite file with a station drafted for every kecamatan of the country: seconds of work, done
+    once for the tests that read places among all of them."""
+    path = tmp_path_factory.mktemp("whole_country") / "lapor.db"
+    shutil.copy(sqlite_template, path)
+    asyncio.run(_import_the_whole_country(f"sqlite+aiosqlite:///{path}"))
+    return path
+
+
+@pytest.fixture
+def whole_country(database_url: str, sqlite_path: Path, whole_country_template: Path) -> None:
+    """This test's database is the whole country's, copied before its engine first connects."""
+    shutil.copy(whole_country_template, sqlite_path)
+
+
+@pytest.fixture
+def country_engine(whole_country: None, engine: Engine) -> Engine:
+    return engine
 
 
 @READING_ON_SQLITE
-async def test_a_town_spelt_the_old_way_is_read_as_spelt_today(engine: Engine) -> None:
+async def test_a_town_spelt_the_old_way_is_read_as_spelt_today(country_engine: Engine) -> None:
     """With stations for the whole country, "djogja" is Jogja, not Desa Jogja of Nagan Raya; dj, tj and oe are j, c
     and u, and a j may be a y, where that makes a name known."""
-    await _stations_for_the_whole_country(engine)
     for typed, meant in [("djogja", "Kota Yogyakarta"), ("di djokja", "Kota Yogyakarta"),
                          ("tjilatjap", "Kab. Cilacap"), ("kota soerabaja", "Kota Surabaya"),
                          ("soerabaja", "Kota Surabaya"), ("bandoeng", "Kab. Bandung"),
                          ("tjitjadas", "Kel. Cicadas, Kec. Cibeunying Kidul, Kota Bandung")]:
-        resident = await at_location(engine, f"console:{typed}")
+        resident = await at_location(country_engine, f"console:{typed}")
         await resident.send(typed)
         assert f"Maksud Anda {meant}?" in resident.text or resident.options()[:1] == [meant], (typed, resident.text)
 
 
 @READING_ON_SQLITE
-async def test_a_province_alone_asks_which_kelurahan_not_a_village_far_away(engine: Engine) -> None:
+async def test_a_province_alone_asks_which_kelurahan_not_a_village_far_away(country_engine: Engine) -> None:
     """"jakarta", "djakarta", "jawa timur": no Desa Jayakarta of Bengkulu nor Kel. Jawa of Singkawang; which
     kelurahan is asked, once, and no try is spent."""
-    await _stations_for_the_whole_country(engine)
     for typed in ("jakarta", "di djakarta", "dki jakarta", "jawa timur", "prov jawa timur", "bali", "jatim"):
-        resident = await at_location(engine, f"console:{typed}")
+        resident = await at_location(country_engine, f"console:{typed}")
         await resident.send(typed)
         assert resident.heard("place.ask_which_kelurahan") and not resident.options(), (typed, resident.text)
         await resident.send("kel gedog kec sananwetan")
         assert "Maksud Anda Kel. Gedog, Kec. Sananwetan, Kota Blitar?" in resident.text, (typed, resident.text)
     for typed, meant in [("jakarta selatan", "Kota Jakarta Selatan"), ("blitar", "Kota Blitar")]:  # a kab/kota
-        resident = await at_location(engine, f"console:{typed}")
+        resident = await at_location(country_engine, f"console:{typed}")
         await resident.send(typed)
         assert f"Maksud Anda {meant}?" in resident.text or meant in resident.options(), (typed, resident.text)
 
 
 @READING_ON_SQLITE
-async def test_a_name_many_villages_bear_misspelt_asks_the_kecamatan_not_one_of_them(engine: Engine) -> None:
+async def test_a_name_many_villages_bear_misspelt_asks_the_kecamatan_not_one_of_them(country_engine: Engine) -> None:
     """"desa sukamju" confidently read as the one Desa Sukamaju in Kec. Sukamaju of Luwu Utara, and "sukamaj" as that
     kecamatan: hundreds of villages bear the name. The kecamatan and kab/kota are asked, and read with the name."""
-    await _stations_for_the_whole_country(engine)
     for typed in ("desa sukamju", "sukamaj", "di desa sukamjau", "desa sidomulya"):
-        resident = await at_location(engine, f"console:{typed}")
+        resident = await at_location(country_engine, f"console:{typed}")
         await resident.send(typed)
         assert resident.heard("place.ask_district_common") and not resident.options(), (typed, resident.text)
-    resident = await at_location(engine, "console:sukamju-karo")
+    resident = await at_location(country_engine, "console:sukamju-karo")
     for said in ("desa sukamju", "kec tigapanah karo"):
         await resident.send(said)
     assert "Maksud Anda Desa Sukamaju, Kec. Tigapanah, Kab. Karo?" in resident.text, resident.text
     # the name spelt right is offered as before; one the kab/kota narrows, or a name few villages bear, proposed
     for typed, proposed in [("kec sukamju luwu utara", "Kec. Sukamaju, Kab. Luwu Utara"),
                             ("sananwetn", "Kec. Sananwetan, Kota Blitar")]:
-        resident = await at_location(engine, f"console:{typed}")
+        resident = await at_location(country_engine, f"console:{typed}")
         await resident.send(typed)
         assert f"Maksud Anda {proposed}?" in resident.text or proposed in resident.options(), (typed, resident.text)
-    resident = Resident(engine, "console:story")
+    resident = Resident(country_engine, "console:story")
     await resident.send("motor sy dicuri kemarin di desa sukamju")
     assert "Lokasi: (belum ada)" in resident.text, resident.text
-    resident = await at_location(engine, "console:sidomulyo")
+    resident = await at_location(country_engine, "console:sidomulyo")
     await resident.send("desa sidomulyo")
     assert resident.heard("place.pick") and not resident.heard("place.ask_district_common"), resident.text
 
 
 @READING_ON_SQLITE
-async def test_a_landmark_told_by_its_name_asks_which_kelurahan_not_a_namesake_far_away(engine: Engine) -> None:
+async def test_a_landmark_told_by_its_name_asks_which_kelurahan_not_a_namesake_far_away(country_engine: Engine) -> None:
     """"masjid istiqlal" is no mosque of Kel. Istiqlal in Manado, "pasar beringharjo" no Desa Ringinharjo, "tugu
     pahlawan" no Kec. Tugu of Semarang: which kelurahan is asked, once, no try spent."""
-    await _stations_for_the_whole_country(engine)
     for typed in ("masjid istiqlal", "depan masjid istiqlal", "pasar beringharjo", "di tugu pahlawan", "pasar legi"):
-        resident = await at_location(engine, f"console:{typed}")
+        resident = await at_location(country_engine, f"console:{typed}")
         await resident.send(typed)
         assert resident.heard("place.ask_which_kelurahan") and not resident.options(), (typed, resident.text)
         await resident.send("kel gedog kec sananwetan")
@@ -716,6 +742,6 @@ async def test_a_landmark_told_by_its_name_asks_which_kelurahan_not_a_namesake_f
     for typed, meant in [("pasar besar malang", "Kota Malang"), ("alun2 blitar", "Kota Blitar"),
                          ("pasar gedog", "Kel. Gedog, Kec. Sananwetan, Kota Blitar"),
                          ("stasiun gubeng", "Kec. Gubeng, Kota Surabaya")]:
-        resident = await at_location(engine, f"console:{typed}")
+        resident = await at_location(country_engine, f"console:{typed}")
         await resident.send(typed)
         assert f"Maksud Anda {meant}?" in resident.text or meant in resident.options(), (typed, resident.text)
