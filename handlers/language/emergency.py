@@ -70,7 +70,7 @@ _BLOWS = frozenset({"pukul", "mukul", "mukulin", "pukulin", "dipukulin", "gebuki
                     "siksa", "jambak", "cekik", "nyekik", "mencekik", "aniaya", "gebuk", "tonjok", "nonjok",
                     "hit", "hits", "hitting", "beat", "beats", "beating", "kick", "kicks", "kicking", "slap", "slaps",
                     "slapping", "punch", "punches", "punching", "choke", "chokes", "tabok", "nabok", "ngegebukin",
-                    "ngejambak"})
+                    "ngejambak", "punched", "kicked", "slapped"})
 _HOUSEHOLD_NEAR, _PERSON_NEAR = 3, 2  # words from the blow
 _OUTSIDERS = frozenset({"tetangga", "orang", "preman", "teman", "temen", "majikan", "bos", "guru", "satpam", "warga",
                         "pelaku", "pengendara", "sopir", "supir", "tukang", "neighbour", "neighbor", "stranger",
@@ -163,8 +163,10 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     # a killing told in English's passive, which leaves "murder" unstemmed and "killed" a word of plants too
     "was killed", "were killed", "got killed", "been killed", "was murdered", "were murdered", "got murdered",
     "been murdered", "just murdered", "just killed",
-    # a blow taken, told with "kena" as "kena pukul" is
-    "kena tonjok", "kena tinju", "kena bogem", "kena gampar", "kena tabok", "kena jotos",
+    # a blow taken, told with "kena" as "kena pukul" is, or in English's passive ("got punched by a thug")
+    "kena tonjok", "kena tinju", "kena bogem", "kena gampar", "kena tabok", "kena jotos", "got punched", "was punched",
+    "were punched", "been punched", "got slapped", "was slapped", "been slapped", "got kicked", "was kicked",
+    "were kicked", "been kicked",
     "teriak meminta tolong", "teriak tolong", "meminta tolong cepat", "baku hantam", "adu jotos",
     "breaking into", "broke into", "break into", "kecelakaan beruntun", "tidak bergerak", "enggak gerak",
     "tidak gerak", "enggak bergerak", "tidak sadarkan diri", "enggak bernapas", "enggak bernafas",
@@ -2123,6 +2125,8 @@ def _cry_for_help(text: str) -> bool:
             continue  # "my grandfather was killed in the war", "my dog was killed by a car"
         if phrase in _BLOWS_TAKEN and _a_blow_taken_in_a_bout(said, at):
             continue  # "kena tinju pas latihan tinju": the sport's
+        if phrase in _BLOWS_TAKEN and _no_blow_after(said, at + 2):
+            continue  # "got kicked out of school", "was slapped with a fine": no blow
         if phrase not in SELF_HARM and _joking(said):
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))
@@ -2938,8 +2942,8 @@ def _won_at(said: list[str], at: int) -> bool:
 _BOUTS = frozenset({"sasana", "sparring", "boxing", "mma", "ufc", "muaythai", "kickboxing", "smackdown", "wwe",
                     "matras"})
 _MARTIAL = frozenset({"tinju", "karate", "silat", "taekwondo", "judo", "kungfu", "wushu", "aikido", "kendo"})
-_OF_BOXING = frozenset({"ring", "tanding", "pertandingan", "latihan", "sasana", "olahraga", "klub", "atlet",
-                        "amatir", "profesional"})
+_OF_BOXING = frozenset({"ring", "tanding", "pertandingan", "latihan", "sasana", "olahraga", "klub", "atlet", "class",
+                        "practice", "lesson", "lessons", "kelas", "les", "training", "amatir", "profesional"})
 _NO_BOUT = HURT | frozenset({"tolong", "help", "pisau", "knife", "sajam", "berdarah", "bleeding", "penonton",
                              "suporter", "supporter", "spectators", "fans", "crowd", "warga", "preman", "pingsan"})
 
@@ -2973,11 +2977,28 @@ _NO_SPARRING = frozenset({"pelatih", "pelatihnya", "coach", "senior", "seniornya
 
 _KILLED_TOLD = frozenset(tuple(p.split()) for p in ("was killed", "were killed", "got killed", "been killed",
                                                      "was murdered", "were murdered", "got murdered", "been murdered"))
-_BLOWS_TAKEN = frozenset(("kena", blow) for blow in ("tonjok", "tinju", "bogem", "gampar", "tabok", "jotos"))
+_BLOWS_TAKEN = frozenset(("kena", blow) for blow in ("tonjok", "tinju", "bogem", "gampar", "tabok", "jotos")) \
+    | frozenset((taken, blow) for taken in ("got", "was", "were", "been") for blow in ("punched", "slapped", "kicked"))
+# Thrown out ("got kicked out of school", "was kicked off the team", "was kicked from the whatsapp group") or fined
+# ("was slapped with a fine"): no blow; not "slapped with a belt", "kicked from behind".
+_THROWN_OUT = frozenset({"out", "off", "keluar"})
+_LEFT_BY_THE = frozenset({"from", "with", "a", "an", "the", "my", "our", "his", "her", "this", "that"})
+_OUT_OF_OR_FINED = frozenset({"group", "grup", "gc", "chat", "whatsapp", "wa", "team", "tim", "school", "class",
+                              "job", "server", "app", "band", "club", "fine", "fines", "ticket", "tax", "lawsuit",
+                              "bill", "charge", "charges", "penalty", "fee", "suit"})
+
+
+def _no_blow_after(said: list[str], at: int) -> bool:
+    after = said[at:at + 1]
+    if after and after[0] in _THROWN_OUT:
+        return True
+    named = [w for w in said[at:at + 6] if w not in _LEFT_BY_THE][:1]
+    return after in (["from"], ["with"]) and bool(named) and named[0] in _OUT_OF_OR_FINED
 
 
 def _a_blow_taken_in_a_bout(said: list[str], at: int) -> bool:
-    taken = said[at:at + 1] == ["kena"] or said[at - 1:at] in ([w] for w in _TAKING_A_BLOW)
+    taken = said[at:at + 1] in (["kena"], ["got"], ["was"], ["were"], ["been"]) \
+        or said[at - 1:at] in ([w] for w in _TAKING_A_BLOW)
     return taken and _in_a_ring(said) and not _NO_SPARRING & set(said)
 
 
@@ -5129,7 +5150,8 @@ _STRIKES = frozenset({
     "nonjokin", "ngehajar", "menghajar", "nyerang", "menyerang", "gebukin", "ngegebukin", "menggebuki",
     "nabok", "menabok", "njambak", "ngejambak", "menjambak", "nyiksa", "menyiksa", "nganiaya", "menganiaya",
     "menimpuk", "nimpuk", "hits", "punches", "punching", "punch", "kicks", "kicking", "kick", "slaps", "slapping",
-    "slap", "attacks", "attack", "assaults", "assaulting", "beats"})
+    "slap", "attacks", "attack", "assaults", "assaulting", "beats", "punched", "kicked", "slapped", "attacked",
+    "assaulted", "killed"})
 _STRIKERS = _THUGS | _OUTSIDERS | frozenset({
     "orang", "seseorang", "dia", "mereka", "he", "she", "they", "somebody", "man", "men", "guy", "guys", "woman",
     "thug", "thugs", "drunk", "pria", "cowok", "cowo", "pemuda", "oknum", "laki", "security", "dc", "collector",
@@ -5169,8 +5191,8 @@ def _striking_someone(said: list[str]) -> bool:
     if _NOT_AN_ATTACK & set(said):
         return False
     for i, word in enumerate(said):
-        if word not in _STRIKES or (word in _WINNING and _won_at(said, i + 2)):
-            continue  # "she beats me at badminton": a game won
+        if word not in _STRIKES or (word in _WINNING and _won_at(said, i + 2)) or _our_side_beaten(said, i):
+            continue  # "she beats me at badminton", "they killed us 3-1 in the final": a game won
         start = next((k + 1 for k in range(i - 1, -1, -1) if said[k] == _BREAK), 0)
         if (_SUPPOSED | _ALLOWED) & set(said[start:i]) or _formerly_before(said, i) \
                 or (_negated(said, i) and not _UNKNOWN_ONE & set(said[i - 1:i])):  # "org gk dikenal nampar sy"
