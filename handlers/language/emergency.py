@@ -2879,7 +2879,7 @@ def _our_side_beaten(said: list[str], at: int) -> bool:
     beaten = [w for w in said[max(0, at - 3):at] if w not in _PASSIVE_BEFORE][-1:]  # "kami dihajar", "we got beaten"
     ours = (bool(beaten) and (beaten[0] in _WE_BEATEN or beaten[0].removesuffix("nya") in _TEAMS)) \
         or said[at + 1:at + 2] in (["us"], ["kami"], ["kita"])  # "they murdered us 4-0"
-    if not ours or _NO_BOUT & {w.removesuffix("nya") for w in said} or _not_breathing_or_awake(said):
+    if not ours or _harm_told(said):
         return False
     after = [w for w in said[at + 1:] if w not in _HOW_BADLY | _BY_THE_OTHER_SIDE | _WE_BEATEN][:2]
     scored = len(after) == 2 and after[0].isdecimal() and after[1].isdecimal()  # "4-0"
@@ -2962,7 +2962,19 @@ def _in_a_ring(said: list[str]) -> bool:
 
     bout = _BOUTS & set(said) or any_phrase(said, _RINGS) \
         or any(w in _MARTIAL and of_boxing(k) for k, w in enumerate(said))
-    return bool(bout) and not _NO_BOUT & {w.removesuffix("nya") for w in said} and not _not_breathing_or_awake(said)
+    return bool(bout) and not _harm_told(said)
+
+
+# Harm told beside a bout or a game: someone hurt, unwell after it, armed, the crowd in it or a plea.
+_UNWELL_AFTER = _UNWELL_NOW | frozenset({"muntah2", "vomiting", "vomited", "vomit", "seizure", "seizures", "concussion",
+                                         "fainted", "collapsed", "gegar", "mimisan", "dilarikan", "rs", "hospital",
+                                         "ambulans", "ambulan", "ambulance", "igd", "ugd"})
+
+
+def _harm_told(said: list[str]) -> bool:
+    told = {w.removesuffix("nya") for w in said} | set(said)
+    return bool((_NO_BOUT | _UNWELL_AFTER) & told) or _not_breathing_or_awake(said) or _cannot_walk(said) \
+        or _cannot_get(said, ("bangun", "up"))
 
 
 # A blow taken in a bout or at practice ("kena tinju pas latihan tinju", "got hit in the face during boxing
@@ -3231,10 +3243,32 @@ _ANIMALS = _PETS | _FIGHTING_ANIMALS | frozenset({"puppy", "kitten", "horse", "g
 _WHOSE_ANIMAL = frozenset({"saya", "aku", "kami", "kita", "gue", "my", "our", "his", "her", "their", "the", "a", "s"})
 
 
+# What may stand between a killing and the war it was in: "killed in the war", "dibunuh tentara belanda waktu
+# perang"; not one who did it now ("was killed by a veteran of the war", "dibunuh tetangga, katanya dendam zaman
+# perang").
+_IN_THE_WAR = frozenset({"in", "during", "at", "by", "the", "a", "di", "pada", "dalam", "oleh", "sama", "tentara",
+                         "serdadu", "soldier", "soldiers", "belanda", "jepang", "dutch", "japanese", "german",
+                         "germans", "nazi", "nazis", "sekutu", "dulu", "waktu", "saat", "masa", "zaman", "jaman"})
+_OF_THE_WAR_NOW = frozenset({"veteran", "veterans", "vet", "vets", "hero", "heroes", "movie", "film", "game",
+                             "pensiunan", "dendam"})
+_WAR_AFTER = 6  # words from the killing to the war: "dibunuh tentara jepang di zaman perang"
+
+
+def _killed_in_a_war(said: list[str], at: int) -> bool:
+    if (_WAR_NOW | _OF_THE_WAR_NOW) & set(said):
+        return False
+    for k in range(at + 1, min(len(said), at + 1 + _WAR_AFTER)):
+        if any(tuple(said[k:k + len(war)]) == war for war in _WARS):
+            return True
+        if said[k] not in _IN_THE_WAR:
+            return False
+    return False
+
+
 def _no_one_to_save_killed(said: list[str], at: int) -> bool:
     """Whether the killing at `at` ("dibunuh", or the "killed" of "was killed") is in a war long past or of an
     animal."""
-    if any_phrase(said, _WARS) and not _WAR_NOW & set(said):
+    if _killed_in_a_war(said, at):
         return True
     k = at - 1
     while k >= 0 and said[k] in _PASSIVE_BEFORE | _WHOSE_ANIMAL:
