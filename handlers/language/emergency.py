@@ -2121,7 +2121,7 @@ def _cry_for_help(text: str) -> bool:
             continue  # "he beats me at chess", "this song hits me hard", "adu jotos di ring tinju kampus"
         if phrase in _KILLED_TOLD and _our_side_beaten(said, at + len(phrase) - 1):
             continue  # "we got killed in the final": a game lost
-        if phrase in _KILLED_TOLD and _no_one_to_save_killed(said, at + len(phrase) - 1):
+        if phrase in _KILLED_TOLD and _no_one_to_save_killed(said):
             continue  # "my grandfather was killed in the war", "my dog was killed by a car"
         if phrase in _BLOWS_TAKEN and _a_blow_taken_in_a_bout(said, at):
             continue  # "kena tinju pas latihan tinju": the sport's
@@ -2294,7 +2294,7 @@ def _cry_for_help(text: str) -> bool:
             continue  # "rumah sy dikepung banjir": water, not people
         if word in _POISONED and (_NOT_PEOPLE_HARMED & set(said)):
             continue  # "kambing sy keracunan", "gigi sy dibius dokter": no one at risk
-        if (root == "bunuh" or word == "murdered") and _no_one_to_save_killed(said, i):
+        if (root == "bunuh" or word == "murdered") and _no_one_to_save_killed(said):
             continue  # "kakek sy dibunuh tentara belanda waktu perang", "kucing sy dibunuh tetangga"
         if root == "bunuh" and vermin_killed(said, i):
             continue  # "bunuh nyamuk pake raket", "lg bunuh kecoa di dapur": vermin, no one at risk
@@ -3265,15 +3265,24 @@ def _killed_in_a_war(said: list[str], at: int) -> bool:
     return False
 
 
-def _no_one_to_save_killed(said: list[str], at: int) -> bool:
-    """Whether the killing at `at` ("dibunuh", or the "killed" of "was killed") is in a war long past or of an
-    animal."""
-    if _killed_in_a_war(said, at):
-        return True
-    k = at - 1
-    while k >= 0 and said[k] in _PASSIVE_BEFORE | _WHOSE_ANIMAL:
-        k -= 1
-    return k >= 0 and said[k].removesuffix("nya") in _ANIMALS
+_KILLINGS = frozenset({"killed", "murdered", "bunuh", "dibunuh", "membunuh", "ngebunuh", "terbunuh", "kill", "kills",
+                       "killing", "murder", "murders"})
+
+
+def _no_one_to_save_killed(said: list[str]) -> bool:
+    """Whether every killing told ("dibunuh", "was killed") is in a war long past or of an animal, and of an animal
+    with nothing told of now ("kucing sy dibunuh org, skrg org itu gedor2 pintu": the one who did it is at the door);
+    "a horse was killed and the rider was killed too" tells of a person."""
+    def of_no_one(at: int) -> bool:
+        if _killed_in_a_war(said, at):
+            return True
+        k = at - 1
+        while k >= 0 and said[k] in _PASSIVE_BEFORE | _WHOSE_ANIMAL:
+            k -= 1
+        return k >= 0 and said[k].removesuffix("nya") in _ANIMALS and not _STILL & set(said)
+
+    killings = [k for k, word in enumerate(said) if word in _KILLINGS]
+    return bool(killings) and all(of_no_one(k) for k in killings)
 
 
 # Someone at the door or the window, now, the resident alone or at night: "ada org gedor2 pintu sy skrg, sy
