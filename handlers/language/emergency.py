@@ -70,7 +70,7 @@ _BLOWS = frozenset({"pukul", "mukul", "mukulin", "pukulin", "dipukulin", "gebuki
                     "siksa", "jambak", "cekik", "nyekik", "mencekik", "aniaya", "gebuk", "tonjok", "nonjok",
                     "hit", "hits", "hitting", "beat", "beats", "beating", "kick", "kicks", "kicking", "slap", "slaps",
                     "slapping", "punch", "punches", "punching", "choke", "chokes", "tabok", "nabok", "ngegebukin",
-                    "ngejambak"})
+                    "ngejambak", "punched", "kicked", "slapped"})
 _HOUSEHOLD_NEAR, _PERSON_NEAR = 3, 2  # words from the blow
 _OUTSIDERS = frozenset({"tetangga", "orang", "preman", "teman", "temen", "majikan", "bos", "guru", "satpam", "warga",
                         "pelaku", "pengendara", "sopir", "supir", "tukang", "neighbour", "neighbor", "stranger",
@@ -163,8 +163,10 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     # a killing told in English's passive, which leaves "murder" unstemmed and "killed" a word of plants too
     "was killed", "were killed", "got killed", "been killed", "was murdered", "were murdered", "got murdered",
     "been murdered", "just murdered", "just killed",
-    # a blow taken, told with "kena" as "kena pukul" is
-    "kena tonjok", "kena tinju", "kena bogem", "kena gampar", "kena tabok", "kena jotos",
+    # a blow taken, told with "kena" as "kena pukul" is, or in English's passive ("got punched by a thug")
+    "kena tonjok", "kena tinju", "kena bogem", "kena gampar", "kena tabok", "kena jotos", "got punched", "was punched",
+    "were punched", "been punched", "got slapped", "was slapped", "been slapped", "got kicked", "was kicked",
+    "were kicked", "been kicked",
     "teriak meminta tolong", "teriak tolong", "meminta tolong cepat", "baku hantam", "adu jotos",
     "breaking into", "broke into", "break into", "kecelakaan beruntun", "tidak bergerak", "enggak gerak",
     "tidak gerak", "enggak bergerak", "tidak sadarkan diri", "enggak bernapas", "enggak bernafas",
@@ -2117,6 +2119,14 @@ def _cry_for_help(text: str) -> bool:
             continue  # "found a body of water", "a riot of laughter", "a snake in my house plant", "cant breathe lol"
         if _a_blow_of_no_harm(said, tuple(phrase), at) or (phrase in _FIGHT_PHRASES and _in_a_ring(said)):
             continue  # "he beats me at chess", "this song hits me hard", "adu jotos di ring tinju kampus"
+        if phrase in _KILLED_TOLD and _our_side_beaten(said, at + len(phrase) - 1):
+            continue  # "we got killed in the final": a game lost
+        if phrase in _KILLED_TOLD and _no_one_to_save_killed(said):
+            continue  # "my grandfather was killed in the war", "my dog was killed by a car"
+        if phrase in _BLOWS_TAKEN and _a_blow_taken_in_a_bout(said, at):
+            continue  # "kena tinju pas latihan tinju": the sport's
+        if phrase in _BLOWS_TAKEN and _no_blow_after(said, at + 2):
+            continue  # "got kicked out of school", "was slapped with a fine": no blow
         if phrase not in SELF_HARM and _joking(said):
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))
@@ -2188,7 +2198,8 @@ def _cry_for_help(text: str) -> bool:
         return True
     if _someone_sinking(said) and not _out_of_the_water(said):
         return True
-    if _unnegated(said, ACCIDENTS) and (_unnegated(said, HURT) or _lying_still(said)) and not _a_small_scrape(said):
+    if _unnegated(said, ACCIDENTS) and (_unnegated(said, HURT) or _lying_still(said) or _a_person_dead(said)) \
+            and not _a_small_scrape(said):
         return True
     if _struck_and_help_called(said):
         return True  # "tolong pak sy ditabrak motor di jl mastrip"
@@ -2283,6 +2294,8 @@ def _cry_for_help(text: str) -> bool:
             continue  # "rumah sy dikepung banjir": water, not people
         if word in _POISONED and (_NOT_PEOPLE_HARMED & set(said)):
             continue  # "kambing sy keracunan", "gigi sy dibius dokter": no one at risk
+        if (root == "bunuh" or word == "murdered") and _no_one_to_save_killed(said):
+            continue  # "kakek sy dibunuh tentara belanda waktu perang", "kucing sy dibunuh tetangga"
         if root == "bunuh" and vermin_killed(said, i):
             continue  # "bunuh nyamuk pake raket", "lg bunuh kecoa di dapur": vermin, no one at risk
         if (root == "bunuh" or word == "ngebunuh") and said[i + 1:i + 2] in ([w] for w in _IDLE_TIME) \
@@ -2292,6 +2305,8 @@ def _cry_for_help(text: str) -> bool:
             continue  # "sy dihajar deadline", "dibantai tugas kuliah": work piled on
         if root == "bantai" and _beaten_in_a_game(said, i):
             continue  # "timnya dibantai 5-0": a score
+        if (root == "bantai" or word == "murdered") and _our_side_beaten(said, i):
+            continue  # "kami dibantai di final", "they murdered us 4-0": a game lost
         if word in _BEATEN_WORDS and _beaten_at_a_game(said, i):
             continue  # "tim kami dihajar 3-0", "our team got beaten 2-1"
         if word == "bom" and _NO_BOMB & set(said[max(0, i - 2):i + 3]) and "ancaman" not in said:
@@ -2330,6 +2345,8 @@ def _cry_for_help(text: str) -> bool:
             continue  # "tukang pukul kasur": a carpet beater sold; not "tukang pukul kasur mukul anak sy"
         if word == "hit" and _a_blow_of_no_harm(said, ("hit",), i):
             continue  # "these lyrics hit me different"
+        if word in ("pukul", "hit") and _a_blow_taken_in_a_bout(said, i):
+            continue  # "got hit in the face during boxing practice": the sport's
         if word in ("pukul", "hit") and i + 1 < len(said):
             return True  # "dipukul" stems to "pukul", read above when it is a time
         if root in THEFT_STEMS and said[i - 1] not in _TRACES and any(
@@ -2417,6 +2434,12 @@ def _a_person_before(said: list[str], at: int) -> bool:
         return False
     whose = said[k - 1] if k else _BREAK
     return whose in _BEFORE_A_PERSON or whose.isdecimal() or whose.removesuffix("nya") in _PEOPLE
+
+
+def _a_person_dead(said: list[str]) -> bool:
+    """Whether a person is told dead with "mati" ("ada org mati ditabrak di depan"; not "kucing sy mati ketabrak
+    motor", "motor sy mati"), which is a battery's and an engine's word too."""
+    return any(word == "mati" and not _negated(said, k) and _a_person_before(said, k) for k, word in enumerate(said))
 
 
 # English phrases of a cry that go on to name something else: "found a body of water", "a body shop", "a body of a
@@ -2838,13 +2861,29 @@ _GOT = frozenset({"got", "get", "were", "kena"})
 
 def _beaten_at_a_game(said: list[str], at: int) -> bool:
     near = said[max(0, at - 3):at + 4]
-    beaten = [w for w in said[max(0, at - 2):at] if w not in _GOT][-1:]  # "kami dihajar", "we got beaten"
-    if beaten and beaten[0] in _WE_BEATEN:
-        game = next((k for k in range(at + 1, len(said)) if said[k] not in _HOW_BADLY), len(said))
-        if game < len(said) and said[game] in _OF_A_GAME:
-            return True
-    return any(a.isdecimal() and b.isdecimal() for a, b in pairwise(near)) \
+    return _our_side_beaten(said, at) or any(a.isdecimal() and b.isdecimal() for a, b in pairwise(near)) \
         or (bool(_TEAMS & {w.removesuffix("nya") for w in near}) and bool(_OF_A_GAME & set(said)))
+
+
+# The writer's side beaten, told by a blow or a killing ("kami dihajar lawan di final", "kami dibantai di final",
+# "we got killed in the final", "they murdered us 4-0", "our team got killed in the semis"): "we" or "our team" the
+# ones beaten, and then nothing but how badly, the other side and the game, or a score; not with anyone hurt, armed,
+# the crowd or a call for help ("kami dihajar suporter lawan di final").
+_PASSIVE_BEFORE = _GOT | frozenset({"was", "been", "just", "kena", "habis"})
+_BY_THE_OTHER_SIDE = frozenset({"lawan", "lawannya", "by", "oleh", "sama", "mereka", "them", "they"})
+_ROUNDS = frozenset({"semis", "semi", "semifinals", "quarterfinal", "quarterfinals", "quarters", "derby", "derbi",
+                     "playoff", "playoffs", "perempat", "grup", "group", "round", "ronde"})
+
+
+def _our_side_beaten(said: list[str], at: int) -> bool:
+    beaten = [w for w in said[max(0, at - 3):at] if w not in _PASSIVE_BEFORE][-1:]  # "kami dihajar", "we got beaten"
+    ours = (bool(beaten) and (beaten[0] in _WE_BEATEN or beaten[0].removesuffix("nya") in _TEAMS)) \
+        or said[at + 1:at + 2] in (["us"], ["kami"], ["kita"])  # "they murdered us 4-0"
+    if not ours or _harm_told(said):
+        return False
+    after = [w for w in said[at + 1:] if w not in _HOW_BADLY | _BY_THE_OTHER_SIDE | _WE_BEATEN][:2]
+    scored = len(after) == 2 and after[0].isdecimal() and after[1].isdecimal()  # "4-0"
+    return scored or (bool(after) and after[0] in _OF_A_GAME | _ROUNDS)
 
 
 # A blow that is none: a game won ("he beats me at chess", "my brother beats me at futsal"), a song or a film that
@@ -2878,10 +2917,23 @@ def _a_blow_of_no_harm(said: list[str], phrase: tuple[str, ...], at: int) -> boo
     return False
 
 
+# "ps" (a PlayStation) is read as "pas" (when) by the list of slang: after "at" it is the console when nothing
+# follows it but how often or a laugh ("kakak sy beats me at ps every night lol"); not "…at pas sy pulang".
+_PS_READ = "pas"
+_AFTER_THE_CONSOLE = HABITUAL | frozenset({_BREAK, "lol", "lmao", "haha", "hahaha", "wkwk", "wkwkwk", "wkwkwkwk",
+                                           "mulu", "melulu", "terus", "again", "too", "all", "night", "day", "time",
+                                           "so", "sih"})
+
+
 def _won_at(said: list[str], at: int) -> bool:
     """Whether "at chess", "in every game" opens at `at`: a game, not a place ("at home")."""
-    after = [w for w in said[at:at + 4] if w not in _BEFORE_A_GAME][:1]
-    return said[at:at + 1] in (["at"], ["in"]) and bool(after) and after[0] in _GAMES_WON
+    after = [(k, w) for k, w in enumerate(said[at:at + 4], at) if w not in _BEFORE_A_GAME][:1]
+    if said[at:at + 1] not in (["at"], ["in"]) or not after:
+        return False
+    k, game = after[0]
+    if game == _PS_READ:
+        return all(w in _AFTER_THE_CONSOLE for w in said[k + 1:k + 2])
+    return game in _GAMES_WON
 
 
 # A bout in a ring or at practice ("adu jotos di ring tinju kampus", "latihan karate, berantem sama temennya di
@@ -2890,8 +2942,8 @@ def _won_at(said: list[str], at: int) -> bool:
 _BOUTS = frozenset({"sasana", "sparring", "boxing", "mma", "ufc", "muaythai", "kickboxing", "smackdown", "wwe",
                     "matras"})
 _MARTIAL = frozenset({"tinju", "karate", "silat", "taekwondo", "judo", "kungfu", "wushu", "aikido", "kendo"})
-_OF_BOXING = frozenset({"ring", "tanding", "pertandingan", "latihan", "sasana", "olahraga", "klub", "atlet",
-                        "amatir", "profesional"})
+_OF_BOXING = frozenset({"ring", "tanding", "pertandingan", "latihan", "sasana", "olahraga", "klub", "atlet", "class",
+                        "practice", "lesson", "lessons", "kelas", "les", "training", "amatir", "profesional"})
 _NO_BOUT = HURT | frozenset({"tolong", "help", "pisau", "knife", "sajam", "berdarah", "bleeding", "penonton",
                              "suporter", "supporter", "spectators", "fans", "crowd", "warga", "preman", "pingsan"})
 
@@ -2899,10 +2951,67 @@ _NO_BOUT = HURT | frozenset({"tolong", "help", "pisau", "knife", "sajam", "berda
 _FIGHT_PHRASES = frozenset({("baku", "hantam"), ("adu", "jotos")})
 
 
+_ON_THE_RING = frozenset({"di", "atas", "dalam", "in", "on", "the", "a"})  # "tinju di ring", "tinju di atas ring"
+_RINGS = (("atas", "ring"), ("the", "ring"))  # "dua petinju adu jotos di atas ring", "in the ring"
+
+
 def _in_a_ring(said: list[str]) -> bool:
-    bout = _BOUTS & set(said) or any(w in _MARTIAL and _OF_BOXING & set(said[max(0, k - 1):k + 2])
-                                     for k, w in enumerate(said))
-    return bool(bout) and not _NO_BOUT & {w.removesuffix("nya") for w in said}
+    def of_boxing(k: int) -> bool:
+        after = [w for w in said[k + 1:k + 4] if w not in _ON_THE_RING][:1]
+        return bool(_OF_BOXING & set(said[max(0, k - 1):k + 1] + after))
+
+    bout = _BOUTS & set(said) or any_phrase(said, _RINGS) \
+        or any(w in _MARTIAL and of_boxing(k) for k, w in enumerate(said))
+    return bool(bout) and not _harm_told(said)
+
+
+# Harm told beside a bout or a game: someone hurt, unwell after it, armed, the crowd in it or a plea.
+_UNWELL_AFTER = _UNWELL_NOW | frozenset({"muntah2", "vomiting", "vomited", "vomit", "seizure", "seizures", "concussion",
+                                         "fainted", "collapsed", "gegar", "mimisan", "dilarikan", "rs", "hospital",
+                                         "ambulans", "ambulan", "ambulance", "igd", "ugd"})
+
+
+def _harm_told(said: list[str]) -> bool:
+    told = {w.removesuffix("nya") for w in said} | set(said)
+    return bool((_NO_BOUT | _UNWELL_AFTER) & told) or _not_breathing_or_awake(said) or _cannot_walk(said) \
+        or _cannot_get(said, ("bangun", "up"))
+
+
+# A blow taken in a bout or at practice ("kena tinju pas latihan tinju", "got hit in the face during boxing
+# practice"): the sport's; not one dealt by a coach, seniors, many ("dikeroyok di tempat latihan karate") or a drunk,
+# nor outside the ring ("kena tinju org mabuk di depan ring tinju"), which is no sparring.
+_TAKING_A_BLOW = frozenset({"kena", "got", "get", "gets", "getting"})
+_NO_SPARRING = frozenset({"pelatih", "pelatihnya", "coach", "senior", "seniornya", "seniors", "kating", "dikeroyok",
+                          "keroyok", "ngeroyok", "pengeroyokan", "dipukulin", "digebukin", "dihajar", "disiksa",
+                          "bullying", "dibully", "plonco", "perploncoan", "hazing", "ospek", "mabuk", "drunk",
+                          "depan", "luar", "outside", "parkiran"})
+
+
+_KILLED_TOLD = frozenset(tuple(p.split()) for p in ("was killed", "were killed", "got killed", "been killed",
+                                                     "was murdered", "were murdered", "got murdered", "been murdered"))
+_BLOWS_TAKEN = frozenset(("kena", blow) for blow in ("tonjok", "tinju", "bogem", "gampar", "tabok", "jotos")) \
+    | frozenset((taken, blow) for taken in ("got", "was", "were", "been") for blow in ("punched", "slapped", "kicked"))
+# Thrown out ("got kicked out of school", "was kicked off the team", "was kicked from the whatsapp group") or fined
+# ("was slapped with a fine"): no blow; not "slapped with a belt", "kicked from behind".
+_THROWN_OUT = frozenset({"out", "off", "keluar"})
+_LEFT_BY_THE = frozenset({"from", "with", "a", "an", "the", "my", "our", "his", "her", "this", "that"})
+_OUT_OF_OR_FINED = frozenset({"group", "grup", "gc", "chat", "whatsapp", "wa", "team", "tim", "school", "class",
+                              "job", "server", "app", "band", "club", "fine", "fines", "ticket", "tax", "lawsuit",
+                              "bill", "charge", "charges", "penalty", "fee", "suit"})
+
+
+def _no_blow_after(said: list[str], at: int) -> bool:
+    after = said[at:at + 1]
+    if after and after[0] in _THROWN_OUT:
+        return True
+    named = [w for w in said[at:at + 6] if w not in _LEFT_BY_THE][:1]
+    return after in (["from"], ["with"]) and bool(named) and named[0] in _OUT_OF_OR_FINED
+
+
+def _a_blow_taken_in_a_bout(said: list[str], at: int) -> bool:
+    taken = said[at:at + 1] in (["kena"], ["got"], ["was"], ["were"], ["been"]) \
+        or said[at - 1:at] in ([w] for w in _TAKING_A_BLOW)
+    return taken and _in_a_ring(said) and not _NO_SPARRING & set(said)
 
 
 # A fight that is no fight: an illness fought ("I am fighting a cold", "my mom is fighting cancer"), a cause
@@ -3116,6 +3225,64 @@ def _not_seen_for_days(said: list[str]) -> bool:
 
 
 _PETS = frozenset({"kucing", "anjing", "burung", "ayam", "kambing", "sapi", "kelinci", "cat", "dog", "bird"})
+
+
+# A killing of no one to save now: long past, in a war ("my grandfather was killed in the war", "kakek sy dibunuh
+# tentara belanda waktu perang"), or of an animal ("my dog was killed by a car", "kucing sy dibunuh tetangga"). Not a
+# brawl called a war ("perang sarung", "a gang war"), nor a war told with anything of now.
+_WARS = tuple(tuple(p.split()) for p in (
+    "the war", "world war", "ww1", "ww2", "wwi", "wwii", "perang dunia", "perang kemerdekaan", "zaman perang",
+    "jaman perang", "masa perang", "waktu perang", "zaman penjajahan", "jaman penjajahan", "masa penjajahan",
+    "zaman belanda", "jaman belanda", "zaman jepang", "jaman jepang", "penjajah", "penjajahan"))
+_WAR_NOW = _STILL | frozenset({"barusan", "tadi", "lagi", "just", "today", "tonight", "outside", "help", "tolong",
+                               "here", "sini", "depan", "sarung", "geng", "gang", "antar", "kampung", "street", "turf",
+                               "drug", "drugs", "suporter", "tawuran", "on"})
+_ANIMALS = _PETS | _FIGHTING_ANIMALS | frozenset({"puppy", "kitten", "horse", "goat", "cow", "chicken", "hamster",
+                                                  "rabbit", "kelinci", "ikan", "fish", "kuda", "bebek", "domba",
+                                                  "burung", "parrot", "pets", "pet", "peliharaan", "hewan", "marmut"})
+_WHOSE_ANIMAL = frozenset({"saya", "aku", "kami", "kita", "gue", "my", "our", "his", "her", "their", "the", "a", "s"})
+
+
+# What may stand between a killing and the war it was in: "killed in the war", "dibunuh tentara belanda waktu
+# perang"; not one who did it now ("was killed by a veteran of the war", "dibunuh tetangga, katanya dendam zaman
+# perang").
+_IN_THE_WAR = frozenset({"in", "during", "at", "by", "the", "a", "di", "pada", "dalam", "oleh", "sama", "tentara",
+                         "serdadu", "soldier", "soldiers", "belanda", "jepang", "dutch", "japanese", "german",
+                         "germans", "nazi", "nazis", "sekutu", "dulu", "waktu", "saat", "masa", "zaman", "jaman"})
+_OF_THE_WAR_NOW = frozenset({"veteran", "veterans", "vet", "vets", "hero", "heroes", "movie", "film", "game",
+                             "pensiunan", "dendam"})
+_WAR_AFTER = 6  # words from the killing to the war: "dibunuh tentara jepang di zaman perang"
+
+
+def _killed_in_a_war(said: list[str], at: int) -> bool:
+    if (_WAR_NOW | _OF_THE_WAR_NOW) & set(said):
+        return False
+    for k in range(at + 1, min(len(said), at + 1 + _WAR_AFTER)):
+        if any(tuple(said[k:k + len(war)]) == war for war in _WARS):
+            return True
+        if said[k] not in _IN_THE_WAR:
+            return False
+    return False
+
+
+_KILLINGS = frozenset({"killed", "murdered", "bunuh", "dibunuh", "membunuh", "ngebunuh", "terbunuh", "kill", "kills",
+                       "killing", "murder", "murders"})
+
+
+def _no_one_to_save_killed(said: list[str]) -> bool:
+    """Whether every killing told ("dibunuh", "was killed") is in a war long past or of an animal, and of an animal
+    with nothing told of now ("kucing sy dibunuh org, skrg org itu gedor2 pintu": the one who did it is at the door);
+    "a horse was killed and the rider was killed too" tells of a person."""
+    def of_no_one(at: int) -> bool:
+        if _killed_in_a_war(said, at):
+            return True
+        k = at - 1
+        while k >= 0 and said[k] in _PASSIVE_BEFORE | _WHOSE_ANIMAL:
+            k -= 1
+        return k >= 0 and said[k].removesuffix("nya") in _ANIMALS and not _STILL & set(said)
+
+    killings = [k for k, word in enumerate(said) if word in _KILLINGS]
+    return bool(killings) and all(of_no_one(k) for k in killings)
 
 
 # Someone at the door or the window, now, the resident alone or at night: "ada org gedor2 pintu sy skrg, sy
@@ -5026,7 +5193,8 @@ _STRIKES = frozenset({
     "nonjokin", "ngehajar", "menghajar", "nyerang", "menyerang", "gebukin", "ngegebukin", "menggebuki",
     "nabok", "menabok", "njambak", "ngejambak", "menjambak", "nyiksa", "menyiksa", "nganiaya", "menganiaya",
     "menimpuk", "nimpuk", "hits", "punches", "punching", "punch", "kicks", "kicking", "kick", "slaps", "slapping",
-    "slap", "attacks", "attack", "assaults", "assaulting", "beats"})
+    "slap", "attacks", "attack", "assaults", "assaulting", "beats", "punched", "kicked", "slapped", "attacked",
+    "assaulted", "killed"})
 _STRIKERS = _THUGS | _OUTSIDERS | frozenset({
     "orang", "seseorang", "dia", "mereka", "he", "she", "they", "somebody", "man", "men", "guy", "guys", "woman",
     "thug", "thugs", "drunk", "pria", "cowok", "cowo", "pemuda", "oknum", "laki", "security", "dc", "collector",
@@ -5066,8 +5234,8 @@ def _striking_someone(said: list[str]) -> bool:
     if _NOT_AN_ATTACK & set(said):
         return False
     for i, word in enumerate(said):
-        if word not in _STRIKES or (word in _WINNING and _won_at(said, i + 2)):
-            continue  # "she beats me at badminton": a game won
+        if word not in _STRIKES or (word in _WINNING and _won_at(said, i + 2)) or _our_side_beaten(said, i):
+            continue  # "she beats me at badminton", "they killed us 3-1 in the final": a game won
         start = next((k + 1 for k in range(i - 1, -1, -1) if said[k] == _BREAK), 0)
         if (_SUPPOSED | _ALLOWED) & set(said[start:i]) or _formerly_before(said, i) \
                 or (_negated(said, i) and not _UNKNOWN_ONE & set(said[i - 1:i])):  # "org gk dikenal nampar sy"
