@@ -30,10 +30,10 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import pool, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 
 from handlers.engine import Engine
-from storage.db import create_engine, is_sqlite
+from storage.db import is_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ class Leadership:
     async def try_acquire(self) -> bool:
         if is_sqlite(self.database_url):
             return self._try_file_lock()
-        engine = create_engine(self.database_url, poolclass=pool.NullPool)
+        engine = create_async_engine(self.database_url, poolclass=pool.NullPool)
         connection = None
         try:
             connection = await engine.connect()

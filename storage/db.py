@@ -302,33 +302,14 @@ def _in_loop(database_file: str | None) -> Callable[[Any], None]:
     return make_in_loop
 
 
-# What libpq (and so psycopg, Alembic's driver here) calls sslmode and connect_timeout, asyncpg calls ssl and timeout:
-# operators write the URL their provider gives ("…?sslmode=require"), which asyncpg alone would refuse.
-_ASYNCPG_SSL, _ASYNCPG_TIMEOUT = "sslmode", "connect_timeout"
-
-
-def _for_asyncpg(url: str, connect_args: dict[str, Any]) -> str:
-    parsed = make_url(url)
-    if parsed.drivername != "postgresql+asyncpg":
-        return url
-    query = dict(parsed.query)
-    if _ASYNCPG_SSL in query:
-        query["ssl"] = query.pop(_ASYNCPG_SSL)
-    if _ASYNCPG_TIMEOUT in query:
-        connect_args["timeout"] = float(str(query.pop(_ASYNCPG_TIMEOUT)))
-    return parsed.set(query=query).render_as_string(hide_password=False)
-
-
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     # hide_parameters: a failed statement's error names its SQL, never the values (reports, contact data).
     if not is_sqlite(url):
-        url = _for_asyncpg(url, kwargs.setdefault("connect_args", {}))
         # The connections kept open are all there are: with SQLAlchemy's default (5 kept, 10 more), a burst of
         # messages opened a connection and closed it again for every transaction past the fifth, each a new server
         # process with cold caches (22 to 55 a thousand messages in B1's load).
-        if "poolclass" not in kwargs:
-            kwargs.setdefault("pool_size", POSTGRES_CONNECTIONS)
-            kwargs.setdefault("max_overflow", 0)
+        kwargs.setdefault("pool_size", POSTGRES_CONNECTIONS)
+        kwargs.setdefault("max_overflow", 0)
         return create_async_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
     _private_sqlite_file(url)
     database_file = _sqlite_file(url)

@@ -24,7 +24,6 @@ from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy import event, func, inspect, select, text
 
 from bot.config import Settings
-from bot.scheduler import Leadership
 from bot.service import YOUNG_COLLECTION_EVERY, open_engine
 from handlers.engine import Engine
 from storage import db as database
@@ -355,20 +354,3 @@ async def test_a_burst_on_postgresql_waits_for_the_connections_kept(database_url
         assert len(opened) == after_the_first
     finally:
         await engine.dispose()
-
-
-@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
-async def test_a_postgresql_url_in_libpq_words_serves_the_service_and_its_migrations(database_url: str) -> None:
-    """Providers give "…?sslmode=require&connect_timeout=10", libpq's words: the service's driver (asyncpg) calls
-    them ssl and timeout, and would refuse the URL as given; the migrations' (psycopg) takes it as it is."""
-    given = f"{database_url}?sslmode=prefer&connect_timeout=5"
-    database.upgrade(given)
-    engine = database.create_engine(given)
-    try:
-        async with engine.connect() as connection:
-            assert (await connection.execute(text("SELECT count(*) FROM station"))).scalar_one() > 0
-    finally:
-        await engine.dispose()
-    leadership = Leadership(given)  # the scheduler's lock among processes holds a connection of its own
-    assert await leadership.try_acquire()
-    await leadership.release()
