@@ -413,7 +413,7 @@ async def _run(databases: list[tuple[str, str]], sizes: dict[str, Any], regions:
 
 def _fresh_postgres(url: str) -> str:
     """The benchmark's PostgreSQL database emptied and migrated; its URL for the async driver."""
-    async_url = make_url(url).set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
+    async_url = make_url(url).set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
     engine = create_engine(database.sync_url(async_url))
     with engine.begin() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE"))

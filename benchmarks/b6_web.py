@@ -186,7 +186,7 @@ def run(bench_database_url: str | None, quick: bool = False) -> dict[str, Any]:
         targets = [("sqlite", f"sqlite+aiosqlite:///{Path(folder) / 'b6.db'}")]
         if bench_database_url:
             empty_postgres(bench_database_url)
-            targets.append(("postgresql", bench_database_url.replace("postgresql://", "postgresql+asyncpg://", 1)))
+            targets.append(("postgresql", bench_database_url.replace("postgresql://", "postgresql+psycopg://", 1)))
         for name, url in targets:
             database.upgrade(url)
             own, total = asyncio.run(_fill(url, regions, sizes, now))

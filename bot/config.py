@@ -96,7 +96,7 @@ class Settings(BaseSettings):
         """The async SQLAlchemy URL: a SQLite file under data_dir unless DATABASE_URL says otherwise."""
         url = self.database_url or f"sqlite+aiosqlite:///{self.data_dir / 'lapor.db'}"
         # Plain scheme names are what operators write; the service needs the async drivers.
-        for plain, driver in (("postgresql://", "postgresql+asyncpg://"), ("postgres://", "postgresql+asyncpg://"),
+        for plain, driver in (("postgresql://", "postgresql+psycopg://"), ("postgres://", "postgresql+psycopg://"),
                               ("sqlite://", "sqlite+aiosqlite://")):
             if url.startswith(plain):
                 return driver + url[len(plain):]

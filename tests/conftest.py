@@ -76,7 +76,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def postgres_url(worker_id: str) -> str:
     """TEST_DATABASE_URL's database, or under pytest-xdist one beside it for each worker (`…_gw0`), created
     on first use: workers never share tables."""
-    url = make_url(POSTGRES_URL.replace("postgresql://", "postgresql+asyncpg://", 1))
+    url = make_url(POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1))
     if worker_id != "master":
         name = f"{url.database}_{worker_id}"
         admin = create_engine(database.sync_url(url.render_as_string(hide_password=False)),
