@@ -2455,6 +2455,33 @@ async def test_a_reports_view_offers_only_what_can_be_done(engine: Engine, ident
     assert petugas.options() == [action for action in offered if action != "Terima"], "taken: not again"
 
 
+@pytest.mark.parametrize(("identity", "offered"), [
+    ("3", [action for action in ALL_SEVEN if action != "Minta info"]),  # anonymous: no question reaches anyone
+    ("2", ALL_SEVEN),
+])
+async def test_an_alert_numbers_what_its_view_numbers_and_each_number_does_that(engine: Engine, identity: str,
+                                                                                  offered: list[str]) -> None:
+    """An anonymous reporter cannot be asked: its alert offers no Minta info, and the numbers after it (the alert's
+    own, LIHAT's) name the same actions, each doing what it names."""
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine, identity=identity)
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    alert = await deliver_to(engine, PETUGAS)
+    numbered = [f"{number}. {label}" for number, label in enumerate(offered, 1)]
+    assert all(line in alert for line in numbered), alert
+    assert ("Minta info" in alert) == ("Minta info" in offered), alert
+    [sent] = await alerts(engine)
+    assert f"1–{len(offered)}" in payload(sent)["hint"], "WhatsApp's hint counts the choices shown"
+    rujuk = offered.index("Rujuk") + 1
+    await petugas.send(str(rujuk))
+    assert petugas.heard("officer.ask_station"), petugas.text
+    await petugas.send("batal")
+    await petugas.send(f"LIHAT {ref}")
+    assert petugas.options() == offered, petugas.options()
+    await petugas.send(str(rujuk))
+    assert petugas.heard("officer.ask_station"), "LIHAT's number names the same action"
+
+
 async def test_a_rejected_report_is_reopened_in_one_line_and_its_view_offers_it(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine)
