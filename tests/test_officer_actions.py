@@ -142,6 +142,63 @@ async def test_one_tap_acknowledges_an_alert_that_came_while_the_officer_was_awa
     assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
 
 
+@pytest.mark.parametrize("slip", ["hah?", "apaan nih", "kok gitu", "1a"])
+@pytest.mark.parametrize(("then", "confirm"), [
+    (["1"], None), (["siap 86"], None), (["ok siap ndan"], None), (["terima"], "iya"), (["hah?", "1"], None),
+])
+async def test_words_not_understood_after_an_alert_leave_its_actions_on_screen(
+        engine: Engine, slip: str, then: list[str], confirm: str | None) -> None:
+    """A slip after an alert is answered with the alert's own actions, numbered as the alert numbered them, not the
+    menu: the officer's next clear word for it still takes it."""
+    petugas, ref = await alerted_while_away(engine)
+    await petugas.send(slip)
+    assert petugas.heard("officer.not_understood_report") and ref in petugas.text, petugas.text
+    assert petugas.options() == ALL_SEVEN, "the alert's choices, in its order"
+    for said in then:
+        await petugas.send(said)
+    if confirm is not None:  # a bare command is confirmed, as right after the alert
+        assert petugas.heard("officer.confirm_command") and ref in petugas.text, petugas.text
+        await petugas.send(confirm)
+    assert petugas.heard("officer.done.ack"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
+
+
+@pytest.mark.parametrize("script", [
+    ["hah?", "ya"], ["hah?", "ya pak"], ["tolak", "hah?", "ya"], ["tolak", "apa?", "iya"], ["hah?", "hah?", "ya"],
+    ["7", "hah?", "ya"],
+])
+async def test_a_bare_yes_after_words_not_understood_confirms_nothing(engine: Engine, script: list[str]) -> None:
+    """Nothing was proposed just before the yes (an offer lapses with the next message, a number's question with
+    words that answer none of it): nothing is done, least of all a Tolak."""
+    petugas, ref = await alerted_while_away(engine)
+    await officer_wrote_ago(engine, dt.timedelta(seconds=5))  # at work in the chat: a number is confirmed first
+    for said in script:
+        await petugas.send(said)
+    assert not petugas.heard("officer.ask_reason") and not petugas.heard("officer.done.reject"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    assert not await events_of_kind(engine, ref)
+
+
+async def test_looking_at_a_report_then_a_slip_keeps_its_actions_and_their_numbers(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine, identity="3")
+    await petugas.send(f"LIHAT {ref}")
+    shown = petugas.options()
+    await petugas.send("hmm")
+    assert petugas.heard("officer.not_understood_report") and petugas.options() == shown, petugas.text
+    await petugas.send(str(shown.index("Rujuk") + 1))
+    assert petugas.heard("officer.ask_station"), petugas.text
+
+
+async def test_a_slip_with_no_report_on_screen_still_shows_the_menu(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    await petugas.send("hah?")
+    assert petugas.heard("officer.not_understood") and petugas.options()[0] == "Laporan terbuka", petugas.text
+    await petugas.send("terbuka")
+    await petugas.send("hah?")
+    assert petugas.heard("officer.not_understood"), "a list's numbers open reports: the menu, as before"
+
+
 async def test_a_number_after_reading_a_list_a_while_is_confirmed_when_an_alert_has_just_come(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, listed = await file_report(engine)
@@ -2261,7 +2318,9 @@ async def test_a_yes_is_no_answer_to_which_report_and_thanks_stay_words(engine: 
     _warga, ref = await file_report(engine)
     await deliver_to(engine, PETUGAS)
     await petugas.send("terima kasih")
-    assert petugas.heard("officer.not_understood") and (await report(engine, ref)).status == ReportStatus.RECEIVED
+    assert petugas.heard("officer.not_understood_report") and (await report(engine, ref)).status == \
+        ReportStatus.RECEIVED, "thanks, no TERIMA: the alert's actions stay on screen"
+    await petugas.send("terbuka")  # the list read: no report in play any more
     await petugas.send("tolak laporan iseng nomor palsu")
     assert petugas.heard("officer.which_report") and petugas.options() == [f"Tolak {ref}"], petugas.text
     await petugas.send(yes)
