@@ -44,6 +44,7 @@ from handlers.digest import compose, place_name
 from handlers.i18n import catalogue, format_hour, format_moment, format_time, keywords, labels, t
 from handlers.language.answers import yes_or_no
 from handlers.language.duty import ADDRESS, AlertAnswer, answering_an_alert, command_word_in_everyday_sense
+from handlers.language.intents import is_question
 from handlers.language.normalise import normalise, words
 from handlers.state import CommandMeant, PendingAction
 from handlers.station_page import stations_seen
@@ -79,6 +80,8 @@ OFFER_TTL = dt.timedelta(minutes=5)  # how long a command offered waits for its 
 ACTION_KEYWORDS = {action.value for action in Action}
 ON_A_REPORT = ACTION_KEYWORDS | {SHOW, NOTE}  # the commands that name a report
 KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", SHOW, "digest", "dashboard", NOTE}
+# The actions whose words go to the reporter: a reason, a closing note, a question.
+_TO_THE_REPORTER = frozenset({Action.RESOLVE, Action.REJECT, Action.REOPEN, Action.NEED_INFO})
 NOTE_WORDS = 3  # words a message needs to be offered as a note on the report just handled: not "ok", "siap"
 NOTE_OFFER_WINDOW = dt.timedelta(minutes=30)  # how lately: words typed a day later are no note on that report
 _KEEP_WORDS = frozenset({"simpan", "save", "keep"})
@@ -213,9 +216,18 @@ def _says_nothing(text: str) -> bool:
 
 
 def _too_little(action: Action, argument: str) -> bool:
-    """Whether the words an action needs tell too little: too short ("ok", "👍"), or, for a reopening, of address and
-    filler alone ("dong", "ya pak"): its reporter is told why their closed report is worked on again."""
-    return letters_and_digits(argument) < NOTE_CHARS or (action == Action.REOPEN and _says_nothing(argument))
+    """Whether the words an action needs tell too little: too short ("ok", "👍"), or nothing to its reporter."""
+    return letters_and_digits(argument) < NOTE_CHARS or _nothing_to_the_reporter(action, argument)
+
+
+def _nothing_to_the_reporter(action: Action, argument: str) -> bool:
+    """Whether words meant for the reporter (why it is closed, rejected or reopened; a question) tell them nothing:
+    address and filler alone ("oke", "siap pak"), or, but for a question to them ("Kapan?"), a word or two asked back
+    ("hah?", "maksudnya?"): the officer puzzled at the bot, not a reason."""
+    if action not in _TO_THE_REPORTER:
+        return False
+    return _says_nothing(argument) or (action != Action.NEED_INFO and len(words(argument)) <= 2
+                                       and is_question(argument))
 
 
 def _argument_without_ref(keyword: str, rest: str) -> str | None:
@@ -585,8 +597,11 @@ async def action_note(turn: Turn) -> str:
         return await _menu_choice(turn, picked)
     pending = turn.data["pending_action"]
     action = Action(pending["action"])
-    if _too_little(action, turn.text):
+    if letters_and_digits(turn.text) < NOTE_CHARS:
         turn.say("officer.note_invalid", shortest=NOTE_CHARS)
+        return ACTION_NOTE
+    if _nothing_to_the_reporter(action, turn.text):  # "hah?", "oke": asked again, never sent as the reason
+        turn.say("officer.note_says_nothing", said=quoted(turn.text))
         return ACTION_NOTE
     report = await report_by_ref(turn.db, pending["ref"], lock=True)
     assert turn.officer is not None and report is not None

@@ -179,6 +179,33 @@ async def test_a_bare_yes_after_words_not_understood_confirms_nothing(engine: En
     assert not await events_of_kind(engine, ref)
 
 
+@pytest.mark.parametrize(("number", "asked", "done"), [("7", "officer.ask_reason", ReportStatus.REJECTED),
+                                                       ("3", "officer.ask_note", ReportStatus.RESOLVED)])
+async def test_words_that_say_nothing_are_no_reason_sent_to_the_reporter(engine: Engine, number: str, asked: str,
+                                                                         done: ReportStatus) -> None:
+    """Where a Tolak's reason or a Selesai's note is asked, "hah?" or "oke" is no answer: the reporter would read it
+    as why their report was closed. Asked again; nothing done till words come."""
+    petugas, ref = await alerted_while_away(engine)
+    await petugas.send(number)
+    assert petugas.heard(asked), petugas.text
+    for said in ("hah?", "apa?", "oke", "siap pak", "ya ndan", "maksudnya?"):
+        await petugas.send(said)
+        assert petugas.heard("officer.note_says_nothing") and petugas.heard(asked), (said, petugas.text)
+        assert (await report(engine, ref)).status == ReportStatus.RECEIVED, said
+    await petugas.send("Sudah dicek ke lokasi, tidak ada kejadian")
+    assert (await report(engine, ref)).status == done
+
+
+@pytest.mark.parametrize("question", ["Kapan?", "Jam berapa?", "Motornya apa?"])
+async def test_a_short_question_to_the_reporter_is_still_asked(engine: Engine, question: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"INFO {ref}")
+    await petugas.send(question)
+    assert petugas.heard("officer.done.info"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.NEED_INFO
+
+
 async def test_looking_at_a_report_then_a_slip_keeps_its_actions_and_their_numbers(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine, identity="3")
@@ -2619,7 +2646,7 @@ async def test_a_reopening_with_filler_for_its_reason_asks_for_one(engine: Engin
     await petugas.send(typed.format(ref=ref))
     assert petugas.heard("officer.ask_reopen_reason") and (await report(engine, ref)).status == ReportStatus.REJECTED
     await petugas.send("dong")
-    assert petugas.heard("officer.note_invalid"), "an answer of a particle is no reason either"
+    assert petugas.heard("officer.note_says_nothing"), "an answer of a particle is no reason either"
     await petugas.send("pelapor kirim bukti foto")
     assert petugas.heard("officer.done.reopen") and (await report(engine, ref)).status == ReportStatus.IN_PROGRESS
 
