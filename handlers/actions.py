@@ -455,8 +455,11 @@ async def take_answer(office: Office, report: Report, answer: str, sent: StoredM
     contact = await office.db.get(Contact, officer.contact_id)
     lang = (contact.language if contact else None) or report.language
     relayed = "officer.answer_added" if adding else "officer.answer_relayed"
+    # what the officer who asked may do on it now, numbered as LIHAT numbers it: not Terima, taken with the question
+    choices = [choice for choice in action_choices(lang, report)
+               if refusal(officer, report, Action(choice[0].split(":", 1)[0])) is None]
     payload: dict[str, Any] = {"text": t(lang, relayed, ref=report.ref, answer=quoted(answer)),
-                               "ref": report.ref, "choices": action_choices(lang, report)}
+                               "ref": report.ref, "choices": choices}
     payload.update(_sent_along(attachment))
     await enqueue(office.db, office.cipher, kind=OutboxKind.INFO_REPLY, contact_id=officer.contact_id, payload=payload,
                   idempotency_key=f"{OutboxKind.INFO_REPLY}:{event.id}", at=office.now, report_id=report.id)

@@ -684,6 +684,22 @@ async def test_need_info_round_trip(engine: Engine) -> None:
     assert warga.heard("report.ask_category"), "once answered, the menu works as before"
 
 
+async def test_the_reporters_answer_offers_only_what_can_be_done_now(engine: Engine) -> None:
+    """The answer comes back to a report acknowledged already: its numbers offer no Terima, and each does what it
+    names."""
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"INFO {ref} Jam berapa motornya terakhir terlihat?")
+    await deliver_to(engine, WARGA)
+    await warga.send("Sekitar jam 11 malam, Pak")
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    answer = await deliver_to(engine, PETUGAS)
+    assert "Terima" not in answer and "1. Proses" in answer, answer
+    await petugas.send("1")
+    assert petugas.heard("officer.done.progress"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.IN_PROGRESS
+
+
 async def test_an_answer_sent_where_a_new_report_asks_its_kind_reaches_the_officer(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     warga, ref = await file_report(engine)
@@ -1835,8 +1851,8 @@ async def test_a_number_answers_the_message_that_came_last(engine: Engine) -> No
     await petugas.send(second)  # the officer opens the other report…
     await warga.send("Merah")   # …and the answer about the first arrives
     answer = await deliver_to(engine, PETUGAS)
-    assert first in answer and "2. Proses" in answer
-    await petugas.send("2")
+    assert first in answer and "1. Proses" in answer and "Terima" not in answer, "acknowledged with the question"
+    await petugas.send("1")
     assert petugas.heard("officer.confirm_number") and first in petugas.text
     await petugas.send("1")
     assert (await report(engine, first)).status == ReportStatus.IN_PROGRESS
