@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.alerts import action_choices, alert_station, quoted
+from handlers.alerts import action_choices, alert_station, can_reach_reporter, not_told_why, quoted
 from handlers.i18n import format_hour, format_time, labels, t
 from handlers.office import Office
 from handlers.routing import code_label, said_with_place
@@ -156,20 +156,6 @@ async def actor_name(db: AsyncSession, lang: str, by: str) -> str:
         officer = await db.get(Officer, int(by.split(":", 1)[1]))
         return (officer.name if officer and officer.name else None) or t(lang, "officer.history.an_officer")
     return t(lang, f"officer.history.by_{by}")
-
-
-def can_reach_reporter(report: Report) -> bool:
-    return not_told_why(report) is None
-
-
-def not_told_why(report: Report) -> str | None:
-    """Why the bot cannot write to the report's reporter: "patrol" (officers took it down), "anonymous", "erased"
-    (they erased their data); None when it can."""
-    if report.source != ReportSource.CITIZEN:
-        return "patrol"
-    if report.identity == Identity.ANONYMOUS:
-        return "anonymous"
-    return "erased" if report.contact_id is None else None
 
 
 async def _reporter_silenced(office: Office, report: Report) -> str | None:
@@ -469,8 +455,11 @@ async def take_answer(office: Office, report: Report, answer: str, sent: StoredM
     contact = await office.db.get(Contact, officer.contact_id)
     lang = (contact.language if contact else None) or report.language
     relayed = "officer.answer_added" if adding else "officer.answer_relayed"
+    # what the officer who asked may do on it now, numbered as LIHAT numbers it: not Terima, taken with the question
+    choices = [choice for choice in action_choices(lang, report)
+               if refusal(officer, report, Action(choice[0].split(":", 1)[0])) is None]
     payload: dict[str, Any] = {"text": t(lang, relayed, ref=report.ref, answer=quoted(answer)),
-                               "ref": report.ref, "choices": action_choices(lang, report.ref)}
+                               "ref": report.ref, "choices": choices}
     payload.update(_sent_along(attachment))
     await enqueue(office.db, office.cipher, kind=OutboxKind.INFO_REPLY, contact_id=officer.contact_id, payload=payload,
                   idempotency_key=f"{OutboxKind.INFO_REPLY}:{event.id}", at=office.now, report_id=report.id)

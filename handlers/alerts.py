@@ -106,8 +106,25 @@ def residents_text(lang: str, residents: int) -> str:
     return t(lang, "alert.residents", residents=residents) if residents > 1 else ""
 
 
-def action_choices(lang: str, ref: str) -> list[list[str]]:
-    return [[f"{choice.key}:{ref}", choice.label] for choice in ACTIONS.options(lang)]
+def can_reach_reporter(report: Report) -> bool:
+    return not_told_why(report) is None
+
+
+def not_told_why(report: Report) -> str | None:
+    """Why the bot cannot write to the report's reporter: "patrol" (officers took it down), "anonymous", "erased"
+    (they erased their data); None when it can."""
+    if report.source != ReportSource.CITIZEN:
+        return "patrol"
+    if report.identity == Identity.ANONYMOUS:
+        return "anonymous"
+    return "erased" if report.contact_id is None else None
+
+
+def action_choices(lang: str, report: Report) -> list[list[str]]:
+    """The actions an alert offers, numbered as the officer's LIHAT numbers them: Minta info only where a question
+    reaches the reporter (the officer's number for it would be refused)."""
+    return [[f"{choice.key}:{report.ref}", choice.label] for choice in ACTIONS.options(lang)
+            if choice.key != "info" or can_reach_reporter(report)]
 
 
 def report_place(office: Office, report: Report, lang: str, *, as_typed: bool = True) -> str:
@@ -204,13 +221,13 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
               description=story_start(report.description))
     if report.language != lang and report.source == ReportSource.CITIZEN:  # questions and notes reach them as typed
         language = t(lang, f"language.name_{report.language}")
-        # no question reaches an anonymous reporter: only the language they wrote in is said
-        asked = "alert.reporter_language_brief" if report.identity == Identity.ANONYMOUS else "alert.reporter_language"
+        # where no question reaches the reporter, only the language they wrote in is said
+        asked = "alert.reporter_language" if can_reach_reporter(report) else "alert.reporter_language_brief"
         text += "\n" + t(lang, asked, language=language)
         brief += "\n" + t(lang, "alert.reporter_language_brief", language=language)
-    payload: dict[str, Any] = {"text": text, "brief": brief, "ref": report.ref, "lang": lang,
-                               "choices": action_choices(lang, report.ref),
-                               "hint": t(lang, "alert.hint", last=len(ACTIONS.options(lang)), ref=report.ref)}
+    choices = action_choices(lang, report)
+    payload: dict[str, Any] = {"text": text, "brief": brief, "ref": report.ref, "lang": lang, "choices": choices,
+                               "hint": t(lang, "alert.hint", last=len(choices), ref=report.ref)}
     if photo:
         payload["photo"] = {"stored_name": photo.stored_name}
     if voice:

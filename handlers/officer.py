@@ -44,6 +44,7 @@ from handlers.digest import compose, place_name
 from handlers.i18n import catalogue, format_hour, format_moment, format_time, keywords, labels, t
 from handlers.language.answers import yes_or_no
 from handlers.language.duty import ADDRESS, AlertAnswer, answering_an_alert, command_word_in_everyday_sense
+from handlers.language.intents import is_question
 from handlers.language.normalise import normalise, words
 from handlers.state import CommandMeant, PendingAction
 from handlers.station_page import stations_seen
@@ -79,6 +80,8 @@ OFFER_TTL = dt.timedelta(minutes=5)  # how long a command offered waits for its 
 ACTION_KEYWORDS = {action.value for action in Action}
 ON_A_REPORT = ACTION_KEYWORDS | {SHOW, NOTE}  # the commands that name a report
 KEYWORDS = ACTION_KEYWORDS | {"open_reports", "patrol", SHOW, "digest", "dashboard", NOTE}
+# The actions whose words go to the reporter: a reason, a closing note, a question.
+_TO_THE_REPORTER = frozenset({Action.RESOLVE, Action.REJECT, Action.REOPEN, Action.NEED_INFO})
 NOTE_WORDS = 3  # words a message needs to be offered as a note on the report just handled: not "ok", "siap"
 NOTE_OFFER_WINDOW = dt.timedelta(minutes=30)  # how lately: words typed a day later are no note on that report
 _KEEP_WORDS = frozenset({"simpan", "save", "keep"})
@@ -213,9 +216,18 @@ def _says_nothing(text: str) -> bool:
 
 
 def _too_little(action: Action, argument: str) -> bool:
-    """Whether the words an action needs tell too little: too short ("ok", "👍"), or, for a reopening, of address and
-    filler alone ("dong", "ya pak"): its reporter is told why their closed report is worked on again."""
-    return letters_and_digits(argument) < NOTE_CHARS or (action == Action.REOPEN and _says_nothing(argument))
+    """Whether the words an action needs tell too little: too short ("ok", "👍"), or nothing to its reporter."""
+    return letters_and_digits(argument) < NOTE_CHARS or _nothing_to_the_reporter(action, argument)
+
+
+def _nothing_to_the_reporter(action: Action, argument: str) -> bool:
+    """Whether words meant for the reporter (why it is closed, rejected or reopened; a question) tell them nothing:
+    address and filler alone ("oke", "siap pak"), or, but for a question to them ("Kapan?"), a word or two asked back
+    ("hah?", "maksudnya?"): the officer puzzled at the bot, not a reason."""
+    if action not in _TO_THE_REPORTER:
+        return False
+    return _says_nothing(argument) or (action != Action.NEED_INFO and len(words(argument)) <= 2
+                                       and is_question(argument))
 
 
 def _argument_without_ref(keyword: str, rest: str) -> str | None:
@@ -585,8 +597,11 @@ async def action_note(turn: Turn) -> str:
         return await _menu_choice(turn, picked)
     pending = turn.data["pending_action"]
     action = Action(pending["action"])
-    if _too_little(action, turn.text):
+    if letters_and_digits(turn.text) < NOTE_CHARS:
         turn.say("officer.note_invalid", shortest=NOTE_CHARS)
+        return ACTION_NOTE
+    if _nothing_to_the_reporter(action, turn.text):  # "hah?", "oke": asked again, never sent as the reason
+        turn.say("officer.note_says_nothing", said=quoted(turn.text))
         return ACTION_NOTE
     report = await report_by_ref(turn.db, pending["ref"], lock=True)
     assert turn.officer is not None and report is not None
@@ -686,8 +701,59 @@ async def _menu_choice(turn: Turn, picked: str | None) -> str:
     elif picked == "help":
         say_help(turn)
     else:
-        turn.say("officer.not_understood")
+        await _not_understood(turn)
     return MENU
+
+
+async def _not_understood(turn: Turn) -> None:
+    """Words the officer's menu does not know ("hah?", a slip). Choices on a report still on screen (an alert come
+    since the officer last wrote, the actions of a report looked at or offered) are offered again, numbered as they
+    were, rather than the menu: the officer's next "1", "terima" or "siap 86" still answers them, and a bare "ya"
+    confirms nothing, as nothing was proposed."""
+    alert, its_own = await _alert_on_screen(turn)
+    choices = alert or _actions_on_screen(turn)
+    refs = list(dict.fromkeys(ref for _kind, ref in (parse_key(key) or ("", "") for key, _label in choices)))
+    if not choices or not refs:
+        turn.say("officer.not_understood")
+        return
+    # the alert's message as if unread: its number, "siap 86" or a bare TERIMA next answers it as it would have
+    turn.alerts_still_open = its_own
+    _offer(turn, "officer.not_understood_report" if len(refs) == 1 else "officer.not_understood_reports", choices,
+           ref=refs[0])
+
+
+async def _alert_on_screen(turn: Turn) -> tuple[list[list[str]], bool]:
+    """The choices of the alerts (or the reporter's answer) come since the officer last wrote, lately, and whether
+    they are the message's own: those of the one message that brought them, or where more than one message came,
+    each report's Terima, numbered anew as a number asks (_ask_which_alert)."""
+    alert = await latest_sent(turn.db, turn.contact.id, (OutboxKind.OFFICER_ALERT, OutboxKind.INFO_REPLY))
+    lately = await _alerted_lately(turn)
+    if alert is None or alert.id <= turn.data.get("outbox_seen", 0) \
+            or (alert.kind == OutboxKind.OFFICER_ALERT and not lately):
+        return [], False
+    rows = await _alerts_since_wrote(turn)
+    if len({row.provider_message_id or row.id for row in rows}) > 1 and len(lately) > 1:
+        acknowledge = ACTIONS.options(turn.lang)[0]
+        return [[f"{acknowledge.key}:{ref}", f"{acknowledge.label} {ref}"] for ref in lately], False
+    return await _message_choices(turn, alert), True
+
+
+def _actions_on_screen(turn: Turn) -> list[list[str]]:
+    """The actions on the report the officer handled lately (NOTE_OFFER_WINDOW) that the bot's last message offered
+    (LIHAT's, those offered again after a slip), named as they were."""
+    keys = turn.data.get("shortcuts") or []
+    actions = [(key, kind, ref) for key in keys if (parsed := parse_key(key)) is not None
+               and (kind := parsed[0]) in ACTION_KEYWORDS and (ref := parsed[1]) == _just_handled(turn)]
+    if not actions or len(actions) < len(keys):  # a list, the menu's, a report's of long ago: none on screen
+        return []
+    names = labels(turn.lang, ACTIONS.group)
+    return [[key, names[kind]] for key, kind, _ref in actions]
+
+
+async def _message_choices(turn: Turn, alert: Outbox) -> list[list[str]]:
+    """The numbered choices of the message that brought `alert`: its own, or those of the alerts it went with."""
+    shown = [open_payload(turn.cipher, row) for row in await sent_together(turn.db, alert)]
+    return list(alerts_together(shown)["choices"] if len(shown) > 1 else shown[0].get("choices", []))
 
 
 def _just_handled(turn: Turn) -> str | None:
@@ -708,7 +774,10 @@ def ask_home(turn: Turn) -> None:
 
 async def note_messages_seen(turn: Turn) -> None:
     """Remembers the newest message sent to the officer so far (one sent after it came after they last wrote: told
-    apart by order, not by time, as an anonymous report's alert keeps only whole hours), and when they wrote."""
+    apart by order, not by time, as an anonymous report's alert keeps only whole hours), and when they wrote; not
+    after words that answered nothing while alerts were open (_not_understood)."""
+    if turn.alerts_still_open:
+        return
     turn.data["outbox_seen"] = await last_sent_id(turn.db, turn.contact.id)
     turn.data["wrote_at"] = turn.now.isoformat()
 
@@ -749,8 +818,7 @@ async def _shortcut(turn: Turn, number: int) -> tuple[str | None, bool]:
     the last list or report shown."""
     alert = await latest_sent(turn.db, turn.contact.id, (OutboxKind.OFFICER_ALERT, OutboxKind.INFO_REPLY))
     if alert is not None and alert.id > turn.data.get("outbox_seen", 0):
-        shown = [open_payload(turn.cipher, row) for row in await sent_together(turn.db, alert)]
-        choices = alerts_together(shown)["choices"] if len(shown) > 1 else shown[0].get("choices", [])
+        choices = await _message_choices(turn, alert)
         if not 1 <= number <= len(choices):
             return None, False
         key, _label = choices[number - 1]
@@ -761,7 +829,9 @@ async def _shortcut(turn: Turn, number: int) -> tuple[str | None, bool]:
         wrote_at = turn.data.get("wrote_at")
         busy = wrote_at is not None and turn.now - dt.datetime.fromisoformat(wrote_at) < NUMBER_CONFIRM_WINDOW
         just_come = alert.hourly or alert.sent_at is None or turn.now - alert.sent_at < NUMBER_CONFIRM_WINDOW
-        return key, busy or (bool(turn.data.get("shortcuts")) and just_come)
+        # the alert's own choices offered again after a slip (_not_understood) are no list of something else
+        listed = turn.data.get("shortcuts") or []
+        return key, busy or (bool(listed) and listed != [key for key, _label in choices] and just_come)
     keys = turn.data.get("shortcuts", [])
     return (keys[number - 1], False) if 1 <= number <= len(keys) else (None, False)
 

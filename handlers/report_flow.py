@@ -126,10 +126,10 @@ PHOTO_OF_A_REPORT_WITHIN = dt.timedelta(hours=3)
 # the next; the tries at naming a place and what was found alike there, cleared once one is confirmed.
 WhereKey = Literal["latitude", "longitude", "location_text", "story_spot", "pin_kept", "place_tries", "place_attempts",
                    "place", "station_id", "station_label", "needs_routing", "proposal", "options", "same", "join",
-                   "join_station", "online"]
+                   "join_station", "online", "street_asked"]
 ReadingKey = Literal["place", "station_id", "station_label", "needs_routing", "proposal", "options", "place_rejected"]
 TryingKey = Literal["place_tries", "place_attempts", "place_rejected", "places_refused", "place_unknown", "home_asked",
-                    "too_wide_asked", "common_name", "same", "join", "join_station", "corrected_place",
+                    "too_wide_asked", "street_asked", "common_name", "same", "join", "join_station", "corrected_place",
                     "offered_before"]
 WHERE_KEYS: tuple[WhereKey, ...] = get_args(WhereKey)
 READING_KEYS: tuple[ReadingKey, ...] = get_args(ReadingKey)
@@ -569,7 +569,8 @@ async def read_back(turn: Turn) -> str:
     then asks what is still missing. A yes that says the time ("iya bener, semalam") keeps that time; answers to
     later questions said with it ("…, ga ada foto", "…, rahasia aja") are kept for them."""
     _keep_later_answers(turn)
-    meant = await _place_read_wrong(turn) if turn.inbound.choice is None else None
+    meant = (await _place_read_wrong(turn) or await _a_street_alone(turn, turn.text, after_a_no=True)) \
+        if turn.inbound.choice is None else None
     if meant is not None:
         turn.text = meant  # "ya tp bukan di gedog, di pasar bendogerit": the rest holds, the place is read anew
         if denied := turn.draft["read"].pop("place", None):
@@ -1741,6 +1742,8 @@ def ask_location(turn: Turn) -> None:
         key = "place.ask_district_after_no" if turn.draft.get("place_rejected") else \
             "place.ask_district_unknown" if turn.draft.get("place_unknown") else "place.ask_district"
         turn.say(key, ask_location=True)
+    elif turn.draft.get("street_asked") and (street := turn.draft.get("location_text")):
+        turn.say("place.ask_kelurahan_of_street", ask_location=True, street=street)
     elif turn.draft.get("home_asked") or turn.draft.get("too_wide_asked"):
         turn.say("place.ask_which_kelurahan", ask_location=True)
     else:
@@ -1773,6 +1776,12 @@ async def location(turn: Turn) -> str:
     if (ran_on := spot_then_story(turn.text)) is not None:
         turn.text, goes_on = ran_on  # "jl kenari ribut2 tetangga": the spot is where, what goes on there the story
         _add_to_story(turn, part=goes_on)
+    if not turn.draft.get("street_asked") and (street := await _a_street_alone(turn, turn.text)):
+        # "jl kalimantan": where within a kelurahan, not which: kept for officers and read with the next answer, the
+        # kelurahan asked once in a question of its own, no try spent
+        turn.draft["street_asked"], turn.draft["location_text"] = True, street
+        turn.draft.setdefault("place_attempts", []).append(street)
+        return LOCATION
     landmark = _besides_not_knowing_the_place(turn.text)
     if landmark is not None:
         if not landmark or not (await turn.router.read(turn.db, landmark))[0]:
@@ -2018,6 +2027,10 @@ async def place_check(turn: Turn) -> str:
             turn.draft["pin_kept"] = True
             turn.draft["proposal"] = {"code": taken.code}
         return PLACE_CHECK
+    if turn.inbound.choice is None and await _a_street_alone(turn, turn.text, after_a_no=True):
+        refused = turn.draft.pop("proposal")  # "bukan, jl kalimantan": not that kelurahan; the street's is asked
+        turn.draft.setdefault("places_refused", []).append(refused["code"])
+        return await location(turn)
     turn.text = _place_instead(turn.text)  # "bukan gedog tp sentul"
     if not await _names_another_place(turn):
         if turn.inbound.choice is None and _more_of_the_story(turn.text):
@@ -2032,6 +2045,31 @@ async def place_check(turn: Turn) -> str:
     if "station_id" in turn.draft["proposal"]:
         turn.draft["pin_kept"] = True
     return await location(turn)
+
+
+# A street named alone, perhaps after a no ("jl kalimantan", "bukan, di jalan veteran no 12", "salah pak, gg mawar"):
+# where within a kelurahan, not which one.
+_A_STREET_ALONE = re.compile(r"^\W*(?P<no>(?:bukan|bkn|salah|keliru|no|wrong)\b[\s,.!:-]*"
+                             r"(?:(?:pak|bu|mas|mbak|kak)\b[\s,.!:-]*)?)?"
+                             r"(?:(?:lokasinya|tempatnya|kejadiannya|alamatnya)\s+)?(?:(?:di|at|in|on)\s+)?"
+                             r"(?P<street>(?:jl|jln|jalan|gg|gang)\b\.?\s*[^\W\d_][\w.'-]*(?:\s+[^\W\d_][\w.'-]*){0,2}"
+                             r"(?:\s+(?:no|nomor)\.?\s*\d+\w*)?)\W*$", re.IGNORECASE)
+
+
+async def _a_street_alone(turn: Turn, text: str, *, after_a_no: bool = False) -> str | None:
+    """The street `text` names alone (said `after_a_no` only, if asked), as typed; None where it names none, or a
+    place the region reader finds by its name or its marks ("jl kel gedog"), or a village near misspelt after it
+    ("jl merdeka gedok")."""
+    named = _A_STREET_ALONE.match(text)
+    if named is None or (after_a_no and not named["no"]):
+        return None
+    street = named["street"].strip()
+    places, confident = await turn.router.read(turn.db, street)
+    near = await turn.router.covered(turn.db, [place for place in places if not place.ordinary])
+    if confident or any(place.marked for place in places) or any(_spelt_in(street, place) for place in near) \
+            or await turn.router.villages_nearby(turn.db, street):
+        return None
+    return street
 
 
 # A spot within the place read, told with a yes or instead of one: "iya, tp lebih tepatnya di jl merdeka no 5",

@@ -106,6 +106,7 @@ class Draft(TypedDict, total=False):
     home_asked: bool  # "di rumah" where the place was asked: which kelurahan was asked, once
     common_name: str  # a name many villages bear, typed misspelt ("desa sukamju"): the kecamatan is asked with it
     too_wide_asked: bool  # a province or a landmark alone ("jakarta", "masjid istiqlal"): which kelurahan, asked
+    street_asked: bool  # a street alone ("jl kalimantan"): kept, and which kelurahan it is in asked, once
     proposal: Proposal
     options: list[str]  # region codes offered to pick from
     place: str  # the confirmed region code

@@ -52,6 +52,8 @@ class Turn:
     replies: list[Outbound] = field(default_factory=list)
     emergency_answered: bool = False
     contact_deleted: bool = False
+    # An officer's words that answered nothing: the alerts come since they last wrote stay theirs to answer next.
+    alerts_still_open: bool = False
     files_let_go: set[str] = field(default_factory=set)  # stored files no row keeps any more (an erasure's)
     # What this message wrote must not be tied to its contact: an erasure, an anonymous report or account. Nothing
     # kept with its replies names the contact, and SQLite's write-ahead log, whose frames show which rows one

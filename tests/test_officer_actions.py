@@ -142,6 +142,90 @@ async def test_one_tap_acknowledges_an_alert_that_came_while_the_officer_was_awa
     assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
 
 
+@pytest.mark.parametrize("slip", ["hah?", "apaan nih", "kok gitu", "1a"])
+@pytest.mark.parametrize(("then", "confirm"), [
+    (["1"], None), (["siap 86"], None), (["ok siap ndan"], None), (["terima"], "iya"), (["hah?", "1"], None),
+])
+async def test_words_not_understood_after_an_alert_leave_its_actions_on_screen(
+        engine: Engine, slip: str, then: list[str], confirm: str | None) -> None:
+    """A slip after an alert is answered with the alert's own actions, numbered as the alert numbered them, not the
+    menu: the officer's next clear word for it still takes it."""
+    petugas, ref = await alerted_while_away(engine)
+    await petugas.send(slip)
+    assert petugas.heard("officer.not_understood_report") and ref in petugas.text, petugas.text
+    assert petugas.options() == ALL_SEVEN, "the alert's choices, in its order"
+    for said in then:
+        await petugas.send(said)
+    if confirm is not None:  # a bare command is confirmed, as right after the alert
+        assert petugas.heard("officer.confirm_command") and ref in petugas.text, petugas.text
+        await petugas.send(confirm)
+    assert petugas.heard("officer.done.ack"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.ACKNOWLEDGED
+
+
+@pytest.mark.parametrize("script", [
+    ["hah?", "ya"], ["hah?", "ya pak"], ["tolak", "hah?", "ya"], ["tolak", "apa?", "iya"], ["hah?", "hah?", "ya"],
+    ["7", "hah?", "ya"],
+])
+async def test_a_bare_yes_after_words_not_understood_confirms_nothing(engine: Engine, script: list[str]) -> None:
+    """Nothing was proposed just before the yes (an offer lapses with the next message, a number's question with
+    words that answer none of it): nothing is done, least of all a Tolak."""
+    petugas, ref = await alerted_while_away(engine)
+    await officer_wrote_ago(engine, dt.timedelta(seconds=5))  # at work in the chat: a number is confirmed first
+    for said in script:
+        await petugas.send(said)
+    assert not petugas.heard("officer.ask_reason") and not petugas.heard("officer.done.reject"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    assert not await events_of_kind(engine, ref)
+
+
+@pytest.mark.parametrize(("number", "asked", "done"), [("7", "officer.ask_reason", ReportStatus.REJECTED),
+                                                       ("3", "officer.ask_note", ReportStatus.RESOLVED)])
+async def test_words_that_say_nothing_are_no_reason_sent_to_the_reporter(engine: Engine, number: str, asked: str,
+                                                                         done: ReportStatus) -> None:
+    """Where a Tolak's reason or a Selesai's note is asked, "hah?" or "oke" is no answer: the reporter would read it
+    as why their report was closed. Asked again; nothing done till words come."""
+    petugas, ref = await alerted_while_away(engine)
+    await petugas.send(number)
+    assert petugas.heard(asked), petugas.text
+    for said in ("hah?", "apa?", "oke", "siap pak", "ya ndan", "maksudnya?"):
+        await petugas.send(said)
+        assert petugas.heard("officer.note_says_nothing") and petugas.heard(asked), (said, petugas.text)
+        assert (await report(engine, ref)).status == ReportStatus.RECEIVED, said
+    await petugas.send("Sudah dicek ke lokasi, tidak ada kejadian")
+    assert (await report(engine, ref)).status == done
+
+
+@pytest.mark.parametrize("question", ["Kapan?", "Jam berapa?", "Motornya apa?"])
+async def test_a_short_question_to_the_reporter_is_still_asked(engine: Engine, question: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"INFO {ref}")
+    await petugas.send(question)
+    assert petugas.heard("officer.done.info"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.NEED_INFO
+
+
+async def test_looking_at_a_report_then_a_slip_keeps_its_actions_and_their_numbers(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine, identity="3")
+    await petugas.send(f"LIHAT {ref}")
+    shown = petugas.options()
+    await petugas.send("hmm")
+    assert petugas.heard("officer.not_understood_report") and petugas.options() == shown, petugas.text
+    await petugas.send(str(shown.index("Rujuk") + 1))
+    assert petugas.heard("officer.ask_station"), petugas.text
+
+
+async def test_a_slip_with_no_report_on_screen_still_shows_the_menu(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    await petugas.send("hah?")
+    assert petugas.heard("officer.not_understood") and petugas.options()[0] == "Laporan terbuka", petugas.text
+    await petugas.send("terbuka")
+    await petugas.send("hah?")
+    assert petugas.heard("officer.not_understood"), "a list's numbers open reports: the menu, as before"
+
+
 async def test_a_number_after_reading_a_list_a_while_is_confirmed_when_an_alert_has_just_come(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, listed = await file_report(engine)
@@ -598,6 +682,22 @@ async def test_need_info_round_trip(engine: Engine) -> None:
     assert reply.note == "Sekitar jam 11 malam, Pak" and not reply.public
     await warga.send("1")
     assert warga.heard("report.ask_category"), "once answered, the menu works as before"
+
+
+async def test_the_reporters_answer_offers_only_what_can_be_done_now(engine: Engine) -> None:
+    """The answer comes back to a report acknowledged already: its numbers offer no Terima, and each does what it
+    names."""
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"INFO {ref} Jam berapa motornya terakhir terlihat?")
+    await deliver_to(engine, WARGA)
+    await warga.send("Sekitar jam 11 malam, Pak")
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    answer = await deliver_to(engine, PETUGAS)
+    assert "Terima" not in answer and "1. Proses" in answer, answer
+    await petugas.send("1")
+    assert petugas.heard("officer.done.progress"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.IN_PROGRESS
 
 
 async def test_an_answer_sent_where_a_new_report_asks_its_kind_reaches_the_officer(engine: Engine) -> None:
@@ -1751,8 +1851,8 @@ async def test_a_number_answers_the_message_that_came_last(engine: Engine) -> No
     await petugas.send(second)  # the officer opens the other report…
     await warga.send("Merah")   # …and the answer about the first arrives
     answer = await deliver_to(engine, PETUGAS)
-    assert first in answer and "2. Proses" in answer
-    await petugas.send("2")
+    assert first in answer and "1. Proses" in answer and "Terima" not in answer, "acknowledged with the question"
+    await petugas.send("1")
     assert petugas.heard("officer.confirm_number") and first in petugas.text
     await petugas.send("1")
     assert (await report(engine, first)).status == ReportStatus.IN_PROGRESS
@@ -2261,7 +2361,9 @@ async def test_a_yes_is_no_answer_to_which_report_and_thanks_stay_words(engine: 
     _warga, ref = await file_report(engine)
     await deliver_to(engine, PETUGAS)
     await petugas.send("terima kasih")
-    assert petugas.heard("officer.not_understood") and (await report(engine, ref)).status == ReportStatus.RECEIVED
+    assert petugas.heard("officer.not_understood_report") and (await report(engine, ref)).status == \
+        ReportStatus.RECEIVED, "thanks, no TERIMA: the alert's actions stay on screen"
+    await petugas.send("terbuka")  # the list read: no report in play any more
     await petugas.send("tolak laporan iseng nomor palsu")
     assert petugas.heard("officer.which_report") and petugas.options() == [f"Tolak {ref}"], petugas.text
     await petugas.send(yes)
@@ -2455,6 +2557,33 @@ async def test_a_reports_view_offers_only_what_can_be_done(engine: Engine, ident
     assert petugas.options() == [action for action in offered if action != "Terima"], "taken: not again"
 
 
+@pytest.mark.parametrize(("identity", "offered"), [
+    ("3", [action for action in ALL_SEVEN if action != "Minta info"]),  # anonymous: no question reaches anyone
+    ("2", ALL_SEVEN),
+])
+async def test_an_alert_numbers_what_its_view_numbers_and_each_number_does_that(engine: Engine, identity: str,
+                                                                                  offered: list[str]) -> None:
+    """An anonymous reporter cannot be asked: its alert offers no Minta info, and the numbers after it (the alert's
+    own, LIHAT's) name the same actions, each doing what it names."""
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine, identity=identity)
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    alert = await deliver_to(engine, PETUGAS)
+    numbered = [f"{number}. {label}" for number, label in enumerate(offered, 1)]
+    assert all(line in alert for line in numbered), alert
+    assert ("Minta info" in alert) == ("Minta info" in offered), alert
+    [sent] = await alerts(engine)
+    assert f"1–{len(offered)}" in payload(sent)["hint"], "WhatsApp's hint counts the choices shown"
+    rujuk = offered.index("Rujuk") + 1
+    await petugas.send(str(rujuk))
+    assert petugas.heard("officer.ask_station"), petugas.text
+    await petugas.send("batal")
+    await petugas.send(f"LIHAT {ref}")
+    assert petugas.options() == offered, petugas.options()
+    await petugas.send(str(rujuk))
+    assert petugas.heard("officer.ask_station"), "LIHAT's number names the same action"
+
+
 async def test_a_rejected_report_is_reopened_in_one_line_and_its_view_offers_it(engine: Engine) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine)
@@ -2533,7 +2662,7 @@ async def test_a_reopening_with_filler_for_its_reason_asks_for_one(engine: Engin
     await petugas.send(typed.format(ref=ref))
     assert petugas.heard("officer.ask_reopen_reason") and (await report(engine, ref)).status == ReportStatus.REJECTED
     await petugas.send("dong")
-    assert petugas.heard("officer.note_invalid"), "an answer of a particle is no reason either"
+    assert petugas.heard("officer.note_says_nothing"), "an answer of a particle is no reason either"
     await petugas.send("pelapor kirim bukti foto")
     assert petugas.heard("officer.done.reopen") and (await report(engine, ref)).status == ReportStatus.IN_PROGRESS
 

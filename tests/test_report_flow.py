@@ -1712,3 +1712,91 @@ async def test_a_wait_or_an_answer_at_the_identity_question_is_no_correction(eng
     await resident.send(said)
     assert not resident.heard("report.ask_category") and not resident.heard("place.confirm"), resident.text
     assert not resident.heard("report.changed"), resident.text
+
+
+STORY_WITH_PLACE = "motor sy dicuri td malam di parkiran, kel gedog sananwetan blitar"
+GEDOG_CODE = "35.72.03.1001"
+
+
+async def told_the_story(engine: Engine) -> Resident:
+    """A resident whose one message told what, where and when: at the read-back."""
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send(STORY_WITH_PLACE)
+    assert resident.heard("report.read_back"), resident.text
+    return resident
+
+
+async def street_kept_and_its_kelurahan_asked(engine: Engine, resident: Resident, street: str) -> None:
+    """The street is kept as the spot and which kelurahan it is in asked, no try spent; the kelurahan typed next is
+    read with it."""
+    assert resident.heard("place.ask_kelurahan_of_street") and street in resident.text, resident.text
+    draft = await draft_of(engine)
+    assert draft["location_text"] == street and not draft.get("place_tries"), draft
+    await resident.send("kel gedog kec sananwetan")
+    assert resident.heard("place.confirm") and "Kel. Gedog" in resident.text, resident.text
+    await resident.send("ya")
+    draft = await draft_of(engine)
+    assert draft["place"] == GEDOG_CODE and street in draft["location_text"], draft
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("street", ["jl kalimantan", "jl veteran", "Jl. Veteran", "jalan kalimantan no 12",
+                                    "gg mawar"])
+async def test_a_street_alone_where_the_place_is_asked_is_kept_and_its_kelurahan_asked(engine: Engine,
+                                                                                     street: str) -> None:
+    resident = await at(engine, "location")
+    await resident.send(street)
+    await street_kept_and_its_kelurahan_asked(engine, resident, street)
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("typed", ["kel gedog kec sananwetan", "jl merdeka kel gedog sananwetan"])
+async def test_a_place_with_its_kelurahan_is_proposed_at_once(engine: Engine, typed: str) -> None:
+    resident = await at(engine, "location")
+    await resident.send(typed)
+    assert resident.heard("place.confirm") and not resident.heard("place.ask_kelurahan_of_street"), resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("said", "street"), [("bukan, jl kalimantan", "jl kalimantan"),
+                                              ("salah, di jl veteran", "jl veteran"),
+                                              ("bukan pak, jalan veteran no 3", "jalan veteran no 3")])
+async def test_a_street_instead_of_the_place_proposed_is_kept_and_its_kelurahan_asked(engine: Engine, said: str,
+                                                                                     street: str) -> None:
+    resident = await at(engine, "place_check")
+    await resident.send(said)
+    await street_kept_and_its_kelurahan_asked(engine, resident, street)
+
+
+@READING_ON_SQLITE
+async def test_a_street_with_a_yes_to_the_place_proposed_is_a_spot_in_it(engine: Engine) -> None:
+    resident = await at(engine, "place_check")
+    await resident.send("jl kalimantan")
+    draft = await draft_of(engine)
+    assert draft["place"] == GEDOG_CODE and "jl kalimantan" in draft["location_text"], draft
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("said", "street"), [("salah, jl kalimantan", "jl kalimantan"),
+                                              ("bukan, jl veteran", "jl veteran"),
+                                              ("salah lokasinya di jl veteran", "jl veteran"),
+                                              ("keliru pak, di jalan kalimantan", "jalan kalimantan")])
+async def test_a_street_correcting_the_place_read_back_keeps_the_rest_and_asks_its_kelurahan(
+        engine: Engine, said: str, street: str) -> None:
+    resident = await told_the_story(engine)
+    await resident.send(said)
+    await street_kept_and_its_kelurahan_asked(engine, resident, street)
+    draft = await draft_of(engine)
+    kept = draft.get("read", draft)  # read back again with the place, or taken already
+    assert kept.get("category") == "security" and kept.get("when"), "what was read besides the place stands"
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("said", ["lokasinya jl kalimantan", "tepatnya di jl kalimantan"])
+async def test_a_street_told_at_the_read_back_without_a_no_is_a_spot_in_the_place_read(engine: Engine,
+                                                                                      said: str) -> None:
+    resident = await told_the_story(engine)
+    await resident.send(said)
+    draft = await draft_of(engine)
+    assert draft["place"] == GEDOG_CODE and "jl kalimantan" in draft["location_text"], draft

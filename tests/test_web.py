@@ -205,6 +205,42 @@ async def test_an_action_on_the_page_changes_the_status_and_relays_to_the_reside
     assert "Motor sudah ditemukan dan dikembalikan" in duty.text, "the chat sees what the page did"
 
 
+async def name_last_enrolled(engine: Engine, name: str) -> None:
+    async with engine.sessions() as db, db.begin():
+        officer = (await db.execute(select(Officer).order_by(Officer.id.desc()))).scalars().first()
+        assert officer is not None
+        officer.name = name
+
+
+async def test_an_action_a_colleague_made_moot_on_the_page_says_who_the_status_and_what_is_left(
+        engine: Engine, tmp_path: Path) -> None:
+    """Two officers on the same report's page: the one who acts second reads who acted first and when, the status
+    now and what can still be done there (as the chat tells a colleague's tap), in either language."""
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    rina = await signed_in(app, await enrolled(engine, "telegram:700030"))
+    await name_last_enrolled(engine, "Aiptu Rina")
+    budi = await signed_in(app, await enrolled(engine, "telegram:700031"))
+    csrf_rina, csrf_budi = [csrf_of((await client.get(f"/laporan/{ref}")).text) for client in (rina, budi)]
+    await rina.post(f"/laporan/{ref}", data={"csrf": csrf_rina, "action": "ack"})
+    moot = await answered(budi, await budi.post(f"/laporan/{ref}", data={"csrf": csrf_budi, "action": "ack"}),
+                          f"/laporan/{ref}")
+    said = re.sub(r"\s+", " ", moot)
+    assert "Aiptu Rina sudah lebih dulu menindak laporan ini" in said and "WIB" in said, said
+    assert "statusnya kini &#34;Sudah dibaca petugas&#34;" in said, said
+    assert "Yang masih dapat Anda lakukan di bawah: Proses, Selesai, Minta info, Rujuk, Duplikat, Tolak" in said
+    assert "tidak dapat dilakukan sekarang" not in said and "CATAT" not in said, "the chat's command is no use here"
+    await rina.post(f"/laporan/{ref}", data={"csrf": csrf_rina, "action": "reject", "argument": "laporan iseng"})
+    await budi.get("/bahasa/en?ke=/laporan")
+    english = await answered(budi, await budi.post(f"/laporan/{ref}", data={
+        "csrf": csrf_budi, "action": "resolve", "argument": "Motor sudah ditemukan"}), f"/laporan/{ref}")
+    said = re.sub(r"\s+", " ", english)
+    assert "Aiptu Rina acted on this report first" in said and "What you can still do below: Reopen" in said, said
+    async with engine.sessions() as db:
+        assert (await db.execute(select(Report.status).where(Report.ref == ref))).scalar_one() == \
+            ReportStatus.REJECTED, "nothing done by the second"
+
+
 async def test_what_a_form_did_is_told_once_on_its_page_and_never_from_the_address(engine: Engine,
                                                                                     tmp_path: Path) -> None:
     """Post/Redirect/Get: after an action the report's page is fetched anew, and what was done is told there once,

@@ -19,7 +19,7 @@ from handlers.engine import Engine
 from handlers.i18n import labels
 from harness.loopback import LoopbackServer
 from storage import sample_reports
-from storage.models import EventKind, Identity, OfficerRole, Outbox, Report, ReportEvent, Station, utcnow
+from storage.models import EventKind, Identity, Officer, OfficerRole, Outbox, Report, ReportEvent, Station, utcnow
 from tests.helpers import BASE_URL, GEDOG, a_report, enrolled, payload, regions, sign_in_link, web_app
 
 CHROMIUM = shutil.which("chromium")
@@ -365,4 +365,34 @@ async def test_the_maps_controls_cover_no_place_name(engine: Engine, site: str) 
             await page.wait_for_function("style => document.querySelector('#map .leaflet-proxy').style.cssText"
                                          " !== style", arg=before)
             await context.close()
+        await browser.close()
+
+
+async def test_two_officers_on_one_report_the_second_reads_who_took_it(engine: Engine, site: str) -> None:
+    """Both have the report's page open; one takes it, then the other's Terima, made moot, says who took it, the
+    status now and what is left, and the page offers just that."""
+    ref = await a_report(engine)
+    first = await enrolled(engine, "telegram:710003")
+    async with engine.sessions() as db, db.begin():
+        (await db.execute(select(Officer).order_by(Officer.id.desc()))).scalars().first().name = "Aiptu Rina"
+    second = await enrolled(engine, "telegram:710004")
+    async with playwright.async_playwright() as driver:
+        browser = await driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        pages = []
+        for officer in (first, second):
+            page = await (await browser.new_context(viewport=PHONE)).new_page()
+            await page.goto((await sign_in_link(officer)).replace(BASE_URL, site))
+            await page.get_by_role("button", name="Masuk").click()
+            await page.wait_for_url(f"{site}/")
+            await page.goto(f"{site}/laporan/{ref}")
+            pages.append(page)
+        await pages[0].get_by_role("button", name="Terima", exact=True).click()
+        await pages[0].get_by_text(f"Laporan {ref} ditandai sudah dibaca").wait_for()
+        await pages[1].get_by_role("button", name="Terima", exact=True).click()
+        told = pages[1].get_by_text("Aiptu Rina sudah lebih dulu menindak laporan ini")
+        await told.wait_for()
+        said = await told.inner_text()
+        assert "Sudah dibaca petugas" in said and "Yang masih dapat Anda lakukan di bawah: Proses" in said, said
+        assert not await pages[1].get_by_role("button", name="Terima", exact=True).count(), "not offered again"
+        await fits(pages[1], "report, moot")
         await browser.close()

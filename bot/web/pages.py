@@ -24,12 +24,12 @@ from handlers.actions import (
     Action,
     act,
     add_note,
-    not_told_why,
     referral_doubts,
     referred_by,
     refusal,
+    refusal_said,
 )
-from handlers.alerts import alert_payload, kept_instead, status_at_station, witness_accounts
+from handlers.alerts import alert_payload, kept_instead, not_told_why, status_at_station, witness_accounts
 from handlers.digest import (
     BANDS,
     CATEGORY_COLOURS,
@@ -265,7 +265,7 @@ async def _acted(viewer: Viewer, found: Report, action_name: str, argument: str,
     if action_name not in Action._value2member_map_:
         return [("web.report.unknown_action", {})], True, None
     action = Action(action_name)
-    refused = refusal(viewer.officer, found, action)
+    refused = await refusal_said(viewer.office, viewer.officer, found, action, viewer.lang)
     if refused is None and action in NEEDS_ARGUMENT and letters_and_digits(argument) < NOTE_CHARS:
         return [("web.report.note_invalid", {"shortest": NOTE_CHARS})], True, None
     if refused is None and action == Action.REFER and not confirmed \
@@ -273,7 +273,12 @@ async def _acted(viewer: Viewer, found: Report, action_name: str, argument: str,
         # one click sends it away from this station's page: said first, and made only when confirmed
         return doubts, False, {"action": action.value, "argument": argument}
     outcome = refused or await act(viewer.office, viewer.officer, found, action, argument)
-    return outcome_messages(viewer.lang, action, found.ref, outcome), outcome.refusal is not None, None
+    said = outcome_messages(viewer.lang, action, found.ref, outcome)
+    if outcome.refusal == "officer.taken_by":  # as the chat says it, with what is left on this page, not its CATAT
+        left = [labels(viewer.lang, "action")[a.value] for a in Action if refusal(viewer.officer, found, a) is None]
+        said = [("web.report.taken_by" if left else "web.report.taken_by_note_only",
+                 {**said[0][1], "left": ", ".join(left)})]
+    return said, outcome.refusal is not None, None
 
 
 @signed_in_only
