@@ -164,7 +164,8 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "was killed", "were killed", "got killed", "been killed", "was murdered", "were murdered", "got murdered",
     "been murdered", "just murdered", "just killed",
     # a blow taken, told with "kena" as "kena pukul" is, or in English's passive ("got punched by a thug")
-    "kena tonjok", "kena tinju", "kena bogem", "kena gampar", "kena tabok", "kena jotos", "got punched", "was punched",
+    "kena tonjok", "kena tinju", "kena bogem", "kena gampar", "kena tabok", "kena jotos", "kena tendang", "kena sabet",
+    "kena bacok", "kena tusuk", "kena sikut", "kena injak", "kena lempar batu", "got punched", "was punched",
     "were punched", "been punched", "got slapped", "was slapped", "been slapped", "got kicked", "was kicked",
     "were kicked", "been kicked",
     "teriak meminta tolong", "teriak tolong", "meminta tolong cepat", "baku hantam", "adu jotos",
@@ -439,6 +440,7 @@ _BETWEEN_LIKE = frozenset({"di", "adegan", "dalam", "a", "in", "the"})
 # game at a bar"), not on a screen ("nonton bola di tv, pemainnya berantem"): what is watched follows the watching.
 _WATCHING = frozenset({"menonton", "tonton", "watching", "watch", "watched"})
 _LIVE_SHOWS = frozenset({"bola", "sepakbola", "sepak", "futsal", "voli", "tarkam", "pertandingan", "tanding", "laga",
+                         "tinju", "boxing",
                          "konser", "dangdut", "orkes", "organ", "wayang", "pawai", "karnaval", "balapan", "balap",
                          "pacuan", "karapan", "pentas", "pertunjukan", "panggung", "festival", "lomba", "turnamen",
                          "liga", "match", "concert", "football", "soccer", "gig", "parade", "race", "dangdutan",
@@ -505,8 +507,11 @@ _PROPS = frozenset({"adegan", "adegannya", "scene", "properti", "prop", "props",
 
 def _a_real_place_of_it(said: list[str], at: int) -> bool:
     word, before, after = said[at], said[at - 1:at], said[at + 1:at + 2]
+    if word == "game" and _a_game_as_the_place(said, at):
+        return True  # "someone punched my son at the game": a match gone to
     if word in ("latihan", "training"):
-        return bool(_PRACTICE_PLACES & set(before) or _PRACTISED & {w.removesuffix("nya") for w in before + after})
+        return bool(_PRACTICE_PLACES & set(before) or _PRACTISED & {w.removesuffix("nya") for w in before + after}
+                    or (any_phrase(said, _BLOWS_TAKEN) and _harm_told(said)))  # "kena tendang pas latihan, pingsan"
     return word in ("film", "video", "movie", "sinetron") and bool(_SHOOTING_IT & set(before + after)) \
         and not _PROPS & set(said)
 
@@ -2125,8 +2130,11 @@ def _cry_for_help(text: str) -> bool:
             continue  # "my grandfather was killed in the war", "my dog was killed by a car"
         if phrase in _BLOWS_TAKEN and _a_blow_taken_in_a_bout(said, at):
             continue  # "kena tinju pas latihan tinju": the sport's
-        if phrase in _BLOWS_TAKEN and _no_blow_after(said, at + 2):
-            continue  # "got kicked out of school", "was slapped with a fine": no blow
+        if phrase == _TRODDEN and _trodden_on_by_chance(said, at):
+            continue  # "kaki sy kena injak pas antri sembako, gpp"
+        if phrase in _BLOWS_TAKEN and (_no_blow_after(said, at + len(phrase))
+                                       or _a_blow_of_no_one(said, at + len(phrase))):
+            continue  # "got kicked out of school", "was slapped with a fine", "kena tendang bola": no one's blow
         if phrase not in SELF_HARM and _joking(said):
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))
@@ -2989,7 +2997,9 @@ _NO_SPARRING = frozenset({"pelatih", "pelatihnya", "coach", "senior", "seniornya
 
 _KILLED_TOLD = frozenset(tuple(p.split()) for p in ("was killed", "were killed", "got killed", "been killed",
                                                      "was murdered", "were murdered", "got murdered", "been murdered"))
-_BLOWS_TAKEN = frozenset(("kena", blow) for blow in ("tonjok", "tinju", "bogem", "gampar", "tabok", "jotos")) \
+_BLOWS_TAKEN = frozenset(("kena", blow) for blow in ("tonjok", "tinju", "bogem", "gampar", "tabok", "jotos", "tendang",
+                                                     "sabet", "bacok", "tusuk", "sikut", "injak")) \
+    | frozenset({("kena", "lempar", "batu")}) \
     | frozenset((taken, blow) for taken in ("got", "was", "were", "been") for blow in ("punched", "slapped", "kicked"))
 # Thrown out ("got kicked out of school", "was kicked off the team", "was kicked from the whatsapp group") or fined
 # ("was slapped with a fine"): no blow; not "slapped with a belt", "kicked from behind".
@@ -3008,10 +3018,36 @@ def _no_blow_after(said: list[str], at: int) -> bool:
     return after in (["from"], ["with"]) and bool(named) and named[0] in _OUT_OF_OR_FINED
 
 
+def _a_blow_of_no_one(said: list[str], at: int) -> bool:
+    """Whether the blow taken told before `at` came from a ball, a thorn or an animal, and no harm is told."""
+    dealt = [w for w in said[at:at + 3] if w not in _BY_THE][:1]
+    return bool(dealt) and dealt[0].removesuffix("nya") in _NO_ONES_BLOW and not _harm_told(said)
+
+
 def _a_blow_taken_in_a_bout(said: list[str], at: int) -> bool:
     taken = said[at:at + 1] in (["kena"], ["got"], ["was"], ["were"], ["been"]) \
         or said[at - 1:at] in ([w] for w in _TAKING_A_BLOW)
-    return taken and _in_a_ring(said) and not _NO_SPARRING & set(said)
+    return taken and (_in_a_ring(said) or _a_sport_played(said)) and not _NO_SPARRING & set(said)
+
+
+# A sport being played or practised ("kena sikut pas main basket"), where a blow taken is the game's unless harm is
+# told.
+_SPORT_AT = frozenset({"main", "maen", "latihan", "tanding", "sparring", "playing", "during"})
+
+
+def _a_sport_played(said: list[str]) -> bool:
+    return any(w in _SPORT_AT and _PRACTISED & set(said[k + 1:k + 3]) for k, w in enumerate(said)) \
+        and not _harm_told(said)
+
+
+# "Kena injak" is a foot trodden on as often as a blow ("kaki sy kena injak pas antri", "hp sy kena injak"): a blow
+# only with the one who did it named after it or harm told ("kena injak2 sama kakak kelasnya, skrg dia muntah").
+_TRODDEN = ("kena", "injak")
+_DONE_BY = frozenset({"sama", "oleh", "ama", "by"})
+
+
+def _trodden_on_by_chance(said: list[str], at: int) -> bool:
+    return not _DONE_BY & set(said[at + 2:at + 5]) and not _harm_told(said)
 
 
 # A fight that is no fight: an illness fought ("I am fighting a cold", "my mom is fighting cancer"), a cause
@@ -3241,6 +3277,12 @@ _ANIMALS = _PETS | _FIGHTING_ANIMALS | frozenset({"puppy", "kitten", "horse", "g
                                                   "rabbit", "kelinci", "ikan", "fish", "kuda", "bebek", "domba",
                                                   "burung", "parrot", "pets", "pet", "peliharaan", "hewan", "marmut"})
 _WHOSE_ANIMAL = frozenset({"saya", "aku", "kami", "kita", "gue", "my", "our", "his", "her", "their", "the", "a", "s"})
+# What a blow taken may come from that is no one's attack: a ball, a needle or a thorn, an animal ("kena tendang bola
+# pas main", "kena tusuk jarum", "kena injak kuda", "i got punched by a kangaroo at the zoo"); not with harm told.
+_BY_THE = frozenset({"by", "a", "an", "the", "sama", "oleh", "ama"})
+_NO_ONES_BLOW = _ANIMALS | frozenset({"bola", "ball", "jarum", "needle", "duri", "thorn", "paku", "nail", "kawat",
+                                      "ranting", "tulang", "kangaroo", "donkey", "kerbau", "keledai", "monyet", "monkey",
+                                      "ostrich", "llama", "camel", "unta"})
 
 
 # What may stand between a killing and the war it was in: "killed in the war", "dibunuh tentara belanda waktu
@@ -5194,32 +5236,44 @@ _STRIKES = frozenset({
     "nabok", "menabok", "njambak", "ngejambak", "menjambak", "nyiksa", "menyiksa", "nganiaya", "menganiaya",
     "menimpuk", "nimpuk", "hits", "punches", "punching", "punch", "kicks", "kicking", "kick", "slaps", "slapping",
     "slap", "attacks", "attack", "assaults", "assaulting", "beats", "punched", "kicked", "slapped", "attacked",
-    "assaulted", "killed"})
+    "assaulted", "killed", "beat"})
 _STRIKERS = _THUGS | _OUTSIDERS | frozenset({
     "orang", "seseorang", "dia", "mereka", "he", "she", "they", "somebody", "man", "men", "guy", "guys", "woman",
     "thug", "thugs", "drunk", "pria", "cowok", "cowo", "pemuda", "oknum", "laki", "security", "dc", "collector",
     "collectors", "bouncer", "gangs", "pemabuk", "pengamen", "ojol", "kurir", "driver", "suporter", "supporter",
-    "supporters", "fans", "punya", "pemilik", "owner", "ex", "mantan"})
+    "supporters", "fan", "fans", "punya", "pemilik", "owner", "ex", "mantan"})
 _STRIKER_AT_IT = frozenset({"itu", "tuh", "juga", "terus", "lagi", "masih", "sedang", "just", "still", "is", "are",
                             "s", "re", "keeps", "keep", "now", "tiba", "mulai", "starts", "started", "tries", "coba",
                             "nyoba", "mau", "malah", "langsung"})
 _STRUCK_FIRST = frozenset({"my", "our", "a", "an", "the", "some", "si", "seorang", "para", "this", "that",
-                           "old", "little", "young", "kecil"})
+                           "old", "little", "young", "kecil", "up"})  # "they beat up my husband"
 _STRUCK = _HARMED_ONES | _PEOPLE | _SOMEONE | frozenset({
     "pedagang", "penjual", "pembeli", "lansia", "perempuan", "wanita", "pria", "laki", "women", "men", "guy", "girl",
     "boy", "kid", "kids", "lady", "people", "person", "him", "them", "dia", "mereka", "warga", "pengemis", "pengamen",
     "ojol", "kurir", "neighbour", "neighbor", "tetangga", "elderly", "stranger", "friends", "mom", "mum", "dad",
     "grandma", "grandpa", "pegawai", "karyawan", "kasir", "siswa", "pelajar", "murid", "rambut", "muka", "wajah",
-    "kepala", "perut", "hair", "face", "head", "cewe", "cewek", "cowok", "bocah", "pengunjung", "penonton"})
+    "kepala", "perut", "hair", "face", "head", "cewe", "cewek", "cowok", "bocah", "pengunjung", "penonton", "uncle",
+    "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter", "grandfather", "grandmother", "fan", "fans"})
 _FORMERLY = frozenset({"dulu", "dahulu", "pernah", "once"})
 _FORMERLY_PHRASES = tuple(tuple(p.split()) for p in ("waktu itu", "saat itu", "pas itu", "ketika itu", "last year",
                                                      "years ago", "tahun kemarin"))
 _ALLOWED = frozenset({"boleh", "bolehkah", "allowed", "legal", "hukumnya", "wajar", "pantas"})  # "boleh gk guru…?"
 _UNKNOWN_ONE = frozenset({"dikenal", "dikenali", "jelas", "kenal"})
-_NOT_AN_ATTACK = _ONLINE | frozenset({"tinju", "boxing", "silat", "karate", "mma", "sparring", "ring", "catur",
-                                      "chess", "game", "match", "futsal", "bola", "ball", "latihan", "training",
-                                      "bercanda", "pura", "drama", "film", "sinetron", "komen", "comment", "comments",
-                                      "chat", "post", "video"})
+_A_GAME = frozenset({"tinju", "boxing", "silat", "karate", "mma", "sparring", "ring", "catur", "chess", "game", "match",
+                     "futsal", "bola", "ball", "latihan", "training"})
+_NOT_AN_ATTACK = _ONLINE | _A_GAME | frozenset({"bercanda", "pura", "drama", "film", "sinetron", "komen", "comment",
+                                                "comments", "chat", "post", "video"})
+# A game or a ring named as where or when it happened ("someone punched my son at the game", "ada yg mukul sy di
+# depan sasana tinju", "suporter lawan mukul adik sy abis nonton bola"): the place of an attack, not a bout between
+# players ("he beats me at chess", "petinju nonjok lawannya di ring").
+_WHERE_A_GAME_IS = frozenset({"depan", "luar", "abis", "habis", "sehabis", "nonton", "sasana", "gor", "stadion",
+                              "stadium", "parkiran", "lapangan", "tempat", "arena", "outside", "after", "near"})
+_AT_THE = frozenset(tuple(p.split()) for p in ("at the", "at a", "to the", "from the", "after the", "outside the"))
+
+
+def _a_game_as_the_place(said: list[str], at: int) -> bool:
+    before = said[max(0, at - 3):at]
+    return bool(_WHERE_A_GAME_IS & set(before)) or any(pair in _AT_THE for pair in pairwise(before))
 
 
 def _formerly_before(said: list[str], at: int) -> bool:
@@ -5231,7 +5285,8 @@ def _formerly_before(said: list[str], at: int) -> bool:
 
 
 def _striking_someone(said: list[str]) -> bool:
-    if _NOT_AN_ATTACK & set(said):
+    if any(word in _NOT_AN_ATTACK and not (word in _A_GAME and _a_game_as_the_place(said, i))
+           for i, word in enumerate(said)):
         return False
     for i, word in enumerate(said):
         if word not in _STRIKES or (word in _WINNING and _won_at(said, i + 2)) or _our_side_beaten(said, i):
