@@ -2184,7 +2184,7 @@ def _cry_for_help(text: str) -> bool:
         return True  # "the man who beat me last year is outside my house again right now"
     if _lost_in_water(said):
         return True  # "anak sy hanyut di kali tadi pagi, sampe skrg blm ketemu": still lost in the water
-    if _assaulted_lately(said) or _not_seen_for_days(said):
+    if _assaulted_lately(said) or _not_seen_for_days(said) or _killed_lately(said):
         return True
     if _doused_lately(said):
         return True  # an attack with something hot: hurt, told as just past too
@@ -3245,6 +3245,58 @@ def _assaulted_lately(said: list[str]) -> bool:
     roots = stems_of(said, _SEXUAL_ASSAULT)
     return any(root in _SEXUAL_ASSAULT and not _negated(said, i) for i, root in enumerate(roots)) \
         and not any_phrase(said, _LONG_AGO) and not (_shows_told(said) or _TOLD_OF & set(said) or _joking(said))
+
+
+# A killing or a stabbing told as of last night or earlier today ("adik sy dibunuh semalam", "my brother was killed
+# last night", "tetangga sy ditusuk tadi malam, skrg di rs"): a scene the police must come to at once, the one who
+# did it not yet caught, whatever is told of the one harmed. Not yesterday or before, which is a report; not an
+# animal's ("ayam sy dibunuh musang semalem"), a suicide told after, a game lost ("last night we got killed in the
+# final"), a needle or a thorn ("ditusuk jarum infus"), a likeness, hearsay or the news, nor with the one who did it
+# caught or the dead buried.
+_KILLING_ROOTS = frozenset({"bunuh", "tusuk", "bacok", "tikam"})
+_KILLED_EN = frozenset({"killed", "murdered", "stabbed", "murder", "stabbing", "hacked"})
+_KILLINGS_NAMED = frozenset({"pembunuhan", "penusukan", "pembacokan", "penikaman"})  # "pembacokan" stems amiss
+_DONE_TO = frozenset({"was", "were", "got", "been", "kena"})
+_LATELY = frozenset({"semalam", "semalem", "barusan", "tonight"})
+_LATELY_PHRASES = tuple(tuple(p.split()) for p in (
+    "tadi malam", "tadi pagi", "tadi siang", "tadi sore", "tadi subuh", "subuh tadi", "last night", "this morning",
+    "this afternoon", "this evening", "earlier today", "just now", "kemarin malam"))
+_LONG_AGO_TOLD = tuple(p for p in _LONG_AGO if p != ("ditangkap",))  # caught is _SETTLED's, "belum" read
+_OURS = frozenset({"saya", "kami", "my", "our"})
+_PLANTS = frozenset({"plants", "plant", "crops", "flowers", "tanaman", "bunga", "padi", "pohon", "trees"})  # hearsay of one of the writer's is still theirs to tell
+_SETTLED = frozenset({"ditangkap", "ketangkap", "ketangkep", "diamankan", "arrested", "caught", "dimakamkan",
+                      "dikubur", "dikuburkan", "buried", "funeral", "pemakaman", "sidang", "trial"})
+
+
+def _killed_lately(said: list[str]) -> bool:
+    told = set(said)
+    if not (_LATELY & told or any_phrase(said, _LATELY_PHRASES)) or any_phrase(said, _LONG_AGO_TOLD) \
+            or ((_TOLD_OF - {"katanya"}) | {"yesterday", "ago"}) & told or ("katanya" in told and not _OURS & told) \
+            or ("kemarin" in told and not any_phrase(said, (("kemarin", "malam"),))) \
+            or any(w in _SETTLED and not _NOT_YET & set(said[max(0, k - 2):k]) for k, w in enumerate(said)) \
+            or _make_believe(said) or _mistaken(said) or _joking(said):
+        return False
+
+    def of_a_person(at: int) -> bool:
+        word, after = said[at], [w for w in said[at + 1:at + 4] if w not in _STRUCK_FIRST]
+        if after[:1] in (["diri"], ["it"], ["time"]) or (after and after[0].removesuffix("nya") in _NO_ONES_BLOW) \
+                or _AS_IN & set(said[max(0, at - 2):at]):
+            return False  # "bunuh diri", "killed it on stage", "ditusuk jarum infus", "sakit kayak ditusuk"
+        k = at - 1
+        while k >= 0 and said[k] in _PASSIVE_BEFORE | _WHOSE_ANIMAL:
+            k -= 1
+        if (k >= 0 and said[k].removesuffix("nya") in _ANIMALS | _PLANTS) or _killed_in_a_war(said, at):
+            return False  # "ayam sy dibunuh musang semalem", "the plants were killed by frost", "…in the war"
+        if word in _KILLED_EN:  # passive, a noun, or a person after: "was killed", "a stabbing", "killed my uncle"
+            return (said[at - 1:at] in ([w] for w in _DONE_TO | {"a", "the", "ada"})
+                    or bool(after) and after[0] in _STRUCK) and not _our_side_beaten(said, at)
+        passive = word.startswith(("di", "ter", "pem", "pen")) or said[at - 1:at] == ["kena"]
+        return (passive or bool(after) and after[0].removesuffix("nya") in _STRUCK) and not vermin_killed(said, at)
+
+    roots = stems_of(said, _KILLING_ROOTS)
+    return any((root in _KILLING_ROOTS or said[i] in _KILLED_EN | _KILLINGS_NAMED) and not _negated(said, i)
+               and of_a_person(i)
+               for i, root in enumerate(roots))
 
 
 # Someone living alone not seen for days ("kakek2 tinggal sendiri udh 3 hari gk keliatan, rumahnya bau").
