@@ -2128,7 +2128,7 @@ def _cry_for_help(text: str) -> bool:
             continue  # "we got killed in the final": a game lost
         if phrase in _KILLED_TOLD and _no_one_to_save_killed(said):
             continue  # "my grandfather was killed in the war", "my dog was killed by a car"
-        if phrase in _BLOWS_TAKEN and _a_blow_taken_in_a_bout(said, at):
+        if phrase in _BLOWS_TAKEN - _ARMED_BLOWS and _a_blow_taken_in_a_bout(said, at):
             continue  # "kena tinju pas latihan tinju": the sport's
         if phrase == _TRODDEN and _trodden_on_by_chance(said, at):
             continue  # "kaki sy kena injak pas antri sembako, gpp"
@@ -3001,6 +3001,8 @@ _BLOWS_TAKEN = frozenset(("kena", blow) for blow in ("tonjok", "tinju", "bogem",
                                                      "sabet", "bacok", "tusuk", "sikut", "injak")) \
     | frozenset({("kena", "lempar", "batu")}) \
     | frozenset((taken, blow) for taken in ("got", "was", "were", "been") for blow in ("punched", "slapped", "kicked"))
+# A blade or a stone is no sport's: "kena tusuk pas latihan silat" is a cry.
+_ARMED_BLOWS = frozenset({("kena", "sabet"), ("kena", "bacok"), ("kena", "tusuk"), ("kena", "lempar", "batu")})
 # Thrown out ("got kicked out of school", "was kicked off the team", "was kicked from the whatsapp group") or fined
 # ("was slapped with a fine"): no blow; not "slapped with a belt", "kicked from behind".
 _THROWN_OUT = frozenset({"out", "off", "keluar"})
