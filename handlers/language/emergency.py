@@ -3264,8 +3264,8 @@ _LATELY_PHRASES = tuple(tuple(p.split()) for p in (
     "tadi malam", "tadi pagi", "tadi siang", "tadi sore", "tadi subuh", "subuh tadi", "last night", "this morning",
     "this afternoon", "this evening", "earlier today", "just now", "kemarin malam"))
 _LONG_AGO_TOLD = tuple(p for p in _LONG_AGO if p != ("ditangkap",))  # caught is _SETTLED's, "belum" read
-_OURS = frozenset({"saya", "kami", "my", "our"})
-_PLANTS = frozenset({"plants", "plant", "crops", "flowers", "tanaman", "bunga", "padi", "pohon", "trees"})  # hearsay of one of the writer's is still theirs to tell
+_OURS = frozenset({"saya", "kami", "my", "our"})  # hearsay of one of the writer's is still theirs to tell
+_PLANTS = frozenset({"plants", "plant", "crops", "flowers", "tanaman", "bunga", "padi", "pohon", "trees"})
 _SETTLED = frozenset({"ditangkap", "ketangkap", "ketangkep", "diamankan", "arrested", "caught", "dimakamkan",
                       "dikubur", "dikuburkan", "buried", "funeral", "pemakaman", "sidang", "trial"})
 
@@ -3290,15 +3290,14 @@ def _killed_lately(said: list[str]) -> bool:
         if (k >= 0 and said[k].removesuffix("nya") in _ANIMALS | _PLANTS) or _killed_in_a_war(said, at):
             return False  # "ayam sy dibunuh musang semalem", "the plants were killed by frost", "…in the war"
         if word in _KILLED_EN:  # passive, a noun, or a person after: "was killed", "a stabbing", "killed my uncle"
-            return (said[at - 1:at] in ([w] for w in _DONE_TO | {"a", "the", "ada"})
-                    or bool(after) and after[0] in _STRUCK) and not _our_side_beaten(said, at)
+            return (said[at - 1:at] in ([w] for w in _DONE_TO | {"a", "the"})
+                    or (bool(after) and after[0] in _STRUCK)) and not _our_side_beaten(said, at)
         passive = word.startswith(("di", "ter", "pem", "pen")) or said[at - 1:at] == ["kena"]
-        return (passive or bool(after) and after[0].removesuffix("nya") in _STRUCK) and not vermin_killed(said, at)
+        return (passive or (bool(after) and after[0].removesuffix("nya") in _STRUCK)) and not vermin_killed(said, at)
 
     roots = stems_of(said, _KILLING_ROOTS)
     return any((root in _KILLING_ROOTS or said[i] in _KILLED_EN | _KILLINGS_NAMED) and not _negated(said, i)
-               and of_a_person(i)
-               for i, root in enumerate(roots))
+               and of_a_person(i) for i, root in enumerate(roots))
 
 
 # Someone living alone not seen for days ("kakek2 tinggal sendiri udh 3 hari gk keliatan, rumahnya bau").
@@ -3331,12 +3330,13 @@ _ANIMALS = _PETS | _FIGHTING_ANIMALS | frozenset({"puppy", "kitten", "horse", "g
                                                   "rabbit", "kelinci", "ikan", "fish", "kuda", "bebek", "domba",
                                                   "burung", "parrot", "pets", "pet", "peliharaan", "hewan", "marmut"})
 _WHOSE_ANIMAL = frozenset({"saya", "aku", "kami", "kita", "gue", "my", "our", "his", "her", "their", "the", "a", "s"})
+
 # What a blow taken may come from that is no one's attack: a ball, a needle or a thorn, an animal ("kena tendang bola
 # pas main", "kena tusuk jarum", "kena injak kuda", "i got punched by a kangaroo at the zoo"); not with harm told.
 _BY_THE = frozenset({"by", "a", "an", "the", "sama", "oleh", "ama"})
 _NO_ONES_BLOW = _ANIMALS | frozenset({"bola", "ball", "jarum", "needle", "duri", "thorn", "paku", "nail", "kawat",
-                                      "ranting", "tulang", "kangaroo", "donkey", "kerbau", "keledai", "monyet", "monkey",
-                                      "ostrich", "llama", "camel", "unta"})
+                                      "ranting", "tulang", "kangaroo", "donkey", "kerbau", "keledai", "monyet",
+                                      "monkey", "ostrich", "llama", "camel", "unta"})
 
 
 # What may stand between a killing and the war it was in: "killed in the war", "dibunuh tentara belanda waktu
