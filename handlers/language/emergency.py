@@ -164,7 +164,8 @@ PHRASES = SELF_HARM + _FOLLOWED + tuple(tuple(p.split()) for p in (
     "was killed", "were killed", "got killed", "been killed", "was murdered", "were murdered", "got murdered",
     "been murdered", "just murdered", "just killed",
     # a blow taken, told with "kena" as "kena pukul" is, or in English's passive ("got punched by a thug")
-    "kena tonjok", "kena tinju", "kena bogem", "kena gampar", "kena tabok", "kena jotos", "got punched", "was punched",
+    "kena tonjok", "kena tinju", "kena bogem", "kena gampar", "kena tabok", "kena jotos", "kena tendang", "kena sabet",
+    "kena bacok", "kena tusuk", "kena sikut", "kena injak", "kena lempar batu", "got punched", "was punched",
     "were punched", "been punched", "got slapped", "was slapped", "been slapped", "got kicked", "was kicked",
     "were kicked", "been kicked",
     "teriak meminta tolong", "teriak tolong", "meminta tolong cepat", "baku hantam", "adu jotos",
@@ -439,6 +440,7 @@ _BETWEEN_LIKE = frozenset({"di", "adegan", "dalam", "a", "in", "the"})
 # game at a bar"), not on a screen ("nonton bola di tv, pemainnya berantem"): what is watched follows the watching.
 _WATCHING = frozenset({"menonton", "tonton", "watching", "watch", "watched"})
 _LIVE_SHOWS = frozenset({"bola", "sepakbola", "sepak", "futsal", "voli", "tarkam", "pertandingan", "tanding", "laga",
+                         "tinju", "boxing",
                          "konser", "dangdut", "orkes", "organ", "wayang", "pawai", "karnaval", "balapan", "balap",
                          "pacuan", "karapan", "pentas", "pertunjukan", "panggung", "festival", "lomba", "turnamen",
                          "liga", "match", "concert", "football", "soccer", "gig", "parade", "race", "dangdutan",
@@ -505,8 +507,11 @@ _PROPS = frozenset({"adegan", "adegannya", "scene", "properti", "prop", "props",
 
 def _a_real_place_of_it(said: list[str], at: int) -> bool:
     word, before, after = said[at], said[at - 1:at], said[at + 1:at + 2]
+    if word == "game" and _a_game_as_the_place(said, at):
+        return True  # "someone punched my son at the game": a match gone to
     if word in ("latihan", "training"):
-        return bool(_PRACTICE_PLACES & set(before) or _PRACTISED & {w.removesuffix("nya") for w in before + after})
+        return bool(_PRACTICE_PLACES & set(before) or _PRACTISED & {w.removesuffix("nya") for w in before + after}
+                    or (any_phrase(said, _BLOWS_TAKEN) and _harm_told(said)))  # "kena tendang pas latihan, pingsan"
     return word in ("film", "video", "movie", "sinetron") and bool(_SHOOTING_IT & set(before + after)) \
         and not _PROPS & set(said)
 
@@ -2123,10 +2128,13 @@ def _cry_for_help(text: str) -> bool:
             continue  # "we got killed in the final": a game lost
         if phrase in _KILLED_TOLD and _no_one_to_save_killed(said):
             continue  # "my grandfather was killed in the war", "my dog was killed by a car"
-        if phrase in _BLOWS_TAKEN and _a_blow_taken_in_a_bout(said, at):
+        if phrase in _BLOWS_TAKEN - _ARMED_BLOWS and _a_blow_taken_in_a_bout(said, at):
             continue  # "kena tinju pas latihan tinju": the sport's
-        if phrase in _BLOWS_TAKEN and _no_blow_after(said, at + 2):
-            continue  # "got kicked out of school", "was slapped with a fine": no blow
+        if phrase == _TRODDEN and _trodden_on_by_chance(said, at):
+            continue  # "kaki sy kena injak pas antri sembako, gpp"
+        if phrase in _BLOWS_TAKEN and (_no_blow_after(said, at + len(phrase))
+                                       or _a_blow_of_no_one(said, at + len(phrase))):
+            continue  # "got kicked out of school", "was slapped with a fine", "kena tendang bola": no one's blow
         if phrase not in SELF_HARM and _joking(said):
             continue  # "…ngancem mau bunuh sy krn kalah main PS, bercanda doang"; self-harm is heard however told
         if phrase in _FOLLOWED and (_ONLINE & set(said) or (HABITUAL & set(said) and not _STILL & set(said))
@@ -2176,7 +2184,7 @@ def _cry_for_help(text: str) -> bool:
         return True  # "the man who beat me last year is outside my house again right now"
     if _lost_in_water(said):
         return True  # "anak sy hanyut di kali tadi pagi, sampe skrg blm ketemu": still lost in the water
-    if _assaulted_lately(said) or _not_seen_for_days(said):
+    if _assaulted_lately(said) or _not_seen_for_days(said) or _killed_lately(said):
         return True
     if _doused_lately(said):
         return True  # an attack with something hot: hurt, told as just past too
@@ -2989,8 +2997,12 @@ _NO_SPARRING = frozenset({"pelatih", "pelatihnya", "coach", "senior", "seniornya
 
 _KILLED_TOLD = frozenset(tuple(p.split()) for p in ("was killed", "were killed", "got killed", "been killed",
                                                      "was murdered", "were murdered", "got murdered", "been murdered"))
-_BLOWS_TAKEN = frozenset(("kena", blow) for blow in ("tonjok", "tinju", "bogem", "gampar", "tabok", "jotos")) \
+_BLOWS_TAKEN = frozenset(("kena", blow) for blow in ("tonjok", "tinju", "bogem", "gampar", "tabok", "jotos", "tendang",
+                                                     "sabet", "bacok", "tusuk", "sikut", "injak")) \
+    | frozenset({("kena", "lempar", "batu")}) \
     | frozenset((taken, blow) for taken in ("got", "was", "were", "been") for blow in ("punched", "slapped", "kicked"))
+# A blade or a stone is no sport's: "kena tusuk pas latihan silat" is a cry.
+_ARMED_BLOWS = frozenset({("kena", "sabet"), ("kena", "bacok"), ("kena", "tusuk"), ("kena", "lempar", "batu")})
 # Thrown out ("got kicked out of school", "was kicked off the team", "was kicked from the whatsapp group") or fined
 # ("was slapped with a fine"): no blow; not "slapped with a belt", "kicked from behind".
 _THROWN_OUT = frozenset({"out", "off", "keluar"})
@@ -3008,10 +3020,36 @@ def _no_blow_after(said: list[str], at: int) -> bool:
     return after in (["from"], ["with"]) and bool(named) and named[0] in _OUT_OF_OR_FINED
 
 
+def _a_blow_of_no_one(said: list[str], at: int) -> bool:
+    """Whether the blow taken told before `at` came from a ball, a thorn or an animal, and no harm is told."""
+    dealt = [w for w in said[at:at + 3] if w not in _BY_THE][:1]
+    return bool(dealt) and dealt[0].removesuffix("nya") in _NO_ONES_BLOW and not _harm_told(said)
+
+
 def _a_blow_taken_in_a_bout(said: list[str], at: int) -> bool:
     taken = said[at:at + 1] in (["kena"], ["got"], ["was"], ["were"], ["been"]) \
         or said[at - 1:at] in ([w] for w in _TAKING_A_BLOW)
-    return taken and _in_a_ring(said) and not _NO_SPARRING & set(said)
+    return taken and (_in_a_ring(said) or _a_sport_played(said)) and not _NO_SPARRING & set(said)
+
+
+# A sport being played or practised ("kena sikut pas main basket"), where a blow taken is the game's unless harm is
+# told.
+_SPORT_AT = frozenset({"main", "maen", "latihan", "tanding", "sparring", "playing", "during"})
+
+
+def _a_sport_played(said: list[str]) -> bool:
+    return any(w in _SPORT_AT and _PRACTISED & set(said[k + 1:k + 3]) for k, w in enumerate(said)) \
+        and not _harm_told(said)
+
+
+# "Kena injak" is a foot trodden on as often as a blow ("kaki sy kena injak pas antri", "hp sy kena injak"): a blow
+# only with the one who did it named after it or harm told ("kena injak2 sama kakak kelasnya, skrg dia muntah").
+_TRODDEN = ("kena", "injak")
+_DONE_BY = frozenset({"sama", "oleh", "ama", "by"})
+
+
+def _trodden_on_by_chance(said: list[str], at: int) -> bool:
+    return not _DONE_BY & set(said[at + 2:at + 5]) and not _harm_told(said)
 
 
 # A fight that is no fight: an illness fought ("I am fighting a cold", "my mom is fighting cancer"), a cause
@@ -3211,6 +3249,57 @@ def _assaulted_lately(said: list[str]) -> bool:
         and not any_phrase(said, _LONG_AGO) and not (_shows_told(said) or _TOLD_OF & set(said) or _joking(said))
 
 
+# A killing or a stabbing told as of last night or earlier today ("adik sy dibunuh semalam", "my brother was killed
+# last night", "tetangga sy ditusuk tadi malam, skrg di rs"): a scene the police must come to at once, the one who
+# did it not yet caught, whatever is told of the one harmed. Not yesterday or before, which is a report; not an
+# animal's ("ayam sy dibunuh musang semalem"), a suicide told after, a game lost ("last night we got killed in the
+# final"), a needle or a thorn ("ditusuk jarum infus"), a likeness, hearsay or the news, nor with the one who did it
+# caught or the dead buried.
+_KILLING_ROOTS = frozenset({"bunuh", "tusuk", "bacok", "tikam"})
+_KILLED_EN = frozenset({"killed", "murdered", "stabbed", "murder", "stabbing", "hacked"})
+_KILLINGS_NAMED = frozenset({"pembunuhan", "penusukan", "pembacokan", "penikaman"})  # "pembacokan" stems amiss
+_DONE_TO = frozenset({"was", "were", "got", "been", "kena"})
+_LATELY = frozenset({"semalam", "semalem", "barusan", "tonight"})
+_LATELY_PHRASES = tuple(tuple(p.split()) for p in (
+    "tadi malam", "tadi pagi", "tadi siang", "tadi sore", "tadi subuh", "subuh tadi", "last night", "this morning",
+    "this afternoon", "this evening", "earlier today", "just now", "kemarin malam"))
+_LONG_AGO_TOLD = tuple(p for p in _LONG_AGO if p != ("ditangkap",))  # caught is _SETTLED's, "belum" read
+_OURS = frozenset({"saya", "kami", "my", "our"})  # hearsay of one of the writer's is still theirs to tell
+_PLANTS = frozenset({"plants", "plant", "crops", "flowers", "tanaman", "bunga", "padi", "pohon", "trees"})
+_SETTLED = frozenset({"ditangkap", "ketangkap", "ketangkep", "diamankan", "arrested", "caught", "dimakamkan",
+                      "dikubur", "dikuburkan", "buried", "funeral", "pemakaman", "sidang", "trial"})
+
+
+def _killed_lately(said: list[str]) -> bool:
+    told = set(said)
+    if not (_LATELY & told or any_phrase(said, _LATELY_PHRASES)) or any_phrase(said, _LONG_AGO_TOLD) \
+            or ((_TOLD_OF - {"katanya"}) | {"yesterday", "ago"}) & told or ("katanya" in told and not _OURS & told) \
+            or ("kemarin" in told and not any_phrase(said, (("kemarin", "malam"),))) \
+            or any(w in _SETTLED and not _NOT_YET & set(said[max(0, k - 2):k]) for k, w in enumerate(said)) \
+            or _make_believe(said) or _mistaken(said) or _joking(said):
+        return False
+
+    def of_a_person(at: int) -> bool:
+        word, after = said[at], [w for w in said[at + 1:at + 4] if w not in _STRUCK_FIRST]
+        if after[:1] in (["diri"], ["it"], ["time"]) or (after and after[0].removesuffix("nya") in _NO_ONES_BLOW) \
+                or _AS_IN & set(said[max(0, at - 2):at]):
+            return False  # "bunuh diri", "killed it on stage", "ditusuk jarum infus", "sakit kayak ditusuk"
+        k = at - 1
+        while k >= 0 and said[k] in _PASSIVE_BEFORE | _WHOSE_ANIMAL:
+            k -= 1
+        if (k >= 0 and said[k].removesuffix("nya") in _ANIMALS | _PLANTS) or _killed_in_a_war(said, at):
+            return False  # "ayam sy dibunuh musang semalem", "the plants were killed by frost", "…in the war"
+        if word in _KILLED_EN:  # passive, a noun, or a person after: "was killed", "a stabbing", "killed my uncle"
+            return (said[at - 1:at] in ([w] for w in _DONE_TO | {"a", "the"})
+                    or (bool(after) and after[0] in _STRUCK)) and not _our_side_beaten(said, at)
+        passive = word.startswith(("di", "ter", "pem", "pen")) or said[at - 1:at] == ["kena"]
+        return (passive or (bool(after) and after[0].removesuffix("nya") in _STRUCK)) and not vermin_killed(said, at)
+
+    roots = stems_of(said, _KILLING_ROOTS)
+    return any((root in _KILLING_ROOTS or said[i] in _KILLED_EN | _KILLINGS_NAMED) and not _negated(said, i)
+               and of_a_person(i) for i, root in enumerate(roots))
+
+
 # Someone living alone not seen for days ("kakek2 tinggal sendiri udh 3 hari gk keliatan, rumahnya bau").
 _UNSEEN = (("enggak", "kelihatan"), ("tidak", "kelihatan"), ("tidak", "terlihat"), ("enggak", "terlihat"),
            ("belum", "kelihatan"), ("haven", "t", "seen"), ("not", "seen"))
@@ -3241,6 +3330,13 @@ _ANIMALS = _PETS | _FIGHTING_ANIMALS | frozenset({"puppy", "kitten", "horse", "g
                                                   "rabbit", "kelinci", "ikan", "fish", "kuda", "bebek", "domba",
                                                   "burung", "parrot", "pets", "pet", "peliharaan", "hewan", "marmut"})
 _WHOSE_ANIMAL = frozenset({"saya", "aku", "kami", "kita", "gue", "my", "our", "his", "her", "their", "the", "a", "s"})
+
+# What a blow taken may come from that is no one's attack: a ball, a needle or a thorn, an animal ("kena tendang bola
+# pas main", "kena tusuk jarum", "kena injak kuda", "i got punched by a kangaroo at the zoo"); not with harm told.
+_BY_THE = frozenset({"by", "a", "an", "the", "sama", "oleh", "ama"})
+_NO_ONES_BLOW = _ANIMALS | frozenset({"bola", "ball", "jarum", "needle", "duri", "thorn", "paku", "nail", "kawat",
+                                      "ranting", "tulang", "kangaroo", "donkey", "kerbau", "keledai", "monyet",
+                                      "monkey", "ostrich", "llama", "camel", "unta"})
 
 
 # What may stand between a killing and the war it was in: "killed in the war", "dibunuh tentara belanda waktu
@@ -5194,32 +5290,44 @@ _STRIKES = frozenset({
     "nabok", "menabok", "njambak", "ngejambak", "menjambak", "nyiksa", "menyiksa", "nganiaya", "menganiaya",
     "menimpuk", "nimpuk", "hits", "punches", "punching", "punch", "kicks", "kicking", "kick", "slaps", "slapping",
     "slap", "attacks", "attack", "assaults", "assaulting", "beats", "punched", "kicked", "slapped", "attacked",
-    "assaulted", "killed"})
+    "assaulted", "killed", "beat"})
 _STRIKERS = _THUGS | _OUTSIDERS | frozenset({
     "orang", "seseorang", "dia", "mereka", "he", "she", "they", "somebody", "man", "men", "guy", "guys", "woman",
     "thug", "thugs", "drunk", "pria", "cowok", "cowo", "pemuda", "oknum", "laki", "security", "dc", "collector",
     "collectors", "bouncer", "gangs", "pemabuk", "pengamen", "ojol", "kurir", "driver", "suporter", "supporter",
-    "supporters", "fans", "punya", "pemilik", "owner", "ex", "mantan"})
+    "supporters", "fan", "fans", "punya", "pemilik", "owner", "ex", "mantan"})
 _STRIKER_AT_IT = frozenset({"itu", "tuh", "juga", "terus", "lagi", "masih", "sedang", "just", "still", "is", "are",
                             "s", "re", "keeps", "keep", "now", "tiba", "mulai", "starts", "started", "tries", "coba",
                             "nyoba", "mau", "malah", "langsung"})
 _STRUCK_FIRST = frozenset({"my", "our", "a", "an", "the", "some", "si", "seorang", "para", "this", "that",
-                           "old", "little", "young", "kecil"})
+                           "old", "little", "young", "kecil", "up"})  # "they beat up my husband"
 _STRUCK = _HARMED_ONES | _PEOPLE | _SOMEONE | frozenset({
     "pedagang", "penjual", "pembeli", "lansia", "perempuan", "wanita", "pria", "laki", "women", "men", "guy", "girl",
     "boy", "kid", "kids", "lady", "people", "person", "him", "them", "dia", "mereka", "warga", "pengemis", "pengamen",
     "ojol", "kurir", "neighbour", "neighbor", "tetangga", "elderly", "stranger", "friends", "mom", "mum", "dad",
     "grandma", "grandpa", "pegawai", "karyawan", "kasir", "siswa", "pelajar", "murid", "rambut", "muka", "wajah",
-    "kepala", "perut", "hair", "face", "head", "cewe", "cewek", "cowok", "bocah", "pengunjung", "penonton"})
+    "kepala", "perut", "hair", "face", "head", "cewe", "cewek", "cowok", "bocah", "pengunjung", "penonton", "uncle",
+    "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter", "grandfather", "grandmother", "fan", "fans"})
 _FORMERLY = frozenset({"dulu", "dahulu", "pernah", "once"})
 _FORMERLY_PHRASES = tuple(tuple(p.split()) for p in ("waktu itu", "saat itu", "pas itu", "ketika itu", "last year",
                                                      "years ago", "tahun kemarin"))
 _ALLOWED = frozenset({"boleh", "bolehkah", "allowed", "legal", "hukumnya", "wajar", "pantas"})  # "boleh gk guru…?"
 _UNKNOWN_ONE = frozenset({"dikenal", "dikenali", "jelas", "kenal"})
-_NOT_AN_ATTACK = _ONLINE | frozenset({"tinju", "boxing", "silat", "karate", "mma", "sparring", "ring", "catur",
-                                      "chess", "game", "match", "futsal", "bola", "ball", "latihan", "training",
-                                      "bercanda", "pura", "drama", "film", "sinetron", "komen", "comment", "comments",
-                                      "chat", "post", "video"})
+_A_GAME = frozenset({"tinju", "boxing", "silat", "karate", "mma", "sparring", "ring", "catur", "chess", "game", "match",
+                     "futsal", "bola", "ball", "latihan", "training"})
+_NOT_AN_ATTACK = _ONLINE | _A_GAME | frozenset({"bercanda", "pura", "drama", "film", "sinetron", "komen", "comment",
+                                                "comments", "chat", "post", "video"})
+# A game or a ring named as where or when it happened ("someone punched my son at the game", "ada yg mukul sy di
+# depan sasana tinju", "suporter lawan mukul adik sy abis nonton bola"): the place of an attack, not a bout between
+# players ("he beats me at chess", "petinju nonjok lawannya di ring").
+_WHERE_A_GAME_IS = frozenset({"depan", "luar", "abis", "habis", "sehabis", "nonton", "sasana", "gor", "stadion",
+                              "stadium", "parkiran", "lapangan", "tempat", "arena", "outside", "after", "near"})
+_AT_THE = frozenset(tuple(p.split()) for p in ("at the", "at a", "to the", "from the", "after the", "outside the"))
+
+
+def _a_game_as_the_place(said: list[str], at: int) -> bool:
+    before = said[max(0, at - 3):at]
+    return bool(_WHERE_A_GAME_IS & set(before)) or any(pair in _AT_THE for pair in pairwise(before))
 
 
 def _formerly_before(said: list[str], at: int) -> bool:
@@ -5231,7 +5339,8 @@ def _formerly_before(said: list[str], at: int) -> bool:
 
 
 def _striking_someone(said: list[str]) -> bool:
-    if _NOT_AN_ATTACK & set(said):
+    if any(word in _NOT_AN_ATTACK and not (word in _A_GAME and _a_game_as_the_place(said, i))
+           for i, word in enumerate(said)):
         return False
     for i, word in enumerate(said):
         if word not in _STRIKES or (word in _WINNING and _won_at(said, i + 2)) or _our_side_beaten(said, i):
