@@ -3229,10 +3229,19 @@ async def submit(turn: Turn) -> None:
                                       occurred_text=when, location_text=where,
                                       pin=pin, language=turn.lang, attachments=attachments,
                                       urgent=bool(draft.get("urgent")))
+        unread_at = await _unread_at(turn, joined.station_id)
         if residents is None:
             turn.say("report.already_joined")
-        else:
-            turn.say("report.joined_anonymous" if anonymous else "report.joined", residents=residents)
+        elif anonymous:
+            turn.say("report.joined_anonymous", residents=residents)
+        elif unread_at is None:
+            turn.say("report.joined", residents=residents)
+        else:  # "the officers have been told" only where one is there to read the "+1"
+            turn.say("report.joined_unread", residents=residents, station=unread_at)
+        if unread_at is not None:
+            if residents is None or anonymous:
+                turn.say("report.no_officer_yet", station=unread_at)
+            turn.data["unread_at"] = unread_at
         return
     # The report joined was closed meanwhile: the account is filed as a report of its own, nothing lost.
     station_id, station_name = draft.get("station_id"), draft.get("station_label")
@@ -3275,6 +3284,15 @@ async def submit(turn: Turn) -> None:
         unread_at = station_name or t(turn.lang, "report.station_unknown")
         turn.say("report.no_officer_yet", station=unread_at)  # told as it is: nobody reads it yet
         turn.data["unread_at"] = unread_at  # and again if asked next when the police come
+
+
+async def _unread_at(turn: Turn, station_id: int | None) -> str | None:
+    """The station a report joined waits at unread, no officer of it enrolled; None when one reads it."""
+    if station_id is None:
+        return t(turn.lang, "report.station_unknown")
+    if await has_officers(turn.db, station_id):
+        return None
+    return await station_label(turn.db, await turn.db.get_one(Station, station_id))
 
 
 STEPS: dict[str, Step] = {

@@ -771,3 +771,32 @@ async def test_a_number_after_an_alert_still_answers_the_alert(engine: Engine) -
     await delivered(engine, PETUGAS)
     await officer.send("1")
     assert not officer.heard("officer.number_unclear_ref") and ref in officer.text, officer.text
+
+
+async def join_as_witness(engine: Engine, identity: str = "2") -> Resident:
+    """A resident whose account of the brawl was just added to the report of it another resident made."""
+    await file_report(engine, "console:pertama", description=FIRST_STORY)
+    witness = Resident(engine, "console:saksi")
+    await tell(witness, SAME_STORY, "security")
+    for message in ("1", "2", "lewati", identity, "kirim"):
+        await witness.send(message)
+    return witness
+
+
+async def test_a_witness_account_no_officer_reads_yet_is_not_told_officers_know(engine: Engine) -> None:
+    witness = await join_as_witness(engine)
+    assert witness.heard("report.joined_unread") and not witness.heard("report.joined"), witness.text
+    assert "Polsek Sananwetan" in witness.text and "Petugas sudah diberi tahu" not in witness.text, witness.text
+    anonymous = Resident(engine, "console:saksi-anonim")
+    await tell(anonymous, SAME_STORY, "security")
+    for message in ("1", "2", "lewati", "anonim", "kirim"):
+        await anonymous.send(message)
+    assert anonymous.heard("report.joined_anonymous") and anonymous.heard("report.no_officer_yet"), anonymous.text
+
+
+async def test_an_account_told_again_where_no_officer_reads_yet_is_told_so(engine: Engine) -> None:
+    witness = await join_as_witness(engine, "anonim")
+    await tell(witness, SAME_STORY, "security")
+    for message in ("1", "2", "lewati", "anonim", "kirim"):
+        await witness.send(message)
+    assert witness.heard("report.already_joined") and witness.heard("report.no_officer_yet"), witness.text
