@@ -3238,6 +3238,8 @@ async def submit(turn: Turn) -> None:
             turn.say("report.joined", residents=residents)
         else:  # "the officers have been told" only where one is there to read the "+1"
             turn.say("report.joined_unread", residents=residents, station=unread_at)
+        if residents is not None:  # "trus gmn pak?", "udah diproses blm?" next: of this account, not a new report
+            turn.data["just_joined"] = "anonymous" if anonymous else "linked"
         if unread_at is not None:
             if residents is None or anonymous:
                 turn.say("report.no_officer_yet", station=unread_at)

@@ -13,6 +13,7 @@ from handlers.alerts import as_seen_from
 from handlers.engine import Engine
 from handlers.i18n import labels, t
 from handlers.state import dump_session, load_session
+from handlers.turn import MENU
 from storage.contacts import current_step
 from storage.models import Category, ConversationSession, Identity, Report
 from tests.helpers import (
@@ -2954,14 +2955,68 @@ async def test_send_tapped_again_after_a_report_is_told_it_went_once(engine: Eng
     assert len(await reports(engine)) == 1
 
 
-async def test_what_now_right_after_a_report_is_told_what_happens_next(engine: Engine) -> None:
+@pytest.mark.parametrize("asked", ["trus gmn pak selanjutnya?", "terus apa lagi?", "ok trus?", "what happens now?",
+                                   "then what?"])
+async def test_what_now_right_after_a_report_is_told_what_happens_next(engine: Engine, asked: str) -> None:
+    await enrolled(engine, "console:petugas")
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    await resident.send(asked)
+    assert any(resident.heard("menu.after_report", lang) for lang in ("id", "en")), resident.text
+    assert not resident.heard("report.ask_category") and await step_of(engine, resident) == MENU, "no new report"
+
+
+@pytest.mark.parametrize("asked", ["gmn kabarnya", "udah diproses blm?", "gimana hasilnya pak",
+                                   "udah ada polisi yg dateng blm?", "any news?", "how is it going?"])
+async def test_progress_asked_right_after_a_report_is_its_status_first_of_theirs(engine: Engine, asked: str) -> None:
+    await enrolled(engine, "console:petugas")
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    await resident.send(asked)
+    said = resident.text
+    assert any(resident.heard("status.own_reports", lang) for lang in ("id", "en")) and report.ref in said, said
+    assert not resident.heard("menu.after_report") and not resident.heard("report.ask_category"), said
+    assert await step_of(engine, resident) == MENU, "no new report begun"
+
+
+async def test_questions_after_a_report_follow_one_another_and_then_a_new_one_begins(engine: Engine) -> None:
+    await enrolled(engine, "console:petugas")
     resident = Resident(engine)
     await walk_to_summary(resident)
     await resident.send("kirim")
     await resident.send("trus gmn pak selanjutnya?")
-    assert resident.heard("menu.after_report") and not resident.heard("report.ask_category"), resident.text
-    await resident.send("gimana caranya lapor?")
-    assert resident.heard("menu.how"), "only the message right after the report asks about it"
+    await resident.send("gmn kabarnya")
+    assert resident.heard("status.own_reports") and not resident.heard("report.ask_category"), resident.text
+    await resident.send("motor tetangga sy jg dicuri td malem di gedog")
+    assert not resident.heard("status.own_reports") and not resident.heard("menu.after_report"), \
+        "a story after the questions is a new report"
+
+
+async def test_what_now_after_a_report_no_officer_reads_yet_is_told_so(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    for asked in ("trus gmn pak selanjutnya?", "gmn kabarnya"):
+        await resident.send(asked)
+        assert resident.heard("report.no_officer_yet") and not resident.heard("menu.after_report"), \
+            "not that officers review it: none is enrolled"
+    assert resident.heard("status.own_reports"), resident.text
+
+
+@pytest.mark.parametrize(("asked", "key"), [("gmn kabarnya", "status.just_sent_anonymous"),
+                                            ("udah diproses blm?", "status.just_sent_anonymous"),
+                                            ("trus gmn pak selanjutnya?", "menu.after_report")])
+async def test_questions_right_after_an_anonymous_report_are_answered_without_a_link(engine: Engine, asked: str,
+                                                                                    key: str) -> None:
+    await enrolled(engine, "console:petugas")
+    resident = Resident(engine)
+    await walk_to_summary(resident, identity="3")
+    await resident.send("kirim")
+    await resident.send(asked)
+    assert resident.heard(key) and not resident.heard("status.no_own_reports"), resident.text
 
 
 @pytest.mark.parametrize("thanked", ["makasih pak", "ok pak makasih", "siap pak", "thank you"])
@@ -2969,6 +3024,7 @@ async def test_what_now_right_after_a_report_is_told_what_happens_next(engine: E
                                    "so what's next?", "what happens next?"])
 async def test_what_now_after_a_thank_you_for_a_report_is_told_what_happens_next(engine: Engine, thanked: str,
                                                                                  asked: str) -> None:
+    await enrolled(engine, "console:petugas")
     resident = Resident(engine)
     await walk_to_summary(resident)
     await resident.send("kirim")
@@ -2976,7 +3032,7 @@ async def test_what_now_after_a_thank_you_for_a_report_is_told_what_happens_next
     await resident.send(asked)
     english = any(resident.heard("menu.after_report", lang) for lang in ("id", "en"))
     assert english and not resident.heard("report.ask_category") and not resident.heard("menu.how"), resident.text
-    assert not await draft_of(engine), "no new report begun"
+    assert await step_of(engine, resident) == MENU, "no new report begun"
 
 
 async def test_a_place_given_where_the_kind_is_asked_is_kept(engine: Engine) -> None:

@@ -11,6 +11,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from handlers.language.emergency import is_cry_for_help, services_to_call
 from handlers.language.intents import (
+    after_sending_asked,
     category_named,
     correction,
     identity_wished,
@@ -1183,3 +1184,18 @@ def test_a_greeting_said_short_opens_no_story(text: str, story: str) -> None:
 ])
 def test_a_text_that_opens_with_no_greeting_before_a_story_is_kept_whole(text: str) -> None:
     assert story_without_opener(text, 10) == text
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("trus gmn pak selanjutnya?", "next"), ("terus apa lagi?", "next"), ("ok trus?", "next"), ("lalu?", "next"),
+    ("trs sy hrs ngapain", "next"), ("what happens now?", "next"), ("then what?", "next"),
+    ("gmn kabarnya", "progress"), ("udah diproses blm?", "progress"), ("gimana hasilnya pak", "progress"),
+    ("udah ada polisi yg dateng blm?", "progress"), ("sudah ditangani belum pak?", "progress"),
+    ("any news?", "progress"), ("how is it going?", "progress"), ("is it being handled?", "progress"),
+    # a new story, a cry, thanks or a wish to report again: none of them a question of the report just sent
+    ("trus motor tetangga sy jg dicuri td malem", None), ("kabarnya ada maling di rt 3", None),
+    ("tolong ada maling lagi", None), ("makasih pak", None), ("ok", None), ("mau lapor yg lain", None),
+    ("halo", None),
+])
+def test_a_question_right_after_sending_is_read_as_what_next_or_progress(text: str, asked: str | None) -> None:
+    assert after_sending_asked(text) == asked

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import dropwhile
+from typing import Literal
 
 from handlers.choices import number_said
 from handlers.i18n import LANGUAGES, aliases, catalogue
@@ -1508,6 +1509,30 @@ def menu_intent(text: str) -> str | None:
 
 
 _KIND_WORDS = _words_of(GREETING_PHRASES + THANKS_PHRASES) | NEUTRAL  # of greeting and thanks, said around a story
+
+
+# How a report is getting on, named: "gmn kabarnya", "gimana hasilnya pak", "any news?", "how is it going?".
+_PROGRESS = frozenset({"kabar", "kabarnya", "hasil", "hasilnya", "perkembangan", "perkembangannya", "progres",
+                       "progress", "news", "update", "updates", "status", "statusnya", "going"})
+# A bare "and then?": "terus?", "ok trus?", "lalu?", "then what?", "so?".
+_AND_THEN = frozenset({"terus", "lalu", "then", "next", "selanjutnya"})
+_OF_AND_THEN = _AND_THEN | frozenset({"ok", "oke", "so", "what", "apa", "lagi", "now", "sekarang", "ini", "gitu"})
+
+
+def after_sending_asked(text: str) -> Literal["next", "progress"] | None:
+    """Right after a report is sent, a question of it: how it is getting on ("progress": "gmn kabarnya", "udah
+    diproses blm?", "udah ada polisi yg dateng?", "any news?"), or what happens now ("next": "trus gmn pak
+    selanjutnya?", "terus apa lagi?", "what happens now?"); None for anything more, a new story or a cry above all."""
+    said = words(text)
+    if not said or len(said) > SERVICE_MAX_WORDS or tells_a_story(text) or is_cry_for_help(text):
+        return None
+    if status_asked(text, loosely=True) == "own" or outcome_asked(text) or (
+            _PROGRESS & set(said) and _asked(text, said)):
+        return "progress"
+    if menu_intent(text) == "how" or (
+            _AND_THEN & set(said) and all(word in _OF_AND_THEN or word in NEUTRAL for word in said)):
+        return "next"
+    return None
 
 
 # Not knowing how to use the chat ("saya sudah tua, tidak paham pakai hp", "sy gaptek pak", "i dont know how to use
