@@ -56,6 +56,7 @@ from handlers.language.intents import (
     tells_a_story,
     time_instead,
     urges_haste,
+    weary_of_questions,
 )
 from handlers.language.normalise import is_emoji, normalise, phrase_at, without_phrase, words
 from handlers.language.self_told import ABOUT_A_NAME, name_said
@@ -1328,6 +1329,17 @@ def answer_aside(turn: Turn) -> str | None:
         return turn.step
     if turn.step in _WHERE_ASKED and area_word_asked(turn.text):
         turn.say("report.area_explained")  # "kelurahan itu apa ya?": what is asked, and how to go on without it
+        return turn.step
+    if weary_of_questions(turn.text):  # "kok banyak bgt sih pertanyaannya": sorry, how much is left, nothing lost
+        left = _left_to_answer(turn)
+        if left and "description" not in turn.draft:  # a person would say it may all be told in one message
+            turn.say("report.weary_story_first", count=len(left), left=", ".join(left))
+        elif left:
+            turn.say("report.weary", count=len(left), left=", ".join(left))
+        else:
+            turn.say("report.weary_summary")
+        if turn.draft.get("urgent"):
+            turn.say("report.haste_urgent")
         return turn.step
     if urges_haste(turn.text):  # "cepet pak": the quickest help is 110, and the report goes the moment it is sent
         turn.say("report.haste_urgent" if turn.draft.get("urgent") else "report.haste")
@@ -3152,15 +3164,21 @@ def _identity_asked(turn: Turn, menu: Menu = IDENTITIES) -> str | None:
 _READ_FOR = {CATEGORY: ("category",), LOCATION: ("place", "places"), WHEN: ("when",)}
 
 
-def say_not_sent(turn: Turn) -> None:
-    """"udh sy kirim blm?" before it is: not yet, and what is left before Kirim (at the read-back, its yes first,
-    not what it read)."""
+def _left_to_answer(turn: Turn) -> list[str]:
+    """What is still to be answered before Kirim, by the fields' names (at the read-back, its yes first, not what
+    it read)."""
     names = labels(turn.lang, FIELDS.group)
     read = turn.draft.get("read", {}) if turn.step == READ_BACK else {}
     left = [names[step] for step in ORDER if step in names and not _answered(turn, step)
             and not any(key in read for key in _READ_FOR.get(step, ()))]
     if read:
         left.insert(0, t(turn.lang, "report.read_to_confirm"))
+    return left
+
+
+def say_not_sent(turn: Turn) -> None:
+    """"udh sy kirim blm?" before it is: not yet, and what is left before Kirim."""
+    left = _left_to_answer(turn)
     if left:
         turn.say("report.not_sent_yet", left=", ".join(left))
     else:

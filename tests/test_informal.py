@@ -4902,3 +4902,33 @@ async def test_whether_reporting_here_is_safe_is_answered_at_the_menu_and_mid_re
         await resident.send(said)
     # answered in the report's language, and the photo asked again
     assert resident.heard("menu.privacy") and resident.heard("report.ask_photo"), resident.text
+
+
+@pytest.mark.parametrize("weary", ["KOK BANYAK BGT SIH PERTANYAANNYA", "lama bgt sih", "ribet amat", "aduh ribet bgt",
+                                   "masih berapa pertanyaan lagi?", "why so many questions", "this is taking too long"])
+@pytest.mark.parametrize(("step", "asked"), [("when", "report.ask_when"), ("identity", "report.ask_identity"),
+                                             ("category", "report.ask_category")])
+async def test_a_resident_weary_of_the_questions_is_told_how_many_are_left_and_asked_again(
+        engine: Engine, weary: str, step: str, asked: str) -> None:
+    resident = await at(engine, step)
+    before = await draft_of(engine)
+    await resident.send(weary)
+    sorry = [key for key in ("report.weary", "report.weary_story_first") if resident.heard(key)]
+    assert sorry and resident.heard(asked) and not resident.heard("common.not_a_choice"), resident.text
+    assert await draft_of(engine) == before, "nothing of the report lost, nor the complaint taken for an answer"
+
+
+async def test_weariness_at_the_summary_says_only_send_is_left(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("ribet amat")
+    assert resident.heard("report.weary_summary") and resident.heard("report.summary"), resident.text
+    await resident.send("kirim")
+    assert resident.heard("report.submitted"), resident.text
+
+
+@pytest.mark.parametrize("said", ["udah lama bgt", "sudah lama sekali", "udah lama sih pak"])
+async def test_long_ago_at_the_time_question_is_a_time_not_weariness(engine: Engine, said: str) -> None:
+    resident = await at(engine, "when")
+    await resident.send(said)
+    assert not resident.heard("report.weary") and not resident.heard("report.ask_when"), resident.text

@@ -1645,6 +1645,32 @@ def _called_here(said: list[str]) -> bool:
     return bool(_COME_HERE & set(said)) or phrase_at(said, ("come", "here")) is not None
 
 
+# Weary of the questions, said as a person says it at one ("KOK BANYAK BGT SIH PERTANYAANNYA", "ribet amat", "lama
+# bgt sih", "why so many questions", "masih berapa lagi?"): a word of it, and nothing else but words said around it.
+_WEARY = frozenset({"ribet", "ribetnya", "repot", "rumit", "kelamaan", "bertele", "capek", "cape", "lelah", "males",
+                    "malas", "complicated", "tedious", "annoying", "tiring", "exhausting", "hassle"})
+_LONG = frozenset({"lama", "long", "lamanya", "longer"})
+_QUESTIONS = frozenset({"pertanyaan", "pertanyaannya", "bertanya", "ditanya", "ditanyain", "nanyain", "questions",
+                        "question"})
+_MANY = frozenset({"banyak", "many", "mulu", "melulu", "terus", "much", "berapa"})
+_SAID_AROUND_WEARINESS = _WEARY | _LONG | _QUESTIONS | _MANY | frozenset({
+    "kok", "sih", "banget", "amat", "sekali", "bener", "ah", "aduh", "duh", "nih", "deh", "tele", "masih", "lagi",
+    "enggak", "proses", "prosesnya", "jawab", "jawabnya", "menjawab", "isi", "isinya", "ngisi", "ini", "itu", "pak",
+    "why", "so", "too", "this", "is", "it", "taking", "the", "are", "there", "how", "more", "left", "still", "to",
+    "answer", "form", "way", "such", "a", "ya"})
+_SINCE = frozenset({"sudah", "dari", "sejak", "yang", "ago", "lalu", "since"})  # "udah lama bgt": a time, long ago
+
+
+def weary_of_questions(text: str) -> bool:
+    """Whether the message only says the questions are many, long or a hassle, or asks how many are left."""
+    said = words(text)
+    told = set(said)
+    weary = bool(told & _WEARY) or (bool(told & _QUESTIONS) and bool(told & _MANY)) or (
+        bool(told & _LONG) and not told & _SINCE and bool(told & {"banget", "amat", "sekali", "too", "so", "kok",
+                                                                    "sih", "masih", "still", "how"}))
+    return weary and all(word in _SAID_AROUND_WEARINESS or word in NEUTRAL for word in said)
+
+
 # "Wait, I'll check": a message that puts an answer off ("ok pak sebentar sy cek dulu", "bentar sy tanya suami dulu",
 # "tunggu dulu pak"), said only with these. Not "tunggu" alone nor "nanti": "iya saya tunggu pak" answers "can you
 # wait there?", "nanti saya kabari" may too.
