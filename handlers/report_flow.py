@@ -28,6 +28,7 @@ from handlers.language.intents import (
     HOW_ONLY,
     HOW_WORDS,
     NOT_WORDS,
+    OWN_WORDS,
     PLACE_WORDS,
     REPORT_NOUNS,
     REPORT_WORDS,
@@ -1583,9 +1584,15 @@ async def category(turn: Turn) -> str:
         turn.draft.update(Draft(category=Category.OTHER.value, category_unsure=True))
         turn.say("report.category_unsure")
         return first_missing(turn)
+    if picked is None and "description" not in turn.draft and _a_piece_of_a_story(turn.text) and "?" not in turn.text:
+        if (PLACE_WORDS | OWN_WORDS) & set(words(turn.text)):
+            # "rumah sy", "di rumah": where it happened, the story's first words as a person hears them, kept (then
+            # "dimasukin maling": one story), and the kind asked again with a hint that the story alone will do
+            _story_begun(turn)
+            turn.say("report.kind_after_a_piece")
+            return CATEGORY
+        turn.draft["story_begun"] = _joined_to_begun(turn)  # kept, should the next words go on with it
     if picked is None:
-        if _a_piece_of_a_story(turn.text) and "?" not in turn.text:
-            turn.draft["story_begun"] = _joined_to_begun(turn)  # "rmh sy", then "dimasukin maling": one story
         turn.say("common.not_a_choice")
         return CATEGORY
     if picked == Category.EMERGENCY:

@@ -4932,3 +4932,36 @@ async def test_long_ago_at_the_time_question_is_a_time_not_weariness(engine: Eng
     resident = await at(engine, "when")
     await resident.send(said)
     assert not resident.heard("report.weary") and not resident.heard("report.ask_when"), resident.text
+
+
+@pytest.mark.parametrize("piece", ["rumah sy", "di rumah", "rumah saya pak", "at home", "di warung"])
+async def test_a_place_or_a_piece_where_the_kind_is_asked_is_kept_and_the_kind_asked_with_a_hint(
+        engine: Engine, piece: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", piece):
+        await resident.send(said)
+    assert not resident.heard("common.not_a_choice"), "a person hears where, or the story begun, not a wrong option"
+    assert resident.heard("report.story_begun_noted") and any(
+        resident.heard("report.kind_after_a_piece", lang) for lang in ("id", "en")), resident.text
+    assert any(resident.heard("report.ask_category", lang) for lang in ("id", "en")), resident.text
+    await resident.send("tv sama laptop ilang td malem")
+    draft = await draft_of(engine)
+    assert draft["category"] == "security" and draft.get("story_begun", "").startswith(piece), draft
+
+
+@pytest.mark.parametrize("told", ["rumah saya dimasukin orang", "rumah dimasukin orang pas mudik",
+                                  "kamar kos sy kemasukan org", "someone got into my house"])
+async def test_a_home_entered_by_someone_where_the_kind_is_asked_is_a_theft(engine: Engine, told: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", told):
+        await resident.send(said)
+    assert not resident.heard("common.not_a_choice") and not resident.heard("report.ask_category"), resident.text
+    assert (await draft_of(engine))["category"] == "security"
+
+
+@pytest.mark.parametrize("told", ["anak sy masuk rumah sakit", "air masuk rumah"])
+async def test_someone_taken_to_hospital_or_water_in_the_house_is_no_theft(engine: Engine, told: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", told):
+        await resident.send(said)
+    assert (await draft_of(engine)).get("category") != "security", resident.text

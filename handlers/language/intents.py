@@ -320,6 +320,18 @@ TAKEN_PHRASES = ("diambil orang", "diambil maling", "dibawa kabur", "dibawa lari
 # Something taken and the taker gone: "ada orang boncengan ambil tas istri saya terus kabur".
 _TAKING = frozenset({"ambil", "mengambil", "ngambil", "nyambar", "menyambar", "nyamber", "grabbed", "took", "snatched"})
 _RAN_OFF = frozenset({"kabur", "melarikan", "ngacir", "fled"})  # not "lari": "anak sy lari ambil bola"
+# A home or a shop entered by someone ("rumah saya dimasukin orang", "kamar kos sy kemasukan org", "ada org masuk rmh
+# sy", "someone got into my house"): a break-in, of the kind a theft is. Not water, a snake or a guest, nor a hospital.
+_ENTERED = frozenset({"dimasuki", "dimasukin", "dimasukki", "kemasukan", "masuk", "masukin", "nyelonong", "menyusup",
+                      "nyusup", "got", "entered", "sneaked", "snuck"})
+_SOMEONE_ENTERING = frozenset({"orang", "seseorang", "someone", "somebody", "stranger", "strangers"})
+_PREMISES = frozenset({"rumah", "kamar", "kos", "kost", "kontrakan", "warung", "toko", "kios", "kantor", "gudang",
+                       "garasi", "house", "home", "room", "shop", "store", "flat", "apartment"})
+_NOT_A_BREAK_IN = frozenset({"sakit", "hospital", "sekolah", "school", "demo", "massa", "unjuk"})  # "masuk rumah sakit"
+
+
+def _broken_into(told: set[str]) -> bool:
+    return bool(told & _PREMISES and told & _SOMEONE_ENTERING and told & _ENTERED) and not told & _NOT_A_BREAK_IN
 
 
 # Strangers about the place ("ada org tak dikenal di depan rumah", "org asing liatin rumah2 warga", "org mondar mandir
@@ -533,7 +545,8 @@ def category_named(text: str) -> str | None:
     elif any(root == "bakar" and any(0 < i - t <= _THREAT_REACH for t in threats)
              for i, root in enumerate(roots[:len(said)])):
         roots = [root for root in roots if root != "bakar"]  # "dia ngancam mau bakar rumah sy": a threat, no fire
-    if any_phrase(said, map(phrase_words, TAKEN_PHRASES)) or (_TAKING & set(said) and _RAN_OFF & set(said)):
+    if any_phrase(said, map(phrase_words, TAKEN_PHRASES)) or (_TAKING & set(said) and _RAN_OFF & set(said)) \
+            or _broken_into(set(said)):
         roots.append("curi")
     posing = any_phrase(said, map(phrase_words, POSING_PHRASES))
     if posing:
