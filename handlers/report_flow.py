@@ -1577,8 +1577,11 @@ async def category(turn: Turn) -> str:
     if picked is not None and turn.inbound.choice is None and category_named(turn.text) is not None \
             and not _names_the_kind(turn, picked) and begins_a_story(turn.text):
         _story_begun(turn)  # "dimasukin maling": the kind, and the story's first words, which the next goes on with
-    if picked is None and turn.inbound.choice is None and "place" not in turn.draft and await _names_a_place(turn):
-        return await location(turn)  # "di kel gedog pak": where, before what; the kind is asked once it is confirmed
+    # "di kel gedog pak": where, before what; the kind is asked once it is confirmed. Once the story is told (a
+    # voice note's too), a name alone is read as the place question reads it ("gedog")
+    if picked is None and turn.inbound.choice is None and "place" not in turn.draft \
+            and await _names_a_place(turn, none_read="description" in turn.draft):
+        return await location(turn)
     if picked is None and turn.inbound.choice is None and kind_not_known(turn.text):
         # "ga tau", "bingung pak": Lainnya until the story, asked next, names its kind
         turn.draft.update(Draft(category=Category.OTHER.value, category_unsure=True))
@@ -1734,7 +1737,10 @@ async def voice_caption(turn: Turn) -> str:
     if _keep_voice(turn) and not turn.text:  # recorded again
         return VOICE_CAPTION
     caption = ""
-    if turn.pick(CAPTION_OPTIONS) != "skip":
+    # "gedog" after a voice note: where it happened, read as the place question reads it after a story typed
+    place_told = turn.pick(CAPTION_OPTIONS) is None and not _answered(turn, LOCATION) \
+        and not tells_a_story(turn.text) and await _names_a_place(turn, none_read=True)
+    if turn.pick(CAPTION_OPTIONS) != "skip" and not place_told:
         shortest, longest = CAPTION_CHARS
         if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
             turn.say("report.voice_caption_invalid", shortest=shortest, longest=longest)
@@ -1745,7 +1751,7 @@ async def voice_caption(turn: Turn) -> str:
     elif "category" not in turn.draft and (named := category_named(caption)):
         turn.draft["category"] = named  # a voice note that began the report: its line may name the kind
     turn.draft["description"] = voice_story(turn.lang, turn.draft["voice"]["duration_seconds"], caption)
-    return first_missing(turn)
+    return await location(turn) if place_told else first_missing(turn)
 
 
 def ask_location(turn: Turn) -> None:
