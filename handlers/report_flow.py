@@ -43,6 +43,7 @@ from handlers.language.intents import (
     category_named,
     correction,
     field_named,
+    hiding_now,
     identity_options_asked,
     identity_wished,
     kind_instead,
@@ -266,6 +267,8 @@ async def _take_story(turn: Turn) -> str:
         read["category"] = category
     read.update(await _place_of_story(turn, text))
     read.update(_time_of_story(text))
+    if "when" not in read and "when" not in turn.draft and _going_on_now(turn):
+        read["when"] = "now"  # shown as read, not asked
     if not read:
         return first_missing(turn)
     turn.draft["read"] = read
@@ -492,7 +495,23 @@ def first_missing(turn: Turn) -> str:
         return READ_BACK
     if "voice" in draft and "description" not in draft:
         return VOICE_CAPTION
-    return next(step for step in ORDER if not _answered(turn, step))
+    step = next(step for step in ORDER if not _answered(turn, step))
+    if step == WHEN and _going_on_now(turn):
+        draft["when"] = {"choice": "now"}  # "ada maling di rumah sy", "sy ngumpet di kamar": now, not asked
+        return first_missing(turn)
+    return step
+
+
+def _going_on_now(turn: Turn) -> bool:
+    """Whether the report tells a danger going on as it is told: urgent, someone hiding from it as they write ("ada
+    maling di rumah sy", "sy ngumpet di kamar"), and a story that tells no time but now. Its time is now; a time told
+    or a habit ("tiap malam") leave the time to be asked, as a danger told with no one hiding does."""
+    draft = turn.draft
+    story = without_home(draft.get("description", ""))
+    if not draft.get("urgent") or not hiding_now(story):
+        return False
+    moment = when_named(story)
+    return moment == "now" or (moment is None and time_told(story) is None)
 
 
 def set_aside(data: SessionData, step: str, now: dt.datetime) -> ExpiredDraft | None:

@@ -4965,3 +4965,33 @@ async def test_someone_taken_to_hospital_or_water_in_the_house_is_no_theft(engin
     for said in ("halo", "1", told):
         await resident.send(said)
     assert (await draft_of(engine)).get("category") != "security", resident.text
+
+
+@pytest.mark.parametrize("pieces", [
+    ("ada maling di rumah sy", "sy ngumpet di kamar"),
+    ("halo", "1", "ada maling di rumah sy", "sy ngumpet di kamar"),
+    ("halo", "1", "rumah sy", "ada maling masuk", "sy sembunyi di kamar mandi"),
+    ("ada orang asing masuk rumah, kami bersembunyi di lemari",),
+])
+async def test_a_danger_told_as_going_on_has_its_time_now_and_not_asked(engine: Engine,
+                                                                         pieces: tuple[str, ...]) -> None:
+    resident = Resident(engine)
+    for said in (*pieces, "sudah", "gedog sananwetan blitar", "ya"):
+        await resident.send(said)
+        assert not resident.heard("report.ask_when"), f"{said!r}: {resident.text}"
+    assert resident.heard("report.ask_photo"), resident.text
+    assert (await draft_of(engine))["when"] == {"choice": "now"}
+
+
+@pytest.mark.parametrize("pieces", [
+    ("halo", "1", "rumah sy", "dimasukin maling"),  # a theft alone: it may be over, its time decides
+    ("halo", "1", "ada orang bawa golok ngamuk di depan rumah sy tadi malam",),  # a time told, not now
+    ("halo", "1", "tadi malam ada maling di rumah sy, sy ngumpet di kamar",),  # hidden then, told after
+    ("halo", "1", "tiap malam ada yg bawa golok ngancem warga di depan rumah sy",),  # a habit
+])
+async def test_a_theft_alone_a_past_time_or_a_habit_still_has_its_time_asked_or_kept(
+        engine: Engine, pieces: tuple[str, ...]) -> None:
+    resident = Resident(engine)
+    for said in (*pieces, "sudah", "gedog sananwetan blitar", "ya"):
+        await resident.send(said)
+    assert (await draft_of(engine)).get("when") != {"choice": "now"}, resident.text

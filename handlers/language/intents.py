@@ -1658,6 +1658,15 @@ def _called_here(said: list[str]) -> bool:
     return bool(_COME_HERE & set(said)) or phrase_at(said, ("come", "here")) is not None
 
 
+# Hiding from a danger, which is then going on: "sy ngumpet di kamar", "kami sembunyi di lemari", "i'm hiding".
+_HIDING = frozenset({"ngumpet", "ngumpat", "sembunyi", "bersembunyi", "umpet", "hiding"})
+
+
+def hiding_now(text: str) -> bool:
+    """Whether the text tells someone hiding from what happens, so that it is going on as told."""
+    return bool(_HIDING & set(words(text)))
+
+
 # Weary of the questions, said as a person says it at one ("KOK BANYAK BGT SIH PERTANYAANNYA", "ribet amat", "lama
 # bgt sih", "why so many questions", "masih berapa lagi?"): a word of it, and nothing else but words said around it.
 _WEARY = frozenset({"ribet", "ribetnya", "repot", "rumit", "kelamaan", "bertele", "capek", "cape", "lelah", "males",
