@@ -29,6 +29,7 @@ from handlers.language.emergency import (
 from handlers.language.intents import (
     REPORT_NOUNS,
     SERVICE_QUESTIONS,
+    after_sending_asked,
     aside,
     asks_after_a_report,
     begins_a_story,
@@ -68,7 +69,7 @@ from handlers.language.normalise import normalise, words
 from handlers.language.slots import when_named
 from handlers.language.written import language_asked, language_wished, plainly_english, written_in
 from handlers.routing import station_label
-from handlers.state import SessionData
+from handlers.state import JustFiled, JustJoined, SessionData
 from handlers.status import (
     decided_report,
     has_open_emergency,
@@ -151,6 +152,7 @@ async def menu(turn: Turn) -> str:
         return MENU
     answered = turn.data.pop("answered", None)
     just_filed = turn.data.pop("just_filed", None)
+    just_joined = turn.data.pop("just_joined", None)
     # An anonymous report just sent is the one a photo after it is meant for, not an older one of theirs still open
     anonymous_just_sent = just_filed in ("anonymous", "anonymous_told")
     unread_at = turn.data.pop("unread_at", None)
@@ -188,8 +190,10 @@ async def menu(turn: Turn) -> str:
             (anonymous_just_sent or await recent_own_report(turn, report_flow.PHOTO_OF_A_REPORT_WITHIN) is None):
         turn.say("relay.photo_announced_anonymous")  # "fotonya nyusul ya pak" after an anonymous report: see above
         turn.data["just_filed"] = "anonymous_told"  # the photo that follows goes to no older report either
-    elif picked is None and just_filed and menu_intent(turn.text) == "how":
-        turn.say("menu.after_report")  # "trus gmn pak selanjutnya?": what happens to the report just sent
+    elif picked is None and (just_filed or just_joined) and (after := after_sending_asked(turn.text)):
+        # "trus gmn pak selanjutnya?", "gmn kabarnya": of the report just sent (or the account just added), and the
+        # question after it may be of it too
+        await _answer_after_sending(turn, after, filed=just_filed, joined=just_joined, unread_at=unread_at)
     elif picked is None and just_filed and report_flow.sends(turn.text) and set(words(turn.text)) <= _SENT_AGAIN:
         turn.say("menu.already_sent")  # "kirim" tapped twice: the report went once
         turn.data["just_filed"] = just_filed  # and a third time
@@ -201,6 +205,26 @@ async def menu(turn: Turn) -> str:
                 turn.data["unread_at"] = unread_at
         return await _menu_intent(turn)
     return MENU
+
+
+async def _answer_after_sending(turn: Turn, asked: str, *, filed: JustFiled | None, joined: JustJoined | None,
+                                unread_at: str | None) -> None:
+    """What happens next, or how it is getting on (their reports, the one just sent first), of the report just sent
+    or the account just added; where no officer reads it yet, said so rather than that officers review it."""
+    if asked == "progress" and (filed in ("anonymous", "anonymous_told") or joined == "anonymous") \
+            and status_asked(turn.text) is None:  # not "status laporan saya": their reports are listed
+        turn.say("status.just_sent_anonymous" if filed else "status.just_joined_anonymous")
+    elif asked == "progress":
+        await show_own_reports(turn)  # newest first: the one just sent, with its status
+    elif unread_at is None:
+        turn.say("menu.after_report")
+    if unread_at is not None:
+        turn.say("report.no_officer_yet", station=unread_at)
+        turn.data["unread_at"] = unread_at
+    if filed:
+        turn.data["just_filed"] = filed
+    if joined:
+        turn.data["just_joined"] = joined
 
 
 # "Kirim" again and nothing else ("kirim", "ok kirim", "kirim aja pak"): not "kirim nomor polsek nya", "mau kirim foto".
@@ -724,6 +748,11 @@ async def _status_asked(turn: Turn, asked: str) -> str:
     elif objects_to_decision(turn.text) and (decided := await decided_report(turn, OBJECTION_WITHIN)):
         await take_objection(turn.office, decided, _for_officers(turn, decided, turn.text))
         turn.say("relay.objection_sent", ref=decided.ref)
+    elif turn.step == MENU and ("just_filed" in turn.data or "just_joined" in turn.data):
+        # "udah diproses blm?" right after sending: the report just sent, anonymous too, or the account just added
+        await _answer_after_sending(turn, "progress", filed=turn.data.pop("just_filed", None),
+                                    joined=turn.data.pop("just_joined", None),
+                                    unread_at=turn.data.pop("unread_at", None))
     else:
         await show_own_reports(turn)
     return resume(turn) if turn.step == STATUS_REF else turn.step

@@ -28,6 +28,7 @@ from handlers.language.intents import (
     HOW_ONLY,
     HOW_WORDS,
     NOT_WORDS,
+    OWN_WORDS,
     PLACE_WORDS,
     REPORT_NOUNS,
     REPORT_WORDS,
@@ -42,6 +43,7 @@ from handlers.language.intents import (
     category_named,
     correction,
     field_named,
+    hiding_now,
     identity_options_asked,
     identity_wished,
     kind_instead,
@@ -56,6 +58,7 @@ from handlers.language.intents import (
     tells_a_story,
     time_instead,
     urges_haste,
+    weary_of_questions,
 )
 from handlers.language.normalise import is_emoji, normalise, phrase_at, without_phrase, words
 from handlers.language.self_told import ABOUT_A_NAME, name_said
@@ -264,6 +267,8 @@ async def _take_story(turn: Turn) -> str:
         read["category"] = category
     read.update(await _place_of_story(turn, text))
     read.update(_time_of_story(text))
+    if "when" not in read and "when" not in turn.draft and _going_on_now(turn):
+        read["when"] = "now"  # shown as read, not asked
     if not read:
         return first_missing(turn)
     turn.draft["read"] = read
@@ -490,7 +495,23 @@ def first_missing(turn: Turn) -> str:
         return READ_BACK
     if "voice" in draft and "description" not in draft:
         return VOICE_CAPTION
-    return next(step for step in ORDER if not _answered(turn, step))
+    step = next(step for step in ORDER if not _answered(turn, step))
+    if step == WHEN and _going_on_now(turn):
+        draft["when"] = {"choice": "now"}  # "ada maling di rumah sy", "sy ngumpet di kamar": now, not asked
+        return first_missing(turn)
+    return step
+
+
+def _going_on_now(turn: Turn) -> bool:
+    """Whether the report tells a danger going on as it is told: urgent, someone hiding from it as they write ("ada
+    maling di rumah sy", "sy ngumpet di kamar"), and a story that tells no time but now. Its time is now; a time told
+    or a habit ("tiap malam") leave the time to be asked, as a danger told with no one hiding does."""
+    draft = turn.draft
+    story = without_home(draft.get("description", ""))
+    if not draft.get("urgent") or not hiding_now(story):
+        return False
+    moment = when_named(story)
+    return moment == "now" or (moment is None and time_told(story) is None)
 
 
 def set_aside(data: SessionData, step: str, now: dt.datetime) -> ExpiredDraft | None:
@@ -1330,6 +1351,17 @@ def answer_aside(turn: Turn) -> str | None:
     if turn.step in _WHERE_ASKED and area_word_asked(turn.text):
         turn.say("report.area_explained")  # "kelurahan itu apa ya?": what is asked, and how to go on without it
         return turn.step
+    if weary_of_questions(turn.text):  # "kok banyak bgt sih pertanyaannya": sorry, how much is left, nothing lost
+        left = _left_to_answer(turn)
+        if left and "description" not in turn.draft:  # a person would say it may all be told in one message
+            turn.say("report.weary_story_first", count=len(left), left=", ".join(left))
+        elif left:
+            turn.say("report.weary", count=len(left), left=", ".join(left))
+        else:
+            turn.say("report.weary_summary")
+        if turn.draft.get("urgent"):
+            turn.say("report.haste_urgent")
+        return turn.step
     if urges_haste(turn.text):  # "cepet pak": the quickest help is 110, and the report goes the moment it is sent
         turn.say("report.haste_urgent" if turn.draft.get("urgent") else "report.haste")
         return turn.step
@@ -1565,16 +1597,25 @@ async def category(turn: Turn) -> str:
     if picked is not None and turn.inbound.choice is None and category_named(turn.text) is not None \
             and not _names_the_kind(turn, picked) and begins_a_story(turn.text):
         _story_begun(turn)  # "dimasukin maling": the kind, and the story's first words, which the next goes on with
-    if picked is None and turn.inbound.choice is None and "place" not in turn.draft and await _names_a_place(turn):
-        return await location(turn)  # "di kel gedog pak": where, before what; the kind is asked once it is confirmed
+    # "di kel gedog pak": where, before what; the kind is asked once it is confirmed. Once the story is told (a
+    # voice note's too), a name alone is read as the place question reads it ("gedog")
+    if picked is None and turn.inbound.choice is None and "place" not in turn.draft \
+            and await _names_a_place(turn, none_read="description" in turn.draft):
+        return await location(turn)
     if picked is None and turn.inbound.choice is None and kind_not_known(turn.text):
         # "ga tau", "bingung pak": Lainnya until the story, asked next, names its kind
         turn.draft.update(Draft(category=Category.OTHER.value, category_unsure=True))
         turn.say("report.category_unsure")
         return first_missing(turn)
+    if picked is None and "description" not in turn.draft and _a_piece_of_a_story(turn.text) and "?" not in turn.text:
+        if (PLACE_WORDS | OWN_WORDS) & set(words(turn.text)):
+            # "rumah sy", "di rumah": where it happened, the story's first words as a person hears them, kept (then
+            # "dimasukin maling": one story), and the kind asked again with a hint that the story alone will do
+            _story_begun(turn)
+            turn.say("report.kind_after_a_piece")
+            return CATEGORY
+        turn.draft["story_begun"] = _joined_to_begun(turn)  # kept, should the next words go on with it
     if picked is None:
-        if _a_piece_of_a_story(turn.text) and "?" not in turn.text:
-            turn.draft["story_begun"] = _joined_to_begun(turn)  # "rmh sy", then "dimasukin maling": one story
         turn.say("common.not_a_choice")
         return CATEGORY
     if picked == Category.EMERGENCY:
@@ -1716,7 +1757,10 @@ async def voice_caption(turn: Turn) -> str:
     if _keep_voice(turn) and not turn.text:  # recorded again
         return VOICE_CAPTION
     caption = ""
-    if turn.pick(CAPTION_OPTIONS) != "skip":
+    # "gedog" after a voice note: where it happened, read as the place question reads it after a story typed
+    place_told = turn.pick(CAPTION_OPTIONS) is None and not _answered(turn, LOCATION) \
+        and not tells_a_story(turn.text) and await _names_a_place(turn, none_read=True)
+    if turn.pick(CAPTION_OPTIONS) != "skip" and not place_told:
         shortest, longest = CAPTION_CHARS
         if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
             turn.say("report.voice_caption_invalid", shortest=shortest, longest=longest)
@@ -1727,7 +1771,7 @@ async def voice_caption(turn: Turn) -> str:
     elif "category" not in turn.draft and (named := category_named(caption)):
         turn.draft["category"] = named  # a voice note that began the report: its line may name the kind
     turn.draft["description"] = voice_story(turn.lang, turn.draft["voice"]["duration_seconds"], caption)
-    return first_missing(turn)
+    return await location(turn) if place_told else first_missing(turn)
 
 
 def ask_location(turn: Turn) -> None:
@@ -3190,15 +3234,21 @@ def _identity_asked(turn: Turn, menu: Menu = IDENTITIES) -> str | None:
 _READ_FOR = {CATEGORY: ("category",), LOCATION: ("place", "places"), WHEN: ("when",)}
 
 
-def say_not_sent(turn: Turn) -> None:
-    """"udh sy kirim blm?" before it is: not yet, and what is left before Kirim (at the read-back, its yes first,
-    not what it read)."""
+def _left_to_answer(turn: Turn) -> list[str]:
+    """What is still to be answered before Kirim, by the fields' names (at the read-back, its yes first, not what
+    it read)."""
     names = labels(turn.lang, FIELDS.group)
     read = turn.draft.get("read", {}) if turn.step == READ_BACK else {}
     left = [names[step] for step in ORDER if step in names and not _answered(turn, step)
             and not any(key in read for key in _READ_FOR.get(step, ()))]
     if read:
         left.insert(0, t(turn.lang, "report.read_to_confirm"))
+    return left
+
+
+def say_not_sent(turn: Turn) -> None:
+    """"udh sy kirim blm?" before it is: not yet, and what is left before Kirim."""
+    left = _left_to_answer(turn)
     if left:
         turn.say("report.not_sent_yet", left=", ".join(left))
     else:
@@ -3267,10 +3317,21 @@ async def submit(turn: Turn) -> None:
                                       occurred_text=when, location_text=where,
                                       pin=pin, language=turn.lang, attachments=attachments,
                                       urgent=bool(draft.get("urgent")))
+        unread_at = await _unread_at(turn, joined.station_id)
         if residents is None:
             turn.say("report.already_joined")
-        else:
-            turn.say("report.joined_anonymous" if anonymous else "report.joined", residents=residents)
+        elif anonymous:
+            turn.say("report.joined_anonymous", residents=residents)
+        elif unread_at is None:
+            turn.say("report.joined", residents=residents)
+        else:  # "the officers have been told" only where one is there to read the "+1"
+            turn.say("report.joined_unread", residents=residents, station=unread_at)
+        if residents is not None:  # "trus gmn pak?", "udah diproses blm?" next: of this account, not a new report
+            turn.data["just_joined"] = "anonymous" if anonymous else "linked"
+        if unread_at is not None:
+            if residents is None or anonymous:
+                turn.say("report.no_officer_yet", station=unread_at)
+            turn.data["unread_at"] = unread_at
         return
     # The report joined was closed meanwhile: the account is filed as a report of its own, nothing lost.
     station_id, station_name = draft.get("station_id"), draft.get("station_label")
@@ -3313,6 +3374,15 @@ async def submit(turn: Turn) -> None:
         unread_at = station_name or t(turn.lang, "report.station_unknown")
         turn.say("report.no_officer_yet", station=unread_at)  # told as it is: nobody reads it yet
         turn.data["unread_at"] = unread_at  # and again if asked next when the police come
+
+
+async def _unread_at(turn: Turn, station_id: int | None) -> str | None:
+    """The station a report joined waits at unread, no officer of it enrolled; None when one reads it."""
+    if station_id is None:
+        return t(turn.lang, "report.station_unknown")
+    if await has_officers(turn.db, station_id):
+        return None
+    return await station_label(turn.db, await turn.db.get_one(Station, station_id))
 
 
 STEPS: dict[str, Step] = {

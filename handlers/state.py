@@ -201,6 +201,8 @@ class CommandMeant(TypedDict):
 # resident may have been told already that a photo cannot be added ("anonymous_told"). Which report is not kept; that
 # one was anonymous tells no more than that none of theirs was sent then, which their reports already show.
 JustFiled = Literal["linked", "anonymous", "anonymous_told"]
+# An account added to another resident's report as a witness by the message before: linked to the resident, or not.
+JustJoined = Literal["linked", "anonymous"]
 
 
 class SessionData(TypedDict, total=False):
@@ -220,6 +222,7 @@ class SessionData(TypedDict, total=False):
     cancelled: ExpiredDraft  # the report cancelled by the message before, kept for the next one only
     answered: Answered  # an officer's question the resident just answered: their next message may add to it
     just_filed: JustFiled  # a report was sent by the message before (which one is not kept: it may be anonymous)
+    just_joined: JustJoined  # a witness account was added by the message before (to which report is not kept)
     unread_at: str  # the station that report went to, where no officer reads it yet
 
 

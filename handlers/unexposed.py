@@ -27,6 +27,6 @@ def unexposed(text: str, *, lang: str, urn: str | None, names_in: str = "") -> s
         text = text.replace(told.said, t(lang, f"report.{told.kind}_hidden"))
     for number in own_id_numbers(text):
         text = text.replace(number, hidden)
-    for name in names:
+    for name in sorted(names, key=len, reverse=True):  # "Hadi Sutrisno" before "Hadi", which would leave "Sutrisno"
         text = re.sub(rf"\b{re.escape(name)}\b", t(lang, "report.name_hidden"), text, flags=re.IGNORECASE)
     return text

@@ -13,6 +13,7 @@ from handlers.alerts import as_seen_from
 from handlers.engine import Engine
 from handlers.i18n import labels, t
 from handlers.state import dump_session, load_session
+from handlers.turn import MENU
 from storage.contacts import current_step
 from storage.models import Category, ConversationSession, Identity, Report
 from tests.helpers import (
@@ -2954,14 +2955,68 @@ async def test_send_tapped_again_after_a_report_is_told_it_went_once(engine: Eng
     assert len(await reports(engine)) == 1
 
 
-async def test_what_now_right_after_a_report_is_told_what_happens_next(engine: Engine) -> None:
+@pytest.mark.parametrize("asked", ["trus gmn pak selanjutnya?", "terus apa lagi?", "ok trus?", "what happens now?",
+                                   "then what?"])
+async def test_what_now_right_after_a_report_is_told_what_happens_next(engine: Engine, asked: str) -> None:
+    await enrolled(engine, "console:petugas")
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    await resident.send(asked)
+    assert any(resident.heard("menu.after_report", lang) for lang in ("id", "en")), resident.text
+    assert not resident.heard("report.ask_category") and await step_of(engine, resident) == MENU, "no new report"
+
+
+@pytest.mark.parametrize("asked", ["gmn kabarnya", "udah diproses blm?", "gimana hasilnya pak",
+                                   "udah ada polisi yg dateng blm?", "any news?", "how is it going?"])
+async def test_progress_asked_right_after_a_report_is_its_status_first_of_theirs(engine: Engine, asked: str) -> None:
+    await enrolled(engine, "console:petugas")
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    [report] = await reports(engine)
+    await resident.send(asked)
+    said = resident.text
+    assert any(resident.heard("status.own_reports", lang) for lang in ("id", "en")) and report.ref in said, said
+    assert not resident.heard("menu.after_report") and not resident.heard("report.ask_category"), said
+    assert await step_of(engine, resident) == MENU, "no new report begun"
+
+
+async def test_questions_after_a_report_follow_one_another_and_then_a_new_one_begins(engine: Engine) -> None:
+    await enrolled(engine, "console:petugas")
     resident = Resident(engine)
     await walk_to_summary(resident)
     await resident.send("kirim")
     await resident.send("trus gmn pak selanjutnya?")
-    assert resident.heard("menu.after_report") and not resident.heard("report.ask_category"), resident.text
-    await resident.send("gimana caranya lapor?")
-    assert resident.heard("menu.how"), "only the message right after the report asks about it"
+    await resident.send("gmn kabarnya")
+    assert resident.heard("status.own_reports") and not resident.heard("report.ask_category"), resident.text
+    await resident.send("motor tetangga sy jg dicuri td malem di gedog")
+    assert not resident.heard("status.own_reports") and not resident.heard("menu.after_report"), \
+        "a story after the questions is a new report"
+
+
+async def test_what_now_after_a_report_no_officer_reads_yet_is_told_so(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("kirim")
+    for asked in ("trus gmn pak selanjutnya?", "gmn kabarnya"):
+        await resident.send(asked)
+        assert resident.heard("report.no_officer_yet") and not resident.heard("menu.after_report"), \
+            "not that officers review it: none is enrolled"
+    assert resident.heard("status.own_reports"), resident.text
+
+
+@pytest.mark.parametrize(("asked", "key"), [("gmn kabarnya", "status.just_sent_anonymous"),
+                                            ("udah diproses blm?", "status.just_sent_anonymous"),
+                                            ("trus gmn pak selanjutnya?", "menu.after_report")])
+async def test_questions_right_after_an_anonymous_report_are_answered_without_a_link(engine: Engine, asked: str,
+                                                                                    key: str) -> None:
+    await enrolled(engine, "console:petugas")
+    resident = Resident(engine)
+    await walk_to_summary(resident, identity="3")
+    await resident.send("kirim")
+    await resident.send(asked)
+    assert resident.heard(key) and not resident.heard("status.no_own_reports"), resident.text
 
 
 @pytest.mark.parametrize("thanked", ["makasih pak", "ok pak makasih", "siap pak", "thank you"])
@@ -2969,6 +3024,7 @@ async def test_what_now_right_after_a_report_is_told_what_happens_next(engine: E
                                    "so what's next?", "what happens next?"])
 async def test_what_now_after_a_thank_you_for_a_report_is_told_what_happens_next(engine: Engine, thanked: str,
                                                                                  asked: str) -> None:
+    await enrolled(engine, "console:petugas")
     resident = Resident(engine)
     await walk_to_summary(resident)
     await resident.send("kirim")
@@ -2976,7 +3032,7 @@ async def test_what_now_after_a_thank_you_for_a_report_is_told_what_happens_next
     await resident.send(asked)
     english = any(resident.heard("menu.after_report", lang) for lang in ("id", "en"))
     assert english and not resident.heard("report.ask_category") and not resident.heard("menu.how"), resident.text
-    assert not await draft_of(engine), "no new report begun"
+    assert await step_of(engine, resident) == MENU, "no new report begun"
 
 
 async def test_a_place_given_where_the_kind_is_asked_is_kept(engine: Engine) -> None:
@@ -4846,3 +4902,96 @@ async def test_whether_reporting_here_is_safe_is_answered_at_the_menu_and_mid_re
         await resident.send(said)
     # answered in the report's language, and the photo asked again
     assert resident.heard("menu.privacy") and resident.heard("report.ask_photo"), resident.text
+
+
+@pytest.mark.parametrize("weary", ["KOK BANYAK BGT SIH PERTANYAANNYA", "lama bgt sih", "ribet amat", "aduh ribet bgt",
+                                   "masih berapa pertanyaan lagi?", "why so many questions", "this is taking too long"])
+@pytest.mark.parametrize(("step", "asked"), [("when", "report.ask_when"), ("identity", "report.ask_identity"),
+                                             ("category", "report.ask_category")])
+async def test_a_resident_weary_of_the_questions_is_told_how_many_are_left_and_asked_again(
+        engine: Engine, weary: str, step: str, asked: str) -> None:
+    resident = await at(engine, step)
+    before = await draft_of(engine)
+    await resident.send(weary)
+    sorry = [key for key in ("report.weary", "report.weary_story_first") if resident.heard(key)]
+    assert sorry and resident.heard(asked) and not resident.heard("common.not_a_choice"), resident.text
+    assert await draft_of(engine) == before, "nothing of the report lost, nor the complaint taken for an answer"
+
+
+async def test_weariness_at_the_summary_says_only_send_is_left(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident)
+    await resident.send("ribet amat")
+    assert resident.heard("report.weary_summary") and resident.heard("report.summary"), resident.text
+    await resident.send("kirim")
+    assert resident.heard("report.submitted"), resident.text
+
+
+@pytest.mark.parametrize("said", ["udah lama bgt", "sudah lama sekali", "udah lama sih pak"])
+async def test_long_ago_at_the_time_question_is_a_time_not_weariness(engine: Engine, said: str) -> None:
+    resident = await at(engine, "when")
+    await resident.send(said)
+    assert not resident.heard("report.weary") and not resident.heard("report.ask_when"), resident.text
+
+
+@pytest.mark.parametrize("piece", ["rumah sy", "di rumah", "rumah saya pak", "at home", "di warung"])
+async def test_a_place_or_a_piece_where_the_kind_is_asked_is_kept_and_the_kind_asked_with_a_hint(
+        engine: Engine, piece: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", piece):
+        await resident.send(said)
+    assert not resident.heard("common.not_a_choice"), "a person hears where, or the story begun, not a wrong option"
+    assert resident.heard("report.story_begun_noted") and any(
+        resident.heard("report.kind_after_a_piece", lang) for lang in ("id", "en")), resident.text
+    assert any(resident.heard("report.ask_category", lang) for lang in ("id", "en")), resident.text
+    await resident.send("tv sama laptop ilang td malem")
+    draft = await draft_of(engine)
+    assert draft["category"] == "security" and draft.get("story_begun", "").startswith(piece), draft
+
+
+@pytest.mark.parametrize("told", ["rumah saya dimasukin orang", "rumah dimasukin orang pas mudik",
+                                  "kamar kos sy kemasukan org", "someone got into my house"])
+async def test_a_home_entered_by_someone_where_the_kind_is_asked_is_a_theft(engine: Engine, told: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", told):
+        await resident.send(said)
+    assert not resident.heard("common.not_a_choice") and not resident.heard("report.ask_category"), resident.text
+    assert (await draft_of(engine))["category"] == "security"
+
+
+@pytest.mark.parametrize("told", ["anak sy masuk rumah sakit", "air masuk rumah"])
+async def test_someone_taken_to_hospital_or_water_in_the_house_is_no_theft(engine: Engine, told: str) -> None:
+    resident = Resident(engine)
+    for said in ("halo", "1", told):
+        await resident.send(said)
+    assert (await draft_of(engine)).get("category") != "security", resident.text
+
+
+@pytest.mark.parametrize("pieces", [
+    ("ada maling di rumah sy", "sy ngumpet di kamar"),
+    ("halo", "1", "ada maling di rumah sy", "sy ngumpet di kamar"),
+    ("halo", "1", "rumah sy", "ada maling masuk", "sy sembunyi di kamar mandi"),
+    ("ada orang asing masuk rumah, kami bersembunyi di lemari",),
+])
+async def test_a_danger_told_as_going_on_has_its_time_now_and_not_asked(engine: Engine,
+                                                                         pieces: tuple[str, ...]) -> None:
+    resident = Resident(engine)
+    for said in (*pieces, "sudah", "gedog sananwetan blitar", "ya"):
+        await resident.send(said)
+        assert not resident.heard("report.ask_when"), f"{said!r}: {resident.text}"
+    assert resident.heard("report.ask_photo"), resident.text
+    assert (await draft_of(engine))["when"] == {"choice": "now"}
+
+
+@pytest.mark.parametrize("pieces", [
+    ("halo", "1", "rumah sy", "dimasukin maling"),  # a theft alone: it may be over, its time decides
+    ("halo", "1", "ada orang bawa golok ngamuk di depan rumah sy tadi malam",),  # a time told, not now
+    ("halo", "1", "tadi malam ada maling di rumah sy, sy ngumpet di kamar",),  # hidden then, told after
+    ("halo", "1", "tiap malam ada yg bawa golok ngancem warga di depan rumah sy",),  # a habit
+])
+async def test_a_theft_alone_a_past_time_or_a_habit_still_has_its_time_asked_or_kept(
+        engine: Engine, pieces: tuple[str, ...]) -> None:
+    resident = Resident(engine)
+    for said in (*pieces, "sudah", "gedog sananwetan blitar", "ya"):
+        await resident.send(said)
+    assert (await draft_of(engine)).get("when") != {"choice": "now"}, resident.text

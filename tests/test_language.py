@@ -11,6 +11,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from handlers.language.emergency import is_cry_for_help, services_to_call
 from handlers.language.intents import (
+    after_sending_asked,
     category_named,
     correction,
     identity_wished,
@@ -18,6 +19,7 @@ from handlers.language.intents import (
     ref_asked,
     story_after_a_slip,
     story_without_opener,
+    weary_of_questions,
 )
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import contacts_told, names_told, own_contacts, own_id_numbers
@@ -1183,3 +1185,33 @@ def test_a_greeting_said_short_opens_no_story(text: str, story: str) -> None:
 ])
 def test_a_text_that_opens_with_no_greeting_before_a_story_is_kept_whole(text: str) -> None:
     assert story_without_opener(text, 10) == text
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("trus gmn pak selanjutnya?", "next"), ("terus apa lagi?", "next"), ("ok trus?", "next"), ("lalu?", "next"),
+    ("trs sy hrs ngapain", "next"), ("what happens now?", "next"), ("then what?", "next"),
+    ("gmn kabarnya", "progress"), ("udah diproses blm?", "progress"), ("gimana hasilnya pak", "progress"),
+    ("udah ada polisi yg dateng blm?", "progress"), ("sudah ditangani belum pak?", "progress"),
+    ("any news?", "progress"), ("how is it going?", "progress"), ("is it being handled?", "progress"),
+    # a new story, a cry, thanks or a wish to report again: none of them a question of the report just sent
+    ("trus motor tetangga sy jg dicuri td malem", None), ("kabarnya ada maling di rt 3", None),
+    ("tolong ada maling lagi", None), ("makasih pak", None), ("ok", None), ("mau lapor yg lain", None),
+    ("halo", None),
+])
+def test_a_question_right_after_sending_is_read_as_what_next_or_progress(text: str, asked: str | None) -> None:
+    assert after_sending_asked(text) == asked
+
+
+@pytest.mark.parametrize(("text", "weary"), [
+    ("KOK BANYAK BGT SIH PERTANYAANNYA", True), ("lama bgt sih", True), ("ribet amat", True), ("kelamaan ah", True),
+    ("capek jawabnya", True), ("nanya mulu", True), ("bertele-tele", True), ("masih berapa pertanyaan lagi?", True),
+    ("why so many questions", True), ("too many questions", True), ("this is taking too long", True),
+    ("such a hassle", True),
+    # a time long ago, a story, or a question of how long reports take: not weariness of these questions
+    ("udah lama bgt", False), ("sudah lama sekali", False), ("sejak lama", False), ("a long time ago", False),
+    ("so long ago", False), ("motor sy ilang lama bgt", False), ("tetangga ribut terus", False),
+    ("dia nanya terus ke saya", False), ("capek dipukulin suami", False), ("males lapor tp takut", False),
+    ("berapa lama biasanya diproses?", False), ("pertanyaan saya kapan dibalas?", False),
+])
+def test_weariness_of_the_questions_is_read_from_a_message_of_nothing_else(text: str, weary: bool) -> None:
+    assert weary_of_questions(text) == weary

@@ -339,7 +339,7 @@ async def test_my_reports_lists_own_and_witnessed_newest_first_never_anonymous(e
     ani = Resident(engine, "console:ani")
     for said in ("halo", "1", "1", SAME_BRAWL, PLACE, "ya", "ya", "2", "lewati", "2", "kirim"):
         await ani.send(said)
-    assert ani.heard("report.joined") and brawl_ref not in ani.text, ani.text
+    assert ani.heard("report.joined_unread") and brawl_ref not in ani.text, ani.text
     _, own_ref = await file_report(engine, ani.urn)
     _, anonymous_ref = await file_report(engine, ani.urn, identity="3")
 

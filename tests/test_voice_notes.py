@@ -489,3 +489,36 @@ async def test_telegram_officers_get_the_stored_copies_never_the_residents_own_f
         assert sent_photo["chat_id"] == OFFICER_CHAT and sent_photo["photo"] == stored["image/jpeg"]
         columns = [getattr(row, column.key) for row in kept for column in Attachment.__table__.columns]
         assert not {"resident-voice", "resident-photo"} & set(columns), "no file id of the resident's kept"
+
+
+@pytest.mark.parametrize("place", ["gedog", "kel gedog", "gedog sananwetan blitar"])
+@pytest.mark.parametrize("before", [("halo", "1", "1", "voice"), ("halo", "voice"), ("halo", "voice", "lewati")])
+async def test_a_place_typed_after_a_voice_note_is_read_as_after_a_story_typed(
+        engine: Engine, tmp_path: Path, place: str, before: tuple[str, ...]) -> None:
+    """In a report, at the menu, or where the kind is asked after it: the place is no line of the voice note, nor
+    a wrong option."""
+    recording = tmp_path / "cerita.ogg"
+    recording.write_bytes(voice_note(6))
+    resident = Resident(engine)
+    for said in before:
+        await (resident.send(voice=recording) if said == "voice" else resident.send(said))
+    await resident.send(place)
+    gedog = "Kel. Gedog, Kec. Sananwetan, Kota Blitar"
+    assert gedog in resident.text or any(gedog in option for option in resident.options()), resident.text
+    assert not resident.heard("common.not_a_choice") and not resident.heard("report.ask_location"), resident.text
+    assert await step_of(engine, resident) in ("place_check", "place_pick")
+    draft = await draft_of(engine)
+    assert draft["description"] == "🎤 pesan suara 0:06" and draft["voice"], draft
+
+
+@pytest.mark.parametrize("line", ["motor saya dicuri di parkiran", "pelakunya 2 orang", "tadi malam jam 9"])
+async def test_a_line_after_a_voice_note_that_is_no_place_alone_stays_its_line(engine: Engine, tmp_path: Path,
+                                                                                line: str) -> None:
+    recording = tmp_path / "cerita.ogg"
+    recording.write_bytes(voice_note(6))
+    resident = Resident(engine)
+    for said in ("halo", "1", "1"):
+        await resident.send(said)
+    await resident.send(voice=recording)
+    await resident.send(line)
+    assert (await draft_of(engine))["description"] == f"🎤 pesan suara 0:06 — {line}", resident.text

@@ -771,3 +771,65 @@ async def test_a_number_after_an_alert_still_answers_the_alert(engine: Engine) -
     await delivered(engine, PETUGAS)
     await officer.send("1")
     assert not officer.heard("officer.number_unclear_ref") and ref in officer.text, officer.text
+
+
+async def join_as_witness(engine: Engine, identity: str = "2") -> Resident:
+    """A resident whose account of the brawl was just added to the report of it another resident made."""
+    await file_report(engine, "console:pertama", description=FIRST_STORY)
+    witness = Resident(engine, "console:saksi")
+    await tell(witness, SAME_STORY, "security")
+    for message in ("1", "2", "lewati", identity, "kirim"):
+        await witness.send(message)
+    return witness
+
+
+@pytest.mark.parametrize("asked", ["trus gmn pak selanjutnya?", "terus apa lagi?", "what happens now?"])
+async def test_what_now_right_after_a_witness_account_is_no_new_report(engine: Engine, asked: str) -> None:
+    await enrolled(engine, PETUGAS)
+    witness = await join_as_witness(engine)
+    assert witness.heard("report.joined"), witness.text
+    await witness.send(asked)
+    assert any(witness.heard("menu.after_report", lang) for lang in ("id", "en")), witness.text
+    assert not witness.heard("report.ask_category") and not witness.heard("menu.how"), witness.text
+
+
+@pytest.mark.parametrize("asked", ["gmn kabarnya", "udah diproses blm?", "any news?"])
+async def test_progress_asked_right_after_a_witness_account_is_the_status_of_the_report_it_joined(
+        engine: Engine, asked: str) -> None:
+    await enrolled(engine, PETUGAS)
+    witness = await join_as_witness(engine)
+    [joined] = (await alerts(engine))[:1]
+    await witness.send(asked)
+    said = witness.text
+    assert "Kesaksian Anda pada laporan warga lain" in said or "Your account on another resident's report" in said
+    assert payload(joined)["ref"] not in said, "the ref is the reporter's"
+    assert not witness.heard("menu.after_report") and not witness.heard("report.ask_category"), said
+
+
+async def test_progress_asked_right_after_an_anonymous_witness_account_says_it_cannot_be_followed(
+        engine: Engine) -> None:
+    await enrolled(engine, PETUGAS)
+    witness = await join_as_witness(engine, "anonim")
+    await witness.send("gmn kabarnya pak")
+    assert witness.heard("status.just_joined_anonymous") and not witness.heard("report.ask_category"), witness.text
+
+
+async def test_a_witness_account_no_officer_reads_yet_is_not_told_officers_know(engine: Engine) -> None:
+    witness = await join_as_witness(engine)
+    assert witness.heard("report.joined_unread") and not witness.heard("report.joined"), witness.text
+    assert "Polsek Sananwetan" in witness.text and "Petugas sudah diberi tahu" not in witness.text, witness.text
+    await witness.send("trus gmn pak?")
+    assert witness.heard("report.no_officer_yet") and not witness.heard("report.ask_category"), witness.text
+    anonymous = Resident(engine, "console:saksi-anonim")
+    await tell(anonymous, SAME_STORY, "security")
+    for message in ("1", "2", "lewati", "anonim", "kirim"):
+        await anonymous.send(message)
+    assert anonymous.heard("report.joined_anonymous") and anonymous.heard("report.no_officer_yet"), anonymous.text
+
+
+async def test_an_account_told_again_where_no_officer_reads_yet_is_told_so(engine: Engine) -> None:
+    witness = await join_as_witness(engine, "anonim")
+    await tell(witness, SAME_STORY, "security")
+    for message in ("1", "2", "lewati", "anonim", "kirim"):
+        await witness.send(message)
+    assert witness.heard("report.already_joined") and witness.heard("report.no_officer_yet"), witness.text

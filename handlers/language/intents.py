@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import dropwhile
+from typing import Literal
 
 from handlers.choices import number_said
 from handlers.i18n import LANGUAGES, aliases, catalogue
@@ -319,6 +320,18 @@ TAKEN_PHRASES = ("diambil orang", "diambil maling", "dibawa kabur", "dibawa lari
 # Something taken and the taker gone: "ada orang boncengan ambil tas istri saya terus kabur".
 _TAKING = frozenset({"ambil", "mengambil", "ngambil", "nyambar", "menyambar", "nyamber", "grabbed", "took", "snatched"})
 _RAN_OFF = frozenset({"kabur", "melarikan", "ngacir", "fled"})  # not "lari": "anak sy lari ambil bola"
+# A home or a shop entered by someone ("rumah saya dimasukin orang", "kamar kos sy kemasukan org", "ada org masuk rmh
+# sy", "someone got into my house"): a break-in, of the kind a theft is. Not water, a snake or a guest, nor a hospital.
+_ENTERED = frozenset({"dimasuki", "dimasukin", "dimasukki", "kemasukan", "masuk", "masukin", "nyelonong", "menyusup",
+                      "nyusup", "got", "entered", "sneaked", "snuck"})
+_SOMEONE_ENTERING = frozenset({"orang", "seseorang", "someone", "somebody", "stranger", "strangers"})
+_PREMISES = frozenset({"rumah", "kamar", "kos", "kost", "kontrakan", "warung", "toko", "kios", "kantor", "gudang",
+                       "garasi", "house", "home", "room", "shop", "store", "flat", "apartment"})
+_NOT_A_BREAK_IN = frozenset({"sakit", "hospital", "sekolah", "school", "demo", "massa", "unjuk"})  # "masuk rumah sakit"
+
+
+def _broken_into(told: set[str]) -> bool:
+    return bool(told & _PREMISES and told & _SOMEONE_ENTERING and told & _ENTERED) and not told & _NOT_A_BREAK_IN
 
 
 # Strangers about the place ("ada org tak dikenal di depan rumah", "org asing liatin rumah2 warga", "org mondar mandir
@@ -532,7 +545,8 @@ def category_named(text: str) -> str | None:
     elif any(root == "bakar" and any(0 < i - t <= _THREAT_REACH for t in threats)
              for i, root in enumerate(roots[:len(said)])):
         roots = [root for root in roots if root != "bakar"]  # "dia ngancam mau bakar rumah sy": a threat, no fire
-    if any_phrase(said, map(phrase_words, TAKEN_PHRASES)) or (_TAKING & set(said) and _RAN_OFF & set(said)):
+    if any_phrase(said, map(phrase_words, TAKEN_PHRASES)) or (_TAKING & set(said) and _RAN_OFF & set(said)) \
+            or _broken_into(set(said)):
         roots.append("curi")
     posing = any_phrase(said, map(phrase_words, POSING_PHRASES))
     if posing:
@@ -1510,6 +1524,30 @@ def menu_intent(text: str) -> str | None:
 _KIND_WORDS = _words_of(GREETING_PHRASES + THANKS_PHRASES) | NEUTRAL  # of greeting and thanks, said around a story
 
 
+# How a report is getting on, named: "gmn kabarnya", "gimana hasilnya pak", "any news?", "how is it going?".
+_PROGRESS = frozenset({"kabar", "kabarnya", "hasil", "hasilnya", "perkembangan", "perkembangannya", "progres",
+                       "progress", "news", "update", "updates", "status", "statusnya", "going"})
+# A bare "and then?": "terus?", "ok trus?", "lalu?", "then what?", "so?".
+_AND_THEN = frozenset({"terus", "lalu", "then", "next", "selanjutnya"})
+_OF_AND_THEN = _AND_THEN | frozenset({"ok", "oke", "so", "what", "apa", "lagi", "now", "sekarang", "ini", "gitu"})
+
+
+def after_sending_asked(text: str) -> Literal["next", "progress"] | None:
+    """Right after a report is sent, a question of it: how it is getting on ("progress": "gmn kabarnya", "udah
+    diproses blm?", "udah ada polisi yg dateng?", "any news?"), or what happens now ("next": "trus gmn pak
+    selanjutnya?", "terus apa lagi?", "what happens now?"); None for anything more, a new story or a cry above all."""
+    said = words(text)
+    if not said or len(said) > SERVICE_MAX_WORDS or tells_a_story(text) or is_cry_for_help(text):
+        return None
+    if status_asked(text, loosely=True) == "own" or outcome_asked(text) or (
+            _PROGRESS & set(said) and _asked(text, said)):
+        return "progress"
+    if menu_intent(text) == "how" or (
+            _AND_THEN & set(said) and all(word in _OF_AND_THEN or word in NEUTRAL for word in said)):
+        return "next"
+    return None
+
+
 # Not knowing how to use the chat ("saya sudah tua, tidak paham pakai hp", "sy gaptek pak", "i dont know how to use
 # this"): shown how to report, as "gimana caranya?" is.
 _USING = frozenset({"pakai", "pake", "pakainya", "memakai", "menggunakan", "gunakan", "use", "using"})
@@ -1618,6 +1656,41 @@ def called_here(text: str) -> bool:
 
 def _called_here(said: list[str]) -> bool:
     return bool(_COME_HERE & set(said)) or phrase_at(said, ("come", "here")) is not None
+
+
+# Hiding from a danger, which is then going on: "sy ngumpet di kamar", "kami sembunyi di lemari", "i'm hiding".
+_HIDING = frozenset({"ngumpet", "ngumpat", "sembunyi", "bersembunyi", "umpet", "hiding"})
+
+
+def hiding_now(text: str) -> bool:
+    """Whether the text tells someone hiding from what happens, so that it is going on as told."""
+    return bool(_HIDING & set(words(text)))
+
+
+# Weary of the questions, said as a person says it at one ("KOK BANYAK BGT SIH PERTANYAANNYA", "ribet amat", "lama
+# bgt sih", "why so many questions", "masih berapa lagi?"): a word of it, and nothing else but words said around it.
+_WEARY = frozenset({"ribet", "ribetnya", "repot", "rumit", "kelamaan", "bertele", "capek", "cape", "lelah", "males",
+                    "malas", "complicated", "tedious", "annoying", "tiring", "exhausting", "hassle"})
+_LONG = frozenset({"lama", "long", "lamanya", "longer"})
+_QUESTIONS = frozenset({"pertanyaan", "pertanyaannya", "bertanya", "ditanya", "ditanyain", "nanyain", "questions",
+                        "question"})
+_MANY = frozenset({"banyak", "many", "mulu", "melulu", "terus", "much", "berapa"})
+_SAID_AROUND_WEARINESS = _WEARY | _LONG | _QUESTIONS | _MANY | frozenset({
+    "kok", "sih", "banget", "amat", "sekali", "bener", "ah", "aduh", "duh", "nih", "deh", "tele", "masih", "lagi",
+    "enggak", "proses", "prosesnya", "jawab", "jawabnya", "menjawab", "isi", "isinya", "ngisi", "ini", "itu", "pak",
+    "why", "so", "too", "this", "is", "it", "taking", "the", "are", "there", "how", "more", "left", "still", "to",
+    "answer", "form", "way", "such", "a", "ya"})
+_SINCE = frozenset({"sudah", "dari", "sejak", "yang", "ago", "lalu", "since"})  # "udah lama bgt": a time, long ago
+
+
+def weary_of_questions(text: str) -> bool:
+    """Whether the message only says the questions are many, long or a hassle, or asks how many are left."""
+    said = words(text)
+    told = set(said)
+    weary = bool(told & _WEARY) or (bool(told & _QUESTIONS) and bool(told & _MANY)) or (
+        bool(told & _LONG) and not told & _SINCE and bool(told & {"banget", "amat", "sekali", "too", "so", "kok",
+                                                                    "sih", "masih", "still", "how"}))
+    return weary and all(word in _SAID_AROUND_WEARINESS or word in NEUTRAL for word in said)
 
 
 # "Wait, I'll check": a message that puts an answer off ("ok pak sebentar sy cek dulu", "bentar sy tanya suami dulu",

@@ -62,7 +62,10 @@ _SIGNED = re.compile(rf"\b(?i:hormat\s+(?:saya|sy|kami|aku)|salam\s+hormat)\b[\s
                      r"(?P<name>[^\W\d_]+(?:[ '][^\W\d_]+){0,2})")
 # One name in lower case: "sy dewi, mau lapor…" (the introduction going on after the comma), "dengan rudi disini".
 # A title before it lets who one is follow with no comma: "sy pak hadi ketua rt 3 mau lapor".
-_SELF_THEN_ONE_WORD = re.compile(rf"(?:^|[.,!?;:\n]\s*)(?i:saya|sy|aku|gue|gw|ini)\s+(?P<title>{_TITLE})?"
+# "Dengan" and a title open the message as on the phone, before who one is: "dengan bu dewi warga rt 2".
+_SELF_THEN_ONE_WORD = re.compile(r"(?:^|[.,!?;:\n]\s*)(?:(?i:saya|sy|aku|gue|gw|ini)"
+                                 r"|(?P<english>(?i:i\s*'?\s*m|i\s+am))"
+                                 rf"|^\s*(?i:dengan)(?=\s+{_TITLE}))\s+(?P<title>{_TITLE})?"
                                  r"(?P<name>[a-z]+)(?P<comma>\s*,)?\s*(?P<after>[a-z]+)"
                                  r"|^\s*(?i:dengan)\s+(?P<name2>[a-z]+)\s+(?:disini|di\s+sini)\b")
 _GOING_ON_AFTER_A_NAME = frozenset({"mau", "ingin", "hendak", "lapor", "melapor", "melaporkan", "dari", "warga",
@@ -366,7 +369,10 @@ def _names_told(text: str) -> list[str]:
         for said in _SELF_THEN_NAME.finditer(text):
             name = _as_a_name(said["name"].split())
             titled = said["title"] or said["title2"]
-            if name and (titled or " " in name or not (said["english"] or is_ordinary(name.lower()))) \
+            # "I am Hadi, my bike was stolen": one name, opening the message before a comma ("I am Scared, …": none)
+            introduced = said["english"] and " " not in name and not words(text[:said.start()]) \
+                and text[said.end():].lstrip().startswith(",") and not _ENGLISH_STATE.search(name.lower())
+            if name and (titled or " " in name or introduced or not (said["english"] or is_ordinary(name.lower()))) \
                     and not _ROLES & set(words(name)):  # "Dengan Kapolsek disini?"
                 found.append(name)
         found += [name for said in _THIS_IS_THE_REPORTER.finditer(text) if (name := _as_a_name(said["name"].split()))]
@@ -396,10 +402,13 @@ def _names_told(text: str) -> list[str]:
     found += _signed_off(text)
     for said in _SELF_THEN_ONE_WORD.finditer(text):
         word = said["name"] or said["name2"]
+        # opening the message, a name and a comma go on with the story itself: "aku hadi, motor ku ilang"
+        opening = bool(said["comma"]) and not words(text[:said.start()]) and (
+            not said["english"] or not _ENGLISH_STATE.search(word))
         if normalise(word) not in _NAME_ENDS | ABOUT_A_NAME | _NOT_ONE_NAME and not _affixed(word) \
                 and _may_be_a_name(word) \
-                and (said["name2"] or normalise(said["after"]) in (_GOING_ON_AFTER_A_NAME if said["comma"]
-                                                                   else _INTRODUCTION_GOES_ON)
+                and (said["name2"] or opening or (not said["english"] and normalise(said["after"]) in (
+                    _GOING_ON_AFTER_A_NAME if said["comma"] else _INTRODUCTION_GOES_ON))
                      or (said["title"] and re.fullmatch(_WHO_ONE_IS, said["after"]))):
             found.append(word)
     for said in _SELF_THEN_TWO_WORDS.finditer(text):
@@ -408,6 +417,12 @@ def _names_told(text: str) -> list[str]:
         if name == " ".join(said["name"].split()) and normalise(after) in _AFTER_AN_INTRODUCTION:
             found.append(name)
     return list(dict.fromkeys(found))
+
+
+# How one is, said after "I am" and a comma: "i am scared, …", "i'm sorry, …", "i am home, …"; no name.
+_ENGLISH_STATE = re.compile(r"(?:ed|ing|ly|ful|ous|ive|able|ible|ry|ay|ne|re|ere|ome|ost|ure|ick)$"
+                            r"|^(?:afraid|alone|here|home|ok|okay|fine|lost|not|so|very|sad|mad|new|old|ill|sick|back"
+                            r"|just|still|now|also|a|an|the|from|at|in|on|with|glad|calm|safe|well|done|out|up)$")
 
 
 # Oneself opening a sentence, then two words and what follows them: "sy budi santoso dr bendogerit, hp sy dicopet",
@@ -499,7 +514,8 @@ def _signed_off(text: str) -> list[str]:
         if said["thanks"] and (said["title"] or not re.search(r"[,.:\n-]", said["sep"])):
             continue
         if said["dash"] and (text[said.end():].strip() or text[:said.start()].rstrip().endswith(":")
-                             or re.search(r"(?:^|\n)[ \t]*[-–—~]", text[:said.start()])):
+                             or re.search(r"(?:^|\n)[ \t]*[-–—~]", text[:said.start()])
+                             or _lists_things(text[:said.start()].rstrip().rsplit("\n", 1)[-1])):
             continue  # a dash not on the last line, or a list's: "Hilang:\n- Dompet Coklat", "- HP\n- Dompet Coklat"
         taken = said["name"].split()
         plain = [normalise(word) for word in taken]
@@ -513,6 +529,21 @@ def _signed_off(text: str) -> list[str]:
                 or any(map(_may_be_a_name, plain)) or (len(taken) == 1 and signs):
             found.append(said["name"])
     return found
+
+
+_LISTED = 3  # words at most of each part of a list a line runs: "yg ilang hp, kunci motor"
+_SAID_TO_OFFICERS = frozenset({"tolong", "mohon", "terima", "kasih", "please", "thanks", "thank"})
+
+
+def _lists_things(line: str) -> bool:
+    """Whether the line before a dash introduces or runs a list the dash goes on with ("barang yg hilang: tv, laptop",
+    "yg ilang hp, kunci motor"), not a sentence a name signs ("ada balap liar tiap malam minggu.", "…, tolong
+    dibantu")."""
+    if ":" in line:
+        return True
+    parts = line.split(",")
+    return len(parts) > 1 and not line.endswith((".", "!", "?")) and not _SAID_TO_OFFICERS & set(words(line)) \
+        and all(len(part.split()) <= _LISTED for part in parts)
 
 
 def _lower_case_name(said: list[str]) -> str:
