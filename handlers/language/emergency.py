@@ -1156,7 +1156,78 @@ def _missing_person(said: list[str]) -> bool:
             if not (said[j] in _ABOUT_THEM or said[j] in _NOT_YET or said[j] in {"come", "came", "went", "gone"}
                     or said[j].isdecimal()):
                 break
-    return _no_news_from(said) or _searched_not_found(said) or _gone_from_home(said) or _other_missing(said)
+    return _no_news_from(said) or _searched_not_found(said) or _gone_from_home(said) or _other_missing(said) \
+        or _child_missing_now(said) or _child_not_found(said)
+
+
+# A child missing now, told however a parent tells it: with a now or a plea between ("pak anak sy skrg ilang ga ada
+# di rumah", "anak sy tiba2 ilang pas sy belanja"), gone from where they were ("adik sy skrg ga ada di rumah, td main
+# di luar"), lost, not found or taken ("adik sy nyasar di mall", "anak sy gak ketemu2 dari td", "anak sy dibawa orang
+# td", "my child is lost at the market", "my 6 year old is missing"). Not a thing of theirs (_as_subject: "hp anak
+# sy ilang"), nor what they lost after it ("ilang semangat", "lost his phone"), nor the parents taking them ("dibawa
+# orang tuanya"); one found again or told where they are is left out by _missing_person before.
+_CHILDREN = frozenset({"anak", "anakku", "putri", "putra", "putriku", "putraku", "adik", "adikku", "adek", "bocah",
+                       "ponakan", "keponakan", "cucu", "balita", "bayi", "son", "daughter", "child", "kid", "baby",
+                       "nephew", "niece", "grandson", "granddaughter", "boy", "girl"})
+_MEANWHILE = _SINCE | _SINCE_A_TIME | {"sekarang", "now", "tiba", "suddenly", "just", "pak", "bu", "tolong", "please"}
+# Lost in a pastime or a thought, or contact lost with someone: "tersesat di game", "ilang kontak sama pacarnya".
+_NO_PLACE = frozenset({"game", "games", "video", "videos", "youtube", "tiktok", "hp", "pikiran", "thoughts", "mimpi",
+                       "dream", "dreams", "kontak"})
+_LOST_NOW = frozenset({"hilang", "menghilang", "ngilang", "missing", "nyasar", "tersesat", "lost", "gone"})
+_AFTER_LOST_NOW = _AFTER_GONE | {"on", "while", "during", "when", "near", "enggak", "tidak", "anywhere", "somewhere",
+                                 "ketemu"}
+_TAKERS = frozenset({"orang", "seseorang", "stranger", "someone", "somebody", "man", "woman", "pria", "lelaki"})
+_NOW_OR_PLEA = frozenset({"sekarang", "now", "tolong", "help", "please"})
+_STAYING_AT = (("lagi", "di"), ("sedang", "di"), ("ikut", "ke"))
+
+
+def _child_missing_now(said: list[str]) -> bool:
+    for i, word in enumerate(said):
+        a_year_old = word == "old" and said[i - 1:i] == ["year"] and said[i - 2:i - 1] != [] and said[i - 2].isdecimal()
+        if not (word in _CHILDREN or a_year_old) or not _as_subject(said, i):
+            continue
+        for j in range(i + 1, min(len(said), i + 1 + _MISSING_REACH)):
+            rest = said[j + 1:j + 2]
+            if said[j] in _LOST_NOW and not _negated(said, j) and rest in ([], *([w] for w in _AFTER_LOST_NOW)) \
+                    and not _NO_PLACE & set(said[j + 1:j + 5]):
+                return True
+            if said[j] in ("ketemu", "ditemukan") and _NOT_YET & set(said[i + 1:j]) \
+                    and rest in ([], ["ketemu"], *([w] for w in _AFTER_GONE)):
+                return True  # "anak sy gak ketemu2 dari td siang"
+            if said[j] == "ada" and said[j - 1] in _NOT_YET and rest in (["di"], ["dari"]) \
+                    and _NOW_OR_PLEA & set(said) and not _WHILE & set(said[j + 2:j + 6]) \
+                    and not any_phrase(said, _STAYING_AT):
+                return True  # "adik sy skrg ga ada di rumah"; not "gk ada di rumah pas kejadian", "lg di rumah nenek"
+            taker = [w for w in said[j + 2:j + 4] if w not in ("a", "an", "some")][:1]
+            if said[j:j + 2] == ["taken", "by"] and taker and taker[0] in _TAKERS | _UNKNOWN:
+                return True  # "my son was taken by a stranger"; not "by his uncle"
+            if said[j] == "dibawa" and rest and rest[0] in _TAKERS and said[j + 2:j + 3] not in (["tua"], ["tuanya"]):
+                return True  # "anak sy dibawa orang td"; not "dibawa orang tuanya"
+            if not (said[j] in _ABOUT_THEM or said[j] in _MEANWHILE or said[j] in _NOT_YET or said[j].isdecimal()):
+                break
+    return False
+
+
+# Not found, told by the one looking: "i can't find my daughter", "lost my kid at the mall", "a stranger took my son";
+# not a thing of theirs ("can't find my son's shoes"), nor a child lost to death ("lost my son in an accident").
+_CANT_FIND = (("can", "t", "find"), ("cant", "find"), ("cannot", "find"), ("couldn", "t", "find"),
+              ("couldnt", "find"), ("lost",), ("took",))
+_AFTER_NOT_FOUND = frozenset({_BREAK, "anywhere", "at", "please", "help", "from", "since", "today", "di", "pas",
+                              "tolong", "pak", "bu"})
+
+
+def _child_not_found(said: list[str]) -> bool:
+    for phrase, at in phrases_found(said, _CANT_FIND):
+        end = at + len(phrase)
+        if said[end:end + 1] not in (["my"], ["our"]) or said[end + 1:end + 2] == [] \
+                or said[end + 1] not in _CHILDREN:
+            continue
+        taker = said[at - 1:at]
+        if phrase == ("took",) and not (taker and taker[0] in _TAKERS | _UNKNOWN):
+            continue  # "my wife took my son to school"
+        if said[end + 2:end + 3] in ([], *([w] for w in _AFTER_NOT_FOUND)):
+            return True
+    return False
 
 
 # Who they are told in a clause before the word of missing: "ponakan sy yg lagi nginep di rumah sy hilang"; not a thing
@@ -1238,7 +1309,12 @@ def _whereabouts_known(said: list[str]) -> bool:
                 and not (said[i - 1:i] and said[i - 1] in _OTHERS)  # "teman kos", "temen kerja": who, not where
                 and not _the_writer_at_it(said, i) and i not in routine and not _at_the_writers(said, i)
                 for i, word in enumerate(said))
-    return known or any(at not in routine for _phrase, at in phrases_found(said, _NOW_AT))
+    return known or any(at not in routine and said[at - 1:at] not in ([w] for w in _WHERE_THEY_WERE)
+                        for _phrase, at in phrases_found(said, _NOW_AT))
+
+
+# Where they were last, not where they are: "td masih di depan rumah", "terakhir masih di sekolah".
+_WHERE_THEY_WERE = frozenset({"tadi", "terakhir", "last", "sebelumnya"})
 
 
 # What someone usually does, up to what is told of now: "biasanya pulang kerja jam 5, skrg jam 11 blm pulang",
