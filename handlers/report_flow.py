@@ -25,6 +25,7 @@ from handlers.language.intents import (
     ASIDE_MAX_WORDS,
     CORRECTION_WORDS,
     FIX_OPENERS,
+    FOLLOW_UP_QUESTIONS,
     HOW_ONLY,
     HOW_WORDS,
     NOT_WORDS,
@@ -1405,7 +1406,7 @@ def _answer_one_aside(turn: Turn, said: str) -> None:
     if said == "station" and (station := _station_it_goes_to(turn.draft)):
         turn.say("report.aside_station", station=station)
     else:
-        if said in ("privacy", "identity_options"):
+        if said in ("privacy", "identity_options", *FOLLOW_UP_QUESTIONS):
             _answer_in_their_language(turn)  # "will the police know my name?"
         turn.say(ASIDE_ANSWERS[said])
 

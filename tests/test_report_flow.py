@@ -1254,6 +1254,31 @@ async def test_the_ways_of_being_shown_asked_in_indonesian_are_explained_in_indo
     assert resident.heard("menu.identity_options") and resident.heard("report.ask_identity"), resident.text
 
 
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("asked", "answer", "lang"), [
+    ("kalo anonim nanti bisa dicek statusnya gak?", "menu.follow_up_anonymous", "id"),
+    ("klo anonim tetep dikabarin gk pak?", "menu.follow_up_anonymous", "id"),
+    ("if I stay anonymous can I still follow it?", "menu.follow_up_anonymous", "en"),
+    ("kalau rahasia petugas masih bisa bales?", "menu.follow_up_confidential", "id"),
+    ("if I choose confidential will I get updates?", "menu.follow_up_confidential", "en"),
+    ("kalo pake nama bisa dapet kabar?", "menu.follow_up_named", "id")])
+async def test_whether_a_way_of_being_shown_can_be_followed_is_answered_for_that_way(
+        engine: Engine, asked: str, answer: str, lang: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(asked)  # an anonymous report gets no replies and is checked only by its number
+    assert resident.heard(answer, lang) and resident.heard("report.ask_identity", lang), resident.text
+    assert not resident.heard("menu.response", lang), resident.text
+    assert "identity" not in await draft_of(engine), "no way is taken for the resident"
+
+
+@pytest.mark.parametrize("chosen", ["anonim aja, bisa cek status kan?", "anonim aja"])
+async def test_a_way_chosen_with_a_question_of_following_it_is_taken(engine: Engine, chosen: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(chosen)
+    assert not resident.heard("menu.follow_up_anonymous"), resident.text
+    assert (await draft_of(engine)).get("identity") == "anonymous", resident.text
+
+
 @pytest.mark.parametrize("acknowledged", ["ok", "oke deh", "siap pak", "👍"])
 async def test_an_acknowledgement_at_the_identity_question_asks_for_one_of_the_three(engine: Engine,
                                                                                    acknowledged: str) -> None:

@@ -1114,8 +1114,42 @@ _ASK = frozenset({"tanya", "nanya", "bertanya", "nanyain", "tanyain", "ask", "qu
 _ASKING_TO_ASK = _ASK | frozenset({"mau", "ingin", "pengin", "boleh", "bisa", "izin", "ijin", "numpang", "saya", "aku",
                                    "sedikit", "dikit", "sebentar", "bentar", "dulu", "eh", "i", "want", "to", "can",
                                    "may", "have", "a", "something", "quick", "tolong"})  # "tolong pak, mau nanya dong"
+# Whether a report shown one way can still be followed ("kalo anonim nanti bisa dicek statusnya gak?", "if I stay
+# anonymous can I still follow it?", "klo rahasia petugas masih bisa bales?"): the way named, a word of following it,
+# asked. The answer differs by the way (an anonymous report is checked only by its number, and nothing reaches its
+# sender), so it is its own question for each: "follow_up_anonymous", "follow_up_confidential", "follow_up_named".
+_WAY_NAMED = {"anonymous": frozenset({"anonim", "anonymous", "anonymously", "anon"}),
+              "confidential": frozenset({"rahasia", "dirahasiakan", "confidential", "confidentially"}),
+              "named": frozenset({"named"})}
+_WITH_A_NAME = (("pakai", "nama"), ("pake", "nama"), ("dengan", "nama"), ("with", "my", "name"), ("my", "name"))
+_FOLLOWING = frozenset({"status", "statusnya", "cek", "dicek", "ngecek", "mengecek", "check", "checked", "follow",
+                        "track", "tracked", "pantau", "dipantau", "memantau", "kabar", "kabarnya", "dikabari",
+                        "dikabarin", "kabarin", "mengabari", "update", "updates", "updated", "perkembangan",
+                        "perkembangannya", "dibalas", "dibales", "bales", "balas", "balasan", "reply", "replies",
+                        "tanggapan", "hear", "news"})
+FOLLOW_UP_QUESTIONS = tuple(f"follow_up_{way}" for way in _WAY_NAMED)
+# "anonim aja, bisa cek status kan?" takes the way too: left to the identity question, unless only supposed ("if I
+# choose confidential will I get updates?")
+_CHOOSING = frozenset({"pilih", "milih", "choose", "pick", "aja", "saja", "deh"})
+_SUPPOSING = frozenset({"kalau", "kalo", "klo", "kl", "if", "jika", "misal", "misalnya", "seandainya"})
+
+
+def follow_up_asked(text: str) -> str | None:
+    """Which of "follow_up_anonymous", "follow_up_confidential", "follow_up_named" the message asks: whether a
+    report shown that way can still be followed, and nothing more; None for anything else."""
+    said = words(text)
+    told = set(said)
+    if not 0 < len(said) <= SERVICE_MAX_WORDS or not _asked(text, said) or not told & _FOLLOWING \
+            or (told & _CHOOSING and not told & _SUPPOSING) or is_cry_for_help(text):
+        return None
+    ways = [way for way, named in _WAY_NAMED.items() if told & named]
+    if any_phrase(said, _WITH_A_NAME):
+        ways.append("named")
+    return f"follow_up_{ways[0]}" if len(ways) == 1 else None
+
+
 SERVICE_QUESTIONS = ("privacy", "cost", "response", "who", "contact", "station", "visit", "called_110",
-                     "after_report", "ask_away", "identity_options")
+                     "after_report", "ask_away", "identity_options", *FOLLOW_UP_QUESTIONS)
 # What the ways of being shown mean, or how they differ ("apa bedanya rahasia sm anonim?", "anonim itu apa?", "what's
 # the difference between confidential and anonymous?"): explained, not taken for a choice.
 _WAYS_SHOWN = frozenset({"rahasia", "dirahasiakan", "anonim", "anonymous", "anon", "confidential", "nama", "named",
@@ -1186,6 +1220,8 @@ def _opening_asking_to_ask(clauses: list[str]) -> int:
 def service_asked(text: str) -> str | None:
     """Which question about the service the message only asks (SERVICE_QUESTIONS); None for anything more, a story
     or a cry for help above all."""
+    if followed := follow_up_asked(text):
+        return followed
     if privacy_asked(text):
         return "privacy"
     if _WHAT_IS_THIS.match(text):
