@@ -1254,6 +1254,38 @@ async def test_the_ways_of_being_shown_asked_in_indonesian_are_explained_in_indo
     assert resident.heard("menu.identity_options") and resident.heard("report.ask_identity"), resident.text
 
 
+SAFE_ASKED = ["ini aman gak pak? nanti tetangga tau gak yg lapor saya?", "nanti tetangga tau gak yg lapor saya?",
+              "apa pelaku bisa tau kalau saya yang lapor?", "is it safe? will my neighbours know it was me?"]
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("asked", SAFE_ASKED)
+async def test_whether_the_reporter_is_safe_asked_at_the_read_back_is_answered_not_told(engine: Engine,
+                                                                                        asked: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("tetangga saya sering mabuk dan teriak teriak tiap malam di kel gedog sananwetan blitar")
+    assert resident.heard("report.read_back"), resident.text
+    await resident.send(asked)
+    lang = "en" if asked.startswith("is") else "id"
+    assert resident.heard("menu.privacy", lang) and not resident.heard("report.story_added"), resident.text
+    draft = await draft_of(engine)
+    assert asked not in draft["description"] and "tetangga tau" not in draft["description"], draft
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("step", ["location", "when", "photo", "identity", "summary"])
+@pytest.mark.parametrize("asked", SAFE_ASKED[:2])
+async def test_whether_the_reporter_is_safe_is_answered_at_every_step(engine: Engine, step: str,
+                                                                      asked: str) -> None:
+    resident = await at(engine, step)
+    told = (await draft_of(engine)).get("description")
+    await resident.send(asked)
+    assert resident.heard("menu.privacy"), resident.text
+    assert await step_of(engine, resident) == step
+    assert (await draft_of(engine)).get("description") == told, "no part of the story"
+
+
 @READING_ON_SQLITE
 @pytest.mark.parametrize(("asked", "answer", "lang"), [
     ("kalo anonim nanti bisa dicek statusnya gak?", "menu.follow_up_anonymous", "id"),

@@ -992,7 +992,10 @@ _REPORTING_ROOTS = frozenset({"lapor", "report", "reported", "reporting", "adu"}
 _I_OR_ME = OWN_WORDS | frozenset({"i", "gue"})
 _WHO_REPORTED = (("siapa", "yang", "lapor"), ("yang", "lapor", "siapa"), ("siapa", "pelapor"), ("siapa", "pelapornya"),
                  ("pelapornya", "siapa"), ("who", "reported"), ("who", "made", "the", "report"),
-                 ("it", "was", "me"), ("it", "is", "me"), ("it", "s", "me"), ("its", "me"))
+                 ("it", "was", "me"), ("it", "is", "me"), ("it", "s", "me"), ("its", "me"),
+                 # "tetangga tau gak yg lapor saya?": the one who reports is me
+                 *(("yang", "lapor", me) for me in ("saya", "aku", "gue")),
+                 ("pelapornya", "saya"), ("pelapornya", "aku"))
 _KNOWER_WORDS = 2  # "tetangga sy", "pak RT", "yg dilaporin", "the guy": who might know, before the knowing
 _REPORTER_WITHIN = 3  # "sy yg lapor", "i made the report": the reporting a few words after the resident
 # Asked bare, the knowing needs no reporting after it when the one who might know is the one reported or someone
@@ -1611,8 +1614,9 @@ _SAID_AROUND = frozenset({"thanks", "greeting", "ask_away"})  # said around the 
 
 def questions_asked(text: str) -> list[str]:
     """The questions of the service (ANSWERED_EACH) a message asks one after another, in the order asked, when it
-    asks more than one and nothing else (but a greeting, a thank-you, a wish to ask); otherwise []."""
+    asks more than once and nothing else (but a greeting, a thank-you, a wish to ask); otherwise []."""
     asked: list[str] = []
+    asking = 0  # pieces that ask: one question put twice ("ini aman gak? nanti tetangga tau gak yg lapor saya?") too
     for sentence in _SENTENCES.findall(text):
         mark = sentence.rstrip()[-1:] if sentence.rstrip()[-1:] in "?!." else ""
         for piece in _JOINED.split(sentence.rstrip(" ?!.;\n")):
@@ -1621,9 +1625,11 @@ def questions_asked(text: str) -> list[str]:
             said = aside(piece + mark)
             if said is None:
                 return []
-            if said not in _SAID_AROUND and said not in asked:
-                asked.append(said)
-    return asked if len(asked) > 1 else []
+            if said not in _SAID_AROUND:
+                asking += 1
+                if said not in asked:
+                    asked.append(said)
+    return asked if asking > 1 else []
 
 
 # Haste urged, and nothing more: "cepet pak", "tolong buruan", "please hurry"; or the police called to come, which
