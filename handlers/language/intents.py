@@ -1616,9 +1616,10 @@ def questions_asked(text: str) -> list[str]:
     """The questions of the service (ANSWERED_EACH) a message asks one after another, in the order asked, when it
     asks more than once and nothing else (but a greeting, a thank-you, a wish to ask); otherwise []."""
     asked: list[str] = []
-    asking = 0  # pieces that ask: one question put twice ("ini aman gak? nanti tetangga tau gak yg lapor saya?") too
+    asking = 0  # sentences that ask: one question put twice ("ini aman gak? nanti tetangga tau gak yg lapor saya?")
     for sentence in _SENTENCES.findall(text):
         mark = sentence.rstrip()[-1:] if sentence.rstrip()[-1:] in "?!." else ""
+        asks = False
         for piece in _JOINED.split(sentence.rstrip(" ?!.;\n")):
             if not words(piece):
                 continue
@@ -1626,10 +1627,11 @@ def questions_asked(text: str) -> list[str]:
             if said is None:
                 return []
             if said not in _SAID_AROUND:
-                asking += 1
+                asks = True
                 if said not in asked:
                     asked.append(said)
-    return asked if asking > 1 else []
+        asking += asks
+    return asked if len(asked) > 1 or asking > 1 else []
 
 
 # Haste urged, and nothing more: "cepet pak", "tolong buruan", "please hurry"; or the police called to come, which
