@@ -1254,6 +1254,20 @@ async def test_the_ways_of_being_shown_asked_in_indonesian_are_explained_in_indo
     assert resident.heard("menu.identity_options") and resident.heard("report.ask_identity"), resident.text
 
 
+@READING_ON_SQLITE
+@pytest.mark.parametrize("step", ["when", "photo", "identity", "summary"])
+@pytest.mark.parametrize("asked", ["nanti polisi dateng?", "berapa lama prosesnya?", "polisinya bakal dateng gak?",
+                                   "lama gak prosesnya pak?", "will an officer come?"])
+async def test_whether_police_come_and_how_long_it_takes_are_answered_at_every_step(engine: Engine, step: str,
+                                                                                   asked: str) -> None:
+    resident = await at(engine, step)
+    told = (await draft_of(engine)).get("description")
+    await resident.send(asked)
+    assert resident.heard("menu.response") or resident.heard("menu.response", "en"), resident.text
+    assert await step_of(engine, resident) == step
+    assert (await draft_of(engine)).get("description") == told, "no part of the story"
+
+
 SAFE_ASKED = ["ini aman gak pak? nanti tetangga tau gak yg lapor saya?", "nanti tetangga tau gak yg lapor saya?",
               "apa pelaku bisa tau kalau saya yang lapor?", "is it safe? will my neighbours know it was me?"]
 

@@ -1078,7 +1078,8 @@ _REPORT_ANSWERED = frozenset({"diproses", "ditanggapi", "dibalas", "dibales", "d
                               "answered", "handled"})
 # Whether it will be seen to at all ("ini bakal diurus beneran kan?", "will this really be handled?").
 _SURELY = frozenset({"bakal", "akan", "beneran", "benaran", "pasti", "will", "really", "actually"})
-_COMING = frozenset({"datang", "kesini", "come", "reply", "respond", "answer"})
+_COMING = frozenset({"datang", "dateng", "didatangi", "didatengin", "kesini", "come", "reply", "respond", "answer"})
+_PROCESS = frozenset({"proses", "process", "processing"})  # "berapa lama prosesnya?": how long it takes
 _OFFICERS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anda", "you", "kalian"})
 # "ini bot apa", "aplikasi apa ini", "apaan nih": what this is, asked with or without a question mark.
 _WHAT_IS_THIS = re.compile(r"^\W*(?:(?:ini\s+)?(?:bot|robot|aplikasi|app|layanan|nomor|akun)\s+(?:apa|apaan)"
@@ -1252,8 +1253,10 @@ def service_asked(text: str) -> str | None:
         return "visit"
     if bare & _COST and not bare & _ASKED_TO_PAY:
         return "cost"
-    coming = bare & _REPORT_ANSWERED or (bare & _COMING and bare & _OFFICERS)
-    if (bare & _HOW_SOON and coming) or phrase_at(said, ("how", "long")) is not None \
+    coming = bare & (_REPORT_ANSWERED | _PROCESS) or (bare & _COMING and bare & _OFFICERS)
+    # "nanti polisi dateng?" asks whether they come; "nanti polisi dateng ke rumah sy?", how they reach the resident
+    if (coming and (bare & _HOW_SOON or (bare & _AHEAD and not bare & _TO_ONESELF))) \
+            or phrase_at(said, ("how", "long")) is not None \
             or (bare & _REPORT_ANSWERED and bare & _SURELY):
         return "response"
     if bare & _WHO_WRITES and bare & _THIS_SERVICE:
