@@ -806,7 +806,8 @@ def _time_meant(text: str) -> str | None:
     meant = ", ".join(clause for clause in clauses[taken_back[-1] + 1:] if clause) if taken_back else ""
     # the day or the part of it, not only an hour: "tadi malam jam 11, bukan, jam 12" is kept whole
     return meant if meant and when_named(meant) is not None else None
-_TOLD_ALL = YES | {"lanjut", "lanjutkan", "continue", "next", "sudah", "udah", "cukup", "segitu", "done", "that"}
+_TOLD_ALL = YES | {"lanjut", "lanjutkan", "continue", "next", "sudah", "udah", "cukup", "segitu", "done", "that",
+                   "skip", "lewati", "lewat"}  # "skip" where the story is asked: go on with what was told
 _ONLY = frozenset({"aja", "saja", "doang", "all"})
 _NONE_LEFT = frozenset({"enggak", "tidak", "no", "nothing", "lagi", "more", "else"})  # "ga ada lagi", "nothing else"
 

@@ -1268,6 +1268,16 @@ async def test_whether_police_come_and_how_long_it_takes_are_answered_at_every_s
     assert (await draft_of(engine)).get("description") == told, "no part of the story"
 
 
+@pytest.mark.parametrize("skipped", ["skip", "lewati", "skip aja"])
+async def test_skip_where_the_story_is_asked_is_no_part_of_it(engine: Engine, skipped: str) -> None:
+    resident = await at(engine, "description")
+    await resident.send("maling")
+    await resident.send(skipped)  # too short to go on with: asked for more, nothing kept of the skip
+    assert resident.heard("report.description_too_short"), resident.text
+    await resident.send("motor sy dibawa kabur")
+    assert (await draft_of(engine))["description"] == "maling\nmotor sy dibawa kabur", resident.text
+
+
 SAFE_ASKED = ["ini aman gak pak? nanti tetangga tau gak yg lapor saya?", "nanti tetangga tau gak yg lapor saya?",
               "apa pelaku bisa tau kalau saya yang lapor?", "is it safe? will my neighbours know it was me?"]
 
