@@ -2640,8 +2640,10 @@ _WISH_TO_REPORT = (r"(?:i\s*'?\s*d\s+like\s+to\s+|(?:saya|sy|aku|gue|gw|kami|i)\
                    rf"|(?:{_WISH}\s+|(?<=like\sto\s))(?:ngadu|mengadu|complain|(?:make|file)\s+a\s+(?:report|complaint)"
                    r"|(?:bikin|buat|membuat)\s+(?:laporan|aduan|pengaduan)))"
                    r"(?:\s+(?:bahwa|kalau|kalo|klo|that|about|soal|tentang|mengenai))?")
+# "mengganggu" as typed in a hurry: "menggangu", "menganggu", "ganggu"
+_DISTURBING = r"(?:meng?|ng)?gan?g+u"
 _OPENER_PART = (rf"(?:{_GREETING}|(?:pagi|siang|sore|malam)(?=[\s,.!]+{_SAID_TO}\b)|wr\.?\s*wb|warahmatullahi"
-                rf"|wabarakatuh|{_WISH_TO_REPORT}|{_SAID_TO}|(?:mohon\s+)?maaf(?:\s+mengganggu(?:\s+waktunya)?)?"
+                rf"|wabarakatuh|{_WISH_TO_REPORT}|{_SAID_TO}|(?:mohon\s+)?maaf(?:\s+{_DISTURBING}(?:\s+waktu(?:nya)?)?)?"
                 r"|permisi|punten|ya|nih|dong|yth|yang\s+terhormat|dengan\s+hormat)")
 # "Selamat siang Bapak/Ibu petugas. Dengan hormat, …": a slash between those written to, as letters have it
 _OPENER = re.compile(rf"^[\s,.!:;~/-]*(?:(?:{_OPENER_PART})\b[\s,.!:;~/-]*)+", re.IGNORECASE)
