@@ -3017,16 +3017,18 @@ def _reads_as_a_name(given: str, kept_from_someone: bool) -> bool:
 async def name(turn: Turn) -> str:
     """Stores the name officers will see on a named report, encrypted with the contact, and shows the summary."""
     said = words(turn.text)
+    picked = turn.pick(IDENTITIES)
+    # "gak usah deh, rahasia aja": no name, and what instead, taken below
+    other_named = picked not in (None, Identity.NAMED) and picked not in IDENTITIES.declined(turn.lang, turn.text)
     # "gak usah", "ga usah pakai nama", "gk mau ah", "ga": no name after all, so how to be shown is asked again,
     # Rahasia among the choices
-    if stopping(turn.text) == "no_need" or yes_or_no(turn.text) == "no" or (
-            said[:1] in (["enggak"], ["tidak"]) and said[1:2] in (["usah"], ["perlu"], ["mau"], ["ingin"])):
+    if not other_named and (stopping(turn.text) == "no_need" or yes_or_no(turn.text) == "no" or (
+            said[:1] in (["enggak"], ["tidak"]) and said[1:2] in (["usah"], ["perlu"], ["mau"], ["ingin"]))):
         turn.draft.pop("identity", None)
         return IDENTITY
     # "anonim aja", "gk jadi pake nama, rahasia aja deh": the mind changed, no name asked; but a name given with a
     # wish to keep it from others ("Budi Santoso, tp nama sy dirahasiakan dr pelaku ya pak") is the name, and the
     # resident is told who sees it
-    picked = turn.pick(IDENTITIES)
     changed = picked or identity_wished(turn.text)
     if picked is None and (given_first := _name_before_a_wish(turn.text)) is not None:
         turn.contact.display_name_encrypted = turn.cipher.encrypt(given_first)

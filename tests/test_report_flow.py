@@ -1278,6 +1278,28 @@ async def test_skip_where_the_story_is_asked_is_no_part_of_it(engine: Engine, sk
     assert (await draft_of(engine))["description"] == "maling\nmotor sy dibawa kabur", resident.text
 
 
+@pytest.mark.parametrize(("said", "shown"), [("gak usah deh, rahasia aja", "Identitas: Rahasia"),
+                                             ("ga usah pak, anonim aja", "Identitas: Anonim"),
+                                             ("ga jadi pake nama pak, rahasia aja", "Identitas: Rahasia")])
+async def test_no_name_with_another_way_at_the_name_question_takes_that_way(engine: Engine, said: str,
+                                                                            shown: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send("1")
+    assert await step_of(engine, resident) == "name", resident.text
+    await resident.send(said)
+    assert resident.heard("report.summary") and shown in resident.text, resident.text
+    await resident.send("kirim")
+    assert len(await reports(engine)) == 1, resident.text
+
+
+@pytest.mark.parametrize("said", ["gak usah", "gak usah rahasia"])
+async def test_no_name_alone_at_the_name_question_asks_how_to_be_shown_again(engine: Engine, said: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send("1")
+    await resident.send(said)
+    assert await step_of(engine, resident) == "identity", resident.text
+
+
 SAFE_ASKED = ["ini aman gak pak? nanti tetangga tau gak yg lapor saya?", "nanti tetangga tau gak yg lapor saya?",
               "apa pelaku bisa tau kalau saya yang lapor?", "is it safe? will my neighbours know it was me?"]
 
