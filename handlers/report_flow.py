@@ -40,6 +40,7 @@ from handlers.language.intents import (
     another_report_wished,
     aside,
     begins_a_story,
+    category_fit_asked,
     category_named,
     correction,
     field_named,
@@ -57,6 +58,7 @@ from handlers.language.intents import (
     tells_a_story,
     time_instead,
     urges_haste,
+    what_may_be_reported,
 )
 from handlers.language.normalise import is_emoji, normalise, phrase_at, without_phrase, words
 from handlers.language.self_told import ABOUT_A_NAME, name_said
@@ -1557,6 +1559,12 @@ async def category(turn: Turn) -> str:
     picked = turn.pick(CATEGORIES)
     if picked is None and turn.inbound.choice is None and _kind_asked(turn):
         return first_missing(turn)
+    if picked is None and turn.inbound.choice is None and what_may_be_reported(turn.text):
+        turn.say("report.kinds_explained")  # "bisa lapor apa aja?": the options are the answer, asked again
+        return CATEGORY
+    if picked is None and turn.inbound.choice is None and (fits := category_fit_asked(turn.text)):
+        turn.say("report.kind_fits", kind=labels(turn.lang, CATEGORIES.group)[fits])  # "kalo ditipu masuk yg mana?"
+        return CATEGORY
     if picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
         if "description" not in turn.draft and not turn.draft.get("urgent") and "photo" not in turn.draft \
                 and await told_already_reported(turn, turn.text):

@@ -1300,6 +1300,26 @@ async def test_no_name_alone_at_the_name_question_asks_how_to_be_shown_again(eng
     assert await step_of(engine, resident) == "identity", resident.text
 
 
+@pytest.mark.parametrize("asked", ["bisa lapor apa aja?", "apa aja yg bisa dilaporin?", "what can I report here?"])
+async def test_what_may_be_reported_asked_at_the_category_question_is_answered(engine: Engine, asked: str) -> None:
+    resident = await at(engine, "category")
+    await resident.send(asked)
+    assert resident.heard("report.kinds_explained") or resident.heard("report.kinds_explained", "en"), resident.text
+    assert not resident.heard("common.not_a_choice") and await step_of(engine, resident) == "category"
+
+
+@pytest.mark.parametrize(("asked", "kind"), [("kalo ditipu masuk yg mana ya pak?", "Gangguan keamanan"),
+                                             ("kalau kena tipu online masuk kategori apa?", "Gangguan keamanan"),
+                                             ("kalo tetangga berisik tiap malam masuk yg mana?", "Persoalan sosial")])
+async def test_which_kind_a_case_goes_under_is_answered_and_asked_again(engine: Engine, asked: str,
+                                                                      kind: str) -> None:
+    resident = await at(engine, "category")
+    await resident.send(asked)
+    assert f"masuk {kind}" in resident.text, resident.text
+    assert await step_of(engine, resident) == "category"
+    assert "description" not in await draft_of(engine) and "story_begun" not in await draft_of(engine)
+
+
 SAFE_ASKED = ["ini aman gak pak? nanti tetangga tau gak yg lapor saya?", "nanti tetangga tau gak yg lapor saya?",
               "apa pelaku bisa tau kalau saya yang lapor?", "is it safe? will my neighbours know it was me?"]
 

@@ -1326,6 +1326,23 @@ def what_may_be_reported(text: str) -> bool:
                          or word in NEUTRAL for word in said)
 
 
+# Which category a case goes under, asked where the kind is asked ("kalo ditipu masuk yg mana ya pak?", "kalau kena
+# tipu online masuk kategori apa?", "if I was scammed which one is it?"): a word of which, one of going under, asked.
+_GOING_UNDER = frozenset({"masuk", "termasuk", "kategori", "kategorinya", "jenis", "jenisnya", "pilih", "category",
+                          "under", "fall", "falls", "go", "goes", "one", "option"})
+_WHICH_ONE = frozenset({"mana", "apa", "which", "what", "where"})
+
+
+def category_fit_asked(text: str) -> str | None:
+    """The category of the case the message asks which one it goes under; None for anything else."""
+    said = words(text)
+    told = set(said)
+    if not 0 < len(said) <= SERVICE_MAX_WORDS or not _asked(text, said) or not told & _GOING_UNDER \
+            or not told & _WHICH_ONE or is_cry_for_help(text):
+        return None
+    return category_named(text)
+
+
 def _which_asked(said: list[str]) -> bool:
     """Whether "what" is asked, not yes or no: "apa" opening a sentence asks whether ("apa kasus ini bisa
     ditangani?"), unless "saja" follows it ("apa aja yg ditangani?")."""
