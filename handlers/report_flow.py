@@ -1786,7 +1786,8 @@ async def location(turn: Turn) -> str:
     if (ran_on := spot_then_story(turn.text)) is not None:
         turn.text, goes_on = ran_on  # "jl kenari ribut2 tetangga": the spot is where, what goes on there the story
         _add_to_story(turn, part=goes_on)
-    if not turn.draft.get("street_asked") and (street := await _a_street_alone(turn, turn.text)):
+    if not turn.draft.get("street_asked") and not _asks_instead(turn.text) \
+            and (street := await _a_street_alone(turn, turn.text)):  # "maksudnya alamat sy?" asks, names no street
         # "jl kalimantan": where within a kelurahan, not which: kept for officers and read with the next answer, the
         # kelurahan asked once in a question of its own, no try spent
         turn.draft["street_asked"], turn.draft["location_text"] = True, street
@@ -1824,7 +1825,8 @@ async def location(turn: Turn) -> str:
     if not confident and not any(place.marked for place in found) and _asks_instead(turn.text):
         # "lokasi maksudnya lokasi sy atau penjualnya?", "foto apa ya pak?": the question explained, no try spent
         turn.draft.pop("location_text", None)
-        turn.say("report.location_question")
+        online = turn.draft.get("online") or said_online(turn.draft.get("description", ""))
+        turn.say("report.location_question_online" if online else "report.location_question")  # as it was asked
         return LOCATION
     misspelt = False  # "hp sy dicuri di gedok y": a village misspelt after a word of where, offered as if alone
     if not found:

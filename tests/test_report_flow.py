@@ -1320,6 +1320,22 @@ async def test_which_kind_a_case_goes_under_is_answered_and_asked_again(engine: 
     assert "description" not in await draft_of(engine) and "story_begun" not in await draft_of(engine)
 
 
+@pytest.mark.parametrize(("story", "key"), [
+    ("saya ditipu penjual online di marketplace, sudah transfer 2 juta tapi barang tidak dikirim",
+     "report.location_question_online"),
+    ("motor saya dicuri orang di depan rumah tadi malam", "report.location_question")])
+async def test_whose_place_is_asked_is_answered_as_the_question_asked_it(engine: Engine, story: str,
+                                                                         key: str) -> None:
+    """Online, where the resident lives decides the station: not where it happened, which no map holds."""
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("1")
+    await resident.send(story)
+    await resident.send("lokasi maksudnya lokasi sy atau penjualnya?")
+    assert resident.heard(key), resident.text
+    assert await step_of(engine, resident) == "location"
+
+
 SAFE_ASKED = ["ini aman gak pak? nanti tetangga tau gak yg lapor saya?", "nanti tetangga tau gak yg lapor saya?",
               "apa pelaku bisa tau kalau saya yang lapor?", "is it safe? will my neighbours know it was me?"]
 
