@@ -25,6 +25,7 @@ from handlers.language.intents import (
     ASIDE_MAX_WORDS,
     CORRECTION_WORDS,
     FIX_OPENERS,
+    FOLLOW_UP_QUESTIONS,
     HOW_ONLY,
     HOW_WORDS,
     NOT_WORDS,
@@ -40,6 +41,7 @@ from handlers.language.intents import (
     another_report_wished,
     aside,
     begins_a_story,
+    category_fit_asked,
     category_named,
     correction,
     field_named,
@@ -59,6 +61,7 @@ from handlers.language.intents import (
     time_instead,
     urges_haste,
     weary_of_questions,
+    what_may_be_reported,
 )
 from handlers.language.normalise import is_emoji, normalise, phrase_at, without_phrase, words
 from handlers.language.self_told import ABOUT_A_NAME, name_said
@@ -826,7 +829,8 @@ def _time_meant(text: str) -> str | None:
     meant = ", ".join(clause for clause in clauses[taken_back[-1] + 1:] if clause) if taken_back else ""
     # the day or the part of it, not only an hour: "tadi malam jam 11, bukan, jam 12" is kept whole
     return meant if meant and when_named(meant) is not None else None
-_TOLD_ALL = YES | {"lanjut", "lanjutkan", "continue", "next", "sudah", "udah", "cukup", "segitu", "done", "that"}
+_TOLD_ALL = YES | {"lanjut", "lanjutkan", "continue", "next", "sudah", "udah", "cukup", "segitu", "done", "that",
+                   "skip", "lewati", "lewat"}  # "skip" where the story is asked: go on with what was told
 _ONLY = frozenset({"aja", "saja", "doang", "all"})
 _NONE_LEFT = frozenset({"enggak", "tidak", "no", "nothing", "lagi", "more", "else"})  # "ga ada lagi", "nothing else"
 
@@ -1437,7 +1441,7 @@ def _answer_one_aside(turn: Turn, said: str) -> None:
     if said == "station" and (station := _station_it_goes_to(turn.draft)):
         turn.say("report.aside_station", station=station)
     else:
-        if said in ("privacy", "identity_options"):
+        if said in ("privacy", "identity_options", *FOLLOW_UP_QUESTIONS):
             _answer_in_their_language(turn)  # "will the police know my name?"
         turn.say(ASIDE_ANSWERS[said])
 
@@ -1587,6 +1591,12 @@ async def category(turn: Turn) -> str:
     picked = turn.pick(CATEGORIES)
     if picked is None and turn.inbound.choice is None and _kind_asked(turn):
         return first_missing(turn)
+    if picked is None and turn.inbound.choice is None and what_may_be_reported(turn.text):
+        turn.say("report.kinds_explained")  # "bisa lapor apa aja?": the options are the answer, asked again
+        return CATEGORY
+    if picked is None and turn.inbound.choice is None and (fits := category_fit_asked(turn.text)):
+        turn.say("report.kind_fits", kind=labels(turn.lang, CATEGORIES.group)[fits])  # "kalo ditipu masuk yg mana?"
+        return CATEGORY
     if picked is None and turn.inbound.choice is None and tells_a_story(turn.text):
         if "description" not in turn.draft and not turn.draft.get("urgent") and "photo" not in turn.draft \
                 and await told_already_reported(turn, turn.text):
@@ -1820,7 +1830,8 @@ async def location(turn: Turn) -> str:
     if (ran_on := spot_then_story(turn.text)) is not None:
         turn.text, goes_on = ran_on  # "jl kenari ribut2 tetangga": the spot is where, what goes on there the story
         _add_to_story(turn, part=goes_on)
-    if not turn.draft.get("street_asked") and (street := await _a_street_alone(turn, turn.text)):
+    if not turn.draft.get("street_asked") and not _asks_instead(turn.text) \
+            and (street := await _a_street_alone(turn, turn.text)):  # "maksudnya alamat sy?" asks, names no street
         # "jl kalimantan": where within a kelurahan, not which: kept for officers and read with the next answer, the
         # kelurahan asked once in a question of its own, no try spent
         turn.draft["street_asked"], turn.draft["location_text"] = True, street
@@ -1858,7 +1869,8 @@ async def location(turn: Turn) -> str:
     if not confident and not any(place.marked for place in found) and _asks_instead(turn.text):
         # "lokasi maksudnya lokasi sy atau penjualnya?", "foto apa ya pak?": the question explained, no try spent
         turn.draft.pop("location_text", None)
-        turn.say("report.location_question")
+        online = turn.draft.get("online") or said_online(turn.draft.get("description", ""))
+        turn.say("report.location_question_online" if online else "report.location_question")  # as it was asked
         return LOCATION
     misspelt = False  # "hp sy dicuri di gedok y": a village misspelt after a word of where, offered as if alone
     if not found:
@@ -3059,16 +3071,18 @@ def _reads_as_a_name(given: str, kept_from_someone: bool) -> bool:
 async def name(turn: Turn) -> str:
     """Stores the name officers will see on a named report, encrypted with the contact, and shows the summary."""
     said = words(turn.text)
+    picked = turn.pick(IDENTITIES)
+    # "gak usah deh, rahasia aja": no name, and what instead, taken below
+    other_named = picked not in (None, Identity.NAMED) and picked not in IDENTITIES.declined(turn.lang, turn.text)
     # "gak usah", "ga usah pakai nama", "gk mau ah", "ga": no name after all, so how to be shown is asked again,
     # Rahasia among the choices
-    if stopping(turn.text) == "no_need" or yes_or_no(turn.text) == "no" or (
-            said[:1] in (["enggak"], ["tidak"]) and said[1:2] in (["usah"], ["perlu"], ["mau"], ["ingin"])):
+    if not other_named and (stopping(turn.text) == "no_need" or yes_or_no(turn.text) == "no" or (
+            said[:1] in (["enggak"], ["tidak"]) and said[1:2] in (["usah"], ["perlu"], ["mau"], ["ingin"]))):
         turn.draft.pop("identity", None)
         return IDENTITY
     # "anonim aja", "gk jadi pake nama, rahasia aja deh": the mind changed, no name asked; but a name given with a
     # wish to keep it from others ("Budi Santoso, tp nama sy dirahasiakan dr pelaku ya pak") is the name, and the
     # resident is told who sees it
-    picked = turn.pick(IDENTITIES)
     changed = picked or identity_wished(turn.text)
     if picked is None and (given_first := _name_before_a_wish(turn.text)) is not None:
         turn.contact.display_name_encrypted = turn.cipher.encrypt(given_first)

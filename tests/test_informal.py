@@ -4846,6 +4846,7 @@ async def test_a_greeting_or_wish_to_report_before_the_story_is_not_the_story(en
     "Pak, motor saya dicuri di parkiran pasar legi gedog",  # an address alone opens no greeting
     "mau lapor anonim, tetangga sy jualan narkoba di gang mawar gedog",
     "ya ampun pak motor saya dicuri di pasar legi gedog",
+    "maaf gangguan listrik bikin maling masuk rumah sy di gedog",  # no "mengganggu"
     "Team Alpha supporters broke my window last night in gedog blitar",  # a name, not those written to
 ])
 async def test_a_story_that_opens_with_no_greeting_is_kept_whole(engine: Engine, message: str) -> None:
@@ -4857,6 +4858,8 @@ async def test_a_story_that_opens_with_no_greeting_is_kept_whole(engine: Engine,
 @pytest.mark.parametrize(("opener", "story"), [
     ("selamat siang bu", "ada pohon tumbang menutup jalan di depan sd gedog"),
     ("halo kak, mau lapor ya", "lampu jalan mati sudah seminggu di jl merdeka"),
+    ("mohon maaf menggangu waktunya, saya mau melaporkan", "motor saya dicuri di depan rumah tadi malam"),
+    ("maaf ganggu pak, mau lapor", "hp sy dicopet di angkot jurusan blitar"),
 ])
 async def test_a_greeting_before_the_story_at_the_story_question_is_not_the_story(engine: Engine, opener: str,
                                                                                   story: str) -> None:

@@ -1254,6 +1254,145 @@ async def test_the_ways_of_being_shown_asked_in_indonesian_are_explained_in_indo
     assert resident.heard("menu.identity_options") and resident.heard("report.ask_identity"), resident.text
 
 
+@READING_ON_SQLITE
+@pytest.mark.parametrize("step", ["when", "photo", "identity", "summary"])
+@pytest.mark.parametrize("asked", ["nanti polisi dateng?", "berapa lama prosesnya?", "polisinya bakal dateng gak?",
+                                   "lama gak prosesnya pak?", "will an officer come?"])
+async def test_whether_police_come_and_how_long_it_takes_are_answered_at_every_step(engine: Engine, step: str,
+                                                                                   asked: str) -> None:
+    resident = await at(engine, step)
+    told = (await draft_of(engine)).get("description")
+    await resident.send(asked)
+    assert resident.heard("menu.response") or resident.heard("menu.response", "en"), resident.text
+    assert await step_of(engine, resident) == step
+    assert (await draft_of(engine)).get("description") == told, "no part of the story"
+
+
+@pytest.mark.parametrize("skipped", ["skip", "lewati", "skip aja"])
+async def test_skip_where_the_story_is_asked_is_no_part_of_it(engine: Engine, skipped: str) -> None:
+    resident = await at(engine, "description")
+    await resident.send("maling")
+    await resident.send(skipped)  # too short to go on with: asked for more, nothing kept of the skip
+    assert resident.heard("report.description_too_short"), resident.text
+    await resident.send("motor sy dibawa kabur")
+    assert (await draft_of(engine))["description"] == "maling\nmotor sy dibawa kabur", resident.text
+
+
+@pytest.mark.parametrize(("said", "shown"), [("gak usah deh, rahasia aja", "Identitas: Rahasia"),
+                                             ("ga usah pak, anonim aja", "Identitas: Anonim"),
+                                             ("ga jadi pake nama pak, rahasia aja", "Identitas: Rahasia")])
+async def test_no_name_with_another_way_at_the_name_question_takes_that_way(engine: Engine, said: str,
+                                                                            shown: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send("1")
+    assert await step_of(engine, resident) == "name", resident.text
+    await resident.send(said)
+    assert resident.heard("report.summary") and shown in resident.text, resident.text
+    await resident.send("kirim")
+    assert len(await reports(engine)) == 1, resident.text
+
+
+@pytest.mark.parametrize("said", ["gak usah", "gak usah rahasia"])
+async def test_no_name_alone_at_the_name_question_asks_how_to_be_shown_again(engine: Engine, said: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send("1")
+    await resident.send(said)
+    assert await step_of(engine, resident) == "identity", resident.text
+
+
+@pytest.mark.parametrize("asked", ["bisa lapor apa aja?", "apa aja yg bisa dilaporin?", "what can I report here?"])
+async def test_what_may_be_reported_asked_at_the_category_question_is_answered(engine: Engine, asked: str) -> None:
+    resident = await at(engine, "category")
+    await resident.send(asked)
+    assert resident.heard("report.kinds_explained") or resident.heard("report.kinds_explained", "en"), resident.text
+    assert not resident.heard("common.not_a_choice") and await step_of(engine, resident) == "category"
+
+
+@pytest.mark.parametrize(("asked", "kind"), [("kalo ditipu masuk yg mana ya pak?", "Gangguan keamanan"),
+                                             ("kalau kena tipu online masuk kategori apa?", "Gangguan keamanan"),
+                                             ("kalo tetangga berisik tiap malam masuk yg mana?", "Persoalan sosial")])
+async def test_which_kind_a_case_goes_under_is_answered_and_asked_again(engine: Engine, asked: str,
+                                                                      kind: str) -> None:
+    resident = await at(engine, "category")
+    await resident.send(asked)
+    assert f"masuk {kind}" in resident.text, resident.text
+    assert await step_of(engine, resident) == "category"
+    assert "description" not in await draft_of(engine) and "story_begun" not in await draft_of(engine)
+
+
+@pytest.mark.parametrize(("story", "key"), [
+    ("saya ditipu penjual online di marketplace, sudah transfer 2 juta tapi barang tidak dikirim",
+     "report.location_question_online"),
+    ("motor saya dicuri orang di depan rumah tadi malam", "report.location_question")])
+async def test_whose_place_is_asked_is_answered_as_the_question_asked_it(engine: Engine, story: str,
+                                                                         key: str) -> None:
+    """Online, where the resident lives decides the station: not where it happened, which no map holds."""
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("1")
+    await resident.send(story)
+    await resident.send("lokasi maksudnya lokasi sy atau penjualnya?")
+    assert resident.heard(key), resident.text
+    assert await step_of(engine, resident) == "location"
+
+
+SAFE_ASKED = ["ini aman gak pak? nanti tetangga tau gak yg lapor saya?", "nanti tetangga tau gak yg lapor saya?",
+              "apa pelaku bisa tau kalau saya yang lapor?", "is it safe? will my neighbours know it was me?"]
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("asked", SAFE_ASKED)
+async def test_whether_the_reporter_is_safe_asked_at_the_read_back_is_answered_not_told(engine: Engine,
+                                                                                        asked: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("tetangga saya sering mabuk dan teriak teriak tiap malam di kel gedog sananwetan blitar")
+    assert resident.heard("report.read_back"), resident.text
+    await resident.send(asked)
+    lang = "en" if asked.startswith("is") else "id"
+    assert resident.heard("menu.privacy", lang) and not resident.heard("report.story_added"), resident.text
+    draft = await draft_of(engine)
+    assert asked not in draft["description"] and "tetangga tau" not in draft["description"], draft
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("step", ["location", "when", "photo", "identity", "summary"])
+@pytest.mark.parametrize("asked", SAFE_ASKED[:2])
+async def test_whether_the_reporter_is_safe_is_answered_at_every_step(engine: Engine, step: str,
+                                                                      asked: str) -> None:
+    resident = await at(engine, step)
+    told = (await draft_of(engine)).get("description")
+    await resident.send(asked)
+    assert resident.heard("menu.privacy"), resident.text
+    assert await step_of(engine, resident) == step
+    assert (await draft_of(engine)).get("description") == told, "no part of the story"
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("asked", "answer", "lang"), [
+    ("kalo anonim nanti bisa dicek statusnya gak?", "menu.follow_up_anonymous", "id"),
+    ("klo anonim tetep dikabarin gk pak?", "menu.follow_up_anonymous", "id"),
+    ("if I stay anonymous can I still follow it?", "menu.follow_up_anonymous", "en"),
+    ("kalau rahasia petugas masih bisa bales?", "menu.follow_up_confidential", "id"),
+    ("if I choose confidential will I get updates?", "menu.follow_up_confidential", "en"),
+    ("kalo pake nama bisa dapet kabar?", "menu.follow_up_named", "id")])
+async def test_whether_a_way_of_being_shown_can_be_followed_is_answered_for_that_way(
+        engine: Engine, asked: str, answer: str, lang: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(asked)  # an anonymous report gets no replies and is checked only by its number
+    assert resident.heard(answer, lang) and resident.heard("report.ask_identity", lang), resident.text
+    assert not resident.heard("menu.response", lang), resident.text
+    assert "identity" not in await draft_of(engine), "no way is taken for the resident"
+
+
+@pytest.mark.parametrize("chosen", ["anonim aja, bisa cek status kan?", "anonim aja"])
+async def test_a_way_chosen_with_a_question_of_following_it_is_taken(engine: Engine, chosen: str) -> None:
+    resident = await at(engine, "identity")
+    await resident.send(chosen)
+    assert not resident.heard("menu.follow_up_anonymous"), resident.text
+    assert (await draft_of(engine)).get("identity") == "anonymous", resident.text
+
+
 @pytest.mark.parametrize("acknowledged", ["ok", "oke deh", "siap pak", "👍"])
 async def test_an_acknowledgement_at_the_identity_question_asks_for_one_of_the_three(engine: Engine,
                                                                                    acknowledged: str) -> None:

@@ -1006,7 +1006,10 @@ _REPORTING_ROOTS = frozenset({"lapor", "report", "reported", "reporting", "adu"}
 _I_OR_ME = OWN_WORDS | frozenset({"i", "gue"})
 _WHO_REPORTED = (("siapa", "yang", "lapor"), ("yang", "lapor", "siapa"), ("siapa", "pelapor"), ("siapa", "pelapornya"),
                  ("pelapornya", "siapa"), ("who", "reported"), ("who", "made", "the", "report"),
-                 ("it", "was", "me"), ("it", "is", "me"), ("it", "s", "me"), ("its", "me"))
+                 ("it", "was", "me"), ("it", "is", "me"), ("it", "s", "me"), ("its", "me"),
+                 # "tetangga tau gak yg lapor saya?": the one who reports is me
+                 *(("yang", "lapor", me) for me in ("saya", "aku", "gue")),
+                 ("pelapornya", "saya"), ("pelapornya", "aku"))
 _KNOWER_WORDS = 2  # "tetangga sy", "pak RT", "yg dilaporin", "the guy": who might know, before the knowing
 _REPORTER_WITHIN = 3  # "sy yg lapor", "i made the report": the reporting a few words after the resident
 # Asked bare, the knowing needs no reporting after it when the one who might know is the one reported or someone
@@ -1089,7 +1092,8 @@ _REPORT_ANSWERED = frozenset({"diproses", "ditanggapi", "dibalas", "dibales", "d
                               "answered", "handled"})
 # Whether it will be seen to at all ("ini bakal diurus beneran kan?", "will this really be handled?").
 _SURELY = frozenset({"bakal", "akan", "beneran", "benaran", "pasti", "will", "really", "actually"})
-_COMING = frozenset({"datang", "kesini", "come", "reply", "respond", "answer"})
+_COMING = frozenset({"datang", "dateng", "didatangi", "didatengin", "kesini", "come", "reply", "respond", "answer"})
+_PROCESS = frozenset({"proses", "process", "processing"})  # "berapa lama prosesnya?": how long it takes
 _OFFICERS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anda", "you", "kalian"})
 # "ini bot apa", "aplikasi apa ini", "apaan nih": what this is, asked with or without a question mark.
 _WHAT_IS_THIS = re.compile(r"^\W*(?:(?:ini\s+)?(?:bot|robot|aplikasi|app|layanan|nomor|akun)\s+(?:apa|apaan)"
@@ -1128,8 +1132,42 @@ _ASK = frozenset({"tanya", "nanya", "bertanya", "nanyain", "tanyain", "ask", "qu
 _ASKING_TO_ASK = _ASK | frozenset({"mau", "ingin", "pengin", "boleh", "bisa", "izin", "ijin", "numpang", "saya", "aku",
                                    "sedikit", "dikit", "sebentar", "bentar", "dulu", "eh", "i", "want", "to", "can",
                                    "may", "have", "a", "something", "quick", "tolong"})  # "tolong pak, mau nanya dong"
+# Whether a report shown one way can still be followed ("kalo anonim nanti bisa dicek statusnya gak?", "if I stay
+# anonymous can I still follow it?", "klo rahasia petugas masih bisa bales?"): the way named, a word of following it,
+# asked. The answer differs by the way (an anonymous report is checked only by its number, and nothing reaches its
+# sender), so it is its own question for each: "follow_up_anonymous", "follow_up_confidential", "follow_up_named".
+_WAY_NAMED = {"anonymous": frozenset({"anonim", "anonymous", "anonymously", "anon"}),
+              "confidential": frozenset({"rahasia", "dirahasiakan", "confidential", "confidentially"}),
+              "named": frozenset({"named"})}
+_WITH_A_NAME = (("pakai", "nama"), ("pake", "nama"), ("dengan", "nama"), ("with", "my", "name"), ("my", "name"))
+_FOLLOWING = frozenset({"status", "statusnya", "cek", "dicek", "ngecek", "mengecek", "check", "checked", "follow",
+                        "track", "tracked", "pantau", "dipantau", "memantau", "kabar", "kabarnya", "dikabari",
+                        "dikabarin", "kabarin", "mengabari", "update", "updates", "updated", "perkembangan",
+                        "perkembangannya", "dibalas", "dibales", "bales", "balas", "balasan", "reply", "replies",
+                        "tanggapan", "hear", "news"})
+FOLLOW_UP_QUESTIONS = tuple(f"follow_up_{way}" for way in _WAY_NAMED)
+# "anonim aja, bisa cek status kan?" takes the way too: left to the identity question, unless only supposed ("if I
+# choose confidential will I get updates?")
+_CHOOSING = frozenset({"pilih", "milih", "choose", "pick", "aja", "saja", "deh"})
+_SUPPOSING = frozenset({"kalau", "kalo", "klo", "kl", "if", "jika", "misal", "misalnya", "seandainya"})
+
+
+def follow_up_asked(text: str) -> str | None:
+    """Which of "follow_up_anonymous", "follow_up_confidential", "follow_up_named" the message asks: whether a
+    report shown that way can still be followed, and nothing more; None for anything else."""
+    said = words(text)
+    told = set(said)
+    if not 0 < len(said) <= SERVICE_MAX_WORDS or not _asked(text, said) or not told & _FOLLOWING \
+            or (told & _CHOOSING and not told & _SUPPOSING) or is_cry_for_help(text):
+        return None
+    ways = [way for way, named in _WAY_NAMED.items() if told & named]
+    if any_phrase(said, _WITH_A_NAME):
+        ways.append("named")
+    return f"follow_up_{ways[0]}" if len(ways) == 1 else None
+
+
 SERVICE_QUESTIONS = ("privacy", "cost", "response", "who", "contact", "station", "visit", "called_110",
-                     "after_report", "ask_away", "identity_options")
+                     "after_report", "ask_away", "identity_options", *FOLLOW_UP_QUESTIONS)
 # What the ways of being shown mean, or how they differ ("apa bedanya rahasia sm anonim?", "anonim itu apa?", "what's
 # the difference between confidential and anonymous?"): explained, not taken for a choice.
 _WAYS_SHOWN = frozenset({"rahasia", "dirahasiakan", "anonim", "anonymous", "anon", "confidential", "nama", "named",
@@ -1200,6 +1238,8 @@ def _opening_asking_to_ask(clauses: list[str]) -> int:
 def service_asked(text: str) -> str | None:
     """Which question about the service the message only asks (SERVICE_QUESTIONS); None for anything more, a story
     or a cry for help above all."""
+    if followed := follow_up_asked(text):
+        return followed
     if privacy_asked(text):
         return "privacy"
     if _WHAT_IS_THIS.match(text):
@@ -1227,8 +1267,10 @@ def service_asked(text: str) -> str | None:
         return "visit"
     if bare & _COST and not bare & _ASKED_TO_PAY:
         return "cost"
-    coming = bare & _REPORT_ANSWERED or (bare & _COMING and bare & _OFFICERS)
-    if (bare & _HOW_SOON and coming) or phrase_at(said, ("how", "long")) is not None \
+    coming = bare & (_REPORT_ANSWERED | _PROCESS) or (bare & _COMING and bare & _OFFICERS)
+    # "nanti polisi dateng?" asks whether they come; "nanti polisi dateng ke rumah sy?", how they reach the resident
+    if (coming and (bare & _HOW_SOON or (bare & _AHEAD and not bare & _TO_ONESELF))) \
+            or phrase_at(said, ("how", "long")) is not None \
             or (bare & _REPORT_ANSWERED and bare & _SURELY):
         return "response"
     if bare & _WHO_WRITES and bare & _THIS_SERVICE:
@@ -1296,6 +1338,23 @@ def what_may_be_reported(text: str) -> bool:
         _which_asked(said) and bool(told & _HANDLING or (told & _WORDS_OF_REPORTING and told & _KINDS)))
     return asked and all(word in _WHAT | _WORDS_OF_REPORTING | _TAKEN_IN | _HANDLING | _OF_WHAT_MAY_BE
                          or word in NEUTRAL for word in said)
+
+
+# Which category a case goes under, asked where the kind is asked ("kalo ditipu masuk yg mana ya pak?", "kalau kena
+# tipu online masuk kategori apa?", "if I was scammed which one is it?"): a word of which, one of going under, asked.
+_GOING_UNDER = frozenset({"masuk", "termasuk", "kategori", "kategorinya", "jenis", "jenisnya", "pilih", "category",
+                          "under", "fall", "falls", "go", "goes", "one", "option"})
+_WHICH_ONE = frozenset({"mana", "apa", "which", "what", "where"})
+
+
+def category_fit_asked(text: str) -> str | None:
+    """The category of the case the message asks which one it goes under; None for anything else."""
+    said = words(text)
+    told = set(said)
+    if not 0 < len(said) <= SERVICE_MAX_WORDS or not _asked(text, said) or not told & _GOING_UNDER \
+            or not told & _WHICH_ONE or is_cry_for_help(text):
+        return None
+    return category_named(text)
 
 
 def _which_asked(said: list[str]) -> bool:
@@ -1613,19 +1672,24 @@ _SAID_AROUND = frozenset({"thanks", "greeting", "ask_away"})  # said around the 
 
 def questions_asked(text: str) -> list[str]:
     """The questions of the service (ANSWERED_EACH) a message asks one after another, in the order asked, when it
-    asks more than one and nothing else (but a greeting, a thank-you, a wish to ask); otherwise []."""
+    asks more than once and nothing else (but a greeting, a thank-you, a wish to ask); otherwise []."""
     asked: list[str] = []
+    asking = 0  # sentences that ask: one question put twice ("ini aman gak? nanti tetangga tau gak yg lapor saya?")
     for sentence in _SENTENCES.findall(text):
         mark = sentence.rstrip()[-1:] if sentence.rstrip()[-1:] in "?!." else ""
+        asks = False
         for piece in _JOINED.split(sentence.rstrip(" ?!.;\n")):
             if not words(piece):
                 continue
             said = aside(piece + mark)
             if said is None:
                 return []
-            if said not in _SAID_AROUND and said not in asked:
-                asked.append(said)
-    return asked if len(asked) > 1 else []
+            if said not in _SAID_AROUND:
+                asks = True
+                if said not in asked:
+                    asked.append(said)
+        asking += asks
+    return asked if len(asked) > 1 or asking > 1 else []
 
 
 # Haste urged, and nothing more: "cepet pak", "tolong buruan", "please hurry"; or the police called to come, which
@@ -2666,8 +2730,10 @@ _WISH_TO_REPORT = (r"(?:i\s*'?\s*d\s+like\s+to\s+|(?:saya|sy|aku|gue|gw|kami|i)\
                    rf"|(?:{_WISH}\s+|(?<=like\sto\s))(?:ngadu|mengadu|complain|(?:make|file)\s+a\s+(?:report|complaint)"
                    r"|(?:bikin|buat|membuat)\s+(?:laporan|aduan|pengaduan)))"
                    r"(?:\s+(?:bahwa|kalau|kalo|klo|that|about|soal|tentang|mengenai))?")
+# "mengganggu" as typed in a hurry: "menggangu", "menganggu", "ganggu"
+_DISTURBING = r"(?:meng?|ng)?gan?g+u"
 _OPENER_PART = (rf"(?:{_GREETING}|(?:pagi|siang|sore|malam)(?=[\s,.!]+{_SAID_TO}\b)|wr\.?\s*wb|warahmatullahi"
-                rf"|wabarakatuh|{_WISH_TO_REPORT}|{_SAID_TO}|(?:mohon\s+)?maaf(?:\s+mengganggu(?:\s+waktunya)?)?"
+                rf"|wabarakatuh|{_WISH_TO_REPORT}|{_SAID_TO}|(?:mohon\s+)?maaf(?:\s+{_DISTURBING}(?:\s+waktu(?:nya)?)?)?"
                 r"|permisi|punten|ya|nih|dong|yth|yang\s+terhormat|dengan\s+hormat)")
 # "Selamat siang Bapak/Ibu petugas. Dengan hormat, …": a slash between those written to, as letters have it
 _OPENER = re.compile(rf"^[\s,.!:;~/-]*(?:(?:{_OPENER_PART})\b[\s,.!:;~/-]*)+", re.IGNORECASE)
