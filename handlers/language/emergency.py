@@ -1191,10 +1191,17 @@ def _last_seen_there(said: list[str], after: int) -> bool:
     """A time they were still there, told after the word of not there: the time and the "still" ("td malem masih
     ada", "tadi pagi masih main di depan") or "was there" and a time ("she was there last night")."""
     rest = said[after:]
-    if any(word == "masih" and _EARLIER & set(rest[max(0, k - 3):k]) and rest[k + 1:k + 2]
+    if any(word == "masih" and _EARLIER & set(rest[max(0, k - 4):k]) and rest[k + 1:k + 2]
            and rest[k + 1] in _STILL_THERE_THEN for k, word in enumerate(rest)):
         return True
     return any_phrase(rest, _WAS_THERE) and bool(_EARLIER & set(rest))
+
+
+def _away_when(told: list[str], last_seen: bool) -> bool:
+    """When they were away ("gk ada di rumah pas kejadian"); with a time they were last there, not when the writer
+    found them gone ("ga ada di rumah pas sy bangun, td malem masih ada")."""
+    return any(word in _WHILE and not (last_seen and told[k + 1:k + 2] and told[k + 1] in _WRITER | {"sy"})
+               for k, word in enumerate(told))
 
 
 def _child_missing_now(said: list[str]) -> bool:
@@ -1212,7 +1219,8 @@ def _child_missing_now(said: list[str]) -> bool:
                 return True  # "anak sy gak ketemu2 dari td siang"
             if said[j] == "ada" and said[j - 1] in _NOT_YET and rest in (["di"], ["dari"]) \
                     and (_NOW_OR_PLEA & set(said) or _last_seen_there(said, j + 1)) \
-                    and not _WHILE & set(said[j + 2:j + 6]) and not any_phrase(said, _STAYING_AT):
+                    and not _away_when(said[j + 2:j + 6], _last_seen_there(said, j + 1)) \
+                    and not any_phrase(said, _STAYING_AT):
                 return True  # "adik sy skrg ga ada di rumah", "…ga ada di kamar, td malem masih ada"; not "gk ada
                 # di rumah pas kejadian", "lg di rumah nenek"
             if any(said[j:j + len(phrase)] == list(phrase) for phrase in _NOT_IN) \
@@ -5480,7 +5488,7 @@ _HELD_OR_GONE = frozenset({
     "arrested", "prison", "jail", "caught", "court", "sentenced", "trial", "hearing", "dead", "died", "penjara",
     "dipenjara", "ditangkap", "ketangkap", "ketangkep", "sidang", "meninggal", "chess", "game", "match", "catur",
     "team", "tim"})
-_AGAIN_NOW = frozenset({"now", "again", "still", "sekarang", "lagi", "masih"})
+_AGAIN_NOW = frozenset({"now", "again", "still", "back", "sekarang", "lagi", "masih", "balik"})
 
 
 # The one who did it, told there now at the writer's: "pelakunya lagi di depan rumah sy", "the attacker is still
