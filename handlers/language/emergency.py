@@ -1179,6 +1179,29 @@ _AFTER_LOST_NOW = _AFTER_GONE | {"on", "while", "during", "when", "near", "engga
 _TAKERS = frozenset({"orang", "seseorang", "stranger", "someone", "somebody", "man", "woman", "pria", "lelaki"})
 _NOW_OR_PLEA = frozenset({"sekarang", "now", "tolong", "help", "please"})
 _STAYING_AT = (("lagi", "di"), ("sedang", "di"), ("ikut", "ke"))
+# When they were last there, told after they are not: "…, td malem masih ada", "…, she was there last night".
+_EARLIER = frozenset({"tadi", "semalam", "kemarin", "barusan", "last", "this", "ago", "earlier"})
+_STILL_THERE_THEN = frozenset({"ada", "di", "main", "tidur"})
+_WAS_THERE = (("was", "there"), ("was", "here"), ("were", "there"), ("were", "here"))
+_NOT_IN = (("is", "not", "in"), ("is", "not", "at"), ("is", "not", "home"), ("isn", "t", "in"), ("isn", "t", "at"),
+           ("isn", "t", "home"), ("s", "not", "in"), ("s", "not", "at"), ("s", "not", "home"))
+
+
+def _last_seen_there(said: list[str], after: int) -> bool:
+    """A time they were still there, told after the word of not there: the time and the "still" ("td malem masih
+    ada", "tadi pagi masih main di depan") or "was there" and a time ("she was there last night")."""
+    rest = said[after:]
+    if any(word == "masih" and _EARLIER & set(rest[max(0, k - 4):k]) and rest[k + 1:k + 2]
+           and rest[k + 1] in _STILL_THERE_THEN for k, word in enumerate(rest)):
+        return True
+    return any_phrase(rest, _WAS_THERE) and bool(_EARLIER & set(rest))
+
+
+def _away_when(told: list[str], last_seen: bool) -> bool:
+    """When they were away ("gk ada di rumah pas kejadian"); with a time they were last there, not when the writer
+    found them gone ("ga ada di rumah pas sy bangun, td malem masih ada")."""
+    return any(word in _WHILE and not (last_seen and told[k + 1:k + 2] and told[k + 1] in _WRITER | {"sy"})
+               for k, word in enumerate(told))
 
 
 def _child_missing_now(said: list[str]) -> bool:
@@ -1195,9 +1218,14 @@ def _child_missing_now(said: list[str]) -> bool:
                     and rest in ([], ["ketemu"], *([w] for w in _AFTER_GONE)):
                 return True  # "anak sy gak ketemu2 dari td siang"
             if said[j] == "ada" and said[j - 1] in _NOT_YET and rest in (["di"], ["dari"]) \
-                    and _NOW_OR_PLEA & set(said) and not _WHILE & set(said[j + 2:j + 6]) \
+                    and (_NOW_OR_PLEA & set(said) or _last_seen_there(said, j + 1)) \
+                    and not _away_when(said[j + 2:j + 6], _last_seen_there(said, j + 1)) \
                     and not any_phrase(said, _STAYING_AT):
-                return True  # "adik sy skrg ga ada di rumah"; not "gk ada di rumah pas kejadian", "lg di rumah nenek"
+                return True  # "adik sy skrg ga ada di rumah", "…ga ada di kamar, td malem masih ada"; not "gk ada
+                # di rumah pas kejadian", "lg di rumah nenek"
+            if any(said[j:j + len(phrase)] == list(phrase) for phrase in _NOT_IN) \
+                    and _last_seen_there(said, j + 3) and not _WHILE & set(said):
+                return True  # "my daughter is not in her room, she was there last night"
             taker = [w for w in said[j + 2:j + 4] if w not in ("a", "an", "some")][:1]
             if said[j:j + 2] == ["taken", "by"] and taker and taker[0] in _TAKERS | _UNKNOWN:
                 return True  # "my son was taken by a stranger"; not "by his uncle"
@@ -5347,10 +5375,13 @@ _HARMING = _BLOWS | frozenset({
     "beat", "attacked", "assaulted", "hurt", "abused", "raped", "stabbed", "threatened", "robbed", "mugged",
     "stalked", "molested", "harassed", "choked", "strangled", "kicked", "slapped", "punched", "shot", "burned",
     "nusuk", "ngerampok", "ngancam", "ngancem", "ngebacok", "ngeroyok", "nodong", "nyulik", "merkosa", "ngebegal",
-    "dipukul", "nganiaya", "mukulin", "ngehajar", "gebukin"})
+    "dipukul", "nganiaya", "mukulin", "ngehajar", "gebukin",
+    # a killing, and the formal verbs: "the man who killed my uncle last year is outside my house now"
+    "killed", "murdered", "bunuh", "ngebunuh", "membunuh", "menusuk", "memukul", "menganiaya", "membacok"})
 _HARMED_ONES = _FAMILY | _PERSONS | _LOCKED_ONES | frozenset({
     "sy", "gw", "gua", "daughter", "son", "wife", "husband", "mother", "mom", "father", "dad", "sister", "brother",
-    "child", "children", "kids", "family", "girlfriend", "boyfriend", "friend"})
+    "child", "children", "kids", "family", "girlfriend", "boyfriend", "friend", "uncle", "aunt", "cousin", "paman",
+    "om", "tante", "bibi", "sepupu"})
 
 
 # An attack told in the plain present, someone else at it and a person struck right after ("preman mukul sy", "ada
@@ -5457,7 +5488,7 @@ _HELD_OR_GONE = frozenset({
     "arrested", "prison", "jail", "caught", "court", "sentenced", "trial", "hearing", "dead", "died", "penjara",
     "dipenjara", "ditangkap", "ketangkap", "ketangkep", "sidang", "meninggal", "chess", "game", "match", "catur",
     "team", "tim"})
-_AGAIN_NOW = frozenset({"now", "again", "still", "sekarang", "lagi", "masih"})
+_AGAIN_NOW = frozenset({"now", "again", "still", "back", "sekarang", "lagi", "masih", "balik"})
 
 
 # The one who did it, told there now at the writer's: "pelakunya lagi di depan rumah sy", "the attacker is still
