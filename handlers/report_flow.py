@@ -353,9 +353,11 @@ async def _places_in_story(turn: Turn, story: str) -> tuple[list[PlaceCandidate]
 
 async def _near_and_spelt(turn: Turn, text: str, found: list[PlaceCandidate]) -> list[str]:
     """Of the places found, those a station near covers whose name the text spells: a name that is also a word
-    ("sentul", "rembang", "tanggung") only said as a place, last in its clause (_named_last)."""
+    ("sentul", "rembang", "tanggung") only said as a place, last in its clause (_named_last), and only where the
+    stations are local (Router.near_is_local): with the whole country's, "ngumpet di kamar" is no Desa Kamar."""
+    local = await turn.router.near_is_local(turn.db)
     return [place.code for place in await turn.router.covered(turn.db, found)
-            if (not place.ordinary or _named_last(text, place)) and _spelt_in(text, place)]
+            if (not place.ordinary or (local and _named_last(text, place))) and _spelt_in(text, place)]
 
 
 _CLAUSE_END, _WHERE_BEFORE = "|", 6  # a clause's end among the words; words back to its word of where
@@ -414,8 +416,10 @@ async def _misspelt_after_where(turn: Turn, text: str) -> list[PlaceCandidate]:
     the place is asked ("hp sy dicuri di gedok y": Gedog), though it is an everyday word too; offered, never
     taken. A word of a spot ("di tengah", "di dalam") is none."""
     said = " ".join(f"{normalise(clause)} {_CLAUSE_END}" for clause in _clauses(text)).split()
+    local = await turn.router.near_is_local(turn.db)  # with the country's stations "di kamar" is the room
     for i in range(1, len(said)):
         if said[i - 1] in _WHERE_WORDS and said[i].isalpha() and said[i] not in PLACE_WORDS \
+                and (local or not is_ordinary(said[i])) \
                 and _closes(said[i + 1:i + 2]) \
                 and (found := await turn.router.villages_nearby(turn.db, said[i])):
             return found

@@ -75,6 +75,11 @@ THINGS_OWNED = frozenset({
     # the things themselves as chat shortens them ("tv ilang", "hp sy dijambret"), which no package lists either
     "hp", "hape", "tv", "tivi", "cctv", "ac", "pc",
 })
+# The drugs residents report by their street names ("jualan sabu di warung", "nyimpen inex"), and the rooms of a
+# home or a lodging ("ngumpet di wc", "di kost"): Sastrawi lacks most drugs and the borrowed rooms, and some name
+# villages (Desa Sabu of Tanah Datar, Desa Kamar of Seram). Ordinary words, they name a place only as "pintu" does.
+DRUG_NAMES = frozenset({"sabu", "shabu", "ganja", "ekstasi", "inex", "putaw", "tramadol", "narkoba", "narkotika"})
+ROOMS = frozenset({"wc", "toilet", "kos", "kost", "kosan", "kamar", "dapur", "teras", "gudang", "garasi", "loteng"})
 # The acronyms of bodies, services and papers residents name in a story ("ngaku petugas pln", "lapor ke bnn", "ktp sy
 # ilang"): some are also a chat abbreviation a place name would make ("pln": Probolinggo, Pekalongan and three more;
 # "bnn", "dpr", "ktp"), which they never are in a story.
@@ -89,8 +94,8 @@ SLANG_MEANINGS = frozenset(word for meaning in SLANG_DATA.values() for word in m
 # Gara, Manggarai).
 REDUPLICATED_HALVES = frozenset(word.split("-")[0] for word in ROOT_WORDS
                                 if "-" in word and len(set(word.split("-"))) == 1)
-_ORDINARY_WORDS = (ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(NGOKO) | frozenset(SPOKEN)
-                   | THINGS_OWNED | REDUPLICATED_HALVES)
+_ORDINARY_WORDS = (ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(NGOKO)
+                   | frozenset(SPOKEN) | THINGS_OWNED | DRUG_NAMES | ROOMS | REDUPLICATED_HALVES)
 
 
 class RootWords:

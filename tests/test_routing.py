@@ -746,3 +746,34 @@ async def test_a_landmark_told_by_its_name_asks_which_kelurahan_not_a_namesake_f
         resident = await at_location(country_engine, f"console:{typed}")
         await resident.send(typed)
         assert f"Maksud Anda {meant}?" in resident.text or meant in resident.options(), (typed, resident.text)
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("story", [
+    "pak ada maling di rumah saya sekarang, saya ngumpet di kamar", "sy sembunyi di kamar",
+    "ada bandar narkoba jualan sabu di warung kopi depan gang", "pak ada orang pingsan di pinggir jalan gak sadar",
+    "tolong pak ada maling, sy di dapur", "ada yg ngintip dari teras", "anak sy dikunci di gudang",
+    "sy ngumpet di wc skrg", "tetangga nyimpen ganja di garasi", "ada orang mabuk di kost sebelah",
+])
+async def test_a_story_s_everyday_words_are_no_village_among_the_country_s_stations(country_engine: Engine,
+                                                                                     story: str) -> None:
+    """With a station for every kecamatan every Desa Kamar or Sadar is covered, so none is nearer than the room,
+    the drug or the state of a person the story tells of: an URGENT report went to Maluku after a "iya"."""
+    resident = Resident(country_engine, f"console:{story}")
+    await resident.send(story)
+    assert "Lokasi: (belum ada)" in resident.text, resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("story", "place"), [
+    ("sy ngumpet di kamar, rumah sy di kel gedog kec sananwetan", "Kel. Gedog, Kec. Sananwetan"),
+    ("ada yg jualan sabu di warung kopi desa sabu batipuh", "Desa Sabu, Kec. Batipuh"),
+    ("hp sy dijambret di gedog sananwetan", "Kel. Gedog, Kec. Sananwetan"),
+])
+async def test_a_village_named_as_one_in_a_story_is_read_among_the_country_s_stations(country_engine: Engine,
+                                                                                       story: str, place: str) -> None:
+    resident = Resident(country_engine, f"console:{story}")
+    await resident.send(story)
+    read = next(line for line in resident.text.splitlines() if line.startswith("Lokasi: "))
+    assert place in read, resident.text
+
