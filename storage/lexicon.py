@@ -44,6 +44,10 @@ NGOKO = {
     "ndelik": "sembunyi", "nggowo": "bawa", "ngoyak": "ngejar", "tonggo": "tetangga", "tonggoku": "tetangga saya",
     "durung": "belum", "mulih": "pulang", "iku": "itu", "mendem": "mabuk",
 }
+# Everyday Sundanese, as residents of West Java write it between Indonesian words ("tulungan pak aya maling di imah
+# ayeuna"): ordinary words, though "imah" is a letter from Desa Ima and "aya" names villages elsewhere.
+SUNDANESE = frozenset({"imah", "aya", "ayeuna", "abdi", "urang", "teu", "henteu", "muhun", "punten", "nuhun", "hatur",
+                       "naon", "kumaha", "bapa", "akang", "teteh", "tadi", "kamari", "peuting", "enjing", "beurang"})
 # Javanese "tadi" and "kemarin" before a part of the day, ngoko and krama: "mau bengi jam 1", "wau dalu", "wingi
 # sonten", "wingi awan". In Indonesian "mau" is "want" and in chat "wau" is "wow", so they are read so only before
 # these Javanese words of the day ("udah mau siang" is nearly noon); krama "wau" also before the Indonesian ones
@@ -94,7 +98,7 @@ SLANG_MEANINGS = frozenset(word for meaning in SLANG_DATA.values() for word in m
 # Gara, Manggarai).
 REDUPLICATED_HALVES = frozenset(word.split("-")[0] for word in ROOT_WORDS
                                 if "-" in word and len(set(word.split("-"))) == 1)
-_ORDINARY_WORDS = (ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(NGOKO)
+_ORDINARY_WORDS = (ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(NGOKO) | SUNDANESE
                    | frozenset(SPOKEN) | THINGS_OWNED | DRUG_NAMES | ROOMS | REDUPLICATED_HALVES)
 
 

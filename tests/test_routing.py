@@ -777,3 +777,12 @@ async def test_a_village_named_as_one_in_a_story_is_read_among_the_country_s_sta
     read = next(line for line in resident.text.splitlines() if line.startswith("Lokasi: "))
     assert place in read, resident.text
 
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("cry", ["tulungan pak aya maling di imah ayeuna", "tulung pak ana maling nang omah",
+                                 "help pak ada maling di rumah", "tolongin pak ada maling"])
+async def test_a_plea_is_no_place_among_the_country_s_stations(country_engine: Engine, cry: str) -> None:
+    """"tulungan" read as Kec. Tulangan of Sidoarjo, and one "muhun" sent the report there."""
+    resident = Resident(country_engine, f"console:{cry}")
+    await resident.send(cry)
+    assert "Lokasi: (belum ada)" in resident.text, resident.text
