@@ -289,6 +289,8 @@ async def _place_of_story(turn: Turn, text: str) -> ReadBack:
     codes = [read["place"]] if "place" in read else read.get("places", [])
     if codes and (spot := _spot_of_story(turn, text, codes)):
         read["spot"] = spot
+    elif not read and (where := _AFTER_WHERE.findall(text)) and (street := await _a_street_alone(turn, where[-1])):
+        read["street"] = street  # "balapan liar di jl soekarno hatta": kept, and its kelurahan asked after a yes
     return read
 
 
@@ -687,6 +689,8 @@ async def read_back(turn: Turn) -> str:
                 turn.say("emergency.happening_now")  # told in the story or picked here: going on now
         if "spot" in read:
             turn.draft["story_spot"] = read["spot"]
+        if "street" in read and not place_given:
+            _keep_the_street(turn, read["street"])
         if "place" in read:
             await accept_place(turn, {"code": read["place"]})
         elif "places" in read:
@@ -1781,10 +1785,7 @@ async def location(turn: Turn) -> str:
         turn.text, goes_on = ran_on  # "jl kenari ribut2 tetangga": the spot is where, what goes on there the story
         _add_to_story(turn, part=goes_on)
     if not turn.draft.get("street_asked") and (street := await _a_street_alone(turn, turn.text)):
-        # "jl kalimantan": where within a kelurahan, not which: kept for officers and read with the next answer, the
-        # kelurahan asked once in a question of its own, no try spent
-        turn.draft["street_asked"], turn.draft["location_text"] = True, street
-        turn.draft.setdefault("place_attempts", []).append(street)
+        _keep_the_street(turn, street)
         return LOCATION
     landmark = _besides_not_knowing_the_place(turn.text)
     if landmark is not None:
@@ -2058,6 +2059,13 @@ _A_STREET_ALONE = re.compile(r"^\W*(?P<no>(?:bukan|bkn|salah|keliru|no|wrong)\b[
                              r"(?:(?:lokasinya|tempatnya|kejadiannya|alamatnya)\s+)?(?:(?:di|at|in|on)\s+)?"
                              r"(?P<street>(?:jl|jln|jalan|gg|gang)\b\.?\s*[^\W\d_][\w.'-]*(?:\s+[^\W\d_][\w.'-]*){0,2}"
                              r"(?:\s+(?:no|nomor)\.?\s*\d+\w*)?)\W*$", re.IGNORECASE)
+
+
+def _keep_the_street(turn: Turn, street: str) -> None:
+    """"jl kalimantan": where within a kelurahan, not which: kept for officers and read with the next answer, the
+    kelurahan asked once in a question of its own, no try spent."""
+    turn.draft["street_asked"], turn.draft["location_text"] = True, street
+    turn.draft.setdefault("place_attempts", []).append(street)
 
 
 async def _a_street_alone(turn: Turn, text: str, *, after_a_no: bool = False) -> str | None:

@@ -786,3 +786,28 @@ async def test_a_plea_is_no_place_among_the_country_s_stations(country_engine: E
     resident = Resident(country_engine, f"console:{cry}")
     await resident.send(cry)
     assert "Lokasi: (belum ada)" in resident.text, resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("street", ["jl soekarno hatta", "jl gatot subroto", "jalan diponegoro no 12", "jl hayam wuruk",
+                                    "jl ahmad yani", "gg sudirman"])
+async def test_a_street_named_after_a_hero_asks_its_kelurahan_among_the_country_s_stations(country_engine: Engine,
+                                                                                          street: str) -> None:
+    """"jl soekarno hatta" was read as "jl soekarno" in Desa Hatta of Lampung: the street's name is all of it."""
+    resident = await at_location(country_engine, f"console:{street}")
+    await resident.send(street)
+    assert resident.heard("place.ask_kelurahan_of_street") and not resident.options(), resident.text
+    await resident.send("kel gedog kec sananwetan")
+    assert "Maksud Anda Kel. Gedog, Kec. Sananwetan, Kota Blitar?" in resident.text, resident.text
+    assert (await draft_of(country_engine))["location_text"].startswith(street), "the street is kept for officers"
+
+
+@READING_ON_SQLITE
+async def test_a_story_s_street_alone_is_kept_and_its_kelurahan_asked_after_a_yes(country_engine: Engine) -> None:
+    resident = Resident(country_engine)
+    await resident.send("balapan liar di jl soekarno hatta")
+    assert "Lokasi: (belum ada)" in resident.text and "Hatta," not in resident.text, resident.text
+    await resident.send("iya, sedang terjadi")
+    assert resident.heard("place.ask_kelurahan_of_street") and "jl soekarno hatta" in resident.text, resident.text
+    await resident.send("kel gedog kec sananwetan")
+    assert "Maksud Anda Kel. Gedog, Kec. Sananwetan, Kota Blitar?" in resident.text, resident.text
