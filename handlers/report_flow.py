@@ -1124,7 +1124,10 @@ async def correct(turn: Turn) -> str | None:
         if new_time is None:
             new_time = _with_the_hour_told(turn)  # "oh iya kejadiannya sekitar jam 11 malam" after "kemarin malam"
         fix = Correction(WHEN, rest=new_time) if new_time is not None else None
-    if fix is None and turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) and (new_place := _place_said_wrong(turn)):
+    # the place confirmed put right at any later question: "eh salah pak, bukan di gedog tp di kel bendogerit" where
+    # the time is asked, as where the photo is
+    if fix is None and turn.step in (WHEN, PHOTO, IDENTITY, NAME, SUMMARY) \
+            and (new_place := _place_said_wrong(turn)):
         fix = Correction(LOCATION, rest=new_place)
     if fix is None or turn.inbound.choice is not None:
         return None
