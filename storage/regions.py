@@ -912,23 +912,22 @@ class RegionIndex:
         spans = [span for span in _spans(text)[0] if alone or not span.ordinary]
         # "jl merdeka gedok", "toko sumber rejeki, gedok", "depan smpn 3 gedok": the one word said beside a street's,
         # a shop's or a school's is the village, read as if sent alone, and the shop's name is none misspelt
-        inside = None if areas is None else {area for area in areas if area in self._village_codes_in}
-        country_wide = inside is None or len(inside) > AREAS_ONE_BY_ONE
         if (beside := _beside_a_spot(words := _words(text))) is not None:
             spans = [span for span in _spans(text)[0] if (span.start, span.end) == (beside, beside + 1)]
             # looked for in the whole country, that word is likelier the street's own name's, a hero's that streets
             # of every town bear ("jl soekarno hatta": no Desa Hatta of Lampung; "jl gatot subroto")
-            if country_wide and _in_a_street_s_name(words, beside):
+            if areas is None and _in_a_street_s_name(words, beside):
                 spans = []
         # a street's own name ("jl kalimantan") is no village misspelt: streets are named after anything
         spans = [span for span in spans if span.weight != _STREET]
-        if country_wide:
+        inside = None if areas is None else {area for area in areas if area in self._village_codes_in}
+        if inside is None or len(inside) > AREAS_ONE_BY_ONE:
             for span in spans:
                 for code, ratio in self._match(_ALL_VILLAGES, span.key, max(span.cutoff, VILLAGE_CUTOFF), limit=None):
                     if (inside is None or code.rsplit(".", 1)[0] in inside or code[:5] in inside) \
                             and self._misspells(span, code):
                         best[code] = max(best.get(code, 0.0), ratio)
-        elif inside is not None:
+        else:
             for area in inside:
                 for span in spans:
                     for code, ratio in self._match(area, span.key, max(span.cutoff, VILLAGE_CUTOFF), limit=limit):
