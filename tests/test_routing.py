@@ -811,3 +811,19 @@ async def test_a_story_s_street_alone_is_kept_and_its_kelurahan_asked_after_a_ye
     assert resident.heard("place.ask_kelurahan_of_street") and "jl soekarno hatta" in resident.text, resident.text
     await resident.send("kel gedog kec sananwetan")
     assert "Maksud Anda Kel. Gedog, Kec. Sananwetan, Kota Blitar?" in resident.text, resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("said", "meant"), [
+    ("di perumahan griya asri kelurahan tlogomas malang", "Kel. Tlogomas, Kec. Lowokwaru, Kota Malang"),
+    ("perum bumi mas blok C kelurahan bendogerit blitar", "Kel. Bendogerit, Kec. Sananwetan, Kota Blitar"),
+    ("perum bumi mas blok C, kelurahan bendogerit blitar", "Kel. Bendogerit, Kec. Sananwetan, Kota Blitar"),
+    ("komplek griya asri kecamatan sananwetan blitar", "Kec. Sananwetan, Kota Blitar"),
+])
+async def test_an_estate_before_its_kelurahan_named_by_its_level_word_is_there(country_engine: Engine, said: str,
+                                                                               meant: str) -> None:
+    """"kelurahan" is made as "kemalingan" is: it was read as the story going on after the estate's spot, added to
+    the story, and the place asked again and again."""
+    resident = await at_location(country_engine, f"console:{said}")
+    await resident.send(said)
+    assert f"Maksud Anda {meant}?" in resident.text and not resident.heard("report.story_added"), resident.text
