@@ -48,6 +48,9 @@ NGOKO = {
 # ayeuna"): ordinary words, though "imah" is a letter from Desa Ima and "aya" names villages elsewhere.
 SUNDANESE = frozenset({"imah", "aya", "ayeuna", "abdi", "urang", "teu", "henteu", "muhun", "punten", "nuhun", "hatur",
                        "naon", "kumaha", "bapa", "akang", "teteh", "tadi", "kamari", "peuting", "enjing", "beurang"})
+# A plea, in Indonesian, Javanese or Sundanese, that opens a cry ("tulungan pak aya maling"): an ordinary word, no
+# Kec. Tulangan misspelt unless its kab/kota stands beside it ("tulungan sidoarjo").
+PLEAS = frozenset({"tolong", "tlg", "tolongin", "tulungan", "tulungin", "help"})  # "tulung" is Kec. Tulung too
 # Javanese "tadi" and "kemarin" before a part of the day, ngoko and krama: "mau bengi jam 1", "wau dalu", "wingi
 # sonten", "wingi awan". In Indonesian "mau" is "want" and in chat "wau" is "wow", so they are read so only before
 # these Javanese words of the day ("udah mau siang" is nearly noon); krama "wau" also before the Indonesian ones
@@ -98,7 +101,7 @@ SLANG_MEANINGS = frozenset(word for meaning in SLANG_DATA.values() for word in m
 # Gara, Manggarai).
 REDUPLICATED_HALVES = frozenset(word.split("-")[0] for word in ROOT_WORDS
                                 if "-" in word and len(set(word.split("-"))) == 1)
-_ORDINARY_WORDS = (ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(NGOKO) | SUNDANESE
+_ORDINARY_WORDS = (ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(NGOKO) | SUNDANESE | PLEAS
                    | frozenset(SPOKEN) | THINGS_OWNED | DRUG_NAMES | ROOMS | REDUPLICATED_HALVES)
 
 

@@ -144,9 +144,6 @@ _FILLER_WORDS = frozenset({
     "stasiun", "jembatan", "simpang", "perempatan", "pertigaan",
     "di", "ke", "dari", "dan", "atau", "yang", "yg", "itu", "ini", "saya", "aku", "kami", "kita", "ada", "tinggal",
     "alamat", "lokasi", "tempat", "daerah", "wilayah", "mau", "lapor", "pak", "bu", "mas", "mbak",
-    # a plea, in Indonesian, Javanese or Sundanese, opens a cry and names no place: "tulungan pak aya maling" is no
-    # Kec. Tulangan, "tolong" no Desa Kolong
-    "tolong", "tlg", "tolongin", "tulung", "tulungan", "tulungin", "help",
     # shops and landmarks people give before the village: "alfamart jl. anggrek kel. X"
     "alfamart", "indomaret", "alfamidi", "minimarket", "supermarket", "mall", "plaza", "ruko", "kios", "pom",
     "spbu", "bensin", "apotek", "apotik", "klinik", "puskesmas", "rs", "rsud", "bank", "atm", *_SCHOOLS, "kampus",

@@ -779,7 +779,7 @@ async def test_a_village_named_as_one_in_a_story_is_read_among_the_country_s_sta
 
 
 @READING_ON_SQLITE
-@pytest.mark.parametrize("cry", ["tulungan pak aya maling di imah ayeuna", "tulung pak ana maling nang omah",
+@pytest.mark.parametrize("cry", ["tulungan pak aya maling di imah ayeuna", "tulungin pak ana maling nang omah",
                                  "help pak ada maling di rumah", "tolongin pak ada maling"])
 async def test_a_plea_is_no_place_among_the_country_s_stations(country_engine: Engine, cry: str) -> None:
     """"tulungan" read as Kec. Tulangan of Sidoarjo, and one "muhun" sent the report there."""
