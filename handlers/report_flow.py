@@ -297,6 +297,8 @@ async def _place_of_story(turn: Turn, text: str) -> ReadBack:
     codes = [read["place"]] if "place" in read else read.get("places", [])
     if codes and (spot := _spot_of_story(turn, text, codes)):
         read["spot"] = spot
+    elif not read and (where := _AFTER_WHERE.findall(text)) and (street := await _a_street_alone(turn, where[-1])):
+        read["street"] = street  # "balapan liar di jl soekarno hatta": kept, and its kelurahan asked after a yes
     return read
 
 
@@ -361,9 +363,11 @@ async def _places_in_story(turn: Turn, story: str) -> tuple[list[PlaceCandidate]
 
 async def _near_and_spelt(turn: Turn, text: str, found: list[PlaceCandidate]) -> list[str]:
     """Of the places found, those a station near covers whose name the text spells: a name that is also a word
-    ("sentul", "rembang", "tanggung") only said as a place, last in its clause (_named_last)."""
+    ("sentul", "rembang", "tanggung") only said as a place, last in its clause (_named_last), and only where the
+    stations are local (Router.near_is_local): with the whole country's, "ngumpet di kamar" is no Desa Kamar."""
+    local = await turn.router.near_is_local(turn.db)
     return [place.code for place in await turn.router.covered(turn.db, found)
-            if (not place.ordinary or _named_last(text, place)) and _spelt_in(text, place)]
+            if (not place.ordinary or (local and _named_last(text, place))) and _spelt_in(text, place)]
 
 
 _CLAUSE_END, _WHERE_BEFORE = "|", 6  # a clause's end among the words; words back to its word of where
@@ -422,8 +426,10 @@ async def _misspelt_after_where(turn: Turn, text: str) -> list[PlaceCandidate]:
     the place is asked ("hp sy dicuri di gedok y": Gedog), though it is an everyday word too; offered, never
     taken. A word of a spot ("di tengah", "di dalam") is none."""
     said = " ".join(f"{normalise(clause)} {_CLAUSE_END}" for clause in _clauses(text)).split()
+    local = await turn.router.near_is_local(turn.db)  # with the country's stations "di kamar" is the room
     for i in range(1, len(said)):
         if said[i - 1] in _WHERE_WORDS and said[i].isalpha() and said[i] not in PLACE_WORDS \
+                and (local or not is_ordinary(said[i])) \
                 and _closes(said[i + 1:i + 2]) \
                 and (found := await turn.router.villages_nearby(turn.db, said[i])):
             return found
@@ -707,6 +713,8 @@ async def read_back(turn: Turn) -> str:
                 turn.say("emergency.happening_now")  # told in the story or picked here: going on now
         if "spot" in read:
             turn.draft["story_spot"] = read["spot"]
+        if "street" in read and not place_given:
+            _keep_the_street(turn, read["street"])
         if "place" in read:
             await accept_place(turn, {"code": read["place"]})
         elif "places" in read:
@@ -1141,7 +1149,10 @@ async def correct(turn: Turn) -> str | None:
         if new_time is None:
             new_time = _with_the_hour_told(turn)  # "oh iya kejadiannya sekitar jam 11 malam" after "kemarin malam"
         fix = Correction(WHEN, rest=new_time) if new_time is not None else None
-    if fix is None and turn.step in (PHOTO, IDENTITY, NAME, SUMMARY) and (new_place := _place_said_wrong(turn)):
+    # the place confirmed put right at any later question: "eh salah pak, bukan di gedog tp di kel bendogerit" where
+    # the time is asked, as where the photo is
+    if fix is None and turn.step in (WHEN, PHOTO, IDENTITY, NAME, SUMMARY) \
+            and (new_place := _place_said_wrong(turn)):
         fix = Correction(LOCATION, rest=new_place)
     if fix is None or turn.inbound.choice is not None:
         return None
@@ -1832,10 +1843,7 @@ async def location(turn: Turn) -> str:
         _add_to_story(turn, part=goes_on)
     if not turn.draft.get("street_asked") and not _asks_instead(turn.text) \
             and (street := await _a_street_alone(turn, turn.text)):  # "maksudnya alamat sy?" asks, names no street
-        # "jl kalimantan": where within a kelurahan, not which: kept for officers and read with the next answer, the
-        # kelurahan asked once in a question of its own, no try spent
-        turn.draft["street_asked"], turn.draft["location_text"] = True, street
-        turn.draft.setdefault("place_attempts", []).append(street)
+        _keep_the_street(turn, street)
         return LOCATION
     landmark = _besides_not_knowing_the_place(turn.text)
     if landmark is not None:
@@ -2110,6 +2118,13 @@ _A_STREET_ALONE = re.compile(r"^\W*(?P<no>(?:bukan|bkn|salah|keliru|no|wrong)\b[
                              r"(?:(?:lokasinya|tempatnya|kejadiannya|alamatnya)\s+)?(?:(?:di|at|in|on)\s+)?"
                              r"(?P<street>(?:jl|jln|jalan|gg|gang)\b\.?\s*[^\W\d_][\w.'-]*(?:\s+[^\W\d_][\w.'-]*){0,2}"
                              r"(?:\s+(?:no|nomor)\.?\s*\d+\w*)?)\W*$", re.IGNORECASE)
+
+
+def _keep_the_street(turn: Turn, street: str) -> None:
+    """"jl kalimantan": where within a kelurahan, not which: kept for officers and read with the next answer, the
+    kelurahan asked once in a question of its own, no try spent."""
+    turn.draft["street_asked"], turn.draft["location_text"] = True, street
+    turn.draft.setdefault("place_attempts", []).append(street)
 
 
 async def _a_street_alone(turn: Turn, text: str, *, after_a_no: bool = False) -> str | None:

@@ -67,7 +67,8 @@ class Router:
             found = self.places.resolve(text, limit=CANDIDATES_WEIGHED)
         covered = await covered_among(db, _areas(found))
         # An everyday word read as a far village ("… sama celana jeans": Desa Sama, Manggarai Barat) is no place.
-        found = [c for c in found if not (c.ordinary and c.village) or {c.district_code, c.regency.code} & covered]
+        near = covered if await self.near_is_local(db) else frozenset()
+        found = [c for c in found if not (c.ordinary and c.village) or {c.district_code, c.regency.code} & near]
         kind = _village_kind(text)
         if kind is None:
             # "bojonegoro" alone is the regency all know, not also a desa of its name in Temanggung or Minahasa
@@ -98,6 +99,13 @@ class Router:
                                               _kind_rank(c, kind), f" {normalize(_own(c).name)} " not in typed,
                                               c.village is not None and c.village.kind != "kelurahan"))
         return ranked[:CANDIDATES_SHOWN], False
+
+    @staticmethod
+    async def near_is_local(db: AsyncSession) -> bool:
+        """Whether the stations cover a few areas, where an everyday word that names a place of theirs ("di sentul",
+        a fruit and a kelurahan) is likelier that place than the word. With a province's or the country's stations
+        every such place is covered and none is nearer than another: "ngumpet di kamar" is no Desa Kamar."""
+        return await areas_covered(db) <= AREAS_ONE_BY_ONE
 
     async def offered(self, db: AsyncSession, text: str) -> tuple[list[PlaceCandidate], bool]:
         """The places offered for a place typed alone, as the chat offers them: read(), else the villages nearby whose

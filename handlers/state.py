@@ -34,6 +34,7 @@ class ReadBack(TypedDict, total=False):
     when: str
     when_told: str  # the time in the story's words ("kemarin sore jam 5"), kept for officers on a yes
     spot: str  # the street, RT or shop the story tells its place with ("jl merdeka depan toko mas sinar")
+    street: str  # a street the story tells alone, no place read ("di jl soekarno hatta"): its kelurahan is asked
 
 
 class Photo(TypedDict):

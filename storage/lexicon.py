@@ -44,6 +44,13 @@ NGOKO = {
     "ndelik": "sembunyi", "nggowo": "bawa", "ngoyak": "ngejar", "tonggo": "tetangga", "tonggoku": "tetangga saya",
     "durung": "belum", "mulih": "pulang", "iku": "itu", "mendem": "mabuk",
 }
+# Everyday Sundanese, as residents of West Java write it between Indonesian words ("tulungan pak aya maling di imah
+# ayeuna"): ordinary words, though "imah" is a letter from Desa Ima and "aya" names villages elsewhere.
+SUNDANESE = frozenset({"imah", "aya", "ayeuna", "abdi", "urang", "teu", "henteu", "muhun", "punten", "nuhun", "hatur",
+                       "naon", "kumaha", "bapa", "akang", "teteh", "tadi", "kamari", "peuting", "enjing", "beurang"})
+# A plea, in Indonesian, Javanese or Sundanese, that opens a cry ("tulungan pak aya maling"): an ordinary word, no
+# Kec. Tulangan misspelt unless its kab/kota stands beside it ("tulungan sidoarjo").
+PLEAS = frozenset({"tolong", "tlg", "tolongin", "tulungan", "tulungin", "help"})  # "tulung" is Kec. Tulung too
 # Javanese "tadi" and "kemarin" before a part of the day, ngoko and krama: "mau bengi jam 1", "wau dalu", "wingi
 # sonten", "wingi awan". In Indonesian "mau" is "want" and in chat "wau" is "wow", so they are read so only before
 # these Javanese words of the day ("udah mau siang" is nearly noon); krama "wau" also before the Indonesian ones
@@ -75,6 +82,11 @@ THINGS_OWNED = frozenset({
     # the things themselves as chat shortens them ("tv ilang", "hp sy dijambret"), which no package lists either
     "hp", "hape", "tv", "tivi", "cctv", "ac", "pc",
 })
+# The drugs residents report by their street names ("jualan sabu di warung", "nyimpen inex"), and the rooms of a
+# home or a lodging ("ngumpet di wc", "di kost"): Sastrawi lacks most drugs and the borrowed rooms, and some name
+# villages (Desa Sabu of Tanah Datar, Desa Kamar of Seram). Ordinary words, they name a place only as "pintu" does.
+DRUG_NAMES = frozenset({"sabu", "shabu", "ganja", "ekstasi", "inex", "putaw", "tramadol", "narkoba", "narkotika"})
+ROOMS = frozenset({"wc", "toilet", "kos", "kost", "kosan", "kamar", "dapur", "teras", "gudang", "garasi", "loteng"})
 # The acronyms of bodies, services and papers residents name in a story ("ngaku petugas pln", "lapor ke bnn", "ktp sy
 # ilang"): some are also a chat abbreviation a place name would make ("pln": Probolinggo, Pekalongan and three more;
 # "bnn", "dpr", "ktp"), which they never are in a story.
@@ -89,8 +101,8 @@ SLANG_MEANINGS = frozenset(word for meaning in SLANG_DATA.values() for word in m
 # Gara, Manggarai).
 REDUPLICATED_HALVES = frozenset(word.split("-")[0] for word in ROOT_WORDS
                                 if "-" in word and len(set(word.split("-"))) == 1)
-_ORDINARY_WORDS = (ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(NGOKO) | frozenset(SPOKEN)
-                   | THINGS_OWNED | REDUPLICATED_HALVES)
+_ORDINARY_WORDS = (ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(NGOKO) | SUNDANESE | PLEAS
+                   | frozenset(SPOKEN) | THINGS_OWNED | DRUG_NAMES | ROOMS | REDUPLICATED_HALVES)
 
 
 class RootWords:

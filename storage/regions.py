@@ -603,6 +603,14 @@ def _beside_a_spot(words: list[_Word]) -> int | None:
     return telling[-1] if named else None
 
 
+def _in_a_street_s_name(words: list[_Word], at: int) -> bool:
+    """Whether the word at `at` goes on a street's name begun right after its "jl."/"gang" in the same segment."""
+    before = words[:at]
+    starts = [i for i, word in enumerate(before) if word.text in _STREET_MARKERS]
+    return bool(starts) and all(word.segment == words[at].segment and word.text not in _SPECIAL_WORDS
+                                for word in words[starts[-1] + 1:at + 1])
+
+
 def _looked_up(words: list[_Word]) -> list[bool]:
     """Which words are looked up as names: all of a short text; of a story, _MAX_WORDS of those a place is said in,
     the names around each level word ("gedog kec sananwetan"), its last words, the words after each word of where
@@ -901,8 +909,12 @@ class RegionIndex:
         spans = [span for span in _spans(text)[0] if alone or not span.ordinary]
         # "jl merdeka gedok", "toko sumber rejeki, gedok", "depan smpn 3 gedok": the one word said beside a street's,
         # a shop's or a school's is the village, read as if sent alone, and the shop's name is none misspelt
-        if (beside := _beside_a_spot(_words(text))) is not None:
+        if (beside := _beside_a_spot(words := _words(text))) is not None:
             spans = [span for span in _spans(text)[0] if (span.start, span.end) == (beside, beside + 1)]
+            # looked for in the whole country, that word is likelier the street's own name's, a hero's that streets
+            # of every town bear ("jl soekarno hatta": no Desa Hatta of Lampung; "jl gatot subroto")
+            if areas is None and _in_a_street_s_name(words, beside):
+                spans = []
         # a street's own name ("jl kalimantan") is no village misspelt: streets are named after anything
         spans = [span for span in spans if span.weight != _STREET]
         inside = None if areas is None else {area for area in areas if area in self._village_codes_in}

@@ -735,6 +735,28 @@ def test_an_everyday_word_or_a_street_is_no_village_misspelt(index: RegionIndex,
                for place in index.villages_like(said, None)), said  # Desa Tolong of Papua, spelt so
 
 
+@pytest.mark.parametrize("said", ["tulungan pak aya maling di imah ayeuna", "tulungan", "tulungin pak ana maling",
+                                  "tolongin pak", "help pak ada maling", "tlg pak"])
+def test_a_plea_is_no_place(index: RegionIndex, said: str) -> None:
+    """"tulungan" (Sundanese "help!") is two letters from Kec. Tulangan of Sidoarjo, which one "muhun" took."""
+    assert index.resolve(said, limit=3) == [], said
+    assert index.villages_like(said, None) == [], said
+
+
+@pytest.mark.parametrize(("said", "code"), [("kec tulangan sidoarjo", "35.15.09"), ("tulangan sidoarjo", "35.15.09"),
+                                            ("tulungan sidoarjo", "35.15.09"), ("desa tolong", "73.17.01.2022")])
+def test_a_place_named_like_a_plea_is_still_read(index: RegionIndex, said: str, code: str) -> None:
+    assert [place.code for place in index.resolve(said, limit=3)][:1] == [code], said
+
+
+@pytest.mark.parametrize("street", ["jl soekarno hatta", "jl gatot subroto", "jl ahmad yani", "jl hayam wuruk",
+                                    "jalan diponegoro", "gg sudirman no 5"])
+def test_a_street_s_last_word_is_no_village_misspelt_in_the_whole_country(index: RegionIndex, street: str) -> None:
+    """Heroes' names streets bear in every town: "hatta" is no Desa Hatta of Lampung, "subroto" no village of Jawa
+    Timur. Near the stations, the word after a street's name may still be the village ("jl merdeka gedok")."""
+    assert index.villages_like(street, None) == [], street
+
+
 @pytest.mark.parametrize(("said", "code"), [("gedok", "35.72.03.1001"), ("jl merdeka gedok", "35.72.03.1001"),
                                             ("bendogrit", "35.72.03.1007"), ("plosokrep", "35.72.03.1002")])
 def test_a_village_misspelt_from_its_first_letter_on_is_still_offered(index: RegionIndex, said: str,

@@ -1557,6 +1557,28 @@ async def test_the_place_said_wrong_at_the_summary_is_asked_again_with_the_new_o
 
 
 @READING_ON_SQLITE
+@pytest.mark.parametrize("step", ["when", "photo"])
+@pytest.mark.parametrize("said", ["eh salah pak, bukan di gedog tp di kel bendogerit",
+                                  "maaf bukan gedog tapi bendogerit"])
+async def test_the_place_said_wrong_at_the_time_question_is_put_right_as_at_the_photo(engine: Engine, step: str,
+                                                                                      said: str) -> None:
+    """At the time question it was added to the story and the old place filed."""
+    resident = await at(engine, step, f"console:{step}-{said}")
+    await resident.send(said)
+    assert not resident.heard("report.story_added"), resident.text
+    assert resident.heard("place.confirm") and "Kel. Bendogerit" in resident.text, resident.text
+    assert (await draft_of(engine))["description"] == DESCRIPTION
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("said", ["bukan kemarin tp tadi pagi", "eh salah pak, bukan td malam tp kemarin sore"])
+async def test_a_time_put_right_at_the_time_question_names_no_place(engine: Engine, said: str) -> None:
+    resident = await at(engine, "when")
+    await resident.send(said)
+    assert not resident.heard("place.confirm") and not resident.heard("report.story_added"), resident.text
+
+
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("answer", "wish"), [
     ("nama saya jangan ditampilkan", "confidential"), ("namaku dirahasiain ya", "confidential"),
     ("nama saya harus asli ya?", "question"), ("saya takut pak", "distress"),

@@ -746,3 +746,84 @@ async def test_a_landmark_told_by_its_name_asks_which_kelurahan_not_a_namesake_f
         resident = await at_location(country_engine, f"console:{typed}")
         await resident.send(typed)
         assert f"Maksud Anda {meant}?" in resident.text or meant in resident.options(), (typed, resident.text)
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("story", [
+    "pak ada maling di rumah saya sekarang, saya ngumpet di kamar", "sy sembunyi di kamar",
+    "ada bandar narkoba jualan sabu di warung kopi depan gang", "pak ada orang pingsan di pinggir jalan gak sadar",
+    "tolong pak ada maling, sy di dapur", "ada yg ngintip dari teras", "anak sy dikunci di gudang",
+    "sy ngumpet di wc skrg", "tetangga nyimpen ganja di garasi", "ada orang mabuk di kost sebelah",
+])
+async def test_a_story_s_everyday_words_are_no_village_among_the_country_s_stations(country_engine: Engine,
+                                                                                     story: str) -> None:
+    """With a station for every kecamatan every Desa Kamar or Sadar is covered, so none is nearer than the room,
+    the drug or the state of a person the story tells of: an URGENT report went to Maluku after a "iya"."""
+    resident = Resident(country_engine, f"console:{story}")
+    await resident.send(story)
+    assert "Lokasi: (belum ada)" in resident.text, resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("story", "place"), [
+    ("sy ngumpet di kamar, rumah sy di kel gedog kec sananwetan", "Kel. Gedog, Kec. Sananwetan"),
+    ("ada yg jualan sabu di warung kopi desa sabu batipuh", "Desa Sabu, Kec. Batipuh"),
+    ("hp sy dijambret di gedog sananwetan", "Kel. Gedog, Kec. Sananwetan"),
+])
+async def test_a_village_named_as_one_in_a_story_is_read_among_the_country_s_stations(country_engine: Engine,
+                                                                                       story: str, place: str) -> None:
+    resident = Resident(country_engine, f"console:{story}")
+    await resident.send(story)
+    read = next(line for line in resident.text.splitlines() if line.startswith("Lokasi: "))
+    assert place in read, resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("cry", ["tulungan pak aya maling di imah ayeuna", "tulungin pak ana maling nang omah",
+                                 "help pak ada maling di rumah", "tolongin pak ada maling"])
+async def test_a_plea_is_no_place_among_the_country_s_stations(country_engine: Engine, cry: str) -> None:
+    """"tulungan" read as Kec. Tulangan of Sidoarjo, and one "muhun" sent the report there."""
+    resident = Resident(country_engine, f"console:{cry}")
+    await resident.send(cry)
+    assert "Lokasi: (belum ada)" in resident.text, resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("street", ["jl soekarno hatta", "jl gatot subroto", "jalan diponegoro no 12", "jl hayam wuruk",
+                                    "jl ahmad yani", "gg sudirman"])
+async def test_a_street_named_after_a_hero_asks_its_kelurahan_among_the_country_s_stations(country_engine: Engine,
+                                                                                          street: str) -> None:
+    """"jl soekarno hatta" was read as "jl soekarno" in Desa Hatta of Lampung: the street's name is all of it."""
+    resident = await at_location(country_engine, f"console:{street}")
+    await resident.send(street)
+    assert resident.heard("place.ask_kelurahan_of_street") and not resident.options(), resident.text
+    await resident.send("kel gedog kec sananwetan")
+    assert "Maksud Anda Kel. Gedog, Kec. Sananwetan, Kota Blitar?" in resident.text, resident.text
+    assert (await draft_of(country_engine))["location_text"].startswith(street), "the street is kept for officers"
+
+
+@READING_ON_SQLITE
+async def test_a_story_s_street_alone_is_kept_and_its_kelurahan_asked_after_a_yes(country_engine: Engine) -> None:
+    resident = Resident(country_engine)
+    await resident.send("balapan liar di jl soekarno hatta")
+    assert "Lokasi: (belum ada)" in resident.text and "Hatta," not in resident.text, resident.text
+    await resident.send("iya, sedang terjadi")
+    assert resident.heard("place.ask_kelurahan_of_street") and "jl soekarno hatta" in resident.text, resident.text
+    await resident.send("kel gedog kec sananwetan")
+    assert "Maksud Anda Kel. Gedog, Kec. Sananwetan, Kota Blitar?" in resident.text, resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("said", "meant"), [
+    ("di perumahan griya asri kelurahan tlogomas malang", "Kel. Tlogomas, Kec. Lowokwaru, Kota Malang"),
+    ("perum bumi mas blok C kelurahan bendogerit blitar", "Kel. Bendogerit, Kec. Sananwetan, Kota Blitar"),
+    ("perum bumi mas blok C, kelurahan bendogerit blitar", "Kel. Bendogerit, Kec. Sananwetan, Kota Blitar"),
+    ("komplek griya asri kecamatan sananwetan blitar", "Kec. Sananwetan, Kota Blitar"),
+])
+async def test_an_estate_before_its_kelurahan_named_by_its_level_word_is_there(country_engine: Engine, said: str,
+                                                                               meant: str) -> None:
+    """"kelurahan" is made as "kemalingan" is: it was read as the story going on after the estate's spot, added to
+    the story, and the place asked again and again."""
+    resident = await at_location(country_engine, f"console:{said}")
+    await resident.send(said)
+    assert f"Maksud Anda {meant}?" in resident.text and not resident.heard("report.story_added"), resident.text

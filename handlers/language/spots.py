@@ -57,6 +57,9 @@ _VERY = (["bgt"], ["banget"], ["bngt"], ["sekali"], ["skali"], ["amat"], ["very"
 # "di-" words that say where, not what was done: "disamping", "didepan".
 _WHERE_WITH_DI = frozenset({"disini", "disana", "disitu", "dirumah", "didalam", "diluar", "dijalan", "dipasar",
                             "diatas", "dibawah", "dipinggir", "diujung"}) | _BESIDE
+# Level words made as "ke-…-an" ("kelurahan" of "lurah"), as a word of what befell someone is ("kemalingan"): where,
+# never what goes on ("perum griya asri kelurahan tlogomas").
+_LEVELS_OF_KE_AN = frozenset({"kelurahan", "kecamatan", "kedusunan"})
 # Words of "about" that begin a time where a number or a time's word follows and a time's word comes within three
 # ("sekitar 1 jam lalu", "around 8 pm", "kurang lebih jam 9"), and are where otherwise ("sekitar pasar", "around
 # the corner", "kurang lebih 2 meter dari jalan").
@@ -171,6 +174,8 @@ def _the_story_goes_on(word: str) -> bool:
     what befell someone ("kemalingan"), or a word of _SAID_OF_IT."""
     if _TWICE.sub("", word) in _SAID_OF_IT:
         return True
+    if word in _LEVELS_OF_KE_AN:
+        return False
     base = word[:-2] if word.endswith("in") else word  # "dimasukin": spoken "-in" for "-kan"/"-i"
     done = word.startswith("di") and word not in _WHERE_WITH_DI
     befell = word.startswith("ke") and word.endswith("an")
