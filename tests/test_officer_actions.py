@@ -1308,6 +1308,7 @@ async def test_a_command_that_cannot_be_taken_leaves_the_action_waiting_for_its_
     assert (await report(engine, ref)).status == ReportStatus.REJECTED
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("typed", ["polsek sekar", "Polsek Sekar", "POLSEK - SEKAR", "sekar"])
 async def test_a_station_is_named_however_typed_and_a_wrong_one_put_right_next(engine: Engine, typed: str) -> None:
     sananwetan = await enrolled(engine, PETUGAS)
@@ -2354,6 +2355,7 @@ async def test_a_command_without_its_ref_and_no_report_in_play_asks_which(engine
     assert [(await report(engine, ref)).status for ref in refs] == [ReportStatus.RECEIVED] * 2
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("yes", ["ya", "iya", "ok", "siap"])
 async def test_a_yes_is_no_answer_to_which_report_and_thanks_stay_words(engine: Engine, yes: str) -> None:
     """A list to pick from is answered by a pick: a yes names no report, even where the list has one."""
@@ -2383,6 +2385,7 @@ async def offered_ago(engine: Engine, ago: dt.timedelta) -> None:
         session.data = dump_session(data, engine.cipher)
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("slang", ["siap 86", "86", "ok otw", "siap laksanakan"])
 async def test_a_confirmation_ignored_is_not_taken_by_radio_slang_for_the_next_alert(engine: Engine,
                                                                                     slang: str) -> None:

@@ -1847,6 +1847,7 @@ async def test_no_answer_at_the_places_yes_or_no_is_asked_again(engine: Engine, 
     assert (await draft_of(engine))["description"] == before["description"]
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("step", ["identity", "photo", "summary"])
 @pytest.mark.parametrize(("said", "asked", "lang"), [
     ("eh salah, tadi tempatnya di sentul bukan gedog", "place.confirm", "id"),

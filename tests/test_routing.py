@@ -95,6 +95,7 @@ async def test_a_name_that_repeats_across_the_country_offers_the_one_the_station
     assert options and "Kota Blitar" in options[0], options
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("typed", "first"), [
     # the one covered, then in the province the stations serve, a town's kelurahan before a desa; Kebumen's and the
     # Jati Mulyo of Sumatra after them
@@ -591,6 +592,7 @@ async def test_a_place_a_way_leads_to_comes_after_the_place_it_is_in(engine: Eng
     assert resident.options()[0] == first or f"Maksud Anda {first}?" in resident.text, resident.text
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize("typed", ["plosokrep", "di gedok", "klampk", "bendogrit", "karangtengh", "depan rumah pak rt",
                                    "kampung baru dkt pasar", "sananwetn"])
 async def test_villages_nearby_with_a_province_of_stations_are_those_read_area_by_area(

@@ -43,6 +43,7 @@ from storage.reports import find_ref
 from tests.corpus.bursts import INCIDENTS, burst
 from tests.helpers import (
     PLACE,
+    READING_ON_SQLITE,
     TEST_SECRET,
     Phone,
     Resident,
@@ -399,6 +400,7 @@ async def test_a_report_of_drug_dealing_is_never_offered_to_whoever_writes_alike
         >= LIKE_AT, "alike enough to be asked about, were it another kind"
 
 
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("reported", "probe"), [
     ("Ada suami memukul istrinya tiap malam di rumah dekat jl kenanga gedog, sering teriak2",
      "ada suami memukul istrinya tiap malam di rumah dekat jl kenanga gedog"),
