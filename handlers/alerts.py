@@ -196,17 +196,29 @@ async def reporter_line(office: Office, identity: Identity, contact_id: int | No
     return t(lang, "alert.reporter_named", name=quoted(name), number=number)
 
 
-async def alert_payload(office: Office, report: Report, lang: str, heading: str = "", *,
-                        arriving: bool = True) -> dict[str, Any]:
-    """The alert an officer reads, in their language, with the actions they can take on it; not `arriving`,
-    the same report looked up later, not announced as new."""
-    attachments = (await office.db.execute(
+class AlertFacts(NamedTuple):
+    """What an alert tells of a report beyond its own row: the same for every officer it goes to."""
+    photo: Attachment | None
+    voice: Attachment | None  # the story told
+    residents: int  # the reporter and the witnesses
+
+
+async def alert_facts(db: AsyncSession, report: Report) -> AlertFacts:
+    attachments = (await db.execute(
         select(Attachment).where(Attachment.report_id == report.id).order_by(Attachment.id))).scalars().all()
-    photo = next((a for a in attachments if a.content_type.startswith("image/")), None)
-    voice = next((a for a in attachments if a.content_type.startswith("audio/")), None)  # the story told
+    return AlertFacts(photo=next((a for a in attachments if a.content_type.startswith("image/")), None),
+                      voice=next((a for a in attachments if a.content_type.startswith("audio/")), None),
+                      residents=await residents_reporting(db, report))
+
+
+async def alert_payload(office: Office, report: Report, lang: str, heading: str = "", *,
+                        arriving: bool = True, facts: AlertFacts | None = None) -> dict[str, Any]:
+    """The alert an officer reads, in their language, with the actions they can take on it; not `arriving`,
+    the same report looked up later, not announced as new. `facts` where they were read for the other officers."""
+    photo, voice, residents = facts or await alert_facts(office.db, report)
     said = {"heading": heading, "urgent": t(lang, "alert.urgent") if report.urgent else "", "ref": report.ref,
             "category": labels(lang, "category")[report.category.value], "when": said_when(lang, report.occurred_text),
-            "residents": residents_text(lang, await residents_reporting(office.db, report))}
+            "residents": residents_text(lang, residents)}
     text = t(
         lang, "alert.new_report", **said,
         title=t(lang, "alert.title_new" if arriving else "alert.title_seen"),
@@ -287,6 +299,7 @@ async def send_alerts(office: Office, report: Report, to: list[tuple[Officer, Co
     here both, a referral `declined` there the station that gave it back and why); returns how many."""
     # An anonymous report's times are whole hours: how long it has waited is known only as a least.
     escalated = "alert.escalated_at_least" if report.identity == Identity.ANONYMOUS else "alert.escalated"
+    facts = await alert_facts(office.db, report) if to else None  # read once, not once an officer
     for officer, contact in to:
         lang = contact.language or report.language
         heading = (t(lang, f"{escalated}_referred", minutes=waited, station=referred_from)
@@ -298,7 +311,7 @@ async def send_alerts(office: Office, report: Report, to: list[tuple[Officer, Co
         # a referral declined brings back the station's own report: no new one
         arriving = waited is None and declined is None
         await enqueue(office.db, office.cipher, kind=OutboxKind.OFFICER_ALERT, contact_id=contact.id,
-                      payload=await alert_payload(office, report, lang, heading, arriving=arriving),
+                      payload=await alert_payload(office, report, lang, heading, arriving=arriving, facts=facts),
                       idempotency_key=f"{OutboxKind.OFFICER_ALERT}:{cause.id}:{officer.id}", at=office.now,
                       priority=URGENT if report.urgent else NORMAL, report_id=report.id,
                       hourly=report.identity == Identity.ANONYMOUS)

@@ -311,6 +311,7 @@ async def import_stations(db: AsyncSession, text: str, regions: RegionIndex,
             StationArea.station_id.in_([stations[row.code].id for row in moved[chunk:chunk + 1000]])))
     await db.flush()
     db.add_all(StationArea(station_id=stations[row.code].id, region_code=area) for row in moved for area in row.areas)
+    db.info.pop("areas_covered", None)  # counted afresh
     for done, row in enumerate(rows, 1):
         station = stations[row.code]
         if row.code not in before:
@@ -532,8 +533,11 @@ async def covered_codes(db: AsyncSession) -> frozenset[str]:
 
 
 async def areas_covered(db: AsyncSession) -> int:
-    """How many kecamatan and kab/kota the stations cover."""
-    return int((await db.execute(select(func.count()).select_from(StationArea))).scalar_one())
+    """How many kecamatan and kab/kota the stations cover: counted once a session, as a message asks it of each place
+    its story may name (three times in a story of a place, each a round trip on PostgreSQL)."""
+    if "areas_covered" not in db.info:
+        db.info["areas_covered"] = int((await db.execute(select(func.count()).select_from(StationArea))).scalar_one())
+    return int(db.info["areas_covered"])
 
 
 async def covered_among(db: AsyncSession, codes: Collection[str]) -> frozenset[str]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from bot.channels.console import ConsoleChannel
 from handlers.engine import Engine
@@ -24,6 +27,7 @@ from storage.models import (
     ReportEvent,
     ReportStatus,
 )
+from storage.outbox import open_payload
 from tests.helpers import (
     DESCRIPTION,
     PLACE,
@@ -31,6 +35,7 @@ from tests.helpers import (
     REPORTER_NAME,
     Resident,
     alerts,
+    another_incident,
     at,
     draft_of,
     enrolled,
@@ -589,6 +594,75 @@ async def test_photo_with_caption_counts_as_description_and_photo(engine: Engine
         [attachment] = (await db.execute(select(Attachment).where(Attachment.report_id == report.id))).scalars()
     assert attachment.content_type == "image/png"
     assert same_picture((tmp_path / "media" / attachment.stored_name).read_bytes(), PNG)
+
+
+@contextlib.contextmanager
+def statements_run(engine: Engine) -> Iterator[list[str]]:
+    """The statements run inside, in order."""
+    run: list[str] = []
+
+    def seen(_connection: object, _cursor: object, statement: str, *_args: object) -> None:
+        run.append(" ".join(statement.split()))
+
+    bind = engine.sessions.kw["bind"].sync_engine
+    event.listen(bind, "before_cursor_execute", seen)
+    try:
+        yield run
+    finally:
+        event.remove(bind, "before_cursor_execute", seen)
+
+
+def tables_read(statements: list[str]) -> list[str]:
+    return [table[1] for statement in statements
+            if statement.startswith("SELECT") and (table := re.search(r"\bFROM (\w+)", statement))]
+
+
+async def _read_at_kirim(engine: Engine, resident: Resident, photo: Path, description: str) -> list[str]:
+    """The tables read when a report with a photo is sent, in order."""
+    for said in ("halo", "1", "1"):
+        await resident.send(said)
+    await resident.send(description, photo=photo)
+    await resident.send("Kel. Gedog, Sananwetan")
+    await resident.send("ya")
+    await another_incident(resident)
+    for said in ("3", "2"):
+        await resident.send(said)
+    assert resident.heard("report.summary"), resident.text
+    with statements_run(engine) as run:
+        await resident.send("kirim")
+    assert resident.heard("report.submitted"), resident.text
+    return tables_read(run)
+
+
+async def test_three_duty_officers_cost_kirim_no_more_reads_than_one(engine: Engine, tmp_path: Path) -> None:
+    """The photo and how many residents report it are the report's, the same in each officer's alert: read once at
+    *Kirim*, not once an officer, so that a station with several on duty costs no more statements."""
+    photo = tmp_path / "motor.png"
+    photo.write_bytes(PNG)
+    await enrolled(engine, "console:petugas-1")
+    one = await _read_at_kirim(engine, Resident(engine, "console:warga-1"), photo, DESCRIPTION)
+    for n in (2, 3):
+        await enrolled(engine, f"console:petugas-{n}")
+    three = await _read_at_kirim(engine, Resident(engine, "console:warga-2"), photo,
+                                 "Helm saya diambil orang di parkiran pasar tadi pagi")
+    assert "attachment" in one and "witness" in one and three == one, (one, three)
+    sent = await alerts(engine)
+    assert len(sent) == 1 + 3
+    for alert in sent:
+        told = open_payload(engine.cipher, alert)
+        assert told["photo"]["stored_name"] and t("id", "alert.photo_attached") in told["text"], told
+
+
+async def test_a_story_naming_places_counts_the_stations_areas_once(engine: Engine) -> None:
+    """Whether the stations cover few areas is asked of each place a story may name; a message counts them once."""
+    resident = Resident(engine)
+    for said in ("halo", "1", "1"):
+        await resident.send(said)
+    with statements_run(engine) as run:
+        await resident.send("motor sy dicuri di depan warung bu sri di gedog tadi malam, deket masjid")
+    assert resident.heard("place.confirm"), resident.text
+    counted = [said for said in run if said.startswith("SELECT count(*)") and "station_area" in said]
+    assert len(counted) == 1, run
 
 
 async def test_a_file_that_is_not_a_photo_is_refused_and_the_step_asked_again(engine: Engine,
