@@ -387,6 +387,20 @@ async def test_a_wish_to_report_in_javanese_or_sundanese_starts_a_report_and_kee
     assert told.startswith(wish) == ("sepeda" in wish), told
 
 
+@pytest.mark.parametrize(("story", "when"), [
+    ("anak sy blm pulang sekolah pak, biasanya jam 1 udh di rmh, hpnya ga aktif", None),
+    ("anak sy blm pulang dr td siang pak hpnya ga aktif biasanya jam 3 udh di rmh", "dari tadi siang"),
+])
+async def test_a_child_not_home_past_the_usual_hour_is_a_cry_and_the_usual_hour_no_time(engine: Engine, story: str,
+                                                                                       when: str | None) -> None:
+    """The hour a child is usually home is not when anything happened: the time is asked, or the one told taken."""
+    resident = Resident(engine)
+    await resident.send(story)
+    assert resident.heard("emergency.call_110") and "Darurat" in resident.text, resident.text
+    read = (await draft_of(engine))["read"]
+    assert read.get("when_told") == when and (await draft_of(engine))["urgent"], read
+
+
 @pytest.mark.parametrize(("story", "when"), [("motor sy ical di pasar", None),
                                              ("pak kulo ajeng lapor, sepeda motor kulo ical", None),
                                              ("hp ku ical pas di angkot kamari sore", "kemarin sore"),

@@ -1346,8 +1346,12 @@ _WHERE_THEY_WERE = frozenset({"tadi", "terakhir", "last", "sebelumnya"})
 
 
 # What someone usually does, up to what is told of now: "biasanya pulang kerja jam 5, skrg jam 11 blm pulang",
-# "usually home by 5, now it's 10": where they usually are is not where they are known to be now.
+# "usually home by 5, now it's 10": where they usually are is not where they are known to be now. With nothing of now
+# after it, the hour they are usually home, told after what is so now: "blm pulang, biasanya jam 3 udh di rmh".
 _NOW_TOLD = frozenset({"sekarang", "ini", "now", "tapi", "tetapi", "but", "today", "tonight"})
+_USUAL_HOUR = frozenset({"jam", "pukul", "sekitar", "pagi", "siang", "sore", "malam", "sudah", "di", "rumah", "pulang",
+                         "sampai", "nyampe", "balik", "dia", "around", "by", "at", "he", "she", "is", "s", "home",
+                         "back"})
 
 
 def _routine(said: list[str]) -> set[int]:
@@ -1355,8 +1359,10 @@ def _routine(said: list[str]) -> set[int]:
     for i, word in enumerate(said):
         if word in _AS_USUAL:
             end = next((k for k in range(i + 1, len(said)) if said[k] in _NOW_TOLD), None)
-            if end is not None:
-                routine.update(range(i + 1, end))
+            if end is None:
+                end = next((k for k in range(i + 1, len(said))
+                            if not (said[k] in _USUAL_HOUR or said[k].isdecimal())), len(said))
+            routine.update(range(i + 1, end))
     return routine
 
 
@@ -1847,8 +1853,9 @@ def _told_over(said: list[str]) -> bool:
     with no one still at risk or anything else going on."""
     if any(not _but_still(said, i + 1) for i in _overs_at(said)) and not _still_at_risk(said):
         return True
-    if any(not _but_still(said, at + len(phrase)) for phrase, at in phrases_found(said, _OVER_PHRASES)) \
-            and not _still_at_risk(said):
+    routine = _routine(said)  # "blm pulang, biasanya jam 3 udh di rmh": when they are home, not that they are
+    if any(not _but_still(said, at + len(phrase)) and at not in routine
+           for phrase, at in phrases_found(said, _OVER_PHRASES)) and not _still_at_risk(said):
         return True
     # with a "now" said just before it: "skrg udh di igd"; not asked: "udah ditangani blm?"
     cared = [range(at - 1, at + len(phrase)) for phrase, at in phrases_found(said, _CARED_FOR)
