@@ -31,6 +31,9 @@ _SHOPS = frozenset({"toko", "warung", "warkop", "kedai", "depot", "alfamart", "i
 _WHERE = frozenset({"di", "at", "in", "on", "the", "of"}) | _BESIDE
 # English names a street before its word: "merdeka street", "jalan raya road".
 _STREET_AFTER = frozenset({"street", "st", "road", "rd", "avenue", "lane"})
+# English names a landmark before its word as a street: "near Seminyak beach" is the beach's name, though a village's.
+_NAMED_BEFORE = _STREET_AFTER | frozenset({"beach", "market", "station", "school", "mosque", "shop", "store",
+                                           "hospital"})
 # Level words, and the region's name after each, are the place, not the spot.
 _LEVELS = frozenset({"kel", "kelurahan", "desa", "ds", "kec", "kecamatan", "kab", "kabupaten", "kota", "kodya",
                      "prov", "provinsi", "propinsi", "village", "district", "regency", "city"})
@@ -146,7 +149,8 @@ def _spot_in(tokens: list[str], names: frozenset[str]) -> str | None:
         if word in _LEVELS:
             i += 1 + _name_length(plain, i + 1, names, any_word=True)
             continue
-        if not named_by and (length := _name_length(plain, i, names)) and not _name_goes_on(plain, i + length, names):
+        if not named_by and (length := _name_length(plain, i, names)) and not _name_goes_on(plain, i + length, names) \
+                and plain[i + length:i + length + 1] not in ([word] for word in _NAMED_BEFORE):
             i += length
             continue
         kept.append(tokens[i])
