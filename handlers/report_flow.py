@@ -434,10 +434,12 @@ def _after_a_street(said: list[str], i: int) -> bool:
 
 
 _PARTICLES = frozenset({"ya", "yah", "sih", "deh", "lho", "loh"})  # "di gedok ya"
-# Where English ends a place's telling: what the place is, after its name ("near Seminyak beach", "in Kuta area"), or
-# a time begun ("in Kuta last night", "this morning", "earlier today").
-_ENDS_IN_ENGLISH = frozenset({"beach", "market", "village", "area", "district", "regency", "city", "town", "last",
-                              "this", "earlier", "today", "around"})
+# Where English ends a place's telling: what the place is, after its name ("near Seminyak beach", "in Kuta area"), a
+# time begun ("in Kuta last night", "this morning", "earlier today"), or the verb of what befell it ("my villa in
+# Canggu was broken into").
+_KINDS_IN_ENGLISH = frozenset({"beach", "market", "village", "area", "district", "regency", "city", "town"})
+_ENDS_IN_ENGLISH = _KINDS_IN_ENGLISH | frozenset({"last", "this", "earlier", "today", "around", "was", "were", "is",
+                                                  "got"})
 
 
 def _closes(after: list[str]) -> bool:
@@ -455,13 +457,21 @@ async def _misspelt_after_where(turn: Turn, text: str) -> list[PlaceCandidate]:
     said = " ".join(f"{normalise(clause)} {_CLAUSE_END}" for clause in _clauses(text)).split()
     local = await turn.router.near_is_local(turn.db)  # with the country's stations "di kamar" is the room
     for i in range(1, len(said)):
-        if (said[i - 1] in _WHERE_WORDS | _VILLAGE_WORDS or _after_a_street(said, i)) and said[i].isalpha() \
+        if (said[i - 1] in _WHERE_WORDS | _VILLAGE_WORDS or _after_a_street(said, i) or _the_place_s_kind(said, i)) \
+                and said[i].isalpha() \
                 and said[i] not in PLACE_WORDS \
                 and (local or not is_ordinary(said[i]) or _a_name_among_the_country_s(said, i)) \
                 and _closes(said[i + 1:i + 2]) \
                 and (found := await turn.router.villages_nearby(turn.db, said[i])):
             return found
     return []
+
+
+def _the_place_s_kind(said: list[str], i: int) -> bool:
+    """Whether the i-th word is named in English between "the" after a word of where and what the place is: "at the
+    Seminyak market", "near the Kuta beach"."""
+    return said[i - 1] == "the" and said[i - 2:i - 1] in ([word] for word in _WHERE_WORDS) \
+        and said[i + 1:i + 2] in ([word] for word in _KINDS_IN_ENGLISH)
 
 
 def _a_name_among_the_country_s(said: list[str], i: int) -> bool:

@@ -788,6 +788,7 @@ async def test_a_village_named_like_a_word_is_offered_where_a_story_says_it_as_a
     "motor sy di begal", "hp sy dicuri di sawah", "motor sy dicuri di pasar", "hp sy dicopet di kali",
     "sy dipukul di jalan", "dompet sy ilang di bis", "sy dipalak preman di terminal", "motor sy dicuri di kost sebelah",
     "hp sy dijambret di belakang", "my phone was stolen on Monday", "phone stolen at home last night",
+    "i was robbed in the market", "phone stolen in my room last night", "someone in the village was beaten",
 ])
 async def test_a_kind_of_place_or_a_deed_after_di_is_no_village_among_the_country_s_stations(country_engine: Engine,
                                                                                             story: str) -> None:
@@ -805,6 +806,8 @@ async def test_a_kind_of_place_or_a_deed_after_di_is_no_village_among_the_countr
     ("phone stolen near Seminyak beach", "Seminyak"), ("phone snatched in Seminyak", "Seminyak"),
     ("my scooter was stolen in Canggu this morning", "Canggu"),
     ("someone hit me in front of my hotel in Legian", "Legian"),
+    ("my villa in Canggu was broken into", "Canggu"), ("someone stole my helmet at the Seminyak market", "Seminyak"),
+    ("our house in Kuta got robbed", "Kec. Kuta, Kab. Badung"),
 ])
 async def test_an_english_story_s_place_is_read_as_an_indonesian_one_s(country_engine: Engine, story: str,
                                                                        place: str) -> None:
