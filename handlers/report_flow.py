@@ -87,7 +87,7 @@ from handlers.language.slots import (
     without_home,
     without_where_one_is,
 )
-from handlers.language.spots import spot_then_story, spot_told
+from handlers.language.spots import spot_then_story, spot_told, street_first
 from handlers.language.written import written_in
 from handlers.publication import withheld
 from handlers.routing import (
@@ -304,11 +304,13 @@ async def _place_of_story(turn: Turn, text: str) -> ReadBack:
 
 async def _street_of_story(turn: Turn, text: str) -> str | None:
     """The street a story names alone after a word of where, as typed, last or before what the spot reader ends a
-    spot at: a time or the story going on ("di jl soekarno hatta tadi malam motor sy dicuri")."""
+    spot at: a time or the story going on ("di jl soekarno hatta tadi malam motor sy dicuri"); with what it tells
+    of the spot on it ("di jl. sudirman dpn bank bri td siang": "jl. sudirman dpn bank bri"), which officers read."""
     for said in reversed(_AFTER_WHERE_OR_ON.findall(text)):
-        for told in dict.fromkeys((spot_told([said], ()), said)):
-            if told and (street := await _a_street_alone(turn, told)):
-                return street
+        if (spot := spot_told([said], ())) and await _a_street_alone(turn, street_first(spot)):
+            return spot
+        if street := await _a_street_alone(turn, said):
+            return street
     return None
 
 

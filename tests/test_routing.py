@@ -837,6 +837,9 @@ async def test_a_village_kecamatan_and_kab_all_named_like_words_are_read_as_the_
     ("hp sy dijambret di jalan diponegoro kemarin sore pas pulang kerja", "jalan diponegoro"),
     ("motor sy dicuri di gg mawar td pagi", "gg mawar"),
     ("someone broke into my car on Jl. Sunset Road last night", "Jl. Sunset Road"),
+    ("hp sy dijambret di jl. sudirman dpn bank bri td siang", "jl. sudirman dpn bank bri"),
+    ("di gang kelinci rt 04 ada maling tadi subuh", "gang kelinci rt 04"),
+    ("motor sy dicuri di jl ahmad yani no 12 semalam", "jl ahmad yani no 12"),
 ])
 async def test_a_story_s_street_before_a_time_is_kept_and_its_kelurahan_asked(country_engine: Engine, story: str,
                                                                              street: str) -> None:

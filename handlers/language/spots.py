@@ -102,6 +102,14 @@ def spot_told(clauses: Iterable[str], names: Iterable[str]) -> str | None:
     return told[:_MAX_CHARS].rstrip(" ,") or None
 
 
+def street_first(spot: str) -> str:
+    """The street a spot begins with, up to where it tells the spot on it more finely ("jl. sudirman dpn bank bri":
+    "jl. sudirman"; "gang kelinci rt 04": "gang kelinci"); the spot as it is where nothing follows the street."""
+    tokens = spot.split()
+    return next((" ".join(tokens[:i]) for i in range(1, len(tokens)) if _plain(tokens[i]) in _BESIDE | {"rt", "rw"}),
+                spot)
+
+
 def spot_then_story(text: str) -> tuple[str, str] | None:
     """A place's answer that opens with a street's or a beside's spot and runs into what goes on there ("jl kenari
     ribut2 tetangga", "depan alfamart sering ada jambret"): the place (the spot, and the clauses after the story's:
