@@ -1178,12 +1178,19 @@ def _loose(reading: list[_Hit]) -> list[_Hit]:
 
     names = [h for h in reading if not h.ordinary]
     loose = [h for h in reading if h.ordinary]
-    # two such words spelt exactly, a region and then the kab/kota it lies in, all their segment says, say so of
-    # each other: "pare kediri", "di kuta, badung" (not "jual pare kediri", "beli bawang kediri")
-    if len(loose) > 1 and (paired := [h for pair in itertools.permutations(loose, 2) if pair[1].level == 2
-                                      and before(*pair) and pair[0].leads and pair[1].ends
-                                      and all(h.exact for h in pair) and pair[0].code.startswith(f"{pair[1].code}.")
-                                      for h in pair]):
+    # such words spelt exactly, each a region and then the one it lies in up to the kab/kota, all their segment says,
+    # say so of each other: "pare kediri", "di kuta, badung", "seminyak kuta badung" (not "jual pare kediri", "beli
+    # bawang kediri")
+    inside = [pair for pair in itertools.permutations(loose, 2)
+              if before(*pair) and all(h.exact for h in pair) and pair[0].code.startswith(f"{pair[1].code}.")]
+
+    def up_to_the_regency(hit: _Hit) -> list[_Hit]:
+        if hit.level == 2:
+            return [hit] if hit.ends else []
+        return next(([hit, *chain] for smaller, larger in inside if smaller is hit
+                     and (chain := up_to_the_regency(larger))), [])
+
+    if paired := [h for start in loose if start.leads and len(chain := up_to_the_regency(start)) > 1 for h in chain]:
         names += paired
         loose = [h for h in loose if h not in paired]
     # a name spelt exactly, all its clause says with the province it lies in after it: "kuta bali", "di kuta, bali"
