@@ -751,12 +751,22 @@ _WHOSE_THING = frozenset({"my", "our", "his", "her", "their", "the", "a", "parke
 
 def _a_thing_hit(said: list[str], at: int) -> bool:
     """Whether what is hit at `at` is a thing ("hit my car", "hit the parked motorbike"), not a person, and nothing
-    tells the one who hit it is still at it or armed ("hit my car with a bat, he is still outside")."""
+    tells the one who hit it is still at it or armed ("hit my car with a bat, he is still outside"). One who hit it a
+    year or more ago and is about now ("the man who hit my car last year is outside my house now") is a driver of a
+    crash long over, not one at it: only with fear, a threat, a door or "again" told is it a cry."""
     k = at + 1
     while k < len(said) and said[k] in _WHOSE_THING:
         k += 1
+    still = bool(_STILL & set(said)) and not (_long_past(said) and not _FEARED_OR_BACK & set(said))
     return k < len(said) and said[k] in _VEHICLES | _OWNED_THINGS \
-        and not (_STILL | {"with", "help", "tolong"}) & set(said)
+        and not ({"with", "help", "tolong"} & set(said) or still)
+
+
+_FEARED_OR_BACK = frozenset({"takut", "khawatir", "afraid", "fear", "worried", "scared", "again", "lagi", "back",
+                             "balik", "threat", "threatens", "threatened", "threatening", "ngancam", "ngancem",
+                             "diancam", "nungguin", "waiting", "staring", "watching", "following", "ngikutin",
+                             "banging", "pounding", "knocking", "gedor", "ngegedor", "yelling", "shouting", "teriak",
+                             "marah", "angry", "door", "window", "pintu", "jendela"})
 
 
 def _unnegated(said: list[str], among: frozenset[str]) -> bool:
