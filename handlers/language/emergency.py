@@ -822,13 +822,38 @@ def _as_listed(word: str) -> str:
 
 
 def _blows_at(said: list[str]) -> list[int]:
-    """Where a blow is told, not negated ("mukul", "dipukuli", "nampar"; not "pukul 9", nine o'clock)."""
+    """Where a blow is told, not negated ("mukul", "dipukuli", "nampar"; not "pukul 9", nine o'clock), nor dealt
+    by a beast at no harm ("sy ditendang kambing")."""
     at = []
     for i, root in enumerate(stems_of(said, _BLOWS)):
         if root in _BLOWS and not _negated(said, i) and not (root == "pukul" and _at_oclock(said, i)) \
-                and not (root in _WINNING and _won_at(said, i + 2)):  # "my dad always beats me at cards"
+                and not (root in _WINNING and _won_at(said, i + 2)) \
+                and not _dealt_by_a_beast(said, i) and not _traded_in_a_ring(said, i):  # "beats me at cards"
             at.append(i)
     return at
+
+
+# A kick or a butt from a farm or zoo animal ("sy ditendang kambing pas ngasih makan", "anak sy ditendang sapi", "my
+# dad got kicked by a horse", "kambing tetangga nendang sy"): the animal's, no one's attack, unless harm is told, a
+# plea, the head struck, or a now ("kambing lagi nendang2 anak sy"). Not the animals whose names are also insults
+# ("ditendang anjing itu", "dipukul monyet"): a man called one.
+_BEASTS = frozenset({"kambing", "sapi", "kuda", "kerbau", "keledai", "domba", "unta", "ayam", "jago", "bebek",
+                     "angsa", "banteng", "rusa", "goat", "goats", "cow", "cows", "horse", "horses", "donkey", "mule",
+                     "sheep", "ram", "bull", "calf", "camel", "llama", "ostrich", "kangaroo", "goose", "rooster",
+                     "deer", "ox", "pony"})
+_BY_A_BEAST = frozenset({"by", "a", "an", "the", "sama", "oleh", "ama", "its", "their"})
+_HEAD = frozenset({"kepala", "kepalanya", "head", "muka", "face"})
+_WITH_A_BEAST = frozenset({"with", "bawa", "membawa", "sama", "dan", "and", "his", "her", "whose", "punya"})
+
+
+def _dealt_by_a_beast(said: list[str], at: int) -> bool:
+    dealer = [w for w in said[at + 1:at + 4] if w not in _BY_A_BEAST][:1]
+    passive = said[at].startswith(("di", "ke")) or said[at - 1:at] in (["got"], ["was"], ["were"], ["been"], ["get"])
+    # the beast the one that kicks, right before it: not "a man with a goat is kicking my dad"
+    beast = next((k for k in range(at - 1, max(-1, at - 3), -1) if said[k].removesuffix("nya") in _BEASTS), None)
+    by_a_beast = (passive and bool(dealer) and dealer[0].removesuffix("nya") in _BEASTS) \
+        or (not passive and beast is not None and not (_PEOPLE | _WITH_A_BEAST) & set(said[max(0, beast - 3):beast]))
+    return by_a_beast and not _harm_told(said) and not _HEAD & set(said) and not _NOW_OR_AGAIN & set(said)
 
 
 def _at_oclock(said: list[str], at: int) -> bool:
@@ -2447,13 +2472,16 @@ def _cry_for_help(text: str) -> bool:
             continue  # "photo shooting di taman": a camera's
         if word == "fire" and said[i - 1:i] in (["is"], ["s"], ["so"]) and _PRAISED & set(said[max(0, i - 4):i]):
             continue  # "this song is fire": praise
-        if _likened(said, i) and (_ACHING | _PRICES) & ({w.removesuffix("nya") for w in said[:i]} | set(said[:i])) \
+        if _likened(said, i) \
+                and (_ACHING | _PRICES | _STINGING_CARE) & ({w.removesuffix("nya") for w in said[:i]} | set(said[:i])) \
                 and not _ACHING_BADLY & {w.removesuffix("nya") for w in said}:
             continue  # "kepala sy pusing kayak dipukul palu": how it aches; "harga tiket kayak dirampok": a price
         if word == "murder" and _an_ordeal_likened(said, i):
             continue  # "traffic is murder today": a hard time, no one killed
         if root == "rampok" and _a_fine_likened(said, i):
             continue  # "kena tilang, dompet sy dirampok polisi hehe": a fine paid, told as a robbery
+        if word in ALWAYS_WORDS and stems_of([word], _BLOWS)[0] in _BLOWS and _dealt_by_a_beast(said, i):
+            continue  # "sy ditendang kambing pas ngasih makan": the animal's
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
             return True
         if word in FIGHTS and _no_fight(said, i):
@@ -2467,8 +2495,8 @@ def _cry_for_help(text: str) -> bool:
             continue  # "tukang pukul kasur": a carpet beater sold; not "tukang pukul kasur mukul anak sy"
         if word == "hit" and _a_blow_of_no_harm(said, ("hit",), i):
             continue  # "these lyrics hit me different"
-        if word in ("pukul", "hit") and _a_blow_taken_in_a_bout(said, i):
-            continue  # "got hit in the face during boxing practice": the sport's
+        if word in ("pukul", "hit") and (_a_blow_taken_in_a_bout(said, i) or _traded_in_a_ring(said, i)):
+            continue  # "got hit in the face during boxing practice", "adu pukul di ring tinju": the sport's
         if word in ("pukul", "hit") and i + 1 < len(said):
             return True  # "dipukul" stems to "pukul", read above when it is a time
         if root in THEFT_STEMS and said[i - 1] not in _TRACES and any(
@@ -2917,13 +2945,17 @@ _PRAISED = frozenset({"song", "track", "album", "beat", "music", "outfit", "fit"
                       "playlist"})
 _AS_IF = frozenset({"kayak", "kaya", "seperti", "bagai", "bagaikan", "like"})
 _ACHING = frozenset({"pusing", "sakit", "nyeri", "rasanya", "ngilu", "perih", "migrain", "headache", "hurts",
-                     "aches", "feels"})
+                     "aches", "feels", "felt"})
 _PRICES = frozenset({"harga", "tarif", "ongkos", "biaya", "mahal", "price", "prices", "bill", "tagihan"})
 # Time killed ("ngebunuh waktu di mall"), work piled on ("sy dihajar deadline", "dibantai tugas kuliah").
 _IDLE_TIME = frozenset({"waktu", "bosan", "kebosanan", "jenuh", "kejenuhan", "sepi", "kesepian"})
 _WORKLOAD = frozenset({"tugas", "deadline", "kerjaan", "pekerjaan", "pr", "ujian", "skripsi", "lembur", "revisi",
                        "assignment", "assignments", "homework", "exams", "work"})
 _ACHING_BADLY = frozenset({"dada", "chest", "jantung", "heart", "sesak", "breathe", "pingsan"})
+# Care that stings, told by a likeness: "anak sy disuntik, kayak ditusuk", "pas divaksin rasanya kayak ditusuk2".
+_STINGING_CARE = frozenset({"suntik", "disuntik", "suntikan", "nyuntik", "imunisasi", "vaksin", "divaksin", "infus",
+                            "diinfus", "ditindik", "tindik", "akupuntur", "akupunktur", "bekam", "injection",
+                            "injections", "vaccine", "vaccinated", "vaccination", "jab", "iv", "piercing", "pierced"})
 
 
 # A hard time likened to a murder ("traffic is murder today", "these stairs are murder on my knees").
@@ -2956,9 +2988,9 @@ _BEATEN_CLEAN = frozenset({"kasur", "karpet", "kasor", "permadani"})  # what a "
 
 
 def _likened(said: list[str], at: int) -> bool:
-    """Whether a likeness opens the word at `at`, said twice too: "kayak ditusuk2"."""
+    """Whether a likeness opens the word at `at`, said twice too: "kayak ditusuk2", "like being stabbed"."""
     k = at - 1
-    while k >= 0 and said[k] == said[at]:
+    while k >= 0 and (said[k] == said[at] or said[k] in ("being", "getting")):
         k -= 1
     return k >= 0 and said[k] in _AS_IF
 
@@ -3071,6 +3103,16 @@ _NO_BOUT = HURT | frozenset({"tolong", "help", "pisau", "knife", "sajam", "berda
 
 
 _FIGHT_PHRASES = frozenset({("baku", "hantam"), ("adu", "jotos")})
+
+
+# Blows traded in a ring ("dua petinju adu pukul di ring tinju", "saling tonjok di atas ring"): the bout's, as
+# "adu jotos" is.
+_TRADING = frozenset({"adu", "saling", "baku"})
+
+
+def _traded_in_a_ring(said: list[str], at: int) -> bool:
+    in_the_ring = said[at + 1:at + 3] == ["di", "ring"] and said[at + 3:at + 4] != ["road"] and not _harm_told(said)
+    return said[at - 1:at] in ([w] for w in _TRADING) and (in_the_ring or _in_a_ring(said))
 
 
 _ON_THE_RING = frozenset({"di", "atas", "dalam", "in", "on", "the", "a"})  # "tinju di ring", "tinju di atas ring"
@@ -3448,9 +3490,8 @@ _WHOSE_ANIMAL = frozenset({"saya", "aku", "kami", "kita", "gue", "my", "our", "h
 # What a blow taken may come from that is no one's attack: a ball, a needle or a thorn, an animal ("kena tendang bola
 # pas main", "kena tusuk jarum", "kena injak kuda", "i got punched by a kangaroo at the zoo"); not with harm told.
 _BY_THE = frozenset({"by", "a", "an", "the", "sama", "oleh", "ama"})
-_NO_ONES_BLOW = _ANIMALS | frozenset({"bola", "ball", "jarum", "needle", "duri", "thorn", "paku", "nail", "kawat",
-                                      "ranting", "tulang", "kangaroo", "donkey", "kerbau", "keledai", "monyet",
-                                      "monkey", "ostrich", "llama", "camel", "unta"})
+_NO_ONES_BLOW = _ANIMALS | _BEASTS | frozenset({"bola", "ball", "jarum", "needle", "duri", "thorn", "paku", "nail",
+                                                "kawat", "ranting", "tulang", "monyet", "monkey"})
 
 
 # What may stand between a killing and the war it was in: "killed in the war", "dibunuh tentara belanda waktu
@@ -3475,16 +3516,37 @@ def _killed_in_a_war(said: list[str], at: int) -> bool:
     return False
 
 
+# A death in an accident told a year or more ago ("my uncle was killed in an accident last year", "killed in a car
+# crash years ago"): no one to save, as a war's. Only an accident named right after the killing, with the time told
+# and nothing of now: "the man who killed my uncle last year is outside" names no accident, "…, his killer is here
+# now" tells of now.
+_ACCIDENTS_NAMED = frozenset({"accident", "crash", "collision", "kecelakaan", "tabrakan"})
+_IN_AN_ACCIDENT = frozenset({"in", "an", "a", "the", "car", "road", "traffic", "motorbike", "motorcycle", "bike",
+                             "bus", "train", "plane", "truck", "work", "dalam", "saat", "waktu", "pas", "lalu",
+                             "lintas", "motor", "mobil"})
+
+
+def _killed_in_an_accident_long_ago(said: list[str], at: int) -> bool:
+    if not _long_past(said) or ((_WAR_NOW - {"on"}) | _FEARED_OR_BACK) & set(said):
+        return False
+    for k in range(at + 1, min(len(said), at + 1 + _WAR_AFTER)):
+        if said[k] in _ACCIDENTS_NAMED:
+            return True
+        if said[k] not in _IN_AN_ACCIDENT:
+            return False
+    return False
+
+
 _KILLINGS = frozenset({"killed", "murdered", "bunuh", "dibunuh", "membunuh", "ngebunuh", "terbunuh", "kill", "kills",
                        "killing", "murder", "murders"})
 
 
 def _no_one_to_save_killed(said: list[str]) -> bool:
-    """Whether every killing told ("dibunuh", "was killed") is in a war long past or of an animal, and of an animal
-    with nothing told of now ("kucing sy dibunuh org, skrg org itu gedor2 pintu": the one who did it is at the door);
-    "a horse was killed and the rider was killed too" tells of a person."""
+    """Whether every killing told ("dibunuh", "was killed") is in a war or an accident long past or of an animal, and
+    of an animal with nothing told of now ("kucing sy dibunuh org, skrg org itu gedor2 pintu": the one who did it is at
+    the door); "a horse was killed and the rider was killed too" tells of a person."""
     def of_no_one(at: int) -> bool:
-        if _killed_in_a_war(said, at):
+        if _killed_in_a_war(said, at) or _killed_in_an_accident_long_ago(said, at):
             return True
         k = at - 1
         while k >= 0 and said[k] in _PASSIVE_BEFORE | _WHOSE_ANIMAL:
@@ -5462,6 +5524,8 @@ def _striking_someone(said: list[str]) -> bool:
     for i, word in enumerate(said):
         if word not in _STRIKES or (word in _WINNING and _won_at(said, i + 2)) or _our_side_beaten(said, i):
             continue  # "she beats me at badminton", "they killed us 3-1 in the final": a game won
+        if _dealt_by_a_beast(said, i):
+            continue  # "kambing tetangga nendang sy"
         start = next((k + 1 for k in range(i - 1, -1, -1) if said[k] == _BREAK), 0)
         if (_SUPPOSED | _ALLOWED) & set(said[start:i]) or _formerly_before(said, i) \
                 or (_negated(said, i) and not _UNKNOWN_ONE & set(said[i - 1:i])):  # "org gk dikenal nampar sy"
