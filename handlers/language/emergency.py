@@ -1084,7 +1084,25 @@ def _found_again(said: list[str]) -> bool:
                and not _asked_if_yet(said, k)
                and not (said[k - 1] in _AT_LAST and _the_writer_before(said, k - 1, whose=_ONES_OWN))
                and not _owned_before(said, k + 1) and not _another_still_missing(said, k + 1)
-               for k, word in enumerate(said) if k)
+               for k, word in enumerate(said) if k) or _arrived_after_all(said)
+
+
+# Lost on the way and arrived after all: "anak sy nyasar pas nyari alamat, tp udh sampe", "my son got lost but he
+# made it to school". Not a span ("udh sampe 3 hari"), "until now" ("sampai sekarang"), nor the writer arrived.
+_LOST_THE_WAY = frozenset({"nyasar", "kesasar", "tersesat", "lost"})
+_ARRIVED = (("sampai",), ("nyampe",), ("nyampai",), ("arrived",), ("made", "it"), ("got", "there"))
+
+
+def _arrived_after_all(said: list[str]) -> bool:
+    if not _LOST_THE_WAY & set(said):
+        return False
+    for phrase, k in phrases_found(said, _ARRIVED):
+        after = said[k + len(phrase):k + len(phrase) + 2]
+        if said[k - 1:k] in ([w] for w in _DONE_OR_NOW | _AT_LAST | {"he", "she", "they", "safely"}) \
+                and not (after and (after[0].isdecimal() or after[0] in _SPAN | {"sekarang", "saat", "now"})) \
+                and not _WE & set(said[max(0, k - 3):k]) and not _NOT_YET & set(said[k:]):
+            return True  # not "…, udh sampe stasiun terakhir tp dia ga ada"
+    return False
 
 
 
@@ -1177,7 +1195,8 @@ def _missing_person(said: list[str]) -> bool:
         for j in range(i + 1, min(len(said), i + 1 + _MISSING_REACH)):
             if said[j] in _GONE and not _negated(said, j) and (j + 1 == len(said) or said[j + 1] in _AFTER_GONE):
                 return True
-            if said[j] in _HOME and word in _CHILDREN_AND_ELDERS and _NOT_YET & set(said[i + 1:j]):
+            if said[j] in _HOME and word in _CHILDREN_AND_ELDERS and _NOT_YET & set(said[i + 1:j]) \
+                    and not _thief_came_then(said, j):
                 return True
             if said[j] in ("ketemu", "ditemukan", "found") and _NOT_YET & set(said[i + 1:j]) \
                     and (j + 1 == len(said) or said[j + 1] in _AFTER_GONE | {"juga", "nih", "ya", "sama"}):
@@ -1235,7 +1254,7 @@ def _last_seen_there(said: list[str], after: int) -> bool:
 def _away_when(told: list[str], last_seen: bool) -> bool:
     """When they were away ("gk ada di rumah pas kejadian"); with a time they were last there, not when the writer
     found them gone ("ga ada di rumah pas sy bangun, td malem masih ada")."""
-    return any(word in _WHILE and not (last_seen and told[k + 1:k + 2] and told[k + 1] in _WRITER | {"sy"})
+    return any(word in _WHILE | {"when"} and not (last_seen and told[k + 1:k + 2] and told[k + 1] in _WRITER | {"sy"})
                for k, word in enumerate(told))
 
 
@@ -1259,8 +1278,9 @@ def _child_missing_now(said: list[str]) -> bool:
                 return True  # "adik sy skrg ga ada di rumah", "…ga ada di kamar, td malem masih ada"; not "gk ada
                 # di rumah pas kejadian", "lg di rumah nenek"
             if any(said[j:j + len(phrase)] == list(phrase) for phrase in _NOT_IN) \
-                    and _last_seen_there(said, j + 3) and not _WHILE & set(said):
-                return True  # "my daughter is not in her room, she was there last night"
+                    and _last_seen_there(said, j + 3) and not _away_when(said[j + 3:j + 8], True):
+                return True  # "my daughter is not in her room, she was there last night"; not "…when the thief
+                # came in"
             taker = [w for w in said[j + 2:j + 4] if w not in ("a", "an", "some")][:1]
             if said[j:j + 2] == ["taken", "by"] and taker and taker[0] in _TAKERS | _UNKNOWN:
                 return True  # "my son was taken by a stranger"; not "by his uncle"
@@ -1410,11 +1430,15 @@ def _at_the_writers(said: list[str], at: int) -> bool:
                                         and said[k + 1] in _TO_THE_WRITERS))
 
 
+_BACK_FROM = frozenset({"pulang", "balik", "dari", "berangkat", "selesai", "habis"})  # "sy pulang dari kerja"
+
+
 def _the_writer_at_it(said: list[str], at: int) -> bool:
     """Whether the work or the school at `at` is the writer's own, what they are doing while someone is missing
-    ("anak sy hilang dari td siang, sy lagi kerja dari rumah"); not one of theirs ("anak sy lagi kerja")."""
+    ("anak sy hilang dari td siang, sy lagi kerja dari rumah") or came back from ("ga ada di rumah waktu sy pulang
+    kerja"); not one of theirs ("anak sy lagi kerja", "blm pulang kerja")."""
     k = at - 1
-    while k >= 0 and said[k] in PROGRESS:
+    while k >= 0 and said[k] in PROGRESS | _BACK_FROM:
         k -= 1
     return k >= 0 and said[k] in _WE and not (k and said[k - 1].removesuffix("nya") in _PEOPLE)
 
@@ -1483,6 +1507,12 @@ def _unreachable(told: list[str]) -> bool:
         or any_phrase(told, _PHONE_OFF)
 
 
+def _thief_came_then(told: list[str], at: int) -> bool:
+    """"…not home when the thief came in": away then, not missing now."""
+    return told[at + 1:at + 2] in ([w] for w in _WHEN_IT_CAME) \
+        and bool(THIEVES & {w.removesuffix("nya") for w in told[at + 2:at + 4]})
+
+
 def _gone_from_home(said: list[str]) -> bool:
     if _long_past(said):
         return False  # "kabur dari rumah bulan lalu, sekarang sudah kerja"
@@ -1493,7 +1523,8 @@ def _gone_from_home(said: list[str]) -> bool:
         left = any_phrase(told, _LEFT_HOME)
         ran_away = word in _CHILDREN_AND_ELDERS and any_phrase(told, _RAN_AWAY)
         # "blm pulang", "gk pulang2", "belum juga balik"; not "ga tau jalan pulang" (lost, and found by the teller)
-        not_back = any(w in _HOME and _NOT_YET & set(told[max(0, k - 2):k]) for k, w in enumerate(told))
+        not_back = any(w in _HOME and _NOT_YET & set(told[max(0, k - 2):k]) and not _thief_came_then(told, k)
+                       for k, w in enumerate(told))
         long_gone, unreachable = _gone_long(told), _unreachable(told)
         # "usually home by 5, now it's 10 and she's not answering": past their hour, and out of reach
         not_back = not_back or bool(unreachable and _routine(said))
@@ -2253,6 +2284,8 @@ def _cry_for_help(text: str) -> bool:
         return True  # a wish to die told after a death, whenever the death was
     not_now = _not_now(said)
     for phrase, at in phrases_found(said, PHRASES):
+        if len(phrase) == 1 and phrase[0] in THIEVES and _away_when_it_came(said, at):
+            continue  # "we were out when the burglar came": a theft to report
         # a life at risk by one's own hand is denied only right before it ("gatau pengen mati aja" is a cry)
         denied = said[at - 1] in NEGATIONS if at and phrase in SELF_HARM else _negated(said, at)
         if denied or (not_now and phrase not in _PERSISTENT) or (phrase in SELF_HARM and _a_life_taken(said, at)):
@@ -2400,7 +2433,8 @@ def _cry_for_help(text: str) -> bool:
     for i, (word, root) in enumerate(zip(said, roots, strict=True)):
         if _negated(said, i):
             continue
-        if someone_still_there and (root in THEFT_STEMS or word.removesuffix("nya") in THIEVES):
+        if someone_still_there and (root in THEFT_STEMS or word.removesuffix("nya") in THIEVES) \
+                and not _away_when_it_came(said, i):
             return True
         if root in _TAKING or word in _TAKEN_WORDS:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
@@ -2506,6 +2540,7 @@ def _cry_for_help(text: str) -> bool:
         # there earlier ("td ada copet di busway"), while the resident was away ("pas sy mudik") or found out later
         # ("dibobol maling, ketahuan jam 5 subuh")
         if word.removesuffix("nya") in THIEVES and not HABITUAL & set(said) and not _while_away(said) \
+                and not _away_when_it_came(said, i) \
                 and not _seen_earlier(said, i) and not _feared_or_reported(said, i) and not _found_out_then(said) \
                 and (any(w in PRESENCE for w in said[max(0, i - 3):i])  # "sering ada jambret"
                      or any(w in PRESENCE - {"ada"} or (w == "ada" and said[k + 1:k + 2] in (["di"], ["sini"]))
@@ -2798,6 +2833,29 @@ def _seen_earlier(said: list[str], at: int) -> bool:
         return False
     earlier = [k for k, word in enumerate(said[:at]) if word == "tadi" and said[k - 1:k] not in (["dari"], ["sejak"])]
     return bool(earlier) and not ({"tolong", "takut", "kejar", "barusan", "help"} | _STILL) & set(said)
+
+
+# One of the household told away when the thief came ("anak sy gk ada di rumah waktu maling masuk", "my son was not
+# home when the thief came in"): a theft told by when it was, to report. Not with anything of now, a plea or fear,
+# nor the thief told still there ("…waktu maling masuk, malingnya masih di dalem").
+_AWAY_THEN = (("enggak", "ada"), ("tidak", "ada"), ("not", "home"), ("not", "at"), ("not", "in"), ("wasn", "t"),
+              ("was", "out"), ("were", "out"), ("lagi", "keluar"), ("lagi", "pergi"))
+_WHEN_IT_CAME = _WHILE | {"when"}
+_NOW_AFTER_AWAY = frozenset({"sekarang", "now", "currently", "sedang", "lagi", "still"})
+_PLEA_OR_FEAR = frozenset({"tolong", "help", "takut", "afraid", "scared"})
+
+
+def _away_when_it_came(said: list[str], at: int) -> bool:
+    k = at - 1
+    while k >= 0 and said[k] in ("ada", "the", "a"):
+        k -= 1
+    if k < 0 or said[k] not in _WHEN_IT_CAME or not any_phrase(said[max(0, k - 6):k], _AWAY_THEN):
+        return False
+    # "lagi" of the one away ("sy lagi pergi waktu maling masuk") is not of now
+    after = said[k + 1:]
+    return not (_NOW_AFTER_AWAY & set(after) and not _now_to_report(said)) and not _PLEA_OR_FEAR & set(said) \
+        and not any(w == "masih" and _STILL_THERE_THEN & set(after[n + 1:n + 3])
+                    and not _EARLIER & set(after[max(0, n - 3):n]) for n, w in enumerate(after))
 
 
 def _while_away(said: list[str]) -> bool:
