@@ -87,7 +87,7 @@ from handlers.language.slots import (
     without_home,
     without_where_one_is,
 )
-from handlers.language.spots import spot_then_story, spot_told
+from handlers.language.spots import spot_then_story, spot_told, street_first
 from handlers.language.written import written_in
 from handlers.publication import withheld
 from handlers.routing import (
@@ -107,7 +107,7 @@ from handlers.turn import MENU, Step, Turn
 from handlers.unexposed import unexposed
 from handlers.voice import CAPTION_CHARS, voice_story
 from handlers.witnesses import find_same_incident, join_report
-from storage.lexicon import ACRONYMS, THINGS_OWNED, is_ordinary, spoken_root, stem
+from storage.lexicon import ACRONYMS, THINGS_OWNED, is_ordinary, no_village_in_a_story, spoken_root, stem
 from storage.models import Category, Identity, Report, Station, to_the_hour
 from storage.officers import has_officers
 from storage.regions import KIND_WORDS, PlaceCandidate, name_key, named_alone, within_indonesia
@@ -297,9 +297,21 @@ async def _place_of_story(turn: Turn, text: str) -> ReadBack:
     codes = [read["place"]] if "place" in read else read.get("places", [])
     if codes and (spot := _spot_of_story(turn, text, codes)):
         read["spot"] = spot
-    elif not read and (where := _AFTER_WHERE.findall(text)) and (street := await _a_street_alone(turn, where[-1])):
+    elif not read and (street := await _street_of_story(turn, text)):
         read["street"] = street  # "balapan liar di jl soekarno hatta": kept, and its kelurahan asked after a yes
     return read
+
+
+async def _street_of_story(turn: Turn, text: str) -> str | None:
+    """The street a story names alone after a word of where, as typed, last or before what the spot reader ends a
+    spot at: a time or the story going on ("di jl soekarno hatta tadi malam motor sy dicuri"); with what it tells
+    of the spot on it ("di jl. sudirman dpn bank bri td siang": "jl. sudirman dpn bank bri"), which officers read."""
+    for said in reversed(_AFTER_WHERE_OR_ON.findall(text)):
+        if (spot := spot_told([said], ())) and await _a_street_alone(turn, street_first(spot)):
+            return spot
+        if street := await _a_street_alone(turn, said):
+            return street
+    return None
 
 
 def _spot_of_story(turn: Turn, text: str, codes: list[str]) -> str | None:
@@ -363,11 +375,13 @@ async def _places_in_story(turn: Turn, story: str) -> tuple[list[PlaceCandidate]
 
 async def _near_and_spelt(turn: Turn, text: str, found: list[PlaceCandidate]) -> list[str]:
     """Of the places found, those a station near covers whose name the text spells: a name that is also a word
-    ("sentul", "rembang", "tanggung") only said as a place, last in its clause (_named_last), and only where the
-    stations are local (Router.near_is_local): with the whole country's, "ngumpet di kamar" is no Desa Kamar."""
+    ("sentul", "rembang", "tanggung") only said as a place, last in its clause (_named_last), and where the stations
+    are the whole country's (Router.near_is_local) only when no kind of place, room or drug (no_village_in_a_story):
+    "in Kuta last night" is Kec. Kuta, "ngumpet di kamar" no Desa Kamar."""
     local = await turn.router.near_is_local(turn.db)
     return [place.code for place in await turn.router.covered(turn.db, found)
-            if (not place.ordinary or (local and _named_last(text, place))) and _spelt_in(text, place)]
+            if (not place.ordinary or ((local or not no_village_in_a_story(_own_name(place)))
+                                       and _named_last(text, place))) and _spelt_in(text, place)]
 
 
 _CLAUSE_END, _WHERE_BEFORE = "|", 6  # a clause's end among the words; words back to its word of where
@@ -394,8 +408,8 @@ def _clauses(text: str) -> list[str]:
 
 def _named_last(text: str, place: PlaceCandidate) -> bool:
     """Whether the place's own name closes a clause after a word of where, or with a time or a form of address
-    after it ("di sentul", "…jl. mastrip sentul, skrg…", "di rembang kemarin"; not "di pojok warung", nor "sudah"
-    in "…di ibunya. Sudah 2 hari")."""
+    after it ("di sentul", "…jl. mastrip sentul, skrg…", "di rembang kemarin"), or alone in the clause after a street's
+    ("…on Jl. Raya Legian, Kuta"); not "di pojok warung", nor "sudah" in "…di ibunya. Sudah 2 hari"."""
     said = " ".join(f"{normalise(clause)} {_CLAUSE_END}" for clause in _clauses(text)).split()
     own = _own_name(place)
     for i in range(len(said)):
@@ -406,34 +420,76 @@ def _named_last(text: str, place: PlaceCandidate) -> bool:
             before = said[max(0, i - _WHERE_BEFORE):i]
             clause = before[len(before) - before[::-1].index(_CLAUSE_END):] if _CLAUSE_END in before else before
             after = said[i + length:i + length + 1]
-            if _closes(after) and _WHERE_WORDS & set(clause) and said[i - 1:i] not in (["pohon"], ["buah"], ["daun"]):
+            if _closes(after) and (_WHERE_WORDS & set(clause) or _after_a_street(said, i)) \
+                    and said[i - 1:i] not in (["pohon"], ["buah"], ["daun"]):
                 return True  # not "di bawah pohon sentul"
     return False
 
 
+def _after_a_street(said: list[str], i: int) -> bool:
+    """Whether the i-th word opens the clause after one that told a street: "…on Jl. Raya Legian, Kuta", "…di jl
+    mastrip, sentul": the street's village, said after it as an address is written."""
+    if said[i - 1:i] != [_CLAUSE_END]:
+        return False
+    told = said[:i - 1]
+    return bool(_STREET_WORDS & set(told[len(told) - told[::-1].index(_CLAUSE_END):] if _CLAUSE_END in told else told))
+
+
 _PARTICLES = frozenset({"ya", "yah", "sih", "deh", "lho", "loh"})  # "di gedok ya"
+# Where English ends a place's telling: what the place is, after its name ("near Seminyak beach", "in Kuta area"), a
+# time begun ("in Kuta last night", "this morning", "earlier today"), or the verb of what befell it ("my villa in
+# Canggu was broken into").
+_KINDS_IN_ENGLISH = frozenset({"beach", "market", "village", "area", "district", "regency", "city", "town"})
+_ENDS_IN_ENGLISH = _KINDS_IN_ENGLISH | frozenset({"last", "this", "earlier", "today", "around", "was", "were", "is",
+                                                  "got"})
 
 
 def _closes(after: list[str]) -> bool:
     """Whether the word after a name ends its telling: nothing, a clause's end, a time, a form of address or a
-    particle ("di sentul skrg", "di gedok ya")."""
-    return not after or after[0] in {_CLAUSE_END} | DAY_WORDS | TIME_WORDS | NEUTRAL | _PARTICLES \
+    particle ("di sentul skrg", "di gedok ya"), or where English ends it (_ENDS_IN_ENGLISH)."""
+    return not after or after[0] in {_CLAUSE_END} | DAY_WORDS | TIME_WORDS | NEUTRAL | _PARTICLES | _ENDS_IN_ENGLISH \
         or when_named(after[0]) is not None
 
 
 async def _misspelt_after_where(turn: Turn, text: str) -> list[PlaceCandidate]:
-    """The villages nearby a story's one word after a word of where misspells, read as that word sent alone where
-    the place is asked ("hp sy dicuri di gedok y": Gedog), though it is an everyday word too; offered, never
-    taken. A word of a spot ("di tengah", "di dalam") is none."""
+    """The villages nearby a story's one word after a word of where or a village's ("kel gedok"), or alone after a
+    street's clause ("…di jl mastrip, gedok"), misspells, read as that word sent alone where the place is asked ("hp
+    sy dicuri di gedok y": Gedog), though it is an everyday word too; offered, never taken. A word of a spot ("di
+    tengah", "di dalam") is none."""
     said = " ".join(f"{normalise(clause)} {_CLAUSE_END}" for clause in _clauses(text)).split()
     local = await turn.router.near_is_local(turn.db)  # with the country's stations "di kamar" is the room
     for i in range(1, len(said)):
-        if said[i - 1] in _WHERE_WORDS and said[i].isalpha() and said[i] not in PLACE_WORDS \
-                and (local or not is_ordinary(said[i])) \
+        if (said[i - 1] in _WHERE_WORDS | _VILLAGE_WORDS or _after_a_street(said, i) or _the_place_s_kind(said, i)) \
+                and said[i].isalpha() \
+                and said[i] not in PLACE_WORDS \
+                and (local or not is_ordinary(said[i]) or _a_name_among_the_country_s(said, i)) \
                 and _closes(said[i + 1:i + 2]) \
                 and (found := await turn.router.villages_nearby(turn.db, said[i])):
             return found
     return []
+
+
+def _the_place_s_kind(said: list[str], i: int) -> bool:
+    """Whether the i-th word is named in English between "the" after a word of where and what the place is: "at the
+    Seminyak market", "near the Kuta beach"."""
+    return said[i - 1] == "the" and said[i - 2:i - 1] in ([word] for word in _WHERE_WORDS) \
+        and said[i + 1:i + 2] in ([word] for word in _KINDS_IN_ENGLISH)
+
+
+def _a_name_among_the_country_s(said: list[str], i: int) -> bool:
+    """Whether an everyday word after a word of where (said[i - 1]) is said as a village's name where every village
+    is covered ("dompet sy dicopet di sentul", "motor ilang daerah gedok"): no kind of place, room or drug
+    (no_village_in_a_story), and after "di", which chat also writes apart from a deed ("motor sy di begal": no Desa
+    Begal), only once its clause has told the deed."""
+    if said[i - 1] in _VILLAGE_WORDS:
+        return True  # "ada orang mabuk di gg 3 kel gedok": said to be a village's name
+    if no_village_in_a_story(said[i]):
+        return False
+    if said[i - 1] != "di":
+        return True
+    clause = said[:i - 1]
+    told = clause[len(clause) - clause[::-1].index(_CLAUSE_END):] if _CLAUSE_END in clause else clause
+    return category_named(" ".join(told)) is not None
 
 
 async def _near_after_where(turn: Turn, text: str) -> list[str]:
@@ -461,8 +517,12 @@ _NAMED_THINGS = THINGS_OWNED | ACRONYMS
 # "laptop jg", "dompet sama kunci juga": a thing added, "too", to what the story told was taken; no place.
 _TOO = frozenset({"juga"})
 _WHERE_WORDS = frozenset({"di", "ke", "dekat", "deket", "daerah", "kawasan", "sekitar", "in", "at", "near"})
-# The words after a word of where, to a comma or the end: "…di warung bu sri jl. mastrip sentul, skrg …".
+# The words after a word of where, to a comma or the end: "…di warung bu sri jl. mastrip sentul, skrg …"; and after
+# English "on", which is where before a street ("on Jl. Raya Legian") and seldom before another place.
 _AFTER_WHERE = re.compile(rf"\b(?:{'|'.join(sorted(_WHERE_WORDS))})\s+([^,;!?\n]+)", re.IGNORECASE)
+_AFTER_WHERE_OR_ON = re.compile(rf"\b(?:{'|'.join(sorted(_WHERE_WORDS | {'on'}))})\s+([^,;!?\n]+)", re.IGNORECASE)
+_STREET_WORDS = frozenset({"jl", "jln", "jalan", "gg", "gang", "street", "road"})
+_VILLAGE_WORDS = frozenset({"kel", "kelurahan", "desa", "ds"})  # a village's name follows, however spelt
 
 
 def _said_where(text: str, place: PlaceCandidate) -> bool:

@@ -87,6 +87,22 @@ THINGS_OWNED = frozenset({
 # villages (Desa Sabu of Tanah Datar, Desa Kamar of Seram). Ordinary words, they name a place only as "pintu" does.
 DRUG_NAMES = frozenset({"sabu", "shabu", "ganja", "ekstasi", "inex", "putaw", "tramadol", "narkoba", "narkotika"})
 ROOMS = frozenset({"wc", "toilet", "kos", "kost", "kosan", "kamar", "dapur", "teras", "gudang", "garasi", "loteng"})
+# The kinds of place and the parts of one a story says it happened at ("di pasar", "di sawah", "di pinggir", "di bis"),
+# as residents say them after a word of where: many name villages somewhere (Desa Sawah, Desa Pinggir), which among
+# the whole country's stations are all covered, so the word is the kind of place, never one of them.
+KINDS_OF_PLACE = frozenset({
+    "dalam", "luar", "atas", "bawah", "tengah", "depan", "belakang", "samping", "sebelah", "seberang", "antara",
+    "sekitar", "pinggir", "tepi", "ujung", "pojok", "sudut", "muka", "sini", "situ",
+    "sana", "mana", "tempat", "lokasi", "rumah", "halaman", "pekarangan", "atap", "pintu", "jendela", "pagar", "tembok",
+    "kolong", "lorong", "tangga", "lantai", "ruang", "ruangan", "kamar", "jalan", "jalanan", "gang", "lapangan",
+    "pasar", "toko", "warung", "kios", "ruko", "kantor", "balai", "gedung", "sekolah", "kampus", "kelas", "masjid",
+    "musala", "gereja", "pura", "makam", "kuburan", "taman", "kebun", "kebon", "sawah", "ladang", "tegal", "hutan",
+    "gunung", "bukit", "tebing", "gua", "goa", "kali", "sungai", "kolam", "empang", "tambak", "danau", "waduk",
+    "bendungan", "rawa", "laut", "pantai", "pelabuhan", "dermaga", "sumur", "selokan", "parit", "got", "jembatan",
+    "tanjakan", "turunan", "tikungan", "perempatan", "pertigaan", "simpang", "terminal", "stasiun", "halte", "bandara",
+    "stadion", "kandang", "pabrik", "bengkel", "parkiran", "kampung", "desa", "kota", "dusun", "kelurahan", "pos",
+    "bis", "bus", "angkot", "kereta", "kapal", "perahu", "pesawat", "mobil", "motor", "truk", "ojek", "lift",
+})
 # The acronyms of bodies, services and papers residents name in a story ("ngaku petugas pln", "lapor ke bnn", "ktp sy
 # ilang"): some are also a chat abbreviation a place name would make ("pln": Probolinggo, Pekalongan and three more;
 # "bnn", "dpr", "ktp"), which they never are in a story.
@@ -103,6 +119,12 @@ REDUPLICATED_HALVES = frozenset(word.split("-")[0] for word in ROOT_WORDS
                                 if "-" in word and len(set(word.split("-"))) == 1)
 _ORDINARY_WORDS = (ROOT_WORDS | frozenset(SLANG_DATA) | frozenset(KRAMA) | frozenset(NGOKO) | SUNDANESE | PLEAS
                    | frozenset(SPOKEN) | THINGS_OWNED | DRUG_NAMES | ROOMS | REDUPLICATED_HALVES)
+
+
+def no_village_in_a_story(word: str) -> bool:
+    """Whether a word said after a word of where in a story is what it names and never a village of its name (Desa
+    Kamar, Desa Sabu, Kec. Tulangan): a kind of place, a room, a drug, a plea, a thing owned or a body's acronym."""
+    return word in KINDS_OF_PLACE | ROOMS | DRUG_NAMES | PLEAS | THINGS_OWNED | ACRONYMS or stem(word) in KINDS_OF_PLACE
 
 
 class RootWords:

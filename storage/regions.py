@@ -228,6 +228,14 @@ _DIRECTIONS = {
     "barat": ("bar",), "timur": ("tim",), "selatan": ("sel",), "utara": ("ut", "tara"), "tengah": ("teng",),
     "tenggara": ("tra", "gara"), "pusat": ("pus",), "daya": ("day",),
 }  # fmt: skip
+#: The direction words of names in English, as English speakers write them: Jakarta Selatan is South Jakarta, Sulawesi
+#: Tenggara Southeast Sulawesi, Papua Barat Daya Southwest Papua.
+_DIRECTIONS_EN = {
+    "barat": "west", "timur": "east", "selatan": "south", "utara": "north", "tengah": "central", "pusat": "central",
+    "tenggara": "southeast", "barat daya": "southwest", "barat laut": "northwest", "timur laut": "northeast",
+}  # fmt: skip
+#: Words of names spelt otherwise in English: Central Java, North Sumatra.
+_SPELT_EN = {"jawa": "java", "sumatera": "sumatra"}
 _VOWELS = frozenset("aeiou")
 #: A way told by where it leads: "pertigaan gedog arah kanigoro" is in Gedog, on the road towards Kanigoro.
 _HEADING_WORDS = frozenset({"arah", "menuju", "jurusan", "tujuan", "towards", "toward"})
@@ -1170,12 +1178,19 @@ def _loose(reading: list[_Hit]) -> list[_Hit]:
 
     names = [h for h in reading if not h.ordinary]
     loose = [h for h in reading if h.ordinary]
-    # two such words spelt exactly, a region and then the kab/kota it lies in, all their segment says, say so of
-    # each other: "pare kediri", "di kuta, badung" (not "jual pare kediri", "beli bawang kediri")
-    if len(loose) > 1 and (paired := [h for pair in itertools.permutations(loose, 2) if pair[1].level == 2
-                                      and before(*pair) and pair[0].leads and pair[1].ends
-                                      and all(h.exact for h in pair) and pair[0].code.startswith(f"{pair[1].code}.")
-                                      for h in pair]):
+    # such words spelt exactly, each a region and then the one it lies in up to the kab/kota, all their segment says,
+    # say so of each other: "pare kediri", "di kuta, badung", "seminyak kuta badung" (not "jual pare kediri", "beli
+    # bawang kediri")
+    inside = [pair for pair in itertools.permutations(loose, 2)
+              if before(*pair) and all(h.exact for h in pair) and pair[0].code.startswith(f"{pair[1].code}.")]
+
+    def up_to_the_regency(hit: _Hit) -> list[_Hit]:
+        if hit.level == 2:
+            return [hit] if hit.ends else []
+        return next(([hit, *chain] for smaller, larger in inside if smaller is hit
+                     and (chain := up_to_the_regency(larger))), [])
+
+    if paired := [h for start in loose if start.leads and len(chain := up_to_the_regency(start)) > 1 for h in chain]:
         names += paired
         loose = [h for h in loose if h not in paired]
     # a name spelt exactly, all its clause says with the province it lies in after it: "kuta bali", "di kuta, bali"
@@ -1455,7 +1470,8 @@ def _first_syllables(word: str, open_too: bool) -> set[str]:
 def _aliases(regions: Iterable[Region]) -> Iterable[tuple[str, str]]:
     """(alias key, code) for provinces and kab/kota, built from their official names: chat abbreviations of
     a one-word name (smg, bdg), the first word abbreviated before the rest ("jkt barat"), blends of a name
-    with a direction (Jabar, Jaksel, Kaltim), and initials of a name of three words or more (NTB)."""
+    with a direction (Jabar, Jaksel, Kaltim), initials of a name of three words or more (NTB), and the name in
+    English (South Jakarta, Riau Islands)."""
     for region in regions:
         words = normalize(region.name).split()
         if region.level == 1 and words[:2] == ["daerah", "khusus"]:
@@ -1469,7 +1485,22 @@ def _aliases(regions: Iterable[Region]) -> Iterable[tuple[str, str]]:
                      for end in _DIRECTIONS.get(words[1], ())}
         if len(words) >= 3:
             keys.add("".join(w[0] for w in words))
+        keys |= _english_names(words)
         yield from ((key, region.code) for key in keys)
+
+
+def _english_names(words: list[str]) -> set[str]:
+    """The keys of a name as English writes it: its direction first ("south jakarta", "west java", "west jawa"),
+    and "kepulauan" as "islands" after the rest ("riau islands")."""
+    if words[0] == "kepulauan" and len(words) > 1:
+        return {name_key(" ".join([*words[1:], "islands"]))}
+    for size in (2, 1):
+        direction = _DIRECTIONS_EN.get(" ".join(words[-size:]))
+        if direction and len(words) > size:
+            rest = words[:-size]
+            return {name_key(" ".join([direction, *rest])),
+                    name_key(" ".join([direction, *(_SPELT_EN.get(word, word) for word in rest)]))}
+    return set()
 
 
 def _nicknames(regions: Iterable[Region]) -> Iterable[tuple[str, str]]:

@@ -87,6 +87,16 @@ def test_an_english_contraction_is_no_slang() -> None:
     assert words("s budi m pak") == ["si", "budi", "sama", "pak"]
 
 
+def test_an_english_word_the_slang_lexicon_holds_is_spelt_out_only_in_indonesian() -> None:
+    """"cow" is chat for "cowok", "past" for "pasti", "bat" for "banget": in English they are the English words."""
+    assert words("got kicked by a cow at the farm lol")[4] == "cow"
+    assert words("someone hit my car with a bat, he is still outside")[6] == "bat"
+    assert words("i drove past the police station")[2] == "past"
+    assert words("ada cow bawa pisau") == ["ada", "cowok", "bawa", "pisau"]
+    assert words("dia past dateng") == ["dia", "pasti", "datang"]
+    assert written_in("got kicked by a cow at the farm lol") == "en"
+
+
 @pytest.mark.parametrize(("said", "told"), [
     ("lampu jalan mati udh seminggu", ("earlier", "sejak seminggu lalu")),
     ("sudah 3 hari jalannya rusak", ("earlier", "sejak 3 hari lalu")),

@@ -703,6 +703,24 @@ def test_an_acronym_residents_write_is_no_chat_abbreviation_of_a_place(index: Re
     assert index.resolve(acronym) == []
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("south jakarta", "31.74"), ("Central Jakarta", "31.71"), ("cilandak, south jakarta", "31.74.06"),
+    ("kec. kelapa gading, north jakarta", "31.72.06"), ("serpong, south tangerang", "36.74.01"),
+    ("west lombok", "52.01"), ("north minahasa", "71.06"),
+])
+def test_a_kab_kota_named_in_english_is_that_kab_kota(index: RegionIndex, text: str, code: str) -> None:
+    """English speakers put the direction first: "South Jakarta" offered Desa Jayakarta of Bengkulu Tengah."""
+    assert index.resolve(text)[0].code == code, [c.code for c in index.resolve(text)]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("west java", "32"), ("Central Java", "33"), ("north sumatra", "12"), ("southeast sulawesi", "74"),
+    ("riau islands", "21"), ("bangka belitung islands", "19"), ("southwest papua", "96"),
+])
+def test_a_province_named_in_english_is_that_province(index: RegionIndex, text: str, code: str) -> None:
+    assert index.areas_named(text) == {code}
+
+
 def test_a_kelurahan_in_a_story_with_an_acronym_is_not_read_elsewhere(index: RegionIndex) -> None:
     found = index.resolve("td pagi ada org ngaku petugas pln dtg ke rmh sy di kelurahan sentul, minta duit 500rb")
     assert found[0].code == "35.72.01.1003" and not is_confident(found), [c.code for c in found]

@@ -767,6 +767,92 @@ async def test_a_story_s_everyday_words_are_no_village_among_the_country_s_stati
 
 
 @READING_ON_SQLITE
+@pytest.mark.parametrize(("story", "name"), [
+    ("dompet sy dicopet di sentul", "Sentul"), ("ada maling di sentul tadi pagi", "Sentul"),
+    ("hp sy dijambret dekat sentul", "Sentul"), ("motor ilang di gedok td malam", "Gedog"),
+    ("motor sy hilang daerah gedok kemarin", "Gedog"), ("hp sy dicuri di jl mastrip, sentul", "Sentul"),
+    ("ada orang mabuk di gg 3 kel gedok", "Gedog"), ("tawuran di canggu semalam", "Canggu"),
+])
+async def test_a_village_named_like_a_word_is_offered_where_a_story_says_it_as_a_place(country_engine: Engine,
+                                                                                      story: str, name: str) -> None:
+    """With a station for every kecamatan, "sentul" (a fruit) and "gedok" (Gedog slipped) after a word of where, a
+    level word or a street's clause, at the end of their telling, are offered as the place: which one is asked."""
+    resident = Resident(country_engine, f"console:{story}")
+    await resident.send(story)
+    read = next(line for line in resident.text.splitlines() if line.startswith("Lokasi: "))
+    assert name in read and "belum ada" not in read, resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("story", [
+    "motor sy di begal", "hp sy dicuri di sawah", "motor sy dicuri di pasar", "hp sy dicopet di kali",
+    "sy dipukul di jalan", "dompet sy ilang di bis", "sy dipalak preman di terminal", "motor sy dicuri di kost sebelah",
+    "hp sy dijambret di belakang", "my phone was stolen on Monday", "phone stolen at home last night",
+    "i was robbed in the market", "phone stolen in my room last night", "someone in the village was beaten",
+])
+async def test_a_kind_of_place_or_a_deed_after_di_is_no_village_among_the_country_s_stations(country_engine: Engine,
+                                                                                            story: str) -> None:
+    """"di sawah", "di kali": the kind of place, though villages bear the name; "di begal": a deed written apart."""
+    resident = Resident(country_engine, f"console:{story}")
+    await resident.send(story)
+    read = next(line for line in resident.text.splitlines() if line.startswith(("Lokasi: ", "Place: ")))
+    assert "belum ada" in read or "not given" in read, resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("story", "place"), [
+    ("my bag was snatched on Jl. Raya Legian, Kuta", "Kec. Kuta, Kab. Badung"),
+    ("my phone was stolen in Kuta last night", "Kec. Kuta, Kab. Badung"),
+    ("phone stolen near Seminyak beach", "Seminyak"), ("phone snatched in Seminyak", "Seminyak"),
+    ("my scooter was stolen in Canggu this morning", "Canggu"),
+    ("someone hit me in front of my hotel in Legian", "Legian"),
+    ("my villa in Canggu was broken into", "Canggu"), ("someone stole my helmet at the Seminyak market", "Seminyak"),
+    ("our house in Kuta got robbed", "Kec. Kuta, Kab. Badung"),
+])
+async def test_an_english_story_s_place_is_read_as_an_indonesian_one_s(country_engine: Engine, story: str,
+                                                                       place: str) -> None:
+    resident = Resident(country_engine, f"console:{story}")
+    await resident.send(story)
+    read = next(line for line in resident.text.splitlines() if line.startswith(("Lokasi: ", "Place: ")))
+    assert place in read, resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("seminyak kuta badung", "Kel. Seminyak, Kec. Kuta, Kab. Badung"),
+    ("legian, kuta, badung", "Kel. Legian, Kec. Kuta, Kab. Badung"),
+    ("canggu kuta utara badung", "Desa Canggu, Kec. Kuta Utara, Kab. Badung"),
+])
+async def test_a_village_kecamatan_and_kab_all_named_like_words_are_read_as_the_chain_they_make(
+        country_engine: Engine, typed: str, meant: str) -> None:
+    """"seminyak" (se-minyak), "kuta" and "badung" are all words; one inside the next, all that is said, the place."""
+    resident = await at_location(country_engine, f"console:{typed}")
+    await resident.send(typed)
+    assert f"Maksud Anda {meant}?" in resident.text, resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("story", "street"), [
+    ("di jl soekarno hatta tadi malam motor sy dicuri", "jl soekarno hatta"),
+    ("hp sy dijambret di jalan diponegoro kemarin sore pas pulang kerja", "jalan diponegoro"),
+    ("motor sy dicuri di gg mawar td pagi", "gg mawar"),
+    ("someone broke into my car on Jl. Sunset Road last night", "Jl. Sunset Road"),
+    ("hp sy dijambret di jl. sudirman dpn bank bri td siang", "jl. sudirman dpn bank bri"),
+    ("di gang kelinci rt 04 ada maling tadi subuh", "gang kelinci rt 04"),
+    ("motor sy dicuri di jl ahmad yani no 12 semalam", "jl ahmad yani no 12"),
+])
+async def test_a_story_s_street_before_a_time_is_kept_and_its_kelurahan_asked(country_engine: Engine, story: str,
+                                                                             street: str) -> None:
+    resident = Resident(country_engine, f"console:{story}")
+    await resident.send(story)
+    await resident.send("iya")
+    assert (resident.heard("place.ask_kelurahan_of_street") or resident.heard("place.ask_kelurahan_of_street", "en")) \
+        and f"{street} " in resident.text, resident.text
+    await resident.send("kel gedog kec sananwetan")
+    assert "Kel. Gedog, Kec. Sananwetan, Kota Blitar?" in resident.text, resident.text
+
+
+@READING_ON_SQLITE
 @pytest.mark.parametrize(("story", "place"), [
     ("sy ngumpet di kamar, rumah sy di kel gedog kec sananwetan", "Kel. Gedog, Kec. Sananwetan"),
     ("ada yg jualan sabu di warung kopi desa sabu batipuh", "Desa Sabu, Kec. Batipuh"),

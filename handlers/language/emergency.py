@@ -751,12 +751,22 @@ _WHOSE_THING = frozenset({"my", "our", "his", "her", "their", "the", "a", "parke
 
 def _a_thing_hit(said: list[str], at: int) -> bool:
     """Whether what is hit at `at` is a thing ("hit my car", "hit the parked motorbike"), not a person, and nothing
-    tells the one who hit it is still at it or armed ("hit my car with a bat, he is still outside")."""
+    tells the one who hit it is still at it or armed ("hit my car with a bat, he is still outside"). One who hit it a
+    year or more ago and is about now ("the man who hit my car last year is outside my house now") is a driver of a
+    crash long over, not one at it: only with fear, a threat, a door or "again" told is it a cry."""
     k = at + 1
     while k < len(said) and said[k] in _WHOSE_THING:
         k += 1
+    still = bool(_STILL & set(said)) and not (_long_past(said) and not _FEARED_OR_BACK & set(said))
     return k < len(said) and said[k] in _VEHICLES | _OWNED_THINGS \
-        and not (_STILL | {"with", "help", "tolong"}) & set(said)
+        and not ({"with", "help", "tolong"} & set(said) or still)
+
+
+_FEARED_OR_BACK = frozenset({"takut", "khawatir", "afraid", "fear", "worried", "scared", "again", "lagi", "back",
+                             "balik", "threat", "threatens", "threatened", "threatening", "ngancam", "ngancem",
+                             "diancam", "nungguin", "waiting", "staring", "watching", "following", "ngikutin",
+                             "banging", "pounding", "knocking", "gedor", "ngegedor", "yelling", "shouting", "teriak",
+                             "marah", "angry", "door", "window", "pintu", "jendela"})
 
 
 def _unnegated(said: list[str], among: frozenset[str]) -> bool:
@@ -812,13 +822,38 @@ def _as_listed(word: str) -> str:
 
 
 def _blows_at(said: list[str]) -> list[int]:
-    """Where a blow is told, not negated ("mukul", "dipukuli", "nampar"; not "pukul 9", nine o'clock)."""
+    """Where a blow is told, not negated ("mukul", "dipukuli", "nampar"; not "pukul 9", nine o'clock), nor dealt
+    by a beast at no harm ("sy ditendang kambing")."""
     at = []
     for i, root in enumerate(stems_of(said, _BLOWS)):
         if root in _BLOWS and not _negated(said, i) and not (root == "pukul" and _at_oclock(said, i)) \
-                and not (root in _WINNING and _won_at(said, i + 2)):  # "my dad always beats me at cards"
+                and not (root in _WINNING and _won_at(said, i + 2)) \
+                and not _dealt_by_a_beast(said, i) and not _traded_in_a_ring(said, i):  # "beats me at cards"
             at.append(i)
     return at
+
+
+# A kick or a butt from a farm or zoo animal ("sy ditendang kambing pas ngasih makan", "anak sy ditendang sapi", "my
+# dad got kicked by a horse", "kambing tetangga nendang sy"): the animal's, no one's attack, unless harm is told, a
+# plea, the head struck, or a now ("kambing lagi nendang2 anak sy"). Not the animals whose names are also insults
+# ("ditendang anjing itu", "dipukul monyet"): a man called one.
+_BEASTS = frozenset({"kambing", "sapi", "kuda", "kerbau", "keledai", "domba", "unta", "ayam", "jago", "bebek",
+                     "angsa", "banteng", "rusa", "goat", "goats", "cow", "cows", "horse", "horses", "donkey", "mule",
+                     "sheep", "ram", "bull", "calf", "camel", "llama", "ostrich", "kangaroo", "goose", "rooster",
+                     "deer", "ox", "pony"})
+_BY_A_BEAST = frozenset({"by", "a", "an", "the", "sama", "oleh", "ama", "its", "their"})
+_HEAD = frozenset({"kepala", "kepalanya", "head", "muka", "face"})
+_WITH_A_BEAST = frozenset({"with", "bawa", "membawa", "sama", "dan", "and", "his", "her", "whose", "punya"})
+
+
+def _dealt_by_a_beast(said: list[str], at: int) -> bool:
+    dealer = [w for w in said[at + 1:at + 4] if w not in _BY_A_BEAST][:1]
+    passive = said[at].startswith(("di", "ke")) or said[at - 1:at] in (["got"], ["was"], ["were"], ["been"], ["get"])
+    # the beast the one that kicks, right before it: not "a man with a goat is kicking my dad"
+    beast = next((k for k in range(at - 1, max(-1, at - 3), -1) if said[k].removesuffix("nya") in _BEASTS), None)
+    by_a_beast = (passive and bool(dealer) and dealer[0].removesuffix("nya") in _BEASTS) \
+        or (not passive and beast is not None and not (_PEOPLE | _WITH_A_BEAST) & set(said[max(0, beast - 3):beast]))
+    return by_a_beast and not _harm_told(said) and not _HEAD & set(said) and not _NOW_OR_AGAIN & set(said)
 
 
 def _at_oclock(said: list[str], at: int) -> bool:
@@ -1049,7 +1084,25 @@ def _found_again(said: list[str]) -> bool:
                and not _asked_if_yet(said, k)
                and not (said[k - 1] in _AT_LAST and _the_writer_before(said, k - 1, whose=_ONES_OWN))
                and not _owned_before(said, k + 1) and not _another_still_missing(said, k + 1)
-               for k, word in enumerate(said) if k)
+               for k, word in enumerate(said) if k) or _arrived_after_all(said)
+
+
+# Lost on the way and arrived after all: "anak sy nyasar pas nyari alamat, tp udh sampe", "my son got lost but he
+# made it to school". Not a span ("udh sampe 3 hari"), "until now" ("sampai sekarang"), nor the writer arrived.
+_LOST_THE_WAY = frozenset({"nyasar", "kesasar", "tersesat", "lost"})
+_ARRIVED = (("sampai",), ("nyampe",), ("nyampai",), ("arrived",), ("made", "it"), ("got", "there"))
+
+
+def _arrived_after_all(said: list[str]) -> bool:
+    if not _LOST_THE_WAY & set(said):
+        return False
+    for phrase, k in phrases_found(said, _ARRIVED):
+        after = said[k + len(phrase):k + len(phrase) + 2]
+        if said[k - 1:k] in ([w] for w in _DONE_OR_NOW | _AT_LAST | {"he", "she", "they", "safely"}) \
+                and not (after and (after[0].isdecimal() or after[0] in _SPAN | {"sekarang", "saat", "now"})) \
+                and not _WE & set(said[max(0, k - 3):k]) and not _NOT_YET & set(said[k:]):
+            return True  # not "…, udh sampe stasiun terakhir tp dia ga ada"
+    return False
 
 
 
@@ -1142,7 +1195,8 @@ def _missing_person(said: list[str]) -> bool:
         for j in range(i + 1, min(len(said), i + 1 + _MISSING_REACH)):
             if said[j] in _GONE and not _negated(said, j) and (j + 1 == len(said) or said[j + 1] in _AFTER_GONE):
                 return True
-            if said[j] in _HOME and word in _CHILDREN_AND_ELDERS and _NOT_YET & set(said[i + 1:j]):
+            if said[j] in _HOME and word in _CHILDREN_AND_ELDERS and _NOT_YET & set(said[i + 1:j]) \
+                    and not _thief_came_then(said, j):
                 return True
             if said[j] in ("ketemu", "ditemukan", "found") and _NOT_YET & set(said[i + 1:j]) \
                     and (j + 1 == len(said) or said[j + 1] in _AFTER_GONE | {"juga", "nih", "ya", "sama"}):
@@ -1200,7 +1254,7 @@ def _last_seen_there(said: list[str], after: int) -> bool:
 def _away_when(told: list[str], last_seen: bool) -> bool:
     """When they were away ("gk ada di rumah pas kejadian"); with a time they were last there, not when the writer
     found them gone ("ga ada di rumah pas sy bangun, td malem masih ada")."""
-    return any(word in _WHILE and not (last_seen and told[k + 1:k + 2] and told[k + 1] in _WRITER | {"sy"})
+    return any(word in _WHILE | {"when"} and not (last_seen and told[k + 1:k + 2] and told[k + 1] in _WRITER | {"sy"})
                for k, word in enumerate(told))
 
 
@@ -1224,8 +1278,9 @@ def _child_missing_now(said: list[str]) -> bool:
                 return True  # "adik sy skrg ga ada di rumah", "…ga ada di kamar, td malem masih ada"; not "gk ada
                 # di rumah pas kejadian", "lg di rumah nenek"
             if any(said[j:j + len(phrase)] == list(phrase) for phrase in _NOT_IN) \
-                    and _last_seen_there(said, j + 3) and not _WHILE & set(said):
-                return True  # "my daughter is not in her room, she was there last night"
+                    and _last_seen_there(said, j + 3) and not _away_when(said[j + 3:j + 8], True):
+                return True  # "my daughter is not in her room, she was there last night"; not "…when the thief
+                # came in"
             taker = [w for w in said[j + 2:j + 4] if w not in ("a", "an", "some")][:1]
             if said[j:j + 2] == ["taken", "by"] and taker and taker[0] in _TAKERS | _UNKNOWN:
                 return True  # "my son was taken by a stranger"; not "by his uncle"
@@ -1381,11 +1436,15 @@ def _at_the_writers(said: list[str], at: int) -> bool:
                                         and said[k + 1] in _TO_THE_WRITERS))
 
 
+_BACK_FROM = frozenset({"pulang", "balik", "dari", "berangkat", "selesai", "habis"})  # "sy pulang dari kerja"
+
+
 def _the_writer_at_it(said: list[str], at: int) -> bool:
     """Whether the work or the school at `at` is the writer's own, what they are doing while someone is missing
-    ("anak sy hilang dari td siang, sy lagi kerja dari rumah"); not one of theirs ("anak sy lagi kerja")."""
+    ("anak sy hilang dari td siang, sy lagi kerja dari rumah") or came back from ("ga ada di rumah waktu sy pulang
+    kerja"); not one of theirs ("anak sy lagi kerja", "blm pulang kerja")."""
     k = at - 1
-    while k >= 0 and said[k] in PROGRESS:
+    while k >= 0 and said[k] in PROGRESS | _BACK_FROM:
         k -= 1
     return k >= 0 and said[k] in _WE and not (k and said[k - 1].removesuffix("nya") in _PEOPLE)
 
@@ -1454,6 +1513,12 @@ def _unreachable(told: list[str]) -> bool:
         or any_phrase(told, _PHONE_OFF)
 
 
+def _thief_came_then(told: list[str], at: int) -> bool:
+    """"…not home when the thief came in": away then, not missing now."""
+    return told[at + 1:at + 2] in ([w] for w in _WHEN_IT_CAME) \
+        and bool(THIEVES & {w.removesuffix("nya") for w in told[at + 2:at + 4]})
+
+
 def _gone_from_home(said: list[str]) -> bool:
     if _long_past(said):
         return False  # "kabur dari rumah bulan lalu, sekarang sudah kerja"
@@ -1464,7 +1529,8 @@ def _gone_from_home(said: list[str]) -> bool:
         left = any_phrase(told, _LEFT_HOME)
         ran_away = word in _CHILDREN_AND_ELDERS and any_phrase(told, _RAN_AWAY)
         # "blm pulang", "gk pulang2", "belum juga balik"; not "ga tau jalan pulang" (lost, and found by the teller)
-        not_back = any(w in _HOME and _NOT_YET & set(told[max(0, k - 2):k]) for k, w in enumerate(told))
+        not_back = any(w in _HOME and _NOT_YET & set(told[max(0, k - 2):k]) and not _thief_came_then(told, k)
+                       for k, w in enumerate(told))
         long_gone, unreachable = _gone_long(told), _unreachable(told)
         # "usually home by 5, now it's 10 and she's not answering": past their hour, and out of reach
         not_back = not_back or bool(unreachable and _routine(said))
@@ -2267,6 +2333,8 @@ def _cry_for_help(text: str) -> bool:
         return True  # a wish to die told after a death, whenever the death was
     not_now = _not_now(said)
     for phrase, at in phrases_found(said, PHRASES):
+        if len(phrase) == 1 and phrase[0] in THIEVES and _away_when_it_came(said, at):
+            continue  # "we were out when the burglar came": a theft to report
         # a life at risk by one's own hand is denied only right before it ("gatau pengen mati aja" is a cry)
         denied = said[at - 1] in NEGATIONS if at and phrase in SELF_HARM else _negated(said, at)
         if denied or (not_now and phrase not in _PERSISTENT) or (phrase in SELF_HARM and _a_life_taken(said, at)):
@@ -2414,7 +2482,8 @@ def _cry_for_help(text: str) -> bool:
     for i, (word, root) in enumerate(zip(said, roots, strict=True)):
         if _negated(said, i):
             continue
-        if someone_still_there and (root in THEFT_STEMS or word.removesuffix("nya") in THIEVES):
+        if someone_still_there and (root in THEFT_STEMS or word.removesuffix("nya") in THIEVES) \
+                and not _away_when_it_came(said, i):
             return True
         if root in _TAKING or word in _TAKEN_WORDS:
             continue  # someone taken is _taken_away's to read: a thing held, hearsay or long ago is no cry
@@ -2486,13 +2555,16 @@ def _cry_for_help(text: str) -> bool:
             continue  # "photo shooting di taman": a camera's
         if word == "fire" and said[i - 1:i] in (["is"], ["s"], ["so"]) and _PRAISED & set(said[max(0, i - 4):i]):
             continue  # "this song is fire": praise
-        if _likened(said, i) and (_ACHING | _PRICES) & ({w.removesuffix("nya") for w in said[:i]} | set(said[:i])) \
+        if _likened(said, i) \
+                and (_ACHING | _PRICES | _STINGING_CARE) & ({w.removesuffix("nya") for w in said[:i]} | set(said[:i])) \
                 and not _ACHING_BADLY & {w.removesuffix("nya") for w in said}:
             continue  # "kepala sy pusing kayak dipukul palu": how it aches; "harga tiket kayak dirampok": a price
         if word == "murder" and _an_ordeal_likened(said, i):
             continue  # "traffic is murder today": a hard time, no one killed
         if root == "rampok" and _a_fine_likened(said, i):
             continue  # "kena tilang, dompet sy dirampok polisi hehe": a fine paid, told as a robbery
+        if word in ALWAYS_WORDS and stems_of([word], _BLOWS)[0] in _BLOWS and _dealt_by_a_beast(said, i):
+            continue  # "sy ditendang kambing pas ngasih makan": the animal's
         if root in ALWAYS or word in ALWAYS or word in ALWAYS_WORDS:
             return True
         if word in FIGHTS and _no_fight(said, i):
@@ -2506,8 +2578,8 @@ def _cry_for_help(text: str) -> bool:
             continue  # "tukang pukul kasur": a carpet beater sold; not "tukang pukul kasur mukul anak sy"
         if word == "hit" and _a_blow_of_no_harm(said, ("hit",), i):
             continue  # "these lyrics hit me different"
-        if word in ("pukul", "hit") and _a_blow_taken_in_a_bout(said, i):
-            continue  # "got hit in the face during boxing practice": the sport's
+        if word in ("pukul", "hit") and (_a_blow_taken_in_a_bout(said, i) or _traded_in_a_ring(said, i)):
+            continue  # "got hit in the face during boxing practice", "adu pukul di ring tinju": the sport's
         if word in ("pukul", "hit") and i + 1 < len(said):
             return True  # "dipukul" stems to "pukul", read above when it is a time
         if root in THEFT_STEMS and said[i - 1] not in _TRACES and any(
@@ -2517,6 +2589,7 @@ def _cry_for_help(text: str) -> bool:
         # there earlier ("td ada copet di busway"), while the resident was away ("pas sy mudik") or found out later
         # ("dibobol maling, ketahuan jam 5 subuh")
         if word.removesuffix("nya") in THIEVES and not HABITUAL & set(said) and not _while_away(said) \
+                and not _away_when_it_came(said, i) \
                 and not _seen_earlier(said, i) and not _feared_or_reported(said, i) and not _found_out_then(said) \
                 and (any(w in PRESENCE for w in said[max(0, i - 3):i])  # "sering ada jambret"
                      or any(w in PRESENCE - {"ada"} or (w == "ada" and said[k + 1:k + 2] in (["di"], ["sini"]))
@@ -2811,6 +2884,29 @@ def _seen_earlier(said: list[str], at: int) -> bool:
     return bool(earlier) and not ({"tolong", "takut", "kejar", "barusan", "help"} | _STILL) & set(said)
 
 
+# One of the household told away when the thief came ("anak sy gk ada di rumah waktu maling masuk", "my son was not
+# home when the thief came in"): a theft told by when it was, to report. Not with anything of now, a plea or fear,
+# nor the thief told still there ("…waktu maling masuk, malingnya masih di dalem").
+_AWAY_THEN = (("enggak", "ada"), ("tidak", "ada"), ("not", "home"), ("not", "at"), ("not", "in"), ("wasn", "t"),
+              ("was", "out"), ("were", "out"), ("lagi", "keluar"), ("lagi", "pergi"))
+_WHEN_IT_CAME = _WHILE | {"when"}
+_NOW_AFTER_AWAY = frozenset({"sekarang", "now", "currently", "sedang", "lagi", "still"})
+_PLEA_OR_FEAR = frozenset({"tolong", "help", "takut", "afraid", "scared"})
+
+
+def _away_when_it_came(said: list[str], at: int) -> bool:
+    k = at - 1
+    while k >= 0 and said[k] in ("ada", "the", "a"):
+        k -= 1
+    if k < 0 or said[k] not in _WHEN_IT_CAME or not any_phrase(said[max(0, k - 6):k], _AWAY_THEN):
+        return False
+    # "lagi" of the one away ("sy lagi pergi waktu maling masuk") is not of now
+    after = said[k + 1:]
+    return not (_NOW_AFTER_AWAY & set(after) and not _now_to_report(said)) and not _PLEA_OR_FEAR & set(said) \
+        and not any(w == "masih" and _STILL_THERE_THEN & set(after[n + 1:n + 3])
+                    and not _EARLIER & set(after[max(0, n - 3):n]) for n, w in enumerate(after))
+
+
 def _while_away(said: list[str]) -> bool:
     if (_STILL | {"tolong", "pulang", "sendirian", "sendiri"}) & set(said) or (_FAMILY - {"saya"}) & set(said):
         return False  # "pas sy mudik, ibu sy di rumah sendirian, ada maling masuk": someone is there
@@ -2956,13 +3052,17 @@ _PRAISED = frozenset({"song", "track", "album", "beat", "music", "outfit", "fit"
                       "playlist"})
 _AS_IF = frozenset({"kayak", "kaya", "seperti", "bagai", "bagaikan", "like"})
 _ACHING = frozenset({"pusing", "sakit", "nyeri", "rasanya", "ngilu", "perih", "migrain", "headache", "hurts",
-                     "aches", "feels"})
+                     "aches", "feels", "felt"})
 _PRICES = frozenset({"harga", "tarif", "ongkos", "biaya", "mahal", "price", "prices", "bill", "tagihan"})
 # Time killed ("ngebunuh waktu di mall"), work piled on ("sy dihajar deadline", "dibantai tugas kuliah").
 _IDLE_TIME = frozenset({"waktu", "bosan", "kebosanan", "jenuh", "kejenuhan", "sepi", "kesepian"})
 _WORKLOAD = frozenset({"tugas", "deadline", "kerjaan", "pekerjaan", "pr", "ujian", "skripsi", "lembur", "revisi",
                        "assignment", "assignments", "homework", "exams", "work"})
 _ACHING_BADLY = frozenset({"dada", "chest", "jantung", "heart", "sesak", "breathe", "pingsan"})
+# Care that stings, told by a likeness: "anak sy disuntik, kayak ditusuk", "pas divaksin rasanya kayak ditusuk2".
+_STINGING_CARE = frozenset({"suntik", "disuntik", "suntikan", "nyuntik", "imunisasi", "vaksin", "divaksin", "infus",
+                            "diinfus", "ditindik", "tindik", "akupuntur", "akupunktur", "bekam", "injection",
+                            "injections", "vaccine", "vaccinated", "vaccination", "jab", "iv", "piercing", "pierced"})
 
 
 # A hard time likened to a murder ("traffic is murder today", "these stairs are murder on my knees").
@@ -2995,9 +3095,9 @@ _BEATEN_CLEAN = frozenset({"kasur", "karpet", "kasor", "permadani"})  # what a "
 
 
 def _likened(said: list[str], at: int) -> bool:
-    """Whether a likeness opens the word at `at`, said twice too: "kayak ditusuk2"."""
+    """Whether a likeness opens the word at `at`, said twice too: "kayak ditusuk2", "like being stabbed"."""
     k = at - 1
-    while k >= 0 and said[k] == said[at]:
+    while k >= 0 and (said[k] == said[at] or said[k] in ("being", "getting")):
         k -= 1
     return k >= 0 and said[k] in _AS_IF
 
@@ -3110,6 +3210,16 @@ _NO_BOUT = HURT | frozenset({"tolong", "help", "pisau", "knife", "sajam", "berda
 
 
 _FIGHT_PHRASES = frozenset({("baku", "hantam"), ("adu", "jotos")})
+
+
+# Blows traded in a ring ("dua petinju adu pukul di ring tinju", "saling tonjok di atas ring"): the bout's, as
+# "adu jotos" is.
+_TRADING = frozenset({"adu", "saling", "baku"})
+
+
+def _traded_in_a_ring(said: list[str], at: int) -> bool:
+    in_the_ring = said[at + 1:at + 3] == ["di", "ring"] and said[at + 3:at + 4] != ["road"] and not _harm_told(said)
+    return said[at - 1:at] in ([w] for w in _TRADING) and (in_the_ring or _in_a_ring(said))
 
 
 _ON_THE_RING = frozenset({"di", "atas", "dalam", "in", "on", "the", "a"})  # "tinju di ring", "tinju di atas ring"
@@ -3487,9 +3597,8 @@ _WHOSE_ANIMAL = frozenset({"saya", "aku", "kami", "kita", "gue", "my", "our", "h
 # What a blow taken may come from that is no one's attack: a ball, a needle or a thorn, an animal ("kena tendang bola
 # pas main", "kena tusuk jarum", "kena injak kuda", "i got punched by a kangaroo at the zoo"); not with harm told.
 _BY_THE = frozenset({"by", "a", "an", "the", "sama", "oleh", "ama"})
-_NO_ONES_BLOW = _ANIMALS | frozenset({"bola", "ball", "jarum", "needle", "duri", "thorn", "paku", "nail", "kawat",
-                                      "ranting", "tulang", "kangaroo", "donkey", "kerbau", "keledai", "monyet",
-                                      "monkey", "ostrich", "llama", "camel", "unta"})
+_NO_ONES_BLOW = _ANIMALS | _BEASTS | frozenset({"bola", "ball", "jarum", "needle", "duri", "thorn", "paku", "nail",
+                                                "kawat", "ranting", "tulang", "monyet", "monkey"})
 
 
 # What may stand between a killing and the war it was in: "killed in the war", "dibunuh tentara belanda waktu
@@ -3514,16 +3623,37 @@ def _killed_in_a_war(said: list[str], at: int) -> bool:
     return False
 
 
+# A death in an accident told a year or more ago ("my uncle was killed in an accident last year", "killed in a car
+# crash years ago"): no one to save, as a war's. Only an accident named right after the killing, with the time told
+# and nothing of now: "the man who killed my uncle last year is outside" names no accident, "…, his killer is here
+# now" tells of now.
+_ACCIDENTS_NAMED = frozenset({"accident", "crash", "collision", "kecelakaan", "tabrakan"})
+_IN_AN_ACCIDENT = frozenset({"in", "an", "a", "the", "car", "road", "traffic", "motorbike", "motorcycle", "bike",
+                             "bus", "train", "plane", "truck", "work", "dalam", "saat", "waktu", "pas", "lalu",
+                             "lintas", "motor", "mobil"})
+
+
+def _killed_in_an_accident_long_ago(said: list[str], at: int) -> bool:
+    if not _long_past(said) or ((_WAR_NOW - {"on"}) | _FEARED_OR_BACK) & set(said):
+        return False
+    for k in range(at + 1, min(len(said), at + 1 + _WAR_AFTER)):
+        if said[k] in _ACCIDENTS_NAMED:
+            return True
+        if said[k] not in _IN_AN_ACCIDENT:
+            return False
+    return False
+
+
 _KILLINGS = frozenset({"killed", "murdered", "bunuh", "dibunuh", "membunuh", "ngebunuh", "terbunuh", "kill", "kills",
                        "killing", "murder", "murders"})
 
 
 def _no_one_to_save_killed(said: list[str]) -> bool:
-    """Whether every killing told ("dibunuh", "was killed") is in a war long past or of an animal, and of an animal
-    with nothing told of now ("kucing sy dibunuh org, skrg org itu gedor2 pintu": the one who did it is at the door);
-    "a horse was killed and the rider was killed too" tells of a person."""
+    """Whether every killing told ("dibunuh", "was killed") is in a war or an accident long past or of an animal, and
+    of an animal with nothing told of now ("kucing sy dibunuh org, skrg org itu gedor2 pintu": the one who did it is at
+    the door); "a horse was killed and the rider was killed too" tells of a person."""
     def of_no_one(at: int) -> bool:
-        if _killed_in_a_war(said, at):
+        if _killed_in_a_war(said, at) or _killed_in_an_accident_long_ago(said, at):
             return True
         k = at - 1
         while k >= 0 and said[k] in _PASSIVE_BEFORE | _WHOSE_ANIMAL:
@@ -5501,6 +5631,8 @@ def _striking_someone(said: list[str]) -> bool:
     for i, word in enumerate(said):
         if word not in _STRIKES or (word in _WINNING and _won_at(said, i + 2)) or _our_side_beaten(said, i):
             continue  # "she beats me at badminton", "they killed us 3-1 in the final": a game won
+        if _dealt_by_a_beast(said, i):
+            continue  # "kambing tetangga nendang sy"
         start = next((k + 1 for k in range(i - 1, -1, -1) if said[k] == _BREAK), 0)
         if (_SUPPOSED | _ALLOWED) & set(said[start:i]) or _formerly_before(said, i) \
                 or (_negated(said, i) and not _UNKNOWN_ONE & set(said[i - 1:i])):  # "org gk dikenal nampar sy"

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from indoNLP.preprocessing import emoji_to_words
 from indoNLP.preprocessing.slang_data import SLANG_DATA
 
+from handlers.language.written import ENGLISH_WORDS_ALSO_SLANG, written_in
 from storage.lexicon import JAVANESE_DAYS, JAVANESE_EARLIER, KRAMA, NGOKO, SPOKEN, stem
 
 # What indoNLP's lexicon lacks or reads otherwise in a report: "gg" is its "enggak", but a chat line's "gg" is
@@ -156,9 +157,13 @@ def _words(text: str) -> tuple[str, ...]:
         text = _AND_A_HALF.sub(r"\1 setengah", _HALF_A.sub("setengah", text))
     out: list[str] = []
     before = ""
+    # "a cow", not "a cowok": asked only of a message that holds such a word
+    english = not ENGLISH_WORDS_ALSO_SLANG.isdisjoint(_WORD.findall(text)) and written_in(text) == "en"
     for found in re.finditer(r"emoji_[a-z_]+|[^\W_]+", text):
         token = found.group()
-        if token in _CLITICS and text[found.start() - 1:found.start()] in ("'", "’"):
+        if english and token in ENGLISH_WORDS_ALSO_SLANG:
+            out.append(token)
+        elif token in _CLITICS and text[found.start() - 1:found.start()] in ("'", "’"):
             out.append(token)  # English "it's", "i'm": not the lexicon's "s" (si) or "m" (sama)
         elif before in _EARLIER and (part := _part_of_day_after(before, token)):  # "wau dalu": "tadi malam"
             out[-1:] = [_EARLIER[before], part]

@@ -31,6 +31,9 @@ _SHOPS = frozenset({"toko", "warung", "warkop", "kedai", "depot", "alfamart", "i
 _WHERE = frozenset({"di", "at", "in", "on", "the", "of"}) | _BESIDE
 # English names a street before its word: "merdeka street", "jalan raya road".
 _STREET_AFTER = frozenset({"street", "st", "road", "rd", "avenue", "lane"})
+# English names a landmark before its word as a street: "near Seminyak beach" is the beach's name, though a village's.
+_NAMED_BEFORE = _STREET_AFTER | frozenset({"beach", "market", "station", "school", "mosque", "shop", "store",
+                                           "hospital"})
 # Level words, and the region's name after each, are the place, not the spot.
 _LEVELS = frozenset({"kel", "kelurahan", "desa", "ds", "kec", "kecamatan", "kab", "kabupaten", "kota", "kodya",
                      "prov", "provinsi", "propinsi", "village", "district", "regency", "city"})
@@ -99,6 +102,14 @@ def spot_told(clauses: Iterable[str], names: Iterable[str]) -> str | None:
     return told[:_MAX_CHARS].rstrip(" ,") or None
 
 
+def street_first(spot: str) -> str:
+    """The street a spot begins with, up to where it tells the spot on it more finely ("jl. sudirman dpn bank bri":
+    "jl. sudirman"; "gang kelinci rt 04": "gang kelinci"); the spot as it is where nothing follows the street."""
+    tokens = spot.split()
+    return next((" ".join(tokens[:i]) for i in range(1, len(tokens)) if _plain(tokens[i]) in _BESIDE | {"rt", "rw"}),
+                spot)
+
+
 def spot_then_story(text: str) -> tuple[str, str] | None:
     """A place's answer that opens with a street's or a beside's spot and runs into what goes on there ("jl kenari
     ribut2 tetangga", "depan alfamart sering ada jambret"): the place (the spot, and the clauses after the story's:
@@ -146,7 +157,8 @@ def _spot_in(tokens: list[str], names: frozenset[str]) -> str | None:
         if word in _LEVELS:
             i += 1 + _name_length(plain, i + 1, names, any_word=True)
             continue
-        if not named_by and (length := _name_length(plain, i, names)) and not _name_goes_on(plain, i + length, names):
+        if not named_by and (length := _name_length(plain, i, names)) and not _name_goes_on(plain, i + length, names) \
+                and plain[i + length:i + length + 1] not in ([word] for word in _NAMED_BEFORE):
             i += length
             continue
         kept.append(tokens[i])

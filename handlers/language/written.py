@@ -22,6 +22,15 @@ ENGLISH_GRAMMAR = frozenset({
 })  # fmt: skip
 # Words both languages write alike ("report status please"): a mark of neither.
 BOTH_LANGUAGES = frozenset({"status", "data", "info", "video", "menu", "online", "admin", "normal", "total"})
+# English words the slang lexicon holds as the chat spelling of another, Indonesian word: "cow" (cowok), "past"
+# (pasti), "bat" (banget), "spy" (supaya). A mark of neither language; normalise spells them out in Indonesian ("ada
+# cow bawa pisau") and leaves them as typed in English ("got kicked by a cow at the farm", "hit my car with a bat").
+# Not those the lexicon reads as the same word ("boss", "fans", "u"), nor a letter alone.
+ENGLISH_WORDS_ALSO_SLANG = frozenset({
+    "abs", "ape", "bat", "bet", "bets", "bird", "cans", "cape", "cock", "cow", "dung", "gag", "hat", "hay", "hub",
+    "kale", "kite", "loo", "met", "pan", "pans", "pass", "past", "pen", "sling", "slam", "smog", "spy", "tar", "tot",
+    "yank", "yam", "yap",
+})  # fmt: skip
 MIN_WORDS = 3  # "ok", "ya", "help me" say nothing of the language they are written in
 # Whole words: "AT3K-IS9P", a code, has none; nor has what follows an apostrophe ("i'm", "don't", "jum'at"), an
 # ending the lexicon would read as slang ("m" for "sama").
@@ -44,7 +53,7 @@ def written_in(text: str) -> str | None:
         if word in ENGLISH_GRAMMAR:
             english += 1
             naming = word in _PLACE_BEFORE
-        elif not naming and word not in BOTH_LANGUAGES and is_ordinary(word):
+        elif not naming and word not in BOTH_LANGUAGES | ENGLISH_WORDS_ALSO_SLANG and is_ordinary(word):
             indonesian += 1
     if (english >= 2 and indonesian * 4 <= len(said)) or (english and not indonesian):  # "my bike stolen"
         return "en"
