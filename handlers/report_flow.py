@@ -62,6 +62,7 @@ from handlers.language.intents import (
     urges_haste,
     weary_of_questions,
     what_may_be_reported,
+    where_it_lies_asked,
 )
 from handlers.language.normalise import is_emoji, normalise, phrase_at, without_phrase, words
 from handlers.language.self_told import ABOUT_A_NAME, name_said
@@ -1422,6 +1423,13 @@ def answer_aside(turn: Turn) -> str | None:
     if turn.step not in (DESCRIPTION, READ_BACK) and turn.text.strip() and \
             turn.text.strip() == turn.draft.get("description", "").strip():
         turn.say("report.story_again")  # sent twice, as phones do: no place, time or answer
+        return turn.step
+    if turn.step in (PLACE_CHECK, PLACE_PICK) and where_it_lies_asked(turn.text):
+        offered = [turn.draft["proposal"]["code"]] if turn.step == PLACE_CHECK \
+            else [place.key for place in _place_options(turn)[:-1]]
+        for place in filter(None, map(turn.router.place, offered)):  # "gedog itu kecamatan mana pak?"
+            turn.say("place.lies_in", place=code_label(turn.lang, turn.router, place.code),
+                     province=place.province.name)
         return turn.step
     if turn.step in _WHERE_ASKED and area_word_asked(turn.text):
         turn.say("report.area_explained")  # "kelurahan itu apa ya?": what is asked, and how to go on without it

@@ -4211,6 +4211,32 @@ async def test_a_place_not_known_goes_to_the_desk_and_is_no_village(engine: Engi
     assert draft["needs_routing"] is True and "place" not in draft and not draft.get("location_text")
 
 
+@pytest.mark.parametrize("offered_by", ["gedog", "kel gedog sananwetan"])
+@pytest.mark.parametrize("asked", ["emang gedog itu masuk kecamatan mana pak?", "gedog tu dmn sih",
+                                   "kecamatannya apa ya pak?", "itu kota mana?", "which district is that?",
+                                   "where is that?"])
+async def test_where_an_offered_place_lies_is_told_and_it_is_offered_again(engine: Engine, offered_by: str,
+                                                                          asked: str) -> None:
+    """A question of where the place offered lies is no place of its own (it read "gedog itu masuk kecamatan mana"
+    as Desa Sigedong of Serang): its kecamatan, kab/kota and province are told, and the same place offered again."""
+    resident = await at_location(engine)
+    await resident.send(offered_by)
+    assert resident.heard("place.pick_one") or resident.heard("place.confirm"), resident.text
+    await resident.send(asked)
+    assert resident.heard("place.lies_in") or resident.heard("place.lies_in", "en"), resident.text
+    assert "Sananwetan" in resident.text and "Jawa Timur" in resident.text and "Sigedong" not in resident.text
+    await resident.send("ya")
+    assert (await draft_of(engine))["place"] == "35.72.03.1001"
+
+
+@pytest.mark.parametrize("asked", ["kecamatan itu apa?", "kelurahan itu apa ya?", "kecamatan itu maksudnya apa pak?"])
+async def test_what_a_kecamatan_is_asked_at_a_place_offered_is_explained(engine: Engine, asked: str) -> None:
+    resident = await at_location(engine)
+    await resident.send("gedog")
+    await resident.send(asked)
+    assert resident.heard("report.area_explained") and not resident.heard("place.lies_in"), resident.text
+
+
 @pytest.mark.parametrize("asked", ["kelurahan itu apa ya?", "desa tuh apa pak", "apa itu kecamatan?",
                                    "what is a kelurahan?"])
 async def test_what_a_kelurahan_is_asked_at_the_place_is_explained_and_no_try_spent(engine: Engine,

@@ -908,6 +908,30 @@ def is_question(text: str) -> bool:
     return _asked(text, words(text))
 
 
+# Where a place offered lies, asked of it: "gedog itu masuk kecamatan mana pak?", "kecamatannya apa?", "itu dmn?",
+# "which district is that?". A place told ("kecamatan sananwetan") asks nothing, nor what a kecamatan is ("kecamatan
+# itu apa?": slots.area_word_asked).
+_LEVELS_ASKED = frozenset({"kecamatan", "kecamatannya", "kec", "kabupaten", "kabupatennya", "kab", "kota", "kotanya",
+                           "provinsi", "provinsinya", "wilayah", "wilayahnya", "district", "regency", "city",
+                           "province"})
+_WHICH_OF_THEM = frozenset({"mana", "apa", "which", "what"})
+_WHERE_WORDS = frozenset({"dimana", "where"})
+_THE_PLACE = frozenset({"itu", "that", "it", "tempatnya"})
+_WHAT_IT_IS = frozenset({"itu", "artinya", "maksudnya", "means", "mean"})
+_WHERE_ASKED_WITHIN = 10  # words: a longer message tells more than this question
+
+
+def where_it_lies_asked(text: str) -> bool:
+    said = words(text)
+    told = set(said)
+    if len(said) > _WHERE_ASKED_WITHIN or not (is_question(text) or told & (_WHICH_OF_THEM | _WHERE_WORDS)):
+        return False
+    if any(word in _LEVELS_ASKED and said[at + 1:at + 2] and said[at + 1] in _WHAT_IT_IS
+           for at, word in enumerate(said)):
+        return False
+    return bool(told & _LEVELS_ASKED and told & _WHICH_OF_THEM) or bool(told & _WHERE_WORDS and told & _THE_PLACE)
+
+
 # Asking whether the reporter stays unexposed ("ini data sy aman ga pak?", "apa pelaku bisa tau kalau saya yang
 # lapor?", "is my data safe?"): one's data, or oneself as the one who reports, and whether that is kept or seen.
 # Data leaked or spread ("nomor hp saya disebar orang") is an incident to report, not this question.
