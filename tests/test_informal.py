@@ -2968,7 +2968,8 @@ async def test_what_now_right_after_a_report_is_told_what_happens_next(engine: E
 
 
 @pytest.mark.parametrize("asked", ["gmn kabarnya", "udah diproses blm?", "gimana hasilnya pak",
-                                   "udah ada polisi yg dateng blm?", "any news?", "how is it going?"])
+                                   "udah ada polisi yg dateng blm?", "any news?", "how is it going?",
+                                   "has anyone read it?", "sdh dibaca blm?", "udh ada yg baca?"])
 async def test_progress_asked_right_after_a_report_is_its_status_first_of_theirs(engine: Engine, asked: str) -> None:
     await enrolled(engine, "console:petugas")
     resident = Resident(engine)

@@ -1193,10 +1193,15 @@ def test_a_text_that_opens_with_no_greeting_before_a_story_is_kept_whole(text: s
     ("gmn kabarnya", "progress"), ("udah diproses blm?", "progress"), ("gimana hasilnya pak", "progress"),
     ("udah ada polisi yg dateng blm?", "progress"), ("sudah ditangani belum pak?", "progress"),
     ("any news?", "progress"), ("how is it going?", "progress"), ("is it being handled?", "progress"),
+    # whether anyone has read it yet: how it is getting on too
+    ("has anyone read it?", "progress"), ("sdh dibaca blm?", "progress"), ("udh ada yg baca?", "progress"),
+    ("has my report been read?", "progress"), ("apa sudah ada petugas yg membaca?", "progress"),
+    ("is anyone reading this?", "progress"),
     # a new story, a cry, thanks or a wish to report again: none of them a question of the report just sent
     ("trus motor tetangga sy jg dicuri td malem", None), ("kabarnya ada maling di rt 3", None),
     ("tolong ada maling lagi", None), ("makasih pak", None), ("ok", None), ("mau lapor yg lain", None),
-    ("halo", None),
+    ("halo", None), ("sy udh baca syaratnya", None), ("anak sy udh bisa baca", None),
+    ("i read the news about it", None), ("dia sudah datang?", None),
 ])
 def test_a_question_right_after_sending_is_read_as_what_next_or_progress(text: str, asked: str | None) -> None:
     assert after_sending_asked(text) == asked

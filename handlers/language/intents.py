@@ -169,13 +169,14 @@ NOT_YET_WORDS = frozenset({"belum", "yet", "durung", "dereng"})
 _ACTORS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anyone", "anybody", "someone",
                      "somebody", "yang"})
 # Not "did", which asks of any deed: "did someone break the window?" tells of the incident.
+# Read is acted too: "udh ada yg baca?", "has anyone read it?" ask whether the report reached anyone yet.
 _ACTED = frozenset({"datang", "dateng", "came", "come", "looked", "responded", "do", "done", "anything",
                     "something", "checked", "visited", "mengecek", "memeriksa", "meriksa", "periksa", "nanganin",
-                    "menangani"})
+                    "menangani", "baca", "membaca", "read", "reading"})
 _ASKED_IN_ENGLISH = frozenset({"did", "has", "have", "is", "was", "were"})
 _ASKED_DONE = _ASKED_IN_ENGLISH | {"sudah", "udah"}
 _HANDLED = frozenset({"ditangani", "diproses", "ditindaklanjuti", "ditanggapi", "direspon", "direspons", "diurus",
-                      "dibaca", "dicek", "dicheck", "diperiksa", "handled", "processed", "checked"})
+                      "dibaca", "dicek", "dicheck", "diperiksa", "handled", "processed", "checked", "read"})
 # A check is the police's only when no one else is named doing it: "motornya udah dicek bengkel blm?", "hp sy udh
 # diperiksa tukang servis blm", "has the doctor looked at my son yet?" ask after a workshop's or a doctor's check.
 _CHECKING = frozenset({"dicek", "dicheck", "diperiksa", "checked", "looked", "mengecek", "memeriksa", "meriksa",
@@ -813,7 +814,8 @@ def _outcome_asked(text: str, said_in_order: list[str]) -> bool:
     caught?"), or why it was decided as it was; or whether the police came or did anything ("udah ada polisi yg
     dateng blm pak?", "did the police do anything about the break-in?", "has anyone looked at my case")."""
     said, first = set(said_in_order), next(iter(said_in_order), "")
-    asked_done = bool(said & NOT_YET_WORDS) or first in _ASKED_DONE
+    # "sudah" asked later in the question counts too: "apa sudah ada petugas yg membaca?"
+    asked_done = bool(said & NOT_YET_WORDS) or first in _ASKED_DONE or ("sudah" in said and "?" in text)
     deeds = said - _checks_by_others(said_in_order)
     acted = bool(said & _ACTORS and deeds & _ACTED  # asked of what was to be done by now: "kapan polisi datang?" asks
                  and asked_done)  # how long it takes
