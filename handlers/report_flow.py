@@ -62,6 +62,7 @@ from handlers.language.intents import (
     urges_haste,
     weary_of_questions,
     what_may_be_reported,
+    whose_place_asked,
 )
 from handlers.language.normalise import is_emoji, normalise, phrase_at, without_phrase, words
 from handlers.language.self_told import ABOUT_A_NAME, name_said
@@ -1815,6 +1816,12 @@ def ask_location(turn: Turn) -> None:
         turn.say("report.ask_location", ask_location=True)
 
 
+def _explain_the_place_asked(turn: Turn) -> None:
+    """Which place the question asks, as it asks it: where it happened, or, online, where the resident lives."""
+    online = turn.draft.get("online") or said_online(turn.draft.get("description", ""))
+    turn.say("report.location_question_online" if online else "report.location_question")
+
+
 async def location(turn: Turn) -> str:
     """Stores where it happened, a pin or typed words, and proposes the place and station it names."""
     for key in READING_KEYS:
@@ -1837,6 +1844,9 @@ async def location(turn: Turn) -> str:
     shortest, longest = LOCATION_CHARS
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.location_invalid", shortest=shortest, longest=longest)
+        return LOCATION
+    if whose_place_asked(turn.text):  # "alamat sy atau alamat penipunya?": the question explained, no try spent
+        _explain_the_place_asked(turn)
         return LOCATION
     if (ran_on := spot_then_story(turn.text)) is not None:
         turn.text, goes_on = ran_on  # "jl kenari ribut2 tetangga": the spot is where, what goes on there the story
@@ -1877,8 +1887,7 @@ async def location(turn: Turn) -> str:
     if not confident and not any(place.marked for place in found) and _asks_instead(turn.text):
         # "lokasi maksudnya lokasi sy atau penjualnya?", "foto apa ya pak?": the question explained, no try spent
         turn.draft.pop("location_text", None)
-        online = turn.draft.get("online") or said_online(turn.draft.get("description", ""))
-        turn.say("report.location_question_online" if online else "report.location_question")  # as it was asked
+        _explain_the_place_asked(turn)
         return LOCATION
     misspelt = False  # "hp sy dicuri di gedok y": a village misspelt after a word of where, offered as if alone
     if not found:

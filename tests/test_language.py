@@ -20,6 +20,7 @@ from handlers.language.intents import (
     story_after_a_slip,
     story_without_opener,
     weary_of_questions,
+    whose_place_asked,
 )
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import contacts_told, names_told, own_contacts, own_id_numbers
@@ -1220,3 +1221,18 @@ def test_a_question_right_after_sending_is_read_as_what_next_or_progress(text: s
 ])
 def test_weariness_of_the_questions_is_read_from_a_message_of_nothing_else(text: str, weary: bool) -> None:
     assert weary_of_questions(text) == weary
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("maksudnya alamat sy atau alamat penipunya pak?", True), ("alamat siapa?", True),
+    ("where, my home or where it happened?", True), ("lokasi yg mana pak? rumah sy ato tempat kejadian?", True),
+    ("alamat rumah sy apa alamat kejadian?", True), ("my address or the scammer's?", True),
+    ("lokasi pelaku ato lokasi saya?", True), ("alamatnya pelaku ya pak?", True),
+    ("lokasi kejadian atau domisili?", True), ("where do you mean, my house?", True),
+    # a place named with whose it is, a place not known, or a question of where with no whose: the answer
+    ("alamat sy di jl mawar kel gedog", False), ("alamat sy di jl mawar?", False), ("rumah penipunya di gedog?", False),
+    ("di rumah sy?", False), ("tempat kejadian di pasar besar", False), ("alamat penipunya gak tau pak", False),
+    ("di mana ya?", False), ("at my house in bendogerit", False), ("rumah saya", False),
+])
+def test_whose_place_the_question_means_asked_back_is_read(text: str, asked: bool) -> None:
+    assert whose_place_asked(text) is asked

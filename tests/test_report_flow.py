@@ -1336,6 +1336,45 @@ async def test_whose_place_is_asked_is_answered_as_the_question_asked_it(engine:
     assert await step_of(engine, resident) == "location"
 
 
+WHOSE_PLACE_ASKED = ["maksudnya alamat sy atau alamat penipunya pak?", "alamat siapa?",
+                     "where, my home or where it happened?", "lokasi yg mana pak? rumah sy ato tempat kejadian?",
+                     "tempat sy skrg atau tempat kejadian?", "which location do you mean?", "whose address?"]
+
+
+@pytest.mark.parametrize("asked", WHOSE_PLACE_ASKED)
+@pytest.mark.parametrize(("story", "key"), [
+    ("sy ketipu jual beli online pak, udh transfer 2jt barangnya gak dikirim", "report.location_question_online"),
+    ("motor saya dicuri orang tadi malam pas diparkir", "report.location_question")])
+async def test_whose_place_asked_back_is_explained_and_spends_no_try(engine: Engine, story: str, key: str,
+                                                                     asked: str) -> None:
+    """Asked three times, more than the tries a place has, and the place typed after it is still read."""
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("1")
+    await resident.send(story)
+    await resident.send("iya kemarin")
+    for _ in range(3):
+        await resident.send(asked)
+        assert resident.heard(key) or resident.heard(key, "en"), resident.text
+        assert not resident.heard("place.ask_district"), resident.text
+    assert "location_text" not in await draft_of(engine)
+    await resident.send("kel gedog kec sananwetan blitar")
+    assert await step_of(engine, resident) == "place_check", resident.text
+
+
+@pytest.mark.parametrize("told", ["alamat sy di jl mawar kel gedog?", "rumah penipunya di gedog?",
+                                  "tempat kejadian di kel gedog", "at my house in gedog, sananwetan"])
+async def test_a_place_named_with_whose_it_is_is_the_place(engine: Engine, told: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("1")
+    await resident.send("motor saya dicuri orang tadi malam pas diparkir")
+    await resident.send("iya kemarin")
+    await resident.send(told)
+    assert not resident.heard("report.location_question"), resident.text
+    assert await step_of(engine, resident) in ("place_check", "place_pick"), resident.text
+
+
 SAFE_ASKED = ["ini aman gak pak? nanti tetangga tau gak yg lapor saya?", "nanti tetangga tau gak yg lapor saya?",
               "apa pelaku bisa tau kalau saya yang lapor?", "is it safe? will my neighbours know it was me?"]
 

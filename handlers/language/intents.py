@@ -2760,3 +2760,33 @@ def story_without_opener(text: str, shortest: int) -> str:
     if not first or first in _NOT_THE_STORY_YET or letters_and_digits(rest) < shortest:
         return text
     return rest
+
+
+# Whose place the place question asks, asked back ("maksudnya alamat sy atau alamat penipunya pak?", "alamat siapa?",
+# "where, my home or where it happened?"): a word of place, a word of whose, and nothing but the words of such a
+# question, so that a place named ("alamat sy di jl mawar?", "rumah penipunya di gedog?") is read as the place.
+_PLACE_ASKED = frozenset({"alamat", "alamatnya", "lokasi", "lokasinya", "tempat", "tempatnya", "domisili", "where",
+                          "address", "location", "place"})
+_WHOSE_PLACE = frozenset({
+    "siapa", "whose", "which", "mana", "who",
+    # the resident's own
+    "saya", "aku", "kami", "my", "me", "i", "mine", "rumah", "home", "house", "sendiri", "tinggal", "live", "ktp",
+    "sekarang", "now",
+    # the incident's, or the other side's
+    "pelaku", "pelakunya", "penipu", "penipunya", "penjual", "penjualnya", "kejadian", "kejadiannya", "tkp", "toko",
+    "tokonya", "maling", "malingnya", "dia", "happened", "happen", "seller", "scammer", "culprit", "thief",
+    "incident", "shop",
+})  # fmt: skip
+_OF_ASKING_WHOSE = frozenset({"maksudnya", "maksud", "dimaksud", "ditanya", "ditanyakan", "mean", "meant", "yang",
+                              "atau", "apa", "or", "the", "it", "do", "you", "is", "of", "di", "ini", "itu", "kah", "s",
+                              "are", "asking", "want", "tadi", "ya"})
+_WHOSE_PLACE_WORDS = 16
+
+
+def whose_place_asked(text: str) -> bool:
+    """Whether the message asks back whose place the place question means, and says nothing more."""
+    said = words(text)
+    told = set(said)
+    return 0 < len(said) <= _WHOSE_PLACE_WORDS and _asked(text, said) and bool(told & _PLACE_ASKED) \
+        and bool(told & _WHOSE_PLACE) \
+        and all(word in _PLACE_ASKED | _WHOSE_PLACE | _OF_ASKING_WHOSE or word in NEUTRAL for word in said)
