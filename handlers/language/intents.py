@@ -514,6 +514,7 @@ _FELL = frozenset({"fell", "falls", "fall"})
 def category_named(text: str) -> str | None:
     """The category whose incident words the text uses most (ties by PRECEDENCE); None when none. A wish to stay
     unknown is no part of what happened ("…, jgn sampe tetangga tau sy yg lapor" tells of no neighbour)."""
+    feared = _crimes_only_feared(text)  # read in the clauses as they were written
     text = " ".join(part for part, after_but in clauses_of(text)
                     if not (_a_wish(words(part), after_but) or _not_to_tell(words(part))))
     told = words(text)
@@ -546,6 +547,9 @@ def category_named(text: str) -> str | None:
     elif any(root == "bakar" and any(0 < i - t <= _THREAT_REACH for t in threats)
              for i, root in enumerate(roots[:len(said)])):
         roots = [root for root in roots if root != "bakar"]  # "dia ngancam mau bakar rumah sy": a threat, no fire
+    if feared:  # "lampu jalan mati, takut ada maling": a place where a theft is feared, no theft
+        roots = [root for root in roots if root not in feared and stems_of([root], _FEARED_CRIMES)[0] not in feared]
+        roots.append("rawan")
     if any_phrase(said, map(phrase_words, TAKEN_PHRASES)) or (_TAKING & set(said) and _RAN_OFF & set(said)) \
             or _broken_into(set(said)):
         roots.append("curi")
@@ -598,6 +602,36 @@ def category_named(text: str) -> str | None:
     if not ranked and any_phrase(said, map(phrase_words, STRANGER_PHRASES)):
         return "security"
     return ranked[0] if ranked else None
+
+
+# A theft or a robbery feared, not told: "takut ada maling", "takut dirampok krn gelap", "khawatir ada begal",
+# "afraid of thieves": a place prone to it. The thief comes within a few words of the fear, in its clause ("sy takut,
+# tadi ada maling masuk" tells one); told beside it too ("motor sy dicuri, takut dicuri lagi"), the theft happened.
+_FEARS = frozenset({"takut", "takutnya", "khawatir", "cemas", "afraid", "scared", "worried", "worry"})
+_FEARED_CRIMES = frozenset({"maling", "curi", "pencuri", "nyuri", "colong", "rampok", "perampok", "ngerampok", "begal",
+                            "ngebegal", "jambret", "copet", "garong", "thief", "thieves", "robber", "robbers", "robbed",
+                            "robbery", "mugged", "burglar", "burglars", "stolen"})
+_FEAR_REACHES = 3
+# A thief feared in the home may be there now ("takut ada maling di dalam rumah"): a theft's report still.
+_IN_THE_HOME = frozenset({"rumah", "dalam", "masuk", "kamar", "house", "home", "inside", "room"})
+_CLAUSE_ENDS = re.compile(r"[,.;!?\n]")
+
+
+def _crimes_only_feared(text: str) -> set[str]:
+    """The roots of the thefts the text fears and tells nowhere else; empty when it fears none."""
+    feared: Counter[str] = Counter()
+    for clause in _CLAUSE_ENDS.split(text):
+        told = words(clause)
+        if _IN_THE_HOME & set(told):
+            continue
+        roots = stems_of(told, _FEARED_CRIMES)
+        feared.update({j: roots[j] for i, word in enumerate(told) if word in _FEARS
+                       for j in range(i + 1, min(len(told), i + 1 + _FEAR_REACHES)) if roots[j] in _FEARED_CRIMES}
+                      .values())
+    if not feared:
+        return set()
+    told_at_all = [root for root in stems_of(words(text), _FEARED_CRIMES) if root in _FEARED_CRIMES]
+    return set(feared) if len(told_at_all) <= feared.total() else set()  # "dicuri, takut ada maling lagi": told
 
 
 # Traffic's words that name a vehicle or a car park, not what happened to it: beside a crime, where or what of it.
