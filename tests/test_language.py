@@ -1108,6 +1108,11 @@ _BLITAR_NAMES = ("kepanjenlor", "kepanjenkidul", "blitar", "jawatimur", "gedog",
     (["motor sy dicuri di pasar tadi pagi"], None), (["hp sy ilang di jl merdeka kmrn sore"], "jl merdeka"),
     (["dompet dicopet di pasar td siang"], None), (["my bag was taken at the market today"], None),
     (["hp ilang di pasar pagi kemarin sore"], "pasar pagi"), (["dicopet di pasar minggu semalam"], "pasar minggu"),
+    # how long a state has lasted is the story's time, and the state what is said of the spot, not its name
+    (["lampu jalan di gang mati udh 2 minggu"], None), (["lampu jalan di gang mati sejak kemarin"], None),
+    (["jalan di gang rusak udh sebulan"], None), (["lampu jalan di gang mawar mati udh 2 minggu"], "gang mawar"),
+    (["di jl kenari udh 3 hari gelap"], "jl kenari"), (["di gang mati kel gedog ada maling"], "gang mati"),
+    (["street light in gang melati dead since last week"], "gang melati"),
 ])
 def test_the_spot_a_story_tells_its_place_with_leaves_the_places_names_out(clauses: list[str],
                                                                           spot: str | None) -> None:
