@@ -3405,13 +3405,19 @@ async def submit(turn: Turn) -> None:
         updated_at=to_the_hour(turn.now) if anonymous else turn.now,
     )
     alerted = await alert_station(turn.office, report, received)
-    turn.say("report.submitted_anonymous" if anonymous else "report.submitted", ref=report.ref,
-             station=station_name or t(turn.lang, "report.station_unknown"))
+    station = station_name or t(turn.lang, "report.station_unknown")
+    unread = station_id is not None and not alerted and not await has_officers(turn.db, station_id)
+    if anonymous:
+        turn.say("report.submitted_anonymous", ref=report.ref, station=station)
+        if unread:
+            turn.say("report.no_officer_yet", station=station)
+    else:  # told as it is: reviewed, or kept until an officer of the station reads it, never both
+        what_follows = t(turn.lang, "report.submitted_unread", station=station, ref=report.ref) if unread \
+            else t(turn.lang, "report.submitted_reviewed", ref=report.ref)
+        turn.say("report.submitted", ref=report.ref, station=station, what_follows=what_follows)
     turn.data["just_filed"] = "anonymous" if anonymous else "linked"
-    if station_id is not None and not alerted and not await has_officers(turn.db, station_id):
-        unread_at = station_name or t(turn.lang, "report.station_unknown")
-        turn.say("report.no_officer_yet", station=unread_at)  # told as it is: nobody reads it yet
-        turn.data["unread_at"] = unread_at  # and again if asked next when the police come
+    if unread:
+        turn.data["unread_at"] = station  # and again if asked next when the police come
 
 
 async def _unread_at(turn: Turn, station_id: int | None) -> str | None:

@@ -754,21 +754,42 @@ async def test_when_the_police_come_asked_after_a_report_nobody_reads_is_not_ans
     resident = Resident(engine)
     await walk_to_summary(resident)
     await resident.send("kirim")
-    assert resident.heard("report.no_officer_yet"), resident.text
+    [report] = await reports(engine)
+    assert _what_follows(resident, report.ref, "Polsek Sananwetan (Polres Blitar Kota)") == "unread", resident.text
     await resident.send("kapan polisi dateng?")
     assert resident.heard("report.no_officer_yet") and not resident.heard("menu.response"), resident.text
 
 
+def _what_follows(resident: Resident, ref: str, station: str) -> str:
+    """Which of the confirmation's two endings the resident was told: "unread" or "reviewed"."""
+    [ending] = [key for key in ("unread", "reviewed")
+                if t("id", f"report.submitted_{key}", station=station, ref=ref) in resident.text]
+    return ending
+
+
 async def test_the_resident_is_told_when_no_officer_reads_the_station_s_reports_yet(engine: Engine) -> None:
+    """Told once, in the confirmation, what truly follows: never that officers review it, then that none is there."""
+    station = "Polsek Sananwetan (Polres Blitar Kota)"
     alone = Resident(engine, "console:pertama")
     await walk_to_summary(alone)
     await alone.send("kirim")
-    assert alone.heard("report.submitted") and alone.heard("report.no_officer_yet"), alone.text
+    [first] = await reports(engine)
+    assert alone.heard("report.submitted") and not alone.heard("report.no_officer_yet"), alone.text
+    assert _what_follows(alone, first.ref, station) == "unread", alone.text
     await enrolled(engine, "console:petugas")
     told = Resident(engine, "console:kedua")
     await walk_to_summary(told)
     await told.send("kirim")
+    [second] = [report for report in await reports(engine) if report.ref != first.ref]
     assert told.heard("report.submitted") and not told.heard("report.no_officer_yet"), told.text
+    assert _what_follows(told, second.ref, station) == "reviewed", told.text
+
+
+async def test_an_anonymous_report_no_officer_reads_yet_is_told_so_after_it(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident, identity="3")
+    await resident.send("kirim")
+    assert resident.heard("report.submitted_anonymous") and resident.heard("report.no_officer_yet"), resident.text
 
 
 async def test_named_report_asks_the_name_once_and_keeps_it_encrypted(engine: Engine) -> None:
