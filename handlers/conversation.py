@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from handlers import officer, patrol, report_flow
-from handlers.actions import OBJECTION_WITHIN, ReporterWord, take_answer, take_objection, take_reporter_word
+from handlers.actions import (
+    OBJECTION_WITHIN,
+    ReporterWord,
+    take_answer,
+    take_objection,
+    take_reporter_word,
+    take_witness_photo,
+)
 from handlers.choices import Menu
 from handlers.i18n import keywords_by_first_word, labels, t
 from handlers.language.answers import ASKING, NEUTRAL, hedged
@@ -78,6 +85,7 @@ from handlers.status import (
     open_own_report,
     picked_own_report,
     recent_own_report,
+    recent_witness_account,
     show_own_reports,
     show_status,
 )
@@ -87,7 +95,7 @@ from handlers.unexposed import unexposed
 from handlers.voice import voice_lines, voice_story
 from storage.contacts import delete_contact
 from storage.media import MAX_MEDIA_A_REPORT, StoredMedia
-from storage.models import Category, Identity, OfficerRole, Report, ReportStatus, Station, StationKind
+from storage.models import Category, Identity, OfficerRole, Report, ReportStatus, Station, StationKind, Witness
 from storage.officers import ENROLL_WINDOW, enroll, invite_code_in
 from storage.reports import find_ref, media_kept, question_waiting_for, report_by_ref
 from storage.workflow import OPEN_STATUSES
@@ -351,8 +359,12 @@ async def _add_to_answer(turn: Turn, ref: str) -> bool:
 
 async def _photo_of_a_report_sent(turn: Turn) -> bool:
     """A photo sent soon after a report of the resident's ("ini fotonya pak", or none said): for that report, the
-    newest of theirs, named in the reply. Kept with it and passed to its officers as more told of it is."""
+    newest of theirs, named in the reply. Kept with it and passed to its officers as more told of it is. After an
+    account joined to another's report, newer than any report of their own, the photo is for that report."""
     report = await recent_own_report(turn, report_flow.PHOTO_OF_A_REPORT_WITHIN)
+    joined = await recent_witness_account(turn, report_flow.PHOTO_OF_A_REPORT_WITHIN)
+    if joined is not None and (report is None or joined[1].created_at > report.created_at):
+        return await _photo_of_a_report_witnessed(turn, *joined)
     if report is None:
         return False
     if await _room_for(turn, report, turn.photo) is None:
@@ -360,6 +372,20 @@ async def _photo_of_a_report_sent(turn: Turn) -> bool:
     said = _for_officers(turn, report, _in_words(turn, turn.text, turn.photo))
     await take_reporter_word(turn.office, report, said, ReporterWord.ADDED, turn.photo)
     turn.say("relay.photo_added", ref=report.ref)
+    return True
+
+
+async def _photo_of_a_report_witnessed(turn: Turn, report: Report, witness: Witness) -> bool:
+    """The photo added to the report the resident joined as a witness, unnamed unless the account is by name; the
+    reply names no report (its number is its reporter's). A report holding all the files it may keeps none more:
+    the photo goes as a message of its own."""
+    if turn.photo is None or await media_kept(turn.db, report.id) >= MAX_MEDIA_A_REPORT:
+        return False
+    said = _in_words(turn, turn.text, turn.photo)
+    if witness.identity != Identity.NAMED:
+        said = unexposed(said, lang=turn.lang, urn=turn.inbound.urn)
+    await take_witness_photo(turn.office, report, witness, said, turn.photo)
+    turn.say("relay.photo_added_witnessed")
     return True
 
 
