@@ -45,6 +45,7 @@ from handlers.language.intents import (
     erasure_answer,
     erasure_asked,
     identity_wished,
+    is_question,
     menu_intent,
     names_own_report,
     objects_to_decision,
@@ -765,9 +766,6 @@ async def _status_asked(turn: Turn, asked: str) -> str:
     STATUS does; "status laporan saya" or "my reports" lists their own. Then back to where they were. Asked in the
     other language ("what's the status of my report?" in a report told in Indonesian), it is answered in that one,
     and the report goes on in it."""
-    written = written_in(turn.text)
-    if turn.officer is None and written is not None and written != turn.lang:
-        switch_language(turn, written)
     ref = ref_asked(turn.text)
     if asked == "report" and ref is not None:
         await show_status(turn, ref)
@@ -967,6 +965,21 @@ def _tells_something(turn: Turn) -> bool:
         or identity_wished(turn.text) is not None  # "sy gk mau disebut nama y pak": a report, kept unnamed
 
 
+def _asked_in_the_other_language(turn: Turn) -> str | None:
+    """The other language, when a question, a correction or a status question past the menu is plainly written in
+    it ("how long will it take?", "has anyone read it?", "my bad, traffic please", "what does confidential mean?" in
+    a report told in Indonesian; "bedanya apa sih" where the ways of being shown are offered in English): answered in
+    it, and the conversation goes on in it. A word or two ("ok", "sorry", "thanks", a brand's name) is no language's
+    mark, nor is an answer with an English word in it ("no pics", "anonymous pls")."""
+    written = written_in(turn.text)
+    if written is None or written == turn.lang:
+        return None
+    asks = is_question(turn.text) or aside(turn.text) in SERVICE_QUESTIONS \
+        or status_asked(turn.text, loosely=True) is not None or report_flow.puts_right(turn) \
+        or report_flow.options_asked(turn)
+    return written if asks else None
+
+
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     """Answers one message: emergency first, then global words, then the current step."""
     if turn.officer is not None:
@@ -985,6 +998,8 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     elif turn.officer is None and turn.inbound.choice is None \
             and turn.step in report_flow.TELLING_STEPS and plainly_english(turn.text):
         written = "en"  # not "dijambret on the way home": a few English words in an Indonesian story
+    elif turn.officer is None and turn.inbound.choice is None and turn.step != MENU:
+        written = _asked_in_the_other_language(turn)
     asked_in = language_wished(turn.text) if turn.inbound.choice is None and turn.step != MENU else None
     if asked_in is not None:
         written = asked_in  # "bisa pake bahasa indonesia aja?" in a report: the language, and the question again

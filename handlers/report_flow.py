@@ -25,7 +25,6 @@ from handlers.language.intents import (
     ASIDE_MAX_WORDS,
     CORRECTION_WORDS,
     FIX_OPENERS,
-    FOLLOW_UP_QUESTIONS,
     HOW_ONLY,
     HOW_WORDS,
     NOT_WORDS,
@@ -89,7 +88,6 @@ from handlers.language.slots import (
     without_where_one_is,
 )
 from handlers.language.spots import spot_then_story, spot_told
-from handlers.language.written import written_in
 from handlers.publication import withheld
 from handlers.routing import (
     CANDIDATES_SHOWN,
@@ -1130,11 +1128,14 @@ async def another_report(turn: Turn) -> str:
     return start(turn)
 
 
-async def correct(turn: Turn) -> str | None:
-    """Goes back a step, or to the answer the resident wants to change, keeping the others; None when the
-    message is no correction. "eh salah, maksudnya narkoba" changes the category and asks the same again;
-    "eh salah, lokasinya di Plosokerep" takes the new place as the answer to the place's question; "eh bentar, bukan
-    kmrn tp tadi siang", away from the questions of what happened and when, the new time."""
+def puts_right(turn: Turn) -> bool:
+    """Whether the message puts an answer of the report right (see correct)."""
+    return turn.step in STEPS and "draft" in turn.data and turn.inbound.choice is None \
+        and _correction_of(turn) is not None
+
+
+def _correction_of(turn: Turn) -> Correction | None:
+    """What the message puts right, as correct() reads it; None when it is no correction."""
     fix = correction(turn.text)
     if fix in (None, Correction()) and (told := story_after_a_slip(turn.text)) is not None \
             and told.category != turn.draft.get("category"):
@@ -1155,11 +1156,17 @@ async def correct(turn: Turn) -> str | None:
     if fix is None and turn.step in (WHEN, PHOTO, IDENTITY, NAME, SUMMARY) \
             and (new_place := _place_said_wrong(turn)):
         fix = Correction(LOCATION, rest=new_place)
+    return fix
+
+
+async def correct(turn: Turn) -> str | None:
+    """Goes back a step, or to the answer the resident wants to change, keeping the others; None when the
+    message is no correction. "eh salah, maksudnya narkoba" changes the category and asks the same again;
+    "eh salah, lokasinya di Plosokerep" takes the new place as the answer to the place's question; "eh bentar, bukan
+    kmrn tp tadi siang", away from the questions of what happened and when, the new time."""
+    fix = _correction_of(turn)
     if fix is None or turn.inbound.choice is not None:
         return None
-    if (written := written_in(turn.text)) is not None and written != turn.lang:
-        turn.lang = written  # "my bad, traffic please": what is changed is said in the language it was asked in, and
-        turn.say("language.changed")  # the report goes on in it
     here = ANSWER_OF_STEP.get(turn.step, turn.step)
     if fix.field is None and turn.step in (WHEN, PHOTO, IDENTITY, NAME, SUMMARY) \
             and _ALL_OF_IT & set(words(turn.text)):
@@ -1453,19 +1460,13 @@ def _answer_one_aside(turn: Turn, said: str) -> None:
     if said == "station" and (station := _station_it_goes_to(turn.draft)):
         turn.say("report.aside_station", station=station)
     else:
-        if said in ("privacy", "identity_options", *FOLLOW_UP_QUESTIONS):
-            _answer_in_their_language(turn)  # "will the police know my name?"
         turn.say(ASIDE_ANSWERS[said])
 
 
-def _answer_in_their_language(turn: Turn) -> None:
-    """Where how to be shown is asked, a question of what the options mean is answered in the language it is written
-    in ("what does confidential mean?" in a report told in Indonesian, "bedanya apa sih" in English), and the report
-    goes on in it: no one is to choose how they are shown from words they cannot read."""
-    written = written_in(turn.text)
-    if turn.step == IDENTITY and written is not None and written != turn.lang:
-        turn.lang = written
-        turn.say("language.changed")
+def options_asked(turn: Turn) -> bool:
+    """Whether the message asks what the ways of being shown mean, where they are offered ("bedanya apa sih"): no one
+    is to choose how they are shown from words they cannot read, so it is answered in the language it is asked in."""
+    return turn.step == IDENTITY and identity_options_asked(turn.text, options_shown=True)
 
 
 _REFERS_BACK = frozenset({"dia", "orangnya", "pelakunya", "pelaku", "malingnya", "mereka", "he", "she", "they"})
@@ -2904,8 +2905,6 @@ async def identity(turn: Turn) -> str:
     if picked is None:
         # "bedanya apa", "whats the difference", the options in view: what each means, as when one is named; "yg mana
         # yg paling aman?": the question asked again is its answer; "ok", "siap", "👍": one is asked for
-        if "?" in turn.text or identity_options_asked(turn.text, options_shown=True):
-            _answer_in_their_language(turn)
         turn.say("menu.identity_options" if identity_options_asked(turn.text, options_shown=True) else
                  "report.identity_question" if "?" in turn.text else
                  "report.identity_choose" if yes_or_no(turn.text) == "yes" or as_told(turn.text)  # "ok", "bebas"

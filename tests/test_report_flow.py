@@ -1125,11 +1125,22 @@ async def test_going_on_at_the_photo_question_skips_it(engine: Engine, going_on:
 @pytest.mark.parametrize("no_photo", ["gak punya foto", "ga sempet moto pak", "nanti aja fotonya", "❌", "nope",
                                       "no photos sorry", "I don't have one", "no pics", "gak ada foto gpp kan?",
                                       "ga ada fotonya pak, gak papa kan", "cuma gak punya foto pak", "lupa",
-                                      "lupa moto pak", "no photo sorry, is that ok?"])
+                                      "lupa moto pak"])
 async def test_no_photo_said_in_own_words_goes_on_to_the_identity(engine: Engine, no_photo: str) -> None:
     resident = await at(engine, "photo")
     await resident.send(no_photo)
     assert resident.heard("report.ask_identity") and not resident.heard("report.photo_or_skip"), resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("no_photo", ["no photo sorry, is that ok?", "no photo, is that alright?",
+                                      "no photos sorry, is that ok?"])
+async def test_no_photo_asked_in_english_goes_on_to_the_identity_in_english(engine: Engine, no_photo: str) -> None:
+    """An English question in a report told in Indonesian: the report goes on in English."""
+    resident = await at(engine, "photo")
+    await resident.send(no_photo)
+    assert resident.heard("report.ask_identity", "en") and not resident.heard("report.photo_or_skip", "en"), \
+        resident.text
 
 
 @READING_ON_SQLITE
@@ -1163,23 +1174,27 @@ async def test_all_of_it_wrong_asks_which_part_to_change(engine: Engine, step: s
     assert resident.heard("report.ask_category"), resident.text
 
 
-@pytest.mark.parametrize("asked", ["gmn ngirim screenshot pak?", "cara kirim foto gimana", "how do I send a photo?"])
-async def test_how_to_send_a_picture_asked_at_the_photo_is_told(engine: Engine, asked: str) -> None:
+@pytest.mark.parametrize(("asked", "lang"), [("gmn ngirim screenshot pak?", "id"), ("cara kirim foto gimana", "id"),
+                                             ("how do I send a photo?", "en")])
+async def test_how_to_send_a_picture_asked_at_the_photo_is_told(engine: Engine, asked: str, lang: str) -> None:
+    """In the language it is asked in: a report told in Indonesian goes on in English after an English question."""
     resident = await at(engine, "photo")
     before = (await draft_of(engine))["description"]
     await resident.send(asked)
-    assert resident.heard("report.photo_how") and resident.heard("report.ask_photo"), resident.text
+    assert resident.heard("report.photo_how", lang) and resident.heard("report.ask_photo", lang), resident.text
     assert (await draft_of(engine))["description"] == before, "a question is no part of the story"
 
 
-@pytest.mark.parametrize("asked", ["gk ada fotonya, gmn?", "fotonya gak ada pak, trus gimana dong",
-                                   "no photo, what now?", "gmn kalau gak ada foto?"])
-async def test_what_now_without_a_photo_is_told_none_is_needed(engine: Engine, asked: str) -> None:
+@pytest.mark.parametrize(("asked", "lang"), [("gk ada fotonya, gmn?", "id"),
+                                             ("fotonya gak ada pak, trus gimana dong", "id"),
+                                             ("no photo, what now?", "en"), ("gmn kalau gak ada foto?", "id")])
+async def test_what_now_without_a_photo_is_told_none_is_needed(engine: Engine, asked: str, lang: str) -> None:
     resident = await at(engine, "photo")
     before = (await draft_of(engine))["description"]
     await resident.send(asked)
-    assert resident.heard("report.photo_not_needed") and resident.heard("report.ask_identity"), resident.text
-    assert not resident.heard("report.photo_how"), resident.text
+    assert resident.heard("report.photo_not_needed", lang) and resident.heard("report.ask_identity", lang), \
+        resident.text
+    assert not resident.heard("report.photo_how", lang), resident.text
     assert (await draft_of(engine))["description"] == before, "a question is no part of the story"
 
 
@@ -1263,6 +1278,45 @@ async def test_the_ways_of_being_shown_asked_in_english_are_explained_in_english
     assert "identity" not in await draft_of(engine)
     await resident.send("confidential")
     assert resident.heard("report.summary", "en"), resident.text
+
+
+ASKED_IN_ENGLISH = ["how long will it take?", "has anyone read it?", "can I add a photo?",
+                    "will the police come to my house?", "is it free?"]
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("asked", ASKED_IN_ENGLISH)
+@pytest.mark.parametrize(("step", "question"), [("photo", "report.ask_photo"), ("identity", "report.ask_identity"),
+                                                ("summary", "report.summary")])
+async def test_a_question_in_english_in_a_report_told_in_indonesian_is_answered_in_english(
+        engine: Engine, step: str, question: str, asked: str) -> None:
+    """The answer, and the question again, in the language asked in; the report goes on in it."""
+    resident = await at(engine, step)  # told in Indonesian
+    await resident.send(asked)
+    assert resident.heard("language.changed", "en") and resident.heard(question, "en"), resident.text
+    assert await step_of(engine, resident) == step
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("said", ["ok", "sorry", "thanks", "ok thanks pak", "sorry pak", "no pics", "skip",
+                                  "pake gopay bisa?", "sy transfer lewat shopeepay", "oke noted"])
+async def test_an_english_word_or_two_in_a_report_told_in_indonesian_changes_no_language(engine: Engine,
+                                                                                      said: str) -> None:
+    resident = await at(engine, "photo")
+    await resident.send(said)
+    assert not resident.heard("language.changed", "en") and not any(
+        resident.heard(key, "en") for key in ("report.ask_photo", "report.ask_identity")), resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("asked", ["berapa lama prosesnya pak?", "udh ada yg baca blm?", "bisa tambah foto gk?"])
+async def test_a_question_in_indonesian_in_a_report_told_in_english_is_answered_in_indonesian(engine: Engine,
+                                                                                             asked: str) -> None:
+    resident = await at(engine, "photo")
+    await resident.send("can we continue in english?")
+    assert resident.heard("report.ask_photo", "en"), resident.text
+    await resident.send(asked)
+    assert resident.heard("language.changed") and resident.heard("report.ask_photo"), resident.text
 
 
 @READING_ON_SQLITE
