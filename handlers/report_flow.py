@@ -740,6 +740,7 @@ _NOT_TELLING = frozenset({"apa", "apakah", "gimana", "bagaimana", "kapan", "kena
                           "bisa", "boleh", "what", "how", "when", "why", "who", "where", "laporan", "lapor", "report",
                           *_ASKS_FIRST})
 _TELLS_ON_WORDS = 3
+_SORRY = frozenset({"maaf", "sorry", "sori", "sorri", "mohon", "ok"})
 # An apology, a slip or a wait said at the read-back is no piece of the story: "maaf pak salah ketik", "saya
 # tunggu kabar selanjutnya".
 _NOT_THE_STORY = frozenset({"maaf", "sorry", "typo", "tunggu", "ditunggu", "menunggu", "kabar", "kabarnya",
@@ -2496,8 +2497,9 @@ async def when(turn: Turn) -> str:
     if not time_named and asks and said & _OF_THE_TIME:  # "emang harus tau jamnya ya?"
         turn.say("report.when_question")
         return WHEN
-    # "ga", "ok deh", "iya pak", "sip": a no or a yes, where the story told no time to say yes to, is no time
-    bare_answer = answer is not None or (bool(said) and said <= NO | NEUTRAL)
+    # "ga", "ok deh", "iya pak", "sip": a no or a yes, where the story told no time to say yes to, is no time; nor is
+    # an apology ("sorry", "maaf pak")
+    bare_answer = answer is not None or (bool(said) and said <= NO | NEUTRAL | _SORRY)
     if not time_named and (asks or _only_sending(turn.text) or bare_answer):  # "kirim", "ga"
         turn.say("report.when_invalid", shortest=WHEN_CHARS[0], longest=WHEN_CHARS[1])
         return WHEN

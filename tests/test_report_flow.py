@@ -1280,6 +1280,16 @@ async def test_the_ways_of_being_shown_asked_in_english_are_explained_in_english
     assert resident.heard("report.summary", "en"), resident.text
 
 
+@READING_ON_SQLITE
+@pytest.mark.parametrize("sorry", ["sorry", "ok sorry", "maaf pak", "sori", "mohon maaf"])
+async def test_an_apology_at_the_time_question_is_no_time(engine: Engine, sorry: str) -> None:
+    resident = await at(engine, "when")
+    await resident.send(sorry)
+    assert resident.heard("report.when_invalid") and "when" not in await draft_of(engine), resident.text
+    await resident.send("sorry, kemarin malam")  # with a time: the time
+    assert (await draft_of(engine))["when"] == {"text": "kemarin malam"}, await draft_of(engine)
+
+
 ASKED_IN_ENGLISH = ["how long will it take?", "has anyone read it?", "can I add a photo?",
                     "will the police come to my house?", "is it free?"]
 
