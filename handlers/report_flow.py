@@ -597,6 +597,9 @@ async def read_back(turn: Turn) -> str:
     """Keeps what was read from the story on a yes (with the time, or the time not said), none of it on a no;
     then asks what is still missing. A yes that says the time ("iya bener, semalam") keeps that time; answers to
     later questions said with it ("…, ga ada foto", "…, rahasia aja") are kept for them."""
+    if turn.inbound.choice is None and whose_place_asked(turn.text):
+        _explain_the_place_asked(turn)  # "alamat siapa pak?" before the place is asked: which, and the read-back again
+        return READ_BACK
     _keep_later_answers(turn)
     meant = (await _place_read_wrong(turn) or await _a_street_alone(turn, turn.text, after_a_no=True)) \
         if turn.inbound.choice is None else None

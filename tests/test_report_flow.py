@@ -1447,6 +1447,20 @@ async def test_whose_place_asked_back_is_explained_and_spends_no_try(engine: Eng
     assert await step_of(engine, resident) == "place_check", resident.text
 
 
+@pytest.mark.parametrize("asked", ["alamat siapa pak?", "maksudnya alamat sy atau alamat penipunya pak?",
+                                   "lokasi yg mana? rumah sy atau tempat kejadian?"])
+async def test_whose_place_asked_at_the_read_back_is_explained(engine: Engine, asked: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("sy ketipu jual beli online pak, udh transfer 2jt barangnya gak dikirim")
+    assert resident.heard("report.read_back") or await step_of(engine, resident) == "read_back", resident.text
+    await resident.send(asked)
+    assert resident.heard("report.location_question_online"), resident.text
+    # the read-back again, or the place question where the question was put as a correction of the place
+    assert await step_of(engine, resident) in ("read_back", "location") and not resident.heard("common.not_a_choice")
+    assert "location_text" not in await draft_of(engine)
+
+
 @pytest.mark.parametrize("told", ["alamat sy di jl mawar kel gedog?", "rumah penipunya di gedog?",
                                   "tempat kejadian di kel gedog", "at my house in gedog, sananwetan"])
 async def test_a_place_named_with_whose_it_is_is_the_place(engine: Engine, told: str) -> None:
